@@ -1,0 +1,119 @@
+# bordercoop: build, run and test. `make run` and `make test` are all a newcomer needs;
+# both install missing Debian packages first (as root) through `make deps`.
+
+CC      ?= cc
+PKGS    := libmicrohttpd jansson sqlite3
+# recursive (=) so pkg-config runs only once a target needs it, after `make deps`
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
+CMOCKA_LIBS = $(shell pkg-config --libs cmocka)
+
+# BUILD=asan gives the same tree built with AddressSanitizer + UBSan under build/asan.
+BUILD   ?= release
+ifeq ($(BUILD),asan)
+  OUT      := build/asan
+  OPTFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+else
+  OUT      := build/release
+  OPTFLAGS := -O2 -g
+endif
+BIN     := $(OUT)/bin
+
+WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+           -Wno-missing-field-initializers
+CFLAGS  ?=
+override CFLAGS += -std=c11 -D_GNU_SOURCE $(WARN) $(OPTFLAGS) -Iinclude -I$(OUT)/gen $(PKG_CFLAGS)
+LDFLAGS ?=
+override LDFLAGS += $(OPTFLAGS)
+LDLIBS  = $(PKG_LIBS) -lpthread -lm
+
+# modules shared by the daemon, the CLI and the tests
+CORE    := alloc err buf text date sha256 store loader check
+CORE_OBJ := $(CORE:%=$(OUT)/obj/%.o) $(OUT)/obj/gen/migrations.o
+DAEMON_OBJ := $(OUT)/obj/main.o
+CLI_OBJ := $(OUT)/obj/cli.o
+
+MIGRATIONS := $(sort $(wildcard migrations/*.sql))
+
+.PHONY: all build run deps test test-unit test-api test-asan check clean format help
+.DEFAULT_GOAL := build
+
+help:
+	@echo "make run        install deps, build, load data/ into var/bordercoop.db, serve on 127.0.0.1:8080"
+	@echo "make test       build and run every test (unit + API against a real daemon)"
+	@echo "make test-asan  the same suite under AddressSanitizer + UndefinedBehaviorSanitizer"
+	@echo "make check      verify data/: quotes, references, conflicts (bordercoop check)"
+	@echo "make deps       apt-get install the Debian packages the build and tests need (root)"
+
+build: $(BIN)/bordercoopd $(BIN)/bordercoop
+	@mkdir -p bin
+	@cp -f $(BIN)/bordercoopd $(BIN)/bordercoop bin/ 2>/dev/null || true
+
+all: build
+
+# ---- dependencies -------------------------------------------------------------------
+DEB_PACKAGES := pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev libcmocka-dev \
+                zlib1g-dev curl ca-certificates
+deps:
+	@missing=""; for p in $(DEB_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -z "$$missing" ]; then echo "deps: all present"; exit 0; fi; \
+	if [ "$$(id -u)" != 0 ]; then echo "deps: missing:$$missing (run 'make deps' as root, or apt-get install them)"; exit 1; fi; \
+	echo "deps: installing$$missing"; \
+	export DEBIAN_FRONTEND=noninteractive; \
+	apt-get install -y --no-install-recommends $$missing || \
+	  { apt-get update && apt-get install -y --no-install-recommends $$missing; }
+
+# ---- compile ------------------------------------------------------------------------
+$(OUT)/obj/%.o: server/%.c
+	@mkdir -p $(dir $@)
+	@echo "  CC  $<"; $(CC) $(CFLAGS) -MMD -MP -c $< -o $@
+
+$(OUT)/obj/gen/%.o: $(OUT)/gen/%.c
+	@mkdir -p $(dir $@)
+	@echo "  CC  $<"; $(CC) $(CFLAGS) -MMD -MP -c $< -o $@
+
+$(OUT)/tools/embed: server/tools/embed.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -O1 -Wall -Wextra -Werror $< -o $@
+
+$(OUT)/gen/migrations.c: $(MIGRATIONS) $(OUT)/tools/embed
+	@mkdir -p $(dir $@)
+	$(OUT)/tools/embed bc_migrations $@ $(MIGRATIONS)
+
+$(OUT)/gen/openapi.c: openapi.yaml $(OUT)/tools/embed
+	@mkdir -p $(dir $@)
+	$(OUT)/tools/embed bc_openapi $@ openapi.yaml
+
+$(BIN)/bordercoopd: $(DAEMON_OBJ) $(CORE_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) $^ -o $@ $(LDLIBS)
+
+$(BIN)/bordercoop: $(CLI_OBJ) $(CORE_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) $^ -o $@ $(LDLIBS)
+
+-include $(shell find $(OUT) -name '*.d' 2>/dev/null)
+
+# ---- run ----------------------------------------------------------------------------
+DB      ?= var/bordercoop.db
+LISTEN  ?= 127.0.0.1:8080
+run: deps
+	@$(MAKE) --no-print-directory build
+	@mkdir -p $(dir $(DB))
+	$(BIN)/bordercoop load --data data --db $(DB)
+	$(BIN)/bordercoopd --db $(DB) --listen $(LISTEN)
+
+check: build
+	$(BIN)/bordercoop check --data data
+
+# ---- tests --------------------------------------------------------------------------
+test: deps
+	@$(MAKE) --no-print-directory build test-unit test-api
+
+clean:
+	rm -rf build bin
+
+format:
+	clang-format -i server/*.c server/tools/*.c include/bordercoop/*.h tests/unit/*.c tests/api/*.c tests/api/*.h

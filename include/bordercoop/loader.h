@@ -1,0 +1,43 @@
+/* loader.h: builds the store from data/ (sources.json, articles, the facts JSON files).
+ * Every quote must be verbatim in its article and every reference must resolve; the
+ * first problem stops the load with "file: path.to.field: what is wrong". */
+#ifndef BORDERCOOP_LOADER_H
+#define BORDERCOOP_LOADER_H
+
+#include "bordercoop/err.h"
+#include "bordercoop/store.h"
+
+typedef struct bc_load_stats {
+    int sources;
+    int metrics;
+    int provinces;
+    int people;
+    int mechanisms;
+    int meetings;
+    int participants;
+    int decisions;
+    int figures;
+    int conflicts;
+    int projects;
+    int events;
+    int protocols;
+    int areas;
+    int citations;
+    int aliases;
+    char content_version[65]; /* SHA-256 of every input byte, hex */
+} bc_load_stats;
+
+/* Largest article the loader accepts. */
+#define BC_LOADER_MAX_ARTICLE (4u << 20)
+
+/* Fills an open, migrated, empty store from data_dir inside one transaction (rolled
+ * back on any error). stats may be NULL. Used by bc_loader_build and by tests. */
+int bc_loader_fill(bc_store *store, const char *data_dir, bc_load_stats *stats, bc_err *err);
+
+/* Builds a complete store from data_dir into a temporary file next to db_path and
+ * renames it over db_path only when everything succeeded, so a failed load leaves the
+ * previous store untouched. stats may be NULL. */
+int bc_loader_build(const char *data_dir, const char *db_path, bc_load_stats *stats,
+                    bc_err *err);
+
+#endif

@@ -1,0 +1,69 @@
+/* store.h: the SQLite store: opening it with the right pragmas, applying the embedded
+ * migrations (version in PRAGMA user_version), and a per-connection cache of prepared
+ * statements so the read path never re-prepares. A bc_store is one connection and is
+ * used by one thread at a time; bc_store_pool hands connections to worker threads. */
+#ifndef BORDERCOOP_STORE_H
+#define BORDERCOOP_STORE_H
+
+#include "bordercoop/err.h"
+
+#include <sqlite3.h>
+#include <stddef.h>
+
+typedef struct bc_store bc_store;
+
+enum {
+    BC_STORE_READONLY = 1, /* open read-only; the schema must be exactly current */
+    BC_STORE_CREATE = 2,   /* create the file when missing (read-write) */
+};
+
+/* Opens the store at path. Read-only opens refuse a missing file, a store newer than
+ * this binary (BC_EVERSION) or an unmigrated one. On success *out is new; free it with
+ * bc_store_close. */
+int bc_store_open(const char *path, int flags, bc_store **out, bc_err *err);
+
+/* Finalizes every cached statement and closes the connection. NULL is a no-op. */
+void bc_store_close(bc_store *s);
+
+/* The connection, borrowed: valid until bc_store_close. */
+sqlite3 *bc_store_db(bc_store *s);
+
+/* The number of the newest migration compiled into this binary. */
+int bc_store_latest_version(void);
+
+/* Reads PRAGMA user_version into *version. */
+int bc_store_version(bc_store *s, int *version, bc_err *err);
+
+/* Applies every migration newer than the store's version, each in its own transaction.
+ * Refuses (BC_EVERSION) a store newer than this binary. *applied (may be NULL) receives
+ * how many were applied. */
+int bc_store_migrate(bc_store *s, int *applied, bc_err *err);
+
+/* Returns in *out a prepared statement for sql, from the cache when it was prepared
+ * before with the same text (reset, bindings cleared). sql is borrowed; the cache keeps
+ * its own copy. The statement stays owned by the store: never finalize it;
+ * call sqlite3_reset when done so it releases its read snapshot. */
+int bc_store_stmt(bc_store *s, const char *sql, sqlite3_stmt **out, bc_err *err);
+
+/* Executes one or more statements without results (schema, pragmas, transactions). */
+int bc_store_exec(bc_store *s, const char *sql, bc_err *err);
+
+/* Reads store_meta[key] into a new string (*out, free with bc_free); *out is NULL when
+ * the key is absent. */
+int bc_store_meta_get(bc_store *s, const char *key, char **out, bc_err *err);
+
+/* Fills err from the connection's last SQLite error, prefixed with what was being done;
+ * returns BC_ESTORE. */
+int bc_store_error(bc_store *s, bc_err *err, const char *doing);
+
+/* A fixed set of read-only connections to one store file, for worker threads. */
+typedef struct bc_store_pool bc_store_pool;
+
+/* Opens n read-only connections. *out is new; free with bc_store_pool_close. */
+int bc_store_pool_open(const char *path, size_t n, bc_store_pool **out, bc_err *err);
+void bc_store_pool_close(bc_store_pool *p);
+/* Borrows a connection, waiting when all are in use; give it back with release. */
+bc_store *bc_store_pool_acquire(bc_store_pool *p);
+void bc_store_pool_release(bc_store_pool *p, bc_store *s);
+
+#endif

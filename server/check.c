@@ -1,0 +1,202 @@
+/* check.c: integrity report over a built store (see check.h). */
+#include "bordercoop/check.h"
+
+#include <string.h>
+
+typedef struct resource_row {
+    const char *name;
+    const char *count_sql;     /* facts */
+    const char *citations_sql; /* per fact: number of citations, one row each */
+} resource_row;
+
+#define PER_FACT(table, col)                                                                   \
+    "SELECT (SELECT count(*) FROM citations c WHERE c." col " = t.id) FROM " table " t"
+
+static const resource_row RESOURCES[] = {
+    {"meetings", "SELECT count(*) FROM meetings", PER_FACT("meetings", "meeting_id")},
+    {"figures", "SELECT count(*) FROM figures", PER_FACT("figures", "figure_id")},
+    {"border-gate-projects", "SELECT count(*) FROM projects", PER_FACT("projects", "project_id")},
+    {"project events", "SELECT count(*) FROM project_events",
+     PER_FACT("project_events", "event_id")},
+    {"protocols", "SELECT count(*) FROM protocols", PER_FACT("protocols", "protocol_id")},
+    {"people", "SELECT count(*) FROM people", PER_FACT("people", "person_id")},
+    {"provinces", "SELECT count(*) FROM provinces", PER_FACT("provinces", "province_id")},
+};
+
+static int scalar(bc_store *s, const char *sql, long *out, bc_err *err)
+{
+    sqlite3_stmt *st;
+    int rc = bc_store_stmt(s, sql, &st, err);
+    if (rc != BC_OK)
+        return rc;
+    if (sqlite3_step(st) == SQLITE_ROW)
+        *out = (long)sqlite3_column_int64(st, 0);
+    else
+        rc = bc_store_error(s, err, "check query");
+    sqlite3_reset(st);
+    return rc;
+}
+
+static int citations_line(bc_store *s, const resource_row *r, bc_buf *out, int *problems,
+                          bc_err *err)
+{
+    long facts = 0;
+    int rc = scalar(s, r->count_sql, &facts, err);
+    if (rc != BC_OK)
+        return rc;
+    sqlite3_stmt *st;
+    rc = bc_store_stmt(s, r->citations_sql, &st, err);
+    if (rc != BC_OK)
+        return rc;
+    long min = -1, max = 0, total = 0, unsourced = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        long n = (long)sqlite3_column_int64(st, 0);
+        min = min < 0 || n < min ? n : min;
+        max = n > max ? n : max;
+        total += n;
+        unsourced += n == 0;
+    }
+    sqlite3_reset(st);
+    bc_buf_printf(out, "  %-22s %6ld %9ld %8ld %8.2f %8ld", r->name, facts, total,
+                  min < 0 ? 0 : min, facts ? (double)total / (double)facts : 0.0, max);
+    if (unsourced > 0) {
+        bc_buf_printf(out, "   <- %ld without a source", unsourced);
+        *problems += (int)unsourced;
+    }
+    bc_buf_putc(out, '\n');
+    return BC_OK;
+}
+
+int bc_check_report(bc_store *s, bc_buf *out, int *problems, bc_err *err)
+{
+    *problems = 0;
+    int rc = BC_OK;
+    long n = 0;
+    bc_buf_printf(out, "facts and their sources\n  %-22s %6s %9s %8s %8s %8s\n", "resource",
+                  "facts", "citations", "min", "avg", "max");
+    for (size_t i = 0; rc == BC_OK && i < sizeof RESOURCES / sizeof RESOURCES[0]; i++)
+        rc = citations_line(s, &RESOURCES[i], out, problems, err);
+
+    /* sub-facts: every decision, participant and agreed area carries its own sentence */
+    static const struct {
+        const char *name, *sql;
+    } SUB[] = {
+        {"meeting decisions", "SELECT count(*) FROM meeting_decisions d WHERE NOT EXISTS "
+                              "(SELECT 1 FROM citations c WHERE c.decision_meeting_id = "
+                              "d.meeting_id AND c.decision_seq = d.seq)"},
+        {"meeting participants", "SELECT count(*) FROM meeting_participants d WHERE NOT EXISTS "
+                                 "(SELECT 1 FROM citations c WHERE c.participant_meeting_id = "
+                                 "d.meeting_id AND c.participant_seq = d.seq)"},
+        {"protocol areas", "SELECT count(*) FROM protocol_areas d WHERE NOT EXISTS "
+                           "(SELECT 1 FROM citations c WHERE c.area_protocol_id = "
+                           "d.protocol_id AND c.area_seq = d.seq)"},
+    };
+    for (size_t i = 0; rc == BC_OK && i < sizeof SUB / sizeof SUB[0]; i++) {
+        rc = scalar(s, SUB[i].sql, &n, err);
+        if (rc == BC_OK && n > 0) {
+            bc_buf_printf(out, "  %ld %s without a source\n", n, SUB[i].name);
+            *problems += (int)n;
+        }
+    }
+
+    /* quotes: re-verify each against the article bytes at its recorded offsets */
+    long quotes = 0, bad = 0;
+    if (rc == BC_OK)
+        rc = scalar(s, "SELECT count(*) FROM citations", &quotes, err);
+    if (rc == BC_OK)
+        rc = scalar(s,
+                    "SELECT count(*) FROM citations c JOIN sources s ON s.id = c.source_id "
+                    "WHERE substr(CAST(s.body AS BLOB), c.quote_start + 1, "
+                    "c.quote_end - c.quote_start) IS NOT CAST(c.quote AS BLOB)",
+                    &bad, err);
+    if (rc == BC_OK) {
+        bc_buf_printf(out, "\nquotes: %ld verified verbatim, %ld unverifiable\n", quotes - bad,
+                      bad);
+        *problems += (int)bad;
+    }
+
+    /* sources: facts drawn from each article */
+    sqlite3_stmt *st;
+    if (rc == BC_OK)
+        rc = bc_store_stmt(s,
+                           "SELECT s.id, s.lang, count(c.id), count(DISTINCT coalesce("
+                           "c.meeting_id, c.figure_id, c.project_id, c.event_id, c.protocol_id, "
+                           "c.person_id, c.province_id, c.decision_meeting_id || '#d' || "
+                           "c.decision_seq, c.participant_meeting_id || '#p' || "
+                           "c.participant_seq, c.area_protocol_id || '#a' || c.area_seq)) "
+                           "FROM sources s LEFT JOIN citations c ON c.source_id = s.id "
+                           "GROUP BY s.id ORDER BY s.file",
+                           &st, err);
+    if (rc == BC_OK) {
+        bc_buf_printf(out, "\nsources\n  %-40s %4s %9s %7s\n", "source", "lang", "citations",
+                      "facts");
+        while (sqlite3_step(st) == SQLITE_ROW)
+            bc_buf_printf(out, "  %-40s %4s %9d %7d\n", sqlite3_column_text(st, 0),
+                          sqlite3_column_text(st, 1), sqlite3_column_int(st, 2),
+                          sqlite3_column_int(st, 3));
+        sqlite3_reset(st);
+    }
+
+    /* aliases per entity kind */
+    if (rc == BC_OK)
+        rc = bc_store_stmt(s,
+                           "SELECT entity, count(DISTINCT entity_id), count(*), max(k) FROM "
+                           "(SELECT entity, entity_id, count(*) OVER (PARTITION BY entity, "
+                           "entity_id) AS k FROM aliases) GROUP BY entity ORDER BY entity",
+                           &st, err);
+    if (rc == BC_OK) {
+        bc_buf_printf(out, "\naliases (names an entity is found by, id included)\n"
+                           "  %-12s %8s %8s %8s %8s\n",
+                      "entity", "entities", "aliases", "avg", "max");
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            int e = sqlite3_column_int(st, 1), a = sqlite3_column_int(st, 2);
+            bc_buf_printf(out, "  %-12s %8d %8d %8.2f %8d\n", sqlite3_column_text(st, 0), e, a,
+                          e ? (double)a / e : 0.0, sqlite3_column_int(st, 3));
+        }
+        sqlite3_reset(st);
+    }
+
+    /* conflicts */
+    if (rc == BC_OK)
+        rc = bc_store_stmt(s,
+                           "SELECT f.figure_id, a.value, a.qualifier, f.other_id, b.value, "
+                           "b.qualifier, f.note FROM figure_conflicts f "
+                           "JOIN figures a ON a.id = f.figure_id JOIN figures b ON b.id = "
+                           "f.other_id ORDER BY f.figure_id, f.other_id",
+                           &st, err);
+    if (rc == BC_OK) {
+        bc_buf_puts(out, "\nconflicts (kept side by side, neither silently wins)\n");
+        int k = 0;
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            bc_buf_printf(out, "  %s (%s %g) vs %s (%s %g): %s\n", sqlite3_column_text(st, 0),
+                          sqlite3_column_text(st, 2), sqlite3_column_double(st, 1),
+                          sqlite3_column_text(st, 3), sqlite3_column_text(st, 5),
+                          sqlite3_column_double(st, 4), sqlite3_column_text(st, 6));
+            k++;
+        }
+        if (k == 0)
+            bc_buf_puts(out, "  none\n");
+        sqlite3_reset(st);
+    }
+
+    /* dangling references */
+    if (rc == BC_OK)
+        rc = bc_store_stmt(s, "PRAGMA foreign_key_check", &st, err);
+    if (rc == BC_OK) {
+        long dangling = 0;
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            if (dangling < 20)
+                bc_buf_printf(out, "  dangling reference: %s row %lld -> %s\n",
+                              sqlite3_column_text(st, 0),
+                              (long long)sqlite3_column_int64(st, 1),
+                              sqlite3_column_text(st, 2));
+            dangling++;
+        }
+        sqlite3_reset(st);
+        bc_buf_printf(out, "\ndangling references: %ld\n", dangling);
+        *problems += (int)dangling;
+    }
+    if (rc == BC_OK && bc_buf_failed(out))
+        rc = bc_err_set(err, BC_ENOMEM, "out of memory writing the report");
+    return rc;
+}

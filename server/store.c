@@ -1,0 +1,288 @@
+/* store.c: SQLite connection setup, embedded migrations and the statement cache. */
+#include "bordercoop/store.h"
+
+#include "bordercoop/alloc.h"
+#include "bordercoop/embed.h"
+
+#include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define STMT_SLOTS 256 /* power of two; more distinct statements than any query mix */
+
+typedef struct stmt_slot {
+    char *sql; /* owned copy: the cache key */
+    sqlite3_stmt *stmt;
+} stmt_slot;
+
+struct bc_store {
+    sqlite3 *db;
+    stmt_slot slots[STMT_SLOTS];
+};
+
+int bc_store_error(bc_store *s, bc_err *err, const char *doing)
+{
+    return bc_err_set(err, BC_ESTORE, "%s: %s", doing,
+                      s != NULL && s->db != NULL ? sqlite3_errmsg(s->db) : "no connection");
+}
+
+static int migration_version(const bc_embedded *m)
+{
+    return atoi(m->name);
+}
+
+int bc_store_latest_version(void)
+{
+    return bc_migrations_count == 0 ? 0
+                                    : migration_version(&bc_migrations[bc_migrations_count - 1]);
+}
+
+int bc_store_exec(bc_store *s, const char *sql, bc_err *err)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+        bc_err_set(err, BC_ESTORE, "%s", msg != NULL ? msg : sqlite3_errmsg(s->db));
+        sqlite3_free(msg);
+        return BC_ESTORE;
+    }
+    return BC_OK;
+}
+
+int bc_store_version(bc_store *s, int *version, bc_err *err)
+{
+    sqlite3_stmt *st;
+    int rc = bc_store_stmt(s, "PRAGMA user_version", &st, err);
+    if (rc != BC_OK)
+        return rc;
+    if (sqlite3_step(st) == SQLITE_ROW)
+        *version = sqlite3_column_int(st, 0);
+    else
+        rc = bc_store_error(s, err, "reading the store version");
+    sqlite3_reset(st);
+    return rc;
+}
+
+int bc_store_open(const char *path, int flags, bc_store **out, bc_err *err)
+{
+    *out = NULL;
+    bc_store *s = bc_calloc(1, sizeof *s);
+    if (s == NULL)
+        return bc_err_set(err, BC_ENOMEM, "out of memory opening the store");
+    int readonly = (flags & BC_STORE_READONLY) != 0;
+    int oflags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+    if (!readonly && (flags & BC_STORE_CREATE))
+        oflags |= SQLITE_OPEN_CREATE;
+    oflags |= SQLITE_OPEN_NOMUTEX;
+    int rc = BC_OK;
+    int src = sqlite3_open_v2(path, &s->db, oflags, NULL);
+    if (src != SQLITE_OK) {
+        rc = bc_err_set(err, src == SQLITE_CANTOPEN ? BC_ENOTFOUND : BC_ESTORE,
+                        "cannot open store %s: %s", path,
+                        s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(src));
+    }
+    if (rc == BC_OK)
+        sqlite3_extended_result_codes(s->db, 1);
+    if (rc == BC_OK)
+        rc = bc_store_exec(s, "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;", err);
+    if (rc == BC_OK && readonly) {
+        int version = 0;
+        rc = bc_store_version(s, &version, err);
+        if (rc == BC_OK && version > bc_store_latest_version())
+            rc = bc_err_set(err, BC_EVERSION,
+                            "store %s has schema version %d, newer than this binary's %d: "
+                            "upgrade bordercoop or rebuild the store",
+                            path, version, bc_store_latest_version());
+        else if (rc == BC_OK && version < bc_store_latest_version())
+            rc = bc_err_set(err, BC_EVERSION,
+                            "store %s has schema version %d, this binary needs %d: run "
+                            "`bordercoop load` (or `bordercoop migrate`) first",
+                            path, version, bc_store_latest_version());
+    }
+    if (rc != BC_OK) {
+        bc_store_close(s);
+        return rc;
+    }
+    *out = s;
+    return BC_OK;
+}
+
+void bc_store_close(bc_store *s)
+{
+    if (s == NULL)
+        return;
+    for (size_t i = 0; i < STMT_SLOTS; i++) {
+        sqlite3_finalize(s->slots[i].stmt);
+        bc_free(s->slots[i].sql);
+    }
+    sqlite3_close(s->db);
+    bc_free(s);
+}
+
+sqlite3 *bc_store_db(bc_store *s)
+{
+    return s->db;
+}
+
+int bc_store_migrate(bc_store *s, int *applied, bc_err *err)
+{
+    int version = 0, done = 0;
+    int rc = bc_store_version(s, &version, err);
+    if (rc == BC_OK && version > bc_store_latest_version())
+        rc = bc_err_set(err, BC_EVERSION,
+                        "store has schema version %d, newer than this binary's %d: refusing "
+                        "to touch it",
+                        version, bc_store_latest_version());
+    for (size_t i = 0; rc == BC_OK && i < bc_migrations_count; i++) {
+        const bc_embedded *m = &bc_migrations[i];
+        int v = migration_version(m);
+        if (v <= version)
+            continue;
+        rc = bc_store_exec(s, "BEGIN IMMEDIATE", err);
+        if (rc == BC_OK) {
+            rc = bc_store_exec(s, m->data, err);
+            if (rc != BC_OK) {
+                bc_err msg = *err;
+                bc_err_set(err, BC_ESTORE, "migration %s failed: %s", m->name, msg.msg);
+            }
+        }
+        if (rc == BC_OK) {
+            char sql[64];
+            snprintf(sql, sizeof sql, "PRAGMA user_version = %d", v);
+            rc = bc_store_exec(s, sql, err);
+        }
+        if (rc == BC_OK)
+            rc = bc_store_exec(s, "COMMIT", err);
+        if (rc != BC_OK)
+            sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        else
+            done++;
+    }
+    if (applied != NULL)
+        *applied = done;
+    return rc;
+}
+
+static size_t hash_sql(const char *sql)
+{
+    uint64_t h = 1469598103934665603ull; /* FNV-1a */
+    for (const unsigned char *p = (const unsigned char *)sql; *p; p++)
+        h = (h ^ *p) * 1099511628211ull;
+    return (size_t)(h ^ (h >> 29));
+}
+
+int bc_store_stmt(bc_store *s, const char *sql, sqlite3_stmt **out, bc_err *err)
+{
+    size_t i = hash_sql(sql) & (STMT_SLOTS - 1);
+    for (size_t probe = 0; probe < STMT_SLOTS; probe++, i = (i + 1) & (STMT_SLOTS - 1)) {
+        stmt_slot *slot = &s->slots[i];
+        if (slot->sql != NULL && strcmp(slot->sql, sql) == 0) {
+            sqlite3_reset(slot->stmt);
+            sqlite3_clear_bindings(slot->stmt);
+            *out = slot->stmt;
+            return BC_OK;
+        }
+        if (slot->sql == NULL) {
+            sqlite3_stmt *st = NULL;
+            char *key = bc_strdup(sql);
+            if (key == NULL)
+                return bc_err_set(err, BC_ENOMEM, "out of memory preparing a statement");
+            if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) !=
+                SQLITE_OK) {
+                bc_free(key);
+                return bc_store_error(s, err, "preparing a statement");
+            }
+            slot->sql = key;
+            slot->stmt = st;
+            *out = st;
+            return BC_OK;
+        }
+    }
+    return bc_err_set(err, BC_ESTORE, "statement cache full");
+}
+
+int bc_store_meta_get(bc_store *s, const char *key, char **out, bc_err *err)
+{
+    sqlite3_stmt *st;
+    *out = NULL;
+    int rc = bc_store_stmt(s, "SELECT value FROM store_meta WHERE key = ?1", &st, err);
+    if (rc != BC_OK)
+        return rc;
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+    int step = sqlite3_step(st);
+    if (step == SQLITE_ROW) {
+        *out = bc_strdup((const char *)sqlite3_column_text(st, 0));
+        if (*out == NULL)
+            rc = bc_err_set(err, BC_ENOMEM, "out of memory");
+    } else if (step != SQLITE_DONE) {
+        rc = bc_store_error(s, err, "reading store metadata");
+    }
+    sqlite3_reset(st);
+    return rc;
+}
+
+struct bc_store_pool {
+    pthread_mutex_t lock;
+    pthread_cond_t freed;
+    size_t n, nfree;
+    bc_store **all;
+    bc_store **free_list;
+};
+
+int bc_store_pool_open(const char *path, size_t n, bc_store_pool **out, bc_err *err)
+{
+    *out = NULL;
+    bc_store_pool *p = bc_calloc(1, sizeof *p);
+    if (p == NULL)
+        return bc_err_set(err, BC_ENOMEM, "out of memory");
+    p->all = bc_calloc(n, sizeof *p->all);
+    p->free_list = bc_calloc(n, sizeof *p->free_list);
+    int rc = p->all && p->free_list ? BC_OK : bc_err_set(err, BC_ENOMEM, "out of memory");
+    pthread_mutex_init(&p->lock, NULL);
+    pthread_cond_init(&p->freed, NULL);
+    for (size_t i = 0; rc == BC_OK && i < n; i++) {
+        rc = bc_store_open(path, BC_STORE_READONLY, &p->all[i], err);
+        if (rc == BC_OK) {
+            p->free_list[p->nfree++] = p->all[i];
+            p->n++;
+        }
+    }
+    if (rc != BC_OK) {
+        bc_store_pool_close(p);
+        return rc;
+    }
+    *out = p;
+    return BC_OK;
+}
+
+void bc_store_pool_close(bc_store_pool *p)
+{
+    if (p == NULL)
+        return;
+    for (size_t i = 0; i < p->n; i++)
+        bc_store_close(p->all[i]);
+    pthread_mutex_destroy(&p->lock);
+    pthread_cond_destroy(&p->freed);
+    bc_free(p->all);
+    bc_free(p->free_list);
+    bc_free(p);
+}
+
+bc_store *bc_store_pool_acquire(bc_store_pool *p)
+{
+    pthread_mutex_lock(&p->lock);
+    while (p->nfree == 0)
+        pthread_cond_wait(&p->freed, &p->lock);
+    bc_store *s = p->free_list[--p->nfree];
+    pthread_mutex_unlock(&p->lock);
+    return s;
+}
+
+void bc_store_pool_release(bc_store_pool *p, bc_store *s)
+{
+    pthread_mutex_lock(&p->lock);
+    p->free_list[p->nfree++] = s;
+    pthread_cond_signal(&p->freed);
+    pthread_mutex_unlock(&p->lock);
+}

@@ -27,9 +27,12 @@ LDFLAGS ?=
 override LDFLAGS += $(OPTFLAGS)
 LDLIBS  = $(PKG_LIBS) -lpthread -lm
 
-# modules shared by the daemon, the CLI and the tests
-CORE    := alloc err buf text date sha256 store loader check
-CORE_OBJ := $(CORE:%=$(OUT)/obj/%.o) $(OUT)/obj/gen/migrations.o
+# modules shared by the daemon, the CLI and the tests, archived into one library
+CORE    := alloc err buf text date sha256 arena store loader check config query response \
+           resource meetings figures gates protocols provinces people sources mechanisms \
+           router health http
+CORE_OBJ := $(CORE:%=$(OUT)/obj/%.o) $(OUT)/obj/gen/migrations.o $(OUT)/obj/gen/openapi.o
+LIB     := $(OUT)/libbordercoop.a
 DAEMON_OBJ := $(OUT)/obj/main.o
 CLI_OBJ := $(OUT)/obj/cli.o
 
@@ -86,11 +89,15 @@ $(OUT)/gen/openapi.c: openapi.yaml $(OUT)/tools/embed
 	@mkdir -p $(dir $@)
 	$(OUT)/tools/embed bc_openapi $@ openapi.yaml
 
-$(BIN)/bordercoopd: $(DAEMON_OBJ) $(CORE_OBJ)
+$(LIB): $(CORE_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BIN)/bordercoopd: $(DAEMON_OBJ) $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) $^ -o $@ $(LDLIBS)
 
-$(BIN)/bordercoop: $(CLI_OBJ) $(CORE_OBJ)
+$(BIN)/bordercoop: $(CLI_OBJ) $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) $^ -o $@ $(LDLIBS)
 

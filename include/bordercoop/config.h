@@ -1,0 +1,47 @@
+/* config.h: the daemon's settings from flags, then environment variables, then
+ * defaults. Every flag has an environment variable (BORDERCOOP_<FLAG>). */
+#ifndef BORDERCOOP_CONFIG_H
+#define BORDERCOOP_CONFIG_H
+
+#include "bordercoop/err.h"
+
+#include <sys/socket.h>
+
+enum { BC_LOG_PLAIN = 0, BC_LOG_JSON = 1, BC_LOG_OFF = 2 };
+
+typedef struct bc_config {
+    char db[1024];
+    char listen[300];            /* as given, e.g. "127.0.0.1:8080" */
+    struct sockaddr_storage addr; /* parsed from listen */
+    socklen_t addrlen;
+    int threads;
+    char ready_file[1024];       /* written with the bound port once listening */
+    int connection_timeout;      /* seconds of inactivity before a connection is closed */
+    int max_connections;
+    int max_connections_per_ip;
+    int max_body;                /* bytes */
+    int max_age;                 /* Cache-Control max-age of data responses, seconds */
+    char cors_origin[256];
+    int log_format;              /* BC_LOG_* */
+    int show_help;
+    int show_version;
+} bc_config;
+
+/* Looks up an environment variable; tests pass their own. */
+typedef const char *(*bc_getenv_fn)(const char *name);
+
+/* Fills cfg from defaults, then env (via getenv_fn, may be NULL for none), then argv
+ * (argv[0] is skipped). "--flag value" and "--flag=value" are accepted. Returns 0 or
+ * BC_EINVAL naming the offending flag or variable. --help and --version only set
+ * show_help / show_version. */
+int bc_config_parse(bc_config *cfg, int argc, char **argv, bc_getenv_fn getenv_fn, bc_err *err);
+
+/* Parses "HOST:PORT" or "[IPV6]:PORT" (HOST a numeric address or "localhost") into
+ * addr/addrlen. Port 0 asks the kernel for a free port. */
+int bc_config_parse_listen(const char *s, struct sockaddr_storage *addr, socklen_t *addrlen,
+                           bc_err *err);
+
+/* The --help text (static). */
+const char *bc_config_usage(void);
+
+#endif

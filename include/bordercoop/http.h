@@ -1,0 +1,25 @@
+/* http.h: libmicrohttpd glue: the daemon, the per-request context and its arena, the
+ * two-phase handler (so keep-alive works on 0.9.75), headers common to every response,
+ * and the access log (one line per request on stderr). */
+#ifndef BORDERCOOP_HTTP_H
+#define BORDERCOOP_HTTP_H
+
+#include "bordercoop/config.h"
+#include "bordercoop/err.h"
+#include "bordercoop/store.h"
+
+typedef struct bc_http bc_http;
+
+/* Starts serving cfg->listen with one worker per cfg->threads, each request borrowing a
+ * connection from pool. cfg and pool are borrowed and must outlive the server. *out is
+ * new; stop it with bc_http_stop. */
+int bc_http_start(const bc_config *cfg, bc_store_pool *pool, bc_http **out, bc_err *err);
+
+/* The TCP port actually bound (useful with port 0). */
+int bc_http_port(const bc_http *h);
+
+/* Stops accepting connections, waits up to grace_ms for requests in flight to finish,
+ * then stops the daemon and frees h. NULL is a no-op. */
+void bc_http_stop(bc_http *h, int grace_ms);
+
+#endif

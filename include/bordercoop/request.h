@@ -1,0 +1,21 @@
+/* request.h: what a handler sees of one HTTP request. Everything is borrowed for the
+ * duration of the handler call; strings live in the request's arena. */
+#ifndef BORDERCOOP_REQUEST_H
+#define BORDERCOOP_REQUEST_H
+
+#include "bordercoop/arena.h"
+#include "bordercoop/config.h"
+#include "bordercoop/store.h"
+
+typedef struct bc_request {
+    const char *method;      /* "GET", "HEAD", ... */
+    const char *path;        /* percent-decoded, valid UTF-8, no query */
+    const char *query;       /* raw query string after '?', "" when none */
+    const char *route_id;    /* the {id} segment of the matched route, or NULL */
+    const void *route_data;  /* the matched route's data (e.g. a bc_resource) */
+    bc_store *store;         /* a connection for this request */
+    const bc_config *cfg;
+    bc_arena *arena;
+} bc_request;
+
+#endif

@@ -1,0 +1,79 @@
+/* resource.h: the generic list and detail handlers behind every /v1 collection.
+ * A resource is a constant description (table, filters, order, document view); the
+ * engine validates the query against it, composes SQL only from the description's
+ * constant fragments (never from request text), binds the values, and renders
+ * {"data": [...], "meta": {...}, "links": {...}}. */
+#ifndef BORDERCOOP_RESOURCE_H
+#define BORDERCOOP_RESOURCE_H
+
+#include "bordercoop/request.h"
+#include "bordercoop/response.h"
+
+typedef enum bc_param_type {
+    BC_PARAM_TEXT,      /* a string, optionally checked against lookup_sql */
+    BC_PARAM_INT,       /* a whole number in [min, max] */
+    BC_PARAM_DATE_FROM, /* YYYY[-MM[-DD]]; binds the first day it covers */
+    BC_PARAM_DATE_TO,   /* YYYY[-MM[-DD]]; binds the last day it covers */
+    BC_PARAM_BOOL,      /* true/false/1/0 */
+} bc_param_type;
+
+typedef struct bc_param_spec {
+    const char *name;
+    bc_param_type type;
+    /* SQL condition; every '?' in it is bound to the parameter's value, so a fragment
+     * must contain no other '?' */
+    const char *where;
+    /* TEXT only: maps the input (first folded to an alias key when fold is set) to the
+     * canonical value; no row = a 400 listing values_sql (or naming values_hint) */
+    const char *lookup_sql;
+    const char *values_sql;
+    const char *values_hint;
+    int fold;
+    long min, max; /* INT only */
+} bc_param_spec;
+
+typedef struct bc_resource {
+    const char *name;       /* path segment: "meetings" */
+    const char *singular;   /* for messages: "meeting" */
+    const char *entity;     /* alias entity for id lookup ("meeting"), NULL = exact ids */
+    const char *from;       /* "meetings m" */
+    const char *id_col;     /* "m.id" */
+    const char *fixed_where; /* NULL or a constant condition ("f.category = 'trade'") */
+    const char *order_by;   /* a stable total order ending in the id */
+    const char *doc_sql;    /* one parameter (the id), returns the document */
+    const bc_param_spec *filters; /* terminated by an entry with name NULL */
+} bc_resource;
+
+/* Constant SQL for the common kinds of lookup. */
+#define BC_LOOKUP_ALIAS(entity)                                                                \
+    "SELECT entity_id FROM aliases WHERE entity = '" entity "' AND alias_key = ?"
+#define BC_LOOKUP_VOCAB(field) "SELECT value FROM vocab WHERE field = '" field "' AND value = ?"
+#define BC_VALUES_VOCAB(field) "SELECT value FROM vocab WHERE field = '" field "' ORDER BY value"
+/* the province and every province merged into it (Tuyen Quang includes Ha Giang) */
+#define BC_PROVINCE_AND_MERGED "SELECT id FROM provinces WHERE ? IN (id, merged_into)"
+
+/* The collections served under /v1, terminated by NULL. */
+extern const bc_resource *const bc_resources[];
+
+extern const bc_resource bc_res_meetings, bc_res_figures, bc_res_trade_figures,
+    bc_res_projects, bc_res_protocols, bc_res_provinces, bc_res_people, bc_res_sources,
+    bc_res_mechanisms;
+
+/* GET /v1/<name>: req->route_data is the bc_resource. Fills res (200 or a problem);
+ * returns its status. */
+int bc_resource_list(bc_request *req, bc_response *res);
+
+/* GET /v1/<name>/{id}: the id may be any alias of the entity. */
+int bc_resource_get(bc_request *req, bc_response *res);
+
+/* Resolves an alias of `entity` ("province", ...) to its canonical id, folding the input
+ * first. Returns 0 and a new arena string in *id, BC_ENOTFOUND, or another code. */
+int bc_resolve_alias(bc_request *req, const char *entity, const char *input, const char **id,
+                     bc_err *err);
+
+/* Limits of every list. */
+#define BC_LIMIT_DEFAULT 50
+#define BC_LIMIT_MAX 500
+#define BC_OFFSET_MAX 1000000
+
+#endif

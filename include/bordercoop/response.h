@@ -1,0 +1,42 @@
+/* response.h: what a handler produces, independent of libmicrohttpd: a status, a
+ * content type, a body and a few headers; plus RFC 9457 problem details. */
+#ifndef BORDERCOOP_RESPONSE_H
+#define BORDERCOOP_RESPONSE_H
+
+#include "bordercoop/buf.h"
+
+#define BC_RESPONSE_MAX_HEADERS 12
+
+typedef struct bc_header {
+    char name[40];
+    char value[480];
+} bc_header;
+
+typedef struct bc_response {
+    int status;
+    const char *content_type; /* static string */
+    bc_buf body;              /* owned */
+    bc_header headers[BC_RESPONSE_MAX_HEADERS];
+    int nheaders;
+    char log_note[256]; /* why a 5xx happened, for the access log only (never sent) */
+} bc_response;
+
+void bc_response_init(bc_response *res);
+/* Releases the body; NULL-safe. */
+void bc_response_free(bc_response *res);
+/* Adds a header (printf-formatted value, truncated to fit); ignored past the limit. */
+void bc_response_header(bc_response *res, const char *name, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* The value of a header set on res, or NULL. */
+const char *bc_response_header_get(const bc_response *res, const char *name);
+
+/* Replaces the response with application/problem+json: type about:blank, the status's
+ * title, a detail (printf-formatted), an error `code` and the offending `parameter`
+ * (NULL to omit). Returns status. */
+int bc_problem(bc_response *res, int status, const char *code, const char *parameter,
+               const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+/* The standard reason phrase of an HTTP status ("Not Found"). */
+const char *bc_status_title(int status);
+
+#endif

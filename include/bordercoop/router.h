@@ -1,0 +1,27 @@
+/* router.h: maps a method and a decoded path to a handler. Routes are the /v1
+ * collections (list and {id}) plus a few fixed paths; every route answers GET and
+ * HEAD, and OPTIONS for CORS preflight. */
+#ifndef BORDERCOOP_ROUTER_H
+#define BORDERCOOP_ROUTER_H
+
+#include "bordercoop/request.h"
+#include "bordercoop/response.h"
+
+typedef int (*bc_handler)(bc_request *req, bc_response *res);
+
+/* Routes req (method, path), sets req->route_id / route_data and calls the handler;
+ * answers 404 for unknown paths and 405 (with Allow) for other methods. Returns the
+ * response status. */
+int bc_router_dispatch(bc_request *req, bc_response *res);
+
+/* Calls fn for every route pattern served ("/v1/meetings/{id}"), for the contract test
+ * against openapi.yaml. */
+void bc_router_each(void (*fn)(const char *pattern, void *ctx), void *ctx);
+
+/* Fixed handlers (health.c). */
+int bc_handle_healthz(bc_request *req, bc_response *res);
+int bc_handle_readyz(bc_request *req, bc_response *res);
+int bc_handle_openapi(bc_request *req, bc_response *res);
+int bc_handle_index(bc_request *req, bc_response *res);
+
+#endif

@@ -1,0 +1,336 @@
+-- 0002: the JSON document of every resource, defined once as a view so that lists,
+-- details and search render identical objects. Views compute a document only for the
+-- rows a query asks for (the API selects ids first, then documents by id).
+-- json(...) around a subquery keeps nested arrays and objects as JSON, not strings.
+
+CREATE VIEW v_cite AS
+SELECT c.id AS id, c.meeting_id, c.figure_id, c.project_id, c.event_id, c.protocol_id,
+       c.person_id, c.province_id, c.decision_meeting_id, c.decision_seq,
+       c.participant_meeting_id, c.participant_seq, c.area_protocol_id, c.area_seq,
+       json_object('source_id', c.source_id, 'lang', s.lang, 'quote', c.quote,
+                   'quote_start', c.quote_start, 'quote_end', c.quote_end,
+                   'url', s.url) AS doc
+FROM citations c JOIN sources s ON s.id = c.source_id;
+
+CREATE VIEW v_province_ref AS
+SELECT id, json_object('id', id, 'name', name, 'country', country,
+                       'links', json_object('self', '/v1/provinces/' || id)) AS doc
+FROM provinces;
+
+CREATE VIEW v_meeting_doc AS
+SELECT m.id AS id, json_object(
+    'id', m.id,
+    'type', 'meeting',
+    'title', m.title,
+    'mechanism', json_object('id', mc.id, 'name', mc.name, 'kind', mc.kind,
+                             'links', json_object('self', '/v1/mechanisms/' || mc.id)),
+    'ordinal', m.ordinal,
+    'status', m.status,
+    'date', m.date,
+    'date_precision', m.date_precision,
+    'date_start', m.date_start,
+    'date_end', m.date_end,
+    'year', m.year,
+    'place', m.place,
+    'host_province', json((SELECT doc FROM v_province_ref WHERE id = m.host_province_id)),
+    'provinces', json((SELECT json_group_array(json(r.doc)) FROM
+        (SELECT r.doc FROM meeting_provinces mp JOIN provinces p ON p.id = mp.province_id
+         JOIN v_province_ref r ON r.id = p.id WHERE mp.meeting_id = m.id
+         ORDER BY p.country = 'CN', p.name) r)),
+    'summary', m.summary,
+    'participants', json((SELECT json_group_array(json_object(
+            'person', json_object('id', pe.id, 'name', pe.name,
+                                  'links', json_object('self', '/v1/people/' || pe.id)),
+            'role', mp.role,
+            'side', mp.side,
+            'province', json((SELECT doc FROM v_province_ref WHERE id = mp.province_id)),
+            'sources', json((SELECT json_group_array(json(doc)) FROM
+                (SELECT doc FROM v_cite WHERE participant_meeting_id = mp.meeting_id
+                 AND participant_seq = mp.seq ORDER BY id)))))
+        FROM (SELECT * FROM meeting_participants WHERE meeting_id = m.id ORDER BY seq) mp
+        JOIN people pe ON pe.id = mp.person_id)),
+    'decisions', json((SELECT json_group_array(json_object(
+            'kind', d.kind,
+            'text', d.text,
+            'sources', json((SELECT json_group_array(json(doc)) FROM
+                (SELECT doc FROM v_cite WHERE decision_meeting_id = d.meeting_id
+                 AND decision_seq = d.seq ORDER BY id)))))
+        FROM (SELECT * FROM meeting_decisions WHERE meeting_id = m.id ORDER BY seq) d)),
+    'protocols', json((SELECT json_group_array(json_object(
+            'id', pr.id, 'title', pr.title, 'kind', pr.kind, 'status', pr.status,
+            'signed_on', pr.signed_on,
+            'links', json_object('self', '/v1/protocols/' || pr.id)))
+        FROM (SELECT * FROM protocols WHERE meeting_id = m.id ORDER BY id) pr)),
+    'figures', json((SELECT json_group_array(json_object(
+            'id', f.id, 'metric', f.metric, 'value',
+            CASE WHEN f.value = CAST(f.value AS INTEGER) THEN CAST(f.value AS INTEGER)
+                 ELSE f.value END,
+            'unit', f.unit, 'qualifier', f.qualifier, 'period', f.period,
+            'description', f.description,
+            'links', json_object('self', '/v1/figures/' || f.id)))
+        FROM (SELECT * FROM figures WHERE meeting_id = m.id ORDER BY period_start, id) f)),
+    'projects', json((SELECT json_group_array(json_object(
+            'id', pj.id, 'name', pj.name, 'event', e.kind, 'description', e.description,
+            'links', json_object('self', '/v1/border-gate-projects/' || pj.id)))
+        FROM (SELECT * FROM project_events WHERE meeting_id = m.id ORDER BY project_id, seq) e
+        JOIN projects pj ON pj.id = e.project_id)),
+    'previous_meeting', json((SELECT json_object('id', o.id, 'title', o.title, 'date', o.date,
+                                                 'status', o.status,
+                                                 'links', json_object('self', '/v1/meetings/' || o.id))
+        FROM meetings o WHERE o.mechanism_id = m.mechanism_id AND o.ordinal = m.ordinal - 1)),
+    'next_meeting', json((SELECT json_object('id', o.id, 'title', o.title, 'date', o.date,
+                                             'status', o.status,
+                                             'links', json_object('self', '/v1/meetings/' || o.id))
+        FROM meetings o WHERE o.mechanism_id = m.mechanism_id AND o.ordinal = m.ordinal + 1)),
+    'note', m.note,
+    'sources', json((SELECT json_group_array(json(doc)) FROM
+        (SELECT doc FROM v_cite WHERE meeting_id = m.id ORDER BY id))),
+    'links', json_object('self', '/v1/meetings/' || m.id)
+) AS doc
+FROM meetings m JOIN mechanisms mc ON mc.id = m.mechanism_id;
+
+CREATE VIEW v_figure_doc AS
+SELECT f.id AS id, json_object(
+    'id', f.id,
+    'type', 'figure',
+    'metric', f.metric,
+    'category', f.category,
+    'description', f.description,
+    'value', CASE WHEN f.value = CAST(f.value AS INTEGER) THEN CAST(f.value AS INTEGER)
+                  ELSE f.value END,
+    'unit', f.unit,
+    'qualifier', f.qualifier,
+    'period', f.period,
+    'period_start', f.period_start,
+    'period_end', f.period_end,
+    'year', f.year,
+    'change', CASE WHEN f.change_pct IS NULL THEN NULL ELSE json_object(
+        'value', CASE WHEN f.change_pct = CAST(f.change_pct AS INTEGER)
+                      THEN CAST(f.change_pct AS INTEGER) ELSE f.change_pct END,
+        'unit', 'percent', 'qualifier', f.change_qualifier, 'basis', f.change_basis) END,
+    'parties', json((SELECT json_group_array(json(r.doc)) FROM
+        (SELECT r.doc FROM figure_parties fp JOIN v_province_ref r ON r.id = fp.province_id
+         WHERE fp.figure_id = f.id ORDER BY fp.seq) r)),
+    'meeting', json((SELECT json_object('id', m.id, 'title', m.title, 'date', m.date,
+                                        'links', json_object('self', '/v1/meetings/' || m.id))
+                     FROM meetings m WHERE m.id = f.meeting_id)),
+    'conflicts_with', json((SELECT json_group_array(json_object(
+            'id', o.id,
+            'value', CASE WHEN o.value = CAST(o.value AS INTEGER) THEN CAST(o.value AS INTEGER)
+                          ELSE o.value END,
+            'qualifier', o.qualifier, 'note', fc.note,
+            'links', json_object('self', '/v1/figures/' || o.id)))
+        FROM (SELECT * FROM figure_conflicts WHERE figure_id = f.id ORDER BY other_id) fc
+        JOIN figures o ON o.id = fc.other_id)),
+    'note', f.note,
+    'sources', json((SELECT json_group_array(json(doc)) FROM
+        (SELECT doc FROM v_cite WHERE figure_id = f.id ORDER BY id))),
+    'links', json_object('self', '/v1/figures/' || f.id)
+) AS doc
+FROM figures f;
+
+CREATE VIEW v_event_doc AS
+SELECT e.id AS id, e.project_id, e.seq, e.date_start, json_object(
+    'id', e.id,
+    'kind', e.kind,
+    'date', e.date,
+    'date_precision', e.date_precision,
+    'meeting', json((SELECT json_object('id', m.id, 'title', m.title,
+                                        'links', json_object('self', '/v1/meetings/' || m.id))
+                     FROM meetings m WHERE m.id = e.meeting_id)),
+    'description', e.description,
+    'sources', json((SELECT json_group_array(json(doc)) FROM
+        (SELECT doc FROM v_cite WHERE event_id = e.id ORDER BY id)))
+) AS doc
+FROM project_events e;
+
+CREATE VIEW v_project_doc AS
+SELECT pj.id AS id, json_object(
+    'id', pj.id,
+    'type', 'border_gate_project',
+    'name', pj.name,
+    'kind', pj.kind,
+    'status', pj.status,
+    'vn_side', pj.vn_side,
+    'cn_side', pj.cn_side,
+    'provinces', json_object(
+        'vn', json((SELECT doc FROM v_province_ref WHERE id = pj.vn_province_id)),
+        'cn', json((SELECT doc FROM v_province_ref WHERE id = pj.cn_province_id))),
+    'part_of', json((SELECT json_object('id', o.id, 'name', o.name,
+                                        'links', json_object('self', '/v1/border-gate-projects/' || o.id))
+                     FROM projects o WHERE o.id = pj.part_of)),
+    'parts', json((SELECT json_group_array(json_object('id', o.id, 'name', o.name,
+                                        'links', json_object('self', '/v1/border-gate-projects/' || o.id)))
+                   FROM (SELECT * FROM projects WHERE part_of = pj.id ORDER BY id) o)),
+    'aliases', json((SELECT json_group_array(json_object('alias', a.alias, 'lang', a.lang)) FROM
+        (SELECT * FROM aliases WHERE entity = 'project' AND entity_id = pj.id
+         AND lang IS NOT NULL ORDER BY lang, alias) a)),
+    'description', pj.description,
+    'events', json((SELECT json_group_array(json(doc)) FROM
+        (SELECT doc FROM v_event_doc WHERE project_id = pj.id ORDER BY seq))),
+    'latest_event', json((SELECT doc FROM v_event_doc WHERE project_id = pj.id
+                          ORDER BY date_start IS NULL, date_start DESC, seq DESC LIMIT 1)),
+    'note', pj.note,
+    'sources', json((SELECT json_group_array(json(doc)) FROM
+        (SELECT doc FROM v_cite WHERE project_id = pj.id ORDER BY id))),
+    'links', json_object('self', '/v1/border-gate-projects/' || pj.id)
+) AS doc
+FROM projects pj;
+
+CREATE VIEW v_protocol_doc AS
+SELECT pr.id AS id, json_object(
+    'id', pr.id,
+    'type', 'protocol',
+    'title', pr.title,
+    'kind', pr.kind,
+    'level', pr.level,
+    'status', pr.status,
+    'signed_on', pr.signed_on,
+    'date_precision', pr.date_precision,
+    'year', pr.year,
+    'meeting', json((SELECT json_object('id', m.id, 'title', m.title, 'date', m.date,
+                                        'links', json_object('self', '/v1/meetings/' || m.id))
+                     FROM meetings m WHERE m.id = pr.meeting_id)),
+    'parties', json((SELECT json_group_array(json_object(
+            'name', pp.name,
+            'province', json((SELECT doc FROM v_province_ref WHERE id = pp.province_id))))
+        FROM (SELECT * FROM protocol_parties WHERE protocol_id = pr.id ORDER BY seq) pp)),
+    'areas', json((SELECT json_group_array(json_object(
+            'area', pa.area,
+            'sources', json((SELECT json_group_array(json(doc)) FROM
+                (SELECT doc FROM v_cite WHERE area_protocol_id = pa.protocol_id
+                 AND area_seq = pa.seq ORDER BY id)))))
+        FROM (SELECT * FROM protocol_areas WHERE protocol_id = pr.id ORDER BY seq) pa)),
+    'aliases', json((SELECT json_group_array(json_object('alias', a.alias, 'lang', a.lang)) FROM
+        (SELECT * FROM aliases WHERE entity = 'protocol' AND entity_id = pr.id
+         AND lang IS NOT NULL ORDER BY lang, alias) a)),
+    'summary', pr.summary,
+    'note', pr.note,
+    'sources', json((SELECT json_group_array(json(doc)) FROM
+        (SELECT doc FROM v_cite WHERE protocol_id = pr.id ORDER BY id))),
+    'links', json_object('self', '/v1/protocols/' || pr.id)
+) AS doc
+FROM protocols pr;
+
+CREATE VIEW v_province_doc AS
+SELECT p.id AS id, json_object(
+    'id', p.id,
+    'type', 'province',
+    'name', p.name,
+    'name_vi', p.name_vi,
+    'name_zh', p.name_zh,
+    'country', p.country,
+    'level', p.level,
+    'aliases', json((SELECT json_group_array(json_object('alias', a.alias, 'lang', a.lang)) FROM
+        (SELECT * FROM aliases WHERE entity = 'province' AND entity_id = p.id
+         AND lang IS NOT NULL ORDER BY lang, alias) a)),
+    'merged_into', json((SELECT doc FROM v_province_ref WHERE id = p.merged_into)),
+    'merged_from', json((SELECT json_group_array(json(r.doc)) FROM
+        (SELECT r.doc FROM provinces o JOIN v_province_ref r ON r.id = o.id
+         WHERE o.merged_into = p.id ORDER BY o.id) r)),
+    'mechanisms', json((SELECT json_group_array(json_object('id', mc.id, 'name', mc.name,
+                                        'links', json_object('self', '/v1/mechanisms/' || mc.id)))
+        FROM (SELECT mc.* FROM mechanism_members mm JOIN mechanisms mc ON mc.id = mm.mechanism_id
+              WHERE mm.province_id = p.id ORDER BY mc.id) mc)),
+    'counts', json_object(
+        'meetings', (SELECT count(*) FROM meeting_provinces WHERE province_id = p.id),
+        'figures', (SELECT count(*) FROM figure_parties WHERE province_id = p.id),
+        'border_gate_projects', (SELECT count(*) FROM projects
+                                 WHERE vn_province_id = p.id OR cn_province_id = p.id),
+        'protocols', (SELECT count(DISTINCT protocol_id) FROM protocol_parties
+                      WHERE province_id = p.id),
+        'people', (SELECT count(*) FROM people WHERE province_id = p.id)),
+    'note', p.note,
+    'sources', json((SELECT json_group_array(json(doc)) FROM
+        (SELECT doc FROM v_cite WHERE province_id = p.id ORDER BY id))),
+    'links', json_object(
+        'self', '/v1/provinces/' || p.id,
+        'meetings', '/v1/meetings?province=' || p.id,
+        'trade_figures', '/v1/trade-figures?province=' || p.id,
+        'border_gate_projects', '/v1/border-gate-projects?province=' || p.id,
+        'protocols', '/v1/protocols?province=' || p.id)
+) AS doc
+FROM provinces p;
+
+CREATE VIEW v_person_doc AS
+SELECT pe.id AS id, json_object(
+    'id', pe.id,
+    'type', 'person',
+    'name', pe.name,
+    'country', pe.country,
+    'province', json((SELECT doc FROM v_province_ref WHERE id = pe.province_id)),
+    'aliases', json((SELECT json_group_array(json_object('alias', a.alias, 'lang', a.lang)) FROM
+        (SELECT * FROM aliases WHERE entity = 'person' AND entity_id = pe.id
+         AND lang IS NOT NULL ORDER BY lang, alias) a)),
+    'roles', json((SELECT json_group_array(json_object(
+            'role', r.role, 'organisation', r.organisation,
+            'province', json((SELECT doc FROM v_province_ref WHERE id = r.province_id))))
+        FROM (SELECT * FROM person_roles WHERE person_id = pe.id ORDER BY seq) r)),
+    'meetings', json((SELECT json_group_array(json_object(
+            'id', m.id, 'title', m.title, 'date', m.date, 'role', mp.role,
+            'links', json_object('self', '/v1/meetings/' || m.id)))
+        FROM (SELECT * FROM meeting_participants WHERE person_id = pe.id) mp
+        JOIN meetings m ON m.id = mp.meeting_id)),
+    'note', pe.note,
+    'sources', json((SELECT json_group_array(json(doc)) FROM
+        (SELECT doc FROM v_cite WHERE person_id = pe.id ORDER BY id))),
+    'links', json_object('self', '/v1/people/' || pe.id)
+) AS doc
+FROM people pe;
+
+CREATE VIEW v_mechanism_doc AS
+SELECT mc.id AS id, json_object(
+    'id', mc.id,
+    'type', 'mechanism',
+    'name', mc.name,
+    'kind', mc.kind,
+    'description', mc.description,
+    'members', json((SELECT json_group_array(json(r.doc)) FROM
+        (SELECT r.doc FROM mechanism_members mm JOIN provinces p ON p.id = mm.province_id
+         JOIN v_province_ref r ON r.id = p.id WHERE mm.mechanism_id = mc.id
+         ORDER BY p.country = 'CN', p.name) r)),
+    'meetings', json((SELECT json_group_array(json_object(
+            'id', m.id, 'ordinal', m.ordinal, 'date', m.date, 'status', m.status,
+            'place', m.place, 'links', json_object('self', '/v1/meetings/' || m.id)))
+        FROM (SELECT * FROM meetings WHERE mechanism_id = mc.id
+              ORDER BY date_start, ordinal, id) m)),
+    'links', json_object('self', '/v1/mechanisms/' || mc.id,
+                         'meetings', '/v1/meetings?mechanism=' || mc.id)
+) AS doc
+FROM mechanisms mc;
+
+CREATE VIEW v_source_doc AS
+SELECT s.id AS id, json_object(
+    'id', s.id,
+    'type', 'source',
+    'title', s.title,
+    'lang', s.lang,
+    'publisher', s.publisher,
+    'author', s.author,
+    'published_on', s.published_on,
+    'url', s.url,
+    'file', s.file,
+    'sha256', s.sha256,
+    'bytes', s.bytes,
+    'note', s.note,
+    'citations', (SELECT count(*) FROM citations WHERE source_id = s.id),
+    'facts', json_object(
+        'meetings', json((SELECT json_group_array(id) FROM (SELECT DISTINCT
+            coalesce(meeting_id, decision_meeting_id, participant_meeting_id) AS id
+            FROM citations WHERE source_id = s.id AND coalesce(meeting_id,
+            decision_meeting_id, participant_meeting_id) IS NOT NULL ORDER BY 1))),
+        'figures', json((SELECT json_group_array(id) FROM (SELECT DISTINCT figure_id AS id
+            FROM citations WHERE source_id = s.id AND figure_id IS NOT NULL ORDER BY 1))),
+        'border_gate_projects', json((SELECT json_group_array(id) FROM (SELECT DISTINCT
+            coalesce(c.project_id, e.project_id) AS id FROM citations c
+            LEFT JOIN project_events e ON e.id = c.event_id WHERE c.source_id = s.id
+            AND coalesce(c.project_id, e.project_id) IS NOT NULL ORDER BY 1))),
+        'protocols', json((SELECT json_group_array(id) FROM (SELECT DISTINCT
+            coalesce(protocol_id, area_protocol_id) AS id FROM citations
+            WHERE source_id = s.id AND coalesce(protocol_id, area_protocol_id) IS NOT NULL
+            ORDER BY 1))),
+        'people', json((SELECT json_group_array(id) FROM (SELECT DISTINCT person_id AS id
+            FROM citations WHERE source_id = s.id AND person_id IS NOT NULL ORDER BY 1)))),
+    'links', json_object('self', '/v1/sources/' || s.id)
+) AS doc
+FROM sources s;

@@ -1,0 +1,216 @@
+/* config.c: flags and environment variables of bordercoopd, table-driven so that every
+ * flag has its variable and its line in --help. */
+#include "bordercoop/config.h"
+
+#include <arpa/inet.h>
+#include <limits.h>
+#include <netinet/in.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef enum opt_kind { OPT_STR, OPT_INT, OPT_LISTEN, OPT_LOGFMT, OPT_FLAG } opt_kind;
+
+typedef struct opt {
+    const char *flag;
+    const char *env;
+    opt_kind kind;
+    size_t offset;
+    size_t size; /* for strings */
+    int min, max;
+    const char *help;
+} opt;
+
+#define STR(f) offsetof(bc_config, f), sizeof(((bc_config *)0)->f)
+#define NUM(f) offsetof(bc_config, f), 0
+
+static const opt OPTS[] = {
+    {"--db", "BORDERCOOP_DB", OPT_STR, STR(db), 0, 0, "store file (default var/bordercoop.db)"},
+    {"--listen", "BORDERCOOP_LISTEN", OPT_LISTEN, STR(listen), 0, 0,
+     "HOST:PORT or [IPV6]:PORT to listen on (default 127.0.0.1:8080)"},
+    {"--threads", "BORDERCOOP_THREADS", OPT_INT, NUM(threads), 1, 64,
+     "worker threads, each with its own store connection (default 1)"},
+    {"--max-connections", "BORDERCOOP_MAX_CONNECTIONS", OPT_INT, NUM(max_connections), 1,
+     100000, "open connections in total (default 1000)"},
+    {"--max-connections-per-ip", "BORDERCOOP_MAX_CONNECTIONS_PER_IP", OPT_INT,
+     NUM(max_connections_per_ip), 1, 100000, "open connections per client address (default 100)"},
+    {"--connection-timeout", "BORDERCOOP_CONNECTION_TIMEOUT", OPT_INT, NUM(connection_timeout), 1,
+     3600, "seconds an idle or slow connection may stay open (default 15)"},
+    {"--max-body", "BORDERCOOP_MAX_BODY", OPT_INT, NUM(max_body), 0, 64 << 20,
+     "largest request body in bytes (default 1048576)"},
+    {"--max-age", "BORDERCOOP_MAX_AGE", OPT_INT, NUM(max_age), 0, 31536000,
+     "Cache-Control max-age of data responses in seconds (default 60)"},
+    {"--cors-origin", "BORDERCOOP_CORS_ORIGIN", OPT_STR, STR(cors_origin), 0, 0,
+     "Access-Control-Allow-Origin value (default *)"},
+    {"--log-format", "BORDERCOOP_LOG_FORMAT", OPT_LOGFMT, NUM(log_format), 0, 0,
+     "access log on stderr: plain, json or off (default plain)"},
+    {"--ready-file", "BORDERCOOP_READY_FILE", OPT_STR, STR(ready_file), 0, 0,
+     "write the bound port to this file once listening (for tests and supervisors)"},
+    {"--help", NULL, OPT_FLAG, NUM(show_help), 0, 0, "print this help"},
+    {"--version", NULL, OPT_FLAG, NUM(show_version), 0, 0, "print the version"},
+};
+#define NOPTS (sizeof OPTS / sizeof OPTS[0])
+
+int bc_config_parse_listen(const char *s, struct sockaddr_storage *addr, socklen_t *addrlen,
+                           bc_err *err)
+{
+    char host[256];
+    const char *port_s;
+    if (s[0] == '[') {
+        const char *close = strchr(s, ']');
+        if (close == NULL || close[1] != ':' || (size_t)(close - s - 1) >= sizeof host)
+            return bc_err_set(err, BC_EINVAL, "'%s' is not [IPV6]:PORT", s);
+        memcpy(host, s + 1, (size_t)(close - s - 1));
+        host[close - s - 1] = '\0';
+        port_s = close + 2;
+    } else {
+        const char *colon = strrchr(s, ':');
+        if (colon == NULL || (size_t)(colon - s) >= sizeof host)
+            return bc_err_set(err, BC_EINVAL, "'%s' is not HOST:PORT", s);
+        memcpy(host, s, (size_t)(colon - s));
+        host[colon - s] = '\0';
+        port_s = colon + 1;
+    }
+    char *end;
+    long port = strtol(port_s, &end, 10);
+    if (*port_s == '\0' || *end != '\0' || port < 0 || port > 65535)
+        return bc_err_set(err, BC_EINVAL, "port '%s' is not a number in 0..65535", port_s);
+    if (strcmp(host, "localhost") == 0)
+        snprintf(host, sizeof host, "127.0.0.1");
+    memset(addr, 0, sizeof *addr);
+    struct sockaddr_in *v4 = (struct sockaddr_in *)addr;
+    struct sockaddr_in6 *v6 = (struct sockaddr_in6 *)addr;
+    if (inet_pton(AF_INET, host, &v4->sin_addr) == 1) {
+        v4->sin_family = AF_INET;
+        v4->sin_port = htons((unsigned short)port);
+        *addrlen = sizeof *v4;
+    } else if (inet_pton(AF_INET6, host, &v6->sin6_addr) == 1) {
+        v6->sin6_family = AF_INET6;
+        v6->sin6_port = htons((unsigned short)port);
+        *addrlen = sizeof *v6;
+    } else {
+        return bc_err_set(err, BC_EINVAL, "'%s' is not a numeric IPv4 or IPv6 address", host);
+    }
+    return BC_OK;
+}
+
+static int set_opt(bc_config *cfg, const opt *o, const char *value, const char *origin,
+                   bc_err *err)
+{
+    char *field = (char *)cfg + o->offset;
+    switch (o->kind) {
+    case OPT_STR:
+        if (strlen(value) >= o->size)
+            return bc_err_set(err, BC_EINVAL, "%s: value too long", origin);
+        memcpy(field, value, strlen(value) + 1);
+        return BC_OK;
+    case OPT_LISTEN: {
+        bc_err inner;
+        if (strlen(value) >= o->size)
+            return bc_err_set(err, BC_EINVAL, "%s: value too long", origin);
+        if (bc_config_parse_listen(value, &cfg->addr, &cfg->addrlen, &inner) != BC_OK)
+            return bc_err_set(err, BC_EINVAL, "%s: %s", origin, inner.msg);
+        memcpy(field, value, strlen(value) + 1);
+        return BC_OK;
+    }
+    case OPT_INT: {
+        char *end;
+        long v = strtol(value, &end, 10);
+        if (*value == '\0' || *end != '\0' || v < o->min || v > o->max)
+            return bc_err_set(err, BC_EINVAL, "%s: '%s' is not a whole number in %d..%d", origin,
+                              value, o->min, o->max);
+        *(int *)field = (int)v;
+        return BC_OK;
+    }
+    case OPT_LOGFMT:
+        if (strcmp(value, "plain") == 0)
+            *(int *)field = BC_LOG_PLAIN;
+        else if (strcmp(value, "json") == 0)
+            *(int *)field = BC_LOG_JSON;
+        else if (strcmp(value, "off") == 0)
+            *(int *)field = BC_LOG_OFF;
+        else
+            return bc_err_set(err, BC_EINVAL, "%s: '%s' is not one of plain, json, off", origin,
+                              value);
+        return BC_OK;
+    case OPT_FLAG:
+        *(int *)field = 1;
+        return BC_OK;
+    }
+    return BC_OK;
+}
+
+int bc_config_parse(bc_config *cfg, int argc, char **argv, bc_getenv_fn getenv_fn, bc_err *err)
+{
+    memset(cfg, 0, sizeof *cfg);
+    bc_err ignored;
+    snprintf(cfg->db, sizeof cfg->db, "var/bordercoop.db");
+    snprintf(cfg->listen, sizeof cfg->listen, "127.0.0.1:8080");
+    bc_config_parse_listen(cfg->listen, &cfg->addr, &cfg->addrlen, &ignored);
+    cfg->threads = 1;
+    cfg->max_connections = 1000;
+    cfg->max_connections_per_ip = 100;
+    cfg->connection_timeout = 15;
+    cfg->max_body = 1 << 20;
+    cfg->max_age = 60;
+    snprintf(cfg->cors_origin, sizeof cfg->cors_origin, "*");
+    cfg->log_format = BC_LOG_PLAIN;
+
+    for (size_t i = 0; getenv_fn != NULL && i < NOPTS; i++) {
+        const char *v = OPTS[i].env ? getenv_fn(OPTS[i].env) : NULL;
+        if (v != NULL && *v != '\0') {
+            int rc = set_opt(cfg, &OPTS[i], v, OPTS[i].env, err);
+            if (rc != BC_OK)
+                return rc;
+        }
+    }
+    for (int a = 1; a < argc; a++) {
+        const char *arg = argv[a];
+        const char *eq = strchr(arg, '=');
+        size_t name_len = eq ? (size_t)(eq - arg) : strlen(arg);
+        const opt *o = NULL;
+        for (size_t i = 0; i < NOPTS && o == NULL; i++)
+            if (strlen(OPTS[i].flag) == name_len && strncmp(OPTS[i].flag, arg, name_len) == 0)
+                o = &OPTS[i];
+        if (o == NULL)
+            return bc_err_set(err, BC_EINVAL, "unknown option '%.*s' (see --help)", (int)name_len,
+                              arg);
+        const char *value = NULL;
+        if (o->kind == OPT_FLAG) {
+            if (eq != NULL)
+                return bc_err_set(err, BC_EINVAL, "%s takes no value", o->flag);
+            value = "1";
+        } else if (eq != NULL) {
+            value = eq + 1;
+        } else if (a + 1 < argc) {
+            value = argv[++a];
+        } else {
+            return bc_err_set(err, BC_EINVAL, "%s needs a value", o->flag);
+        }
+        int rc = set_opt(cfg, o, value, o->flag, err);
+        if (rc != BC_OK)
+            return rc;
+    }
+    return BC_OK;
+}
+
+const char *bc_config_usage(void)
+{
+    static char text[4096];
+    if (text[0] != '\0')
+        return text;
+    size_t n = (size_t)snprintf(text, sizeof text,
+                                "usage: bordercoopd [options]\n\n"
+                                "Serves the bordercoop store as an HTTP/JSON API.\n\n"
+                                "options (environment variable in brackets):\n");
+    for (size_t i = 0; i < NOPTS && n < sizeof text; i++) {
+        char name[64];
+        snprintf(name, sizeof name, "%s%s", OPTS[i].flag,
+                 OPTS[i].kind == OPT_FLAG ? "" : " VALUE");
+        n += (size_t)snprintf(text + n, sizeof text - n, "  %-28s %s%s%s%s\n", name, OPTS[i].help,
+                              OPTS[i].env ? " [" : "", OPTS[i].env ? OPTS[i].env : "",
+                              OPTS[i].env ? "]" : "");
+    }
+    return text;
+}

@@ -1,0 +1,59 @@
+/* figures.c: /v1/figures (every quantitative fact) and /v1/trade-figures (the trade
+ * category only, same filters without `category`). */
+#include "bordercoop/resource.h"
+
+#define PROVINCE_FILTER                                                                         \
+    {"province", BC_PARAM_TEXT,                                                                 \
+     "f.id IN (SELECT figure_id FROM figure_parties WHERE province_id IN "                      \
+     "(" BC_PROVINCE_AND_MERGED "))",                                                           \
+     BC_LOOKUP_ALIAS("province"), NULL, "a province id or any of its names (see /v1/provinces)", \
+     1}
+#define COMMON_FILTERS                                                                          \
+    {"year", BC_PARAM_INT, "f.year = ?", NULL, NULL, NULL, 0, 1900, 2199},                      \
+        {"from", BC_PARAM_DATE_FROM, "f.period_end >= ?"},                                      \
+        {"to", BC_PARAM_DATE_TO, "f.period_start <= ?"},                                        \
+        {"meeting", BC_PARAM_TEXT, "f.meeting_id = ?", BC_LOOKUP_ALIAS("meeting"),              \
+         "SELECT id FROM meetings ORDER BY id", NULL, 1}
+
+static const bc_param_spec FIGURE_FILTERS[] = {
+    PROVINCE_FILTER,
+    {"metric", BC_PARAM_TEXT, "f.metric = ?", "SELECT id FROM metrics WHERE id = ?",
+     "SELECT id FROM metrics ORDER BY id"},
+    {"category", BC_PARAM_TEXT, "f.category = ?", BC_LOOKUP_VOCAB("category"),
+     BC_VALUES_VOCAB("category")},
+    COMMON_FILTERS,
+    {NULL},
+};
+
+static const bc_param_spec TRADE_FILTERS[] = {
+    PROVINCE_FILTER,
+    {"metric", BC_PARAM_TEXT, "f.metric = ?",
+     "SELECT id FROM metrics WHERE id = ? AND category = 'trade'",
+     "SELECT id FROM metrics WHERE category = 'trade' ORDER BY id"},
+    COMMON_FILTERS,
+    {NULL},
+};
+
+#define FIGURE_ORDER "f.period_start IS NULL, f.period_start, f.id"
+
+const bc_resource bc_res_figures = {
+    .name = "figures",
+    .singular = "figure",
+    .from = "figures f",
+    .id_col = "f.id",
+    .order_by = FIGURE_ORDER,
+    .doc_sql = "SELECT doc FROM v_figure_doc WHERE id = ?1",
+    .filters = FIGURE_FILTERS,
+};
+
+const bc_resource bc_res_trade_figures = {
+    .name = "trade-figures",
+    .singular = "trade figure",
+    .from = "figures f",
+    .id_col = "f.id",
+    .fixed_where = "f.category = 'trade'",
+    .order_by = FIGURE_ORDER,
+    .doc_sql = "SELECT doc FROM v_figure_doc WHERE id = ?1 AND json_extract(doc, '$.category') "
+               "= 'trade'",
+    .filters = TRADE_FILTERS,
+};

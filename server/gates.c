@@ -1,0 +1,27 @@
+/* gates.c: /v1/border-gate-projects: gate pairs, openings, bridges, roads, railways
+ * and routes, with their dated events. */
+#include "bordercoop/resource.h"
+
+static const bc_param_spec FILTERS[] = {
+    {"province", BC_PARAM_TEXT,
+     "p.vn_province_id IN (" BC_PROVINCE_AND_MERGED ") OR p.cn_province_id IN "
+     "(" BC_PROVINCE_AND_MERGED ")",
+     BC_LOOKUP_ALIAS("province"), NULL, "a province id or any of its names (see /v1/provinces)",
+     1},
+    {"kind", BC_PARAM_TEXT, "p.kind = ?", BC_LOOKUP_VOCAB("project_kind"),
+     BC_VALUES_VOCAB("project_kind")},
+    {"status", BC_PARAM_TEXT, "p.status = ?", BC_LOOKUP_VOCAB("project_status"),
+     BC_VALUES_VOCAB("project_status")},
+    {NULL},
+};
+
+const bc_resource bc_res_projects = {
+    .name = "border-gate-projects",
+    .singular = "border gate project",
+    .entity = "project",
+    .from = "projects p",
+    .id_col = "p.id",
+    .order_by = "p.id",
+    .doc_sql = "SELECT doc FROM v_project_doc WHERE id = ?1",
+    .filters = FILTERS,
+};

@@ -1,0 +1,24 @@
+/* mechanisms.c: /v1/mechanisms: the cooperation mechanisms meetings belong to. */
+#include "bordercoop/resource.h"
+
+static const bc_param_spec FILTERS[] = {
+    {"province", BC_PARAM_TEXT,
+     "mc.id IN (SELECT mechanism_id FROM mechanism_members WHERE province_id IN "
+     "(" BC_PROVINCE_AND_MERGED "))",
+     BC_LOOKUP_ALIAS("province"), NULL, "a province id or any of its names (see /v1/provinces)",
+     1},
+    {"kind", BC_PARAM_TEXT, "mc.kind = ?", BC_LOOKUP_VOCAB("mechanism_kind"),
+     BC_VALUES_VOCAB("mechanism_kind")},
+    {NULL},
+};
+
+const bc_resource bc_res_mechanisms = {
+    .name = "mechanisms",
+    .singular = "mechanism",
+    .entity = "mechanism",
+    .from = "mechanisms mc",
+    .id_col = "mc.id",
+    .order_by = "mc.id",
+    .doc_sql = "SELECT doc FROM v_mechanism_doc WHERE id = ?1",
+    .filters = FILTERS,
+};

@@ -1,0 +1,25 @@
+/* people.c: /v1/people: officials named in the articles, their roles and meetings. */
+#include "bordercoop/resource.h"
+
+static const bc_param_spec FILTERS[] = {
+    {"province", BC_PARAM_TEXT, "pe.province_id IN (" BC_PROVINCE_AND_MERGED ")",
+     BC_LOOKUP_ALIAS("province"), NULL, "a province id or any of its names (see /v1/provinces)",
+     1},
+    {"country", BC_PARAM_TEXT, "pe.country = ?", BC_LOOKUP_VOCAB("country"),
+     BC_VALUES_VOCAB("country")},
+    {"meeting", BC_PARAM_TEXT,
+     "pe.id IN (SELECT person_id FROM meeting_participants WHERE meeting_id = ?)",
+     BC_LOOKUP_ALIAS("meeting"), "SELECT id FROM meetings ORDER BY id", NULL, 1},
+    {NULL},
+};
+
+const bc_resource bc_res_people = {
+    .name = "people",
+    .singular = "person",
+    .entity = "person",
+    .from = "people pe",
+    .id_col = "pe.id",
+    .order_by = "pe.id",
+    .doc_sql = "SELECT doc FROM v_person_doc WHERE id = ?1",
+    .filters = FILTERS,
+};

@@ -1,0 +1,31 @@
+/* protocols.c: /v1/protocols: minutes, MoUs, agreements, action plans, statements. */
+#include "bordercoop/resource.h"
+
+static const bc_param_spec FILTERS[] = {
+    {"meeting", BC_PARAM_TEXT, "pr.meeting_id = ?", BC_LOOKUP_ALIAS("meeting"),
+     "SELECT id FROM meetings ORDER BY id", NULL, 1},
+    {"province", BC_PARAM_TEXT,
+     "pr.id IN (SELECT protocol_id FROM protocol_parties WHERE province_id IN "
+     "(" BC_PROVINCE_AND_MERGED "))",
+     BC_LOOKUP_ALIAS("province"), NULL, "a province id or any of its names (see /v1/provinces)",
+     1},
+    {"year", BC_PARAM_INT, "pr.year = ?", NULL, NULL, NULL, 0, 1900, 2199},
+    {"kind", BC_PARAM_TEXT, "pr.kind = ?", BC_LOOKUP_VOCAB("protocol_kind"),
+     BC_VALUES_VOCAB("protocol_kind")},
+    {"level", BC_PARAM_TEXT, "pr.level = ?", BC_LOOKUP_VOCAB("protocol_level"),
+     BC_VALUES_VOCAB("protocol_level")},
+    {"status", BC_PARAM_TEXT, "pr.status = ?", BC_LOOKUP_VOCAB("protocol_status"),
+     BC_VALUES_VOCAB("protocol_status")},
+    {NULL},
+};
+
+const bc_resource bc_res_protocols = {
+    .name = "protocols",
+    .singular = "protocol",
+    .entity = "protocol",
+    .from = "protocols pr",
+    .id_col = "pr.id",
+    .order_by = "pr.date_start IS NULL, pr.date_start, pr.id",
+    .doc_sql = "SELECT doc FROM v_protocol_doc WHERE id = ?1",
+    .filters = FILTERS,
+};

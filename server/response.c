@@ -1,0 +1,116 @@
+/* response.c: handler responses and problem details. */
+#include "bordercoop/response.h"
+
+#include "bordercoop/text.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+void bc_response_init(bc_response *res)
+{
+    res->status = 200;
+    res->content_type = "application/json";
+    bc_buf_init(&res->body);
+    res->nheaders = 0;
+    res->log_note[0] = '\0';
+}
+
+void bc_response_free(bc_response *res)
+{
+    if (res != NULL)
+        bc_buf_free(&res->body);
+}
+
+void bc_response_header(bc_response *res, const char *name, const char *fmt, ...)
+{
+    if (res->nheaders >= BC_RESPONSE_MAX_HEADERS)
+        return;
+    bc_header *h = &res->headers[res->nheaders++];
+    snprintf(h->name, sizeof h->name, "%s", name);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(h->value, sizeof h->value, fmt, ap);
+    va_end(ap);
+}
+
+const char *bc_response_header_get(const bc_response *res, const char *name)
+{
+    for (int i = 0; i < res->nheaders; i++)
+        if (strcasecmp(res->headers[i].name, name) == 0)
+            return res->headers[i].value;
+    return NULL;
+}
+
+const char *bc_status_title(int status)
+{
+    switch (status) {
+    case 200:
+        return "OK";
+    case 201:
+        return "Created";
+    case 204:
+        return "No Content";
+    case 304:
+        return "Not Modified";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 406:
+        return "Not Acceptable";
+    case 409:
+        return "Conflict";
+    case 413:
+        return "Content Too Large";
+    case 414:
+        return "URI Too Long";
+    case 415:
+        return "Unsupported Media Type";
+    case 431:
+        return "Request Header Fields Too Large";
+    case 500:
+        return "Internal Server Error";
+    case 503:
+        return "Service Unavailable";
+    default:
+        return "Error";
+    }
+}
+
+int bc_problem(bc_response *res, int status, const char *code, const char *parameter,
+               const char *fmt, ...)
+{
+    char detail[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(detail, sizeof detail, fmt, ap);
+    va_end(ap);
+    /* the detail may quote client input: never let it break the JSON */
+    if (!bc_utf8_valid(detail, strlen(detail)))
+        for (char *c = detail; *c; c++)
+            if ((unsigned char)*c >= 0x80)
+                *c = '?';
+    res->status = status;
+    res->content_type = "application/problem+json";
+    bc_buf_reset(&res->body);
+    bc_buf_printf(&res->body, "{\"type\":\"about:blank\",\"title\":\"%s\",\"status\":%d,",
+                  bc_status_title(status), status);
+    bc_buf_puts(&res->body, "\"detail\":");
+    bc_buf_json_string(&res->body, detail, strlen(detail));
+    bc_buf_puts(&res->body, ",\"code\":");
+    bc_buf_json_string(&res->body, code, strlen(code));
+    if (parameter != NULL) {
+        bc_buf_puts(&res->body, ",\"parameter\":");
+        bc_buf_json_string(&res->body, parameter, strlen(parameter));
+    }
+    bc_buf_putc(&res->body, '}');
+    return status;
+}

@@ -1,0 +1,85 @@
+/* router.c: method + path to handler. */
+#include "bordercoop/router.h"
+
+#include "bordercoop/resource.h"
+
+#include <stdio.h>
+#include <string.h>
+
+typedef struct fixed_route {
+    const char *path;
+    bc_handler handler;
+} fixed_route;
+
+static const fixed_route FIXED[] = {
+    {"/", bc_handle_index},
+    {"/v1", bc_handle_index},
+    {"/healthz", bc_handle_healthz},
+    {"/readyz", bc_handle_readyz},
+    {"/openapi.yaml", bc_handle_openapi},
+};
+
+#define ALLOW "GET, HEAD, OPTIONS"
+
+/* Finds the route; returns its handler or NULL. */
+static bc_handler match(bc_request *req)
+{
+    const char *path = req->path;
+    for (size_t i = 0; i < sizeof FIXED / sizeof FIXED[0]; i++)
+        if (strcmp(path, FIXED[i].path) == 0)
+            return FIXED[i].handler;
+    if (strncmp(path, "/v1/", 4) != 0)
+        return NULL;
+    const char *rest = path + 4;
+    for (const bc_resource *const *r = bc_resources; *r != NULL; r++) {
+        size_t n = strlen((*r)->name);
+        if (strncmp(rest, (*r)->name, n) != 0)
+            continue;
+        req->route_data = *r;
+        if (rest[n] == '\0')
+            return bc_resource_list;
+        if (rest[n] == '/' && rest[n + 1] != '\0' && strchr(rest + n + 1, '/') == NULL) {
+            req->route_id = rest + n + 1;
+            return bc_resource_get;
+        }
+    }
+    req->route_data = NULL;
+    return NULL;
+}
+
+int bc_router_dispatch(bc_request *req, bc_response *res)
+{
+    bc_handler h = match(req);
+    if (h == NULL) {
+        size_t n = strlen(req->path);
+        if (n > 1 && req->path[n - 1] == '/')
+            return bc_problem(res, 404, "not_found", NULL,
+                              "no resource at '%.200s'; drop the trailing '/'", req->path);
+        return bc_problem(res, 404, "not_found", NULL,
+                          "no resource at '%.200s'; see /v1 or /openapi.yaml", req->path);
+    }
+    if (strcmp(req->method, "GET") == 0 || strcmp(req->method, "HEAD") == 0)
+        return h(req, res);
+    bc_response_header(res, "Allow", ALLOW);
+    if (strcmp(req->method, "OPTIONS") == 0) {
+        res->status = 204;
+        res->content_type = NULL;
+        return 204;
+    }
+    return bc_problem(res, 405, "method_not_allowed", NULL,
+                      "method %.20s is not allowed on '%.200s'; allowed: " ALLOW, req->method,
+                      req->path);
+}
+
+void bc_router_each(void (*fn)(const char *pattern, void *ctx), void *ctx)
+{
+    for (size_t i = 0; i < sizeof FIXED / sizeof FIXED[0]; i++)
+        fn(FIXED[i].path, ctx);
+    char pattern[128];
+    for (const bc_resource *const *r = bc_resources; *r != NULL; r++) {
+        snprintf(pattern, sizeof pattern, "/v1/%s", (*r)->name);
+        fn(pattern, ctx);
+        snprintf(pattern, sizeof pattern, "/v1/%s/{id}", (*r)->name);
+        fn(pattern, ctx);
+    }
+}

@@ -1,0 +1,126 @@
+/* harness.h: support library for the API tests. Starts bordercoopd on an ephemeral loopback
+ * port, stops it, and speaks HTTP/1.1 to it over plain sockets (libc/POSIX only).
+ *
+ * Conventions: functions returning int give 0 (or a documented non-negative value) on
+ * success and -1 on failure; pointer-returning functions give NULL on failure. On failure a
+ * one-line diagnostic starting "bct: " goes to stderr (see bct_set_diagnostics); nothing
+ * else is ever printed and nothing calls exit(). Not thread-safe: use one bct_conn or
+ * bct_daemon from one thread at a time. */
+#ifndef BORDERCOOP_TESTS_API_HARNESS_H
+#define BORDERCOOP_TESTS_API_HARNESS_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+/* Used wherever a timeout_ms argument is <= 0, and by bct_get. */
+#define BCT_DEFAULT_TIMEOUT_MS 5000
+/* Largest response (status line, headers, body and chunk framing) a read accepts. */
+#define BCT_MAX_RESPONSE (64u * 1024u * 1024u)
+
+/* Turns the stderr diagnostics on (default) or off, e.g. around a call expected to fail. */
+void bct_set_diagnostics(int on);
+
+/* ---- the daemon ----------------------------------------------------------------------- */
+
+typedef struct bct_daemon {
+    pid_t pid;            /* running child, 0 when not running */
+    int port;             /* bound TCP port on 127.0.0.1, from the ready file */
+    char dir[256];        /* private temp directory (under $TMPDIR or /tmp) holding: */
+    char ready_file[256]; /*   dir/ready, passed as --ready-file */
+    char log_file[256];   /*   dir/daemon.log, the child's stdout and stderr */
+} bct_daemon;
+
+/* Runs `binary --db db --listen 127.0.0.1:0 --ready-file <dir/ready> extra_args...`
+ * (--db is left out when db is NULL; extra_args is NULL-terminated and may be NULL; binary
+ * is searched in PATH when it has no '/'). The child gets stdin from /dev/null, stdout and
+ * stderr appended to d->log_file, default signal dispositions, no inherited fds beyond
+ * 0-2, and on Linux is SIGKILLed if the calling thread dies. Waits up to timeout_ms for the
+ * ready file ("<port>\n") and fills *d. Returns 0, or -1 when the child cannot be started,
+ * exits early or times out: then it is killed and reaped, its log is echoed to stderr, the
+ * temp files are removed and *d is zeroed. The caller must later call bct_daemon_stop. */
+int bct_daemon_start(bct_daemon *d, const char *binary, const char *db,
+                     const char *const *extra_args, int timeout_ms);
+
+/* Sends SIGTERM and waits up to timeout_ms for the child to exit, then SIGKILLs it. Returns
+ * its exit status (0..255), or -1 when it was killed by a signal (including the SIGKILL),
+ * was not running or could not be reaped. On any result but 0 the log is echoed to stderr
+ * (so sanitizer reports from the daemon are not lost). Always removes the temp directory
+ * and zeroes *d; safe to call again or after a failed start. */
+int bct_daemon_stop(bct_daemon *d, int timeout_ms);
+
+/* The daemon's stdout+stderr so far, as a malloc'd NUL-terminated string the caller frees;
+ * NULL when there is no log file or it cannot be read. */
+char *bct_daemon_log(const bct_daemon *d);
+
+/* ---- responses ------------------------------------------------------------------------ */
+
+typedef struct bct_header {
+    char *name;  /* as received, surrounding whitespace trimmed */
+    char *value; /* surrounding whitespace trimmed */
+} bct_header;
+
+typedef struct bct_response {
+    int status;          /* e.g. 200 */
+    int http_minor;      /* 1 for HTTP/1.1, 0 for HTTP/1.0 */
+    char *reason;        /* reason phrase, may be "" */
+    bct_header *headers; /* in order received; trailers of chunked bodies are dropped */
+    size_t nheaders;
+    char *body;      /* never NULL after success ("" when there is no body); NUL-terminated */
+    size_t body_len; /* bytes in body, which may itself contain NULs */
+    int keep_alive;  /* 1 unless "Connection: close", HTTP/1.0 without "Connection:
+                        keep-alive", or a body delimited by the server closing */
+} bct_response;
+
+/* Frees the members of r (not r itself) and zeroes it. NULL-safe; safe on a zeroed struct
+ * and on any response a bct_ function has filled, whether it succeeded or failed. */
+void bct_response_free(bct_response *r);
+
+/* Value of the first header whose name matches case-insensitively, or NULL. The pointer
+ * belongs to r and lives until bct_response_free. */
+const char *bct_header_get(const bct_response *r, const char *name);
+
+/* ---- connections ---------------------------------------------------------------------- */
+
+/* One TCP connection to 127.0.0.1:port, reusable for keep-alive and pipelining: bytes read
+ * past the end of one response stay buffered for the next. */
+typedef struct bct_conn bct_conn;
+
+/* Connects within timeout_ms, which is also the limit for each later bct_send_raw and each
+ * whole response read (and for each half of bct_request). Returns a connection the caller
+ * releases with bct_close, or NULL. */
+bct_conn *bct_connect(int port, int timeout_ms);
+
+/* Closes the socket and frees c. NULL-safe. */
+void bct_close(bct_conn *c);
+
+/* Sends exactly len bytes of data (for malformed-request tests). Returns 0 or -1. */
+int bct_send_raw(bct_conn *c, const char *data, size_t len);
+
+/* Sends "METHOD target HTTP/1.1\r\n", "Host: 127.0.0.1:<port>\r\n" (unless extra_headers
+ * has a Host line), each extra header (full "Name: value" lines without CRLF; NULL-terminated
+ * array, may be NULL), "Content-Length: <body_len>\r\n" when body is not NULL (unless
+ * extra_headers has Content-Length or Transfer-Encoding; pass "" for an empty body), the
+ * blank line and the body; then reads one response into *out as bct_read_response does
+ * (is_head when method is "HEAD"). Returns 0 or -1; *out must be freed either way. */
+int bct_request(bct_conn *c, const char *method, const char *target,
+                const char *const *extra_headers, const char *body, size_t body_len,
+                bct_response *out);
+
+/* Reads the next response into *out (overwritten without freeing: free a previous one
+ * first). Interim 1xx responses other than 101 are skipped. The body is delimited by
+ * Content-Length, chunked Transfer-Encoding, or the server closing; there is none when
+ * is_head or for 1xx, 204 and 304. Returns 0, or -1 on a malformed or over-large
+ * (BCT_MAX_RESPONSE) response, timeout, or the connection closing before the response is
+ * complete; after -1 the connection can only be closed. *out must be freed either way. */
+int bct_read_response(bct_conn *c, int is_head, bct_response *out);
+
+/* Waits up to timeout_ms for the server to close the connection. Returns 1 when it did
+ * (end of stream or reset), 0 when it is still open at the timeout, -1 when unread data is
+ * or becomes available (kept for bct_read_response) or on error. */
+int bct_wait_closed(bct_conn *c, int timeout_ms);
+
+/* Convenience: bct_connect(port, BCT_DEFAULT_TIMEOUT_MS), bct_request of GET without a
+ * body, bct_close. Returns 0 or -1; *out must be freed either way. */
+int bct_get(int port, const char *target, const char *const *extra_headers, bct_response *out);
+
+#endif

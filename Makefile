@@ -116,8 +116,37 @@ check: build
 	$(BIN)/bordercoop check --data data
 
 # ---- tests --------------------------------------------------------------------------
+# Unit tests (cmocka) mirror the modules: tests/unit/test_<module>.c. API tests start the
+# real daemon on a free loopback port and speak HTTP to it.
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(OUT)/tests/%)
+API_BIN  := $(OUT)/tests/test_api
+CMOCKA_CFLAGS = $(shell pkg-config --cflags cmocka)
+SAN_ENV  := ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:halt_on_error=1:detect_stack_use_after_return=1 \
+            UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 LSAN_OPTIONS=suppressions=
+
+$(OUT)/tests/test_%: tests/unit/test_%.c $(LIB)
+	@mkdir -p $(dir $@)
+	@echo "  CC  $<"; $(CC) $(CFLAGS) $(CMOCKA_CFLAGS) -MMD -MP $< -o $@ $(LIB) $(LDLIBS) $(CMOCKA_LIBS)
+
+$(API_BIN): tests/api/test_api.c tests/api/harness.c tests/api/harness.h $(LIB)
+	@mkdir -p $(dir $@)
+	@echo "  CC  $@"; $(CC) $(CFLAGS) $(CMOCKA_CFLAGS) -Itests/api tests/api/test_api.c \
+	  tests/api/harness.c -o $@ $(LIB) $(LDLIBS) $(CMOCKA_LIBS)
+
 test: deps
 	@$(MAKE) --no-print-directory build test-unit test-api
+
+test-unit: $(UNIT_BIN)
+	@fail=0; for t in $(UNIT_BIN); do echo "== $$t"; $(SAN_ENV) $$t || fail=1; done; \
+	if [ $$fail != 0 ]; then echo "unit tests: FAILED"; exit 1; fi; echo "unit tests: all passed"
+
+test-api: $(API_BIN) $(BIN)/bordercoopd $(BIN)/bordercoop
+	@echo "== $(API_BIN)"; $(SAN_ENV) BC_DAEMON=$(BIN)/bordercoopd BC_CLI=$(BIN)/bordercoop \
+	  BC_DATA=data $(API_BIN) && echo "api tests: all passed"
+
+test-asan: deps
+	@$(MAKE) --no-print-directory BUILD=asan test-unit test-api
 
 clean:
 	rm -rf build bin

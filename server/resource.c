@@ -161,10 +161,12 @@ static int validate(bc_request *req, const bc_param_spec *spec, const char *valu
     const char *input = value;
     bc_buf key = BC_BUF_INIT;
     if (spec->fold) {
-        if (bc_text_slug(value, strlen(value), &key) == BC_OK && key.len > 0)
-            input = key.data;
-        else
-            input = "";
+        int frc = bc_text_slug(value, strlen(value), &key);
+        if (frc == BC_ENOMEM) {
+            bc_buf_free(&key);
+            return bc_problem(res, 500, "internal_error", NULL, "out of memory");
+        }
+        input = frc == BC_OK && key.len > 0 ? key.data : "";
     }
     sqlite3_stmt *st;
     bc_err err;

@@ -677,6 +677,8 @@ void bct_close(bct_conn *c)
     free(c);
 }
 
+/* Sends all of data within the connection timeout. 0, -1 (diagnosed), or -2 when who is NULL
+ * and the server closed or reset the connection (not diagnosed: it may have answered early). */
 static int send_all(bct_conn *c, const char *data, size_t len, const char *who)
 {
     int64_t deadline = deadline_after(c->timeout_ms);
@@ -693,12 +695,14 @@ static int send_all(bct_conn *c, const char *data, size_t len, const char *who)
             int w = wait_fd(c->fd, POLLOUT, deadline);
             if (w == 1)
                 continue;
-            diag("%s: %s after sending %zu of %zu bytes", who,
+            diag("%s: %s after sending %zu of %zu bytes", who ? who : "bct_request",
                  w == 0 ? "timed out" : strerror(errno), off, len);
             return -1;
         }
-        diag("%s: send: %s (after %zu of %zu bytes)", who, n < 0 ? strerror(errno) : "no progress",
-             off, len);
+        if (who == NULL && n < 0 && (errno == EPIPE || errno == ECONNRESET))
+            return -2;
+        diag("%s: send: %s (after %zu of %zu bytes)", who ? who : "bct_request",
+             n < 0 ? strerror(errno) : "no progress", off, len);
         return -1;
     }
     return 0;
@@ -1007,7 +1011,7 @@ static int read_response(bct_conn *c, int is_head, bct_response *out)
     size_t clen = 0;
     int has_len = no_body || coding ? 0 : content_length(out, &clen);
     if (has_len < 0) {
-        diag("malformed Content-Length \"%s\"", bct_header_get(out, "Content-Length"));
+        diag("malformed or conflicting Content-Length headers");
         return -1;
     }
     if (no_body) {
@@ -1114,11 +1118,16 @@ int bct_request(bct_conn *c, const char *method, const char *target,
         diag("bct_request: out of memory");
         return -1;
     }
-    int r = send_all(c, req.data, req.len, "bct_request");
+    int r = send_all(c, req.data, req.len, NULL);
     free(req.data);
-    if (r != 0)
+    if (r == -1)
         return -1;
-    return bct_read_response(c, strcmp(method, "HEAD") == 0, out);
+    /* after -2 the server may have answered before closing (e.g. 413): read that */
+    int send_failed = r == -2;
+    r = bct_read_response(c, strcmp(method, "HEAD") == 0, out);
+    if (r != 0 && send_failed)
+        diag("bct_request: the server closed the connection while the request was sent");
+    return r;
 }
 
 int bct_wait_closed(bct_conn *c, int timeout_ms)

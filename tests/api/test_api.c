@@ -1,0 +1,492 @@
+/* test_api.c: the real bordercoopd on a free loopback port, spoken to over HTTP: real
+ * responses checked field by field, every quote checked against its article, every
+ * kind of bad request, keep-alive, HEAD, the OpenAPI contract and a clean shutdown. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "bordercoop/loader.h"
+#include "bordercoop/router.h"
+#include "harness.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static bct_daemon D;
+static char TMP[64];
+static char DB[128];
+
+static const char *data_dir(void)
+{
+    const char *d = getenv("BC_DATA");
+    return d && *d ? d : "data";
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    const char *daemon = getenv("BC_DAEMON");
+    if (daemon == NULL) {
+        fprintf(stderr, "BC_DAEMON must name the bordercoopd binary\n");
+        return -1;
+    }
+    snprintf(TMP, sizeof TMP, "/tmp/bc-api-XXXXXX");
+    if (mkdtemp(TMP) == NULL)
+        return -1;
+    snprintf(DB, sizeof DB, "%s/store.db", TMP);
+    bc_err err;
+    if (bc_loader_build(data_dir(), DB, NULL, &err) != 0) {
+        fprintf(stderr, "building the store: %s\n", err.msg);
+        return -1;
+    }
+    const char *extra[] = {"--threads", "2", NULL};
+    return bct_daemon_start(&D, daemon, DB, extra, 10000);
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    int status = bct_daemon_stop(&D, 10000);
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", TMP);
+    if (system(cmd) != 0)
+        return -1;
+    if (status != 0) {
+        fprintf(stderr, "bordercoopd exited with %d after SIGTERM\n", status);
+        return -1;
+    }
+    return 0;
+}
+
+/* GET target; expects status; returns the JSON body (decref) and keeps the response in
+ * *out when out is not NULL (free it). */
+static json_t *get_json(const char *target, int status, bct_response *out)
+{
+    bct_response r;
+    if (bct_get(D.port, target, NULL, &r) != 0)
+        fail_msg("GET %s: no response", target);
+    if (r.status != status)
+        fail_msg("GET %s: status %d, want %d: %.300s", target, r.status, status, r.body);
+    json_error_t je;
+    json_t *j = json_loadb(r.body, r.body_len, 0, &je);
+    if (j == NULL)
+        fail_msg("GET %s: body is not JSON: %s", target, je.text);
+    const char *ct = bct_header_get(&r, "Content-Type");
+    assert_non_null(ct);
+    if (status >= 400)
+        assert_string_equal(ct, "application/problem+json; charset=utf-8");
+    else
+        assert_string_equal(ct, "application/json; charset=utf-8");
+    if (out != NULL)
+        *out = r;
+    else
+        bct_response_free(&r);
+    return j;
+}
+
+static const char *str(json_t *obj, const char *key)
+{
+    json_t *v = json_object_get(obj, key);
+    if (!json_is_string(v))
+        fail_msg("'%s' is not a string", key);
+    return json_string_value(v);
+}
+
+static void health_and_readiness(void **state)
+{
+    (void)state;
+    bct_response r;
+    json_t *j = get_json("/healthz", 200, &r);
+    assert_string_equal(str(j, "status"), "ok");
+    assert_string_equal(bct_header_get(&r, "Cache-Control"), "no-store");
+    json_decref(j);
+    bct_response_free(&r);
+    j = get_json("/readyz", 200, NULL);
+    assert_string_equal(str(j, "status"), "ready");
+    json_decref(j);
+}
+
+static void list_headers_and_envelope(void **state)
+{
+    (void)state;
+    bct_response r;
+    json_t *j = get_json("/v1/meetings", 200, &r);
+    assert_int_equal(json_array_size(json_object_get(j, "data")), 8);
+    assert_non_null(json_object_get(j, "meta"));
+    assert_non_null(json_object_get(j, "links"));
+    assert_string_equal(bct_header_get(&r, "Cache-Control"), "public, max-age=60");
+    assert_string_equal(bct_header_get(&r, "Access-Control-Allow-Origin"), "*");
+    assert_int_equal(strlen(bct_header_get(&r, "X-Request-Id")), 16);
+    json_decref(j);
+    bct_response_free(&r);
+}
+
+static void meeting_fields(void **state)
+{
+    (void)state;
+    json_t *m = get_json("/v1/meetings/conference-yunnan-5", 200, NULL);
+    assert_string_equal(str(m, "date"), "2025-10-30");
+    assert_string_equal(str(m, "date_precision"), "day");
+    assert_string_equal(str(m, "place"), "Lai Chau province (Vietnam)");
+    assert_string_equal(str(json_object_get(m, "host_province"), "id"), "lai-chau");
+    assert_string_equal(str(m, "status"), "held");
+    assert_string_equal(str(json_object_get(m, "next_meeting"), "id"), "conference-yunnan-6");
+    json_t *first = json_array_get(json_object_get(m, "participants"), 0);
+    assert_string_equal(str(json_object_get(first, "person"), "name"), "Wang Ning");
+    assert_string_equal(str(first, "side"), "CN");
+    json_decref(m);
+    m = get_json("/v1/meetings/conference-yunnan-4", 200, NULL);
+    assert_string_equal(str(m, "date"), "2024");
+    assert_string_equal(str(m, "place"), "Kunming, Yunnan (China)");
+    json_decref(m);
+    m = get_json("/v1/meetings/jwg-yunnan-12", 200, NULL);
+    assert_string_equal(str(m, "status"), "planned");
+    assert_string_equal(str(json_object_get(m, "host_province"), "id"), "yunnan");
+    json_decref(m);
+}
+
+static void figure_fields(void **state)
+{
+    (void)state;
+    /* "Lào Cai" percent-encoded in UTF-8 finds the four-province figure */
+    json_t *j = get_json("/v1/trade-figures?province=L%C3%A0o%20Cai&year=2024", 200, NULL);
+    json_t *f = json_array_get(json_object_get(j, "data"), 0);
+    assert_string_equal(str(f, "id"), "yunnan-four-provinces-trade-2024");
+    assert_true(json_is_integer(json_object_get(f, "value")));
+    assert_int_equal(json_integer_value(json_object_get(f, "value")), 7200000000LL);
+    assert_string_equal(str(f, "unit"), "USD");
+    assert_string_equal(str(f, "qualifier"), "exact");
+    json_decref(j);
+    f = get_json("/v1/figures/tuyen-quang-yunnan-trade-2024", 200, NULL);
+    assert_int_equal(json_integer_value(json_object_get(f, "value")), 293000000);
+    assert_string_equal(str(f, "qualifier"), "over");
+    json_decref(f);
+    f = get_json("/v1/figures/sugarcane-area-total", 200, NULL);
+    assert_int_equal(json_integer_value(json_object_get(f, "value")), 425);
+    assert_string_equal(str(f, "unit"), "hectares");
+    assert_string_equal(str(f, "qualifier"), "expected");
+    json_decref(f);
+}
+
+static void project_and_protocol_fields(void **state)
+{
+    (void)state;
+    json_t *p = get_json("/v1/border-gate-projects/si-choang-den-suoi-thang-traditional-opening",
+                         200, NULL);
+    assert_string_equal(str(p, "vn_side"), "Si Choang");
+    assert_string_equal(str(p, "cn_side"), "Den Suoi Thang");
+    assert_string_equal(str(p, "status"), "operational");
+    json_t *ev = json_object_get(p, "latest_event");
+    assert_string_equal(str(ev, "kind"), "restored");
+    assert_string_equal(str(ev, "date"), "2025");
+    json_decref(p);
+    p = get_json("/v1/protocols/jwg-yunnan-11-protocol", 200, NULL);
+    json_t *parties = json_object_get(p, "parties");
+    assert_int_equal(json_array_size(parties), 5);
+    assert_string_equal(str(json_object_get(json_array_get(parties, 4), "province"), "id"),
+                        "yunnan");
+    assert_string_equal(str(p, "signed_on"), "2025-10-30");
+    json_decref(p);
+}
+
+/* Reads data/<file> into a new string. */
+static char *read_article(const char *file)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", data_dir(), file);
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        fail_msg("cannot open %s", path);
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *s = malloc((size_t)n + 1);
+    assert_int_equal(fread(s, 1, (size_t)n, f), (size_t)n);
+    s[n] = '\0';
+    fclose(f);
+    return s;
+}
+
+/* Checks every "sources" array anywhere inside v against the article texts. */
+static int check_sources(json_t *v, json_t *texts)
+{
+    int checked = 0;
+    if (json_is_object(v)) {
+        const char *key;
+        json_t *child;
+        json_object_foreach(v, key, child)
+        {
+            if (strcmp(key, "sources") == 0 && json_is_array(child)) {
+                size_t i;
+                json_t *src;
+                json_array_foreach(child, i, src)
+                {
+                    const char *text = json_string_value(json_object_get(texts, str(src, "source_id")));
+                    assert_non_null(text);
+                    const char *quote = str(src, "quote");
+                    const char *at = strstr(text, quote);
+                    if (at == NULL)
+                        fail_msg("quote not verbatim in %s: %s", str(src, "source_id"), quote);
+                    /* the byte offsets point at the quote */
+                    assert_int_equal(json_integer_value(json_object_get(src, "quote_start")),
+                                     at - text);
+                    checked++;
+                }
+            } else {
+                checked += check_sources(child, texts);
+            }
+        }
+    } else if (json_is_array(v)) {
+        size_t i;
+        json_t *child;
+        json_array_foreach(v, i, child) checked += check_sources(child, texts);
+    }
+    return checked;
+}
+
+static void every_fact_has_a_verbatim_source(void **state)
+{
+    (void)state;
+    json_t *texts = json_object();
+    json_t *sources = get_json("/v1/sources", 200, NULL);
+    size_t i;
+    json_t *s;
+    json_array_foreach(json_object_get(sources, "data"), i, s)
+    {
+        char *body = read_article(str(s, "file"));
+        json_object_set_new(texts, str(s, "id"), json_string(body));
+        free(body);
+    }
+    json_decref(sources);
+    assert_int_equal(json_object_size(texts), 5);
+    const char *lists[] = {"/v1/meetings?limit=500", "/v1/figures?limit=500",
+                           "/v1/border-gate-projects?limit=500", "/v1/protocols?limit=500",
+                           "/v1/people?limit=500", "/v1/provinces?limit=500"};
+    int total = 0;
+    for (size_t k = 0; k < sizeof lists / sizeof lists[0]; k++) {
+        json_t *j = get_json(lists[k], 200, NULL);
+        json_t *item;
+        json_array_foreach(json_object_get(j, "data"), i, item)
+        {
+            if (json_array_size(json_object_get(item, "sources")) == 0)
+                fail_msg("%s: %s has no source", lists[k], str(item, "id"));
+        }
+        total += check_sources(json_object_get(j, "data"), texts);
+        json_decref(j);
+    }
+    if (total < 200)
+        fail_msg("only %d quotes checked", total);
+    json_decref(texts);
+}
+
+/* Expects status and problem code for target. */
+static void problem(const char *target, int status, const char *code)
+{
+    json_t *j = get_json(target, status, NULL);
+    assert_string_equal(str(j, "code"), code);
+    assert_int_equal(json_integer_value(json_object_get(j, "status")), status);
+    assert_non_null(json_object_get(j, "title"));
+    assert_non_null(json_object_get(j, "detail"));
+    json_decref(j);
+}
+
+static void bad_requests(void **state)
+{
+    (void)state;
+    problem("/v1/meetings?colour=red", 400, "unknown_parameter");
+    problem("/v1/meetings?year=twenty", 400, "invalid_parameter");
+    problem("/v1/figures?category=weather", 400, "invalid_parameter");
+    problem("/v1/meetings?year=2024&year=2025", 400, "duplicate_parameter");
+    problem("/v1/meetings?province=%E0%80", 400, "malformed_query");
+    problem("/v1/meetings/%FF", 400, "malformed_path");
+    problem("/v1/meetings/%00", 400, "malformed_path");
+    problem("/v1/meetings/nope", 404, "not_found");
+    problem("/v1/nothing", 404, "not_found");
+    problem("/v1/meetings?province=yunnan%27%20OR%201%3D1", 400, "invalid_parameter");
+}
+
+static void method_not_allowed(void **state)
+{
+    (void)state;
+    bct_conn *c = bct_connect(D.port, 5000);
+    assert_non_null(c);
+    bct_response r;
+    assert_int_equal(bct_request(c, "DELETE", "/v1/meetings/jwg-yunnan-11", NULL, NULL, 0, &r), 0);
+    assert_int_equal(r.status, 405);
+    assert_string_equal(bct_header_get(&r, "Allow"), "GET, HEAD, OPTIONS");
+    bct_response_free(&r);
+    bct_close(c);
+}
+
+static void oversized_requests(void **state)
+{
+    (void)state;
+    /* a 5000-byte target: 414 */
+    char target[5100] = "/v1/meetings?province=";
+    size_t n = strlen(target);
+    memset(target + n, 'a', 5000);
+    target[n + 5000] = '\0';
+    bct_response r;
+    assert_int_equal(bct_get(D.port, target, NULL, &r), 0);
+    assert_int_equal(r.status, 414);
+    bct_response_free(&r);
+    /* a 2 MiB body: 413 */
+    size_t big = 2u << 20;
+    char *body = malloc(big);
+    memset(body, 'x', big);
+    bct_conn *c = bct_connect(D.port, 10000);
+    assert_non_null(c);
+    bct_set_diagnostics(0);
+    int rc = bct_request(c, "GET", "/v1/meetings", NULL, body, big, &r);
+    bct_set_diagnostics(1);
+    if (rc == 0) {
+        assert_int_equal(r.status, 413);
+        bct_response_free(&r);
+    }
+    bct_close(c);
+    free(body);
+    /* the daemon still serves */
+    json_t *j = get_json("/healthz", 200, NULL);
+    json_decref(j);
+}
+
+static void head_matches_get(void **state)
+{
+    (void)state;
+    bct_conn *c = bct_connect(D.port, 5000);
+    assert_non_null(c);
+    bct_response g, h;
+    assert_int_equal(bct_request(c, "GET", "/v1/provinces", NULL, NULL, 0, &g), 0);
+    assert_int_equal(bct_request(c, "HEAD", "/v1/provinces", NULL, NULL, 0, &h), 0);
+    assert_int_equal(h.status, 200);
+    assert_int_equal(h.body_len, 0);
+    assert_string_equal(bct_header_get(&h, "Content-Length"), bct_header_get(&g, "Content-Length"));
+    assert_int_equal((size_t)atol(bct_header_get(&g, "Content-Length")), g.body_len);
+    bct_response_free(&g);
+    bct_response_free(&h);
+    bct_close(c);
+}
+
+static void keep_alive(void **state)
+{
+    (void)state;
+    bct_conn *c = bct_connect(D.port, 5000);
+    assert_non_null(c);
+    for (int i = 0; i < 5; i++) {
+        bct_response r;
+        assert_int_equal(bct_request(c, "GET", i % 2 ? "/v1/meetings" : "/v1/nope", NULL, NULL, 0, &r),
+                         0);
+        assert_int_equal(r.status, i % 2 ? 200 : 404);
+        assert_true(r.keep_alive);
+        assert_null(bct_header_get(&r, "Connection"));
+        bct_response_free(&r);
+    }
+    bct_close(c);
+}
+
+static void garbage_does_not_hurt(void **state)
+{
+    (void)state;
+    const char *garbage[] = {
+        "GARBAGE\r\n\r\n",
+        "GET\r\n\r\n",
+        "GET /v1/meetings HTTP/9.9\r\nHost: x\r\n\r\n",
+        "\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03",
+        "GET /v1/meetings HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n",
+    };
+    bct_set_diagnostics(0);
+    for (size_t i = 0; i < sizeof garbage / sizeof garbage[0]; i++) {
+        bct_conn *c = bct_connect(D.port, 3000);
+        assert_non_null(c);
+        bct_send_raw(c, garbage[i], strlen(garbage[i]));
+        bct_response r;
+        if (bct_read_response(c, 0, &r) == 0) {
+            if (r.status < 400 || r.status > 505)
+                fail_msg("garbage %zu answered %d", i, r.status);
+        }
+        bct_response_free(&r);
+        bct_close(c);
+    }
+    bct_set_diagnostics(1);
+    json_t *j = get_json("/v1/provinces/junnan", 200, NULL);
+    json_decref(j);
+}
+
+static void openapi_lists_every_route(void **state);
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(health_and_readiness),
+        cmocka_unit_test(list_headers_and_envelope),
+        cmocka_unit_test(meeting_fields),
+        cmocka_unit_test(figure_fields),
+        cmocka_unit_test(project_and_protocol_fields),
+        cmocka_unit_test(every_fact_has_a_verbatim_source),
+        cmocka_unit_test(bad_requests),
+        cmocka_unit_test(method_not_allowed),
+        cmocka_unit_test(oversized_requests),
+        cmocka_unit_test(head_matches_get),
+        cmocka_unit_test(keep_alive),
+        cmocka_unit_test(garbage_does_not_hurt),
+        cmocka_unit_test(openapi_lists_every_route),
+    };
+    return cmocka_run_group_tests_name("api", tests, setup, teardown);
+}
+
+/* ---- contract: openapi.yaml and the router list the same paths --------------------- */
+
+typedef struct paths {
+    char items[64][96];
+    int n;
+} paths;
+
+static void collect_route(const char *pattern, void *ctx)
+{
+    paths *p = ctx;
+    if (p->n < 64)
+        snprintf(p->items[p->n++], 96, "%s", pattern);
+}
+
+static int has(const paths *p, const char *s)
+{
+    for (int i = 0; i < p->n; i++)
+        if (strcmp(p->items[i], s) == 0)
+            return 1;
+    return 0;
+}
+
+static void openapi_lists_every_route(void **state)
+{
+    (void)state;
+    bct_response r;
+    assert_int_equal(bct_get(D.port, "/openapi.yaml", NULL, &r), 0);
+    assert_int_equal(r.status, 200);
+    /* the path keys of the `paths:` section: lines "  /something:" */
+    paths doc = {.n = 0}, served = {.n = 0};
+    int in_paths = 0;
+    for (char *line = strtok(r.body, "\n"); line != NULL; line = strtok(NULL, "\n")) {
+        if (line[0] != ' ' && line[0] != '#')
+            in_paths = strncmp(line, "paths:", 6) == 0;
+        else if (in_paths && strncmp(line, "  /", 3) == 0) {
+            char *colon = strrchr(line, ':');
+            if (colon != NULL && doc.n < 64) {
+                *colon = '\0';
+                snprintf(doc.items[doc.n++], 96, "%s", line + 2);
+            }
+        }
+    }
+    bct_response_free(&r);
+    bc_router_each(collect_route, &served);
+    for (int i = 0; i < served.n; i++)
+        if (!has(&doc, served.items[i]))
+            fail_msg("route %s is served but missing from openapi.yaml", served.items[i]);
+    for (int i = 0; i < doc.n; i++)
+        if (!has(&served, doc.items[i]))
+            fail_msg("openapi.yaml documents %s, which the router does not serve", doc.items[i]);
+}

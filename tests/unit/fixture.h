@@ -1,0 +1,217 @@
+/* fixture.h: helpers shared by the unit tests: a store built in memory from data/, a
+ * scratch copy of data/ that a test may corrupt, JSON edits by path, and requests run
+ * through the router without a network. Include after <cmocka.h>. */
+#ifndef BC_TEST_FIXTURE_H
+#define BC_TEST_FIXTURE_H
+
+#include "bordercoop/loader.h"
+#include "bordercoop/router.h"
+#include "bordercoop/store.h"
+
+#include <dirent.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* The data directory, from BC_DATA or "data" (tests run from the repository root). */
+static inline const char *fx_data_dir(void)
+{
+    const char *d = getenv("BC_DATA");
+    return d && *d ? d : "data";
+}
+
+/* A migrated in-memory store filled from dir; fails the test on error. */
+static inline bc_store *fx_store_from(const char *dir)
+{
+    bc_store *s = NULL;
+    bc_err err;
+    assert_int_equal(bc_store_open(":memory:", BC_STORE_CREATE, &s, &err), 0);
+    assert_int_equal(bc_store_migrate(s, NULL, &err), 0);
+    int rc = bc_loader_fill(s, dir, NULL, &err);
+    if (rc != 0)
+        fail_msg("loading %s: %s", dir, err.msg);
+    return s;
+}
+
+static inline void fx_copy_file(const char *from, const char *to)
+{
+    FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
+    assert_non_null(in);
+    assert_non_null(out);
+    char buf[65536];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+        assert_int_equal(fwrite(buf, 1, n, out), n);
+    fclose(in);
+    assert_int_equal(fclose(out), 0);
+}
+
+/* Copies the regular files of from/ into to/ (created). */
+static inline void fx_copy_dir(const char *from, const char *to)
+{
+    assert_int_equal(mkdir(to, 0755), 0);
+    DIR *d = opendir(from);
+    assert_non_null(d);
+    struct dirent *e;
+    char a[2048], b[2048];
+    while ((e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.')
+            continue;
+        snprintf(a, sizeof a, "%.1000s/%.255s", from, e->d_name);
+        snprintf(b, sizeof b, "%.1000s/%.255s", to, e->d_name);
+        struct stat st;
+        if (stat(a, &st) == 0 && S_ISREG(st.st_mode))
+            fx_copy_file(a, b);
+    }
+    closedir(d);
+}
+
+/* A scratch copy of data/ in a new temporary directory (path written to out). */
+static inline void fx_scratch_data(char out[256])
+{
+    char tmpl[] = "/tmp/bc-test-XXXXXX";
+    assert_non_null(mkdtemp(tmpl));
+    snprintf(out, 256, "%s/data", tmpl);
+    char a[1024], b[1024];
+    assert_int_equal(mkdir(out, 0755), 0);
+    snprintf(a, sizeof a, "%s/sources.json", fx_data_dir());
+    snprintf(b, sizeof b, "%s/sources.json", out);
+    fx_copy_file(a, b);
+    snprintf(a, sizeof a, "%s/articles", fx_data_dir());
+    snprintf(b, sizeof b, "%s/articles", out);
+    fx_copy_dir(a, b);
+    snprintf(a, sizeof a, "%s/facts", fx_data_dir());
+    snprintf(b, sizeof b, "%s/facts", out);
+    fx_copy_dir(a, b);
+}
+
+/* Removes a scratch tree made by fx_scratch_data (the parent of data/). */
+static inline void fx_remove_scratch(const char *data)
+{
+    char cmd[600];
+    char parent[256];
+    snprintf(parent, sizeof parent, "%s", data);
+    char *slash = strrchr(parent, '/');
+    if (slash != NULL)
+        *slash = '\0';
+    if (strncmp(parent, "/tmp/bc-test-", 13) != 0)
+        return;
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", parent);
+    assert_int_equal(system(cmd), 0);
+}
+
+/* Follows a path like "meetings[2].sources[0].quote" from root; returns the parent
+ * container and the last key (object) or index (array). */
+static inline json_t *fx_json_parent(json_t *root, const char *path, char *last_key,
+                                     size_t *last_index)
+{
+    json_t *cur = root;
+    const char *p = path;
+    for (;;) {
+        char key[128];
+        size_t k = 0;
+        while (*p && *p != '.' && *p != '[')
+            key[k++] = *p++;
+        key[k] = '\0';
+        int is_index = 0;
+        size_t index = 0;
+        if (k == 0 && *p == '[') {
+            is_index = 1;
+            index = strtoul(p + 1, (char **)&p, 10);
+            p++; /* ']' */
+        }
+        if (*p == '\0') {
+            if (is_index) {
+                last_key[0] = '\0';
+                *last_index = index;
+            } else {
+                strcpy(last_key, key);
+            }
+            return cur;
+        }
+        cur = is_index ? json_array_get(cur, index) : json_object_get(cur, key);
+        assert_non_null(cur);
+        if (*p == '.')
+            p++;
+    }
+}
+
+/* Sets (value != NULL, stolen) or deletes (value == NULL) the element at path in
+ * dir/rel, rewriting the file. */
+static inline void fx_json_edit(const char *dir, const char *rel, const char *path, json_t *value)
+{
+    char file[1024];
+    snprintf(file, sizeof file, "%s/%s", dir, rel);
+    json_error_t je;
+    json_t *root = json_load_file(file, 0, &je);
+    assert_non_null(root);
+    char key[128];
+    size_t index = 0;
+    json_t *parent = fx_json_parent(root, path, key, &index);
+    if (json_is_object(parent)) {
+        if (value != NULL)
+            json_object_set_new(parent, key, value);
+        else
+            json_object_del(parent, key);
+    } else {
+        assert_true(json_is_array(parent));
+        if (value != NULL) {
+            if (index < json_array_size(parent))
+                json_array_set_new(parent, index, value);
+            else
+                json_array_append_new(parent, value);
+        } else {
+            json_array_remove(parent, index);
+        }
+    }
+    assert_int_equal(json_dump_file(root, file, JSON_INDENT(1)), 0);
+    json_decref(root);
+}
+
+static inline void fx_write_file(const char *dir, const char *rel, const char *bytes, size_t n)
+{
+    char file[1024];
+    snprintf(file, sizeof file, "%s/%s", dir, rel);
+    FILE *f = fopen(file, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(bytes, 1, n, f), n);
+    assert_int_equal(fclose(f), 0);
+}
+
+/* Runs one request through the router against store s; *res must be freed by the
+ * caller with bc_response_free. The path is taken as already decoded. */
+static inline int fx_request(bc_store *s, const char *method, const char *path, const char *query,
+                             bc_response *res)
+{
+    static bc_config cfg;
+    bc_err err;
+    if (cfg.threads == 0)
+        assert_int_equal(bc_config_parse(&cfg, 0, NULL, NULL, &err), 0);
+    bc_arena arena = BC_ARENA_INIT;
+    bc_request req = {0};
+    req.method = method;
+    req.path = path;
+    req.query = query ? query : "";
+    req.store = s;
+    req.cfg = &cfg;
+    req.arena = &arena;
+    bc_response_init(res);
+    int status = bc_router_dispatch(&req, res);
+    bc_arena_free(&arena);
+    return status;
+}
+
+/* Parses a response body as JSON (fails the test if it is not); decref the result. */
+static inline json_t *fx_json_body(const bc_response *res)
+{
+    json_error_t je;
+    json_t *j = json_loadb(res->body.data ? res->body.data : "", res->body.len, 0, &je);
+    if (j == NULL)
+        fail_msg("response is not JSON (%s): %.200s", je.text, res->body.data);
+    return j;
+}
+
+#endif

@@ -1,0 +1,222 @@
+/* test_alloc.c: the allocator wrappers and the failure-injection hook every other
+ * module's out-of-memory tests rely on. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "bordercoop/alloc.h"
+
+#include <string.h>
+
+/* Resets failure injection even when an assertion ended the test early. */
+static int reset_alloc(void **state)
+{
+    (void)state;
+    bc_alloc_fail_reset();
+    return 0;
+}
+
+static void malloc_calloc_realloc_work(void **state)
+{
+    (void)state;
+    char *p = bc_malloc(16);
+    assert_non_null(p);
+    memset(p, 'x', 16);
+    p = bc_realloc(p, 4096);
+    assert_non_null(p);
+    assert_int_equal(p[15], 'x');
+    bc_free(p);
+
+    unsigned char *z = bc_calloc(8, 8);
+    assert_non_null(z);
+    for (int i = 0; i < 64; i++)
+        assert_int_equal(z[i], 0);
+    bc_free(z);
+
+    /* size 0 still gives a pointer that can be freed */
+    void *zero = bc_malloc(0);
+    assert_non_null(zero);
+    bc_free(zero);
+    zero = bc_calloc(0, 0);
+    assert_non_null(zero);
+    bc_free(zero);
+    /* realloc of NULL behaves as malloc */
+    zero = bc_realloc(NULL, 10);
+    assert_non_null(zero);
+    bc_free(zero);
+}
+
+static void free_null_is_noop(void **state)
+{
+    (void)state;
+    bc_free(NULL);
+}
+
+static void strdup_copies(void **state)
+{
+    (void)state;
+    const char *src = "Lào Cai";
+    char *d = bc_strdup(src);
+    assert_non_null(d);
+    assert_ptr_not_equal(d, src);
+    assert_string_equal(d, src);
+    bc_free(d);
+
+    d = bc_strdup("");
+    assert_non_null(d);
+    assert_string_equal(d, "");
+    bc_free(d);
+}
+
+static void strndup_copies_n_bytes(void **state)
+{
+    (void)state;
+    char *d = bc_strndup("abcdef", 3);
+    assert_non_null(d);
+    assert_string_equal(d, "abc");
+    bc_free(d);
+
+    d = bc_strndup("abc", 0);
+    assert_non_null(d);
+    assert_string_equal(d, "");
+    bc_free(d);
+
+    /* the source need not be NUL-terminated within n */
+    const char raw[4] = {'w', 'x', 'y', 'z'};
+    d = bc_strndup(raw, sizeof raw);
+    assert_non_null(d);
+    assert_memory_equal(d, "wxyz", 5);
+    bc_free(d);
+}
+
+static void fail_after_zero_fails_every_allocator(void **state)
+{
+    (void)state;
+    bc_alloc_fail_after(0);
+    assert_null(bc_malloc(1));
+    assert_null(bc_calloc(1, 1));
+    assert_null(bc_realloc(NULL, 1));
+    assert_null(bc_strdup("x"));
+    assert_null(bc_strndup("x", 1));
+    bc_alloc_fail_reset();
+    void *p = bc_malloc(1);
+    assert_non_null(p);
+    bc_free(p);
+}
+
+static void fail_after_n_lets_exactly_n_succeed(void **state)
+{
+    (void)state;
+    for (long n = 1; n <= 5; n++) {
+        void *ok[5] = {NULL};
+        bc_alloc_fail_after(n);
+        for (long i = 0; i < n; i++) {
+            ok[i] = bc_malloc(8);
+            assert_non_null(ok[i]);
+        }
+        /* and then fails, repeatedly, until reset */
+        for (int i = 0; i < 3; i++)
+            assert_null(bc_malloc(8));
+        bc_alloc_fail_reset();
+        for (long i = 0; i < n; i++)
+            bc_free(ok[i]);
+    }
+}
+
+static void fail_after_counts_every_kind(void **state)
+{
+    (void)state;
+    bc_alloc_fail_after(3);
+    char *a = bc_malloc(4);
+    char *b = bc_calloc(2, 2);
+    char *c = bc_strdup("xy");
+    assert_non_null(a);
+    assert_non_null(b);
+    assert_non_null(c);
+    assert_null(bc_strndup("z", 1));
+    assert_null(bc_calloc(1, 1));
+    bc_alloc_fail_reset();
+    bc_free(a);
+    bc_free(b);
+    bc_free(c);
+}
+
+static void failed_realloc_keeps_original(void **state)
+{
+    (void)state;
+    char *p = bc_strdup("keep me");
+    assert_non_null(p);
+    bc_alloc_fail_after(0);
+    char *q = bc_realloc(p, 1 << 20);
+    bc_alloc_fail_reset();
+    assert_null(q);
+    assert_string_equal(p, "keep me");
+    bc_free(p);
+}
+
+static void free_does_not_count(void **state)
+{
+    (void)state;
+    bc_alloc_fail_after(1);
+    void *p = bc_malloc(1);
+    assert_non_null(p);
+    bc_free(p);
+    bc_free(NULL);
+    assert_null(bc_malloc(1));
+    bc_alloc_fail_reset();
+}
+
+static void negative_disables_and_reset_is_idempotent(void **state)
+{
+    (void)state;
+    bc_alloc_fail_after(0);
+    bc_alloc_fail_after(-5);
+    void *p[100];
+    for (int i = 0; i < 100; i++) {
+        p[i] = bc_malloc(1);
+        assert_non_null(p[i]);
+    }
+    for (int i = 0; i < 100; i++)
+        bc_free(p[i]);
+    bc_alloc_fail_reset();
+    bc_alloc_fail_reset();
+    void *q = bc_malloc(1);
+    assert_non_null(q);
+    bc_free(q);
+}
+
+static void rearming_replaces_countdown(void **state)
+{
+    (void)state;
+    bc_alloc_fail_after(0);
+    assert_null(bc_malloc(1));
+    bc_alloc_fail_after(2);
+    void *a = bc_malloc(1);
+    void *b = bc_malloc(1);
+    assert_non_null(a);
+    assert_non_null(b);
+    assert_null(bc_malloc(1));
+    bc_alloc_fail_reset();
+    bc_free(a);
+    bc_free(b);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(malloc_calloc_realloc_work),
+        cmocka_unit_test(free_null_is_noop),
+        cmocka_unit_test(strdup_copies),
+        cmocka_unit_test(strndup_copies_n_bytes),
+        cmocka_unit_test_teardown(fail_after_zero_fails_every_allocator, reset_alloc),
+        cmocka_unit_test_teardown(fail_after_n_lets_exactly_n_succeed, reset_alloc),
+        cmocka_unit_test_teardown(fail_after_counts_every_kind, reset_alloc),
+        cmocka_unit_test_teardown(failed_realloc_keeps_original, reset_alloc),
+        cmocka_unit_test_teardown(free_does_not_count, reset_alloc),
+        cmocka_unit_test_teardown(negative_disables_and_reset_is_idempotent, reset_alloc),
+        cmocka_unit_test_teardown(rearming_replaces_countdown, reset_alloc),
+    };
+    return cmocka_run_group_tests_name("alloc", tests, NULL, NULL);
+}

@@ -1,0 +1,404 @@
+/* test_resource.c: the list/detail engine over the real data: documents, filters with
+ * aliases, pagination, validation errors, and rendering under allocation failure. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "bordercoop/alloc.h"
+#include "bordercoop/resource.h"
+
+#include "fixture.h"
+
+static bc_store *S;
+
+static int setup(void **state)
+{
+    (void)state;
+    S = fx_store_from(fx_data_dir());
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    bc_store_close(S);
+    return 0;
+}
+
+/* GETs path?query, expects status, returns the parsed body (decref it). */
+static json_t *get(const char *path, const char *query, int status)
+{
+    bc_response res;
+    int st = fx_request(S, "GET", path, query, &res);
+    if (st != status)
+        fail_msg("GET %s?%s: status %d, want %d: %.300s", path, query ? query : "", st, status,
+                 res.body.data);
+    assert_int_equal(res.status, status);
+    json_t *j = fx_json_body(&res);
+    if (status >= 400)
+        assert_string_equal(res.content_type, "application/problem+json");
+    else
+        assert_string_equal(res.content_type, "application/json");
+    bc_response_free(&res);
+    return j;
+}
+
+/* The ids of a list response, comma-joined into out. */
+static void ids_of(json_t *list, char *out, size_t n)
+{
+    out[0] = '\0';
+    size_t i;
+    json_t *item;
+    json_array_foreach(json_object_get(list, "data"), i, item)
+    {
+        if (i > 0)
+            strncat(out, ",", n - strlen(out) - 1);
+        strncat(out, json_string_value(json_object_get(item, "id")), n - strlen(out) - 1);
+    }
+}
+
+static int contains_id(json_t *list, const char *id)
+{
+    size_t i;
+    json_t *item;
+    json_array_foreach(json_object_get(list, "data"), i, item) if (
+        strcmp(json_string_value(json_object_get(item, "id")), id) == 0) return 1;
+    return 0;
+}
+
+static void meetings_list_envelope(void **state)
+{
+    (void)state;
+    json_t *j = get("/v1/meetings", NULL, 200);
+    json_t *data = json_object_get(j, "data"), *meta = json_object_get(j, "meta");
+    assert_int_equal(json_array_size(data), 8);
+    assert_int_equal(json_integer_value(json_object_get(meta, "count")), 8);
+    assert_int_equal(json_integer_value(json_object_get(meta, "limit")), 50);
+    assert_null(json_object_get(meta, "total")); /* only on request */
+    json_t *links = json_object_get(j, "links");
+    assert_string_equal(json_string_value(json_object_get(links, "self")), "/v1/meetings");
+    assert_true(json_is_null(json_object_get(links, "next")));
+    /* every fact carries at least one source with a quote */
+    size_t i;
+    json_t *m;
+    json_array_foreach(data, i, m)
+    {
+        json_t *src = json_object_get(m, "sources");
+        assert_true(json_array_size(src) >= 1);
+        assert_true(json_string_length(json_object_get(json_array_get(src, 0), "quote")) > 10);
+    }
+    json_decref(j);
+}
+
+static void meeting_detail_fields(void **state)
+{
+    (void)state;
+    json_t *m = get("/v1/meetings/jwg-yunnan-11", NULL, 200);
+    assert_string_equal(json_string_value(json_object_get(m, "date")), "2025-10-30");
+    assert_string_equal(json_string_value(json_object_get(m, "status")), "held");
+    assert_int_equal(json_integer_value(json_object_get(m, "ordinal")), 11);
+    assert_string_equal(
+        json_string_value(json_object_get(json_object_get(m, "host_province"), "id")), "lai-chau");
+    assert_int_equal(json_array_size(json_object_get(m, "participants")), 6);
+    assert_string_equal(
+        json_string_value(json_object_get(json_object_get(m, "next_meeting"), "id")),
+        "jwg-yunnan-12");
+    assert_string_equal(
+        json_string_value(json_object_get(json_object_get(m, "previous_meeting"), "id")),
+        "jwg-yunnan-10");
+    json_t *prot = json_array_get(json_object_get(m, "protocols"), 0);
+    assert_string_equal(json_string_value(json_object_get(prot, "id")), "jwg-yunnan-11-protocol");
+    /* sources in three languages */
+    json_t *src = json_object_get(m, "sources");
+    assert_int_equal(json_array_size(src), 3);
+    json_decref(m);
+}
+
+static void detail_by_alias(void **state)
+{
+    (void)state;
+    json_t *p = get("/v1/provinces/Junnan", NULL, 200);
+    assert_string_equal(json_string_value(json_object_get(p, "id")), "yunnan");
+    json_decref(p);
+    p = get("/v1/provinces/Vân Nam", NULL, 200);
+    assert_string_equal(json_string_value(json_object_get(p, "id")), "yunnan");
+    json_decref(p);
+    p = get("/v1/people/Vuong Ninh", NULL, 200);
+    assert_string_equal(json_string_value(json_object_get(p, "id")), "wang-ning");
+    json_decref(p);
+    p = get("/v1/people/HOU A LENH", NULL, 200);
+    assert_string_equal(json_string_value(json_object_get(p, "id")), "hau-a-lenh");
+    json_decref(p);
+    p = get("/v1/border-gate-projects/Bat Xat - Ba Sai", NULL, 200);
+    assert_string_equal(json_string_value(json_object_get(p, "id")), "ban-vuoc-ba-sai-road-bridge");
+    json_decref(p);
+}
+
+static void figure_values_are_normalised(void **state)
+{
+    (void)state;
+    json_t *f = get("/v1/figures/yunnan-four-provinces-trade-2024", NULL, 200);
+    assert_true(json_is_integer(json_object_get(f, "value")));
+    assert_int_equal(json_integer_value(json_object_get(f, "value")), 7200000000LL);
+    assert_string_equal(json_string_value(json_object_get(f, "unit")), "USD");
+    assert_string_equal(json_string_value(json_object_get(f, "period_start")), "2024-01-01");
+    assert_string_equal(json_string_value(json_object_get(f, "period_end")), "2024-12-31");
+    assert_int_equal(json_array_size(json_object_get(f, "sources")), 3);
+    json_decref(f);
+    f = get("/v1/figures/tuyen-quang-yunnan-trade-2025-9m", NULL, 200);
+    json_t *ch = json_object_get(f, "change");
+    assert_int_equal(json_integer_value(json_object_get(ch, "value")), 88);
+    assert_string_equal(json_string_value(json_object_get(ch, "qualifier")), "nearly");
+    assert_string_equal(json_string_value(json_object_get(f, "period_end")), "2025-09-30");
+    json_decref(f);
+}
+
+static void conflicts_are_visible(void **state)
+{
+    (void)state;
+    json_t *f = get("/v1/figures/yunnan-four-provinces-delegations-500", NULL, 200);
+    json_t *c = json_array_get(json_object_get(f, "conflicts_with"), 0);
+    assert_string_equal(json_string_value(json_object_get(c, "id")),
+                        "yunnan-four-provinces-delegations-548");
+    assert_int_equal(json_integer_value(json_object_get(c, "value")), 548);
+    json_decref(f);
+}
+
+static void filters_accept_aliases(void **state)
+{
+    (void)state;
+    json_t *a = get("/v1/meetings", "province=yunnan", 200);
+    json_t *b = get("/v1/meetings", "province=Junnan", 200);
+    json_t *c = get("/v1/meetings", "province=van%20nam", 200);
+    char x[1024], y[1024], z[1024];
+    ids_of(a, x, sizeof x);
+    ids_of(b, y, sizeof y);
+    ids_of(c, z, sizeof z);
+    assert_string_equal(x, y);
+    assert_string_equal(x, z);
+    assert_true(json_array_size(json_object_get(a, "data")) == 6);
+    /* canonical value in meta and links */
+    assert_string_equal(
+        json_string_value(json_object_get(json_object_get(json_object_get(b, "meta"), "filters"),
+                                          "province")),
+        "yunnan");
+    assert_string_equal(json_string_value(json_object_get(json_object_get(b, "links"), "self")),
+                        "/v1/meetings?province=yunnan");
+    json_decref(a);
+    json_decref(b);
+    json_decref(c);
+}
+
+static void merged_province_is_included(void **state)
+{
+    (void)state;
+    /* the 4th conference had Ha Giang as member; Tuyen Quang now includes it */
+    json_t *j = get("/v1/meetings", "province=tuyen-quang", 200);
+    assert_true(contains_id(j, "conference-yunnan-4"));
+    assert_true(contains_id(j, "conference-yunnan-5"));
+    json_decref(j);
+    j = get("/v1/meetings", "province=ha-giang", 200);
+    assert_true(contains_id(j, "conference-yunnan-4"));
+    assert_false(contains_id(j, "conference-yunnan-5"));
+    json_decref(j);
+}
+
+static void meeting_filters(void **state)
+{
+    (void)state;
+    char ids[1024];
+    json_t *j = get("/v1/meetings", "status=planned", 200);
+    ids_of(j, ids, sizeof ids);
+    assert_string_equal(ids, "conference-yunnan-6,jwg-yunnan-12");
+    json_decref(j);
+    j = get("/v1/meetings", "year=2025", 200);
+    ids_of(j, ids, sizeof ids);
+    assert_string_equal(ids, "conference-yunnan-5,jwg-yunnan-11");
+    json_decref(j);
+    j = get("/v1/meetings", "mechanism=jwg-yunnan&from=2025-01-01", 200);
+    ids_of(j, ids, sizeof ids);
+    assert_string_equal(ids, "jwg-yunnan-11,jwg-yunnan-12");
+    json_decref(j);
+    j = get("/v1/meetings", "to=2024-06&mechanism=Joint%20Working%20Group", 200);
+    ids_of(j, ids, sizeof ids);
+    assert_string_equal(ids, "jwg-yunnan-10");
+    json_decref(j);
+    j = get("/v1/meetings", "province=guangxi", 200);
+    ids_of(j, ids, sizeof ids);
+    /* both are dated only "2024": ties go by ordinal (none first), then id */
+    assert_string_equal(ids, "spring-meeting-guangxi-2024,jwc-guangxi-15");
+    json_decref(j);
+}
+
+static void trade_figures_only_trade(void **state)
+{
+    (void)state;
+    json_t *j = get("/v1/trade-figures", "total=true", 200);
+    size_t i;
+    json_t *f;
+    json_array_foreach(json_object_get(j, "data"), i, f)
+        assert_string_equal(json_string_value(json_object_get(f, "category")), "trade");
+    assert_int_equal(json_integer_value(json_object_get(json_object_get(j, "meta"), "total")), 5);
+    json_decref(j);
+    /* a tourism figure is not a trade figure */
+    json_t *p = get("/v1/trade-figures/quang-ninh-chinese-tourists-2024", NULL, 404);
+    json_decref(p);
+    j = get("/v1/trade-figures", "province=quang-ninh", 200);
+    char ids[512];
+    ids_of(j, ids, sizeof ids);
+    /* neither has a period: they sort last, by id */
+    assert_string_equal(ids, "bac-luan-ii-goods-exported-tet,quang-ninh-border-gate-trade");
+    json_decref(j);
+    j = get("/v1/figures", "category=tourism&year=2024", 200);
+    assert_int_equal(json_array_size(json_object_get(j, "data")), 3);
+    json_decref(j);
+}
+
+static void project_and_protocol_filters(void **state)
+{
+    (void)state;
+    json_t *j = get("/v1/border-gate-projects", "province=lai-chau&kind=road_bridge", 200);
+    char ids[512];
+    ids_of(j, ids, sizeof ids);
+    assert_string_equal(ids, "ma-lu-thang-kim-thuy-ha-road-bridge");
+    json_decref(j);
+    j = get("/v1/border-gate-projects/lao-cai-hekou-railway-bridge", NULL, 200);
+    assert_string_equal(json_string_value(json_object_get(j, "vn_side")), "Lao Cai");
+    assert_string_equal(json_string_value(json_object_get(j, "cn_side")), "Hekou");
+    json_decref(j);
+    j = get("/v1/protocols", "meeting=conference-yunnan-5", 200);
+    ids_of(j, ids, sizeof ids);
+    assert_string_equal(ids, "conference-yunnan-5-protocol");
+    json_t *p = json_array_get(json_object_get(j, "data"), 0);
+    assert_int_equal(json_array_size(json_object_get(p, "parties")), 5);
+    assert_int_equal(json_array_size(json_object_get(p, "areas")), 6);
+    json_decref(j);
+}
+
+static void pagination(void **state)
+{
+    (void)state;
+    json_t *all = get("/v1/figures", NULL, 200);
+    json_t *p1 = get("/v1/figures", "limit=10&total=true", 200);
+    json_t *p3 = get("/v1/figures", "limit=10&offset=20", 200);
+    assert_int_equal(json_array_size(json_object_get(p1, "data")), 10);
+    assert_int_equal(json_integer_value(json_object_get(json_object_get(p1, "meta"), "total")), 22);
+    json_t *l1 = json_object_get(p1, "links");
+    assert_string_equal(json_string_value(json_object_get(l1, "next")),
+                        "/v1/figures?limit=10&offset=10&total=true");
+    assert_true(json_is_null(json_object_get(l1, "prev")));
+    assert_int_equal(json_array_size(json_object_get(p3, "data")), 2);
+    json_t *l3 = json_object_get(p3, "links");
+    assert_true(json_is_null(json_object_get(l3, "next")));
+    assert_string_equal(json_string_value(json_object_get(l3, "prev")),
+                        "/v1/figures?limit=10&offset=10");
+    /* pages are slices of the stable full order */
+    assert_true(json_equal(json_array_get(json_object_get(all, "data"), 20),
+                           json_array_get(json_object_get(p3, "data"), 0)));
+    json_decref(all);
+    json_decref(p1);
+    json_decref(p3);
+}
+
+/* Expects a 400 problem naming `param` whose detail contains `want`. */
+static void bad(const char *path, const char *query, const char *code, const char *param,
+                const char *want)
+{
+    json_t *j = get(path, query, 400);
+    assert_string_equal(json_string_value(json_object_get(j, "code")), code);
+    assert_int_equal(json_integer_value(json_object_get(j, "status")), 400);
+    assert_string_equal(json_string_value(json_object_get(j, "title")), "Bad Request");
+    if (param != NULL)
+        assert_string_equal(json_string_value(json_object_get(j, "parameter")), param);
+    const char *detail = json_string_value(json_object_get(j, "detail"));
+    if (strstr(detail, want) == NULL)
+        fail_msg("detail '%s' lacks '%s'", detail, want);
+    json_decref(j);
+}
+
+static void bad_queries(void **state)
+{
+    (void)state;
+    bad("/v1/meetings", "colour=red", "unknown_parameter", "colour",
+        "allowed: mechanism, province, year, from, to, status, limit, offset, total");
+    bad("/v1/meetings", "year=20x5", "invalid_parameter", "year", "whole number");
+    bad("/v1/meetings", "year=1800", "invalid_parameter", "year", "from 1900 to 2199");
+    bad("/v1/meetings", "status=cancelled", "invalid_parameter", "status", "held, planned");
+    bad("/v1/meetings", "province=narnia", "invalid_parameter", "province", "unknown province");
+    bad("/v1/meetings", "from=2025-02-30", "invalid_parameter", "from", "not a day");
+    bad("/v1/meetings", "limit=0", "invalid_parameter", "limit", "from 1 to 500");
+    bad("/v1/meetings", "limit=501", "invalid_parameter", "limit", "from 1 to 500");
+    bad("/v1/meetings", "offset=-1", "invalid_parameter", "offset", "whole number");
+    bad("/v1/meetings", "total=yes", "invalid_parameter", "total", "true or false");
+    bad("/v1/meetings", "year=2024&year=2025", "duplicate_parameter", "year", "more than once");
+    bad("/v1/meetings", "year=", "invalid_parameter", "year", "must not be empty");
+    bad("/v1/meetings", "province=%ZZ", "malformed_query", NULL, "percent-encoding");
+    bad("/v1/meetings", "province=%C3%28", "malformed_query", NULL, "UTF-8");
+    bad("/v1/figures", "metric=gdp", "invalid_parameter", "metric", "trade_turnover");
+    bad("/v1/trade-figures", "category=trade", "unknown_parameter", "category", "allowed:");
+    bad("/v1/trade-figures", "metric=tourists", "invalid_parameter", "metric", "goods_exported");
+    bad("/v1/meetings/jwg-yunnan-11", "fields=id", "unknown_parameter", "fields", "takes none");
+    bad("/v1/border-gate-projects", "status=open", "invalid_parameter", "status",
+        "operational, planned, proposed, under_construction");
+}
+
+static void sql_text_in_values_is_only_data(void **state)
+{
+    (void)state;
+    bad("/v1/meetings", "province=yunnan'%20OR%201=1--", "invalid_parameter", "province",
+        "unknown province");
+    json_t *j = get("/v1/meetings/x' OR '1'='1", NULL, 404);
+    json_decref(j);
+}
+
+static void unknown_ids_are_404(void **state)
+{
+    (void)state;
+    json_t *j = get("/v1/meetings/jwg-yunnan-99", NULL, 404);
+    assert_string_equal(json_string_value(json_object_get(j, "code")), "not_found");
+    assert_non_null(strstr(json_string_value(json_object_get(j, "detail")), "jwg-yunnan-99"));
+    json_decref(j);
+    j = get("/v1/figures/nope", NULL, 404);
+    json_decref(j);
+}
+
+static void allocation_failure_is_a_clean_500(void **state)
+{
+    (void)state;
+    int saw_500 = 0;
+    for (long n = 0; n < 60; n++) {
+        bc_response res;
+        bc_alloc_fail_after(n);
+        int st = fx_request(S, "GET", "/v1/meetings", "province=yunnan&total=true", &res);
+        bc_alloc_fail_reset();
+        if (st != 200 && st != 500)
+            fail_msg("allocation failure after %ld: status %d: %.200s", n, st, res.body.data);
+        saw_500 |= st == 500;
+        bc_response_free(&res);
+    }
+    assert_true(saw_500);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(meetings_list_envelope),
+        cmocka_unit_test(meeting_detail_fields),
+        cmocka_unit_test(detail_by_alias),
+        cmocka_unit_test(figure_values_are_normalised),
+        cmocka_unit_test(conflicts_are_visible),
+        cmocka_unit_test(filters_accept_aliases),
+        cmocka_unit_test(merged_province_is_included),
+        cmocka_unit_test(meeting_filters),
+        cmocka_unit_test(trade_figures_only_trade),
+        cmocka_unit_test(project_and_protocol_filters),
+        cmocka_unit_test(pagination),
+        cmocka_unit_test(bad_queries),
+        cmocka_unit_test(sql_text_in_values_is_only_data),
+        cmocka_unit_test(unknown_ids_are_404),
+        cmocka_unit_test(allocation_failure_is_a_clean_500),
+    };
+    return cmocka_run_group_tests_name("resource", tests, setup, teardown);
+}

@@ -1,0 +1,203 @@
+/* test_store.c: opening, migrations and their version checks, the statement cache and
+ * the connection pool. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "bordercoop/alloc.h"
+#include "bordercoop/embed.h"
+#include "bordercoop/store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static void tmp_db(char path[64])
+{
+    snprintf(path, 64, "/tmp/bc-store-test-%d-XXXXXX", (int)getpid());
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    unlink(path);
+}
+
+static void migrations_are_numbered_in_order(void **state)
+{
+    (void)state;
+    assert_true(bc_migrations_count >= 2);
+    for (size_t i = 0; i < bc_migrations_count; i++) {
+        assert_int_equal(atoi(bc_migrations[i].name), (int)i + 1);
+        assert_non_null(strstr(bc_migrations[i].name, ".sql"));
+    }
+    assert_int_equal(bc_store_latest_version(), (int)bc_migrations_count);
+}
+
+static void migrate_creates_schema_once(void **state)
+{
+    (void)state;
+    bc_store *s = NULL;
+    bc_err err;
+    int applied = -1, version = -1;
+    assert_int_equal(bc_store_open(":memory:", BC_STORE_CREATE, &s, &err), 0);
+    assert_int_equal(bc_store_migrate(s, &applied, &err), 0);
+    assert_int_equal(applied, bc_store_latest_version());
+    assert_int_equal(bc_store_version(s, &version, &err), 0);
+    assert_int_equal(version, bc_store_latest_version());
+    assert_int_equal(bc_store_migrate(s, &applied, &err), 0);
+    assert_int_equal(applied, 0);
+    /* foreign keys are enforced */
+    assert_int_equal(bc_store_exec(s, "INSERT INTO people (id, name, country, province_id) "
+                                      "VALUES ('x', 'X', 'VN', 'nowhere')",
+                                   &err),
+                     BC_ESTORE);
+    assert_non_null(strstr(err.msg, "FOREIGN KEY"));
+    bc_store_close(s);
+}
+
+static void newer_store_is_refused(void **state)
+{
+    (void)state;
+    char path[64];
+    tmp_db(path);
+    bc_store *s = NULL;
+    bc_err err;
+    assert_int_equal(bc_store_open(path, BC_STORE_CREATE, &s, &err), 0);
+    assert_int_equal(bc_store_migrate(s, NULL, &err), 0);
+    assert_int_equal(bc_store_exec(s, "PRAGMA user_version = 999", &err), 0);
+    /* migrate refuses to touch it */
+    assert_int_equal(bc_store_migrate(s, NULL, &err), BC_EVERSION);
+    assert_non_null(strstr(err.msg, "newer than this binary"));
+    bc_store_close(s);
+    /* the daemon's read-only open refuses it too */
+    assert_int_equal(bc_store_open(path, BC_STORE_READONLY, &s, &err), BC_EVERSION);
+    assert_non_null(strstr(err.msg, "version 999, newer than this binary"));
+    assert_null(s);
+    unlink(path);
+}
+
+static void unmigrated_store_is_refused_read_only(void **state)
+{
+    (void)state;
+    char path[64];
+    tmp_db(path);
+    bc_store *s = NULL;
+    bc_err err;
+    assert_int_equal(bc_store_open(path, BC_STORE_CREATE, &s, &err), 0);
+    assert_int_equal(bc_store_exec(s, "CREATE TABLE t (x)", &err), 0);
+    bc_store_close(s);
+    assert_int_equal(bc_store_open(path, BC_STORE_READONLY, &s, &err), BC_EVERSION);
+    assert_non_null(strstr(err.msg, "bordercoop load"));
+    unlink(path);
+}
+
+static void missing_file_is_not_found(void **state)
+{
+    (void)state;
+    bc_store *s = NULL;
+    bc_err err;
+    assert_int_equal(bc_store_open("/nonexistent/dir/x.db", BC_STORE_READONLY, &s, &err),
+                     BC_ENOTFOUND);
+    assert_non_null(strstr(err.msg, "cannot open store"));
+}
+
+static void statements_are_cached_by_text(void **state)
+{
+    (void)state;
+    bc_store *s = NULL;
+    bc_err err;
+    assert_int_equal(bc_store_open(":memory:", BC_STORE_CREATE, &s, &err), 0);
+    sqlite3_stmt *a, *b, *c;
+    char sql[32];
+    strcpy(sql, "SELECT 1");
+    assert_int_equal(bc_store_stmt(s, sql, &a, &err), 0);
+    assert_int_equal(sqlite3_step(a), SQLITE_ROW); /* left un-reset on purpose */
+    strcpy(sql, "SELECT 1");                       /* same text, other buffer */
+    assert_int_equal(bc_store_stmt(s, sql, &b, &err), 0);
+    assert_ptr_equal(a, b);
+    assert_int_equal(sqlite3_step(b), SQLITE_ROW); /* handed back reset */
+    assert_int_equal(bc_store_stmt(s, "SELECT 2", &c, &err), 0);
+    assert_ptr_not_equal(a, c);
+    sqlite3_reset(b);
+    assert_int_equal(bc_store_stmt(s, "SELEC nonsense", &c, &err), BC_ESTORE);
+    assert_non_null(strstr(err.msg, "preparing a statement"));
+    bc_store_close(s);
+}
+
+static void statement_cache_survives_allocation_failure(void **state)
+{
+    (void)state;
+    bc_store *s = NULL;
+    bc_err err;
+    sqlite3_stmt *st;
+    assert_int_equal(bc_store_open(":memory:", BC_STORE_CREATE, &s, &err), 0);
+    bc_alloc_fail_after(0);
+    assert_int_equal(bc_store_stmt(s, "SELECT 42", &st, &err), BC_ENOMEM);
+    bc_alloc_fail_reset();
+    assert_int_equal(bc_store_stmt(s, "SELECT 42", &st, &err), 0);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(st, 0), 42);
+    sqlite3_reset(st);
+    bc_store_close(s);
+}
+
+static void meta_get(void **state)
+{
+    (void)state;
+    bc_store *s = NULL;
+    bc_err err;
+    char *v = (char *)1;
+    assert_int_equal(bc_store_open(":memory:", BC_STORE_CREATE, &s, &err), 0);
+    assert_int_equal(bc_store_migrate(s, NULL, &err), 0);
+    assert_int_equal(bc_store_meta_get(s, "content_version", &v, &err), 0);
+    assert_null(v);
+    assert_int_equal(bc_store_exec(s, "INSERT INTO store_meta VALUES ('k', 'v')", &err), 0);
+    assert_int_equal(bc_store_meta_get(s, "k", &v, &err), 0);
+    assert_string_equal(v, "v");
+    bc_free(v);
+    bc_store_close(s);
+    bc_store_close(NULL);
+}
+
+static void pool_hands_out_distinct_connections(void **state)
+{
+    (void)state;
+    char path[64];
+    tmp_db(path);
+    bc_store *s = NULL;
+    bc_err err;
+    assert_int_equal(bc_store_open(path, BC_STORE_CREATE, &s, &err), 0);
+    assert_int_equal(bc_store_migrate(s, NULL, &err), 0);
+    bc_store_close(s);
+    bc_store_pool *p = NULL;
+    assert_int_equal(bc_store_pool_open(path, 2, &p, &err), 0);
+    bc_store *a = bc_store_pool_acquire(p), *b = bc_store_pool_acquire(p);
+    assert_ptr_not_equal(a, b);
+    bc_store_pool_release(p, a);
+    bc_store *c = bc_store_pool_acquire(p);
+    assert_ptr_equal(a, c);
+    bc_store_pool_release(p, b);
+    bc_store_pool_release(p, c);
+    bc_store_pool_close(p);
+    /* a pool on a missing store fails cleanly */
+    assert_int_not_equal(bc_store_pool_open("/nonexistent/x.db", 2, &p, &err), 0);
+    unlink(path);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(migrations_are_numbered_in_order),
+        cmocka_unit_test(migrate_creates_schema_once),
+        cmocka_unit_test(newer_store_is_refused),
+        cmocka_unit_test(unmigrated_store_is_refused_read_only),
+        cmocka_unit_test(missing_file_is_not_found),
+        cmocka_unit_test(statements_are_cached_by_text),
+        cmocka_unit_test(statement_cache_survives_allocation_failure),
+        cmocka_unit_test(meta_get),
+        cmocka_unit_test(pool_hands_out_distinct_connections),
+    };
+    return cmocka_run_group_tests_name("store", tests, NULL, NULL);
+}

@@ -1,0 +1,378 @@
+/* test_text.c: UTF-8 validation, folding of names across languages, slug keys, ids and
+ * substring search. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "bordercoop/alloc.h"
+#include "bordercoop/buf.h"
+#include "bordercoop/err.h"
+#include "bordercoop/text.h"
+
+#include <string.h>
+
+/* Resets failure injection even when an assertion ended the test early. */
+static int reset_alloc(void **state)
+{
+    (void)state;
+    bc_alloc_fail_reset();
+    return 0;
+}
+
+#define VALID(lit) assert_int_equal(bc_utf8_valid(lit, sizeof(lit) - 1), 1)
+#define INVALID(lit) assert_int_equal(bc_utf8_valid(lit, sizeof(lit) - 1), 0)
+
+/* Folds s (whole string) and checks the result. */
+static void assert_fold(const char *s, const char *want)
+{
+    bc_buf b = BC_BUF_INIT;
+    assert_int_equal(bc_text_fold(s, strlen(s), &b), BC_OK);
+    assert_int_equal(b.len, strlen(want));
+    if (b.len > 0)
+        assert_string_equal(b.data, want);
+    bc_buf_free(&b);
+}
+
+static void assert_slug(const char *s, const char *want)
+{
+    bc_buf b = BC_BUF_INIT;
+    assert_int_equal(bc_text_slug(s, strlen(s), &b), BC_OK);
+    if (b.len != strlen(want))
+        fail_msg("slug of '%s' is '%.*s', want '%s'", s, (int)b.len, b.data ? b.data : "",
+                 want);
+    if (b.len > 0)
+        assert_string_equal(b.data, want);
+    bc_buf_free(&b);
+}
+
+static void utf8_valid_accepts_well_formed(void **state)
+{
+    (void)state;
+    assert_int_equal(bc_utf8_valid("", 0), 1);
+    assert_int_equal(bc_utf8_valid(NULL, 0), 1);
+    VALID("plain ASCII ~!@#$%^&*()");
+    VALID("L\xC3\xA0o Cai");          /* Lào Cai */
+    VALID("\xE4\xBA\x91\xE5\x8D\x97"); /* 云南 */
+    VALID("\xC2\x80");                 /* U+0080, smallest 2-byte */
+    VALID("\xDF\xBF");                 /* U+07FF */
+    VALID("\xE0\xA0\x80");             /* U+0800, smallest 3-byte */
+    VALID("\xED\x9F\xBF");             /* U+D7FF, just below the surrogates */
+    VALID("\xEE\x80\x80");             /* U+E000, just above them */
+    VALID("\xEF\xBF\xBF");             /* U+FFFF */
+    VALID("\xF0\x90\x80\x80");         /* U+10000, smallest 4-byte */
+    VALID("\xF0\x9F\x98\x80");         /* U+1F600 */
+    VALID("\xF4\x8F\xBF\xBF");         /* U+10FFFF, the last code point */
+    VALID("\x7F");
+}
+
+static void utf8_valid_rejects_overlongs(void **state)
+{
+    (void)state;
+    INVALID("\xC0\x80"); /* NUL, overlong */
+    INVALID("\xC0\xAF"); /* '/', overlong */
+    INVALID("\xC1\xBF");
+    INVALID("\xE0\x80\x80");
+    INVALID("\xE0\x80\xAF");
+    INVALID("\xE0\x9F\xBF"); /* U+07FF in 3 bytes */
+    INVALID("\xF0\x80\x80\x80");
+    INVALID("\xF0\x80\x80\xAF");
+    INVALID("\xF0\x8F\xBF\xBF"); /* U+FFFF in 4 bytes */
+}
+
+static void utf8_valid_rejects_surrogates(void **state)
+{
+    (void)state;
+    INVALID("\xED\xA0\x80"); /* U+D800 */
+    INVALID("\xED\xAD\xBF"); /* U+DB7F */
+    INVALID("\xED\xB0\x80"); /* U+DC00 */
+    INVALID("\xED\xBF\xBF"); /* U+DFFF */
+    INVALID("\xED\xA0\xBD\xED\xB8\x80"); /* CESU-8 pair for U+1F600 */
+    INVALID("ok \xED\xA0\x80 ok");
+}
+
+static void utf8_valid_rejects_beyond_10ffff(void **state)
+{
+    (void)state;
+    INVALID("\xF4\x90\x80\x80"); /* U+110000 */
+    INVALID("\xF5\x80\x80\x80");
+    INVALID("\xF7\xBF\xBF\xBF");
+    INVALID("\xF8\x88\x80\x80\x80"); /* old 5-byte form */
+    INVALID("\xFC\x84\x80\x80\x80\x80");
+    INVALID("\xFE");
+    INVALID("\xFF");
+}
+
+static void utf8_valid_rejects_truncated_and_stray(void **state)
+{
+    (void)state;
+    INVALID("\xC3");
+    INVALID("\xE4\xBA");
+    INVALID("\xF0\x9F\x98");
+    INVALID("abc\xC3");
+    INVALID("\x80");           /* lone continuation */
+    INVALID("a\xBF");          /* lone continuation */
+    INVALID("\xC3\x28");       /* bad continuation */
+    INVALID("\xE4\xBA\x28");
+    INVALID("\xF0\x9F\x28\x80");
+    INVALID("\xC3\xC3\xA0");
+    /* n counts: a valid string cut inside a sequence is invalid */
+    assert_int_equal(bc_utf8_valid("\xE4\xBA\x91", 2), 0);
+    assert_int_equal(bc_utf8_valid("\xF0\x9F\x98\x80", 3), 0);
+    /* and bytes past n are not looked at */
+    assert_int_equal(bc_utf8_valid("ab\xFF", 2), 1);
+    assert_int_equal(bc_utf8_valid("\xC3\xA0\xFF", 2), 1);
+}
+
+static void utf8_valid_rejects_nul(void **state)
+{
+    (void)state;
+    assert_int_equal(bc_utf8_valid("\0", 1), 0);
+    assert_int_equal(bc_utf8_valid("a\0b", 3), 0);
+    assert_int_equal(bc_utf8_valid("ab\0", 3), 0);
+    assert_int_equal(bc_utf8_valid("a\0b", 1), 1);
+}
+
+static void fold_languages(void **state)
+{
+    (void)state;
+    assert_fold("Lào Cai", "lao cai");
+    assert_fold("Lao Cai", "lao cai");
+    assert_fold("LAO CAI", "lao cai");
+    assert_fold("Điện Biên", "dien bien");
+    assert_fold("đ Đ", "d d");
+    assert_fold("Vân Nam", "van nam");
+    assert_fold("HÀ NỘI", "ha noi");
+    assert_fold("Hà Khẩu", "ha khau");
+    assert_fold("Mường Tè", "muong te");
+    assert_fold("Łódź", "lodz");
+    assert_fold("ŁÓDŹ", "lodz");
+    assert_fold("Göteborg", "goteborg");
+    assert_fold("Malmö Ångström Ærø", "malmo angstrom aero");
+    assert_fold("Straße", "strasse");
+}
+
+static void fold_passthrough_and_marks(void **state)
+{
+    (void)state;
+    assert_fold("云南", "云南");
+    assert_fold("Hà Khẩu 河口", "ha khau 河口");
+    assert_fold("Москва", "Москва"); /* other scripts are copied as they are */
+    assert_fold("😀 Pu'er (Yunnan) 42", "😀 pu'er (yunnan) 42");
+    assert_fold("", "");
+    /* decomposed input (NFD): combining marks are dropped */
+    assert_fold("La\xCC\x80o Cai", "lao cai");
+    assert_fold("Vie\xCC\xA3\xCC\x82t", "viet");
+}
+
+static void fold_is_idempotent_and_appends(void **state)
+{
+    (void)state;
+    const char *samples[] = {"Lào Cai", "Điện Biên", "Łódź", "Göteborg", "云南", "Straße"};
+    for (size_t i = 0; i < sizeof samples / sizeof samples[0]; i++) {
+        bc_buf once = BC_BUF_INIT, twice = BC_BUF_INIT;
+        assert_int_equal(bc_text_fold(samples[i], strlen(samples[i]), &once), BC_OK);
+        assert_int_equal(bc_text_fold(once.data, once.len, &twice), BC_OK);
+        assert_string_equal(once.data, twice.data);
+        bc_buf_free(&once);
+        bc_buf_free(&twice);
+    }
+    bc_buf b = BC_BUF_INIT;
+    bc_buf_puts(&b, "key:");
+    assert_int_equal(bc_text_fold("Lào", 3 + 1, &b), BC_OK); /* "Lào" is 4 bytes */
+    assert_string_equal(b.data, "key:lao");
+    /* only n bytes are folded */
+    assert_int_equal(bc_text_fold("ABCDEF", 2, &b), BC_OK);
+    assert_string_equal(b.data, "key:laoab");
+    bc_buf_free(&b);
+}
+
+static void fold_rejects_invalid_utf8(void **state)
+{
+    (void)state;
+    const char *bad[] = {"L\xC3", "\xED\xA0\x80", "\xC0\x80", "ok\xFF", "\xF4\x90\x80\x80"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        bc_buf b = BC_BUF_INIT;
+        assert_int_equal(bc_text_fold(bad[i], strlen(bad[i]), &b), BC_EINVAL);
+        bc_buf_free(&b);
+        assert_int_equal(bc_text_slug(bad[i], strlen(bad[i]), &b), BC_EINVAL);
+        bc_buf_free(&b);
+    }
+    bc_buf b = BC_BUF_INIT;
+    assert_int_equal(bc_text_fold("a\0b", 3, &b), BC_EINVAL);
+    bc_buf_free(&b);
+    assert_int_equal(bc_text_slug("a\0b", 3, &b), BC_EINVAL);
+    bc_buf_free(&b);
+}
+
+static void fold_and_slug_report_enomem(void **state)
+{
+    (void)state;
+    bc_buf b = BC_BUF_INIT;
+    bc_alloc_fail_after(0);
+    int rc = bc_text_fold("Lào Cai", strlen("Lào Cai"), &b);
+    bc_alloc_fail_reset();
+    assert_int_equal(rc, BC_ENOMEM);
+    assert_true(bc_buf_failed(&b));
+    bc_buf_free(&b);
+
+    bc_alloc_fail_after(0);
+    rc = bc_text_slug("Ban Vuoc (Vietnam)", strlen("Ban Vuoc (Vietnam)"), &b);
+    bc_alloc_fail_reset();
+    assert_int_equal(rc, BC_ENOMEM);
+    bc_buf_free(&b);
+}
+
+static void slug_examples(void **state)
+{
+    (void)state;
+    assert_slug("Ban Vuoc (Vietnam)", "ban-vuoc-vietnam");
+    assert_slug("  --Hau A. Lenh--  ", "hau-a-lenh");
+    assert_slug("Pu'er", "pu-er");
+    assert_slug("Lào Cai", "lao-cai");
+    assert_slug("Điện Biên Phủ", "dien-bien-phu");
+    assert_slug("Łódź / Göteborg", "lodz-goteborg");
+    assert_slug("a--b__c", "a-b-c");
+    assert_slug("A1 B2", "a1-b2");
+    assert_slug("abc", "abc");
+    assert_slug("x", "x");
+    assert_slug("云南", "云南");
+    assert_slug("云南 省", "云南-省");
+    assert_slug("(云南)", "云南");
+    assert_slug("a \xCC\x80 b", "a-b");
+}
+
+static void slug_empty_inputs(void **state)
+{
+    (void)state;
+    assert_slug("", "");
+    assert_slug("!!!", "");
+    assert_slug("  - _ . ( ) ", "");
+    assert_slug("\xCC\x80", ""); /* a lone combining mark */
+}
+
+static void slug_appends_without_leading_dash(void **state)
+{
+    (void)state;
+    bc_buf b = BC_BUF_INIT;
+    bc_buf_puts(&b, "prefix/");
+    assert_int_equal(bc_text_slug(" (Lào Cai) ", strlen(" (Lào Cai) "), &b), BC_OK);
+    assert_string_equal(b.data, "prefix/lao-cai");
+    bc_buf_free(&b);
+}
+
+static void slugs_of_ascii_names_are_ids(void **state)
+{
+    (void)state;
+    const char *names[] = {"Ban Vuoc (Vietnam)", "  --Hau A. Lenh--  ", "Pu'er", "Lào Cai",
+                           "Điện Biên", "Łódź", "Göteborg", "Straße 12"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        bc_buf b = BC_BUF_INIT;
+        assert_int_equal(bc_text_slug(names[i], strlen(names[i]), &b), BC_OK);
+        assert_int_equal(bc_text_is_id(b.data), 1);
+        bc_buf_free(&b);
+    }
+}
+
+static void is_id(void **state)
+{
+    (void)state;
+    assert_int_equal(bc_text_is_id("lao-cai"), 1);
+    assert_int_equal(bc_text_is_id("a"), 1);
+    assert_int_equal(bc_text_is_id("0"), 1);
+    assert_int_equal(bc_text_is_id("a1-b2-c3"), 1);
+    assert_int_equal(bc_text_is_id("2025-10-30"), 1);
+
+    assert_int_equal(bc_text_is_id(""), 0);
+    assert_int_equal(bc_text_is_id("-"), 0);
+    assert_int_equal(bc_text_is_id("-a"), 0);
+    assert_int_equal(bc_text_is_id("a-"), 0);
+    assert_int_equal(bc_text_is_id("a--b"), 0);
+    assert_int_equal(bc_text_is_id("Lao-cai"), 0);
+    assert_int_equal(bc_text_is_id("l\xC3\xA0o"), 0);
+    assert_int_equal(bc_text_is_id("a_b"), 0);
+    assert_int_equal(bc_text_is_id("a b"), 0);
+    assert_int_equal(bc_text_is_id("a.b"), 0);
+    assert_int_equal(bc_text_is_id("a/b"), 0);
+
+    char id[122];
+    memset(id, 'a', sizeof id);
+    id[120] = '\0';
+    assert_int_equal(bc_text_is_id(id), 1); /* 120 bytes */
+    id[119] = '-';
+    assert_int_equal(bc_text_is_id(id), 0);
+    id[119] = 'a';
+    id[60] = '-';
+    assert_int_equal(bc_text_is_id(id), 1);
+    id[120] = 'a';
+    id[121] = '\0';
+    assert_int_equal(bc_text_is_id(id), 0); /* 121 bytes */
+}
+
+static void find(void **state)
+{
+    (void)state;
+    assert_int_equal(bc_text_find("hello", 5, "ll", 2), 2);
+    assert_int_equal(bc_text_find("hello", 5, "he", 2), 0);
+    assert_int_equal(bc_text_find("hello", 5, "lo", 2), 3);
+    assert_int_equal(bc_text_find("hello", 5, "o", 1), 4);
+    assert_int_equal(bc_text_find("hello", 5, "hello", 5), 0);
+    assert_int_equal(bc_text_find("abab", 4, "ab", 2), 0); /* the first one */
+    assert_int_equal(bc_text_find("aaab", 4, "aab", 3), 1); /* after a partial match */
+    assert_int_equal(bc_text_find("xyxyz", 5, "xyz", 3), 2);
+    assert_int_equal(bc_text_find("L\xC3\xA0o Cai", 8, "Cai", 3), 5);
+}
+
+static void find_misses(void **state)
+{
+    (void)state;
+    assert_int_equal(bc_text_find("hello", 5, "", 0), -1);
+    assert_int_equal(bc_text_find("", 0, "", 0), -1);
+    assert_int_equal(bc_text_find("", 0, "a", 1), -1);
+    assert_int_equal(bc_text_find("hello", 5, "hello!", 6), -1);
+    assert_int_equal(bc_text_find("hello", 5, "z", 1), -1);
+    assert_int_equal(bc_text_find("hello", 5, "lll", 3), -1);
+    assert_int_equal(bc_text_find("hello", 5, "oh", 2), -1);
+    assert_int_equal(bc_text_find("Hello", 5, "hello", 5), -1); /* case-sensitive */
+}
+
+static void find_respects_lengths(void **state)
+{
+    (void)state;
+    /* only hlen bytes of the haystack */
+    assert_int_equal(bc_text_find("abcdef", 3, "de", 2), -1);
+    assert_int_equal(bc_text_find("abcdef", 3, "cd", 2), -1);
+    assert_int_equal(bc_text_find("abcdef", 4, "cd", 2), 2);
+    /* only nlen bytes of the needle */
+    assert_int_equal(bc_text_find("abcdef", 6, "bcX", 2), 1);
+    /* binary data with NUL bytes */
+    assert_int_equal(bc_text_find("a\0b\0c", 5, "\0c", 2), 3);
+    assert_int_equal(bc_text_find("a\0b\0c", 5, "b\0c", 3), 2);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(utf8_valid_accepts_well_formed),
+        cmocka_unit_test(utf8_valid_rejects_overlongs),
+        cmocka_unit_test(utf8_valid_rejects_surrogates),
+        cmocka_unit_test(utf8_valid_rejects_beyond_10ffff),
+        cmocka_unit_test(utf8_valid_rejects_truncated_and_stray),
+        cmocka_unit_test(utf8_valid_rejects_nul),
+        cmocka_unit_test(fold_languages),
+        cmocka_unit_test(fold_passthrough_and_marks),
+        cmocka_unit_test(fold_is_idempotent_and_appends),
+        cmocka_unit_test(fold_rejects_invalid_utf8),
+        cmocka_unit_test_teardown(fold_and_slug_report_enomem, reset_alloc),
+        cmocka_unit_test(slug_examples),
+        cmocka_unit_test(slug_empty_inputs),
+        cmocka_unit_test(slug_appends_without_leading_dash),
+        cmocka_unit_test(slugs_of_ascii_names_are_ids),
+        cmocka_unit_test(is_id),
+        cmocka_unit_test(find),
+        cmocka_unit_test(find_misses),
+        cmocka_unit_test(find_respects_lengths),
+    };
+    return cmocka_run_group_tests_name("text", tests, NULL, NULL);
+}

@@ -171,13 +171,14 @@ static inline void fx_json_edit(const char *dir, const char *rel, const char *pa
     json_decref(root);
 }
 
-static inline void fx_write_file(const char *dir, const char *rel, const char *bytes, size_t n)
+static inline void fx_write_file(const char *dir, const char *rel, const char *text)
 {
+    size_t n = strlen(text);
     char file[1024];
     snprintf(file, sizeof file, "%s/%s", dir, rel);
     FILE *f = fopen(file, "wb");
     assert_non_null(f);
-    assert_int_equal(fwrite(bytes, 1, n, f), n);
+    assert_int_equal(fwrite(text, 1, n, f), n);
     assert_int_equal(fclose(f), 0);
 }
 

@@ -1404,6 +1404,59 @@ static int load_projects(loader *L)
     return rc;
 }
 
+/* ---- search index ------------------------------------------------------------------ */
+
+/* Indexes every entity (names in all languages, aliases, quotes) and every paragraph of
+ * every article; page furniture (image lines, empty table cells, short lines) is left
+ * out. */
+static int load_search_index(loader *L)
+{
+    snprintf(L->file, sizeof L->file, "search index");
+    int rc = run(L, "entities",
+                 "INSERT INTO search_index (title, body, kind, ref_id, langs) "
+                 "SELECT title, trim(replace(replace(replace(body, ' |  | ', ' | '), "
+                 "' |  | ', ' | '), ' |  | ', ' | '), ' |'), kind, ref_id, langs "
+                 "FROM v_search_rows",
+                 "");
+    sqlite3_stmt *st;
+    for (size_t i = 0; rc == BC_OK && i < L->narticles; i++) {
+        const article *a = &L->articles[i];
+        const char *title = NULL, *lang = NULL;
+        rc = bc_store_stmt(L->s, "SELECT coalesce(title, publisher, id), lang FROM sources "
+                                 "WHERE id = ?1",
+                           &st, L->err);
+        if (rc != BC_OK)
+            break;
+        sqlite3_bind_text(st, 1, a->id, -1, SQLITE_STATIC);
+        char title_copy[600] = "", lang_copy[16] = "";
+        if (sqlite3_step(st) == SQLITE_ROW) {
+            snprintf(title_copy, sizeof title_copy, "%s", sqlite3_column_text(st, 0));
+            snprintf(lang_copy, sizeof lang_copy, "%s", sqlite3_column_text(st, 1));
+        }
+        sqlite3_reset(st);
+        title = title_copy;
+        lang = lang_copy;
+        const char *p = a->body, *end = a->body + a->len;
+        while (rc == BC_OK && p < end) {
+            const char *nl = memchr(p, '\n', (size_t)(end - p));
+            const char *line_end = nl ? nl : end;
+            size_t n = (size_t)(line_end - p);
+            if (n >= 40 && strncmp(p, "![", 2) != 0 && memmem(p, n, "://", 3) == NULL) {
+                char *para = bc_strndup(p, n);
+                if (para == NULL)
+                    return bc_err_set(L->err, BC_ENOMEM, "out of memory");
+                rc = run(L, a->id,
+                         "INSERT INTO search_index (title, body, kind, ref_id, langs) "
+                         "VALUES (?1, ?2, 'source', ?3, ?4)",
+                         "ssss", title, para, a->id, lang);
+                bc_free(para);
+            }
+            p = line_end + 1;
+        }
+    }
+    return rc;
+}
+
 /* ---- entry points ------------------------------------------------------------------ */
 
 static int write_meta(loader *L, const char *key, const char *value)
@@ -1445,6 +1498,8 @@ int bc_loader_fill(bc_store *store, const char *data_dir, bc_load_stats *stats, 
         rc = load_figures(&L);
     if (rc == BC_OK)
         rc = load_projects(&L);
+    if (rc == BC_OK)
+        rc = load_search_index(&L);
     if (rc == BC_OK) {
         unsigned char digest[32];
         char version[16];

@@ -17,6 +17,7 @@ static const fixed_route FIXED[] = {
     {"/healthz", bc_handle_healthz},
     {"/readyz", bc_handle_readyz},
     {"/openapi.yaml", bc_handle_openapi},
+    {"/v1/search", bc_handle_search},
 };
 
 #define ALLOW "GET, HEAD, OPTIONS"

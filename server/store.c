@@ -3,6 +3,7 @@
 
 #include "bordercoop/alloc.h"
 #include "bordercoop/embed.h"
+#include "bordercoop/fts.h"
 
 #include <pthread.h>
 #include <stdint.h>
@@ -86,6 +87,8 @@ int bc_store_open(const char *path, int flags, bc_store **out, bc_err *err)
         sqlite3_extended_result_codes(s->db, 1);
     if (rc == BC_OK)
         rc = bc_store_exec(s, "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;", err);
+    if (rc == BC_OK)
+        rc = bc_fts_register(s->db, err);
     if (rc == BC_OK && readonly) {
         int version = 0;
         rc = bc_store_version(s, &version, err);

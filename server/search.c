@@ -1,0 +1,363 @@
+/* search.c: GET /v1/search?q= : FTS5 over entities and article paragraphs, ranked by
+ * bm25, with highlighted snippets and typed hits. Plain words are matched through the
+ * alias table (q=Junnan also looks for Yunnan and Van Nam); a query written in FTS5
+ * syntax (quotes, AND/OR/NOT, prefix*) is passed through, and its syntax errors are 400. */
+#include "bordercoop/router.h"
+
+#include "bordercoop/query.h"
+#include "bordercoop/resource.h"
+#include "bordercoop/text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_Q 256
+#define MAX_WORDS 16
+#define ALIAS_SPAN 4 /* longest alias tried, in words */
+
+typedef struct search_params {
+    const char *q;
+    const char *type; /* kind in the index, or NULL */
+    const char *type_shown;
+    const char *lang;
+    long limit, offset;
+} search_params;
+
+/* Index kinds and the collection each links to. */
+static const struct {
+    const char *type, *kind, *collection;
+} TYPES[] = {
+    {"meeting", "meeting", "meetings"},
+    {"figure", "figure", "figures"},
+    {"project", "project", "border-gate-projects"},
+    {"protocol", "protocol", "protocols"},
+    {"person", "person", "people"},
+    {"province", "province", "provinces"},
+    {"mechanism", "mechanism", "mechanisms"},
+    {"source", "source", "sources"},
+};
+#define NTYPES (sizeof TYPES / sizeof TYPES[0])
+
+static const char *collection_of(const char *kind)
+{
+    for (size_t i = 0; i < NTYPES; i++)
+        if (strcmp(TYPES[i].kind, kind) == 0)
+            return TYPES[i].collection;
+    return "sources";
+}
+
+/* 1 when q uses FTS5 syntax and must be passed through as written. */
+static int is_fts_syntax(const char *q)
+{
+    if (strpbrk(q, "\"*():^{}+") != NULL)
+        return 1;
+    static const char *const ops[] = {"AND", "OR", "NOT", "NEAR"};
+    char word[32];
+    for (const char *p = q; *p;) {
+        while (*p == ' ')
+            p++;
+        size_t n = strcspn(p, " ");
+        if (n > 0 && n < sizeof word) {
+            memcpy(word, p, n);
+            word[n] = '\0';
+            for (size_t i = 0; i < 4; i++)
+                if (strcmp(word, ops[i]) == 0)
+                    return 1;
+        }
+        p += n;
+    }
+    return 0;
+}
+
+/* Appends s as an FTS5 string ("..." with inner quotes doubled). */
+static void fts_quote(bc_buf *out, const char *s, size_t n)
+{
+    bc_buf_putc(out, '"');
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '"')
+            bc_buf_putc(out, '"');
+        bc_buf_putc(out, s[i]);
+    }
+    bc_buf_putc(out, '"');
+}
+
+/* If words[0..n) (joined by spaces) names an entity, appends ( "alias" OR ... ) with
+ * every name of that entity and returns 1. */
+static int expand_alias(bc_request *req, const char *phrase, bc_buf *out, bc_err *err)
+{
+    bc_buf key = BC_BUF_INIT;
+    int found = 0;
+    if (bc_text_slug(phrase, strlen(phrase), &key) != BC_OK || key.len == 0) {
+        bc_buf_free(&key);
+        return 0;
+    }
+    sqlite3_stmt *st;
+    if (bc_store_stmt(req->store,
+                      "SELECT a.alias FROM aliases a JOIN (SELECT entity, entity_id FROM aliases "
+                      "WHERE alias_key = ?1 LIMIT 1) e ON a.entity = e.entity AND a.entity_id "
+                      "= e.entity_id ORDER BY a.alias_key",
+                      &st, err) == BC_OK) {
+        sqlite3_bind_text(st, 1, key.data, (int)key.len, SQLITE_STATIC);
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            const char *alias = (const char *)sqlite3_column_text(st, 0);
+            bc_buf_puts(out, found ? " OR " : "(");
+            fts_quote(out, alias, strlen(alias));
+            found = 1;
+        }
+        sqlite3_reset(st);
+        if (found)
+            bc_buf_putc(out, ')');
+    }
+    bc_buf_free(&key);
+    return found;
+}
+
+/* Builds the MATCH expression for a plain query: each run of words that names an
+ * entity becomes the OR of that entity's names, other words are quoted terms, all
+ * joined by AND (FTS5 does not join a parenthesised group implicitly). */
+static void plain_query(bc_request *req, const char *q, bc_buf *out, bc_err *err)
+{
+    const char *w[MAX_WORDS];
+    size_t wl[MAX_WORDS], n = 0;
+    for (const char *p = q; *p && n < MAX_WORDS;) {
+        while (*p == ' ' || *p == '\t')
+            p++;
+        size_t len = strcspn(p, " \t");
+        if (len > 0) {
+            w[n] = p;
+            wl[n++] = len;
+        }
+        p += len;
+    }
+    for (size_t i = 0; i < n;) {
+        size_t used = 0;
+        for (size_t span = n - i < ALIAS_SPAN ? n - i : ALIAS_SPAN; span >= 1 && !used; span--) {
+            char phrase[MAX_Q + 1];
+            size_t plen = (size_t)(w[i + span - 1] + wl[i + span - 1] - w[i]);
+            if (plen > MAX_Q)
+                continue;
+            memcpy(phrase, w[i], plen);
+            phrase[plen] = '\0';
+            size_t mark = out->len;
+            if (out->len > 0)
+                bc_buf_puts(out, " AND ");
+            if (expand_alias(req, phrase, out, err))
+                used = span;
+            else {
+                out->len = mark; /* nothing appended: undo the separator */
+                if (out->data)
+                    out->data[mark] = '\0';
+            }
+        }
+        if (!used) {
+            if (out->len > 0)
+                bc_buf_puts(out, " AND ");
+            fts_quote(out, w[i], wl[i]);
+            used = 1;
+        }
+        i += used;
+    }
+}
+
+/* Appends the URL of this search at another offset (values are already validated). */
+static void search_link(bc_buf *b, const search_params *sp, long offset)
+{
+    bc_buf_puts(b, "/v1/search?q=");
+    bc_url_encode(b, sp->q);
+    if (sp->type_shown) {
+        bc_buf_puts(b, "&type=");
+        bc_url_encode(b, sp->type_shown);
+    }
+    if (sp->lang)
+        bc_buf_printf(b, "&lang=%s", sp->lang);
+    if (sp->limit != 20)
+        bc_buf_printf(b, "&limit=%ld", sp->limit);
+    if (offset > 0)
+        bc_buf_printf(b, "&offset=%ld", offset);
+}
+
+static int parse(bc_request *req, search_params *sp, bc_response *res)
+{
+    bc_qpair *pairs;
+    size_t n;
+    bc_err err;
+    memset(sp, 0, sizeof *sp);
+    sp->limit = 20;
+    if (bc_query_parse(req->query, req->arena, &pairs, &n, &err) != BC_OK)
+        return bc_problem(res, 400, "malformed_query", NULL, "%s", err.msg);
+    for (size_t i = 0; i < n; i++) {
+        const char *k = pairs[i].key, *v = pairs[i].value;
+        const char **slot = NULL;
+        if (strcmp(k, "q") == 0)
+            slot = &sp->q;
+        else if (strcmp(k, "type") == 0)
+            slot = &sp->type_shown;
+        else if (strcmp(k, "lang") == 0)
+            slot = &sp->lang;
+        else if (strcmp(k, "limit") != 0 && strcmp(k, "offset") != 0)
+            return bc_problem(res, 400, "unknown_parameter", k,
+                              "unknown parameter '%.60s'; allowed: q, type, lang, limit, offset",
+                              k);
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(pairs[j].key, k) == 0)
+                return bc_problem(res, 400, "duplicate_parameter", k,
+                                  "parameter '%s' is given more than once", k);
+        if (*v == '\0')
+            return bc_problem(res, 400, "invalid_parameter", k, "parameter '%s' must not be empty",
+                              k);
+        if (slot != NULL) {
+            *slot = v;
+            continue;
+        }
+        char *end;
+        long num = strtol(v, &end, 10);
+        int is_limit = strcmp(k, "limit") == 0;
+        long max = is_limit ? 100 : 10000;
+        if (*end != '\0' || v[0] == '+' || num < (is_limit ? 1 : 0) || num > max)
+            return bc_problem(res, 400, "invalid_parameter", k,
+                              "parameter '%s' must be a whole number from %d to %ld", k,
+                              is_limit ? 1 : 0, max);
+        *(is_limit ? &sp->limit : &sp->offset) = num;
+    }
+    if (sp->q == NULL)
+        return bc_problem(res, 400, "invalid_parameter", "q",
+                          "parameter 'q' is required: the words to search for");
+    if (strlen(sp->q) > MAX_Q)
+        return bc_problem(res, 400, "invalid_parameter", "q", "parameter 'q' is longer than %d bytes",
+                          MAX_Q);
+    if (sp->type_shown != NULL) {
+        for (size_t i = 0; i < NTYPES && sp->type == NULL; i++)
+            if (strcmp(TYPES[i].type, sp->type_shown) == 0)
+                sp->type = TYPES[i].kind;
+        if (sp->type == NULL)
+            return bc_problem(res, 400, "invalid_parameter", "type",
+                              "unknown type '%.40s'; allowed: meeting, figure, project, protocol, "
+                              "person, province, mechanism, source",
+                              sp->type_shown);
+    }
+    if (sp->lang != NULL) {
+        static const char *const langs[] = {"en", "pl", "sv", "nl", "vi", "zh"};
+        int ok = 0;
+        for (size_t i = 0; i < sizeof langs / sizeof langs[0]; i++)
+            ok |= strcmp(langs[i], sp->lang) == 0;
+        if (!ok)
+            return bc_problem(res, 400, "invalid_parameter", "lang",
+                              "unknown lang '%.20s'; allowed: en, nl, pl, sv, vi, zh", sp->lang);
+    }
+    return 0;
+}
+
+int bc_handle_search(bc_request *req, bc_response *res)
+{
+    search_params sp;
+    int status = parse(req, &sp, res);
+    if (status != 0)
+        return status;
+    bc_err err;
+    bc_buf match = BC_BUF_INIT;
+    int raw = is_fts_syntax(sp.q);
+    if (raw)
+        bc_buf_puts(&match, sp.q);
+    else
+        plain_query(req, sp.q, &match, &err);
+    if (bc_buf_failed(&match) || match.len == 0) {
+        bc_buf_free(&match);
+        return bc_problem(res, 400, "invalid_query", "q", "parameter 'q' has no words to search for");
+    }
+    sqlite3_stmt *st;
+    int rc = bc_store_stmt(
+        req->store,
+        "SELECT kind, ref_id, title, snippet(search_index, -1, '<mark>', '</mark>', '…', 24), "
+        "bm25(search_index, 8.0, 1.0) AS score, langs FROM search_index "
+        "WHERE search_index MATCH ?1 AND (?2 IS NULL OR kind = ?2) "
+        "AND (?3 IS NULL OR instr(' ' || langs || ' ', ' ' || ?3 || ' ') > 0) "
+        "ORDER BY score, kind, ref_id LIMIT ?4 OFFSET ?5",
+        &st, &err);
+    if (rc != BC_OK) {
+        bc_buf_free(&match);
+        snprintf(res->log_note, sizeof res->log_note, "%.255s", err.msg);
+        return bc_problem(res, 500, "internal_error", NULL, "search is unavailable");
+    }
+    sqlite3_bind_text(st, 1, match.data, (int)match.len, SQLITE_STATIC);
+    if (sp.type)
+        sqlite3_bind_text(st, 2, sp.type, -1, SQLITE_STATIC);
+    if (sp.lang)
+        sqlite3_bind_text(st, 3, sp.lang, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 4, sp.limit + 1);
+    sqlite3_bind_int64(st, 5, sp.offset);
+    bc_buf *b = &res->body;
+    bc_buf_puts(b, "{\"data\":[");
+    long count = 0;
+    int more = 0, step;
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        if (count == sp.limit) {
+            more = 1;
+            break;
+        }
+        const char *kind = (const char *)sqlite3_column_text(st, 0);
+        const char *id = (const char *)sqlite3_column_text(st, 1);
+        if (count++ > 0)
+            bc_buf_putc(b, ',');
+        bc_buf_printf(b, "{\"type\":\"%s\",\"id\":", kind);
+        bc_buf_json_string(b, id, strlen(id));
+        bc_buf_puts(b, ",\"title\":");
+        bc_buf_json_string(b, (const char *)sqlite3_column_text(st, 2),
+                           (size_t)sqlite3_column_bytes(st, 2));
+        bc_buf_puts(b, ",\"snippet\":");
+        bc_buf_json_string(b, (const char *)sqlite3_column_text(st, 3),
+                           (size_t)sqlite3_column_bytes(st, 3));
+        bc_buf_printf(b, ",\"score\":%.4f,\"langs\":[", -sqlite3_column_double(st, 4));
+        const char *langs = (const char *)sqlite3_column_text(st, 5);
+        for (const char *p = langs; p && *p;) {
+            size_t len = strcspn(p, " ");
+            bc_buf_printf(b, "%s\"%.*s\"", p == langs ? "" : ",", (int)len, p);
+            p += len;
+            while (*p == ' ')
+                p++;
+        }
+        bc_buf_printf(b, "],\"links\":{\"self\":\"/v1/%s/", collection_of(kind));
+        bc_url_encode(b, id);
+        bc_buf_puts(b, "\"}}");
+    }
+    int fts_error = step != SQLITE_ROW && step != SQLITE_DONE;
+    char msg[256] = "";
+    if (fts_error)
+        snprintf(msg, sizeof msg, "%s", sqlite3_errmsg(bc_store_db(req->store)));
+    sqlite3_reset(st);
+    if (fts_error) {
+        bc_buf_free(&match);
+        if (raw || strstr(msg, "fts5") != NULL || strstr(msg, "syntax") != NULL)
+            return bc_problem(res, 400, "invalid_query", "q",
+                              "the search query is not valid FTS5 syntax (%s); quote phrases "
+                              "with \"...\" or use plain words",
+                              msg);
+        snprintf(res->log_note, sizeof res->log_note, "%.255s", msg);
+        return bc_problem(res, 500, "internal_error", NULL, "search failed");
+    }
+    bc_buf_printf(b, "],\"meta\":{\"count\":%ld,\"limit\":%ld,\"offset\":%ld,\"q\":", count,
+                  sp.limit, sp.offset);
+    bc_buf_json_string(b, sp.q, strlen(sp.q));
+    bc_buf_puts(b, ",\"match\":");
+    bc_buf_json_string(b, match.data, match.len);
+    bc_buf_puts(b, ",\"filters\":{");
+    if (sp.type_shown)
+        bc_buf_printf(b, "\"type\":\"%s\"%s", sp.type_shown, sp.lang ? "," : "");
+    if (sp.lang)
+        bc_buf_printf(b, "\"lang\":\"%s\"", sp.lang);
+    bc_buf_puts(b, "}},\"links\":{\"self\":\"");
+    search_link(b, &sp, sp.offset);
+    bc_buf_puts(b, "\",\"next\":");
+    if (more) {
+        bc_buf_putc(b, '"');
+        search_link(b, &sp, sp.offset + sp.limit);
+        bc_buf_putc(b, '"');
+    } else {
+        bc_buf_puts(b, "null");
+    }
+    bc_buf_puts(b, "}}");
+    bc_buf_free(&match);
+    if (bc_buf_failed(b))
+        return bc_problem(res, 500, "internal_error", NULL, "out of memory");
+    return res->status = 200;
+}

@@ -1,0 +1,183 @@
+/* test_search.c: /v1/search over the real data: diacritic- and case-insensitive,
+ * alias-aware, typed and language-filtered hits, FTS syntax errors as 400. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "fixture.h"
+
+static bc_store *S;
+
+static int setup(void **state)
+{
+    (void)state;
+    S = fx_store_from(fx_data_dir());
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    bc_store_close(S);
+    return 0;
+}
+
+static json_t *search(const char *query, int status)
+{
+    bc_response res;
+    int st = fx_request(S, "GET", "/v1/search", query, &res);
+    if (st != status)
+        fail_msg("search %s: %d, want %d: %.300s", query, st, status, res.body.data);
+    json_t *j = fx_json_body(&res);
+    bc_response_free(&res);
+    return j;
+}
+
+/* 1 when a hit of that type and id is in the first n hits. */
+static int hit(json_t *j, const char *type, const char *id, size_t n)
+{
+    size_t i;
+    json_t *h;
+    json_array_foreach(json_object_get(j, "data"), i, h)
+    {
+        if (i >= n)
+            break;
+        if (strcmp(json_string_value(json_object_get(h, "type")), type) == 0 &&
+            strcmp(json_string_value(json_object_get(h, "id")), id) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+static void diacritics_and_case_do_not_matter(void **state)
+{
+    (void)state;
+    const char *forms[] = {"q=L%C3%A0o%20Cai", "q=Lao%20Cai", "q=lao%20cai", "q=LAO%20CAI"};
+    json_t *first = NULL;
+    for (size_t i = 0; i < 4; i++) {
+        json_t *j = search(forms[i], 200);
+        assert_true(hit(j, "province", "lao-cai", 1));
+        if (first == NULL)
+            first = j;
+        else {
+            assert_true(json_equal(json_object_get(first, "data"), json_object_get(j, "data")));
+            json_decref(j);
+        }
+    }
+    json_decref(first);
+    /* d-stroke folds to d: "Điện Biên" finds Dien Bien */
+    json_t *j = search("q=%C4%90i%E1%BB%87n%20Bi%C3%AAn", 200);
+    assert_true(hit(j, "province", "dien-bien", 1));
+    json_decref(j);
+}
+
+static void aliases_are_followed(void **state)
+{
+    (void)state;
+    json_t *j = search("q=Junnan&type=province", 200);
+    assert_true(hit(j, "province", "yunnan", 1));
+    json_decref(j);
+    /* Vuong Ninh is Wang Ning; the Dutch article writes both */
+    j = search("q=Vuong%20Ninh", 200);
+    assert_true(hit(j, "person", "wang-ning", 1));
+    json_decref(j);
+    j = search("q=Bat%20Xat%20Ba%20Sai&type=project", 200);
+    assert_true(hit(j, "project", "ban-vuoc-ba-sai-road-bridge", 1));
+    json_decref(j);
+}
+
+static void article_words_find_articles_and_facts(void **state)
+{
+    (void)state;
+    json_t *j = search("q=miljarder", 200);
+    assert_true(hit(j, "source", "laichau-jwg-11-sv", 5));
+    assert_true(hit(j, "figure", "yunnan-four-provinces-trade-2024", 5));
+    json_t *first = json_array_get(json_object_get(j, "data"), 0);
+    assert_non_null(strstr(json_string_value(json_object_get(first, "snippet")), "<mark>"));
+    assert_non_null(json_object_get(json_object_get(first, "links"), "self"));
+    json_decref(j);
+}
+
+static void lang_and_type_filters(void **state)
+{
+    (void)state;
+    json_t *j = search("q=Yunnan&type=source&lang=nl", 200);
+    size_t i;
+    json_t *h;
+    assert_true(json_array_size(json_object_get(j, "data")) > 0);
+    json_array_foreach(json_object_get(j, "data"), i, h)
+    {
+        assert_string_equal(json_string_value(json_object_get(h, "type")), "source");
+        assert_string_equal(json_string_value(json_object_get(h, "id")),
+                            "baotuyenquang-5th-conference-nl");
+    }
+    json_decref(j);
+}
+
+static void fts_syntax(void **state)
+{
+    (void)state;
+    json_t *j = search("q=%22Lao%20Cai%22%20AND%20bridge", 200);
+    assert_true(hit(j, "project", "lao-cai-hekou-railway-bridge", 3));
+    json_decref(j);
+    j = search("q=brid*&type=project", 200);
+    assert_true(json_array_size(json_object_get(j, "data")) >= 3);
+    json_decref(j);
+    j = search("q=%22unclosed", 400);
+    assert_string_equal(json_string_value(json_object_get(j, "code")), "invalid_query");
+    json_decref(j);
+    j = search("q=AND%20OR", 400);
+    json_decref(j);
+    j = search("q=(((", 400);
+    json_decref(j);
+}
+
+static void bad_parameters(void **state)
+{
+    (void)state;
+    json_t *j = search("", 400);
+    assert_string_equal(json_string_value(json_object_get(j, "parameter")), "q");
+    json_decref(j);
+    j = search("q=x&type=country", 400);
+    assert_string_equal(json_string_value(json_object_get(j, "parameter")), "type");
+    json_decref(j);
+    j = search("q=x&lang=fr", 400);
+    json_decref(j);
+    j = search("q=x&limit=0", 400);
+    json_decref(j);
+    j = search("q=x&sort=rank", 400);
+    assert_string_equal(json_string_value(json_object_get(j, "code")), "unknown_parameter");
+    json_decref(j);
+    j = search("q=%20%20", 400);
+    json_decref(j);
+}
+
+static void pages(void **state)
+{
+    (void)state;
+    json_t *a = search("q=Lai%20Chau&limit=2", 200);
+    json_t *b = search("q=Lai%20Chau&limit=2&offset=2", 200);
+    assert_int_equal(json_array_size(json_object_get(a, "data")), 2);
+    const char *next = json_string_value(json_object_get(json_object_get(a, "links"), "next"));
+    assert_string_equal(next, "/v1/search?q=Lai%20Chau&limit=2&offset=2");
+    assert_false(json_equal(json_array_get(json_object_get(a, "data"), 0),
+                            json_array_get(json_object_get(b, "data"), 0)));
+    json_decref(a);
+    json_decref(b);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(diacritics_and_case_do_not_matter),
+        cmocka_unit_test(aliases_are_followed),
+        cmocka_unit_test(article_words_find_articles_and_facts),
+        cmocka_unit_test(lang_and_type_filters),
+        cmocka_unit_test(fts_syntax),
+        cmocka_unit_test(bad_parameters),
+        cmocka_unit_test(pages),
+    };
+    return cmocka_run_group_tests_name("search", tests, setup, teardown);
+}

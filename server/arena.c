@@ -17,6 +17,8 @@ struct bc_arena_chunk {
 void *bc_arena_alloc(bc_arena *a, size_t n)
 {
     size_t align = alignof(max_align_t);
+    if (n > ((size_t)-1) / 2)
+        return NULL; /* rounding or the chunk header would overflow */
     n = (n + align - 1) & ~(align - 1);
     if (n == 0)
         n = align;
@@ -37,6 +39,8 @@ void *bc_arena_alloc(bc_arena *a, size_t n)
 
 char *bc_arena_strndup(bc_arena *a, const char *s, size_t n)
 {
+    if (n == (size_t)-1)
+        return NULL;
     char *p = bc_arena_alloc(a, n + 1);
     if (p != NULL) {
         memcpy(p, s, n);

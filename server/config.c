@@ -41,6 +41,8 @@ static const opt OPTS[] = {
      "largest request body in bytes (default 1048576)"},
     {"--max-age", "BORDERCOOP_MAX_AGE", OPT_INT, NUM(max_age), 0, 31536000,
      "Cache-Control max-age of data responses in seconds (default 60)"},
+    {"--cache-bytes", "BORDERCOOP_CACHE_BYTES", OPT_INT, NUM(cache_bytes), 0, 1 << 30,
+     "response cache budget in bytes, 0 to disable (default 8388608)"},
     {"--cors-origin", "BORDERCOOP_CORS_ORIGIN", OPT_STR, STR(cors_origin), 0, 0,
      "Access-Control-Allow-Origin value (default *)"},
     {"--log-format", "BORDERCOOP_LOG_FORMAT", OPT_LOGFMT, NUM(log_format), 0, 0,
@@ -72,9 +74,14 @@ int bc_config_parse_listen(const char *s, struct sockaddr_storage *addr, socklen
         host[colon - s] = '\0';
         port_s = colon + 1;
     }
+    if (s[0] == '[' ? strchr(host, '.') != NULL && strchr(host, ':') == NULL
+                    : strchr(host, ':') != NULL)
+        return bc_err_set(err, BC_EINVAL,
+                          "'%s': write IPv6 addresses in brackets ([::1]:8080) and IPv4 without",
+                          s);
     char *end;
     long port = strtol(port_s, &end, 10);
-    if (*port_s == '\0' || *end != '\0' || port < 0 || port > 65535)
+    if (*port_s < '0' || *port_s > '9' || *end != '\0' || port < 0 || port > 65535)
         return bc_err_set(err, BC_EINVAL, "port '%s' is not a number in 0..65535", port_s);
     if (strcmp(host, "localhost") == 0)
         snprintf(host, sizeof host, "127.0.0.1");
@@ -117,7 +124,8 @@ static int set_opt(bc_config *cfg, const opt *o, const char *value, const char *
     case OPT_INT: {
         char *end;
         long v = strtol(value, &end, 10);
-        if (*value == '\0' || *end != '\0' || v < o->min || v > o->max)
+        if (!((*value >= '0' && *value <= '9') || *value == '-') || *end != '\0' ||
+            v < o->min || v > o->max)
             return bc_err_set(err, BC_EINVAL, "%s: '%s' is not a whole number in %d..%d", origin,
                               value, o->min, o->max);
         *(int *)field = (int)v;
@@ -154,6 +162,7 @@ int bc_config_parse(bc_config *cfg, int argc, char **argv, bc_getenv_fn getenv_f
     cfg->connection_timeout = 15;
     cfg->max_body = 1 << 20;
     cfg->max_age = 60;
+    cfg->cache_bytes = 8 << 20;
     snprintf(cfg->cors_origin, sizeof cfg->cors_origin, "*");
     cfg->log_format = BC_LOG_PLAIN;
 

@@ -26,14 +26,13 @@ int bc_url_decode(const char *s, size_t n, int plus_is_space, bc_arena *a, char 
     for (size_t i = 0; i < n; i++) {
         char c = s[i];
         if (c == '%') {
-            int hi = i + 2 < n + 0 || i + 2 == n ? -1 : -1;
-            hi = (i + 2 < n || i + 2 == n - 0) && i + 2 <= n - 1 + 1 ? hexval(s[i + 1]) : -1;
-            int lo = i + 2 < n + 1 ? hexval(s[i + 2]) : -1;
-            if (i + 2 >= n + 0 && !(i + 2 < n)) {
-                hi = lo = -1;
+            int hi = i + 2 < n ? hexval(s[i + 1]) : -1;
+            int lo = i + 2 < n ? hexval(s[i + 2]) : -1;
+            if (hi < 0 || lo < 0) {
+                int show = n - i < 8 ? (int)(n - i) : 8;
+                return bc_err_set(err, BC_EINVAL, "malformed percent-encoding at '%.*s'", show,
+                                  s + i);
             }
-            if (hi < 0 || lo < 0)
-                return bc_err_set(err, BC_EINVAL, "malformed percent-encoding at '%.8s'", s + i);
             c = (char)(hi * 16 + lo);
             if (c == '\0')
                 return bc_err_set(err, BC_EINVAL, "encoded NUL (%%00) is not allowed");

@@ -15,6 +15,7 @@ void bc_response_init(bc_response *res)
     bc_buf_init(&res->body);
     res->nheaders = 0;
     res->log_note[0] = '\0';
+    res->cacheable = 0;
 }
 
 void bc_response_free(bc_response *res)
@@ -68,6 +69,8 @@ const char *bc_status_title(int status)
         return "Not Acceptable";
     case 409:
         return "Conflict";
+    case 412:
+        return "Precondition Failed";
     case 413:
         return "Content Too Large";
     case 414:
@@ -99,6 +102,7 @@ int bc_problem(bc_response *res, int status, const char *code, const char *param
             if ((unsigned char)*c >= 0x80)
                 *c = '?';
     res->status = status;
+    res->cacheable = 0;
     res->content_type = "application/problem+json";
     bc_buf_reset(&res->body);
     bc_buf_printf(&res->body, "{\"type\":\"about:blank\",\"title\":\"%s\",\"status\":%d,",
@@ -107,7 +111,7 @@ int bc_problem(bc_response *res, int status, const char *code, const char *param
     bc_buf_json_string(&res->body, detail, strlen(detail));
     bc_buf_puts(&res->body, ",\"code\":");
     bc_buf_json_string(&res->body, code, strlen(code));
-    if (parameter != NULL) {
+    if (parameter != NULL && bc_utf8_valid(parameter, strlen(parameter))) {
         bc_buf_puts(&res->body, ",\"parameter\":");
         bc_buf_json_string(&res->body, parameter, strlen(parameter));
     }

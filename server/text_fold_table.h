@@ -1,5 +1,6 @@
 /* text_fold_table.h: generated once from Python's unicodedata (NFD base letter,
- * lower-cased, plus letters with no decomposition such as d-stroke and l-stroke).
+ * lower-cased, plus letters with no decomposition such as d-stroke, l-stroke, capital
+ * sharp s and the ij/l-middle-dot ligatures).
  * Maps Latin-1 Supplement, Latin Extended-A/B and Latin Extended Additional (Vietnamese)
  * code points to ASCII. Sorted by code point for binary search. */
 static const struct fold_entry {
@@ -118,6 +119,8 @@ static const struct fold_entry {
     {0x012F, "i"},
     {0x0130, "i"},
     {0x0131, "i"},
+    {0x0132, "ij"},
+    {0x0133, "ij"},
     {0x0134, "j"},
     {0x0135, "j"},
     {0x0136, "k"},
@@ -128,6 +131,8 @@ static const struct fold_entry {
     {0x013C, "l"},
     {0x013D, "l"},
     {0x013E, "l"},
+    {0x013F, "l"},
+    {0x0140, "l"},
     {0x0141, "l"},
     {0x0142, "l"},
     {0x0143, "n"},
@@ -136,6 +141,7 @@ static const struct fold_entry {
     {0x0146, "n"},
     {0x0147, "n"},
     {0x0148, "n"},
+    {0x0149, "n"},
     {0x014C, "o"},
     {0x014D, "o"},
     {0x014E, "o"},
@@ -430,6 +436,7 @@ static const struct fold_entry {
     {0x1E97, "t"},
     {0x1E98, "w"},
     {0x1E99, "y"},
+    {0x1E9E, "ss"},
     {0x1EA0, "a"},
     {0x1EA1, "a"},
     {0x1EA2, "a"},

@@ -236,8 +236,7 @@ static void json_string_escapes(void **state)
     bc_buf b = BC_BUF_INIT;
     const char in[] = "a\"b\\c\nd\re\tf\x01g\x1f\b\f\x7f/";
     bc_buf_json_string(&b, in, sizeof in - 1);
-    assert_string_equal(b.data,
-                        "\"a\\\"b\\\\c\\nd\\re\\tf\\u0001g\\u001f\\u0008\\u000c\x7f/\"");
+    assert_string_equal(b.data, "\"a\\\"b\\\\c\\nd\\re\\tf\\u0001g\\u001f\\u0008\\u000c\x7f/\"");
     bc_buf_free(&b);
 
     /* only n bytes are read; an embedded NUL is escaped, not a terminator */

@@ -25,12 +25,12 @@ CFLAGS  ?=
 override CFLAGS += -std=c11 -D_GNU_SOURCE $(WARN) $(OPTFLAGS) -Iinclude -I$(OUT)/gen $(PKG_CFLAGS)
 LDFLAGS ?=
 override LDFLAGS += $(OPTFLAGS)
-LDLIBS  = $(PKG_LIBS) -lpthread -lm
+LDLIBS  = $(PKG_LIBS) -lz -lpthread -lm
 
 # modules shared by the daemon, the CLI and the tests, archived into one library
 CORE    := alloc err buf text date sha256 arena fts store loader check config query response \
            resource meetings figures gates protocols provinces people sources mechanisms \
-           router health search http
+           router health search negotiate cache http
 CORE_OBJ := $(CORE:%=$(OUT)/obj/%.o) $(OUT)/obj/gen/migrations.o $(OUT)/obj/gen/openapi.o
 LIB     := $(OUT)/libbordercoop.a
 DAEMON_OBJ := $(OUT)/obj/main.o

@@ -49,6 +49,7 @@ int bc_handle_openapi(bc_request *req, bc_response *res)
     (void)req;
     res->content_type = "application/yaml";
     bc_buf_append(&res->body, bc_openapi[0].data, bc_openapi[0].len);
+    res->cacheable = 1;
     return res->status = 200;
 }
 
@@ -64,5 +65,6 @@ int bc_handle_index(bc_request *req, bc_response *res)
         bc_buf_printf(b, "\"%s\":\"/v1/%s\",", (*r)->name, (*r)->name);
     bc_buf_puts(b, "\"openapi\":\"/openapi.yaml\",\"health\":\"/healthz\","
                    "\"ready\":\"/readyz\"}}");
+    res->cacheable = 1;
     return res->status = 200;
 }

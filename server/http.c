@@ -7,6 +7,8 @@
 #include "bordercoop/alloc.h"
 #include "bordercoop/arena.h"
 #include "bordercoop/buf.h"
+#include "bordercoop/cache.h"
+#include "bordercoop/negotiate.h"
 #include "bordercoop/query.h"
 #include "bordercoop/request.h"
 #include "bordercoop/response.h"
@@ -27,6 +29,10 @@ struct bc_http {
     struct MHD_Daemon *d;
     const bc_config *cfg;
     bc_store_pool *pool;
+    bc_cache *cache;
+    char generation[65];  /* the store's content version: part of every cache key */
+    char last_modified[40]; /* the store's build time as an HTTP-date */
+    time_t built_at;
     atomic_int in_flight;
     atomic_ulong next_id;
     unsigned long id_prefix;
@@ -45,6 +51,8 @@ typedef struct req_ctx {
     size_t body_bytes;
     int status;
     size_t bytes;
+    int cache_hit;
+    bc_cached *entry; /* the cached response being sent, released on completion */
     char note[256];
 } req_ctx;
 
@@ -155,25 +163,35 @@ static void on_completed(void *cls, struct MHD_Connection *con, void **req_cls,
         c->status = 0;
     access_log(c, con);
     atomic_fetch_sub(&c->h->in_flight, 1);
+    bc_cached_release(c->entry);
     bc_arena_free(&c->arena);
     bc_free(c);
     *req_cls = NULL;
 }
 
-/* Headers every response carries. */
-static void common_headers(const req_ctx *c, struct MHD_Response *r, const bc_response *res)
+/* Headers every response carries; `cached` marks a representation of store data (with
+ * validators and Vary), `status` is what will be sent. */
+static void common_headers(const req_ctx *c, struct MHD_Response *r, const bc_response *res,
+                           int cached, int status)
 {
     const bc_config *cfg = c->h->cfg;
     MHD_add_response_header(r, "X-Request-Id", c->id);
-    if (cfg->cors_origin[0] != '\0') {
+    int cors = cfg->cors_origin[0] != '\0';
+    if (cors) {
         MHD_add_response_header(r, "Access-Control-Allow-Origin", cfg->cors_origin);
         MHD_add_response_header(r, "Access-Control-Expose-Headers",
                                 "ETag, Link, Last-Modified, X-Request-Id, Content-Length");
-        if (strcmp(cfg->cors_origin, "*") != 0)
-            MHD_add_response_header(r, "Vary", "Origin");
     }
-    if (bc_response_header_get(res, "Cache-Control") == NULL) {
-        if (res->status == 200 && strcmp(c->method, "OPTIONS") != 0) {
+    int vary_origin = cors && strcmp(cfg->cors_origin, "*") != 0;
+    if (cached) {
+        MHD_add_response_header(r, "Vary", vary_origin ? "Accept, Accept-Encoding, Origin"
+                                                       : "Accept, Accept-Encoding");
+        MHD_add_response_header(r, "Last-Modified", c->h->last_modified);
+    } else if (vary_origin) {
+        MHD_add_response_header(r, "Vary", "Origin");
+    }
+    if (res == NULL || bc_response_header_get(res, "Cache-Control") == NULL) {
+        if ((status == 200 || status == 304) && cached) {
             char cc[64];
             snprintf(cc, sizeof cc, "public, max-age=%d", cfg->max_age);
             MHD_add_response_header(r, "Cache-Control", cc);
@@ -181,7 +199,7 @@ static void common_headers(const req_ctx *c, struct MHD_Response *r, const bc_re
             MHD_add_response_header(r, "Cache-Control", "no-store");
         }
     }
-    if (strcmp(c->method, "OPTIONS") == 0) {
+    if (strcmp(c->method, "OPTIONS") == 0 && cors) {
         MHD_add_response_header(r, "Access-Control-Allow-Methods", "GET, HEAD, OPTIONS");
         MHD_add_response_header(r, "Access-Control-Allow-Headers",
                                 "Accept, Accept-Encoding, If-None-Match, If-Modified-Since, "
@@ -220,7 +238,7 @@ static enum MHD_Result send_response(struct MHD_Connection *con, req_ctx *c, bc_
     }
     for (int i = 0; i < res->nheaders; i++)
         MHD_add_response_header(r, res->headers[i].name, res->headers[i].value);
-    common_headers(c, r, res);
+    common_headers(c, r, res, 0, res->status);
     c->status = res->status;
     c->bytes = len;
     if (res->log_note[0])
@@ -228,6 +246,63 @@ static enum MHD_Result send_response(struct MHD_Connection *con, req_ctx *c, bc_
     enum MHD_Result ret = MHD_queue_response(con, (unsigned int)res->status, r);
     MHD_destroy_response(r);
     return ret;
+}
+
+/* Sends a cached representation, or 304 when not_modified. The body is not copied: the
+ * entry stays referenced by the request context until the response has been sent. */
+static enum MHD_Result send_cached(struct MHD_Connection *con, req_ctx *c, bc_cached *e,
+                                   int gzip, int not_modified)
+{
+    int use_gz = gzip && e->gz != NULL;
+    const char *etag = use_gz ? e->etag_gz : e->etag;
+    size_t len = not_modified ? 0 : use_gz ? e->gz_len : e->len;
+    struct MHD_Response *r = MHD_create_response_from_buffer(
+        len, not_modified ? (void *)"" : use_gz ? e->gz : e->body, MHD_RESPMEM_PERSISTENT);
+    if (r == NULL) {
+        bc_cached_release(e);
+        return MHD_NO;
+    }
+    c->entry = e;
+    if (!not_modified) {
+        char ct[96];
+        int text = strstr(e->content_type, "json") || strstr(e->content_type, "yaml") ||
+                   strstr(e->content_type, "csv");
+        snprintf(ct, sizeof ct, "%s%s", e->content_type, text ? "; charset=utf-8" : "");
+        MHD_add_response_header(r, "Content-Type", ct);
+        if (use_gz)
+            MHD_add_response_header(r, "Content-Encoding", "gzip");
+    }
+    MHD_add_response_header(r, "ETag", etag);
+    for (int i = 0; i < e->nheaders; i++)
+        MHD_add_response_header(r, e->headers[i].name, e->headers[i].value);
+    int status = not_modified ? 304 : 200;
+    common_headers(c, r, NULL, 1, status);
+    c->status = status;
+    c->bytes = len;
+    enum MHD_Result ret = MHD_queue_response(con, (unsigned int)status, r);
+    MHD_destroy_response(r);
+    return ret;
+}
+
+/* Answers a conditional request from its validators alone: If-None-Match against the
+ * ETags this key will have, else If-Modified-Since against the store's build time. */
+static int not_modified(const req_ctx *c, const char *key, const char *inm, const char *ims)
+{
+    if (inm != NULL) {
+        char etag[48], etag_gz[48];
+        bc_etag_for(key, "", etag);
+        bc_etag_for(key, "-gz", etag_gz);
+        /* "*" needs an existing representation: only the cache or the handler knows */
+        return strchr(inm, '*') == NULL &&
+               (bc_etag_matches(inm, etag) || bc_etag_matches(inm, etag_gz));
+    }
+    if (ims != NULL) {
+        struct tm tm;
+        memset(&tm, 0, sizeof tm);
+        const char *end = strptime(ims, "%a, %d %b %Y %H:%M:%S GMT", &tm);
+        return end != NULL && *end == '\0' && c->h->built_at <= timegm(&tm);
+    }
+    return 0;
 }
 
 /* Decodes the request target into req (path and raw query); a problem on failure. */
@@ -283,14 +358,66 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const c
     req.method = c->method;
     req.cfg = h->cfg;
     req.arena = &c->arena;
+    const char *accept = MHD_lookup_connection_value(con, MHD_HEADER_KIND, "Accept");
+    req.format = bc_negotiate_format(accept, &req.formats);
+    int gzip = bc_accepts_gzip(MHD_lookup_connection_value(con, MHD_HEADER_KIND, "Accept-Encoding"));
+    const char *inm = MHD_lookup_connection_value(con, MHD_HEADER_KIND, "If-None-Match");
+    const char *ims = MHD_lookup_connection_value(con, MHD_HEADER_KIND, "If-Modified-Since");
+    int readonly = strcmp(c->method, "GET") == 0 || strcmp(c->method, "HEAD") == 0;
     int status = parse_target(c, &req, &res);
     if (status == 0 && c->body_bytes > (size_t)h->cfg->max_body)
         status = bc_problem(&res, 413, "body_too_large", NULL,
                             "the request body is larger than %d bytes", h->cfg->max_body);
+    /* the cache key: store generation, negotiated representation, request target */
+    char *key = NULL;
+    if (status == 0 && readonly) {
+        size_t n = strlen(h->generation) + strlen(c->uri) + 16;
+        key = bc_arena_alloc(&c->arena, n);
+        if (key != NULL)
+            snprintf(key, n, "%s|%u%d|%s", h->generation, req.formats, req.format, c->uri);
+    }
+    if (key != NULL) {
+        if (not_modified(c, key, inm, ims)) {
+            /* answered from the key alone: no store access at all */
+            bc_cached tmp;
+            memset(&tmp, 0, sizeof tmp);
+            bc_etag_for(key, "", tmp.etag);
+            bc_etag_for(key, "-gz", tmp.etag_gz);
+            tmp.gz = gzip ? (char *)"" : NULL;
+            tmp.content_type = "application/json";
+            c->cache_hit = 1;
+            struct MHD_Response *r = MHD_create_response_from_buffer(0, (void *)"",
+                                                                     MHD_RESPMEM_PERSISTENT);
+            if (r == NULL)
+                return MHD_NO;
+            MHD_add_response_header(r, "ETag", gzip && inm && bc_etag_matches(inm, tmp.etag_gz)
+                                                   ? tmp.etag_gz
+                                                   : tmp.etag);
+            common_headers(c, r, NULL, 1, 304);
+            c->status = 304;
+            enum MHD_Result ret = MHD_queue_response(con, 304, r);
+            MHD_destroy_response(r);
+            return ret;
+        }
+        bc_cached *e = bc_cache_get(h->cache, key);
+        if (e != NULL) {
+            c->cache_hit = 1;
+            int nm = inm != NULL && bc_etag_matches(inm, gzip && e->gz ? e->etag_gz : e->etag);
+            return send_cached(con, c, e, gzip, nm);
+        }
+    }
     if (status == 0) {
         req.store = bc_store_pool_acquire(h->pool);
         bc_router_dispatch(&req, &res);
         bc_store_pool_release(h->pool, req.store);
+    }
+    if (key != NULL && res.status == 200 && res.cacheable) {
+        bc_cached *e = bc_cache_put(h->cache, key, key, &res);
+        if (e != NULL) {
+            bc_response_free(&res);
+            int nm = inm != NULL && bc_etag_matches(inm, gzip && e->gz ? e->etag_gz : e->etag);
+            return send_cached(con, c, e, gzip, nm);
+        }
     }
     enum MHD_Result ret = send_response(con, c, &res);
     bc_response_free(&res);
@@ -308,6 +435,33 @@ static void mhd_log(void *cls, const char *fmt, va_list ap)
     fprintf(stderr, "bordercoopd: libmicrohttpd: %s\n", msg);
 }
 
+/* Reads the store's content version and build time (they key the cache and make the
+ * validators). */
+static int load_generation(bc_http *h, bc_err *err)
+{
+    bc_store *s = bc_store_pool_acquire(h->pool);
+    char *version = NULL, *built = NULL;
+    int rc = bc_store_meta_get(s, "content_version", &version, err);
+    if (rc == BC_OK)
+        rc = bc_store_meta_get(s, "built_at", &built, err);
+    bc_store_pool_release(h->pool, s);
+    if (rc == BC_OK && (version == NULL || built == NULL))
+        rc = bc_err_set(err, BC_EINVAL, "the store has no content version: rebuild it with "
+                                        "`bordercoop load`");
+    if (rc == BC_OK) {
+        snprintf(h->generation, sizeof h->generation, "%s", version);
+        struct tm tm;
+        memset(&tm, 0, sizeof tm);
+        if (strptime(built, "%Y-%m-%dT%H:%M:%SZ", &tm) == NULL)
+            rc = bc_err_set(err, BC_EINVAL, "the store's build time '%s' is not ISO 8601", built);
+        h->built_at = timegm(&tm);
+        strftime(h->last_modified, sizeof h->last_modified, "%a, %d %b %Y %H:%M:%S GMT", &tm);
+    }
+    bc_free(version);
+    bc_free(built);
+    return rc;
+}
+
 int bc_http_start(const bc_config *cfg, bc_store_pool *pool, bc_http **out, bc_err *err)
 {
     *out = NULL;
@@ -316,6 +470,17 @@ int bc_http_start(const bc_config *cfg, bc_store_pool *pool, bc_http **out, bc_e
         return bc_err_set(err, BC_ENOMEM, "out of memory");
     h->cfg = cfg;
     h->pool = pool;
+    h->cache = bc_cache_new((size_t)cfg->cache_bytes);
+    if (h->cache == NULL) {
+        bc_free(h);
+        return bc_err_set(err, BC_ENOMEM, "out of memory");
+    }
+    int rc = load_generation(h, err);
+    if (rc != BC_OK) {
+        bc_cache_free(h->cache);
+        bc_free(h);
+        return rc;
+    }
     struct timespec ts;
     clock_gettime(CLOCK_REALTIME, &ts);
     h->id_prefix = (unsigned long)ts.tv_nsec ^ ((unsigned long)getpid() << 16);
@@ -342,6 +507,7 @@ int bc_http_start(const bc_config *cfg, bc_store_pool *pool, bc_http **out, bc_e
     h->d = MHD_start_daemon(flags, 0, NULL, NULL, on_request, h, MHD_OPTION_EXTERNAL_LOGGER,
                             mhd_log, NULL, MHD_OPTION_ARRAY, opts, MHD_OPTION_END);
     if (h->d == NULL) {
+        bc_cache_free(h->cache);
         bc_free(h);
         return bc_err_set(err, BC_EIO, "cannot listen on %s (address in use or not permitted?)",
                           cfg->listen);
@@ -369,5 +535,6 @@ void bc_http_stop(bc_http *h, int grace_ms)
         nanosleep(&ts, NULL);
     }
     MHD_stop_daemon(h->d);
+    bc_cache_free(h->cache);
     bc_free(h);
 }

@@ -436,6 +436,7 @@ int bc_resource_list(bc_request *req, bc_response *res)
         rc = bc_err_set(&err, BC_ENOMEM, "out of memory rendering the list");
     if (rc != BC_OK)
         return internal_error(res, &err);
+    res->cacheable = 1;
     res->status = 200;
     return 200;
 }
@@ -467,6 +468,7 @@ int bc_resource_get(bc_request *req, bc_response *res)
     if (!found)
         return bc_problem(res, 404, "not_found", NULL, "no %s with id '%.120s'", r->singular,
                           req->route_id);
+    res->cacheable = 1;
     res->status = 200;
     return 200;
 }

@@ -1,6 +1,7 @@
 /* router.c: method + path to handler. */
 #include "bordercoop/router.h"
 
+#include "bordercoop/negotiate.h"
 #include "bordercoop/resource.h"
 
 #include <stdio.h>
@@ -59,8 +60,13 @@ int bc_router_dispatch(bc_request *req, bc_response *res)
         return bc_problem(res, 404, "not_found", NULL,
                           "no resource at '%.200s'; see /v1 or /openapi.yaml", req->path);
     }
-    if (strcmp(req->method, "GET") == 0 || strcmp(req->method, "HEAD") == 0)
+    if (strcmp(req->method, "GET") == 0 || strcmp(req->method, "HEAD") == 0) {
+        /* lists also speak CSV and /openapi.yaml YAML; everything else is JSON */
+        if (!(req->formats & BC_FMT_JSON) && h != bc_resource_list && h != bc_handle_openapi)
+            return bc_problem(res, 406, "not_acceptable", NULL,
+                              "'%.200s' is available as application/json only", req->path);
         return h(req, res);
+    }
     bc_response_header(res, "Allow", ALLOW);
     if (strcmp(req->method, "OPTIONS") == 0) {
         res->status = 204;

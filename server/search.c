@@ -359,5 +359,6 @@ int bc_handle_search(bc_request *req, bc_response *res)
     bc_buf_free(&match);
     if (bc_buf_failed(b))
         return bc_problem(res, 500, "internal_error", NULL, "out of memory");
+    res->cacheable = 1;
     return res->status = 200;
 }

@@ -21,6 +21,7 @@ typedef struct bc_config {
     int max_connections_per_ip;
     int max_body;                /* bytes */
     int max_age;                 /* Cache-Control max-age of data responses, seconds */
+    int cache_bytes;             /* response cache budget; 0 disables it */
     char cors_origin[256];
     int log_format;              /* BC_LOG_* */
     int show_help;

@@ -13,6 +13,8 @@ typedef struct bc_request {
     const char *query;       /* raw query string after '?', "" when none */
     const char *route_id;    /* the {id} segment of the matched route, or NULL */
     const void *route_data;  /* the matched route's data (e.g. a bc_resource) */
+    unsigned formats;        /* BC_FMT_* the Accept header allows (see negotiate.h) */
+    int format;              /* the preferred one of them, 0 when none */
     bc_store *store;         /* a connection for this request */
     const bc_config *cfg;
     bc_arena *arena;

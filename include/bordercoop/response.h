@@ -19,6 +19,7 @@ typedef struct bc_response {
     bc_header headers[BC_RESPONSE_MAX_HEADERS];
     int nheaders;
     char log_note[256]; /* why a 5xx happened, for the access log only (never sent) */
+    int cacheable;      /* a 200 that depends only on the store and the request: cache it */
 } bc_response;
 
 void bc_response_init(bc_response *res);

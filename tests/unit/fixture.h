@@ -5,6 +5,7 @@
 #define BC_TEST_FIXTURE_H
 
 #include "bordercoop/loader.h"
+#include "bordercoop/negotiate.h"
 #include "bordercoop/router.h"
 #include "bordercoop/store.h"
 
@@ -198,6 +199,8 @@ static inline int fx_request(bc_store *s, const char *method, const char *path, 
     req.query = query ? query : "";
     req.store = s;
     req.cfg = &cfg;
+    req.formats = BC_FMT_JSON | BC_FMT_CSV;
+    req.format = BC_FMT_JSON;
     req.arena = &arena;
     bc_response_init(res);
     int status = bc_router_dispatch(&req, res);

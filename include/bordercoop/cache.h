@@ -1,0 +1,64 @@
+/* cache.h: ready-to-send responses keyed by (store generation, canonical request,
+ * representation), with their ETag and a gzip body computed once. Bounded by a byte
+ * budget with least-recently-used eviction; safe to use from several threads. Entries
+ * are reference-counted so a response being sent survives its eviction. */
+#ifndef BORDERCOOP_CACHE_H
+#define BORDERCOOP_CACHE_H
+
+#include "bordercoop/response.h"
+
+#include <stddef.h>
+
+typedef struct bc_cache bc_cache;
+
+typedef struct bc_cached {
+    /* all fields are read-only once the entry is in the cache */
+    char *key;
+    char etag[48];            /* strong tag of the identity body, quoted */
+    char etag_gz[48];         /* tag of the gzip body */
+    char *body;
+    size_t len;
+    char *gz;                 /* NULL when gzip does not pay (small or incompressible) */
+    size_t gz_len;
+    const char *content_type; /* static */
+    bc_header headers[4];     /* handler headers worth keeping (Link) */
+    int nheaders;
+} bc_cached;
+
+typedef struct bc_cache_stats {
+    unsigned long long hits, misses, inserts, evictions;
+    size_t bytes, entries, budget;
+} bc_cache_stats;
+
+/* A new cache holding at most budget bytes of bodies (0 disables caching: every get
+ * misses and put only returns a private entry). Free with bc_cache_free. */
+bc_cache *bc_cache_new(size_t budget);
+/* Frees the cache; entries still referenced live until released. NULL-safe. */
+void bc_cache_free(bc_cache *c);
+
+/* Returns the entry for key with a reference taken (release it), or NULL. */
+bc_cached *bc_cache_get(bc_cache *c, const char *key);
+
+/* Builds an entry from a 200 response: copies the body, computes the gzip body when it
+ * is at least 1 KiB and shrinks, derives the ETags from etag_seed, and inserts it
+ * (evicting old entries to fit). Returns it with a reference taken for the caller, or
+ * NULL when out of memory. res is borrowed. */
+bc_cached *bc_cache_put(bc_cache *c, const char *key, const char *etag_seed,
+                        const bc_response *res);
+
+/* Drops a reference; the entry is freed when the last one goes. NULL-safe. */
+void bc_cached_release(bc_cached *e);
+
+/* Empties the cache (on a new store generation). */
+void bc_cache_clear(bc_cache *c);
+
+void bc_cache_get_stats(bc_cache *c, bc_cache_stats *out);
+
+/* Computes the quoted strong ETag for seed (a hash of it) into out. */
+void bc_etag_for(const char *seed, const char *suffix, char out[48]);
+
+/* Gzips n bytes into a new buffer (*out, free with bc_free). Returns 0 or BC_ENOMEM /
+ * BC_EIO. */
+int bc_gzip(const char *in, size_t n, char **out, size_t *out_len);
+
+#endif

@@ -1,0 +1,128 @@
+/* negotiate.c: Accept, Accept-Encoding and If-None-Match parsing. */
+#include "bordercoop/negotiate.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* Splits a comma-separated header into items; for each calls fn with the item's value
+ * (trimmed, without parameters) and its q (1.0 when absent). */
+static void each_item(const char *h, void (*fn)(const char *v, size_t n, double q, void *ctx),
+                      void *ctx)
+{
+    const char *p = h;
+    while (p != NULL && *p) {
+        const char *end = strchr(p, ',');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        const char *semi = memchr(p, ';', len);
+        size_t vlen = semi ? (size_t)(semi - p) : len;
+        while (vlen > 0 && (*p == ' ' || *p == '\t')) {
+            p++, len--, vlen--;
+        }
+        while (vlen > 0 && (p[vlen - 1] == ' ' || p[vlen - 1] == '\t'))
+            vlen--;
+        double q = 1.0;
+        for (const char *s = semi; s != NULL && s < p + len;) {
+            s++;
+            while (s < p + len && (*s == ' ' || *s == '\t'))
+                s++;
+            if (p + len - s >= 2 && (s[0] == 'q' || s[0] == 'Q') && s[1] == '=')
+                q = strtod(s + 2, NULL);
+            s = memchr(s, ';', (size_t)(p + len - s));
+        }
+        if (vlen > 0)
+            fn(p, vlen, q < 0 ? 0 : q > 1 ? 1 : q, ctx);
+        p = end ? end + 1 : NULL;
+    }
+}
+
+typedef struct fmt_q {
+    double json, csv;           /* best q from a specific match, -1 when none */
+    double json_any, csv_any;   /* from a wildcard (type/ * or * / *) */
+} fmt_q;
+
+static int is(const char *v, size_t n, const char *lit)
+{
+    return strlen(lit) == n && strncasecmp(v, lit, n) == 0;
+}
+
+static void on_type(const char *v, size_t n, double q, void *ctx)
+{
+    fmt_q *f = ctx;
+    if (is(v, n, "application/json") || is(v, n, "application/problem+json"))
+        f->json = q > f->json ? q : f->json;
+    else if (is(v, n, "text/csv"))
+        f->csv = q > f->csv ? q : f->csv;
+    else if (is(v, n, "application/*"))
+        f->json_any = q > f->json_any ? q : f->json_any;
+    else if (is(v, n, "text/*"))
+        f->csv_any = q > f->csv_any ? q : f->csv_any;
+    else if (is(v, n, "*/*")) {
+        f->json_any = q > f->json_any ? q : f->json_any;
+        f->csv_any = q > f->csv_any ? q : f->csv_any;
+    }
+}
+
+int bc_negotiate_format(const char *accept, unsigned *acceptable)
+{
+    if (accept == NULL || *accept == '\0') {
+        *acceptable = BC_FMT_JSON | BC_FMT_CSV;
+        return BC_FMT_JSON;
+    }
+    fmt_q f = {-1, -1, -1, -1};
+    each_item(accept, on_type, &f);
+    /* a specific entry overrides a wildcard (RFC 9110 12.5.1) */
+    double json = f.json >= 0 ? f.json : f.json_any;
+    double csv = f.csv >= 0 ? f.csv : f.csv_any;
+    /* a bare any/any wildcard should not make CSV win over JSON */
+    if (f.csv < 0 && csv > 0 && json > 0 && csv >= json)
+        csv = json - 1e-9;
+    *acceptable = (json > 0 ? BC_FMT_JSON : 0) | (csv > 0 ? BC_FMT_CSV : 0);
+    if (json <= 0 && csv <= 0)
+        return 0;
+    return csv > json ? BC_FMT_CSV : BC_FMT_JSON;
+}
+
+static void on_encoding(const char *v, size_t n, double q, void *ctx)
+{
+    int *gzip = ctx;
+    if (is(v, n, "gzip") || is(v, n, "x-gzip"))
+        *gzip = q > 0 ? 1 : 0;
+    else if (is(v, n, "*") && *gzip < 0)
+        *gzip = q > 0 ? 1 : 0;
+}
+
+int bc_accepts_gzip(const char *accept_encoding)
+{
+    if (accept_encoding == NULL)
+        return 0;
+    int gzip = -1;
+    each_item(accept_encoding, on_encoding, &gzip);
+    return gzip == 1;
+}
+
+int bc_etag_matches(const char *inm, const char *etag)
+{
+    if (inm == NULL || etag == NULL)
+        return 0;
+    size_t elen = strlen(etag);
+    const char *p = inm;
+    while (*p) {
+        while (*p == ' ' || *p == '\t' || *p == ',')
+            p++;
+        if (*p == '*')
+            return 1;
+        if (strncmp(p, "W/", 2) == 0)
+            p += 2;
+        if (*p != '"')
+            return 0; /* malformed list: no match */
+        const char *close = strchr(p + 1, '"');
+        if (close == NULL)
+            return 0;
+        size_t n = (size_t)(close - p + 1);
+        if (n == elen && memcmp(p, etag, n) == 0)
+            return 1;
+        p = close + 1;
+    }
+    return 0;
+}

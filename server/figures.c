@@ -34,16 +34,33 @@ static const bc_param_spec TRADE_FILTERS[] = {
     {NULL},
 };
 
-#define FIGURE_ORDER "f.period_start IS NULL, f.period_start, f.id"
+static const bc_sort_field SORTS[] = {
+    {"period", BC_LAST_DATE("f.period_start"), BC_SORT_TEXT},
+    {"period_end", BC_LAST_DATE("f.period_end"), BC_SORT_TEXT},
+    {"year", BC_LAST_INT("f.year"), BC_SORT_INT},
+    {"value", "f.value", BC_SORT_REAL},
+    {"metric", "f.metric", BC_SORT_TEXT},
+    {"category", "f.category", BC_SORT_TEXT},
+    {"id", "f.id", BC_SORT_TEXT},
+    {NULL},
+};
+
+static const char *const FIELDS[] = {
+    "id",           "type",       "metric",  "category",      "description", "value",
+    "unit",         "qualifier",  "period",  "period_start",  "period_end",  "year",
+    "change",       "parties",    "meeting", "conflicts_with", "note",       "sources",
+    "links",        NULL};
 
 const bc_resource bc_res_figures = {
     .name = "figures",
     .singular = "figure",
     .from = "figures f",
     .id_col = "f.id",
-    .order_by = FIGURE_ORDER,
     .doc_sql = "SELECT doc FROM v_figure_doc WHERE id = ?1",
     .filters = FIGURE_FILTERS,
+    .sorts = SORTS,
+    .default_sort = "period",
+    .fields = FIELDS,
 };
 
 const bc_resource bc_res_trade_figures = {
@@ -52,8 +69,10 @@ const bc_resource bc_res_trade_figures = {
     .from = "figures f",
     .id_col = "f.id",
     .fixed_where = "f.category = 'trade'",
-    .order_by = FIGURE_ORDER,
     .doc_sql = "SELECT doc FROM v_figure_doc WHERE id = ?1 AND json_extract(doc, '$.category') "
                "= 'trade'",
     .filters = TRADE_FILTERS,
+    .sorts = SORTS,
+    .default_sort = "period",
+    .fields = FIELDS,
 };

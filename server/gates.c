@@ -15,13 +15,28 @@ static const bc_param_spec FILTERS[] = {
     {NULL},
 };
 
+static const bc_sort_field SORTS[] = {
+    {"name", "p.name", BC_SORT_TEXT},
+    {"kind", "p.kind", BC_SORT_TEXT},
+    {"status", "p.status", BC_SORT_TEXT},
+    {"id", "p.id", BC_SORT_TEXT},
+    {NULL},
+};
+
+static const char *const FIELDS[] = {
+    "id",      "type",   "name",        "kind",   "status",       "vn_side", "cn_side",
+    "provinces", "part_of", "parts",    "aliases", "description", "events",  "latest_event",
+    "note",    "sources", "links",      NULL};
+
 const bc_resource bc_res_projects = {
     .name = "border-gate-projects",
     .singular = "border gate project",
     .entity = "project",
     .from = "projects p",
     .id_col = "p.id",
-    .order_by = "p.id",
     .doc_sql = "SELECT doc FROM v_project_doc WHERE id = ?1",
     .filters = FILTERS,
+    .sorts = SORTS,
+    .default_sort = "id",
+    .fields = FIELDS,
 };

@@ -231,7 +231,7 @@ static enum MHD_Result send_response(struct MHD_Connection *con, req_ctx *c, bc_
     }
     if (res->content_type != NULL) {
         char ct[96];
-        int json = strstr(res->content_type, "json") != NULL ||
+        int json = strstr(res->content_type, "json") != NULL || strstr(res->content_type, "csv") != NULL ||
                    strstr(res->content_type, "yaml") != NULL;
         snprintf(ct, sizeof ct, "%s%s", res->content_type, json ? "; charset=utf-8" : "");
         MHD_add_response_header(r, "Content-Type", ct);

@@ -12,13 +12,25 @@ static const bc_param_spec FILTERS[] = {
     {NULL},
 };
 
+static const bc_sort_field SORTS[] = {
+    {"name", "mc.name", BC_SORT_TEXT},
+    {"kind", "mc.kind", BC_SORT_TEXT},
+    {"id", "mc.id", BC_SORT_TEXT},
+    {NULL},
+};
+
+static const char *const FIELDS[] = {"id",      "type",     "name",  "kind", "description",
+                                     "members", "meetings", "links", NULL};
+
 const bc_resource bc_res_mechanisms = {
     .name = "mechanisms",
     .singular = "mechanism",
     .entity = "mechanism",
     .from = "mechanisms mc",
     .id_col = "mc.id",
-    .order_by = "mc.id",
     .doc_sql = "SELECT doc FROM v_mechanism_doc WHERE id = ?1",
     .filters = FILTERS,
+    .sorts = SORTS,
+    .default_sort = "id",
+    .fields = FIELDS,
 };

@@ -17,13 +17,33 @@ static const bc_param_spec FILTERS[] = {
     {NULL},
 };
 
+static const bc_sort_field SORTS[] = {
+    {"date", BC_LAST_DATE("m.date_start"), BC_SORT_TEXT},
+    {"ordinal", BC_LAST_INT("m.ordinal"), BC_SORT_INT},
+    {"year", BC_LAST_INT("m.year"), BC_SORT_INT},
+    {"status", "m.status", BC_SORT_TEXT},
+    {"mechanism", "m.mechanism_id", BC_SORT_TEXT},
+    {"title", "m.title", BC_SORT_TEXT},
+    {"id", "m.id", BC_SORT_TEXT},
+    {NULL},
+};
+
+static const char *const FIELDS[] = {
+    "id",        "type",        "title",          "mechanism",    "ordinal", "status",
+    "date",      "date_precision", "date_start",  "date_end",     "year",    "place",
+    "host_province", "provinces", "summary",      "participants", "decisions", "protocols",
+    "figures",   "projects",    "previous_meeting", "next_meeting", "note",  "sources",
+    "links",     NULL};
+
 const bc_resource bc_res_meetings = {
     .name = "meetings",
     .singular = "meeting",
     .entity = "meeting",
     .from = "meetings m",
     .id_col = "m.id",
-    .order_by = "m.date_start IS NULL, m.date_start, m.ordinal, m.id",
     .doc_sql = "SELECT doc FROM v_meeting_doc WHERE id = ?1",
     .filters = FILTERS,
+    .sorts = SORTS,
+    .default_sort = "date,ordinal",
+    .fields = FIELDS,
 };

@@ -13,13 +13,26 @@ static const bc_param_spec FILTERS[] = {
     {NULL},
 };
 
+static const bc_sort_field SORTS[] = {
+    {"name", "pe.name", BC_SORT_TEXT},
+    {"country", "pe.country", BC_SORT_TEXT},
+    {"id", "pe.id", BC_SORT_TEXT},
+    {NULL},
+};
+
+static const char *const FIELDS[] = {"id",    "type",     "name", "country", "province",
+                                     "aliases", "roles",  "meetings", "note", "sources",
+                                     "links", NULL};
+
 const bc_resource bc_res_people = {
     .name = "people",
     .singular = "person",
     .entity = "person",
     .from = "people pe",
     .id_col = "pe.id",
-    .order_by = "pe.id",
     .doc_sql = "SELECT doc FROM v_person_doc WHERE id = ?1",
     .filters = FILTERS,
+    .sorts = SORTS,
+    .default_sort = "id",
+    .fields = FIELDS,
 };

@@ -19,13 +19,30 @@ static const bc_param_spec FILTERS[] = {
     {NULL},
 };
 
+static const bc_sort_field SORTS[] = {
+    {"signed_on", BC_LAST_DATE("pr.date_start"), BC_SORT_TEXT},
+    {"year", BC_LAST_INT("pr.year"), BC_SORT_INT},
+    {"kind", "pr.kind", BC_SORT_TEXT},
+    {"level", "pr.level", BC_SORT_TEXT},
+    {"title", "pr.title", BC_SORT_TEXT},
+    {"id", "pr.id", BC_SORT_TEXT},
+    {NULL},
+};
+
+static const char *const FIELDS[] = {
+    "id",      "type",    "title",   "kind",  "level", "status",  "signed_on", "date_precision",
+    "year",    "meeting", "parties", "areas", "aliases", "summary", "note",    "sources",
+    "links",   NULL};
+
 const bc_resource bc_res_protocols = {
     .name = "protocols",
     .singular = "protocol",
     .entity = "protocol",
     .from = "protocols pr",
     .id_col = "pr.id",
-    .order_by = "pr.date_start IS NULL, pr.date_start, pr.id",
     .doc_sql = "SELECT doc FROM v_protocol_doc WHERE id = ?1",
     .filters = FILTERS,
+    .sorts = SORTS,
+    .default_sort = "signed_on",
+    .fields = FIELDS,
 };

@@ -9,13 +9,28 @@ static const bc_param_spec FILTERS[] = {
     {NULL},
 };
 
+static const bc_sort_field SORTS[] = {
+    {"country", "p.country", BC_SORT_TEXT},
+    {"name", "p.name", BC_SORT_TEXT},
+    {"level", "p.level", BC_SORT_TEXT},
+    {"id", "p.id", BC_SORT_TEXT},
+    {NULL},
+};
+
+static const char *const FIELDS[] = {
+    "id",      "type",       "name",        "name_vi",    "name_zh", "country", "level",
+    "aliases", "merged_into", "merged_from", "mechanisms", "counts", "note",    "sources",
+    "links",   NULL};
+
 const bc_resource bc_res_provinces = {
     .name = "provinces",
     .singular = "province",
     .entity = "province",
     .from = "provinces p",
     .id_col = "p.id",
-    .order_by = "p.country DESC, p.id",
     .doc_sql = "SELECT doc FROM v_province_doc WHERE id = ?1",
     .filters = FILTERS,
+    .sorts = SORTS,
+    .default_sort = "-country,id",
+    .fields = FIELDS,
 };

@@ -7,13 +7,27 @@ static const bc_param_spec FILTERS[] = {
     {NULL},
 };
 
+static const bc_sort_field SORTS[] = {
+    {"published_on", "coalesce(s.published_on, '9999')", BC_SORT_TEXT},
+    {"lang", "s.lang", BC_SORT_TEXT},
+    {"file", "s.file", BC_SORT_TEXT},
+    {"id", "s.id", BC_SORT_TEXT},
+    {NULL},
+};
+
+static const char *const FIELDS[] = {"id",   "type",   "title",  "lang",   "publisher",
+                                     "author", "published_on", "url", "file", "sha256",
+                                     "bytes", "note",  "citations", "facts", "links", NULL};
+
 const bc_resource bc_res_sources = {
     .name = "sources",
     .singular = "source",
     .entity = "source",
     .from = "sources s",
     .id_col = "s.id",
-    .order_by = "s.file, s.id",
     .doc_sql = "SELECT doc FROM v_source_doc WHERE id = ?1",
     .filters = FILTERS,
+    .sorts = SORTS,
+    .default_sort = "file",
+    .fields = FIELDS,
 };

@@ -32,6 +32,16 @@ typedef struct bc_param_spec {
     long min, max; /* INT only */
 } bc_param_spec;
 
+/* A field lists can be sorted by: its name in ?sort= and an SQL expression that is
+ * never NULL (so keyset comparisons hold). */
+typedef enum bc_sort_type { BC_SORT_TEXT, BC_SORT_INT, BC_SORT_REAL } bc_sort_type;
+
+typedef struct bc_sort_field {
+    const char *name;
+    const char *expr;
+    bc_sort_type type;
+} bc_sort_field;
+
 typedef struct bc_resource {
     const char *name;       /* path segment: "meetings" */
     const char *singular;   /* for messages: "meeting" */
@@ -39,9 +49,11 @@ typedef struct bc_resource {
     const char *from;       /* "meetings m" */
     const char *id_col;     /* "m.id" */
     const char *fixed_where; /* NULL or a constant condition ("f.category = 'trade'") */
-    const char *order_by;   /* a stable total order ending in the id */
     const char *doc_sql;    /* one parameter (the id), returns the document */
     const bc_param_spec *filters; /* terminated by an entry with name NULL */
+    const bc_sort_field *sorts;   /* ?sort= whitelist, terminated by name NULL */
+    const char *default_sort;     /* e.g. "date,ordinal"; the id always breaks ties */
+    const char *const *fields;    /* the document's top-level keys, in order, NULL-ended */
 } bc_resource;
 
 /* Constant SQL for the common kinds of lookup. */
@@ -75,5 +87,10 @@ int bc_resolve_alias(bc_request *req, const char *entity, const char *input, con
 #define BC_LIMIT_DEFAULT 50
 #define BC_LIMIT_MAX 500
 #define BC_OFFSET_MAX 1000000
+#define BC_SORT_MAX 4 /* sort keys per request */
+
+/* Sort expressions for NULL-able columns: missing dates and numbers sort last. */
+#define BC_LAST_DATE(col) "coalesce(" col ", '9999-12-31')"
+#define BC_LAST_INT(col) "coalesce(" col ", 999999999)"
 
 #endif

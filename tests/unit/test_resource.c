@@ -227,8 +227,8 @@ static void meeting_filters(void **state)
     json_decref(j);
     j = get("/v1/meetings", "province=guangxi", 200);
     ids_of(j, ids, sizeof ids);
-    /* both are dated only "2024": ties go by ordinal (none first), then id */
-    assert_string_equal(ids, "spring-meeting-guangxi-2024,jwc-guangxi-15");
+    /* both are dated only "2024": ties go by ordinal (missing ones last), then id */
+    assert_string_equal(ids, "jwc-guangxi-15,spring-meeting-guangxi-2024");
     json_decref(j);
 }
 
@@ -277,11 +277,11 @@ static void project_and_protocol_filters(void **state)
     json_decref(j);
 }
 
-static void pagination(void **state)
+static void offset_pagination(void **state)
 {
     (void)state;
     json_t *all = get("/v1/figures", NULL, 200);
-    json_t *p1 = get("/v1/figures", "limit=10&total=true", 200);
+    json_t *p1 = get("/v1/figures", "limit=10&offset=0&total=true", 200);
     json_t *p3 = get("/v1/figures", "limit=10&offset=20", 200);
     assert_int_equal(json_array_size(json_object_get(p1, "data")), 10);
     assert_int_equal(json_integer_value(json_object_get(json_object_get(p1, "meta"), "total")), 22);
@@ -300,6 +300,172 @@ static void pagination(void **state)
     json_decref(all);
     json_decref(p1);
     json_decref(p3);
+}
+
+/* Follows links.<rel> from path?query until null, collecting ids in order (prepending
+ * when walking backwards). */
+static void walk(const char *path, const char *query, const char *rel, char *ids, size_t n)
+{
+    char target[2048];
+    snprintf(target, sizeof target, "%s", query);
+    ids[0] = '\0';
+    for (int pages = 0; pages < 100; pages++) {
+        json_t *j = get(path, target, 200);
+        char page[4096];
+        ids_of(j, page, sizeof page);
+        if (strcmp(rel, "prev") == 0) {
+            char tmp[8192];
+            snprintf(tmp, sizeof tmp, "%s%s%s", page, ids[0] && page[0] ? "," : "", ids);
+            snprintf(ids, n, "%s", tmp);
+        } else {
+            snprintf(ids + strlen(ids), n - strlen(ids), "%s%s", ids[0] && page[0] ? "," : "",
+                     page);
+        }
+        json_t *link = json_object_get(json_object_get(j, "links"), rel);
+        if (json_is_null(link)) {
+            json_decref(j);
+            return;
+        }
+        const char *q = strchr(json_string_value(link), '?');
+        snprintf(target, sizeof target, "%s", q ? q + 1 : "");
+        json_decref(j);
+    }
+    fail_msg("more than 100 pages");
+}
+
+static void cursor_pagination_is_exact_both_ways(void **state)
+{
+    (void)state;
+    char full[8192], forward[8192], backward[8192];
+    json_t *all = get("/v1/figures", "limit=500&sort=-value,metric", 200);
+    ids_of(all, full, sizeof full);
+    json_decref(all);
+    walk("/v1/figures", "limit=4&sort=-value,metric", "next", forward, sizeof forward);
+    assert_string_equal(forward, full);
+    /* from the last page back to the first */
+    json_t *j = get("/v1/figures", "limit=4&sort=-value,metric", 200);
+    char target[2048];
+    for (;;) {
+        json_t *next = json_object_get(json_object_get(j, "links"), "next");
+        if (json_is_null(next))
+            break;
+        snprintf(target, sizeof target, "%s", strchr(json_string_value(next), '?') + 1);
+        json_decref(j);
+        j = get("/v1/figures", target, 200);
+    }
+    json_decref(j);
+    walk("/v1/figures", target, "prev", backward, sizeof backward);
+    assert_string_equal(backward, full);
+}
+
+static void sort_orders(void **state)
+{
+    (void)state;
+    json_t *j = get("/v1/figures", "sort=-value&limit=3", 200);
+    char ids[1024];
+    ids_of(j, ids, sizeof ids);
+    assert_string_equal(ids, "yunnan-four-provinces-trade-2024,quang-ninh-border-gate-trade,"
+                             "tuyen-quang-yunnan-trade-2025-9m");
+    assert_string_equal(json_string_value(json_object_get(json_object_get(j, "meta"), "sort")),
+                        "-value");
+    json_decref(j);
+    j = get("/v1/meetings", "sort=-date&limit=1", 200);
+    ids_of(j, ids, sizeof ids);
+    /* undated meetings sort last ascending, so first descending: none here */
+    assert_string_equal(ids, "conference-yunnan-6");
+    json_decref(j);
+    j = get("/v1/provinces", NULL, 200);
+    ids_of(j, ids, sizeof ids);
+    assert_string_equal(ids, "cao-bang,dien-bien,ha-giang,lai-chau,lang-son,lao-cai,quang-ninh,"
+                             "tuyen-quang,guangxi,yunnan");
+    json_decref(j);
+}
+
+static void sparse_fieldsets(void **state)
+{
+    (void)state;
+    json_t *j = get("/v1/border-gate-projects", "fields=vn_side,cn_side&limit=1", 200);
+    json_t *p = json_array_get(json_object_get(j, "data"), 0);
+    assert_int_equal(json_object_size(p), 3); /* id is always kept */
+    assert_non_null(json_object_get(p, "id"));
+    assert_non_null(json_object_get(p, "vn_side"));
+    json_decref(j);
+    j = get("/v1/meetings/jwg-yunnan-11", "fields=date,place", 200);
+    assert_int_equal(json_object_size(j), 3);
+    assert_string_equal(json_string_value(json_object_get(j, "date")), "2025-10-30");
+    json_decref(j);
+}
+
+static void declared_fields_match_documents(void **state)
+{
+    (void)state;
+    /* each resource's field list (fields=, CSV columns) is its document's keys, in order */
+    for (const bc_resource *const *r = bc_resources; *r != NULL; r++) {
+        char path[128];
+        snprintf(path, sizeof path, "/v1/%s", (*r)->name);
+        json_t *j = get(path, "limit=1", 200);
+        json_t *doc = json_array_get(json_object_get(j, "data"), 0);
+        assert_non_null(doc);
+        size_t i = 0;
+        const char *key;
+        json_t *v;
+        json_object_foreach(doc, key, v)
+        {
+            if ((*r)->fields[i] == NULL || strcmp((*r)->fields[i], key) != 0)
+                fail_msg("%s: document key %zu is '%s', declared '%s'", (*r)->name, i, key,
+                         (*r)->fields[i] ? (*r)->fields[i] : "(end)");
+            i++;
+        }
+        assert_null((*r)->fields[i]);
+        json_decref(j);
+    }
+}
+
+static void csv_output(void **state)
+{
+    (void)state;
+    bc_response res;
+    assert_int_equal(fx_request(S, "GET", "/v1/trade-figures", "format=csv&fields=value,unit,sources",
+                                &res),
+                     200);
+    assert_string_equal(res.content_type, "text/csv");
+    const char *body = res.body.data;
+    assert_true(strncmp(body, "id,value,unit,sources\r\n", 23) == 0);
+    assert_non_null(strstr(body, "yunnan-four-provinces-trade-2024,7200000000,USD,"));
+    /* the quote with a comma in it is quoted, and rows end in CRLF */
+    assert_non_null(strstr(body, "\"baotuyenquang-tuyen-quang-yunnan-pl: Obroty importowo"));
+    size_t lines = 0;
+    for (const char *p = body; (p = strstr(p, "\r\n")) != NULL; p += 2)
+        lines++;
+    assert_int_equal(lines, 6); /* header + 5 trade figures */
+    bc_response_free(&res);
+}
+
+static void cursor_and_format_errors(void **state)
+{
+    (void)state;
+    json_t *j = get("/v1/figures", "cursor=bm90LWEtY3Vyc29y", 400);
+    assert_string_equal(json_string_value(json_object_get(j, "parameter")), "cursor");
+    json_decref(j);
+    /* a cursor from one sort order is refused under another */
+    j = get("/v1/figures", "limit=2", 200);
+    const char *next = json_string_value(json_object_get(json_object_get(j, "links"), "next"));
+    const char *cursor = strstr(next, "cursor=") + 7;
+    char query[1024];
+    snprintf(query, sizeof query, "sort=-value&cursor=%s", cursor);
+    json_decref(j);
+    j = get("/v1/figures", query, 400);
+    assert_non_null(strstr(json_string_value(json_object_get(j, "detail")), "another sort order"));
+    json_decref(j);
+    j = get("/v1/figures", "cursor=abc&offset=2", 400);
+    json_decref(j);
+    j = get("/v1/figures", "format=xml", 400);
+    json_decref(j);
+    j = get("/v1/figures", "sort=value,value", 400);
+    json_decref(j);
+    j = get("/v1/figures", "fields=colour", 400);
+    assert_non_null(strstr(json_string_value(json_object_get(j, "detail")), "allowed: id, type"));
+    json_decref(j);
 }
 
 /* Expects a 400 problem naming `param` whose detail contains `want`. */
@@ -322,7 +488,8 @@ static void bad_queries(void **state)
 {
     (void)state;
     bad("/v1/meetings", "colour=red", "unknown_parameter", "colour",
-        "allowed: mechanism, province, year, from, to, status, limit, offset, total");
+        "allowed: mechanism, province, year, from, to, status, sort, fields, limit, cursor, "
+        "offset, total, format");
     bad("/v1/meetings", "year=20x5", "invalid_parameter", "year", "whole number");
     bad("/v1/meetings", "year=1800", "invalid_parameter", "year", "from 1900 to 2199");
     bad("/v1/meetings", "status=cancelled", "invalid_parameter", "status", "held, planned");
@@ -339,7 +506,7 @@ static void bad_queries(void **state)
     bad("/v1/figures", "metric=gdp", "invalid_parameter", "metric", "trade_turnover");
     bad("/v1/trade-figures", "category=trade", "unknown_parameter", "category", "allowed:");
     bad("/v1/trade-figures", "metric=tourists", "invalid_parameter", "metric", "goods_exported");
-    bad("/v1/meetings/jwg-yunnan-11", "fields=id", "unknown_parameter", "fields", "takes none");
+    bad("/v1/meetings/jwg-yunnan-11", "sort=id", "unknown_parameter", "sort", "allowed: fields");
     bad("/v1/border-gate-projects", "status=open", "invalid_parameter", "status",
         "operational, planned, proposed, under_construction");
 }
@@ -394,7 +561,13 @@ int main(void)
         cmocka_unit_test(meeting_filters),
         cmocka_unit_test(trade_figures_only_trade),
         cmocka_unit_test(project_and_protocol_filters),
-        cmocka_unit_test(pagination),
+        cmocka_unit_test(offset_pagination),
+        cmocka_unit_test(cursor_pagination_is_exact_both_ways),
+        cmocka_unit_test(sort_orders),
+        cmocka_unit_test(sparse_fieldsets),
+        cmocka_unit_test(declared_fields_match_documents),
+        cmocka_unit_test(csv_output),
+        cmocka_unit_test(cursor_and_format_errors),
         cmocka_unit_test(bad_queries),
         cmocka_unit_test(sql_text_in_values_is_only_data),
         cmocka_unit_test(unknown_ids_are_404),

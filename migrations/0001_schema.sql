@@ -47,15 +47,17 @@ CREATE TABLE provinces (
 CREATE INDEX provinces_country ON provinces (country, id);
 CREATE INDEX provinces_merged_into ON provinces (merged_into);
 
--- Every name an entity is known by, in any language; `alias_key` is the folded form
--- (lower case, no diacritics, words joined by '-') that filters and id lookups match.
+-- Every name an entity is known by, in any language and spelling; `alias_key` is the
+-- folded form (lower case, no diacritics, words joined by '-') that filters and id
+-- lookups match. A key names one entity only (the loader enforces it); several
+-- spellings ("Van Nam", "Vân Nam") may share a key.
 CREATE TABLE aliases (
     entity    TEXT NOT NULL,
     alias_key TEXT NOT NULL,
-    entity_id TEXT NOT NULL,
     alias     TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
     lang      TEXT,
-    PRIMARY KEY (entity, alias_key)
+    PRIMARY KEY (entity, alias_key, alias)
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX aliases_entity_id ON aliases (entity, entity_id);
 
@@ -193,6 +195,8 @@ CREATE TABLE projects (
     kind           TEXT NOT NULL,
     vn_side        TEXT,
     cn_side        TEXT,
+    vn_side_vi     TEXT,
+    cn_side_zh     TEXT,
     vn_province_id TEXT REFERENCES provinces (id),
     cn_province_id TEXT REFERENCES provinces (id),
     status         TEXT NOT NULL,

@@ -153,6 +153,8 @@ SELECT pj.id AS id, json_object(
     'status', pj.status,
     'vn_side', pj.vn_side,
     'cn_side', pj.cn_side,
+    'vn_side_vi', pj.vn_side_vi,
+    'cn_side_zh', pj.cn_side_zh,
     'provinces', json_object(
         'vn', json((SELECT doc FROM v_province_ref WHERE id = pj.vn_province_id)),
         'cn', json((SELECT doc FROM v_province_ref WHERE id = pj.cn_province_id))),
@@ -267,10 +269,11 @@ SELECT pe.id AS id, json_object(
             'province', json((SELECT doc FROM v_province_ref WHERE id = r.province_id))))
         FROM (SELECT * FROM person_roles WHERE person_id = pe.id ORDER BY seq) r)),
     'meetings', json((SELECT json_group_array(json_object(
-            'id', m.id, 'title', m.title, 'date', m.date, 'role', mp.role,
-            'links', json_object('self', '/v1/meetings/' || m.id)))
-        FROM (SELECT * FROM meeting_participants WHERE person_id = pe.id) mp
-        JOIN meetings m ON m.id = mp.meeting_id)),
+            'id', x.id, 'title', x.title, 'date', x.date, 'role', x.role,
+            'links', json_object('self', '/v1/meetings/' || x.id)))
+        FROM (SELECT mp.role, m.id, m.title, m.date FROM meeting_participants mp
+              JOIN meetings m ON m.id = mp.meeting_id WHERE mp.person_id = pe.id
+              ORDER BY m.date_start, m.id) x)),
     'note', pe.note,
     'sources', json((SELECT json_group_array(json(doc)) FROM
         (SELECT doc FROM v_cite WHERE person_id = pe.id ORDER BY id))),
@@ -294,6 +297,9 @@ SELECT mc.id AS id, json_object(
             'place', m.place, 'links', json_object('self', '/v1/meetings/' || m.id)))
         FROM (SELECT * FROM meetings WHERE mechanism_id = mc.id
               ORDER BY date_start, ordinal, id) m)),
+    'sources', json((SELECT json_group_array(json(doc)) FROM
+        (SELECT c.doc FROM v_cite c JOIN meetings m ON m.id = c.meeting_id
+         WHERE m.mechanism_id = mc.id ORDER BY m.date_start, m.id, c.id))),
     'links', json_object('self', '/v1/mechanisms/' || mc.id,
                          'meetings', '/v1/meetings?mechanism=' || mc.id)
 ) AS doc
@@ -330,7 +336,9 @@ SELECT s.id AS id, json_object(
             WHERE source_id = s.id AND coalesce(protocol_id, area_protocol_id) IS NOT NULL
             ORDER BY 1))),
         'people', json((SELECT json_group_array(id) FROM (SELECT DISTINCT person_id AS id
-            FROM citations WHERE source_id = s.id AND person_id IS NOT NULL ORDER BY 1)))),
+            FROM citations WHERE source_id = s.id AND person_id IS NOT NULL ORDER BY 1))),
+        'provinces', json((SELECT json_group_array(id) FROM (SELECT DISTINCT province_id AS id
+            FROM citations WHERE source_id = s.id AND province_id IS NOT NULL ORDER BY 1)))),
     'links', json_object('self', '/v1/sources/' || s.id)
 ) AS doc
 FROM sources s;

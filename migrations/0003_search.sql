@@ -60,7 +60,7 @@ SELECT 'figure', f.id, f.description,
 FROM figures f LEFT JOIN v_fact_quotes q ON q.kind = 'figure' AND q.ref_id = f.id
 UNION ALL
 SELECT 'project', pj.id, pj.name,
-       (coalesce(pj.kind, '') || ' | ' || coalesce(pj.vn_side, '') || ' | ' || coalesce(pj.cn_side, '') || ' | ' || coalesce(pj.description, '') || ' | ' || coalesce(pj.note, '') || ' | ' || coalesce((SELECT group_concat(description, ' | ') FROM project_events
+       (coalesce(pj.kind, '') || ' | ' || coalesce(pj.vn_side, '') || ' | ' || coalesce(pj.cn_side, '') || ' | ' || coalesce(pj.vn_side_vi, '') || ' | ' || coalesce(pj.cn_side_zh, '') || ' | ' || coalesce(pj.description, '') || ' | ' || coalesce(pj.note, '') || ' | ' || coalesce((SELECT group_concat(description, ' | ') FROM project_events
                   WHERE project_id = pj.id), '') || ' | ' || coalesce((SELECT text FROM v_alias_text WHERE entity = 'project' AND entity_id = pj.id), '') || ' | ' || coalesce(q.text, '')),
        'en' || coalesce(' ' || replace(q.langs, ',', ' '), '')
 FROM projects pj LEFT JOIN v_fact_quotes q ON q.kind = 'project' AND q.ref_id = pj.id

@@ -17,7 +17,7 @@
 
 static const bc_param_spec FIGURE_FILTERS[] = {
     PROVINCE_FILTER,
-    {"metric", BC_PARAM_TEXT, "f.metric = ?", "SELECT id FROM metrics WHERE id = ?",
+    {"metric", BC_PARAM_TEXT, "f.metric = ?", "SELECT id FROM metrics WHERE id = ? COLLATE NOCASE",
      "SELECT id FROM metrics ORDER BY id"},
     {"category", BC_PARAM_TEXT, "f.category = ?", BC_LOOKUP_VOCAB("category"),
      BC_VALUES_VOCAB("category")},
@@ -28,7 +28,7 @@ static const bc_param_spec FIGURE_FILTERS[] = {
 static const bc_param_spec TRADE_FILTERS[] = {
     PROVINCE_FILTER,
     {"metric", BC_PARAM_TEXT, "f.metric = ?",
-     "SELECT id FROM metrics WHERE id = ? AND category = 'trade'",
+     "SELECT id FROM metrics WHERE id = ? COLLATE NOCASE AND category = 'trade'",
      "SELECT id FROM metrics WHERE category = 'trade' ORDER BY id"},
     COMMON_FILTERS,
     {NULL},

@@ -3,15 +3,33 @@
 
 #include "bordercoop/alloc.h"
 #include "bordercoop/embed.h"
+#include "bordercoop/query.h"
 #include "bordercoop/resource.h"
 #include "bordercoop/version.h"
 
 #include <stdio.h>
 #include <string.h>
 
+/* The fixed routes take no query parameters: a 400 naming the first one, else 0. */
+static int no_params(bc_request *req, bc_response *res)
+{
+    bc_qpair *pairs;
+    size_t n;
+    bc_err err;
+    if (bc_query_parse(req->query, req->arena, &pairs, &n, &err) != BC_OK)
+        return bc_problem(res, 400, "malformed_query", NULL, "%s", err.msg);
+    if (n > 0)
+        return bc_problem(res, 400, "unknown_parameter", pairs[0].key,
+                          "unknown parameter '%.60s'; %s takes no query parameters",
+                          pairs[0].key, req->path);
+    return 0;
+}
+
 int bc_handle_healthz(bc_request *req, bc_response *res)
 {
-    (void)req;
+    int st = no_params(req, res);
+    if (st != 0)
+        return st;
     bc_buf_printf(&res->body, "{\"status\":\"ok\",\"version\":\"%s\"}", BC_VERSION);
     bc_response_header(res, "Cache-Control", "no-store");
     return res->status = 200;
@@ -19,6 +37,9 @@ int bc_handle_healthz(bc_request *req, bc_response *res)
 
 int bc_handle_readyz(bc_request *req, bc_response *res)
 {
+    int st0 = no_params(req, res);
+    if (st0 != 0)
+        return st0;
     char *version = NULL, *built = NULL;
     bc_err err;
     int rc = bc_store_meta_get(req->store, "content_version", &version, &err);
@@ -46,7 +67,9 @@ int bc_handle_readyz(bc_request *req, bc_response *res)
 
 int bc_handle_openapi(bc_request *req, bc_response *res)
 {
-    (void)req;
+    int st = no_params(req, res);
+    if (st != 0)
+        return st;
     res->content_type = "application/yaml";
     bc_buf_append(&res->body, bc_openapi[0].data, bc_openapi[0].len);
     res->cacheable = 1;
@@ -55,7 +78,9 @@ int bc_handle_openapi(bc_request *req, bc_response *res)
 
 int bc_handle_index(bc_request *req, bc_response *res)
 {
-    (void)req;
+    int st = no_params(req, res);
+    if (st != 0)
+        return st;
     bc_buf *b = &res->body;
     bc_buf_printf(b, "{\"name\":\"bordercoop\",\"version\":\"%s\",", BC_VERSION);
     bc_buf_puts(b, "\"description\":\"Vietnam - China border-province cooperation: meetings, "
@@ -63,8 +88,34 @@ int bc_handle_index(bc_request *req, bc_response *res)
                    "source sentence.\",\"links\":{");
     for (const bc_resource *const *r = bc_resources; *r != NULL; r++)
         bc_buf_printf(b, "\"%s\":\"/v1/%s\",", (*r)->name, (*r)->name);
-    bc_buf_puts(b, "\"openapi\":\"/openapi.yaml\",\"health\":\"/healthz\","
+    bc_buf_puts(b, "\"search\":\"/v1/search\",\"stats\":\"/v1/stats\","
+                   "\"openapi\":\"/openapi.yaml\",\"health\":\"/healthz\","
                    "\"ready\":\"/readyz\"}}");
+    res->cacheable = 1;
+    return res->status = 200;
+}
+
+int bc_handle_stats(bc_request *req, bc_response *res)
+{
+    int status = no_params(req, res);
+    if (status != 0)
+        return status;
+    bc_err err;
+    sqlite3_stmt *st;
+    int rc = bc_store_stmt(req->store, "SELECT doc FROM v_stats", &st, &err);
+    if (rc == BC_OK) {
+        if (sqlite3_step(st) == SQLITE_ROW)
+            bc_buf_append(&res->body, sqlite3_column_text(st, 0),
+                          (size_t)sqlite3_column_bytes(st, 0));
+        else
+            rc = bc_store_error(req->store, &err, "reading stats");
+        sqlite3_reset(st);
+    }
+    if (rc != BC_OK || bc_buf_failed(&res->body)) {
+        snprintf(res->log_note, sizeof res->log_note, "%.255s",
+                 rc != BC_OK ? err.msg : "out of memory");
+        return bc_problem(res, 500, "internal_error", NULL, "the summary could not be built");
+    }
     res->cacheable = 1;
     return res->status = 200;
 }

@@ -284,18 +284,26 @@ static enum MHD_Result send_cached(struct MHD_Connection *con, req_ctx *c, bc_ca
     return ret;
 }
 
-/* Answers a conditional request from its validators alone: If-None-Match against the
- * ETags this key will have, else If-Modified-Since against the store's build time. */
-static int not_modified(const req_ctx *c, const char *key, const char *inm, const char *ims)
+/* Answers If-None-Match from the key alone: the ETags a key's 200 will carry are known
+ * before the handler runs, so a matching tag needs no store access. "*" needs an
+ * existing representation, which only the cache or the handler can tell. */
+static int etag_not_modified(const char *key, const char *inm)
 {
-    if (inm != NULL) {
-        char etag[48], etag_gz[48];
-        bc_etag_for(key, "", etag);
-        bc_etag_for(key, "-gz", etag_gz);
-        /* "*" needs an existing representation: only the cache or the handler knows */
-        return strchr(inm, '*') == NULL &&
-               (bc_etag_matches(inm, etag) || bc_etag_matches(inm, etag_gz));
-    }
+    if (inm == NULL || strchr(inm, '*') != NULL)
+        return 0;
+    char etag[48], etag_gz[48];
+    bc_etag_for(key, "", etag);
+    bc_etag_for(key, "-gz", etag_gz);
+    return bc_etag_matches(inm, etag) || bc_etag_matches(inm, etag_gz);
+}
+
+/* For a representation e of store data: If-None-Match when given, else
+ * If-Modified-Since against the store's build time (RFC 9110 13.2.2). */
+static int not_modified(const req_ctx *c, const bc_cached *e, int gzip, const char *inm,
+                        const char *ims)
+{
+    if (inm != NULL)
+        return bc_etag_matches(inm, gzip && e->gz ? e->etag_gz : e->etag);
     if (ims != NULL) {
         struct tm tm;
         memset(&tm, 0, sizeof tm);
@@ -377,7 +385,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const c
             snprintf(key, n, "%s|%u%d|%s", h->generation, req.formats, req.format, c->uri);
     }
     if (key != NULL) {
-        if (not_modified(c, key, inm, ims)) {
+        if (etag_not_modified(key, inm)) {
             /* answered from the key alone: no store access at all */
             bc_cached tmp;
             memset(&tmp, 0, sizeof tmp);
@@ -402,8 +410,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const c
         bc_cached *e = bc_cache_get(h->cache, key);
         if (e != NULL) {
             c->cache_hit = 1;
-            int nm = inm != NULL && bc_etag_matches(inm, gzip && e->gz ? e->etag_gz : e->etag);
-            return send_cached(con, c, e, gzip, nm);
+            return send_cached(con, c, e, gzip, not_modified(c, e, gzip, inm, ims));
         }
     }
     if (status == 0) {
@@ -415,8 +422,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const c
         bc_cached *e = bc_cache_put(h->cache, key, key, &res);
         if (e != NULL) {
             bc_response_free(&res);
-            int nm = inm != NULL && bc_etag_matches(inm, gzip && e->gz ? e->etag_gz : e->etag);
-            return send_cached(con, c, e, gzip, nm);
+            return send_cached(con, c, e, gzip, not_modified(c, e, gzip, inm, ims));
         }
     }
     enum MHD_Result ret = send_response(con, c, &res);

@@ -416,24 +416,30 @@ static int alias_add(loader *L, const char *entity, const char *id, const char *
         return fail(L, path, "alias '%s' has no letters or digits", alias);
     sqlite3_stmt *st;
     rc = bc_store_stmt(L->s,
-                       "SELECT entity_id FROM aliases WHERE entity = ?1 AND alias_key = ?2",
+                       "SELECT entity_id, max(alias = ?3) FROM aliases "
+                       "WHERE entity = ?1 AND alias_key = ?2 GROUP BY entity_id",
                        &st, L->err);
     if (rc != BC_OK)
         return rc;
     sqlite3_bind_text(st, 1, entity, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, L->key.data, (int)L->key.len, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 3, alias, -1, SQLITE_TRANSIENT);
     int step = sqlite3_step(st);
     if (step == SQLITE_ROW) {
         const char *other = (const char *)sqlite3_column_text(st, 0);
+        int same_spelling = sqlite3_column_int(st, 1);
         if (strcmp(other, id) != 0)
             rc = fail(L, path, "alias '%s' of %s '%s' already names '%s'", alias, entity, id,
                       other);
         sqlite3_reset(st);
-        return rc; /* the same entity again: nothing to add */
+        if (rc != BC_OK || same_spelling)
+            return rc; /* the very same name again: nothing to add */
+    } else {
+        sqlite3_reset(st);
+        if (step != SQLITE_DONE)
+            return db_fail(L, path);
     }
-    sqlite3_reset(st);
-    if (step != SQLITE_DONE)
-        return db_fail(L, path);
+    /* a new spelling ("Vân Nam" beside "Van Nam") of a key this entity owns, or a new key */
     rc = run(L, path,
              "INSERT INTO aliases (entity, alias_key, entity_id, alias, lang) "
              "VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -1327,11 +1333,12 @@ static int load_projects(loader *L)
     char p[128];
     for (size_t i = 0; rc == BC_OK && i < json_array_size(arr); i++) {
         static const char *const keys[] = {
-            "id",          "name",        "kind",   "vn_side", "cn_side", "vn_province",
-            "cn_province", "status",      "part_of", "description", "note", "aliases",
-            "events",      "sources",     NULL};
+            "id",          "name",        "kind",   "vn_side", "cn_side", "vn_side_vi",
+            "cn_side_zh",  "vn_province", "cn_province", "status", "part_of", "description",
+            "note",        "aliases",     "events", "sources", NULL};
         json_t *o = json_array_get(arr, i);
         const char *id, *name, *kind, *vn, *cn, *vnp, *cnp, *status, *description, *note;
+        const char *vn_vi, *cn_zh;
         snprintf(p, sizeof p, "projects[%zu]", i);
         rc = keys_ok(L, o, p, keys);
         if (rc == BC_OK)
@@ -1350,6 +1357,10 @@ static int load_projects(loader *L)
             rc = str_field(L, o, p, "cn_side", OPT, &cn);
         if (rc == BC_OK && vn == NULL && cn == NULL)
             rc = fail(L, p, "a project needs 'vn_side' or 'cn_side'");
+        if (rc == BC_OK)
+            rc = str_field(L, o, p, "vn_side_vi", OPT, &vn_vi);
+        if (rc == BC_OK)
+            rc = str_field(L, o, p, "cn_side_zh", OPT, &cn_zh);
         if (rc == BC_OK)
             rc = str_field(L, o, p, "vn_province", ID, &vnp);
         if (rc == BC_OK)
@@ -1374,10 +1385,11 @@ static int load_projects(loader *L)
             rc = str_field(L, o, p, "note", OPT, &note);
         if (rc == BC_OK)
             rc = run(L, p,
-                     "INSERT INTO projects (id, name, kind, vn_side, cn_side, vn_province_id, "
-                     "cn_province_id, status, description, note) "
-                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                     "ssssssssss", id, name, kind, vn, cn, vnp, cnp, status, description, note);
+                     "INSERT INTO projects (id, name, kind, vn_side, cn_side, vn_side_vi, "
+                     "cn_side_zh, vn_province_id, cn_province_id, status, description, note) "
+                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                     "ssssssssssss", id, name, kind, vn, cn, vn_vi, cn_zh, vnp, cnp, status,
+                     description, note);
         if (rc == BC_OK)
             rc = load_events(L, o, p, id);
         if (rc == BC_OK)

@@ -63,7 +63,8 @@ int bc_resolve_alias(bc_request *req, const char *entity, const char *input, con
     sqlite3_stmt *st = NULL;
     if (rc == BC_OK)
         rc = bc_store_stmt(req->store,
-                           "SELECT entity_id FROM aliases WHERE entity = ?1 AND alias_key = ?2",
+                           "SELECT entity_id FROM aliases WHERE entity = ?1 AND alias_key = ?2 "
+                           "LIMIT 1",
                            &st, err);
     if (rc == BC_OK) {
         sqlite3_bind_text(st, 1, entity, -1, SQLITE_STATIC);
@@ -925,7 +926,10 @@ int bc_resource_list(bc_request *req, bc_response *res)
             if (q.b[i].spec->where == NULL)
                 continue;
             bc_buf_printf(out, "%s\"%s\":", firstf ? "" : ",", q.b[i].spec->name);
-            bc_buf_json_string(out, q.b[i].shown, strlen(q.b[i].shown));
+            if (q.b[i].spec->type == BC_PARAM_INT)
+                bc_buf_printf(out, "%ld", q.b[i].num);
+            else
+                bc_buf_json_string(out, q.b[i].shown, strlen(q.b[i].shown));
             firstf = 0;
         }
         bc_buf_puts(out, "}},\"links\":{\"self\":");

@@ -19,6 +19,7 @@ static const fixed_route FIXED[] = {
     {"/readyz", bc_handle_readyz},
     {"/openapi.yaml", bc_handle_openapi},
     {"/v1/search", bc_handle_search},
+    {"/v1/stats", bc_handle_stats},
 };
 
 #define ALLOW "GET, HEAD, OPTIONS"

@@ -24,13 +24,13 @@ typedef struct search_params {
     long limit, offset;
 } search_params;
 
-/* Index kinds and the collection each links to. */
+/* Hit types (the documents' "type"), their kind in the index and their collection. */
 static const struct {
     const char *type, *kind, *collection;
 } TYPES[] = {
     {"meeting", "meeting", "meetings"},
     {"figure", "figure", "figures"},
-    {"project", "project", "border-gate-projects"},
+    {"border_gate_project", "project", "border-gate-projects"},
     {"protocol", "protocol", "protocols"},
     {"person", "person", "people"},
     {"province", "province", "provinces"},
@@ -39,12 +39,12 @@ static const struct {
 };
 #define NTYPES (sizeof TYPES / sizeof TYPES[0])
 
-static const char *collection_of(const char *kind)
+static size_t type_of(const char *kind)
 {
     for (size_t i = 0; i < NTYPES; i++)
         if (strcmp(TYPES[i].kind, kind) == 0)
-            return TYPES[i].collection;
-    return "sources";
+            return i;
+    return NTYPES - 1;
 }
 
 /* 1 when q uses FTS5 syntax and must be passed through as written. */
@@ -93,10 +93,11 @@ static int expand_alias(bc_request *req, const char *phrase, bc_buf *out, bc_err
         return 0;
     }
     sqlite3_stmt *st;
+    /* every name of every entity (of any kind) that this phrase names */
     if (bc_store_stmt(req->store,
-                      "SELECT a.alias FROM aliases a JOIN (SELECT entity, entity_id FROM aliases "
-                      "WHERE alias_key = ?1 LIMIT 1) e ON a.entity = e.entity AND a.entity_id "
-                      "= e.entity_id ORDER BY a.alias_key",
+                      "SELECT DISTINCT a.alias FROM aliases a WHERE EXISTS (SELECT 1 FROM "
+                      "aliases b WHERE b.alias_key = ?1 AND b.entity = a.entity AND "
+                      "b.entity_id = a.entity_id) ORDER BY a.alias_key, a.alias",
                       &st, err) == BC_OK) {
         sqlite3_bind_text(st, 1, key.data, (int)key.len, SQLITE_STATIC);
         while (sqlite3_step(st) == SQLITE_ROW) {
@@ -232,8 +233,9 @@ static int parse(bc_request *req, search_params *sp, bc_response *res)
                 sp->type = TYPES[i].kind;
         if (sp->type == NULL)
             return bc_problem(res, 400, "invalid_parameter", "type",
-                              "unknown type '%.40s'; allowed: meeting, figure, project, protocol, "
-                              "person, province, mechanism, source",
+                              "unknown type '%.40s'; allowed: meeting, figure, "
+                              "border_gate_project, protocol, person, province, mechanism, "
+                              "source",
                               sp->type_shown);
     }
     if (sp->lang != NULL) {
@@ -263,7 +265,8 @@ int bc_handle_search(bc_request *req, bc_response *res)
         plain_query(req, sp.q, &match, &err);
     if (bc_buf_failed(&match) || match.len == 0) {
         bc_buf_free(&match);
-        return bc_problem(res, 400, "invalid_query", "q", "parameter 'q' has no words to search for");
+        return bc_problem(res, 400, "invalid_parameter", "q",
+                          "parameter 'q' has no words to search for");
     }
     sqlite3_stmt *st;
     int rc = bc_store_stmt(
@@ -295,11 +298,11 @@ int bc_handle_search(bc_request *req, bc_response *res)
             more = 1;
             break;
         }
-        const char *kind = (const char *)sqlite3_column_text(st, 0);
+        size_t t = type_of((const char *)sqlite3_column_text(st, 0));
         const char *id = (const char *)sqlite3_column_text(st, 1);
         if (count++ > 0)
             bc_buf_putc(b, ',');
-        bc_buf_printf(b, "{\"type\":\"%s\",\"id\":", kind);
+        bc_buf_printf(b, "{\"type\":\"%s\",\"id\":", TYPES[t].type);
         bc_buf_json_string(b, id, strlen(id));
         bc_buf_puts(b, ",\"title\":");
         bc_buf_json_string(b, (const char *)sqlite3_column_text(st, 2),
@@ -316,7 +319,7 @@ int bc_handle_search(bc_request *req, bc_response *res)
             while (*p == ' ')
                 p++;
         }
-        bc_buf_printf(b, "],\"links\":{\"self\":\"/v1/%s/", collection_of(kind));
+        bc_buf_printf(b, "],\"links\":{\"self\":\"/v1/%s/", TYPES[t].collection);
         bc_url_encode(b, id);
         bc_buf_puts(b, "\"}}");
     }
@@ -351,6 +354,14 @@ int bc_handle_search(bc_request *req, bc_response *res)
     if (more) {
         bc_buf_putc(b, '"');
         search_link(b, &sp, sp.offset + sp.limit);
+        bc_buf_putc(b, '"');
+    } else {
+        bc_buf_puts(b, "null");
+    }
+    bc_buf_puts(b, ",\"prev\":");
+    if (sp.offset > 0) {
+        bc_buf_putc(b, '"');
+        search_link(b, &sp, sp.offset > sp.limit ? sp.offset - sp.limit : 0);
         bc_buf_putc(b, '"');
     } else {
         bc_buf_puts(b, "null");

@@ -3,7 +3,7 @@
 
 static const bc_param_spec FILTERS[] = {
     {"lang", BC_PARAM_TEXT, "s.lang = ?", BC_LOOKUP_VOCAB("lang"),
-     "SELECT DISTINCT lang FROM sources ORDER BY lang"},
+     BC_VALUES_VOCAB("lang")},
     {NULL},
 };
 

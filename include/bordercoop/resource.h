@@ -58,8 +58,9 @@ typedef struct bc_resource {
 
 /* Constant SQL for the common kinds of lookup. */
 #define BC_LOOKUP_ALIAS(entity)                                                                \
-    "SELECT entity_id FROM aliases WHERE entity = '" entity "' AND alias_key = ?"
-#define BC_LOOKUP_VOCAB(field) "SELECT value FROM vocab WHERE field = '" field "' AND value = ?"
+    "SELECT entity_id FROM aliases WHERE entity = '" entity "' AND alias_key = ? LIMIT 1"
+#define BC_LOOKUP_VOCAB(field)                                                                 \
+    "SELECT value FROM vocab WHERE field = '" field "' AND value = ? COLLATE NOCASE"
 #define BC_VALUES_VOCAB(field) "SELECT value FROM vocab WHERE field = '" field "' ORDER BY value"
 /* the province and every province merged into it (Tuyen Quang includes Ha Giang) */
 #define BC_PROVINCE_AND_MERGED "SELECT id FROM provinces WHERE ? IN (id, merged_into)"

@@ -83,8 +83,8 @@ static void aliases_are_followed(void **state)
     j = search("q=Vuong%20Ninh", 200);
     assert_true(hit(j, "person", "wang-ning", 1));
     json_decref(j);
-    j = search("q=Bat%20Xat%20Ba%20Sai&type=project", 200);
-    assert_true(hit(j, "project", "ban-vuoc-ba-sai-road-bridge", 1));
+    j = search("q=Bat%20Xat%20Ba%20Sai&type=border_gate_project", 200);
+    assert_true(hit(j, "border_gate_project", "ban-vuoc-ba-sai-road-bridge", 1));
     json_decref(j);
 }
 
@@ -120,9 +120,9 @@ static void fts_syntax(void **state)
 {
     (void)state;
     json_t *j = search("q=%22Lao%20Cai%22%20AND%20bridge", 200);
-    assert_true(hit(j, "project", "lao-cai-hekou-railway-bridge", 3));
+    assert_true(hit(j, "border_gate_project", "lao-cai-hekou-railway-bridge", 3));
     json_decref(j);
-    j = search("q=brid*&type=project", 200);
+    j = search("q=brid*&type=border_gate_project", 200);
     assert_true(json_array_size(json_object_get(j, "data")) >= 3);
     json_decref(j);
     j = search("q=%22unclosed", 400);
@@ -154,6 +154,19 @@ static void bad_parameters(void **state)
     json_decref(j);
 }
 
+static void project_names_and_side_names(void **state)
+{
+    (void)state;
+    /* a project's own name in another language finds it */
+    json_t *j = search("q=Kim%20Thuy%20Ha%20border%20gate&type=border_gate_project", 200);
+    assert_true(hit(j, "border_gate_project", "ma-lu-thang-kim-thuy-ha-border-gate", 1));
+    json_decref(j);
+    /* the Chinese side names are searchable */
+    j = search("q=%E6%B2%B3%E5%8F%A3", 200); /* 河口 (Hekou) */
+    assert_true(hit(j, "border_gate_project", "lao-cai-hekou-railway-bridge", 3));
+    json_decref(j);
+}
+
 static void pages(void **state)
 {
     (void)state;
@@ -164,6 +177,8 @@ static void pages(void **state)
     assert_string_equal(next, "/v1/search?q=Lai%20Chau&limit=2&offset=2");
     assert_false(json_equal(json_array_get(json_object_get(a, "data"), 0),
                             json_array_get(json_object_get(b, "data"), 0)));
+    assert_string_equal(json_string_value(json_object_get(json_object_get(b, "links"), "prev")),
+                        "/v1/search?q=Lai%20Chau&limit=2");
     json_decref(a);
     json_decref(b);
 }
@@ -177,6 +192,7 @@ int main(void)
         cmocka_unit_test(lang_and_type_filters),
         cmocka_unit_test(fts_syntax),
         cmocka_unit_test(bad_parameters),
+        cmocka_unit_test(project_names_and_side_names),
         cmocka_unit_test(pages),
     };
     return cmocka_run_group_tests_name("search", tests, setup, teardown);

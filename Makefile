@@ -38,7 +38,7 @@ CLI_OBJ := $(OUT)/obj/cli.o
 
 MIGRATIONS := $(sort $(wildcard migrations/*.sql))
 
-.PHONY: all build run deps test test-unit test-api test-asan check clean format help
+.PHONY: all build run deps bench-deps bench test test-unit test-api test-asan check clean format help
 .DEFAULT_GOAL := build
 
 help:
@@ -47,6 +47,7 @@ help:
 	@echo "make test-asan  the same suite under AddressSanitizer + UndefinedBehaviorSanitizer"
 	@echo "make check      verify data/: quotes, references, conflicts (bordercoop check)"
 	@echo "make deps       apt-get install the Debian packages the build and tests need (root)"
+	@echo "make bench      wrk against bordercoopd and nginx serving the same bytes (ratios)"
 
 build: $(BIN)/bordercoopd $(BIN)/bordercoop
 	@mkdir -p bin
@@ -55,18 +56,30 @@ build: $(BIN)/bordercoopd $(BIN)/bordercoop
 all: build
 
 # ---- dependencies -------------------------------------------------------------------
-DEB_PACKAGES := pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev libcmocka-dev \
-                zlib1g-dev curl ca-certificates
-deps:
-	@missing=""; for p in $(DEB_PACKAGES); do \
+# apt_install: install the Debian packages in $(1) that are missing; as root only.
+define apt_install
+	@missing=""; for p in $(1); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
-	if [ -z "$$missing" ]; then echo "deps: all present"; exit 0; fi; \
-	if [ "$$(id -u)" != 0 ]; then echo "deps: missing:$$missing (run 'make deps' as root, or apt-get install them)"; exit 1; fi; \
+	if [ -z "$$missing" ]; then echo "deps: all present ($(strip $(1)))"; exit 0; fi; \
+	if [ "$$(id -u)" != 0 ]; then echo "deps: missing:$$missing (run this as root, or apt-get install them)"; exit 1; fi; \
 	echo "deps: installing$$missing"; \
 	export DEBIAN_FRONTEND=noninteractive; \
 	apt-get install -y --no-install-recommends $$missing || \
 	  { apt-get update && apt-get install -y --no-install-recommends $$missing; }
+endef
+
+DEB_PACKAGES := pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev libcmocka-dev \
+                zlib1g-dev curl ca-certificates
+# the contract checks run on Node; Debian's nodejs + npm unless a node with npm is there
+NODE_PACKAGES = $(if $(shell command -v npm 2>/dev/null),,nodejs npm)
+BENCH_PACKAGES := wrk nginx-light valgrind
+
+deps:
+	$(call apt_install,$(DEB_PACKAGES) $(NODE_PACKAGES))
+
+bench-deps:
+	$(call apt_install,$(BENCH_PACKAGES))
 
 # ---- compile ------------------------------------------------------------------------
 $(OUT)/obj/%.o: server/%.c
@@ -147,6 +160,11 @@ test-api: $(API_BIN) $(BIN)/bordercoopd $(BIN)/bordercoop
 
 test-asan: deps
 	@$(MAKE) --no-print-directory BUILD=asan test-unit test-api
+
+# ---- benchmarks (not tests: no timing assertions anywhere in make test) -------------
+bench: deps bench-deps
+	@$(MAKE) --no-print-directory build
+	tests/bench/bench.sh $(BIN)
 
 clean:
 	rm -rf build bin

@@ -417,6 +417,191 @@ static void garbage_does_not_hurt(void **state)
     json_decref(j);
 }
 
+/* GET with extra headers on a fresh connection. */
+static void get_with(const char *target, const char *const *headers, bct_response *r)
+{
+    if (bct_get(D.port, target, headers, r) != 0)
+        fail_msg("GET %s: no response", target);
+}
+
+static void conditional_requests(void **state)
+{
+    (void)state;
+    bct_response a, b, c;
+    get_with("/v1/meetings?status=held", NULL, &a);
+    assert_int_equal(a.status, 200);
+    const char *etag = bct_header_get(&a, "ETag");
+    assert_non_null(etag);
+    assert_true(etag[0] == '"');
+    assert_string_equal(bct_header_get(&a, "Vary"), "Accept, Accept-Encoding");
+    const char *lm = bct_header_get(&a, "Last-Modified");
+    assert_non_null(lm);
+    /* the same request gives the same tag */
+    get_with("/v1/meetings?status=held", NULL, &b);
+    assert_string_equal(bct_header_get(&b, "ETag"), etag);
+    char inm[128], ims[128];
+    snprintf(inm, sizeof inm, "If-None-Match: %s", etag);
+    const char *h1[] = {inm, NULL};
+    get_with("/v1/meetings?status=held", h1, &c);
+    assert_int_equal(c.status, 304);
+    assert_int_equal(c.body_len, 0);
+    assert_string_equal(bct_header_get(&c, "ETag"), etag);
+    bct_response_free(&c);
+    /* a weak form of the same tag and a list with others match too (RFC 9110) */
+    snprintf(inm, sizeof inm, "If-None-Match: \"nope\", W/%s", etag);
+    get_with("/v1/meetings?status=held", h1, &c);
+    assert_int_equal(c.status, 304);
+    bct_response_free(&c);
+    /* another request has another tag */
+    get_with("/v1/meetings?status=planned", h1, &c);
+    assert_int_equal(c.status, 200);
+    bct_response_free(&c);
+    /* If-Modified-Since at the build time: 304; on health: never */
+    snprintf(ims, sizeof ims, "If-Modified-Since: %s", lm);
+    const char *h2[] = {ims, NULL};
+    get_with("/v1/meetings?status=held", h2, &c);
+    assert_int_equal(c.status, 304);
+    bct_response_free(&c);
+    get_with("/healthz", h2, &c);
+    assert_int_equal(c.status, 200);
+    assert_string_equal(bct_header_get(&c, "Cache-Control"), "no-store");
+    bct_response_free(&c);
+    get_with("/v1/meetings/nope", h2, &c);
+    assert_int_equal(c.status, 404);
+    assert_null(bct_header_get(&c, "ETag"));
+    bct_response_free(&c);
+    bct_response_free(&a);
+    bct_response_free(&b);
+}
+
+static void gzip_when_asked(void **state)
+{
+    (void)state;
+    const char *h[] = {"Accept-Encoding: gzip, deflate", NULL};
+    bct_response z, plain;
+    get_with("/v1/figures", h, &z);
+    get_with("/v1/figures", NULL, &plain);
+    assert_int_equal(z.status, 200);
+    assert_string_equal(bct_header_get(&z, "Content-Encoding"), "gzip");
+    assert_true(z.body_len < plain.body_len / 2);
+    assert_true((unsigned char)z.body[0] == 0x1f && (unsigned char)z.body[1] == 0x8b);
+    assert_null(bct_header_get(&plain, "Content-Encoding"));
+    /* the gzip representation has its own tag */
+    assert_string_not_equal(bct_header_get(&z, "ETag"), bct_header_get(&plain, "ETag"));
+    bct_response_free(&z);
+    bct_response_free(&plain);
+    /* q=0 refuses it; tiny bodies are not worth compressing */
+    const char *no[] = {"Accept-Encoding: gzip;q=0", NULL};
+    get_with("/v1/figures", no, &z);
+    assert_null(bct_header_get(&z, "Content-Encoding"));
+    bct_response_free(&z);
+    get_with("/v1/meetings/jwg-yunnan-11?fields=date", h, &z);
+    assert_null(bct_header_get(&z, "Content-Encoding"));
+    bct_response_free(&z);
+}
+
+static void cors(void **state)
+{
+    (void)state;
+    bct_conn *c = bct_connect(D.port, 5000);
+    assert_non_null(c);
+    const char *h[] = {"Origin: https://dashboard.example", "Access-Control-Request-Method: GET",
+                       "Access-Control-Request-Headers: If-None-Match", NULL};
+    bct_response r;
+    assert_int_equal(bct_request(c, "OPTIONS", "/v1/trade-figures", h, NULL, 0, &r), 0);
+    assert_int_equal(r.status, 204);
+    assert_string_equal(bct_header_get(&r, "Access-Control-Allow-Origin"), "*");
+    assert_non_null(strstr(bct_header_get(&r, "Access-Control-Allow-Headers"), "If-None-Match"));
+    assert_non_null(strstr(bct_header_get(&r, "Access-Control-Allow-Methods"), "GET"));
+    bct_response_free(&r);
+    assert_int_equal(bct_request(c, "GET", "/v1/trade-figures", h, NULL, 0, &r), 0);
+    const char *exposed = bct_header_get(&r, "Access-Control-Expose-Headers");
+    assert_non_null(strstr(exposed, "ETag"));
+    assert_non_null(strstr(exposed, "Link"));
+    bct_response_free(&r);
+    bct_close(c);
+}
+
+static void negotiation_and_csv(void **state)
+{
+    (void)state;
+    const char *csv[] = {"Accept: text/csv", NULL};
+    bct_response r;
+    get_with("/v1/trade-figures?fields=value,unit", csv, &r);
+    assert_int_equal(r.status, 200);
+    assert_string_equal(bct_header_get(&r, "Content-Type"), "text/csv; charset=utf-8");
+    assert_true(strncmp(r.body, "id,value,unit\r\n", 15) == 0);
+    assert_non_null(strstr(r.body, "yunnan-four-provinces-trade-2024,7200000000,USD\r\n"));
+    bct_response_free(&r);
+    const char *xml[] = {"Accept: application/xml", NULL};
+    get_with("/v1/trade-figures", xml, &r);
+    assert_int_equal(r.status, 406);
+    assert_string_equal(bct_header_get(&r, "Content-Type"), "application/problem+json; charset=utf-8");
+    bct_response_free(&r);
+    get_with("/v1/meetings/jwg-yunnan-11", csv, &r);
+    assert_int_equal(r.status, 406);
+    bct_response_free(&r);
+    const char *browser[] = {"Accept: text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", NULL};
+    get_with("/v1/trade-figures", browser, &r);
+    assert_int_equal(r.status, 200);
+    assert_string_equal(bct_header_get(&r, "Content-Type"), "application/json; charset=utf-8");
+    bct_response_free(&r);
+}
+
+static void link_header_and_cursor_walk(void **state)
+{
+    (void)state;
+    char target[1024] = "/v1/figures?limit=5&sort=-value";
+    int pages = 0, items = 0;
+    for (;;) {
+        bct_response r;
+        json_t *j = get_json(target, 200, &r);
+        items += (int)json_array_size(json_object_get(j, "data"));
+        const char *link = bct_header_get(&r, "Link");
+        json_t *next = json_object_get(json_object_get(j, "links"), "next");
+        pages++;
+        if (json_is_null(next)) {
+            assert_true(link == NULL || strstr(link, "rel=\"next\"") == NULL);
+            json_decref(j);
+            bct_response_free(&r);
+            break;
+        }
+        /* the Link header carries the same next URL */
+        char expect[1100];
+        snprintf(expect, sizeof expect, "<%s>; rel=\"next\"", json_string_value(next));
+        assert_non_null(link);
+        assert_non_null(strstr(link, expect));
+        snprintf(target, sizeof target, "%s", json_string_value(next));
+        json_decref(j);
+        bct_response_free(&r);
+    }
+    assert_int_equal(pages, 5);
+    assert_int_equal(items, 22);
+}
+
+static void search_and_stats(void **state)
+{
+    (void)state;
+    json_t *j = get_json("/v1/search?q=Junnan&type=province", 200, NULL);
+    json_t *hit = json_array_get(json_object_get(j, "data"), 0);
+    assert_string_equal(str(hit, "id"), "yunnan");
+    assert_non_null(strstr(str(hit, "snippet"), "<mark>"));
+    json_decref(j);
+    j = get_json("/v1/search?q=%22Lao%20Cai", 400, NULL);
+    assert_string_equal(str(j, "code"), "invalid_query");
+    json_decref(j);
+    j = get_json("/v1/stats", 200, NULL);
+    json_t *counts = json_object_get(j, "counts");
+    assert_int_equal(json_integer_value(json_object_get(counts, "meetings")), 8);
+    json_t *pairs = json_object_get(json_object_get(j, "trade_turnover"), "by_pair");
+    assert_true(json_array_size(pairs) >= 3);
+    assert_string_equal(str(json_object_get(json_object_get(j, "meetings"), "next_planned"), "id"),
+                        "conference-yunnan-6");
+    json_decref(j);
+    j = get_json("/v1/stats?x=1", 400, NULL);
+    json_decref(j);
+}
+
 static void openapi_lists_every_route(void **state);
 
 int main(void)
@@ -434,6 +619,12 @@ int main(void)
         cmocka_unit_test(head_matches_get),
         cmocka_unit_test(keep_alive),
         cmocka_unit_test(garbage_does_not_hurt),
+        cmocka_unit_test(conditional_requests),
+        cmocka_unit_test(gzip_when_asked),
+        cmocka_unit_test(cors),
+        cmocka_unit_test(negotiation_and_csv),
+        cmocka_unit_test(link_header_and_cursor_walk),
+        cmocka_unit_test(search_and_stats),
         cmocka_unit_test(openapi_lists_every_route),
     };
     return cmocka_run_group_tests_name("api", tests, setup, teardown);

@@ -30,9 +30,12 @@ CREATE TABLE sources (
     sha256       TEXT NOT NULL UNIQUE,
     bytes        INTEGER NOT NULL,
     body         TEXT NOT NULL,
-    note         TEXT
+    note         TEXT,
+    origin       TEXT NOT NULL DEFAULT 'curated' CHECK (origin IN ('curated', 'ingested')),
+    ingested_at  TEXT
 ) STRICT;
 CREATE INDEX sources_lang ON sources (lang, id);
+CREATE INDEX sources_origin ON sources (origin, id);
 
 CREATE TABLE provinces (
     id          TEXT PRIMARY KEY,
@@ -106,8 +109,12 @@ CREATE TABLE meetings (
     host_province_id TEXT REFERENCES provinces (id),
     status           TEXT NOT NULL CHECK (status IN ('held', 'planned')),
     summary          TEXT,
-    note             TEXT
+    note             TEXT,
+    curation         TEXT NOT NULL DEFAULT 'curated' CHECK (curation IN ('curated', 'extracted')),
+    confidence       REAL,
+    same_as          TEXT REFERENCES meetings (id)
 ) STRICT;
+CREATE INDEX meetings_curation ON meetings (curation, id);
 CREATE INDEX meetings_mechanism ON meetings (mechanism_id, date_start, id);
 CREATE INDEX meetings_date ON meetings (date_start, id);
 CREATE INDEX meetings_year ON meetings (year, date_start, id);
@@ -164,8 +171,11 @@ CREATE TABLE figures (
     change_basis     TEXT,
     description      TEXT NOT NULL,
     meeting_id       TEXT REFERENCES meetings (id),
-    note             TEXT
+    note             TEXT,
+    curation         TEXT NOT NULL DEFAULT 'curated' CHECK (curation IN ('curated', 'extracted')),
+    confidence       REAL
 ) STRICT;
+CREATE INDEX figures_curation ON figures (curation, id);
 CREATE INDEX figures_category ON figures (category, period_start, id);
 CREATE INDEX figures_metric ON figures (metric, period_start, id);
 CREATE INDEX figures_year ON figures (year, period_start, id);
@@ -202,8 +212,11 @@ CREATE TABLE projects (
     status         TEXT NOT NULL,
     part_of        TEXT REFERENCES projects (id),
     description    TEXT,
-    note           TEXT
+    note           TEXT,
+    curation       TEXT NOT NULL DEFAULT 'curated' CHECK (curation IN ('curated', 'extracted')),
+    confidence     REAL
 ) STRICT;
+CREATE INDEX projects_curation ON projects (curation, id);
 CREATE INDEX projects_kind ON projects (kind, id);
 CREATE INDEX projects_status ON projects (status, id);
 CREATE INDEX projects_vn_province ON projects (vn_province_id, id);
@@ -365,6 +378,7 @@ INSERT INTO vocab (field, value, label) VALUES
     ('project_status', 'planned', 'agreed or in preparation'),
     ('project_status', 'under_construction', 'under construction'),
     ('project_status', 'operational', 'operational'),
+    ('project_status', 'reported', 'named in an ingested article; status not extracted'),
     ('event_kind', 'proposed', 'proposed'),
     ('event_kind', 'agreed', 'agreed'),
     ('event_kind', 'promoted', 'progress promoted'),
@@ -390,4 +404,6 @@ INSERT INTO vocab (field, value, label) VALUES
     ('date_precision', 'month', 'month'),
     ('date_precision', 'year', 'year'),
     ('country', 'VN', 'Vietnam'),
-    ('country', 'CN', 'China');
+    ('country', 'CN', 'China'),
+    ('curation', 'curated', 'read and verified by a person, from data/facts'),
+    ('curation', 'extracted', 'extracted automatically from an ingested article');

@@ -77,11 +77,18 @@ SELECT m.id AS id, json_object(
     'previous_meeting', json((SELECT json_object('id', o.id, 'title', o.title, 'date', o.date,
                                                  'status', o.status,
                                                  'links', json_object('self', '/v1/meetings/' || o.id))
-        FROM meetings o WHERE o.mechanism_id = m.mechanism_id AND o.ordinal = m.ordinal - 1)),
+        FROM meetings o WHERE o.mechanism_id = m.mechanism_id AND o.ordinal = m.ordinal - 1
+        AND o.curation = 'curated')),
     'next_meeting', json((SELECT json_object('id', o.id, 'title', o.title, 'date', o.date,
                                              'status', o.status,
                                              'links', json_object('self', '/v1/meetings/' || o.id))
-        FROM meetings o WHERE o.mechanism_id = m.mechanism_id AND o.ordinal = m.ordinal + 1)),
+        FROM meetings o WHERE o.mechanism_id = m.mechanism_id AND o.ordinal = m.ordinal + 1
+        AND o.curation = 'curated')),
+    'curation', m.curation,
+    'confidence', m.confidence,
+    'same_as', json((SELECT json_object('id', o.id, 'title', o.title,
+                                        'links', json_object('self', '/v1/meetings/' || o.id))
+                     FROM meetings o WHERE o.id = m.same_as)),
     'note', m.note,
     'sources', json((SELECT json_group_array(json(doc)) FROM
         (SELECT doc FROM v_cite WHERE meeting_id = m.id ORDER BY id))),
@@ -122,6 +129,8 @@ SELECT f.id AS id, json_object(
             'links', json_object('self', '/v1/figures/' || o.id)))
         FROM (SELECT * FROM figure_conflicts WHERE figure_id = f.id ORDER BY other_id) fc
         JOIN figures o ON o.id = fc.other_id)),
+    'curation', f.curation,
+    'confidence', f.confidence,
     'note', f.note,
     'sources', json((SELECT json_group_array(json(doc)) FROM
         (SELECT doc FROM v_cite WHERE figure_id = f.id ORDER BY id))),
@@ -172,6 +181,8 @@ SELECT pj.id AS id, json_object(
         (SELECT doc FROM v_event_doc WHERE project_id = pj.id ORDER BY seq))),
     'latest_event', json((SELECT doc FROM v_event_doc WHERE project_id = pj.id
                           ORDER BY date_start IS NULL, date_start DESC, seq DESC LIMIT 1)),
+    'curation', pj.curation,
+    'confidence', pj.confidence,
     'note', pj.note,
     'sources', json((SELECT json_group_array(json(doc)) FROM
         (SELECT doc FROM v_cite WHERE project_id = pj.id ORDER BY id))),
@@ -319,6 +330,8 @@ SELECT s.id AS id, json_object(
     'sha256', s.sha256,
     'bytes', s.bytes,
     'note', s.note,
+    'origin', s.origin,
+    'ingested_at', s.ingested_at,
     'citations', (SELECT count(*) FROM citations WHERE source_id = s.id),
     'facts', json_object(
         'meetings', json((SELECT json_group_array(id) FROM (SELECT DISTINCT

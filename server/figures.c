@@ -13,7 +13,9 @@
         {"from", BC_PARAM_DATE_FROM, "f.period_end >= ?"},                                      \
         {"to", BC_PARAM_DATE_TO, "f.period_start <= ?"},                                        \
         {"meeting", BC_PARAM_TEXT, "f.meeting_id = ?", BC_LOOKUP_ALIAS("meeting"),              \
-         "SELECT id FROM meetings ORDER BY id", NULL, 1}
+         "SELECT id FROM meetings ORDER BY id", NULL, 1},                                       \
+        {"curation", BC_PARAM_TEXT, "f.curation = ?", BC_LOOKUP_VOCAB("curation"),             \
+         BC_VALUES_VOCAB("curation")}
 
 static const bc_param_spec FIGURE_FILTERS[] = {
     PROVINCE_FILTER,
@@ -48,8 +50,8 @@ static const bc_sort_field SORTS[] = {
 static const char *const FIELDS[] = {
     "id",           "type",       "metric",  "category",      "description", "value",
     "unit",         "qualifier",  "period",  "period_start",  "period_end",  "year",
-    "change",       "parties",    "meeting", "conflicts_with", "note",       "sources",
-    "links",        NULL};
+    "change",       "parties",    "meeting", "conflicts_with", "curation",   "confidence",
+    "note",         "sources",    "links",   NULL};
 
 const bc_resource bc_res_figures = {
     .name = "figures",

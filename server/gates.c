@@ -12,6 +12,8 @@ static const bc_param_spec FILTERS[] = {
      BC_VALUES_VOCAB("project_kind")},
     {"status", BC_PARAM_TEXT, "p.status = ?", BC_LOOKUP_VOCAB("project_status"),
      BC_VALUES_VOCAB("project_status")},
+    {"curation", BC_PARAM_TEXT, "p.curation = ?", BC_LOOKUP_VOCAB("curation"),
+     BC_VALUES_VOCAB("curation")},
     {NULL},
 };
 
@@ -26,7 +28,7 @@ static const bc_sort_field SORTS[] = {
 static const char *const FIELDS[] = {
     "id",         "type",      "name",    "kind",  "status",  "vn_side",     "cn_side",
     "vn_side_vi", "cn_side_zh", "provinces", "part_of", "parts", "aliases", "description",
-    "events",     "latest_event", "note", "sources", "links", NULL};
+    "events",     "latest_event", "curation", "confidence", "note", "sources", "links", NULL};
 
 const bc_resource bc_res_projects = {
     .name = "border-gate-projects",

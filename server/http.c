@@ -28,11 +28,8 @@
 struct bc_http {
     struct MHD_Daemon *d;
     const bc_config *cfg;
-    bc_store_pool *pool;
+    bc_live *live;
     bc_cache *cache;
-    char generation[65];  /* the store's content version: part of every cache key */
-    char last_modified[40]; /* the store's build time as an HTTP-date */
-    time_t built_at;
     atomic_int in_flight;
     atomic_ulong next_id;
     unsigned long id_prefix;
@@ -49,9 +46,11 @@ typedef struct req_ctx {
     char id[20];
     int seen;
     size_t body_bytes;
+    bc_buf body; /* the request body, kept up to max_body bytes */
     int status;
     size_t bytes;
     int cache_hit;
+    bc_live_view view; /* the store generation this request is answered from */
     bc_cached *entry; /* the cached response being sent, released on completion */
     char note[256];
 } req_ctx;
@@ -164,6 +163,7 @@ static void on_completed(void *cls, struct MHD_Connection *con, void **req_cls,
     access_log(c, con);
     atomic_fetch_sub(&c->h->in_flight, 1);
     bc_cached_release(c->entry);
+    bc_buf_free(&c->body);
     bc_arena_free(&c->arena);
     bc_free(c);
     *req_cls = NULL;
@@ -186,7 +186,7 @@ static void common_headers(const req_ctx *c, struct MHD_Response *r, const bc_re
     if (cached) {
         MHD_add_response_header(r, "Vary", vary_origin ? "Accept, Accept-Encoding, Origin"
                                                        : "Accept, Accept-Encoding");
-        MHD_add_response_header(r, "Last-Modified", c->h->last_modified);
+        MHD_add_response_header(r, "Last-Modified", c->view.last_modified);
     } else if (vary_origin) {
         MHD_add_response_header(r, "Vary", "Origin");
     }
@@ -308,7 +308,7 @@ static int not_modified(const req_ctx *c, const bc_cached *e, int gzip, const ch
         struct tm tm;
         memset(&tm, 0, sizeof tm);
         const char *end = strptime(ims, "%a, %d %b %Y %H:%M:%S GMT", &tm);
-        return end != NULL && *end == '\0' && c->h->built_at <= timegm(&tm);
+        return end != NULL && *end == '\0' && c->view.modified_at <= timegm(&tm);
     }
     return 0;
 }
@@ -343,7 +343,6 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const c
 {
     (void)url;
     (void)version;
-    (void)upload_data;
     bc_http *h = cls;
     req_ctx *c = *req_cls;
     if (c == NULL || c->uri == NULL)
@@ -355,8 +354,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const c
         return MHD_YES;
     }
     if (*upload_data_size > 0) {
-        /* the read API takes no bodies: count and discard, answer 413 when too large */
+        /* keep the body up to the limit; beyond it only count, and answer 413 */
         c->body_bytes += *upload_data_size;
+        if (c->body_bytes <= (size_t)h->cfg->max_body)
+            bc_buf_append(&c->body, upload_data, *upload_data_size);
         *upload_data_size = 0;
         return MHD_YES;
     }
@@ -377,12 +378,13 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const c
         status = bc_problem(&res, 413, "body_too_large", NULL,
                             "the request body is larger than %d bytes", h->cfg->max_body);
     /* the cache key: store generation, negotiated representation, request target */
+    bc_live_view_get(h->live, &c->view);
     char *key = NULL;
     if (status == 0 && readonly) {
-        size_t n = strlen(h->generation) + strlen(c->uri) + 16;
+        size_t n = strlen(c->view.generation) + strlen(c->uri) + 16;
         key = bc_arena_alloc(&c->arena, n);
         if (key != NULL)
-            snprintf(key, n, "%s|%u%d|%s", h->generation, req.formats, req.format, c->uri);
+            snprintf(key, n, "%s|%u%d|%s", c->view.generation, req.formats, req.format, c->uri);
     }
     if (key != NULL) {
         if (etag_not_modified(key, inm)) {
@@ -414,9 +416,22 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const c
         }
     }
     if (status == 0) {
-        req.store = bc_store_pool_acquire(h->pool);
+        bc_store_pool *pool = bc_live_pool(h->live);
+        req.store = bc_store_pool_acquire(pool);
+        req.live = h->live;
+        req.body = c->body.data;
+        req.body_len = c->body.len;
+        req.authorization = MHD_lookup_connection_value(con, MHD_HEADER_KIND, "Authorization");
+        req.content_type = MHD_lookup_connection_value(con, MHD_HEADER_KIND, "Content-Type");
         bc_router_dispatch(&req, &res);
-        bc_store_pool_release(h->pool, req.store);
+        bc_store_pool_release(pool, req.store);
+        if (res.generation_changed) {
+            /* a write in this request: look at the store now rather than at the next tick */
+            int changed = 0;
+            bc_err ignored;
+            if (bc_live_refresh(h->live, &changed, &ignored) == BC_OK && changed)
+                bc_http_generation_changed(h);
+        }
     }
     if (key != NULL && res.status == 200 && res.cacheable) {
         bc_cached *e = bc_cache_put(h->cache, key, key, &res);
@@ -441,51 +456,23 @@ static void mhd_log(void *cls, const char *fmt, va_list ap)
     fprintf(stderr, "bordercoopd: libmicrohttpd: %s\n", msg);
 }
 
-/* Reads the store's content version and build time (they key the cache and make the
- * validators). */
-static int load_generation(bc_http *h, bc_err *err)
+void bc_http_generation_changed(void *h)
 {
-    bc_store *s = bc_store_pool_acquire(h->pool);
-    char *version = NULL, *built = NULL;
-    int rc = bc_store_meta_get(s, "content_version", &version, err);
-    if (rc == BC_OK)
-        rc = bc_store_meta_get(s, "built_at", &built, err);
-    bc_store_pool_release(h->pool, s);
-    if (rc == BC_OK && (version == NULL || built == NULL))
-        rc = bc_err_set(err, BC_EINVAL, "the store has no content version: rebuild it with "
-                                        "`bordercoop load`");
-    if (rc == BC_OK) {
-        snprintf(h->generation, sizeof h->generation, "%s", version);
-        struct tm tm;
-        memset(&tm, 0, sizeof tm);
-        if (strptime(built, "%Y-%m-%dT%H:%M:%SZ", &tm) == NULL)
-            rc = bc_err_set(err, BC_EINVAL, "the store's build time '%s' is not ISO 8601", built);
-        h->built_at = timegm(&tm);
-        strftime(h->last_modified, sizeof h->last_modified, "%a, %d %b %Y %H:%M:%S GMT", &tm);
-    }
-    bc_free(version);
-    bc_free(built);
-    return rc;
+    bc_cache_clear(((bc_http *)h)->cache);
 }
 
-int bc_http_start(const bc_config *cfg, bc_store_pool *pool, bc_http **out, bc_err *err)
+int bc_http_start(const bc_config *cfg, bc_live *live, bc_http **out, bc_err *err)
 {
     *out = NULL;
     bc_http *h = bc_calloc(1, sizeof *h);
     if (h == NULL)
         return bc_err_set(err, BC_ENOMEM, "out of memory");
     h->cfg = cfg;
-    h->pool = pool;
+    h->live = live;
     h->cache = bc_cache_new((size_t)cfg->cache_bytes);
     if (h->cache == NULL) {
         bc_free(h);
         return bc_err_set(err, BC_ENOMEM, "out of memory");
-    }
-    int rc = load_generation(h, err);
-    if (rc != BC_OK) {
-        bc_cache_free(h->cache);
-        bc_free(h);
-        return rc;
     }
     struct timespec ts;
     clock_gettime(CLOCK_REALTIME, &ts);

@@ -1558,9 +1558,55 @@ static int fsync_path(const char *path, int directory)
     return rc;
 }
 
+/* Copies the finished build src over the live store at dest_path in one transaction
+ * (SQLite's backup API), so a running daemon keeps its file, readers keep their
+ * snapshot until they finish, and a failure leaves the store as it was. */
+static int replace_live(bc_store *src, const char *dest_path, bc_err *err)
+{
+    bc_store *dest = NULL;
+    int rc = bc_store_open(dest_path, 0, &dest, err);
+    if (rc == BC_OK) {
+        int version = 0;
+        rc = bc_store_version(dest, &version, err);
+        if (rc == BC_OK && version > bc_store_latest_version())
+            rc = bc_err_set(err, BC_EVERSION,
+                            "%s has schema version %d, newer than this binary's %d: refusing to "
+                            "replace it",
+                            dest_path, version, bc_store_latest_version());
+    }
+    if (rc == BC_OK && bc_loader_carry_over != NULL)
+        rc = bc_loader_carry_over(dest, src, err);
+    sqlite3_backup *b = NULL;
+    if (rc == BC_OK) {
+        b = sqlite3_backup_init(bc_store_db(dest), "main", bc_store_db(src), "main");
+        if (b == NULL)
+            rc = bc_store_error(dest, err, "starting the copy into the live store");
+    }
+    for (int waited = 0; rc == BC_OK;) {
+        int step = sqlite3_backup_step(b, -1);
+        if (step == SQLITE_DONE)
+            break;
+        if ((step == SQLITE_BUSY || step == SQLITE_LOCKED) && waited < 10000) {
+            struct timespec ts = {0, 50 * 1000000L};
+            nanosleep(&ts, NULL);
+            waited += 50;
+            continue;
+        }
+        rc = bc_err_set(err, BC_ESTORE, "copying into the live store: %s", sqlite3_errstr(step));
+    }
+    if (b != NULL && sqlite3_backup_finish(b) != SQLITE_OK && rc == BC_OK)
+        rc = bc_store_error(dest, err, "finishing the copy into the live store");
+    if (rc == BC_OK)
+        sqlite3_exec(bc_store_db(dest), "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+    bc_store_close(dest);
+    return rc;
+}
+
+int (*bc_loader_carry_over)(bc_store *from, bc_store *to, bc_err *err) = NULL;
+
 int bc_loader_build(const char *data_dir, const char *db_path, bc_load_stats *stats, bc_err *err)
 {
-    char tmp[1024], dir[1024];
+    char tmp[1024];
     int n = snprintf(tmp, sizeof tmp, "%s.tmp-%ld", db_path, (long)getpid());
     if (n < 0 || (size_t)n >= sizeof tmp)
         return bc_err_set(err, BC_EINVAL, "store path too long: %s", db_path);
@@ -1574,22 +1620,39 @@ int bc_loader_build(const char *data_dir, const char *db_path, bc_load_stats *st
     if (rc == BC_OK)
         rc = bc_loader_fill(s, data_dir, stats, err);
     if (rc == BC_OK)
-        rc = bc_store_exec(s, "ANALYZE; PRAGMA journal_mode = DELETE;", err);
-    bc_store_close(s);
-    if (rc == BC_OK && fsync_path(tmp, 0) != 0)
-        rc = bc_err_set(err, BC_EIO, "%s: fsync: %s", tmp, strerror(errno));
-    if (rc == BC_OK && rename(tmp, db_path) != 0)
-        rc = bc_err_set(err, BC_EIO, "cannot move %s into place: %s", db_path, strerror(errno));
-    if (rc != BC_OK) {
-        unlink(tmp);
-        return rc;
+        rc = bc_store_exec(s, "ANALYZE", err);
+    int live = access(db_path, F_OK) == 0;
+    int lock = -1;
+    if (rc == BC_OK) {
+        lock = bc_store_lock(db_path, 30000, err);
+        if (lock < 0)
+            rc = err->code ? err->code : BC_EIO;
     }
-    snprintf(dir, sizeof dir, "%s", db_path);
-    char *slash = strrchr(dir, '/');
-    if (slash != NULL)
-        *slash = '\0';
-    else
-        snprintf(dir, sizeof dir, ".");
-    fsync_path(dir, 1);
-    return BC_OK;
+    if (rc == BC_OK && live) {
+        rc = replace_live(s, db_path, err);
+    } else if (rc == BC_OK) {
+        /* a first build: switch the new file to WAL and move it into place */
+        rc = bc_store_exec(s, "PRAGMA journal_mode = WAL", err);
+    }
+    bc_store_close(s);
+    if (rc == BC_OK && !live) {
+        if (fsync_path(tmp, 0) != 0)
+            rc = bc_err_set(err, BC_EIO, "%s: fsync: %s", tmp, strerror(errno));
+        else if (rename(tmp, db_path) != 0)
+            rc = bc_err_set(err, BC_EIO, "cannot move %s into place: %s", db_path,
+                            strerror(errno));
+        if (rc == BC_OK) {
+            char dir[1024];
+            snprintf(dir, sizeof dir, "%s", db_path);
+            char *slash = strrchr(dir, '/');
+            if (slash != NULL)
+                *slash = '\0';
+            else
+                snprintf(dir, sizeof dir, ".");
+            fsync_path(dir, 1);
+        }
+    }
+    bc_store_unlock(lock);
+    unlink(tmp);
+    return rc;
 }

@@ -62,20 +62,23 @@ int main(int argc, char **argv)
     pthread_sigmask(SIG_BLOCK, &stop, NULL);
     signal(SIGPIPE, SIG_IGN);
 
-    bc_store_pool *pool = NULL;
-    if (bc_store_pool_open(cfg.db, (size_t)cfg.threads, &pool, &err) != 0) {
+    bc_live *live = NULL;
+    if (bc_live_open(cfg.db, (size_t)cfg.threads, &live, &err) != 0) {
         fprintf(stderr, "bordercoopd: %s\n", err.msg);
         return 1;
     }
     bc_http *http = NULL;
-    if (bc_http_start(&cfg, pool, &http, &err) != 0) {
+    if (bc_http_start(&cfg, live, &http, &err) != 0 ||
+        bc_live_watch(live, 250, bc_http_generation_changed, http, &err) != 0) {
         fprintf(stderr, "bordercoopd: %s\n", err.msg);
-        bc_store_pool_close(pool);
+        bc_http_stop(http, 0);
+        bc_live_close(live);
         return 1;
     }
     int port = bc_http_port(http);
-    fprintf(stderr, "bordercoopd %s: serving %s on %s (port %d, %d thread%s)\n", BC_VERSION,
-            cfg.db, cfg.listen, port, cfg.threads, cfg.threads == 1 ? "" : "s");
+    fprintf(stderr, "bordercoopd %s: serving %s%s on %s (port %d, %d thread%s)\n", BC_VERSION,
+            cfg.db, bc_live_immutable(live) ? " (read-only media: no ingest)" : "", cfg.listen,
+            port, cfg.threads, cfg.threads == 1 ? "" : "s");
     if (cfg.ready_file[0] != '\0' && write_ready_file(cfg.ready_file, port) != 0)
         fprintf(stderr, "bordercoopd: cannot write ready file %s: %s\n", cfg.ready_file,
                 strerror(errno));
@@ -86,7 +89,7 @@ int main(int argc, char **argv)
     fprintf(stderr, "bordercoopd: %s received, finishing requests in flight\n",
             sig == SIGINT ? "SIGINT" : "SIGTERM");
     bc_http_stop(http, GRACE_MS);
-    bc_store_pool_close(pool);
+    bc_live_close(live);
     if (cfg.ready_file[0] != '\0')
         unlink(cfg.ready_file);
     fprintf(stderr, "bordercoopd: stopped\n");

@@ -14,6 +14,8 @@ static const bc_param_spec FILTERS[] = {
     {"to", BC_PARAM_DATE_TO, "m.date_start <= ?"},
     {"status", BC_PARAM_TEXT, "m.status = ?", BC_LOOKUP_VOCAB("meeting_status"),
      BC_VALUES_VOCAB("meeting_status")},
+    {"curation", BC_PARAM_TEXT, "m.curation = ?", BC_LOOKUP_VOCAB("curation"),
+     BC_VALUES_VOCAB("curation")},
     {NULL},
 };
 
@@ -32,8 +34,8 @@ static const char *const FIELDS[] = {
     "id",        "type",        "title",          "mechanism",    "ordinal", "status",
     "date",      "date_precision", "date_start",  "date_end",     "year",    "place",
     "host_province", "provinces", "summary",      "participants", "decisions", "protocols",
-    "figures",   "projects",    "previous_meeting", "next_meeting", "note",  "sources",
-    "links",     NULL};
+    "figures",   "projects",    "previous_meeting", "next_meeting", "curation", "confidence",
+    "same_as",   "note",        "sources",        "links",        NULL};
 
 const bc_resource bc_res_meetings = {
     .name = "meetings",

@@ -16,6 +16,7 @@ void bc_response_init(bc_response *res)
     res->nheaders = 0;
     res->log_note[0] = '\0';
     res->cacheable = 0;
+    res->generation_changed = 0;
 }
 
 void bc_response_free(bc_response *res)

@@ -4,6 +4,10 @@
 static const bc_param_spec FILTERS[] = {
     {"lang", BC_PARAM_TEXT, "s.lang = ?", BC_LOOKUP_VOCAB("lang"),
      BC_VALUES_VOCAB("lang")},
+    {"origin", BC_PARAM_TEXT, "s.origin = ?",
+     "SELECT value FROM (SELECT 'curated' AS value UNION ALL SELECT 'ingested') "
+     "WHERE value = ? COLLATE NOCASE",
+     "SELECT 'curated' UNION ALL SELECT 'ingested'"},
     {NULL},
 };
 
@@ -17,7 +21,8 @@ static const bc_sort_field SORTS[] = {
 
 static const char *const FIELDS[] = {"id",   "type",   "title",  "lang",   "publisher",
                                      "author", "published_on", "url", "file", "sha256",
-                                     "bytes", "note",  "citations", "facts", "links", NULL};
+                                     "bytes", "note",  "origin", "ingested_at", "citations",
+                                     "facts", "links", NULL};
 
 const bc_resource bc_res_sources = {
     .name = "sources",

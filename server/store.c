@@ -5,9 +5,14 @@
 #include "bordercoop/embed.h"
 #include "bordercoop/fts.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <sys/file.h>
+#include <time.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,6 +25,7 @@ typedef struct stmt_slot {
 
 struct bc_store {
     sqlite3 *db;
+    int immutable;
     stmt_slot slots[STMT_SLOTS];
 };
 
@@ -72,12 +78,23 @@ int bc_store_open(const char *path, int flags, bc_store **out, bc_err *err)
     if (s == NULL)
         return bc_err_set(err, BC_ENOMEM, "out of memory opening the store");
     int readonly = (flags & BC_STORE_READONLY) != 0;
+    int exact = readonly || (flags & (BC_STORE_QUERY_ONLY | BC_STORE_WRITER));
     int oflags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
     if (!readonly && (flags & BC_STORE_CREATE))
         oflags |= SQLITE_OPEN_CREATE;
     oflags |= SQLITE_OPEN_NOMUTEX;
     int rc = BC_OK;
     int src = sqlite3_open_v2(path, &s->db, oflags, NULL);
+    if (src != SQLITE_OK && (flags & BC_STORE_QUERY_ONLY) && access(path, R_OK) == 0) {
+        /* a store on read-only media: no -shm can be created, so read it immutable */
+        sqlite3_close(s->db);
+        s->db = NULL;
+        char uri[1200];
+        snprintf(uri, sizeof uri, "file:%s?immutable=1", path);
+        src = sqlite3_open_v2(uri, &s->db,
+                              SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+        s->immutable = src == SQLITE_OK;
+    }
     if (src != SQLITE_OK) {
         rc = bc_err_set(err, src == SQLITE_CANTOPEN ? BC_ENOTFOUND : BC_ESTORE,
                         "cannot open store %s: %s", path,
@@ -89,7 +106,11 @@ int bc_store_open(const char *path, int flags, bc_store **out, bc_err *err)
         rc = bc_store_exec(s, "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;", err);
     if (rc == BC_OK)
         rc = bc_fts_register(s->db, err);
-    if (rc == BC_OK && readonly) {
+    if (rc == BC_OK && (flags & BC_STORE_QUERY_ONLY) && !s->immutable)
+        rc = bc_store_exec(s, "PRAGMA query_only = ON", err);
+    if (rc == BC_OK && (flags & BC_STORE_WRITER))
+        rc = bc_store_exec(s, "PRAGMA synchronous = FULL", err);
+    if (rc == BC_OK && exact) {
         int version = 0;
         rc = bc_store_version(s, &version, err);
         if (rc == BC_OK && version > bc_store_latest_version())
@@ -126,6 +147,39 @@ void bc_store_close(bc_store *s)
 sqlite3 *bc_store_db(bc_store *s)
 {
     return s->db;
+}
+
+int bc_store_is_immutable(const bc_store *s)
+{
+    return s->immutable;
+}
+
+int bc_store_lock(const char *path, int timeout_ms, bc_err *err)
+{
+    char lock[1100];
+    snprintf(lock, sizeof lock, "%s.lock", path);
+    int fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd < 0)
+        return bc_err_set(err, BC_EIO, "cannot open %s: %s", lock, strerror(errno)), -1;
+    for (int waited = 0;; waited += 20) {
+        if (flock(fd, LOCK_EX | LOCK_NB) == 0)
+            return fd;
+        if (errno != EWOULDBLOCK || waited >= timeout_ms)
+            break;
+        struct timespec ts = {0, 20 * 1000000L};
+        nanosleep(&ts, NULL);
+    }
+    close(fd);
+    bc_err_set(err, BC_EIO, "the store is locked by another writer (%s)", lock);
+    return -1;
+}
+
+void bc_store_unlock(int fd)
+{
+    if (fd >= 0) {
+        flock(fd, LOCK_UN);
+        close(fd);
+    }
 }
 
 int bc_store_migrate(bc_store *s, int *applied, bc_err *err)
@@ -245,7 +299,7 @@ int bc_store_pool_open(const char *path, size_t n, bc_store_pool **out, bc_err *
     pthread_mutex_init(&p->lock, NULL);
     pthread_cond_init(&p->freed, NULL);
     for (size_t i = 0; rc == BC_OK && i < n; i++) {
-        rc = bc_store_open(path, BC_STORE_READONLY, &p->all[i], err);
+        rc = bc_store_open(path, BC_STORE_QUERY_ONLY, &p->all[i], err);
         if (rc == BC_OK) {
             p->free_list[p->nfree++] = p->all[i];
             p->n++;

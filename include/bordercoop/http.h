@@ -6,14 +6,17 @@
 
 #include "bordercoop/config.h"
 #include "bordercoop/err.h"
-#include "bordercoop/store.h"
+#include "bordercoop/live.h"
 
 typedef struct bc_http bc_http;
 
 /* Starts serving cfg->listen with one worker per cfg->threads, each request borrowing a
- * connection from pool. cfg and pool are borrowed and must outlive the server. *out is
- * new; stop it with bc_http_stop. */
-int bc_http_start(const bc_config *cfg, bc_store_pool *pool, bc_http **out, bc_err *err);
+ * reader from live (and its writer for ingest). cfg and live are borrowed and must
+ * outlive the server. *out is new; stop it with bc_http_stop. */
+int bc_http_start(const bc_config *cfg, bc_live *live, bc_http **out, bc_err *err);
+
+/* Empties the response cache (the store's generation moved). Thread-safe. */
+void bc_http_generation_changed(void *h);
 
 /* The TCP port actually bound (useful with port 0). */
 int bc_http_port(const bc_http *h);

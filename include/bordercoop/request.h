@@ -5,6 +5,7 @@
 
 #include "bordercoop/arena.h"
 #include "bordercoop/config.h"
+#include "bordercoop/live.h"
 #include "bordercoop/store.h"
 
 typedef struct bc_request {
@@ -15,7 +16,12 @@ typedef struct bc_request {
     const void *route_data;  /* the matched route's data (e.g. a bc_resource) */
     unsigned formats;        /* BC_FMT_* the Accept header allows (see negotiate.h) */
     int format;              /* the preferred one of them, 0 when none */
-    bc_store *store;         /* a connection for this request */
+    bc_store *store;         /* a query-only connection for this request */
+    bc_live *live;           /* the running store (its writer for ingest), may be NULL */
+    const char *body;        /* request body (NULL when none), body_len bytes */
+    size_t body_len;
+    const char *authorization; /* the Authorization header, or NULL */
+    const char *content_type;  /* the Content-Type header, or NULL */
     const bc_config *cfg;
     bc_arena *arena;
 } bc_request;

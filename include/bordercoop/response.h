@@ -20,6 +20,7 @@ typedef struct bc_response {
     int nheaders;
     char log_note[256]; /* why a 5xx happened, for the access log only (never sent) */
     int cacheable;      /* a 200 that depends only on the store and the request: cache it */
+    int generation_changed; /* the handler wrote to the store */
 } bc_response;
 
 void bc_response_init(bc_response *res);

@@ -13,8 +13,12 @@
 typedef struct bc_store bc_store;
 
 enum {
-    BC_STORE_READONLY = 1, /* open read-only; the schema must be exactly current */
-    BC_STORE_CREATE = 2,   /* create the file when missing (read-write) */
+    BC_STORE_READONLY = 1,  /* open read-only; the schema must be exactly current */
+    BC_STORE_CREATE = 2,    /* create the file when missing (read-write) */
+    BC_STORE_QUERY_ONLY = 4, /* open read-write (WAL readers need the -shm file) but refuse
+                              * writes; the schema must be exactly current. Falls back to an
+                              * immutable read-only open on a read-only file system. */
+    BC_STORE_WRITER = 8,    /* read-write, schema exactly current, durable commits */
 };
 
 /* Opens the store at path. Read-only opens refuse a missing file, a store newer than
@@ -56,7 +60,17 @@ int bc_store_meta_get(bc_store *s, const char *key, char **out, bc_err *err);
  * returns BC_ESTORE. */
 int bc_store_error(bc_store *s, bc_err *err, const char *doing);
 
-/* A fixed set of read-only connections to one store file, for worker threads. */
+/* 1 when s was opened immutable (read-only media: no WAL, no writes, no changes). */
+int bc_store_is_immutable(const bc_store *s);
+
+/* Takes the store's advisory write lock (PATH.lock, flock) shared by every writer
+ * process: ingest holds it for its transaction, load for reading the previous store's
+ * ingested articles and swapping in the new build. Returns a descriptor for
+ * bc_store_unlock, or -1 with err set. Waits up to timeout_ms. */
+int bc_store_lock(const char *path, int timeout_ms, bc_err *err);
+void bc_store_unlock(int fd);
+
+/* A fixed set of query-only connections to one store file, for worker threads. */
 typedef struct bc_store_pool bc_store_pool;
 
 /* Opens n read-only connections. *out is new; free with bc_store_pool_close. */

@@ -153,7 +153,7 @@ static void value_outside_vocabulary(void **state)
     fx_json_edit(*state, "facts/projects.json", "projects[0].status", json_string("finished"));
     expect_failure(*state, BC_EINVAL,
                    "projects[0]: 'finished' is not an allowed project_status (one of: "
-                   "operational, planned, proposed, under_construction)");
+                   "operational, planned, proposed, reported, under_construction)");
 }
 
 static void unit_must_match_metric(void **state)

@@ -488,7 +488,8 @@ static void bad_queries(void **state)
 {
     (void)state;
     bad("/v1/meetings", "colour=red", "unknown_parameter", "colour",
-        "allowed: mechanism, province, year, from, to, status, sort, fields, limit, cursor, "
+        "allowed: mechanism, province, year, from, to, status, curation, sort, fields, limit, "
+        "cursor, "
         "offset, total, format");
     bad("/v1/meetings", "year=20x5", "invalid_parameter", "year", "whole number");
     bad("/v1/meetings", "year=1800", "invalid_parameter", "year", "from 1900 to 2199");
@@ -508,7 +509,7 @@ static void bad_queries(void **state)
     bad("/v1/trade-figures", "metric=tourists", "invalid_parameter", "metric", "goods_exported");
     bad("/v1/meetings/jwg-yunnan-11", "sort=id", "unknown_parameter", "sort", "allowed: fields");
     bad("/v1/border-gate-projects", "status=open", "invalid_parameter", "status",
-        "operational, planned, proposed, under_construction");
+        "operational, planned, proposed, reported, under_construction");
 }
 
 static void sql_text_in_values_is_only_data(void **state)

@@ -1,0 +1,55 @@
+/* live.h: the daemon's view of a store that changes while it serves: query-only reader
+ * connections, one writer for ingest, and the store's current generation (content
+ * version and modification time) that keys caches and validators. A watcher thread
+ * notices commits by other connections or processes (PRAGMA data_version) and moves
+ * the generation forward, so new data and new ETags appear without a restart. */
+#ifndef BORDERCOOP_LIVE_H
+#define BORDERCOOP_LIVE_H
+
+#include "bordercoop/err.h"
+#include "bordercoop/store.h"
+
+#include <time.h>
+
+typedef struct bc_live bc_live;
+
+/* A consistent copy of the current generation. */
+typedef struct bc_live_view {
+    char generation[65];    /* the store's content version */
+    char last_modified[40]; /* its modification time as an HTTP-date */
+    time_t modified_at;
+    unsigned long serial;   /* increases with every change seen */
+} bc_live_view;
+
+/* Opens readers query-only connections to path and reads the generation. *out is new;
+ * free with bc_live_close (which stops the watcher). */
+int bc_live_open(const char *path, size_t readers, bc_live **out, bc_err *err);
+void bc_live_close(bc_live *l);
+
+/* The reader pool, borrowed for the life of l. */
+bc_store_pool *bc_live_pool(bc_live *l);
+
+/* Copies the current generation into v (thread-safe, no store access). */
+void bc_live_view_get(bc_live *l, bc_live_view *v);
+
+/* Looks for commits since the last look and re-reads the generation when there were
+ * some; *changed (may be NULL) is 1 when the generation moved. Thread-safe. */
+int bc_live_refresh(bc_live *l, int *changed, bc_err *err);
+
+/* Starts the watcher thread: refresh every interval_ms, then on_change(ctx) after each
+ * change. */
+int bc_live_watch(bc_live *l, int interval_ms, void (*on_change)(void *ctx), void *ctx,
+                  bc_err *err);
+
+/* 1 when the store is on read-only media (opened immutable): no writes, no changes. */
+int bc_live_immutable(const bc_live *l);
+
+/* The store's path (borrowed). */
+const char *bc_live_path(const bc_live *l);
+
+/* Exclusive use of the writer connection (opened on first use); release it with
+ * bc_live_writer_release. NULL with err set when the store cannot be written. */
+bc_store *bc_live_writer_acquire(bc_live *l, bc_err *err);
+void bc_live_writer_release(bc_live *l);
+
+#endif

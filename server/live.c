@@ -1,0 +1,220 @@
+/* live.c: generation tracking, the reader pool and the writer of a running store. */
+#include "bordercoop/live.h"
+
+#include "bordercoop/alloc.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+
+struct bc_live {
+    char path[1024];
+    bc_store_pool *pool;
+    bc_store *watch;  /* its own connection: data_version counts others' commits */
+    long data_version;
+    pthread_mutex_t lock; /* guards view and the watch connection */
+    bc_live_view view;
+    pthread_mutex_t writer_lock;
+    bc_store *writer;
+    pthread_t thread;
+    int watching;
+    int stopping;
+    pthread_mutex_t stop_lock;
+    pthread_cond_t stop_cond;
+    int interval_ms;
+    void (*on_change)(void *);
+    void *ctx;
+};
+
+/* Reads content version and modification time through the watch connection into v. */
+static int read_generation(bc_live *l, bc_live_view *v, bc_err *err)
+{
+    char *version = NULL, *built = NULL, *modified = NULL;
+    int rc = bc_store_meta_get(l->watch, "content_version", &version, err);
+    if (rc == BC_OK)
+        rc = bc_store_meta_get(l->watch, "built_at", &built, err);
+    if (rc == BC_OK)
+        rc = bc_store_meta_get(l->watch, "modified_at", &modified, err);
+    if (rc == BC_OK && (version == NULL || built == NULL))
+        rc = bc_err_set(err, BC_EINVAL,
+                        "the store has no content version: rebuild it with `bordercoop load`");
+    if (rc == BC_OK) {
+        const char *when = modified != NULL && strcmp(modified, built) > 0 ? modified : built;
+        struct tm tm;
+        memset(&tm, 0, sizeof tm);
+        if (strptime(when, "%Y-%m-%dT%H:%M:%SZ", &tm) == NULL)
+            rc = bc_err_set(err, BC_EINVAL, "the store's time '%s' is not ISO 8601", when);
+        snprintf(v->generation, sizeof v->generation, "%s", version);
+        v->modified_at = timegm(&tm);
+        strftime(v->last_modified, sizeof v->last_modified, "%a, %d %b %Y %H:%M:%S GMT", &tm);
+    }
+    bc_free(version);
+    bc_free(built);
+    bc_free(modified);
+    return rc;
+}
+
+static int data_version(bc_live *l, long *out, bc_err *err)
+{
+    sqlite3_stmt *st;
+    int rc = bc_store_stmt(l->watch, "PRAGMA data_version", &st, err);
+    if (rc != BC_OK)
+        return rc;
+    if (sqlite3_step(st) == SQLITE_ROW)
+        *out = (long)sqlite3_column_int64(st, 0);
+    else
+        rc = bc_store_error(l->watch, err, "reading data_version");
+    sqlite3_reset(st);
+    return rc;
+}
+
+int bc_live_open(const char *path, size_t readers, bc_live **out, bc_err *err)
+{
+    *out = NULL;
+    bc_live *l = bc_calloc(1, sizeof *l);
+    if (l == NULL)
+        return bc_err_set(err, BC_ENOMEM, "out of memory");
+    snprintf(l->path, sizeof l->path, "%s", path);
+    pthread_mutex_init(&l->lock, NULL);
+    pthread_mutex_init(&l->writer_lock, NULL);
+    pthread_mutex_init(&l->stop_lock, NULL);
+    pthread_cond_init(&l->stop_cond, NULL);
+    int rc = bc_store_pool_open(path, readers, &l->pool, err);
+    if (rc == BC_OK)
+        rc = bc_store_open(path, BC_STORE_QUERY_ONLY, &l->watch, err);
+    if (rc == BC_OK)
+        rc = data_version(l, &l->data_version, err);
+    if (rc == BC_OK)
+        rc = read_generation(l, &l->view, err);
+    if (rc != BC_OK) {
+        bc_live_close(l);
+        return rc;
+    }
+    *out = l;
+    return BC_OK;
+}
+
+int bc_live_refresh(bc_live *l, int *changed, bc_err *err)
+{
+    if (changed != NULL)
+        *changed = 0;
+    pthread_mutex_lock(&l->lock);
+    long dv = 0;
+    int rc = bc_store_is_immutable(l->watch) ? BC_OK : data_version(l, &dv, err);
+    if (rc == BC_OK && dv != l->data_version && !bc_store_is_immutable(l->watch)) {
+        bc_live_view v = l->view;
+        rc = read_generation(l, &v, err);
+        if (rc == BC_OK) {
+            l->data_version = dv;
+            if (strcmp(v.generation, l->view.generation) != 0 ||
+                v.modified_at != l->view.modified_at) {
+                v.serial = l->view.serial + 1;
+                l->view = v;
+                if (changed != NULL)
+                    *changed = 1;
+            }
+        }
+    }
+    pthread_mutex_unlock(&l->lock);
+    return rc;
+}
+
+void bc_live_view_get(bc_live *l, bc_live_view *v)
+{
+    pthread_mutex_lock(&l->lock);
+    *v = l->view;
+    pthread_mutex_unlock(&l->lock);
+}
+
+static void *watch_loop(void *arg)
+{
+    bc_live *l = arg;
+    pthread_mutex_lock(&l->stop_lock);
+    while (!l->stopping) {
+        struct timespec until;
+        clock_gettime(CLOCK_REALTIME, &until);
+        until.tv_nsec += (long)(l->interval_ms % 1000) * 1000000L;
+        until.tv_sec += l->interval_ms / 1000 + until.tv_nsec / 1000000000L;
+        until.tv_nsec %= 1000000000L;
+        pthread_cond_timedwait(&l->stop_cond, &l->stop_lock, &until);
+        if (l->stopping)
+            break;
+        pthread_mutex_unlock(&l->stop_lock);
+        int changed = 0;
+        bc_err err;
+        if (bc_live_refresh(l, &changed, &err) == BC_OK && changed && l->on_change)
+            l->on_change(l->ctx);
+        pthread_mutex_lock(&l->stop_lock);
+    }
+    pthread_mutex_unlock(&l->stop_lock);
+    return NULL;
+}
+
+int bc_live_watch(bc_live *l, int interval_ms, void (*on_change)(void *ctx), void *ctx,
+                  bc_err *err)
+{
+    if (bc_store_is_immutable(l->watch))
+        return BC_OK; /* nothing can change */
+    l->interval_ms = interval_ms > 0 ? interval_ms : 250;
+    l->on_change = on_change;
+    l->ctx = ctx;
+    if (pthread_create(&l->thread, NULL, watch_loop, l) != 0)
+        return bc_err_set(err, BC_EIO, "cannot start the store watcher");
+    l->watching = 1;
+    return BC_OK;
+}
+
+void bc_live_close(bc_live *l)
+{
+    if (l == NULL)
+        return;
+    if (l->watching) {
+        pthread_mutex_lock(&l->stop_lock);
+        l->stopping = 1;
+        pthread_cond_broadcast(&l->stop_cond);
+        pthread_mutex_unlock(&l->stop_lock);
+        pthread_join(l->thread, NULL);
+    }
+    bc_store_close(l->writer);
+    bc_store_close(l->watch);
+    bc_store_pool_close(l->pool);
+    pthread_mutex_destroy(&l->lock);
+    pthread_mutex_destroy(&l->writer_lock);
+    pthread_mutex_destroy(&l->stop_lock);
+    pthread_cond_destroy(&l->stop_cond);
+    bc_free(l);
+}
+
+bc_store_pool *bc_live_pool(bc_live *l)
+{
+    return l->pool;
+}
+
+int bc_live_immutable(const bc_live *l)
+{
+    return bc_store_is_immutable(l->watch);
+}
+
+const char *bc_live_path(const bc_live *l)
+{
+    return l->path;
+}
+
+bc_store *bc_live_writer_acquire(bc_live *l, bc_err *err)
+{
+    if (bc_live_immutable(l)) {
+        bc_err_set(err, BC_EIO, "the store is on read-only media");
+        return NULL;
+    }
+    pthread_mutex_lock(&l->writer_lock);
+    if (l->writer == NULL && bc_store_open(l->path, BC_STORE_WRITER, &l->writer, err) != BC_OK) {
+        pthread_mutex_unlock(&l->writer_lock);
+        return NULL;
+    }
+    return l->writer;
+}
+
+void bc_live_writer_release(bc_live *l)
+{
+    pthread_mutex_unlock(&l->writer_lock);
+}

@@ -174,6 +174,15 @@ int bc_config_parse(bc_config *cfg, int argc, char **argv, bc_getenv_fn getenv_f
                 return rc;
         }
     }
+    /* the write token is read from the environment only: a flag would show in ps */
+    const char *token = getenv_fn != NULL ? getenv_fn("BORDERCOOP_API_TOKEN") : NULL;
+    if (token != NULL && *token != '\0') {
+        if (strlen(token) >= sizeof cfg->api_token || strlen(token) < 16)
+            return bc_err_set(err, BC_EINVAL,
+                              "BORDERCOOP_API_TOKEN must be 16 to %zu characters",
+                              sizeof cfg->api_token - 1);
+        snprintf(cfg->api_token, sizeof cfg->api_token, "%s", token);
+    }
     for (int a = 1; a < argc; a++) {
         const char *arg = argv[a];
         const char *eq = strchr(arg, '=');
@@ -212,6 +221,8 @@ const char *bc_config_usage(void)
     size_t n = (size_t)snprintf(text, sizeof text,
                                 "usage: bordercoopd [options]\n\n"
                                 "Serves the bordercoop store as an HTTP/JSON API.\n\n"
+                                "Writes (POST /v1/sources) need BORDERCOOP_API_TOKEN in the\n"
+                                "environment (16+ characters); without it the API is read-only.\n\n"
                                 "options (environment variable in brackets):\n");
     for (size_t i = 0; i < NOPTS && n < sizeof text; i++) {
         char name[64];

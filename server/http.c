@@ -180,7 +180,8 @@ static void common_headers(const req_ctx *c, struct MHD_Response *r, const bc_re
     if (cors) {
         MHD_add_response_header(r, "Access-Control-Allow-Origin", cfg->cors_origin);
         MHD_add_response_header(r, "Access-Control-Expose-Headers",
-                                "ETag, Link, Last-Modified, X-Request-Id, Content-Length");
+                                "ETag, Link, Last-Modified, Location, X-Request-Id, "
+                                "X-Total-Count, Content-Length");
     }
     int vary_origin = cors && strcmp(cfg->cors_origin, "*") != 0;
     if (cached) {
@@ -200,7 +201,7 @@ static void common_headers(const req_ctx *c, struct MHD_Response *r, const bc_re
         }
     }
     if (strcmp(c->method, "OPTIONS") == 0 && cors) {
-        MHD_add_response_header(r, "Access-Control-Allow-Methods", "GET, HEAD, OPTIONS");
+        MHD_add_response_header(r, "Access-Control-Allow-Methods", "GET, HEAD, POST, OPTIONS");
         MHD_add_response_header(r, "Access-Control-Allow-Headers",
                                 "Accept, Accept-Encoding, If-None-Match, If-Modified-Since, "
                                 "Authorization, Content-Type");

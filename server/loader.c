@@ -6,6 +6,8 @@
 #include "bordercoop/alloc.h"
 #include "bordercoop/buf.h"
 #include "bordercoop/date.h"
+#include "bordercoop/ingest.h"
+#include "bordercoop/search.h"
 #include "bordercoop/sha256.h"
 #include "bordercoop/text.h"
 
@@ -1418,54 +1420,12 @@ static int load_projects(loader *L)
 
 /* ---- search index ------------------------------------------------------------------ */
 
-/* Indexes every entity (names in all languages, aliases, quotes) and every paragraph of
- * every article; page furniture (image lines, empty table cells, short lines) is left
- * out. */
 static int load_search_index(loader *L)
 {
     snprintf(L->file, sizeof L->file, "search index");
-    int rc = run(L, "entities",
-                 "INSERT INTO search_index (title, body, kind, ref_id, langs) "
-                 "SELECT title, trim(replace(replace(replace(body, ' |  | ', ' | '), "
-                 "' |  | ', ' | '), ' |  | ', ' | '), ' |'), kind, ref_id, langs "
-                 "FROM v_search_rows",
-                 "");
-    sqlite3_stmt *st;
-    for (size_t i = 0; rc == BC_OK && i < L->narticles; i++) {
-        const article *a = &L->articles[i];
-        const char *title = NULL, *lang = NULL;
-        rc = bc_store_stmt(L->s, "SELECT coalesce(title, publisher, id), lang FROM sources "
-                                 "WHERE id = ?1",
-                           &st, L->err);
-        if (rc != BC_OK)
-            break;
-        sqlite3_bind_text(st, 1, a->id, -1, SQLITE_STATIC);
-        char title_copy[600] = "", lang_copy[16] = "";
-        if (sqlite3_step(st) == SQLITE_ROW) {
-            snprintf(title_copy, sizeof title_copy, "%s", sqlite3_column_text(st, 0));
-            snprintf(lang_copy, sizeof lang_copy, "%s", sqlite3_column_text(st, 1));
-        }
-        sqlite3_reset(st);
-        title = title_copy;
-        lang = lang_copy;
-        const char *p = a->body, *end = a->body + a->len;
-        while (rc == BC_OK && p < end) {
-            const char *nl = memchr(p, '\n', (size_t)(end - p));
-            const char *line_end = nl ? nl : end;
-            size_t n = (size_t)(line_end - p);
-            if (n >= 40 && strncmp(p, "![", 2) != 0 && memmem(p, n, "://", 3) == NULL) {
-                char *para = bc_strndup(p, n);
-                if (para == NULL)
-                    return bc_err_set(L->err, BC_ENOMEM, "out of memory");
-                rc = run(L, a->id,
-                         "INSERT INTO search_index (title, body, kind, ref_id, langs) "
-                         "VALUES (?1, ?2, 'source', ?3, ?4)",
-                         "ssss", title, para, a->id, lang);
-                bc_free(para);
-            }
-            p = line_end + 1;
-        }
-    }
+    int rc = bc_search_index_entity(L->s, NULL, NULL, L->err);
+    for (size_t i = 0; rc == BC_OK && i < L->narticles; i++)
+        rc = bc_search_index_source(L->s, L->articles[i].id, L->err);
     return rc;
 }
 
@@ -1558,6 +1518,8 @@ static int fsync_path(const char *path, int directory)
     return rc;
 }
 
+#define CARRY_OVER(from, to, err) BC_OK /* wired to bc_ingest_carry_over with ingest */
+
 /* Copies the finished build src over the live store at dest_path in one transaction
  * (SQLite's backup API), so a running daemon keeps its file, readers keep their
  * snapshot until they finish, and a failure leaves the store as it was. */
@@ -1574,8 +1536,8 @@ static int replace_live(bc_store *src, const char *dest_path, bc_err *err)
                             "replace it",
                             dest_path, version, bc_store_latest_version());
     }
-    if (rc == BC_OK && bc_loader_carry_over != NULL)
-        rc = bc_loader_carry_over(dest, src, err);
+    if (rc == BC_OK)
+        rc = CARRY_OVER(dest, src, err);
     sqlite3_backup *b = NULL;
     if (rc == BC_OK) {
         b = sqlite3_backup_init(bc_store_db(dest), "main", bc_store_db(src), "main");
@@ -1601,8 +1563,6 @@ static int replace_live(bc_store *src, const char *dest_path, bc_err *err)
     bc_store_close(dest);
     return rc;
 }
-
-int (*bc_loader_carry_over)(bc_store *from, bc_store *to, bc_err *err) = NULL;
 
 int bc_loader_build(const char *data_dir, const char *db_path, bc_load_stats *stats, bc_err *err)
 {

@@ -24,6 +24,18 @@ static const fixed_route FIXED[] = {
 
 #define ALLOW "GET, HEAD, OPTIONS"
 
+/* Routes that also accept a write. */
+typedef struct write_route {
+    const char *path;
+    const char *method;
+    bc_handler handler;
+    const char *allow;
+} write_route;
+
+static const write_route WRITES[] = {
+    {"/v1/sources", "POST", NULL, "GET, HEAD, POST, OPTIONS"}, /* handler wired with ingest */
+};
+
 /* Finds the route; returns its handler or NULL. */
 static bc_handler match(bc_request *req)
 {
@@ -61,6 +73,14 @@ int bc_router_dispatch(bc_request *req, bc_response *res)
         return bc_problem(res, 404, "not_found", NULL,
                           "no resource at '%.200s'; see /v1 or /openapi.yaml", req->path);
     }
+    const char *allow = ALLOW;
+    for (size_t i = 0; i < sizeof WRITES / sizeof WRITES[0]; i++) {
+        if (strcmp(req->path, WRITES[i].path) != 0)
+            continue;
+        if (strcmp(req->method, WRITES[i].method) == 0 && WRITES[i].handler != NULL)
+            return WRITES[i].handler(req, res);
+        allow = WRITES[i].allow;
+    }
     if (strcmp(req->method, "GET") == 0 || strcmp(req->method, "HEAD") == 0) {
         /* lists also speak CSV and /openapi.yaml YAML; everything else is JSON */
         if (!(req->formats & BC_FMT_JSON) && h != bc_resource_list && h != bc_handle_openapi)
@@ -68,15 +88,15 @@ int bc_router_dispatch(bc_request *req, bc_response *res)
                               "'%.200s' is available as application/json only", req->path);
         return h(req, res);
     }
-    bc_response_header(res, "Allow", ALLOW);
+    bc_response_header(res, "Allow", "%s", allow);
     if (strcmp(req->method, "OPTIONS") == 0) {
         res->status = 204;
         res->content_type = NULL;
         return 204;
     }
     return bc_problem(res, 405, "method_not_allowed", NULL,
-                      "method %.20s is not allowed on '%.200s'; allowed: " ALLOW, req->method,
-                      req->path);
+                      "method %.20s is not allowed on '%.200s'; allowed: %s", req->method,
+                      req->path, allow);
 }
 
 void bc_router_each(void (*fn)(const char *pattern, void *ctx), void *ctx)

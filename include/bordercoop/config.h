@@ -24,6 +24,7 @@ typedef struct bc_config {
     int cache_bytes;             /* response cache budget; 0 disables it */
     char cors_origin[256];
     int log_format;              /* BC_LOG_* */
+    char api_token[256];         /* BORDERCOOP_API_TOKEN; empty: writes are disabled */
     int show_help;
     int show_version;
 } bc_config;

@@ -38,14 +38,9 @@ int bc_loader_fill(bc_store *store, const char *data_dir, bc_load_stats *stats, 
  * build is switched to WAL and renamed into place. Over an existing store the build is
  * copied into the live file in one transaction (under the store's writer lock), so a
  * running daemon keeps serving and sees the new content; articles ingested into the
- * previous store are carried over first (see bc_loader_carry_over). A failed load
+ * previous store are carried over first (bc_ingest_carry_over). A failed load
  * leaves the previous store untouched. stats may be NULL. */
 int bc_loader_build(const char *data_dir, const char *db_path, bc_load_stats *stats,
                     bc_err *err);
-
-/* When set, called with the live store (from) and the new build (to) before the copy,
- * to carry over what the build does not contain (ingested articles). Set by the
- * ingest module; NULL means nothing to carry. */
-extern int (*bc_loader_carry_over)(bc_store *from, bc_store *to, bc_err *err);
 
 #endif

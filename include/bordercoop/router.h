@@ -23,6 +23,8 @@ int bc_handle_healthz(bc_request *req, bc_response *res);
 int bc_handle_readyz(bc_request *req, bc_response *res);
 int bc_handle_openapi(bc_request *req, bc_response *res);
 int bc_handle_index(bc_request *req, bc_response *res);
+/* POST /v1/sources: ingest an article (sources.c). */
+int bc_handle_ingest(bc_request *req, bc_response *res);
 /* GET /v1/stats: the dashboard summary (health.c). */
 int bc_handle_stats(bc_request *req, bc_response *res);
 /* GET /v1/search (search.c). */

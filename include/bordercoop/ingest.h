@@ -1,0 +1,48 @@
+/* ingest.h: adding an article to a running store: validate it, store it and the facts
+ * extracted from it (curation "extracted", with confidence, quotes and byte offsets) in
+ * one transaction, and move the store's content version. The same text twice is a
+ * no-op that returns the existing source; curated facts are never modified. */
+#ifndef BORDERCOOP_INGEST_H
+#define BORDERCOOP_INGEST_H
+
+#include "bordercoop/err.h"
+#include "bordercoop/store.h"
+
+#include <stddef.h>
+
+#define BC_INGEST_MAX_TEXT (1u << 20) /* bytes of article text */
+
+typedef struct bc_ingest_input {
+    const char *text; /* UTF-8, len bytes (borrowed) */
+    size_t len;
+    const char *lang; /* a language bc_extract knows */
+    const char *title, *url, *published_on, *publisher, *author; /* optional */
+    const char *id;          /* keep this source id (carry-over); NULL derives one */
+    const char *ingested_at; /* keep this time (carry-over); NULL = now */
+} bc_ingest_input;
+
+typedef struct bc_ingest_result {
+    char source_id[128];
+    int created; /* 0: the same text was already stored, nothing written */
+    int figures, meetings, projects, citations;
+    char content_version[65];
+} bc_ingest_result;
+
+/* Checks every field of in. On failure returns BC_EINVAL (BC_ETOOBIG for an oversized
+ * text) and copies the offending field's name into field (size 32). */
+int bc_ingest_validate(const bc_ingest_input *in, char field[32], bc_err *err);
+
+/* Ingests in into the writer store s, holding the store's writer lock (see
+ * bc_store_lock) for the transaction. Fills out. On any failure nothing is written. */
+int bc_ingest(bc_store *s, const bc_ingest_input *in, bc_ingest_result *out, bc_err *err);
+
+/* Copies every ingested article of from into to, re-extracting with this binary's
+ * extractor and keeping ids and ingestion times (rebuilds keep what analysts added).
+ * The caller holds the writer lock. */
+int bc_ingest_carry_over(bc_store *from, bc_store *to, bc_err *err);
+
+/* Test hook: milliseconds to sleep inside the transaction before it commits, so a
+ * test can kill the process mid-ingest. 0 (the default) disables it. */
+extern int bc_ingest_pause_ms;
+
+#endif

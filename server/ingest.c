@@ -1,0 +1,511 @@
+/* ingest.c: one article in, its extracted facts stored beside the curated ones, all in
+ * one transaction under the store's writer lock (see ingest.h). */
+#include "bordercoop/ingest.h"
+
+#include "bordercoop/alloc.h"
+#include "bordercoop/buf.h"
+#include "bordercoop/date.h"
+#include "bordercoop/extract.h"
+#include "bordercoop/search.h"
+#include "bordercoop/sha256.h"
+#include "bordercoop/text.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+int bc_ingest_pause_ms = 0;
+
+static int known_lang(const char *lang)
+{
+    for (const char *const *l = bc_extract_langs; *l != NULL; l++)
+        if (strcmp(*l, lang) == 0)
+            return 1;
+    return 0;
+}
+
+int bc_ingest_validate(const bc_ingest_input *in, char field[32], bc_err *err)
+{
+    static const struct {
+        const char *name;
+        size_t max;
+    } OPTIONAL[] = {{"title", 500}, {"url", 2000}, {"publisher", 200}, {"author", 200}};
+    const char *values[] = {in->title, in->url, in->publisher, in->author};
+    field[0] = '\0';
+#define BAD(f, ...) (snprintf(field, 32, "%s", f), bc_err_set(err, BC_EINVAL, __VA_ARGS__))
+    if (in->text == NULL)
+        return BAD("text", "text is required");
+    if (in->len == 0)
+        return BAD("text", "text is empty");
+    if (in->len > BC_INGEST_MAX_TEXT) {
+        snprintf(field, 32, "text");
+        return bc_err_set(err, BC_ETOOBIG, "text is longer than %u bytes", BC_INGEST_MAX_TEXT);
+    }
+    if (!bc_utf8_valid(in->text, in->len))
+        return BAD("text", "text is not valid UTF-8 (or contains a NUL byte)");
+    int words = 0;
+    for (size_t i = 0; i < in->len; i++)
+        words += (in->text[i] == ' ' || in->text[i] == '\n') && i + 1 < in->len &&
+                 in->text[i + 1] != ' ' && in->text[i + 1] != '\n';
+    if (words < 3)
+        return BAD("text", "text has fewer than 4 words; an article is expected");
+    if (in->lang == NULL)
+        return BAD("lang", "lang is required");
+    if (!known_lang(in->lang)) {
+        bc_buf list = BC_BUF_INIT;
+        for (const char *const *l = bc_extract_langs; *l != NULL; l++)
+            bc_buf_printf(&list, "%s%s", list.len ? ", " : "", *l);
+        int rc = BAD("lang", "unknown language '%.20s'; supported: %s", in->lang,
+                     list.data ? list.data : "");
+        bc_buf_free(&list);
+        return rc;
+    }
+    for (size_t i = 0; i < sizeof OPTIONAL / sizeof OPTIONAL[0]; i++) {
+        const char *v = values[i];
+        if (v == NULL)
+            continue;
+        size_t n = strlen(v);
+        if (n == 0 || n > OPTIONAL[i].max || !bc_utf8_valid(v, n))
+            return BAD(OPTIONAL[i].name, "%s must be 1 to %zu bytes of UTF-8", OPTIONAL[i].name,
+                       OPTIONAL[i].max);
+    }
+    if (in->url != NULL && strncmp(in->url, "https://", 8) != 0 &&
+        strncmp(in->url, "http://", 7) != 0)
+        return BAD("url", "url must be an http(s) URL");
+    if (in->published_on != NULL) {
+        bc_date d;
+        bc_err e;
+        if (bc_date_parse(in->published_on, &d, &e) != BC_OK)
+            return BAD("published_on", "published_on: %s", e.msg);
+    }
+#undef BAD
+    return BC_OK;
+}
+
+/* Runs one statement with text/int/double/NULL bindings given as "s", "i", "d", "n"
+ * (n: a double* that may be NULL). */
+static int exec(bc_store *s, const char *sql, const char *types, ...)
+{
+    sqlite3_stmt *st;
+    bc_err err;
+    if (bc_store_stmt(s, sql, &st, &err) != BC_OK)
+        return BC_ESTORE;
+    va_list ap;
+    va_start(ap, types);
+    for (int i = 0; types[i]; i++) {
+        int col = i + 1;
+        if (types[i] == 's') {
+            const char *v = va_arg(ap, const char *);
+            if (v != NULL)
+                sqlite3_bind_text(st, col, v, -1, SQLITE_TRANSIENT);
+        } else if (types[i] == 'i') {
+            sqlite3_bind_int(st, col, va_arg(ap, int));
+        } else if (types[i] == 'd') {
+            sqlite3_bind_double(st, col, va_arg(ap, double));
+        } else {
+            const double *v = va_arg(ap, const double *);
+            if (v != NULL)
+                sqlite3_bind_double(st, col, *v);
+        }
+    }
+    va_end(ap);
+    int step = sqlite3_step(st);
+    sqlite3_reset(st);
+    return step == SQLITE_DONE || step == SQLITE_ROW ? BC_OK : BC_ESTORE;
+}
+
+/* First column of a one-text-parameter query into out (size n); 1 when found. */
+static int lookup(bc_store *s, const char *sql, const char *arg, char *out, size_t n)
+{
+    sqlite3_stmt *st;
+    bc_err err;
+    int found = 0;
+    if (bc_store_stmt(s, sql, &st, &err) == BC_OK) {
+        sqlite3_bind_text(st, 1, arg, -1, SQLITE_TRANSIENT);
+        if (sqlite3_step(st) == SQLITE_ROW) {
+            found = 1;
+            if (out != NULL)
+                snprintf(out, n, "%s", sqlite3_column_text(st, 0) ? (const char *)sqlite3_column_text(st, 0) : "");
+        }
+        sqlite3_reset(st);
+    }
+    return found;
+}
+
+/* A source id: the title's slug (or "article") and the first 8 hex digits of the text's
+ * hash, so the same text always gets the same id. */
+static void derive_id(const bc_ingest_input *in, const char *sha, char out[128])
+{
+    bc_buf slug = BC_BUF_INIT;
+    if (in->title != NULL)
+        bc_text_slug(in->title, strlen(in->title), &slug);
+    /* keep ASCII slugs only, at most 60 bytes, cut at a word */
+    size_t n = 0;
+    for (; slug.data != NULL && n < slug.len && n < 60; n++)
+        if ((unsigned char)slug.data[n] >= 0x80)
+            break;
+    while (n > 0 && slug.data[n - 1] == '-')
+        n--;
+    snprintf(out, 128, "%.*s-%s-%.8s", (int)n, n > 0 ? slug.data : "article", in->lang, sha);
+    bc_buf_free(&slug);
+}
+
+typedef struct ingest_ctx {
+    bc_store *s;
+    const bc_ingest_input *in;
+    const char *source_id;
+    bc_ingest_result *out;
+    bc_err *err;
+} ingest_ctx;
+
+static int cite(ingest_ctx *c, const char *column, const char *id, size_t start, size_t end)
+{
+    char sql[200];
+    snprintf(sql, sizeof sql,
+             "INSERT INTO citations (source_id, quote, quote_start, quote_end, %s) "
+             "VALUES (?1, substr(CAST(?2 AS BLOB), ?3 + 1, ?4 - ?3), ?3, ?4, ?5)",
+             column);
+    sqlite3_stmt *st;
+    int rc = bc_store_stmt(c->s, sql, &st, c->err);
+    if (rc != BC_OK)
+        return rc;
+    sqlite3_bind_text(st, 1, c->source_id, -1, SQLITE_STATIC);
+    sqlite3_bind_blob(st, 2, c->in->text, (int)c->in->len, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 3, (sqlite3_int64)start);
+    sqlite3_bind_int64(st, 4, (sqlite3_int64)end);
+    sqlite3_bind_text(st, 5, id, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) != SQLITE_DONE)
+        rc = bc_store_error(c->s, c->err, "storing a citation");
+    sqlite3_reset(st);
+    if (rc == BC_OK)
+        c->out->citations++;
+    return rc;
+}
+
+static int store_figures(ingest_ctx *c, const bc_extraction *ex)
+{
+    int rc = BC_OK;
+    for (size_t i = 0; rc == BC_OK && i < ex->nfigures; i++) {
+        const bc_xfigure *f = &ex->figures[i];
+        char unit[32], id[160];
+        if (!lookup(c->s, "SELECT unit FROM metrics WHERE id = ?1", f->metric, unit, sizeof unit))
+            continue; /* a metric this store does not know */
+        if (f->quote_end <= f->quote_start || f->quote_end > c->in->len)
+            continue;
+        bc_period p;
+        bc_err perr;
+        int has_period = f->period[0] != '\0' && bc_period_parse(f->period, &p, &perr) == BC_OK;
+        snprintf(id, sizeof id, "%s-f%d", c->source_id, c->out->figures + 1);
+        double change = f->change_pct;
+        char description[300];
+        snprintf(description, sizeof description, "%s extracted from an ingested article",
+                 f->metric);
+        rc = exec(c->s,
+                  "INSERT INTO figures (id, metric, category, value, unit, qualifier, period, "
+                  "period_start, period_end, year, change_pct, change_qualifier, change_basis, "
+                  "description, curation, confidence) "
+                  "SELECT ?1, id, category, ?2, unit, ?3, ?4, ?5, ?6, "
+                  "CAST(substr(?6, 1, 4) AS INTEGER), ?7, ?8, NULL, ?9, 'extracted', ?10 "
+                  "FROM metrics WHERE id = ?11",
+                  "sdssssnssds", id, f->value, f->qualifier[0] ? f->qualifier : "exact",
+                  has_period ? p.text : NULL, has_period ? p.start : NULL,
+                  has_period ? p.end : NULL, f->has_change ? &change : NULL,
+                  f->has_change ? (f->change_qualifier[0] ? f->change_qualifier : "exact") : NULL,
+                  description, f->confidence, f->metric);
+        for (int k = 0; rc == BC_OK && k < f->nparties; k++)
+            if (lookup(c->s, "SELECT id FROM provinces WHERE id = ?1", f->parties[k], NULL, 0))
+                rc = exec(c->s,
+                          "INSERT OR IGNORE INTO figure_parties (figure_id, province_id, seq) "
+                          "VALUES (?1, ?2, ?3)",
+                          "ssi", id, f->parties[k], k + 1);
+        if (rc == BC_OK)
+            rc = cite(c, "figure_id", id, f->quote_start, f->quote_end);
+        if (rc == BC_OK) {
+            c->out->figures++;
+            rc = bc_search_index_entity(c->s, "figure", id, c->err);
+        }
+    }
+    return rc;
+}
+
+static int store_meetings(ingest_ctx *c, const bc_extraction *ex)
+{
+    int rc = BC_OK;
+    for (size_t i = 0; rc == BC_OK && i < ex->nmeetings; i++) {
+        const bc_xmeeting *m = &ex->meetings[i];
+        char name[300], same_as[160] = "", id[160], title[400];
+        if (m->mechanism[0] == '\0' ||
+            !lookup(c->s, "SELECT name FROM mechanisms WHERE id = ?1", m->mechanism, name,
+                    sizeof name))
+            continue;
+        if (m->quote_end <= m->quote_start || m->quote_end > c->in->len)
+            continue;
+        if (m->ordinal > 0) {
+            char key[96];
+            snprintf(key, sizeof key, "%s#%d", m->mechanism, m->ordinal);
+            lookup(c->s,
+                   "SELECT id FROM meetings WHERE mechanism_id || '#' || ordinal = ?1 "
+                   "AND curation = 'curated'",
+                   key, same_as, sizeof same_as);
+        }
+        bc_date d;
+        bc_err derr;
+        int has_date = m->date[0] != '\0' && bc_date_parse(m->date, &d, &derr) == BC_OK;
+        snprintf(id, sizeof id, "%s-m%d", c->source_id, c->out->meetings + 1);
+        if (m->ordinal > 0)
+            snprintf(title, sizeof title, "Meeting %d of the %s (extracted)", m->ordinal, name);
+        else
+            snprintf(title, sizeof title, "Meeting of the %s (extracted)", name);
+        const char *place =
+            m->place[0] && lookup(c->s, "SELECT id FROM provinces WHERE id = ?1", m->place, NULL, 0)
+                ? m->place
+                : NULL;
+        char ordinal[16];
+        snprintf(ordinal, sizeof ordinal, "%d", m->ordinal);
+        rc = exec(c->s,
+                  "INSERT INTO meetings (id, mechanism_id, ordinal, title, date, date_precision, "
+                  "date_start, date_end, year, host_province_id, status, curation, confidence, "
+                  "same_as) VALUES (?1, ?2, CAST(nullif(?3, '0') AS INTEGER), ?4, ?5, ?6, ?7, "
+                  "?8, CAST(substr(?5, 1, 4) AS INTEGER), ?9, ?10, 'extracted', ?11, ?12)",
+                  "ssssssssssds", id, m->mechanism, ordinal, title, has_date ? d.text : NULL,
+                  has_date ? bc_precision_name(d.precision) : NULL, has_date ? d.start : NULL,
+                  has_date ? d.end : NULL, place, strcmp(m->status, "planned") == 0 ? "planned"
+                                                                                     : "held",
+                  m->confidence, same_as[0] ? same_as : NULL);
+        if (rc == BC_OK)
+            rc = exec(c->s,
+                      "INSERT INTO meeting_provinces (meeting_id, province_id) "
+                      "SELECT ?1, province_id FROM mechanism_members WHERE mechanism_id = ?2",
+                      "ss", id, m->mechanism);
+        if (rc == BC_OK)
+            rc = exec(c->s,
+                      "INSERT INTO aliases (entity, alias_key, alias, entity_id) "
+                      "VALUES ('meeting', ?1, ?1, ?1)",
+                      "s", id);
+        if (rc == BC_OK)
+            rc = cite(c, "meeting_id", id, m->quote_start, m->quote_end);
+        if (rc == BC_OK) {
+            c->out->meetings++;
+            rc = bc_search_index_entity(c->s, "meeting", id, c->err);
+        }
+    }
+    return rc;
+}
+
+static int store_gates(ingest_ctx *c, const bc_extraction *ex)
+{
+    int rc = BC_OK;
+    for (size_t i = 0; rc == BC_OK && i < ex->ngates; i++) {
+        const bc_xgate *g = &ex->gates[i];
+        if (g->project[0] != '\0' || g->vn_side[0] == '\0' || g->cn_side[0] == '\0')
+            continue; /* a known project, or not a pair: curated facts stay as they are */
+        if (g->quote_end <= g->quote_start || g->quote_end > c->in->len)
+            continue;
+        char id[160], name[200];
+        snprintf(id, sizeof id, "%s-g%d", c->source_id, c->out->projects + 1);
+        snprintf(name, sizeof name, "%s - %s (extracted)", g->vn_side, g->cn_side);
+        rc = exec(c->s,
+                  "INSERT INTO projects (id, name, kind, vn_side, cn_side, status, description, "
+                  "curation, confidence) VALUES (?1, ?2, 'gate_pair', ?3, ?4, 'reported', "
+                  "'A gate pair named in an ingested article.', 'extracted', ?5)",
+                  "ssssd", id, name, g->vn_side, g->cn_side, g->confidence);
+        if (rc == BC_OK)
+            rc = exec(c->s,
+                      "INSERT INTO aliases (entity, alias_key, alias, entity_id) "
+                      "VALUES ('project', ?1, ?1, ?1)",
+                      "s", id);
+        if (rc == BC_OK)
+            rc = cite(c, "project_id", id, g->quote_start, g->quote_end);
+        if (rc == BC_OK) {
+            c->out->projects++;
+            rc = bc_search_index_entity(c->s, "project", id, c->err);
+        }
+    }
+    return rc;
+}
+
+/* Moves the content version forward: hash of the previous one and the new text. */
+static int bump_version(ingest_ctx *c, const char *sha, const char *now)
+{
+    char old[65] = "";
+    lookup(c->s, "SELECT value FROM store_meta WHERE key = ?1", "content_version", old,
+           sizeof old);
+    bc_sha256 h;
+    unsigned char d[32];
+    bc_sha256_init(&h);
+    bc_sha256_update(&h, old, strlen(old));
+    bc_sha256_update(&h, "|ingest|", 8);
+    bc_sha256_update(&h, sha, strlen(sha));
+    bc_sha256_final(&h, d);
+    bc_sha256_tohex(d, c->out->content_version);
+    int rc = exec(c->s,
+                  "INSERT OR REPLACE INTO store_meta (key, value) VALUES ('content_version', ?1)",
+                  "s", c->out->content_version);
+    if (rc == BC_OK)
+        rc = exec(c->s, "INSERT OR REPLACE INTO store_meta (key, value) VALUES ('modified_at', ?1)",
+                  "s", now);
+    return rc;
+}
+
+/* The transaction itself; the caller holds the writer lock. */
+static int ingest_locked(bc_store *s, const bc_ingest_input *in, bc_ingest_result *out,
+                         bc_err *err)
+{
+    memset(out, 0, sizeof *out);
+    char field[32];
+    int rc = bc_ingest_validate(in, field, err);
+    if (rc != BC_OK)
+        return rc;
+    char sha[65];
+    bc_sha256_hex(in->text, in->len, sha);
+    if (lookup(s, "SELECT id FROM sources WHERE sha256 = ?1", sha, out->source_id,
+               sizeof out->source_id)) {
+        lookup(s, "SELECT value FROM store_meta WHERE key = ?1", "content_version",
+               out->content_version, sizeof out->content_version);
+        return BC_OK; /* already stored: a no-op */
+    }
+    char now[32];
+    time_t t = time(NULL);
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    char today[16];
+    strftime(today, sizeof today, "%Y-%m-%d", &tm);
+
+    bc_gazetteer *g = NULL;
+    bc_extraction ex;
+    memset(&ex, 0, sizeof ex);
+    rc = bc_gazetteer_load(s, &g, err);
+    if (rc == BC_OK) {
+        bc_date pub;
+        bc_err ignored;
+        const char *reference = today;
+        if (in->published_on != NULL && bc_date_parse(in->published_on, &pub, &ignored) == 0)
+            reference = pub.end;
+        rc = bc_extract(in->text, in->len, in->lang, reference, g, &ex, err);
+    }
+    if (rc == BC_OK)
+        rc = bc_store_exec(s, "BEGIN IMMEDIATE", err);
+    if (rc == BC_OK) {
+        if (in->id != NULL)
+            snprintf(out->source_id, sizeof out->source_id, "%s", in->id);
+        else
+            derive_id(in, sha, out->source_id);
+        char file[200];
+        snprintf(file, sizeof file, "ingested/%s.txt", out->source_id);
+        ingest_ctx c = {s, in, out->source_id, out, err};
+        sqlite3_stmt *st;
+        rc = bc_store_stmt(s,
+                           "INSERT INTO sources (id, file, lang, title, publisher, author, "
+                           "published_on, url, sha256, bytes, body, origin, ingested_at, note) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'ingested', ?12, "
+                           "'Ingested; its facts were extracted automatically (curation: "
+                           "extracted).')",
+                           &st, err);
+        if (rc == BC_OK) {
+            const char *v[] = {out->source_id, file, in->lang, in->title, in->publisher,
+                               in->author, in->published_on, in->url, sha};
+            for (int i = 0; i < 9; i++)
+                sqlite3_bind_text(st, i + 1, v[i], -1, SQLITE_TRANSIENT);
+            sqlite3_bind_int64(st, 10, (sqlite3_int64)in->len);
+            sqlite3_bind_text(st, 11, in->text, (int)in->len, SQLITE_STATIC);
+            sqlite3_bind_text(st, 12, in->ingested_at ? in->ingested_at : now, -1,
+                              SQLITE_TRANSIENT);
+            if (sqlite3_step(st) != SQLITE_DONE)
+                rc = bc_store_error(s, err, "storing the article");
+            sqlite3_reset(st);
+        }
+        if (rc == BC_OK)
+            rc = exec(s,
+                      "INSERT INTO aliases (entity, alias_key, alias, entity_id) "
+                      "VALUES ('source', ?1, ?1, ?1)",
+                      "s", out->source_id);
+        if (rc == BC_OK)
+            rc = store_figures(&c, &ex);
+        if (rc == BC_OK)
+            rc = store_meetings(&c, &ex);
+        if (rc == BC_OK)
+            rc = store_gates(&c, &ex);
+        if (rc == BC_OK)
+            rc = bc_search_index_source(s, out->source_id, err);
+        if (rc == BC_OK)
+            rc = bump_version(&c, sha, now);
+        if (rc == BC_ESTORE && err->msg[0] == '\0')
+            bc_store_error(s, err, "ingesting");
+        if (rc == BC_OK && bc_ingest_pause_ms > 0) {
+            struct timespec ts = {bc_ingest_pause_ms / 1000,
+                                  (long)(bc_ingest_pause_ms % 1000) * 1000000L};
+            nanosleep(&ts, NULL);
+        }
+        if (rc == BC_OK)
+            rc = bc_store_exec(s, "COMMIT", err);
+        if (rc != BC_OK)
+            sqlite3_exec(bc_store_db(s), "ROLLBACK", NULL, NULL, NULL);
+        else
+            out->created = 1;
+    }
+    bc_extraction_free(&ex);
+    bc_gazetteer_free(g);
+    if (rc != BC_OK) {
+        int code = rc;
+        memset(out, 0, sizeof *out);
+        rc = code;
+    }
+    return rc;
+}
+
+int bc_ingest(bc_store *s, const bc_ingest_input *in, bc_ingest_result *out, bc_err *err)
+{
+    const char *path = sqlite3_db_filename(bc_store_db(s), "main");
+    int lock = path != NULL && path[0] != '\0' ? bc_store_lock(path, 30000, err) : -2;
+    if (lock == -1)
+        return err->code ? err->code : BC_EIO;
+    bc_err_clear(err);
+    int rc = ingest_locked(s, in, out, err);
+    bc_store_unlock(lock);
+    return rc;
+}
+
+int bc_ingest_carry_over(bc_store *from, bc_store *to, bc_err *err)
+{
+    sqlite3_stmt *st;
+    int rc = bc_store_stmt(from,
+                           "SELECT id, lang, title, url, published_on, publisher, author, body, "
+                           "ingested_at FROM sources WHERE origin = 'ingested' "
+                           "ORDER BY ingested_at, id",
+                           &st, err);
+    while (rc == BC_OK) {
+        int step = sqlite3_step(st);
+        if (step == SQLITE_DONE)
+            break;
+        if (step != SQLITE_ROW) {
+            rc = bc_store_error(from, err, "reading ingested articles");
+            break;
+        }
+        bc_ingest_input in = {0};
+        const char *cols[9];
+        for (int i = 0; i < 9; i++)
+            cols[i] = (const char *)sqlite3_column_text(st, i);
+        in.id = cols[0];
+        in.lang = cols[1];
+        in.title = cols[2];
+        in.url = cols[3];
+        in.published_on = cols[4];
+        in.publisher = cols[5];
+        in.author = cols[6];
+        in.text = cols[7];
+        in.len = (size_t)sqlite3_column_bytes(st, 7);
+        in.ingested_at = cols[8];
+        bc_ingest_result r;
+        rc = ingest_locked(to, &in, &r, err);
+        if (rc != BC_OK) {
+            bc_err inner = *err;
+            bc_err_set(err, inner.code, "carrying over ingested article %s: %s", cols[0],
+                       inner.msg);
+        }
+    }
+    sqlite3_reset(st);
+    return rc;
+}

@@ -1,0 +1,145 @@
+/* ingest_api.c: POST /v1/sources: an analyst adds an article over HTTP. Writes need
+ * "Authorization: Bearer <BORDERCOOP_API_TOKEN>"; without a configured token the server
+ * is read-only and every write is 403. */
+#include "bordercoop/ingest.h"
+#include "bordercoop/live.h"
+#include "bordercoop/query.h"
+#include "bordercoop/router.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <string.h>
+
+/* ---- POST /v1/sources: ingest ------------------------------------------------------- */
+
+/* Compares in time independent of where the strings differ. */
+static int same_secret(const char *a, const char *b)
+{
+    size_t na = strlen(a), nb = strlen(b);
+    unsigned char diff = (unsigned char)(na != nb);
+    for (size_t i = 0; i < nb; i++)
+        diff |= (unsigned char)((i < na ? (unsigned char)a[i] : 0) ^ (unsigned char)b[i]);
+    return diff == 0;
+}
+
+static int unauthorized(bc_response *res, const char *why)
+{
+    bc_problem(res, 401, "unauthorized", NULL, "%s", why);
+    bc_response_header(res, "WWW-Authenticate", "Bearer realm=\"bordercoop\"");
+    return 401;
+}
+
+/* Reads obj[key] as an optional string into *out (borrowed); 400 when not a string. */
+static int opt_string(json_t *obj, const char *key, const char **out, bc_response *res)
+{
+    json_t *v = json_object_get(obj, key);
+    *out = NULL;
+    if (v == NULL || json_is_null(v))
+        return 0;
+    if (!json_is_string(v))
+        return bc_problem(res, 400, "invalid_field", key, "'%s' must be a string", key);
+    *out = json_string_value(v);
+    return 0;
+}
+
+int bc_handle_ingest(bc_request *req, bc_response *res)
+{
+    const char *token = req->cfg->api_token;
+    if (token[0] == '\0')
+        return bc_problem(res, 403, "writes_disabled", NULL,
+                          "this server is read-only: start it with BORDERCOOP_API_TOKEN set to "
+                          "accept articles");
+    const char *auth = req->authorization;
+    if (auth == NULL)
+        return unauthorized(res, "send 'Authorization: Bearer <token>' to add articles");
+    if (strncmp(auth, "Bearer ", 7) != 0 || !same_secret(auth + 7, token))
+        return unauthorized(res, "the bearer token is not valid");
+    if (req->content_type == NULL ||
+        strncmp(req->content_type, "application/json", 16) != 0 ||
+        (req->content_type[16] != '\0' && req->content_type[16] != ';'))
+        return bc_problem(res, 415, "unsupported_media_type", NULL,
+                          "send the article as application/json: {\"text\": ..., \"lang\": ...}");
+    bc_qpair *pairs;
+    size_t n;
+    bc_err err;
+    if (bc_query_parse(req->query, req->arena, &pairs, &n, &err) != BC_OK || n > 0)
+        return bc_problem(res, 400, "unknown_parameter", n > 0 ? pairs[0].key : NULL,
+                          "POST /v1/sources takes no query parameters");
+    json_error_t je;
+    json_t *body = json_loadb(req->body ? req->body : "", req->body_len,
+                              JSON_REJECT_DUPLICATES, &je);
+    if (body == NULL)
+        return bc_problem(res, 400, "malformed_json", NULL, "the body is not valid JSON: %s "
+                          "(line %d, column %d)", je.text, je.line, je.column);
+    int status = 0;
+    static const char *const keys[] = {"text", "lang", "title", "url", "published_on",
+                                       "publisher", "author", NULL};
+    if (!json_is_object(body))
+        status = bc_problem(res, 400, "malformed_json", NULL, "the body must be a JSON object");
+    const char *key;
+    json_t *v;
+    if (status == 0)
+        json_object_foreach(body, key, v)
+        {
+            int known = 0;
+            for (const char *const *k = keys; *k && !known; k++)
+                known = strcmp(*k, key) == 0;
+            if (!known && status == 0)
+                status = bc_problem(res, 400, "invalid_field", key,
+                                    "unknown field '%.60s'; allowed: text, lang, title, url, "
+                                    "published_on, publisher, author",
+                                    key);
+        }
+    bc_ingest_input in = {0};
+    const char **slots[] = {&in.text, &in.lang, &in.title, &in.url, &in.published_on,
+                            &in.publisher, &in.author};
+    for (size_t i = 0; status == 0 && i < 7; i++)
+        status = opt_string(body, keys[i], slots[i], res);
+    if (status == 0 && in.text != NULL)
+        in.len = json_string_length(json_object_get(body, "text"));
+    char field[32];
+    if (status == 0 && bc_ingest_validate(&in, field, &err) != BC_OK)
+        status = bc_problem(res, err.code == BC_ETOOBIG ? 413 : 400,
+                            err.code == BC_ETOOBIG ? "body_too_large" : "invalid_field", field,
+                            "%s", err.msg);
+    bc_ingest_result r;
+    if (status == 0) {
+        bc_store *w = req->live ? bc_live_writer_acquire(req->live, &err) : NULL;
+        if (w == NULL) {
+            status = bc_problem(res, 503, "store_unavailable", NULL,
+                                "the store cannot be written: %s", err.msg);
+        } else {
+            int rc = bc_ingest(w, &in, &r, &err);
+            bc_live_writer_release(req->live);
+            if (rc != BC_OK) {
+                snprintf(res->log_note, sizeof res->log_note, "%.255s", err.msg);
+                status = bc_problem(res, 500, "internal_error", NULL,
+                                    "the article could not be stored; nothing was written");
+            }
+        }
+    }
+    json_decref(body);
+    if (status != 0)
+        return status;
+    /* answer with the stored source document and what was extracted */
+    sqlite3_stmt *st;
+    bc_buf *b = &res->body;
+    bc_buf_printf(b, "{\"created\":%s,\"source\":", r.created ? "true" : "false");
+    int rc = bc_store_stmt(req->store, "SELECT doc FROM v_source_doc WHERE id = ?1", &st, &err);
+    if (rc == BC_OK) {
+        sqlite3_bind_text(st, 1, r.source_id, -1, SQLITE_STATIC);
+        if (sqlite3_step(st) == SQLITE_ROW)
+            bc_buf_append(b, sqlite3_column_text(st, 0), (size_t)sqlite3_column_bytes(st, 0));
+        else
+            bc_buf_puts(b, "null");
+        sqlite3_reset(st);
+    }
+    bc_buf_printf(b, ",\"extracted\":{\"figures\":%d,\"meetings\":%d,\"border_gate_projects\":%d,"
+                     "\"citations\":%d},\"content_version\":\"%s\",\"links\":{\"self\":\"/v1/sources/",
+                  r.figures, r.meetings, r.projects, r.citations, r.content_version);
+    bc_url_encode(b, r.source_id);
+    bc_buf_puts(b, "\",\"figures\":\"/v1/figures?curation=extracted\"}}");
+    bc_response_header(res, "Location", "/v1/sources/%s", r.source_id);
+    res->generation_changed = r.created;
+    return res->status = r.created ? 201 : 200;
+}

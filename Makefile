@@ -30,7 +30,7 @@ LDLIBS  = $(PKG_LIBS) -lz -lpthread -lm
 # modules shared by the daemon, the CLI and the tests, archived into one library
 CORE    := alloc err buf text date sha256 arena fts store loader check config query response \
            resource meetings figures gates protocols provinces people sources mechanisms \
-           router health search negotiate cache live http
+           router health search negotiate cache live metrics http
 CORE_OBJ := $(CORE:%=$(OUT)/obj/%.o) $(OUT)/obj/gen/migrations.o $(OUT)/obj/gen/openapi.o
 LIB     := $(OUT)/libbordercoop.a
 DAEMON_OBJ := $(OUT)/obj/main.o
@@ -70,7 +70,7 @@ define apt_install
 endef
 
 DEB_PACKAGES := pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev libcmocka-dev \
-                zlib1g-dev curl ca-certificates
+                zlib1g-dev curl ca-certificates prometheus
 # the contract checks run on Node; Debian's nodejs + npm unless a node with npm is there
 NODE_PACKAGES = $(if $(shell command -v npm 2>/dev/null),,nodejs npm)
 BENCH_PACKAGES := wrk nginx-light valgrind

@@ -3,6 +3,7 @@
 
 #include "bordercoop/alloc.h"
 #include "bordercoop/embed.h"
+#include "bordercoop/metrics.h"
 #include "bordercoop/query.h"
 #include "bordercoop/resource.h"
 #include "bordercoop/version.h"
@@ -117,5 +118,18 @@ int bc_handle_stats(bc_request *req, bc_response *res)
         return bc_problem(res, 500, "internal_error", NULL, "the summary could not be built");
     }
     res->cacheable = 1;
+    return res->status = 200;
+}
+
+int bc_handle_metrics(bc_request *req, bc_response *res)
+{
+    int status = no_params(req, res);
+    if (status != 0)
+        return status;
+    res->content_type = "text/plain; version=0.0.4";
+    bc_metrics_render(&res->body);
+    bc_response_header(res, "Cache-Control", "no-store");
+    if (bc_buf_failed(&res->body))
+        return bc_problem(res, 500, "internal_error", NULL, "out of memory");
     return res->status = 200;
 }

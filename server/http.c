@@ -8,6 +8,7 @@
 #include "bordercoop/arena.h"
 #include "bordercoop/buf.h"
 #include "bordercoop/cache.h"
+#include "bordercoop/metrics.h"
 #include "bordercoop/negotiate.h"
 #include "bordercoop/query.h"
 #include "bordercoop/request.h"
@@ -50,6 +51,8 @@ typedef struct req_ctx {
     int status;
     size_t bytes;
     int cache_hit;
+    int outcome; /* a bc_outcome */
+    int route;   /* bc_router_route_of the decoded path, -1 when none */
     bc_live_view view; /* the store generation this request is answered from */
     bc_cached *entry; /* the cached response being sent, released on completion */
     char note[256];
@@ -83,6 +86,9 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *con)
     unsigned long seq = atomic_fetch_add(&h->next_id, 1);
     snprintf(c->id, sizeof c->id, "%08lx%08lx", h->id_prefix & 0xffffffffUL, seq & 0xffffffffUL);
     atomic_fetch_add(&h->in_flight, 1);
+    bc_metrics_in_flight(1);
+    c->outcome = BC_OUTCOME_REJECTED;
+    c->route = -1;
     return c;
 }
 
@@ -161,6 +167,13 @@ static void on_completed(void *cls, struct MHD_Connection *con, void **req_cls,
     if (c->status == 0 && toe == MHD_REQUEST_TERMINATED_COMPLETED_OK)
         c->status = 0;
     access_log(c, con);
+    struct timespec end;
+    clock_gettime(CLOCK_MONOTONIC, &end);
+    double seconds = (double)(end.tv_sec - c->start.tv_sec) +
+                     (double)(end.tv_nsec - c->start.tv_nsec) / 1e9;
+    bc_metrics_request(c->route, c->method[0] ? c->method : "other", c->status, seconds,
+                       c->outcome);
+    bc_metrics_in_flight(-1);
     atomic_fetch_sub(&c->h->in_flight, 1);
     bc_cached_release(c->entry);
     bc_buf_free(&c->body);
@@ -375,6 +388,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const c
     const char *ims = MHD_lookup_connection_value(con, MHD_HEADER_KIND, "If-Modified-Since");
     int readonly = strcmp(c->method, "GET") == 0 || strcmp(c->method, "HEAD") == 0;
     int status = parse_target(c, &req, &res);
+    if (status == 0)
+        c->route = bc_router_route_of(req.path);
     if (status == 0 && c->body_bytes > (size_t)h->cfg->max_body)
         status = bc_problem(&res, 413, "body_too_large", NULL,
                             "the request body is larger than %d bytes", h->cfg->max_body);
@@ -397,6 +412,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const c
             tmp.gz = gzip ? (char *)"" : NULL;
             tmp.content_type = "application/json";
             c->cache_hit = 1;
+            c->outcome = BC_OUTCOME_NOT_MODIFIED;
             struct MHD_Response *r = MHD_create_response_from_buffer(0, (void *)"",
                                                                      MHD_RESPMEM_PERSISTENT);
             if (r == NULL)
@@ -413,10 +429,12 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const c
         bc_cached *e = bc_cache_get(h->cache, key);
         if (e != NULL) {
             c->cache_hit = 1;
+            c->outcome = BC_OUTCOME_CACHED;
             return send_cached(con, c, e, gzip, not_modified(c, e, gzip, inm, ims));
         }
     }
     if (status == 0) {
+        c->outcome = BC_OUTCOME_BUILT;
         bc_store_pool *pool = bc_live_pool(h->live);
         req.store = bc_store_pool_acquire(pool);
         req.live = h->live;
@@ -475,6 +493,7 @@ int bc_http_start(const bc_config *cfg, bc_live *live, bc_http **out, bc_err *er
         bc_free(h);
         return bc_err_set(err, BC_ENOMEM, "out of memory");
     }
+    bc_metrics_attach(h->cache, live);
     struct timespec ts;
     clock_gettime(CLOCK_REALTIME, &ts);
     h->id_prefix = (unsigned long)ts.tv_nsec ^ ((unsigned long)getpid() << 16);
@@ -529,6 +548,7 @@ void bc_http_stop(bc_http *h, int grace_ms)
         nanosleep(&ts, NULL);
     }
     MHD_stop_daemon(h->d);
+    bc_metrics_attach(NULL, NULL);
     bc_cache_free(h->cache);
     bc_free(h);
 }

@@ -20,7 +20,9 @@ static const fixed_route FIXED[] = {
     {"/openapi.yaml", bc_handle_openapi},
     {"/v1/search", bc_handle_search},
     {"/v1/stats", bc_handle_stats},
+    {"/metrics", bc_handle_metrics},
 };
+#define NFIXED (sizeof FIXED / sizeof FIXED[0])
 
 #define ALLOW "GET, HEAD, OPTIONS"
 
@@ -97,6 +99,43 @@ int bc_router_dispatch(bc_request *req, bc_response *res)
     return bc_problem(res, 405, "method_not_allowed", NULL,
                       "method %.20s is not allowed on '%.200s'; allowed: %s", req->method,
                       req->path, allow);
+}
+
+int bc_router_route_of(const char *path)
+{
+    for (size_t i = 0; i < NFIXED; i++)
+        if (strcmp(path, FIXED[i].path) == 0)
+            return (int)i;
+    if (strncmp(path, "/v1/", 4) != 0)
+        return -1;
+    int i = (int)NFIXED;
+    for (const bc_resource *const *r = bc_resources; *r != NULL; r++, i += 2) {
+        size_t n = strlen((*r)->name);
+        if (strncmp(path + 4, (*r)->name, n) != 0)
+            continue;
+        if (path[4 + n] == '\0')
+            return i;
+        if (path[4 + n] == '/' && path[5 + n] != '\0' && strchr(path + 5 + n, '/') == NULL)
+            return i + 1;
+    }
+    return -1;
+}
+
+int bc_router_route_name(int i, char *buf, size_t n)
+{
+    if (i < 0)
+        return 0;
+    if ((size_t)i < NFIXED) {
+        snprintf(buf, n, "%s", FIXED[i].path);
+        return 1;
+    }
+    int k = i - (int)NFIXED;
+    for (const bc_resource *const *r = bc_resources; *r != NULL; r++, k -= 2)
+        if (k < 2) {
+            snprintf(buf, n, k == 0 ? "/v1/%s" : "/v1/%s/{id}", (*r)->name);
+            return 1;
+        }
+    return 0;
 }
 
 void bc_router_each(void (*fn)(const char *pattern, void *ctx), void *ctx)

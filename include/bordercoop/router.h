@@ -14,6 +14,11 @@ typedef int (*bc_handler)(bc_request *req, bc_response *res);
  * response status. */
 int bc_router_dispatch(bc_request *req, bc_response *res);
 
+/* The index of the route pattern serving path (for metrics), or -1 when none. */
+int bc_router_route_of(const char *path);
+/* Writes the pattern of route index i into buf; 0 when there is no such route. */
+int bc_router_route_name(int i, char *buf, size_t n);
+
 /* Calls fn for every route pattern served ("/v1/meetings/{id}"), for the contract test
  * against openapi.yaml. */
 void bc_router_each(void (*fn)(const char *pattern, void *ctx), void *ctx);
@@ -25,6 +30,8 @@ int bc_handle_openapi(bc_request *req, bc_response *res);
 int bc_handle_index(bc_request *req, bc_response *res);
 /* POST /v1/sources: ingest an article (sources.c). */
 int bc_handle_ingest(bc_request *req, bc_response *res);
+/* GET /metrics: Prometheus text format (health.c). */
+int bc_handle_metrics(bc_request *req, bc_response *res);
 /* GET /v1/stats: the dashboard summary (health.c). */
 int bc_handle_stats(bc_request *req, bc_response *res);
 /* GET /v1/search (search.c). */

@@ -602,6 +602,35 @@ static void search_and_stats(void **state)
     json_decref(j);
 }
 
+static void metrics_pass_promtool(void **state)
+{
+    (void)state;
+    /* some traffic first, so counters and histograms have samples */
+    bct_response r;
+    get_with("/v1/meetings", NULL, &r);
+    bct_response_free(&r);
+    get_with("/v1/nothing", NULL, &r);
+    bct_response_free(&r);
+    json_t *j = get_json("/v1/provinces", 200, NULL);
+    json_decref(j);
+    assert_int_equal(bct_get(D.port, "/metrics", NULL, &r), 0);
+    assert_int_equal(r.status, 200);
+    assert_string_equal(bct_header_get(&r, "Content-Type"), "text/plain; version=0.0.4");
+    assert_non_null(strstr(r.body, "bordercoop_http_requests_total{route=\"/v1/meetings\",method="
+                                   "\"GET\",status=\"200\"}"));
+    assert_non_null(strstr(r.body, "bordercoop_http_request_duration_seconds_bucket"));
+    assert_non_null(strstr(r.body, "bordercoop_build_info{version="));
+    assert_non_null(strstr(r.body, "bordercoop_responses_total{outcome=\"cached\"}"));
+    FILE *p = popen("promtool check metrics >/dev/null 2>&1", "w");
+    assert_non_null(p);
+    fwrite(r.body, 1, r.body_len, p);
+    int status = pclose(p);
+    if (status != 0)
+        fail_msg("promtool check metrics failed (%d): is the prometheus package installed?",
+                 status);
+    bct_response_free(&r);
+}
+
 static void openapi_lists_every_route(void **state);
 
 int main(void)
@@ -625,6 +654,7 @@ int main(void)
         cmocka_unit_test(negotiation_and_csv),
         cmocka_unit_test(link_header_and_cursor_walk),
         cmocka_unit_test(search_and_stats),
+        cmocka_unit_test(metrics_pass_promtool),
         cmocka_unit_test(openapi_lists_every_route),
     };
     return cmocka_run_group_tests_name("api", tests, setup, teardown);

@@ -1,0 +1,34 @@
+/* metrics.h: process-wide counters for GET /metrics in the Prometheus text format:
+ * requests by route, method and status, a latency histogram per route, requests in
+ * flight, how responses were produced (built, from the cache, 304 from the key), the
+ * response cache, the store generation and build information. Recording is lock-free
+ * (atomics); rendering reads a consistent-enough snapshot. */
+#ifndef BORDERCOOP_METRICS_H
+#define BORDERCOOP_METRICS_H
+
+#include "bordercoop/buf.h"
+#include "bordercoop/cache.h"
+#include "bordercoop/live.h"
+
+enum bc_outcome {
+    BC_OUTCOME_BUILT = 0,        /* a handler ran */
+    BC_OUTCOME_CACHED = 1,       /* sent from the response cache */
+    BC_OUTCOME_NOT_MODIFIED = 2, /* 304 answered from the cache key alone */
+    BC_OUTCOME_REJECTED = 3,     /* refused before any handler (bad target, too large) */
+};
+
+/* Records one finished request. route is a bc_router_route_of() index. */
+void bc_metrics_request(int route, const char *method, int status, double seconds,
+                        int outcome);
+
+/* Adds delta to the requests in flight. */
+void bc_metrics_in_flight(int delta);
+
+/* Lets the renderer read the cache statistics and the store generation (borrowed;
+ * NULL detaches). */
+void bc_metrics_attach(bc_cache *cache, bc_live *live);
+
+/* Appends the exposition text to out. */
+void bc_metrics_render(bc_buf *out);
+
+#endif

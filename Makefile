@@ -28,7 +28,7 @@ override LDFLAGS += $(OPTFLAGS)
 LDLIBS  = $(PKG_LIBS) -lz -lpthread -lm
 
 # modules shared by the daemon, the CLI and the tests, archived into one library
-CORE    := alloc err buf text date sha256 arena fts store loader check config query response \
+CORE    := alloc err buf text date sha256 arena fts store loader check config query response extract extract_lang eval \
            resource meetings figures gates protocols provinces people sources mechanisms \
            router health search negotiate cache live metrics http
 CORE_OBJ := $(CORE:%=$(OUT)/obj/%.o) $(OUT)/obj/gen/migrations.o $(OUT)/obj/gen/openapi.o
@@ -133,7 +133,9 @@ check: build
 # real daemon on a free loopback port and speak HTTP to it.
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(OUT)/tests/%)
-API_BIN  := $(OUT)/tests/test_api
+API_SRC  := $(sort $(wildcard tests/api/test_*.c))
+API_BINS := $(API_SRC:tests/api/%.c=$(OUT)/tests/api/%)
+API_BIN  := $(OUT)/tests/api/test_api
 CMOCKA_CFLAGS = $(shell pkg-config --cflags cmocka)
 SAN_ENV  := ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:halt_on_error=1:detect_stack_use_after_return=1 \
             UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 LSAN_OPTIONS=suppressions=
@@ -142,9 +144,9 @@ $(OUT)/tests/test_%: tests/unit/test_%.c $(LIB)
 	@mkdir -p $(dir $@)
 	@echo "  CC  $<"; $(CC) $(CFLAGS) $(CMOCKA_CFLAGS) -MMD -MP $< -o $@ $(LIB) $(LDLIBS) $(CMOCKA_LIBS)
 
-$(API_BIN): tests/api/test_api.c tests/api/harness.c tests/api/harness.h $(LIB)
+$(OUT)/tests/api/%: tests/api/%.c tests/api/harness.c tests/api/harness.h $(LIB)
 	@mkdir -p $(dir $@)
-	@echo "  CC  $@"; $(CC) $(CFLAGS) $(CMOCKA_CFLAGS) -Itests/api tests/api/test_api.c \
+	@echo "  CC  $@"; $(CC) $(CFLAGS) $(CMOCKA_CFLAGS) -Itests/api $< \
 	  tests/api/harness.c -o $@ $(LIB) $(LDLIBS) $(CMOCKA_LIBS)
 
 test: deps
@@ -154,9 +156,10 @@ test-unit: $(UNIT_BIN)
 	@fail=0; for t in $(UNIT_BIN); do echo "== $$t"; $(SAN_ENV) $$t || fail=1; done; \
 	if [ $$fail != 0 ]; then echo "unit tests: FAILED"; exit 1; fi; echo "unit tests: all passed"
 
-test-api: $(API_BIN) $(BIN)/bordercoopd $(BIN)/bordercoop
-	@echo "== $(API_BIN)"; $(SAN_ENV) BC_DAEMON=$(BIN)/bordercoopd BC_CLI=$(BIN)/bordercoop \
-	  BC_DATA=data $(API_BIN) && echo "api tests: all passed"
+test-api: $(API_BINS) $(BIN)/bordercoopd $(BIN)/bordercoop
+	@fail=0; for t in $(API_BINS); do echo "== $$t"; \
+	  $(SAN_ENV) BC_DAEMON=$(BIN)/bordercoopd BC_CLI=$(BIN)/bordercoop BC_DATA=data $$t || fail=1; \
+	done; if [ $$fail != 0 ]; then echo "api tests: FAILED"; exit 1; fi; echo "api tests: all passed"
 
 test-asan: deps
 	@$(MAKE) --no-print-directory BUILD=asan test-unit test-api

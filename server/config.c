@@ -39,6 +39,10 @@ static const opt OPTS[] = {
      3600, "seconds an idle or slow connection may stay open (default 15)"},
     {"--max-body", "BORDERCOOP_MAX_BODY", OPT_INT, NUM(max_body), 0, 64 << 20,
      "largest request body in bytes (default 1048576)"},
+    {"--max-header-bytes", "BORDERCOOP_MAX_HEADER_BYTES", OPT_INT, NUM(max_header_bytes), 4096,
+     1 << 20, "memory for a request's line and headers; larger get 431 (default 32768)"},
+    {"--max-uri", "BORDERCOOP_MAX_URI", OPT_INT, NUM(max_uri), 256, 65536,
+     "longest request target in bytes; longer get 414 (default 4096)"},
     {"--max-age", "BORDERCOOP_MAX_AGE", OPT_INT, NUM(max_age), 0, 31536000,
      "Cache-Control max-age of data responses in seconds (default 60)"},
     {"--cache-bytes", "BORDERCOOP_CACHE_BYTES", OPT_INT, NUM(cache_bytes), 0, 1 << 30,
@@ -161,6 +165,8 @@ int bc_config_parse(bc_config *cfg, int argc, char **argv, bc_getenv_fn getenv_f
     cfg->max_connections_per_ip = 100;
     cfg->connection_timeout = 15;
     cfg->max_body = 1 << 20;
+    cfg->max_header_bytes = 32768;
+    cfg->max_uri = 4096;
     cfg->max_age = 60;
     cfg->cache_bytes = 8 << 20;
     snprintf(cfg->cors_origin, sizeof cfg->cors_origin, "*");

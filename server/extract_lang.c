@@ -3,11 +3,26 @@
  * only: nothing here names a place, a person or a sentence of a particular article. */
 #include "extract_lang.h"
 
-#define WE(l, c, p, v) {l, c, M_EXACT, 0, p, v}
-#define WP(l, c, p, v) {l, c, M_PREFIX, 0, p, v}
-#define WI(l, c, p, v) {l, c, M_INFIX, 0, p, v}
-#define WS(l, c, p, v) {l, c, M_SUFFIX, 0, p, v}
-#define WA(l, c, p, v) {l, c, M_EXACT, 1, p, v} /* only right after the number */
+#define WE(l, c, p, v)                                                                             \
+    {                                                                                              \
+        l, c, M_EXACT, 0, p, v                                                                     \
+    }
+#define WP(l, c, p, v)                                                                             \
+    {                                                                                              \
+        l, c, M_PREFIX, 0, p, v                                                                    \
+    }
+#define WI(l, c, p, v)                                                                             \
+    {                                                                                              \
+        l, c, M_INFIX, 0, p, v                                                                     \
+    }
+#define WS(l, c, p, v)                                                                             \
+    {                                                                                              \
+        l, c, M_SUFFIX, 0, p, v                                                                    \
+    }
+#define WA(l, c, p, v)                                                                             \
+    {                                                                                              \
+        l, c, M_EXACT, 1, p, v                                                                     \
+    } /* only right after the number */
 
 #define PL L_PL
 #define SV L_SV
@@ -35,7 +50,6 @@ const bc_lex bc_lex_table[] = {
     WA(EN, C_SCALE, "m", 1e6),
     WE(VI, C_SCALE, "trieu", 1e6),
     WE(PL | NL, C_SCALE, "mld", 1e9),
-    WE(PL, C_SCALE, "mld", 1e9),
     WP(PL, C_SCALE, "miliard", 1e9),
     WP(SV | NL, C_SCALE, "miljard", 1e9),
     WE(SV, C_SCALE, "mdr", 1e9),
@@ -281,8 +295,18 @@ const bc_lex bc_lex_table[] = {
     WP(PL, C_ORD, "druga", 2),
     WP(PL, C_ORD, "drugie", 2),
     WP(PL, C_ORD, "trzeci", 3),
-    WP(PL, C_ORD, "czwart", 4),
-    WP(PL, C_ORD, "piat", 5),
+    WE(PL, C_ORD, "czwarta", 4),
+    WE(PL, C_ORD, "czwarte", 4),
+    WE(PL, C_ORD, "czwarty", 4),
+    WE(PL, C_ORD, "czwartej", 4),
+    WE(PL, C_ORD, "czwartego", 4),
+    WE(PL, C_ORD, "czwartym", 4),
+    WE(PL, C_ORD, "piata", 5),
+    WE(PL, C_ORD, "piate", 5),
+    WE(PL, C_ORD, "piaty", 5),
+    WE(PL, C_ORD, "piatej", 5),
+    WE(PL, C_ORD, "piatego", 5),
+    WE(PL, C_ORD, "piatym", 5),
     WP(PL, C_ORD, "szost", 6),
     WP(PL, C_ORD, "siodm", 7),
     WE(PL, C_ORD, "osmy", 8),
@@ -388,6 +412,12 @@ const bc_lex bc_lex_table[] = {
     WE(EN, C_THIS_YEAR, "this year", 0),
     WE(VI, C_THIS_YEAR, "nam nay", 0),
     WE(VI, C_VI_MONTH, "thang", 0),
+    WE(PL, C_YEAR_WORD, "roku", 0),
+    WE(SV, C_YEAR_WORD, "ar", 0),
+    WE(SV, C_YEAR_WORD, "aret", 0),
+    WE(NL, C_YEAR_WORD, "jaar", 0),
+    WE(EN, C_YEAR_WORD, "year", 0),
+    WE(VI, C_YEAR_WORD, "nam", 0),
     WE(VI, C_VI_DAY, "ngay", 0),
 
     /* ---- "the number of" ------------------------------------------------------------ */
@@ -399,12 +429,11 @@ const bc_lex bc_lex_table[] = {
     WE(EN, C_NUMBER_OF, "numbers of", 0),
     WE(VI, C_NUMBER_OF, "so luong", 0),
     WE(VI, C_NUMBER_OF, "tong so", 0),
-    WE(VI, C_NUMBER_OF, "so", 0),
+    WE(VI, C_NUMBER_OF, "so luot", 0),
 
     /* ---- meetings and mechanisms ---------------------------------------------------- */
     WP(PL, C_MEET, "spotkani", K_GENERIC),
     WP(PL, C_MEET, "sesj", K_GENERIC),
-    WP(PL, C_MEET, "sesji", K_GENERIC),
     WP(PL, C_MEET, "posiedzeni", K_GENERIC),
     WE(SV, C_MEET, "mote", K_GENERIC),
     WE(SV, C_MEET, "motet", K_GENERIC),
@@ -610,6 +639,7 @@ const bc_lex bc_lex_table[] = {
     WE(EN, C_CUE_WORK, "worked", 0),
     WE(EN, C_CUE_WORK, "employed", 0),
     WE(VI, C_CUE_WORK, "lam viec", 0),
+    WE(VI, C_CUE_WORK, "lao dong", 0),
     WP(PL, C_CUE_TOURISM, "turyst", 0),
     WP(PL, C_CUE_TOURISM, "odwiedz", 0),
     WP(SV, C_CUE_TOURISM, "turis", 0),
@@ -687,6 +717,32 @@ const bc_lex bc_lex_table[] = {
     WE(NL, C_TO, "naar", 0),
     WE(EN, C_TO, "to", 0),
     WE(VI, C_TO, "sang", 0),
+
+    WP(PL, C_HELD, "odbyl", 0),
+    WP(PL, C_HELD, "odbywa", 0),
+    WE(PL, C_HELD, "mialo miejsce", 0),
+    WE(PL, C_HELD, "miala miejsce", 0),
+    WE(PL, C_HELD, "mial miejsce", 0),
+    WE(SV, C_HELD, "holls", 0),
+    WE(SV, C_HELD, "agde rum", 0),
+    WE(SV, C_HELD, "anordnades", 0),
+    WE(SV, C_HELD, "genomfordes", 0),
+    WE(NL, C_HELD, "vond plaats", 0),
+    WE(NL, C_HELD, "vonden plaats", 0),
+    WE(NL, C_HELD, "gehouden", 0),
+    WE(NL, C_HELD, "plaatsgevonden", 0),
+    WE(EN, C_HELD, "held", 0),
+    WE(EN, C_HELD, "took place", 0),
+    WE(EN, C_HELD, "convened", 0),
+    WE(VI, C_HELD, "dien ra", 0),
+    WE(VI, C_HELD, "duoc to chuc", 0),
+
+    WE(EN, C_ARTICLE, "the", 0),
+    WE(EN, C_ARTICLE, "a", 0),
+    WE(NL, C_ARTICLE, "de", 0),
+    WE(NL, C_ARTICLE, "het", 0),
+    WE(SV, C_ARTICLE, "den", 0),
+    WE(SV, C_ARTICLE, "det", 0),
 
     /* ---- kinds of crossing ---------------------------------------------------------- */
     WE(PL, C_PROJ, "most", PK_BRIDGE),

@@ -57,6 +57,9 @@ enum {
     C_VI_MONTH,      /* Vietnamese "thang" before a month number */
     C_VI_DAY,        /* Vietnamese "ngay" before a day */
     C_PROJ,          /* a word naming a kind of crossing; val: PK_* bits */
+    C_HELD,          /* "took place", "was held" */
+    C_ARTICLE,       /* the, de, den: not part of a name at the start of a sentence */
+    C_YEAR_WORD,     /* the word "year" before a year: ar 2024, nam 2024 */
 };
 
 /* kinds of mechanism (the mechanisms.kind column) */

@@ -24,7 +24,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#define MAX_URI 4096 /* longer request targets get 414 */
+/* request targets are copied up to this many bytes; --max-uri (at most this) decides */
+#define URI_COPY_MAX 65536
 
 struct bc_http {
     struct MHD_Daemon *d;
@@ -78,9 +79,9 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *con)
     c->h = h;
     clock_gettime(CLOCK_MONOTONIC, &c->start);
     size_t n = strlen(uri);
-    if (n > MAX_URI) {
+    if (n > (size_t)h->cfg->max_uri) {
         c->uri_too_long = 1;
-        n = MAX_URI;
+        n = (size_t)h->cfg->max_uri < URI_COPY_MAX ? (size_t)h->cfg->max_uri : URI_COPY_MAX;
     }
     c->uri = bc_arena_strndup(&c->arena, uri, n);
     unsigned long seq = atomic_fetch_add(&h->next_id, 1);
@@ -163,9 +164,10 @@ static void on_completed(void *cls, struct MHD_Connection *con, void **req_cls,
     if (c == NULL)
         return;
     if (toe != MHD_REQUEST_TERMINATED_COMPLETED_OK && c->note[0] == '\0')
-        snprintf(c->note, sizeof c->note, "terminated early (%d)", (int)toe);
-    if (c->status == 0 && toe == MHD_REQUEST_TERMINATED_COMPLETED_OK)
-        c->status = 0;
+        snprintf(c->note, sizeof c->note, "%s",
+                 c->status == 0 ? "refused by libmicrohttpd (oversized or malformed request, "
+                                  "or the client went away)"
+                                : "connection closed before the response was sent");
     access_log(c, con);
     struct timespec end;
     clock_gettime(CLOCK_MONOTONIC, &end);
@@ -331,8 +333,8 @@ static int not_modified(const req_ctx *c, const bc_cached *e, int gzip, const ch
 static int parse_target(req_ctx *c, bc_request *req, bc_response *res)
 {
     if (c->uri_too_long)
-        return bc_problem(res, 414, "uri_too_long", NULL, "the request target is longer than %d bytes",
-                          MAX_URI);
+        return bc_problem(res, 414, "uri_too_long", NULL,
+                          "the request target is longer than %d bytes", c->h->cfg->max_uri);
     const char *uri = c->uri;
     if (uri == NULL || uri[0] != '/')
         return bc_problem(res, 400, "malformed_target", NULL,
@@ -511,11 +513,15 @@ int bc_http_start(const bc_config *cfg, bc_live *live, bc_http **out, bc_err *er
         {MHD_OPTION_CONNECTION_LIMIT, cfg->max_connections, NULL},
         {MHD_OPTION_PER_IP_CONNECTION_LIMIT, cfg->max_connections_per_ip, NULL},
         {MHD_OPTION_CONNECTION_TIMEOUT, cfg->connection_timeout, NULL},
+        {MHD_OPTION_CONNECTION_MEMORY_LIMIT, cfg->max_header_bytes, NULL},
+        /* RFC 9112 strictly: e.g. an HTTP/1.1 request without Host is a 400 */
+        {MHD_OPTION_STRICT_FOR_CLIENT, 1, NULL},
         {MHD_OPTION_THREAD_POOL_SIZE, cfg->threads > 1 ? cfg->threads : 0, NULL},
         {MHD_OPTION_END, 0, NULL},
     };
-    if (cfg->threads <= 1)
-        opts[6].option = MHD_OPTION_END;
+    for (size_t i = 0; cfg->threads <= 1 && opts[i].option != MHD_OPTION_END; i++)
+        if (opts[i].option == MHD_OPTION_THREAD_POOL_SIZE)
+            opts[i].option = MHD_OPTION_END; /* one internal thread: no pool */
     /* the logger must be the first option, or early messages go to MHD's own */
     h->d = MHD_start_daemon(flags, 0, NULL, NULL, on_request, h, MHD_OPTION_EXTERNAL_LOGGER,
                             mhd_log, NULL, MHD_OPTION_ARRAY, opts, MHD_OPTION_END);

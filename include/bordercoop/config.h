@@ -20,6 +20,8 @@ typedef struct bc_config {
     int max_connections;
     int max_connections_per_ip;
     int max_body;                /* bytes */
+    int max_header_bytes;        /* request line + headers; more gets 431 (or 414) */
+    int max_uri;                 /* bytes of request target; more gets 414 */
     int max_age;                 /* Cache-Control max-age of data responses, seconds */
     int cache_bytes;             /* response cache budget; 0 disables it */
     char cors_origin[256];

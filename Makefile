@@ -28,9 +28,10 @@ override LDFLAGS += $(OPTFLAGS)
 LDLIBS  = $(PKG_LIBS) -lz -lpthread -lm
 
 # modules shared by the daemon, the CLI and the tests, archived into one library
-CORE    := alloc err buf text date sha256 arena fts store loader check config query response extract extract_lang eval \
-           resource meetings figures gates protocols provinces people sources mechanisms \
-           router health search negotiate cache live metrics http
+CORE    := alloc err buf text date sha256 arena fts store loader check config query response \
+           extract extract_lang eval ingest ingest_api resource meetings figures gates protocols \
+           provinces people sources mechanisms router health search negotiate cache live \
+           metrics http
 CORE_OBJ := $(CORE:%=$(OUT)/obj/%.o) $(OUT)/obj/gen/migrations.o $(OUT)/obj/gen/openapi.o
 LIB     := $(OUT)/libbordercoop.a
 DAEMON_OBJ := $(OUT)/obj/main.o

@@ -21,8 +21,10 @@ SELECT f.id, f.value, f.unit, f.qualifier, f.period, f.period_start, f.period_en
                    'unit', f.unit, 'qualifier', f.qualifier, 'period', f.period,
                    'period_start', f.period_start, 'period_end', f.period_end, 'year', f.year,
                    'change', CASE WHEN f.change_pct IS NULL THEN NULL ELSE json_object(
-                       'value', f.change_pct, 'unit', 'percent',
-                       'qualifier', f.change_qualifier) END,
+                       'value', CASE WHEN f.change_pct = CAST(f.change_pct AS INTEGER)
+                                     THEN CAST(f.change_pct AS INTEGER) ELSE f.change_pct END,
+                       'unit', 'percent', 'qualifier', f.change_qualifier,
+                       'basis', f.change_basis) END,
                    'parties', fp.label,
                    'links', json_object('self', '/v1/trade-figures/' || f.id)) AS doc
 FROM figures f JOIN v_figure_pair fp ON fp.figure_id = f.id
@@ -71,9 +73,10 @@ SELECT json_object(
         'latest_held', json((SELECT doc FROM v_meeting_brief WHERE status = 'held'
                              ORDER BY date_end DESC, id LIMIT 1)),
         'next_planned', json((SELECT doc FROM v_meeting_brief WHERE status = 'planned'
-                              ORDER BY date_start, id LIMIT 1)),
+                              ORDER BY coalesce(date_start, '9999-12-31'), id LIMIT 1)),
         'planned', json((SELECT json_group_array(json(doc)) FROM
-            (SELECT doc FROM v_meeting_brief WHERE status = 'planned' ORDER BY date_start, id)))),
+            (SELECT doc FROM v_meeting_brief WHERE status = 'planned'
+             ORDER BY coalesce(date_start, '9999-12-31'), id)))),
     'border_gate_projects', json_object(
         'by_status', json((SELECT json_group_object(status, n) FROM
             (SELECT status, count(*) AS n FROM projects GROUP BY status ORDER BY status))),

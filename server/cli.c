@@ -1,10 +1,14 @@
 /* cli.c: the `bordercoop` command: migrate, load and check a store. */
+#include "bordercoop/alloc.h"
 #include "bordercoop/check.h"
+#include "bordercoop/eval.h"
+#include "bordercoop/ingest.h"
 #include "bordercoop/loader.h"
 #include "bordercoop/store.h"
 #include "bordercoop/version.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +23,13 @@ static const char USAGE[] =
     "                                    atomically: a failed load keeps the old store\n"
     "  check [--data DIR | --db PATH]    verify every quote and reference and print the\n"
     "                                    report; exits 1 on any problem\n"
+    "  ingest FILE --lang LL [--title T] [--url U] [--published-on DATE]\n"
+    "         [--publisher P] [--author A] [--db PATH]\n"
+    "                                    add an article (UTF-8 text) and the facts extracted\n"
+    "                                    from it, in one transaction; the same text twice is\n"
+    "                                    a no-op. LL: en, vi, pl, sv, nl\n"
+    "  eval [--data DIR]                 extract from the source articles and compare with\n"
+    "                                    the curated facts: precision and recall per kind\n"
     "  version                           print the version\n"
     "\n"
     "options (and their environment variables):\n"
@@ -29,21 +40,47 @@ typedef struct cli_opts {
     const char *db;
     const char *data;
     int db_given;
+    const char *file; /* ingest: the article */
+    const char *lang, *title, *url, *published_on, *publisher, *author;
+    int pause_ms;     /* ingest: a test hook (--pause-before-commit MS) */
 } cli_opts;
 
 static int parse_opts(int argc, char **argv, cli_opts *o)
 {
+    memset(o, 0, sizeof *o);
     o->db = getenv("BORDERCOOP_DB") ? getenv("BORDERCOOP_DB") : "var/bordercoop.db";
     o->data = getenv("BORDERCOOP_DATA") ? getenv("BORDERCOOP_DATA") : "data";
     o->db_given = 0;
+    static const struct {
+        const char *flag;
+        size_t offset;
+    } TEXT[] = {
+        {"--lang", offsetof(cli_opts, lang)},
+        {"--title", offsetof(cli_opts, title)},
+        {"--url", offsetof(cli_opts, url)},
+        {"--published-on", offsetof(cli_opts, published_on)},
+        {"--publisher", offsetof(cli_opts, publisher)},
+        {"--author", offsetof(cli_opts, author)},
+    };
     for (int i = 2; i < argc; i++) {
         const char *a = argv[i];
         const char **slot = NULL;
-        if (strcmp(a, "--db") == 0) {
+        for (size_t k = 0; k < sizeof TEXT / sizeof TEXT[0] && slot == NULL; k++)
+            if (strcmp(a, TEXT[k].flag) == 0)
+                slot = (const char **)((char *)o + TEXT[k].offset);
+        if (slot != NULL) {
+            /* an ingest option: its value follows */
+        } else if (strcmp(a, "--db") == 0) {
             slot = &o->db;
             o->db_given = 1;
         } else if (strcmp(a, "--data") == 0) {
             slot = &o->data;
+        } else if (strcmp(a, "--pause-before-commit") == 0 && i + 1 < argc) {
+            o->pause_ms = atoi(argv[++i]);
+            continue;
+        } else if (a[0] != '-' && o->file == NULL) {
+            o->file = a;
+            continue;
         } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             fputs(USAGE, stdout);
             exit(0);
@@ -161,6 +198,93 @@ static int cmd_check(const cli_opts *o)
     return 0;
 }
 
+/* Reads a whole file (at most max bytes) into a new buffer. */
+static char *read_all(const char *path, size_t max, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (f == NULL) {
+        fprintf(stderr, "bordercoop ingest: %s: %s\n", path, strerror(errno));
+        return NULL;
+    }
+    bc_buf b = BC_BUF_INIT;
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0 && b.len <= max)
+        bc_buf_append(&b, chunk, n);
+    int failed = ferror(f);
+    fclose(f);
+    if (failed || bc_buf_failed(&b)) {
+        fprintf(stderr, "bordercoop ingest: %s: read error\n", path);
+        bc_buf_free(&b);
+        return NULL;
+    }
+    return bc_buf_steal(&b, len);
+}
+
+static int cmd_ingest(const cli_opts *o)
+{
+    if (o->file == NULL) {
+        fprintf(stderr, "bordercoop ingest: name the article file\n%s", USAGE);
+        return 2;
+    }
+    size_t len = 0;
+    char *text = read_all(o->file, BC_INGEST_MAX_TEXT, &len);
+    if (text == NULL)
+        return 1;
+    bc_ingest_input in = {text, len, o->lang, o->title, o->url, o->published_on, o->publisher,
+                          o->author, NULL, NULL};
+    char field[32];
+    bc_err err;
+    bc_store *s = NULL;
+    bc_ingest_result r;
+    int rc = bc_ingest_validate(&in, field, &err);
+    if (rc != 0) {
+        fprintf(stderr, "bordercoop ingest: %s: %s\n", field, err.msg);
+        bc_free(text);
+        return 1;
+    }
+    bc_ingest_pause_ms = o->pause_ms;
+    rc = bc_store_open(o->db, BC_STORE_WRITER, &s, &err);
+    if (rc == 0)
+        rc = bc_ingest(s, &in, &r, &err);
+    bc_store_close(s);
+    bc_free(text);
+    if (rc != 0) {
+        fprintf(stderr, "bordercoop ingest: %s\nbordercoop ingest: nothing written\n", err.msg);
+        return 1;
+    }
+    if (!r.created)
+        printf("%s: already stored (same text): nothing written\n", r.source_id);
+    else
+        printf("%s: stored with %d figures, %d meetings, %d gate pairs extracted (%d citations); "
+               "content %.16s\n",
+               r.source_id, r.figures, r.meetings, r.projects, r.citations, r.content_version);
+    return 0;
+}
+
+static int cmd_eval(const cli_opts *o)
+{
+    bc_err err;
+    bc_store *s = NULL;
+    int rc = bc_store_open(":memory:", BC_STORE_CREATE, &s, &err);
+    if (rc == 0)
+        rc = bc_store_migrate(s, NULL, &err);
+    if (rc == 0)
+        rc = bc_loader_fill(s, o->data, NULL, &err);
+    bc_buf out = BC_BUF_INIT;
+    if (rc == 0)
+        rc = bc_eval_report(s, o->data, &out, &err);
+    bc_store_close(s);
+    if (rc != 0) {
+        bc_buf_free(&out);
+        fprintf(stderr, "bordercoop eval: %s\n", err.msg);
+        return 1;
+    }
+    fputs(out.data ? out.data : "", stdout);
+    bc_buf_free(&out);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
@@ -182,6 +306,10 @@ int main(int argc, char **argv)
         return cmd_load(&o);
     if (strcmp(argv[1], "check") == 0)
         return cmd_check(&o);
+    if (strcmp(argv[1], "ingest") == 0)
+        return cmd_ingest(&o);
+    if (strcmp(argv[1], "eval") == 0)
+        return cmd_eval(&o);
     fprintf(stderr, "bordercoop: unknown command '%s'\n%s", argv[1], USAGE);
     return 2;
 }

@@ -141,11 +141,14 @@ static void derive_id(const bc_ingest_input *in, const char *sha, char out[128])
     bc_buf slug = BC_BUF_INIT;
     if (in->title != NULL)
         bc_text_slug(in->title, strlen(in->title), &slug);
-    /* keep ASCII slugs only, at most 60 bytes, cut at a word */
+    /* keep ASCII slugs only, at most 48 bytes, cut at a word */
     size_t n = 0;
-    for (; slug.data != NULL && n < slug.len && n < 60; n++)
+    for (; slug.data != NULL && n < slug.len && n < 48; n++)
         if ((unsigned char)slug.data[n] >= 0x80)
             break;
+    if (slug.data != NULL && n < slug.len && slug.data[n] != '-')
+        while (n > 0 && slug.data[n - 1] != '-')
+            n--; /* do not end in the middle of a word */
     while (n > 0 && slug.data[n - 1] == '-')
         n--;
     snprintf(out, 128, "%.*s-%s-%.8s", (int)n, n > 0 ? slug.data : "article", in->lang, sha);
@@ -165,14 +168,15 @@ static int cite(ingest_ctx *c, const char *column, const char *id, size_t start,
     char sql[200];
     snprintf(sql, sizeof sql,
              "INSERT INTO citations (source_id, quote, quote_start, quote_end, %s) "
-             "VALUES (?1, substr(CAST(?2 AS BLOB), ?3 + 1, ?4 - ?3), ?3, ?4, ?5)",
+             "VALUES (?1, ?2, ?3, ?4, ?5)",
              column);
     sqlite3_stmt *st;
     int rc = bc_store_stmt(c->s, sql, &st, c->err);
     if (rc != BC_OK)
         return rc;
     sqlite3_bind_text(st, 1, c->source_id, -1, SQLITE_STATIC);
-    sqlite3_bind_blob(st, 2, c->in->text, (int)c->in->len, SQLITE_STATIC);
+    /* the quote is the sentence's own bytes: verbatim by construction */
+    sqlite3_bind_text(st, 2, c->in->text + start, (int)(end - start), SQLITE_STATIC);
     sqlite3_bind_int64(st, 3, (sqlite3_int64)start);
     sqlite3_bind_int64(st, 4, (sqlite3_int64)end);
     sqlite3_bind_text(st, 5, id, -1, SQLITE_STATIC);
@@ -253,6 +257,29 @@ static int store_meetings(ingest_ctx *c, const bc_extraction *ex)
         bc_date d;
         bc_err derr;
         int has_date = m->date[0] != '\0' && bc_date_parse(m->date, &d, &derr) == BC_OK;
+        if (m->ordinal > 0) {
+            /* the same numbered meeting mentioned again in this article: one record, one
+             * more quote, and the date if the first mention had none */
+            char key[240], earlier[160];
+            snprintf(key, sizeof key, "%s|%s|%d", c->source_id, m->mechanism, m->ordinal);
+            if (lookup(c->s,
+                       "SELECT m.id FROM meetings m JOIN citations c ON c.meeting_id = m.id "
+                       "WHERE c.source_id || '|' || m.mechanism_id || '|' || m.ordinal = ?1 "
+                       "AND m.curation = 'extracted' LIMIT 1",
+                       key, earlier, sizeof earlier)) {
+                if (has_date)
+                    rc = exec(c->s,
+                              "UPDATE meetings SET date = ?2, date_precision = ?3, "
+                              "date_start = ?4, date_end = ?5, year = CAST(substr(?2, 1, 4) AS "
+                              "INTEGER), confidence = max(confidence, ?6) "
+                              "WHERE id = ?1 AND date IS NULL",
+                              "sssssd", earlier, d.text, bc_precision_name(d.precision), d.start,
+                              d.end, m->confidence);
+                if (rc == BC_OK)
+                    rc = cite(c, "meeting_id", earlier, m->quote_start, m->quote_end);
+                continue;
+            }
+        }
         snprintf(id, sizeof id, "%s-m%d", c->source_id, c->out->meetings + 1);
         if (m->ordinal > 0)
             snprintf(title, sizeof title, "Meeting %d of the %s (extracted)", m->ordinal, name);

@@ -1518,8 +1518,6 @@ static int fsync_path(const char *path, int directory)
     return rc;
 }
 
-#define CARRY_OVER(from, to, err) BC_OK /* wired to bc_ingest_carry_over with ingest */
-
 /* Copies the finished build src over the live store at dest_path in one transaction
  * (SQLite's backup API), so a running daemon keeps its file, readers keep their
  * snapshot until they finish, and a failure leaves the store as it was. */
@@ -1537,7 +1535,7 @@ static int replace_live(bc_store *src, const char *dest_path, bc_err *err)
                             dest_path, version, bc_store_latest_version());
     }
     if (rc == BC_OK)
-        rc = CARRY_OVER(dest, src, err);
+        rc = bc_ingest_carry_over(dest, src, err);
     sqlite3_backup *b = NULL;
     if (rc == BC_OK) {
         b = sqlite3_backup_init(bc_store_db(dest), "main", bc_store_db(src), "main");

@@ -544,7 +544,7 @@ static void write_link(bc_buf *out, const bc_resource *r, const list_query *q, l
     if (cursor != NULL) {
         bc_buf_printf(out, "%ccursor=%s", sep, cursor);
         sep = '&';
-    } else if (offset > 0) {
+    } else if (offset > 0 || q->has_offset) {
         bc_buf_printf(out, "%coffset=%ld", sep, offset);
         sep = '&';
     }

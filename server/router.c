@@ -35,7 +35,7 @@ typedef struct write_route {
 } write_route;
 
 static const write_route WRITES[] = {
-    {"/v1/sources", "POST", NULL, "GET, HEAD, POST, OPTIONS"}, /* handler wired with ingest */
+    {"/v1/sources", "POST", bc_handle_ingest, "GET, HEAD, POST, OPTIONS"},
 };
 
 /* Finds the route; returns its handler or NULL. */
@@ -79,13 +79,14 @@ int bc_router_dispatch(bc_request *req, bc_response *res)
     for (size_t i = 0; i < sizeof WRITES / sizeof WRITES[0]; i++) {
         if (strcmp(req->path, WRITES[i].path) != 0)
             continue;
-        if (strcmp(req->method, WRITES[i].method) == 0 && WRITES[i].handler != NULL)
+        if (strcmp(req->method, WRITES[i].method) == 0)
             return WRITES[i].handler(req, res);
         allow = WRITES[i].allow;
     }
     if (strcmp(req->method, "GET") == 0 || strcmp(req->method, "HEAD") == 0) {
         /* lists also speak CSV and /openapi.yaml YAML; everything else is JSON */
-        if (!(req->formats & BC_FMT_JSON) && h != bc_resource_list && h != bc_handle_openapi)
+        if (!(req->formats & BC_FMT_JSON) && h != bc_resource_list && h != bc_handle_openapi &&
+            h != bc_handle_metrics)
             return bc_problem(res, 406, "not_acceptable", NULL,
                               "'%.200s' is available as application/json only", req->path);
         return h(req, res);

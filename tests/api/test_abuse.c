@@ -180,12 +180,14 @@ static void idle_and_slow_clients_do_not_starve_others(void **state)
 static size_t malformed(unsigned i, char *buf, size_t n, unsigned *seed)
 {
     switch (i % 10) {
-    case 0: /* random bytes */
+    case 0: /* random bytes, ended like a request so the server must judge them (without an
+             * end it rightly waits, as for any slow client, until the timeout) */
     {
         size_t len = 1 + (size_t)(rand_r(seed) % 300);
-        for (size_t k = 0; k < len && k < n; k++)
+        for (size_t k = 0; k < len && k + 4 < n; k++)
             buf[k] = (char)(rand_r(seed) & 0xff);
-        return len < n ? len : n;
+        memcpy(buf + len, "\r\n\r\n", 4);
+        return len + 4;
     }
     case 1:
         return (size_t)snprintf(buf, n, "GET\r\n\r\n");

@@ -150,8 +150,11 @@ $(OUT)/tests/api/%: tests/api/%.c tests/api/harness.c tests/api/harness.h $(LIB)
 	@echo "  CC  $@"; $(CC) $(CFLAGS) $(CMOCKA_CFLAGS) -Itests/api $< \
 	  tests/api/harness.c -o $@ $(LIB) $(LDLIBS) $(CMOCKA_LIBS)
 
+include tests/contract/contract.mk
+
+# test-contract runs the API tests (recording every response) before validating them
 test: deps
-	@$(MAKE) --no-print-directory build test-unit test-api
+	@$(MAKE) --no-print-directory build test-unit test-contract
 
 test-unit: $(UNIT_BIN)
 	@fail=0; for t in $(UNIT_BIN); do echo "== $$t"; $(SAN_ENV) $$t || fail=1; done; \

@@ -1072,6 +1072,144 @@ int bct_read_response(bct_conn *c, int is_head, bct_response *out)
     return 0;
 }
 
+/* ---- response recording (BCT_RECORD) ------------------------------------------------ */
+
+/* Length of the valid UTF-8 sequence at p (at most n bytes), or 0 when it is not one
+ * (overlong forms, surrogates and code points above U+10FFFF are invalid). */
+static size_t utf8_seq(const unsigned char *p, size_t n)
+{
+    if (p[0] < 0x80)
+        return 1;
+    size_t len;
+    unsigned cp;
+    if (p[0] >= 0xc2 && p[0] <= 0xdf) {
+        len = 2;
+        cp = p[0] & 0x1fu;
+    } else if (p[0] >= 0xe0 && p[0] <= 0xef) {
+        len = 3;
+        cp = p[0] & 0x0fu;
+    } else if (p[0] >= 0xf0 && p[0] <= 0xf4) {
+        len = 4;
+        cp = p[0] & 0x07u;
+    } else {
+        return 0;
+    }
+    if (n < len)
+        return 0;
+    for (size_t i = 1; i < len; i++) {
+        if ((p[i] & 0xc0) != 0x80)
+            return 0;
+        cp = cp << 6 | (p[i] & 0x3fu);
+    }
+    if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) || cp > 0x10ffff ||
+        (cp >= 0xd800 && cp <= 0xdfff))
+        return 0;
+    return len;
+}
+
+static int utf8_valid(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    for (size_t i = 0; i < n;) {
+        size_t k = utf8_seq(p + i, n - i);
+        if (k == 0)
+            return 0;
+        i += k;
+    }
+    return 1;
+}
+
+/* Appends s[0, n) as a JSON string; bytes that are not UTF-8 become U+FFFD. */
+static void json_string(sbuf *b, const char *s, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    const unsigned char *p = (const unsigned char *)s;
+    sbuf_append(b, "\"", 1);
+    for (size_t i = 0; i < n;) {
+        unsigned char ch = p[i];
+        if (ch == '"' || ch == '\\') {
+            char esc[2] = {'\\', (char)ch};
+            sbuf_append(b, esc, 2);
+            i++;
+        } else if (ch < 0x20 || ch == 0x7f) {
+            char esc[6] = {'\\', 'u', '0', '0', hex[ch >> 4], hex[ch & 15]};
+            sbuf_append(b, esc, 6);
+            i++;
+        } else {
+            size_t k = utf8_seq(p + i, n - i);
+            if (k == 0) {
+                sbuf_puts(b, "\\ufffd");
+                k = 1;
+            } else {
+                sbuf_append(b, p + i, k);
+            }
+            i += k;
+        }
+    }
+    sbuf_append(b, "\"", 1);
+}
+
+static void json_string_or_null(sbuf *b, const char *s)
+{
+    if (s == NULL)
+        sbuf_puts(b, "null");
+    else
+        json_string(b, s, strlen(s));
+}
+
+/* When BCT_RECORD names a file, appends one JSON line describing the request and its
+ * response: {"method","target","status","content_type","body"}; body is null when it is
+ * not valid UTF-8 (a gzip body, say). The line is written with one write(2) on an
+ * O_APPEND descriptor, so records are never interleaved. */
+static void record_response(const char *method, const char *target, const bct_response *r)
+{
+    const char *path = getenv("BCT_RECORD");
+    if (path == NULL || path[0] == '\0')
+        return;
+    sbuf line = {0};
+    char num[16];
+    sbuf_puts(&line, "{\"method\":");
+    json_string_or_null(&line, method);
+    sbuf_puts(&line, ",\"target\":");
+    json_string_or_null(&line, target);
+    snprintf(num, sizeof num, "%d", r->status);
+    sbuf_puts(&line, ",\"status\":");
+    sbuf_puts(&line, num);
+    sbuf_puts(&line, ",\"content_type\":");
+    json_string_or_null(&line, bct_header_get(r, "Content-Type"));
+    sbuf_puts(&line, ",\"body\":");
+    const char *body = r->body != NULL ? r->body : "";
+    if (utf8_valid(body, r->body_len))
+        json_string(&line, body, r->body_len);
+    else
+        sbuf_puts(&line, "null");
+    sbuf_puts(&line, "}\n");
+    if (line.failed) {
+        diag("BCT_RECORD: out of memory recording %s %.200s", method, target);
+        free(line.data);
+        return;
+    }
+    int fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        diag("BCT_RECORD: cannot open %s: %s", path, strerror(errno));
+        free(line.data);
+        return;
+    }
+    size_t off = 0;
+    while (off < line.len) {
+        ssize_t n = write(fd, line.data + off, line.len - off);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            diag("BCT_RECORD: cannot write %s: %s", path, n < 0 ? strerror(errno) : "no progress");
+            break;
+        }
+        off += (size_t)n;
+    }
+    close(fd);
+    free(line.data);
+}
+
 int bct_request(bct_conn *c, const char *method, const char *target,
                 const char *const *extra_headers, const char *body, size_t body_len,
                 bct_response *out)
@@ -1127,6 +1265,8 @@ int bct_request(bct_conn *c, const char *method, const char *target,
     r = bct_read_response(c, strcmp(method, "HEAD") == 0, out);
     if (r != 0 && send_failed)
         diag("bct_request: the server closed the connection while the request was sent");
+    if (r == 0)
+        record_response(method, target, out);
     return r;
 }
 

@@ -101,7 +101,16 @@ int bct_send_raw(bct_conn *c, const char *data, size_t len);
  * array, may be NULL), "Content-Length: <body_len>\r\n" when body is not NULL (unless
  * extra_headers has Content-Length or Transfer-Encoding; pass "" for an empty body), the
  * blank line and the body; then reads one response into *out as bct_read_response does
- * (is_head when method is "HEAD"). Returns 0 or -1; *out must be freed either way. */
+ * (is_head when method is "HEAD"). Returns 0 or -1; *out must be freed either way.
+ *
+ * Recording: when the environment variable BCT_RECORD names a file, every response read
+ * here (so also through bct_get) is appended to it as one JSON line
+ *   {"method": "...", "target": "...", "status": N, "content_type": "..." or null,
+ *    "body": "..." or null}
+ * with the body as a string ("" for HEAD, 204 and 304; null when it is not valid UTF-8,
+ * e.g. gzip). tests/contract/validate.mjs checks such a file against openapi.yaml.
+ * Responses read with bct_read_response alone are not recorded (their request is
+ * unknown). */
 int bct_request(bct_conn *c, const char *method, const char *target,
                 const char *const *extra_headers, const char *body, size_t body_len,
                 bct_response *out);

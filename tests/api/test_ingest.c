@@ -1,0 +1,358 @@
+/* test_ingest.c: POST /v1/sources against the real daemon: auth (403 without a
+ * configured token, 401 with WWW-Authenticate), every bad body a precise 4xx with
+ * nothing written, an English article's meeting and figures readable at once with new
+ * ETags; and bordercoop ingest killed with SIGKILL mid-transaction while the daemon
+ * keeps serving from the same store, which stays intact with nothing partial. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "bordercoop/loader.h"
+#include "harness.h"
+
+#include <jansson.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define TOKEN "test-token-0123456789abcdef"
+
+static bct_daemon D;        /* writes enabled */
+static bct_daemon READONLY; /* no token configured */
+static char TMP[64], DB[128], DB2[128];
+
+static const char ARTICLE[] =
+    "On March 18, 2026, the 12th meeting of the Joint Working Group of Lai Chau, Lao Cai, "
+    "Tuyen Quang, Dien Bien (Vietnam) and Yunnan (China) was held in Kunming. The two sides "
+    "reported that import-export turnover between the four Vietnamese provinces and Yunnan "
+    "reached USD 8.1 billion in 2025. Nearly 600 delegations were exchanged in 2025.";
+
+static int setup(void **state)
+{
+    (void)state;
+    snprintf(TMP, sizeof TMP, "/tmp/bc-ingest-api-XXXXXX");
+    if (mkdtemp(TMP) == NULL)
+        return -1;
+    snprintf(DB, sizeof DB, "%s/store.db", TMP);
+    snprintf(DB2, sizeof DB2, "%s/store2.db", TMP);
+    bc_err err;
+    const char *data = getenv("BC_DATA") ? getenv("BC_DATA") : "data";
+    if (bc_loader_build(data, DB, NULL, &err) != 0 || bc_loader_build(data, DB2, NULL, &err) != 0) {
+        fprintf(stderr, "building the store: %s\n", err.msg);
+        return -1;
+    }
+    const char *extra[] = {"--max-body", "8192", "--log-format", "off", NULL};
+    unsetenv("BORDERCOOP_API_TOKEN");
+    if (bct_daemon_start(&READONLY, getenv("BC_DAEMON"), DB2, extra, 10000) != 0)
+        return -1;
+    setenv("BORDERCOOP_API_TOKEN", TOKEN, 1);
+    int rc = bct_daemon_start(&D, getenv("BC_DAEMON"), DB, extra, 10000);
+    unsetenv("BORDERCOOP_API_TOKEN");
+    return rc;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    int a = bct_daemon_stop(&D, 10000), b = bct_daemon_stop(&READONLY, 10000);
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", TMP);
+    if (system(cmd) != 0 || a != 0 || b != 0) {
+        fprintf(stderr, "daemons exited with %d and %d\n", a, b);
+        return -1;
+    }
+    return 0;
+}
+
+/* POSTs body with optional auth and content type to port; fills r. */
+static void post(int port, const char *auth, const char *ctype, const char *body, size_t len,
+                 bct_response *r)
+{
+    const char *headers[3] = {NULL, NULL, NULL};
+    char a[128], c[128];
+    int n = 0;
+    if (auth != NULL) {
+        snprintf(a, sizeof a, "Authorization: %s", auth);
+        headers[n++] = a;
+    }
+    if (ctype != NULL) {
+        snprintf(c, sizeof c, "Content-Type: %s", ctype);
+        headers[n++] = c;
+    }
+    bct_conn *conn = bct_connect(port, 10000);
+    assert_non_null(conn);
+    bct_set_diagnostics(0);
+    int rc = bct_request(conn, "POST", "/v1/sources", headers, body, len, r);
+    bct_set_diagnostics(1);
+    assert_int_equal(rc, 0);
+    bct_close(conn);
+}
+
+static json_t *body_json(const bct_response *r)
+{
+    json_t *j = json_loadb(r->body, r->body_len, 0, NULL);
+    if (j == NULL)
+        fail_msg("not JSON: %.200s", r->body);
+    return j;
+}
+
+static char *article_json(const char *text, const char *lang)
+{
+    json_t *o = json_pack("{s:s,s:s,s:s,s:s}", "text", text, "lang", lang, "title",
+                          "Lao Cai and Yunnan hold the 12th meeting", "published_on", "2026-03-19");
+    char *s = json_dumps(o, JSON_COMPACT);
+    json_decref(o);
+    return s;
+}
+
+static long count(const char *db, const char *sql)
+{
+    sqlite3 *h;
+    assert_int_equal(sqlite3_open_v2(db, &h, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(h, sql, -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    long n = (long)sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    sqlite3_close(h);
+    return n;
+}
+
+static void expect_problem(const bct_response *r, int status, const char *code)
+{
+    if (r->status != status)
+        fail_msg("status %d, want %d: %.300s", r->status, status, r->body);
+    assert_string_equal(bct_header_get(r, "Content-Type"), "application/problem+json; charset=utf-8");
+    json_t *j = body_json(r);
+    assert_string_equal(json_string_value(json_object_get(j, "code")), code);
+    json_decref(j);
+}
+
+static void writes_need_a_configured_token(void **state)
+{
+    (void)state;
+    char *body = article_json(ARTICLE, "en");
+    bct_response r;
+    post(READONLY.port, "Bearer " TOKEN, "application/json", body, strlen(body), &r);
+    expect_problem(&r, 403, "writes_disabled");
+    bct_response_free(&r);
+    free(body);
+    assert_int_equal(count(DB2, "SELECT count(*) FROM sources WHERE origin = 'ingested'"), 0);
+}
+
+static void auth_and_bad_bodies(void **state)
+{
+    (void)state;
+    char *body = article_json(ARTICLE, "en");
+    size_t len = strlen(body);
+    bct_response r;
+    post(D.port, NULL, "application/json", body, len, &r);
+    expect_problem(&r, 401, "unauthorized");
+    assert_string_equal(bct_header_get(&r, "WWW-Authenticate"), "Bearer realm=\"bordercoop\"");
+    bct_response_free(&r);
+    post(D.port, "Bearer wrong-token-0123456789abcd", "application/json", body, len, &r);
+    expect_problem(&r, 401, "unauthorized");
+    bct_response_free(&r);
+    post(D.port, "Basic dXNlcjpwYXNz", "application/json", body, len, &r);
+    expect_problem(&r, 401, "unauthorized");
+    bct_response_free(&r);
+    post(D.port, "Bearer " TOKEN, "text/plain", body, len, &r);
+    expect_problem(&r, 415, "unsupported_media_type");
+    bct_response_free(&r);
+    post(D.port, "Bearer " TOKEN, "application/json", "{\"text\": ", 9, &r);
+    expect_problem(&r, 400, "malformed_json");
+    bct_response_free(&r);
+    post(D.port, "Bearer " TOKEN, "application/json", "[1,2]", 5, &r);
+    expect_problem(&r, 400, "malformed_json");
+    bct_response_free(&r);
+    const char *missing = "{\"lang\": \"en\"}";
+    post(D.port, "Bearer " TOKEN, "application/json", missing, strlen(missing), &r);
+    expect_problem(&r, 400, "invalid_field");
+    json_t *j = body_json(&r);
+    assert_string_equal(json_string_value(json_object_get(j, "parameter")), "text");
+    json_decref(j);
+    bct_response_free(&r);
+    const char *empty = "{\"text\": \"\", \"lang\": \"en\"}";
+    post(D.port, "Bearer " TOKEN, "application/json", empty, strlen(empty), &r);
+    expect_problem(&r, 400, "invalid_field");
+    bct_response_free(&r);
+    char *french = article_json(ARTICLE, "fr");
+    post(D.port, "Bearer " TOKEN, "application/json", french, strlen(french), &r);
+    expect_problem(&r, 400, "invalid_field");
+    bct_response_free(&r);
+    free(french);
+    const char *extra = "{\"text\": \"one two three four five\", \"lang\": \"en\", \"x\": 1}";
+    post(D.port, "Bearer " TOKEN, "application/json", extra, strlen(extra), &r);
+    expect_problem(&r, 400, "invalid_field");
+    bct_response_free(&r);
+    /* invalid UTF-8 cannot even be JSON */
+    const char *bad = "{\"text\": \"Lao Cai \xff\xfe words words\", \"lang\": \"en\"}";
+    post(D.port, "Bearer " TOKEN, "application/json", bad, strlen(bad), &r);
+    expect_problem(&r, 400, "malformed_json");
+    bct_response_free(&r);
+    /* over --max-body (8 KiB here) */
+    size_t big = 20000;
+    char *huge = malloc(big);
+    memset(huge, 'a', big);
+    post(D.port, "Bearer " TOKEN, "application/json", huge, big, &r);
+    expect_problem(&r, 413, "body_too_large");
+    bct_response_free(&r);
+    free(huge);
+    free(body);
+    assert_int_equal(count(DB, "SELECT count(*) FROM sources WHERE origin = 'ingested'"), 0);
+}
+
+static void an_article_is_readable_at_once(void **state)
+{
+    (void)state;
+    bct_response before, r, again, after;
+    assert_int_equal(bct_get(D.port, "/v1/meetings", NULL, &before), 0);
+    char *body = article_json(ARTICLE, "en");
+    post(D.port, "Bearer " TOKEN, "application/json; charset=utf-8", body, strlen(body), &r);
+    if (r.status != 201)
+        fail_msg("status %d: %.300s", r.status, r.body);
+    const char *location = bct_header_get(&r, "Location");
+    assert_non_null(location);
+    json_t *j = body_json(&r);
+    assert_true(json_is_true(json_object_get(j, "created")));
+    assert_true(json_integer_value(json_object_get(json_object_get(j, "extracted"), "meetings")) >= 1);
+    json_decref(j);
+    /* the source, its meeting and its figure, with quotes pointing into the text */
+    bct_response s;
+    assert_int_equal(bct_get(D.port, location, NULL, &s), 0);
+    assert_int_equal(s.status, 200);
+    bct_response_free(&s);
+    bct_response m;
+    assert_int_equal(bct_get(D.port, "/v1/meetings?curation=extracted", NULL, &m), 0);
+    json_t *mj = body_json(&m);
+    json_t *meeting = json_array_get(json_object_get(mj, "data"), 0);
+    assert_non_null(meeting);
+    assert_string_equal(json_string_value(json_object_get(meeting, "date")), "2026-03-18");
+    assert_int_equal(json_integer_value(json_object_get(meeting, "ordinal")), 12);
+    assert_string_equal(json_string_value(json_object_get(json_object_get(meeting, "same_as"), "id")),
+                        "jwg-yunnan-12");
+    json_t *src = json_array_get(json_object_get(meeting, "sources"), 0);
+    long start = (long)json_integer_value(json_object_get(src, "quote_start"));
+    long end = (long)json_integer_value(json_object_get(src, "quote_end"));
+    const char *quote = json_string_value(json_object_get(src, "quote"));
+    assert_int_equal((size_t)(end - start), strlen(quote));
+    assert_memory_equal(ARTICLE + start, quote, strlen(quote));
+    json_decref(mj);
+    bct_response_free(&m);
+    bct_response f;
+    assert_int_equal(bct_get(D.port, "/v1/trade-figures?curation=extracted", NULL, &f), 0);
+    assert_non_null(strstr(f.body, "\"value\":8100000000"));
+    bct_response_free(&f);
+    /* new data, new ETag, without a restart */
+    assert_int_equal(bct_get(D.port, "/v1/meetings", NULL, &after), 0);
+    assert_string_not_equal(bct_header_get(&before, "ETag"), bct_header_get(&after, "ETag"));
+    /* the same text again: 200, nothing new */
+    post(D.port, "Bearer " TOKEN, "application/json", body, strlen(body), &again);
+    assert_int_equal(again.status, 200);
+    assert_string_equal(bct_header_get(&again, "Location"), location);
+    bct_response_free(&again);
+    bct_response_free(&r);
+    bct_response_free(&before);
+    bct_response_free(&after);
+    free(body);
+    assert_int_equal(count(DB, "SELECT count(*) FROM sources WHERE origin = 'ingested'"), 1);
+}
+
+static void kill_during_ingest_leaves_the_store_intact(void **state)
+{
+    (void)state;
+    const char *cli = getenv("BC_CLI");
+    assert_non_null(cli);
+    char file[128];
+    snprintf(file, sizeof file, "%s/article.txt", TMP);
+    FILE *f = fopen(file, "w");
+    assert_non_null(f);
+    fputs("Lao Cai reported that import-export turnover with Yunnan reached USD 3.3 billion in "
+          "2025, and over 12,000 Chinese tourists visited in January 2026.",
+          f);
+    fclose(f);
+    long sources = count(DB, "SELECT count(*) FROM sources");
+    long figures = count(DB, "SELECT count(*) FROM figures");
+    char version[80];
+    bct_response v;
+    assert_int_equal(bct_get(D.port, "/readyz", NULL, &v), 0);
+    snprintf(version, sizeof version, "%s", strstr(v.body, "content_version"));
+    bct_response_free(&v);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        int devnull = open("/dev/null", O_WRONLY);
+        dup2(devnull, 1);
+        dup2(devnull, 2);
+        execl(cli, cli, "ingest", file, "--lang", "en", "--db", DB, "--pause-before-commit",
+              "20000", (char *)NULL);
+        _exit(127);
+    }
+    /* let it get inside its transaction (extraction takes milliseconds) */
+    struct timespec ts = {1, 0};
+    nanosleep(&ts, NULL);
+    /* readers are never blocked by the pending write */
+    for (int i = 0; i < 20; i++) {
+        struct timespec t0, t1;
+        clock_gettime(CLOCK_MONOTONIC, &t0);
+        bct_response r;
+        assert_int_equal(bct_get(D.port, i % 2 ? "/v1/figures" : "/v1/meetings?limit=3", NULL, &r), 0);
+        clock_gettime(CLOCK_MONOTONIC, &t1);
+        assert_int_equal(r.status, 200);
+        bct_response_free(&r);
+        /* not a timing assertion on speed: a blocked reader would wait for the whole
+         * 20 s pause (or the 5 s busy timeout) */
+        assert_true(t1.tv_sec - t0.tv_sec < 4);
+    }
+    int status = 0;
+    assert_int_equal(waitpid(pid, &status, WNOHANG), 0); /* still inside the transaction */
+    kill(pid, SIGKILL);
+    waitpid(pid, &status, 0);
+    assert_true(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+    /* intact, and nothing of the killed ingest is visible */
+    sqlite3 *h;
+    assert_int_equal(sqlite3_open_v2(DB, &h, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(h, "PRAGMA integrity_check", -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_string_equal((const char *)sqlite3_column_text(st, 0), "ok");
+    sqlite3_finalize(st);
+    sqlite3_close(h);
+    assert_int_equal(count(DB, "SELECT count(*) FROM sources"), sources);
+    assert_int_equal(count(DB, "SELECT count(*) FROM figures"), figures);
+    bct_response after;
+    assert_int_equal(bct_get(D.port, "/readyz", NULL, &after), 0);
+    assert_int_equal(after.status, 200);
+    assert_memory_equal(strstr(after.body, "content_version"), version, strlen(version));
+    bct_response_free(&after);
+    /* the writer lock died with the process: the next ingest goes through */
+    pid = fork();
+    if (pid == 0) {
+        int devnull = open("/dev/null", O_WRONLY);
+        dup2(devnull, 1);
+        execl(cli, cli, "ingest", file, "--lang", "en", "--db", DB, (char *)NULL);
+        _exit(127);
+    }
+    waitpid(pid, &status, 0);
+    assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    assert_int_equal(count(DB, "SELECT count(*) FROM sources"), sources + 1);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(writes_need_a_configured_token),
+        cmocka_unit_test(auth_and_bad_bodies),
+        cmocka_unit_test(an_article_is_readable_at_once),
+        cmocka_unit_test(kill_during_ingest_leaves_the_store_intact),
+    };
+    return cmocka_run_group_tests_name("ingest_api", tests, setup, teardown);
+}

@@ -1,0 +1,45 @@
+# tests/contract/contract.mk: the OpenAPI contract checked by real tools. Included from the
+# main Makefile, which defines API_BIN, BIN and SAN_ENV (see test-api there).
+#
+#   make contract-deps   npm ci in tests/contract (pinned Redocly CLI, Ajv, yaml) when
+#                        node_modules is missing or older than package-lock.json
+#   make test-contract   redocly lint of openapi.yaml (no errors, no warnings), then the
+#                        API tests with every response recorded (BCT_RECORD) and each
+#                        recorded response validated against openapi.yaml
+#
+# Offline once node_modules is there: lint.sh turns telemetry and the update check off
+# and uses only built-in rules; validate.mjs reads local files only.
+
+CONTRACT_DIR   := tests/contract
+CONTRACT_STAMP := $(CONTRACT_DIR)/node_modules/.package-lock.json
+
+.PHONY: contract-deps contract-node test-contract contract-lint
+
+contract-deps: contract-node $(CONTRACT_STAMP)
+
+contract-node:
+	@if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then \
+	  echo "contract-deps: node and npm are needed for the contract checks;" \
+	       "run 'make deps' (as root: it apt-get installs nodejs and npm)" >&2; \
+	  exit 1; \
+	fi
+
+# npm ci writes node_modules/.package-lock.json; its mtime says when the tree was made
+$(CONTRACT_STAMP): $(CONTRACT_DIR)/package-lock.json $(CONTRACT_DIR)/package.json | contract-node
+	@echo "contract-deps: npm ci in $(CONTRACT_DIR) (node $$(node --version))"
+	cd $(CONTRACT_DIR) && npm ci --no-audit --no-fund --ignore-scripts
+	@touch $@
+
+contract-lint: contract-deps
+	@$(CONTRACT_DIR)/lint.sh openapi.yaml
+
+test-contract: contract-deps $(API_BINS) $(BIN)/bordercoopd $(BIN)/bordercoop
+	@$(CONTRACT_DIR)/lint.sh openapi.yaml
+	@rec=$$(mktemp "$${TMPDIR:-/tmp}/bc-contract-XXXXXX.jsonl") || exit 1; \
+	trap 'rm -f "$$rec"' EXIT; trap 'exit 130' HUP INT PIPE TERM; \
+	for t in $(API_BINS); do \
+	  echo "== $$t (recording responses)"; \
+	  $(SAN_ENV) BCT_RECORD="$$rec" BC_DAEMON=$(BIN)/bordercoopd BC_CLI=$(BIN)/bordercoop \
+	    BC_DATA=data $$t || { echo "test-contract: the API tests failed"; exit 1; }; \
+	done; \
+	node $(CONTRACT_DIR)/validate.mjs "$$rec"

@@ -1,0 +1,283 @@
+/* test_ingest.c: ingesting articles: every kind of bad input refused with its field,
+ * facts extracted with verbatim quotes, the same text twice a no-op, curated facts
+ * untouched, nothing written on failure, and rebuilds carrying ingested articles over. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "bordercoop/alloc.h"
+#include "bordercoop/check.h"
+#include "bordercoop/ingest.h"
+
+#include "fixture.h"
+
+static const char EN[] =
+    "Lao Cai and Yunnan hold the 12th meeting of the Joint Working Group\n\n"
+    "On March 18, 2026, the 12th meeting of the Joint Working Group of Lai Chau, Lao Cai, "
+    "Tuyen Quang, Dien Bien (Vietnam) and Yunnan (China) was held in Kunming. The two sides "
+    "reported that import-export turnover between the four Vietnamese provinces and Yunnan "
+    "reached USD 8.1 billion in 2025. Nearly 600 delegations were exchanged in 2025.\n"
+    "The provinces agreed to study a new crossing at Muong Khuong (Vietnam) - Qiaotou (China).\n"
+    "The 13th meeting of the Joint Working Group will be held in Lao Cai in 2027.\n";
+
+static const char VI[] =
+    "Ngày 20/3/2026, tỉnh Lào Cai và tỉnh Vân Nam (Trung Quốc) tổ chức hội nghị. "
+    "Kim ngạch xuất nhập khẩu giữa Lào Cai và Vân Nam năm 2025 đạt 3,2 tỷ USD, tăng 15%. "
+    "Hơn 1.200 lao động Việt Nam đang làm việc tại Vân Nam.\n";
+
+static bc_ingest_input article(const char *text, const char *lang)
+{
+    bc_ingest_input in = {0};
+    in.text = text;
+    in.len = strlen(text);
+    in.lang = lang;
+    in.title = "Test article";
+    return in;
+}
+
+static long count(bc_store *s, const char *sql)
+{
+    sqlite3_stmt *st;
+    bc_err err;
+    assert_int_equal(bc_store_stmt(s, sql, &st, &err), 0);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    long n = (long)sqlite3_column_int64(st, 0);
+    sqlite3_reset(st);
+    return n;
+}
+
+static char *doc(bc_store *s, const char *view, const char *id)
+{
+    char sql[128];
+    snprintf(sql, sizeof sql, "SELECT doc FROM %s WHERE id = ?1", view);
+    sqlite3_stmt *st;
+    bc_err err;
+    assert_int_equal(bc_store_stmt(s, sql, &st, &err), 0);
+    sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    char *copy = bc_strdup((const char *)sqlite3_column_text(st, 0));
+    sqlite3_reset(st);
+    return copy;
+}
+
+static void expect_invalid(bc_ingest_input in, int code, const char *field, const char *want)
+{
+    char f[32];
+    bc_err err;
+    assert_int_equal(bc_ingest_validate(&in, f, &err), code);
+    assert_string_equal(f, field);
+    if (strstr(err.msg, want) == NULL)
+        fail_msg("'%s' lacks '%s'", err.msg, want);
+}
+
+static void bad_input_names_its_field(void **state)
+{
+    (void)state;
+    bc_ingest_input in = article(EN, "en");
+    char f[32];
+    bc_err err;
+    assert_int_equal(bc_ingest_validate(&in, f, &err), 0);
+    bc_ingest_input x = in;
+    x.text = NULL;
+    expect_invalid(x, BC_EINVAL, "text", "required");
+    x = in;
+    x.len = 0;
+    expect_invalid(x, BC_EINVAL, "text", "empty");
+    x = in;
+    x.len = BC_INGEST_MAX_TEXT + 1;
+    expect_invalid(x, BC_ETOOBIG, "text", "longer than");
+    x = article("Lao Cai \xff\xfe and then some words", "en");
+    expect_invalid(x, BC_EINVAL, "text", "UTF-8");
+    static const char with_nul[] = "one two three\0four five six";
+    x = in;
+    x.text = with_nul;
+    x.len = sizeof with_nul - 1;
+    expect_invalid(x, BC_EINVAL, "text", "NUL");
+    x = article("too short", "en");
+    expect_invalid(x, BC_EINVAL, "text", "fewer than");
+    x = in;
+    x.lang = NULL;
+    expect_invalid(x, BC_EINVAL, "lang", "required");
+    x = in;
+    x.lang = "fr";
+    expect_invalid(x, BC_EINVAL, "lang", "en, vi, pl, sv, nl");
+    x = in;
+    x.url = "ftp://example.org/a";
+    expect_invalid(x, BC_EINVAL, "url", "http(s)");
+    x = in;
+    x.published_on = "2026-02-30";
+    expect_invalid(x, BC_EINVAL, "published_on", "not a day");
+    x = in;
+    x.title = "";
+    expect_invalid(x, BC_EINVAL, "title", "1 to 500");
+}
+
+static void ingest_extracts_with_verbatim_quotes(void **state)
+{
+    (void)state;
+    bc_store *s = fx_store_from(fx_data_dir());
+    char *version_before = NULL;
+    bc_err err;
+    assert_int_equal(bc_store_meta_get(s, "content_version", &version_before, &err), 0);
+    char *curated_before = doc(s, "v_meeting_doc", "jwg-yunnan-12");
+    long figures_before = count(s, "SELECT count(*) FROM figures");
+
+    bc_ingest_input in = article(EN, "en");
+    in.published_on = "2026-03-19";
+    bc_ingest_result r;
+    assert_int_equal(bc_ingest(s, &in, &r, &err), 0);
+    assert_true(r.created);
+    assert_true(r.figures >= 2);
+    assert_true(r.meetings >= 2);
+    assert_int_equal(r.projects, 1);
+    assert_string_not_equal(r.content_version, version_before);
+    assert_int_equal(count(s, "SELECT count(*) FROM figures"), figures_before + r.figures);
+    assert_int_equal(count(s, "SELECT count(*) FROM figures WHERE curation = 'extracted'"),
+                     r.figures);
+    /* the 8.1 billion is there, normalised, quoted verbatim at its offsets */
+    assert_int_equal(count(s, "SELECT count(*) FROM figures f JOIN citations c ON c.figure_id = "
+                              "f.id WHERE f.value = 8100000000 AND f.unit = 'USD' AND "
+                              "f.metric = 'trade_turnover' AND f.period = '2025' AND "
+                              "instr(c.quote, 'USD 8.1 billion') > 0"),
+                     1);
+    /* the 12th meeting is linked to the curated planned one, which is left as it was */
+    assert_int_equal(count(s, "SELECT count(*) FROM meetings WHERE curation = 'extracted' AND "
+                              "ordinal = 12 AND same_as = 'jwg-yunnan-12' AND "
+                              "date = '2026-03-18' AND status = 'held'"),
+                     1);
+    assert_int_equal(count(s, "SELECT count(*) FROM meetings WHERE curation = 'extracted' AND "
+                              "ordinal = 13 AND status = 'planned'"),
+                     1);
+    char *curated_after = doc(s, "v_meeting_doc", "jwg-yunnan-12");
+    assert_string_equal(curated_before, curated_after);
+    /* every quote verifies against the stored article bytes */
+    bc_buf report = BC_BUF_INIT;
+    int problems = -1;
+    assert_int_equal(bc_check_report(s, &report, &problems, &err), 0);
+    assert_int_equal(problems, 0);
+    /* searchable at once */
+    bc_response res;
+    assert_int_equal(fx_request(s, "GET", "/v1/search", "q=Qiaotou", &res), 200);
+    assert_non_null(strstr(res.body.data, "Muong Khuong"));
+    bc_response_free(&res);
+    bc_buf_free(&report);
+    bc_free(curated_before);
+    bc_free(curated_after);
+    bc_free(version_before);
+    bc_store_close(s);
+}
+
+static void same_text_twice_is_a_no_op(void **state)
+{
+    (void)state;
+    bc_store *s = fx_store_from(fx_data_dir());
+    bc_ingest_input in = article(EN, "en");
+    bc_ingest_result a, b;
+    bc_err err;
+    assert_int_equal(bc_ingest(s, &in, &a, &err), 0);
+    long citations = count(s, "SELECT count(*) FROM citations");
+    in.title = "Another title, same text";
+    assert_int_equal(bc_ingest(s, &in, &b, &err), 0);
+    assert_false(b.created);
+    assert_string_equal(a.source_id, b.source_id);
+    assert_string_equal(a.content_version, b.content_version);
+    assert_int_equal(count(s, "SELECT count(*) FROM citations"), citations);
+    assert_int_equal(count(s, "SELECT count(*) FROM sources WHERE origin = 'ingested'"), 1);
+    bc_store_close(s);
+}
+
+static void vietnamese(void **state)
+{
+    (void)state;
+    bc_store *s = fx_store_from(fx_data_dir());
+    bc_ingest_input in = article(VI, "vi");
+    bc_ingest_result r;
+    bc_err err;
+    assert_int_equal(bc_ingest(s, &in, &r, &err), 0);
+    assert_int_equal(count(s, "SELECT count(*) FROM figures WHERE curation = 'extracted' AND "
+                              "value = 3200000000 AND unit = 'USD' AND period = '2025'"),
+                     1);
+    bc_store_close(s);
+}
+
+static void failures_write_nothing(void **state)
+{
+    (void)state;
+    bc_store *s = fx_store_from(fx_data_dir());
+    long sources = count(s, "SELECT count(*) FROM sources");
+    long rows = count(s, "SELECT (SELECT count(*) FROM figures) + (SELECT count(*) FROM "
+                         "meetings) + (SELECT count(*) FROM citations) + (SELECT count(*) FROM "
+                         "aliases)");
+    int failures = 0, created = 0;
+    for (long n = 0; n < 1500 && !created; n += 13) {
+        bc_ingest_input in = article(EN, "en");
+        bc_ingest_result r;
+        bc_err err;
+        bc_alloc_fail_after(n);
+        int rc = bc_ingest(s, &in, &r, &err);
+        bc_alloc_fail_reset();
+        if (rc != 0) {
+            failures++;
+            assert_int_equal(count(s, "SELECT count(*) FROM sources"), sources);
+            assert_int_equal(count(s, "SELECT (SELECT count(*) FROM figures) + (SELECT count(*) "
+                                      "FROM meetings) + (SELECT count(*) FROM citations) + "
+                                      "(SELECT count(*) FROM aliases)"),
+                             rows);
+        } else {
+            created = r.created;
+        }
+    }
+    assert_true(failures > 0);
+    assert_true(created);
+    bc_store_close(s);
+}
+
+static void rebuilds_carry_ingested_articles_over(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/bc-ingest-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char db[128];
+    snprintf(db, sizeof db, "%s/store.db", dir);
+    bc_err err;
+    assert_int_equal(bc_loader_build(fx_data_dir(), db, NULL, &err), 0);
+    bc_store *s = NULL;
+    assert_int_equal(bc_store_open(db, BC_STORE_WRITER, &s, &err), 0);
+    bc_ingest_input in = article(EN, "en");
+    bc_ingest_result r;
+    assert_int_equal(bc_ingest(s, &in, &r, &err), 0);
+    bc_store_close(s);
+    /* rebuild from the curated data: the article and its facts survive */
+    assert_int_equal(bc_loader_build(fx_data_dir(), db, NULL, &err), 0);
+    assert_int_equal(bc_store_open(db, BC_STORE_QUERY_ONLY, &s, &err), 0);
+    sqlite3_stmt *st;
+    assert_int_equal(bc_store_stmt(s, "SELECT count(*) FROM sources WHERE id = ?1 AND "
+                                      "origin = 'ingested'",
+                                   &st, &err),
+                     0);
+    sqlite3_bind_text(st, 1, r.source_id, -1, SQLITE_STATIC);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(st, 0), 1);
+    sqlite3_reset(st);
+    assert_int_equal(count(s, "SELECT count(*) FROM figures WHERE curation = 'extracted'"),
+                     r.figures);
+    bc_store_close(s);
+    char cmd[160];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(bad_input_names_its_field),
+        cmocka_unit_test(ingest_extracts_with_verbatim_quotes),
+        cmocka_unit_test(same_text_twice_is_a_no_op),
+        cmocka_unit_test(vietnamese),
+        cmocka_unit_test(failures_write_nothing),
+        cmocka_unit_test(rebuilds_carry_ingested_articles_over),
+    };
+    return cmocka_run_group_tests_name("ingest", tests, NULL, NULL);
+}

@@ -39,7 +39,7 @@ CLI_OBJ := $(OUT)/obj/cli.o
 
 MIGRATIONS := $(sort $(wildcard migrations/*.sql))
 
-.PHONY: all build run deps bench-deps bench test test-unit test-api test-asan check clean format help
+.PHONY: all build run deps bench-deps bench test test-unit test-api test-asan test-valgrind check clean format help
 .DEFAULT_GOAL := build
 
 help:
@@ -167,6 +167,15 @@ test-api: $(API_BINS) $(BIN)/bordercoopd $(BIN)/bordercoop
 
 test-asan: deps
 	@$(MAKE) --no-print-directory BUILD=asan test-unit test-api
+
+# the API tests against bordercoopd under valgrind memcheck: zero errors, zero definite leaks
+test-valgrind: deps bench-deps
+	@$(MAKE) --no-print-directory build $(API_BINS)
+	@fail=0; for t in $(API_BINS); do echo "== $$t (daemon under valgrind)"; \
+	  VALGRIND_DAEMON=$(BIN)/bordercoopd BC_DAEMON=tests/api/valgrind-daemon.sh \
+	  BC_CLI=$(BIN)/bordercoop BC_DATA=data $$t || fail=1; \
+	done; if [ $$fail != 0 ]; then echo "valgrind: FAILED"; exit 1; fi; \
+	echo "valgrind: no memcheck errors, no definite leaks"
 
 # ---- benchmarks (not tests: no timing assertions anywhere in make test) -------------
 bench: deps bench-deps

@@ -32,7 +32,8 @@ CORE    := alloc err buf text date sha256 arena fts store loader check config qu
            extract extract_lang eval ingest ingest_api resource meetings figures gates protocols \
            provinces people sources mechanisms router health search negotiate cache live \
            metrics http
-CORE_OBJ := $(CORE:%=$(OUT)/obj/%.o) $(OUT)/obj/gen/migrations.o $(OUT)/obj/gen/openapi.o
+CORE_OBJ := $(CORE:%=$(OUT)/obj/%.o) $(OUT)/obj/gen/migrations.o $(OUT)/obj/gen/openapi.o \
+            $(OUT)/obj/gen/web.o
 LIB     := $(OUT)/libbordercoop.a
 DAEMON_OBJ := $(OUT)/obj/main.o
 CLI_OBJ := $(OUT)/obj/cli.o
@@ -102,6 +103,13 @@ $(OUT)/gen/migrations.c: $(MIGRATIONS) $(OUT)/tools/embed
 $(OUT)/gen/openapi.c: openapi.yaml $(OUT)/tools/embed
 	@mkdir -p $(dir $@)
 	$(OUT)/tools/embed bc_openapi $@ openapi.yaml
+
+include web/web.mk
+
+# the dashboard, built into build/web by web/web.mk, compiled into the daemon
+$(OUT)/gen/web.c: $(WEB_STAMP) $(OUT)/tools/embed
+	@mkdir -p $(dir $@)
+	$(OUT)/tools/embed bc_web $@ --root $(WEB_OUT) $$(cd . && find $(WEB_OUT) -type f ! -name .stamp | LC_ALL=C sort)
 
 $(LIB): $(CORE_OBJ)
 	@rm -f $@

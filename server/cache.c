@@ -207,7 +207,8 @@ bc_cached *bc_cache_put(bc_cache *c, const char *key, const char *etag_seed,
     n->e.content_type = res->content_type;
     for (int i = 0; i < res->nheaders && n->e.nheaders < 4; i++)
         if (strcasecmp(res->headers[i].name, "Link") == 0 ||
-            strcasecmp(res->headers[i].name, "X-Total-Count") == 0)
+            strcasecmp(res->headers[i].name, "X-Total-Count") == 0 ||
+            strcasecmp(res->headers[i].name, "Cache-Control") == 0)
             n->e.headers[n->e.nheaders++] = res->headers[i];
     bc_etag_for(etag_seed, "", n->e.etag);
     if (res->body.len >= 1024) {

@@ -133,3 +133,81 @@ int bc_handle_metrics(bc_request *req, bc_response *res)
         return bc_problem(res, 500, "internal_error", NULL, "out of memory");
     return res->status = 200;
 }
+
+/* ---- the dashboard ------------------------------------------------------------------ */
+
+static const bc_embedded *web_file(const char *name)
+{
+    for (size_t i = 0; i < bc_web_count; i++)
+        if (bc_web[i].name != NULL && strcmp(bc_web[i].name, name) == 0)
+            return &bc_web[i];
+    return NULL;
+}
+
+static const char *media_type(const char *name)
+{
+    static const struct {
+        const char *ext, *type;
+    } TYPES[] = {
+        {".html", "text/html"},        {".js", "text/javascript"},  {".mjs", "text/javascript"},
+        {".css", "text/css"},          {".svg", "image/svg+xml"},   {".png", "image/png"},
+        {".ico", "image/x-icon"},      {".woff2", "font/woff2"},    {".json", "application/json"},
+        {".map", "application/json"},  {".txt", "text/plain"},      {".webp", "image/webp"},
+    };
+    const char *dot = strrchr(name, '.');
+    for (size_t i = 0; dot != NULL && i < sizeof TYPES / sizeof TYPES[0]; i++)
+        if (strcmp(dot, TYPES[i].ext) == 0)
+            return TYPES[i].type;
+    return "application/octet-stream";
+}
+
+/* Bundlers name assets after their content ("index-BxYz12ab.js"): such a name never
+ * changes meaning, so browsers may keep it for good. */
+static int content_named(const char *name)
+{
+    const char *dash = strrchr(name, '-'), *dot = strrchr(name, '.');
+    if (dash == NULL || dot == NULL || dot < dash || dot - dash - 1 < 8)
+        return 0;
+    for (const char *p = dash + 1; p < dot; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+              *p == '_'))
+            return 0;
+    return 1;
+}
+
+static int send_web_file(bc_response *res, const bc_embedded *f)
+{
+    res->content_type = media_type(f->name);
+    bc_buf_append(&res->body, f->data, f->len);
+    if (bc_buf_failed(&res->body))
+        return bc_problem(res, 500, "internal_error", NULL, "out of memory");
+    if (content_named(f->name))
+        bc_response_header(res, "Cache-Control", "public, max-age=31536000, immutable");
+    else
+        bc_response_header(res, "Cache-Control", "no-cache"); /* always revalidate (ETag) */
+    res->cacheable = 1;
+    return res->status = 200;
+}
+
+int bc_handle_root(bc_request *req, bc_response *res)
+{
+    const bc_embedded *page = req->wants_html ? web_file("index.html") : NULL;
+    if (page == NULL)
+        return bc_handle_index(req, res); /* API clients get the JSON index */
+    int st = no_params(req, res);
+    if (st != 0)
+        return st;
+    return send_web_file(res, page);
+}
+
+int bc_handle_asset(bc_request *req, bc_response *res)
+{
+    int st = no_params(req, res);
+    if (st != 0)
+        return st;
+    const char *name = req->path + 1; /* "assets/..." */
+    const bc_embedded *f = strstr(name, "..") == NULL ? web_file(name) : NULL;
+    if (f == NULL)
+        return bc_problem(res, 404, "not_found", NULL, "no dashboard file at '%.200s'", req->path);
+    return send_web_file(res, f);
+}

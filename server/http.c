@@ -21,6 +21,7 @@
 #include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -186,7 +187,7 @@ static void on_completed(void *cls, struct MHD_Connection *con, void **req_cls,
 
 /* Headers every response carries; `cached` marks a representation of store data (with
  * validators and Vary), `status` is what will be sent. */
-static void common_headers(const req_ctx *c, struct MHD_Response *r, const bc_response *res,
+static void common_headers(const req_ctx *c, struct MHD_Response *r, const void *from,
                            int cached, int status)
 {
     const bc_config *cfg = c->h->cfg;
@@ -206,7 +207,14 @@ static void common_headers(const req_ctx *c, struct MHD_Response *r, const bc_re
     } else if (vary_origin) {
         MHD_add_response_header(r, "Vary", "Origin");
     }
-    if (res == NULL || bc_response_header_get(res, "Cache-Control") == NULL) {
+    /* from: the bc_response (cached == 0) or bc_cached (cached == 1) being sent, or NULL */
+    int own_cache_control = 0;
+    if (from != NULL && !cached)
+        own_cache_control = bc_response_header_get(from, "Cache-Control") != NULL;
+    for (int i = 0; from != NULL && cached && i < ((const bc_cached *)from)->nheaders; i++)
+        own_cache_control |= strcasecmp(((const bc_cached *)from)->headers[i].name,
+                                        "Cache-Control") == 0;
+    if (!own_cache_control) {
         if ((status == 200 || status == 304) && cached) {
             char cc[64];
             snprintf(cc, sizeof cc, "public, max-age=%d", cfg->max_age);
@@ -282,7 +290,7 @@ static enum MHD_Result send_cached(struct MHD_Connection *con, req_ctx *c, bc_ca
     if (!not_modified) {
         char ct[96];
         int text = strstr(e->content_type, "json") || strstr(e->content_type, "yaml") ||
-                   strstr(e->content_type, "csv");
+                   strstr(e->content_type, "csv") || strncmp(e->content_type, "text/", 5) == 0;
         snprintf(ct, sizeof ct, "%s%s", e->content_type, text ? "; charset=utf-8" : "");
         MHD_add_response_header(r, "Content-Type", ct);
         if (use_gz)
@@ -292,7 +300,7 @@ static enum MHD_Result send_cached(struct MHD_Connection *con, req_ctx *c, bc_ca
     for (int i = 0; i < e->nheaders; i++)
         MHD_add_response_header(r, e->headers[i].name, e->headers[i].value);
     int status = not_modified ? 304 : 200;
-    common_headers(c, r, NULL, 1, status);
+    common_headers(c, r, e, 1, status);
     c->status = status;
     c->bytes = len;
     enum MHD_Result ret = MHD_queue_response(con, (unsigned int)status, r);
@@ -385,6 +393,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const c
     req.arena = &c->arena;
     const char *accept = MHD_lookup_connection_value(con, MHD_HEADER_KIND, "Accept");
     req.format = bc_negotiate_format(accept, &req.formats);
+    req.wants_html = bc_accepts_html(accept);
     int gzip = bc_accepts_gzip(MHD_lookup_connection_value(con, MHD_HEADER_KIND, "Accept-Encoding"));
     const char *inm = MHD_lookup_connection_value(con, MHD_HEADER_KIND, "If-None-Match");
     const char *ims = MHD_lookup_connection_value(con, MHD_HEADER_KIND, "If-Modified-Since");
@@ -402,7 +411,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const c
         size_t n = strlen(c->view.generation) + strlen(c->uri) + 16;
         key = bc_arena_alloc(&c->arena, n);
         if (key != NULL)
-            snprintf(key, n, "%s|%u%d|%s", c->view.generation, req.formats, req.format, c->uri);
+            snprintf(key, n, "%s|%u%d%d|%s", c->view.generation, req.formats, req.format,
+                     req.wants_html, c->uri);
     }
     if (key != NULL) {
         if (etag_not_modified(key, inm)) {

@@ -83,6 +83,28 @@ int bc_negotiate_format(const char *accept, unsigned *acceptable)
     return csv > json ? BC_FMT_CSV : BC_FMT_JSON;
 }
 
+typedef struct html_q {
+    double html, json;
+} html_q;
+
+static void on_html(const char *v, size_t n, double q, void *ctx)
+{
+    html_q *h = ctx;
+    if (is(v, n, "text/html") || is(v, n, "application/xhtml+xml"))
+        h->html = q > h->html ? q : h->html;
+    else if (is(v, n, "application/json"))
+        h->json = q > h->json ? q : h->json;
+}
+
+int bc_accepts_html(const char *accept)
+{
+    if (accept == NULL)
+        return 0;
+    html_q h = {0, 0};
+    each_item(accept, on_html, &h);
+    return h.html > 0 && h.html >= h.json;
+}
+
 static void on_encoding(const char *v, size_t n, double q, void *ctx)
 {
     int *gzip = ctx;

@@ -13,7 +13,7 @@ typedef struct fixed_route {
 } fixed_route;
 
 static const fixed_route FIXED[] = {
-    {"/", bc_handle_index},
+    {"/", bc_handle_root},
     {"/v1", bc_handle_index},
     {"/healthz", bc_handle_healthz},
     {"/readyz", bc_handle_readyz},
@@ -45,6 +45,9 @@ static bc_handler match(bc_request *req)
     for (size_t i = 0; i < sizeof FIXED / sizeof FIXED[0]; i++)
         if (strcmp(path, FIXED[i].path) == 0)
             return FIXED[i].handler;
+    /* the dashboard's files (not part of the API contract) */
+    if (strncmp(path, "/assets/", 8) == 0 && path[8] != '\0')
+        return bc_handle_asset;
     if (strncmp(path, "/v1/", 4) != 0)
         return NULL;
     const char *rest = path + 4;
@@ -86,7 +89,8 @@ int bc_router_dispatch(bc_request *req, bc_response *res)
     if (strcmp(req->method, "GET") == 0 || strcmp(req->method, "HEAD") == 0) {
         /* lists also speak CSV and /openapi.yaml YAML; everything else is JSON */
         if (!(req->formats & BC_FMT_JSON) && h != bc_resource_list && h != bc_handle_openapi &&
-            h != bc_handle_metrics)
+            h != bc_handle_metrics && h != bc_handle_asset &&
+            !(h == bc_handle_root && req->wants_html))
             return bc_problem(res, 406, "not_acceptable", NULL,
                               "'%.200s' is available as application/json only", req->path);
         return h(req, res);

@@ -21,7 +21,8 @@ typedef struct bc_cached {
     char *gz;                 /* NULL when gzip does not pay (small or incompressible) */
     size_t gz_len;
     const char *content_type; /* static */
-    bc_header headers[4];     /* handler headers worth keeping (Link) */
+    bc_header headers[4];     /* handler headers worth keeping (Link, X-Total-Count,
+                               * Cache-Control) */
     int nheaders;
 } bc_cached;
 

@@ -15,6 +15,10 @@ enum { BC_FMT_JSON = 1, BC_FMT_CSV = 2 };
  * any/any are understood. */
 int bc_negotiate_format(const char *accept, unsigned *acceptable);
 
+/* 1 when Accept names text/html with q > 0 before any JSON entry (a browser's request
+ * for a page), else 0. */
+int bc_accepts_html(const char *accept);
+
 /* 1 when Accept-Encoding allows gzip (a "gzip" or "*" entry with q > 0), else 0. */
 int bc_accepts_gzip(const char *accept_encoding);
 

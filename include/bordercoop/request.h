@@ -16,6 +16,7 @@ typedef struct bc_request {
     const void *route_data;  /* the matched route's data (e.g. a bc_resource) */
     unsigned formats;        /* BC_FMT_* the Accept header allows (see negotiate.h) */
     int format;              /* the preferred one of them, 0 when none */
+    int wants_html;          /* Accept asks for text/html (a browser): / is the dashboard */
     bc_store *store;         /* a query-only connection for this request */
     bc_live *live;           /* the running store (its writer for ingest), may be NULL */
     const char *body;        /* request body (NULL when none), body_len bytes */

@@ -28,6 +28,10 @@ int bc_handle_healthz(bc_request *req, bc_response *res);
 int bc_handle_readyz(bc_request *req, bc_response *res);
 int bc_handle_openapi(bc_request *req, bc_response *res);
 int bc_handle_index(bc_request *req, bc_response *res);
+/* GET /: the dashboard for browsers (Accept: text/html), the JSON index otherwise. */
+int bc_handle_root(bc_request *req, bc_response *res);
+/* GET /assets/...: the dashboard's scripts, styles and images. */
+int bc_handle_asset(bc_request *req, bc_response *res);
 /* POST /v1/sources: ingest an article (sources.c). */
 int bc_handle_ingest(bc_request *req, bc_response *res);
 /* GET /metrics: Prometheus text format (health.c). */

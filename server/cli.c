@@ -5,6 +5,7 @@
 #include "bordercoop/ingest.h"
 #include "bordercoop/loader.h"
 #include "bordercoop/store.h"
+#include "bordercoop/synth.h"
 #include "bordercoop/version.h"
 
 #include <errno.h>
@@ -30,6 +31,9 @@ static const char USAGE[] =
     "                                    a no-op. LL: en, vi, pl, sv, nl\n"
     "  eval [--data DIR]                 extract from the source articles and compare with\n"
     "                                    the curated facts: precision and recall per kind\n"
+    "  synth --figures N --meetings M --out FILE [--seed S] [--data DIR]\n"
+    "                                    a synthetic store for scale benchmarks: the curated\n"
+    "                                    store plus N figures and M meetings\n"
     "  version                           print the version\n"
     "\n"
     "options (and their environment variables):\n"
@@ -43,6 +47,9 @@ typedef struct cli_opts {
     const char *file; /* ingest: the article */
     const char *lang, *title, *url, *published_on, *publisher, *author;
     int pause_ms;     /* ingest: a test hook (--pause-before-commit MS) */
+    long figures, meetings; /* synth */
+    const char *out;
+    unsigned seed;
 } cli_opts;
 
 static int parse_opts(int argc, char **argv, cli_opts *o)
@@ -78,6 +85,25 @@ static int parse_opts(int argc, char **argv, cli_opts *o)
         } else if (strcmp(a, "--pause-before-commit") == 0 && i + 1 < argc) {
             o->pause_ms = atoi(argv[++i]);
             continue;
+        } else if ((strcmp(a, "--figures") == 0 || strcmp(a, "--meetings") == 0 ||
+                    strcmp(a, "--seed") == 0) &&
+                   i + 1 < argc) {
+            char *end;
+            long v = strtol(argv[i + 1], &end, 10);
+            if (*end != '\0' || v < 0 || v > 100000000) {
+                fprintf(stderr, "bordercoop: %s needs a whole number, got '%s'\n", a, argv[i + 1]);
+                return 2;
+            }
+            if (a[2] == 'f')
+                o->figures = v;
+            else if (a[2] == 'm')
+                o->meetings = v;
+            else
+                o->seed = (unsigned)v;
+            i++;
+            continue;
+        } else if (strcmp(a, "--out") == 0) {
+            slot = &o->out;
         } else if (a[0] != '-' && o->file == NULL) {
             o->file = a;
             continue;
@@ -310,6 +336,21 @@ int main(int argc, char **argv)
         return cmd_ingest(&o);
     if (strcmp(argv[1], "eval") == 0)
         return cmd_eval(&o);
+    if (strcmp(argv[1], "synth") == 0) {
+        if (o.out == NULL) {
+            fprintf(stderr, "bordercoop synth: --out FILE is required\n");
+            return 2;
+        }
+        bc_synth_options so = {o.data, o.out, o.figures, o.meetings, o.seed};
+        bc_err err;
+        if (bc_synth(&so, &err) != 0) {
+            fprintf(stderr, "bordercoop synth: %s\n", err.msg);
+            return 1;
+        }
+        printf("%s: curated store plus %ld synthetic figures and %ld meetings\n", o.out,
+               o.figures, o.meetings);
+        return 0;
+    }
     fprintf(stderr, "bordercoop: unknown command '%s'\n%s", argv[1], USAGE);
     return 2;
 }

@@ -151,7 +151,10 @@ static void derive_id(const bc_ingest_input *in, const char *sha, char out[128])
             n--; /* do not end in the middle of a word */
     while (n > 0 && slug.data[n - 1] == '-')
         n--;
-    snprintf(out, 128, "%.*s-%s-%.8s", (int)n, n > 0 ? slug.data : "article", in->lang, sha);
+    if (n == 0)
+        snprintf(out, 128, "article-%s-%.8s", in->lang, sha);
+    else
+        snprintf(out, 128, "%.*s-%s-%.8s", (int)n, slug.data, in->lang, sha);
     bc_buf_free(&slug);
 }
 

@@ -6,9 +6,11 @@
 #include "bordercoop/query.h"
 #include "bordercoop/router.h"
 
+#include <ctype.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 /* ---- POST /v1/sources: ingest ------------------------------------------------------- */
 
@@ -52,7 +54,8 @@ int bc_handle_ingest(bc_request *req, bc_response *res)
     const char *auth = req->authorization;
     if (auth == NULL)
         return unauthorized(res, "send 'Authorization: Bearer <token>' to add articles");
-    if (strncmp(auth, "Bearer ", 7) != 0 || !same_secret(auth + 7, token))
+    /* the scheme name is case-insensitive (RFC 9110 11.1) */
+    if (strncasecmp(auth, "Bearer ", 7) != 0 || !same_secret(auth + 7, token))
         return unauthorized(res, "the bearer token is not valid");
     if (req->content_type == NULL ||
         strncmp(req->content_type, "application/json", 16) != 0 ||
@@ -62,9 +65,11 @@ int bc_handle_ingest(bc_request *req, bc_response *res)
     bc_qpair *pairs;
     size_t n;
     bc_err err;
-    if (bc_query_parse(req->query, req->arena, &pairs, &n, &err) != BC_OK || n > 0)
-        return bc_problem(res, 400, "unknown_parameter", n > 0 ? pairs[0].key : NULL,
-                          "POST /v1/sources takes no query parameters");
+    if (bc_query_parse(req->query, req->arena, &pairs, &n, &err) != BC_OK)
+        return bc_problem(res, 400, "malformed_query", NULL, "%s", err.msg);
+    if (n > 0)
+        return bc_problem(res, 400, "unknown_parameter", pairs[0].key,
+                          "unknown parameter '%.60s'; POST /v1/sources takes none", pairs[0].key);
     json_error_t je;
     json_t *body = json_loadb(req->body ? req->body : "", req->body_len,
                               JSON_REJECT_DUPLICATES, &je);
@@ -97,6 +102,13 @@ int bc_handle_ingest(bc_request *req, bc_response *res)
         status = opt_string(body, keys[i], slots[i], res);
     if (status == 0 && in.text != NULL)
         in.len = json_string_length(json_object_get(body, "text"));
+    char lang[8];
+    if (status == 0 && in.lang != NULL && strlen(in.lang) < sizeof lang) {
+        /* language codes ignore case, like every vocabulary filter */
+        for (size_t i = 0; i <= strlen(in.lang); i++)
+            lang[i] = (char)tolower((unsigned char)in.lang[i]);
+        in.lang = lang;
+    }
     char field[32];
     if (status == 0 && bc_ingest_validate(&in, field, &err) != BC_OK)
         status = bc_problem(res, err.code == BC_ETOOBIG ? 413 : 400,
@@ -131,15 +143,26 @@ int bc_handle_ingest(bc_request *req, bc_response *res)
         if (sqlite3_step(st) == SQLITE_ROW)
             bc_buf_append(b, sqlite3_column_text(st, 0), (size_t)sqlite3_column_bytes(st, 0));
         else
-            bc_buf_puts(b, "null");
+            rc = bc_store_error(req->store, &err, "reading the stored article back");
         sqlite3_reset(st);
+    }
+    if (rc != BC_OK) {
+        /* stored, but not readable through this connection: say so, do not send half */
+        snprintf(res->log_note, sizeof res->log_note, "%.255s", err.msg);
+        bc_problem(res, 500, "internal_error", NULL,
+                   "the article was stored as %s but could not be read back", r.source_id);
+        res->generation_changed = r.created;
+        return 500;
     }
     bc_buf_printf(b, ",\"extracted\":{\"figures\":%d,\"meetings\":%d,\"border_gate_projects\":%d,"
                      "\"citations\":%d},\"content_version\":\"%s\",\"links\":{\"self\":\"/v1/sources/",
                   r.figures, r.meetings, r.projects, r.citations, r.content_version);
     bc_url_encode(b, r.source_id);
     bc_buf_puts(b, "\",\"figures\":\"/v1/figures?curation=extracted\"}}");
-    bc_response_header(res, "Location", "/v1/sources/%s", r.source_id);
+    bc_buf location = BC_BUF_INIT;
+    bc_url_encode(&location, r.source_id);
+    bc_response_header(res, "Location", "/v1/sources/%s", location.data ? location.data : "");
+    bc_buf_free(&location);
     res->generation_changed = r.created;
     return res->status = r.created ? 201 : 200;
 }

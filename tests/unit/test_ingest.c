@@ -10,6 +10,7 @@
 #include "bordercoop/alloc.h"
 #include "bordercoop/check.h"
 #include "bordercoop/ingest.h"
+#include "bordercoop/text.h"
 
 #include "fixture.h"
 
@@ -188,6 +189,25 @@ static void same_text_twice_is_a_no_op(void **state)
     bc_store_close(s);
 }
 
+static void untitled_articles_get_a_usable_id(void **state)
+{
+    (void)state;
+    bc_store *s = fx_store_from(fx_data_dir());
+    bc_ingest_input in = article(EN, "en");
+    in.title = NULL;
+    bc_ingest_result r;
+    bc_err err;
+    assert_int_equal(bc_ingest(s, &in, &r, &err), 0);
+    assert_true(strncmp(r.source_id, "article-en-", 11) == 0);
+    assert_true(bc_text_is_id(r.source_id));
+    bc_response res;
+    char path[200];
+    snprintf(path, sizeof path, "/v1/sources/%s", r.source_id);
+    assert_int_equal(fx_request(s, "GET", path, NULL, &res), 200);
+    bc_response_free(&res);
+    bc_store_close(s);
+}
+
 static void vietnamese(void **state)
 {
     (void)state;
@@ -275,6 +295,7 @@ int main(void)
         cmocka_unit_test(bad_input_names_its_field),
         cmocka_unit_test(ingest_extracts_with_verbatim_quotes),
         cmocka_unit_test(same_text_twice_is_a_no_op),
+        cmocka_unit_test(untitled_articles_get_a_usable_id),
         cmocka_unit_test(vietnamese),
         cmocka_unit_test(failures_write_nothing),
         cmocka_unit_test(rebuilds_carry_ingested_articles_over),

@@ -1,0 +1,267 @@
+/* synth.c: synthetic rows on top of the curated store, for scale benchmarks (see
+ * synth.h). Deterministic for a seed: a small xorshift generator, not rand(). */
+#include "bordercoop/synth.h"
+
+#include "bordercoop/loader.h"
+#include "bordercoop/sha256.h"
+#include "bordercoop/store.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+typedef struct rng {
+    uint64_t s;
+} rng;
+
+static uint64_t next(rng *r)
+{
+    r->s ^= r->s << 13;
+    r->s ^= r->s >> 7;
+    r->s ^= r->s << 17;
+    return r->s;
+}
+
+static long pick(rng *r, long n)
+{
+    return (long)(next(r) % (uint64_t)n);
+}
+
+static double uniform(rng *r)
+{
+    return (double)(next(r) >> 11) / 9007199254740992.0;
+}
+
+/* Names loaded once from the curated store. */
+typedef struct names {
+    char ids[64][64];
+    int n;
+} names;
+
+static int load_names(bc_store *s, const char *sql, names *out, bc_err *err)
+{
+    sqlite3_stmt *st;
+    int rc = bc_store_stmt(s, sql, &st, err);
+    out->n = 0;
+    while (rc == BC_OK && sqlite3_step(st) == SQLITE_ROW && out->n < 64)
+        snprintf(out->ids[out->n++], 64, "%s", sqlite3_column_text(st, 0));
+    if (rc == BC_OK)
+        sqlite3_reset(st);
+    if (rc == BC_OK && out->n == 0)
+        rc = bc_err_set(err, BC_EINVAL, "the curated store has none of: %s", sql);
+    return rc;
+}
+
+/* A real citation to copy: source and quote with offsets. */
+typedef struct quote {
+    char source[128];
+    char *text; /* borrowed from a buffer of all quotes */
+    int start, end;
+} quote;
+
+static int step_done(bc_store *s, sqlite3_stmt *st, bc_err *err)
+{
+    int rc = sqlite3_step(st) == SQLITE_DONE ? BC_OK : bc_store_error(s, err, "synthesising");
+    sqlite3_reset(st);
+    return rc;
+}
+
+int bc_synth(const bc_synth_options *o, bc_err *err)
+{
+    unlink(o->out);
+    int rc = bc_loader_build(o->data_dir, o->out, NULL, err);
+    bc_store *s = NULL;
+    if (rc == BC_OK)
+        rc = bc_store_open(o->out, BC_STORE_WRITER, &s, err);
+    if (rc == BC_OK)
+        rc = bc_store_exec(s, "PRAGMA synchronous = OFF; PRAGMA cache_size = -65536;", err);
+    names mechanisms, provinces, metrics;
+    if (rc == BC_OK)
+        rc = load_names(s, "SELECT id FROM mechanisms ORDER BY id", &mechanisms, err);
+    if (rc == BC_OK)
+        rc = load_names(s, "SELECT id FROM provinces ORDER BY id", &provinces, err);
+    if (rc == BC_OK)
+        rc = load_names(s, "SELECT id FROM metrics ORDER BY id", &metrics, err);
+    /* every real citation: synthetic facts quote them (verbatim by construction) */
+    quote quotes[512];
+    int nquotes = 0;
+    static char pool[1 << 20];
+    size_t used = 0;
+    sqlite3_stmt *st;
+    if (rc == BC_OK)
+        rc = bc_store_stmt(s, "SELECT source_id, quote, quote_start, quote_end FROM citations "
+                              "ORDER BY id",
+                           &st, err);
+    while (rc == BC_OK && nquotes < 512 && sqlite3_step(st) == SQLITE_ROW) {
+        size_t n = (size_t)sqlite3_column_bytes(st, 1);
+        if (used + n + 1 > sizeof pool)
+            break;
+        quote *q = &quotes[nquotes++];
+        snprintf(q->source, sizeof q->source, "%s", sqlite3_column_text(st, 0));
+        q->text = pool + used;
+        memcpy(q->text, sqlite3_column_text(st, 1), n + 1);
+        used += n + 1;
+        q->start = sqlite3_column_int(st, 2);
+        q->end = sqlite3_column_int(st, 3);
+    }
+    if (rc == BC_OK)
+        sqlite3_reset(st);
+    rng r = {0x9E3779B97F4A7C15ull ^ (o->seed * 0xBF58476D1CE4E5B9ull + 1)};
+    if (rc == BC_OK)
+        rc = bc_store_exec(s, "BEGIN IMMEDIATE", err);
+
+    /* meetings: a long history of numbered meetings per mechanism, 1990..2030 */
+    sqlite3_stmt *m_ins = NULL, *m_prov = NULL, *m_alias = NULL, *cite = NULL;
+    if (rc == BC_OK)
+        rc = bc_store_stmt(s,
+                           "INSERT INTO meetings (id, mechanism_id, ordinal, title, date, "
+                           "date_precision, date_start, date_end, year, place, host_province_id, "
+                           "status, summary) VALUES (?1, ?2, ?3, ?4, ?5, 'day', ?5, ?5, ?6, ?7, "
+                           "?8, ?9, 'Synthetic meeting for scale benchmarks.')",
+                           &m_ins, err);
+    if (rc == BC_OK)
+        rc = bc_store_stmt(s,
+                           "INSERT INTO meeting_provinces (meeting_id, province_id) "
+                           "SELECT ?1, province_id FROM mechanism_members WHERE mechanism_id = ?2",
+                           &m_prov, err);
+    if (rc == BC_OK)
+        rc = bc_store_stmt(s,
+                           "INSERT INTO aliases (entity, alias_key, alias, entity_id) "
+                           "VALUES ('meeting', ?1, ?1, ?1)",
+                           &m_alias, err);
+    if (rc == BC_OK)
+        rc = bc_store_stmt(s,
+                           "INSERT INTO citations (source_id, quote, quote_start, quote_end, "
+                           "meeting_id, figure_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                           &cite, err);
+    for (long i = 0; rc == BC_OK && i < o->meetings; i++) {
+        char id[64], title[160], date[16];
+        const char *mech = mechanisms.ids[pick(&r, mechanisms.n)];
+        int year = 1990 + (int)pick(&r, 41);
+        snprintf(date, sizeof date, "%04d-%02d-%02d", year, 1 + (int)pick(&r, 12),
+                 1 + (int)pick(&r, 28));
+        snprintf(id, sizeof id, "synth-m%07ld", i + 1);
+        snprintf(title, sizeof title, "Synthetic meeting %ld of %s", i + 1, mech);
+        const char *host = provinces.ids[pick(&r, provinces.n)];
+        sqlite3_bind_text(m_ins, 1, id, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(m_ins, 2, mech, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(m_ins, 3, 1000 + i);
+        sqlite3_bind_text(m_ins, 4, title, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(m_ins, 5, date, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int(m_ins, 6, year);
+        sqlite3_bind_text(m_ins, 7, host, -1, SQLITE_STATIC);
+        sqlite3_bind_text(m_ins, 8, host, -1, SQLITE_STATIC);
+        sqlite3_bind_text(m_ins, 9, year > 2026 ? "planned" : "held", -1, SQLITE_STATIC);
+        rc = step_done(s, m_ins, err);
+        if (rc == BC_OK) {
+            sqlite3_bind_text(m_prov, 1, id, -1, SQLITE_TRANSIENT);
+            sqlite3_bind_text(m_prov, 2, mech, -1, SQLITE_STATIC);
+            rc = step_done(s, m_prov, err);
+        }
+        if (rc == BC_OK) {
+            sqlite3_bind_text(m_alias, 1, id, -1, SQLITE_TRANSIENT);
+            rc = step_done(s, m_alias, err);
+        }
+        if (rc == BC_OK && nquotes > 0) {
+            const quote *q = &quotes[pick(&r, nquotes)];
+            sqlite3_bind_text(cite, 1, q->source, -1, SQLITE_STATIC);
+            sqlite3_bind_text(cite, 2, q->text, -1, SQLITE_STATIC);
+            sqlite3_bind_int(cite, 3, q->start);
+            sqlite3_bind_int(cite, 4, q->end);
+            sqlite3_bind_text(cite, 5, id, -1, SQLITE_TRANSIENT);
+            sqlite3_bind_null(cite, 6);
+            rc = step_done(s, cite, err);
+        }
+    }
+
+    /* figures: log-normal values, yearly or monthly periods, 1-3 parties */
+    sqlite3_stmt *f_ins = NULL, *f_party = NULL;
+    if (rc == BC_OK)
+        rc = bc_store_stmt(s,
+                           "INSERT INTO figures (id, metric, category, value, unit, qualifier, "
+                           "period, period_start, period_end, year, description, meeting_id) "
+                           "SELECT ?1, id, category, ?2, unit, ?3, ?4, ?5, ?6, ?7, "
+                           "'Synthetic figure for scale benchmarks', ?8 FROM metrics WHERE id = ?9",
+                           &f_ins, err);
+    if (rc == BC_OK)
+        rc = bc_store_stmt(s,
+                           "INSERT OR IGNORE INTO figure_parties (figure_id, province_id, seq) "
+                           "VALUES (?1, ?2, ?3)",
+                           &f_party, err);
+    static const char *const qualifiers[] = {"exact", "exact", "exact", "over", "nearly"};
+    for (long i = 0; rc == BC_OK && i < o->figures; i++) {
+        char id[64], period[24], start[16], end[16], meeting[64];
+        int year = 1995 + (int)pick(&r, 36);
+        if (pick(&r, 3) == 0) {
+            int from = 1 + (int)pick(&r, 12);
+            int to = from + (int)pick(&r, 13 - from);
+            static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+            snprintf(period, sizeof period, "%04d-%02d/%04d-%02d", year, from, year, to);
+            snprintf(start, sizeof start, "%04d-%02d-01", year, from);
+            snprintf(end, sizeof end, "%04d-%02d-%02d", year, to, days[to - 1]);
+        } else {
+            snprintf(period, sizeof period, "%04d", year);
+            snprintf(start, sizeof start, "%04d-01-01", year);
+            snprintf(end, sizeof end, "%04d-12-31", year);
+        }
+        snprintf(id, sizeof id, "synth-f%07ld", i + 1);
+        double value = floor(exp(6.0 + 12.0 * uniform(&r)));
+        int with_meeting = o->meetings > 0 && pick(&r, 4) == 0;
+        if (with_meeting)
+            snprintf(meeting, sizeof meeting, "synth-m%07ld", 1 + pick(&r, o->meetings));
+        sqlite3_bind_text(f_ins, 1, id, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_double(f_ins, 2, value);
+        sqlite3_bind_text(f_ins, 3, qualifiers[pick(&r, 5)], -1, SQLITE_STATIC);
+        sqlite3_bind_text(f_ins, 4, period, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(f_ins, 5, start, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(f_ins, 6, end, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int(f_ins, 7, year);
+        if (with_meeting)
+            sqlite3_bind_text(f_ins, 8, meeting, -1, SQLITE_TRANSIENT);
+        else
+            sqlite3_bind_null(f_ins, 8);
+        sqlite3_bind_text(f_ins, 9, metrics.ids[pick(&r, metrics.n)], -1, SQLITE_STATIC);
+        rc = step_done(s, f_ins, err);
+        int parties = 1 + (int)pick(&r, 3);
+        for (int k = 0; rc == BC_OK && k < parties; k++) {
+            sqlite3_bind_text(f_party, 1, id, -1, SQLITE_TRANSIENT);
+            sqlite3_bind_text(f_party, 2, provinces.ids[pick(&r, provinces.n)], -1, SQLITE_STATIC);
+            sqlite3_bind_int(f_party, 3, k + 1);
+            rc = step_done(s, f_party, err);
+        }
+        if (rc == BC_OK && nquotes > 0) {
+            const quote *q = &quotes[pick(&r, nquotes)];
+            sqlite3_bind_text(cite, 1, q->source, -1, SQLITE_STATIC);
+            sqlite3_bind_text(cite, 2, q->text, -1, SQLITE_STATIC);
+            sqlite3_bind_int(cite, 3, q->start);
+            sqlite3_bind_int(cite, 4, q->end);
+            sqlite3_bind_null(cite, 5);
+            sqlite3_bind_text(cite, 6, id, -1, SQLITE_TRANSIENT);
+            rc = step_done(s, cite, err);
+        }
+    }
+    if (rc == BC_OK) {
+        char version[64];
+        snprintf(version, sizeof version, "synth-%ld-%ld-%u", o->figures, o->meetings, o->seed);
+        char hex[65];
+        bc_sha256_hex(version, strlen(version), hex);
+        sqlite3_stmt *meta;
+        rc = bc_store_stmt(s,
+                           "UPDATE store_meta SET value = ?1 WHERE key = 'content_version'",
+                           &meta, err);
+        if (rc == BC_OK) {
+            sqlite3_bind_text(meta, 1, hex, -1, SQLITE_TRANSIENT);
+            rc = step_done(s, meta, err);
+        }
+    }
+    if (rc == BC_OK)
+        rc = bc_store_exec(s, "COMMIT", err);
+    else if (s != NULL)
+        sqlite3_exec(bc_store_db(s), "ROLLBACK", NULL, NULL, NULL);
+    if (rc == BC_OK)
+        rc = bc_store_exec(s, "ANALYZE; PRAGMA wal_checkpoint(TRUNCATE);", err);
+    bc_store_close(s);
+    return rc;
+}

@@ -114,11 +114,26 @@ CREATE TABLE meetings (
     confidence       REAL,
     same_as          TEXT REFERENCES meetings (id)
 ) STRICT;
-CREATE INDEX meetings_curation ON meetings (curation, id);
-CREATE INDEX meetings_mechanism ON meetings (mechanism_id, date_start, id);
-CREATE INDEX meetings_date ON meetings (date_start, id);
-CREATE INDEX meetings_year ON meetings (year, date_start, id);
-CREATE INDEX meetings_status ON meetings (status, date_start, id);
+-- Indexes follow the API's sort expressions exactly (missing dates and ordinals sort
+-- last), alone and after each equality filter, so a sorted page is read in index
+-- order and stops at the page size, whatever the table's size.
+CREATE INDEX meetings_date ON meetings
+    (coalesce(date_start, '9999-12-31'), coalesce(ordinal, 999999999), id);
+CREATE INDEX meetings_mechanism ON meetings
+    (mechanism_id, coalesce(date_start, '9999-12-31'), coalesce(ordinal, 999999999), id);
+CREATE INDEX meetings_year ON meetings
+    (year, coalesce(date_start, '9999-12-31'), coalesce(ordinal, 999999999), id);
+CREATE INDEX meetings_status ON meetings
+    (status, coalesce(date_start, '9999-12-31'), coalesce(ordinal, 999999999), id);
+CREATE INDEX meetings_curation ON meetings
+    (curation, coalesce(date_start, '9999-12-31'), coalesce(ordinal, 999999999), id);
+CREATE INDEX meetings_date_end ON meetings (date_end);
+CREATE INDEX meetings_ordinal ON meetings (mechanism_id, ordinal); -- previous/next meeting
+CREATE INDEX meetings_sort_year ON meetings (coalesce(year, 999999999), id);
+CREATE INDEX meetings_sort_ordinal ON meetings (coalesce(ordinal, 999999999), id);
+CREATE INDEX meetings_sort_status ON meetings (status, id);
+CREATE INDEX meetings_sort_mechanism ON meetings (mechanism_id, id);
+CREATE INDEX meetings_sort_title ON meetings (title, id);
 CREATE INDEX meetings_host ON meetings (host_province_id);
 
 CREATE TABLE meeting_provinces (
@@ -175,12 +190,16 @@ CREATE TABLE figures (
     curation         TEXT NOT NULL DEFAULT 'curated' CHECK (curation IN ('curated', 'extracted')),
     confidence       REAL
 ) STRICT;
-CREATE INDEX figures_curation ON figures (curation, id);
-CREATE INDEX figures_category ON figures (category, period_start, id);
-CREATE INDEX figures_metric ON figures (metric, period_start, id);
-CREATE INDEX figures_year ON figures (year, period_start, id);
-CREATE INDEX figures_period ON figures (period_start, id);
-CREATE INDEX figures_period_end ON figures (period_end);
+CREATE INDEX figures_period ON figures (coalesce(period_start, '9999-12-31'), id);
+CREATE INDEX figures_category ON figures (category, coalesce(period_start, '9999-12-31'), id);
+CREATE INDEX figures_metric ON figures (metric, coalesce(period_start, '9999-12-31'), id);
+CREATE INDEX figures_year ON figures (year, coalesce(period_start, '9999-12-31'), id);
+CREATE INDEX figures_curation ON figures (curation, coalesce(period_start, '9999-12-31'), id);
+CREATE INDEX figures_period_end ON figures (coalesce(period_end, '9999-12-31'), id);
+CREATE INDEX figures_sort_year ON figures (coalesce(year, 999999999), id);
+CREATE INDEX figures_value ON figures (value, id);
+CREATE INDEX figures_sort_metric ON figures (metric, id);
+CREATE INDEX figures_sort_category ON figures (category, id);
 CREATE INDEX figures_meeting ON figures (meeting_id);
 
 CREATE TABLE figure_parties (

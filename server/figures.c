@@ -4,8 +4,8 @@
 
 #define PROVINCE_FILTER                                                                         \
     {"province", BC_PARAM_TEXT,                                                                 \
-     "f.id IN (SELECT figure_id FROM figure_parties WHERE province_id IN "                      \
-     "(" BC_PROVINCE_AND_MERGED "))",                                                           \
+     "EXISTS (SELECT 1 FROM figure_parties fp WHERE fp.figure_id = f.id AND "                   \
+     "fp.province_id IN (" BC_PROVINCE_AND_MERGED "))",                                         \
      BC_LOOKUP_ALIAS("province"), NULL, "a province id or any of its names (see /v1/provinces)", \
      1}
 #define COMMON_FILTERS                                                                          \

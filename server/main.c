@@ -62,6 +62,7 @@ int main(int argc, char **argv)
     pthread_sigmask(SIG_BLOCK, &stop, NULL);
     signal(SIGPIPE, SIG_IGN);
 
+    bc_store_mmap_bytes = (long long)cfg.mmap_mib << 20;
     bc_live *live = NULL;
     if (bc_live_open(cfg.db, (size_t)cfg.threads, &live, &err) != 0) {
         fprintf(stderr, "bordercoopd: %s\n", err.msg);

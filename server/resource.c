@@ -744,34 +744,52 @@ static int prepare_list(bc_request *req, const bc_resource *r, list_query *q, bc
     return status;
 }
 
-/* SELECT id, keys... with filters, keyset position and order; binds the values. */
+/* The page query: SELECT id, keys... with filters, keyset position and order. Composed
+ * only from the resource's constant fragments and '?' placeholders. */
+static void build_page_sql(const bc_resource *r, const list_query *q, bc_buf *sql)
+{
+    bc_buf_printf(sql, "SELECT %s", r->id_col);
+    for (size_t i = 0; i < q->nkeys; i++)
+        bc_buf_printf(sql, ", %s", q->keys[i].f->expr);
+    bc_buf_printf(sql, " FROM %s", r->from);
+    append_where(sql, r, q->b, q->n);
+    /* keyset: rows strictly after (or, backwards, before) the cursor's row in this order,
+     * written as (k1 > v1) OR (k1 = v1 AND k2 > v2) OR ... */
+    if (q->cursor != NULL) {
+        bc_buf_puts(sql, " AND (");
+        for (size_t i = 0; i < q->nkeys; i++) {
+            bc_buf_puts(sql, i ? " OR (" : "(");
+            for (size_t k = 0; k < i; k++)
+                bc_buf_printf(sql, "%s = ? AND ", q->keys[k].f->expr);
+            int greater = q->keys[i].desc == q->backward;
+            bc_buf_printf(sql, "%s %c ?)", q->keys[i].f->expr, greater ? '>' : '<');
+        }
+        bc_buf_putc(sql, ')');
+    }
+    bc_buf_puts(sql, " ORDER BY ");
+    for (size_t i = 0; i < q->nkeys; i++)
+        bc_buf_printf(sql, "%s%s %s", i ? ", " : "", q->keys[i].f->expr,
+                      q->keys[i].desc != q->backward ? "DESC" : "ASC");
+    bc_buf_puts(sql, " LIMIT ? OFFSET ?");
+}
+
+int bc_resource_page_sql(bc_request *req, bc_buf *sql, bc_response *res)
+{
+    const bc_resource *r = req->route_data;
+    list_query q;
+    int status = prepare_list(req, r, &q, res);
+    if (status == 0)
+        build_page_sql(r, &q, sql);
+    json_decref(q.cursor);
+    return status;
+}
+
+/* Prepares the page query and binds the filter, keyset and paging values. */
 static int run_page(bc_request *req, const bc_resource *r, list_query *q, sqlite3_stmt **out,
                     bc_err *err)
 {
     bc_buf sql = BC_BUF_INIT;
-    bc_buf_printf(&sql, "SELECT %s", r->id_col);
-    for (size_t i = 0; i < q->nkeys; i++)
-        bc_buf_printf(&sql, ", %s", q->keys[i].f->expr);
-    bc_buf_printf(&sql, " FROM %s", r->from);
-    append_where(&sql, r, q->b, q->n);
-    /* keyset: rows strictly after (or, backwards, before) the cursor's row in this order,
-     * written as (k1 > v1) OR (k1 = v1 AND k2 > v2) OR ... */
-    if (q->cursor != NULL) {
-        bc_buf_puts(&sql, " AND (");
-        for (size_t i = 0; i < q->nkeys; i++) {
-            bc_buf_puts(&sql, i ? " OR (" : "(");
-            for (size_t k = 0; k < i; k++)
-                bc_buf_printf(&sql, "%s = ? AND ", q->keys[k].f->expr);
-            int greater = q->keys[i].desc == q->backward;
-            bc_buf_printf(&sql, "%s %c ?)", q->keys[i].f->expr, greater ? '>' : '<');
-        }
-        bc_buf_putc(&sql, ')');
-    }
-    bc_buf_puts(&sql, " ORDER BY ");
-    for (size_t i = 0; i < q->nkeys; i++)
-        bc_buf_printf(&sql, "%s%s %s", i ? ", " : "", q->keys[i].f->expr,
-                      q->keys[i].desc != q->backward ? "DESC" : "ASC");
-    bc_buf_puts(&sql, " LIMIT ? OFFSET ?");
+    build_page_sql(r, q, &sql);
     int rc = bc_buf_failed(&sql) ? bc_err_set(err, BC_ENOMEM, "out of memory")
                                  : bc_store_stmt(req->store, sql.data, out, err);
     bc_buf_free(&sql);

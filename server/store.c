@@ -108,6 +108,13 @@ int bc_store_open(const char *path, int flags, bc_store **out, bc_err *err)
         rc = bc_fts_register(s->db, err);
     if (rc == BC_OK && (flags & BC_STORE_QUERY_ONLY) && !s->immutable)
         rc = bc_store_exec(s, "PRAGMA query_only = ON", err);
+    if (rc == BC_OK && (flags & BC_STORE_QUERY_ONLY)) {
+        /* readers map the file: page reads become memory reads instead of pread calls
+         * (bounded by bc_store_mmap_bytes; the kernel shares and reclaims the pages) */
+        char sql[64];
+        snprintf(sql, sizeof sql, "PRAGMA mmap_size = %lld", (long long)bc_store_mmap_bytes);
+        rc = bc_store_exec(s, sql, err);
+    }
     if (rc == BC_OK && (flags & BC_STORE_WRITER))
         rc = bc_store_exec(s, "PRAGMA synchronous = FULL", err);
     if (rc == BC_OK && exact) {
@@ -148,6 +155,8 @@ sqlite3 *bc_store_db(bc_store *s)
 {
     return s->db;
 }
+
+long long bc_store_mmap_bytes = 1LL << 30;
 
 int bc_store_is_immutable(const bc_store *s)
 {

@@ -24,6 +24,7 @@ typedef struct bc_config {
     int max_uri;                 /* bytes of request target; more gets 414 */
     int max_age;                 /* Cache-Control max-age of data responses, seconds */
     int cache_bytes;             /* response cache budget; 0 disables it */
+    int mmap_mib;                /* MiB of the store readers memory-map; 0: plain reads */
     char cors_origin[256];
     int log_format;              /* BC_LOG_* */
     char api_token[256];         /* BORDERCOOP_API_TOKEN; empty: writes are disabled */

@@ -62,7 +62,9 @@ typedef struct bc_resource {
 #define BC_LOOKUP_VOCAB(field)                                                                 \
     "SELECT value FROM vocab WHERE field = '" field "' AND value = ? COLLATE NOCASE"
 #define BC_VALUES_VOCAB(field) "SELECT value FROM vocab WHERE field = '" field "' ORDER BY value"
-/* the province and every province merged into it (Tuyen Quang includes Ha Giang) */
+/* the province and every province merged into it (Tuyen Quang includes Ha Giang).
+ * Filters over link tables are written as correlated EXISTS, so that a sorted page can
+ * be read in the sort index's order and stop at the page size. */
 #define BC_PROVINCE_AND_MERGED "SELECT id FROM provinces WHERE ? IN (id, merged_into)"
 
 /* The collections served under /v1, terminated by NULL. */
@@ -75,6 +77,11 @@ extern const bc_resource bc_res_meetings, bc_res_figures, bc_res_trade_figures,
 /* GET /v1/<name>: req->route_data is the bc_resource. Fills res (200 or a problem);
  * returns its status. */
 int bc_resource_list(bc_request *req, bc_response *res);
+
+/* The page query a list request would run (for query-plan tests): validates req like
+ * bc_resource_list (filling res on failure and returning its status) and appends the
+ * SQL to sql. */
+int bc_resource_page_sql(bc_request *req, bc_buf *sql, bc_response *res);
 
 /* GET /v1/<name>/{id}: the id may be any alias of the entity. */
 int bc_resource_get(bc_request *req, bc_response *res);

@@ -60,6 +60,10 @@ int bc_store_meta_get(bc_store *s, const char *key, char **out, bc_err *err);
  * returns BC_ESTORE. */
 int bc_store_error(bc_store *s, bc_err *err, const char *doing);
 
+/* How much of the file query-only connections memory-map (PRAGMA mmap_size); set
+ * before opening. 0 turns mapping off. */
+extern long long bc_store_mmap_bytes;
+
 /* 1 when s was opened immutable (read-only media: no WAL, no writes, no changes). */
 int bc_store_is_immutable(const bc_store *s);
 

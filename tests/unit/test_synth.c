@@ -1,0 +1,202 @@
+/* test_synth.c: the synthetic scale store is valid (every quote verifies), and the
+ * queries the API runs against the big tables never scan a whole table: every filter
+ * and every sort of meetings and figures is answered through an index (EXPLAIN QUERY
+ * PLAN on a store with planner statistics), and keyset pages seek. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "bordercoop/check.h"
+#include "bordercoop/resource.h"
+#include "bordercoop/synth.h"
+
+#include "fixture.h"
+
+static char DIR_[64], DB[128];
+static bc_store *S;
+
+static int setup(void **state)
+{
+    (void)state;
+    snprintf(DIR_, sizeof DIR_, "/tmp/bc-synth-XXXXXX");
+    if (mkdtemp(DIR_) == NULL)
+        return -1;
+    snprintf(DB, sizeof DB, "%s/synth.db", DIR_);
+    bc_synth_options o = {fx_data_dir(), DB, 20000, 2000, 7};
+    bc_err err;
+    if (bc_synth(&o, &err) != 0) {
+        fprintf(stderr, "synth: %s\n", err.msg);
+        return -1;
+    }
+    return bc_store_open(DB, BC_STORE_QUERY_ONLY, &S, &err);
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    bc_store_close(S);
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", DIR_);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+static void synthetic_store_is_valid(void **state)
+{
+    (void)state;
+    bc_buf report = BC_BUF_INIT;
+    int problems = -1;
+    bc_err err;
+    assert_int_equal(bc_check_report(S, &report, &problems, &err), 0);
+    if (problems != 0)
+        fail_msg("%d problems:\n%s", problems, report.data);
+    bc_buf_free(&report);
+    sqlite3_stmt *st;
+    assert_int_equal(bc_store_stmt(S, "SELECT (SELECT count(*) FROM figures), "
+                                      "(SELECT count(*) FROM meetings)",
+                                   &st, &err),
+                     0);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(st, 0), 20000 + 22);
+    assert_int_equal(sqlite3_column_int(st, 1), 2000 + 8);
+    sqlite3_reset(st);
+}
+
+/* The plan of the page query for path?query, one line per node. */
+static void plan_of(const char *path, const char *query, bc_buf *plan)
+{
+    static bc_config cfg;
+    bc_err err;
+    if (cfg.threads == 0)
+        assert_int_equal(bc_config_parse(&cfg, 0, NULL, NULL, &err), 0);
+    bc_arena arena = BC_ARENA_INIT;
+    bc_request req = {0};
+    req.method = "GET";
+    req.path = path;
+    req.query = query;
+    req.store = S;
+    req.cfg = &cfg;
+    req.arena = &arena;
+    req.formats = BC_FMT_JSON;
+    req.format = BC_FMT_JSON;
+    for (const bc_resource *const *r = bc_resources; *r != NULL; r++)
+        if (strcmp(path + 4, (*r)->name) == 0)
+            req.route_data = *r;
+    assert_non_null(req.route_data);
+    bc_response res;
+    bc_response_init(&res);
+    bc_buf sql = BC_BUF_INIT;
+    bc_buf_puts(&sql, "EXPLAIN QUERY PLAN ");
+    if (bc_resource_page_sql(&req, &sql, &res) != 0)
+        fail_msg("%s?%s: %s", path, query, res.body.data);
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(bc_store_db(S), sql.data, -1, &st, NULL) != SQLITE_OK)
+        fail_msg("%s: %s", sql.data, sqlite3_errmsg(bc_store_db(S)));
+    while (sqlite3_step(st) == SQLITE_ROW)
+        bc_buf_printf(plan, "%s\n", sqlite3_column_text(st, 3));
+    sqlite3_finalize(st);
+    bc_buf_free(&sql);
+    bc_response_free(&res);
+    bc_arena_free(&arena);
+}
+
+/* No node may read the whole table `alias` without an index. */
+static void expect_no_full_scan(const char *path, const char *query, const char *alias)
+{
+    bc_buf plan = BC_BUF_INIT;
+    plan_of(path, query, &plan);
+    char bare[32];
+    snprintf(bare, sizeof bare, "SCAN %s\n", alias);
+    if (strstr(plan.data, bare) != NULL)
+        fail_msg("%s?%s scans the whole table:\n%s", path, query, plan.data);
+    bc_buf_free(&plan);
+}
+
+static void every_meeting_filter_and_sort_uses_an_index(void **state)
+{
+    (void)state;
+    static const char *const queries[] = {
+        "",
+        "mechanism=jwg-yunnan",
+        "province=yunnan",
+        "year=2020",
+        "from=2020-01-01",
+        "to=1995",
+        "status=planned",
+        "curation=extracted",
+        "mechanism=jwg-yunnan&year=2020",
+        "sort=-date",
+        "sort=ordinal",
+        "sort=year",
+        "sort=status",
+        "sort=mechanism",
+        "sort=title",
+        "sort=id",
+        "province=yunnan&sort=-date",
+    };
+    for (size_t i = 0; i < sizeof queries / sizeof queries[0]; i++)
+        expect_no_full_scan("/v1/meetings", queries[i], "m");
+}
+
+static void every_figure_filter_and_sort_uses_an_index(void **state)
+{
+    (void)state;
+    static const char *const queries[] = {
+        "",
+        "province=yunnan",
+        "metric=tourists",
+        "category=trade",
+        "year=2020",
+        "from=2029",
+        "to=1996",
+        "meeting=synth-m0000010",
+        "curation=curated",
+        "province=lao-cai&sort=-value",
+        "sort=period",
+        "sort=-period_end",
+        "sort=year",
+        "sort=-value",
+        "sort=metric",
+        "sort=category",
+        "sort=id",
+        "metric=tourists&year=2020&sort=-value",
+    };
+    for (size_t i = 0; i < sizeof queries / sizeof queries[0]; i++) {
+        expect_no_full_scan("/v1/figures", queries[i], "f");
+        /* trade figures take the same filters but category, and trade metrics only */
+        if (strstr(queries[i], "category") == NULL && strstr(queries[i], "metric=") == NULL)
+            expect_no_full_scan("/v1/trade-figures", queries[i], "f");
+    }
+    expect_no_full_scan("/v1/trade-figures", "metric=goods_exported", "f");
+}
+
+static void keyset_pages_seek(void **state)
+{
+    (void)state;
+    /* a cursor deep into a sorted list: the plan reads a range of the sort index */
+    bc_response res;
+    assert_int_equal(fx_request(S, "GET", "/v1/figures", "sort=-value&limit=3", &res), 200);
+    json_t *j = fx_json_body(&res);
+    const char *next = json_string_value(json_object_get(json_object_get(j, "links"), "next"));
+    char query[1024];
+    snprintf(query, sizeof query, "%s", strchr(next, '?') + 1);
+    json_decref(j);
+    bc_response_free(&res);
+    bc_buf plan = BC_BUF_INIT;
+    plan_of("/v1/figures", query, &plan);
+    if (strstr(plan.data, "figures_value") == NULL || strstr(plan.data, "SCAN f\n") != NULL)
+        fail_msg("a keyset page does not seek the value index:\n%s", plan.data);
+    bc_buf_free(&plan);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(synthetic_store_is_valid),
+        cmocka_unit_test(every_meeting_filter_and_sort_uses_an_index),
+        cmocka_unit_test(every_figure_filter_and_sort_uses_an_index),
+        cmocka_unit_test(keyset_pages_seek),
+    };
+    return cmocka_run_group_tests_name("synth", tests, setup, teardown);
+}

@@ -158,7 +158,10 @@ $(OUT)/tests/api/%: tests/api/%.c tests/api/harness.c tests/api/harness.h $(LIB)
 	@echo "  CC  $@"; $(CC) $(CFLAGS) $(CMOCKA_CFLAGS) -Itests/api $< \
 	  tests/api/harness.c -o $@ $(LIB) $(LDLIBS) $(CMOCKA_LIBS)
 
-include tests/contract/contract.mk
+# test-only fragments: optional so that a build context without tests/ (the container
+# image) still reads this Makefile
+-include tests/contract/contract.mk
+-include tests/scale/scale.mk
 
 # test-contract runs the API tests (recording every response) before validating them
 test: deps

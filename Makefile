@@ -40,7 +40,7 @@ CLI_OBJ := $(OUT)/obj/cli.o
 
 MIGRATIONS := $(sort $(wildcard migrations/*.sql))
 
-.PHONY: all build run deps bench-deps bench test test-unit test-api test-asan test-valgrind check clean format help
+.PHONY: all build run deps bench-deps bench bench-scale test test-unit test-api test-asan test-valgrind check clean format help
 .DEFAULT_GOAL := build
 
 help:
@@ -49,7 +49,9 @@ help:
 	@echo "make test-asan  the same suite under AddressSanitizer + UndefinedBehaviorSanitizer"
 	@echo "make check      verify data/: quotes, references, conflicts (bordercoop check)"
 	@echo "make deps       apt-get install the Debian packages the build and tests need (root)"
-	@echo "make bench      wrk against bordercoopd and nginx serving the same bytes (ratios)"
+	@echo "make bench      wrk against bordercoopd and nginx serving the same bytes (ratios),"
+	@echo "                then callgrind instructions per request"
+	@echo "make bench-scale  the same queries on a 1,000,000-figure synthetic store (ratios)"
 
 build: $(BIN)/bordercoopd $(BIN)/bordercoop
 	@mkdir -p bin
@@ -75,7 +77,7 @@ DEB_PACKAGES := pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev libcm
                 zlib1g-dev curl ca-certificates prometheus
 # the contract checks run on Node; Debian's nodejs + npm unless a node with npm is there
 NODE_PACKAGES = $(if $(shell command -v npm 2>/dev/null),,nodejs npm)
-BENCH_PACKAGES := wrk nginx-light valgrind
+BENCH_PACKAGES := wrk nginx-light valgrind sqlite3
 
 deps:
 	$(call apt_install,$(DEB_PACKAGES) $(NODE_PACKAGES))
@@ -189,9 +191,16 @@ test-valgrind: deps bench-deps
 	echo "valgrind: no memcheck errors, no definite leaks"
 
 # ---- benchmarks (not tests: no timing assertions anywhere in make test) -------------
+# requests/s and latency vs nginx (ratios from one run), then instructions per request
 bench: deps bench-deps
 	@$(MAKE) --no-print-directory build
 	tests/bench/bench.sh $(BIN)
+	tests/bench/callgrind.sh $(BIN)
+
+# cost against a 1,000,000-figure synthetic store vs the curated one (ratios); minutes
+bench-scale: deps bench-deps
+	@$(MAKE) --no-print-directory build
+	tests/bench/scale.sh $(BIN)
 
 clean:
 	rm -rf build bin

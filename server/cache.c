@@ -152,11 +152,12 @@ bc_cached *bc_cache_get(bc_cache *c, const char *key)
     return n ? &n->e : NULL;
 }
 
-void bc_etag_for(const char *seed, const char *suffix, char out[48])
+void bc_etag_pair(const char *seed, char etag[48], char etag_gz[48])
 {
     char hex[65];
     bc_sha256_hex(seed, strlen(seed), hex);
-    snprintf(out, 48, "\"%.32s%s\"", hex, suffix);
+    snprintf(etag, 48, "\"%.32s\"", hex);
+    snprintf(etag_gz, 48, "\"%.32s-gz\"", hex);
 }
 
 int bc_gzip(const char *in, size_t n, char **out, size_t *out_len)
@@ -189,7 +190,7 @@ int bc_gzip(const char *in, size_t n, char **out, size_t *out_len)
 }
 
 bc_cached *bc_cache_put(bc_cache *c, const char *key, const char *etag_seed,
-                        const bc_response *res)
+                        const bc_response *res, int want_gzip)
 {
     node *n = bc_calloc(1, sizeof *n);
     if (n == NULL)
@@ -210,15 +211,19 @@ bc_cached *bc_cache_put(bc_cache *c, const char *key, const char *etag_seed,
             strcasecmp(res->headers[i].name, "X-Total-Count") == 0 ||
             strcasecmp(res->headers[i].name, "Cache-Control") == 0)
             n->e.headers[n->e.nheaders++] = res->headers[i];
-    bc_etag_for(etag_seed, "", n->e.etag);
-    if (res->body.len >= 1024) {
+    char unused_gz_tag[48];
+    bc_etag_pair(etag_seed, n->e.etag, unused_gz_tag);
+    /* gzip once for an entry that will be shared; for a private one (caching off, or
+     * too big to keep) only when this client takes it */
+    int shared = n->e.len + strlen(key) + sizeof *n <= c->budget;
+    if (res->body.len >= 1024 && (shared || want_gzip)) {
         char *gz;
         size_t gz_len;
         if (bc_gzip(res->body.data, res->body.len, &gz, &gz_len) == BC_OK) {
             if (gz_len < res->body.len) {
                 n->e.gz = gz;
                 n->e.gz_len = gz_len;
-                bc_etag_for(etag_seed, "-gz", n->e.etag_gz);
+                memcpy(n->e.etag_gz, unused_gz_tag, sizeof n->e.etag_gz);
             } else {
                 bc_free(gz);
             }

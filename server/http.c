@@ -310,15 +310,23 @@ static enum MHD_Result send_cached(struct MHD_Connection *con, req_ctx *c, bc_ca
 
 /* Answers If-None-Match from the key alone: the ETags a key's 200 will carry are known
  * before the handler runs, so a matching tag needs no store access. "*" needs an
- * existing representation, which only the cache or the handler can tell. */
-static int etag_not_modified(const char *key, const char *inm)
+ * existing representation, which only the cache or the handler can tell. On a match the
+ * tag to send back is copied into out. */
+static int etag_not_modified(const char *key, const char *inm, int gzip, char out[48])
 {
     if (inm == NULL || strchr(inm, '*') != NULL)
         return 0;
     char etag[48], etag_gz[48];
-    bc_etag_for(key, "", etag);
-    bc_etag_for(key, "-gz", etag_gz);
-    return bc_etag_matches(inm, etag) || bc_etag_matches(inm, etag_gz);
+    bc_etag_pair(key, etag, etag_gz);
+    if (gzip && bc_etag_matches(inm, etag_gz)) {
+        memcpy(out, etag_gz, 48);
+        return 1;
+    }
+    if (bc_etag_matches(inm, etag) || bc_etag_matches(inm, etag_gz)) {
+        memcpy(out, etag, 48);
+        return 1;
+    }
+    return 0;
 }
 
 /* For a representation e of store data: If-None-Match when given, else
@@ -415,34 +423,27 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const c
                      req.wants_html, c->uri);
     }
     if (key != NULL) {
-        if (etag_not_modified(key, inm)) {
-            /* answered from the key alone: no store access at all */
-            bc_cached tmp;
-            memset(&tmp, 0, sizeof tmp);
-            bc_etag_for(key, "", tmp.etag);
-            bc_etag_for(key, "-gz", tmp.etag_gz);
-            tmp.gz = gzip ? (char *)"" : NULL;
-            tmp.content_type = "application/json";
+        bc_cached *e = bc_cache_get(h->cache, key);
+        if (e != NULL) {
+            c->cache_hit = 1;
+            c->outcome = BC_OUTCOME_CACHED;
+            return send_cached(con, c, e, gzip, not_modified(c, e, gzip, inm, ims));
+        }
+        char etag[48];
+        if (etag_not_modified(key, inm, gzip, etag)) {
+            /* not cached (evicted, or caching off) but the tag matches: no store access */
             c->cache_hit = 1;
             c->outcome = BC_OUTCOME_NOT_MODIFIED;
             struct MHD_Response *r = MHD_create_response_from_buffer(0, (void *)"",
                                                                      MHD_RESPMEM_PERSISTENT);
             if (r == NULL)
                 return MHD_NO;
-            MHD_add_response_header(r, "ETag", gzip && inm && bc_etag_matches(inm, tmp.etag_gz)
-                                                   ? tmp.etag_gz
-                                                   : tmp.etag);
+            MHD_add_response_header(r, "ETag", etag);
             common_headers(c, r, NULL, 1, 304);
             c->status = 304;
             enum MHD_Result ret = MHD_queue_response(con, 304, r);
             MHD_destroy_response(r);
             return ret;
-        }
-        bc_cached *e = bc_cache_get(h->cache, key);
-        if (e != NULL) {
-            c->cache_hit = 1;
-            c->outcome = BC_OUTCOME_CACHED;
-            return send_cached(con, c, e, gzip, not_modified(c, e, gzip, inm, ims));
         }
     }
     if (status == 0) {
@@ -465,7 +466,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const c
         }
     }
     if (key != NULL && res.status == 200 && res.cacheable) {
-        bc_cached *e = bc_cache_put(h->cache, key, key, &res);
+        bc_cached *e = bc_cache_put(h->cache, key, key, &res, gzip);
         if (e != NULL) {
             bc_response_free(&res);
             return send_cached(con, c, e, gzip, not_modified(c, e, gzip, inm, ims));

@@ -40,12 +40,14 @@ void bc_cache_free(bc_cache *c);
 /* Returns the entry for key with a reference taken (release it), or NULL. */
 bc_cached *bc_cache_get(bc_cache *c, const char *key);
 
-/* Builds an entry from a 200 response: copies the body, computes the gzip body when it
- * is at least 1 KiB and shrinks, derives the ETags from etag_seed, and inserts it
- * (evicting old entries to fit). Returns it with a reference taken for the caller, or
- * NULL when out of memory. res is borrowed. */
+/* Builds an entry from a 200 response: copies the body, derives the ETags from
+ * etag_seed, computes the gzip body when it is at least 1 KiB, shrinks, and either the
+ * entry fits the budget (it is computed once for every later client) or want_gzip says
+ * this client takes it. Inserts the entry (evicting old entries to fit) unless it is
+ * bigger than the budget, in which case the entry is private to the caller. Returns it
+ * with a reference taken for the caller, or NULL when out of memory. res is borrowed. */
 bc_cached *bc_cache_put(bc_cache *c, const char *key, const char *etag_seed,
-                        const bc_response *res);
+                        const bc_response *res, int want_gzip);
 
 /* Drops a reference; the entry is freed when the last one goes. NULL-safe. */
 void bc_cached_release(bc_cached *e);
@@ -55,8 +57,9 @@ void bc_cache_clear(bc_cache *c);
 
 void bc_cache_get_stats(bc_cache *c, bc_cache_stats *out);
 
-/* Computes the quoted strong ETag for seed (a hash of it) into out. */
-void bc_etag_for(const char *seed, const char *suffix, char out[48]);
+/* Computes the quoted strong ETags for seed (a hash of it, hashed once) of the identity
+ * body and of the gzip body: "<32 hex>" and "<32 hex>-gz". */
+void bc_etag_pair(const char *seed, char etag[48], char etag_gz[48]);
 
 /* Gzips n bytes into a new buffer (*out, free with bc_free). Returns 0 or BC_ENOMEM /
  * BC_EIO. */

@@ -13,7 +13,7 @@
 enum bc_outcome {
     BC_OUTCOME_BUILT = 0,        /* a handler ran */
     BC_OUTCOME_CACHED = 1,       /* sent from the response cache */
-    BC_OUTCOME_NOT_MODIFIED = 2, /* 304 answered from the cache key alone */
+    BC_OUTCOME_NOT_MODIFIED = 2, /* 304 from the cache key alone (entry not cached) */
     BC_OUTCOME_REJECTED = 3,     /* refused before any handler (bad target, too large) */
 };
 

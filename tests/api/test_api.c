@@ -474,6 +474,68 @@ static void conditional_requests(void **state)
     bct_response_free(&b);
 }
 
+/* The cache changes cost, never bytes: a daemon with the cache off and one with a budget
+ * so small it evicts on every insert answer exactly what the default daemon answers,
+ * headers that matter included, for plain, gzip and CSV representations, first and
+ * repeated requests alike. */
+static void cache_never_changes_an_answer(void **state)
+{
+    (void)state;
+    const char *targets[] = {
+        "/v1/figures", "/v1/figures?province=yunnan&sort=-value&limit=3",
+        "/v1/meetings?status=held", "/v1/border-gate-projects?limit=2", "/v1/protocols",
+        "/v1/search?q=Lao%20Cai", "/v1/stats", "/v1/meetings/nope", "/v1/figures?limit=x",
+    };
+    const char *plain[] = {NULL};
+    const char *gz[] = {"Accept-Encoding: gzip", NULL};
+    const char *csv[] = {"Accept: text/csv", NULL};
+    const char *const *variants[] = {plain, gz, csv};
+    const char *compare[] = {"Content-Type", "Content-Encoding", "ETag", "Link",
+                             "X-Total-Count", "Cache-Control", "Vary"};
+    const char *off_args[] = {"--threads", "2", "--cache-bytes", "0", NULL};
+    const char *tiny_args[] = {"--threads", "2", "--cache-bytes", "20000", NULL};
+    bct_daemon off, tiny;
+    assert_int_equal(bct_daemon_start(&off, getenv("BC_DAEMON"), DB, off_args, 10000), 0);
+    assert_int_equal(bct_daemon_start(&tiny, getenv("BC_DAEMON"), DB, tiny_args, 10000), 0);
+    const int ports[] = {off.port, tiny.port};
+    for (int round = 0; round < 2; round++)
+        for (size_t t = 0; t < sizeof targets / sizeof *targets; t++)
+            for (size_t v = 0; v < sizeof variants / sizeof *variants; v++) {
+                bct_response want;
+                get_with(targets[t], variants[v], &want);
+                for (size_t p = 0; p < 2; p++) {
+                    bct_response got;
+                    if (bct_get(ports[p], targets[t], variants[v], &got) != 0)
+                        fail_msg("GET %s: no response", targets[t]);
+                    if (got.status != want.status || got.body_len != want.body_len ||
+                        memcmp(got.body, want.body, want.body_len) != 0)
+                        fail_msg("%s (variant %zu, daemon %zu): %d/%zu bytes vs %d/%zu",
+                                 targets[t], v, p, got.status, got.body_len, want.status,
+                                 want.body_len);
+                    for (size_t h = 0; h < sizeof compare / sizeof *compare; h++) {
+                        const char *a = bct_header_get(&want, compare[h]);
+                        const char *b = bct_header_get(&got, compare[h]);
+                        if ((a == NULL) != (b == NULL) || (a && strcmp(a, b) != 0))
+                            fail_msg("%s (variant %zu, daemon %zu): %s '%s' vs '%s'",
+                                     targets[t], v, p, compare[h], b ? b : "(none)",
+                                     a ? a : "(none)");
+                    }
+                    bct_response_free(&got);
+                }
+                bct_response_free(&want);
+            }
+    /* the tiny cache really was evicting, and the one that is off kept nothing */
+    bct_response m;
+    assert_int_equal(bct_get(tiny.port, "/metrics", NULL, &m), 0);
+    assert_null(strstr(m.body, "bordercoop_cache_evictions_total 0\n"));
+    bct_response_free(&m);
+    assert_int_equal(bct_get(off.port, "/metrics", NULL, &m), 0);
+    assert_non_null(strstr(m.body, "bordercoop_cache_entries 0\n"));
+    bct_response_free(&m);
+    assert_int_equal(bct_daemon_stop(&off, 10000), 0);
+    assert_int_equal(bct_daemon_stop(&tiny, 10000), 0);
+}
+
 static void gzip_when_asked(void **state)
 {
     (void)state;
@@ -649,6 +711,7 @@ int main(void)
         cmocka_unit_test(keep_alive),
         cmocka_unit_test(garbage_does_not_hurt),
         cmocka_unit_test(conditional_requests),
+        cmocka_unit_test(cache_never_changes_an_answer),
         cmocka_unit_test(gzip_when_asked),
         cmocka_unit_test(cors),
         cmocka_unit_test(negotiation_and_csv),

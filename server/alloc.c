@@ -1,7 +1,10 @@
 /* alloc.c: libc allocation behind a switch that tests use to inject failures. */
 #include "bordercoop/alloc.h"
 
+#include "bordercoop/err.h"
+
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -61,4 +64,24 @@ void bc_alloc_fail_after(long n)
 void bc_alloc_fail_reset(void)
 {
     atomic_store(&fail_countdown, -1);
+}
+
+void *bc_grow(void *p, size_t *cap, size_t need, size_t size, int *rc)
+{
+    if (*rc != BC_OK || need <= *cap)
+        return p;
+    size_t ncap = *cap ? *cap * 2 : 16;
+    while (ncap < need && ncap <= SIZE_MAX / 2)
+        ncap *= 2;
+    if (ncap < need || size == 0 || ncap > SIZE_MAX / size) {
+        *rc = BC_ENOMEM;
+        return p;
+    }
+    void *np = bc_realloc(p, ncap * size);
+    if (np == NULL) {
+        *rc = BC_ENOMEM;
+        return p;
+    }
+    *cap = ncap;
+    return np;
 }

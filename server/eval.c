@@ -82,22 +82,6 @@ typedef struct ev {
     int rc;
 } ev;
 
-static void *grow(void *p, size_t *cap, size_t need, size_t size, int *rc)
-{
-    if (*rc != BC_OK || need <= *cap)
-        return p;
-    size_t ncap = *cap ? *cap * 2 : 16;
-    while (ncap < need)
-        ncap *= 2;
-    void *np = bc_realloc(p, ncap * size);
-    if (np == NULL) {
-        *rc = BC_ENOMEM;
-        return p;
-    }
-    *cap = ncap;
-    return np;
-}
-
 /* A copy of column i in the arena ("" for NULL). */
 static const char *dup_col(ev *e, sqlite3_stmt *st, int i)
 {
@@ -134,7 +118,7 @@ static int each_row(ev *e, const char *sql, void (*row)(ev *, sqlite3_stmt *), b
 
 static void fig_row(ev *e, sqlite3_stmt *st)
 {
-    e->f = grow(e->f, &e->capf, e->nf + 1, sizeof *e->f, &e->rc);
+    e->f = bc_grow(e->f, &e->capf, e->nf + 1, sizeof *e->f, &e->rc);
     if (e->rc != BC_OK)
         return;
     cfig *f = &e->f[e->nf++];
@@ -146,7 +130,7 @@ static void fig_row(ev *e, sqlite3_stmt *st)
 
 static void meet_row(ev *e, sqlite3_stmt *st)
 {
-    e->m = grow(e->m, &e->capm, e->nm + 1, sizeof *e->m, &e->rc);
+    e->m = bc_grow(e->m, &e->capm, e->nm + 1, sizeof *e->m, &e->rc);
     if (e->rc != BC_OK)
         return;
     cmeet *m = &e->m[e->nm++];
@@ -160,7 +144,7 @@ static void meet_row(ev *e, sqlite3_stmt *st)
 
 static void proj_row(ev *e, sqlite3_stmt *st)
 {
-    e->p = grow(e->p, &e->capp, e->np + 1, sizeof *e->p, &e->rc);
+    e->p = bc_grow(e->p, &e->capp, e->np + 1, sizeof *e->p, &e->rc);
     if (e->rc != BC_OK)
         return;
     cproj *p = &e->p[e->np++];
@@ -174,7 +158,7 @@ static void proj_row(ev *e, sqlite3_stmt *st)
 
 static void cite_row(ev *e, sqlite3_stmt *st)
 {
-    e->c = grow(e->c, &e->capc, e->nc + 1, sizeof *e->c, &e->rc);
+    e->c = bc_grow(e->c, &e->capc, e->nc + 1, sizeof *e->c, &e->rc);
     if (e->rc != BC_OK)
         return;
     ccite *c = &e->c[e->nc++];

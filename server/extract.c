@@ -21,23 +21,6 @@ const char *const bc_extract_langs[] = {"en", "vi", "pl", "sv", "nl", NULL};
 
 /* ==== small helpers ==================================================================== */
 
-/* Grows an array to hold need elements; on failure sets *rc and returns p unchanged. */
-static void *grow(void *p, size_t *cap, size_t need, size_t size, int *rc)
-{
-    if (*rc != BC_OK || need <= *cap)
-        return p;
-    size_t ncap = *cap ? *cap * 2 : 16;
-    while (ncap < need)
-        ncap *= 2;
-    void *np = bc_realloc(p, ncap * size);
-    if (np == NULL) {
-        *rc = BC_ENOMEM;
-        return p;
-    }
-    *cap = ncap;
-    return np;
-}
-
 /* Decodes the code point at s[i] (the text is known to be valid UTF-8). */
 static size_t dec(const char *s, size_t n, size_t i, unsigned *cp)
 {
@@ -228,7 +211,7 @@ static int load_aliases(bc_store *s, bc_gazetteer *g, bc_err *err)
             rc = bc_buf_failed(&key) ? BC_ENOMEM : BC_OK;
             continue;
         }
-        g->al = grow(g->al, &g->capal, g->nal + 1, sizeof *g->al, &rc);
+        g->al = bc_grow(g->al, &g->capal, g->nal + 1, sizeof *g->al, &rc);
         if (rc != BC_OK)
             break;
         gz_alias *a = &g->al[g->nal++];
@@ -270,7 +253,7 @@ static int load_mechanisms(bc_store *s, bc_gazetteer *g, bc_err *err)
         return rc;
     int step = SQLITE_DONE;
     while (rc == BC_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
-        g->me = grow(g->me, &g->capme, g->nme + 1, sizeof *g->me, &rc);
+        g->me = bc_grow(g->me, &g->capme, g->nme + 1, sizeof *g->me, &rc);
         if (rc != BC_OK)
             break;
         gz_mech *m = &g->me[g->nme++];
@@ -367,7 +350,7 @@ static int load_projects(bc_store *s, bc_gazetteer *g, bc_err *err)
     bc_buf keys = BC_BUF_INIT, tmp = BC_BUF_INIT, bare = BC_BUF_INIT;
     int step = SQLITE_DONE;
     while (rc == BC_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
-        g->pr = grow(g->pr, &g->cappr, g->npr + 1, sizeof *g->pr, &rc);
+        g->pr = bc_grow(g->pr, &g->cappr, g->npr + 1, sizeof *g->pr, &rc);
         if (rc != BC_OK)
             break;
         gz_project *p = &g->pr[g->npr++];
@@ -683,7 +666,7 @@ static void add_token(ctx *c, tok *t)
     t->sent = NO_SENT;
     if (bc_buf_failed(&c->fold))
         c->rc = BC_ENOMEM;
-    c->t = grow(c->t, &c->capt, c->nt + 1, sizeof *c->t, &c->rc);
+    c->t = bc_grow(c->t, &c->capt, c->nt + 1, sizeof *c->t, &c->rc);
     if (c->rc == BC_OK)
         c->t[c->nt++] = *t;
 }
@@ -926,7 +909,7 @@ static void add_sentence(ctx *c, size_t a, size_t b)
     }
     if (a >= b)
         return;
-    c->se = grow(c->se, &c->capse, c->ns + 1, sizeof *c->se, &c->rc);
+    c->se = bc_grow(c->se, &c->capse, c->ns + 1, sizeof *c->se, &c->rc);
     if (c->rc == BC_OK)
         c->se[c->ns++] = (sent){a, b, 0, 0};
 }
@@ -1014,7 +997,7 @@ static void find_names(ctx *c)
                     dup = c->h[q - 1].t1 == i + n && strcmp(c->h[q - 1].id, id) == 0;
                 if (dup)
                     continue;
-                c->h = grow(c->h, &c->caph, c->nh + 1, sizeof *c->h, &c->rc);
+                c->h = bc_grow(c->h, &c->caph, c->nh + 1, sizeof *c->h, &c->rc);
                 if (c->rc == BC_OK)
                     c->h[c->nh++] = (hit){i, i + n, al->entity, id};
             }
@@ -1053,7 +1036,7 @@ static void add_date(ctx *c, const char *iso, size_t t0, size_t t1, int prec)
     bc_period p;
     if (bc_period_parse(iso, &p, NULL) != BC_OK)
         return;
-    c->d = grow(c->d, &c->capd, c->nd + 1, sizeof *c->d, &c->rc);
+    c->d = bc_grow(c->d, &c->capd, c->nd + 1, sizeof *c->d, &c->rc);
     if (c->rc != BC_OK)
         return;
     xd *d = &c->d[c->nd++];
@@ -1433,7 +1416,7 @@ static int noun_before(const ctx *c, size_t si, size_t i, size_t *noun_end)
 static bc_xfigure *new_figure(ctx *c)
 {
     bc_extraction *o = c->out;
-    o->figures = grow(o->figures, &c->capfo, o->nfigures + 1, sizeof *o->figures, &c->rc);
+    o->figures = bc_grow(o->figures, &c->capfo, o->nfigures + 1, sizeof *o->figures, &c->rc);
     if (c->rc != BC_OK)
         return NULL;
     bc_xfigure *f = &o->figures[o->nfigures++];
@@ -1680,7 +1663,7 @@ static size_t meeting_noun(const ctx *c, size_t i, size_t j, size_t lim, int *ki
 
 static void add_mention(ctx *c, const mention *m)
 {
-    c->m = grow(c->m, &c->capm, c->nm + 1, sizeof *c->m, &c->rc);
+    c->m = bc_grow(c->m, &c->capm, c->nm + 1, sizeof *c->m, &c->rc);
     if (c->rc == BC_OK)
         c->m[c->nm++] = *m;
     for (size_t k = m->t0; k < m->t1 && c->rc == BC_OK; k++)
@@ -1901,7 +1884,7 @@ static void emit_meetings(ctx *c)
         const mention *m = &c->m[k];
         if (m->dup)
             continue;
-        o->meetings = grow(o->meetings, &c->capmo, o->nmeetings + 1, sizeof *o->meetings, &c->rc);
+        o->meetings = bc_grow(o->meetings, &c->capmo, o->nmeetings + 1, sizeof *o->meetings, &c->rc);
         if (c->rc != BC_OK)
             break;
         bc_xmeeting *x = &o->meetings[o->nmeetings++];
@@ -2029,7 +2012,7 @@ static void add_gate(ctx *c, size_t si, const char *vn, size_t vnl, const char *
         if (o->gates[k].quote_start == c->se[si].qs &&
             strcmp(o->gates[k].project, GZ(c->g, p->id)) == 0)
             return;
-    o->gates = grow(o->gates, &c->capgo, o->ngates + 1, sizeof *o->gates, &c->rc);
+    o->gates = bc_grow(o->gates, &c->capgo, o->ngates + 1, sizeof *o->gates, &c->rc);
     if (c->rc != BC_OK)
         return;
     bc_xgate *x = &o->gates[o->ngates++];

@@ -11,24 +11,9 @@
 #include <stdio.h>
 #include <string.h>
 
-/* The fixed routes take no query parameters: a 400 naming the first one, else 0. */
-static int no_params(bc_request *req, bc_response *res)
-{
-    bc_qpair *pairs;
-    size_t n;
-    bc_err err;
-    if (bc_query_parse(req->query, req->arena, &pairs, &n, &err) != BC_OK)
-        return bc_problem(res, 400, "malformed_query", NULL, "%s", err.msg);
-    if (n > 0)
-        return bc_problem(res, 400, "unknown_parameter", pairs[0].key,
-                          "unknown parameter '%.60s'; %s takes no query parameters",
-                          pairs[0].key, req->path);
-    return 0;
-}
-
 int bc_handle_healthz(bc_request *req, bc_response *res)
 {
-    int st = no_params(req, res);
+    int st = bc_reject_params(req, res);
     if (st != 0)
         return st;
     bc_buf_printf(&res->body, "{\"status\":\"ok\",\"version\":\"%s\"}", BC_VERSION);
@@ -38,7 +23,7 @@ int bc_handle_healthz(bc_request *req, bc_response *res)
 
 int bc_handle_readyz(bc_request *req, bc_response *res)
 {
-    int st0 = no_params(req, res);
+    int st0 = bc_reject_params(req, res);
     if (st0 != 0)
         return st0;
     char *version = NULL, *built = NULL;
@@ -68,7 +53,7 @@ int bc_handle_readyz(bc_request *req, bc_response *res)
 
 int bc_handle_openapi(bc_request *req, bc_response *res)
 {
-    int st = no_params(req, res);
+    int st = bc_reject_params(req, res);
     if (st != 0)
         return st;
     res->content_type = "application/yaml";
@@ -79,7 +64,7 @@ int bc_handle_openapi(bc_request *req, bc_response *res)
 
 int bc_handle_index(bc_request *req, bc_response *res)
 {
-    int st = no_params(req, res);
+    int st = bc_reject_params(req, res);
     if (st != 0)
         return st;
     bc_buf *b = &res->body;
@@ -98,7 +83,7 @@ int bc_handle_index(bc_request *req, bc_response *res)
 
 int bc_handle_stats(bc_request *req, bc_response *res)
 {
-    int status = no_params(req, res);
+    int status = bc_reject_params(req, res);
     if (status != 0)
         return status;
     bc_err err;
@@ -123,7 +108,7 @@ int bc_handle_stats(bc_request *req, bc_response *res)
 
 int bc_handle_metrics(bc_request *req, bc_response *res)
 {
-    int status = no_params(req, res);
+    int status = bc_reject_params(req, res);
     if (status != 0)
         return status;
     res->content_type = "text/plain; version=0.0.4";
@@ -194,7 +179,7 @@ int bc_handle_root(bc_request *req, bc_response *res)
     const bc_embedded *page = req->wants_html ? web_file("index.html") : NULL;
     if (page == NULL)
         return bc_handle_index(req, res); /* API clients get the JSON index */
-    int st = no_params(req, res);
+    int st = bc_reject_params(req, res);
     if (st != 0)
         return st;
     return send_web_file(res, page);
@@ -202,7 +187,7 @@ int bc_handle_root(bc_request *req, bc_response *res)
 
 int bc_handle_asset(bc_request *req, bc_response *res)
 {
-    int st = no_params(req, res);
+    int st = bc_reject_params(req, res);
     if (st != 0)
         return st;
     const char *name = req->path + 1; /* "assets/..." */

@@ -62,14 +62,10 @@ int bc_handle_ingest(bc_request *req, bc_response *res)
         (req->content_type[16] != '\0' && req->content_type[16] != ';'))
         return bc_problem(res, 415, "unsupported_media_type", NULL,
                           "send the article as application/json: {\"text\": ..., \"lang\": ...}");
-    bc_qpair *pairs;
-    size_t n;
+    int rejected = bc_reject_params(req, res);
+    if (rejected != 0)
+        return rejected;
     bc_err err;
-    if (bc_query_parse(req->query, req->arena, &pairs, &n, &err) != BC_OK)
-        return bc_problem(res, 400, "malformed_query", NULL, "%s", err.msg);
-    if (n > 0)
-        return bc_problem(res, 400, "unknown_parameter", pairs[0].key,
-                          "unknown parameter '%.60s'; POST /v1/sources takes none", pairs[0].key);
     json_error_t je;
     json_t *body = json_loadb(req->body ? req->body : "", req->body_len,
                               JSON_REJECT_DUPLICATES, &je);

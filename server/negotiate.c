@@ -46,20 +46,27 @@ static int is(const char *v, size_t n, const char *lit)
     return strlen(lit) == n && strncasecmp(v, lit, n) == 0;
 }
 
+/* Keeps the best quality seen for one media range. */
+static void keep_best(double *best, double q)
+{
+    if (q > *best)
+        *best = q;
+}
+
 static void on_type(const char *v, size_t n, double q, void *ctx)
 {
     fmt_q *f = ctx;
     if (is(v, n, "application/json") || is(v, n, "application/problem+json"))
-        f->json = q > f->json ? q : f->json;
+        keep_best(&f->json, q);
     else if (is(v, n, "text/csv"))
-        f->csv = q > f->csv ? q : f->csv;
+        keep_best(&f->csv, q);
     else if (is(v, n, "application/*"))
-        f->json_any = q > f->json_any ? q : f->json_any;
+        keep_best(&f->json_any, q);
     else if (is(v, n, "text/*"))
-        f->csv_any = q > f->csv_any ? q : f->csv_any;
+        keep_best(&f->csv_any, q);
     else if (is(v, n, "*/*")) {
-        f->json_any = q > f->json_any ? q : f->json_any;
-        f->csv_any = q > f->csv_any ? q : f->csv_any;
+        keep_best(&f->json_any, q);
+        keep_best(&f->csv_any, q);
     }
 }
 
@@ -91,9 +98,9 @@ static void on_html(const char *v, size_t n, double q, void *ctx)
 {
     html_q *h = ctx;
     if (is(v, n, "text/html") || is(v, n, "application/xhtml+xml"))
-        h->html = q > h->html ? q : h->html;
+        keep_best(&h->html, q);
     else if (is(v, n, "application/json"))
-        h->json = q > h->json ? q : h->json;
+        keep_best(&h->json, q);
 }
 
 int bc_accepts_html(const char *accept)

@@ -2,6 +2,7 @@
 #include "bordercoop/router.h"
 
 #include "bordercoop/negotiate.h"
+#include "bordercoop/query.h"
 #include "bordercoop/resource.h"
 
 #include <stdio.h>
@@ -154,4 +155,18 @@ void bc_router_each(void (*fn)(const char *pattern, void *ctx), void *ctx)
         snprintf(pattern, sizeof pattern, "/v1/%s/{id}", (*r)->name);
         fn(pattern, ctx);
     }
+}
+
+int bc_reject_params(bc_request *req, bc_response *res)
+{
+    bc_qpair *pairs;
+    size_t n;
+    bc_err err;
+    if (bc_query_parse(req->query, req->arena, &pairs, &n, &err) != BC_OK)
+        return bc_problem(res, 400, "malformed_query", NULL, "%s", err.msg);
+    if (n > 0)
+        return bc_problem(res, 400, "unknown_parameter", pairs[0].key,
+                          "unknown parameter '%.60s'; %s %s takes no query parameters",
+                          pairs[0].key, req->method, req->path);
+    return 0;
 }

@@ -68,6 +68,20 @@ static int step_done(bc_store *s, sqlite3_stmt *st, bc_err *err)
     return rc;
 }
 
+/* Cites quote q for a synthetic meeting (owner 5) or figure (owner 6): the citation
+ * statement's columns 5 and 6 are meeting_id and figure_id, exactly one of them set. */
+static int cite_quote(bc_store *s, sqlite3_stmt *cite, const quote *q, int owner,
+                      const char *id, bc_err *err)
+{
+    sqlite3_bind_text(cite, 1, q->source, -1, SQLITE_STATIC);
+    sqlite3_bind_text(cite, 2, q->text, -1, SQLITE_STATIC);
+    sqlite3_bind_int(cite, 3, q->start);
+    sqlite3_bind_int(cite, 4, q->end);
+    sqlite3_bind_null(cite, owner == 5 ? 6 : 5);
+    sqlite3_bind_text(cite, owner, id, -1, SQLITE_TRANSIENT);
+    return step_done(s, cite, err);
+}
+
 int bc_synth(const bc_synth_options *o, bc_err *err)
 {
     unlink(o->out);
@@ -169,14 +183,7 @@ int bc_synth(const bc_synth_options *o, bc_err *err)
             rc = step_done(s, m_alias, err);
         }
         if (rc == BC_OK && nquotes > 0) {
-            const quote *q = &quotes[pick(&r, nquotes)];
-            sqlite3_bind_text(cite, 1, q->source, -1, SQLITE_STATIC);
-            sqlite3_bind_text(cite, 2, q->text, -1, SQLITE_STATIC);
-            sqlite3_bind_int(cite, 3, q->start);
-            sqlite3_bind_int(cite, 4, q->end);
-            sqlite3_bind_text(cite, 5, id, -1, SQLITE_TRANSIENT);
-            sqlite3_bind_null(cite, 6);
-            rc = step_done(s, cite, err);
+            rc = cite_quote(s, cite, &quotes[pick(&r, nquotes)], 5, id, err);
         }
     }
 
@@ -236,14 +243,7 @@ int bc_synth(const bc_synth_options *o, bc_err *err)
             rc = step_done(s, f_party, err);
         }
         if (rc == BC_OK && nquotes > 0) {
-            const quote *q = &quotes[pick(&r, nquotes)];
-            sqlite3_bind_text(cite, 1, q->source, -1, SQLITE_STATIC);
-            sqlite3_bind_text(cite, 2, q->text, -1, SQLITE_STATIC);
-            sqlite3_bind_int(cite, 3, q->start);
-            sqlite3_bind_int(cite, 4, q->end);
-            sqlite3_bind_null(cite, 5);
-            sqlite3_bind_text(cite, 6, id, -1, SQLITE_TRANSIENT);
-            rc = step_done(s, cite, err);
+            rc = cite_quote(s, cite, &quotes[pick(&r, nquotes)], 6, id, err);
         }
     }
     if (rc == BC_OK) {

@@ -15,6 +15,12 @@ char *bc_strdup(const char *s);
 char *bc_strndup(const char *s, size_t n);
 void bc_free(void *p);
 
+/* Grows the array p (capacity *cap elements of size bytes) to hold at least need
+ * elements, doubling from 16. For accumulating loops: does nothing when *rc is already
+ * an error; on failure sets *rc = BC_ENOMEM and returns p unchanged (still owned by the
+ * caller). Returns the (possibly moved) array. */
+void *bc_grow(void *p, size_t *cap, size_t need, size_t size, int *rc);
+
 /* Test hook: after `n` more successful allocations, every allocation fails until
  * bc_alloc_fail_reset(). n < 0 disables failure injection (the default). */
 void bc_alloc_fail_after(long n);

@@ -23,6 +23,10 @@ int bc_router_route_name(int i, char *buf, size_t n);
  * against openapi.yaml. */
 void bc_router_each(void (*fn)(const char *pattern, void *ctx), void *ctx);
 
+/* For routes that take no query parameters: 0 when req->query has none, else a 400
+ * problem (malformed_query, or unknown_parameter naming the first one) and its status. */
+int bc_reject_params(bc_request *req, bc_response *res);
+
 /* Fixed handlers (health.c). */
 int bc_handle_healthz(bc_request *req, bc_response *res);
 int bc_handle_readyz(bc_request *req, bc_response *res);

@@ -37,6 +37,34 @@ static inline bc_store *fx_store_from(const char *dir)
     return s;
 }
 
+/* The store a whole test group shares, filled from fx_data_dir(): pass fx_group_setup
+ * and fx_group_teardown to cmocka_run_group_tests and read it with fx_group_store(). */
+static inline bc_store **fx_group_slot(void)
+{
+    static bc_store *store;
+    return &store;
+}
+
+static inline bc_store *fx_group_store(void)
+{
+    return *fx_group_slot();
+}
+
+static inline int fx_group_setup(void **state)
+{
+    (void)state;
+    *fx_group_slot() = fx_store_from(fx_data_dir());
+    return 0;
+}
+
+static inline int fx_group_teardown(void **state)
+{
+    (void)state;
+    bc_store_close(*fx_group_slot());
+    *fx_group_slot() = NULL;
+    return 0;
+}
+
 static inline void fx_copy_file(const char *from, const char *to)
 {
     FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");

@@ -7,6 +7,7 @@
 #include <cmocka.h>
 
 #include "bordercoop/alloc.h"
+#include "bordercoop/err.h"
 
 #include <string.h>
 
@@ -203,6 +204,38 @@ static void rearming_replaces_countdown(void **state)
     bc_free(b);
 }
 
+/* bc_grow doubles from 16, keeps the array on failure, stops at the first error and
+ * refuses sizes that would overflow. */
+static void grow_doubles_keeps_on_failure_and_refuses_overflow(void **state)
+{
+    (void)state;
+    int rc = BC_OK;
+    size_t cap = 0;
+    int *a = bc_grow(NULL, &cap, 1, sizeof *a, &rc);
+    assert_int_equal(rc, BC_OK);
+    assert_int_equal(cap, 16);
+    for (int i = 0; i < 16; i++)
+        a[i] = i;
+    a = bc_grow(a, &cap, 16, sizeof *a, &rc); /* fits: unchanged */
+    assert_int_equal(cap, 16);
+    a = bc_grow(a, &cap, 100, sizeof *a, &rc);
+    assert_int_equal(cap, 128);
+    assert_int_equal(a[15], 15);
+    bc_alloc_fail_after(0);
+    int *same = bc_grow(a, &cap, 1000, sizeof *a, &rc);
+    bc_alloc_fail_reset();
+    assert_ptr_equal(same, a);
+    assert_int_equal(rc, BC_ENOMEM);
+    assert_int_equal(cap, 128);
+    /* an earlier error makes it a no-op */
+    assert_ptr_equal(bc_grow(a, &cap, 1000, sizeof *a, &rc), a);
+    assert_int_equal(cap, 128);
+    rc = BC_OK;
+    assert_ptr_equal(bc_grow(a, &cap, SIZE_MAX / 2, sizeof *a, &rc), a);
+    assert_int_equal(rc, BC_ENOMEM);
+    bc_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -217,6 +250,7 @@ int main(void)
         cmocka_unit_test_teardown(free_does_not_count, reset_alloc),
         cmocka_unit_test_teardown(negative_disables_and_reset_is_idempotent, reset_alloc),
         cmocka_unit_test_teardown(rearming_replaces_countdown, reset_alloc),
+        cmocka_unit_test_teardown(grow_doubles_keeps_on_failure_and_refuses_overflow, reset_alloc),
     };
     return cmocka_run_group_tests_name("alloc", tests, NULL, NULL);
 }

@@ -11,21 +11,8 @@
 
 #include "fixture.h"
 
-static bc_store *S;
-
-static int setup(void **state)
-{
-    (void)state;
-    S = fx_store_from(fx_data_dir());
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    bc_store_close(S);
-    return 0;
-}
+/* the data/ store this group shares (fixture.h) */
+#define S (fx_group_store())
 
 /* GETs path?query, expects status, returns the parsed body (decref it). */
 static json_t *get(const char *path, const char *query, int status)
@@ -574,5 +561,5 @@ int main(void)
         cmocka_unit_test(unknown_ids_are_404),
         cmocka_unit_test(allocation_failure_is_a_clean_500),
     };
-    return cmocka_run_group_tests_name("resource", tests, setup, teardown);
+    return cmocka_run_group_tests_name("resource", tests, fx_group_setup, fx_group_teardown);
 }

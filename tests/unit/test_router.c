@@ -10,21 +10,8 @@
 
 #include "fixture.h"
 
-static bc_store *S;
-
-static int setup(void **state)
-{
-    (void)state;
-    S = fx_store_from(fx_data_dir());
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    bc_store_close(S);
-    return 0;
-}
+/* the data/ store this group shares (fixture.h) */
+#define S (fx_group_store())
 
 static int status_of(const char *method, const char *path)
 {
@@ -174,5 +161,5 @@ int main(void)
         cmocka_unit_test(index_links_every_collection),
         cmocka_unit_test(route_enumeration),
     };
-    return cmocka_run_group_tests_name("router", tests, setup, teardown);
+    return cmocka_run_group_tests_name("router", tests, fx_group_setup, fx_group_teardown);
 }

@@ -8,21 +8,8 @@
 
 #include "fixture.h"
 
-static bc_store *S;
-
-static int setup(void **state)
-{
-    (void)state;
-    S = fx_store_from(fx_data_dir());
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    bc_store_close(S);
-    return 0;
-}
+/* the data/ store this group shares (fixture.h) */
+#define S (fx_group_store())
 
 static json_t *search(const char *query, int status)
 {
@@ -195,5 +182,5 @@ int main(void)
         cmocka_unit_test(project_names_and_side_names),
         cmocka_unit_test(pages),
     };
-    return cmocka_run_group_tests_name("search", tests, setup, teardown);
+    return cmocka_run_group_tests_name("search", tests, fx_group_setup, fx_group_teardown);
 }

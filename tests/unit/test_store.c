@@ -24,6 +24,17 @@ static void tmp_db(char path[64])
     unlink(path);
 }
 
+/* A new store at a fresh temp path (written into path), created and migrated. */
+static bc_store *migrated_tmp_db(char path[64])
+{
+    tmp_db(path);
+    bc_store *s = NULL;
+    bc_err err;
+    assert_int_equal(bc_store_open(path, BC_STORE_CREATE, &s, &err), 0);
+    assert_int_equal(bc_store_migrate(s, NULL, &err), 0);
+    return s;
+}
+
 static void migrations_are_numbered_in_order(void **state)
 {
     (void)state;
@@ -61,11 +72,8 @@ static void newer_store_is_refused(void **state)
 {
     (void)state;
     char path[64];
-    tmp_db(path);
-    bc_store *s = NULL;
+    bc_store *s = migrated_tmp_db(path);
     bc_err err;
-    assert_int_equal(bc_store_open(path, BC_STORE_CREATE, &s, &err), 0);
-    assert_int_equal(bc_store_migrate(s, NULL, &err), 0);
     assert_int_equal(bc_store_exec(s, "PRAGMA user_version = 999", &err), 0);
     /* migrate refuses to touch it */
     assert_int_equal(bc_store_migrate(s, NULL, &err), BC_EVERSION);
@@ -165,11 +173,8 @@ static void pool_hands_out_distinct_connections(void **state)
 {
     (void)state;
     char path[64];
-    tmp_db(path);
-    bc_store *s = NULL;
+    bc_store *s = migrated_tmp_db(path);
     bc_err err;
-    assert_int_equal(bc_store_open(path, BC_STORE_CREATE, &s, &err), 0);
-    assert_int_equal(bc_store_migrate(s, NULL, &err), 0);
     bc_store_close(s);
     bc_store_pool *p = NULL;
     assert_int_equal(bc_store_pool_open(path, 2, &p, &err), 0);

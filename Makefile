@@ -164,10 +164,11 @@ $(OUT)/tests/api/%: tests/api/%.c tests/api/harness.c tests/api/harness.h $(LIB)
 # image) still reads this Makefile
 -include tests/contract/contract.mk
 -include tests/scale/scale.mk
+-include tests/browser/browser.mk
 
 # test-contract runs the API tests (recording every response) before validating them
 test: deps
-	@$(MAKE) --no-print-directory build test-unit test-contract
+	@$(MAKE) --no-print-directory build test-unit test-contract test-browser
 
 test-unit: $(UNIT_BIN)
 	@fail=0; for t in $(UNIT_BIN); do echo "== $$t"; $(SAN_ENV) $$t || fail=1; done; \

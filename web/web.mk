@@ -1,14 +1,54 @@
 # web/web.mk: builds the dashboard (web/) into build/web, which the daemon embeds at
 # build time (see the bc_web rule in the Makefile). Included from the main Makefile.
+#
+#   WEB_OUT     build/web: index.html and assets/* (content-hashed names, e.g. index-1a2b3c4d.js)
+#   WEB_STAMP   $(WEB_OUT)/.stamp, touched after a successful build
+#   make web    npm ci in web/ when node_modules is missing or older than the lockfile,
+#               then `npm run build` (Vite, outDir ../build/web)
+#
+# Needs node (>= 18) and npm: `make deps` installs Debian's nodejs and npm (as root).
+# Packages come from the npm registry only, pinned in web/package-lock.json; the page
+# loads nothing at run time from anywhere but the daemon.
+
+WEB_DIR   := web
 WEB_OUT   := build/web
 WEB_STAMP := $(WEB_OUT)/.stamp
-WEB_SRC   := $(shell find web/src -type f 2>/dev/null)
+WEB_SRC   := $(shell find $(WEB_DIR)/src -type f 2>/dev/null)
+WEB_CONF  := $(wildcard $(WEB_DIR)/vite.config.*)
+# npm ci writes node_modules/.package-lock.json; its mtime says when the tree was made
+WEB_NODE_STAMP := $(WEB_DIR)/node_modules/.package-lock.json
 
-$(WEB_STAMP): $(WEB_SRC) web/web.mk
-	@rm -rf $(WEB_OUT) && mkdir -p $(WEB_OUT)/assets
-	cp web/src/index.html $(WEB_OUT)/index.html
-	cp web/src/app.js $(WEB_OUT)/assets/app.js
+.PHONY: web web-deps
+
+web: $(WEB_STAMP)
+
+web-deps: $(WEB_NODE_STAMP)
+
+# run first in every recipe that needs node, so that an up-to-date build/web builds
+# without node (the check runs only when something must be rebuilt)
+define web_need_node
+	@if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then \
+	  echo "web: node and npm are needed to build the dashboard (web/);" \
+	       "run 'make deps' (as root: it apt-get installs nodejs and npm)" >&2; \
+	  exit 1; \
+	fi; \
+	if ! node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 18 ? 0 : 1)'; then \
+	  echo "web: node $$(node --version) is too old; Vite 6 needs node 18 or later" >&2; \
+	  exit 1; \
+	fi
+endef
+
+$(WEB_NODE_STAMP): $(WEB_DIR)/package-lock.json $(WEB_DIR)/package.json
+	$(web_need_node)
+	@echo "web: npm ci in $(WEB_DIR) (node $$(node --version))"
+	cd $(WEB_DIR) && npm ci --no-audit --no-fund
 	@touch $@
 
-.PHONY: web
-web: $(WEB_STAMP)
+$(WEB_STAMP): $(WEB_NODE_STAMP) $(WEB_DIR)/package-lock.json $(WEB_DIR)/package.json $(WEB_CONF) \
+              $(WEB_SRC) $(WEB_DIR)/web.mk
+	$(web_need_node)
+	@echo "web: vite build -> $(WEB_OUT)"
+	cd $(WEB_DIR) && npm run build --silent
+	@test -f $(WEB_OUT)/index.html && ls $(WEB_OUT)/assets/*.js >/dev/null 2>&1 || \
+	  { echo "web: the build left no $(WEB_OUT)/index.html or assets" >&2; exit 1; }
+	@touch $@

@@ -1,0 +1,465 @@
+// dashboard.test.mjs: the dashboard in Debian's chromium, driven by playwright-core,
+// against the real bordercoopd serving a store built from data/ for this run.
+//
+//   BC_DAEMON=build/release/bin/bordercoopd BC_CLI=build/release/bin/bordercoop \
+//   BC_DATA=data CHROMIUM=/usr/bin/chromium BC_SCREENSHOTS=docs node tests/browser/dashboard.test.mjs
+//
+// Checks: the page shows the real figures, search highlights, the source-quote dialog
+// (verbatim quote, focus trap, Escape, focus returned), the project filters, polling with
+// If-None-Match (a 304 for /v1/stats in the daemon's JSON access log), no requests while
+// hidden and one on becoming visible, the "stale since" state with exponential backoff
+// during an outage, no horizontal scrolling at 375 px and 1440 px, no console errors or
+// warnings, no request to anywhere but the daemon. Screenshots at 375 and 1440 px.
+// Everything it starts (daemon, browser) is stopped at the end, on failure and on a
+// signal; the whole run is bounded (DEADLINE_MS).
+import { spawn, execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { chromium } from 'playwright-core';
+
+const DEADLINE_MS = 55_000;
+const DAEMON = resolve(process.env.BC_DAEMON ?? 'build/release/bin/bordercoopd');
+const CLI = resolve(process.env.BC_CLI ?? 'build/release/bin/bordercoop');
+const DATA = resolve(process.env.BC_DATA ?? 'data');
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const SHOTS = resolve(process.env.BC_SCREENSHOTS ?? 'docs');
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+const started = Date.now();
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
+let passed = 0, failed = 0;
+let tmp = null, daemon = null, context = null, cleaning = null;
+const accessLog = []; // parsed JSON access-log lines of the daemon
+const daemonStderr = [];
+
+function ok(name) {
+  passed++;
+  console.log(`ok ${passed} - ${name} (${elapsed()})`);
+}
+
+class CheckFailed extends Error {}
+function check(cond, name, detail) {
+  if (!cond) throw new CheckFailed(`${name}${detail ? `: ${detail}` : ''}`);
+  ok(name);
+}
+
+async function waitFor(what, fn, timeoutMs = 10_000, everyMs = 100) {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > until) throw new CheckFailed(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(everyMs);
+  }
+}
+
+async function cleanup() {
+  cleaning ??= (async () => {
+    if (context) {
+      await Promise.race([context.close().catch(() => {}), sleep(5000)]);
+      context = null;
+    }
+    if (daemon && daemon.exitCode === null && daemon.signalCode === null) {
+      const exited = new Promise((r) => daemon.once('exit', r));
+      daemon.kill('SIGTERM');
+      const done = await Promise.race([exited.then(() => true), sleep(3000).then(() => false)]);
+      if (!done) daemon.kill('SIGKILL');
+    }
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  })();
+  return cleaning;
+}
+
+const deadline = setTimeout(async () => {
+  console.error(`not ok - the test did not finish within ${DEADLINE_MS / 1000} s`);
+  await cleanup();
+  process.exit(1);
+}, DEADLINE_MS);
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(sig, async () => {
+    await cleanup();
+    process.exit(130);
+  });
+}
+
+// ---- the daemon ------------------------------------------------------------------
+async function startDaemon() {
+  for (const f of [DAEMON, CLI, CHROMIUM]) {
+    if (!existsSync(f)) throw new CheckFailed(`${f} is missing (make build; make browser-deps)`);
+  }
+  tmp = mkdtempSync(join(tmpdir(), 'bc-browser-'));
+  const db = join(tmp, 's.db');
+  execFileSync(CLI, ['load', '--data', DATA, '--db', db], { stdio: ['ignore', 'ignore', 'inherit'], timeout: 30_000 });
+  ok('bordercoop load built a fresh store');
+
+  const ready = join(tmp, 'ready');
+  daemon = spawn(DAEMON, ['--db', db, '--listen', '127.0.0.1:0', '--ready-file', ready, '--log-format', 'json'],
+    { stdio: ['ignore', 'ignore', 'pipe'] });
+  let buf = '';
+  daemon.stderr.setEncoding('utf8');
+  daemon.stderr.on('data', (chunk) => {
+    buf += chunk;
+    let nl;
+    while ((nl = buf.indexOf('\n')) >= 0) {
+      const line = buf.slice(0, nl);
+      buf = buf.slice(nl + 1);
+      daemonStderr.push(line);
+      try {
+        const rec = JSON.parse(line);
+        if (rec && typeof rec.target === 'string' && typeof rec.status === 'number') accessLog.push({ ...rec, seen: Date.now() });
+      } catch {
+        /* not a JSON line */
+      }
+    }
+  });
+  const port = await waitFor('the ready file', () => {
+    if (daemon.exitCode !== null) throw new CheckFailed(`bordercoopd exited with ${daemon.exitCode}: ${daemonStderr.join('\n')}`);
+    if (!existsSync(ready)) return null;
+    const p = Number(readFileSync(ready, 'utf8').trim());
+    return p > 0 ? p : null;
+  });
+  ok(`bordercoopd listening on 127.0.0.1:${port}`);
+  return `http://127.0.0.1:${port}`;
+}
+
+async function apiJson(base, path) {
+  const res = await fetch(base + path, { headers: { Accept: 'application/json' } });
+  if (!res.ok) throw new CheckFailed(`${path}: HTTP ${res.status}`);
+  return res.json();
+}
+
+const logFor = (pred) => accessLog.filter(pred);
+const isStats = (r) => r.target === '/v1/stats';
+
+// WCAG 2 contrast of every visible piece of text against its composited background:
+// 4.5:1, or 3:1 for large text (24 px, or 18.66 px bold). Runs in the page.
+function contrastFailures() {
+  const parse = (s) => {
+    const m = /rgba?\(([^)]+)\)/.exec(s);
+    if (!m) return null;
+    const p = m[1].split(/[\s,/]+/).filter(Boolean).map(Number);
+    return { r: p[0], g: p[1], b: p[2], a: p.length > 3 ? p[3] : 1 };
+  };
+  const lin = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+  const lum = (c) => 0.2126 * lin(c.r) + 0.7152 * lin(c.g) + 0.0722 * lin(c.b);
+  const background = (el) => {
+    const layers = [];
+    for (let e = el; e; e = e.parentElement) {
+      const c = parse(getComputedStyle(e).backgroundColor);
+      if (c && c.a > 0) { layers.push(c); if (c.a >= 1) break; }
+    }
+    let acc = { r: 255, g: 255, b: 255 };
+    for (const c of layers.reverse()) acc = { r: c.r * c.a + acc.r * (1 - c.a), g: c.g * c.a + acc.g * (1 - c.a), b: c.b * c.a + acc.b * (1 - c.a) };
+    return acc;
+  };
+  const fails = [], seen = new Set();
+  const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let checked = 0;
+  while (walk.nextNode()) {
+    const el = walk.currentNode.parentElement;
+    if (!walk.currentNode.textContent.trim() || !el || seen.has(el)) continue;
+    seen.add(el);
+    if (!el.getClientRects().length || el.closest('.visually-hidden, dialog:not([open]), [hidden]')) continue;
+    const cs = getComputedStyle(el);
+    if (cs.visibility === 'hidden' || Number(cs.opacity) === 0) continue;
+    const fg = parse(cs.color), bg = background(el);
+    if (!fg) continue;
+    const a = lum(fg), b = lum(bg);
+    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    const size = parseFloat(cs.fontSize), bold = Number(cs.fontWeight) >= 700;
+    const need = size >= 24 || (bold && size >= 18.66) ? 3 : 4.5;
+    checked++;
+    if (ratio < need) fails.push(`${ratio.toFixed(2)}:1 < ${need} for "${walk.currentNode.textContent.trim().slice(0, 40)}" (${cs.color} on rgb(${bg.r|0}, ${bg.g|0}, ${bg.b|0}))`);
+  }
+  return { checked, fails };
+}
+
+// ---- the test ----------------------------------------------------------------------
+async function main() {
+  const base = await startDaemon();
+  const stats = await apiJson(base, '/v1/stats');
+  const points = stats.trade_turnover.by_pair.flatMap((p) => p.points);
+  const top = points.reduce((a, b) => (b.value > a.value ? b : a));
+  check(top.value === 7200000000 && top.unit === 'USD', 'the API reports 7200000000 USD as the largest turnover');
+  const topFigure = await apiJson(base, `/v1/trade-figures/${top.id}`);
+  const laiChauOperational = await apiJson(base, '/v1/border-gate-projects?province=lai-chau&status=operational');
+  const apiBase = accessLog.length; // requests made by the test itself so far
+
+  const profile = join(tmp, 'profile');
+  mkdirSync(profile);
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1440, height: 900 },
+    locale: 'en-GB',
+    timezoneId: 'UTC',
+    serviceWorkers: 'block',
+  });
+  context.setDefaultTimeout(10_000);
+  const page = context.pages()[0] ?? await context.newPage();
+
+  let phase = 'normal';
+  const consoleProblems = [], outageConsole = [], foreign = [], pageErrors = [];
+  page.on('console', (msg) => {
+    if (msg.type() !== 'error' && msg.type() !== 'warning') return;
+    const entry = `[${msg.type()}] ${msg.text()}`;
+    (phase === 'outage' ? outageConsole : consoleProblems).push(entry);
+  });
+  page.on('pageerror', (err) => pageErrors.push(String(err)));
+  context.on('request', (req) => {
+    const u = req.url();
+    if (!(u.startsWith(`${base}/`) || u.startsWith('data:') || u.startsWith('blob:'))) foreign.push(u);
+  });
+
+  // 1. the page, with a 1-second refresh (#refresh=1: the daemon answers / with the page
+  //    only when there is no query string, so the setting lives in the fragment)
+  await page.goto(`${base}/#refresh=1`, { waitUntil: 'load' });
+  const headline = page.locator('#headline');
+  await headline.getByText('7.2 billion USD', { exact: true }).waitFor();
+  ok('the headline shows "7.2 billion USD"');
+  const headText = await headline.innerText();
+  check(/in 2024/.test(headText), 'the largest turnover is shown with its period (2024)', headText);
+  const figures = await headline.locator('.figure').evaluateAll((els) => els.map((el) =>
+    `${el.querySelector('.src-btn-text')?.textContent ?? ''} ${el.querySelector('.figure-label')?.textContent ?? ''}`));
+  const c = stats.counts;
+  for (const want of [`${c.meetings_held} held`, `${c.meetings_planned} planned`, `${c.protocols_signed} signed`]) {
+    check(figures.includes(want), `the headline shows "${want}"`, JSON.stringify(figures));
+  }
+  const statusCounts = await page.locator('.status-counts li').allInnerTexts();
+  for (const [s, n] of Object.entries(stats.border_gate_projects.by_status)) {
+    check(statusCounts.some((t) => t.includes(String(n)) && t.toLowerCase().includes(s.replace(/_/g, ' '))),
+      `projects by status: ${n} ${s}`, statusCounts.join(' | '));
+  }
+  const timelineItems = await page.locator('#timeline .tl-item').count();
+  check(timelineItems === c.meetings, `the timeline lists all ${c.meetings} meetings`, String(timelineItems));
+  const tradeRows = await page.locator('#trade-table tbody tr').count();
+  check(tradeRows === c.trade_figures, `the trade table lists all ${c.trade_figures} trade figures`, String(tradeRows));
+  const canvasBox = await page.locator('#trade-chart').boundingBox();
+  check(canvasBox && canvasBox.width > 300 && canvasBox.height > 150, 'the trade chart is drawn', JSON.stringify(canvasBox));
+
+  // accessibility: contrast, labelled controls, visible keyboard focus
+  const contrast = await page.evaluate(contrastFailures);
+  check(contrast.checked > 100 && contrast.fails.length === 0, `text contrast meets WCAG AA (${contrast.checked} text elements)`, contrast.fails.slice(0, 8).join('\n'));
+  const unlabelled = await page.evaluate(() => [...document.querySelectorAll('input, select, textarea')]
+    .filter((el) => el.labels.length === 0 && !el.getAttribute('aria-label') && !el.getAttribute('aria-labelledby')).map((el) => el.id || el.name));
+  check(unlabelled.length === 0, 'every form control has a label', unlabelled.join(', '));
+  await page.evaluate(() => { document.activeElement?.blur(); window.scrollTo(0, 0); });
+  const stops = [];
+  for (let i = 0; i < 14; i++) {
+    await page.keyboard.press('Tab');
+    stops.push(await page.evaluate(() => {
+      const el = document.activeElement, cs = getComputedStyle(el);
+      return { tag: el.tagName, text: (el.textContent || el.id || '').trim().slice(0, 30), outline: cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2 };
+    }));
+  }
+  check(stops[0].text.includes('Skip to content'), 'the first Tab stop is the skip link', JSON.stringify(stops[0]));
+  check(stops.every((s) => s.tag !== 'BODY' && s.outline), 'Tab walks the controls with a visible focus outline', JSON.stringify(stops.filter((s) => !s.outline)));
+  check(stops.some((s) => s.text.includes('7.2 billion USD')), 'the numbers are reachable with the keyboard', stops.map((s) => s.text).join(' | '));
+  await page.evaluate(() => document.activeElement?.blur());
+
+  // 2. polling: a second poll with unchanged data is a 304 for /v1/stats (the access log)
+  await waitFor('a 304 for /v1/stats in the access log', () => logFor((r) => isStats(r) && r.status === 304).length > 0, 10_000);
+  const statsLog = logFor(isStats);
+  const firstPageStats = accessLog.slice(apiBase).find(isStats);
+  check(firstPageStats?.status === 200 && firstPageStats.method === 'GET', 'the first poll of /v1/stats was a GET answered 200', JSON.stringify(firstPageStats));
+  check(statsLog.some((r) => r.status === 304 && r.method === 'GET'), 'a later poll of /v1/stats was answered 304 Not Modified (If-None-Match)');
+  const apiStatsFromPage = await page.evaluate(() => window.bordercoop.api.stats);
+  check(apiStatsFromPage.notModified > 0, 'the page received the 304s itself (cache: no-store + If-None-Match)', JSON.stringify(apiStatsFromPage));
+  check(await headline.getByText('7.2 billion USD', { exact: true }).isVisible(), 'the figures stay on the page after 304s');
+
+  // 3. search: "Junnan" (Polish for Yunnan) finds the province, with <mark> highlights
+  await page.getByLabel(/Search articles/).fill('Junnan');
+  await page.getByLabel(/Search articles/).press('Enter');
+  const yunnanHit = page.locator('#search-results li.hit[data-type="province"][data-id="yunnan"]');
+  await yunnanHit.waitFor();
+  ok('a search for "Junnan" shows the province Yunnan');
+  const hitInfo = await yunnanHit.evaluate((li) => {
+    const sn = li.querySelector('.hit-snippet');
+    return {
+      title: li.querySelector('.hit-title')?.textContent ?? '',
+      marks: [...sn.querySelectorAll('mark')].map((m) => m.textContent),
+      otherElements: [...sn.querySelectorAll('*')].filter((e) => e.tagName !== 'MARK').map((e) => e.tagName),
+      literalTags: /<\/?mark>/.test(sn.textContent),
+    };
+  });
+  check(hitInfo.title.includes('Yunnan'), 'the hit is titled Yunnan', hitInfo.title);
+  check(hitInfo.marks.includes('Junnan'), 'the snippet highlights "Junnan" in a <mark>', JSON.stringify(hitInfo.marks));
+  check(hitInfo.otherElements.length === 0 && !hitInfo.literalTags, 'the snippet holds only text and <mark> elements', JSON.stringify(hitInfo));
+
+  // 4. a number opens the source-quote dialog with a verbatim quote; focus stays inside;
+  //    Escape closes it and focus returns to the number
+  const numberButton = headline.getByRole('button', { name: /7\.2 billion USD/ });
+  await numberButton.click();
+  const dialog = page.locator('#sources-dialog');
+  await dialog.waitFor({ state: 'visible' });
+  check(await dialog.evaluate((d) => d.open && d.matches(':modal')), 'clicking 7.2 billion USD opens a modal dialog');
+  const quotes = await dialog.locator('blockquote').allTextContents();
+  for (const s of topFigure.sources) {
+    check(quotes.includes(s.quote), `the dialog shows the ${s.lang} quote verbatim`, `${JSON.stringify(s.quote)} not in ${JSON.stringify(quotes)}`);
+  }
+  const dialogText = await dialog.innerText();
+  check(/Polish \(pl\)/.test(dialogText) && /Swedish \(sv\)/.test(dialogText), 'the dialog names the articles\' languages');
+  const withUrl = topFigure.sources.find((s) => s.url);
+  check(!withUrl || (await dialog.locator(`a[href="${withUrl.url}"]`).count()) > 0, 'the dialog links the article URL');
+  check(dialogText.includes(topFigure.sources[0].source_id), 'the dialog names the source id');
+  const title = await dialog.getAttribute('aria-labelledby');
+  check(title && (await page.locator(`#${title}`).innerText()).includes('7.2 billion USD'), 'the dialog is labelled by its heading');
+  let escaped = false;
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press(i % 3 === 2 ? 'Shift+Tab' : 'Tab');
+    const inside = await page.evaluate(() => document.getElementById('sources-dialog').contains(document.activeElement));
+    if (!inside) escaped = true;
+  }
+  check(!escaped, 'Tab and Shift+Tab keep the focus inside the dialog');
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+  const back = await page.evaluate(() => document.activeElement?.textContent ?? '');
+  check(back.includes('7.2 billion USD'), 'Escape closes the dialog and returns focus to the number', back);
+
+  // a row opens its sources too (the first project of the table)
+  const firstProject = page.locator('#projects-table tbody tr').first().getByRole('button').first();
+  await firstProject.click();
+  await dialog.waitFor({ state: 'visible' });
+  check((await dialog.locator('blockquote').count()) > 0, 'a project row opens its source quotes');
+  await page.locator('#sources-close').click();
+  await dialog.waitFor({ state: 'hidden' });
+
+  // 5. the project table filters (labelled controls, API filters)
+  await page.getByLabel('Province', { exact: true }).selectOption('lai-chau');
+  await page.getByLabel('Status', { exact: true }).selectOption('operational');
+  const filtered = '/v1/border-gate-projects?province=lai-chau&status=operational';
+  await waitFor('the filtered request in the access log', () => logFor((r) => r.target.startsWith(filtered)).length > 0);
+  await waitFor('the filtered table', async () => (await page.locator('#projects-table tbody tr').count()) === laiChauOperational.data.length);
+  const names = await page.locator('#projects-table tbody tr td:first-child').allInnerTexts();
+  check(laiChauOperational.data.every((p) => names.some((n) => n.includes(p.name))),
+    `filtering by province and status shows the API's ${laiChauOperational.data.length} projects`, names.join(' | '));
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await waitFor('the unfiltered table', async () => (await page.locator('#projects-table tbody tr').count()) === c.border_gate_projects);
+  ok('clearing the filters shows every project again');
+
+  // 6. no requests while the tab is hidden; one refresh on becoming visible
+  const setHidden = (hidden) => page.evaluate((h) => {
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => h });
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (h ? 'hidden' : 'visible') });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, hidden);
+  await setHidden(true);
+  await sleep(600); // a poll already in flight may still land
+  const hiddenFrom = accessLog.length;
+  await sleep(2500);
+  const whileHidden = accessLog.slice(hiddenFrom).filter((r) => r.target.startsWith('/v1/'));
+  check(whileHidden.length === 0, 'no API request for 2.5 s while the tab is hidden (refresh every 1 s)', JSON.stringify(whileHidden.map((r) => r.target)));
+  const visibleFrom = accessLog.length;
+  await setHidden(false);
+  await waitFor('a refresh on becoming visible', () => accessLog.slice(visibleFrom).some(isStats), 3000);
+  ok('becoming visible refreshes at once');
+
+  // 7. an outage: requests fail, the page keeps its data, says "stale since", backs off
+  const attempts = [];
+  phase = 'outage';
+  await page.route('**/v1/**', (route) => {
+    attempts.push({ at: Date.now(), url: route.request().url() });
+    return route.fulfill({ status: 503, contentType: 'application/problem+json', body: '{"status":503,"title":"Service Unavailable","detail":"simulated outage"}' });
+  });
+  await waitFor('the stale state', async () => (await page.locator('#status').getAttribute('data-state')) === 'stale', 5000);
+  const staleText = await page.locator('#status').innerText();
+  check(/Stale since \d{2}:\d{2}:\d{2}/.test(staleText), 'an outage shows "Stale since <time>"', staleText);
+  check(await headline.getByText('7.2 billion USD', { exact: true }).isVisible(), 'the page keeps showing the last data while stale');
+  const staleContrast = await page.evaluate(contrastFailures);
+  check(staleContrast.fails.length === 0, 'the stale state meets WCAG AA contrast too', staleContrast.fails.slice(0, 8).join('\n'));
+  const statsAttempts = () => attempts.filter((a) => a.url.endsWith('/v1/stats')).map((a) => a.at);
+  await waitFor('three failed polls', () => statsAttempts().length >= 3, 12_000);
+  const [a1, a2, a3] = statsAttempts();
+  check(a3 - a2 > 1.5 * (a2 - a1) && a2 - a1 > 1500,
+    'polls back off exponentially during the outage', `gaps ${a2 - a1} ms, ${a3 - a2} ms at a 1 s interval`);
+  await page.unroute('**/v1/**');
+  await page.getByRole('button', { name: 'Refresh now' }).click();
+  await waitFor('recovery', async () => (await page.locator('#status').getAttribute('data-state')) === 'ok', 5000);
+  ok('after the outage the page is up to date again');
+  await sleep(300); // console events of the last failed requests may still be on their way
+  phase = 'normal';
+  check(outageConsole.every((m) => /503|Service Unavailable|Failed to load resource/.test(m)),
+    'during the outage the console shows only the failed requests', outageConsole.join('\n'));
+
+  // the refresh control: back to the default 30 s (the fragment follows), refreshed at once
+  const beforeSet = accessLog.length;
+  await page.getByLabel('Refresh every').fill('30');
+  await page.getByLabel('Refresh every').press('Enter');
+  await waitFor('the refresh after setting the interval', () => accessLog.slice(beforeSet).some(isStats), 3000);
+  const hash = await page.evaluate(() => location.hash);
+  check(hash === '', 'the refresh control sets the interval (30 s, the default: no #refresh left)', hash);
+  await page.evaluate(() => window.scrollTo(0, 0));
+
+  // 8. layouts: no horizontal scrolling at 1440 and 375 px; screenshots
+  mkdirSync(SHOTS, { recursive: true });
+  const calm = async () => { // no focus ring or hover left over from the checks above
+    await page.mouse.move(0, 0);
+    await page.evaluate(() => { document.activeElement?.blur(); window.scrollTo(0, 0); });
+  };
+  await calm();
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await sleep(300);
+  const wide = await page.evaluate(() => document.scrollingElement.scrollWidth);
+  check(wide <= 1440, 'no horizontal scrolling at 1440 px', `scrollWidth ${wide}`);
+  await page.screenshot({ path: join(SHOTS, 'screenshot-1440.png'), fullPage: true });
+  ok(`wrote ${join(SHOTS, 'screenshot-1440.png')}`);
+  // the first screen as a visitor sees it (the README shows this one)
+  await page.screenshot({ path: join(SHOTS, 'screenshot-1440-top.png'), fullPage: false });
+  ok(`wrote ${join(SHOTS, 'screenshot-1440-top.png')}`);
+
+  await page.setViewportSize({ width: 375, height: 812 });
+  await sleep(400);
+  const narrow = await page.evaluate(() => document.scrollingElement.scrollWidth);
+  check(narrow <= 375, 'no horizontal scrolling at 375 px', `scrollWidth ${narrow}`);
+  await numberButton.click();
+  await dialog.waitFor({ state: 'visible' });
+  const narrowDialog = await page.evaluate(() => ({ sw: document.scrollingElement.scrollWidth, dw: document.getElementById('sources-dialog').getBoundingClientRect().right }));
+  check(narrowDialog.sw <= 375 && narrowDialog.dw <= 375, 'the dialog fits at 375 px', JSON.stringify(narrowDialog));
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+  await calm();
+  await page.screenshot({ path: join(SHOTS, 'screenshot-375.png'), fullPage: true });
+  ok(`wrote ${join(SHOTS, 'screenshot-375.png')}`);
+
+  // 9. the whole run: clean console, only the daemon, no errors in the access log
+  check(pageErrors.length === 0, 'no uncaught errors in the page', pageErrors.join('\n'));
+  check(consoleProblems.length === 0, 'no console errors or warnings', consoleProblems.join('\n'));
+  check(foreign.length === 0, 'the browser requested nothing but the daemon', foreign.join('\n'));
+  const pageLog = accessLog.slice(apiBase);
+  const bad = pageLog.filter((r) => r.status >= 400);
+  check(bad.length === 0, 'the daemon answered every request of the page without an error', JSON.stringify(bad.slice(0, 5)));
+  check(pageLog.every((r) => r.method === 'GET'), 'the page only ever sent GET');
+  const assets = pageLog.filter((r) => r.target.startsWith('/assets/'));
+  check(assets.length >= 2 && assets.every((r) => r.status === 200 || r.status === 304), 'the page loaded its bundled assets from /assets/', assets.map((r) => r.target).join(' '));
+  const html = await fetch(`${base}/`, { headers: { Accept: 'text/html' } }).then((r) => r.text());
+  const hashed = [...html.matchAll(/\/assets\/([\w.-]+)/g)].map((m) => m[1]);
+  for (const name of hashed) {
+    const res = await fetch(`${base}/assets/${name}`);
+    check(res.status === 200 && /immutable/.test(res.headers.get('cache-control') ?? ''),
+      `/assets/${name} is content-named: served immutable`, `${res.status} ${res.headers.get('cache-control')}`);
+  }
+  const polls = pageLog.filter(isStats);
+  console.log(`# /v1/stats: ${polls.length} requests, ${polls.filter((r) => r.status === 304).length} answered 304; ${pageLog.length} requests in all`);
+}
+
+let code = 0;
+try {
+  await main();
+} catch (e) {
+  failed++;
+  code = 1;
+  console.error(`not ok - ${e instanceof CheckFailed ? e.message : (e?.stack ?? e)}`);
+  if (!(e instanceof CheckFailed) || daemonStderr.length) {
+    console.error('# last lines of the daemon log:');
+    for (const l of daemonStderr.slice(-10)) console.error(`#   ${l}`);
+  }
+} finally {
+  await cleanup();
+  clearTimeout(deadline);
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(code);

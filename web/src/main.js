@@ -1,0 +1,572 @@
+// main.js: the bordercoop dashboard. Everything shown comes from the public API of the
+// daemon that served this page; every number and row opens the sentence it was read from.
+import { Api } from './api.js';
+import { initDialog, setArticles, showSources, showSourcesAsync } from './dialog.js';
+import { h, replace, snippet, visuallyHidden } from './dom.js';
+import {
+  amount, clock, figureValue, label, period, reducedDate, vocab,
+} from './format.js';
+import { Poller } from './poller.js';
+import { legendOf, renderTradeChart } from './trade-chart.js';
+
+const DEFAULT_REFRESH_S = 30;
+const LIMIT = 500; // the API's largest page: every list here fits in one
+
+const URLS = {
+  stats: '/v1/stats',
+  trade: `/v1/trade-figures?limit=${LIMIT}`,
+  meetings: `/v1/meetings?sort=date&limit=${LIMIT}`,
+  protocols: `/v1/protocols?limit=${LIMIT}`,
+  projectsAll: `/v1/border-gate-projects?limit=${LIMIT}`,
+  provinces: `/v1/provinces?limit=${LIMIT}`,
+  sources: `/v1/sources?fields=title,lang,url,publisher,published_on&limit=${LIMIT}`,
+};
+
+const PROJECT_STATUSES = ['operational', 'under_construction', 'planned', 'proposed', 'reported'];
+
+const api = new Api();
+const state = {
+  data: {}, // key of URLS -> response body
+  projects: null, // the filtered list shown in the table
+  projectsUrl: null,
+  filters: { province: '', status: '' },
+  rendered: false,
+};
+
+// ---- settings from the address: #refresh=N (or ?refresh=N where the server allows it) ----
+function refreshFromLocation() {
+  const fromHash = new URLSearchParams(location.hash.replace(/^#/, '')).get('refresh');
+  const fromQuery = new URLSearchParams(location.search).get('refresh');
+  const n = Number(fromHash ?? fromQuery);
+  return Number.isFinite(n) && n >= 1 ? Math.min(3600, Math.round(n)) : DEFAULT_REFRESH_S;
+}
+
+function projectsUrl() {
+  const q = new URLSearchParams();
+  if (state.filters.province) q.set('province', state.filters.province);
+  if (state.filters.status) q.set('status', state.filters.status);
+  q.set('limit', String(LIMIT));
+  return `/v1/border-gate-projects?${q}`;
+}
+
+// ---- sources: look-ups and the dialog ----
+const byId = (list, id) => (list ?? []).find((x) => x.id === id);
+const listOf = (key) => state.data[key]?.data ?? [];
+
+function openFigure(id, from, fallbackTitle) {
+  const f = byId(listOf('trade'), id);
+  if (f) {
+    showSources({
+      title: `${figureValue(f)}`,
+      subtitle: `${f.description} · ${period(f.period)}`,
+      groups: [{ sources: f.sources, meta: f.note }],
+      from,
+    });
+    return;
+  }
+  showSourcesAsync({
+    title: fallbackTitle ?? id,
+    from,
+    load: async () => {
+      const { data } = await api.get(`/v1/figures/${encodeURIComponent(id)}`, { conditional: false });
+      return { title: figureValue(data), subtitle: `${data.description} · ${period(data.period)}`, groups: [{ sources: data.sources, meta: data.note }] };
+    },
+  });
+}
+
+function meetingGroup(m) {
+  return {
+    heading: m.title,
+    meta: [reducedDate(m.date) ?? 'date not stated', m.place ?? 'place not stated'].join(' · '),
+    sources: m.sources,
+  };
+}
+
+function protocolGroup(p) {
+  return {
+    heading: p.title,
+    meta: [vocab(p.kind), p.status, p.signed_on ? reducedDate(p.signed_on) : null].filter(Boolean).join(' · '),
+    sources: p.sources,
+  };
+}
+
+function projectGroups(p) {
+  const groups = [{ heading: p.name, meta: p.description, sources: p.sources }];
+  for (const e of p.events ?? []) {
+    groups.push({
+      heading: `Event: ${vocab(e.kind)}${e.date ? `, ${reducedDate(e.date)}` : ''}`,
+      meta: e.description,
+      sources: e.sources,
+    });
+  }
+  return groups;
+}
+
+function openList(title, subtitle, groups, from) {
+  showSources({ title, subtitle, groups, from });
+}
+
+/** A number (or any short text) that opens its sources. */
+function sourceButton(text, onOpen, { cls = 'num', hint = 'show sources' } = {}) {
+  const btn = h('button', { type: 'button', class: `src-btn ${cls}` }, h('span', { class: 'src-btn-text' }, text), visuallyHidden(` (${hint})`));
+  btn.addEventListener('click', () => onOpen(btn));
+  return btn;
+}
+
+// ---- rendering ----
+function renderHeadline() {
+  const stats = state.data.stats;
+  if (!stats) return;
+  const c = stats.counts;
+  const meetings = listOf('meetings');
+  const protocols = listOf('protocols');
+  const projects = listOf('projectsAll');
+
+  const held = meetings.filter((m) => m.status === 'held');
+  const planned = meetings.filter((m) => m.status === 'planned');
+  const meetingCard = h('article', { class: 'card', 'aria-labelledby': 'card-meetings' },
+    h('h3', { id: 'card-meetings' }, 'Meetings'),
+    h('div', { class: 'figures-row' },
+      h('div', { class: 'figure' },
+        sourceButton(String(c.meetings_held), (b) => openList(`${c.meetings_held} meetings held`, 'Each meeting and the sentences that report it', held.map(meetingGroup), b)),
+        h('span', { class: 'figure-label' }, 'held')),
+      h('div', { class: 'figure' },
+        sourceButton(String(c.meetings_planned), (b) => openList(`${c.meetings_planned} meetings planned`, 'Each planned meeting and the sentences that announce it', planned.map(meetingGroup), b)),
+        h('span', { class: 'figure-label' }, 'planned'))),
+    briefMeeting('Latest', stats.meetings?.latest_held),
+    briefMeeting('Next', stats.meetings?.next_planned));
+
+  // the largest trade figure, with its period and parties
+  const points = (stats.trade_turnover?.by_pair ?? []).flatMap((p) => p.points ?? []);
+  const top = points.reduce((a, b) => (b.value > (a?.value ?? -Infinity) ? b : a), null);
+  const tradeCard = h('article', { class: 'card card-wide', 'aria-labelledby': 'card-trade' },
+    h('h3', { id: 'card-trade' }, 'Trade turnover'),
+    top
+      ? [
+        h('div', { class: 'figure' },
+          sourceButton(amount(top.value, top.unit), (b) => openFigure(top.id, b, amount(top.value, top.unit)), { cls: 'num num-big' }),
+          h('span', { class: 'figure-label' }, `in ${period(top.period)}`)),
+        h('p', { class: 'card-note' }, top.qualifier !== 'exact' ? `${figureValue(top)} · ` : '', top.parties),
+        h('p', { class: 'muted small' }, `The largest of ${points.length} turnover figures reported:`),
+        h('ul', { class: 'other-figures', 'aria-label': 'The other turnover figures' }, points.filter((p) => p !== top)
+          .sort((a, b) => b.value - a.value)
+          .map((p) => h('li', null,
+            sourceButton(figureValue(p), (b) => openFigure(p.id, b), { cls: 'link' }),
+            h('span', { class: 'muted' }, ` · ${p.parties} · ${period(p.period)}`)))),
+      ]
+      : h('p', { class: 'muted' }, 'No trade turnover figure.'));
+
+  const byStatus = stats.border_gate_projects?.by_status ?? {};
+  const statuses = [...PROJECT_STATUSES.filter((s) => s in byStatus), ...Object.keys(byStatus).filter((s) => !PROJECT_STATUSES.includes(s))];
+  const projectCard = h('article', { class: 'card', 'aria-labelledby': 'card-projects' },
+    h('h3', { id: 'card-projects' }, 'Border gate projects'),
+    h('ul', { class: 'status-counts' }, statuses.map((s) => h('li', null,
+      sourceButton(String(byStatus[s]), (b) => {
+        const these = projects.filter((p) => p.status === s);
+        openList(`${byStatus[s]} ${label(s).toLowerCase()} border gate project${byStatus[s] === 1 ? '' : 's'}`,
+          'Each project and the sentences that report it', these.flatMap((p) => projectGroups(p).slice(0, 1)), b);
+      }),
+      h('span', { class: `badge status-${s}` }, label(s))))),
+    h('p', { class: 'muted small' }, `${c.border_gate_projects} in total`));
+
+  const signed = protocols.filter((p) => p.status === 'signed');
+  const protocolCard = h('article', { class: 'card', 'aria-labelledby': 'card-protocols' },
+    h('h3', { id: 'card-protocols' }, 'Protocols'),
+    h('div', { class: 'figure' },
+      sourceButton(String(c.protocols_signed), (b) => openList(`${c.protocols_signed} protocols signed`, 'Each signed protocol and the sentences that report it', signed.map(protocolGroup), b)),
+      h('span', { class: 'figure-label' }, 'signed')),
+    h('p', { class: 'muted small' }, `${c.protocols} protocols, agreements and plans named in the articles`));
+
+  const headline = document.getElementById('headline');
+  headline.removeAttribute('aria-busy');
+  replace(headline, tradeCard, meetingCard, projectCard, protocolCard);
+}
+
+function briefMeeting(what, m) {
+  if (!m) return null;
+  const full = byId(listOf('meetings'), m.id);
+  const text = `${m.title}`;
+  return h('p', { class: 'card-note' },
+    h('span', { class: 'muted' }, `${what}: `),
+    full ? sourceButton(text, (b) => openList(m.title, null, [meetingGroup(full)], b), { cls: 'link' }) : text,
+    h('br'),
+    h('span', { class: 'muted small' }, [reducedDate(m.date) ?? 'date not stated', m.place].filter(Boolean).join(' · ')));
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+function svg(tag, attrs) {
+  const el = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
+  return el;
+}
+
+/** The line and point shape of a chart series, as a small SVG. */
+function legendSwatch({ color, point, dash }) {
+  const s = svg('svg', { width: 34, height: 14, viewBox: '0 0 34 14', 'aria-hidden': 'true' });
+  s.append(svg('line', { x1: 1, y1: 7, x2: 33, y2: 7, stroke: color, 'stroke-width': 2, 'stroke-dasharray': (dash ?? []).join(' ') || 'none' }));
+  const shapes = {
+    circle: () => svg('circle', { cx: 17, cy: 7, r: 5 }),
+    rectRot: () => svg('polygon', { points: '17,1 23,7 17,13 11,7' }),
+    triangle: () => svg('polygon', { points: '17,1 23,12 11,12' }),
+    rect: () => svg('rect', { x: 12, y: 2, width: 10, height: 10 }),
+  };
+  const shape = (shapes[point] ?? shapes.circle)();
+  shape.setAttribute('fill', color);
+  s.append(shape);
+  return s;
+}
+
+function renderTrade() {
+  const stats = state.data.stats;
+  if (!stats) return;
+  const canvas = document.getElementById('trade-chart');
+  const undated = renderTradeChart(canvas, stats.trade_turnover?.by_pair, (point, pair) => openFigure(point.id, canvas, `${pair.label}: ${amount(point.value, point.unit)}`));
+  replace('trade-legend', legendOf().map((l) => h('li', null, legendSwatch(l), l.label)));
+  replace('trade-undated', undated.length
+    ? ['Not plotted, no period stated: ', undated.map(({ point, pair }, i) => [
+      i ? '; ' : '',
+      sourceButton(`${pair.label}: ${figureValue(point)}`, (b) => openFigure(point.id, b), { cls: 'link' }),
+    ])]
+    : []);
+
+  const figures = listOf('trade');
+  const table = h('table', { class: 'data-table' },
+    h('caption', { class: 'visually-hidden' }, 'Trade figures: parties, period, value and source'),
+    h('thead', null, h('tr', null,
+      h('th', { scope: 'col' }, 'Figure'),
+      h('th', { scope: 'col' }, 'Parties'),
+      h('th', { scope: 'col' }, 'Period'),
+      h('th', { scope: 'col', class: 'right' }, 'Value'))),
+    h('tbody', null, figures.map((f) => h('tr', null,
+      h('td', { 'data-label': 'Figure' }, f.description, f.change ? h('span', { class: 'muted small block' }, `Change: ${f.change.qualifier !== 'exact' ? `${f.change.qualifier} ` : ''}${f.change.value > 0 ? '+' : ''}${f.change.value}% against ${f.change.basis ?? 'an earlier period'}`) : null),
+      h('td', { 'data-label': 'Parties' }, (f.parties ?? []).map((p) => p.name).join(' – ')),
+      h('td', { 'data-label': 'Period' }, period(f.period)),
+      h('td', { 'data-label': 'Value', class: 'right' },
+        sourceButton(figureValue(f), (b) => openFigure(f.id, b), { cls: 'num num-cell' }))))));
+  replace('trade-table', figures.length ? table : h('p', { class: 'muted' }, 'No trade figures.'));
+}
+
+function renderTimeline() {
+  const meetings = listOf('meetings');
+  const protocols = listOf('protocols');
+  const items = meetings.map((m) => {
+    const signedHere = protocols.filter((p) => p.meeting?.id === m.id);
+    return h('li', { class: `tl-item tl-${m.status}` },
+      h('div', { class: 'tl-date' },
+        h('time', { datetime: m.date ?? null }, reducedDate(m.date) ?? 'date not stated'),
+        h('span', { class: `badge meeting-${m.status}` }, m.status === 'held' ? 'Held' : 'Planned')),
+      h('div', { class: 'tl-body' },
+        h('h3', { class: 'tl-title' }, sourceButton(m.title, (b) => openList(m.title, m.mechanism?.name ?? null, [meetingGroup(m)], b), { cls: 'link', hint: 'show sources' })),
+        h('p', { class: 'tl-place' }, h('span', { class: 'muted' }, 'Place: '), m.place ?? h('em', null, 'not stated')),
+        signedHere.length
+          ? h('div', { class: 'tl-protocols' },
+            h('span', { class: 'muted' }, signedHere.length === 1 ? 'Protocol: ' : 'Protocols: '),
+            h('ul', null, signedHere.map((p) => h('li', null,
+              h('span', { class: `badge protocol-${p.status}` }, p.status),
+              sourceButton(p.title, (b) => openList(p.title, null, [protocolGroup(p)], b), { cls: 'link' })))))
+          : h('p', { class: 'muted small' }, m.status === 'planned' ? 'No protocol yet.' : 'No protocol recorded.')));
+  });
+  replace('timeline', items.length ? h('ol', { class: 'timeline' }, items) : h('p', { class: 'muted' }, 'No meetings.'));
+}
+
+function renderFilters() {
+  const provinces = listOf('provinces');
+  const sel = document.getElementById('filter-province');
+  const keep = state.filters.province;
+  const group = (country, name) => {
+    const list = provinces.filter((p) => p.country === country);
+    return list.length ? h('optgroup', { label: name }, list.map((p) => h('option', { value: p.id },
+      p.merged_into ? `${p.name} (now part of ${p.merged_into.name})` : p.name))) : null;
+  };
+  replace(sel, h('option', { value: '' }, 'All provinces'), group('VN', 'Vietnam'), group('CN', 'China'));
+  sel.value = keep;
+
+  const stSel = document.getElementById('filter-status');
+  const keepSt = state.filters.status;
+  replace(stSel, h('option', { value: '' }, 'All statuses'), PROJECT_STATUSES.map((s) => h('option', { value: s }, label(s))));
+  stSel.value = keepSt;
+}
+
+function renderProjects() {
+  const list = state.projects?.data ?? [];
+  const n = list.length;
+  const f = state.filters;
+  const provName = f.province ? (byId(listOf('provinces'), f.province)?.name ?? f.province) : null;
+  replace('projects-count', `${n} project${n === 1 ? '' : 's'}`,
+    provName ? ` in ${provName}` : '', f.status ? ` with status “${label(f.status).toLowerCase()}”` : '', '.');
+  if (n === 0) {
+    replace('projects-table', h('p', { class: 'muted' }, 'No border gate project matches these filters.'));
+    return;
+  }
+  const table = h('table', { class: 'data-table projects' },
+    h('caption', { class: 'visually-hidden' }, 'Border gate projects: Vietnamese and Chinese sides, kind, status and latest event'),
+    h('thead', null, h('tr', null,
+      ['Project', 'VN side', 'CN side', 'Kind', 'Status', 'Latest event'].map((t) => h('th', { scope: 'col' }, t)))),
+    h('tbody', null, list.map((p) => {
+      const e = p.latest_event;
+      return h('tr', null,
+        h('td', { 'data-label': 'Project' }, sourceButton(p.name, (b) => openList(p.name, `${vocab(p.kind)} · ${label(p.status)}`, projectGroups(p), b), { cls: 'link' })),
+        h('td', { 'data-label': 'VN side' }, p.vn_side ?? '–', p.provinces?.vn ? h('span', { class: 'muted small block' }, p.provinces.vn.name) : null),
+        h('td', { 'data-label': 'CN side' }, p.cn_side ?? '–', p.provinces?.cn ? h('span', { class: 'muted small block' }, p.provinces.cn.name) : null),
+        h('td', { 'data-label': 'Kind' }, vocab(p.kind)),
+        h('td', { 'data-label': 'Status' }, h('span', { class: `badge status-${p.status}` }, label(p.status))),
+        h('td', { 'data-label': 'Latest event' }, e
+          ? [sourceButton(`${vocab(e.kind)}${e.date ? `, ${reducedDate(e.date, true)}` : ''}`,
+            (b) => openList(`${p.name}: ${vocab(e.kind).toLowerCase()}`, e.date ? reducedDate(e.date) : 'date not stated', [{ meta: e.description, sources: e.sources }], b), { cls: 'link' }),
+          e.description ? h('span', { class: 'muted small block' }, e.description) : null]
+          : h('span', { class: 'muted' }, 'none recorded')));
+    })));
+  replace('projects-table', table);
+}
+
+function renderFooter() {
+  const s = state.data.stats?.store;
+  if (!s) return;
+  replace('store-info', `Store built ${s.built_at}, content ${String(s.content_version).slice(0, 12)}…`);
+}
+
+// each part is rebuilt only when one of its inputs changed (a 304 keeps the same object),
+// so a refresh with unchanged data leaves the page, and the keyboard focus, alone
+const lastDeps = new Map();
+function renderIfChanged(fn, deps) {
+  const prev = lastDeps.get(fn);
+  if (prev && prev.length === deps.length && prev.every((d, i) => d === deps[i])) return;
+  lastDeps.set(fn, deps);
+  fn();
+}
+
+function renderAll() {
+  const d = state.data;
+  setArticles(listOf('sources'));
+  renderIfChanged(renderHeadline, [d.stats, d.meetings, d.protocols, d.projectsAll, d.trade]);
+  renderIfChanged(renderTrade, [d.stats, d.trade]);
+  renderIfChanged(renderTimeline, [d.meetings, d.protocols]);
+  renderIfChanged(renderFilters, [d.provinces]);
+  renderIfChanged(renderProjects, [state.projects, d.provinces]);
+  renderIfChanged(renderFooter, [d.stats]);
+  state.rendered = true;
+}
+
+function sectionError(message) {
+  for (const id of ['headline', 'trade-table', 'timeline', 'projects-table']) {
+    const el = document.getElementById(id);
+    if (!state.rendered) replace(el, h('p', { class: 'error' }, message));
+  }
+}
+
+// ---- refreshing ----
+async function refresh() {
+  const keys = Object.keys(URLS);
+  const pUrl = projectsUrl();
+  // one request per distinct URL (unfiltered, the table's list is projectsAll's)
+  const urls = [...new Set([...keys.map((k) => URLS[k]), pUrl])];
+  const got = new Map(await Promise.all(urls.map(async (u) => [u, await api.get(u)])));
+  const results = [...keys.map((k) => got.get(URLS[k])), got.get(pUrl)];
+  // compare the objects, not the status: a 200 that arrived in a refresh that failed as a
+  // whole is kept by the Api and comes back from the next 304 not yet shown
+  let changed = !state.rendered;
+  keys.forEach((k, i) => {
+    if (state.data[k] !== results[i].data) changed = true;
+    state.data[k] = results[i].data;
+  });
+  const pr = results[keys.length];
+  if (pUrl === projectsUrl()) { // the filters did not change meanwhile
+    if (state.projects !== pr.data) changed = true;
+    state.projects = pr.data;
+    state.projectsUrl = pUrl;
+  }
+  if (changed) renderAll();
+}
+
+let filterSeq = 0;
+async function applyFilters() {
+  const seq = ++filterSeq;
+  const url = projectsUrl();
+  document.getElementById('projects-table').setAttribute('aria-busy', 'true');
+  try {
+    const { data } = await api.get(url);
+    if (seq !== filterSeq) return;
+    state.projects = data;
+    state.projectsUrl = url;
+    renderProjects();
+  } catch (e) {
+    if (seq !== filterSeq) return;
+    replace('projects-count', h('span', { class: 'error' }, `The projects could not be loaded (${e.message}); showing the previous list.`));
+  } finally {
+    if (seq === filterSeq) document.getElementById('projects-table').removeAttribute('aria-busy');
+  }
+}
+
+function showState({ state: st, hidden, lastOk, nextAt, error }) {
+  const status = document.getElementById('status');
+  status.dataset.state = st;
+  status.dataset.hidden = hidden ? 'true' : 'false';
+  document.body.classList.toggle('is-stale', st === 'stale' || st === 'error');
+  let text, detail = '';
+  if (st === 'loading') text = 'Loading…';
+  else if (st === 'ok') {
+    text = 'Up to date';
+    detail = `updated ${clock(lastOk)}`;
+  } else if (st === 'stale') {
+    text = `Stale since ${clock(lastOk)}`;
+    detail = `the API did not answer (${error?.message ?? 'error'})`;
+  } else {
+    text = 'Could not reach the API';
+    detail = error?.message ?? '';
+  }
+  if (hidden) detail = [detail, 'paused while this tab is hidden'].filter(Boolean).join(' · ');
+  else if (nextAt && st !== 'ok') detail = [detail, `retrying at ${clock(nextAt)}`].filter(Boolean).join(' · ');
+  else if (nextAt) detail = [detail, `next at ${clock(nextAt)}`].filter(Boolean).join(' · ');
+  const textEl = document.getElementById('status-text');
+  if (textEl.textContent !== text) textEl.textContent = text; // announce changes only
+  document.getElementById('status-detail').textContent = detail;
+  if (st === 'error') sectionError(`The data could not be loaded (${error?.message ?? 'error'}).`);
+}
+
+// ---- search ----
+const TYPE_LABEL = { border_gate_project: 'Border gate project', source: 'Article passage' };
+const SEARCH_PAGE = 8;
+let searchSeq = 0, searchAbort = null, searchTimer = null, searchNext = null, searchShown = 0, searchQuery = '';
+
+function hitItem(hit) {
+  return h('li', { class: 'hit', dataset: { type: hit.type, id: hit.id } },
+    h('div', { class: 'hit-head' },
+      h('span', { class: `badge type-${hit.type}` }, TYPE_LABEL[hit.type] ?? label(hit.type)),
+      sourceButton(hit.title, (b) => openHit(hit, b), { cls: 'link hit-title' })),
+    h('p', { class: 'hit-snippet' }, snippet(hit.snippet)),
+    h('p', { class: 'muted small' }, `Languages: ${(hit.langs ?? []).join(', ')}`));
+}
+
+/** A new search (more = false) or the next page of the current one (more = true). */
+async function runSearch(q, more = false) {
+  const seq = ++searchSeq;
+  searchAbort?.abort();
+  const status = document.getElementById('search-status');
+  const results = document.getElementById('search-results');
+  const moreBtn = document.getElementById('search-more');
+  if (!more) {
+    searchQuery = q.trim();
+    searchNext = null;
+    searchShown = 0;
+    if (!searchQuery) {
+      status.textContent = '';
+      results.replaceChildren();
+      moreBtn.hidden = true;
+      return;
+    }
+  }
+  const url = more ? searchNext : `/v1/search?${new URLSearchParams({ q: searchQuery, limit: String(SEARCH_PAGE) })}`;
+  if (!url) return;
+  searchAbort = new AbortController();
+  status.textContent = more ? 'Loading more results…' : 'Searching…';
+  try {
+    const { data } = await api.get(url, { conditional: false, signal: searchAbort.signal });
+    if (seq !== searchSeq) return;
+    const hits = data.data ?? [];
+    const firstNew = results.children.length;
+    if (more) results.append(...hits.map(hitItem));
+    else replace(results, hits.map(hitItem));
+    searchShown = (more ? searchShown : 0) + hits.length;
+    searchNext = data.links?.next ?? null;
+    moreBtn.hidden = !searchNext;
+    status.textContent = searchShown
+      ? `${searchShown}${searchNext ? '+' : ''} result${searchShown === 1 ? '' : 's'} for “${searchQuery}”`
+      : `No results for “${searchQuery}”.`;
+    if (more) results.children[firstNew]?.querySelector('button')?.focus();
+  } catch (e) {
+    if (e?.name === 'AbortError' || seq !== searchSeq) return;
+    status.textContent = e.detail ? `Search: ${e.detail}` : `The search failed (${e.message}).`;
+    if (!more) results.replaceChildren();
+    moreBtn.hidden = true;
+  }
+}
+
+function openHit(hit, from) {
+  showSourcesAsync({
+    title: hit.title,
+    subtitle: TYPE_LABEL[hit.type] ?? label(hit.type),
+    from,
+    load: async () => {
+      const { data } = await api.get(hit.links.self, { conditional: false });
+      if (hit.type === 'source') {
+        return {
+          subtitle: [data.publisher, data.published_on].filter(Boolean).join(', ') || 'Article',
+          groups: [{ heading: 'The matching passage', passage: { source_id: data.id, lang: data.lang, url: data.url, snippet: hit.snippet } }],
+        };
+      }
+      if (hit.type === 'border_gate_project') return { groups: projectGroups(data) };
+      if (hit.type === 'figure') return { title: `${hit.title}: ${figureValue(data)}`, groups: [{ meta: period(data.period), sources: data.sources }] };
+      return { groups: [{ meta: data.summary ?? data.description ?? null, sources: data.sources }] };
+    },
+  });
+}
+
+// ---- start ----
+function start() {
+  initDialog();
+  const interval = refreshFromLocation();
+  const input = document.getElementById('refresh-interval');
+  input.value = String(interval);
+
+  const poller = new Poller({ interval, refresh, onState: showState });
+
+  const applyInterval = () => {
+    const n = Math.round(Number(input.value));
+    if (!Number.isFinite(n) || n < 1) return;
+    const s = Math.min(3600, n);
+    input.value = String(s);
+    const params = new URLSearchParams(location.hash.replace(/^#/, ''));
+    if (s === DEFAULT_REFRESH_S) params.delete('refresh'); else params.set('refresh', String(s));
+    const hash = params.toString();
+    history.replaceState(null, '', hash ? `#${hash}` : location.pathname + location.search);
+    poller.setInterval(s);
+    poller.emit();
+  };
+  input.addEventListener('change', applyInterval);
+  window.addEventListener('hashchange', () => {
+    const s = refreshFromLocation();
+    if (s !== poller.interval) {
+      input.value = String(s);
+      poller.setInterval(s);
+      poller.emit();
+    }
+  });
+  document.getElementById('refresh-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    applyInterval();
+    poller.now();
+  });
+
+  const filters = document.getElementById('project-filters');
+  filters.addEventListener('change', () => {
+    state.filters.province = document.getElementById('filter-province').value;
+    state.filters.status = document.getElementById('filter-status').value;
+    applyFilters();
+  });
+  filters.addEventListener('reset', () => {
+    setTimeout(() => {
+      state.filters = { province: '', status: '' };
+      document.getElementById('filter-province').value = '';
+      document.getElementById('filter-status').value = '';
+      applyFilters();
+    });
+  });
+  filters.addEventListener('submit', (e) => e.preventDefault());
+
+  const search = document.getElementById('search-q');
+  document.getElementById('search-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    clearTimeout(searchTimer);
+    runSearch(search.value);
+  });
+  document.getElementById('search-more').addEventListener('click', () => runSearch('', true));
+  search.addEventListener('input', () => {
+    clearTimeout(searchTimer);
+    searchTimer = setTimeout(() => runSearch(search.value), 350);
+  });
+
+  window.bordercoop = { api, poller }; // for the browser tests and the curious
+  poller.start();
+}
+
+start();

@@ -173,3 +173,34 @@ done
 echo
 echo "ratio = bordercoopd requests/s over nginx's in the same run (medians of $ROUNDS); p99 ratio: lower is better"
 echo "bordercoopd peak RSS under this load: $((RSS_KB / 1024)) MiB (${RSS_KB} KiB)"
+
+# ---- store build and start-up --------------------------------------------------------
+# microseconds from bash's own clock (no process start-up in the measurement)
+now_us() { local t=$EPOCHREALTIME; echo $(( 10#${t/[.,]/} )); }
+LOADS=() STARTS=()
+for i in 1 2 3 4 5; do
+    rm -f "$TMP/cold.db" "$TMP/cold.db-wal" "$TMP/cold.db-shm" "$TMP/cold.db.lock"
+    t0=$(now_us)
+    "$BIN/bordercoop" load --data "$DATA" --db "$TMP/cold.db" >/dev/null
+    LOADS+=($(( $(now_us) - t0 )))
+    rm -f "$TMP/cold.ready"
+    t0=$(now_us)
+    "$BIN/bordercoopd" --db "$TMP/cold.db" --listen 127.0.0.1:0 --log-format off \
+        --ready-file "$TMP/cold.ready" 2>>"$TMP/cold.log" &
+    cpid=$!
+    # listening: spin on the ready file in the shell itself (no process start-ups)
+    SECONDS=0
+    until [ -s "$TMP/cold.ready" ]; do
+        kill -0 "$cpid" 2>/dev/null || { echo "bench: cold daemon died"; cat "$TMP/cold.log"; exit 1; }
+        [ "$SECONDS" -lt 5 ] || { echo "bench: cold daemon did not start"; exit 1; }
+    done
+    ready_us=$(( $(now_us) - t0 ))
+    # then the first data answer, timed by curl from connect to last byte
+    first_s=$(curl -sf -o /dev/null -w '%{time_total}' "http://127.0.0.1:$(cat "$TMP/cold.ready")/v1/figures?limit=1")
+    STARTS+=($(awk -v r="$ready_us" -v f="$first_s" 'BEGIN { printf "%d", r + f * 1e6 }'))
+    kill "$cpid"; wait "$cpid" 2>/dev/null || true
+done
+LOAD_US=$(printf '%s\n' "${LOADS[@]}" | median)
+START_US=$(printf '%s\n' "${STARTS[@]}" | median)
+echo "store build from $DATA (bordercoop load, median of 5): $(awk -v u="$LOAD_US" 'BEGIN{printf "%.1f", u/1000}') ms"
+echo "daemon start to first 200 (exec to listening, plus the first request's time; median of 5): $(awk -v u="$START_US" 'BEGIN{printf "%.1f", u/1000}') ms"

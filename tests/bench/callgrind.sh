@@ -68,3 +68,9 @@ printf '%-34s %12s\n' "request" "instructions"
 measure cached-list "$PORT_cached" "$PID_cached" "$LIST"
 measure revalidate-304 "$PORT_cached" "$PID_cached" "$LIST" "If-None-Match: $ETAG"
 measure uncached-filtered "$PORT_uncached" "$PID_uncached" "/v1/figures?province=yunnan&sort=-value&limit=10"
+
+# the store build itself, whole process: the figure behind "bordercoop load < 100 ms"
+rm -f "$TMP/build.db"
+valgrind --tool=callgrind --callgrind-out-file="$TMP/load.out" \
+    "$BIN/bordercoop" load --data "$DATA" --db "$TMP/build.db" >/dev/null 2>"$TMP/load.log"
+awk '/^(summary|totals):/ {t = $2} END {printf "%-34s %12.0f\n", "store build (bordercoop load)", t}' "$TMP/load.out"

@@ -60,3 +60,23 @@ void bc_arena_free(bc_arena *a)
     }
     a->used = 0;
 }
+
+void bc_arena_reset(bc_arena *a)
+{
+    if (a == NULL || a->chunks == NULL)
+        return;
+    /* keep the oldest chunk when it is a standard one (the request's first), free the rest */
+    bc_arena_chunk *keep = a->chunks;
+    while (keep->next != NULL)
+        keep = keep->next;
+    if (keep->size != CHUNK) {
+        bc_arena_free(a);
+        return;
+    }
+    while (a->chunks != keep) {
+        bc_arena_chunk *next = a->chunks->next;
+        bc_free(a->chunks);
+        a->chunks = next;
+    }
+    a->used = 0;
+}

@@ -16,6 +16,7 @@
 #include "bordercoop/router.h"
 
 #include <arpa/inet.h>
+#include <pthread.h>
 #include <microhttpd.h>
 #include <stdarg.h>
 #include <stdatomic.h>
@@ -28,6 +29,12 @@
 /* request targets are copied up to this many bytes; --max-uri (at most this) decides */
 #define URI_COPY_MAX 65536
 
+/* finished request contexts kept for reuse (with their arena's first chunk), so the
+ * cached path allocates nothing of its own; beyond this many they are freed */
+#define CTX_POOL_MAX 256
+
+typedef struct req_ctx req_ctx;
+
 struct bc_http {
     struct MHD_Daemon *d;
     const bc_config *cfg;
@@ -37,9 +44,12 @@ struct bc_http {
     atomic_ulong next_id;
     unsigned long id_prefix;
     int port;
+    pthread_mutex_t pool_lock;
+    req_ctx *pool; /* free contexts, linked through next_free */
+    int pooled;
 };
 
-typedef struct req_ctx {
+struct req_ctx {
     bc_http *h;
     bc_arena arena;
     char *uri; /* raw request target (truncated to MAX_URI + 1 bytes), in the arena */
@@ -57,8 +67,57 @@ typedef struct req_ctx {
     int route;   /* bc_router_route_of the decoded path, -1 when none */
     bc_live_view view; /* the store generation this request is answered from */
     bc_cached *entry; /* the cached response being sent, released on completion */
+    req_ctx *next_free; /* in the pool */
     char note[256];
-} req_ctx;
+};
+
+/* A zeroed context: from the pool when one is free (its arena chunk kept), else new. */
+static req_ctx *ctx_get(bc_http *h)
+{
+    pthread_mutex_lock(&h->pool_lock);
+    req_ctx *c = h->pool;
+    if (c != NULL) {
+        h->pool = c->next_free;
+        h->pooled--;
+    }
+    pthread_mutex_unlock(&h->pool_lock);
+    if (c == NULL)
+        return bc_calloc(1, sizeof *c);
+    bc_arena kept = c->arena;
+    memset(c, 0, sizeof *c);
+    c->arena = kept;
+    return c;
+}
+
+/* Returns a finished context to the pool (or frees it when the pool is full). */
+static void ctx_put(bc_http *h, req_ctx *c)
+{
+    bc_buf_free(&c->body);
+    bc_arena_reset(&c->arena);
+    pthread_mutex_lock(&h->pool_lock);
+    int keep = h->pooled < CTX_POOL_MAX;
+    if (keep) {
+        c->next_free = h->pool;
+        h->pool = c;
+        h->pooled++;
+    }
+    pthread_mutex_unlock(&h->pool_lock);
+    if (!keep) {
+        bc_arena_free(&c->arena);
+        bc_free(c);
+    }
+}
+
+static void ctx_pool_free(bc_http *h)
+{
+    while (h->pool != NULL) {
+        req_ctx *next = h->pool->next_free;
+        bc_arena_free(&h->pool->arena);
+        bc_free(h->pool);
+        h->pool = next;
+    }
+    h->pooled = 0;
+}
 
 static void now_iso(char *out, size_t n)
 {
@@ -74,7 +133,7 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *con)
 {
     (void)con;
     bc_http *h = cls;
-    req_ctx *c = bc_calloc(1, sizeof *c);
+    req_ctx *c = ctx_get(h);
     if (c == NULL)
         return NULL;
     c->h = h;
@@ -179,9 +238,7 @@ static void on_completed(void *cls, struct MHD_Connection *con, void **req_cls,
     bc_metrics_in_flight(-1);
     atomic_fetch_sub(&c->h->in_flight, 1);
     bc_cached_release(c->entry);
-    bc_buf_free(&c->body);
-    bc_arena_free(&c->arena);
-    bc_free(c);
+    ctx_put(c->h, c);
     *req_cls = NULL;
 }
 
@@ -501,8 +558,10 @@ int bc_http_start(const bc_config *cfg, bc_live *live, bc_http **out, bc_err *er
         return bc_err_set(err, BC_ENOMEM, "out of memory");
     h->cfg = cfg;
     h->live = live;
+    pthread_mutex_init(&h->pool_lock, NULL);
     h->cache = bc_cache_new((size_t)cfg->cache_bytes);
     if (h->cache == NULL) {
+        pthread_mutex_destroy(&h->pool_lock);
         bc_free(h);
         return bc_err_set(err, BC_ENOMEM, "out of memory");
     }
@@ -538,6 +597,7 @@ int bc_http_start(const bc_config *cfg, bc_live *live, bc_http **out, bc_err *er
                             mhd_log, NULL, MHD_OPTION_ARRAY, opts, MHD_OPTION_END);
     if (h->d == NULL) {
         bc_cache_free(h->cache);
+        pthread_mutex_destroy(&h->pool_lock);
         bc_free(h);
         return bc_err_set(err, BC_EIO, "cannot listen on %s (address in use or not permitted?)",
                           cfg->listen);
@@ -567,5 +627,7 @@ void bc_http_stop(bc_http *h, int grace_ms)
     MHD_stop_daemon(h->d);
     bc_metrics_attach(NULL, NULL);
     bc_cache_free(h->cache);
+    ctx_pool_free(h);
+    pthread_mutex_destroy(&h->pool_lock);
     bc_free(h);
 }

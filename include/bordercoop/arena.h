@@ -20,5 +20,9 @@ void *bc_arena_alloc(bc_arena *a, size_t n);
 char *bc_arena_strndup(bc_arena *a, const char *s, size_t n);
 /* Releases every allocation; the arena can be used again. NULL-safe. */
 void bc_arena_free(bc_arena *a);
+/* Invalidates every allocation but keeps the first standard-size chunk for the next
+ * user, so a recycled arena serves a typical request without calling malloc. Still
+ * needs bc_arena_free eventually. NULL-safe. */
+void bc_arena_reset(bc_arena *a);
 
 #endif

@@ -190,17 +190,40 @@ static void failure_only_when_a_chunk_is_needed(void **state)
     assert_string_equal(first, "first");
 }
 
-/* BUG: bc_arena_alloc rounds n up with (n + align - 1) & ~(align - 1) without checking
- * for overflow, so a request for SIZE_MAX bytes wraps to 0, is bumped to 16 and returns
- * a 16-byte block instead of NULL. A request just below that (SIZE_MAX - 20, rounded to
- * SIZE_MAX - 15) makes sizeof *c + size wrap to 0 instead, mallocs 1 byte and then
- * writes the chunk header past it (heap overflow; not run here as it corrupts memory).
- * bc_arena_strndup(a, s, SIZE_MAX) has the same n + 1 wrap. */
+/* Sizes whose rounding or chunk header would overflow are refused (they used to wrap:
+ * SIZE_MAX became a 16-byte block, SIZE_MAX - 20 a heap overflow); so is strndup's n + 1. */
 static void huge_request_fails(void **state)
 {
     (void)state;
     assert_null(bc_arena_alloc(&arena, SIZE_MAX));
     assert_null(bc_arena_alloc(&arena, SIZE_MAX - 8));
+    assert_null(bc_arena_alloc(&arena, SIZE_MAX - 20));
+    assert_null(bc_arena_strndup(&arena, "x", SIZE_MAX));
+}
+
+/* reset keeps the first standard chunk (no malloc for the next small request), frees
+ * the others, and falls back to a full free when the first chunk was an oversized one */
+static void reset_keeps_one_chunk(void **state)
+{
+    (void)state;
+    char *a = bc_arena_alloc(&arena, 100);
+    assert_non_null(a);
+    for (int i = 0; i < 10; i++)
+        assert_non_null(bc_arena_alloc(&arena, 3000)); /* several chunks */
+    bc_arena_reset(&arena);
+    bc_alloc_fail_after(0); /* no allocation allowed from here */
+    char *b = bc_arena_alloc(&arena, 100);
+    assert_ptr_equal(b, a); /* the same first chunk, from its start */
+    assert_non_null(bc_arena_alloc(&arena, 3000));
+    assert_null(bc_arena_alloc(&arena, 3000)); /* the rest was freed: needs malloc */
+    bc_alloc_fail_reset();
+    bc_arena_free(&arena);
+    /* an arena whose first chunk is oversized keeps nothing */
+    assert_non_null(bc_arena_alloc(&arena, 100000));
+    bc_arena_reset(&arena);
+    assert_null(arena.chunks);
+    bc_arena_reset(&arena); /* empty: no-op */
+    bc_arena_reset(NULL);
 }
 
 int main(void)
@@ -215,7 +238,8 @@ int main(void)
         T(free_then_reuse),
         T(alloc_failure_returns_null),
         T(failure_only_when_a_chunk_is_needed),
-        T(huge_request_fails), /* BUG: fails, see the test */
+        T(huge_request_fails),
+        T(reset_keeps_one_chunk),
     };
 #undef T
     return cmocka_run_group_tests_name("arena", tests, NULL, NULL);

@@ -165,6 +165,7 @@ $(OUT)/tests/api/%: tests/api/%.c tests/api/harness.c tests/api/harness.h $(LIB)
 -include tests/contract/contract.mk
 -include tests/scale/scale.mk
 -include tests/browser/browser.mk
+-include tests/fuzz/fuzz.mk
 
 # test-contract runs the API tests (recording every response) before validating them
 test: deps

@@ -113,6 +113,8 @@ int bc_handle_ingest(bc_request *req, bc_response *res)
     bc_ingest_result r;
     if (status == 0) {
         bc_store *w = req->live ? bc_live_writer_acquire(req->live, &err) : NULL;
+        if (req->live == NULL)
+            bc_err_set(&err, BC_EIO, "this server has no writable store");
         if (w == NULL) {
             status = bc_problem(res, 503, "store_unavailable", NULL,
                                 "the store cannot be written: %s", err.msg);

@@ -30,7 +30,7 @@ LDLIBS  = $(PKG_LIBS) -lz -lpthread -lm
 # modules shared by the daemon, the CLI and the tests, archived into one library
 CORE    := alloc err buf text date sha256 arena fts store loader check config query response \
            extract extract_lang eval ingest ingest_api resource meetings figures gates protocols \
-           provinces people sources mechanisms router health search negotiate cache live \
+           provinces people sources mechanisms request router health search negotiate cache live \
            metrics synth http
 CORE_OBJ := $(CORE:%=$(OUT)/obj/%.o) $(OUT)/obj/gen/migrations.o $(OUT)/obj/gen/openapi.o \
             $(OUT)/obj/gen/web.o

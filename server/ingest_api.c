@@ -31,6 +31,17 @@ static int unauthorized(bc_response *res, const char *why)
     return 401;
 }
 
+/* 1 when the Content-Type ct is application/json, with or without parameters. Media
+ * type names ignore case, and whitespace may precede the parameters (RFC 9110 8.3.1,
+ * 5.6.6). */
+static int is_json(const char *ct)
+{
+    if (ct == NULL || strncasecmp(ct, "application/json", 16) != 0)
+        return 0;
+    ct += 16 + strspn(ct + 16, " \t");
+    return *ct == '\0' || *ct == ';';
+}
+
 /* Reads obj[key] as an optional string into *out (borrowed); 400 when not a string. */
 static int opt_string(json_t *obj, const char *key, const char **out, bc_response *res)
 {
@@ -57,9 +68,7 @@ int bc_handle_ingest(bc_request *req, bc_response *res)
     /* the scheme name is case-insensitive (RFC 9110 11.1) */
     if (strncasecmp(auth, "Bearer ", 7) != 0 || !same_secret(auth + 7, token))
         return unauthorized(res, "the bearer token is not valid");
-    if (req->content_type == NULL ||
-        strncmp(req->content_type, "application/json", 16) != 0 ||
-        (req->content_type[16] != '\0' && req->content_type[16] != ';'))
+    if (!is_json(req->content_type))
         return bc_problem(res, 415, "unsupported_media_type", NULL,
                           "send the article as application/json: {\"text\": ..., \"lang\": ...}");
     int rejected = bc_reject_params(req, res);

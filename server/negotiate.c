@@ -38,7 +38,8 @@ static void each_item(const char *h, void (*fn)(const char *v, size_t n, double 
 
 typedef struct fmt_q {
     double json, csv;           /* best q from a specific match, -1 when none */
-    double json_any, csv_any;   /* from a wildcard (type/ * or * / *) */
+    double json_any, csv_any;   /* from a type wildcard (application/ *, text/ *) */
+    double any;                 /* from * / * */
 } fmt_q;
 
 static int is(const char *v, size_t n, const char *lit)
@@ -64,10 +65,8 @@ static void on_type(const char *v, size_t n, double q, void *ctx)
         keep_best(&f->json_any, q);
     else if (is(v, n, "text/*"))
         keep_best(&f->csv_any, q);
-    else if (is(v, n, "*/*")) {
-        keep_best(&f->json_any, q);
-        keep_best(&f->csv_any, q);
-    }
+    else if (is(v, n, "*/*"))
+        keep_best(&f->any, q);
 }
 
 int bc_negotiate_format(const char *accept, unsigned *acceptable)
@@ -76,13 +75,14 @@ int bc_negotiate_format(const char *accept, unsigned *acceptable)
         *acceptable = BC_FMT_JSON | BC_FMT_CSV;
         return BC_FMT_JSON;
     }
-    fmt_q f = {-1, -1, -1, -1};
+    fmt_q f = {-1, -1, -1, -1, -1};
     each_item(accept, on_type, &f);
-    /* a specific entry overrides a wildcard (RFC 9110 12.5.1) */
-    double json = f.json >= 0 ? f.json : f.json_any;
-    double csv = f.csv >= 0 ? f.csv : f.csv_any;
+    /* the most specific range gives the weight: type/subtype, then type/ *, then
+     * * / * (RFC 9110 12.5.1) */
+    double json = f.json >= 0 ? f.json : f.json_any >= 0 ? f.json_any : f.any;
+    double csv = f.csv >= 0 ? f.csv : f.csv_any >= 0 ? f.csv_any : f.any;
     /* a bare any/any wildcard should not make CSV win over JSON */
-    if (f.csv < 0 && csv > 0 && json > 0 && csv >= json)
+    if (f.csv < 0 && f.csv_any < 0 && csv > 0 && json > 0 && csv >= json)
         csv = json - 1e-9;
     *acceptable = (json > 0 ? BC_FMT_JSON : 0) | (csv > 0 ? BC_FMT_CSV : 0);
     if (json <= 0 && csv <= 0)

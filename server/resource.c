@@ -218,11 +218,10 @@ static int bind_query(bc_request *req, const bc_param_spec *filters, const bc_pa
 {
     bc_qpair *pairs;
     size_t n;
-    bc_err err;
     *nout = 0;
-    if (bc_query_parse(req->query, req->arena, &pairs, &n, &err) != BC_OK)
-        return err.code == BC_ENOMEM ? bc_problem(res, 500, "internal_error", NULL, "out of memory")
-                                     : bc_problem(res, 400, "malformed_query", NULL, "%s", err.msg);
+    int bad = bc_request_query(req, res, &pairs, &n);
+    if (bad != 0)
+        return bad;
     for (size_t i = 0; i < n; i++) {
         const bc_param_spec *spec = find_spec(filters, pairs[i].key);
         if (spec == NULL)

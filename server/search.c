@@ -183,11 +183,11 @@ static int parse(bc_request *req, search_params *sp, bc_response *res)
 {
     bc_qpair *pairs;
     size_t n;
-    bc_err err;
     memset(sp, 0, sizeof *sp);
     sp->limit = 20;
-    if (bc_query_parse(req->query, req->arena, &pairs, &n, &err) != BC_OK)
-        return bc_problem(res, 400, "malformed_query", NULL, "%s", err.msg);
+    int bad = bc_request_query(req, res, &pairs, &n);
+    if (bad != 0)
+        return bad;
     for (size_t i = 0; i < n; i++) {
         const char *k = pairs[i].key, *v = pairs[i].value;
         const char **slot = NULL;

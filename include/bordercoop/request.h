@@ -1,11 +1,14 @@
-/* request.h: what a handler sees of one HTTP request. Everything is borrowed for the
- * duration of the handler call; strings live in the request's arena. */
+/* request.h: what a handler sees of one HTTP request, and the parsing every handler
+ * starts with. Everything is borrowed for the duration of the handler call; strings
+ * live in the request's arena. */
 #ifndef BORDERCOOP_REQUEST_H
 #define BORDERCOOP_REQUEST_H
 
 #include "bordercoop/arena.h"
 #include "bordercoop/config.h"
 #include "bordercoop/live.h"
+#include "bordercoop/query.h"
+#include "bordercoop/response.h"
 #include "bordercoop/store.h"
 
 typedef struct bc_request {
@@ -26,5 +29,9 @@ typedef struct bc_request {
     const bc_config *cfg;
     bc_arena *arena;
 } bc_request;
+
+/* Parses req->query into *pairs / *n (in the request arena): 0, or the problem's status
+ * (400 malformed_query naming what is wrong, 500 when out of memory) with *n = 0. */
+int bc_request_query(bc_request *req, bc_response *res, bc_qpair **pairs, size_t *n);
 
 #endif

@@ -24,7 +24,8 @@ int bc_router_route_name(int i, char *buf, size_t n);
 void bc_router_each(void (*fn)(const char *pattern, void *ctx), void *ctx);
 
 /* For routes that take no query parameters: 0 when req->query has none, else a 400
- * problem (malformed_query, or unknown_parameter naming the first one) and its status. */
+ * problem (malformed_query, or unknown_parameter naming the first one) and its status;
+ * 500 when the query cannot be parsed for lack of memory. */
 int bc_reject_params(bc_request *req, bc_response *res);
 
 /* Fixed handlers (health.c). */

@@ -1,0 +1,218 @@
+/* test_figures.c: /v1/figures and /v1/trade-figures on the data/ store: a figure's
+ * detail (qualifier, parties, meeting, change), the metric filter (case, the trade-only
+ * list of /v1/trade-figures), the meeting filter by name, period overlap, categories and
+ * provinces, sorts with missing periods and years, and one document under both paths. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "fixture.h"
+
+/* the data/ store this group shares (fixture.h) */
+#define S (fx_group_store())
+
+static json_t *get(const char *path, const char *query, int status)
+{
+    bc_response res;
+    int st = fx_request(S, "GET", path, query, &res);
+    if (st != status)
+        fail_msg("GET %s?%s: %d, want %d: %.300s", path, query ? query : "", st, status,
+                 res.body.data);
+    json_t *j = fx_json_body(&res);
+    bc_response_free(&res);
+    return j;
+}
+
+/* The ids of the list at path?query, comma-joined. */
+static const char *ids(const char *path, const char *query)
+{
+    static char out[2048];
+    json_t *j = get(path, query, 200);
+    out[0] = '\0';
+    size_t i;
+    json_t *f;
+    json_array_foreach(json_object_get(j, "data"), i, f)
+    {
+        size_t n = strlen(out);
+        snprintf(out + n, sizeof out - n, "%s%s", i ? "," : "",
+                 json_string_value(json_object_get(f, "id")));
+    }
+    json_decref(j);
+    return out;
+}
+
+static void bad(const char *path, const char *query, const char *parameter, const char *want)
+{
+    json_t *j = get(path, query, 400);
+    assert_string_equal(json_string_value(json_object_get(j, "parameter")), parameter);
+    const char *detail = json_string_value(json_object_get(j, "detail"));
+    if (strstr(detail, want) == NULL)
+        fail_msg("detail '%s' lacks '%s'", detail, want);
+    json_decref(j);
+}
+
+static const char *str(json_t *o, const char *key)
+{
+    return json_string_value(json_object_get(o, key));
+}
+
+static void figure_detail(void **state)
+{
+    (void)state;
+    json_t *f = get("/v1/figures/tuyen-quang-yunnan-trade-2024", NULL, 200);
+    assert_string_equal(str(f, "type"), "figure");
+    assert_string_equal(str(f, "metric"), "trade_turnover");
+    assert_string_equal(str(f, "category"), "trade");
+    assert_int_equal(json_integer_value(json_object_get(f, "value")), 293000000);
+    assert_string_equal(str(f, "unit"), "USD");
+    assert_string_equal(str(f, "qualifier"), "over"); /* "over USD 293 million" */
+    assert_string_equal(str(f, "period"), "2024");
+    assert_int_equal(json_integer_value(json_object_get(f, "year")), 2024);
+    assert_true(json_is_null(json_object_get(f, "change")));
+    json_t *parties = json_object_get(f, "parties");
+    assert_int_equal(json_array_size(parties), 2);
+    assert_string_equal(str(json_array_get(parties, 0), "id"), "tuyen-quang");
+    assert_string_equal(str(json_array_get(parties, 1), "id"), "yunnan");
+    assert_string_equal(str(json_object_get(f, "meeting"), "id"), "jwg-yunnan-11");
+    assert_int_equal(json_array_size(json_object_get(f, "conflicts_with")), 0);
+    assert_int_equal(json_array_size(json_object_get(f, "sources")), 1);
+    json_decref(f);
+    /* a change relative to a basis, and a multi-month period */
+    f = get("/v1/figures/tuyen-quang-yunnan-trade-2025-9m", "fields=period,period_start,change",
+            200);
+    assert_string_equal(str(f, "period"), "2025-01/2025-09");
+    assert_string_equal(str(f, "period_start"), "2025-01-01");
+    json_t *ch = json_object_get(f, "change");
+    assert_string_equal(str(ch, "unit"), "percent");
+    assert_string_equal(str(ch, "basis"), "the same period of 2024");
+    json_decref(f);
+    /* no period at all: nulls */
+    f = get("/v1/figures/sugarcane-area-total", NULL, 200);
+    assert_true(json_is_null(json_object_get(f, "period")));
+    assert_true(json_is_null(json_object_get(f, "year")));
+    assert_string_equal(str(f, "qualifier"), "expected");
+    assert_int_equal(json_integer_value(json_object_get(f, "value")), 425);
+    assert_string_equal(str(f, "unit"), "hectares");
+    json_decref(f);
+}
+
+static void metric_filter(void **state)
+{
+    (void)state;
+    /* metric ids ignore case; the canonical id is echoed */
+    json_t *j = get("/v1/figures", "metric=TRADE_TURNOVER", 200);
+    assert_int_equal(json_array_size(json_object_get(j, "data")), 4);
+    assert_string_equal(str(json_object_get(json_object_get(j, "meta"), "filters"), "metric"),
+                        "trade_turnover");
+    json_decref(j);
+    /* the sugarcane areas: the total is the sum of the parts */
+    j = get("/v1/figures", "metric=crop_area&sort=-value", 200);
+    json_t *d = json_object_get(j, "data");
+    assert_int_equal(json_array_size(d), 3);
+    assert_string_equal(str(json_array_get(d, 0), "id"), "sugarcane-area-total");
+    assert_int_equal(json_integer_value(json_object_get(json_array_get(d, 0), "value")),
+                     json_integer_value(json_object_get(json_array_get(d, 1), "value")) +
+                         json_integer_value(json_object_get(json_array_get(d, 2), "value")));
+    json_decref(j);
+    /* /v1/trade-figures knows only the trade metrics */
+    assert_string_equal(ids("/v1/trade-figures", "metric=goods_exported"),
+                        "bac-luan-ii-goods-exported-tet");
+    bad("/v1/trade-figures", "metric=crop_area", "metric", "goods_exported, trade_turnover");
+    bad("/v1/figures", "metric=gdp", "metric", "crop_area");
+}
+
+static void meeting_filter_takes_names(void **state)
+{
+    (void)state;
+    json_t *j = get("/v1/figures", "meeting=elfte%20m%C3%B6tet&total=true&limit=1", 200);
+    assert_int_equal(json_integer_value(json_object_get(json_object_get(j, "meta"), "total")), 16);
+    assert_string_equal(str(json_object_get(json_object_get(j, "meta"), "filters"), "meeting"),
+                        "jwg-yunnan-11");
+    json_decref(j);
+    /* the count agrees with the meeting's own document */
+    j = get("/v1/meetings/jwg-yunnan-11", "fields=figures", 200);
+    assert_int_equal(json_array_size(json_object_get(j, "figures")), 16);
+    json_decref(j);
+    assert_string_equal(ids("/v1/figures", "meeting=conference-yunnan-5"), "");
+    bad("/v1/figures", "meeting=jwg-yunnan-99", "meeting",
+        "conference-yunnan-4, conference-yunnan-5");
+}
+
+static void periods_overlap_the_range(void **state)
+{
+    (void)state;
+    /* the first quarter of 2025 lies inside the June 2024 - October 2025 figures and the
+     * 2025 year-to-date ones; figures without a period never match a range */
+    assert_string_equal(
+        ids("/v1/figures", "from=2025-01&to=2025-03"),
+        "lai-chau-chinese-companies-supported,lai-chau-officials-trained-yunnan,"
+        "tuyen-quang-banks-border-payments,tuyen-quang-cooperation-areas,"
+        "tuyen-quang-passports-married-citizens,yunnan-four-provinces-delegations-500,"
+        "yunnan-four-provinces-delegations-548,tuyen-quang-chinese-tourists-2025-10m,"
+        "tuyen-quang-yunnan-trade-2025-9m");
+    assert_string_equal(ids("/v1/trade-figures", "from=2025-10"), "");
+    assert_string_equal(ids("/v1/trade-figures", "to=2024-01-01&sort=-value"),
+                        "yunnan-four-provinces-trade-2024,tuyen-quang-yunnan-trade-2024");
+    bad("/v1/figures", "from=2025-1", "from", "YYYY, YYYY-MM or YYYY-MM-DD");
+}
+
+static void category_and_province(void **state)
+{
+    (void)state;
+    assert_string_equal(ids("/v1/figures", "category=exchange&province=guangxi"),
+                        "quang-ninh-delegations-received-2024,quang-ninh-delegations-sent-2024");
+    assert_string_equal(ids("/v1/figures", "category=Agriculture&province=lai-chau"),
+                        "sugarcane-area-lai-chau,sugarcane-area-total");
+    assert_string_equal(ids("/v1/figures", "curation=extracted"), "");
+    bad("/v1/figures", "category=sports", "category", "agriculture, consular, cooperation");
+    bad("/v1/figures", "province=hanoi", "province", "unknown province");
+}
+
+static void sorts_with_missing_values(void **state)
+{
+    (void)state;
+    /* missing years sort last ascending, so first descending */
+    assert_string_equal(ids("/v1/figures", "sort=-year,id&limit=3"),
+                        "bac-luan-ii-goods-exported-tet,quang-ninh-border-gate-trade,"
+                        "sugarcane-area-lai-chau");
+    /* values compare as numbers, whatever the unit */
+    assert_string_equal(ids("/v1/figures", "sort=year,-value&limit=4"),
+                        "yunnan-four-provinces-trade-2024,tuyen-quang-yunnan-trade-2024,"
+                        "quang-ninh-chinese-tourists-2024,mong-cai-chinese-tourist-arrivals-2024");
+    assert_string_equal(ids("/v1/trade-figures", "sort=metric,-value"),
+                        "bac-luan-ii-goods-exported-tet,yunnan-four-provinces-trade-2024,"
+                        "quang-ninh-border-gate-trade,tuyen-quang-yunnan-trade-2025-9m,"
+                        "tuyen-quang-yunnan-trade-2024");
+    bad("/v1/figures", "sort=unit", "sort", "allowed: period, period_end, year, value, metric");
+}
+
+static void one_document_under_both_paths(void **state)
+{
+    (void)state;
+    json_t *a = get("/v1/figures/quang-ninh-border-gate-trade", NULL, 200);
+    json_t *b = get("/v1/trade-figures/quang-ninh-border-gate-trade", NULL, 200);
+    assert_true(json_equal(a, b));
+    json_decref(a);
+    json_decref(b);
+    a = get("/v1/trade-figures/sugarcane-area-total", NULL, 404);
+    assert_string_equal(str(a, "code"), "not_found");
+    json_decref(a);
+    a = get("/v1/figures/trade_turnover", NULL, 404); /* a metric is not a figure */
+    json_decref(a);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(figure_detail),
+        cmocka_unit_test(metric_filter),
+        cmocka_unit_test(meeting_filter_takes_names),
+        cmocka_unit_test(periods_overlap_the_range),
+        cmocka_unit_test(category_and_province),
+        cmocka_unit_test(sorts_with_missing_values),
+        cmocka_unit_test(one_document_under_both_paths),
+    };
+    return cmocka_run_group_tests_name("figures", tests, fx_group_setup, fx_group_teardown);
+}

@@ -375,8 +375,11 @@ static int parse_sort(bc_request *req, const bc_resource *r, const char *spec, l
     if (status == 0 && q->nkeys == 0)
         status = bc_problem(res, 400, "invalid_parameter", "sort", "parameter 'sort' is empty");
     if (status == 0 && !has_id) {
+        /* the tie-break runs the way the last key does, so a one-key sort in either
+         * direction is a plain forward or backward walk of the index on (key, id) */
         q->keys[q->nkeys].f = find_sort(r, "id", 2);
-        q->keys[q->nkeys++].desc = 0;
+        q->keys[q->nkeys].desc = q->keys[q->nkeys - 1].desc;
+        q->nkeys++;
     }
     if (status == 0) {
         q->sort_spec = canon.data ? bc_arena_strndup(req->arena, canon.data, canon.len) : "";
@@ -743,6 +746,27 @@ static int prepare_list(bc_request *req, const bc_resource *r, list_query *q, bc
     return status;
 }
 
+/* 1 when every sort key (the id tie-break included) runs in the same direction. */
+static int one_direction(const list_query *q)
+{
+    for (size_t i = 1; i < q->nkeys; i++)
+        if (q->keys[i].desc != q->keys[0].desc)
+            return 0;
+    return 1;
+}
+
+/* Binds cursor value k (a string, integer or real) at idx. */
+static void bind_cursor_value(sqlite3_stmt *st, int idx, const json_t *cursor, size_t k)
+{
+    json_t *v = json_array_get(cursor, k + 2);
+    if (json_is_string(v))
+        sqlite3_bind_text(st, idx, json_string_value(v), -1, SQLITE_STATIC);
+    else if (json_is_integer(v))
+        sqlite3_bind_int64(st, idx, json_integer_value(v));
+    else
+        sqlite3_bind_double(st, idx, json_number_value(v));
+}
+
 /* The page query: SELECT id, keys... with filters, keyset position and order. Composed
  * only from the resource's constant fragments and '?' placeholders. */
 static void build_page_sql(const bc_resource *r, const list_query *q, bc_buf *sql)
@@ -752,9 +776,20 @@ static void build_page_sql(const bc_resource *r, const list_query *q, bc_buf *sq
         bc_buf_printf(sql, ", %s", q->keys[i].f->expr);
     bc_buf_printf(sql, " FROM %s", r->from);
     append_where(sql, r, q->b, q->n);
-    /* keyset: rows strictly after (or, backwards, before) the cursor's row in this order,
-     * written as (k1 > v1) OR (k1 = v1 AND k2 > v2) OR ... */
-    if (q->cursor != NULL) {
+    /* keyset: rows strictly after (or, backwards, before) the cursor's row in this order.
+     * When every key runs the same way (the id tie-break follows the last key) that is
+     * one row-value comparison, (k1, k2) > (v1, v2), which SQLite answers with a range
+     * scan of the index on those keys; mixed directions need the expanded form
+     * (k1 > v1) OR (k1 = v1 AND k2 < v2) ... */
+    if (q->cursor != NULL && one_direction(q)) {
+        bc_buf_puts(sql, " AND (");
+        for (size_t i = 0; i < q->nkeys; i++)
+            bc_buf_printf(sql, "%s%s", i ? ", " : "", q->keys[i].f->expr);
+        bc_buf_printf(sql, ") %c (", q->keys[0].desc == q->backward ? '>' : '<');
+        for (size_t i = 0; i < q->nkeys; i++)
+            bc_buf_puts(sql, i ? ", ?" : "?");
+        bc_buf_putc(sql, ')');
+    } else if (q->cursor != NULL) {
         bc_buf_puts(sql, " AND (");
         for (size_t i = 0; i < q->nkeys; i++) {
             bc_buf_puts(sql, i ? " OR (" : "(");
@@ -795,16 +830,14 @@ static int run_page(bc_request *req, const bc_resource *r, list_query *q, sqlite
     if (rc != BC_OK)
         return rc;
     int idx = bind_filters(*out, q->b, q->n);
-    for (size_t i = 0; q->cursor != NULL && i < q->nkeys; i++)
-        for (size_t k = 0; k <= i; k++) {
-            json_t *v = json_array_get(q->cursor, k + 2);
-            if (json_is_string(v))
-                sqlite3_bind_text(*out, idx++, json_string_value(v), -1, SQLITE_STATIC);
-            else if (json_is_integer(v))
-                sqlite3_bind_int64(*out, idx++, json_integer_value(v));
-            else
-                sqlite3_bind_double(*out, idx++, json_number_value(v));
-        }
+    /* the same order the keyset clause above wrote its placeholders in */
+    if (q->cursor != NULL && one_direction(q))
+        for (size_t i = 0; i < q->nkeys; i++)
+            bind_cursor_value(*out, idx++, q->cursor, i);
+    else
+        for (size_t i = 0; q->cursor != NULL && i < q->nkeys; i++)
+            for (size_t k = 0; k <= i; k++)
+                bind_cursor_value(*out, idx++, q->cursor, k);
     sqlite3_bind_int64(*out, idx, q->limit + 1);
     sqlite3_bind_int64(*out, idx + 1, q->offset);
     return BC_OK;

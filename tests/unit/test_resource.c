@@ -358,8 +358,9 @@ static void sort_orders(void **state)
     json_decref(j);
     j = get("/v1/meetings", "sort=-date&limit=1", 200);
     ids_of(j, ids, sizeof ids);
-    /* undated meetings sort last ascending, so first descending: none here */
-    assert_string_equal(ids, "conference-yunnan-6");
+    /* undated meetings sort last ascending, so first descending: none here; the two
+     * 2026 meetings tie on the date and the id breaks the tie descending too */
+    assert_string_equal(ids, "jwg-yunnan-12");
     json_decref(j);
     j = get("/v1/provinces", NULL, 200);
     ids_of(j, ids, sizeof ids);

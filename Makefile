@@ -166,6 +166,7 @@ $(OUT)/tests/api/%: tests/api/%.c tests/api/harness.c tests/api/harness.h $(LIB)
 -include tests/scale/scale.mk
 -include tests/browser/browser.mk
 -include tests/fuzz/fuzz.mk
+-include tests/container/container.mk
 
 # test-contract runs the API tests (recording every response) before validating them
 test: deps

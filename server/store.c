@@ -85,8 +85,14 @@ int bc_store_open(const char *path, int flags, bc_store **out, bc_err *err)
     oflags |= SQLITE_OPEN_NOMUTEX;
     int rc = BC_OK;
     int src = sqlite3_open_v2(path, &s->db, oflags, NULL);
-    if (src != SQLITE_OK && (flags & BC_STORE_QUERY_ONLY) && access(path, R_OK) == 0) {
-        /* a store on read-only media: no -shm can be created, so read it immutable */
+    /* A store on read-only media: SQLite opens it read-only without complaint, but the
+     * first read of a WAL store fails (no -shm can be created). Probe now and read such
+     * a store immutable instead. */
+    int probe = src != SQLITE_OK || !(flags & BC_STORE_QUERY_ONLY)
+                    ? src
+                    : sqlite3_exec(s->db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
+    if ((flags & BC_STORE_QUERY_ONLY) && access(path, R_OK) == 0 &&
+        (src != SQLITE_OK || (probe & 0xff) == SQLITE_CANTOPEN)) {
         sqlite3_close(s->db);
         s->db = NULL;
         char uri[1200];

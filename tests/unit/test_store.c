@@ -12,8 +12,12 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <fcntl.h>
 #include <string.h>
 #include <unistd.h>
+#include <sched.h>
+#include <sys/mount.h>
+#include <sys/wait.h>
 
 static void tmp_db(char path[64])
 {
@@ -191,6 +195,75 @@ static void pool_hands_out_distinct_connections(void **state)
     unlink(path);
 }
 
+/* In a child with its own mount namespace, path's directory bind-mounted read-only:
+ * 0 when a query-only open serves reads (immutably), 1 when it does not, 77 when this
+ * machine does not allow the namespace or the mount (then the test is skipped). */
+static int child_reads_on_readonly_mount(const char *dir, const char *file)
+{
+    if (unshare(CLONE_NEWNS) != 0)
+        return 77;
+    if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) != 0 ||
+        mount(dir, dir, NULL, MS_BIND, NULL) != 0 ||
+        mount(NULL, dir, NULL, MS_REMOUNT | MS_BIND | MS_RDONLY, NULL) != 0)
+        return 77;
+    char path[160];
+    snprintf(path, sizeof path, "%s/%s", dir, file);
+    if (access(dir, W_OK) == 0 && open(path, O_RDWR) >= 0)
+        return 77; /* the mount is not really read-only */
+    bc_store *s = NULL;
+    bc_err err;
+    if (bc_store_open(path, BC_STORE_QUERY_ONLY, &s, &err) != 0) {
+        fprintf(stderr, "open on read-only media: %s\n", err.msg);
+        return 1;
+    }
+    char *v = NULL;
+    int ok = bc_store_is_immutable(s) && bc_store_meta_get(s, "k", &v, &err) == 0 && v &&
+             strcmp(v, "v") == 0;
+    if (!ok)
+        fprintf(stderr, "read on read-only media: %s\n", v ? v : err.msg);
+    bc_free(v);
+    bc_store_close(s);
+    return ok ? 0 : 1;
+}
+
+/* A WAL store on read-only media (a container's --read-only root, a ro volume): SQLite
+ * opens it without complaint but cannot read it (no -shm); the store must notice at
+ * open and read it immutable. */
+static void wal_store_on_readonly_media_is_read_immutable(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/bc-store-ro-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[64];
+    snprintf(path, sizeof path, "%s/store.db", dir);
+    bc_store *s = NULL;
+    bc_err err;
+    assert_int_equal(bc_store_open(path, BC_STORE_CREATE, &s, &err), 0);
+    assert_int_equal(bc_store_migrate(s, NULL, &err), 0);
+    assert_int_equal(bc_store_exec(s, "PRAGMA journal_mode = WAL; "
+                                      "INSERT INTO store_meta VALUES ('k', 'v')", &err), 0);
+    bc_store_close(s);
+    /* no -wal or -shm left behind: exactly what an image or a copied artifact holds */
+    char side[80];
+    snprintf(side, sizeof side, "%s-wal", path);
+    unlink(side);
+    snprintf(side, sizeof side, "%s-shm", path);
+    unlink(side);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0)
+        _exit(child_reads_on_readonly_mount(dir, "store.db"));
+    int status = 0;
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    char cmd[96];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
+    assert_true(WIFEXITED(status));
+    if (WEXITSTATUS(status) == 77)
+        skip(); /* no mount namespaces here (an unprivileged container) */
+    assert_int_equal(WEXITSTATUS(status), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -203,6 +276,7 @@ int main(void)
         cmocka_unit_test(statement_cache_survives_allocation_failure),
         cmocka_unit_test(meta_get),
         cmocka_unit_test(pool_hands_out_distinct_connections),
+        cmocka_unit_test(wal_store_on_readonly_media_is_read_immutable),
     };
     return cmocka_run_group_tests_name("store", tests, NULL, NULL);
 }

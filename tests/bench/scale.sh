@@ -2,8 +2,9 @@
 # scale.sh: does a request cost grow with the page or with the data? Uncached requests
 # (response cache off) against the curated store and against a synthetic store of
 # 1,000,000 figures and 100,000 meetings, in the same run, as ratios: a filtered and
-# sorted first page, and the 10,000th keyset page of a sorted list. Also the daemon's
-# peak RSS on the big store. Loopback only, bounded in time, stops what it starts.
+# sorted first page, and the 10,000th keyset page of a sorted list, each the same page
+# size on both stores. Also the daemon's peak RSS on the big store. Loopback only,
+# bounded in time, stops what it starts.
 #
 #   tests/bench/scale.sh BIN_DIR   (make bench-scale runs it; the synthetic store is
 #                                   cached in build/bench and rebuilt when missing)
@@ -49,23 +50,35 @@ start() {
 start small "$TMP/small.db"
 start big "$BIG"
 
-# the keyset cursor of page 10,000 (limit 50) of /v1/figures?sort=-value: the keys of
-# the 500,000th row, in the API's (internal, opaque to clients) cursor format
-ROW=$(sqlite3 "$BIG" "SELECT printf('%.1f', value) || '|' || id FROM figures ORDER BY value DESC, id ASC LIMIT 1 OFFSET 499999")
+# Pages the small store can fill too, so both sides render the same number of documents
+# and the ratio shows what the data's size costs, not the page's: 10 figures (the small
+# store has 16 for Yunnan, 22 in all) and 3 meetings (it has 3 of the Yunnan working group).
+FPAGE=10
+MPAGE=3
+# the keyset cursor of page 10,000 of /v1/figures?sort=-value: the keys of the row just
+# before it, in the API's (internal, opaque to clients) cursor format; the id tie-break
+# runs descending like the value
+ROW=$(sqlite3 "$BIG" "SELECT printf('%.1f', value) || '|' || id FROM figures ORDER BY value DESC, id DESC LIMIT 1 OFFSET $((FPAGE * 9999 - 1))")
 VALUE=${ROW%%|*} ID=${ROW#*|}
 CURSOR=$(printf '["-value","n",%s,"%s"]' "$VALUE" "$ID" | base64 -w0 | tr '+/' '-_' | tr -d '=')
 
-FIRST="/v1/figures?province=yunnan&sort=-value&limit=50"
-DEEP="/v1/figures?sort=-value&limit=50&cursor=$CURSOR"
-MEET="/v1/meetings?mechanism=jwg-yunnan&sort=-date&limit=50"
-curl -sf "http://127.0.0.1:$PORT_big$DEEP" -o "$TMP/deep.json"
-grep -q '"count":50' "$TMP/deep.json" || { echo "scale: the deep page is not a full page"; exit 1; }
+FIRST="/v1/figures?province=yunnan&sort=-value&limit=$FPAGE"
+DEEP="/v1/figures?sort=-value&limit=$FPAGE&cursor=$CURSOR"
+MEET="/v1/meetings?mechanism=jwg-yunnan&sort=-date&limit=$MPAGE"
+# every request compared returns a full page on both stores
+for u in "$PORT_small$FIRST" "$PORT_big$FIRST" "$PORT_big$DEEP" "$PORT_small/v1/figures?sort=-value&limit=$FPAGE"; do
+    curl -sf "http://127.0.0.1:$u" | grep -q "\"count\":$FPAGE," || { echo "scale: $u is not a full page"; exit 1; }
+done
+for u in "$PORT_small$MEET" "$PORT_big$MEET"; do
+    curl -sf "http://127.0.0.1:$u" | grep -q "\"count\":$MPAGE," || { echo "scale: $u is not a full page"; exit 1; }
+done
 
 rps() { # URL -> requests/s (wrk, 8 connections: uncached requests are CPU-bound)
     taskset -c 1 wrk -t1 -c8 -d"${SECS}s" "$1" | awk '/^Requests\/sec:/ {printf "%.0f", $2}'
 }
 
 echo "scale: small store vs $FIGURES figures / $MEETINGS meetings, response cache off, ${SECS}s each"
+echo "pages of $FPAGE figures / $MPAGE meetings on both stores"
 printf '\n%-44s %12s %12s %8s\n' "request" "small r/s" "big r/s" "ratio"
 report() { # NAME SMALL_PATH BIG_PATH
     local s b
@@ -74,7 +87,7 @@ report() { # NAME SMALL_PATH BIG_PATH
     awk -v n="$1" -v s="$s" -v b="$b" 'BEGIN { printf "%-44s %12d %12d %7.2fx\n", n, s, b, (s > 0 ? b / s : 0) }'
 }
 report "filtered, sorted first page (figures)" "$FIRST" "$FIRST"
-report "10,000th keyset page (vs the first page)" "/v1/figures?sort=-value&limit=50" "$DEEP"
+report "10,000th keyset page (vs the first page)" "/v1/figures?sort=-value&limit=$FPAGE" "$DEEP"
 report "filtered, sorted first page (meetings)" "$MEET" "$MEET"
 RSS=$(awk '/VmHWM/ {print $2}' "/proc/$PID_big/status")
 echo

@@ -3,10 +3,7 @@
  * comes from a store built once in memory from data/. Checks every offset lies inside
  * the text (start <= end <= len), every string field is NUL-terminated and figures
  * have finite values and a confidence in 0..1. */
-#include "bordercoop/err.h"
 #include "bordercoop/extract.h"
-#include "bordercoop/loader.h"
-#include "bordercoop/store.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -14,37 +11,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-#ifndef FUZZ_DATA_DIR
-#define FUZZ_DATA_DIR "data"
-#endif
-
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+#define FUZZ_NAME "fuzz_extract"
+#include "fuzz_common.h"
 
 static bc_store *store;
 static bc_gazetteer *gazetteer;
 static size_t nlangs;
 
-static void die(const char *what, const char *msg)
-{
-    fprintf(stderr, "fuzz_extract: %s: %s\n", what, msg);
-    abort();
-}
-
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
-    const char *dir = getenv("BC_DATA");
-    if (dir == NULL || *dir == '\0')
-        dir = FUZZ_DATA_DIR;
+    store = fuzz_store(fuzz_data_dir());
     bc_err err;
-    if (bc_store_open(":memory:", BC_STORE_CREATE, &store, &err) != BC_OK)
-        die("open", err.msg);
-    if (bc_store_migrate(store, NULL, &err) != BC_OK)
-        die("migrate", err.msg);
-    if (bc_loader_fill(store, dir, NULL, &err) != BC_OK)
-        die(dir, err.msg);
     if (bc_gazetteer_load(store, &gazetteer, &err) != BC_OK)
         die("gazetteer", err.msg);
     while (bc_extract_langs[nlangs] != NULL)

@@ -15,12 +15,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#ifndef FUZZ_DATA_DIR
-#define FUZZ_DATA_DIR "data"
-#endif
-
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+#define FUZZ_NAME "fuzz_loader"
+#include "fuzz_common.h"
 
 static const char *const FILES[] = {"metrics",  "provinces", "people",  "mechanisms",
                                     "meetings", "protocols", "figures", "projects"};
@@ -31,12 +27,6 @@ static char scratch_data[600];
 static char *original[NFILES]; /* each facts file's bytes, to restore it */
 static size_t original_len[NFILES];
 static bc_store *migrated; /* an empty migrated store, copied into each fresh one */
-
-static void die(const char *what, const char *detail)
-{
-    fprintf(stderr, "fuzz_loader: %s: %s\n", what, detail);
-    abort();
-}
 
 static char *slurp(const char *path, size_t *len)
 {
@@ -107,9 +97,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
-    const char *dir = getenv("BC_DATA");
-    if (dir == NULL || *dir == '\0')
-        dir = FUZZ_DATA_DIR;
+    const char *dir = fuzz_data_dir();
     snprintf(scratch, sizeof scratch, "/tmp/bc-fuzz-loader-XXXXXX");
     if (mkdtemp(scratch) == NULL)
         die("mkdtemp", scratch);
@@ -134,11 +122,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
         snprintf(a, sizeof a, "%s/facts/%s.json", scratch_data, FILES[i]);
         original[i] = slurp(a, &original_len[i]);
     }
-    bc_err err;
-    if (bc_store_open(":memory:", BC_STORE_CREATE, &migrated, &err) != BC_OK)
-        die("open", err.msg);
-    if (bc_store_migrate(migrated, NULL, &err) != BC_OK)
-        die("migrate", err.msg);
+    migrated = fuzz_store(NULL);
     return 0;
 }
 

@@ -21,37 +21,20 @@
 #include <stdlib.h>
 #include <string.h>
 
-#ifndef FUZZ_DATA_DIR
-#define FUZZ_DATA_DIR "data"
-#endif
-#define TOKEN "fuzz-token"
+#define FUZZ_NAME "fuzz_router"
+#include "fuzz_common.h"
 
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+#define TOKEN "fuzz-token"
 
 static bc_store *store;
 static bc_config cfg;
-
-static void die(const char *what, const char *msg)
-{
-    fprintf(stderr, "fuzz_router: %s: %s\n", what, msg);
-    abort();
-}
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
-    const char *dir = getenv("BC_DATA");
-    if (dir == NULL || *dir == '\0')
-        dir = FUZZ_DATA_DIR;
+    store = fuzz_store(fuzz_data_dir());
     bc_err err;
-    if (bc_store_open(":memory:", BC_STORE_CREATE, &store, &err) != BC_OK)
-        die("open", err.msg);
-    if (bc_store_migrate(store, NULL, &err) != BC_OK)
-        die("migrate", err.msg);
-    if (bc_loader_fill(store, dir, NULL, &err) != BC_OK)
-        die(dir, err.msg);
     if (bc_config_parse(&cfg, 0, NULL, NULL, &err) != BC_OK)
         die("config", err.msg);
     /* a token, so POST gets past 403 into the body checks (then 503: no live store) */

@@ -246,4 +246,73 @@ static inline json_t *fx_json_body(const bc_response *res)
     return j;
 }
 
+/* The first column of the first row of sql on s, as an integer (a count). */
+static inline long fx_count(bc_store *s, const char *sql)
+{
+    sqlite3_stmt *st;
+    bc_err err;
+    assert_int_equal(bc_store_stmt(s, sql, &st, &err), 0);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    long n = (long)sqlite3_column_int64(st, 0);
+    sqlite3_reset(st);
+    return n;
+}
+
+/* ---- helpers for tests of one collection on the shared group store ------------------ */
+
+/* GETs path?query on fx_group_store(), expects status, returns the parsed body (decref). */
+static inline json_t *fx_get(const char *path, const char *query, int status)
+{
+    bc_response res;
+    int st = fx_request(fx_group_store(), "GET", path, query, &res);
+    if (st != status)
+        fail_msg("GET %s?%s: %d, want %d: %.300s", path, query ? query : "", st, status,
+                 res.body.data);
+    json_t *j = fx_json_body(&res);
+    bc_response_free(&res);
+    return j;
+}
+
+/* The string member key of o, or NULL. */
+static inline const char *fx_str(json_t *o, const char *key)
+{
+    return json_string_value(json_object_get(o, key));
+}
+
+/* The ids of the documents in arr, comma-joined into a static buffer. */
+static inline const char *fx_join_ids(json_t *arr)
+{
+    static char out[2048];
+    out[0] = '\0';
+    size_t i;
+    json_t *d;
+    json_array_foreach(arr, i, d)
+    {
+        size_t n = strlen(out);
+        snprintf(out + n, sizeof out - n, "%s%s", i ? "," : "", fx_str(d, "id"));
+    }
+    return out;
+}
+
+/* The ids of GET path?query (a 200), comma-joined into a static buffer. */
+static inline const char *fx_ids(const char *path, const char *query)
+{
+    json_t *j = fx_get(path, query, 200);
+    const char *out = fx_join_ids(json_object_get(j, "data"));
+    json_decref(j);
+    return out;
+}
+
+/* Expects GET path?query to be a 400 naming parameter, whose detail contains want. */
+static inline void fx_bad(const char *path, const char *query, const char *parameter,
+                          const char *want)
+{
+    json_t *j = fx_get(path, query, 400);
+    assert_string_equal(fx_str(j, "parameter"), parameter);
+    const char *detail = fx_str(j, "detail");
+    if (strstr(detail, want) == NULL)
+        fail_msg("detail '%s' lacks '%s'", detail, want);
+    json_decref(j);
+}
+
 #endif

@@ -13,50 +13,11 @@
 /* the data/ store this group shares (fixture.h) */
 #define S (fx_group_store())
 
-static json_t *get(const char *path, const char *query, int status)
-{
-    bc_response res;
-    int st = fx_request(S, "GET", path, query, &res);
-    if (st != status)
-        fail_msg("GET %s?%s: %d, want %d: %.300s", path, query ? query : "", st, status,
-                 res.body.data);
-    json_t *j = fx_json_body(&res);
-    bc_response_free(&res);
-    return j;
-}
-
-/* The ids of the list at path?query, comma-joined. */
-static const char *ids(const char *path, const char *query)
-{
-    static char out[2048];
-    json_t *j = get(path, query, 200);
-    out[0] = '\0';
-    size_t i;
-    json_t *f;
-    json_array_foreach(json_object_get(j, "data"), i, f)
-    {
-        size_t n = strlen(out);
-        snprintf(out + n, sizeof out - n, "%s%s", i ? "," : "",
-                 json_string_value(json_object_get(f, "id")));
-    }
-    json_decref(j);
-    return out;
-}
-
-static void bad(const char *path, const char *query, const char *parameter, const char *want)
-{
-    json_t *j = get(path, query, 400);
-    assert_string_equal(json_string_value(json_object_get(j, "parameter")), parameter);
-    const char *detail = json_string_value(json_object_get(j, "detail"));
-    if (strstr(detail, want) == NULL)
-        fail_msg("detail '%s' lacks '%s'", detail, want);
-    json_decref(j);
-}
-
-static const char *str(json_t *o, const char *key)
-{
-    return json_string_value(json_object_get(o, key));
-}
+/* shorthands (fixture.h); these tests span /v1/figures and /v1/trade-figures */
+#define get fx_get
+#define str fx_str
+#define ids fx_ids
+#define bad fx_bad
 
 static void figure_detail(void **state)
 {

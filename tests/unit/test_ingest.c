@@ -38,16 +38,7 @@ static bc_ingest_input article(const char *text, const char *lang)
     return in;
 }
 
-static long count(bc_store *s, const char *sql)
-{
-    sqlite3_stmt *st;
-    bc_err err;
-    assert_int_equal(bc_store_stmt(s, sql, &st, &err), 0);
-    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-    long n = (long)sqlite3_column_int64(st, 0);
-    sqlite3_reset(st);
-    return n;
-}
+#define count fx_count /* fixture.h */
 
 static char *doc(bc_store *s, const char *view, const char *id)
 {

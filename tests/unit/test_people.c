@@ -13,49 +13,19 @@
 /* the data/ store this group shares (fixture.h) */
 #define S (fx_group_store())
 
-static json_t *get(const char *path, const char *query, int status)
-{
-    bc_response res;
-    int st = fx_request(S, "GET", path, query, &res);
-    if (st != status)
-        fail_msg("GET %s?%s: %d, want %d: %.300s", path, query ? query : "", st, status,
-                 res.body.data);
-    json_t *j = fx_json_body(&res);
-    bc_response_free(&res);
-    return j;
-}
-
+/* shorthands for this collection (fixture.h) */
+#define get fx_get
+#define str fx_str
 static const char *ids(const char *query)
 {
-    static char out[1024];
-    json_t *j = get("/v1/people", query, 200);
-    out[0] = '\0';
-    size_t i;
-    json_t *p;
-    json_array_foreach(json_object_get(j, "data"), i, p)
-    {
-        size_t n = strlen(out);
-        snprintf(out + n, sizeof out - n, "%s%s", i ? "," : "",
-                 json_string_value(json_object_get(p, "id")));
-    }
-    json_decref(j);
-    return out;
+    return fx_ids("/v1/people", query);
 }
 
 static void bad(const char *query, const char *parameter, const char *want)
 {
-    json_t *j = get("/v1/people", query, 400);
-    assert_string_equal(json_string_value(json_object_get(j, "parameter")), parameter);
-    const char *detail = json_string_value(json_object_get(j, "detail"));
-    if (strstr(detail, want) == NULL)
-        fail_msg("detail '%s' lacks '%s'", detail, want);
-    json_decref(j);
+    fx_bad("/v1/people", query, parameter, want);
 }
 
-static const char *str(json_t *o, const char *key)
-{
-    return json_string_value(json_object_get(o, key));
-}
 
 static void person_detail(void **state)
 {

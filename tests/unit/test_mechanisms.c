@@ -61,7 +61,7 @@ static void meetings_agree_with_the_meeting_filter(void **state)
     assert_int_equal(json_array_size(json_object_get(all, "data")), 4);
     json_array_foreach(json_object_get(all, "data"), i, m)
     {
-        char q[128], own[1024];
+        char q[128], own[2048];
         snprintf(own, sizeof own, "%s", join_ids(json_object_get(m, "meetings")));
         snprintf(q, sizeof q, "mechanism=%s&sort=date,ordinal", str(m, "id"));
         json_t *list = get("/v1/meetings", q, 200);

@@ -50,7 +50,7 @@ help:
 	@echo "make check      verify data/: quotes, references, conflicts (bordercoop check)"
 	@echo "make deps       apt-get install the Debian packages the build and tests need (root)"
 	@echo "make bench      wrk against bordercoopd and nginx serving the same bytes (ratios),"
-	@echo "                then callgrind instructions per request"
+	@echo "                the 1M-figure store vs the curated one, callgrind instructions/request"
 	@echo "make bench-scale  the same queries on a 1,000,000-figure synthetic store (ratios)"
 
 build: $(BIN)/bordercoopd $(BIN)/bordercoop
@@ -194,10 +194,12 @@ test-valgrind: deps bench-deps
 	echo "valgrind: no memcheck errors, no definite leaks"
 
 # ---- benchmarks (not tests: no timing assertions anywhere in make test) -------------
-# requests/s and latency vs nginx (ratios from one run), then instructions per request
+# requests/s and latency vs nginx (ratios from one run), the at-scale ratios, then
+# instructions per request; each goal of issue 7 is printed with what was measured
 bench: deps bench-deps
 	@$(MAKE) --no-print-directory build
 	tests/bench/bench.sh $(BIN)
+	tests/bench/scale.sh $(BIN)
 	tests/bench/callgrind.sh $(BIN)
 
 # cost against a 1,000,000-figure synthetic store vs the curated one (ratios); minutes

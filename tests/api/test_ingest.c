@@ -213,8 +213,14 @@ static void auth_and_bad_bodies(void **state)
 static void an_article_is_readable_at_once(void **state)
 {
     (void)state;
-    bct_response before, r, again, after;
+    bct_response before, r, again, after, stale;
     assert_int_equal(bct_get(D.port, "/v1/meetings", NULL, &before), 0);
+    /* cached before the ingest: an empty list of extracted meetings, twice so it is served
+     * from the response cache */
+    assert_int_equal(bct_get(D.port, "/v1/meetings?curation=extracted", NULL, &stale), 0);
+    bct_response_free(&stale);
+    assert_int_equal(bct_get(D.port, "/v1/meetings?curation=extracted", NULL, &stale), 0);
+    assert_non_null(strstr(stale.body, "\"data\":[]"));
     char *body = article_json(ARTICLE, "en");
     post(D.port, "Bearer " TOKEN, "application/json; charset=utf-8", body, strlen(body), &r);
     if (r.status != 201)
@@ -251,9 +257,21 @@ static void an_article_is_readable_at_once(void **state)
     assert_int_equal(bct_get(D.port, "/v1/trade-figures?curation=extracted", NULL, &f), 0);
     assert_non_null(strstr(f.body, "\"value\":8100000000"));
     bct_response_free(&f);
-    /* new data, new ETag, without a restart */
+    /* new data, new ETag, without a restart; the tag the client held no longer matches
+     * (200 with the new body, not a 304 or the cached empty list) */
     assert_int_equal(bct_get(D.port, "/v1/meetings", NULL, &after), 0);
     assert_string_not_equal(bct_header_get(&before, "ETag"), bct_header_get(&after, "ETag"));
+    char inm[160];
+    snprintf(inm, sizeof inm, "If-None-Match: %s", bct_header_get(&stale, "ETag"));
+    const char *revalidate[] = {inm, NULL};
+    bct_response fresh;
+    assert_int_equal(bct_get(D.port, "/v1/meetings?curation=extracted", revalidate, &fresh), 0);
+    assert_int_equal(fresh.status, 200);
+    assert_null(strstr(fresh.body, "\"data\":[]"));
+    assert_non_null(strstr(fresh.body, "2026-03-18"));
+    assert_string_not_equal(bct_header_get(&fresh, "ETag"), bct_header_get(&stale, "ETag"));
+    bct_response_free(&fresh);
+    bct_response_free(&stale);
     /* the same text again: 200, nothing new */
     post(D.port, "Bearer " TOKEN, "application/json", body, strlen(body), &again);
     assert_int_equal(again.status, 200);

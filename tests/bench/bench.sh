@@ -169,6 +169,9 @@ for e in "${ENDPOINTS[@]}"; do
     awk -v n="$name" -v dr="$drps" -v d50="$d50" -v d99="$d99" -v nr="$nrps" -v n99="$n99" -v c="$dcpu" \
         'BEGIN { printf "%-15s %12.0f %8.2fms %8.2fms %10.0f %8.2fx %8.2fx %9.1f\n",
                  n, dr, d50, d99, nr, (nr > 0 ? dr / nr : 0), (n99 > 0 ? d99 / n99 : 0), c }'
+    awk -v n="$name" -v dr="$drps" -v d99="$d99" -v nr="$nrps" -v n99="$n99" \
+        'BEGIN { printf "%s %.4f %.4f\n", n, (nr > 0 ? dr / nr : 0), (n99 > 0 ? d99 / n99 : 0) }' \
+        >>"$TMP/ratios"
 done
 echo
 echo "ratio = bordercoopd requests/s over nginx's in the same run (medians of $ROUNDS); p99 ratio: lower is better"
@@ -204,3 +207,25 @@ LOAD_US=$(printf '%s\n' "${LOADS[@]}" | median)
 START_US=$(printf '%s\n' "${STARTS[@]}" | median)
 echo "store build from $DATA (bordercoop load, median of 5): $(awk -v u="$LOAD_US" 'BEGIN{printf "%.1f", u/1000}') ms"
 echo "daemon start to first 200 (exec to listening, plus the first request's time; median of 5): $(awk -v u="$START_US" 'BEGIN{printf "%.1f", u/1000}') ms"
+
+# ---- the goals of issue 7, each with what was measured -----------------------------
+goal() { # TEXT MEASURED OK(0/1)
+    printf '  %-58s %-16s %s\n' "$1" "$2" "$([ "$3" = 1 ] && echo met || echo "NOT MET")"
+}
+ratio_of() { awk -v n="$1" -v c="$2" '$1 == n {print $c}' "$TMP/ratios"; }
+at_least() { awk -v v="$1" -v g="$2" 'BEGIN {print (v >= g) ? 1 : 0}'; }
+at_most() { awk -v v="$1" -v g="$2" 'BEGIN {print (v <= g) ? 1 : 0}'; }
+echo
+echo "goals (issue 7; ratios against nginx in this run):"
+for name in list detail search stats; do
+    r=$(ratio_of "$name" 2)
+    goal "$name: 200 with body >= 1.0x nginx's req/s" "$(printf '%.2fx' "$r")" "$(at_least "$r" 1.0)"
+done
+r=$(ratio_of revalidate-304 2)
+goal "revalidation: 304 >= 1.0x nginx's own 304" "$(printf '%.2fx' "$r")" "$(at_least "$r" 1.0)"
+worst=$(awk '{ if ($3 > w) w = $3 } END { printf "%.4f", w }' "$TMP/ratios")
+goal "p99 latency <= 1.2x nginx's p99 (worst endpoint)" "$(printf '%.2fx' "$worst")" "$(at_most "$worst" 1.2)"
+goal "peak RSS under load <= 16 MiB" "$((RSS_KB / 1024)) MiB" "$(at_most "$RSS_KB" 16384)"
+goal "store build from data/ < 100 ms" "$(awk -v u="$LOAD_US" 'BEGIN{printf "%.1f ms", u/1000}')" "$(at_most "$LOAD_US" 99999)"
+goal "daemon start to first answer < 50 ms" "$(awk -v u="$START_US" 'BEGIN{printf "%.1f ms", u/1000}')" "$(at_most "$START_US" 49999)"
+echo "  (the at-scale goals: make bench runs tests/bench/scale.sh next)"

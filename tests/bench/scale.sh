@@ -85,6 +85,7 @@ report() { # NAME SMALL_PATH BIG_PATH
     s=$(rps "http://127.0.0.1:$PORT_small$2")
     b=$(rps "http://127.0.0.1:$PORT_big$3")
     awk -v n="$1" -v s="$s" -v b="$b" 'BEGIN { printf "%-44s %12d %12d %7.2fx\n", n, s, b, (s > 0 ? b / s : 0) }'
+    awk -v n="$1" -v s="$s" -v b="$b" 'BEGIN { printf "%s|%.4f\n", n, (s > 0 ? b / s : 0) }' >>"$TMP/ratios"
 }
 report "filtered, sorted first page (figures)" "$FIRST" "$FIRST"
 report "10,000th keyset page (vs the first page)" "/v1/figures?sort=-value&limit=$FPAGE" "$DEEP"
@@ -92,3 +93,11 @@ report "filtered, sorted first page (meetings)" "$MEET" "$MEET"
 RSS=$(awk '/VmHWM/ {print $2}' "/proc/$PID_big/status")
 echo
 echo "peak RSS of the daemon on the big store: $((RSS / 1024)) MiB (store file $(($(stat -c %s "$BIG") / 1048576)) MiB)"
+echo
+echo "goals (issue 7; the big store against the curated one in this run):"
+while IFS='|' read -r name r; do
+    printf '  %-58s %-16s %s\n' "$name >= 0.5x" "$(printf '%.2fx' "$r")" \
+        "$(awk -v v="$r" 'BEGIN {print (v >= 0.5) ? "met" : "NOT MET"}')"
+done <"$TMP/ratios"
+printf '  %-58s %-16s %s\n' "memory bounded: daemon peak RSS on the big store" "$((RSS / 1024)) MiB" \
+    "$([ "$RSS" -le 262144 ] && echo "met (<= 256 MiB)" || echo "NOT MET (> 256 MiB)")"

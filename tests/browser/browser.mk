@@ -30,7 +30,7 @@ browser-chromium:
 	if [ ! -x "$(CHROMIUM)" ]; then \
 	  if [ "$(CHROMIUM)" != /usr/bin/chromium ]; then \
 	    echo "browser-deps: CHROMIUM=$(CHROMIUM) is not an executable" >&2; exit 1; fi; \
-	  missing="chromium"; \
+	  missing=" chromium"; \
 	fi; \
 	dpkg-query -W -f='$${Status}' fonts-wqy-microhei 2>/dev/null | grep -q "install ok installed" || \
 	  missing="$$missing fonts-wqy-microhei"; \

@@ -6,6 +6,12 @@
 #
 #   tests/container/container-test.sh           build, run, check, clean up
 #   tests/container/container-test.sh --clean   delete the cache (base tarball, build cache)
+#   tests/container/container-test.sh --fresh-machine
+#                                               the README's two commands on a fresh Debian 12:
+#                                               a clean clone of HEAD in a bookworm container with
+#                                               only build-essential, git and curl added; `make
+#                                               test` must pass, then `make run` must serve
+#                                               /v1/meetings with sources (make fresh-machine-test)
 #
 # Cache (outside the clone): $BORDERCOOP_CONTAINER_CACHE, default /var/cache/bordercoop-container
 #   base.tar   the debootstrapped bookworm minbase (rebuilt after BORDERCOOP_BASE_MAX_AGE_DAYS)
@@ -238,6 +244,48 @@ else
     echo "base image: cached ($BASE_IMAGE)"
 fi
 T_IMPORT=$((SECONDS - phase))
+
+# ---- fresh machine: the README's commands, nothing preinstalled but the three packages ----
+if [ "${1:-}" = --fresh-machine ]; then
+    say "fresh machine: clean clone of HEAD, bookworm + build-essential git curl, make test, make run"
+    phase=$SECONDS
+    SRC=$(mktemp -d /var/tmp/bordercoop-fresh.XXXXXX)
+    trap 'rc=$?; rm -rf "$SRC"; (exit $rc); cleanup' EXIT
+    git clone -q "$ROOT" "$SRC/src"
+    CONTAINERS+=("$TAG-fresh")
+    ca=()
+    if [ -n "${NODE_EXTRA_CA_CERTS:-}" ] && [ -r "$NODE_EXTRA_CA_CERTS" ]; then
+        ca=(-v "$NODE_EXTRA_CA_CERTS:/run/host-ca.crt:ro" -e NODE_EXTRA_CA_CERTS=/run/host-ca.crt)
+    fi
+    # host network (loopback ports only; no bridge, no iptables); the clone is the only mount
+    if ! timeout "$BUILD_TIMEOUT" podman run --rm --name "$TAG-fresh" --network=host "${ca[@]}" \
+        -v "$SRC/src:/src" "$BASE_IMAGE" bash -c '
+            set -euo pipefail
+            export DEBIAN_FRONTEND=noninteractive
+            apt-get update -qq && apt-get install -y -qq build-essential git curl >/dev/null
+            cd /src
+            make test
+            echo "fresh-machine: make test passed"
+            make run LISTEN=127.0.0.1:0 >/tmp/run.log 2>&1 &
+            for _ in $(seq 600); do
+                port=$(sed -n "s/.*(port \([0-9]*\),.*/\1/p" /tmp/run.log | head -1)
+                [ -n "$port" ] && break
+                sleep 0.5
+            done
+            [ -n "$port" ] || { cat /tmp/run.log; echo "fresh-machine: make run did not serve"; exit 1; }
+            curl -sf "http://127.0.0.1:$port/v1/meetings" | grep -q "\"quote\":" ||
+                { echo "fresh-machine: /v1/meetings has no sources"; exit 1; }
+            echo "fresh-machine: make run serves /v1/meetings with sources on :$port"
+            kill %1; wait || true
+        ' 2>&1 | tee "$CACHE/fresh.log" | grep -E "^fresh-machine:|passed, |all passed|conform|FAILED"; then
+        tail -n 40 "$CACHE/fresh.log"
+        fail "fresh machine (full log: $CACHE/fresh.log)"
+    fi
+    grep -q "^fresh-machine: make run serves" "$CACHE/fresh.log" ||
+        { tail -n 40 "$CACHE/fresh.log"; fail "fresh machine (full log: $CACHE/fresh.log)"; }
+    echo "fresh-machine-test: passed in $(elapsed "$phase")"
+    exit 0
+fi
 
 # ---- build --------------------------------------------------------------------------------
 say "podman build -f docker/Dockerfile -t $IMAGE (log: $CACHE/build.log)"

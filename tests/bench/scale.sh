@@ -67,10 +67,10 @@ DEEP="/v1/figures?sort=-value&limit=$FPAGE&cursor=$CURSOR"
 MEET="/v1/meetings?mechanism=jwg-yunnan&sort=-date&limit=$MPAGE"
 # every request compared returns a full page on both stores
 for u in "$PORT_small$FIRST" "$PORT_big$FIRST" "$PORT_big$DEEP" "$PORT_small/v1/figures?sort=-value&limit=$FPAGE"; do
-    curl -sf "http://127.0.0.1:$u" | grep -q "\"count\":$FPAGE," || { echo "scale: $u is not a full page"; exit 1; }
+    curl -sf "http://127.0.0.1:$u" | grep "\"count\":$FPAGE," >/dev/null || { echo "scale: $u is not a full page"; exit 1; }
 done
 for u in "$PORT_small$MEET" "$PORT_big$MEET"; do
-    curl -sf "http://127.0.0.1:$u" | grep -q "\"count\":$MPAGE," || { echo "scale: $u is not a full page"; exit 1; }
+    curl -sf "http://127.0.0.1:$u" | grep "\"count\":$MPAGE," >/dev/null || { echo "scale: $u is not a full page"; exit 1; }
 done
 
 rps() { # URL -> requests/s (wrk, 8 connections: uncached requests are CPU-bound)

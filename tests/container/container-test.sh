@@ -83,7 +83,7 @@ fi
 # ---- tools (installed only when missing) ------------------------------------------------
 missing=()
 for p in podman debootstrap runc curl; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep 'install ok installed' >/dev/null || missing+=("$p")
 done
 if [ ${#missing[@]} -gt 0 ]; then
     say "installing ${missing[*]}"
@@ -273,7 +273,7 @@ if [ "${1:-}" = --fresh-machine ]; then
                 sleep 0.5
             done
             [ -n "$port" ] || { cat /tmp/run.log; echo "fresh-machine: make run did not serve"; exit 1; }
-            curl -sf "http://127.0.0.1:$port/v1/meetings" | grep -q "\"quote\":" ||
+            curl -sf "http://127.0.0.1:$port/v1/meetings" | grep "\"quote\":" >/dev/null ||
                 { echo "fresh-machine: /v1/meetings has no sources"; exit 1; }
             echo "fresh-machine: make run serves /v1/meetings with sources on :$port"
             kill %1; wait || true
@@ -338,7 +338,7 @@ running() { [ "$(podman inspect --format '{{.State.Running}}' "$1" 2>/dev/null)"
 # wait_healthy NAME PORT: /healthz answers within WAIT seconds (and the container is up)
 wait_healthy() {
     local name=$TAG-$1 url=http://127.0.0.1:$2/healthz deadline=$((SECONDS + WAIT))
-    until curl -fsS -m 2 "$url" 2>/dev/null | grep -q '"status":"ok"'; do
+    until curl -fsS -m 2 "$url" 2>/dev/null | grep '"status":"ok"' >/dev/null; do
         running "$name" || { podman logs "$name" 2>&1 | tail -n 20; fail "$name exited before answering"; }
         [ $SECONDS -lt $deadline ] || { podman logs "$name" 2>&1 | tail -n 20; fail "$name: no /healthz within ${WAIT}s"; }
         sleep 0.2
@@ -375,7 +375,7 @@ stop_clean() {
     nosd timeout 30 podman stop -t 10 "$name" >/dev/null || fail "podman stop $name"
     code=$(podman inspect --format '{{.State.ExitCode}}' "$name")
     [ "$code" = 0 ] || { podman logs "$name" 2>&1 | tail -n 20; fail "$name exited with $code after SIGTERM"; }
-    podman logs "$name" 2>&1 | grep -q 'bordercoopd: stopped' || fail "$name: no clean shutdown in its log"
+    podman logs "$name" 2>&1 | grep 'bordercoopd: stopped' >/dev/null || fail "$name: no clean shutdown in its log"
     echo "$name: stopped on SIGTERM in $(elapsed "$t"), exit code 0"
     nosd podman rm "$name" >/dev/null
 }
@@ -409,8 +409,11 @@ check_serves ro "$P"
 check_health ro
 # bordercoopd must notice the read-only media itself and say so (the image ships no -wal or
 # -shm that would let SQLite limp along and fail only at the first write)
-podman logs "$TAG-ro" 2>&1 | grep -q 'read-only media: no ingest' ||
-    fail "$TAG-ro: bordercoopd did not open the store immutable on a read-only root"
+# (the log is read whole first: grep -q stopping early would SIGPIPE podman, and pipefail
+# would turn that into a failure)
+ro_log=$(podman logs "$TAG-ro" 2>&1)
+grep -q 'read-only media: no ingest' <<<"$ro_log" ||
+    fail "$TAG-ro: bordercoopd did not open the store immutable on a read-only root: $ro_log"
 echo "$TAG-ro: store opened immutable by bordercoopd (read-only media: no ingest)"
 stop_clean ro
 
@@ -423,7 +426,7 @@ start vol "$P" --read-only --tmpfs /tmp -v "$TAG-data:/data"
 wait_healthy vol "$P"
 check_serves vol "$P"
 check_health vol
-if podman logs "$TAG-vol" 2>&1 | grep -q 'read-only media'; then fail "$TAG-vol: store read-only on a volume"; fi
+if podman logs "$TAG-vol" 2>&1 | grep 'read-only media' >/dev/null; then fail "$TAG-vol: store read-only on a volume"; fi
 podman exec "$TAG-vol" test -w /data || fail "$TAG-vol: /data not writable by the daemon's user"
 podman exec "$TAG-vol" test -s /data/bordercoop.db-shm || fail "$TAG-vol: SQLite did not set up the WAL -shm"
 echo "$TAG-vol: volume filled from the image, store writable (WAL)"

@@ -818,14 +818,15 @@ int bc_resource_page_sql(bc_request *req, bc_buf *sql, bc_response *res)
     return status;
 }
 
-/* Prepares the page query and binds the filter, keyset and paging values. */
+/* Prepares the page query (a one-shot statement: the caller finalizes *out) and binds the
+ * filter, keyset and paging values. */
 static int run_page(bc_request *req, const bc_resource *r, list_query *q, sqlite3_stmt **out,
                     bc_err *err)
 {
     bc_buf sql = BC_BUF_INIT;
     build_page_sql(r, q, &sql);
     int rc = bc_buf_failed(&sql) ? bc_err_set(err, BC_ENOMEM, "out of memory")
-                                 : bc_store_stmt(req->store, sql.data, out, err);
+                                 : bc_store_prepare(req->store, sql.data, out, err);
     bc_buf_free(&sql);
     if (rc != BC_OK)
         return rc;
@@ -894,25 +895,26 @@ int bc_resource_list(bc_request *req, bc_response *res)
         }
         if (step != SQLITE_ROW && step != SQLITE_DONE)
             rc = bc_store_error(req->store, &err, "listing");
-        sqlite3_reset(st);
     }
+    sqlite3_finalize(st); /* a one-shot statement (bc_store_prepare); NULL-safe */
     size_t count = json_array_size(ids);
     long total = -1;
     if (rc == BC_OK && q.want_total) {
         bc_buf sql = BC_BUF_INIT;
         bc_buf_printf(&sql, "SELECT count(*) FROM %s", r->from);
         append_where(&sql, r, q.b, q.n);
+        sqlite3_stmt *cst = NULL;
         rc = bc_buf_failed(&sql) ? bc_err_set(&err, BC_ENOMEM, "out of memory")
-                                 : bc_store_stmt(req->store, sql.data, &st, &err);
+                                 : bc_store_prepare(req->store, sql.data, &cst, &err);
         bc_buf_free(&sql);
         if (rc == BC_OK) {
-            bind_filters(st, q.b, q.n);
-            if (sqlite3_step(st) == SQLITE_ROW)
-                total = (long)sqlite3_column_int64(st, 0);
+            bind_filters(cst, q.b, q.n);
+            if (sqlite3_step(cst) == SQLITE_ROW)
+                total = (long)sqlite3_column_int64(cst, 0);
             else
                 rc = bc_store_error(req->store, &err, "counting");
-            sqlite3_reset(st);
         }
+        sqlite3_finalize(cst);
     }
     /* a backward page was read in reverse order */
     size_t first = q.backward ? count - 1 : 0;

@@ -274,6 +274,17 @@ int bc_store_stmt(bc_store *s, const char *sql, sqlite3_stmt **out, bc_err *err)
     return bc_err_set(err, BC_ESTORE, "statement cache full");
 }
 
+int bc_store_prepare(bc_store *s, const char *sql, sqlite3_stmt **out, bc_err *err)
+{
+    *out = NULL;
+    if (sqlite3_prepare_v2(s->db, sql, -1, out, NULL) != SQLITE_OK) {
+        sqlite3_finalize(*out);
+        *out = NULL;
+        return bc_store_error(s, err, "preparing a statement");
+    }
+    return BC_OK;
+}
+
 int bc_store_meta_get(bc_store *s, const char *key, char **out, bc_err *err)
 {
     sqlite3_stmt *st;

@@ -46,8 +46,15 @@ int bc_store_migrate(bc_store *s, int *applied, bc_err *err);
 /* Returns in *out a prepared statement for sql, from the cache when it was prepared
  * before with the same text (reset, bindings cleared). sql is borrowed; the cache keeps
  * its own copy. The statement stays owned by the store: never finalize it;
- * call sqlite3_reset when done so it releases its read snapshot. */
+ * call sqlite3_reset when done so it releases its read snapshot. The cache holds a
+ * bounded number of texts and never evicts: it is for the program's own constant SQL.
+ * SQL composed per request (a list's filters and sort) goes through bc_store_prepare. */
 int bc_store_stmt(bc_store *s, const char *sql, sqlite3_stmt **out, bc_err *err);
+
+/* Prepares sql without caching it: *out belongs to the caller, who finalizes it
+ * (sqlite3_finalize) when done. For SQL whose text varies with the request, which would
+ * otherwise fill the statement cache. */
+int bc_store_prepare(bc_store *s, const char *sql, sqlite3_stmt **out, bc_err *err);
 
 /* Executes one or more statements without results (schema, pragmas, transactions). */
 int bc_store_exec(bc_store *s, const char *sql, bc_err *err);

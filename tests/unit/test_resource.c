@@ -537,9 +537,42 @@ static void allocation_failure_is_a_clean_500(void **state)
     assert_true(saw_500);
 }
 
+/* Lists compose their SQL per request (filters, sort, cursor). Hundreds of distinct
+ * compositions on one connection must all be served: they once went through the
+ * statement cache, which holds 256 texts and then failed every later statement. */
+static void many_distinct_list_queries_on_one_connection(void **state)
+{
+    (void)state;
+    static const char *const f[] = {"date", "ordinal", "year", "status", "mechanism", "title"};
+    int served = 0;
+    for (size_t a = 0; a < 6; a++)
+        for (size_t b = 0; b < 6; b++)
+            for (size_t c = 0; c < 6 && served < 300; c++) {
+                if (a == b || b == c || a == c)
+                    continue;
+                for (int sign = 0; sign < 4 && served < 300; sign++) {
+                    char q[160];
+                    snprintf(q, sizeof q, "sort=%s%s,%s%s,%s&total=true", sign & 1 ? "-" : "",
+                             f[a], sign & 2 ? "-" : "", f[b], f[c]);
+                    bc_response res;
+                    int st = fx_request(S, "GET", "/v1/meetings", q, &res);
+                    if (st != 200)
+                        fail_msg("query %d (%s): %d %.200s", served, q, st, res.body.data);
+                    bc_response_free(&res);
+                    served++;
+                }
+            }
+    assert_int_equal(served, 300);
+    /* and the constant statements still work afterwards */
+    bc_response res;
+    assert_int_equal(fx_request(S, "GET", "/v1/search", "q=lao", &res), 200);
+    bc_response_free(&res);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(many_distinct_list_queries_on_one_connection),
         cmocka_unit_test(meetings_list_envelope),
         cmocka_unit_test(meeting_detail_fields),
         cmocka_unit_test(detail_by_alias),

@@ -881,7 +881,8 @@ int bc_resource_list(bc_request *req, bc_response *res)
     sqlite3_stmt *st = NULL;
     int rc = run_page(req, r, &q, &st, &err);
     /* one id more than the page tells whether more rows follow */
-    json_t *ids = json_array(), *keys = json_array();
+    json_t *ids = json_array();
+    json_t *head = NULL, *tail = NULL; /* sort keys of the first and last row read: cursors */
     int more = 0;
     if (rc == BC_OK) {
         int step;
@@ -891,7 +892,13 @@ int bc_resource_list(bc_request *req, bc_response *res)
                 break;
             }
             json_array_append_new(ids, json_string((const char *)sqlite3_column_text(st, 0)));
-            json_array_append_new(keys, row_keys(st, &q));
+            json_t *k = row_keys(st, &q);
+            if (head == NULL) {
+                head = k;
+            } else {
+                json_decref(tail);
+                tail = k;
+            }
         }
         if (step != SQLITE_ROW && step != SQLITE_DONE)
             rc = bc_store_error(req->store, &err, "listing");
@@ -928,8 +935,9 @@ int bc_resource_list(bc_request *req, bc_response *res)
         if (q.offset > 0)
             write_link(&pb, r, &q, q.offset > q.limit ? q.offset - q.limit : 0, NULL);
     } else if (rc == BC_OK && count > 0) {
-        json_t *first_keys = json_array_get(keys, first);
-        json_t *last_keys = json_array_get(keys, q.backward ? 0 : count - 1);
+        /* a backward page was read last row first */
+        json_t *first_keys = q.backward ? (tail ? tail : head) : head;
+        json_t *last_keys = q.backward ? head : (tail ? tail : head);
         int has_next = q.backward ? 1 : more;
         int has_prev = q.backward ? more : q.cursor != NULL;
         if (has_next)
@@ -1009,7 +1017,8 @@ int bc_resource_list(bc_request *req, bc_response *res)
     bc_buf_free(&nb);
     bc_buf_free(&pb);
     json_decref(ids);
-    json_decref(keys);
+    json_decref(head);
+    json_decref(tail);
     json_decref(q.cursor);
     if (rc == BC_OK && bc_buf_failed(out))
         rc = bc_err_set(&err, BC_ENOMEM, "out of memory rendering the list");

@@ -3,17 +3,13 @@
 #include "bordercoop/resource.h"
 
 #define PROVINCE_FILTER                                                                         \
-    {"province", BC_PARAM_TEXT,                                                                 \
-     "EXISTS (SELECT 1 FROM figure_parties fp WHERE fp.figure_id = f.id AND "                   \
-     "fp.province_id IN (" BC_PROVINCE_AND_MERGED "))",                                         \
-     BC_LOOKUP_ALIAS("province"), NULL, "a province id or any of its names (see /v1/provinces)", \
-     1}
+    BC_PROVINCE_FILTER("EXISTS (SELECT 1 FROM figure_parties fp WHERE fp.figure_id = f.id AND " \
+                       "fp.province_id IN (" BC_PROVINCE_AND_MERGED "))")
 #define COMMON_FILTERS                                                                          \
     {"year", BC_PARAM_INT, "f.year = ?", NULL, NULL, NULL, 0, 1900, 2199},                      \
         {"from", BC_PARAM_DATE_FROM, "f.period_end >= ?"},                                      \
         {"to", BC_PARAM_DATE_TO, "f.period_start <= ?"},                                        \
-        {"meeting", BC_PARAM_TEXT, "f.meeting_id = ?", BC_LOOKUP_ALIAS("meeting"),              \
-         "SELECT id FROM meetings ORDER BY id", NULL, 1},                                       \
+        BC_MEETING_FILTER("f.meeting_id = ?"),                                                  \
         {"curation", BC_PARAM_TEXT, "f.curation = ?", BC_LOOKUP_VOCAB("curation"),             \
          BC_VALUES_VOCAB("curation")}
 

@@ -3,11 +3,8 @@
 #include "bordercoop/resource.h"
 
 static const bc_param_spec FILTERS[] = {
-    {"province", BC_PARAM_TEXT,
-     "p.vn_province_id IN (" BC_PROVINCE_AND_MERGED ") OR p.cn_province_id IN "
-     "(" BC_PROVINCE_AND_MERGED ")",
-     BC_LOOKUP_ALIAS("province"), NULL, "a province id or any of its names (see /v1/provinces)",
-     1},
+    BC_PROVINCE_FILTER("p.vn_province_id IN (" BC_PROVINCE_AND_MERGED ") OR p.cn_province_id IN "
+                       "(" BC_PROVINCE_AND_MERGED ")"),
     {"kind", BC_PARAM_TEXT, "p.kind = ?", BC_LOOKUP_VOCAB("project_kind"),
      BC_VALUES_VOCAB("project_kind")},
     {"status", BC_PARAM_TEXT, "p.status = ?", BC_LOOKUP_VOCAB("project_status"),

@@ -2,11 +2,8 @@
 #include "bordercoop/resource.h"
 
 static const bc_param_spec FILTERS[] = {
-    {"province", BC_PARAM_TEXT,
-     "mc.id IN (SELECT mechanism_id FROM mechanism_members WHERE province_id IN "
-     "(" BC_PROVINCE_AND_MERGED "))",
-     BC_LOOKUP_ALIAS("province"), NULL, "a province id or any of its names (see /v1/provinces)",
-     1},
+    BC_PROVINCE_FILTER("mc.id IN (SELECT mechanism_id FROM mechanism_members WHERE province_id IN "
+                       "(" BC_PROVINCE_AND_MERGED "))"),
     {"kind", BC_PARAM_TEXT, "mc.kind = ?", BC_LOOKUP_VOCAB("mechanism_kind"),
      BC_VALUES_VOCAB("mechanism_kind")},
     {NULL},

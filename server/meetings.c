@@ -4,11 +4,8 @@
 static const bc_param_spec FILTERS[] = {
     {"mechanism", BC_PARAM_TEXT, "m.mechanism_id = ?", BC_LOOKUP_ALIAS("mechanism"),
      "SELECT id FROM mechanisms ORDER BY id", NULL, 1},
-    {"province", BC_PARAM_TEXT,
-     "EXISTS (SELECT 1 FROM meeting_provinces mp WHERE mp.meeting_id = m.id AND "
-     "mp.province_id IN (" BC_PROVINCE_AND_MERGED "))",
-     BC_LOOKUP_ALIAS("province"), NULL, "a province id or any of its names (see /v1/provinces)",
-     1},
+    BC_PROVINCE_FILTER("EXISTS (SELECT 1 FROM meeting_provinces mp WHERE mp.meeting_id = m.id AND "
+                       "mp.province_id IN (" BC_PROVINCE_AND_MERGED "))"),
     {"year", BC_PARAM_INT, "m.year = ?", NULL, NULL, NULL, 0, 1900, 2199},
     {"from", BC_PARAM_DATE_FROM, "m.date_end >= ?"},
     {"to", BC_PARAM_DATE_TO, "m.date_start <= ?"},

@@ -2,14 +2,10 @@
 #include "bordercoop/resource.h"
 
 static const bc_param_spec FILTERS[] = {
-    {"province", BC_PARAM_TEXT, "pe.province_id IN (" BC_PROVINCE_AND_MERGED ")",
-     BC_LOOKUP_ALIAS("province"), NULL, "a province id or any of its names (see /v1/provinces)",
-     1},
+    BC_PROVINCE_FILTER("pe.province_id IN (" BC_PROVINCE_AND_MERGED ")"),
     {"country", BC_PARAM_TEXT, "pe.country = ?", BC_LOOKUP_VOCAB("country"),
      BC_VALUES_VOCAB("country")},
-    {"meeting", BC_PARAM_TEXT,
-     "pe.id IN (SELECT person_id FROM meeting_participants WHERE meeting_id = ?)",
-     BC_LOOKUP_ALIAS("meeting"), "SELECT id FROM meetings ORDER BY id", NULL, 1},
+    BC_MEETING_FILTER("pe.id IN (SELECT person_id FROM meeting_participants WHERE meeting_id = ?)"),
     {NULL},
 };
 

@@ -2,13 +2,9 @@
 #include "bordercoop/resource.h"
 
 static const bc_param_spec FILTERS[] = {
-    {"meeting", BC_PARAM_TEXT, "pr.meeting_id = ?", BC_LOOKUP_ALIAS("meeting"),
-     "SELECT id FROM meetings ORDER BY id", NULL, 1},
-    {"province", BC_PARAM_TEXT,
-     "EXISTS (SELECT 1 FROM protocol_parties pp WHERE pp.protocol_id = pr.id AND "
-     "pp.province_id IN (" BC_PROVINCE_AND_MERGED "))",
-     BC_LOOKUP_ALIAS("province"), NULL, "a province id or any of its names (see /v1/provinces)",
-     1},
+    BC_MEETING_FILTER("pr.meeting_id = ?"),
+    BC_PROVINCE_FILTER("EXISTS (SELECT 1 FROM protocol_parties pp WHERE pp.protocol_id = pr.id AND "
+                       "pp.province_id IN (" BC_PROVINCE_AND_MERGED "))"),
     {"year", BC_PARAM_INT, "pr.year = ?", NULL, NULL, NULL, 0, 1900, 2199},
     {"kind", BC_PARAM_TEXT, "pr.kind = ?", BC_LOOKUP_VOCAB("protocol_kind"),
      BC_VALUES_VOCAB("protocol_kind")},

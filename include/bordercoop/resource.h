@@ -67,6 +67,16 @@ typedef struct bc_resource {
  * be read in the sort index's order and stop at the page size. */
 #define BC_PROVINCE_AND_MERGED "SELECT id FROM provinces WHERE ? IN (id, merged_into)"
 
+/* The ?province= filter every collection offers: any name of a province, merged
+ * provinces included; `where` is the condition, with BC_PROVINCE_AND_MERGED in it. */
+#define BC_PROVINCE_FILTER(where)                                                              \
+    {"province", BC_PARAM_TEXT, where, BC_LOOKUP_ALIAS("province"), NULL,                      \
+     "a province id or any of its names (see /v1/provinces)", 1}
+/* The ?meeting= filter: a meeting id or any of its names. */
+#define BC_MEETING_FILTER(where)                                                               \
+    {"meeting", BC_PARAM_TEXT, where, BC_LOOKUP_ALIAS("meeting"),                              \
+     "SELECT id FROM meetings ORDER BY id", NULL, 1}
+
 /* The collections served under /v1, terminated by NULL. */
 extern const bc_resource *const bc_resources[];
 

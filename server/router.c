@@ -39,33 +39,26 @@ static const write_route WRITES[] = {
     {"/v1/sources", "POST", bc_handle_ingest, "GET, HEAD, POST, OPTIONS"},
 };
 
-/* Finds the route; returns its handler or NULL. */
+/* Finds the route (by bc_router_route_of, the one place paths are matched); returns its
+ * handler or NULL, and sets req->route_data / route_id for a collection. */
 static bc_handler match(bc_request *req)
 {
-    const char *path = req->path;
-    for (size_t i = 0; i < sizeof FIXED / sizeof FIXED[0]; i++)
-        if (strcmp(path, FIXED[i].path) == 0)
-            return FIXED[i].handler;
-    /* the dashboard's files (not part of the API contract) */
-    if (strncmp(path, "/assets/", 8) == 0 && path[8] != '\0')
-        return bc_handle_asset;
-    if (strncmp(path, "/v1/", 4) != 0)
+    int i = bc_router_route_of(req->path);
+    if (i < 0) {
+        /* the dashboard's files (not part of the API contract, nor a metrics route) */
+        if (strncmp(req->path, "/assets/", 8) == 0 && req->path[8] != '\0')
+            return bc_handle_asset;
         return NULL;
-    const char *rest = path + 4;
-    for (const bc_resource *const *r = bc_resources; *r != NULL; r++) {
-        size_t n = strlen((*r)->name);
-        if (strncmp(rest, (*r)->name, n) != 0)
-            continue;
-        req->route_data = *r;
-        if (rest[n] == '\0')
-            return bc_resource_list;
-        if (rest[n] == '/' && rest[n + 1] != '\0' && strchr(rest + n + 1, '/') == NULL) {
-            req->route_id = rest + n + 1;
-            return bc_resource_get;
-        }
     }
-    req->route_data = NULL;
-    return NULL;
+    if ((size_t)i < NFIXED)
+        return FIXED[i].handler;
+    size_t k = (size_t)i - NFIXED; /* two routes per collection: list, then {id} */
+    const bc_resource *r = bc_resources[k / 2];
+    req->route_data = r;
+    if (k % 2 == 0)
+        return bc_resource_list;
+    req->route_id = req->path + 5 + strlen(r->name);
+    return bc_resource_get;
 }
 
 int bc_router_dispatch(bc_request *req, bc_response *res)
@@ -146,15 +139,9 @@ int bc_router_route_name(int i, char *buf, size_t n)
 
 void bc_router_each(void (*fn)(const char *pattern, void *ctx), void *ctx)
 {
-    for (size_t i = 0; i < sizeof FIXED / sizeof FIXED[0]; i++)
-        fn(FIXED[i].path, ctx);
     char pattern[128];
-    for (const bc_resource *const *r = bc_resources; *r != NULL; r++) {
-        snprintf(pattern, sizeof pattern, "/v1/%s", (*r)->name);
+    for (int i = 0; bc_router_route_name(i, pattern, sizeof pattern); i++)
         fn(pattern, ctx);
-        snprintf(pattern, sizeof pattern, "/v1/%s/{id}", (*r)->name);
-        fn(pattern, ctx);
-    }
 }
 
 int bc_reject_params(bc_request *req, bc_response *res)

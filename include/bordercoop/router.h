@@ -14,7 +14,8 @@ typedef int (*bc_handler)(bc_request *req, bc_response *res);
  * response status. */
 int bc_router_dispatch(bc_request *req, bc_response *res);
 
-/* The index of the route pattern serving path (for metrics), or -1 when none. */
+/* The index of the route pattern serving path, or -1 when none: the one place paths are
+ * matched (dispatch and the metrics labels both use it). */
 int bc_router_route_of(const char *path);
 /* Writes the pattern of route index i into buf; 0 when there is no such route. */
 int bc_router_route_name(int i, char *buf, size_t n);

@@ -20,7 +20,6 @@ typedef struct node {
     struct node *chain;       /* hash bucket chain */
     uint64_t hash;
     size_t cost;
-    int in_cache;
 } node;
 
 struct bc_cache {
@@ -90,7 +89,6 @@ static void detach(bc_cache *c, node *n)
     *slot = n->chain;
     c->bytes -= n->cost;
     c->entries--;
-    n->in_cache = 0;
 }
 
 static void push_front(bc_cache *c, node *n)
@@ -189,8 +187,7 @@ int bc_gzip(const char *in, size_t n, char **out, size_t *out_len)
     return BC_OK;
 }
 
-bc_cached *bc_cache_put(bc_cache *c, const char *key, const char *etag_seed,
-                        const bc_response *res, int want_gzip)
+bc_cached *bc_cache_put(bc_cache *c, const char *key, const bc_response *res, int want_gzip)
 {
     node *n = bc_calloc(1, sizeof *n);
     if (n == NULL)
@@ -206,31 +203,31 @@ bc_cached *bc_cache_put(bc_cache *c, const char *key, const char *etag_seed,
         memcpy(n->e.body, res->body.data, res->body.len);
     n->e.body[res->body.len] = '\0';
     n->e.content_type = res->content_type;
-    for (int i = 0; i < res->nheaders && n->e.nheaders < 4; i++)
-        if (strcasecmp(res->headers[i].name, "Link") == 0 ||
-            strcasecmp(res->headers[i].name, "X-Total-Count") == 0 ||
-            strcasecmp(res->headers[i].name, "Cache-Control") == 0)
+    for (int i = 0; i < res->nheaders && n->e.nheaders < 4; i++) {
+        int cache_control = strcasecmp(res->headers[i].name, "Cache-Control") == 0;
+        if (cache_control || strcasecmp(res->headers[i].name, "Link") == 0 ||
+            strcasecmp(res->headers[i].name, "X-Total-Count") == 0)
             n->e.headers[n->e.nheaders++] = res->headers[i];
-    char unused_gz_tag[48];
-    bc_etag_pair(etag_seed, n->e.etag, unused_gz_tag);
+        n->e.own_cache_control |= cache_control;
+    }
+    bc_etag_pair(key, n->e.etag, n->e.etag_gz);
     /* gzip once for an entry that will be shared; for a private one (caching off, or
      * too big to keep) only when this client takes it */
-    int shared = n->e.len + strlen(key) + sizeof *n <= c->budget;
-    if (res->body.len >= 1024 && (shared || want_gzip)) {
+    size_t cost = n->e.len + strlen(key) + sizeof *n;
+    if (res->body.len >= 1024 && (cost <= c->budget || want_gzip)) {
         char *gz;
         size_t gz_len;
         if (bc_gzip(res->body.data, res->body.len, &gz, &gz_len) == BC_OK) {
             if (gz_len < res->body.len) {
                 n->e.gz = gz;
                 n->e.gz_len = gz_len;
-                memcpy(n->e.etag_gz, unused_gz_tag, sizeof n->e.etag_gz);
             } else {
                 bc_free(gz);
             }
         }
     }
     n->hash = hash_key(key);
-    n->cost = n->e.len + n->e.gz_len + strlen(key) + sizeof *n;
+    n->cost = cost + n->e.gz_len;
     atomic_store(&n->refs, 1); /* the caller's */
     if (n->cost > c->budget)
         return &n->e; /* too big (or caching disabled): private entry */
@@ -252,7 +249,6 @@ bc_cached *bc_cache_put(bc_cache *c, const char *key, const char *etag_seed,
     n->chain = c->buckets[n->hash % c->nbuckets];
     c->buckets[n->hash % c->nbuckets] = n;
     push_front(c, n);
-    n->in_cache = 1;
     c->bytes += n->cost;
     c->entries++;
     c->inserts++;

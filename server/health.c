@@ -37,9 +37,8 @@ int bc_handle_readyz(bc_request *req, bc_response *res)
                  rc != BC_OK ? err.msg : "store has no content version");
         bc_free(version);
         bc_free(built);
-        int st = bc_problem(res, 503, "not_ready", NULL, "the store cannot be read");
-        bc_response_header(res, "Cache-Control", "no-store");
-        return st;
+        /* the problem keeps the no-store set above */
+        return bc_problem(res, 503, "not_ready", NULL, "the store cannot be read");
     }
     bc_buf_puts(&res->body, "{\"status\":\"ready\",\"content_version\":");
     bc_buf_json_string(&res->body, version, strlen(version));

@@ -44,6 +44,10 @@ struct bc_http {
     atomic_ulong next_id;
     unsigned long id_prefix;
     int port;
+    /* from the configuration, once: */
+    int cors;            /* send CORS headers (--cors-origin not empty) */
+    int vary_origin;     /* a specific origin: responses vary by Origin */
+    char max_age_cc[40]; /* "public, max-age=N" of data representations */
     pthread_mutex_t pool_lock;
     req_ctx *pool; /* free contexts, linked through next_free */
     int pooled;
@@ -62,7 +66,6 @@ struct req_ctx {
     bc_buf body; /* the request body, kept up to max_body bytes */
     int status;
     size_t bytes;
-    int cache_hit;
     int outcome; /* a bc_outcome */
     int route;   /* bc_router_route_of the decoded path, -1 when none */
     bc_live_view view; /* the store generation this request is answered from */
@@ -164,7 +167,8 @@ static void log_safe(bc_buf *b, const char *s)
     }
 }
 
-static void access_log(const req_ctx *c, struct MHD_Connection *con)
+/* One line for the request, which took ms milliseconds. */
+static void access_log(const req_ctx *c, struct MHD_Connection *con, double ms)
 {
     if (c->h->cfg->log_format == BC_LOG_OFF)
         return;
@@ -179,10 +183,6 @@ static void access_log(const req_ctx *c, struct MHD_Connection *con)
         else if (sa->sa_family == AF_INET6)
             inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, addr, sizeof addr);
     }
-    struct timespec end;
-    clock_gettime(CLOCK_MONOTONIC, &end);
-    double ms = (double)(end.tv_sec - c->start.tv_sec) * 1e3 +
-                (double)(end.tv_nsec - c->start.tv_nsec) / 1e6;
     bc_buf line = BC_BUF_INIT;
     if (c->h->cfg->log_format == BC_LOG_JSON) {
         bc_buf_printf(&line, "{\"time\":\"%s\",\"remote\":\"%s\",\"method\":\"", when, addr);
@@ -228,11 +228,11 @@ static void on_completed(void *cls, struct MHD_Connection *con, void **req_cls,
                  c->status == 0 ? "refused by libmicrohttpd (oversized or malformed request, "
                                   "or the client went away)"
                                 : "connection closed before the response was sent");
-    access_log(c, con);
     struct timespec end;
     clock_gettime(CLOCK_MONOTONIC, &end);
     double seconds = (double)(end.tv_sec - c->start.tv_sec) +
                      (double)(end.tv_nsec - c->start.tv_nsec) / 1e9;
+    access_log(c, con, seconds * 1e3);
     bc_metrics_request(c->route, c->method[0] ? c->method : "other", c->status, seconds,
                        c->outcome);
     bc_metrics_in_flight(-1);
@@ -247,40 +247,34 @@ static void on_completed(void *cls, struct MHD_Connection *con, void **req_cls,
 static void common_headers(const req_ctx *c, struct MHD_Response *r, const void *from,
                            int cached, int status)
 {
-    const bc_config *cfg = c->h->cfg;
+    const bc_http *h = c->h;
     MHD_add_response_header(r, "X-Request-Id", c->id);
-    int cors = cfg->cors_origin[0] != '\0';
-    if (cors) {
-        MHD_add_response_header(r, "Access-Control-Allow-Origin", cfg->cors_origin);
+    if (h->cors) {
+        MHD_add_response_header(r, "Access-Control-Allow-Origin", h->cfg->cors_origin);
         MHD_add_response_header(r, "Access-Control-Expose-Headers",
                                 "ETag, Link, Last-Modified, Location, X-Request-Id, "
                                 "X-Total-Count, Content-Length");
     }
-    int vary_origin = cors && strcmp(cfg->cors_origin, "*") != 0;
     if (cached) {
-        MHD_add_response_header(r, "Vary", vary_origin ? "Accept, Accept-Encoding, Origin"
-                                                       : "Accept, Accept-Encoding");
+        MHD_add_response_header(r, "Vary", h->vary_origin ? "Accept, Accept-Encoding, Origin"
+                                                          : "Accept, Accept-Encoding");
         MHD_add_response_header(r, "Last-Modified", c->view.last_modified);
-    } else if (vary_origin) {
+    } else if (h->vary_origin) {
         MHD_add_response_header(r, "Vary", "Origin");
     }
     /* from: the bc_response (cached == 0) or bc_cached (cached == 1) being sent, or NULL */
-    int own_cache_control = 0;
-    if (from != NULL && !cached)
-        own_cache_control = bc_response_header_get(from, "Cache-Control") != NULL;
-    for (int i = 0; from != NULL && cached && i < ((const bc_cached *)from)->nheaders; i++)
-        own_cache_control |= strcasecmp(((const bc_cached *)from)->headers[i].name,
-                                        "Cache-Control") == 0;
+    int own_cache_control =
+        from == NULL ? 0
+        : cached     ? ((const bc_cached *)from)->own_cache_control
+                     : bc_response_header_get(from, "Cache-Control") != NULL;
     if (!own_cache_control) {
         if ((status == 200 || status == 304) && cached) {
-            char cc[64];
-            snprintf(cc, sizeof cc, "public, max-age=%d", cfg->max_age);
-            MHD_add_response_header(r, "Cache-Control", cc);
+            MHD_add_response_header(r, "Cache-Control", h->max_age_cc);
         } else {
             MHD_add_response_header(r, "Cache-Control", "no-store");
         }
     }
-    if (strcmp(c->method, "OPTIONS") == 0 && cors) {
+    if (strcmp(c->method, "OPTIONS") == 0 && h->cors) {
         MHD_add_response_header(r, "Access-Control-Allow-Methods", "GET, HEAD, POST, OPTIONS");
         MHD_add_response_header(r, "Access-Control-Allow-Headers",
                                 "Accept, Accept-Encoding, If-None-Match, If-Modified-Since, "
@@ -482,14 +476,12 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const c
     if (key != NULL) {
         bc_cached *e = bc_cache_get(h->cache, key);
         if (e != NULL) {
-            c->cache_hit = 1;
             c->outcome = BC_OUTCOME_CACHED;
             return send_cached(con, c, e, gzip, not_modified(c, e, gzip, inm, ims));
         }
         char etag[48];
         if (etag_not_modified(key, inm, gzip, etag)) {
             /* not cached (evicted, or caching off) but the tag matches: no store access */
-            c->cache_hit = 1;
             c->outcome = BC_OUTCOME_NOT_MODIFIED;
             struct MHD_Response *r = MHD_create_response_from_buffer(0, (void *)"",
                                                                      MHD_RESPMEM_PERSISTENT);
@@ -523,7 +515,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const c
         }
     }
     if (key != NULL && res.status == 200 && res.cacheable) {
-        bc_cached *e = bc_cache_put(h->cache, key, key, &res, gzip);
+        bc_cached *e = bc_cache_put(h->cache, key, &res, gzip);
         if (e != NULL) {
             bc_response_free(&res);
             return send_cached(con, c, e, gzip, not_modified(c, e, gzip, inm, ims));
@@ -558,6 +550,9 @@ int bc_http_start(const bc_config *cfg, bc_live *live, bc_http **out, bc_err *er
         return bc_err_set(err, BC_ENOMEM, "out of memory");
     h->cfg = cfg;
     h->live = live;
+    h->cors = cfg->cors_origin[0] != '\0';
+    h->vary_origin = h->cors && strcmp(cfg->cors_origin, "*") != 0;
+    snprintf(h->max_age_cc, sizeof h->max_age_cc, "public, max-age=%d", cfg->max_age);
     pthread_mutex_init(&h->pool_lock, NULL);
     h->cache = bc_cache_new((size_t)cfg->cache_bytes);
     if (h->cache == NULL) {
@@ -586,7 +581,7 @@ int bc_http_start(const bc_config *cfg, bc_live *live, bc_http **out, bc_err *er
         {MHD_OPTION_CONNECTION_MEMORY_LIMIT, cfg->max_header_bytes, NULL},
         /* RFC 9112 strictly: e.g. an HTTP/1.1 request without Host is a 400 */
         {MHD_OPTION_STRICT_FOR_CLIENT, 1, NULL},
-        {MHD_OPTION_THREAD_POOL_SIZE, cfg->threads > 1 ? cfg->threads : 0, NULL},
+        {MHD_OPTION_THREAD_POOL_SIZE, cfg->threads, NULL},
         {MHD_OPTION_END, 0, NULL},
     };
     for (size_t i = 0; cfg->threads <= 1 && opts[i].option != MHD_OPTION_END; i++)

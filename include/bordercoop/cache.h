@@ -24,6 +24,7 @@ typedef struct bc_cached {
     bc_header headers[4];     /* handler headers worth keeping (Link, X-Total-Count,
                                * Cache-Control) */
     int nheaders;
+    int own_cache_control;    /* one of them is Cache-Control (the handler's own policy) */
 } bc_cached;
 
 typedef struct bc_cache_stats {
@@ -40,14 +41,13 @@ void bc_cache_free(bc_cache *c);
 /* Returns the entry for key with a reference taken (release it), or NULL. */
 bc_cached *bc_cache_get(bc_cache *c, const char *key);
 
-/* Builds an entry from a 200 response: copies the body, derives the ETags from
- * etag_seed, computes the gzip body when it is at least 1 KiB, shrinks, and either the
+/* Builds an entry from a 200 response: copies the body, derives the ETags from the key
+ * (bc_etag_pair), computes the gzip body when it is at least 1 KiB, shrinks, and either the
  * entry fits the budget (it is computed once for every later client) or want_gzip says
  * this client takes it. Inserts the entry (evicting old entries to fit) unless it is
  * bigger than the budget, in which case the entry is private to the caller. Returns it
  * with a reference taken for the caller, or NULL when out of memory. res is borrowed. */
-bc_cached *bc_cache_put(bc_cache *c, const char *key, const char *etag_seed,
-                        const bc_response *res, int want_gzip);
+bc_cached *bc_cache_put(bc_cache *c, const char *key, const bc_response *res, int want_gzip);
 
 /* Drops a reference; the entry is freed when the last one goes. NULL-safe. */
 void bc_cached_release(bc_cached *e);

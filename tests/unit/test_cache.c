@@ -73,7 +73,7 @@ static void miss_then_hit_with_same_bytes_and_tags(void **state)
     cache = bc_cache_new(1 << 20);
     assert_null(bc_cache_get(cache, "g1|/v1/figures"));
     make_response(4000, 7);
-    bc_cached *put = bc_cache_put(cache, "g1|/v1/figures", "g1|/v1/figures", &res, 0);
+    bc_cached *put = bc_cache_put(cache, "g1|/v1/figures", &res, 0);
     assert_non_null(put);
     bc_cached *got = bc_cache_get(cache, "g1|/v1/figures");
     assert_ptr_equal(got, put);
@@ -123,7 +123,7 @@ static void small_bodies_are_not_gzipped(void **state)
     (void)state;
     cache = bc_cache_new(1 << 20);
     make_response(200, 1);
-    bc_cached *e = bc_cache_put(cache, "k", "k", &res, 1);
+    bc_cached *e = bc_cache_put(cache, "k", &res, 1);
     assert_non_null(e);
     assert_null(e->gz);
     assert_int_equal(e->gz_len, 0);
@@ -135,11 +135,11 @@ static void disabled_cache_keeps_nothing_and_gzips_only_on_request(void **state)
     (void)state;
     cache = bc_cache_new(0);
     make_response(4000, 2);
-    bc_cached *plain = bc_cache_put(cache, "k", "k", &res, 0);
+    bc_cached *plain = bc_cache_put(cache, "k", &res, 0);
     assert_non_null(plain);
     assert_null(plain->gz); /* nobody will reuse it: no work for a client that won't use it */
     assert_memory_equal(plain->body, res.body.data, res.body.len);
-    bc_cached *gz = bc_cache_put(cache, "k", "k", &res, 1);
+    bc_cached *gz = bc_cache_put(cache, "k", &res, 1);
     assert_non_null(gz);
     assert_non_null(gz->gz);
     assert_gunzips_to(gz->gz, gz->gz_len, res.body.data, res.body.len);
@@ -160,7 +160,7 @@ static void eviction_is_least_recently_used_and_stays_in_budget(void **state)
     /* what one entry costs (body, gzip body, key and bookkeeping), from a roomy cache */
     cache = bc_cache_new(1 << 20);
     make_response(2000, 0);
-    bc_cached_release(bc_cache_put(cache, "k0", "k0", &res, 0));
+    bc_cached_release(bc_cache_put(cache, "k0", &res, 0));
     bc_cache_stats st;
     bc_cache_get_stats(cache, &st);
     size_t cost = st.bytes;
@@ -171,7 +171,7 @@ static void eviction_is_least_recently_used_and_stays_in_budget(void **state)
     for (int i = 0; i < 3; i++) {
         snprintf(key, sizeof key, "k%d", i);
         make_response(2000, i);
-        bc_cached_release(bc_cache_put(cache, key, key, &res, 0));
+        bc_cached_release(bc_cache_put(cache, key, &res, 0));
     }
     bc_cache_get_stats(cache, &st);
     assert_int_equal(st.entries, 3);
@@ -181,7 +181,7 @@ static void eviction_is_least_recently_used_and_stays_in_budget(void **state)
     for (int i = 3; i < 40; i++) {
         snprintf(key, sizeof key, "k%d", i);
         make_response(2000, i);
-        bc_cached_release(bc_cache_put(cache, key, key, &res, 0));
+        bc_cached_release(bc_cache_put(cache, key, &res, 0));
         bc_cache_get_stats(cache, &st);
         assert_true(st.bytes <= st.budget);
         if (i == 3) {
@@ -204,13 +204,13 @@ static void an_entry_being_sent_survives_eviction_and_clear(void **state)
     (void)state;
     cache = bc_cache_new(5000);
     make_response(3000, 1);
-    bc_cached *held = bc_cache_put(cache, "a", "a", &res, 0);
+    bc_cached *held = bc_cache_put(cache, "a", &res, 0);
     assert_non_null(held);
     char *copy = bc_malloc(held->len);
     assert_non_null(copy);
     memcpy(copy, held->body, held->len);
     make_response(3000, 2);
-    bc_cached_release(bc_cache_put(cache, "b", "b", &res, 0)); /* evicts "a" */
+    bc_cached_release(bc_cache_put(cache, "b", &res, 0)); /* evicts "a" */
     assert_null(bc_cache_get(cache, "a"));
     bc_cache_clear(cache);
     assert_null(bc_cache_get(cache, "b"));
@@ -229,12 +229,12 @@ static void same_key_twice_replaces_the_entry(void **state)
     (void)state;
     cache = bc_cache_new(1 << 20);
     make_response(1500, 1);
-    bc_cached *first = bc_cache_put(cache, "k", "k", &res, 0);
+    bc_cached *first = bc_cache_put(cache, "k", &res, 0);
     bc_cache_stats st;
     bc_cache_get_stats(cache, &st);
     size_t one = st.bytes;
     make_response(1500, 2); /* two threads built the same key at once */
-    bc_cached *second = bc_cache_put(cache, "k", "k", &res, 0);
+    bc_cached *second = bc_cache_put(cache, "k", &res, 0);
     bc_cached *got = bc_cache_get(cache, "k");
     assert_ptr_equal(got, second);
     bc_cache_get_stats(cache, &st);
@@ -250,10 +250,10 @@ static void out_of_memory_returns_null_and_leaves_cache_intact(void **state)
     (void)state;
     cache = bc_cache_new(1 << 20);
     make_response(1500, 1);
-    bc_cached_release(bc_cache_put(cache, "kept", "kept", &res, 0));
+    bc_cached_release(bc_cache_put(cache, "kept", &res, 0));
     for (long n = 0; n < 4; n++) {
         bc_alloc_fail_after(n);
-        bc_cached *e = bc_cache_put(cache, "new", "new", &res, 1);
+        bc_cached *e = bc_cache_put(cache, "new", &res, 1);
         bc_alloc_fail_reset();
         if (e != NULL) { /* gzip failed softly: the entry is fine without it */
             assert_memory_equal(e->body, res.body.data, res.body.len);

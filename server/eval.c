@@ -327,14 +327,6 @@ static void score_source(ev *e, const char *source, const bc_extraction *x, bc_e
     }
 }
 
-static int is_known_lang(const char *lang)
-{
-    for (size_t i = 0; bc_extract_langs[i] != NULL; i++)
-        if (strcmp(bc_extract_langs[i], lang) == 0)
-            return 1;
-    return 0;
-}
-
 static int run_sources(ev *e, const bc_gazetteer *g, bc_eval_result *r, bc_err *err)
 {
     sqlite3_stmt *st;
@@ -349,7 +341,7 @@ static int run_sources(ev *e, const bc_gazetteer *g, bc_eval_result *r, bc_err *
         const char *body = (const char *)sqlite3_column_text(st, 2);
         const char *ref = (const char *)sqlite3_column_text(st, 3);
         size_t len = (size_t)sqlite3_column_bytes(st, 2);
-        if (lang == NULL || !is_known_lang(lang)) {
+        if (!bc_extract_lang_known(lang)) {
             r->skipped++;
             continue;
         }

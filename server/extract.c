@@ -2205,6 +2205,11 @@ static void emit_dates(ctx *c)
     o->ndates = c->nd;
 }
 
+int bc_extract_lang_known(const char *lang)
+{
+    return lang_bit(lang) != 0;
+}
+
 int bc_extract(const char *text, size_t len, const char *lang, const char *reference_date,
                const bc_gazetteer *g, bc_extraction *out, bc_err *err)
 {

@@ -33,7 +33,6 @@ enum {
     C_MONTHS,        /* the word "months" */
     C_HALF,          /* "half (year)" */
     C_FIRST,         /* "first" of "first nine months" */
-    C_THIS_YEAR,     /* "this year", "arets" */
     C_NUMBER_OF,     /* "the number of", "liczba", "antalet" */
     C_MEET,          /* a meeting noun; val: K_* (K_GENERIC when it names no mechanism) */
     C_MECH,          /* a phrase naming a kind of mechanism; val: K_* */
@@ -54,8 +53,6 @@ enum {
     C_RECEIVED,      /* received (delegations) */
     C_TO,            /* "to" after a counted noun: delegations to X were sent */
     C_LAN_THU,       /* Vietnamese "lan thu" / "thu" before an ordinal */
-    C_VI_MONTH,      /* Vietnamese "thang" before a month number */
-    C_VI_DAY,        /* Vietnamese "ngay" before a day */
     C_PROJ,          /* a word naming a kind of crossing; val: PK_* bits */
     C_HELD,          /* "took place", "was held" */
     C_ARTICLE,       /* the, de, den: not part of a name at the start of a sentence */

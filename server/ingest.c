@@ -18,14 +18,6 @@
 
 int bc_ingest_pause_ms = 0;
 
-static int known_lang(const char *lang)
-{
-    for (const char *const *l = bc_extract_langs; *l != NULL; l++)
-        if (strcmp(*l, lang) == 0)
-            return 1;
-    return 0;
-}
-
 int bc_ingest_validate(const bc_ingest_input *in, char field[32], bc_err *err)
 {
     static const struct {
@@ -53,7 +45,7 @@ int bc_ingest_validate(const bc_ingest_input *in, char field[32], bc_err *err)
         return BAD("text", "text has fewer than 4 words; an article is expected");
     if (in->lang == NULL)
         return BAD("lang", "lang is required");
-    if (!known_lang(in->lang)) {
+    if (!bc_extract_lang_known(in->lang)) {
         bc_buf list = BC_BUF_INIT;
         for (const char *const *l = bc_extract_langs; *l != NULL; l++)
             bc_buf_printf(&list, "%s%s", list.len ? ", " : "", *l);

@@ -90,5 +90,7 @@ void bc_extraction_free(bc_extraction *ex);
 
 /* The languages bc_extract knows, NULL-terminated. */
 extern const char *const bc_extract_langs[];
+/* 1 when lang (may be NULL) is one of bc_extract_langs. */
+int bc_extract_lang_known(const char *lang);
 
 #endif

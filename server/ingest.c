@@ -76,8 +76,7 @@ int bc_ingest_validate(const bc_ingest_input *in, char field[32], bc_err *err)
     return BC_OK;
 }
 
-/* Runs one statement with text/int/double/NULL bindings given as "s", "i", "d", "n"
- * (n: a double* that may be NULL). */
+/* Runs one statement, binding the arguments by the letters of types (bc_store_bindv). */
 static int exec(bc_store *s, const char *sql, const char *types, ...)
 {
     sqlite3_stmt *st;
@@ -86,40 +85,31 @@ static int exec(bc_store *s, const char *sql, const char *types, ...)
         return BC_ESTORE;
     va_list ap;
     va_start(ap, types);
-    for (int i = 0; types[i]; i++) {
-        int col = i + 1;
-        if (types[i] == 's') {
-            const char *v = va_arg(ap, const char *);
-            if (v != NULL)
-                sqlite3_bind_text(st, col, v, -1, SQLITE_TRANSIENT);
-        } else if (types[i] == 'i') {
-            sqlite3_bind_int(st, col, va_arg(ap, int));
-        } else if (types[i] == 'd') {
-            sqlite3_bind_double(st, col, va_arg(ap, double));
-        } else {
-            const double *v = va_arg(ap, const double *);
-            if (v != NULL)
-                sqlite3_bind_double(st, col, *v);
-        }
-    }
+    bc_store_bindv(st, types, ap);
     va_end(ap);
     int step = sqlite3_step(st);
     sqlite3_reset(st);
     return step == SQLITE_DONE || step == SQLITE_ROW ? BC_OK : BC_ESTORE;
 }
 
-/* First column of a one-text-parameter query into out (size n); 1 when found. */
-static int lookup(bc_store *s, const char *sql, const char *arg, char *out, size_t n)
+/* First column of the query's first row into out (size n, may be NULL), the arguments
+ * bound by the letters of types (bc_store_bindv); 1 when a row came back. */
+static int lookup(bc_store *s, char *out, size_t n, const char *sql, const char *types, ...)
 {
     sqlite3_stmt *st;
     bc_err err;
     int found = 0;
     if (bc_store_stmt(s, sql, &st, &err) == BC_OK) {
-        sqlite3_bind_text(st, 1, arg, -1, SQLITE_TRANSIENT);
+        va_list ap;
+        va_start(ap, types);
+        bc_store_bindv(st, types, ap);
+        va_end(ap);
         if (sqlite3_step(st) == SQLITE_ROW) {
             found = 1;
             if (out != NULL)
-                snprintf(out, n, "%s", sqlite3_column_text(st, 0) ? (const char *)sqlite3_column_text(st, 0) : "");
+                snprintf(out, n, "%s",
+                         sqlite3_column_text(st, 0) ? (const char *)sqlite3_column_text(st, 0)
+                                                    : "");
         }
         sqlite3_reset(st);
     }
@@ -189,7 +179,8 @@ static int store_figures(ingest_ctx *c, const bc_extraction *ex)
     for (size_t i = 0; rc == BC_OK && i < ex->nfigures; i++) {
         const bc_xfigure *f = &ex->figures[i];
         char unit[32], id[160];
-        if (!lookup(c->s, "SELECT unit FROM metrics WHERE id = ?1", f->metric, unit, sizeof unit))
+        if (!lookup(c->s, unit, sizeof unit, "SELECT unit FROM metrics WHERE id = ?1", "s",
+                    f->metric))
             continue; /* a metric this store does not know */
         if (f->quote_end <= f->quote_start || f->quote_end > c->in->len)
             continue;
@@ -208,13 +199,13 @@ static int store_figures(ingest_ctx *c, const bc_extraction *ex)
                   "SELECT ?1, id, category, ?2, unit, ?3, ?4, ?5, ?6, "
                   "CAST(substr(?6, 1, 4) AS INTEGER), ?7, ?8, NULL, ?9, 'extracted', ?10 "
                   "FROM metrics WHERE id = ?11",
-                  "sdssssnssds", id, f->value, f->qualifier[0] ? f->qualifier : "exact",
+                  "sdssssessds", id, f->value, f->qualifier[0] ? f->qualifier : "exact",
                   has_period ? p.text : NULL, has_period ? p.start : NULL,
                   has_period ? p.end : NULL, f->has_change ? &change : NULL,
                   f->has_change ? (f->change_qualifier[0] ? f->change_qualifier : "exact") : NULL,
                   description, f->confidence, f->metric);
         for (int k = 0; rc == BC_OK && k < f->nparties; k++)
-            if (lookup(c->s, "SELECT id FROM provinces WHERE id = ?1", f->parties[k], NULL, 0))
+            if (lookup(c->s, NULL, 0, "SELECT id FROM provinces WHERE id = ?1", "s", f->parties[k]))
                 rc = exec(c->s,
                           "INSERT OR IGNORE INTO figure_parties (figure_id, province_id, seq) "
                           "VALUES (?1, ?2, ?3)",
@@ -236,32 +227,28 @@ static int store_meetings(ingest_ctx *c, const bc_extraction *ex)
         const bc_xmeeting *m = &ex->meetings[i];
         char name[300], same_as[160] = "", id[160], title[400];
         if (m->mechanism[0] == '\0' ||
-            !lookup(c->s, "SELECT name FROM mechanisms WHERE id = ?1", m->mechanism, name,
-                    sizeof name))
+            !lookup(c->s, name, sizeof name, "SELECT name FROM mechanisms WHERE id = ?1", "s",
+                    m->mechanism))
             continue;
         if (m->quote_end <= m->quote_start || m->quote_end > c->in->len)
             continue;
-        if (m->ordinal > 0) {
-            char key[96];
-            snprintf(key, sizeof key, "%s#%d", m->mechanism, m->ordinal);
-            lookup(c->s,
-                   "SELECT id FROM meetings WHERE mechanism_id || '#' || ordinal = ?1 "
+        if (m->ordinal > 0)
+            lookup(c->s, same_as, sizeof same_as,
+                   "SELECT id FROM meetings WHERE mechanism_id = ?1 AND ordinal = ?2 "
                    "AND curation = 'curated'",
-                   key, same_as, sizeof same_as);
-        }
+                   "si", m->mechanism, m->ordinal);
         bc_date d;
         bc_err derr;
         int has_date = m->date[0] != '\0' && bc_date_parse(m->date, &d, &derr) == BC_OK;
         if (m->ordinal > 0) {
             /* the same numbered meeting mentioned again in this article: one record, one
              * more quote, and the date if the first mention had none */
-            char key[240], earlier[160];
-            snprintf(key, sizeof key, "%s|%s|%d", c->source_id, m->mechanism, m->ordinal);
-            if (lookup(c->s,
+            char earlier[160];
+            if (lookup(c->s, earlier, sizeof earlier,
                        "SELECT m.id FROM meetings m JOIN citations c ON c.meeting_id = m.id "
-                       "WHERE c.source_id || '|' || m.mechanism_id || '|' || m.ordinal = ?1 "
+                       "WHERE c.source_id = ?1 AND m.mechanism_id = ?2 AND m.ordinal = ?3 "
                        "AND m.curation = 'extracted' LIMIT 1",
-                       key, earlier, sizeof earlier)) {
+                       "ssi", c->source_id, m->mechanism, m->ordinal)) {
                 if (has_date)
                     rc = exec(c->s,
                               "UPDATE meetings SET date = ?2, date_precision = ?3, "
@@ -281,7 +268,8 @@ static int store_meetings(ingest_ctx *c, const bc_extraction *ex)
         else
             snprintf(title, sizeof title, "Meeting of the %s (extracted)", name);
         const char *place =
-            m->place[0] && lookup(c->s, "SELECT id FROM provinces WHERE id = ?1", m->place, NULL, 0)
+            m->place[0] &&
+                    lookup(c->s, NULL, 0, "SELECT id FROM provinces WHERE id = ?1", "s", m->place)
                 ? m->place
                 : NULL;
         char ordinal[16];
@@ -352,8 +340,8 @@ static int store_gates(ingest_ctx *c, const bc_extraction *ex)
 static int bump_version(ingest_ctx *c, const char *sha, const char *now)
 {
     char old[65] = "";
-    lookup(c->s, "SELECT value FROM store_meta WHERE key = ?1", "content_version", old,
-           sizeof old);
+    lookup(c->s, old, sizeof old, "SELECT value FROM store_meta WHERE key = ?1", "s",
+           "content_version");
     bc_sha256 h;
     unsigned char d[32];
     bc_sha256_init(&h);
@@ -382,10 +370,10 @@ static int ingest_locked(bc_store *s, const bc_ingest_input *in, bc_ingest_resul
         return rc;
     char sha[65];
     bc_sha256_hex(in->text, in->len, sha);
-    if (lookup(s, "SELECT id FROM sources WHERE sha256 = ?1", sha, out->source_id,
-               sizeof out->source_id)) {
-        lookup(s, "SELECT value FROM store_meta WHERE key = ?1", "content_version",
-               out->content_version, sizeof out->content_version);
+    if (lookup(s, out->source_id, sizeof out->source_id,
+               "SELECT id FROM sources WHERE sha256 = ?1", "s", sha)) {
+        lookup(s, out->content_version, sizeof out->content_version,
+               "SELECT value FROM store_meta WHERE key = ?1", "s", "content_version");
         return BC_OK; /* already stored: a no-op */
     }
     char now[32];

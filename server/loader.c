@@ -76,41 +76,7 @@ static int run(loader *L, const char *path, const char *sql, const char *types, 
         return rc;
     va_list ap;
     va_start(ap, types);
-    for (int i = 0; types[i] != '\0'; i++) {
-        int col = i + 1;
-        switch (types[i]) {
-        case 's': {
-            const char *v = va_arg(ap, const char *);
-            if (v == NULL)
-                sqlite3_bind_null(st, col);
-            else
-                sqlite3_bind_text(st, col, v, -1, SQLITE_TRANSIENT);
-            break;
-        }
-        case 'i':
-            sqlite3_bind_int(st, col, va_arg(ap, int));
-            break;
-        case 'j': {
-            const int *v = va_arg(ap, const int *);
-            if (v == NULL)
-                sqlite3_bind_null(st, col);
-            else
-                sqlite3_bind_int(st, col, *v);
-            break;
-        }
-        case 'd':
-            sqlite3_bind_double(st, col, va_arg(ap, double));
-            break;
-        case 'e': {
-            const double *v = va_arg(ap, const double *);
-            if (v == NULL)
-                sqlite3_bind_null(st, col);
-            else
-                sqlite3_bind_double(st, col, *v);
-            break;
-        }
-        }
-    }
+    bc_store_bindv(st, types, ap);
     va_end(ap);
     int step = sqlite3_step(st);
     if (step != SQLITE_DONE && step != SQLITE_ROW)

@@ -274,6 +274,45 @@ int bc_store_stmt(bc_store *s, const char *sql, sqlite3_stmt **out, bc_err *err)
     return bc_err_set(err, BC_ESTORE, "statement cache full");
 }
 
+void bc_store_bindv(sqlite3_stmt *st, const char *types, va_list ap)
+{
+    for (int i = 0; types[i] != '\0'; i++) {
+        int col = i + 1;
+        switch (types[i]) {
+        case 's': {
+            const char *v = va_arg(ap, const char *);
+            if (v == NULL)
+                sqlite3_bind_null(st, col);
+            else
+                sqlite3_bind_text(st, col, v, -1, SQLITE_TRANSIENT);
+            break;
+        }
+        case 'i':
+            sqlite3_bind_int(st, col, va_arg(ap, int));
+            break;
+        case 'j': {
+            const int *v = va_arg(ap, const int *);
+            if (v == NULL)
+                sqlite3_bind_null(st, col);
+            else
+                sqlite3_bind_int(st, col, *v);
+            break;
+        }
+        case 'd':
+            sqlite3_bind_double(st, col, va_arg(ap, double));
+            break;
+        case 'e': {
+            const double *v = va_arg(ap, const double *);
+            if (v == NULL)
+                sqlite3_bind_null(st, col);
+            else
+                sqlite3_bind_double(st, col, *v);
+            break;
+        }
+        }
+    }
+}
+
 int bc_store_prepare(bc_store *s, const char *sql, sqlite3_stmt **out, bc_err *err)
 {
     *out = NULL;

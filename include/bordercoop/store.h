@@ -8,6 +8,7 @@
 #include "bordercoop/err.h"
 
 #include <sqlite3.h>
+#include <stdarg.h>
 #include <stddef.h>
 
 typedef struct bc_store bc_store;
@@ -55,6 +56,11 @@ int bc_store_stmt(bc_store *s, const char *sql, sqlite3_stmt **out, bc_err *err)
  * (sqlite3_finalize) when done. For SQL whose text varies with the request, which would
  * otherwise fill the statement cache. */
 int bc_store_prepare(bc_store *s, const char *sql, sqlite3_stmt **out, bc_err *err);
+
+/* Binds ?1, ?2, ... of st from ap by the letters of types: s = const char * (NULL binds
+ * NULL), i = int, j = const int * (NULL binds NULL), d = double, e = const double *
+ * (NULL binds NULL). Texts are copied. */
+void bc_store_bindv(sqlite3_stmt *st, const char *types, va_list ap);
 
 /* Executes one or more statements without results (schema, pragmas, transactions). */
 int bc_store_exec(bc_store *s, const char *sql, bc_err *err);

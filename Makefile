@@ -73,6 +73,27 @@ define apt_install
 	  { apt-get update && apt-get install -y --no-install-recommends $$missing; }
 endef
 
+# need_node WHO: a recipe line that stops with a hint unless node (>= 18) and npm are here
+define need_node
+	@if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then \
+	  echo "$(1): node and npm are needed; run 'make deps' (as root: it apt-get installs" \
+	       "nodejs and npm)" >&2; \
+	  exit 1; \
+	fi; \
+	if ! node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 18 ? 0 : 1)'; then \
+	  echo "$(1): node $$(node --version) is too old; 18 or later is needed" >&2; \
+	  exit 1; \
+	fi
+endef
+
+# npm_ci DIR[, FLAGS]: the recipe of DIR/node_modules/.package-lock.json, the stamp npm ci
+# writes (its mtime says when the tree was made): the pinned packages of DIR's lockfile
+define npm_ci
+	@echo "$(1): npm ci (node $$(node --version))"
+	cd $(1) && npm ci --no-audit --no-fund $(2)
+	@touch $@
+endef
+
 DEB_PACKAGES := pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev libcmocka-dev \
                 zlib1g-dev curl ca-certificates prometheus
 # the contract checks run on Node; Debian's nodejs + npm unless a node with npm is there
@@ -146,7 +167,6 @@ UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(OUT)/tests/%)
 API_SRC  := $(sort $(wildcard tests/api/test_*.c))
 API_BINS := $(API_SRC:tests/api/%.c=$(OUT)/tests/api/%)
-API_BIN  := $(OUT)/tests/api/test_api
 CMOCKA_CFLAGS = $(shell pkg-config --cflags cmocka)
 SAN_ENV  := ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:halt_on_error=1:detect_stack_use_after_return=1 \
             UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 LSAN_OPTIONS=suppressions=
@@ -176,10 +196,17 @@ test-unit: $(UNIT_BIN)
 	@fail=0; for t in $(UNIT_BIN); do echo "== $$t"; $(SAN_ENV) $$t || fail=1; done; \
 	if [ $$fail != 0 ]; then echo "unit tests: FAILED"; exit 1; fi; echo "unit tests: all passed"
 
+# run_api_tests ENV, LABEL[, NOTE]: every API test binary with ENV (which names the daemon
+# in BC_DAEMON); all of them run, then the verdict
+define run_api_tests
+	@fail=0; for t in $(API_BINS); do echo "== $$t$(3)"; \
+	  $(1) BC_CLI=$(BIN)/bordercoop BC_DATA=data $$t || fail=1; \
+	done; if [ $$fail != 0 ]; then echo "$(2): FAILED"; exit 1; fi
+endef
+
 test-api: $(API_BINS) $(BIN)/bordercoopd $(BIN)/bordercoop
-	@fail=0; for t in $(API_BINS); do echo "== $$t"; \
-	  $(SAN_ENV) BC_DAEMON=$(BIN)/bordercoopd BC_CLI=$(BIN)/bordercoop BC_DATA=data $$t || fail=1; \
-	done; if [ $$fail != 0 ]; then echo "api tests: FAILED"; exit 1; fi; echo "api tests: all passed"
+	$(call run_api_tests,$(SAN_ENV) BC_DAEMON=$(BIN)/bordercoopd,api tests)
+	@echo "api tests: all passed"
 
 test-asan: deps
 	@$(MAKE) --no-print-directory BUILD=asan test-unit test-api
@@ -187,11 +214,9 @@ test-asan: deps
 # the API tests against bordercoopd under valgrind memcheck: zero errors, zero definite leaks
 test-valgrind: deps bench-deps
 	@$(MAKE) --no-print-directory build $(API_BINS)
-	@fail=0; for t in $(API_BINS); do echo "== $$t (daemon under valgrind)"; \
-	  VALGRIND_DAEMON=$(BIN)/bordercoopd BC_DAEMON=tests/api/valgrind-daemon.sh \
-	  BC_CLI=$(BIN)/bordercoop BC_DATA=data $$t || fail=1; \
-	done; if [ $$fail != 0 ]; then echo "valgrind: FAILED"; exit 1; fi; \
-	echo "valgrind: no memcheck errors, no definite leaks"
+	$(call run_api_tests,VALGRIND_DAEMON=$(BIN)/bordercoopd \
+	  BC_DAEMON=tests/api/valgrind-daemon.sh,valgrind, (daemon under valgrind))
+	@echo "valgrind: no memcheck errors, no definite leaks"
 
 # ---- benchmarks (not tests: no timing assertions anywhere in make test) -------------
 # requests/s and latency vs nginx (ratios from one run), the at-scale ratios, then

@@ -24,29 +24,16 @@ web: $(WEB_STAMP)
 
 web-deps: $(WEB_NODE_STAMP)
 
-# run first in every recipe that needs node, so that an up-to-date build/web builds
-# without node (the check runs only when something must be rebuilt)
-define web_need_node
-	@if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then \
-	  echo "web: node and npm are needed to build the dashboard (web/);" \
-	       "run 'make deps' (as root: it apt-get installs nodejs and npm)" >&2; \
-	  exit 1; \
-	fi; \
-	if ! node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 18 ? 0 : 1)'; then \
-	  echo "web: node $$(node --version) is too old; Vite 6 needs node 18 or later" >&2; \
-	  exit 1; \
-	fi
-endef
-
+# need_node (the main Makefile) runs first in every recipe that needs node, so that an
+# up-to-date build/web builds without node (the check runs only when something must be
+# rebuilt)
 $(WEB_NODE_STAMP): $(WEB_DIR)/package-lock.json $(WEB_DIR)/package.json
-	$(web_need_node)
-	@echo "web: npm ci in $(WEB_DIR) (node $$(node --version))"
-	cd $(WEB_DIR) && npm ci --no-audit --no-fund
-	@touch $@
+	$(call need_node,web)
+	$(call npm_ci,$(WEB_DIR))
 
 $(WEB_STAMP): $(WEB_NODE_STAMP) $(WEB_DIR)/package-lock.json $(WEB_DIR)/package.json $(WEB_CONF) \
               $(WEB_SRC) $(WEB_DIR)/web.mk
-	$(web_need_node)
+	$(call need_node,web)
 	@echo "web: vite build -> $(WEB_OUT)"
 	cd $(WEB_DIR) && npm run build --silent
 	@test -f $(WEB_OUT)/index.html && ls $(WEB_OUT)/assets/*.js >/dev/null 2>&1 || \

@@ -50,18 +50,12 @@ browser-chromium:
 	  { echo "browser-deps: $(CHROMIUM) --version failed" >&2; exit 1; }
 
 browser-node:
-	@if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then \
-	  echo "browser-deps: node and npm are needed for the browser tests;" \
-	       "run 'make deps' (as root: it apt-get installs nodejs and npm)" >&2; \
-	  exit 1; \
-	fi
+	$(call need_node,browser-deps)
 
-# npm ci writes node_modules/.package-lock.json; its mtime says when the tree was made.
 # playwright-core has no install script and downloads nothing: chromium is Debian's.
+$(BROWSER_NODE_STAMP): export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD = 1
 $(BROWSER_NODE_STAMP): $(BROWSER_DIR)/package-lock.json $(BROWSER_DIR)/package.json | browser-node
-	@echo "browser-deps: npm ci in $(BROWSER_DIR) (node $$(node --version))"
-	cd $(BROWSER_DIR) && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --ignore-scripts
-	@touch $@
+	$(call npm_ci,$(BROWSER_DIR),--ignore-scripts)
 
 test-browser: browser-deps $(WEB_STAMP) $(BIN)/bordercoopd $(BIN)/bordercoop
 	BC_DAEMON=$(BIN)/bordercoopd BC_CLI=$(BIN)/bordercoop BC_DATA=data CHROMIUM=$(CHROMIUM) \

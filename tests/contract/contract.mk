@@ -1,5 +1,5 @@
 # tests/contract/contract.mk: the OpenAPI contract checked by real tools. Included from the
-# main Makefile, which defines API_BIN, BIN and SAN_ENV (see test-api there).
+# main Makefile, which defines API_BINS, BIN, SAN_ENV, need_node and npm_ci.
 #
 #   make contract-deps   npm ci in tests/contract (pinned Redocly CLI, Ajv, yaml) when
 #                        node_modules is missing or older than package-lock.json
@@ -18,23 +18,15 @@ CONTRACT_STAMP := $(CONTRACT_DIR)/node_modules/.package-lock.json
 contract-deps: contract-node $(CONTRACT_STAMP)
 
 contract-node:
-	@if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then \
-	  echo "contract-deps: node and npm are needed for the contract checks;" \
-	       "run 'make deps' (as root: it apt-get installs nodejs and npm)" >&2; \
-	  exit 1; \
-	fi
+	$(call need_node,contract-deps)
 
-# npm ci writes node_modules/.package-lock.json; its mtime says when the tree was made
 $(CONTRACT_STAMP): $(CONTRACT_DIR)/package-lock.json $(CONTRACT_DIR)/package.json | contract-node
-	@echo "contract-deps: npm ci in $(CONTRACT_DIR) (node $$(node --version))"
-	cd $(CONTRACT_DIR) && npm ci --no-audit --no-fund --ignore-scripts
-	@touch $@
+	$(call npm_ci,$(CONTRACT_DIR),--ignore-scripts)
 
 contract-lint: contract-deps
 	@$(CONTRACT_DIR)/lint.sh openapi.yaml
 
-test-contract: contract-deps $(API_BINS) $(BIN)/bordercoopd $(BIN)/bordercoop
-	@$(CONTRACT_DIR)/lint.sh openapi.yaml
+test-contract: contract-lint $(API_BINS) $(BIN)/bordercoopd $(BIN)/bordercoop
 	@rec=$$(mktemp "$${TMPDIR:-/tmp}/bc-contract-XXXXXX.jsonl") || exit 1; \
 	trap 'rm -f "$$rec"' EXIT; trap 'exit 130' HUP INT PIPE TERM; \
 	for t in $(API_BINS); do \

@@ -84,8 +84,7 @@ $(FUZZ_LIB): $(FUZZ_OBJ)
 $(FUZZ_OUT)/bin/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_LIB)
 	@mkdir -p $(dir $@) $(FUZZ_OUT)/obj/targets
 	@echo "  FUZZLD  $@"; $(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer \
-	  -MMD -MP -MF $(FUZZ_OUT)/obj/targets/fuzz_$*.d $< -o $@ $(FUZZ_LIB) $(PKG_LIBS) \
-	  -lz -lpthread -lm
+	  -MMD -MP -MF $(FUZZ_OUT)/obj/targets/fuzz_$*.d $< -o $@ $(FUZZ_LIB) $(LDLIBS)
 
 -include $(shell find $(FUZZ_OUT)/obj -name '*.d' 2>/dev/null)
 

@@ -6,18 +6,13 @@
 # SCALE_REQUESTS, SCALE_CLIENTS, SCALE_SECONDS, SCALE_KILL_AT, SCALE_KEEP tune the script
 # (tests/scale/scale-demo.sh); see docs/scaling.md.
 
-SCALE_REQUESTS ?= 3000
-SCALE_CLIENTS  ?= 8
-SCALE_SECONDS  ?= 8
-
 .PHONY: scale-demo test-scale
 
+# SCALE_* given on the command line reach the script through the environment (make
+# exports command-line variables); its defaults are its own
 scale-demo: deps bench-deps
 	@$(MAKE) --no-print-directory build
-	SCALE_REQUESTS=$(SCALE_REQUESTS) SCALE_CLIENTS=$(SCALE_CLIENTS) SCALE_SECONDS=$(SCALE_SECONDS) \
-	  bash tests/scale/scale-demo.sh $(BIN)
+	bash tests/scale/scale-demo.sh $(BIN)
 
-test-scale: deps bench-deps
-	@$(MAKE) --no-print-directory build
-	SCALE_REQUESTS=600 SCALE_CLIENTS=$(SCALE_CLIENTS) SCALE_SECONDS=4 \
-	  bash tests/scale/scale-demo.sh $(BIN)
+test-scale:
+	@$(MAKE) --no-print-directory scale-demo SCALE_REQUESTS=600 SCALE_SECONDS=4

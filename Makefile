@@ -236,4 +236,4 @@ clean:
 	rm -rf build bin
 
 format:
-	clang-format -i server/*.c server/tools/*.c include/bordercoop/*.h tests/unit/*.c tests/api/*.c tests/api/*.h
+	clang-format -i server/*.c server/tools/*.c include/bordercoop/*.h tests/unit/*.c tests/api/*.c tests/api/*.h tests/fuzz/*.c tests/fuzz/*.h

@@ -9,7 +9,7 @@ typedef struct resource_row {
     const char *citations_sql; /* per fact: number of citations, one row each */
 } resource_row;
 
-#define PER_FACT(table, col)                                                                   \
+#define PER_FACT(table, col)                                                                       \
     "SELECT (SELECT count(*) FROM citations c WHERE c." col " = t.id) FROM " table " t"
 
 static const resource_row RESOURCES[] = {
@@ -145,8 +145,9 @@ int bc_check_report(bc_store *s, bc_buf *out, int *problems, bc_err *err)
                            "entity_id) AS k FROM aliases) GROUP BY entity ORDER BY entity",
                            &st, err);
     if (rc == BC_OK) {
-        bc_buf_printf(out, "\naliases (names an entity is found by, id included)\n"
-                           "  %-12s %8s %8s %8s %8s\n",
+        bc_buf_printf(out,
+                      "\naliases (names an entity is found by, id included)\n"
+                      "  %-12s %8s %8s %8s %8s\n",
                       "entity", "entities", "aliases", "avg", "max");
         while (sqlite3_step(st) == SQLITE_ROW) {
             int e = sqlite3_column_int(st, 1), a = sqlite3_column_int(st, 2);
@@ -187,8 +188,7 @@ int bc_check_report(bc_store *s, bc_buf *out, int *problems, bc_err *err)
         while (sqlite3_step(st) == SQLITE_ROW) {
             if (dangling < 20)
                 bc_buf_printf(out, "  dangling reference: %s row %lld -> %s\n",
-                              sqlite3_column_text(st, 0),
-                              (long long)sqlite3_column_int64(st, 1),
+                              sqlite3_column_text(st, 0), (long long)sqlite3_column_int64(st, 1),
                               sqlite3_column_text(st, 2));
             dangling++;
         }

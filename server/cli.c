@@ -46,7 +46,7 @@ typedef struct cli_opts {
     int db_given;
     const char *file; /* ingest: the article */
     const char *lang, *title, *url, *published_on, *publisher, *author;
-    int pause_ms;     /* ingest: a test hook (--pause-before-commit MS) */
+    int pause_ms;           /* ingest: a test hook (--pause-before-commit MS) */
     long figures, meetings; /* synth */
     const char *out;
     unsigned seed;
@@ -257,8 +257,8 @@ static int cmd_ingest(const cli_opts *o)
     char *text = read_all(o->file, BC_INGEST_MAX_TEXT, &len);
     if (text == NULL)
         return 1;
-    bc_ingest_input in = {text, len, o->lang, o->title, o->url, o->published_on, o->publisher,
-                          o->author, NULL, NULL};
+    bc_ingest_input in = {text,         len,       o->lang, o->title, o->url, o->published_on,
+                          o->publisher, o->author, NULL,    NULL};
     char field[32];
     bc_err err;
     bc_store *s = NULL;
@@ -347,8 +347,8 @@ int main(int argc, char **argv)
             fprintf(stderr, "bordercoop synth: %s\n", err.msg);
             return 1;
         }
-        printf("%s: curated store plus %ld synthetic figures and %ld meetings\n", o.out,
-               o.figures, o.meetings);
+        printf("%s: curated store plus %ld synthetic figures and %ld meetings\n", o.out, o.figures,
+               o.meetings);
         return 0;
     }
     fprintf(stderr, "bordercoop: unknown command '%s'\n%s", argv[1], USAGE);

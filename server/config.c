@@ -31,8 +31,8 @@ static const opt OPTS[] = {
      "HOST:PORT or [IPV6]:PORT to listen on (default 127.0.0.1:8080)"},
     {"--threads", "BORDERCOOP_THREADS", OPT_INT, NUM(threads), 1, 64,
      "worker threads, each with its own store connection (default 1)"},
-    {"--max-connections", "BORDERCOOP_MAX_CONNECTIONS", OPT_INT, NUM(max_connections), 1,
-     100000, "open connections in total (default 1000)"},
+    {"--max-connections", "BORDERCOOP_MAX_CONNECTIONS", OPT_INT, NUM(max_connections), 1, 100000,
+     "open connections in total (default 1000)"},
     {"--max-connections-per-ip", "BORDERCOOP_MAX_CONNECTIONS_PER_IP", OPT_INT,
      NUM(max_connections_per_ip), 1, 100000, "open connections per client address (default 100)"},
     {"--connection-timeout", "BORDERCOOP_CONNECTION_TIMEOUT", OPT_INT, NUM(connection_timeout), 1,
@@ -108,8 +108,7 @@ int bc_config_parse_listen(const char *s, struct sockaddr_storage *addr, socklen
     return BC_OK;
 }
 
-static int set_opt(bc_config *cfg, const opt *o, const char *value, const char *origin,
-                   bc_err *err)
+static int set_opt(bc_config *cfg, const opt *o, const char *value, const char *origin, bc_err *err)
 {
     char *field = (char *)cfg + o->offset;
     switch (o->kind) {
@@ -130,8 +129,8 @@ static int set_opt(bc_config *cfg, const opt *o, const char *value, const char *
     case OPT_INT: {
         char *end;
         long v = strtol(value, &end, 10);
-        if (!((*value >= '0' && *value <= '9') || *value == '-') || *end != '\0' ||
-            v < o->min || v > o->max)
+        if (!((*value >= '0' && *value <= '9') || *value == '-') || *end != '\0' || v < o->min ||
+            v > o->max)
             return bc_err_set(err, BC_EINVAL, "%s: '%s' is not a whole number in %d..%d", origin,
                               value, o->min, o->max);
         *(int *)field = (int)v;
@@ -187,8 +186,7 @@ int bc_config_parse(bc_config *cfg, int argc, char **argv, bc_getenv_fn getenv_f
     const char *token = getenv_fn != NULL ? getenv_fn("BORDERCOOP_API_TOKEN") : NULL;
     if (token != NULL && *token != '\0') {
         if (strlen(token) >= sizeof cfg->api_token || strlen(token) < 16)
-            return bc_err_set(err, BC_EINVAL,
-                              "BORDERCOOP_API_TOKEN must be 16 to %zu characters",
+            return bc_err_set(err, BC_EINVAL, "BORDERCOOP_API_TOKEN must be 16 to %zu characters",
                               sizeof cfg->api_token - 1);
         snprintf(cfg->api_token, sizeof cfg->api_token, "%s", token);
     }
@@ -235,8 +233,7 @@ const char *bc_config_usage(void)
                                 "options (environment variable in brackets):\n");
     for (size_t i = 0; i < NOPTS && n < sizeof text; i++) {
         char name[64];
-        snprintf(name, sizeof name, "%s%s", OPTS[i].flag,
-                 OPTS[i].kind == OPT_FLAG ? "" : " VALUE");
+        snprintf(name, sizeof name, "%s%s", OPTS[i].flag, OPTS[i].kind == OPT_FLAG ? "" : " VALUE");
         n += (size_t)snprintf(text + n, sizeof text - n, "  %-28s %s%s%s%s\n", name, OPTS[i].help,
                               OPTS[i].env ? " [" : "", OPTS[i].env ? OPTS[i].env : "",
                               OPTS[i].env ? "]" : "");

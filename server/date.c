@@ -33,8 +33,7 @@ int bc_date_parse(const char *s, bc_date *out, bc_err *err)
     if (n == 10)
         d = s[7] == '-' ? digits(s + 8, 2) : -1;
     if (y < 0 || m < 0 || d < 0)
-        return bc_err_set(err, BC_EINVAL, "'%.40s' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)",
-                          s);
+        return bc_err_set(err, BC_EINVAL, "'%.40s' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", s);
     if (y < 1900 || y > 2199)
         return bc_err_set(err, BC_EINVAL, "year %d is outside 1900..2199", y);
     if (n >= 7 && (m < 1 || m > 12))

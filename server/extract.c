@@ -1884,7 +1884,8 @@ static void emit_meetings(ctx *c)
         const mention *m = &c->m[k];
         if (m->dup)
             continue;
-        o->meetings = bc_grow(o->meetings, &c->capmo, o->nmeetings + 1, sizeof *o->meetings, &c->rc);
+        o->meetings =
+            bc_grow(o->meetings, &c->capmo, o->nmeetings + 1, sizeof *o->meetings, &c->rc);
         if (c->rc != BC_OK)
             break;
         bc_xmeeting *x = &o->meetings[o->nmeetings++];

@@ -2,16 +2,17 @@
  * category only, same filters without `category`). */
 #include "bordercoop/resource.h"
 
-#define PROVINCE_FILTER                                                                         \
-    BC_PROVINCE_FILTER("EXISTS (SELECT 1 FROM figure_parties fp WHERE fp.figure_id = f.id AND " \
+#define PROVINCE_FILTER                                                                            \
+    BC_PROVINCE_FILTER("EXISTS (SELECT 1 FROM figure_parties fp WHERE fp.figure_id = f.id AND "    \
                        "fp.province_id IN (" BC_PROVINCE_AND_MERGED "))")
-#define COMMON_FILTERS                                                                          \
-    {"year", BC_PARAM_INT, "f.year = ?", NULL, NULL, NULL, 0, 1900, 2199},                      \
-        {"from", BC_PARAM_DATE_FROM, "f.period_end >= ?"},                                      \
-        {"to", BC_PARAM_DATE_TO, "f.period_start <= ?"},                                        \
-        BC_MEETING_FILTER("f.meeting_id = ?"),                                                  \
-        {"curation", BC_PARAM_TEXT, "f.curation = ?", BC_LOOKUP_VOCAB("curation"),             \
-         BC_VALUES_VOCAB("curation")}
+#define COMMON_FILTERS                                                                             \
+    {"year", BC_PARAM_INT, "f.year = ?", NULL, NULL, NULL, 0, 1900, 2199},                         \
+        {"from", BC_PARAM_DATE_FROM, "f.period_end >= ?"},                                         \
+        {"to", BC_PARAM_DATE_TO, "f.period_start <= ?"}, BC_MEETING_FILTER("f.meeting_id = ?"),    \
+    {                                                                                              \
+        "curation", BC_PARAM_TEXT, "f.curation = ?", BC_LOOKUP_VOCAB("curation"),                  \
+            BC_VALUES_VOCAB("curation")                                                            \
+    }
 
 static const bc_param_spec FIGURE_FILTERS[] = {
     PROVINCE_FILTER,
@@ -43,11 +44,17 @@ static const bc_sort_field SORTS[] = {
     {NULL},
 };
 
-static const char *const FIELDS[] = {
-    "id",           "type",       "metric",  "category",      "description", "value",
-    "unit",         "qualifier",  "period",  "period_start",  "period_end",  "year",
-    "change",       "parties",    "meeting", "conflicts_with", "curation",   "confidence",
-    "note",         "sources",    "links",   NULL};
+static const char *const FIELDS[] = {"id",          "type",
+                                     "metric",      "category",
+                                     "description", "value",
+                                     "unit",        "qualifier",
+                                     "period",      "period_start",
+                                     "period_end",  "year",
+                                     "change",      "parties",
+                                     "meeting",     "conflicts_with",
+                                     "curation",    "confidence",
+                                     "note",        "sources",
+                                     "links",       NULL};
 
 const bc_resource bc_res_figures = {
     .name = "figures",

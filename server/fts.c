@@ -8,8 +8,8 @@
 #include <string.h>
 
 typedef struct fold_tokenizer {
-    fts5_tokenizer base;     /* unicode61's methods */
-    Fts5Tokenizer *inner;    /* unicode61 instance */
+    fts5_tokenizer base;  /* unicode61's methods */
+    Fts5Tokenizer *inner; /* unicode61 instance */
 } fold_tokenizer;
 
 typedef struct fold_call {

@@ -23,9 +23,10 @@ static const bc_sort_field SORTS[] = {
 };
 
 static const char *const FIELDS[] = {
-    "id",         "type",      "name",    "kind",  "status",  "vn_side",     "cn_side",
-    "vn_side_vi", "cn_side_zh", "provinces", "part_of", "parts", "aliases", "description",
-    "events",     "latest_event", "curation", "confidence", "note", "sources", "links", NULL};
+    "id",         "type",         "name",      "kind",       "status", "vn_side", "cn_side",
+    "vn_side_vi", "cn_side_zh",   "provinces", "part_of",    "parts",  "aliases", "description",
+    "events",     "latest_event", "curation",  "confidence", "note",   "sources", "links",
+    NULL};
 
 const bc_resource bc_res_projects = {
     .name = "border-gate-projects",

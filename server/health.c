@@ -133,10 +133,10 @@ static const char *media_type(const char *name)
     static const struct {
         const char *ext, *type;
     } TYPES[] = {
-        {".html", "text/html"},        {".js", "text/javascript"},  {".mjs", "text/javascript"},
-        {".css", "text/css"},          {".svg", "image/svg+xml"},   {".png", "image/png"},
-        {".ico", "image/x-icon"},      {".woff2", "font/woff2"},    {".json", "application/json"},
-        {".map", "application/json"},  {".txt", "text/plain"},      {".webp", "image/webp"},
+        {".html", "text/html"},       {".js", "text/javascript"}, {".mjs", "text/javascript"},
+        {".css", "text/css"},         {".svg", "image/svg+xml"},  {".png", "image/png"},
+        {".ico", "image/x-icon"},     {".woff2", "font/woff2"},   {".json", "application/json"},
+        {".map", "application/json"}, {".txt", "text/plain"},     {".webp", "image/webp"},
     };
     const char *dot = strrchr(name, '.');
     for (size_t i = 0; dot != NULL && i < sizeof TYPES / sizeof TYPES[0]; i++)

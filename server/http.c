@@ -66,10 +66,10 @@ struct req_ctx {
     bc_buf body; /* the request body, kept up to max_body bytes */
     int status;
     size_t bytes;
-    int outcome; /* a bc_outcome */
-    int route;   /* bc_router_route_of the decoded path, -1 when none */
-    bc_live_view view; /* the store generation this request is answered from */
-    bc_cached *entry; /* the cached response being sent, released on completion */
+    int outcome;        /* a bc_outcome */
+    int route;          /* bc_router_route_of the decoded path, -1 when none */
+    bc_live_view view;  /* the store generation this request is answered from */
+    bc_cached *entry;   /* the cached response being sent, released on completion */
     req_ctx *next_free; /* in the pool */
     char note[256];
 };
@@ -189,8 +189,9 @@ static void access_log(const req_ctx *c, struct MHD_Connection *con, double ms)
         log_safe(&line, c->method[0] ? c->method : "-");
         bc_buf_puts(&line, "\",\"target\":\"");
         log_safe(&line, c->uri);
-        bc_buf_printf(&line, "\",\"status\":%d,\"bytes\":%zu,\"duration_ms\":%.3f,"
-                             "\"request_id\":\"%s\"",
+        bc_buf_printf(&line,
+                      "\",\"status\":%d,\"bytes\":%zu,\"duration_ms\":%.3f,"
+                      "\"request_id\":\"%s\"",
                       c->status, c->bytes, ms, c->id);
         if (c->note[0]) {
             bc_buf_puts(&line, ",\"note\":\"");
@@ -230,8 +231,8 @@ static void on_completed(void *cls, struct MHD_Connection *con, void **req_cls,
                                 : "connection closed before the response was sent");
     struct timespec end;
     clock_gettime(CLOCK_MONOTONIC, &end);
-    double seconds = (double)(end.tv_sec - c->start.tv_sec) +
-                     (double)(end.tv_nsec - c->start.tv_nsec) / 1e9;
+    double seconds =
+        (double)(end.tv_sec - c->start.tv_sec) + (double)(end.tv_nsec - c->start.tv_nsec) / 1e9;
     access_log(c, con, seconds * 1e3);
     bc_metrics_request(c->route, c->method[0] ? c->method : "other", c->status, seconds,
                        c->outcome);
@@ -244,8 +245,8 @@ static void on_completed(void *cls, struct MHD_Connection *con, void **req_cls,
 
 /* Headers every response carries; `cached` marks a representation of store data (with
  * validators and Vary), `status` is what will be sent. */
-static void common_headers(const req_ctx *c, struct MHD_Response *r, const void *from,
-                           int cached, int status)
+static void common_headers(const req_ctx *c, struct MHD_Response *r, const void *from, int cached,
+                           int status)
 {
     const bc_http *h = c->h;
     MHD_add_response_header(r, "X-Request-Id", c->id);
@@ -256,17 +257,17 @@ static void common_headers(const req_ctx *c, struct MHD_Response *r, const void 
                                 "X-Total-Count, Content-Length");
     }
     if (cached) {
-        MHD_add_response_header(r, "Vary", h->vary_origin ? "Accept, Accept-Encoding, Origin"
-                                                          : "Accept, Accept-Encoding");
+        MHD_add_response_header(r, "Vary",
+                                h->vary_origin ? "Accept, Accept-Encoding, Origin"
+                                               : "Accept, Accept-Encoding");
         MHD_add_response_header(r, "Last-Modified", c->view.last_modified);
     } else if (h->vary_origin) {
         MHD_add_response_header(r, "Vary", "Origin");
     }
     /* from: the bc_response (cached == 0) or bc_cached (cached == 1) being sent, or NULL */
-    int own_cache_control =
-        from == NULL ? 0
-        : cached     ? ((const bc_cached *)from)->own_cache_control
-                     : bc_response_header_get(from, "Cache-Control") != NULL;
+    int own_cache_control = from == NULL ? 0
+                            : cached     ? ((const bc_cached *)from)->own_cache_control
+                                         : bc_response_header_get(from, "Cache-Control") != NULL;
     if (!own_cache_control) {
         if ((status == 200 || status == 304) && cached) {
             MHD_add_response_header(r, "Cache-Control", h->max_age_cc);
@@ -306,7 +307,8 @@ static enum MHD_Result send_response(struct MHD_Connection *con, req_ctx *c, bc_
     }
     if (res->content_type != NULL) {
         char ct[96];
-        int json = strstr(res->content_type, "json") != NULL || strstr(res->content_type, "csv") != NULL ||
+        int json = strstr(res->content_type, "json") != NULL ||
+                   strstr(res->content_type, "csv") != NULL ||
                    strstr(res->content_type, "yaml") != NULL;
         snprintf(ct, sizeof ct, "%s%s", res->content_type, json ? "; charset=utf-8" : "");
         MHD_add_response_header(r, "Content-Type", ct);
@@ -325,14 +327,17 @@ static enum MHD_Result send_response(struct MHD_Connection *con, req_ctx *c, bc_
 
 /* Sends a cached representation, or 304 when not_modified. The body is not copied: the
  * entry stays referenced by the request context until the response has been sent. */
-static enum MHD_Result send_cached(struct MHD_Connection *con, req_ctx *c, bc_cached *e,
-                                   int gzip, int not_modified)
+static enum MHD_Result send_cached(struct MHD_Connection *con, req_ctx *c, bc_cached *e, int gzip,
+                                   int not_modified)
 {
     int use_gz = gzip && e->gz != NULL;
     const char *etag = use_gz ? e->etag_gz : e->etag;
     size_t len = not_modified ? 0 : use_gz ? e->gz_len : e->len;
-    struct MHD_Response *r = MHD_create_response_from_buffer(
-        len, not_modified ? (void *)"" : use_gz ? e->gz : e->body, MHD_RESPMEM_PERSISTENT);
+    struct MHD_Response *r = MHD_create_response_from_buffer(len,
+                                                             not_modified ? (void *)""
+                                                             : use_gz     ? e->gz
+                                                                          : e->body,
+                                                             MHD_RESPMEM_PERSISTENT);
     if (r == NULL) {
         bc_cached_release(e);
         return MHD_NO;
@@ -411,18 +416,17 @@ static int parse_target(req_ctx *c, bc_request *req, bc_response *res)
     char *path;
     bc_err err;
     if (bc_url_decode(uri, plen, 0, &c->arena, &path, &err) != BC_OK)
-        return err.code == BC_ENOMEM ? bc_problem(res, 500, "internal_error", NULL, "out of memory")
-                                     : bc_problem(res, 400, "malformed_path", NULL, "path: %s",
-                                                  err.msg);
+        return err.code == BC_ENOMEM
+                   ? bc_problem(res, 500, "internal_error", NULL, "out of memory")
+                   : bc_problem(res, 400, "malformed_path", NULL, "path: %s", err.msg);
     req->path = path;
     req->query = q ? q + 1 : "";
     return 0;
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const char *url,
-                                  const char *method, const char *version,
-                                  const char *upload_data, size_t *upload_data_size,
-                                  void **req_cls)
+                                  const char *method, const char *version, const char *upload_data,
+                                  size_t *upload_data_size, void **req_cls)
 {
     (void)url;
     (void)version;
@@ -453,7 +457,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const c
     const char *accept = MHD_lookup_connection_value(con, MHD_HEADER_KIND, "Accept");
     req.format = bc_negotiate_format(accept, &req.formats);
     req.wants_html = bc_accepts_html(accept);
-    int gzip = bc_accepts_gzip(MHD_lookup_connection_value(con, MHD_HEADER_KIND, "Accept-Encoding"));
+    int gzip =
+        bc_accepts_gzip(MHD_lookup_connection_value(con, MHD_HEADER_KIND, "Accept-Encoding"));
     const char *inm = MHD_lookup_connection_value(con, MHD_HEADER_KIND, "If-None-Match");
     const char *ims = MHD_lookup_connection_value(con, MHD_HEADER_KIND, "If-Modified-Since");
     int readonly = strcmp(c->method, "GET") == 0 || strcmp(c->method, "HEAD") == 0;
@@ -483,8 +488,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const c
         if (etag_not_modified(key, inm, gzip, etag)) {
             /* not cached (evicted, or caching off) but the tag matches: no store access */
             c->outcome = BC_OUTCOME_NOT_MODIFIED;
-            struct MHD_Response *r = MHD_create_response_from_buffer(0, (void *)"",
-                                                                     MHD_RESPMEM_PERSISTENT);
+            struct MHD_Response *r =
+                MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
             if (r == NULL)
                 return MHD_NO;
             MHD_add_response_header(r, "ETag", etag);

@@ -281,9 +281,9 @@ static int store_meetings(ingest_ctx *c, const bc_extraction *ex)
                   "?8, CAST(substr(?5, 1, 4) AS INTEGER), ?9, ?10, 'extracted', ?11, ?12)",
                   "ssssssssssds", id, m->mechanism, ordinal, title, has_date ? d.text : NULL,
                   has_date ? bc_precision_name(d.precision) : NULL, has_date ? d.start : NULL,
-                  has_date ? d.end : NULL, place, strcmp(m->status, "planned") == 0 ? "planned"
-                                                                                     : "held",
-                  m->confidence, same_as[0] ? same_as : NULL);
+                  has_date ? d.end : NULL, place,
+                  strcmp(m->status, "planned") == 0 ? "planned" : "held", m->confidence,
+                  same_as[0] ? same_as : NULL);
         if (rc == BC_OK)
             rc = exec(c->s,
                       "INSERT INTO meeting_provinces (meeting_id, province_id) "
@@ -350,9 +350,9 @@ static int bump_version(ingest_ctx *c, const char *sha, const char *now)
     bc_sha256_update(&h, sha, strlen(sha));
     bc_sha256_final(&h, d);
     bc_sha256_tohex(d, c->out->content_version);
-    int rc = exec(c->s,
-                  "INSERT OR REPLACE INTO store_meta (key, value) VALUES ('content_version', ?1)",
-                  "s", c->out->content_version);
+    int rc =
+        exec(c->s, "INSERT OR REPLACE INTO store_meta (key, value) VALUES ('content_version', ?1)",
+             "s", c->out->content_version);
     if (rc == BC_OK)
         rc = exec(c->s, "INSERT OR REPLACE INTO store_meta (key, value) VALUES ('modified_at', ?1)",
                   "s", now);
@@ -360,8 +360,7 @@ static int bump_version(ingest_ctx *c, const char *sha, const char *now)
 }
 
 /* The transaction itself; the caller holds the writer lock. */
-static int ingest_locked(bc_store *s, const bc_ingest_input *in, bc_ingest_result *out,
-                         bc_err *err)
+static int ingest_locked(bc_store *s, const bc_ingest_input *in, bc_ingest_result *out, bc_err *err)
 {
     memset(out, 0, sizeof *out);
     char field[32];
@@ -370,8 +369,8 @@ static int ingest_locked(bc_store *s, const bc_ingest_input *in, bc_ingest_resul
         return rc;
     char sha[65];
     bc_sha256_hex(in->text, in->len, sha);
-    if (lookup(s, out->source_id, sizeof out->source_id,
-               "SELECT id FROM sources WHERE sha256 = ?1", "s", sha)) {
+    if (lookup(s, out->source_id, sizeof out->source_id, "SELECT id FROM sources WHERE sha256 = ?1",
+               "s", sha)) {
         lookup(s, out->content_version, sizeof out->content_version,
                "SELECT value FROM store_meta WHERE key = ?1", "s", "content_version");
         return BC_OK; /* already stored: a no-op */
@@ -415,8 +414,9 @@ static int ingest_locked(bc_store *s, const bc_ingest_input *in, bc_ingest_resul
                            "extracted).')",
                            &st, err);
         if (rc == BC_OK) {
-            const char *v[] = {out->source_id, file, in->lang, in->title, in->publisher,
-                               in->author, in->published_on, in->url, sha};
+            const char *v[] = {out->source_id,   file,          in->lang,
+                               in->title,        in->publisher, in->author,
+                               in->published_on, in->url,       sha};
             for (int i = 0; i < 9; i++)
                 sqlite3_bind_text(st, i + 1, v[i], -1, SQLITE_TRANSIENT);
             sqlite3_bind_int64(st, 10, (sqlite3_int64)in->len);

@@ -76,14 +76,16 @@ int bc_handle_ingest(bc_request *req, bc_response *res)
         return rejected;
     bc_err err;
     json_error_t je;
-    json_t *body = json_loadb(req->body ? req->body : "", req->body_len,
-                              JSON_REJECT_DUPLICATES, &je);
+    json_t *body =
+        json_loadb(req->body ? req->body : "", req->body_len, JSON_REJECT_DUPLICATES, &je);
     if (body == NULL)
-        return bc_problem(res, 400, "malformed_json", NULL, "the body is not valid JSON: %s "
-                          "(line %d, column %d)", je.text, je.line, je.column);
+        return bc_problem(res, 400, "malformed_json", NULL,
+                          "the body is not valid JSON: %s "
+                          "(line %d, column %d)",
+                          je.text, je.line, je.column);
     int status = 0;
-    static const char *const keys[] = {"text", "lang", "title", "url", "published_on",
-                                       "publisher", "author", NULL};
+    static const char *const keys[] = {"text",         "lang",      "title",  "url",
+                                       "published_on", "publisher", "author", NULL};
     if (!json_is_object(body))
         status = bc_problem(res, 400, "malformed_json", NULL, "the body must be a JSON object");
     const char *key;
@@ -101,8 +103,8 @@ int bc_handle_ingest(bc_request *req, bc_response *res)
                                     key);
         }
     bc_ingest_input in = {0};
-    const char **slots[] = {&in.text, &in.lang, &in.title, &in.url, &in.published_on,
-                            &in.publisher, &in.author};
+    const char **slots[] = {&in.text,         &in.lang,      &in.title, &in.url,
+                            &in.published_on, &in.publisher, &in.author};
     for (size_t i = 0; status == 0 && i < 7; i++)
         status = opt_string(body, keys[i], slots[i], res);
     if (status == 0 && in.text != NULL)
@@ -161,8 +163,9 @@ int bc_handle_ingest(bc_request *req, bc_response *res)
         res->generation_changed = r.created;
         return 500;
     }
-    bc_buf_printf(b, ",\"extracted\":{\"figures\":%d,\"meetings\":%d,\"border_gate_projects\":%d,"
-                     "\"citations\":%d},\"content_version\":\"%s\",\"links\":{\"self\":\"/v1/sources/",
+    bc_buf_printf(b,
+                  ",\"extracted\":{\"figures\":%d,\"meetings\":%d,\"border_gate_projects\":%d,"
+                  "\"citations\":%d},\"content_version\":\"%s\",\"links\":{\"self\":\"/v1/sources/",
                   r.figures, r.meetings, r.projects, r.citations, r.content_version);
     bc_url_encode(b, r.source_id);
     bc_buf_puts(b, "\",\"figures\":\"/v1/figures?curation=extracted\"}}");

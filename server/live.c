@@ -10,7 +10,7 @@
 struct bc_live {
     char path[1024];
     bc_store_pool *pool;
-    bc_store *watch;  /* its own connection: data_version counts others' commits */
+    bc_store *watch; /* its own connection: data_version counts others' commits */
     long data_version;
     pthread_mutex_t lock; /* guards view and the watch connection */
     bc_live_view view;
@@ -150,8 +150,7 @@ static void *watch_loop(void *arg)
     return NULL;
 }
 
-int bc_live_watch(bc_live *l, int interval_ms, void (*on_change)(void *ctx), void *ctx,
-                  bc_err *err)
+int bc_live_watch(bc_live *l, int interval_ms, void (*on_change)(void *ctx), void *ctx, bc_err *err)
 {
     if (bc_store_is_immutable(l->watch))
         return BC_OK; /* nothing can change */

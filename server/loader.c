@@ -22,7 +22,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#define MAX_TEXT 8000 /* longest string field accepted in a fact file */
+#define MAX_TEXT      8000 /* longest string field accepted in a fact file */
 #define MAX_FACT_FILE (16u << 20)
 
 typedef struct article {
@@ -140,8 +140,8 @@ static int check_vocab(loader *L, const char *field, const char *value, const ch
     if (value == NULL)
         return BC_OK;
     sqlite3_stmt *st;
-    int rc = bc_store_stmt(
-        L->s, "SELECT 1 FROM vocab WHERE field = ?1 AND value = ?2", &st, L->err);
+    int rc =
+        bc_store_stmt(L->s, "SELECT 1 FROM vocab WHERE field = ?1 AND value = ?2", &st, L->err);
     if (rc != BC_OK)
         return rc;
     sqlite3_bind_text(st, 1, field, -1, SQLITE_STATIC);
@@ -154,8 +154,8 @@ static int check_vocab(loader *L, const char *field, const char *value, const ch
         return db_fail(L, path);
     /* list the allowed values in the message */
     bc_buf list = BC_BUF_INIT;
-    rc = bc_store_stmt(L->s, "SELECT value FROM vocab WHERE field = ?1 ORDER BY value", &st,
-                       L->err);
+    rc =
+        bc_store_stmt(L->s, "SELECT value FROM vocab WHERE field = ?1 ORDER BY value", &st, L->err);
     if (rc != BC_OK)
         return rc;
     sqlite3_bind_text(st, 1, field, -1, SQLITE_STATIC);
@@ -224,8 +224,8 @@ static int str_field(loader *L, json_t *obj, const char *path, const char *key, 
 }
 
 /* Reads obj[key] as an integer; *has is 0 when absent or null. */
-static int int_field(loader *L, json_t *obj, const char *path, const char *key, int flags,
-                     int *has, int *out)
+static int int_field(loader *L, json_t *obj, const char *path, const char *key, int flags, int *has,
+                     int *out)
 {
     *has = 0;
     json_t *v = json_object_get(obj, key);
@@ -241,8 +241,8 @@ static int int_field(loader *L, json_t *obj, const char *path, const char *key, 
     return BC_OK;
 }
 
-static int num_field(loader *L, json_t *obj, const char *path, const char *key, int flags,
-                     int *has, double *out)
+static int num_field(loader *L, json_t *obj, const char *path, const char *key, int flags, int *has,
+                     double *out)
 {
     *has = 0;
     json_t *v = json_object_get(obj, key);
@@ -316,9 +316,10 @@ static const char *const CITE_SQL[] = {
     [CITE_PROTOCOL] = CITE_HEAD "protocol_id) VALUES (?1, ?2, ?3, ?4, ?5)",
     [CITE_PERSON] = CITE_HEAD "person_id) VALUES (?1, ?2, ?3, ?4, ?5)",
     [CITE_PROVINCE] = CITE_HEAD "province_id) VALUES (?1, ?2, ?3, ?4, ?5)",
-    [CITE_DECISION] = CITE_HEAD "decision_meeting_id, decision_seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    [CITE_PARTICIPANT] = CITE_HEAD
-    "participant_meeting_id, participant_seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    [CITE_DECISION] =
+        CITE_HEAD "decision_meeting_id, decision_seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    [CITE_PARTICIPANT] =
+        CITE_HEAD "participant_meeting_id, participant_seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     [CITE_AREA] = CITE_HEAD "area_protocol_id, area_seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 };
 
@@ -332,8 +333,8 @@ static const article *find_article(loader *L, const char *id)
 
 /* Inserts every {source, quote} of obj.sources (which must be non-empty) for the fact
  * `id` (and `seq` for the composite targets). */
-static int cite_all(loader *L, json_t *obj, const char *path, cite_target target,
-                    const char *id, int seq)
+static int cite_all(loader *L, json_t *obj, const char *path, cite_target target, const char *id,
+                    int seq)
 {
     json_t *arr;
     char p[512];
@@ -397,8 +398,8 @@ static int alias_add(loader *L, const char *entity, const char *id, const char *
         const char *other = (const char *)sqlite3_column_text(st, 0);
         int same_spelling = sqlite3_column_int(st, 1);
         if (strcmp(other, id) != 0)
-            rc = fail(L, path, "alias '%s' of %s '%s' already names '%s'", alias, entity, id,
-                      other);
+            rc =
+                fail(L, path, "alias '%s' of %s '%s' already names '%s'", alias, entity, id, other);
         sqlite3_reset(st);
         if (rc != BC_OK || same_spelling)
             return rc; /* the very same name again: nothing to add */
@@ -616,8 +617,8 @@ static int load_metrics(loader *L)
         if (rc == BC_OK) {
             for (const char *c = id; *c && rc == BC_OK; c++)
                 if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '_'))
-                    rc = fail(L, p, "metric id '%s' must be lower-case letters, digits and '_'",
-                              id);
+                    rc =
+                        fail(L, p, "metric id '%s' must be lower-case letters, digits and '_'", id);
         }
         if (rc == BC_OK)
             rc = check_new_id(L, &REF_METRIC, id, p);
@@ -650,9 +651,9 @@ static int load_provinces(loader *L)
     char p[128];
     /* first pass inserts, second pass resolves merged_into (it may point forward) */
     for (size_t i = 0; rc == BC_OK && i < json_array_size(arr); i++) {
-        static const char *const keys[] = {"id",    "name",        "name_vi", "name_zh",
-                                           "country", "level",     "merged_into", "aliases",
-                                           "note",  "sources",     NULL};
+        static const char *const keys[] = {"id",      "name",    "name_vi",     "name_zh",
+                                           "country", "level",   "merged_into", "aliases",
+                                           "note",    "sources", NULL};
         json_t *o = json_array_get(arr, i);
         const char *id, *name, *vi, *zh, *country, *level, *note;
         snprintf(p, sizeof p, "provinces[%zu]", i);
@@ -922,10 +923,10 @@ static int load_meetings(loader *L)
     int rc = load_json(L, "facts/meetings.json", "meetings", &root, &arr);
     char p[128];
     for (size_t i = 0; rc == BC_OK && i < json_array_size(arr); i++) {
-        static const char *const keys[] = {
-            "id",      "mechanism", "ordinal",      "title",     "date",    "place",
-            "host",    "status",    "summary",      "note",      "aliases", "provinces",
-            "participants", "decisions", "sources", NULL};
+        static const char *const keys[] = {"id",           "mechanism", "ordinal", "title",
+                                           "date",         "place",     "host",    "status",
+                                           "summary",      "note",      "aliases", "provinces",
+                                           "participants", "decisions", "sources", NULL};
         json_t *o = json_array_get(arr, i);
         const char *id, *mech, *title, *place, *host, *status, *summary, *note;
         int has_ord, ordinal, has_date;
@@ -971,8 +972,8 @@ static int load_meetings(loader *L)
                 sqlite3_bind_int(st, 2, ordinal);
                 dup = sqlite3_step(st) == SQLITE_ROW;
                 if (dup)
-                    rc = fail(L, p, "mechanism '%s' already has meeting %d ('%s')", mech,
-                              ordinal, sqlite3_column_text(st, 0));
+                    rc = fail(L, p, "mechanism '%s' already has meeting %d ('%s')", mech, ordinal,
+                              sqlite3_column_text(st, 0));
                 sqlite3_reset(st);
             }
         }
@@ -983,10 +984,9 @@ static int load_meetings(loader *L)
                      "status, summary, note) "
                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
                      "ssjsssssjsssss", id, mech, has_ord ? &ordinal : NULL, title,
-                     has_date ? d.text : NULL,
-                     has_date ? bc_precision_name(d.precision) : NULL,
-                     has_date ? d.start : NULL, has_date ? d.end : NULL,
-                     has_date ? &d.year : NULL, place, host, status, summary, note);
+                     has_date ? d.text : NULL, has_date ? bc_precision_name(d.precision) : NULL,
+                     has_date ? d.start : NULL, has_date ? d.end : NULL, has_date ? &d.year : NULL,
+                     place, host, status, summary, note);
         if (rc == BC_OK) {
             json_t *provs = json_object_get(o, "provinces");
             if (provs != NULL)
@@ -1021,9 +1021,9 @@ static int load_protocols(loader *L)
     int rc = load_json(L, "facts/protocols.json", "protocols", &root, &arr);
     char p[128], q[200];
     for (size_t i = 0; rc == BC_OK && i < json_array_size(arr); i++) {
-        static const char *const keys[] = {"id",      "title",   "kind",  "level", "status",
-                                           "signed_on", "meeting", "summary", "note", "aliases",
-                                           "parties", "areas",   "sources", NULL};
+        static const char *const keys[] = {"id",        "title",   "kind",    "level", "status",
+                                           "signed_on", "meeting", "summary", "note",  "aliases",
+                                           "parties",   "areas",   "sources", NULL};
         json_t *o = json_array_get(arr, i), *parties, *areas;
         const char *id, *title, *kind, *level, *status, *meeting, *summary, *note;
         bc_date d;
@@ -1068,9 +1068,9 @@ static int load_protocols(loader *L)
                      "date_start, date_end, year, status, meeting_id, summary, note) "
                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
                      "ssssssssjssss", id, title, kind, level, has_date ? d.text : NULL,
-                     has_date ? bc_precision_name(d.precision) : NULL,
-                     has_date ? d.start : NULL, has_date ? d.end : NULL,
-                     has_date ? &d.year : NULL, status, meeting, summary, note);
+                     has_date ? bc_precision_name(d.precision) : NULL, has_date ? d.start : NULL,
+                     has_date ? d.end : NULL, has_date ? &d.year : NULL, status, meeting, summary,
+                     note);
         for (size_t k = 0; rc == BC_OK && k < json_array_size(parties); k++) {
             static const char *const pkeys[] = {"name", "province", NULL};
             json_t *x = json_array_get(parties, k);
@@ -1124,9 +1124,8 @@ static int load_figures(loader *L)
     char p[128], q[200];
     for (size_t i = 0; rc == BC_OK && i < json_array_size(arr); i++) {
         static const char *const keys[] = {
-            "id",          "metric",  "value",   "unit",    "qualifier",      "period",
-            "change",      "parties", "description", "meeting", "note", "conflicts_with",
-            "sources",     NULL};
+            "id",      "metric",      "value",   "unit", "qualifier",      "period",  "change",
+            "parties", "description", "meeting", "note", "conflicts_with", "sources", NULL};
         json_t *o = json_array_get(arr, i), *change;
         const char *id, *metric, *unit, *qualifier, *period_s, *description, *meeting, *note;
         const char *cq = NULL, *cbasis = NULL;
@@ -1257,8 +1256,8 @@ static int load_events(loader *L, json_t *o, const char *p, const char *project)
     char q[200], eid[160];
     int rc = arr_field(L, o, p, "events", OPT, &arr);
     for (size_t k = 0; rc == BC_OK && arr != NULL && k < json_array_size(arr); k++) {
-        static const char *const keys[] = {"kind", "date", "meeting", "description", "sources",
-                                           NULL};
+        static const char *const keys[] = {"kind",        "date",    "meeting",
+                                           "description", "sources", NULL};
         json_t *x = json_array_get(arr, k);
         const char *kind, *meeting, *description;
         bc_date d;
@@ -1284,8 +1283,8 @@ static int load_events(loader *L, json_t *o, const char *p, const char *project)
                      "date_precision, date_start, date_end, meeting_id, description) "
                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                      "ssisssssss", eid, project, (int)k + 1, kind, has_date ? d.text : NULL,
-                     has_date ? bc_precision_name(d.precision) : NULL,
-                     has_date ? d.start : NULL, has_date ? d.end : NULL, meeting, description);
+                     has_date ? bc_precision_name(d.precision) : NULL, has_date ? d.start : NULL,
+                     has_date ? d.end : NULL, meeting, description);
         if (rc == BC_OK)
             rc = cite_all(L, x, q, CITE_EVENT, eid, 0);
         if (rc == BC_OK && L->st)
@@ -1301,9 +1300,9 @@ static int load_projects(loader *L)
     char p[128];
     for (size_t i = 0; rc == BC_OK && i < json_array_size(arr); i++) {
         static const char *const keys[] = {
-            "id",          "name",        "kind",   "vn_side", "cn_side", "vn_side_vi",
-            "cn_side_zh",  "vn_province", "cn_province", "status", "part_of", "description",
-            "note",        "aliases",     "events", "sources", NULL};
+            "id",         "name",        "kind",        "vn_side", "cn_side", "vn_side_vi",
+            "cn_side_zh", "vn_province", "cn_province", "status",  "part_of", "description",
+            "note",       "aliases",     "events",      "sources", NULL};
         json_t *o = json_array_get(arr, i);
         const char *id, *name, *kind, *vn, *cn, *vnp, *cnp, *status, *description, *note;
         const char *vn_vi, *cn_zh;
@@ -1337,11 +1336,17 @@ static int load_projects(loader *L)
             rc = str_field(L, o, p, "cn_province", ID, &cnp);
         if (rc == BC_OK)
             rc = check_ref(L, &REF_PROVINCE, cnp, p);
-        if (rc == BC_OK && vnp != NULL && exists(L, "SELECT 1 FROM provinces WHERE id = ?1 "
-                                                    "AND country = 'VN'", vnp) != 1)
+        if (rc == BC_OK && vnp != NULL &&
+            exists(L,
+                   "SELECT 1 FROM provinces WHERE id = ?1 "
+                   "AND country = 'VN'",
+                   vnp) != 1)
             rc = fail(L, p, "'vn_province' '%s' is not a Vietnamese province", vnp);
-        if (rc == BC_OK && cnp != NULL && exists(L, "SELECT 1 FROM provinces WHERE id = ?1 "
-                                                    "AND country = 'CN'", cnp) != 1)
+        if (rc == BC_OK && cnp != NULL &&
+            exists(L,
+                   "SELECT 1 FROM provinces WHERE id = ?1 "
+                   "AND country = 'CN'",
+                   cnp) != 1)
             rc = fail(L, p, "'cn_province' '%s' is not a Chinese province", cnp);
         if (rc == BC_OK)
             rc = str_field(L, o, p, "status", REQ, &status);
@@ -1399,8 +1404,8 @@ static int load_search_index(loader *L)
 
 static int write_meta(loader *L, const char *key, const char *value)
 {
-    return run(L, key, "INSERT OR REPLACE INTO store_meta (key, value) VALUES (?1, ?2)", "ss",
-               key, value);
+    return run(L, key, "INSERT OR REPLACE INTO store_meta (key, value) VALUES (?1, ?2)", "ss", key,
+               value);
 }
 
 int bc_loader_fill(bc_store *store, const char *data_dir, bc_load_stats *stats, bc_err *err)
@@ -1563,8 +1568,7 @@ int bc_loader_build(const char *data_dir, const char *db_path, bc_load_stats *st
         if (fsync_path(tmp, 0) != 0)
             rc = bc_err_set(err, BC_EIO, "%s: fsync: %s", tmp, strerror(errno));
         else if (rename(tmp, db_path) != 0)
-            rc = bc_err_set(err, BC_EIO, "cannot move %s into place: %s", db_path,
-                            strerror(errno));
+            rc = bc_err_set(err, BC_EIO, "cannot move %s into place: %s", db_path, strerror(errno));
         if (rc == BC_OK) {
             char dir[1024];
             snprintf(dir, sizeof dir, "%s", db_path);

@@ -16,7 +16,7 @@ static const bc_sort_field SORTS[] = {
     {NULL},
 };
 
-static const char *const FIELDS[] = {"id",      "type",     "name",    "kind", "description",
+static const char *const FIELDS[] = {"id",      "type",     "name",    "kind",  "description",
                                      "members", "meetings", "sources", "links", NULL};
 
 const bc_resource bc_res_mechanisms = {

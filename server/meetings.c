@@ -27,12 +27,35 @@ static const bc_sort_field SORTS[] = {
     {NULL},
 };
 
-static const char *const FIELDS[] = {
-    "id",        "type",        "title",          "mechanism",    "ordinal", "status",
-    "date",      "date_precision", "date_start",  "date_end",     "year",    "place",
-    "host_province", "provinces", "summary",      "participants", "decisions", "protocols",
-    "figures",   "projects",    "previous_meeting", "next_meeting", "curation", "confidence",
-    "same_as",   "note",        "sources",        "links",        NULL};
+static const char *const FIELDS[] = {"id",
+                                     "type",
+                                     "title",
+                                     "mechanism",
+                                     "ordinal",
+                                     "status",
+                                     "date",
+                                     "date_precision",
+                                     "date_start",
+                                     "date_end",
+                                     "year",
+                                     "place",
+                                     "host_province",
+                                     "provinces",
+                                     "summary",
+                                     "participants",
+                                     "decisions",
+                                     "protocols",
+                                     "figures",
+                                     "projects",
+                                     "previous_meeting",
+                                     "next_meeting",
+                                     "curation",
+                                     "confidence",
+                                     "same_as",
+                                     "note",
+                                     "sources",
+                                     "links",
+                                     NULL};
 
 const bc_resource bc_res_meetings = {
     .name = "meetings",

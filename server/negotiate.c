@@ -37,9 +37,9 @@ static void each_item(const char *h, void (*fn)(const char *v, size_t n, double 
 }
 
 typedef struct fmt_q {
-    double json, csv;           /* best q from a specific match, -1 when none */
-    double json_any, csv_any;   /* from a type wildcard (application/ *, text/ *) */
-    double any;                 /* from * / * */
+    double json, csv;         /* best q from a specific match, -1 when none */
+    double json_any, csv_any; /* from a type wildcard (application/ *, text/ *) */
+    double any;               /* from * / * */
 } fmt_q;
 
 static int is(const char *v, size_t n, const char *lit)

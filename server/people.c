@@ -16,9 +16,8 @@ static const bc_sort_field SORTS[] = {
     {NULL},
 };
 
-static const char *const FIELDS[] = {"id",    "type",     "name", "country", "province",
-                                     "aliases", "roles",  "meetings", "note", "sources",
-                                     "links", NULL};
+static const char *const FIELDS[] = {"id",    "type",     "name", "country", "province", "aliases",
+                                     "roles", "meetings", "note", "sources", "links",    NULL};
 
 const bc_resource bc_res_people = {
     .name = "people",

@@ -26,9 +26,9 @@ static const bc_sort_field SORTS[] = {
 };
 
 static const char *const FIELDS[] = {
-    "id",      "type",    "title",   "kind",  "level", "status",  "signed_on", "date_precision",
-    "year",    "meeting", "parties", "areas", "aliases", "summary", "note",    "sources",
-    "links",   NULL};
+    "id",        "type",           "title", "kind",    "level",   "status",
+    "signed_on", "date_precision", "year",  "meeting", "parties", "areas",
+    "aliases",   "summary",        "note",  "sources", "links",   NULL};
 
 const bc_resource bc_res_protocols = {
     .name = "protocols",

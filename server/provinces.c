@@ -18,9 +18,8 @@ static const bc_sort_field SORTS[] = {
 };
 
 static const char *const FIELDS[] = {
-    "id",      "type",       "name",        "name_vi",    "name_zh", "country", "level",
-    "aliases", "merged_into", "merged_from", "mechanisms", "counts", "note",    "sources",
-    "links",   NULL};
+    "id",          "type",        "name",       "name_vi", "name_zh", "country", "level", "aliases",
+    "merged_into", "merged_from", "mechanisms", "counts",  "note",    "sources", "links", NULL};
 
 const bc_resource bc_res_provinces = {
     .name = "provinces",

@@ -16,8 +16,7 @@ static int hexval(char c)
     return -1;
 }
 
-int bc_url_decode(const char *s, size_t n, int plus_is_space, bc_arena *a, char **out,
-                  bc_err *err)
+int bc_url_decode(const char *s, size_t n, int plus_is_space, bc_arena *a, char **out, bc_err *err)
 {
     char *d = bc_arena_alloc(a, n + 1);
     if (d == NULL)

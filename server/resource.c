@@ -14,8 +14,10 @@
 #include <string.h>
 
 const bc_resource *const bc_resources[] = {
-    &bc_res_meetings, &bc_res_trade_figures, &bc_res_figures,   &bc_res_projects,
-    &bc_res_protocols, &bc_res_provinces,    &bc_res_people,    &bc_res_sources,
+    &bc_res_meetings,   &bc_res_trade_figures,
+    &bc_res_figures,    &bc_res_projects,
+    &bc_res_protocols,  &bc_res_provinces,
+    &bc_res_people,     &bc_res_sources,
     &bc_res_mechanisms, NULL,
 };
 
@@ -158,8 +160,8 @@ static int validate(bc_request *req, const bc_param_spec *spec, const char *valu
         bc_date d;
         bc_err err;
         if (bc_date_parse(value, &d, &err) != BC_OK)
-            return bc_problem(res, 400, "invalid_parameter", spec->name,
-                              "parameter '%s': %s", spec->name, err.msg);
+            return bc_problem(res, 400, "invalid_parameter", spec->name, "parameter '%s': %s",
+                              spec->name, err.msg);
         const char *day = spec->type == BC_PARAM_DATE_FROM ? d.start : d.end;
         b->text = bc_arena_strndup(req->arena, day, strlen(day));
         if (b->text == NULL)
@@ -229,13 +231,12 @@ static int bind_query(bc_request *req, const bc_param_spec *filters, const bc_pa
         if (spec == NULL) {
             bc_buf names = BC_BUF_INIT;
             list_names(&names, filters, common);
-            int st = names.len == 0
-                         ? bc_problem(res, 400, "unknown_parameter", pairs[i].key,
-                                      "unknown parameter '%s'; this endpoint takes none",
-                                      pairs[i].key)
-                         : bc_problem(res, 400, "unknown_parameter", pairs[i].key,
-                                      "unknown parameter '%s'; allowed: %s", pairs[i].key,
-                                      names.data);
+            int st =
+                names.len == 0
+                    ? bc_problem(res, 400, "unknown_parameter", pairs[i].key,
+                                 "unknown parameter '%s'; this endpoint takes none", pairs[i].key)
+                    : bc_problem(res, 400, "unknown_parameter", pairs[i].key,
+                                 "unknown parameter '%s'; allowed: %s", pairs[i].key, names.data);
             bc_buf_free(&names);
             return st;
         }
@@ -308,13 +309,13 @@ typedef struct list_query {
     int has_offset, want_total;
     sort_key keys[BC_SORT_MAX + 1]; /* the requested keys, then the id */
     size_t nkeys;
-    const char *sort_spec;          /* canonical, e.g. "date,-value" */
+    const char *sort_spec; /* canonical, e.g. "date,-value" */
     int sort_given;
-    json_t *cursor;                 /* [spec, "n"|"p", values...] or NULL */
-    int backward;                   /* the cursor points backwards ("p") */
+    json_t *cursor; /* [spec, "n"|"p", values...] or NULL */
+    int backward;   /* the cursor points backwards ("p") */
     const char *fields[64];
     size_t nfields;
-    int format;                     /* BC_FMT_JSON or BC_FMT_CSV */
+    int format; /* BC_FMT_JSON or BC_FMT_CSV */
     const char *format_param;
 } list_query;
 
@@ -360,8 +361,8 @@ static int parse_sort(bc_request *req, const bc_resource *r, const char *spec, l
                 status = bc_problem(res, 400, "invalid_parameter", "sort",
                                     "sort field '%s' is given more than once", f->name);
         if (status == 0 && q->nkeys == BC_SORT_MAX)
-            status = bc_problem(res, 400, "invalid_parameter", "sort",
-                                "at most %d sort fields", BC_SORT_MAX);
+            status = bc_problem(res, 400, "invalid_parameter", "sort", "at most %d sort fields",
+                                BC_SORT_MAX);
         if (status != 0)
             break;
         q->keys[q->nkeys].f = f;
@@ -433,8 +434,8 @@ static int parse_cursor(const char *text, list_query *q, bc_response *res)
     if (strlen(text) <= 2048 && unb64url(text, &raw) == 0 && raw.len > 0)
         j = json_loadb(raw.data, raw.len, 0, NULL);
     bc_buf_free(&raw);
-    int ok = json_is_array(j) && json_array_size(j) >= 3 &&
-             json_is_string(json_array_get(j, 0)) && json_is_string(json_array_get(j, 1));
+    int ok = json_is_array(j) && json_array_size(j) >= 3 && json_is_string(json_array_get(j, 0)) &&
+             json_is_string(json_array_get(j, 1));
     if (ok && strcmp(json_string_value(json_array_get(j, 0)), q->sort_spec) != 0) {
         json_decref(j);
         return bc_problem(res, 400, "invalid_parameter", "cursor",
@@ -449,9 +450,9 @@ static int parse_cursor(const char *text, list_query *q, bc_response *res)
     }
     for (size_t i = 0; ok && i < q->nkeys; i++) {
         json_t *v = json_array_get(j, i + 2);
-        ok = q->keys[i].f->type == BC_SORT_TEXT ? json_is_string(v)
+        ok = q->keys[i].f->type == BC_SORT_TEXT  ? json_is_string(v)
              : q->keys[i].f->type == BC_SORT_INT ? json_is_integer(v)
-                                                   : json_is_number(v);
+                                                 : json_is_number(v);
     }
     if (!ok) {
         json_decref(j);
@@ -479,8 +480,8 @@ static int parse_fields(bc_request *req, const char *const *allowed, const char 
             for (const char *const *f = allowed; *f != NULL; f++)
                 bc_buf_printf(&names, "%s%s", names.len ? ", " : "", *f);
             int st = bc_problem(res, 400, "invalid_parameter", "fields",
-                                "unknown field '%.*s'; allowed: %s", (int)(len < 60 ? len : 60),
-                                p, names.data ? names.data : "");
+                                "unknown field '%.*s'; allowed: %s", (int)(len < 60 ? len : 60), p,
+                                names.data ? names.data : "");
             bc_buf_free(&names);
             return st;
         }
@@ -603,7 +604,8 @@ static void csv_cell(bc_buf *out, json_t *v, const char *key)
                 continue;
             }
             if (sources) {
-                bc_buf_printf(&cell, "%s: %s", json_string_value(json_object_get(item, "source_id")),
+                bc_buf_printf(&cell, "%s: %s",
+                              json_string_value(json_object_get(item, "source_id")),
                               json_string_value(json_object_get(item, "quote")));
                 continue;
             }
@@ -994,9 +996,8 @@ int bc_resource_list(bc_request *req, bc_response *res)
         }
         bc_buf_puts(out, "}},\"links\":{\"self\":");
         bc_buf self = BC_BUF_INIT;
-        write_link(&self, r, &q, q.offset, find_bound(q.b, q.n, "cursor")
-                                                ? find_bound(q.b, q.n, "cursor")->text
-                                                : NULL);
+        write_link(&self, r, &q, q.offset,
+                   find_bound(q.b, q.n, "cursor") ? find_bound(q.b, q.n, "cursor")->text : NULL);
         json_link_value(out, self.data);
         bc_buf_free(&self);
         bc_buf_puts(out, ",\"next\":");

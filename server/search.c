@@ -13,8 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_Q 256
-#define MAX_WORDS 16
+#define MAX_Q      256
+#define MAX_WORDS  16
 #define ALIAS_SPAN 4 /* longest alias tried, in words */
 
 typedef struct search_params {
@@ -226,8 +226,8 @@ static int parse(bc_request *req, search_params *sp, bc_response *res)
         return bc_problem(res, 400, "invalid_parameter", "q",
                           "parameter 'q' is required: the words to search for");
     if (strlen(sp->q) > MAX_Q)
-        return bc_problem(res, 400, "invalid_parameter", "q", "parameter 'q' is longer than %d bytes",
-                          MAX_Q);
+        return bc_problem(res, 400, "invalid_parameter", "q",
+                          "parameter 'q' is longer than %d bytes", MAX_Q);
     if (sp->type_shown != NULL) {
         for (size_t i = 0; i < NTYPES && sp->type == NULL; i++)
             if (strcmp(TYPES[i].type, sp->type_shown) == 0)

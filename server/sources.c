@@ -2,8 +2,7 @@
 #include "bordercoop/resource.h"
 
 static const bc_param_spec FILTERS[] = {
-    {"lang", BC_PARAM_TEXT, "s.lang = ?", BC_LOOKUP_VOCAB("lang"),
-     BC_VALUES_VOCAB("lang")},
+    {"lang", BC_PARAM_TEXT, "s.lang = ?", BC_LOOKUP_VOCAB("lang"), BC_VALUES_VOCAB("lang")},
     {"origin", BC_PARAM_TEXT, "s.origin = ?",
      "SELECT value FROM (SELECT 'curated' AS value UNION ALL SELECT 'ingested') "
      "WHERE value = ? COLLATE NOCASE",
@@ -19,10 +18,10 @@ static const bc_sort_field SORTS[] = {
     {NULL},
 };
 
-static const char *const FIELDS[] = {"id",   "type",   "title",  "lang",   "publisher",
-                                     "author", "published_on", "url", "file", "sha256",
-                                     "bytes", "note",  "origin", "ingested_at", "citations",
-                                     "facts", "links", NULL};
+static const char *const FIELDS[] = {"id",     "type",         "title",  "lang",        "publisher",
+                                     "author", "published_on", "url",    "file",        "sha256",
+                                     "bytes",  "note",         "origin", "ingested_at", "citations",
+                                     "facts",  "links",        NULL};
 
 const bc_resource bc_res_sources = {
     .name = "sources",

@@ -70,8 +70,8 @@ static int step_done(bc_store *s, sqlite3_stmt *st, bc_err *err)
 
 /* Cites quote q for a synthetic meeting (owner 5) or figure (owner 6): the citation
  * statement's columns 5 and 6 are meeting_id and figure_id, exactly one of them set. */
-static int cite_quote(bc_store *s, sqlite3_stmt *cite, const quote *q, int owner,
-                      const char *id, bc_err *err)
+static int cite_quote(bc_store *s, sqlite3_stmt *cite, const quote *q, int owner, const char *id,
+                      bc_err *err)
 {
     sqlite3_bind_text(cite, 1, q->source, -1, SQLITE_STATIC);
     sqlite3_bind_text(cite, 2, q->text, -1, SQLITE_STATIC);
@@ -92,8 +92,9 @@ int bc_synth(const bc_synth_options *o, bc_err *err)
     /* a throw-away benchmark store: no journal while filling it (a crash means rerun),
      * back to WAL at the end like every store */
     if (rc == BC_OK)
-        rc = bc_store_exec(s, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; "
-                              "PRAGMA cache_size = -262144;",
+        rc = bc_store_exec(s,
+                           "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; "
+                           "PRAGMA cache_size = -262144;",
                            err);
     names mechanisms, provinces, metrics;
     if (rc == BC_OK)
@@ -109,8 +110,9 @@ int bc_synth(const bc_synth_options *o, bc_err *err)
     size_t used = 0;
     sqlite3_stmt *st;
     if (rc == BC_OK)
-        rc = bc_store_stmt(s, "SELECT source_id, quote, quote_start, quote_end FROM citations "
-                              "ORDER BY id",
+        rc = bc_store_stmt(s,
+                           "SELECT source_id, quote, quote_start, quote_end FROM citations "
+                           "ORDER BY id",
                            &st, err);
     while (rc == BC_OK && nquotes < 512 && sqlite3_step(st) == SQLITE_ROW) {
         size_t n = (size_t)sqlite3_column_bytes(st, 1);
@@ -252,8 +254,7 @@ int bc_synth(const bc_synth_options *o, bc_err *err)
         char hex[65];
         bc_sha256_hex(version, strlen(version), hex);
         sqlite3_stmt *meta;
-        rc = bc_store_stmt(s,
-                           "UPDATE store_meta SET value = ?1 WHERE key = 'content_version'",
+        rc = bc_store_stmt(s, "UPDATE store_meta SET value = ?1 WHERE key = 'content_version'",
                            &meta, err);
         if (rc == BC_OK) {
             sqlite3_bind_text(meta, 1, hex, -1, SQLITE_TRANSIENT);

@@ -12,7 +12,10 @@ typedef struct bc_arena {
     size_t used;            /* bytes used in the newest chunk */
 } bc_arena;
 
-#define BC_ARENA_INIT {NULL, 0}
+#define BC_ARENA_INIT                                                                              \
+    {                                                                                              \
+        NULL, 0                                                                                    \
+    }
 
 /* Returns n bytes aligned for any type, valid until bc_arena_free; NULL on failure. */
 void *bc_arena_alloc(bc_arena *a, size_t n);

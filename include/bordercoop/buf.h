@@ -14,7 +14,10 @@ typedef struct bc_buf {
     int failed;
 } bc_buf;
 
-#define BC_BUF_INIT {NULL, 0, 0, 0}
+#define BC_BUF_INIT                                                                                \
+    {                                                                                              \
+        NULL, 0, 0, 0                                                                              \
+    }
 
 void bc_buf_init(bc_buf *b);
 /* Releases the buffer's memory and resets it to empty. */

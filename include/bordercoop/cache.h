@@ -14,17 +14,17 @@ typedef struct bc_cache bc_cache;
 typedef struct bc_cached {
     /* all fields are read-only once the entry is in the cache */
     char *key;
-    char etag[48];            /* strong tag of the identity body, quoted */
-    char etag_gz[48];         /* tag of the gzip body */
+    char etag[48];    /* strong tag of the identity body, quoted */
+    char etag_gz[48]; /* tag of the gzip body */
     char *body;
     size_t len;
-    char *gz;                 /* NULL when gzip does not pay (small or incompressible) */
+    char *gz; /* NULL when gzip does not pay (small or incompressible) */
     size_t gz_len;
     const char *content_type; /* static */
     bc_header headers[4];     /* handler headers worth keeping (Link, X-Total-Count,
                                * Cache-Control) */
     int nheaders;
-    int own_cache_control;    /* one of them is Cache-Control (the handler's own policy) */
+    int own_cache_control; /* one of them is Cache-Control (the handler's own policy) */
 } bc_cached;
 
 typedef struct bc_cache_stats {

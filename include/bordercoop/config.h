@@ -11,23 +11,23 @@ enum { BC_LOG_PLAIN = 0, BC_LOG_JSON = 1, BC_LOG_OFF = 2 };
 
 typedef struct bc_config {
     char db[1024];
-    char listen[300];            /* as given, e.g. "127.0.0.1:8080" */
+    char listen[300];             /* as given, e.g. "127.0.0.1:8080" */
     struct sockaddr_storage addr; /* parsed from listen */
     socklen_t addrlen;
     int threads;
-    char ready_file[1024];       /* written with the bound port once listening */
-    int connection_timeout;      /* seconds of inactivity before a connection is closed */
+    char ready_file[1024];  /* written with the bound port once listening */
+    int connection_timeout; /* seconds of inactivity before a connection is closed */
     int max_connections;
     int max_connections_per_ip;
-    int max_body;                /* bytes */
-    int max_header_bytes;        /* request line + headers; more gets 431 (or 414) */
-    int max_uri;                 /* bytes of request target; more gets 414 */
-    int max_age;                 /* Cache-Control max-age of data responses, seconds */
-    int cache_bytes;             /* response cache budget; 0 disables it */
-    int mmap_mib;                /* MiB of the store readers memory-map; 0: plain reads */
+    int max_body;         /* bytes */
+    int max_header_bytes; /* request line + headers; more gets 431 (or 414) */
+    int max_uri;          /* bytes of request target; more gets 414 */
+    int max_age;          /* Cache-Control max-age of data responses, seconds */
+    int cache_bytes;      /* response cache budget; 0 disables it */
+    int mmap_mib;         /* MiB of the store readers memory-map; 0: plain reads */
     char cors_origin[256];
-    int log_format;              /* BC_LOG_* */
-    char api_token[256];         /* BORDERCOOP_API_TOKEN; empty: writes are disabled */
+    int log_format;      /* BC_LOG_* */
+    char api_token[256]; /* BORDERCOOP_API_TOKEN; empty: writes are disabled */
     int show_help;
     int show_version;
 } bc_config;

@@ -21,10 +21,10 @@ typedef struct bc_date {
 } bc_date;
 
 typedef struct bc_period {
-    char text[24];  /* as written: "2024", "2025-01/2025-09" */
+    char text[24]; /* as written: "2024", "2025-01/2025-09" */
     char start[11];
     char end[11];
-    int end_year;   /* the calendar year the period ends in */
+    int end_year; /* the calendar year the period ends in */
 } bc_period;
 
 /* Parses s (YYYY, YYYY-MM or YYYY-MM-DD, years 1900..2199, real calendar days) into

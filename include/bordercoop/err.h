@@ -9,14 +9,14 @@
 
 typedef enum bc_code {
     BC_OK = 0,
-    BC_EINVAL = 1,   /* bad input from a client, a file or a flag */
+    BC_EINVAL = 1,    /* bad input from a client, a file or a flag */
     BC_ENOTFOUND = 2, /* an id, file or reference that does not exist */
-    BC_ENOMEM = 3,   /* allocation failed */
-    BC_EIO = 4,      /* the file system failed */
-    BC_ESTORE = 5,   /* SQLite failed */
-    BC_EVERSION = 6, /* the store is newer than this binary */
+    BC_ENOMEM = 3,    /* allocation failed */
+    BC_EIO = 4,       /* the file system failed */
+    BC_ESTORE = 5,    /* SQLite failed */
+    BC_EVERSION = 6,  /* the store is newer than this binary */
     BC_ECONFLICT = 7, /* duplicate id or a write that would overwrite */
-    BC_ETOOBIG = 8,  /* input over a configured limit */
+    BC_ETOOBIG = 8,   /* input over a configured limit */
 } bc_code;
 
 #define BC_ERR_MSG_MAX 512
@@ -28,8 +28,7 @@ typedef struct bc_err {
 
 /* Sets err (when not NULL) to code and a printf-formatted message, truncated to fit.
  * Returns code, so callers can write `return bc_err_set(err, BC_EINVAL, "...")`. */
-int bc_err_set(bc_err *err, int code, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+int bc_err_set(bc_err *err, int code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 /* Clears err to BC_OK and an empty message. err may be NULL. */
 void bc_err_clear(bc_err *err);

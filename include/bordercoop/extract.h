@@ -24,28 +24,28 @@ void bc_gazetteer_free(bc_gazetteer *g);
 
 /* A candidate figure: a number with what it measures, in one sentence. */
 typedef struct bc_xfigure {
-    char metric[32];     /* a metric id of data/facts/metrics.json, e.g. "trade_turnover" */
-    double value;        /* normalised: 7,2 mld USD -> 7200000000 */
-    char unit[16];       /* "USD", "people", "delegations", "hectares", "tonnes", ... */
-    char qualifier[12];  /* "exact", "over", "nearly" */
-    char period[24];     /* ISO "2024", "2025-01/2025-09", or "" when the sentence has none */
-    int has_change;      /* a growth rate stated with it */
+    char metric[32];    /* a metric id of data/facts/metrics.json, e.g. "trade_turnover" */
+    double value;       /* normalised: 7,2 mld USD -> 7200000000 */
+    char unit[16];      /* "USD", "people", "delegations", "hectares", "tonnes", ... */
+    char qualifier[12]; /* "exact", "over", "nearly" */
+    char period[24];    /* ISO "2024", "2025-01/2025-09", or "" when the sentence has none */
+    int has_change;     /* a growth rate stated with it */
     double change_pct;
     char change_qualifier[12];
     char parties[8][64]; /* province ids named in the sentence */
     int nparties;
-    size_t start, end;           /* the number's bytes */
+    size_t start, end;             /* the number's bytes */
     size_t quote_start, quote_end; /* the sentence's bytes */
-    double confidence;   /* 0..1 */
+    double confidence;             /* 0..1 */
 } bc_xfigure;
 
 /* A candidate meeting: a mechanism's numbered meeting, with its date when stated. */
 typedef struct bc_xmeeting {
-    char mechanism[64];  /* mechanism id from the gazetteer, "" when unknown */
-    int ordinal;         /* 0 when not stated */
-    char date[16];       /* ISO reduced precision, "" when not stated */
-    char place[64];      /* a province id named as the place, "" when not found */
-    char status[8];      /* "held" or "planned" */
+    char mechanism[64]; /* mechanism id from the gazetteer, "" when unknown */
+    int ordinal;        /* 0 when not stated */
+    char date[16];      /* ISO reduced precision, "" when not stated */
+    char place[64];     /* a province id named as the place, "" when not found */
+    char status[8];     /* "held" or "planned" */
     size_t quote_start, quote_end;
     double confidence;
 } bc_xmeeting;
@@ -54,14 +54,14 @@ typedef struct bc_xmeeting {
 typedef struct bc_xgate {
     char vn_side[64];
     char cn_side[64];
-    char project[128];   /* a known project id when the pair matches one, else "" */
+    char project[128]; /* a known project id when the pair matches one, else "" */
     size_t quote_start, quote_end;
     double confidence;
 } bc_xgate;
 
 /* A date or period found in the text (for evaluation and for the figures above). */
 typedef struct bc_xdate {
-    char iso[24];        /* "2025-10-30", "2025-10", "2025", "2025-01/2025-09" */
+    char iso[24]; /* "2025-10-30", "2025-10", "2025", "2025-01/2025-09" */
     size_t start, end;
 } bc_xdate;
 

@@ -15,7 +15,7 @@
 typedef struct bc_ingest_input {
     const char *text; /* UTF-8, len bytes (borrowed) */
     size_t len;
-    const char *lang; /* a language bc_extract knows */
+    const char *lang;                                            /* a language bc_extract knows */
     const char *title, *url, *published_on, *publisher, *author; /* optional */
     const char *id;          /* keep this source id (carry-over); NULL derives one */
     const char *ingested_at; /* keep this time (carry-over); NULL = now */

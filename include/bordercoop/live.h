@@ -18,7 +18,7 @@ typedef struct bc_live_view {
     char generation[65];    /* the store's content version */
     char last_modified[40]; /* its modification time as an HTTP-date */
     time_t modified_at;
-    unsigned long serial;   /* increases with every change seen */
+    unsigned long serial; /* increases with every change seen */
 } bc_live_view;
 
 /* Opens readers query-only connections to path and reads the generation. *out is new;

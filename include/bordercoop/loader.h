@@ -40,7 +40,6 @@ int bc_loader_fill(bc_store *store, const char *data_dir, bc_load_stats *stats, 
  * running daemon keeps serving and sees the new content; articles ingested into the
  * previous store are carried over first (bc_ingest_carry_over). A failed load
  * leaves the previous store untouched. stats may be NULL. */
-int bc_loader_build(const char *data_dir, const char *db_path, bc_load_stats *stats,
-                    bc_err *err);
+int bc_loader_build(const char *data_dir, const char *db_path, bc_load_stats *stats, bc_err *err);
 
 #endif

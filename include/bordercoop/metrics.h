@@ -18,8 +18,7 @@ enum bc_outcome {
 };
 
 /* Records one finished request. route is a bc_router_route_of() index. */
-void bc_metrics_request(int route, const char *method, int status, double seconds,
-                        int outcome);
+void bc_metrics_request(int route, const char *method, int status, double seconds, int outcome);
 
 /* Adds delta to the requests in flight. */
 void bc_metrics_in_flight(int delta);

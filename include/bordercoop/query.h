@@ -10,7 +10,7 @@
 #include <stddef.h>
 
 #define BC_QUERY_MAX_PAIRS 32
-#define BC_QUERY_MAX_KEY 64
+#define BC_QUERY_MAX_KEY   64
 #define BC_QUERY_MAX_VALUE 1024
 
 typedef struct bc_qpair {
@@ -21,8 +21,7 @@ typedef struct bc_qpair {
 /* Decodes the n bytes at s (percent escapes; '+' as space when plus_is_space) into a new
  * NUL-terminated string in the arena. Fails with BC_EINVAL on a bad escape, an encoded
  * NUL or invalid UTF-8, BC_ENOMEM on allocation failure. */
-int bc_url_decode(const char *s, size_t n, int plus_is_space, bc_arena *a, char **out,
-                  bc_err *err);
+int bc_url_decode(const char *s, size_t n, int plus_is_space, bc_arena *a, char **out, bc_err *err);
 
 /* Splits and decodes a raw query string ("a=1&b=x%20y") into at most BC_QUERY_MAX_PAIRS
  * pairs in the arena (*pairs, *n). Empty segments are skipped. Errors (BC_EINVAL) name

@@ -12,17 +12,17 @@
 #include "bordercoop/store.h"
 
 typedef struct bc_request {
-    const char *method;      /* "GET", "HEAD", ... */
-    const char *path;        /* percent-decoded, valid UTF-8, no query */
-    const char *query;       /* raw query string after '?', "" when none */
-    const char *route_id;    /* the {id} segment of the matched route, or NULL */
-    const void *route_data;  /* the matched route's data (e.g. a bc_resource) */
-    unsigned formats;        /* BC_FMT_* the Accept header allows (see negotiate.h) */
-    int format;              /* the preferred one of them, 0 when none */
-    int wants_html;          /* Accept asks for text/html (a browser): / is the dashboard */
-    bc_store *store;         /* a query-only connection for this request */
-    bc_live *live;           /* the running store (its writer for ingest), may be NULL */
-    const char *body;        /* request body (NULL when none), body_len bytes */
+    const char *method;     /* "GET", "HEAD", ... */
+    const char *path;       /* percent-decoded, valid UTF-8, no query */
+    const char *query;      /* raw query string after '?', "" when none */
+    const char *route_id;   /* the {id} segment of the matched route, or NULL */
+    const void *route_data; /* the matched route's data (e.g. a bc_resource) */
+    unsigned formats;       /* BC_FMT_* the Accept header allows (see negotiate.h) */
+    int format;             /* the preferred one of them, 0 when none */
+    int wants_html;         /* Accept asks for text/html (a browser): / is the dashboard */
+    bc_store *store;        /* a query-only connection for this request */
+    bc_live *live;          /* the running store (its writer for ingest), may be NULL */
+    const char *body;       /* request body (NULL when none), body_len bytes */
     size_t body_len;
     const char *authorization; /* the Authorization header, or NULL */
     const char *content_type;  /* the Content-Type header, or NULL */

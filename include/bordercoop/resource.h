@@ -43,13 +43,13 @@ typedef struct bc_sort_field {
 } bc_sort_field;
 
 typedef struct bc_resource {
-    const char *name;       /* path segment: "meetings" */
-    const char *singular;   /* for messages: "meeting" */
-    const char *entity;     /* alias entity for id lookup ("meeting"), NULL = exact ids */
-    const char *from;       /* "meetings m" */
-    const char *id_col;     /* "m.id" */
-    const char *fixed_where; /* NULL or a constant condition ("f.category = 'trade'") */
-    const char *doc_sql;    /* one parameter (the id), returns the document */
+    const char *name;             /* path segment: "meetings" */
+    const char *singular;         /* for messages: "meeting" */
+    const char *entity;           /* alias entity for id lookup ("meeting"), NULL = exact ids */
+    const char *from;             /* "meetings m" */
+    const char *id_col;           /* "m.id" */
+    const char *fixed_where;      /* NULL or a constant condition ("f.category = 'trade'") */
+    const char *doc_sql;          /* one parameter (the id), returns the document */
     const bc_param_spec *filters; /* terminated by an entry with name NULL */
     const bc_sort_field *sorts;   /* ?sort= whitelist, terminated by name NULL */
     const char *default_sort;     /* e.g. "date,ordinal"; the id always breaks ties */
@@ -57,9 +57,9 @@ typedef struct bc_resource {
 } bc_resource;
 
 /* Constant SQL for the common kinds of lookup. */
-#define BC_LOOKUP_ALIAS(entity)                                                                \
+#define BC_LOOKUP_ALIAS(entity)                                                                    \
     "SELECT entity_id FROM aliases WHERE entity = '" entity "' AND alias_key = ? LIMIT 1"
-#define BC_LOOKUP_VOCAB(field)                                                                 \
+#define BC_LOOKUP_VOCAB(field)                                                                     \
     "SELECT value FROM vocab WHERE field = '" field "' AND value = ? COLLATE NOCASE"
 #define BC_VALUES_VOCAB(field) "SELECT value FROM vocab WHERE field = '" field "' ORDER BY value"
 /* the province and every province merged into it (Tuyen Quang includes Ha Giang).
@@ -69,20 +69,23 @@ typedef struct bc_resource {
 
 /* The ?province= filter every collection offers: any name of a province, merged
  * provinces included; `where` is the condition, with BC_PROVINCE_AND_MERGED in it. */
-#define BC_PROVINCE_FILTER(where)                                                              \
-    {"province", BC_PARAM_TEXT, where, BC_LOOKUP_ALIAS("province"), NULL,                      \
-     "a province id or any of its names (see /v1/provinces)", 1}
+#define BC_PROVINCE_FILTER(where)                                                                  \
+    {                                                                                              \
+        "province", BC_PARAM_TEXT, where, BC_LOOKUP_ALIAS("province"), NULL,                       \
+            "a province id or any of its names (see /v1/provinces)", 1                             \
+    }
 /* The ?meeting= filter: a meeting id or any of its names. */
-#define BC_MEETING_FILTER(where)                                                               \
-    {"meeting", BC_PARAM_TEXT, where, BC_LOOKUP_ALIAS("meeting"),                              \
-     "SELECT id FROM meetings ORDER BY id", NULL, 1}
+#define BC_MEETING_FILTER(where)                                                                   \
+    {                                                                                              \
+        "meeting", BC_PARAM_TEXT, where, BC_LOOKUP_ALIAS("meeting"),                               \
+            "SELECT id FROM meetings ORDER BY id", NULL, 1                                         \
+    }
 
 /* The collections served under /v1, terminated by NULL. */
 extern const bc_resource *const bc_resources[];
 
-extern const bc_resource bc_res_meetings, bc_res_figures, bc_res_trade_figures,
-    bc_res_projects, bc_res_protocols, bc_res_provinces, bc_res_people, bc_res_sources,
-    bc_res_mechanisms;
+extern const bc_resource bc_res_meetings, bc_res_figures, bc_res_trade_figures, bc_res_projects,
+    bc_res_protocols, bc_res_provinces, bc_res_people, bc_res_sources, bc_res_mechanisms;
 
 /* GET /v1/<name>: req->route_data is the bc_resource. Fills res (200 or a problem);
  * returns its status. */
@@ -103,12 +106,12 @@ int bc_resolve_alias(bc_request *req, const char *entity, const char *input, con
 
 /* Limits of every list. */
 #define BC_LIMIT_DEFAULT 50
-#define BC_LIMIT_MAX 500
-#define BC_OFFSET_MAX 1000000
-#define BC_SORT_MAX 4 /* sort keys per request */
+#define BC_LIMIT_MAX     500
+#define BC_OFFSET_MAX    1000000
+#define BC_SORT_MAX      4 /* sort keys per request */
 
 /* Sort expressions for NULL-able columns: missing dates and numbers sort last. */
 #define BC_LAST_DATE(col) "coalesce(" col ", '9999-12-31')"
-#define BC_LAST_INT(col) "coalesce(" col ", 999999999)"
+#define BC_LAST_INT(col)  "coalesce(" col ", 999999999)"
 
 #endif

@@ -18,8 +18,8 @@ typedef struct bc_response {
     bc_buf body;              /* owned */
     bc_header headers[BC_RESPONSE_MAX_HEADERS];
     int nheaders;
-    char log_note[256]; /* why a 5xx happened, for the access log only (never sent) */
-    int cacheable;      /* a 200 that depends only on the store and the request: cache it */
+    char log_note[256];     /* why a 5xx happened, for the access log only (never sent) */
+    int cacheable;          /* a 200 that depends only on the store and the request: cache it */
     int generation_changed; /* the handler wrote to the store */
 } bc_response;
 

@@ -14,12 +14,12 @@
 typedef struct bc_store bc_store;
 
 enum {
-    BC_STORE_READONLY = 1,  /* open read-only; the schema must be exactly current */
-    BC_STORE_CREATE = 2,    /* create the file when missing (read-write) */
+    BC_STORE_READONLY = 1,   /* open read-only; the schema must be exactly current */
+    BC_STORE_CREATE = 2,     /* create the file when missing (read-write) */
     BC_STORE_QUERY_ONLY = 4, /* open read-write (WAL readers need the -shm file) but refuse
                               * writes; the schema must be exactly current. Falls back to an
                               * immutable read-only open on a read-only file system. */
-    BC_STORE_WRITER = 8,    /* read-write, schema exactly current, durable commits */
+    BC_STORE_WRITER = 8,     /* read-write, schema exactly current, durable commits */
 };
 
 /* Opens the store at path. Read-only opens refuse a missing file, a store newer than

@@ -60,8 +60,7 @@ int main(int argc, char **argv)
         size_t rl = root ? strlen(root) : 0;
         if (root != NULL && strncmp(argv[i], root, rl) == 0 && argv[i][rl] == '/')
             name = argv[i] + rl + 1;
-        fprintf(out, "    {\"%s\", data_%d, sizeof data_%d - 1},\n", name, i - first,
-                i - first);
+        fprintf(out, "    {\"%s\", data_%d, sizeof data_%d - 1},\n", name, i - first, i - first);
     }
     if (argc == first)
         fprintf(out, "    {0, 0, 0},\n");

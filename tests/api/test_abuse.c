@@ -23,7 +23,7 @@
 #include <unistd.h>
 
 #define IDLE_CONNECTIONS 300
-#define MALFORMED 2000
+#define MALFORMED        2000
 
 static bct_daemon D;
 static char TMP[64];
@@ -43,8 +43,15 @@ static int setup(void **state)
         return -1;
     }
     /* tight limits so the test stays small: 40 connections per address, 2 s timeout */
-    const char *extra[] = {"--max-connections-per-ip", "40", "--max-connections", "600",
-                           "--connection-timeout", "2", "--log-format", "off", NULL};
+    const char *extra[] = {"--max-connections-per-ip",
+                           "40",
+                           "--max-connections",
+                           "600",
+                           "--connection-timeout",
+                           "2",
+                           "--log-format",
+                           "off",
+                           NULL};
     return bct_daemon_start(&D, getenv("BC_DAEMON"), db, extra, 10000);
 }
 
@@ -116,8 +123,8 @@ static int good_request(int from, const char *target)
     if (fd < 0)
         return -1;
     char req[256], line[256];
-    int n = snprintf(req, sizeof req, "GET %s HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
-                     target);
+    int n = snprintf(req, sizeof req,
+                     "GET %s HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", target);
     int status = exchange(fd, req, (size_t)n, line, sizeof line, 5000);
     close(fd);
     return status;
@@ -196,7 +203,8 @@ static size_t malformed(unsigned i, char *buf, size_t n, unsigned *seed)
     case 3:
         return (size_t)snprintf(buf, n, "GET /v1/meet%%ZZings HTTP/1.1\r\nHost: x\r\n\r\n");
     case 4:
-        return (size_t)snprintf(buf, n, "GET /v1/meetings?province=%%C3%%28 HTTP/1.1\r\nHost: x\r\n\r\n");
+        return (size_t)snprintf(buf, n,
+                                "GET /v1/meetings?province=%%C3%%28 HTTP/1.1\r\nHost: x\r\n\r\n");
     case 5:
         return (size_t)snprintf(buf, n, "GET /v1/people/\xff\xfe HTTP/1.1\r\nHost: x\r\n\r\n");
     case 6: {
@@ -208,7 +216,8 @@ static size_t malformed(unsigned i, char *buf, size_t n, unsigned *seed)
     case 7:
         return (size_t)snprintf(buf, n, "GET /v1/meetings?%%00=1 HTTP/1.1\r\nHost: x\r\n\r\n");
     case 8:
-        return (size_t)snprintf(buf, n, "POST /v1/meetings HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nabcde");
+        return (size_t)snprintf(
+            buf, n, "POST /v1/meetings HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nabcde");
     default:
         return (size_t)snprintf(buf, n, "GET /../../etc/passwd HTTP/1.1\r\nHost: x\r\n\r\n");
     }

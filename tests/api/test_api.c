@@ -226,7 +226,8 @@ static int check_sources(json_t *v, json_t *texts)
                 json_t *src;
                 json_array_foreach(child, i, src)
                 {
-                    const char *text = json_string_value(json_object_get(texts, str(src, "source_id")));
+                    const char *text =
+                        json_string_value(json_object_get(texts, str(src, "source_id")));
                     assert_non_null(text);
                     const char *quote = str(src, "quote");
                     const char *at = strstr(text, quote);
@@ -264,9 +265,9 @@ static void every_fact_has_a_verbatim_source(void **state)
     }
     json_decref(sources);
     assert_int_equal(json_object_size(texts), 5);
-    const char *lists[] = {"/v1/meetings?limit=500", "/v1/figures?limit=500",
-                           "/v1/border-gate-projects?limit=500", "/v1/protocols?limit=500",
-                           "/v1/people?limit=500", "/v1/provinces?limit=500"};
+    const char *lists[] = {
+        "/v1/meetings?limit=500",  "/v1/figures?limit=500", "/v1/border-gate-projects?limit=500",
+        "/v1/protocols?limit=500", "/v1/people?limit=500",  "/v1/provinces?limit=500"};
     int total = 0;
     for (size_t k = 0; k < sizeof lists / sizeof lists[0]; k++) {
         json_t *j = get_json(lists[k], 200, NULL);
@@ -379,8 +380,8 @@ static void keep_alive(void **state)
     assert_non_null(c);
     for (int i = 0; i < 5; i++) {
         bct_response r;
-        assert_int_equal(bct_request(c, "GET", i % 2 ? "/v1/meetings" : "/v1/nope", NULL, NULL, 0, &r),
-                         0);
+        assert_int_equal(
+            bct_request(c, "GET", i % 2 ? "/v1/meetings" : "/v1/nope", NULL, NULL, 0, &r), 0);
         assert_int_equal(r.status, i % 2 ? 200 : 404);
         assert_true(r.keep_alive);
         assert_null(bct_header_get(&r, "Connection"));
@@ -482,16 +483,22 @@ static void cache_never_changes_an_answer(void **state)
 {
     (void)state;
     const char *targets[] = {
-        "/v1/figures", "/v1/figures?province=yunnan&sort=-value&limit=3",
-        "/v1/meetings?status=held", "/v1/border-gate-projects?limit=2", "/v1/protocols",
-        "/v1/search?q=Lao%20Cai", "/v1/stats", "/v1/meetings/nope", "/v1/figures?limit=x",
+        "/v1/figures",
+        "/v1/figures?province=yunnan&sort=-value&limit=3",
+        "/v1/meetings?status=held",
+        "/v1/border-gate-projects?limit=2",
+        "/v1/protocols",
+        "/v1/search?q=Lao%20Cai",
+        "/v1/stats",
+        "/v1/meetings/nope",
+        "/v1/figures?limit=x",
     };
     const char *plain[] = {NULL};
     const char *gz[] = {"Accept-Encoding: gzip", NULL};
     const char *csv[] = {"Accept: text/csv", NULL};
     const char *const *variants[] = {plain, gz, csv};
-    const char *compare[] = {"Content-Type", "Content-Encoding", "ETag", "Link",
-                             "X-Total-Count", "Cache-Control", "Vary"};
+    const char *compare[] = {"Content-Type",  "Content-Encoding", "ETag", "Link",
+                             "X-Total-Count", "Cache-Control",    "Vary"};
     const char *off_args[] = {"--threads", "2", "--cache-bytes", "0", NULL};
     const char *tiny_args[] = {"--threads", "2", "--cache-bytes", "20000", NULL};
     bct_daemon off, tiny;
@@ -509,16 +516,14 @@ static void cache_never_changes_an_answer(void **state)
                         fail_msg("GET %s: no response", targets[t]);
                     if (got.status != want.status || got.body_len != want.body_len ||
                         memcmp(got.body, want.body, want.body_len) != 0)
-                        fail_msg("%s (variant %zu, daemon %zu): %d/%zu bytes vs %d/%zu",
-                                 targets[t], v, p, got.status, got.body_len, want.status,
-                                 want.body_len);
+                        fail_msg("%s (variant %zu, daemon %zu): %d/%zu bytes vs %d/%zu", targets[t],
+                                 v, p, got.status, got.body_len, want.status, want.body_len);
                     for (size_t h = 0; h < sizeof compare / sizeof *compare; h++) {
                         const char *a = bct_header_get(&want, compare[h]);
                         const char *b = bct_header_get(&got, compare[h]);
                         if ((a == NULL) != (b == NULL) || (a && strcmp(a, b) != 0))
-                            fail_msg("%s (variant %zu, daemon %zu): %s '%s' vs '%s'",
-                                     targets[t], v, p, compare[h], b ? b : "(none)",
-                                     a ? a : "(none)");
+                            fail_msg("%s (variant %zu, daemon %zu): %s '%s' vs '%s'", targets[t], v,
+                                     p, compare[h], b ? b : "(none)", a ? a : "(none)");
                     }
                     bct_response_free(&got);
                 }
@@ -598,12 +603,14 @@ static void negotiation_and_csv(void **state)
     const char *xml[] = {"Accept: application/xml", NULL};
     get_with("/v1/trade-figures", xml, &r);
     assert_int_equal(r.status, 406);
-    assert_string_equal(bct_header_get(&r, "Content-Type"), "application/problem+json; charset=utf-8");
+    assert_string_equal(bct_header_get(&r, "Content-Type"),
+                        "application/problem+json; charset=utf-8");
     bct_response_free(&r);
     get_with("/v1/meetings/jwg-yunnan-11", csv, &r);
     assert_int_equal(r.status, 406);
     bct_response_free(&r);
-    const char *browser[] = {"Accept: text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", NULL};
+    const char *browser[] = {
+        "Accept: text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", NULL};
     get_with("/v1/trade-figures", browser, &r);
     assert_int_equal(r.status, 200);
     assert_string_equal(bct_header_get(&r, "Content-Type"), "application/json; charset=utf-8");

@@ -130,7 +130,8 @@ static void expect_problem(const bct_response *r, int status, const char *code)
 {
     if (r->status != status)
         fail_msg("status %d, want %d: %.300s", r->status, status, r->body);
-    assert_string_equal(bct_header_get(r, "Content-Type"), "application/problem+json; charset=utf-8");
+    assert_string_equal(bct_header_get(r, "Content-Type"),
+                        "application/problem+json; charset=utf-8");
     json_t *j = body_json(r);
     assert_string_equal(json_string_value(json_object_get(j, "code")), code);
     json_decref(j);
@@ -229,7 +230,8 @@ static void an_article_is_readable_at_once(void **state)
     assert_non_null(location);
     json_t *j = body_json(&r);
     assert_true(json_is_true(json_object_get(j, "created")));
-    assert_true(json_integer_value(json_object_get(json_object_get(j, "extracted"), "meetings")) >= 1);
+    assert_true(json_integer_value(json_object_get(json_object_get(j, "extracted"), "meetings")) >=
+                1);
     json_decref(j);
     /* the source, its meeting and its figure, with quotes pointing into the text */
     bct_response s;
@@ -243,8 +245,9 @@ static void an_article_is_readable_at_once(void **state)
     assert_non_null(meeting);
     assert_string_equal(json_string_value(json_object_get(meeting, "date")), "2026-03-18");
     assert_int_equal(json_integer_value(json_object_get(meeting, "ordinal")), 12);
-    assert_string_equal(json_string_value(json_object_get(json_object_get(meeting, "same_as"), "id")),
-                        "jwg-yunnan-12");
+    assert_string_equal(
+        json_string_value(json_object_get(json_object_get(meeting, "same_as"), "id")),
+        "jwg-yunnan-12");
     json_t *src = json_array_get(json_object_get(meeting, "sources"), 0);
     long start = (long)json_integer_value(json_object_get(src, "quote_start"));
     long end = (long)json_integer_value(json_object_get(src, "quote_end"));
@@ -322,7 +325,8 @@ static void kill_during_ingest_leaves_the_store_intact(void **state)
         struct timespec t0, t1;
         clock_gettime(CLOCK_MONOTONIC, &t0);
         bct_response r;
-        assert_int_equal(bct_get(D.port, i % 2 ? "/v1/figures" : "/v1/meetings?limit=3", NULL, &r), 0);
+        assert_int_equal(bct_get(D.port, i % 2 ? "/v1/figures" : "/v1/meetings?limit=3", NULL, &r),
+                         0);
         clock_gettime(CLOCK_MONOTONIC, &t1);
         assert_int_equal(r.status, 200);
         bct_response_free(&r);

@@ -40,22 +40,25 @@ static void finds_tampering(void **state)
     bc_buf out = BC_BUF_INIT;
     bc_err err;
     /* a quote whose offsets no longer point at its words */
-    assert_int_equal(bc_store_exec(s, "UPDATE citations SET quote_start = quote_start + 1, "
-                                      "quote_end = quote_end + 1 WHERE id = 1",
+    assert_int_equal(bc_store_exec(s,
+                                   "UPDATE citations SET quote_start = quote_start + 1, "
+                                   "quote_end = quote_end + 1 WHERE id = 1",
                                    &err),
                      0);
     assert_int_equal(report(s, &out), 1);
     assert_non_null(strstr(out.data, "1 unverifiable"));
     /* a fact with no source */
-    assert_int_equal(bc_store_exec(s, "INSERT INTO meetings (id, mechanism_id, title, status) "
-                                      "VALUES ('ghost', 'jwg-yunnan', 'Ghost', 'held')",
+    assert_int_equal(bc_store_exec(s,
+                                   "INSERT INTO meetings (id, mechanism_id, title, status) "
+                                   "VALUES ('ghost', 'jwg-yunnan', 'Ghost', 'held')",
                                    &err),
                      0);
     assert_int_equal(report(s, &out), 2);
     assert_non_null(strstr(out.data, "1 without a source"));
     /* a dangling reference (foreign keys off to plant it) */
-    assert_int_equal(bc_store_exec(s, "PRAGMA foreign_keys = OFF; UPDATE people SET province_id "
-                                      "= 'atlantis' WHERE id = 'liu-yong'; PRAGMA foreign_keys = ON",
+    assert_int_equal(bc_store_exec(s,
+                                   "PRAGMA foreign_keys = OFF; UPDATE people SET province_id "
+                                   "= 'atlantis' WHERE id = 'liu-yong'; PRAGMA foreign_keys = ON",
                                    &err),
                      0);
     assert_int_equal(report(s, &out), 3);

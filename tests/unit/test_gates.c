@@ -27,7 +27,6 @@ static void bad(const char *query, const char *parameter, const char *want)
     fx_bad("/v1/border-gate-projects", query, parameter, want);
 }
 
-
 static void both_sides_in_every_script(void **state)
 {
     (void)state;

@@ -264,8 +264,9 @@ static void rebuilds_carry_ingested_articles_over(void **state)
     assert_int_equal(bc_loader_build(fx_data_dir(), db, NULL, &err), 0);
     assert_int_equal(bc_store_open(db, BC_STORE_QUERY_ONLY, &s, &err), 0);
     sqlite3_stmt *st;
-    assert_int_equal(bc_store_stmt(s, "SELECT count(*) FROM sources WHERE id = ?1 AND "
-                                      "origin = 'ingested'",
+    assert_int_equal(bc_store_stmt(s,
+                                   "SELECT count(*) FROM sources WHERE id = ?1 AND "
+                                   "origin = 'ingested'",
                                    &st, &err),
                      0);
     sqlite3_bind_text(st, 1, r.source_id, -1, SQLITE_STATIC);

@@ -110,7 +110,8 @@ static void unknown_province(void **state)
 
 static void unknown_meeting_and_person(void **state)
 {
-    fx_json_edit(*state, "facts/protocols.json", "protocols[0].meeting", json_string("jwg-yunnan-99"));
+    fx_json_edit(*state, "facts/protocols.json", "protocols[0].meeting",
+                 json_string("jwg-yunnan-99"));
     expect_failure(*state, BC_EINVAL, "protocols[0]: unknown meeting 'jwg-yunnan-99'");
 }
 
@@ -143,8 +144,7 @@ static void bad_dates(void **state)
     fx_json_edit(*state, "facts/meetings.json", "meetings[1].date", json_string("30/10/2025"));
     expect_failure(*state, BC_EINVAL, "is not a date");
     fx_json_edit(*state, "facts/meetings.json", "meetings[1].date", json_string("2025-10-30"));
-    fx_json_edit(*state, "facts/figures.json", "figures[1].period",
-                 json_string("2025-10/2024-06"));
+    fx_json_edit(*state, "facts/figures.json", "figures[1].period", json_string("2025-10/2024-06"));
     expect_failure(*state, BC_EINVAL, "figures[1]: 'period': period '2025-10/2024-06' ends before");
 }
 
@@ -188,7 +188,8 @@ static void conflicts_and_parts_must_resolve(void **state)
 {
     fx_json_edit(*state, "facts/figures.json", "figures[1].conflicts_with[0].id",
                  json_string("missing-figure"));
-    expect_failure(*state, BC_EINVAL, "figures[1].conflicts_with[0]: unknown figure 'missing-figure'");
+    expect_failure(*state, BC_EINVAL,
+                   "figures[1].conflicts_with[0]: unknown figure 'missing-figure'");
 }
 
 static void part_of_itself(void **state)
@@ -245,8 +246,10 @@ static void article_empty(void **state)
 
 static void article_path_must_stay_in_articles(void **state)
 {
-    fx_json_edit(*state, "sources.json", "sources[0].file", json_string("articles/../../etc/passwd"));
-    expect_failure(*state, BC_EINVAL, "sources[0]: 'file' must name a file directly under articles/");
+    fx_json_edit(*state, "sources.json", "sources[0].file",
+                 json_string("articles/../../etc/passwd"));
+    expect_failure(*state, BC_EINVAL,
+                   "sources[0]: 'file' must name a file directly under articles/");
     fx_json_edit(*state, "sources.json", "sources[0].file", json_string("/etc/passwd"));
     expect_failure(*state, BC_EINVAL, "must name a file directly under articles/");
 }
@@ -316,8 +319,8 @@ static void failed_build_keeps_previous_store(void **state)
 /* Every document the API can render, concatenated. */
 static void all_documents(const char *db, bc_buf *out)
 {
-    static const char *const views[] = {"v_meeting_doc", "v_figure_doc", "v_project_doc",
-                                        "v_protocol_doc", "v_province_doc", "v_person_doc",
+    static const char *const views[] = {"v_meeting_doc",   "v_figure_doc",   "v_project_doc",
+                                        "v_protocol_doc",  "v_province_doc", "v_person_doc",
                                         "v_mechanism_doc", "v_source_doc"};
     bc_store *s = NULL;
     bc_err err;

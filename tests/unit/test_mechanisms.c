@@ -26,7 +26,6 @@ static void bad(const char *query, const char *parameter, const char *want)
     fx_bad("/v1/mechanisms", query, parameter, want);
 }
 
-
 static void members_and_meetings(void **state)
 {
     (void)state;

@@ -29,7 +29,6 @@ static void bad(const char *query, const char *parameter, const char *want)
     fx_bad("/v1/meetings", query, parameter, want);
 }
 
-
 static void conference_detail(void **state)
 {
     (void)state;

@@ -26,7 +26,6 @@ static void bad(const char *query, const char *parameter, const char *want)
     fx_bad("/v1/protocols", query, parameter, want);
 }
 
-
 static void signed_protocol_detail(void **state)
 {
     (void)state;

@@ -26,7 +26,6 @@ static void bad(const char *query, const char *parameter, const char *want)
     fx_bad("/v1/provinces", query, parameter, want);
 }
 
-
 /* meta.total of GET path?query&total=true&limit=1 */
 static long total(const char *path, const char *query)
 {

@@ -50,8 +50,9 @@ static int contains_id(json_t *list, const char *id)
 {
     size_t i;
     json_t *item;
-    json_array_foreach(json_object_get(list, "data"), i, item) if (
-        strcmp(json_string_value(json_object_get(item, "id")), id) == 0) return 1;
+    json_array_foreach(json_object_get(list, "data"), i,
+                       item) if (strcmp(json_string_value(json_object_get(item, "id")), id) ==
+                                 0) return 1;
     return 0;
 }
 
@@ -167,10 +168,9 @@ static void filters_accept_aliases(void **state)
     assert_string_equal(x, z);
     assert_true(json_array_size(json_object_get(a, "data")) == 6);
     /* canonical value in meta and links */
-    assert_string_equal(
-        json_string_value(json_object_get(json_object_get(json_object_get(b, "meta"), "filters"),
-                                          "province")),
-        "yunnan");
+    assert_string_equal(json_string_value(json_object_get(
+                            json_object_get(json_object_get(b, "meta"), "filters"), "province")),
+                        "yunnan");
     assert_string_equal(json_string_value(json_object_get(json_object_get(b, "links"), "self")),
                         "/v1/meetings?province=yunnan");
     json_decref(a);
@@ -413,9 +413,9 @@ static void csv_output(void **state)
 {
     (void)state;
     bc_response res;
-    assert_int_equal(fx_request(S, "GET", "/v1/trade-figures", "format=csv&fields=value,unit,sources",
-                                &res),
-                     200);
+    assert_int_equal(
+        fx_request(S, "GET", "/v1/trade-figures", "format=csv&fields=value,unit,sources", &res),
+        200);
     assert_string_equal(res.content_type, "text/csv");
     const char *body = res.body.data;
     assert_true(strncmp(body, "id,value,unit,sources\r\n", 23) == 0);
@@ -552,8 +552,8 @@ static void many_distinct_list_queries_on_one_connection(void **state)
                     continue;
                 for (int sign = 0; sign < 4 && served < 300; sign++) {
                     char q[160];
-                    snprintf(q, sizeof q, "sort=%s%s,%s%s,%s&total=true", sign & 1 ? "-" : "",
-                             f[a], sign & 2 ? "-" : "", f[b], f[c]);
+                    snprintf(q, sizeof q, "sort=%s%s,%s%s,%s&total=true", sign & 1 ? "-" : "", f[a],
+                             sign & 2 ? "-" : "", f[b], f[c]);
                     bc_response res;
                     int st = fx_request(S, "GET", "/v1/meetings", q, &res);
                     if (st != 200)

@@ -29,7 +29,6 @@ static void bad(const char *query, const char *parameter, const char *want)
     fx_bad("/v1/sources", query, parameter, want);
 }
 
-
 static void article_metadata(void **state)
 {
     (void)state;

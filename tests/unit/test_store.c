@@ -64,8 +64,9 @@ static void migrate_creates_schema_once(void **state)
     assert_int_equal(bc_store_migrate(s, &applied, &err), 0);
     assert_int_equal(applied, 0);
     /* foreign keys are enforced */
-    assert_int_equal(bc_store_exec(s, "INSERT INTO people (id, name, country, province_id) "
-                                      "VALUES ('x', 'X', 'VN', 'nowhere')",
+    assert_int_equal(bc_store_exec(s,
+                                   "INSERT INTO people (id, name, country, province_id) "
+                                   "VALUES ('x', 'X', 'VN', 'nowhere')",
                                    &err),
                      BC_ESTORE);
     assert_non_null(strstr(err.msg, "FOREIGN KEY"));
@@ -240,8 +241,11 @@ static void wal_store_on_readonly_media_is_read_immutable(void **state)
     bc_err err;
     assert_int_equal(bc_store_open(path, BC_STORE_CREATE, &s, &err), 0);
     assert_int_equal(bc_store_migrate(s, NULL, &err), 0);
-    assert_int_equal(bc_store_exec(s, "PRAGMA journal_mode = WAL; "
-                                      "INSERT INTO store_meta VALUES ('k', 'v')", &err), 0);
+    assert_int_equal(bc_store_exec(s,
+                                   "PRAGMA journal_mode = WAL; "
+                                   "INSERT INTO store_meta VALUES ('k', 'v')",
+                                   &err),
+                     0);
     bc_store_close(s);
     /* no -wal or -shm left behind: exactly what an image or a copied artifact holds */
     char side[80];

@@ -53,8 +53,9 @@ static void synthetic_store_is_valid(void **state)
         fail_msg("%d problems:\n%s", problems, report.data);
     bc_buf_free(&report);
     sqlite3_stmt *st;
-    assert_int_equal(bc_store_stmt(S, "SELECT (SELECT count(*) FROM figures), "
-                                      "(SELECT count(*) FROM meetings)",
+    assert_int_equal(bc_store_stmt(S,
+                                   "SELECT (SELECT count(*) FROM figures), "
+                                   "(SELECT count(*) FROM meetings)",
                                    &st, &err),
                      0);
     assert_int_equal(sqlite3_step(st), SQLITE_ROW);

@@ -29,7 +29,8 @@ LDLIBS  = $(PKG_LIBS) -lz -lpthread -lm
 
 # modules shared by the daemon, the CLI and the tests, archived into one library
 CORE    := alloc err buf text date sha256 arena fts store loader check config query response \
-           extract extract_lang eval ingest ingest_api resource meetings figures gates protocols \
+           extract extract_tok extract_date extract_fig extract_meet extract_gate gazetteer \
+           extract_lang eval ingest ingest_api resource meetings figures gates protocols \
            provinces people sources mechanisms request router health search negotiate cache live \
            metrics synth http
 CORE_OBJ := $(CORE:%=$(OUT)/obj/%.o) $(OUT)/obj/gen/migrations.o $(OUT)/obj/gen/openapi.o \

@@ -1,0 +1,306 @@
+/* extract_int.h: what the files of the extractor share (extract.c, extract_tok.c,
+ * extract_date.c, extract_fig.c, extract_meet.c, extract_gate.c, gazetteer.c): the
+ * gazetteer's layout, the tokens and sentences of an article, the working context of one
+ * extraction and the functions one stage offers the next. Internal: nothing outside
+ * server/extract*.c and server/gazetteer.c includes it (the unit tests of those files
+ * aside). */
+#ifndef BC_EXTRACT_INT_H
+#define BC_EXTRACT_INT_H
+
+#include "bordercoop/buf.h"
+#include "bordercoop/extract.h"
+#include "extract_lang.h"
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#define NO_SENT SIZE_MAX
+#define C_COUNT (C_YEAR_WORD + 1)
+
+/* ==== UTF-8 and characters ============================================================= */
+/* ==== small helpers ==================================================================== */
+
+/* Decodes the code point at s[i] (the text is known to be valid UTF-8). */
+static inline size_t dec(const char *s, size_t n, size_t i, unsigned *cp)
+{
+    const unsigned char *p = (const unsigned char *)s + i;
+    size_t left = n - i;
+    size_t len = 1;
+    *cp = p[0];
+    if (p[0] >= 0xF0 && left >= 4) {
+        *cp = ((p[0] & 0x07u) << 18) | ((p[1] & 0x3Fu) << 12) | ((p[2] & 0x3Fu) << 6) |
+              (p[3] & 0x3Fu);
+        len = 4;
+    } else if (p[0] >= 0xE0 && left >= 3) {
+        *cp = ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+        len = 3;
+    } else if (p[0] >= 0xC0 && left >= 2) {
+        *cp = ((p[0] & 0x1Fu) << 6) | (p[1] & 0x3Fu);
+        len = 2;
+    }
+    return len;
+}
+
+/* The start of the code point that ends just before byte i. */
+static inline size_t prev_cp(const char *s, size_t i)
+{
+    if (i == 0)
+        return 0;
+    i--;
+    while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+        i--;
+    return i;
+}
+
+static inline int is_digit(char ch)
+{
+    return ch >= '0' && ch <= '9';
+}
+
+static inline int is_space_cp(unsigned cp)
+{
+    return cp == ' ' || cp == '\t' || cp == 0xA0 || cp == 0x202F || cp == 0x2009 || cp == 0x2007 ||
+           cp == 0x3000 || cp == 0x200B;
+}
+
+static inline int is_dash_cp(unsigned cp)
+{
+    return cp == '-' || (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212;
+}
+
+static inline int is_letter(unsigned cp)
+{
+    if (cp < 0x80)
+        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+    if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7)
+        return 0;
+    if ((cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x3000 && cp <= 0x303F) ||
+        (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF20) ||
+        (cp >= 0xFF3B && cp <= 0xFF40) || (cp >= 0xFF5B && cp <= 0xFF65) || cp >= 0x1F000)
+        return 0;
+    return 1;
+}
+
+/* Upper-case Latin letters, including those of Polish, Swedish, Dutch and Vietnamese. */
+static inline int is_upper(unsigned cp)
+{
+    if (cp < 0x80)
+        return cp >= 'A' && cp <= 'Z';
+    if (cp >= 0xC0 && cp <= 0xDE)
+        return cp != 0xD7;
+    if (cp >= 0x100 && cp <= 0x137)
+        return cp % 2 == 0;
+    if (cp >= 0x139 && cp <= 0x148)
+        return cp % 2 == 1;
+    if (cp >= 0x14A && cp <= 0x177)
+        return cp % 2 == 0;
+    if (cp >= 0x178 && cp <= 0x17E)
+        return cp == 0x178 || cp % 2 == 1;
+    if (cp == 0x1A0 || cp == 0x1AF)
+        return 1;
+    if (cp >= 0x1EA0 && cp <= 0x1EFF)
+        return cp % 2 == 0;
+    if (cp >= 0x410 && cp <= 0x42F)
+        return 1;
+    return 0;
+}
+
+static inline int is_lower(unsigned cp)
+{
+    if (cp < 0x80)
+        return cp >= 'a' && cp <= 'z';
+    return is_letter(cp) && !is_upper(cp) && cp < 0x2000;
+}
+
+/* Copies n bytes of UTF-8 into dst[cap], cut at a character boundary when too long. */
+static inline void copy_utf8(char *dst, size_t cap, const char *src, size_t n)
+{
+    if (n >= cap) {
+        n = cap - 1;
+        while (n > 0 && ((unsigned char)src[n] & 0xC0) == 0x80)
+            n--;
+    }
+    memcpy(dst, src, n);
+    dst[n] = '\0';
+}
+
+static inline void copy_str(char *dst, size_t cap, const char *src)
+{
+    copy_utf8(dst, cap, src, strlen(src));
+}
+
+/* ==== the gazetteer (filled by gazetteer.c) ============================================ */
+
+enum { E_PROVINCE = 1, E_PERSON, E_MECHANISM, E_PROJECT, E_MEETING };
+
+typedef struct gz_alias {
+    int entity;
+    size_t id;    /* pool offset of the entity id */
+    size_t words; /* pool offset of the folded words, each NUL-terminated */
+    int nwords;
+} gz_alias;
+
+typedef struct gz_mech {
+    size_t id;
+    size_t members; /* " lai-chau yunnan " */
+    int kind;       /* K_* or -1 */
+} gz_mech;
+
+typedef struct gz_project {
+    size_t id;
+    size_t vn, cn;           /* the sides as recorded, "" when none */
+    size_t vn_keys, cn_keys; /* "|key|key|": slugs of each side and of its parts */
+    unsigned kmask;          /* the PK_* words its kind implies */
+} gz_project;
+
+struct bc_gazetteer {
+    bc_buf pool;
+    gz_alias *al;
+    size_t nal, capal;
+    gz_mech *me;
+    size_t nme, capme;
+    gz_project *pr;
+    size_t npr, cappr;
+};
+
+#define GZ(g, off) ((g)->pool.data + (off))
+
+/* ==== the article: tokens, sentences and what was found in them ======================== */
+
+enum { T_WORD = 1, T_NUM, T_DATE };
+enum { U_DATE = 1, U_ORD, U_PCT };
+
+typedef struct tok {
+    size_t start, end; /* bytes of the text */
+    size_t fo, fl;     /* folded form in ctx.fold (numbers and dates: as written) */
+    size_t sent;       /* sentence index */
+    double num;        /* T_NUM: the value */
+    double num_alt;    /* T_NUM: the value with an ambiguous separator read as decimal */
+    char iso[11];      /* T_DATE: the date */
+    unsigned char kind, upper, glued, used, meet;
+    unsigned char ambig, plain, integral, ndig;
+} tok;
+
+typedef struct sent {
+    size_t qs, qe; /* the quote bytes */
+    size_t t0, t1; /* its tokens */
+} sent;
+
+typedef struct xd {
+    char iso[24];
+    size_t t0, t1;
+    int prec; /* 0 period, 1 year, 2 month, 3 day */
+} xd;
+
+typedef struct hit {
+    size_t t0, t1;
+    int entity;
+    const char *id;
+} hit;
+
+typedef struct mention {
+    size_t sent, t0, t1;   /* tokens of the ordinal and the noun */
+    size_t noun, noun_end; /* the meeting noun */
+    int noun_kind;         /* K_* named by the noun itself */
+    int ord;
+    int kind; /* resolved K_*, -1 when unknown */
+    int own;  /* 2: kind named in its own words, 1: inferred from the article */
+    const char *mech;
+    char date[16];
+    int date_src; /* 0 none, 1 stated in the sentence, 2 from another mention of it */
+    int dup;
+} mention;
+
+typedef struct ctx {
+    const char *s;
+    size_t n;
+    unsigned lang;
+    int ry, rm, rd; /* the reference date, 0 when unknown */
+    const bc_gazetteer *g;
+    bc_buf fold;
+    unsigned short *ix; /* lexicon entries of this language, grouped by class */
+    size_t cls_lo[C_COUNT + 1];
+    tok *t;
+    size_t nt, capt;
+    sent *se;
+    size_t ns, capse;
+    xd *d;
+    size_t nd, capd;
+    hit *h;
+    size_t nh, caph;
+    mention *m;
+    size_t nm, capm;
+    bc_extraction *out;
+    size_t capfo, capmo, capgo, capdo;
+    int rc;
+} ctx;
+
+#define TXT(c, i) ((c)->fold.data + (c)->t[i].fo)
+
+/* What the bytes between token a and token a+1 hold. */
+enum {
+    G_SPACE = 1,
+    G_DASH = 2,
+    G_DOT = 4,
+    G_COMMA = 8,
+    G_PAREN = 16,
+    G_OTHER = 32,
+    G_PCT = 64,
+    G_DOLLAR = 128,
+    G_OPEN = 256,
+    G_CLOSE = 512,
+};
+
+/* ---- extract_tok.c ---- */
+
+/* Indexes the lexicon entries of c->lang by class. Returns BC_OK or BC_ENOMEM. */
+int bcx_build_index(ctx *c);
+/* Cuts the text into sentences, then into tokens, then gives each token its sentence. */
+void bcx_split_sentences(ctx *c);
+void bcx_tokenize(ctx *c);
+void bcx_assign_sentences(ctx *c);
+/* Finds every gazetteer alias in the tokens (c->h). */
+void bcx_find_names(ctx *c);
+/* What the bytes between token a and token a+1 hold (G_* bits). */
+unsigned bcx_gap(const ctx *c, size_t a);
+/* 1 when tokens a and a+1 sit in one phrase: only spaces and hyphens between them. */
+int bcx_joined(const ctx *c, size_t a);
+/* The token after the last of token i's sentence. */
+size_t bcx_sent_end(const ctx *c, size_t i);
+/* The longest lexicon entry of class cls at token i (adjacent-only entries when adj is
+ * set): its length in tokens (0 when none), the entry in *out (may be NULL). */
+size_t bcx_lex_find2(const ctx *c, int cls, size_t i, int adj, const bc_lex **out);
+size_t bcx_lex_find(const ctx *c, int cls, size_t i, const bc_lex **out);
+/* 1 when sentence si holds a phrase of class cls (val < 0: any value). */
+int bcx_sent_has(const ctx *c, size_t si, int cls, double val);
+/* 1 when token i (< lim) is the folded word w. */
+int bcx_word_is(const ctx *c, size_t i, size_t lim, const char *w);
+
+/* ---- extract_date.c ---- */
+
+/* The year (1900..2100) written as token i, else 0. */
+int bcx_year_of(const ctx *c, size_t i, size_t lim);
+/* A count 1..12 at token i in digits or words; its tokens in *n. */
+int bcx_count_at(const ctx *c, size_t i, size_t lim, size_t *n);
+/* Finds the dates and periods of every sentence (c->d). */
+void bcx_find_dates(ctx *c);
+/* The date of sentence si nearest to the phrase of tokens [i, end) with at least
+ * min_prec, else NULL. */
+const xd *bcx_nearest_date(const ctx *c, size_t si, size_t i, size_t end, int min_prec);
+
+/* ---- extract_fig.c ---- */
+
+void bcx_find_figures(ctx *c);
+
+/* ---- extract_meet.c ---- */
+
+void bcx_find_mentions(ctx *c);
+void bcx_resolve_mentions(ctx *c);
+void bcx_emit_meetings(ctx *c);
+
+/* ---- extract_gate.c ---- */
+
+void bcx_find_gates(ctx *c);
+
+#endif

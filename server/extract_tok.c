@@ -1,0 +1,502 @@
+/* extract_tok.c: the extractor's text model: the article cut into sentences and tokens
+ * (words folded with bc_text_fold, numbers read with the language's decimal mark,
+ * numeric dates), the lexicon lookups over tokens, and the gazetteer's names found in
+ * the tokens. */
+#include "bordercoop/alloc.h"
+#include "bordercoop/date.h"
+#include "bordercoop/text.h"
+#include "extract_int.h"
+
+#include <stdio.h>
+#include <string.h>
+
+int bcx_build_index(ctx *c)
+{
+    size_t count[C_COUNT + 1] = {0};
+    for (size_t i = 0; i < bc_lex_count; i++)
+        if ((bc_lex_table[i].langs & c->lang) && bc_lex_table[i].cls < C_COUNT)
+            count[bc_lex_table[i].cls]++;
+    size_t total = 0;
+    for (int k = 0; k < C_COUNT; k++) {
+        c->cls_lo[k] = total;
+        total += count[k];
+    }
+    c->cls_lo[C_COUNT] = total;
+    c->ix = bc_malloc((total + 1) * sizeof *c->ix);
+    if (c->ix == NULL)
+        return BC_ENOMEM;
+    size_t fill[C_COUNT] = {0};
+    for (size_t i = 0; i < bc_lex_count; i++) {
+        const bc_lex *e = &bc_lex_table[i];
+        if ((e->langs & c->lang) && e->cls < C_COUNT)
+            c->ix[c->cls_lo[e->cls] + fill[e->cls]++] = (unsigned short)i;
+    }
+    return BC_OK;
+}
+
+unsigned bcx_gap(const ctx *c, size_t a)
+{
+    unsigned f = 0;
+    size_t i = c->t[a].end, e = c->t[a + 1].start;
+    while (i < e) {
+        unsigned cp;
+        i += dec(c->s, c->n, i, &cp);
+        if (is_space_cp(cp))
+            f |= G_SPACE;
+        else if (is_dash_cp(cp))
+            f |= G_DASH;
+        else if (cp == '.')
+            f |= G_DOT;
+        else if (cp == ',' || cp == ':' || cp == ';')
+            f |= G_COMMA;
+        else if (cp == '(' || cp == '[')
+            f |= G_PAREN | G_OPEN;
+        else if (cp == ')' || cp == ']')
+            f |= G_PAREN | G_CLOSE;
+        else if (cp == '%')
+            f |= G_PCT;
+        else if (cp == '$')
+            f |= G_DOLLAR;
+        else
+            f |= G_OTHER;
+    }
+    return f;
+}
+
+/* 1 when tokens a and a+1 sit in one phrase: only spaces and hyphens between them. */
+int bcx_joined(const ctx *c, size_t a)
+{
+    return (bcx_gap(c, a) & ~(unsigned)(G_SPACE | G_DASH)) == 0;
+}
+
+size_t bcx_sent_end(const ctx *c, size_t i)
+{
+    return c->se[c->t[i].sent].t1;
+}
+
+/* Tokens the entry matches at token i (0 when none), within [i, lim). */
+static size_t lex_at(const ctx *c, const bc_lex *e, size_t i, size_t lim)
+{
+    const char *p = e->pat;
+    size_t k = i;
+    while (*p != '\0') {
+        const char *sp = strchr(p, ' ');
+        size_t wl = sp ? (size_t)(sp - p) : strlen(p);
+        if (k >= lim || c->t[k].kind != T_WORD || (k > i && !bcx_joined(c, k - 1)))
+            return 0;
+        const char *w = TXT(c, k);
+        size_t n = c->t[k].fl;
+        int ok;
+        switch (e->mode) {
+        case M_EXACT:
+            ok = n == wl && memcmp(w, p, wl) == 0;
+            break;
+        case M_PREFIX:
+            ok = n >= wl && memcmp(w, p, wl) == 0;
+            break;
+        case M_INFIX:
+            ok = bc_text_find(w, n, p, wl) >= 0;
+            break;
+        default:
+            ok = n >= wl && memcmp(w + n - wl, p, wl) == 0;
+            break;
+        }
+        if (!ok)
+            return 0;
+        k++;
+        p += wl;
+        if (*p == ' ')
+            p++;
+    }
+    return k - i;
+}
+
+/* The longest entry of class cls at token i; adjacent-only entries when adj is set.
+ * Returns the number of tokens (0 when none) and the entry in *out (may be NULL). */
+size_t bcx_lex_find2(const ctx *c, int cls, size_t i, int adj, const bc_lex **out)
+{
+    size_t best = 0;
+    if (i >= c->nt || c->t[i].sent == NO_SENT)
+        return 0;
+    size_t lim = bcx_sent_end(c, i);
+    for (size_t k = c->cls_lo[cls]; k < c->cls_lo[cls + 1]; k++) {
+        const bc_lex *e = &bc_lex_table[c->ix[k]];
+        if (e->adj && !adj)
+            continue;
+        size_t n = lex_at(c, e, i, lim);
+        if (n > best) {
+            best = n;
+            if (out)
+                *out = e;
+        }
+    }
+    return best;
+}
+
+size_t bcx_lex_find(const ctx *c, int cls, size_t i, const bc_lex **out)
+{
+    return bcx_lex_find2(c, cls, i, 0, out);
+}
+
+/* 1 when sentence si holds a phrase of class cls (val < 0: any value). */
+int bcx_sent_has(const ctx *c, size_t si, int cls, double val)
+{
+    const bc_lex *e = NULL;
+    for (size_t i = c->se[si].t0; i < c->se[si].t1; i++)
+        if (bcx_lex_find(c, cls, i, &e) > 0 && (val < 0 || e->val == val))
+            return 1;
+    return 0;
+}
+
+int bcx_word_is(const ctx *c, size_t i, size_t lim, const char *w)
+{
+    return i < lim && c->t[i].kind == T_WORD && c->t[i].fl == strlen(w) &&
+           memcmp(TXT(c, i), w, c->t[i].fl) == 0;
+}
+
+static void add_token(ctx *c, tok *t)
+{
+    t->glued = c->nt > 0 && c->t[c->nt - 1].end == t->start;
+    t->fo = c->fold.len;
+    if (t->kind == T_WORD)
+        bc_text_fold(c->s + t->start, t->end - t->start, &c->fold);
+    else
+        bc_buf_append(&c->fold, c->s + t->start, t->end - t->start);
+    t->fl = c->fold.len - t->fo;
+    t->sent = NO_SENT;
+    if (bc_buf_failed(&c->fold))
+        c->rc = BC_ENOMEM;
+    c->t = bc_grow(c->t, &c->capt, c->nt + 1, sizeof *c->t, &c->rc);
+    if (c->rc == BC_OK)
+        c->t[c->nt++] = *t;
+}
+
+static int digits_at(const char *s, size_t n, size_t i, size_t k)
+{
+    int v = 0;
+    if (i + k > n)
+        return -1;
+    for (size_t q = 0; q < k; q++) {
+        if (!is_digit(s[i + q]))
+            return -1;
+        v = v * 10 + (s[i + q] - '0');
+    }
+    return v;
+}
+
+/* Reads 1 or 2 digits at s[i]; returns the value (-1 if none) and their count in *k. */
+static int one_two(const char *s, size_t n, size_t i, size_t *k)
+{
+    *k = 0;
+    if (i >= n || !is_digit(s[i]))
+        return -1;
+    *k = i + 1 < n && is_digit(s[i + 1]) ? 2 : 1;
+    return digits_at(s, n, i, *k);
+}
+
+/* A numeric date at s[i]: 2025-10-30, 30/10/2025, 30.10.2025, 30-10-2025 or 10/2025.
+ * Returns the end of it (0 when there is none) and the ISO form in iso. */
+static size_t scan_date(const ctx *c, size_t i, char iso[11])
+{
+    const char *s = c->s;
+    size_t n = c->n, end = 0, k1, k2;
+    char buf[48];
+    bc_date d;
+    int y = digits_at(s, n, i, 4);
+    if (y >= 0 && i + 10 <= n && s[i + 4] == '-' && s[i + 7] == '-' &&
+        digits_at(s, n, i + 5, 2) >= 0 && digits_at(s, n, i + 8, 2) >= 0 &&
+        (i + 10 == n || !is_digit(s[i + 10]))) {
+        memcpy(buf, s + i, 10);
+        buf[10] = '\0';
+        end = i + 10;
+    }
+    int a = one_two(s, n, i, &k1);
+    size_t p = i + k1;
+    if (end == 0 && a >= 0 && p + 1 < n && (s[p] == '/' || s[p] == '.' || s[p] == '-')) {
+        char sep = s[p];
+        int b = one_two(s, n, p + 1, &k2);
+        size_t q = p + 1 + k2;
+        if (b >= 0 && q < n && s[q] == sep && (y = digits_at(s, n, q + 1, 4)) >= 0 &&
+            (q + 5 == n || !is_digit(s[q + 5]))) {
+            int day = a, mon = b;
+            if (c->lang == L_EN && b > 12 && a <= 12) /* 10/30/2025 */
+                day = b, mon = a;
+            snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, mon, day);
+            end = q + 5;
+        } else if (sep == '/' && k2 == 0 && (y = digits_at(s, n, p + 1, 4)) >= 0 &&
+                   (p + 5 == n || (!is_digit(s[p + 5]) && s[p + 5] != '/'))) {
+            snprintf(buf, sizeof buf, "%04d-%02d", y, a);
+            end = p + 5;
+        }
+    }
+    if (end != 0 && bc_date_parse(buf, &d, NULL) != BC_OK)
+        end = 0;
+    if (end != 0)
+        memcpy(iso, buf, strlen(buf) + 1);
+    return end;
+}
+
+/* Bytes of a space-like separator at s[i] (space, no-break space, narrow/thin space). */
+static size_t space_len(const char *s, size_t n, size_t i)
+{
+    unsigned cp;
+    if (i >= n)
+        return 0;
+    size_t l = dec(s, n, i, &cp);
+    return cp == ' ' || cp == 0xA0 || cp == 0x202F || cp == 0x2009 ? l : 0;
+}
+
+/* 1 when s[i..i+3) are digits not followed by another digit. */
+static int three_digits(const char *s, size_t n, size_t i)
+{
+    return digits_at(s, n, i, 3) >= 0 && (i + 3 == n || !is_digit(s[i + 3]));
+}
+
+/* Reads the number at s[i] with the language's marks: English writes 18,000.5, the
+ * others 18.000,5 or 18 000,5. A separator before exactly three digits groups
+ * thousands; one that is the decimal mark of the language ("18,000" in Polish) is
+ * ambiguous: num reads it as thousands, num_alt as a decimal (chosen when a scale word
+ * follows: "4,420 mld"). Any other separator before digits is a decimal mark, so
+ * "7.2 trieu" in Vietnamese is 7.2. */
+static size_t scan_number(const ctx *c, size_t i, tok *t)
+{
+    const char *s = c->s;
+    size_t n = c->n, j = i;
+    char thou = c->lang == L_EN ? ',' : '.';
+    double v = 0, alt = 0;
+    int n0 = 0, groups = 0, ambig = 0, decimal = 0;
+    char gsep = 0;
+    while (j < n && is_digit(s[j])) {
+        v = v * 10 + (s[j++] - '0');
+        n0++;
+    }
+    for (;;) {
+        size_t sl = space_len(s, n, j);
+        if (sl > 0 && (groups == 0 ? n0 <= 3 : gsep == ' ') && three_digits(s, n, j + sl)) {
+            v = v * 1000 + digits_at(s, n, j + sl, 3);
+            j += sl + 3;
+            groups++;
+            gsep = ' ';
+            continue;
+        }
+        if (j + 1 < n && (s[j] == '.' || s[j] == ',') && is_digit(s[j + 1])) {
+            char sep = s[j];
+            size_t k = 0;
+            while (j + 1 + k < n && is_digit(s[j + 1 + k]))
+                k++;
+            int grp = k == 3 && (groups == 0 ? n0 <= 3 : gsep == sep);
+            if (grp && (sep == thou || groups > 0)) {
+                v = v * 1000 + digits_at(s, n, j + 1, 3);
+                ambig = 0;
+                groups++;
+                gsep = sep;
+                j += 4;
+                continue;
+            }
+            if (grp) {
+                alt = v + digits_at(s, n, j + 1, 3) / 1000.0;
+                v = v * 1000 + digits_at(s, n, j + 1, 3);
+                ambig = 1;
+                groups++;
+                gsep = sep;
+                j += 4;
+                continue;
+            }
+            if (groups > 0 && sep == gsep)
+                break;
+            double scale = 0.1;
+            for (size_t q = 0; q < k; q++, scale /= 10)
+                v += (s[j + 1 + q] - '0') * scale;
+            j += 1 + k;
+            decimal = 1;
+            ambig = 0;
+        }
+        break;
+    }
+    t->kind = T_NUM;
+    t->num = v;
+    t->num_alt = ambig ? alt : v;
+    t->ambig = (unsigned char)ambig;
+    t->plain = groups == 0 && !decimal;
+    t->integral = !decimal;
+    t->ndig = (unsigned char)(n0 > 255 ? 255 : n0);
+    return j;
+}
+
+void bcx_tokenize(ctx *c)
+{
+    size_t i = 0;
+    while (c->rc == BC_OK && i < c->n) {
+        unsigned cp;
+        size_t l = dec(c->s, c->n, i, &cp);
+        tok t;
+        memset(&t, 0, sizeof t);
+        if (is_digit((char)cp) && cp < 0x80) {
+            size_t end = scan_date(c, i, t.iso);
+            if (end != 0)
+                t.kind = T_DATE;
+            else
+                end = scan_number(c, i, &t);
+            t.start = i;
+            t.end = end;
+            add_token(c, &t);
+            i = end;
+        } else if (is_letter(cp)) {
+            size_t j = i + l;
+            while (j < c->n) {
+                unsigned cp2;
+                size_t l2 = dec(c->s, c->n, j, &cp2);
+                if (!is_letter(cp2))
+                    break;
+                j += l2;
+            }
+            t.kind = T_WORD;
+            t.start = i;
+            t.end = j;
+            t.upper = (unsigned char)is_upper(cp);
+            add_token(c, &t);
+            i = j;
+        } else {
+            i += l;
+        }
+    }
+}
+
+/* 1 when the '.' at s[i] ends a sentence: followed by a space or the end, not by a
+ * lower-case word ("11. spotkanie", "w 2024 r. i"), and not an initial ("Hau A. Lenh"). */
+static int full_stop(const ctx *c, size_t i)
+{
+    const char *s = c->s;
+    size_t j = i + 1;
+    if (j >= c->n)
+        return 1;
+    unsigned cp;
+    size_t l = dec(s, c->n, j, &cp);
+    if (!is_space_cp(cp) && cp != '\n' && cp != '\r' && cp != '|')
+        return 0;
+    while (j < c->n && (is_space_cp(cp) || cp == '\r' || cp == '\n')) {
+        j += l;
+        if (j < c->n)
+            l = dec(s, c->n, j, &cp);
+    }
+    if (j < c->n && is_lower(cp))
+        return 0;
+    if (i >= 1 && s[i - 1] >= 'A' && s[i - 1] <= 'Z' && (i == 1 || s[i - 2] == ' '))
+        return 0;
+    return 1;
+}
+
+static int trim_cp(unsigned cp)
+{
+    return is_space_cp(cp) || cp == '|' || cp == '\r' || cp == '\n';
+}
+
+static void add_sentence(ctx *c, size_t a, size_t b)
+{
+    unsigned cp;
+    while (a < b) {
+        size_t l = dec(c->s, c->n, a, &cp);
+        if (!trim_cp(cp))
+            break;
+        a += l;
+    }
+    while (b > a) {
+        size_t p = prev_cp(c->s, b);
+        dec(c->s, c->n, p, &cp);
+        if (!trim_cp(cp))
+            break;
+        b = p;
+    }
+    if (a >= b)
+        return;
+    c->se = bc_grow(c->se, &c->capse, c->ns + 1, sizeof *c->se, &c->rc);
+    if (c->rc == BC_OK)
+        c->se[c->ns++] = (sent){a, b, 0, 0};
+}
+
+/* Sentences end at . ! ? ; at line breaks and at the bars of table cells. */
+void bcx_split_sentences(ctx *c)
+{
+    size_t start = 0, i = 0;
+    while (c->rc == BC_OK && i < c->n) {
+        unsigned cp;
+        size_t l = dec(c->s, c->n, i, &cp);
+        if (cp == '\n' || cp == '\r' || cp == '|' || cp == ';') {
+            add_sentence(c, start, i);
+            start = i + l;
+        } else if (cp == '!' || cp == '?' || cp == 0x2026 || (cp == '.' && full_stop(c, i))) {
+            add_sentence(c, start, i + l);
+            start = i + l;
+        }
+        i += l;
+    }
+    add_sentence(c, start, c->n);
+}
+
+/* Gives each token its sentence and each sentence its token range. */
+void bcx_assign_sentences(ctx *c)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < c->ns; i++)
+        c->se[i].t0 = c->se[i].t1 = 0;
+    for (size_t i = 0; i < c->nt; i++) {
+        tok *t = &c->t[i];
+        while (k < c->ns && c->se[k].qe <= t->start)
+            k++;
+        if (k < c->ns && t->start >= c->se[k].qs && t->end <= c->se[k].qe) {
+            if (c->se[k].t1 == 0)
+                c->se[k].t0 = i;
+            c->se[k].t1 = i + 1;
+            t->sent = k;
+        }
+    }
+}
+
+/* 1 when alias a matches at token i. Every word must equal the text's folded word except
+ * the last, which may also begin a longer word: a one-word alias of five or more letters
+ * matches any word it begins (Polish "Junnanem", Swedish "Yunnanprovinsen"); the last
+ * word of a longer alias, of three or more letters, may take up to two more letters
+ * (Swedish genitive "Lai Chaus"). */
+static size_t alias_at(const ctx *c, const gz_alias *a, size_t i, size_t lim)
+{
+    const char *w = GZ(c->g, a->words);
+    size_t k = i;
+    for (int j = 0; j < a->nwords; j++, k++) {
+        size_t wl = strlen(w);
+        if (k >= lim || (k > i && (bcx_gap(c, k - 1) & ~(unsigned)(G_SPACE | G_DASH | G_DOT))))
+            return 0;
+        size_t n = c->t[k].fl;
+        const char *tw = TXT(c, k);
+        int last = j == a->nwords - 1;
+        int ok = n == wl && memcmp(tw, w, wl) == 0;
+        if (!ok && last && c->t[k].kind == T_WORD && n > wl && memcmp(tw, w, wl) == 0)
+            ok = a->nwords == 1 ? wl >= 5 : wl >= 3 && n - wl <= 2;
+        if (!ok)
+            return 0;
+        w += wl + 1;
+    }
+    return k - i;
+}
+
+void bcx_find_names(ctx *c)
+{
+    if (c->g == NULL)
+        return;
+    for (size_t si = 0; si < c->ns && c->rc == BC_OK; si++)
+        for (size_t i = c->se[si].t0; i < c->se[si].t1 && c->rc == BC_OK; i++)
+            for (size_t a = 0; a < c->g->nal; a++) {
+                const gz_alias *al = &c->g->al[a];
+                const char *id = GZ(c->g, al->id);
+                size_t n = alias_at(c, al, i, c->se[si].t1);
+                if (n == 0)
+                    continue;
+                int dup = 0;
+                for (size_t q = c->nh; q > 0 && !dup && c->h[q - 1].t0 == i; q--)
+                    dup = c->h[q - 1].t1 == i + n && strcmp(c->h[q - 1].id, id) == 0;
+                if (dup)
+                    continue;
+                c->h = bc_grow(c->h, &c->caph, c->nh + 1, sizeof *c->h, &c->rc);
+                if (c->rc == BC_OK)
+                    c->h[c->nh++] = (hit){i, i + n, al->entity, id};
+            }
+}

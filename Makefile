@@ -33,6 +33,8 @@ CORE    := alloc err buf text date sha256 arena fts store loader check config qu
            extract_lang eval ingest ingest_api resource meetings figures gates protocols \
            provinces people sources mechanisms request router health search negotiate cache live \
            metrics synth http
+# reference places, the change feed and the bulk export (issue 15)
+CORE    += places changes export
 CORE_OBJ := $(CORE:%=$(OUT)/obj/%.o) $(OUT)/obj/gen/migrations.o $(OUT)/obj/gen/openapi.o \
             $(OUT)/obj/gen/web.o
 LIB     := $(OUT)/libbordercoop.a

@@ -2,6 +2,7 @@
 #include "bordercoop/alloc.h"
 #include "bordercoop/check.h"
 #include "bordercoop/eval.h"
+#include "bordercoop/export.h"
 #include "bordercoop/ingest.h"
 #include "bordercoop/loader.h"
 #include "bordercoop/store.h"
@@ -14,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 static const char USAGE[] =
     "usage: bordercoop COMMAND [options]\n"
@@ -34,6 +36,10 @@ static const char USAGE[] =
     "  synth --figures N --meetings M --out FILE [--seed S] [--data DIR]\n"
     "                                    a synthetic store for scale benchmarks: the curated\n"
     "                                    store plus N figures and M meetings\n"
+    "  export [--db PATH] [--out FILE] [--index]\n"
+    "                                    every fact of every kind as NDJSON (the bytes of\n"
+    "                                    GET /v1/export.ndjson) to FILE (atomically) or\n"
+    "                                    stdout; --index prints the index instead\n"
     "  version                           print the version\n"
     "\n"
     "options (and their environment variables):\n"
@@ -50,6 +56,7 @@ typedef struct cli_opts {
     long figures, meetings; /* synth */
     const char *out;
     unsigned seed;
+    int index; /* export: print the index */
 } cli_opts;
 
 static int parse_opts(int argc, char **argv, cli_opts *o)
@@ -101,6 +108,9 @@ static int parse_opts(int argc, char **argv, cli_opts *o)
             else
                 o->seed = (unsigned)v;
             i++;
+            continue;
+        } else if (strcmp(a, "--index") == 0) {
+            o->index = 1;
             continue;
         } else if (strcmp(a, "--out") == 0) {
             slot = &o->out;
@@ -311,6 +321,53 @@ static int cmd_eval(const cli_opts *o)
     return 0;
 }
 
+static int write_out(void *ctx, const char *data, size_t n)
+{
+    return fwrite(data, 1, n, (FILE *)ctx) == n ? 0 : -1;
+}
+
+static int cmd_export(const cli_opts *o)
+{
+    bc_err err;
+    bc_store *s = NULL;
+    int rc = bc_store_open(o->db, BC_STORE_READONLY, &s, &err);
+    char tmp[1100] = "";
+    FILE *f = stdout;
+    if (rc == 0 && o->out != NULL && !o->index) {
+        snprintf(tmp, sizeof tmp, "%s.tmp-%ld", o->out, (long)getpid());
+        f = fopen(tmp, "wb");
+        if (f == NULL)
+            rc = bc_err_set(&err, BC_EIO, "%s: %s", tmp, strerror(errno));
+    }
+    bc_export_summary sum;
+    if (rc == 0)
+        rc = bc_export_write(s, o->index ? NULL : write_out, f, &sum, &err);
+    bc_store_close(s);
+    if (f != NULL && f != stdout && fclose(f) != 0 && rc == 0)
+        rc = bc_err_set(&err, BC_EIO, "%s: %s", tmp, strerror(errno));
+    if (rc == 0 && tmp[0] != '\0' && rename(tmp, o->out) != 0)
+        rc = bc_err_set(&err, BC_EIO, "cannot move %s into place: %s", o->out, strerror(errno));
+    if (tmp[0] != '\0' && rc != 0)
+        unlink(tmp);
+    if (rc != 0) {
+        fprintf(stderr, "bordercoop export: %s\n", err.msg);
+        return 1;
+    }
+    if (o->index) {
+        bc_buf b = BC_BUF_INIT;
+        bc_export_index_json(&sum, &b);
+        printf("%s\n", b.data ? b.data : "");
+        bc_buf_free(&b);
+    } else if (fflush(stdout) != 0) {
+        fprintf(stderr, "bordercoop export: writing stdout: %s\n", strerror(errno));
+        return 1;
+    }
+    if (o->out != NULL && !o->index)
+        fprintf(stderr, "%s: %lld documents, %llu bytes, sha256 %s, content %s\n", o->out,
+                sum.total, sum.bytes, sum.sha256, sum.content_version);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
@@ -336,6 +393,8 @@ int main(int argc, char **argv)
         return cmd_ingest(&o);
     if (strcmp(argv[1], "eval") == 0)
         return cmd_eval(&o);
+    if (strcmp(argv[1], "export") == 0)
+        return cmd_export(&o);
     if (strcmp(argv[1], "synth") == 0) {
         if (o.out == NULL) {
             fprintf(stderr, "bordercoop synth: --out FILE is required\n");

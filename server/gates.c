@@ -1,5 +1,6 @@
 /* gates.c: /v1/border-gate-projects: gate pairs, openings, bridges, roads, railways
  * and routes, with their dated events. */
+#include "bordercoop/places.h"
 #include "bordercoop/resource.h"
 
 static const bc_param_spec FILTERS[] = {
@@ -23,10 +24,10 @@ static const bc_sort_field SORTS[] = {
 };
 
 static const char *const FIELDS[] = {
-    "id",         "type",         "name",      "kind",       "status", "vn_side", "cn_side",
-    "vn_side_vi", "cn_side_zh",   "provinces", "part_of",    "parts",  "aliases", "description",
-    "events",     "latest_event", "curation",  "confidence", "note",   "sources", "links",
-    NULL};
+    "id",          "type",         "name",      "kind",       "status", "vn_side", "cn_side",
+    "vn_side_vi",  "cn_side_zh",   "provinces", "part_of",    "parts",  "aliases", "description",
+    "events",      "latest_event", "curation",  "confidence", "note",   "sources", "links",
+    "vn_location", "cn_location",  "wikidata",  NULL};
 
 const bc_resource bc_res_projects = {
     .name = "border-gate-projects",
@@ -34,7 +35,7 @@ const bc_resource bc_res_projects = {
     .entity = "project",
     .from = "projects p",
     .id_col = "p.id",
-    .doc_sql = "SELECT doc FROM v_project_doc WHERE id = ?1",
+    .doc_sql = BC_PROJECT_DOC_SQL,
     .filters = FILTERS,
     .sorts = SORTS,
     .default_sort = "id",

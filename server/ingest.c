@@ -4,6 +4,7 @@
 
 #include "bordercoop/alloc.h"
 #include "bordercoop/buf.h"
+#include "bordercoop/changes.h"
 #include "bordercoop/date.h"
 #include "bordercoop/extract.h"
 #include "bordercoop/search.h"
@@ -442,6 +443,9 @@ static int ingest_locked(bc_store *s, const bc_ingest_input *in, bc_ingest_resul
             rc = bc_search_index_source(s, out->source_id, err);
         if (rc == BC_OK)
             rc = bump_version(&c, sha, now);
+        if (rc == BC_OK && !in->no_feed)
+            rc = bc_changes_record(s, "ingest", in->actor != NULL ? in->actor : "ingest", now, NULL,
+                                   err);
         if (rc == BC_ESTORE && err->msg[0] == '\0')
             bc_store_error(s, err, "ingesting");
         if (rc == BC_OK && bc_ingest_pause_ms > 0) {
@@ -508,6 +512,7 @@ int bc_ingest_carry_over(bc_store *from, bc_store *to, bc_err *err)
         in.text = cols[7];
         in.len = (size_t)sqlite3_column_bytes(st, 7);
         in.ingested_at = cols[8];
+        in.no_feed = 1;
         bc_ingest_result r;
         rc = ingest_locked(to, &in, &r, err);
         if (rc != BC_OK) {

@@ -5,8 +5,10 @@
 
 #include "bordercoop/alloc.h"
 #include "bordercoop/buf.h"
+#include "bordercoop/changes.h"
 #include "bordercoop/date.h"
 #include "bordercoop/ingest.h"
+#include "bordercoop/places.h"
 #include "bordercoop/search.h"
 #include "bordercoop/sha256.h"
 #include "bordercoop/text.h"
@@ -1442,6 +1444,8 @@ int bc_loader_fill(bc_store *store, const char *data_dir, bc_load_stats *stats, 
     if (rc == BC_OK)
         rc = load_projects(&L);
     if (rc == BC_OK)
+        rc = bc_places_load(store, data_dir, &L.hash, &L.st->places, err);
+    if (rc == BC_OK)
         rc = load_search_index(&L);
     if (rc == BC_OK) {
         unsigned char digest[32];
@@ -1489,6 +1493,28 @@ static int fsync_path(const char *path, int directory)
     return rc;
 }
 
+/* Appends what this build changed to the change feed: the previous store's feed and
+ * baseline are carried into the build first (prev_path NULL for a first build), so a
+ * rebuild of unchanged data appends nothing. */
+static int record_changes(bc_store *s, const char *prev_path, bc_err *err)
+{
+    int rc = prev_path != NULL ? bc_changes_carry(s, prev_path, err) : BC_OK;
+    char *at = NULL;
+    if (rc == BC_OK)
+        rc = bc_store_meta_get(s, "built_at", &at, err);
+    if (rc == BC_OK)
+        rc = bc_store_exec(s, "BEGIN IMMEDIATE", err);
+    if (rc == BC_OK) {
+        rc = bc_changes_record(s, "load", "loader", at, NULL, err);
+        if (rc == BC_OK)
+            rc = bc_store_exec(s, "COMMIT", err);
+        if (rc != BC_OK)
+            sqlite3_exec(bc_store_db(s), "ROLLBACK", NULL, NULL, NULL);
+    }
+    bc_free(at);
+    return rc;
+}
+
 /* Copies the finished build src over the live store at dest_path in one transaction
  * (SQLite's backup API), so a running daemon keeps its file, readers keep their
  * snapshot until they finish, and a failure leaves the store as it was. */
@@ -1507,6 +1533,8 @@ static int replace_live(bc_store *src, const char *dest_path, bc_err *err)
     }
     if (rc == BC_OK)
         rc = bc_ingest_carry_over(dest, src, err);
+    if (rc == BC_OK)
+        rc = record_changes(src, dest_path, err);
     sqlite3_backup *b = NULL;
     if (rc == BC_OK) {
         b = sqlite3_backup_init(bc_store_db(dest), "main", bc_store_db(src), "main");
@@ -1560,8 +1588,11 @@ int bc_loader_build(const char *data_dir, const char *db_path, bc_load_stats *st
     if (rc == BC_OK && live) {
         rc = replace_live(s, db_path, err);
     } else if (rc == BC_OK) {
-        /* a first build: switch the new file to WAL and move it into place */
-        rc = bc_store_exec(s, "PRAGMA journal_mode = WAL", err);
+        /* a first build: start the change feed, switch the new file to WAL and move it
+         * into place */
+        rc = record_changes(s, NULL, err);
+        if (rc == BC_OK)
+            rc = bc_store_exec(s, "PRAGMA journal_mode = WAL", err);
     }
     bc_store_close(s);
     if (rc == BC_OK && !live) {

@@ -1,4 +1,5 @@
 /* people.c: /v1/people: officials named in the articles, their roles and meetings. */
+#include "bordercoop/places.h"
 #include "bordercoop/resource.h"
 
 static const bc_param_spec FILTERS[] = {
@@ -16,8 +17,9 @@ static const bc_sort_field SORTS[] = {
     {NULL},
 };
 
-static const char *const FIELDS[] = {"id",    "type",     "name", "country", "province", "aliases",
-                                     "roles", "meetings", "note", "sources", "links",    NULL};
+static const char *const FIELDS[] = {"id",      "type",     "name",     "country", "province",
+                                     "aliases", "roles",    "meetings", "note",    "sources",
+                                     "links",   "wikidata", NULL};
 
 const bc_resource bc_res_people = {
     .name = "people",
@@ -25,7 +27,7 @@ const bc_resource bc_res_people = {
     .entity = "person",
     .from = "people pe",
     .id_col = "pe.id",
-    .doc_sql = "SELECT doc FROM v_person_doc WHERE id = ?1",
+    .doc_sql = BC_PERSON_DOC_SQL,
     .filters = FILTERS,
     .sorts = SORTS,
     .default_sort = "id",

@@ -1,4 +1,5 @@
 /* provinces.c: /v1/provinces: provinces and regions with their names and aliases. */
+#include "bordercoop/places.h"
 #include "bordercoop/resource.h"
 
 static const bc_param_spec FILTERS[] = {
@@ -18,8 +19,9 @@ static const bc_sort_field SORTS[] = {
 };
 
 static const char *const FIELDS[] = {
-    "id",          "type",        "name",       "name_vi", "name_zh", "country", "level", "aliases",
-    "merged_into", "merged_from", "mechanisms", "counts",  "note",    "sources", "links", NULL};
+    "id",    "type",    "name",        "name_vi",     "name_zh",    "country",
+    "level", "aliases", "merged_into", "merged_from", "mechanisms", "counts",
+    "note",  "sources", "links",       "location",    "wikidata",   NULL};
 
 const bc_resource bc_res_provinces = {
     .name = "provinces",
@@ -27,7 +29,7 @@ const bc_resource bc_res_provinces = {
     .entity = "province",
     .from = "provinces p",
     .id_col = "p.id",
-    .doc_sql = "SELECT doc FROM v_province_doc WHERE id = ?1",
+    .doc_sql = BC_PROVINCE_DOC_SQL,
     .filters = FILTERS,
     .sorts = SORTS,
     .default_sort = "-country,id",

@@ -19,6 +19,9 @@ typedef struct bc_ingest_input {
     const char *title, *url, *published_on, *publisher, *author; /* optional */
     const char *id;          /* keep this source id (carry-over); NULL derives one */
     const char *ingested_at; /* keep this time (carry-over); NULL = now */
+    const char *actor;       /* who added it, for the change feed; NULL = "ingest" */
+    int no_feed;             /* 1: append nothing to the change feed (a rebuild's carry-over:
+                              * the loader records what the rebuild changed) */
 } bc_ingest_input;
 
 typedef struct bc_ingest_result {
@@ -33,7 +36,9 @@ typedef struct bc_ingest_result {
 int bc_ingest_validate(const bc_ingest_input *in, char field[32], bc_err *err);
 
 /* Ingests in into the writer store s, holding the store's writer lock (see
- * bc_store_lock) for the transaction. Fills out. On any failure nothing is written. */
+ * bc_store_lock) for the transaction, and appends what changed (the new source, each
+ * new fact, any document they altered) to the change feed (changes.h), unless
+ * in->no_feed. Fills out. On any failure nothing is written. */
 int bc_ingest(bc_store *s, const bc_ingest_input *in, bc_ingest_result *out, bc_err *err);
 
 /* Copies every ingested article of from into to, re-extracting with this binary's

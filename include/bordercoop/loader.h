@@ -24,6 +24,7 @@ typedef struct bc_load_stats {
     int areas;
     int citations;
     int aliases;
+    int places;               /* located points of reference data (places.h) */
     char content_version[65]; /* SHA-256 of every input byte, hex */
 } bc_load_stats;
 

@@ -115,6 +115,10 @@ static inline void fx_scratch_data(char out[256])
     snprintf(a, sizeof a, "%s/facts", fx_data_dir());
     snprintf(b, sizeof b, "%s/facts", out);
     fx_copy_dir(a, b);
+    snprintf(a, sizeof a, "%s/reference", fx_data_dir());
+    snprintf(b, sizeof b, "%s/reference", out);
+    if (access(a, F_OK) == 0)
+        fx_copy_dir(a, b);
 }
 
 /* Removes a scratch tree made by fx_scratch_data (the parent of data/). */

@@ -1,0 +1,79 @@
+/* changes.h: the change feed. Every load, ingest and review decision appends entries
+ * (seq, at, content_version, kind, id, op, fields, actor, origin, note) to the store's
+ * append-only `changes` table; GET /v1/changes serves them in seq order.
+ *
+ * How entries are made. The feed keeps, per entity, the document it last reported (the
+ * baseline). bc_changes_record compares every current document with the baseline and
+ * appends `added`, `changed` (naming the top-level fields that differ) and `removed`,
+ * then moves the baseline: the loader calls it after a build (a rebuild of unchanged
+ * data/ appends nothing), ingest after storing an article. A step that knows exactly
+ * what it did and who did it (a reviewer approving, rejecting or editing a fact, with
+ * their key id as actor) calls bc_changes_append instead, which also moves that
+ * entity's baseline, so a later record does not report the same change again.
+ *
+ * Kinds are the documents' `type` values: source, province, person, mechanism,
+ * meeting, protocol, figure, border_gate_project (bc_doc_kinds, in that order). */
+#ifndef BORDERCOOP_CHANGES_H
+#define BORDERCOOP_CHANGES_H
+
+#include "bordercoop/err.h"
+#include "bordercoop/store.h"
+
+/* One kind of document: its type, its collection path, the SQL listing every id in
+ * order, and the SQL rendering one document (one parameter, the id): the same
+ * document the API serves. */
+typedef struct bc_doc_kind {
+    const char *type;    /* "meeting" */
+    const char *path;    /* "/v1/meetings" */
+    const char *ids_sql; /* "SELECT id FROM meetings ORDER BY id" */
+    const char *doc_sql;
+} bc_doc_kind;
+
+/* Every kind, in feed and export order, terminated by an entry with type NULL. */
+extern const bc_doc_kind bc_doc_kinds[];
+
+/* The kind named type, or NULL. */
+const bc_doc_kind *bc_doc_kind_find(const char *type);
+
+typedef enum bc_change_op { BC_CHANGE_ADDED, BC_CHANGE_CHANGED, BC_CHANGE_REMOVED } bc_change_op;
+
+/* "added", "changed", "removed". */
+const char *bc_change_op_name(bc_change_op op);
+
+typedef struct bc_change {
+    const char *kind;          /* a bc_doc_kinds type */
+    const char *id;            /* the entity's id */
+    bc_change_op op;           /* what happened to it */
+    const char *const *fields; /* changed top-level fields, NULL-terminated (op CHANGED);
+                                * NULL = not known */
+    const char *actor;         /* who: "loader", "ingest", a person's key id */
+    const char *origin;        /* "load", "ingest" or "review" */
+    const char *note;          /* optional: a reviewer's reason; NULL = none */
+    const char *at;            /* ISO 8601 UTC time; NULL = now */
+} bc_change;
+
+/* Appends c to the feed, stamped with the store's current content version, inside the
+ * caller's transaction (the caller holds the writer lock), and sets the entity's
+ * baseline to its current document (removes it for BC_CHANGE_REMOVED). *seq (may be
+ * NULL) receives the new entry's sequence number. Every pointer is borrowed. Fails with
+ * BC_EINVAL for an unknown kind or origin, an empty id or actor, BC_ESTORE on SQLite
+ * errors. */
+int bc_changes_append(bc_store *s, const bc_change *c, long long *seq, bc_err *err);
+
+/* Compares every current document with the baseline, appends one entry per difference
+ * (kinds in bc_doc_kinds order, ids in order, each kind's removals last) with the given
+ * origin, actor and time (at NULL = now), and moves the baseline. Inside the caller's
+ * transaction. *appended (may be NULL) receives the number of entries. */
+int bc_changes_record(bc_store *s, const char *origin, const char *actor, const char *at,
+                      int *appended, bc_err *err);
+
+/* Copies the feed and the baseline of the store file at prev_path into s, a fresh
+ * build that has neither yet, so a rebuild continues the same feed. A previous store
+ * without a feed (an older schema) copies nothing. Runs its own transaction, so call it
+ * outside one (SQLite attaches prev_path, which a transaction forbids). */
+int bc_changes_carry(bc_store *s, const char *prev_path, bc_err *err);
+
+/* The sequence number of the newest entry (0 when the feed is empty) into *seq. */
+int bc_changes_latest(bc_store *s, long long *seq, bc_err *err);
+
+#endif

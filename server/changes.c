@@ -1,0 +1,384 @@
+/* changes.c: the change feed (see changes.h): entries appended by explicit steps and by
+ * comparing every document with the baseline the feed last reported. */
+#include "bordercoop/changes.h"
+
+#include "bordercoop/alloc.h"
+#include "bordercoop/buf.h"
+#include "bordercoop/places.h"
+#include "bordercoop/sha256.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+const bc_doc_kind bc_doc_kinds[] = {
+    {"source", "/v1/sources", "SELECT id FROM sources ORDER BY id",
+     "SELECT doc FROM v_source_doc WHERE id = ?1"},
+    {"province", "/v1/provinces", "SELECT id FROM provinces ORDER BY id", BC_PROVINCE_DOC_SQL},
+    {"person", "/v1/people", "SELECT id FROM people ORDER BY id", BC_PERSON_DOC_SQL},
+    {"mechanism", "/v1/mechanisms", "SELECT id FROM mechanisms ORDER BY id",
+     "SELECT doc FROM v_mechanism_doc WHERE id = ?1"},
+    {"meeting", "/v1/meetings", "SELECT id FROM meetings ORDER BY id",
+     "SELECT doc FROM v_meeting_doc WHERE id = ?1"},
+    {"protocol", "/v1/protocols", "SELECT id FROM protocols ORDER BY id",
+     "SELECT doc FROM v_protocol_doc WHERE id = ?1"},
+    {"figure", "/v1/figures", "SELECT id FROM figures ORDER BY id",
+     "SELECT doc FROM v_figure_doc WHERE id = ?1"},
+    {"border_gate_project", "/v1/border-gate-projects", "SELECT id FROM projects ORDER BY id",
+     BC_PROJECT_DOC_SQL},
+    {NULL, NULL, NULL, NULL},
+};
+
+const bc_doc_kind *bc_doc_kind_find(const char *type)
+{
+    for (const bc_doc_kind *k = bc_doc_kinds; type != NULL && k->type != NULL; k++)
+        if (strcmp(k->type, type) == 0)
+            return k;
+    return NULL;
+}
+
+const char *bc_change_op_name(bc_change_op op)
+{
+    switch (op) {
+    case BC_CHANGE_ADDED:
+        return "added";
+    case BC_CHANGE_CHANGED:
+        return "changed";
+    case BC_CHANGE_REMOVED:
+        return "removed";
+    }
+    return "changed";
+}
+
+static void now_iso(char out[32])
+{
+    time_t t = time(NULL);
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+/* The current document of kind/id into *doc (new, bc_free); NULL when it does not
+ * exist. */
+static int current_doc(bc_store *s, const bc_doc_kind *k, const char *id, char **doc, bc_err *err)
+{
+    *doc = NULL;
+    sqlite3_stmt *st;
+    int rc = bc_store_stmt(s, k->doc_sql, &st, err);
+    if (rc != BC_OK)
+        return rc;
+    sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+    int step = sqlite3_step(st);
+    if (step == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
+        *doc = bc_strndup((const char *)sqlite3_column_text(st, 0),
+                          (size_t)sqlite3_column_bytes(st, 0));
+        if (*doc == NULL)
+            rc = bc_err_set(err, BC_ENOMEM, "out of memory rendering %s %s", k->type, id);
+    } else if (step != SQLITE_ROW && step != SQLITE_DONE) {
+        rc = bc_store_error(s, err, "rendering a document for the change feed");
+    }
+    sqlite3_reset(st);
+    return rc;
+}
+
+static int set_baseline(bc_store *s, const char *kind, const char *id, const char *doc, bc_err *err)
+{
+    sqlite3_stmt *st;
+    int rc;
+    if (doc == NULL) {
+        rc = bc_store_stmt(s, "DELETE FROM change_baseline WHERE kind = ?1 AND id = ?2", &st, err);
+        if (rc == BC_OK) {
+            sqlite3_bind_text(st, 1, kind, -1, SQLITE_TRANSIENT);
+            sqlite3_bind_text(st, 2, id, -1, SQLITE_TRANSIENT);
+        }
+    } else {
+        rc = bc_store_stmt(s,
+                           "INSERT OR REPLACE INTO change_baseline (kind, id, sha256, doc) "
+                           "VALUES (?1, ?2, ?3, ?4)",
+                           &st, err);
+        if (rc == BC_OK) {
+            char sha[65];
+            bc_sha256_hex(doc, strlen(doc), sha);
+            sqlite3_bind_text(st, 1, kind, -1, SQLITE_TRANSIENT);
+            sqlite3_bind_text(st, 2, id, -1, SQLITE_TRANSIENT);
+            sqlite3_bind_text(st, 3, sha, -1, SQLITE_TRANSIENT);
+            sqlite3_bind_text(st, 4, doc, -1, SQLITE_TRANSIENT);
+        }
+    }
+    if (rc == BC_OK) {
+        if (sqlite3_step(st) != SQLITE_DONE)
+            rc = bc_store_error(s, err, "moving the change feed's baseline");
+        sqlite3_reset(st);
+    }
+    return rc;
+}
+
+/* Inserts one row; fields_json is a JSON array text or NULL. */
+static int insert_entry(bc_store *s, const char *at, const char *kind, const char *id,
+                        bc_change_op op, const char *fields_json, const char *actor,
+                        const char *origin, const char *note, long long *seq, bc_err *err)
+{
+    sqlite3_stmt *st;
+    int rc = bc_store_stmt(s,
+                           "INSERT INTO changes (at, content_version, kind, id, op, fields, actor, "
+                           "origin, note) VALUES (?1, coalesce((SELECT value FROM store_meta "
+                           "WHERE key = 'content_version'), ''), ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                           &st, err);
+    if (rc != BC_OK)
+        return rc;
+    const char *v[] = {at, kind, id, bc_change_op_name(op), fields_json, actor, origin, note};
+    for (int i = 0; i < 8; i++)
+        sqlite3_bind_text(st, i + 1, v[i], -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(st) != SQLITE_DONE)
+        rc = bc_store_error(s, err, "appending to the change feed");
+    else if (seq != NULL)
+        *seq = (long long)sqlite3_last_insert_rowid(bc_store_db(s));
+    sqlite3_reset(st);
+    return rc;
+}
+
+static int origin_ok(const char *o)
+{
+    return o != NULL &&
+           (strcmp(o, "load") == 0 || strcmp(o, "ingest") == 0 || strcmp(o, "review") == 0);
+}
+
+int bc_changes_append(bc_store *s, const bc_change *c, long long *seq, bc_err *err)
+{
+    const bc_doc_kind *k = bc_doc_kind_find(c->kind);
+    if (k == NULL)
+        return bc_err_set(err, BC_EINVAL, "unknown kind '%.40s' for the change feed",
+                          c->kind ? c->kind : "");
+    if (c->id == NULL || c->id[0] == '\0' || c->actor == NULL || c->actor[0] == '\0')
+        return bc_err_set(err, BC_EINVAL, "a change needs an id and an actor");
+    if (!origin_ok(c->origin))
+        return bc_err_set(err, BC_EINVAL, "unknown origin '%.40s'; allowed: load, ingest, review",
+                          c->origin ? c->origin : "");
+    char at[32];
+    if (c->at == NULL)
+        now_iso(at);
+    else
+        snprintf(at, sizeof at, "%s", c->at);
+    char *fields = NULL;
+    int rc = BC_OK;
+    if (c->op == BC_CHANGE_CHANGED && c->fields != NULL) {
+        json_t *a = json_array();
+        for (size_t i = 0; a != NULL && c->fields[i] != NULL; i++)
+            json_array_append_new(a, json_string(c->fields[i]));
+        fields = a != NULL ? json_dumps(a, JSON_COMPACT) : NULL;
+        json_decref(a);
+        if (fields == NULL)
+            rc = bc_err_set(err, BC_ENOMEM, "out of memory appending to the change feed");
+    }
+    if (rc == BC_OK)
+        rc = insert_entry(s, at, k->type, c->id, c->op, fields, c->actor, c->origin, c->note, seq,
+                          err);
+    free(fields);
+    char *doc = NULL;
+    if (rc == BC_OK && c->op != BC_CHANGE_REMOVED)
+        rc = current_doc(s, k, c->id, &doc, err);
+    if (rc == BC_OK)
+        rc = set_baseline(s, k->type, c->id, doc, err);
+    bc_free(doc);
+    return rc;
+}
+
+/* The top-level fields in which old and cur differ, as a JSON array text (new, free()). */
+static char *diff_fields(const char *old, const char *cur)
+{
+    json_t *a = json_loads(old, 0, NULL), *b = json_loads(cur, 0, NULL);
+    json_t *out = json_array();
+    const char *key;
+    json_t *v;
+    if (a != NULL && b != NULL && out != NULL) {
+        json_object_foreach(b, key, v)
+        {
+            if (!json_equal(v, json_object_get(a, key)))
+                json_array_append_new(out, json_string(key));
+        }
+        json_object_foreach(a, key, v)
+        {
+            if (json_object_get(b, key) == NULL)
+                json_array_append_new(out, json_string(key));
+        }
+    }
+    char *text = out != NULL ? json_dumps(out, JSON_COMPACT) : NULL;
+    json_decref(a);
+    json_decref(b);
+    json_decref(out);
+    return text;
+}
+
+static int record_kind(bc_store *s, const bc_doc_kind *k, const char *origin, const char *actor,
+                       const char *at, int *appended, bc_err *err)
+{
+    /* ids first: rendering documents and moving the baseline reuse cached statements */
+    sqlite3_stmt *st;
+    int rc = bc_store_prepare(s, k->ids_sql, &st, err);
+    while (rc == BC_OK) {
+        int step = sqlite3_step(st);
+        if (step == SQLITE_DONE)
+            break;
+        if (step != SQLITE_ROW) {
+            rc = bc_store_error(s, err, "listing documents for the change feed");
+            break;
+        }
+        const char *id = (const char *)sqlite3_column_text(st, 0);
+        char *doc = NULL, *old = NULL;
+        char sha[65];
+        rc = current_doc(s, k, id, &doc, err);
+        if (rc != BC_OK || doc == NULL) {
+            bc_free(doc);
+            continue;
+        }
+        bc_sha256_hex(doc, strlen(doc), sha);
+        sqlite3_stmt *b;
+        int same = 0, known = 0;
+        rc = bc_store_stmt(s, "SELECT sha256, doc FROM change_baseline WHERE kind = ?1 AND id = ?2",
+                           &b, err);
+        if (rc == BC_OK) {
+            sqlite3_bind_text(b, 1, k->type, -1, SQLITE_STATIC);
+            sqlite3_bind_text(b, 2, id, -1, SQLITE_TRANSIENT);
+            int bs = sqlite3_step(b);
+            if (bs == SQLITE_ROW) {
+                known = 1;
+                same = strcmp((const char *)sqlite3_column_text(b, 0), sha) == 0;
+                if (!same)
+                    old = bc_strdup((const char *)sqlite3_column_text(b, 1));
+            } else if (bs != SQLITE_DONE) {
+                rc = bc_store_error(s, err, "reading the change feed's baseline");
+            }
+            sqlite3_reset(b);
+        }
+        if (rc == BC_OK && !same) {
+            char *fields = known && old != NULL ? diff_fields(old, doc) : NULL;
+            if (known && fields == NULL)
+                rc = bc_err_set(err, BC_ENOMEM, "out of memory comparing %s %s", k->type, id);
+            if (rc == BC_OK)
+                rc = insert_entry(s, at, k->type, id, known ? BC_CHANGE_CHANGED : BC_CHANGE_ADDED,
+                                  fields, actor, origin, NULL, NULL, err);
+            if (rc == BC_OK)
+                rc = set_baseline(s, k->type, id, doc, err);
+            if (rc == BC_OK)
+                (*appended)++;
+            free(fields);
+        }
+        bc_free(old);
+        bc_free(doc);
+    }
+    sqlite3_finalize(st);
+    if (rc != BC_OK)
+        return rc;
+
+    /* removals: baseline entries whose entity is gone, collected before deleting */
+    char sql[256];
+    const char *table = strstr(k->ids_sql, "FROM ") + 5;
+    int tlen = (int)strcspn(table, " ");
+    snprintf(sql, sizeof sql,
+             "SELECT id FROM change_baseline WHERE kind = ?1 AND id NOT IN (SELECT id FROM %.*s) "
+             "ORDER BY id",
+             tlen, table);
+    rc = bc_store_prepare(s, sql, &st, err);
+    if (rc != BC_OK)
+        return rc;
+    sqlite3_bind_text(st, 1, k->type, -1, SQLITE_STATIC);
+    bc_buf gone = BC_BUF_INIT; /* ids separated by NUL */
+    size_t ngone = 0;
+    int step;
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        bc_buf_append(&gone, sqlite3_column_text(st, 0), (size_t)sqlite3_column_bytes(st, 0) + 1);
+        ngone++;
+    }
+    if (step != SQLITE_DONE)
+        rc = bc_store_error(s, err, "finding removed documents for the change feed");
+    else if (bc_buf_failed(&gone))
+        rc = bc_err_set(err, BC_ENOMEM, "out of memory finding removed documents");
+    sqlite3_finalize(st);
+    const char *id = gone.data;
+    for (size_t i = 0; rc == BC_OK && i < ngone; i++, id += strlen(id) + 1) {
+        rc = insert_entry(s, at, k->type, id, BC_CHANGE_REMOVED, NULL, actor, origin, NULL, NULL,
+                          err);
+        if (rc == BC_OK)
+            rc = set_baseline(s, k->type, id, NULL, err);
+        if (rc == BC_OK)
+            (*appended)++;
+    }
+    bc_buf_free(&gone);
+    return rc;
+}
+
+int bc_changes_record(bc_store *s, const char *origin, const char *actor, const char *at,
+                      int *appended, bc_err *err)
+{
+    if (!origin_ok(origin))
+        return bc_err_set(err, BC_EINVAL, "unknown origin '%.40s'; allowed: load, ingest, review",
+                          origin ? origin : "");
+    if (actor == NULL || actor[0] == '\0')
+        return bc_err_set(err, BC_EINVAL, "a change needs an actor");
+    char when[32];
+    if (at == NULL)
+        now_iso(when);
+    else
+        snprintf(when, sizeof when, "%s", at);
+    int n = 0, rc = BC_OK;
+    for (const bc_doc_kind *k = bc_doc_kinds; rc == BC_OK && k->type != NULL; k++)
+        rc = record_kind(s, k, origin, actor, when, &n, err);
+    if (appended != NULL)
+        *appended = n;
+    return rc;
+}
+
+int bc_changes_carry(bc_store *s, const char *prev_path, bc_err *err)
+{
+    sqlite3 *db = bc_store_db(s);
+    sqlite3_stmt *st = NULL;
+    int rc = bc_store_prepare(s, "ATTACH DATABASE ?1 AS prev", &st, err);
+    if (rc != BC_OK)
+        return rc;
+    sqlite3_bind_text(st, 1, prev_path, -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(st) != SQLITE_DONE)
+        rc = bc_store_error(s, err, "opening the previous store for its change feed");
+    sqlite3_finalize(st);
+    if (rc != BC_OK)
+        return rc;
+    int has = 0;
+    rc = bc_store_prepare(s,
+                          "SELECT count(*) FROM prev.sqlite_schema WHERE type = 'table' AND name "
+                          "IN ('changes', 'change_baseline')",
+                          &st, err);
+    if (rc == BC_OK) {
+        if (sqlite3_step(st) == SQLITE_ROW)
+            has = sqlite3_column_int(st, 0) == 2;
+        else
+            rc = bc_store_error(s, err, "reading the previous store's schema");
+        sqlite3_finalize(st);
+    }
+    if (rc == BC_OK && has)
+        rc = bc_store_exec(s,
+                           "BEGIN IMMEDIATE;"
+                           "INSERT INTO main.changes SELECT * FROM prev.changes ORDER BY seq;"
+                           "INSERT INTO main.change_baseline SELECT * FROM prev.change_baseline;"
+                           "COMMIT;",
+                           err);
+    if (rc != BC_OK)
+        sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+    sqlite3_exec(db, "DETACH DATABASE prev", NULL, NULL, NULL);
+    return rc;
+}
+
+int bc_changes_latest(bc_store *s, long long *seq, bc_err *err)
+{
+    *seq = 0;
+    sqlite3_stmt *st;
+    int rc = bc_store_stmt(s, "SELECT coalesce(max(seq), 0) FROM changes", &st, err);
+    if (rc != BC_OK)
+        return rc;
+    if (sqlite3_step(st) == SQLITE_ROW)
+        *seq = sqlite3_column_int64(st, 0);
+    else
+        rc = bc_store_error(s, err, "reading the change feed");
+    sqlite3_reset(st);
+    return rc;
+}

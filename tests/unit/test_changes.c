@@ -1,0 +1,293 @@
+/* test_changes.c: the change feed. A first build adds every document, a rebuild of the
+ * same data adds nothing, an edited fact appears as `changed` with its fields, a
+ * removed one as `removed`, an ingest as the new source and facts, and explicit
+ * entries (a reviewer's decision) move the baseline so nothing is reported twice. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "bordercoop/changes.h"
+#include "bordercoop/ingest.h"
+
+#include "fixture.h"
+
+static long long q(bc_store *s, const char *sql)
+{
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(bc_store_db(s), sql, -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    long long n = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return n;
+}
+
+static void build(const char *data, const char *db)
+{
+    bc_err err;
+    if (bc_loader_build(data, db, NULL, &err) != 0)
+        fail_msg("building %s: %s", db, err.msg);
+}
+
+static bc_store *open_db(const char *db)
+{
+    bc_store *s = NULL;
+    bc_err err;
+    assert_int_equal(bc_store_open(db, BC_STORE_WRITER, &s, &err), 0);
+    return s;
+}
+
+static void db_path(const char *data, char out[300])
+{
+    snprintf(out, 300, "%s/../store.db", data);
+}
+
+static void rebuilds_add_only_what_changed(void **state)
+{
+    (void)state;
+    char data[256], db[300];
+    fx_scratch_data(data);
+    db_path(data, db);
+    build(data, db);
+    bc_store *s = open_db(db);
+    long long first = q(s, "SELECT count(*) FROM changes");
+    assert_true(first > 50);
+    assert_int_equal(q(s, "SELECT count(*) FROM changes WHERE op != 'added' OR actor != 'loader' "
+                          "OR origin != 'load'"),
+                     0);
+    /* one entry per document */
+    assert_int_equal(q(s, "SELECT count(*) FROM change_baseline"), first);
+    assert_int_equal(q(s, "SELECT count(*) FROM changes WHERE kind = 'border_gate_project'"),
+                     q(s, "SELECT count(*) FROM projects"));
+    bc_store_close(s);
+
+    build(data, db); /* the same data: nothing */
+    s = open_db(db);
+    assert_int_equal(q(s, "SELECT count(*) FROM changes"), first);
+    bc_store_close(s);
+
+    /* an edited description: the figure changed, and the meeting that lists it */
+    fx_json_edit(data, "facts/figures.json", "figures[0].description",
+                 json_string("Edited for the change feed test"));
+    build(data, db);
+    s = open_db(db);
+    assert_int_equal(q(s, "SELECT count(*) FROM changes"), first + 2);
+    assert_int_equal(q(s, "SELECT count(*) FROM changes WHERE seq > (SELECT max(seq) - 2 FROM "
+                          "changes) AND kind = 'figure' AND op = 'changed' AND fields = "
+                          "'[\"description\"]' AND id = 'yunnan-four-provinces-trade-2024'"),
+                     1);
+    assert_int_equal(q(s, "SELECT count(*) FROM changes WHERE seq > (SELECT max(seq) - 2 FROM "
+                          "changes) AND kind = 'meeting' AND fields = '[\"figures\"]'"),
+                     1);
+    bc_store_close(s);
+
+    /* a removed reference point: the province changed in its location field */
+    fx_json_edit(data, "reference/places.json", "provinces[0].location", NULL);
+    fx_json_edit(data, "reference/places.json", "provinces[0].wikidata", json_string("Q1"));
+    build(data, db);
+    s = open_db(db);
+    assert_int_equal(q(s, "SELECT count(*) FROM changes WHERE seq = (SELECT max(seq) FROM "
+                          "changes) AND kind = 'province' AND id = 'lai-chau' AND fields = "
+                          "'[\"location\",\"wikidata\"]'"),
+                     1);
+    bc_store_close(s);
+    fx_remove_scratch(data);
+}
+
+static void removed_documents_are_reported(void **state)
+{
+    (void)state;
+    char data[256], db[300];
+    fx_scratch_data(data);
+    db_path(data, db);
+    build(data, db);
+    /* drop the last figure of the file (nothing else refers to it) */
+    char file[512];
+    snprintf(file, sizeof file, "%s/facts/figures.json", data);
+    json_t *root = json_load_file(file, 0, NULL);
+    json_t *arr = json_object_get(root, "figures");
+    size_t last = json_array_size(arr) - 1;
+    char gone[200];
+    snprintf(gone, sizeof gone, "%s",
+             json_string_value(json_object_get(json_array_get(arr, last), "id")));
+    json_decref(root);
+    char path[64];
+    snprintf(path, sizeof path, "figures[%zu]", last);
+    fx_json_edit(data, "facts/figures.json", path, NULL);
+    build(data, db);
+    bc_store *s = open_db(db);
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(bc_store_db(s),
+                                        "SELECT kind, id, fields FROM changes WHERE op = "
+                                        "'removed'",
+                                        -1, &st, NULL),
+                     SQLITE_OK);
+    int found = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        found++;
+        assert_string_equal((const char *)sqlite3_column_text(st, 0), "figure");
+        assert_string_equal((const char *)sqlite3_column_text(st, 1), gone);
+        assert_int_equal(sqlite3_column_type(st, 2), SQLITE_NULL);
+    }
+    sqlite3_finalize(st);
+    assert_int_equal(found, 1);
+    assert_int_equal(q(s, "SELECT count(*) FROM change_baseline WHERE kind = 'figure'"),
+                     q(s, "SELECT count(*) FROM figures"));
+    bc_store_close(s);
+    fx_remove_scratch(data);
+}
+
+static void ingest_lists_the_new_source_and_facts(void **state)
+{
+    (void)state;
+    char data[256], db[300];
+    fx_scratch_data(data);
+    db_path(data, db);
+    build(data, db);
+    bc_store *s = open_db(db);
+    long long before = q(s, "SELECT max(seq) FROM changes");
+    static const char text[] =
+        "On March 1, 2026 the 13th meeting of the Joint Working Group of Lao Cai and Yunnan "
+        "was held in Lao Cai. Trade through the Lao Cai (Vietnam) - Hekou (China) border gate "
+        "reached USD 1.2 billion in the first two months of 2026.";
+    bc_ingest_input in = {.text = text,
+                          .len = sizeof text - 1,
+                          .lang = "en",
+                          .title = "Feed test",
+                          .actor = "key:test"};
+    bc_ingest_result r;
+    bc_err err;
+    assert_int_equal(bc_ingest(s, &in, &r, &err), 0);
+    assert_int_equal(r.created, 1);
+    char sql[512];
+    snprintf(sql, sizeof sql,
+             "SELECT count(*) FROM changes WHERE seq > %lld AND op = 'added' AND actor = "
+             "'key:test' AND origin = 'ingest' AND (id = '%s' OR id LIKE '%s-%%')",
+             before, r.source_id, r.source_id);
+    assert_int_equal(q(s, sql), 1 + r.figures + r.meetings + r.projects);
+    snprintf(sql, sizeof sql,
+             "SELECT count(*) FROM changes WHERE seq > %lld AND content_version != '%s'", before,
+             r.content_version);
+    assert_int_equal(q(s, sql), 0);
+    long long after = q(s, "SELECT max(seq) FROM changes");
+    /* the same text again is a no-op, and so is a rebuild that carries it over */
+    assert_int_equal(bc_ingest(s, &in, &r, &err), 0);
+    assert_int_equal(r.created, 0);
+    bc_store_close(s);
+    build(data, db);
+    s = open_db(db);
+    assert_int_equal(q(s, "SELECT max(seq) FROM changes"), after);
+    bc_store_close(s);
+    fx_remove_scratch(data);
+}
+
+static void explicit_entries_move_the_baseline(void **state)
+{
+    (void)state;
+    char data[256], db[300];
+    fx_scratch_data(data);
+    db_path(data, db);
+    build(data, db);
+    bc_store *s = open_db(db);
+    bc_err err;
+    static const char *const fields[] = {"curation", "value", NULL};
+    bc_change c = {.kind = "figure",
+                   .id = "tuyen-quang-yunnan-trade-2024",
+                   .op = BC_CHANGE_CHANGED,
+                   .fields = fields,
+                   .actor = "key:reviewer-1",
+                   .origin = "review",
+                   .note = "approved after checking the quote",
+                   .at = "2026-01-02T03:04:05Z"};
+    long long seq = 0, latest = 0;
+    assert_int_equal(bc_store_exec(s, "BEGIN IMMEDIATE", &err), 0);
+    /* the document changes as a review would change it */
+    assert_int_equal(bc_store_exec(s,
+                                   "UPDATE figures SET note = 'reviewed' WHERE id = "
+                                   "'tuyen-quang-yunnan-trade-2024'",
+                                   &err),
+                     0);
+    assert_int_equal(bc_changes_append(s, &c, &seq, &err), 0);
+    int n = -1;
+    assert_int_equal(bc_changes_record(s, "review", "key:reviewer-1", NULL, &n, &err), 0);
+    assert_int_equal(n, 0); /* already reported */
+    assert_int_equal(bc_store_exec(s, "COMMIT", &err), 0);
+    assert_int_equal(bc_changes_latest(s, &latest, &err), 0);
+    assert_int_equal(seq, latest);
+    char sql[300];
+    snprintf(sql, sizeof sql,
+             "SELECT count(*) FROM changes WHERE seq = %lld AND fields = "
+             "'[\"curation\",\"value\"]' AND note LIKE 'approved%%' AND at = "
+             "'2026-01-02T03:04:05Z' AND actor = 'key:reviewer-1'",
+             seq);
+    assert_int_equal(q(s, sql), 1);
+
+    /* bad entries are refused */
+    bc_change bad = c;
+    bad.kind = "planet";
+    assert_int_equal(bc_changes_append(s, &bad, NULL, &err), BC_EINVAL);
+    assert_non_null(strstr(err.msg, "unknown kind"));
+    bad = c;
+    bad.origin = "magic";
+    assert_int_equal(bc_changes_append(s, &bad, NULL, &err), BC_EINVAL);
+    bad = c;
+    bad.actor = "";
+    assert_int_equal(bc_changes_append(s, &bad, NULL, &err), BC_EINVAL);
+    assert_int_equal(bc_changes_record(s, "load", NULL, NULL, NULL, &err), BC_EINVAL);
+    assert_int_equal(bc_changes_record(s, "oops", "x", NULL, NULL, &err), BC_EINVAL);
+
+    /* a removal drops the baseline */
+    bad = c;
+    bad.op = BC_CHANGE_REMOVED;
+    bad.fields = NULL;
+    assert_int_equal(bc_changes_append(s, &bad, NULL, &err), 0);
+    assert_int_equal(q(s, "SELECT count(*) FROM change_baseline WHERE id = "
+                          "'tuyen-quang-yunnan-trade-2024'"),
+                     0);
+    bc_store_close(s);
+    fx_remove_scratch(data);
+}
+
+static void carrying_from_a_store_without_a_feed_copies_nothing(void **state)
+{
+    (void)state;
+    char data[256], db[300], empty[320];
+    fx_scratch_data(data);
+    db_path(data, db);
+    snprintf(empty, sizeof empty, "%s.empty", db);
+    sqlite3 *e;
+    assert_int_equal(sqlite3_open(empty, &e), SQLITE_OK);
+    sqlite3_exec(e, "CREATE TABLE t (x)", NULL, NULL, NULL);
+    sqlite3_close(e);
+    bc_store *s = fx_store_from(data);
+    bc_err err;
+    assert_int_equal(bc_changes_carry(s, empty, &err), 0);
+    assert_int_equal(q(s, "SELECT count(*) FROM changes"), 0);
+    /* a path that is not a database fails cleanly */
+    assert_int_not_equal(bc_changes_carry(s, data, &err), 0);
+    bc_store_close(s);
+    fx_remove_scratch(data);
+}
+
+static void kinds_are_known(void **state)
+{
+    (void)state;
+    assert_non_null(bc_doc_kind_find("border_gate_project"));
+    assert_null(bc_doc_kind_find("planet"));
+    assert_null(bc_doc_kind_find(NULL));
+    assert_string_equal(bc_change_op_name(BC_CHANGE_REMOVED), "removed");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(rebuilds_add_only_what_changed),
+        cmocka_unit_test(removed_documents_are_reported),
+        cmocka_unit_test(ingest_lists_the_new_source_and_facts),
+        cmocka_unit_test(explicit_entries_move_the_baseline),
+        cmocka_unit_test(carrying_from_a_store_without_a_feed_copies_nothing),
+        cmocka_unit_test(kinds_are_known),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

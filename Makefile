@@ -28,9 +28,9 @@ override LDFLAGS += $(OPTFLAGS)
 LDLIBS  = $(PKG_LIBS) -lz -lpthread -lm
 
 # modules shared by the daemon, the CLI and the tests, archived into one library
-CORE    := alloc err buf text date sha256 arena fts store loader check config query response \
-           extract extract_tok extract_date extract_fig extract_meet extract_gate gazetteer \
-           extract_lang eval ingest ingest_api resource meetings figures gates protocols \
+CORE    := alloc err buf text date sha256 arena fts store inferred loader check config query \
+           response extract extract_tok extract_date extract_fig extract_meet extract_gate \
+           gazetteer extract_lang eval ingest ingest_api resource meetings figures gates protocols \
            provinces people sources mechanisms request router health search negotiate cache live \
            metrics synth http
 # reference places, the change feed and the bulk export (issue 15)

@@ -67,6 +67,61 @@ static int citations_line(bc_store *s, const resource_row *r, bc_buf *out, int *
     return BC_OK;
 }
 
+/* Every fact with a field the text does not state: "kind id: paths (note)". A marked
+ * field without a reason in the note is a problem. */
+static const char INFERRED_SQL[] =
+    "SELECT kind, id, inferred, note FROM ("
+    "SELECT 1 AS o, 'meeting' AS kind, id, inferred, note FROM meetings "
+    "UNION ALL SELECT 2, 'participant', meeting_id || '#' || seq, inferred, note "
+    "FROM meeting_participants "
+    "UNION ALL SELECT 3, 'decision', meeting_id || '#' || seq, inferred, note "
+    "FROM meeting_decisions "
+    "UNION ALL SELECT 4, 'figure', id, inferred, note FROM figures "
+    "UNION ALL SELECT 5, 'project', id, inferred, note FROM projects "
+    "UNION ALL SELECT 6, 'project event', id, inferred, note FROM project_events "
+    "UNION ALL SELECT 7, 'protocol', id, inferred, note FROM protocols "
+    "UNION ALL SELECT 8, 'protocol area', protocol_id || '#' || seq, inferred, note "
+    "FROM protocol_areas "
+    "UNION ALL SELECT 9, 'person', id, inferred, note FROM people "
+    "UNION ALL SELECT 10, 'mechanism', id, inferred, note FROM mechanisms"
+    ") WHERE json_array_length(inferred) > 0 ORDER BY o, id";
+
+static int inferred_section(bc_store *s, bc_buf *out, int *problems, bc_err *err)
+{
+    sqlite3_stmt *st;
+    int rc = bc_store_stmt(s, INFERRED_SQL, &st, err);
+    if (rc != BC_OK)
+        return rc;
+    bc_buf_puts(out, "\ninferred fields (values no article states; the reason is in the note)\n");
+    long facts = 0, fields = 0, unexplained = 0;
+    int step;
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *note = (const char *)sqlite3_column_text(st, 3);
+        const char *inferred = (const char *)sqlite3_column_text(st, 2);
+        facts++;
+        for (const char *c = inferred; *c; c++)
+            fields += *c == '"';
+        bc_buf_printf(out, "  %s %s: %s", sqlite3_column_text(st, 0), sqlite3_column_text(st, 1),
+                      inferred);
+        if (note == NULL) {
+            bc_buf_puts(out, "   <- no note gives the reason\n");
+            unexplained++;
+        } else {
+            size_t n = strlen(note), cut = n > 100 ? 100 : n;
+            while (cut > 0 && cut < n && ((unsigned char)note[cut] & 0xC0) == 0x80)
+                cut--; /* never split a UTF-8 character */
+            bc_buf_printf(out, " (%.*s%s)\n", (int)cut, note, cut < n ? "..." : "");
+        }
+    }
+    if (step != SQLITE_DONE)
+        rc = bc_store_error(s, err, "check query");
+    sqlite3_reset(st);
+    bc_buf_printf(out, "  %ld field(s) on %ld fact(s), %ld without a reason\n", fields / 2, facts,
+                  unexplained);
+    *problems += (int)unexplained;
+    return rc;
+}
+
 int bc_check_report(bc_store *s, bc_buf *out, int *problems, bc_err *err)
 {
     *problems = 0;
@@ -179,6 +234,9 @@ int bc_check_report(bc_store *s, bc_buf *out, int *problems, bc_err *err)
             bc_buf_puts(out, "  none\n");
         sqlite3_reset(st);
     }
+
+    if (rc == BC_OK)
+        rc = inferred_section(s, out, problems, err);
 
     /* dangling references */
     if (rc == BC_OK)

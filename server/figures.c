@@ -3,23 +3,25 @@
 #include "bordercoop/resource.h"
 
 #define PROVINCE_FILTER                                                                            \
-    BC_PROVINCE_FILTER("EXISTS (SELECT 1 FROM figure_parties fp WHERE fp.figure_id = f.id AND "    \
-                       "fp.province_id IN (" BC_PROVINCE_AND_MERGED "))")
+    BC_PROVINCE_FILTER_READING("EXISTS (SELECT 1 FROM figure_parties fp WHERE fp.figure_id = "     \
+                               "f.id AND fp.province_id IN (" BC_PROVINCE_AND_MERGED "))",         \
+                               "'parties'")
+#define READS_PERIOD "'period', 'period.start', 'period.end'"
 #define COMMON_FILTERS                                                                             \
-    {"year", BC_PARAM_INT, "f.year = ?", NULL, NULL, NULL, 0, 1900, 2199},                         \
-        {"from", BC_PARAM_DATE_FROM, "f.period_end >= ?"},                                         \
-        {"to", BC_PARAM_DATE_TO, "f.period_start <= ?"}, BC_MEETING_FILTER("f.meeting_id = ?"),    \
-    {                                                                                              \
-        "curation", BC_PARAM_TEXT, "f.curation = ?", BC_LOOKUP_VOCAB("curation"),                  \
-            BC_VALUES_VOCAB("curation")                                                            \
-    }
+    {"year", BC_PARAM_INT, "f.year = ?", NULL, NULL, NULL, 0, 1900, 2199, READS_PERIOD},           \
+        {"from", BC_PARAM_DATE_FROM, "f.period_end >= ?", .reads = READS_PERIOD},                  \
+        {"to", BC_PARAM_DATE_TO, "f.period_start <= ?", .reads = READS_PERIOD},                    \
+        BC_MEETING_FILTER_READING("f.meeting_id = ?", "'meetings'"),                               \
+        {"curation", BC_PARAM_TEXT, "f.curation = ?", BC_LOOKUP_VOCAB("curation"),                 \
+         BC_VALUES_VOCAB("curation")},                                                             \
+        BC_EXACT_FILTER
 
 static const bc_param_spec FIGURE_FILTERS[] = {
     PROVINCE_FILTER,
     {"metric", BC_PARAM_TEXT, "f.metric = ?", "SELECT id FROM metrics WHERE id = ? COLLATE NOCASE",
-     "SELECT id FROM metrics ORDER BY id"},
+     "SELECT id FROM metrics ORDER BY id", .reads = "'metric'"},
     {"category", BC_PARAM_TEXT, "f.category = ?", BC_LOOKUP_VOCAB("category"),
-     BC_VALUES_VOCAB("category")},
+     BC_VALUES_VOCAB("category"), .reads = "'metric'"},
     COMMON_FILTERS,
     {NULL},
 };
@@ -28,7 +30,7 @@ static const bc_param_spec TRADE_FILTERS[] = {
     PROVINCE_FILTER,
     {"metric", BC_PARAM_TEXT, "f.metric = ?",
      "SELECT id FROM metrics WHERE id = ? COLLATE NOCASE AND category = 'trade'",
-     "SELECT id FROM metrics WHERE category = 'trade' ORDER BY id"},
+     "SELECT id FROM metrics WHERE category = 'trade' ORDER BY id", .reads = "'metric'"},
     COMMON_FILTERS,
     {NULL},
 };
@@ -44,17 +46,11 @@ static const bc_sort_field SORTS[] = {
     {NULL},
 };
 
-static const char *const FIELDS[] = {"id",          "type",
-                                     "metric",      "category",
-                                     "description", "value",
-                                     "unit",        "qualifier",
-                                     "period",      "period_start",
-                                     "period_end",  "year",
-                                     "change",      "parties",
-                                     "meeting",     "conflicts_with",
-                                     "curation",    "confidence",
-                                     "note",        "sources",
-                                     "links",       NULL};
+static const char *const FIELDS[] = {
+    "id",       "type",      "metric",  "category",       "description", "value",
+    "unit",     "qualifier", "period",  "period_start",   "period_end",  "year",
+    "change",   "parties",   "meeting", "conflicts_with", "curation",    "confidence",
+    "inferred", "note",      "sources", "links",          NULL};
 
 const bc_resource bc_res_figures = {
     .name = "figures",
@@ -66,6 +62,7 @@ const bc_resource bc_res_figures = {
     .sorts = SORTS,
     .default_sort = "period",
     .fields = FIELDS,
+    .inferred_col = "f.inferred",
 };
 
 const bc_resource bc_res_trade_figures = {
@@ -80,4 +77,5 @@ const bc_resource bc_res_trade_figures = {
     .sorts = SORTS,
     .default_sort = "period",
     .fields = FIELDS,
+    .inferred_col = "f.inferred",
 };

@@ -7,6 +7,7 @@
 #include "bordercoop/buf.h"
 #include "bordercoop/changes.h"
 #include "bordercoop/date.h"
+#include "bordercoop/inferred.h"
 #include "bordercoop/ingest.h"
 #include "bordercoop/places.h"
 #include "bordercoop/search.h"
@@ -42,7 +43,8 @@ typedef struct loader {
     size_t narticles;
     bc_sha256 hash;
     bc_load_stats *st;
-    bc_buf key; /* scratch for alias keys */
+    bc_buf key;      /* scratch for alias keys */
+    bc_buf inferred; /* the last inferred_field: JSON array text */
 } loader;
 
 /* ---- errors and small helpers ------------------------------------------------------ */
@@ -291,6 +293,24 @@ static int date_field(loader *L, json_t *obj, const char *path, const char *key,
     if (bc_date_parse(s, d, &e) != BC_OK)
         return fail(L, path, "'%s': %s", key, e.msg);
     *has = 1;
+    return BC_OK;
+}
+
+/* Reads obj.inferred (field paths of a `kind` fact the text does not state) into
+ * L->inferred as JSON text ("[]" when absent). A non-empty list needs the fact's note
+ * (note, may be NULL) to give the reason. */
+static int inferred_field(loader *L, json_t *obj, const char *path, bc_fact_kind kind,
+                          const char *note)
+{
+    bc_err e;
+    json_t *v = json_object_get(obj, "inferred");
+    bc_buf_reset(&L->inferred);
+    if (bc_inferred_from_json(kind, v, &L->inferred, &e) != BC_OK)
+        return e.code == BC_ENOMEM ? bc_err_set(L->err, BC_ENOMEM, "out of memory")
+                                   : fail(L, path, "%s", e.msg);
+    if (json_array_size(v) > 0 && note == NULL)
+        return fail(L, path, "'inferred' lists %zu field(s); the 'note' must give the reason",
+                    json_array_size(v));
     return BC_OK;
 }
 
@@ -722,8 +742,8 @@ static int load_people(loader *L)
     int rc = load_json(L, "facts/people.json", "people", &root, &arr);
     char p[128], q[160];
     for (size_t i = 0; rc == BC_OK && i < json_array_size(arr); i++) {
-        static const char *const keys[] = {"id",    "name", "country", "province", "aliases",
-                                           "roles", "note", "sources", NULL};
+        static const char *const keys[] = {"id",    "name", "country",  "province", "aliases",
+                                           "roles", "note", "inferred", "sources",  NULL};
         json_t *o = json_array_get(arr, i), *roles;
         const char *id, *name, *country, *province, *note;
         snprintf(p, sizeof p, "people[%zu]", i);
@@ -747,10 +767,12 @@ static int load_people(loader *L)
         if (rc == BC_OK)
             rc = arr_field(L, o, p, "roles", REQ, &roles);
         if (rc == BC_OK)
+            rc = inferred_field(L, o, p, BC_FACT_PERSON, note);
+        if (rc == BC_OK)
             rc = run(L, p,
-                     "INSERT INTO people (id, name, country, province_id, note) "
-                     "VALUES (?1, ?2, ?3, ?4, ?5)",
-                     "sssss", id, name, country, province, note);
+                     "INSERT INTO people (id, name, country, province_id, note, inferred) "
+                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                     "ssssss", id, name, country, province, note, L->inferred.data);
         for (size_t k = 0; rc == BC_OK && k < json_array_size(roles); k++) {
             static const char *const rkeys[] = {"role", "organisation", "province", NULL};
             json_t *r = json_array_get(roles, k);
@@ -814,10 +836,10 @@ static int load_mechanisms(loader *L)
     int rc = load_json(L, "facts/mechanisms.json", "mechanisms", &root, &arr);
     char p[128];
     for (size_t i = 0; rc == BC_OK && i < json_array_size(arr); i++) {
-        static const char *const keys[] = {"id",      "name",    "kind", "description",
-                                           "members", "aliases", NULL};
+        static const char *const keys[] = {"id",      "name", "kind",     "description", "members",
+                                           "aliases", "note", "inferred", NULL};
         json_t *o = json_array_get(arr, i);
-        const char *id, *name, *kind, *description;
+        const char *id, *name, *kind, *description, *note;
         snprintf(p, sizeof p, "mechanisms[%zu]", i);
         rc = keys_ok(L, o, p, keys);
         if (rc == BC_OK)
@@ -833,10 +855,14 @@ static int load_mechanisms(loader *L)
         if (rc == BC_OK)
             rc = str_field(L, o, p, "description", OPT, &description);
         if (rc == BC_OK)
+            rc = str_field(L, o, p, "note", OPT, &note);
+        if (rc == BC_OK)
+            rc = inferred_field(L, o, p, BC_FACT_MECHANISM, note);
+        if (rc == BC_OK)
             rc = run(L, p,
-                     "INSERT INTO mechanisms (id, name, kind, description) "
-                     "VALUES (?1, ?2, ?3, ?4)",
-                     "ssss", id, name, kind, description);
+                     "INSERT INTO mechanisms (id, name, kind, description, note, inferred) "
+                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                     "ssssss", id, name, kind, description, note, L->inferred.data);
         if (rc == BC_OK)
             rc = province_list(L, o, p, "members", REQ,
                                "INSERT INTO mechanism_members (mechanism_id, province_id) "
@@ -857,9 +883,10 @@ static int load_participants(loader *L, json_t *o, const char *p, const char *me
     char q[200];
     int rc = arr_field(L, o, p, "participants", OPT, &arr);
     for (size_t k = 0; rc == BC_OK && arr != NULL && k < json_array_size(arr); k++) {
-        static const char *const keys[] = {"person", "role", "side", "province", "sources", NULL};
+        static const char *const keys[] = {"person", "role",     "side",    "province",
+                                           "note",   "inferred", "sources", NULL};
         json_t *x = json_array_get(arr, k);
-        const char *person, *role, *side, *prov;
+        const char *person, *role, *side, *prov, *note;
         snprintf(q, sizeof q, "%s.participants[%zu]", p, k);
         rc = keys_ok(L, x, q, keys);
         if (rc == BC_OK)
@@ -877,10 +904,15 @@ static int load_participants(loader *L, json_t *o, const char *p, const char *me
         if (rc == BC_OK)
             rc = check_ref(L, &REF_PROVINCE, prov, q);
         if (rc == BC_OK)
+            rc = str_field(L, x, q, "note", OPT, &note);
+        if (rc == BC_OK)
+            rc = inferred_field(L, x, q, BC_FACT_PARTICIPANT, note);
+        if (rc == BC_OK)
             rc = run(L, q,
                      "INSERT INTO meeting_participants (meeting_id, seq, person_id, role, side, "
-                     "province_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                     "sissss", meeting, (int)k + 1, person, role, side, prov);
+                     "province_id, note, inferred) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                     "sissssss", meeting, (int)k + 1, person, role, side, prov, note,
+                     L->inferred.data);
         if (rc == BC_OK)
             rc = cite_all(L, x, q, CITE_PARTICIPANT, meeting, (int)k + 1);
         if (rc == BC_OK && L->st)
@@ -895,9 +927,9 @@ static int load_decisions(loader *L, json_t *o, const char *p, const char *meeti
     char q[200];
     int rc = arr_field(L, o, p, "decisions", OPT, &arr);
     for (size_t k = 0; rc == BC_OK && arr != NULL && k < json_array_size(arr); k++) {
-        static const char *const keys[] = {"kind", "text", "sources", NULL};
+        static const char *const keys[] = {"kind", "text", "note", "inferred", "sources", NULL};
         json_t *x = json_array_get(arr, k);
-        const char *kind, *text;
+        const char *kind, *text, *note;
         snprintf(q, sizeof q, "%s.decisions[%zu]", p, k);
         rc = keys_ok(L, x, q, keys);
         if (rc == BC_OK)
@@ -907,10 +939,14 @@ static int load_decisions(loader *L, json_t *o, const char *p, const char *meeti
         if (rc == BC_OK)
             rc = str_field(L, x, q, "text", REQ, &text);
         if (rc == BC_OK)
+            rc = str_field(L, x, q, "note", OPT, &note);
+        if (rc == BC_OK)
+            rc = inferred_field(L, x, q, BC_FACT_DECISION, note);
+        if (rc == BC_OK)
             rc = run(L, q,
-                     "INSERT INTO meeting_decisions (meeting_id, seq, kind, text) "
-                     "VALUES (?1, ?2, ?3, ?4)",
-                     "siss", meeting, (int)k + 1, kind, text);
+                     "INSERT INTO meeting_decisions (meeting_id, seq, kind, text, note, inferred) "
+                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                     "sissss", meeting, (int)k + 1, kind, text, note, L->inferred.data);
         if (rc == BC_OK)
             rc = cite_all(L, x, q, CITE_DECISION, meeting, (int)k + 1);
         if (rc == BC_OK && L->st)
@@ -925,10 +961,10 @@ static int load_meetings(loader *L)
     int rc = load_json(L, "facts/meetings.json", "meetings", &root, &arr);
     char p[128];
     for (size_t i = 0; rc == BC_OK && i < json_array_size(arr); i++) {
-        static const char *const keys[] = {"id",           "mechanism", "ordinal", "title",
-                                           "date",         "place",     "host",    "status",
-                                           "summary",      "note",      "aliases", "provinces",
-                                           "participants", "decisions", "sources", NULL};
+        static const char *const keys[] = {
+            "id",           "mechanism", "ordinal",  "title",   "date",    "place",
+            "host",         "status",    "summary",  "note",    "aliases", "provinces",
+            "participants", "decisions", "inferred", "sources", NULL};
         json_t *o = json_array_get(arr, i);
         const char *id, *mech, *title, *place, *host, *status, *summary, *note;
         int has_ord, ordinal, has_date;
@@ -980,15 +1016,17 @@ static int load_meetings(loader *L)
             }
         }
         if (rc == BC_OK)
+            rc = inferred_field(L, o, p, BC_FACT_MEETING, note);
+        if (rc == BC_OK)
             rc = run(L, p,
                      "INSERT INTO meetings (id, mechanism_id, ordinal, title, date, "
                      "date_precision, date_start, date_end, year, place, host_province_id, "
-                     "status, summary, note) "
-                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-                     "ssjsssssjsssss", id, mech, has_ord ? &ordinal : NULL, title,
+                     "status, summary, note, inferred) "
+                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                     "ssjsssssjssssss", id, mech, has_ord ? &ordinal : NULL, title,
                      has_date ? d.text : NULL, has_date ? bc_precision_name(d.precision) : NULL,
                      has_date ? d.start : NULL, has_date ? d.end : NULL, has_date ? &d.year : NULL,
-                     place, host, status, summary, note);
+                     place, host, status, summary, note, L->inferred.data);
         if (rc == BC_OK) {
             json_t *provs = json_object_get(o, "provinces");
             if (provs != NULL)
@@ -1023,9 +1061,9 @@ static int load_protocols(loader *L)
     int rc = load_json(L, "facts/protocols.json", "protocols", &root, &arr);
     char p[128], q[200];
     for (size_t i = 0; rc == BC_OK && i < json_array_size(arr); i++) {
-        static const char *const keys[] = {"id",        "title",   "kind",    "level", "status",
-                                           "signed_on", "meeting", "summary", "note",  "aliases",
-                                           "parties",   "areas",   "sources", NULL};
+        static const char *const keys[] = {"id",        "title",   "kind",     "level",   "status",
+                                           "signed_on", "meeting", "summary",  "note",    "aliases",
+                                           "parties",   "areas",   "inferred", "sources", NULL};
         json_t *o = json_array_get(arr, i), *parties, *areas;
         const char *id, *title, *kind, *level, *status, *meeting, *summary, *note;
         bc_date d;
@@ -1065,14 +1103,16 @@ static int load_protocols(loader *L)
         if (rc == BC_OK)
             rc = arr_field(L, o, p, "areas", OPT, &areas);
         if (rc == BC_OK)
+            rc = inferred_field(L, o, p, BC_FACT_PROTOCOL, note);
+        if (rc == BC_OK)
             rc = run(L, p,
                      "INSERT INTO protocols (id, title, kind, level, signed_on, date_precision, "
-                     "date_start, date_end, year, status, meeting_id, summary, note) "
-                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-                     "ssssssssjssss", id, title, kind, level, has_date ? d.text : NULL,
+                     "date_start, date_end, year, status, meeting_id, summary, note, inferred) "
+                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                     "ssssssssjsssss", id, title, kind, level, has_date ? d.text : NULL,
                      has_date ? bc_precision_name(d.precision) : NULL, has_date ? d.start : NULL,
                      has_date ? d.end : NULL, has_date ? &d.year : NULL, status, meeting, summary,
-                     note);
+                     note, L->inferred.data);
         for (size_t k = 0; rc == BC_OK && k < json_array_size(parties); k++) {
             static const char *const pkeys[] = {"name", "province", NULL};
             json_t *x = json_array_get(parties, k);
@@ -1092,17 +1132,22 @@ static int load_protocols(loader *L)
                          "siss", id, (int)k + 1, name, prov);
         }
         for (size_t k = 0; rc == BC_OK && areas != NULL && k < json_array_size(areas); k++) {
-            static const char *const akeys[] = {"area", "sources", NULL};
+            static const char *const akeys[] = {"area", "note", "inferred", "sources", NULL};
             json_t *x = json_array_get(areas, k);
-            const char *area;
+            const char *area, *anote;
             snprintf(q, sizeof q, "%s.areas[%zu]", p, k);
             rc = keys_ok(L, x, q, akeys);
             if (rc == BC_OK)
                 rc = str_field(L, x, q, "area", REQ, &area);
             if (rc == BC_OK)
+                rc = str_field(L, x, q, "note", OPT, &anote);
+            if (rc == BC_OK)
+                rc = inferred_field(L, x, q, BC_FACT_AREA, anote);
+            if (rc == BC_OK)
                 rc = run(L, q,
-                         "INSERT INTO protocol_areas (protocol_id, seq, area) VALUES (?1, ?2, ?3)",
-                         "sis", id, (int)k + 1, area);
+                         "INSERT INTO protocol_areas (protocol_id, seq, area, note, inferred) "
+                         "VALUES (?1, ?2, ?3, ?4, ?5)",
+                         "sisss", id, (int)k + 1, area, anote, L->inferred.data);
             if (rc == BC_OK)
                 rc = cite_all(L, x, q, CITE_AREA, id, (int)k + 1);
             if (rc == BC_OK && L->st)
@@ -1125,9 +1170,10 @@ static int load_figures(loader *L)
     int rc = load_json(L, "facts/figures.json", "figures", &root, &arr);
     char p[128], q[200];
     for (size_t i = 0; rc == BC_OK && i < json_array_size(arr); i++) {
-        static const char *const keys[] = {
-            "id",      "metric",      "value",   "unit", "qualifier",      "period",  "change",
-            "parties", "description", "meeting", "note", "conflicts_with", "sources", NULL};
+        static const char *const keys[] = {"id",          "metric",  "value",  "unit",
+                                           "qualifier",   "period",  "change", "parties",
+                                           "description", "meeting", "note",   "conflicts_with",
+                                           "inferred",    "sources", NULL};
         json_t *o = json_array_get(arr, i), *change;
         const char *id, *metric, *unit, *qualifier, *period_s, *description, *meeting, *note;
         const char *cq = NULL, *cbasis = NULL;
@@ -1197,17 +1243,19 @@ static int load_figures(loader *L)
                 rc = str_field(L, change, q, "basis", REQ, &cbasis);
         }
         if (rc == BC_OK)
+            rc = inferred_field(L, o, p, BC_FACT_FIGURE, note);
+        if (rc == BC_OK)
             rc = run(L, p,
                      "INSERT INTO figures (id, metric, category, value, unit, qualifier, period, "
                      "period_start, period_end, year, change_pct, change_qualifier, "
-                     "change_basis, description, meeting_id, note) "
+                     "change_basis, description, meeting_id, note, inferred) "
                      "SELECT ?1, ?2, category, ?3, ?4, coalesce(?5, 'exact'), ?6, ?7, ?8, ?9, "
-                     "?10, ?11, ?12, ?13, ?14, ?15 FROM metrics WHERE id = ?2",
-                     "ssdsssssjesssss", id, metric, value, unit, qualifier,
+                     "?10, ?11, ?12, ?13, ?14, ?15, ?16 FROM metrics WHERE id = ?2",
+                     "ssdsssssjessssss", id, metric, value, unit, qualifier,
                      period_s ? period.text : NULL, period_s ? period.start : NULL,
                      period_s ? period.end : NULL, period_s ? &period.end_year : NULL,
                      has_cpct ? &cpct : NULL, has_cpct ? (cq ? cq : "exact") : NULL, cbasis,
-                     description, meeting, note);
+                     description, meeting, note, L->inferred.data);
         if (rc == BC_OK)
             rc = province_list(L, o, p, "parties", REQ,
                                "INSERT INTO figure_parties (figure_id, province_id, seq) "
@@ -1258,10 +1306,10 @@ static int load_events(loader *L, json_t *o, const char *p, const char *project)
     char q[200], eid[160];
     int rc = arr_field(L, o, p, "events", OPT, &arr);
     for (size_t k = 0; rc == BC_OK && arr != NULL && k < json_array_size(arr); k++) {
-        static const char *const keys[] = {"kind",        "date",    "meeting",
-                                           "description", "sources", NULL};
+        static const char *const keys[] = {"kind", "date",     "meeting", "description",
+                                           "note", "inferred", "sources", NULL};
         json_t *x = json_array_get(arr, k);
-        const char *kind, *meeting, *description;
+        const char *kind, *meeting, *description, *note;
         bc_date d;
         int has_date;
         snprintf(q, sizeof q, "%s.events[%zu]", p, k);
@@ -1280,13 +1328,17 @@ static int load_events(loader *L, json_t *o, const char *p, const char *project)
         if (rc == BC_OK)
             rc = str_field(L, x, q, "description", REQ, &description);
         if (rc == BC_OK)
+            rc = str_field(L, x, q, "note", OPT, &note);
+        if (rc == BC_OK)
+            rc = inferred_field(L, x, q, BC_FACT_EVENT, note);
+        if (rc == BC_OK)
             rc = run(L, q,
                      "INSERT INTO project_events (id, project_id, seq, kind, date, "
-                     "date_precision, date_start, date_end, meeting_id, description) "
-                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                     "ssisssssss", eid, project, (int)k + 1, kind, has_date ? d.text : NULL,
+                     "date_precision, date_start, date_end, meeting_id, description, note, "
+                     "inferred) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                     "ssisssssssss", eid, project, (int)k + 1, kind, has_date ? d.text : NULL,
                      has_date ? bc_precision_name(d.precision) : NULL, has_date ? d.start : NULL,
-                     has_date ? d.end : NULL, meeting, description);
+                     has_date ? d.end : NULL, meeting, description, note, L->inferred.data);
         if (rc == BC_OK)
             rc = cite_all(L, x, q, CITE_EVENT, eid, 0);
         if (rc == BC_OK && L->st)
@@ -1302,9 +1354,9 @@ static int load_projects(loader *L)
     char p[128];
     for (size_t i = 0; rc == BC_OK && i < json_array_size(arr); i++) {
         static const char *const keys[] = {
-            "id",         "name",        "kind",        "vn_side", "cn_side", "vn_side_vi",
-            "cn_side_zh", "vn_province", "cn_province", "status",  "part_of", "description",
-            "note",       "aliases",     "events",      "sources", NULL};
+            "id",         "name",        "kind",        "vn_side",  "cn_side", "vn_side_vi",
+            "cn_side_zh", "vn_province", "cn_province", "status",   "part_of", "description",
+            "note",       "aliases",     "events",      "inferred", "sources", NULL};
         json_t *o = json_array_get(arr, i);
         const char *id, *name, *kind, *vn, *cn, *vnp, *cnp, *status, *description, *note;
         const char *vn_vi, *cn_zh;
@@ -1359,12 +1411,14 @@ static int load_projects(loader *L)
         if (rc == BC_OK)
             rc = str_field(L, o, p, "note", OPT, &note);
         if (rc == BC_OK)
+            rc = inferred_field(L, o, p, BC_FACT_PROJECT, note);
+        if (rc == BC_OK)
             rc = run(L, p,
                      "INSERT INTO projects (id, name, kind, vn_side, cn_side, vn_side_vi, "
-                     "cn_side_zh, vn_province_id, cn_province_id, status, description, note) "
-                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-                     "ssssssssssss", id, name, kind, vn, cn, vn_vi, cn_zh, vnp, cnp, status,
-                     description, note);
+                     "cn_side_zh, vn_province_id, cn_province_id, status, description, note, "
+                     "inferred) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                     "sssssssssssss", id, name, kind, vn, cn, vn_vi, cn_zh, vnp, cnp, status,
+                     description, note, L->inferred.data);
         if (rc == BC_OK)
             rc = load_events(L, o, p, id);
         if (rc == BC_OK)
@@ -1421,6 +1475,7 @@ int bc_loader_fill(bc_store *store, const char *data_dir, bc_load_stats *stats, 
     L.st = stats != NULL ? stats : &local;
     memset(L.st, 0, sizeof *L.st);
     bc_buf_init(&L.key);
+    bc_buf_init(&L.inferred);
     bc_sha256_init(&L.hash);
     snprintf(L.file, sizeof L.file, "%s", data_dir);
 
@@ -1480,6 +1535,7 @@ int bc_loader_fill(bc_store *store, const char *data_dir, bc_load_stats *stats, 
     }
     bc_free(L.articles);
     bc_buf_free(&L.key);
+    bc_buf_free(&L.inferred);
     return rc;
 }
 

@@ -16,8 +16,9 @@ static const bc_sort_field SORTS[] = {
     {NULL},
 };
 
-static const char *const FIELDS[] = {"id",      "type",     "name",    "kind",  "description",
-                                     "members", "meetings", "sources", "links", NULL};
+static const char *const FIELDS[] = {"id",          "type",     "name",  "kind",
+                                     "description", "inferred", "note",  "members",
+                                     "meetings",    "sources",  "links", NULL};
 
 const bc_resource bc_res_mechanisms = {
     .name = "mechanisms",

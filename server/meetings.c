@@ -3,16 +3,18 @@
 
 static const bc_param_spec FILTERS[] = {
     {"mechanism", BC_PARAM_TEXT, "m.mechanism_id = ?", BC_LOOKUP_ALIAS("mechanism"),
-     "SELECT id FROM mechanisms ORDER BY id", NULL, 1},
-    BC_PROVINCE_FILTER("EXISTS (SELECT 1 FROM meeting_provinces mp WHERE mp.meeting_id = m.id AND "
-                       "mp.province_id IN (" BC_PROVINCE_AND_MERGED "))"),
-    {"year", BC_PARAM_INT, "m.year = ?", NULL, NULL, NULL, 0, 1900, 2199},
-    {"from", BC_PARAM_DATE_FROM, "m.date_end >= ?"},
-    {"to", BC_PARAM_DATE_TO, "m.date_start <= ?"},
+     "SELECT id FROM mechanisms ORDER BY id", NULL, 1, 0, 0, "'mechanism'"},
+    BC_PROVINCE_FILTER_READING("EXISTS (SELECT 1 FROM meeting_provinces mp WHERE mp.meeting_id = "
+                               "m.id AND mp.province_id IN (" BC_PROVINCE_AND_MERGED "))",
+                               "'provinces'"),
+    {"year", BC_PARAM_INT, "m.year = ?", NULL, NULL, NULL, 0, 1900, 2199, "'date', 'date.year'"},
+    {"from", BC_PARAM_DATE_FROM, "m.date_end >= ?", .reads = BC_READS_DATE("date")},
+    {"to", BC_PARAM_DATE_TO, "m.date_start <= ?", .reads = BC_READS_DATE("date")},
     {"status", BC_PARAM_TEXT, "m.status = ?", BC_LOOKUP_VOCAB("meeting_status"),
-     BC_VALUES_VOCAB("meeting_status")},
+     BC_VALUES_VOCAB("meeting_status"), .reads = "'status'"},
     {"curation", BC_PARAM_TEXT, "m.curation = ?", BC_LOOKUP_VOCAB("curation"),
      BC_VALUES_VOCAB("curation")},
+    BC_EXACT_FILTER,
     {NULL},
 };
 
@@ -52,6 +54,7 @@ static const char *const FIELDS[] = {"id",
                                      "curation",
                                      "confidence",
                                      "same_as",
+                                     "inferred",
                                      "note",
                                      "sources",
                                      "links",
@@ -68,4 +71,5 @@ const bc_resource bc_res_meetings = {
     .sorts = SORTS,
     .default_sort = "date,ordinal",
     .fields = FIELDS,
+    .inferred_col = "m.inferred",
 };

@@ -17,9 +17,9 @@ static const bc_sort_field SORTS[] = {
     {NULL},
 };
 
-static const char *const FIELDS[] = {"id",      "type",     "name",     "country", "province",
-                                     "aliases", "roles",    "meetings", "note",    "sources",
-                                     "links",   "wikidata", NULL};
+static const char *const FIELDS[] = {"id",      "type",  "name",     "country",  "province",
+                                     "aliases", "roles", "meetings", "inferred", "note",
+                                     "sources", "links", "wikidata", NULL};
 
 const bc_resource bc_res_people = {
     .name = "people",

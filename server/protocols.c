@@ -2,16 +2,19 @@
 #include "bordercoop/resource.h"
 
 static const bc_param_spec FILTERS[] = {
-    BC_MEETING_FILTER("pr.meeting_id = ?"),
-    BC_PROVINCE_FILTER("EXISTS (SELECT 1 FROM protocol_parties pp WHERE pp.protocol_id = pr.id AND "
-                       "pp.province_id IN (" BC_PROVINCE_AND_MERGED "))"),
-    {"year", BC_PARAM_INT, "pr.year = ?", NULL, NULL, NULL, 0, 1900, 2199},
+    BC_MEETING_FILTER_READING("pr.meeting_id = ?", "'meeting'"),
+    BC_PROVINCE_FILTER_READING("EXISTS (SELECT 1 FROM protocol_parties pp WHERE pp.protocol_id = "
+                               "pr.id AND pp.province_id IN (" BC_PROVINCE_AND_MERGED "))",
+                               "'parties'"),
+    {"year", BC_PARAM_INT, "pr.year = ?", NULL, NULL, NULL, 0, 1900, 2199,
+     BC_READS_DATE("signed_on")},
     {"kind", BC_PARAM_TEXT, "pr.kind = ?", BC_LOOKUP_VOCAB("protocol_kind"),
-     BC_VALUES_VOCAB("protocol_kind")},
+     BC_VALUES_VOCAB("protocol_kind"), .reads = "'kind'"},
     {"level", BC_PARAM_TEXT, "pr.level = ?", BC_LOOKUP_VOCAB("protocol_level"),
-     BC_VALUES_VOCAB("protocol_level")},
+     BC_VALUES_VOCAB("protocol_level"), .reads = "'level'"},
     {"status", BC_PARAM_TEXT, "pr.status = ?", BC_LOOKUP_VOCAB("protocol_status"),
-     BC_VALUES_VOCAB("protocol_status")},
+     BC_VALUES_VOCAB("protocol_status"), .reads = "'status'"},
+    BC_EXACT_FILTER,
     {NULL},
 };
 
@@ -26,9 +29,9 @@ static const bc_sort_field SORTS[] = {
 };
 
 static const char *const FIELDS[] = {
-    "id",        "type",           "title", "kind",    "level",   "status",
-    "signed_on", "date_precision", "year",  "meeting", "parties", "areas",
-    "aliases",   "summary",        "note",  "sources", "links",   NULL};
+    "id",      "type",    "title",   "kind",  "level",   "status",  "signed_on", "date_precision",
+    "year",    "meeting", "parties", "areas", "aliases", "summary", "inferred",  "note",
+    "sources", "links",   NULL};
 
 const bc_resource bc_res_protocols = {
     .name = "protocols",
@@ -41,4 +44,5 @@ const bc_resource bc_res_protocols = {
     .sorts = SORTS,
     .default_sort = "signed_on",
     .fields = FIELDS,
+    .inferred_col = "pr.inferred",
 };

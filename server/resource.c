@@ -268,12 +268,22 @@ static void append_where(bc_buf *sql, const bc_resource *r, const bound *b, size
         bc_buf_puts(sql, r->fixed_where);
         bc_buf_putc(sql, ')');
     }
-    for (size_t i = 0; i < n; i++)
+    const bound *exact = find_bound(b, n, "exact");
+    for (size_t i = 0; i < n; i++) {
         if (b[i].spec->where != NULL) {
             bc_buf_puts(sql, " AND (");
             bc_buf_puts(sql, b[i].spec->where);
             bc_buf_putc(sql, ')');
         }
+        /* constant fragments only: the column and the path list come from the spec */
+        if (exact != NULL && exact->num && b[i].spec->reads != NULL && r->inferred_col != NULL) {
+            bc_buf_puts(sql, " AND NOT EXISTS (SELECT 1 FROM json_each(");
+            bc_buf_puts(sql, r->inferred_col);
+            bc_buf_puts(sql, ") WHERE value IN (");
+            bc_buf_puts(sql, b[i].spec->reads);
+            bc_buf_puts(sql, "))");
+        }
+    }
 }
 
 /* Binds every filter value to each '?' of its fragment, in order; returns the next index. */
@@ -990,6 +1000,8 @@ int bc_resource_list(bc_request *req, bc_response *res)
             bc_buf_printf(out, "%s\"%s\":", firstf ? "" : ",", q.b[i].spec->name);
             if (q.b[i].spec->type == BC_PARAM_INT)
                 bc_buf_printf(out, "%ld", q.b[i].num);
+            else if (q.b[i].spec->type == BC_PARAM_BOOL)
+                bc_buf_puts(out, q.b[i].num ? "true" : "false");
             else
                 bc_buf_json_string(out, q.b[i].shown, strlen(q.b[i].shown));
             firstf = 0;

@@ -30,6 +30,9 @@ typedef struct bc_param_spec {
     const char *values_hint;
     int fold;
     long min, max; /* INT only */
+    /* the field paths this filter reads, as a constant SQL list ("'date', 'date.year'"):
+     * with ?exact=true a fact whose `inferred` names one of them does not match */
+    const char *reads;
 } bc_param_spec;
 
 /* A field lists can be sorted by: its name in ?sort= and an SQL expression that is
@@ -54,6 +57,7 @@ typedef struct bc_resource {
     const bc_sort_field *sorts;   /* ?sort= whitelist, terminated by name NULL */
     const char *default_sort;     /* e.g. "date,ordinal"; the id always breaks ties */
     const char *const *fields;    /* the document's top-level keys, in order, NULL-ended */
+    const char *inferred_col;     /* the JSON array of inferred field paths ("m.inferred") */
 } bc_resource;
 
 /* Constant SQL for the common kinds of lookup. */
@@ -74,11 +78,31 @@ typedef struct bc_resource {
         "province", BC_PARAM_TEXT, where, BC_LOOKUP_ALIAS("province"), NULL,                       \
             "a province id or any of its names (see /v1/provinces)", 1                             \
     }
+/* The same, for facts whose province field may be inferred: `reads` as in bc_param_spec. */
+#define BC_PROVINCE_FILTER_READING(where, reads)                                                   \
+    {                                                                                              \
+        "province", BC_PARAM_TEXT, where, BC_LOOKUP_ALIAS("province"), NULL,                       \
+            "a province id or any of its names (see /v1/provinces)", 1, 0, 0, reads                \
+    }
 /* The ?meeting= filter: a meeting id or any of its names. */
 #define BC_MEETING_FILTER(where)                                                                   \
     {                                                                                              \
         "meeting", BC_PARAM_TEXT, where, BC_LOOKUP_ALIAS("meeting"),                               \
             "SELECT id FROM meetings ORDER BY id", NULL, 1                                         \
+    }
+#define BC_MEETING_FILTER_READING(where, reads)                                                    \
+    {                                                                                              \
+        "meeting", BC_PARAM_TEXT, where, BC_LOOKUP_ALIAS("meeting"),                               \
+            "SELECT id FROM meetings ORDER BY id", NULL, 1, 0, 0, reads                            \
+    }
+/* field paths of a date, for the year / from / to filters */
+#define BC_READS_DATE(f) "'" f "', '" f ".year', '" f ".month', '" f ".day'"
+
+/* ?exact=true: filters match only values the articles state (see bc_param_spec.reads).
+ * Its own condition is always true; it is there so the value is kept in links and meta. */
+#define BC_EXACT_FILTER                                                                            \
+    {                                                                                              \
+        "exact", BC_PARAM_BOOL, "? IN (0, 1)", NULL, NULL, NULL, 0, 0, 1                           \
     }
 
 /* The collections served under /v1, terminated by NULL. */

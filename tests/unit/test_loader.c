@@ -394,6 +394,56 @@ static void allocation_failures_are_errors_not_crashes(void **state)
     assert_true(failures > 0);
 }
 
+/* inferred lists: known field paths of the fact's kind only, once each, with a reason */
+static void inferred_paths_are_checked(void **state)
+{
+    fx_json_edit(*state, "facts/meetings.json", "meetings[0].inferred",
+                 json_pack("[s]", "date.yr"));
+    expect_failure(*state, BC_EINVAL,
+                   "facts/meetings.json: meetings[0]: inferred[0]: 'date.yr' is not a field of a "
+                   "meeting (one of: title, ");
+    fx_json_edit(*state, "facts/meetings.json", "meetings[0].inferred",
+                 json_pack("[ss]", "provinces", "provinces"));
+    expect_failure(*state, BC_EINVAL, "meetings[0]: inferred[1]: 'provinces' is listed twice");
+    fx_json_edit(*state, "facts/meetings.json", "meetings[0].inferred", json_string("provinces"));
+    expect_failure(*state, BC_EINVAL, "meetings[0]: inferred: must be an array of field paths");
+    fx_json_edit(*state, "facts/meetings.json", "meetings[0].inferred", json_pack("[i]", 1));
+    expect_failure(*state, BC_EINVAL, "meetings[0]: inferred[0]: must be a string");
+    fx_json_edit(*state, "facts/meetings.json", "meetings[0].inferred", json_pack("[s]", "date"));
+    /* a path of another kind of fact is refused too */
+    fx_json_edit(*state, "facts/figures.json", "figures[0].inferred", json_pack("[s]", "date"));
+    expect_failure(*state, BC_EINVAL, "figures[0]: inferred[0]: 'date' is not a field of a figure");
+}
+
+static void inferred_needs_a_reason(void **state)
+{
+    fx_json_edit(*state, "facts/projects.json", "projects[0].note", json_null());
+    fx_json_edit(*state, "facts/projects.json", "projects[0].inferred", json_pack("[s]", "status"));
+    expect_failure(*state, BC_EINVAL,
+                   "facts/projects.json: projects[0]: 'inferred' lists 1 field(s); the 'note' "
+                   "must give the reason");
+    fx_json_edit(*state, "facts/projects.json", "projects[0].note",
+                 json_string("The article names the project but gives no status."));
+    fx_json_edit(*state, "facts/meetings.json", "meetings[1].participants[0].inferred",
+                 json_pack("[s]", "side"));
+    expect_failure(*state, BC_EINVAL,
+                   "meetings[1].participants[0]: 'inferred' lists 1 field(s); the 'note'");
+    fx_json_edit(*state, "facts/meetings.json", "meetings[1].participants[0].note",
+                 json_string("The side follows from the province."));
+    fx_json_edit(*state, "facts/protocols.json", "protocols[0].areas[0].inferred",
+                 json_pack("[s]", "area"));
+    expect_failure(*state, BC_EINVAL, "protocols[0].areas[0]: 'inferred' lists 1 field(s)");
+    fx_json_edit(*state, "facts/protocols.json", "protocols[0].areas[0].inferred", json_null());
+    /* with their reasons the same lists load and are stored as given */
+    bc_store *s = fx_store_from(*state);
+    assert_int_equal(fx_count(s, "SELECT count(*) FROM projects WHERE inferred = '[\"status\"]'"),
+                     1);
+    assert_int_equal(fx_count(s, "SELECT count(*) FROM meeting_participants "
+                                 "WHERE inferred = '[\"side\"]' AND note IS NOT NULL"),
+                     1);
+    bc_store_close(s);
+}
+
 #define SCRATCH(f) cmocka_unit_test_setup_teardown(f, setup_scratch, teardown_scratch)
 
 int main(void)
@@ -427,6 +477,8 @@ int main(void)
         SCRATCH(article_path_must_stay_in_articles),
         SCRATCH(duplicate_article_text),
         SCRATCH(bad_url_and_language),
+        SCRATCH(inferred_paths_are_checked),
+        SCRATCH(inferred_needs_a_reason),
         SCRATCH(failed_build_keeps_previous_store),
         SCRATCH(rebuild_gives_identical_output),
         SCRATCH(content_version_follows_the_data),

@@ -34,7 +34,7 @@ CORE    := alloc err buf text date sha256 arena fts store inferred loader check 
            provinces people sources mechanisms request router health search negotiate cache live \
            metrics synth http
 # reference places, the change feed and the bulk export (issue 15)
-CORE    += places changes export
+CORE    += places changes export feed series
 CORE_OBJ := $(CORE:%=$(OUT)/obj/%.o) $(OUT)/obj/gen/migrations.o $(OUT)/obj/gen/openapi.o \
             $(OUT)/obj/gen/web.o
 LIB     := $(OUT)/libbordercoop.a

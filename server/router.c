@@ -1,6 +1,7 @@
 /* router.c: method + path to handler. */
 #include "bordercoop/router.h"
 
+#include "bordercoop/feed.h"
 #include "bordercoop/negotiate.h"
 #include "bordercoop/query.h"
 #include "bordercoop/resource.h"
@@ -22,6 +23,11 @@ static const fixed_route FIXED[] = {
     {"/v1/search", bc_handle_search},
     {"/v1/stats", bc_handle_stats},
     {"/metrics", bc_handle_metrics},
+    {"/v1/changes", bc_handle_changes},
+    {"/v1/changes.atom", bc_handle_changes_atom},
+    {"/v1/series", bc_handle_series},
+    {"/v1/export.ndjson", bc_handle_export},
+    {"/v1/export/index.json", bc_handle_export_index},
 };
 #define NFIXED (sizeof FIXED / sizeof FIXED[0])
 
@@ -83,8 +89,8 @@ int bc_router_dispatch(bc_request *req, bc_response *res)
     if (strcmp(req->method, "GET") == 0 || strcmp(req->method, "HEAD") == 0) {
         /* lists also speak CSV and /openapi.yaml YAML; everything else is JSON */
         if (!(req->formats & BC_FMT_JSON) && h != bc_resource_list && h != bc_handle_openapi &&
-            h != bc_handle_metrics && h != bc_handle_asset &&
-            !(h == bc_handle_root && req->wants_html))
+            h != bc_handle_metrics && h != bc_handle_asset && h != bc_handle_changes_atom &&
+            h != bc_handle_export && !(h == bc_handle_root && req->wants_html))
             return bc_problem(res, 406, "not_acceptable", NULL,
                               "'%.200s' is available as application/json only", req->path);
         return h(req, res);

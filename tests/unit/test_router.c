@@ -145,7 +145,7 @@ static void route_enumeration(void **state)
     (void)state;
     int n = 0;
     bc_router_each(count_pattern, &n);
-    assert_int_equal(n, 8 + 2 * 9);
+    assert_int_equal(n, 13 + 2 * 9);
 }
 
 int main(void)

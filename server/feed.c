@@ -1,0 +1,365 @@
+/* feed.c: GET /v1/changes (JSON), /v1/changes.atom (RFC 4287) and the bulk export over
+ * HTTP (/v1/export.ndjson, /v1/export/index.json); see feed.h. */
+#include "bordercoop/feed.h"
+
+#include "bordercoop/alloc.h"
+#include "bordercoop/changes.h"
+#include "bordercoop/export.h"
+#include "bordercoop/router.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct changes_query {
+    long long since;
+    long limit;
+    const char *kind;
+} changes_query;
+
+static int parse_changes(bc_request *req, bc_response *res, changes_query *q)
+{
+    q->since = 0;
+    q->limit = BC_CHANGES_LIMIT_DEFAULT;
+    q->kind = NULL;
+    bc_qpair *pairs;
+    size_t n;
+    int status = bc_request_query(req, res, &pairs, &n);
+    if (status != 0)
+        return status;
+    int seen[3] = {0};
+    for (size_t i = 0; i < n; i++) {
+        const char *k = pairs[i].key, *v = pairs[i].value;
+        int which = strcmp(k, "since") == 0   ? 0
+                    : strcmp(k, "limit") == 0 ? 1
+                    : strcmp(k, "kind") == 0  ? 2
+                                              : -1;
+        if (which < 0)
+            return bc_problem(res, 400, "unknown_parameter", k,
+                              "unknown parameter '%.60s'; allowed: since, limit, kind", k);
+        if (seen[which]++)
+            return bc_problem(res, 400, "duplicate_parameter", k,
+                              "parameter '%s' is given more than once", k);
+        char *end = NULL;
+        if (which == 0) {
+            long long s = strtoll(v, &end, 10);
+            if (*v == '\0' || *end != '\0' || s < 0 || v[0] == '-' || v[0] == '+')
+                return bc_problem(res, 400, "invalid_parameter", "since",
+                                  "since must be a sequence number (0 or more) from an entry's "
+                                  "seq or meta.next_since, got '%.40s'",
+                                  v);
+            q->since = s;
+        } else if (which == 1) {
+            long l = strtol(v, &end, 10);
+            if (*v == '\0' || *end != '\0' || l < 1 || l > BC_CHANGES_LIMIT_MAX)
+                return bc_problem(res, 400, "invalid_parameter", "limit",
+                                  "limit must be a whole number from 1 to %d, got '%.40s'",
+                                  BC_CHANGES_LIMIT_MAX, v);
+            q->limit = l;
+        } else {
+            if (bc_doc_kind_find(v) == NULL) {
+                bc_buf list = BC_BUF_INIT;
+                for (const bc_doc_kind *d = bc_doc_kinds; d->type != NULL; d++)
+                    bc_buf_printf(&list, "%s%s", list.len ? ", " : "", d->type);
+                int st =
+                    bc_problem(res, 400, "invalid_parameter", "kind",
+                               "unknown kind '%.40s'; allowed: %s", v, list.data ? list.data : "");
+                bc_buf_free(&list);
+                return st;
+            }
+            q->kind = v;
+        }
+    }
+    return 0;
+}
+
+static const char CHANGES_SQL[] =
+    "SELECT seq, at, content_version, kind, id, op, fields, actor, origin, note FROM changes "
+    "WHERE seq > ?1 AND (?2 IS NULL OR kind = ?2) ORDER BY seq LIMIT ?3";
+
+static const char CHANGES_DESC_SQL[] =
+    "SELECT seq, at, content_version, kind, id, op, fields, actor, origin, note FROM changes "
+    "WHERE seq > ?1 AND (?2 IS NULL OR kind = ?2) ORDER BY seq DESC LIMIT ?3";
+
+static int store_failed(bc_request *req, bc_response *res, const char *what)
+{
+    snprintf(res->log_note, sizeof res->log_note, "%s: %.200s", what,
+             sqlite3_errmsg(bc_store_db(req->store)));
+    return bc_problem(res, 500, "internal_error", NULL, "%s failed", what);
+}
+
+static void json_text_or_null(bc_buf *b, const unsigned char *s)
+{
+    if (s == NULL)
+        bc_buf_puts(b, "null");
+    else
+        bc_buf_json_string(b, (const char *)s, strlen((const char *)s));
+}
+
+static void cursor_link(bc_buf *b, long long since, const changes_query *q)
+{
+    bc_buf_printf(b, "/v1/changes?since=%lld", since);
+    if (q->limit != BC_CHANGES_LIMIT_DEFAULT)
+        bc_buf_printf(b, "&limit=%ld", q->limit);
+    if (q->kind != NULL)
+        bc_buf_printf(b, "&kind=%s", q->kind);
+}
+
+int bc_handle_changes(bc_request *req, bc_response *res)
+{
+    changes_query q;
+    int status = parse_changes(req, res, &q);
+    if (status != 0)
+        return status;
+    bc_err err;
+    long long latest = 0;
+    if (bc_changes_latest(req->store, &latest, &err) != 0)
+        return store_failed(req, res, "reading the change feed");
+    sqlite3_stmt *st;
+    if (bc_store_stmt(req->store, CHANGES_SQL, &st, &err) != 0)
+        return store_failed(req, res, "reading the change feed");
+    sqlite3_bind_int64(st, 1, q.since);
+    sqlite3_bind_text(st, 2, q.kind, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, 3, q.limit);
+    bc_buf *b = &res->body;
+    bc_buf_puts(b, "{\"data\":[");
+    long long last = q.since;
+    long count = 0;
+    int step;
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        last = sqlite3_column_int64(st, 0);
+        const char *kind = (const char *)sqlite3_column_text(st, 3);
+        const char *id = (const char *)sqlite3_column_text(st, 4);
+        const bc_doc_kind *k = bc_doc_kind_find(kind);
+        bc_buf_printf(b, "%s{\"seq\":%lld,\"at\":", count++ ? "," : "", last);
+        json_text_or_null(b, sqlite3_column_text(st, 1));
+        bc_buf_puts(b, ",\"content_version\":");
+        json_text_or_null(b, sqlite3_column_text(st, 2));
+        bc_buf_puts(b, ",\"kind\":");
+        json_text_or_null(b, sqlite3_column_text(st, 3));
+        bc_buf_puts(b, ",\"id\":");
+        json_text_or_null(b, sqlite3_column_text(st, 4));
+        bc_buf_puts(b, ",\"op\":");
+        json_text_or_null(b, sqlite3_column_text(st, 5));
+        bc_buf_puts(b, ",\"fields\":");
+        const unsigned char *fields = sqlite3_column_text(st, 6);
+        bc_buf_puts(b, fields != NULL ? (const char *)fields : "null");
+        bc_buf_puts(b, ",\"actor\":");
+        json_text_or_null(b, sqlite3_column_text(st, 7));
+        bc_buf_puts(b, ",\"origin\":");
+        json_text_or_null(b, sqlite3_column_text(st, 8));
+        bc_buf_puts(b, ",\"note\":");
+        json_text_or_null(b, sqlite3_column_text(st, 9));
+        bc_buf_puts(b, ",\"links\":{\"self\":");
+        if (k != NULL) {
+            bc_buf self = BC_BUF_INIT;
+            bc_buf_printf(&self, "%s/", k->path);
+            bc_buf_puts(&self, id);
+            bc_buf_json_string(b, self.data ? self.data : "", self.len);
+            bc_buf_free(&self);
+        } else {
+            bc_buf_puts(b, "null");
+        }
+        bc_buf_puts(b, "}}");
+    }
+    sqlite3_reset(st);
+    if (step != SQLITE_DONE)
+        return store_failed(req, res, "reading the change feed");
+    bc_buf_printf(b,
+                  "],\"meta\":{\"count\":%ld,\"limit\":%ld,\"since\":%lld,\"next_since\":%lld,"
+                  "\"latest_seq\":%lld,\"more\":%s",
+                  count, q.limit, q.since, last, latest,
+                  count == q.limit && last < latest ? "true" : "false");
+    if (q.kind != NULL)
+        bc_buf_printf(b, ",\"filters\":{\"kind\":\"%s\"}", q.kind);
+    bc_buf_puts(b, "},\"links\":{\"self\":\"");
+    cursor_link(b, q.since, &q);
+    bc_buf_puts(b, "\",\"next\":\"");
+    cursor_link(b, last, &q);
+    bc_buf_puts(b, "\",\"atom\":\"/v1/changes.atom\"}}");
+    bc_buf link = BC_BUF_INIT;
+    cursor_link(&link, last, &q);
+    bc_response_header(res, "Link", "<%s>; rel=\"next\"", link.data ? link.data : "");
+    bc_buf_free(&link);
+    if (bc_buf_failed(b))
+        return bc_problem(res, 500, "internal_error", NULL, "out of memory");
+    res->cacheable = 1;
+    return res->status = 200;
+}
+
+/* Appends s with the five XML special characters escaped. */
+static void xml_text(bc_buf *b, const char *s)
+{
+    for (; s != NULL && *s; s++) {
+        switch (*s) {
+        case '&':
+            bc_buf_puts(b, "&amp;");
+            break;
+        case '<':
+            bc_buf_puts(b, "&lt;");
+            break;
+        case '>':
+            bc_buf_puts(b, "&gt;");
+            break;
+        case '"':
+            bc_buf_puts(b, "&quot;");
+            break;
+        case '\'':
+            bc_buf_puts(b, "&apos;");
+            break;
+        default:
+            bc_buf_putc(b, *s);
+        }
+    }
+}
+
+int bc_handle_changes_atom(bc_request *req, bc_response *res)
+{
+    changes_query q;
+    int status = parse_changes(req, res, &q);
+    if (status != 0)
+        return status;
+    bc_err err;
+    sqlite3_stmt *st;
+    if (bc_store_stmt(req->store, CHANGES_DESC_SQL, &st, &err) != 0)
+        return store_failed(req, res, "reading the change feed");
+    sqlite3_bind_int64(st, 1, q.since);
+    sqlite3_bind_text(st, 2, q.kind, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, 3, q.limit);
+    bc_buf entries = BC_BUF_INIT;
+    char updated[32] = "";
+    int step;
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        long long seq = sqlite3_column_int64(st, 0);
+        const char *at = (const char *)sqlite3_column_text(st, 1);
+        const char *kind = (const char *)sqlite3_column_text(st, 3);
+        const char *id = (const char *)sqlite3_column_text(st, 4);
+        const char *op = (const char *)sqlite3_column_text(st, 5);
+        const char *fields = (const char *)sqlite3_column_text(st, 6);
+        const char *actor = (const char *)sqlite3_column_text(st, 7);
+        const char *origin = (const char *)sqlite3_column_text(st, 8);
+        const char *note = (const char *)sqlite3_column_text(st, 9);
+        const bc_doc_kind *k = bc_doc_kind_find(kind);
+        if (updated[0] == '\0')
+            snprintf(updated, sizeof updated, "%s", at);
+        bc_buf_printf(&entries, "<entry><id>tag:bordercoop,2025:change:%lld</id><title>", seq);
+        xml_text(&entries, kind);
+        bc_buf_putc(&entries, ' ');
+        xml_text(&entries, id);
+        bc_buf_putc(&entries, ' ');
+        xml_text(&entries, op);
+        bc_buf_puts(&entries, "</title><updated>");
+        xml_text(&entries, at);
+        bc_buf_puts(&entries, "</updated>");
+        if (k != NULL && strcmp(op, "removed") != 0) {
+            bc_buf_printf(&entries, "<link rel=\"alternate\" type=\"application/json\" href=\"%s/",
+                          k->path);
+            xml_text(&entries, id);
+            bc_buf_puts(&entries, "\"/>");
+        }
+        bc_buf_puts(&entries, "<author><name>");
+        xml_text(&entries, actor);
+        bc_buf_puts(&entries, "</name></author><summary>");
+        xml_text(&entries, op);
+        if (fields != NULL) {
+            bc_buf_puts(&entries, " (fields: ");
+            xml_text(&entries, fields);
+            bc_buf_putc(&entries, ')');
+        }
+        bc_buf_puts(&entries, " by ");
+        xml_text(&entries, actor);
+        bc_buf_puts(&entries, " during ");
+        xml_text(&entries, origin);
+        if (note != NULL) {
+            bc_buf_puts(&entries, ": ");
+            xml_text(&entries, note);
+        }
+        bc_buf_puts(&entries, "</summary></entry>\n");
+    }
+    sqlite3_reset(st);
+    if (step != SQLITE_DONE) {
+        bc_buf_free(&entries);
+        return store_failed(req, res, "reading the change feed");
+    }
+    if (updated[0] == '\0') {
+        /* an empty feed still needs <updated>: the store's build time */
+        char *built = NULL;
+        if (bc_store_meta_get(req->store, "built_at", &built, &err) == 0 && built != NULL)
+            snprintf(updated, sizeof updated, "%s", built);
+        else
+            snprintf(updated, sizeof updated, "1970-01-01T00:00:00Z");
+        bc_free(built);
+    }
+    bc_buf *b = &res->body;
+    bc_buf_puts(b, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+                   "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
+                   "<id>tag:bordercoop,2025:changes</id>\n"
+                   "<title>bordercoop: changes to the Vietnam - China border cooperation "
+                   "data</title>\n<updated>");
+    xml_text(b, updated);
+    bc_buf_puts(b, "</updated>\n<link rel=\"self\" type=\"application/atom+xml\" "
+                   "href=\"/v1/changes.atom\"/>\n<link rel=\"alternate\" "
+                   "type=\"application/json\" href=\"/v1/changes\"/>\n"
+                   "<author><name>bordercoop</name></author>\n");
+    bc_buf_append(b, entries.data ? entries.data : "", entries.len);
+    bc_buf_puts(b, "</feed>\n");
+    int failed = bc_buf_failed(&entries);
+    bc_buf_free(&entries);
+    if (failed || bc_buf_failed(b))
+        return bc_problem(res, 500, "internal_error", NULL, "out of memory");
+    res->content_type = "application/atom+xml; charset=utf-8";
+    res->cacheable = 1;
+    return res->status = 200;
+}
+
+static int to_body(void *ctx, const char *data, size_t n)
+{
+    bc_buf *b = ctx;
+    if (b->len + n > BC_EXPORT_HTTP_MAX)
+        return 1;
+    bc_buf_append(b, data, n);
+    return bc_buf_failed(b);
+}
+
+int bc_handle_export(bc_request *req, bc_response *res)
+{
+    int status = bc_reject_params(req, res);
+    if (status != 0)
+        return status;
+    bc_export_summary sum;
+    bc_err err;
+    int rc = bc_export_write(req->store, to_body, &res->body, &sum, &err);
+    if (rc == BC_EIO && !bc_buf_failed(&res->body))
+        return bc_problem(res, 507, "too_large", NULL,
+                          "the export is larger than %u bytes; write it with `bordercoop "
+                          "export --out FILE` on the store's host",
+                          BC_EXPORT_HTTP_MAX);
+    if (rc != 0) {
+        snprintf(res->log_note, sizeof res->log_note, "export: %.200s", err.msg);
+        return bc_problem(res, 500, "internal_error", NULL, "the export could not be built");
+    }
+    res->content_type = "application/x-ndjson";
+    bc_response_header(res, "X-Content-Version", "%s", sum.content_version);
+    bc_response_header(res, "X-Export-SHA256", "%s", sum.sha256);
+    res->cacheable = 1;
+    return res->status = 200;
+}
+
+int bc_handle_export_index(bc_request *req, bc_response *res)
+{
+    int status = bc_reject_params(req, res);
+    if (status != 0)
+        return status;
+    bc_export_summary sum;
+    bc_err err;
+    if (bc_export_write(req->store, NULL, NULL, &sum, &err) != 0) {
+        snprintf(res->log_note, sizeof res->log_note, "export index: %.200s", err.msg);
+        return bc_problem(res, 500, "internal_error", NULL, "the export index could not be built");
+    }
+    bc_export_index_json(&sum, &res->body);
+    if (bc_buf_failed(&res->body))
+        return bc_problem(res, 500, "internal_error", NULL, "out of memory");
+    bc_response_header(res, "X-Content-Version", "%s", sum.content_version);
+    res->cacheable = 1;
+    return res->status = 200;
+}

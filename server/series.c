@@ -1,0 +1,347 @@
+/* series.c: GET /v1/series: figures of one metric as points grouped by the set of
+ * provinces they are about. Figures are never summed; two neighbouring points are
+ * joinable only when both have periods of the same length that do not overlap and the
+ * same unit, and a series says which pairs are not and why. */
+#include "bordercoop/alloc.h"
+#include "bordercoop/date.h"
+#include "bordercoop/feed.h"
+#include "bordercoop/resource.h"
+#include "bordercoop/text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_PAIR 8
+
+typedef struct point {
+    char *id, *unit, *period, *start, *end, *doc;
+    long months; /* calendar months covered when the period is month-aligned, else 0 */
+    long days;
+} point;
+
+/* Months covered by [start, end] when start is a 1st and end a month's last day. */
+static long month_span(const char *start, const char *end, long days)
+{
+    if (start == NULL || end == NULL || strlen(start) != 10 || strlen(end) != 10 ||
+        strcmp(start + 8, "01") != 0)
+        return 0;
+    bc_date e;
+    bc_err ignored;
+    char month[8];
+    snprintf(month, sizeof month, "%.7s", end);
+    if (bc_date_parse(month, &e, &ignored) != 0 || strcmp(e.end, end) != 0)
+        return 0;
+    long y1 = atol(start), m1 = atol(start + 5), y2 = atol(end), m2 = atol(end + 5);
+    (void)days;
+    return (y2 * 12 + m2) - (y1 * 12 + m1) + 1;
+}
+
+static void length_text(const point *p, char *out, size_t n)
+{
+    if (p->months > 0)
+        snprintf(out, n, "%ld month%s", p->months, p->months == 1 ? "" : "s");
+    else
+        snprintf(out, n, "%ld days", p->days);
+}
+
+/* Why p and q (q after p) may not be joined; "" when they may. */
+static void join_problem(const point *p, const point *q, char *why, size_t n)
+{
+    why[0] = '\0';
+    char a[32], b[32];
+    if (p->start == NULL || q->start == NULL)
+        snprintf(why, n, "%s has no period", p->start == NULL ? p->id : q->id);
+    else if (strcmp(p->unit, q->unit) != 0)
+        snprintf(why, n, "%s is in %s, %s in %s", p->id, p->unit, q->id, q->unit);
+    else if (strcmp(q->start, p->end) <= 0)
+        snprintf(why, n, "the periods %s and %s overlap", p->period, q->period);
+    else if (p->months > 0 && q->months > 0 ? p->months != q->months : p->days != q->days) {
+        length_text(p, a, sizeof a);
+        length_text(q, b, sizeof b);
+        snprintf(why, n, "the periods differ in length: %s covers %s, %s covers %s", p->period, a,
+                 q->period, b);
+    }
+}
+
+static int bad(bc_response *res, const char *param, const char *fmt, const char *v)
+{
+    return bc_problem(res, 400, "invalid_parameter", param, fmt, v);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static void free_points(point *pts, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        bc_free(pts[i].id);
+        bc_free(pts[i].unit);
+        bc_free(pts[i].period);
+        bc_free(pts[i].start);
+        bc_free(pts[i].end);
+        bc_free(pts[i].doc);
+    }
+}
+
+/* Appends one series (points [from, to) of pts) to out. */
+static void render_series(bc_buf *out, const char *key, const char *label, point *pts, size_t n)
+{
+    bc_buf reasons = BC_BUF_INIT;
+    bc_buf body = BC_BUF_INIT;
+    int comparable = 1;
+    for (size_t i = 0; i < n; i++) {
+        char why[400] = "";
+        if (i > 0)
+            join_problem(&pts[i - 1], &pts[i], why, sizeof why);
+        if (why[0] != '\0') {
+            comparable = 0;
+            if (reasons.len > 0)
+                bc_buf_putc(&reasons, ',');
+            bc_buf_json_string(&reasons, why, strlen(why));
+        }
+        bc_buf_puts(&body, i ? "," : "");
+        /* the point: its figure's fields, the period length, whether it joins the
+         * previous point, and its sources */
+        bc_buf_append(&body, pts[i].doc, strlen(pts[i].doc) - 1);
+        bc_buf_puts(&body, ",\"length\":");
+        if (pts[i].start == NULL)
+            bc_buf_puts(&body, "null");
+        else if (pts[i].months > 0)
+            bc_buf_printf(&body, "{\"months\":%ld,\"days\":%ld}", pts[i].months, pts[i].days);
+        else
+            bc_buf_printf(&body, "{\"months\":null,\"days\":%ld}", pts[i].days);
+        bc_buf_printf(&body, ",\"joins_previous\":%s}", i > 0 && why[0] == '\0' ? "true" : "false");
+    }
+    bc_buf_puts(out, "{\"key\":");
+    bc_buf_json_string(out, key, strlen(key));
+    bc_buf_puts(out, ",\"label\":");
+    bc_buf_json_string(out, label, strlen(label));
+    bc_buf_puts(out, ",\"parties\":[");
+    const char *k = key;
+    for (int first = 1; *k != '\0'; first = 0) {
+        size_t len = strcspn(k, "+");
+        bc_buf_puts(out, first ? "" : ",");
+        bc_buf_json_string(out, k, len);
+        k += len + (k[len] == '+');
+    }
+    bc_buf_printf(out, "],\"comparable\":%s,\"reasons\":[", comparable ? "true" : "false");
+    bc_buf_append(out, reasons.data ? reasons.data : "", reasons.len);
+    bc_buf_puts(out, "],\"points\":[");
+    bc_buf_append(out, body.data ? body.data : "", body.len);
+    bc_buf_puts(out, "]}");
+    bc_buf_free(&reasons);
+    bc_buf_free(&body);
+}
+
+int bc_handle_series(bc_request *req, bc_response *res)
+{
+    bc_qpair *pairs;
+    size_t n;
+    int status = bc_request_query(req, res, &pairs, &n);
+    if (status != 0)
+        return status;
+    const char *metric = NULL, *province = NULL, *pair = NULL, *curation = "curated";
+    const char *from = NULL, *to = NULL;
+    bc_date dfrom, dto;
+    bc_err err;
+    static const char *const KNOWN[] = {"metric", "province", "pair", "from", "to", "curation"};
+    const char **slots[] = {&metric, &province, &pair, &from, &to, &curation};
+    int seen[6] = {0};
+    for (size_t i = 0; i < n; i++) {
+        size_t k = 0;
+        while (k < 6 && strcmp(pairs[i].key, KNOWN[k]) != 0)
+            k++;
+        if (k == 6)
+            return bc_problem(res, 400, "unknown_parameter", pairs[i].key,
+                              "unknown parameter '%.60s'; allowed: metric, province, pair, from, "
+                              "to, curation",
+                              pairs[i].key);
+        if (seen[k]++)
+            return bc_problem(res, 400, "duplicate_parameter", KNOWN[k],
+                              "parameter '%s' is given more than once", KNOWN[k]);
+        if (pairs[i].value[0] == '\0')
+            return bc_problem(res, 400, "invalid_parameter", KNOWN[k],
+                              "parameter '%s' needs a value", KNOWN[k]);
+        *slots[k] = pairs[i].value;
+    }
+    if (metric == NULL)
+        return bc_problem(res, 400, "invalid_parameter", "metric",
+                          "metric is required (see /v1/figures for the metrics in use, e.g. "
+                          "trade_turnover)");
+    sqlite3_stmt *st;
+    int rc = bc_store_stmt(req->store, "SELECT unit FROM metrics WHERE id = ?1", &st, &err);
+    int known = 0;
+    if (rc == BC_OK) {
+        sqlite3_bind_text(st, 1, metric, -1, SQLITE_TRANSIENT);
+        known = sqlite3_step(st) == SQLITE_ROW;
+        sqlite3_reset(st);
+    }
+    if (rc == BC_OK && !known)
+        return bad(res, "metric", "unknown metric '%.60s'; see the metric field of /v1/figures",
+                   metric);
+    if (strcmp(curation, "curated") != 0 && strcmp(curation, "extracted") != 0 &&
+        strcmp(curation, "all") != 0)
+        return bad(res, "curation", "unknown curation '%.40s'; allowed: curated, extracted, all",
+                   curation);
+    if (from != NULL && bc_date_parse(from, &dfrom, &err) != 0)
+        return bc_problem(res, 400, "invalid_parameter", "from", "from: %s", err.msg);
+    if (to != NULL && bc_date_parse(to, &dto, &err) != 0)
+        return bc_problem(res, 400, "invalid_parameter", "to", "to: %s", err.msg);
+    const char *province_id = NULL;
+    if (province != NULL) {
+        int r = bc_resolve_alias(req, "province", province, &province_id, &err);
+        if (r == BC_ENOTFOUND)
+            return bad(res, "province", "unknown province '%.60s' (see /v1/provinces)", province);
+        if (r != 0)
+            return bc_problem(res, 500, "internal_error", NULL, "the province could not be read");
+    }
+    /* pair: two or more provinces joined by '+' or ','; matched as a set */
+    char pair_key[600] = "";
+    if (pair != NULL) {
+        const char *ids[MAX_PAIR];
+        size_t np = 0;
+        char *copy = bc_arena_strndup(req->arena, pair, strlen(pair));
+        if (copy == NULL)
+            return bc_problem(res, 500, "internal_error", NULL, "out of memory");
+        /* '+' arrives decoded as a space: a part that names no province as a whole is
+         * split at its spaces ("tuyen-quang yunnan"), one that does is kept ("Lao Cai") */
+        for (char *save = NULL, *part = strtok_r(copy, "+,", &save); part != NULL;
+             part = strtok_r(NULL, "+,", &save)) {
+            const char *whole;
+            int r = bc_resolve_alias(req, "province", part, &whole, &err);
+            char *words = part, *wsave = NULL;
+            int split = r == BC_ENOTFOUND && strchr(part, ' ') != NULL;
+            for (char *tok = split ? strtok_r(words, " ", &wsave) : part; tok != NULL;
+                 tok = split ? strtok_r(NULL, " ", &wsave) : NULL) {
+                if (np == MAX_PAIR)
+                    return bad(res, "pair", "pair '%.60s' names too many provinces", pair);
+                if (split)
+                    r = bc_resolve_alias(req, "province", tok, &whole, &err);
+                if (r == BC_ENOTFOUND)
+                    return bad(res, "pair", "unknown province '%.60s' in pair (see /v1/provinces)",
+                               tok);
+                if (r != 0)
+                    return bc_problem(res, 500, "internal_error", NULL,
+                                      "the pair could not be read");
+                ids[np++] = whole;
+            }
+        }
+        if (np < 2)
+            return bad(res, "pair",
+                       "pair '%.60s' must name two or more provinces joined by '+' (e.g. "
+                       "tuyen-quang+yunnan)",
+                       pair);
+        qsort(ids, np, sizeof ids[0], cmp_str);
+        for (size_t i = 0; i < np; i++)
+            snprintf(pair_key + strlen(pair_key), sizeof pair_key - strlen(pair_key), "%s%s",
+                     i ? "+" : "", ids[i]);
+    }
+
+    static const char SQL[] =
+        "SELECT f.id, f.unit, f.period, f.period_start, f.period_end, "
+        "CAST(julianday(f.period_end) - julianday(f.period_start) + 1 AS INTEGER), k.key, "
+        "fp.label, json_object('id', f.id, 'value', CASE WHEN f.value = CAST(f.value AS INTEGER) "
+        "THEN CAST(f.value AS INTEGER) ELSE f.value END, 'unit', f.unit, 'qualifier', "
+        "f.qualifier, 'period', f.period, 'period_start', f.period_start, 'period_end', "
+        "f.period_end, 'curation', f.curation, 'sources', json((SELECT json_group_array(json(doc)) "
+        "FROM (SELECT doc FROM v_cite WHERE figure_id = f.id ORDER BY id))), 'links', "
+        "json_object('self', '/v1/figures/' || f.id)) "
+        "FROM figures f JOIN v_figure_pair fp ON fp.figure_id = f.id "
+        "JOIN (SELECT x.id AS fid, (SELECT group_concat(province_id, '+') FROM (SELECT "
+        "province_id FROM figure_parties WHERE figure_id = x.id ORDER BY province_id)) AS key "
+        "FROM figures x WHERE x.metric = ?1) k ON k.fid = f.id "
+        "WHERE f.metric = ?1 AND (?2 IS NULL OR EXISTS (SELECT 1 FROM figure_parties p WHERE "
+        "p.figure_id = f.id AND p.province_id IN (SELECT id FROM provinces WHERE ?2 IN (id, "
+        "merged_into)))) AND (?3 IS NULL OR k.key = ?3) AND (?4 IS NULL OR f.period_end >= ?4) "
+        "AND (?5 IS NULL OR f.period_start <= ?5) AND (?6 = 'all' OR f.curation = ?6) "
+        "ORDER BY k.key, coalesce(f.period_start, '9999-12-31'), f.id";
+    if (rc == BC_OK)
+        rc = bc_store_stmt(req->store, SQL, &st, &err);
+    if (rc != BC_OK) {
+        snprintf(res->log_note, sizeof res->log_note, "%.255s", err.msg);
+        return bc_problem(res, 500, "internal_error", NULL, "the series could not be read");
+    }
+    sqlite3_bind_text(st, 1, metric, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, province_id, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 3, pair != NULL ? pair_key : NULL, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 4, from != NULL ? dfrom.start : NULL, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 5, to != NULL ? dto.end : NULL, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 6, curation, -1, SQLITE_TRANSIENT);
+
+    bc_buf *out = &res->body;
+    bc_buf_puts(out, "{\"metric\":");
+    bc_buf_json_string(out, metric, strlen(metric));
+    bc_buf_puts(out, ",\"series\":[");
+    point pts[256];
+    size_t np = 0, nseries = 0, npoints = 0;
+    char key[600] = "", label[600] = "";
+    int step;
+    for (;;) {
+        step = sqlite3_step(st);
+        const char *k = step == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 6) : NULL;
+        if (k == NULL)
+            k = "";
+        if (np > 0 && (step != SQLITE_ROW || strcmp(k, key) != 0 || np == 256)) {
+            bc_buf_puts(out, nseries++ ? "," : "");
+            render_series(out, key, label, pts, np);
+            npoints += np;
+            free_points(pts, np);
+            np = 0;
+        }
+        if (step != SQLITE_ROW)
+            break;
+        snprintf(key, sizeof key, "%s", k);
+        const char *l = (const char *)sqlite3_column_text(st, 7);
+        snprintf(label, sizeof label, "%s", l ? l : "");
+        point *p = &pts[np++];
+        memset(p, 0, sizeof *p);
+        const char *cols[5];
+        for (int c = 0; c < 5; c++)
+            cols[c] = (const char *)sqlite3_column_text(st, c);
+        p->id = bc_strdup(cols[0]);
+        p->unit = bc_strdup(cols[1]);
+        p->period = cols[2] ? bc_strdup(cols[2]) : NULL;
+        p->start = cols[3] ? bc_strdup(cols[3]) : NULL;
+        p->end = cols[4] ? bc_strdup(cols[4]) : NULL;
+        p->days = sqlite3_column_int64(st, 5);
+        p->months = month_span(p->start, p->end, p->days);
+        p->doc = bc_strdup((const char *)sqlite3_column_text(st, 8));
+        if (p->id == NULL || p->unit == NULL || p->doc == NULL || (cols[3] && !p->start) ||
+            (cols[4] && !p->end) || (cols[2] && !p->period)) {
+            free_points(pts, np);
+            np = 0;
+            step = SQLITE_NOMEM;
+            break;
+        }
+    }
+    sqlite3_reset(st);
+    if (step != SQLITE_DONE || bc_buf_failed(out)) {
+        snprintf(res->log_note, sizeof res->log_note, "series: %.200s",
+                 sqlite3_errmsg(bc_store_db(req->store)));
+        return bc_problem(res, 500, "internal_error", NULL, "the series could not be built");
+    }
+    bc_buf_printf(out, "],\"meta\":{\"series\":%zu,\"points\":%zu,\"filters\":{", nseries, npoints);
+    const char *fk[] = {"province", "pair", "from", "to", "curation"};
+    const char *fv[] = {province_id, pair != NULL ? pair_key : NULL, from, to, curation};
+    for (int i = 0, c = 0; i < 5; i++) {
+        if (fv[i] == NULL)
+            continue;
+        bc_buf_printf(out, "%s\"%s\":", c++ ? "," : "", fk[i]);
+        bc_buf_json_string(out, fv[i], strlen(fv[i]));
+    }
+    bc_buf_puts(out, "},\"note\":\"Points are never summed. A line may join two neighbouring "
+                     "points only where joins_previous is true: equal period lengths, no "
+                     "overlap, the same unit.\"},\"links\":{\"self\":");
+    bc_buf b = BC_BUF_INIT;
+    bc_buf_printf(&b, "%s%s%s", req->path, req->query[0] ? "?" : "", req->query);
+    bc_buf_json_string(out, b.data ? b.data : req->path, b.len);
+    bc_buf_free(&b);
+    bc_buf_puts(out, "}}");
+    if (bc_buf_failed(out))
+        return bc_problem(res, 500, "internal_error", NULL, "out of memory");
+    res->cacheable = 1;
+    return res->status = 200;
+}

@@ -3,12 +3,14 @@
 // no fonts or scripts from anywhere but the daemon.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import basemap from './basemap.js';
 
 export default defineConfig({
   root: fileURLToPath(new URL('./src', import.meta.url)),
   base: '/',
   publicDir: false,
   clearScreen: false,
+  plugins: [basemap()],
   build: {
     outDir: fileURLToPath(new URL('../build/web', import.meta.url)),
     emptyOutDir: true,

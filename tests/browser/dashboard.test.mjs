@@ -186,6 +186,8 @@ async function main() {
   check(top.value === 7200000000 && top.unit === 'USD', 'the API reports 7200000000 USD as the largest turnover');
   const topFigure = await apiJson(base, `/v1/trade-figures/${top.id}`);
   const laiChauOperational = await apiJson(base, '/v1/border-gate-projects?province=lai-chau&status=operational');
+  const projects = (await apiJson(base, '/v1/border-gate-projects?limit=500')).data;
+  const tqSeries = await apiJson(base, '/v1/series?metric=trade_turnover&pair=tuyen-quang+yunnan');
   const apiBase = accessLog.length; // requests made by the test itself so far
 
   const profile = join(tmp, 'profile');
@@ -320,6 +322,48 @@ async function main() {
   const back = await page.evaluate(() => document.activeElement?.textContent ?? '');
   check(back.includes('7.2 billion USD'), 'Escape closes the dialog and returns focus to the number', back);
 
+  // the map: every located project is a point (both sides where known), coloured by
+  // status, province seats labelled, drawn from the embedded boundaries; a click and the
+  // keyboard (Enter) open the project's timeline and quotes
+  const located = projects.filter((p) => p.vn_location || p.cn_location);
+  const mapInfo = await page.evaluate(() => ({
+    projects: [...document.querySelectorAll('#border-map .map-project')].map((g) => ({
+      id: g.dataset.project, status: g.dataset.status, markers: g.querySelectorAll('.map-marker').length,
+      fill: g.querySelector('.map-marker')?.getAttribute('fill'), tabindex: g.getAttribute('tabindex'),
+    })),
+    countries: [...document.querySelectorAll('#border-map .map-country')].map((c) => c.dataset.country),
+    seats: [...document.querySelectorAll('#border-map .map-seat-label')].map((t) => t.textContent),
+    images: document.querySelectorAll('#border-map image, #border-map img').length,
+  }));
+  check(mapInfo.projects.length === located.length && located.length >= 10,
+    `the map shows all ${located.length} located projects`, JSON.stringify(mapInfo.projects.map((p) => p.id)));
+  check(located.every((p) => mapInfo.projects.find((m) => m.id === p.id)?.markers === (p.vn_location ? 1 : 0) + (p.cn_location ? 1 : 0)),
+    'each project has a point at every located side');
+  const colours = new Map(mapInfo.projects.map((p) => [p.status, p.fill]));
+  check(new Set(colours.values()).size === colours.size, 'points are coloured by status (one colour per status)', JSON.stringify([...colours]));
+  check(['Vietnam', 'China', 'Laos'].every((c) => mapInfo.countries.includes(c)) && mapInfo.images === 0,
+    'the base map is drawn from embedded boundaries, no tiles', JSON.stringify(mapInfo));
+  check(['Lao Cai', 'Lai Chau', 'Yunnan', 'Quang Ninh'].every((n) => mapInfo.seats.includes(n)), 'province seats are labelled', JSON.stringify(mapInfo.seats));
+  check(mapInfo.projects.every((p) => p.tabindex === '0'), 'every map point is in the Tab order');
+  const bridge = page.locator('#border-map .map-project[data-project="lao-cai-hekou-railway-bridge"]');
+  await bridge.click();
+  await dialog.waitFor({ state: 'visible' });
+  check((await page.locator('#sources-title').innerText()).includes('Lao Cai - Hekou railway bridge') && (await dialog.locator('blockquote').count()) > 0,
+    'clicking a map point opens the project\'s timeline and quotes');
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+  await page.locator('#border-map .map-project[data-project="mong-cai-dongxing-border-gate"]').focus();
+  await page.keyboard.press('Enter');
+  await dialog.waitFor({ state: 'visible' });
+  check((await page.locator('#sources-title').innerText()).includes('Mong Cai'), 'Enter on a focused map point opens its project');
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+  check(await page.evaluate(() => document.activeElement?.dataset?.project === 'mong-cai-dongxing-border-gate'), 'Escape returns the focus to the map point');
+  // the trade chart joins no points whose periods are not comparable
+  const series = tqSeries;
+  check(series.series[0].comparable === false && series.series[0].points.every((p) => !p.joins_previous),
+    'the chart\'s series marks 2024 and Jan-Sep 2025 as not comparable (no line between them)');
+
   // a row opens its sources too (the first project of the table)
   const firstProject = page.locator('#projects-table tbody tr').first().getByRole('button').first();
   await firstProject.click();
@@ -415,6 +459,19 @@ async function main() {
   await sleep(400);
   const narrow = await page.evaluate(() => document.scrollingElement.scrollWidth);
   check(narrow <= 375, 'no horizontal scrolling at 375 px', `scrollWidth ${narrow}`);
+  const narrowMap = await page.evaluate(() => {
+    const f = document.querySelector('#border-map .map-frame').getBoundingClientRect();
+    const pts = [...document.querySelectorAll('#border-map .map-project .map-marker')].map((m) => m.getBoundingClientRect());
+    return { frame: f.right, points: pts.length, smallest: Math.min(...pts.map((r) => Math.max(r.width, r.height))) };
+  });
+  check(narrowMap.frame <= 375 && narrowMap.points > 0 && narrowMap.smallest >= 8,
+    'at 375 px the map fits its frame (scrolling inside it) with points large enough to tap', JSON.stringify(narrowMap));
+  await page.locator('#border-map .map-project[data-project="lao-cai-hekou-railway-bridge"]').focus();
+  await page.keyboard.press(' ');
+  await dialog.waitFor({ state: 'visible' });
+  check((await page.locator('#sources-title').innerText()).includes('Lao Cai - Hekou'), 'at 375 px Space on a map point opens its project');
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
   await numberButton.click();
   await dialog.waitFor({ state: 'visible' });
   const narrowDialog = await page.evaluate(() => ({ sw: document.scrollingElement.scrollWidth, dw: document.getElementById('sources-dialog').getBoundingClientRect().right }));

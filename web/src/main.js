@@ -8,6 +8,7 @@ import {
 } from './format.js';
 import { Poller } from './poller.js';
 import { legendOf, renderTradeChart } from './trade-chart.js';
+import { renderBorderMap } from './border-map.js';
 
 const DEFAULT_REFRESH_S = 30;
 const LIMIT = 500; // the API's largest page: every list here fits in one
@@ -15,6 +16,7 @@ const LIMIT = 500; // the API's largest page: every list here fits in one
 const URLS = {
   stats: '/v1/stats',
   trade: `/v1/trade-figures?limit=${LIMIT}`,
+  series: '/v1/series?metric=trade_turnover',
   meetings: `/v1/meetings?sort=date&limit=${LIMIT}`,
   protocols: `/v1/protocols?limit=${LIMIT}`,
   projectsAll: `/v1/border-gate-projects?limit=${LIMIT}`,
@@ -220,7 +222,7 @@ function renderTrade() {
   const stats = state.data.stats;
   if (!stats) return;
   const canvas = document.getElementById('trade-chart');
-  const undated = renderTradeChart(canvas, stats.trade_turnover?.by_pair, (point, pair) => openFigure(point.id, canvas, `${pair.label}: ${amount(point.value, point.unit)}`));
+  const undated = renderTradeChart(canvas, state.data.series?.series, (point, pair) => openFigure(point.id, canvas, `${pair.label}: ${amount(point.value, point.unit)}`));
   replace('trade-legend', legendOf().map((l) => h('li', null, legendSwatch(l), l.label)));
   replace('trade-undated', undated.length
     ? ['Not plotted, no period stated: ', undated.map(({ point, pair }, i) => [
@@ -319,6 +321,15 @@ function renderProjects() {
   replace('projects-table', table);
 }
 
+function renderMap() {
+  renderBorderMap(document.getElementById('border-map'), {
+    projects: listOf('projectsAll'),
+    provinces: listOf('provinces'),
+    label,
+    onOpen: (p, from) => openList(p.name, `${vocab(p.kind)} · ${label(p.status)}`, projectGroups(p), from),
+  });
+}
+
 function renderFooter() {
   const s = state.data.stats?.store;
   if (!s) return;
@@ -339,16 +350,17 @@ function renderAll() {
   const d = state.data;
   setArticles(listOf('sources'));
   renderIfChanged(renderHeadline, [d.stats, d.meetings, d.protocols, d.projectsAll, d.trade]);
-  renderIfChanged(renderTrade, [d.stats, d.trade]);
+  renderIfChanged(renderTrade, [d.stats, d.series, d.trade]);
   renderIfChanged(renderTimeline, [d.meetings, d.protocols]);
   renderIfChanged(renderFilters, [d.provinces]);
   renderIfChanged(renderProjects, [state.projects, d.provinces]);
+  renderIfChanged(renderMap, [d.projectsAll, d.provinces]);
   renderIfChanged(renderFooter, [d.stats]);
   state.rendered = true;
 }
 
 function sectionError(message) {
-  for (const id of ['headline', 'trade-table', 'timeline', 'projects-table']) {
+  for (const id of ['headline', 'trade-table', 'timeline', 'border-map', 'projects-table']) {
     const el = document.getElementById(id);
     if (!state.rendered) replace(el, h('p', { class: 'error' }, message));
   }

@@ -1,5 +1,7 @@
-// trade-chart.js: trade turnover over time, one line per pair (set) of provinces, from
-// /v1/stats trade_turnover.by_pair. Chart.js is bundled (only the parts used), so the
+// trade-chart.js: trade turnover over time, one series per pair (set) of provinces, from
+// /v1/series?metric=trade_turnover. A line joins two neighbouring points only where the
+// API says they are comparable (joins_previous: equal period lengths, no overlap);
+// figures for a whole year and for nine months stay unconnected points. Chart.js is bundled (only the parts used), so the
 // browser fetches nothing from anywhere but the daemon. A click on a point opens its
 // source quote; the same figures are in the table under the chart for keyboards and
 // screen readers.
@@ -52,7 +54,7 @@ export function legendOf() {
   return (chart?.data.datasets ?? []).map((ds) => ({ label: ds.label, color: ds.borderColor, point: ds.pointStyle, dash: ds.borderDash }));
 }
 
-/** Render or update. byPair: stats.trade_turnover.by_pair; onPick(point, pair). Returns the undated points. */
+/** Render or update. byPair: the `series` of /v1/series; onPick(point, pair). Returns the undated points. */
 export function renderTradeChart(canvas, byPair, onPick) {
   const undated = [];
   const datasets = [];
@@ -68,7 +70,7 @@ export function renderTradeChart(canvas, byPair, onPick) {
       }
       minX = Math.min(minX, x); maxX = Math.max(maxX, x);
       minY = Math.min(minY, p.value); maxY = Math.max(maxY, p.value);
-      data.push({ x, y: p.value, point: p, pair });
+      data.push({ x, y: p.value, point: p, pair, joins: p.joins_previous === true });
     }
     if (data.length === 0) return;
     data.sort((a, b) => a.x - b.x);
@@ -84,6 +86,8 @@ export function renderTradeChart(canvas, byPair, onPick) {
       pointHoverRadius: 10,
       pointHitRadius: 12,
       tension: 0,
+      // no line into a point that is not comparable with the one before it
+      segment: { borderColor: (ctx) => (ctx.p1?.raw?.joins ? style.color : 'transparent') },
     });
   });
 

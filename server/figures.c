@@ -1,5 +1,6 @@
 /* figures.c: /v1/figures (every quantitative fact) and /v1/trade-figures (the trade
  * category only, same filters without `category`). */
+#include "bordercoop/changes.h"
 #include "bordercoop/resource.h"
 
 #define PROVINCE_FILTER                                                                            \
@@ -14,7 +15,7 @@
         BC_MEETING_FILTER_READING("f.meeting_id = ?", "'meetings'"),                               \
         {"curation", BC_PARAM_TEXT, "f.curation = ?", BC_LOOKUP_VOCAB("curation"),                 \
          BC_VALUES_VOCAB("curation")},                                                             \
-        BC_EXACT_FILTER
+        BC_EXACT_FILTER, BC_CHANGED_SINCE_FILTER("f.id", "figure")
 
 static const bc_param_spec FIGURE_FILTERS[] = {
     PROVINCE_FILTER,

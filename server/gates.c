@@ -1,6 +1,7 @@
 /* gates.c: /v1/border-gate-projects: gate pairs, openings, bridges, roads, railways
  * and routes, with their dated events. */
 #include "bordercoop/places.h"
+#include "bordercoop/changes.h"
 #include "bordercoop/resource.h"
 
 static const bc_param_spec FILTERS[] = {
@@ -14,6 +15,7 @@ static const bc_param_spec FILTERS[] = {
     {"curation", BC_PARAM_TEXT, "p.curation = ?", BC_LOOKUP_VOCAB("curation"),
      BC_VALUES_VOCAB("curation")},
     BC_EXACT_FILTER,
+    BC_CHANGED_SINCE_FILTER("p.id", "border_gate_project"),
     {NULL},
 };
 

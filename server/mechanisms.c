@@ -1,4 +1,5 @@
 /* mechanisms.c: /v1/mechanisms: the cooperation mechanisms meetings belong to. */
+#include "bordercoop/changes.h"
 #include "bordercoop/resource.h"
 
 static const bc_param_spec FILTERS[] = {
@@ -6,6 +7,7 @@ static const bc_param_spec FILTERS[] = {
                        "(" BC_PROVINCE_AND_MERGED "))"),
     {"kind", BC_PARAM_TEXT, "mc.kind = ?", BC_LOOKUP_VOCAB("mechanism_kind"),
      BC_VALUES_VOCAB("mechanism_kind")},
+    BC_CHANGED_SINCE_FILTER("mc.id", "mechanism"),
     {NULL},
 };
 

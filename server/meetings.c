@@ -1,4 +1,5 @@
 /* meetings.c: /v1/meetings: conferences, working-group and committee meetings. */
+#include "bordercoop/changes.h"
 #include "bordercoop/resource.h"
 
 static const bc_param_spec FILTERS[] = {
@@ -15,6 +16,7 @@ static const bc_param_spec FILTERS[] = {
     {"curation", BC_PARAM_TEXT, "m.curation = ?", BC_LOOKUP_VOCAB("curation"),
      BC_VALUES_VOCAB("curation")},
     BC_EXACT_FILTER,
+    BC_CHANGED_SINCE_FILTER("m.id", "meeting"),
     {NULL},
 };
 

@@ -1,5 +1,6 @@
 /* people.c: /v1/people: officials named in the articles, their roles and meetings. */
 #include "bordercoop/places.h"
+#include "bordercoop/changes.h"
 #include "bordercoop/resource.h"
 
 static const bc_param_spec FILTERS[] = {
@@ -7,6 +8,7 @@ static const bc_param_spec FILTERS[] = {
     {"country", BC_PARAM_TEXT, "pe.country = ?", BC_LOOKUP_VOCAB("country"),
      BC_VALUES_VOCAB("country")},
     BC_MEETING_FILTER("pe.id IN (SELECT person_id FROM meeting_participants WHERE meeting_id = ?)"),
+    BC_CHANGED_SINCE_FILTER("pe.id", "person"),
     {NULL},
 };
 

@@ -1,4 +1,5 @@
 /* protocols.c: /v1/protocols: minutes, MoUs, agreements, action plans, statements. */
+#include "bordercoop/changes.h"
 #include "bordercoop/resource.h"
 
 static const bc_param_spec FILTERS[] = {
@@ -15,6 +16,7 @@ static const bc_param_spec FILTERS[] = {
     {"status", BC_PARAM_TEXT, "pr.status = ?", BC_LOOKUP_VOCAB("protocol_status"),
      BC_VALUES_VOCAB("protocol_status"), .reads = "'status'"},
     BC_EXACT_FILTER,
+    BC_CHANGED_SINCE_FILTER("pr.id", "protocol"),
     {NULL},
 };
 

@@ -1,5 +1,6 @@
 /* provinces.c: /v1/provinces: provinces and regions with their names and aliases. */
 #include "bordercoop/places.h"
+#include "bordercoop/changes.h"
 #include "bordercoop/resource.h"
 
 static const bc_param_spec FILTERS[] = {
@@ -7,6 +8,7 @@ static const bc_param_spec FILTERS[] = {
      BC_VALUES_VOCAB("country")},
     {"level", BC_PARAM_TEXT, "p.level = ?", BC_LOOKUP_VOCAB("province_level"),
      BC_VALUES_VOCAB("province_level")},
+    BC_CHANGED_SINCE_FILTER("p.id", "province"),
     {NULL},
 };
 

@@ -1,4 +1,5 @@
 /* sources.c: /v1/sources: the articles, their metadata and the facts drawn from each. */
+#include "bordercoop/changes.h"
 #include "bordercoop/resource.h"
 
 static const bc_param_spec FILTERS[] = {
@@ -7,6 +8,7 @@ static const bc_param_spec FILTERS[] = {
      "SELECT value FROM (SELECT 'curated' AS value UNION ALL SELECT 'ingested') "
      "WHERE value = ? COLLATE NOCASE",
      "SELECT 'curated' UNION ALL SELECT 'ingested'"},
+    BC_CHANGED_SINCE_FILTER("s.id", "source"),
     {NULL},
 };
 

@@ -73,6 +73,16 @@ int bc_changes_record(bc_store *s, const char *origin, const char *actor, const 
  * outside one (SQLite attaches prev_path, which a transaction forbids). */
 int bc_changes_carry(bc_store *s, const char *prev_path, bc_err *err);
 
+/* The ?changed_since=SEQ filter every collection offers (a bc_param_spec initializer,
+ * resource.h): only entities with an `added` or `changed` feed entry after SEQ. */
+#define BC_CHANGED_SINCE_FILTER(id_col, kind)                                                      \
+    {                                                                                              \
+        "changed_since", BC_PARAM_INT,                                                             \
+            id_col " IN (SELECT id FROM changes WHERE kind = '" kind "' AND op != 'removed' AND "  \
+                   "seq > ?)",                                                                     \
+            .min = 0, .max = 999999999999L                                                         \
+    }
+
 /* The sequence number of the newest entry (0 when the feed is empty) into *seq. */
 int bc_changes_latest(bc_store *s, long long *seq, bc_err *err);
 

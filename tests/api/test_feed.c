@@ -199,6 +199,29 @@ static void ingest_appears_in_the_feed(void **state)
         figure_id);
     json_decref(j);
 
+    /* changed_since= on a list returns only what changed after the cursor */
+    snprintf(target, sizeof target, "/v1/figures?changed_since=%lld&curation=extracted",
+             (long long)before);
+    j = get_json(target, 200);
+    assert_int_equal(json_array_size(json_object_get(j, "data")), 1);
+    assert_string_equal(
+        json_string_value(json_object_get(json_array_get(json_object_get(j, "data"), 0), "id")),
+        figure_id);
+    json_decref(j);
+    snprintf(target, sizeof target, "/v1/figures?changed_since=%lld", (long long)before);
+    j = get_json(target, 200);
+    assert_int_equal(json_array_size(json_object_get(j, "data")), 1);
+    json_decref(j);
+    snprintf(target, sizeof target, "/v1/sources?changed_since=%lld", (long long)before);
+    j = get_json(target, 200);
+    assert_int_equal(json_array_size(json_object_get(j, "data")), 1);
+    json_decref(j);
+    json_decref(get_json("/v1/meetings?changed_since=-1", 400));
+    j = get_json("/v1/meetings?changed_since=0", 200);
+    assert_int_equal(json_array_size(json_object_get(j, "data")),
+                     9); /* 8 curated + the ingested one */
+    json_decref(j);
+
     /* a reload of unchanged data/ appends nothing */
     bc_err err;
     assert_int_equal(bc_loader_build(data_dir(), DB, NULL, &err), 0);

@@ -476,7 +476,9 @@ static void bad_queries(void **state)
 {
     (void)state;
     bad("/v1/meetings", "colour=red", "unknown_parameter", "colour",
-        "allowed: mechanism, province, year, from, to, status, curation, exact, sort, fields, limit, "
+        "allowed: mechanism, province, year, from, to, status, curation, exact, changed_since, "
+        "sort, fields, "
+        "limit, "
         "cursor, "
         "offset, total, format");
     bad("/v1/meetings", "year=20x5", "invalid_parameter", "year", "whole number");

@@ -35,11 +35,13 @@ CORE    := alloc err buf text date sha256 arena fts store inferred loader check 
            metrics synth http
 # reference places, the change feed and the bulk export (issue 15)
 CORE    += places changes export feed series
+# API keys, authentication and the review step (issues 11 and 16)
+CORE    += keys auth review review_edit
 CORE_OBJ := $(CORE:%=$(OUT)/obj/%.o) $(OUT)/obj/gen/migrations.o $(OUT)/obj/gen/openapi.o \
             $(OUT)/obj/gen/web.o
 LIB     := $(OUT)/libbordercoop.a
 DAEMON_OBJ := $(OUT)/obj/main.o
-CLI_OBJ := $(OUT)/obj/cli.o
+CLI_OBJ := $(OUT)/obj/cli.o $(OUT)/obj/cli_review.o
 
 MIGRATIONS := $(sort $(wildcard migrations/*.sql))
 

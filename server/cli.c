@@ -1,4 +1,6 @@
 /* cli.c: the `bordercoop` command: migrate, load and check a store. */
+#include "cli_int.h"
+
 #include "bordercoop/alloc.h"
 #include "bordercoop/check.h"
 #include "bordercoop/eval.h"
@@ -40,6 +42,11 @@ static const char USAGE[] =
     "                                    every fact of every kind as NDJSON (the bytes of\n"
     "                                    GET /v1/export.ndjson) to FILE (atomically) or\n"
     "                                    stdout; --index prints the index instead\n"
+    "  keys add NAME --role ingest|review|admin | keys list | keys revoke NAME\n"
+    "                                    per-person API keys (bordercoop keys --help)\n"
+    "  review list | approve K ID | reject K ID | edit K ID FIELD=VALUE... | log\n"
+    "                                    the review step for extracted facts\n"
+    "                                    (bordercoop review --help)\n"
     "  version                           print the version\n"
     "\n"
     "options (and their environment variables):\n"
@@ -281,6 +288,13 @@ static int cmd_ingest(const cli_opts *o)
     }
     bc_ingest_pause_ms = o->pause_ms;
     rc = bc_store_open(o->db, BC_STORE_WRITER, &s, &err);
+    char by[96] = "";
+    if (rc == 0 && bc_cli_actor(s, BC_ROLE_INGEST, by) != 0) {
+        bc_store_close(s);
+        bc_free(text);
+        return 1;
+    }
+    in.actor = by;
     if (rc == 0)
         rc = bc_ingest(s, &in, &r, &err);
     bc_store_close(s);
@@ -379,6 +393,10 @@ int main(int argc, char **argv)
         printf("bordercoop %s (schema %d)\n", BC_VERSION, bc_store_latest_version());
         return 0;
     }
+    if (strcmp(argv[1], "keys") == 0)
+        return bc_cli_keys(argc, argv);
+    if (strcmp(argv[1], "review") == 0)
+        return bc_cli_review(argc, argv);
     cli_opts o;
     int rc = parse_opts(argc, argv, &o);
     if (rc != 0)

@@ -409,10 +409,11 @@ static int ingest_locked(bc_store *s, const bc_ingest_input *in, bc_ingest_resul
         sqlite3_stmt *st;
         rc = bc_store_stmt(s,
                            "INSERT INTO sources (id, file, lang, title, publisher, author, "
-                           "published_on, url, sha256, bytes, body, origin, ingested_at, note) "
+                           "published_on, url, sha256, bytes, body, origin, ingested_at, note, "
+                           "ingested_by) "
                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'ingested', ?12, "
                            "'Ingested; its facts were extracted automatically (curation: "
-                           "extracted).')",
+                           "extracted).', ?13)",
                            &st, err);
         if (rc == BC_OK) {
             const char *v[] = {out->source_id,   file,          in->lang,
@@ -424,6 +425,7 @@ static int ingest_locked(bc_store *s, const bc_ingest_input *in, bc_ingest_resul
             sqlite3_bind_text(st, 11, in->text, (int)in->len, SQLITE_STATIC);
             sqlite3_bind_text(st, 12, in->ingested_at ? in->ingested_at : now, -1,
                               SQLITE_TRANSIENT);
+            sqlite3_bind_text(st, 13, in->actor, -1, SQLITE_TRANSIENT);
             if (sqlite3_step(st) != SQLITE_DONE)
                 rc = bc_store_error(s, err, "storing the article");
             sqlite3_reset(st);
@@ -485,10 +487,22 @@ int bc_ingest(bc_store *s, const bc_ingest_input *in, bc_ingest_result *out, bc_
 int bc_ingest_carry_over(bc_store *from, bc_store *to, bc_err *err)
 {
     sqlite3_stmt *st;
+    /* who ingested each article is known since schema 6; older stores say nothing */
     int rc = bc_store_stmt(from,
-                           "SELECT id, lang, title, url, published_on, publisher, author, body, "
-                           "ingested_at FROM sources WHERE origin = 'ingested' "
-                           "ORDER BY ingested_at, id",
+                           "SELECT count(*) FROM pragma_table_info('sources') "
+                           "WHERE name = 'ingested_by'",
+                           &st, err);
+    int has_by = rc == BC_OK && sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) > 0;
+    if (rc == BC_OK)
+        sqlite3_reset(st);
+    if (rc == BC_OK)
+        rc = bc_store_stmt(from,
+                           has_by ? "SELECT id, lang, title, url, published_on, publisher, author, "
+                                    "body, ingested_at, ingested_by FROM sources "
+                                    "WHERE origin = 'ingested' ORDER BY ingested_at, id"
+                                  : "SELECT id, lang, title, url, published_on, publisher, author, "
+                                    "body, ingested_at, NULL FROM sources "
+                                    "WHERE origin = 'ingested' ORDER BY ingested_at, id",
                            &st, err);
     while (rc == BC_OK) {
         int step = sqlite3_step(st);
@@ -499,8 +513,8 @@ int bc_ingest_carry_over(bc_store *from, bc_store *to, bc_err *err)
             break;
         }
         bc_ingest_input in = {0};
-        const char *cols[9];
-        for (int i = 0; i < 9; i++)
+        const char *cols[10];
+        for (int i = 0; i < 10; i++)
             cols[i] = (const char *)sqlite3_column_text(st, i);
         in.id = cols[0];
         in.lang = cols[1];
@@ -513,6 +527,7 @@ int bc_ingest_carry_over(bc_store *from, bc_store *to, bc_err *err)
         in.len = (size_t)sqlite3_column_bytes(st, 7);
         in.ingested_at = cols[8];
         in.no_feed = 1;
+        in.actor = cols[9];
         bc_ingest_result r;
         rc = ingest_locked(to, &in, &r, err);
         if (rc != BC_OK) {

@@ -1,6 +1,8 @@
 /* ingest_api.c: POST /v1/sources: an analyst adds an article over HTTP. Writes need
- * "Authorization: Bearer <BORDERCOOP_API_TOKEN>"; without a configured token the server
- * is read-only and every write is 403. */
+ * "Authorization: Bearer <key>" with a key of role ingest or higher, or the bootstrap
+ * token BORDERCOOP_API_TOKEN (auth.h); the article records the key's owner. Without
+ * either the server is read-only and every write is 403. */
+#include "bordercoop/auth.h"
 #include "bordercoop/ingest.h"
 #include "bordercoop/live.h"
 #include "bordercoop/query.h"
@@ -13,23 +15,6 @@
 #include <strings.h>
 
 /* ---- POST /v1/sources: ingest ------------------------------------------------------- */
-
-/* Compares in time independent of where the strings differ. */
-static int same_secret(const char *a, const char *b)
-{
-    size_t na = strlen(a), nb = strlen(b);
-    unsigned char diff = (unsigned char)(na != nb);
-    for (size_t i = 0; i < nb; i++)
-        diff |= (unsigned char)((i < na ? (unsigned char)a[i] : 0) ^ (unsigned char)b[i]);
-    return diff == 0;
-}
-
-static int unauthorized(bc_response *res, const char *why)
-{
-    bc_problem(res, 401, "unauthorized", NULL, "%s", why);
-    bc_response_header(res, "WWW-Authenticate", "Bearer realm=\"bordercoop\"");
-    return 401;
-}
 
 /* 1 when the Content-Type ct is application/json, with or without parameters. Media
  * type names ignore case, and whitespace may precede the parameters (RFC 9110 8.3.1,
@@ -57,17 +42,12 @@ static int opt_string(json_t *obj, const char *key, const char **out, bc_respons
 
 int bc_handle_ingest(bc_request *req, bc_response *res)
 {
-    const char *token = req->cfg->api_token;
-    if (token[0] == '\0')
-        return bc_problem(res, 403, "writes_disabled", NULL,
-                          "this server is read-only: start it with BORDERCOOP_API_TOKEN set to "
-                          "accept articles");
-    const char *auth = req->authorization;
-    if (auth == NULL)
-        return unauthorized(res, "send 'Authorization: Bearer <token>' to add articles");
-    /* the scheme name is case-insensitive (RFC 9110 11.1) */
-    if (strncasecmp(auth, "Bearer ", 7) != 0 || !same_secret(auth + 7, token))
-        return unauthorized(res, "the bearer token is not valid");
+    bc_identity who;
+    bc_err aerr;
+    bc_auth_status ast = bc_auth_check(req->store, req->cfg->api_token, req->authorization,
+                                       BC_ROLE_INGEST, &who, &aerr);
+    if (ast != BC_AUTH_OK)
+        return bc_auth_refuse(res, ast, &who, BC_ROLE_INGEST, "to add articles", &aerr);
     if (!is_json(req->content_type))
         return bc_problem(res, 415, "unsupported_media_type", NULL,
                           "send the article as application/json: {\"text\": ..., \"lang\": ...}");
@@ -103,6 +83,7 @@ int bc_handle_ingest(bc_request *req, bc_response *res)
                                     key);
         }
     bc_ingest_input in = {0};
+    in.actor = who.name;
     const char **slots[] = {&in.text,         &in.lang,      &in.title, &in.url,
                             &in.published_on, &in.publisher, &in.author};
     for (size_t i = 0; status == 0 && i < 7; i++)
@@ -131,6 +112,9 @@ int bc_handle_ingest(bc_request *req, bc_response *res)
                                 "the store cannot be written: %s", err.msg);
         } else {
             int rc = bc_ingest(w, &in, &r, &err);
+            bc_err ignored;
+            if (who.key_id > 0)
+                bc_keys_touch(w, who.key_id, 60, &ignored);
             bc_live_writer_release(req->live);
             if (rc != BC_OK) {
                 snprintf(res->log_note, sizeof res->log_note, "%.255s", err.msg);

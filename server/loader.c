@@ -10,6 +10,8 @@
 #include "bordercoop/inferred.h"
 #include "bordercoop/ingest.h"
 #include "bordercoop/places.h"
+#include "bordercoop/keys.h"
+#include "bordercoop/review.h"
 #include "bordercoop/search.h"
 #include "bordercoop/sha256.h"
 #include "bordercoop/text.h"
@@ -1589,6 +1591,11 @@ static int replace_live(bc_store *src, const char *dest_path, bc_err *err)
     }
     if (rc == BC_OK)
         rc = bc_ingest_carry_over(dest, src, err);
+    if (rc == BC_OK)
+        rc = bc_keys_carry_over(dest, src, err);
+    if (rc == BC_OK)
+        rc = bc_review_carry_over(dest, src, NULL, err);
+    /* the feed compares the rebuilt documents (decisions applied) with the last ones */
     if (rc == BC_OK)
         rc = record_changes(src, dest_path, err);
     sqlite3_backup *b = NULL;

@@ -19,7 +19,8 @@ typedef struct bc_ingest_input {
     const char *title, *url, *published_on, *publisher, *author; /* optional */
     const char *id;          /* keep this source id (carry-over); NULL derives one */
     const char *ingested_at; /* keep this time (carry-over); NULL = now */
-    const char *actor;       /* who added it, for the change feed; NULL = "ingest" */
+    const char *actor;       /* who added it: a key's owner or "cli:<user>", for the
+                              * change feed and sources.ingested_by; NULL = "ingest" */
     int no_feed;             /* 1: append nothing to the change feed (a rebuild's carry-over:
                               * the loader records what the rebuild changed) */
 } bc_ingest_input;

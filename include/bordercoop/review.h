@@ -1,0 +1,130 @@
+/* review.h: the review step for machine-read facts. A fact extracted from an ingested
+ * article (curation "extracted") waits in the queue until a reviewer approves it (then
+ * "reviewed", counted like curated facts), rejects it ("rejected": hidden, kept for
+ * audit) or corrects it ("edit": the corrected fields are validated as the loader
+ * validates data/, then "reviewed"). Every decision is appended to review_log with who
+ * (the key's owner), when, from which state to which, and what changed.
+ *
+ * Rebuilds: `bordercoop load` re-extracts every ingested article, then replays the log
+ * (bc_review_carry_over). A decision is applied again only to the fact it was made on:
+ * the same kind, from the same article, with the same quoted spans and the same
+ * extracted values (its fingerprint). When no such fact exists any more (the extractor
+ * now reads the sentence differently, or not at all), the decision stays in the log and
+ * is reported as orphaned with the reason; it is never applied to another fact. */
+#ifndef BORDERCOOP_REVIEW_H
+#define BORDERCOOP_REVIEW_H
+
+#include "bordercoop/buf.h"
+#include "bordercoop/err.h"
+#include "bordercoop/store.h"
+
+#include <jansson.h>
+
+/* What can be reviewed. */
+typedef enum bc_fact_kind {
+    BC_FACT_FIGURE = 0,
+    BC_FACT_MEETING = 1,
+    BC_FACT_PROJECT = 2,
+    BC_FACT_NKINDS
+} bc_fact_kind;
+
+/* Parses a kind by its collection ("figures", "meetings", "border-gate-projects", as
+ * in the API's paths) or its singular ("figure", "meeting", "project"). 0 or
+ * BC_EINVAL naming the allowed ones. */
+int bc_fact_kind_parse(const char *s, bc_fact_kind *out, bc_err *err);
+/* "figure", "meeting", "project": the stored kind (static). */
+const char *bc_fact_kind_name(bc_fact_kind k);
+/* "figures", "meetings", "border-gate-projects": the API collection (static). */
+const char *bc_fact_kind_collection(bc_fact_kind k);
+
+typedef enum bc_review_action {
+    BC_REVIEW_APPROVE = 0, /* extracted or rejected -> reviewed */
+    BC_REVIEW_REJECT = 1,  /* extracted or reviewed -> rejected */
+    BC_REVIEW_EDIT = 2,    /* extracted, reviewed or rejected -> reviewed, with corrections */
+} bc_review_action;
+
+/* "approve", "reject", "edit" <-> the action; parse gives BC_EINVAL otherwise. */
+int bc_review_action_parse(const char *s, bc_review_action *out, bc_err *err);
+const char *bc_review_action_name(bc_review_action a);
+
+/* One decision to make. Everything is borrowed for the call. */
+typedef struct bc_review_request {
+    bc_fact_kind kind;
+    const char *fact_id;
+    bc_review_action action;
+    json_t *fields;       /* edit: the corrected fields, named as in the data/facts files */
+    const char *note;     /* optional: why, shown in the log (at most 2000 bytes) */
+    const char *reviewer; /* who decides: the key's owner, or "cli:<user>" */
+    const char *via;      /* "api" or "cli" */
+} bc_review_request;
+
+typedef struct bc_review_result {
+    long long seq;  /* the decision's log entry */
+    char from[16];  /* curation before */
+    char to[16];    /* and after */
+    char field[80]; /* on BC_EINVAL: the offending field ("fields.value"), else "" */
+    char content_version[65];
+} bc_review_result;
+
+/* The fields an edit of kind may correct, comma-separated (static). */
+const char *bc_review_editable(bc_fact_kind k);
+
+/* Makes the decision rq in the writer store w: checks the fact's state, validates an
+ * edit's fields, applies it, appends the log entry and moves the content version, all
+ * in one transaction under the store's writer lock. On failure nothing is written and:
+ * BC_ENOTFOUND (no such fact), BC_ECONFLICT (a curated fact, or the fact's state does
+ * not allow the action: the message says who decided what last), BC_EINVAL (a bad
+ * field or note: out->field names it), BC_EIO or BC_ESTORE. */
+int bc_review_decide(bc_store *w, const bc_review_request *rq, bc_review_result *out, bc_err *err);
+
+/* The review queue: extracted facts awaiting a decision, oldest ingested article
+ * first, each article's facts in reading order. */
+typedef struct bc_review_query {
+    int kind;              /* a bc_fact_kind, or -1 for all */
+    const char *source_id; /* only this article's facts, or NULL */
+    int limit;             /* 1..500 */
+    int offset;
+} bc_review_query;
+
+/* Appends the queue page as a JSON array to items: for each fact its kind, id, the
+ * article it came from (with who ingested it and when) and its full document with the
+ * quotes. *count gets the page's length, pending[k] the number waiting of each kind
+ * (whatever the page). */
+int bc_review_pending(bc_store *s, const bc_review_query *q, bc_buf *items, size_t *count,
+                      long long pending[BC_FACT_NKINDS], bc_err *err);
+
+/* The audit log, newest first. */
+typedef struct bc_review_log_query {
+    int kind;             /* a bc_fact_kind, or -1 */
+    const char *fact_id;  /* or NULL */
+    const char *reviewer; /* or NULL */
+    const char *status;   /* "applied", "orphaned" or NULL */
+    int limit;            /* 1..500 */
+    int offset;
+} bc_review_log_query;
+
+/* Appends the log page as a JSON array to items (each entry: seq, at, reviewer, via,
+ * action, kind, fact_id, source_id, from, to, changes, note, status, applied_to,
+ * orphan_reason, links); *count the page's length, *total the entries matching. */
+int bc_review_log(bc_store *s, const bc_review_log_query *q, bc_buf *items, size_t *count,
+                  long long *total, bc_err *err);
+
+/* Appends the document of one log entry (as in bc_review_log) to out. BC_ENOTFOUND
+ * when there is no entry seq. */
+int bc_review_log_entry(bc_store *s, long long seq, bc_buf *out, bc_err *err);
+
+/* What a rebuild did with the decisions it carried over. */
+typedef struct bc_review_replay {
+    int decisions; /* carried over */
+    int applied;
+    int orphaned;
+} bc_review_replay;
+
+/* For a rebuild: copies the review log of `from` into `to` (whose ingested articles
+ * were just re-extracted) and replays it in order: each decision is applied to the fact
+ * with its fingerprint, or recorded as orphaned with the reason. A store from before
+ * the review step has nothing to carry. stats may be NULL. The caller holds the writer
+ * lock and no transaction is open on `to`. */
+int bc_review_carry_over(bc_store *from, bc_store *to, bc_review_replay *stats, bc_err *err);
+
+#endif

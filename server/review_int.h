@@ -1,0 +1,35 @@
+/* review_int.h: what review.c and review_edit.c share: each reviewable kind's tables and
+ * SQL, and applying an edit's corrected fields. Not a public contract. */
+#ifndef BORDERCOOP_REVIEW_INT_H
+#define BORDERCOOP_REVIEW_INT_H
+
+#include "bordercoop/review.h"
+
+typedef struct review_kind {
+    const char *name;       /* "figure" */
+    const char *collection; /* "figures" */
+    const char *path;       /* "/v1/figures/" */
+    const char *state_sql;  /* ?1 id -> curation */
+    const char *set_sql;    /* ?1 id, ?2 curation */
+    const char *doc_sql;    /* ?1 id -> the fact's document */
+    const char *source_sql; /* ?1 id -> the source of its first quoted span */
+    /* ?1 id -> the text hashed into the fingerprint: the kind, the extracted values and
+     * every quoted span (source, start, end), in a fixed order */
+    const char *fingerprint_sql;
+    /* ?1 source id -> ids of this kind's extracted facts quoted from that source */
+    const char *from_source_sql;
+} review_kind;
+
+/* The kind's definition (static). */
+const review_kind *review_kind_get(bc_fact_kind k);
+
+/* Validates fields (a JSON object of corrected fields) for an edit of fact id of kind
+ * k and applies them to s inside the caller's open transaction. *changes gets a new
+ * object {"field": {"from": old, "to": new}} of what differs (json_decref it); a field
+ * equal to the stored value is left out. BC_EINVAL with field naming the offending one
+ * ("fields.value") when a field is unknown, of the wrong type, not in its vocabulary or
+ * a missing reference, or when nothing would change. */
+int review_edit_apply(bc_store *s, bc_fact_kind k, const char *id, json_t *fields, json_t **changes,
+                      char field[80], bc_err *err);
+
+#endif

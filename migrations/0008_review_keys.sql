@@ -1,4 +1,4 @@
--- 0006: the write side a person adds to the store: per-person API keys (hashes only), the
+-- 0008: the write side a person adds to the store: per-person API keys (hashes only), the
 -- review step for extracted facts, and its append-only audit log. These tables are not
 -- built from data/: `bordercoop load` carries them over into every rebuild (keys.c,
 -- review.c), like ingested articles, and then re-applies each review decision to the

@@ -301,9 +301,9 @@ static int review_list(bc_store *s, const opts *o)
 {
     bc_review_query q = {-1, o->source, o->limit, o->offset};
     bc_err err;
-    bc_fact_kind kind;
+    bc_review_kind kind;
     if (o->kind != NULL) {
-        if (bc_fact_kind_parse(o->kind, &kind, &err) != BC_OK) {
+        if (bc_review_kind_parse(o->kind, &kind, &err) != BC_OK) {
             fprintf(stderr, "bordercoop review list: --kind: %s\n", err.msg);
             return 2;
         }
@@ -311,7 +311,7 @@ static int review_list(bc_store *s, const opts *o)
     }
     bc_buf items = BC_BUF_INIT;
     size_t n = 0;
-    long long pending[BC_FACT_NKINDS];
+    long long pending[BC_REVIEW_NKINDS];
     if (bc_review_pending(s, &q, &items, &n, pending, &err) != BC_OK) {
         bc_buf_free(&items);
         fprintf(stderr, "bordercoop review list: %s\n", err.msg);
@@ -325,14 +325,14 @@ static int review_list(bc_store *s, const opts *o)
     json_t *arr = json_loads(items.data, 0, NULL);
     bc_buf_free(&items);
     printf("awaiting review: %lld figures, %lld meetings, %lld border gate projects\n",
-           pending[BC_FACT_FIGURE], pending[BC_FACT_MEETING], pending[BC_FACT_PROJECT]);
+           pending[BC_REVIEW_FIGURE], pending[BC_REVIEW_MEETING], pending[BC_REVIEW_PROJECT]);
     for (size_t i = 0; i < json_array_size(arr); i++) {
         json_t *it = json_array_get(arr, i), *src = json_object_get(it, "source");
         bc_buf line = BC_BUF_INIT;
         summary(it, &line);
-        bc_fact_kind k = BC_FACT_FIGURE;
-        bc_fact_kind_parse(json_string_value(json_object_get(it, "kind")), &k, NULL);
-        printf("\n%s %s\n  %s\n  from %s (%s), ingested %s by %s\n", bc_fact_kind_collection(k),
+        bc_review_kind k = BC_REVIEW_FIGURE;
+        bc_review_kind_parse(json_string_value(json_object_get(it, "kind")), &k, NULL);
+        printf("\n%s %s\n  %s\n  from %s (%s), ingested %s by %s\n", bc_review_kind_collection(k),
                json_string_value(json_object_get(it, "id")), line.data ? line.data : "",
                json_string_value(json_object_get(src, "id")),
                json_string_value(json_object_get(src, "lang")),
@@ -354,9 +354,9 @@ static int review_log(bc_store *s, const opts *o)
 {
     bc_review_log_query q = {-1, o->id, o->reviewer, o->status, o->limit, o->offset};
     bc_err err;
-    bc_fact_kind kind;
+    bc_review_kind kind;
     if (o->kind != NULL) {
-        if (bc_fact_kind_parse(o->kind, &kind, &err) != BC_OK) {
+        if (bc_review_kind_parse(o->kind, &kind, &err) != BC_OK) {
             fprintf(stderr, "bordercoop review log: --kind: %s\n", err.msg);
             return 2;
         }
@@ -446,8 +446,8 @@ static int review_decide(bc_store *s, const opts *o, bc_review_action action, co
                 "bordercoop review %s: give the kind and the id (and for edit the fields)\n", cmd);
         return 2;
     }
-    bc_fact_kind kind;
-    if (bc_fact_kind_parse(o->pos[0], &kind, &err) != BC_OK) {
+    bc_review_kind kind;
+    if (bc_review_kind_parse(o->pos[0], &kind, &err) != BC_OK) {
         fprintf(stderr, "bordercoop review %s: %s\n", cmd, err.msg);
         return 2;
     }
@@ -474,7 +474,7 @@ static int review_decide(bc_store *s, const opts *o, bc_review_action action, co
     if (o->json && bc_review_log_entry(s, r.seq, &entry, &err) == BC_OK)
         printf("%s\n", entry.data);
     else
-        printf("%s %s: %s -> %s (log entry %lld, by %s)\n", bc_fact_kind_name(kind), o->pos[1],
+        printf("%s %s: %s -> %s (log entry %lld, by %s)\n", bc_review_kind_name(kind), o->pos[1],
                r.from, r.to, r.seq, by);
     bc_buf_free(&entry);
     return 0;

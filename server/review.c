@@ -3,6 +3,7 @@
 #include "review_int.h"
 
 #include "bordercoop/alloc.h"
+#include "bordercoop/changes.h"
 #include "bordercoop/search.h"
 #include "bordercoop/sha256.h"
 #include "bordercoop/text.h"
@@ -17,32 +18,31 @@
     "|| quote_end AS x FROM citations WHERE " col " = ?1 ORDER BY source_id, quote_start, "        \
     "quote_end)), '')"
 
-static const review_kind KINDS[BC_FACT_NKINDS] = {
-    [BC_FACT_FIGURE] =
-        {"figure", "figures", "/v1/figures/", "SELECT curation FROM figures WHERE id = ?1",
+static const review_kind KINDS[BC_REVIEW_NKINDS] = {
+    [BC_REVIEW_FIGURE] =
+        {"figure", "figures", "/v1/figures/", "figure",
+         "SELECT curation FROM figures WHERE id = ?1",
          "UPDATE figures SET curation = ?2 WHERE id = ?1",
-         "SELECT doc FROM v_figure_doc WHERE id = ?1",
          "SELECT source_id FROM citations WHERE figure_id = ?1 ORDER BY quote_start, id LIMIT 1",
          "SELECT 'figure|' || quote(metric) || '|' || quote(value) || '|' || quote(unit) || '|' "
          "|| quote(qualifier) || '|' || quote(period) || '|' || quote(change_pct) || '|' || "
          "quote(change_qualifier) || '|' || " CITES("figure_id") " FROM figures WHERE id = ?1",
          "SELECT DISTINCT f.id FROM citations c JOIN figures f ON f.id = c.figure_id "
          "WHERE c.source_id = ?1 AND f.curation = 'extracted' ORDER BY f.id"},
-    [BC_FACT_MEETING] =
-        {"meeting", "meetings", "/v1/meetings/", "SELECT curation FROM meetings WHERE id = ?1",
+    [BC_REVIEW_MEETING] =
+        {"meeting", "meetings", "/v1/meetings/", "meeting",
+         "SELECT curation FROM meetings WHERE id = ?1",
          "UPDATE meetings SET curation = ?2 WHERE id = ?1",
-         "SELECT doc FROM v_meeting_doc WHERE id = ?1",
          "SELECT source_id FROM citations WHERE meeting_id = ?1 ORDER BY quote_start, id LIMIT 1",
          "SELECT 'meeting|' || quote(mechanism_id) || '|' || quote(ordinal) || '|' || quote(date) "
          "|| '|' || quote(status) || '|' || quote(host_province_id) || '|' || " CITES(
              "meeting_id") " FROM meetings WHERE id = ?1",
          "SELECT DISTINCT m.id FROM citations c JOIN meetings m ON m.id = c.meeting_id "
          "WHERE c.source_id = ?1 AND m.curation = 'extracted' ORDER BY m.id"},
-    [BC_FACT_PROJECT] =
-        {"project", "border-gate-projects", "/v1/border-gate-projects/",
+    [BC_REVIEW_PROJECT] =
+        {"project", "border-gate-projects", "/v1/border-gate-projects/", "border_gate_project",
          "SELECT curation FROM projects WHERE id = ?1",
          "UPDATE projects SET curation = ?2 WHERE id = ?1",
-         "SELECT doc FROM v_project_doc WHERE id = ?1",
          "SELECT source_id FROM citations WHERE project_id = ?1 ORDER BY quote_start, id LIMIT 1",
          "SELECT 'project|' || quote(kind) || '|' || quote(vn_side) || '|' || quote(cn_side) || "
          "'|' || " CITES("project_id") " FROM projects WHERE id = ?1",
@@ -50,16 +50,22 @@ static const review_kind KINDS[BC_FACT_NKINDS] = {
          "WHERE c.source_id = ?1 AND p.curation = 'extracted' ORDER BY p.id"},
 };
 
-const review_kind *review_kind_get(bc_fact_kind k)
+const review_kind *review_kind_get(bc_review_kind k)
 {
-    return &KINDS[(unsigned)k < BC_FACT_NKINDS ? k : 0];
+    return &KINDS[(unsigned)k < BC_REVIEW_NKINDS ? k : 0];
 }
 
-int bc_fact_kind_parse(const char *s, bc_fact_kind *out, bc_err *err)
+const char *review_doc_sql(const review_kind *k)
 {
-    for (int k = 0; s != NULL && k < BC_FACT_NKINDS; k++)
+    const bc_doc_kind *d = bc_doc_kind_find(k->feed_type);
+    return d != NULL ? d->doc_sql : "SELECT NULL WHERE ?1 IS NULL";
+}
+
+int bc_review_kind_parse(const char *s, bc_review_kind *out, bc_err *err)
+{
+    for (int k = 0; s != NULL && k < BC_REVIEW_NKINDS; k++)
         if (strcmp(s, KINDS[k].collection) == 0 || strcmp(s, KINDS[k].name) == 0) {
-            *out = (bc_fact_kind)k;
+            *out = (bc_review_kind)k;
             return BC_OK;
         }
     return bc_err_set(err, BC_EINVAL,
@@ -67,12 +73,12 @@ int bc_fact_kind_parse(const char *s, bc_fact_kind *out, bc_err *err)
                       s ? s : "");
 }
 
-const char *bc_fact_kind_name(bc_fact_kind k)
+const char *bc_review_kind_name(bc_review_kind k)
 {
     return review_kind_get(k)->name;
 }
 
-const char *bc_fact_kind_collection(bc_fact_kind k)
+const char *bc_review_kind_collection(bc_review_kind k)
 {
     return review_kind_get(k)->collection;
 }
@@ -235,6 +241,55 @@ static void last_decision(bc_store *s, const review_kind *k, const char *id, cha
         out[0] = '\0';
 }
 
+/* The fact's document as served now into a new string (*out, bc_free), or NULL. */
+static int current_doc(bc_store *s, const review_kind *k, const char *id, char **out, bc_err *err)
+{
+    *out = NULL;
+    sqlite3_stmt *st = NULL;
+    int rc = bc_store_stmt(s, review_doc_sql(k), &st, err);
+    if (rc != BC_OK)
+        return rc;
+    sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+    int step = sqlite3_step(st);
+    if (step == SQLITE_ROW && sqlite3_column_text(st, 0) != NULL) {
+        *out = bc_strdup((const char *)sqlite3_column_text(st, 0));
+        if (*out == NULL)
+            rc = bc_err_set(err, BC_ENOMEM, "out of memory");
+    } else if (step != SQLITE_ROW && step != SQLITE_DONE) {
+        rc = bc_store_error(s, err, "reading a document");
+    }
+    sqlite3_reset(st);
+    return rc;
+}
+
+/* Appends the decision to the change feed: the fact changed, in the top-level fields
+ * where its document before (JSON text) and now differ, by the reviewer. */
+static int feed(bc_store *s, const review_kind *k, const char *id, const char *before,
+                const char *reviewer, const char *note, const char *at, bc_err *err)
+{
+    char *now = NULL;
+    int rc = current_doc(s, k, id, &now, err);
+    json_t *a = before ? json_loads(before, 0, NULL) : NULL,
+           *b = now ? json_loads(now, 0, NULL) : NULL;
+    const char *fields[64];
+    size_t n = 0;
+    const char *key;
+    json_t *v;
+    json_object_foreach(b, key, v)
+    {
+        if (n < 63 && !json_equal(v, json_object_get(a, key)))
+            fields[n++] = key;
+    }
+    fields[n] = NULL;
+    bc_change c = {k->feed_type, id, BC_CHANGE_CHANGED, fields, reviewer, "review", note, at};
+    if (rc == BC_OK)
+        rc = bc_changes_append(s, &c, NULL, err);
+    json_decref(a);
+    json_decref(b);
+    bc_free(now);
+    return rc;
+}
+
 /* What an action turns a fact in state `from` into: "reviewed" or "rejected"; NULL
  * when the action makes no sense from there. */
 static const char *transition(bc_review_action a, const char *from)
@@ -255,7 +310,7 @@ static const char *transition(bc_review_action a, const char *from)
 /* Applies action to fact id inside the caller's transaction: checks its state, applies
  * an edit's fields, sets the curation and the search index. Fills from/to, *changes
  * (edit: new, json_decref) and field (on BC_EINVAL). */
-static int apply_action(bc_store *s, bc_fact_kind kind, const char *id, bc_review_action action,
+static int apply_action(bc_store *s, bc_review_kind kind, const char *id, bc_review_action action,
                         json_t *fields, char from[16], char to[16], json_t **changes,
                         char field[80], bc_err *err)
 {
@@ -312,7 +367,7 @@ int bc_review_decide(bc_store *w, const bc_review_request *rq, bc_review_result 
 {
     memset(out, 0, sizeof *out);
     const review_kind *k = review_kind_get(rq->kind);
-    if ((unsigned)rq->kind >= BC_FACT_NKINDS)
+    if ((unsigned)rq->kind >= BC_REVIEW_NKINDS)
         return bc_err_set(err, BC_EINVAL, "unknown kind");
     if (rq->fact_id == NULL || rq->fact_id[0] == '\0' || strlen(rq->fact_id) > 200)
         return snprintf(out->field, sizeof out->field, "id"),
@@ -343,6 +398,9 @@ int bc_review_decide(bc_store *w, const bc_review_request *rq, bc_review_result 
                  strcmp(from, "extracted") == 0)
             rc = fingerprint(w, k, rq->fact_id, fp, err);
     }
+    char *before = NULL;
+    if (rc == BC_OK)
+        rc = current_doc(w, k, rq->fact_id, &before, err);
     if (rc == BC_OK)
         rc = apply_action(w, rq->kind, rq->fact_id, rq->action, rq->fields, from, to, &changes,
                           out->field, err);
@@ -391,12 +449,15 @@ int bc_review_decide(bc_store *w, const bc_review_request *rq, bc_review_result 
     if (rc == BC_OK)
         rc = bump_version(w, seq, out->content_version, err);
     if (rc == BC_OK)
+        rc = feed(w, k, rq->fact_id, before, rq->reviewer, rq->note, now, err);
+    if (rc == BC_OK)
         rc = bc_store_exec(w, "COMMIT", err);
     if (rc != BC_OK)
         sqlite3_exec(bc_store_db(w), "ROLLBACK", NULL, NULL, NULL);
     bc_store_unlock(lock);
     free(changes_text);
     json_decref(changes);
+    bc_free(before);
     if (rc == BC_OK) {
         snprintf(out->from, sizeof out->from, "%s", from);
         snprintf(out->to, sizeof out->to, "%s", to);
@@ -417,10 +478,10 @@ static int clamp_limit(int limit)
 }
 
 int bc_review_pending(bc_store *s, const bc_review_query *q, bc_buf *items, size_t *count,
-                      long long pending[BC_FACT_NKINDS], bc_err *err)
+                      long long pending[BC_REVIEW_NKINDS], bc_err *err)
 {
     *count = 0;
-    for (int k = 0; k < BC_FACT_NKINDS; k++)
+    for (int k = 0; k < BC_REVIEW_NKINDS; k++)
         pending[k] = 0;
     sqlite3_stmt *st = NULL;
     int rc = bc_store_stmt(s, "SELECT kind, count(*) FROM v_review_queue GROUP BY kind", &st, err);
@@ -432,8 +493,8 @@ int bc_review_pending(bc_store *s, const bc_review_query *q, bc_buf *items, size
             rc = bc_store_error(s, err, "counting the review queue");
             break;
         }
-        bc_fact_kind k;
-        if (bc_fact_kind_parse((const char *)sqlite3_column_text(st, 0), &k, NULL) == BC_OK)
+        bc_review_kind k;
+        if (bc_review_kind_parse((const char *)sqlite3_column_text(st, 0), &k, NULL) == BC_OK)
             pending[k] = sqlite3_column_int64(st, 1);
     }
     if (rc == BC_OK)
@@ -453,7 +514,7 @@ int bc_review_pending(bc_store *s, const bc_review_query *q, bc_buf *items, size
                            &st, err);
     if (rc != BC_OK)
         return rc;
-    if (q->kind >= 0 && q->kind < BC_FACT_NKINDS)
+    if (q->kind >= 0 && q->kind < BC_REVIEW_NKINDS)
         sqlite3_bind_text(st, 1, KINDS[q->kind].name, -1, SQLITE_STATIC);
     if (q->source_id != NULL)
         sqlite3_bind_text(st, 2, q->source_id, -1, SQLITE_TRANSIENT);
@@ -468,8 +529,8 @@ int bc_review_pending(bc_store *s, const bc_review_query *q, bc_buf *items, size
             rc = bc_store_error(s, err, "reading the review queue");
             break;
         }
-        bc_fact_kind kind;
-        if (bc_fact_kind_parse((const char *)sqlite3_column_text(st, 0), &kind, NULL) != BC_OK)
+        bc_review_kind kind;
+        if (bc_review_kind_parse((const char *)sqlite3_column_text(st, 0), &kind, NULL) != BC_OK)
             continue;
         const review_kind *k = &KINDS[kind];
         const char *id = (const char *)sqlite3_column_text(st, 1);
@@ -480,7 +541,7 @@ int bc_review_pending(bc_store *s, const bc_review_query *q, bc_buf *items, size
         bc_buf_append(items, head, head_len - 1);
         bc_buf_puts(items, ",\"fact\":");
         sqlite3_stmt *doc = NULL;
-        rc = bc_store_stmt(s, k->doc_sql, &doc, err);
+        rc = bc_store_stmt(s, review_doc_sql(k), &doc, err);
         if (rc != BC_OK)
             break;
         sqlite3_bind_text(doc, 1, id, -1, SQLITE_TRANSIENT);
@@ -514,7 +575,7 @@ int bc_review_pending(bc_store *s, const bc_review_query *q, bc_buf *items, size
 
 static void bind_log_filter(sqlite3_stmt *st, const bc_review_log_query *q)
 {
-    if (q->kind >= 0 && q->kind < BC_FACT_NKINDS)
+    if (q->kind >= 0 && q->kind < BC_REVIEW_NKINDS)
         sqlite3_bind_text(st, 1, KINDS[q->kind].name, -1, SQLITE_STATIC);
     if (q->fact_id != NULL)
         sqlite3_bind_text(st, 2, q->fact_id, -1, SQLITE_TRANSIENT);
@@ -663,10 +724,10 @@ static int replay_one(bc_store *to, sqlite3_stmt *row, bc_review_replay *stats, 
     const char *action_s = (const char *)sqlite3_column_text(row, 5);
     const char *changes_s = (const char *)sqlite3_column_text(row, 6);
     char target[200] = "", why[400] = "";
-    bc_fact_kind kind;
+    bc_review_kind kind;
     bc_review_action action;
     int rc = BC_OK;
-    if (bc_fact_kind_parse(kind_s, &kind, NULL) != BC_OK ||
+    if (bc_review_kind_parse(kind_s, &kind, NULL) != BC_OK ||
         bc_review_action_parse(action_s, &action, NULL) != BC_OK || fact_id == NULL || fp == NULL)
         snprintf(why, sizeof why, "the log entry cannot be read by this version");
     else

@@ -93,36 +93,36 @@ typedef struct kind_fields {
     const char *editable;    /* their names, for messages */
 } kind_fields;
 
-static const kind_fields FIELDS[BC_FACT_NKINDS] = {
-    [BC_FACT_FIGURE] = {FIGURE, sizeof FIGURE / sizeof FIGURE[0],
-                        "SELECT json_object('metric', metric, 'value', value, 'unit', unit, "
-                        "'qualifier', qualifier, 'period', period, 'change', CASE WHEN "
-                        "change_pct IS NULL THEN NULL ELSE json_object('pct', change_pct, "
-                        "'qualifier', change_qualifier, 'basis', change_basis) END, 'parties', "
-                        "json((SELECT json_group_array(province_id) FROM (SELECT province_id "
-                        "FROM figure_parties WHERE figure_id = f.id ORDER BY seq))), "
-                        "'description', description, 'meeting', meeting_id, 'note', note) "
-                        "FROM figures f WHERE id = ?1",
-                        "metric, value, unit, qualifier, period, change, parties, description, "
-                        "meeting, note"},
-    [BC_FACT_MEETING] = {MEETING, sizeof MEETING / sizeof MEETING[0],
-                         "SELECT json_object('mechanism', mechanism_id, 'ordinal', ordinal, "
-                         "'title', title, 'date', date, 'place', place, 'host', "
-                         "host_province_id, 'status', status, 'summary', summary, 'note', "
-                         "note) FROM meetings WHERE id = ?1",
-                         "mechanism, ordinal, title, date, place, host, status, summary, note"},
-    [BC_FACT_PROJECT] = {PROJECT, sizeof PROJECT / sizeof PROJECT[0],
-                         "SELECT json_object('name', name, 'kind', kind, 'vn_side', vn_side, "
-                         "'cn_side', cn_side, 'vn_province', vn_province_id, 'cn_province', "
-                         "cn_province_id, 'status', status, 'description', description, "
-                         "'note', note) FROM projects WHERE id = ?1",
-                         "name, kind, vn_side, cn_side, vn_province, cn_province, status, "
-                         "description, note"},
+static const kind_fields FIELDS[BC_REVIEW_NKINDS] = {
+    [BC_REVIEW_FIGURE] = {FIGURE, sizeof FIGURE / sizeof FIGURE[0],
+                          "SELECT json_object('metric', metric, 'value', value, 'unit', unit, "
+                          "'qualifier', qualifier, 'period', period, 'change', CASE WHEN "
+                          "change_pct IS NULL THEN NULL ELSE json_object('pct', change_pct, "
+                          "'qualifier', change_qualifier, 'basis', change_basis) END, 'parties', "
+                          "json((SELECT json_group_array(province_id) FROM (SELECT province_id "
+                          "FROM figure_parties WHERE figure_id = f.id ORDER BY seq))), "
+                          "'description', description, 'meeting', meeting_id, 'note', note) "
+                          "FROM figures f WHERE id = ?1",
+                          "metric, value, unit, qualifier, period, change, parties, description, "
+                          "meeting, note"},
+    [BC_REVIEW_MEETING] = {MEETING, sizeof MEETING / sizeof MEETING[0],
+                           "SELECT json_object('mechanism', mechanism_id, 'ordinal', ordinal, "
+                           "'title', title, 'date', date, 'place', place, 'host', "
+                           "host_province_id, 'status', status, 'summary', summary, 'note', "
+                           "note) FROM meetings WHERE id = ?1",
+                           "mechanism, ordinal, title, date, place, host, status, summary, note"},
+    [BC_REVIEW_PROJECT] = {PROJECT, sizeof PROJECT / sizeof PROJECT[0],
+                           "SELECT json_object('name', name, 'kind', kind, 'vn_side', vn_side, "
+                           "'cn_side', cn_side, 'vn_province', vn_province_id, 'cn_province', "
+                           "cn_province_id, 'status', status, 'description', description, "
+                           "'note', note) FROM projects WHERE id = ?1",
+                           "name, kind, vn_side, cn_side, vn_province, cn_province, status, "
+                           "description, note"},
 };
 
-const char *bc_review_editable(bc_fact_kind k)
+const char *bc_review_editable(bc_review_kind k)
 {
-    return (unsigned)k < BC_FACT_NKINDS ? FIELDS[k].editable : "";
+    return (unsigned)k < BC_REVIEW_NKINDS ? FIELDS[k].editable : "";
 }
 
 typedef struct edit_ctx {
@@ -465,11 +465,11 @@ static int run_id(edit_ctx *c, const char *sql)
 
 /* What must hold of the fact as a whole once every field is applied, and what follows
  * from the corrected fields. */
-static int after_edit(edit_ctx *c, bc_fact_kind k, json_t *changes)
+static int after_edit(edit_ctx *c, bc_review_kind k, json_t *changes)
 {
     int rc = BC_OK;
     sqlite3_stmt *st = NULL;
-    if (k == BC_FACT_FIGURE) {
+    if (k == BC_REVIEW_FIGURE) {
         rc = bc_store_stmt(c->s,
                            "SELECT f.unit, m.unit, f.metric FROM figures f "
                            "JOIN metrics m ON m.id = f.metric WHERE f.id = ?1 AND f.unit <> m.unit",
@@ -482,7 +482,7 @@ static int after_edit(edit_ctx *c, bc_fact_kind k, json_t *changes)
                      sqlite3_column_text(st, 0), sqlite3_column_text(st, 2),
                      sqlite3_column_text(st, 1));
         sqlite3_reset(st);
-    } else if (k == BC_FACT_PROJECT) {
+    } else if (k == BC_REVIEW_PROJECT) {
         rc = bc_store_stmt(c->s,
                            "SELECT 1 FROM projects WHERE id = ?1 AND vn_side IS NULL "
                            "AND cn_side IS NULL",
@@ -494,7 +494,7 @@ static int after_edit(edit_ctx *c, bc_fact_kind k, json_t *changes)
             rc = bad(c, json_object_get(changes, "vn_side") ? "vn_side" : "cn_side",
                      "a project needs 'vn_side' or 'cn_side'");
         sqlite3_reset(st);
-    } else if (k == BC_FACT_MEETING) {
+    } else if (k == BC_REVIEW_MEETING) {
         if (json_object_get(changes, "mechanism") != NULL) {
             rc = run_id(c, "DELETE FROM meeting_provinces WHERE meeting_id = ?1");
             if (rc == BC_OK)
@@ -513,8 +513,8 @@ static int after_edit(edit_ctx *c, bc_fact_kind k, json_t *changes)
     return rc;
 }
 
-int review_edit_apply(bc_store *s, bc_fact_kind k, const char *id, json_t *fields, json_t **changes,
-                      char field[80], bc_err *err)
+int review_edit_apply(bc_store *s, bc_review_kind k, const char *id, json_t *fields,
+                      json_t **changes, char field[80], bc_err *err)
 {
     *changes = NULL;
     field[0] = '\0';

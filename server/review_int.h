@@ -9,9 +9,9 @@ typedef struct review_kind {
     const char *name;       /* "figure" */
     const char *collection; /* "figures" */
     const char *path;       /* "/v1/figures/" */
+    const char *feed_type;  /* its documents' type in the change feed (changes.h) */
     const char *state_sql;  /* ?1 id -> curation */
     const char *set_sql;    /* ?1 id, ?2 curation */
-    const char *doc_sql;    /* ?1 id -> the fact's document */
     const char *source_sql; /* ?1 id -> the source of its first quoted span */
     /* ?1 id -> the text hashed into the fingerprint: the kind, the extracted values and
      * every quoted span (source, start, end), in a fixed order */
@@ -21,7 +21,10 @@ typedef struct review_kind {
 } review_kind;
 
 /* The kind's definition (static). */
-const review_kind *review_kind_get(bc_fact_kind k);
+const review_kind *review_kind_get(bc_review_kind k);
+
+/* The SQL of the fact's document as the API serves it (?1 id): the change feed's. */
+const char *review_doc_sql(const review_kind *k);
 
 /* Validates fields (a JSON object of corrected fields) for an edit of fact id of kind
  * k and applies them to s inside the caller's open transaction. *changes gets a new
@@ -29,7 +32,7 @@ const review_kind *review_kind_get(bc_fact_kind k);
  * equal to the stored value is left out. BC_EINVAL with field naming the offending one
  * ("fields.value") when a field is unknown, of the wrong type, not in its vocabulary or
  * a missing reference, or when nothing would change. */
-int review_edit_apply(bc_store *s, bc_fact_kind k, const char *id, json_t *fields, json_t **changes,
-                      char field[80], bc_err *err);
+int review_edit_apply(bc_store *s, bc_review_kind k, const char *id, json_t *fields,
+                      json_t **changes, char field[80], bc_err *err);
 
 #endif

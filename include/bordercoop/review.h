@@ -21,21 +21,21 @@
 #include <jansson.h>
 
 /* What can be reviewed. */
-typedef enum bc_fact_kind {
-    BC_FACT_FIGURE = 0,
-    BC_FACT_MEETING = 1,
-    BC_FACT_PROJECT = 2,
-    BC_FACT_NKINDS
-} bc_fact_kind;
+typedef enum bc_review_kind {
+    BC_REVIEW_FIGURE = 0,
+    BC_REVIEW_MEETING = 1,
+    BC_REVIEW_PROJECT = 2,
+    BC_REVIEW_NKINDS
+} bc_review_kind;
 
 /* Parses a kind by its collection ("figures", "meetings", "border-gate-projects", as
  * in the API's paths) or its singular ("figure", "meeting", "project"). 0 or
  * BC_EINVAL naming the allowed ones. */
-int bc_fact_kind_parse(const char *s, bc_fact_kind *out, bc_err *err);
+int bc_review_kind_parse(const char *s, bc_review_kind *out, bc_err *err);
 /* "figure", "meeting", "project": the stored kind (static). */
-const char *bc_fact_kind_name(bc_fact_kind k);
+const char *bc_review_kind_name(bc_review_kind k);
 /* "figures", "meetings", "border-gate-projects": the API collection (static). */
-const char *bc_fact_kind_collection(bc_fact_kind k);
+const char *bc_review_kind_collection(bc_review_kind k);
 
 typedef enum bc_review_action {
     BC_REVIEW_APPROVE = 0, /* extracted or rejected -> reviewed */
@@ -49,7 +49,7 @@ const char *bc_review_action_name(bc_review_action a);
 
 /* One decision to make. Everything is borrowed for the call. */
 typedef struct bc_review_request {
-    bc_fact_kind kind;
+    bc_review_kind kind;
     const char *fact_id;
     bc_review_action action;
     json_t *fields;       /* edit: the corrected fields, named as in the data/facts files */
@@ -67,7 +67,7 @@ typedef struct bc_review_result {
 } bc_review_result;
 
 /* The fields an edit of kind may correct, comma-separated (static). */
-const char *bc_review_editable(bc_fact_kind k);
+const char *bc_review_editable(bc_review_kind k);
 
 /* Makes the decision rq in the writer store w: checks the fact's state, validates an
  * edit's fields, applies it, appends the log entry and moves the content version, all
@@ -80,7 +80,7 @@ int bc_review_decide(bc_store *w, const bc_review_request *rq, bc_review_result 
 /* The review queue: extracted facts awaiting a decision, oldest ingested article
  * first, each article's facts in reading order. */
 typedef struct bc_review_query {
-    int kind;              /* a bc_fact_kind, or -1 for all */
+    int kind;              /* a bc_review_kind, or -1 for all */
     const char *source_id; /* only this article's facts, or NULL */
     int limit;             /* 1..500 */
     int offset;
@@ -91,11 +91,11 @@ typedef struct bc_review_query {
  * quotes. *count gets the page's length, pending[k] the number waiting of each kind
  * (whatever the page). */
 int bc_review_pending(bc_store *s, const bc_review_query *q, bc_buf *items, size_t *count,
-                      long long pending[BC_FACT_NKINDS], bc_err *err);
+                      long long pending[BC_REVIEW_NKINDS], bc_err *err);
 
 /* The audit log, newest first. */
 typedef struct bc_review_log_query {
-    int kind;             /* a bc_fact_kind, or -1 */
+    int kind;             /* a bc_review_kind, or -1 */
     const char *fact_id;  /* or NULL */
     const char *reviewer; /* or NULL */
     const char *status;   /* "applied", "orphaned" or NULL */

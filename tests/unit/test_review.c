@@ -88,7 +88,7 @@ static int teardown(void **state)
     return 0;
 }
 
-static int decide(bc_store *s, bc_fact_kind k, const char *id, bc_review_action a,
+static int decide(bc_store *s, bc_review_kind k, const char *id, bc_review_action a,
                   const char *fields_json, const char *who, bc_review_result *r, bc_err *err)
 {
     json_t *fields = fields_json ? json_loads(fields_json, JSON_ALLOW_NUL, NULL) : NULL;
@@ -111,25 +111,25 @@ static char *version(bc_store *s)
 static void kinds_and_actions_parse(void **state)
 {
     (void)state;
-    bc_fact_kind k;
+    bc_review_kind k;
     bc_err err;
-    assert_int_equal(bc_fact_kind_parse("figures", &k, &err), 0);
-    assert_int_equal(k, BC_FACT_FIGURE);
-    assert_int_equal(bc_fact_kind_parse("border-gate-projects", &k, &err), 0);
-    assert_int_equal(k, BC_FACT_PROJECT);
-    assert_int_equal(bc_fact_kind_parse("meeting", &k, &err), 0);
-    assert_int_equal(k, BC_FACT_MEETING);
-    assert_int_equal(bc_fact_kind_parse("protocols", &k, &err), BC_EINVAL);
+    assert_int_equal(bc_review_kind_parse("figures", &k, &err), 0);
+    assert_int_equal(k, BC_REVIEW_FIGURE);
+    assert_int_equal(bc_review_kind_parse("border-gate-projects", &k, &err), 0);
+    assert_int_equal(k, BC_REVIEW_PROJECT);
+    assert_int_equal(bc_review_kind_parse("meeting", &k, &err), 0);
+    assert_int_equal(k, BC_REVIEW_MEETING);
+    assert_int_equal(bc_review_kind_parse("protocols", &k, &err), BC_EINVAL);
     assert_non_null(strstr(err.msg, "figures, meetings, border-gate-projects"));
-    assert_int_equal(bc_fact_kind_parse(NULL, &k, &err), BC_EINVAL);
-    assert_string_equal(bc_fact_kind_collection(BC_FACT_PROJECT), "border-gate-projects");
-    assert_string_equal(bc_fact_kind_name(BC_FACT_PROJECT), "project");
+    assert_int_equal(bc_review_kind_parse(NULL, &k, &err), BC_EINVAL);
+    assert_string_equal(bc_review_kind_collection(BC_REVIEW_PROJECT), "border-gate-projects");
+    assert_string_equal(bc_review_kind_name(BC_REVIEW_PROJECT), "project");
     bc_review_action a;
     assert_int_equal(bc_review_action_parse("edit", &a, &err), 0);
     assert_int_equal(a, BC_REVIEW_EDIT);
     assert_int_equal(bc_review_action_parse("Approve", &a, &err), BC_EINVAL);
     assert_string_equal(bc_review_action_name(BC_REVIEW_REJECT), "reject");
-    assert_non_null(strstr(bc_review_editable(BC_FACT_FIGURE), "value"));
+    assert_non_null(strstr(bc_review_editable(BC_REVIEW_FIGURE), "value"));
 }
 
 static void the_queue_is_in_reading_order_with_quotes(void **state)
@@ -138,15 +138,16 @@ static void the_queue_is_in_reading_order_with_quotes(void **state)
     bc_review_query q = {-1, NULL, 50, 0};
     bc_buf items = BC_BUF_INIT;
     size_t n = 0;
-    long long pending[BC_FACT_NKINDS];
+    long long pending[BC_REVIEW_NKINDS];
     bc_err err;
     assert_int_equal(bc_review_pending(f->s, &q, &items, &n, pending, &err), 0);
     json_t *arr = json_loads(items.data, 0, NULL);
     assert_non_null(arr);
     assert_int_equal(json_array_size(arr), n);
-    assert_int_equal(pending[BC_FACT_FIGURE] + pending[BC_FACT_MEETING] + pending[BC_FACT_PROJECT],
+    assert_int_equal(pending[BC_REVIEW_FIGURE] + pending[BC_REVIEW_MEETING] +
+                         pending[BC_REVIEW_PROJECT],
                      (long long)n);
-    assert_true(pending[BC_FACT_FIGURE] >= 2 && pending[BC_FACT_PROJECT] == 1);
+    assert_true(pending[BC_REVIEW_FIGURE] >= 2 && pending[BC_REVIEW_PROJECT] == 1);
     long last_start = -1;
     for (size_t i = 0; i < n; i++) {
         json_t *it = json_array_get(arr, i), *fact = json_object_get(it, "fact");
@@ -168,7 +169,7 @@ static void the_queue_is_in_reading_order_with_quotes(void **state)
     json_decref(arr);
     /* one kind, one page */
     bc_buf_reset(&items);
-    bc_review_query figs = {BC_FACT_FIGURE, f->source, 1, 1};
+    bc_review_query figs = {BC_REVIEW_FIGURE, f->source, 1, 1};
     assert_int_equal(bc_review_pending(f->s, &figs, &items, &n, pending, &err), 0);
     assert_int_equal(n, 1);
     assert_non_null(strstr(items.data, "\"kind\":\"figure\""));
@@ -187,16 +188,24 @@ static void approve_reject_and_their_states(void **state)
     bc_err err;
     char *v0 = version(f->s);
     assert_int_equal(
-        decide(f->s, BC_FACT_FIGURE, f->turnover, BC_REVIEW_APPROVE, NULL, "alice", &r, &err), 0);
+        decide(f->s, BC_REVIEW_FIGURE, f->turnover, BC_REVIEW_APPROVE, NULL, "alice", &r, &err), 0);
     assert_string_equal(r.from, "extracted");
     assert_string_equal(r.to, "reviewed");
     assert_true(r.seq > 0);
     char *v1 = version(f->s);
     assert_string_not_equal(v0, v1);
     assert_string_equal(r.content_version, v1);
+    /* the change feed says what changed and who did it */
+    char sql[400];
+    snprintf(sql, sizeof sql,
+             "SELECT count(*) FROM changes WHERE kind = 'figure' AND id = '%s' AND op = "
+             "'changed' AND actor = 'alice' AND origin = 'review' AND fields = '[\"curation\"]' "
+             "AND content_version = '%s'",
+             f->turnover, v1);
+    assert_int_equal(count(f->s, sql), 1);
     /* twice: a conflict that says who did it */
     assert_int_equal(
-        decide(f->s, BC_FACT_FIGURE, f->turnover, BC_REVIEW_APPROVE, NULL, "bob", &r, &err),
+        decide(f->s, BC_REVIEW_FIGURE, f->turnover, BC_REVIEW_APPROVE, NULL, "bob", &r, &err),
         BC_ECONFLICT);
     assert_non_null(strstr(err.msg, "already reviewed"));
     assert_non_null(strstr(err.msg, "approve by alice"));
@@ -204,43 +213,44 @@ static void approve_reject_and_their_states(void **state)
     assert_string_equal(v1, v2); /* nothing written */
     /* reviewed -> rejected -> reviewed again */
     assert_int_equal(
-        decide(f->s, BC_FACT_FIGURE, f->turnover, BC_REVIEW_REJECT, NULL, "bob", &r, &err), 0);
+        decide(f->s, BC_REVIEW_FIGURE, f->turnover, BC_REVIEW_REJECT, NULL, "bob", &r, &err), 0);
     assert_string_equal(r.from, "reviewed");
     assert_string_equal(r.to, "rejected");
     assert_int_equal(
-        decide(f->s, BC_FACT_FIGURE, f->turnover, BC_REVIEW_REJECT, NULL, "bob", &r, &err),
+        decide(f->s, BC_REVIEW_FIGURE, f->turnover, BC_REVIEW_REJECT, NULL, "bob", &r, &err),
         BC_ECONFLICT);
     assert_int_equal(
-        decide(f->s, BC_FACT_FIGURE, f->turnover, BC_REVIEW_APPROVE, NULL, "carol", &r, &err), 0);
+        decide(f->s, BC_REVIEW_FIGURE, f->turnover, BC_REVIEW_APPROVE, NULL, "carol", &r, &err), 0);
     assert_string_equal(r.from, "rejected");
     /* curated facts and unknown ids */
-    assert_int_equal(decide(f->s, BC_FACT_FIGURE, "yunnan-four-provinces-trade-2024",
+    assert_int_equal(decide(f->s, BC_REVIEW_FIGURE, "yunnan-four-provinces-trade-2024",
                             BC_REVIEW_APPROVE, NULL, "alice", &r, &err),
                      BC_ECONFLICT);
     assert_non_null(strstr(err.msg, "curated"));
-    assert_int_equal(
-        decide(f->s, BC_FACT_MEETING, "no-such-meeting", BC_REVIEW_REJECT, NULL, "alice", &r, &err),
-        BC_ENOTFOUND);
+    assert_int_equal(decide(f->s, BC_REVIEW_MEETING, "no-such-meeting", BC_REVIEW_REJECT, NULL,
+                            "alice", &r, &err),
+                     BC_ENOTFOUND);
     /* a fact of another kind under that id is not found either */
     assert_int_equal(
-        decide(f->s, BC_FACT_MEETING, f->turnover, BC_REVIEW_REJECT, NULL, "alice", &r, &err),
+        decide(f->s, BC_REVIEW_MEETING, f->turnover, BC_REVIEW_REJECT, NULL, "alice", &r, &err),
         BC_ENOTFOUND);
     /* fields only with edit; a reviewer is required; a note is bounded */
-    assert_int_equal(decide(f->s, BC_FACT_FIGURE, f->delegations, BC_REVIEW_APPROVE,
+    assert_int_equal(decide(f->s, BC_REVIEW_FIGURE, f->delegations, BC_REVIEW_APPROVE,
                             "{\"value\":1}", "alice", &r, &err),
                      BC_EINVAL);
     assert_string_equal(r.field, "fields");
     assert_int_equal(
-        decide(f->s, BC_FACT_FIGURE, f->delegations, BC_REVIEW_APPROVE, NULL, "", &r, &err),
+        decide(f->s, BC_REVIEW_FIGURE, f->delegations, BC_REVIEW_APPROVE, NULL, "", &r, &err),
         BC_EINVAL);
     char note[2100];
     memset(note, 'n', sizeof note - 1);
     note[sizeof note - 1] = '\0';
-    bc_review_request rq = {BC_FACT_FIGURE, f->delegations, BC_REVIEW_APPROVE, NULL, note,
-                            "alice",        "api"};
+    bc_review_request rq = {BC_REVIEW_FIGURE, f->delegations, BC_REVIEW_APPROVE, NULL, note,
+                            "alice",          "api"};
     assert_int_equal(bc_review_decide(f->s, &rq, &r, &err), BC_EINVAL);
     assert_string_equal(r.field, "note");
     assert_int_equal(count(f->s, "SELECT count(*) FROM review_log"), 3);
+    assert_int_equal(count(f->s, "SELECT count(*) FROM changes WHERE origin = 'review'"), 3);
     bc_free(v0);
     bc_free(v1);
     bc_free(v2);
@@ -255,19 +265,19 @@ static void rejected_facts_leave_the_search_index(void **state)
     bc_review_result r;
     bc_err err;
     assert_int_equal(
-        decide(f->s, BC_FACT_PROJECT, f->gate, BC_REVIEW_REJECT, NULL, "alice", &r, &err), 0);
+        decide(f->s, BC_REVIEW_PROJECT, f->gate, BC_REVIEW_REJECT, NULL, "alice", &r, &err), 0);
     assert_int_equal(count(f->s, sql), 0);
     bc_response res;
     assert_int_equal(fx_request(f->s, "GET", "/v1/search", "q=Qiaotou", &res), 200);
     assert_null(strstr(res.body.data, f->gate));
     bc_response_free(&res);
     assert_int_equal(
-        decide(f->s, BC_FACT_PROJECT, f->gate, BC_REVIEW_APPROVE, NULL, "alice", &r, &err), 0);
+        decide(f->s, BC_REVIEW_PROJECT, f->gate, BC_REVIEW_APPROVE, NULL, "alice", &r, &err), 0);
     assert_int_equal(count(f->s, sql), 1);
 }
 
 /* Expects the edit of fact (kind k) with fields to fail on field, naming want. */
-static void edit_fails(bc_store *s, bc_fact_kind k, const char *id, const char *fields,
+static void edit_fails(bc_store *s, bc_review_kind k, const char *id, const char *fields,
                        const char *field, const char *want)
 {
     bc_review_result r;
@@ -287,7 +297,7 @@ static void edits_are_validated_like_data(void **state)
 {
     fixture *f = *state;
     const char *d = f->delegations, *m = f->meeting, *g = f->gate;
-    bc_fact_kind F = BC_FACT_FIGURE, M = BC_FACT_MEETING, P = BC_FACT_PROJECT;
+    bc_review_kind F = BC_REVIEW_FIGURE, M = BC_REVIEW_MEETING, P = BC_REVIEW_PROJECT;
     edit_fails(f->s, F, d, "{}", "fields", "metric, value, unit");
     edit_fails(f->s, F, d, "[1]", "fields", "an object");
     edit_fails(f->s, F, d, "{\"colour\":\"red\"}", "fields.colour", "no field 'colour'");
@@ -336,7 +346,7 @@ static void an_edit_records_what_changed(void **state)
     fixture *f = *state;
     bc_review_result r;
     bc_err err;
-    assert_int_equal(decide(f->s, BC_FACT_FIGURE, f->delegations, BC_REVIEW_EDIT,
+    assert_int_equal(decide(f->s, BC_REVIEW_FIGURE, f->delegations, BC_REVIEW_EDIT,
                             "{\"value\":598,\"qualifier\":\"exact\",\"period\":\"2025\","
                             "\"parties\":[\"lao-cai\",\"yunnan\"],\"change\":{\"pct\":12.5},"
                             "\"note\":\"598 in the body\"}",
@@ -375,7 +385,7 @@ static void an_edit_records_what_changed(void **state)
     assert_int_equal(bc_review_log_entry(f->s, 9999, &entry, &err), BC_ENOTFOUND);
     bc_buf_free(&entry);
     /* a meeting: a new ordinal links it to the curated meeting of that number */
-    assert_int_equal(decide(f->s, BC_FACT_MEETING, f->meeting, BC_REVIEW_EDIT,
+    assert_int_equal(decide(f->s, BC_REVIEW_MEETING, f->meeting, BC_REVIEW_EDIT,
                             "{\"ordinal\":11,\"date\":\"2026-03\"}", "bob", &r, &err),
                      0);
     snprintf(sql, sizeof sql,
@@ -408,7 +418,7 @@ static void the_log_is_append_only_and_filtered(void **state)
     }
     json_decref(arr);
     bc_buf_reset(&items);
-    bc_review_log_query bob = {BC_FACT_MEETING, NULL, "bob", "applied", 10, 0};
+    bc_review_log_query bob = {BC_REVIEW_MEETING, NULL, "bob", "applied", 10, 0};
     assert_int_equal(bc_review_log(f->s, &bob, &items, &n, &total, &err), 0);
     assert_int_equal(n, 1);
     assert_int_equal(total, 1);
@@ -432,14 +442,14 @@ static fixture *decided(void)
     bc_review_result r;
     bc_err err;
     assert_int_equal(
-        decide(f->s, BC_FACT_FIGURE, f->turnover, BC_REVIEW_APPROVE, NULL, "alice", &r, &err), 0);
-    assert_int_equal(decide(f->s, BC_FACT_FIGURE, f->delegations, BC_REVIEW_EDIT, "{\"value\":598}",
-                            "bob", &r, &err),
+        decide(f->s, BC_REVIEW_FIGURE, f->turnover, BC_REVIEW_APPROVE, NULL, "alice", &r, &err), 0);
+    assert_int_equal(decide(f->s, BC_REVIEW_FIGURE, f->delegations, BC_REVIEW_EDIT,
+                            "{\"value\":598}", "bob", &r, &err),
                      0);
     assert_int_equal(
-        decide(f->s, BC_FACT_PROJECT, f->gate, BC_REVIEW_REJECT, NULL, "alice", &r, &err), 0);
+        decide(f->s, BC_REVIEW_PROJECT, f->gate, BC_REVIEW_REJECT, NULL, "alice", &r, &err), 0);
     assert_int_equal(
-        decide(f->s, BC_FACT_PROJECT, f->gate, BC_REVIEW_APPROVE, NULL, "bob", &r, &err), 0);
+        decide(f->s, BC_REVIEW_PROJECT, f->gate, BC_REVIEW_APPROVE, NULL, "bob", &r, &err), 0);
     return f;
 }
 
@@ -478,10 +488,10 @@ static void a_rebuild_keeps_every_decision(void **state)
     /* decisions go on in the rebuilt store from where they were */
     bc_review_result r;
     assert_int_equal(
-        decide(to, BC_FACT_FIGURE, old->turnover, BC_REVIEW_APPROVE, NULL, "carol", &r, &err),
+        decide(to, BC_REVIEW_FIGURE, old->turnover, BC_REVIEW_APPROVE, NULL, "carol", &r, &err),
         BC_ECONFLICT);
     assert_int_equal(
-        decide(to, BC_FACT_FIGURE, old->turnover, BC_REVIEW_REJECT, NULL, "carol", &r, &err), 0);
+        decide(to, BC_REVIEW_FIGURE, old->turnover, BC_REVIEW_REJECT, NULL, "carol", &r, &err), 0);
     assert_int_equal(r.seq, 5);
     bc_store_close(to);
     bc_store_close(old->s);

@@ -30,17 +30,37 @@ static const opt OPTS[] = {
     {"--listen", "BORDERCOOP_LISTEN", OPT_LISTEN, STR(listen), 0, 0,
      "HOST:PORT or [IPV6]:PORT to listen on (default 127.0.0.1:8080)"},
     {"--threads", "BORDERCOOP_THREADS", OPT_INT, NUM(threads), 1, 64,
-     "worker threads, each with its own store connection (default 1)"},
+     "I/O threads: event loops that read requests and send cached answers (default 1)"},
+    {"--workers", "BORDERCOOP_WORKERS", OPT_INT, NUM(workers), 1, 256,
+     "threads that answer requests needing the store, each with its own connection "
+     "(default 4)"},
+    {"--request-budget-ms", "BORDERCOOP_REQUEST_BUDGET_MS", OPT_INT, NUM(request_budget_ms), 1,
+     600000, "deadline of a request on the workers, queueing included; over it: 503 (default 250)"},
+    {"--write-budget-ms", "BORDERCOOP_WRITE_BUDGET_MS", OPT_INT, NUM(write_budget_ms), 1, 600000,
+     "deadline of a write, waiting for the store lock included; over it: 503 (default 10000)"},
     {"--max-connections", "BORDERCOOP_MAX_CONNECTIONS", OPT_INT, NUM(max_connections), 1, 100000,
-     "open connections in total (default 1000)"},
+     "open connections in total; near it the oldest unfinished ones are shed (default 1000)"},
     {"--max-connections-per-ip", "BORDERCOOP_MAX_CONNECTIONS_PER_IP", OPT_INT,
-     NUM(max_connections_per_ip), 1, 100000, "open connections per client address (default 100)"},
+     NUM(max_connections_per_ip), 0, 100000,
+     "open connections per client address, 0 for no cap (default 0; see the README)"},
     {"--connection-timeout", "BORDERCOOP_CONNECTION_TIMEOUT", OPT_INT, NUM(connection_timeout), 1,
-     3600, "seconds an idle or slow connection may stay open (default 15)"},
+     3600, "seconds an idle keep-alive connection may stay open (default 15)"},
+    {"--header-timeout", "BORDERCOOP_HEADER_TIMEOUT", OPT_INT, NUM(header_timeout), 1, 3600,
+     "seconds a request line and headers may take to arrive, however they trickle "
+     "(default 10)"},
+    {"--body-timeout", "BORDERCOOP_BODY_TIMEOUT", OPT_INT, NUM(body_timeout), 1, 3600,
+     "seconds a request body may take before --min-body-rate applies (default 10)"},
+    {"--min-body-rate", "BORDERCOOP_MIN_BODY_RATE", OPT_INT, NUM(min_body_rate), 1, 1 << 30,
+     "bytes per second a body must average beyond --body-timeout (default 4096)"},
+    {"--shutdown-grace", "BORDERCOOP_SHUTDOWN_GRACE", OPT_INT, NUM(shutdown_grace), 0, 3600,
+     "seconds SIGTERM waits for requests being answered (default 10)"},
     {"--max-body", "BORDERCOOP_MAX_BODY", OPT_INT, NUM(max_body), 0, 64 << 20,
      "largest request body in bytes (default 1048576)"},
+    {"--max-body-memory", "BORDERCOOP_MAX_BODY_MEMORY", OPT_INT, NUM(max_body_memory), 0, 1 << 30,
+     "bytes of request bodies held at once, all connections together; beyond: 503 "
+     "(default 16777216)"},
     {"--max-header-bytes", "BORDERCOOP_MAX_HEADER_BYTES", OPT_INT, NUM(max_header_bytes), 4096,
-     1 << 20, "memory for a request's line and headers; larger get 431 (default 32768)"},
+     1 << 20, "memory for a request's line and headers; larger get 431 (default 8192)"},
     {"--max-uri", "BORDERCOOP_MAX_URI", OPT_INT, NUM(max_uri), 256, 65536,
      "longest request target in bytes; longer get 414 (default 4096)"},
     {"--max-age", "BORDERCOOP_MAX_AGE", OPT_INT, NUM(max_age), 0, 31536000,
@@ -52,7 +72,9 @@ static const opt OPTS[] = {
     {"--cors-origin", "BORDERCOOP_CORS_ORIGIN", OPT_STR, STR(cors_origin), 0, 0,
      "Access-Control-Allow-Origin value (default *)"},
     {"--log-format", "BORDERCOOP_LOG_FORMAT", OPT_LOGFMT, NUM(log_format), 0, 0,
-     "access log on stderr: plain, json or off (default plain)"},
+     "access log format: plain, json or off (default plain)"},
+    {"--log-file", "BORDERCOOP_LOG_FILE", OPT_STR, STR(log_file), 0, 0,
+     "append the access log to this file, reopened on SIGHUP (default: stderr)"},
     {"--ready-file", "BORDERCOOP_READY_FILE", OPT_STR, STR(ready_file), 0, 0,
      "write the bound port to this file once listening (for tests and supervisors)"},
     {"--help", NULL, OPT_FLAG, NUM(show_help), 0, 0, "print this help"},
@@ -106,6 +128,20 @@ int bc_config_parse_listen(const char *s, struct sockaddr_storage *addr, socklen
         return bc_err_set(err, BC_EINVAL, "'%s' is not a numeric IPv4 or IPv6 address", host);
     }
     return BC_OK;
+}
+
+/* RFC 6750 b64token: 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"=" */
+static int bearer_token_ok(const char *t)
+{
+    size_t i = 0;
+    while ((t[i] >= 'a' && t[i] <= 'z') || (t[i] >= 'A' && t[i] <= 'Z') ||
+           (t[i] >= '0' && t[i] <= '9') || (t[i] != '\0' && strchr("-._~+/", t[i]) != NULL))
+        i++;
+    if (i == 0)
+        return 0;
+    while (t[i] == '=')
+        i++;
+    return t[i] == '\0';
 }
 
 static int set_opt(bc_config *cfg, const opt *o, const char *value, const char *origin, bc_err *err)
@@ -162,11 +198,19 @@ int bc_config_parse(bc_config *cfg, int argc, char **argv, bc_getenv_fn getenv_f
     snprintf(cfg->listen, sizeof cfg->listen, "127.0.0.1:8080");
     bc_config_parse_listen(cfg->listen, &cfg->addr, &cfg->addrlen, &ignored);
     cfg->threads = 1;
+    cfg->workers = 4;
+    cfg->request_budget_ms = 250;
+    cfg->write_budget_ms = 10000;
     cfg->max_connections = 1000;
-    cfg->max_connections_per_ip = 100;
+    cfg->max_connections_per_ip = 0;
     cfg->connection_timeout = 15;
+    cfg->header_timeout = 10;
+    cfg->body_timeout = 10;
+    cfg->min_body_rate = 4096;
+    cfg->shutdown_grace = 10;
     cfg->max_body = 1 << 20;
-    cfg->max_header_bytes = 32768;
+    cfg->max_body_memory = 16 << 20;
+    cfg->max_header_bytes = 8192;
     cfg->max_uri = 4096;
     cfg->max_age = 60;
     cfg->cache_bytes = 8 << 20;
@@ -188,6 +232,10 @@ int bc_config_parse(bc_config *cfg, int argc, char **argv, bc_getenv_fn getenv_f
         if (strlen(token) >= sizeof cfg->api_token || strlen(token) < 16)
             return bc_err_set(err, BC_EINVAL, "BORDERCOOP_API_TOKEN must be 16 to %zu characters",
                               sizeof cfg->api_token - 1);
+        if (!bearer_token_ok(token))
+            return bc_err_set(err, BC_EINVAL,
+                              "BORDERCOOP_API_TOKEN must be a bearer token: letters, digits and "
+                              "-._~+/ (then optional '=' padding), no spaces or other characters");
         snprintf(cfg->api_token, sizeof cfg->api_token, "%s", token);
     }
     for (int a = 1; a < argc; a++) {
@@ -222,7 +270,7 @@ int bc_config_parse(bc_config *cfg, int argc, char **argv, bc_getenv_fn getenv_f
 
 const char *bc_config_usage(void)
 {
-    static char text[4096];
+    static char text[8192];
     if (text[0] != '\0')
         return text;
     size_t n = (size_t)snprintf(text, sizeof text,

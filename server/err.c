@@ -45,6 +45,8 @@ const char *bc_code_name(int code)
         return "conflict";
     case BC_ETOOBIG:
         return "too_big";
+    case BC_EBUSY:
+        return "busy";
     default:
         return "unknown";
     }

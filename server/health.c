@@ -26,6 +26,15 @@ int bc_handle_readyz(bc_request *req, bc_response *res)
     int st0 = bc_reject_params(req, res);
     if (st0 != 0)
         return st0;
+    char why[1400];
+    if (req->live != NULL && !bc_live_store_ok(req->live, why, sizeof why)) {
+        /* the file at the store's path is not the one served: writes would be lost */
+        snprintf(res->log_note, sizeof res->log_note, "%.255s", why);
+        bc_problem(res, 503, "not_ready", NULL,
+                   "the store file was deleted or replaced while being served");
+        bc_response_header(res, "Cache-Control", "no-store");
+        return 503;
+    }
     char *version = NULL, *built = NULL;
     bc_err err;
     int rc = bc_store_meta_get(req->store, "content_version", &version, &err);

@@ -1,19 +1,24 @@
 /* http.c: libmicrohttpd glue. A request context is created in the URI-log callback
- * (with the raw URI), the access handler answers on its second call (queuing on the
- * first makes 0.9.75 close the connection), and the completion callback writes the
- * access-log line and releases the context and its arena. */
+ * (with the raw URI). The access handler's first call sees the whole head: it refuses
+ * what must not be read (broken framing, a body nobody takes, a write without its
+ * token or over the body limits) at once, closing the connection; otherwise it answers
+ * on its last call (queuing on the first makes 0.9.75 close the connection). The
+ * completion callback writes the access-log line and releases the context. */
 #include "bordercoop/http.h"
 
 #include "bordercoop/alloc.h"
 #include "bordercoop/arena.h"
+#include "bordercoop/auth.h"
 #include "bordercoop/buf.h"
 #include "bordercoop/cache.h"
+#include "bordercoop/conditional.h"
 #include "bordercoop/metrics.h"
 #include "bordercoop/negotiate.h"
 #include "bordercoop/query.h"
 #include "bordercoop/request.h"
 #include "bordercoop/response.h"
 #include "bordercoop/router.h"
+#include "bordercoop/strict.h"
 
 #include <arpa/inet.h>
 #include <pthread.h>
@@ -40,7 +45,9 @@ struct bc_http {
     const bc_config *cfg;
     bc_live *live;
     bc_cache *cache;
-    atomic_int in_flight;
+    atomic_int in_flight;      /* request line seen, not completed */
+    atomic_int active;         /* head complete, not completed: what SIGTERM waits for */
+    atomic_long body_reserved; /* bytes of request bodies promised, all connections */
     atomic_ulong next_id;
     unsigned long id_prefix;
     int port;
@@ -58,6 +65,11 @@ struct req_ctx {
     bc_arena arena;
     char *uri; /* raw request target (truncated to MAX_URI + 1 bytes), in the arena */
     int uri_too_long;
+    int target_bad;      /* the target holds bytes a request line cannot carry */
+    const char *raw_uri; /* where libmicrohttpd read the target, for head_layout_ok() */
+    size_t raw_uri_len;
+    int active;    /* counted in bc_http.active */
+    long reserved; /* bytes of bc_http.body_reserved held for this request's body */
     char method[16];
     struct timespec start;
     char id[20];
@@ -147,6 +159,9 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *con)
         n = (size_t)h->cfg->max_uri < URI_COPY_MAX ? (size_t)h->cfg->max_uri : URI_COPY_MAX;
     }
     c->uri = bc_arena_strndup(&c->arena, uri, n);
+    c->target_bad = !bc_strict_target_ok(uri, n);
+    c->raw_uri = uri;
+    c->raw_uri_len = strlen(uri);
     unsigned long seq = atomic_fetch_add(&h->next_id, 1);
     snprintf(c->id, sizeof c->id, "%08lx%08lx", h->id_prefix & 0xffffffffUL, seq & 0xffffffffUL);
     atomic_fetch_add(&h->in_flight, 1);
@@ -238,6 +253,10 @@ static void on_completed(void *cls, struct MHD_Connection *con, void **req_cls,
                        c->outcome);
     bc_metrics_in_flight(-1);
     atomic_fetch_sub(&c->h->in_flight, 1);
+    if (c->active)
+        atomic_fetch_sub(&c->h->active, 1);
+    if (c->reserved > 0)
+        atomic_fetch_sub(&c->h->body_reserved, c->reserved);
     bc_cached_release(c->entry);
     ctx_put(c->h, c);
     *req_cls = NULL;
@@ -260,7 +279,12 @@ static void common_headers(const req_ctx *c, struct MHD_Response *r, const void 
         MHD_add_response_header(r, "Vary",
                                 h->vary_origin ? "Accept, Accept-Encoding, Origin"
                                                : "Accept, Accept-Encoding");
-        MHD_add_response_header(r, "Last-Modified", c->view.last_modified);
+        time_t lm;
+        if (bc_last_modified(c->view.modified_at, c->view.confirmed_at, &lm)) {
+            char date[40];
+            bc_http_date_format(lm, date, sizeof date);
+            MHD_add_response_header(r, "Last-Modified", date);
+        }
     } else if (h->vary_origin) {
         MHD_add_response_header(r, "Vary", "Origin");
     }
@@ -386,19 +410,15 @@ static int etag_not_modified(const char *key, const char *inm, int gzip, char ou
 }
 
 /* For a representation e of store data: If-None-Match when given, else
- * If-Modified-Since against the store's build time (RFC 9110 13.2.2). */
+ * If-Modified-Since against the store's last change (RFC 9110 13.2.2; see
+ * conditional.h for how a date never hides a change). */
 static int not_modified(const req_ctx *c, const bc_cached *e, int gzip, const char *inm,
                         const char *ims)
 {
     if (inm != NULL)
         return bc_etag_matches(inm, gzip && e->gz ? e->etag_gz : e->etag);
-    if (ims != NULL) {
-        struct tm tm;
-        memset(&tm, 0, sizeof tm);
-        const char *end = strptime(ims, "%a, %d %b %Y %H:%M:%S GMT", &tm);
-        return end != NULL && *end == '\0' && c->view.modified_at <= timegm(&tm);
-    }
-    return 0;
+    return ims != NULL &&
+           bc_not_modified_since(ims, c->view.modified_at, c->view.confirmed_at, time(NULL));
 }
 
 /* Decodes the request target into req (path and raw query); a problem on failure. */
@@ -424,26 +444,207 @@ static int parse_target(req_ctx *c, bc_request *req, bc_response *res)
     return 0;
 }
 
+/* Walks the head as libmicrohttpd 0.9.75 left it in its read buffer, to find the bytes
+ * it dropped without a word: a NUL inside a request line or a header (everything after
+ * it is cut off), or a folded header line (obs-fold, glued to the previous value).
+ * That version parses in place: method, target, version and each name and value lie in
+ * order in one buffer, separated only by the NULs it wrote over ' ', ':', CR and LF
+ * (and the optional whitespace after a colon). Any other byte between them, or a field
+ * outside the head, is something the parse hid. */
+typedef struct head_walk {
+    uintptr_t lo, hi; /* the head: [method, method + header size) */
+    uintptr_t end;    /* the end of the last field seen */
+    int bad;
+} head_walk;
+
+/* 1 when [from, to) holds between min and max bytes, all NUL or (ows) space/tab. */
+static int only_separators(uintptr_t from, uintptr_t to, size_t min, size_t max, int ows)
+{
+    if (to < from || to - from < min || to - from > max)
+        return 0;
+    for (const char *p = (const char *)from; p < (const char *)to; p++)
+        if (*p != '\0' && !(ows && (*p == ' ' || *p == '\t')))
+            return 0;
+    return 1;
+}
+
+static void walk_field(head_walk *w, const char *key, size_t key_size, const char *value,
+                       size_t value_size)
+{
+    uintptr_t k = (uintptr_t)key, v = (uintptr_t)value;
+    if (w->bad || k < w->lo || v < k || v + value_size > w->hi ||
+        !only_separators(w->end, k, 1, 2, 0) ||             /* the line break before */
+        !only_separators(k + key_size, v, 1, w->hi - k, 1)) /* ':' and optional spaces */
+        w->bad = 1;
+    w->end = v + value_size;
+}
+
+typedef struct head_check {
+    bc_strict strict;
+    head_walk walk;
+} head_check;
+
+static enum MHD_Result check_field(void *cls, enum MHD_ValueKind kind, const char *key,
+                                   size_t key_size, const char *value, size_t value_size)
+{
+    (void)kind;
+    head_check *hc = cls;
+    bc_strict_field(&hc->strict, key, key_size, value != NULL ? value : "",
+                    value != NULL ? value_size : 0);
+    if (value != NULL)
+        walk_field(&hc->walk, key, key_size, value, value_size);
+    else
+        hc->walk.bad = 1;
+    return MHD_YES;
+}
+
+/* Starts the walk over the request line; 0 when the layout is not the one expected (a
+ * libmicrohttpd other than 0.9.75: then only bc_strict's checks apply). */
+static int walk_start(head_walk *w, struct MHD_Connection *con, const req_ctx *c,
+                      const char *method, const char *version)
+{
+#if MHD_VERSION == 0x00097500
+    const union MHD_ConnectionInfo *ci =
+        MHD_get_connection_info(con, MHD_CONNECTION_INFO_REQUEST_HEADER_SIZE);
+    if (ci == NULL || c->raw_uri == NULL)
+        return 0;
+    w->lo = (uintptr_t)method;
+    w->hi = w->lo + ci->header_size;
+    uintptr_t m_end = w->lo + strlen(method), u = (uintptr_t)c->raw_uri;
+    uintptr_t u_end = u + c->raw_uri_len, ver = (uintptr_t)version;
+    w->bad = !(u > m_end && ver > u_end && ver < w->hi) || !only_separators(m_end, u, 1, 1, 0) ||
+             !only_separators(u_end, ver, 1, 1, 0);
+    w->end = ver + strlen(version);
+    return 1;
+#else
+    (void)w, (void)con, (void)c, (void)method, (void)version;
+    return 0;
+#endif
+}
+
+/* Answers a request at once, from its first call, and closes the connection after: the
+ * body (if any) is never read and nothing behind the request is parsed. */
+static enum MHD_Result refuse(struct MHD_Connection *con, req_ctx *c, bc_response *res)
+{
+    bc_response_header(res, "Connection", "close");
+    enum MHD_Result ret = send_response(con, c, res);
+    bc_response_free(res);
+    return ret;
+}
+
+/* 1 when method and the raw target name a route that takes a request body. */
+static int takes_body(const char *method, const char *uri)
+{
+    static const char path[] = "/v1/sources";
+    size_t n = sizeof path - 1;
+    return strcmp(method, "POST") == 0 && strncmp(uri, path, n) == 0 &&
+           (uri[n] == '\0' || uri[n] == '?');
+}
+
+/* The first call, with the whole head: the framing rules, then whether a body may be
+ * read at all. MHD_YES lets the request continue (its body, if any, is read next). */
+static enum MHD_Result admit(struct MHD_Connection *con, req_ctx *c, const char *method,
+                             const char *version)
+{
+    bc_http *h = c->h;
+    bc_response res;
+    bc_response_init(&res);
+    head_check hc;
+    bc_strict_init(&hc.strict);
+    int walking = walk_start(&hc.walk, con, c, method, version);
+    MHD_get_connection_values_n(con, MHD_HEADER_KIND, check_field, &hc);
+    /* after the last field: its line break and the empty line */
+    if (walking && !only_separators(hc.walk.end, hc.walk.hi, 2, 4, 0))
+        hc.walk.bad = 1;
+    bc_strict st = hc.strict;
+    int http11 = strcmp(version, "HTTP/1.0") != 0;
+    if (bc_strict_finish(&st, http11) != 0) {
+        bc_problem(&res, st.status, st.code, NULL, "%s", st.detail);
+        snprintf(res.log_note, sizeof res.log_note, "refused: %s", st.detail);
+        return refuse(con, c, &res);
+    }
+    if (walking && hc.walk.bad) {
+        bc_problem(&res, 400, "malformed_header", NULL,
+                   "the request head holds a NUL byte or a folded header line");
+        return refuse(con, c, &res);
+    }
+    if (!bc_strict_is_token(c->method, strlen(c->method)) || c->target_bad) {
+        bc_problem(&res, 400, "malformed_request", NULL,
+                   "the request line must be a method token and a target of visible ASCII "
+                   "(percent-encode anything else)");
+        return refuse(con, c, &res);
+    }
+    int body = st.chunked || st.content_length > 0;
+    if (body && !takes_body(c->method, c->uri)) {
+        bc_problem(&res, 413, "body_not_allowed", NULL, "%s %.200s takes no request body",
+                   c->method, c->uri);
+        return refuse(con, c, &res);
+    }
+    if (takes_body(c->method, c->uri)) {
+        /* a write: the key before any byte of the body, then its size */
+        const char *auth = MHD_lookup_connection_value(con, MHD_HEADER_KIND, "Authorization");
+        bc_store_pool *pool = bc_live_pool(h->live);
+        bc_store *s = bc_store_pool_acquire(pool);
+        bc_identity who;
+        bc_err aerr;
+        bc_auth_status ast =
+            bc_auth_check(s, h->cfg->api_token, auth, BC_ROLE_INGEST, &who, &aerr);
+        bc_store_pool_release(pool, s);
+        if (ast != BC_AUTH_OK) {
+            bc_auth_refuse(&res, ast, &who, BC_ROLE_INGEST, "to add articles", &aerr);
+            return refuse(con, c, &res);
+        }
+        if (st.chunked) {
+            bc_problem(&res, 411, "length_required", NULL,
+                       "send the body with a Content-Length (chunked bodies are not taken)");
+            return refuse(con, c, &res);
+        }
+        if (st.content_length > (uint64_t)h->cfg->max_body) {
+            bc_problem(&res, 413, "body_too_large", NULL,
+                       "the request body is larger than %d bytes", h->cfg->max_body);
+            return refuse(con, c, &res);
+        }
+        long want = (long)st.content_length;
+        if (want > 0) {
+            long held = atomic_fetch_add(&h->body_reserved, want);
+            c->reserved = want;
+            if (held + want > (long)h->cfg->max_body_memory ||
+                bc_buf_reserve(&c->body, (size_t)want + 1) != BC_OK) {
+                bc_problem(&res, 503, "busy", NULL,
+                           "too many request bodies are being received; try again shortly");
+                bc_response_header(&res, "Retry-After", "1");
+                snprintf(res.log_note, sizeof res.log_note,
+                         "body memory budget (--max-body-memory) exhausted");
+                return refuse(con, c, &res);
+            }
+        }
+    }
+    c->active = 1;
+    atomic_fetch_add(&h->active, 1);
+    return MHD_YES;
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const char *url,
                                   const char *method, const char *version, const char *upload_data,
                                   size_t *upload_data_size, void **req_cls)
 {
     (void)url;
-    (void)version;
     bc_http *h = cls;
     req_ctx *c = *req_cls;
     if (c == NULL || c->uri == NULL)
         return MHD_NO; /* the context could not be allocated: drop the connection */
     if (!c->seen) {
-        /* first call: headers only. Answering now would cost keep-alive (see STYLE.md) */
+        /* first call: the head only. Answering now would cost keep-alive (see STYLE.md),
+         * so only refusals answer here */
         c->seen = 1;
         snprintf(c->method, sizeof c->method, "%s", method);
-        return MHD_YES;
+        return admit(con, c, method, version);
     }
     if (*upload_data_size > 0) {
-        /* keep the body up to the limit; beyond it only count, and answer 413 */
+        /* admit() let only a write with a Content-Length within --max-body through, and
+         * reserved room for it: the body cannot outgrow c->reserved */
         c->body_bytes += *upload_data_size;
-        if (c->body_bytes <= (size_t)h->cfg->max_body)
+        if (c->body_bytes <= (size_t)c->reserved)
             bc_buf_append(&c->body, upload_data, *upload_data_size);
         *upload_data_size = 0;
         return MHD_YES;
@@ -465,7 +666,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const c
     int status = parse_target(c, &req, &res);
     if (status == 0)
         c->route = bc_router_route_of(req.path);
-    if (status == 0 && c->body_bytes > (size_t)h->cfg->max_body)
+    if (status == 0 && c->body_bytes > (size_t)c->reserved)
         status = bc_problem(&res, 413, "body_too_large", NULL,
                             "the request body is larger than %d bytes", h->cfg->max_body);
     /* the cache key: store generation, negotiated representation, request target */
@@ -584,8 +785,9 @@ int bc_http_start(const bc_config *cfg, bc_live *live, bc_http **out, bc_err *er
         {MHD_OPTION_PER_IP_CONNECTION_LIMIT, cfg->max_connections_per_ip, NULL},
         {MHD_OPTION_CONNECTION_TIMEOUT, cfg->connection_timeout, NULL},
         {MHD_OPTION_CONNECTION_MEMORY_LIMIT, cfg->max_header_bytes, NULL},
-        /* RFC 9112 strictly: e.g. an HTTP/1.1 request without Host is a 400 */
-        {MHD_OPTION_STRICT_FOR_CLIENT, 1, NULL},
+        /* the Host and request-line rules are checked in admit() (strict.h), so that
+         * they are answered with problem+json; libmicrohttpd's own check would send HTML */
+        {MHD_OPTION_STRICT_FOR_CLIENT, 0, NULL},
         {MHD_OPTION_THREAD_POOL_SIZE, cfg->threads, NULL},
         {MHD_OPTION_END, 0, NULL},
     };
@@ -608,6 +810,12 @@ int bc_http_start(const bc_config *cfg, bc_live *live, bc_http **out, bc_err *er
     return BC_OK;
 }
 
+void bc_http_reopen_log(bc_http *h)
+{
+    (void)h;
+    fprintf(stderr, "bordercoopd: SIGHUP: the access log goes to stderr, nothing to reopen\n");
+}
+
 int bc_http_port(const bc_http *h)
 {
     return h->port;
@@ -620,7 +828,9 @@ void bc_http_stop(bc_http *h, int grace_ms)
     MHD_socket listener = MHD_quiesce_daemon(h->d);
     if (listener != MHD_INVALID_SOCKET)
         close(listener);
-    for (int waited = 0; waited < grace_ms && atomic_load(&h->in_flight) > 0; waited += 10) {
+    /* requests whose head has not arrived are not waited for: a slow client cannot
+     * hold the shutdown */
+    for (int waited = 0; waited < grace_ms && atomic_load(&h->active) > 0; waited += 10) {
         struct timespec ts = {0, 10 * 1000000L};
         nanosleep(&ts, NULL);
     }

@@ -475,7 +475,8 @@ static int ingest_locked(bc_store *s, const bc_ingest_input *in, bc_ingest_resul
 int bc_ingest(bc_store *s, const bc_ingest_input *in, bc_ingest_result *out, bc_err *err)
 {
     const char *path = sqlite3_db_filename(bc_store_db(s), "main");
-    int lock = path != NULL && path[0] != '\0' ? bc_store_lock(path, 30000, err) : -2;
+    int lock =
+        path != NULL && path[0] != '\0' ? bc_store_lock(path, bc_store_lock_timeout_ms, err) : -2;
     if (lock == -1)
         return err->code ? err->code : BC_EIO;
     bc_err_clear(err);

@@ -116,7 +116,14 @@ int bc_handle_ingest(bc_request *req, bc_response *res)
             if (who.key_id > 0)
                 bc_keys_touch(w, who.key_id, 60, &ignored);
             bc_live_writer_release(req->live);
-            if (rc != BC_OK) {
+            if (rc == BC_EBUSY) {
+                /* another writer (bordercoop load or ingest) holds the store */
+                snprintf(res->log_note, sizeof res->log_note, "%.255s", err.msg);
+                status = bc_problem(res, 503, "store_busy", NULL,
+                                    "another writer holds the store; nothing was written, "
+                                    "try again shortly");
+                bc_response_header(res, "Retry-After", "2");
+            } else if (rc != BC_OK) {
                 snprintf(res->log_note, sizeof res->log_note, "%.255s", err.msg);
                 status = bc_problem(res, 500, "internal_error", NULL,
                                     "the article could not be stored; nothing was written");

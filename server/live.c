@@ -4,6 +4,7 @@
 #include "bordercoop/alloc.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -24,6 +25,13 @@ struct bc_live {
     int interval_ms;
     void (*on_change)(void *);
     void *ctx;
+    bc_file_id id;   /* the file opened at path */
+    atomic_int lost; /* the file at path is no longer it (sticky) */
+    pthread_mutex_t lost_lock;
+    char lost_why[1400];
+    int lost_reported;
+    void (*on_lost)(void *ctx, const char *why);
+    void *lost_ctx;
 };
 
 /* Reads content version and modification time through the watch connection into v. */
@@ -79,13 +87,20 @@ int bc_live_open(const char *path, size_t readers, bc_live **out, bc_err *err)
     pthread_mutex_init(&l->writer_lock, NULL);
     pthread_mutex_init(&l->stop_lock, NULL);
     pthread_cond_init(&l->stop_cond, NULL);
-    int rc = bc_store_pool_open(path, readers, &l->pool, err);
+    pthread_mutex_init(&l->lost_lock, NULL);
+    int rc = bc_store_file_id(path, &l->id, err);
+    if (rc == BC_ENOTFOUND)
+        bc_err_set(err, BC_ENOTFOUND, "cannot open store %s: no such file", path);
+    if (rc == BC_OK)
+        rc = bc_store_pool_open(path, readers, &l->pool, err);
     if (rc == BC_OK)
         rc = bc_store_open(path, BC_STORE_QUERY_ONLY, &l->watch, err);
+    time_t checked = time(NULL);
     if (rc == BC_OK)
         rc = data_version(l, &l->data_version, err);
     if (rc == BC_OK)
         rc = read_generation(l, &l->view, err);
+    l->view.confirmed_at = checked;
     if (rc != BC_OK) {
         bc_live_close(l);
         return rc;
@@ -100,6 +115,7 @@ int bc_live_refresh(bc_live *l, int *changed, bc_err *err)
         *changed = 0;
     pthread_mutex_lock(&l->lock);
     long dv = 0;
+    time_t checked = time(NULL); /* before looking: every commit before it is seen */
     int rc = bc_store_is_immutable(l->watch) ? BC_OK : data_version(l, &dv, err);
     if (rc == BC_OK && dv != l->data_version && !bc_store_is_immutable(l->watch)) {
         bc_live_view v = l->view;
@@ -115,6 +131,8 @@ int bc_live_refresh(bc_live *l, int *changed, bc_err *err)
             }
         }
     }
+    if (rc == BC_OK && checked > l->view.confirmed_at)
+        l->view.confirmed_at = checked;
     pthread_mutex_unlock(&l->lock);
     return rc;
 }
@@ -124,6 +142,47 @@ void bc_live_view_get(bc_live *l, bc_live_view *v)
     pthread_mutex_lock(&l->lock);
     *v = l->view;
     pthread_mutex_unlock(&l->lock);
+    if (bc_store_is_immutable(l->watch))
+        v->confirmed_at = time(NULL); /* nothing can change it */
+}
+
+int bc_live_store_ok(bc_live *l, char *why, size_t n)
+{
+    if (!atomic_load(&l->lost)) {
+        bc_file_id now;
+        bc_err err;
+        int rc = bc_store_file_id(l->path, &now, &err);
+        const char *what = NULL;
+        if (rc == BC_ENOTFOUND)
+            what = "was deleted";
+        else if (rc == BC_OK && (now.dev != l->id.dev || now.ino != l->id.ino))
+            what = "was replaced by another file";
+        /* BC_EIO (e.g. a permission change) says nothing about the file: keep going */
+        if (what != NULL) {
+            pthread_mutex_lock(&l->lost_lock);
+            if (!atomic_load(&l->lost))
+                snprintf(l->lost_why, sizeof l->lost_why,
+                         "the store %s %s while being served; no more writes, not ready "
+                         "(restart the daemon on the store that is there now)",
+                         l->path, what);
+            atomic_store(&l->lost, 1);
+            pthread_mutex_unlock(&l->lost_lock);
+        }
+    }
+    if (!atomic_load(&l->lost))
+        return 1;
+    if (why != NULL && n > 0) {
+        pthread_mutex_lock(&l->lost_lock);
+        snprintf(why, n, "%s", l->lost_why);
+        pthread_mutex_unlock(&l->lost_lock);
+    }
+    return 0;
+}
+
+void bc_live_on_lost(bc_live *l, void (*on_lost)(void *ctx, const char *why), void *ctx)
+{
+    l->on_lost = on_lost;
+    l->lost_ctx = ctx;
 }
 
 static void *watch_loop(void *arg)
@@ -144,6 +203,12 @@ static void *watch_loop(void *arg)
         bc_err err;
         if (bc_live_refresh(l, &changed, &err) == BC_OK && changed && l->on_change)
             l->on_change(l->ctx);
+        char why[1400];
+        if (!bc_live_store_ok(l, why, sizeof why) && !l->lost_reported) {
+            l->lost_reported = 1;
+            if (l->on_lost != NULL)
+                l->on_lost(l->lost_ctx, why);
+        }
         pthread_mutex_lock(&l->stop_lock);
     }
     pthread_mutex_unlock(&l->stop_lock);
@@ -180,6 +245,7 @@ void bc_live_close(bc_live *l)
     pthread_mutex_destroy(&l->lock);
     pthread_mutex_destroy(&l->writer_lock);
     pthread_mutex_destroy(&l->stop_lock);
+    pthread_mutex_destroy(&l->lost_lock);
     pthread_cond_destroy(&l->stop_cond);
     bc_free(l);
 }
@@ -203,6 +269,11 @@ bc_store *bc_live_writer_acquire(bc_live *l, bc_err *err)
 {
     if (bc_live_immutable(l)) {
         bc_err_set(err, BC_EIO, "the store is on read-only media");
+        return NULL;
+    }
+    char why[1400];
+    if (!bc_live_store_ok(l, why, sizeof why)) {
+        bc_err_set(err, BC_ENOTFOUND, "%s", why);
         return NULL;
     }
     pthread_mutex_lock(&l->writer_lock);

@@ -1,5 +1,6 @@
 /* main.c: bordercoopd: parse the configuration, open the store, serve until SIGINT or
- * SIGTERM, then let requests in flight finish and exit 0. */
+ * SIGTERM, then let requests in flight finish (within --shutdown-grace) and exit 0.
+ * SIGHUP reopens the access log file and never stops the daemon. */
 #include "bordercoop/config.h"
 #include "bordercoop/http.h"
 #include "bordercoop/store.h"
@@ -12,11 +13,16 @@
 #include <string.h>
 #include <unistd.h>
 
-#define GRACE_MS 10000
-
 static const char *env(const char *name)
 {
     return getenv(name);
+}
+
+/* The store file was deleted or replaced (from the watcher thread). */
+static void store_lost(void *ctx, const char *why)
+{
+    (void)ctx;
+    fprintf(stderr, "bordercoopd: %s\n", why);
 }
 
 /* Writes the bound port to path atomically (write a temporary file, then rename). */
@@ -53,21 +59,25 @@ int main(int argc, char **argv)
         return 0;
     }
 
-    /* SIGINT/SIGTERM are taken by sigwait below; block them before any thread starts so
-     * that no libmicrohttpd thread receives them */
-    sigset_t stop;
-    sigemptyset(&stop);
-    sigaddset(&stop, SIGINT);
-    sigaddset(&stop, SIGTERM);
-    pthread_sigmask(SIG_BLOCK, &stop, NULL);
+    /* SIGINT, SIGTERM and SIGHUP are taken by sigwait below; block them before any thread
+     * starts so that no libmicrohttpd thread receives them (SIGHUP's default action
+     * would kill the daemon) */
+    sigset_t sigs;
+    sigemptyset(&sigs);
+    sigaddset(&sigs, SIGINT);
+    sigaddset(&sigs, SIGTERM);
+    sigaddset(&sigs, SIGHUP);
+    pthread_sigmask(SIG_BLOCK, &sigs, NULL);
     signal(SIGPIPE, SIG_IGN);
 
     bc_store_mmap_bytes = (long long)cfg.mmap_mib << 20;
+    bc_store_lock_timeout_ms = cfg.write_budget_ms;
     bc_live *live = NULL;
     if (bc_live_open(cfg.db, (size_t)cfg.threads, &live, &err) != 0) {
         fprintf(stderr, "bordercoopd: %s\n", err.msg);
         return 1;
     }
+    bc_live_on_lost(live, store_lost, NULL);
     bc_http *http = NULL;
     if (bc_http_start(&cfg, live, &http, &err) != 0 ||
         bc_live_watch(live, 250, bc_http_generation_changed, http, &err) != 0) {
@@ -85,11 +95,16 @@ int main(int argc, char **argv)
                 strerror(errno));
 
     int sig = 0;
-    while (sigwait(&stop, &sig) != 0)
-        ;
+    for (;;) {
+        if (sigwait(&sigs, &sig) != 0)
+            continue;
+        if (sig != SIGHUP)
+            break;
+        bc_http_reopen_log(http);
+    }
     fprintf(stderr, "bordercoopd: %s received, finishing requests in flight\n",
             sig == SIGINT ? "SIGINT" : "SIGTERM");
-    bc_http_stop(http, GRACE_MS);
+    bc_http_stop(http, cfg.shutdown_grace * 1000);
     bc_live_close(live);
     if (cfg.ready_file[0] != '\0')
         unlink(cfg.ready_file);

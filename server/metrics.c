@@ -16,8 +16,8 @@
 #define MAX_ROUTES 64
 static const char *const METHODS[] = {"GET", "HEAD", "POST", "OPTIONS", "other"};
 #define NMETHODS 5
-static const int STATUSES[] = {200, 201, 204, 304, 400, 401, 403, 404, 405,
-                               406, 413, 414, 415, 431, 500, 503, 0 /* other */};
+static const int STATUSES[] = {200, 201, 204, 304, 400, 401, 403, 404, 405, 406,
+                               411, 413, 414, 415, 431, 500, 501, 503, 0 /* other */};
 #define NSTATUSES (sizeof STATUSES / sizeof STATUSES[0])
 static const double BUCKETS[] = {0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01,
                                  0.025,  0.05,    0.1,    0.25,  0.5,    1};

@@ -70,6 +70,8 @@ const char *bc_status_title(int status)
         return "Not Acceptable";
     case 409:
         return "Conflict";
+    case 411:
+        return "Length Required";
     case 412:
         return "Precondition Failed";
     case 413:
@@ -84,6 +86,8 @@ const char *bc_status_title(int status)
         return "Request Header Fields Too Large";
     case 500:
         return "Internal Server Error";
+    case 501:
+        return "Not Implemented";
     case 503:
         return "Service Unavailable";
     default:

@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 #include <stdlib.h>
@@ -184,9 +185,27 @@ int bc_store_lock(const char *path, int timeout_ms, bc_err *err)
         struct timespec ts = {0, 20 * 1000000L};
         nanosleep(&ts, NULL);
     }
+    int e = errno;
     close(fd);
-    bc_err_set(err, BC_EIO, "the store is locked by another writer (%s)", lock);
+    if (e == EWOULDBLOCK)
+        bc_err_set(err, BC_EBUSY, "the store is locked by another writer (%s) after %d ms", lock,
+                   timeout_ms);
+    else
+        bc_err_set(err, BC_EIO, "cannot lock %s: %s", lock, strerror(e));
     return -1;
+}
+
+int bc_store_lock_timeout_ms = 30000;
+
+int bc_store_file_id(const char *path, bc_file_id *out, bc_err *err)
+{
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return bc_err_set(err, errno == ENOENT ? BC_ENOTFOUND : BC_EIO, "%s: %s", path,
+                          strerror(errno));
+    out->dev = (unsigned long long)st.st_dev;
+    out->ino = (unsigned long long)st.st_ino;
+    return BC_OK;
 }
 
 void bc_store_unlock(int fd)

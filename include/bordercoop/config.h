@@ -14,19 +14,28 @@ typedef struct bc_config {
     char listen[300];             /* as given, e.g. "127.0.0.1:8080" */
     struct sockaddr_storage addr; /* parsed from listen */
     socklen_t addrlen;
-    int threads;
+    int threads;            /* I/O threads (libmicrohttpd's event loops) */
+    int workers;            /* threads that run requests needing the store */
     char ready_file[1024];  /* written with the bound port once listening */
     int connection_timeout; /* seconds of inactivity before a connection is closed */
+    int header_timeout;     /* seconds a request's whole head may take to arrive */
+    int body_timeout;       /* seconds a body may take before min_body_rate applies */
+    int min_body_rate;      /* bytes/s a body must average after body_timeout */
     int max_connections;
-    int max_connections_per_ip;
-    int max_body;         /* bytes */
-    int max_header_bytes; /* request line + headers; more gets 431 (or 414) */
-    int max_uri;          /* bytes of request target; more gets 414 */
-    int max_age;          /* Cache-Control max-age of data responses, seconds */
-    int cache_bytes;      /* response cache budget; 0 disables it */
-    int mmap_mib;         /* MiB of the store readers memory-map; 0: plain reads */
+    int max_connections_per_ip; /* 0: no per-address cap */
+    int request_budget_ms;      /* deadline of a request on the workers (queue + SQL) */
+    int write_budget_ms;        /* deadline of a write (queue + lock wait + SQL) */
+    int shutdown_grace;         /* seconds SIGTERM waits for requests being answered */
+    int max_body;               /* bytes */
+    int max_body_memory;        /* bytes of request bodies held across all connections */
+    int max_header_bytes;       /* request line + headers; more gets 431 (or 414) */
+    int max_uri;                /* bytes of request target; more gets 414 */
+    int max_age;                /* Cache-Control max-age of data responses, seconds */
+    int cache_bytes;            /* response cache budget; 0 disables it */
+    int mmap_mib;               /* MiB of the store readers memory-map; 0: plain reads */
     char cors_origin[256];
     int log_format;      /* BC_LOG_* */
+    char log_file[1024]; /* access log file ("" = stderr); reopened on SIGHUP */
     char api_token[256]; /* BORDERCOOP_API_TOKEN; empty: writes are disabled */
     int show_help;
     int show_version;
@@ -38,7 +47,9 @@ typedef const char *(*bc_getenv_fn)(const char *name);
 /* Fills cfg from defaults, then env (via getenv_fn, may be NULL for none), then argv
  * (argv[0] is skipped). "--flag value" and "--flag=value" are accepted. Returns 0 or
  * BC_EINVAL naming the offending flag or variable. --help and --version only set
- * show_help / show_version. */
+ * show_help / show_version. BORDERCOOP_API_TOKEN must be a bearer token (RFC 6750
+ * b64token: letters, digits and -._~+/ then optional '=' padding) of 16 to 255
+ * characters: anything else (a token of spaces, say) is refused. */
 int bc_config_parse(bc_config *cfg, int argc, char **argv, bc_getenv_fn getenv_fn, bc_err *err);
 
 /* Parses "HOST:PORT" or "[IPV6]:PORT" (HOST a numeric address or "localhost") into

@@ -17,6 +17,7 @@ typedef enum bc_code {
     BC_EVERSION = 6,  /* the store is newer than this binary */
     BC_ECONFLICT = 7, /* duplicate id or a write that would overwrite */
     BC_ETOOBIG = 8,   /* input over a configured limit */
+    BC_EBUSY = 9,     /* a lock or a budget ran out: try again later */
 } bc_code;
 
 #define BC_ERR_MSG_MAX 512

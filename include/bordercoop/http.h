@@ -18,6 +18,10 @@ int bc_http_start(const bc_config *cfg, bc_live *live, bc_http **out, bc_err *er
 /* Empties the response cache (the store's generation moved). Thread-safe. */
 void bc_http_generation_changed(void *h);
 
+/* On SIGHUP: reopens the access log file (--log-file) so that a rotated log is
+ * released; with the log on stderr there is nothing to reopen and a line says so. */
+void bc_http_reopen_log(bc_http *h);
+
 /* The TCP port actually bound (useful with port 0). */
 int bc_http_port(const bc_http *h);
 

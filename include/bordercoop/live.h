@@ -17,8 +17,11 @@ typedef struct bc_live bc_live;
 typedef struct bc_live_view {
     char generation[65];    /* the store's content version */
     char last_modified[40]; /* its modification time as an HTTP-date */
-    time_t modified_at;
-    unsigned long serial; /* increases with every change seen */
+    time_t modified_at;     /* the second of the last change (build or ingest) */
+    time_t confirmed_at;    /* when this generation was last confirmed current (the
+                             * wall-clock second a check for commits started); see
+                             * conditional.h for why validators need it */
+    unsigned long serial;   /* increases with every change seen */
 } bc_live_view;
 
 /* Opens readers query-only connections to path and reads the generation. *out is new;
@@ -47,8 +50,20 @@ int bc_live_immutable(const bc_live *l);
 /* The store's path (borrowed). */
 const char *bc_live_path(const bc_live *l);
 
+/* Whether the file at the store's path is still the one opened: 1, or 0 (and a reason
+ * in why, size n, may be NULL) once it was deleted or replaced. A lost store stays lost:
+ * readers keep serving the file they have open, but it can no longer be made durable
+ * at its path, so nothing may be written and the daemon is not ready. Checks now (one
+ * stat); thread-safe. */
+int bc_live_store_ok(bc_live *l, char *why, size_t n);
+
+/* Called once, from the watcher thread, when the watcher finds the store lost; why
+ * says how. Set before bc_live_watch. */
+void bc_live_on_lost(bc_live *l, void (*on_lost)(void *ctx, const char *why), void *ctx);
+
 /* Exclusive use of the writer connection (opened on first use); release it with
- * bc_live_writer_release. NULL with err set when the store cannot be written. */
+ * bc_live_writer_release. NULL with err set when the store cannot be written:
+ * BC_EIO on read-only media, BC_ENOTFOUND when the store was deleted or replaced. */
 bc_store *bc_live_writer_acquire(bc_live *l, bc_err *err);
 void bc_live_writer_release(bc_live *l);
 

@@ -83,9 +83,25 @@ int bc_store_is_immutable(const bc_store *s);
 /* Takes the store's advisory write lock (PATH.lock, flock) shared by every writer
  * process: ingest holds it for its transaction, load for reading the previous store's
  * ingested articles and swapping in the new build. Returns a descriptor for
- * bc_store_unlock, or -1 with err set. Waits up to timeout_ms. */
+ * bc_store_unlock, or -1 with err set: BC_EBUSY when another writer still held it after
+ * timeout_ms, BC_EIO when the lock file cannot be opened. */
 int bc_store_lock(const char *path, int timeout_ms, bc_err *err);
 void bc_store_unlock(int fd);
+
+/* How long writers wait for the lock (milliseconds): the CLI's 30 s by default; the
+ * daemon lowers it (--write-budget-ms) so that a write waits on its writer thread for a
+ * bounded time and then answers 503. Set before the first write. */
+extern int bc_store_lock_timeout_ms;
+
+/* The identity of a store file: device and inode. A daemon compares it with the file at
+ * its path to notice that the store was deleted or replaced under it. */
+typedef struct bc_file_id {
+    unsigned long long dev, ino;
+} bc_file_id;
+
+/* Reads the identity of the file at path: BC_OK, BC_ENOTFOUND when there is no file,
+ * BC_EIO when it cannot be examined. */
+int bc_store_file_id(const char *path, bc_file_id *out, bc_err *err);
 
 /* A fixed set of query-only connections to one store file, for worker threads. */
 typedef struct bc_store_pool bc_store_pool;

@@ -17,7 +17,9 @@
 // out as an operation (it is GET without a body); a method the path does not list must
 // answer with a 405 the path's `get` declares; a path the router does not serve must
 // answer 404 (components/responses/NotFound), or 413/414 (ContentTooLarge, UriTooLong)
-// which the daemon checks before routing. 5xx is always a failure.
+// which the daemon checks before routing. 503 (a budget or overload answer,
+// components/responses/ServiceUnavailable) may answer any operation; any other 5xx
+// is always a failure.
 //
 // Exits 1 listing every mismatch, 0 when all responses conform.
 import { readFileSync } from 'node:fs';
@@ -182,7 +184,9 @@ function checkRecord(rec) {
 }
 
 function checkRecordInto(rec, failures) {
-  if (rec.status >= 500) failures.push(`server error ${rec.status}`);
+  // 503 is the daemon's overload and budget answer (with Retry-After), declared once
+  // as components/responses/ServiceUnavailable; any other 5xx is a failure
+  if (rec.status >= 500 && rec.status !== 503) failures.push(`server error ${rec.status}`);
   const pathKey = matchPath(rec.target);
   let response = null;
   let respParts = null;
@@ -203,7 +207,9 @@ function checkRecordInto(rec, failures) {
       [op, opParts] = [item.get, ['paths', pathKey, 'get']];
     }
     if (op) {
-      const picked = pickResponse(op.responses, [...opParts, 'responses'], rec.status);
+      let picked = pickResponse(op.responses, [...opParts, 'responses'], rec.status);
+      if (!picked && rec.status === 503)
+        picked = [deref({ $ref: '#/components/responses/ServiceUnavailable' }), ['components', 'responses', 'ServiceUnavailable']];
       if (!picked) failures.push(`status ${rec.status} is not declared for ${opParts[2]} ${pathKey} (declared: ${Object.keys(op.responses || {}).join(', ')})`);
       else [response, respParts] = picked;
     }

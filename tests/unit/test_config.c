@@ -110,8 +110,19 @@ static void assert_defaults(const bc_config *cfg)
     assert_string_equal(cfg->ready_file, "");
     assert_int_equal(cfg->connection_timeout, 15);
     assert_int_equal(cfg->max_connections, 1000);
-    assert_int_equal(cfg->max_connections_per_ip, 100);
+    assert_int_equal(cfg->max_connections_per_ip, 0); /* off: see the README on proxies */
     assert_int_equal(cfg->max_body, 1048576);
+    assert_int_equal(cfg->max_body_memory, 16 << 20);
+    assert_int_equal(cfg->max_header_bytes, 8192);
+    assert_int_equal(cfg->workers, 4);
+    assert_int_equal(cfg->request_budget_ms, 250);
+    assert_int_equal(cfg->write_budget_ms, 10000);
+    assert_int_equal(cfg->header_timeout, 10);
+    assert_int_equal(cfg->body_timeout, 10);
+    assert_int_equal(cfg->min_body_rate, 4096);
+    assert_int_equal(cfg->shutdown_grace, 10);
+    assert_string_equal(cfg->log_file, "");
+    assert_string_equal(cfg->api_token, "");
     assert_int_equal(cfg->max_age, 60);
     assert_string_equal(cfg->cors_origin, "*");
     assert_int_equal(cfg->log_format, BC_LOG_PLAIN);
@@ -477,10 +488,58 @@ static void usage_mentions_everything(void **state)
     assert_int_equal(u[strlen(u) - 1], '\n');
 }
 
+/* The write token: 16+ characters of RFC 6750's b64token; spaces, control characters
+ * or anything a bearer header cannot carry are refused at start, never accepted. */
+static void api_token_must_be_a_bearer_token(void **state)
+{
+    (void)state;
+    static const char *const good[] = {
+        "abcdefghijklmnop",
+        "0123456789-._~+/",
+        "QUJDREVGR0hJSktMTU5PUA==",
+        "A1b2C3d4E5f6G7h8I9",
+    };
+    for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
+        env_reset(NULL);
+        env_set("BORDERCOOP_API_TOKEN", good[i]);
+        bc_config cfg;
+        bc_err err;
+        char *argv[] = {"bordercoopd", NULL};
+        if (bc_config_parse(&cfg, 1, argv, fake_getenv, &err) != BC_OK)
+            fail_msg("token '%s' refused: %s", good[i], err.msg);
+        assert_string_equal(cfg.api_token, good[i]);
+    }
+    static const char *const bad[] = {
+        "                ",                 /* sixteen spaces */
+        "\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t", /* tabs */
+        "abcdefgh ijklmnop",                /* a space inside */
+        " abcdefghijklmnop",                /* leading space */
+        "abcdefghijklmnop ",                /* trailing space */
+        "abcdefghijklmnop\n",               /* a control character */
+        "abcdefgh\"ijklmnop",               /* a quote */
+        "==abcdefghijklmnop",               /* padding first */
+        "abcdefgh=ijklmnop",                /* padding inside */
+        "short",                            /* too short */
+        "abcdéfghijklmnopq",                /* not ASCII */
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        env_reset(NULL);
+        env_set("BORDERCOOP_API_TOKEN", bad[i]);
+        bc_config cfg;
+        bc_err err;
+        char *argv[] = {"bordercoopd", NULL};
+        int rc = bc_config_parse(&cfg, 1, argv, fake_getenv, &err);
+        if (rc == BC_OK)
+            fail_msg("token '%s' accepted", bad[i]);
+        assert_fails(rc, &err, "BORDERCOOP_API_TOKEN");
+    }
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup(f, env_reset)
     const struct CMUnitTest tests[] = {
+        T(api_token_must_be_a_bearer_token),
         T(defaults),
         T(every_env_var_is_read),
         T(empty_env_value_is_unset),

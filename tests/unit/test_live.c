@@ -264,6 +264,104 @@ static void open_failures(void **state)
     bc_live_close(NULL); /* a no-op */
 }
 
+static char lost_why[2000];
+static atomic_int lost_calls;
+
+/* Runs on the watcher thread: no cmocka assertions here. */
+static void on_lost(void *ctx, const char *why)
+{
+    (void)ctx;
+    snprintf(lost_why, sizeof lost_why, "%s", why);
+    atomic_fetch_add(&lost_calls, 1);
+}
+
+/* The store deleted under a running daemon: it is lost for good, writes are refused
+ * (never acknowledged into an unlinked file), and the watcher says so once. */
+static void a_deleted_store_is_lost(void **state)
+{
+    (void)state;
+    open_live();
+    char why[2000];
+    assert_int_equal(bc_live_store_ok(live, why, sizeof why), 1);
+    bc_err err;
+    bc_store *w = bc_live_writer_acquire(live, &err);
+    assert_non_null(w);
+    bc_live_writer_release(live);
+    atomic_store(&lost_calls, 0);
+    bc_live_on_lost(live, on_lost, NULL);
+    assert_int_equal(bc_live_watch(live, 10, on_change, &calls, &err), 0);
+    char path[200];
+    snprintf(path, sizeof path, "%s-wal", db);
+    unlink(path);
+    snprintf(path, sizeof path, "%s-shm", db);
+    unlink(path);
+    assert_int_equal(unlink(db), 0);
+    assert_int_equal(bc_live_store_ok(live, why, sizeof why), 0);
+    assert_non_null(strstr(why, "deleted"));
+    assert_non_null(strstr(why, db));
+    assert_null(bc_live_writer_acquire(live, &err));
+    assert_int_equal(err.code, BC_ENOTFOUND);
+    assert_non_null(strstr(err.msg, "deleted"));
+    struct timespec pause = {0, 10 * 1000000L};
+    for (int i = 0; i < 500 && atomic_load(&lost_calls) == 0; i++)
+        nanosleep(&pause, NULL);
+    assert_int_equal(atomic_load(&lost_calls), 1);
+    assert_non_null(strstr(lost_why, "deleted"));
+    nanosleep(&pause, NULL);
+    nanosleep(&pause, NULL);
+    assert_int_equal(atomic_load(&lost_calls), 1); /* once */
+    /* a new store at the same path later does not bring it back: another file */
+    assert_int_equal(bc_loader_build(fx_data_dir(), db, NULL, &err), 0);
+    assert_int_equal(bc_live_store_ok(live, NULL, 0), 0);
+    /* readers keep answering from the file they have open */
+    bc_live_view v;
+    bc_live_view_get(live, &v);
+    assert_string_equal(v.generation, stats.content_version);
+}
+
+/* Another file renamed over the store's path: replaced, also lost. */
+static void a_replaced_store_is_lost(void **state)
+{
+    (void)state;
+    open_live();
+    char other[200];
+    snprintf(other, sizeof other, "%s/other.db", dir);
+    bc_err err;
+    assert_int_equal(bc_loader_build(fx_data_dir(), other, NULL, &err), 0);
+    assert_int_equal(bc_live_store_ok(live, NULL, 0), 1);
+    assert_int_equal(rename(other, db), 0);
+    char why[2000];
+    assert_int_equal(bc_live_store_ok(live, why, sizeof why), 0);
+    assert_non_null(strstr(why, "replaced"));
+    assert_null(bc_live_writer_acquire(live, &err));
+    /* but the rebuild `bordercoop load` does in place keeps the file: not lost */
+    bc_live_close(live);
+    live = NULL;
+    open_live();
+    assert_int_equal(bc_loader_build(fx_data_dir(), db, NULL, &err), 0);
+    assert_int_equal(bc_live_store_ok(live, NULL, 0), 1);
+}
+
+/* The generation's confirmation time moves with every look at the store, never back. */
+static void refresh_confirms_the_generation(void **state)
+{
+    (void)state;
+    time_t before = time(NULL);
+    open_live();
+    bc_live_view v;
+    bc_live_view_get(live, &v);
+    assert_true(v.confirmed_at >= before && v.confirmed_at <= time(NULL));
+    assert_true(v.confirmed_at >= v.modified_at);
+    struct timespec pause = {1, 100 * 1000000L};
+    nanosleep(&pause, NULL);
+    bc_err err;
+    assert_int_equal(bc_live_refresh(live, NULL, &err), 0);
+    bc_live_view w;
+    bc_live_view_get(live, &w);
+    assert_true(w.confirmed_at > v.confirmed_at);
+    assert_string_equal(w.generation, v.generation);
+}
+
 static void allocation_failure_while_opening(void **state)
 {
     (void)state;
@@ -296,6 +394,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(watcher_calls_back_after_a_change, build, cleanup),
         cmocka_unit_test_setup_teardown(open_failures, build, cleanup),
         cmocka_unit_test_setup_teardown(allocation_failure_while_opening, build, cleanup),
+        cmocka_unit_test_setup_teardown(a_deleted_store_is_lost, build, cleanup),
+        cmocka_unit_test_setup_teardown(a_replaced_store_is_lost, build, cleanup),
+        cmocka_unit_test_setup_teardown(refresh_confirms_the_generation, build, cleanup),
     };
     return cmocka_run_group_tests_name("live", tests, NULL, NULL);
 }

@@ -1,0 +1,613 @@
+/* test_attack.c: the attack pass of issue 12, item by item, against the real daemon on
+ * loopback, small and bounded: bodies nobody takes refused before they are read (and
+ * the token and the size of a write checked before its body), a deleted or replaced
+ * store refusing writes and readiness, If-Modified-Since never hiding a change,
+ * request-smuggling primitives refused with nothing behind them answered, SIGHUP
+ * leaving the daemon serving, SIGTERM draining with slow clients attached, and a
+ * write token of spaces refused at start. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "bordercoop/loader.h"
+#include "harness.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <jansson.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define TOKEN "attack-test-token-0123456789"
+
+static char TMP[64];
+static int store_seq;
+
+static int setup(void **state)
+{
+    (void)state;
+    snprintf(TMP, sizeof TMP, "/tmp/bc-attack-XXXXXX");
+    return mkdtemp(TMP) != NULL ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", TMP);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+/* A fresh store (path into db, size 160) and a daemon on it with writes enabled when
+ * token is not NULL; extra arguments after the usual ones. */
+static void start(bct_daemon *d, char *db, const char *token, const char *const *extra)
+{
+    snprintf(db, 160, "%s/store%d.db", TMP, store_seq++);
+    bc_err err;
+    const char *data = getenv("BC_DATA") ? getenv("BC_DATA") : "data";
+    if (bc_loader_build(data, db, NULL, &err) != 0)
+        fail_msg("building the store: %s", err.msg);
+    if (token != NULL)
+        setenv("BORDERCOOP_API_TOKEN", token, 1);
+    int rc = bct_daemon_start(d, getenv("BC_DAEMON"), db, extra, 10000);
+    unsetenv("BORDERCOOP_API_TOKEN");
+    if (rc != 0)
+        fail_msg("the daemon did not start");
+}
+
+static void stop(bct_daemon *d)
+{
+    assert_int_equal(bct_daemon_stop(d, 15000), 0);
+}
+
+/* Sends raw bytes on a new connection and reads one response into r; -1 when none. */
+static int raw(int port, const char *data, size_t len, bct_response *r)
+{
+    memset(r, 0, sizeof *r);
+    bct_conn *c = bct_connect(port, 5000);
+    if (c == NULL)
+        return -1;
+    int rc = bct_send_raw(c, data, len);
+    if (rc == 0)
+        rc = bct_read_response(c, 0, r);
+    bct_close(c);
+    return rc;
+}
+
+static void expect_problem(const bct_response *r, int status, const char *code)
+{
+    if (r->status != status)
+        fail_msg("status %d, want %d: %.300s", r->status, status, r->body);
+    assert_string_equal(bct_header_get(r, "Content-Type"),
+                        "application/problem+json; charset=utf-8");
+    json_t *j = json_loadb(r->body, r->body_len, 0, NULL);
+    if (j == NULL)
+        fail_msg("not JSON: %.200s", r->body);
+    if (code != NULL)
+        assert_string_equal(json_string_value(json_object_get(j, "code")), code);
+    json_decref(j);
+}
+
+/* A value of the daemon's /metrics (the first sample whose line starts with name). */
+static double metric(int port, const char *name)
+{
+    bct_response r;
+    if (bct_get(port, "/metrics", NULL, &r) != 0 || r.status != 200)
+        fail_msg("GET /metrics failed");
+    double v = -1;
+    size_t n = strlen(name);
+    for (const char *p = r.body; p != NULL && *p; p = strchr(p, '\n'), p = p ? p + 1 : NULL)
+        if (strncmp(p, name, n) == 0 && (p[n] == ' ' || p[n] == '{')) {
+            const char *sp = strchr(p, ' ');
+            v = sp ? atof(sp + 1) : -1;
+            break;
+        }
+    bct_response_free(&r);
+    return v;
+}
+
+/* Waits up to ms for the daemon's log to contain text; 1 when it did. */
+static int log_has(const bct_daemon *d, const char *text, int ms)
+{
+    for (int waited = 0;; waited += 20) {
+        char *log = bct_daemon_log(d);
+        int found = log != NULL && strstr(log, text) != NULL;
+        free(log);
+        if (found || waited >= ms)
+            return found;
+        struct timespec ts = {0, 20 * 1000000L};
+        nanosleep(&ts, NULL);
+    }
+}
+
+/* ---- item 4: bodies are refused before they are read ------------------------------- */
+
+#define BODY_CONNECTIONS 150
+
+static void unwanted_bodies_are_never_buffered(void **state)
+{
+    (void)state;
+    bct_daemon d;
+    char db[160];
+    start(&d, db, TOKEN, (const char *[]){"--log-format", "off", NULL});
+    double rss0 = metric(d.port, "process_resident_memory_bytes");
+    /* 150 connections announce 1 MB bodies on routes that take none and send a first
+     * 64 KiB of it: each is answered 413 from its head alone and closed */
+    static char chunk[65536];
+    memset(chunk, 'x', sizeof chunk);
+    bct_conn *conns[BODY_CONNECTIONS];
+    for (int i = 0; i < BODY_CONNECTIONS; i++) {
+        conns[i] = bct_connect(d.port, 5000);
+        assert_non_null(conns[i]);
+        const char *head = i % 3 == 0   ? "GET /healthz HTTP/1.1\r\nHost: x\r\n"
+                           : i % 3 == 1 ? "GET /v1/meetings HTTP/1.1\r\nHost: x\r\n"
+                                        : "DELETE /v1/meetings HTTP/1.1\r\nHost: x\r\n";
+        char req[256];
+        int n = snprintf(req, sizeof req, "%sContent-Length: 1000000\r\n\r\n", head);
+        assert_int_equal(bct_send_raw(conns[i], req, (size_t)n), 0);
+        bct_set_diagnostics(0);
+        bct_send_raw(conns[i], chunk, sizeof chunk); /* the server may already have closed */
+        bct_set_diagnostics(1);
+    }
+    for (int i = 0; i < BODY_CONNECTIONS; i++) {
+        bct_response r;
+        assert_int_equal(bct_read_response(conns[i], 0, &r), 0);
+        expect_problem(&r, 413, "body_not_allowed");
+        assert_false(r.keep_alive);
+        bct_response_free(&r);
+        bct_close(conns[i]);
+    }
+    double rss1 = metric(d.port, "process_resident_memory_bytes");
+    if (rss1 - rss0 > 16.0 * 1024 * 1024)
+        fail_msg("RSS grew by %.1f MiB for bodies that were refused", (rss1 - rss0) / 1048576);
+    /* chunked bodies too */
+    static const char chunked[] = "GET /healthz HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: "
+                                  "chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n";
+    bct_response r;
+    assert_int_equal(raw(d.port, chunked, sizeof chunked - 1, &r), 0);
+    expect_problem(&r, 413, "body_not_allowed");
+    bct_response_free(&r);
+    stop(&d);
+}
+
+/* A write is judged on its head: the token, the size and the memory left for bodies,
+ * all before a byte of the body is read (the client here never sends it). */
+static void writes_are_judged_before_their_body(void **state)
+{
+    (void)state;
+    bct_daemon d;
+    char db[160];
+    start(&d, db, TOKEN,
+          (const char *[]){"--max-body-memory", "2100000", "--log-format", "off", NULL});
+    static const char *const heads[] = {
+        /* no token, a wrong token, a chunked body, a body over --max-body */
+        "POST /v1/sources HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+        "Content-Length: 900000\r\n\r\n",
+        "POST /v1/sources HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer wrong-token-0000000000\r\n"
+        "Content-Type: application/json\r\nContent-Length: 900000\r\n\r\n",
+        "POST /v1/sources HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " TOKEN "\r\n"
+        "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n",
+        "POST /v1/sources HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " TOKEN "\r\n"
+        "Content-Type: application/json\r\nContent-Length: 5000000\r\n\r\n",
+    };
+    static const int want[] = {401, 401, 411, 413};
+    static const char *const codes[] = {"unauthorized", "unauthorized", "length_required",
+                                        "body_too_large"};
+    for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++) {
+        bct_response r;
+        assert_int_equal(raw(d.port, heads[i], strlen(heads[i]), &r), 0);
+        expect_problem(&r, want[i], codes[i]);
+        assert_false(r.keep_alive);
+        if (want[i] == 401)
+            assert_non_null(bct_header_get(&r, "WWW-Authenticate"));
+        bct_response_free(&r);
+    }
+    /* two authorised 1 MB bodies fill --max-body-memory (2.1 MB): a third is 503 with
+     * Retry-After at once, and room comes back when the first two go */
+    static const char big[] =
+        "POST /v1/sources HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " TOKEN
+        "\r\nContent-Type: application/json\r\nContent-Length: 1000000\r\n\r\n";
+    bct_conn *held[2];
+    for (int i = 0; i < 2; i++) {
+        held[i] = bct_connect(d.port, 5000);
+        assert_non_null(held[i]);
+        assert_int_equal(bct_send_raw(held[i], big, sizeof big - 1), 0);
+    }
+    for (int i = 0; i < 2; i++) /* both admitted: nothing comes back yet */
+        assert_int_equal(bct_wait_closed(held[i], 200), 0);
+    bct_response r;
+    assert_int_equal(raw(d.port, big, sizeof big - 1, &r), 0);
+    expect_problem(&r, 503, "busy");
+    assert_non_null(bct_header_get(&r, "Retry-After"));
+    bct_response_free(&r);
+    for (int i = 0; i < 2; i++)
+        bct_close(held[i]);
+    /* once the server has noticed, a small write goes through */
+    static const char small[] =
+        "{\"lang\":\"en\",\"title\":\"A short note\",\"text\":\"On March 1, "
+        "2026 the 13th meeting of the Joint Working Group was held.\"}";
+    int status = 0;
+    for (int i = 0; i < 100 && status != 201; i++) {
+        bct_conn *c = bct_connect(d.port, 5000);
+        assert_non_null(c);
+        const char *hs[] = {"Authorization: Bearer " TOKEN, "Content-Type: application/json", NULL};
+        assert_int_equal(bct_request(c, "POST", "/v1/sources", hs, small, sizeof small - 1, &r), 0);
+        status = r.status;
+        bct_response_free(&r);
+        bct_close(c);
+        if (status == 503) {
+            struct timespec ts = {0, 20 * 1000000L};
+            nanosleep(&ts, NULL);
+        }
+    }
+    assert_int_equal(status, 201);
+    stop(&d);
+}
+
+/* ---- item 5: a deleted or replaced store ------------------------------------------ */
+
+static void post_article(int port, const char *title, bct_response *r)
+{
+    char body[512];
+    snprintf(body, sizeof body,
+             "{\"lang\":\"en\",\"title\":\"%s\",\"text\":\"On March 3, 2026 the 14th meeting "
+             "of the Joint Working Group of Lao Cai and Yunnan was held in Lao Cai (%s).\"}",
+             title, title);
+    const char *hs[] = {"Authorization: Bearer " TOKEN, "Content-Type: application/json", NULL};
+    bct_conn *c = bct_connect(port, 10000);
+    assert_non_null(c);
+    assert_int_equal(bct_request(c, "POST", "/v1/sources", hs, body, strlen(body), r), 0);
+    bct_close(c);
+}
+
+static void a_deleted_store_takes_no_writes(void **state)
+{
+    (void)state;
+    bct_daemon d;
+    char db[160];
+    start(&d, db, TOKEN, (const char *[]){"--log-format", "off", NULL});
+    bct_response r;
+    post_article(d.port, "Before the deletion", &r);
+    assert_int_equal(r.status, 201);
+    bct_response_free(&r);
+    char path[200];
+    static const char *const suffixes[] = {"-wal", "-shm"};
+    for (size_t i = 0; i < 2; i++) {
+        snprintf(path, sizeof path, "%s%s", db, suffixes[i]);
+        unlink(path);
+    }
+    assert_int_equal(unlink(db), 0);
+    /* a write is refused, never acknowledged into a file nobody will see again */
+    post_article(d.port, "After the deletion", &r);
+    expect_problem(&r, 503, "store_unavailable");
+    bct_response_free(&r);
+    assert_int_equal(bct_get(d.port, "/readyz", NULL, &r), 0);
+    expect_problem(&r, 503, "not_ready");
+    bct_response_free(&r);
+    /* liveness and reads go on from the open file */
+    assert_int_equal(bct_get(d.port, "/healthz", NULL, &r), 0);
+    assert_int_equal(r.status, 200);
+    bct_response_free(&r);
+    assert_int_equal(bct_get(d.port, "/v1/meetings?limit=1", NULL, &r), 0);
+    assert_int_equal(r.status, 200);
+    bct_response_free(&r);
+    assert_true(log_has(&d, "was deleted", 3000));
+    stop(&d);
+
+    /* replaced: another store renamed over the path */
+    start(&d, db, TOKEN, (const char *[]){"--log-format", "off", NULL});
+    char other[200];
+    snprintf(other, sizeof other, "%s.other", db);
+    bc_err err;
+    assert_int_equal(
+        bc_loader_build(getenv("BC_DATA") ? getenv("BC_DATA") : "data", other, NULL, &err), 0);
+    assert_int_equal(rename(other, db), 0);
+    post_article(d.port, "After the replacement", &r);
+    expect_problem(&r, 503, "store_unavailable");
+    bct_response_free(&r);
+    assert_int_equal(bct_get(d.port, "/readyz", NULL, &r), 0);
+    expect_problem(&r, 503, "not_ready");
+    bct_response_free(&r);
+    assert_true(log_has(&d, "was replaced", 3000));
+    stop(&d);
+}
+
+/* ---- item 7: If-Modified-Since never hides a change -------------------------------- */
+
+/* GET target with If-Modified-Since ims (NULL: none); returns the status, and the
+ * Last-Modified into lm (size 64, "" when absent). */
+static int get_since(int port, const char *target, const char *ims, char *lm)
+{
+    char h[128];
+    snprintf(h, sizeof h, "If-Modified-Since: %s", ims ? ims : "");
+    const char *hs[] = {h, NULL};
+    bct_response r;
+    assert_int_equal(bct_get(port, target, ims ? hs : NULL, &r), 0);
+    int status = r.status;
+    const char *v = bct_header_get(&r, "Last-Modified");
+    if (lm != NULL)
+        snprintf(lm, 64, "%s", v ? v : "");
+    bct_response_free(&r);
+    return status;
+}
+
+/* Polls target until it carries a Last-Modified (the change's second has ended and the
+ * daemon confirmed nothing changed since); returns it in lm. */
+static void wait_for_last_modified(int port, const char *target, char *lm)
+{
+    for (int i = 0; i < 200; i++) {
+        assert_int_equal(get_since(port, target, NULL, lm), 200);
+        if (lm[0] != '\0')
+            return;
+        struct timespec ts = {0, 20 * 1000000L};
+        nanosleep(&ts, NULL);
+    }
+    fail_msg("%s never carried a Last-Modified", target);
+}
+
+static void if_modified_since_never_hides_a_change(void **state)
+{
+    (void)state;
+    bct_daemon d;
+    char db[160];
+    start(&d, db, TOKEN, (const char *[]){"--log-format", "off", NULL});
+    const char *target = "/v1/sources?fields=title";
+    char lm1[64], lm2[64], lm[64];
+    bct_response r;
+    post_article(d.port, "First of two", &r);
+    assert_int_equal(r.status, 201);
+    bct_response_free(&r);
+    wait_for_last_modified(d.port, target, lm1);
+    assert_int_equal(get_since(d.port, target, lm1, NULL), 304);
+    /* a second ingest right away, within the second of lm1 or the next: the old date
+     * must not be answered 304, and any date sent from now on is later */
+    post_article(d.port, "Second of two", &r);
+    assert_int_equal(r.status, 201);
+    bct_response_free(&r);
+    assert_int_equal(get_since(d.port, target, lm1, lm), 200);
+    if (lm[0] != '\0')
+        assert_string_not_equal(lm, lm1);
+    /* two more ingests back to back, then the same rule */
+    post_article(d.port, "Third of four", &r);
+    bct_response_free(&r);
+    wait_for_last_modified(d.port, target, lm2);
+    post_article(d.port, "Fourth of four", &r);
+    bct_response_free(&r);
+    assert_int_equal(get_since(d.port, target, lm2, NULL), 200);
+    wait_for_last_modified(d.port, target, lm);
+    assert_int_equal(get_since(d.port, target, lm, NULL), 304);
+    /* a date in the future is ignored (RFC 9110 13.1.3): the full answer */
+    assert_int_equal(get_since(d.port, target, "Fri, 01 Jan 2100 00:00:00 GMT", NULL), 200);
+    /* as is a date that is not one */
+    assert_int_equal(get_since(d.port, target, "yesterday", NULL), 200);
+    /* and If-None-Match wins over If-Modified-Since */
+    char h1[128], h2[128];
+    snprintf(h1, sizeof h1, "If-Modified-Since: %s", lm);
+    snprintf(h2, sizeof h2, "If-None-Match: \"nope\"");
+    const char *hs[] = {h1, h2, NULL};
+    assert_int_equal(bct_get(d.port, target, hs, &r), 0);
+    assert_int_equal(r.status, 200);
+    bct_response_free(&r);
+    stop(&d);
+}
+
+/* ---- item 8: request-smuggling primitives ------------------------------------------ */
+
+/* Sends a head (with a request for /v1/meetings pipelined behind it), expects a problem
+ * with status and code, and no answer to what was behind: the connection closes. */
+static void refused_and_closed(int port, const char *head, int status, const char *code)
+{
+    char data[1024];
+    int n = snprintf(data, sizeof data, "%sGET /v1/meetings HTTP/1.1\r\nHost: x\r\n\r\n", head);
+    bct_conn *c = bct_connect(port, 5000);
+    assert_non_null(c);
+    assert_int_equal(bct_send_raw(c, data, (size_t)n), 0);
+    bct_response r;
+    if (bct_read_response(c, 0, &r) != 0)
+        fail_msg("no answer to %s", head);
+    expect_problem(&r, status, code);
+    assert_false(r.keep_alive);
+    bct_response_free(&r);
+    bct_set_diagnostics(0);
+    int closed = bct_wait_closed(c, 3000);
+    bct_set_diagnostics(1);
+    if (closed != 1)
+        fail_msg("after the refusal of %s the connection %s", head,
+                 closed == 0 ? "stayed open" : "answered what was behind it");
+    bct_close(c);
+}
+
+static void smuggling_primitives_are_refused(void **state)
+{
+    (void)state;
+    bct_daemon d;
+    char db[160];
+    start(&d, db, NULL, (const char *[]){"--log-format", "off", NULL});
+    /* two Content-Lengths that disagree: the body would be read as a second request */
+    refused_and_closed(d.port,
+                       "POST /v1/sources HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n"
+                       "Content-Length: 45\r\n\r\n",
+                       400, "conflicting_framing");
+    refused_and_closed(d.port,
+                       "GET /healthz HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n"
+                       "Content-Length: 3\r\n\r\nabc",
+                       400, "conflicting_framing");
+    refused_and_closed(d.port,
+                       "POST /v1/sources HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n"
+                       "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
+                       400, "conflicting_framing");
+    refused_and_closed(d.port,
+                       "POST /v1/sources HTTP/1.1\r\nHost: x\r\n"
+                       "Transfer-Encoding: gzip\r\n\r\n",
+                       501, "unsupported_transfer_coding");
+    refused_and_closed(d.port, "GET /healthz HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n", 400,
+                       "conflicting_host");
+    refused_and_closed(d.port, "GET /healthz HTTP/1.1\r\nAccept: */*\r\n\r\n", 400, "missing_host");
+    refused_and_closed(d.port, "GET /healthz HTTP/1.1\r\nHost: x\r\nContent-Length : 5\r\n\r\n",
+                       400, "malformed_header");
+    refused_and_closed(d.port, "GET /healthz HTTP/1.1\r\nHost: x\r\nX-A: a\x01z\r\n\r\n", 400,
+                       "malformed_header");
+    refused_and_closed(d.port, "GET /healthz HTTP/1.1\r\nHost: x\r\nX-A: a\x7fz\r\n\r\n", 400,
+                       "malformed_header");
+    refused_and_closed(d.port, "GET /a\x01z HTTP/1.1\r\nHost: x\r\n\r\n", 400, "malformed_request");
+    refused_and_closed(d.port, "GET /a b HTTP/1.1\r\nHost: x\r\n\r\n", 400, "malformed_request");
+    /* bytes libmicrohttpd would drop silently: after a NUL in a value, a name, the
+     * target or the method; a folded line glued to the previous value */
+    static const struct {
+        const char *data;
+        size_t len;
+    } hidden[] = {
+#define H(s) {s, sizeof s - 1}
+        H("GET /healthz HTTP/1.1\r\nHost: x\r\nContent-Length: 0\0 5\r\n\r\n"),
+        H("GET /healthz HTTP/1.1\r\nHost: x\0y\r\nX-A: b\r\n\r\n"),
+        H("GET /healthz HTTP/1.1\r\nHost: x\r\nX\0-A: b\r\n\r\n"),
+        H("GET /healthz\0/../x HTTP/1.1\r\nHost: x\r\n\r\n"),
+        H("GE\0T /healthz HTTP/1.1\r\nHost: x\r\n\r\n"),
+        H("GET /healthz HTTP/1.1\r\nHost: x\r\nX-A: a\r\n b\r\n\r\n"),
+        H("GET  /healthz HTTP/1.1\r\nHost: x\r\n\r\n"),
+#undef H
+    };
+    bct_response r;
+    for (size_t i = 0; i < sizeof hidden / sizeof hidden[0]; i++) {
+        bct_set_diagnostics(0);
+        int rc = raw(d.port, hidden[i].data, hidden[i].len, &r);
+        bct_set_diagnostics(1);
+        if (rc == 0 && r.status < 400)
+            fail_msg("hidden bytes %zu answered %d", i, r.status);
+        if (rc == 0 && strstr(r.body, "malformed") == NULL)
+            fail_msg("hidden bytes %zu: %.200s", i, r.body);
+        bct_response_free(&r);
+    }
+    /* what is allowed around those checks: optional spaces after the colon and at the
+     * end of a value, empty values, bare LF line ends, many headers */
+    static const char fine[] = "GET /healthz HTTP/1.1\nHost: x\nX-A:\t  b  \nX-B:\nX-C: c\r\n"
+                               "Accept: */*\r\nX-D: \xc3\xa9\r\n\n";
+    assert_int_equal(raw(d.port, fine, sizeof fine - 1, &r), 0);
+    assert_int_equal(r.status, 200);
+    bct_response_free(&r);
+    /* a clean request on the same daemon still keeps its connection */
+    bct_conn *c = bct_connect(d.port, 5000);
+    assert_non_null(c);
+    for (int i = 0; i < 2; i++) {
+        assert_int_equal(bct_request(c, "GET", "/healthz", NULL, NULL, 0, &r), 0);
+        assert_int_equal(r.status, 200);
+        assert_true(r.keep_alive);
+        bct_response_free(&r);
+    }
+    bct_close(c);
+    stop(&d);
+}
+
+/* ---- item 9: signals ----------------------------------------------------------------- */
+
+static void sighup_keeps_serving(void **state)
+{
+    (void)state;
+    bct_daemon d;
+    char db[160];
+    start(&d, db, NULL, (const char *[]){"--log-format", "off", NULL});
+    for (int i = 0; i < 3; i++) {
+        assert_int_equal(kill(d.pid, SIGHUP), 0);
+        assert_true(log_has(&d, "SIGHUP", 3000));
+        bct_response r;
+        assert_int_equal(bct_get(d.port, "/healthz", NULL, &r), 0);
+        assert_int_equal(r.status, 200);
+        bct_response_free(&r);
+    }
+    stop(&d);
+}
+
+/* With slow clients attached, SIGTERM still ends the daemon long before --shutdown-grace:
+ * a request whose head never arrives is not waited for. */
+static void sigterm_drains_with_slow_clients(void **state)
+{
+    (void)state;
+    bct_daemon d;
+    char db[160];
+    start(&d, db, NULL, (const char *[]){"--shutdown-grace", "60", "--log-format", "off", NULL});
+    bct_conn *slow[40];
+    for (int i = 0; i < 40; i++) {
+        slow[i] = bct_connect(d.port, 5000);
+        assert_non_null(slow[i]);
+        const char *part = i % 2 ? "GET /v1/meetings HTTP/1.1\r\nHost: x\r\nX-Slow: a" : "GE";
+        assert_int_equal(bct_send_raw(slow[i], part, strlen(part)), 0);
+    }
+    bct_response r;
+    assert_int_equal(bct_get(d.port, "/healthz", NULL, &r), 0);
+    bct_response_free(&r);
+    pid_t pid = d.pid;
+    assert_int_equal(kill(pid, SIGTERM), 0);
+    int status = 0;
+    pid_t w = 0;
+    for (int i = 0; i < 500 && w == 0; i++) { /* up to 10 s of the 60 s grace */
+        w = waitpid(pid, &status, WNOHANG);
+        if (w == 0) {
+            struct timespec ts = {0, 20 * 1000000L};
+            nanosleep(&ts, NULL);
+        }
+    }
+    for (int i = 0; i < 40; i++)
+        bct_close(slow[i]);
+    if (w != pid) {
+        d.pid = pid; /* let stop kill it */
+        stop(&d);
+        fail_msg("the daemon waited for slow clients after SIGTERM");
+    }
+    assert_true(WIFEXITED(status));
+    assert_int_equal(WEXITSTATUS(status), 0);
+    d.pid = 0; /* reaped: stop only removes the temporary files */
+    bct_set_diagnostics(0);
+    bct_daemon_stop(&d, 1000);
+    bct_set_diagnostics(1);
+}
+
+/* ---- the write token ------------------------------------------------------------------ */
+
+static void a_token_of_spaces_is_refused_at_start(void **state)
+{
+    (void)state;
+    char db[160];
+    snprintf(db, sizeof db, "%s/token.db", TMP);
+    bc_err err;
+    assert_int_equal(
+        bc_loader_build(getenv("BC_DATA") ? getenv("BC_DATA") : "data", db, NULL, &err), 0);
+    static const char *const bad[] = {"                ", "abcdefgh ijklmnopq"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        setenv("BORDERCOOP_API_TOKEN", bad[i], 1);
+        bct_daemon d;
+        bct_set_diagnostics(0);
+        int rc = bct_daemon_start(&d, getenv("BC_DAEMON"), db, NULL, 5000);
+        bct_set_diagnostics(1);
+        unsetenv("BORDERCOOP_API_TOKEN");
+        if (rc == 0) {
+            bct_daemon_stop(&d, 5000);
+            fail_msg("the daemon started with the token '%s'", bad[i]);
+        }
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(unwanted_bodies_are_never_buffered),
+        cmocka_unit_test(writes_are_judged_before_their_body),
+        cmocka_unit_test(a_deleted_store_takes_no_writes),
+        cmocka_unit_test(if_modified_since_never_hides_a_change),
+        cmocka_unit_test(smuggling_primitives_are_refused),
+        cmocka_unit_test(sighup_keeps_serving),
+        cmocka_unit_test(sigterm_drains_with_slow_clients),
+        cmocka_unit_test(a_token_of_spaces_is_refused_at_start),
+    };
+    return cmocka_run_group_tests_name("attack", tests, setup, teardown);
+}

@@ -37,8 +37,8 @@ CORE    := alloc err buf text date sha256 arena fts store inferred loader check 
 CORE    += places changes export feed series
 # API keys, authentication and the review step (issues 11 and 16)
 CORE    += keys auth review review_edit
-# the HTTP layer's head checks and validators (issue 12)
-CORE    += strict conditional
+# the HTTP layer (issue 12): its file family, head checks, validators and worker pool
+CORE    += http_admit http_send strict conditional workers
 CORE_OBJ := $(CORE:%=$(OUT)/obj/%.o) $(OUT)/obj/gen/migrations.o $(OUT)/obj/gen/openapi.o \
             $(OUT)/obj/gen/web.o
 LIB     := $(OUT)/libbordercoop.a

@@ -1,34 +1,28 @@
-/* http.c: libmicrohttpd glue. A request context is created in the URI-log callback
- * (with the raw URI). The access handler's first call sees the whole head: it refuses
- * what must not be read (broken framing, a body nobody takes, a write without its
- * token or over the body limits) at once, closing the connection; otherwise it answers
- * on its last call (queuing on the first makes 0.9.75 close the connection). The
- * completion callback writes the access-log line and releases the context. */
-#include "bordercoop/http.h"
+/* http.c: libmicrohttpd glue: the daemon and the life of a request.
+ *
+ * A request context is created in the URI-log callback (with the raw URI). The access
+ * handler's first call sees the whole head and refuses at once what must not be read
+ * (http_admit.c); its last call answers. Where it answers depends on the cost: the I/O
+ * thread itself sends cached representations, 304s and the routes that touch nothing
+ * (health, metrics, 404, 405, preflight); everything that needs the store is handed to
+ * the worker pool (reads) or the writer (writes) with the connection suspended, and
+ * sent when the worker resumes it. Answering in the first call would make 0.9.75 close
+ * the connection, so only refusals do. The completion callback writes the access-log
+ * line and releases the context. */
+#include "http_int.h"
 
 #include "bordercoop/alloc.h"
-#include "bordercoop/arena.h"
-#include "bordercoop/auth.h"
-#include "bordercoop/buf.h"
-#include "bordercoop/cache.h"
-#include "bordercoop/conditional.h"
 #include "bordercoop/metrics.h"
 #include "bordercoop/negotiate.h"
 #include "bordercoop/query.h"
-#include "bordercoop/request.h"
-#include "bordercoop/response.h"
 #include "bordercoop/router.h"
 #include "bordercoop/strict.h"
 
 #include <arpa/inet.h>
-#include <pthread.h>
-#include <microhttpd.h>
 #include <stdarg.h>
-#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
-#include <time.h>
 #include <unistd.h>
 
 /* request targets are copied up to this many bytes; --max-uri (at most this) decides */
@@ -38,52 +32,28 @@
  * cached path allocates nothing of its own; beyond this many they are freed */
 #define CTX_POOL_MAX 256
 
-typedef struct req_ctx req_ctx;
+/* jobs waiting for a worker, per worker thread; beyond, requests are refused at once
+ * (the budget would expire them anyway) */
+#define QUEUE_PER_WORKER 64
+#define WRITER_QUEUE     16
 
-struct bc_http {
-    struct MHD_Daemon *d;
-    const bc_config *cfg;
-    bc_live *live;
-    bc_cache *cache;
-    atomic_int in_flight;      /* request line seen, not completed */
-    atomic_int active;         /* head complete, not completed: what SIGTERM waits for */
-    atomic_long body_reserved; /* bytes of request bodies promised, all connections */
-    atomic_ulong next_id;
-    unsigned long id_prefix;
-    int port;
-    /* from the configuration, once: */
-    int cors;            /* send CORS headers (--cors-origin not empty) */
-    int vary_origin;     /* a specific origin: responses vary by Origin */
-    char max_age_cc[40]; /* "public, max-age=N" of data representations */
-    pthread_mutex_t pool_lock;
-    req_ctx *pool; /* free contexts, linked through next_free */
-    int pooled;
+/* Where a request runs (to become the route table's execution class). */
+enum exec_class {
+    EXEC_INLINE, /* on the I/O thread: touches neither the store nor anything slow */
+    EXEC_WORKER, /* on the worker pool: reads the store, or builds something costly */
+    EXEC_WRITER, /* on the writer: changes the store */
 };
 
-struct req_ctx {
-    bc_http *h;
-    bc_arena arena;
-    char *uri; /* raw request target (truncated to MAX_URI + 1 bytes), in the arena */
-    int uri_too_long;
-    int target_bad;      /* the target holds bytes a request line cannot carry */
-    const char *raw_uri; /* where libmicrohttpd read the target, for head_layout_ok() */
-    size_t raw_uri_len;
-    int active;    /* counted in bc_http.active */
-    long reserved; /* bytes of bc_http.body_reserved held for this request's body */
-    char method[16];
-    struct timespec start;
-    char id[20];
-    int seen;
-    size_t body_bytes;
-    bc_buf body; /* the request body, kept up to max_body bytes */
-    int status;
-    size_t bytes;
-    int outcome;        /* a bc_outcome */
-    int route;          /* bc_router_route_of the decoded path, -1 when none */
-    bc_live_view view;  /* the store generation this request is answered from */
-    bc_cached *entry;   /* the cached response being sent, released on completion */
-    req_ctx *next_free; /* in the pool */
-    char note[256];
+/* A request handed to a worker: everything the handler needs, and its answer. */
+struct job_state {
+    bc_job job; /* first: the pool's view of it */
+    req_ctx *c;
+    int exec;
+    bc_request req;
+    bc_response res;
+    const char *key; /* the cache key, NULL when the answer is not cacheable */
+    int gzip;
+    bc_cached *entry; /* the representation the worker cached, or NULL */
 };
 
 /* A zeroed context: from the pool when one is free (its arena chunk kept), else new. */
@@ -146,12 +116,12 @@ static void now_iso(char *out, size_t n)
 
 static void *on_uri(void *cls, const char *uri, struct MHD_Connection *con)
 {
-    (void)con;
     bc_http *h = cls;
     req_ctx *c = ctx_get(h);
     if (c == NULL)
         return NULL;
     c->h = h;
+    c->con = con;
     clock_gettime(CLOCK_MONOTONIC, &c->start);
     size_t n = strlen(uri);
     if (n > (size_t)h->cfg->max_uri) {
@@ -258,167 +228,13 @@ static void on_completed(void *cls, struct MHD_Connection *con, void **req_cls,
     if (c->reserved > 0)
         atomic_fetch_sub(&c->h->body_reserved, c->reserved);
     bc_cached_release(c->entry);
+    if (c->job != NULL) {
+        /* answered by a worker but never sent (the client went away, or shutdown) */
+        bc_response_free(&c->job->res);
+        bc_cached_release(c->job->entry);
+    }
     ctx_put(c->h, c);
     *req_cls = NULL;
-}
-
-/* Headers every response carries; `cached` marks a representation of store data (with
- * validators and Vary), `status` is what will be sent. */
-static void common_headers(const req_ctx *c, struct MHD_Response *r, const void *from, int cached,
-                           int status)
-{
-    const bc_http *h = c->h;
-    MHD_add_response_header(r, "X-Request-Id", c->id);
-    if (h->cors) {
-        MHD_add_response_header(r, "Access-Control-Allow-Origin", h->cfg->cors_origin);
-        MHD_add_response_header(r, "Access-Control-Expose-Headers",
-                                "ETag, Link, Last-Modified, Location, X-Request-Id, "
-                                "X-Total-Count, Content-Length");
-    }
-    if (cached) {
-        MHD_add_response_header(r, "Vary",
-                                h->vary_origin ? "Accept, Accept-Encoding, Origin"
-                                               : "Accept, Accept-Encoding");
-        time_t lm;
-        if (bc_last_modified(c->view.modified_at, c->view.confirmed_at, &lm)) {
-            char date[40];
-            bc_http_date_format(lm, date, sizeof date);
-            MHD_add_response_header(r, "Last-Modified", date);
-        }
-    } else if (h->vary_origin) {
-        MHD_add_response_header(r, "Vary", "Origin");
-    }
-    /* from: the bc_response (cached == 0) or bc_cached (cached == 1) being sent, or NULL */
-    int own_cache_control = from == NULL ? 0
-                            : cached     ? ((const bc_cached *)from)->own_cache_control
-                                         : bc_response_header_get(from, "Cache-Control") != NULL;
-    if (!own_cache_control) {
-        if ((status == 200 || status == 304) && cached) {
-            MHD_add_response_header(r, "Cache-Control", h->max_age_cc);
-        } else {
-            MHD_add_response_header(r, "Cache-Control", "no-store");
-        }
-    }
-    if (strcmp(c->method, "OPTIONS") == 0 && h->cors) {
-        MHD_add_response_header(r, "Access-Control-Allow-Methods", "GET, HEAD, POST, OPTIONS");
-        MHD_add_response_header(r, "Access-Control-Allow-Headers",
-                                "Accept, Accept-Encoding, If-None-Match, If-Modified-Since, "
-                                "Authorization, Content-Type");
-        MHD_add_response_header(r, "Access-Control-Max-Age", "86400");
-    }
-}
-
-static enum MHD_Result send_response(struct MHD_Connection *con, req_ctx *c, bc_response *res)
-{
-    size_t len = 0;
-    char *data = bc_buf_steal(&res->body, &len);
-    if (data == NULL) {
-        /* the body could not be built: answer with a fixed problem */
-        static const char oom[] = "{\"type\":\"about:blank\",\"title\":\"Internal Server Error\","
-                                  "\"status\":500,\"detail\":\"out of memory\",\"code\":"
-                                  "\"internal_error\"}";
-        res->status = 500;
-        res->content_type = "application/problem+json";
-        data = bc_strdup(oom);
-        len = data ? strlen(data) : 0;
-        if (data == NULL)
-            return MHD_NO;
-    }
-    struct MHD_Response *r = MHD_create_response_from_buffer(len, data, MHD_RESPMEM_MUST_FREE);
-    if (r == NULL) {
-        bc_free(data);
-        return MHD_NO;
-    }
-    if (res->content_type != NULL) {
-        char ct[96];
-        int json = strstr(res->content_type, "json") != NULL ||
-                   strstr(res->content_type, "csv") != NULL ||
-                   strstr(res->content_type, "yaml") != NULL;
-        snprintf(ct, sizeof ct, "%s%s", res->content_type, json ? "; charset=utf-8" : "");
-        MHD_add_response_header(r, "Content-Type", ct);
-    }
-    for (int i = 0; i < res->nheaders; i++)
-        MHD_add_response_header(r, res->headers[i].name, res->headers[i].value);
-    common_headers(c, r, res, 0, res->status);
-    c->status = res->status;
-    c->bytes = len;
-    if (res->log_note[0])
-        snprintf(c->note, sizeof c->note, "%.255s", res->log_note);
-    enum MHD_Result ret = MHD_queue_response(con, (unsigned int)res->status, r);
-    MHD_destroy_response(r);
-    return ret;
-}
-
-/* Sends a cached representation, or 304 when not_modified. The body is not copied: the
- * entry stays referenced by the request context until the response has been sent. */
-static enum MHD_Result send_cached(struct MHD_Connection *con, req_ctx *c, bc_cached *e, int gzip,
-                                   int not_modified)
-{
-    int use_gz = gzip && e->gz != NULL;
-    const char *etag = use_gz ? e->etag_gz : e->etag;
-    size_t len = not_modified ? 0 : use_gz ? e->gz_len : e->len;
-    struct MHD_Response *r = MHD_create_response_from_buffer(len,
-                                                             not_modified ? (void *)""
-                                                             : use_gz     ? e->gz
-                                                                          : e->body,
-                                                             MHD_RESPMEM_PERSISTENT);
-    if (r == NULL) {
-        bc_cached_release(e);
-        return MHD_NO;
-    }
-    c->entry = e;
-    if (!not_modified) {
-        char ct[96];
-        int text = strstr(e->content_type, "json") || strstr(e->content_type, "yaml") ||
-                   strstr(e->content_type, "csv") || strncmp(e->content_type, "text/", 5) == 0;
-        snprintf(ct, sizeof ct, "%s%s", e->content_type, text ? "; charset=utf-8" : "");
-        MHD_add_response_header(r, "Content-Type", ct);
-        if (use_gz)
-            MHD_add_response_header(r, "Content-Encoding", "gzip");
-    }
-    MHD_add_response_header(r, "ETag", etag);
-    for (int i = 0; i < e->nheaders; i++)
-        MHD_add_response_header(r, e->headers[i].name, e->headers[i].value);
-    int status = not_modified ? 304 : 200;
-    common_headers(c, r, e, 1, status);
-    c->status = status;
-    c->bytes = len;
-    enum MHD_Result ret = MHD_queue_response(con, (unsigned int)status, r);
-    MHD_destroy_response(r);
-    return ret;
-}
-
-/* Answers If-None-Match from the key alone: the ETags a key's 200 will carry are known
- * before the handler runs, so a matching tag needs no store access. "*" needs an
- * existing representation, which only the cache or the handler can tell. On a match the
- * tag to send back is copied into out. */
-static int etag_not_modified(const char *key, const char *inm, int gzip, char out[48])
-{
-    if (inm == NULL || strchr(inm, '*') != NULL)
-        return 0;
-    char etag[48], etag_gz[48];
-    bc_etag_pair(key, etag, etag_gz);
-    if (gzip && bc_etag_matches(inm, etag_gz)) {
-        memcpy(out, etag_gz, 48);
-        return 1;
-    }
-    if (bc_etag_matches(inm, etag) || bc_etag_matches(inm, etag_gz)) {
-        memcpy(out, etag, 48);
-        return 1;
-    }
-    return 0;
-}
-
-/* For a representation e of store data: If-None-Match when given, else
- * If-Modified-Since against the store's last change (RFC 9110 13.2.2; see
- * conditional.h for how a date never hides a change). */
-static int not_modified(const req_ctx *c, const bc_cached *e, int gzip, const char *inm,
-                        const char *ims)
-{
-    if (inm != NULL)
-        return bc_etag_matches(inm, gzip && e->gz ? e->etag_gz : e->etag);
-    return ims != NULL &&
-           bc_not_modified_since(ims, c->view.modified_at, c->view.confirmed_at, time(NULL));
 }
 
 /* Decodes the request target into req (path and raw query); a problem on failure. */
@@ -444,184 +260,130 @@ static int parse_target(req_ctx *c, bc_request *req, bc_response *res)
     return 0;
 }
 
-/* Walks the head as libmicrohttpd 0.9.75 left it in its read buffer, to find the bytes
- * it dropped without a word: a NUL inside a request line or a header (everything after
- * it is cut off), or a folded header line (obs-fold, glued to the previous value).
- * That version parses in place: method, target, version and each name and value lie in
- * order in one buffer, separated only by the NULs it wrote over ' ', ':', CR and LF
- * (and the optional whitespace after a colon). Any other byte between them, or a field
- * outside the head, is something the parse hid. */
-typedef struct head_walk {
-    uintptr_t lo, hi; /* the head: [method, method + header size) */
-    uintptr_t end;    /* the end of the last field seen */
-    int bad;
-} head_walk;
-
-/* 1 when [from, to) holds between min and max bytes, all NUL or (ows) space/tab. */
-static int only_separators(uintptr_t from, uintptr_t to, size_t min, size_t max, int ows)
+/* Where a request runs; see enum exec_class. */
+static int exec_class(const char *method, const char *path)
 {
-    if (to < from || to - from < min || to - from > max)
-        return 0;
-    for (const char *p = (const char *)from; p < (const char *)to; p++)
-        if (*p != '\0' && !(ows && (*p == ' ' || *p == '\t')))
-            return 0;
-    return 1;
+    if (strcmp(method, "POST") == 0 && strcmp(path, "/v1/sources") == 0)
+        return EXEC_WRITER;
+    if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0)
+        return EXEC_INLINE; /* OPTIONS and 405s: answered from the route alone */
+    if (strcmp(path, "/healthz") == 0 || strcmp(path, "/metrics") == 0)
+        return EXEC_INLINE;
+    if (bc_router_route_of(path) < 0 && strncmp(path, "/assets/", 8) != 0)
+        return EXEC_INLINE; /* 404 */
+    return EXEC_WORKER;
 }
 
-static void walk_field(head_walk *w, const char *key, size_t key_size, const char *value,
-                       size_t value_size)
+/* Replaces j's answer with a 503 that asks to come back (the request changed nothing). */
+static void unavailable(job_state *j, const char *code, const char *detail, const char *note)
 {
-    uintptr_t k = (uintptr_t)key, v = (uintptr_t)value;
-    if (w->bad || k < w->lo || v < k || v + value_size > w->hi ||
-        !only_separators(w->end, k, 1, 2, 0) ||             /* the line break before */
-        !only_separators(k + key_size, v, 1, w->hi - k, 1)) /* ':' and optional spaces */
-        w->bad = 1;
-    w->end = v + value_size;
+    bc_response_free(&j->res);
+    bc_response_init(&j->res);
+    bc_problem(&j->res, 503, code, NULL, "%s", detail);
+    bc_response_header(&j->res, "Retry-After", "1");
+    snprintf(j->res.log_note, sizeof j->res.log_note, "%s", note);
 }
 
-typedef struct head_check {
-    bc_strict strict;
-    head_walk walk;
-} head_check;
-
-static enum MHD_Result check_field(void *cls, enum MHD_ValueKind kind, const char *key,
-                                   size_t key_size, const char *value, size_t value_size)
+/* On a worker: the handler, then caching (and compressing) what can be cached, then
+ * the connection goes back to the I/O thread, which sends the answer. */
+static void job_run(bc_job *job, bc_store *store)
 {
-    (void)kind;
-    head_check *hc = cls;
-    bc_strict_field(&hc->strict, key, key_size, value != NULL ? value : "",
-                    value != NULL ? value_size : 0);
-    if (value != NULL)
-        walk_field(&hc->walk, key, key_size, value, value_size);
+    job_state *j = (job_state *)job;
+    bc_http *h = j->c->h;
+    j->req.store = store;
+    if (j->exec == EXEC_WRITER) {
+        /* the lock wait gets what is left of the write's budget */
+        int left = bc_deadline_left_ms(&job->deadline);
+        bc_store_lock_timeout_ms = left > 0 ? left : 1;
+    }
+    bc_router_dispatch(&j->req, &j->res);
+    if (j->res.generation_changed) {
+        /* a write: look at the store now rather than at the watcher's next tick */
+        int changed = 0;
+        bc_err ignored;
+        if (bc_live_refresh(h->live, &changed, &ignored) == BC_OK && changed)
+            bc_http_generation_changed(h);
+    } else if (job->deadline_hit) {
+        char note[96];
+        snprintf(note, sizeof note, "over its budget of %d ms",
+                 j->exec == EXEC_WRITER ? h->cfg->write_budget_ms : h->cfg->request_budget_ms);
+        unavailable(j, "budget_exceeded",
+                    "the request needed more than its time budget; nothing was changed, try "
+                    "again shortly",
+                    note);
+    }
+    if (j->key != NULL && j->res.status == 200 && j->res.cacheable) {
+        j->entry = bc_cache_put(h->cache, j->key, &j->res, j->gzip);
+        if (j->entry != NULL)
+            bc_response_free(&j->res);
+    }
+    /* the last touch: from here the I/O thread owns the request again */
+    MHD_resume_connection(j->c->con);
+}
+
+/* A job that could not run: its budget ran out in the queue, or the daemon is stopping. */
+static void job_expire(bc_job *job, int stopping)
+{
+    job_state *j = (job_state *)job;
+    if (stopping)
+        unavailable(j, "overloaded", "the server is shutting down; try again shortly",
+                    "refused: shutting down");
     else
-        hc->walk.bad = 1;
-    return MHD_YES;
+        unavailable(j, "overloaded",
+                    "the server is busy: the request waited longer than its budget; try "
+                    "again shortly",
+                    "waited in the queue past its budget");
+    MHD_resume_connection(j->c->con);
 }
 
-/* Starts the walk over the request line; 0 when the layout is not the one expected (a
- * libmicrohttpd other than 0.9.75: then only bc_strict's checks apply). */
-static int walk_start(head_walk *w, struct MHD_Connection *con, const req_ctx *c,
-                      const char *method, const char *version)
-{
-#if MHD_VERSION == 0x00097500
-    const union MHD_ConnectionInfo *ci =
-        MHD_get_connection_info(con, MHD_CONNECTION_INFO_REQUEST_HEADER_SIZE);
-    if (ci == NULL || c->raw_uri == NULL)
-        return 0;
-    w->lo = (uintptr_t)method;
-    w->hi = w->lo + ci->header_size;
-    uintptr_t m_end = w->lo + strlen(method), u = (uintptr_t)c->raw_uri;
-    uintptr_t u_end = u + c->raw_uri_len, ver = (uintptr_t)version;
-    w->bad = !(u > m_end && ver > u_end && ver < w->hi) || !only_separators(m_end, u, 1, 1, 0) ||
-             !only_separators(u_end, ver, 1, 1, 0);
-    w->end = ver + strlen(version);
-    return 1;
-#else
-    (void)w, (void)con, (void)c, (void)method, (void)version;
-    return 0;
-#endif
-}
-
-/* Answers a request at once, from its first call, and closes the connection after: the
- * body (if any) is never read and nothing behind the request is parsed. */
-static enum MHD_Result refuse(struct MHD_Connection *con, req_ctx *c, bc_response *res)
-{
-    bc_response_header(res, "Connection", "close");
-    enum MHD_Result ret = send_response(con, c, res);
-    bc_response_free(res);
-    return ret;
-}
-
-/* 1 when method and the raw target name a route that takes a request body. */
-static int takes_body(const char *method, const char *uri)
-{
-    static const char path[] = "/v1/sources";
-    size_t n = sizeof path - 1;
-    return strcmp(method, "POST") == 0 && strncmp(uri, path, n) == 0 &&
-           (uri[n] == '\0' || uri[n] == '?');
-}
-
-/* The first call, with the whole head: the framing rules, then whether a body may be
- * read at all. MHD_YES lets the request continue (its body, if any, is read next). */
-static enum MHD_Result admit(struct MHD_Connection *con, req_ctx *c, const char *method,
-                             const char *version)
+/* Hands req to the workers (or the writer) and suspends the connection; the answer is
+ * sent by finish_job when a worker resumes it. */
+static enum MHD_Result start_job(struct MHD_Connection *con, req_ctx *c, int exec,
+                                 const bc_request *req, const char *key, int gzip)
 {
     bc_http *h = c->h;
-    bc_response res;
-    bc_response_init(&res);
-    head_check hc;
-    bc_strict_init(&hc.strict);
-    int walking = walk_start(&hc.walk, con, c, method, version);
-    MHD_get_connection_values_n(con, MHD_HEADER_KIND, check_field, &hc);
-    /* after the last field: its line break and the empty line */
-    if (walking && !only_separators(hc.walk.end, hc.walk.hi, 2, 4, 0))
-        hc.walk.bad = 1;
-    bc_strict st = hc.strict;
-    int http11 = strcmp(version, "HTTP/1.0") != 0;
-    if (bc_strict_finish(&st, http11) != 0) {
-        bc_problem(&res, st.status, st.code, NULL, "%s", st.detail);
-        snprintf(res.log_note, sizeof res.log_note, "refused: %s", st.detail);
-        return refuse(con, c, &res);
+    job_state *j = bc_arena_alloc(&c->arena, sizeof *j);
+    if (j == NULL)
+        return MHD_NO;
+    memset(j, 0, sizeof *j);
+    j->c = c;
+    j->exec = exec;
+    j->req = *req;
+    j->req.live = h->live;
+    j->key = key;
+    j->gzip = gzip;
+    bc_response_init(&j->res);
+    j->job.run = job_run;
+    j->job.expire = job_expire;
+    j->job.deadline = bc_deadline_after(exec == EXEC_WRITER ? h->cfg->write_budget_ms
+                                                            : h->cfg->request_budget_ms);
+    c->job = j;
+    c->outcome = BC_OUTCOME_BUILT;
+    /* suspend first: a worker may resume the connection before submit returns */
+    MHD_suspend_connection(con);
+    if (bc_workers_submit(exec == EXEC_WRITER ? h->writer : h->workers, &j->job) != BC_OK) {
+        unavailable(j, "overloaded", "the server is busy; try again shortly",
+                    exec == EXEC_WRITER ? "refused: the writer's queue is full"
+                                        : "refused: the workers' queue is full");
+        MHD_resume_connection(con);
     }
-    if (walking && hc.walk.bad) {
-        bc_problem(&res, 400, "malformed_header", NULL,
-                   "the request head holds a NUL byte or a folded header line");
-        return refuse(con, c, &res);
-    }
-    if (!bc_strict_is_token(c->method, strlen(c->method)) || c->target_bad) {
-        bc_problem(&res, 400, "malformed_request", NULL,
-                   "the request line must be a method token and a target of visible ASCII "
-                   "(percent-encode anything else)");
-        return refuse(con, c, &res);
-    }
-    int body = st.chunked || st.content_length > 0;
-    if (body && !takes_body(c->method, c->uri)) {
-        bc_problem(&res, 413, "body_not_allowed", NULL, "%s %.200s takes no request body",
-                   c->method, c->uri);
-        return refuse(con, c, &res);
-    }
-    if (takes_body(c->method, c->uri)) {
-        /* a write: the key before any byte of the body, then its size */
-        const char *auth = MHD_lookup_connection_value(con, MHD_HEADER_KIND, "Authorization");
-        bc_store_pool *pool = bc_live_pool(h->live);
-        bc_store *s = bc_store_pool_acquire(pool);
-        bc_identity who;
-        bc_err aerr;
-        bc_auth_status ast =
-            bc_auth_check(s, h->cfg->api_token, auth, BC_ROLE_INGEST, &who, &aerr);
-        bc_store_pool_release(pool, s);
-        if (ast != BC_AUTH_OK) {
-            bc_auth_refuse(&res, ast, &who, BC_ROLE_INGEST, "to add articles", &aerr);
-            return refuse(con, c, &res);
-        }
-        if (st.chunked) {
-            bc_problem(&res, 411, "length_required", NULL,
-                       "send the body with a Content-Length (chunked bodies are not taken)");
-            return refuse(con, c, &res);
-        }
-        if (st.content_length > (uint64_t)h->cfg->max_body) {
-            bc_problem(&res, 413, "body_too_large", NULL,
-                       "the request body is larger than %d bytes", h->cfg->max_body);
-            return refuse(con, c, &res);
-        }
-        long want = (long)st.content_length;
-        if (want > 0) {
-            long held = atomic_fetch_add(&h->body_reserved, want);
-            c->reserved = want;
-            if (held + want > (long)h->cfg->max_body_memory ||
-                bc_buf_reserve(&c->body, (size_t)want + 1) != BC_OK) {
-                bc_problem(&res, 503, "busy", NULL,
-                           "too many request bodies are being received; try again shortly");
-                bc_response_header(&res, "Retry-After", "1");
-                snprintf(res.log_note, sizeof res.log_note,
-                         "body memory budget (--max-body-memory) exhausted");
-                return refuse(con, c, &res);
-            }
-        }
-    }
-    c->active = 1;
-    atomic_fetch_add(&h->active, 1);
     return MHD_YES;
+}
+
+/* After a worker resumed the connection: sends what it built. */
+static enum MHD_Result finish_job(struct MHD_Connection *con, req_ctx *c, const char *inm,
+                                  const char *ims)
+{
+    job_state *j = c->job;
+    if (j->entry != NULL) {
+        bc_cached *e = j->entry;
+        j->entry = NULL;
+        return bc_http_send_cached(con, c, e, j->gzip,
+                                   bc_http_not_modified(c, e, j->gzip, inm, ims));
+    }
+    enum MHD_Result ret = bc_http_send(con, c, &j->res);
+    bc_response_free(&j->res);
+    return ret;
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const char *url,
@@ -638,10 +400,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const c
          * so only refusals answer here */
         c->seen = 1;
         snprintf(c->method, sizeof c->method, "%s", method);
-        return admit(con, c, method, version);
+        return bc_http_admit(con, c, method, version);
     }
     if (*upload_data_size > 0) {
-        /* admit() let only a write with a Content-Length within --max-body through, and
+        /* admit let only a write with a Content-Length within --max-body through, and
          * reserved room for it: the body cannot outgrow c->reserved */
         c->body_bytes += *upload_data_size;
         if (c->body_bytes <= (size_t)c->reserved)
@@ -649,6 +411,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const c
         *upload_data_size = 0;
         return MHD_YES;
     }
+    const char *inm = MHD_lookup_connection_value(con, MHD_HEADER_KIND, "If-None-Match");
+    const char *ims = MHD_lookup_connection_value(con, MHD_HEADER_KIND, "If-Modified-Since");
+    if (c->job != NULL)
+        return finish_job(con, c, inm, ims); /* a worker is done with it */
     bc_response res;
     bc_response_init(&res);
     bc_request req = {0};
@@ -660,8 +426,6 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const c
     req.wants_html = bc_accepts_html(accept);
     int gzip =
         bc_accepts_gzip(MHD_lookup_connection_value(con, MHD_HEADER_KIND, "Accept-Encoding"));
-    const char *inm = MHD_lookup_connection_value(con, MHD_HEADER_KIND, "If-None-Match");
-    const char *ims = MHD_lookup_connection_value(con, MHD_HEADER_KIND, "If-Modified-Since");
     int readonly = strcmp(c->method, "GET") == 0 || strcmp(c->method, "HEAD") == 0;
     int status = parse_target(c, &req, &res);
     if (status == 0)
@@ -683,51 +447,28 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const c
         bc_cached *e = bc_cache_get(h->cache, key);
         if (e != NULL) {
             c->outcome = BC_OUTCOME_CACHED;
-            return send_cached(con, c, e, gzip, not_modified(c, e, gzip, inm, ims));
+            return bc_http_send_cached(con, c, e, gzip, bc_http_not_modified(c, e, gzip, inm, ims));
         }
         char etag[48];
-        if (etag_not_modified(key, inm, gzip, etag)) {
+        if (bc_http_etag_not_modified(key, inm, gzip, etag)) {
             /* not cached (evicted, or caching off) but the tag matches: no store access */
             c->outcome = BC_OUTCOME_NOT_MODIFIED;
-            struct MHD_Response *r =
-                MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
-            if (r == NULL)
-                return MHD_NO;
-            MHD_add_response_header(r, "ETag", etag);
-            common_headers(c, r, NULL, 1, 304);
-            c->status = 304;
-            enum MHD_Result ret = MHD_queue_response(con, 304, r);
-            MHD_destroy_response(r);
-            return ret;
+            return bc_http_send_304(con, c, etag);
         }
     }
     if (status == 0) {
-        c->outcome = BC_OUTCOME_BUILT;
-        bc_store_pool *pool = bc_live_pool(h->live);
-        req.store = bc_store_pool_acquire(pool);
-        req.live = h->live;
         req.body = c->body.data;
         req.body_len = c->body.len;
         req.authorization = MHD_lookup_connection_value(con, MHD_HEADER_KIND, "Authorization");
         req.content_type = MHD_lookup_connection_value(con, MHD_HEADER_KIND, "Content-Type");
+        int exec = exec_class(c->method, req.path);
+        if (exec != EXEC_INLINE)
+            return start_job(con, c, exec, &req, key, gzip);
+        c->outcome = BC_OUTCOME_BUILT;
+        req.live = h->live;
         bc_router_dispatch(&req, &res);
-        bc_store_pool_release(pool, req.store);
-        if (res.generation_changed) {
-            /* a write in this request: look at the store now rather than at the next tick */
-            int changed = 0;
-            bc_err ignored;
-            if (bc_live_refresh(h->live, &changed, &ignored) == BC_OK && changed)
-                bc_http_generation_changed(h);
-        }
     }
-    if (key != NULL && res.status == 200 && res.cacheable) {
-        bc_cached *e = bc_cache_put(h->cache, key, &res, gzip);
-        if (e != NULL) {
-            bc_response_free(&res);
-            return send_cached(con, c, e, gzip, not_modified(c, e, gzip, inm, ims));
-        }
-    }
-    enum MHD_Result ret = send_response(con, c, &res);
+    enum MHD_Result ret = bc_http_send(con, c, &res);
     bc_response_free(&res);
     return ret;
 }
@@ -748,6 +489,19 @@ void bc_http_generation_changed(void *h)
     bc_cache_clear(((bc_http *)h)->cache);
 }
 
+/* Frees what bc_http_start built (NULL members are skipped). */
+static void teardown(bc_http *h)
+{
+    bc_workers_stop(h->workers);
+    bc_workers_stop(h->writer);
+    bc_metrics_attach(NULL, NULL);
+    bc_metrics_attach_workers(NULL, NULL);
+    bc_cache_free(h->cache);
+    ctx_pool_free(h);
+    pthread_mutex_destroy(&h->pool_lock);
+    bc_free(h);
+}
+
 int bc_http_start(const bc_config *cfg, bc_live *live, bc_http **out, bc_err *err)
 {
     *out = NULL;
@@ -762,15 +516,27 @@ int bc_http_start(const bc_config *cfg, bc_live *live, bc_http **out, bc_err *er
     pthread_mutex_init(&h->pool_lock, NULL);
     h->cache = bc_cache_new((size_t)cfg->cache_bytes);
     if (h->cache == NULL) {
-        pthread_mutex_destroy(&h->pool_lock);
-        bc_free(h);
+        teardown(h);
         return bc_err_set(err, BC_ENOMEM, "out of memory");
     }
+    /* the workers take cfg->workers readers and the writer one more (for reading its
+     * answer back): bc_live_open was asked for cfg->workers + 1 */
+    bc_live_writer_hook(live, bc_workers_guard);
+    int rc = bc_workers_start("workers", cfg->workers, (size_t)cfg->workers * QUEUE_PER_WORKER,
+                              bc_live_pool(live), &h->workers, err);
+    if (rc == BC_OK)
+        rc = bc_workers_start("writer", 1, WRITER_QUEUE, bc_live_pool(live), &h->writer, err);
+    if (rc != BC_OK) {
+        teardown(h);
+        return rc;
+    }
     bc_metrics_attach(h->cache, live);
+    bc_metrics_attach_workers(h->workers, h->writer);
     struct timespec ts;
     clock_gettime(CLOCK_REALTIME, &ts);
     h->id_prefix = (unsigned long)ts.tv_nsec ^ ((unsigned long)getpid() << 16);
-    unsigned int flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG;
+    unsigned int flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG |
+                         MHD_ALLOW_SUSPEND_RESUME;
     if (MHD_is_feature_supported(MHD_FEATURE_EPOLL) == MHD_YES)
         flags |= MHD_USE_EPOLL;
     else
@@ -785,8 +551,8 @@ int bc_http_start(const bc_config *cfg, bc_live *live, bc_http **out, bc_err *er
         {MHD_OPTION_PER_IP_CONNECTION_LIMIT, cfg->max_connections_per_ip, NULL},
         {MHD_OPTION_CONNECTION_TIMEOUT, cfg->connection_timeout, NULL},
         {MHD_OPTION_CONNECTION_MEMORY_LIMIT, cfg->max_header_bytes, NULL},
-        /* the Host and request-line rules are checked in admit() (strict.h), so that
-         * they are answered with problem+json; libmicrohttpd's own check would send HTML */
+        /* the Host and request-line rules are checked in http_admit.c (strict.h), so
+         * that they are answered with problem+json; libmicrohttpd's own would be HTML */
         {MHD_OPTION_STRICT_FOR_CLIENT, 0, NULL},
         {MHD_OPTION_THREAD_POOL_SIZE, cfg->threads, NULL},
         {MHD_OPTION_END, 0, NULL},
@@ -798,9 +564,7 @@ int bc_http_start(const bc_config *cfg, bc_live *live, bc_http **out, bc_err *er
     h->d = MHD_start_daemon(flags, 0, NULL, NULL, on_request, h, MHD_OPTION_EXTERNAL_LOGGER,
                             mhd_log, NULL, MHD_OPTION_ARRAY, opts, MHD_OPTION_END);
     if (h->d == NULL) {
-        bc_cache_free(h->cache);
-        pthread_mutex_destroy(&h->pool_lock);
-        bc_free(h);
+        teardown(h);
         return bc_err_set(err, BC_EIO, "cannot listen on %s (address in use or not permitted?)",
                           cfg->listen);
     }
@@ -834,10 +598,16 @@ void bc_http_stop(bc_http *h, int grace_ms)
         struct timespec ts = {0, 10 * 1000000L};
         nanosleep(&ts, NULL);
     }
+    /* every suspended connection must be resumed before libmicrohttpd stops: queued jobs
+     * are answered 503, running ones finish within their budget */
+    bc_workers_stop(h->workers);
+    bc_workers_stop(h->writer);
+    h->workers = h->writer = NULL;
+    /* let the I/O thread send what the workers answered last (bounded) */
+    for (int waited = 0; waited < 1000 && atomic_load(&h->active) > 0; waited += 10) {
+        struct timespec ts = {0, 10 * 1000000L};
+        nanosleep(&ts, NULL);
+    }
     MHD_stop_daemon(h->d);
-    bc_metrics_attach(NULL, NULL);
-    bc_cache_free(h->cache);
-    ctx_pool_free(h);
-    pthread_mutex_destroy(&h->pool_lock);
-    bc_free(h);
+    teardown(h);
 }

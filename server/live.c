@@ -32,6 +32,7 @@ struct bc_live {
     int lost_reported;
     void (*on_lost)(void *ctx, const char *why);
     void *lost_ctx;
+    void (*writer_hook)(sqlite3 *db);
 };
 
 /* Reads content version and modification time through the watch connection into v. */
@@ -179,6 +180,11 @@ int bc_live_store_ok(bc_live *l, char *why, size_t n)
     return 0;
 }
 
+void bc_live_writer_hook(bc_live *l, void (*hook)(sqlite3 *db))
+{
+    l->writer_hook = hook;
+}
+
 void bc_live_on_lost(bc_live *l, void (*on_lost)(void *ctx, const char *why), void *ctx)
 {
     l->on_lost = on_lost;
@@ -277,9 +283,13 @@ bc_store *bc_live_writer_acquire(bc_live *l, bc_err *err)
         return NULL;
     }
     pthread_mutex_lock(&l->writer_lock);
-    if (l->writer == NULL && bc_store_open(l->path, BC_STORE_WRITER, &l->writer, err) != BC_OK) {
-        pthread_mutex_unlock(&l->writer_lock);
-        return NULL;
+    if (l->writer == NULL) {
+        if (bc_store_open(l->path, BC_STORE_WRITER, &l->writer, err) != BC_OK) {
+            pthread_mutex_unlock(&l->writer_lock);
+            return NULL;
+        }
+        if (l->writer_hook != NULL)
+            l->writer_hook(bc_store_db(l->writer));
     }
     return l->writer;
 }

@@ -73,7 +73,8 @@ int main(int argc, char **argv)
     bc_store_mmap_bytes = (long long)cfg.mmap_mib << 20;
     bc_store_lock_timeout_ms = cfg.write_budget_ms;
     bc_live *live = NULL;
-    if (bc_live_open(cfg.db, (size_t)cfg.threads, &live, &err) != 0) {
+    /* one reader per worker thread, one for the writer thread */
+    if (bc_live_open(cfg.db, (size_t)cfg.workers + 1, &live, &err) != 0) {
         fprintf(stderr, "bordercoopd: %s\n", err.msg);
         return 1;
     }
@@ -87,9 +88,10 @@ int main(int argc, char **argv)
         return 1;
     }
     int port = bc_http_port(http);
-    fprintf(stderr, "bordercoopd %s: serving %s%s on %s (port %d, %d thread%s)\n", BC_VERSION,
-            cfg.db, bc_live_immutable(live) ? " (read-only media: no ingest)" : "", cfg.listen,
-            port, cfg.threads, cfg.threads == 1 ? "" : "s");
+    fprintf(stderr, "bordercoopd %s: serving %s%s on %s (port %d, %d I/O thread%s, %d worker%s)\n",
+            BC_VERSION, cfg.db, bc_live_immutable(live) ? " (read-only media: no ingest)" : "",
+            cfg.listen, port, cfg.threads, cfg.threads == 1 ? "" : "s", cfg.workers,
+            cfg.workers == 1 ? "" : "s");
     if (cfg.ready_file[0] != '\0' && write_ready_file(cfg.ready_file, port) != 0)
         fprintf(stderr, "bordercoopd: cannot write ready file %s: %s\n", cfg.ready_file,
                 strerror(errno));

@@ -30,6 +30,7 @@ static atomic_ullong outcomes[4];
 static atomic_int in_flight;
 static _Atomic(bc_cache *) attached_cache;
 static _Atomic(bc_live *) attached_live;
+static _Atomic(bc_workers *) attached_pools[2];
 static time_t started = 0;
 
 void bc_metrics_request(int route, const char *method, int status, double seconds, int outcome)
@@ -70,6 +71,49 @@ void bc_metrics_attach(bc_cache *cache, bc_live *live)
 static void help(bc_buf *out, const char *name, const char *type, const char *text)
 {
     bc_buf_printf(out, "# HELP %s %s\n# TYPE %s %s\n", name, text, name, type);
+}
+
+void bc_metrics_attach_workers(bc_workers *workers, bc_workers *writer)
+{
+    atomic_store(&attached_pools[0], workers);
+    atomic_store(&attached_pools[1], writer);
+}
+
+static void pools(bc_buf *out)
+{
+    bc_workers_stats st[2];
+    int n = 0;
+    for (int i = 0; i < 2; i++) {
+        bc_workers *w = atomic_load(&attached_pools[i]);
+        if (w != NULL)
+            bc_workers_get_stats(w, &st[n++]);
+    }
+    if (n == 0)
+        return;
+    help(out, "bordercoop_pool_threads", "gauge",
+         "Threads of each pool: workers (reads that need the store) and writer.");
+    for (int i = 0; i < n; i++)
+        bc_buf_printf(out, "bordercoop_pool_threads{pool=\"%s\"} %d\n", st[i].name, st[i].threads);
+    help(out, "bordercoop_pool_queued", "gauge", "Requests waiting for a thread of the pool.");
+    for (int i = 0; i < n; i++)
+        bc_buf_printf(out, "bordercoop_pool_queued{pool=\"%s\"} %zu\n", st[i].name, st[i].queued);
+    help(out, "bordercoop_pool_busy", "gauge", "Threads of the pool running a request now.");
+    for (int i = 0; i < n; i++)
+        bc_buf_printf(out, "bordercoop_pool_busy{pool=\"%s\"} %zu\n", st[i].name, st[i].busy);
+    help(out, "bordercoop_pool_jobs_total", "counter",
+         "Requests handed to the pool, by what became of them: run, refused because the "
+         "queue was full (503 overloaded), expired in the queue at their deadline (503), or "
+         "run and cut at their deadline (503 budget_exceeded).");
+    for (int i = 0; i < n; i++) {
+        bc_buf_printf(out, "bordercoop_pool_jobs_total{pool=\"%s\",outcome=\"run\"} %llu\n",
+                      st[i].name, st[i].done);
+        bc_buf_printf(out, "bordercoop_pool_jobs_total{pool=\"%s\",outcome=\"refused\"} %llu\n",
+                      st[i].name, st[i].rejected);
+        bc_buf_printf(out, "bordercoop_pool_jobs_total{pool=\"%s\",outcome=\"expired\"} %llu\n",
+                      st[i].name, st[i].expired);
+        bc_buf_printf(out, "bordercoop_pool_jobs_total{pool=\"%s\",outcome=\"over_budget\"} %llu\n",
+                      st[i].name, st[i].interrupted);
+    }
 }
 
 static void route_label(int route, char *buf, size_t n)
@@ -164,6 +208,7 @@ void bc_metrics_render(bc_buf *out)
         bc_buf_printf(out, "bordercoop_store_info{content_version=\"%.16s\",schema=\"%d\"} 1\n",
                       v.generation, bc_store_latest_version());
     }
+    pools(out);
     help(out, "bordercoop_build_info", "gauge", "Versions of bordercoopd and its libraries.");
     bc_buf_printf(out,
                   "bordercoop_build_info{version=\"%s\",sqlite=\"%s\",libmicrohttpd=\"%s\"} 1\n",

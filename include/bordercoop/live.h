@@ -61,6 +61,10 @@ int bc_live_store_ok(bc_live *l, char *why, size_t n);
  * says how. Set before bc_live_watch. */
 void bc_live_on_lost(bc_live *l, void (*on_lost)(void *ctx, const char *why), void *ctx);
 
+/* Called with the writer connection's handle when it is opened (e.g. to install a
+ * deadline on its SQLite work). Set before the first write. */
+void bc_live_writer_hook(bc_live *l, void (*hook)(sqlite3 *db));
+
 /* Exclusive use of the writer connection (opened on first use); release it with
  * bc_live_writer_release. NULL with err set when the store cannot be written:
  * BC_EIO on read-only media, BC_ENOTFOUND when the store was deleted or replaced. */

@@ -9,6 +9,7 @@
 #include "bordercoop/buf.h"
 #include "bordercoop/cache.h"
 #include "bordercoop/live.h"
+#include "bordercoop/workers.h"
 
 enum bc_outcome {
     BC_OUTCOME_BUILT = 0,        /* a handler ran */
@@ -26,6 +27,10 @@ void bc_metrics_in_flight(int delta);
 /* Lets the renderer read the cache statistics and the store generation (borrowed;
  * NULL detaches). */
 void bc_metrics_attach(bc_cache *cache, bc_live *live);
+
+/* Lets the renderer read the worker pools' queues and counters (borrowed; NULL
+ * detaches). */
+void bc_metrics_attach_workers(bc_workers *workers, bc_workers *writer);
 
 /* Appends the exposition text to out. */
 void bc_metrics_render(bc_buf *out);

@@ -1,10 +1,14 @@
 /* test_attack.c: the attack pass of issue 12, item by item, against the real daemon on
- * loopback, small and bounded: bodies nobody takes refused before they are read (and
- * the token and the size of a write checked before its body), a deleted or replaced
- * store refusing writes and readiness, If-Modified-Since never hiding a change,
- * request-smuggling primitives refused with nothing behind them answered, SIGHUP
- * leaving the daemon serving, SIGTERM draining with slow clients attached, and a
- * write token of spaces refused at start. */
+ * loopback, small and bounded: a slow search and a slow ingest that stall nobody else
+ * (the I/O thread answers health checks and cached requests while the workers and the
+ * writer are busy; requests that cannot get a worker in time get 503 at their
+ * deadline), keep-alive across the workers, bodies nobody takes refused before they
+ * are read (and the token and the size of a write checked before its body), a deleted
+ * or replaced store refusing writes and readiness, a write that waits for the store
+ * lock off the I/O thread and gives up with 503, If-Modified-Since never hiding a
+ * change, request-smuggling primitives refused with nothing behind them answered,
+ * SIGHUP leaving the daemon serving, SIGTERM draining with slow clients attached, and
+ * a write token of spaces refused at start. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -24,6 +28,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -129,6 +134,262 @@ static int log_has(const bct_daemon *d, const char *text, int ms)
         struct timespec ts = {0, 20 * 1000000L};
         nanosleep(&ts, NULL);
     }
+}
+
+/* ---- items 1, 2 and 6: slow work stalls nobody ------------------------------------ */
+
+/* A POST of body (JSON) sent on a new connection, its answer not read yet. */
+static bct_conn *send_post(int port, const char *body, size_t len)
+{
+    bct_conn *c = bct_connect(port, 60000);
+    assert_non_null(c);
+    char head[512];
+    int n = snprintf(head, sizeof head,
+                     "POST /v1/sources HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " TOKEN
+                     "\r\nContent-Type: application/json\r\nContent-Length: %zu\r\n\r\n",
+                     len);
+    assert_int_equal(bct_send_raw(c, head, (size_t)n), 0);
+    assert_int_equal(bct_send_raw(c, body, len), 0);
+    return c;
+}
+
+/* A GET sent on a new connection, its answer not read yet. */
+static bct_conn *send_get(int port, const char *target)
+{
+    bct_conn *c = bct_connect(port, 60000);
+    assert_non_null(c);
+    char req[512];
+    int n = snprintf(req, sizeof req, "GET %s HTTP/1.1\r\nHost: x\r\n\r\n", target);
+    assert_int_equal(bct_send_raw(c, req, (size_t)n), 0);
+    return c;
+}
+
+/* 1 when the answer on c has not started to arrive (c still pending). */
+static int pending(bct_conn *c)
+{
+    bct_set_diagnostics(0);
+    int r = bct_wait_closed(c, 1);
+    bct_set_diagnostics(1);
+    return r == 0;
+}
+
+static int status_of(int port, const char *target)
+{
+    bct_response r;
+    assert_int_equal(bct_get(port, target, NULL, &r), 0);
+    int status = r.status;
+    bct_response_free(&r);
+    return status;
+}
+
+/* An article whose one paragraph repeats one word 16,000 times: snippets over it were
+ * quadratic (3.2 s in the attack pass); the JSON body is new, free with free(). */
+static char *wordy_article(const char *title, size_t *len)
+{
+    size_t n = 16000 * 8 + 256;
+    char *text = malloc(n);
+    assert_non_null(text);
+    size_t k = (size_t)snprintf(text, n, "Charlie report.");
+    for (int i = 0; i < 16000; i++)
+        k += (size_t)snprintf(text + k, n - k, " charlie");
+    json_t *o = json_pack("{s:s,s:s,s:s}", "text", text, "lang", "en", "title", title);
+    char *s = json_dumps(o, JSON_COMPACT);
+    json_decref(o);
+    free(text);
+    *len = strlen(s);
+    return s;
+}
+
+/* Item 1: a search that is slow (or over its budget) runs on a worker; health checks
+ * and cached answers go on, and a request that cannot get the one worker in time gets
+ * 503 at its deadline rather than waiting. */
+static void a_slow_search_stalls_nobody(void **state)
+{
+    (void)state;
+    bct_daemon d;
+    char db[160];
+    start(&d, db, TOKEN,
+          (const char *[]){"--workers", "1", "--request-budget-ms", "400", "--log-format", "off",
+                           NULL});
+    size_t len;
+    char *body = wordy_article("Charlie report", &len);
+    bct_conn *p = send_post(d.port, body, len);
+    bct_response r;
+    assert_int_equal(bct_read_response(p, 0, &r), 0);
+    assert_int_equal(r.status, 201);
+    bct_response_free(&r);
+    bct_close(p);
+    free(body);
+    assert_int_equal(status_of(d.port, "/v1/meetings?limit=1"), 200); /* cached from now */
+    int concurrent = 0;
+    for (int round = 0; round < 3; round++) {
+        char target[64];
+        snprintf(target, sizeof target, "/v1/search?q=charlie&limit=%d", 5 + round);
+        bct_conn *search = send_get(d.port, target); /* limit varies: never cached */
+        bct_conn *queued = NULL;
+        for (int i = 0; i < 5; i++) {
+            assert_int_equal(status_of(d.port, "/healthz"), 200);
+            assert_int_equal(status_of(d.port, "/v1/meetings?limit=1"), 200);
+            if (i == 0)
+                queued = send_get(d.port, "/v1/meetings?limit=2&sort=-date");
+        }
+        if (pending(search))
+            concurrent++;
+        /* the request behind the search: its answer or 503 at its deadline */
+        assert_int_equal(bct_read_response(queued, 0, &r), 0);
+        if (r.status == 503) {
+            expect_problem(&r, 503, "overloaded");
+            assert_non_null(bct_header_get(&r, "Retry-After"));
+        } else {
+            assert_int_equal(r.status, 200);
+        }
+        bct_response_free(&r);
+        bct_close(queued);
+        assert_int_equal(bct_read_response(search, 0, &r), 0);
+        if (r.status == 503) {
+            expect_problem(&r, 503, "budget_exceeded");
+            assert_non_null(bct_header_get(&r, "Retry-After"));
+        } else {
+            assert_int_equal(r.status, 200);
+        }
+        bct_response_free(&r);
+        bct_close(search);
+    }
+    /* the budget counters say what happened */
+    assert_true(metric(d.port, "bordercoop_pool_jobs_total") >= 0);
+    print_message("searches still running while others were served: %d of 3\n", concurrent);
+    stop(&d);
+}
+
+/* A sentence of 8,000 numbers (4.9 s of extraction in the attack pass) as a JSON body. */
+static char *numbers_article(size_t *len)
+{
+    size_t n = 8000 * 12 + 256;
+    char *text = malloc(n);
+    assert_non_null(text);
+    size_t k = (size_t)snprintf(text, n, "The delegations counted");
+    for (int i = 0; i < 8000; i++)
+        k += (size_t)snprintf(text + k, n - k, " %d,", 1000 + i);
+    snprintf(text + k - 1, n - k + 1, " people in 2025.");
+    json_t *o = json_pack("{s:s,s:s,s:s}", "text", text, "lang", "en", "title", "Numbers");
+    char *s = json_dumps(o, JSON_COMPACT);
+    json_decref(o);
+    free(text);
+    *len = strlen(s);
+    return s;
+}
+
+/* Item 2: an ingest runs on the writer; reads, cached or not, go on meanwhile. */
+static void an_ingest_stalls_nobody(void **state)
+{
+    (void)state;
+    bct_daemon d;
+    char db[160];
+    start(&d, db, TOKEN,
+          (const char *[]){"--write-budget-ms", "60000", "--log-format", "off", NULL});
+    size_t len;
+    char *body = numbers_article(&len);
+    bct_conn *p = send_post(d.port, body, len);
+    for (int i = 0; i < 5; i++) {
+        assert_int_equal(status_of(d.port, "/healthz"), 200);
+        char target[64];
+        snprintf(target, sizeof target, "/v1/figures?limit=%d", 1 + i); /* uncached */
+        assert_int_equal(status_of(d.port, target), 200);
+    }
+    print_message("the ingest was %s while reads were answered\n",
+                  pending(p) ? "still running" : "already done");
+    bct_response r;
+    assert_int_equal(bct_read_response(p, 0, &r), 0);
+    assert_true(r.status == 201 || r.status == 503);
+    bct_response_free(&r);
+    bct_close(p);
+    free(body);
+    stop(&d);
+}
+
+/* Item 6: while another process (bordercoop load) holds the store lock, a write waits
+ * for it on the writer thread, not the I/O thread: reads go on, and the write gets 503
+ * store_busy with Retry-After once its budget is spent, or goes through when the lock
+ * comes free in time. */
+static void a_locked_store_stalls_nobody(void **state)
+{
+    (void)state;
+    bct_daemon d;
+    char db[160];
+    start(&d, db, TOKEN,
+          (const char *[]){"--write-budget-ms", "1500", "--log-format", "off", NULL});
+    char lock[200];
+    snprintf(lock, sizeof lock, "%s.lock", db);
+    int fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    assert_true(fd >= 0);
+    assert_int_equal(flock(fd, LOCK_EX), 0);
+    static const char article[] =
+        "{\"lang\":\"en\",\"title\":\"Written while locked\",\"text\":\"On March 5, 2026 "
+        "the 15th meeting of the Joint Working Group was held in Lao Cai.\"}";
+    bct_conn *p = send_post(d.port, article, sizeof article - 1);
+    for (int i = 0; i < 5; i++) {
+        assert_int_equal(status_of(d.port, "/healthz"), 200);
+        char target[64];
+        snprintf(target, sizeof target, "/v1/protocols?limit=%d", 1 + i);
+        assert_int_equal(status_of(d.port, target), 200);
+    }
+    assert_true(pending(p)); /* the write is still waiting for the lock */
+    /* more writes than the writer's queue holds: refused at once, not queued forever */
+    bct_conn *more[24];
+    for (int i = 0; i < 24; i++)
+        more[i] = send_post(d.port, article, sizeof article - 1);
+    int refused = 0;
+    bct_response r;
+    for (int i = 0; i < 24; i++) {
+        assert_int_equal(bct_read_response(more[i], 0, &r), 0);
+        assert_int_equal(r.status, 503);
+        assert_non_null(bct_header_get(&r, "Retry-After"));
+        refused += strstr(r.body, "overloaded") != NULL;
+        bct_response_free(&r);
+        bct_close(more[i]);
+    }
+    assert_true(refused > 0);
+    assert_int_equal(bct_read_response(p, 0, &r), 0);
+    expect_problem(&r, 503, "store_busy");
+    assert_non_null(bct_header_get(&r, "Retry-After"));
+    bct_response_free(&r);
+    bct_close(p);
+    /* the lock comes free while a write waits for it: the write goes through */
+    p = send_post(d.port, article, sizeof article - 1);
+    struct timespec ts = {0, 300 * 1000000L};
+    nanosleep(&ts, NULL);
+    assert_true(pending(p));
+    flock(fd, LOCK_UN);
+    close(fd);
+    assert_int_equal(bct_read_response(p, 0, &r), 0);
+    assert_int_equal(r.status, 201);
+    bct_response_free(&r);
+    bct_close(p);
+    stop(&d);
+}
+
+/* Requests answered by the workers keep their connection: suspending it for a worker
+ * and resuming it must not cost keep-alive (STYLE.md's two-phase pitfall). */
+static void keep_alive_across_the_workers(void **state)
+{
+    (void)state;
+    bct_daemon d;
+    char db[160];
+    start(&d, db, NULL, (const char *[]){"--cache-bytes", "0", "--log-format", "off", NULL});
+    bct_conn *c = bct_connect(d.port, 5000);
+    assert_non_null(c);
+    static const char *const targets[] = {
+        "/v1/meetings?limit=1", "/healthz",   "/v1/search?q=lao", "/readyz", "/v1/stats",
+        "/v1/provinces/junnan", "/v1/nothing"};
+    for (size_t i = 0; i < sizeof targets / sizeof targets[0]; i++) {
+        bct_response r;
+        assert_int_equal(bct_request(c, "GET", targets[i], NULL, NULL, 0, &r), 0);
+        assert_true(r.status == 200 || r.status == 404);
+        assert_true(r.keep_alive);
+        bct_response_free(&r);
+    }
+    bct_close(c);
+    stop(&d);
 }
 
 /* ---- item 4: bodies are refused before they are read ------------------------------- */
@@ -600,6 +861,10 @@ static void a_token_of_spaces_is_refused_at_start(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(a_slow_search_stalls_nobody),
+        cmocka_unit_test(an_ingest_stalls_nobody),
+        cmocka_unit_test(a_locked_store_stalls_nobody),
+        cmocka_unit_test(keep_alive_across_the_workers),
         cmocka_unit_test(unwanted_bodies_are_never_buffered),
         cmocka_unit_test(writes_are_judged_before_their_body),
         cmocka_unit_test(a_deleted_store_takes_no_writes),

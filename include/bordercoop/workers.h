@@ -1,0 +1,69 @@
+/* workers.h: a small fixed pool of threads that run the requests the I/O thread must
+ * not: anything that needs the store (an uncached query, search, a CSV export, a
+ * write and its lock wait). Each thread owns one store connection for its life. Every
+ * job has a deadline: a job still queued at its deadline is expired unrun, and one
+ * running past it has its SQLite work interrupted (sqlite3_progress_handler), which
+ * the job sees in deadline_hit. The queue is bounded, so overload is refused at once
+ * instead of piling up. Writes use a pool of one thread: one writer, no contention. */
+#ifndef BORDERCOOP_WORKERS_H
+#define BORDERCOOP_WORKERS_H
+
+#include "bordercoop/err.h"
+#include "bordercoop/store.h"
+
+#include <stddef.h>
+#include <time.h>
+
+typedef struct bc_workers bc_workers;
+typedef struct bc_job bc_job;
+
+/* A unit of work, embedded in (and owned by) the caller's request state. */
+struct bc_job {
+    /* On a worker thread, with its store connection (borrowed for the call). */
+    void (*run)(bc_job *job, bc_store *store);
+    /* Instead of run when the job cannot run: its deadline passed while queued, or the
+     * pool is stopping. On a worker thread or in bc_workers_stop's thread. */
+    void (*expire)(bc_job *job, int stopping);
+    struct timespec deadline; /* CLOCK_MONOTONIC; set by the submitter */
+    int deadline_hit;         /* set during run when SQLite work was cut at the deadline */
+    bc_job *next;             /* the queue's */
+};
+
+typedef struct bc_workers_stats {
+    const char *name;
+    int threads;
+    size_t queued, busy;
+    unsigned long long done, rejected, expired, interrupted;
+} bc_workers_stats;
+
+/* Starts n threads named name ("workers", "writer"), each taking one connection from
+ * readers for its life (readers must hold at least n free ones), with a queue of at
+ * most max_queue jobs. *out is new; stop it with bc_workers_stop. readers is borrowed
+ * and must outlive the pool. */
+int bc_workers_start(const char *name, int n, size_t max_queue, bc_store_pool *readers,
+                     bc_workers **out, bc_err *err);
+
+/* Queues job (taking no ownership: job must stay valid until run or expire returns).
+ * Returns BC_OK, or BC_EBUSY when the queue is full or the pool is stopping; then
+ * neither callback is called. Thread-safe. */
+int bc_workers_submit(bc_workers *w, bc_job *job);
+
+/* Expires every queued job (expire with stopping = 1), lets running jobs finish, joins
+ * the threads, returns their connections and frees w. NULL is a no-op. */
+void bc_workers_stop(bc_workers *w);
+
+void bc_workers_get_stats(bc_workers *w, bc_workers_stats *out);
+
+/* Makes SQLite work on db, done from a worker thread, stop at the running job's
+ * deadline (for connections a job opens or borrows besides its own, such as the
+ * store's writer). Once per connection; harmless on other threads (no job: no
+ * limit). */
+void bc_workers_guard(sqlite3 *db);
+
+/* The deadline ms milliseconds from now, for bc_job.deadline. */
+struct timespec bc_deadline_after(int ms);
+
+/* Milliseconds left until deadline (0 when it has passed). */
+int bc_deadline_left_ms(const struct timespec *deadline);
+
+#endif

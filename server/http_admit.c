@@ -1,0 +1,192 @@
+/* http_admit.c: the first call of a request, with its whole head and none of its body:
+ * the framing rules (strict.h, plus the bytes libmicrohttpd drops silently), then
+ * whether a body may be read at all. A refusal is answered at once with the connection
+ * closed, so neither the body nor anything pipelined behind is read. */
+#include "http_int.h"
+
+#include "bordercoop/auth.h"
+#include "bordercoop/strict.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+/* Walks the head as libmicrohttpd 0.9.75 left it in its read buffer, to find the bytes
+ * it dropped without a word: a NUL inside a request line or a header (everything after
+ * it is cut off), or a folded header line (obs-fold, glued to the previous value).
+ * That version parses in place: method, target, version and each name and value lie in
+ * order in one buffer, separated only by the NULs it wrote over ' ', ':', CR and LF
+ * (and the optional whitespace after a colon). Any other byte between them, or a field
+ * outside the head, is something the parse hid. */
+typedef struct head_walk {
+    uintptr_t lo, hi; /* the head: [method, method + header size) */
+    uintptr_t end;    /* the end of the last field seen */
+    int bad;
+} head_walk;
+
+/* 1 when [from, to) holds between min and max bytes, all NUL or (ows) space/tab. */
+static int only_separators(uintptr_t from, uintptr_t to, size_t min, size_t max, int ows)
+{
+    if (to < from || to - from < min || to - from > max)
+        return 0;
+    for (const char *p = (const char *)from; p < (const char *)to; p++)
+        if (*p != '\0' && !(ows && (*p == ' ' || *p == '\t')))
+            return 0;
+    return 1;
+}
+
+static void walk_field(head_walk *w, const char *key, size_t key_size, const char *value,
+                       size_t value_size)
+{
+    uintptr_t k = (uintptr_t)key, v = (uintptr_t)value;
+    if (w->bad || k < w->lo || v < k || v + value_size > w->hi ||
+        !only_separators(w->end, k, 1, 2, 0) ||             /* the line break before */
+        !only_separators(k + key_size, v, 1, w->hi - k, 1)) /* ':' and optional spaces */
+        w->bad = 1;
+    w->end = v + value_size;
+}
+
+typedef struct head_check {
+    bc_strict strict;
+    head_walk walk;
+} head_check;
+
+static enum MHD_Result check_field(void *cls, enum MHD_ValueKind kind, const char *key,
+                                   size_t key_size, const char *value, size_t value_size)
+{
+    (void)kind;
+    head_check *hc = cls;
+    bc_strict_field(&hc->strict, key, key_size, value != NULL ? value : "",
+                    value != NULL ? value_size : 0);
+    if (value != NULL)
+        walk_field(&hc->walk, key, key_size, value, value_size);
+    else
+        hc->walk.bad = 1;
+    return MHD_YES;
+}
+
+/* Starts the walk over the request line; 0 when the layout is not the one expected (a
+ * libmicrohttpd other than 0.9.75: then only bc_strict's checks apply). */
+static int walk_start(head_walk *w, struct MHD_Connection *con, const req_ctx *c,
+                      const char *method, const char *version)
+{
+#if MHD_VERSION == 0x00097500
+    const union MHD_ConnectionInfo *ci =
+        MHD_get_connection_info(con, MHD_CONNECTION_INFO_REQUEST_HEADER_SIZE);
+    if (ci == NULL || c->raw_uri == NULL)
+        return 0;
+    w->lo = (uintptr_t)method;
+    w->hi = w->lo + ci->header_size;
+    uintptr_t m_end = w->lo + strlen(method), u = (uintptr_t)c->raw_uri;
+    uintptr_t u_end = u + c->raw_uri_len, ver = (uintptr_t)version;
+    w->bad = !(u > m_end && ver > u_end && ver < w->hi) || !only_separators(m_end, u, 1, 1, 0) ||
+             !only_separators(u_end, ver, 1, 1, 0);
+    w->end = ver + strlen(version);
+    return 1;
+#else
+    (void)w, (void)con, (void)c, (void)method, (void)version;
+    return 0;
+#endif
+}
+
+/* Answers a request at once, from its first call, and closes the connection after: the
+ * body (if any) is never read and nothing behind the request is parsed. */
+static enum MHD_Result refuse(struct MHD_Connection *con, req_ctx *c, bc_response *res)
+{
+    bc_response_header(res, "Connection", "close");
+    enum MHD_Result ret = bc_http_send(con, c, res);
+    bc_response_free(res);
+    return ret;
+}
+
+/* 1 when method and the raw target name a route that takes a request body. */
+static int takes_body(const char *method, const char *uri)
+{
+    static const char path[] = "/v1/sources";
+    size_t n = sizeof path - 1;
+    return strcmp(method, "POST") == 0 && strncmp(uri, path, n) == 0 &&
+           (uri[n] == '\0' || uri[n] == '?');
+}
+
+/* The first call, with the whole head: the framing rules, then whether a body may be
+ * read at all. MHD_YES lets the request continue (its body, if any, is read next). */
+enum MHD_Result bc_http_admit(struct MHD_Connection *con, req_ctx *c, const char *method,
+                              const char *version)
+{
+    bc_http *h = c->h;
+    bc_response res;
+    bc_response_init(&res);
+    head_check hc;
+    bc_strict_init(&hc.strict);
+    int walking = walk_start(&hc.walk, con, c, method, version);
+    MHD_get_connection_values_n(con, MHD_HEADER_KIND, check_field, &hc);
+    /* after the last field: its line break and the empty line */
+    if (walking && !only_separators(hc.walk.end, hc.walk.hi, 2, 4, 0))
+        hc.walk.bad = 1;
+    bc_strict st = hc.strict;
+    int http11 = strcmp(version, "HTTP/1.0") != 0;
+    if (bc_strict_finish(&st, http11) != 0) {
+        bc_problem(&res, st.status, st.code, NULL, "%s", st.detail);
+        snprintf(res.log_note, sizeof res.log_note, "refused: %s", st.detail);
+        return refuse(con, c, &res);
+    }
+    if (walking && hc.walk.bad) {
+        bc_problem(&res, 400, "malformed_header", NULL,
+                   "the request head holds a NUL byte or a folded header line");
+        return refuse(con, c, &res);
+    }
+    if (!bc_strict_is_token(c->method, strlen(c->method)) || c->target_bad) {
+        bc_problem(&res, 400, "malformed_request", NULL,
+                   "the request line must be a method token and a target of visible ASCII "
+                   "(percent-encode anything else)");
+        return refuse(con, c, &res);
+    }
+    int body = st.chunked || st.content_length > 0;
+    if (body && !takes_body(c->method, c->uri)) {
+        bc_problem(&res, 413, "body_not_allowed", NULL, "%s %.200s takes no request body",
+                   c->method, c->uri);
+        return refuse(con, c, &res);
+    }
+    if (takes_body(c->method, c->uri)) {
+        /* a write: the key before any byte of the body, then its size */
+        const char *auth = MHD_lookup_connection_value(con, MHD_HEADER_KIND, "Authorization");
+        bc_store_pool *pool = bc_live_pool(h->live);
+        bc_store *s = bc_store_pool_acquire(pool);
+        bc_identity who;
+        bc_err aerr;
+        bc_auth_status ast =
+            bc_auth_check(s, h->cfg->api_token, auth, BC_ROLE_INGEST, &who, &aerr);
+        bc_store_pool_release(pool, s);
+        if (ast != BC_AUTH_OK) {
+            bc_auth_refuse(&res, ast, &who, BC_ROLE_INGEST, "to add articles", &aerr);
+            return refuse(con, c, &res);
+        }
+        if (st.chunked) {
+            bc_problem(&res, 411, "length_required", NULL,
+                       "send the body with a Content-Length (chunked bodies are not taken)");
+            return refuse(con, c, &res);
+        }
+        if (st.content_length > (uint64_t)h->cfg->max_body) {
+            bc_problem(&res, 413, "body_too_large", NULL,
+                       "the request body is larger than %d bytes", h->cfg->max_body);
+            return refuse(con, c, &res);
+        }
+        long want = (long)st.content_length;
+        if (want > 0) {
+            long held = atomic_fetch_add(&h->body_reserved, want);
+            c->reserved = want;
+            if (held + want > (long)h->cfg->max_body_memory ||
+                bc_buf_reserve(&c->body, (size_t)want + 1) != BC_OK) {
+                bc_problem(&res, 503, "busy", NULL,
+                           "too many request bodies are being received; try again shortly");
+                bc_response_header(&res, "Retry-After", "1");
+                snprintf(res.log_note, sizeof res.log_note,
+                         "body memory budget (--max-body-memory) exhausted");
+                return refuse(con, c, &res);
+            }
+        }
+    }
+    c->active = 1;
+    atomic_fetch_add(&h->active, 1);
+    return MHD_YES;
+}

@@ -1,0 +1,101 @@
+/* http_int.h: what the files of the HTTP glue share, SQLite-style (not a public
+ * contract: only server/http*.c include it).
+ *
+ *   http.c        the daemon, the life of a request, and where it runs: on the I/O
+ *                 thread (cached answers, 304s, store-free routes) or on the workers
+ *   http_admit.c  the first call: the checks on a request head before any body
+ *   http_send.c   bc_response and cache entries to libmicrohttpd responses, validators
+ */
+#ifndef BORDERCOOP_HTTP_INT_H
+#define BORDERCOOP_HTTP_INT_H
+
+#include "bordercoop/arena.h"
+#include "bordercoop/buf.h"
+#include "bordercoop/cache.h"
+#include "bordercoop/config.h"
+#include "bordercoop/http.h"
+#include "bordercoop/live.h"
+#include "bordercoop/request.h"
+#include "bordercoop/response.h"
+#include "bordercoop/workers.h"
+
+#include <microhttpd.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <time.h>
+
+typedef struct req_ctx req_ctx;
+typedef struct job_state job_state;
+
+struct bc_http {
+    struct MHD_Daemon *d;
+    const bc_config *cfg;
+    bc_live *live;
+    bc_cache *cache;
+    bc_workers *workers;       /* reads that need the store */
+    bc_workers *writer;        /* writes: one thread */
+    atomic_int in_flight;      /* request line seen, not completed */
+    atomic_int active;         /* head complete, not completed: what SIGTERM waits for */
+    atomic_long body_reserved; /* bytes of request bodies promised, all connections */
+    atomic_ulong next_id;
+    unsigned long id_prefix;
+    int port;
+    /* from the configuration, once: */
+    int cors;            /* send CORS headers (--cors-origin not empty) */
+    int vary_origin;     /* a specific origin: responses vary by Origin */
+    char max_age_cc[40]; /* "public, max-age=N" of data representations */
+    pthread_mutex_t pool_lock;
+    req_ctx *pool; /* free contexts, linked through next_free */
+    int pooled;
+};
+
+/* One request, from its request line to its completion. */
+struct req_ctx {
+    bc_http *h;
+    bc_arena arena;
+    struct MHD_Connection *con;
+    char *uri; /* raw request target (truncated to MAX_URI + 1 bytes), in the arena */
+    int uri_too_long;
+    int target_bad;      /* the target holds bytes a request line cannot carry */
+    const char *raw_uri; /* where libmicrohttpd read the target (see http_admit.c) */
+    size_t raw_uri_len;
+    int active;    /* counted in bc_http.active */
+    long reserved; /* bytes of bc_http.body_reserved held for this request's body */
+    char method[16];
+    struct timespec start;
+    char id[20];
+    int seen;
+    size_t body_bytes;
+    bc_buf body; /* the request body of a write, at most `reserved` bytes */
+    int status;
+    size_t bytes;
+    int outcome;        /* a bc_outcome */
+    int route;          /* bc_router_route_of the decoded path, -1 when none */
+    bc_live_view view;  /* the store generation this request is answered from */
+    bc_cached *entry;   /* the cached response being sent, released on completion */
+    job_state *job;     /* while (and after) a worker answers it; in the arena */
+    req_ctx *next_free; /* in the pool */
+    char note[256];
+};
+
+/* http_admit.c: the first call of the access handler, with the whole head. Refuses at
+ * once (queuing a problem, connection closed) or lets the request continue. */
+enum MHD_Result bc_http_admit(struct MHD_Connection *con, req_ctx *c, const char *method,
+                              const char *version);
+
+/* http_send.c: queues res (its body is taken; res is left empty). */
+enum MHD_Result bc_http_send(struct MHD_Connection *con, req_ctx *c, bc_response *res);
+/* Queues a cached representation (the reference e is kept by c until completion), or a
+ * 304 when not_modified. */
+enum MHD_Result bc_http_send_cached(struct MHD_Connection *con, req_ctx *c, bc_cached *e, int gzip,
+                                    int not_modified);
+/* Queues a 304 with etag for a representation not in the cache. */
+enum MHD_Result bc_http_send_304(struct MHD_Connection *con, req_ctx *c, const char *etag);
+/* If-None-Match against the tags a key's 200 will carry (no store access); on a match
+ * the tag to send back is copied into out. */
+int bc_http_etag_not_modified(const char *key, const char *inm, int gzip, char out[48]);
+/* If-None-Match, else If-Modified-Since, for a cached representation e. */
+int bc_http_not_modified(const req_ctx *c, const bc_cached *e, int gzip, const char *inm,
+                         const char *ims);
+
+#endif

@@ -1,0 +1,289 @@
+/* workers.c: the worker pool: a bounded FIFO of jobs, n threads with one store
+ * connection each, deadlines enforced on SQLite through its progress handler. */
+#include "bordercoop/workers.h"
+
+#include "bordercoop/alloc.h"
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <string.h>
+
+/* SQLite virtual-machine steps between two looks at the clock (a clock read through
+ * the vDSO costs ~20 ns; 1000 steps take a few microseconds). */
+#define PROGRESS_STEPS 1000
+
+typedef struct worker {
+    bc_workers *pool;
+    pthread_t thread;
+    bc_store *store;
+    int started;
+} worker;
+
+struct bc_workers {
+    char name[16];
+    pthread_mutex_t lock;
+    pthread_cond_t ready;      /* a job was queued, or stopping */
+    pthread_cond_t head_moved; /* for the timer: a new first job, or stopping */
+    pthread_t timer;           /* expires queued jobs at their deadline */
+    int timer_started;
+    bc_job *head, *tail;
+    size_t queued, max_queue;
+    int stopping;
+    atomic_size_t busy;
+    atomic_ullong done, rejected, expired, interrupted;
+    bc_store_pool *readers;
+    int n;
+    worker *threads;
+};
+
+/* The job the calling worker thread is running, for the progress handler, and whether
+ * its SQLite work was cut (kept apart from the job, which belongs to its owner again
+ * as soon as run returns or even earlier: run hands it back as its last act). */
+static _Thread_local bc_job *current;
+static _Thread_local int current_hit;
+
+struct timespec bc_deadline_after(int ms)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    t.tv_sec += ms / 1000;
+    t.tv_nsec += (long)(ms % 1000) * 1000000L;
+    if (t.tv_nsec >= 1000000000L) {
+        t.tv_sec++;
+        t.tv_nsec -= 1000000000L;
+    }
+    return t;
+}
+
+int bc_deadline_left_ms(const struct timespec *deadline)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    long long ms = (long long)(deadline->tv_sec - now.tv_sec) * 1000 +
+                   (deadline->tv_nsec - now.tv_nsec) / 1000000L;
+    return ms <= 0 ? 0 : ms > 0x7fffffff ? 0x7fffffff : (int)ms;
+}
+
+static int passed(const struct timespec *deadline)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return now.tv_sec > deadline->tv_sec ||
+           (now.tv_sec == deadline->tv_sec && now.tv_nsec >= deadline->tv_nsec);
+}
+
+/* SQLite's progress handler: non-zero interrupts the statement (SQLITE_INTERRUPT). */
+static int on_progress(void *arg)
+{
+    (void)arg;
+    bc_job *job = current;
+    if (job == NULL || job->deadline_hit)
+        return job != NULL;
+    if (!passed(&job->deadline))
+        return 0;
+    job->deadline_hit = 1;
+    current_hit = 1;
+    return 1;
+}
+
+void bc_workers_guard(sqlite3 *db)
+{
+    sqlite3_progress_handler(db, PROGRESS_STEPS, on_progress, NULL);
+}
+
+static bc_job *pop(bc_workers *w)
+{
+    bc_job *job = w->head;
+    if (job != NULL) {
+        w->head = job->next;
+        if (w->head == NULL)
+            w->tail = NULL;
+        w->queued--;
+        job->next = NULL;
+        if (w->head != NULL)
+            pthread_cond_signal(&w->head_moved); /* the timer watches the first job */
+    }
+    return job;
+}
+
+/* While every worker is busy, queued jobs would wait for one however late they are:
+ * this thread answers each at its deadline instead. Jobs are queued in deadline order
+ * (one budget per pool), so only the first needs watching. */
+static void *timer_main(void *arg)
+{
+    bc_workers *w = arg;
+    pthread_mutex_lock(&w->lock);
+    while (!w->stopping) {
+        bc_job *first = w->head;
+        if (first != NULL && passed(&first->deadline)) {
+            pop(w);
+            pthread_mutex_unlock(&w->lock);
+            atomic_fetch_add(&w->expired, 1);
+            first->expire(first, 0);
+            pthread_mutex_lock(&w->lock);
+        } else if (first != NULL) {
+            pthread_cond_timedwait(&w->head_moved, &w->lock, &first->deadline);
+        } else {
+            pthread_cond_wait(&w->head_moved, &w->lock);
+        }
+    }
+    pthread_mutex_unlock(&w->lock);
+    return NULL;
+}
+
+static void *worker_main(void *arg)
+{
+    worker *self = arg;
+    bc_workers *w = self->pool;
+    bc_workers_guard(bc_store_db(self->store));
+    pthread_mutex_lock(&w->lock);
+    for (;;) {
+        while (w->head == NULL && !w->stopping)
+            pthread_cond_wait(&w->ready, &w->lock);
+        if (w->head == NULL)
+            break; /* stopping and nothing left: bc_workers_stop expired the rest */
+        bc_job *job = pop(w);
+        atomic_fetch_add(&w->busy, 1);
+        pthread_mutex_unlock(&w->lock);
+        if (passed(&job->deadline)) {
+            atomic_fetch_add(&w->expired, 1);
+            job->expire(job, 0);
+        } else {
+            job->deadline_hit = 0;
+            current = job;
+            current_hit = 0;
+            job->run(job, self->store);
+            current = NULL;
+            if (current_hit)
+                atomic_fetch_add(&w->interrupted, 1);
+            atomic_fetch_add(&w->done, 1);
+        }
+        /* job may be gone now: run and expire hand it back to its owner */
+        pthread_mutex_lock(&w->lock);
+        atomic_fetch_sub(&w->busy, 1);
+    }
+    pthread_mutex_unlock(&w->lock);
+    return NULL;
+}
+
+int bc_workers_start(const char *name, int n, size_t max_queue, bc_store_pool *readers,
+                     bc_workers **out, bc_err *err)
+{
+    *out = NULL;
+    bc_workers *w = bc_calloc(1, sizeof *w);
+    worker *threads = w ? bc_calloc((size_t)n, sizeof *threads) : NULL;
+    if (threads == NULL) {
+        bc_free(w);
+        return bc_err_set(err, BC_ENOMEM, "out of memory");
+    }
+    snprintf(w->name, sizeof w->name, "%s", name);
+    pthread_mutex_init(&w->lock, NULL);
+    pthread_cond_init(&w->ready, NULL);
+    pthread_condattr_t monotonic;
+    pthread_condattr_init(&monotonic);
+    pthread_condattr_setclock(&monotonic, CLOCK_MONOTONIC); /* deadlines are monotonic */
+    pthread_cond_init(&w->head_moved, &monotonic);
+    pthread_condattr_destroy(&monotonic);
+    w->max_queue = max_queue;
+    w->readers = readers;
+    w->n = n;
+    w->threads = threads;
+    int rc = BC_OK;
+    for (int i = 0; i < n && rc == BC_OK; i++) {
+        threads[i].pool = w;
+        threads[i].store = bc_store_pool_acquire(readers);
+        if (pthread_create(&threads[i].thread, NULL, worker_main, &threads[i]) != 0) {
+            bc_store_pool_release(readers, threads[i].store);
+            threads[i].store = NULL;
+            rc = bc_err_set(err, BC_EIO, "cannot start the %s threads", name);
+        } else {
+            threads[i].started = 1;
+        }
+    }
+    if (rc == BC_OK) {
+        if (pthread_create(&w->timer, NULL, timer_main, w) != 0)
+            rc = bc_err_set(err, BC_EIO, "cannot start the %s timer", name);
+        else
+            w->timer_started = 1;
+    }
+    if (rc != BC_OK) {
+        bc_workers_stop(w);
+        return rc;
+    }
+    *out = w;
+    return BC_OK;
+}
+
+int bc_workers_submit(bc_workers *w, bc_job *job)
+{
+    pthread_mutex_lock(&w->lock);
+    int rc = BC_OK;
+    if (w->stopping || w->queued >= w->max_queue) {
+        rc = BC_EBUSY;
+        atomic_fetch_add(&w->rejected, 1);
+    } else {
+        job->next = NULL;
+        if (w->tail != NULL) {
+            w->tail->next = job;
+        } else {
+            w->head = job;
+            pthread_cond_signal(&w->head_moved);
+        }
+        w->tail = job;
+        w->queued++;
+        pthread_cond_signal(&w->ready);
+    }
+    pthread_mutex_unlock(&w->lock);
+    return rc;
+}
+
+void bc_workers_stop(bc_workers *w)
+{
+    if (w == NULL)
+        return;
+    pthread_mutex_lock(&w->lock);
+    w->stopping = 1;
+    bc_job *queued = w->head;
+    w->head = w->tail = NULL;
+    w->queued = 0;
+    pthread_cond_broadcast(&w->ready);
+    pthread_cond_broadcast(&w->head_moved);
+    pthread_mutex_unlock(&w->lock);
+    if (w->timer_started)
+        pthread_join(w->timer, NULL);
+    while (queued != NULL) {
+        bc_job *next = queued->next;
+        atomic_fetch_add(&w->expired, 1);
+        queued->expire(queued, 1);
+        queued = next;
+    }
+    for (int i = 0; i < w->n; i++) {
+        if (w->threads[i].started)
+            pthread_join(w->threads[i].thread, NULL);
+        if (w->threads[i].store != NULL) {
+            sqlite3_progress_handler(bc_store_db(w->threads[i].store), 0, NULL, NULL);
+            bc_store_pool_release(w->readers, w->threads[i].store);
+        }
+    }
+    pthread_mutex_destroy(&w->lock);
+    pthread_cond_destroy(&w->ready);
+    pthread_cond_destroy(&w->head_moved);
+    bc_free(w->threads);
+    bc_free(w);
+}
+
+void bc_workers_get_stats(bc_workers *w, bc_workers_stats *out)
+{
+    memset(out, 0, sizeof *out);
+    pthread_mutex_lock(&w->lock);
+    out->queued = w->queued;
+    pthread_mutex_unlock(&w->lock);
+    out->name = w->name;
+    out->threads = w->n;
+    out->busy = atomic_load(&w->busy);
+    out->done = atomic_load(&w->done);
+    out->rejected = atomic_load(&w->rejected);
+    out->expired = atomic_load(&w->expired);
+    out->interrupted = atomic_load(&w->interrupted);
+}

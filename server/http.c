@@ -12,6 +12,7 @@
 #include "http_int.h"
 
 #include "bordercoop/alloc.h"
+#include "bordercoop/auth.h"
 #include "bordercoop/metrics.h"
 #include "bordercoop/negotiate.h"
 #include "bordercoop/query.h"
@@ -42,6 +43,7 @@ enum exec_class {
     EXEC_INLINE, /* on the I/O thread: touches neither the store nor anything slow */
     EXEC_WORKER, /* on the worker pool: reads the store, or builds something costly */
     EXEC_WRITER, /* on the writer: changes the store */
+    EXEC_GATE,   /* on the worker pool: a write's key, checked before its body is read */
 };
 
 /* A request handed to a worker: everything the handler needs, and its answer. */
@@ -336,6 +338,8 @@ static void job_expire(bc_job *job, int stopping)
     MHD_resume_connection(j->c->con);
 }
 
+static void gate_run(bc_job *job, bc_store *store);
+
 /* Hands req to the workers (or the writer) and suspends the connection; the answer is
  * sent by finish_job when a worker resumes it. */
 static enum MHD_Result start_job(struct MHD_Connection *con, req_ctx *c, int exec,
@@ -353,7 +357,7 @@ static enum MHD_Result start_job(struct MHD_Connection *con, req_ctx *c, int exe
     j->key = key;
     j->gzip = gzip;
     bc_response_init(&j->res);
-    j->job.run = job_run;
+    j->job.run = exec == EXEC_GATE ? gate_run : job_run;
     j->job.expire = job_expire;
     j->job.deadline = bc_deadline_after(exec == EXEC_WRITER ? h->cfg->write_budget_ms
                                                             : h->cfg->request_budget_ms);
@@ -368,6 +372,35 @@ static enum MHD_Result start_job(struct MHD_Connection *con, req_ctx *c, int exe
         MHD_resume_connection(con);
     }
     return MHD_YES;
+}
+
+/* On a worker: the key of a write against the store's keys (auth.h); the verdict stays
+ * in j->res (200 when allowed). */
+static void gate_run(bc_job *job, bc_store *store)
+{
+    job_state *j = (job_state *)job;
+    bc_http *h = j->c->h;
+    bc_identity who;
+    bc_err err;
+    bc_auth_status st =
+        bc_auth_check(store, h->cfg->api_token, j->req.authorization, BC_ROLE_INGEST, &who, &err);
+    if (st != BC_AUTH_OK)
+        bc_auth_refuse(&j->res, st, &who, BC_ROLE_INGEST, "to add articles", &err);
+    else if (job->deadline_hit)
+        unavailable(j, "budget_exceeded", "the key could not be checked in time; try again",
+                    "the key check ran over its budget");
+    MHD_resume_connection(j->c->con);
+}
+
+enum MHD_Result bc_http_start_gate(struct MHD_Connection *con, req_ctx *c)
+{
+    bc_request req = {0};
+    req.method = c->method;
+    req.cfg = c->h->cfg;
+    req.arena = &c->arena;
+    req.authorization = MHD_lookup_connection_value(con, MHD_HEADER_KIND, "Authorization");
+    c->phase = PHASE_GATING;
+    return start_job(con, c, EXEC_GATE, &req, NULL, 0);
 }
 
 /* After a worker resumed the connection: sends what it built. */
@@ -401,6 +434,14 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const c
         c->seen = 1;
         snprintf(c->method, sizeof c->method, "%s", method);
         return bc_http_admit(con, c, method, version);
+    }
+    if (c->phase == PHASE_GATING) {
+        /* called again before the body: a worker has checked the write's key */
+        job_state *j = c->job;
+        c->job = NULL;
+        enum MHD_Result ret = bc_http_admit_write(con, c, &j->res);
+        bc_response_free(&j->res);
+        return ret;
     }
     if (*upload_data_size > 0) {
         /* admit let only a write with a Content-Length within --max-body through, and

@@ -147,45 +147,53 @@ enum MHD_Result bc_http_admit(struct MHD_Connection *con, req_ctx *c, const char
                    c->method, c->uri);
         return refuse(con, c, &res);
     }
+    c->content_length = st.content_length;
+    c->chunked = st.chunked;
     if (takes_body(c->method, c->uri)) {
-        /* a write: the key before any byte of the body, then its size */
-        const char *auth = MHD_lookup_connection_value(con, MHD_HEADER_KIND, "Authorization");
-        bc_store_pool *pool = bc_live_pool(h->live);
-        bc_store *s = bc_store_pool_acquire(pool);
-        bc_identity who;
-        bc_err aerr;
-        bc_auth_status ast =
-            bc_auth_check(s, h->cfg->api_token, auth, BC_ROLE_INGEST, &who, &aerr);
-        bc_store_pool_release(pool, s);
-        if (ast != BC_AUTH_OK) {
-            bc_auth_refuse(&res, ast, &who, BC_ROLE_INGEST, "to add articles", &aerr);
+        /* a write: its key is checked (against the store's keys, on a worker) before any
+         * byte of its body is read; bc_http_admit_write goes on from there */
+        return bc_http_start_gate(con, c);
+    }
+    c->phase = PHASE_ADMITTED;
+    c->active = 1;
+    atomic_fetch_add(&h->active, 1);
+    return MHD_YES;
+}
+
+enum MHD_Result bc_http_admit_write(struct MHD_Connection *con, req_ctx *c, bc_response *verdict)
+{
+    bc_http *h = c->h;
+    if (verdict->status != 200) {
+        bc_response_header(verdict, "Connection", "close");
+        return bc_http_send(con, c, verdict);
+    }
+    bc_response res;
+    bc_response_init(&res);
+    if (c->chunked) {
+        bc_problem(&res, 411, "length_required", NULL,
+                   "send the body with a Content-Length (chunked bodies are not taken)");
+        return refuse(con, c, &res);
+    }
+    if (c->content_length > (uint64_t)h->cfg->max_body) {
+        bc_problem(&res, 413, "body_too_large", NULL, "the request body is larger than %d bytes",
+                   h->cfg->max_body);
+        return refuse(con, c, &res);
+    }
+    long want = (long)c->content_length;
+    if (want > 0) {
+        long held = atomic_fetch_add(&h->body_reserved, want);
+        c->reserved = want;
+        if (held + want > (long)h->cfg->max_body_memory ||
+            bc_buf_reserve(&c->body, (size_t)want + 1) != BC_OK) {
+            bc_problem(&res, 503, "busy", NULL,
+                       "too many request bodies are being received; try again shortly");
+            bc_response_header(&res, "Retry-After", "1");
+            snprintf(res.log_note, sizeof res.log_note,
+                     "body memory budget (--max-body-memory) exhausted");
             return refuse(con, c, &res);
-        }
-        if (st.chunked) {
-            bc_problem(&res, 411, "length_required", NULL,
-                       "send the body with a Content-Length (chunked bodies are not taken)");
-            return refuse(con, c, &res);
-        }
-        if (st.content_length > (uint64_t)h->cfg->max_body) {
-            bc_problem(&res, 413, "body_too_large", NULL,
-                       "the request body is larger than %d bytes", h->cfg->max_body);
-            return refuse(con, c, &res);
-        }
-        long want = (long)st.content_length;
-        if (want > 0) {
-            long held = atomic_fetch_add(&h->body_reserved, want);
-            c->reserved = want;
-            if (held + want > (long)h->cfg->max_body_memory ||
-                bc_buf_reserve(&c->body, (size_t)want + 1) != BC_OK) {
-                bc_problem(&res, 503, "busy", NULL,
-                           "too many request bodies are being received; try again shortly");
-                bc_response_header(&res, "Retry-After", "1");
-                snprintf(res.log_note, sizeof res.log_note,
-                         "body memory budget (--max-body-memory) exhausted");
-                return refuse(con, c, &res);
-            }
         }
     }
+    c->phase = PHASE_ADMITTED;
     c->active = 1;
     atomic_fetch_add(&h->active, 1);
     return MHD_YES;

@@ -27,6 +27,13 @@
 typedef struct req_ctx req_ctx;
 typedef struct job_state job_state;
 
+/* Where a request stands between its head and its answer. */
+enum req_phase {
+    PHASE_HEAD = 0, /* the first call has not come yet */
+    PHASE_GATING,   /* a write whose key a worker is checking, the connection suspended */
+    PHASE_ADMITTED, /* its body (if any) may be read; the last call answers */
+};
+
 struct bc_http {
     struct MHD_Daemon *d;
     const bc_config *cfg;
@@ -59,8 +66,11 @@ struct req_ctx {
     int target_bad;      /* the target holds bytes a request line cannot carry */
     const char *raw_uri; /* where libmicrohttpd read the target (see http_admit.c) */
     size_t raw_uri_len;
+    int phase;     /* enum req_phase */
     int active;    /* counted in bc_http.active */
     long reserved; /* bytes of bc_http.body_reserved held for this request's body */
+    unsigned long long content_length; /* announced by the head (0 when none) */
+    int chunked;                       /* Transfer-Encoding: chunked */
     char method[16];
     struct timespec start;
     char id[20];
@@ -82,6 +92,14 @@ struct req_ctx {
  * once (queuing a problem, connection closed) or lets the request continue. */
 enum MHD_Result bc_http_admit(struct MHD_Connection *con, req_ctx *c, const char *method,
                               const char *version);
+
+/* After the key of a write was checked (verdict: 200 when allowed, else the refusal to
+ * send): the size checks, or the refusal, connection closed. */
+enum MHD_Result bc_http_admit_write(struct MHD_Connection *con, req_ctx *c, bc_response *verdict);
+
+/* http.c: suspends a write's connection and has a worker check its key; the handler is
+ * called again in the same phase, with the verdict in c->job. */
+enum MHD_Result bc_http_start_gate(struct MHD_Connection *con, req_ctx *c);
 
 /* http_send.c: queues res (its body is taken; res is left empty). */
 enum MHD_Result bc_http_send(struct MHD_Connection *con, req_ctx *c, bc_response *res);

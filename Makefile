@@ -28,21 +28,22 @@ override LDFLAGS += $(OPTFLAGS)
 LDLIBS  = $(PKG_LIBS) -lz -lpthread -lm
 
 # modules shared by the daemon, the CLI and the tests, archived into one library
-CORE    := alloc err buf text date sha256 arena fts store inferred loader check config query \
-           response extract extract_tok extract_date extract_fig extract_meet extract_gate \
-           gazetteer extract_lang eval ingest ingest_api resource meetings figures gates protocols \
-           provinces people sources mechanisms request router health search negotiate cache live \
-           metrics synth http
+CORE    := alloc err buf text date sha256 arena fts store inferred loader loader_fields \
+           loader_entities loader_meetings loader_figures check config query response extract \
+           extract_tok extract_date extract_fig extract_meet extract_gate gazetteer extract_lang \
+           eval ingest ingest_api resource resource_render meetings figures projects protocols \
+           provinces people sources mechanisms request router health apidoc stats dashboard search \
+           search_index negotiate cache live metrics synth http
 # reference places, the change feed and the bulk export (issue 15)
 CORE    += places changes export feed series
 # API keys, authentication and the review step (issues 11 and 16)
 CORE    += keys auth review review_edit
 # the HTTP layer (issue 12): its file family, head checks, validators and worker pool
 CORE    += http_admit http_send strict conditional workers
-CORE_OBJ := $(CORE:%=$(OUT)/obj/%.o) $(OUT)/obj/gen/migrations.o $(OUT)/obj/gen/openapi.o \
-            $(OUT)/obj/gen/web.o
+CORE_OBJ := $(CORE:%=$(OUT)/obj/%.o) $(OUT)/obj/gen/migrations.o $(OUT)/obj/gen/openapi.o
 LIB     := $(OUT)/libbordercoop.a
-DAEMON_OBJ := $(OUT)/obj/main.o
+# the dashboard bundle is linked into the daemon only
+DAEMON_OBJ := $(OUT)/obj/main.o $(OUT)/obj/gen/web.o
 CLI_OBJ := $(OUT)/obj/cli.o $(OUT)/obj/cli_review.o
 
 MIGRATIONS := $(sort $(wildcard migrations/*.sql))

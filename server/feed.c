@@ -5,7 +5,6 @@
 #include "bordercoop/alloc.h"
 #include "bordercoop/changes.h"
 #include "bordercoop/export.h"
-#include "bordercoop/router.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -47,11 +47,32 @@ static const bc_sort_field SORTS[] = {
     {NULL},
 };
 
-static const char *const FIELDS[] = {
-    "id",       "type",      "metric",  "category",       "description", "value",
-    "unit",     "qualifier", "period",  "period_start",   "period_end",  "year",
-    "change",   "parties",   "meeting", "conflicts_with", "curation",    "confidence",
-    "inferred", "note",      "sources", "links",          NULL};
+/* the documents' fields in order, and how each is written in CSV */
+static const bc_field FIELDS[] = {
+    {"id"},
+    {"type"},
+    {"metric"},
+    {"category"},
+    {"description"},
+    {"value"},
+    {"unit"},
+    {"qualifier"},
+    {"period"},
+    {"period_start"},
+    {"period_end"},
+    {"year"},
+    {"change"},
+    {"parties", BC_CSV_LIST, "id"},
+    {"meeting", BC_CSV_REF},
+    {"conflicts_with", BC_CSV_LIST, "id"},
+    {"curation"},
+    {"confidence"},
+    {"inferred", BC_CSV_LIST},
+    {"note"},
+    {"sources", BC_CSV_SOURCES},
+    {"links", BC_CSV_LINK},
+    {NULL},
+};
 
 const bc_resource bc_res_figures = {
     .name = "figures",

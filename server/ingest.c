@@ -7,11 +7,10 @@
 #include "bordercoop/changes.h"
 #include "bordercoop/date.h"
 #include "bordercoop/extract.h"
-#include "bordercoop/search.h"
+#include "bordercoop/search_index.h"
 #include "bordercoop/sha256.h"
 #include "bordercoop/text.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -77,43 +76,15 @@ int bc_ingest_validate(const bc_ingest_input *in, char field[32], bc_err *err)
     return BC_OK;
 }
 
-/* Runs one statement, binding the arguments by the letters of types (bc_store_bindv). */
-static int exec(bc_store *s, const char *sql, const char *types, ...)
+/* bc_store_lookup in a chain of steps that stops at the first error: nothing when *rc is
+ * already an error, else the lookup's code into *rc. 1 when a row came back (its first
+ * column copied into out, which may be NULL). */
+static int found_row(int *rc, bc_store *s, const char *sql, const bc_bind *vals, size_t n,
+                     char *out, size_t out_n, bc_err *err)
 {
-    sqlite3_stmt *st;
-    bc_err err;
-    if (bc_store_stmt(s, sql, &st, &err) != BC_OK)
-        return BC_ESTORE;
-    va_list ap;
-    va_start(ap, types);
-    bc_store_bindv(st, types, ap);
-    va_end(ap);
-    int step = sqlite3_step(st);
-    sqlite3_reset(st);
-    return step == SQLITE_DONE || step == SQLITE_ROW ? BC_OK : BC_ESTORE;
-}
-
-/* First column of the query's first row into out (size n, may be NULL), the arguments
- * bound by the letters of types (bc_store_bindv); 1 when a row came back. */
-static int lookup(bc_store *s, char *out, size_t n, const char *sql, const char *types, ...)
-{
-    sqlite3_stmt *st;
-    bc_err err;
     int found = 0;
-    if (bc_store_stmt(s, sql, &st, &err) == BC_OK) {
-        va_list ap;
-        va_start(ap, types);
-        bc_store_bindv(st, types, ap);
-        va_end(ap);
-        if (sqlite3_step(st) == SQLITE_ROW) {
-            found = 1;
-            if (out != NULL)
-                snprintf(out, n, "%s",
-                         sqlite3_column_text(st, 0) ? (const char *)sqlite3_column_text(st, 0)
-                                                    : "");
-        }
-        sqlite3_reset(st);
-    }
+    if (*rc == BC_OK)
+        *rc = bc_store_lookup(s, sql, vals, n, out, out_n, &found, err);
     return found;
 }
 
@@ -180,8 +151,8 @@ static int store_figures(ingest_ctx *c, const bc_extraction *ex)
     for (size_t i = 0; rc == BC_OK && i < ex->nfigures; i++) {
         const bc_xfigure *f = &ex->figures[i];
         char unit[32], id[160];
-        if (!lookup(c->s, unit, sizeof unit, "SELECT unit FROM metrics WHERE id = ?1", "s",
-                    f->metric))
+        if (!found_row(&rc, c->s, "SELECT unit FROM metrics WHERE id = ?1",
+                       BC_BINDS(bc_text(f->metric)), unit, sizeof unit, c->err))
             continue; /* a metric this store does not know */
         if (f->quote_end <= f->quote_start || f->quote_end > c->in->len)
             continue;
@@ -193,24 +164,30 @@ static int store_figures(ingest_ctx *c, const bc_extraction *ex)
         char description[300];
         snprintf(description, sizeof description, "%s extracted from an ingested article",
                  f->metric);
-        rc = exec(c->s,
-                  "INSERT INTO figures (id, metric, category, value, unit, qualifier, period, "
-                  "period_start, period_end, year, change_pct, change_qualifier, change_basis, "
-                  "description, curation, confidence) "
-                  "SELECT ?1, id, category, ?2, unit, ?3, ?4, ?5, ?6, "
-                  "CAST(substr(?6, 1, 4) AS INTEGER), ?7, ?8, NULL, ?9, 'extracted', ?10 "
-                  "FROM metrics WHERE id = ?11",
-                  "sdssssessds", id, f->value, f->qualifier[0] ? f->qualifier : "exact",
-                  has_period ? p.text : NULL, has_period ? p.start : NULL,
-                  has_period ? p.end : NULL, f->has_change ? &change : NULL,
-                  f->has_change ? (f->change_qualifier[0] ? f->change_qualifier : "exact") : NULL,
-                  description, f->confidence, f->metric);
+        rc = bc_store_run(
+            c->s,
+            "INSERT INTO figures (id, metric, category, value, unit, qualifier, period, "
+            "period_start, period_end, year, change_pct, change_qualifier, change_basis, "
+            "description, curation, confidence) "
+            "SELECT ?1, id, category, ?2, unit, ?3, ?4, ?5, ?6, "
+            "CAST(substr(?6, 1, 4) AS INTEGER), ?7, ?8, NULL, ?9, 'extracted', ?10 "
+            "FROM metrics WHERE id = ?11",
+            BC_BINDS(
+                bc_text(id), bc_real(f->value), bc_text(f->qualifier[0] ? f->qualifier : "exact"),
+                bc_text(has_period ? p.text : NULL), bc_text(has_period ? p.start : NULL),
+                bc_text(has_period ? p.end : NULL), bc_real_or_null(f->has_change ? &change : NULL),
+                bc_text(f->has_change ? (f->change_qualifier[0] ? f->change_qualifier : "exact")
+                                      : NULL),
+                bc_text(description), bc_real(f->confidence), bc_text(f->metric)),
+            c->err);
         for (int k = 0; rc == BC_OK && k < f->nparties; k++)
-            if (lookup(c->s, NULL, 0, "SELECT id FROM provinces WHERE id = ?1", "s", f->parties[k]))
-                rc = exec(c->s,
-                          "INSERT OR IGNORE INTO figure_parties (figure_id, province_id, seq) "
-                          "VALUES (?1, ?2, ?3)",
-                          "ssi", id, f->parties[k], k + 1);
+            if (found_row(&rc, c->s, "SELECT id FROM provinces WHERE id = ?1",
+                          BC_BINDS(bc_text(f->parties[k])), NULL, 0, c->err))
+                rc = bc_store_run(
+                    c->s,
+                    "INSERT OR IGNORE INTO figure_parties (figure_id, province_id, seq) "
+                    "VALUES (?1, ?2, ?3)",
+                    BC_BINDS(bc_text(id), bc_text(f->parties[k]), bc_int(k + 1)), c->err);
         if (rc == BC_OK)
             rc = cite(c, "figure_id", id, f->quote_start, f->quote_end);
         if (rc == BC_OK) {
@@ -228,16 +205,17 @@ static int store_meetings(ingest_ctx *c, const bc_extraction *ex)
         const bc_xmeeting *m = &ex->meetings[i];
         char name[300], same_as[160] = "", id[160], title[400];
         if (m->mechanism[0] == '\0' ||
-            !lookup(c->s, name, sizeof name, "SELECT name FROM mechanisms WHERE id = ?1", "s",
-                    m->mechanism))
+            !found_row(&rc, c->s, "SELECT name FROM mechanisms WHERE id = ?1",
+                       BC_BINDS(bc_text(m->mechanism)), name, sizeof name, c->err))
             continue;
         if (m->quote_end <= m->quote_start || m->quote_end > c->in->len)
             continue;
         if (m->ordinal > 0)
-            lookup(c->s, same_as, sizeof same_as,
-                   "SELECT id FROM meetings WHERE mechanism_id = ?1 AND ordinal = ?2 "
-                   "AND curation = 'curated'",
-                   "si", m->mechanism, m->ordinal);
+            found_row(&rc, c->s,
+                      "SELECT id FROM meetings WHERE mechanism_id = ?1 AND ordinal = ?2 "
+                      "AND curation = 'curated'",
+                      BC_BINDS(bc_text(m->mechanism), bc_int(m->ordinal)), same_as, sizeof same_as,
+                      c->err);
         bc_date d;
         bc_err derr;
         int has_date = m->date[0] != '\0' && bc_date_parse(m->date, &d, &derr) == BC_OK;
@@ -245,56 +223,69 @@ static int store_meetings(ingest_ctx *c, const bc_extraction *ex)
             /* the same numbered meeting mentioned again in this article: one record, one
              * more quote, and the date if the first mention had none */
             char earlier[160];
-            if (lookup(c->s, earlier, sizeof earlier,
-                       "SELECT m.id FROM meetings m JOIN citations c ON c.meeting_id = m.id "
-                       "WHERE c.source_id = ?1 AND m.mechanism_id = ?2 AND m.ordinal = ?3 "
-                       "AND m.curation = 'extracted' LIMIT 1",
-                       "ssi", c->source_id, m->mechanism, m->ordinal)) {
+            if (found_row(
+                    &rc, c->s,
+                    "SELECT m.id FROM meetings m JOIN citations c ON c.meeting_id = m.id "
+                    "WHERE c.source_id = ?1 AND m.mechanism_id = ?2 AND m.ordinal = ?3 "
+                    "AND m.curation = 'extracted' LIMIT 1",
+                    BC_BINDS(bc_text(c->source_id), bc_text(m->mechanism), bc_int(m->ordinal)),
+                    earlier, sizeof earlier, c->err)) {
                 if (has_date)
-                    rc = exec(c->s,
-                              "UPDATE meetings SET date = ?2, date_precision = ?3, "
-                              "date_start = ?4, date_end = ?5, year = CAST(substr(?2, 1, 4) AS "
-                              "INTEGER), confidence = max(confidence, ?6) "
-                              "WHERE id = ?1 AND date IS NULL",
-                              "sssssd", earlier, d.text, bc_precision_name(d.precision), d.start,
-                              d.end, m->confidence);
+                    rc = bc_store_run(
+                        c->s,
+                        "UPDATE meetings SET date = ?2, date_precision = ?3, "
+                        "date_start = ?4, date_end = ?5, year = CAST(substr(?2, 1, 4) AS "
+                        "INTEGER), confidence = max(confidence, ?6) "
+                        "WHERE id = ?1 AND date IS NULL",
+                        BC_BINDS(bc_text(earlier), bc_text(d.text),
+                                 bc_text(bc_precision_name(d.precision)), bc_text(d.start),
+                                 bc_text(d.end), bc_real(m->confidence)),
+                        c->err);
                 if (rc == BC_OK)
                     rc = cite(c, "meeting_id", earlier, m->quote_start, m->quote_end);
                 continue;
             }
         }
+        if (rc != BC_OK)
+            break;
         snprintf(id, sizeof id, "%s-m%d", c->source_id, c->out->meetings + 1);
         if (m->ordinal > 0)
             snprintf(title, sizeof title, "Meeting %d of the %s (extracted)", m->ordinal, name);
         else
             snprintf(title, sizeof title, "Meeting of the %s (extracted)", name);
         const char *place =
-            m->place[0] &&
-                    lookup(c->s, NULL, 0, "SELECT id FROM provinces WHERE id = ?1", "s", m->place)
+            m->place[0] && found_row(&rc, c->s, "SELECT id FROM provinces WHERE id = ?1",
+                                     BC_BINDS(bc_text(m->place)), NULL, 0, c->err)
                 ? m->place
                 : NULL;
         char ordinal[16];
         snprintf(ordinal, sizeof ordinal, "%d", m->ordinal);
-        rc = exec(c->s,
-                  "INSERT INTO meetings (id, mechanism_id, ordinal, title, date, date_precision, "
-                  "date_start, date_end, year, host_province_id, status, curation, confidence, "
-                  "same_as) VALUES (?1, ?2, CAST(nullif(?3, '0') AS INTEGER), ?4, ?5, ?6, ?7, "
-                  "?8, CAST(substr(?5, 1, 4) AS INTEGER), ?9, ?10, 'extracted', ?11, ?12)",
-                  "ssssssssssds", id, m->mechanism, ordinal, title, has_date ? d.text : NULL,
-                  has_date ? bc_precision_name(d.precision) : NULL, has_date ? d.start : NULL,
-                  has_date ? d.end : NULL, place,
-                  strcmp(m->status, "planned") == 0 ? "planned" : "held", m->confidence,
-                  same_as[0] ? same_as : NULL);
         if (rc == BC_OK)
-            rc = exec(c->s,
-                      "INSERT INTO meeting_provinces (meeting_id, province_id) "
-                      "SELECT ?1, province_id FROM mechanism_members WHERE mechanism_id = ?2",
-                      "ss", id, m->mechanism);
+            rc = bc_store_run(
+                c->s,
+                "INSERT INTO meetings (id, mechanism_id, ordinal, title, date, date_precision, "
+                "date_start, date_end, year, host_province_id, status, curation, confidence, "
+                "same_as) VALUES (?1, ?2, CAST(nullif(?3, '0') AS INTEGER), ?4, ?5, ?6, ?7, "
+                "?8, CAST(substr(?5, 1, 4) AS INTEGER), ?9, ?10, 'extracted', ?11, ?12)",
+                BC_BINDS(bc_text(id), bc_text(m->mechanism), bc_text(ordinal), bc_text(title),
+                         bc_text(has_date ? d.text : NULL),
+                         bc_text(has_date ? bc_precision_name(d.precision) : NULL),
+                         bc_text(has_date ? d.start : NULL), bc_text(has_date ? d.end : NULL),
+                         bc_text(place),
+                         bc_text(strcmp(m->status, "planned") == 0 ? "planned" : "held"),
+                         bc_real(m->confidence), bc_text(same_as[0] ? same_as : NULL)),
+                c->err);
         if (rc == BC_OK)
-            rc = exec(c->s,
-                      "INSERT INTO aliases (entity, alias_key, alias, entity_id) "
-                      "VALUES ('meeting', ?1, ?1, ?1)",
-                      "s", id);
+            rc = bc_store_run(
+                c->s,
+                "INSERT INTO meeting_provinces (meeting_id, province_id) "
+                "SELECT ?1, province_id FROM mechanism_members WHERE mechanism_id = ?2",
+                BC_BINDS(bc_text(id), bc_text(m->mechanism)), c->err);
+        if (rc == BC_OK)
+            rc = bc_store_run(c->s,
+                              "INSERT INTO aliases (entity, alias_key, alias, entity_id) "
+                              "VALUES ('meeting', ?1, ?1, ?1)",
+                              BC_BINDS(bc_text(id)), c->err);
         if (rc == BC_OK)
             rc = cite(c, "meeting_id", id, m->quote_start, m->quote_end);
         if (rc == BC_OK) {
@@ -317,16 +308,19 @@ static int store_gates(ingest_ctx *c, const bc_extraction *ex)
         char id[160], name[200];
         snprintf(id, sizeof id, "%s-g%d", c->source_id, c->out->projects + 1);
         snprintf(name, sizeof name, "%s - %s (extracted)", g->vn_side, g->cn_side);
-        rc = exec(c->s,
-                  "INSERT INTO projects (id, name, kind, vn_side, cn_side, status, description, "
-                  "curation, confidence) VALUES (?1, ?2, 'gate_pair', ?3, ?4, 'reported', "
-                  "'A gate pair named in an ingested article.', 'extracted', ?5)",
-                  "ssssd", id, name, g->vn_side, g->cn_side, g->confidence);
+        rc = bc_store_run(
+            c->s,
+            "INSERT INTO projects (id, name, kind, vn_side, cn_side, status, description, "
+            "curation, confidence) VALUES (?1, ?2, 'gate_pair', ?3, ?4, 'reported', "
+            "'A gate pair named in an ingested article.', 'extracted', ?5)",
+            BC_BINDS(bc_text(id), bc_text(name), bc_text(g->vn_side), bc_text(g->cn_side),
+                     bc_real(g->confidence)),
+            c->err);
         if (rc == BC_OK)
-            rc = exec(c->s,
-                      "INSERT INTO aliases (entity, alias_key, alias, entity_id) "
-                      "VALUES ('project', ?1, ?1, ?1)",
-                      "s", id);
+            rc = bc_store_run(c->s,
+                              "INSERT INTO aliases (entity, alias_key, alias, entity_id) "
+                              "VALUES ('project', ?1, ?1, ?1)",
+                              BC_BINDS(bc_text(id)), c->err);
         if (rc == BC_OK)
             rc = cite(c, "project_id", id, g->quote_start, g->quote_end);
         if (rc == BC_OK) {
@@ -341,8 +335,9 @@ static int store_gates(ingest_ctx *c, const bc_extraction *ex)
 static int bump_version(ingest_ctx *c, const char *sha, const char *now)
 {
     char old[65] = "";
-    lookup(c->s, old, sizeof old, "SELECT value FROM store_meta WHERE key = ?1", "s",
-           "content_version");
+    int rc = BC_OK;
+    found_row(&rc, c->s, "SELECT value FROM store_meta WHERE key = ?1",
+              BC_BINDS(bc_text("content_version")), old, sizeof old, c->err);
     bc_sha256 h;
     unsigned char d[32];
     bc_sha256_init(&h);
@@ -351,12 +346,14 @@ static int bump_version(ingest_ctx *c, const char *sha, const char *now)
     bc_sha256_update(&h, sha, strlen(sha));
     bc_sha256_final(&h, d);
     bc_sha256_tohex(d, c->out->content_version);
-    int rc =
-        exec(c->s, "INSERT OR REPLACE INTO store_meta (key, value) VALUES ('content_version', ?1)",
-             "s", c->out->content_version);
     if (rc == BC_OK)
-        rc = exec(c->s, "INSERT OR REPLACE INTO store_meta (key, value) VALUES ('modified_at', ?1)",
-                  "s", now);
+        rc = bc_store_run(
+            c->s, "INSERT OR REPLACE INTO store_meta (key, value) VALUES ('content_version', ?1)",
+            BC_BINDS(bc_text(c->out->content_version)), c->err);
+    if (rc == BC_OK)
+        rc = bc_store_run(
+            c->s, "INSERT OR REPLACE INTO store_meta (key, value) VALUES ('modified_at', ?1)",
+            BC_BINDS(bc_text(now)), c->err);
     return rc;
 }
 
@@ -370,12 +367,15 @@ static int ingest_locked(bc_store *s, const bc_ingest_input *in, bc_ingest_resul
         return rc;
     char sha[65];
     bc_sha256_hex(in->text, in->len, sha);
-    if (lookup(s, out->source_id, sizeof out->source_id, "SELECT id FROM sources WHERE sha256 = ?1",
-               "s", sha)) {
-        lookup(s, out->content_version, sizeof out->content_version,
-               "SELECT value FROM store_meta WHERE key = ?1", "s", "content_version");
-        return BC_OK; /* already stored: a no-op */
+    if (found_row(&rc, s, "SELECT id FROM sources WHERE sha256 = ?1", BC_BINDS(bc_text(sha)),
+                  out->source_id, sizeof out->source_id, err)) {
+        found_row(&rc, s, "SELECT value FROM store_meta WHERE key = ?1",
+                  BC_BINDS(bc_text("content_version")), out->content_version,
+                  sizeof out->content_version, err);
+        return rc; /* already stored: a no-op */
     }
+    if (rc != BC_OK)
+        return rc;
     char now[32];
     time_t t = time(NULL);
     struct tm tm;
@@ -431,10 +431,10 @@ static int ingest_locked(bc_store *s, const bc_ingest_input *in, bc_ingest_resul
             sqlite3_reset(st);
         }
         if (rc == BC_OK)
-            rc = exec(s,
-                      "INSERT INTO aliases (entity, alias_key, alias, entity_id) "
-                      "VALUES ('source', ?1, ?1, ?1)",
-                      "s", out->source_id);
+            rc = bc_store_run(s,
+                              "INSERT INTO aliases (entity, alias_key, alias, entity_id) "
+                              "VALUES ('source', ?1, ?1, ?1)",
+                              BC_BINDS(bc_text(out->source_id)), err);
         if (rc == BC_OK)
             rc = store_figures(&c, &ex);
         if (rc == BC_OK)

@@ -1,12 +1,10 @@
-/* ingest_api.c: POST /v1/sources: an analyst adds an article over HTTP. Writes need
- * "Authorization: Bearer <key>" with a key of role ingest or higher, or the bootstrap
- * token BORDERCOOP_API_TOKEN (auth.h); the article records the key's owner. Without
- * either the server is read-only and every write is 403. */
+/* ingest_api.c: POST /v1/sources (see ingest_api.h). */
+#include "bordercoop/ingest_api.h"
+
 #include "bordercoop/auth.h"
 #include "bordercoop/ingest.h"
 #include "bordercoop/live.h"
 #include "bordercoop/query.h"
-#include "bordercoop/router.h"
 
 #include <ctype.h>
 #include <jansson.h>

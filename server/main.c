@@ -2,6 +2,7 @@
  * SIGTERM, then let requests in flight finish (within --shutdown-grace) and exit 0.
  * SIGHUP reopens the access log file and never stops the daemon. */
 #include "bordercoop/config.h"
+#include "bordercoop/dashboard.h"
 #include "bordercoop/http.h"
 #include "bordercoop/store.h"
 #include "bordercoop/version.h"
@@ -72,6 +73,7 @@ int main(int argc, char **argv)
 
     bc_store_mmap_bytes = (long long)cfg.mmap_mib << 20;
     bc_store_lock_timeout_ms = cfg.write_budget_ms;
+    bc_dashboard_install(bc_web, bc_web_count);
     bc_live *live = NULL;
     /* one reader per worker thread, one for the writer thread */
     if (bc_live_open(cfg.db, (size_t)cfg.workers + 1, &live, &err) != 0) {

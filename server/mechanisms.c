@@ -18,9 +18,21 @@ static const bc_sort_field SORTS[] = {
     {NULL},
 };
 
-static const char *const FIELDS[] = {"id",          "type",     "name",  "kind",
-                                     "description", "inferred", "note",  "members",
-                                     "meetings",    "sources",  "links", NULL};
+/* the documents' fields in order, and how each is written in CSV */
+static const bc_field FIELDS[] = {
+    {"id"},
+    {"type"},
+    {"name"},
+    {"kind"},
+    {"description"},
+    {"inferred", BC_CSV_LIST},
+    {"note"},
+    {"members", BC_CSV_LIST, "id"},
+    {"meetings", BC_CSV_LIST, "id"},
+    {"sources", BC_CSV_SOURCES},
+    {"links", BC_CSV_LINK},
+    {NULL},
+};
 
 const bc_resource bc_res_mechanisms = {
     .name = "mechanisms",

@@ -13,7 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#define MAX_ROUTES 64
+#define MAX_ROUTES BC_METRICS_MAX_ROUTES
 static const char *const METHODS[] = {"GET", "HEAD", "POST", "OPTIONS", "other"};
 #define NMETHODS 5
 static const int STATUSES[] = {200, 201, 204, 304, 400, 401, 403, 404, 405, 406,
@@ -224,4 +224,17 @@ void bc_metrics_render(bc_buf *out)
     }
     help(out, "process_resident_memory_bytes", "gauge", "Resident memory of the process.");
     bc_buf_printf(out, "process_resident_memory_bytes %ld\n", rss * sysconf(_SC_PAGESIZE));
+}
+
+int bc_handle_metrics(bc_request *req, bc_response *res)
+{
+    int status = bc_reject_params(req, res);
+    if (status != 0)
+        return status;
+    res->content_type = "text/plain; version=0.0.4";
+    bc_metrics_render(&res->body);
+    bc_response_header(res, "Cache-Control", "no-store");
+    if (bc_buf_failed(&res->body))
+        return bc_problem(res, 500, "internal_error", NULL, "out of memory");
+    return res->status = 200;
 }

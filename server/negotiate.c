@@ -36,10 +36,34 @@ static void each_item(const char *h, void (*fn)(const char *v, size_t n, double 
     }
 }
 
+/* Media types understood in Accept, with the format each names; the first entry of a
+ * format is its own media type. */
+static const struct {
+    const char *type;
+    unsigned fmt;
+} MEDIA[] = {
+    {"application/json", BC_FMT_JSON},
+    {"text/csv", BC_FMT_CSV},
+    {"application/yaml", BC_FMT_YAML},
+    {"text/html", BC_FMT_HTML},
+    {"text/plain", BC_FMT_PROM},
+    {"application/geo+json", BC_FMT_GEOJSON},
+    {"application/x-ndjson", BC_FMT_NDJSON},
+    {"application/atom+xml", BC_FMT_ATOM},
+    {"application/problem+json", BC_FMT_JSON},
+    {"application/x-yaml", BC_FMT_YAML},
+    {"text/yaml", BC_FMT_YAML},
+    {"application/xhtml+xml", BC_FMT_HTML},
+    {"application/ndjson", BC_FMT_NDJSON},
+};
+#define NMEDIA (sizeof MEDIA / sizeof MEDIA[0])
+#define NFMT   8 /* the bits of BC_FMT_KNOWN */
+
+/* Best q per format from a specific match, from a type wildcard, and from any/any; -1
+ * when none matched. */
 typedef struct fmt_q {
-    double json, csv;         /* best q from a specific match, -1 when none */
-    double json_any, csv_any; /* from a type wildcard (application/ *, text/ *) */
-    double any;               /* from * / * */
+    double exact[NFMT], type_any[NFMT];
+    double any;
 } fmt_q;
 
 static int is(const char *v, size_t n, const char *lit)
@@ -54,40 +78,77 @@ static void keep_best(double *best, double q)
         *best = q;
 }
 
+static size_t bit_index(unsigned fmt)
+{
+    size_t i = 0;
+    while (fmt > 1u) {
+        fmt >>= 1;
+        i++;
+    }
+    return i;
+}
+
+const char *bc_format_media_type(unsigned format)
+{
+    for (size_t i = 0; i < NMEDIA; i++)
+        if (MEDIA[i].fmt == format)
+            return MEDIA[i].type;
+    return NULL;
+}
+
 static void on_type(const char *v, size_t n, double q, void *ctx)
 {
     fmt_q *f = ctx;
-    if (is(v, n, "application/json") || is(v, n, "application/problem+json"))
-        keep_best(&f->json, q);
-    else if (is(v, n, "text/csv"))
-        keep_best(&f->csv, q);
-    else if (is(v, n, "application/*"))
-        keep_best(&f->json_any, q);
-    else if (is(v, n, "text/*"))
-        keep_best(&f->csv_any, q);
-    else if (is(v, n, "*/*"))
+    if (is(v, n, "*/*")) {
         keep_best(&f->any, q);
+        return;
+    }
+    if (n >= 2 && v[n - 1] == '*' && v[n - 2] == '/') {
+        /* type/any: every format whose own media type has that type */
+        for (size_t i = 0; i < NFMT; i++) {
+            const char *own = bc_format_media_type(1u << i);
+            if (strncasecmp(own, v, n - 1) == 0)
+                keep_best(&f->type_any[i], q);
+        }
+        return;
+    }
+    for (size_t i = 0; i < NMEDIA; i++)
+        if (is(v, n, MEDIA[i].type))
+            keep_best(&f->exact[bit_index(MEDIA[i].fmt)], q);
 }
 
 int bc_negotiate_format(const char *accept, unsigned *acceptable)
 {
     if (accept == NULL || *accept == '\0') {
-        *acceptable = BC_FMT_JSON | BC_FMT_CSV;
+        *acceptable = BC_FMT_KNOWN;
         return BC_FMT_JSON;
     }
-    fmt_q f = {-1, -1, -1, -1, -1};
+    fmt_q f;
+    for (size_t i = 0; i < NFMT; i++)
+        f.exact[i] = f.type_any[i] = -1;
+    f.any = -1;
     each_item(accept, on_type, &f);
     /* the most specific range gives the weight: type/subtype, then type/ *, then
      * * / * (RFC 9110 12.5.1) */
-    double json = f.json >= 0 ? f.json : f.json_any >= 0 ? f.json_any : f.any;
-    double csv = f.csv >= 0 ? f.csv : f.csv_any >= 0 ? f.csv_any : f.any;
-    /* a bare any/any wildcard should not make CSV win over JSON */
-    if (f.csv < 0 && f.csv_any < 0 && csv > 0 && json > 0 && csv >= json)
-        csv = json - 1e-9;
-    *acceptable = (json > 0 ? BC_FMT_JSON : 0) | (csv > 0 ? BC_FMT_CSV : 0);
-    if (json <= 0 && csv <= 0)
-        return 0;
-    return csv > json ? BC_FMT_CSV : BC_FMT_JSON;
+    double q[NFMT];
+    int only_any[NFMT];
+    unsigned mask = 0;
+    for (size_t i = 0; i < NFMT; i++) {
+        only_any[i] = f.exact[i] < 0 && f.type_any[i] < 0;
+        q[i] = f.exact[i] >= 0 ? f.exact[i] : f.type_any[i] >= 0 ? f.type_any[i] : f.any;
+        if (q[i] > 0)
+            mask |= 1u << i;
+    }
+    *acceptable = mask;
+    /* a bare any/any should not make another format win over an acceptable JSON */
+    for (size_t i = 1; i < NFMT && q[0] > 0; i++)
+        if (only_any[i] && q[i] >= q[0])
+            q[i] = q[0] - 1e-9;
+    size_t best = NFMT;
+    for (size_t i = 0; i < NFMT; i++)
+        if (q[i] > 0 && (best == NFMT || q[i] > q[best]))
+            best = i;
+    return best == NFMT ? 0 : (int)(1u << best);
 }
 
 typedef struct html_q {

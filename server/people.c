@@ -19,9 +19,23 @@ static const bc_sort_field SORTS[] = {
     {NULL},
 };
 
-static const char *const FIELDS[] = {"id",      "type",  "name",     "country",  "province",
-                                     "aliases", "roles", "meetings", "inferred", "note",
-                                     "sources", "links", "wikidata", NULL};
+/* the documents' fields in order, and how each is written in CSV */
+static const bc_field FIELDS[] = {
+    {"id"},
+    {"type"},
+    {"name"},
+    {"country"},
+    {"province", BC_CSV_REF},
+    {"aliases", BC_CSV_LIST, "alias"},
+    {"roles", BC_CSV_LIST},
+    {"meetings", BC_CSV_LIST, "id"},
+    {"inferred", BC_CSV_LIST},
+    {"note"},
+    {"sources", BC_CSV_SOURCES},
+    {"links", BC_CSV_LINK},
+    {"wikidata"},
+    {NULL},
+};
 
 const bc_resource bc_res_people = {
     .name = "people",

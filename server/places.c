@@ -65,23 +65,14 @@ static int str(ctx *c, json_t *o, const char *path, const char *key, int req, co
     return BC_OK;
 }
 
-static int run(ctx *c, const char *path, const char *sql, const char *types, ...)
+static int run(ctx *c, const char *path, const char *sql, const bc_bind *vals, size_t n)
 {
-    sqlite3_stmt *st;
-    int rc = bc_store_stmt(c->s, sql, &st, c->err);
+    bc_err err;
+    int rc = bc_store_run(c->s, sql, vals, n, &err);
+    if (rc == BC_ESTORE && (sqlite3_errcode(bc_store_db(c->s)) & 0xff) == SQLITE_CONSTRAINT)
+        return fail(c, path, "listed twice");
     if (rc != BC_OK)
-        return rc;
-    va_list ap;
-    va_start(ap, types);
-    bc_store_bindv(st, types, ap);
-    va_end(ap);
-    int step = sqlite3_step(st);
-    if ((step & 0xff) == SQLITE_CONSTRAINT)
-        rc = fail(c, path, "listed twice");
-    else if (step != SQLITE_DONE && step != SQLITE_ROW)
-        rc = bc_err_set(c->err, BC_ESTORE, "%s: %s: store error: %s", c->file, path,
-                        sqlite3_errmsg(bc_store_db(c->s)));
-    sqlite3_reset(st);
+        bc_err_set(c->err, rc, "%s: %s: store error: %s", c->file, path, err.msg);
     return rc;
 }
 
@@ -181,7 +172,9 @@ static int location(ctx *c, json_t *o, const char *path, const char *key, const 
         rc = run(c, p,
                  "INSERT INTO places (entity, entity_id, side, lat, lon, precision, reference, "
                  "reference_name, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                 "sssddssss", entity, id, side, ll[0], ll[1], prec, ref, rname, note);
+                 BC_BINDS(bc_text(entity), bc_text(id), bc_text(side), bc_real(ll[0]),
+                          bc_real(ll[1]), bc_text(prec), bc_text(ref), bc_text(rname),
+                          bc_text(note)));
     if (rc == BC_OK) {
         *present = 1;
         c->count++;
@@ -198,7 +191,7 @@ static int wikidata(ctx *c, json_t *o, const char *path, const char *entity, con
     if (!qid_ok(q))
         return fail(c, path, "wikidata '%.40s' is not a Wikidata item id (Q and digits)", q);
     return run(c, path, "INSERT INTO wikidata_ids (entity, entity_id, qid) VALUES (?1, ?2, ?3)",
-               "sss", entity, id, q);
+               BC_BINDS(bc_text(entity), bc_text(id), bc_text(q)));
 }
 
 typedef struct section {

@@ -30,10 +30,28 @@ static const bc_sort_field SORTS[] = {
     {NULL},
 };
 
-static const char *const FIELDS[] = {
-    "id",      "type",    "title",   "kind",  "level",   "status",  "signed_on", "date_precision",
-    "year",    "meeting", "parties", "areas", "aliases", "summary", "inferred",  "note",
-    "sources", "links",   NULL};
+/* the documents' fields in order, and how each is written in CSV */
+static const bc_field FIELDS[] = {
+    {"id"},
+    {"type"},
+    {"title"},
+    {"kind"},
+    {"level"},
+    {"status"},
+    {"signed_on"},
+    {"date_precision"},
+    {"year"},
+    {"meeting", BC_CSV_REF},
+    {"parties", BC_CSV_LIST, "name"},
+    {"areas", BC_CSV_LIST, "area"},
+    {"aliases", BC_CSV_LIST, "alias"},
+    {"summary"},
+    {"inferred", BC_CSV_LIST},
+    {"note"},
+    {"sources", BC_CSV_SOURCES},
+    {"links", BC_CSV_LINK},
+    {NULL},
+};
 
 const bc_resource bc_res_protocols = {
     .name = "protocols",

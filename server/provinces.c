@@ -20,10 +20,27 @@ static const bc_sort_field SORTS[] = {
     {NULL},
 };
 
-static const char *const FIELDS[] = {
-    "id",    "type",    "name",        "name_vi",     "name_zh",    "country",
-    "level", "aliases", "merged_into", "merged_from", "mechanisms", "counts",
-    "note",  "sources", "links",       "location",    "wikidata",   NULL};
+/* the documents' fields in order, and how each is written in CSV */
+static const bc_field FIELDS[] = {
+    {"id"},
+    {"type"},
+    {"name"},
+    {"name_vi"},
+    {"name_zh"},
+    {"country"},
+    {"level"},
+    {"aliases", BC_CSV_LIST, "alias"},
+    {"merged_into", BC_CSV_REF},
+    {"merged_from", BC_CSV_LIST, "id"},
+    {"mechanisms", BC_CSV_LIST, "id"},
+    {"counts"},
+    {"note"},
+    {"sources", BC_CSV_SOURCES},
+    {"links", BC_CSV_LINK},
+    {"location"},
+    {"wikidata"},
+    {NULL},
+};
 
 const bc_resource bc_res_provinces = {
     .name = "provinces",

@@ -11,3 +11,17 @@ int bc_request_query(bc_request *req, bc_response *res, bc_qpair **pairs, size_t
     return err.code == BC_ENOMEM ? bc_problem(res, 500, "internal_error", NULL, "out of memory")
                                  : bc_problem(res, 400, "malformed_query", NULL, "%s", err.msg);
 }
+
+int bc_reject_params(bc_request *req, bc_response *res)
+{
+    bc_qpair *pairs;
+    size_t n;
+    int st = bc_request_query(req, res, &pairs, &n);
+    if (st != 0)
+        return st;
+    if (n > 0)
+        return bc_problem(res, 400, "unknown_parameter", pairs[0].key,
+                          "unknown parameter '%.60s'; %s %s takes no query parameters",
+                          pairs[0].key, req->method, req->path);
+    return 0;
+}

@@ -1,7 +1,7 @@
 /* resource.c: the generic list/detail engine (see resource.h). Parse and validate the
  * query into `bound` values, compose SQL from the resource's constant fragments, fetch
- * the page of ids, then each id's document, and render the envelope. */
-#include "bordercoop/resource.h"
+ * the page of ids, then each id's document; resource_render.c writes them. */
+#include "resource_int.h"
 
 #include "bordercoop/date.h"
 #include "bordercoop/negotiate.h"
@@ -37,14 +37,6 @@ static const bc_param_spec DETAIL[] = {
     {"fields", BC_PARAM_TEXT},
     {NULL},
 };
-
-/* One validated query parameter. */
-typedef struct bound {
-    const bc_param_spec *spec;
-    const char *text;  /* value bound for TEXT and dates */
-    const char *shown; /* value written back into links and meta */
-    long num;          /* INT and BOOL */
-} bound;
 
 static int internal_error(bc_response *res, const bc_err *err)
 {
@@ -304,31 +296,6 @@ static int bind_filters(sqlite3_stmt *st, const bound *b, size_t n)
     return idx;
 }
 
-/* ---- sort, cursor and fields -------------------------------------------------------- */
-
-typedef struct sort_key {
-    const bc_sort_field *f;
-    int desc;
-} sort_key;
-
-/* Everything a list request asks for, validated. */
-typedef struct list_query {
-    bound b[BC_QUERY_MAX_PAIRS];
-    size_t n;
-    long limit, offset;
-    int has_offset, want_total;
-    sort_key keys[BC_SORT_MAX + 1]; /* the requested keys, then the id */
-    size_t nkeys;
-    const char *sort_spec; /* canonical, e.g. "date,-value" */
-    int sort_given;
-    json_t *cursor; /* [spec, "n"|"p", values...] or NULL */
-    int backward;   /* the cursor points backwards ("p") */
-    const char *fields[64];
-    size_t nfields;
-    int format; /* BC_FMT_JSON or BC_FMT_CSV */
-    const char *format_param;
-} list_query;
-
 static const bc_sort_field *find_sort(const bc_resource *r, const char *name, size_t n)
 {
     for (const bc_sort_field *f = r->sorts; f != NULL && f->name != NULL; f++)
@@ -401,94 +368,20 @@ static int parse_sort(bc_request *req, const bc_resource *r, const char *spec, l
     return status;
 }
 
-static const char B64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-
-static void b64url(bc_buf *out, const unsigned char *p, size_t n)
-{
-    for (size_t i = 0; i < n; i += 3) {
-        unsigned v = (unsigned)p[i] << 16 | (i + 1 < n ? (unsigned)p[i + 1] << 8 : 0) |
-                     (i + 2 < n ? p[i + 2] : 0);
-        bc_buf_putc(out, B64[v >> 18 & 63]);
-        bc_buf_putc(out, B64[v >> 12 & 63]);
-        if (i + 1 < n)
-            bc_buf_putc(out, B64[v >> 6 & 63]);
-        if (i + 2 < n)
-            bc_buf_putc(out, B64[v & 63]);
-    }
-}
-
-/* Decodes base64url without padding into out; 0 or -1 on a bad character. */
-static int unb64url(const char *s, bc_buf *out)
-{
-    unsigned v = 0;
-    int bits = 0;
-    for (; *s; s++) {
-        const char *c = strchr(B64, *s);
-        if (c == NULL || *s == '\0')
-            return -1;
-        v = v << 6 | (unsigned)(c - B64);
-        bits += 6;
-        if (bits >= 8) {
-            bits -= 8;
-            bc_buf_putc(out, (char)(v >> bits & 0xff));
-        }
-    }
-    return 0;
-}
-
-/* Validates a cursor against the current sort; keeps its decoded form in q->cursor. */
-static int parse_cursor(const char *text, list_query *q, bc_response *res)
-{
-    bc_buf raw = BC_BUF_INIT;
-    json_t *j = NULL;
-    if (strlen(text) <= 2048 && unb64url(text, &raw) == 0 && raw.len > 0)
-        j = json_loadb(raw.data, raw.len, 0, NULL);
-    bc_buf_free(&raw);
-    int ok = json_is_array(j) && json_array_size(j) >= 3 && json_is_string(json_array_get(j, 0)) &&
-             json_is_string(json_array_get(j, 1));
-    if (ok && strcmp(json_string_value(json_array_get(j, 0)), q->sort_spec) != 0) {
-        json_decref(j);
-        return bc_problem(res, 400, "invalid_parameter", "cursor",
-                          "this cursor belongs to another sort order; keep 'sort' unchanged "
-                          "while paging");
-    }
-    ok = ok && json_array_size(j) == q->nkeys + 2;
-    if (ok) {
-        const char *dir = json_string_value(json_array_get(j, 1));
-        ok = strcmp(dir, "n") == 0 || strcmp(dir, "p") == 0;
-        q->backward = ok && dir[0] == 'p';
-    }
-    for (size_t i = 0; ok && i < q->nkeys; i++) {
-        json_t *v = json_array_get(j, i + 2);
-        ok = q->keys[i].f->type == BC_SORT_TEXT  ? json_is_string(v)
-             : q->keys[i].f->type == BC_SORT_INT ? json_is_integer(v)
-                                                 : json_is_number(v);
-    }
-    if (!ok) {
-        json_decref(j);
-        return bc_problem(res, 400, "invalid_parameter", "cursor",
-                          "parameter 'cursor' is not a cursor this API issued; use the links "
-                          "of a previous page");
-    }
-    q->cursor = j;
-    return 0;
-}
-
 /* Parses "a,b" into q->fields after checking each against the resource's fields. */
-static int parse_fields(bc_request *req, const char *const *allowed, const char *text,
-                        list_query *q, bc_response *res)
+static int parse_fields(const bc_field *allowed, const char *text, list_query *q, bc_response *res)
 {
     q->nfields = 0;
     for (const char *p = text; *p;) {
         size_t len = strcspn(p, ",");
-        const char *found = NULL;
-        for (const char *const *f = allowed; *f != NULL && found == NULL; f++)
-            if (strlen(*f) == len && strncmp(*f, p, len) == 0)
-                found = *f;
+        const bc_field *found = NULL;
+        for (const bc_field *f = allowed; f->name != NULL && found == NULL; f++)
+            if (strlen(f->name) == len && strncmp(f->name, p, len) == 0)
+                found = f;
         if (found == NULL) {
             bc_buf names = BC_BUF_INIT;
-            for (const char *const *f = allowed; *f != NULL; f++)
-                bc_buf_printf(&names, "%s%s", names.len ? ", " : "", *f);
+            for (const bc_field *f = allowed; f->name != NULL; f++)
+                bc_buf_printf(&names, "%s%s", names.len ? ", " : "", f->name);
             int st = bc_problem(res, 400, "invalid_parameter", "fields",
                                 "unknown field '%.*s'; allowed: %s", (int)(len < 60 ? len : 60), p,
                                 names.data ? names.data : "");
@@ -504,215 +397,9 @@ static int parse_fields(bc_request *req, const char *const *allowed, const char 
         if (*p == ',')
             p++;
     }
-    (void)req;
     if (q->nfields == 0)
         return bc_problem(res, 400, "invalid_parameter", "fields", "parameter 'fields' is empty");
     return 0;
-}
-
-static int wants(const list_query *q, const char *key)
-{
-    if (q->nfields == 0 || strcmp(key, "id") == 0)
-        return 1;
-    for (size_t i = 0; i < q->nfields; i++)
-        if (strcmp(q->fields[i], key) == 0)
-            return 1;
-    return 0;
-}
-
-/* ---- output ------------------------------------------------------------------------ */
-
-/* Writes the list URL with the validated query and either an offset or a cursor. */
-static void write_link(bc_buf *out, const bc_resource *r, const list_query *q, long offset,
-                       const char *cursor)
-{
-    bc_buf_printf(out, "/v1/%s", r->name);
-    char sep = '?';
-    for (size_t i = 0; i < q->n; i++) {
-        if (q->b[i].spec->where == NULL)
-            continue;
-        bc_buf_printf(out, "%c%s=", sep, q->b[i].spec->name);
-        bc_url_encode(out, q->b[i].shown);
-        sep = '&';
-    }
-    if (q->sort_given) {
-        bc_buf_printf(out, "%csort=", sep);
-        bc_url_encode(out, q->sort_spec);
-        sep = '&';
-    }
-    if (q->nfields > 0) {
-        bc_buf_printf(out, "%cfields=", sep);
-        for (size_t i = 0; i < q->nfields; i++)
-            bc_buf_printf(out, "%s%s", i ? "," : "", q->fields[i]);
-        sep = '&';
-    }
-    if (q->format_param != NULL) {
-        bc_buf_printf(out, "%cformat=%s", sep, q->format == BC_FMT_CSV ? "csv" : "json");
-        sep = '&';
-    }
-    if (q->limit != BC_LIMIT_DEFAULT) {
-        bc_buf_printf(out, "%climit=%ld", sep, q->limit);
-        sep = '&';
-    }
-    if (cursor != NULL) {
-        bc_buf_printf(out, "%ccursor=%s", sep, cursor);
-        sep = '&';
-    } else if (offset > 0 || q->has_offset) {
-        bc_buf_printf(out, "%coffset=%ld", sep, offset);
-        sep = '&';
-    }
-    if (q->want_total)
-        bc_buf_printf(out, "%ctotal=true", sep);
-}
-
-/* A cursor at the row whose key values are vals, pointing forward or backward. */
-static char *make_cursor(bc_request *req, const list_query *q, json_t *vals, int backward)
-{
-    json_t *c = json_pack("[s,s]", q->sort_spec, backward ? "p" : "n");
-    json_array_extend(c, vals);
-    char *text = json_dumps(c, JSON_COMPACT);
-    json_decref(c);
-    if (text == NULL)
-        return NULL;
-    bc_buf out = BC_BUF_INIT;
-    b64url(&out, (const unsigned char *)text, strlen(text));
-    free(text);
-    char *copy = out.data ? bc_arena_strndup(req->arena, out.data, out.len) : NULL;
-    bc_buf_free(&out);
-    return copy;
-}
-
-/* Appends one CSV cell (RFC 4180) for a JSON value. */
-static void csv_cell(bc_buf *out, json_t *v, const char *key)
-{
-    bc_buf cell = BC_BUF_INIT;
-    if (json_is_string(v)) {
-        const char *s = json_string_value(v);
-        if (strchr("=+@\t\r", s[0]) != NULL && s[0] != '\0')
-            bc_buf_putc(&cell, '\''); /* keep spreadsheets from running it as a formula */
-        bc_buf_puts(&cell, s);
-    } else if (json_is_integer(v)) {
-        bc_buf_printf(&cell, "%lld", (long long)json_integer_value(v));
-    } else if (json_is_real(v)) {
-        bc_buf_printf(&cell, "%.15g", json_real_value(v));
-    } else if (json_is_boolean(v)) {
-        bc_buf_puts(&cell, json_is_true(v) ? "true" : "false");
-    } else if (json_is_object(v) && json_is_string(json_object_get(v, "id"))) {
-        bc_buf_puts(&cell, json_string_value(json_object_get(v, "id")));
-    } else if (json_is_object(v) && json_is_string(json_object_get(v, "self"))) {
-        bc_buf_puts(&cell, json_string_value(json_object_get(v, "self"))); /* links */
-    } else if (json_is_array(v)) {
-        size_t i;
-        json_t *item;
-        int sources = strcmp(key, "sources") == 0;
-        json_array_foreach(v, i, item)
-        {
-            if (i > 0)
-                bc_buf_puts(&cell, sources ? " | " : "; ");
-            if (json_is_string(item)) {
-                bc_buf_puts(&cell, json_string_value(item));
-                continue;
-            }
-            if (sources) {
-                bc_buf_printf(&cell, "%s: %s",
-                              json_string_value(json_object_get(item, "source_id")),
-                              json_string_value(json_object_get(item, "quote")));
-                continue;
-            }
-            static const char *const names[] = {"id", "alias", "area", "text", "name", "kind"};
-            const char *label = NULL;
-            json_t *person = json_object_get(item, "person");
-            if (json_is_object(person))
-                label = json_string_value(json_object_get(person, "id"));
-            for (size_t k = 0; label == NULL && k < sizeof names / sizeof names[0]; k++)
-                label = json_string_value(json_object_get(item, names[k]));
-            if (label != NULL) {
-                bc_buf_puts(&cell, label);
-            } else {
-                char *dump = json_dumps(item, JSON_COMPACT);
-                if (dump != NULL)
-                    bc_buf_puts(&cell, dump);
-                free(dump);
-            }
-        }
-    } else if (v != NULL && !json_is_null(v)) {
-        char *dump = json_dumps(v, JSON_COMPACT);
-        if (dump != NULL)
-            bc_buf_puts(&cell, dump);
-        free(dump);
-    }
-    const char *c = cell.data ? cell.data : "";
-    if (strpbrk(c, ",\"\r\n") != NULL) {
-        bc_buf_putc(out, '"');
-        for (; *c; c++) {
-            if (*c == '"')
-                bc_buf_putc(out, '"');
-            bc_buf_putc(out, *c);
-        }
-        bc_buf_putc(out, '"');
-    } else {
-        bc_buf_puts(out, c);
-    }
-    bc_buf_free(&cell);
-}
-
-static void csv_header(bc_buf *out, const bc_resource *r, const list_query *q)
-{
-    int first = 1;
-    for (const char *const *f = r->fields; *f != NULL; f++)
-        if (wants(q, *f)) {
-            bc_buf_printf(out, "%s%s", first ? "" : ",", *f);
-            first = 0;
-        }
-    bc_buf_puts(out, "\r\n");
-}
-
-/* Appends one document as JSON (whole, or only the requested fields) or as a CSV row. */
-static int emit_doc(const bc_resource *r, const list_query *q, const char *doc, size_t len,
-                    bc_buf *out)
-{
-    if (q->format == BC_FMT_JSON && q->nfields == 0) {
-        bc_buf_append(out, doc, len);
-        return BC_OK;
-    }
-    json_t *j = json_loadb(doc, len, 0, NULL);
-    if (j == NULL)
-        return BC_ENOMEM;
-    int first = 1;
-    if (q->format == BC_FMT_JSON) {
-        bc_buf_putc(out, '{');
-        const char *key;
-        json_t *v;
-        json_object_foreach(j, key, v)
-        {
-            if (!wants(q, key))
-                continue;
-            char *dump = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY | JSON_REAL_PRECISION(15));
-            if (dump == NULL) {
-                json_decref(j);
-                return BC_ENOMEM;
-            }
-            bc_buf_printf(out, "%s", first ? "" : ",");
-            bc_buf_json_string(out, key, strlen(key));
-            bc_buf_putc(out, ':');
-            bc_buf_puts(out, dump);
-            free(dump);
-            first = 0;
-        }
-        bc_buf_putc(out, '}');
-    } else {
-        for (const char *const *f = r->fields; *f != NULL; f++) {
-            if (!wants(q, *f))
-                continue;
-            if (!first)
-                bc_buf_putc(out, ',');
-            csv_cell(out, json_object_get(j, *f), *f);
-            first = 0;
-        }
-        bc_buf_puts(out, "\r\n");
-    }
-    json_decref(j);
-    return BC_OK;
 }
 
 /* ---- the list handler -------------------------------------------------------------- */
@@ -752,9 +439,11 @@ static int prepare_list(bc_request *req, const bc_resource *r, list_query *q, bc
                           "lists are available as application/json and text/csv");
     status = parse_sort(req, r, srt ? srt->text : r->default_sort, q, res);
     if (status == 0 && fld != NULL)
-        status = parse_fields(req, r->fields, fld->text, q, res);
-    if (status == 0 && cur != NULL)
-        status = parse_cursor(cur->text, q, res);
+        status = parse_fields(r->fields, fld->text, q, res);
+    if (status == 0 && cur != NULL) {
+        q->cursor_param = cur->text;
+        status = bc_list_cursor_parse(cur->text, q, res);
+    }
     return status;
 }
 
@@ -872,12 +561,51 @@ static json_t *row_keys(sqlite3_stmt *st, const list_query *q)
     return a;
 }
 
-static void json_link_value(bc_buf *out, const char *link)
+/* Reads the page of ids (one more than the limit tells whether more rows follow) and
+ * the sort keys of its first and last row. */
+static int read_page(bc_request *req, const bc_resource *r, list_query *q, list_page *page,
+                     bc_err *err)
 {
-    if (link == NULL)
-        bc_buf_puts(out, "null");
-    else
-        bc_buf_json_string(out, link, strlen(link));
+    sqlite3_stmt *st = NULL;
+    int rc = run_page(req, r, q, &st, err);
+    if (rc == BC_OK) {
+        int step;
+        while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+            if ((long)json_array_size(page->ids) == q->limit) {
+                page->more = 1;
+                break;
+            }
+            json_array_append_new(page->ids, json_string((const char *)sqlite3_column_text(st, 0)));
+            json_t *k = row_keys(st, q);
+            if (page->head == NULL) {
+                page->head = k;
+            } else {
+                json_decref(page->tail);
+                page->tail = k;
+            }
+        }
+        if (step != SQLITE_ROW && step != SQLITE_DONE)
+            rc = bc_store_error(req->store, err, "listing");
+    }
+    sqlite3_finalize(st); /* a one-shot statement (bc_store_prepare); NULL-safe */
+    if (rc == BC_OK && q->want_total) {
+        bc_buf sql = BC_BUF_INIT;
+        bc_buf_printf(&sql, "SELECT count(*) FROM %s", r->from);
+        append_where(&sql, r, q->b, q->n);
+        sqlite3_stmt *cst = NULL;
+        rc = bc_buf_failed(&sql) ? bc_err_set(err, BC_ENOMEM, "out of memory")
+                                 : bc_store_prepare(req->store, sql.data, &cst, err);
+        bc_buf_free(&sql);
+        if (rc == BC_OK) {
+            bind_filters(cst, q->b, q->n);
+            if (sqlite3_step(cst) == SQLITE_ROW)
+                page->total = (long)sqlite3_column_int64(cst, 0);
+            else
+                rc = bc_store_error(req->store, err, "counting");
+        }
+        sqlite3_finalize(cst);
+    }
+    return rc;
 }
 
 int bc_resource_list(bc_request *req, bc_response *res)
@@ -890,83 +618,18 @@ int bc_resource_list(bc_request *req, bc_response *res)
         return status;
     }
     bc_err err;
-    sqlite3_stmt *st = NULL;
-    int rc = run_page(req, r, &q, &st, &err);
-    /* one id more than the page tells whether more rows follow */
-    json_t *ids = json_array();
-    json_t *head = NULL, *tail = NULL; /* sort keys of the first and last row read: cursors */
-    int more = 0;
-    if (rc == BC_OK) {
-        int step;
-        while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-            if ((long)json_array_size(ids) == q.limit) {
-                more = 1;
-                break;
-            }
-            json_array_append_new(ids, json_string((const char *)sqlite3_column_text(st, 0)));
-            json_t *k = row_keys(st, &q);
-            if (head == NULL) {
-                head = k;
-            } else {
-                json_decref(tail);
-                tail = k;
-            }
-        }
-        if (step != SQLITE_ROW && step != SQLITE_DONE)
-            rc = bc_store_error(req->store, &err, "listing");
-    }
-    sqlite3_finalize(st); /* a one-shot statement (bc_store_prepare); NULL-safe */
-    size_t count = json_array_size(ids);
-    long total = -1;
-    if (rc == BC_OK && q.want_total) {
-        bc_buf sql = BC_BUF_INIT;
-        bc_buf_printf(&sql, "SELECT count(*) FROM %s", r->from);
-        append_where(&sql, r, q.b, q.n);
-        sqlite3_stmt *cst = NULL;
-        rc = bc_buf_failed(&sql) ? bc_err_set(&err, BC_ENOMEM, "out of memory")
-                                 : bc_store_prepare(req->store, sql.data, &cst, &err);
-        bc_buf_free(&sql);
-        if (rc == BC_OK) {
-            bind_filters(cst, q.b, q.n);
-            if (sqlite3_step(cst) == SQLITE_ROW)
-                total = (long)sqlite3_column_int64(cst, 0);
-            else
-                rc = bc_store_error(req->store, &err, "counting");
-        }
-        sqlite3_finalize(cst);
-    }
+    list_page page = {json_array(), NULL, NULL, 0, -1};
+    int rc = page.ids != NULL ? read_page(req, r, &q, &page, &err)
+                              : bc_err_set(&err, BC_ENOMEM, "out of memory");
+    size_t count = json_array_size(page.ids);
     /* a backward page was read in reverse order */
     size_t first = q.backward ? count - 1 : 0;
     int step_dir = q.backward ? -1 : 1;
-    /* links: offset paging keeps offsets, otherwise keyset cursors */
-    const char *next = NULL, *prev = NULL;
-    bc_buf nb = BC_BUF_INIT, pb = BC_BUF_INIT;
-    if (rc == BC_OK && q.has_offset) {
-        if (more)
-            write_link(&nb, r, &q, q.offset + q.limit, NULL);
-        if (q.offset > 0)
-            write_link(&pb, r, &q, q.offset > q.limit ? q.offset - q.limit : 0, NULL);
-    } else if (rc == BC_OK && count > 0) {
-        /* a backward page was read last row first */
-        json_t *first_keys = q.backward ? (tail ? tail : head) : head;
-        json_t *last_keys = q.backward ? head : (tail ? tail : head);
-        int has_next = q.backward ? 1 : more;
-        int has_prev = q.backward ? more : q.cursor != NULL;
-        if (has_next)
-            write_link(&nb, r, &q, 0, make_cursor(req, &q, last_keys, 0));
-        if (has_prev)
-            write_link(&pb, r, &q, 0, make_cursor(req, &q, first_keys, 1));
-    }
-    next = nb.len ? nb.data : NULL;
-    prev = pb.len ? pb.data : NULL;
-
     bc_buf *out = &res->body;
-    if (q.format == BC_FMT_CSV)
-        csv_header(out, r, &q);
-    else
-        bc_buf_puts(out, "{\"data\":[");
+    if (rc == BC_OK)
+        bc_list_begin(out, r, &q);
     for (size_t i = 0; rc == BC_OK && i < count; i++) {
-        const char *id = json_string_value(json_array_get(ids, first + (size_t)step_dir * i));
+        const char *id = json_string_value(json_array_get(page.ids, first + (size_t)step_dir * i));
         sqlite3_stmt *doc;
         rc = bc_store_stmt(req->store, r->doc_sql, &doc, &err);
         if (rc != BC_OK)
@@ -975,8 +638,8 @@ int bc_resource_list(bc_request *req, bc_response *res)
         if (sqlite3_step(doc) == SQLITE_ROW) {
             if (i > 0 && q.format == BC_FMT_JSON)
                 bc_buf_putc(out, ',');
-            rc = emit_doc(r, &q, (const char *)sqlite3_column_text(doc, 0),
-                          (size_t)sqlite3_column_bytes(doc, 0), out);
+            rc = bc_list_emit_doc(r, &q, (const char *)sqlite3_column_text(doc, 0),
+                                  (size_t)sqlite3_column_bytes(doc, 0), out);
             if (rc != BC_OK)
                 bc_err_set(&err, rc, "out of memory rendering a document");
         } else {
@@ -984,54 +647,11 @@ int bc_resource_list(bc_request *req, bc_response *res)
         }
         sqlite3_reset(doc);
     }
-    if (q.format == BC_FMT_JSON) {
-        bc_buf_printf(out, "],\"meta\":{\"count\":%zu,\"limit\":%ld", count, q.limit);
-        if (q.has_offset)
-            bc_buf_printf(out, ",\"offset\":%ld", q.offset);
-        if (total >= 0)
-            bc_buf_printf(out, ",\"total\":%ld", total);
-        bc_buf_puts(out, ",\"sort\":");
-        bc_buf_json_string(out, q.sort_spec, strlen(q.sort_spec));
-        bc_buf_puts(out, ",\"filters\":{");
-        int firstf = 1;
-        for (size_t i = 0; i < q.n; i++) {
-            if (q.b[i].spec->where == NULL)
-                continue;
-            bc_buf_printf(out, "%s\"%s\":", firstf ? "" : ",", q.b[i].spec->name);
-            if (q.b[i].spec->type == BC_PARAM_INT)
-                bc_buf_printf(out, "%ld", q.b[i].num);
-            else if (q.b[i].spec->type == BC_PARAM_BOOL)
-                bc_buf_puts(out, q.b[i].num ? "true" : "false");
-            else
-                bc_buf_json_string(out, q.b[i].shown, strlen(q.b[i].shown));
-            firstf = 0;
-        }
-        bc_buf_puts(out, "}},\"links\":{\"self\":");
-        bc_buf self = BC_BUF_INIT;
-        write_link(&self, r, &q, q.offset,
-                   find_bound(q.b, q.n, "cursor") ? find_bound(q.b, q.n, "cursor")->text : NULL);
-        json_link_value(out, self.data);
-        bc_buf_free(&self);
-        bc_buf_puts(out, ",\"next\":");
-        json_link_value(out, next);
-        bc_buf_puts(out, ",\"prev\":");
-        json_link_value(out, prev);
-        bc_buf_puts(out, "}}");
-    } else {
-        res->content_type = "text/csv";
-    }
-    if (next != NULL && prev != NULL)
-        bc_response_header(res, "Link", "<%s>; rel=\"next\", <%s>; rel=\"prev\"", next, prev);
-    else if (next != NULL || prev != NULL)
-        bc_response_header(res, "Link", "<%s>; rel=\"%s\"", next ? next : prev,
-                           next ? "next" : "prev");
-    if (total >= 0)
-        bc_response_header(res, "X-Total-Count", "%ld", total);
-    bc_buf_free(&nb);
-    bc_buf_free(&pb);
-    json_decref(ids);
-    json_decref(head);
-    json_decref(tail);
+    if (rc == BC_OK)
+        bc_list_finish(req, r, &q, &page, res);
+    json_decref(page.ids);
+    json_decref(page.head);
+    json_decref(page.tail);
     json_decref(q.cursor);
     if (rc == BC_OK && bc_buf_failed(out))
         rc = bc_err_set(&err, BC_ENOMEM, "out of memory rendering the list");
@@ -1052,7 +672,7 @@ int bc_resource_get(bc_request *req, bc_response *res)
         return status;
     q.format = BC_FMT_JSON;
     const bound *fld = find_bound(q.b, q.n, "fields");
-    if (fld != NULL && (status = parse_fields(req, r->fields, fld->text, &q, res)) != 0)
+    if (fld != NULL && (status = parse_fields(r->fields, fld->text, &q, res)) != 0)
         return status;
     const char *id = req->route_id;
     bc_err err;
@@ -1072,8 +692,8 @@ int bc_resource_get(bc_request *req, bc_response *res)
         int step = sqlite3_step(st);
         found = step == SQLITE_ROW;
         if (found)
-            rc = emit_doc(r, &q, (const char *)sqlite3_column_text(st, 0),
-                          (size_t)sqlite3_column_bytes(st, 0), &res->body);
+            rc = bc_list_emit_doc(r, &q, (const char *)sqlite3_column_text(st, 0),
+                                  (size_t)sqlite3_column_bytes(st, 0), &res->body);
         else if (step != SQLITE_DONE)
             rc = bc_store_error(req->store, &err, "reading a document");
         if (rc == BC_ENOMEM)

@@ -4,7 +4,7 @@
 
 #include "bordercoop/alloc.h"
 #include "bordercoop/changes.h"
-#include "bordercoop/search.h"
+#include "bordercoop/search_index.h"
 #include "bordercoop/sha256.h"
 #include "bordercoop/text.h"
 

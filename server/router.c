@@ -1,76 +1,173 @@
-/* router.c: method + path to handler. */
+/* router.c: the route table and dispatch (see router.h). */
 #include "bordercoop/router.h"
 
+#include "bordercoop/apidoc.h"
+#include "bordercoop/dashboard.h"
 #include "bordercoop/feed.h"
+#include "bordercoop/health.h"
+#include "bordercoop/ingest_api.h"
+#include "bordercoop/metrics.h"
 #include "bordercoop/negotiate.h"
-#include "bordercoop/query.h"
 #include "bordercoop/resource.h"
+#include "bordercoop/search.h"
+#include "bordercoop/stats.h"
 
 #include <stdio.h>
 #include <string.h>
 
-typedef struct fixed_route {
-    const char *path;
-    bc_handler handler;
-} fixed_route;
-
-static const fixed_route FIXED[] = {
-    {"/", bc_handle_root},
-    {"/v1", bc_handle_index},
-    {"/healthz", bc_handle_healthz},
-    {"/readyz", bc_handle_readyz},
-    {"/openapi.yaml", bc_handle_openapi},
-    {"/v1/search", bc_handle_search},
-    {"/v1/stats", bc_handle_stats},
-    {"/metrics", bc_handle_metrics},
-    {"/v1/changes", bc_handle_changes},
-    {"/v1/changes.atom", bc_handle_changes_atom},
-    {"/v1/series", bc_handle_series},
-    {"/v1/export.ndjson", bc_handle_export},
-    {"/v1/export/index.json", bc_handle_export_index},
-};
-#define NFIXED (sizeof FIXED / sizeof FIXED[0])
-
-#define ALLOW "GET, HEAD, OPTIONS"
-
-/* Routes that also accept a write. */
-typedef struct write_route {
-    const char *path;
-    const char *method;
-    bc_handler handler;
-    const char *allow;
-} write_route;
-
-static const write_route WRITES[] = {
-    {"/v1/sources", "POST", bc_handle_ingest, "GET, HEAD, POST, OPTIONS"},
-};
-
-/* Finds the route (by bc_router_route_of, the one place paths are matched); returns its
- * handler or NULL, and sets req->route_data / route_id for a collection. */
-static bc_handler match(bc_request *req)
-{
-    int i = bc_router_route_of(req->path);
-    if (i < 0) {
-        /* the dashboard's files (not part of the API contract, nor a metrics route) */
-        if (strncmp(req->path, "/assets/", 8) == 0 && req->path[8] != '\0')
-            return bc_handle_asset;
-        return NULL;
+/* The two routes of a collection (resource.h): its list, which also speaks CSV, and
+ * its items. NAME is the descriptor's name as a literal (test_router checks they agree). */
+#define LIST_ROUTE(name, res)                                                                      \
+    .pattern = "/v1/" name, .get = {bc_resource_list}, .formats = BC_FMT_JSON | BC_FMT_CSV,        \
+    .data = &(res)
+#define ITEM_ROUTE(name, res)                                                                      \
+    {                                                                                              \
+        .pattern = "/v1/" name "/{id}", .get = {bc_resource_get}, .formats = BC_FMT_JSON,          \
+        .data = &(res)                                                                             \
     }
-    if ((size_t)i < NFIXED)
-        return FIXED[i].handler;
-    size_t k = (size_t)i - NFIXED; /* two routes per collection: list, then {id} */
-    const bc_resource *r = bc_resources[k / 2];
-    req->route_data = r;
-    if (k % 2 == 0)
-        return bc_resource_list;
-    req->route_id = req->path + 5 + strlen(r->name);
-    return bc_resource_get;
+#define COLLECTION(name, res) {LIST_ROUTE(name, res)}, ITEM_ROUTE(name, res)
+
+const bc_route bc_routes[] = {
+    {"/", .get = {bc_handle_root}, .formats = BC_FMT_JSON | BC_FMT_HTML},
+    {"/v1", .get = {bc_handle_index}, .formats = BC_FMT_JSON},
+    {"/healthz", .get = {bc_handle_healthz, BC_EXEC_INLINE}, .formats = BC_FMT_JSON},
+    {"/readyz", .get = {bc_handle_readyz}, .formats = BC_FMT_JSON},
+    {"/openapi.yaml", .get = {bc_handle_openapi, BC_EXEC_INLINE}, .formats = BC_FMT_YAML},
+    {"/metrics", .get = {bc_handle_metrics, BC_EXEC_INLINE}, .formats = BC_FMT_PROM},
+    {"/v1/search", .get = {bc_handle_search}, .formats = BC_FMT_JSON},
+    {"/v1/stats", .get = {bc_handle_stats}, .formats = BC_FMT_JSON},
+    {"/v1/changes", .get = {bc_handle_changes}, .formats = BC_FMT_JSON},
+    {"/v1/changes.atom", .get = {bc_handle_changes_atom}, .formats = BC_FMT_ATOM},
+    {"/v1/series", .get = {bc_handle_series}, .formats = BC_FMT_JSON},
+    {"/v1/export.ndjson", .get = {bc_handle_export}, .formats = BC_FMT_NDJSON},
+    {"/v1/export/index.json", .get = {bc_handle_export_index}, .formats = BC_FMT_JSON},
+    COLLECTION("meetings", bc_res_meetings),
+    COLLECTION("trade-figures", bc_res_trade_figures),
+    COLLECTION("figures", bc_res_figures),
+    COLLECTION("border-gate-projects", bc_res_projects),
+    COLLECTION("protocols", bc_res_protocols),
+    COLLECTION("provinces", bc_res_provinces),
+    COLLECTION("people", bc_res_people),
+    {LIST_ROUTE("sources", bc_res_sources), .post = {bc_handle_ingest, BC_EXEC_WRITER}},
+    ITEM_ROUTE("sources", bc_res_sources),
+    COLLECTION("mechanisms", bc_res_mechanisms),
+    {"/assets/{file}", .get = {bc_handle_asset, BC_EXEC_INLINE}, .formats = BC_FMT_FILE,
+     .flags = BC_ROUTE_UNDOCUMENTED},
+};
+const size_t bc_routes_count = sizeof bc_routes / sizeof bc_routes[0];
+
+_Static_assert(sizeof bc_routes / sizeof bc_routes[0] < BC_METRICS_MAX_ROUTES,
+               "metrics keep one slot per route plus one for unmatched paths");
+
+/* Matches path against pattern; on success returns 1 and the first "{...}" segment in
+ * *cap (cap_len bytes; *cap NULL when the pattern has none). */
+static int match(const char *pattern, const char *path, const char **cap, size_t *cap_len)
+{
+    const char *p = pattern, *s = path;
+    *cap = NULL;
+    *cap_len = 0;
+    while (*p != '\0') {
+        if (*p != '{') {
+            if (*p++ != *s++)
+                return 0;
+            continue;
+        }
+        size_t n = strcspn(s, "/");
+        if (n == 0)
+            return 0;
+        if (*cap == NULL) {
+            *cap = s;
+            *cap_len = n;
+        }
+        s += n;
+        p = strchr(p, '}');
+        if (p == NULL)
+            return 0;
+        p++;
+    }
+    return *s == '\0';
+}
+
+static int find(const char *path, const char **cap, size_t *cap_len)
+{
+    for (size_t i = 0; i < bc_routes_count; i++)
+        if (match(bc_routes[i].pattern, path, cap, cap_len))
+            return (int)i;
+    return -1;
+}
+
+int bc_router_route_of(const char *path)
+{
+    const char *cap;
+    size_t n;
+    return find(path, &cap, &n);
+}
+
+const bc_route *bc_router_route(int i)
+{
+    return i >= 0 && (size_t)i < bc_routes_count ? &bc_routes[i] : NULL;
+}
+
+const bc_method *bc_router_method(const bc_route *r, const char *method)
+{
+    const bc_method *m = NULL;
+    if (strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0)
+        m = &r->get;
+    else if (strcmp(method, "POST") == 0)
+        m = &r->post;
+    else if (strcmp(method, "PUT") == 0)
+        m = &r->put;
+    else if (strcmp(method, "PATCH") == 0)
+        m = &r->patch;
+    else if (strcmp(method, "DELETE") == 0)
+        m = &r->del;
+    return m != NULL && m->fn != NULL ? m : NULL;
+}
+
+void bc_router_allow(const bc_route *r, char *buf, size_t n)
+{
+    const struct {
+        const bc_method *m;
+        const char *names;
+    } order[] = {
+        {&r->get, "GET, HEAD"}, {&r->post, "POST"},  {&r->put, "PUT"},
+        {&r->patch, "PATCH"},   {&r->del, "DELETE"},
+    };
+    size_t len = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
+        if (order[i].m->fn != NULL && len < n)
+            len += (size_t)snprintf(buf + len, n - len, "%s, ", order[i].names);
+    if (len < n)
+        snprintf(buf + len, n - len, "OPTIONS");
+}
+
+/* Lists the media types of formats for a 406 detail. */
+static void media_types(unsigned formats, bc_buf *out)
+{
+    for (unsigned bit = 1; bit <= BC_FMT_KNOWN; bit <<= 1)
+        if (formats & bit)
+            bc_buf_printf(out, "%s%s", out->len ? ", " : "", bc_format_media_type(bit));
+}
+
+/* Chooses the representation of route r for req: the preferred format when r offers it,
+ * else the first (lowest) acceptable one r offers. 0 when there is none. */
+static int choose_format(const bc_route *r, const bc_request *req)
+{
+    unsigned ok = r->formats & req->formats;
+    if (ok == 0)
+        return 0;
+    if ((unsigned)req->format & ok)
+        return req->format;
+    return (int)(ok & -ok);
 }
 
 int bc_router_dispatch(bc_request *req, bc_response *res)
 {
-    bc_handler h = match(req);
-    if (h == NULL) {
+    const char *cap;
+    size_t cap_len;
+    int i = find(req->path, &cap, &cap_len);
+    if (i < 0) {
         size_t n = strlen(req->path);
         if (n > 1 && req->path[n - 1] == '/')
             return bc_problem(res, 404, "not_found", NULL,
@@ -78,88 +175,57 @@ int bc_router_dispatch(bc_request *req, bc_response *res)
         return bc_problem(res, 404, "not_found", NULL,
                           "no resource at '%.200s'; see /v1 or /openapi.yaml", req->path);
     }
-    const char *allow = ALLOW;
-    for (size_t i = 0; i < sizeof WRITES / sizeof WRITES[0]; i++) {
-        if (strcmp(req->path, WRITES[i].path) != 0)
-            continue;
-        if (strcmp(req->method, WRITES[i].method) == 0)
-            return WRITES[i].handler(req, res);
-        allow = WRITES[i].allow;
+    const bc_route *r = &bc_routes[i];
+    req->route_data = r->data;
+    req->route_id = NULL;
+    if (cap != NULL) {
+        /* a final segment is the rest of the path; an inner one is copied */
+        req->route_id = cap[cap_len] == '\0' ? cap : bc_arena_strndup(req->arena, cap, cap_len);
+        if (req->route_id == NULL)
+            return bc_problem(res, 500, "internal_error", NULL, "out of memory");
     }
-    if (strcmp(req->method, "GET") == 0 || strcmp(req->method, "HEAD") == 0) {
-        /* lists also speak CSV and /openapi.yaml YAML; everything else is JSON */
-        if (!(req->formats & BC_FMT_JSON) && h != bc_resource_list && h != bc_handle_openapi &&
-            h != bc_handle_metrics && h != bc_handle_asset && h != bc_handle_changes_atom &&
-            h != bc_handle_export && !(h == bc_handle_root && req->wants_html))
-            return bc_problem(res, 406, "not_acceptable", NULL,
-                              "'%.200s' is available as application/json only", req->path);
-        return h(req, res);
+    const bc_method *m = bc_router_method(r, req->method);
+    if (m == NULL) {
+        char allow[64];
+        bc_router_allow(r, allow, sizeof allow);
+        bc_response_header(res, "Allow", "%s", allow);
+        if (strcmp(req->method, "OPTIONS") == 0) {
+            res->status = 204;
+            res->content_type = NULL;
+            return 204;
+        }
+        return bc_problem(res, 405, "method_not_allowed", NULL,
+                          "method %.20s is not allowed on '%.200s'; allowed: %s", req->method,
+                          req->path, allow);
     }
-    bc_response_header(res, "Allow", "%s", allow);
-    if (strcmp(req->method, "OPTIONS") == 0) {
-        res->status = 204;
-        res->content_type = NULL;
-        return 204;
+    if (m == &r->get && !(r->formats & BC_FMT_FILE)) {
+        req->format = choose_format(r, req);
+        if (req->format == 0) {
+            bc_buf types = BC_BUF_INIT;
+            media_types(r->formats, &types);
+            int st = bc_problem(res, 406, "not_acceptable", NULL,
+                                "'%.200s' is available as %s only; send an Accept header that "
+                                "admits it",
+                                req->path, types.data ? types.data : "");
+            bc_buf_free(&types);
+            return st;
+        }
     }
-    return bc_problem(res, 405, "method_not_allowed", NULL,
-                      "method %.20s is not allowed on '%.200s'; allowed: %s", req->method,
-                      req->path, allow);
-}
-
-int bc_router_route_of(const char *path)
-{
-    for (size_t i = 0; i < NFIXED; i++)
-        if (strcmp(path, FIXED[i].path) == 0)
-            return (int)i;
-    if (strncmp(path, "/v1/", 4) != 0)
-        return -1;
-    int i = (int)NFIXED;
-    for (const bc_resource *const *r = bc_resources; *r != NULL; r++, i += 2) {
-        size_t n = strlen((*r)->name);
-        if (strncmp(path + 4, (*r)->name, n) != 0)
-            continue;
-        if (path[4 + n] == '\0')
-            return i;
-        if (path[4 + n] == '/' && path[5 + n] != '\0' && strchr(path + 5 + n, '/') == NULL)
-            return i + 1;
-    }
-    return -1;
+    return m->fn(req, res);
 }
 
 int bc_router_route_name(int i, char *buf, size_t n)
 {
-    if (i < 0)
+    const bc_route *r = bc_router_route(i);
+    if (r == NULL)
         return 0;
-    if ((size_t)i < NFIXED) {
-        snprintf(buf, n, "%s", FIXED[i].path);
-        return 1;
-    }
-    int k = i - (int)NFIXED;
-    for (const bc_resource *const *r = bc_resources; *r != NULL; r++, k -= 2)
-        if (k < 2) {
-            snprintf(buf, n, k == 0 ? "/v1/%s" : "/v1/%s/{id}", (*r)->name);
-            return 1;
-        }
-    return 0;
+    snprintf(buf, n, "%s", r->pattern);
+    return 1;
 }
 
 void bc_router_each(void (*fn)(const char *pattern, void *ctx), void *ctx)
 {
-    char pattern[128];
-    for (int i = 0; bc_router_route_name(i, pattern, sizeof pattern); i++)
-        fn(pattern, ctx);
-}
-
-int bc_reject_params(bc_request *req, bc_response *res)
-{
-    bc_qpair *pairs;
-    size_t n;
-    int st = bc_request_query(req, res, &pairs, &n);
-    if (st != 0)
-        return st;
-    if (n > 0)
-        return bc_problem(res, 400, "unknown_parameter", pairs[0].key,
-                          "unknown parameter '%.60s'; %s %s takes no query parameters",
-                          pairs[0].key, req->method, req->path);
-    return 0;
+    for (size_t i = 0; i < bc_routes_count; i++)
+        if (!(bc_routes[i].flags & BC_ROUTE_UNDOCUMENTED))
+            fn(bc_routes[i].pattern, ctx);
 }

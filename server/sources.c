@@ -20,10 +20,27 @@ static const bc_sort_field SORTS[] = {
     {NULL},
 };
 
-static const char *const FIELDS[] = {"id",     "type",         "title",  "lang",        "publisher",
-                                     "author", "published_on", "url",    "file",        "sha256",
-                                     "bytes",  "note",         "origin", "ingested_at", "citations",
-                                     "facts",  "links",        NULL};
+/* the documents' fields in order, and how each is written in CSV */
+static const bc_field FIELDS[] = {
+    {"id"},
+    {"type"},
+    {"title"},
+    {"lang"},
+    {"publisher"},
+    {"author"},
+    {"published_on"},
+    {"url"},
+    {"file"},
+    {"sha256"},
+    {"bytes"},
+    {"note"},
+    {"origin"},
+    {"ingested_at"},
+    {"citations"},
+    {"facts"},
+    {"links", BC_CSV_LINK},
+    {NULL},
+};
 
 const bc_resource bc_res_sources = {
     .name = "sources",

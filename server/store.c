@@ -293,43 +293,64 @@ int bc_store_stmt(bc_store *s, const char *sql, sqlite3_stmt **out, bc_err *err)
     return bc_err_set(err, BC_ESTORE, "statement cache full");
 }
 
-void bc_store_bindv(sqlite3_stmt *st, const char *types, va_list ap)
+int bc_store_bind(sqlite3_stmt *st, const bc_bind *vals, size_t n, bc_err *err)
 {
-    for (int i = 0; types[i] != '\0'; i++) {
-        int col = i + 1;
-        switch (types[i]) {
-        case 's': {
-            const char *v = va_arg(ap, const char *);
-            if (v == NULL)
-                sqlite3_bind_null(st, col);
-            else
-                sqlite3_bind_text(st, col, v, -1, SQLITE_TRANSIENT);
+    int want = sqlite3_bind_parameter_count(st);
+    if ((size_t)want != n)
+        return bc_err_set(err, BC_EINVAL, "%zu values for %d parameters in: %.200s", n, want,
+                          sqlite3_sql(st));
+    for (size_t i = 0; i < n; i++) {
+        int col = (int)i + 1, rc = SQLITE_OK;
+        switch (vals[i].type) {
+        case BC_BIND_NULL:
+            rc = sqlite3_bind_null(st, col);
+            break;
+        case BC_BIND_TEXT:
+            rc = sqlite3_bind_text(st, col, vals[i].v.text, -1, SQLITE_TRANSIENT);
+            break;
+        case BC_BIND_INT:
+            rc = sqlite3_bind_int64(st, col, vals[i].v.i);
+            break;
+        case BC_BIND_REAL:
+            rc = sqlite3_bind_double(st, col, vals[i].v.d);
             break;
         }
-        case 'i':
-            sqlite3_bind_int(st, col, va_arg(ap, int));
-            break;
-        case 'j': {
-            const int *v = va_arg(ap, const int *);
-            if (v == NULL)
-                sqlite3_bind_null(st, col);
-            else
-                sqlite3_bind_int(st, col, *v);
-            break;
-        }
-        case 'd':
-            sqlite3_bind_double(st, col, va_arg(ap, double));
-            break;
-        case 'e': {
-            const double *v = va_arg(ap, const double *);
-            if (v == NULL)
-                sqlite3_bind_null(st, col);
-            else
-                sqlite3_bind_double(st, col, *v);
-            break;
-        }
+        if (rc != SQLITE_OK)
+            return bc_err_set(err, rc == SQLITE_NOMEM ? BC_ENOMEM : BC_ESTORE,
+                              "binding parameter %d: %s", col, sqlite3_errstr(rc));
+    }
+    return BC_OK;
+}
+
+int bc_store_lookup(bc_store *s, const char *sql, const bc_bind *vals, size_t n, char *out,
+                    size_t out_n, int *found, bc_err *err)
+{
+    *found = 0;
+    if (out != NULL && out_n > 0)
+        out[0] = '\0';
+    sqlite3_stmt *st = NULL;
+    int rc = bc_store_stmt(s, sql, &st, err);
+    if (rc == BC_OK)
+        rc = bc_store_bind(st, vals, n, err);
+    if (rc == BC_OK) {
+        int step = sqlite3_step(st);
+        if (step == SQLITE_ROW) {
+            *found = 1;
+            const char *v = (const char *)sqlite3_column_text(st, 0);
+            if (out != NULL && out_n > 0)
+                snprintf(out, out_n, "%s", v != NULL ? v : "");
+        } else if (step != SQLITE_DONE) {
+            rc = bc_store_error(s, err, "running a statement");
         }
     }
+    sqlite3_reset(st); /* NULL-safe */
+    return rc;
+}
+
+int bc_store_run(bc_store *s, const char *sql, const bc_bind *vals, size_t n, bc_err *err)
+{
+    int found;
+    return bc_store_lookup(s, sql, vals, n, NULL, 0, &found, err);
 }
 
 int bc_store_prepare(bc_store *s, const char *sql, sqlite3_stmt **out, bc_err *err)

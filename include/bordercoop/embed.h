@@ -19,7 +19,8 @@ extern const size_t bc_migrations_count;
 extern const bc_embedded bc_openapi[];
 extern const size_t bc_openapi_count;
 
-/* the dashboard (web/, built into build/web): "index.html", "assets/..." */
+/* the dashboard (web/, built into build/web): "index.html", "assets/...". Defined only
+ * in bordercoopd's link, which hands it to bc_dashboard_install (dashboard.h). */
 extern const bc_embedded bc_web[];
 extern const size_t bc_web_count;
 

@@ -10,6 +10,12 @@
 #include "bordercoop/cache.h"
 #include "bordercoop/live.h"
 #include "bordercoop/workers.h"
+#include "bordercoop/request.h"
+#include "bordercoop/response.h"
+
+/* Routes counted separately (router.h's table must be smaller: the last slot counts
+ * paths no route matched). */
+#define BC_METRICS_MAX_ROUTES 64
 
 enum bc_outcome {
     BC_OUTCOME_BUILT = 0,        /* a handler ran */
@@ -18,7 +24,7 @@ enum bc_outcome {
     BC_OUTCOME_REJECTED = 3,     /* refused before any handler (bad target, too large) */
 };
 
-/* Records one finished request. route is a bc_router_route_of() index. */
+/* Records one finished request. route is a bc_router_route_of() index (-1: none). */
 void bc_metrics_request(int route, const char *method, int status, double seconds, int outcome);
 
 /* Adds delta to the requests in flight. */
@@ -34,5 +40,8 @@ void bc_metrics_attach_workers(bc_workers *workers, bc_workers *writer);
 
 /* Appends the exposition text to out. */
 void bc_metrics_render(bc_buf *out);
+
+/* GET /metrics: the exposition text (text/plain; version=0.0.4), never cached. */
+int bc_handle_metrics(bc_request *req, bc_response *res);
 
 #endif

@@ -34,4 +34,9 @@ typedef struct bc_request {
  * (400 malformed_query naming what is wrong, 500 when out of memory) with *n = 0. */
 int bc_request_query(bc_request *req, bc_response *res, bc_qpair **pairs, size_t *n);
 
+/* For handlers that take no query parameters: 0 when req->query has none, else a 400
+ * problem (malformed_query, or unknown_parameter naming the first one) and its status;
+ * 500 when the query cannot be parsed for lack of memory. */
+int bc_reject_params(bc_request *req, bc_response *res);
+
 #endif

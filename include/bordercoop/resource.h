@@ -45,6 +45,26 @@ typedef struct bc_sort_field {
     bc_sort_type type;
 } bc_sort_field;
 
+/* How a document field is written as one CSV cell. Scalars are written as they are
+ * (null as an empty cell) whatever the kind; the kind says what becomes of an object or
+ * an array. */
+typedef enum bc_csv_kind {
+    BC_CSV_VALUE = 0, /* objects and arrays as compact JSON */
+    BC_CSV_REF,       /* an object naming another entity: its "id" */
+    BC_CSV_LINK,      /* the links object: its "self" */
+    BC_CSV_LIST,      /* an array: each item's `item` member, joined by "; " */
+    BC_CSV_SOURCES,   /* the sources array: "source_id: quote" pairs, joined by " | " */
+} bc_csv_kind;
+
+/* A top-level field of a resource's documents, and its CSV column. */
+typedef struct bc_field {
+    const char *name;
+    bc_csv_kind csv;
+    /* BC_CSV_LIST: the member of each item shown, a dotted path ("person.id"); an item
+     * without it (or NULL here) is written as compact JSON, a string item as it is */
+    const char *item;
+} bc_field;
+
 typedef struct bc_resource {
     const char *name;             /* path segment: "meetings" */
     const char *singular;         /* for messages: "meeting" */
@@ -56,7 +76,8 @@ typedef struct bc_resource {
     const bc_param_spec *filters; /* terminated by an entry with name NULL */
     const bc_sort_field *sorts;   /* ?sort= whitelist, terminated by name NULL */
     const char *default_sort;     /* e.g. "date,ordinal"; the id always breaks ties */
-    const char *const *fields;    /* the document's top-level keys, in order, NULL-ended */
+    const bc_field *fields;       /* the document's top-level keys in order (also the CSV
+                                   * columns), terminated by name NULL */
     const char *inferred_col;     /* the JSON array of inferred field paths ("m.inferred") */
 } bc_resource;
 

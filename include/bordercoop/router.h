@@ -1,50 +1,80 @@
-/* router.h: maps a method and a decoded path to a handler. Routes are the /v1
- * collections (list and {id}) plus a few fixed paths; every route answers GET and
- * HEAD, and OPTIONS for CORS preflight. */
+/* router.h: the route table. Every path the daemon serves is one constant entry: its
+ * pattern, a handler per allowed method with the execution class the HTTP layer runs it
+ * in, the representations it offers, and the data handed to its handlers. Allow, 405,
+ * 406 and the metrics route labels are all derived from the table. HEAD is answered by
+ * the GET handler (the HTTP layer drops the body); OPTIONS (CORS preflight) by the
+ * router itself. */
 #ifndef BORDERCOOP_ROUTER_H
 #define BORDERCOOP_ROUTER_H
 
 #include "bordercoop/request.h"
 #include "bordercoop/response.h"
 
+#include <stddef.h>
+
+/* A handler fills res (a representation or a problem) and returns its status. */
 typedef int (*bc_handler)(bc_request *req, bc_response *res);
 
-/* Routes req (method, path), sets req->route_id / route_data and calls the handler;
- * answers 404 for unknown paths and 405 (with Allow) for other methods. Returns the
- * response status. */
+/* Where the HTTP layer runs a handler. */
+typedef enum bc_exec {
+    BC_EXEC_WORKER = 0, /* the default: may read the store, off the I/O thread */
+    BC_EXEC_INLINE,     /* cheap and store-free (e.g. /healthz): on the I/O thread */
+    BC_EXEC_WRITER,     /* writes the store: serialised with other writes */
+} bc_exec;
+
+/* One allowed method of a route; fn NULL = the method is not allowed. */
+typedef struct bc_method {
+    bc_handler fn;
+    bc_exec exec;
+} bc_method;
+
+/* Route flags. */
+enum {
+    BC_ROUTE_UNDOCUMENTED = 1, /* not part of the API contract (openapi.yaml): the
+                                * dashboard's files */
+};
+
+/* One entry of the table. The pattern is a path whose segments are literal or "{name}",
+ * which matches one non-empty segment; the first such segment becomes req->route_id. */
+typedef struct bc_route {
+    const char *pattern; /* "/v1/meetings/{id}" */
+    bc_method get;       /* GET and HEAD */
+    bc_method post, put, patch, del;
+    unsigned formats; /* BC_FMT_* (negotiate.h) the GET representation can take */
+    const void *data; /* handed to the handlers as req->route_data (e.g. a bc_resource) */
+    unsigned flags;   /* BC_ROUTE_* */
+} bc_route;
+
+/* The table, in matching order (the first matching pattern wins), and its size. */
+extern const bc_route bc_routes[];
+extern const size_t bc_routes_count;
+
+/* The index in bc_routes of the route serving path (decoded, no query), or -1 when
+ * none: the one place paths are matched. The index doubles as the metrics label. */
+int bc_router_route_of(const char *path);
+
+/* The entry at index i, or NULL when i is out of range. */
+const bc_route *bc_router_route(int i);
+
+/* The method entry of route r for method ("HEAD" is GET's); NULL when r does not allow
+ * it (OPTIONS, answered by the router, included). */
+const bc_method *bc_router_method(const bc_route *r, const char *method);
+
+/* Routes req: sets req->route_data, req->route_id and req->format (the representation
+ * chosen among the route's formats) and calls the method's handler. Answers 404 for
+ * unknown paths, 405 (with Allow) for methods the route does not allow, 204 (with
+ * Allow) for OPTIONS, and 406 when Accept admits none of the route's formats. Returns
+ * the response status. */
 int bc_router_dispatch(bc_request *req, bc_response *res);
 
-/* The index of the route pattern serving path, or -1 when none: the one place paths are
- * matched (dispatch and the metrics labels both use it). */
-int bc_router_route_of(const char *path);
-/* Writes the pattern of route index i into buf; 0 when there is no such route. */
+/* Writes the pattern of route i into buf (its metrics label); 0 when there is none. */
 int bc_router_route_name(int i, char *buf, size_t n);
 
-/* Calls fn for every route pattern served ("/v1/meetings/{id}"), for the contract test
- * against openapi.yaml. */
+/* Calls fn for every documented route pattern ("/v1/meetings/{id}"), for the contract
+ * test against openapi.yaml. */
 void bc_router_each(void (*fn)(const char *pattern, void *ctx), void *ctx);
 
-/* For routes that take no query parameters: 0 when req->query has none, else a 400
- * problem (malformed_query, or unknown_parameter naming the first one) and its status;
- * 500 when the query cannot be parsed for lack of memory. */
-int bc_reject_params(bc_request *req, bc_response *res);
-
-/* Fixed handlers (health.c). */
-int bc_handle_healthz(bc_request *req, bc_response *res);
-int bc_handle_readyz(bc_request *req, bc_response *res);
-int bc_handle_openapi(bc_request *req, bc_response *res);
-int bc_handle_index(bc_request *req, bc_response *res);
-/* GET /: the dashboard for browsers (Accept: text/html), the JSON index otherwise. */
-int bc_handle_root(bc_request *req, bc_response *res);
-/* GET /assets/...: the dashboard's scripts, styles and images. */
-int bc_handle_asset(bc_request *req, bc_response *res);
-/* POST /v1/sources: ingest an article (sources.c). */
-int bc_handle_ingest(bc_request *req, bc_response *res);
-/* GET /metrics: Prometheus text format (health.c). */
-int bc_handle_metrics(bc_request *req, bc_response *res);
-/* GET /v1/stats: the dashboard summary (health.c). */
-int bc_handle_stats(bc_request *req, bc_response *res);
-/* GET /v1/search (search.c). */
-int bc_handle_search(bc_request *req, bc_response *res);
+/* Writes the Allow header value of route r ("GET, HEAD, POST, OPTIONS") into buf. */
+void bc_router_allow(const bc_route *r, char *buf, size_t n);
 
 #endif

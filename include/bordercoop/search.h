@@ -1,19 +1,15 @@
-/* search.h: writing the full-text index (search.c also serves /v1/search). The loader
- * indexes everything after a build; ingest indexes what one article added. */
+/* search.h: GET /v1/search?q=, full-text search over the articles and every entity
+ * (FTS5, bm25-ranked, snippets marked with <mark>). Plain words are matched through the
+ * alias table (q=Junnan also looks for Yunnan and Van Nam); a query in FTS5 syntax
+ * (quotes, AND/OR/NOT, prefix*) is passed through, and its syntax errors are 400. The
+ * index is written by search_index.h. */
 #ifndef BORDERCOOP_SEARCH_H
 #define BORDERCOOP_SEARCH_H
 
-#include "bordercoop/err.h"
-#include "bordercoop/store.h"
+#include "bordercoop/request.h"
+#include "bordercoop/response.h"
 
-#include <stddef.h>
-
-/* Indexes every paragraph of a source's body (page furniture such as image lines,
- * links and short lines left out). */
-int bc_search_index_source(bc_store *s, const char *source_id, bc_err *err);
-
-/* Indexes one entity (kind as in the index: meeting, figure, project, protocol, person,
- * province, mechanism), or every entity when kind is NULL. */
-int bc_search_index_entity(bc_store *s, const char *kind, const char *id, bc_err *err);
+/* GET /v1/search: q (required), type, lang, limit (1..100, default 20), offset. */
+int bc_handle_search(bc_request *req, bc_response *res);
 
 #endif

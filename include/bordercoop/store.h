@@ -8,7 +8,6 @@
 #include "bordercoop/err.h"
 
 #include <sqlite3.h>
-#include <stdarg.h>
 #include <stddef.h>
 
 typedef struct bc_store bc_store;
@@ -57,10 +56,64 @@ int bc_store_stmt(bc_store *s, const char *sql, sqlite3_stmt **out, bc_err *err)
  * otherwise fill the statement cache. */
 int bc_store_prepare(bc_store *s, const char *sql, sqlite3_stmt **out, bc_err *err);
 
-/* Binds ?1, ?2, ... of st from ap by the letters of types: s = const char * (NULL binds
- * NULL), i = int, j = const int * (NULL binds NULL), d = double, e = const double *
- * (NULL binds NULL). Texts are copied. */
-void bc_store_bindv(sqlite3_stmt *st, const char *types, va_list ap);
+/* A value for one statement parameter, made by the constructors below so that the
+ * compiler checks its type. Texts are borrowed until bound (bc_store_bind copies). */
+typedef struct bc_bind {
+    enum { BC_BIND_NULL, BC_BIND_TEXT, BC_BIND_INT, BC_BIND_REAL } type;
+    union {
+        const char *text;
+        long long i;
+        double d;
+    } v;
+} bc_bind;
+
+/* A text; NULL binds SQL NULL. */
+static inline bc_bind bc_text(const char *s)
+{
+    bc_bind b = {s != NULL ? BC_BIND_TEXT : BC_BIND_NULL, {.text = s}};
+    return b;
+}
+static inline bc_bind bc_int(long long i)
+{
+    bc_bind b = {BC_BIND_INT, {.i = i}};
+    return b;
+}
+static inline bc_bind bc_real(double d)
+{
+    bc_bind b = {BC_BIND_REAL, {.d = d}};
+    return b;
+}
+/* An optional integer or real: NULL binds SQL NULL. */
+static inline bc_bind bc_int_or_null(const int *i)
+{
+    return i != NULL ? bc_int(*i) : bc_text(NULL);
+}
+static inline bc_bind bc_real_or_null(const double *d)
+{
+    return d != NULL ? bc_real(*d) : bc_text(NULL);
+}
+
+/* The array of its arguments and its length, for the (vals, n) parameters below:
+ * bc_store_run(s, sql, BC_BINDS(bc_text(id), bc_int(seq)), err). */
+#define BC_BINDS(...)                                                                              \
+    ((const bc_bind[]){__VA_ARGS__}), (sizeof((const bc_bind[]){__VA_ARGS__}) / sizeof(bc_bind))
+/* No parameters. */
+#define BC_NO_BINDS NULL, 0
+
+/* Binds vals[0..n) to ?1..?n of st (texts are copied). n must be the statement's
+ * parameter count (sqlite3_bind_parameter_count): a mismatch is BC_EINVAL, naming both
+ * counts, and nothing is bound. Returns 0, BC_EINVAL or BC_ESTORE. */
+int bc_store_bind(sqlite3_stmt *st, const bc_bind *vals, size_t n, bc_err *err);
+
+/* Runs sql (from the statement cache) with vals bound, to completion or to its first
+ * row, and resets it. Returns 0, or an error with err naming the SQLite message. */
+int bc_store_run(bc_store *s, const char *sql, const bc_bind *vals, size_t n, bc_err *err);
+
+/* Runs sql with vals bound; *found is 1 when a row came back, and then its first column
+ * is copied as text into out (may be NULL; n bytes, truncated, NUL-terminated; NULL
+ * reads as ""). Returns 0 or an error (err set; *found 0). */
+int bc_store_lookup(bc_store *s, const char *sql, const bc_bind *vals, size_t n, char *out,
+                    size_t out_n, int *found, bc_err *err);
 
 /* Executes one or more statements without results (schema, pragmas, transactions). */
 int bc_store_exec(bc_store *s, const char *sql, bc_err *err);

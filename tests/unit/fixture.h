@@ -215,29 +215,75 @@ static inline void fx_write_file(const char *dir, const char *rel, const char *t
     assert_int_equal(fclose(f), 0);
 }
 
-/* Runs one request through the router against store s; *res must be freed by the
- * caller with bc_response_free. The path is taken as already decoded. */
-static inline int fx_request(bc_store *s, const char *method, const char *path, const char *query,
-                             bc_response *res)
+/* The default configuration (every flag at its default), parsed once. */
+static inline const bc_config *fx_config(void)
 {
     static bc_config cfg;
     bc_err err;
     if (cfg.threads == 0)
         assert_int_equal(bc_config_parse(&cfg, 0, NULL, NULL, &err), 0);
-    bc_arena arena = BC_ARENA_INIT;
+    return &cfg;
+}
+
+/* A request for method path?query on store s (may be NULL), its memory in *arena, for a
+ * client that accepts the formats `formats` (BC_FMT_*, the preferred one the lowest
+ * bit) and wants HTML (a browser) when html is 1. */
+static inline bc_request fx_req(bc_store *s, const char *method, const char *path,
+                                const char *query, unsigned formats, int html, bc_arena *arena)
+{
     bc_request req = {0};
     req.method = method;
     req.path = path;
     req.query = query ? query : "";
     req.store = s;
-    req.cfg = &cfg;
-    req.formats = BC_FMT_JSON | BC_FMT_CSV;
-    req.format = BC_FMT_JSON;
-    req.arena = &arena;
+    req.cfg = fx_config();
+    req.formats = formats;
+    req.format = (int)(formats & -formats);
+    req.wants_html = html;
+    req.arena = arena;
+    return req;
+}
+
+/* Runs req through handler h, or through the router when h is NULL; *res must be freed
+ * with bc_response_free. Returns the status (checked against res->status). */
+static inline int fx_run(bc_handler h, bc_request *req, bc_response *res)
+{
     bc_response_init(res);
-    int status = bc_router_dispatch(&req, res);
-    bc_arena_free(&arena);
+    int status = h ? h(req, res) : bc_router_dispatch(req, res);
+    bc_arena_free(req->arena);
+    assert_int_equal(res->status, status);
     return status;
+}
+
+/* GET path?query on store s (may be NULL) with the acceptable formats, through handler
+ * h (NULL: the router). */
+static inline int fx_call(bc_handler h, bc_store *s, const char *path, const char *query,
+                          unsigned formats, bc_response *res)
+{
+    bc_arena arena = BC_ARENA_INIT;
+    bc_request req = fx_req(s, "GET", path, query, formats, 0, &arena);
+    return fx_run(h, &req, res);
+}
+
+/* Runs one request through the router against store s, as a client that sends no
+ * Accept header (any format, JSON preferred); *res must be freed with bc_response_free.
+ * The path is taken as already decoded. */
+static inline int fx_request(bc_store *s, const char *method, const char *path, const char *query,
+                             bc_response *res)
+{
+    bc_arena arena = BC_ARENA_INIT;
+    bc_request req = fx_req(s, method, path, query, BC_FMT_KNOWN, 0, &arena);
+    return fx_run(NULL, &req, res);
+}
+
+/* A new copy of store_meta[key] on s (free with bc_free); fails the test when absent. */
+static inline char *fx_meta(bc_store *s, const char *key)
+{
+    char *v = NULL;
+    bc_err err;
+    assert_int_equal(bc_store_meta_get(s, key, &v, &err), 0);
+    assert_non_null(v);
+    return v;
 }
 
 /* Parses a response body as JSON (fails the test if it is not); decref the result. */
@@ -248,6 +294,20 @@ static inline json_t *fx_json_body(const bc_response *res)
     if (j == NULL)
         fail_msg("response is not JSON (%s): %.200s", je.text, res->body.data);
     return j;
+}
+
+/* Expects a 400 problem with this code, naming parameter (NULL: none named). */
+static inline void fx_expect_400(const bc_response *res, const char *code, const char *parameter)
+{
+    assert_int_equal(res->status, 400);
+    assert_string_equal(res->content_type, "application/problem+json");
+    json_t *j = fx_json_body(res);
+    assert_string_equal(json_string_value(json_object_get(j, "code")), code);
+    if (parameter != NULL)
+        assert_string_equal(json_string_value(json_object_get(j, "parameter")), parameter);
+    else
+        assert_null(json_object_get(j, "parameter"));
+    json_decref(j);
 }
 
 /* The first column of the first row of sql on s, as an integer (a count). */

@@ -11,6 +11,7 @@
 
 #include "bordercoop/alloc.h"
 #include "bordercoop/ingest.h"
+#include "bordercoop/ingest_api.h"
 #include "bordercoop/live.h"
 
 #include "fixture.h"

@@ -24,6 +24,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "fixture.h"
+
 static bc_buf out;
 
 static int reset(void **state)
@@ -452,6 +454,36 @@ static void rendering_under_allocation_failure(void **state)
     assert_true(failed > 0);
 }
 
+static void handler_serves_the_text(void **state)
+{
+    (void)state;
+    bc_metrics_request(bc_router_route_of("/readyz"), "GET", 200, 0.0002, BC_OUTCOME_BUILT);
+    bc_response res;
+    assert_int_equal(fx_call(bc_handle_metrics, NULL, "/metrics", NULL, BC_FMT_PROM, &res), 200);
+    assert_string_equal(res.content_type, "text/plain; version=0.0.4");
+    assert_string_equal(bc_response_header_get(&res, "Cache-Control"), "no-store");
+    assert_int_equal(res.cacheable, 0);
+    assert_non_null(strstr(res.body.data, "# TYPE bordercoop_http_requests_total counter\n"));
+    assert_non_null(strstr(res.body.data, "bordercoop_http_requests_total{route=\"/readyz\","
+                                          "method=\"GET\",status=\"200\"} 1\n"));
+    bc_response_free(&res);
+    /* out of memory while rendering: a 500, never a truncated 200 */
+    int saw_500 = 0;
+    for (long n = 0; n < 8; n++) {
+        bc_alloc_fail_after(n);
+        int st = fx_call(bc_handle_metrics, NULL, "/metrics", NULL, BC_FMT_PROM, &res);
+        bc_alloc_fail_reset();
+        if (st != 200 && st != 500)
+            fail_msg("after %ld allocations: %d %.200s", n, st,
+                     res.body.data ? res.body.data : "(no body)");
+        saw_500 |= st == 500;
+        if (st == 200)
+            assert_non_null(strstr(res.body.data, "process_resident_memory_bytes"));
+        bc_response_free(&res);
+    }
+    assert_true(saw_500);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -461,6 +493,7 @@ int main(void)
         cmocka_unit_test_teardown(in_flight_and_outcomes, reset),
         cmocka_unit_test_teardown(cache_and_store_sections_once_attached, reset),
         cmocka_unit_test_teardown(rendering_under_allocation_failure, reset),
+        cmocka_unit_test_teardown(handler_serves_the_text, reset),
     };
     return cmocka_run_group_tests_name("metrics", tests, NULL, NULL);
 }

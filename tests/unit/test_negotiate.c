@@ -14,10 +14,25 @@
 
 #define BOTH (BC_FMT_JSON | BC_FMT_CSV)
 
-/* Checks the preferred format and the acceptable set for one Accept header. */
+/* Checks what a list (JSON or CSV) gets for one Accept header, chosen as the router
+ * chooses: the preferred format when it is one of the two, else the first acceptable of
+ * them; and which of the two are acceptable (the other media types: expect_all). */
 static void expect(const char *accept, int format, unsigned acceptable)
 {
     unsigned got = 0xff;
+    int f = bc_negotiate_format(accept, &got);
+    got &= BOTH;
+    if (!(f & BOTH))
+        f = (int)(got & -got);
+    if (f != format || got != acceptable)
+        fail_msg("Accept '%s': format %d acceptable %u, want %d and %u", accept ? accept : "(null)",
+                 f, got, format, acceptable);
+}
+
+/* Checks the preferred format and the whole acceptable set. */
+static void expect_all(const char *accept, int format, unsigned acceptable)
+{
+    unsigned got = 0xffff;
     int f = bc_negotiate_format(accept, &got);
     if (f != format || got != acceptable)
         fail_msg("Accept '%s': format %d acceptable %u, want %d and %u", accept ? accept : "(null)",
@@ -87,7 +102,7 @@ static void specific_overrides_wildcard(void **state)
     expect("application/json;q=0, */*", BC_FMT_CSV, BC_FMT_CSV);
     expect("*/*, application/json;q=0", BC_FMT_CSV, BC_FMT_CSV);
     expect("text/csv;q=0, */*", BC_FMT_JSON, BC_FMT_JSON);
-    expect("text/csv;q=0, text/*", 0, 0);
+    expect_all("text/csv;q=0, text/*", BC_FMT_HTML, BC_FMT_HTML | BC_FMT_PROM);
     expect("application/json;q=0.2, application/*", BC_FMT_JSON, BC_FMT_JSON);
     expect("application/json;q=0.2, text/csv;q=0.1, */*", BC_FMT_JSON, BOTH);
     /* type/any is more specific than any/any too */
@@ -98,18 +113,49 @@ static void specific_overrides_wildcard(void **state)
     expect("*/*;q=0.1, application/*", BC_FMT_JSON, BOTH);
 }
 
+static void other_media_types(void **state)
+{
+    (void)state;
+    expect_all(NULL, BC_FMT_JSON, BC_FMT_KNOWN);
+    expect_all("*/*", BC_FMT_JSON, BC_FMT_KNOWN);
+    expect_all("text/html", BC_FMT_HTML, BC_FMT_HTML);
+    expect_all("application/xhtml+xml", BC_FMT_HTML, BC_FMT_HTML);
+    expect_all("application/yaml", BC_FMT_YAML, BC_FMT_YAML);
+    expect_all("text/yaml, application/x-yaml", BC_FMT_YAML, BC_FMT_YAML);
+    expect_all("application/geo+json", BC_FMT_GEOJSON, BC_FMT_GEOJSON);
+    expect_all("application/x-ndjson", BC_FMT_NDJSON, BC_FMT_NDJSON);
+    expect_all("application/atom+xml, application/rss+xml;q=0.9", BC_FMT_ATOM, BC_FMT_ATOM);
+    /* a Prometheus scraper */
+    expect_all(
+        "application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5,*/*;q=0.1",
+        BC_FMT_PROM, BC_FMT_KNOWN);
+    expect_all("image/png, text/plain;q=0.5", BC_FMT_PROM, BC_FMT_PROM);
+    /* type wildcards cover the formats of that type */
+    expect_all("application/*", BC_FMT_JSON,
+               BC_FMT_JSON | BC_FMT_YAML | BC_FMT_GEOJSON | BC_FMT_NDJSON | BC_FMT_ATOM);
+    expect_all("text/*", BC_FMT_CSV, BC_FMT_CSV | BC_FMT_HTML | BC_FMT_PROM);
+    /* a browser: HTML, the rest through any/any */
+    expect_all("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", BC_FMT_HTML,
+               BC_FMT_KNOWN);
+    /* a format that only any/any admits never beats an acceptable JSON */
+    expect_all("application/json;q=0.5, */*", BC_FMT_JSON, BC_FMT_KNOWN);
+    assert_string_equal(bc_format_media_type(BC_FMT_JSON), "application/json");
+    assert_string_equal(bc_format_media_type(BC_FMT_PROM), "text/plain");
+    assert_null(bc_format_media_type(BC_FMT_FILE));
+    assert_null(bc_format_media_type(BC_FMT_JSON | BC_FMT_CSV));
+}
+
 static void nothing_acceptable_is_406(void **state)
 {
     (void)state;
-    expect("text/html", 0, 0);
-    expect("application/xml", 0, 0);
-    expect("image/png, text/plain;q=0.5", 0, 0);
-    expect("application/json;q=0, text/csv;q=0", 0, 0);
-    expect("application/json;q=0", 0, 0);
-    expect("*/*;q=0", 0, 0);
-    expect("text/csv;q=0.000", 0, 0);
-    expect("application/json;q=abc", 0, 0); /* an unreadable weight is no weight */
-    expect(",,, ;q=1", 0, 0);
+    expect_all("application/xml", 0, 0);
+    expect_all("image/png", 0, 0);
+    expect_all("application/json;q=0, text/csv;q=0", 0, 0);
+    expect_all("application/json;q=0", 0, 0);
+    expect_all("*/*;q=0", 0, 0);
+    expect_all("text/csv;q=0.000", 0, 0);
+    expect_all("application/json;q=abc", 0, 0); /* an unreadable weight is no weight */
+    expect_all(",,, ;q=1", 0, 0);
 }
 
 static void html_for_browsers_only(void **state)
@@ -198,6 +244,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(no_header_means_anything_json_first),
         cmocka_unit_test(specific_types),
+        cmocka_unit_test(other_media_types),
         cmocka_unit_test(q_values_choose),
         cmocka_unit_test(wildcards),
         cmocka_unit_test(specific_overrides_wildcard),

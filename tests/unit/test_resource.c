@@ -384,27 +384,80 @@ static void sparse_fieldsets(void **state)
     json_decref(j);
 }
 
+/* 1 when item has a string at the dotted path ("person.id"). */
+static int has_path(json_t *item, const char *path)
+{
+    char key[64];
+    for (const char *p = path; item != NULL && *p;) {
+        size_t n = strcspn(p, ".");
+        snprintf(key, sizeof key, "%.*s", (int)n, p);
+        item = json_object_get(item, key);
+        p += n + (p[n] == '.');
+    }
+    return json_is_string(item);
+}
+
+/* Fails unless value v of field f has the shape its CSV kind declares. */
+static void check_shape(const bc_resource *r, const char *id, const bc_field *f, json_t *v)
+{
+    int ok = 1;
+    size_t i;
+    json_t *item;
+    if (json_is_null(v))
+        return;
+    switch (f->csv) {
+    case BC_CSV_VALUE:
+        break;
+    case BC_CSV_REF:
+        ok = has_path(v, "id");
+        break;
+    case BC_CSV_LINK:
+        ok = has_path(v, "self");
+        break;
+    case BC_CSV_LIST:
+        ok = json_is_array(v);
+        json_array_foreach(v, i, item) ok &=
+            f->item == NULL || json_is_string(item) || has_path(item, f->item);
+        break;
+    case BC_CSV_SOURCES:
+        ok = json_is_array(v);
+        json_array_foreach(v, i, item) ok &= has_path(item, "source_id") && has_path(item, "quote");
+        break;
+    }
+    if (!ok)
+        fail_msg("%s %s: field '%s' does not have the shape its CSV column declares", r->name, id,
+                 f->name);
+}
+
 static void declared_fields_match_documents(void **state)
 {
     (void)state;
-    /* each resource's field list (fields=, CSV columns) is its document's keys, in order */
+    /* each resource's field list (fields=, CSV columns) is its documents' keys, in order,
+     * and each value has the shape its CSV column declares */
     for (const bc_resource *const *r = bc_resources; *r != NULL; r++) {
         char path[128];
         snprintf(path, sizeof path, "/v1/%s", (*r)->name);
-        json_t *j = get(path, "limit=1", 200);
-        json_t *doc = json_array_get(json_object_get(j, "data"), 0);
-        assert_non_null(doc);
-        size_t i = 0;
-        const char *key;
-        json_t *v;
-        json_object_foreach(doc, key, v)
+        json_t *j = get(path, "limit=500", 200);
+        size_t d;
+        json_t *doc;
+        json_array_foreach(json_object_get(j, "data"), d, doc)
         {
-            if ((*r)->fields[i] == NULL || strcmp((*r)->fields[i], key) != 0)
-                fail_msg("%s: document key %zu is '%s', declared '%s'", (*r)->name, i, key,
-                         (*r)->fields[i] ? (*r)->fields[i] : "(end)");
-            i++;
+            const char *id = json_string_value(json_object_get(doc, "id"));
+            size_t i = 0;
+            const char *key;
+            json_t *v;
+            json_object_foreach(doc, key, v)
+            {
+                const bc_field *f = &(*r)->fields[i];
+                if (f->name == NULL || strcmp(f->name, key) != 0)
+                    fail_msg("%s %s: document key %zu is '%s', declared '%s'", (*r)->name, id, i,
+                             key, f->name ? f->name : "(end)");
+                check_shape(*r, id, f, v);
+                i++;
+            }
+            assert_null((*r)->fields[i].name);
         }
-        assert_null((*r)->fields[i]);
+        assert_true(json_array_size(json_object_get(j, "data")) > 0);
         json_decref(j);
     }
 }

@@ -1,11 +1,16 @@
-/* test_router.c: routing of paths and methods, and the fixed handlers (health,
- * readiness, index, OpenAPI). */
+/* test_router.c: the route table and dispatch: paths to routes (404s, captures), methods
+ * (405 and 204 with the Allow the table derives), representations (406 when Accept
+ * admits none of a route's formats), the collection routes agreeing with the resource
+ * descriptors, execution classes, and the fixed routes refusing query parameters. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include "bordercoop/health.h"
+#include "bordercoop/ingest_api.h"
+#include "bordercoop/resource.h"
 #include "bordercoop/router.h"
 
 #include "fixture.h"
@@ -145,7 +150,158 @@ static void route_enumeration(void **state)
     (void)state;
     int n = 0;
     bc_router_each(count_pattern, &n);
-    assert_int_equal(n, 13 + 2 * 9);
+    assert_int_equal(n, 13 + 2 * 9); /* the dashboard's assets are not in the contract */
+    char name[128];
+    assert_int_equal(
+        bc_router_route_name(bc_router_route_of("/v1/meetings/jwg-yunnan-11"), name, sizeof name),
+        1);
+    assert_string_equal(name, "/v1/meetings/{id}");
+    assert_int_equal(bc_router_route_name(-1, name, sizeof name), 0);
+}
+
+static void query_parameters_are_refused(void **state)
+{
+    (void)state;
+    static const char *const fixed[] = {"/healthz",  "/readyz",  "/v1", "/openapi.yaml",
+                                        "/v1/stats", "/metrics", "/"};
+    for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++) {
+        bc_response res;
+        assert_int_equal(fx_call(NULL, S, fixed[i], "verbose=1", BC_FMT_KNOWN, &res), 400);
+        fx_expect_400(&res, "unknown_parameter", "verbose");
+        json_t *j = fx_json_body(&res);
+        const char *detail = json_string_value(json_object_get(j, "detail"));
+        assert_non_null(strstr(detail, "takes no query parameters"));
+        assert_non_null(strstr(detail, fixed[i]));
+        json_decref(j);
+        bc_response_free(&res);
+        /* the first parameter is the one named */
+        assert_int_equal(fx_call(NULL, S, fixed[i], "a=1&b=2", BC_FMT_KNOWN, &res), 400);
+        fx_expect_400(&res, "unknown_parameter", "a");
+        bc_response_free(&res);
+        /* a bare name counts too */
+        assert_int_equal(fx_call(NULL, S, fixed[i], "pretty", BC_FMT_KNOWN, &res), 400);
+        fx_expect_400(&res, "unknown_parameter", "pretty");
+        bc_response_free(&res);
+        assert_int_equal(fx_call(NULL, S, fixed[i], "x=%ZZ", BC_FMT_KNOWN, &res), 400);
+        fx_expect_400(&res, "malformed_query", NULL);
+        bc_response_free(&res);
+    }
+}
+
+/* GET path with the acceptable formats; returns the status. */
+static int with_formats(const char *path, unsigned formats)
+{
+    bc_response res;
+    int st = fx_call(NULL, S, path, NULL, formats, &res);
+    if (st == 406) {
+        json_t *j = fx_json_body(&res);
+        assert_string_equal(json_string_value(json_object_get(j, "code")), "not_acceptable");
+        json_decref(j);
+    }
+    bc_response_free(&res);
+    return st;
+}
+
+static void representations_come_from_the_table(void **state)
+{
+    (void)state;
+    /* JSON documents are 406 when only CSV is acceptable ... */
+    assert_int_equal(with_formats("/healthz", BC_FMT_CSV), 406);
+    assert_int_equal(with_formats("/v1/stats", BC_FMT_CSV), 406);
+    assert_int_equal(with_formats("/readyz", 0), 406);
+    assert_int_equal(with_formats("/v1/meetings/jwg-yunnan-11", BC_FMT_CSV), 406);
+    /* ... lists speak CSV too, and are 406 for neither */
+    assert_int_equal(with_formats("/v1/meetings", BC_FMT_CSV), 200);
+    assert_int_equal(with_formats("/v1/meetings", BC_FMT_HTML | BC_FMT_YAML), 406);
+    /* the contract is YAML, the metrics Prometheus text */
+    assert_int_equal(with_formats("/openapi.yaml", BC_FMT_YAML), 200);
+    assert_int_equal(with_formats("/openapi.yaml", BC_FMT_JSON), 406);
+    assert_int_equal(with_formats("/metrics", BC_FMT_PROM), 200);
+    assert_int_equal(with_formats("/metrics", BC_FMT_JSON), 406);
+    /* the detail names what the route offers */
+    bc_response res;
+    assert_int_equal(fx_call(NULL, S, "/v1/figures", NULL, BC_FMT_HTML, &res), 406);
+    assert_non_null(strstr(res.body.data, "application/json, text/csv"));
+    bc_response_free(&res);
+    /* when the preferred format is not offered, the route's first acceptable one */
+    assert_int_equal(fx_call(NULL, S, "/v1/figures", "limit=1", BC_FMT_HTML | BC_FMT_CSV, &res),
+                     200);
+    assert_string_equal(res.content_type, "text/csv");
+    bc_response_free(&res);
+}
+
+static void collections_follow_the_descriptors(void **state)
+{
+    (void)state;
+    size_t n = 0;
+    for (const bc_resource *const *r = bc_resources; *r != NULL; r++, n++) {
+        char list[128], item[128];
+        snprintf(list, sizeof list, "/v1/%s", (*r)->name);
+        snprintf(item, sizeof item, "/v1/%s/some-id", (*r)->name);
+        const bc_route *l = bc_router_route(bc_router_route_of(list));
+        const bc_route *i = bc_router_route(bc_router_route_of(item));
+        assert_non_null(l);
+        assert_non_null(i);
+        assert_ptr_equal(l->data, *r);
+        assert_ptr_equal(i->data, *r);
+        assert_ptr_equal(l->get.fn, bc_resource_list);
+        assert_ptr_equal(i->get.fn, bc_resource_get);
+        assert_int_equal(l->formats, BC_FMT_JSON | BC_FMT_CSV);
+        assert_int_equal(i->formats, BC_FMT_JSON);
+    }
+    /* and every route that lists a collection is one of them */
+    size_t lists = 0;
+    for (size_t k = 0; k < bc_routes_count; k++)
+        lists += bc_routes[k].get.fn == bc_resource_list;
+    assert_int_equal(lists, n);
+}
+
+static void methods_and_execution_classes(void **state)
+{
+    (void)state;
+    const bc_route *sources = bc_router_route(bc_router_route_of("/v1/sources"));
+    char allow[64];
+    bc_router_allow(sources, allow, sizeof allow);
+    assert_string_equal(allow, "GET, HEAD, POST, OPTIONS");
+    const bc_method *post = bc_router_method(sources, "POST");
+    assert_non_null(post);
+    assert_ptr_equal(post->fn, bc_handle_ingest);
+    assert_int_equal(post->exec, BC_EXEC_WRITER);
+    assert_int_equal(bc_router_method(sources, "HEAD")->exec, BC_EXEC_WORKER);
+    assert_null(bc_router_method(sources, "DELETE"));
+    assert_null(bc_router_method(sources, "OPTIONS"));
+    const bc_route *health = bc_router_route(bc_router_route_of("/healthz"));
+    assert_ptr_equal(health->get.fn, bc_handle_healthz);
+    assert_int_equal(health->get.exec, BC_EXEC_INLINE);
+    bc_router_allow(health, allow, sizeof allow);
+    assert_string_equal(allow, "GET, HEAD, OPTIONS");
+    /* every route answers GET, and no pattern shadows a later one */
+    for (size_t k = 0; k < bc_routes_count; k++) {
+        assert_non_null(bc_routes[k].get.fn);
+        assert_true(bc_routes[k].formats != 0);
+        char path[160];
+        const char *brace = strchr(bc_routes[k].pattern, '{');
+        snprintf(path, sizeof path, "%.*s%s", brace ? (int)(brace - bc_routes[k].pattern) : 150,
+                 bc_routes[k].pattern, brace ? "x" : "");
+        assert_int_equal(bc_router_route_of(path), (int)k);
+    }
+    assert_null(bc_router_route(-1));
+    assert_null(bc_router_route((int)bc_routes_count));
+}
+
+static void post_to_sources_and_405_elsewhere(void **state)
+{
+    (void)state;
+    bc_response res;
+    assert_int_equal(fx_request(S, "DELETE", "/v1/sources", NULL, &res), 405);
+    assert_string_equal(bc_response_header_get(&res, "Allow"), "GET, HEAD, POST, OPTIONS");
+    bc_response_free(&res);
+    assert_int_equal(fx_request(S, "POST", "/v1/sources/x", NULL, &res), 405);
+    assert_string_equal(bc_response_header_get(&res, "Allow"), "GET, HEAD, OPTIONS");
+    bc_response_free(&res);
+    /* a write without a configured token is refused by the handler, not the router */
+    assert_int_equal(fx_request(S, "POST", "/v1/sources", NULL, &res), 403);
+    bc_response_free(&res);
 }
 
 int main(void)
@@ -160,6 +316,11 @@ int main(void)
         cmocka_unit_test(openapi_is_served),
         cmocka_unit_test(index_links_every_collection),
         cmocka_unit_test(route_enumeration),
+        cmocka_unit_test(query_parameters_are_refused),
+        cmocka_unit_test(representations_come_from_the_table),
+        cmocka_unit_test(collections_follow_the_descriptors),
+        cmocka_unit_test(methods_and_execution_classes),
+        cmocka_unit_test(post_to_sources_and_405_elsewhere),
     };
     return cmocka_run_group_tests_name("router", tests, fx_group_setup, fx_group_teardown);
 }

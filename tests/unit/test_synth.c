@@ -67,20 +67,8 @@ static void synthetic_store_is_valid(void **state)
 /* The plan of the page query for path?query, one line per node. */
 static void plan_of(const char *path, const char *query, bc_buf *plan)
 {
-    static bc_config cfg;
-    bc_err err;
-    if (cfg.threads == 0)
-        assert_int_equal(bc_config_parse(&cfg, 0, NULL, NULL, &err), 0);
     bc_arena arena = BC_ARENA_INIT;
-    bc_request req = {0};
-    req.method = "GET";
-    req.path = path;
-    req.query = query;
-    req.store = S;
-    req.cfg = &cfg;
-    req.arena = &arena;
-    req.formats = BC_FMT_JSON;
-    req.format = BC_FMT_JSON;
+    bc_request req = fx_req(S, "GET", path, query, BC_FMT_JSON, 0, &arena);
     for (const bc_resource *const *r = bc_resources; *r != NULL; r++)
         if (strcmp(path + 4, (*r)->name) == 0)
             req.route_data = *r;

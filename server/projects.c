@@ -1,4 +1,4 @@
-/* gates.c: /v1/border-gate-projects: gate pairs, openings, bridges, roads, railways
+/* projects.c: /v1/border-gate-projects: gate pairs, openings, bridges, roads, railways
  * and routes, with their dated events. */
 #include "bordercoop/places.h"
 #include "bordercoop/changes.h"
@@ -27,11 +27,35 @@ static const bc_sort_field SORTS[] = {
     {NULL},
 };
 
-static const char *const FIELDS[] = {
-    "id",         "type",         "name",        "kind",       "status",   "vn_side", "cn_side",
-    "vn_side_vi", "cn_side_zh",   "provinces",   "part_of",    "parts",    "aliases", "description",
-    "events",     "latest_event", "curation",    "confidence", "inferred", "note",    "sources",
-    "links",      "vn_location",  "cn_location", "wikidata",   NULL};
+/* the documents' fields in order, and how each is written in CSV */
+static const bc_field FIELDS[] = {
+    {"id"},
+    {"type"},
+    {"name"},
+    {"kind"},
+    {"status"},
+    {"vn_side"},
+    {"cn_side"},
+    {"vn_side_vi"},
+    {"cn_side_zh"},
+    {"provinces"},
+    {"part_of", BC_CSV_REF},
+    {"parts", BC_CSV_LIST, "id"},
+    {"aliases", BC_CSV_LIST, "alias"},
+    {"description"},
+    {"events", BC_CSV_LIST, "id"},
+    {"latest_event", BC_CSV_REF},
+    {"curation"},
+    {"confidence"},
+    {"inferred", BC_CSV_LIST},
+    {"note"},
+    {"sources", BC_CSV_SOURCES},
+    {"links", BC_CSV_LINK},
+    {"vn_location"},
+    {"cn_location"},
+    {"wikidata"},
+    {NULL},
+};
 
 const bc_resource bc_res_projects = {
     .name = "border-gate-projects",

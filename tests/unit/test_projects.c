@@ -1,4 +1,4 @@
-/* test_gates.c: /v1/border-gate-projects on the data/ store: a project's two sides in
+/* test_projects.c: /v1/border-gate-projects on the data/ store: a project's two sides in
  * every script, its events and latest event, parts and part_of, the province filter on
  * either side of the border (and combined with other filters in any order), kind and
  * status vocabularies, sorts, and names as ids. */
@@ -188,5 +188,5 @@ int main(void)
         cmocka_unit_test(sorts),
         cmocka_unit_test(names_as_ids),
     };
-    return cmocka_run_group_tests_name("gates", tests, fx_group_setup, fx_group_teardown);
+    return cmocka_run_group_tests_name("projects", tests, fx_group_setup, fx_group_teardown);
 }

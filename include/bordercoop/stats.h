@@ -1,0 +1,11 @@
+/* stats.h: GET /v1/stats, the dashboard's summary (counts, turnover by pair and year,
+ * latest and next meetings), read whole from the store's v_stats view. */
+#ifndef BORDERCOOP_STATS_H
+#define BORDERCOOP_STATS_H
+
+#include "bordercoop/request.h"
+#include "bordercoop/response.h"
+
+int bc_handle_stats(bc_request *req, bc_response *res);
+
+#endif

@@ -1,0 +1,300 @@
+/* loader_figures.c: the loader's sections for figures and border gate projects (with
+ * their dated events). */
+#include "loader_int.h"
+
+#include "bordercoop/alloc.h"
+
+#include <stdio.h>
+#include <string.h>
+
+int ld_load_figures(loader *L)
+{
+    json_t *root, *arr;
+    int rc = ld_load_json(L, "facts/figures.json", "figures", &root, &arr);
+    char p[128], q[200];
+    for (size_t i = 0; rc == BC_OK && i < json_array_size(arr); i++) {
+        static const char *const keys[] = {"id",          "metric",  "value",  "unit",
+                                           "qualifier",   "period",  "change", "parties",
+                                           "description", "meeting", "note",   "conflicts_with",
+                                           "inferred",    "sources", NULL};
+        json_t *o = json_array_get(arr, i), *change;
+        const char *id, *metric, *unit, *qualifier, *period_s, *description, *meeting, *note;
+        const char *cq = NULL, *cbasis = NULL;
+        double value, cpct = 0;
+        int has_value, has_cpct = 0;
+        bc_period period;
+        snprintf(p, sizeof p, "figures[%zu]", i);
+        rc = ld_keys_ok(L, o, p, keys);
+        if (rc == BC_OK)
+            rc = ld_str(L, o, p, "id", REQ | ID, &id);
+        if (rc == BC_OK)
+            rc = ld_check_new_id(L, LD_REF_FIGURE, id, p);
+        if (rc == BC_OK)
+            rc = ld_str(L, o, p, "metric", REQ, &metric);
+        if (rc == BC_OK)
+            rc = ld_check_ref(L, LD_REF_METRIC, metric, p);
+        if (rc == BC_OK)
+            rc = ld_num(L, o, p, "value", REQ, &has_value, &value);
+        if (rc == BC_OK)
+            rc = ld_str(L, o, p, "unit", REQ, &unit);
+        if (rc == BC_OK) {
+            int e = 0;
+            sqlite3_stmt *st;
+            rc = bc_store_stmt(L->s, "SELECT unit FROM metrics WHERE id = ?1", &st, L->err);
+            if (rc == BC_OK) {
+                sqlite3_bind_text(st, 1, metric, -1, SQLITE_TRANSIENT);
+                if (sqlite3_step(st) == SQLITE_ROW &&
+                    strcmp((const char *)sqlite3_column_text(st, 0), unit) != 0)
+                    e = 1;
+                if (e)
+                    rc = ld_fail(L, p, "unit '%s' does not match metric '%s' (unit '%s')", unit,
+                                 metric, sqlite3_column_text(st, 0));
+                sqlite3_reset(st);
+            }
+        }
+        if (rc == BC_OK)
+            rc = ld_str(L, o, p, "qualifier", OPT, &qualifier);
+        if (rc == BC_OK)
+            rc = ld_check_vocab(L, "qualifier", qualifier, p);
+        if (rc == BC_OK)
+            rc = ld_str(L, o, p, "period", OPT, &period_s);
+        if (rc == BC_OK && period_s != NULL) {
+            bc_err e;
+            if (bc_period_parse(period_s, &period, &e) != BC_OK)
+                rc = ld_fail(L, p, "'period': %s", e.msg);
+        }
+        if (rc == BC_OK)
+            rc = ld_str(L, o, p, "description", REQ, &description);
+        if (rc == BC_OK)
+            rc = ld_str(L, o, p, "meeting", ID, &meeting);
+        if (rc == BC_OK)
+            rc = ld_check_ref(L, LD_REF_MEETING, meeting, p);
+        if (rc == BC_OK)
+            rc = ld_str(L, o, p, "note", OPT, &note);
+        change = json_object_get(o, "change");
+        if (rc == BC_OK && change != NULL && !json_is_null(change)) {
+            static const char *const ckeys[] = {"pct", "qualifier", "basis", NULL};
+            snprintf(q, sizeof q, "%s.change", p);
+            rc = ld_keys_ok(L, change, q, ckeys);
+            if (rc == BC_OK)
+                rc = ld_num(L, change, q, "pct", REQ, &has_cpct, &cpct);
+            if (rc == BC_OK)
+                rc = ld_str(L, change, q, "qualifier", OPT, &cq);
+            if (rc == BC_OK)
+                rc = ld_check_vocab(L, "qualifier", cq, q);
+            if (rc == BC_OK)
+                rc = ld_str(L, change, q, "basis", REQ, &cbasis);
+        }
+        if (rc == BC_OK)
+            rc = ld_inferred(L, o, p, BC_FACT_FIGURE, note);
+        if (rc == BC_OK)
+            rc =
+                ld_run(L, p,
+                       "INSERT INTO figures (id, metric, category, value, unit, qualifier, period, "
+                       "period_start, period_end, year, change_pct, change_qualifier, "
+                       "change_basis, description, meeting_id, note, inferred) "
+                       "SELECT ?1, ?2, category, ?3, ?4, coalesce(?5, 'exact'), ?6, ?7, ?8, ?9, "
+                       "?10, ?11, ?12, ?13, ?14, ?15, ?16 FROM metrics WHERE id = ?2",
+                       BC_BINDS(bc_text(id), bc_text(metric), bc_real(value), bc_text(unit),
+                                bc_text(qualifier), bc_text(period_s ? period.text : NULL),
+                                bc_text(period_s ? period.start : NULL),
+                                bc_text(period_s ? period.end : NULL),
+                                bc_int_or_null(period_s ? &period.end_year : NULL),
+                                bc_real_or_null(has_cpct ? &cpct : NULL),
+                                bc_text(has_cpct ? (cq ? cq : "exact") : NULL), bc_text(cbasis),
+                                bc_text(description), bc_text(meeting), bc_text(note),
+                                bc_text(L->inferred.data)));
+        if (rc == BC_OK)
+            rc = ld_province_list(L, o, p, "parties", REQ,
+                                  "INSERT INTO figure_parties (figure_id, province_id, seq) "
+                                  "VALUES (?1, ?2, ?3)",
+                                  id);
+        if (rc == BC_OK)
+            rc = ld_cite_all(L, o, p, CITE_FIGURE, id, 0);
+        if (rc == BC_OK && L->st)
+            L->st->figures++;
+    }
+    /* second pass: conflicts may name figures further down the file */
+    for (size_t i = 0; rc == BC_OK && i < json_array_size(arr); i++) {
+        json_t *o = json_array_get(arr, i), *conf;
+        const char *id;
+        snprintf(p, sizeof p, "figures[%zu]", i);
+        ld_str(L, o, p, "id", REQ, &id);
+        rc = ld_arr(L, o, p, "conflicts_with", OPT, &conf);
+        for (size_t k = 0; rc == BC_OK && conf != NULL && k < json_array_size(conf); k++) {
+            static const char *const ckeys[] = {"id", "note", NULL};
+            json_t *x = json_array_get(conf, k);
+            const char *other, *cnote;
+            snprintf(q, sizeof q, "%s.conflicts_with[%zu]", p, k);
+            rc = ld_keys_ok(L, x, q, ckeys);
+            if (rc == BC_OK)
+                rc = ld_str(L, x, q, "id", REQ | ID, &other);
+            if (rc == BC_OK)
+                rc = ld_check_ref(L, LD_REF_FIGURE, other, q);
+            if (rc == BC_OK && strcmp(other, id) == 0)
+                rc = ld_fail(L, q, "a figure cannot conflict with itself");
+            if (rc == BC_OK)
+                rc = ld_str(L, x, q, "note", REQ, &cnote);
+            if (rc == BC_OK)
+                rc = ld_run(L, q,
+                            "INSERT OR IGNORE INTO figure_conflicts (figure_id, other_id, note) "
+                            "VALUES (?1, ?2, ?3)",
+                            BC_BINDS(bc_text(id), bc_text(other), bc_text(cnote)));
+            if (rc == BC_OK && L->st)
+                L->st->conflicts++;
+        }
+    }
+    json_decref(root);
+    return rc;
+}
+
+static int load_events(loader *L, json_t *o, const char *p, const char *project)
+{
+    json_t *arr;
+    char q[200], eid[160];
+    int rc = ld_arr(L, o, p, "events", OPT, &arr);
+    for (size_t k = 0; rc == BC_OK && arr != NULL && k < json_array_size(arr); k++) {
+        static const char *const keys[] = {"kind", "date",     "meeting", "description",
+                                           "note", "inferred", "sources", NULL};
+        json_t *x = json_array_get(arr, k);
+        const char *kind, *meeting, *description, *note;
+        bc_date d;
+        int has_date;
+        snprintf(q, sizeof q, "%s.events[%zu]", p, k);
+        snprintf(eid, sizeof eid, "%s-e%zu", project, k + 1);
+        rc = ld_keys_ok(L, x, q, keys);
+        if (rc == BC_OK)
+            rc = ld_str(L, x, q, "kind", REQ, &kind);
+        if (rc == BC_OK)
+            rc = ld_check_vocab(L, "event_kind", kind, q);
+        if (rc == BC_OK)
+            rc = ld_date(L, x, q, "date", &d, &has_date);
+        if (rc == BC_OK)
+            rc = ld_str(L, x, q, "meeting", ID, &meeting);
+        if (rc == BC_OK)
+            rc = ld_check_ref(L, LD_REF_MEETING, meeting, q);
+        if (rc == BC_OK)
+            rc = ld_str(L, x, q, "description", REQ, &description);
+        if (rc == BC_OK)
+            rc = ld_str(L, x, q, "note", OPT, &note);
+        if (rc == BC_OK)
+            rc = ld_inferred(L, x, q, BC_FACT_EVENT, note);
+        if (rc == BC_OK)
+            rc = ld_run(L, q,
+                        "INSERT INTO project_events (id, project_id, seq, kind, date, "
+                        "date_precision, date_start, date_end, meeting_id, description, note, "
+                        "inferred) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                        BC_BINDS(bc_text(eid), bc_text(project), bc_int((int)k + 1), bc_text(kind),
+                                 bc_text(has_date ? d.text : NULL),
+                                 bc_text(has_date ? bc_precision_name(d.precision) : NULL),
+                                 bc_text(has_date ? d.start : NULL),
+                                 bc_text(has_date ? d.end : NULL), bc_text(meeting),
+                                 bc_text(description), bc_text(note), bc_text(L->inferred.data)));
+        if (rc == BC_OK)
+            rc = ld_cite_all(L, x, q, CITE_EVENT, eid, 0);
+        if (rc == BC_OK && L->st)
+            L->st->events++;
+    }
+    return rc;
+}
+
+int ld_load_projects(loader *L)
+{
+    json_t *root, *arr;
+    int rc = ld_load_json(L, "facts/projects.json", "projects", &root, &arr);
+    char p[128];
+    for (size_t i = 0; rc == BC_OK && i < json_array_size(arr); i++) {
+        static const char *const keys[] = {
+            "id",         "name",        "kind",        "vn_side",  "cn_side", "vn_side_vi",
+            "cn_side_zh", "vn_province", "cn_province", "status",   "part_of", "description",
+            "note",       "aliases",     "events",      "inferred", "sources", NULL};
+        json_t *o = json_array_get(arr, i);
+        const char *id, *name, *kind, *vn, *cn, *vnp, *cnp, *status, *description, *note;
+        const char *vn_vi, *cn_zh;
+        snprintf(p, sizeof p, "projects[%zu]", i);
+        rc = ld_keys_ok(L, o, p, keys);
+        if (rc == BC_OK)
+            rc = ld_str(L, o, p, "id", REQ | ID, &id);
+        if (rc == BC_OK)
+            rc = ld_check_new_id(L, LD_REF_PROJECT, id, p);
+        if (rc == BC_OK)
+            rc = ld_str(L, o, p, "name", REQ, &name);
+        if (rc == BC_OK)
+            rc = ld_str(L, o, p, "kind", REQ, &kind);
+        if (rc == BC_OK)
+            rc = ld_check_vocab(L, "project_kind", kind, p);
+        if (rc == BC_OK)
+            rc = ld_str(L, o, p, "vn_side", OPT, &vn);
+        if (rc == BC_OK)
+            rc = ld_str(L, o, p, "cn_side", OPT, &cn);
+        if (rc == BC_OK && vn == NULL && cn == NULL)
+            rc = ld_fail(L, p, "a project needs 'vn_side' or 'cn_side'");
+        if (rc == BC_OK)
+            rc = ld_str(L, o, p, "vn_side_vi", OPT, &vn_vi);
+        if (rc == BC_OK)
+            rc = ld_str(L, o, p, "cn_side_zh", OPT, &cn_zh);
+        if (rc == BC_OK)
+            rc = ld_str(L, o, p, "vn_province", ID, &vnp);
+        if (rc == BC_OK)
+            rc = ld_check_ref(L, LD_REF_PROVINCE, vnp, p);
+        if (rc == BC_OK)
+            rc = ld_str(L, o, p, "cn_province", ID, &cnp);
+        if (rc == BC_OK)
+            rc = ld_check_ref(L, LD_REF_PROVINCE, cnp, p);
+        if (rc == BC_OK && vnp != NULL &&
+            ld_exists(L,
+                      "SELECT 1 FROM provinces WHERE id = ?1 "
+                      "AND country = 'VN'",
+                      vnp) != 1)
+            rc = ld_fail(L, p, "'vn_province' '%s' is not a Vietnamese province", vnp);
+        if (rc == BC_OK && cnp != NULL &&
+            ld_exists(L,
+                      "SELECT 1 FROM provinces WHERE id = ?1 "
+                      "AND country = 'CN'",
+                      cnp) != 1)
+            rc = ld_fail(L, p, "'cn_province' '%s' is not a Chinese province", cnp);
+        if (rc == BC_OK)
+            rc = ld_str(L, o, p, "status", REQ, &status);
+        if (rc == BC_OK)
+            rc = ld_check_vocab(L, "project_status", status, p);
+        if (rc == BC_OK)
+            rc = ld_str(L, o, p, "description", OPT, &description);
+        if (rc == BC_OK)
+            rc = ld_str(L, o, p, "note", OPT, &note);
+        if (rc == BC_OK)
+            rc = ld_inferred(L, o, p, BC_FACT_PROJECT, note);
+        if (rc == BC_OK)
+            rc = ld_run(L, p,
+                        "INSERT INTO projects (id, name, kind, vn_side, cn_side, vn_side_vi, "
+                        "cn_side_zh, vn_province_id, cn_province_id, status, description, note, "
+                        "inferred) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                        BC_BINDS(bc_text(id), bc_text(name), bc_text(kind), bc_text(vn),
+                                 bc_text(cn), bc_text(vn_vi), bc_text(cn_zh), bc_text(vnp),
+                                 bc_text(cnp), bc_text(status), bc_text(description), bc_text(note),
+                                 bc_text(L->inferred.data)));
+        if (rc == BC_OK)
+            rc = load_events(L, o, p, id);
+        if (rc == BC_OK)
+            rc = ld_aliases_from(L, o, p, "project", id, name);
+        if (rc == BC_OK)
+            rc = ld_cite_all(L, o, p, CITE_PROJECT, id, 0);
+        if (rc == BC_OK && L->st)
+            L->st->projects++;
+    }
+    for (size_t i = 0; rc == BC_OK && i < json_array_size(arr); i++) {
+        json_t *o = json_array_get(arr, i);
+        const char *id, *part_of;
+        snprintf(p, sizeof p, "projects[%zu]", i);
+        ld_str(L, o, p, "id", REQ, &id);
+        rc = ld_str(L, o, p, "part_of", ID, &part_of);
+        if (rc == BC_OK && part_of != NULL && strcmp(part_of, id) == 0)
+            rc = ld_fail(L, p, "'part_of' names the project itself");
+        if (rc == BC_OK)
+            rc = ld_check_ref(L, LD_REF_PROJECT, part_of, p);
+        if (rc == BC_OK && part_of != NULL)
+            rc = ld_run(L, p, "UPDATE projects SET part_of = ?2 WHERE id = ?1",
+                        BC_BINDS(bc_text(id), bc_text(part_of)));
+    }
+    json_decref(root);
+    return rc;
+}

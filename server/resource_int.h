@@ -1,0 +1,72 @@
+/* resource_int.h: what the list/detail engine (resource.c) shares with its rendering
+ * (resource_render.c): the validated query and the page it read. Internal to the two. */
+#ifndef BORDERCOOP_RESOURCE_INT_H
+#define BORDERCOOP_RESOURCE_INT_H
+
+#include "bordercoop/resource.h"
+
+#include <jansson.h>
+
+/* One validated query parameter. */
+typedef struct bound {
+    const bc_param_spec *spec;
+    const char *text;  /* value bound for TEXT and dates */
+    const char *shown; /* value written back into links and meta */
+    long num;          /* INT and BOOL */
+} bound;
+
+typedef struct sort_key {
+    const bc_sort_field *f;
+    int desc;
+} sort_key;
+
+/* Everything a list (or detail) request asks for, validated. */
+typedef struct list_query {
+    bound b[BC_QUERY_MAX_PAIRS];
+    size_t n;
+    long limit, offset;
+    int has_offset, want_total;
+    sort_key keys[BC_SORT_MAX + 1]; /* the requested keys, then the id */
+    size_t nkeys;
+    const char *sort_spec; /* canonical, e.g. "date,-value" */
+    int sort_given;
+    json_t *cursor; /* [spec, "n"|"p", values...] or NULL */
+    int backward;   /* the cursor points backwards ("p") */
+    const bc_field *fields[64];
+    size_t nfields;
+    int format; /* BC_FMT_JSON or BC_FMT_CSV */
+    const char *format_param;
+    const char *cursor_param; /* ?cursor= as given, for the self link */
+} list_query;
+
+/* The ids of one page, in the order read, and the sort keys of the first and last row
+ * read (the cursors of the links). */
+typedef struct list_page {
+    json_t *ids;
+    json_t *head, *tail;
+    int more;   /* rows follow the page */
+    long total; /* ?total=true: the rows of every page; -1 otherwise */
+} list_page;
+
+/* Decodes and validates ?cursor= against q's sort (parsed first); keeps the decoded
+ * form in q->cursor. 0, or fills res with a 400 and returns its status. */
+int bc_list_cursor_parse(const char *text, list_query *q, bc_response *res);
+
+/* 1 when the document field `name` is to be written (no ?fields=, or listed, or id). */
+int bc_list_wants(const list_query *q, const char *name);
+
+/* Starts the body: {"data":[ or the CSV header line. */
+void bc_list_begin(bc_buf *out, const bc_resource *r, const list_query *q);
+
+/* Appends document doc (len bytes of JSON) as JSON (whole, or only the requested
+ * fields) or as a CSV row. The caller writes the ',' between JSON items. 0 or
+ * BC_ENOMEM. */
+int bc_list_emit_doc(const bc_resource *r, const list_query *q, const char *doc, size_t len,
+                     bc_buf *out);
+
+/* Ends the body (the JSON envelope's meta and links; nothing for CSV), sets the content
+ * type and the Link and X-Total-Count headers. */
+void bc_list_finish(bc_request *req, const bc_resource *r, const list_query *q,
+                    const list_page *page, bc_response *res);
+
+#endif

@@ -1,0 +1,394 @@
+/* resource_render.c: how lists and items are written (see resource_int.h): the JSON
+ * envelope with its meta and links, keyset cursors, sparse fieldsets, and CSV with the
+ * columns each resource declares. */
+#include "resource_int.h"
+
+#include "bordercoop/negotiate.h"
+#include "bordercoop/query.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- cursors: base64url of [sort, "n"|"p", key values...] -------------------------- */
+
+static const char B64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+static void b64url(bc_buf *out, const unsigned char *p, size_t n)
+{
+    for (size_t i = 0; i < n; i += 3) {
+        unsigned v = (unsigned)p[i] << 16 | (i + 1 < n ? (unsigned)p[i + 1] << 8 : 0) |
+                     (i + 2 < n ? p[i + 2] : 0);
+        bc_buf_putc(out, B64[v >> 18 & 63]);
+        bc_buf_putc(out, B64[v >> 12 & 63]);
+        if (i + 1 < n)
+            bc_buf_putc(out, B64[v >> 6 & 63]);
+        if (i + 2 < n)
+            bc_buf_putc(out, B64[v & 63]);
+    }
+}
+
+/* Decodes base64url without padding into out; 0 or -1 on a bad character. */
+static int unb64url(const char *s, bc_buf *out)
+{
+    unsigned v = 0;
+    int bits = 0;
+    for (; *s; s++) {
+        const char *c = strchr(B64, *s);
+        if (c == NULL || *s == '\0')
+            return -1;
+        v = v << 6 | (unsigned)(c - B64);
+        bits += 6;
+        if (bits >= 8) {
+            bits -= 8;
+            bc_buf_putc(out, (char)(v >> bits & 0xff));
+        }
+    }
+    return 0;
+}
+
+/* Validates a cursor against the current sort; keeps its decoded form in q->cursor. */
+int bc_list_cursor_parse(const char *text, list_query *q, bc_response *res)
+{
+    bc_buf raw = BC_BUF_INIT;
+    json_t *j = NULL;
+    if (strlen(text) <= 2048 && unb64url(text, &raw) == 0 && raw.len > 0)
+        j = json_loadb(raw.data, raw.len, 0, NULL);
+    bc_buf_free(&raw);
+    int ok = json_is_array(j) && json_array_size(j) >= 3 && json_is_string(json_array_get(j, 0)) &&
+             json_is_string(json_array_get(j, 1));
+    if (ok && strcmp(json_string_value(json_array_get(j, 0)), q->sort_spec) != 0) {
+        json_decref(j);
+        return bc_problem(res, 400, "invalid_parameter", "cursor",
+                          "this cursor belongs to another sort order; keep 'sort' unchanged "
+                          "while paging");
+    }
+    ok = ok && json_array_size(j) == q->nkeys + 2;
+    if (ok) {
+        const char *dir = json_string_value(json_array_get(j, 1));
+        ok = strcmp(dir, "n") == 0 || strcmp(dir, "p") == 0;
+        q->backward = ok && dir[0] == 'p';
+    }
+    for (size_t i = 0; ok && i < q->nkeys; i++) {
+        json_t *v = json_array_get(j, i + 2);
+        ok = q->keys[i].f->type == BC_SORT_TEXT  ? json_is_string(v)
+             : q->keys[i].f->type == BC_SORT_INT ? json_is_integer(v)
+                                                 : json_is_number(v);
+    }
+    if (!ok) {
+        json_decref(j);
+        return bc_problem(res, 400, "invalid_parameter", "cursor",
+                          "parameter 'cursor' is not a cursor this API issued; use the links "
+                          "of a previous page");
+    }
+    q->cursor = j;
+    return 0;
+}
+
+/* A cursor at the row whose key values are vals, pointing forward or backward. */
+static char *make_cursor(bc_request *req, const list_query *q, json_t *vals, int backward)
+{
+    json_t *c = json_pack("[s,s]", q->sort_spec, backward ? "p" : "n");
+    json_array_extend(c, vals);
+    char *text = json_dumps(c, JSON_COMPACT);
+    json_decref(c);
+    if (text == NULL)
+        return NULL;
+    bc_buf out = BC_BUF_INIT;
+    b64url(&out, (const unsigned char *)text, strlen(text));
+    free(text);
+    char *copy = out.data ? bc_arena_strndup(req->arena, out.data, out.len) : NULL;
+    bc_buf_free(&out);
+    return copy;
+}
+
+/* ---- links ------------------------------------------------------------------------ */
+
+int bc_list_wants(const list_query *q, const char *name)
+{
+    if (q->nfields == 0 || strcmp(name, "id") == 0)
+        return 1;
+    for (size_t i = 0; i < q->nfields; i++)
+        if (strcmp(q->fields[i]->name, name) == 0)
+            return 1;
+    return 0;
+}
+
+/* Writes the list URL with the validated query and either an offset or a cursor. */
+static void write_link(bc_buf *out, const bc_resource *r, const list_query *q, long offset,
+                       const char *cursor)
+{
+    bc_buf_printf(out, "/v1/%s", r->name);
+    char sep = '?';
+    for (size_t i = 0; i < q->n; i++) {
+        if (q->b[i].spec->where == NULL)
+            continue;
+        bc_buf_printf(out, "%c%s=", sep, q->b[i].spec->name);
+        bc_url_encode(out, q->b[i].shown);
+        sep = '&';
+    }
+    if (q->sort_given) {
+        bc_buf_printf(out, "%csort=", sep);
+        bc_url_encode(out, q->sort_spec);
+        sep = '&';
+    }
+    if (q->nfields > 0) {
+        bc_buf_printf(out, "%cfields=", sep);
+        for (size_t i = 0; i < q->nfields; i++)
+            bc_buf_printf(out, "%s%s", i ? "," : "", q->fields[i]->name);
+        sep = '&';
+    }
+    if (q->format_param != NULL) {
+        bc_buf_printf(out, "%cformat=%s", sep, q->format == BC_FMT_CSV ? "csv" : "json");
+        sep = '&';
+    }
+    if (q->limit != BC_LIMIT_DEFAULT) {
+        bc_buf_printf(out, "%climit=%ld", sep, q->limit);
+        sep = '&';
+    }
+    if (cursor != NULL) {
+        bc_buf_printf(out, "%ccursor=%s", sep, cursor);
+        sep = '&';
+    } else if (offset > 0 || q->has_offset) {
+        bc_buf_printf(out, "%coffset=%ld", sep, offset);
+        sep = '&';
+    }
+    if (q->want_total)
+        bc_buf_printf(out, "%ctotal=true", sep);
+}
+
+static void json_link_value(bc_buf *out, const char *link)
+{
+    if (link == NULL)
+        bc_buf_puts(out, "null");
+    else
+        bc_buf_json_string(out, link, strlen(link));
+}
+
+/* ---- documents and CSV -------------------------------------------------------------- */
+
+/* Appends the value at a dotted path ("person.id") below item as text; items that are
+ * strings are their own text. 0 when there is no such string. */
+static int item_label(bc_buf *cell, json_t *item, const char *path)
+{
+    if (json_is_string(item)) {
+        bc_buf_puts(cell, json_string_value(item));
+        return 1;
+    }
+    char key[64];
+    json_t *v = item;
+    for (const char *p = path; v != NULL && *p;) {
+        size_t n = strcspn(p, ".");
+        if (n >= sizeof key)
+            return 0;
+        memcpy(key, p, n);
+        key[n] = '\0';
+        v = json_object_get(v, key);
+        p += n + (p[n] == '.');
+    }
+    if (!json_is_string(v))
+        return 0;
+    bc_buf_puts(cell, json_string_value(v));
+    return 1;
+}
+
+static void put_json(bc_buf *cell, json_t *v)
+{
+    char *dump = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY | JSON_REAL_PRECISION(15));
+    if (dump != NULL)
+        bc_buf_puts(cell, dump);
+    else
+        cell->failed = 1;
+    free(dump);
+}
+
+/* The text of field f's value v in a CSV cell, as the resource declared it. */
+static void csv_text(bc_buf *cell, json_t *v, const bc_field *f)
+{
+    if (v == NULL || json_is_null(v))
+        return;
+    if (json_is_string(v)) {
+        const char *text = json_string_value(v);
+        if (text[0] != '\0' && strchr("=+@\t\r", text[0]) != NULL)
+            bc_buf_putc(cell, '\''); /* keep spreadsheets from running it as a formula */
+        bc_buf_puts(cell, text);
+    } else if (json_is_integer(v)) {
+        bc_buf_printf(cell, "%lld", (long long)json_integer_value(v));
+    } else if (json_is_real(v)) {
+        bc_buf_printf(cell, "%.15g", json_real_value(v));
+    } else if (json_is_boolean(v)) {
+        bc_buf_puts(cell, json_is_true(v) ? "true" : "false");
+    } else if (f->csv == BC_CSV_REF && json_is_object(v)) {
+        item_label(cell, v, "id");
+    } else if (f->csv == BC_CSV_LINK && json_is_object(v)) {
+        item_label(cell, v, "self");
+    } else if ((f->csv == BC_CSV_LIST || f->csv == BC_CSV_SOURCES) && json_is_array(v)) {
+        size_t i;
+        json_t *item;
+        json_array_foreach(v, i, item)
+        {
+            if (i > 0)
+                bc_buf_puts(cell, f->csv == BC_CSV_SOURCES ? " | " : "; ");
+            if (f->csv == BC_CSV_SOURCES) {
+                item_label(cell, item, "source_id");
+                bc_buf_puts(cell, ": ");
+                item_label(cell, item, "quote");
+            } else if (f->item == NULL || !item_label(cell, item, f->item)) {
+                put_json(cell, item);
+            }
+        }
+    } else {
+        put_json(cell, v); /* BC_CSV_VALUE: an object or array as it is */
+    }
+}
+
+/* Appends one CSV cell (RFC 4180) for field f's value v. */
+static void csv_cell(bc_buf *out, json_t *v, const bc_field *f)
+{
+    bc_buf cell = BC_BUF_INIT;
+    csv_text(&cell, v, f);
+    const char *c = cell.data ? cell.data : "";
+    if (strpbrk(c, ",\"\r\n") != NULL) {
+        bc_buf_putc(out, '"');
+        for (; *c; c++) {
+            if (*c == '"')
+                bc_buf_putc(out, '"');
+            bc_buf_putc(out, *c);
+        }
+        bc_buf_putc(out, '"');
+    } else {
+        bc_buf_puts(out, c);
+    }
+    if (bc_buf_failed(&cell))
+        out->failed = 1;
+    bc_buf_free(&cell);
+}
+
+void bc_list_begin(bc_buf *out, const bc_resource *r, const list_query *q)
+{
+    if (q->format != BC_FMT_CSV) {
+        bc_buf_puts(out, "{\"data\":[");
+        return;
+    }
+    int first = 1;
+    for (const bc_field *f = r->fields; f->name != NULL; f++)
+        if (bc_list_wants(q, f->name)) {
+            bc_buf_printf(out, "%s%s", first ? "" : ",", f->name);
+            first = 0;
+        }
+    bc_buf_puts(out, "\r\n");
+}
+
+int bc_list_emit_doc(const bc_resource *r, const list_query *q, const char *doc, size_t len,
+                     bc_buf *out)
+{
+    if (q->format == BC_FMT_JSON && q->nfields == 0) {
+        bc_buf_append(out, doc, len);
+        return BC_OK;
+    }
+    json_t *j = json_loadb(doc, len, 0, NULL);
+    if (j == NULL)
+        return BC_ENOMEM;
+    int first = 1;
+    if (q->format == BC_FMT_JSON) {
+        bc_buf_putc(out, '{');
+        const char *key;
+        json_t *v;
+        json_object_foreach(j, key, v)
+        {
+            if (!bc_list_wants(q, key))
+                continue;
+            bc_buf_printf(out, "%s", first ? "" : ",");
+            bc_buf_json_string(out, key, strlen(key));
+            bc_buf_putc(out, ':');
+            put_json(out, v);
+            first = 0;
+        }
+        bc_buf_putc(out, '}');
+    } else {
+        for (const bc_field *f = r->fields; f->name != NULL; f++) {
+            if (!bc_list_wants(q, f->name))
+                continue;
+            if (!first)
+                bc_buf_putc(out, ',');
+            csv_cell(out, json_object_get(j, f->name), f);
+            first = 0;
+        }
+        bc_buf_puts(out, "\r\n");
+    }
+    json_decref(j);
+    return bc_buf_failed(out) ? BC_ENOMEM : BC_OK;
+}
+
+/* ---- the envelope ------------------------------------------------------------------- */
+
+void bc_list_finish(bc_request *req, const bc_resource *r, const list_query *q,
+                    const list_page *page, bc_response *res)
+{
+    size_t count = json_array_size(page->ids);
+    /* links: offset paging keeps offsets, otherwise keyset cursors */
+    bc_buf nb = BC_BUF_INIT, pb = BC_BUF_INIT;
+    if (q->has_offset) {
+        if (page->more)
+            write_link(&nb, r, q, q->offset + q->limit, NULL);
+        if (q->offset > 0)
+            write_link(&pb, r, q, q->offset > q->limit ? q->offset - q->limit : 0, NULL);
+    } else if (count > 0) {
+        /* a backward page was read last row first */
+        json_t *head = page->head, *tail = page->tail ? page->tail : page->head;
+        json_t *first_keys = q->backward ? tail : head;
+        json_t *last_keys = q->backward ? head : tail;
+        int has_next = q->backward ? 1 : page->more;
+        int has_prev = q->backward ? page->more : q->cursor != NULL;
+        if (has_next)
+            write_link(&nb, r, q, 0, make_cursor(req, q, last_keys, 0));
+        if (has_prev)
+            write_link(&pb, r, q, 0, make_cursor(req, q, first_keys, 1));
+    }
+    const char *next = nb.len ? nb.data : NULL, *prev = pb.len ? pb.data : NULL;
+    bc_buf *out = &res->body;
+    if (q->format == BC_FMT_JSON) {
+        bc_buf_printf(out, "],\"meta\":{\"count\":%zu,\"limit\":%ld", count, q->limit);
+        if (q->has_offset)
+            bc_buf_printf(out, ",\"offset\":%ld", q->offset);
+        if (page->total >= 0)
+            bc_buf_printf(out, ",\"total\":%ld", page->total);
+        bc_buf_puts(out, ",\"sort\":");
+        bc_buf_json_string(out, q->sort_spec, strlen(q->sort_spec));
+        bc_buf_puts(out, ",\"filters\":{");
+        int firstf = 1;
+        for (size_t i = 0; i < q->n; i++) {
+            if (q->b[i].spec->where == NULL)
+                continue;
+            bc_buf_printf(out, "%s\"%s\":", firstf ? "" : ",", q->b[i].spec->name);
+            if (q->b[i].spec->type == BC_PARAM_INT)
+                bc_buf_printf(out, "%ld", q->b[i].num);
+            else if (q->b[i].spec->type == BC_PARAM_BOOL)
+                bc_buf_puts(out, q->b[i].num ? "true" : "false");
+            else
+                bc_buf_json_string(out, q->b[i].shown, strlen(q->b[i].shown));
+            firstf = 0;
+        }
+        bc_buf_puts(out, "}},\"links\":{\"self\":");
+        bc_buf self = BC_BUF_INIT;
+        write_link(&self, r, q, q->offset, q->cursor_param);
+        json_link_value(out, self.data);
+        bc_buf_free(&self);
+        bc_buf_puts(out, ",\"next\":");
+        json_link_value(out, next);
+        bc_buf_puts(out, ",\"prev\":");
+        json_link_value(out, prev);
+        bc_buf_puts(out, "}}");
+    } else {
+        res->content_type = "text/csv";
+    }
+    if (next != NULL && prev != NULL)
+        bc_response_header(res, "Link", "<%s>; rel=\"next\", <%s>; rel=\"prev\"", next, prev);
+    else if (next != NULL || prev != NULL)
+        bc_response_header(res, "Link", "<%s>; rel=\"%s\"", next ? next : prev,
+                           next ? "next" : "prev");
+    if (page->total >= 0)
+        bc_response_header(res, "X-Total-Count", "%ld", page->total);
+    bc_buf_free(&nb);
+    bc_buf_free(&pb);
+}

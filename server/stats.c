@@ -1,0 +1,29 @@
+/* stats.c: GET /v1/stats (see stats.h). */
+#include "bordercoop/stats.h"
+
+#include <stdio.h>
+
+int bc_handle_stats(bc_request *req, bc_response *res)
+{
+    int status = bc_reject_params(req, res);
+    if (status != 0)
+        return status;
+    bc_err err;
+    sqlite3_stmt *st;
+    int rc = bc_store_stmt(req->store, "SELECT doc FROM v_stats", &st, &err);
+    if (rc == BC_OK) {
+        if (sqlite3_step(st) == SQLITE_ROW)
+            bc_buf_append(&res->body, sqlite3_column_text(st, 0),
+                          (size_t)sqlite3_column_bytes(st, 0));
+        else
+            rc = bc_store_error(req->store, &err, "reading stats");
+        sqlite3_reset(st);
+    }
+    if (rc != BC_OK || bc_buf_failed(&res->body)) {
+        snprintf(res->log_note, sizeof res->log_note, "%.255s",
+                 rc != BC_OK ? err.msg : "out of memory");
+        return bc_problem(res, 500, "internal_error", NULL, "the summary could not be built");
+    }
+    res->cacheable = 1;
+    return res->status = 200;
+}

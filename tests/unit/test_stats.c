@@ -1,0 +1,84 @@
+/* test_stats.c: /v1/stats agrees with the store's own counts, and a store without the
+ * stats view is a 500 whose reason goes only to the log. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "bordercoop/alloc.h"
+#include "bordercoop/stats.h"
+
+#include "fixture.h"
+
+/* the data/ store this group shares (fixture.h) */
+#define S (fx_group_store())
+
+static int get(bc_handler h, const char *path, const char *query, bc_response *res)
+{
+    return fx_call(h, S, path, query, BC_FMT_JSON | BC_FMT_CSV, res);
+}
+
+static char *meta(const char *key)
+{
+    return fx_meta(S, key);
+}
+
+static long count(const char *sql)
+{
+    return fx_count(S, sql);
+}
+
+static void stats_match_the_store(void **state)
+{
+    (void)state;
+    bc_response res;
+    assert_int_equal(get(bc_handle_stats, "/v1/stats", NULL, &res), 200);
+    assert_string_equal(res.content_type, "application/json");
+    assert_int_equal(res.cacheable, 1);
+    json_t *j = fx_json_body(&res);
+    json_t *c = json_object_get(j, "counts");
+    assert_int_equal(json_integer_value(json_object_get(c, "meetings")),
+                     count("SELECT count(*) FROM meetings"));
+    assert_int_equal(json_integer_value(json_object_get(c, "meetings")), 8);
+    assert_int_equal(json_integer_value(json_object_get(c, "meetings_held")), 6);
+    assert_int_equal(json_integer_value(json_object_get(c, "meetings_planned")), 2);
+    assert_int_equal(json_integer_value(json_object_get(c, "figures")), 22);
+    assert_int_equal(json_integer_value(json_object_get(c, "trade_figures")), 5);
+    assert_int_equal(json_integer_value(json_object_get(c, "border_gate_projects")), 15);
+    assert_int_equal(json_integer_value(json_object_get(c, "citations")),
+                     count("SELECT count(*) FROM citations"));
+    json_t *latest = json_object_get(json_object_get(j, "meetings"), "latest_held");
+    assert_string_equal(json_string_value(json_object_get(latest, "id")), "conference-yunnan-5");
+    assert_string_equal(json_string_value(json_object_get(latest, "date")), "2025-10-30");
+    json_t *bys = json_object_get(json_object_get(j, "border_gate_projects"), "by_status");
+    assert_int_equal(json_integer_value(json_object_get(bys, "operational")), 9);
+    char *version = meta("content_version");
+    assert_string_equal(
+        json_string_value(json_object_get(json_object_get(j, "store"), "content_version")),
+        version);
+    bc_free(version);
+    assert_string_equal(json_string_value(json_object_get(json_object_get(j, "links"), "self")),
+                        "/v1/stats");
+    json_decref(j);
+    bc_response_free(&res);
+    /* a store without the stats view: 500, the reason only in the log */
+    bc_store *raw = NULL;
+    bc_err err;
+    assert_int_equal(bc_store_open(":memory:", BC_STORE_CREATE, &raw, &err), 0);
+    assert_int_equal(fx_call(bc_handle_stats, raw, "/v1/stats", NULL, BC_FMT_JSON, &res), 500);
+    assert_non_null(strstr(res.log_note, "v_stats"));
+    j = fx_json_body(&res);
+    assert_string_equal(json_string_value(json_object_get(j, "code")), "internal_error");
+    json_decref(j);
+    bc_response_free(&res);
+    bc_store_close(raw);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(stats_match_the_store),
+    };
+    return cmocka_run_group_tests_name("stats", tests, fx_group_setup, fx_group_teardown);
+}

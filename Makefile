@@ -38,8 +38,9 @@ CORE    := alloc err buf text date sha256 arena fts store inferred loader loader
 CORE    += places changes export feed series
 # API keys, authentication and the review step (issues 11 and 16)
 CORE    += keys auth review review_edit
-# the HTTP layer (issue 12): its file family, head checks, validators and worker pool
-CORE    += http_admit http_send strict conditional workers
+# the HTTP layer (issue 12): its file family, head checks, validators, worker pool and
+# slow-client reaper
+CORE    += http_admit http_send strict conditional workers reaper
 CORE_OBJ := $(CORE:%=$(OUT)/obj/%.o) $(OUT)/obj/gen/migrations.o $(OUT)/obj/gen/openapi.o
 LIB     := $(OUT)/libbordercoop.a
 # the dashboard bundle is linked into the daemon only

@@ -124,7 +124,12 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *con)
         return NULL;
     c->h = h;
     c->con = con;
+    const union MHD_ConnectionInfo *ci =
+        MHD_get_connection_info(con, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    c->track = ci != NULL ? ci->socket_context : NULL;
     clock_gettime(CLOCK_MONOTONIC, &c->start);
+    bc_reaper_head_begun(c->track,
+                         (uint64_t)c->start.tv_sec * 1000 + (uint64_t)c->start.tv_nsec / 1000000);
     size_t n = strlen(uri);
     if (n > (size_t)h->cfg->max_uri) {
         c->uri_too_long = 1;
@@ -218,6 +223,10 @@ static void on_completed(void *cls, struct MHD_Connection *con, void **req_cls,
                                 : "connection closed before the response was sent");
     struct timespec end;
     clock_gettime(CLOCK_MONOTONIC, &end);
+    const char *why = bc_reaper_why(c->track);
+    if (why != NULL)
+        snprintf(c->note, sizeof c->note, "%s", why);
+    bc_reaper_request_done(c->track, (uint64_t)end.tv_sec * 1000 + (uint64_t)end.tv_nsec / 1000000);
     double seconds =
         (double)(end.tv_sec - c->start.tv_sec) + (double)(end.tv_nsec - c->start.tv_nsec) / 1e9;
     access_log(c, con, seconds * 1e3);
@@ -400,6 +409,7 @@ enum MHD_Result bc_http_start_gate(struct MHD_Connection *con, req_ctx *c)
     req.arena = &c->arena;
     req.authorization = MHD_lookup_connection_value(con, MHD_HEADER_KIND, "Authorization");
     c->phase = PHASE_GATING;
+    bc_reaper_answering(c->track); /* the key check is ours, not the client's, to finish */
     return start_job(con, c, EXEC_GATE, &req, NULL, 0);
 }
 
@@ -447,11 +457,13 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const c
         /* admit let only a write with a Content-Length within --max-body through, and
          * reserved room for it: the body cannot outgrow c->reserved */
         c->body_bytes += *upload_data_size;
+        bc_reaper_body(c->track, *upload_data_size);
         if (c->body_bytes <= (size_t)c->reserved)
             bc_buf_append(&c->body, upload_data, *upload_data_size);
         *upload_data_size = 0;
         return MHD_YES;
     }
+    bc_reaper_answering(c->track);
     const char *inm = MHD_lookup_connection_value(con, MHD_HEADER_KIND, "If-None-Match");
     const char *ims = MHD_lookup_connection_value(con, MHD_HEADER_KIND, "If-Modified-Since");
     if (c->job != NULL)
@@ -514,6 +526,21 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const c
     return ret;
 }
 
+/* Connections open and close: the reaper tracks them (reaper.h). */
+static void on_connection(void *cls, struct MHD_Connection *con, void **socket_context,
+                          enum MHD_ConnectionNotificationCode toe)
+{
+    bc_http *h = cls;
+    if (toe == MHD_CONNECTION_NOTIFY_STARTED) {
+        const union MHD_ConnectionInfo *ci =
+            MHD_get_connection_info(con, MHD_CONNECTION_INFO_CONNECTION_FD);
+        *socket_context = ci != NULL ? bc_reaper_opened(h->reaper, ci->connect_fd) : NULL;
+    } else {
+        bc_reaper_closed(h->reaper, *socket_context);
+        *socket_context = NULL;
+    }
+}
+
 static void mhd_log(void *cls, const char *fmt, va_list ap)
 {
     (void)cls;
@@ -537,6 +564,8 @@ static void teardown(bc_http *h)
     bc_workers_stop(h->writer);
     bc_metrics_attach(NULL, NULL);
     bc_metrics_attach_workers(NULL, NULL);
+    bc_metrics_attach_reaper(NULL);
+    bc_reaper_stop(h->reaper); /* after libmicrohttpd: its callbacks use the reaper */
     bc_cache_free(h->cache);
     ctx_pool_free(h);
     pthread_mutex_destroy(&h->pool_lock);
@@ -571,8 +600,20 @@ int bc_http_start(const bc_config *cfg, bc_live *live, bc_http **out, bc_err *er
         teardown(h);
         return rc;
     }
+    bc_reaper_config reaping = {
+        .max_connections = cfg->max_connections,
+        .header_timeout_ms = cfg->header_timeout * 1000,
+        .body_timeout_ms = cfg->body_timeout * 1000,
+        .min_body_rate = cfg->min_body_rate,
+        .tick_ms = 200,
+    };
+    if (bc_reaper_start(&reaping, &h->reaper, err) != BC_OK) {
+        teardown(h);
+        return err->code;
+    }
     bc_metrics_attach(h->cache, live);
     bc_metrics_attach_workers(h->workers, h->writer);
+    bc_metrics_attach_reaper(h->reaper);
     struct timespec ts;
     clock_gettime(CLOCK_REALTIME, &ts);
     h->id_prefix = (unsigned long)ts.tv_nsec ^ ((unsigned long)getpid() << 16);
@@ -588,6 +629,7 @@ int bc_http_start(const bc_config *cfg, bc_live *live, bc_http **out, bc_err *er
         {MHD_OPTION_SOCK_ADDR, 0, (void *)&cfg->addr},
         {MHD_OPTION_URI_LOG_CALLBACK, (intptr_t)on_uri, h},
         {MHD_OPTION_NOTIFY_COMPLETED, (intptr_t)on_completed, h},
+        {MHD_OPTION_NOTIFY_CONNECTION, (intptr_t)on_connection, h},
         {MHD_OPTION_CONNECTION_LIMIT, cfg->max_connections, NULL},
         {MHD_OPTION_PER_IP_CONNECTION_LIMIT, cfg->max_connections_per_ip, NULL},
         {MHD_OPTION_CONNECTION_TIMEOUT, cfg->connection_timeout, NULL},
@@ -633,6 +675,7 @@ void bc_http_stop(bc_http *h, int grace_ms)
     MHD_socket listener = MHD_quiesce_daemon(h->d);
     if (listener != MHD_INVALID_SOCKET)
         close(listener);
+    bc_reaper_drain(h->reaper); /* idle connections and unfinished heads go now */
     /* requests whose head has not arrived are not waited for: a slow client cannot
      * hold the shutdown */
     for (int waited = 0; waited < grace_ms && atomic_load(&h->active) > 0; waited += 10) {

@@ -157,6 +157,7 @@ enum MHD_Result bc_http_admit(struct MHD_Connection *con, req_ctx *c, const char
     c->phase = PHASE_ADMITTED;
     c->active = 1;
     atomic_fetch_add(&h->active, 1);
+    bc_reaper_head_done(c->track, 0, bc_reaper_now_ms());
     return MHD_YES;
 }
 
@@ -196,5 +197,6 @@ enum MHD_Result bc_http_admit_write(struct MHD_Connection *con, req_ctx *c, bc_r
     c->phase = PHASE_ADMITTED;
     c->active = 1;
     atomic_fetch_add(&h->active, 1);
+    bc_reaper_head_done(c->track, c->content_length, bc_reaper_now_ms());
     return MHD_YES;
 }

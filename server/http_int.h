@@ -15,6 +15,7 @@
 #include "bordercoop/config.h"
 #include "bordercoop/http.h"
 #include "bordercoop/live.h"
+#include "bordercoop/reaper.h"
 #include "bordercoop/request.h"
 #include "bordercoop/response.h"
 #include "bordercoop/workers.h"
@@ -41,6 +42,7 @@ struct bc_http {
     bc_cache *cache;
     bc_workers *workers;       /* reads that need the store */
     bc_workers *writer;        /* writes: one thread */
+    bc_reaper *reaper;         /* slow clients */
     atomic_int in_flight;      /* request line seen, not completed */
     atomic_int active;         /* head complete, not completed: what SIGTERM waits for */
     atomic_long body_reserved; /* bytes of request bodies promised, all connections */
@@ -61,7 +63,8 @@ struct req_ctx {
     bc_http *h;
     bc_arena arena;
     struct MHD_Connection *con;
-    char *uri; /* raw request target (truncated to MAX_URI + 1 bytes), in the arena */
+    bc_conn_track *track; /* the connection's, for the reaper (may be NULL) */
+    char *uri;            /* raw request target (truncated to MAX_URI + 1 bytes), in the arena */
     int uri_too_long;
     int target_bad;      /* the target holds bytes a request line cannot carry */
     const char *raw_uri; /* where libmicrohttpd read the target (see http_admit.c) */

@@ -31,6 +31,7 @@ static atomic_int in_flight;
 static _Atomic(bc_cache *) attached_cache;
 static _Atomic(bc_live *) attached_live;
 static _Atomic(bc_workers *) attached_pools[2];
+static _Atomic(bc_reaper *) attached_reaper;
 static time_t started = 0;
 
 void bc_metrics_request(int route, const char *method, int status, double seconds, int outcome)
@@ -77,6 +78,32 @@ void bc_metrics_attach_workers(bc_workers *workers, bc_workers *writer)
 {
     atomic_store(&attached_pools[0], workers);
     atomic_store(&attached_pools[1], writer);
+}
+
+void bc_metrics_attach_reaper(bc_reaper *r)
+{
+    atomic_store(&attached_reaper, r);
+}
+
+static void connections(bc_buf *out)
+{
+    bc_reaper *r = atomic_load(&attached_reaper);
+    if (r == NULL)
+        return;
+    bc_reaper_stats st;
+    bc_reaper_get_stats(r, &st);
+    help(out, "bordercoop_connections_open", "gauge", "Client connections open now.");
+    bc_buf_printf(out, "bordercoop_connections_open %zu\n", st.open);
+    help(out, "bordercoop_connections_shed_total", "counter",
+         "Connections closed by the server because their request head was too slow, their "
+         "body too slow, connections ran short, or the daemon was stopping.");
+    bc_buf_printf(out, "bordercoop_connections_shed_total{reason=\"slow_head\"} %llu\n",
+                  st.shed_head);
+    bc_buf_printf(out, "bordercoop_connections_shed_total{reason=\"slow_body\"} %llu\n",
+                  st.shed_body);
+    bc_buf_printf(out, "bordercoop_connections_shed_total{reason=\"room\"} %llu\n", st.shed_room);
+    bc_buf_printf(out, "bordercoop_connections_shed_total{reason=\"shutdown\"} %llu\n",
+                  st.shed_drain);
 }
 
 static void pools(bc_buf *out)
@@ -209,6 +236,7 @@ void bc_metrics_render(bc_buf *out)
                       v.generation, bc_store_latest_version());
     }
     pools(out);
+    connections(out);
     help(out, "bordercoop_build_info", "gauge", "Versions of bordercoopd and its libraries.");
     bc_buf_printf(out,
                   "bordercoop_build_info{version=\"%s\",sqlite=\"%s\",libmicrohttpd=\"%s\"} 1\n",

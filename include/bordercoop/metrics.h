@@ -9,6 +9,7 @@
 #include "bordercoop/buf.h"
 #include "bordercoop/cache.h"
 #include "bordercoop/live.h"
+#include "bordercoop/reaper.h"
 #include "bordercoop/workers.h"
 #include "bordercoop/request.h"
 #include "bordercoop/response.h"
@@ -37,6 +38,9 @@ void bc_metrics_attach(bc_cache *cache, bc_live *live);
 /* Lets the renderer read the worker pools' queues and counters (borrowed; NULL
  * detaches). */
 void bc_metrics_attach_workers(bc_workers *workers, bc_workers *writer);
+
+/* Lets the renderer read the connection counts of the reaper (borrowed; NULL detaches). */
+void bc_metrics_attach_reaper(bc_reaper *r);
 
 /* Appends the exposition text to out. */
 void bc_metrics_render(bc_buf *out);

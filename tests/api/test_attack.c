@@ -392,6 +392,130 @@ static void keep_alive_across_the_workers(void **state)
     stop(&d);
 }
 
+/* ---- item 3: clients that trickle are shed --------------------------------------- */
+
+/* A TCP connection to port from source address 127.0.0.<from>; -1 when refused. */
+static int connect_from(int port, int from)
+{
+    int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0)
+        return -1;
+    struct sockaddr_in src = {.sin_family = AF_INET};
+    src.sin_addr.s_addr = htonl(0x7f000000u | (unsigned)from);
+    struct sockaddr_in dst = {.sin_family = AF_INET, .sin_port = htons((unsigned short)port)};
+    dst.sin_addr.s_addr = htonl(0x7f000001u);
+    if (bind(fd, (struct sockaddr *)&src, sizeof src) != 0 ||
+        connect(fd, (struct sockaddr *)&dst, sizeof dst) != 0) {
+        close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+/* 1 when the server has closed fd (end of stream or reset). */
+static int closed_by_server(int fd)
+{
+    struct pollfd p = {fd, POLLIN, 0};
+    char buf[256];
+    if (poll(&p, 1, 0) <= 0)
+        return 0;
+    ssize_t n = recv(fd, buf, sizeof buf, MSG_DONTWAIT);
+    return n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK);
+}
+
+/* One GET from 127.0.0.<from> on a new connection; the status, or -1. */
+static int get_from(int port, int from, const char *target)
+{
+    int fd = connect_from(port, from);
+    if (fd < 0)
+        return -1;
+    char req[256];
+    int n = snprintf(req, sizeof req, "GET %s HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+                     target);
+    if (send(fd, req, (size_t)n, MSG_NOSIGNAL) != n) {
+        close(fd);
+        return -1;
+    }
+    char line[64] = "";
+    size_t got = 0;
+    while (got < 12) {
+        struct pollfd p = {fd, POLLIN, 0};
+        if (poll(&p, 1, 5000) <= 0)
+            break;
+        ssize_t r = recv(fd, line + got, sizeof line - 1 - got, 0);
+        if (r <= 0)
+            break;
+        got += (size_t)r;
+    }
+    close(fd);
+    line[got] = '\0';
+    return strncmp(line, "HTTP/1.1 ", 9) == 0 ? atoi(line + 9) : -1;
+}
+
+#define TRICKLERS 150
+
+/* 150 connections from 10 addresses send a request head one byte at a time (more than
+ * --max-connections 120 allows) while a client from an eleventh address makes normal
+ * requests: every one of those is answered, and every trickler is shed, by the header
+ * timeout or to make room, however steadily it trickles. The per-address cap is off. */
+static void trickling_clients_are_shed(void **state)
+{
+    (void)state;
+    bct_daemon d;
+    char db[160];
+    start(&d, db, TOKEN,
+          (const char *[]){"--max-connections", "120", "--header-timeout", "2", "--body-timeout",
+                           "1", "--min-body-rate", "1000", "--connection-timeout", "60",
+                           "--log-format", "off", NULL});
+    int fds[TRICKLERS];
+    for (int i = 0; i < TRICKLERS; i++) {
+        fds[i] = connect_from(d.port, 10 + i % 10);
+        static const char part[] = "GET /v1/meetings HTTP/1.1\r\nHost: x\r\nX-Slow: ";
+        if (fds[i] >= 0)
+            send(fds[i], part, sizeof part - 1, MSG_NOSIGNAL);
+    }
+    /* a slow body beside them: an authorised write trickling 50 bytes a second */
+    int body_fd = connect_from(d.port, 40);
+    assert_true(body_fd >= 0);
+    static const char head[] =
+        "POST /v1/sources HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " TOKEN
+        "\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n";
+    assert_int_equal(send(body_fd, head, sizeof head - 1, MSG_NOSIGNAL), (ssize_t)sizeof head - 1);
+    int served = 0, asked = 0;
+    for (int round = 0; round < 16; round++) { /* 16 x 250 ms: twice the header timeout */
+        for (int i = 0; i < TRICKLERS; i++)
+            if (fds[i] >= 0 && !closed_by_server(fds[i]))
+                send(fds[i], "a", 1, MSG_NOSIGNAL | MSG_DONTWAIT);
+        send(body_fd, "{\"text\":", 8, MSG_NOSIGNAL | MSG_DONTWAIT);
+        for (int k = 0; k < 2; k++) {
+            asked++;
+            int st = get_from(d.port, 30, k ? "/healthz" : "/v1/meetings?limit=1");
+            served += st == 200;
+            if (st != 200)
+                print_message("round %d: a normal request got %d\n", round, st);
+        }
+        struct timespec ts = {0, 250 * 1000000L};
+        nanosleep(&ts, NULL);
+    }
+    assert_int_equal(served, asked);
+    int open = 0;
+    for (int i = 0; i < TRICKLERS; i++) {
+        if (fds[i] >= 0 && !closed_by_server(fds[i]))
+            open++;
+        if (fds[i] >= 0)
+            close(fds[i]);
+    }
+    if (open > 0)
+        fail_msg("%d trickling connections are still open after twice the header timeout", open);
+    assert_true(closed_by_server(body_fd));
+    close(body_fd);
+    assert_true(metric(d.port, "bordercoop_connections_shed_total{reason=\"slow_head\"}") +
+                    metric(d.port, "bordercoop_connections_shed_total{reason=\"room\"}") >=
+                TRICKLERS - 30);
+    assert_true(metric(d.port, "bordercoop_connections_shed_total{reason=\"slow_body\"}") >= 1);
+    stop(&d);
+}
+
 /* ---- item 4: bodies are refused before they are read ------------------------------- */
 
 #define BODY_CONNECTIONS 150
@@ -865,6 +989,7 @@ int main(void)
         cmocka_unit_test(an_ingest_stalls_nobody),
         cmocka_unit_test(a_locked_store_stalls_nobody),
         cmocka_unit_test(keep_alive_across_the_workers),
+        cmocka_unit_test(trickling_clients_are_shed),
         cmocka_unit_test(unwanted_bodies_are_never_buffered),
         cmocka_unit_test(writes_are_judged_before_their_body),
         cmocka_unit_test(a_deleted_store_takes_no_writes),

@@ -38,14 +38,6 @@
 #define QUEUE_PER_WORKER 64
 #define WRITER_QUEUE     16
 
-/* Where a request runs (to become the route table's execution class). */
-enum exec_class {
-    EXEC_INLINE, /* on the I/O thread: touches neither the store nor anything slow */
-    EXEC_WORKER, /* on the worker pool: reads the store, or builds something costly */
-    EXEC_WRITER, /* on the writer: changes the store */
-    EXEC_GATE,   /* on the worker pool: a write's key, checked before its body is read */
-};
-
 /* A request handed to a worker: everything the handler needs, and its answer. */
 struct job_state {
     bc_job job; /* first: the pool's view of it */
@@ -271,18 +263,15 @@ static int parse_target(req_ctx *c, bc_request *req, bc_response *res)
     return 0;
 }
 
-/* Where a request runs; see enum exec_class. */
-static int exec_class(const char *method, const char *path)
+int bc_http_exec_of(const char *method, const char *path)
 {
-    if (strcmp(method, "POST") == 0 && strcmp(path, "/v1/sources") == 0)
-        return EXEC_WRITER;
-    if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0)
-        return EXEC_INLINE; /* OPTIONS and 405s: answered from the route alone */
-    if (strcmp(path, "/healthz") == 0 || strcmp(path, "/metrics") == 0)
-        return EXEC_INLINE;
-    if (bc_router_route_of(path) < 0 && strncmp(path, "/assets/", 8) != 0)
-        return EXEC_INLINE; /* 404 */
-    return EXEC_WORKER;
+    int i = path != NULL ? bc_router_route_of(path) : -1;
+    const bc_method *m = i >= 0 ? bc_router_method(bc_router_route(i), method) : NULL;
+    if (m == NULL)
+        return EXEC_INLINE; /* 404, 405 and preflights: answered from the table alone */
+    return m->exec == BC_EXEC_WRITER   ? EXEC_WRITER
+           : m->exec == BC_EXEC_INLINE ? EXEC_INLINE
+                                       : EXEC_WORKER;
 }
 
 /* Replaces j's answer with a 503 that asks to come back (the request changed nothing). */
@@ -514,7 +503,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const c
         req.body_len = c->body.len;
         req.authorization = MHD_lookup_connection_value(con, MHD_HEADER_KIND, "Authorization");
         req.content_type = MHD_lookup_connection_value(con, MHD_HEADER_KIND, "Content-Type");
-        int exec = exec_class(c->method, req.path);
+        int exec = bc_http_exec_of(c->method, req.path);
         if (exec != EXEC_INLINE)
             return start_job(con, c, exec, &req, key, gzip);
         c->outcome = BC_OUTCOME_BUILT;

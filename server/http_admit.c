@@ -5,6 +5,7 @@
 #include "http_int.h"
 
 #include "bordercoop/auth.h"
+#include "bordercoop/query.h"
 #include "bordercoop/strict.h"
 
 #include <stdint.h>
@@ -99,13 +100,16 @@ static enum MHD_Result refuse(struct MHD_Connection *con, req_ctx *c, bc_respons
     return ret;
 }
 
-/* 1 when method and the raw target name a route that takes a request body. */
-static int takes_body(const char *method, const char *uri)
+/* 1 when the request names a route whose method writes (and so takes a body). */
+static int takes_body(req_ctx *c)
 {
-    static const char path[] = "/v1/sources";
-    size_t n = sizeof path - 1;
-    return strcmp(method, "POST") == 0 && strncmp(uri, path, n) == 0 &&
-           (uri[n] == '\0' || uri[n] == '?');
+    const char *uri = c->uri;
+    const char *q = strchr(uri, '?');
+    char *path = NULL;
+    bc_err err;
+    if (bc_url_decode(uri, q ? (size_t)(q - uri) : strlen(uri), 0, &c->arena, &path, &err) != BC_OK)
+        return 0; /* the last call answers the malformed path */
+    return bc_http_exec_of(c->method, path) == EXEC_WRITER;
 }
 
 /* The first call, with the whole head: the framing rules, then whether a body may be
@@ -142,14 +146,15 @@ enum MHD_Result bc_http_admit(struct MHD_Connection *con, req_ctx *c, const char
         return refuse(con, c, &res);
     }
     int body = st.chunked || st.content_length > 0;
-    if (body && !takes_body(c->method, c->uri)) {
+    int write = c->uri != NULL && !c->uri_too_long && takes_body(c);
+    if (body && !write) {
         bc_problem(&res, 413, "body_not_allowed", NULL, "%s %.200s takes no request body",
                    c->method, c->uri);
         return refuse(con, c, &res);
     }
     c->content_length = st.content_length;
     c->chunked = st.chunked;
-    if (takes_body(c->method, c->uri)) {
+    if (write) {
         /* a write: its key is checked (against the store's keys, on a worker) before any
          * byte of its body is read; bc_http_admit_write goes on from there */
         return bc_http_start_gate(con, c);

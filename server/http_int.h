@@ -28,6 +28,18 @@
 typedef struct req_ctx req_ctx;
 typedef struct job_state job_state;
 
+/* Where a request runs: the route table's execution class (router.h), and the gate. */
+enum exec_class {
+    EXEC_INLINE, /* on the I/O thread: touches neither the store nor anything slow */
+    EXEC_WORKER, /* on the worker pool: reads the store, or builds something costly */
+    EXEC_WRITER, /* on the writer: changes the store */
+    EXEC_GATE,   /* on the worker pool: a write's key, checked before its body is read */
+};
+
+/* The class of method on path (decoded; NULL when it could not be): the route's, or
+ * EXEC_INLINE for what the table answers alone (404, 405, OPTIONS). */
+int bc_http_exec_of(const char *method, const char *path);
+
 /* Where a request stands between its head and its answer. */
 enum req_phase {
     PHASE_HEAD = 0, /* the first call has not come yet */

@@ -32,7 +32,9 @@ const bc_route bc_routes[] = {
     {"/v1", .get = {bc_handle_index}, .formats = BC_FMT_JSON},
     {"/healthz", .get = {bc_handle_healthz, BC_EXEC_INLINE}, .formats = BC_FMT_JSON},
     {"/readyz", .get = {bc_handle_readyz}, .formats = BC_FMT_JSON},
-    {"/openapi.yaml", .get = {bc_handle_openapi, BC_EXEC_INLINE}, .formats = BC_FMT_YAML},
+    /* store-free, but the first answer of each generation is gzipped into the cache
+     * (hundreds of KiB): a worker's job, not the I/O thread's */
+    {"/openapi.yaml", .get = {bc_handle_openapi}, .formats = BC_FMT_YAML},
     {"/metrics", .get = {bc_handle_metrics, BC_EXEC_INLINE}, .formats = BC_FMT_PROM},
     {"/v1/search", .get = {bc_handle_search}, .formats = BC_FMT_JSON},
     {"/v1/stats", .get = {bc_handle_stats}, .formats = BC_FMT_JSON},
@@ -51,7 +53,7 @@ const bc_route bc_routes[] = {
     {LIST_ROUTE("sources", bc_res_sources), .post = {bc_handle_ingest, BC_EXEC_WRITER}},
     ITEM_ROUTE("sources", bc_res_sources),
     COLLECTION("mechanisms", bc_res_mechanisms),
-    {"/assets/{file}", .get = {bc_handle_asset, BC_EXEC_INLINE}, .formats = BC_FMT_FILE,
+    {"/assets/{file}", .get = {bc_handle_asset}, .formats = BC_FMT_FILE,
      .flags = BC_ROUTE_UNDOCUMENTED},
 };
 const size_t bc_routes_count = sizeof bc_routes / sizeof bc_routes[0];

@@ -36,6 +36,8 @@ CORE    := alloc err buf text date sha256 arena fts store inferred loader loader
            search_index negotiate cache live metrics synth http
 # reference places, the change feed and the bulk export (issue 15)
 CORE    += places changes export feed series
+# cooperation events, a kind of fact of its own (issue 14)
+CORE    += events loader_events
 # API keys, authentication and the review step (issues 11 and 16)
 CORE    += keys auth review review_edit
 # the HTTP layer (issue 12): its file family, head checks, validators, worker pool and

@@ -28,6 +28,8 @@ const bc_doc_kind bc_doc_kinds[] = {
      "SELECT doc FROM v_figure_doc WHERE id = ?1"},
     {"border_gate_project", "/v1/border-gate-projects", "SELECT id FROM projects ORDER BY id",
      BC_PROJECT_DOC_SQL},
+    {"event", "/v1/events", "SELECT id FROM coop_events ORDER BY id",
+     "SELECT doc FROM v_coop_event_doc WHERE id = ?1"},
     {NULL, NULL, NULL, NULL},
 };
 

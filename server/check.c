@@ -83,7 +83,9 @@ static const char INFERRED_SQL[] =
     "UNION ALL SELECT 8, 'protocol area', protocol_id || '#' || seq, inferred, note "
     "FROM protocol_areas "
     "UNION ALL SELECT 9, 'person', id, inferred, note FROM people "
-    "UNION ALL SELECT 10, 'mechanism', id, inferred, note FROM mechanisms"
+    "UNION ALL SELECT 10, 'mechanism', id, inferred, note FROM mechanisms "
+    "UNION ALL SELECT 11, 'event', id, inferred, note FROM coop_events "
+    "UNION ALL SELECT 12, 'province', id, inferred, note FROM provinces"
     ") WHERE json_array_length(inferred) > 0 ORDER BY o, id";
 
 static int inferred_section(bc_store *s, bc_buf *out, int *problems, bc_err *err)
@@ -119,6 +121,141 @@ static int inferred_section(bc_store *s, bc_buf *out, int *problems, bc_err *err
     bc_buf_printf(out, "  %ld field(s) on %ld fact(s), %ld without a reason\n", fields / 2, facts,
                   unexplained);
     *problems += (int)unexplained;
+    return rc;
+}
+
+/* Every curated status and what supports it: a quote marked `supports: ["status"]`, the
+ * `inferred` list (with its reason), or `unknown`. Anything else is a problem. */
+static const char STATUS_SQL[] =
+    "SELECT kind, id, status, basis FROM ("
+    "SELECT 1 AS o, 'meeting' AS kind, m.id, m.status, CASE "
+    "  WHEN EXISTS (SELECT 1 FROM json_each(m.inferred) WHERE value = 'status') THEN 'inferred' "
+    "  WHEN EXISTS (SELECT 1 FROM citations c, json_each(c.supports) j WHERE c.meeting_id = m.id "
+    "               AND j.value = 'status') THEN 'quoted' END AS basis "
+    "FROM meetings m WHERE m.curation = 'curated' "
+    "UNION ALL SELECT 2, 'project', p.id, p.status, CASE WHEN p.status = 'unknown' THEN 'unknown' "
+    "  WHEN EXISTS (SELECT 1 FROM json_each(p.inferred) WHERE value = 'status') THEN 'inferred' "
+    "  WHEN EXISTS (SELECT 1 FROM citations c, json_each(c.supports) j WHERE c.project_id = p.id "
+    "               AND j.value = 'status') THEN 'quoted' END "
+    "FROM projects p WHERE p.curation = 'curated' "
+    "UNION ALL SELECT 3, 'protocol', pr.id, pr.status, CASE "
+    "  WHEN EXISTS (SELECT 1 FROM json_each(pr.inferred) WHERE value = 'status') THEN 'inferred' "
+    "  WHEN EXISTS (SELECT 1 FROM citations c, json_each(c.supports) j WHERE c.protocol_id = pr.id "
+    "               AND j.value = 'status') THEN 'quoted' END "
+    "FROM protocols pr "
+    "UNION ALL SELECT 4, 'event', e.id, e.status, CASE "
+    "  WHEN EXISTS (SELECT 1 FROM json_each(e.inferred) WHERE value = 'status') THEN 'inferred' "
+    "  WHEN EXISTS (SELECT 1 FROM citations c, json_each(c.supports) j "
+    "               WHERE c.coop_event_id = e.id AND j.value = 'status') THEN 'quoted' END "
+    "FROM coop_events e WHERE e.curation = 'curated') ORDER BY o, id";
+
+static int status_section(bc_store *s, bc_buf *out, int *problems, bc_err *err)
+{
+    sqlite3_stmt *st;
+    int rc = bc_store_stmt(s, STATUS_SQL, &st, err);
+    if (rc != BC_OK)
+        return rc;
+    bc_buf_puts(out, "\nstatuses (each quoted, inferred with a reason, or unknown)\n");
+    long quoted = 0, inferred = 0, unknown = 0, bare = 0;
+    int step;
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *basis = (const char *)sqlite3_column_text(st, 3);
+        if (basis == NULL) {
+            bc_buf_printf(out, "  %s %s: '%s'   <- no quote supports this status\n",
+                          sqlite3_column_text(st, 0), sqlite3_column_text(st, 1),
+                          sqlite3_column_text(st, 2));
+            bare++;
+        } else if (strcmp(basis, "quoted") == 0) {
+            quoted++;
+        } else {
+            bc_buf_printf(out, "  %s %s: '%s' (%s)\n", sqlite3_column_text(st, 0),
+                          sqlite3_column_text(st, 1), sqlite3_column_text(st, 2), basis);
+            inferred += strcmp(basis, "inferred") == 0;
+            unknown += strcmp(basis, "unknown") == 0;
+        }
+    }
+    if (step != SQLITE_DONE)
+        rc = bc_store_error(s, err, "check query");
+    sqlite3_reset(st);
+    bc_buf_printf(out, "  %ld quoted, %ld inferred, %ld unknown, %ld without support\n", quoted,
+                  inferred, unknown, bare);
+    *problems += (int)bare;
+    return rc;
+}
+
+/* Every statement from outside the articles, and the fields that need one but have none:
+ * names in other scripts (a project's vn_side_vi / cn_side_zh, a province's name_vi /
+ * name_zh) that no background statement or inferred list covers. */
+static const char BACKGROUND_SQL[] =
+    "SELECT x.kind, x.id, json_extract(b.value, '$.text'), json_extract(b.value, '$.fields') FROM ("
+    "SELECT 1 AS o, 'meeting' AS kind, id, background FROM meetings "
+    "UNION ALL SELECT 2, 'figure', id, background FROM figures "
+    "UNION ALL SELECT 3, 'project', id, background FROM projects "
+    "UNION ALL SELECT 4, 'protocol', id, background FROM protocols "
+    "UNION ALL SELECT 5, 'event', id, background FROM coop_events "
+    "UNION ALL SELECT 6, 'mechanism', id, background FROM mechanisms "
+    "UNION ALL SELECT 7, 'person', id, background FROM people "
+    "UNION ALL SELECT 8, 'province', id, background FROM provinces) x, json_each(x.background) b "
+    "ORDER BY x.o, x.id, b.key";
+
+#define COVERED(tbl, field)                                                                        \
+    "(EXISTS (SELECT 1 FROM json_each(" tbl ".background) b, json_each(b.value, '$.fields') f "    \
+    "WHERE f.value = '" field "') OR EXISTS (SELECT 1 FROM json_each(" tbl ".inferred) "           \
+    "WHERE value = '" field "'))"
+static const char UNMARKED_SQL[] =
+    "SELECT 'project', id, 'vn_side_vi' FROM projects p WHERE curation = 'curated' AND "
+    "vn_side_vi IS NOT NULL AND NOT " COVERED(
+        "p", "vn_side_vi") " "
+                           "UNION ALL SELECT 'project', id, 'cn_side_zh' FROM projects p WHERE "
+                           "curation = 'curated' AND "
+                           "cn_side_zh IS NOT NULL AND NOT " COVERED(
+                               "p", "cn_side_zh") " "
+                                                  "UNION ALL SELECT 'province', id, 'name_vi' FROM "
+                                                  "provinces p WHERE name_vi IS NOT NULL AND "
+                                                  "NOT " COVERED(
+                                                      "p",
+                                                      "name_vi") " "
+                                                                 "UNION ALL SELECT 'province', id, "
+                                                                 "'name_zh' FROM provinces p WHERE "
+                                                                 "name_zh IS NOT NULL AND "
+                                                                 "NOT " COVERED(
+                                                                     "p",
+                                                                     "name_zh") " ORDER BY 1, 2, 3";
+
+static int background_section(bc_store *s, bc_buf *out, int *problems, bc_err *err)
+{
+    sqlite3_stmt *st;
+    int rc = bc_store_stmt(s, BACKGROUND_SQL, &st, err);
+    if (rc != BC_OK)
+        return rc;
+    bc_buf_puts(out, "\noutside knowledge (background statements, not article text)\n");
+    long n = 0;
+    int step;
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        bc_buf_printf(out, "  %s %s: %s %s\n", sqlite3_column_text(st, 0),
+                      sqlite3_column_text(st, 1), sqlite3_column_text(st, 2),
+                      sqlite3_column_text(st, 3));
+        n++;
+    }
+    if (step != SQLITE_DONE)
+        rc = bc_store_error(s, err, "check query");
+    sqlite3_reset(st);
+    if (rc == BC_OK)
+        rc = bc_store_stmt(s, UNMARKED_SQL, &st, err);
+    long unmarked = 0;
+    while (rc == BC_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
+        bc_buf_printf(out, "  %s %s: '%s' is not in any article and no background covers it\n",
+                      sqlite3_column_text(st, 0), sqlite3_column_text(st, 1),
+                      sqlite3_column_text(st, 2));
+        unmarked++;
+    }
+    if (rc == BC_OK) {
+        if (step != SQLITE_DONE)
+            rc = bc_store_error(s, err, "check query");
+        sqlite3_reset(st);
+    }
+    bc_buf_printf(out, "  %ld statement(s); %ld unmarked name(s)\n", n, unmarked);
+    *problems += (int)unmarked;
     return rc;
 }
 
@@ -237,6 +374,10 @@ int bc_check_report(bc_store *s, bc_buf *out, int *problems, bc_err *err)
 
     if (rc == BC_OK)
         rc = inferred_section(s, out, problems, err);
+    if (rc == BC_OK)
+        rc = status_section(s, out, problems, err);
+    if (rc == BC_OK)
+        rc = background_section(s, out, problems, err);
 
     /* dangling references */
     if (rc == BC_OK)

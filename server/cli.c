@@ -180,11 +180,12 @@ static void print_stats(const char *what, const bc_load_stats *st)
 {
     printf("%s: %d sources, %d meetings (%d participants, %d decisions), %d figures "
            "(%d conflicts), %d border gate projects (%d events), %d protocols (%d areas), "
-           "%d people, %d provinces, %d mechanisms; %d citations verified, %d aliases; "
-           "content %.16s\n",
+           "%d events, %d people, %d provinces, %d mechanisms; %d citations verified, "
+           "%d aliases; content %.16s\n",
            what, st->sources, st->meetings, st->participants, st->decisions, st->figures,
-           st->conflicts, st->projects, st->events, st->protocols, st->areas, st->people,
-           st->provinces, st->mechanisms, st->citations, st->aliases, st->content_version);
+           st->conflicts, st->projects, st->events, st->protocols, st->areas, st->coop_events,
+           st->people, st->provinces, st->mechanisms, st->citations, st->aliases,
+           st->content_version);
 }
 
 static int cmd_load(const cli_opts *o)

@@ -8,11 +8,15 @@
                                "f.id AND fp.province_id IN (" BC_PROVINCE_AND_MERGED "))",         \
                                "'parties'")
 #define READS_PERIOD "'period', 'period.start', 'period.end'"
+/* a year matches every figure whose period overlaps it ("2024-06/2025-10" is in 2024) */
+#define YEAR_OVERLAPS "f.period_end >= ? || '-01-01' AND f.period_start <= ? || '-12-31'"
+#define MEETING_OF                                                                                 \
+    "EXISTS (SELECT 1 FROM figure_meetings fm WHERE fm.figure_id = f.id AND fm.meeting_id = ?)"
 #define COMMON_FILTERS                                                                             \
-    {"year", BC_PARAM_INT, "f.year = ?", NULL, NULL, NULL, 0, 1900, 2199, READS_PERIOD},           \
+    {"year", BC_PARAM_INT, YEAR_OVERLAPS, .min = 1900, .max = 2199, .reads = READS_PERIOD},        \
         {"from", BC_PARAM_DATE_FROM, "f.period_end >= ?", .reads = READS_PERIOD},                  \
         {"to", BC_PARAM_DATE_TO, "f.period_start <= ?", .reads = READS_PERIOD},                    \
-        BC_MEETING_FILTER_READING("f.meeting_id = ?", "'meetings'"),                               \
+        BC_MEETING_FILTER_READING(MEETING_OF, "'meetings'"),                                       \
         {"curation", BC_PARAM_TEXT, "f.curation = ?", BC_LOOKUP_VOCAB("curation"),                 \
          BC_VALUES_VOCAB("curation")},                                                             \
         BC_EXACT_FILTER, BC_CHANGED_SINCE_FILTER("f.id", "figure")
@@ -62,12 +66,14 @@ static const bc_field FIELDS[] = {
     {"period_end"},
     {"year"},
     {"change"},
-    {"parties", BC_CSV_LIST, "id"},
-    {"meeting", BC_CSV_REF},
+    {"parties", BC_CSV_LIST},
+    {"meetings", BC_CSV_LIST, "id"},
     {"conflicts_with", BC_CSV_LIST, "id"},
+    {"overlaps", BC_CSV_LIST, "id"},
     {"curation"},
     {"confidence"},
     {"inferred", BC_CSV_LIST},
+    {"background", BC_CSV_LIST, "text"},
     {"note"},
     {"sources", BC_CSV_SOURCES},
     {"links", BC_CSV_LINK},

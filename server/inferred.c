@@ -23,8 +23,11 @@ static const char *const PROTOCOL[] = {"title",           "kind",    "level",   
 static const char *const AREA[] = {"area", NULL};
 static const char *const PERSON[] = {"name", "country", "province", "roles", NULL};
 static const char *const MECHANISM[] = {"name", "kind", "members", "description", NULL};
-static const char *const REPORTED_EVENT[] = {"kind",      "title",    DATE("date"),  "place",
-                                             "provinces", "meetings", "description", NULL};
+static const char *const REPORTED_EVENT[] = {
+    "kind",    "title",         "status",   DATE("date"),  "place",
+    "parties", "organisations", "meetings", "description", NULL};
+static const char *const PROVINCE[] = {"name",  "name_vi",     "name_zh", "country",
+                                       "level", "merged_into", NULL};
 
 static const struct {
     const char *name;
@@ -41,6 +44,7 @@ static const struct {
     [BC_FACT_PERSON] = {"person", PERSON},
     [BC_FACT_MECHANISM] = {"mechanism", MECHANISM},
     [BC_FACT_REPORTED_EVENT] = {"event", REPORTED_EVENT},
+    [BC_FACT_PROVINCE] = {"province", PROVINCE},
 };
 
 const char *bc_fact_kind_name(bc_fact_kind kind)
@@ -113,22 +117,23 @@ int bc_inferred_json(bc_fact_kind kind, const char *const *paths, size_t n, bc_b
 
 #define MAX_PATHS 32
 
-int bc_inferred_from_json(bc_fact_kind kind, const json_t *value, bc_buf *out, bc_err *err)
+int bc_paths_from_json(bc_fact_kind kind, const char *name, const json_t *value, bc_buf *out,
+                       bc_err *err)
 {
     if (value == NULL || json_is_null(value)) {
         bc_buf_puts(out, "[]");
         return bc_buf_failed(out) ? bc_err_set(err, BC_ENOMEM, "out of memory") : BC_OK;
     }
     if (!json_is_array(value))
-        return bc_err_set(err, BC_EINVAL, "inferred: must be an array of field paths");
+        return bc_err_set(err, BC_EINVAL, "%s: must be an array of field paths", name);
     size_t n = json_array_size(value);
     if (n > MAX_PATHS)
-        return bc_err_set(err, BC_EINVAL, "inferred: more than %d paths", MAX_PATHS);
+        return bc_err_set(err, BC_EINVAL, "%s: more than %d paths", name, MAX_PATHS);
     const char *paths[MAX_PATHS];
-    char prefix[40];
+    char prefix[64];
     for (size_t i = 0; i < n; i++) {
         const json_t *v = json_array_get(value, i);
-        snprintf(prefix, sizeof prefix, "inferred[%zu]: ", i);
+        snprintf(prefix, sizeof prefix, "%.32s[%zu]: ", name, i);
         if (!json_is_string(v))
             return bc_err_set(err, BC_EINVAL, "%smust be a string (a field path)", prefix);
         paths[i] = json_string_value(v);
@@ -138,4 +143,9 @@ int bc_inferred_from_json(bc_fact_kind kind, const json_t *value, bc_buf *out, b
     }
     append_array(paths, n, out);
     return bc_buf_failed(out) ? bc_err_set(err, BC_ENOMEM, "out of memory") : BC_OK;
+}
+
+int bc_inferred_from_json(bc_fact_kind kind, const json_t *value, bc_buf *out, bc_err *err)
+{
+    return bc_paths_from_json(kind, "inferred", value, out, err);
 }

@@ -112,6 +112,8 @@ int bc_loader_fill(bc_store *store, const char *data_dir, bc_load_stats *stats, 
     memset(L.st, 0, sizeof *L.st);
     bc_buf_init(&L.key);
     bc_buf_init(&L.inferred);
+    bc_buf_init(&L.background);
+    bc_buf_init(&L.supports);
     bc_sha256_init(&L.hash);
     snprintf(L.file, sizeof L.file, "%s", data_dir);
 
@@ -134,6 +136,8 @@ int bc_loader_fill(bc_store *store, const char *data_dir, bc_load_stats *stats, 
         rc = ld_load_figures(&L);
     if (rc == BC_OK)
         rc = ld_load_projects(&L);
+    if (rc == BC_OK)
+        rc = ld_load_coop_events(&L);
     if (rc == BC_OK)
         rc = bc_places_load(store, data_dir, &L.hash, &L.st->places, err);
     if (rc == BC_OK)
@@ -172,6 +176,8 @@ int bc_loader_fill(bc_store *store, const char *data_dir, bc_load_stats *stats, 
     bc_free(L.articles);
     bc_buf_free(&L.key);
     bc_buf_free(&L.inferred);
+    bc_buf_free(&L.background);
+    bc_buf_free(&L.supports);
     return rc;
 }
 

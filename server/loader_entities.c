@@ -153,9 +153,9 @@ int ld_load_provinces(loader *L)
     char p[128];
     /* first pass inserts, second pass resolves merged_into (it may point forward) */
     for (size_t i = 0; rc == BC_OK && i < json_array_size(arr); i++) {
-        static const char *const keys[] = {"id",      "name",    "name_vi",     "name_zh",
-                                           "country", "level",   "merged_into", "aliases",
-                                           "note",    "sources", NULL};
+        static const char *const keys[] = {
+            "id",      "name", "name_vi",  "name_zh",    "country", "level", "merged_into",
+            "aliases", "note", "inferred", "background", "sources", NULL};
         json_t *o = json_array_get(arr, i);
         const char *id, *name, *vi, *zh, *country, *level, *note;
         snprintf(p, sizeof p, "provinces[%zu]", i);
@@ -181,11 +181,16 @@ int ld_load_provinces(loader *L)
         if (rc == BC_OK)
             rc = ld_str(L, o, p, "note", OPT, &note);
         if (rc == BC_OK)
+            rc = ld_inferred(L, o, p, BC_FACT_PROVINCE, note);
+        if (rc == BC_OK)
+            rc = ld_background(L, o, p, BC_FACT_PROVINCE);
+        if (rc == BC_OK)
             rc = ld_run(L, p,
-                        "INSERT INTO provinces (id, name, name_vi, name_zh, country, level, note) "
-                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                        "INSERT INTO provinces (id, name, name_vi, name_zh, country, level, note, "
+                        "inferred, background) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                         BC_BINDS(bc_text(id), bc_text(name), bc_text(vi), bc_text(zh),
-                                 bc_text(country), bc_text(level), bc_text(note)));
+                                 bc_text(country), bc_text(level), bc_text(note),
+                                 bc_text(L->inferred.data), bc_text(L->background.data)));
         if (rc == BC_OK)
             rc = ld_aliases_from(L, o, p, "province", id, name);
         if (rc == BC_OK && vi != NULL)
@@ -223,8 +228,9 @@ int ld_load_people(loader *L)
     int rc = ld_load_json(L, "facts/people.json", "people", &root, &arr);
     char p[128], q[160];
     for (size_t i = 0; rc == BC_OK && i < json_array_size(arr); i++) {
-        static const char *const keys[] = {"id",    "name", "country",  "province", "aliases",
-                                           "roles", "note", "inferred", "sources",  NULL};
+        static const char *const keys[] = {"id",         "name",    "country", "province",
+                                           "aliases",    "roles",   "note",    "inferred",
+                                           "background", "sources", NULL};
         json_t *o = json_array_get(arr, i), *roles;
         const char *id, *name, *country, *province, *note;
         snprintf(p, sizeof p, "people[%zu]", i);
@@ -250,11 +256,14 @@ int ld_load_people(loader *L)
         if (rc == BC_OK)
             rc = ld_inferred(L, o, p, BC_FACT_PERSON, note);
         if (rc == BC_OK)
+            rc = ld_background(L, o, p, BC_FACT_PERSON);
+        if (rc == BC_OK)
             rc = ld_run(L, p,
-                        "INSERT INTO people (id, name, country, province_id, note, inferred) "
-                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                        "INSERT INTO people (id, name, country, province_id, note, inferred, "
+                        "background) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                         BC_BINDS(bc_text(id), bc_text(name), bc_text(country), bc_text(province),
-                                 bc_text(note), bc_text(L->inferred.data)));
+                                 bc_text(note), bc_text(L->inferred.data),
+                                 bc_text(L->background.data)));
         for (size_t k = 0; rc == BC_OK && k < json_array_size(roles); k++) {
             static const char *const rkeys[] = {"role", "organisation", "province", NULL};
             json_t *r = json_array_get(roles, k);
@@ -293,8 +302,9 @@ int ld_load_mechanisms(loader *L)
     int rc = ld_load_json(L, "facts/mechanisms.json", "mechanisms", &root, &arr);
     char p[128];
     for (size_t i = 0; rc == BC_OK && i < json_array_size(arr); i++) {
-        static const char *const keys[] = {"id",      "name", "kind",     "description", "members",
-                                           "aliases", "note", "inferred", NULL};
+        static const char *const keys[] = {"id",         "name",    "kind", "description",
+                                           "members",    "aliases", "note", "inferred",
+                                           "background", "sources", NULL};
         json_t *o = json_array_get(arr, i);
         const char *id, *name, *kind, *description, *note;
         snprintf(p, sizeof p, "mechanisms[%zu]", i);
@@ -316,18 +326,23 @@ int ld_load_mechanisms(loader *L)
         if (rc == BC_OK)
             rc = ld_inferred(L, o, p, BC_FACT_MECHANISM, note);
         if (rc == BC_OK)
+            rc = ld_background(L, o, p, BC_FACT_MECHANISM);
+        if (rc == BC_OK)
             rc = ld_run(L, p,
-                        "INSERT INTO mechanisms (id, name, kind, description, note, inferred) "
-                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                        "INSERT INTO mechanisms (id, name, kind, description, note, inferred, "
+                        "background) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                         BC_BINDS(bc_text(id), bc_text(name), bc_text(kind), bc_text(description),
-                                 bc_text(note), bc_text(L->inferred.data)));
+                                 bc_text(note), bc_text(L->inferred.data),
+                                 bc_text(L->background.data)));
         if (rc == BC_OK)
             rc = ld_province_list(L, o, p, "members", REQ,
                                   "INSERT INTO mechanism_members (mechanism_id, province_id) "
                                   "SELECT ?1, ?2 WHERE ?3 > 0",
                                   id);
         if (rc == BC_OK)
-            rc = ld_aliases_from(L, o, p, "mechanism", id, NULL);
+            rc = ld_aliases_from(L, o, p, "mechanism", id, name);
+        if (rc == BC_OK)
+            rc = ld_cite_all(L, o, p, CITE_MECHANISM, id, 0);
         if (rc == BC_OK && L->st)
             L->st->mechanisms++;
     }

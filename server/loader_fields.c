@@ -58,6 +58,7 @@ static const struct {
     [LD_REF_PROJECT] = {"project", "SELECT 1 FROM projects WHERE id = ?1"},
     [LD_REF_PROTOCOL] = {"protocol", "SELECT 1 FROM protocols WHERE id = ?1"},
     [LD_REF_SOURCE] = {"source", "SELECT 1 FROM sources WHERE id = ?1"},
+    [LD_REF_COOP_EVENT] = {"event", "SELECT 1 FROM coop_events WHERE id = ?1"},
 };
 
 int ld_check_ref(loader *L, ld_ref k, const char *id, const char *path)
@@ -246,10 +247,51 @@ int ld_inferred(loader *L, json_t *obj, const char *path, bc_fact_kind kind, con
     return BC_OK;
 }
 
-/* Reads obj[key] as an array of province ids (REQ: at least one) and calls insert for
- * each with its 1-based position. */
+int ld_background(loader *L, json_t *obj, const char *path, bc_fact_kind kind)
+{
+    json_t *arr;
+    char q[256];
+    bc_buf_reset(&L->background);
+    int rc = ld_arr(L, obj, path, "background", OPT, &arr);
+    bc_buf_putc(&L->background, '[');
+    for (size_t i = 0; rc == BC_OK && arr != NULL && i < json_array_size(arr); i++) {
+        static const char *const keys[] = {"text", "fields", NULL};
+        json_t *b = json_array_get(arr, i);
+        const char *text;
+        snprintf(q, sizeof q, "%s.background[%zu]", path, i);
+        rc = ld_keys_ok(L, b, q, keys);
+        if (rc == BC_OK)
+            rc = ld_str(L, b, q, "text", REQ, &text);
+        if (rc != BC_OK)
+            break;
+        bc_buf fields = BC_BUF_INIT;
+        bc_err e;
+        if (bc_paths_from_json(kind, "fields", json_object_get(b, "fields"), &fields, &e) != BC_OK)
+            rc = e.code == BC_ENOMEM ? bc_err_set(L->err, BC_ENOMEM, "out of memory")
+                                     : ld_fail(L, q, "%s", e.msg);
+        if (rc == BC_OK) {
+            bc_buf_puts(&L->background, i > 0 ? ",{\"text\":" : "{\"text\":");
+            bc_buf_json_string(&L->background, text, strlen(text));
+            bc_buf_puts(&L->background, ",\"fields\":");
+            bc_buf_append(&L->background, fields.data, fields.len);
+            bc_buf_putc(&L->background, '}');
+        }
+        bc_buf_free(&fields);
+    }
+    bc_buf_putc(&L->background, ']');
+    if (rc == BC_OK && bc_buf_failed(&L->background))
+        rc = bc_err_set(L->err, BC_ENOMEM, "out of memory");
+    return rc;
+}
+
 int ld_province_list(loader *L, json_t *obj, const char *path, const char *key, int flags,
                      const char *sql, const char *owner)
+{
+    return ld_ref_list(L, obj, path, key, flags, LD_REF_PROVINCE, sql, owner);
+}
+
+int ld_ref_list(loader *L, json_t *obj, const char *path, const char *key, int flags, ld_ref kind,
+                const char *sql, const char *owner)
 {
     json_t *arr;
     char q[200];
@@ -258,34 +300,70 @@ int ld_province_list(loader *L, json_t *obj, const char *path, const char *key, 
         json_t *v = json_array_get(arr, k);
         snprintf(q, sizeof q, "%s.%s[%zu]", path, key, k);
         if (!json_is_string(v)) {
-            rc = ld_fail(L, q, "expected a province id");
+            rc = ld_fail(L, q, "expected a %s id", REFS[kind].what);
             break;
         }
-        const char *prov = json_string_value(v);
-        rc = ld_check_ref(L, LD_REF_PROVINCE, prov, q);
+        const char *ref = json_string_value(v);
+        rc = ld_check_ref(L, kind, ref, q);
         for (size_t j = 0; rc == BC_OK && j < k; j++)
-            if (strcmp(json_string_value(json_array_get(arr, j)), prov) == 0)
-                rc = ld_fail(L, q, "province '%s' is listed twice", prov);
+            if (strcmp(json_string_value(json_array_get(arr, j)), ref) == 0)
+                rc = ld_fail(L, q, "%s '%s' is listed twice", REFS[kind].what, ref);
         if (rc == BC_OK)
-            rc = ld_run(L, q, sql, BC_BINDS(bc_text(owner), bc_text(prov), bc_int((int)k + 1)));
+            rc = ld_run(L, q, sql, BC_BINDS(bc_text(owner), bc_text(ref), bc_int((int)k + 1)));
     }
     return rc;
 }
 
-#define CITE_HEAD "INSERT INTO citations (source_id, quote, quote_start, quote_end, "
+int ld_organisations(loader *L, json_t *obj, const char *path, const char *sql, const char *owner)
+{
+    json_t *arr;
+    char q[200];
+    int rc = ld_arr(L, obj, path, "organisations", REQ, &arr);
+    for (size_t k = 0; rc == BC_OK && k < json_array_size(arr); k++) {
+        static const char *const keys[] = {"name", "province", NULL};
+        json_t *x = json_array_get(arr, k);
+        const char *name, *prov;
+        snprintf(q, sizeof q, "%s.organisations[%zu]", path, k);
+        rc = ld_keys_ok(L, x, q, keys);
+        if (rc == BC_OK)
+            rc = ld_str(L, x, q, "name", REQ, &name);
+        if (rc == BC_OK)
+            rc = ld_str(L, x, q, "province", ID, &prov);
+        if (rc == BC_OK)
+            rc = ld_check_ref(L, LD_REF_PROVINCE, prov, q);
+        if (rc == BC_OK)
+            rc = ld_run(L, q, sql,
+                        BC_BINDS(bc_text(owner), bc_int((int)k + 1), bc_text(name), bc_text(prov)));
+    }
+    return rc;
+}
+
+#define CITE_HEAD "INSERT INTO citations (source_id, quote, quote_start, quote_end, supports, "
+#define CITE_ONE  ") VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+#define CITE_TWO  ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
 static const char *const CITE_SQL[] = {
-    [CITE_MEETING] = CITE_HEAD "meeting_id) VALUES (?1, ?2, ?3, ?4, ?5)",
-    [CITE_FIGURE] = CITE_HEAD "figure_id) VALUES (?1, ?2, ?3, ?4, ?5)",
-    [CITE_PROJECT] = CITE_HEAD "project_id) VALUES (?1, ?2, ?3, ?4, ?5)",
-    [CITE_EVENT] = CITE_HEAD "event_id) VALUES (?1, ?2, ?3, ?4, ?5)",
-    [CITE_PROTOCOL] = CITE_HEAD "protocol_id) VALUES (?1, ?2, ?3, ?4, ?5)",
-    [CITE_PERSON] = CITE_HEAD "person_id) VALUES (?1, ?2, ?3, ?4, ?5)",
-    [CITE_PROVINCE] = CITE_HEAD "province_id) VALUES (?1, ?2, ?3, ?4, ?5)",
-    [CITE_DECISION] =
-        CITE_HEAD "decision_meeting_id, decision_seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    [CITE_PARTICIPANT] =
-        CITE_HEAD "participant_meeting_id, participant_seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    [CITE_AREA] = CITE_HEAD "area_protocol_id, area_seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    [CITE_MEETING] = CITE_HEAD "meeting_id" CITE_ONE,
+    [CITE_FIGURE] = CITE_HEAD "figure_id" CITE_ONE,
+    [CITE_PROJECT] = CITE_HEAD "project_id" CITE_ONE,
+    [CITE_EVENT] = CITE_HEAD "event_id" CITE_ONE,
+    [CITE_PROTOCOL] = CITE_HEAD "protocol_id" CITE_ONE,
+    [CITE_PERSON] = CITE_HEAD "person_id" CITE_ONE,
+    [CITE_PROVINCE] = CITE_HEAD "province_id" CITE_ONE,
+    [CITE_DECISION] = CITE_HEAD "decision_meeting_id, decision_seq" CITE_TWO,
+    [CITE_PARTICIPANT] = CITE_HEAD "participant_meeting_id, participant_seq" CITE_TWO,
+    [CITE_AREA] = CITE_HEAD "area_protocol_id, area_seq" CITE_TWO,
+    [CITE_MECHANISM] = CITE_HEAD "mechanism_id" CITE_ONE,
+    [CITE_COOP_EVENT] = CITE_HEAD "coop_event_id" CITE_ONE,
+};
+
+/* the kind of fact each target cites, for the field paths a quote `supports` */
+static const bc_fact_kind CITE_KIND[] = {
+    [CITE_MEETING] = BC_FACT_MEETING,         [CITE_FIGURE] = BC_FACT_FIGURE,
+    [CITE_PROJECT] = BC_FACT_PROJECT,         [CITE_EVENT] = BC_FACT_EVENT,
+    [CITE_PROTOCOL] = BC_FACT_PROTOCOL,       [CITE_PERSON] = BC_FACT_PERSON,
+    [CITE_PROVINCE] = BC_FACT_PROVINCE,       [CITE_DECISION] = BC_FACT_DECISION,
+    [CITE_PARTICIPANT] = BC_FACT_PARTICIPANT, [CITE_AREA] = BC_FACT_AREA,
+    [CITE_MECHANISM] = BC_FACT_MECHANISM,     [CITE_COOP_EVENT] = BC_FACT_REPORTED_EVENT,
 };
 
 static const article *ld_find_article(loader *L, const char *id)
@@ -305,7 +383,7 @@ int ld_cite_all(loader *L, json_t *obj, const char *path, cite_target target, co
     char p[512];
     int rc = ld_arr(L, obj, path, "sources", REQ, &arr);
     for (size_t i = 0; rc == BC_OK && i < json_array_size(arr); i++) {
-        static const char *const keys[] = {"source", "quote", NULL};
+        static const char *const keys[] = {"source", "quote", "supports", NULL};
         json_t *c = json_array_get(arr, i);
         const char *src, *quote;
         snprintf(p, sizeof p, "%s.sources[%zu]", path, i);
@@ -329,14 +407,22 @@ int ld_cite_all(loader *L, json_t *obj, const char *path, cite_target target, co
             break;
         }
         int start = (int)at, end = (int)(at + (long)qlen);
-        if (target >= CITE_DECISION)
+        bc_err e;
+        bc_buf_reset(&L->supports);
+        if (bc_paths_from_json(CITE_KIND[target], "supports", json_object_get(c, "supports"),
+                               &L->supports, &e) != BC_OK) {
+            rc = e.code == BC_ENOMEM ? bc_err_set(L->err, BC_ENOMEM, "out of memory")
+                                     : ld_fail(L, p, "%s", e.msg);
+            break;
+        }
+        if (target == CITE_DECISION || target == CITE_PARTICIPANT || target == CITE_AREA)
             rc = ld_run(L, p, CITE_SQL[target],
                         BC_BINDS(bc_text(src), bc_text(quote), bc_int(start), bc_int(end),
-                                 bc_text(id), bc_int(seq)));
+                                 bc_text(L->supports.data), bc_text(id), bc_int(seq)));
         else
-            rc = ld_run(
-                L, p, CITE_SQL[target],
-                BC_BINDS(bc_text(src), bc_text(quote), bc_int(start), bc_int(end), bc_text(id)));
+            rc = ld_run(L, p, CITE_SQL[target],
+                        BC_BINDS(bc_text(src), bc_text(quote), bc_int(start), bc_int(end),
+                                 bc_text(L->supports.data), bc_text(id)));
         if (rc == BC_OK && L->st)
             L->st->citations++;
     }

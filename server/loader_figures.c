@@ -13,10 +13,10 @@ int ld_load_figures(loader *L)
     int rc = ld_load_json(L, "facts/figures.json", "figures", &root, &arr);
     char p[128], q[200];
     for (size_t i = 0; rc == BC_OK && i < json_array_size(arr); i++) {
-        static const char *const keys[] = {"id",          "metric",  "value",  "unit",
-                                           "qualifier",   "period",  "change", "parties",
-                                           "description", "meeting", "note",   "conflicts_with",
-                                           "inferred",    "sources", NULL};
+        static const char *const keys[] = {"id",          "metric",     "value",   "unit",
+                                           "qualifier",   "period",     "change",  "parties",
+                                           "description", "meetings",   "note",    "conflicts_with",
+                                           "inferred",    "background", "sources", NULL};
         json_t *o = json_array_get(arr, i), *change;
         const char *id, *metric, *unit, *qualifier, *period_s, *description, *meeting, *note;
         const char *cq = NULL, *cbasis = NULL;
@@ -65,10 +65,16 @@ int ld_load_figures(loader *L)
         }
         if (rc == BC_OK)
             rc = ld_str(L, o, p, "description", REQ, &description);
-        if (rc == BC_OK)
-            rc = ld_str(L, o, p, "meeting", ID, &meeting);
-        if (rc == BC_OK)
-            rc = ld_check_ref(L, LD_REF_MEETING, meeting, p);
+        meeting = NULL; /* the first of `meetings` (the whole list is checked below) */
+        if (rc == BC_OK) {
+            json_t *ms;
+            rc = ld_arr(L, o, p, "meetings", OPT, &ms);
+            if (rc == BC_OK && ms != NULL && json_array_size(ms) > 0 &&
+                json_is_string(json_array_get(ms, 0)))
+                meeting = json_string_value(json_array_get(ms, 0));
+            if (rc == BC_OK)
+                rc = ld_check_ref(L, LD_REF_MEETING, meeting, p);
+        }
         if (rc == BC_OK)
             rc = ld_str(L, o, p, "note", OPT, &note);
         change = json_object_get(o, "change");
@@ -85,25 +91,34 @@ int ld_load_figures(loader *L)
             if (rc == BC_OK)
                 rc = ld_str(L, change, q, "basis", REQ, &cbasis);
         }
+        /* `year` only for a period within one calendar year ("2024-06/2025-10" has none) */
+        int one_year = period_s != NULL && strncmp(period.start, period.end, 4) == 0;
         if (rc == BC_OK)
             rc = ld_inferred(L, o, p, BC_FACT_FIGURE, note);
+        if (rc == BC_OK)
+            rc = ld_background(L, o, p, BC_FACT_FIGURE);
         if (rc == BC_OK)
             rc =
                 ld_run(L, p,
                        "INSERT INTO figures (id, metric, category, value, unit, qualifier, period, "
                        "period_start, period_end, year, change_pct, change_qualifier, "
-                       "change_basis, description, meeting_id, note, inferred) "
+                       "change_basis, description, meeting_id, note, inferred, background) "
                        "SELECT ?1, ?2, category, ?3, ?4, coalesce(?5, 'exact'), ?6, ?7, ?8, ?9, "
-                       "?10, ?11, ?12, ?13, ?14, ?15, ?16 FROM metrics WHERE id = ?2",
+                       "?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17 FROM metrics WHERE id = ?2",
                        BC_BINDS(bc_text(id), bc_text(metric), bc_real(value), bc_text(unit),
                                 bc_text(qualifier), bc_text(period_s ? period.text : NULL),
                                 bc_text(period_s ? period.start : NULL),
                                 bc_text(period_s ? period.end : NULL),
-                                bc_int_or_null(period_s ? &period.end_year : NULL),
+                                bc_int_or_null(one_year ? &period.end_year : NULL),
                                 bc_real_or_null(has_cpct ? &cpct : NULL),
                                 bc_text(has_cpct ? (cq ? cq : "exact") : NULL), bc_text(cbasis),
                                 bc_text(description), bc_text(meeting), bc_text(note),
-                                bc_text(L->inferred.data)));
+                                bc_text(L->inferred.data), bc_text(L->background.data)));
+        if (rc == BC_OK) /* the first meeting is already there (trigger on meeting_id) */
+            rc = ld_ref_list(L, o, p, "meetings", OPT, LD_REF_MEETING,
+                             "INSERT OR IGNORE INTO figure_meetings (figure_id, meeting_id, seq) "
+                             "VALUES (?1, ?2, ?3)",
+                             id);
         if (rc == BC_OK)
             rc = ld_province_list(L, o, p, "parties", REQ,
                                   "INSERT INTO figure_parties (figure_id, province_id, seq) "
@@ -144,6 +159,12 @@ int ld_load_figures(loader *L)
                 L->st->conflicts++;
         }
     }
+    /* figures of one metric whose parties and periods overlap, for /v1/stats */
+    if (rc == BC_OK)
+        rc = ld_run(L, "figures",
+                    "INSERT INTO figure_overlaps (figure_id, other_id, relation) "
+                    "SELECT figure_id, other_id, relation FROM v_figure_overlap_candidates",
+                    NULL, 0);
     json_decref(root);
     return rc;
 }
@@ -204,10 +225,11 @@ int ld_load_projects(loader *L)
     int rc = ld_load_json(L, "facts/projects.json", "projects", &root, &arr);
     char p[128];
     for (size_t i = 0; rc == BC_OK && i < json_array_size(arr); i++) {
-        static const char *const keys[] = {
-            "id",         "name",        "kind",        "vn_side",  "cn_side", "vn_side_vi",
-            "cn_side_zh", "vn_province", "cn_province", "status",   "part_of", "description",
-            "note",       "aliases",     "events",      "inferred", "sources", NULL};
+        static const char *const keys[] = {"id",          "name",       "kind",       "vn_side",
+                                           "cn_side",     "vn_side_vi", "cn_side_zh", "vn_province",
+                                           "cn_province", "status",     "part_of",    "description",
+                                           "note",        "aliases",    "events",     "inferred",
+                                           "background",  "sources",    NULL};
         json_t *o = json_array_get(arr, i);
         const char *id, *name, *kind, *vn, *cn, *vnp, *cnp, *status, *description, *note;
         const char *vn_vi, *cn_zh;
@@ -264,14 +286,17 @@ int ld_load_projects(loader *L)
         if (rc == BC_OK)
             rc = ld_inferred(L, o, p, BC_FACT_PROJECT, note);
         if (rc == BC_OK)
+            rc = ld_background(L, o, p, BC_FACT_PROJECT);
+        if (rc == BC_OK)
             rc = ld_run(L, p,
                         "INSERT INTO projects (id, name, kind, vn_side, cn_side, vn_side_vi, "
                         "cn_side_zh, vn_province_id, cn_province_id, status, description, note, "
-                        "inferred) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                        "inferred, background) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+                        "?11, ?12, ?13, ?14)",
                         BC_BINDS(bc_text(id), bc_text(name), bc_text(kind), bc_text(vn),
                                  bc_text(cn), bc_text(vn_vi), bc_text(cn_zh), bc_text(vnp),
                                  bc_text(cnp), bc_text(status), bc_text(description), bc_text(note),
-                                 bc_text(L->inferred.data)));
+                                 bc_text(L->inferred.data), bc_text(L->background.data)));
         if (rc == BC_OK)
             rc = load_events(L, o, p, id);
         if (rc == BC_OK)

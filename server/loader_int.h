@@ -34,8 +34,10 @@ typedef struct loader {
     size_t narticles;
     bc_sha256 hash; /* of every input: the content version */
     bc_load_stats *st;
-    bc_buf key;      /* scratch for alias keys */
-    bc_buf inferred; /* the last ld_inferred: JSON array text */
+    bc_buf key;        /* scratch for alias keys */
+    bc_buf inferred;   /* the last ld_inferred: JSON array text */
+    bc_buf background; /* the last ld_background: JSON array text */
+    bc_buf supports;   /* scratch: the field paths one quote supports */
 } loader;
 
 /* ---- errors and statements ---------------------------------------------------------- */
@@ -63,6 +65,7 @@ typedef enum ld_ref {
     LD_REF_PROJECT,
     LD_REF_PROTOCOL,
     LD_REF_SOURCE,
+    LD_REF_COOP_EVENT,
 } ld_ref;
 
 /* An error unless id (NULL: nothing to check) names an existing entity of kind k. */
@@ -106,10 +109,23 @@ int ld_date(loader *L, json_t *obj, const char *path, const char *key, bc_date *
  * (note, may be NULL) to give the reason. */
 int ld_inferred(loader *L, json_t *obj, const char *path, bc_fact_kind kind, const char *note);
 
+/* Reads obj.background into L->background as JSON text ("[]" when absent): statements
+ * from outside the articles, each {"text": ..., "fields": [paths of a `kind` fact that
+ * rest on it]}. The text is required; the fields may be empty. */
+int ld_background(loader *L, json_t *obj, const char *path, bc_fact_kind kind);
+
 /* Reads obj[key] as an array of province ids (REQ: at least one) and runs sql (?1 owner,
  * ?2 the province, ?3 its 1-based position) for each. */
 int ld_province_list(loader *L, json_t *obj, const char *path, const char *key, int flags,
                      const char *sql, const char *owner);
+
+/* The same for ids of any kind k, each named once. */
+int ld_ref_list(loader *L, json_t *obj, const char *path, const char *key, int flags, ld_ref k,
+                const char *sql, const char *owner);
+
+/* Reads obj.organisations: [{name, province?}] (at least one) and runs sql (?1 owner, ?2
+ * the 1-based position, ?3 the name, ?4 the province or NULL) for each. */
+int ld_organisations(loader *L, json_t *obj, const char *path, const char *sql, const char *owner);
 
 /* ---- quotes and aliases ------------------------------------------------------------- */
 
@@ -125,10 +141,13 @@ typedef enum cite_target {
     CITE_DECISION,
     CITE_PARTICIPANT,
     CITE_AREA,
+    CITE_MECHANISM,
+    CITE_COOP_EVENT,
 } cite_target;
 
-/* Inserts every {source, quote} of obj.sources (which must be non-empty, each quote
- * verbatim in its article) for the fact `id` (and `seq` for the composite targets). */
+/* Inserts every {source, quote, supports?} of obj.sources (which must be non-empty, each
+ * quote verbatim in its article, `supports` the fields of the fact it states) for the
+ * fact `id` (and `seq` for the composite targets). */
 int ld_cite_all(loader *L, json_t *obj, const char *path, cite_target target, const char *id,
                 int seq);
 
@@ -161,5 +180,6 @@ int ld_load_meetings(loader *L);
 int ld_load_protocols(loader *L);
 int ld_load_figures(loader *L);
 int ld_load_projects(loader *L);
+int ld_load_coop_events(loader *L);
 
 #endif

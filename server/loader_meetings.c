@@ -95,9 +95,9 @@ int ld_load_meetings(loader *L)
     char p[128];
     for (size_t i = 0; rc == BC_OK && i < json_array_size(arr); i++) {
         static const char *const keys[] = {
-            "id",           "mechanism", "ordinal",  "title",   "date",    "place",
-            "host",         "status",    "summary",  "note",    "aliases", "provinces",
-            "participants", "decisions", "inferred", "sources", NULL};
+            "id",           "mechanism", "ordinal",  "title",      "date",    "place",
+            "host",         "status",    "summary",  "note",       "aliases", "provinces",
+            "participants", "decisions", "inferred", "background", "sources", NULL};
         json_t *o = json_array_get(arr, i);
         const char *id, *mech, *title, *place, *host, *status, *summary, *note;
         int has_ord, ordinal, has_date;
@@ -151,19 +151,21 @@ int ld_load_meetings(loader *L)
         if (rc == BC_OK)
             rc = ld_inferred(L, o, p, BC_FACT_MEETING, note);
         if (rc == BC_OK)
+            rc = ld_background(L, o, p, BC_FACT_MEETING);
+        if (rc == BC_OK)
             rc = ld_run(
                 L, p,
                 "INSERT INTO meetings (id, mechanism_id, ordinal, title, date, "
                 "date_precision, date_start, date_end, year, place, host_province_id, "
-                "status, summary, note, inferred) "
-                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                "status, summary, note, inferred, background) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+                "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
                 BC_BINDS(bc_text(id), bc_text(mech), bc_int_or_null(has_ord ? &ordinal : NULL),
                          bc_text(title), bc_text(has_date ? d.text : NULL),
                          bc_text(has_date ? bc_precision_name(d.precision) : NULL),
                          bc_text(has_date ? d.start : NULL), bc_text(has_date ? d.end : NULL),
                          bc_int_or_null(has_date ? &d.year : NULL), bc_text(place), bc_text(host),
                          bc_text(status), bc_text(summary), bc_text(note),
-                         bc_text(L->inferred.data)));
+                         bc_text(L->inferred.data), bc_text(L->background.data)));
         if (rc == BC_OK) {
             json_t *provs = json_object_get(o, "provinces");
             if (provs != NULL)
@@ -182,7 +184,7 @@ int ld_load_meetings(loader *L)
         if (rc == BC_OK)
             rc = load_decisions(L, o, p, id);
         if (rc == BC_OK)
-            rc = ld_aliases_from(L, o, p, "meeting", id, NULL);
+            rc = ld_aliases_from(L, o, p, "meeting", id, title);
         if (rc == BC_OK)
             rc = ld_cite_all(L, o, p, CITE_MEETING, id, 0);
         if (rc == BC_OK && L->st)
@@ -198,9 +200,10 @@ int ld_load_protocols(loader *L)
     int rc = ld_load_json(L, "facts/protocols.json", "protocols", &root, &arr);
     char p[128], q[200];
     for (size_t i = 0; rc == BC_OK && i < json_array_size(arr); i++) {
-        static const char *const keys[] = {"id",        "title",   "kind",     "level",   "status",
-                                           "signed_on", "meeting", "summary",  "note",    "aliases",
-                                           "parties",   "areas",   "inferred", "sources", NULL};
+        static const char *const keys[] = {"id",       "title",      "kind",          "level",
+                                           "status",   "signed_on",  "meeting",       "summary",
+                                           "note",     "aliases",    "organisations", "areas",
+                                           "inferred", "background", "sources",       NULL};
         json_t *o = json_array_get(arr, i), *parties, *areas;
         const char *id, *title, *kind, *level, *status, *meeting, *summary, *note;
         bc_date d;
@@ -236,16 +239,19 @@ int ld_load_protocols(loader *L)
         if (rc == BC_OK)
             rc = ld_str(L, o, p, "note", OPT, &note);
         if (rc == BC_OK)
-            rc = ld_arr(L, o, p, "parties", REQ, &parties);
+            rc = ld_arr(L, o, p, "organisations", REQ, &parties);
         if (rc == BC_OK)
             rc = ld_arr(L, o, p, "areas", OPT, &areas);
         if (rc == BC_OK)
             rc = ld_inferred(L, o, p, BC_FACT_PROTOCOL, note);
         if (rc == BC_OK)
+            rc = ld_background(L, o, p, BC_FACT_PROTOCOL);
+        if (rc == BC_OK)
             rc = ld_run(L, p,
                         "INSERT INTO protocols (id, title, kind, level, signed_on, date_precision, "
-                        "date_start, date_end, year, status, meeting_id, summary, note, inferred) "
-                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                        "date_start, date_end, year, status, meeting_id, summary, note, inferred, "
+                        "background) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+                        "?13, ?14, ?15)",
                         BC_BINDS(bc_text(id), bc_text(title), bc_text(kind), bc_text(level),
                                  bc_text(has_date ? d.text : NULL),
                                  bc_text(has_date ? bc_precision_name(d.precision) : NULL),
@@ -253,26 +259,13 @@ int ld_load_protocols(loader *L)
                                  bc_text(has_date ? d.end : NULL),
                                  bc_int_or_null(has_date ? &d.year : NULL), bc_text(status),
                                  bc_text(meeting), bc_text(summary), bc_text(note),
-                                 bc_text(L->inferred.data)));
-        for (size_t k = 0; rc == BC_OK && k < json_array_size(parties); k++) {
-            static const char *const pkeys[] = {"name", "province", NULL};
-            json_t *x = json_array_get(parties, k);
-            const char *name, *prov;
-            snprintf(q, sizeof q, "%s.parties[%zu]", p, k);
-            rc = ld_keys_ok(L, x, q, pkeys);
-            if (rc == BC_OK)
-                rc = ld_str(L, x, q, "name", REQ, &name);
-            if (rc == BC_OK)
-                rc = ld_str(L, x, q, "province", ID, &prov);
-            if (rc == BC_OK)
-                rc = ld_check_ref(L, LD_REF_PROVINCE, prov, q);
-            if (rc == BC_OK)
-                rc =
-                    ld_run(L, q,
-                           "INSERT INTO protocol_parties (protocol_id, seq, name, province_id) "
-                           "VALUES (?1, ?2, ?3, ?4)",
-                           BC_BINDS(bc_text(id), bc_int((int)k + 1), bc_text(name), bc_text(prov)));
-        }
+                                 bc_text(L->inferred.data), bc_text(L->background.data)));
+        (void)parties; /* read by ld_organisations (the parties are their provinces) */
+        if (rc == BC_OK)
+            rc = ld_organisations(L, o, p,
+                                  "INSERT INTO protocol_parties (protocol_id, seq, name, "
+                                  "province_id) VALUES (?1, ?2, ?3, ?4)",
+                                  id);
         for (size_t k = 0; rc == BC_OK && areas != NULL && k < json_array_size(areas); k++) {
             static const char *const akeys[] = {"area", "note", "inferred", "sources", NULL};
             json_t *x = json_array_get(areas, k);
@@ -297,7 +290,7 @@ int ld_load_protocols(loader *L)
                 L->st->areas++;
         }
         if (rc == BC_OK)
-            rc = ld_aliases_from(L, o, p, "protocol", id, NULL);
+            rc = ld_aliases_from(L, o, p, "protocol", id, title);
         if (rc == BC_OK)
             rc = ld_cite_all(L, o, p, CITE_PROTOCOL, id, 0);
         if (rc == BC_OK && L->st)

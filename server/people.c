@@ -30,6 +30,7 @@ static const bc_field FIELDS[] = {
     {"roles", BC_CSV_LIST},
     {"meetings", BC_CSV_LIST, "id"},
     {"inferred", BC_CSV_LIST},
+    {"background", BC_CSV_LIST, "text"},
     {"note"},
     {"sources", BC_CSV_SOURCES},
     {"links", BC_CSV_LINK},

@@ -48,6 +48,7 @@ static const bc_field FIELDS[] = {
     {"curation"},
     {"confidence"},
     {"inferred", BC_CSV_LIST},
+    {"background", BC_CSV_LIST, "text"},
     {"note"},
     {"sources", BC_CSV_SOURCES},
     {"links", BC_CSV_LINK},

@@ -34,6 +34,8 @@ static const bc_field FIELDS[] = {
     {"merged_from", BC_CSV_LIST, "id"},
     {"mechanisms", BC_CSV_LIST, "id"},
     {"counts"},
+    {"inferred", BC_CSV_LIST},
+    {"background", BC_CSV_LIST, "text"},
     {"note"},
     {"sources", BC_CSV_SOURCES},
     {"links", BC_CSV_LINK},

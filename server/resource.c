@@ -14,11 +14,17 @@
 #include <string.h>
 
 const bc_resource *const bc_resources[] = {
-    &bc_res_meetings,   &bc_res_trade_figures,
-    &bc_res_figures,    &bc_res_projects,
-    &bc_res_protocols,  &bc_res_provinces,
-    &bc_res_people,     &bc_res_sources,
-    &bc_res_mechanisms, NULL,
+    &bc_res_meetings,
+    &bc_res_trade_figures,
+    &bc_res_figures,
+    &bc_res_projects,
+    &bc_res_protocols,
+    &bc_res_provinces,
+    &bc_res_people,
+    &bc_res_sources,
+    &bc_res_mechanisms,
+    &bc_res_events,
+    NULL,
 };
 
 static const bc_param_spec COMMON[] = {

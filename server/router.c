@@ -53,6 +53,7 @@ const bc_route bc_routes[] = {
     {LIST_ROUTE("sources", bc_res_sources), .post = {bc_handle_ingest, BC_EXEC_WRITER}},
     ITEM_ROUTE("sources", bc_res_sources),
     COLLECTION("mechanisms", bc_res_mechanisms),
+    COLLECTION("events", bc_res_events),
     {"/assets/{file}", .get = {bc_handle_asset}, .formats = BC_FMT_FILE,
      .flags = BC_ROUTE_UNDOCUMENTED},
 };

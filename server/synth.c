@@ -154,7 +154,8 @@ int bc_synth(const bc_synth_options *o, bc_err *err)
     if (rc == BC_OK)
         rc = bc_store_stmt(s,
                            "INSERT INTO citations (source_id, quote, quote_start, quote_end, "
-                           "meeting_id, figure_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                           "meeting_id, figure_id, supports) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+                           "CASE WHEN ?5 IS NULL THEN '[]' ELSE '[\"status\"]' END)",
                            &cite, err);
     for (long i = 0; rc == BC_OK && i < o->meetings; i++) {
         char id[64], title[160], date[16];

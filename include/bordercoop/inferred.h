@@ -1,6 +1,6 @@
 /* inferred.h: which field of a fact the text does not state. Every fact (meeting,
  * participant, decision, figure, border gate project, project event, protocol, agreed
- * area, person, mechanism, reported event) carries an `inferred` list of field paths
+ * area, person, mechanism, cooperation event, province) carries an `inferred` list of field paths
  * ("date.year", "status", "parties"); the reason is written in the fact's note. This
  * module owns the vocabulary of paths per kind of fact, so the loader, ingest and the
  * API agree on it. */
@@ -25,6 +25,7 @@ typedef enum bc_fact_kind {
     BC_FACT_PERSON,
     BC_FACT_MECHANISM,
     BC_FACT_REPORTED_EVENT,
+    BC_FACT_PROVINCE,
     BC_FACT_KIND_COUNT
 } bc_fact_kind;
 
@@ -47,5 +48,10 @@ int bc_inferred_json(bc_fact_kind kind, const char *const *paths, size_t n, bc_b
 /* The same for a JSON value from a fact file: NULL or null means none; anything else must
  * be an array of strings. Error messages start with the index ("inferred[1]: ..."). */
 int bc_inferred_from_json(bc_fact_kind kind, const json_t *value, bc_buf *out, bc_err *err);
+
+/* The same for any list of field paths of a fact (a quote's `supports`, the `fields` a
+ * background statement bears on); messages start with `name` ("supports[0]: ..."). */
+int bc_paths_from_json(bc_fact_kind kind, const char *name, const json_t *value, bc_buf *out,
+                       bc_err *err);
 
 #endif

@@ -22,6 +22,7 @@ typedef struct bc_load_stats {
     int events;
     int protocols;
     int areas;
+    int coop_events; /* exercises, inspections, exchange programmes, exhibitions */
     int citations;
     int aliases;
     int places;               /* located points of reference data (places.h) */

@@ -130,7 +130,8 @@ typedef struct bc_resource {
 extern const bc_resource *const bc_resources[];
 
 extern const bc_resource bc_res_meetings, bc_res_figures, bc_res_trade_figures, bc_res_projects,
-    bc_res_protocols, bc_res_provinces, bc_res_people, bc_res_sources, bc_res_mechanisms;
+    bc_res_protocols, bc_res_provinces, bc_res_people, bc_res_sources, bc_res_mechanisms,
+    bc_res_events;
 
 /* GET /v1/<name>: req->route_data is the bc_resource. Fills res (200 or a problem);
  * returns its status. */

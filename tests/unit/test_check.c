@@ -53,16 +53,63 @@ static void finds_tampering(void **state)
                                    "VALUES ('ghost', 'jwg-yunnan', 'Ghost', 'held')",
                                    &err),
                      0);
-    assert_int_equal(report(s, &out), 2);
+    /* ... which is also a status no quote supports */
+    assert_int_equal(report(s, &out), 3);
     assert_non_null(strstr(out.data, "1 without a source"));
+    assert_non_null(strstr(out.data, "meeting ghost: 'held'   <- no quote supports this status"));
     /* a dangling reference (foreign keys off to plant it) */
     assert_int_equal(bc_store_exec(s,
                                    "PRAGMA foreign_keys = OFF; UPDATE people SET province_id "
                                    "= 'atlantis' WHERE id = 'liu-yong'; PRAGMA foreign_keys = ON",
                                    &err),
                      0);
-    assert_int_equal(report(s, &out), 3);
+    assert_int_equal(report(s, &out), 4);
     assert_non_null(strstr(out.data, "dangling reference: people"));
+    bc_buf_free(&out);
+    bc_store_close(s);
+}
+
+/* every inferred field, every outside-knowledge statement and every status is reported;
+ * an unmarked one is a problem */
+static void reports_what_the_text_does_not_state(void **state)
+{
+    (void)state;
+    bc_store *s = fx_store_from(fx_data_dir());
+    bc_buf out = BC_BUF_INIT;
+    bc_err err;
+    assert_int_equal(report(s, &out), 0);
+    assert_non_null(
+        strstr(out.data, "meeting conference-yunnan-5: [\"date.year\",\"host\"] (Inferred"));
+    assert_non_null(strstr(out.data, ", 0 without a reason"));
+    assert_non_null(strstr(out.data, "project lao-cai-hekou-railway-bridge: 'unknown' (unknown)"));
+    assert_non_null(strstr(out.data, ", 0 without support"));
+    assert_non_null(strstr(out.data,
+                           "protocol vietnam-china-land-border-legal-documents: The three "
+                           "legal documents"));
+    assert_non_null(strstr(out.data, "; 0 unmarked name(s)"));
+    /* a status whose supporting quote is gone */
+    assert_int_equal(bc_store_exec(s,
+                                   "UPDATE citations SET supports = '[]' WHERE protocol_id = "
+                                   "'quang-ninh-guangxi-tourism-agreement'",
+                                   &err),
+                     0);
+    assert_int_equal(report(s, &out), 1);
+    assert_non_null(strstr(out.data, "protocol quang-ninh-guangxi-tourism-agreement: 'signed'   <- "
+                                     "no quote supports this status"));
+    /* an inferred field without its reason */
+    assert_int_equal(bc_store_exec(s,
+                                   "UPDATE figures SET note = NULL WHERE id = "
+                                   "'yunnan-four-provinces-delegations-500'",
+                                   &err),
+                     0);
+    assert_int_equal(report(s, &out), 2);
+    assert_non_null(strstr(out.data, "figure yunnan-four-provinces-delegations-500: [\"period\"]   "
+                                     "<- no note gives the reason"));
+    /* a name in another script that no background statement covers */
+    assert_int_equal(
+        bc_store_exec(s, "UPDATE provinces SET background = '[]' WHERE id = 'yunnan'", &err), 0);
+    assert_int_equal(report(s, &out), 4);
+    assert_non_null(strstr(out.data, "province yunnan: 'name_vi' is not in any article"));
     bc_buf_free(&out);
     bc_store_close(s);
 }
@@ -72,6 +119,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(clean_on_real_data),
         cmocka_unit_test(finds_tampering),
+        cmocka_unit_test(reports_what_the_text_does_not_state),
     };
     return cmocka_run_group_tests_name("check", tests, NULL, NULL);
 }

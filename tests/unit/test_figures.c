@@ -32,12 +32,20 @@ static void figure_detail(void **state)
     assert_string_equal(str(f, "period"), "2024");
     assert_int_equal(json_integer_value(json_object_get(f, "year")), 2024);
     assert_true(json_is_null(json_object_get(f, "change")));
-    json_t *parties = json_object_get(f, "parties");
+    json_t *parties = json_object_get(f, "parties"); /* province ids */
     assert_int_equal(json_array_size(parties), 2);
-    assert_string_equal(str(json_array_get(parties, 0), "id"), "tuyen-quang");
-    assert_string_equal(str(json_array_get(parties, 1), "id"), "yunnan");
-    assert_string_equal(str(json_object_get(f, "meeting"), "id"), "jwg-yunnan-11");
+    assert_string_equal(json_string_value(json_array_get(parties, 0)), "tuyen-quang");
+    assert_string_equal(json_string_value(json_array_get(parties, 1)), "yunnan");
+    json_t *meetings = json_object_get(f, "meetings");
+    assert_int_equal(json_array_size(meetings), 1);
+    assert_string_equal(str(json_array_get(meetings, 0), "id"), "jwg-yunnan-11");
     assert_int_equal(json_array_size(json_object_get(f, "conflicts_with")), 0);
+    /* Tuyen Quang's 2024 share lies within the four-province total of 2024 and within the
+     * total since the 10th session */
+    json_t *ov = json_object_get(f, "overlaps");
+    assert_int_equal(json_array_size(ov), 2);
+    assert_string_equal(str(json_array_get(ov, 0), "id"), "yunnan-four-provinces-trade-2024");
+    assert_string_equal(str(json_array_get(ov, 0), "relation"), "part_of");
     assert_int_equal(json_array_size(json_object_get(f, "sources")), 1);
     json_decref(f);
     /* a change relative to a basis, and a multi-month period */
@@ -64,7 +72,7 @@ static void metric_filter(void **state)
     (void)state;
     /* metric ids ignore case; the canonical id is echoed */
     json_t *j = get("/v1/figures", "metric=TRADE_TURNOVER", 200);
-    assert_int_equal(json_array_size(json_object_get(j, "data")), 4);
+    assert_int_equal(json_array_size(json_object_get(j, "data")), 5);
     assert_string_equal(str(json_object_get(json_object_get(j, "meta"), "filters"), "metric"),
                         "trade_turnover");
     json_decref(j);
@@ -88,15 +96,21 @@ static void meeting_filter_takes_names(void **state)
 {
     (void)state;
     json_t *j = get("/v1/figures", "meeting=elfte%20m%C3%B6tet&total=true&limit=1", 200);
-    assert_int_equal(json_integer_value(json_object_get(json_object_get(j, "meta"), "total")), 16);
+    assert_int_equal(json_integer_value(json_object_get(json_object_get(j, "meta"), "total")), 17);
     assert_string_equal(str(json_object_get(json_object_get(j, "meta"), "filters"), "meeting"),
                         "jwg-yunnan-11");
     json_decref(j);
     /* the count agrees with the meeting's own document */
     j = get("/v1/meetings/jwg-yunnan-11", "fields=figures", 200);
-    assert_int_equal(json_array_size(json_object_get(j, "figures")), 16);
+    assert_int_equal(json_array_size(json_object_get(j, "figures")), 17);
     json_decref(j);
-    assert_string_equal(ids("/v1/figures", "meeting=conference-yunnan-5"), "");
+    /* a figure reported at two meetings belongs to both */
+    assert_string_equal(ids("/v1/figures", "meeting=conference-yunnan-5"),
+                        "yunnan-four-provinces-delegations-548,"
+                        "yunnan-four-provinces-trade-since-jwg-10");
+    j = get("/v1/meetings/conference-yunnan-5", "fields=figures", 200);
+    assert_int_equal(json_array_size(json_object_get(j, "figures")), 2);
+    json_decref(j);
     bad("/v1/figures", "meeting=jwg-yunnan-99", "meeting",
         "conference-yunnan-4, conference-yunnan-5");
 }
@@ -111,9 +125,23 @@ static void periods_overlap_the_range(void **state)
         "lai-chau-chinese-companies-supported,lai-chau-officials-trained-yunnan,"
         "tuyen-quang-banks-border-payments,tuyen-quang-cooperation-areas,"
         "tuyen-quang-passports-married-citizens,yunnan-four-provinces-delegations-500,"
-        "yunnan-four-provinces-delegations-548,tuyen-quang-chinese-tourists-2025-10m,"
-        "tuyen-quang-yunnan-trade-2025-9m");
-    assert_string_equal(ids("/v1/trade-figures", "from=2025-10"), "");
+        "yunnan-four-provinces-delegations-548,yunnan-four-provinces-trade-since-jwg-10,"
+        "tuyen-quang-chinese-tourists-2025-10m,tuyen-quang-yunnan-trade-2025-9m");
+    /* a year matches every period that overlaps it; exact=true leaves the inferred
+     * periods out */
+    assert_string_equal(ids("/v1/trade-figures", "year=2024&sort=id"),
+                        "tuyen-quang-yunnan-trade-2024,yunnan-four-provinces-trade-2024,"
+                        "yunnan-four-provinces-trade-since-jwg-10");
+    assert_string_equal(ids("/v1/trade-figures", "year=2024&exact=true&sort=id"),
+                        "tuyen-quang-yunnan-trade-2024,yunnan-four-provinces-trade-2024");
+    json_t *f = get("/v1/figures/yunnan-four-provinces-delegations-548", NULL, 200);
+    assert_true(json_is_null(json_object_get(f, "year"))); /* the period spans two years */
+    assert_string_equal(json_string_value(json_array_get(json_object_get(f, "inferred"), 0)),
+                        "period");
+    json_decref(f);
+    assert_string_equal(ids("/v1/trade-figures", "from=2025-10"),
+                        "yunnan-four-provinces-trade-since-jwg-10");
+    assert_string_equal(ids("/v1/trade-figures", "from=2025-11"), "");
     assert_string_equal(ids("/v1/trade-figures", "to=2024-01-01&sort=-value"),
                         "yunnan-four-provinces-trade-2024,tuyen-quang-yunnan-trade-2024");
     bad("/v1/figures", "from=2025-1", "from", "YYYY, YYYY-MM or YYYY-MM-DD");
@@ -134,18 +162,19 @@ static void category_and_province(void **state)
 static void sorts_with_missing_values(void **state)
 {
     (void)state;
-    /* missing years sort last ascending, so first descending */
+    /* missing years (no period, or one over two years) sort last ascending, so first
+     * descending */
     assert_string_equal(ids("/v1/figures", "sort=-year,id&limit=3"),
-                        "bac-luan-ii-goods-exported-tet,quang-ninh-border-gate-trade,"
-                        "sugarcane-area-lai-chau");
+                        "bac-luan-ii-goods-exported-tet,lai-chau-chinese-companies-supported,"
+                        "lai-chau-officials-trained-yunnan");
     /* values compare as numbers, whatever the unit */
     assert_string_equal(ids("/v1/figures", "sort=year,-value&limit=4"),
                         "yunnan-four-provinces-trade-2024,tuyen-quang-yunnan-trade-2024,"
                         "quang-ninh-chinese-tourists-2024,mong-cai-chinese-tourist-arrivals-2024");
     assert_string_equal(ids("/v1/trade-figures", "sort=metric,-value"),
-                        "bac-luan-ii-goods-exported-tet,yunnan-four-provinces-trade-2024,"
-                        "quang-ninh-border-gate-trade,tuyen-quang-yunnan-trade-2025-9m,"
-                        "tuyen-quang-yunnan-trade-2024");
+                        "bac-luan-ii-goods-exported-tet,yunnan-four-provinces-trade-since-jwg-10,"
+                        "yunnan-four-provinces-trade-2024,quang-ninh-border-gate-trade,"
+                        "tuyen-quang-yunnan-trade-2025-9m,tuyen-quang-yunnan-trade-2024");
     bad("/v1/figures", "sort=unit", "sort", "allowed: period, period_end, year, value, metric");
 }
 

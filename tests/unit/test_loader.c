@@ -42,14 +42,15 @@ static void real_data_loads(void **state)
         fail_msg("%s", err.msg);
     assert_int_equal(st.sources, 5);
     assert_int_equal(st.meetings, 8);
-    assert_int_equal(st.figures, 22);
+    assert_int_equal(st.figures, 23);
     assert_int_equal(st.projects, 15);
     assert_int_equal(st.protocols, 13);
     assert_int_equal(st.people, 15);
     assert_int_equal(st.provinces, 10);
     assert_int_equal(st.mechanisms, 4);
-    assert_int_equal(st.conflicts, 2);
-    assert_true(st.citations >= 180);
+    assert_int_equal(st.conflicts, 4);
+    assert_int_equal(st.coop_events, 4);
+    assert_true(st.citations >= 210);
     assert_int_equal(strlen(st.content_version), 64);
 }
 
@@ -80,11 +81,11 @@ static void quote_not_verbatim(void **state)
 static void quote_changed_by_one_character(void **state)
 {
     /* 7,2 -> 7.2: a normalised number is not the article's wording */
-    fx_json_edit(*state, "facts/figures.json", "figures[0].sources[1].quote",
+    fx_json_edit(*state, "facts/figures.json", "figures[1].sources[0].quote",
                  json_string("Den totala import- och exportomsättningen mellan de fyra "
                              "gränsprovinserna Vietnam och Yunnan-provinsen uppgick till 7.2 "
                              "miljarder USD."));
-    expect_failure(*state, BC_EINVAL, "figures[0].sources[1]: quote");
+    expect_failure(*state, BC_EINVAL, "figures[1].sources[0]: quote");
 }
 
 static void unknown_source(void **state)
@@ -153,7 +154,7 @@ static void value_outside_vocabulary(void **state)
     fx_json_edit(*state, "facts/projects.json", "projects[0].status", json_string("finished"));
     expect_failure(*state, BC_EINVAL,
                    "projects[0]: 'finished' is not an allowed project_status (one of: "
-                   "operational, planned, proposed, reported, under_construction)");
+                   "operational, planned, proposed, reported, under_construction, unknown)");
 }
 
 static void unit_must_match_metric(void **state)
@@ -436,11 +437,96 @@ static void inferred_needs_a_reason(void **state)
     fx_json_edit(*state, "facts/protocols.json", "protocols[0].areas[0].inferred", json_null());
     /* with their reasons the same lists load and are stored as given */
     bc_store *s = fx_store_from(*state);
-    assert_int_equal(fx_count(s, "SELECT count(*) FROM projects WHERE inferred = '[\"status\"]'"),
+    assert_int_equal(fx_count(s, "SELECT count(*) FROM projects WHERE id = "
+                                 "'lao-cai-hekou-railway-bridge' AND inferred = '[\"status\"]'"),
                      1);
     assert_int_equal(fx_count(s, "SELECT count(*) FROM meeting_participants "
                                  "WHERE inferred = '[\"side\"]' AND note IS NOT NULL"),
                      1);
+    bc_store_close(s);
+}
+
+/* a quote says which fields of its fact it states; a background statement which fields
+ * rest on it: both in the fact's own vocabulary */
+static void supports_and_background_are_checked(void **state)
+{
+    fx_json_edit(*state, "facts/projects.json", "projects[0].sources[0].supports",
+                 json_pack("[s]", "colour"));
+    expect_failure(*state, BC_EINVAL,
+                   "projects[0].sources[0]: supports[0]: 'colour' is not a field of a border gate "
+                   "project");
+    fx_json_edit(*state, "facts/projects.json", "projects[0].sources[0].supports",
+                 json_string("status"));
+    expect_failure(*state, BC_EINVAL, "projects[0].sources[0]: supports: must be an array");
+    fx_json_edit(*state, "facts/projects.json", "projects[0].sources[0].supports",
+                 json_pack("[s]", "status"));
+    fx_json_edit(*state, "facts/projects.json", "projects[0].background",
+                 json_pack("[{s:[s]}]", "fields", "cn_side_zh"));
+    expect_failure(*state, BC_EINVAL, "projects[0].background[0]: missing required field 'text'");
+    fx_json_edit(*state, "facts/projects.json", "projects[0].background",
+                 json_pack("[{s:s,s:[s]}]", "text", "Hekou lies in Yunnan.", "fields", "hekou"));
+    expect_failure(*state, BC_EINVAL,
+                   "projects[0].background[0]: fields[0]: 'hekou' is not a field of a border gate "
+                   "project");
+    fx_json_edit(*state, "facts/projects.json", "projects[0].background",
+                 json_pack("[{s:s,s:s}]", "text", "Hekou lies in Yunnan.", "colour", "red"));
+    expect_failure(*state, BC_EINVAL, "projects[0].background[0]: unknown field 'colour'");
+    fx_json_edit(
+        *state, "facts/projects.json", "projects[0].background",
+        json_pack("[{s:s,s:[s]}]", "text", "Hekou lies in Yunnan.", "fields", "cn_province"));
+    bc_store *s = fx_store_from(*state);
+    assert_int_equal(
+        fx_count(s, "SELECT count(*) FROM projects WHERE background = "
+                    "'[{\"text\":\"Hekou lies in Yunnan.\",\"fields\":[\"cn_province\"]}]'"),
+        1);
+    assert_int_equal(fx_count(s, "SELECT count(*) FROM citations WHERE project_id = "
+                                 "'lao-cai-hekou-railway-bridge' AND supports = '[\"status\"]'"),
+                     1);
+    bc_store_close(s);
+}
+
+/* organisations, the meetings of a figure, and the events file */
+static void organisations_meetings_and_events(void **state)
+{
+    fx_json_edit(*state, "facts/protocols.json", "protocols[0].organisations", json_array());
+    expect_failure(*state, BC_EINVAL, "protocols[0]: 'organisations' must not be empty");
+    fx_json_edit(
+        *state, "facts/protocols.json", "protocols[0].organisations",
+        json_pack("[{s:s,s:s}]", "name", "Atlantis Party Committee", "province", "atlantis"));
+    expect_failure(*state, BC_EINVAL, "protocols[0].organisations[0]: unknown province 'atlantis'");
+    fx_json_edit(*state, "facts/protocols.json", "protocols[0].organisations",
+                 json_pack("[{s:s}]", "name", "Lai Chau Provincial Party Committee"));
+    fx_json_edit(*state, "facts/figures.json", "figures[1].meetings",
+                 json_pack("[ss]", "jwg-yunnan-11", "jwg-yunnan-11"));
+    expect_failure(*state, BC_EINVAL,
+                   "figures[1].meetings[1]: meeting 'jwg-yunnan-11' is listed twice");
+    fx_json_edit(*state, "facts/figures.json", "figures[1].meetings",
+                 json_pack("[ss]", "jwg-yunnan-11", "conference-yunnan-99"));
+    expect_failure(*state, BC_EINVAL,
+                   "figures[1].meetings[1]: unknown meeting 'conference-yunnan-99'");
+    fx_json_edit(*state, "facts/figures.json", "figures[1].meetings", json_pack("[s]", "nope-1"));
+    expect_failure(*state, BC_EINVAL, "figures[1]: unknown meeting 'nope-1'");
+    fx_json_edit(*state, "facts/figures.json", "figures[1].meetings",
+                 json_pack("[ss]", "conference-yunnan-5", "jwg-yunnan-11"));
+    fx_json_edit(*state, "facts/events.json", "events[0].kind", json_string("parade"));
+    expect_failure(*state, BC_EINVAL,
+                   "facts/events.json: events[0]: 'parade' is not an allowed coop_event_kind");
+    fx_json_edit(*state, "facts/events.json", "events[0].kind", json_string("exercise"));
+    fx_json_edit(*state, "facts/events.json", "events[0].status", json_string("recurring"));
+    fx_json_edit(*state, "facts/events.json", "events[0].date", json_string("2025-13"));
+    expect_failure(*state, BC_EINVAL, "events[0]: 'date'");
+    fx_json_edit(*state, "facts/events.json", "events[0].date", json_string("2025-10"));
+    bc_store *s = fx_store_from(*state);
+    /* the first meeting is also the figure's meeting_id; both are in figure_meetings */
+    assert_int_equal(fx_count(s, "SELECT count(*) FROM figure_meetings fm JOIN figures f ON "
+                                 "f.id = fm.figure_id WHERE f.id = "
+                                 "'yunnan-four-provinces-trade-since-jwg-10' AND f.meeting_id = "
+                                 "'conference-yunnan-5'"),
+                     2);
+    assert_int_equal(fx_count(s, "SELECT count(*) FROM protocol_parties WHERE province_id IS NULL "
+                                 "AND protocol_id = 'conference-yunnan-5-protocol'"),
+                     1);
+    assert_int_equal(fx_count(s, "SELECT count(*) FROM coop_events WHERE status = 'recurring'"), 2);
     bc_store_close(s);
 }
 
@@ -479,6 +565,8 @@ int main(void)
         SCRATCH(bad_url_and_language),
         SCRATCH(inferred_paths_are_checked),
         SCRATCH(inferred_needs_a_reason),
+        SCRATCH(supports_and_background_are_checked),
+        SCRATCH(organisations_meetings_and_events),
         SCRATCH(failed_build_keeps_previous_store),
         SCRATCH(rebuild_gives_identical_output),
         SCRATCH(content_version_follows_the_data),

@@ -35,7 +35,11 @@ static void members_and_meetings(void **state)
     assert_string_equal(str(m, "name"), "Annual Conference of the Provincial Party Secretaries of "
                                         "Lai Chau, Lao Cai, Tuyen Quang, Dien Bien (Vietnam) and "
                                         "Yunnan (China)");
-    assert_non_null(strstr(str(m, "description"), "Ha Giang was the member"));
+    /* outside knowledge is labelled as background, in its own field */
+    assert_null(strstr(str(m, "description"), "Ha Giang"));
+    json_t *bg = json_object_get(m, "background");
+    assert_non_null(strstr(str(json_array_get(bg, 0), "text"), "Ha Giang"));
+    assert_non_null(strstr(str(json_array_get(bg, 1), "text"), "in turn"));
     assert_string_equal(join_ids(json_object_get(m, "members")),
                         "dien-bien,lai-chau,lao-cai,tuyen-quang,yunnan");
     json_t *meetings = json_object_get(m, "meetings");

@@ -38,12 +38,18 @@ static void signed_protocol_detail(void **state)
     assert_string_equal(str(p, "date_precision"), "day");
     assert_int_equal(json_integer_value(json_object_get(p, "year")), 2025);
     assert_string_equal(str(json_object_get(p, "meeting"), "id"), "conference-yunnan-5");
+    /* parties are province ids, as everywhere; the signing bodies are organisations */
     json_t *parties = json_object_get(p, "parties");
     assert_int_equal(json_array_size(parties), 5);
-    assert_string_equal(str(json_array_get(parties, 2), "name"),
+    assert_string_equal(json_string_value(json_array_get(parties, 2)), "tuyen-quang");
+    json_t *orgs = json_object_get(p, "organisations");
+    assert_string_equal(str(json_array_get(orgs, 2), "name"),
                         "Tuyen Quang Provincial Party Committee");
-    assert_string_equal(str(json_object_get(json_array_get(parties, 2), "province"), "id"),
+    assert_string_equal(str(json_object_get(json_array_get(orgs, 2), "province"), "id"),
                         "tuyen-quang");
+    /* signed at the conference: the year of the date is marked as inferred */
+    assert_string_equal(json_string_value(json_array_get(json_object_get(p, "inferred"), 0)),
+                        "signed_on.year");
     /* six areas (the article announces seven), each quoted from its source */
     json_t *areas = json_object_get(p, "areas");
     assert_int_equal(json_array_size(areas), 6);
@@ -72,13 +78,15 @@ static void referenced_protocol_without_date(void **state)
     assert_true(json_is_null(json_object_get(p, "date_precision")));
     assert_true(json_is_null(json_object_get(p, "year")));
     assert_true(json_is_null(json_object_get(p, "meeting")));
-    /* a ministry is a party without a province */
-    json_t *parties = json_object_get(p, "parties");
-    assert_string_equal(str(json_array_get(parties, 0), "name"),
+    /* a ministry is an organisation without a province: the parties are Yunnan alone */
+    json_t *orgs = json_object_get(p, "organisations");
+    assert_string_equal(str(json_array_get(orgs, 0), "name"),
                         "Ministry of Industry and Trade of Vietnam");
-    assert_true(json_is_null(json_object_get(json_array_get(parties, 0), "province")));
-    assert_string_equal(str(json_object_get(json_array_get(parties, 1), "province"), "id"),
-                        "yunnan");
+    assert_true(json_is_null(json_object_get(json_array_get(orgs, 0), "province")));
+    assert_string_equal(str(json_object_get(json_array_get(orgs, 1), "province"), "id"), "yunnan");
+    json_t *parties = json_object_get(p, "parties");
+    assert_int_equal(json_array_size(parties), 1);
+    assert_string_equal(json_string_value(json_array_get(parties, 0)), "yunnan");
     assert_string_equal(str(json_array_get(json_object_get(p, "areas"), 0), "area"),
                         "Strengthen economic and trade cooperation");
     json_decref(p);
@@ -93,9 +101,11 @@ static void province_filter_over_parties(void **state)
     /* Tuyen Quang now includes Ha Giang: its own protocols and those */
     assert_string_equal(
         ids("province=tuyen-quang"),
-        "conference-yunnan-4-protocol,spring-meeting-guangxi-2024-protocol,"
-        "conference-yunnan-5-protocol,jwg-yunnan-11-protocol,"
-        "tuyen-quang-yunnan-forest-agreement,yunnan-sugarcane-cooperation-agreement");
+        "conference-yunnan-5-protocol,jwg-yunnan-11-protocol,conference-yunnan-4-protocol,"
+        "spring-meeting-guangxi-2024-protocol,tuyen-quang-yunnan-forest-agreement,"
+        "yunnan-sugarcane-cooperation-agreement");
+    /* both Ha Giang memberships are inferred; stated parties only: */
+    assert_string_equal(ids("province=ha-giang&exact=true"), "");
     assert_string_equal(ids("province=guangxi&kind=agreement"),
                         "quang-ninh-guangxi-tourism-agreement");
     bad("province=paris", "province", "unknown province");
@@ -111,7 +121,10 @@ static void meeting_and_year(void **state)
     json_decref(j);
     assert_string_equal(ids("meeting=jwg-yunnan-12"), "");
     assert_string_equal(ids("year=2025"), "conference-yunnan-5-protocol,jwg-yunnan-11-protocol");
-    assert_string_equal(ids("year=2024&status=referenced"), "conference-yunnan-4-protocol");
+    /* no article dates the minutes of the 4th conference or the spring-meeting protocol */
+    assert_string_equal(ids("year=2024"), "");
+    assert_string_equal(ids("meeting=conference-yunnan-4"), "conference-yunnan-4-protocol");
+    assert_string_equal(ids("year=2025&exact=true"), "");
     bad("meeting=conference-yunnan-9", "meeting", "conference-yunnan-4");
     bad("year=twenty", "year", "whole number");
 }
@@ -140,14 +153,14 @@ static void undated_protocols_sort_last(void **state)
     assert_int_equal(json_array_size(d), 13);
     assert_string_equal(str(json_object_get(j, "meta"), "sort"), "signed_on");
     /* dated first, by date then id; then every undated one by id */
-    assert_string_equal(str(json_array_get(d, 0), "id"), "conference-yunnan-4-protocol");
-    assert_string_equal(str(json_array_get(d, 3), "id"), "jwg-yunnan-11-protocol");
-    assert_true(json_is_null(json_object_get(json_array_get(d, 4), "signed_on")));
+    assert_string_equal(str(json_array_get(d, 0), "id"), "conference-yunnan-5-protocol");
+    assert_string_equal(str(json_array_get(d, 1), "id"), "jwg-yunnan-11-protocol");
+    assert_true(json_is_null(json_object_get(json_array_get(d, 2), "signed_on")));
     assert_string_equal(str(json_array_get(d, 12), "id"), "yunnan-training-cooperation-protocols");
     json_decref(j);
     /* descending: undated first */
     assert_string_equal(ids("sort=-signed_on,id&limit=2"),
-                        "moit-yunnan-action-plan-2023-2026,moit-yunnan-trade-mou");
+                        "conference-yunnan-4-protocol,moit-yunnan-action-plan-2023-2026");
     /* the id tie-break runs the way the last key does (here descending) */
     assert_string_equal(ids("sort=level,-year&limit=3"),
                         "quang-ninh-guangxi-tourism-agreement,moit-yunnan-trade-mou,"

@@ -150,7 +150,7 @@ static void route_enumeration(void **state)
     (void)state;
     int n = 0;
     bc_router_each(count_pattern, &n);
-    assert_int_equal(n, 13 + 2 * 9); /* the dashboard's assets are not in the contract */
+    assert_int_equal(n, 13 + 2 * 10); /* the dashboard's assets are not in the contract */
     char name[128];
     assert_int_equal(
         bc_router_route_name(bc_router_route_of("/v1/meetings/jwg-yunnan-11"), name, sizeof name),

@@ -80,7 +80,7 @@ static void article_words_find_articles_and_facts(void **state)
     (void)state;
     json_t *j = search("q=miljarder", 200);
     assert_true(hit(j, "source", "laichau-jwg-11-sv", 5));
-    assert_true(hit(j, "figure", "yunnan-four-provinces-trade-2024", 5));
+    assert_true(hit(j, "figure", "yunnan-four-provinces-trade-since-jwg-10", 5));
     json_t *first = json_array_get(json_object_get(j, "data"), 0);
     assert_non_null(strstr(json_string_value(json_object_get(first, "snippet")), "<mark>"));
     assert_non_null(json_object_get(json_object_get(first, "links"), "self"));

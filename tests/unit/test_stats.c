@@ -43,14 +43,33 @@ static void stats_match_the_store(void **state)
     assert_int_equal(json_integer_value(json_object_get(c, "meetings")), 8);
     assert_int_equal(json_integer_value(json_object_get(c, "meetings_held")), 6);
     assert_int_equal(json_integer_value(json_object_get(c, "meetings_planned")), 2);
-    assert_int_equal(json_integer_value(json_object_get(c, "figures")), 22);
-    assert_int_equal(json_integer_value(json_object_get(c, "trade_figures")), 5);
+    assert_int_equal(json_integer_value(json_object_get(c, "figures")), 23);
+    assert_int_equal(json_integer_value(json_object_get(c, "trade_figures")), 6);
+    assert_int_equal(json_integer_value(json_object_get(c, "events")), 4);
+    /* only the documents whose signing an article reports */
+    assert_int_equal(json_integer_value(json_object_get(c, "protocols_signed")),
+                     count("SELECT count(*) FROM protocols WHERE status = 'signed'"));
     assert_int_equal(json_integer_value(json_object_get(c, "border_gate_projects")), 15);
     assert_int_equal(json_integer_value(json_object_get(c, "citations")),
                      count("SELECT count(*) FROM citations"));
     json_t *latest = json_object_get(json_object_get(j, "meetings"), "latest_held");
     assert_string_equal(json_string_value(json_object_get(latest, "id")), "conference-yunnan-5");
     assert_string_equal(json_string_value(json_object_get(latest, "date")), "2025-10-30");
+    /* turnover by pair: parties as ids, overlaps and comparability in the JSON */
+    json_t *pair =
+        json_array_get(json_object_get(json_object_get(j, "trade_turnover"), "by_pair"), 0);
+    assert_string_equal(json_string_value(json_array_get(json_object_get(pair, "parties"), 0)),
+                        "lai-chau");
+    assert_true(json_is_false(json_object_get(pair, "comparable")));
+    json_t *point = json_array_get(json_object_get(pair, "points"), 0);
+    assert_string_equal(json_string_value(json_object_get(point, "id")),
+                        "yunnan-four-provinces-trade-2024");
+    json_t *ov = json_array_get(json_object_get(point, "overlaps"), 0);
+    assert_string_equal(json_string_value(json_object_get(ov, "id")),
+                        "tuyen-quang-yunnan-trade-2024");
+    assert_string_equal(json_string_value(json_object_get(ov, "relation")), "includes");
+    assert_string_equal(json_string_value(json_object_get(json_object_get(point, "links"), "self")),
+                        "/v1/figures/yunnan-four-provinces-trade-2024");
     json_t *bys = json_object_get(json_object_get(j, "border_gate_projects"), "by_status");
     assert_int_equal(json_integer_value(json_object_get(bys, "operational")), 9);
     char *version = meta("content_version");

@@ -59,7 +59,7 @@ static void synthetic_store_is_valid(void **state)
                                    &st, &err),
                      0);
     assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-    assert_int_equal(sqlite3_column_int(st, 0), 20000 + 22);
+    assert_int_equal(sqlite3_column_int(st, 0), 20000 + 23);
     assert_int_equal(sqlite3_column_int(st, 1), 2000 + 8);
     sqlite3_reset(st);
 }

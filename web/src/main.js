@@ -116,6 +116,17 @@ function sourceButton(text, onOpen, { cls = 'num', hint = 'show sources' } = {})
 }
 
 // ---- rendering ----
+/** Province names by id, read from the turnover pairs of /v1/stats (`parties` are ids, the
+ * `label` their names joined by " - " in the same order); unknown ids stay ids. */
+function provinceNames(stats) {
+  const names = new Map();
+  for (const pair of stats?.trade_turnover?.by_pair ?? []) {
+    const parts = (pair.label ?? '').split(' - ');
+    if (parts.length === (pair.parties ?? []).length) pair.parties.forEach((id, i) => names.set(id, parts[i]));
+  }
+  return (id) => names.get(id) ?? id;
+}
+
 function renderHeadline() {
   const stats = state.data.stats;
   if (!stats) return;
@@ -148,13 +159,14 @@ function renderHeadline() {
         h('div', { class: 'figure' },
           sourceButton(amount(top.value, top.unit), (b) => openFigure(top.id, b, amount(top.value, top.unit)), { cls: 'num num-big' }),
           h('span', { class: 'figure-label' }, `in ${period(top.period)}`)),
-        h('p', { class: 'card-note' }, top.qualifier !== 'exact' ? `${figureValue(top)} · ` : '', top.parties),
+        h('p', { class: 'card-note' }, top.qualifier !== 'exact' ? `${figureValue(top)} · ` : '', top.label),
         h('p', { class: 'muted small' }, `The largest of ${points.length} turnover figures reported:`),
         h('ul', { class: 'other-figures', 'aria-label': 'The other turnover figures' }, points.filter((p) => p !== top)
           .sort((a, b) => b.value - a.value)
           .map((p) => h('li', null,
             sourceButton(figureValue(p), (b) => openFigure(p.id, b), { cls: 'link' }),
-            h('span', { class: 'muted' }, ` · ${p.parties} · ${period(p.period)}`)))),
+            h('span', { class: 'muted' }, ` · ${p.label} · ${period(p.period)}`,
+              (p.overlaps ?? []).length ? ' · overlaps another figure, not to be added' : '')))),
       ]
       : h('p', { class: 'muted' }, 'No trade turnover figure.'));
 
@@ -232,6 +244,7 @@ function renderTrade() {
     : []);
 
   const figures = listOf('trade');
+  const nameOf = provinceNames(stats);
   const table = h('table', { class: 'data-table' },
     h('caption', { class: 'visually-hidden' }, 'Trade figures: parties, period, value and source'),
     h('thead', null, h('tr', null,
@@ -241,7 +254,7 @@ function renderTrade() {
       h('th', { scope: 'col', class: 'right' }, 'Value'))),
     h('tbody', null, figures.map((f) => h('tr', null,
       h('td', { 'data-label': 'Figure' }, f.description, f.change ? h('span', { class: 'muted small block' }, `Change: ${f.change.qualifier !== 'exact' ? `${f.change.qualifier} ` : ''}${f.change.value > 0 ? '+' : ''}${f.change.value}% against ${f.change.basis ?? 'an earlier period'}`) : null),
-      h('td', { 'data-label': 'Parties' }, (f.parties ?? []).map((p) => p.name).join(' – ')),
+      h('td', { 'data-label': 'Parties' }, (f.parties ?? []).map(nameOf).join(' – ')),
       h('td', { 'data-label': 'Period' }, period(f.period)),
       h('td', { 'data-label': 'Value', class: 'right' },
         sourceButton(figureValue(f), (b) => openFigure(f.id, b), { cls: 'num num-cell' }))))));

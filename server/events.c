@@ -1,0 +1,79 @@
+/* events.c: /v1/events: cooperation events the articles report (joint exercises, border
+ * inspections, exchange programmes, exhibitions), each with who took part and the
+ * meetings it was reported at. */
+#include "bordercoop/changes.h"
+#include "bordercoop/resource.h"
+
+static const bc_param_spec FILTERS[] = {
+    {"kind", BC_PARAM_TEXT, "ev.kind = ?", BC_LOOKUP_VOCAB("coop_event_kind"),
+     BC_VALUES_VOCAB("coop_event_kind"), .reads = "'kind'"},
+    BC_PROVINCE_FILTER_READING("EXISTS (SELECT 1 FROM coop_event_organisations o WHERE "
+                               "o.event_id = ev.id AND o.province_id IN (" BC_PROVINCE_AND_MERGED
+                               "))",
+                               "'parties', 'organisations'"),
+    {"year", BC_PARAM_INT, "ev.year = ?", NULL, NULL, NULL, 0, 1900, 2199, BC_READS_DATE("date")},
+    {"from", BC_PARAM_DATE_FROM, "ev.date_end >= ?", .reads = BC_READS_DATE("date")},
+    {"to", BC_PARAM_DATE_TO, "ev.date_start <= ?", .reads = BC_READS_DATE("date")},
+    {"status", BC_PARAM_TEXT, "ev.status = ?", BC_LOOKUP_VOCAB("coop_event_status"),
+     BC_VALUES_VOCAB("coop_event_status"), .reads = "'status'"},
+    BC_MEETING_FILTER_READING("EXISTS (SELECT 1 FROM coop_event_meetings em WHERE em.event_id = "
+                              "ev.id AND em.meeting_id = ?)",
+                              "'meetings'"),
+    {"curation", BC_PARAM_TEXT, "ev.curation = ?", BC_LOOKUP_VOCAB("curation"),
+     BC_VALUES_VOCAB("curation")},
+    BC_EXACT_FILTER,
+    BC_CHANGED_SINCE_FILTER("ev.id", "event"),
+    {NULL},
+};
+
+static const bc_sort_field SORTS[] = {
+    {"date", BC_LAST_DATE("ev.date_start"), BC_SORT_TEXT},
+    {"year", BC_LAST_INT("ev.year"), BC_SORT_INT},
+    {"kind", "ev.kind", BC_SORT_TEXT},
+    {"status", "ev.status", BC_SORT_TEXT},
+    {"title", "ev.title", BC_SORT_TEXT},
+    {"id", "ev.id", BC_SORT_TEXT},
+    {NULL},
+};
+
+/* the documents' fields in order, and how each is written in CSV */
+static const bc_field FIELDS[] = {
+    {"id"},
+    {"type"},
+    {"kind"},
+    {"title"},
+    {"status"},
+    {"date"},
+    {"date_precision"},
+    {"date_start"},
+    {"date_end"},
+    {"year"},
+    {"place"},
+    {"parties", BC_CSV_LIST},
+    {"organisations", BC_CSV_LIST, "name"},
+    {"meetings", BC_CSV_LIST, "id"},
+    {"description"},
+    {"aliases", BC_CSV_LIST, "alias"},
+    {"curation"},
+    {"confidence"},
+    {"inferred", BC_CSV_LIST},
+    {"background", BC_CSV_LIST, "text"},
+    {"note"},
+    {"sources", BC_CSV_SOURCES},
+    {"links", BC_CSV_LINK},
+    {NULL},
+};
+
+const bc_resource bc_res_events = {
+    .name = "events",
+    .singular = "event",
+    .entity = "event",
+    .from = "coop_events ev",
+    .id_col = "ev.id",
+    .doc_sql = "SELECT doc FROM v_coop_event_doc WHERE id = ?1",
+    .filters = FILTERS,
+    .sorts = SORTS,
+    .default_sort = "date",
+    .fields = FIELDS,
+    .inferred_col = "ev.inferred",
+};

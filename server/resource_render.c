@@ -208,10 +208,7 @@ static void csv_text(bc_buf *cell, json_t *v, const bc_field *f)
     if (v == NULL || json_is_null(v))
         return;
     if (json_is_string(v)) {
-        const char *text = json_string_value(v);
-        if (text[0] != '\0' && strchr("=+@\t\r", text[0]) != NULL)
-            bc_buf_putc(cell, '\''); /* keep spreadsheets from running it as a formula */
-        bc_buf_puts(cell, text);
+        bc_buf_puts(cell, json_string_value(v));
     } else if (json_is_integer(v)) {
         bc_buf_printf(cell, "%lld", (long long)json_integer_value(v));
     } else if (json_is_real(v)) {
@@ -246,7 +243,22 @@ static void csv_text(bc_buf *cell, json_t *v, const bc_field *f)
 static void csv_cell(bc_buf *out, json_t *v, const bc_field *f)
 {
     bc_buf cell = BC_BUF_INIT;
-    csv_text(&cell, v, f);
+    /* a cell a spreadsheet would read as a formula gets a leading ' (OWASP's rule for
+     * CSV injection: = + - @ tab and CR first); numbers are numbers and stay as they are */
+    if (v != NULL && !json_is_number(v)) {
+        csv_text(&cell, v, f);
+        if (cell.len > 0 && strchr("=+-@\t\r", cell.data[0]) != NULL) {
+            bc_buf neutral = BC_BUF_INIT;
+            bc_buf_putc(&neutral, '\'');
+            bc_buf_append(&neutral, cell.data, cell.len);
+            if (bc_buf_failed(&cell))
+                neutral.failed = 1;
+            bc_buf_free(&cell);
+            cell = neutral;
+        }
+    } else {
+        csv_text(&cell, v, f);
+    }
     const char *c = cell.data ? cell.data : "";
     if (strpbrk(c, ",\"\r\n") != NULL) {
         bc_buf_putc(out, '"');

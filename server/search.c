@@ -249,6 +249,52 @@ static int parse(bc_request *req, search_params *sp, bc_response *res)
     return 0;
 }
 
+/* Appends snippet s (n bytes, its hits between the bytes 1 and 2) as a JSON string of
+ * HTML: the article's text escaped, so that nothing in it is ever markup, and each hit
+ * in <mark>...</mark>, the only tag added. */
+static void put_snippet(bc_buf *b, const char *s, size_t n)
+{
+    bc_buf html = BC_BUF_INIT;
+    int open = 0;
+    for (size_t i = 0; s != NULL && i < n; i++) {
+        switch (s[i]) {
+        case 1:
+            if (!open)
+                bc_buf_puts(&html, "<mark>");
+            open = 1;
+            break;
+        case 2:
+            if (open)
+                bc_buf_puts(&html, "</mark>");
+            open = 0;
+            break;
+        case '&':
+            bc_buf_puts(&html, "&amp;");
+            break;
+        case '<':
+            bc_buf_puts(&html, "&lt;");
+            break;
+        case '>':
+            bc_buf_puts(&html, "&gt;");
+            break;
+        case '"':
+            bc_buf_puts(&html, "&quot;");
+            break;
+        case '\'':
+            bc_buf_puts(&html, "&#39;");
+            break;
+        default:
+            bc_buf_putc(&html, s[i]);
+        }
+    }
+    if (open)
+        bc_buf_puts(&html, "</mark>");
+    bc_buf_json_string(b, html.data ? html.data : "", html.len);
+    if (bc_buf_failed(&html))
+        b->failed = 1;
+    bc_buf_free(&html);
+}
+
 int bc_handle_search(bc_request *req, bc_response *res)
 {
     search_params sp;
@@ -270,11 +316,16 @@ int bc_handle_search(bc_request *req, bc_response *res)
     sqlite3_stmt *st;
     int rc = bc_store_stmt(
         req->store,
-        "SELECT kind, ref_id, title, snippet(search_index, -1, '<mark>', '</mark>', '…', 24), "
-        "bm25(search_index, 8.0, 1.0) AS score, langs FROM search_index "
+        /* the page is chosen first and only its rows get a snippet (hits marked with
+         * the bytes 1 and 2, then HTML-escaped by put_snippet) */
+        "WITH page AS (SELECT rowid AS r, bm25(search_index, 8.0, 1.0) AS score, kind AS k, "
+        "ref_id AS i FROM search_index "
         "WHERE search_index MATCH ?1 AND (?2 IS NULL OR kind = ?2) "
         "AND (?3 IS NULL OR instr(' ' || langs || ' ', ' ' || ?3 || ' ') > 0) "
-        "ORDER BY score, kind, ref_id LIMIT ?4 OFFSET ?5",
+        "ORDER BY score, kind, ref_id LIMIT ?4 OFFSET ?5) "
+        "SELECT kind, ref_id, title, snippet(search_index, -1, char(1), char(2), '…', 24), "
+        "page.score, langs FROM page JOIN search_index ON search_index.rowid = page.r "
+        "WHERE search_index MATCH ?1 ORDER BY page.score, page.k, page.i",
         &st, &err);
     if (rc != BC_OK) {
         bc_buf_free(&match);
@@ -307,8 +358,8 @@ int bc_handle_search(bc_request *req, bc_response *res)
         bc_buf_json_string(b, (const char *)sqlite3_column_text(st, 2),
                            (size_t)sqlite3_column_bytes(st, 2));
         bc_buf_puts(b, ",\"snippet\":");
-        bc_buf_json_string(b, (const char *)sqlite3_column_text(st, 3),
-                           (size_t)sqlite3_column_bytes(st, 3));
+        put_snippet(b, (const char *)sqlite3_column_text(st, 3),
+                    (size_t)sqlite3_column_bytes(st, 3));
         bc_buf_printf(b, ",\"score\":%.4f,\"langs\":[", -sqlite3_column_double(st, 4));
         const char *langs = (const char *)sqlite3_column_text(st, 5);
         for (const char *p = langs; p && *p;) {

@@ -3,6 +3,32 @@
 
 #include <string.h>
 
+/* Paragraphs are indexed in chunks of at most this many bytes, cut after a sentence or
+ * a word: the snippet of a row costs the square of its hits (FTS5 scores a window at
+ * every hit), so a row must stay small whatever an article's paragraphs look like. */
+#define CHUNK_MAX 2560
+#define CHUNK_MIN 1280 /* a sentence end before this is not used as the cut */
+
+size_t bc_search_chunk_len(const char *p, size_t n)
+{
+    if (n <= CHUNK_MAX)
+        return n;
+    size_t cut = 0;
+    for (size_t i = CHUNK_MAX; i > CHUNK_MIN && cut == 0; i--)
+        if ((p[i - 1] == '.' || p[i - 1] == '!' || p[i - 1] == '?') && p[i] == ' ')
+            cut = i;
+    for (size_t i = CHUNK_MAX; i > 0 && cut == 0; i--)
+        if (p[i] == ' ')
+            cut = i;
+    if (cut == 0) {
+        /* one word longer than a chunk: cut between two UTF-8 characters */
+        cut = CHUNK_MAX;
+        while (cut > 1 && ((unsigned char)p[cut] & 0xc0) == 0x80)
+            cut--;
+    }
+    return cut;
+}
+
 int bc_search_index_entity(bc_store *s, const char *kind, const char *id, bc_err *err)
 {
     /* the view joins entity text with ' | '; empty parts leave runs of separators */
@@ -52,13 +78,18 @@ int bc_search_index_source(bc_store *s, const char *source_id, bc_err *err)
         const char *line_end = nl ? nl : end;
         size_t n = (size_t)(line_end - p);
         if (n >= 40 && strncmp(p, "![", 2) != 0 && memmem(p, n, "://", 3) == NULL) {
-            sqlite3_bind_text(ins, 1, title, -1, SQLITE_STATIC);
-            sqlite3_bind_text(ins, 2, p, (int)n, SQLITE_STATIC);
-            sqlite3_bind_text(ins, 3, source_id, -1, SQLITE_STATIC);
-            sqlite3_bind_text(ins, 4, lang, -1, SQLITE_STATIC);
-            if (sqlite3_step(ins) != SQLITE_DONE)
-                rc = bc_store_error(s, err, "indexing a paragraph");
-            sqlite3_reset(ins);
+            for (const char *c = p; rc == BC_OK && c < line_end;) {
+                size_t len = bc_search_chunk_len(c, (size_t)(line_end - c));
+                sqlite3_bind_text(ins, 1, title, -1, SQLITE_STATIC);
+                sqlite3_bind_text(ins, 2, c, (int)len, SQLITE_STATIC);
+                sqlite3_bind_text(ins, 3, source_id, -1, SQLITE_STATIC);
+                sqlite3_bind_text(ins, 4, lang, -1, SQLITE_STATIC);
+                if (sqlite3_step(ins) != SQLITE_DONE)
+                    rc = bc_store_error(s, err, "indexing a paragraph");
+                sqlite3_reset(ins);
+                for (c += len; c < line_end && *c == ' ';)
+                    c++;
+            }
         }
         p = line_end + 1;
     }

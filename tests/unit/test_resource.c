@@ -9,6 +9,8 @@
 #include "bordercoop/alloc.h"
 #include "bordercoop/resource.h"
 
+#include "bordercoop/ingest.h"
+
 #include "fixture.h"
 
 /* the data/ store this group shares (fixture.h) */
@@ -482,6 +484,48 @@ static void csv_output(void **state)
     bc_response_free(&res);
 }
 
+/* OWASP's rule against CSV injection: a text cell that a spreadsheet would run as a
+ * formula (= + - @ tab CR first) gets a leading ', whether it is a title or a list;
+ * numbers stay numbers. */
+static void csv_cells_cannot_be_formulas(void **state)
+{
+    (void)state;
+    bc_store *s = fx_store_from(fx_data_dir());
+    static const char *const titles[] = {"=HYPERLINK(\"http://x.example\",\"y\")",
+                                         "+1+2",
+                                         "-2+3",
+                                         "@SUM(A1:A2)",
+                                         "\tTabbed",
+                                         "Plain title"};
+    for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++) {
+        char text[256];
+        snprintf(text, sizeof text,
+                 "Article %zu: on March %zu, 2026 the 13th meeting of the Joint Working Group "
+                 "was held in Lao Cai.",
+                 i, i + 1);
+        bc_ingest_input in = {.text = text, .len = strlen(text), .lang = "en", .title = titles[i]};
+        bc_ingest_result r;
+        bc_err err;
+        assert_int_equal(bc_ingest(s, &in, &r, &err), 0);
+    }
+    bc_response res;
+    assert_int_equal(
+        fx_request(s, "GET", "/v1/sources", "format=csv&fields=title&origin=ingested", &res), 200);
+    const char *body = res.body.data;
+    assert_non_null(strstr(body, ",\"'=HYPERLINK(\"\"http://x.example\"\",\"\"y\"\")\"\r\n"));
+    assert_non_null(strstr(body, ",'+1+2\r\n"));
+    assert_non_null(strstr(body, ",'-2+3\r\n"));
+    assert_non_null(strstr(body, ",'@SUM(A1:A2)\r\n"));
+    assert_non_null(strstr(body, ",'\tTabbed\r\n"));
+    assert_non_null(strstr(body, ",Plain title\r\n"));
+    bc_response_free(&res);
+    /* numbers, negative ones included, are not touched */
+    assert_int_equal(fx_request(s, "GET", "/v1/figures", "format=csv&fields=value", &res), 200);
+    assert_null(strstr(res.body.data, "'"));
+    bc_response_free(&res);
+    bc_store_close(s);
+}
+
 static void cursor_and_format_errors(void **state)
 {
     (void)state;
@@ -644,6 +688,7 @@ int main(void)
         cmocka_unit_test(sparse_fieldsets),
         cmocka_unit_test(declared_fields_match_documents),
         cmocka_unit_test(csv_output),
+        cmocka_unit_test(csv_cells_cannot_be_formulas),
         cmocka_unit_test(cursor_and_format_errors),
         cmocka_unit_test(bad_queries),
         cmocka_unit_test(sql_text_in_values_is_only_data),

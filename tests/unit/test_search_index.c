@@ -1,12 +1,17 @@
 /* test_search_index.c: writing the full-text index: every entity once after a load, one
  * entity re-indexed on its own, an article's paragraphs without page furniture, an
- * unknown source refused, and a store without the index an error, not a crash. */
+ * unknown source refused, and a store without the index an error, not a crash;
+ * paragraphs cut into chunks of at most 2.5 KiB after a sentence, else a word, else
+ * between UTF-8 characters, that together hold the whole paragraph; an article of one
+ * 16,000-word paragraph indexed as bounded rows and searched with snippets that are
+ * HTML-escaped but for <mark>. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include "bordercoop/ingest.h"
 #include "bordercoop/search_index.h"
 
 #include "fixture.h"
@@ -74,6 +79,97 @@ static void a_store_without_the_index_is_an_error(void **state)
     bc_store_close(raw);
 }
 
+static void short_paragraphs_stay_whole(void **state)
+{
+    (void)state;
+    const char *p = "One sentence. Another one.";
+    assert_int_equal(bc_search_chunk_len(p, strlen(p)), strlen(p));
+    char big[2560];
+    memset(big, 'a', sizeof big);
+    assert_int_equal(bc_search_chunk_len(big, sizeof big), sizeof big);
+}
+
+static void long_paragraphs_are_cut_after_a_sentence_or_a_word(void **state)
+{
+    (void)state;
+    char p[6000];
+    /* words of 9 bytes, a sentence end at 1800 */
+    for (size_t i = 0; i < sizeof p; i++)
+        p[i] = i % 10 == 9 ? ' ' : 'w';
+    p[1798] = '.';
+    assert_int_equal(bc_search_chunk_len(p, sizeof p), 1799);
+    /* no sentence end in the second half: the last space */
+    p[1798] = 'w';
+    size_t n = bc_search_chunk_len(p, sizeof p);
+    assert_true(n <= 2560 && n > 2500);
+    assert_int_equal(p[n], ' ');
+    /* one word longer than a chunk, in two-byte characters: a character boundary */
+    for (size_t i = 0; i < sizeof p; i += 2) {
+        p[i] = (char)0xc3;
+        p[i + 1] = (char)0xa9;
+    }
+    n = bc_search_chunk_len(p + 1, sizeof p - 1); /* starts inside a character */
+    assert_true(n <= 2560);
+    assert_true(((unsigned char)p[1 + n] & 0xc0) != 0x80);
+}
+
+static void a_huge_paragraph_gives_bounded_rows_and_safe_snippets(void **state)
+{
+    (void)state;
+    bc_store *s = fx_store_from(fx_data_dir());
+    size_t cap = 16000 * 8 + 256;
+    char *text = malloc(cap);
+    size_t k = (size_t)snprintf(text, cap, "Charlie report.");
+    for (int i = 0; i < 16000; i++)
+        k += (size_t)snprintf(text + k, cap - k, " charlie");
+    bc_ingest_input in = {.text = text, .len = k, .lang = "en", .title = "Charlie"};
+    bc_ingest_result r;
+    bc_err err;
+    assert_int_equal(bc_ingest(s, &in, &r, &err), 0);
+    char sql[256];
+    snprintf(sql, sizeof sql,
+             "SELECT max(length(CAST(body AS BLOB))) FROM search_index WHERE ref_id = '%s'",
+             r.source_id);
+    assert_true(fx_count(s, sql) <= 2560);
+    snprintf(sql, sizeof sql,
+             "SELECT sum(length(CAST(body AS BLOB))) + count(*) - 1 FROM search_index "
+             "WHERE ref_id = '%s'",
+             r.source_id);
+    assert_int_equal(fx_count(s, sql), (long)k); /* every byte, the cut spaces aside */
+    bc_response res;
+    assert_int_equal(fx_request(s, "GET", "/v1/search", "q=charlie&limit=100", &res), 200);
+    json_t *j = fx_json_body(&res);
+    bc_response_free(&res);
+    size_t i;
+    json_t *h;
+    json_array_foreach(json_object_get(j, "data"), i, h)
+    {
+        const char *snippet = json_string_value(json_object_get(h, "snippet"));
+        assert_non_null(strstr(snippet, "<mark>"));
+    }
+    assert_true(json_array_size(json_object_get(j, "data")) > 10);
+    json_decref(j);
+    /* the article's own markup is text in a snippet: only <mark> and </mark> are tags */
+    static const char html[] = "A report from the gate: <img src=x onerror=alert(1)> and "
+                               "<b class=\"x\">bold</b> & 'quoted' words about the onerror.";
+    bc_ingest_input in2 = {.text = html, .len = sizeof html - 1, .lang = "en", .title = "H"};
+    assert_int_equal(bc_ingest(s, &in2, &r, &err), 0);
+    assert_int_equal(fx_request(s, "GET", "/v1/search", "q=onerror", &res), 200);
+    j = fx_json_body(&res);
+    bc_response_free(&res);
+    const char *snippet = json_string_value(
+        json_object_get(json_array_get(json_object_get(j, "data"), 0), "snippet"));
+    assert_non_null(snippet);
+    assert_non_null(strstr(snippet, "&lt;img src=x <mark>onerror</mark>=alert(1)&gt;"));
+    assert_non_null(strstr(snippet, "&lt;b class=&quot;x&quot;&gt;bold&lt;/b&gt; &amp; "
+                                    "&#39;quoted&#39;"));
+    for (const char *p = strchr(snippet, '<'); p != NULL; p = strchr(p + 1, '<'))
+        assert_true(strncmp(p, "<mark>", 6) == 0 || strncmp(p, "</mark>", 7) == 0);
+    json_decref(j);
+    free(text);
+    bc_store_close(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -81,6 +177,9 @@ int main(void)
         cmocka_unit_test(one_entity_again),
         cmocka_unit_test(paragraphs_of_an_article),
         cmocka_unit_test(a_store_without_the_index_is_an_error),
+        cmocka_unit_test(short_paragraphs_stay_whole),
+        cmocka_unit_test(long_paragraphs_are_cut_after_a_sentence_or_a_word),
+        cmocka_unit_test(a_huge_paragraph_gives_bounded_rows_and_safe_snippets),
     };
     return cmocka_run_group_tests_name("search_index", tests, fx_group_setup, fx_group_teardown);
 }

@@ -32,10 +32,13 @@ export function replace(target, ...children) {
   return append(el, children);
 }
 
+const ENTITIES = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+
 /**
- * A search snippet as nodes: the API wraps matches in <mark>…</mark> and does not escape
- * anything else, so only those two exact tags are honoured and every other character,
- * '<' included, stays text.
+ * A search snippet as nodes: the API sends HTML whose text is escaped (the five
+ * character references below) with matches wrapped in <mark>…</mark>. Still no
+ * innerHTML: only those two exact tags are honoured, the references are decoded, and
+ * every other character, '<' included, stays text.
  */
 export function snippet(text) {
   const frag = document.createDocumentFragment();
@@ -46,7 +49,7 @@ export function snippet(text) {
     } else if (part === '</mark>') {
       mark = null;
     } else if (part !== '') {
-      (mark ?? frag).append(part);
+      (mark ?? frag).append(part.replace(/&(?:amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e]));
     }
   }
   return frag;

@@ -30,8 +30,10 @@ LDLIBS  = $(PKG_LIBS) -lz -lpthread -lm
 # modules shared by the daemon, the CLI and the tests, archived into one library
 CORE    := alloc err buf text date sha256 arena fts store inferred loader loader_fields \
            loader_entities loader_meetings loader_figures check config query response extract \
-           extract_tok extract_date extract_fig extract_meet extract_gate gazetteer extract_lang \
-           eval ingest ingest_api resource resource_render meetings figures projects protocols \
+           extract_tok extract_date extract_fig extract_meet extract_gate extract_detect \
+           extract_lang extract_lang_en extract_lang_vi extract_lang_zh extract_lang_fr \
+           extract_lang_pl extract_lang_sv extract_lang_nl gazetteer gold eval eval_curated \
+           ingest ingest_api resource resource_render meetings figures projects protocols \
            provinces people sources mechanisms request router health apidoc stats dashboard search \
            search_index negotiate cache live metrics synth http
 # reference places, the change feed and the bulk export (issue 15)
@@ -51,7 +53,7 @@ CLI_OBJ := $(OUT)/obj/cli.o $(OUT)/obj/cli_review.o
 
 MIGRATIONS := $(sort $(wildcard migrations/*.sql))
 
-.PHONY: all build run deps bench-deps bench bench-scale test test-unit test-api test-asan test-valgrind check clean format help
+.PHONY: all build run deps bench-deps bench bench-scale test test-unit test-eval eval test-api test-asan test-valgrind check clean format help
 .DEFAULT_GOAL := build
 
 help:
@@ -202,6 +204,16 @@ $(OUT)/tests/api/%: tests/api/%.c tests/api/harness.c tests/api/harness.h $(LIB)
 # test-contract runs the API tests (recording every response) before validating them
 test: deps
 	@$(MAKE) --no-print-directory build test-unit test-contract test-browser
+
+# the extractor on the held-out gold corpus (tests/eval/README.md): `make eval` prints the
+# table per field and language; `make test` holds it to the bar (eval --gate)
+EVAL_CORPUS ?= tests/eval/test
+eval: build
+	$(BIN)/bordercoop eval --corpus $(EVAL_CORPUS) --data data
+
+test-eval: $(BIN)/bordercoop
+	@if [ -d $(EVAL_CORPUS) ]; then $(BIN)/bordercoop eval --corpus $(EVAL_CORPUS) --data data \
+	  --gate; else echo "test-eval: no $(EVAL_CORPUS), skipped"; fi
 
 test-unit: $(UNIT_BIN)
 	@fail=0; for t in $(UNIT_BIN); do echo "== $$t"; $(SAN_ENV) $$t || fail=1; done; \

@@ -5,6 +5,9 @@
 #include "bordercoop/check.h"
 #include "bordercoop/eval.h"
 #include "bordercoop/export.h"
+#include "bordercoop/eval_curated.h"
+#include "bordercoop/extract.h"
+#include "bordercoop/gazetteer.h"
 #include "bordercoop/ingest.h"
 #include "bordercoop/loader.h"
 #include "bordercoop/store.h"
@@ -12,6 +15,7 @@
 #include "bordercoop/version.h"
 
 #include <errno.h>
+#include <jansson.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,13 +32,23 @@ static const char USAGE[] =
     "                                    atomically: a failed load keeps the old store\n"
     "  check [--data DIR | --db PATH]    verify every quote and reference and print the\n"
     "                                    report; exits 1 on any problem\n"
-    "  ingest FILE --lang LL [--title T] [--url U] [--published-on DATE]\n"
-    "         [--publisher P] [--author A] [--db PATH]\n"
+    "  ingest FILE [--lang LL] [--title T] [--url U] [--published-on DATE]\n"
+    "         [--publisher P] [--author A] [--max-article-bytes N] [--db PATH]\n"
     "                                    add an article (UTF-8 text) and the facts extracted\n"
     "                                    from it, in one transaction; the same text twice is\n"
-    "                                    a no-op. LL: en, vi, pl, sv, nl\n"
-    "  eval [--data DIR]                 extract from the source articles and compare with\n"
-    "                                    the curated facts: precision and recall per kind\n"
+    "                                    a no-op. LL: en, vi, zh, fr, pl, sv, nl (detected\n"
+    "                                    when omitted); N defaults to 524288\n"
+    "  extract FILE [--lang LL] [--published-on DATE] [--data DIR]\n"
+    "                                    print the facts extracted from an article as JSON\n"
+    "                                    (nothing is stored); LL is detected when omitted\n"
+    "  eval --corpus DIR [--gate] [--details] [--data DIR]\n"
+    "                                    score the extractor on a gold corpus (tests/eval):\n"
+    "                                    precision and recall per field and language, each\n"
+    "                                    article with and without its publication date;\n"
+    "                                    --gate exits 1 below the bar of make test, --details\n"
+    "                                    lists every disagreement (never for a test/ split)\n"
+    "  eval [--data DIR]                 the regression check: extract from the source\n"
+    "                                    articles and compare with the curated facts\n"
     "  synth --figures N --meetings M --out FILE [--seed S] [--data DIR]\n"
     "                                    a synthetic store for scale benchmarks: the curated\n"
     "                                    store plus N figures and M meetings\n"
@@ -63,7 +77,10 @@ typedef struct cli_opts {
     long figures, meetings; /* synth */
     const char *out;
     unsigned seed;
-    int index; /* export: print the index */
+    int index;              /* export: print the index */
+    const char *corpus;     /* eval: a gold corpus directory */
+    int gate, details;      /* eval: hold the corpus to the bar; print per-article details */
+    long max_article_bytes; /* ingest: the longest text accepted */
 } cli_opts;
 
 static int parse_opts(int argc, char **argv, cli_opts *o)
@@ -100,7 +117,7 @@ static int parse_opts(int argc, char **argv, cli_opts *o)
             o->pause_ms = atoi(argv[++i]);
             continue;
         } else if ((strcmp(a, "--figures") == 0 || strcmp(a, "--meetings") == 0 ||
-                    strcmp(a, "--seed") == 0) &&
+                    strcmp(a, "--seed") == 0 || strcmp(a, "--max-article-bytes") == 0) &&
                    i + 1 < argc) {
             char *end;
             long v = strtol(argv[i + 1], &end, 10);
@@ -110,8 +127,10 @@ static int parse_opts(int argc, char **argv, cli_opts *o)
             }
             if (a[2] == 'f')
                 o->figures = v;
-            else if (a[2] == 'm')
+            else if (strcmp(a, "--meetings") == 0)
                 o->meetings = v;
+            else if (a[2] == 'm')
+                o->max_article_bytes = v;
             else
                 o->seed = (unsigned)v;
             i++;
@@ -121,6 +140,14 @@ static int parse_opts(int argc, char **argv, cli_opts *o)
             continue;
         } else if (strcmp(a, "--out") == 0) {
             slot = &o->out;
+        } else if (strcmp(a, "--corpus") == 0) {
+            slot = &o->corpus;
+        } else if (strcmp(a, "--gate") == 0) {
+            o->gate = 1;
+            continue;
+        } else if (strcmp(a, "--details") == 0) {
+            o->details = 1;
+            continue;
         } else if (a[0] != '-' && o->file == NULL) {
             o->file = a;
             continue;
@@ -271,12 +298,20 @@ static int cmd_ingest(const cli_opts *o)
         fprintf(stderr, "bordercoop ingest: name the article file\n%s", USAGE);
         return 2;
     }
-    size_t len = 0;
-    char *text = read_all(o->file, BC_INGEST_MAX_TEXT, &len);
+    size_t len = 0,
+           max = o->max_article_bytes > 0 ? (size_t)o->max_article_bytes : BC_INGEST_MAX_TEXT;
+    char *text = read_all(o->file, max, &len);
     if (text == NULL)
         return 1;
-    bc_ingest_input in = {text,         len,       o->lang, o->title, o->url, o->published_on,
-                          o->publisher, o->author, NULL,    NULL};
+    bc_ingest_input in = {.text = text,
+                          .len = len,
+                          .lang = o->lang,
+                          .max_bytes = max,
+                          .title = o->title,
+                          .url = o->url,
+                          .published_on = o->published_on,
+                          .publisher = o->publisher,
+                          .author = o->author};
     char field[32];
     bc_err err;
     bc_store *s = NULL;
@@ -307,14 +342,190 @@ static int cmd_ingest(const cli_opts *o)
     if (!r.created)
         printf("%s: already stored (same text): nothing written\n", r.source_id);
     else
-        printf("%s: stored with %d figures, %d meetings, %d gate pairs extracted (%d citations); "
+        printf("%s: %s %s (%.2f); stored with %d figures, %d meetings, %d gate pairs "
+               "extracted (%d citations); "
                "content %.16s\n",
-               r.source_id, r.figures, r.meetings, r.projects, r.citations, r.content_version);
+               r.source_id, r.lang_detected ? "language detected:" : "language:", r.lang,
+               r.lang_confidence, r.figures, r.meetings, r.projects, r.citations,
+               r.content_version);
     return 0;
+}
+
+static json_t *cite_json(const bc_xcite *c, const char *text)
+{
+    json_t *a = json_array();
+    for (int i = 0; i < c->nquotes; i++)
+        json_array_append_new(a, json_stringn(text + c->q[i].start, c->q[i].end - c->q[i].start));
+    return a;
+}
+
+/* The extraction as JSON (text borrowed: the quotes are cut from it). */
+static json_t *extraction_json(const bc_extraction *x, const char *text)
+{
+    json_t *figs = json_array(), *meets = json_array(), *gates = json_array();
+    for (size_t i = 0; i < x->nfigures; i++) {
+        const bc_xfigure *f = &x->figures[i];
+        json_t *o = json_pack("{s:b,s:s,s:b,s:f,s:s,s:s,s:s?,s:b,s:f}", "money", f->money, "metric",
+                              f->metric, "target", f->target, "value", f->value, "unit", f->unit,
+                              "qualifier", f->qualifier, "period", f->period[0] ? f->period : NULL,
+                              "period_inferred", f->period_inferred, "confidence", f->confidence);
+        if (f->has_change)
+            json_object_set_new(o, "change_pct", json_real(f->change_pct));
+        json_t *parties = json_array();
+        for (int k = 0; k < f->nparties; k++)
+            json_array_append_new(parties, json_string(f->parties[k]));
+        json_object_set_new(o, "parties", parties);
+        json_object_set_new(o, "quotes", cite_json(&f->cite, text));
+        json_array_append_new(figs, o);
+    }
+    for (size_t i = 0; i < x->nmeetings; i++) {
+        const bc_xmeeting *m = &x->meetings[i];
+        json_t *o = json_pack("{s:s?,s:i,s:i,s:s?,s:b,s:s?,s:s,s:f}", "mechanism",
+                              m->mechanism[0] ? m->mechanism : NULL, "ordinal", m->ordinal, "kind",
+                              m->kind, "date", m->date[0] ? m->date : NULL, "date_inferred",
+                              m->date_inferred, "place", m->place[0] ? m->place : NULL, "status",
+                              m->status, "confidence", m->confidence);
+        json_t *people = json_array();
+        for (int k = 0; k < m->npeople; k++)
+            json_array_append_new(people, json_string(m->people[k]));
+        json_object_set_new(o, "people", people);
+        json_object_set_new(o, "quotes", cite_json(&m->cite, text));
+        json_array_append_new(meets, o);
+    }
+    for (size_t i = 0; i < x->ngates; i++) {
+        const bc_xgate *g = &x->gates[i];
+        json_t *o = json_pack("{s:b,s:s,s:s,s:s,s:s?,s:s?,s:f}", "pair", g->pair, "vn_side",
+                              g->vn_side, "cn_side", g->cn_side, "kind", g->kind, "project",
+                              g->project[0] ? g->project : NULL, "date",
+                              g->date[0] ? g->date : NULL, "confidence", g->confidence);
+        json_object_set_new(o, "quotes", cite_json(&g->cite, text));
+        json_array_append_new(gates, o);
+    }
+    json_t *dates = json_array();
+    for (size_t i = 0; i < x->ndates; i++)
+        json_array_append_new(dates,
+                              json_pack("{s:s,s:b,s:s%}", "iso", x->dates[i].iso, "inferred",
+                                        x->dates[i].inferred, "text", text + x->dates[i].start,
+                                        x->dates[i].end - x->dates[i].start));
+    return json_pack("{s:o,s:o,s:o,s:o,s:I,s:I}", "figures", figs, "meetings", meets, "gates",
+                     gates, "dates", dates, "sentences", (json_int_t)x->sentences, "tokens",
+                     (json_int_t)x->tokens);
+}
+
+static int cmd_extract(const cli_opts *o)
+{
+    if (o->file == NULL) {
+        fprintf(stderr, "bordercoop extract: name the article file\n%s", USAGE);
+        return 2;
+    }
+    size_t len = 0;
+    char *text = read_all(o->file, (size_t)1 << 30, &len);
+    if (text == NULL)
+        return 1;
+    char lang[4] = "";
+    double sure = 1;
+    if (o->lang != NULL)
+        snprintf(lang, sizeof lang, "%s", o->lang);
+    else if (bc_extract_detect_lang(text, len, lang, &sure) != 0) {
+        fprintf(stderr, "bordercoop extract: cannot tell the language; give --lang\n");
+        bc_free(text);
+        return 1;
+    }
+    bc_err err;
+    bc_store *s = NULL;
+    bc_gazetteer *g = NULL;
+    bc_extraction x;
+    memset(&x, 0, sizeof x);
+    int rc = bc_store_open(":memory:", BC_STORE_CREATE, &s, &err);
+    if (rc == 0)
+        rc = bc_store_migrate(s, NULL, &err);
+    if (rc == 0)
+        rc = bc_loader_fill(s, o->data, NULL, &err);
+    if (rc == 0)
+        rc = bc_gazetteer_load(s, &g, &err);
+    if (rc == 0)
+        rc = bc_extract(text, len, lang, o->published_on, g, &x, &err);
+    if (rc == 0) {
+        json_t *out = extraction_json(&x, text);
+        json_object_set_new(out, "lang",
+                            json_pack("{s:s,s:b,s:f}", "code", lang, "detected", o->lang == NULL,
+                                      "confidence", sure));
+        char *dump = json_dumps(out, JSON_INDENT(1) | JSON_ENSURE_ASCII * 0);
+        puts(dump ? dump : "{}");
+        free(dump);
+        json_decref(out);
+    } else {
+        fprintf(stderr, "bordercoop extract: %s\n", err.msg);
+    }
+    bc_extraction_free(&x);
+    bc_gazetteer_free(g);
+    bc_store_close(s);
+    bc_free(text);
+    return rc == 0 ? 0 : 1;
+}
+
+/* 1 when dir is a held-out split (its last component is "test"). */
+static int held_out(const char *dir)
+{
+    size_t n = strlen(dir);
+    while (n > 1 && dir[n - 1] == '/')
+        n--;
+    return n >= 4 && strncmp(dir + n - 4, "test", 4) == 0 && (n == 4 || dir[n - 5] == '/');
+}
+
+static int cmd_eval_corpus(const cli_opts *o)
+{
+    if (o->details && held_out(o->corpus)) {
+        fprintf(stderr, "bordercoop eval: --details is for the dev split only: per-article "
+                        "results of a held-out split must not be read\n");
+        return 2;
+    }
+    bc_err err;
+    bc_store *s = NULL;
+    bc_gazetteer *g = NULL;
+    bc_gold_corpus *c = NULL;
+    bc_eval_result r;
+    bc_buf out = BC_BUF_INIT, details = BC_BUF_INIT, why = BC_BUF_INIT;
+    int rc = bc_gold_load(o->corpus, &c, &err);
+    if (rc == 0)
+        rc = bc_store_open(":memory:", BC_STORE_CREATE, &s, &err);
+    if (rc == 0)
+        rc = bc_store_migrate(s, NULL, &err);
+    if (rc == 0)
+        rc = bc_loader_fill(s, o->data, NULL, &err);
+    if (rc == 0)
+        rc = bc_gazetteer_load(s, &g, &err);
+    if (rc == 0)
+        rc = bc_eval_corpus(c, g, &r, o->details ? &details : NULL, &err);
+    int pass = 1;
+    if (rc == 0) {
+        bc_eval_report(&r, o->corpus, &out);
+        if (o->details && details.len > 0)
+            bc_buf_printf(&out, "\ndisagreements:\n%.*s", (int)details.len, details.data);
+        if (o->gate) {
+            pass = bc_eval_gate(&r, &why);
+            bc_buf_printf(&out,
+                          "\ngate (money value and meeting date precision >= 0.97, no "
+                          "wrong meeting date): %s\n%.*s",
+                          pass ? "passed" : "FAILED", (int)why.len, why.data ? why.data : "");
+        }
+        fputs(out.data ? out.data : "", stdout);
+    } else {
+        fprintf(stderr, "bordercoop eval: %s\n", err.msg);
+    }
+    bc_buf_free(&out);
+    bc_buf_free(&details);
+    bc_buf_free(&why);
+    bc_gold_free(c);
+    bc_gazetteer_free(g);
+    bc_store_close(s);
+    return rc != 0 ? 1 : pass ? 0 : 1;
 }
 
 static int cmd_eval(const cli_opts *o)
 {
+    if (o->corpus != NULL)
+        return cmd_eval_corpus(o);
     bc_err err;
     bc_store *s = NULL;
     int rc = bc_store_open(":memory:", BC_STORE_CREATE, &s, &err);
@@ -324,7 +535,7 @@ static int cmd_eval(const cli_opts *o)
         rc = bc_loader_fill(s, o->data, NULL, &err);
     bc_buf out = BC_BUF_INIT;
     if (rc == 0)
-        rc = bc_eval_report(s, o->data, &out, &err);
+        rc = bc_evalc_report(s, o->data, &out, &err);
     bc_store_close(s);
     if (rc != 0) {
         bc_buf_free(&out);
@@ -414,6 +625,8 @@ int main(int argc, char **argv)
         return cmd_eval(&o);
     if (strcmp(argv[1], "export") == 0)
         return cmd_export(&o);
+    if (strcmp(argv[1], "extract") == 0)
+        return cmd_extract(&o);
     if (strcmp(argv[1], "synth") == 0) {
         if (o.out == NULL) {
             fprintf(stderr, "bordercoop synth: --out FILE is required\n");

@@ -59,6 +59,8 @@ static const opt OPTS[] = {
     {"--max-body-memory", "BORDERCOOP_MAX_BODY_MEMORY", OPT_INT, NUM(max_body_memory), 0, 1 << 30,
      "bytes of request bodies held at once, all connections together; beyond: 503 "
      "(default 16777216)"},
+    {"--max-article-bytes", "BORDERCOOP_MAX_ARTICLE_BYTES", OPT_INT, NUM(max_article_bytes), 1024,
+     64 << 20, "largest article text POST /v1/sources accepts, in bytes (default 524288)"},
     {"--max-header-bytes", "BORDERCOOP_MAX_HEADER_BYTES", OPT_INT, NUM(max_header_bytes), 4096,
      1 << 20, "memory for a request's line and headers; larger get 431 (default 8192)"},
     {"--max-uri", "BORDERCOOP_MAX_URI", OPT_INT, NUM(max_uri), 256, 65536,
@@ -210,6 +212,7 @@ int bc_config_parse(bc_config *cfg, int argc, char **argv, bc_getenv_fn getenv_f
     cfg->shutdown_grace = 10;
     cfg->max_body = 1 << 20;
     cfg->max_body_memory = 16 << 20;
+    cfg->max_article_bytes = 512 << 10;
     cfg->max_header_bytes = 8192;
     cfg->max_uri = 4096;
     cfg->max_age = 60;

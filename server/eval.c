@@ -1,470 +1,633 @@
-/* eval.c: scores bc_extract against the curated facts of a store (see eval.h): every
- * article is extracted with the store's gazetteer and each finding is matched to the
- * figures, meetings and projects curated from the same article.
+/* eval.c: scores bc_extract on a gold corpus (eval.h) by the rules of tests/eval/README.md
+ * ("How bordercoop eval scores"). Each article runs with its published_on and again
+ * without it (once when it has none), expected dates and periods transformed for the run
+ * without; only facts at or above BC_X_MIN_CONFIDENCE count, as only those are stored.
  *
- * Matching, per kind (an extraction is "matched" when it matches at least one curated
- * fact; a curated fact is "found" when at least one extraction matches it; "overlap"
- * means the byte ranges [quote_start, quote_end) of the extraction and of a citation of
- * the fact in the same source intersect):
- *   money figures  an extracted figure with unit USD matches a curated figure with unit
- *                  USD when |value - curated value| <= 0.5% of the curated value and its
- *                  quote overlaps one of that figure's citations (citations.figure_id);
- *   counts         the same for figures whose units are not USD (on both sides); the
- *                  metric and unit are reported but not compared;
- *   meeting dates  an extracted meeting with a date matches a curated meeting whose
- *                  `date` is the same string when its quote overlaps one of that
- *                  meeting's citations (citations.meeting_id or decision_meeting_id);
- *                  curated: the meetings that have a date;
- *   meetings       an extracted meeting matches a curated meeting with the same
- *                  mechanism id and the same ordinal; an extraction without an ordinal
- *                  ("the 2024 spring meeting") matches a meeting of that mechanism whose
- *                  year is the year of the extracted date;
- *   gate pairs     an extracted gate matches a curated project when the project id is
- *                  the same, or when both sides match: a side matches when its slug
- *                  (bc_text_slug) equals the slug of the curated side (vn_side or
- *                  vn_side_vi, cn_side or cn_side_zh), of that side without its
- *                  "(...)", of a "(...)" part or of a comma-separated part ("Kim Thuy Ha"
- *                  ~ "Kim Thuy Ha (Jinshuihe)", "Ban Vuoc" ~ "Ban Vuoc, Bat Xat"); a
- *                  project without a Chinese side needs an empty extracted one.
- * Curated facts count only when at least one of their citations lies in an article of
- * the store (for projects: a citation of the project or of one of its events).
- * Precision = matched / extracted, recall = found / curated. */
+ *   money value   an extracted amount matches a gold amount of the article with the same
+ *                 currency and a value within 0.5 %, each gold amount once, in text order;
+ *                 a match of an amount already matched is a duplicate; an unmatched
+ *                 extraction whose sentences contain a gold amount's quote is a wrong
+ *                 value, any other is spurious. A gold amount nothing matched is missed.
+ *   money metric  over matched pairs, the share whose metric equals the gold one (so is
+ *                 target, period, qualifier and change, reported beside it).
+ *   meetings      an extraction refers to a gold meeting when one of its sentences
+ *                 overlaps one of the meeting's quotes, or both state the same mechanism
+ *                 and ordinal. A dated extraction is correct when it refers to a gold
+ *                 meeting (not yet matched) whose expected date is the same string, a
+ *                 duplicate when that meeting was already matched, wrong when it refers
+ *                 to gold meetings of other dates (or none), spurious when it refers to
+ *                 none. Ordinal and mechanism: over extractions that refer to a gold
+ *                 meeting and state the field, the share equal to one of those meetings'
+ *                 (a mechanism where gold has none is wrong); spurious ones are shown but
+ *                 do not count.
+ *   gate pair     an extracted pair matches a gold crossing when its Vietnamese side folds
+ *                 equal to one of the gold Vietnamese names and its Chinese side to one of
+ *                 the Chinese; gold crossings with the same two canonical names count as
+ *                 one, and so do extractions with the same two names; a second match is a
+ *                 duplicate; one side right (or both swapped) is
+ *                 wrong; anything else spurious. */
 #include "bordercoop/eval.h"
 
 #include "bordercoop/alloc.h"
-#include "bordercoop/arena.h"
-#include "bordercoop/extract.h"
 #include "bordercoop/text.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-const char *const bc_eval_kind_names[BC_EVAL_KINDS] = {
-    "money figures", "counts", "meeting dates", "meetings", "gate pairs",
+const char *const bc_eval_field_names[BC_EF_N] = {
+    "money value", "money metric", "meeting date", "meeting ordinal", "meeting mechanism",
+    "gate pair",   "money target", "money period", "money qualifier", "money change",
 };
 
-typedef struct cfig {
-    const char *id;
-    double value;
-    int usd;
-    int cited, found;
-} cfig;
+double bc_eval_precision(const bc_eval_count *c)
+{
+    return c->extracted ? (double)c->correct / (double)c->extracted : -1.0;
+}
 
-typedef struct cmeet {
-    const char *id, *mech, *date;
-    int ord, year;
-    int cited, found_date, found;
-} cmeet;
+double bc_eval_recall(const bc_eval_count *c)
+{
+    return c->gold ? (double)c->correct / (double)c->gold : -1.0;
+}
 
-typedef struct cproj {
-    const char *id, *vn, *cn, *vn_vi, *cn_zh;
-    int cited, found;
-} cproj;
+enum { O_CORRECT, O_WRONG, O_MISSED, O_DUP, O_SPURIOUS };
 
-typedef struct ccite {
-    const char *source;
-    size_t qs, qe;
-    long fig, meet, proj; /* indices, -1 when none */
-} ccite;
-
-typedef struct ev {
-    bc_store *s;
-    bc_arena arena;
-    cfig *f;
-    size_t nf, capf;
-    cmeet *m;
-    size_t nm, capm;
-    cproj *p;
-    size_t np, capp;
-    ccite *c;
-    size_t nc, capc;
+typedef struct scorer {
+    bc_eval_result *r;
+    int lang, run;
+    const bc_gold_article *a;
+    bc_buf *detail;
     int rc;
-} ev;
+} scorer;
 
-/* A copy of column i in the arena ("" for NULL). */
-static const char *dup_col(ev *e, sqlite3_stmt *st, int i)
+static void count(scorer *s, int field, int outcome)
 {
-    const char *v = (const char *)sqlite3_column_text(st, i);
-    char *d = bc_arena_strndup(&e->arena, v ? v : "", v ? strlen(v) : 0);
-    if (d == NULL)
-        e->rc = BC_ENOMEM;
-    return d ? d : "";
-}
-
-static long find_id(const char *id, const void *arr, size_t n, size_t size)
-{
-    for (size_t i = 0; id != NULL && i < n; i++)
-        if (strcmp(*(const char *const *)((const char *)arr + i * size), id) == 0)
-            return (long)i;
-    return -1;
-}
-
-/* Runs sql and calls row for each result row. */
-static int each_row(ev *e, const char *sql, void (*row)(ev *, sqlite3_stmt *), bc_err *err)
-{
-    sqlite3_stmt *st;
-    int rc = bc_store_stmt(e->s, sql, &st, err);
-    if (rc != BC_OK)
-        return rc;
-    int step = SQLITE_DONE;
-    while (e->rc == BC_OK && (step = sqlite3_step(st)) == SQLITE_ROW)
-        row(e, st);
-    if (e->rc == BC_OK && step != SQLITE_DONE)
-        rc = bc_store_error(e->s, err, "reading the curated facts");
-    sqlite3_reset(st);
-    return rc != BC_OK ? rc : e->rc;
-}
-
-static void fig_row(ev *e, sqlite3_stmt *st)
-{
-    e->f = bc_grow(e->f, &e->capf, e->nf + 1, sizeof *e->f, &e->rc);
-    if (e->rc != BC_OK)
-        return;
-    cfig *f = &e->f[e->nf++];
-    memset(f, 0, sizeof *f);
-    f->id = dup_col(e, st, 0);
-    f->value = sqlite3_column_double(st, 1);
-    f->usd = strcmp((const char *)sqlite3_column_text(st, 2), "USD") == 0;
-}
-
-static void meet_row(ev *e, sqlite3_stmt *st)
-{
-    e->m = bc_grow(e->m, &e->capm, e->nm + 1, sizeof *e->m, &e->rc);
-    if (e->rc != BC_OK)
-        return;
-    cmeet *m = &e->m[e->nm++];
-    memset(m, 0, sizeof *m);
-    m->id = dup_col(e, st, 0);
-    m->mech = dup_col(e, st, 1);
-    m->ord = sqlite3_column_int(st, 2);
-    m->date = dup_col(e, st, 3);
-    m->year = sqlite3_column_int(st, 4);
-}
-
-static void proj_row(ev *e, sqlite3_stmt *st)
-{
-    e->p = bc_grow(e->p, &e->capp, e->np + 1, sizeof *e->p, &e->rc);
-    if (e->rc != BC_OK)
-        return;
-    cproj *p = &e->p[e->np++];
-    memset(p, 0, sizeof *p);
-    p->id = dup_col(e, st, 0);
-    p->vn = dup_col(e, st, 1);
-    p->cn = dup_col(e, st, 2);
-    p->vn_vi = dup_col(e, st, 3);
-    p->cn_zh = dup_col(e, st, 4);
-}
-
-static void cite_row(ev *e, sqlite3_stmt *st)
-{
-    e->c = bc_grow(e->c, &e->capc, e->nc + 1, sizeof *e->c, &e->rc);
-    if (e->rc != BC_OK)
-        return;
-    ccite *c = &e->c[e->nc++];
-    c->source = dup_col(e, st, 0);
-    c->qs = (size_t)sqlite3_column_int64(st, 1);
-    c->qe = (size_t)sqlite3_column_int64(st, 2);
-    c->fig = find_id((const char *)sqlite3_column_text(st, 3), e->f, e->nf, sizeof *e->f);
-    c->meet = find_id((const char *)sqlite3_column_text(st, 4), e->m, e->nm, sizeof *e->m);
-    c->proj = find_id((const char *)sqlite3_column_text(st, 5), e->p, e->np, sizeof *e->p);
-    if (c->fig >= 0)
-        e->f[c->fig].cited = 1;
-    if (c->meet >= 0)
-        e->m[c->meet].cited = 1;
-    if (c->proj >= 0)
-        e->p[c->proj].cited = 1;
-}
-
-static int load(ev *e, bc_err *err)
-{
-    int rc = each_row(e, "SELECT id, value, unit FROM figures ORDER BY id", fig_row, err);
-    if (rc == BC_OK)
-        rc = each_row(e,
-                      "SELECT id, mechanism_id, coalesce(ordinal, 0), coalesce(date, ''), "
-                      "coalesce(year, 0) FROM meetings ORDER BY id",
-                      meet_row, err);
-    if (rc == BC_OK)
-        rc = each_row(e,
-                      "SELECT id, coalesce(vn_side, ''), coalesce(cn_side, ''), "
-                      "coalesce(vn_side_vi, ''), coalesce(cn_side_zh, '') FROM projects "
-                      "ORDER BY id",
-                      proj_row, err);
-    if (rc == BC_OK)
-        rc = each_row(e,
-                      "SELECT c.source_id, c.quote_start, c.quote_end, c.figure_id, "
-                      "coalesce(c.meeting_id, c.decision_meeting_id), coalesce(c.project_id, "
-                      "(SELECT pe.project_id FROM project_events pe WHERE pe.id = c.event_id)) "
-                      "FROM citations c JOIN sources s ON s.id = c.source_id ORDER BY c.id",
-                      cite_row, err);
-    return rc;
-}
-
-static int overlaps(const ccite *c, const char *source, size_t qs, size_t qe)
-{
-    return strcmp(c->source, source) == 0 && qs < c->qe && c->qs < qe;
-}
-
-/* 1 when the slug of the n bytes at a equals the slug b. */
-static int slug_is(const char *a, size_t n, const bc_buf *b, int *rc)
-{
-    bc_buf k = BC_BUF_INIT;
-    bc_text_slug(a, n, &k);
-    if (bc_buf_failed(&k))
-        *rc = BC_ENOMEM;
-    int eq = k.len > 0 && k.len == b->len && memcmp(k.data, b->data, k.len) == 0;
-    bc_buf_free(&k);
-    return eq;
-}
-
-/* 1 when the extracted side (slug in ext) matches the curated side as eval.c defines. */
-static int side_match(const bc_buf *ext, const char *side, int *rc)
-{
-    size_t n = strlen(side);
-    if (n == 0)
-        return 0;
-    if (slug_is(side, n, ext, rc))
-        return 1;
-    char bare[512];
-    size_t bl = 0, open = 0;
-    int depth = 0, hit = 0;
-    for (size_t i = 0; i < n && !hit; i++) {
-        if (side[i] == '(') {
-            if (depth++ == 0)
-                open = i + 1;
-        } else if (side[i] == ')' && depth > 0) {
-            if (--depth == 0)
-                hit = slug_is(side + open, i - open, ext, rc);
-        } else if (depth == 0 && bl + 1 < sizeof bare) {
-            bare[bl++] = side[i];
+    bc_eval_count *cs[3] = {&s->r->field[field], &s->r->lang[s->lang][field],
+                            &s->r->run[s->run][field]};
+    for (int i = 0; i < 3; i++) {
+        bc_eval_count *c = cs[i];
+        switch (outcome) {
+        case O_CORRECT:
+            c->correct++;
+            c->extracted++;
+            c->gold++;
+            break;
+        case O_WRONG:
+            c->wrong++;
+            c->extracted++;
+            break;
+        case O_MISSED:
+            c->missed++;
+            c->gold++;
+            break;
+        case O_DUP:
+            c->duplicate++;
+            c->extracted++;
+            break;
+        default:
+            c->spurious++;
+            c->extracted++;
+            break;
         }
     }
-    hit = hit || slug_is(bare, bl, ext, rc);
-    for (size_t i = 0, from = 0; i <= bl && !hit; i++)
-        if (i == bl || bare[i] == ',') {
-            hit = slug_is(bare + from, i - from, ext, rc);
-            from = i + 1;
+}
+
+/* a wrong value also leaves its annotated value unfound: it counts in gold */
+static void count_gold_only(scorer *s, int field)
+{
+    s->r->field[field].gold++;
+    s->r->lang[s->lang][field].gold++;
+    s->r->run[s->run][field].gold++;
+}
+
+static void note(scorer *s, int field, const char *what, const char *fmt_a, const char *quote,
+                 size_t qlen)
+{
+    if (s->detail == NULL)
+        return;
+    bc_buf_printf(s->detail, "%s [%s] %s: %s %s", s->a->id,
+                  s->run == 0 ? "with published_on" : "without published_on",
+                  bc_eval_field_names[field], what, fmt_a);
+    if (quote != NULL)
+        bc_buf_printf(s->detail, " | %.*s", (int)(qlen > 160 ? 160 : qlen), quote);
+    bc_buf_putc(s->detail, '\n');
+}
+
+static int overlaps(const bc_xcite *x, const bc_gold_quotes *q)
+{
+    for (int i = 0; i < x->nquotes; i++)
+        for (size_t k = 0; k < q->n; k++)
+            if (x->q[i].start < q->end[k] && q->start[k] < x->q[i].end)
+                return 1;
+    return 0;
+}
+
+static const char *qtext(const scorer *s, const bc_gold_quotes *q, size_t *len)
+{
+    *len = q->n ? q->end[0] - q->start[0] : 0;
+    return q->n ? s->a->text + q->start[0] : NULL;
+}
+
+/* ---- money ---------------------------------------------------------------------------- */
+
+static int same_value(double got, double gold)
+{
+    return fabs(got - gold) <= 0.005 * fabs(gold);
+}
+
+/* 1 when one of the extraction's sentences contains one of q's ranges. */
+static int contains(const bc_xcite *x, const bc_gold_quotes *q)
+{
+    for (int i = 0; i < x->nquotes; i++)
+        for (size_t k = 0; k < q->n; k++)
+            if (x->q[i].start <= q->start[k] && q->end[k] <= x->q[i].end)
+                return 1;
+    return 0;
+}
+
+/* A reported field of a matched pair: right or not. */
+static void share(scorer *s, int field, int right, const char *what, const char *quote, size_t qlen)
+{
+    count(s, field, right ? O_CORRECT : O_WRONG);
+    if (!right) {
+        count_gold_only(s, field);
+        note(s, field, "wrong", what, quote, qlen);
+    }
+}
+
+static void score_money(scorer *s, const bc_extraction *x)
+{
+    const bc_gold_article *a = s->a;
+    long *pair = bc_calloc(a->nmoney + 1, sizeof *pair);
+    char buf[400];
+    if (pair == NULL) {
+        s->rc = BC_ENOMEM;
+        return;
+    }
+    for (size_t k = 0; k < a->nmoney; k++)
+        pair[k] = -1;
+    for (size_t i = 0; i < x->nfigures; i++) {
+        const bc_xfigure *f = &x->figures[i];
+        if (!f->money || f->confidence < BC_X_MIN_CONFIDENCE)
+            continue;
+        long open = -1, taken = -1;
+        int in_gold_sentence = 0;
+        for (size_t k = 0; k < a->nmoney; k++) {
+            const bc_gold_money *g = &a->money[k];
+            in_gold_sentence |= contains(&f->cite, &g->quotes);
+            if (strcmp(g->currency, f->unit) != 0 || !same_value(f->value, g->value))
+                continue;
+            if (pair[k] < 0 && open < 0)
+                open = (long)k;
+            else if (pair[k] >= 0)
+                taken = (long)k;
         }
+        if (open >= 0) {
+            pair[open] = (long)i;
+            continue; /* counted with the gold amounts below */
+        }
+        int outcome = taken >= 0 ? O_DUP : in_gold_sentence ? O_WRONG : O_SPURIOUS;
+        count(s, BC_EF_MONEY_VALUE, outcome);
+        snprintf(buf, sizeof buf, "%.0f %s (%s%s)", f->value, f->unit,
+                 f->metric[0] ? f->metric : "no metric", f->target ? ", target" : "");
+        note(s, BC_EF_MONEY_VALUE,
+             outcome == O_WRONG ? "wrong"
+             : outcome == O_DUP ? "duplicate"
+                                : "spurious",
+             buf, a->text + f->cite.q[0].start, f->cite.q[0].end - f->cite.q[0].start);
+    }
+    for (size_t k = 0; k < a->nmoney; k++) {
+        const bc_gold_money *g = &a->money[k];
+        size_t ql;
+        const char *q = qtext(s, &g->quotes, &ql);
+        snprintf(buf, sizeof buf, "%.0f %s (%s%s)", g->value, g->currency, g->metric,
+                 g->target ? ", target" : "");
+        if (pair[k] < 0) {
+            count(s, BC_EF_MONEY_VALUE, O_MISSED);
+            note(s, BC_EF_MONEY_VALUE, "missed", buf, q, ql);
+            for (int f = BC_EF_MONEY_TARGET; f <= BC_EF_MONEY_CHANGE; f++)
+                count(s, f, O_MISSED);
+            count(s, BC_EF_MONEY_METRIC, O_MISSED);
+            continue;
+        }
+        count(s, BC_EF_MONEY_VALUE, O_CORRECT);
+        const bc_xfigure *f = &x->figures[pair[k]];
+        char what[600];
+        snprintf(what, sizeof what, "%s: got metric '%s'", buf, f->metric);
+        share(s, BC_EF_MONEY_METRIC, strcmp(f->metric, g->metric) == 0, what, q, ql);
+        snprintf(what, sizeof what, "%s: got target %s", buf, f->target ? "true" : "false");
+        share(s, BC_EF_MONEY_TARGET, f->target == g->target, what, q, ql);
+        char period[24];
+        if (s->run == 1 && g->period_pub)
+            period[0] = '\0';
+        else
+            snprintf(period, sizeof period, "%s", g->period);
+        snprintf(what, sizeof what, "%s: period '%s', got '%s'", buf, period, f->period);
+        share(s, BC_EF_MONEY_PERIOD, strcmp(f->period, period) == 0, what, q, ql);
+        snprintf(what, sizeof what, "%s: qualifier %s, got %s", buf, g->qualifier, f->qualifier);
+        share(s, BC_EF_MONEY_QUALIFIER, strcmp(f->qualifier, g->qualifier) == 0, what, q, ql);
+        int change_ok = f->has_change == g->has_change &&
+                        (!g->has_change || fabs(f->change_pct - g->change_pct) < 1e-6);
+        snprintf(what, sizeof what, "%s: change %s%.2f, got %s%.2f", buf,
+                 g->has_change ? "" : "none ", g->change_pct, f->has_change ? "" : "none ",
+                 f->change_pct);
+        share(s, BC_EF_MONEY_CHANGE, change_ok, what, q, ql);
+    }
+    bc_free(pair);
+}
+
+/* ---- meetings ------------------------------------------------------------------------- */
+
+/* The annotated value of field for the run (the date without a publication date as
+ * README says). */
+static void expected(const scorer *s, const bc_gold_meeting *g, int field, char out[64])
+{
+    out[0] = '\0';
+    if (field == BC_EF_MEETING_DATE) {
+        if (s->run == 1 && g->date_pub)
+            bc_gold_without_publication(g->date, out);
+        else
+            snprintf(out, 64, "%s", g->date);
+    } else if (field == BC_EF_MEETING_ORDINAL && g->ordinal > 0) {
+        snprintf(out, 64, "%d", g->ordinal);
+    } else if (field == BC_EF_MEETING_MECHANISM) {
+        snprintf(out, 64, "%s", g->mechanism);
+    }
+}
+
+static void given(const bc_xmeeting *m, int field, char out[64])
+{
+    out[0] = '\0';
+    if (field == BC_EF_MEETING_DATE)
+        snprintf(out, 64, "%s", m->date);
+    else if (field == BC_EF_MEETING_ORDINAL && m->ordinal > 0)
+        snprintf(out, 64, "%d", m->ordinal);
+    else if (field == BC_EF_MEETING_MECHANISM)
+        snprintf(out, 64, "%s", m->mechanism);
+}
+
+static int refers(const bc_xmeeting *m, const bc_gold_meeting *g)
+{
+    return overlaps(&m->cite, &g->quotes) ||
+           (g->ordinal > 0 && g->mechanism[0] && m->ordinal == g->ordinal &&
+            strcmp(m->mechanism, g->mechanism) == 0);
+}
+
+static void score_meetings(scorer *s, const bc_extraction *x)
+{
+    const bc_gold_article *a = s->a;
+    size_t ng = a->nmeetings;
+    int *found = bc_calloc(ng + 1, sizeof *found); /* per gold meeting: bit per field */
+    char e[64], v[64], buf[320];
+    if (found == NULL) {
+        s->rc = BC_ENOMEM;
+        return;
+    }
+    for (int field = BC_EF_MEETING_DATE; field <= BC_EF_MEETING_MECHANISM; field++) {
+        int bit = 1 << field;
+        for (size_t i = 0; i < x->nmeetings; i++) {
+            const bc_xmeeting *m = &x->meetings[i];
+            if (m->confidence < BC_X_MIN_CONFIDENCE)
+                continue;
+            given(m, field, v);
+            if (v[0] == '\0')
+                continue;
+            const char *q = a->text + m->cite.q[0].start;
+            size_t ql = m->cite.q[0].end - m->cite.q[0].start;
+            long open = -1, taken = -1, refs = 0;
+            char want[200] = "";
+            for (size_t k = 0; k < ng; k++) {
+                if (!refers(m, &a->meetings[k]))
+                    continue;
+                refs++;
+                expected(s, &a->meetings[k], field, e);
+                if (strlen(want) + strlen(e) + 8 < sizeof want)
+                    snprintf(want + strlen(want), sizeof want - strlen(want), "%s%s",
+                             want[0] ? " or " : "", e[0] ? e : "none");
+                if (strcmp(e, v) != 0)
+                    continue;
+                if (!(found[k] & bit) && open < 0)
+                    open = (long)k;
+                else if (found[k] & bit)
+                    taken = (long)k;
+            }
+            if (open >= 0) {
+                found[open] |= bit;
+                continue; /* counted with the gold meetings below */
+            }
+            if (refs == 0) {
+                /* spurious: for ordinal and mechanism shown, not counted (README) */
+                if (field == BC_EF_MEETING_DATE)
+                    count(s, field, O_SPURIOUS);
+                else
+                    s->r->field[field].spurious++, s->r->lang[s->lang][field].spurious++,
+                        s->r->run[s->run][field].spurious++;
+                note(s, field, "spurious", v, q, ql);
+            } else if (taken >= 0 && field == BC_EF_MEETING_DATE) {
+                count(s, field, O_DUP);
+                note(s, field, "duplicate", v, q, ql);
+            } else if (taken >= 0) {
+                /* the same ordinal or mechanism stated again: still right */
+                s->r->field[field].correct++, s->r->field[field].extracted++;
+                s->r->lang[s->lang][field].correct++, s->r->lang[s->lang][field].extracted++;
+                s->r->run[s->run][field].correct++, s->r->run[s->run][field].extracted++;
+            } else {
+                count(s, field, O_WRONG);
+                snprintf(buf, sizeof buf, "%s (expected %s)", v, want);
+                note(s, field, "wrong", buf, q, ql);
+            }
+        }
+        for (size_t k = 0; k < ng; k++) {
+            expected(s, &a->meetings[k], field, e);
+            if (e[0] == '\0')
+                continue;
+            if (found[k] & bit) {
+                count(s, field, O_CORRECT);
+            } else {
+                size_t ql;
+                const char *q = qtext(s, &a->meetings[k].quotes, &ql);
+                count(s, field, O_MISSED);
+                note(s, field, "missed", e, q, ql);
+            }
+        }
+    }
+    bc_free(found);
+}
+
+/* ---- gates ---------------------------------------------------------------------------- */
+
+/* The slug of s into out (reset first). */
+static void fold(const char *s, bc_buf *out, int *rc)
+{
+    bc_buf_reset(out);
+    bc_text_slug(s, strlen(s), out);
+    if (bc_buf_failed(out))
+        *rc = BC_ENOMEM;
+}
+
+/* 1 when the slug of side equals the slug of one of the names. */
+static int side_is(const char *side, char *const *names, size_t n, int *rc)
+{
+    bc_buf a = BC_BUF_INIT, b = BC_BUF_INIT;
+    int hit = 0;
+    fold(side, &a, rc);
+    for (size_t i = 0; i < n && !hit && a.len > 0; i++) {
+        fold(names[i], &b, rc);
+        hit = b.len == a.len && memcmp(a.data, b.data, a.len) == 0;
+    }
+    bc_buf_free(&a);
+    bc_buf_free(&b);
     return hit;
 }
 
-static int gate_match(const bc_xgate *g, const cproj *p, int *rc)
+/* The first gold crossing with the same two canonical names as crossing k (a gate pair
+ * and its bridge count as one). */
+static size_t group_of(const bc_gold_article *a, size_t k, int *rc)
 {
-    if (g->project[0] && strcmp(g->project, p->id) == 0)
-        return 1;
-    bc_buf vn = BC_BUF_INIT, cn = BC_BUF_INIT;
-    bc_text_slug(g->vn_side, strlen(g->vn_side), &vn);
-    bc_text_slug(g->cn_side, strlen(g->cn_side), &cn);
-    if (bc_buf_failed(&vn) || bc_buf_failed(&cn))
-        *rc = BC_ENOMEM;
-    int vok = vn.len > 0 && (side_match(&vn, p->vn, rc) || side_match(&vn, p->vn_vi, rc));
-    int cok = p->cn[0] == '\0' && p->cn_zh[0] == '\0'
-                  ? cn.len == 0
-                  : cn.len > 0 && (side_match(&cn, p->cn, rc) || side_match(&cn, p->cn_zh, rc));
-    bc_buf_free(&vn);
-    bc_buf_free(&cn);
-    return vok && cok;
+    for (size_t j = 0; j < k; j++)
+        if (side_is(a->gates[j].vn[0], a->gates[k].vn, 1, rc) &&
+            side_is(a->gates[j].cn[0], a->gates[k].cn, 1, rc))
+            return j;
+    return k;
 }
 
-static void score_source(ev *e, const char *source, const bc_extraction *x, bc_eval_result *r)
+static void score_gates(scorer *s, const bc_extraction *x)
 {
-    for (size_t i = 0; i < x->nfigures; i++) {
-        const bc_xfigure *f = &x->figures[i];
-        int usd = strcmp(f->unit, "USD") == 0, hit = 0;
-        bc_eval_line *l = &r->kind[usd ? BC_EVAL_MONEY : BC_EVAL_COUNTS];
-        for (size_t k = 0; k < e->nc; k++) {
-            const ccite *c = &e->c[k];
-            if (c->fig < 0 || !overlaps(c, source, f->quote_start, f->quote_end))
-                continue;
-            cfig *cf = &e->f[c->fig];
-            if (cf->usd == usd && fabs(f->value - cf->value) <= 0.005 * fabs(cf->value)) {
-                cf->found = 1;
-                hit = 1;
-            }
-        }
-        l->extracted++;
-        l->matched += hit;
+    const bc_gold_article *a = s->a;
+    int *gstate = bc_calloc(a->ngates + 1, sizeof *gstate); /* 0 open, 1 matched, 2 half */
+    size_t *group = bc_calloc(a->ngates + 1, sizeof *group);
+    char buf[200];
+    if (gstate == NULL || group == NULL) {
+        s->rc = BC_ENOMEM;
+        goto done;
     }
-    for (size_t i = 0; i < x->nmeetings; i++) {
-        const bc_xmeeting *m = &x->meetings[i];
-        int hit_date = 0, hit = 0;
-        for (size_t k = 0; m->date[0] && k < e->nc; k++) {
-            const ccite *c = &e->c[k];
-            if (c->meet < 0 || !overlaps(c, source, m->quote_start, m->quote_end))
-                continue;
-            cmeet *cm = &e->m[c->meet];
-            if (strcmp(cm->date, m->date) == 0) {
-                cm->found_date = 1;
-                hit_date = 1;
-            }
-        }
-        for (size_t k = 0; m->mechanism[0] && k < e->nm; k++) {
-            cmeet *cm = &e->m[k];
-            if (strcmp(cm->mech, m->mechanism) != 0)
-                continue;
-            if (m->ordinal != 0 ? cm->ord != m->ordinal
-                                : m->date[0] == '\0' || atoi(m->date) != cm->year)
-                continue;
-            cm->found = 1;
-            hit = 1;
-        }
-        if (m->date[0]) {
-            r->kind[BC_EVAL_MEETING_DATES].extracted++;
-            r->kind[BC_EVAL_MEETING_DATES].matched += hit_date;
-        }
-        r->kind[BC_EVAL_MEETINGS].extracted++;
-        r->kind[BC_EVAL_MEETINGS].matched += hit;
-    }
-    for (size_t i = 0; i < x->ngates && e->rc == BC_OK; i++) {
-        int hit = 0;
-        for (size_t k = 0; k < e->np; k++)
-            if (gate_match(&x->gates[i], &e->p[k], &e->rc)) {
-                e->p[k].found = 1;
-                hit = 1;
-            }
-        r->kind[BC_EVAL_GATES].extracted++;
-        r->kind[BC_EVAL_GATES].matched += hit;
-    }
-}
-
-static int run_sources(ev *e, const bc_gazetteer *g, bc_eval_result *r, bc_err *err)
-{
-    sqlite3_stmt *st;
-    int rc = bc_store_stmt(e->s, "SELECT id, lang, body, published_on FROM sources ORDER BY id",
-                           &st, err);
-    if (rc != BC_OK)
-        return rc;
-    int step = SQLITE_DONE;
-    while (rc == BC_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
-        const char *id = (const char *)sqlite3_column_text(st, 0);
-        const char *lang = (const char *)sqlite3_column_text(st, 1);
-        const char *body = (const char *)sqlite3_column_text(st, 2);
-        const char *ref = (const char *)sqlite3_column_text(st, 3);
-        size_t len = (size_t)sqlite3_column_bytes(st, 2);
-        if (!bc_extract_lang_known(lang)) {
-            r->skipped++;
+    for (size_t k = 0; k < a->ngates; k++)
+        group[k] = group_of(a, k, &s->rc);
+    for (size_t i = 0; i < x->ngates; i++) {
+        const bc_xgate *e = &x->gates[i];
+        if (!e->pair || e->confidence < BC_X_MIN_CONFIDENCE)
             continue;
+        /* extractions with the same two names are one crossing, as gold items are (a
+         * gate pair and its bridge) */
+        int again = 0;
+        for (size_t j = 0; j < i && !again; j++) {
+            const bc_xgate *o = &x->gates[j];
+            char *vn = (char *)o->vn_side, *cn = (char *)o->cn_side;
+            again = o->pair && o->confidence >= BC_X_MIN_CONFIDENCE &&
+                    side_is(e->vn_side, &vn, 1, &s->rc) && side_is(e->cn_side, &cn, 1, &s->rc);
         }
-        bc_extraction x;
-        rc = bc_extract(body, len, lang, ref, g, &x, err);
-        if (rc == BC_EINVAL) { /* not UTF-8: nothing to extract from */
-            r->skipped++;
-            rc = BC_OK;
+        if (again)
             continue;
+        int outcome = O_SPURIOUS;
+        long open = -1, taken = -1, half = -1;
+        for (size_t k = 0; k < a->ngates; k++) {
+            const bc_gold_gate *g = &a->gates[k];
+            size_t gk = group[k];
+            int v = side_is(e->vn_side, g->vn, g->nvn, &s->rc);
+            int c = side_is(e->cn_side, g->cn, g->ncn, &s->rc);
+            int swapped = side_is(e->vn_side, g->cn, g->ncn, &s->rc) &&
+                          side_is(e->cn_side, g->vn, g->nvn, &s->rc);
+            if (v && c) {
+                if (gstate[gk] != 1 && open < 0)
+                    open = (long)gk;
+                else if (gstate[gk] == 1)
+                    taken = (long)gk;
+            } else if ((v || c || swapped) && gstate[gk] == 0 && half < 0) {
+                half = (long)gk;
+            }
         }
-        if (rc == BC_OK) {
-            r->sources++;
-            score_source(e, id, &x, r);
-            rc = e->rc;
+        if (open >= 0) {
+            gstate[open] = 1;
+            outcome = O_CORRECT;
+        } else if (taken >= 0) {
+            outcome = O_DUP;
+        } else if (half >= 0) {
+            gstate[half] = 2;
+            outcome = O_WRONG;
         }
-        bc_extraction_free(&x);
+        if (outcome == O_CORRECT)
+            continue;
+        count(s, BC_EF_GATE_PAIR, outcome);
+        snprintf(buf, sizeof buf, "%s / %s", e->vn_side, e->cn_side);
+        note(s, BC_EF_GATE_PAIR,
+             outcome == O_WRONG ? "wrong"
+             : outcome == O_DUP ? "duplicate"
+                                : "spurious",
+             buf, a->text + e->cite.q[0].start, e->cite.q[0].end - e->cite.q[0].start);
     }
-    if (rc == BC_OK && step != SQLITE_DONE)
-        rc = bc_store_error(e->s, err, "reading the articles");
-    sqlite3_reset(st);
-    return rc;
-}
-
-static void totals(const ev *e, bc_eval_result *r)
-{
-    for (size_t i = 0; i < e->nf; i++) {
-        bc_eval_line *l = &r->kind[e->f[i].usd ? BC_EVAL_MONEY : BC_EVAL_COUNTS];
-        l->curated += e->f[i].cited;
-        l->found += e->f[i].cited && e->f[i].found;
-    }
-    for (size_t i = 0; i < e->nm; i++) {
-        const cmeet *m = &e->m[i];
-        if (m->date[0]) {
-            r->kind[BC_EVAL_MEETING_DATES].curated += m->cited;
-            r->kind[BC_EVAL_MEETING_DATES].found += m->cited && m->found_date;
+    for (size_t k = 0; k < a->ngates; k++) {
+        const bc_gold_gate *g = &a->gates[k];
+        if (group[k] != k)
+            continue;
+        if (gstate[k] == 1) {
+            count(s, BC_EF_GATE_PAIR, O_CORRECT);
+        } else if (gstate[k] == 2) {
+            count_gold_only(s, BC_EF_GATE_PAIR);
+        } else {
+            size_t ql;
+            const char *q = qtext(s, &g->quotes, &ql);
+            snprintf(buf, sizeof buf, "%s / %s", g->vn[0], g->cn[0]);
+            count(s, BC_EF_GATE_PAIR, O_MISSED);
+            note(s, BC_EF_GATE_PAIR, "missed", buf, q, ql);
         }
-        r->kind[BC_EVAL_MEETINGS].curated += m->cited;
-        r->kind[BC_EVAL_MEETINGS].found += m->cited && m->found;
     }
-    for (size_t i = 0; i < e->np; i++) {
-        r->kind[BC_EVAL_GATES].curated += e->p[i].cited;
-        r->kind[BC_EVAL_GATES].found += e->p[i].cited && e->p[i].found;
-    }
-    for (int k = 0; k < BC_EVAL_KINDS; k++) {
-        r->overall.extracted += r->kind[k].extracted;
-        r->overall.matched += r->kind[k].matched;
-        r->overall.curated += r->kind[k].curated;
-        r->overall.found += r->kind[k].found;
-    }
+done:
+    bc_free(gstate);
+    bc_free(group);
 }
 
-double bc_eval_precision(const bc_eval_line *l)
+static int lang_index(const char *lang)
 {
-    return l->extracted ? (double)l->matched / (double)l->extracted : -1.0;
+    for (int i = 0; i < BC_EVAL_LANGS && bc_extract_langs[i]; i++)
+        if (strcmp(bc_extract_langs[i], lang) == 0)
+            return i;
+    return 0;
 }
 
-double bc_eval_recall(const bc_eval_line *l)
+int bc_eval_corpus(const bc_gold_corpus *corpus, const bc_gazetteer *g, bc_eval_result *res,
+                   bc_buf *detail, bc_err *err)
 {
-    return l->curated ? (double)l->found / (double)l->curated : -1.0;
-}
-
-int bc_eval_run(bc_store *curated, bc_eval_result *res, bc_err *err)
-{
-    ev e;
-    bc_gazetteer *g = NULL;
-    memset(&e, 0, sizeof e);
-    if (curated == NULL || res == NULL)
-        return bc_err_set(err, BC_EINVAL, "bc_eval_run: no store or no result");
+    if (corpus == NULL || res == NULL)
+        return bc_err_set(err, BC_EINVAL, "bc_eval_corpus: no corpus or no result");
     memset(res, 0, sizeof *res);
-    e.s = curated;
-    int rc = load(&e, err);
-    if (rc == BC_OK)
-        rc = bc_gazetteer_load(curated, &g, err);
-    if (rc == BC_OK)
-        rc = run_sources(&e, g, res, err);
-    if (rc == BC_OK)
-        totals(&e, res);
+    int rc = BC_OK;
+    for (size_t i = 0; rc == BC_OK && i < corpus->n; i++) {
+        const bc_gold_article *a = &corpus->a[i];
+        scorer s = {res, lang_index(a->lang), 0, a, detail, BC_OK};
+        char code[4];
+        double sure;
+        res->articles[s.lang]++;
+        res->detected++;
+        if (bc_extract_detect_lang(a->text, a->len, code, &sure) == BC_OK &&
+            strcmp(code, a->lang) == 0)
+            res->detect_right++;
+        else if (detail != NULL)
+            bc_buf_printf(detail, "%s: language detected as '%s' (%.2f)\n", a->id, code, sure);
+        for (int run = a->published_on[0] ? 0 : 1; rc == BC_OK && run < 2; run++) {
+            bc_extraction x;
+            s.run = run;
+            rc =
+                bc_extract(a->text, a->len, a->lang, run == 0 ? a->published_on : NULL, g, &x, err);
+            if (rc != BC_OK)
+                break;
+            res->runs++;
+            score_money(&s, &x);
+            score_meetings(&s, &x);
+            score_gates(&s, &x);
+            bc_extraction_free(&x);
+            rc = s.rc;
+        }
+    }
     if (rc == BC_ENOMEM)
-        bc_err_set(err, BC_ENOMEM, "out of memory evaluating the extractor");
-    bc_gazetteer_free(g);
-    bc_arena_free(&e.arena);
-    bc_free(e.f);
-    bc_free(e.m);
-    bc_free(e.p);
-    bc_free(e.c);
+        bc_err_set(err, BC_ENOMEM, "out of memory scoring the extractor");
+    if (detail != NULL && bc_buf_failed(detail))
+        rc = bc_err_set(err, BC_ENOMEM, "out of memory writing the details");
     return rc;
 }
 
-static void ratio(bc_buf *out, double v)
+static void ratio(bc_buf *out, double v, const char *fmt)
 {
     if (v < 0)
-        bc_buf_printf(out, " %9s", "-");
-    else
-        bc_buf_printf(out, " %9.3f", v);
+        bc_buf_printf(out, fmt, "-");
+    else {
+        char b[16];
+        snprintf(b, sizeof b, "%.3f", v);
+        bc_buf_printf(out, fmt, b);
+    }
 }
 
-static void line(bc_buf *out, const char *name, const bc_eval_line *l)
+static void field_line(bc_buf *out, const char *name, const bc_eval_count *c)
 {
-    bc_buf_printf(out, "  %-14s %9zu %8zu", name, l->extracted, l->matched);
-    ratio(out, bc_eval_precision(l));
-    bc_buf_printf(out, " %8zu %6zu", l->curated, l->found);
-    ratio(out, bc_eval_recall(l));
+    bc_buf_printf(out, "  %-18s %5zu %9zu %7zu %5zu %6zu %4zu %8zu", name, c->gold, c->extracted,
+                  c->correct, c->wrong, c->missed, c->duplicate, c->spurious);
+    ratio(out, bc_eval_precision(c), " %9s");
+    ratio(out, bc_eval_recall(c), " %7s");
     bc_buf_putc(out, '\n');
 }
 
-int bc_eval_report(bc_store *curated, const char *data_dir, bc_buf *out, bc_err *err)
+void bc_eval_report(const bc_eval_result *r, const char *title, bc_buf *out)
 {
-    bc_eval_result r;
-    int rc = out == NULL ? bc_err_set(err, BC_EINVAL, "bc_eval_report: no output")
-                         : bc_eval_run(curated, &r, err);
-    if (rc == BC_OK) {
-        bc_buf_printf(out, "extraction against the curated facts (%zu articles", r.sources);
-        if (r.skipped)
-            bc_buf_printf(out, ", %zu skipped", r.skipped);
-        if (data_dir != NULL)
-            bc_buf_printf(out, ", loaded from %s", data_dir);
-        bc_buf_printf(out, ")\n  %-14s %9s %8s %9s %8s %6s %9s\n", "kind", "extracted", "matched",
-                      "precision", "curated", "found", "recall");
-        for (int k = 0; k < BC_EVAL_KINDS; k++)
-            line(out, bc_eval_kind_names[k], &r.kind[k]);
-        line(out, "overall", &r.overall);
-        if (bc_buf_failed(out))
-            rc = bc_err_set(err, BC_ENOMEM, "out of memory writing the report");
+    size_t total = 0;
+    for (int l = 0; l < BC_EVAL_LANGS; l++)
+        total += r->articles[l];
+    bc_buf_printf(out, "%s: %zu articles (", title ? title : "gold corpus", total);
+    for (int l = 0, first = 1; l < BC_EVAL_LANGS; l++)
+        if (r->articles[l]) {
+            bc_buf_printf(out, "%s%s %zu", first ? "" : ", ", bc_extract_langs[l], r->articles[l]);
+            first = 0;
+        }
+    bc_buf_printf(out,
+                  "), %zu runs with and without published_on; facts at confidence >= %.2f; "
+                  "language detected right for %zu of %zu\n\n",
+                  r->runs, BC_X_MIN_CONFIDENCE, r->detect_right, r->detected);
+    bc_buf_printf(out, "  %-18s %5s %9s %7s %5s %6s %4s %8s %9s %7s\n", "field", "gold",
+                  "extracted", "correct", "wrong", "missed", "dup", "spurious", "precision",
+                  "recall");
+    for (int f = 0; f < BC_EF_N; f++) {
+        if (f == BC_EF_MONEY_TARGET)
+            bc_buf_puts(out, "  reported, not gated (over the amounts read right):\n");
+        field_line(out, bc_eval_field_names[f], &r->field[f]);
     }
-    return rc;
+    bc_buf_puts(out, "\n  per language: precision / recall (correct, extracted, gold)\n  lang");
+    for (int f = 0; f <= BC_EF_GATE_PAIR; f++)
+        bc_buf_printf(out, "  %-25s", bc_eval_field_names[f]);
+    bc_buf_putc(out, '\n');
+    for (int l = 0; l < BC_EVAL_LANGS; l++) {
+        if (r->articles[l] == 0)
+            continue;
+        bc_buf_printf(out, "  %-4s", bc_extract_langs[l]);
+        for (int f = 0; f <= BC_EF_GATE_PAIR; f++) {
+            const bc_eval_count *c = &r->lang[l][f];
+            char cell[64], p[8] = "-", rc[8] = "-";
+            if (bc_eval_precision(c) >= 0)
+                snprintf(p, sizeof p, "%.3f", bc_eval_precision(c));
+            if (bc_eval_recall(c) >= 0)
+                snprintf(rc, sizeof rc, "%.3f", bc_eval_recall(c));
+            snprintf(cell, sizeof cell, "%s/%s (%zu,%zu,%zu)", p, rc, c->correct, c->extracted,
+                     c->gold);
+            bc_buf_printf(out, "  %-25s", cell);
+        }
+        bc_buf_putc(out, '\n');
+    }
+    static const char *const runs[2] = {"with published_on", "without published_on"};
+    bc_buf_puts(out, "\n  per run: precision / recall\n");
+    for (int k = 0; k < 2; k++) {
+        bc_buf_printf(out, "  %-21s", runs[k]);
+        for (int f = 0; f <= BC_EF_GATE_PAIR; f++) {
+            char cell[40], p[8] = "-", rc[8] = "-";
+            if (bc_eval_precision(&r->run[k][f]) >= 0)
+                snprintf(p, sizeof p, "%.3f", bc_eval_precision(&r->run[k][f]));
+            if (bc_eval_recall(&r->run[k][f]) >= 0)
+                snprintf(rc, sizeof rc, "%.3f", bc_eval_recall(&r->run[k][f]));
+            snprintf(cell, sizeof cell, "%s %s/%s", bc_eval_field_names[f], p, rc);
+            bc_buf_printf(out, "  %-32s", cell);
+        }
+        bc_buf_putc(out, '\n');
+    }
+}
+
+int bc_eval_gate(const bc_eval_result *r, bc_buf *why)
+{
+    int ok = 1;
+    static const int gated[] = {BC_EF_MONEY_VALUE, BC_EF_MEETING_DATE};
+    for (int l = 0; l < BC_EVAL_LANGS; l++) {
+        if (r->articles[l] == 0)
+            continue;
+        for (size_t i = 0; i < sizeof gated / sizeof gated[0]; i++) {
+            double p = bc_eval_precision(&r->lang[l][gated[i]]);
+            if (p >= 0 && p < 0.97) {
+                bc_buf_printf(why, "%s: precision of %s is %.3f, below 0.97\n", bc_extract_langs[l],
+                              bc_eval_field_names[gated[i]], p);
+                ok = 0;
+            }
+        }
+        size_t wrong = r->lang[l][BC_EF_MEETING_DATE].wrong;
+        if (wrong > 0) {
+            bc_buf_printf(why, "%s: %zu wrong meeting date%s\n", bc_extract_langs[l], wrong,
+                          wrong == 1 ? "" : "s");
+            ok = 0;
+        }
+    }
+    return ok;
 }

@@ -1,7 +1,8 @@
 /* extract.c: the entry points of the extractor (extract.h): the text is cut into
  * sentences and tokens (extract_tok.c); dates (extract_date.c), figures (extract_fig.c),
  * meetings (extract_meet.c) and gate pairs (extract_gate.c) are then found with the word
- * tables of extract_lang.c and the gazetteer (gazetteer.c). */
+ * tables of extract_lang*.c and the gazetteer (gazetteer.c). Last, a fact stated several
+ * times (headline, lead, body) becomes one fact with several citations. */
 #include "bordercoop/extract.h"
 
 #include "bordercoop/alloc.h"
@@ -9,9 +10,10 @@
 #include "bordercoop/text.h"
 #include "extract_int.h"
 
+#include <math.h>
 #include <string.h>
 
-const char *const bc_extract_langs[] = {"en", "vi", "pl", "sv", "nl", NULL};
+const char *const bc_extract_langs[] = {"en", "vi", "zh", "fr", "pl", "sv", "nl", NULL};
 
 void bc_extraction_free(bc_extraction *ex)
 {
@@ -24,16 +26,52 @@ void bc_extraction_free(bc_extraction *ex)
     memset(ex, 0, sizeof *ex);
 }
 
-static unsigned lang_bit(const char *lang)
+int bc_extract_lang_known(const char *lang)
 {
-    static const struct {
-        const char *code;
-        unsigned bit;
-    } map[] = {{"en", L_EN}, {"vi", L_VI}, {"pl", L_PL}, {"sv", L_SV}, {"nl", L_NL}};
-    for (size_t i = 0; lang && i < sizeof map / sizeof map[0]; i++)
-        if (strcmp(lang, map[i].code) == 0)
-            return map[i].bit;
+    return bc_lang_find(lang) != NULL;
+}
+
+const char *bc_extract_lang_name(const char *lang)
+{
+    const bc_lang *l = bc_lang_find(lang);
+    return l ? l->name : NULL;
+}
+
+void bcx_cite_add(bc_xcite *c, size_t qs, size_t qe)
+{
+    for (int i = 0; i < c->nquotes; i++)
+        if (c->q[i].start == qs && c->q[i].end == qe)
+            return;
+    c->mentions++;
+    if (c->nquotes < BC_X_MAX_QUOTES) {
+        c->q[c->nquotes].start = qs;
+        c->q[c->nquotes].end = qe;
+        c->nquotes++;
+    }
+}
+
+void bcx_cite_merge(bc_xcite *a, const bc_xcite *b)
+{
+    int extra = b->mentions - b->nquotes;
+    for (int i = 0; i < b->nquotes; i++)
+        bcx_cite_add(a, b->q[i].start, b->q[i].end);
+    a->mentions += extra > 0 ? extra : 0;
+}
+
+int bcx_province_cn(const ctx *c, const char *id)
+{
+    for (size_t k = 0; c->g && k < c->g->npv; k++)
+        if (strcmp(GZ(c->g, c->g->pv[k].id), id) == 0)
+            return c->g->pv[k].cn;
     return 0;
+}
+
+const char *bcx_province_merged_into(const ctx *c, const char *id)
+{
+    for (size_t k = 0; c->g && k < c->g->npv; k++)
+        if (strcmp(GZ(c->g, c->g->pv[k].id), id) == 0)
+            return GZ(c->g, c->g->pv[k].merged_into);
+    return "";
 }
 
 /* The reference date: "YYYY", "YYYY-MM" or "YYYY-MM-DD"; anything else is ignored. */
@@ -61,15 +99,412 @@ static void emit_dates(ctx *c)
     }
     for (size_t k = 0; k < c->nd; k++) {
         copy_str(o->dates[k].iso, sizeof o->dates[k].iso, c->d[k].iso);
+        o->dates[k].inferred = c->d[k].inferred;
         o->dates[k].start = c->t[c->d[k].t0].start;
         o->dates[k].end = c->t[c->d[k].t1 - 1].end;
     }
     o->ndates = c->nd;
 }
 
-int bc_extract_lang_known(const char *lang)
+/* ---- one fact, several statements --------------------------------------------------- */
+
+/* The facts seen so far, grouped by a hash of what must be equal for two statements to
+ * be one fact: an open-addressing table of distinct keys, each heading a chain of the
+ * indexes with that key (newest first). */
+typedef struct seen {
+    size_t *head;  /* per slot: index + 1 of the newest fact with the slot's key, 0 empty */
+    uint64_t *key; /* per slot */
+    size_t *next;  /* per fact: index + 1 of the previous fact with its key */
+    size_t cap;
+} seen;
+
+static int seen_init(seen *s, size_t n)
 {
-    return lang_bit(lang) != 0;
+    s->cap = 16;
+    while (s->cap < 2 * n + 2)
+        s->cap *= 2;
+    s->head = bc_calloc(s->cap, sizeof *s->head);
+    s->key = bc_calloc(s->cap, sizeof *s->key);
+    s->next = bc_calloc(n + 1, sizeof *s->next);
+    return s->head && s->key && s->next ? BC_OK : BC_ENOMEM;
+}
+
+static void seen_reset(seen *s)
+{
+    memset(s->head, 0, s->cap * sizeof *s->head);
+}
+
+static void seen_free(seen *s)
+{
+    bc_free(s->head);
+    bc_free(s->key);
+    bc_free(s->next);
+}
+
+static uint64_t mix(uint64_t h, const void *p, size_t n)
+{
+    const unsigned char *b = p;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ b[i]) * 1099511628211ull;
+    return h;
+}
+
+/* The earlier fact (among the last 64 with the same key) for which same(j, i) holds, else
+ * SIZE_MAX after recording i under key: linear in the number of facts whatever the text. */
+static size_t seen_probe(seen *s, uint64_t key, size_t i, int (*same)(const ctx *, size_t, size_t),
+                         const ctx *c)
+{
+    size_t h = (size_t)(key & (s->cap - 1));
+    while (s->head[h] != 0 && s->key[h] != key)
+        h = (h + 1) & (s->cap - 1);
+    int tries = 0;
+    for (size_t j = s->head[h]; j != 0 && tries < 64; j = s->next[j - 1], tries++)
+        if (same(c, j - 1, i))
+            return j - 1;
+    s->next[i] = s->head[h];
+    s->head[h] = i + 1;
+    s->key[h] = key;
+    return SIZE_MAX;
+}
+
+/* The earlier fact recorded under key for which same(j, i) holds (among the last 64),
+ * else SIZE_MAX; records nothing. */
+static size_t seen_find(seen *s, uint64_t key, size_t i, int (*same)(const ctx *, size_t, size_t),
+                        const ctx *c)
+{
+    size_t h = (size_t)(key & (s->cap - 1));
+    while (s->head[h] != 0 && s->key[h] != key)
+        h = (h + 1) & (s->cap - 1);
+    int tries = 0;
+    for (size_t j = s->head[h]; j != 0 && tries < 64; j = s->next[j - 1], tries++)
+        if (same(c, j - 1, i))
+            return j - 1;
+    return SIZE_MAX;
+}
+
+static int never(const ctx *c, size_t j, size_t i)
+{
+    (void)c, (void)j, (void)i;
+    return 0;
+}
+
+static int compatible(const char *a, const char *b)
+{
+    return a[0] == '\0' || b[0] == '\0' || strcmp(a, b) == 0;
+}
+
+/* 1 when two periods may be one: equal, one missing, or one inside the other ("2024" and
+ * "2024-01/2024-09": a headline's year and the body's months). */
+static int period_fits(const char *a, const char *b)
+{
+    bc_period pa, pb;
+    if (a[0] == '\0' || b[0] == '\0' || strcmp(a, b) == 0)
+        return 1;
+    if (bc_period_parse(a, &pa, NULL) != BC_OK || bc_period_parse(b, &pb, NULL) != BC_OK)
+        return 0;
+    return (strcmp(pa.start, pb.start) <= 0 && strcmp(pb.end, pa.end) <= 0) ||
+           (strcmp(pb.start, pa.start) <= 0 && strcmp(pa.end, pb.end) <= 0);
+}
+
+/* 1 when two statements of an amount are one fact. The same amount in the same currency
+ * stated twice in an article is one fact (headline, lead, body) unless the text keeps
+ * them apart: one a goal and the other not, periods that do not fit, or two measures
+ * named side by side in one sentence ("exports of 1.2 and imports of 1.2 billion").
+ * When measures disagree across sentences, the headline's looser word gives way. */
+static int same_figure(const ctx *c, size_t j, size_t i)
+{
+    const bc_xfigure *a = &c->out->figures[j], *b = &c->out->figures[i];
+    if (a->money != b->money || strcmp(a->unit, b->unit) != 0 ||
+        fabs(a->value - b->value) > 1e-9 * fabs(a->value) || a->target != b->target ||
+        !period_fits(a->period, b->period))
+        return 0;
+    if (compatible(a->metric, b->metric) || a->metric_inferred || b->metric_inferred)
+        return 1;
+    return a->money && a->cite.q[0].start != b->cite.q[0].start;
+}
+
+/* b restates a: keep a, with b's statements and whatever b says that a does not. */
+static void merge_figure(bc_xfigure *a, const bc_xfigure *b)
+{
+    bcx_cite_merge(&a->cite, &b->cite);
+    /* the measure a statement names over one taken from a neighbour, the body's over the
+     * headline's */
+    if (a->metric[0] == '\0' || (a->metric_inferred && b->metric[0] && !b->metric_inferred) ||
+        (a->heading && b->metric[0] && !b->metric_inferred && strcmp(a->metric, b->metric) != 0)) {
+        memcpy(a->metric, b->metric, sizeof a->metric);
+        a->metric_inferred = b->metric_inferred;
+    }
+    /* the narrower period (the body's months within the headline's year) */
+    if (a->period[0] == '\0' ||
+        (b->period[0] && strcmp(a->period, b->period) != 0 && period_fits(a->period, b->period) &&
+         strlen(b->period) > strlen(a->period))) {
+        memcpy(a->period, b->period, sizeof a->period);
+        a->period_inferred = b->period_inferred;
+    }
+    if (strcmp(a->qualifier, "exact") == 0)
+        memcpy(a->qualifier, b->qualifier, sizeof a->qualifier);
+    if (!a->has_change && b->has_change) {
+        a->has_change = 1;
+        a->change_pct = b->change_pct;
+        memcpy(a->change_qualifier, b->change_qualifier, sizeof a->change_qualifier);
+    }
+    for (int k = 0; k < b->nparties && a->nparties < BC_X_MAX_PARTIES; k++) {
+        int have = 0;
+        for (int q = 0; q < a->nparties && !have; q++)
+            have = strcmp(a->parties[q], b->parties[k]) == 0;
+        if (!have)
+            memcpy(a->parties[a->nparties++], b->parties[k], 64);
+    }
+    if (b->confidence > a->confidence)
+        a->confidence = b->confidence;
+    a->confidence = fmin(1.0, a->confidence + 0.05);
+}
+
+/* 1 when two dates may be the same day: equal, one missing, one a coarser form of the
+ * other ("2025" and "2025-02-20") or the month-day of the other ("--02-20"). */
+static int same_day(const char *a, const char *b)
+{
+    size_t na = strlen(a), nb = strlen(b);
+    if (na == 0 || nb == 0)
+        return 1;
+    if (a[0] == '-' || b[0] == '-') {
+        const char *md = a[0] == '-' ? a : b, *full = a[0] == '-' ? b : a;
+        return full[0] == '-' ? strcmp(md, full) == 0
+                              : strlen(full) == 10 && strcmp(md + 2, full + 5) == 0;
+    }
+    return strncmp(a, b, na < nb ? na : nb) == 0;
+}
+
+static int same_meeting(const ctx *c, size_t j, size_t i)
+{
+    const bc_xmeeting *a = &c->out->meetings[j], *b = &c->out->meetings[i];
+    if (!same_day(a->date, b->date) || !compatible(a->mechanism, b->mechanism))
+        return 0;
+    if (a->ordinal != 0 || b->ordinal != 0)
+        return a->ordinal == b->ordinal &&
+               (a->mechanism[0] || b->mechanism[0] || a->kind == b->kind);
+    /* unnumbered: talks of the same day, or the same named meeting */
+    if (a->kind != b->kind || a->date[0] == '\0' || b->date[0] == '\0')
+        return 0;
+    return a->kind != BC_XM_TALKS || strcmp(a->date, b->date) == 0;
+}
+
+/* mechanism and year of a dated meeting */
+static uint64_t mech_year(const bc_xmeeting *m)
+{
+    return mix(mix(13, m->mechanism, strlen(m->mechanism)), m->date, 4);
+}
+
+/* j numbered, i named: the same mechanism on a compatible date */
+static int same_named(const ctx *c, size_t j, size_t i)
+{
+    const bc_xmeeting *a = &c->out->meetings[j], *b = &c->out->meetings[i];
+    return strcmp(a->mechanism, b->mechanism) == 0 && same_day(a->date, b->date);
+}
+
+/* a day with its month: "2024-06-12" or "--06-12" */
+static int full_day(const char *d)
+{
+    return strlen(d) == 10 || (strlen(d) == 7 && d[0] == '-');
+}
+
+/* j a meeting of a mechanism, i one naming none on the same day, numbers not in conflict */
+static int same_day_talks(const ctx *c, size_t j, size_t i)
+{
+    const bc_xmeeting *a = &c->out->meetings[j], *b = &c->out->meetings[i];
+    return strcmp(a->date, b->date) == 0 &&
+           (a->ordinal == 0 || b->ordinal == 0 || a->ordinal == b->ordinal);
+}
+
+static void merge_meeting(bc_xmeeting *a, const bc_xmeeting *b)
+{
+    bcx_cite_merge(&a->cite, &b->cite);
+    if (a->ordinal == 0 && b->ordinal != 0) {
+        a->ordinal = b->ordinal;
+        a->kind = b->kind;
+    }
+    if (a->mechanism[0] == '\0' ||
+        (a->mechanism_inferred && b->mechanism[0] && !b->mechanism_inferred)) {
+        memcpy(a->mechanism, b->mechanism, sizeof a->mechanism);
+        a->mechanism_inferred = b->mechanism_inferred;
+    }
+    /* the most precise statement of the date, a written year before a completed one */
+    if (strlen(b->date) > strlen(a->date) ||
+        (a->date[0] == '-' && b->date[0] != '-' && b->date[0]) ||
+        (a->date_inferred && !b->date_inferred && strcmp(a->date, b->date) == 0)) {
+        memcpy(a->date, b->date, sizeof a->date);
+        a->date_inferred = b->date_inferred;
+    }
+    if (a->place[0] == '\0')
+        memcpy(a->place, b->place, sizeof a->place);
+    if (strcmp(b->status, "planned") == 0 && a->date[0] == '\0')
+        memcpy(a->status, b->status, sizeof a->status);
+    for (int k = 0; k < b->npeople && a->npeople < 8; k++) {
+        int have = 0;
+        for (int q = 0; q < a->npeople && !have; q++)
+            have = strcmp(a->people[q], b->people[k]) == 0;
+        if (!have)
+            memcpy(a->people[a->npeople++], b->people[k], 64);
+    }
+    for (int k = 0; k < b->nprovinces && a->nprovinces < BC_X_MAX_PARTIES; k++) {
+        int have = 0;
+        for (int q = 0; q < a->nprovinces && !have; q++)
+            have = strcmp(a->provinces[q], b->provinces[k]) == 0;
+        if (!have)
+            memcpy(a->provinces[a->nprovinces++], b->provinces[k], 64);
+    }
+    double best = a->confidence > b->confidence ? a->confidence : b->confidence;
+    a->confidence = fmin(1.0, best + 0.05);
+}
+
+/* the key of a gate side: its slug (Chinese names stay as written) */
+static uint64_t side_key(uint64_t h, const char *side)
+{
+    bc_buf k = BC_BUF_INIT;
+    bc_text_slug(side, strlen(side), &k);
+    h = mix(h, k.data ? k.data : "", k.len);
+    bc_buf_free(&k);
+    return h;
+}
+
+static int same_gate(const ctx *c, size_t j, size_t i)
+{
+    const bc_xgate *a = &c->out->gates[j], *b = &c->out->gates[i];
+    if (a->project[0] || b->project[0])
+        return strcmp(a->project, b->project) == 0;
+    return a->pair == b->pair && strcmp(a->kind, b->kind) == 0;
+}
+
+static void merge_gate(bc_xgate *a, const bc_xgate *b)
+{
+    bcx_cite_merge(&a->cite, &b->cite);
+    if (a->date[0] == '\0') {
+        memcpy(a->date, b->date, sizeof a->date);
+        a->date_inferred = b->date_inferred;
+    }
+    if (!a->pair && b->pair) {
+        a->pair = 1;
+        memcpy(a->vn_side, b->vn_side, sizeof a->vn_side);
+        memcpy(a->cn_side, b->cn_side, sizeof a->cn_side);
+    }
+    if (b->confidence > a->confidence)
+        a->confidence = b->confidence;
+}
+
+/* Folds every restatement into the first statement of its fact, in linear time:
+ * candidates are hashed on what must be equal (value and unit; ordinal; sides). */
+static void dedup(ctx *c)
+{
+    bc_extraction *o = c->out;
+    seen s;
+    size_t n = o->nfigures > o->nmeetings ? o->nfigures : o->nmeetings;
+    n = n > o->ngates ? n : o->ngates;
+    memset(&s, 0, sizeof s);
+    if (seen_init(&s, n) != BC_OK) {
+        c->rc = BC_ENOMEM;
+        seen_free(&s);
+        return;
+    }
+    size_t w = 0;
+    for (size_t i = 0; i < o->nfigures; i++) {
+        const bc_xfigure *f = &o->figures[i];
+        double v = f->value;
+        uint64_t key = mix(mix(1469598103934665603ull, &v, sizeof v), f->unit, strlen(f->unit));
+        o->figures[w] = o->figures[i];
+        size_t j = seen_probe(&s, key, w, same_figure, c);
+        if (j != SIZE_MAX)
+            merge_figure(&o->figures[j], &o->figures[w]);
+        else
+            w++;
+    }
+    o->nfigures = w;
+    seen_reset(&s);
+    w = 0;
+    for (size_t i = 0; i < o->nmeetings; i++) {
+        const bc_xmeeting *m = &o->meetings[i];
+        uint64_t key = mix(1469598103934665603ull, &m->ordinal, sizeof m->ordinal);
+        /* unnumbered ones by year too, so that many of them do not share one key */
+        if (m->ordinal == 0)
+            key = m->date[0] == '-' ? mix(key, "md", 2)
+                                    : mix(key, m->date, strlen(m->date) < 4 ? strlen(m->date) : 4);
+        o->meetings[w] = o->meetings[i];
+        size_t j = seen_probe(&s, key, w, same_meeting, c);
+        if (j != SIZE_MAX)
+            merge_meeting(&o->meetings[j], &o->meetings[w]);
+        else
+            w++;
+    }
+    o->nmeetings = w;
+    /* a named meeting of a mechanism and the numbered meeting of that mechanism on the
+     * same date are one ("the 2024 joint working committee conference" and "the 15th
+     * conference ... in 2024") */
+    unsigned char *gone = bc_calloc(o->nmeetings + 1, 1);
+    if (gone == NULL) {
+        c->rc = BC_ENOMEM;
+        seen_free(&s);
+        return;
+    }
+    seen_reset(&s);
+    for (size_t i = 0; i < o->nmeetings; i++) {
+        const bc_xmeeting *m = &o->meetings[i];
+        if (m->ordinal > 0 && m->mechanism[0] && strlen(m->date) >= 4 && m->date[0] != '-')
+            seen_probe(&s, mech_year(m), i, never, c);
+    }
+    for (size_t i = 0; i < o->nmeetings; i++) {
+        const bc_xmeeting *m = &o->meetings[i];
+        if (m->ordinal != 0 || m->kind != BC_XM_NAMED || !m->mechanism[0] || strlen(m->date) < 4 ||
+            m->date[0] == '-')
+            continue;
+        size_t j = seen_find(&s, mech_year(m), i, same_named, c);
+        if (j != SIZE_MAX) {
+            merge_meeting(&o->meetings[j], m);
+            gone[i] = 1;
+        }
+    }
+    /* a meeting that names no mechanism, on the day of another meeting, is that meeting
+     * ("the party secretaries held talks" the day of the spring meeting); pass 1 (talks
+     * into numbered or named meetings naming no mechanism) cost more than it saved */
+    for (int pass = 0; pass < 1; pass++) {
+        seen_reset(&s);
+        for (size_t i = 0; i < o->nmeetings; i++) {
+            const bc_xmeeting *m = &o->meetings[i];
+            int target = pass == 0 ? m->mechanism[0] != '\0' : m->kind != BC_XM_TALKS;
+            if (!gone[i] && target && full_day(m->date))
+                seen_probe(&s, mix(17, m->date, strlen(m->date)), i, never, c);
+        }
+        for (size_t i = 0; i < o->nmeetings; i++) {
+            const bc_xmeeting *m = &o->meetings[i];
+            int source = pass == 0 ? m->mechanism[0] == '\0' : m->kind == BC_XM_TALKS;
+            if (gone[i] || !source || !full_day(m->date))
+                continue;
+            size_t j = seen_find(&s, mix(17, m->date, strlen(m->date)), i, same_day_talks, c);
+            if (j != SIZE_MAX && j != i && !gone[j]) {
+                merge_meeting(&o->meetings[j], m);
+                gone[i] = 1;
+            }
+        }
+    }
+    w = 0;
+    for (size_t i = 0; i < o->nmeetings; i++)
+        if (!gone[i])
+            o->meetings[w++] = o->meetings[i];
+    o->nmeetings = w;
+    bc_free(gone);
+    seen_reset(&s);
+    w = 0;
+    for (size_t i = 0; i < o->ngates; i++) {
+        const bc_xgate *g = &o->gates[i];
+        uint64_t key = g->project[0] ? mix(7, g->project, strlen(g->project))
+                                     : side_key(side_key(11, g->vn_side), g->cn_side);
+        o->gates[w] = o->gates[i];
+        size_t j = seen_probe(&s, key, w, same_gate, c);
+        if (j != SIZE_MAX)
+            merge_gate(&o->gates[j], &o->gates[w]);
+        else
+            w++;
+    }
+    o->ngates = w;
+    seen_free(&s);
 }
 
 int bc_extract(const char *text, size_t len, const char *lang, const char *reference_date,
@@ -80,10 +515,11 @@ int bc_extract(const char *text, size_t len, const char *lang, const char *refer
     if (out == NULL)
         return bc_err_set(err, BC_EINVAL, "bc_extract: no result");
     memset(out, 0, sizeof *out);
-    c.lang = lang_bit(lang);
-    if (c.lang == 0)
-        return bc_err_set(err, BC_EINVAL, "unknown language '%.16s' (en, vi, pl, sv, nl)",
+    c.lang = bc_lang_find(lang);
+    if (c.lang == NULL)
+        return bc_err_set(err, BC_EINVAL, "unknown language '%.16s' (en, vi, zh, fr, pl, sv, nl)",
                           lang ? lang : "(null)");
+    c.lbit = c.lang->bit;
     if (text == NULL && len > 0)
         return bc_err_set(err, BC_EINVAL, "bc_extract: no text");
     if (len > 0 && !bc_utf8_valid(text, len))
@@ -116,6 +552,10 @@ int bc_extract(const char *text, size_t len, const char *lang, const char *refer
         bcx_find_gates(&c);
     if (c.rc == BC_OK)
         emit_dates(&c);
+    if (c.rc == BC_OK)
+        dedup(&c);
+    out->sentences = c.ns;
+    out->tokens = c.nt;
     bc_buf_free(&c.fold);
     bc_free(c.ix);
     bc_free(c.t);

@@ -1,41 +1,60 @@
-/* extract_fig.c: figures: money with scale words and currencies, counts with what they
- * count, their qualifiers, periods, parties and growth rates. */
+/* extract_fig.c: figures: amounts of money in USD, CNY, VND and EUR with scale words in
+ * both decimal conventions and Chinese scales (万, 亿), what each amount measures
+ * (turnover, exports, imports, investment, revenue; a target or an outcome), counts
+ * with what they count, qualifiers, periods, parties and growth rates. Every number of
+ * a sentence is read on its own, so a turnover followed by its imports and exports gives
+ * three figures, each with its own measure. */
 #include "bordercoop/alloc.h"
 #include "extract_int.h"
 
+#include <math.h>
+#include <stdio.h>
 #include <string.h>
 
-static void fill_parties(const ctx *c, size_t si, char parties[8][64], int *np)
+int bcx_sent_provinces(const ctx *c, size_t si, char ids[][64], int max)
 {
-    *np = 0;
-    for (size_t k = 0; k < c->nh; k++) {
+    int n = 0;
+    for (size_t k = c->se[si].h0; k < c->se[si].h1; k++) {
         const hit *h = &c->h[k];
-        if (h->entity != E_PROVINCE || c->t[h->t0].sent != si)
+        if (h->entity != E_PROVINCE)
             continue;
         int seen = 0;
-        for (int q = 0; q < *np && !seen; q++)
-            seen = strcmp(parties[q], h->id) == 0;
-        if (!seen && *np < 8)
-            copy_str(parties[(*np)++], 64, h->id);
+        for (int q = 0; q < n && !seen; q++)
+            seen = strcmp(ids[q], h->id) == 0;
+        if (!seen && n < max)
+            copy_str(ids[n++], 64, h->id);
     }
+    return n;
 }
 
-/* "over" or "nearly" ending at token lead or one word before it. */
-static const char *qualifier_before(const ctx *c, size_t si, size_t lead)
+/* The qualifier ending at token lead or one word before it ("over", "nearly", "about",
+ * "under"), or written right after the amount (Chinese 以上, 左右, 多: from token after),
+ * else "exact". */
+static const char *qualifier_of(const ctx *c, size_t si, size_t lead, size_t after)
 {
+    static const struct {
+        int cls;
+        const char *name;
+    } Q[] = {{C_QUAL_OVER, "over"},
+             {C_QUAL_NEARLY, "nearly"},
+             {C_QUAL_ABOUT, "about"},
+             {C_QUAL_UNDER, "under"}};
     const bc_lex *e = NULL;
-    size_t lo = c->se[si].t0;
-    for (size_t p = lead > lo + 4 ? lead - 4 : lo; p < lead; p++) {
-        size_t n = bcx_lex_find(c, C_QUAL_OVER, p, &e);
-        if (n > 0 && (p + n == lead || p + n + 1 == lead))
+    size_t lo = c->se[si].t0, hi = c->se[si].t1;
+    for (size_t p = lead > lo + 4 ? lead - 4 : lo; p < lead; p++)
+        for (size_t q = 0; q < sizeof Q / sizeof Q[0]; q++) {
+            size_t n = bcx_lex_find(c, Q[q].cls, p, &e);
+            if (n > 0 && (p + n == lead || (p + n + 1 == lead && !c->t[p + n].han)))
+                return Q[q].name;
+        }
+    if (c->lbit == L_ZH && after < hi) {
+        if (bcx_words_at(c, after, hi, "以上") || bcx_words_at(c, after, hi, "多"))
             return "over";
-        n = bcx_lex_find(c, C_QUAL_NEARLY, p, &e);
-        if (n > 0 && (p + n == lead || p + n + 1 == lead))
-            return "nearly";
+        if (bcx_words_at(c, after, hi, "左右"))
+            return "about";
+        if (bcx_words_at(c, after, hi, "以下") || bcx_words_at(c, after, hi, "以内"))
+            return "under";
     }
-    for (size_t p = lo; p < lead; p++)
-        if (bcx_lex_find(c, C_QUAL_EXPECTED, p, &e) > 0)
-            return "expected";
     return "exact";
 }
 
@@ -183,22 +202,30 @@ static int is_percent(const ctx *c, size_t si, size_t i)
             break;
         j += l;
     }
-    if (j < c->n && cp == '%')
+    if (j < c->n && (cp == '%' || cp == 0xFF05))
         return 1;
     return i + 1 < c->se[si].t1 && bcx_lex_find(c, C_PCT, i + 1, &e) > 0;
 }
 
-/* A percentage with a growth word before it ("wzrost o prawie 88%", "tang 88%") is the
- * change of the nearest figure before it in the sentence, else of the first after it. */
+/* A percentage with a growth word before it ("wzrost o prawie 88%", "tang 88%", "同比增长
+ * 12.5%") is the change of the nearest figure before it in the sentence, else of the
+ * first after it. */
 static void attach_change(ctx *c, size_t si, size_t i, size_t first_fig)
 {
     const bc_lex *e = NULL;
     const tok *t = &c->t[i];
     int sign = 0;
-    for (size_t p = i; p > c->se[si].t0 && p + 5 > i && sign == 0; p--) {
+    for (size_t p = i; p > c->se[si].t0 && p + 6 > i && sign == 0; p--) {
         if (bcx_lex_find(c, C_UP, p - 1, &e) > 0)
             sign = 1;
         else if (bcx_lex_find(c, C_DOWN, p - 1, &e) > 0)
+            sign = -1;
+    }
+    /* "o 21 proc. wiecej", "5 percent more": the direction after the rate */
+    for (size_t p = i + 1; sign == 0 && p < c->se[si].t1 && p <= i + 3; p++) {
+        if (bcx_lex_find(c, C_UP_AFTER, p, &e) > 0)
+            sign = 1;
+        else if (bcx_lex_find(c, C_DOWN_AFTER, p, &e) > 0)
             sign = -1;
     }
     bc_xfigure *best = NULL;
@@ -211,85 +238,328 @@ static void attach_change(ctx *c, size_t si, size_t i, size_t first_fig)
         return;
     best->has_change = 1;
     best->change_pct = sign * t->num;
-    const char *q = qualifier_before(c, si, i);
-    copy_str(best->change_qualifier, sizeof best->change_qualifier,
-             strcmp(q, "expected") == 0 ? "exact" : q);
+    copy_str(best->change_qualifier, sizeof best->change_qualifier, qualifier_of(c, si, i, i + 1));
+    /* an amount and its restatement in another currency share the change */
+    bc_xfigure *pair = NULL;
+    if (best->conversion && best > c->out->figures + first_fig)
+        pair = best - 1;
+    else if (best + 1 < c->out->figures + c->out->nfigures && best[1].conversion)
+        pair = best + 1;
+    if (pair != NULL && !pair->has_change) {
+        pair->has_change = 1;
+        pair->change_pct = best->change_pct;
+        memcpy(pair->change_qualifier, best->change_qualifier, sizeof pair->change_qualifier);
+    }
 }
 
-static void figure_at(ctx *c, size_t si, size_t i)
+static const char *const CURRENCY[] = {"", "USD", "CNY", "VND", "EUR"};
+
+/* The money phrase around the number at token i: a currency sign or word before it
+ * ("$7.2 billion", "USD 7.2 billion", "€5 million"), scale words after it (several:
+ * "1 nghin ty", "1万亿"), then a currency word ("7,2 mld USD", "1,7 milliard de dollars",
+ * "3.2亿元", "5.000 ty dong"). Returns the currency (CUR_*, 0 when none), the scale in
+ * *scale, the first token in *lead and the token after the phrase in *end. */
+static int money_phrase(const ctx *c, size_t si, size_t i, double *scale, size_t *lead, size_t *end)
+{
+    const bc_lex *e = NULL;
+    size_t lim = c->se[si].t1, k = i + 1, n;
+    int cur = 0;
+    *scale = 1;
+    *lead = i;
+    if (i > c->se[si].t0) {
+        unsigned g = bcx_gap(c, i - 1);
+        if (g & G_DOLLAR)
+            cur = CUR_USD; /* $7.2 billion, US$ 7.2 billion */
+        else if (g & G_EURO)
+            cur = CUR_EUR;
+        else if (g & G_YUAN)
+            cur = CUR_CNY;
+        else if (bcx_joined(c, i - 1) && !c->t[i - 1].han &&
+                 (n = bcx_lex_ending(c, C_CURRENCY, c->se[si].t0, i, &e)) != SIZE_MAX) {
+            cur = (int)e->val; /* USD 7.2 billion */
+            *lead = n;
+        }
+    }
+    for (int scales = 0; scales < 2 && k < lim; scales++) {
+        if ((n = bcx_lex_find2(c, C_SCALE, k, 1, &e)) == 0 ||
+            bcx_lex_find2(c, C_NOUN, k, 1, NULL) >= n ||
+            (k > i + 1 && (bcx_gap(c, k - 1) & ~(unsigned)(G_SPACE | G_DASH | G_DOT))))
+            break; /* "1,2 tys. mld", "1 nghin ty" */
+        *scale *= e->val;
+        k += n;
+    }
+    *end = k;
+    if (cur != 0)
+        return cur;
+    size_t q = k;
+    /* Chinese: 多 between the scale and the currency ("5亿多元") */
+    if (c->lbit == L_ZH && bcx_words_at(c, q, lim, "多") && q + 1 < lim)
+        q++;
+    /* French "de dollars", "d'USD"; Vietnamese needs nothing between */
+    if (c->lbit == L_FR && (bcx_word_is(c, q, lim, "de") || bcx_word_is(c, q, lim, "d")))
+        q++;
+    if (q < lim && bcx_lex_find(c, C_CUR_ADJ, q, &e) > 0)
+        q++;
+    if (q < lim && (n = bcx_lex_find2(c, C_CURRENCY, q, 1, &e)) > 0 &&
+        (q == i + 1 || c->t[q].han || bcx_joined(c, q - 1) || (bcx_gap(c, q - 1) & G_QUOTE))) {
+        cur = (int)e->val;
+        q += n;
+        /* "dollars americains", "do la My", "元人民币" */
+        if (q < lim && (n = bcx_lex_find(c, C_CUR_ADJ, q, &e)) > 0 && (int)e->val == cur)
+            q += n;
+        if (c->lbit == L_ZH && bcx_words_at(c, q, lim, "人民币"))
+            q += 3;
+        *end = q;
+    }
+    return cur;
+}
+
+/* The cue of what money measures nearest before token lead, from token lo: scanned left
+ * to right, longest phrase first, so "import-export" is turnover, not exports. A revenue
+ * cue in the amount's own clause wins ("revenue from import-export activities"). Returns
+ * MM_* (0 none) and the cue's first token in *at. */
+static int cue_before(const ctx *c, size_t lo, size_t lead, size_t *at)
+{
+    const bc_lex *e = NULL;
+    int mm = 0, revenue = 0;
+    for (size_t p = lo; p < lead;) {
+        size_t n = bcx_lex_find(c, C_MONEY_CUE, p, &e);
+        if (n > 0 && p + n <= lead) {
+            mm = (int)e->val;
+            *at = p;
+            if (mm == MM_REVENUE)
+                revenue = 1;
+            p += n;
+        } else {
+            if (p + 1 < lead && (bcx_gap(c, p) & (G_COMMA | G_PAREN)))
+                revenue = 0; /* a new clause */
+            p++;
+        }
+    }
+    return revenue ? MM_REVENUE : mm;
+}
+
+/* A cue right after the amount: "49.5 million USD in turnover", "25.7 million USD in
+ * imports", "5 milliards de dollars d'echanges", "出口额": at most two connecting words
+ * between, no comma, no other number. */
+static int cue_after(const ctx *c, size_t si, size_t end)
+{
+    static const char *const links[] = {"in", "of", "worth", "for", "total", "de",  "d", "des",
+                                        "en", "w",  "i",     "av",  "van",   "aan", NULL};
+    const bc_lex *e = NULL;
+    size_t lim = c->se[si].t1;
+    for (size_t p = end; p < lim && p < end + 4; p++) {
+        if (p > 0 && (bcx_gap(c, p - 1) & (G_COMMA | G_PAREN | G_DOT)))
+            return 0;
+        if (c->t[p].kind != T_WORD)
+            return 0;
+        size_t n = bcx_lex_find(c, C_MONEY_CUE, p, &e);
+        if (n > 0)
+            return (int)e->val;
+        int link = 0;
+        for (int k = 0; links[k] && !link; k++)
+            link = bcx_word_is(c, p, lim, links[k]);
+        if (!link)
+            return 0;
+    }
+    return 0;
+}
+
+static const char *mm_name(int mm)
+{
+    static const char *const names[] = {"",           "trade_turnover", "exports", "imports",
+                                        "investment", "budget_revenue", "other"};
+    return mm >= 0 && mm <= MM_OTHER ? names[mm] : "";
+}
+
+/* What an amount of money starting at token lead and ending before token end measures,
+ * and whether it is a goal: the cue right after it, else the nearest before it since the
+ * previous amount of the sentence (from token lo). */
+/* 1 when the amount at token lead restates the amount before it (ending before token
+ * lo) in another currency: "213.6亿元人民币（约合29.7亿美元）", "7 200 mld VND (ok. 283 mln
+ * USD)", "1,4 billion yuan, or $200 million". */
+static int is_conversion(const ctx *c, size_t lo, size_t lead, const bc_xfigure *prev)
+{
+    if (prev == NULL || lead < lo || lead - lo > 4 || lo == 0)
+        return 0;
+    for (size_t k = lo - 1; k < lead; k++)
+        if (bcx_gap(c, k) & G_OPEN)
+            return 1;
+    return bcx_range_has(c, lo, lead, C_CONVERT, -1) &&
+           !bcx_range_has(c, lo, lead, C_MONEY_CUE, -1);
+}
+
+static void money_measure(const ctx *c, size_t si, size_t lo, size_t lead, size_t end,
+                          bc_xfigure *f, const bc_xfigure *prev, const bc_xfigure *para)
+{
+    size_t at = lead;
+    if (is_conversion(c, lo, lead, prev)) {
+        /* the same amount in another currency: the same measure, period and change */
+        f->conversion = 1;
+        memcpy(f->metric, prev->metric, sizeof f->metric);
+        f->metric_inferred = prev->metric_inferred;
+        f->target = prev->target;
+        memcpy(f->period, prev->period, sizeof f->period);
+        f->period_inferred = prev->period_inferred;
+        return;
+    }
+    int mm = cue_after(c, si, end);
+    if (mm == 0)
+        mm = cue_before(c, lo, lead, &at);
+    copy_str(f->metric, sizeof f->metric, mm_name(mm));
+    f->target =
+        bcx_range_has(c, lo, lead, C_TARGET, -1) || bcx_range_has(c, lo, lead, C_QUAL_EXPECTED, -1);
+    /* "a target of 4.5 billion USD in 2024 and 9 billion USD in 2025": an amount that
+     * follows a goal closely, with no word of its own, is a goal too */
+    if (!f->target && prev != NULL && prev->target && mm == 0 && lead - lo <= 6)
+        f->target = 1;
+    /* no word of its own: the measure of the amount before it in the sentence ("reached X
+     * in 2024, while in the first nine months it reached Y"), else of the paragraph's
+     * last one; marked inferred */
+    if (mm == 0) {
+        const bc_xfigure *from = prev != NULL && prev->metric[0] ? prev : para;
+        if (from != NULL && from->metric[0]) {
+            memcpy(f->metric, from->metric, sizeof f->metric);
+            f->metric_inferred = 1;
+        }
+    }
+}
+
+/* Money at token i. Returns 1 when it is one (and a figure was added). */
+static int money_at(ctx *c, size_t si, size_t i, size_t *lo, size_t *prev, size_t para)
+{
+    double scale;
+    size_t lead, end;
+    const tok *t = &c->t[i];
+    int cur = money_phrase(c, si, i, &scale, &lead, &end);
+    if (cur == 0)
+        return 0;
+    bc_xfigure *f = new_figure(c);
+    if (f == NULL)
+        return 1;
+    const bc_xfigure *before = *prev != SIZE_MAX ? &c->out->figures[*prev] : NULL;
+    f->money = 1;
+    f->heading = c->se[si].heading;
+    f->value = (scale > 1 && t->ambig ? t->num_alt : t->num) * scale;
+    if (scale >= 1000)
+        f->value = nearbyint(f->value); /* 1,7 milliard is 1700000000, not 1.7 * 1e9 */
+    copy_str(f->unit, sizeof f->unit, CURRENCY[cur]);
+    money_measure(c, si, *lo, lead, end, f, before,
+                  para != SIZE_MAX ? &c->out->figures[para] : NULL);
+    copy_str(f->qualifier, sizeof f->qualifier, qualifier_of(c, si, lead, end));
+    const xd *d = f->conversion ? NULL : bcx_nearest_date(c, si, lead, end, 0);
+    /* a single day is a figure's period only right next to it ("on February 13 ...
+     * worth") */
+    if (d != NULL && d->prec == 3 && (d->t1 + 3 < lead || d->t0 > end + 3))
+        d = NULL;
+    if (d != NULL && d->iso[0] != '-') {
+        copy_str(f->period, sizeof f->period, d->iso);
+        f->period_inferred = d->inferred;
+        c->d[d - c->d].used = 1;
+    } else if (!f->conversion && f->period[0] == '\0') {
+        /* "Eksport osiagnal 27,9 mld USD": the period of the amount before it */
+        const bc_xfigure *from = before != NULL && before->period[0] ? before
+                                 : para != SIZE_MAX                  ? &c->out->figures[para]
+                                                                     : NULL;
+        if (from != NULL && from->period[0] && !f->target && !from->target) {
+            memcpy(f->period, from->period, sizeof f->period);
+            f->period_inferred = from->period_inferred;
+            f->period_context = 1;
+        }
+    }
+    /* an investment "estimated at" is a plan (tests/eval/README.md) */
+    if (strcmp(f->metric, "investment") == 0 && bcx_range_has(c, *lo, lead, C_ESTIMATE, -1))
+        f->target = 1;
+    f->nparties = bcx_sent_provinces(c, si, f->parties, BC_X_MAX_PARTIES);
+    f->start = t->start;
+    f->end = t->end;
+    bcx_cite_add(&f->cite, c->se[si].qs, c->se[si].qe);
+    f->confidence = 0.7 + (f->metric[0] && !f->metric_inferred ? 0.15 : 0) +
+                    (f->period[0] ? 0.1 : 0) + (f->nparties ? 0.05 : 0);
+    for (size_t k = i; k < end; k++)
+        c->t[k].used = U_FIG;
+    *lo = end;
+    *prev = (size_t)(f - c->out->figures);
+    return 1;
+}
+
+/* A count at token i (tourists, delegations, tonnes, ...), when its noun says what it
+ * counts. */
+static void count_at(ctx *c, size_t si, size_t i)
 {
     const bc_lex *e = NULL;
     size_t lim = c->se[si].t1, k = i + 1, lead = i, noun_end = 0, n;
     const tok *t = &c->t[i];
-    int pre = 0, money = 0, inferred = 0, noun = 0;
+    int inferred = 0, noun = 0;
     double scale = 1;
     const char *metric = NULL, *unit = NULL;
-    if (i > c->se[si].t0 && (bcx_gap(c, i - 1) & G_DOLLAR))
-        pre = 1; /* $7.2 billion, US$ 7.2 billion */
-    else if (i > c->se[si].t0 && bcx_lex_find(c, C_CURRENCY, i - 1, &e) > 0 && bcx_joined(c, i - 1))
-        pre = 1, lead = i - 1; /* USD 7.2 billion */
     if (k < lim && (n = bcx_lex_find2(c, C_SCALE, k, 1, &e)) > 0 &&
         bcx_lex_find2(c, C_NOUN, k, 1, NULL) < n) {
         scale = e->val;
         k += n;
     }
-    size_t end = k; /* past the words of the figure */
-    if (pre) {
-        money = 1;
-    } else {
-        size_t q = k;
-        if (q < lim && bcx_lex_find(c, C_CUR_ADJ, q, &e) > 0)
-            q++;
-        if (q < lim && (n = bcx_lex_find(c, C_CURRENCY, q, &e)) > 0 &&
-            (q == i + 1 || bcx_joined(c, q - 1))) {
-            money = 1;
-            end = q + n;
-        }
+    size_t end = k;
+    noun = noun_after(c, k, lim, &noun_end);
+    if (noun == 0 && scale == 1) {
+        noun = noun_before(c, si, i, &noun_end);
+        inferred = noun != 0;
     }
-    if (money) {
-        metric = bcx_sent_has(c, si, C_TURNOVER, -1) ? "trade_turnover" : "";
-        unit = "USD";
-    } else {
-        noun = noun_after(c, k, lim, &noun_end);
-        if (noun == 0 && scale == 1) {
-            noun = noun_before(c, si, i, &noun_end);
-            inferred = noun != 0;
-        }
-        if (noun == 0 || !noun_metric(c, si, noun, i, noun_end, &metric, &unit))
-            return;
-        if (!inferred)
-            end = noun_end;
-    }
+    if (noun == 0 || !noun_metric(c, si, noun, i, noun_end, &metric, &unit))
+        return;
+    if (!inferred)
+        end = noun_end;
     bc_xfigure *f = new_figure(c);
     if (f == NULL)
         return;
-    double v = (scale > 1 && t->ambig ? t->num_alt : t->num) * scale;
-    f->value = v;
+    f->value = (scale > 1 && t->ambig ? t->num_alt : t->num) * scale;
     copy_str(f->metric, sizeof f->metric, metric);
     copy_str(f->unit, sizeof f->unit, unit);
-    copy_str(f->qualifier, sizeof f->qualifier, qualifier_before(c, si, lead));
+    copy_str(f->qualifier, sizeof f->qualifier, qualifier_of(c, si, lead, end));
+    f->target = bcx_range_has(c, c->se[si].t0, lead, C_QUAL_EXPECTED, -1) ||
+                bcx_range_has(c, c->se[si].t0, lead, C_TARGET, -1);
     const xd *d = bcx_nearest_date(c, si, i, end, 0);
-    if (d != NULL)
+    if (d != NULL && d->iso[0] != '-') {
         copy_str(f->period, sizeof f->period, d->iso);
-    fill_parties(c, si, f->parties, &f->nparties);
+        f->period_inferred = d->inferred;
+    }
+    f->nparties = bcx_sent_provinces(c, si, f->parties, BC_X_MAX_PARTIES);
     f->start = t->start;
     f->end = t->end;
-    f->quote_start = c->se[si].qs;
-    f->quote_end = c->se[si].qe;
-    f->confidence =
-        0.4 + (metric[0] ? (inferred ? 0.2 : 0.3) : 0) + (d ? 0.2 : 0) + (f->nparties ? 0.1 : 0);
+    bcx_cite_add(&f->cite, c->se[si].qs, c->se[si].qe);
+    f->confidence = 0.4 + (inferred ? 0.2 : 0.3) + (d ? 0.2 : 0) + (f->nparties ? 0.1 : 0);
+}
+
+/* 1 when a blank line separates sentence si from the one before it. */
+static int new_paragraph(const ctx *c, size_t si)
+{
+    if (si == 0)
+        return 1;
+    int lines = 0;
+    for (size_t b = c->se[si - 1].qe; b < c->se[si].qs; b++)
+        lines += c->s[b] == '\n';
+    return lines >= 2;
 }
 
 void bcx_find_figures(ctx *c)
 {
+    size_t para = SIZE_MAX; /* the paragraph's last amount of money with a measure */
     for (size_t si = 0; si < c->ns && c->rc == BC_OK; si++) {
-        size_t first = c->out->nfigures, t0 = c->se[si].t0, t1 = c->se[si].t1;
+        size_t first = c->out->nfigures, t0 = c->se[si].t0, t1 = c->se[si].t1, lo = t0;
+        size_t prev = SIZE_MAX; /* the sentence's previous amount of money */
+        if (new_paragraph(c, si) || c->se[si].heading)
+            para = SIZE_MAX;
         for (size_t i = t0; i < t1; i++)
             if (c->t[i].kind == T_NUM && c->t[i].used == 0 && is_percent(c, si, i))
                 c->t[i].used = U_PCT;
-        for (size_t i = t0; i < t1 && c->rc == BC_OK; i++)
-            if (c->t[i].kind == T_NUM && c->t[i].used == 0 && c->t[i].num > 0)
-                figure_at(c, si, i);
+        for (size_t i = t0; i < t1 && c->rc == BC_OK; i++) {
+            if (c->t[i].kind != T_NUM || c->t[i].used != 0 || c->t[i].num <= 0)
+                continue;
+            if (!money_at(c, si, i, &lo, &prev, para))
+                count_at(c, si, i);
+            else if (prev != SIZE_MAX && c->out->figures[prev].metric[0] &&
+                     !c->out->figures[prev].metric_inferred)
+                para = prev;
+        }
         for (size_t i = t0; i < t1 && c->rc == BC_OK; i++)
             if (c->t[i].used == U_PCT)
                 attach_change(c, si, i, first);

@@ -1,5 +1,8 @@
-/* extract_gate.c: gate pairs and other crossings: "X (Vietnam) - Y (China)", pairs
- * that name a known project's sides, and known projects named by an alias. */
+/* extract_gate.c: gate pairs and other crossings named with both sides: "X (Vietnam) -
+ * Y (China)" in either order, "X - Y" next to a word for a crossing, "X - Y" naming a
+ * known project's sides, Chinese "河口—老街口岸" and "中国东兴—越南芒街"; and known
+ * projects named by one of their names. Each gets the kind of crossing its sentence
+ * describes and the project it is, when the store knows it. */
 #include "bordercoop/alloc.h"
 #include "bordercoop/text.h"
 #include "extract_int.h"
@@ -18,13 +21,23 @@ static size_t run_back(const ctx *c, size_t b, size_t lo)
     return a;
 }
 
+/* 1 when token b + 1 continues the name at b after an apostrophe: "Ping'erguan". */
+static int apostrophe_tail(const ctx *c, size_t b, size_t hi)
+{
+    return b + 1 < hi && c->t[b + 1].kind == T_WORD && !c->t[b + 1].han &&
+           c->t[b + 1].start == c->t[b].end + 1 &&
+           (c->s[c->t[b].end] == '\'' || (unsigned char)c->s[c->t[b].end] == 0xE2);
+}
+
 static size_t run_fwd(const ctx *c, size_t a, size_t hi)
 {
     size_t b = a;
     if (a >= hi || c->t[a].kind != T_WORD || !c->t[a].upper)
         return SIZE_MAX;
-    while (b + 1 < hi && b - a < 4 && c->t[b + 1].kind == T_WORD && c->t[b + 1].upper &&
-           (bcx_gap(c, b) & ~(unsigned)G_SPACE) == 0)
+    while (b + 1 < hi && b - a < 4 &&
+           ((c->t[b + 1].kind == T_WORD && c->t[b + 1].upper &&
+             (bcx_gap(c, b) & ~(unsigned)G_SPACE) == 0) ||
+            (apostrophe_tail(c, b, hi) && c->s[c->t[b].end] == '\'')))
         b++;
     return b;
 }
@@ -66,6 +79,11 @@ static const gz_project *project_for(ctx *c, size_t a0, size_t a1, size_t b0, si
         int fwd = va && cb ? va + cb : 0, rev = ca && vb ? ca + vb : 0;
         if (!fwd && !rev)
             continue;
+        /* the sentence names a kind of crossing this project is not: another crossing
+         * between the same places (the Lao Cai - Hekou gate pair is not the railway
+         * bridge) */
+        if (present != 0 && p->kmask != 0 && (p->kmask & present) == 0)
+            continue;
         /* exact sides first, then the kind of crossing the sentence's words describe */
         int score = 10 * (fwd > rev ? fwd : rev) + 2 * __builtin_popcount(p->kmask & present) -
                     __builtin_popcount(p->kmask & ~present);
@@ -80,12 +98,36 @@ static const gz_project *project_for(ctx *c, size_t a0, size_t a1, size_t b0, si
     return best;
 }
 
+/* The projects.kind the PK_* words present describe (gate_pair when none). */
+static const char *kind_name(unsigned present)
+{
+    if ((present & PK_BRIDGE) && (present & PK_RAIL))
+        return "railway_bridge";
+    if (present & PK_BRIDGE)
+        return "road_bridge";
+    if (present & PK_OPENING)
+        return "traditional_opening";
+    if (present & PK_CLEAR)
+        return "clearance_point";
+    if (present & PK_GATE)
+        return "gate_pair";
+    if (present & PK_RAIL)
+        return "railway";
+    if (present & PK_SEA)
+        return "sea_route";
+    if (present & PK_ROAD)
+        return "road";
+    if (present & PK_ROUTE)
+        return "transport_route";
+    return "gate_pair";
+}
+
 static void add_gate(ctx *c, size_t si, const char *vn, size_t vnl, const char *cn, size_t cnl,
-                     const gz_project *p, double conf)
+                     const gz_project *p, unsigned present, int pair, double conf)
 {
     bc_extraction *o = c->out;
     for (size_t k = 0; p != NULL && k < o->ngates; k++)
-        if (o->gates[k].quote_start == c->se[si].qs &&
+        if (o->gates[k].cite.q[0].start == c->se[si].qs &&
             strcmp(o->gates[k].project, GZ(c->g, p->id)) == 0)
             return;
     o->gates = bc_grow(o->gates, &c->capgo, o->ngates + 1, sizeof *o->gates, &c->rc);
@@ -93,11 +135,17 @@ static void add_gate(ctx *c, size_t si, const char *vn, size_t vnl, const char *
         return;
     bc_xgate *x = &o->gates[o->ngates++];
     memset(x, 0, sizeof *x);
+    x->pair = pair;
     copy_utf8(x->vn_side, sizeof x->vn_side, vn, vnl);
     copy_utf8(x->cn_side, sizeof x->cn_side, cn, cnl);
     copy_str(x->project, sizeof x->project, p ? GZ(c->g, p->id) : "");
-    x->quote_start = c->se[si].qs;
-    x->quote_end = c->se[si].qe;
+    copy_str(x->kind, sizeof x->kind, p ? GZ(c->g, p->kind) : kind_name(present));
+    const xd *d = bcx_nearest_date(c, si, c->se[si].t0, c->se[si].t0 + 1, 1);
+    if (d != NULL) {
+        copy_str(x->date, sizeof x->date, d->iso);
+        x->date_inferred = d->inferred;
+    }
+    bcx_cite_add(&x->cite, c->se[si].qs, c->se[si].qe);
     x->confidence = conf;
 }
 
@@ -129,20 +177,480 @@ static int phrase_in(ctx *c, const char *phrase, size_t lo, size_t lim)
         c->rc = BC_ENOMEM;
     for (size_t i = 0; i < key.len; i++)
         if (key.data[i] == '-')
-            key.data[i] = '\0';
-    for (size_t i = lo; i < lim && !found && key.len > 0; i++) {
-        const char *w = key.data;
-        size_t k = i;
-        found = 1;
-        while (found && w < key.data + key.len) {
-            size_t wl = strlen(w);
-            found = k < lim && c->t[k].fl == wl && memcmp(TXT(c, k), w, wl) == 0;
-            w += wl + 1;
-            k++;
-        }
-    }
+            key.data[i] = ' ';
+    for (size_t i = lo; i < lim && !found && key.len > 0; i++)
+        found = bcx_words_at(c, i, lim, key.data) > 0;
     bc_buf_free(&key);
     return found;
+}
+
+/* The province or country a run of tokens [a, b] names in full, if any: such a side
+ * makes "Lao Cai - Yunnan" a pair of provinces, not of gates. */
+static int names_region(const ctx *c, size_t si, size_t a, size_t b)
+{
+    const bc_lex *e = NULL;
+    if (bcx_lex_find(c, C_VN, a, &e) == b - a + 1 || bcx_lex_find(c, C_CN, a, &e) == b - a + 1)
+        return 2;
+    for (size_t q = c->se[si].h0; q < c->se[si].h1; q++)
+        if (c->h[q].entity == E_PROVINCE && c->h[q].t0 == a && c->h[q].t1 == b + 1)
+            return 1;
+    return 0;
+}
+
+/* The country a known name that is exactly tokens [a, b) belongs to: +1 Vietnam, -1
+ * China, 0 unknown. */
+static int place_side(const ctx *c, size_t si, size_t a, size_t b)
+{
+    for (size_t q = c->se[si].h0; q < c->se[si].h1; q++) {
+        const hit *h = &c->h[q];
+        if (h->t0 != a || h->t1 != b)
+            continue;
+        if (h->entity == E_PROVINCE)
+            return bcx_province_cn(c, h->id) ? -1 : 1;
+        if (h->entity == E_PLACE)
+            return strcmp(h->id, "CN") == 0 ? -1 : 1;
+    }
+    return 0;
+}
+
+/* The crossing words (PK_* bits) within n tokens of [a, b]. */
+static unsigned crossing_near(const ctx *c, size_t si, size_t a, size_t b, size_t n)
+{
+    const bc_lex *e = NULL;
+    unsigned bits = 0;
+    size_t lo = a > c->se[si].t0 + n ? a - n : c->se[si].t0;
+    size_t hi = b + 1 + n < c->se[si].t1 ? b + 1 + n : c->se[si].t1;
+    for (size_t i = lo; i < hi; i++)
+        if (bcx_lex_find(c, C_PROJ, i, &e) > 0)
+            bits |= (unsigned)e->val;
+    return bits;
+}
+
+/* Latin pairs: "X (Vietnam) - Y (China)", "X - Y" of a known project, "X - Y" next to a
+ * crossing word. */
+static void latin_pairs(ctx *c, size_t si, unsigned present)
+{
+    const bc_lex *e = NULL;
+    size_t lo = c->se[si].t0, lim = c->se[si].t1;
+    size_t done = lo; /* tokens before this are part of a pair already */
+    for (size_t i = lo; i < lim && c->rc == BC_OK; i++) {
+        size_t n1, n2;
+        int s1 = country_tag(c, i, lo, lim, &n1);
+        if (s1 == 0 || i == lo)
+            continue;
+        size_t a1 = i - 1, a0 = run_back(c, a1, lo);
+        size_t b0 = i + n1;
+        if (a0 == SIZE_MAX || b0 >= lim || !(bcx_gap(c, b0 - 1) & G_DASH))
+            continue;
+        size_t b1 = run_fwd(c, b0, lim);
+        if (b1 == SIZE_MAX || b1 + 1 >= lim)
+            continue;
+        int s2 = country_tag(c, b1 + 1, lo, lim, &n2);
+        if (s2 == 0 || s2 == s1)
+            continue;
+        int swapped = 0;
+        const gz_project *p = NULL;
+        for (size_t a = a0; a <= a1 && p == NULL && c->rc == BC_OK; a++)
+            if ((p = project_for(c, a, a1, b0, b1, present, &swapped)) != NULL)
+                a0 = a;
+        while (p == NULL && a0 < a1 &&
+               (bcx_lex_find(c, C_ARTICLE, a0, &e) > 0 || bcx_lex_find(c, C_PROJ, a0, &e) > 0))
+            a0++; /* "The Thanh Thuy (Vietnam) - ...", "Border Gate Lao Cai": not the name */
+        size_t v0 = s1 > 0 ? a0 : b0, v1 = s1 > 0 ? a1 : b1;
+        size_t w0 = s1 > 0 ? b0 : a0, w1 = s1 > 0 ? b1 : a1;
+        unsigned kinds = p ? p->kmask : present | crossing_near(c, si, a0, b1 + n2, 3);
+        int pair = kinds == 0 || (kinds & ~(unsigned)(PK_ROUTE | PK_SEA)) != 0;
+        add_gate(c, si, c->s + c->t[v0].start, c->t[v1].end - c->t[v0].start, c->s + c->t[w0].start,
+                 c->t[w1].end - c->t[w0].start, p, present | crossing_near(c, si, a0, b1 + n2, 3),
+                 pair, p ? 0.9 : 0.8);
+        done = b1 + n2 + 1;
+        i = b1 + n2;
+    }
+    /* X - Y without country tags: a known project's sides, or any two names next to a
+     * word for a crossing */
+    for (size_t k = done > lo ? done : lo; k + 1 < lim && c->rc == BC_OK; k++) {
+        unsigned g = bcx_gap(c, k);
+        if (!(g & G_DASH) || (g & ~(unsigned)(G_SPACE | G_DASH)) || k < done)
+            continue;
+        size_t a0 = run_back(c, k, lo), b1 = run_fwd(c, k + 1, lim);
+        if (a0 == SIZE_MAX || b1 == SIZE_MAX)
+            continue;
+        const gz_project *p = NULL;
+        int swapped = 0;
+        size_t pa = 0, pb = 0;
+        for (size_t a = a0; a <= k && p == NULL; a++)
+            for (size_t b = b1 + 1; b > k + 1 && p == NULL; b--)
+                if ((p = project_for(c, a, k, k + 1, b - 1, present, &swapped)) != NULL)
+                    pa = a, pb = b - 1;
+        if (p == NULL) {
+            /* unknown names: in a sentence about crossings (a crossing word, or "pair"),
+             * not a pair of provinces or countries, not a chain "A - B - C", not a name
+             * that goes on past a crossing word ("Lang Son Border Gate Economic Zone") */
+            unsigned near = crossing_near(c, si, a0, b1, 3);
+            int chain = (k > lo && (bcx_gap(c, a0 > lo ? a0 - 1 : lo) & G_DASH) && a0 > lo) ||
+                        (b1 + 1 < lim && (bcx_gap(c, b1) & G_DASH));
+            if ((present == 0 && !bcx_sent_has(c, si, C_PAIR, -1)) || chain)
+                continue;
+            while (a0 < k &&
+                   (bcx_lex_find(c, C_ARTICLE, a0, &e) > 0 || bcx_lex_find(c, C_PROJ, a0, &e) > 0))
+                a0++;
+            int inner = 0;
+            for (size_t q = k + 1; q <= b1; q++)
+                if (bcx_lex_find(c, C_PROJ, q, &e) > 0) {
+                    inner = q + 1 <= b1 && bcx_lex_find(c, C_PROJ, q, &e) + q <= b1;
+                    b1 = q > k + 1 ? q - 1 : q;
+                    break;
+                }
+            if (inner || b1 < k + 1 || bcx_lex_find(c, C_PROJ, k + 1, &e) > 0)
+                continue;
+            int ra = names_region(c, si, a0, k), rb = names_region(c, si, k + 1, b1);
+            int ca = place_side(c, si, a0, k + 1), cb = place_side(c, si, k + 1, b1 + 1);
+            if (ra == 2 || rb == 2 || (ra && rb) || (ca != 0 && ca == cb))
+                continue;
+            unsigned kinds = present | near;
+            /* routes and sea lines are no crossings the corpus counts: known projects only */
+            int pair = (kinds & ~(unsigned)(PK_ROUTE | PK_SEA)) != 0 || kinds == 0;
+            int swap = ca < 0 || cb > 0; /* the Chinese side named first */
+            size_t v0 = swap ? k + 1 : a0, v1 = swap ? b1 : k;
+            size_t w0 = swap ? a0 : k + 1, w1 = swap ? k : b1;
+            add_gate(c, si, c->s + c->t[v0].start, c->t[v1].end - c->t[v0].start,
+                     c->s + c->t[w0].start, c->t[w1].end - c->t[w0].start, NULL, kinds, pair, 0.7);
+            k = b1;
+            continue;
+        }
+        size_t v0 = swapped ? k + 1 : pa, v1 = swapped ? pb : k;
+        size_t w0 = swapped ? pa : k + 1, w1 = swapped ? k : pb;
+        int route = (p->kmask & ~(unsigned)(PK_ROUTE | PK_SEA)) == 0;
+        add_gate(c, si, c->s + c->t[v0].start, c->t[v1].end - c->t[v0].start, c->s + c->t[w0].start,
+                 c->t[w1].end - c->t[w0].start, p, present, !route, 0.85);
+        k = pb;
+    }
+}
+
+/* Chinese characters that end a name run going back from a dash (verbs, particles,
+ * conjunctions), and the country names that prefix a side. */
+static int han_stop(const ctx *c, size_t i, size_t lim)
+{
+    /* verbs that end a run going back: 包括北风生 is 北风生 */
+    static const char *const words[] = {"包括", "推进", "宣布", "加快", "同意", "开通", "升级",
+                                        "建设", "实现", "连接", "开放", "推动", NULL};
+    for (int k = 0; words[k]; k++)
+        if (i >= 1 && bcx_words_at(c, i - 1, lim, words[k]) == 2)
+            return 1;
+    static const char *const stops[] = {"的", "与", "和", "在", "经", "及", "对", "从", "由",
+                                        "是", "等", "为", "将", "至", "到", "通", "过", "向",
+                                        "同", "跟", "省", "县", "市", "州", "区", NULL};
+    for (int k = 0; stops[k]; k++)
+        if (bcx_words_at(c, i, lim, stops[k]))
+            return 1;
+    return 0;
+}
+
+/* 1 when the characters at token i begin a modifier of a crossing word, not a name:
+ * 双边 (bilateral), 国际 (international), 智慧 (smart), 边境, 跨境, 陆路, 货运. */
+static int han_modifier(const ctx *c, size_t i, size_t lim)
+{
+    static const char *const mods[] = {"双边", "国际", "智慧", "边境", "跨境",
+                                       "陆路", "货运", "客运", "公路", "铁路",
+                                       "口岸", "通道", "大桥", "项目", NULL};
+    for (int k = 0; mods[k]; k++)
+        if (bcx_words_at(c, i, lim, mods[k]))
+            return 1;
+    return 0;
+}
+
+/* The known name (a gazetteer alias) ending exactly at token end - 1 and starting at or
+ * after lo: its first token, or SIZE_MAX. */
+static size_t known_name_ending(const ctx *c, size_t si, size_t lo, size_t end)
+{
+    size_t best = SIZE_MAX;
+    for (size_t q = c->se[si].h0; q < c->se[si].h1; q++)
+        if (c->h[q].t1 == end && c->h[q].t0 >= lo && c->h[q].t0 < best)
+            best = c->h[q].t0;
+    return best;
+}
+
+/* 1 when a known Vietnamese-side or Chinese-side name is the text of tokens [a, b):
+ * +1 Vietnamese (a province of VN or a project's VN side), -1 Chinese, 0 unknown. */
+static int han_side(ctx *c, size_t si, size_t a, size_t b)
+{
+    for (size_t q = c->se[si].h0; q < c->se[si].h1; q++)
+        if (c->h[q].t0 == a && c->h[q].t1 == b && c->h[q].entity == E_PROVINCE)
+            return bcx_province_cn(c, c->h[q].id) ? -1 : 1;
+    bc_buf k = BC_BUF_INIT;
+    int side = 0;
+    bc_text_slug(c->s + c->t[a].start, c->t[b - 1].end - c->t[a].start, &k);
+    for (size_t p = 0; c->g && p < c->g->npr && side == 0 && k.len > 0; p++) {
+        if (has_key(GZ(c->g, c->g->pr[p].vn_keys), k.data, k.len))
+            side = 1;
+        else if (has_key(GZ(c->g, c->g->pr[p].cn_keys), k.data, k.len))
+            side = -1;
+    }
+    if (bc_buf_failed(&k))
+        c->rc = BC_ENOMEM;
+    bc_buf_free(&k);
+    return side;
+}
+
+/* Which side a Chinese name is on, from the rest of the article: "越南" written shortly
+ * before one of its occurrences, in the same clause ("与越南谅山省禄平县峙马口岸相接"), makes
+ * it Vietnamese; "中国", Chinese. Looks at the first 32 occurrences in the first 256 KiB
+ * (bounded whatever the text). */
+static int han_hint(const ctx *c, const char *name, size_t n)
+{
+    size_t lim = c->n < 262144 ? c->n : 262144, seen = 0;
+    int vn = 0, cn = 0;
+    for (const char *at = c->s; seen < 32 && (at = memmem(at, lim - (size_t)(at - c->s), name, n));
+         at += n, seen++) {
+        size_t i = (size_t)(at - c->s), from = i > 48 ? i - 48 : 0;
+        for (size_t b = i; b > from;) {
+            size_t p = prev_cp(c->s, b);
+            unsigned cp;
+            dec(c->s, c->n, p, &cp);
+            if (cp == 0xFF0C || cp == 0x3002 || cp == ',' || cp == 0xFF1B)
+                break;
+            if (p >= 3 && memcmp(c->s + p - 3, "越南", 6) == 0) {
+                vn++;
+                break;
+            }
+            if (p >= 3 && memcmp(c->s + p - 3, "中国", 6) == 0) {
+                cn++;
+                break;
+            }
+            b = p;
+        }
+    }
+    return vn > cn ? 1 : cn > vn ? -1 : 0;
+}
+
+/* Chinese pairs: two runs of characters joined by a dash, next to a word for a crossing
+ * (口岸, 大桥, 铁路, 公路, 通道) or carrying country prefixes: 中国河口—越南老街口岸. */
+static void han_pairs(ctx *c, size_t si, unsigned present)
+{
+    const bc_lex *e = NULL;
+    size_t lo = c->se[si].t0, lim = c->se[si].t1;
+    for (size_t k = lo; k + 1 < lim && c->rc == BC_OK; k++) {
+        unsigned g = bcx_gap(c, k);
+        if (!(g & G_DASH) || (g & ~(unsigned)(G_SPACE | G_DASH)) || !c->t[k].han ||
+            !c->t[k + 1].han)
+            continue;
+        /* the right run: up to a crossing word, at most four characters */
+        size_t b0 = k + 1, b1 = b0, n;
+        int cb = 0, ca = 0;
+        if ((n = bcx_lex_find(c, C_CN, b0, &e)) > 0)
+            cb = -1, b0 += n, b1 = b0;
+        else if ((n = bcx_lex_find(c, C_VN, b0, &e)) > 0)
+            cb = 1, b0 += n, b1 = b0;
+        unsigned near = 0;
+        while (b1 < lim && b1 < b0 + 4 && c->t[b1].han && (b1 == b0 || c->t[b1].glued) &&
+               !han_stop(c, b1, lim) && !han_modifier(c, b1, lim)) {
+            if ((n = bcx_lex_find(c, C_PROJ, b1, &e)) > 0) {
+                near |= (unsigned)e->val;
+                break;
+            }
+            b1++;
+        }
+        if (b1 < lim && (n = bcx_lex_find(c, C_PROJ, b1, &e)) > 0)
+            near |= (unsigned)e->val;
+        /* four characters and no crossing word after them: a name and what follows it
+         * ("巴刹红河界河公路大桥"): keep two */
+        if (b1 == b0 + 4 && known_name_ending(c, si, b0, b1) == SIZE_MAX &&
+            (b1 >= lim || bcx_lex_find(c, C_PROJ, b1, &e) == 0))
+            b1 = b0 + 2;
+        if (b1 == b0 ||
+            (b1 + 1 < lim && (bcx_gap(c, b1 - 1) & G_DASH) && b1 < lim && c->t[b1].han && !(near)))
+            continue;
+        /* "越南马鹿塘口岸—中国金水河口岸": the left name ends before its crossing word */
+        size_t a1 = k + 1, cw;
+        if ((cw = bcx_lex_ending(c, C_PROJ, lo, a1, &e)) != SIZE_MAX && cw > lo) {
+            near |= (unsigned)e->val;
+            a1 = cw;
+        }
+        /* the left run: a known name ending at the dash, else back to a stop character
+         * or a country prefix, at most three characters */
+        size_t a0 = known_name_ending(c, si, lo, a1);
+        if (a0 == SIZE_MAX) {
+            /* back to punctuation, a particle or a country prefix: a run of two or three
+             * characters is the name; a longer one holds words before it, keep two */
+            a0 = a1;
+            while (a0 > lo && a1 - a0 < 8 && c->t[a0 - 1].han && (a0 == a1 || c->t[a0].glued) &&
+                   !han_stop(c, a0 - 1, lim) && bcx_lex_ending(c, C_CN, lo, a0, &e) == SIZE_MAX &&
+                   bcx_lex_ending(c, C_VN, lo, a0, &e) == SIZE_MAX &&
+                   bcx_lex_ending(c, C_BOTH_SIDES, lo, a0, &e) == SIZE_MAX)
+                a0--;
+            if (a1 - a0 > 3)
+                a0 = a1 - 2;
+        }
+        size_t pre;
+        if ((pre = bcx_lex_ending(c, C_CN, lo, a0, &e)) != SIZE_MAX)
+            ca = -1;
+        else if ((pre = bcx_lex_ending(c, C_VN, lo, a0, &e)) != SIZE_MAX)
+            ca = 1;
+        near |= crossing_near(c, si, a0, b1, 2);
+        /* a list of pairs before one crossing word ("河口—老街、天保—清水等口岸") */
+        if (near == 0 && (ca == 0 || cb == 0) && present == 0)
+            continue;
+        if (a1 == a0)
+            continue;
+        if (ca == 0)
+            ca = han_side(c, si, a0, a1);
+        if (cb == 0)
+            cb = han_side(c, si, b0, b1);
+        if (ca == 0 && cb == 0) {
+            ca = han_hint(c, c->s + c->t[a0].start, c->t[a1 - 1].end - c->t[a0].start);
+            cb = han_hint(c, c->s + c->t[b0].start, c->t[b1 - 1].end - c->t[b0].start);
+        }
+        if (ca == 0 && cb != 0)
+            ca = -cb;
+        if (cb == 0 && ca != 0)
+            cb = -ca;
+        if (ca == 0) /* Chinese reports name their own side first */
+            ca = -1, cb = 1;
+        if (ca == cb)
+            continue;
+        int swapped = 0;
+        const gz_project *p = project_for(c, a0, a1 - 1, b0, b1 - 1, present | near, &swapped);
+        size_t v0 = ca > 0 ? a0 : b0, v1 = ca > 0 ? a1 : b1;
+        size_t w0 = ca > 0 ? b0 : a0, w1 = ca > 0 ? b1 : a1;
+        add_gate(c, si, c->s + c->t[v0].start, c->t[v1 - 1].end - c->t[v0].start,
+                 c->s + c->t[w0].start, c->t[w1 - 1].end - c->t[w0].start, p, present | near, 1,
+                 p ? 0.85 : 0.75);
+        k = b1;
+    }
+}
+
+/* The capitalised run nearest before token f (within twelve tokens, in its clause),
+ * preferring one a crossing word follows ("Youyiguan Port", "Dong Dang international
+ * railway station"); SIZE_MAX when none. Its last token in *end. */
+static size_t run_before(const ctx *c, size_t si, size_t f, size_t *end)
+{
+    const bc_lex *e = NULL;
+    size_t lo = c->se[si].t0, best = SIZE_MAX, best_end = 0, any = SIZE_MAX, any_end = 0;
+    for (size_t b = f; b > lo && b + 12 > f; b--) {
+        size_t k = b - 1;
+        if (c->t[k].kind != T_WORD || !c->t[k].upper || bcx_lex_find(c, C_ARTICLE, k, &e) > 0 ||
+            bcx_lex_find(c, C_PROJ, k, &e) > 0 || bcx_lex_find(c, C_VN, k, &e) > 0 ||
+            bcx_lex_find(c, C_CN, k, &e) > 0)
+            continue;
+        size_t a = run_back(c, k, lo);
+        while (a < k &&
+               (bcx_lex_find(c, C_ARTICLE, a, &e) > 0 || bcx_lex_find(c, C_LOC, a, &e) > 0))
+            a++;
+        if (a == SIZE_MAX)
+            continue;
+        if (any == SIZE_MAX)
+            any = a, any_end = k;
+        for (size_t q = k + 1; q < f && q <= k + 3; q++)
+            if (bcx_lex_find(c, C_PROJ, q, &e) > 0) {
+                best = a, best_end = k;
+                break;
+            }
+        if (best != SIZE_MAX)
+            break;
+        b = a + 1;
+    }
+    *end = best != SIZE_MAX ? best_end : any_end;
+    return best != SIZE_MAX ? best : any;
+}
+
+/* "X, which faces Vietnam's Y border gate", "X ... pairs with Y", "X qui fait face a celui
+ * de Y": a crossing named by its two sides around a verb of facing; the side a country
+ * word marks (or a known place) says which is which, else nothing is taken. */
+static void facing_pairs(ctx *c, size_t si, unsigned present)
+{
+    const bc_lex *e = NULL;
+    size_t lo = c->se[si].t0, lim = c->se[si].t1;
+    for (size_t f = lo + 1; f < lim && c->rc == BC_OK; f++) {
+        size_t n = bcx_lex_find(c, C_FACES, f, &e);
+        if (n == 0)
+            continue;
+        size_t a1, a0 = run_before(c, si, f, &a1);
+        size_t b0 = f + n;
+        int cb = 0;
+        /* "Vietnam's", "China's", "celui de", "Chinese" before the second name */
+        while (
+            b0 < lim && b0 < f + n + 4 &&
+            (!c->t[b0].upper || bcx_lex_find(c, C_VN, b0, &e) || bcx_lex_find(c, C_CN, b0, &e))) {
+            if (bcx_lex_find(c, C_VN, b0, &e) > 0)
+                cb = 1;
+            else if (bcx_lex_find(c, C_CN, b0, &e) > 0)
+                cb = -1;
+            b0++;
+        }
+        size_t b1 = run_fwd(c, b0, lim);
+        if (a0 == SIZE_MAX || b1 == SIZE_MAX)
+            continue;
+        while (b1 > b0 && bcx_lex_find(c, C_PROJ, b1, &e) > 0)
+            b1--;
+        /* "... station on the Chinese side": a country word just after the name */
+        for (size_t q = b1 + 1; cb == 0 && q < lim && q <= b1 + 5; q++)
+            cb = bcx_lex_find(c, C_VN, q, &e) > 0 ? 1 : bcx_lex_find(c, C_CN, q, &e) > 0 ? -1 : 0;
+        int ca = place_side(c, si, a0, a1 + 1);
+        if (cb == 0)
+            cb = place_side(c, si, b0, b1 + 1);
+        if (cb == 0 && ca != 0)
+            cb = -ca;
+        if (ca == 0)
+            ca = -cb;
+        if (cb == 0 || ca == cb || names_region(c, si, a0, a1) || names_region(c, si, b0, b1))
+            continue;
+        size_t v0 = ca > 0 ? a0 : b0, v1 = ca > 0 ? a1 : b1;
+        size_t w0 = ca > 0 ? b0 : a0, w1 = ca > 0 ? b1 : a1;
+        add_gate(c, si, c->s + c->t[v0].start, c->t[v1].end - c->t[v0].start, c->s + c->t[w0].start,
+                 c->t[w1].end - c->t[w0].start, NULL, present, 1, 0.7);
+        f = b1;
+    }
+}
+
+/* Chinese: "X口岸位于..., 与越南...Y口岸相接/相对": two names before 口岸 in a sentence
+ * with a verb of facing; the one after 越南 (or a Vietnamese province) is Vietnam's. */
+static void han_facing(ctx *c, size_t si, unsigned present)
+{
+    const bc_lex *e = NULL;
+    size_t lo = c->se[si].t0, lim = c->se[si].t1, name[2][2] = {{0}}, found = 0;
+    int side[2] = {0, 0};
+    if (!bcx_sent_has(c, si, C_FACES, -1))
+        return;
+    for (size_t k = lo + 2; k < lim && found < 3; k++) {
+        if (bcx_words_at(c, k, lim, "口岸") == 0)
+            continue;
+        size_t end = k;
+        while (end > lo + 2 && han_modifier(c, end - 2, lim))
+            end -= 2;
+        size_t a = known_name_ending(c, si, lo, end);
+        if (a == SIZE_MAX || end - a > 4)
+            a = end - 2;
+        if (a < lo || !c->t[a].han || han_stop(c, a, lim))
+            continue;
+        if (found < 2) {
+            name[found][0] = a;
+            name[found][1] = end;
+            /* a country word or a Vietnamese province earlier in its clause */
+            for (size_t q = a; q > lo && q + 12 > a; q--) {
+                if (bcx_gap(c, q - 1) & (G_COMMA | G_DOT))
+                    break;
+                if (bcx_lex_ending(c, C_VN, lo, q, &e) != SIZE_MAX)
+                    side[found] = 1;
+                else if (bcx_lex_ending(c, C_CN, lo, q, &e) != SIZE_MAX)
+                    side[found] = -1;
+            }
+            if (side[found] == 0)
+                side[found] = han_side(c, si, a, end);
+        }
+        found++;
+    }
+    if (found != 2)
+        return;
+    if (side[0] == 0)
+        side[0] = -side[1];
+    if (side[1] == 0)
+        side[1] = -side[0];
+    if (side[0] == 0 || side[0] == side[1])
+        return;
+    int v = side[0] > 0 ? 0 : 1;
+    add_gate(c, si, c->s + c->t[name[v][0]].start,
+             c->t[name[v][1] - 1].end - c->t[name[v][0]].start, c->s + c->t[name[1 - v][0]].start,
+             c->t[name[1 - v][1] - 1].end - c->t[name[1 - v][0]].start, NULL, present, 1, 0.7);
 }
 
 void bcx_find_gates(ctx *c)
@@ -154,73 +662,32 @@ void bcx_find_gates(ctx *c)
         for (size_t i = lo; i < lim; i++)
             if (bcx_lex_find(c, C_PROJ, i, &e) > 0)
                 present |= (unsigned)e->val;
-        /* X (Vietnam) - Y (China), in either order */
-        for (size_t i = lo; i < lim && c->rc == BC_OK; i++) {
-            size_t n1, n2;
-            int s1 = country_tag(c, i, lo, lim, &n1);
-            if (s1 == 0 || i == lo)
-                continue;
-            size_t a1 = i - 1, a0 = run_back(c, a1, lo);
-            size_t b0 = i + n1;
-            if (a0 == SIZE_MAX || b0 >= lim || !(bcx_gap(c, b0 - 1) & G_DASH))
-                continue;
-            size_t b1 = run_fwd(c, b0, lim);
-            if (b1 == SIZE_MAX || b1 + 1 >= lim)
-                continue;
-            int s2 = country_tag(c, b1 + 1, lo, lim, &n2);
-            if (s2 == 0 || s2 == s1)
-                continue;
-            int swapped = 0;
-            const gz_project *p = NULL;
-            for (size_t a = a0; a <= a1 && p == NULL && c->rc == BC_OK; a++)
-                if ((p = project_for(c, a, a1, b0, b1, present, &swapped)) != NULL)
-                    a0 = a;
-            if (p == NULL && a0 == lo && a0 < a1 && bcx_lex_find(c, C_ARTICLE, a0, &e) > 0)
-                a0++; /* "The Thanh Thuy (Vietnam) - ...": not part of the name */
-            size_t v0 = s1 > 0 ? a0 : b0, v1 = s1 > 0 ? a1 : b1;
-            size_t w0 = s1 > 0 ? b0 : a0, w1 = s1 > 0 ? b1 : a1;
-            add_gate(c, si, c->s + c->t[v0].start, c->t[v1].end - c->t[v0].start,
-                     c->s + c->t[w0].start, c->t[w1].end - c->t[w0].start, p, p ? 0.9 : 0.6);
-            i = b1 + n2;
-        }
-        /* X - Y without country tags, kept only when it names a known project's sides */
-        for (size_t k = lo; k + 1 < lim && c->rc == BC_OK && c->g; k++) {
-            unsigned g = bcx_gap(c, k);
-            if (!(g & G_DASH) || (g & ~(unsigned)(G_SPACE | G_DASH)))
-                continue;
-            size_t a0 = run_back(c, k, lo), b1 = run_fwd(c, k + 1, lim);
-            if (a0 == SIZE_MAX || b1 == SIZE_MAX)
-                continue;
-            const gz_project *p = NULL;
-            int swapped = 0;
-            size_t pa = 0, pb = 0;
-            for (size_t a = a0; a <= k && p == NULL; a++)
-                for (size_t b = b1 + 1; b > k + 1 && p == NULL; b--)
-                    if ((p = project_for(c, a, k, k + 1, b - 1, present, &swapped)) != NULL)
-                        pa = a, pb = b - 1;
-            if (p == NULL)
-                continue;
-            size_t v0 = swapped ? k + 1 : pa, v1 = swapped ? pb : k;
-            size_t w0 = swapped ? pa : k + 1, w1 = swapped ? k : pb;
-            add_gate(c, si, c->s + c->t[v0].start, c->t[v1].end - c->t[v0].start,
-                     c->s + c->t[w0].start, c->t[w1].end - c->t[w0].start, p, 0.8);
-        }
-        /* known projects named by an alias, and lines named by their Vietnamese side only */
-        for (size_t q = 0; q < c->nh && c->rc == BC_OK; q++) {
-            if (c->h[q].entity != E_PROJECT || c->t[c->h[q].t0].sent != si)
+        size_t before = c->out->ngates;
+        if (c->lbit == L_ZH)
+            han_pairs(c, si, present);
+        else
+            latin_pairs(c, si, present);
+        if (c->out->ngates == before && c->lbit == L_ZH)
+            han_facing(c, si, present);
+        else if (c->out->ngates == before)
+            facing_pairs(c, si, present);
+        /* known projects named by an alias, and lines named by their Vietnamese side only,
+         * when the sentence names no pair */
+        for (size_t q = c->se[si].h0; q < c->se[si].h1 && c->rc == BC_OK; q++) {
+            if (c->h[q].entity != E_PROJECT || c->out->ngates > before)
                 continue;
             for (size_t k = 0; k < c->g->npr; k++) {
                 const gz_project *p = &c->g->pr[k];
                 if (strcmp(GZ(c->g, p->id), c->h[q].id) == 0)
                     add_gate(c, si, GZ(c->g, p->vn), strlen(GZ(c->g, p->vn)), GZ(c->g, p->cn),
-                             strlen(GZ(c->g, p->cn)), p, 0.7);
+                             strlen(GZ(c->g, p->cn)), p, present, 0, 0.7);
             }
         }
         for (size_t k = 0; c->g && k < c->g->npr && c->rc == BC_OK; k++) {
             const gz_project *p = &c->g->pr[k];
             const char *vn = GZ(c->g, p->vn);
             if (GZ(c->g, p->cn)[0] == '\0' && strchr(vn, ' ') != NULL && phrase_in(c, vn, lo, lim))
-                add_gate(c, si, vn, strlen(vn), "", 0, p, 0.6);
+                add_gate(c, si, vn, strlen(vn), "", 0, p, present, 0, 0.6);
         }
     }
 }

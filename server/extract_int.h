@@ -1,14 +1,14 @@
 /* extract_int.h: what the files of the extractor share (extract.c, extract_tok.c,
- * extract_date.c, extract_fig.c, extract_meet.c, extract_gate.c, gazetteer.c): the
- * gazetteer's layout, the tokens and sentences of an article, the working context of one
- * extraction and the functions one stage offers the next. Internal: nothing outside
- * server/extract*.c and server/gazetteer.c includes it (the unit tests of those files
- * aside). */
+ * extract_date.c, extract_fig.c, extract_meet.c, extract_gate.c, extract_detect.c,
+ * gazetteer.c): the gazetteer's layout, the tokens and sentences of an article, the
+ * working context of one extraction and the functions one stage offers the next.
+ * Internal: only those files and their unit tests include it. */
 #ifndef BC_EXTRACT_INT_H
 #define BC_EXTRACT_INT_H
 
 #include "bordercoop/buf.h"
 #include "bordercoop/extract.h"
+#include "bordercoop/gazetteer.h"
 #include "extract_lang.h"
 
 #include <stddef.h>
@@ -16,10 +16,9 @@
 #include <string.h>
 
 #define NO_SENT SIZE_MAX
-#define C_COUNT (C_YEAR_WORD + 1)
+#define C_COUNT C_LAST_CLASS
 
 /* ==== UTF-8 and characters ============================================================= */
-/* ==== small helpers ==================================================================== */
 
 /* Decodes the code point at s[i] (the text is known to be valid UTF-8). */
 static inline size_t dec(const char *s, size_t n, size_t i, unsigned *cp)
@@ -67,6 +66,13 @@ static inline int is_space_cp(unsigned cp)
 static inline int is_dash_cp(unsigned cp)
 {
     return cp == '-' || (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212;
+}
+
+/* Han characters (CJK unified ideographs and their extensions): one token each. */
+static inline int is_han(unsigned cp)
+{
+    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+           (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FFFF);
 }
 
 static inline int is_letter(unsigned cp)
@@ -132,25 +138,34 @@ static inline void copy_str(char *dst, size_t cap, const char *src)
 
 /* ==== the gazetteer (filled by gazetteer.c) ============================================ */
 
-enum { E_PROVINCE = 1, E_PERSON, E_MECHANISM, E_PROJECT, E_MEETING };
+/* kinds of names; E_PLACE: a side of a known crossing (Hekou, Mong Cai), id "VN" or "CN" */
+enum { E_PROVINCE = 1, E_PERSON, E_MECHANISM, E_PROJECT, E_MEETING, E_PLACE };
 
 typedef struct gz_alias {
     int entity;
     size_t id;    /* pool offset of the entity id */
     size_t words; /* pool offset of the folded words, each NUL-terminated */
     int nwords;
+    size_t next; /* the next alias (index + 1) with the same first word, 0 at the end */
 } gz_alias;
+
+typedef struct gz_province {
+    size_t id;
+    size_t merged_into; /* pool offset of the province it became part of, 0 none */
+    int cn;             /* 1: a Chinese province */
+} gz_province;
 
 typedef struct gz_mech {
     size_t id;
     size_t members; /* " lai-chau yunnan " */
-    int kind;       /* K_* or -1 */
+    int nmembers;
+    int kind; /* K_* or -1 */
 } gz_mech;
 
 typedef struct gz_project {
-    size_t id;
+    size_t id, kind;
     size_t vn, cn;           /* the sides as recorded, "" when none */
-    size_t vn_keys, cn_keys; /* "|key|key|": slugs of each side and of its parts */
+    size_t vn_keys, cn_keys; /* "|key|key|#|weak|": slugs of each side and of its parts */
     unsigned kmask;          /* the PK_* words its kind implies */
 } gz_project;
 
@@ -158,6 +173,10 @@ struct bc_gazetteer {
     bc_buf pool;
     gz_alias *al;
     size_t nal, capal;
+    size_t *slots; /* hash of first words: alias index + 1 of a chain's head, 0 empty */
+    size_t nslots;
+    gz_province *pv;
+    size_t npv, cappv;
     gz_mech *me;
     size_t nme, capme;
     gz_project *pr;
@@ -166,10 +185,19 @@ struct bc_gazetteer {
 
 #define GZ(g, off) ((g)->pool.data + (off))
 
+/* The bytes of an alias's first word that the index is keyed on: the whole word, or its
+ * first character for a Chinese name. */
+size_t bcx_gz_key_len(const char *w);
+/* The first alias (index + 1, 0 when none) of the chain keyed on the n bytes at key;
+ * walk on with al[i - 1].next and compare (chains mix keys). */
+size_t bcx_gz_first(const bc_gazetteer *g, const char *key, size_t n);
+/* The PK_* words a projects.kind implies. */
+unsigned bcx_kind_mask(const char *kind);
+
 /* ==== the article: tokens, sentences and what was found in them ======================== */
 
 enum { T_WORD = 1, T_NUM, T_DATE };
-enum { U_DATE = 1, U_ORD, U_PCT };
+enum { U_DATE = 1, U_ORD, U_PCT, U_FIG };
 
 typedef struct tok {
     size_t start, end; /* bytes of the text */
@@ -177,20 +205,28 @@ typedef struct tok {
     size_t sent;       /* sentence index */
     double num;        /* T_NUM: the value */
     double num_alt;    /* T_NUM: the value with an ambiguous separator read as decimal */
-    char iso[11];      /* T_DATE: the date */
-    unsigned char kind, upper, glued, used, meet;
+    char iso[11];      /* T_DATE: the date ("--MM-DD" without a year) */
+    unsigned char kind, upper, glued, used, meet, han;
     unsigned char ambig, plain, integral, ndig;
 } tok;
 
 typedef struct sent {
-    size_t qs, qe; /* the quote bytes */
-    size_t t0, t1; /* its tokens */
+    size_t qs, qe;         /* the quote bytes */
+    size_t t0, t1;         /* its tokens */
+    size_t h0, h1;         /* its names in ctx.h */
+    size_t d0, d1;         /* its dates in ctx.d */
+    unsigned nment;        /* meetings mentioned in it */
+    unsigned char future;  /* it speaks of what will happen */
+    unsigned char heading; /* the first line of the article */
 } sent;
 
+/* a date or period; prec: 0 period, 1 year, 2 month, 3 day */
 typedef struct xd {
     char iso[24];
     size_t t0, t1;
-    int prec; /* 0 period, 1 year, 2 month, 3 day */
+    int prec;
+    int inferred; /* the year comes from the reference date */
+    int used;     /* taken as a figure's period */
 } xd;
 
 typedef struct hit {
@@ -203,19 +239,21 @@ typedef struct mention {
     size_t sent, t0, t1;   /* tokens of the ordinal and the noun */
     size_t noun, noun_end; /* the meeting noun */
     int noun_kind;         /* K_* named by the noun itself */
+    int xkind;             /* BC_XM_* */
     int ord;
     int kind; /* resolved K_*, -1 when unknown */
-    int own;  /* 2: kind named in its own words, 1: inferred from the article */
     const char *mech;
+    int mech_inferred; /* resolved from the article, not the sentence */
     char date[16];
+    int date_inferred;
     int date_src; /* 0 none, 1 stated in the sentence, 2 from another mention of it */
-    int dup;
 } mention;
 
 typedef struct ctx {
     const char *s;
     size_t n;
-    unsigned lang;
+    const bc_lang *lang;
+    unsigned lbit;
     int ry, rm, rd; /* the reference date, 0 when unknown */
     const bc_gazetteer *g;
     bc_buf fold;
@@ -250,21 +288,27 @@ enum {
     G_DOLLAR = 128,
     G_OPEN = 256,
     G_CLOSE = 512,
+    G_SLASH = 1024,
+    G_EURO = 2048,
+    G_YUAN = 4096, /* ¥ */
+    G_QUOTE = 8192,
 };
 
 /* ---- extract_tok.c ---- */
 
 /* Indexes the lexicon entries of c->lang by class. Returns BC_OK or BC_ENOMEM. */
 int bcx_build_index(ctx *c);
-/* Cuts the text into sentences, then into tokens, then gives each token its sentence. */
+/* Cuts the text into sentences (at most BC_X_MAX_SENTENCE bytes each), then into
+ * tokens, then gives each token its sentence and each sentence its tokens. */
 void bcx_split_sentences(ctx *c);
 void bcx_tokenize(ctx *c);
 void bcx_assign_sentences(ctx *c);
-/* Finds every gazetteer alias in the tokens (c->h). */
+/* Finds every gazetteer alias in the tokens (c->h, sentence by sentence). */
 void bcx_find_names(ctx *c);
 /* What the bytes between token a and token a+1 hold (G_* bits). */
 unsigned bcx_gap(const ctx *c, size_t a);
-/* 1 when tokens a and a+1 sit in one phrase: only spaces and hyphens between them. */
+/* 1 when tokens a and a+1 sit in one phrase: only spaces and hyphens between them
+ * (nothing between two Chinese characters). */
 int bcx_joined(const ctx *c, size_t a);
 /* The token after the last of token i's sentence. */
 size_t bcx_sent_end(const ctx *c, size_t i);
@@ -272,10 +316,18 @@ size_t bcx_sent_end(const ctx *c, size_t i);
  * set): its length in tokens (0 when none), the entry in *out (may be NULL). */
 size_t bcx_lex_find2(const ctx *c, int cls, size_t i, int adj, const bc_lex **out);
 size_t bcx_lex_find(const ctx *c, int cls, size_t i, const bc_lex **out);
+/* The longest entry of class cls ending exactly at token end - 1, starting at or after
+ * lo: its first token, or SIZE_MAX when none. */
+size_t bcx_lex_ending(const ctx *c, int cls, size_t lo, size_t end, const bc_lex **out);
+/* 1 when tokens [lo, hi) hold a phrase of class cls (val < 0: any value). */
+int bcx_range_has(const ctx *c, size_t lo, size_t hi, int cls, double val);
 /* 1 when sentence si holds a phrase of class cls (val < 0: any value). */
 int bcx_sent_has(const ctx *c, size_t si, int cls, double val);
 /* 1 when token i (< lim) is the folded word w. */
 int bcx_word_is(const ctx *c, size_t i, size_t lim, const char *w);
+/* The number of tokens the folded words of w cover at token i (< lim), 0 when they do
+ * not match: Latin words one token each, Chinese characters one token each. */
+size_t bcx_words_at(const ctx *c, size_t i, size_t lim, const char *w);
 
 /* ---- extract_date.c ---- */
 
@@ -286,8 +338,13 @@ int bcx_count_at(const ctx *c, size_t i, size_t lim, size_t *n);
 /* Finds the dates and periods of every sentence (c->d). */
 void bcx_find_dates(ctx *c);
 /* The date of sentence si nearest to the phrase of tokens [i, end) with at least
- * min_prec, else NULL. */
+ * min_prec, not crossing a boundary token of class stop_cls (0: none), else NULL. */
 const xd *bcx_nearest_date(const ctx *c, size_t si, size_t i, size_t end, int min_prec);
+/* Completes a month and day without a year from the reference date: the reference year,
+ * or the year before when the day would fall after the reference date in a sentence
+ * that does not speak of the future. Writes the ISO day into iso[24]; 0 when there is no
+ * reference date (iso then holds "--MM-DD"). */
+int bcx_complete_day(const ctx *c, int mon, int day, int future, char iso[24]);
 
 /* ---- extract_fig.c ---- */
 
@@ -302,5 +359,18 @@ void bcx_emit_meetings(ctx *c);
 /* ---- extract_gate.c ---- */
 
 void bcx_find_gates(ctx *c);
+
+/* ---- extract.c ---- */
+
+/* Adds statement [qs, qe) to a fact's citations (once per sentence). */
+void bcx_cite_add(bc_xcite *c, size_t qs, size_t qe);
+/* Merges the citations of b into a. */
+void bcx_cite_merge(bc_xcite *a, const bc_xcite *b);
+/* The province ids of sentence si's names, at most max, into ids; returns how many. */
+int bcx_sent_provinces(const ctx *c, size_t si, char ids[][64], int max);
+/* 1 when province id is a Chinese province in the gazetteer. */
+int bcx_province_cn(const ctx *c, const char *id);
+/* The province id became part of ("" when none). */
+const char *bcx_province_merged_into(const ctx *c, const char *id);
 
 #endif

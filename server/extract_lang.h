@@ -1,13 +1,15 @@
-/* extract_lang.h: the word tables behind bc_extract, internal to server/extract*.c. Each
- * entry is a folded word sequence (lower case, no diacritics, as bc_text_fold gives it)
- * of some languages, the class of thing it marks and a value for that class. */
+/* extract_lang.h: the word tables behind bc_extract, internal to server/extract*.c. One
+ * table per language (extract_lang_<code>.c); each entry is a folded word sequence (lower
+ * case, no diacritics, as bc_text_fold gives it), the class of thing it marks and a value
+ * for that class. Chinese entries are written without spaces: each Han character of a
+ * pattern meets one token of the text. */
 #ifndef BC_EXTRACT_LANG_H
 #define BC_EXTRACT_LANG_H
 
 #include <stddef.h>
 
-/* languages, as bits so one entry can serve several */
-enum { L_PL = 1, L_SV = 2, L_NL = 4, L_EN = 8, L_VI = 16, L_ALL = 31 };
+/* languages, as bits */
+enum { L_PL = 1, L_SV = 2, L_NL = 4, L_EN = 8, L_VI = 16, L_FR = 32, L_ZH = 64 };
 
 /* How a pattern meets the folded words of the text:
  * M_EXACT  every word equal;
@@ -18,30 +20,41 @@ enum { M_EXACT, M_PREFIX, M_INFIX, M_SUFFIX };
 
 /* what an entry marks; val says more for some classes */
 enum {
-    C_SCALE = 1,     /* val: multiplier (1e3, 1e6, 1e9, 1e12) */
-    C_CURRENCY,      /* a word for US dollars */
-    C_CUR_ADJ,       /* "amerikanska" in "amerikanska dollar" */
+    C_SCALE = 1,     /* val: multiplier (1e3, 1e4, 1e6, 1e8, 1e9, 1e12) */
+    C_CURRENCY,      /* a word for a currency; val: CUR_* */
+    C_CUR_ADJ,       /* "amerikanska" in "amerikanska dollar"; val: CUR_* */
     C_QUAL_OVER,     /* more than */
     C_QUAL_NEARLY,   /* nearly, almost */
-    C_QUAL_EXPECTED, /* expected, planned value */
+    C_QUAL_ABOUT,    /* about, approximately */
+    C_QUAL_UNDER,    /* less than */
+    C_QUAL_EXPECTED, /* expected, projected: a forecast (a target figure) */
+    C_TARGET,        /* a goal: target, strive, aim, phan dau, 力争 */
+    C_ESTIMATE,      /* estimated: a plan when said of an investment */
+    C_MONEY_CUE,     /* what an amount of money measures; val: MM_* */
     C_UP,            /* growth */
     C_DOWN,          /* decline */
+    C_UP_AFTER,      /* growth said after the rate: "o 21 proc. wiecej", "5% more" */
+    C_DOWN_AFTER,    /* decline said after the rate: "o 3 proc. mniej" */
     C_PCT,           /* per cent written as a word */
     C_MONTH,         /* val: month 1..12 */
     C_CARD,          /* val: cardinal 1..12 written as a word */
     C_ORD,           /* val: ordinal 1..20 written as a word */
     C_MONTHS,        /* the word "months" */
     C_HALF,          /* "half (year)" */
+    C_QUARTERS,      /* "quarter(s)" of a year */
     C_FIRST,         /* "first" of "first nine months" */
+    C_THIS_YEAR,     /* "this year": the year of the publication date */
+    C_LAST_YEAR,     /* "last year": the year before it */
     C_NUMBER_OF,     /* "the number of", "liczba", "antalet" */
     C_MEET,          /* a meeting noun; val: K_* (K_GENERIC when it names no mechanism) */
+    C_TALKS,         /* talks, a working session, a reception: a meeting without a number */
     C_MECH,          /* a phrase naming a kind of mechanism; val: K_* */
+    C_MECH_CUE,      /* words that make a kind a mechanism's name: annual, party secretaries */
     C_FUTURE,        /* future tense marker */
     C_LOC,           /* locative preposition: in, w, i, tai */
     C_HOST,          /* host, gospodarz, chu tri */
     C_VN,            /* Vietnam */
     C_CN,            /* China */
-    C_TURNOVER,      /* trade turnover, import-export value */
     C_NOUN,          /* a counted noun; val: N_* */
     C_CUE_WORK,      /* working, employed */
     C_CUE_TOURISM,   /* tourism, visiting */
@@ -57,7 +70,20 @@ enum {
     C_HELD,          /* "took place", "was held" */
     C_ARTICLE,       /* the, de, den: not part of a name at the start of a sentence */
     C_YEAR_WORD,     /* the word "year" before a year: ar 2024, nam 2024 */
+    C_COUNT_WORD,    /* "four provinces": a number word of members, val: the count */
+    C_CONVERT,       /* "equivalent to", "约合", "soit": an amount restated in another currency */
+    C_SAME_DAY,      /* "the same day", "cung ngay", "当天": the date of the day last named */
+    C_BOTH_SIDES,    /* "the two sides", "hai ben", "双方": both countries take part */
+    C_PAIR,          /* "pair", "cap", "paire", "par": two gates named as one crossing */
+    C_FACES, /* "faces", "opposite", "fait face a", "相接": the other side of a crossing */
+    C_LAST_CLASS
 };
+
+/* currencies (C_CURRENCY, C_CUR_ADJ) */
+enum { CUR_USD = 1, CUR_CNY, CUR_VND, CUR_EUR };
+
+/* what money measures (C_MONEY_CUE) */
+enum { MM_TURNOVER = 1, MM_EXPORTS, MM_IMPORTS, MM_INVEST, MM_REVENUE, MM_OTHER };
 
 /* kinds of mechanism (the mechanisms.kind column) */
 enum { K_GENERIC = 0, K_CONF = 1, K_WG = 2, K_COMMITTEE = 3, K_SPRING = 4 };
@@ -92,15 +118,52 @@ enum {
 };
 
 typedef struct bc_lex {
-    unsigned char langs; /* L_* bits */
-    unsigned char cls;   /* C_* */
-    unsigned char mode;  /* M_* */
-    unsigned char adj;   /* 1: only directly after a number (short, ambiguous words) */
-    const char *pat;     /* folded words separated by one space */
+    unsigned char cls;  /* C_* */
+    unsigned char mode; /* M_* */
+    unsigned char adj;  /* 1: only directly after a number (short, ambiguous words) */
+    const char *pat;    /* folded words separated by one space */
     double val;
 } bc_lex;
 
-extern const bc_lex bc_lex_table[];
-extern const size_t bc_lex_count;
+#define WE(c, p, v)                                                                                \
+    {                                                                                              \
+        c, M_EXACT, 0, p, v                                                                        \
+    }
+#define WP(c, p, v)                                                                                \
+    {                                                                                              \
+        c, M_PREFIX, 0, p, v                                                                       \
+    }
+#define WI(c, p, v)                                                                                \
+    {                                                                                              \
+        c, M_INFIX, 0, p, v                                                                        \
+    }
+#define WS(c, p, v)                                                                                \
+    {                                                                                              \
+        c, M_SUFFIX, 0, p, v                                                                       \
+    }
+#define WA(c, p, v)                                                                                \
+    {                                                                                              \
+        c, M_EXACT, 1, p, v                                                                        \
+    } /* only right after the number */
+
+/* A language the extractor reads: its code, bit, word table and number marks. */
+typedef struct bc_lang {
+    const char *code; /* "en" */
+    const char *name; /* "English" */
+    unsigned bit;     /* L_* */
+    const bc_lex *lex;
+    const size_t *nlex;
+    char thousands; /* the thousands separator that is never a decimal mark ('.' or ',') */
+} bc_lang;
+
+/* The languages, in bc_extract_langs order; NULL-terminated by code. */
+extern const bc_lang bc_langs[];
+/* The language of code (NULL when unknown). */
+const bc_lang *bc_lang_find(const char *code);
+
+extern const bc_lex bc_lex_en[], bc_lex_vi[], bc_lex_zh[], bc_lex_fr[], bc_lex_pl[], bc_lex_sv[],
+    bc_lex_nl[];
+extern const size_t bc_lex_en_count, bc_lex_vi_count, bc_lex_zh_count, bc_lex_fr_count,
+    bc_lex_pl_count, bc_lex_sv_count, bc_lex_nl_count;
 
 #endif

@@ -1,7 +1,7 @@
 /* extract_tok.c: the extractor's text model: the article cut into sentences and tokens
- * (words folded with bc_text_fold, numbers read with the language's decimal mark,
- * numeric dates), the lexicon lookups over tokens, and the gazetteer's names found in
- * the tokens. */
+ * (words folded with bc_text_fold, each Chinese character a token of its own, numbers
+ * read with the language's decimal mark, numeric dates), the lexicon lookups over
+ * tokens, and the gazetteer's names found in the tokens. */
 #include "bordercoop/alloc.h"
 #include "bordercoop/date.h"
 #include "bordercoop/text.h"
@@ -13,9 +13,11 @@
 int bcx_build_index(ctx *c)
 {
     size_t count[C_COUNT + 1] = {0};
-    for (size_t i = 0; i < bc_lex_count; i++)
-        if ((bc_lex_table[i].langs & c->lang) && bc_lex_table[i].cls < C_COUNT)
-            count[bc_lex_table[i].cls]++;
+    const bc_lex *lex = c->lang->lex;
+    size_t nlex = *c->lang->nlex;
+    for (size_t i = 0; i < nlex; i++)
+        if (lex[i].cls < C_COUNT)
+            count[lex[i].cls]++;
     size_t total = 0;
     for (int k = 0; k < C_COUNT; k++) {
         c->cls_lo[k] = total;
@@ -26,44 +28,53 @@ int bcx_build_index(ctx *c)
     if (c->ix == NULL)
         return BC_ENOMEM;
     size_t fill[C_COUNT] = {0};
-    for (size_t i = 0; i < bc_lex_count; i++) {
-        const bc_lex *e = &bc_lex_table[i];
-        if ((e->langs & c->lang) && e->cls < C_COUNT)
-            c->ix[c->cls_lo[e->cls] + fill[e->cls]++] = (unsigned short)i;
-    }
+    for (size_t i = 0; i < nlex; i++)
+        if (lex[i].cls < C_COUNT)
+            c->ix[c->cls_lo[lex[i].cls] + fill[lex[i].cls]++] = (unsigned short)i;
     return BC_OK;
 }
 
 unsigned bcx_gap(const ctx *c, size_t a)
 {
     unsigned f = 0;
+    if (a + 1 >= c->nt)
+        return G_OTHER; /* past the last token: the end of the text */
     size_t i = c->t[a].end, e = c->t[a + 1].start;
     while (i < e) {
         unsigned cp;
         i += dec(c->s, c->n, i, &cp);
         if (is_space_cp(cp))
             f |= G_SPACE;
-        else if (is_dash_cp(cp))
+        else if (is_dash_cp(cp) || cp == 0xFF5E || cp == '~')
             f |= G_DASH;
         else if (cp == '.')
             f |= G_DOT;
-        else if (cp == ',' || cp == ':' || cp == ';')
+        else if (cp == ',' || cp == ':' || cp == ';' || cp == 0xFF0C || cp == 0x3001 ||
+                 cp == 0xFF1A || cp == 0xFF1B)
             f |= G_COMMA;
-        else if (cp == '(' || cp == '[')
+        else if (cp == '(' || cp == '[' || cp == 0xFF08 || cp == 0x3010)
             f |= G_PAREN | G_OPEN;
-        else if (cp == ')' || cp == ']')
+        else if (cp == ')' || cp == ']' || cp == 0xFF09 || cp == 0x3011)
             f |= G_PAREN | G_CLOSE;
-        else if (cp == '%')
+        else if (cp == '%' || cp == 0xFF05)
             f |= G_PCT;
         else if (cp == '$')
             f |= G_DOLLAR;
+        else if (cp == 0x20AC)
+            f |= G_EURO;
+        else if (cp == 0xA5 || cp == 0xFFE5)
+            f |= G_YUAN;
+        else if (cp == '/')
+            f |= G_SLASH;
+        else if (cp == '"' || cp == '\'' || cp == 0x2018 || cp == 0x2019 || cp == 0x201C ||
+                 cp == 0x201D || cp == 0xAB || cp == 0xBB || cp == 0x300A || cp == 0x300B)
+            f |= G_QUOTE;
         else
             f |= G_OTHER;
     }
     return f;
 }
 
-/* 1 when tokens a and a+1 sit in one phrase: only spaces and hyphens between them. */
 int bcx_joined(const ctx *c, size_t a)
 {
     return (bcx_gap(c, a) & ~(unsigned)(G_SPACE | G_DASH)) == 0;
@@ -74,6 +85,45 @@ size_t bcx_sent_end(const ctx *c, size_t i)
     return c->se[c->t[i].sent].t1;
 }
 
+/* Tokens the pattern word p (wl bytes) covers at token k (0 when it does not match):
+ * a Chinese word meets one token per character; a Latin word one token, by mode. */
+static size_t word_at(const ctx *c, const char *p, size_t wl, int mode, size_t k, size_t lim)
+{
+    unsigned cp;
+    size_t l = dec(p, wl, 0, &cp);
+    if (is_han(cp)) {
+        size_t q = 0, t = k;
+        for (; q < wl; t++) {
+            l = dec(p, wl, q, &cp);
+            if (t >= lim || !c->t[t].han || c->t[t].fl != l || memcmp(TXT(c, t), p + q, l) != 0 ||
+                (t > k && !c->t[t].glued))
+                return 0;
+            q += l;
+        }
+        return t - k;
+    }
+    if (k >= lim || c->t[k].kind != T_WORD || c->t[k].han)
+        return 0;
+    const char *w = TXT(c, k);
+    size_t n = c->t[k].fl;
+    int ok;
+    switch (mode) {
+    case M_EXACT:
+        ok = n == wl && memcmp(w, p, wl) == 0;
+        break;
+    case M_PREFIX:
+        ok = n >= wl && memcmp(w, p, wl) == 0;
+        break;
+    case M_INFIX:
+        ok = memmem(w, n, p, wl) != NULL;
+        break;
+    default:
+        ok = n >= wl && memcmp(w + n - wl, p, wl) == 0;
+        break;
+    }
+    return ok ? 1 : 0;
+}
+
 /* Tokens the entry matches at token i (0 when none), within [i, lim). */
 static size_t lex_at(const ctx *c, const bc_lex *e, size_t i, size_t lim)
 {
@@ -82,28 +132,12 @@ static size_t lex_at(const ctx *c, const bc_lex *e, size_t i, size_t lim)
     while (*p != '\0') {
         const char *sp = strchr(p, ' ');
         size_t wl = sp ? (size_t)(sp - p) : strlen(p);
-        if (k >= lim || c->t[k].kind != T_WORD || (k > i && !bcx_joined(c, k - 1)))
+        if (k >= lim || (k > i && !bcx_joined(c, k - 1)))
             return 0;
-        const char *w = TXT(c, k);
-        size_t n = c->t[k].fl;
-        int ok;
-        switch (e->mode) {
-        case M_EXACT:
-            ok = n == wl && memcmp(w, p, wl) == 0;
-            break;
-        case M_PREFIX:
-            ok = n >= wl && memcmp(w, p, wl) == 0;
-            break;
-        case M_INFIX:
-            ok = bc_text_find(w, n, p, wl) >= 0;
-            break;
-        default:
-            ok = n >= wl && memcmp(w + n - wl, p, wl) == 0;
-            break;
-        }
-        if (!ok)
+        size_t m = word_at(c, p, wl, e->mode, k, lim);
+        if (m == 0)
             return 0;
-        k++;
+        k += m;
         p += wl;
         if (*p == ' ')
             p++;
@@ -111,16 +145,14 @@ static size_t lex_at(const ctx *c, const bc_lex *e, size_t i, size_t lim)
     return k - i;
 }
 
-/* The longest entry of class cls at token i; adjacent-only entries when adj is set.
- * Returns the number of tokens (0 when none) and the entry in *out (may be NULL). */
 size_t bcx_lex_find2(const ctx *c, int cls, size_t i, int adj, const bc_lex **out)
 {
     size_t best = 0;
-    if (i >= c->nt || c->t[i].sent == NO_SENT)
+    if (i >= c->nt || c->t[i].sent == NO_SENT || c->t[i].kind != T_WORD)
         return 0;
     size_t lim = bcx_sent_end(c, i);
     for (size_t k = c->cls_lo[cls]; k < c->cls_lo[cls + 1]; k++) {
-        const bc_lex *e = &bc_lex_table[c->ix[k]];
+        const bc_lex *e = &c->lang->lex[c->ix[k]];
         if (e->adj && !adj)
             continue;
         size_t n = lex_at(c, e, i, lim);
@@ -138,20 +170,57 @@ size_t bcx_lex_find(const ctx *c, int cls, size_t i, const bc_lex **out)
     return bcx_lex_find2(c, cls, i, 0, out);
 }
 
-/* 1 when sentence si holds a phrase of class cls (val < 0: any value). */
-int bcx_sent_has(const ctx *c, size_t si, int cls, double val)
+size_t bcx_lex_ending(const ctx *c, int cls, size_t lo, size_t end, const bc_lex **out)
+{
+    /* patterns are at most a few tokens long (Chinese ones a few characters) */
+    for (size_t a = end > lo + 8 ? end - 8 : lo; a < end; a++) {
+        const bc_lex *e = NULL;
+        if (bcx_lex_find(c, cls, a, &e) == end - a) {
+            if (out)
+                *out = e;
+            return a;
+        }
+    }
+    return SIZE_MAX;
+}
+
+int bcx_range_has(const ctx *c, size_t lo, size_t hi, int cls, double val)
 {
     const bc_lex *e = NULL;
-    for (size_t i = c->se[si].t0; i < c->se[si].t1; i++)
+    for (size_t i = lo; i < hi; i++)
         if (bcx_lex_find(c, cls, i, &e) > 0 && (val < 0 || e->val == val))
             return 1;
     return 0;
+}
+
+int bcx_sent_has(const ctx *c, size_t si, int cls, double val)
+{
+    return bcx_range_has(c, c->se[si].t0, c->se[si].t1, cls, val);
 }
 
 int bcx_word_is(const ctx *c, size_t i, size_t lim, const char *w)
 {
     return i < lim && c->t[i].kind == T_WORD && c->t[i].fl == strlen(w) &&
            memcmp(TXT(c, i), w, c->t[i].fl) == 0;
+}
+
+size_t bcx_words_at(const ctx *c, size_t i, size_t lim, const char *w)
+{
+    size_t k = i;
+    while (*w != '\0') {
+        const char *sp = strchr(w, ' ');
+        size_t wl = sp ? (size_t)(sp - w) : strlen(w);
+        if (k >= lim || (k > i && !bcx_joined(c, k - 1)))
+            return 0;
+        size_t m = word_at(c, w, wl, M_EXACT, k, lim);
+        if (m == 0)
+            return 0;
+        k += m;
+        w += wl;
+        if (*w == ' ')
+            w++;
+    }
+    return k - i;
 }
 
 static void add_token(ctx *c, tok *t)
@@ -219,14 +288,20 @@ static size_t scan_date(const ctx *c, size_t i, char iso[11])
         if (b >= 0 && q < n && s[q] == sep && (y = digits_at(s, n, q + 1, 4)) >= 0 &&
             (q + 5 == n || !is_digit(s[q + 5]))) {
             int day = a, mon = b;
-            if (c->lang == L_EN && b > 12 && a <= 12) /* 10/30/2025 */
+            if (c->lbit == L_EN && b > 12 && a <= 12) /* 10/30/2025 */
                 day = b, mon = a;
             snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, mon, day);
             end = q + 5;
-        } else if (sep == '/' && k2 == 0 && (y = digits_at(s, n, p + 1, 4)) >= 0 &&
+        } else if (sep == '/' && a >= 1 && a <= 12 && (y = digits_at(s, n, p + 1, 4)) >= 0 &&
                    (p + 5 == n || (!is_digit(s[p + 5]) && s[p + 5] != '/'))) {
             snprintf(buf, sizeof buf, "%04d-%02d", y, a);
             end = p + 5;
+        } else if (sep == '/' && b >= 1 && b <= 12 && a >= 1 && a <= 31 &&
+                   (c->lbit & (L_VI | L_FR)) && (q >= n || (s[q] != '/' && !is_digit(s[q])))) {
+            /* "30/10": day and month, the year unwritten */
+            snprintf(buf, sizeof buf, "--%02d-%02d", b, a);
+            memcpy(iso, buf, 8);
+            return q;
         }
     }
     if (end != 0 && bc_date_parse(buf, &d, NULL) != BC_OK)
@@ -262,7 +337,7 @@ static size_t scan_number(const ctx *c, size_t i, tok *t)
 {
     const char *s = c->s;
     size_t n = c->n, j = i;
-    char thou = c->lang == L_EN ? ',' : '.';
+    char thou = c->lang->thousands;
     double v = 0, alt = 0;
     int n0 = 0, groups = 0, ambig = 0, decimal = 0;
     char gsep = 0;
@@ -314,6 +389,8 @@ static size_t scan_number(const ctx *c, size_t i, tok *t)
         break;
     }
     t->kind = T_NUM;
+    if (n0 > 15)
+        v = alt = 0; /* not an amount any report writes: no figure */
     t->num = v;
     t->num_alt = ambig ? alt : v;
     t->ambig = (unsigned char)ambig;
@@ -341,12 +418,19 @@ void bcx_tokenize(ctx *c)
             t.end = end;
             add_token(c, &t);
             i = end;
+        } else if (is_han(cp)) {
+            t.kind = T_WORD;
+            t.han = 1;
+            t.start = i;
+            t.end = i + l;
+            add_token(c, &t);
+            i += l;
         } else if (is_letter(cp)) {
             size_t j = i + l;
             while (j < c->n) {
                 unsigned cp2;
                 size_t l2 = dec(c->s, c->n, j, &cp2);
-                if (!is_letter(cp2))
+                if (!is_letter(cp2) || is_han(cp2))
                     break;
                 j += l2;
             }
@@ -383,6 +467,15 @@ static int full_stop(const ctx *c, size_t i)
         return 0;
     if (i >= 1 && s[i - 1] >= 'A' && s[i - 1] <= 'Z' && (i == 1 || s[i - 2] == ' '))
         return 0;
+    /* an abbreviation before a number: "w 2023 r. 339,44 mld", "ok. 283 mln", "Nov. 30" */
+    if (j < c->n && is_digit(s[j])) {
+        size_t w = i;
+        while (w > 0 &&
+               ((s[w - 1] >= 'a' && s[w - 1] <= 'z') || (s[w - 1] >= 'A' && s[w - 1] <= 'Z')))
+            w--;
+        if (i - w >= 1 && i - w <= 4 && (w == 0 || !is_digit(s[w - 1])))
+            return 0;
+    }
     return 1;
 }
 
@@ -410,24 +503,56 @@ static void add_sentence(ctx *c, size_t a, size_t b)
     if (a >= b)
         return;
     c->se = bc_grow(c->se, &c->capse, c->ns + 1, sizeof *c->se, &c->rc);
-    if (c->rc == BC_OK)
-        c->se[c->ns++] = (sent){a, b, 0, 0};
+    if (c->rc == BC_OK) {
+        memset(&c->se[c->ns], 0, sizeof c->se[c->ns]);
+        c->se[c->ns].qs = a;
+        c->se[c->ns].qe = b;
+        c->ns++;
+    }
 }
 
-/* Sentences end at . ! ? ; at line breaks and at the bars of table cells. */
+/* Where to cut a sentence that has grown past BC_X_MAX_SENTENCE bytes from start: after
+ * the last comma or space of its second half, else at a character boundary. */
+static size_t forced_cut(const ctx *c, size_t start, size_t i)
+{
+    size_t half = start + BC_X_MAX_SENTENCE / 2;
+    for (size_t k = i; k > half; k--) {
+        unsigned char ch = (unsigned char)c->s[k - 1];
+        if (ch == ',' || ch == ' ')
+            return k;
+    }
+    while (i > start && ((unsigned char)c->s[i] & 0xC0) == 0x80)
+        i--;
+    return i;
+}
+
+/* Sentences end at . ! ? ; (and their Chinese forms), at line breaks and at the bars of
+ * table cells; none is longer than BC_X_MAX_SENTENCE bytes. The article's first line is
+ * its heading. */
 void bcx_split_sentences(ctx *c)
 {
     size_t start = 0, i = 0;
+    int first_line = 1;
     while (c->rc == BC_OK && i < c->n) {
         unsigned cp;
         size_t l = dec(c->s, c->n, i, &cp);
-        if (cp == '\n' || cp == '\r' || cp == '|' || cp == ';') {
+        size_t before = c->ns;
+        if (cp == '\n' || cp == '\r' || cp == '|' || cp == ';' || cp == 0xFF1B) {
             add_sentence(c, start, i);
             start = i + l;
-        } else if (cp == '!' || cp == '?' || cp == 0x2026 || (cp == '.' && full_stop(c, i))) {
+        } else if (cp == '!' || cp == '?' || cp == 0x2026 || cp == 0x3002 || cp == 0xFF01 ||
+                   cp == 0xFF1F || (cp == '.' && full_stop(c, i))) {
             add_sentence(c, start, i + l);
             start = i + l;
+        } else if (i + l - start > BC_X_MAX_SENTENCE) {
+            size_t cut = forced_cut(c, start, i);
+            add_sentence(c, start, cut);
+            start = cut;
         }
+        if (first_line && c->ns > before)
+            c->se[before].heading = 1;
+        if (cp == '\n')
+            first_line = 0;
         i += l;
     }
     add_sentence(c, start, c->n);
@@ -450,53 +575,89 @@ void bcx_assign_sentences(ctx *c)
             t->sent = k;
         }
     }
+    for (size_t si = 0; si < c->ns; si++)
+        c->se[si].future = (unsigned char)bcx_sent_has(c, si, C_FUTURE, -1);
 }
 
-/* 1 when alias a matches at token i. Every word must equal the text's folded word except
- * the last, which may also begin a longer word: a one-word alias of five or more letters
- * matches any word it begins (Polish "Junnanem", Swedish "Yunnanprovinsen"); the last
- * word of a longer alias, of three or more letters, may take up to two more letters
- * (Swedish genitive "Lai Chaus"). */
+/* Tokens alias a covers at token i (0 when it does not match). Every word must equal the
+ * text's folded word except the last, which may also begin a longer word: a one-word
+ * alias of five or more letters matches any word it begins (Polish "Junnanem", Swedish
+ * "Yunnanprovinsen"); the last word of a longer alias, of three or more letters, may take
+ * up to two more letters (Swedish genitive "Lai Chaus"). Chinese names meet one token per
+ * character. */
 static size_t alias_at(const ctx *c, const gz_alias *a, size_t i, size_t lim)
 {
     const char *w = GZ(c->g, a->words);
     size_t k = i;
-    for (int j = 0; j < a->nwords; j++, k++) {
+    for (int j = 0; j < a->nwords; j++) {
         size_t wl = strlen(w);
         if (k >= lim || (k > i && (bcx_gap(c, k - 1) & ~(unsigned)(G_SPACE | G_DASH | G_DOT))))
             return 0;
+        unsigned cp;
+        dec(w, wl, 0, &cp);
+        if (is_han(cp)) {
+            size_t m = word_at(c, w, wl, M_EXACT, k, lim);
+            if (m == 0)
+                return 0;
+            k += m;
+            w += wl + 1;
+            continue;
+        }
         size_t n = c->t[k].fl;
         const char *tw = TXT(c, k);
         int last = j == a->nwords - 1;
         int ok = n == wl && memcmp(tw, w, wl) == 0;
-        if (!ok && last && c->t[k].kind == T_WORD && n > wl && memcmp(tw, w, wl) == 0)
+        if (!ok && last && c->t[k].kind == T_WORD && !c->t[k].han && n > wl &&
+            memcmp(tw, w, wl) == 0)
             ok = a->nwords == 1 ? wl >= 5 : wl >= 3 && n - wl <= 2;
         if (!ok)
             return 0;
+        k++;
         w += wl + 1;
     }
     return k - i;
 }
 
+static void add_hit(ctx *c, size_t i, size_t n, const gz_alias *al)
+{
+    const char *id = GZ(c->g, al->id);
+    for (size_t q = c->nh; q > 0 && c->h[q - 1].t0 == i; q--)
+        if (c->h[q - 1].t1 == i + n && strcmp(c->h[q - 1].id, id) == 0)
+            return;
+    c->h = bc_grow(c->h, &c->caph, c->nh + 1, sizeof *c->h, &c->rc);
+    if (c->rc == BC_OK)
+        c->h[c->nh++] = (hit){i, i + n, al->entity, id};
+}
+
+/* Every alias whose first word is the key of n bytes at key, tried at token i. */
+static void try_chain(ctx *c, const char *key, size_t n, size_t i, size_t lim, int one_word)
+{
+    for (size_t a = bcx_gz_first(c->g, key, n); a != 0 && c->rc == BC_OK;
+         a = c->g->al[a - 1].next) {
+        const gz_alias *al = &c->g->al[a - 1];
+        const char *w = GZ(c->g, al->words);
+        if (bcx_gz_key_len(w) != n || memcmp(w, key, n) != 0 || (one_word && al->nwords != 1))
+            continue;
+        size_t m = alias_at(c, al, i, lim);
+        if (m > 0)
+            add_hit(c, i, m, al);
+    }
+}
+
 void bcx_find_names(ctx *c)
 {
-    if (c->g == NULL)
-        return;
-    for (size_t si = 0; si < c->ns && c->rc == BC_OK; si++)
-        for (size_t i = c->se[si].t0; i < c->se[si].t1 && c->rc == BC_OK; i++)
-            for (size_t a = 0; a < c->g->nal; a++) {
-                const gz_alias *al = &c->g->al[a];
-                const char *id = GZ(c->g, al->id);
-                size_t n = alias_at(c, al, i, c->se[si].t1);
-                if (n == 0)
-                    continue;
-                int dup = 0;
-                for (size_t q = c->nh; q > 0 && !dup && c->h[q - 1].t0 == i; q--)
-                    dup = c->h[q - 1].t1 == i + n && strcmp(c->h[q - 1].id, id) == 0;
-                if (dup)
-                    continue;
-                c->h = bc_grow(c->h, &c->caph, c->nh + 1, sizeof *c->h, &c->rc);
-                if (c->rc == BC_OK)
-                    c->h[c->nh++] = (hit){i, i + n, al->entity, id};
-            }
+    for (size_t si = 0; si < c->ns && c->rc == BC_OK; si++) {
+        c->se[si].h0 = c->nh;
+        for (size_t i = c->se[si].t0; c->g && i < c->se[si].t1 && c->rc == BC_OK; i++) {
+            const tok *t = &c->t[i];
+            if (t->kind == T_DATE)
+                continue;
+            const char *w = TXT(c, i);
+            try_chain(c, w, t->fl, i, c->se[si].t1, 0);
+            /* one-word aliases of five or more letters also begin longer words */
+            for (size_t n = 5; t->kind == T_WORD && !t->han && n < t->fl; n++)
+                try_chain(c, w, n, i, c->se[si].t1, 1);
+        }
+        c->se[si].h1 = c->nh;
+    }
 }

@@ -7,6 +7,7 @@
 #include "bordercoop/changes.h"
 #include "bordercoop/date.h"
 #include "bordercoop/extract.h"
+#include "bordercoop/gazetteer.h"
 #include "bordercoop/search_index.h"
 #include "bordercoop/sha256.h"
 #include "bordercoop/text.h"
@@ -31,9 +32,13 @@ int bc_ingest_validate(const bc_ingest_input *in, char field[32], bc_err *err)
         return BAD("text", "text is required");
     if (in->len == 0)
         return BAD("text", "text is empty");
-    if (in->len > BC_INGEST_MAX_TEXT) {
+    size_t max = in->max_bytes ? in->max_bytes : BC_INGEST_MAX_TEXT;
+    if (in->len > max) {
         snprintf(field, 32, "text");
-        return bc_err_set(err, BC_ETOOBIG, "text is longer than %u bytes", BC_INGEST_MAX_TEXT);
+        return bc_err_set(err, BC_ETOOBIG,
+                          "text is %zu bytes, longer than the %zu this server accepts "
+                          "(--max-article-bytes)",
+                          in->len, max);
     }
     if (!bc_utf8_valid(in->text, in->len))
         return BAD("text", "text is not valid UTF-8 (or contains a NUL byte)");
@@ -43,9 +48,15 @@ int bc_ingest_validate(const bc_ingest_input *in, char field[32], bc_err *err)
                  in->text[i + 1] != ' ' && in->text[i + 1] != '\n';
     if (words < 3)
         return BAD("text", "text has fewer than 4 words; an article is expected");
-    if (in->lang == NULL)
-        return BAD("lang", "lang is required");
-    if (!bc_extract_lang_known(in->lang)) {
+    char code[4];
+    int detected;
+    double sure;
+    if (in->lang == NULL && bc_ingest_lang(in, code, &detected, &sure) != BC_OK)
+        return BAD("lang",
+                   "the language of the text cannot be told (best guess '%s', %.2f sure); "
+                   "send lang: en, vi, zh, fr, pl, sv or nl",
+                   code[0] ? code : "none", sure);
+    if (in->lang != NULL && !bc_extract_lang_known(in->lang)) {
         bc_buf list = BC_BUF_INIT;
         for (const char *const *l = bc_extract_langs; *l != NULL; l++)
             bc_buf_printf(&list, "%s%s", list.len ? ", " : "", *l);
@@ -74,6 +85,18 @@ int bc_ingest_validate(const bc_ingest_input *in, char field[32], bc_err *err)
     }
 #undef BAD
     return BC_OK;
+}
+
+int bc_ingest_lang(const bc_ingest_input *in, char code[4], int *detected, double *confidence)
+{
+    *detected = 0;
+    *confidence = 1;
+    if (in->lang != NULL) {
+        snprintf(code, 4, "%s", in->lang);
+        return bc_extract_lang_known(in->lang) ? BC_OK : BC_EINVAL;
+    }
+    *detected = 1;
+    return bc_extract_detect_lang(in->text, in->len, code, confidence);
 }
 
 /* bc_store_lookup in a chain of steps that stops at the first error: nothing when *rc is
@@ -150,26 +173,32 @@ static int store_figures(ingest_ctx *c, const bc_extraction *ex)
     int rc = BC_OK;
     for (size_t i = 0; rc == BC_OK && i < ex->nfigures; i++) {
         const bc_xfigure *f = &ex->figures[i];
-        char unit[32], id[160];
-        if (!found_row(&rc, c->s, "SELECT unit FROM metrics WHERE id = ?1",
-                       BC_BINDS(bc_text(f->metric)), unit, sizeof unit, c->err))
+        char unit[32], id[160], metric[48];
+        if (f->money)
+            snprintf(metric, sizeof metric, "%s%s",
+                     f->metric[0] == '\0'              ? "money"
+                     : strcmp(f->metric, "other") == 0 ? "money_other"
+                                                       : f->metric,
+                     f->target ? "_target" : "");
+        else
+            snprintf(metric, sizeof metric, "%s", f->metric);
+        if (f->confidence < BC_X_MIN_CONFIDENCE ||
+            !found_row(&rc, c->s, "SELECT unit FROM metrics WHERE id = ?1",
+                       BC_BINDS(bc_text(metric)), unit, sizeof unit, c->err))
             continue; /* a metric this store does not know */
-        if (f->quote_end <= f->quote_start || f->quote_end > c->in->len)
-            continue;
         bc_period p;
         bc_err perr;
         int has_period = f->period[0] != '\0' && bc_period_parse(f->period, &p, &perr) == BC_OK;
         snprintf(id, sizeof id, "%s-f%d", c->source_id, c->out->figures + 1);
         double change = f->change_pct;
         char description[300];
-        snprintf(description, sizeof description, "%s extracted from an ingested article",
-                 f->metric);
+        snprintf(description, sizeof description, "%s extracted from an ingested article", metric);
         rc = bc_store_run(
             c->s,
             "INSERT INTO figures (id, metric, category, value, unit, qualifier, period, "
             "period_start, period_end, year, change_pct, change_qualifier, change_basis, "
             "description, curation, confidence) "
-            "SELECT ?1, id, category, ?2, unit, ?3, ?4, ?5, ?6, "
+            "SELECT ?1, id, category, ?2, ?12, ?3, ?4, ?5, ?6, "
             "CAST(substr(?6, 1, 4) AS INTEGER), ?7, ?8, NULL, ?9, 'extracted', ?10 "
             "FROM metrics WHERE id = ?11",
             BC_BINDS(
@@ -178,7 +207,7 @@ static int store_figures(ingest_ctx *c, const bc_extraction *ex)
                 bc_text(has_period ? p.end : NULL), bc_real_or_null(f->has_change ? &change : NULL),
                 bc_text(f->has_change ? (f->change_qualifier[0] ? f->change_qualifier : "exact")
                                       : NULL),
-                bc_text(description), bc_real(f->confidence), bc_text(f->metric)),
+                bc_text(description), bc_real(f->confidence), bc_text(metric), bc_text(f->unit)),
             c->err);
         for (int k = 0; rc == BC_OK && k < f->nparties; k++)
             if (found_row(&rc, c->s, "SELECT id FROM provinces WHERE id = ?1",
@@ -188,8 +217,8 @@ static int store_figures(ingest_ctx *c, const bc_extraction *ex)
                     "INSERT OR IGNORE INTO figure_parties (figure_id, province_id, seq) "
                     "VALUES (?1, ?2, ?3)",
                     BC_BINDS(bc_text(id), bc_text(f->parties[k]), bc_int(k + 1)), c->err);
-        if (rc == BC_OK)
-            rc = cite(c, "figure_id", id, f->quote_start, f->quote_end);
+        for (int q = 0; rc == BC_OK && q < f->cite.nquotes; q++)
+            rc = cite(c, "figure_id", id, f->cite.q[q].start, f->cite.q[q].end);
         if (rc == BC_OK) {
             c->out->figures++;
             rc = bc_search_index_entity(c->s, "figure", id, c->err);
@@ -204,11 +233,9 @@ static int store_meetings(ingest_ctx *c, const bc_extraction *ex)
     for (size_t i = 0; rc == BC_OK && i < ex->nmeetings; i++) {
         const bc_xmeeting *m = &ex->meetings[i];
         char name[300], same_as[160] = "", id[160], title[400];
-        if (m->mechanism[0] == '\0' ||
+        if (m->mechanism[0] == '\0' || m->confidence < BC_X_MIN_CONFIDENCE ||
             !found_row(&rc, c->s, "SELECT name FROM mechanisms WHERE id = ?1",
                        BC_BINDS(bc_text(m->mechanism)), name, sizeof name, c->err))
-            continue;
-        if (m->quote_end <= m->quote_start || m->quote_end > c->in->len)
             continue;
         if (m->ordinal > 0)
             found_row(&rc, c->s,
@@ -218,7 +245,8 @@ static int store_meetings(ingest_ctx *c, const bc_extraction *ex)
                       c->err);
         bc_date d;
         bc_err derr;
-        int has_date = m->date[0] != '\0' && bc_date_parse(m->date, &d, &derr) == BC_OK;
+        int has_date =
+            m->date[0] != '\0' && m->date[0] != '-' && bc_date_parse(m->date, &d, &derr) == BC_OK;
         if (m->ordinal > 0) {
             /* the same numbered meeting mentioned again in this article: one record, one
              * more quote, and the date if the first mention had none */
@@ -241,8 +269,8 @@ static int store_meetings(ingest_ctx *c, const bc_extraction *ex)
                                  bc_text(bc_precision_name(d.precision)), bc_text(d.start),
                                  bc_text(d.end), bc_real(m->confidence)),
                         c->err);
-                if (rc == BC_OK)
-                    rc = cite(c, "meeting_id", earlier, m->quote_start, m->quote_end);
+                for (int q = 0; rc == BC_OK && q < m->cite.nquotes; q++)
+                    rc = cite(c, "meeting_id", earlier, m->cite.q[q].start, m->cite.q[q].end);
                 continue;
             }
         }
@@ -286,8 +314,8 @@ static int store_meetings(ingest_ctx *c, const bc_extraction *ex)
                               "INSERT INTO aliases (entity, alias_key, alias, entity_id) "
                               "VALUES ('meeting', ?1, ?1, ?1)",
                               BC_BINDS(bc_text(id)), c->err);
-        if (rc == BC_OK)
-            rc = cite(c, "meeting_id", id, m->quote_start, m->quote_end);
+        for (int q = 0; rc == BC_OK && q < m->cite.nquotes; q++)
+            rc = cite(c, "meeting_id", id, m->cite.q[q].start, m->cite.q[q].end);
         if (rc == BC_OK) {
             c->out->meetings++;
             rc = bc_search_index_entity(c->s, "meeting", id, c->err);
@@ -301,10 +329,9 @@ static int store_gates(ingest_ctx *c, const bc_extraction *ex)
     int rc = BC_OK;
     for (size_t i = 0; rc == BC_OK && i < ex->ngates; i++) {
         const bc_xgate *g = &ex->gates[i];
-        if (g->project[0] != '\0' || g->vn_side[0] == '\0' || g->cn_side[0] == '\0')
+        if (g->project[0] != '\0' || g->vn_side[0] == '\0' || g->cn_side[0] == '\0' ||
+            g->confidence < BC_X_MIN_CONFIDENCE)
             continue; /* a known project, or not a pair: curated facts stay as they are */
-        if (g->quote_end <= g->quote_start || g->quote_end > c->in->len)
-            continue;
         char id[160], name[200];
         snprintf(id, sizeof id, "%s-g%d", c->source_id, c->out->projects + 1);
         snprintf(name, sizeof name, "%s - %s (extracted)", g->vn_side, g->cn_side);
@@ -321,8 +348,8 @@ static int store_gates(ingest_ctx *c, const bc_extraction *ex)
                               "INSERT INTO aliases (entity, alias_key, alias, entity_id) "
                               "VALUES ('project', ?1, ?1, ?1)",
                               BC_BINDS(bc_text(id)), c->err);
-        if (rc == BC_OK)
-            rc = cite(c, "project_id", id, g->quote_start, g->quote_end);
+        for (int q = 0; rc == BC_OK && q < g->cite.nquotes; q++)
+            rc = cite(c, "project_id", id, g->cite.q[q].start, g->cite.q[q].end);
         if (rc == BC_OK) {
             c->out->projects++;
             rc = bc_search_index_entity(c->s, "project", id, c->err);
@@ -358,13 +385,19 @@ static int bump_version(ingest_ctx *c, const char *sha, const char *now)
 }
 
 /* The transaction itself; the caller holds the writer lock. */
-static int ingest_locked(bc_store *s, const bc_ingest_input *in, bc_ingest_result *out, bc_err *err)
+static int ingest_locked(bc_store *s, const bc_ingest_input *given, bc_ingest_result *out,
+                         bc_err *err)
 {
     memset(out, 0, sizeof *out);
     char field[32];
-    int rc = bc_ingest_validate(in, field, err);
+    int rc = bc_ingest_validate(given, field, err);
     if (rc != BC_OK)
         return rc;
+    /* from here on the language is known: given or detected */
+    bc_ingest_input known = *given;
+    const bc_ingest_input *in = &known;
+    bc_ingest_lang(given, out->lang, &out->lang_detected, &out->lang_confidence);
+    known.lang = out->lang;
     char sha[65];
     bc_sha256_hex(in->text, in->len, sha);
     if (found_row(&rc, s, "SELECT id FROM sources WHERE sha256 = ?1", BC_BINDS(bc_text(sha)),
@@ -530,6 +563,7 @@ int bc_ingest_carry_over(bc_store *from, bc_store *to, bc_err *err)
         in.no_feed = 1;
         in.actor = cols[9];
         bc_ingest_result r;
+        in.max_bytes = (size_t)-1; /* what was accepted once is kept */
         rc = ingest_locked(to, &in, &r, err);
         if (rc != BC_OK) {
             bc_err inner = *err;

@@ -48,7 +48,7 @@ int bc_handle_ingest(bc_request *req, bc_response *res)
         return bc_auth_refuse(res, ast, &who, BC_ROLE_INGEST, "to add articles", &aerr);
     if (!is_json(req->content_type))
         return bc_problem(res, 415, "unsupported_media_type", NULL,
-                          "send the article as application/json: {\"text\": ..., \"lang\": ...}");
+                          "send the article as application/json: {\"text\": ...}");
     int rejected = bc_reject_params(req, res);
     if (rejected != 0)
         return rejected;
@@ -82,6 +82,8 @@ int bc_handle_ingest(bc_request *req, bc_response *res)
         }
     bc_ingest_input in = {0};
     in.actor = who.name;
+    in.max_bytes =
+        req->cfg->max_article_bytes > 0 ? (size_t)req->cfg->max_article_bytes : BC_INGEST_MAX_TEXT;
     const char **slots[] = {&in.text,         &in.lang,      &in.title, &in.url,
                             &in.published_on, &in.publisher, &in.author};
     for (size_t i = 0; status == 0 && i < 7; i++)
@@ -152,6 +154,8 @@ int bc_handle_ingest(bc_request *req, bc_response *res)
         res->generation_changed = r.created;
         return 500;
     }
+    bc_buf_printf(b, ",\"lang\":{\"code\":\"%s\",\"detected\":%s,\"confidence\":%.2f}", r.lang,
+                  r.lang_detected ? "true" : "false", r.lang_confidence);
     bc_buf_printf(b,
                   ",\"extracted\":{\"figures\":%d,\"meetings\":%d,\"border_gate_projects\":%d,"
                   "\"citations\":%d},\"content_version\":\"%s\",\"links\":{\"self\":\"/v1/sources/",

@@ -1,71 +1,124 @@
 /* extract.h: multilingual extraction of candidate facts from article text (English,
- * Vietnamese, Polish, Swedish, Dutch): money with scale words in both decimal
- * conventions, counts with what they count and their qualifiers, percentages and
- * growth, dates and periods, meeting ordinals, known entities from the store's
- * gazetteer, and gate pairs written "X (Vietnam) - Y (China)". Every finding carries
- * the byte offsets of its sentence, which becomes the fact's verbatim quote.
- * Pure functions over the text: no store access except through the gazetteer. */
+ * Vietnamese, Chinese, French, Polish, Swedish, Dutch): money in USD, CNY, VND and EUR
+ * with what it measures, counts with what they count, qualifiers, growth rates, dates
+ * and periods, numbered and dated meetings, known entities from a gazetteer, and gate
+ * pairs. Precision first: a value the text does not state is never given, and a value
+ * completed from the reference (publication) date says so.
+ *
+ * Pure functions over the text and a gazetteer: nothing here reads a store
+ * (gazetteer.h builds the gazetteer). Every finding carries the byte ranges of the
+ * sentences that state it, which become its verbatim quotes. The cost is linear in the
+ * text's length: sentences are cut at BC_X_MAX_SENTENCE bytes at most, and every later
+ * stage works sentence by sentence. */
 #ifndef BORDERCOOP_EXTRACT_H
 #define BORDERCOOP_EXTRACT_H
 
 #include "bordercoop/err.h"
-#include "bordercoop/store.h"
 
 #include <stddef.h>
 
-/* Names of known entities (every alias of every province, person, mechanism and
- * project in the store), folded for matching. */
+/* The names the extractor knows (gazetteer.h). */
 typedef struct bc_gazetteer bc_gazetteer;
 
-/* Builds the gazetteer from the store's aliases table. *out is new; free it with
- * bc_gazetteer_free. */
-int bc_gazetteer_load(bc_store *s, bc_gazetteer **out, bc_err *err);
-void bc_gazetteer_free(bc_gazetteer *g);
+#define BC_X_MAX_QUOTES     8    /* quotes kept per fact; more mentions are counted only */
+#define BC_X_MAX_PARTIES    8    /* provinces kept per fact */
+#define BC_X_MAX_SENTENCE   2048 /* bytes of the longest quote */
+#define BC_X_MIN_CONFIDENCE 0.65 /* the threshold callers store facts at (ingest, eval) */
 
-/* A candidate figure: a number with what it measures, in one sentence. */
+/* One place the article states a fact: the bytes [start, end) of a sentence. */
+typedef struct bc_xquote {
+    size_t start, end;
+} bc_xquote;
+
+/* The sentences that state one fact, in text order; mentions counts every statement
+ * (nquotes <= BC_X_MAX_QUOTES of them are kept). */
+typedef struct bc_xcite {
+    bc_xquote q[BC_X_MAX_QUOTES];
+    int nquotes;
+    int mentions;
+} bc_xcite;
+
+/* A candidate figure: an amount of money or a count, with what it measures. */
 typedef struct bc_xfigure {
-    char metric[32];    /* a metric id of data/facts/metrics.json, e.g. "trade_turnover" */
-    double value;       /* normalised: 7,2 mld USD -> 7200000000 */
-    char unit[16];      /* "USD", "people", "delegations", "hectares", "tonnes", ... */
-    char qualifier[12]; /* "exact", "over", "nearly" */
-    char period[24];    /* ISO "2024", "2025-01/2025-09", or "" when the sentence has none */
-    int has_change;     /* a growth rate stated with it */
-    double change_pct;
+    int money; /* 1: an amount of money (unit is a currency) */
+    /* money: "trade_turnover", "exports", "imports", "investment", "budget_revenue",
+     * "other" (aid, loans, revenue of a sector), or "" when the text does not say;
+     * counts: a metric id of data/facts/metrics.json ("tourists", ...) */
+    char metric[32];
+    int metric_inferred; /* 1: the sentence names no measure; it comes from the amount
+                          * before it (same sentence or paragraph) */
+    int conversion;      /* 1: the amount before it, restated in another currency */
+    int heading;         /* 1: first stated in the article's headline */
+    int target;          /* 1: a goal, plan, forecast or commitment, not an outcome */
+    double value;        /* normalised: 7,2 mld USD -> 7200000000; 3.2亿元 -> 320000000 */
+    char unit[16];       /* "USD", "CNY", "VND", "EUR"; counts: "people", "tonnes", ... */
+    char qualifier[12];  /* "exact", "over", "nearly", "about", "under" */
+    char period[24];     /* "2024", "2025-01/2025-09", "2025-01-01/2025-01-29"; "" none */
+    int period_inferred; /* 1: the period's year comes from the reference date only */
+    int period_context;  /* 1: the sentence states no period; it is the period of the
+                          * amount before it (same sentence or paragraph) */
+    int has_change;      /* a growth rate stated with it */
+    double change_pct;   /* signed: -3.2 for a fall of 3.2 % */
     char change_qualifier[12];
-    char parties[8][64]; /* province ids named in the sentence */
+    char parties[BC_X_MAX_PARTIES][64]; /* province ids named in its sentence */
     int nparties;
-    size_t start, end;             /* the number's bytes */
-    size_t quote_start, quote_end; /* the sentence's bytes */
-    double confidence;             /* 0..1 */
+    size_t start, end; /* the number's bytes in its first statement */
+    bc_xcite cite;
+    double confidence; /* 0..1 */
 } bc_xfigure;
 
-/* A candidate meeting: a mechanism's numbered meeting, with its date when stated. */
+/* A candidate meeting. */
 typedef struct bc_xmeeting {
-    char mechanism[64]; /* mechanism id from the gazetteer, "" when unknown */
-    int ordinal;        /* 0 when not stated */
-    char date[16];      /* ISO reduced precision, "" when not stated */
+    char mechanism[64];     /* a mechanism id the text names, "" otherwise */
+    int mechanism_inferred; /* 1: its sentence names the kind ("the Joint Working Group")
+                             * and the article names which one elsewhere */
+    int ordinal;            /* 0 when not stated */
+    int kind;               /* what the text calls it: BC_XM_* */
+    /* the date at the precision the text gives: "2024-06-12", "2024-06", "2024", or
+     * "--06-12" when day and month are written and no year is known; "" none */
+    char date[16];
+    int date_inferred;  /* 1: the year comes from the reference date only */
     char place[64];     /* a province id named as the place, "" when not found */
     char status[8];     /* "held" or "planned" */
-    size_t quote_start, quote_end;
+    char people[8][64]; /* ids of known people named in its sentences */
+    int npeople;
+    char provinces[BC_X_MAX_PARTIES][64]; /* provinces named in its sentences */
+    int nprovinces;
+    bc_xcite cite;
     double confidence;
 } bc_xmeeting;
 
-/* A candidate gate pair or crossing. */
+/* what a meeting is called (bc_xmeeting.kind) */
+enum {
+    BC_XM_NUMBERED = 1, /* an ordinal with a meeting noun: "the 11th meeting" */
+    BC_XM_NAMED,        /* a named mechanism's meeting with a date: "the 2024 spring meeting" */
+    BC_XM_TALKS,        /* talks, a working session, a reception, with a date */
+};
+
+/* A candidate gate pair or crossing: named with both sides, or a known project named by
+ * one of its names (pair = 0). */
 typedef struct bc_xgate {
+    int pair; /* 1: the text names both sides */
     char vn_side[64];
     char cn_side[64];
+    char kind[24];     /* a projects.kind: "gate_pair", "road_bridge", ... */
     char project[128]; /* a known project id when the pair matches one, else "" */
-    size_t quote_start, quote_end;
+    char date[16];     /* a date stated in its sentence, as bc_xmeeting.date */
+    int date_inferred;
+    bc_xcite cite;
     double confidence;
 } bc_xgate;
 
-/* A date or period found in the text (for evaluation and for the figures above). */
+/* A date or period found in the text. */
 typedef struct bc_xdate {
-    char iso[24]; /* "2025-10-30", "2025-10", "2025", "2025-01/2025-09" */
+    char iso[24]; /* "2025-10-30", "2025-10", "2025", "2025-01/2025-09", "--10-30" */
+    int inferred; /* the year comes from the reference date */
     size_t start, end;
 } bc_xdate;
 
-/* Everything extracted from one article; arrays are owned by the result. */
+/* Everything extracted from one article; arrays are owned by the result. Facts stated
+ * several times are given once, with every statement in their cite. Facts below
+ * BC_X_MIN_CONFIDENCE are included (callers filter); `dropped_*` are not used here. */
 typedef struct bc_extraction {
     bc_xfigure *figures;
     size_t nfigures;
@@ -75,22 +128,36 @@ typedef struct bc_extraction {
     size_t ngates;
     bc_xdate *dates;
     size_t ndates;
+    size_t sentences, tokens; /* how much text was read */
 } bc_extraction;
 
-/* Extracts from the len bytes of UTF-8 text written in lang ("en", "vi", "pl", "sv",
- * "nl"); reference_date (ISO day, may be NULL) resolves dates without a year and
- * tense. g may be NULL (no entities, no parties). On success *out is filled (free it
- * with bc_extraction_free). Returns BC_EINVAL for an unknown language or invalid
- * UTF-8, BC_ENOMEM on allocation failure. */
+/* Extracts from the len bytes of UTF-8 text written in lang (one of bc_extract_langs).
+ * reference_date (ISO "YYYY", "YYYY-MM" or "YYYY-MM-DD", may be NULL: the publication
+ * date) completes dates written without a year and tells planned from held; without it
+ * such dates keep only what is written ("--06-12"), and periods that need a year are not
+ * given. g (borrowed, may be NULL: no entities, no parties, no mechanisms). On success
+ * *out is filled (free it with bc_extraction_free). Returns BC_EINVAL for an unknown
+ * language or invalid UTF-8, BC_ENOMEM on allocation failure (out is then empty). */
 int bc_extract(const char *text, size_t len, const char *lang, const char *reference_date,
                const bc_gazetteer *g, bc_extraction *out, bc_err *err);
 
 /* Frees the arrays of ex and zeroes it; NULL-safe. */
 void bc_extraction_free(bc_extraction *ex);
 
-/* The languages bc_extract knows, NULL-terminated. */
+/* The languages bc_extract knows, NULL-terminated: en vi zh fr pl sv nl. */
 extern const char *const bc_extract_langs[];
 /* 1 when lang (may be NULL) is one of bc_extract_langs. */
 int bc_extract_lang_known(const char *lang);
+/* The English name of a known language ("French"), else NULL. */
+const char *bc_extract_lang_name(const char *lang);
+
+/* The language of the text, guessed from its script and its commonest words: writes the
+ * code into code (one of bc_extract_langs) and how sure the guess is (0..1: the share
+ * of the evidence that points to it rather than to the runner-up) into *confidence.
+ * Returns 0, or BC_EINVAL when the text gives too little evidence (code is then "").
+ * Reads at most the first 64 KiB. */
+int bc_extract_detect_lang(const char *text, size_t len, char code[4], double *confidence);
+/* bc_extract_detect_lang refuses guesses less sure than this. */
+#define BC_X_DETECT_MIN 0.6
 
 #endif

@@ -10,12 +10,13 @@
 
 #include <stddef.h>
 
-#define BC_INGEST_MAX_TEXT (1u << 20) /* bytes of article text */
+#define BC_INGEST_MAX_TEXT (512u << 10) /* default limit of an article's text, in bytes */
 
 typedef struct bc_ingest_input {
     const char *text; /* UTF-8, len bytes (borrowed) */
     size_t len;
-    const char *lang;                                            /* a language bc_extract knows */
+    const char *lang; /* one of bc_extract_langs; NULL: detected (bc_extract_detect_lang) */
+    size_t max_bytes; /* the longest text accepted; 0 = BC_INGEST_MAX_TEXT */
     const char *title, *url, *published_on, *publisher, *author; /* optional */
     const char *id;          /* keep this source id (carry-over); NULL derives one */
     const char *ingested_at; /* keep this time (carry-over); NULL = now */
@@ -27,14 +28,22 @@ typedef struct bc_ingest_input {
 
 typedef struct bc_ingest_result {
     char source_id[128];
+    char lang[4];      /* the language read: given, or detected */
+    int lang_detected; /* 1: detected, with lang_confidence (0..1) */
+    double lang_confidence;
     int created; /* 0: the same text was already stored, nothing written */
     int figures, meetings, projects, citations;
     char content_version[65];
 } bc_ingest_result;
 
 /* Checks every field of in. On failure returns BC_EINVAL (BC_ETOOBIG for an oversized
- * text) and copies the offending field's name into field (size 32). */
+ * text) and copies the offending field's name into field (size 32). A text without lang
+ * is refused when its language cannot be told with BC_X_DETECT_MIN confidence. */
 int bc_ingest_validate(const bc_ingest_input *in, char field[32], bc_err *err);
+
+/* The language the text is in: in->lang, or the detected one (code[4], *detected = 1,
+ * *confidence). Returns 0 or BC_EINVAL when none can be told. */
+int bc_ingest_lang(const bc_ingest_input *in, char code[4], int *detected, double *confidence);
 
 /* Ingests in into the writer store s, holding the store's writer lock (see
  * bc_store_lock) for the transaction, and appends what changed (the new source, each

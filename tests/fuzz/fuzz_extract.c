@@ -1,9 +1,11 @@
 /* fuzz_extract.c: libFuzzer target for bc_extract. The first byte picks the language
  * (byte % the number of bc_extract_langs), the rest is the article text; the gazetteer
  * comes from a store built once in memory from data/. Checks every offset lies inside
- * the text (start <= end <= len), every string field is NUL-terminated and figures
- * have finite values and a confidence in 0..1. */
+ * the text (start <= end <= len), every fact has one to BC_X_MAX_QUOTES quotes, every
+ * string field is NUL-terminated and figures have finite values and a confidence in
+ * 0..1; language detection must answer one of the languages or refuse. */
 #include "bordercoop/extract.h"
+#include "bordercoop/gazetteer.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -40,6 +42,18 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
         }                                                                                          \
     } while (0)
 #define TERMINATED(field) (memchr((field), '\0', sizeof(field)) != NULL)
+#define CITED(cite, len)                                                                           \
+    ((cite).nquotes >= 1 && (cite).nquotes <= BC_X_MAX_QUOTES &&                                   \
+     (cite).mentions >= (cite).nquotes && cites_inside(&(cite), (len)))
+
+static int cites_inside(const bc_xcite *c, size_t len)
+{
+    for (int i = 0; i < c->nquotes; i++)
+        if (c->q[i].start >= c->q[i].end || c->q[i].end > len ||
+            c->q[i].end - c->q[i].start > BC_X_MAX_SENTENCE)
+            return 0;
+    return 1;
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -52,6 +66,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     size_t len = size - 1;
     bc_extraction x;
     bc_err err;
+    char code[4];
+    double sure;
+    if (bc_extract_detect_lang(text, len, code, &sure) == BC_OK && !bc_extract_lang_known(code)) {
+        fprintf(stderr, "fuzz_extract: detected unknown language '%s'\n", code);
+        abort();
+    }
     bc_err_clear(&err);
     int rc = bc_extract(text, len, lang, "2025-10-30", gazetteer, &x, &err);
     if (rc != BC_OK) {
@@ -63,12 +83,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     for (size_t i = 0; i < x.nfigures; i++) {
         const bc_xfigure *f = &x.figures[i];
-        CHECK(f->quote_start <= f->quote_end && f->quote_end <= len, "figures", i);
+        CHECK(CITED(f->cite, len), "figures", i);
         CHECK(f->start <= f->end && f->end <= len, "figures", i);
         CHECK(TERMINATED(f->metric) && TERMINATED(f->unit) && TERMINATED(f->qualifier) &&
                   TERMINATED(f->period) && TERMINATED(f->change_qualifier),
               "figures", i);
-        CHECK(f->nparties >= 0 && f->nparties <= 8, "figures", i);
+        CHECK(f->nparties >= 0 && f->nparties <= BC_X_MAX_PARTIES, "figures", i);
         for (int k = 0; k < f->nparties; k++)
             CHECK(TERMINATED(f->parties[k]), "figures", i);
         CHECK(f->confidence >= 0.0 && f->confidence <= 1.0, "figures", i);
@@ -76,14 +96,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     for (size_t i = 0; i < x.nmeetings; i++) {
         const bc_xmeeting *m = &x.meetings[i];
-        CHECK(m->quote_start <= m->quote_end && m->quote_end <= len, "meetings", i);
+        CHECK(CITED(m->cite, len), "meetings", i);
         CHECK(TERMINATED(m->mechanism) && TERMINATED(m->date) && TERMINATED(m->place) &&
                   TERMINATED(m->status),
               "meetings", i);
     }
     for (size_t i = 0; i < x.ngates; i++) {
         const bc_xgate *g = &x.gates[i];
-        CHECK(g->quote_start <= g->quote_end && g->quote_end <= len, "gates", i);
+        CHECK(CITED(g->cite, len), "gates", i);
         CHECK(TERMINATED(g->vn_side) && TERMINATED(g->cn_side) && TERMINATED(g->project), "gates",
               i);
     }

@@ -1,273 +1,170 @@
-/* test_eval.c: scoring the extractor against the curated facts of data/: every article
- * run, figures in range and consistent with the store, the report table, matching that
- * notices a wrong curated value or an unknown language, and failures: no store, no
- * output, an unmigrated store, a missing data directory, allocation failure. */
+/* test_eval.c: scoring the extractor on a gold corpus (eval.c), by the rules of
+ * tests/eval/README.md: a small corpus whose every outcome is known (right, misread,
+ * missed and spurious amounts; a date from the publication date, a wrong date; a gate
+ * pair), both runs, the report and the bar of `make test`; and the dev split as a
+ * regression check. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include "bordercoop/alloc.h"
-#include "bordercoop/eval.h"
-
 #include "fixture.h"
 
-/* the data/ store this group shares (fixture.h) */
-#define S (fx_group_store())
+#include "bordercoop/alloc.h"
+#include "bordercoop/eval.h"
+#include "bordercoop/gazetteer.h"
+#include "gold_fixture.h"
 
-#define count fx_count /* fixture.h */
+static bc_store *S;
+static bc_gazetteer *G;
 
-static void assert_line_consistent(const bc_eval_line *l)
-{
-    assert_true(l->matched <= l->extracted);
-    assert_true(l->found <= l->curated);
-    double p = bc_eval_precision(l), r = bc_eval_recall(l);
-    if (l->extracted)
-        assert_true(p >= 0.0 && p <= 1.0);
-    else
-        assert_true(p == -1.0);
-    if (l->curated)
-        assert_true(r >= 0.0 && r <= 1.0);
-    else
-        assert_true(r == -1.0);
-}
-
-static void scores_on_the_curated_data(void **state)
+static int setup(void **state)
 {
     (void)state;
+    bc_err err;
+    S = fx_store_from(fx_data_dir());
+    assert_int_equal(bc_gazetteer_load(S, &G, &err), 0);
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    bc_gazetteer_free(G);
+    bc_store_close(S);
+    return 0;
+}
+
+static void counts(const bc_eval_count *c, size_t gold, size_t extracted, size_t correct,
+                   size_t wrong, size_t missed, size_t dup, size_t spurious)
+{
+    if (c->gold != gold || c->extracted != extracted || c->correct != correct ||
+        c->wrong != wrong || c->missed != missed || c->duplicate != dup || c->spurious != spurious)
+        fail_msg("counts gold %zu extracted %zu correct %zu wrong %zu missed %zu dup %zu "
+                 "spurious %zu",
+                 c->gold, c->extracted, c->correct, c->wrong, c->missed, c->duplicate, c->spurious);
+}
+
+static void scores_by_the_rules(void **state)
+{
+    (void)state;
+    char dir[256];
+    gold_write(dir, "\"2024-06-13\"", "Lao Cai trade reaches 1.7 billion USD");
+    bc_gold_corpus *c = NULL;
     bc_eval_result r;
     bc_err err;
-    memset(&r, 0xab, sizeof r);
-    assert_int_equal(bc_eval_run(S, &r, &err), 0);
-    assert_int_equal(r.sources, count(S, "SELECT count(*) FROM sources"));
-    assert_int_equal(r.sources, 5);
-    assert_int_equal(r.skipped, 0);
-    bc_eval_line sum = {0, 0, 0, 0};
-    for (int k = 0; k < BC_EVAL_KINDS; k++) {
-        assert_line_consistent(&r.kind[k]);
-        assert_true(r.kind[k].extracted > 0); /* every kind is found somewhere */
-        sum.extracted += r.kind[k].extracted;
-        sum.matched += r.kind[k].matched;
-        sum.curated += r.kind[k].curated;
-        sum.found += r.kind[k].found;
+    bc_buf detail = BC_BUF_INIT;
+    assert_int_equal(bc_gold_load(dir, &c, &err), 0);
+    assert_int_equal(bc_eval_corpus(c, G, &r, &detail, &err), 0);
+    assert_int_equal(r.runs, 2);
+    assert_int_equal(r.articles[0], 1);
+    assert_int_equal(r.detect_right, 1);
+    /* per run: 1.7 bn right (one fact, two quotes), 1.75 bn a misread of 1.8 bn, nine
+     * billion not read, 5 million not annotated */
+    counts(&r.run[0][BC_EF_MONEY_VALUE], 3, 3, 1, 1, 2, 0, 1);
+    counts(&r.field[BC_EF_MONEY_VALUE], 6, 6, 2, 2, 4, 0, 2);
+    counts(&r.field[BC_EF_MONEY_METRIC], 6, 2, 2, 0, 4, 0, 0);
+    /* the 10th meeting's date: 2024-06-12 with the publication date, --06-12 without;
+     * the 9th's is wrong in both runs */
+    counts(&r.run[0][BC_EF_MEETING_DATE], 2, 2, 1, 1, 1, 0, 0);
+    counts(&r.run[1][BC_EF_MEETING_DATE], 2, 2, 1, 1, 1, 0, 0);
+    assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_DATE]) == 0.5);
+    counts(&r.field[BC_EF_MEETING_ORDINAL], 4, 4, 4, 0, 0, 0, 0);
+    counts(&r.field[BC_EF_MEETING_MECHANISM], 2, 2, 2, 0, 0, 0, 0);
+    counts(&r.field[BC_EF_GATE_PAIR], 2, 2, 2, 0, 0, 0, 0);
+    counts(&r.lang[0][BC_EF_GATE_PAIR], 2, 2, 2, 0, 0, 0, 0);
+    assert_non_null(strstr(detail.data, "money value: missed 9000000000 USD"));
+    assert_non_null(strstr(detail.data, "meeting date: wrong 2023-05-09 (expected 2023-05-10)"));
+    assert_non_null(strstr(detail.data, "money value: spurious 5000000 USD"));
+
+    bc_buf out = BC_BUF_INIT, why = BC_BUF_INIT;
+    bc_eval_report(&r, "the corpus", &out);
+    assert_non_null(strstr(out.data, "the corpus: 1 articles (en 1), 2 runs"));
+    for (int f = 0; f < BC_EF_N; f++)
+        assert_non_null(strstr(out.data, bc_eval_field_names[f]));
+    assert_non_null(strstr(out.data, "without published_on"));
+    assert_int_equal(bc_eval_gate(&r, &why), 0);
+    assert_non_null(strstr(why.data, "en: precision of money value is 0.333"));
+    assert_non_null(strstr(why.data, "en: 2 wrong meeting dates"));
+    bc_buf_free(&out);
+    bc_buf_free(&why);
+    bc_buf_free(&detail);
+    bc_gold_free(c);
+    gold_remove(dir);
+
+    /* an empty result passes the bar: nothing extracted, nothing wrong */
+    bc_eval_result none;
+    memset(&none, 0, sizeof none);
+    none.articles[0] = 1;
+    bc_buf_init(&why);
+    assert_int_equal(bc_eval_gate(&none, &why), 1);
+    bc_buf_free(&why);
+    bc_eval_count zero = {0};
+    assert_true(bc_eval_precision(&zero) < 0 && bc_eval_recall(&zero) < 0);
+    assert_int_equal(bc_eval_corpus(NULL, G, &r, NULL, &err), BC_EINVAL);
+}
+
+/* The dev split as a regression check: what the extractor reaches there, and it never
+ * gives a wrong meeting date. */
+static void dev_split_regression(void **state)
+{
+    (void)state;
+    bc_gold_corpus *c = NULL;
+    bc_eval_result r;
+    bc_err err;
+    if (bc_gold_load("tests/eval/dev", &c, &err) != 0) {
+        fail_msg("tests/eval/dev: %s", err.msg);
+        return;
     }
-    assert_line_consistent(&r.overall);
-    assert_memory_equal(&sum, &r.overall, sizeof sum);
-    /* curated: every fact of data/ is cited in its articles */
-    assert_int_equal(r.kind[BC_EVAL_MONEY].curated,
-                     count(S, "SELECT count(*) FROM figures WHERE unit = 'USD'"));
-    assert_int_equal(r.kind[BC_EVAL_COUNTS].curated,
-                     count(S, "SELECT count(*) FROM figures WHERE unit <> 'USD'"));
-    assert_int_equal(r.kind[BC_EVAL_MEETINGS].curated, count(S, "SELECT count(*) FROM meetings"));
-    assert_int_equal(r.kind[BC_EVAL_MEETING_DATES].curated,
-                     count(S, "SELECT count(*) FROM meetings WHERE date IS NOT NULL"));
-    assert_int_equal(r.kind[BC_EVAL_GATES].curated, count(S, "SELECT count(*) FROM projects"));
-    assert_int_equal(r.kind[BC_EVAL_MONEY].curated, 5);
-    /* the extractor's quality on its own corpus: a drop is a regression */
-    for (int k = 0; k < BC_EVAL_KINDS; k++) {
-        if (bc_eval_recall(&r.kind[k]) < 0.9 || bc_eval_precision(&r.kind[k]) < 0.9)
-            fail_msg("%s: precision %.3f recall %.3f", bc_eval_kind_names[k],
-                     bc_eval_precision(&r.kind[k]), bc_eval_recall(&r.kind[k]));
-    }
-    assert_true(bc_eval_recall(&r.overall) >= 0.95);
-    assert_true(bc_eval_precision(&r.overall) >= 0.95);
-    /* the same store twice gives the same result */
-    bc_eval_result again;
-    assert_int_equal(bc_eval_run(S, &again, &err), 0);
-    assert_memory_equal(&r, &again, sizeof r);
-}
-
-static void ratios(void **state)
-{
-    (void)state;
-    bc_eval_line l = {8, 6, 4, 1};
-    assert_true(bc_eval_precision(&l) == 0.75);
-    assert_true(bc_eval_recall(&l) == 0.25);
-    bc_eval_line none = {0, 0, 0, 0};
-    assert_true(bc_eval_precision(&none) == -1.0);
-    assert_true(bc_eval_recall(&none) == -1.0);
-    bc_eval_line all_wrong = {3, 0, 2, 0};
-    assert_true(bc_eval_precision(&all_wrong) == 0.0);
-    assert_true(bc_eval_recall(&all_wrong) == 0.0);
-    assert_string_equal(bc_eval_kind_names[BC_EVAL_MONEY], "money figures");
-    assert_string_equal(bc_eval_kind_names[BC_EVAL_GATES], "gate pairs");
-}
-
-static void report_table(void **state)
-{
-    (void)state;
-    bc_buf out = BC_BUF_INIT;
-    bc_err err;
-    bc_eval_result r;
-    assert_int_equal(bc_eval_run(S, &r, &err), 0);
-    assert_int_equal(bc_eval_report(S, "data", &out, &err), 0);
-    const char *t = out.data;
-    assert_non_null(
-        strstr(t, "extraction against the curated facts (5 articles, loaded from data)\n"));
-    assert_non_null(strstr(t, "precision"));
-    assert_non_null(strstr(t, "recall"));
-    /* a header, a line per kind and the overall line */
-    int lines = 0;
-    for (const char *p = t; (p = strchr(p, '\n')) != NULL; p++)
-        lines++;
-    assert_int_equal(lines, 2 + BC_EVAL_KINDS + 1);
-    char want[128];
-    snprintf(want, sizeof want, "  %-14s %9zu %8zu", "money figures",
-             r.kind[BC_EVAL_MONEY].extracted, r.kind[BC_EVAL_MONEY].matched);
-    assert_non_null(strstr(t, want));
-    snprintf(want, sizeof want, "  %-14s %9zu %8zu %9.3f", "overall", r.overall.extracted,
-             r.overall.matched, bc_eval_precision(&r.overall));
-    assert_non_null(strstr(t, want));
-    bc_buf_free(&out);
-    /* without a data dir the heading does not name one */
-    assert_int_equal(bc_eval_report(S, NULL, &out, &err), 0);
-    assert_null(strstr(out.data, "loaded from"));
-    assert_non_null(strstr(out.data, "(5 articles)\n"));
-    bc_buf_free(&out);
-}
-
-static void empty_store_scores_nothing(void **state)
-{
-    (void)state;
-    bc_store *s = NULL;
-    bc_err err;
-    assert_int_equal(bc_store_open(":memory:", BC_STORE_CREATE, &s, &err), 0);
-    assert_int_equal(bc_store_migrate(s, NULL, &err), 0);
-    bc_eval_result r;
-    assert_int_equal(bc_eval_run(s, &r, &err), 0);
-    assert_int_equal(r.sources, 0);
-    assert_int_equal(r.overall.extracted, 0);
-    assert_int_equal(r.overall.curated, 0);
-    assert_true(bc_eval_precision(&r.overall) == -1.0);
-    bc_buf out = BC_BUF_INIT;
-    assert_int_equal(bc_eval_report(s, NULL, &out, &err), 0);
-    /* no ratio is printed as 0 or NaN: a dash */
-    assert_non_null(strstr(
-        out.data, "  overall                0        0         -        0      0         -\n"));
-    assert_null(strstr(out.data, "nan"));
-    bc_buf_free(&out);
-    bc_store_close(s);
-}
-
-static void matching_notices_changes(void **state)
-{
-    (void)state;
-    bc_store *s = fx_store_from(fx_data_dir());
-    bc_err err;
-    bc_eval_result before, after;
-    assert_int_equal(bc_eval_run(s, &before, &err), 0);
-    /* a curated value the articles do not say: that figure is no longer found */
-    assert_int_equal(bc_store_exec(s,
-                                   "UPDATE figures SET value = value * 2 "
-                                   "WHERE id = 'yunnan-four-provinces-trade-2024'",
-                                   &err),
-                     0);
-    assert_int_equal(bc_eval_run(s, &after, &err), 0);
-    assert_int_equal(after.kind[BC_EVAL_MONEY].curated, before.kind[BC_EVAL_MONEY].curated);
-    assert_int_equal(after.kind[BC_EVAL_MONEY].found, before.kind[BC_EVAL_MONEY].found - 1);
-    assert_true(after.kind[BC_EVAL_MONEY].matched < before.kind[BC_EVAL_MONEY].matched);
-    assert_memory_equal(&after.kind[BC_EVAL_GATES], &before.kind[BC_EVAL_GATES],
-                        sizeof after.kind[0]);
-    /* an article in a language the extractor does not know is skipped, not scored */
-    assert_int_equal(bc_store_exec(s,
-                                   "UPDATE sources SET lang = 'zh' "
-                                   "WHERE id = 'vietnamvn-quang-ninh-guangxi-sv'",
-                                   &err),
-                     0);
-    assert_int_equal(bc_eval_run(s, &after, &err), 0);
-    assert_int_equal(after.sources, 4);
-    assert_int_equal(after.skipped, 1);
-    assert_true(after.overall.extracted < before.overall.extracted);
-    bc_store_close(s);
-}
-
-static void failures(void **state)
-{
-    (void)state;
-    bc_err err;
-    bc_eval_result r;
-    assert_int_equal(bc_eval_run(NULL, &r, &err), BC_EINVAL);
-    assert_int_equal(bc_eval_run(S, NULL, &err), BC_EINVAL);
-    assert_int_equal(bc_eval_report(S, "data", NULL, &err), BC_EINVAL);
-    /* a store without the schema */
-    bc_store *raw = NULL;
-    assert_int_equal(bc_store_open(":memory:", BC_STORE_CREATE, &raw, &err), 0);
-    assert_int_equal(bc_eval_run(raw, &r, &err), BC_ESTORE);
-    assert_non_null(strstr(err.msg, "figures"));
-    bc_buf out = BC_BUF_INIT;
-    assert_int_equal(bc_eval_report(raw, NULL, &out, &err), BC_ESTORE);
-    assert_int_equal(out.len, 0); /* nothing half-written */
-    bc_buf_free(&out);
-    /* `bordercoop eval --data DIR` on a missing directory: the load fails, naming it */
-    assert_int_equal(bc_store_migrate(raw, NULL, &err), 0);
-    assert_int_not_equal(bc_loader_fill(raw, "/nonexistent/bordercoop-data", NULL, &err), 0);
-    assert_non_null(strstr(err.msg, "/nonexistent/bordercoop-data"));
-    assert_int_equal(bc_eval_run(raw, &r, &err), 0); /* the rolled-back store is empty */
-    assert_int_equal(r.sources, 0);
-    bc_store_close(raw);
+    assert_int_equal(bc_eval_corpus(c, G, &r, NULL, &err), 0);
+    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_VALUE]) >= 0.99);
+    assert_true(bc_eval_recall(&r.field[BC_EF_MONEY_VALUE]) >= 0.95);
+    assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_DATE]) >= 0.98);
+    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_DATE]) >= 0.85);
+    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_METRIC]) >= 0.9);
+    assert_true(bc_eval_precision(&r.field[BC_EF_GATE_PAIR]) >= 0.85);
+    assert_true(r.detect_right == r.detected);
+    bc_gold_free(c);
 }
 
 static void allocation_failure(void **state)
 {
     (void)state;
+    char dir[256];
+    gold_write(dir, "\"2024-06-13\"", "Lao Cai trade reaches 1.7 billion USD");
+    bc_gold_corpus *c = NULL;
+    bc_eval_result r;
     bc_err err;
-    bc_eval_result ok;
-    assert_int_equal(bc_eval_run(S, &ok, &err), 0);
-    /* a run makes a few thousand allocations: fail at points spread over all of them
-     * (loading the facts, the gazetteer, each article's extraction, the matching) */
-    int failed = 0;
-    for (long n = 0; n < 8000; n = n < 8 ? n + 1 : n * 3 / 2) {
-        bc_eval_result r;
+    assert_int_equal(bc_gold_load(dir, &c, &err), 0);
+    int rc = BC_ENOMEM;
+    for (long n = 0; n < 20000 && rc != 0; n++) {
+        bc_buf detail = BC_BUF_INIT;
         bc_alloc_fail_after(n);
-        int rc = bc_eval_run(S, &r, &err);
+        rc = bc_eval_corpus(c, G, &r, &detail, &err);
         bc_alloc_fail_reset();
-        if (rc == 0) {
-            assert_memory_equal(&r, &ok, sizeof r);
-            continue;
-        }
-        failed++;
-        if (rc != BC_ENOMEM && rc != BC_ESTORE)
-            fail_msg("after %ld allocations: %d %s", n, rc, err.msg);
+        if (rc != 0)
+            assert_int_equal(rc, BC_ENOMEM);
+        bc_buf_free(&detail);
     }
-    assert_true(failed >= 10);
-    /* the report's own buffer failing too, on an empty store (few allocations) */
-    bc_store *s = NULL;
-    assert_int_equal(bc_store_open(":memory:", BC_STORE_CREATE, &s, &err), 0);
-    assert_int_equal(bc_store_migrate(s, NULL, &err), 0);
-    int ok_once = 0, buffer_failed = 0;
-    failed = 0;
-    for (long n = 0; n < 200 && !ok_once; n++) {
-        bc_buf out = BC_BUF_INIT;
-        bc_alloc_fail_after(n);
-        int rc = bc_eval_report(s, NULL, &out, &err);
-        bc_alloc_fail_reset();
-        if (rc == 0) {
-            ok_once = 1;
-            assert_non_null(strstr(out.data, "overall"));
-        } else {
-            failed++;
-            assert_true(rc == BC_ENOMEM || rc == BC_ESTORE);
-            buffer_failed |= strstr(err.msg, "writing the report") != NULL;
-        }
-        bc_buf_free(&out);
-    }
-    assert_true(ok_once);
-    assert_true(failed > 0);
-    assert_true(buffer_failed);
-    bc_store_close(s);
+    assert_int_equal(rc, 0);
+    bc_gold_free(c);
+    gold_remove(dir);
+}
+
+static int reset_alloc(void **state)
+{
+    (void)state;
+    bc_alloc_fail_reset();
+    return 0;
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(scores_on_the_curated_data),
-        cmocka_unit_test(ratios),
-        cmocka_unit_test(report_table),
-        cmocka_unit_test(empty_store_scores_nothing),
-        cmocka_unit_test(matching_notices_changes),
-        cmocka_unit_test(failures),
-        cmocka_unit_test(allocation_failure),
+        cmocka_unit_test(scores_by_the_rules),
+        cmocka_unit_test(dev_split_regression),
+        cmocka_unit_test_teardown(allocation_failure, reset_alloc),
     };
-    return cmocka_run_group_tests_name("eval", tests, fx_group_setup, fx_group_teardown);
+    return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -240,9 +240,11 @@ static void bad_fields_are_named(void **state)
     /* an escaped NUL never reaches the validator: the JSON parser refuses it */
     expect(writer("{\"text\":\"one two three\\u0000four five six seven\",\"lang\":\"en\"}"), 400,
            "malformed_json", NULL, "\\u0000");
-    expect(writer("{\"text\":\"" ARTICLE "\"}"), 400, "invalid_field", "lang", "required");
-    expect(writer("{\"text\":\"" ARTICLE "\",\"lang\":\"fr\"}"), 400, "invalid_field", "lang",
-           "en, vi, pl, sv, nl");
+    /* without lang: detected, or a 400 when the text does not tell */
+    expect(writer("{\"text\":\"12 345 678 90 11 12 13 14 15\"}"), 400, "invalid_field", "lang",
+           "cannot be told");
+    expect(writer("{\"text\":\"" ARTICLE "\",\"lang\":\"de\"}"), 400, "invalid_field", "lang",
+           "en, vi, zh, fr, pl, sv, nl");
     expect(writer("{\"text\":\"" ARTICLE "\",\"lang\":\"english\"}"), 400, "invalid_field", "lang",
            NULL);
     expect(writer("{\"text\":\"" ARTICLE "\",\"lang\":[\"en\"]}"), 400, "invalid_field", "lang",

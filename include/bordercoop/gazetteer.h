@@ -1,0 +1,44 @@
+/* gazetteer.h: the names the extractor knows: every alias of every province, person,
+ * mechanism, project and meeting of a store, the country of each province, the members
+ * and kind of each mechanism and the two sides of each project. Built once from a store
+ * (the only SQL the extractor family runs) or by hand (tests), then read-only: one
+ * gazetteer may serve any number of extractions, from any number of threads. */
+#ifndef BORDERCOOP_GAZETTEER_H
+#define BORDERCOOP_GAZETTEER_H
+
+#include "bordercoop/err.h"
+#include "bordercoop/extract.h"
+#include "bordercoop/store.h"
+
+/* Builds the gazetteer from the store's aliases, provinces, mechanisms and projects
+ * (s borrowed). *out is new; free it with bc_gazetteer_free. Returns BC_ESTORE when the
+ * store cannot be read, BC_ENOMEM. */
+int bc_gazetteer_load(bc_store *s, bc_gazetteer **out, bc_err *err);
+
+/* An empty gazetteer to fill with the bc_gazetteer_add_* calls below. *out is new. */
+int bc_gazetteer_new(bc_gazetteer **out, bc_err *err);
+
+/* Frees g; NULL is a no-op. */
+void bc_gazetteer_free(bc_gazetteer *g);
+
+/* Adds a name of an entity. entity: "province", "person", "mechanism", "project" or
+ * "meeting"; id and alias are copied. An alias without letters or digits, or equal to
+ * the id, is ignored. Returns 0, BC_EINVAL (unknown entity) or BC_ENOMEM. */
+int bc_gazetteer_add_alias(bc_gazetteer *g, const char *entity, const char *id, const char *alias);
+
+/* Records a province's country ("VN" or "CN") and the province it became part of
+ * (merged_into, may be NULL): Ha Giang counts as a member wherever Tuyen Quang is. */
+int bc_gazetteer_add_province(bc_gazetteer *g, const char *id, const char *country,
+                              const char *merged_into);
+
+/* Records a mechanism: its kind (mechanisms.kind: "conference", "working_group",
+ * "committee", "spring_meeting") and its member provinces (nmembers ids, copied). */
+int bc_gazetteer_add_mechanism(bc_gazetteer *g, const char *id, const char *kind,
+                               const char *const *members, size_t nmembers);
+
+/* Records a project: its kind (projects.kind) and sides as recorded in English and in
+ * Vietnamese/Chinese (any may be NULL). */
+int bc_gazetteer_add_project(bc_gazetteer *g, const char *id, const char *kind, const char *vn_side,
+                             const char *cn_side, const char *vn_side_vi, const char *cn_side_zh);
+
+#endif

@@ -1,0 +1,384 @@
+/* test_extract_fig.c: amounts of money and counts (extract_fig.c): scale words in both
+ * decimal conventions and Chinese scales, the four currencies, what each amount measures
+ * (a turnover, then its imports and exports), goals, restatements in another currency,
+ * qualifiers and growth; counts with what they count. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "fixture.h"
+
+#include "extract_fixture.h"
+
+static void polish_money_with_scale_words(void **state)
+{
+    (void)state;
+    const char *t = "Obroty importowo-eksportowe między prowincjami wietnamskimi a Junnanem w "
+                    "2024 roku osiągnęły 7,2 mld USD; wiele działań promujących handel.";
+    bc_extraction x = run("pl", "2025-10", t);
+    assert_int_equal(x.nfigures, 1);
+    const bc_xfigure *f = fig(&x, 7.2e9);
+    assert_true(f->money);
+    assert_fig(f, "trade_turnover", "USD", "exact", "2024");
+    assert_true(has_party(f, "yunnan")); /* "Junnanem": the inflected one-word alias */
+    assert_quote(t, f->cite.q[0].start, f->cite.q[0].end,
+                 "Obroty importowo-eksportowe między prowincjami wietnamskimi a Junnanem w "
+                 "2024 roku osiągnęły 7,2 mld USD");
+    assert_memory_equal(t + f->start, "7,2", 3);
+    assert_true(f->confidence >= BC_X_MIN_CONFIDENCE);
+    bc_extraction_free(&x);
+
+    t = "Gospodarka i handel nadal dynamicznie się rozwijają, a obroty importowo-eksportowe "
+        "osiągnęły ponad 293 mln USD w 2024 r. i 797 mln USD w pierwszych 9 miesiącach 2025 "
+        "r., co stanowi wzrost o prawie 88% w porównaniu z tym samym okresem.";
+    x = run("pl", "2025-10", t);
+    assert_int_equal(x.nfigures, 2);
+    f = fig(&x, 293e6);
+    assert_fig(f, "trade_turnover", "USD", "over", "2024");
+    assert_false(f->has_change);
+    f = fig(&x, 797e6);
+    assert_fig(f, "trade_turnover", "USD", "exact", "2025-01/2025-09");
+    assert_true(f->metric_inferred); /* the second amount names no measure of its own */
+    assert_true(f->has_change && fabs(f->change_pct - 88) < 1e-9);
+    assert_string_equal(f->change_qualifier, "nearly");
+    bc_extraction_free(&x);
+
+    /* "8 tys. mld VND": two scale words, the first abbreviated */
+    x = run("pl", NULL, "Koszt szacuje się na blisko 8 tys. mld VND.");
+    assert_fig(fig(&x, 8e12), "", "VND", "nearly", "");
+    bc_extraction_free(&x);
+}
+
+static void every_currency_and_scale(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text, *unit;
+        double value;
+    } cases[] = {
+        {"en", "Trade reached USD 1.2 billion.", "USD", 1.2e9},
+        {"en", "Trade reached $3.36 billion.", "USD", 3.36e9},
+        {"en", "Trade reached 222.97 billion yuan.", "CNY", 222.97e9},
+        {"en", "Revenue reached 1.4 trillion VND.", "VND", 1.4e12},
+        {"en", "The EU granted EUR 5 million.", "EUR", 5e6},
+        {"en", "The fund granted €5 million.", "EUR", 5e6},
+        {"vi", "Kim ngạch đạt 1,7 tỷ USD.", "USD", 1.7e9},
+        {"vi", "Thu ngân sách đạt 1.400 tỷ đồng.", "VND", 1.4e12},
+        {"vi", "Giá trị đạt 1 nghìn tỷ đồng.", "VND", 1e12},
+        {"vi", "Kim ngạch đạt 272,5 tỷ NDT.", "CNY", 272.5e9},
+        {"vi", "Kim ngạch đạt 3,5 triệu đô la Mỹ.", "USD", 3.5e6},
+        {"zh", "进出口总额达56亿元。", "CNY", 5.6e9},
+        {"zh", "贸易额达4.55亿美元。", "USD", 4.55e8},
+        {"zh", "投资11亿元人民币。", "CNY", 1.1e9},
+        {"zh", "创汇210万美元，相当于470亿越盾。", "VND", 4.7e10},
+        {"zh", "总额达1.5万亿越南盾。", "VND", 1.5e12},
+        {"zh", "出口额3200万欧元。", "EUR", 3.2e7},
+        {"fr", "Les échanges ont atteint 1,7 milliard de dollars.", "USD", 1.7e9},
+        {"fr", "Les exportations ont représenté 49,5 millions d'USD.", "USD", 49.5e6},
+        {"fr", "Le projet coûte 6 800 milliards de dongs.", "VND", 6.8e12},
+        {"fr", "Le commerce a atteint 190 milliards de yuans.", "CNY", 190e9},
+        {"pl", "Obroty wyniosły 339,44 mld juanów.", "CNY", 339.44e9},
+        {"sv", "Omsättningen uppgick till 4,42 miljarder USD.", "USD", 4.42e9},
+        {"sv", "Provinsen har investerat 1 200 miljarder dong.", "VND", 1.2e12},
+        {"nl", "De handel bedroeg ruim 190 miljard yuan.", "CNY", 190e9},
+        {"nl", "Er werd 1.350 miljard dong geïnd.", "VND", 1.35e12},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bc_extraction x = run(cases[i].lang, NULL, cases[i].text);
+        if (!has_fig(&x, cases[i].value))
+            fail_msg("%s: no %g %s (%zu figures)", cases[i].text, cases[i].value, cases[i].unit,
+                     x.nfigures);
+        const bc_xfigure *f = fig(&x, cases[i].value);
+        assert_true(f->money);
+        assert_string_equal(f->unit, cases[i].unit);
+        bc_extraction_free(&x);
+    }
+}
+
+static void every_amount_of_a_sentence_has_its_measure(void **state)
+{
+    (void)state;
+    /* the turnover, then its imports and exports in the sentence after it */
+    bc_extraction x = run("en", "2025-02-03",
+                          "Lao Cai posted 49.5 million USD in turnover from January 1 - 29. "
+                          "The figure comprises 25.7 million USD in imports and 23.8 million "
+                          "USD in exports.");
+    assert_int_equal(x.nfigures, 3);
+    const bc_xfigure *f = fig(&x, 49.5e6);
+    assert_fig(f, "trade_turnover", "USD", "exact", "2025-01-01/2025-01-29");
+    assert_true(f->period_inferred); /* the year is the publication's */
+    assert_string_equal(fig(&x, 25.7e6)->metric, "imports");
+    assert_string_equal(fig(&x, 23.8e6)->metric, "exports");
+    bc_extraction_free(&x);
+
+    x = run("vi", NULL,
+            "Kim ngạch xuất nhập khẩu đạt hơn 1,7 tỷ USD, trong đó xuất khẩu đạt 708 triệu USD, "
+            "nhập khẩu đạt 460 triệu USD.");
+    assert_fig(fig(&x, 1.7e9), "trade_turnover", "USD", "over", "");
+    assert_string_equal(fig(&x, 708e6)->metric, "exports");
+    assert_string_equal(fig(&x, 460e6)->metric, "imports");
+    bc_extraction_free(&x);
+
+    x = run("zh", NULL,
+            "河口口岸进出口总额56亿元，同比增长12.5%，其中出口31.2亿元，进口24.8亿元。");
+    f = fig(&x, 5.6e9);
+    assert_string_equal(f->metric, "trade_turnover");
+    assert_true(f->has_change && fabs(f->change_pct - 12.5) < 1e-9);
+    assert_string_equal(fig(&x, 3.12e9)->metric, "exports");
+    assert_string_equal(fig(&x, 2.48e9)->metric, "imports");
+    bc_extraction_free(&x);
+
+    /* a revenue word in the amount's clause wins over the trade it comes from */
+    x = run("sv", NULL,
+            "Statens intäkter från import- och exportverksamheten uppgick till 4 850 miljarder "
+            "dong.");
+    assert_string_equal(fig(&x, 4.85e12)->metric, "budget_revenue");
+    bc_extraction_free(&x);
+
+    /* no word for what it measures: no metric */
+    x = run("en", NULL, "The project is worth USD 12 million.");
+    assert_string_equal(fig(&x, 12e6)->metric, "");
+    assert_false(fig(&x, 12e6)->metric_inferred);
+    bc_extraction_free(&x);
+}
+
+static void goals_are_not_outcomes(void **state)
+{
+    (void)state;
+    bc_extraction x = run("en", NULL,
+                          "Lao Cai province targets 5 billion USD in total foreign trade in "
+                          "2023, after trade reached 3.2 billion USD in 2022.");
+    assert_true(fig(&x, 5e9)->target);
+    assert_string_equal(fig(&x, 5e9)->metric, "trade_turnover");
+    assert_false(fig(&x, 3.2e9)->target);
+    bc_extraction_free(&x);
+
+    static const struct {
+        const char *lang, *text;
+        double value;
+    } goals[] = {
+        {"vi", "Tỉnh phấn đấu đạt 5 tỷ USD kim ngạch năm 2026.", 5e9},
+        {"zh", "力争2025年边境贸易额突破100亿元人民币。", 1e10},
+        {"fr", "Quảng Ninh s'est fixé pour objectif de dépasser les 4 milliards de dollars.", 4e9},
+        {"pl", "Władze postawiły sobie za cel przekroczenie 600 mln USD w 2025 r.", 6e8},
+        {"nl", "Daarmee is 35 procent van het jaardoel van 4,5 miljard dollar gehaald.", 4.5e9},
+    };
+    for (size_t i = 0; i < sizeof goals / sizeof goals[0]; i++) {
+        x = run(goals[i].lang, NULL, goals[i].text);
+        if (!fig(&x, goals[i].value)->target)
+            fail_msg("%s: not a goal", goals[i].text);
+        bc_extraction_free(&x);
+    }
+    /* "ceł" (customs duties) is no goal in Polish */
+    x = run("pl", NULL, "Wpływy do budżetu z ceł wyniosły 310 mld VND.");
+    assert_false(fig(&x, 310e9)->target);
+    assert_string_equal(fig(&x, 310e9)->metric, "budget_revenue");
+    bc_extraction_free(&x);
+    /* an investment "estimated at" is a plan */
+    x = run("pl", NULL, "Inwestycja, której koszt szacuje się na 1,2 tys. mld VND, ruszy w maju.");
+    assert_true(fig(&x, 1.2e12)->target);
+    bc_extraction_free(&x);
+}
+
+static void restatements_in_another_currency(void **state)
+{
+    (void)state;
+    bc_extraction x = run("zh", NULL,
+                          "2024年，经爱店口岸进出口总值达213.6亿元人民币（约合29.7亿美元），"
+                          "同比增长9.6%。");
+    const bc_xfigure *cny = fig(&x, 21.36e9), *usd = fig(&x, 2.97e9);
+    assert_false(cny->conversion);
+    assert_true(usd->conversion);
+    assert_string_equal(usd->metric, "trade_turnover");
+    assert_string_equal(usd->period, "2024");
+    assert_string_equal(usd->qualifier, "exact");
+    assert_true(cny->has_change && usd->has_change && usd->change_pct == cny->change_pct);
+    bc_extraction_free(&x);
+
+    x = run("pl", NULL, "Wpływy do budżetu wyniosły w 2024 r. 7 200 mld VND (ok. 283 mln USD).");
+    usd = fig(&x, 283e6);
+    assert_true(usd->conversion);
+    assert_string_equal(usd->qualifier, "about");
+    assert_string_equal(usd->metric, "budget_revenue");
+    bc_extraction_free(&x);
+}
+
+static void qualifiers_and_changes(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text, *qualifier;
+        double value;
+    } cases[] = {
+        {"en", "Trade exceeded USD 300,000.", "over", 3e5},
+        {"en", "Trade reached nearly USD 186 million.", "nearly", 186e6},
+        {"en", "Trade reached about USD 1.2 billion.", "about", 1.2e9},
+        {"en", "Trade reached less than USD 1 million.", "under", 1e6},
+        {"vi", "Kim ngạch đạt khoảng 300 triệu USD.", "about", 3e8},
+        {"vi", "Kim ngạch đạt gần 300 triệu USD.", "nearly", 3e8},
+        {"zh", "进出口总额达2万亿越盾以上。", "over", 2e12},
+        {"zh", "贸易额近4.2亿美元。", "nearly", 4.2e8},
+        {"zh", "贸易额约3亿美元。", "about", 3e8},
+        {"fr", "Les échanges ont atteint environ 3,9 milliards de dollars.", "about", 3.9e9},
+        {"fr", "Le capital atteint plus de 6 800 milliards de dongs.", "over", 6.8e12},
+        {"pl", "Obroty wyniosły ponad 293 mln USD.", "over", 293e6},
+        {"sv", "Omsättningen var omkring 14 330 miljarder dong.", "about", 14.33e12},
+        {"nl", "De handel bedroeg ruim 190 miljard yuan.", "over", 190e9},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bc_extraction x = run(cases[i].lang, NULL, cases[i].text);
+        const bc_xfigure *f = fig(&x, cases[i].value);
+        if (f == NULL || strcmp(f->qualifier, cases[i].qualifier) != 0)
+            fail_msg("%s: qualifier %s, want %s", cases[i].text, f ? f->qualifier : "-",
+                     cases[i].qualifier);
+        bc_extraction_free(&x);
+    }
+    bc_extraction x = run("en", NULL, "Exports fell 39.4% to USD 708 million.");
+    assert_true(fig(&x, 708e6)->has_change);
+    assert_true(fabs(fig(&x, 708e6)->change_pct + 39.4) < 1e-9);
+    bc_extraction_free(&x);
+    x = run("pl", NULL, "Obroty wyniosły 412 mln USD, o 21 proc. więcej niż przed rokiem.");
+    assert_true(fabs(fig(&x, 412e6)->change_pct - 21) < 1e-9);
+    bc_extraction_free(&x);
+}
+
+static void polish_counts_and_qualifiers(void **state)
+{
+    (void)state;
+    bc_extraction x = run("pl", "2025-10",
+                          "Obie strony wymieniły blisko 500 delegacji roboczych, skutecznie "
+                          "koordynowały zarządzanie granicami.");
+    assert_fig(fig(&x, 500), "delegations_exchanged", "delegations", "nearly", "");
+    assert_false(fig(&x, 500)->money);
+    bc_extraction_free(&x);
+
+    /* thousands with a space, a no-break space, or a dot */
+    const char *forms[] = {"ponad 18 000 osób",
+                           "ponad 18\xC2\xA0"
+                           "000 osób",
+                           "ponad 18.000 osób"};
+    for (size_t i = 0; i < 3; i++) {
+        char t[200];
+        snprintf(t, sizeof t, "Obie strony promują współpracę – w dystrykcie Van Son pracuje %s.",
+                 forms[i]);
+        x = run("pl", "2025-10", t);
+        assert_int_equal(x.nfigures, 1);
+        assert_fig(fig(&x, 18000), "workers", "people", "over", "");
+        bc_extraction_free(&x);
+    }
+
+    x = run("pl", "2025-10",
+            "liczba chińskich turystów odwiedzających Tuyen Quang w 2024 roku przekroczy 33 000, "
+            "a w ciągu pierwszych 10 miesięcy 2025 roku sięgnie prawie 4600.");
+    assert_int_equal(x.nfigures, 2);
+    const bc_xfigure *f = fig(&x, 33000);
+    assert_fig(f, "tourists", "people", "over", "2024");
+    assert_true(has_party(f, "tuyen-quang"));
+    assert_fig(fig(&x, 4600), "tourists", "people", "nearly", "2025-01/2025-10");
+    bc_extraction_free(&x);
+
+    x = run("pl", NULL,
+            "Postępy poczyniły również działania finansowe i bankowe – 3 banki komercyjne "
+            "prowincji połączyły płatności. Tuyen Quang osiągnął wybitne wyniki w 9 obszarach "
+            "współpracy. Władze koordynowały wydanie paszportów ponad 1400 obywatelom Wietnamu.");
+    assert_fig(fig(&x, 3), "banks_connected", "banks", "exact", "");
+    assert_fig(fig(&x, 9), "cooperation_areas", "areas", "exact", "");
+    assert_fig(fig(&x, 1400), "passports_issued", "people", "over", "");
+    assert_int_equal(x.nfigures, 3);
+    bc_extraction_free(&x);
+
+    /* numbers that count nothing known are not figures: legal documents, provinces */
+    x = run("pl", NULL, "Strony wdrażają 3 dokumenty prawne między 5 prowincjami.");
+    assert_int_equal(x.nfigures, 0);
+    bc_extraction_free(&x);
+}
+
+static void swedish_counts_and_directions(void **state)
+{
+    (void)state;
+    bc_extraction x =
+        run("sv", NULL,
+            "Den totala import- och exportomsättningen mellan de fyra gränsprovinserna Vietnam "
+            "och Yunnan-provinsen uppgick till 7,2 miljarder USD. Den totala import- och "
+            "exportomsättningen genom gränskontrollerna i Quang Ninh-provinsen uppgick till "
+            "4,42 miljarder USD.");
+    assert_fig(fig(&x, 7.2e9), "trade_turnover", "USD", "exact", "");
+    assert_true(has_party(fig(&x, 7.2e9), "yunnan"));
+    assert_true(has_party(fig(&x, 4.42e9), "quang-ninh"));
+    bc_extraction_free(&x);
+
+    x = run("sv", "2025-02-19",
+            "År 2024 organiserade Quang Ninh 46 arbetsdelegationer till Guangxi och tog emot "
+            "och arbetade med 41 Guangxi-delegationer. Över 750 ton varor exporterades till "
+            "Kina. År 2024 nådde antalet kinesiska turister som vistades i Quang Ninh 551 000. "
+            "Antalet kinesiska turister som kom in i Vietnam genom den internationella "
+            "gränsporten Mong Cai nådde 370 500.");
+    const bc_xfigure *f = fig(&x, 46);
+    assert_fig(f, "delegations_sent", "delegations", "exact", "2024");
+    assert_true(has_party(f, "quang-ninh") && has_party(f, "guangxi"));
+    assert_fig(fig(&x, 41), "delegations_received", "delegations", "exact", "2024");
+    assert_fig(fig(&x, 750), "goods_exported", "tonnes", "over", "");
+    assert_fig(fig(&x, 551000), "tourists", "people", "exact", "2024");
+    assert_fig(fig(&x, 370500), "tourist_arrivals", "people", "exact", "");
+    assert_int_equal(x.nfigures, 5);
+    bc_extraction_free(&x);
+
+    /* an expected area is a goal, stated exactly */
+    x = run("sv", NULL,
+            "De två sidorna har undertecknat ett samarbetsavtal om sockerrörsodling, med en "
+            "förväntad areal på 425 hektar (Lai Chau 195 hektar, Tuyen Quang 230 hektar). Lai "
+            "Chau-provinsen har skickat 22 tjänstemän för att delta i utbildningskurser.");
+    assert_fig(fig(&x, 425), "crop_area", "hectares", "exact", "");
+    assert_true(fig(&x, 425)->target);
+    assert_fig(fig(&x, 22), "officials_trained", "people", "exact", "");
+    bc_extraction_free(&x);
+}
+
+static void decimal_conventions(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+        double want;
+    } cases[] = {
+        {"en", "Trade reached 18,000 USD.", 18000},
+        {"en", "Trade reached USD 4.42 billion.", 4.42e9},
+        {"en", "Trade reached USD 1,234,567.", 1234567},
+        {"pl", "Obroty osiągnęły 4,420 mld USD.", 4.42e9},
+        {"pl", "Obroty osiągnęły 18.000 USD.", 18000},
+        {"sv", "Omsättningen var 7,2 miljarder USD.", 7.2e9},
+        {"nl", "De omzet bedroeg 7,2 miljard dollar.", 7.2e9},
+        {"vi", "Kim ngạch đạt 7.2 triệu USD.", 7.2e6},
+        {"vi", "Kim ngạch đạt 1.234 tỷ USD.", 1.234e12},
+        {"fr", "Les échanges ont atteint 49 500 dollars.", 49500},
+        {"zh", "贸易额达1,234万美元。", 1.234e7},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bc_extraction x = run(cases[i].lang, NULL, cases[i].text);
+        if (!has_fig(&x, cases[i].want))
+            fail_msg("%s: no %g", cases[i].text, cases[i].want);
+        bc_extraction_free(&x);
+    }
+    /* a run of digits no report writes is no amount */
+    bc_extraction x = run("en", NULL, "Trade reached 1234567890123456789 USD.");
+    assert_int_equal(x.nfigures, 0);
+    bc_extraction_free(&x);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(polish_money_with_scale_words),
+        cmocka_unit_test(every_currency_and_scale),
+        cmocka_unit_test(every_amount_of_a_sentence_has_its_measure),
+        cmocka_unit_test(goals_are_not_outcomes),
+        cmocka_unit_test(restatements_in_another_currency),
+        cmocka_unit_test(qualifiers_and_changes),
+        cmocka_unit_test(polish_counts_and_qualifiers),
+        cmocka_unit_test(swedish_counts_and_directions),
+        cmocka_unit_test(decimal_conventions),
+    };
+    return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
+}

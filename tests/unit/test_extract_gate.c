@@ -1,0 +1,125 @@
+/* test_extract_gate.c: gate pairs and other crossings (extract_gate.c): "X (Vietnam) - Y
+ * (China)" in either order, pairs of a known project, lists of pairs next to a word for a
+ * crossing, "X faces Vietnam's Y", Chinese pairs with and without country prefixes; not
+ * pairs of provinces, chains or names that go on past a crossing word. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "fixture.h"
+
+#include "extract_fixture.h"
+
+static size_t pairs(const bc_extraction *x)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < x->ngates; i++)
+        n += x->gates[i].pair;
+    return n;
+}
+
+static void tagged_and_known_pairs(void **state)
+{
+    (void)state;
+    bc_extraction x = run("en", NULL,
+                          "The Thanh Thuy (Vietnam) - Thien Bao (China) border gates were "
+                          "planned. The new Foo Bar (Vietnam) – Baz Qux (China) crossing opened.");
+    const bc_xgate *g = gate(&x, "Thanh Thuy", "Thien Bao");
+    assert_string_equal(g->project, "thanh-thuy-thien-bao-border-gates");
+    assert_true(g->pair && g->confidence >= 0.85);
+    g = gate(&x, "Foo Bar", "Baz Qux");
+    assert_string_equal(g->project, "");
+    assert_string_equal(g->kind, "gate_pair");
+    bc_extraction_free(&x);
+
+    /* the Chinese side first, and a known pair written without tags */
+    x = run("sv", NULL,
+            "återställdes den traditionella öppningen av Si Choang (Vietnam) - Den Suoi Thang "
+            "(Kina) år 2025. Bron Bat Xat - Ba Sai byggs.");
+    assert_string_equal(gate(&x, "Si Choang", "Den Suoi Thang")->project,
+                        "si-choang-den-suoi-thang-traditional-opening");
+    assert_string_equal(gate(&x, "Bat Xat", "Ba Sai")->project, "ban-vuoc-ba-sai-road-bridge");
+    bc_extraction_free(&x);
+
+    /* the sentence names a gate pair: not the railway bridge between the same places */
+    x = run("en", NULL, "Goods pass the Lao Cai (Vietnam) - Hekou (China) border gate pair.");
+    g = gate(&x, "Lao Cai", "Hekou");
+    assert_string_equal(g->project, "");
+    assert_string_equal(g->kind, "gate_pair");
+    bc_extraction_free(&x);
+    x = run("pl", NULL, "Strony promują most kolejowy Lao Cai – Hekou.");
+    assert_string_equal(gate(&x, "Lao Cai", "Hekou")->project, "lao-cai-hekou-railway-bridge");
+    bc_extraction_free(&x);
+}
+
+static void lists_and_facing_sides(void **state)
+{
+    (void)state;
+    bc_extraction x = run("sv", NULL,
+                          "Cao Bang förbinds av tre gränsportpar, Soc Giang – Pingmeng, Tra Linh "
+                          "– Longbang och Po Peo – Yuewei.");
+    gate(&x, "Soc Giang", "Pingmeng");
+    gate(&x, "Tra Linh", "Longbang");
+    gate(&x, "Po Peo", "Yuewei");
+    assert_int_equal(pairs(&x), 3);
+    bc_extraction_free(&x);
+
+    x = run("en", NULL,
+            "Youyiguan Port, which sits opposite Vietnam's Huu Nghi border gate in Lang Son "
+            "province, has become the main entry point.");
+    gate(&x, "Huu Nghi", "Youyiguan");
+    bc_extraction_free(&x);
+    x = run("fr", NULL,
+            "Le poste-frontière de Bình Nghi fait face à celui de Ping'erguan en Chine.");
+    gate(&x, "Bình Nghi", "Ping'erguan");
+    bc_extraction_free(&x);
+}
+
+static void chinese_pairs(void **state)
+{
+    (void)state;
+    bc_extraction x = run("zh", NULL,
+                          "双方同意推进中国河口—越南老街口岸建设。广西与广宁省共同宣布横模—峒中双边"
+                          "口岸正式开放。河口—老街、天保—清水等口岸进口的越南榴莲深受欢迎。");
+    const bc_xgate *g = gate(&x, "老街", "河口");
+    assert_string_equal(g->kind, "gate_pair");
+    gate(&x, "横模", "峒中");
+    gate(&x, "清水", "天保");
+    bc_extraction_free(&x);
+    x = run("zh", NULL, "尽快推动越南马鹿塘口岸—中国金水河口岸多功能跨境公路大桥建设。");
+    assert_string_equal(gate(&x, "马鹿塘", "金水河")->kind, "road_bridge");
+    bc_extraction_free(&x);
+    x = run("zh", NULL, "天保口岸位于文山州麻栗坡县，与越南河江省清水口岸相对。");
+    gate(&x, "清水", "天保");
+    bc_extraction_free(&x);
+}
+
+static void not_pairs(void **state)
+{
+    (void)state;
+    /* provinces, countries, chains, a zone's name, a sea route the corpus does not count */
+    bc_extraction x = run("en", NULL,
+                          "Lao Cai – Yunnan cooperation at the border gates grew. Vietnam – "
+                          "China border gates reopened. The Hanoi – Lao Cai – Kunming corridor "
+                          "road was built. The Dong Dang – Lang Son Border Gate Economic Zone "
+                          "grew.");
+    assert_int_equal(pairs(&x), 0);
+    bc_extraction_free(&x);
+    x = run("fr", NULL,
+            "Elles ont décidé de relancer la liaison maritime Beihai (Chine) – Hạ Long (Vietnam).");
+    assert_int_equal(pairs(&x), 0);
+    bc_extraction_free(&x);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(tagged_and_known_pairs),
+        cmocka_unit_test(lists_and_facing_sides),
+        cmocka_unit_test(chinese_pairs),
+        cmocka_unit_test(not_pairs),
+    };
+    return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
+}

@@ -1,0 +1,168 @@
+/* test_extract_tok.c: the extractor's text model (extract_tok.c): sentences cut where a
+ * report ends them and not after abbreviations or Polish ordinals, quotes verbatim and
+ * trimmed, one token per Chinese character, numbers in both decimal conventions, word
+ * tables matched across Chinese characters, and the gazetteer's names found in inflected
+ * forms and in Chinese. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "fixture.h"
+
+#include "../../server/extract_int.h"
+#include "extract_fixture.h"
+
+/* A context over text, cut into sentences and tokens, with data/'s names found. */
+static void model(ctx *c, const char *lang, const char *text, bc_extraction *out)
+{
+    memset(c, 0, sizeof *c);
+    memset(out, 0, sizeof *out);
+    c->s = text;
+    c->n = strlen(text);
+    c->lang = bc_lang_find(lang);
+    assert_non_null(c->lang);
+    c->lbit = c->lang->bit;
+    c->g = G;
+    c->out = out;
+    assert_int_equal(bcx_build_index(c), 0);
+    bcx_split_sentences(c);
+    bcx_tokenize(c);
+    bcx_assign_sentences(c);
+    bcx_find_names(c);
+    assert_int_equal(c->rc, 0);
+}
+
+static void unmodel(ctx *c)
+{
+    bc_buf_free(&c->fold);
+    bc_free(c->ix);
+    bc_free(c->t);
+    bc_free(c->se);
+    bc_free(c->d);
+    bc_free(c->h);
+    bc_free(c->m);
+}
+
+static void sentence_text(const ctx *c, size_t si, const char *want)
+{
+    size_t n = strlen(want);
+    if (c->se[si].qe - c->se[si].qs != n || memcmp(c->s + c->se[si].qs, want, n) != 0)
+        fail_msg("sentence %zu is '%.*s', want '%s'", si, (int)(c->se[si].qe - c->se[si].qs),
+                 c->s + c->se[si].qs, want);
+}
+
+static void sentences(void **state)
+{
+    (void)state;
+    ctx c;
+    bc_extraction x;
+    model(&c, "pl",
+          "|  | \n| Obie strony wymieniły blisko 500 delegacji. | \nW 2024 r. Targi "
+          "przyciągnęły 3 banki. 11. spotkanie grupy roboczej; ponad 40 firm.",
+          &x);
+    assert_int_equal(c.ns, 5);
+    sentence_text(&c, 0, "Obie strony wymieniły blisko 500 delegacji.");
+    sentence_text(&c, 1, "W 2024 r.");
+    sentence_text(&c, 2, "Targi przyciągnęły 3 banki.");
+    sentence_text(&c, 3, "11. spotkanie grupy roboczej"); /* kept whole after "11." */
+    sentence_text(&c, 4, "ponad 40 firm.");
+    unmodel(&c);
+
+    /* abbreviations before a number do not end a sentence; Chinese stops do */
+    model(&c, "en", "On Nov. 30, trade grew. It was 7 bn.", &x);
+    assert_int_equal(c.ns, 2);
+    sentence_text(&c, 0, "On Nov. 30, trade grew.");
+    unmodel(&c);
+    model(&c, "zh", "河口口岸进出口总额达56亿元\n\n本报讯 今年前三季度增长。双方同意推进合作！",
+          &x);
+    assert_int_equal(c.ns, 3);
+    assert_true(c.se[0].heading && !c.se[1].heading);
+    sentence_text(&c, 1, "本报讯 今年前三季度增长。");
+    unmodel(&c);
+
+    /* a text without stops is cut at BC_X_MAX_SENTENCE bytes, after a space */
+    bc_buf b = BC_BUF_INIT;
+    for (int i = 0; i < 1000; i++)
+        bc_buf_puts(&b, "word ");
+    model(&c, "en", b.data, &x);
+    assert_true(c.ns >= 2);
+    for (size_t si = 0; si < c.ns; si++) {
+        assert_true(c.se[si].qe - c.se[si].qs <= BC_X_MAX_SENTENCE);
+        assert_true(c.s[c.se[si].qs] != ' ');
+    }
+    unmodel(&c);
+    bc_buf_free(&b);
+}
+
+static void tokens(void **state)
+{
+    (void)state;
+    ctx c;
+    bc_extraction x;
+    model(&c, "zh", "进出口总额达56亿元", &x);
+    /* 进 出 口 总 额 达 | 56 | 亿 元 */
+    assert_int_equal(c.nt, 9);
+    assert_true(c.t[0].han && c.t[0].kind == T_WORD);
+    assert_int_equal(c.t[6].kind, T_NUM);
+    assert_true(c.t[6].num == 56);
+    const bc_lex *e = NULL;
+    assert_int_equal(bcx_lex_find(&c, C_MONEY_CUE, 0, &e), 5); /* 进出口总额 */
+    assert_int_equal((int)e->val, MM_TURNOVER);
+    assert_int_equal(bcx_lex_find(&c, C_MONEY_CUE, 1, &e), 2); /* 出口: exports */
+    assert_int_equal((int)e->val, MM_EXPORTS);
+    assert_int_equal(bcx_lex_find2(&c, C_SCALE, 7, 1, &e), 1);
+    assert_true(e->val == 1e8);
+    assert_int_equal(bcx_words_at(&c, 7, c.nt, "亿元"), 2);
+    assert_int_equal(bcx_words_at(&c, 7, c.nt, "亿美"), 0);
+    unmodel(&c);
+
+    model(&c, "pl", "Obroty osiągnęły 4,420 mld USD, 18.000 osób, 7,2 tys.", &x);
+    assert_true(c.t[2].ambig && c.t[2].num == 4420 && c.t[2].num_alt == 4.42);
+    assert_true(c.t[5].kind == T_NUM && c.t[5].num == 18000);
+    unmodel(&c);
+    model(&c, "en", "Trade reached 1,234,567.5 and 30/10/2025 and 2025-10-30.", &x);
+    assert_true(c.t[2].num == 1234567.5);
+    assert_int_equal(c.t[4].kind, T_DATE);
+    assert_string_equal(c.t[4].iso, "2025-10-30");
+    assert_string_equal(c.t[6].iso, "2025-10-30");
+    unmodel(&c);
+    /* a day and month without a year, in Vietnamese */
+    model(&c, "vi", "Sáng 30/10 và tháng 10/2025.", &x);
+    assert_string_equal(c.t[1].iso, "--10-30");
+    assert_string_equal(c.t[4].iso, "2025-10");
+    unmodel(&c);
+}
+
+static void names(void **state)
+{
+    (void)state;
+    bc_extraction x =
+        run("sv", NULL, "Yunnanprovinsens och Lai Chaus delegationer, 12 delegationer.");
+    const bc_xfigure *f = fig(&x, 12);
+    assert_true(has_party(f, "yunnan"));
+    assert_true(has_party(f, "lai-chau"));
+    bc_extraction_free(&x);
+    /* a Chinese province without its 省, and a place from a crossing's side */
+    ctx c;
+    model(&c, "zh", "越南老街、河江与中国河口", &x);
+    int lao_cai = 0, ha_giang = 0, hekou = 0;
+    for (size_t q = 0; q < c.nh; q++) {
+        lao_cai |= c.h[q].entity == E_PROVINCE && strcmp(c.h[q].id, "lao-cai") == 0;
+        ha_giang |= c.h[q].entity == E_PROVINCE && strcmp(c.h[q].id, "ha-giang") == 0;
+        hekou |= c.h[q].entity == E_PLACE && strcmp(c.h[q].id, "CN") == 0;
+    }
+    assert_true(lao_cai && ha_giang && hekou);
+    unmodel(&c);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(sentences),
+        cmocka_unit_test(tokens),
+        cmocka_unit_test(names),
+    };
+    return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
+}

@@ -1,0 +1,134 @@
+/* test_gazetteer.c: the names the extractor knows (gazetteer.c): built by hand or from a
+ * store, found through the index of first words (Chinese names by their first
+ * character, one-word names as the start of longer words), Chinese provinces without
+ * their 省, places from the sides of crossings, and every allocation failure reported. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "fixture.h"
+
+#include "../../server/extract_int.h"
+#include "extract_fixture.h"
+
+/* The number of aliases of entity whose first word is key. */
+static size_t chain(const bc_gazetteer *g, const char *key, int entity)
+{
+    size_t n = 0;
+    for (size_t a = bcx_gz_first(g, key, strlen(key)); a != 0; a = g->al[a - 1].next) {
+        const char *w = GZ(g, g->al[a - 1].words);
+        if (bcx_gz_key_len(w) == strlen(key) && memcmp(w, key, strlen(key)) == 0 &&
+            g->al[a - 1].entity == entity)
+            n++;
+    }
+    return n;
+}
+
+static void built_by_hand(void **state)
+{
+    (void)state;
+    bc_gazetteer *g = NULL;
+    bc_err err;
+    assert_int_equal(bc_gazetteer_new(&g, &err), 0);
+    assert_int_equal(bc_gazetteer_add_alias(g, "province", "lao-cai", "Lào Cai"), 0);
+    assert_int_equal(bc_gazetteer_add_alias(g, "province", "lao-cai", "老街省"), 0);
+    assert_int_equal(bc_gazetteer_add_alias(g, "province", "lao-cai", "lao-cai"), 0); /* the id */
+    assert_int_equal(bc_gazetteer_add_alias(g, "province", "lao-cai", "--"), 0); /* no letters */
+    assert_int_equal(bc_gazetteer_add_alias(g, "planet", "x", "X"), BC_EINVAL);
+    assert_int_equal(bc_gazetteer_add_alias(NULL, "province", "x", "X"), BC_EINVAL);
+    assert_int_equal(bc_gazetteer_add_province(g, "lao-cai", "VN", NULL), 0);
+    assert_int_equal(bc_gazetteer_add_province(g, "yunnan", "CN", NULL), 0);
+    const char *members[] = {"lao-cai", "yunnan"};
+    assert_int_equal(bc_gazetteer_add_mechanism(g, "jwg-x", "working_group", members, 2), 0);
+    assert_int_equal(
+        bc_gazetteer_add_project(g, "p", "gate_pair", "Foo Bar (Baz)", "Qux", NULL, "奎"), 0);
+    assert_int_equal(chain(g, "lao", E_PROVINCE), 1);
+    assert_int_equal(chain(g, "老", E_PROVINCE), 2); /* 老街省 and 老街 */
+    assert_int_equal(chain(g, "foo", E_PLACE), 1);
+    assert_int_equal(chain(g, "baz", E_PLACE), 1);
+    assert_int_equal(chain(g, "奎", E_PLACE), 1);
+    assert_int_equal(g->nme, 1);
+    assert_int_equal(g->me[0].kind, K_WG);
+    assert_int_equal(g->npv, 2);
+
+    /* the hand-built gazetteer serves an extraction */
+    bc_extraction x;
+    const char *t = "Trade between Lào Cai and 老街 reached 1 million USD.";
+    assert_int_equal(bc_extract(t, strlen(t), "en", NULL, g, &x, &err), 0);
+    assert_int_equal(x.nfigures, 1);
+    assert_int_equal(x.figures[0].nparties, 1);
+    assert_string_equal(x.figures[0].parties[0], "lao-cai");
+    bc_extraction_free(&x);
+
+    /* many names: the index grows */
+    for (int i = 0; i < 500; i++) {
+        char id[32], name[32];
+        snprintf(id, sizeof id, "p-%d", i);
+        snprintf(name, sizeof name, "Person Number%d", i);
+        assert_int_equal(bc_gazetteer_add_alias(g, "person", id, name), 0);
+    }
+    assert_int_equal(chain(g, "person", E_PERSON), 500);
+    bc_gazetteer_free(g);
+    bc_gazetteer_free(NULL);
+}
+
+static void from_a_store(void **state)
+{
+    (void)state;
+    /* data/'s gazetteer (loaded by the fixture) */
+    assert_true(G->nal > 50);
+    assert_int_equal(G->npv, 10);
+    assert_int_equal(G->nme, 4);
+    assert_true(G->npr >= 15);
+    assert_true(chain(G, "junnan", E_PROVINCE) >= 1);
+    assert_true(chain(G, "云", E_PROVINCE) >= 2); /* 云南省, 云南 */
+    /* Ha Giang became part of Tuyen Quang */
+    int merged = 0;
+    for (size_t k = 0; k < G->npv; k++)
+        if (strcmp(GZ(G, G->pv[k].id), "ha-giang") == 0)
+            merged = strcmp(GZ(G, G->pv[k].merged_into), "tuyen-quang") == 0;
+    assert_true(merged);
+    bc_gazetteer *g = (bc_gazetteer *)1;
+    bc_err err;
+    assert_int_equal(bc_gazetteer_load(NULL, &g, &err), BC_EINVAL);
+    assert_int_equal(bc_gazetteer_new(NULL, &err), BC_EINVAL);
+    /* a store without the tables fails with a message, not a crash */
+    bc_store *empty = NULL;
+    assert_int_equal(bc_store_open(":memory:", BC_STORE_CREATE, &empty, &err), 0);
+    assert_int_equal(bc_gazetteer_load(empty, &g, &err), BC_ESTORE);
+    assert_null(g);
+    bc_store_close(empty);
+}
+
+static void allocation_failure(void **state)
+{
+    (void)state;
+    bc_gazetteer *g = NULL;
+    bc_err err;
+    int rc = BC_ENOMEM;
+    long n;
+    for (n = 0; n < 20000 && rc != 0; n++) {
+        bc_alloc_fail_after(n);
+        rc = bc_gazetteer_load(XS, &g, &err);
+        bc_alloc_fail_reset();
+        if (rc != 0) {
+            assert_int_equal(rc, BC_ENOMEM);
+            assert_null(g);
+        }
+    }
+    assert_int_equal(rc, 0);
+    assert_true(n > 5);
+    bc_gazetteer_free(g);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(built_by_hand),
+        cmocka_unit_test(from_a_store),
+        cmocka_unit_test_teardown(allocation_failure, xf_reset_alloc),
+    };
+    return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
+}

@@ -16,8 +16,8 @@
  *                  `date` is the same string when its quote overlaps one of that
  *                  meeting's citations (citations.meeting_id or decision_meeting_id);
  *                  curated: the meetings that have a date;
- *   meetings       an extracted meeting matches a curated meeting with the same
- *                  mechanism id and the same ordinal; an extraction without an ordinal
+ *   meetings       (those with a mechanism) an extracted meeting matches a curated meeting with the
+ * same mechanism id and the same ordinal; an extraction without an ordinal
  *                  ("the 2024 spring meeting") matches a meeting of that mechanism whose
  *                  year is the year of the extracted date;
  *   gate pairs     an extracted gate matches a curated project when the project id is
@@ -323,6 +323,8 @@ static void score_source(ev *e, const char *source, const bc_extraction *x, bc_e
             r->kind[BC_EVALC_MEETING_DATES].extracted++;
             r->kind[BC_EVALC_MEETING_DATES].matched += hit_date;
         }
+        if (m->mechanism[0] == '\0')
+            continue; /* talks and meetings of no known mechanism: dates only */
         r->kind[BC_EVALC_MEETINGS].extracted++;
         r->kind[BC_EVALC_MEETINGS].matched += hit;
     }

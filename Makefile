@@ -41,7 +41,7 @@ CORE    += places changes export feed series
 # cooperation events, a kind of fact of its own (issue 14)
 CORE    += events loader_events
 # API keys, authentication and the review step (issues 11 and 16)
-CORE    += keys auth review review_edit
+CORE    += keys auth review review_edit review_api curation
 # the HTTP layer (issue 12): its file family, head checks, validators, worker pool and
 # slow-client reaper
 CORE    += http_admit http_send strict conditional workers reaper

@@ -25,6 +25,16 @@ unsigned long long bc_auth_failures(bc_auth_status st)
     return (unsigned)st < BC_AUTH_NSTATUS ? atomic_load(&failures[st]) : 0;
 }
 
+void bc_auth_metrics(bc_buf *out)
+{
+    bc_buf_puts(out,
+                "# HELP bordercoop_auth_failures_total Requests refused for their credentials, "
+                "by reason (never the key).\n# TYPE bordercoop_auth_failures_total counter\n");
+    for (int st = BC_AUTH_MISSING; st < BC_AUTH_NSTATUS; st++)
+        bc_buf_printf(out, "bordercoop_auth_failures_total{reason=\"%s\"} %llu\n", NAMES[st],
+                      atomic_load(&failures[st]));
+}
+
 /* The longest token looked at: keys are 47 bytes, bootstrap tokens at most 255. */
 #define TOKEN_MAX 512
 

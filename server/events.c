@@ -19,8 +19,7 @@ static const bc_param_spec FILTERS[] = {
     BC_MEETING_FILTER_READING("EXISTS (SELECT 1 FROM coop_event_meetings em WHERE em.event_id = "
                               "ev.id AND em.meeting_id = ?)",
                               "'meetings'"),
-    {"curation", BC_PARAM_TEXT, "ev.curation = ?", BC_LOOKUP_VOCAB("curation"),
-     BC_VALUES_VOCAB("curation")},
+    BC_CURATION_FILTER(BC_CURATION_IN("ev.curation")),
     BC_EXACT_FILTER,
     BC_CHANGED_SINCE_FILTER("ev.id", "event"),
     {NULL},

@@ -17,8 +17,7 @@
         {"from", BC_PARAM_DATE_FROM, "f.period_end >= ?", .reads = READS_PERIOD},                  \
         {"to", BC_PARAM_DATE_TO, "f.period_start <= ?", .reads = READS_PERIOD},                    \
         BC_MEETING_FILTER_READING(MEETING_OF, "'meetings'"),                                       \
-        {"curation", BC_PARAM_TEXT, "f.curation = ?", BC_LOOKUP_VOCAB("curation"),                 \
-         BC_VALUES_VOCAB("curation")},                                                             \
+        BC_CURATION_FILTER(BC_CURATION_IN("f.curation")),                                          \
         BC_EXACT_FILTER, BC_CHANGED_SINCE_FILTER("f.id", "figure")
 
 static const bc_param_spec FIGURE_FILTERS[] = {

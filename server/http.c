@@ -380,10 +380,12 @@ static void gate_run(bc_job *job, bc_store *store)
     bc_http *h = j->c->h;
     bc_identity who;
     bc_err err;
+    bc_role need = (bc_role)j->c->write_role;
     bc_auth_status st =
-        bc_auth_check(store, h->cfg->api_token, j->req.authorization, BC_ROLE_INGEST, &who, &err);
+        bc_auth_check(store, h->cfg->api_token, j->req.authorization, need, &who, &err);
     if (st != BC_AUTH_OK)
-        bc_auth_refuse(&j->res, st, &who, BC_ROLE_INGEST, "to add articles", &err);
+        bc_auth_refuse(&j->res, st, &who, need,
+                       need >= BC_ROLE_REVIEW ? "to review facts" : "to add articles", &err);
     else if (job->deadline_hit)
         unavailable(j, "budget_exceeded", "the key could not be checked in time; try again",
                     "the key check ran over its budget");
@@ -478,6 +480,12 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const c
     /* the cache key: store generation, negotiated representation, request target */
     bc_live_view_get(h->live, &c->view);
     char *key = NULL;
+    /* an answer that depends on who asks (the route needs a key) is never cached, and
+     * no If-None-Match is answered for it before the handler has checked the key */
+    const bc_route *route = bc_router_route(c->route);
+    const bc_method *handler = route != NULL ? bc_router_method(route, c->method) : NULL;
+    if (handler != NULL && handler->role != 0)
+        readonly = 0;
     if (status == 0 && readonly) {
         size_t n = strlen(c->view.generation) + strlen(c->uri) + 16;
         key = bc_arena_alloc(&c->arena, n);

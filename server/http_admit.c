@@ -6,6 +6,7 @@
 
 #include "bordercoop/auth.h"
 #include "bordercoop/query.h"
+#include "bordercoop/router.h"
 #include "bordercoop/strict.h"
 
 #include <stdint.h>
@@ -100,7 +101,8 @@ static enum MHD_Result refuse(struct MHD_Connection *con, req_ctx *c, bc_respons
     return ret;
 }
 
-/* 1 when the request names a route whose method writes (and so takes a body). */
+/* The role a write's key needs (a bc_role) when the request names a route whose method
+ * writes (and so takes a body), else 0. */
 static int takes_body(req_ctx *c)
 {
     const char *uri = c->uri;
@@ -109,7 +111,10 @@ static int takes_body(req_ctx *c)
     bc_err err;
     if (bc_url_decode(uri, q ? (size_t)(q - uri) : strlen(uri), 0, &c->arena, &path, &err) != BC_OK)
         return 0; /* the last call answers the malformed path */
-    return bc_http_exec_of(c->method, path) == EXEC_WRITER;
+    if (bc_http_exec_of(c->method, path) != EXEC_WRITER)
+        return 0;
+    const bc_method *m = bc_router_method(bc_router_route(bc_router_route_of(path)), c->method);
+    return m != NULL && m->role > 0 ? m->role : BC_ROLE_INGEST;
 }
 
 /* The first call, with the whole head: the framing rules, then whether a body may be
@@ -146,7 +151,7 @@ enum MHD_Result bc_http_admit(struct MHD_Connection *con, req_ctx *c, const char
         return refuse(con, c, &res);
     }
     int body = st.chunked || st.content_length > 0;
-    int write = c->uri != NULL && !c->uri_too_long && takes_body(c);
+    int write = c->uri != NULL && !c->uri_too_long ? takes_body(c) : 0;
     if (body && !write) {
         bc_problem(&res, 413, "body_not_allowed", NULL, "%s %.200s takes no request body",
                    c->method, c->uri);
@@ -154,6 +159,7 @@ enum MHD_Result bc_http_admit(struct MHD_Connection *con, req_ctx *c, const char
     }
     c->content_length = st.content_length;
     c->chunked = st.chunked;
+    c->write_role = write;
     if (write) {
         /* a write: its key is checked (against the store's keys, on a worker) before any
          * byte of its body is read; bc_http_admit_write goes on from there */

@@ -86,6 +86,7 @@ struct req_ctx {
     long reserved; /* bytes of bc_http.body_reserved held for this request's body */
     unsigned long long content_length; /* announced by the head (0 when none) */
     int chunked;                       /* Transfer-Encoding: chunked */
+    int write_role; /* a write: the bc_role its key needs (checked before the body) */
     char method[16];
     struct timespec start;
     char id[20];

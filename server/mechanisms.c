@@ -7,6 +7,7 @@ static const bc_param_spec FILTERS[] = {
                        "(" BC_PROVINCE_AND_MERGED "))"),
     {"kind", BC_PARAM_TEXT, "mc.kind = ?", BC_LOOKUP_VOCAB("mechanism_kind"),
      BC_VALUES_VOCAB("mechanism_kind")},
+    BC_CURATION_CURATED,
     BC_CHANGED_SINCE_FILTER("mc.id", "mechanism"),
     {NULL},
 };

@@ -1,6 +1,7 @@
 /* metrics.c: Prometheus counters and histograms (see metrics.h). */
 #include "bordercoop/metrics.h"
 
+#include "bordercoop/auth.h"
 #include "bordercoop/router.h"
 #include "bordercoop/store.h"
 #include "bordercoop/version.h"
@@ -194,6 +195,7 @@ void bc_metrics_render(bc_buf *out)
         bc_buf_printf(out, "bordercoop_http_request_duration_seconds_count{route=\"%s\"} %llu\n",
                       route, count);
     }
+    bc_auth_metrics(out);
     help(out, "bordercoop_http_requests_in_flight", "gauge", "Requests being processed now.");
     bc_buf_printf(out, "bordercoop_http_requests_in_flight %d\n", atomic_load(&in_flight));
     help(out, "bordercoop_responses_total", "counter",

@@ -8,6 +8,7 @@ static const bc_param_spec FILTERS[] = {
     {"country", BC_PARAM_TEXT, "pe.country = ?", BC_LOOKUP_VOCAB("country"),
      BC_VALUES_VOCAB("country")},
     BC_MEETING_FILTER("pe.id IN (SELECT person_id FROM meeting_participants WHERE meeting_id = ?)"),
+    BC_CURATION_CURATED,
     BC_CHANGED_SINCE_FILTER("pe.id", "person"),
     {NULL},
 };

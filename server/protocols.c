@@ -16,6 +16,7 @@ static const bc_param_spec FILTERS[] = {
     {"status", BC_PARAM_TEXT, "pr.status = ?", BC_LOOKUP_VOCAB("protocol_status"),
      BC_VALUES_VOCAB("protocol_status"), .reads = "'status'"},
     BC_EXACT_FILTER,
+    BC_CURATION_CURATED,
     BC_CHANGED_SINCE_FILTER("pr.id", "protocol"),
     {NULL},
 };

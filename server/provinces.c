@@ -8,6 +8,7 @@ static const bc_param_spec FILTERS[] = {
      BC_VALUES_VOCAB("country")},
     {"level", BC_PARAM_TEXT, "p.level = ?", BC_LOOKUP_VOCAB("province_level"),
      BC_VALUES_VOCAB("province_level")},
+    BC_CURATION_CURATED,
     BC_CHANGED_SINCE_FILTER("p.id", "province"),
     {NULL},
 };

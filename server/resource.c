@@ -417,6 +417,15 @@ static int prepare_list(bc_request *req, const bc_resource *r, list_query *q, bc
     int status = bind_query(req, r->filters, COMMON, q->b, &q->n, res);
     if (status != 0)
         return status;
+    /* filters with a default apply when absent (?curation= is trusted unless asked) */
+    for (const bc_param_spec *f = r->filters; f != NULL && f->name != NULL; f++)
+        if (f->dflt != NULL && find_bound(q->b, q->n, f->name) == NULL &&
+            q->n < sizeof q->b / sizeof q->b[0]) {
+            bound *d = &q->b[q->n++];
+            d->spec = f;
+            d->text = d->shown = f->dflt;
+            d->dflt = 1;
+        }
     const bound *lim = find_bound(q->b, q->n, "limit"), *off = find_bound(q->b, q->n, "offset"),
                 *tot = find_bound(q->b, q->n, "total"), *srt = find_bound(q->b, q->n, "sort"),
                 *cur = find_bound(q->b, q->n, "cursor"), *fld = find_bound(q->b, q->n, "fields"),

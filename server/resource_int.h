@@ -13,6 +13,7 @@ typedef struct bound {
     const char *text;  /* value bound for TEXT and dates */
     const char *shown; /* value written back into links and meta */
     long num;          /* INT and BOOL */
+    int dflt;          /* absent from the request: the spec's default applies */
 } bound;
 
 typedef struct sort_key {

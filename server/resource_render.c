@@ -121,7 +121,7 @@ static void write_link(bc_buf *out, const bc_resource *r, const list_query *q, l
     bc_buf_printf(out, "/v1/%s", r->name);
     char sep = '?';
     for (size_t i = 0; i < q->n; i++) {
-        if (q->b[i].spec->where == NULL)
+        if (q->b[i].spec->where == NULL || q->b[i].dflt)
             continue;
         bc_buf_printf(out, "%c%s=", sep, q->b[i].spec->name);
         bc_url_encode(out, q->b[i].shown);
@@ -370,7 +370,7 @@ void bc_list_finish(bc_request *req, const bc_resource *r, const list_query *q,
         bc_buf_puts(out, ",\"filters\":{");
         int firstf = 1;
         for (size_t i = 0; i < q->n; i++) {
-            if (q->b[i].spec->where == NULL)
+            if (q->b[i].spec->where == NULL || q->b[i].dflt)
                 continue;
             bc_buf_printf(out, "%s\"%s\":", firstf ? "" : ",", q->b[i].spec->name);
             if (q->b[i].spec->type == BC_PARAM_INT)
@@ -381,7 +381,14 @@ void bc_list_finish(bc_request *req, const bc_resource *r, const list_query *q,
                 bc_buf_json_string(out, q->b[i].shown, strlen(q->b[i].shown));
             firstf = 0;
         }
-        bc_buf_puts(out, "}},\"links\":{\"self\":");
+        bc_buf_putc(out, '}');
+        /* what a default filter let through, said once: never silent */
+        for (size_t i = 0; i < q->n; i++)
+            if (q->b[i].spec->dflt != NULL) {
+                bc_buf_printf(out, ",\"%s\":", q->b[i].spec->name);
+                bc_buf_json_string(out, q->b[i].shown, strlen(q->b[i].shown));
+            }
+        bc_buf_puts(out, "},\"links\":{\"self\":");
         bc_buf self = BC_BUF_INIT;
         write_link(&self, r, q, q->offset, q->cursor_param);
         json_link_value(out, self.data);

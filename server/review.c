@@ -630,6 +630,20 @@ int bc_review_log(bc_store *s, const bc_review_log_query *q, bc_buf *items, size
     return rc;
 }
 
+int bc_review_fact(bc_store *s, bc_review_kind k, const char *id, bc_buf *out, bc_err *err)
+{
+    if ((unsigned)k >= BC_REVIEW_NKINDS)
+        return bc_err_set(err, BC_EINVAL, "unknown kind");
+    char *doc = NULL;
+    int rc = current_doc(s, review_kind_get(k), id, &doc, err);
+    if (rc == BC_OK && doc == NULL)
+        rc = bc_err_set(err, BC_ENOTFOUND, "no %s with id '%.120s'", review_kind_get(k)->name, id);
+    if (rc == BC_OK)
+        bc_buf_puts(out, doc);
+    bc_free(doc);
+    return rc;
+}
+
 int bc_review_log_entry(bc_store *s, long long seq, bc_buf *out, bc_err *err)
 {
     sqlite3_stmt *st = NULL;

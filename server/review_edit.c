@@ -469,6 +469,16 @@ static int after_edit(edit_ctx *c, bc_review_kind k, json_t *changes)
 {
     int rc = BC_OK;
     sqlite3_stmt *st = NULL;
+    if (k == BC_REVIEW_FIGURE && json_object_get(changes, "meeting") != NULL) {
+        /* the meetings a figure was reported at: the corrected one */
+        rc = run_id(c, "DELETE FROM figure_meetings WHERE figure_id = ?1");
+        if (rc == BC_OK)
+            rc = run_id(c, "INSERT INTO figure_meetings (figure_id, meeting_id, seq) "
+                           "SELECT id, meeting_id, 1 FROM figures WHERE id = ?1 AND "
+                           "meeting_id IS NOT NULL");
+        if (rc != BC_OK)
+            return rc;
+    }
     if (k == BC_REVIEW_FIGURE) {
         rc = bc_store_stmt(c->s,
                            "SELECT f.unit, m.unit, f.metric FROM figures f "

@@ -6,9 +6,11 @@
 #include "bordercoop/feed.h"
 #include "bordercoop/health.h"
 #include "bordercoop/ingest_api.h"
+#include "bordercoop/keys.h"
 #include "bordercoop/metrics.h"
 #include "bordercoop/negotiate.h"
 #include "bordercoop/resource.h"
+#include "bordercoop/review_api.h"
 #include "bordercoop/search.h"
 #include "bordercoop/stats.h"
 
@@ -50,10 +52,20 @@ const bc_route bc_routes[] = {
     COLLECTION("protocols", bc_res_protocols),
     COLLECTION("provinces", bc_res_provinces),
     COLLECTION("people", bc_res_people),
-    {LIST_ROUTE("sources", bc_res_sources), .post = {bc_handle_ingest, BC_EXEC_WRITER}},
+    {LIST_ROUTE("sources", bc_res_sources),
+     .post = {bc_handle_ingest, BC_EXEC_WRITER, BC_ROLE_INGEST}},
     ITEM_ROUTE("sources", bc_res_sources),
     COLLECTION("mechanisms", bc_res_mechanisms),
     COLLECTION("events", bc_res_events),
+    /* the review step (review_api.h): a key with role review; on the writer, so the
+     * queue and the log read what the last decision wrote and a read records the key's
+     * use */
+    {"/v1/review", .get = {bc_handle_review_queue, BC_EXEC_WRITER, BC_ROLE_REVIEW},
+     .formats = BC_FMT_JSON},
+    {"/v1/review/log", .get = {bc_handle_review_log, BC_EXEC_WRITER, BC_ROLE_REVIEW},
+     .formats = BC_FMT_JSON},
+    {"/v1/review/{kind}/{id}", .get = {bc_handle_review_fact, BC_EXEC_WRITER, BC_ROLE_REVIEW},
+     .post = {bc_handle_review_decide, BC_EXEC_WRITER, BC_ROLE_REVIEW}, .formats = BC_FMT_JSON},
     {"/assets/{file}", .get = {bc_handle_asset}, .formats = BC_FMT_FILE,
      .flags = BC_ROUTE_UNDOCUMENTED},
 };

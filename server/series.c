@@ -3,6 +3,7 @@
  * joinable only when both have periods of the same length that do not overlap and the
  * same unit, and a series says which pairs are not and why. */
 #include "bordercoop/alloc.h"
+#include "bordercoop/curation.h"
 #include "bordercoop/date.h"
 #include "bordercoop/feed.h"
 #include "bordercoop/resource.h"
@@ -143,7 +144,7 @@ int bc_handle_series(bc_request *req, bc_response *res)
     int status = bc_request_query(req, res, &pairs, &n);
     if (status != 0)
         return status;
-    const char *metric = NULL, *province = NULL, *pair = NULL, *curation = "curated";
+    const char *metric = NULL, *province = NULL, *pair = NULL, *curation = BC_CURATION_DEFAULT;
     const char *from = NULL, *to = NULL;
     bc_date dfrom, dto;
     bc_err err;
@@ -182,10 +183,11 @@ int bc_handle_series(bc_request *req, bc_response *res)
     if (rc == BC_OK && !known)
         return bad(res, "metric", "unknown metric '%.60s'; see the metric field of /v1/figures",
                    metric);
-    if (strcmp(curation, "curated") != 0 && strcmp(curation, "extracted") != 0 &&
-        strcmp(curation, "all") != 0)
-        return bad(res, "curation", "unknown curation '%.40s'; allowed: curated, extracted, all",
+    const char *set = bc_curation_set(curation);
+    if (set == NULL)
+        return bad(res, "curation", "unknown curation '%.40s'; allowed: " BC_CURATION_ALLOWED,
                    curation);
+    curation = set;
     if (from != NULL && bc_date_parse(from, &dfrom, &err) != 0)
         return bc_problem(res, 400, "invalid_parameter", "from", "from: %s", err.msg);
     if (to != NULL && bc_date_parse(to, &dto, &err) != 0)
@@ -256,7 +258,8 @@ int bc_handle_series(bc_request *req, bc_response *res)
         "WHERE f.metric = ?1 AND (?2 IS NULL OR EXISTS (SELECT 1 FROM figure_parties p WHERE "
         "p.figure_id = f.id AND p.province_id IN (SELECT id FROM provinces WHERE ?2 IN (id, "
         "merged_into)))) AND (?3 IS NULL OR k.key = ?3) AND (?4 IS NULL OR f.period_end >= ?4) "
-        "AND (?5 IS NULL OR f.period_start <= ?5) AND (?6 = 'all' OR f.curation = ?6) "
+        "AND (?5 IS NULL OR f.period_start <= ?5) "
+        "AND f.curation IN (SELECT curation FROM curation_sets WHERE name = ?6) "
         "ORDER BY k.key, coalesce(f.period_start, '9999-12-31'), f.id";
     if (rc == BC_OK)
         rc = bc_store_stmt(req->store, SQL, &st, &err);

@@ -1,17 +1,21 @@
-/* stats.c: GET /v1/stats (see stats.h). */
+/* stats.c: GET /v1/stats (see stats.h): the summary of one curation set (curation.h). */
 #include "bordercoop/stats.h"
+
+#include "bordercoop/curation.h"
 
 #include <stdio.h>
 
 int bc_handle_stats(bc_request *req, bc_response *res)
 {
-    int status = bc_reject_params(req, res);
+    const char *curation = BC_CURATION_DEFAULT;
+    int status = bc_curation_param(req, res, &curation);
     if (status != 0)
         return status;
     bc_err err;
     sqlite3_stmt *st;
-    int rc = bc_store_stmt(req->store, "SELECT doc FROM v_stats", &st, &err);
+    int rc = bc_store_stmt(req->store, "SELECT doc FROM v_stats WHERE curation = ?1", &st, &err);
     if (rc == BC_OK) {
+        sqlite3_bind_text(st, 1, curation, -1, SQLITE_STATIC);
         if (sqlite3_step(st) == SQLITE_ROW)
             bc_buf_append(&res->body, sqlite3_column_text(st, 0),
                           (size_t)sqlite3_column_bytes(st, 0));

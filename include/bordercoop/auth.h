@@ -8,6 +8,7 @@
 #ifndef BORDERCOOP_AUTH_H
 #define BORDERCOOP_AUTH_H
 
+#include "bordercoop/buf.h"
 #include "bordercoop/err.h"
 #include "bordercoop/keys.h"
 #include "bordercoop/response.h"
@@ -54,5 +55,9 @@ const char *bc_auth_status_name(bc_auth_status st);
 
 /* Failed authentications so far with status st (process-wide, for /metrics). */
 unsigned long long bc_auth_failures(bc_auth_status st);
+
+/* Appends bordercoop_auth_failures_total{reason="..."} for every reason, in the
+ * Prometheus text format, to out. */
+void bc_auth_metrics(bc_buf *out);
 
 #endif

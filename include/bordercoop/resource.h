@@ -33,6 +33,10 @@ typedef struct bc_param_spec {
     /* the field paths this filter reads, as a constant SQL list ("'date', 'date.year'"):
      * with ?exact=true a fact whose `inferred` names one of them does not match */
     const char *reads;
+    /* TEXT only: the value the filter applies with when the parameter is absent (NULL:
+     * none). A default is not written into links or meta.filters; meta names it under
+     * the parameter's name */
+    const char *dflt;
 } bc_param_spec;
 
 /* A field lists can be sorted by: its name in ?sort= and an SQL expression that is
@@ -118,6 +122,21 @@ typedef struct bc_resource {
     }
 /* field paths of a date, for the year / from / to filters */
 #define BC_READS_DATE(f) "'" f "', '" f ".year', '" f ".month', '" f ".day'"
+
+/* ?curation= (curation.h): the set of curations a list shows, `trusted` (curated and
+ * reviewed) unless asked otherwise. `where` is the condition with one or more `?` bound
+ * to the set's name; BC_CURATION_IN(col) is the usual one. The unary + keeps SQLite
+ * from reading the curation index instead of the sort's. */
+#define BC_CURATION_IN(col) "+" col " IN (SELECT curation FROM curation_sets WHERE name = ?)"
+#define BC_CURATION_FILTER(where)                                                                  \
+    {                                                                                              \
+        "curation", BC_PARAM_TEXT, where,                                                          \
+            "SELECT DISTINCT name FROM curation_sets WHERE name = ? COLLATE NOCASE", NULL,         \
+            "trusted, all, curated, reviewed, extracted, rejected", 0, 0, 0, NULL, "trusted"       \
+    }
+/* For collections with no curation of their own: all of them are curated. */
+#define BC_CURATION_CURATED                                                                        \
+    BC_CURATION_FILTER("'curated' IN (SELECT curation FROM curation_sets WHERE name = ?)")
 
 /* ?exact=true: filters match only values the articles state (see bc_param_spec.reads).
  * Its own condition is always true; it is there so the value is kept in links and meta. */

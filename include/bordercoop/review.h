@@ -109,6 +109,10 @@ typedef struct bc_review_log_query {
 int bc_review_log(bc_store *s, const bc_review_log_query *q, bc_buf *items, size_t *count,
                   long long *total, bc_err *err);
 
+/* Appends the document of fact id of kind k, as the API serves it, to out. BC_ENOTFOUND
+ * when there is no such fact. */
+int bc_review_fact(bc_store *s, bc_review_kind k, const char *id, bc_buf *out, bc_err *err);
+
 /* Appends the document of one log entry (as in bc_review_log) to out. BC_ENOTFOUND
  * when there is no entry seq. */
 int bc_review_log_entry(bc_store *s, long long seq, bc_buf *out, bc_err *err);

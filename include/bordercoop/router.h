@@ -26,6 +26,10 @@ typedef enum bc_exec {
 typedef struct bc_method {
     bc_handler fn;
     bc_exec exec;
+    /* the role (a bc_role of keys.h) a caller's key needs, 0 for none: a write's key is
+     * checked against it before its body is read, and such answers are never cached;
+     * the handler authenticates the caller again for who they are */
+    int role;
 } bc_method;
 
 /* Route flags. */

@@ -1,5 +1,6 @@
 /* stats.h: GET /v1/stats, the dashboard's summary (counts, turnover by pair and year,
- * latest and next meetings), read whole from the store's v_stats view. */
+ * latest and next meetings), read whole from the store's v_stats view: the row of the
+ * `curation=` set asked for, `trusted` (what a person vouched for) by default. */
 #ifndef BORDERCOOP_STATS_H
 #define BORDERCOOP_STATS_H
 

@@ -9,11 +9,13 @@
 // If-None-Match (a 304 for /v1/stats in the daemon's JSON access log), no requests while
 // hidden and one on becoming visible, the "stale since" state with exponential backoff
 // during an outage, no horizontal scrolling at 375 px and 1440 px, no console errors or
-// warnings, no request to anywhere but the daemon. Screenshots at 375 and 1440 px.
+// warnings, no request to anywhere but the daemon, machine-read facts of an ingested
+// article hidden until the toggle shows them with a visible badge (375 and 1440 px).
+// Screenshots at 375 and 1440 px.
 // Everything it starts (daemon, browser) is stopped at the end, on failure and on a
 // signal; the whole run is bounded (DEADLINE_MS).
 import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -94,6 +96,17 @@ async function startDaemon() {
   const db = join(tmp, 's.db');
   execFileSync(CLI, ['load', '--data', DATA, '--db', db], { stdio: ['ignore', 'ignore', 'inherit'], timeout: 30_000 });
   ok('bordercoop load built a fresh store');
+  // an ingested article: its facts are machine-read, unreviewed, and the page must not
+  // count them until asked (the toggle), then mark each one
+  const article = join(tmp, 'article.txt');
+  writeFileSync(article, 'Lao Cai and Yunnan hold the 12th meeting of the Joint Working Group\n\n'
+    + 'On March 18, 2026, the 12th meeting of the Joint Working Group of Lai Chau, Lao Cai, Tuyen Quang, '
+    + 'Dien Bien (Vietnam) and Yunnan (China) was held in Kunming. The two sides reported that '
+    + 'import-export turnover between the four Vietnamese provinces and Yunnan reached USD 8.1 billion '
+    + 'in 2025.\n');
+  execFileSync(CLI, ['ingest', article, '--lang', 'en', '--title', 'JWG 12', '--published-on', '2026-03-19', '--db', db],
+    { stdio: ['ignore', 'ignore', 'inherit'], timeout: 30_000 });
+  ok('bordercoop ingest added an article with machine-read facts');
 
   const ready = join(tmp, 'ready');
   daemon = spawn(DAEMON, ['--db', db, '--listen', '127.0.0.1:0', '--ready-file', ready, '--log-format', 'json'],
@@ -181,6 +194,10 @@ function contrastFailures() {
 async function main() {
   const base = await startDaemon();
   const stats = await apiJson(base, '/v1/stats');
+  const statsAll = await apiJson(base, '/v1/stats?curation=all');
+  check(stats.curation === 'trusted' && statsAll.counts.meetings > stats.counts.meetings
+    && statsAll.counts.trade_figures > stats.counts.trade_figures,
+  'the API counts the ingested facts only when asked (curation=all)', JSON.stringify([stats.counts, statsAll.counts]));
   const points = stats.trade_turnover.by_pair.flatMap((p) => p.points);
   const top = points.reduce((a, b) => (b.value > a.value ? b : a));
   check(top.value === 7200000000 && top.unit === 'USD', 'the API reports 7200000000 USD as the largest turnover');
@@ -483,7 +500,45 @@ async function main() {
   await page.screenshot({ path: join(SHOTS, 'screenshot-375.png'), fullPage: true });
   ok(`wrote ${join(SHOTS, 'screenshot-375.png')}`);
 
-  // 9. the whole run: clean console, only the daemon, no errors in the access log
+  // 9. machine-read facts: hidden by default, shown with a visible badge when the
+  //    toggle is on, at 375 and at 1440 px, and gone again when it is off
+  const toggle = page.getByLabel('Include machine-read facts awaiting review');
+  check(!(await toggle.isChecked()) && (await page.locator('.badge.machine-read').count()) === 0,
+    'by default no machine-read fact is shown (the toggle is off)');
+  const beforeToggle = accessLog.length;
+  await toggle.check();
+  await waitFor('the summary with curation=all', () => accessLog.slice(beforeToggle).some((r) => r.target === '/v1/stats?curation=all' && r.status === 200), 5000);
+  await waitFor('the extracted meeting in the timeline', async () => (await page.locator('#timeline .tl-item').count()) === statsAll.counts.meetings, 5000);
+  check((await page.locator('#trade-table tbody tr').count()) === statsAll.counts.trade_figures,
+    `with the toggle on the trade table lists all ${statsAll.counts.trade_figures} trade figures`);
+  const badge = page.locator('#timeline .badge.machine-read').first();
+  await badge.waitFor({ state: 'visible' });
+  const narrowBadge = await badge.evaluate((el) => {
+    const r = el.getBoundingClientRect(), cs = getComputedStyle(el);
+    return { text: el.textContent, right: r.right, width: r.width, sw: document.scrollingElement.scrollWidth, border: cs.borderStyle };
+  });
+  check(narrowBadge.text === 'machine-read, unreviewed' && narrowBadge.width > 0 && narrowBadge.right <= 375
+    && narrowBadge.sw <= 375 && narrowBadge.border === 'dashed',
+  'at 375 px the machine-read fact is marked "machine-read, unreviewed", inside the screen', JSON.stringify(narrowBadge));
+  check((await page.locator('#trade-table .badge.machine-read').count()) >= 1, 'the machine-read trade figure is marked in the table');
+  check((await page.evaluate(() => location.hash)).includes('machine=1'), 'the toggle is kept in the address (#machine=1)');
+  const noteText = await page.locator('#curation-note').innerText();
+  check(/machine-read facts awaiting review/.test(noteText), 'the summary says it includes machine-read facts', noteText);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await sleep(300);
+  const wideBadge = await badge.evaluate((el) => ({ right: el.getBoundingClientRect().right, sw: document.scrollingElement.scrollWidth }));
+  check(wideBadge.right <= 1440 && wideBadge.sw <= 1440, 'at 1440 px the badge is shown without horizontal scrolling', JSON.stringify(wideBadge));
+  await calm();
+  await page.screenshot({ path: join(SHOTS, 'screenshot-1440-machine-read.png'), fullPage: false });
+  ok(`wrote ${join(SHOTS, 'screenshot-1440-machine-read.png')}`);
+  const contrastOn = await page.evaluate(contrastFailures);
+  check(contrastOn.fails.length === 0, 'the badges and the toggle meet WCAG AA contrast', contrastOn.fails.slice(0, 5).join('\n'));
+  await toggle.uncheck();
+  await waitFor('only vouched-for facts again', async () => (await page.locator('#timeline .tl-item').count()) === stats.counts.meetings
+    && (await page.locator('.badge.machine-read').count()) === 0, 5000);
+  ok('with the toggle off again, the machine-read facts are gone');
+
+  // 10. the whole run: clean console, only the daemon, no errors in the access log
   check(pageErrors.length === 0, 'no uncaught errors in the page', pageErrors.join('\n'));
   check(consoleProblems.length === 0, 'no console errors or warnings', consoleProblems.join('\n'));
   check(foreign.length === 0, 'the browser requested nothing but the daemon', foreign.join('\n'));

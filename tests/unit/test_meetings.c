@@ -187,7 +187,7 @@ static void vocabulary_and_mechanism_filters(void **state)
     /* unknown values name the allowed ones */
     bad("mechanism=nope", "mechanism",
         "allowed: conference-yunnan, jwc-guangxi, jwg-yunnan, spring-meeting-guangxi");
-    bad("curation=guessed", "curation", "curated, extracted");
+    bad("curation=guessed", "curation", "trusted, all, curated, reviewed, extracted, rejected");
     bad("year=2200", "year", "from 1900 to 2199");
     /* filters combine */
     assert_string_equal(ids("mechanism=jwg-yunnan&status=planned"), "jwg-yunnan-12");

@@ -13,16 +13,26 @@ import { renderBorderMap } from './border-map.js';
 const DEFAULT_REFRESH_S = 30;
 const LIMIT = 500; // the API's largest page: every list here fits in one
 
-const URLS = {
-  stats: '/v1/stats',
-  trade: `/v1/trade-figures?limit=${LIMIT}`,
-  series: '/v1/series?metric=trade_turnover',
-  meetings: `/v1/meetings?sort=date&limit=${LIMIT}`,
-  protocols: `/v1/protocols?limit=${LIMIT}`,
-  projectsAll: `/v1/border-gate-projects?limit=${LIMIT}`,
-  provinces: `/v1/provinces?limit=${LIMIT}`,
-  sources: `/v1/sources?fields=title,lang,url,publisher,published_on&limit=${LIMIT}`,
-};
+// what the page shows: by default only facts a person vouched for (the API's default,
+// curation=trusted); with the toggle on, also the machine-read facts awaiting review
+// (curation=all), each marked "machine-read, unreviewed"
+function withCuration(url) {
+  if (!state.machine) return url;
+  return `${url}${url.includes('?') ? '&' : '?'}curation=all`;
+}
+
+function currentUrls() {
+  return {
+    stats: withCuration('/v1/stats'),
+    trade: withCuration(`/v1/trade-figures?limit=${LIMIT}`),
+    series: withCuration('/v1/series?metric=trade_turnover'),
+    meetings: withCuration(`/v1/meetings?sort=date&limit=${LIMIT}`),
+    protocols: `/v1/protocols?limit=${LIMIT}`,
+    projectsAll: withCuration(`/v1/border-gate-projects?limit=${LIMIT}`),
+    provinces: `/v1/provinces?limit=${LIMIT}`,
+    sources: withCuration(`/v1/sources?fields=title,lang,url,publisher,published_on&limit=${LIMIT}`),
+  };
+}
 
 const PROJECT_STATUSES = ['operational', 'under_construction', 'planned', 'proposed', 'reported'];
 
@@ -32,6 +42,7 @@ const state = {
   projects: null, // the filtered list shown in the table
   projectsUrl: null,
   filters: { province: '', status: '' },
+  machine: false, // include machine-read facts awaiting review (#machine=1)
   rendered: false,
 };
 
@@ -43,12 +54,28 @@ function refreshFromLocation() {
   return Number.isFinite(n) && n >= 1 ? Math.min(3600, Math.round(n)) : DEFAULT_REFRESH_S;
 }
 
+function machineFromLocation() {
+  return new URLSearchParams(location.hash.replace(/^#/, '')).get('machine') === '1';
+}
+
 function projectsUrl() {
   const q = new URLSearchParams();
   if (state.filters.province) q.set('province', state.filters.province);
   if (state.filters.status) q.set('status', state.filters.status);
   q.set('limit', String(LIMIT));
+  if (state.machine) q.set('curation', 'all');
   return `/v1/border-gate-projects?${q}`;
+}
+
+/** The mark of a fact no person has vouched for yet, or of one a reviewer approved. */
+function curationBadge(item) {
+  if (item?.curation === 'extracted') {
+    return h('span', { class: 'badge machine-read', title: 'Extracted automatically from an ingested article; no person has reviewed it yet' }, 'machine-read, unreviewed');
+  }
+  if (item?.curation === 'reviewed') {
+    return h('span', { class: 'badge reviewed', title: 'Extracted automatically, then approved or corrected by a reviewer' }, 'reviewed');
+  }
+  return null;
 }
 
 // ---- sources: look-ups and the dialog ----
@@ -76,10 +103,12 @@ function openFigure(id, from, fallbackTitle) {
   });
 }
 
+const CURATION_NOTE = { extracted: 'machine-read, unreviewed', reviewed: 'machine-read, reviewed by a person' };
+
 function meetingGroup(m) {
   return {
     heading: m.title,
-    meta: [reducedDate(m.date) ?? 'date not stated', m.place ?? 'place not stated'].join(' · '),
+    meta: [reducedDate(m.date) ?? 'date not stated', m.place ?? 'place not stated', CURATION_NOTE[m.curation]].filter(Boolean).join(' · '),
     sources: m.sources,
   };
 }
@@ -158,7 +187,8 @@ function renderHeadline() {
       ? [
         h('div', { class: 'figure' },
           sourceButton(amount(top.value, top.unit), (b) => openFigure(top.id, b, amount(top.value, top.unit)), { cls: 'num num-big' }),
-          h('span', { class: 'figure-label' }, `in ${period(top.period)}`)),
+          h('span', { class: 'figure-label' }, `in ${period(top.period)}`),
+          curationBadge(top)),
         h('p', { class: 'card-note' }, top.qualifier !== 'exact' ? `${figureValue(top)} · ` : '', top.label),
         h('p', { class: 'muted small' }, `The largest of ${points.length} turnover figures reported:`),
         h('ul', { class: 'other-figures', 'aria-label': 'The other turnover figures' }, points.filter((p) => p !== top)
@@ -166,7 +196,8 @@ function renderHeadline() {
           .map((p) => h('li', null,
             sourceButton(figureValue(p), (b) => openFigure(p.id, b), { cls: 'link' }),
             h('span', { class: 'muted' }, ` · ${p.label} · ${period(p.period)}`,
-              (p.overlaps ?? []).length ? ' · overlaps another figure, not to be added' : '')))),
+              (p.overlaps ?? []).length ? ' · overlaps another figure, not to be added' : '', ' '),
+            curationBadge(p)))),
       ]
       : h('p', { class: 'muted' }, 'No trade turnover figure.'));
 
@@ -203,6 +234,7 @@ function briefMeeting(what, m) {
   return h('p', { class: 'card-note' },
     h('span', { class: 'muted' }, `${what}: `),
     full ? sourceButton(text, (b) => openList(m.title, null, [meetingGroup(full)], b), { cls: 'link' }) : text,
+    m.curation && m.curation !== 'curated' ? [' ', curationBadge(m)] : null,
     h('br'),
     h('span', { class: 'muted small' }, [reducedDate(m.date) ?? 'date not stated', m.place].filter(Boolean).join(' · ')));
 }
@@ -253,7 +285,7 @@ function renderTrade() {
       h('th', { scope: 'col' }, 'Period'),
       h('th', { scope: 'col', class: 'right' }, 'Value'))),
     h('tbody', null, figures.map((f) => h('tr', null,
-      h('td', { 'data-label': 'Figure' }, f.description, f.change ? h('span', { class: 'muted small block' }, `Change: ${f.change.qualifier !== 'exact' ? `${f.change.qualifier} ` : ''}${f.change.value > 0 ? '+' : ''}${f.change.value}% against ${f.change.basis ?? 'an earlier period'}`) : null),
+      h('td', { 'data-label': 'Figure' }, f.description, curationBadge(f) ? h('span', { class: 'block' }, curationBadge(f)) : null, f.change ? h('span', { class: 'muted small block' }, `Change: ${f.change.qualifier !== 'exact' ? `${f.change.qualifier} ` : ''}${f.change.value > 0 ? '+' : ''}${f.change.value}% against ${f.change.basis ?? 'an earlier period'}`) : null),
       h('td', { 'data-label': 'Parties' }, (f.parties ?? []).map(nameOf).join(' – ')),
       h('td', { 'data-label': 'Period' }, period(f.period)),
       h('td', { 'data-label': 'Value', class: 'right' },
@@ -269,7 +301,8 @@ function renderTimeline() {
     return h('li', { class: `tl-item tl-${m.status}` },
       h('div', { class: 'tl-date' },
         h('time', { datetime: m.date ?? null }, reducedDate(m.date) ?? 'date not stated'),
-        h('span', { class: `badge meeting-${m.status}` }, m.status === 'held' ? 'Held' : 'Planned')),
+        h('span', { class: `badge meeting-${m.status}` }, m.status === 'held' ? 'Held' : 'Planned'),
+        curationBadge(m)),
       h('div', { class: 'tl-body' },
         h('h3', { class: 'tl-title' }, sourceButton(m.title, (b) => openList(m.title, m.mechanism?.name ?? null, [meetingGroup(m)], b), { cls: 'link', hint: 'show sources' })),
         h('p', { class: 'tl-place' }, h('span', { class: 'muted' }, 'Place: '), m.place ?? h('em', null, 'not stated')),
@@ -324,7 +357,8 @@ function renderProjects() {
         h('td', { 'data-label': 'VN side' }, p.vn_side ?? '–', p.provinces?.vn ? h('span', { class: 'muted small block' }, p.provinces.vn.name) : null),
         h('td', { 'data-label': 'CN side' }, p.cn_side ?? '–', p.provinces?.cn ? h('span', { class: 'muted small block' }, p.provinces.cn.name) : null),
         h('td', { 'data-label': 'Kind' }, vocab(p.kind)),
-        h('td', { 'data-label': 'Status' }, h('span', { class: `badge status-${p.status}` }, label(p.status))),
+        h('td', { 'data-label': 'Status' }, h('span', { class: `badge status-${p.status}` }, label(p.status)),
+          curationBadge(p) ? h('span', { class: 'block badge-line' }, curationBadge(p)) : null),
         h('td', { 'data-label': 'Latest event' }, e
           ? [sourceButton(`${vocab(e.kind)}${e.date ? `, ${reducedDate(e.date, true)}` : ''}`,
             (b) => openList(`${p.name}: ${vocab(e.kind).toLowerCase()}`, e.date ? reducedDate(e.date) : 'date not stated', [{ meta: e.description, sources: e.sources }], b), { cls: 'link' }),
@@ -341,6 +375,13 @@ function renderMap() {
     label,
     onOpen: (p, from) => openList(p.name, `${vocab(p.kind)} · ${label(p.status)}`, projectGroups(p), from),
   });
+}
+
+function renderCurationNote() {
+  const c = state.data.stats?.curation;
+  replace('curation-note', c === 'all'
+    ? ['Including machine-read facts awaiting review, each marked ', h('span', { class: 'badge machine-read' }, 'machine-read, unreviewed'), '.']
+    : 'Counting only facts a person has read: curated from the articles, or machine-read and then reviewed.');
 }
 
 function renderFooter() {
@@ -369,6 +410,7 @@ function renderAll() {
   renderIfChanged(renderProjects, [state.projects, d.provinces]);
   renderIfChanged(renderMap, [d.projectsAll, d.provinces]);
   renderIfChanged(renderFooter, [d.stats]);
+  renderIfChanged(renderCurationNote, [d.stats]);
   state.rendered = true;
 }
 
@@ -381,12 +423,14 @@ function sectionError(message) {
 
 // ---- refreshing ----
 async function refresh() {
+  const URLS = currentUrls();
   const keys = Object.keys(URLS);
   const pUrl = projectsUrl();
   // one request per distinct URL (unfiltered, the table's list is projectsAll's)
   const urls = [...new Set([...keys.map((k) => URLS[k]), pUrl])];
   const got = new Map(await Promise.all(urls.map(async (u) => [u, await api.get(u)])));
   const results = [...keys.map((k) => got.get(URLS[k])), got.get(pUrl)];
+  if (JSON.stringify(URLS) !== JSON.stringify(currentUrls())) return; // the toggle moved meanwhile
   // compare the objects, not the status: a 200 that arrived in a refresh that failed as a
   // whole is kept by the Api and comes back from the next 304 not yet shown
   let changed = !state.rendered;
@@ -561,6 +605,23 @@ function start() {
     applyInterval();
     poller.now();
   });
+
+  const machine = document.getElementById('show-machine-read');
+  state.machine = machineFromLocation();
+  machine.checked = state.machine;
+  const applyMachine = (on) => {
+    if (on === state.machine) return;
+    state.machine = on;
+    machine.checked = on;
+    const params = new URLSearchParams(location.hash.replace(/^#/, ''));
+    if (on) params.set('machine', '1'); else params.delete('machine');
+    const hash = params.toString();
+    history.replaceState(null, '', hash ? `#${hash}` : location.pathname + location.search);
+    poller.now();
+  };
+  machine.addEventListener('change', () => applyMachine(machine.checked));
+  document.getElementById('curation-form').addEventListener('submit', (e) => e.preventDefault());
+  window.addEventListener('hashchange', () => applyMachine(machineFromLocation()));
 
   const filters = document.getElementById('project-filters');
   filters.addEventListener('change', () => {

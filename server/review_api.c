@@ -1,0 +1,460 @@
+/* review_api.c: the review step over HTTP (see review_api.h): authenticate with a key
+ * of role review, parse the request into a query or a decision, call review.c, render.
+ * Nothing here is cacheable: the answers depend on who asks and change with every
+ * decision. */
+#include "bordercoop/review_api.h"
+
+#include "bordercoop/auth.h"
+#include "bordercoop/keys.h"
+#include "bordercoop/live.h"
+#include "bordercoop/query.h"
+#include "bordercoop/review.h"
+
+#include <ctype.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* Authenticates req for role review; 0, or the refusal's status with res filled. Records
+ * the key's use (at most once a minute) on the writer when one can be had. */
+static int authenticate(bc_request *req, bc_response *res, bc_identity *who, const char *doing)
+{
+    bc_err err;
+    bc_auth_status st = bc_auth_check(req->store, req->cfg ? req->cfg->api_token : NULL,
+                                      req->authorization, BC_ROLE_REVIEW, who, &err);
+    if (st != BC_AUTH_OK)
+        return bc_auth_refuse(res, st, who, BC_ROLE_REVIEW, doing, &err);
+    return 0;
+}
+
+static void touch(bc_request *req, bc_store *writer, const bc_identity *who)
+{
+    if (who->key_id <= 0)
+        return;
+    bc_err ignored;
+    if (writer != NULL) {
+        bc_keys_touch(writer, who->key_id, 60, &ignored);
+        return;
+    }
+    bc_store *w = req->live ? bc_live_writer_acquire(req->live, &ignored) : NULL;
+    if (w != NULL) {
+        bc_keys_touch(w, who->key_id, 60, &ignored);
+        bc_live_writer_release(req->live);
+    }
+}
+
+/* Starts a JSON answer that no cache keeps. */
+static void json_answer(bc_response *res, int status)
+{
+    res->status = status;
+    res->content_type = "application/json";
+    res->cacheable = 0;
+    bc_buf_reset(&res->body);
+    bc_response_header(res, "Cache-Control", "no-store");
+}
+
+/* ---- query parameters ------------------------------------------------------------- */
+
+typedef struct params {
+    int kind; /* a bc_review_kind or -1 */
+    const char *source, *fact_id, *reviewer, *status;
+    int limit, offset;
+} params;
+
+/* Parses req's query against the allowed names (a NULL-terminated list, for the 400);
+ * 0 or the problem's status. */
+static int parse_params(bc_request *req, bc_response *res, const char *const *allowed,
+                        const char *allowed_text, params *p)
+{
+    memset(p, 0, sizeof *p);
+    p->kind = -1;
+    p->limit = 50;
+    bc_qpair *pairs;
+    size_t n;
+    int st = bc_request_query(req, res, &pairs, &n);
+    if (st != 0)
+        return st;
+    for (size_t i = 0; i < n; i++) {
+        const char *k = pairs[i].key, *v = pairs[i].value;
+        int known = 0;
+        for (const char *const *a = allowed; *a != NULL && !known; a++)
+            known = strcmp(*a, k) == 0;
+        if (!known)
+            return bc_problem(res, 400, "unknown_parameter", k,
+                              "unknown parameter '%.60s'; allowed: %s", k, allowed_text);
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(pairs[j].key, k) == 0)
+                return bc_problem(res, 400, "duplicate_parameter", k,
+                                  "parameter '%.60s' is given more than once", k);
+        if (v[0] == '\0')
+            return bc_problem(res, 400, "invalid_parameter", k, "parameter '%.60s' is empty", k);
+        if (strcmp(k, "limit") == 0 || strcmp(k, "offset") == 0) {
+            char *end;
+            long x = strtol(v, &end, 10);
+            int lim = k[0] == 'l';
+            if (*end != '\0' || !isdigit((unsigned char)v[0]) || (lim && (x < 1 || x > 500)) ||
+                (!lim && x > 1000000))
+                return bc_problem(res, 400, "invalid_parameter", k, "%s must be %s, got '%.40s'", k,
+                                  lim ? "a whole number from 1 to 500" : "0 to 1000000", v);
+            *(lim ? &p->limit : &p->offset) = (int)x;
+        } else if (strcmp(k, "kind") == 0) {
+            bc_review_kind kind;
+            bc_err err;
+            if (bc_review_kind_parse(v, &kind, &err) != BC_OK)
+                return bc_problem(res, 400, "invalid_parameter", k, "%s", err.msg);
+            p->kind = (int)kind;
+        } else if (strcmp(k, "status") == 0) {
+            if (strcmp(v, "applied") != 0 && strcmp(v, "orphaned") != 0)
+                return bc_problem(res, 400, "invalid_parameter", k,
+                                  "unknown status '%.40s'; allowed: applied, orphaned", v);
+            p->status = v;
+        } else if (strcmp(k, "source") == 0) {
+            p->source = v;
+        } else if (strcmp(k, "fact_id") == 0) {
+            p->fact_id = v;
+        } else if (strcmp(k, "reviewer") == 0) {
+            p->reviewer = v;
+        }
+    }
+    return 0;
+}
+
+/* "/v1/review/log?kind=figures&offset=50" style links into b. */
+static void page_link(bc_buf *b, const char *path, const params *p, int offset)
+{
+    bc_buf_puts(b, path);
+    char sep = '?';
+    const struct {
+        const char *name, *value;
+    } text[] = {
+        {"kind", p->kind >= 0 ? bc_review_kind_collection((bc_review_kind)p->kind) : NULL},
+        {"source", p->source},
+        {"fact_id", p->fact_id},
+        {"reviewer", p->reviewer},
+        {"status", p->status},
+    };
+    for (size_t i = 0; i < sizeof text / sizeof text[0]; i++) {
+        if (text[i].value == NULL)
+            continue;
+        bc_buf_printf(b, "%c%s=", sep, text[i].name);
+        bc_url_encode(b, text[i].value);
+        sep = '&';
+    }
+    bc_buf_printf(b, "%climit=%d", sep, p->limit);
+    if (offset > 0)
+        bc_buf_printf(b, "&offset=%d", offset);
+}
+
+/* The page's "links" member: self, next (when more may follow), prev. */
+static void links(bc_buf *b, const char *path, const params *p, size_t count, long long total)
+{
+    bc_buf_puts(b, "\"links\":{\"self\":\"");
+    page_link(b, path, p, p->offset);
+    bc_buf_puts(b, "\",\"next\":");
+    if ((long long)p->offset + (long long)count < total) {
+        bc_buf_putc(b, '"');
+        page_link(b, path, p, p->offset + (int)count);
+        bc_buf_putc(b, '"');
+    } else {
+        bc_buf_puts(b, "null");
+    }
+    bc_buf_puts(b, ",\"prev\":");
+    if (p->offset > 0) {
+        bc_buf_putc(b, '"');
+        page_link(b, path, p, p->offset > p->limit ? p->offset - p->limit : 0);
+        bc_buf_putc(b, '"');
+    } else {
+        bc_buf_puts(b, "null");
+    }
+    bc_buf_putc(b, '}');
+}
+
+static int internal(bc_response *res, const bc_err *err, const char *what)
+{
+    snprintf(res->log_note, sizeof res->log_note, "%.255s", err->msg);
+    return bc_problem(res, 500, "internal_error", NULL, "%s", what);
+}
+
+/* ---- GET /v1/review ------------------------------------------------------------------ */
+
+int bc_handle_review_queue(bc_request *req, bc_response *res)
+{
+    bc_identity who;
+    int st = authenticate(req, res, &who, "to see the review queue");
+    if (st != 0)
+        return st;
+    static const char *const allowed[] = {"kind", "source", "limit", "offset", NULL};
+    params p;
+    st = parse_params(req, res, allowed, "kind, source, limit, offset", &p);
+    if (st != 0)
+        return st;
+    bc_review_query q = {p.kind, p.source, p.limit, p.offset};
+    bc_buf items = BC_BUF_INIT;
+    size_t count = 0;
+    long long pending[BC_REVIEW_NKINDS];
+    bc_err err;
+    if (bc_review_pending(req->store, &q, &items, &count, pending, &err) != BC_OK) {
+        bc_buf_free(&items);
+        return internal(res, &err, "the review queue could not be read");
+    }
+    touch(req, NULL, &who);
+    long long total = 0;
+    for (int k = 0; k < BC_REVIEW_NKINDS; k++)
+        if (p.kind < 0 || p.kind == k)
+            total += pending[k];
+    json_answer(res, 200);
+    bc_buf *b = &res->body;
+    bc_buf_puts(b, "{\"data\":");
+    bc_buf_append(b, items.data, items.len);
+    bc_buf_free(&items);
+    bc_buf_printf(b,
+                  ",\"meta\":{\"count\":%zu,\"limit\":%d,\"offset\":%d,\"total\":%lld,"
+                  "\"pending\":{\"figures\":%lld,\"meetings\":%lld,\"border_gate_projects\":"
+                  "%lld},\"reviewer\":",
+                  count, p.limit, p.offset, total, pending[BC_REVIEW_FIGURE],
+                  pending[BC_REVIEW_MEETING], pending[BC_REVIEW_PROJECT]);
+    bc_buf_json_string(b, who.name, strlen(who.name));
+    bc_buf_puts(b, "},");
+    links(b, "/v1/review", &p, count, total);
+    bc_buf_putc(b, '}');
+    return 200;
+}
+
+/* ---- GET /v1/review/log -------------------------------------------------------------- */
+
+int bc_handle_review_log(bc_request *req, bc_response *res)
+{
+    bc_identity who;
+    int st = authenticate(req, res, &who, "to read the review log");
+    if (st != 0)
+        return st;
+    static const char *const allowed[] = {"kind",  "fact_id", "reviewer", "status",
+                                          "limit", "offset",  NULL};
+    params p;
+    st = parse_params(req, res, allowed, "kind, fact_id, reviewer, status, limit, offset", &p);
+    if (st != 0)
+        return st;
+    bc_review_log_query q = {p.kind, p.fact_id, p.reviewer, p.status, p.limit, p.offset};
+    bc_buf items = BC_BUF_INIT;
+    size_t count = 0;
+    long long total = 0;
+    bc_err err;
+    if (bc_review_log(req->store, &q, &items, &count, &total, &err) != BC_OK) {
+        bc_buf_free(&items);
+        return internal(res, &err, "the review log could not be read");
+    }
+    touch(req, NULL, &who);
+    json_answer(res, 200);
+    bc_buf *b = &res->body;
+    bc_buf_puts(b, "{\"data\":");
+    bc_buf_append(b, items.data, items.len);
+    bc_buf_free(&items);
+    bc_buf_printf(b, ",\"meta\":{\"count\":%zu,\"limit\":%d,\"offset\":%d,\"total\":%lld},", count,
+                  p.limit, p.offset, total);
+    links(b, "/v1/review/log", &p, count, total);
+    bc_buf_putc(b, '}');
+    return 200;
+}
+
+/* ---- /v1/review/{kind}/{id} ------------------------------------------------------------ */
+
+/* The kind and the id of the path "/v1/review/{kind}/{id}": 0, or a 404. */
+static int target(bc_request *req, bc_response *res, bc_review_kind *kind, const char **id)
+{
+    const char *rest = req->path + strlen("/v1/review/");
+    const char *slash = strchr(rest, '/');
+    char name[40];
+    if (strncmp(req->path, "/v1/review/", 11) != 0 || slash == NULL || slash[1] == '\0' ||
+        strchr(slash + 1, '/') != NULL || (size_t)(slash - rest) >= sizeof name)
+        return bc_problem(res, 404, "not_found", NULL, "no resource at '%.200s'", req->path);
+    snprintf(name, sizeof name, "%.*s", (int)(slash - rest), rest);
+    bc_err err;
+    if (bc_review_kind_parse(name, kind, &err) != BC_OK)
+        return bc_problem(res, 404, "not_found", NULL, "%s", err.msg);
+    *id = slash + 1;
+    return 0;
+}
+
+/* Appends the fact's current document and its decisions (newest first) to b: the body of
+ * GET /v1/review/{kind}/{id} and of a decision's answer. BC_ENOTFOUND when there is no
+ * such fact. */
+static int fact_body(bc_store *s, bc_review_kind kind, const char *id, long long decision,
+                     bc_buf *b, bc_err *err)
+{
+    bc_buf doc = BC_BUF_INIT, log = BC_BUF_INIT;
+    int rc = bc_review_fact(s, kind, id, &doc, err);
+    size_t n = 0;
+    long long total = 0;
+    bc_review_log_query q = {(int)kind, id, NULL, NULL, 500, 0};
+    if (rc == BC_OK)
+        rc = bc_review_log(s, &q, &log, &n, &total, err);
+    if (rc == BC_OK) {
+        bc_buf_puts(b, "{");
+        if (decision > 0) {
+            bc_buf_puts(b, "\"decision\":");
+            rc = bc_review_log_entry(s, decision, b, err);
+            bc_buf_putc(b, ',');
+        }
+        bc_buf_puts(b, "\"fact\":");
+        bc_buf_append(b, doc.data, doc.len);
+        bc_buf_puts(b, ",\"decisions\":");
+        bc_buf_append(b, log.data, log.len);
+        bc_buf_printf(b, ",\"links\":{\"fact\":\"/v1/%s/", bc_review_kind_collection(kind));
+        bc_url_encode(b, id);
+        bc_buf_printf(
+            b, "\",\"log\":\"/v1/review/log?kind=%s&fact_id=", bc_review_kind_collection(kind));
+        bc_url_encode(b, id);
+        bc_buf_puts(b, "\"}}");
+    }
+    bc_buf_free(&doc);
+    bc_buf_free(&log);
+    return rc;
+}
+
+int bc_handle_review_fact(bc_request *req, bc_response *res)
+{
+    bc_identity who;
+    int st = authenticate(req, res, &who, "to see a fact's review history");
+    if (st != 0)
+        return st;
+    bc_review_kind kind;
+    const char *id;
+    st = target(req, res, &kind, &id);
+    if (st == 0)
+        st = bc_reject_params(req, res);
+    if (st != 0)
+        return st;
+    bc_buf body = BC_BUF_INIT;
+    bc_err err;
+    int rc = fact_body(req->store, kind, id, 0, &body, &err);
+    if (rc == BC_ENOTFOUND) {
+        bc_buf_free(&body);
+        return bc_problem(res, 404, "not_found", NULL, "no %s with id '%.120s'",
+                          bc_review_kind_name(kind), id);
+    }
+    if (rc != BC_OK) {
+        bc_buf_free(&body);
+        return internal(res, &err, "the fact could not be read");
+    }
+    touch(req, NULL, &who);
+    json_answer(res, 200);
+    bc_buf_append(&res->body, body.data, body.len);
+    bc_buf_free(&body);
+    return 200;
+}
+
+/* 1 when the Content-Type ct is application/json, with or without parameters. */
+static int is_json(const char *ct)
+{
+    if (ct == NULL || strncasecmp(ct, "application/json", 16) != 0)
+        return 0;
+    ct += 16 + strspn(ct + 16, " \t");
+    return *ct == '\0' || *ct == ';';
+}
+
+int bc_handle_review_decide(bc_request *req, bc_response *res)
+{
+    bc_identity who;
+    int st = authenticate(req, res, &who, "to review facts");
+    if (st != 0)
+        return st;
+    bc_review_kind kind;
+    const char *id;
+    st = target(req, res, &kind, &id);
+    if (st == 0)
+        st = bc_reject_params(req, res);
+    if (st != 0)
+        return st;
+    if (!is_json(req->content_type))
+        return bc_problem(res, 415, "unsupported_media_type", NULL,
+                          "send the decision as application/json: {\"action\": \"approve\"}");
+    json_error_t je;
+    json_t *body =
+        json_loadb(req->body ? req->body : "", req->body_len, JSON_REJECT_DUPLICATES, &je);
+    if (body == NULL)
+        return bc_problem(res, 400, "malformed_json", NULL,
+                          "the body is not valid JSON: %s (line %d, column %d)", je.text, je.line,
+                          je.column);
+    bc_review_request rq = {kind, id, BC_REVIEW_APPROVE, NULL, NULL, who.name, "api"};
+    const char *key;
+    json_t *v;
+    if (!json_is_object(body))
+        st = bc_problem(res, 400, "malformed_json", NULL, "the body must be a JSON object");
+    if (st == 0)
+        json_object_foreach(body, key, v)
+        {
+            if (st == 0 && strcmp(key, "action") != 0 && strcmp(key, "fields") != 0 &&
+                strcmp(key, "note") != 0)
+                st = bc_problem(res, 400, "invalid_field", key,
+                                "unknown field '%.60s'; allowed: action, fields, note (the "
+                                "reviewer is the key's owner)",
+                                key);
+        }
+    json_t *action = json_object_get(body, "action"), *note = json_object_get(body, "note");
+    bc_err err;
+    if (st == 0 && !json_is_string(action))
+        st = bc_problem(res, 400, "invalid_field", "action",
+                        "'action' is required: approve, reject or edit");
+    if (st == 0 && bc_review_action_parse(json_string_value(action), &rq.action, &err) != BC_OK)
+        st = bc_problem(res, 400, "invalid_field", "action", "%s", err.msg);
+    if (st == 0 && note != NULL && !json_is_null(note)) {
+        if (!json_is_string(note) || strlen(json_string_value(note)) != json_string_length(note))
+            st = bc_problem(res, 400, "invalid_field", "note", "'note' must be a string");
+        else
+            rq.note = json_string_value(note);
+    }
+    if (st == 0)
+        rq.fields = json_object_get(body, "fields");
+    if (st == 0 && rq.action == BC_REVIEW_EDIT && rq.fields == NULL)
+        st = bc_problem(res, 400, "invalid_field", "fields",
+                        "an edit needs 'fields', the corrected values; a %s has: %s",
+                        bc_review_kind_name(kind), bc_review_editable(kind));
+    bc_review_result r;
+    bc_store *w = NULL;
+    if (st == 0) {
+        w = req->live ? bc_live_writer_acquire(req->live, &err) : NULL;
+        if (req->live == NULL)
+            bc_err_set(&err, BC_EIO, "this server has no writable store");
+        if (w == NULL)
+            st = bc_problem(res, 503, "store_unavailable", NULL, "the store cannot be written: %s",
+                            err.msg);
+    }
+    int rc = BC_OK;
+    if (st == 0) {
+        rc = bc_review_decide(w, &rq, &r, &err);
+        touch(req, w, &who);
+    }
+    json_decref(body);
+    if (st == 0 && rc != BC_OK) {
+        if (rc == BC_ENOTFOUND)
+            st = bc_problem(res, 404, "not_found", NULL, "%s", err.msg);
+        else if (rc == BC_ECONFLICT)
+            st = bc_problem(res, 409, "conflict", NULL, "%s", err.msg);
+        else if (rc == BC_EINVAL)
+            st = bc_problem(res, 400, "invalid_field", r.field[0] ? r.field : NULL, "%s", err.msg);
+        else
+            st = internal(res, &err, "the decision could not be stored; nothing was written");
+    }
+    if (st != 0) {
+        if (w != NULL)
+            bc_live_writer_release(req->live);
+        return st;
+    }
+    /* answer from the writer's connection: it has the decision whatever readers see */
+    bc_buf out = BC_BUF_INIT;
+    rc = fact_body(w, kind, id, r.seq, &out, &err);
+    bc_live_writer_release(req->live);
+    res->generation_changed = 1;
+    if (rc != BC_OK) {
+        bc_buf_free(&out);
+        return internal(res, &err, "the decision was stored but could not be read back");
+    }
+    json_answer(res, 200);
+    bc_buf_append(&res->body, out.data, out.len);
+    bc_buf_free(&out);
+    bc_response_header(res, "Content-Location", "/v1/review/%s/%.300s",
+                       bc_review_kind_collection(kind), id);
+    return 200;
+}

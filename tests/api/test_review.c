@@ -1,0 +1,524 @@
+/* test_review.c: per-person keys and the review step on the real daemon. Each role
+ * against each route; revocation by the CLI refused at the very next request, without a
+ * restart (issue 16: two reviewers approve two facts, one key is revoked, its next
+ * request is 401, the audit log names each reviewer); /v1/stats unchanged by an ingest
+ * until one of its facts is approved, then changed, with the decision in the log (issue
+ * 11); decisions surviving `bordercoop load`; failed authentications in /metrics; and
+ * no key or key hash in any response, header or log line. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "bordercoop/loader.h"
+#include "bordercoop/sha256.h"
+#include "harness.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#define BOOT "bootstrap-token-for-the-review-test"
+
+static bct_daemon D;
+static char TMP[64], DB[128];
+
+/* the keys made by the CLI, by name */
+enum { ALICE, BOB, IAN, ADA, NKEYS };
+static const char *const NAMES[NKEYS] = {"alice", "bob", "ian", "ada"};
+static const char *const ROLES[NKEYS] = {"review", "review", "ingest", "admin"};
+static char KEYS[NKEYS][64];
+
+/* every response body and header seen, to look for secrets in at the end */
+static char *SEEN;
+static size_t SEEN_LEN;
+
+static const char ARTICLE[] =
+    "Lao Cai and Yunnan hold the 12th meeting of the Joint Working Group\n\n"
+    "On March 18, 2026, the 12th meeting of the Joint Working Group of Lai Chau, Lao Cai, "
+    "Tuyen Quang, Dien Bien (Vietnam) and Yunnan (China) was held in Kunming. The two sides "
+    "reported that import-export turnover between the four Vietnamese provinces and Yunnan "
+    "reached USD 8.1 billion in 2025. Nearly 600 delegations were exchanged in 2025.\n";
+
+static void remember(const bct_response *r)
+{
+    size_t add = r->body_len + 2;
+    for (size_t i = 0; i < r->nheaders; i++)
+        add += strlen(r->headers[i].name) + strlen(r->headers[i].value) + 4;
+    char *grown = realloc(SEEN, SEEN_LEN + add + 1);
+    assert_non_null(grown);
+    SEEN = grown;
+    memcpy(SEEN + SEEN_LEN, r->body, r->body_len);
+    SEEN_LEN += r->body_len;
+    SEEN[SEEN_LEN++] = '\n';
+    for (size_t i = 0; i < r->nheaders; i++)
+        SEEN_LEN +=
+            (size_t)sprintf(SEEN + SEEN_LEN, "%s: %s\n", r->headers[i].name, r->headers[i].value);
+    SEEN[SEEN_LEN] = '\0';
+}
+
+/* Runs the CLI with args against DB; its stdout (new, free()) or NULL when it failed. */
+static char *cli(const char *args)
+{
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "%s %s --db %s 2>/dev/null", getenv("BC_CLI"), args, DB);
+    FILE *p = popen(cmd, "r");
+    if (p == NULL)
+        return NULL;
+    char *out = calloc(1, 65536);
+    size_t n = fread(out, 1, 65535, p);
+    out[n] = '\0';
+    if (pclose(p) != 0) {
+        free(out);
+        return NULL;
+    }
+    return out;
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    snprintf(TMP, sizeof TMP, "/tmp/bc-review-XXXXXX");
+    if (mkdtemp(TMP) == NULL)
+        return -1;
+    snprintf(DB, sizeof DB, "%s/store.db", TMP);
+    bc_err err;
+    const char *data = getenv("BC_DATA") ? getenv("BC_DATA") : "data";
+    if (bc_loader_build(data, DB, NULL, &err) != 0) {
+        fprintf(stderr, "building the store: %s\n", err.msg);
+        return -1;
+    }
+    unsetenv("BORDERCOOP_KEY");
+    for (int i = 0; i < NKEYS; i++) {
+        char args[128];
+        snprintf(args, sizeof args, "keys add %s --role %s", NAMES[i], ROLES[i]);
+        char *out = cli(args);
+        if (out == NULL || strlen(out) != 48 || strncmp(out, "bck_", 4) != 0) {
+            fprintf(stderr, "keys add %s: %s\n", NAMES[i], out ? out : "failed");
+            free(out);
+            return -1;
+        }
+        out[47] = '\0';
+        snprintf(KEYS[i], sizeof KEYS[i], "%s", out);
+        free(out);
+    }
+    const char *extra[] = {"--log-format", "json", NULL};
+    setenv("BORDERCOOP_API_TOKEN", BOOT, 1);
+    int rc = bct_daemon_start(&D, getenv("BC_DAEMON"), DB, extra, 10000);
+    unsetenv("BORDERCOOP_API_TOKEN");
+    return rc;
+}
+
+/* The key's secret part and its SHA-256 must appear nowhere we looked. */
+static void no_secret_in(const char *where, const char *text)
+{
+    for (int i = 0; i < NKEYS; i++) {
+        char hash[65];
+        bc_sha256_hex(KEYS[i], strlen(KEYS[i]), hash);
+        if (text != NULL && strstr(text, KEYS[i] + 4) != NULL)
+            fail_msg("%s has %s's key", where, NAMES[i]);
+        if (text != NULL && strstr(text, hash) != NULL)
+            fail_msg("%s has the hash of %s's key", where, NAMES[i]);
+    }
+    if (text != NULL && strstr(text, BOOT) != NULL)
+        fail_msg("%s has the bootstrap token", where);
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    /* no key, hash or token in any response or in the access log */
+    char *log = bct_daemon_log(&D);
+    int status = bct_daemon_stop(&D, 10000);
+    no_secret_in("a response", SEEN);
+    no_secret_in("the daemon's log", log);
+    char *listed = cli("keys list --json");
+    no_secret_in("keys list", listed);
+    free(listed);
+    free(log);
+    free(SEEN);
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", TMP);
+    return system(cmd) != 0 || status != 0 ? -1 : 0;
+}
+
+/* One request with key (an index, -1 for none, -2 for the bootstrap token, -3 for a
+ * stranger's token); the response is remembered and returned in *r. */
+static void call(const char *method, const char *target, int key, const char *body, bct_response *r)
+{
+    const char *headers[3] = {NULL, NULL, NULL};
+    char auth[200];
+    int n = 0;
+    if (key != -1) {
+        snprintf(auth, sizeof auth, "Authorization: Bearer %s",
+                 key >= 0    ? KEYS[key]
+                 : key == -2 ? BOOT
+                             : "bck_not0a0key0of0this0store0000000000000000000");
+        headers[n++] = auth;
+    }
+    if (body != NULL)
+        headers[n++] = "Content-Type: application/json";
+    bct_conn *c = bct_connect(D.port, 10000);
+    assert_non_null(c);
+    assert_int_equal(bct_request(c, method, target, headers, body, body ? strlen(body) : 0, r), 0);
+    bct_close(c);
+    remember(r);
+}
+
+static json_t *json_of(const bct_response *r)
+{
+    json_t *j = json_loadb(r->body, r->body_len, 0, NULL);
+    if (j == NULL)
+        fail_msg("not JSON: %.300s", r->body);
+    return j;
+}
+
+/* method target as key, expecting status; the body as JSON (json_decref it). */
+static json_t *expect(const char *method, const char *target, int key, const char *body, int status)
+{
+    bct_response r;
+    call(method, target, key, body, &r);
+    if (r.status != status) {
+        char *log = bct_daemon_log(&D);
+        size_t n = log ? strlen(log) : 0;
+        fprintf(stderr, "daemon log (end): %s\n", log ? log + (n > 1500 ? n - 1500 : 0) : "");
+        free(log);
+        fail_msg("%s %s as %d: %d, want %d: %.400s", method, target, key, r.status, status,
+                 r.body);
+    }
+    json_t *j = r.body_len ? json_of(&r) : json_object();
+    bct_response_free(&r);
+    return j;
+}
+
+static const char *str(json_t *o, const char *key)
+{
+    const char *s = json_string_value(json_object_get(o, key));
+    if (s == NULL)
+        fail_msg("no string '%s'", key);
+    return s;
+}
+
+/* POSTs the article as key; returns the new source id (static). */
+static const char *ingest(int key)
+{
+    static char id[200];
+    json_t *o = json_pack("{s:s,s:s,s:s,s:s}", "text", ARTICLE, "lang", "en", "title",
+                          "Review test article", "published_on", "2026-03-19");
+    char *body = json_dumps(o, JSON_COMPACT);
+    json_decref(o);
+    json_t *j = expect("POST", "/v1/sources", key, body, 201);
+    free(body);
+    snprintf(id, sizeof id, "%s", str(json_object_get(j, "source"), "id"));
+    json_decref(j);
+    return id;
+}
+
+/* The id of the extracted figure with value v in the review queue (static). */
+static const char *pending_figure(double v)
+{
+    static char id[200];
+    json_t *q = expect("GET", "/v1/review?kind=figures&limit=500", ADA, NULL, 200);
+    json_t *it;
+    size_t i;
+    id[0] = '\0';
+    json_array_foreach(json_object_get(q, "data"), i, it)
+    {
+        json_t *fact = json_object_get(it, "fact");
+        if (json_number_value(json_object_get(fact, "value")) == v)
+            snprintf(id, sizeof id, "%s", str(it, "id"));
+    }
+    json_decref(q);
+    if (id[0] == '\0')
+        fail_msg("no pending figure of %.0f", v);
+    return id;
+}
+
+static void decide(const char *kind, const char *id, int key, const char *body, int status)
+{
+    char target[400];
+    snprintf(target, sizeof target, "/v1/review/%s/%s", kind, id);
+    json_decref(expect("POST", target, key, body, status));
+}
+
+/* The parts of /v1/stats a dashboard headline and its charts show. */
+static char *headline(const char *query)
+{
+    char target[100];
+    snprintf(target, sizeof target, "/v1/stats%s", query);
+    json_t *j = expect("GET", target, -1, NULL, 200);
+    json_t *h =
+        json_pack("{s:O,s:O,s:O,s:O}", "counts", json_object_get(j, "counts"), "trade_turnover",
+                  json_object_get(j, "trade_turnover"), "meetings", json_object_get(j, "meetings"),
+                  "figures_by_category", json_object_get(j, "figures_by_category"));
+    char *text = json_dumps(h, JSON_COMPACT | JSON_SORT_KEYS);
+    json_decref(h);
+    json_decref(j);
+    return text;
+}
+
+static void each_role_gets_what_it_may(void **state)
+{
+    (void)state;
+    json_t *j;
+    /* no key: 401 with a plain challenge */
+    bct_response r;
+    call("GET", "/v1/review", -1, NULL, &r);
+    assert_int_equal(r.status, 401);
+    assert_string_equal(bct_header_get(&r, "WWW-Authenticate"), "Bearer realm=\"bordercoop\"");
+    bct_response_free(&r);
+    /* a stranger's token: 401 invalid_token */
+    call("GET", "/v1/review/log", -3, NULL, &r);
+    assert_int_equal(r.status, 401);
+    assert_non_null(strstr(bct_header_get(&r, "WWW-Authenticate"), "error=\"invalid_token\""));
+    bct_response_free(&r);
+    /* ingest may add articles, not review: 403 naming the role */
+    call("GET", "/v1/review", IAN, NULL, &r);
+    assert_int_equal(r.status, 403);
+    j = json_of(&r);
+    assert_string_equal(str(j, "code"), "insufficient_role");
+    assert_string_equal(str(j, "required_role"), "review");
+    assert_non_null(strstr(str(j, "detail"), "'ian' has role 'ingest'"));
+    assert_non_null(strstr(bct_header_get(&r, "WWW-Authenticate"), "scope=\"review\""));
+    json_decref(j);
+    bct_response_free(&r);
+    json_decref(
+        expect("POST", "/v1/review/figures/anything", IAN, "{\"action\":\"approve\"}", 403));
+    /* review and admin keys and the bootstrap token read the queue and the log */
+    int readers[] = {ALICE, BOB, ADA, -2};
+    for (size_t i = 0; i < 4; i++) {
+        json_decref(expect("GET", "/v1/review", readers[i], NULL, 200));
+        json_decref(expect("GET", "/v1/review/log", readers[i], NULL, 200));
+    }
+    /* the queue is never cached */
+    call("GET", "/v1/review", ALICE, NULL, &r);
+    assert_string_equal(bct_header_get(&r, "Cache-Control"), "no-store");
+    bct_response_free(&r);
+    /* ingest keys (and higher) add articles, recorded under their owner */
+    const char *source = ingest(IAN);
+    j = expect("GET", "/v1/review?kind=meetings", BOB, NULL, 200);
+    json_t *first = json_array_get(json_object_get(j, "data"), 0);
+    assert_string_equal(str(json_object_get(first, "source"), "id"), source);
+    assert_string_equal(str(json_object_get(first, "source"), "ingested_by"), "ian");
+    json_decref(j);
+    /* bad requests say what is wrong */
+    json_decref(expect("GET", "/v1/review?colour=red", ALICE, NULL, 400));
+    json_decref(expect("GET", "/v1/review?kind=protocols", ALICE, NULL, 400));
+    json_decref(expect("GET", "/v1/review?limit=0", ALICE, NULL, 400));
+    json_decref(expect("GET", "/v1/review/log?status=lost", ALICE, NULL, 400));
+    json_decref(expect("POST", "/v1/review/protocols/x", ALICE, "{\"action\":\"approve\"}", 404));
+    json_decref(expect("POST", "/v1/review/figures/no-such-figure", ALICE,
+                       "{\"action\":\"approve\"}", 404));
+    const char *fig = pending_figure(600);
+    char target[400];
+    snprintf(target, sizeof target, "/v1/review/figures/%s", fig);
+    j = expect("POST", target, ALICE, "{\"action\":\"approve\",\"reviewer\":\"mallory\"}", 400);
+    assert_string_equal(str(j, "parameter"), "reviewer");
+    json_decref(j);
+    json_decref(expect("POST", target, ALICE, "{\"action\":\"publish\"}", 400));
+    json_decref(expect("POST", target, ALICE, "not json", 400));
+    j = expect("POST", target, ALICE, "{\"action\":\"edit\",\"fields\":{\"value\":\"many\"}}", 400);
+    assert_string_equal(str(j, "parameter"), "fields.value");
+    json_decref(j);
+    call("POST", target, ALICE, NULL, &r);
+    assert_int_equal(r.status, 415);
+    bct_response_free(&r);
+}
+
+/* Issue 16, done when: two reviewers with their own keys approve two facts, one key is
+ * revoked, its next request gets 401 at once, and the audit log names each reviewer. */
+static void two_reviewers_one_revoked(void **state)
+{
+    (void)state;
+    char t1[300], t2[300];
+    snprintf(t1, sizeof t1, "%s", pending_figure(8.1e9));
+    snprintf(t2, sizeof t2, "%s", pending_figure(600));
+    decide("figures", t1, ALICE, "{\"action\":\"approve\"}", 200);
+    decide("figures", t2, BOB,
+           "{\"action\":\"edit\",\"fields\":{\"value\":598},\"note\":\"598 in the body\"}", 200);
+    /* approving twice is a conflict naming who did it */
+    char target[400];
+    snprintf(target, sizeof target, "/v1/review/figures/%s", t1);
+    json_t *j = expect("POST", target, BOB, "{\"action\":\"approve\"}", 409);
+    assert_non_null(strstr(str(j, "detail"), "approve by alice"));
+    json_decref(j);
+    /* revoke alice from the command line while the daemon runs */
+    char *out = cli("keys revoke alice");
+    assert_non_null(out);
+    free(out);
+    bct_response r;
+    call("GET", "/v1/review", ALICE, NULL, &r);
+    assert_int_equal(r.status, 401);
+    assert_string_equal(bct_header_get(&r, "WWW-Authenticate"),
+                        "Bearer realm=\"bordercoop\", error=\"invalid_token\"");
+    bct_response_free(&r);
+    json_decref(expect("POST", target, ALICE, "{\"action\":\"reject\"}", 401));
+    json_decref(expect("GET", "/v1/review", BOB, NULL, 200)); /* bob is unaffected */
+    /* the log names each reviewer for their own fact */
+    char q[500];
+    snprintf(q, sizeof q, "/v1/review/log?kind=figures&fact_id=%s", t1);
+    j = expect("GET", q, BOB, NULL, 200);
+    json_t *e = json_array_get(json_object_get(j, "data"), 0);
+    assert_int_equal(json_array_size(json_object_get(j, "data")), 1);
+    assert_string_equal(str(e, "reviewer"), "alice");
+    assert_string_equal(str(e, "action"), "approve");
+    assert_string_equal(str(e, "to"), "reviewed");
+    assert_string_equal(str(e, "status"), "applied");
+    json_decref(j);
+    snprintf(q, sizeof q, "/v1/review/log?fact_id=%s", t2);
+    j = expect("GET", q, BOB, NULL, 200);
+    e = json_array_get(json_object_get(j, "data"), 0);
+    assert_string_equal(str(e, "reviewer"), "bob");
+    assert_string_equal(str(e, "action"), "edit");
+    assert_string_equal(str(e, "note"), "598 in the body");
+    assert_int_equal(json_integer_value(json_object_get(
+                         json_object_get(json_object_get(e, "changes"), "value"), "to")),
+                     598);
+    json_decref(j);
+    /* and the change feed names them too */
+    j = expect("GET", "/v1/changes?limit=500", -1, NULL, 200);
+    int alice = 0, bob = 0;
+    size_t i;
+    json_array_foreach(json_object_get(j, "data"), i, e)
+    {
+        const char *actor = json_string_value(json_object_get(e, "actor"));
+        const char *id = json_string_value(json_object_get(e, "id"));
+        alice += actor && id && strcmp(actor, "alice") == 0 && strcmp(id, t1) == 0;
+        bob += actor && id && strcmp(actor, "bob") == 0 && strcmp(id, t2) == 0;
+    }
+    assert_int_equal(alice, 1);
+    assert_int_equal(bob, 1);
+    json_decref(j);
+    /* keys list shows the revocation and who did it */
+    out = cli("keys list --json");
+    assert_non_null(out);
+    j = json_loads(out, 0, NULL);
+    free(out);
+    json_array_foreach(j, i, e)
+    {
+        if (strcmp(str(e, "name"), "alice") == 0) {
+            assert_false(json_is_true(json_object_get(e, "active")));
+            assert_true(strncmp(str(e, "revoked_by"), "cli:", 4) == 0);
+        }
+        if (strcmp(str(e, "name"), "bob") == 0)
+            assert_non_null(json_string_value(json_object_get(e, "last_used_at")));
+    }
+    json_decref(j);
+}
+
+/* Issue 11, done when: /v1/stats and the dashboard headline are unchanged by an ingest
+ * until its facts are approved; approving one changes them; the audit log shows it. */
+static void stats_move_only_with_approval(void **state)
+{
+    (void)state;
+    char *before = headline("");
+    const char *source;
+    {
+        /* a second article, so this test has its own pending facts */
+        json_t *o = json_pack("{s:s,s:s,s:s}", "text",
+                              "On 2 April 2026 Lao Cai and Yunnan reviewed border trade. Trade "
+                              "between Lao Cai and Yunnan reached USD 2.4 billion in 2025, up "
+                              "12% year on year.",
+                              "lang", "en", "title", "Lao Cai and Yunnan review trade");
+        char *body = json_dumps(o, JSON_COMPACT);
+        json_decref(o);
+        json_t *j = expect("POST", "/v1/sources", BOB, body, 201);
+        free(body);
+        source = str(json_object_get(j, "source"), "id");
+        char copy[200];
+        snprintf(copy, sizeof copy, "%s", source);
+        json_decref(j);
+        source = copy;
+        char *after_ingest = headline("");
+        assert_string_equal(before, after_ingest); /* extracted facts do not count */
+        free(after_ingest);
+        /* but they are there for whoever asks */
+        char *all = headline("?curation=all");
+        assert_string_not_equal(before, all);
+        free(all);
+        const char *fig = pending_figure(2.4e9);
+        char id[200];
+        snprintf(id, sizeof id, "%s", fig);
+        decide("figures", id, BOB, "{\"action\":\"approve\"}", 200);
+        char *after_approval = headline("");
+        assert_string_not_equal(before, after_approval);
+        json_t *a = json_loads(after_approval, 0, NULL), *b = json_loads(before, 0, NULL);
+        json_t *ca = json_object_get(a, "counts"), *cb = json_object_get(b, "counts");
+        assert_int_equal(json_integer_value(json_object_get(ca, "figures")),
+                         json_integer_value(json_object_get(cb, "figures")) + 1);
+        assert_int_equal(json_integer_value(json_object_get(ca, "trade_figures")),
+                         json_integer_value(json_object_get(cb, "trade_figures")) + 1);
+        assert_non_null(strstr(after_approval, id));
+        assert_null(strstr(before, id));
+        json_decref(a);
+        json_decref(b);
+        free(after_approval);
+        /* the audit log shows it */
+        char q[300];
+        snprintf(q, sizeof q, "/v1/review/log?fact_id=%s", id);
+        json_t *j2 = expect("GET", q, ADA, NULL, 200);
+        json_t *e = json_array_get(json_object_get(j2, "data"), 0);
+        assert_string_equal(str(e, "reviewer"), "bob");
+        assert_string_equal(str(e, "source_id"), copy);
+        json_decref(j2);
+    }
+    free(before);
+}
+
+/* A rebuild keeps keys and decisions, while the daemon serves. */
+static void a_rebuild_keeps_keys_and_decisions(void **state)
+{
+    (void)state;
+    json_t *before = expect("GET", "/v1/review/log?limit=500", BOB, NULL, 200);
+    char args[300];
+    snprintf(args, sizeof args, "load --data %s", getenv("BC_DATA") ? getenv("BC_DATA") : "data");
+    char *out = cli(args);
+    assert_non_null(out);
+    free(out);
+    json_t *after = expect("GET", "/v1/review/log?limit=500", BOB, NULL, 200);
+    assert_true(json_equal(json_object_get(before, "data"), json_object_get(after, "data")));
+    json_decref(before);
+    json_decref(after);
+    json_decref(expect("GET", "/v1/review", ALICE, NULL, 401)); /* still revoked */
+    json_decref(expect("GET", "/v1/review", ADA, NULL, 200));
+}
+
+static void failures_are_counted_without_the_key(void **state)
+{
+    (void)state;
+    bct_response r;
+    call("GET", "/metrics", -1, NULL, &r);
+    assert_int_equal(r.status, 200);
+    static const char *const reasons[] = {"missing", "invalid", "revoked", "forbidden"};
+    for (size_t i = 0; i < 4; i++) {
+        char want[100];
+        snprintf(want, sizeof want, "bordercoop_auth_failures_total{reason=\"%s\"} ", reasons[i]);
+        const char *at = strstr(r.body, want);
+        if (at == NULL)
+            fail_msg("no %s in /metrics", want);
+        assert_true(atoi(at + strlen(want)) > 0);
+    }
+    bct_response_free(&r);
+    /* the log names the owner of a refused key, never the key */
+    char *log = bct_daemon_log(&D);
+    assert_non_null(log);
+    assert_non_null(strstr(log, "auth revoked: key of 'alice'"));
+    assert_non_null(strstr(log, "auth forbidden: key of 'ian'"));
+    free(log);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(each_role_gets_what_it_may),
+        cmocka_unit_test(two_reviewers_one_revoked),
+        cmocka_unit_test(stats_move_only_with_approval),
+        cmocka_unit_test(a_rebuild_keeps_keys_and_decisions),
+        cmocka_unit_test(failures_are_counted_without_the_key),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

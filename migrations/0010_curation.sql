@@ -29,7 +29,8 @@ CREATE INDEX figures_value ON figures (value, id, curation);
 -- The summary, once per curation set: /v1/stats serves the row of its `curation=`
 -- (trusted by default). Facts without a curation of their own (protocols, people,
 -- provinces) are curated; a citation counts with the fact it supports; an article
--- counts when it is curated or one of its facts counts. The points and meetings say
+-- counts when it is curated, or ingested (machine-read input) and the set takes
+-- extracted facts, or one of its facts counts. The points and meetings say
 -- their curation.
 DROP VIEW v_stats;
 DROP VIEW v_trade_point;
@@ -109,7 +110,7 @@ SELECT s.name AS curation, json_object(
         'people', (SELECT count(*) FROM people WHERE s.curated),
         'provinces', (SELECT count(*) FROM provinces WHERE s.curated),
         'sources', (SELECT count(*) FROM sources so WHERE (so.origin = 'curated' AND s.curated)
-            OR (so.origin = 'ingested' AND (
+            OR (so.origin = 'ingested' AND (s.extracted OR
                 EXISTS (SELECT 1 FROM citations c JOIN figures f ON f.id = c.figure_id
                         WHERE c.source_id = so.id AND f.curation IN
                         (SELECT curation FROM curation_sets WHERE name = s.name))
@@ -222,4 +223,5 @@ SELECT s.name AS curation, json_object(
                          'protocols', '/v1/protocols', 'events', '/v1/events',
                          'search', '/v1/search')
 ) AS doc
-FROM (SELECT name, max(curation = 'curated') AS curated FROM curation_sets GROUP BY name) s;
+FROM (SELECT name, max(curation = 'curated') AS curated, max(curation = 'extracted') AS extracted
+      FROM curation_sets GROUP BY name) s;

@@ -8,15 +8,17 @@ static const bc_param_spec FILTERS[] = {
      "SELECT value FROM (SELECT 'curated' AS value UNION ALL SELECT 'ingested') "
      "WHERE value = ? COLLATE NOCASE",
      "SELECT 'curated' UNION ALL SELECT 'ingested'"},
-    /* an article counts with its facts: curated articles as curated, an ingested one
-     * when one of its facts is in the set (as /v1/stats counts sources) */
+    /* an article counts with its facts: a curated article as curated; an ingested one
+     * (machine-read input) in the sets that take extracted facts, or when one of its
+     * facts is in the set (as /v1/stats counts sources) */
     BC_CURATION_FILTER(
         "(s.origin = 'curated' AND 'curated' IN (SELECT curation FROM curation_sets WHERE "
-        "name = ?)) OR (s.origin = 'ingested' AND EXISTS (SELECT 1 FROM citations c "
+        "name = ?)) OR (s.origin = 'ingested' AND ('extracted' IN (SELECT curation FROM "
+        "curation_sets WHERE name = ?) OR EXISTS (SELECT 1 FROM citations c "
         "LEFT JOIN figures f ON f.id = c.figure_id LEFT JOIN meetings m ON m.id = "
         "c.meeting_id LEFT JOIN projects p ON p.id = c.project_id WHERE c.source_id = s.id "
         "AND coalesce(f.curation, m.curation, p.curation) IN (SELECT curation FROM "
-        "curation_sets WHERE name = ?)))"),
+        "curation_sets WHERE name = ?))))"),
     BC_CHANGED_SINCE_FILTER("s.id", "source"),
     {NULL},
 };

@@ -4,6 +4,7 @@
  * syntax (quotes, AND/OR/NOT, prefix*) is passed through, and its syntax errors are 400. */
 #include "bordercoop/search.h"
 
+#include "bordercoop/curation.h"
 #include "bordercoop/query.h"
 #include "bordercoop/text.h"
 
@@ -20,6 +21,8 @@ typedef struct search_params {
     const char *type; /* kind in the index, or NULL */
     const char *type_shown;
     const char *lang;
+    const char *curation; /* a curation set (curation.h), canonical */
+    int curation_given;
     long limit, offset;
 } search_params;
 
@@ -171,6 +174,8 @@ static void search_link(bc_buf *b, const search_params *sp, long offset)
     }
     if (sp->lang)
         bc_buf_printf(b, "&lang=%s", sp->lang);
+    if (sp->curation_given)
+        bc_buf_printf(b, "&curation=%s", sp->curation);
     if (sp->limit != 20)
         bc_buf_printf(b, "&limit=%ld", sp->limit);
     if (offset > 0)
@@ -183,6 +188,7 @@ static int parse(bc_request *req, search_params *sp, bc_response *res)
     size_t n;
     memset(sp, 0, sizeof *sp);
     sp->limit = 20;
+    sp->curation = BC_CURATION_DEFAULT;
     int bad = bc_request_query(req, res, &pairs, &n);
     if (bad != 0)
         return bad;
@@ -195,9 +201,13 @@ static int parse(bc_request *req, search_params *sp, bc_response *res)
             slot = &sp->type_shown;
         else if (strcmp(k, "lang") == 0)
             slot = &sp->lang;
-        else if (strcmp(k, "limit") != 0 && strcmp(k, "offset") != 0)
+        else if (strcmp(k, "curation") == 0) {
+            slot = &sp->curation;
+            sp->curation_given = 1;
+        } else if (strcmp(k, "limit") != 0 && strcmp(k, "offset") != 0)
             return bc_problem(res, 400, "unknown_parameter", k,
-                              "unknown parameter '%.60s'; allowed: q, type, lang, limit, offset",
+                              "unknown parameter '%.60s'; allowed: q, type, lang, curation, "
+                              "limit, offset",
                               k);
         for (size_t j = 0; j < i; j++)
             if (strcmp(pairs[j].key, k) == 0)
@@ -219,6 +229,14 @@ static int parse(bc_request *req, search_params *sp, bc_response *res)
                               "parameter '%s' must be a whole number from %d to %ld", k,
                               is_limit ? 1 : 0, max);
         *(is_limit ? &sp->limit : &sp->offset) = num;
+    }
+    if (sp->curation_given) {
+        const char *set = bc_curation_set(sp->curation);
+        if (set == NULL)
+            return bc_problem(res, 400, "invalid_parameter", "curation",
+                              "unknown curation '%.40s'; allowed: " BC_CURATION_ALLOWED,
+                              sp->curation);
+        sp->curation = set;
     }
     if (sp->q == NULL)
         return bc_problem(res, 400, "invalid_parameter", "q",
@@ -322,6 +340,23 @@ int bc_handle_search(bc_request *req, bc_response *res)
         "ref_id AS i FROM search_index "
         "WHERE search_index MATCH ?1 AND (?2 IS NULL OR kind = ?2) "
         "AND (?3 IS NULL OR instr(' ' || langs || ' ', ' ' || ?3 || ' ') > 0) "
+        /* only hits of the curation set asked for (trusted by default): a fact by its
+         * own curation, an article as /v1/sources lists it, the rest is curated */
+        "AND (CASE kind "
+        "WHEN 'figure' THEN (SELECT curation FROM figures WHERE id = ref_id) "
+        "IN (SELECT curation FROM curation_sets WHERE name = ?6) "
+        "WHEN 'meeting' THEN (SELECT curation FROM meetings WHERE id = ref_id) "
+        "IN (SELECT curation FROM curation_sets WHERE name = ?6) "
+        "WHEN 'project' THEN (SELECT curation FROM projects WHERE id = ref_id) "
+        "IN (SELECT curation FROM curation_sets WHERE name = ?6) "
+        "WHEN 'source' THEN (SELECT (s.origin = 'curated' AND 'curated' IN (SELECT curation "
+        "FROM curation_sets WHERE name = ?6)) OR (s.origin = 'ingested' AND ('extracted' IN "
+        "(SELECT curation FROM curation_sets WHERE name = ?6) OR EXISTS (SELECT 1 FROM "
+        "citations c LEFT JOIN figures f ON f.id = c.figure_id LEFT JOIN meetings m ON m.id = "
+        "c.meeting_id LEFT JOIN projects p ON p.id = c.project_id WHERE c.source_id = s.id AND "
+        "coalesce(f.curation, m.curation, p.curation) IN (SELECT curation FROM curation_sets "
+        "WHERE name = ?6)))) FROM sources s WHERE s.id = ref_id) "
+        "ELSE 'curated' IN (SELECT curation FROM curation_sets WHERE name = ?6) END) "
         "ORDER BY score, kind, ref_id LIMIT ?4 OFFSET ?5) "
         "SELECT kind, ref_id, title, snippet(search_index, -1, char(1), char(2), '…', 24), "
         "page.score, langs FROM page JOIN search_index ON search_index.rowid = page.r "
@@ -339,6 +374,7 @@ int bc_handle_search(bc_request *req, bc_response *res)
         sqlite3_bind_text(st, 3, sp.lang, -1, SQLITE_STATIC);
     sqlite3_bind_int64(st, 4, sp.limit + 1);
     sqlite3_bind_int64(st, 5, sp.offset);
+    sqlite3_bind_text(st, 6, sp.curation, -1, SQLITE_STATIC);
     bc_buf *b = &res->body;
     bc_buf_puts(b, "{\"data\":[");
     long count = 0;
@@ -393,6 +429,7 @@ int bc_handle_search(bc_request *req, bc_response *res)
     bc_buf_json_string(b, sp.q, strlen(sp.q));
     bc_buf_puts(b, ",\"match\":");
     bc_buf_json_string(b, match.data, match.len);
+    bc_buf_printf(b, ",\"curation\":\"%s\"", sp.curation);
     bc_buf_puts(b, ",\"filters\":{");
     if (sp.type_shown)
         bc_buf_printf(b, "\"type\":\"%s\"%s", sp.type_shown, sp.lang ? "," : "");

@@ -156,7 +156,7 @@ static void ingest_extracts_with_verbatim_quotes(void **state)
     assert_int_equal(problems, 0);
     /* searchable at once */
     bc_response res;
-    assert_int_equal(fx_request(s, "GET", "/v1/search", "q=Qiaotou", &res), 200);
+    assert_int_equal(fx_request(s, "GET", "/v1/search", "q=Qiaotou&curation=all", &res), 200);
     assert_non_null(strstr(res.body.data, "Muong Khuong"));
     bc_response_free(&res);
     bc_buf_free(&report);

@@ -262,18 +262,32 @@ static void rejected_facts_leave_the_search_index(void **state)
     char sql[300];
     snprintf(sql, sizeof sql, "SELECT count(*) FROM search_index WHERE ref_id = '%s'", f->gate);
     assert_int_equal(count(f->s, sql), 1);
+    /* awaiting review: found only when machine-read facts are asked for */
+    bc_response res;
+    assert_int_equal(fx_request(f->s, "GET", "/v1/search", "q=Qiaotou", &res), 200);
+    assert_null(strstr(res.body.data, f->gate));
+    bc_response_free(&res);
+    assert_int_equal(fx_request(f->s, "GET", "/v1/search", "q=Qiaotou&curation=all", &res), 200);
+    assert_non_null(strstr(res.body.data, f->gate));
+    bc_response_free(&res);
     bc_review_result r;
     bc_err err;
     assert_int_equal(
         decide(f->s, BC_REVIEW_PROJECT, f->gate, BC_REVIEW_REJECT, NULL, "alice", &r, &err), 0);
     assert_int_equal(count(f->s, sql), 0);
-    bc_response res;
-    assert_int_equal(fx_request(f->s, "GET", "/v1/search", "q=Qiaotou", &res), 200);
+    assert_int_equal(fx_request(f->s, "GET", "/v1/search", "q=Qiaotou&curation=all", &res), 200);
     assert_null(strstr(res.body.data, f->gate));
     bc_response_free(&res);
+    /* approved: found by default */
     assert_int_equal(
         decide(f->s, BC_REVIEW_PROJECT, f->gate, BC_REVIEW_APPROVE, NULL, "alice", &r, &err), 0);
     assert_int_equal(count(f->s, sql), 1);
+    assert_int_equal(fx_request(f->s, "GET", "/v1/search", "q=Qiaotou", &res), 200);
+    assert_non_null(strstr(res.body.data, f->gate));
+    assert_non_null(strstr(res.body.data, "\"curation\":\"trusted\""));
+    bc_response_free(&res);
+    assert_int_equal(fx_request(f->s, "GET", "/v1/search", "q=Qiaotou&curation=maybe", &res), 400);
+    bc_response_free(&res);
 }
 
 /* Expects the edit of fact (kind k) with fields to fail on field, naming want. */

@@ -137,7 +137,8 @@ static void a_huge_paragraph_gives_bounded_rows_and_safe_snippets(void **state)
              r.source_id);
     assert_int_equal(fx_count(s, sql), (long)k); /* every byte, the cut spaces aside */
     bc_response res;
-    assert_int_equal(fx_request(s, "GET", "/v1/search", "q=charlie&limit=100", &res), 200);
+    assert_int_equal(fx_request(s, "GET", "/v1/search", "q=charlie&limit=100&curation=all", &res),
+                     200);
     json_t *j = fx_json_body(&res);
     bc_response_free(&res);
     size_t i;
@@ -154,7 +155,7 @@ static void a_huge_paragraph_gives_bounded_rows_and_safe_snippets(void **state)
                                "<b class=\"x\">bold</b> & 'quoted' words about the onerror.";
     bc_ingest_input in2 = {.text = html, .len = sizeof html - 1, .lang = "en", .title = "H"};
     assert_int_equal(bc_ingest(s, &in2, &r, &err), 0);
-    assert_int_equal(fx_request(s, "GET", "/v1/search", "q=onerror", &res), 200);
+    assert_int_equal(fx_request(s, "GET", "/v1/search", "q=onerror&curation=all", &res), 200);
     j = fx_json_body(&res);
     bc_response_free(&res);
     const char *snippet = json_string_value(

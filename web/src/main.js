@@ -524,7 +524,7 @@ async function runSearch(q, more = false) {
       return;
     }
   }
-  const url = more ? searchNext : `/v1/search?${new URLSearchParams({ q: searchQuery, limit: String(SEARCH_PAGE) })}`;
+  const url = more ? searchNext : withCuration(`/v1/search?${new URLSearchParams({ q: searchQuery, limit: String(SEARCH_PAGE) })}`);
   if (!url) return;
   searchAbort = new AbortController();
   status.textContent = more ? 'Loading more results…' : 'Searching…';

@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #define BOOT "bootstrap-token-for-the-review-test"
@@ -187,8 +188,7 @@ static json_t *expect(const char *method, const char *target, int key, const cha
         size_t n = log ? strlen(log) : 0;
         fprintf(stderr, "daemon log (end): %s\n", log ? log + (n > 1500 ? n - 1500 : 0) : "");
         free(log);
-        fail_msg("%s %s as %d: %d, want %d: %.400s", method, target, key, r.status, status,
-                 r.body);
+        fail_msg("%s %s as %d: %d, want %d: %.400s", method, target, key, r.status, status, r.body);
     }
     json_t *j = r.body_len ? json_of(&r) : json_object();
     bct_response_free(&r);
@@ -487,6 +487,53 @@ static void a_rebuild_keeps_keys_and_decisions(void **state)
     json_decref(expect("GET", "/v1/review", ADA, NULL, 200));
 }
 
+/* Runs the CLI as the owner of key (-1: no key) with args; its exit status. */
+static int cli_as(int key, const char *args)
+{
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "%s%s %s %s --db %s >/dev/null 2>&1",
+             key >= 0 ? "BORDERCOOP_KEY=" : "", key >= 0 ? KEYS[key] : "", getenv("BC_CLI"), args,
+             DB);
+    int st = system(cmd);
+    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+/* The same step from a shell: bordercoop review as the owner of BORDERCOOP_KEY, its
+ * role checked as over HTTP, and the daemon serving the decision at once. */
+static void the_command_line_reviews_as_the_key_owner(void **state)
+{
+    (void)state;
+    json_t *o = json_pack("{s:s,s:s,s:s}", "text",
+                          "On 5 May 2026 Lao Cai and Yunnan met again. Trade between Lao Cai and "
+                          "Yunnan reached USD 3.3 billion in 2025.",
+                          "lang", "en", "title", "Third test article");
+    char *body = json_dumps(o, JSON_COMPACT);
+    json_decref(o);
+    json_decref(expect("POST", "/v1/sources", IAN, body, 201));
+    free(body);
+    char id[200], args[400];
+    snprintf(id, sizeof id, "%s", pending_figure(3.3e9));
+    assert_int_equal(cli_as(-1, "review --help"), 0);
+    assert_int_equal(cli_as(-1, "keys --help"), 0);
+    assert_int_equal(cli_as(BOB, "review list"), 0);
+    snprintf(args, sizeof args, "review approve figures %s", id);
+    assert_int_equal(cli_as(IAN, args), 1);   /* an ingest key may not review */
+    assert_int_equal(cli_as(ALICE, args), 1); /* revoked */
+    snprintf(args, sizeof args, "review edit figures %s value=3300000001 --note 'a test'", id);
+    assert_int_equal(cli_as(BOB, args), 0);
+    snprintf(args, sizeof args, "review approve figures %s", id);
+    assert_int_equal(cli_as(BOB, args), 1); /* already reviewed */
+    char q[400];
+    snprintf(q, sizeof q, "/v1/review/log?fact_id=%s", id);
+    json_t *j = expect("GET", q, ADA, NULL, 200);
+    json_t *e = json_array_get(json_object_get(j, "data"), 0);
+    assert_int_equal(json_array_size(json_object_get(j, "data")), 1);
+    assert_string_equal(str(e, "reviewer"), "bob");
+    assert_string_equal(str(e, "via"), "cli");
+    assert_string_equal(str(e, "action"), "edit");
+    json_decref(j);
+}
+
 static void failures_are_counted_without_the_key(void **state)
 {
     (void)state;
@@ -518,6 +565,7 @@ int main(void)
         cmocka_unit_test(two_reviewers_one_revoked),
         cmocka_unit_test(stats_move_only_with_approval),
         cmocka_unit_test(a_rebuild_keeps_keys_and_decisions),
+        cmocka_unit_test(the_command_line_reviews_as_the_key_owner),
         cmocka_unit_test(failures_are_counted_without_the_key),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -57,6 +57,8 @@ bc_cache *bc_cache_new(size_t budget)
 
 static void node_free(node *n)
 {
+    for (int i = 0; i < n->e.nheaders; i++)
+        bc_free(n->e.headers[i].value);
     bc_free(n->e.key);
     bc_free(n->e.body);
     bc_free(n->e.gz);
@@ -206,8 +208,16 @@ bc_cached *bc_cache_put(bc_cache *c, const char *key, const bc_response *res, in
     for (int i = 0; i < res->nheaders && n->e.nheaders < 4; i++) {
         int cache_control = strcasecmp(res->headers[i].name, "Cache-Control") == 0;
         if (cache_control || strcasecmp(res->headers[i].name, "Link") == 0 ||
-            strcasecmp(res->headers[i].name, "X-Total-Count") == 0)
-            n->e.headers[n->e.nheaders++] = res->headers[i];
+            strcasecmp(res->headers[i].name, "X-Total-Count") == 0) {
+            bc_header *h = &n->e.headers[n->e.nheaders];
+            memcpy(h->name, res->headers[i].name, sizeof h->name);
+            h->value = bc_strdup(res->headers[i].value);
+            if (h->value == NULL) {
+                node_free(n);
+                return NULL;
+            }
+            n->e.nheaders++;
+        }
         n->e.own_cache_control |= cache_control;
     }
     bc_etag_pair(key, n->e.etag, n->e.etag_gz);

@@ -64,7 +64,7 @@ static const bc_field FIELDS[] = {
     {"period_start"},
     {"period_end"},
     {"year"},
-    {"change"},
+    {"change", BC_CSV_COLUMNS, "value,unit,qualifier,basis"},
     {"parties", BC_CSV_LIST},
     {"meetings", BC_CSV_LIST, "id"},
     {"conflicts_with", BC_CSV_LIST, "id"},

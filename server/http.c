@@ -499,12 +499,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const c
             c->outcome = BC_OUTCOME_CACHED;
             return bc_http_send_cached(con, c, e, gzip, bc_http_not_modified(c, e, gzip, inm, ims));
         }
-        char etag[48];
-        if (bc_http_etag_not_modified(key, inm, gzip, etag)) {
-            /* not cached (evicted, or caching off) but the tag matches: no store access */
-            c->outcome = BC_OUTCOME_NOT_MODIFIED;
-            return bc_http_send_304(con, c, etag);
-        }
+        /* not cached (evicted, or caching off): even when the tag matches, the
+         * representation is built, for a 304 carries the length of the body it stands for
+         * (RFC 9110 8.6) and libmicrohttpd 0.9.75 always sends a Content-Length */
     }
     if (status == 0) {
         req.body = c->body.data;

@@ -120,14 +120,9 @@ enum MHD_Result bc_http_start_gate(struct MHD_Connection *con, req_ctx *c);
 /* http_send.c: queues res (its body is taken; res is left empty). */
 enum MHD_Result bc_http_send(struct MHD_Connection *con, req_ctx *c, bc_response *res);
 /* Queues a cached representation (the reference e is kept by c until completion), or a
- * 304 when not_modified. */
+ * 304 when not_modified: without a body, its Content-Length that of the representation. */
 enum MHD_Result bc_http_send_cached(struct MHD_Connection *con, req_ctx *c, bc_cached *e, int gzip,
                                     int not_modified);
-/* Queues a 304 with etag for a representation not in the cache. */
-enum MHD_Result bc_http_send_304(struct MHD_Connection *con, req_ctx *c, const char *etag);
-/* If-None-Match against the tags a key's 200 will carry (no store access); on a match
- * the tag to send back is copied into out. */
-int bc_http_etag_not_modified(const char *key, const char *inm, int gzip, char out[48]);
 /* If-None-Match, else If-Modified-Since, for a cached representation e. */
 int bc_http_not_modified(const req_ctx *c, const bc_cached *e, int gzip, const char *inm,
                          const char *ims);

@@ -48,7 +48,10 @@ static void common_headers(const req_ctx *c, struct MHD_Response *r, const void 
         }
     }
     if (strcmp(c->method, "OPTIONS") == 0 && h->cors) {
-        MHD_add_response_header(r, "Access-Control-Allow-Methods", "GET, HEAD, POST, OPTIONS");
+        /* the methods of the route asked about (its Allow), not those of every route */
+        const char *allow = from != NULL && !cached ? bc_response_header_get(from, "Allow") : NULL;
+        MHD_add_response_header(r, "Access-Control-Allow-Methods",
+                                allow != NULL ? allow : "GET, HEAD, OPTIONS");
         MHD_add_response_header(r, "Access-Control-Allow-Headers",
                                 "Accept, Accept-Encoding, If-None-Match, If-Modified-Since, "
                                 "Authorization, Content-Type");
@@ -97,19 +100,6 @@ enum MHD_Result bc_http_send(struct MHD_Connection *con, req_ctx *c, bc_response
     return ret;
 }
 
-enum MHD_Result bc_http_send_304(struct MHD_Connection *con, req_ctx *c, const char *etag)
-{
-    struct MHD_Response *r = MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
-    if (r == NULL)
-        return MHD_NO;
-    MHD_add_response_header(r, "ETag", etag);
-    common_headers(c, r, NULL, 1, 304);
-    c->status = 304;
-    enum MHD_Result ret = MHD_queue_response(con, 304, r);
-    MHD_destroy_response(r);
-    return ret;
-}
-
 /* The body is not copied: the entry stays referenced by the request context until the
  * response has been sent. */
 enum MHD_Result bc_http_send_cached(struct MHD_Connection *con, req_ctx *c, bc_cached *e, int gzip,
@@ -117,12 +107,11 @@ enum MHD_Result bc_http_send_cached(struct MHD_Connection *con, req_ctx *c, bc_c
 {
     int use_gz = gzip && e->gz != NULL;
     const char *etag = use_gz ? e->etag_gz : e->etag;
-    size_t len = not_modified ? 0 : use_gz ? e->gz_len : e->len;
-    struct MHD_Response *r = MHD_create_response_from_buffer(len,
-                                                             not_modified ? (void *)""
-                                                             : use_gz     ? e->gz
-                                                                          : e->body,
-                                                             MHD_RESPMEM_PERSISTENT);
+    /* a 304 is given the representation itself: libmicrohttpd sends no body for a 304
+     * but always a Content-Length, which must then be the representation's */
+    size_t len = use_gz ? e->gz_len : e->len;
+    struct MHD_Response *r =
+        MHD_create_response_from_buffer(len, use_gz ? e->gz : e->body, MHD_RESPMEM_PERSISTENT);
     if (r == NULL) {
         bc_cached_release(e);
         return MHD_NO;
@@ -143,30 +132,10 @@ enum MHD_Result bc_http_send_cached(struct MHD_Connection *con, req_ctx *c, bc_c
     int status = not_modified ? 304 : 200;
     common_headers(c, r, e, 1, status);
     c->status = status;
-    c->bytes = len;
+    c->bytes = not_modified ? 0 : len;
     enum MHD_Result ret = MHD_queue_response(con, (unsigned int)status, r);
     MHD_destroy_response(r);
     return ret;
-}
-
-/* The ETags a key's 200 will carry are known before the handler runs, so a matching tag
- * needs no store access. "*" needs an existing representation, which only the cache or
- * the handler can tell. */
-int bc_http_etag_not_modified(const char *key, const char *inm, int gzip, char out[48])
-{
-    if (inm == NULL || strchr(inm, '*') != NULL)
-        return 0;
-    char etag[48], etag_gz[48];
-    bc_etag_pair(key, etag, etag_gz);
-    if (gzip && bc_etag_matches(inm, etag_gz)) {
-        memcpy(out, etag_gz, 48);
-        return 1;
-    }
-    if (bc_etag_matches(inm, etag) || bc_etag_matches(inm, etag_gz)) {
-        memcpy(out, etag, 48);
-        return 1;
-    }
-    return 0;
 }
 
 /* For a representation e of store data: If-None-Match when given, else

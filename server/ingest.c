@@ -468,6 +468,19 @@ static int ingest_locked(bc_store *s, const bc_ingest_input *given, bc_ingest_re
                               "INSERT INTO aliases (entity, alias_key, alias, entity_id) "
                               "VALUES ('source', ?1, ?1, ?1)",
                               BC_BINDS(bc_text(out->source_id)), err);
+        /* its title names it too, unless an earlier source has the same title */
+        if (rc == BC_OK && in->title != NULL) {
+            bc_buf key = BC_BUF_INIT;
+            if (bc_text_slug(in->title, strlen(in->title), &key) == BC_OK && key.len > 0)
+                rc = bc_store_run(s,
+                                  "INSERT INTO aliases (entity, alias_key, alias, entity_id) "
+                                  "SELECT 'source', ?1, ?2, ?3 WHERE NOT EXISTS (SELECT 1 FROM "
+                                  "aliases WHERE entity = 'source' AND alias_key = ?1)",
+                                  BC_BINDS(bc_text(key.data), bc_text(in->title),
+                                           bc_text(out->source_id)),
+                                  err);
+            bc_buf_free(&key);
+        }
         if (rc == BC_OK)
             rc = store_figures(&c, &ex);
         if (rc == BC_OK)

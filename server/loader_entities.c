@@ -95,6 +95,8 @@ int ld_load_sources(loader *L)
                                  bc_int((int)a->len), bc_text(a->body), bc_text(note)));
         if (rc == BC_OK)
             rc = ld_alias_add(L, "source", id, id, NULL, p);
+        if (rc == BC_OK && title != NULL) /* a source is found by its title too */
+            rc = ld_alias_add(L, "source", id, title, NULL, p);
         if (rc == BC_OK && L->st)
             L->st->sources++;
     }

@@ -47,6 +47,7 @@ static const bc_field FIELDS[] = {
     {"host_province", BC_CSV_REF},
     {"provinces", BC_CSV_LIST, "id"},
     {"summary"},
+    {"aliases", BC_CSV_LIST, "alias"},
     {"participants", BC_CSV_LIST, "person.id"},
     {"decisions", BC_CSV_LIST, "text"},
     {"protocols", BC_CSV_LIST, "id"},

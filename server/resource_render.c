@@ -276,6 +276,43 @@ static void csv_cell(bc_buf *out, json_t *v, const bc_field *f)
     bc_buf_free(&cell);
 }
 
+/* Calls fn for each member name of a BC_CSV_COLUMNS field ("value,unit,basis"). */
+static void each_column(const bc_field *f, void (*fn)(const char *m, size_t n, void *ctx),
+                        void *ctx)
+{
+    for (const char *m = f->item; m != NULL && *m;) {
+        size_t n = strcspn(m, ",");
+        fn(m, n, ctx);
+        m += n + (m[n] == ',');
+    }
+}
+
+typedef struct column_ctx {
+    bc_buf *out;
+    const bc_field *f;
+    json_t *obj; /* the object whose members are written, or NULL */
+    int *first;
+} column_ctx;
+
+static void column_head(const char *m, size_t n, void *ctx)
+{
+    column_ctx *c = ctx;
+    bc_buf_printf(c->out, "%s%s_%.*s", *c->first ? "" : ",", c->f->name, (int)n, m);
+    *c->first = 0;
+}
+
+static void column_cell(const char *m, size_t n, void *ctx)
+{
+    column_ctx *c = ctx;
+    char member[64];
+    snprintf(member, sizeof member, "%.*s", (int)(n < 63 ? n : 63), m);
+    static const bc_field scalar = {"", BC_CSV_VALUE, NULL};
+    if (!*c->first)
+        bc_buf_putc(c->out, ',');
+    csv_cell(c->out, json_is_object(c->obj) ? json_object_get(c->obj, member) : NULL, &scalar);
+    *c->first = 0;
+}
+
 void bc_list_begin(bc_buf *out, const bc_resource *r, const list_query *q)
 {
     if (q->format != BC_FMT_CSV) {
@@ -283,11 +320,17 @@ void bc_list_begin(bc_buf *out, const bc_resource *r, const list_query *q)
         return;
     }
     int first = 1;
-    for (const bc_field *f = r->fields; f->name != NULL; f++)
-        if (bc_list_wants(q, f->name)) {
-            bc_buf_printf(out, "%s%s", first ? "" : ",", f->name);
-            first = 0;
+    for (const bc_field *f = r->fields; f->name != NULL; f++) {
+        if (!bc_list_wants(q, f->name))
+            continue;
+        if (f->csv == BC_CSV_COLUMNS) {
+            column_ctx c = {out, f, NULL, &first};
+            each_column(f, column_head, &c);
+            continue;
         }
+        bc_buf_printf(out, "%s%s", first ? "" : ",", f->name);
+        first = 0;
+    }
     bc_buf_puts(out, "\r\n");
 }
 
@@ -321,6 +364,11 @@ int bc_list_emit_doc(const bc_resource *r, const list_query *q, const char *doc,
         for (const bc_field *f = r->fields; f->name != NULL; f++) {
             if (!bc_list_wants(q, f->name))
                 continue;
+            if (f->csv == BC_CSV_COLUMNS) {
+                column_ctx c = {out, f, json_object_get(j, f->name), &first};
+                each_column(f, column_cell, &c);
+                continue;
+            }
             if (!first)
                 bc_buf_putc(out, ',');
             csv_cell(out, json_object_get(j, f->name), f);
@@ -401,13 +449,18 @@ void bc_list_finish(bc_request *req, const bc_resource *r, const list_query *q,
     } else {
         res->content_type = "text/csv";
     }
+    /* a page whose links cannot all be sent is not sent at all */
+    int hrc = BC_OK;
     if (next != NULL && prev != NULL)
-        bc_response_header(res, "Link", "<%s>; rel=\"next\", <%s>; rel=\"prev\"", next, prev);
+        hrc = bc_response_header(res, "Link", "<%s>; rel=\"next\", <%s>; rel=\"prev\"", next, prev);
     else if (next != NULL || prev != NULL)
-        bc_response_header(res, "Link", "<%s>; rel=\"%s\"", next ? next : prev,
-                           next ? "next" : "prev");
-    if (page->total >= 0)
-        bc_response_header(res, "X-Total-Count", "%ld", page->total);
+        hrc = bc_response_header(res, "Link", "<%s>; rel=\"%s\"", next ? next : prev,
+                                 next ? "next" : "prev");
+    if (hrc == BC_OK && page->total >= 0)
+        hrc = bc_response_header(res, "X-Total-Count", "%ld", page->total);
+    if (hrc != BC_OK)
+        bc_problem(res, 500, "internal_error", NULL,
+                   "the server could not complete the request; it has been logged");
     bc_buf_free(&nb);
     bc_buf_free(&pb);
 }

@@ -1,6 +1,8 @@
 /* response.c: handler responses and problem details. */
 #include "bordercoop/response.h"
 
+#include "bordercoop/alloc.h"
+#include "bordercoop/err.h"
 #include "bordercoop/text.h"
 
 #include <stdarg.h>
@@ -21,20 +23,36 @@ void bc_response_init(bc_response *res)
 
 void bc_response_free(bc_response *res)
 {
-    if (res != NULL)
-        bc_buf_free(&res->body);
+    if (res == NULL)
+        return;
+    bc_buf_free(&res->body);
+    for (int i = 0; i < res->nheaders; i++) {
+        bc_free(res->headers[i].value);
+        res->headers[i].value = NULL;
+    }
+    res->nheaders = 0;
 }
 
-void bc_response_header(bc_response *res, const char *name, const char *fmt, ...)
+int bc_response_header(bc_response *res, const char *name, const char *fmt, ...)
 {
-    if (res->nheaders >= BC_RESPONSE_MAX_HEADERS)
-        return;
-    bc_header *h = &res->headers[res->nheaders++];
-    snprintf(h->name, sizeof h->name, "%s", name);
+    if (res->nheaders >= BC_RESPONSE_MAX_HEADERS || strlen(name) >= sizeof res->headers[0].name)
+        return BC_ETOOBIG;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(h->value, sizeof h->value, fmt, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
+    if (n < 0)
+        return BC_EINVAL;
+    char *value = bc_malloc((size_t)n + 1);
+    if (value == NULL)
+        return BC_ENOMEM;
+    va_start(ap, fmt);
+    vsnprintf(value, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    bc_header *h = &res->headers[res->nheaders++];
+    snprintf(h->name, sizeof h->name, "%s", name);
+    h->value = value;
+    return BC_OK;
 }
 
 const char *bc_response_header_get(const bc_response *res, const char *name)

@@ -38,7 +38,7 @@ const bc_route bc_routes[] = {
      * (hundreds of KiB): a worker's job, not the I/O thread's */
     {"/openapi.yaml", .get = {bc_handle_openapi}, .formats = BC_FMT_YAML},
     {"/metrics", .get = {bc_handle_metrics, BC_EXEC_INLINE}, .formats = BC_FMT_PROM},
-    {"/v1/search", .get = {bc_handle_search}, .formats = BC_FMT_JSON},
+    {"/v1/search", .get = {bc_handle_search}, .formats = BC_FMT_JSON | BC_FMT_CSV},
     {"/v1/stats", .get = {bc_handle_stats}, .formats = BC_FMT_JSON},
     {"/v1/changes", .get = {bc_handle_changes}, .formats = BC_FMT_JSON},
     {"/v1/changes.atom", .get = {bc_handle_changes_atom}, .formats = BC_FMT_ATOM},

@@ -1,11 +1,14 @@
 /* search.c: GET /v1/search?q= : FTS5 over entities and article paragraphs, ranked by
- * bm25, with highlighted snippets and typed hits. Plain words are matched through the
- * alias table (q=Junnan also looks for Yunnan and Van Nam); a query written in FTS5
- * syntax (quotes, AND/OR/NOT, prefix*) is passed through, and its syntax errors are 400. */
+ * bm25, with highlighted snippets and typed hits, one per entity or article (its best
+ * paragraph) unless paragraphs=true. Plain words are matched through the alias table
+ * (q=Junnan also looks for Yunnan and Van Nam); a query written in FTS5 syntax (quotes,
+ * AND/OR/NOT, prefix*) is passed through, and its syntax errors are 400. JSON or CSV. */
 #include "bordercoop/search.h"
 
 #include "bordercoop/curation.h"
+#include "bordercoop/negotiate.h"
 #include "bordercoop/query.h"
+#include "bordercoop/resource.h"
 #include "bordercoop/text.h"
 
 #include <stdio.h>
@@ -24,7 +27,13 @@ typedef struct search_params {
     const char *curation; /* a curation set (curation.h), canonical */
     int curation_given;
     long limit, offset;
+    int paragraphs; /* every matching paragraph of an article, not only its best */
+    int total;      /* count every hit (meta.total, X-Total-Count) */
+    int csv;
+    const char *format_shown; /* as given in ?format=, for the links */
 } search_params;
+
+#define SEARCH_LIMIT_DEFAULT 20
 
 /* Hit types (the documents' "type"), their kind in the index and their collection. */
 static const struct {
@@ -37,6 +46,7 @@ static const struct {
     {"person", "person", "people"},
     {"province", "province", "provinces"},
     {"mechanism", "mechanism", "mechanisms"},
+    {"event", "event", "events"},
     {"source", "source", "sources"},
 };
 #define NTYPES (sizeof TYPES / sizeof TYPES[0])
@@ -176,10 +186,29 @@ static void search_link(bc_buf *b, const search_params *sp, long offset)
         bc_buf_printf(b, "&lang=%s", sp->lang);
     if (sp->curation_given)
         bc_buf_printf(b, "&curation=%s", sp->curation);
-    if (sp->limit != 20)
+    if (sp->paragraphs)
+        bc_buf_puts(b, "&paragraphs=true");
+    if (sp->total)
+        bc_buf_puts(b, "&total=true");
+    if (sp->format_shown)
+        bc_buf_printf(b, "&format=%s", sp->format_shown);
+    if (sp->limit != SEARCH_LIMIT_DEFAULT)
         bc_buf_printf(b, "&limit=%ld", sp->limit);
     if (offset > 0)
         bc_buf_printf(b, "&offset=%ld", offset);
+}
+
+/* Reads a true/false/1/0 value into *out; a 400 otherwise. */
+static int bool_param(const char *k, const char *v, int *out, bc_response *res)
+{
+    if (strcmp(v, "true") == 0 || strcmp(v, "1") == 0)
+        *out = 1;
+    else if (strcmp(v, "false") == 0 || strcmp(v, "0") == 0)
+        *out = 0;
+    else
+        return bc_problem(res, 400, "invalid_parameter", k,
+                          "parameter '%s' must be true or false, got '%.60s'", k, v);
+    return 0;
 }
 
 static int parse(bc_request *req, search_params *sp, bc_response *res)
@@ -187,8 +216,9 @@ static int parse(bc_request *req, search_params *sp, bc_response *res)
     bc_qpair *pairs;
     size_t n;
     memset(sp, 0, sizeof *sp);
-    sp->limit = 20;
+    sp->limit = SEARCH_LIMIT_DEFAULT;
     sp->curation = BC_CURATION_DEFAULT;
+    sp->csv = req->format == BC_FMT_CSV;
     int bad = bc_request_query(req, res, &pairs, &n);
     if (bad != 0)
         return bad;
@@ -201,13 +231,17 @@ static int parse(bc_request *req, search_params *sp, bc_response *res)
             slot = &sp->type_shown;
         else if (strcmp(k, "lang") == 0)
             slot = &sp->lang;
+        else if (strcmp(k, "format") == 0)
+            slot = &sp->format_shown;
         else if (strcmp(k, "curation") == 0) {
             slot = &sp->curation;
             sp->curation_given = 1;
-        } else if (strcmp(k, "limit") != 0 && strcmp(k, "offset") != 0)
+        }
+        else if (strcmp(k, "limit") != 0 && strcmp(k, "offset") != 0 &&
+                 strcmp(k, "paragraphs") != 0 && strcmp(k, "total") != 0)
             return bc_problem(res, 400, "unknown_parameter", k,
                               "unknown parameter '%.60s'; allowed: q, type, lang, curation, "
-                              "limit, offset",
+                              "paragraphs, limit, offset, total, format",
                               k);
         for (size_t j = 0; j < i; j++)
             if (strcmp(pairs[j].key, k) == 0)
@@ -220,10 +254,16 @@ static int parse(bc_request *req, search_params *sp, bc_response *res)
             *slot = v;
             continue;
         }
+        if (strcmp(k, "paragraphs") == 0 || strcmp(k, "total") == 0) {
+            int st = bool_param(k, v, k[0] == 'p' ? &sp->paragraphs : &sp->total, res);
+            if (st != 0)
+                return st;
+            continue;
+        }
         char *end;
         long num = strtol(v, &end, 10);
         int is_limit = strcmp(k, "limit") == 0;
-        long max = is_limit ? 100 : 10000;
+        long max = is_limit ? BC_LIMIT_MAX : BC_OFFSET_MAX;
         if (*end != '\0' || v[0] == '+' || num < (is_limit ? 1 : 0) || num > max)
             return bc_problem(res, 400, "invalid_parameter", k,
                               "parameter '%s' must be a whole number from %d to %ld", k,
@@ -252,7 +292,7 @@ static int parse(bc_request *req, search_params *sp, bc_response *res)
             return bc_problem(res, 400, "invalid_parameter", "type",
                               "unknown type '%.40s'; allowed: meeting, figure, "
                               "border_gate_project, protocol, person, province, mechanism, "
-                              "source",
+                              "event, source",
                               sp->type_shown);
     }
     if (sp->lang != NULL) {
@@ -264,15 +304,24 @@ static int parse(bc_request *req, search_params *sp, bc_response *res)
             return bc_problem(res, 400, "invalid_parameter", "lang",
                               "unknown lang '%.20s'; allowed: en, nl, pl, sv, vi, zh", sp->lang);
     }
+    if (sp->format_shown != NULL) {
+        if (strcmp(sp->format_shown, "csv") == 0)
+            sp->csv = 1;
+        else if (strcmp(sp->format_shown, "json") == 0)
+            sp->csv = 0;
+        else
+            return bc_problem(res, 400, "invalid_parameter", "format",
+                              "unknown format '%.40s'; allowed: json, csv", sp->format_shown);
+    }
     return 0;
 }
 
-/* Appends snippet s (n bytes, its hits between the bytes 1 and 2) as a JSON string of
- * HTML: the article's text escaped, so that nothing in it is ever markup, and each hit
- * in <mark>...</mark>, the only tag added. */
-static void put_snippet(bc_buf *b, const char *s, size_t n)
+/* Appends snippet s (n bytes, its hits between the bytes 1 and 2) to html as HTML: the
+ * article's text escaped, so that nothing in it is ever markup, and each hit in
+ * <mark>...</mark>, the only tag added. */
+static void snippet_html(bc_buf *html_out, const char *s, size_t n)
 {
-    bc_buf html = BC_BUF_INIT;
+    bc_buf html = *html_out;
     int open = 0;
     for (size_t i = 0; s != NULL && i < n; i++) {
         switch (s[i]) {
@@ -307,11 +356,72 @@ static void put_snippet(bc_buf *b, const char *s, size_t n)
     }
     if (open)
         bc_buf_puts(&html, "</mark>");
-    bc_buf_json_string(b, html.data ? html.data : "", html.len);
-    if (bc_buf_failed(&html))
-        b->failed = 1;
-    bc_buf_free(&html);
+    *html_out = html;
 }
+
+/* One CSV cell (RFC 4180): quoted when it holds a comma, a quote or a line break, and
+ * with a leading ' when a spreadsheet would read it as a formula (as resource lists do). */
+static void csv_cell(bc_buf *b, const char *s, size_t n)
+{
+    if (n > 0 && strchr("=+-@\t\r", s[0]) != NULL)
+        bc_buf_putc(b, '\'');
+    if (strcspn(s, ",\"\r\n") >= n) {
+        bc_buf_append(b, s, n);
+        return;
+    }
+    bc_buf_putc(b, '"');
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '"')
+            bc_buf_putc(b, '"');
+        bc_buf_putc(b, s[i]);
+    }
+    bc_buf_putc(b, '"');
+}
+
+/* Only hits of the curation set ?7 (trusted by default): a fact by its own curation, an
+ * article as /v1/sources lists it, the rest is curated. */
+#define CURATION_FILTER                                                                            \
+    "AND (CASE kind "                                                                              \
+    "WHEN 'figure' THEN (SELECT curation FROM figures WHERE id = ref_id) "                         \
+    "IN (SELECT curation FROM curation_sets WHERE name = ?7) "                                     \
+    "WHEN 'meeting' THEN (SELECT curation FROM meetings WHERE id = ref_id) "                       \
+    "IN (SELECT curation FROM curation_sets WHERE name = ?7) "                                     \
+    "WHEN 'project' THEN (SELECT curation FROM projects WHERE id = ref_id) "                       \
+    "IN (SELECT curation FROM curation_sets WHERE name = ?7) "                                     \
+    "WHEN 'event' THEN (SELECT curation FROM coop_events WHERE id = ref_id) "                      \
+    "IN (SELECT curation FROM curation_sets WHERE name = ?7) "                                     \
+    "WHEN 'source' THEN (SELECT (s.origin = 'curated' AND 'curated' IN (SELECT curation "          \
+    "FROM curation_sets WHERE name = ?7)) OR (s.origin = 'ingested' AND ('extracted' IN "          \
+    "(SELECT curation FROM curation_sets WHERE name = ?7) OR EXISTS (SELECT 1 FROM "               \
+    "citations c LEFT JOIN figures f ON f.id = c.figure_id LEFT JOIN meetings m ON m.id = "        \
+    "c.meeting_id LEFT JOIN projects p ON p.id = c.project_id WHERE c.source_id = s.id AND "       \
+    "coalesce(f.curation, m.curation, p.curation) IN (SELECT curation FROM curation_sets "         \
+    "WHERE name = ?7)))) FROM sources s WHERE s.id = ref_id) "                                     \
+    "ELSE 'curated' IN (SELECT curation FROM curation_sets WHERE name = ?7) END)"
+
+/* The ranked hits: one row per matching index row, or (paragraphs off) only the best
+ * row of each entity or article, with how many of its rows matched. */
+#define HITS_CTE                                                                                   \
+    "WITH hits AS MATERIALIZED (SELECT rowid AS rid, kind, ref_id, "                              \
+    "bm25(search_index, 8.0, 1.0) AS score FROM search_index "                                     \
+    "WHERE search_index MATCH ?1 AND (?2 IS NULL OR kind = ?2) "                                   \
+    "AND (?3 IS NULL OR instr(' ' || langs || ' ', ' ' || ?3 || ' ') > 0) "                        \
+    CURATION_FILTER "), "                                                                          \
+    "ranked AS (SELECT * FROM (SELECT *, "                                                         \
+    "row_number() OVER (PARTITION BY kind, ref_id ORDER BY score, rid) AS rn, "                    \
+    "count(*) OVER (PARTITION BY kind, ref_id) AS matches FROM hits) WHERE ?6 OR rn = 1) "
+/* the page is chosen first and only its rows get a snippet (hits marked with the bytes 1
+ * and 2, then HTML-escaped by put_snippet); an article's hit carries its title */
+#define HITS_PAGE                                                                                  \
+    HITS_CTE ", page AS (SELECT * FROM ranked ORDER BY score, kind, ref_id, rid "                  \
+    "LIMIT ?4 OFFSET ?5) SELECT page.kind, page.ref_id, CASE page.kind WHEN 'source' THEN "        \
+    "(SELECT coalesce(s.title, s.publisher || ' (' || s.lang || coalesce(', ' || "                 \
+    "s.published_on, '') || ')', s.id) FROM sources s WHERE s.id = page.ref_id) "                  \
+    "ELSE search_index.title END, snippet(search_index, -1, char(1), char(2), '…', 24), "         \
+    "page.score, search_index.langs, page.matches FROM page JOIN search_index "                    \
+    "ON search_index.rowid = page.rid WHERE search_index MATCH ?1 "                                \
+    "ORDER BY page.score, page.kind, page.ref_id, page.rid"
+#define HITS_COUNT HITS_CTE "SELECT count(*) FROM ranked"
 
 int bc_handle_search(bc_request *req, bc_response *res)
 {
@@ -331,37 +441,28 @@ int bc_handle_search(bc_request *req, bc_response *res)
         return bc_problem(res, 400, "invalid_parameter", "q",
                           "parameter 'q' has no words to search for");
     }
+    long total = -1;
+    int rc = BC_OK;
+    if (sp.total) {
+        sqlite3_stmt *ct;
+        rc = bc_store_stmt(req->store, HITS_COUNT, &ct, &err);
+        if (rc == BC_OK) {
+            sqlite3_bind_text(ct, 1, match.data, (int)match.len, SQLITE_STATIC);
+            if (sp.type)
+                sqlite3_bind_text(ct, 2, sp.type, -1, SQLITE_STATIC);
+            if (sp.lang)
+                sqlite3_bind_text(ct, 3, sp.lang, -1, SQLITE_STATIC);
+            sqlite3_bind_int(ct, 6, sp.paragraphs);
+            sqlite3_bind_text(ct, 7, sp.curation, -1, SQLITE_STATIC);
+            if (sqlite3_step(ct) == SQLITE_ROW)
+                total = (long)sqlite3_column_int64(ct, 0);
+            sqlite3_reset(ct);
+        }
+        /* an FTS5 syntax error shows up in the page query below, with its message */
+        rc = BC_OK;
+    }
     sqlite3_stmt *st;
-    int rc = bc_store_stmt(
-        req->store,
-        /* the page is chosen first and only its rows get a snippet (hits marked with
-         * the bytes 1 and 2, then HTML-escaped by put_snippet) */
-        "WITH page AS (SELECT rowid AS r, bm25(search_index, 8.0, 1.0) AS score, kind AS k, "
-        "ref_id AS i FROM search_index "
-        "WHERE search_index MATCH ?1 AND (?2 IS NULL OR kind = ?2) "
-        "AND (?3 IS NULL OR instr(' ' || langs || ' ', ' ' || ?3 || ' ') > 0) "
-        /* only hits of the curation set asked for (trusted by default): a fact by its
-         * own curation, an article as /v1/sources lists it, the rest is curated */
-        "AND (CASE kind "
-        "WHEN 'figure' THEN (SELECT curation FROM figures WHERE id = ref_id) "
-        "IN (SELECT curation FROM curation_sets WHERE name = ?6) "
-        "WHEN 'meeting' THEN (SELECT curation FROM meetings WHERE id = ref_id) "
-        "IN (SELECT curation FROM curation_sets WHERE name = ?6) "
-        "WHEN 'project' THEN (SELECT curation FROM projects WHERE id = ref_id) "
-        "IN (SELECT curation FROM curation_sets WHERE name = ?6) "
-        "WHEN 'source' THEN (SELECT (s.origin = 'curated' AND 'curated' IN (SELECT curation "
-        "FROM curation_sets WHERE name = ?6)) OR (s.origin = 'ingested' AND ('extracted' IN "
-        "(SELECT curation FROM curation_sets WHERE name = ?6) OR EXISTS (SELECT 1 FROM "
-        "citations c LEFT JOIN figures f ON f.id = c.figure_id LEFT JOIN meetings m ON m.id = "
-        "c.meeting_id LEFT JOIN projects p ON p.id = c.project_id WHERE c.source_id = s.id AND "
-        "coalesce(f.curation, m.curation, p.curation) IN (SELECT curation FROM curation_sets "
-        "WHERE name = ?6)))) FROM sources s WHERE s.id = ref_id) "
-        "ELSE 'curated' IN (SELECT curation FROM curation_sets WHERE name = ?6) END) "
-        "ORDER BY score, kind, ref_id LIMIT ?4 OFFSET ?5) "
-        "SELECT kind, ref_id, title, snippet(search_index, -1, char(1), char(2), '…', 24), "
-        "page.score, langs FROM page JOIN search_index ON search_index.rowid = page.r "
-        "WHERE search_index MATCH ?1 ORDER BY page.score, page.k, page.i",
-        &st, &err);
+    rc = bc_store_stmt(req->store, HITS_PAGE, &st, &err);
     if (rc != BC_OK) {
         bc_buf_free(&match);
         snprintf(res->log_note, sizeof res->log_note, "%.255s", err.msg);
@@ -374,9 +475,13 @@ int bc_handle_search(bc_request *req, bc_response *res)
         sqlite3_bind_text(st, 3, sp.lang, -1, SQLITE_STATIC);
     sqlite3_bind_int64(st, 4, sp.limit + 1);
     sqlite3_bind_int64(st, 5, sp.offset);
-    sqlite3_bind_text(st, 6, sp.curation, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 6, sp.paragraphs);
+    sqlite3_bind_text(st, 7, sp.curation, -1, SQLITE_STATIC);
     bc_buf *b = &res->body;
-    bc_buf_puts(b, "{\"data\":[");
+    if (sp.csv)
+        bc_buf_puts(b, "type,id,title,snippet,score,langs,matches,link\r\n");
+    else
+        bc_buf_puts(b, "{\"data\":[");
     long count = 0;
     int more = 0, step;
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
@@ -386,18 +491,40 @@ int bc_handle_search(bc_request *req, bc_response *res)
         }
         size_t t = type_of((const char *)sqlite3_column_text(st, 0));
         const char *id = (const char *)sqlite3_column_text(st, 1);
+        const char *title = (const char *)sqlite3_column_text(st, 2);
+        const char *snip = (const char *)sqlite3_column_text(st, 3);
+        const char *langs = (const char *)sqlite3_column_text(st, 5);
+        long matches = (long)sqlite3_column_int64(st, 6);
+        double score = -sqlite3_column_double(st, 4);
+        bc_buf html = BC_BUF_INIT;
+        snippet_html(&html, snip, (size_t)sqlite3_column_bytes(st, 3));
+        if (bc_buf_failed(&html))
+            b->failed = 1;
+        if (sp.csv) {
+            bc_buf_printf(b, "%s,", TYPES[t].type);
+            csv_cell(b, id, strlen(id));
+            bc_buf_putc(b, ',');
+            csv_cell(b, title, (size_t)sqlite3_column_bytes(st, 2));
+            bc_buf_putc(b, ',');
+            csv_cell(b, html.data ? html.data : "", html.len);
+            bc_buf_printf(b, ",%.4f,%s,%ld,/v1/%s/", score, langs ? langs : "", matches,
+                          TYPES[t].collection);
+            bc_url_encode(b, id);
+            bc_buf_puts(b, "\r\n");
+            bc_buf_free(&html);
+            count++;
+            continue;
+        }
         if (count++ > 0)
             bc_buf_putc(b, ',');
         bc_buf_printf(b, "{\"type\":\"%s\",\"id\":", TYPES[t].type);
         bc_buf_json_string(b, id, strlen(id));
         bc_buf_puts(b, ",\"title\":");
-        bc_buf_json_string(b, (const char *)sqlite3_column_text(st, 2),
-                           (size_t)sqlite3_column_bytes(st, 2));
+        bc_buf_json_string(b, title, (size_t)sqlite3_column_bytes(st, 2));
         bc_buf_puts(b, ",\"snippet\":");
-        put_snippet(b, (const char *)sqlite3_column_text(st, 3),
-                    (size_t)sqlite3_column_bytes(st, 3));
-        bc_buf_printf(b, ",\"score\":%.4f,\"langs\":[", -sqlite3_column_double(st, 4));
-        const char *langs = (const char *)sqlite3_column_text(st, 5);
+        bc_buf_json_string(b, html.data ? html.data : "", html.len);
+        bc_buf_free(&html);
+        bc_buf_printf(b, ",\"score\":%.4f,\"matches\":%ld,\"langs\":[", score, matches);
         for (const char *p = langs; p && *p;) {
             size_t len = strcspn(p, " ");
             bc_buf_printf(b, "%s\"%.*s\"", p == langs ? "" : ",", (int)len, p);
@@ -424,38 +551,63 @@ int bc_handle_search(bc_request *req, bc_response *res)
         snprintf(res->log_note, sizeof res->log_note, "%.255s", msg);
         return bc_problem(res, 500, "internal_error", NULL, "search failed");
     }
-    bc_buf_printf(b, "],\"meta\":{\"count\":%ld,\"limit\":%ld,\"offset\":%ld,\"q\":", count,
-                  sp.limit, sp.offset);
-    bc_buf_json_string(b, sp.q, strlen(sp.q));
-    bc_buf_puts(b, ",\"match\":");
-    bc_buf_json_string(b, match.data, match.len);
-    bc_buf_printf(b, ",\"curation\":\"%s\"", sp.curation);
-    bc_buf_puts(b, ",\"filters\":{");
-    if (sp.type_shown)
-        bc_buf_printf(b, "\"type\":\"%s\"%s", sp.type_shown, sp.lang ? "," : "");
-    if (sp.lang)
-        bc_buf_printf(b, "\"lang\":\"%s\"", sp.lang);
-    bc_buf_puts(b, "}},\"links\":{\"self\":\"");
-    search_link(b, &sp, sp.offset);
-    bc_buf_puts(b, "\",\"next\":");
-    if (more) {
-        bc_buf_putc(b, '"');
-        search_link(b, &sp, sp.offset + sp.limit);
-        bc_buf_putc(b, '"');
+    bc_buf next = BC_BUF_INIT, prev = BC_BUF_INIT;
+    if (more)
+        search_link(&next, &sp, sp.offset + sp.limit);
+    if (sp.offset > 0)
+        search_link(&prev, &sp, sp.offset > sp.limit ? sp.offset - sp.limit : 0);
+    if (!sp.csv) {
+        bc_buf_printf(b, "],\"meta\":{\"count\":%ld,\"limit\":%ld,\"offset\":%ld,", count, sp.limit,
+                      sp.offset);
+        if (total >= 0)
+            bc_buf_printf(b, "\"total\":%ld,", total);
+        bc_buf_puts(b, "\"q\":");
+        bc_buf_json_string(b, sp.q, strlen(sp.q));
+        bc_buf_puts(b, ",\"match\":");
+        bc_buf_json_string(b, match.data, match.len);
+        bc_buf_printf(b, ",\"curation\":\"%s\"", sp.curation);
+        bc_buf_puts(b, ",\"filters\":{");
+        int first = 1;
+        if (sp.type_shown) {
+            bc_buf_printf(b, "\"type\":\"%s\"", sp.type_shown);
+            first = 0;
+        }
+        if (sp.lang) {
+            bc_buf_printf(b, "%s\"lang\":\"%s\"", first ? "" : ",", sp.lang);
+            first = 0;
+        }
+        if (sp.paragraphs)
+            bc_buf_printf(b, "%s\"paragraphs\":true", first ? "" : ",");
+        bc_buf_puts(b, "}},\"links\":{\"self\":\"");
+        search_link(b, &sp, sp.offset);
+        bc_buf_puts(b, "\",\"next\":");
+        if (more)
+            bc_buf_printf(b, "\"%s\"", next.data);
+        else
+            bc_buf_puts(b, "null");
+        bc_buf_puts(b, ",\"prev\":");
+        if (sp.offset > 0)
+            bc_buf_printf(b, "\"%s\"", prev.data);
+        else
+            bc_buf_puts(b, "null");
+        bc_buf_puts(b, "}}");
     } else {
-        bc_buf_puts(b, "null");
+        res->content_type = "text/csv";
     }
-    bc_buf_puts(b, ",\"prev\":");
-    if (sp.offset > 0) {
-        bc_buf_putc(b, '"');
-        search_link(b, &sp, sp.offset > sp.limit ? sp.offset - sp.limit : 0);
-        bc_buf_putc(b, '"');
-    } else {
-        bc_buf_puts(b, "null");
-    }
-    bc_buf_puts(b, "}}");
+    int hrc = BC_OK;
+    if (more && sp.offset > 0)
+        hrc = bc_response_header(res, "Link", "<%s>; rel=\"next\", <%s>; rel=\"prev\"", next.data,
+                                 prev.data);
+    else if (more || sp.offset > 0)
+        hrc = bc_response_header(res, "Link", "<%s>; rel=\"%s\"", more ? next.data : prev.data,
+                                 more ? "next" : "prev");
+    if (hrc == BC_OK && total >= 0)
+        hrc = bc_response_header(res, "X-Total-Count", "%ld", total);
+    int oom = bc_buf_failed(b) || bc_buf_failed(&next) || bc_buf_failed(&prev) || hrc != BC_OK;
+    bc_buf_free(&next);
+    bc_buf_free(&prev);
     bc_buf_free(&match);
-    if (bc_buf_failed(b))
+    if (oom)
         return bc_problem(res, 500, "internal_error", NULL, "out of memory");
     res->cacheable = 1;
     return res->status = 200;

@@ -55,8 +55,9 @@ int bc_search_index_source(bc_store *s, const char *source_id, bc_err *err)
 {
     sqlite3_stmt *src, *ins;
     int rc = bc_store_stmt(s,
-                           "SELECT coalesce(title, publisher, id), lang, body FROM sources "
-                           "WHERE id = ?1",
+                           "SELECT coalesce(title, publisher || ' (' || lang || "
+                           "coalesce(', ' || published_on, '') || ')', id), lang, body "
+                           "FROM sources WHERE id = ?1",
                            &src, err);
     if (rc != BC_OK)
         return rc;
@@ -73,6 +74,9 @@ int bc_search_index_source(bc_store *s, const char *source_id, bc_err *err)
                        "INSERT INTO search_index (title, body, kind, ref_id, langs) "
                        "VALUES (?1, ?2, 'source', ?3, ?4)",
                        &ins, err);
+    /* the title is indexed once, with the first paragraph, so that a word of the title
+     * does not make every paragraph a match (search shows the title of every hit) */
+    int first = 1;
     for (const char *p = body; rc == BC_OK && p < end;) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         const char *line_end = nl ? nl : end;
@@ -80,7 +84,8 @@ int bc_search_index_source(bc_store *s, const char *source_id, bc_err *err)
         if (n >= 40 && strncmp(p, "![", 2) != 0 && memmem(p, n, "://", 3) == NULL) {
             for (const char *c = p; rc == BC_OK && c < line_end;) {
                 size_t len = bc_search_chunk_len(c, (size_t)(line_end - c));
-                sqlite3_bind_text(ins, 1, title, -1, SQLITE_STATIC);
+                sqlite3_bind_text(ins, 1, first ? title : "", -1, SQLITE_STATIC);
+                first = 0;
                 sqlite3_bind_text(ins, 2, c, (int)len, SQLITE_STATIC);
                 sqlite3_bind_text(ins, 3, source_id, -1, SQLITE_STATIC);
                 sqlite3_bind_text(ins, 4, lang, -1, SQLITE_STATIC);

@@ -36,6 +36,7 @@ static const bc_field FIELDS[] = {
     {"id"},
     {"type"},
     {"title"},
+    {"aliases", BC_CSV_LIST, "alias"},
     {"lang"},
     {"publisher"},
     {"author"},

@@ -58,6 +58,8 @@ typedef enum bc_csv_kind {
     BC_CSV_LINK,      /* the links object: its "self" */
     BC_CSV_LIST,      /* an array: each item's `item` member, joined by "; " */
     BC_CSV_SOURCES,   /* the sources array: "source_id: quote" pairs, joined by " | " */
+    BC_CSV_COLUMNS,   /* an object: one column per member named in `item` ("value,unit"),
+                       * headed <field>_<member>; all empty when the object is null */
 } bc_csv_kind;
 
 /* A top-level field of a resource's documents, and its CSV column. */
@@ -65,7 +67,8 @@ typedef struct bc_field {
     const char *name;
     bc_csv_kind csv;
     /* BC_CSV_LIST: the member of each item shown, a dotted path ("person.id"); an item
-     * without it (or NULL here) is written as compact JSON, a string item as it is */
+     * without it (or NULL here) is written as compact JSON, a string item as it is.
+     * BC_CSV_COLUMNS: the members, comma-separated, each a column of its own. */
     const char *item;
 } bc_field;
 

@@ -9,7 +9,7 @@
 
 typedef struct bc_header {
     char name[40];
-    char value[480];
+    char *value; /* owned by the response (or cache entry) that holds the header */
 } bc_header;
 
 typedef struct bc_response {
@@ -24,10 +24,14 @@ typedef struct bc_response {
 } bc_response;
 
 void bc_response_init(bc_response *res);
-/* Releases the body; NULL-safe. */
+/* Releases the body and the header values and forgets the headers; NULL-safe, and safe
+ * to call again. */
 void bc_response_free(bc_response *res);
-/* Adds a header (printf-formatted value, truncated to fit); ignored past the limit. */
-void bc_response_header(bc_response *res, const char *name, const char *fmt, ...)
+/* Adds a header: a name (at most 39 bytes) and a printf-formatted value of any length,
+ * never cut. Returns 0, BC_ETOOBIG when the response already has
+ * BC_RESPONSE_MAX_HEADERS headers or the name is too long, or BC_ENOMEM; on failure the
+ * header is not added. */
+int bc_response_header(bc_response *res, const char *name, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* The value of a header set on res, or NULL. */
 const char *bc_response_header_get(const bc_response *res, const char *name);

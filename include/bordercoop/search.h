@@ -9,7 +9,8 @@
 #include "bordercoop/request.h"
 #include "bordercoop/response.h"
 
-/* GET /v1/search: q (required), type, lang, limit (1..100, default 20), offset. */
+/* GET /v1/search: q (required), type, lang, paragraphs, limit (1..BC_LIMIT_MAX, default
+ * 20), offset, total, format (json or csv; Accept: text/csv too). */
 int bc_handle_search(bc_request *req, bc_response *res);
 
 #endif

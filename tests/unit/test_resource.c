@@ -425,6 +425,20 @@ static void check_shape(const bc_resource *r, const char *id, const bc_field *f,
         ok = json_is_array(v);
         json_array_foreach(v, i, item) ok &= has_path(item, "source_id") && has_path(item, "quote");
         break;
+    case BC_CSV_COLUMNS: {
+        /* an object whose members are exactly the declared columns */
+        ok = json_is_object(v);
+        size_t n = 0;
+        for (const char *m = f->item; ok && m != NULL && *m; n++) {
+            size_t len = strcspn(m, ",");
+            char member[64];
+            snprintf(member, sizeof member, "%.*s", (int)len, m);
+            ok = json_object_get(v, member) != NULL;
+            m += len + (m[len] == ',');
+        }
+        ok &= json_object_size(v) == n;
+        break;
+    }
     }
     if (!ok)
         fail_msg("%s %s: field '%s' does not have the shape its CSV column declares", r->name, id,

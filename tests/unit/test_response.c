@@ -7,6 +7,7 @@
 #include <cmocka.h>
 
 #include "bordercoop/alloc.h"
+#include "bordercoop/err.h"
 #include "bordercoop/response.h"
 #include "bordercoop/text.h"
 
@@ -270,17 +271,28 @@ static void headers_case_insensitive(void **state)
     assert_string_equal(bc_response_header_get(&res, "Cache-Control"), "max-age=60");
 }
 
-static void header_value_truncated(void **state)
+/* a value is never cut, however long (a Link header with two long cursors) */
+static void header_value_is_never_cut(void **state)
 {
     (void)state;
-    char big[1000];
+    static char big[20000];
     memset(big, 'v', sizeof big - 1);
     big[sizeof big - 1] = '\0';
-    bc_response_header(&res, "X-Big", "%s", big);
+    assert_int_equal(bc_response_header(&res, "X-Big", "<%s>; rel=\"next\"", big), 0);
     const char *v = bc_response_header_get(&res, "x-big");
     assert_non_null(v);
-    assert_int_equal(strlen(v), sizeof res.headers[0].value - 1);
-    assert_memory_equal(v, big, strlen(v));
+    assert_int_equal(strlen(v), strlen(big) + strlen("<>; rel=\"next\""));
+    assert_non_null(strstr(v, "rel=\"next\""));
+    /* a name that does not fit is refused, not cut */
+    assert_int_equal(bc_response_header(&res, "X-A-Header-Name-Longer-Than-Forty-Bytes-Here", "1"),
+                     BC_ETOOBIG);
+    /* out of memory: nothing added, nothing cut */
+    int before = res.nheaders;
+    bc_alloc_fail_after(0);
+    assert_int_equal(bc_response_header(&res, "X-Oom", "value"), BC_ENOMEM);
+    bc_alloc_fail_reset();
+    assert_int_equal(res.nheaders, before);
+    assert_null(bc_response_header_get(&res, "X-Oom"));
 }
 
 static void header_limit(void **state)
@@ -292,7 +304,7 @@ static void header_limit(void **state)
         bc_response_header(&res, name, "%d", i);
     }
     assert_int_equal(res.nheaders, BC_RESPONSE_MAX_HEADERS);
-    bc_response_header(&res, "X-Over", "ignored");
+    assert_int_equal(bc_response_header(&res, "X-Over", "ignored"), BC_ETOOBIG);
     bc_response_header(&res, "X-Over2", "ignored");
     assert_int_equal(res.nheaders, BC_RESPONSE_MAX_HEADERS);
     assert_null(bc_response_header_get(&res, "X-Over"));
@@ -319,7 +331,7 @@ int main(void)
         T(problem_titles),
         T(problem_under_allocation_failure),
         T(headers_case_insensitive),
-        T(header_value_truncated),
+        T(header_value_is_never_cut),
         T(header_limit),
     };
 #undef T

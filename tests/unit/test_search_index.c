@@ -26,7 +26,7 @@ static void every_entity_is_indexed_once(void **state)
                                 "FROM figures) + (SELECT count(*) FROM projects) + (SELECT "
                                 "count(*) FROM protocols) + (SELECT count(*) FROM people) + "
                                 "(SELECT count(*) FROM provinces) + (SELECT count(*) FROM "
-                                "mechanisms)");
+                                "mechanisms) + (SELECT count(*) FROM coop_events)");
     assert_int_equal(fx_count(S, "SELECT count(*) FROM search_index WHERE kind <> 'source'"),
                      entities);
     assert_int_equal(fx_count(S, "SELECT count(DISTINCT kind || ref_id) FROM search_index "
@@ -137,7 +137,8 @@ static void a_huge_paragraph_gives_bounded_rows_and_safe_snippets(void **state)
              r.source_id);
     assert_int_equal(fx_count(s, sql), (long)k); /* every byte, the cut spaces aside */
     bc_response res;
-    assert_int_equal(fx_request(s, "GET", "/v1/search", "q=charlie&limit=100&curation=all", &res),
+    assert_int_equal(fx_request(s, "GET", "/v1/search",
+                                "q=charlie&limit=100&paragraphs=true&curation=all", &res),
                      200);
     json_t *j = fx_json_body(&res);
     bc_response_free(&res);

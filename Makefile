@@ -196,6 +196,7 @@ $(OUT)/tests/api/%: tests/api/%.c tests/api/harness.c tests/api/harness.h $(LIB)
 # test-only fragments: optional so that a build context without tests/ (the container
 # image) still reads this Makefile
 -include tests/contract/contract.mk
+-include tests/geojson/geojson.mk
 -include tests/scale/scale.mk
 -include tests/browser/browser.mk
 -include tests/fuzz/fuzz.mk
@@ -203,7 +204,7 @@ $(OUT)/tests/api/%: tests/api/%.c tests/api/harness.c tests/api/harness.h $(LIB)
 
 # test-contract runs the API tests (recording every response) before validating them
 test: deps
-	@$(MAKE) --no-print-directory build test-unit test-contract test-browser
+	@$(MAKE) --no-print-directory build test-unit test-contract test-geojson test-browser
 
 # the extractor on the held-out gold corpus (tests/eval/README.md): `make eval` prints the
 # table per field and language; `make test` holds it to the bar (eval --gate)

@@ -63,6 +63,18 @@ static const bc_field FIELDS[] = {
     {NULL},
 };
 
+/* ?facets=: counts over the filtered events; an event counts once under each province
+ * among the bodies that took part */
+static const bc_facet FACETS[] = {
+    {"kind", "ev.kind"},
+    {"status", "ev.status"},
+    {"year", "ev.year"},
+    {"curation", "ev.curation"},
+    {"province", "ex.province_id",
+     "LEFT JOIN coop_event_organisations ex ON ex.event_id = ev.id"},
+    {NULL},
+};
+
 const bc_resource bc_res_events = {
     .name = "events",
     .singular = "event",
@@ -75,4 +87,5 @@ const bc_resource bc_res_events = {
     .default_sort = "date",
     .fields = FIELDS,
     .inferred_col = "ev.inferred",
+    .facets = FACETS,
 };

@@ -79,6 +79,32 @@ static const bc_field FIELDS[] = {
     {NULL},
 };
 
+/* ?facets=: counts of these fields' values over the filtered figures; a figure counts
+ * once under each of its parties, and (as year= matches every figure whose period overlaps
+ * the year) once under every calendar year its period overlaps, up to 12 */
+#define PROVINCE_FACET                                                                             \
+    {                                                                                              \
+        "province", "fx.province_id", "LEFT JOIN figure_parties fx ON fx.figure_id = f.id"         \
+    }
+#define START_YEAR "CAST(substr(f.period_start, 1, 4) AS INTEGER)"
+#define YEAR_FACET                                                                                 \
+    {                                                                                              \
+        "year", "fy.value",                                                                        \
+            "LEFT JOIN json_each(CASE WHEN substr(f.period_start, 1, 4) = substr(f.period_end, 1, " \
+            "4) THEN json_array(" START_YEAR ") ELSE json_array(" START_YEAR ", " START_YEAR        \
+            " + 1, " START_YEAR " + 2, " START_YEAR " + 3, " START_YEAR " + 4, " START_YEAR         \
+            " + 5, " START_YEAR " + 6, " START_YEAR " + 7, " START_YEAR " + 8, " START_YEAR         \
+            " + 9, " START_YEAR " + 10, " START_YEAR " + 11) END) fy ON fy.value <= "             \
+            "CAST(substr(f.period_end, 1, 4) AS INTEGER)"                                          \
+    }
+static const bc_facet FIGURE_FACETS[] = {
+    {"metric", "f.metric"}, {"category", "f.category"}, YEAR_FACET,
+    {"curation", "f.curation"}, PROVINCE_FACET, {NULL},
+};
+static const bc_facet TRADE_FACETS[] = {
+    {"metric", "f.metric"}, YEAR_FACET, {"curation", "f.curation"}, PROVINCE_FACET, {NULL},
+};
+
 const bc_resource bc_res_figures = {
     .name = "figures",
     .singular = "figure",
@@ -90,6 +116,7 @@ const bc_resource bc_res_figures = {
     .default_sort = "period",
     .fields = FIELDS,
     .inferred_col = "f.inferred",
+    .facets = FIGURE_FACETS,
 };
 
 const bc_resource bc_res_trade_figures = {
@@ -105,4 +132,5 @@ const bc_resource bc_res_trade_figures = {
     .default_sort = "period",
     .fields = FIELDS,
     .inferred_col = "f.inferred",
+    .facets = TRADE_FACETS,
 };

@@ -37,6 +37,14 @@ static const bc_field FIELDS[] = {
     {NULL},
 };
 
+/* ?facets=: counts over the filtered mechanisms; a mechanism counts once under each
+ * member province */
+static const bc_facet FACETS[] = {
+    {"kind", "mc.kind"},
+    {"province", "mx.province_id", "LEFT JOIN mechanism_members mx ON mx.mechanism_id = mc.id"},
+    {NULL},
+};
+
 const bc_resource bc_res_mechanisms = {
     .name = "mechanisms",
     .singular = "mechanism",
@@ -48,4 +56,5 @@ const bc_resource bc_res_mechanisms = {
     .sorts = SORTS,
     .default_sort = "id",
     .fields = FIELDS,
+    .facets = FACETS,
 };

@@ -67,6 +67,17 @@ static const bc_field FIELDS[] = {
     {NULL},
 };
 
+/* ?facets=: counts of these fields' values over the filtered meetings */
+static const bc_facet FACETS[] = {
+    {"mechanism", "m.mechanism_id"},
+    {"status", "m.status"},
+    {"year", "m.year"},
+    {"curation", "m.curation"},
+    {"host_province", "m.host_province_id"},
+    {"province", "mx.province_id", "LEFT JOIN meeting_provinces mx ON mx.meeting_id = m.id"},
+    {NULL},
+};
+
 const bc_resource bc_res_meetings = {
     .name = "meetings",
     .singular = "meeting",
@@ -79,4 +90,5 @@ const bc_resource bc_res_meetings = {
     .default_sort = "date,ordinal",
     .fields = FIELDS,
     .inferred_col = "m.inferred",
+    .facets = FACETS,
 };

@@ -39,6 +39,13 @@ static const bc_field FIELDS[] = {
     {NULL},
 };
 
+/* ?facets=: counts over the filtered people */
+static const bc_facet FACETS[] = {
+    {"country", "pe.country"},
+    {"province", "pe.province_id"},
+    {NULL},
+};
+
 const bc_resource bc_res_people = {
     .name = "people",
     .singular = "person",
@@ -50,4 +57,5 @@ const bc_resource bc_res_people = {
     .sorts = SORTS,
     .default_sort = "id",
     .fields = FIELDS,
+    .facets = FACETS,
 };

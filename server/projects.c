@@ -57,6 +57,30 @@ static const bc_field FIELDS[] = {
     {NULL},
 };
 
+/* ?facets=: counts over the filtered projects; a project counts once under each of the
+ * provinces of its two sides */
+static const bc_facet FACETS[] = {
+    {"kind", "p.kind"},
+    {"status", "p.status"},
+    {"curation", "p.curation"},
+    {"province", "px.id", "LEFT JOIN provinces px ON px.id IN (p.vn_province_id, p.cn_province_id)"},
+    {NULL},
+};
+
+/* GeoJSON: a project is one Feature; its geometry holds the located sides, Vietnamese
+ * first (a Point when one side is located, a MultiPoint for both, null for none) */
+static const bc_geo_point POINTS[] = {
+    {"vn_location", "vn"},
+    {"cn_location", "cn"},
+    {NULL},
+};
+static const bc_geo_prop PROPS[] = {
+    {"id", "id"},           {"name", "name"},       {"status", "status"},
+    {"kind", "kind"},       {"vn_side", "vn_side"}, {"cn_side", "cn_side"},
+    {"curation", "curation"}, {"links", "links"},   {NULL},
+};
+static const bc_geo GEO = {POINTS, PROPS};
+
 const bc_resource bc_res_projects = {
     .name = "border-gate-projects",
     .singular = "border gate project",
@@ -69,4 +93,6 @@ const bc_resource bc_res_projects = {
     .default_sort = "id",
     .fields = FIELDS,
     .inferred_col = "p.inferred",
+    .facets = FACETS,
+    .geo = &GEO,
 };

@@ -56,6 +56,17 @@ static const bc_field FIELDS[] = {
     {NULL},
 };
 
+/* ?facets=: counts over the filtered protocols; a protocol counts once under each
+ * province among its parties */
+static const bc_facet FACETS[] = {
+    {"kind", "pr.kind"},
+    {"level", "pr.level"},
+    {"status", "pr.status"},
+    {"year", "pr.year"},
+    {"province", "px.province_id", "LEFT JOIN protocol_parties px ON px.protocol_id = pr.id"},
+    {NULL},
+};
+
 const bc_resource bc_res_protocols = {
     .name = "protocols",
     .singular = "protocol",
@@ -68,4 +79,5 @@ const bc_resource bc_res_protocols = {
     .default_sort = "signed_on",
     .fields = FIELDS,
     .inferred_col = "pr.inferred",
+    .facets = FACETS,
 };

@@ -45,6 +45,25 @@ static const bc_field FIELDS[] = {
     {NULL},
 };
 
+/* ?facets=: counts over the filtered provinces */
+static const bc_facet FACETS[] = {
+    {"country", "p.country"},
+    {"level", "p.level"},
+    {NULL},
+};
+
+/* GeoJSON: a province is one Feature at its seat (null geometry when none is known);
+ * `kind` is its level, and a province has no status */
+static const bc_geo_point POINTS[] = {
+    {"location", "seat"},
+    {NULL},
+};
+static const bc_geo_prop PROPS[] = {
+    {"id", "id"},     {"name", "name"},       {"status", NULL}, {"kind", "level"},
+    {"country", "country"}, {"links", "links"}, {NULL},
+};
+static const bc_geo GEO = {POINTS, PROPS};
+
 const bc_resource bc_res_provinces = {
     .name = "provinces",
     .singular = "province",
@@ -56,4 +75,6 @@ const bc_resource bc_res_provinces = {
     .sorts = SORTS,
     .default_sort = "-country,id",
     .fields = FIELDS,
+    .facets = FACETS,
+    .geo = &GEO,
 };

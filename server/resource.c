@@ -35,6 +35,7 @@ static const bc_param_spec COMMON[] = {
     {"offset", BC_PARAM_INT, NULL, NULL, NULL, NULL, 0, 0, BC_OFFSET_MAX},
     {"total", BC_PARAM_BOOL, NULL, NULL, NULL, NULL, 0, 0, 0},
     {"format", BC_PARAM_TEXT},
+    {"facets", BC_PARAM_TEXT},
     {NULL},
 };
 
@@ -408,6 +409,45 @@ static int parse_fields(const bc_field *allowed, const char *text, list_query *q
     return 0;
 }
 
+static void facet_names(const bc_resource *r, bc_buf *out)
+{
+    for (const bc_facet *f = r->facets; f != NULL && f->name != NULL; f++)
+        bc_buf_printf(out, "%s%s", out->len ? ", " : "", f->name);
+}
+
+/* Parses "a,b" into q->facets after checking each against the resource's whitelist. */
+static int parse_facets(const bc_resource *r, const char *text, list_query *q, bc_response *res)
+{
+    q->nfacets = 0;
+    for (const char *p = text;;) {
+        size_t len = strcspn(p, ",");
+        const bc_facet *found = NULL;
+        for (const bc_facet *f = r->facets; f != NULL && f->name != NULL && found == NULL; f++)
+            if (strlen(f->name) == len && strncmp(f->name, p, len) == 0)
+                found = f;
+        if (found == NULL) {
+            bc_buf names = BC_BUF_INIT;
+            facet_names(r, &names);
+            int st = bc_problem(res, 400, "invalid_parameter", "facets",
+                                "no facet '%.*s' on %s; allowed: %s", (int)(len < 60 ? len : 60),
+                                p, r->name, names.data ? names.data : "none");
+            bc_buf_free(&names);
+            return st;
+        }
+        for (size_t i = 0; i < q->nfacets; i++)
+            if (q->facets[i] == found)
+                return bc_problem(res, 400, "invalid_parameter", "facets",
+                                  "facet '%s' is given more than once", found->name);
+        if (q->nfacets == BC_FACETS_MAX)
+            return bc_problem(res, 400, "invalid_parameter", "facets", "at most %d facets",
+                              BC_FACETS_MAX);
+        q->facets[q->nfacets++] = found;
+        if (p[len] != ',')
+            return 0;
+        p += len + 1; /* an empty name after a ',' is refused above */
+    }
+}
+
 /* ---- the list handler -------------------------------------------------------------- */
 
 /* Validates the whole request into q; on failure fills res and returns its status. */
@@ -429,7 +469,7 @@ static int prepare_list(bc_request *req, const bc_resource *r, list_query *q, bc
     const bound *lim = find_bound(q->b, q->n, "limit"), *off = find_bound(q->b, q->n, "offset"),
                 *tot = find_bound(q->b, q->n, "total"), *srt = find_bound(q->b, q->n, "sort"),
                 *cur = find_bound(q->b, q->n, "cursor"), *fld = find_bound(q->b, q->n, "fields"),
-                *fmt = find_bound(q->b, q->n, "format");
+                *fmt = find_bound(q->b, q->n, "format"), *fct = find_bound(q->b, q->n, "facets");
     q->limit = lim ? lim->num : BC_LIMIT_DEFAULT;
     q->offset = off ? off->num : 0;
     q->has_offset = off != NULL;
@@ -445,16 +485,32 @@ static int prepare_list(bc_request *req, const bc_resource *r, list_query *q, bc
             q->format = BC_FMT_JSON;
         else if (strcmp(fmt->text, "csv") == 0)
             q->format = BC_FMT_CSV;
+        else if (strcmp(fmt->text, "geojson") == 0)
+            q->format = BC_FMT_GEOJSON;
         else
             return bc_problem(res, 400, "invalid_parameter", "format",
-                              "unknown format '%.40s'; allowed: json, csv", fmt->text);
+                              "unknown format '%.40s'; allowed: json, csv%s", fmt->text,
+                              r->geo != NULL ? ", geojson" : "");
     }
+    if (q->format == BC_FMT_GEOJSON && r->geo == NULL)
+        return bc_problem(res, 406, "not_acceptable", NULL,
+                          "'/v1/%s' is available as application/json and text/csv only; "
+                          "GeoJSON is served for located items (border-gate-projects, "
+                          "provinces)",
+                          r->name);
     if (q->format == 0)
         return bc_problem(res, 406, "not_acceptable", NULL,
-                          "lists are available as application/json and text/csv");
+                          "lists are available as application/json and text/csv%s",
+                          r->geo != NULL ? " and application/geo+json" : "");
+    if (fct != NULL && q->format == BC_FMT_CSV)
+        return bc_problem(res, 400, "invalid_parameter", "facets",
+                          "facets are part of the JSON envelope's meta; CSV has none (ask "
+                          "for JSON, or leave 'facets' out)");
     status = parse_sort(req, r, srt ? srt->text : r->default_sort, q, res);
     if (status == 0 && fld != NULL)
         status = parse_fields(r->fields, fld->text, q, res);
+    if (status == 0 && fct != NULL)
+        status = parse_facets(r, fct->text, q, res);
     if (status == 0 && cur != NULL) {
         q->cursor_param = cur->text;
         status = bc_list_cursor_parse(cur->text, q, res);
@@ -576,6 +632,85 @@ static json_t *row_keys(sqlite3_stmt *st, const list_query *q)
     return a;
 }
 
+/* The facet query: each value of f over the filtered items, with how many items have
+ * it, most first. Composed only from constant fragments, like the page query. */
+static void build_facet_sql(const bc_resource *r, const list_query *q, const bc_facet *f,
+                            bc_buf *sql)
+{
+    bc_buf_printf(sql, "SELECT %s AS value, count(%s%s) FROM %s", f->value,
+                  f->join != NULL ? "DISTINCT " : "", f->join != NULL ? r->id_col : "*", r->from);
+    if (f->join != NULL)
+        bc_buf_printf(sql, " %s", f->join);
+    append_where(sql, r, q->b, q->n);
+    bc_buf_puts(sql, " GROUP BY 1 ORDER BY 2 DESC, 1 IS NULL, 1");
+}
+
+int bc_resource_facet_sql(bc_request *req, const char *facet, bc_buf *sql, bc_response *res)
+{
+    const bc_resource *r = req->route_data;
+    list_query q;
+    int status = prepare_list(req, r, &q, res);
+    json_decref(q.cursor);
+    if (status != 0)
+        return status;
+    for (const bc_facet *f = r->facets; f != NULL && f->name != NULL; f++)
+        if (strcmp(f->name, facet) == 0) {
+            build_facet_sql(r, &q, f, sql);
+            return 0;
+        }
+    return bc_problem(res, 400, "invalid_parameter", "facets", "no facet '%.60s' on %s", facet,
+                      r->name);
+}
+
+/* Runs one facet query into page->facets[f->name]. */
+static int read_facet(bc_request *req, const bc_resource *r, const list_query *q,
+                      const bc_facet *f, list_page *page, bc_err *err)
+{
+    bc_buf sql = BC_BUF_INIT;
+    build_facet_sql(r, q, f, &sql);
+    sqlite3_stmt *st = NULL;
+    int rc = bc_buf_failed(&sql) ? bc_err_set(err, BC_ENOMEM, "out of memory")
+                                 : bc_store_prepare(req->store, sql.data, &st, err);
+    bc_buf_free(&sql);
+    json_t *buckets = rc == BC_OK ? json_array() : NULL;
+    if (rc == BC_OK && (buckets == NULL || (page->facets == NULL &&
+                                            (page->facets = json_object()) == NULL)))
+        rc = bc_err_set(err, BC_ENOMEM, "out of memory");
+    if (rc == BC_OK) {
+        bind_filters(st, q->b, q->n);
+        int step;
+        while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+            json_t *v;
+            switch (sqlite3_column_type(st, 0)) {
+            case SQLITE_INTEGER:
+                v = json_integer(sqlite3_column_int64(st, 0));
+                break;
+            case SQLITE_FLOAT:
+                v = json_real(sqlite3_column_double(st, 0));
+                break;
+            case SQLITE_NULL:
+                v = json_null();
+                break;
+            default:
+                v = json_string((const char *)sqlite3_column_text(st, 0));
+            }
+            json_t *bucket = json_pack("{s:o,s:I}", "value", v, "count",
+                                       (json_int_t)sqlite3_column_int64(st, 1));
+            if (bucket == NULL || json_array_append_new(buckets, bucket) != 0) {
+                rc = bc_err_set(err, BC_ENOMEM, "out of memory");
+                break;
+            }
+        }
+        if (rc == BC_OK && step != SQLITE_DONE)
+            rc = bc_store_error(req->store, err, "counting a facet");
+    }
+    sqlite3_finalize(st);
+    if (rc == BC_OK && json_object_set(page->facets, f->name, buckets) != 0)
+        rc = bc_err_set(err, BC_ENOMEM, "out of memory");
+    json_decref(buckets);
+    return rc;
+}
+
 /* Reads the page of ids (one more than the limit tells whether more rows follow) and
  * the sort keys of its first and last row. */
 static int read_page(bc_request *req, const bc_resource *r, list_query *q, list_page *page,
@@ -603,7 +738,7 @@ static int read_page(bc_request *req, const bc_resource *r, list_query *q, list_
             rc = bc_store_error(req->store, err, "listing");
     }
     sqlite3_finalize(st); /* a one-shot statement (bc_store_prepare); NULL-safe */
-    if (rc == BC_OK && q->want_total) {
+    if (rc == BC_OK && (q->want_total || q->nfacets > 0)) {
         bc_buf sql = BC_BUF_INIT;
         bc_buf_printf(&sql, "SELECT count(*) FROM %s", r->from);
         append_where(&sql, r, q->b, q->n);
@@ -620,6 +755,8 @@ static int read_page(bc_request *req, const bc_resource *r, list_query *q, list_
         }
         sqlite3_finalize(cst);
     }
+    for (size_t i = 0; rc == BC_OK && i < q->nfacets; i++)
+        rc = read_facet(req, r, q, q->facets[i], page, err);
     return rc;
 }
 
@@ -633,7 +770,7 @@ int bc_resource_list(bc_request *req, bc_response *res)
         return status;
     }
     bc_err err;
-    list_page page = {json_array(), NULL, NULL, 0, -1};
+    list_page page = {json_array(), NULL, NULL, 0, -1, NULL};
     int rc = page.ids != NULL ? read_page(req, r, &q, &page, &err)
                               : bc_err_set(&err, BC_ENOMEM, "out of memory");
     size_t count = json_array_size(page.ids);
@@ -651,7 +788,7 @@ int bc_resource_list(bc_request *req, bc_response *res)
             break;
         sqlite3_bind_text(doc, 1, id, -1, SQLITE_STATIC);
         if (sqlite3_step(doc) == SQLITE_ROW) {
-            if (i > 0 && q.format == BC_FMT_JSON)
+            if (i > 0 && q.format != BC_FMT_CSV)
                 bc_buf_putc(out, ',');
             rc = bc_list_emit_doc(r, &q, (const char *)sqlite3_column_text(doc, 0),
                                   (size_t)sqlite3_column_bytes(doc, 0), out);
@@ -667,6 +804,7 @@ int bc_resource_list(bc_request *req, bc_response *res)
     json_decref(page.ids);
     json_decref(page.head);
     json_decref(page.tail);
+    json_decref(page.facets);
     json_decref(q.cursor);
     if (rc == BC_OK && bc_buf_failed(out))
         rc = bc_err_set(&err, BC_ENOMEM, "out of memory rendering the list");

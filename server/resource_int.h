@@ -35,9 +35,11 @@ typedef struct list_query {
     int backward;   /* the cursor points backwards ("p") */
     const bc_field *fields[64];
     size_t nfields;
-    int format; /* BC_FMT_JSON or BC_FMT_CSV */
+    int format; /* BC_FMT_JSON, BC_FMT_CSV or BC_FMT_GEOJSON */
     const char *format_param;
     const char *cursor_param; /* ?cursor= as given, for the self link */
+    const bc_facet *facets[BC_FACETS_MAX]; /* ?facets=, in the order given */
+    size_t nfacets;
 } list_query;
 
 /* The ids of one page, in the order read, and the sort keys of the first and last row
@@ -46,7 +48,8 @@ typedef struct list_page {
     json_t *ids;
     json_t *head, *tail;
     int more;   /* rows follow the page */
-    long total; /* ?total=true: the rows of every page; -1 otherwise */
+    long total;     /* ?total=true or ?facets=: the rows of every page; -1 otherwise */
+    json_t *facets; /* ?facets=: {name: [{value, count}]} in the order asked; else NULL */
 } list_page;
 
 /* Decodes and validates ?cursor= against q's sort (parsed first); keeps the decoded
@@ -56,17 +59,19 @@ int bc_list_cursor_parse(const char *text, list_query *q, bc_response *res);
 /* 1 when the document field `name` is to be written (no ?fields=, or listed, or id). */
 int bc_list_wants(const list_query *q, const char *name);
 
-/* Starts the body: {"data":[ or the CSV header line. */
+/* Starts the body: {"data":[, {"type":"FeatureCollection","features":[ or the CSV
+ * header line. */
 void bc_list_begin(bc_buf *out, const bc_resource *r, const list_query *q);
 
 /* Appends document doc (len bytes of JSON) as JSON (whole, or only the requested
- * fields) or as a CSV row. The caller writes the ',' between JSON items. 0 or
- * BC_ENOMEM. */
+ * fields), as a CSV row, or as a GeoJSON Feature (r->geo). The caller writes the ','
+ * between JSON and GeoJSON items. 0 or BC_ENOMEM. */
 int bc_list_emit_doc(const bc_resource *r, const list_query *q, const char *doc, size_t len,
                      bc_buf *out);
 
-/* Ends the body (the JSON envelope's meta and links; nothing for CSV), sets the content
- * type and the Link and X-Total-Count headers. */
+/* Ends the body (the JSON envelope's meta and links, which GeoJSON carries as foreign
+ * members; nothing for CSV), sets the content type and the Link and X-Total-Count
+ * headers. */
 void bc_list_finish(bc_request *req, const bc_resource *r, const list_query *q,
                     const list_page *page, bc_response *res);
 

@@ -6,6 +6,7 @@
 #include "bordercoop/negotiate.h"
 #include "bordercoop/query.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -138,8 +139,17 @@ static void write_link(bc_buf *out, const bc_resource *r, const list_query *q, l
             bc_buf_printf(out, "%s%s", i ? "," : "", q->fields[i]->name);
         sep = '&';
     }
+    if (q->nfacets > 0) {
+        bc_buf_printf(out, "%cfacets=", sep);
+        for (size_t i = 0; i < q->nfacets; i++)
+            bc_buf_printf(out, "%s%s", i ? "," : "", q->facets[i]->name);
+        sep = '&';
+    }
     if (q->format_param != NULL) {
-        bc_buf_printf(out, "%cformat=%s", sep, q->format == BC_FMT_CSV ? "csv" : "json");
+        bc_buf_printf(out, "%cformat=%s", sep,
+                      q->format == BC_FMT_CSV       ? "csv"
+                      : q->format == BC_FMT_GEOJSON ? "geojson"
+                                                    : "json");
         sep = '&';
     }
     if (q->limit != BC_LIMIT_DEFAULT) {
@@ -315,6 +325,10 @@ static void column_cell(const char *m, size_t n, void *ctx)
 
 void bc_list_begin(bc_buf *out, const bc_resource *r, const list_query *q)
 {
+    if (q->format == BC_FMT_GEOJSON) {
+        bc_buf_puts(out, "{\"type\":\"FeatureCollection\",\"features\":[");
+        return;
+    }
     if (q->format != BC_FMT_CSV) {
         bc_buf_puts(out, "{\"data\":[");
         return;
@@ -334,6 +348,68 @@ void bc_list_begin(bc_buf *out, const bc_resource *r, const list_query *q)
     bc_buf_puts(out, "\r\n");
 }
 
+/* ---- GeoJSON ------------------------------------------------------------------------- */
+
+/* A position [lon, lat] (RFC 7946 3.1.1) from a location object, rounded to 6 decimals
+ * (about 0.1 m, RFC 7946 11.2); NULL when loc is not a location. */
+static json_t *position(json_t *loc)
+{
+    json_t *lat = json_object_get(loc, "lat"), *lon = json_object_get(loc, "lon");
+    if (!json_is_number(lat) || !json_is_number(lon))
+        return NULL;
+    return json_pack("[f,f]", round(json_number_value(lon) * 1e6) / 1e6,
+                     round(json_number_value(lat) * 1e6) / 1e6);
+}
+
+/* The Feature of one document (new reference), NULL when out of memory. */
+static json_t *feature(const bc_resource *r, const list_query *q, json_t *doc)
+{
+    json_t *coords = json_array(), *locations = json_array(), *props = json_object();
+    json_t *f = NULL;
+    int ok = coords != NULL && locations != NULL && props != NULL;
+    for (const bc_geo_point *p = r->geo->points; ok && p->field != NULL; p++) {
+        json_t *loc = json_object_get(doc, p->field);
+        json_t *pos = position(loc);
+        if (pos == NULL)
+            continue;
+        json_t *about = json_deep_copy(loc);
+        ok = about != NULL && json_object_del(about, "lat") == 0 &&
+             json_object_del(about, "lon") == 0 &&
+             json_object_set_new(about, "side", json_string(p->side)) == 0 &&
+             json_array_append_new(locations, about) == 0 &&
+             json_array_append_new(coords, pos) == 0;
+    }
+    if (ok && q->nfields == 0) {
+        for (const bc_geo_prop *p = r->geo->props; ok && p->name != NULL; p++) {
+            json_t *v = p->field != NULL ? json_object_get(doc, p->field) : NULL;
+            ok = json_object_set(props, p->name, v != NULL ? v : json_null()) == 0;
+        }
+    } else if (ok) {
+        const char *key;
+        json_t *v;
+        json_object_foreach(doc, key, v)
+        {
+            if (ok && bc_list_wants(q, key))
+                ok = json_object_set(props, key, v) == 0;
+        }
+    }
+    ok = ok && json_object_set(props, "locations", locations) == 0;
+    size_t n = ok ? json_array_size(coords) : 0;
+    json_t *geometry = n == 0   ? json_null()
+                       : n == 1 ? json_pack("{s:s,s:O}", "type", "Point", "coordinates",
+                                            json_array_get(coords, 0))
+                                : json_pack("{s:s,s:O}", "type", "MultiPoint", "coordinates", coords);
+    if (ok && geometry != NULL)
+        f = json_pack("{s:s,s:O,s:o,s:O}", "type", "Feature", "id", json_object_get(doc, "id"),
+                      "geometry", geometry, "properties", props);
+    else
+        json_decref(geometry);
+    json_decref(coords);
+    json_decref(locations);
+    json_decref(props);
+    return f;
+}
+
 int bc_list_emit_doc(const bc_resource *r, const list_query *q, const char *doc, size_t len,
                      bc_buf *out)
 {
@@ -345,7 +421,14 @@ int bc_list_emit_doc(const bc_resource *r, const list_query *q, const char *doc,
     if (j == NULL)
         return BC_ENOMEM;
     int first = 1;
-    if (q->format == BC_FMT_JSON) {
+    if (q->format == BC_FMT_GEOJSON) {
+        json_t *f = r->geo != NULL ? feature(r, q, j) : NULL;
+        if (f != NULL)
+            put_json(out, f);
+        else
+            out->failed = 1;
+        json_decref(f);
+    } else if (q->format == BC_FMT_JSON) {
         bc_buf_putc(out, '{');
         const char *key;
         json_t *v;
@@ -407,7 +490,7 @@ void bc_list_finish(bc_request *req, const bc_resource *r, const list_query *q,
     }
     const char *next = nb.len ? nb.data : NULL, *prev = pb.len ? pb.data : NULL;
     bc_buf *out = &res->body;
-    if (q->format == BC_FMT_JSON) {
+    if (q->format != BC_FMT_CSV) {
         bc_buf_printf(out, "],\"meta\":{\"count\":%zu,\"limit\":%ld", count, q->limit);
         if (q->has_offset)
             bc_buf_printf(out, ",\"offset\":%ld", q->offset);
@@ -436,6 +519,10 @@ void bc_list_finish(bc_request *req, const bc_resource *r, const list_query *q,
                 bc_buf_printf(out, ",\"%s\":", q->b[i].spec->name);
                 bc_buf_json_string(out, q->b[i].shown, strlen(q->b[i].shown));
             }
+        if (page->facets != NULL) {
+            bc_buf_puts(out, ",\"facets\":");
+            put_json(out, page->facets);
+        }
         bc_buf_puts(out, "},\"links\":{\"self\":");
         bc_buf self = BC_BUF_INIT;
         write_link(&self, r, q, q->offset, q->cursor_param);
@@ -446,6 +533,8 @@ void bc_list_finish(bc_request *req, const bc_resource *r, const list_query *q,
         bc_buf_puts(out, ",\"prev\":");
         json_link_value(out, prev);
         bc_buf_puts(out, "}}");
+        if (q->format == BC_FMT_GEOJSON)
+            res->content_type = "application/geo+json";
     } else {
         res->content_type = "text/csv";
     }

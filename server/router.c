@@ -19,15 +19,19 @@
 
 /* The two routes of a collection (resource.h): its list, which also speaks CSV, and
  * its items. NAME is the descriptor's name as a literal (test_router checks they agree). */
-#define LIST_ROUTE(name, res)                                                                      \
-    .pattern = "/v1/" name, .get = {bc_resource_list}, .formats = BC_FMT_JSON | BC_FMT_CSV,        \
-    .data = &(res)
+#define LIST_ROUTE_AS(name, res, fmts)                                                             \
+    .pattern = "/v1/" name, .get = {bc_resource_list}, .formats = (fmts), .data = &(res)
+#define LIST_ROUTE(name, res) LIST_ROUTE_AS(name, res, BC_FMT_JSON | BC_FMT_CSV)
 #define ITEM_ROUTE(name, res)                                                                      \
     {                                                                                              \
         .pattern = "/v1/" name "/{id}", .get = {bc_resource_get}, .formats = BC_FMT_JSON,          \
         .data = &(res)                                                                             \
     }
 #define COLLECTION(name, res) {LIST_ROUTE(name, res)}, ITEM_ROUTE(name, res)
+/* A collection whose list is also a map: GeoJSON besides JSON and CSV (the descriptor's
+ * `geo`; test_router checks they agree). */
+#define GEO_COLLECTION(name, res)                                                                  \
+    {LIST_ROUTE_AS(name, res, BC_FMT_JSON | BC_FMT_CSV | BC_FMT_GEOJSON)}, ITEM_ROUTE(name, res)
 
 const bc_route bc_routes[] = {
     {"/", .get = {bc_handle_root}, .formats = BC_FMT_JSON | BC_FMT_HTML},
@@ -48,9 +52,9 @@ const bc_route bc_routes[] = {
     COLLECTION("meetings", bc_res_meetings),
     COLLECTION("trade-figures", bc_res_trade_figures),
     COLLECTION("figures", bc_res_figures),
-    COLLECTION("border-gate-projects", bc_res_projects),
+    GEO_COLLECTION("border-gate-projects", bc_res_projects),
     COLLECTION("protocols", bc_res_protocols),
-    COLLECTION("provinces", bc_res_provinces),
+    GEO_COLLECTION("provinces", bc_res_provinces),
     COLLECTION("people", bc_res_people),
     {LIST_ROUTE("sources", bc_res_sources),
      .post = {bc_handle_ingest, BC_EXEC_WRITER, BC_ROLE_INGEST}},

@@ -54,6 +54,13 @@ static const bc_field FIELDS[] = {
     {NULL},
 };
 
+/* ?facets=: counts over the filtered sources */
+static const bc_facet FACETS[] = {
+    {"lang", "s.lang"},
+    {"origin", "s.origin"},
+    {NULL},
+};
+
 const bc_resource bc_res_sources = {
     .name = "sources",
     .singular = "source",
@@ -65,4 +72,5 @@ const bc_resource bc_res_sources = {
     .sorts = SORTS,
     .default_sort = "file",
     .fields = FIELDS,
+    .facets = FACETS,
 };

@@ -72,6 +72,42 @@ typedef struct bc_field {
     const char *item;
 } bc_field;
 
+/* A facet of a list (?facets=): how many of the filtered items have each value of a
+ * field, counted before paging. A single-valued field gives every item one value (NULL
+ * included), so its counts sum to the filtered total. A multi-valued field (a figure's
+ * parties, a meeting's provinces) has `join`, a LEFT JOIN fragment giving an item one
+ * row per value: an item is counted once under each of its distinct values, and once
+ * under null when it has none, so each count is at most the total and the counts sum to
+ * at least the total. Facets name low-cardinality fields whose column leads an index. */
+typedef struct bc_facet {
+    const char *name;  /* in ?facets= and as the key in meta.facets */
+    const char *value; /* SQL expression of the value over `from` (and `join`) */
+    const char *join;  /* NULL, or "LEFT JOIN figure_parties fx ON fx.figure_id = f.id" */
+} bc_facet;
+
+/* One located point of a document, for GeoJSON: the document field holding a location
+ * object ({lat, lon, precision, reference, ...} or null) and the name of the side it is. */
+typedef struct bc_geo_point {
+    const char *field; /* "vn_location" */
+    const char *side;  /* "vn" */
+} bc_geo_point;
+
+/* A GeoJSON property: its name and the document field it is copied from (NULL: always
+ * null, for a property this kind of item does not have). */
+typedef struct bc_geo_prop {
+    const char *name;
+    const char *field;
+} bc_geo_prop;
+
+/* How a resource's items are drawn on a map (application/geo+json, RFC 7946): one
+ * Feature per item, whose geometry holds the item's located points in `points` order (a
+ * Point for one, a MultiPoint for several, null for none), with the default properties
+ * `props` plus `locations` naming each position's side, precision and reference. */
+typedef struct bc_geo {
+    const bc_geo_point *points; /* terminated by field NULL */
+    const bc_geo_prop *props;   /* terminated by name NULL */
+} bc_geo;
+
 typedef struct bc_resource {
     const char *name;             /* path segment: "meetings" */
     const char *singular;         /* for messages: "meeting" */
@@ -86,6 +122,9 @@ typedef struct bc_resource {
     const bc_field *fields;       /* the document's top-level keys in order (also the CSV
                                    * columns), terminated by name NULL */
     const char *inferred_col;     /* the JSON array of inferred field paths ("m.inferred") */
+    const bc_facet *facets;       /* ?facets= whitelist, terminated by name NULL */
+    const bc_geo *geo;            /* NULL, or how items are drawn as GeoJSON (the route
+                                   * must offer BC_FMT_GEOJSON exactly when this is set) */
 } bc_resource;
 
 /* Constant SQL for the common kinds of lookup. */
@@ -164,6 +203,11 @@ int bc_resource_list(bc_request *req, bc_response *res);
  * SQL to sql. */
 int bc_resource_page_sql(bc_request *req, bc_buf *sql, bc_response *res);
 
+/* The facet query a list request would run for the facet named `facet` (for query-plan
+ * tests): validates req like bc_resource_list (filling res on failure and returning its
+ * status; a facet the resource does not have is a 400) and appends the SQL to sql. */
+int bc_resource_facet_sql(bc_request *req, const char *facet, bc_buf *sql, bc_response *res);
+
 /* GET /v1/<name>/{id}: the id may be any alias of the entity. */
 int bc_resource_get(bc_request *req, bc_response *res);
 
@@ -177,6 +221,7 @@ int bc_resolve_alias(bc_request *req, const char *entity, const char *input, con
 #define BC_LIMIT_MAX     500
 #define BC_OFFSET_MAX    1000000
 #define BC_SORT_MAX      4 /* sort keys per request */
+#define BC_FACETS_MAX    8 /* facets per request */
 
 /* Sort expressions for NULL-able columns: missing dates and numbers sort last. */
 #define BC_LAST_DATE(col) "coalesce(" col ", '9999-12-31')"

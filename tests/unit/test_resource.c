@@ -13,6 +13,8 @@
 
 #include "fixture.h"
 
+#include <math.h>
+
 /* the data/ store this group shares (fixture.h) */
 #define S (fx_group_store())
 
@@ -593,7 +595,7 @@ static void bad_queries(void **state)
         "sort, fields, "
         "limit, "
         "cursor, "
-        "offset, total, format");
+        "offset, total, format, facets");
     bad("/v1/meetings", "year=20x5", "invalid_parameter", "year", "whole number");
     bad("/v1/meetings", "year=1800", "invalid_parameter", "year", "from 1900 to 2199");
     bad("/v1/meetings", "status=cancelled", "invalid_parameter", "status", "held, planned");
@@ -613,6 +615,246 @@ static void bad_queries(void **state)
     bad("/v1/meetings/jwg-yunnan-11", "sort=id", "unknown_parameter", "sort", "allowed: fields");
     bad("/v1/border-gate-projects", "status=open", "invalid_parameter", "status",
         "operational, planned, proposed, reported, under_construction");
+}
+
+/* The buckets of facet `name` in list j: their counts summed into *sum, the largest
+ * count into *max; returns the number of buckets. */
+static size_t facet_sum(json_t *j, const char *name, long *sum, long *max)
+{
+    json_t *buckets = json_object_get(json_object_get(json_object_get(j, "meta"), "facets"), name);
+    assert_true(json_is_array(buckets));
+    *sum = *max = 0;
+    size_t i;
+    json_t *b;
+    long prev = -1;
+    json_array_foreach(buckets, i, b)
+    {
+        long c = (long)json_integer_value(json_object_get(b, "count"));
+        assert_true(c > 0);
+        assert_non_null(json_object_get(b, "value")); /* present, null included */
+        if (prev >= 0)
+            assert_true(c <= prev); /* most first */
+        prev = c;
+        *sum += c;
+        if (c > *max)
+            *max = c;
+    }
+    return json_array_size(buckets);
+}
+
+static long total_of(json_t *j)
+{
+    json_t *t = json_object_get(json_object_get(j, "meta"), "total");
+    assert_true(json_is_integer(t));
+    return (long)json_integer_value(t);
+}
+
+/* Single-valued facets sum to the filtered total; multi-valued ones (`multi`) count an
+ * item once per value, so each count is at most the total and the sum at least it. */
+static void check_facets(const char *path, const char *query, const char *const *single,
+                         const char *const *multi)
+{
+    json_t *j = get(path, query, 200);
+    long total = total_of(j), sum, max;
+    for (; single != NULL && *single != NULL; single++) {
+        facet_sum(j, *single, &sum, &max);
+        if (sum != total)
+            fail_msg("%s?%s: facet %s sums to %ld, total %ld", path, query, *single, sum, total);
+    }
+    for (; multi != NULL && *multi != NULL; multi++) {
+        facet_sum(j, *multi, &sum, &max);
+        assert_true(max <= total);
+        assert_true(sum >= total);
+    }
+    json_decref(j);
+}
+
+static void facets_count_the_filtered_set(void **state)
+{
+    (void)state;
+    const char *meeting_single[] = {"mechanism", "status", "year", "curation", "host_province",
+                                    NULL};
+    const char *province[] = {"province", NULL};
+    check_facets("/v1/meetings", "facets=mechanism,status,year,curation,host_province,province",
+                 meeting_single, province);
+    check_facets("/v1/meetings",
+                 "facets=mechanism,status,year,curation,host_province,province&province=yunnan",
+                 meeting_single, province);
+    const char *figure_single[] = {"metric", "category", "curation", NULL};
+    const char *figure_multi[] = {"province", "year", NULL};
+    check_facets("/v1/figures", "facets=metric,category,year,curation,province", figure_single,
+                 figure_multi);
+    check_facets("/v1/figures", "facets=metric,category,year,curation,province&year=2024&limit=1",
+                 figure_single, figure_multi);
+    const char *trade_single[] = {"metric", "curation", NULL};
+    check_facets("/v1/trade-figures", "facets=metric,year,curation,province", trade_single,
+                 figure_multi);
+    const char *project_single[] = {"kind", "status", "curation", NULL};
+    check_facets("/v1/border-gate-projects", "facets=kind,status,curation,province",
+                 project_single, province);
+    check_facets("/v1/border-gate-projects",
+                 "facets=kind,status,curation,province&province=quang-ninh", project_single,
+                 province);
+    const char *protocol_single[] = {"kind", "level", "status", "year", NULL};
+    check_facets("/v1/protocols", "facets=kind,level,status,year,province", protocol_single,
+                 province);
+    const char *province_single[] = {"country", "level", NULL};
+    check_facets("/v1/provinces", "facets=country,level", province_single, NULL);
+    const char *people_single[] = {"country", "province", NULL};
+    check_facets("/v1/people", "facets=country,province", people_single, NULL);
+    const char *source_single[] = {"lang", "origin", NULL};
+    check_facets("/v1/sources", "facets=lang,origin", source_single, NULL);
+    const char *event_single[] = {"kind", "status", "year", "curation", NULL};
+    check_facets("/v1/events", "facets=kind,status,year,curation,province", event_single,
+                 province);
+    const char *mechanism_single[] = {"kind", NULL};
+    check_facets("/v1/mechanisms", "facets=kind,province", mechanism_single, province);
+
+    /* the counts are those of the filter, before paging: a filtered facet has one value */
+    json_t *j = get("/v1/meetings", "status=planned&facets=status&limit=1", 200);
+    json_t *b = json_object_get(json_object_get(json_object_get(j, "meta"), "facets"), "status");
+    assert_int_equal(json_array_size(b), 1);
+    assert_string_equal(json_string_value(json_object_get(json_array_get(b, 0), "value")),
+                        "planned");
+    assert_int_equal(json_integer_value(json_object_get(json_array_get(b, 0), "count")),
+                     total_of(j));
+    assert_int_equal(json_array_size(json_object_get(j, "data")), 1);
+    /* the links keep the facets, so every page carries them */
+    const char *next = json_string_value(json_object_get(json_object_get(j, "links"), "next"));
+    assert_non_null(strstr(next, "facets=status"));
+    json_decref(j);
+    /* a figure with three parties counts once under each */
+    j = get("/v1/figures", "facets=province&metric=trade_turnover&year=2024", 200);
+    long sum, max;
+    facet_sum(j, "province", &sum, &max);
+    assert_true(sum > total_of(j));
+    json_decref(j);
+    /* years are numbers; a missing value is a null bucket */
+    j = get("/v1/figures", "facets=year", 200);
+    b = json_object_get(json_object_get(json_object_get(j, "meta"), "facets"), "year");
+    size_t i;
+    json_t *v;
+    int nulls = 0;
+    json_array_foreach(b, i, v)
+    {
+        json_t *val = json_object_get(v, "value");
+        assert_true(json_is_integer(val) || json_is_null(val));
+        nulls += json_is_null(val);
+    }
+    assert_true(nulls <= 1);
+    json_decref(j);
+}
+
+static void facet_errors(void **state)
+{
+    (void)state;
+    bad("/v1/meetings", "facets=colour", "invalid_parameter", "facets",
+        "allowed: mechanism, status, year, curation, host_province, province");
+    bad("/v1/meetings", "facets=status,status", "invalid_parameter", "facets", "more than once");
+    bad("/v1/meetings", "facets=status,", "invalid_parameter", "facets", "no facet ''");
+    bad("/v1/meetings", "facets=", "invalid_parameter", "facets", "must not be empty");
+    bad("/v1/meetings", "facets=status&format=csv", "invalid_parameter", "facets", "CSV");
+    bad("/v1/provinces", "facets=status", "invalid_parameter", "facets", "country, level");
+}
+
+/* GETs path?query as GeoJSON; returns the parsed body (decref it). */
+static json_t *get_geo(const char *path, const char *query)
+{
+    bc_response res;
+    int st = fx_call(NULL, S, path, query, BC_FMT_GEOJSON, &res);
+    if (st != 200)
+        fail_msg("GET %s?%s as GeoJSON: %d %.300s", path, query ? query : "", st,
+                 res.body.data);
+    assert_string_equal(res.content_type, "application/geo+json");
+    json_t *j = fx_json_body(&res);
+    bc_response_free(&res);
+    return j;
+}
+
+static void geojson_features(void **state)
+{
+    (void)state;
+    json_t *j = get_geo("/v1/border-gate-projects", NULL);
+    assert_string_equal(json_string_value(json_object_get(j, "type")), "FeatureCollection");
+    json_t *features = json_object_get(j, "features");
+    json_t *plain = get("/v1/border-gate-projects", NULL, 200);
+    /* one Feature per project, in the list's order, with the list's meta and links */
+    assert_int_equal(json_array_size(features), json_array_size(json_object_get(plain, "data")));
+    assert_true(json_equal(json_object_get(j, "meta"), json_object_get(plain, "meta")));
+    size_t i;
+    json_t *f;
+    int multi = 0;
+    json_array_foreach(features, i, f)
+    {
+        json_t *doc = json_array_get(json_object_get(plain, "data"), i);
+        assert_string_equal(json_string_value(json_object_get(f, "type")), "Feature");
+        assert_true(json_equal(json_object_get(f, "id"), json_object_get(doc, "id")));
+        json_t *p = json_object_get(f, "properties");
+        const char *keys[] = {"id", "name", "status", "kind", "links"};
+        for (size_t k = 0; k < 5; k++)
+            assert_true(json_equal(json_object_get(p, keys[k]), json_object_get(doc, keys[k])));
+        json_t *g = json_object_get(f, "geometry");
+        json_t *locations = json_object_get(p, "locations");
+        size_t located = !json_is_null(json_object_get(doc, "vn_location")) +
+                         !json_is_null(json_object_get(doc, "cn_location"));
+        assert_int_equal(json_array_size(locations), located);
+        if (located == 0) {
+            assert_true(json_is_null(g));
+            continue;
+        }
+        const char *type = json_string_value(json_object_get(g, "type"));
+        assert_string_equal(type, located == 2 ? "MultiPoint" : "Point");
+        json_t *first = located == 2 ? json_array_get(json_object_get(g, "coordinates"), 0)
+                                     : json_object_get(g, "coordinates");
+        json_t *loc0 = json_object_get(
+            doc, strcmp(json_string_value(json_object_get(json_array_get(locations, 0), "side")),
+                        "vn") == 0
+                     ? "vn_location"
+                     : "cn_location");
+        /* [lon, lat], in that order (RFC 7946 3.1.1) */
+        assert_true(fabs(json_number_value(json_array_get(first, 0)) -
+                         json_number_value(json_object_get(loc0, "lon"))) < 1e-6);
+        assert_true(fabs(json_number_value(json_array_get(first, 1)) -
+                         json_number_value(json_object_get(loc0, "lat"))) < 1e-6);
+        multi += located == 2;
+        assert_non_null(json_object_get(json_array_get(locations, 0), "reference"));
+        assert_null(json_object_get(json_array_get(locations, 0), "lat"));
+    }
+    assert_true(multi > 0);
+    json_decref(plain);
+    json_decref(j);
+
+    /* filters and paging apply; format=geojson is the same as the Accept header */
+    j = get_geo("/v1/border-gate-projects", "province=lao-cai&limit=1&format=geojson");
+    assert_int_equal(json_array_size(json_object_get(j, "features")), 1);
+    const char *next = json_string_value(json_object_get(json_object_get(j, "links"), "next"));
+    assert_non_null(strstr(next, "format=geojson"));
+    assert_non_null(strstr(next, "province=lao-cai"));
+    json_decref(j);
+    /* fields= narrows the properties; the geometry stays */
+    j = get_geo("/v1/provinces", "fields=name&country=CN");
+    features = json_object_get(j, "features");
+    assert_int_equal(json_array_size(features), 2);
+    json_array_foreach(features, i, f)
+    {
+        json_t *p = json_object_get(f, "properties");
+        assert_int_equal(json_object_size(p), 3); /* id, name, locations */
+        assert_string_equal(json_string_value(json_object_get(json_object_get(f, "geometry"),
+                                                              "type")),
+                            "Point");
+    }
+    json_decref(j);
+    /* provinces have a kind (their level) and no status */
+    j = get_geo("/v1/provinces", "limit=1");
+    json_t *p = json_object_get(json_array_get(json_object_get(j, "features"), 0), "properties");
+    assert_true(json_is_null(json_object_get(p, "status")));
+    assert_true(json_is_string(json_object_get(p, "kind")));
+    json_decref(j);
+    /* no other list is a map */
+    j = get("/v1/meetings", "format=geojson", 406);
+    json_decref(j);
+    bad("/v1/meetings", "format=kml", "invalid_parameter", "format", "json, csv");
+    bad("/v1/provinces", "format=kml", "invalid_parameter", "format", "json, csv, geojson");
 }
 
 static void sql_text_in_values_is_only_data(void **state)
@@ -707,6 +949,9 @@ int main(void)
         cmocka_unit_test(csv_cells_cannot_be_formulas),
         cmocka_unit_test(cursor_and_format_errors),
         cmocka_unit_test(bad_queries),
+        cmocka_unit_test(facets_count_the_filtered_set),
+        cmocka_unit_test(facet_errors),
+        cmocka_unit_test(geojson_features),
         cmocka_unit_test(sql_text_in_values_is_only_data),
         cmocka_unit_test(unknown_ids_are_404),
         cmocka_unit_test(allocation_failure_is_a_clean_500),

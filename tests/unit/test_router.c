@@ -214,6 +214,12 @@ static void representations_come_from_the_table(void **state)
     /* ... lists speak CSV too, and are 406 for neither */
     assert_int_equal(with_formats("/v1/meetings", BC_FMT_CSV), 200);
     assert_int_equal(with_formats("/v1/meetings", BC_FMT_HTML | BC_FMT_YAML), 406);
+    /* the two located collections are also maps; every other route refuses GeoJSON */
+    assert_int_equal(with_formats("/v1/border-gate-projects", BC_FMT_GEOJSON), 200);
+    assert_int_equal(with_formats("/v1/provinces", BC_FMT_GEOJSON), 200);
+    assert_int_equal(with_formats("/v1/meetings", BC_FMT_GEOJSON), 406);
+    assert_int_equal(with_formats("/v1/provinces/lao-cai", BC_FMT_GEOJSON), 406);
+    assert_int_equal(with_formats("/v1/stats", BC_FMT_GEOJSON), 406);
     /* the contract is YAML, the metrics Prometheus text */
     assert_int_equal(with_formats("/openapi.yaml", BC_FMT_YAML), 200);
     assert_int_equal(with_formats("/openapi.yaml", BC_FMT_JSON), 406);
@@ -247,7 +253,9 @@ static void collections_follow_the_descriptors(void **state)
         assert_ptr_equal(i->data, *r);
         assert_ptr_equal(l->get.fn, bc_resource_list);
         assert_ptr_equal(i->get.fn, bc_resource_get);
-        assert_int_equal(l->formats, BC_FMT_JSON | BC_FMT_CSV);
+        /* GeoJSON exactly where the descriptor says how items are drawn */
+        assert_int_equal(l->formats,
+                         BC_FMT_JSON | BC_FMT_CSV | ((*r)->geo != NULL ? BC_FMT_GEOJSON : 0));
         assert_int_equal(i->formats, BC_FMT_JSON);
     }
     /* and every route that lists a collection is one of them */

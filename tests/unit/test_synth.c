@@ -90,6 +90,69 @@ static void plan_of(const char *path, const char *query, bc_buf *plan)
     bc_arena_free(&arena);
 }
 
+/* The plan of facet `facet`'s grouped count for path?query, one line per node. */
+static void facet_plan_of(const char *path, const char *query, const char *facet, bc_buf *plan)
+{
+    bc_arena arena = BC_ARENA_INIT;
+    bc_request req = fx_req(S, "GET", path, query, BC_FMT_JSON, 0, &arena);
+    for (const bc_resource *const *r = bc_resources; *r != NULL; r++)
+        if (strcmp(path + 4, (*r)->name) == 0)
+            req.route_data = *r;
+    assert_non_null(req.route_data);
+    bc_response res;
+    bc_response_init(&res);
+    bc_buf sql = BC_BUF_INIT;
+    bc_buf_puts(&sql, "EXPLAIN QUERY PLAN ");
+    if (bc_resource_facet_sql(&req, facet, &sql, &res) != 0)
+        fail_msg("%s?%s facet %s: %s", path, query, facet, res.body.data);
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(bc_store_db(S), sql.data, -1, &st, NULL) != SQLITE_OK)
+        fail_msg("%s: %s", sql.data, sqlite3_errmsg(bc_store_db(S)));
+    while (sqlite3_step(st) == SQLITE_ROW)
+        bc_buf_printf(plan, "%s\n", sqlite3_column_text(st, 3));
+    sqlite3_finalize(st);
+    bc_buf_free(&sql);
+    bc_response_free(&res);
+    bc_arena_free(&arena);
+}
+
+/* Every facet of path, alone and under each filter in queries, reads the items through
+ * an index (no bare "SCAN alias") and, for a multi-valued facet, finds an item's values
+ * by key (or, for the years a figure's period overlaps, from a 12-item json_each). */
+static void expect_facets_indexed(const char *path, const char *alias,
+                                  const char *const *queries, size_t n)
+{
+    const bc_resource *r = NULL;
+    for (const bc_resource *const *x = bc_resources; *x != NULL; x++)
+        if (strcmp(path + 4, (*x)->name) == 0)
+            r = *x;
+    assert_non_null(r);
+    for (const bc_facet *f = r->facets; f->name != NULL; f++)
+        for (size_t i = 0; i < n; i++) {
+            bc_buf plan = BC_BUF_INIT;
+            facet_plan_of(path, queries[i], f->name, &plan);
+            char bare[32];
+            snprintf(bare, sizeof bare, "SCAN %s\n", alias);
+            if (strstr(plan.data, bare) != NULL ||
+                (f->join != NULL && strstr(plan.data, "SEARCH") == NULL &&
+                 strstr(plan.data, "VIRTUAL TABLE") == NULL))
+                fail_msg("%s?%s facet %s reads without an index:\n%s", path, queries[i], f->name,
+                         plan.data);
+            bc_buf_free(&plan);
+        }
+}
+
+static void facets_use_indexes(void **state)
+{
+    (void)state;
+    static const char *const meetings[] = {"", "mechanism=jwg-yunnan", "province=yunnan",
+                                           "year=2020", "status=planned"};
+    expect_facets_indexed("/v1/meetings", "m", meetings, sizeof meetings / sizeof *meetings);
+    static const char *const figures[] = {"", "province=yunnan", "metric=tourists", "year=2020",
+                                          "category=trade"};
+    expect_facets_indexed("/v1/figures", "f", figures, sizeof figures / sizeof *figures);
+}
+
 /* No node may read the whole table `alias` without an index. */
 static void expect_no_full_scan(const char *path, const char *query, const char *alias)
 {
@@ -213,6 +276,7 @@ static void keyset_pages_seek(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(facets_use_indexes),
         cmocka_unit_test(synthetic_store_is_valid),
         cmocka_unit_test(every_meeting_filter_and_sort_uses_an_index),
         cmocka_unit_test(every_figure_filter_and_sort_uses_an_index),

@@ -1,0 +1,361 @@
+/* test_maps.c: the map and the facets on the real daemon. Border gate projects and
+ * provinces are GeoJSON FeatureCollections (Accept: application/geo+json or
+ * format=geojson) with the list's filters, paging and Link header, every other list
+ * refuses GeoJSON with 406; and facet counts match the filtered totals. tests/geojson/check.mjs validates the recorded GeoJSON with
+ * Mapbox's RFC 7946 linter (make test-geojson). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "bordercoop/loader.h"
+#include "harness.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static bct_daemon D;
+static char TMP[64];
+static char DB[128];
+
+static const char *data_dir(void)
+{
+    const char *d = getenv("BC_DATA");
+    return d && *d ? d : "data";
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    snprintf(TMP, sizeof TMP, "/tmp/bc-maps-XXXXXX");
+    if (mkdtemp(TMP) == NULL)
+        return -1;
+    snprintf(DB, sizeof DB, "%s/store.db", TMP);
+    bc_err err;
+    if (bc_loader_build(data_dir(), DB, NULL, &err) != 0) {
+        fprintf(stderr, "building the store: %s\n", err.msg);
+        return -1;
+    }
+    return bct_daemon_start(&D, getenv("BC_DAEMON"), DB, NULL, 10000);
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    int status = bct_daemon_stop(&D, 10000);
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", TMP);
+    return system(cmd) != 0 || status != 0 ? -1 : 0;
+}
+
+/* GETs target with an optional Accept header; checks the status and, when ctype is not
+ * NULL, the media type; returns the parsed body and the response (free both). */
+static json_t *fetch(const char *target, const char *accept, int status, const char *ctype,
+                     bct_response *r)
+{
+    char header[160];
+    const char *headers[] = {header, NULL};
+    if (accept != NULL)
+        snprintf(header, sizeof header, "Accept: %s", accept);
+    if (bct_get(D.port, target, accept != NULL ? headers : NULL, r) != 0)
+        fail_msg("GET %s: no response", target);
+    if (r->status != status)
+        fail_msg("GET %s: status %d, want %d: %.300s", target, r->status, status, r->body);
+    const char *ct = bct_header_get(r, "Content-Type");
+    if (ctype != NULL && (ct == NULL || strncmp(ct, ctype, strlen(ctype)) != 0))
+        fail_msg("GET %s: Content-Type %s, want %s", target, ct ? ct : "(none)", ctype);
+    json_t *j = json_loadb(r->body, r->body_len, 0, NULL);
+    if (j == NULL)
+        fail_msg("GET %s: not JSON: %.200s", target, r->body);
+    return j;
+}
+
+static json_t *get_json(const char *target, int status)
+{
+    bct_response r;
+    json_t *j = fetch(target, NULL, status, NULL, &r);
+    bct_response_free(&r);
+    return j;
+}
+
+static json_t *get_geo(const char *target, bct_response *r)
+{
+    return fetch(target, "application/geo+json", 200, "application/geo+json", r);
+}
+
+/* ---- GeoJSON ------------------------------------------------------------------------ */
+
+/* Checks one position [lon, lat]: two numbers, in range, in the region of the border
+ * provinces (seats and routes reach Kunming and Nanning). */
+static void check_position(json_t *pos, const char *id)
+{
+    assert_true(json_is_array(pos));
+    assert_int_equal(json_array_size(pos), 2);
+    double lon = json_number_value(json_array_get(pos, 0));
+    double lat = json_number_value(json_array_get(pos, 1));
+    if (!(lon > 100.0 && lon < 110.5 && lat > 20.0 && lat < 26.0))
+        fail_msg("%s: position [%f, %f] is not [lon, lat] in the border region", id, lon, lat);
+}
+
+static void check_collection(json_t *j)
+{
+    assert_string_equal(json_string_value(json_object_get(j, "type")), "FeatureCollection");
+    size_t i;
+    json_t *f;
+    json_array_foreach(json_object_get(j, "features"), i, f)
+    {
+        const char *id = json_string_value(json_object_get(f, "id"));
+        assert_non_null(id);
+        assert_string_equal(json_string_value(json_object_get(f, "type")), "Feature");
+        json_t *p = json_object_get(f, "properties");
+        assert_true(json_is_object(p));
+        assert_string_equal(json_string_value(json_object_get(p, "id")), id);
+        json_t *g = json_object_get(f, "geometry");
+        size_t n = json_array_size(json_object_get(p, "locations"));
+        if (n == 0) {
+            assert_true(json_is_null(g));
+            continue;
+        }
+        const char *type = json_string_value(json_object_get(g, "type"));
+        json_t *c = json_object_get(g, "coordinates");
+        if (n == 1) {
+            assert_string_equal(type, "Point");
+            check_position(c, id);
+        } else {
+            assert_string_equal(type, "MultiPoint");
+            assert_int_equal(json_array_size(c), n);
+            for (size_t k = 0; k < n; k++)
+                check_position(json_array_get(c, k), id);
+        }
+    }
+}
+
+static void projects_and_provinces_are_feature_collections(void **state)
+{
+    (void)state;
+    const char *targets[] = {"/v1/border-gate-projects", "/v1/provinces",
+                             "/v1/border-gate-projects?status=operational",
+                             "/v1/provinces?country=VN&fields=name"};
+    for (size_t i = 0; i < sizeof targets / sizeof targets[0]; i++) {
+        bct_response r;
+        json_t *j = get_geo(targets[i], &r);
+        check_collection(j);
+        /* the same items as the JSON list, in its order */
+        json_t *plain = get_json(targets[i], 200);
+        json_t *data = json_object_get(plain, "data"), *features = json_object_get(j, "features");
+        assert_int_equal(json_array_size(features), json_array_size(data));
+        for (size_t k = 0; k < json_array_size(data); k++)
+            assert_true(json_equal(json_object_get(json_array_get(features, k), "id"),
+                                   json_object_get(json_array_get(data, k), "id")));
+        json_decref(plain);
+        json_decref(j);
+        bct_response_free(&r);
+    }
+    /* format=geojson is the same representation, whatever Accept says */
+    bct_response r;
+    json_t *j = fetch("/v1/provinces?format=geojson", "application/json", 200,
+                      "application/geo+json", &r);
+    check_collection(j);
+    json_decref(j);
+    bct_response_free(&r);
+}
+
+static void geojson_pages_with_links(void **state)
+{
+    (void)state;
+    /* walk the projects two at a time by the Link header: every project once */
+    char target[1024] = "/v1/border-gate-projects?limit=2";
+    size_t seen = 0, pages = 0;
+    for (;;) {
+        bct_response r;
+        json_t *j = get_geo(target, &r);
+        check_collection(j);
+        seen += json_array_size(json_object_get(j, "features"));
+        pages++;
+        const char *link = bct_header_get(&r, "Link");
+        json_t *next = json_object_get(json_object_get(j, "links"), "next");
+        if (json_is_null(next)) {
+            assert_true(link == NULL || strstr(link, "rel=\"next\"") == NULL);
+            json_decref(j);
+            bct_response_free(&r);
+            break;
+        }
+        assert_non_null(link);
+        assert_non_null(strstr(link, json_string_value(next)));
+        snprintf(target, sizeof target, "%s", json_string_value(next));
+        json_decref(j);
+        bct_response_free(&r);
+        assert_true(pages < 50);
+    }
+    json_t *all = get_json("/v1/border-gate-projects?total=true", 200);
+    assert_int_equal(seen, json_integer_value(json_object_get(json_object_get(all, "meta"), "total")));
+    assert_true(pages > 1);
+    json_decref(all);
+    /* filters apply: Lao Cai's projects only */
+    bct_response r;
+    json_t *j = get_geo("/v1/border-gate-projects?province=Lao%20Cai&format=geojson", &r);
+    size_t i;
+    json_t *f;
+    json_array_foreach(json_object_get(j, "features"), i, f)
+    {
+        json_t *doc = get_json(json_string_value(json_object_get(
+                                   json_object_get(json_object_get(f, "properties"), "links"),
+                                   "self")),
+                               200);
+        assert_string_equal(json_string_value(json_object_get(
+                                json_object_get(json_object_get(doc, "provinces"), "vn"), "id")),
+                            "lao-cai");
+        json_decref(doc);
+    }
+    assert_true(json_array_size(json_object_get(j, "features")) > 0);
+    json_decref(j);
+    bct_response_free(&r);
+}
+
+static void geojson_is_refused_elsewhere(void **state)
+{
+    (void)state;
+    const char *lists[] = {"/v1/meetings", "/v1/figures", "/v1/trade-figures", "/v1/protocols",
+                           "/v1/people", "/v1/sources", "/v1/mechanisms", "/v1/events"};
+    for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
+        bct_response r;
+        json_t *j = fetch(lists[i], "application/geo+json", 406, "application/problem+json", &r);
+        assert_string_equal(json_string_value(json_object_get(j, "code")), "not_acceptable");
+        json_decref(j);
+        bct_response_free(&r);
+        char target[128];
+        snprintf(target, sizeof target, "%s?format=geojson", lists[i]);
+        j = fetch(target, NULL, 406, "application/problem+json", &r);
+        json_decref(j);
+        bct_response_free(&r);
+    }
+    bct_response r;
+    json_t *j = fetch("/v1/border-gate-projects/lao-cai-hekou-railway-bridge",
+                      "application/geo+json", 406, "application/problem+json", &r);
+    json_decref(j);
+    bct_response_free(&r);
+    j = fetch("/v1/stats", "application/geo+json", 406, "application/problem+json", &r);
+    json_decref(j);
+    bct_response_free(&r);
+}
+
+/* ---- facets ------------------------------------------------------------------------- */
+
+/* For every bucket of facet `name` (which is also a filter of the list), the list
+ * filtered by that value has exactly that many items (for a province with provinces
+ * merged into it the filter also matches those, so at least as many). */
+static void check_facet_against_filter(const char *list, const char *base, const char *name,
+                                       int multi)
+{
+    char target[512];
+    snprintf(target, sizeof target, "%s?facets=%s%s%s", list, name, base[0] ? "&" : "", base);
+    json_t *j = get_json(target, 200);
+    json_t *meta = json_object_get(j, "meta");
+    json_int_t total = json_integer_value(json_object_get(meta, "total"));
+    json_t *buckets = json_object_get(json_object_get(meta, "facets"), name);
+    assert_true(json_array_size(buckets) > 0);
+    json_int_t sum = 0;
+    size_t i;
+    json_t *b;
+    json_array_foreach(buckets, i, b)
+    {
+        json_int_t count = json_integer_value(json_object_get(b, "count"));
+        sum += count;
+        json_t *v = json_object_get(b, "value");
+        if (json_is_null(v))
+            continue;
+        char value[64];
+        if (json_is_integer(v))
+            snprintf(value, sizeof value, "%lld", (long long)json_integer_value(v));
+        else
+            snprintf(value, sizeof value, "%s", json_string_value(v));
+        snprintf(target, sizeof target, "%s?total=true&limit=1&%s=%s%s%s", list, name, value,
+                 base[0] ? "&" : "", base);
+        json_t *f = get_json(target, 200);
+        json_int_t filtered = json_integer_value(json_object_get(json_object_get(f, "meta"),
+                                                                 "total"));
+        int merged = 0;
+        if (strcmp(name, "province") == 0) {
+            char path[128];
+            snprintf(path, sizeof path, "/v1/provinces/%s", value);
+            json_t *prov = get_json(path, 200);
+            merged = json_array_size(json_object_get(prov, "merged_from")) > 0;
+            json_decref(prov);
+        }
+        if (merged ? filtered < count : filtered != count)
+            fail_msg("%s: facet %s=%s counts %lld, the filtered list has %lld", list, name,
+                     value, (long long)count, (long long)filtered);
+        json_decref(f);
+    }
+    if (multi ? sum < total : sum != total)
+        fail_msg("%s?%s: facet %s sums to %lld, total %lld", list, base, name, (long long)sum,
+                 (long long)total);
+    json_decref(j);
+}
+
+static void facet_counts_match_filtered_totals(void **state)
+{
+    (void)state;
+    check_facet_against_filter("/v1/meetings", "", "status", 0);
+    check_facet_against_filter("/v1/meetings", "", "mechanism", 0);
+    check_facet_against_filter("/v1/meetings", "status=held", "year", 0);
+    check_facet_against_filter("/v1/meetings", "", "province", 1);
+    check_facet_against_filter("/v1/figures", "", "category", 0);
+    check_facet_against_filter("/v1/figures", "category=trade", "metric", 0);
+    check_facet_against_filter("/v1/figures", "", "province", 1);
+    /* a figure counts under every year its period overlaps, as year= matches it */
+    check_facet_against_filter("/v1/trade-figures", "", "year", 1);
+    check_facet_against_filter("/v1/figures", "", "year", 1);
+    check_facet_against_filter("/v1/border-gate-projects", "", "status", 0);
+    check_facet_against_filter("/v1/border-gate-projects", "province=yunnan", "kind", 0);
+    check_facet_against_filter("/v1/border-gate-projects", "", "province", 1);
+    check_facet_against_filter("/v1/protocols", "", "kind", 0);
+    check_facet_against_filter("/v1/protocols", "", "province", 1);
+    check_facet_against_filter("/v1/provinces", "", "country", 0);
+    check_facet_against_filter("/v1/people", "", "country", 0);
+    check_facet_against_filter("/v1/sources", "", "lang", 0);
+    check_facet_against_filter("/v1/mechanisms", "", "kind", 0);
+    check_facet_against_filter("/v1/events", "", "kind", 0);
+    check_facet_against_filter("/v1/events", "", "province", 1);
+
+    /* facets ride on GeoJSON too (as the collection's meta), not on CSV */
+    bct_response r;
+    json_t *j = get_geo("/v1/border-gate-projects?facets=status", &r);
+    assert_non_null(json_object_get(json_object_get(json_object_get(j, "meta"), "facets"),
+                                    "status"));
+    json_decref(j);
+    bct_response_free(&r);
+    j = get_json("/v1/meetings?facets=status&format=csv", 400);
+    assert_string_equal(json_string_value(json_object_get(j, "parameter")), "facets");
+    json_decref(j);
+    j = get_json("/v1/meetings?facets=colour", 400);
+    assert_non_null(strstr(json_string_value(json_object_get(j, "detail")), "allowed:"));
+    json_decref(j);
+    /* a revalidation of a faceted page is a 304 like any other */
+    bct_response a, b;
+    assert_int_equal(bct_get(D.port, "/v1/figures?facets=province,year", NULL, &a), 0);
+    const char *etag = bct_header_get(&a, "ETag");
+    assert_non_null(etag);
+    char inm[128];
+    snprintf(inm, sizeof inm, "If-None-Match: %s", etag);
+    const char *h[] = {inm, NULL};
+    assert_int_equal(bct_get(D.port, "/v1/figures?facets=province,year", h, &b), 0);
+    assert_int_equal(b.status, 304);
+    bct_response_free(&a);
+    bct_response_free(&b);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(projects_and_provinces_are_feature_collections),
+        cmocka_unit_test(geojson_pages_with_links),
+        cmocka_unit_test(geojson_is_refused_elsewhere),
+        cmocka_unit_test(facet_counts_match_filtered_totals),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

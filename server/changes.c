@@ -141,6 +141,11 @@ static int insert_entry(bc_store *s, const char *at, const char *kind, const cha
     return rc;
 }
 
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
 static int origin_ok(const char *o)
 {
     return o != NULL &&
@@ -213,6 +218,66 @@ static char *diff_fields(const char *old, const char *cur)
     return text;
 }
 
+/* Compares the current document of kind k / id with the baseline and appends `added` or
+ * `changed` (with its fields) when they differ, moving the baseline; a document that is
+ * gone is appended as `removed` when gone_counts is set and the baseline knows it. */
+static int record_one(bc_store *s, const bc_doc_kind *k, const char *id, const char *origin,
+                      const char *actor, const char *at, int gone_counts, int *appended,
+                      bc_err *err)
+{
+    char *doc = NULL, *old = NULL;
+    char sha[65];
+    int rc = current_doc(s, k, id, &doc, err);
+    if (rc != BC_OK)
+        return rc;
+    sqlite3_stmt *b;
+    int same = 0, known = 0;
+    if (doc != NULL)
+        bc_sha256_hex(doc, strlen(doc), sha);
+    rc = bc_store_stmt(s, "SELECT sha256, doc FROM change_baseline WHERE kind = ?1 AND id = ?2", &b,
+                       err);
+    if (rc == BC_OK) {
+        sqlite3_bind_text(b, 1, k->type, -1, SQLITE_STATIC);
+        sqlite3_bind_text(b, 2, id, -1, SQLITE_TRANSIENT);
+        int bs = sqlite3_step(b);
+        if (bs == SQLITE_ROW) {
+            known = 1;
+            same = doc != NULL && strcmp((const char *)sqlite3_column_text(b, 0), sha) == 0;
+            if (!same && doc != NULL && (old = bc_strdup((const char *)sqlite3_column_text(b, 1))) == NULL)
+                rc = bc_err_set(err, BC_ENOMEM, "out of memory comparing %s %s", k->type, id);
+        } else if (bs != SQLITE_DONE) {
+            rc = bc_store_error(s, err, "reading the change feed's baseline");
+        }
+        sqlite3_reset(b);
+    }
+    if (rc == BC_OK && doc == NULL) {
+        /* gone: a removal when the feed had reported it */
+        if (known && gone_counts) {
+            rc = insert_entry(s, at, k->type, id, BC_CHANGE_REMOVED, NULL, actor, origin, NULL, NULL,
+                              err);
+            if (rc == BC_OK)
+                rc = set_baseline(s, k->type, id, NULL, err);
+            if (rc == BC_OK)
+                (*appended)++;
+        }
+    } else if (rc == BC_OK && !same) {
+        char *fields = known ? diff_fields(old, doc) : NULL;
+        if (known && fields == NULL)
+            rc = bc_err_set(err, BC_ENOMEM, "out of memory comparing %s %s", k->type, id);
+        if (rc == BC_OK)
+            rc = insert_entry(s, at, k->type, id, known ? BC_CHANGE_CHANGED : BC_CHANGE_ADDED, fields,
+                              actor, origin, NULL, NULL, err);
+        if (rc == BC_OK)
+            rc = set_baseline(s, k->type, id, doc, err);
+        if (rc == BC_OK)
+            (*appended)++;
+        free(fields);
+    }
+    bc_free(old);
+    bc_free(doc);
+    return rc;
+}
+
 static int record_kind(bc_store *s, const bc_doc_kind *k, const char *origin, const char *actor,
                        const char *at, int *appended, bc_err *err)
 {
@@ -227,48 +292,8 @@ static int record_kind(bc_store *s, const bc_doc_kind *k, const char *origin, co
             rc = bc_store_error(s, err, "listing documents for the change feed");
             break;
         }
-        const char *id = (const char *)sqlite3_column_text(st, 0);
-        char *doc = NULL, *old = NULL;
-        char sha[65];
-        rc = current_doc(s, k, id, &doc, err);
-        if (rc != BC_OK || doc == NULL) {
-            bc_free(doc);
-            continue;
-        }
-        bc_sha256_hex(doc, strlen(doc), sha);
-        sqlite3_stmt *b;
-        int same = 0, known = 0;
-        rc = bc_store_stmt(s, "SELECT sha256, doc FROM change_baseline WHERE kind = ?1 AND id = ?2",
-                           &b, err);
-        if (rc == BC_OK) {
-            sqlite3_bind_text(b, 1, k->type, -1, SQLITE_STATIC);
-            sqlite3_bind_text(b, 2, id, -1, SQLITE_TRANSIENT);
-            int bs = sqlite3_step(b);
-            if (bs == SQLITE_ROW) {
-                known = 1;
-                same = strcmp((const char *)sqlite3_column_text(b, 0), sha) == 0;
-                if (!same)
-                    old = bc_strdup((const char *)sqlite3_column_text(b, 1));
-            } else if (bs != SQLITE_DONE) {
-                rc = bc_store_error(s, err, "reading the change feed's baseline");
-            }
-            sqlite3_reset(b);
-        }
-        if (rc == BC_OK && !same) {
-            char *fields = known && old != NULL ? diff_fields(old, doc) : NULL;
-            if (known && fields == NULL)
-                rc = bc_err_set(err, BC_ENOMEM, "out of memory comparing %s %s", k->type, id);
-            if (rc == BC_OK)
-                rc = insert_entry(s, at, k->type, id, known ? BC_CHANGE_CHANGED : BC_CHANGE_ADDED,
-                                  fields, actor, origin, NULL, NULL, err);
-            if (rc == BC_OK)
-                rc = set_baseline(s, k->type, id, doc, err);
-            if (rc == BC_OK)
-                (*appended)++;
-            free(fields);
-        }
-        bc_free(old);
-        bc_free(doc);
+        rc = record_one(s, k, (const char *)sqlite3_column_text(st, 0), origin, actor, at, 0,
+                        appended, err);
     }
     sqlite3_finalize(st);
     if (rc != BC_OK)
@@ -327,6 +352,119 @@ int bc_changes_record(bc_store *s, const char *origin, const char *actor, const 
     int n = 0, rc = BC_OK;
     for (const bc_doc_kind *k = bc_doc_kinds; rc == BC_OK && k->type != NULL; k++)
         rc = record_kind(s, k, origin, actor, when, &n, err);
+    if (appended != NULL)
+        *appended = n;
+    return rc;
+}
+
+/* What an article (source ?1) can have changed, as (kind, id) rows: the source, every
+ * document citing it (what the step stored or quoted it for: `seed`), and one level of the
+ * documents that show part of a seed (a province's counts, a mechanism's meetings, a
+ * meeting's figures, ...: `shown`). One level is enough because the documents show only a
+ * seed's own columns, never another document's derived fields. A step that renames a
+ * mechanism, person or province (whose names every meeting and reference shows) is not an
+ * ingest: it records the whole store with bc_changes_record. */
+static const char TOUCHED_SQL[] =
+    "WITH seed(kind, id) AS ( "
+    "    SELECT 'source', ?1 "
+    "    UNION SELECT 'meeting', coalesce(meeting_id, decision_meeting_id, participant_meeting_id) "
+    "        FROM citations WHERE source_id = ?1 "
+    "    UNION SELECT 'person', person_id FROM citations WHERE source_id = ?1 "
+    "    UNION SELECT 'figure', figure_id FROM citations WHERE source_id = ?1 "
+    "    UNION SELECT 'border_gate_project', coalesce(c.project_id, e.project_id) "
+    "        FROM citations c LEFT JOIN project_events e ON e.id = c.event_id WHERE c.source_id = ?1 "
+    "    UNION SELECT 'protocol', coalesce(protocol_id, area_protocol_id) FROM citations WHERE source_id = ?1 "
+    "    UNION SELECT 'event', coop_event_id FROM citations WHERE source_id = ?1 "
+    "    UNION SELECT 'mechanism', mechanism_id FROM citations WHERE source_id = ?1 "
+    "    UNION SELECT 'province', province_id FROM citations WHERE source_id = ?1), "
+    "shown(kind, id) AS ( "
+    "    SELECT kind, id FROM seed "
+    "    UNION SELECT 'province', x.province_id FROM seed s JOIN figure_parties x ON x.figure_id = s.id WHERE s.kind = 'figure' "
+    "    UNION SELECT 'meeting', x.meeting_id FROM seed s JOIN figure_meetings x ON x.figure_id = s.id WHERE s.kind = 'figure' "
+    "    UNION SELECT 'figure', x.figure_id FROM seed s JOIN figure_conflicts x ON x.other_id = s.id WHERE s.kind = 'figure' "
+    "    UNION SELECT 'figure', x.figure_id FROM seed s JOIN figure_overlaps x ON x.other_id = s.id WHERE s.kind = 'figure' "
+    "    UNION SELECT 'mechanism', m.mechanism_id FROM seed s JOIN meetings m ON m.id = s.id WHERE s.kind = 'meeting' "
+    "    UNION SELECT 'province', x.province_id FROM seed s JOIN meeting_provinces x ON x.meeting_id = s.id WHERE s.kind = 'meeting' "
+    "    UNION SELECT 'person', x.person_id FROM seed s JOIN meeting_participants x ON x.meeting_id = s.id WHERE s.kind = 'meeting' "
+    "    UNION SELECT 'figure', x.figure_id FROM seed s JOIN figure_meetings x ON x.meeting_id = s.id WHERE s.kind = 'meeting' "
+    "    UNION SELECT 'protocol', x.id FROM seed s JOIN protocols x ON x.meeting_id = s.id WHERE s.kind = 'meeting' "
+    "    UNION SELECT 'border_gate_project', x.project_id FROM seed s JOIN project_events x ON x.meeting_id = s.id WHERE s.kind = 'meeting' "
+    "    UNION SELECT 'event', x.event_id FROM seed s JOIN coop_event_meetings x ON x.meeting_id = s.id WHERE s.kind = 'meeting' "
+    "    UNION SELECT 'meeting', x.id FROM seed s JOIN meetings x ON x.same_as = s.id WHERE s.kind = 'meeting' "
+    "    UNION SELECT 'meeting', o.id FROM seed s JOIN meetings m ON m.id = s.id JOIN meetings o ON o.mechanism_id = m.mechanism_id AND o.ordinal IN (m.ordinal - 1, m.ordinal + 1) WHERE s.kind = 'meeting' "
+    "    UNION SELECT 'province', p.id FROM seed s JOIN projects x ON x.id = s.id JOIN provinces p ON p.id IN (x.vn_province_id, x.cn_province_id) WHERE s.kind = 'border_gate_project' "
+    "    UNION SELECT 'border_gate_project', x.part_of FROM seed s JOIN projects x ON x.id = s.id WHERE s.kind = 'border_gate_project' "
+    "    UNION SELECT 'border_gate_project', x.id FROM seed s JOIN projects x ON x.part_of = s.id WHERE s.kind = 'border_gate_project' "
+    "    UNION SELECT 'meeting', x.meeting_id FROM seed s JOIN project_events x ON x.project_id = s.id WHERE s.kind = 'border_gate_project' "
+    "    UNION SELECT 'meeting', x.meeting_id FROM seed s JOIN protocols x ON x.id = s.id WHERE s.kind = 'protocol' "
+    "    UNION SELECT 'province', x.province_id FROM seed s JOIN protocol_parties x ON x.protocol_id = s.id WHERE s.kind = 'protocol' "
+    "    UNION SELECT 'meeting', x.meeting_id FROM seed s JOIN coop_event_meetings x ON x.event_id = s.id WHERE s.kind = 'event' "
+    "    UNION SELECT 'province', x.province_id FROM seed s JOIN coop_event_organisations x ON x.event_id = s.id WHERE s.kind = 'event' "
+    "    UNION SELECT 'meeting', x.meeting_id FROM seed s JOIN meeting_participants x ON x.person_id = s.id WHERE s.kind = 'person' "
+    "    UNION SELECT 'province', x.province_id FROM seed s JOIN people x ON x.id = s.id WHERE s.kind = 'person') "
+    "SELECT kind, id FROM shown WHERE id IS NOT NULL ";
+
+int bc_changes_record_source(bc_store *s, const char *source_id, const char *origin,
+                             const char *actor, const char *at, int *appended, int *compared,
+                             bc_err *err)
+{
+    if (!origin_ok(origin))
+        return bc_err_set(err, BC_EINVAL, "unknown origin '%.40s'; allowed: load, ingest, review",
+                          origin ? origin : "");
+    if (actor == NULL || actor[0] == '\0' || source_id == NULL || source_id[0] == '\0')
+        return bc_err_set(err, BC_EINVAL, "a change needs a source and an actor");
+    char when[32];
+    if (at == NULL)
+        now_iso(when);
+    else
+        snprintf(when, sizeof when, "%s", at);
+    /* the rows first, as "kind\0id\0" pairs: comparing reuses cached statements */
+    sqlite3_stmt *st;
+    bc_buf rows = BC_BUF_INIT;
+    size_t nrows = 0;
+    int rc = bc_store_stmt(s, TOUCHED_SQL, &st, err);
+    if (rc == BC_OK) {
+        sqlite3_bind_text(st, 1, source_id, -1, SQLITE_TRANSIENT);
+        int step;
+        while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+            bc_buf_append(&rows, sqlite3_column_text(st, 0), (size_t)sqlite3_column_bytes(st, 0) + 1);
+            bc_buf_append(&rows, sqlite3_column_text(st, 1), (size_t)sqlite3_column_bytes(st, 1) + 1);
+            nrows++;
+        }
+        if (step != SQLITE_DONE)
+            rc = bc_store_error(s, err, "finding what an article changed");
+        else if (bc_buf_failed(&rows))
+            rc = bc_err_set(err, BC_ENOMEM, "out of memory finding what an article changed");
+        sqlite3_reset(st);
+    }
+    int n = 0;
+    /* kinds in feed order; ids in the order the query gave (sorted below per kind) */
+    for (const bc_doc_kind *k = bc_doc_kinds; rc == BC_OK && k->type != NULL; k++) {
+        const char *p = rows.data;
+        const char **ids = NULL;
+        size_t nids = 0;
+        for (size_t i = 0; i < nrows; i++) {
+            const char *kind = p, *id = p + strlen(p) + 1;
+            p = id + strlen(id) + 1;
+            if (strcmp(kind, k->type) != 0)
+                continue;
+            const char **grown = bc_realloc(ids, (nids + 1) * sizeof *ids);
+            if (grown == NULL) {
+                rc = bc_err_set(err, BC_ENOMEM, "out of memory recording changes");
+                break;
+            }
+            ids = grown;
+            ids[nids++] = id;
+        }
+        if (rc == BC_OK && nids > 1)
+            qsort(ids, nids, sizeof *ids, cmp_str);
+        for (size_t i = 0; rc == BC_OK && i < nids; i++)
+            rc = record_one(s, k, ids[i], origin, actor, when, 1, &n, err);
+        if (compared != NULL && rc == BC_OK)
+            *compared += (int)nids;
+        bc_free(ids);
+    }
+    bc_buf_free(&rows);
     if (appended != NULL)
         *appended = n;
     return rc;

@@ -49,9 +49,10 @@ static const char USAGE[] =
     "                                    lists every disagreement (never for a test/ split)\n"
     "  eval [--data DIR]                 the regression check: extract from the source\n"
     "                                    articles and compare with the curated facts\n"
-    "  synth --figures N --meetings M --out FILE [--seed S] [--data DIR]\n"
+    "  synth --figures N --meetings M --out FILE [--seed S] [--data DIR] [--feed]\n"
     "                                    a synthetic store for scale benchmarks: the curated\n"
-    "                                    store plus N figures and M meetings\n"
+    "                                    store plus N figures and M meetings (--feed: also in\n"
+    "                                    the change feed, as a load would record them)\n"
     "  export [--db PATH] [--out FILE] [--index]\n"
     "                                    every fact of every kind as NDJSON (the bytes of\n"
     "                                    GET /v1/export.ndjson) to FILE (atomically) or\n"
@@ -78,6 +79,7 @@ typedef struct cli_opts {
     const char *out;
     unsigned seed;
     int index;              /* export: print the index */
+    int feed;               /* synth: record the change feed */
     const char *corpus;     /* eval: a gold corpus directory */
     int gate, details;      /* eval: hold the corpus to the bar; print per-article details */
     long max_article_bytes; /* ingest: the longest text accepted */
@@ -137,6 +139,9 @@ static int parse_opts(int argc, char **argv, cli_opts *o)
             continue;
         } else if (strcmp(a, "--index") == 0) {
             o->index = 1;
+            continue;
+        } else if (strcmp(a, "--feed") == 0) {
+            o->feed = 1;
             continue;
         } else if (strcmp(a, "--out") == 0) {
             slot = &o->out;
@@ -632,7 +637,7 @@ int main(int argc, char **argv)
             fprintf(stderr, "bordercoop synth: --out FILE is required\n");
             return 2;
         }
-        bc_synth_options so = {o.data, o.out, o.figures, o.meetings, o.seed};
+        bc_synth_options so = {o.data, o.out, o.figures, o.meetings, o.seed, o.feed};
         bc_err err;
         if (bc_synth(&so, &err) != 0) {
             fprintf(stderr, "bordercoop synth: %s\n", err.msg);

@@ -492,8 +492,9 @@ static int ingest_locked(bc_store *s, const bc_ingest_input *given, bc_ingest_re
         if (rc == BC_OK)
             rc = bump_version(&c, sha, now);
         if (rc == BC_OK && !in->no_feed)
-            rc = bc_changes_record(s, "ingest", in->actor != NULL ? in->actor : "ingest", now, NULL,
-                                   err);
+            rc = bc_changes_record_source(s, out->source_id, "ingest",
+                                          in->actor != NULL ? in->actor : "ingest", now, NULL, NULL,
+                                          err);
         if (rc == BC_ESTORE && err->msg[0] == '\0')
             bc_store_error(s, err, "ingesting");
         if (rc == BC_OK && bc_ingest_pause_ms > 0) {

@@ -2,6 +2,7 @@
  * synth.h). Deterministic for a seed: a small xorshift generator, not rand(). */
 #include "bordercoop/synth.h"
 
+#include "bordercoop/changes.h"
 #include "bordercoop/loader.h"
 #include "bordercoop/sha256.h"
 #include "bordercoop/store.h"
@@ -262,6 +263,8 @@ int bc_synth(const bc_synth_options *o, bc_err *err)
             rc = step_done(s, meta, err);
         }
     }
+    if (rc == BC_OK && o->feed)
+        rc = bc_changes_record(s, "load", "synth", NULL, NULL, err);
     if (rc == BC_OK)
         rc = bc_store_exec(s, "COMMIT", err);
     else if (s != NULL)

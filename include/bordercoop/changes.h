@@ -67,6 +67,16 @@ int bc_changes_append(bc_store *s, const bc_change *c, long long *seq, bc_err *e
 int bc_changes_record(bc_store *s, const char *origin, const char *actor, const char *at,
                       int *appended, bc_err *err);
 
+/* bc_changes_record for what one ingested article can have changed: the source, every
+ * document citing it and the documents that show part of one of those (its figures'
+ * provinces, its meetings' mechanism and provinces, ...), compared with the baseline in
+ * bc_doc_kinds order, ids in order. The cost follows the article, not the store: an
+ * ingest calls this, a load the whole-store bc_changes_record. Same contract otherwise;
+ * *compared (may be NULL) is increased by the number of documents compared. */
+int bc_changes_record_source(bc_store *s, const char *source_id, const char *origin,
+                             const char *actor, const char *at, int *appended, int *compared,
+                             bc_err *err);
+
 /* Copies the feed and the baseline of the store file at prev_path into s, a fresh
  * build that has neither yet, so a rebuild continues the same feed. A previous store
  * without a feed (an older schema) copies nothing. Runs its own transaction, so call it

@@ -13,6 +13,9 @@ typedef struct bc_synth_options {
     long figures;
     long meetings;
     unsigned seed; /* same seed, same store */
+    int feed;      /* also record the synthetic documents in the change feed (as a load
+                    * would), so that an ingest into the store is compared with a baseline
+                    * of every document; slow: it renders every document once */
 } bc_synth_options;
 
 /* Builds the synthetic store. Returns 0 or an error code with err filled. */

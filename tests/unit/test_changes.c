@@ -1,6 +1,7 @@
 /* test_changes.c: the change feed. A first build adds every document, a rebuild of the
  * same data adds nothing, an edited fact appears as `changed` with its fields, a
- * removed one as `removed`, an ingest as the new source and facts, and explicit
+ * removed one as `removed`, an ingest as the new source and facts (comparing only what
+ * the article touched, yet missing nothing the whole store would show), and explicit
  * entries (a reviewer's decision) move the baseline so nothing is reported twice. */
 #include <stdarg.h>
 #include <stddef.h>
@@ -10,6 +11,7 @@
 
 #include "bordercoop/changes.h"
 #include "bordercoop/ingest.h"
+#include "bordercoop/synth.h"
 
 #include "fixture.h"
 
@@ -182,6 +184,127 @@ static void ingest_lists_the_new_source_and_facts(void **state)
     fx_remove_scratch(data);
 }
 
+/* Reads a whole file into a new string (free it). */
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    assert_int_equal(fseek(f, 0, SEEK_END), 0);
+    long n = ftell(f);
+    assert_true(n > 0);
+    rewind(f);
+    char *buf = malloc((size_t)n + 1);
+    assert_non_null(buf);
+    assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
+    buf[n] = '\0';
+    fclose(f);
+    *len = (size_t)n;
+    return buf;
+}
+
+/* After ingesting each gold-corpus article, recording the whole store finds nothing the
+ * ingest's own (per-article) recording missed. */
+static void ingest_records_everything_it_changed(void **state)
+{
+    (void)state;
+    char data[256], db[300];
+    fx_scratch_data(data);
+    db_path(data, db);
+    build(data, db);
+    bc_store *s = open_db(db);
+    static const char *const langs[] = {"en", "vi", "zh", "pl"};
+    int ingested = 0, facts = 0;
+    for (size_t l = 0; l < sizeof langs / sizeof langs[0]; l++) {
+        char dir[512];
+        snprintf(dir, sizeof dir, "tests/eval/dev/%s", langs[l]);
+        DIR *d = opendir(dir);
+        if (d == NULL)
+            continue;
+        struct dirent *e;
+        while ((e = readdir(d)) != NULL) {
+            size_t n = strlen(e->d_name);
+            if (n < 5 || strcmp(e->d_name + n - 4, ".txt") != 0)
+                continue;
+            char path[1024];
+            snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+            size_t len;
+            char *text = slurp(path, &len);
+            bc_ingest_input in = {.text = text, .len = len, .lang = langs[l], .title = e->d_name,
+                                  .actor = "key:test"};
+            bc_ingest_result r;
+            bc_err err;
+            if (bc_ingest(s, &in, &r, &err) != 0)
+                fail_msg("ingesting %s: %s", path, err.msg);
+            ingested += r.created;
+            facts += r.figures + r.meetings + r.projects;
+            free(text);
+            /* the whole-store comparison appends nothing: the ingest saw every change */
+            int appended = -1;
+            assert_int_equal(bc_store_exec(s, "BEGIN IMMEDIATE", &err), 0);
+            assert_int_equal(bc_changes_record(s, "load", "check", NULL, &appended, &err), 0);
+            assert_int_equal(bc_store_exec(s, "ROLLBACK", &err), 0);
+            if (appended != 0)
+                fail_msg("after ingesting %s the whole store differs from the feed in %d "
+                         "documents",
+                         path, appended);
+        }
+        closedir(d);
+    }
+    assert_true(ingested >= 10);
+    assert_true(facts > 0);
+    bc_store_close(s);
+    fx_remove_scratch(data);
+}
+
+/* On a store of thousands of documents an ingest compares a few dozen: the article, its
+ * facts and what shows them, not the store. */
+static void ingest_cost_follows_the_article(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/bc-feed-cost-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char db[128];
+    snprintf(db, sizeof db, "%s/synth.db", dir);
+    bc_synth_options o = {fx_data_dir(), db, 3000, 300, 3, 1};
+    bc_err err;
+    if (bc_synth(&o, &err) != 0)
+        fail_msg("synth: %s", err.msg);
+    bc_store *s = open_db(db);
+    long long docs = q(s, "SELECT count(*) FROM change_baseline");
+    assert_true(docs > 3300); /* every synthetic document has a baseline */
+    static const char text[] =
+        "On March 1, 2026 the 13th meeting of the Joint Working Group of Lao Cai and Yunnan "
+        "was held in Lao Cai. Trade through the Lao Cai (Vietnam) - Hekou (China) border gate "
+        "reached USD 1.2 billion in the first two months of 2026.";
+    bc_ingest_input in = {.text = text, .len = sizeof text - 1, .lang = "en", .title = "Cost"};
+    bc_ingest_result r;
+    assert_int_equal(bc_ingest(s, &in, &r, &err), 0);
+    assert_int_equal(r.created, 1);
+    /* what the ingest compared: the same rows the per-article recording reads again */
+    int appended = -1, compared = 0;
+    assert_int_equal(bc_store_exec(s, "BEGIN IMMEDIATE", &err), 0);
+    assert_int_equal(bc_changes_record_source(s, r.source_id, "ingest", "check", NULL, &appended,
+                                              &compared, &err),
+                     0);
+    assert_int_equal(appended, 0); /* already recorded by the ingest */
+    assert_true(compared >= 1 + r.figures + r.meetings + r.projects);
+    if (compared > 80)
+        fail_msg("an ingest compared %d of %lld documents", compared, docs);
+    /* and the whole store agrees with what it recorded */
+    assert_int_equal(bc_changes_record(s, "load", "check", NULL, &appended, &err), 0);
+    assert_int_equal(appended, 0);
+    assert_int_equal(bc_store_exec(s, "ROLLBACK", &err), 0);
+    /* bad arguments are refused */
+    assert_int_equal(bc_changes_record_source(s, r.source_id, "nope", "x", NULL, NULL, NULL, &err),
+                     BC_EINVAL);
+    assert_int_equal(bc_changes_record_source(s, "", "ingest", "x", NULL, NULL, NULL, &err),
+                     BC_EINVAL);
+    bc_store_close(s);
+    char cmd[160];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
 static void explicit_entries_move_the_baseline(void **state)
 {
     (void)state;
@@ -285,6 +408,8 @@ int main(void)
         cmocka_unit_test(rebuilds_add_only_what_changed),
         cmocka_unit_test(removed_documents_are_reported),
         cmocka_unit_test(ingest_lists_the_new_source_and_facts),
+        cmocka_unit_test(ingest_records_everything_it_changed),
+        cmocka_unit_test(ingest_cost_follows_the_article),
         cmocka_unit_test(explicit_entries_move_the_baseline),
         cmocka_unit_test(carrying_from_a_store_without_a_feed_copies_nothing),
         cmocka_unit_test(kinds_are_known),

@@ -120,7 +120,27 @@ int bc_places_reference_ok(const char *ref)
         return qid_ok(ref + 9);
     if (strncmp(ref, "osm:node/", 9) == 0)
         return digits(ref + 9);
+    if (strncmp(ref, "vn-cn-marker:", 13) == 0) {
+        /* a marker number, and for a pair or triple of markers sharing it "(1)".."(3)" */
+        const char *p = ref + 13;
+        size_t n = strspn(p, "0123456789");
+        if (n == 0 || n > 5 || p[0] == '0')
+            return 0;
+        p += n;
+        return *p == '\0' || (p[0] == '(' && p[1] >= '1' && p[1] <= '3' && p[2] == ')' && p[3] == '\0');
+    }
     return 0;
+}
+
+/* 1 when url is an http(s) URL without spaces or control bytes. */
+static int url_ok(const char *url)
+{
+    if (strncmp(url, "https://", 8) != 0 && strncmp(url, "http://", 7) != 0)
+        return 0;
+    for (const unsigned char *p = (const unsigned char *)url; *p; p++)
+        if (*p <= ' ' || *p == 0x7f)
+            return 0;
+    return 1;
 }
 
 /* One location object at o[key]: *present is 0 when absent. */
@@ -133,8 +153,8 @@ static int location(ctx *c, json_t *o, const char *path, const char *key, const 
         return BC_OK;
     char p[200];
     snprintf(p, sizeof p, "%s.%s", path, key);
-    static const char *const keys[] = {"lat",  "lon", "precision", "reference", "reference_name",
-                                       "note", NULL};
+    static const char *const keys[] = {"lat",           "lon",  "precision", "reference",
+                                       "reference_name", "note", "reference_url", NULL};
     int rc = keys_ok(c, l, p, keys);
     double ll[2];
     const char *names[2] = {"lat", "lon"};
@@ -146,7 +166,7 @@ static int location(ctx *c, json_t *o, const char *path, const char *key, const 
         else if (!isfinite(ll[i] = json_number_value(v)) || fabs(ll[i]) > lim[i])
             rc = fail(c, p, "'%s' %g is out of range -%g..%g", names[i], ll[i], lim[i], lim[i]);
     }
-    const char *prec = NULL, *ref = NULL, *rname = NULL, *note = NULL;
+    const char *prec = NULL, *ref = NULL, *rname = NULL, *note = NULL, *url = NULL;
     if (rc == BC_OK)
         rc = str(c, l, p, "precision", 1, &prec);
     if (rc == BC_OK) {
@@ -163,7 +183,16 @@ static int location(ctx *c, json_t *o, const char *path, const char *key, const 
     if (rc == BC_OK)
         rc = str(c, l, p, "reference", 1, &ref);
     if (rc == BC_OK && !bc_places_reference_ok(ref))
-        rc = fail(c, p, "reference '%.80s' is not geonames:N, wikidata:QN or osm:node/N", ref);
+        rc = fail(c, p,
+                  "reference '%.80s' is not geonames:N, wikidata:QN, osm:node/N or "
+                  "vn-cn-marker:N(K)",
+                  ref);
+    /* a marker's coordinates come from a page that publishes them: it must be named */
+    int needs_url = rc == BC_OK && strncmp(ref, "vn-cn-marker:", 13) == 0;
+    if (rc == BC_OK)
+        rc = str(c, l, p, "reference_url", needs_url, &url);
+    if (rc == BC_OK && url != NULL && !url_ok(url))
+        rc = fail(c, p, "reference_url '%.80s' is not an http(s) URL", url);
     if (rc == BC_OK)
         rc = str(c, l, p, "reference_name", 0, &rname);
     if (rc == BC_OK)
@@ -171,10 +200,11 @@ static int location(ctx *c, json_t *o, const char *path, const char *key, const 
     if (rc == BC_OK)
         rc = run(c, p,
                  "INSERT INTO places (entity, entity_id, side, lat, lon, precision, reference, "
-                 "reference_name, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                 "reference_name, note, reference_url) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+                 "?10)",
                  BC_BINDS(bc_text(entity), bc_text(id), bc_text(side), bc_real(ll[0]),
                           bc_real(ll[1]), bc_text(prec), bc_text(ref), bc_text(rname),
-                          bc_text(note)));
+                          bc_text(note), bc_text(url)));
     if (rc == BC_OK) {
         *present = 1;
         c->count++;
@@ -190,6 +220,11 @@ static int wikidata(ctx *c, json_t *o, const char *path, const char *entity, con
         return rc;
     if (!qid_ok(q))
         return fail(c, path, "wikidata '%.40s' is not a Wikidata item id (Q and digits)", q);
+    /* never a guess: where the id was read is recorded with it */
+    const char *from;
+    rc = str(c, o, path, "wikidata_source", 1, &from);
+    if (rc != BC_OK)
+        return rc;
     return run(c, path, "INSERT INTO wikidata_ids (entity, entity_id, qid) VALUES (?1, ?2, ?3)",
                BC_BINDS(bc_text(entity), bc_text(id), bc_text(q)));
 }
@@ -240,6 +275,60 @@ static int load_section(ctx *c, json_t *root, const section *sec)
             rc = wikidata(c, o, p, sec->entity, id);
         if (rc == BC_OK && got == 0 && json_object_get(o, "wikidata") == NULL)
             rc = fail(c, p, "neither a location nor a wikidata id");
+    }
+    return rc;
+}
+
+/* `no_wikidata`: the items no Wikidata id was found for, each with the reason. */
+static int load_no_wikidata(ctx *c, json_t *root)
+{
+    json_t *arr = json_object_get(root, "no_wikidata");
+    if (arr == NULL || json_is_null(arr))
+        return BC_OK;
+    if (!json_is_array(arr))
+        return fail(c, "no_wikidata", "must be an array");
+    static const struct {
+        const char *kind, *sql;
+    } KINDS[] = {
+        {"province", "SELECT 1 FROM provinces WHERE id = ?1"},
+        {"person", "SELECT 1 FROM people WHERE id = ?1"},
+        {"project", "SELECT 1 FROM projects WHERE id = ?1"},
+    };
+    int rc = BC_OK;
+    for (size_t i = 0; rc == BC_OK && i < json_array_size(arr); i++) {
+        static const char *const keys[] = {"kind", "id", "reason", NULL};
+        json_t *o = json_array_get(arr, i);
+        char p[128];
+        snprintf(p, sizeof p, "no_wikidata[%zu]", i);
+        const char *kind = NULL, *id = NULL, *reason = NULL, *sql = NULL;
+        rc = keys_ok(c, o, p, keys);
+        if (rc == BC_OK)
+            rc = str(c, o, p, "kind", 1, &kind);
+        if (rc == BC_OK)
+            rc = str(c, o, p, "id", 1, &id);
+        if (rc == BC_OK)
+            rc = str(c, o, p, "reason", 1, &reason);
+        for (size_t k = 0; rc == BC_OK && k < sizeof KINDS / sizeof KINDS[0]; k++)
+            if (strcmp(KINDS[k].kind, kind) == 0)
+                sql = KINDS[k].sql;
+        if (rc == BC_OK && sql == NULL)
+            rc = fail(c, p, "kind '%.20s' must be province, person or project", kind);
+        if (rc == BC_OK) {
+            int e = exists(c, sql, id, NULL);
+            if (e == 0)
+                rc = fail(c, p, "unknown %s '%.80s'", kind, id);
+            else if (e < 0)
+                rc = BC_ESTORE;
+        }
+        if (rc == BC_OK) {
+            int e = exists(c, "SELECT 1 FROM wikidata_ids WHERE entity = ?1 AND entity_id = ?2",
+                           kind, id);
+            if (e == 1)
+                rc = fail(c, p, "%s '%.80s' has a wikidata id and is listed as without one", kind,
+                          id);
+            else if (e < 0)
+                rc = BC_ESTORE;
+        }
     }
     return rc;
 }
@@ -321,13 +410,14 @@ int bc_places_load(bc_store *s, const char *data_dir, bc_sha256 *hash, int *coun
                             je.column, je.text);
     }
     bc_free(text);
-    static const char *const top[] = {"about",  "license",   "provinces", "projects",
-                                      "people", "unlocated", NULL};
+    static const char *const top[] = {"about",     "license",     "provinces", "projects",
+                                      "people",    "unlocated",   "no_wikidata", NULL};
     if (rc == BC_OK)
         rc = keys_ok(&c, root, "$", top);
-    static const char *const prov_keys[] = {"id", "location", "wikidata", NULL};
-    static const char *const proj_keys[] = {"id", "vn_location", "cn_location", "wikidata", NULL};
-    static const char *const person_keys[] = {"id", "wikidata", NULL};
+    static const char *const prov_keys[] = {"id", "location", "wikidata", "wikidata_source", NULL};
+    static const char *const proj_keys[] = {"id",       "vn_location",     "cn_location",
+                                            "wikidata", "wikidata_source", NULL};
+    static const char *const person_keys[] = {"id", "wikidata", "wikidata_source", NULL};
     const section sections[] = {
         {"provinces", "province", "SELECT 1 FROM provinces WHERE id = ?1", prov_keys},
         {"projects", "project", "SELECT 1 FROM projects WHERE id = ?1", proj_keys},
@@ -337,6 +427,8 @@ int bc_places_load(bc_store *s, const char *data_dir, bc_sha256 *hash, int *coun
         rc = load_section(&c, root, &sections[i]);
     if (rc == BC_OK)
         rc = load_unlocated(&c, root);
+    if (rc == BC_OK)
+        rc = load_no_wikidata(&c, root);
     json_decref(root);
     if (rc == BC_OK && count != NULL)
         *count = c.count;

@@ -15,8 +15,11 @@
 /* Reads data_dir/BC_PLACES_FILE into the store's places and wikidata_ids tables, inside
  * the caller's transaction, after provinces, people and projects are loaded. Every
  * field is checked (ids resolve, latitude and longitude in range, precision from the
- * vocabulary, references of the form geonames:N, wikidata:QN or osm:node/N, Wikidata
- * ids QN, no side both located and listed as unlocated); the first problem fails with
+ * vocabulary, references of the form geonames:N, wikidata:QN, osm:node/N or
+ * vn-cn-marker:N(K) - a boundary marker of the 2009 demarcation protocol, which needs the
+ * reference_url of the page publishing its coordinates -, Wikidata ids QN each with the
+ * wikidata_source it was read from, no side both located and listed as unlocated, no item
+ * both with a Wikidata id and listed under no_wikidata); the first problem fails with
  * "file: path: what is wrong". A missing file loads nothing. The file's name and bytes
  * are added to hash (may be NULL), which the content version covers. *count (may be
  * NULL) receives the number of located points. */

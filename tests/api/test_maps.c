@@ -1,7 +1,10 @@
 /* test_maps.c: the map and the facets on the real daemon. Border gate projects and
  * provinces are GeoJSON FeatureCollections (Accept: application/geo+json or
  * format=geojson) with the list's filters, paging and Link header, every other list
- * refuses GeoJSON with 406; and facet counts match the filtered totals. tests/geojson/check.mjs validates the recorded GeoJSON with
+ * refuses GeoJSON with 406, every gate pair, bridge and opening named in the articles is
+ * located on both sides near the Vietnam-China border with a reference (or declared
+ * unlocated, with the reason, in the reference file), provinces carry Wikidata ids; and
+ * facet counts match the filtered totals. tests/geojson/check.mjs validates the recorded GeoJSON with
  * Mapbox's RFC 7946 linter (make test-geojson). */
 #include <stdarg.h>
 #include <stddef.h>
@@ -13,6 +16,7 @@
 #include "harness.h"
 
 #include <jansson.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -243,6 +247,123 @@ static void geojson_is_refused_elsewhere(void **state)
     bct_response_free(&r);
 }
 
+/* Great-circle distance in km. */
+static double km(double lat1, double lon1, double lat2, double lon2)
+{
+    const double rad = 3.14159265358979323846 / 180.0;
+    double dlat = (lat2 - lat1) * rad, dlon = (lon2 - lon1) * rad;
+    double a = sin(dlat / 2) * sin(dlat / 2) +
+               cos(lat1 * rad) * cos(lat2 * rad) * sin(dlon / 2) * sin(dlon / 2);
+    return 6371.0 * 2 * atan2(sqrt(a), sqrt(1 - a));
+}
+
+/* 1 when data/reference/places.json lists this side of project id under `unlocated`
+ * with a reason (what no reference could be found for stays out, said so). */
+static int declared_unlocated(json_t *places, const char *id, const char *side)
+{
+    size_t i;
+    json_t *u;
+    json_array_foreach(json_object_get(places, "unlocated"), i, u)
+    {
+        if (strcmp(json_string_value(json_object_get(u, "id")), id) == 0 &&
+            strcmp(json_string_value(json_object_get(u, "side")), side) == 0)
+            return json_string_length(json_object_get(u, "reason")) > 40;
+    }
+    return 0;
+}
+
+/* Every crossing named in the articles (gate pairs, bridges, clearance points, openings)
+ * has each side located with a reference, or declared unlocated with the reason in the
+ * reference file; where both sides are located they face each other across the border:
+ * within 30 km of each other and inside the border's latitude band. */
+static void every_crossing_is_located_on_the_border(void **state)
+{
+    (void)state;
+    static const char *const crossing[] = {"gate_pair", "clearance_point", "road_bridge",
+                                           "railway_bridge", "traditional_opening"};
+    char path[512];
+    snprintf(path, sizeof path, "%s/reference/places.json", data_dir());
+    json_error_t je;
+    json_t *places = json_load_file(path, 0, &je);
+    if (places == NULL)
+        fail_msg("%s: %s", path, je.text);
+    json_t *j = get_json("/v1/border-gate-projects?limit=500&curation=all", 200);
+    size_t i, checked = 0, declared = 0;
+    json_t *p;
+    json_array_foreach(json_object_get(j, "data"), i, p)
+    {
+        const char *kind = json_string_value(json_object_get(p, "kind"));
+        const char *id = json_string_value(json_object_get(p, "id"));
+        int is_crossing = 0;
+        for (size_t k = 0; k < sizeof crossing / sizeof crossing[0]; k++)
+            is_crossing |= strcmp(kind, crossing[k]) == 0;
+        if (!is_crossing ||
+            strcmp(json_string_value(json_object_get(p, "curation")), "curated") != 0)
+            continue;
+        json_t *vn = json_object_get(p, "vn_location"), *cn = json_object_get(p, "cn_location");
+        json_t *sides[] = {vn, cn};
+        const char *names[] = {"vn", "cn"};
+        int located = 0;
+        for (size_t k = 0; k < 2; k++) {
+            if (!json_is_object(sides[k])) {
+                if (!declared_unlocated(places, id, names[k]))
+                    fail_msg("%s: the %s side is neither located nor declared unlocated", id,
+                             names[k]);
+                declared++;
+                continue;
+            }
+            located++;
+            const char *ref = json_string_value(json_object_get(sides[k], "reference"));
+            assert_non_null(ref);
+            assert_true(strncmp(ref, "geonames:", 9) == 0 || strncmp(ref, "wikidata:", 9) == 0 ||
+                        strncmp(ref, "osm:node/", 9) == 0 ||
+                        strncmp(ref, "vn-cn-marker:", 13) == 0);
+            assert_true(json_is_string(json_object_get(sides[k], "reference_url")));
+            assert_string_equal(json_string_value(json_object_get(sides[k], "basis")),
+                                "reference_data");
+            double lat = json_number_value(json_object_get(sides[k], "lat"));
+            if (lat < 21.0 || lat > 23.7)
+                fail_msg("%s: side %zu at latitude %f, off the border", id, k, lat);
+        }
+        if (located < 2)
+            continue;
+        double d = km(json_number_value(json_object_get(vn, "lat")),
+                      json_number_value(json_object_get(vn, "lon")),
+                      json_number_value(json_object_get(cn, "lat")),
+                      json_number_value(json_object_get(cn, "lon")));
+        if (d > 30.0)
+            fail_msg("%s: the two sides are %.1f km apart", id, d);
+        checked++;
+    }
+    assert_true(checked >= 7); /* both sides located: 7 of the 10 crossings */
+    assert_true(declared <= 5); /* what the reference file says it could not find */
+    json_decref(places);
+    json_decref(j);
+}
+
+/* Provinces carry the Wikidata item of the reference file; people either an id or a
+ * place under no_wikidata. */
+static void wikidata_ids_are_served(void **state)
+{
+    (void)state;
+    json_t *j = get_json("/v1/provinces?limit=500", 200);
+    size_t i;
+    json_t *p;
+    json_array_foreach(json_object_get(j, "data"), i, p)
+    {
+        const char *q = json_string_value(json_object_get(p, "wikidata"));
+        if (q == NULL || q[0] != 'Q')
+            fail_msg("%s: no wikidata id", json_string_value(json_object_get(p, "id")));
+    }
+    json_decref(j);
+    j = get_json("/v1/people/xi-jinping", 200);
+    assert_string_equal(json_string_value(json_object_get(j, "wikidata")), "Q15031");
+    json_decref(j);
+    j = get_json("/v1/people/to-lam", 200);
+    assert_true(json_is_null(json_object_get(j, "wikidata")));
+    json_decref(j);
+}
+
 /* ---- facets ------------------------------------------------------------------------- */
 
 /* For every bucket of facet `name` (which is also a filter of the list), the list
@@ -355,6 +476,8 @@ int main(void)
         cmocka_unit_test(projects_and_provinces_are_feature_collections),
         cmocka_unit_test(geojson_pages_with_links),
         cmocka_unit_test(geojson_is_refused_elsewhere),
+        cmocka_unit_test(every_crossing_is_located_on_the_border),
+        cmocka_unit_test(wikidata_ids_are_served),
         cmocka_unit_test(facet_counts_match_filtered_totals),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -136,6 +136,19 @@ static void documents_carry_locations(void **state)
     assert_true(json_is_null(json_object_get(doc, "wikidata")));
     json_decref(doc);
 
+    /* a boundary marker names the page that publishes its coordinates */
+    assert_int_equal(sqlite3_prepare_v2(bc_store_db(s), BC_PROJECT_DOC_SQL, -1, &st, NULL),
+                     SQLITE_OK);
+    sqlite3_bind_text(st, 1, "thanh-thuy-thien-bao-border-gates", -1, SQLITE_STATIC);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    doc = json_loads((const char *)sqlite3_column_text(st, 0), 0, NULL);
+    sqlite3_finalize(st);
+    json_t *vn = json_object_get(doc, "vn_location");
+    assert_string_equal(json_string_value(json_object_get(vn, "reference")), "vn-cn-marker:261(2)");
+    assert_string_equal(json_string_value(json_object_get(vn, "precision")), "site");
+    assert_non_null(strstr(json_string_value(json_object_get(vn, "reference_url")), "https://"));
+    json_decref(doc);
+
     /* an unlocated side is null, not absent */
     assert_int_equal(sqlite3_prepare_v2(bc_store_db(s), BC_PROJECT_DOC_SQL, -1, &st, NULL),
                      SQLITE_OK);
@@ -158,6 +171,14 @@ static void references_are_checked(void **state)
     assert_false(bc_places_reference_ok("geonames:12a"));
     assert_false(bc_places_reference_ok("wikidata:1858"));
     assert_false(bc_places_reference_ok("osm:way/1"));
+    /* a boundary marker of the 2009 demarcation protocol, alone or one of a pair/triple */
+    assert_true(bc_places_reference_ok("vn-cn-marker:261(2)"));
+    assert_true(bc_places_reference_ok("vn-cn-marker:1116"));
+    assert_false(bc_places_reference_ok("vn-cn-marker:"));
+    assert_false(bc_places_reference_ok("vn-cn-marker:0261"));
+    assert_false(bc_places_reference_ok("vn-cn-marker:261(4)"));
+    assert_false(bc_places_reference_ok("vn-cn-marker:261(2)x"));
+    assert_false(bc_places_reference_ok("vn-cn-marker:261(12)"));
     assert_false(bc_places_reference_ok(""));
     assert_false(bc_places_reference_ok(NULL));
 }
@@ -179,6 +200,13 @@ static void bad_entries_are_refused(void **state)
         {"provinces[0].location.reference", "\"google:123\"", "is not geonames:N"},
         {"provinces[0].location.colour", "\"red\"", "unknown field 'colour'"},
         {"provinces[0].wikidata", "\"L123\"", "is not a Wikidata item id"},
+        {"provinces[0].wikidata_source", NULL, "missing required field 'wikidata_source'"},
+        {"projects[4].vn_location.reference_url", NULL, "missing required field 'reference_url'"},
+        {"projects[4].vn_location.reference_url", "\"ftp://x\"", "is not an http(s) URL"},
+        {"no_wikidata[0].kind", "\"mechanism\"", "must be province, person or project"},
+        {"no_wikidata[0].id", "\"nobody\"", "unknown person 'nobody'"},
+        {"no_wikidata[0].id", "\"xi-jinping\"", "has a wikidata id and is listed as without one"},
+        {"no_wikidata[0].reason", NULL, "missing required field 'reason'"},
         {"projects[0].vn_location", NULL, NULL}, /* fine: one side may be missing */
         {"projects[1]", "{\"id\": \"ban-vuoc-ba-sai-road-bridge\"}",
          "neither a location nor a wikidata id"},
@@ -212,9 +240,10 @@ static void wikidata_ids_are_served(void **state)
     char dir[256];
     fx_scratch_data(dir);
     fx_json_edit(dir, BC_PLACES_FILE, "people",
-                 json_loads("[{\"id\": \"wang-ning\", "
-                            "\"wikidata\": \"Q1\"}]",
+                 json_loads("[{\"id\": \"wang-ning\", \"wikidata\": \"Q1\", "
+                            "\"wikidata_source\": \"a test\"}]",
                             0, NULL));
+    fx_json_edit(dir, BC_PLACES_FILE, "no_wikidata", json_array());
     bc_store *s = fx_store_from(dir);
     sqlite3_stmt *st;
     assert_int_equal(sqlite3_prepare_v2(bc_store_db(s), BC_PERSON_DOC_SQL, -1, &st, NULL),

@@ -42,9 +42,9 @@ CORE    += places changes export feed series
 CORE    += events loader_events
 # API keys, authentication and the review step (issues 11 and 16)
 CORE    += keys auth review review_edit review_api curation
-# the HTTP layer (issue 12): its file family, head checks, validators, worker pool and
-# slow-client reaper
-CORE    += http_admit http_send strict conditional workers reaper
+# the HTTP layer (issue 12): its file family, head checks, validators, worker pool,
+# slow-client reaper and the buffered access log
+CORE    += http_admit http_send strict conditional workers reaper log accesslog
 CORE_OBJ := $(CORE:%=$(OUT)/obj/%.o) $(OUT)/obj/gen/migrations.o $(OUT)/obj/gen/openapi.o
 LIB     := $(OUT)/libbordercoop.a
 # the dashboard bundle is linked into the daemon only

@@ -11,6 +11,7 @@
  * line and releases the context. */
 #include "http_int.h"
 
+#include "bordercoop/accesslog.h"
 #include "bordercoop/alloc.h"
 #include "bordercoop/auth.h"
 #include "bordercoop/metrics.h"
@@ -98,16 +99,6 @@ static void ctx_pool_free(bc_http *h)
     h->pooled = 0;
 }
 
-static void now_iso(char *out, size_t n)
-{
-    struct timespec ts;
-    struct tm tm;
-    clock_gettime(CLOCK_REALTIME, &ts);
-    gmtime_r(&ts.tv_sec, &tm);
-    size_t k = strftime(out, n, "%Y-%m-%dT%H:%M:%S", &tm);
-    snprintf(out + k, n - k, ".%03ldZ", ts.tv_nsec / 1000000);
-}
-
 static void *on_uri(void *cls, const char *uri, struct MHD_Connection *con)
 {
     bc_http *h = cls;
@@ -140,65 +131,34 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *con)
     return c;
 }
 
-/* Writes s into the log buffer with control and non-ASCII bytes percent-escaped. */
-static void log_safe(bc_buf *b, const char *s)
-{
-    for (const unsigned char *p = (const unsigned char *)s; p != NULL && *p; p++) {
-        if (*p < 0x20 || *p >= 0x7f || *p == '"' || *p == '\\')
-            bc_buf_printf(b, "%%%02X", *p);
-        else
-            bc_buf_putc(b, (char)*p);
-    }
-}
-
-/* One line for the request, which took ms milliseconds. */
+/* One line for the request, which took ms milliseconds, into the buffered log. */
 static void access_log(const req_ctx *c, struct MHD_Connection *con, double ms)
 {
-    if (c->h->cfg->log_format == BC_LOG_OFF)
+    bc_http *h = c->h;
+    if (h->log == NULL)
         return;
-    char when[40], addr[64] = "-";
-    now_iso(when, sizeof when);
+    bc_access a = {.method = c->method,
+                   .target = c->uri,
+                   .status = c->status,
+                   .bytes = c->bytes,
+                   .ms = ms,
+                   .id = c->id,
+                   .note = c->note};
+    clock_gettime(CLOCK_REALTIME, &a.when);
     const union MHD_ConnectionInfo *ci =
         con ? MHD_get_connection_info(con, MHD_CONNECTION_INFO_CLIENT_ADDRESS) : NULL;
-    if (ci != NULL && ci->client_addr != NULL) {
-        const struct sockaddr *sa = ci->client_addr;
-        if (sa->sa_family == AF_INET)
-            inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, addr, sizeof addr);
-        else if (sa->sa_family == AF_INET6)
-            inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, addr, sizeof addr);
+    a.peer = ci != NULL ? ci->client_addr : NULL;
+    int format = h->cfg->log_format == BC_LOG_JSON ? BC_ACCESS_JSON : BC_ACCESS_PLAIN;
+    char line[1024];
+    size_t n = bc_access_format(line, sizeof line, format, &a, h->cfg->api_token);
+    if (n <= sizeof line) {
+        bc_log_write(h->log, line, n);
+        return;
     }
-    bc_buf line = BC_BUF_INIT;
-    if (c->h->cfg->log_format == BC_LOG_JSON) {
-        bc_buf_printf(&line, "{\"time\":\"%s\",\"remote\":\"%s\",\"method\":\"", when, addr);
-        log_safe(&line, c->method[0] ? c->method : "-");
-        bc_buf_puts(&line, "\",\"target\":\"");
-        log_safe(&line, c->uri);
-        bc_buf_printf(&line,
-                      "\",\"status\":%d,\"bytes\":%zu,\"duration_ms\":%.3f,"
-                      "\"request_id\":\"%s\"",
-                      c->status, c->bytes, ms, c->id);
-        if (c->note[0]) {
-            bc_buf_puts(&line, ",\"note\":\"");
-            log_safe(&line, c->note);
-            bc_buf_putc(&line, '"');
-        }
-        bc_buf_puts(&line, "}\n");
-    } else {
-        bc_buf_printf(&line, "%s %s \"", when, addr);
-        log_safe(&line, c->method[0] ? c->method : "-");
-        bc_buf_putc(&line, ' ');
-        log_safe(&line, c->uri);
-        bc_buf_printf(&line, "\" %d %zu %.3fms id=%s", c->status, c->bytes, ms, c->id);
-        if (c->note[0]) {
-            bc_buf_puts(&line, " note=\"");
-            log_safe(&line, c->note);
-            bc_buf_putc(&line, '"');
-        }
-        bc_buf_putc(&line, '\n');
-    }
-    if (!bc_buf_failed(&line))
-        fwrite(line.data, 1, line.len, stderr);
-    bc_buf_free(&line);
+    char *big = bc_malloc(n); /* a long target: rare */
+    if (big != NULL && bc_access_format(big, n, format, &a, h->cfg->api_token) == n)
+        bc_log_write(h->log, big, n);
+    bc_free(big);
 }
 
 static void on_completed(void *cls, struct MHD_Connection *con, void **req_cls,
@@ -535,9 +495,36 @@ static void on_connection(void *cls, struct MHD_Connection *con, void **socket_c
     }
 }
 
+/* libmicrohttpd's own messages, at most MHD_LOG_PER_SECOND a second: under attack it
+ * reports every refused connection, and stderr must not become the bottleneck. */
+#define MHD_LOG_PER_SECOND 10
+
 static void mhd_log(void *cls, const char *fmt, va_list ap)
 {
     (void)cls;
+    static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+    static time_t second;
+    static int printed;
+    static unsigned long suppressed;
+    time_t now = time(NULL);
+    pthread_mutex_lock(&lock);
+    unsigned long dropped = 0;
+    if (now != second) {
+        dropped = suppressed;
+        suppressed = 0;
+        second = now;
+        printed = 0;
+    }
+    int print = printed < MHD_LOG_PER_SECOND;
+    if (print)
+        printed++;
+    else
+        suppressed++;
+    pthread_mutex_unlock(&lock);
+    if (dropped > 0)
+        fprintf(stderr, "bordercoopd: libmicrohttpd: (%lu more messages suppressed)\n", dropped);
+    if (!print)
+        return;
     char msg[512];
     vsnprintf(msg, sizeof msg, fmt, ap);
     size_t n = strlen(msg);
@@ -559,7 +546,9 @@ static void teardown(bc_http *h)
     bc_metrics_attach(NULL, NULL);
     bc_metrics_attach_workers(NULL, NULL);
     bc_metrics_attach_reaper(NULL);
+    bc_metrics_attach_log(NULL);
     bc_reaper_stop(h->reaper); /* after libmicrohttpd: its callbacks use the reaper */
+    bc_log_close(h->log);      /* last: every line written, none lost */
     bc_cache_free(h->cache);
     ctx_pool_free(h);
     pthread_mutex_destroy(&h->pool_lock);
@@ -605,9 +594,14 @@ int bc_http_start(const bc_config *cfg, bc_live *live, bc_http **out, bc_err *er
         teardown(h);
         return err->code;
     }
+    if (cfg->log_format != BC_LOG_OFF && bc_log_open(cfg->log_file, &h->log, err) != BC_OK) {
+        teardown(h);
+        return err->code;
+    }
     bc_metrics_attach(h->cache, live);
     bc_metrics_attach_workers(h->workers, h->writer);
     bc_metrics_attach_reaper(h->reaper);
+    bc_metrics_attach_log(h->log);
     struct timespec ts;
     clock_gettime(CLOCK_REALTIME, &ts);
     h->id_prefix = (unsigned long)ts.tv_nsec ^ ((unsigned long)getpid() << 16);
@@ -653,8 +647,10 @@ int bc_http_start(const bc_config *cfg, bc_live *live, bc_http **out, bc_err *er
 
 void bc_http_reopen_log(bc_http *h)
 {
-    (void)h;
-    fprintf(stderr, "bordercoopd: SIGHUP: the access log goes to stderr, nothing to reopen\n");
+    if (h->log != NULL && bc_log_reopen(h->log))
+        fprintf(stderr, "bordercoopd: SIGHUP: reopening the access log %s\n", h->cfg->log_file);
+    else
+        fprintf(stderr, "bordercoopd: SIGHUP: the access log is not a file, nothing to reopen\n");
 }
 
 int bc_http_port(const bc_http *h)

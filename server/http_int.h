@@ -15,6 +15,7 @@
 #include "bordercoop/config.h"
 #include "bordercoop/http.h"
 #include "bordercoop/live.h"
+#include "bordercoop/log.h"
 #include "bordercoop/reaper.h"
 #include "bordercoop/request.h"
 #include "bordercoop/response.h"
@@ -55,6 +56,7 @@ struct bc_http {
     bc_workers *workers;       /* reads that need the store */
     bc_workers *writer;        /* writes: one thread */
     bc_reaper *reaper;         /* slow clients */
+    bc_log *log;               /* the access log, NULL when off */
     atomic_int in_flight;      /* request line seen, not completed */
     atomic_int active;         /* head complete, not completed: what SIGTERM waits for */
     atomic_long body_reserved; /* bytes of request bodies promised, all connections */

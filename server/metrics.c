@@ -33,6 +33,7 @@ static _Atomic(bc_cache *) attached_cache;
 static _Atomic(bc_live *) attached_live;
 static _Atomic(bc_workers *) attached_pools[2];
 static _Atomic(bc_reaper *) attached_reaper;
+static _Atomic(bc_log *) attached_log;
 static time_t started = 0;
 
 void bc_metrics_request(int route, const char *method, int status, double seconds, int outcome)
@@ -84,6 +85,28 @@ void bc_metrics_attach_workers(bc_workers *workers, bc_workers *writer)
 void bc_metrics_attach_reaper(bc_reaper *r)
 {
     atomic_store(&attached_reaper, r);
+}
+
+void bc_metrics_attach_log(bc_log *l)
+{
+    atomic_store(&attached_log, l);
+}
+
+static void access_log(bc_buf *out)
+{
+    bc_log *l = atomic_load(&attached_log);
+    if (l == NULL)
+        return;
+    bc_log_stats st;
+    bc_log_get_stats(l, &st);
+    help(out, "bordercoop_log_lines_total", "counter", "Access-log lines buffered.");
+    bc_buf_printf(out, "bordercoop_log_lines_total %llu\n", st.lines);
+    help(out, "bordercoop_log_dropped_total", "counter",
+         "Access-log lines dropped because the log writer fell behind (never waited for).");
+    bc_buf_printf(out, "bordercoop_log_dropped_total %llu\n", st.dropped);
+    help(out, "bordercoop_log_write_errors_total", "counter",
+         "Failed writes (or reopens) of the access log.");
+    bc_buf_printf(out, "bordercoop_log_write_errors_total %llu\n", st.write_errors);
 }
 
 static void connections(bc_buf *out)
@@ -239,6 +262,7 @@ void bc_metrics_render(bc_buf *out)
     }
     pools(out);
     connections(out);
+    access_log(out);
     help(out, "bordercoop_build_info", "gauge", "Versions of bordercoopd and its libraries.");
     bc_buf_printf(out,
                   "bordercoop_build_info{version=\"%s\",sqlite=\"%s\",libmicrohttpd=\"%s\"} 1\n",

@@ -9,6 +9,7 @@
 #include "bordercoop/buf.h"
 #include "bordercoop/cache.h"
 #include "bordercoop/live.h"
+#include "bordercoop/log.h"
 #include "bordercoop/reaper.h"
 #include "bordercoop/workers.h"
 #include "bordercoop/request.h"
@@ -41,6 +42,9 @@ void bc_metrics_attach_workers(bc_workers *workers, bc_workers *writer);
 
 /* Lets the renderer read the connection counts of the reaper (borrowed; NULL detaches). */
 void bc_metrics_attach_reaper(bc_reaper *r);
+
+/* Lets the renderer read the access log's counters (borrowed; NULL detaches). */
+void bc_metrics_attach_log(bc_log *l);
 
 /* Appends the exposition text to out. */
 void bc_metrics_render(bc_buf *out);

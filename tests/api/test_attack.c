@@ -516,6 +516,101 @@ static void trickling_clients_are_shed(void **state)
     stop(&d);
 }
 
+/* ---- the access log -------------------------------------------------------------- */
+
+static char *read_file(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        return NULL;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *s = malloc((size_t)n + 1);
+    size_t got = fread(s, 1, (size_t)n, f);
+    s[got] = '\0';
+    fclose(f);
+    return s;
+}
+
+/* Waits (bounded) for the file at path to hold text; returns its content (free it). */
+static char *file_with(const char *path, const char *text)
+{
+    for (int i = 0; i < 300; i++) {
+        char *s = read_file(path);
+        if (s != NULL && strstr(s, text) != NULL)
+            return s;
+        free(s);
+        struct timespec ts = {0, 20 * 1000000L};
+        nanosleep(&ts, NULL);
+    }
+    fail_msg("%s never held %s", path, text);
+    return NULL;
+}
+
+static size_t occurrences(const char *s, const char *what)
+{
+    size_t n = 0;
+    for (const char *p = strstr(s, what); p != NULL; p = strstr(p + 1, what))
+        n++;
+    return n;
+}
+
+/* The access log is buffered yet complete: no credential in a query string is ever
+ * written, SIGHUP reopens the file after a rotation (and the daemon keeps serving), and
+ * SIGTERM writes every line of the requests before it. */
+static void the_access_log_keeps_no_secret_and_loses_no_line(void **state)
+{
+    (void)state;
+    char logfile[200], rotated[210];
+    snprintf(logfile, sizeof logfile, "%s/access.log", TMP);
+    snprintf(rotated, sizeof rotated, "%s.1", logfile);
+    bct_daemon d;
+    char db[160];
+    start(&d, db, TOKEN, (const char *[]){"--log-file", logfile, NULL});
+    static const char *const targets[] = {
+        "/v1/meetings?token=QUERYSECRET0123&limit=1",
+        "/v1/meetings?limit=1&access_token=QUERYSECRET4567",
+        "/v1/search?q=" TOKEN,
+        "/v1/search?q=attack-test-token%2D0123456789",
+        "/v1/meetings?api_key=bck_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+    };
+    for (size_t i = 0; i < sizeof targets / sizeof targets[0]; i++)
+        status_of(d.port, targets[i]);
+    assert_int_equal(status_of(d.port, "/healthz?marker=one"), 400);
+    char *log = file_with(logfile, "marker=one");
+    assert_null(strstr(log, "QUERYSECRET"));
+    assert_null(strstr(log, TOKEN));
+    assert_null(strstr(log, "0123456789"));
+    assert_null(strstr(log, "bck_AAAA"));
+    assert_true(occurrences(log, "[redacted]") >= 5);
+    free(log);
+    /* rotation: the file is renamed, SIGHUP, and new lines go to a new file */
+    assert_int_equal(rename(logfile, rotated), 0);
+    assert_int_equal(kill(d.pid, SIGHUP), 0);
+    assert_true(log_has(&d, "reopening the access log", 3000));
+    assert_int_equal(status_of(d.port, "/healthz?marker=two"), 400);
+    log = file_with(logfile, "marker=two");
+    free(log);
+    log = read_file(rotated);
+    assert_null(strstr(log, "marker=two"));
+    free(log);
+    /* SIGTERM right after 50 requests: all 50 lines are there once it exits */
+    bct_conn *c = bct_connect(d.port, 5000);
+    assert_non_null(c);
+    for (int i = 0; i < 50; i++) {
+        bct_response r;
+        assert_int_equal(
+            bct_request(c, "GET", "/v1/meetings?limit=2&marker=three", NULL, NULL, 0, &r), 0);
+        bct_response_free(&r);
+    }
+    bct_close(c);
+    stop(&d);
+    log = read_file(logfile);
+    assert_int_equal(occurrences(log, "marker=three"), 50);
+    free(log);
+}
+
 /* ---- item 4: bodies are refused before they are read ------------------------------- */
 
 #define BODY_CONNECTIONS 150
@@ -996,6 +1091,7 @@ int main(void)
         cmocka_unit_test(if_modified_since_never_hides_a_change),
         cmocka_unit_test(smuggling_primitives_are_refused),
         cmocka_unit_test(sighup_keeps_serving),
+        cmocka_unit_test(the_access_log_keeps_no_secret_and_loses_no_line),
         cmocka_unit_test(sigterm_drains_with_slow_clients),
         cmocka_unit_test(a_token_of_spaces_is_refused_at_start),
     };

@@ -55,10 +55,20 @@ bc_cache *bc_cache_new(size_t budget)
     return c;
 }
 
+static void (*prebuilt_free)(void *);
+
+void bc_cache_set_prebuilt_free(void (*release)(void *prebuilt))
+{
+    prebuilt_free = release;
+}
+
 static void node_free(node *n)
 {
     for (int i = 0; i < n->e.nheaders; i++)
         bc_free(n->e.headers[i].value);
+    for (int i = 0; i < 4; i++)
+        if (n->e.prebuilt[i] != NULL && prebuilt_free != NULL)
+            prebuilt_free(n->e.prebuilt[i]);
     bc_free(n->e.key);
     bc_free(n->e.body);
     bc_free(n->e.gz);

@@ -33,7 +33,7 @@ static const opt OPTS[] = {
      "I/O threads: event loops that read requests and send cached answers (default 1)"},
     {"--workers", "BORDERCOOP_WORKERS", OPT_INT, NUM(workers), 1, 256,
      "threads that answer requests needing the store, each with its own connection "
-     "(default 4)"},
+     "(default 2)"},
     {"--request-budget-ms", "BORDERCOOP_REQUEST_BUDGET_MS", OPT_INT, NUM(request_budget_ms), 1,
      600000, "deadline of a request on the workers, queueing included; over it: 503 (default 250)"},
     {"--write-budget-ms", "BORDERCOOP_WRITE_BUDGET_MS", OPT_INT, NUM(write_budget_ms), 1, 600000,
@@ -200,7 +200,7 @@ int bc_config_parse(bc_config *cfg, int argc, char **argv, bc_getenv_fn getenv_f
     snprintf(cfg->listen, sizeof cfg->listen, "127.0.0.1:8080");
     bc_config_parse_listen(cfg->listen, &cfg->addr, &cfg->addrlen, &ignored);
     cfg->threads = 1;
-    cfg->workers = 4;
+    cfg->workers = 2;
     cfg->request_budget_ms = 250;
     cfg->write_budget_ms = 10000;
     cfg->max_connections = 1000;

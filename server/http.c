@@ -123,7 +123,13 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *con)
     c->raw_uri = uri;
     c->raw_uri_len = strlen(uri);
     unsigned long seq = atomic_fetch_add(&h->next_id, 1);
-    snprintf(c->id, sizeof c->id, "%08lx%08lx", h->id_prefix & 0xffffffffUL, seq & 0xffffffffUL);
+    /* "%08lx%08lx" by hand: this runs for every request */
+    static const char hex[] = "0123456789abcdef";
+    unsigned long long both =
+        ((unsigned long long)(h->id_prefix & 0xffffffffUL) << 32) | (seq & 0xffffffffUL);
+    for (int i = 15; i >= 0; i--, both >>= 4)
+        c->id[i] = hex[both & 15];
+    c->id[16] = '\0';
     atomic_fetch_add(&h->in_flight, 1);
     bc_metrics_in_flight(1);
     c->outcome = BC_OUTCOME_REJECTED;
@@ -223,10 +229,9 @@ static int parse_target(req_ctx *c, bc_request *req, bc_response *res)
     return 0;
 }
 
-int bc_http_exec_of(const char *method, const char *path)
+int bc_http_exec_of(const char *method, int route)
 {
-    int i = path != NULL ? bc_router_route_of(path) : -1;
-    const bc_method *m = i >= 0 ? bc_router_method(bc_router_route(i), method) : NULL;
+    const bc_method *m = route >= 0 ? bc_router_method(bc_router_route(route), method) : NULL;
     if (m == NULL)
         return EXEC_INLINE; /* 404, 405 and preflights: answered from the table alone */
     return m->exec == BC_EXEC_WRITER   ? EXEC_WRITER
@@ -380,6 +385,47 @@ static enum MHD_Result finish_job(struct MHD_Connection *con, req_ctx *c, const 
     return ret;
 }
 
+/* The cache key: store generation, negotiated representation, request target, as
+ * "<generation>|<formats><format><wants_html>|<target>" (in the arena; NULL when out of
+ * memory). Built by hand: it is made for every cached request. */
+static char *cache_key(req_ctx *c, const bc_request *req)
+{
+    size_t g = strlen(c->view.generation), u = strlen(c->uri);
+    char mid[40];
+    size_t m = 0;
+    char digits[12];
+    size_t d = 0;
+    unsigned v = req->formats;
+    do {
+        digits[d++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v > 0);
+    mid[m++] = '|';
+    while (d > 0)
+        mid[m++] = digits[--d];
+    int f = req->format;
+    if (f < 0) {
+        mid[m++] = '-';
+        f = -f;
+    }
+    d = 0;
+    do {
+        digits[d++] = (char)('0' + f % 10);
+        f /= 10;
+    } while (f > 0);
+    while (d > 0)
+        mid[m++] = digits[--d];
+    mid[m++] = req->wants_html ? '1' : '0';
+    mid[m++] = '|';
+    char *key = bc_arena_alloc(&c->arena, g + m + u + 1);
+    if (key != NULL) {
+        memcpy(key, c->view.generation, g);
+        memcpy(key + g, mid, m);
+        memcpy(key + g + m, c->uri, u + 1);
+    }
+    return key;
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const char *url,
                                   const char *method, const char *version, const char *upload_data,
                                   size_t *upload_data_size, void **req_cls)
@@ -446,13 +492,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const c
     const bc_method *handler = route != NULL ? bc_router_method(route, c->method) : NULL;
     if (handler != NULL && handler->role != 0)
         readonly = 0;
-    if (status == 0 && readonly) {
-        size_t n = strlen(c->view.generation) + strlen(c->uri) + 16;
-        key = bc_arena_alloc(&c->arena, n);
-        if (key != NULL)
-            snprintf(key, n, "%s|%u%d%d|%s", c->view.generation, req.formats, req.format,
-                     req.wants_html, c->uri);
-    }
+    if (status == 0 && readonly)
+        key = cache_key(c, &req);
     if (key != NULL) {
         bc_cached *e = bc_cache_get(h->cache, key);
         if (e != NULL) {
@@ -468,7 +509,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const c
         req.body_len = c->body.len;
         req.authorization = MHD_lookup_connection_value(con, MHD_HEADER_KIND, "Authorization");
         req.content_type = MHD_lookup_connection_value(con, MHD_HEADER_KIND, "Content-Type");
-        int exec = bc_http_exec_of(c->method, req.path);
+        int exec = bc_http_exec_of(c->method, c->route);
         if (exec != EXEC_INLINE)
             return start_job(con, c, exec, &req, key, gzip);
         c->outcome = BC_OUTCOME_BUILT;
@@ -563,6 +604,8 @@ int bc_http_start(const bc_config *cfg, bc_live *live, bc_http **out, bc_err *er
         return bc_err_set(err, BC_ENOMEM, "out of memory");
     h->cfg = cfg;
     h->live = live;
+    h->share_responses = cfg->threads <= 1;
+    bc_cache_set_prebuilt_free(bc_http_release_prebuilt);
     h->cors = cfg->cors_origin[0] != '\0';
     h->vary_origin = h->cors && strcmp(cfg->cors_origin, "*") != 0;
     snprintf(h->max_age_cc, sizeof h->max_age_cc, "public, max-age=%d", cfg->max_age);

@@ -111,9 +111,10 @@ static int takes_body(req_ctx *c)
     bc_err err;
     if (bc_url_decode(uri, q ? (size_t)(q - uri) : strlen(uri), 0, &c->arena, &path, &err) != BC_OK)
         return 0; /* the last call answers the malformed path */
-    if (bc_http_exec_of(c->method, path) != EXEC_WRITER)
+    int route = bc_router_route_of(path);
+    if (bc_http_exec_of(c->method, route) != EXEC_WRITER)
         return 0;
-    const bc_method *m = bc_router_method(bc_router_route(bc_router_route_of(path)), c->method);
+    const bc_method *m = bc_router_method(bc_router_route(route), c->method);
     return m != NULL && m->role > 0 ? m->role : BC_ROLE_INGEST;
 }
 
@@ -151,7 +152,12 @@ enum MHD_Result bc_http_admit(struct MHD_Connection *con, req_ctx *c, const char
         return refuse(con, c, &res);
     }
     int body = st.chunked || st.content_length > 0;
-    int write = c->uri != NULL && !c->uri_too_long ? takes_body(c) : 0;
+    /* GET, HEAD and OPTIONS take no body (even on a route that runs on the writer): no
+     * need to find their route here */
+    int write = strcmp(c->method, "GET") != 0 && strcmp(c->method, "HEAD") != 0 &&
+                        strcmp(c->method, "OPTIONS") != 0 && c->uri != NULL && !c->uri_too_long
+                    ? takes_body(c)
+                    : 0;
     if (body && !write) {
         bc_problem(&res, 413, "body_not_allowed", NULL, "%s %.200s takes no request body",
                    c->method, c->uri);

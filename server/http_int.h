@@ -37,9 +37,9 @@ enum exec_class {
     EXEC_GATE,   /* on the worker pool: a write's key, checked before its body is read */
 };
 
-/* The class of method on path (decoded; NULL when it could not be): the route's, or
- * EXEC_INLINE for what the table answers alone (404, 405, OPTIONS). */
-int bc_http_exec_of(const char *method, const char *path);
+/* The class of method on route (a bc_router_route_of index, -1 for none): the route's,
+ * or EXEC_INLINE for what the table answers alone (404, 405, OPTIONS). */
+int bc_http_exec_of(const char *method, int route);
 
 /* Where a request stands between its head and its answer. */
 enum req_phase {
@@ -64,6 +64,7 @@ struct bc_http {
     unsigned long id_prefix;
     int port;
     /* from the configuration, once: */
+    int share_responses; /* one I/O thread: cache entries keep ready responses */
     int cors;            /* send CORS headers (--cors-origin not empty) */
     int vary_origin;     /* a specific origin: responses vary by Origin */
     char max_age_cc[40]; /* "public, max-age=N" of data representations */
@@ -125,6 +126,8 @@ enum MHD_Result bc_http_send(struct MHD_Connection *con, req_ctx *c, bc_response
  * 304 when not_modified: without a body, its Content-Length that of the representation. */
 enum MHD_Result bc_http_send_cached(struct MHD_Connection *con, req_ctx *c, bc_cached *e, int gzip,
                                     int not_modified);
+/* Releases a ready response a cache entry kept (bc_cache_set_prebuilt_free's hook). */
+void bc_http_release_prebuilt(void *response);
 /* If-None-Match, else If-Modified-Since, for a cached representation e. */
 int bc_http_not_modified(const req_ctx *c, const bc_cached *e, int gzip, const char *inm,
                          const char *ims);

@@ -10,13 +10,40 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Headers every response carries; `cached` marks a representation of store data (with
- * validators and Vary), `status` is what will be sent. */
+/* lm as an HTTP-date, formatted once per value and thread (every cached answer of a
+ * generation carries the same one). */
+static const char *http_date(time_t lm)
+{
+    static _Thread_local time_t last = -1;
+    static _Thread_local char date[40];
+    if (lm != last) {
+        bc_http_date_format(lm, date, sizeof date);
+        last = lm;
+    }
+    return date;
+}
+
+/* content_type with "; charset=utf-8" when it is text, remembered per thread for the
+ * last static type string seen (cached answers repeat the same few). */
+static const char *content_type_header(const char *type)
+{
+    static _Thread_local const char *last;
+    static _Thread_local char value[96];
+    if (type != last) {
+        int text = strstr(type, "json") || strstr(type, "yaml") || strstr(type, "csv") ||
+                   strncmp(type, "text/", 5) == 0;
+        snprintf(value, sizeof value, "%s%s", type, text ? "; charset=utf-8" : "");
+        last = type;
+    }
+    return value;
+}
+
+/* Headers every response carries (but X-Request-Id, which the callers add); `cached` marks a
+ * representation of store data (with validators and Vary), `status` is what will be sent. */
 static void common_headers(const req_ctx *c, struct MHD_Response *r, const void *from, int cached,
                            int status)
 {
     const bc_http *h = c->h;
-    MHD_add_response_header(r, "X-Request-Id", c->id);
     if (h->cors) {
         MHD_add_response_header(r, "Access-Control-Allow-Origin", h->cfg->cors_origin);
         MHD_add_response_header(r, "Access-Control-Expose-Headers",
@@ -28,11 +55,8 @@ static void common_headers(const req_ctx *c, struct MHD_Response *r, const void 
                                 h->vary_origin ? "Accept, Accept-Encoding, Origin"
                                                : "Accept, Accept-Encoding");
         time_t lm;
-        if (bc_last_modified(c->view.modified_at, c->view.confirmed_at, &lm)) {
-            char date[40];
-            bc_http_date_format(lm, date, sizeof date);
-            MHD_add_response_header(r, "Last-Modified", date);
-        }
+        if (bc_last_modified(c->view.modified_at, c->view.confirmed_at, &lm))
+            MHD_add_response_header(r, "Last-Modified", http_date(lm));
     } else if (h->vary_origin) {
         MHD_add_response_header(r, "Vary", "Origin");
     }
@@ -90,6 +114,7 @@ enum MHD_Result bc_http_send(struct MHD_Connection *con, req_ctx *c, bc_response
     }
     for (int i = 0; i < res->nheaders; i++)
         MHD_add_response_header(r, res->headers[i].name, res->headers[i].value);
+    MHD_add_response_header(r, "X-Request-Id", c->id);
     common_headers(c, r, res, 0, res->status);
     c->status = res->status;
     c->bytes = len;
@@ -102,37 +127,69 @@ enum MHD_Result bc_http_send(struct MHD_Connection *con, req_ctx *c, bc_response
 
 /* The body is not copied: the entry stays referenced by the request context until the
  * response has been sent. */
-enum MHD_Result bc_http_send_cached(struct MHD_Connection *con, req_ctx *c, bc_cached *e, int gzip,
-                                    int not_modified)
+/* A new response for cached representation e (a 304 when not_modified), every header
+ * set but X-Request-Id, which is the caller's; NULL when out of memory. */
+static struct MHD_Response *cached_response(const req_ctx *c, bc_cached *e, int use_gz,
+                                            int not_modified)
 {
-    int use_gz = gzip && e->gz != NULL;
-    const char *etag = use_gz ? e->etag_gz : e->etag;
     /* a 304 is given the representation itself: libmicrohttpd sends no body for a 304
      * but always a Content-Length, which must then be the representation's */
     size_t len = use_gz ? e->gz_len : e->len;
     struct MHD_Response *r =
         MHD_create_response_from_buffer(len, use_gz ? e->gz : e->body, MHD_RESPMEM_PERSISTENT);
-    if (r == NULL) {
-        bc_cached_release(e);
-        return MHD_NO;
-    }
-    c->entry = e;
+    if (r == NULL)
+        return NULL;
     if (!not_modified) {
-        char ct[96];
-        int text = strstr(e->content_type, "json") || strstr(e->content_type, "yaml") ||
-                   strstr(e->content_type, "csv") || strncmp(e->content_type, "text/", 5) == 0;
-        snprintf(ct, sizeof ct, "%s%s", e->content_type, text ? "; charset=utf-8" : "");
-        MHD_add_response_header(r, "Content-Type", ct);
+        MHD_add_response_header(r, "Content-Type", content_type_header(e->content_type));
         if (use_gz)
             MHD_add_response_header(r, "Content-Encoding", "gzip");
     }
-    MHD_add_response_header(r, "ETag", etag);
+    MHD_add_response_header(r, "ETag", use_gz ? e->etag_gz : e->etag);
     for (int i = 0; i < e->nheaders; i++)
         MHD_add_response_header(r, e->headers[i].name, e->headers[i].value);
+    common_headers(c, r, e, 1, not_modified ? 304 : 200);
+    return r;
+}
+
+void bc_http_release_prebuilt(void *r)
+{
+    MHD_destroy_response(r);
+}
+
+enum MHD_Result bc_http_send_cached(struct MHD_Connection *con, req_ctx *c, bc_cached *e, int gzip,
+                                    int not_modified)
+{
+    int use_gz = gzip && e->gz != NULL;
     int status = not_modified ? 304 : 200;
-    common_headers(c, r, e, 1, status);
+    c->entry = e; /* referenced until the response has been sent */
     c->status = status;
-    c->bytes = not_modified ? 0 : len;
+    c->bytes = not_modified ? 0 : use_gz ? e->gz_len : e->len;
+    time_t lm;
+    if (c->h->share_responses && bc_last_modified(c->view.modified_at, c->view.confirmed_at, &lm)) {
+        /* The entry keeps one ready response per variant: every header is the same for
+         * every request but X-Request-Id, whose value is overwritten in place (same
+         * length) just before queuing. Safe with one I/O thread: libmicrohttpd copies the
+         * headers into the connection's buffer before it handles another connection. It
+         * saves the response object and a dozen header copies per request. */
+        int slot = (not_modified ? 2 : 0) + use_gz;
+        struct MHD_Response *r = e->prebuilt[slot];
+        if (r == NULL) {
+            r = cached_response(c, e, use_gz, not_modified);
+            if (r != NULL && MHD_add_response_header(r, "X-Request-Id", c->id) == MHD_YES)
+                e->prebuilt[slot] = r;
+            else if (r != NULL)
+                MHD_destroy_response(r), r = NULL;
+        }
+        char *id = r != NULL ? (char *)MHD_get_response_header(r, "X-Request-Id") : NULL;
+        if (id != NULL && strlen(id) == strlen(c->id)) {
+            memcpy(id, c->id, strlen(c->id));
+            return MHD_queue_response(con, (unsigned int)status, r);
+        }
+    }
+    struct MHD_Response *r = cached_response(c, e, use_gz, not_modified);
+    if (r == NULL)
+        return MHD_NO;
+    MHD_add_response_header(r, "X-Request-Id", c->id);
     enum MHD_Result ret = MHD_queue_response(con, (unsigned int)status, r);
     MHD_destroy_response(r);
     return ret;

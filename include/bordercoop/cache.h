@@ -25,6 +25,10 @@ typedef struct bc_cached {
                                * Cache-Control) */
     int nheaders;
     int own_cache_control; /* one of them is Cache-Control (the handler's own policy) */
+    /* Ready-made answers of the HTTP layer for this entry (its own opaque objects: 200 and
+     * 304, identity and gzip), released through the hook of bc_cache_set_prebuilt_free
+     * when the entry is freed. Written only by the one thread that sends responses. */
+    void *prebuilt[4];
 } bc_cached;
 
 typedef struct bc_cache_stats {
@@ -48,6 +52,10 @@ bc_cached *bc_cache_get(bc_cache *c, const char *key);
  * bigger than the budget, in which case the entry is private to the caller. Returns it
  * with a reference taken for the caller, or NULL when out of memory. res is borrowed. */
 bc_cached *bc_cache_put(bc_cache *c, const char *key, const bc_response *res, int want_gzip);
+
+/* Sets the function that releases an entry's prebuilt answers when it is freed (once,
+ * before the first entry is made). */
+void bc_cache_set_prebuilt_free(void (*release)(void *prebuilt));
 
 /* Drops a reference; the entry is freed when the last one goes. NULL-safe. */
 void bc_cached_release(bc_cached *e);

@@ -136,6 +136,8 @@ static int log_has(const bct_daemon *d, const char *text, int ms)
     }
 }
 
+static char *read_file(const char *path);
+
 /* ---- items 1, 2 and 6: slow work stalls nobody ------------------------------------ */
 
 /* A POST of body (JSON) sent on a new connection, its answer not read yet. */
@@ -390,6 +392,52 @@ static void keep_alive_across_the_workers(void **state)
     }
     bct_close(c);
     stop(&d);
+}
+
+/* Cached answers reuse a ready response per representation (one I/O thread): every
+ * one still carries its own request id, the one in the access log, and the same bytes
+ * and headers otherwise, for 200 and 304, identity and gzip. */
+static void cached_answers_keep_their_own_request_id(void **state)
+{
+    (void)state;
+    char logfile[200];
+    snprintf(logfile, sizeof logfile, "%s/ids.log", TMP);
+    bct_daemon d;
+    char db[160];
+    start(&d, db, NULL, (const char *[]){"--log-file", logfile, NULL});
+    bct_conn *c = bct_connect(d.port, 5000);
+    assert_non_null(c);
+    char ids[24][17];
+    char etag[64] = "";
+    for (int i = 0; i < 24; i++) {
+        const char *gz = i % 2 ? "Accept-Encoding: gzip" : "Accept-Encoding: identity";
+        char inm[96];
+        snprintf(inm, sizeof inm, "If-None-Match: %s", etag);
+        const char *hs[] = {gz, i % 4 >= 2 && etag[0] ? inm : NULL, NULL};
+        bct_response r;
+        assert_int_equal(bct_request(c, "GET", "/v1/figures?limit=3", hs, NULL, 0, &r), 0);
+        assert_true(r.status == 200 || r.status == 304);
+        const char *id = bct_header_get(&r, "X-Request-Id");
+        assert_non_null(id);
+        assert_int_equal(strlen(id), 16);
+        snprintf(ids[i], sizeof ids[i], "%.16s", id);
+        for (int k = 0; k < i; k++)
+            assert_string_not_equal(ids[k], id);
+        assert_non_null(bct_header_get(&r, "ETag"));
+        assert_non_null(bct_header_get(&r, "Cache-Control"));
+        if (r.status == 200 && i % 2 == 0)
+            snprintf(etag, sizeof etag, "%s", bct_header_get(&r, "ETag"));
+        bct_response_free(&r);
+    }
+    bct_close(c);
+    stop(&d);
+    char *log = read_file(logfile);
+    for (int i = 0; i < 24; i++) {
+        char want[32];
+        snprintf(want, sizeof want, "id=%.16s\n", ids[i]);
+        assert_non_null(strstr(log, want));
+    }
+    free(log);
 }
 
 /* ---- item 3: clients that trickle are shed --------------------------------------- */
@@ -1084,6 +1132,7 @@ int main(void)
         cmocka_unit_test(an_ingest_stalls_nobody),
         cmocka_unit_test(a_locked_store_stalls_nobody),
         cmocka_unit_test(keep_alive_across_the_workers),
+        cmocka_unit_test(cached_answers_keep_their_own_request_id),
         cmocka_unit_test(trickling_clients_are_shed),
         cmocka_unit_test(unwanted_bodies_are_never_buffered),
         cmocka_unit_test(writes_are_judged_before_their_body),

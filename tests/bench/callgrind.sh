@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # callgrind.sh: instructions per request, counted by valgrind's callgrind over a fixed
-# number of keep-alive requests. Unlike requests/s this does not depend on what else
-# the machine is doing, so it is the figure to track from change to change.
+# number of keep-alive requests, with the access log on (into a file, as deployed) and
+# off. Unlike requests/s this does not depend on what else the machine is doing, so it
+# is the figure to track from change to change. Note that callgrind counts `rep stosb`
+# once per byte: libmicrohttpd's per-connection memory reset (~12k of a cached request's
+# count, with --max-header-bytes 8192) costs far less time than its count suggests.
 #
 #   tests/bench/callgrind.sh BIN_DIR     (make bench runs it after the wrk table)
 set -euo pipefail
@@ -28,7 +31,7 @@ start() {
     shift
     (cd "$TMP" && exec valgrind --tool=callgrind --callgrind-out-file="$TMP/$name.%p.out" \
         "$OLDPWD/$BIN/bordercoopd" --db "$TMP/store.db" --listen 127.0.0.1:0 \
-        --ready-file "$TMP/$name.ready" --log-format off "$@" 2>"$TMP/$name.log") &
+        --ready-file "$TMP/$name.ready" "$@" 2>"$TMP/$name.log") &
     PIDS+=("$!")
     for _ in $(seq 400); do [ -s "$TMP/$name.ready" ] && break; sleep 0.05; done
     [ -s "$TMP/$name.ready" ] || { echo "callgrind: $name did not start"; cat "$TMP/$name.log"; exit 1; }
@@ -46,8 +49,10 @@ measure() {
     done
     local h=()
     [ -n "$header" ] && h=(-H "$header")
-    # warm up (cache filled, statements prepared), then count only the measured run
-    curl -s "${h[@]}" -o /dev/null "http://127.0.0.1:$port$path"
+    # warm up (cache filled, statements prepared, the workers idle again), then count
+    # only the measured run
+    for _ in 1 2 3; do curl -s "${h[@]}" -o /dev/null "http://127.0.0.1:$port$path"; done
+    sleep 0.5
     callgrind_control --zero "$pid" >/dev/null 2>&1
     curl -s "${h[@]}" --config "$cfg"
     callgrind_control --dump="$name" "$pid" >/dev/null 2>&1
@@ -59,14 +64,22 @@ measure() {
     awk -v n="$name" -v t="$total" -v r="$N" 'BEGIN { printf "%-34s %12.0f\n", n, t / r }'
 }
 
-start cached
-start uncached --cache-bytes 0
+# logging on as deployed (the access log into a file, written by its own thread, which
+# callgrind counts too), and off
+start logon --log-file "$TMP/access.log"
+start logoff --log-format off
+start uncached --cache-bytes 0 --log-format off
 LIST="/v1/figures?limit=10"
-ETAG=$(curl -sI "http://127.0.0.1:$PORT_cached$LIST" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag" {print $2}')
+DETAIL="/v1/border-gate-projects/lao-cai-hekou-railway-bridge"
+ETAG=$(curl -sI "http://127.0.0.1:$PORT_logon$LIST" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag" {print $2}')
 echo "callgrind: instructions per request over $N keep-alive requests (the daemon's own and its libraries')"
 printf '%-34s %12s\n' "request" "instructions"
-measure cached-list "$PORT_cached" "$PID_cached" "$LIST"
-measure revalidate-304 "$PORT_cached" "$PID_cached" "$LIST" "If-None-Match: $ETAG"
+measure cached-list "$PORT_logon" "$PID_logon" "$LIST"
+measure cached-detail "$PORT_logon" "$PID_logon" "$DETAIL"
+measure revalidate-304 "$PORT_logon" "$PID_logon" "$LIST" "If-None-Match: $ETAG"
+measure cached-list-nolog "$PORT_logoff" "$PID_logoff" "$LIST"
+measure cached-detail-nolog "$PORT_logoff" "$PID_logoff" "$DETAIL"
+measure revalidate-304-nolog "$PORT_logoff" "$PID_logoff" "$LIST" "If-None-Match: $ETAG"
 measure uncached-filtered "$PORT_uncached" "$PID_uncached" "/v1/figures?province=yunnan&sort=-value&limit=10"
 
 # the store build itself, whole process: the figure behind "bordercoop load < 100 ms"

@@ -266,6 +266,38 @@ static void out_of_memory_returns_null_and_leaves_cache_intact(void **state)
     bc_cached_release(kept);
 }
 
+static int released[4];
+
+static void release_prebuilt(void *p)
+{
+    released[(int *)p - released]++;
+}
+
+/* What the HTTP layer keeps in an entry goes with the entry, once, when its last
+ * reference does: not at eviction while a response is still being sent. */
+static void prebuilt_answers_go_with_the_entry(void **state)
+{
+    (void)state;
+    memset(released, 0, sizeof released);
+    bc_cache_set_prebuilt_free(release_prebuilt);
+    cache = bc_cache_new(5000);
+    make_response(3000, 1);
+    bc_cached *e = bc_cache_put(cache, "a", &res, 0);
+    assert_non_null(e);
+    for (int i = 0; i < 4; i++)
+        assert_null(e->prebuilt[i]);
+    e->prebuilt[0] = &released[0];
+    e->prebuilt[3] = &released[3];
+    make_response(3000, 2);
+    bc_cached_release(bc_cache_put(cache, "b", &res, 0)); /* evicts "a" */
+    assert_int_equal(released[0] + released[3], 0);       /* still referenced */
+    bc_cached_release(e);
+    assert_int_equal(released[0], 1);
+    assert_int_equal(released[3], 1);
+    assert_int_equal(released[1] + released[2], 0);
+    bc_cache_set_prebuilt_free(NULL);
+}
+
 static void gzip_round_trips(void **state)
 {
     (void)state;
@@ -292,6 +324,7 @@ int main(void)
         cmocka_unit_test_teardown(same_key_twice_replaces_the_entry, cleanup),
         cmocka_unit_test_teardown(out_of_memory_returns_null_and_leaves_cache_intact, cleanup),
         cmocka_unit_test_teardown(gzip_round_trips, cleanup),
+        cmocka_unit_test_teardown(prebuilt_answers_go_with_the_entry, cleanup),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

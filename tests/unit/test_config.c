@@ -114,7 +114,7 @@ static void assert_defaults(const bc_config *cfg)
     assert_int_equal(cfg->max_body, 1048576);
     assert_int_equal(cfg->max_body_memory, 16 << 20);
     assert_int_equal(cfg->max_header_bytes, 8192);
-    assert_int_equal(cfg->workers, 4);
+    assert_int_equal(cfg->workers, 2);
     assert_int_equal(cfg->request_budget_ms, 250);
     assert_int_equal(cfg->write_budget_ms, 10000);
     assert_int_equal(cfg->header_timeout, 10);

@@ -286,7 +286,8 @@ static int same_meeting(const ctx *c, size_t j, size_t i)
     /* unnumbered: talks of the same day, or the same named meeting */
     if (a->kind != b->kind || a->date[0] == '\0' || b->date[0] == '\0')
         return 0;
-    return a->kind != BC_XM_TALKS || strcmp(a->date, b->date) == 0;
+    return a->kind != BC_XM_TALKS ||
+           (strcmp(a->date, b->date) == 0 && !a->same_day_as && !b->same_day_as);
 }
 
 /* mechanism and year of a dated meeting */

@@ -18,6 +18,7 @@ typedef struct dres {
     size_t n;
     int prec;
     int inferred;
+    int same_day; /* "the same day": the day last named */
 } dres;
 
 int bcx_year_of(const ctx *c, size_t i, size_t lim)
@@ -631,9 +632,15 @@ static int try_month(const ctx *c, size_t i, size_t lim, dres *r)
     }
     if (mon < 1 || mon > 12)
         return 0;
+    if (bare && c->ry == 0) {
+        /* kept only until name_year_days: a year in a meeting's name may complete it */
+        snprintf(r->iso, sizeof r->iso, "--%02d", mon);
+        r->n = j - i;
+        r->prec = 2;
+        r->inferred = 1;
+        return 1;
+    }
     if (bare) {
-        if (c->ry == 0)
-            return 0;
         int future = c->se[c->t[i].sent].future;
         y = c->ry;
         if (!future && c->rm != 0 && mon > c->rm + 2)
@@ -681,6 +688,17 @@ static void add_date(ctx *c, const dres *r, size_t t0)
     d->t1 = t0 + r->n;
     d->prec = r->prec;
     d->inferred = r->inferred;
+    d->same_day = r->same_day;
+    /* "tang 22% so voi nam 2022", "up 5% compared with the same period of 2023" */
+    const bc_lex *e = NULL;
+    size_t lo = c->se[c->t[t0].sent].t0;
+    for (size_t k = t0 > lo + 6 ? t0 - 6 : lo; k < t0 && !d->compare; k++) {
+        size_t n = bcx_lex_find(c, C_COMPARE, k, &e);
+        int clause = n > 0 && k + n <= t0;
+        for (size_t q = k + n; clause && q < t0; q++)
+            clause = !(bcx_gap(c, q - 1) & (G_COMMA | G_DOT | G_PAREN)) && c->t[q].kind != T_NUM;
+        d->compare = clause && (k + n == t0 || t0 - (k + n) <= 4);
+    }
     for (size_t k = d->t0; k < d->t1; k++)
         c->t[k].used = U_DATE;
 }
@@ -708,6 +726,7 @@ void bcx_find_dates(ctx *c)
                 r.inferred = c->d[last_day].inferred;
                 r.prec = 3;
                 r.n = n;
+                r.same_day = 1;
             } else if ((y = bcx_year_of(c, i, lim)) != 0) {
                 if (i + 1 < lim && (y2 = bcx_year_of(c, i + 1, lim)) > y &&
                     (bcx_gap(c, i) & ~(unsigned)(G_SPACE | G_DASH)) == 0 &&
@@ -737,6 +756,9 @@ void bcx_find_dates(ctx *c)
         }
         c->se[si].d1 = c->nd;
         name_year_days(c, si);
+        for (size_t k = c->se[si].d0; k < c->se[si].d1; k++)
+            if (c->d[k].prec == 3)
+                last_day = k; /* name_year_days may have moved them */
     }
 }
 
@@ -784,13 +806,19 @@ static void name_year_days(ctx *c, size_t si)
             y = atoi(c->d[k].iso);
     for (size_t k = c->se[si].d0; y != 0 && k < c->se[si].d1; k++) {
         xd *d = &c->d[k];
-        if (d->prec != 3 || !(d->iso[0] == '-' || d->inferred) || strlen(d->iso) > 10)
+        if (d->prec < 2 || !(d->iso[0] == '-' || d->inferred) || strlen(d->iso) > 10)
             continue;
         char iso[24];
         snprintf(iso, sizeof iso, "%04d-%.5s", y, d->iso[0] == '-' ? d->iso + 2 : d->iso + 5);
         copy_str(d->iso, sizeof d->iso, iso);
         d->inferred = 0;
     }
+    /* a month without a year that no name completed says nothing without a reference */
+    size_t w = c->se[si].d0;
+    for (size_t k = c->se[si].d0; k < c->se[si].d1; k++)
+        if (!(c->d[k].prec == 2 && c->d[k].iso[0] == '-'))
+            c->d[w++] = c->d[k];
+    c->se[si].d1 = c->nd = w;
 }
 
 static size_t clause_cost(const ctx *c, size_t a, size_t b)
@@ -808,7 +836,7 @@ const xd *bcx_nearest_date(const ctx *c, size_t si, size_t i, size_t end, int mi
     size_t best_cost = SIZE_MAX;
     for (size_t k = c->se[si].d0; k < c->se[si].d1; k++) {
         const xd *d = &c->d[k];
-        if (d->prec < min_prec || (d->t0 >= i && d->t1 <= end))
+        if (d->prec < min_prec || d->compare || (d->t0 >= i && d->t1 <= end))
             continue;
         size_t cost = d->t0 >= end ? clause_cost(c, end - 1, d->t0) : clause_cost(c, d->t1 - 1, i);
         if (cost < best_cost) {

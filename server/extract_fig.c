@@ -298,10 +298,14 @@ static int money_phrase(const ctx *c, size_t si, size_t i, double *scale, size_t
     /* French "de dollars", "d'USD"; Vietnamese needs nothing between */
     if (c->lbit == L_FR && (bcx_word_is(c, q, lim, "de") || bcx_word_is(c, q, lim, "d")))
         q++;
-    if (q < lim && bcx_lex_find(c, C_CUR_ADJ, q, &e) > 0)
-        q++;
+    size_t adj = q < lim ? bcx_lex_find(c, C_CUR_ADJ, q, &e) : 0; /* "US" */
+    if (adj == 0 && q + 1 < lim && bcx_word_is(c, q, lim, "u") && bcx_word_is(c, q + 1, lim, "s") &&
+        bcx_gap(c, q) == G_DOT)
+        adj = 2; /* "U.S. dollars" */
+    q += adj;
     if (q < lim && (n = bcx_lex_find2(c, C_CURRENCY, q, 1, &e)) > 0 &&
-        (q == i + 1 || c->t[q].han || bcx_joined(c, q - 1) || (bcx_gap(c, q - 1) & G_QUOTE))) {
+        (q == i + 1 || adj > 0 || c->t[q].han || bcx_joined(c, q - 1) ||
+         (bcx_gap(c, q - 1) & G_QUOTE))) {
         cur = (int)e->val;
         q += n;
         /* "dollars americains", "do la My", "元人民币" */
@@ -452,6 +456,10 @@ static int money_at(ctx *c, size_t si, size_t i, size_t *lo, size_t *prev, size_
      * worth") */
     if (d != NULL && d->prec == 3 && (d->t1 + 3 < lead || d->t0 > end + 3))
         d = NULL;
+    for (size_t k = d != NULL && d->prec == 3 && d->t1 <= lead ? d->t1 - 1 : lead; k + 1 < lead;
+         k++)
+        if (bcx_gap(c, k) & (G_COMMA | G_DOT))
+            d = NULL; /* "talks on March 5, when Hekou committed 25 million": the talks' day */
     if (d != NULL && d->iso[0] != '-') {
         copy_str(f->period, sizeof f->period, d->iso);
         f->period_inferred = d->inferred;

@@ -377,6 +377,9 @@ static int han_side(ctx *c, size_t si, size_t a, size_t b)
     for (size_t q = c->se[si].h0; q < c->se[si].h1; q++)
         if (c->h[q].t0 == a && c->h[q].t1 == b && c->h[q].entity == E_PROVINCE)
             return bcx_province_cn(c, c->h[q].id) ? -1 : 1;
+    int place = place_side(c, si, a, b);
+    if (place != 0)
+        return place;
     bc_buf k = BC_BUF_INIT;
     int side = 0;
     bc_text_slug(c->s + c->t[a].start, c->t[b - 1].end - c->t[a].start, &k);

@@ -227,6 +227,8 @@ typedef struct xd {
     int prec;
     int inferred; /* the year comes from the reference date */
     int used;     /* taken as a figure's period */
+    int compare;  /* the base of a comparison ("up 22% compared with 2022") */
+    int same_day; /* "the same day", "cung ngay", "当天": the day last named */
 } xd;
 
 typedef struct hit {
@@ -247,6 +249,8 @@ typedef struct mention {
     char date[16];
     int date_inferred;
     int date_src; /* 0 none, 1 stated in the sentence, 2 from another mention of it */
+    int weak;     /* talks whose sentence names one side only */
+    int same_day; /* its date is "the same day" as another statement's */
 } mention;
 
 typedef struct ctx {

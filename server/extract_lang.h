@@ -75,9 +75,14 @@ enum {
     C_SAME_DAY,      /* "the same day", "cung ngay", "当天": the date of the day last named */
     C_BOTH_SIDES,    /* "the two sides", "hai ben", "双方": both countries take part */
     C_PAIR,          /* "pair", "cap", "paire", "par": two gates named as one crossing */
-    C_FACES, /* "faces", "opposite", "fait face a", "相接": the other side of a crossing */
+    C_FACES,   /* "faces", "opposite", "fait face a", "相接": the other side of a crossing */
+    C_COMPARE, /* "compared with", "so voi", "比": the year after it is a comparison's */
+    C_MINUTES, /* "minutes", "bien ban", "纪要": a document named after a meeting */
     C_LAST_CLASS
 };
+
+/* C_TALKS values: a ceremony is a meeting only when both sides are named in it */
+enum { TALKS_PLAIN = 0, TALKS_CEREMONY = 1 };
 
 /* currencies (C_CURRENCY, C_CUR_ADJ) */
 enum { CUR_USD = 1, CUR_CNY, CUR_VND, CUR_EUR };

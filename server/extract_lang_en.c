@@ -312,7 +312,7 @@ const bc_lex bc_lex_en[] = {
     WE(C_BOTH_SIDES, "both sides", 0),
     WE(C_CN, "chinese", 0),
     WE(C_VN, "vietnamese", 0),
-    WE(C_TALKS, "ceremony", 0),
+    WE(C_TALKS, "ceremony", TALKS_CEREMONY),
     WE(C_TALKS, "working visit", 0),
     WP(C_PAIR, "pair", 0),
     WE(C_FACES, "faces", 0),
@@ -330,6 +330,21 @@ const bc_lex bc_lex_en[] = {
     WE(C_DOWN_AFTER, "lower", 0),
     WE(C_ESTIMATE, "estimated", 0),
     WE(C_ESTIMATE, "estimated at", 0),
+    /* ---- comparisons: the year after them is not a period */
+    WE(C_COMPARE, "compared with", 0),
+    WE(C_COMPARE, "compared to", 0),
+    WE(C_COMPARE, "than", 0),
+    WE(C_COMPARE, "against", 0),
+    /* ---- minutes of a meeting, both sides, more talks */
+    WE(C_MINUTES, "minutes", 0),
+    WE(C_MINUTES, "minute", 0),
+    WE(C_BOTH_SIDES, "the two localities", 0),
+    WE(C_BOTH_SIDES, "both localities", 0),
+    WE(C_BOTH_SIDES, "the two cities", 0),
+    WE(C_BOTH_SIDES, "both cities", 0),
+    WE(C_TALKS, "met", 0),
+    WE(C_TALKS, "had talks", 0),
+    WE(C_TALKS, "held talks", 0),
 };
 
 const size_t bc_lex_en_count = sizeof bc_lex_en / sizeof bc_lex_en[0];

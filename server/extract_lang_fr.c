@@ -273,7 +273,7 @@ const bc_lex bc_lex_fr[] = {
     WE(C_BOTH_SIDES, "les deux cotes", 0),
     WP(C_CN, "chinois", 0),
     WP(C_VN, "vietnamien", 0),
-    WP(C_TALKS, "ceremonie", 0),
+    WP(C_TALKS, "ceremonie", TALKS_CEREMONY),
     WP(C_PAIR, "paire", 0),
     WE(C_FACES, "fait face a", 0),
     WE(C_FACES, "face a", 0),
@@ -284,6 +284,19 @@ const bc_lex bc_lex_fr[] = {
     WE(C_UP_AFTER, "de plus", 0),
     WE(C_DOWN_AFTER, "de moins", 0),
     WP(C_ESTIMATE, "estime", 0),
+    /* ---- comparisons: the year after them is not a period */
+    WE(C_COMPARE, "par rapport a", 0),
+    WE(C_COMPARE, "comparativement a", 0),
+    /* ---- minutes of a meeting, both sides, more talks */
+    WE(C_MINUTES, "proces verbal", 0),
+    WE(C_MINUTES, "compte rendu", 0),
+    WE(C_BOTH_SIDES, "des deux localites", 0),
+    WE(C_BOTH_SIDES, "les deux localites", 0),
+    WE(C_BOTH_SIDES, "des deux villes", 0),
+    WE(C_BOTH_SIDES, "les deux villes", 0),
+    WE(C_BOTH_SIDES, "des deux parties", 0),
+    WE(C_TALKS, "se sont rencontres", 0),
+    WE(C_TALKS, "a rencontre", 0),
 };
 
 const size_t bc_lex_fr_count = sizeof bc_lex_fr / sizeof bc_lex_fr[0];

@@ -223,7 +223,7 @@ const bc_lex bc_lex_nl[] = {
     WP(C_VN, "vietnamees", 0),
     WP(C_TALKS, "werksessie", 0),
     WP(C_TALKS, "overleg", 0),
-    WP(C_TALKS, "ceremonie", 0),
+    WP(C_TALKS, "ceremonie", TALKS_CEREMONY),
     WP(C_PAIR, "paar", 0),
     WP(C_PAIR, "koppel", 0),
     WE(C_FACES, "tegenover", 0),
@@ -233,6 +233,16 @@ const bc_lex bc_lex_nl[] = {
     WE(C_DOWN_AFTER, "lager", 0),
     WE(C_ESTIMATE, "geschat", 0),
     WE(C_ESTIMATE, "begroot", 0),
+    /* ---- comparisons: the year after them is not a period */
+    WE(C_COMPARE, "vergeleken met", 0),
+    WE(C_COMPARE, "ten opzichte van", 0),
+    WE(C_COMPARE, "in vergelijking met", 0),
+    /* ---- minutes of a meeting, both sides, more talks */
+    WE(C_MINUTES, "notulen", 0),
+    WE(C_MINUTES, "protocol", 0),
+    WE(C_BOTH_SIDES, "beide steden", 0),
+    WE(C_BOTH_SIDES, "de twee steden", 0),
+    WE(C_BOTH_SIDES, "beide provincies", 0),
 };
 
 const size_t bc_lex_nl_count = sizeof bc_lex_nl / sizeof bc_lex_nl[0];

@@ -274,7 +274,7 @@ const bc_lex bc_lex_pl[] = {
     WE(C_BOTH_SIDES, "obie strony", 0),
     WP(C_CN, "chinsk", 0),
     WP(C_VN, "wietnamsk", 0),
-    WP(C_TALKS, "ceremoni", 0),
+    WP(C_TALKS, "ceremoni", TALKS_CEREMONY),
     WP(C_PAIR, "par", 0),
     WE(C_FACES, "naprzeciwko", 0),
     WE(C_FACES, "naprzeciw", 0),
@@ -283,6 +283,19 @@ const bc_lex bc_lex_pl[] = {
     WE(C_ESTIMATE, "szacuje sie", 0),
     WP(C_ESTIMATE, "szacowan", 0),
     WP(C_ESTIMATE, "szacunkow", 0),
+    /* ---- comparisons: the year after them is not a period */
+    WE(C_COMPARE, "niz", 0),
+    WE(C_COMPARE, "w porownaniu z", 0),
+    WE(C_COMPARE, "w porownaniu do", 0),
+    WE(C_COMPARE, "wobec", 0),
+    /* ---- minutes of a meeting, both sides, more talks */
+    WE(C_MINUTES, "protokol", 0),
+    WE(C_MINUTES, "protokolu", 0),
+    WE(C_BOTH_SIDES, "obu miast", 0),
+    WE(C_BOTH_SIDES, "obu stron", 0),
+    WE(C_BOTH_SIDES, "obu prowincji", 0),
+    WE(C_BOTH_SIDES, "oba miasta", 0),
+    WE(C_FUTURE, "odbeda", 0),
 };
 
 const size_t bc_lex_pl_count = sizeof bc_lex_pl / sizeof bc_lex_pl[0];

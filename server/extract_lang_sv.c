@@ -227,7 +227,7 @@ const bc_lex bc_lex_sv[] = {
     WP(C_CN, "kinesisk", 0),
     WP(C_VN, "vietnamesisk", 0),
     WP(C_TALKS, "arbetsmote", 0),
-    WP(C_TALKS, "ceremoni", 0),
+    WP(C_TALKS, "ceremoni", TALKS_CEREMONY),
     WI(C_PAIR, "par", 0),
     WE(C_FACES, "mittemot", 0),
     WE(C_FACES, "mitt emot", 0),
@@ -238,6 +238,15 @@ const bc_lex bc_lex_sv[] = {
     WE(C_DOWN_AFTER, "lagre", 0),
     WE(C_ESTIMATE, "beraknas", 0),
     WE(C_ESTIMATE, "uppskattas", 0),
+    /* ---- comparisons: the year after them is not a period */
+    WE(C_COMPARE, "jamfort med", 0),
+    WE(C_COMPARE, "an", 0),
+    /* ---- minutes of a meeting, both sides, more talks */
+    WE(C_MINUTES, "protokoll", 0),
+    WE(C_MINUTES, "protokollet", 0),
+    WE(C_BOTH_SIDES, "bada stader", 0),
+    WE(C_BOTH_SIDES, "de tva staderna", 0),
+    WE(C_BOTH_SIDES, "bada provinserna", 0),
 };
 
 const size_t bc_lex_sv_count = sizeof bc_lex_sv / sizeof bc_lex_sv[0];

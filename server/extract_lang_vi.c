@@ -194,8 +194,8 @@ const bc_lex bc_lex_vi[] = {
     WE(C_SAME_DAY, "cung ngay", 0),
     WE(C_SAME_DAY, "trong ngay", 0),
     WE(C_BOTH_SIDES, "hai ben", 0),
-    WE(C_TALKS, "le", 0),
-    WE(C_TALKS, "nghi le", 0),
+    WE(C_TALKS, "le", TALKS_CEREMONY),
+    WE(C_TALKS, "nghi le", TALKS_CEREMONY),
     WE(C_PAIR, "cap", 0),
     WE(C_PAIR, "cap cua khau", 0),
     WE(C_FACES, "doi dien", 0),
@@ -204,6 +204,15 @@ const bc_lex bc_lex_vi[] = {
     WE(C_ESTIMATE, "uoc tinh", 0),
     WE(C_ESTIMATE, "uoc", 0),
     WE(C_ESTIMATE, "se dau tu", 0),
+    /* ---- comparisons: the year after them is not a period */
+    WE(C_COMPARE, "so voi", 0),
+    /* ---- minutes of a meeting, both sides, more talks */
+    WE(C_MINUTES, "bien ban", 0),
+    WE(C_BOTH_SIDES, "hai dia phuong", 0),
+    WE(C_BOTH_SIDES, "hai thanh pho", 0),
+    WE(C_TALKS, "tiep doan", 0),
+    WE(C_TALKS, "tiep va lam viec", 0),
+    WE(C_TALKS, "hoi dam voi", 0),
 };
 
 const size_t bc_lex_vi_count = sizeof bc_lex_vi / sizeof bc_lex_vi[0];

@@ -159,7 +159,7 @@ const bc_lex bc_lex_zh[] = {
     WE(C_CN, "中方", 0),
     WE(C_VN, "越方", 0),
     WE(C_BOTH_SIDES, "中越", 0),
-    WE(C_TALKS, "仪式", 0),
+    WE(C_TALKS, "仪式", TALKS_CEREMONY),
     WE(C_TALKS, "工作会谈", 0),
     WE(C_PAIR, "双边", 0),
     WE(C_FACES, "相接", 0),
@@ -170,6 +170,16 @@ const bc_lex bc_lex_zh[] = {
     WE(C_ESTIMATE, "估计", 0),
     WE(C_ESTIMATE, "估算", 0),
     WE(C_ESTIMATE, "将安排", 0),
+    /* ---- comparisons: the year after them is not a period */
+    WE(C_COMPARE, "比", 0),
+    WE(C_COMPARE, "较", 0),
+    /* ---- minutes of a meeting, both sides, more talks */
+    WE(C_MINUTES, "纪要", 0),
+    WE(C_BOTH_SIDES, "两地", 0),
+    WE(C_BOTH_SIDES, "两市", 0),
+    WE(C_BOTH_SIDES, "两国", 0),
+    WE(C_TALKS, "磋商", 0),
+    WE(C_TALKS, "座谈会", 0),
 };
 
 const size_t bc_lex_zh_count = sizeof bc_lex_zh / sizeof bc_lex_zh[0];

@@ -248,6 +248,43 @@ static int both_sides(const ctx *c, size_t si)
     return vn && cn;
 }
 
+/* 1 when sentence si names the other country's side: for a Chinese report a Vietnamese
+ * province, place or word, for the others a Chinese one. Talks, a working session or a
+ * reception with the other side are a meeting between the two; the report's own side
+ * goes unsaid ("received a delegation from Chongzuo, China"). */
+static int other_side(const ctx *c, size_t si)
+{
+    int want_cn = c->lbit != L_ZH;
+    for (size_t q = c->se[si].h0; q < c->se[si].h1; q++) {
+        int cn = c->h[q].entity == E_PROVINCE ? bcx_province_cn(c, c->h[q].id)
+                 : c->h[q].entity == E_PLACE  ? strcmp(c->h[q].id, "CN") == 0
+                                              : -1;
+        if (cn >= 0 && cn == want_cn)
+            return 1;
+    }
+    return bcx_sent_has(c, si, want_cn ? C_CN : C_VN, -1);
+}
+
+/* 1 when token i shares a clause (no comma, semicolon or full stop between) with a token
+ * of a numbered or named meeting of sentence si. */
+static int in_meeting_clause(const ctx *c, size_t si, size_t i)
+{
+    for (size_t k = i; k > c->se[si].t0 && !(bcx_gap(c, k - 1) & (G_COMMA | G_DOT)); k--)
+        if (c->t[k - 1].meet)
+            return 1;
+    for (size_t k = i; k + 1 < c->se[si].t1 && !(bcx_gap(c, k) & (G_COMMA | G_DOT)); k++)
+        if (c->t[k + 1].meet)
+            return 1;
+    return 0;
+}
+
+/* 1 when sentence si says the talks it names take place or took place ("were held", "will
+ * be held", "odbeda sie"): then a month is their date too ("talks held in March"). */
+static int talks_held(const ctx *c, size_t si)
+{
+    return bcx_sent_has(c, si, C_HELD, -1) || bcx_sent_has(c, si, C_FUTURE, -1);
+}
+
 /* 1 when a numbered meeting of sentence si starts or ends within four tokens of the
  * phrase [a, b). */
 static int beside_numbered(const ctx *c, size_t si, size_t a, size_t b)
@@ -316,23 +353,35 @@ void bcx_find_mentions(ctx *c)
                 add_mention(c, &m);
             }
         }
-    /* talks and receptions: the date comes in resolve, these need one of day precision */
+    /* talks and receptions: the date comes in resolve */
+    int talks_before = 0; /* talks between both sides seen earlier in the article */
     for (size_t si = 0; si < c->ns && c->rc == BC_OK; si++) {
         int seen = 0;
-        /* a numbered or named meeting speaks for its sentence */
-        for (size_t i = c->se[si].t0; i < c->se[si].t1 && !seen; i++)
-            seen = c->t[i].meet;
         for (size_t i = c->se[si].t0; i < c->se[si].t1 && c->rc == BC_OK && !seen; i++) {
+            /* a numbered or named meeting speaks for its clause ("3月12日，...举行工作会谈，
+             * 双方回顾了...第七次联席会议以来的合作进展": the talks are another meeting) */
+            if (c->t[i].meet || c->t[i].used == U_DATE || in_meeting_clause(c, si, i))
+                continue; /* "会晤期间": a date, "during the meeting" */
             size_t n = bcx_lex_find(c, C_TALKS, i, &e);
-            if (n == 0)
+            int ceremony = n > 0 && e->val == TALKS_CEREMONY;
+            /* a meeting noun beside a numbered or named meeting is that meeting again */
+            if (n == 0 && c->se[si].nment == 0)
                 n = bcx_lex_find(c, C_MEET, i, &e);
             if (n == 0)
                 continue;
-            if (!both_sides(c, si))
+            if (i + n < c->se[si].t1 && bcx_lex_find(c, C_MINUTES, i + n, &e) > 0)
+                continue; /* "the minutes of the talks" are a document, not a meeting */
+            int both = both_sides(c, si);
+            /* a ceremony is a meeting only when both sides are named in it; talks also with
+             * the other side named, or as the next round of talks the article already
+             * reported between both ("the next talks will be held in December") */
+            if (!both && (ceremony || !(other_side(c, si) || (talks_before && talks_held(c, si)))))
                 break; /* a gathering of one side is no meeting between the two */
             mention m;
             new_mention(&m, si, i, i + n, i, i + n, K_GENERIC, BC_XM_TALKS);
+            m.weak = !both;
             add_mention(c, &m);
+            talks_before = talks_before || both;
             seen = 1;
         }
     }
@@ -495,19 +544,37 @@ static size_t clause_dist(const ctx *c, size_t a, size_t b)
     return cost + (han + 1) / 2;
 }
 
+/* 1 when talks m and a numbered or named meeting of its sentence (mentions idx[a..b))
+ * both could take date d and the other lies nearer than cost. */
+static int closer_mention(const ctx *c, const mention *m, const xd *d, size_t cost,
+                          const size_t *idx, size_t a, size_t b, int any)
+{
+    for (size_t k = a; (any || m->xkind == BC_XM_TALKS) && k < b; k++) {
+        const mention *o = &c->m[idx[k]];
+        if (o == m || (!any && o->xkind == BC_XM_TALKS))
+            continue;
+        size_t oc =
+            d->t0 >= o->t1 ? clause_dist(c, o->t1 - 1, d->t0) : clause_dist(c, d->t1 - 1, o->t0);
+        if (oc < cost)
+            return 1;
+    }
+    return 0;
+}
+
 /* The date of mention m: a date of its sentence that is not a period a figure took and
  * not a span of several days or months. When the sentence mentions one meeting and has
  * one such date of month or day precision, that is its date wherever it stands ("On June
  * 12, ..., the 10th meeting was held"); otherwise the nearest within a clause or two, a
  * year alone only close by. Talks take days only. */
-static const xd *meeting_date(const ctx *c, const mention *m)
+static const xd *meeting_date(const ctx *c, const mention *m, const size_t *idx, size_t a, size_t b)
 {
     const xd *best = NULL, *only = NULL;
     size_t best_cost = SIZE_MAX, fine = 0;
     size_t limit = m->xkind == BC_XM_TALKS ? 14 : 24;
     for (size_t k = c->se[m->sent].d0; k < c->se[m->sent].d1; k++) {
         const xd *d = &c->d[k];
-        if (d->prec == 0 || d->used || (m->xkind == BC_XM_TALKS && d->prec < 3))
+        if (d->prec == 0 || d->used ||
+            (m->xkind == BC_XM_TALKS && d->prec < (talks_held(c, m->sent) ? 2 : 3)))
             continue;
         if (d->prec >= 2) {
             fine++;
@@ -515,6 +582,14 @@ static const xd *meeting_date(const ctx *c, const mention *m)
         }
         size_t cost =
             d->t0 >= m->t1 ? clause_dist(c, m->t1 - 1, d->t0) : clause_dist(c, d->t1 - 1, m->t0);
+        if (closer_mention(c, m, d, cost, idx, a, b, 0))
+            continue; /* "3月12日...举行工作会谈，双方回顾了去年9月...第七次联席会议": each its own
+                       */
+        /* a day that opens the sentence is the day of what it reports ("3月12日，崇左市与
+         * 越南谅山省在谅山市举行工作会谈"), unless another meeting of it lies nearer */
+        if (d->prec == 3 && d->t0 <= c->se[m->sent].t0 + 1 && d->t1 <= m->t0 && cost > limit &&
+            !closer_mention(c, m, d, cost, idx, a, b, 1))
+            cost = limit;
         if (cost <= (d->prec == 1 ? 8 : limit) && cost < best_cost) {
             best = d;
             best_cost = cost;
@@ -552,21 +627,23 @@ static void named_day(ctx *c, mention *m)
     int y = atoi(m->date);
     if (strlen(m->date) != 4 || y == 0)
         return;
-    for (size_t k = c->se[m->sent].d0; k < c->se[m->sent].d1; k++) {
-        const xd *d = &c->d[k];
-        if (d->prec != 3 || d->used)
-            continue;
-        char iso[24];
-        if (d->iso[0] == '-')
-            snprintf(iso, sizeof iso, "%04d-%.5s", y, d->iso + 2);
-        else if (atoi(d->iso) == y || d->inferred)
-            snprintf(iso, sizeof iso, "%04d-%.5s", y, d->iso + 5);
-        else
-            continue;
-        copy_str(m->date, sizeof m->date, iso);
-        m->date_inferred = 0;
-        return;
-    }
+    /* a day first, else a month ("the 2025 Spring Meeting ... scheduled for February") */
+    for (int prec = 3; prec >= 2; prec--)
+        for (size_t k = c->se[m->sent].d0; k < c->se[m->sent].d1; k++) {
+            const xd *d = &c->d[k];
+            if (d->prec != prec || d->used || d->compare || strchr(d->iso, '/') != NULL)
+                continue;
+            char iso[24];
+            if (d->iso[0] == '-')
+                snprintf(iso, sizeof iso, "%04d-%.5s", y, d->iso + 2);
+            else if (atoi(d->iso) == y || d->inferred)
+                snprintf(iso, sizeof iso, "%04d-%.5s", y, d->iso + 5);
+            else
+                continue;
+            copy_str(m->date, sizeof m->date, iso);
+            m->date_inferred = 0;
+            return;
+        }
 }
 
 /* The mentions of each sentence in text order: idx is filled sentence by sentence, from
@@ -616,6 +693,7 @@ static void take_date(mention *m, const xd *d)
     copy_str(m->date, sizeof m->date, d->iso);
     m->date_inferred = d->inferred;
     m->date_src = 1;
+    m->same_day = d->same_day;
 }
 
 void bcx_resolve_mentions(ctx *c)
@@ -679,10 +757,12 @@ void bcx_resolve_mentions(ctx *c)
             if (m->date_src != 0)
                 continue;
             const xd *d = NULL;
-            if (one_group && nd == 1 && (m->xkind != BC_XM_TALKS || only->prec == 3))
+            if (one_group && nd == 1 &&
+                (m->xkind != BC_XM_TALKS || only->prec == 3 ||
+                 (only->prec == 2 && talks_held(c, si))))
                 d = only;
             else
-                d = meeting_date(c, m);
+                d = meeting_date(c, m, idx, a, b);
             if (d != NULL)
                 take_date(m, d);
         }
@@ -800,6 +880,7 @@ void bcx_emit_meetings(ctx *c)
         x->kind = m->xkind;
         copy_str(x->date, sizeof x->date, m->date);
         x->date_inferred = m->date_inferred;
+        x->same_day_as = m->same_day;
         int future = 0;
         size_t lo = m->t0 > s->t0 + 6 ? m->t0 - 6 : s->t0;
         size_t hi = m->t1 + 6 < s->t1 ? m->t1 + 6 : s->t1;
@@ -815,7 +896,10 @@ void bcx_emit_meetings(ctx *c)
         place_of(c, m->sent, x->place, sizeof x->place);
         named_in(c, m->sent, x);
         bcx_cite_add(&x->cite, s->qs, s->qe);
-        double base = m->xkind == BC_XM_NUMBERED ? 0.75 : m->xkind == BC_XM_NAMED ? 0.75 : 0.65;
+        double base = m->xkind == BC_XM_NUMBERED ? 0.75
+                      : m->xkind == BC_XM_NAMED  ? 0.75
+                      : m->weak                  ? 0.6
+                                                 : 0.65;
         x->confidence = base + (x->mechanism[0] ? (m->mech_inferred ? 0.05 : 0.15) : 0) +
                         (m->date[0] ? 0.1 : 0);
         if (x->confidence > 1)

@@ -282,6 +282,14 @@ static int side_places(bc_gazetteer *g, const char *side, const char *country)
     return rc;
 }
 
+int bc_gazetteer_add_place(bc_gazetteer *g, const char *country, const char *name)
+{
+    if (g == NULL || country == NULL || name == NULL ||
+        (strcmp(country, "VN") != 0 && strcmp(country, "CN") != 0))
+        return BC_EINVAL;
+    return add_alias(g, E_PLACE, country, name);
+}
+
 int bc_gazetteer_add_project(bc_gazetteer *g, const char *id, const char *kind, const char *vn_side,
                              const char *cn_side, const char *vn_side_vi, const char *cn_side_zh)
 {
@@ -439,6 +447,8 @@ int bc_gazetteer_load(bc_store *s, bc_gazetteer **out, bc_err *err)
                   "SELECT id, kind, vn_side, cn_side, vn_side_vi, cn_side_zh FROM projects "
                   "ORDER BY id",
                   project_row, "reading projects", err);
+    if (rc == BC_OK)
+        rc = bc_gazetteer_add_border_places(g);
     if (rc == BC_OK)
         *out = g;
     else

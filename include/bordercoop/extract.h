@@ -78,6 +78,8 @@ typedef struct bc_xmeeting {
      * "--06-12" when day and month are written and no year is known; "" none */
     char date[16];
     int date_inferred;  /* 1: the year comes from the reference date only */
+    int same_day_as;    /* 1: its date is given as "the same day" as an earlier statement's:
+                         * another event of that day, never merged with its talks */
     char place[64];     /* a province id named as the place, "" when not found */
     char status[8];     /* "held" or "planned" */
     char people[8][64]; /* ids of known people named in its sentences */

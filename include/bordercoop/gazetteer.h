@@ -41,4 +41,12 @@ int bc_gazetteer_add_mechanism(bc_gazetteer *g, const char *id, const char *kind
 int bc_gazetteer_add_project(bc_gazetteer *g, const char *id, const char *kind, const char *vn_side,
                              const char *cn_side, const char *vn_side_vi, const char *cn_side_zh);
 
+/* Records a place of country ("VN" or "CN"): a town, city or county a report may name
+ * as one side of a meeting or a crossing (name copied). Returns 0, BC_EINVAL, BC_ENOMEM. */
+int bc_gazetteer_add_place(bc_gazetteer *g, const char *country, const char *name);
+
+/* Adds the towns, cities and counties of the border area and the regions' capitals, on
+ * both sides (bc_gazetteer_load does; hand-built gazetteers may). Returns 0 or BC_ENOMEM. */
+int bc_gazetteer_add_border_places(bc_gazetteer *g);
+
 #endif

@@ -346,10 +346,43 @@ static int cue_before(const ctx *c, size_t lo, size_t lead, size_t *at)
 /* A cue right after the amount: "49.5 million USD in turnover", "25.7 million USD in
  * imports", "5 milliards de dollars d'echanges", "出口额": at most two connecting words
  * between, no comma, no other number. */
+/* 1 when token p is a purpose link ("to", "for", "na", "pour", "de", "để", "用于")
+ * followed within its clause by what money is spent on (C_SPEND): four words, or a
+ * Chinese clause of up to sixteen characters. */
+static int spend_after(const ctx *c, size_t p, size_t lim)
+{
+    static const char *const links[] = {"to",   "for", "on", "na",   "pour", "a",
+                                        "dans", "de",  "om", "voor", "till", NULL};
+    const bc_lex *e = NULL;
+    size_t n = 0, span = 4;
+    if (c->lbit == L_ZH) {
+        if ((n = bcx_words_at(c, p, lim, "用于")) == 0 &&
+            (n = bcx_words_at(c, p, lim, "用来")) == 0)
+            return 0;
+        span = 16;
+    } else if (c->lbit == L_VI) {
+        if ((n = bcx_words_at(c, p, lim, "de")) == 0 && (n = bcx_words_at(c, p, lim, "cho")) == 0)
+            return 0;
+    } else {
+        for (int k = 0; links[k] && n == 0; k++)
+            n = bcx_words_at(c, p, lim, links[k]);
+        if (n == 0)
+            return 0;
+    }
+    for (size_t q = p + n; q < lim && q < p + n + span; q++) {
+        if (bcx_gap(c, q - 1) & (G_COMMA | G_DOT | G_PAREN))
+            return 0;
+        if (bcx_lex_find(c, C_SPEND, q, &e) > 0)
+            return 1;
+    }
+    return 0;
+}
+
 static int cue_after(const ctx *c, size_t si, size_t end)
 {
-    static const char *const links[] = {"in", "of", "worth", "for", "total", "de",  "d", "des",
-                                        "en", "w",  "i",     "av",  "van",   "aan", NULL};
+    static const char *const links[] = {"in",  "of",  "worth", "for", "total", "de",
+                                        "d",   "des", "en",    "w",   "i",     "av",
+                                        "van", "aan", "a",     "l",   "la",    NULL};
     const bc_lex *e = NULL;
     size_t lim = c->se[si].t1;
     for (size_t p = end; p < lim && p < end + 4; p++) {
@@ -360,6 +393,10 @@ static int cue_after(const ctx *c, size_t si, size_t end)
         size_t n = bcx_lex_find(c, C_MONEY_CUE, p, &e);
         if (n > 0)
             return (int)e->val;
+        /* "25 million CNY to upgrade its yard", "300 mln juanow na rozbudowe": a purpose
+         * of spending within a few words of a purpose link */
+        if (spend_after(c, p, lim))
+            return MM_INVEST;
         int link = 0;
         for (int k = 0; links[k] && !link; k++)
             link = bcx_word_is(c, p, lim, links[k]);
@@ -422,6 +459,16 @@ static void money_measure(const ctx *c, size_t si, size_t lo, size_t lead, size_
      * last one; marked inferred */
     if (mm == 0) {
         const bc_xfigure *from = prev != NULL && prev->metric[0] ? prev : para;
+        /* a goal with no word of its own refers back across the paragraph break ("The
+         * province aims to raise the figure to 3 billion USD"): the last measured amount
+         * of the two sentences before */
+        for (size_t k = c->out->nfigures - 1; from == NULL && f->target && k > 0; k--) {
+            const bc_xfigure *g = &c->out->figures[k - 1];
+            if (si >= 2 && g->cite.nquotes > 0 && g->cite.q[0].start < c->se[si - 2].qs)
+                break;
+            if (g->money && g->metric[0] && !g->metric_inferred && !g->target)
+                from = g;
+        }
         if (from != NULL && from->metric[0]) {
             memcpy(f->metric, from->metric, sizeof f->metric);
             f->metric_inferred = 1;
@@ -436,6 +483,17 @@ static int money_at(ctx *c, size_t si, size_t i, size_t *lo, size_t *prev, size_
     size_t lead, end;
     const tok *t = &c->t[i];
     int cur = money_phrase(c, si, i, &scale, &lead, &end);
+    int cur_inferred = 0;
+    /* "163 millions de dollars, dont environ 63 millions a l'exportation": a scaled amount
+     * right after an amount of money, with no noun of its own, is in its currency */
+    if (cur == 0 && scale >= 1e6 && *prev != SIZE_MAX && i >= *lo && i - *lo <= 8 &&
+        (end >= c->se[si].t1 || (bcx_gap(c, end - 1) & (G_COMMA | G_DOT | G_PAREN)) ||
+         cue_after(c, si, end) != 0)) {
+        for (int k = 1; k < (int)(sizeof CURRENCY / sizeof CURRENCY[0]); k++)
+            if (strcmp(CURRENCY[k], c->out->figures[*prev].unit) == 0)
+                cur = k;
+        cur_inferred = cur != 0;
+    }
     if (cur == 0)
         return 0;
     bc_xfigure *f = new_figure(c);
@@ -475,15 +533,17 @@ static int money_at(ctx *c, size_t si, size_t i, size_t *lo, size_t *prev, size_
             f->period_context = 1;
         }
     }
-    /* an investment "estimated at" is a plan (tests/eval/README.md) */
-    if (strcmp(f->metric, "investment") == 0 && bcx_range_has(c, *lo, lead, C_ESTIMATE, -1))
+    /* an investment "estimated at", or one the sentence says will be made ("将投资",
+     * "se dau tu"), is a plan (tests/eval/README.md) */
+    if (strcmp(f->metric, "investment") == 0 &&
+        (bcx_range_has(c, *lo, lead, C_ESTIMATE, -1) || bcx_range_has(c, *lo, lead, C_FUTURE, -1)))
         f->target = 1;
     f->nparties = bcx_sent_provinces(c, si, f->parties, BC_X_MAX_PARTIES);
     f->start = t->start;
     f->end = t->end;
     bcx_cite_add(&f->cite, c->se[si].qs, c->se[si].qe);
     f->confidence = 0.7 + (f->metric[0] && !f->metric_inferred ? 0.15 : 0) +
-                    (f->period[0] ? 0.1 : 0) + (f->nparties ? 0.05 : 0);
+                    (f->period[0] ? 0.1 : 0) + (f->nparties ? 0.05 : 0) - (cur_inferred ? 0.05 : 0);
     for (size_t k = i; k < end; k++)
         c->t[k].used = U_FIG;
     *lo = end;

@@ -197,6 +197,34 @@ static int names_region(const ctx *c, size_t si, size_t a, size_t b)
     return 0;
 }
 
+/* 1 when tokens [a, b] are a Chinese province or region in full ("Kuangsi" in
+ * "Kuangsi-Czuangskiego Regionu"): no crossing is named after one. */
+static int cn_region(const ctx *c, size_t si, size_t a, size_t b)
+{
+    for (size_t q = c->se[si].h0; q < c->se[si].h1; q++)
+        if (c->h[q].entity == E_PROVINCE && c->h[q].t0 == a && c->h[q].t1 == b + 1 &&
+            bcx_province_cn(c, c->h[q].id))
+            return 1;
+    return 0;
+}
+
+/* 1 when tokens [a, b] look like a code, not two names: "164/QĐ-TTg" (capitals only,
+ * or a number or slash right before). */
+static int code_like(const ctx *c, size_t a, size_t b)
+{
+    if (a > 0 && (bcx_gap(c, a - 1) & G_SLASH))
+        return 1; /* "164/QĐ-TTg" */
+    for (size_t k = a; k <= b; k++) {
+        const char *s = c->s + c->t[k].start;
+        size_t n = c->t[k].end - c->t[k].start, lower = 0;
+        for (size_t q = 0; q < n; q++)
+            lower += (s[q] >= 'a' && s[q] <= 'z') || (unsigned char)s[q] >= 0xC3;
+        if (c->t[k].kind != T_WORD || lower > 0)
+            return 0;
+    }
+    return 1;
+}
+
 /* The country a known name that is exactly tokens [a, b) belongs to: +1 Vietnam, -1
  * China, 0 unknown. */
 static int place_side(const ctx *c, size_t si, size_t a, size_t b)
@@ -305,7 +333,8 @@ static void latin_pairs(ctx *c, size_t si, unsigned present)
                 continue;
             int ra = names_region(c, si, a0, k), rb = names_region(c, si, k + 1, b1);
             int ca = place_side(c, si, a0, k + 1), cb = place_side(c, si, k + 1, b1 + 1);
-            if (ra == 2 || rb == 2 || (ra && rb) || (ca != 0 && ca == cb))
+            if (ra == 2 || rb == 2 || (ra && rb) || (ca != 0 && ca == cb) ||
+                cn_region(c, si, a0, k) || cn_region(c, si, k + 1, b1) || code_like(c, a0, b1))
                 continue;
             unsigned kinds = present | near;
             /* routes and sea lines are no crossings the corpus counts: known projects only */
@@ -428,6 +457,16 @@ static int han_hint(const ctx *c, const char *name, size_t n)
 
 /* Chinese pairs: two runs of characters joined by a dash, next to a word for a crossing
  * (口岸, 大桥, 铁路, 公路, 通道) or carrying country prefixes: 中国河口—越南老街口岸. */
+/* 1 when a known place or province of sentence si is exactly tokens [a, b). */
+static int hit_at(const ctx *c, size_t si, size_t a, size_t b)
+{
+    for (size_t q = c->se[si].h0; q < c->se[si].h1; q++)
+        if (c->h[q].t0 == a && c->h[q].t1 == b &&
+            (c->h[q].entity == E_PLACE || c->h[q].entity == E_PROVINCE))
+            return 1;
+    return 0;
+}
+
 static void han_pairs(ctx *c, size_t si, unsigned present)
 {
     const bc_lex *e = NULL;
@@ -463,6 +502,12 @@ static void han_pairs(ctx *c, size_t si, unsigned present)
         if (b1 == b0 ||
             (b1 + 1 < lim && (bcx_gap(c, b1 - 1) & G_DASH) && b1 < lim && c->t[b1].han && !(near)))
             continue;
+        /* "老街金城口岸": a province or town before the gate's own name */
+        for (size_t q = b0 + 1; q + 1 < b1; q++)
+            if (hit_at(c, si, b0, q) && hit_at(c, si, q, b1)) {
+                b0 = q;
+                break;
+            }
         /* "越南马鹿塘口岸—中国金水河口岸": the left name ends before its crossing word */
         size_t a1 = k + 1, cw;
         if ((cw = bcx_lex_ending(c, C_PROJ, lo, a1, &e)) != SIZE_MAX && cw > lo) {
@@ -484,6 +529,9 @@ static void han_pairs(ctx *c, size_t si, unsigned present)
             if (a1 - a0 > 3)
                 a0 = a1 - 2;
         }
+        /* "水口—崇左—爱店高速公路": a chain of places is a route, not a pair */
+        if (a0 > lo && (bcx_gap(c, a0 - 1) & G_DASH))
+            continue;
         size_t pre;
         if ((pre = bcx_lex_ending(c, C_CN, lo, a0, &e)) != SIZE_MAX)
             ca = -1;
@@ -607,6 +655,60 @@ static void facing_pairs(ctx *c, size_t si, unsigned present)
 
 /* Chinese: "X口岸位于..., 与越南...Y口岸相接/相对": two names before 口岸 in a sentence
  * with a verb of facing; the one after 越南 (or a Vietnamese province) is Vietnam's. */
+/* "the second Beilun River bridge linking Dongxing and Mong Cai", "un poste-frontiere
+ * intelligent entre Mong Cai et Dongxing", "pont frontalier reliant Ly Van et Shuolong":
+ * a crossing word, then within six words a linking word and two names joined by "and";
+ * one of them a known place, the two on opposite sides. */
+static void linking_pairs(ctx *c, size_t si, unsigned present)
+{
+    static const char *const ands[] = {"and",  "et", "va", "i", "och", "en",  "with",
+                                       "avec", "z",  "to", "a", "med", "met", NULL};
+    const bc_lex *e = NULL;
+    size_t lo = c->se[si].t0, lim = c->se[si].t1;
+    for (size_t f = lo + 1; f + 3 < lim && c->rc == BC_OK; f++) {
+        size_t n = bcx_lex_find(c, C_LINKS, f, &e);
+        if (n == 0)
+            continue;
+        unsigned near = 0;
+        for (size_t q = f > lo + 6 ? f - 6 : lo; q < f; q++)
+            if (bcx_lex_find(c, C_PROJ, q, &e) > 0)
+                near |= (unsigned)e->val;
+        if (near == 0 || (near & ~(unsigned)(PK_ROUTE | PK_SEA)) == 0)
+            continue;
+        size_t a0 = f + n;
+        while (a0 < lim && a0 < f + n + 2 && c->t[a0].kind == T_WORD && !c->t[a0].upper)
+            a0++; /* "entre les villes de" */
+        size_t a1 = run_fwd(c, a0, lim);
+        if (a1 == SIZE_MAX || a1 + 2 >= lim)
+            continue;
+        size_t k = a1 + 1, m = 0;
+        for (int w = 0; ands[w] && m == 0; w++)
+            m = bcx_words_at(c, k, lim, ands[w]);
+        if (m == 0 || (bcx_gap(c, a1) & (G_COMMA | G_DOT)))
+            continue;
+        size_t b0 = k + m, b1 = run_fwd(c, b0, lim);
+        if (b1 == SIZE_MAX)
+            continue;
+        while (b1 > b0 && bcx_lex_find(c, C_PROJ, b1, &e) > 0)
+            b1--;
+        int ca = place_side(c, si, a0, a1 + 1), cb = place_side(c, si, b0, b1 + 1);
+        if (ca == 0 && cb == 0)
+            continue;
+        if (ca == 0)
+            ca = -cb;
+        if (cb == 0)
+            cb = -ca;
+        if (ca == cb || names_region(c, si, a0, a1) || names_region(c, si, b0, b1) ||
+            cn_region(c, si, a0, a1) || cn_region(c, si, b0, b1))
+            continue;
+        size_t v0 = ca > 0 ? a0 : b0, v1 = ca > 0 ? a1 : b1;
+        size_t w0 = ca > 0 ? b0 : a0, w1 = ca > 0 ? b1 : a1;
+        add_gate(c, si, c->s + c->t[v0].start, c->t[v1].end - c->t[v0].start, c->s + c->t[w0].start,
+                 c->t[w1].end - c->t[w0].start, NULL, present | near, 1, 0.7);
+        f = b1;
+    }
+}
+
 static void han_facing(ctx *c, size_t si, unsigned present)
 {
     const bc_lex *e = NULL;
@@ -674,6 +776,8 @@ void bcx_find_gates(ctx *c)
             han_facing(c, si, present);
         else if (c->out->ngates == before)
             facing_pairs(c, si, present);
+        if (c->lbit != L_ZH)
+            linking_pairs(c, si, present); /* repeats are merged later */
         /* known projects named by an alias, and lines named by their Vietnamese side only,
          * when the sentence names no pair */
         for (size_t q = c->se[si].h0; q < c->se[si].h1 && c->rc == BC_OK; q++) {

@@ -78,6 +78,10 @@ enum {
     C_FACES,   /* "faces", "opposite", "fait face a", "相接": the other side of a crossing */
     C_COMPARE, /* "compared with", "so voi", "比": the year after it is a comparison's */
     C_MINUTES, /* "minutes", "bien ban", "纪要": a document named after a meeting */
+    C_LINKS,   /* "linking", "between", "reliant", "noi", "miedzy": a crossing between two
+                * places named after it */
+    C_SPEND,   /* what money is spent on, after "to", "for", "na", "de", "用于": building,
+                * upgrading, expanding (an amount for that is an investment) */
     C_LAST_CLASS
 };
 

@@ -297,6 +297,27 @@ const bc_lex bc_lex_fr[] = {
     WE(C_BOTH_SIDES, "des deux parties", 0),
     WE(C_TALKS, "se sont rencontres", 0),
     WE(C_TALKS, "a rencontre", 0),
+    /* ---- allocations (investment) and what money is spent on */
+    WE(C_MONEY_CUE, "consacre", MM_INVEST),
+    WE(C_MONEY_CUE, "consacrera", MM_INVEST),
+    WE(C_MONEY_CUE, "alloue", MM_INVEST),
+    WE(C_MONEY_CUE, "debloque", MM_INVEST),
+    WE(C_MONEY_CUE, "investira", MM_INVEST),
+    WE(C_MONEY_CUE, "financement", MM_INVEST),
+    WE(C_SPEND, "construction", 0),
+    WE(C_SPEND, "construire", 0),
+    WE(C_SPEND, "agrandissement", 0),
+    WE(C_SPEND, "agrandir", 0),
+    WE(C_SPEND, "modernisation", 0),
+    WE(C_SPEND, "moderniser", 0),
+    WE(C_SPEND, "renovation", 0),
+    WE(C_SPEND, "amenagement", 0),
+    WE(C_SPEND, "developpement", 0),
+    /* ---- a crossing between two places */
+    WE(C_LINKS, "reliant", 0),
+    WE(C_LINKS, "relie", 0),
+    WE(C_LINKS, "entre", 0),
+    WE(C_LINKS, "qui relie", 0),
 };
 
 const size_t bc_lex_fr_count = sizeof bc_lex_fr / sizeof bc_lex_fr[0];

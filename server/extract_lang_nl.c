@@ -243,6 +243,26 @@ const bc_lex bc_lex_nl[] = {
     WE(C_BOTH_SIDES, "beide steden", 0),
     WE(C_BOTH_SIDES, "de twee steden", 0),
     WE(C_BOTH_SIDES, "beide provincies", 0),
+    /* ---- allocations (investment) and what money is spent on */
+    WE(C_MONEY_CUE, "uitgetrokken", MM_INVEST),
+    WE(C_MONEY_CUE, "vrijgemaakt", MM_INVEST),
+    WE(C_MONEY_CUE, "uitgegeven", MM_INVEST),
+    WE(C_MONEY_CUE, "financiering", MM_INVEST),
+    WE(C_SPEND, "bouw", 0),
+    WE(C_SPEND, "uitbreiding", 0),
+    WE(C_SPEND, "modernisering", 0),
+    WE(C_SPEND, "renovatie", 0),
+    WE(C_SPEND, "aanleg", 0),
+    WE(C_SPEND, "verbetering", 0),
+    /* ---- expectations */
+    WE(C_TARGET, "verwacht", 0),
+    WE(C_TARGET, "wil", 0),
+    WE(C_TARGET, "beoogt", 0),
+    /* ---- a crossing between two places */
+    WE(C_LINKS, "tussen", 0),
+    WE(C_LINKS, "dat verbindt", 0),
+    WE(C_LINKS, "die verbindt", 0),
+    WE(C_LINKS, "verbindt", 0),
 };
 
 const size_t bc_lex_nl_count = sizeof bc_lex_nl / sizeof bc_lex_nl[0];

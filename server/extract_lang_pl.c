@@ -296,6 +296,28 @@ const bc_lex bc_lex_pl[] = {
     WE(C_BOTH_SIDES, "obu prowincji", 0),
     WE(C_BOTH_SIDES, "oba miasta", 0),
     WE(C_FUTURE, "odbeda", 0),
+    /* ---- allocations (investment) and what money is spent on */
+    WP(C_MONEY_CUE, "przeznacz", MM_INVEST),
+    WP(C_MONEY_CUE, "naklad", MM_INVEST),
+    WP(C_MONEY_CUE, "finansowani", MM_INVEST),
+    WP(C_SPEND, "rozbudow", 0),
+    WP(C_SPEND, "budow", 0),
+    WP(C_SPEND, "modernizacj", 0),
+    WP(C_SPEND, "remont", 0),
+    WP(C_SPEND, "rozwoj", 0),
+    /* ---- more goals and costs */
+    WE(C_TARGET, "zamierza", 0),
+    WE(C_TARGET, "zamierzaja", 0),
+    WE(C_TARGET, "liczy ze", 0),
+    WE(C_TARGET, "liczy na", 0),
+    WE(C_TARGET, "oczekuje", 0),
+    WP(C_MONEY_CUE, "koszt", MM_INVEST),
+    WE(C_ESTIMATE, "szacowany", 0),
+    WE(C_ESTIMATE, "szacowana", 0),
+    /* ---- a crossing between two places */
+    WP(C_LINKS, "laczac", 0),
+    WE(C_LINKS, "miedzy", 0),
+    WE(C_LINKS, "pomiedzy", 0),
 };
 
 const size_t bc_lex_pl_count = sizeof bc_lex_pl / sizeof bc_lex_pl[0];

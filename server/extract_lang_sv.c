@@ -217,7 +217,6 @@ const bc_lex bc_lex_sv[] = {
     WP(C_MONEY_CUE, "intakt", MM_REVENUE),
     WP(C_MONEY_CUE, "avgift", MM_REVENUE),
     WP(C_MONEY_CUE, "skatt", MM_REVENUE),
-    WP(C_MONEY_CUE, "tull", MM_REVENUE),
     WE(C_MONEY_CUE, "varor", MM_TURNOVER),
     WE(C_CONVERT, "motsvarande", 0),
     WE(C_CONVERT, "eller", 0),
@@ -247,6 +246,28 @@ const bc_lex bc_lex_sv[] = {
     WE(C_BOTH_SIDES, "bada stader", 0),
     WE(C_BOTH_SIDES, "de tva staderna", 0),
     WE(C_BOTH_SIDES, "bada provinserna", 0),
+    /* ---- allocations (investment) and what money is spent on */
+    WE(C_MONEY_CUE, "avsatt", MM_INVEST),
+    WE(C_MONEY_CUE, "avsatte", MM_INVEST),
+    WE(C_MONEY_CUE, "anslagit", MM_INVEST),
+    WE(C_MONEY_CUE, "anslag", MM_INVEST),
+    WE(C_MONEY_CUE, "finansiering", MM_INVEST),
+    WE(C_SPEND, "bygg", 0),
+    WE(C_SPEND, "utbyggnad", 0),
+    WE(C_SPEND, "modernisering", 0),
+    WE(C_SPEND, "renovering", 0),
+    WE(C_SPEND, "anlaggning", 0),
+    /* ---- expectations, customs revenue */
+    WE(C_TARGET, "siktar", 0),
+    WE(C_TARGET, "forvantas", 0),
+    WE(C_TARGET, "vill", 0),
+    WP(C_MONEY_CUE, "tullintakt", MM_REVENUE),
+    WP(C_MONEY_CUE, "tullavgift", MM_REVENUE),
+    WE(C_MONEY_CUE, "tullar", MM_REVENUE),
+    /* ---- a crossing between two places */
+    WE(C_LINKS, "mellan", 0),
+    WE(C_LINKS, "som forbinder", 0),
+    WE(C_LINKS, "forbinder", 0),
 };
 
 const size_t bc_lex_sv_count = sizeof bc_lex_sv / sizeof bc_lex_sv[0];

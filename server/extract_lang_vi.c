@@ -213,6 +213,26 @@ const bc_lex bc_lex_vi[] = {
     WE(C_TALKS, "tiep doan", 0),
     WE(C_TALKS, "tiep va lam viec", 0),
     WE(C_TALKS, "hoi dam voi", 0),
+    /* ---- allocations (investment) and what money is spent on */
+    WE(C_MONEY_CUE, "bo tri", MM_INVEST),
+    WE(C_MONEY_CUE, "phan bo", MM_INVEST),
+    WE(C_MONEY_CUE, "giai ngan", MM_INVEST),
+    WE(C_MONEY_CUE, "kinh phi", MM_INVEST),
+    WE(C_SPEND, "xay dung", 0),
+    WE(C_SPEND, "cai tao", 0),
+    WE(C_SPEND, "nang cap", 0),
+    WE(C_SPEND, "mo rong", 0),
+    WE(C_SPEND, "phat trien", 0),
+    WE(C_SPEND, "hoan thien", 0),
+    /* ---- expectations */
+    WE(C_TARGET, "ky vong", 0),
+    WE(C_TARGET, "du kien", 0),
+    WE(C_TARGET, "du bao", 0),
+    /* ---- a crossing between two places */
+    WE(C_LINKS, "noi", 0),
+    WE(C_LINKS, "giua", 0),
+    WE(C_LINKS, "ket noi", 0),
+    WE(C_LINKS, "noi lien", 0),
 };
 
 const size_t bc_lex_vi_count = sizeof bc_lex_vi / sizeof bc_lex_vi[0];

@@ -145,7 +145,6 @@ const bc_lex bc_lex_zh[] = {
     /* ---- conversions, the same day, both sides, more measures */
     WE(C_MONEY_CUE, "投入", MM_INVEST),
     WE(C_MONEY_CUE, "货物", MM_TURNOVER),
-    WE(C_MONEY_CUE, "货值", MM_TURNOVER),
     WE(C_MONEY_CUE, "费用", MM_REVENUE),
     WE(C_CONVERT, "约合", 0),
     WE(C_CONVERT, "折合", 0),
@@ -180,6 +179,17 @@ const bc_lex bc_lex_zh[] = {
     WE(C_BOTH_SIDES, "两国", 0),
     WE(C_TALKS, "磋商", 0),
     WE(C_TALKS, "座谈会", 0),
+    /* ---- allocations (investment) and what money is spent on */
+    WE(C_MONEY_CUE, "安排", MM_INVEST),
+    WE(C_MONEY_CUE, "拨付", MM_INVEST),
+    WE(C_MONEY_CUE, "划拨", MM_INVEST),
+    WE(C_MONEY_CUE, "资金", MM_INVEST),
+    WE(C_SPEND, "建设", 0),
+    WE(C_SPEND, "改造", 0),
+    WE(C_SPEND, "升级", 0),
+    WE(C_SPEND, "扩建", 0),
+    WE(C_SPEND, "建造", 0),
+    WE(C_SPEND, "修建", 0),
 };
 
 const size_t bc_lex_zh_count = sizeof bc_lex_zh / sizeof bc_lex_zh[0];

@@ -241,7 +241,7 @@ static void allocation_failure(void **state)
     assert_int_equal(bc_store_migrate(s, NULL, &err), 0);
     int ok_once = 0, buffer_failed = 0;
     failed = 0;
-    for (long n = 0; n < 200 && !ok_once; n++) {
+    for (long n = 0; n < 5000 && !ok_once; n++) {
         bc_buf out = BC_BUF_INIT;
         bc_alloc_fail_after(n);
         int rc = bc_evalc_report(s, NULL, &out, &err);

@@ -45,9 +45,11 @@ static void polish_money_with_scale_words(void **state)
     assert_string_equal(f->change_qualifier, "nearly");
     bc_extraction_free(&x);
 
-    /* "8 tys. mld VND": two scale words, the first abbreviated */
+    /* "8 tys. mld VND": two scale words, the first abbreviated; an estimated cost is
+     * a planned investment */
     x = run("pl", NULL, "Koszt szacuje się na blisko 8 tys. mld VND.");
-    assert_fig(fig(&x, 8e12), "", "VND", "nearly", "");
+    assert_fig(fig(&x, 8e12), "investment", "VND", "nearly", "");
+    assert_true(fig(&x, 8e12)->target);
     bc_extraction_free(&x);
 }
 

@@ -97,6 +97,8 @@ static int rel_year(const ctx *c, size_t i, size_t lim, size_t *n)
         return c->ry;
     if ((*n = bcx_lex_find(c, C_LAST_YEAR, i, &e)) > 0)
         return c->ry ? c->ry - 1 : 0;
+    if ((*n = bcx_lex_find(c, C_NEXT_YEAR, i, &e)) > 0)
+        return c->ry ? c->ry + 1 : 0;
     return 0;
 }
 
@@ -433,6 +435,14 @@ static int set_day(const ctx *c, int y, int mon, int day, int future, dres *r)
 static void to_range(dres *r, int day2)
 {
     int y, m, d;
+    if (r->iso[0] == '-' && sscanf(r->iso, "--%2d-%2d", &m, &d) == 2 && day2 > d) {
+        /* "August 20 to 22" without a year: a span, no day of it a date */
+        char buf[64];
+        snprintf(buf, sizeof buf, "%.7s/--%02d-%02d", r->iso, m, day2);
+        copy_str(r->iso, sizeof r->iso, buf);
+        r->prec = 0;
+        return;
+    }
     if (sscanf(r->iso, "%4d-%2d-%2d", &y, &m, &d) != 3 || day2 <= d || day2 > days_in(y, m))
         return;
     char buf[64];
@@ -496,6 +506,24 @@ static int try_day(const ctx *c, size_t i, size_t lim, dres *r)
     int future = c->se[c->t[i].sent].future;
     const tok *t = &c->t[i];
     if (t->kind == T_DATE) {
+        /* "tu ngay 11/6 den 15/6/2024": a span of days, a period */
+        int dash2;
+        size_t s2 = range_sep(c, i + 1, lim, &dash2);
+        const tok *t2 = i + 1 + s2 < lim && s2 > 0 ? &c->t[i + 1 + s2] : NULL;
+        if (t2 != NULL && t2->kind == T_DATE && strlen(t2->iso) == 10 &&
+            (strlen(t->iso) == 10 || (t->iso[0] == '-' && strlen(t->iso) == 7))) {
+            char start[11];
+            if (t->iso[0] == '-')
+                snprintf(start, sizeof start, "%.4s-%.5s", t2->iso, t->iso + 2);
+            else
+                copy_str(start, sizeof start, t->iso);
+            if (strcmp(start, t2->iso) < 0) {
+                snprintf(r->iso, sizeof r->iso, "%s/%s", start, t2->iso);
+                r->n = 2 + s2;
+                r->prec = 0;
+                return 1;
+            }
+        }
         if (strlen(t->iso) == 10 || (strlen(t->iso) == 7 && t->iso[0] != '-')) {
             memcpy(r->iso, t->iso, 11); /* 2025-10-30, 30/10/2025; 10/2025 */
             r->n = 1;
@@ -591,9 +619,48 @@ static int try_month(const ctx *c, size_t i, size_t lim, dres *r)
     if (c->lbit == L_ZH) {
         y = han_year(c, i, lim);
         j = y ? i + 2 : i;
+        size_t rn = 0;
+        int rel = 0;
+        /* "去年6月", "明年3月": the relative year is the month's */
+        if (y == 0 && (rel = rel_year(c, i, lim, &rn)) != 0 && rn > 0)
+            j = i + rn;
+        else if (y == 0 && rn > 0)
+            return 0; /* "去年6月" without a reference date: nothing known */
         if (j + 1 >= lim || c->t[j].kind != T_NUM || !c->t[j].plain ||
             !bcx_words_at(c, j + 1, lim, "月"))
             return 0;
+        if (rel != 0) {
+            int mon2 = (int)c->t[j].num;
+            if (mon2 < 1 || mon2 > 12)
+                return 0;
+            /* "今年6月12日": the day with the relative year */
+            dres dr;
+            memset(&dr, 0, sizeof dr);
+            if (try_day_zh(c, j, lim, c->se[c->t[i].sent].future, &dr) && dr.prec == 3 &&
+                strlen(dr.iso) == 10) {
+                snprintf(r->iso, sizeof r->iso, "%04d-%.5s", rel, dr.iso + 5);
+                r->n = j - i + dr.n;
+                r->prec = 3;
+                r->inferred = 1;
+                return 1;
+            }
+            if (dr.n > 0 && dr.prec == 0 && strlen(dr.iso) == 21) { /* "今年6月12日至15日" */
+                snprintf(r->iso, sizeof r->iso, "%04d-%.5s/%04d-%.5s", rel, dr.iso + 5, rel,
+                         dr.iso + 16);
+                r->n = j - i + dr.n;
+                r->prec = 0;
+                r->inferred = 1;
+                return 1;
+            }
+            snprintf(r->iso, sizeof r->iso, "%04d-%02d", rel, mon2);
+            j += 2;
+            if (bcx_words_at(c, j, lim, "份"))
+                j++;
+            r->n = j - i;
+            r->prec = 2;
+            r->inferred = 1;
+            return 1;
+        }
         if (j > lo && (bcx_words_at(c, j - 1, lim, "前") || bcx_words_at(c, j - 1, lim, "个")))
             return 0;
         mon = (int)c->t[j].num;
@@ -632,6 +699,25 @@ static int try_month(const ctx *c, size_t i, size_t lim, dres *r)
     }
     if (mon < 1 || mon > 12)
         return 0;
+    /* "in June last year", "en octobre de l'annee derniere": the relative year is the
+     * month's (nothing without a reference date: the month alone says nothing then) */
+    size_t rn = 0, rj = j;
+    if (bare && c->lbit != L_ZH &&
+        (bcx_word_is(c, rj, lim, "of") || bcx_word_is(c, rj, lim, "de") ||
+         bcx_word_is(c, rj, lim, "d")))
+        rj++; /* "in June of last year", "en juin de l'annee derniere" */
+    if (bare && c->lbit != L_ZH && rj < lim && c->t[rj].kind == T_WORD &&
+        (bcx_lex_find(c, C_LAST_YEAR, rj, NULL) > 0 || bcx_lex_find(c, C_THIS_YEAR, rj, NULL) > 0 ||
+         bcx_lex_find(c, C_NEXT_YEAR, rj, NULL) > 0)) {
+        int ry = rel_year(c, rj, lim, &rn);
+        if (ry == 0)
+            return 0;
+        snprintf(r->iso, sizeof r->iso, "%04d-%02d", ry, mon);
+        r->n = rj + rn - i;
+        r->prec = 2;
+        r->inferred = 1;
+        return 1;
+    }
     if (bare && c->ry == 0) {
         /* kept only until name_year_days: a year in a meeting's name may complete it */
         snprintf(r->iso, sizeof r->iso, "--%02d", mon);

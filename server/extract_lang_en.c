@@ -21,6 +21,7 @@ const bc_lex bc_lex_en[] = {
     WE(C_QUAL_OVER, "over", 0),
     WE(C_QUAL_OVER, "more than", 0),
     WE(C_QUAL_OVER, "above", 0),
+    WE(C_QUAL_OVER, "past", 0),
     WE(C_QUAL_OVER, "upwards of", 0),
     WP(C_QUAL_OVER, "exceed", 0),
     WE(C_QUAL_NEARLY, "nearly", 0),
@@ -383,6 +384,8 @@ const bc_lex bc_lex_en[] = {
     WE(C_LINKS, "that links", 0),
     WE(C_LINKS, "which links", 0),
     WE(C_LINKS, "links", 0),
+    /* ---- next year */
+    WE(C_NEXT_YEAR, "next year", 0),
 };
 
 const size_t bc_lex_en_count = sizeof bc_lex_en / sizeof bc_lex_en[0];

@@ -318,6 +318,9 @@ const bc_lex bc_lex_fr[] = {
     WE(C_LINKS, "relie", 0),
     WE(C_LINKS, "entre", 0),
     WE(C_LINKS, "qui relie", 0),
+    /* ---- next year */
+    WE(C_NEXT_YEAR, "l annee prochaine", 0),
+    WE(C_NEXT_YEAR, "l an prochain", 0),
 };
 
 const size_t bc_lex_fr_count = sizeof bc_lex_fr / sizeof bc_lex_fr[0];

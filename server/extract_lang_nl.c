@@ -263,6 +263,9 @@ const bc_lex bc_lex_nl[] = {
     WE(C_LINKS, "dat verbindt", 0),
     WE(C_LINKS, "die verbindt", 0),
     WE(C_LINKS, "verbindt", 0),
+    /* ---- next year */
+    WE(C_NEXT_YEAR, "volgend jaar", 0),
+    WE(C_NEXT_YEAR, "komend jaar", 0),
 };
 
 const size_t bc_lex_nl_count = sizeof bc_lex_nl / sizeof bc_lex_nl[0];

@@ -318,6 +318,11 @@ const bc_lex bc_lex_pl[] = {
     WP(C_LINKS, "laczac", 0),
     WE(C_LINKS, "miedzy", 0),
     WE(C_LINKS, "pomiedzy", 0),
+    /* ---- next year */
+    WE(C_NEXT_YEAR, "w przyszlym roku", 0),
+    WE(C_NEXT_YEAR, "przyszlego roku", 0),
+    WE(C_LAST_YEAR, "ubieglego roku", 0),
+    WE(C_LAST_YEAR, "zeszlego roku", 0),
 };
 
 const size_t bc_lex_pl_count = sizeof bc_lex_pl / sizeof bc_lex_pl[0];

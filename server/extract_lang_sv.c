@@ -268,6 +268,8 @@ const bc_lex bc_lex_sv[] = {
     WE(C_LINKS, "mellan", 0),
     WE(C_LINKS, "som forbinder", 0),
     WE(C_LINKS, "forbinder", 0),
+    /* ---- next year */
+    WE(C_NEXT_YEAR, "nasta ar", 0),
 };
 
 const size_t bc_lex_sv_count = sizeof bc_lex_sv / sizeof bc_lex_sv[0];

@@ -233,6 +233,9 @@ const bc_lex bc_lex_vi[] = {
     WE(C_LINKS, "giua", 0),
     WE(C_LINKS, "ket noi", 0),
     WE(C_LINKS, "noi lien", 0),
+    /* ---- next year */
+    WE(C_NEXT_YEAR, "nam sau", 0),
+    WE(C_NEXT_YEAR, "nam toi", 0),
 };
 
 const size_t bc_lex_vi_count = sizeof bc_lex_vi / sizeof bc_lex_vi[0];

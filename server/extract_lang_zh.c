@@ -190,6 +190,8 @@ const bc_lex bc_lex_zh[] = {
     WE(C_SPEND, "扩建", 0),
     WE(C_SPEND, "建造", 0),
     WE(C_SPEND, "修建", 0),
+    /* ---- next year */
+    WE(C_NEXT_YEAR, "明年", 0),
 };
 
 const size_t bc_lex_zh_count = sizeof bc_lex_zh / sizeof bc_lex_zh[0];

@@ -619,6 +619,28 @@ static int coordinated(const ctx *c, const mention *a, const mention *b)
     return 1;
 }
 
+/* 1 when numbered mentions a and b (a first) are joined by "and" (the word right before
+ * b, an article aside) with no date between them: the date of one is the other's. */
+static int joined(const ctx *c, const mention *a, const mention *b)
+{
+    static const char *const ands[] = {"and", "va", "et", "i", "och", "en", "oraz", "和", "与",
+                                       "及",  "暨", NULL};
+    const bc_lex *e = NULL;
+    if (a->sent != b->sent || b->t0 <= a->t1 || a->xkind != BC_XM_NUMBERED ||
+        b->xkind != BC_XM_NUMBERED)
+        return 0;
+    size_t k = b->t0 - 1;
+    if (k > a->t1 && bcx_lex_find(c, C_ARTICLE, k, &e) > 0)
+        k--;
+    int link = 0;
+    for (int w = 0; ands[w] && !link; w++)
+        link = bcx_words_at(c, k, b->t0, ands[w]) > 0;
+    for (size_t q = c->se[a->sent].d0; link && q < c->se[a->sent].d1; q++)
+        if (c->d[q].t0 >= a->t1 && c->d[q].t1 <= b->t0)
+            return 0;
+    return link;
+}
+
 /* For a meeting named with its year ("Gap go dau Xuan nam 2025", "2025年...新春会晤",
  * "Voorjaarsbijeenkomst 2023"): the day its sentence writes, completed with that year
  * when the day has none (the year is then the text's, not the publication's). */
@@ -771,10 +793,11 @@ void bcx_resolve_mentions(ctx *c)
         for (size_t k = a; k < b; k++)
             named_day(c, &c->m[idx[k]]);
         /* coordinated meetings share a date one of them has ("the 16th conference and the
-         * Spring Meeting of 2025") */
+         * Spring Meeting of 2025", "the 3rd conference for the Party Secretaries of ... and
+         * the 9th meeting of the Joint Working Group ... in late March 2023") */
         for (size_t k = a + 1; k < b; k++) {
             mention *p = &c->m[idx[k - 1]], *q = &c->m[idx[k]];
-            if (!coordinated(c, p, q))
+            if (!coordinated(c, p, q) && !joined(c, p, q))
                 continue;
             if (p->date[0] && !q->date[0])
                 memcpy(q->date, p->date, sizeof q->date), q->date_inferred = p->date_inferred,

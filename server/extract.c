@@ -317,6 +317,24 @@ static int same_day_talks(const ctx *c, size_t j, size_t i)
            (a->ordinal == 0 || b->ordinal == 0 || a->ordinal == b->ordinal);
 }
 
+/* 1 when talks t share their first statement and their date with meeting m, a numbered or
+ * named one. */
+static int talks_of(const bc_xmeeting *t, const bc_xmeeting *m)
+{
+    if (m->kind == BC_XM_TALKS || m->cite.nquotes == 0 || strcmp(t->date, m->date) != 0)
+        return 0;
+    for (int k = 0; k < m->cite.nquotes; k++)
+        if (m->cite.q[k].start == t->cite.q[0].start)
+            return 1;
+    return 0;
+}
+
+/* j a numbered or named meeting, i talks: the talks are it (talks_of) */
+static int talks_in(const ctx *c, size_t j, size_t i)
+{
+    return talks_of(&c->out->meetings[i], &c->out->meetings[j]);
+}
+
 static void merge_meeting(bc_xmeeting *a, const bc_xmeeting *b)
 {
     bcx_cite_merge(&a->cite, &b->cite);
@@ -483,6 +501,25 @@ static void dedup(ctx *c)
                 merge_meeting(&o->meetings[j], m);
                 gone[i] = 1;
             }
+        }
+    }
+    /* talks in a sentence that also names a numbered or named meeting of the same date are
+     * that meeting ("On October 30 the two sides held talks and co-chaired the 11th
+     * meeting"); a sentence holds a handful of meetings, so the pairs are few */
+    seen_reset(&s);
+    for (size_t i = 0; i < o->nmeetings; i++) {
+        const bc_xmeeting *m = &o->meetings[i];
+        if (!gone[i] && m->kind != BC_XM_TALKS && m->date[0])
+            seen_probe(&s, mix(19, m->date, strlen(m->date)), i, never, c);
+    }
+    for (size_t i = 0; i < o->nmeetings; i++) {
+        const bc_xmeeting *m = &o->meetings[i];
+        if (gone[i] || m->kind != BC_XM_TALKS || m->cite.nquotes == 0 || !m->date[0])
+            continue;
+        size_t j = seen_find(&s, mix(19, m->date, strlen(m->date)), i, talks_in, c);
+        if (j != SIZE_MAX && !gone[j]) {
+            merge_meeting(&o->meetings[j], m);
+            gone[i] = 1;
         }
     }
     w = 0;

@@ -419,6 +419,18 @@ static size_t range_sep(const ctx *c, size_t j, size_t lim, int *dash)
     return 0;
 }
 
+/* range_sep for two days of one month, "and" included: "on June 12 and 13", "les 5 et 6
+ * mars" are spans of days, no day of them the date. */
+static size_t day_sep(const ctx *c, size_t j, size_t lim, int *dash)
+{
+    static const char *const ands[] = {"and", "et", "va", "i", "och", "en", NULL};
+    size_t s = range_sep(c, j, lim, dash);
+    for (int k = 0; s == 0 && !*dash && ands[k]; k++)
+        if (bcx_word_is(c, j, lim, ands[k]))
+            s = 1;
+    return s;
+}
+
 static int set_day(const ctx *c, int y, int mon, int day, int future, dres *r)
 {
     if (mon < 1 || mon > 12 || day < 1 || day > days_in(y ? y : 2024, mon))
@@ -557,7 +569,7 @@ static int try_day(const ctx *c, size_t i, size_t lim, dres *r)
         /* 30 pazdziernika 2025; le 12 decembre 2018; du 1er au 29 janvier */
         int day2 = 0;
         j = i + dn;
-        size_t s = range_sep(c, j, lim, &dash);
+        size_t s = day_sep(c, j, lim, &dash);
         size_t dn2;
         if ((s || dash) && (day2 = day_at(c, j + s, lim, &dn2)) > day)
             j += s + dn2;
@@ -584,7 +596,7 @@ static int try_day(const ctx *c, size_t i, size_t lim, dres *r)
         mon = (int)e->val;
         j = i + n + dn;
         int day2 = 0;
-        size_t s = range_sep(c, j, lim, &dash), dn2;
+        size_t s = day_sep(c, j, lim, &dash), dn2;
         if ((s || dash) && (day2 = day_at(c, j + s, lim, &dn2)) > day)
             j += s + dn2;
         else
@@ -690,7 +702,9 @@ static int try_month(const ctx *c, size_t i, size_t lim, dres *r)
         bare = y == 0;
         /* a month alone only after "in", "for", "na", "en" ("in June", "zaplanowano na
          * marzec"); never English "may" */
-        static const char *const before[] = {"na", "for", "till", "naar", "tot", "pour", NULL};
+        static const char *const before[] = {"na",   "for",   "till",  "naar", "tot",
+                                             "pour", "mid",   "early", "late", "begin",
+                                             "fin",  "debut", NULL};
         int after_prep = i > lo && bcx_lex_find(c, C_LOC, i - 1, &e) > 0;
         for (int k = 0; !after_prep && i > lo && before[k]; k++)
             after_prep = bcx_word_is(c, i - 1, lim, before[k]);
@@ -825,6 +839,19 @@ void bcx_find_dates(ctx *c)
                     r.n = c->lbit == L_ZH ? 2 : 1;
                     r.prec = 1;
                 }
+            } else if ((n = bcx_lex_find(c, C_REL_MONTH, i, &e)) > 0) {
+                /* "last month", "上月": the month before the reference date's */
+                if (c->ry != 0 && c->rm != 0) {
+                    int m = c->rm + (int)e->val, yy = c->ry;
+                    if (m < 1)
+                        m += 12, yy--;
+                    else if (m > 12)
+                        m -= 12, yy++;
+                    snprintf(r.iso, sizeof r.iso, "%04d-%02d", yy, m);
+                    r.prec = 2;
+                    r.inferred = 1;
+                }
+                r.n = n;
             } else {
                 if ((y = rel_year(c, i, lim, &n)) != 0) {
                     snprintf(r.iso, sizeof r.iso, "%04d", y);

@@ -386,6 +386,11 @@ const bc_lex bc_lex_en[] = {
     WE(C_LINKS, "links", 0),
     /* ---- next year */
     WE(C_NEXT_YEAR, "next year", 0),
+    /* ---- months relative to the publication date */
+    WE(C_REL_MONTH, "last month", -1),
+    WE(C_REL_MONTH, "this month", 0),
+    WE(C_REL_MONTH, "next month", 1),
+    WE(C_REL_MONTH, "earlier this month", 0),
 };
 
 const size_t bc_lex_en_count = sizeof bc_lex_en / sizeof bc_lex_en[0];

@@ -321,6 +321,11 @@ const bc_lex bc_lex_fr[] = {
     /* ---- next year */
     WE(C_NEXT_YEAR, "l annee prochaine", 0),
     WE(C_NEXT_YEAR, "l an prochain", 0),
+    /* ---- months relative to the publication date */
+    WE(C_REL_MONTH, "le mois dernier", -1),
+    WE(C_REL_MONTH, "le mois passe", -1),
+    WE(C_REL_MONTH, "ce mois ci", 0),
+    WE(C_REL_MONTH, "le mois prochain", 1),
 };
 
 const size_t bc_lex_fr_count = sizeof bc_lex_fr / sizeof bc_lex_fr[0];

@@ -266,6 +266,11 @@ const bc_lex bc_lex_nl[] = {
     /* ---- next year */
     WE(C_NEXT_YEAR, "volgend jaar", 0),
     WE(C_NEXT_YEAR, "komend jaar", 0),
+    /* ---- months relative to the publication date */
+    WE(C_REL_MONTH, "vorige maand", -1),
+    WE(C_REL_MONTH, "afgelopen maand", -1),
+    WE(C_REL_MONTH, "deze maand", 0),
+    WE(C_REL_MONTH, "volgende maand", 1),
 };
 
 const size_t bc_lex_nl_count = sizeof bc_lex_nl / sizeof bc_lex_nl[0];

@@ -323,6 +323,11 @@ const bc_lex bc_lex_pl[] = {
     WE(C_NEXT_YEAR, "przyszlego roku", 0),
     WE(C_LAST_YEAR, "ubieglego roku", 0),
     WE(C_LAST_YEAR, "zeszlego roku", 0),
+    /* ---- months relative to the publication date */
+    WE(C_REL_MONTH, "w zeszlym miesiacu", -1),
+    WE(C_REL_MONTH, "w ubieglym miesiacu", -1),
+    WE(C_REL_MONTH, "w tym miesiacu", 0),
+    WE(C_REL_MONTH, "w przyszlym miesiacu", 1),
 };
 
 const size_t bc_lex_pl_count = sizeof bc_lex_pl / sizeof bc_lex_pl[0];

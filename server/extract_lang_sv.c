@@ -270,6 +270,11 @@ const bc_lex bc_lex_sv[] = {
     WE(C_LINKS, "forbinder", 0),
     /* ---- next year */
     WE(C_NEXT_YEAR, "nasta ar", 0),
+    /* ---- months relative to the publication date */
+    WE(C_REL_MONTH, "forra manaden", -1),
+    WE(C_REL_MONTH, "i forra manaden", -1),
+    WE(C_REL_MONTH, "denna manad", 0),
+    WE(C_REL_MONTH, "nasta manad", 1),
 };
 
 const size_t bc_lex_sv_count = sizeof bc_lex_sv / sizeof bc_lex_sv[0];

@@ -236,6 +236,11 @@ const bc_lex bc_lex_vi[] = {
     /* ---- next year */
     WE(C_NEXT_YEAR, "nam sau", 0),
     WE(C_NEXT_YEAR, "nam toi", 0),
+    /* ---- months relative to the publication date */
+    WE(C_REL_MONTH, "thang truoc", -1),
+    WE(C_REL_MONTH, "thang nay", 0),
+    WE(C_REL_MONTH, "thang toi", 1),
+    WE(C_REL_MONTH, "thang sau", 1),
 };
 
 const size_t bc_lex_vi_count = sizeof bc_lex_vi / sizeof bc_lex_vi[0];

@@ -192,6 +192,12 @@ const bc_lex bc_lex_zh[] = {
     WE(C_SPEND, "修建", 0),
     /* ---- next year */
     WE(C_NEXT_YEAR, "明年", 0),
+    /* ---- months relative to the publication date */
+    WE(C_REL_MONTH, "上月", -1),
+    WE(C_REL_MONTH, "上个月", -1),
+    WE(C_REL_MONTH, "本月", 0),
+    WE(C_REL_MONTH, "下月", 1),
+    WE(C_REL_MONTH, "下个月", 1),
 };
 
 const size_t bc_lex_zh_count = sizeof bc_lex_zh / sizeof bc_lex_zh[0];

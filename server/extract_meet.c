@@ -623,8 +623,8 @@ static int coordinated(const ctx *c, const mention *a, const mention *b)
  * b, an article aside) with no date between them: the date of one is the other's. */
 static int joined(const ctx *c, const mention *a, const mention *b)
 {
-    static const char *const ands[] = {"and", "va", "et", "i", "och", "en", "oraz", "和", "与",
-                                       "及",  "暨", NULL};
+    static const char *const ands[] = {"and",  "va", "et", "i",  "och", "en",
+                                       "oraz", "和", "与", "及", "暨",  NULL};
     const bc_lex *e = NULL;
     if (a->sent != b->sent || b->t0 <= a->t1 || a->xkind != BC_XM_NUMBERED ||
         b->xkind != BC_XM_NUMBERED)

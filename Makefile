@@ -36,13 +36,13 @@ CORE    := alloc err buf text date sha256 arena fts store inferred loader loader
            ingest ingest_api resource resource_render meetings figures projects protocols \
            provinces people sources mechanisms request router health apidoc stats dashboard search \
            search_index negotiate cache live metrics synth http
-# reference places, the change feed and the bulk export (issue 15)
+# reference places, the change feed and the bulk export
 CORE    += places changes export feed series
-# cooperation events, a kind of fact of its own (issue 14)
+# cooperation events, a kind of fact of its own
 CORE    += events loader_events
-# API keys, authentication and the review step (issues 11 and 16)
+# API keys, authentication and the review step
 CORE    += keys auth review review_edit review_api curation
-# the HTTP layer (issue 12): its file family, head checks, validators, worker pool,
+# the HTTP layer: its file family, head checks, validators, worker pool,
 # slow-client reaper and the buffered access log
 CORE    += http_admit http_send strict conditional workers reaper log accesslog
 CORE_OBJ := $(CORE:%=$(OUT)/obj/%.o) $(OUT)/obj/gen/migrations.o $(OUT)/obj/gen/openapi.o
@@ -57,14 +57,43 @@ MIGRATIONS := $(sort $(wildcard migrations/*.sql))
 .DEFAULT_GOAL := build
 
 help:
-	@echo "make run        install deps, build, load data/ into var/bordercoop.db, serve on 127.0.0.1:8080"
-	@echo "make test       build and run every test (unit + API against a real daemon)"
-	@echo "make test-asan  the same suite under AddressSanitizer + UndefinedBehaviorSanitizer"
-	@echo "make check      verify data/: quotes, references, conflicts (bordercoop check)"
-	@echo "make deps       apt-get install the Debian packages the build and tests need (root)"
-	@echo "make bench      wrk against bordercoopd and nginx serving the same bytes (ratios),"
-	@echo "                the 1M-figure store vs the curated one, callgrind instructions/request"
-	@echo "make bench-scale  the same queries on a 1,000,000-figure synthetic store (ratios)"
+	@echo "Running"
+	@echo "  make / make build   build bin/bordercoopd and bin/bordercoop (the default; 'all' too)"
+	@echo "  make run            install what is missing, build, load data/ into var/bordercoop.db"
+	@echo "                      (DB=...), serve on 127.0.0.1:8080 (LISTEN=...)"
+	@echo "  make check          bordercoop check --data data: quotes, references, inferences,"
+	@echo "                      outside knowledge, statuses"
+	@echo "  make eval           the extractor on the held-out gold corpus (EVAL_CORPUS=...)"
+	@echo "  make clean          remove build/ and bin/;  make format: clang-format the C sources"
+	@echo "  make help           this list"
+	@echo "Tests"
+	@echo "  make test           build, unit tests, the API tests against a real daemon with every"
+	@echo "                      response validated against openapi.yaml (test-contract, which runs"
+	@echo "                      the README's curl examples too), the browser tests (test-browser)"
+	@echo "  make test-unit      the unit tests only;  make test-api: the API tests only"
+	@echo "  make test-contract  redocly lint of openapi.yaml, then the API tests, recorded and"
+	@echo "                      validated;  make contract-lint: the lint alone"
+	@echo "  make test-browser   the dashboard in headless chromium (screenshots in build/)"
+	@echo "  make screenshots    the same, writing the README's screenshots into docs/"
+	@echo "  make test-asan      unit and API tests under AddressSanitizer + UBSan"
+	@echo "  make test-valgrind  the API tests with the daemon under valgrind memcheck"
+	@echo "  make test-eval      the extractor held to its bar on the gold corpus (eval --gate)"
+	@echo "  make test-scale     the scale-out demo, short;  make scale-demo: 3 replicas behind"
+	@echo "                      nginx, one killed mid-run, every request must succeed"
+	@echo "  make fuzz-build | fuzz-seeds | fuzz | fuzz-smoke | fuzz-run-NAME | fuzz-clean"
+	@echo "                      libFuzzer targets (tests/fuzz/README.md)"
+	@echo "  make container-test | container-clean | fresh-machine-test"
+	@echo "                      the container image; make test and make run on bare Debian 12"
+	@echo "Benchmarks"
+	@echo "  make bench          wrk against bordercoopd and nginx serving the same bytes (ratios),"
+	@echo "                      the 1M-figure store vs the curated one, callgrind instructions/request"
+	@echo "  make bench-scale    the same queries on a 1,000,000-figure synthetic store (ratios)"
+	@echo "Dependencies (apt-get as root, npm ci from the lockfiles)"
+	@echo "  make deps           the Debian packages of the build and the tests"
+	@echo "  make bench-deps | fuzz-deps | browser-deps | contract-deps | web-deps"
+	@echo "                      those of the benchmarks, the fuzzers, the browser tests, the"
+	@echo "                      contract tools, the dashboard build;  make web: build the dashboard"
+	@echo "  (helpers the targets above use: browser-chromium, browser-node, contract-node, fuzz-force)"
 
 build: $(BIN)/bordercoopd $(BIN)/bordercoop
 	@mkdir -p bin
@@ -244,7 +273,7 @@ test-valgrind: deps bench-deps
 
 # ---- benchmarks (not tests: no timing assertions anywhere in make test) -------------
 # requests/s and latency vs nginx (ratios from one run), the at-scale ratios, then
-# instructions per request; each goal of issue 7 is printed with what was measured
+# instructions per request; each goal of docs/performance.md is printed with what was measured
 bench: deps bench-deps
 	@$(MAKE) --no-print-directory build
 	tests/bench/bench.sh $(BIN)

@@ -14,6 +14,7 @@
 #include "bordercoop/synth.h"
 #include "bordercoop/version.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <jansson.h>
 #include <stddef.h>
@@ -23,50 +24,123 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static const char USAGE[] =
-    "usage: bordercoop COMMAND [options]\n"
-    "\n"
-    "commands:\n"
-    "  migrate [--db PATH]               create the store or apply pending migrations\n"
-    "  load [--data DIR] [--db PATH]     build the store from DIR (default data) into PATH,\n"
-    "                                    atomically: a failed load keeps the old store\n"
-    "  check [--data DIR | --db PATH]    verify every quote and reference and print the\n"
-    "                                    report; exits 1 on any problem\n"
-    "  ingest FILE [--lang LL] [--title T] [--url U] [--published-on DATE]\n"
-    "         [--publisher P] [--author A] [--max-article-bytes N] [--db PATH]\n"
-    "                                    add an article (UTF-8 text) and the facts extracted\n"
-    "                                    from it, in one transaction; the same text twice is\n"
-    "                                    a no-op. LL: en, vi, zh, fr, pl, sv, nl (detected\n"
-    "                                    when omitted); N defaults to 524288\n"
-    "  extract FILE [--lang LL] [--published-on DATE] [--data DIR]\n"
-    "                                    print the facts extracted from an article as JSON\n"
-    "                                    (nothing is stored); LL is detected when omitted\n"
-    "  eval --corpus DIR [--gate] [--details] [--data DIR]\n"
-    "                                    score the extractor on a gold corpus (tests/eval):\n"
-    "                                    precision and recall per field and language, each\n"
-    "                                    article with and without its publication date;\n"
-    "                                    --gate exits 1 below the bar of make test, --details\n"
-    "                                    lists every disagreement (never for a test/ split)\n"
-    "  eval [--data DIR]                 the regression check: extract from the source\n"
-    "                                    articles and compare with the curated facts\n"
-    "  synth --figures N --meetings M --out FILE [--seed S] [--data DIR] [--feed]\n"
-    "                                    a synthetic store for scale benchmarks: the curated\n"
-    "                                    store plus N figures and M meetings (--feed: also in\n"
-    "                                    the change feed, as a load would record them)\n"
-    "  export [--db PATH] [--out FILE] [--index]\n"
-    "                                    every fact of every kind as NDJSON (the bytes of\n"
-    "                                    GET /v1/export.ndjson) to FILE (atomically) or\n"
-    "                                    stdout; --index prints the index instead\n"
-    "  keys add NAME --role ingest|review|admin | keys list | keys revoke NAME\n"
-    "                                    per-person API keys (bordercoop keys --help)\n"
-    "  review list | approve K ID | reject K ID | edit K ID FIELD=VALUE... | log\n"
-    "                                    the review step for extracted facts\n"
-    "                                    (bordercoop review --help)\n"
-    "  version                           print the version\n"
-    "\n"
-    "options (and their environment variables):\n"
+/* One entry per command: its synopsis for the overview and its own help
+ * (`bordercoop COMMAND --help`). */
+static const struct command_help {
+    const char *name, *synopsis, *help;
+} COMMANDS[] = {
+    {"migrate", "migrate [--db PATH]               create the store or apply pending migrations",
+     "usage: bordercoop migrate [--db PATH]\n\n"
+     "Creates the store at PATH, or applies the migrations it is missing. The directory\n"
+     "that holds PATH must exist.\n"},
+    {"load",
+     "load [--data DIR] [--db PATH]     build the store from DIR into PATH, atomically: a\n"
+     "                                    failed load keeps the old store",
+     "usage: bordercoop load [--data DIR] [--db PATH]\n\n"
+     "Builds the store from the data directory DIR (default data) into PATH in one\n"
+     "transaction. Over an existing store, the articles ingested into it, its API keys and\n"
+     "its review decisions are carried over (the articles re-extracted, the decisions\n"
+     "replayed) and the report says so; the content version printed is the one the store\n"
+     "then serves (GET /readyz). A failed load writes nothing and keeps the old store. The\n"
+     "directory that holds PATH must exist (only the default var/ is created).\n"},
+    {"check",
+     "check [--data DIR | --db PATH]    verify every quote and reference and print the\n"
+     "                                    report; exits 1 on any problem",
+     "usage: bordercoop check [--data DIR | --db PATH]\n\n"
+     "Verifies every quote (verbatim in its article) and every reference, and reports\n"
+     "every inferred field, every statement from outside the articles and every status\n"
+     "with its supporting quote. With --data (the default, data) the store is built in\n"
+     "memory first; with --db an existing store is checked. Exits 1 on any problem.\n"},
+    {"ingest",
+     "ingest FILE [--lang LL] [--title T] [--url U] [--published-on DATE]\n"
+     "         [--publisher P] [--author A] [--max-article-bytes N] [--db PATH]\n"
+     "                                    add an article and the facts extracted from it",
+     "usage: bordercoop ingest FILE [--lang LL] [--title T] [--url U] [--published-on DATE]\n"
+     "                         [--publisher P] [--author A] [--max-article-bytes N] [--db PATH]\n\n"
+     "Adds the article in FILE (UTF-8 text) and the facts extracted from it, in one\n"
+     "transaction; the same text twice is a no-op. LL is one of en, vi, zh, fr, pl, sv, nl\n"
+     "(any case; detected when omitted). N defaults to 524288. The article is recorded as\n"
+     "added by the owner of the key in BORDERCOOP_KEY, else by cli:<user>.\n"},
+    {"extract",
+     "extract FILE [--lang LL] [--published-on DATE] [--data DIR]\n"
+     "                                    print the facts extracted from an article as JSON",
+     "usage: bordercoop extract FILE [--lang LL] [--published-on DATE] [--data DIR]\n\n"
+     "Prints the facts extracted from the article in FILE as JSON; nothing is stored. LL\n"
+     "(any case) is detected when omitted; DIR (default data) gives the known names.\n"},
+    {"eval",
+     "eval --corpus DIR [--gate] [--details] [--data DIR]\n"
+     "                                    score the extractor on a gold corpus\n"
+     "  eval [--data DIR]                 the regression check against the curated facts",
+     "usage: bordercoop eval --corpus DIR [--gate] [--details] [--data DIR]\n"
+     "       bordercoop eval [--data DIR]\n\n"
+     "With --corpus: scores the extractor on a gold corpus (tests/eval): precision and\n"
+     "recall per field and language, each article with and without its publication date;\n"
+     "--gate exits 1 below the bar of make test, --details lists every disagreement (never\n"
+     "for a test/ split). Without: extracts from the source articles and compares with the\n"
+     "curated facts (a regression check).\n"},
+    {"synth",
+     "synth --figures N --meetings M --out FILE [--seed S] [--data DIR] [--feed]\n"
+     "                                    a synthetic store for scale benchmarks",
+     "usage: bordercoop synth --figures N --meetings M --out FILE [--seed S] [--data DIR]\n"
+     "                        [--feed]\n\n"
+     "Writes a synthetic store for scale benchmarks: the curated store plus N figures and\n"
+     "M meetings (--feed: also in the change feed, as a load would record them).\n"},
+    {"export",
+     "export [--db PATH] [--out FILE] [--index]\n"
+     "                                    every fact as NDJSON (GET /v1/export.ndjson)",
+     "usage: bordercoop export [--db PATH] [--out FILE] [--index]\n\n"
+     "Writes every fact of every kind as NDJSON (the bytes of GET /v1/export.ndjson) to\n"
+     "FILE (atomically) or stdout; --index prints the index instead.\n"},
+    {"keys",
+     "keys add NAME --role ingest|review|admin | keys list | keys revoke NAME\n"
+     "                                    per-person API keys (bordercoop keys --help)",
+     NULL},
+    {"review",
+     "review list | approve K ID | reject K ID | edit K ID FIELD=VALUE... | log\n"
+     "                                    the review step for extracted facts\n"
+     "                                    (bordercoop review --help)",
+     NULL},
+    {"version", "version                           print the version",
+     "usage: bordercoop version\n\nPrints the version and the schema version.\n"},
+};
+
+static const char OPTIONS_HELP[] =
+    "\noptions (and their environment variables):\n"
     "  --db PATH     the store (BORDERCOOP_DB, default var/bordercoop.db)\n"
     "  --data DIR    the data directory (BORDERCOOP_DATA, default data)\n";
+
+#define NCOMMANDS (sizeof COMMANDS / sizeof COMMANDS[0])
+
+static const struct command_help *command_of(const char *name)
+{
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        if (strcmp(COMMANDS[i].name, name) == 0)
+            return &COMMANDS[i];
+    return NULL;
+}
+
+/* The overview: every command's synopsis. */
+static void usage(FILE *f)
+{
+    fputs("usage: bordercoop COMMAND [options]   (bordercoop COMMAND --help for one)\n\n"
+          "commands:\n",
+          f);
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        fprintf(f, "  %s\n", COMMANDS[i].synopsis);
+    fputs(OPTIONS_HELP, f);
+}
+
+/* One command's help, or the overview when it has none of its own. */
+static void command_usage(const char *name, FILE *f)
+{
+    const struct command_help *c = command_of(name);
+    if (c == NULL || c->help == NULL) {
+        usage(f);
+        return;
+    }
+    fputs(c->help, f);
+    fputs(OPTIONS_HELP, f);
+}
 
 typedef struct cli_opts {
     const char *db;
@@ -83,12 +157,15 @@ typedef struct cli_opts {
     const char *corpus;     /* eval: a gold corpus directory */
     int gate, details;      /* eval: hold the corpus to the bar; print per-article details */
     long max_article_bytes; /* ingest: the longest text accepted */
+    char lang_buf[16];      /* --lang, lower-cased */
+    const char *default_db; /* the built-in default store path */
 } cli_opts;
 
 static int parse_opts(int argc, char **argv, cli_opts *o)
 {
     memset(o, 0, sizeof *o);
-    o->db = getenv("BORDERCOOP_DB") ? getenv("BORDERCOOP_DB") : "var/bordercoop.db";
+    o->default_db = "var/bordercoop.db";
+    o->db = getenv("BORDERCOOP_DB") ? getenv("BORDERCOOP_DB") : o->default_db;
     o->data = getenv("BORDERCOOP_DATA") ? getenv("BORDERCOOP_DATA") : "data";
     o->db_given = 0;
     static const struct {
@@ -157,10 +234,11 @@ static int parse_opts(int argc, char **argv, cli_opts *o)
             o->file = a;
             continue;
         } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            fputs(USAGE, stdout);
+            command_usage(argv[1], stdout);
             exit(0);
         } else {
-            fprintf(stderr, "bordercoop: unknown option '%s'\n%s", a, USAGE);
+            fprintf(stderr, "bordercoop %s: unknown option '%s'\n", argv[1], a);
+            command_usage(argv[1], stderr);
             return 2;
         }
         if (i + 1 >= argc || argv[i + 1][0] == '\0') {
@@ -168,24 +246,48 @@ static int parse_opts(int argc, char **argv, cli_opts *o)
             return 2;
         }
         *slot = argv[++i];
+        if (slot == &o->lang) {
+            /* language codes ignore case, as in the API (lang=PL, "lang": "EN") */
+            size_t n = strlen(*slot);
+            if (n >= sizeof o->lang_buf) {
+                fprintf(stderr, "bordercoop: --lang '%.20s' is no language code\n", *slot);
+                return 2;
+            }
+            for (size_t k = 0; k <= n; k++)
+                o->lang_buf[k] = (char)tolower((unsigned char)(*slot)[k]);
+            o->lang = o->lang_buf;
+        }
     }
     return 0;
 }
 
-/* Creates the directory that will hold path when it is missing (one level). */
-static int ensure_parent_dir(const char *path)
+/* The directory that will hold the store must exist: a mistyped --db is an error, not
+ * a new directory tree. Only the built-in default (var/bordercoop.db) gets its var/. */
+static int ensure_parent_dir(const cli_opts *o, const char *cmd)
 {
     char dir[1024];
-    snprintf(dir, sizeof dir, "%s", path);
+    snprintf(dir, sizeof dir, "%s", o->db);
     char *slash = strrchr(dir, '/');
-    if (slash == NULL || slash == dir)
+    if (slash == NULL)
         return 0;
-    *slash = '\0';
-    if (mkdir(dir, 0755) != 0 && errno != EEXIST) {
-        fprintf(stderr, "bordercoop: cannot create %s: %s\n", dir, strerror(errno));
+    if (slash == dir)
+        slash[1] = '\0'; /* the root */
+    else
+        *slash = '\0';
+    struct stat sb;
+    if (stat(dir, &sb) == 0) {
+        if (S_ISDIR(sb.st_mode))
+            return 0;
+        fprintf(stderr, "bordercoop %s: %s is not a directory\n", cmd, dir);
         return -1;
     }
-    return 0;
+    if (errno == ENOENT && o->db == o->default_db && mkdir(dir, 0755) == 0)
+        return 0;
+    fprintf(stderr,
+            "bordercoop %s: cannot write %s: directory %s: %s (create it first, or "
+            "give another --db)\n",
+            cmd, o->db, dir, strerror(errno));
+    return -1;
 }
 
 static int cmd_migrate(const cli_opts *o)
@@ -193,7 +295,7 @@ static int cmd_migrate(const cli_opts *o)
     bc_err err;
     bc_store *s = NULL;
     int applied = 0;
-    if (ensure_parent_dir(o->db) != 0)
+    if (ensure_parent_dir(o, "migrate") != 0)
         return 1;
     int rc = bc_store_open(o->db, BC_STORE_CREATE, &s, &err);
     if (rc == 0)
@@ -224,7 +326,7 @@ static int cmd_load(const cli_opts *o)
 {
     bc_err err;
     bc_load_stats st;
-    if (ensure_parent_dir(o->db) != 0)
+    if (ensure_parent_dir(o, "load") != 0)
         return 1;
     if (bc_loader_build(o->data, o->db, &st, &err) != 0) {
         fprintf(stderr, "bordercoop load: %s\n", err.msg);
@@ -232,6 +334,12 @@ static int cmd_load(const cli_opts *o)
         return 1;
     }
     print_stats(o->db, &st);
+    if (st.carried_articles > 0 || st.carried_keys > 0 || st.carried_decisions > 0)
+        printf("%s: carried over from the previous store: %d ingested article%s "
+               "(re-extracted), %d API key%s, %d review decision%s replayed (%d orphaned)\n",
+               o->db, st.carried_articles, st.carried_articles == 1 ? "" : "s", st.carried_keys,
+               st.carried_keys == 1 ? "" : "s", st.carried_decisions,
+               st.carried_decisions == 1 ? "" : "s", st.orphaned_decisions);
     return 0;
 }
 
@@ -300,7 +408,8 @@ static char *read_all(const char *path, size_t max, size_t *len)
 static int cmd_ingest(const cli_opts *o)
 {
     if (o->file == NULL) {
-        fprintf(stderr, "bordercoop ingest: name the article file\n%s", USAGE);
+        fprintf(stderr, "bordercoop ingest: name the article file\n");
+        command_usage("ingest", stderr);
         return 2;
     }
     size_t len = 0,
@@ -420,7 +529,8 @@ static json_t *extraction_json(const bc_extraction *x, const char *text)
 static int cmd_extract(const cli_opts *o)
 {
     if (o->file == NULL) {
-        fprintf(stderr, "bordercoop extract: name the article file\n%s", USAGE);
+        fprintf(stderr, "bordercoop extract: name the article file\n");
+        command_usage("extract", stderr);
         return 2;
     }
     size_t len = 0;
@@ -601,12 +711,33 @@ static int cmd_export(const cli_opts *o)
 
 int main(int argc, char **argv)
 {
-    if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
-        strcmp(argv[1], "help") == 0) {
-        fputs(USAGE, argc < 2 ? stderr : stdout);
+    if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+        usage(argc < 2 ? stderr : stdout);
         return argc < 2 ? 2 : 0;
     }
-    if (strcmp(argv[1], "version") == 0 || strcmp(argv[1], "--version") == 0) {
+    if (strcmp(argv[1], "help") == 0) { /* bordercoop help [COMMAND] */
+        if (argc > 2 && command_of(argv[2]) == NULL) {
+            fprintf(stderr, "bordercoop: unknown command '%s'\n", argv[2]);
+            usage(stderr);
+            return 2;
+        }
+        if (argc > 2 && command_of(argv[2])->help == NULL) {
+            static char help_flag[] = "--help";
+            char *sub[] = {argv[0], argv[2], help_flag, NULL};
+            return strcmp(argv[2], "keys") == 0 ? bc_cli_keys(3, sub) : bc_cli_review(3, sub);
+        }
+        if (argc > 2)
+            command_usage(argv[2], stdout);
+        else
+            usage(stdout);
+        return 0;
+    }
+    if (command_of(argv[1]) == NULL && strcmp(argv[1], "--version") != 0) {
+        fprintf(stderr, "bordercoop: unknown command '%s'\n", argv[1]);
+        usage(stderr);
+        return 2;
+    }
+    if ((strcmp(argv[1], "version") == 0 && argc == 2) || strcmp(argv[1], "--version") == 0) {
         printf("bordercoop %s (schema %d)\n", BC_VERSION, bc_store_latest_version());
         return 0;
     }
@@ -618,6 +749,10 @@ int main(int argc, char **argv)
     int rc = parse_opts(argc, argv, &o);
     if (rc != 0)
         return rc;
+    if (strcmp(argv[1], "version") == 0) {
+        fprintf(stderr, "bordercoop version: takes no arguments\n");
+        return 2;
+    }
     if (strcmp(argv[1], "migrate") == 0)
         return cmd_migrate(&o);
     if (strcmp(argv[1], "load") == 0)
@@ -647,6 +782,7 @@ int main(int argc, char **argv)
                o.meetings);
         return 0;
     }
-    fprintf(stderr, "bordercoop: unknown command '%s'\n%s", argv[1], USAGE);
+    fprintf(stderr, "bordercoop: unknown command '%s'\n", argv[1]);
+    usage(stderr);
     return 2;
 }

@@ -91,7 +91,7 @@ int bc_live_open(const char *path, size_t readers, bc_live **out, bc_err *err)
     pthread_mutex_init(&l->lost_lock, NULL);
     int rc = bc_store_file_id(path, &l->id, err);
     if (rc == BC_ENOTFOUND)
-        bc_err_set(err, BC_ENOTFOUND, "cannot open store %s: no such file", path);
+        bc_err_set(err, BC_ENOTFOUND, BC_STORE_MISSING_FMT, path, path);
     if (rc == BC_OK)
         rc = bc_store_pool_open(path, readers, &l->pool, err);
     if (rc == BC_OK)

@@ -213,10 +213,22 @@ static int record_changes(bc_store *s, const char *prev_path, bc_err *err)
     return rc;
 }
 
+/* The single integer sql gives on s, 0 when it fails. */
+static int count_of(bc_store *s, const char *sql)
+{
+    sqlite3_stmt *st;
+    bc_err err;
+    if (bc_store_stmt(s, sql, &st, &err) != BC_OK)
+        return 0;
+    int n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+    sqlite3_reset(st);
+    return n;
+}
+
 /* Copies the finished build src over the live store at dest_path in one transaction
  * (SQLite's backup API), so a running daemon keeps its file, readers keep their
  * snapshot until they finish, and a failure leaves the store as it was. */
-static int replace_live(bc_store *src, const char *dest_path, bc_err *err)
+static int replace_live(bc_store *src, const char *dest_path, bc_load_stats *st, bc_err *err)
 {
     bc_store *dest = NULL;
     int rc = bc_store_open(dest_path, 0, &dest, err);
@@ -233,8 +245,22 @@ static int replace_live(bc_store *src, const char *dest_path, bc_err *err)
         rc = bc_ingest_carry_over(dest, src, err);
     if (rc == BC_OK)
         rc = bc_keys_carry_over(dest, src, err);
+    bc_review_replay replay = {0};
     if (rc == BC_OK)
-        rc = bc_review_carry_over(dest, src, NULL, err);
+        rc = bc_review_carry_over(dest, src, &replay, err);
+    if (rc == BC_OK && st != NULL) {
+        /* what was carried, and the content version the store serves with it */
+        st->carried_articles = count_of(src, "SELECT count(*) FROM sources "
+                                             "WHERE origin = 'ingested'");
+        st->carried_keys = count_of(src, "SELECT count(*) FROM api_keys");
+        st->carried_decisions = replay.decisions;
+        st->orphaned_decisions = replay.orphaned;
+        char *version = NULL;
+        rc = bc_store_meta_get(src, "content_version", &version, err);
+        if (rc == BC_OK && version != NULL)
+            snprintf(st->content_version, sizeof st->content_version, "%s", version);
+        bc_free(version);
+    }
     /* the feed compares the rebuilt documents (decisions applied) with the last ones */
     if (rc == BC_OK)
         rc = record_changes(src, dest_path, err);
@@ -289,7 +315,7 @@ int bc_loader_build(const char *data_dir, const char *db_path, bc_load_stats *st
             rc = err->code ? err->code : BC_EIO;
     }
     if (rc == BC_OK && live) {
-        rc = replace_live(s, db_path, err);
+        rc = replace_live(s, db_path, stats, err);
     } else if (rc == BC_OK) {
         /* a first build: start the change feed, switch the new file to WAL and move it
          * into place */

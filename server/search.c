@@ -236,9 +236,8 @@ static int parse(bc_request *req, search_params *sp, bc_response *res)
         else if (strcmp(k, "curation") == 0) {
             slot = &sp->curation;
             sp->curation_given = 1;
-        }
-        else if (strcmp(k, "limit") != 0 && strcmp(k, "offset") != 0 &&
-                 strcmp(k, "paragraphs") != 0 && strcmp(k, "total") != 0)
+        } else if (strcmp(k, "limit") != 0 && strcmp(k, "offset") != 0 &&
+                   strcmp(k, "paragraphs") != 0 && strcmp(k, "total") != 0)
             return bc_problem(res, 400, "unknown_parameter", k,
                               "unknown parameter '%.60s'; allowed: q, type, lang, curation, "
                               "paragraphs, limit, offset, total, format",
@@ -402,25 +401,25 @@ static void csv_cell(bc_buf *b, const char *s, size_t n)
 /* The ranked hits: one row per matching index row, or (paragraphs off) only the best
  * row of each entity or article, with how many of its rows matched. */
 #define HITS_CTE                                                                                   \
-    "WITH hits AS MATERIALIZED (SELECT rowid AS rid, kind, ref_id, "                              \
+    "WITH hits AS MATERIALIZED (SELECT rowid AS rid, kind, ref_id, "                               \
     "bm25(search_index, 8.0, 1.0) AS score FROM search_index "                                     \
     "WHERE search_index MATCH ?1 AND (?2 IS NULL OR kind = ?2) "                                   \
-    "AND (?3 IS NULL OR instr(' ' || langs || ' ', ' ' || ?3 || ' ') > 0) "                        \
-    CURATION_FILTER "), "                                                                          \
+    "AND (?3 IS NULL OR instr(' ' || langs || ' ', ' ' || ?3 || ' ') > 0) " CURATION_FILTER "), "  \
     "ranked AS (SELECT * FROM (SELECT *, "                                                         \
     "row_number() OVER (PARTITION BY kind, ref_id ORDER BY score, rid) AS rn, "                    \
     "count(*) OVER (PARTITION BY kind, ref_id) AS matches FROM hits) WHERE ?6 OR rn = 1) "
 /* the page is chosen first and only its rows get a snippet (hits marked with the bytes 1
  * and 2, then HTML-escaped by put_snippet); an article's hit carries its title */
 #define HITS_PAGE                                                                                  \
-    HITS_CTE ", page AS (SELECT * FROM ranked ORDER BY score, kind, ref_id, rid "                  \
-    "LIMIT ?4 OFFSET ?5) SELECT page.kind, page.ref_id, CASE page.kind WHEN 'source' THEN "        \
-    "(SELECT coalesce(s.title, s.publisher || ' (' || s.lang || coalesce(', ' || "                 \
-    "s.published_on, '') || ')', s.id) FROM sources s WHERE s.id = page.ref_id) "                  \
-    "ELSE search_index.title END, snippet(search_index, -1, char(1), char(2), '…', 24), "         \
-    "page.score, search_index.langs, page.matches FROM page JOIN search_index "                    \
-    "ON search_index.rowid = page.rid WHERE search_index MATCH ?1 "                                \
-    "ORDER BY page.score, page.kind, page.ref_id, page.rid"
+    HITS_CTE                                                                                       \
+        ", page AS (SELECT * FROM ranked ORDER BY score, kind, ref_id, rid "                       \
+        "LIMIT ?4 OFFSET ?5) SELECT page.kind, page.ref_id, CASE page.kind WHEN 'source' THEN "    \
+        "(SELECT coalesce(s.title, s.publisher || ' (' || s.lang || coalesce(', ' || "             \
+        "s.published_on, '') || ')', s.id) FROM sources s WHERE s.id = page.ref_id) "              \
+        "ELSE search_index.title END, snippet(search_index, -1, char(1), char(2), '…', 24), "    \
+        "page.score, search_index.langs, page.matches FROM page JOIN search_index "                \
+        "ON search_index.rowid = page.rid WHERE search_index MATCH ?1 "                            \
+        "ORDER BY page.score, page.kind, page.ref_id, page.rid"
 #define HITS_COUNT HITS_CTE "SELECT count(*) FROM ranked"
 
 int bc_handle_search(bc_request *req, bc_response *res)

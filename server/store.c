@@ -102,7 +102,10 @@ int bc_store_open(const char *path, int flags, bc_store **out, bc_err *err)
                               SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
         s->immutable = src == SQLITE_OK;
     }
-    if (src != SQLITE_OK) {
+    if (src != SQLITE_OK && (src & 0xff) == SQLITE_CANTOPEN && !(oflags & SQLITE_OPEN_CREATE) &&
+        access(path, F_OK) != 0 && errno == ENOENT) {
+        rc = bc_err_set(err, BC_ENOTFOUND, BC_STORE_MISSING_FMT, path, path);
+    } else if (src != SQLITE_OK) {
         rc = bc_err_set(err, src == SQLITE_CANTOPEN ? BC_ENOTFOUND : BC_ESTORE,
                         "cannot open store %s: %s", path,
                         s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(src));

@@ -26,7 +26,14 @@ typedef struct bc_load_stats {
     int citations;
     int aliases;
     int places;               /* located points of reference data (places.h) */
-    char content_version[65]; /* SHA-256 of every input byte, hex */
+    char content_version[65]; /* what the store serves (/readyz): the SHA-256 of every
+                                 input byte, or, when ingested articles or review
+                                 decisions were carried over, the version they moved it to */
+    /* bc_loader_build over an existing store: what it carried over from it */
+    int carried_articles;  /* ingested articles, re-extracted */
+    int carried_keys;      /* API keys */
+    int carried_decisions; /* review decisions replayed (applied or orphaned) */
+    int orphaned_decisions;
 } bc_load_stats;
 
 /* Largest article the loader accepts. */

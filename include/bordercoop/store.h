@@ -21,6 +21,11 @@ enum {
     BC_STORE_WRITER = 8,     /* read-write, schema exactly current, durable commits */
 };
 
+/* The error of a store that does not exist (two %s: the path twice): it says how to
+ * build one. */
+#define BC_STORE_MISSING_FMT                                                                       \
+    "no store at %s: build it from data/ first with `bordercoop load --db %s`"
+
 /* Opens the store at path. Read-only opens refuse a missing file, a store newer than
  * this binary (BC_EVERSION) or an unmigrated one. On success *out is new; free it with
  * bc_store_close. */

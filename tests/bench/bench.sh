@@ -9,7 +9,7 @@
 #   tests/bench/bench.sh BIN_DIR            (make bench runs it)
 #   BENCH_SECONDS=5 BENCH_ROUNDS=3 BENCH_CONNECTIONS=64 tests/bench/bench.sh build/release/bin
 #
-# Servers are pinned to core 0, wrk to core 1 (see ../shared/BENCHMARKING.md: wrk is the
+# Servers are pinned to core 0, wrk to core 1 (docs/performance.md: wrk is the
 # bottleneck at these rates, so each server's CPU time per request, from /proc, is
 # reported beside requests/s and compared too); rounds alternate the servers, and
 # medians are shown with every round's ratio. nginx runs as one process

@@ -94,7 +94,7 @@ RSS=$(awk '/VmHWM/ {print $2}' "/proc/$PID_big/status")
 echo
 echo "peak RSS of the daemon on the big store: $((RSS / 1024)) MiB (store file $(($(stat -c %s "$BIG") / 1048576)) MiB)"
 echo
-echo "goals (issue 7; the big store against the curated one in this run):"
+echo "goals (docs/performance.md; the big store against the curated one in this run):"
 while IFS='|' read -r name r; do
     printf '  %-58s %-16s %s\n' "$name >= 0.5x" "$(printf '%.2fx' "$r")" \
         "$(awk -v v="$r" 'BEGIN {print (v >= 0.5) ? "met" : "NOT MET"}')"

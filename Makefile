@@ -53,7 +53,7 @@ CLI_OBJ := $(OUT)/obj/cli.o $(OUT)/obj/cli_review.o
 
 MIGRATIONS := $(sort $(wildcard migrations/*.sql))
 
-.PHONY: all build run deps bench-deps bench bench-scale test test-unit test-eval eval test-api test-asan test-valgrind check clean format help
+.PHONY: all build run deps bench-deps bench bench-ingest bench-scale test test-unit test-eval eval test-api test-asan test-valgrind check clean format help
 .DEFAULT_GOAL := build
 
 help:
@@ -73,6 +73,8 @@ help:
 	@echo "  make test-unit      the unit tests only;  make test-api: the API tests only"
 	@echo "  make test-contract  redocly lint of openapi.yaml, then the API tests, recorded and"
 	@echo "                      validated;  make contract-lint: the lint alone"
+	@echo "  make test-geojson   the map API test, recorded, every GeoJSON response checked with"
+	@echo "                      @mapbox/geojsonhint (RFC 7946)"
 	@echo "  make test-browser   the dashboard in headless chromium (screenshots in build/)"
 	@echo "  make screenshots    the same, writing the README's screenshots into docs/"
 	@echo "  make test-asan      unit and API tests under AddressSanitizer + UBSan"
@@ -88,12 +90,14 @@ help:
 	@echo "  make bench          wrk against bordercoopd and nginx serving the same bytes (ratios),"
 	@echo "                      the 1M-figure store vs the curated one, callgrind instructions/request"
 	@echo "  make bench-scale    the same queries on a 1,000,000-figure synthetic store (ratios)"
+	@echo "  make bench-ingest   one ingest into the curated store and into a 220,000-document one"
 	@echo "Dependencies (apt-get as root, npm ci from the lockfiles)"
 	@echo "  make deps           the Debian packages of the build and the tests"
-	@echo "  make bench-deps | fuzz-deps | browser-deps | contract-deps | web-deps"
+	@echo "  make bench-deps | fuzz-deps | browser-deps | contract-deps | geojson-deps | web-deps"
 	@echo "                      those of the benchmarks, the fuzzers, the browser tests, the"
 	@echo "                      contract tools, the dashboard build;  make web: build the dashboard"
-	@echo "  (helpers the targets above use: browser-chromium, browser-node, contract-node, fuzz-force)"
+	@echo "  (helpers the targets above use: browser-chromium, browser-node, contract-node, geojson-node,"
+	@echo "   fuzz-force)"
 
 build: $(BIN)/bordercoopd $(BIN)/bordercoop
 	@mkdir -p bin
@@ -279,6 +283,11 @@ bench: deps bench-deps
 	tests/bench/bench.sh $(BIN)
 	tests/bench/scale.sh $(BIN)
 	tests/bench/callgrind.sh $(BIN)
+
+# what one ingest costs in the curated store and in a 220,000-document one with its feed
+bench-ingest: deps bench-deps
+	@$(MAKE) --no-print-directory build
+	tests/bench/ingest.sh $(BIN)
 
 # cost against a 1,000,000-figure synthetic store vs the curated one (ratios); minutes
 bench-scale: deps bench-deps

@@ -378,6 +378,7 @@ static size_t phony_targets(char names[][48], size_t max)
                            "web/web.mk",
                            "tests/browser/browser.mk",
                            "tests/contract/contract.mk",
+                           "tests/geojson/geojson.mk",
                            "tests/fuzz/fuzz.mk",
                            "tests/scale/scale.mk",
                            "tests/container/container.mk"};

@@ -243,7 +243,8 @@ static int record_one(bc_store *s, const bc_doc_kind *k, const char *id, const c
         if (bs == SQLITE_ROW) {
             known = 1;
             same = doc != NULL && strcmp((const char *)sqlite3_column_text(b, 0), sha) == 0;
-            if (!same && doc != NULL && (old = bc_strdup((const char *)sqlite3_column_text(b, 1))) == NULL)
+            if (!same && doc != NULL &&
+                (old = bc_strdup((const char *)sqlite3_column_text(b, 1))) == NULL)
                 rc = bc_err_set(err, BC_ENOMEM, "out of memory comparing %s %s", k->type, id);
         } else if (bs != SQLITE_DONE) {
             rc = bc_store_error(s, err, "reading the change feed's baseline");
@@ -253,8 +254,8 @@ static int record_one(bc_store *s, const bc_doc_kind *k, const char *id, const c
     if (rc == BC_OK && doc == NULL) {
         /* gone: a removal when the feed had reported it */
         if (known && gone_counts) {
-            rc = insert_entry(s, at, k->type, id, BC_CHANGE_REMOVED, NULL, actor, origin, NULL, NULL,
-                              err);
+            rc = insert_entry(s, at, k->type, id, BC_CHANGE_REMOVED, NULL, actor, origin, NULL,
+                              NULL, err);
             if (rc == BC_OK)
                 rc = set_baseline(s, k->type, id, NULL, err);
             if (rc == BC_OK)
@@ -265,8 +266,8 @@ static int record_one(bc_store *s, const bc_doc_kind *k, const char *id, const c
         if (known && fields == NULL)
             rc = bc_err_set(err, BC_ENOMEM, "out of memory comparing %s %s", k->type, id);
         if (rc == BC_OK)
-            rc = insert_entry(s, at, k->type, id, known ? BC_CHANGE_CHANGED : BC_CHANGE_ADDED, fields,
-                              actor, origin, NULL, NULL, err);
+            rc = insert_entry(s, at, k->type, id, known ? BC_CHANGE_CHANGED : BC_CHANGE_ADDED,
+                              fields, actor, origin, NULL, NULL, err);
         if (rc == BC_OK)
             rc = set_baseline(s, k->type, id, doc, err);
         if (rc == BC_OK)
@@ -372,36 +373,62 @@ static const char TOUCHED_SQL[] =
     "    UNION SELECT 'person', person_id FROM citations WHERE source_id = ?1 "
     "    UNION SELECT 'figure', figure_id FROM citations WHERE source_id = ?1 "
     "    UNION SELECT 'border_gate_project', coalesce(c.project_id, e.project_id) "
-    "        FROM citations c LEFT JOIN project_events e ON e.id = c.event_id WHERE c.source_id = ?1 "
-    "    UNION SELECT 'protocol', coalesce(protocol_id, area_protocol_id) FROM citations WHERE source_id = ?1 "
+    "        FROM citations c LEFT JOIN project_events e ON e.id = c.event_id WHERE c.source_id = "
+    "?1 "
+    "    UNION SELECT 'protocol', coalesce(protocol_id, area_protocol_id) FROM citations WHERE "
+    "source_id = ?1 "
     "    UNION SELECT 'event', coop_event_id FROM citations WHERE source_id = ?1 "
     "    UNION SELECT 'mechanism', mechanism_id FROM citations WHERE source_id = ?1 "
     "    UNION SELECT 'province', province_id FROM citations WHERE source_id = ?1), "
     "shown(kind, id) AS ( "
     "    SELECT kind, id FROM seed "
-    "    UNION SELECT 'province', x.province_id FROM seed s JOIN figure_parties x ON x.figure_id = s.id WHERE s.kind = 'figure' "
-    "    UNION SELECT 'meeting', x.meeting_id FROM seed s JOIN figure_meetings x ON x.figure_id = s.id WHERE s.kind = 'figure' "
-    "    UNION SELECT 'figure', x.figure_id FROM seed s JOIN figure_conflicts x ON x.other_id = s.id WHERE s.kind = 'figure' "
-    "    UNION SELECT 'figure', x.figure_id FROM seed s JOIN figure_overlaps x ON x.other_id = s.id WHERE s.kind = 'figure' "
-    "    UNION SELECT 'mechanism', m.mechanism_id FROM seed s JOIN meetings m ON m.id = s.id WHERE s.kind = 'meeting' "
-    "    UNION SELECT 'province', x.province_id FROM seed s JOIN meeting_provinces x ON x.meeting_id = s.id WHERE s.kind = 'meeting' "
-    "    UNION SELECT 'person', x.person_id FROM seed s JOIN meeting_participants x ON x.meeting_id = s.id WHERE s.kind = 'meeting' "
-    "    UNION SELECT 'figure', x.figure_id FROM seed s JOIN figure_meetings x ON x.meeting_id = s.id WHERE s.kind = 'meeting' "
-    "    UNION SELECT 'protocol', x.id FROM seed s JOIN protocols x ON x.meeting_id = s.id WHERE s.kind = 'meeting' "
-    "    UNION SELECT 'border_gate_project', x.project_id FROM seed s JOIN project_events x ON x.meeting_id = s.id WHERE s.kind = 'meeting' "
-    "    UNION SELECT 'event', x.event_id FROM seed s JOIN coop_event_meetings x ON x.meeting_id = s.id WHERE s.kind = 'meeting' "
-    "    UNION SELECT 'meeting', x.id FROM seed s JOIN meetings x ON x.same_as = s.id WHERE s.kind = 'meeting' "
-    "    UNION SELECT 'meeting', o.id FROM seed s JOIN meetings m ON m.id = s.id JOIN meetings o ON o.mechanism_id = m.mechanism_id AND o.ordinal IN (m.ordinal - 1, m.ordinal + 1) WHERE s.kind = 'meeting' "
-    "    UNION SELECT 'province', p.id FROM seed s JOIN projects x ON x.id = s.id JOIN provinces p ON p.id IN (x.vn_province_id, x.cn_province_id) WHERE s.kind = 'border_gate_project' "
-    "    UNION SELECT 'border_gate_project', x.part_of FROM seed s JOIN projects x ON x.id = s.id WHERE s.kind = 'border_gate_project' "
-    "    UNION SELECT 'border_gate_project', x.id FROM seed s JOIN projects x ON x.part_of = s.id WHERE s.kind = 'border_gate_project' "
-    "    UNION SELECT 'meeting', x.meeting_id FROM seed s JOIN project_events x ON x.project_id = s.id WHERE s.kind = 'border_gate_project' "
-    "    UNION SELECT 'meeting', x.meeting_id FROM seed s JOIN protocols x ON x.id = s.id WHERE s.kind = 'protocol' "
-    "    UNION SELECT 'province', x.province_id FROM seed s JOIN protocol_parties x ON x.protocol_id = s.id WHERE s.kind = 'protocol' "
-    "    UNION SELECT 'meeting', x.meeting_id FROM seed s JOIN coop_event_meetings x ON x.event_id = s.id WHERE s.kind = 'event' "
-    "    UNION SELECT 'province', x.province_id FROM seed s JOIN coop_event_organisations x ON x.event_id = s.id WHERE s.kind = 'event' "
-    "    UNION SELECT 'meeting', x.meeting_id FROM seed s JOIN meeting_participants x ON x.person_id = s.id WHERE s.kind = 'person' "
-    "    UNION SELECT 'province', x.province_id FROM seed s JOIN people x ON x.id = s.id WHERE s.kind = 'person') "
+    "    UNION SELECT 'province', x.province_id FROM seed s JOIN figure_parties x ON x.figure_id = "
+    "s.id WHERE s.kind = 'figure' "
+    "    UNION SELECT 'meeting', x.meeting_id FROM seed s JOIN figure_meetings x ON x.figure_id = "
+    "s.id WHERE s.kind = 'figure' "
+    "    UNION SELECT 'figure', x.figure_id FROM seed s JOIN figure_conflicts x ON x.other_id = "
+    "s.id WHERE s.kind = 'figure' "
+    "    UNION SELECT 'figure', x.figure_id FROM seed s JOIN figure_overlaps x ON x.other_id = "
+    "s.id WHERE s.kind = 'figure' "
+    "    UNION SELECT 'mechanism', m.mechanism_id FROM seed s JOIN meetings m ON m.id = s.id WHERE "
+    "s.kind = 'meeting' "
+    "    UNION SELECT 'province', x.province_id FROM seed s JOIN meeting_provinces x ON "
+    "x.meeting_id = s.id WHERE s.kind = 'meeting' "
+    "    UNION SELECT 'person', x.person_id FROM seed s JOIN meeting_participants x ON "
+    "x.meeting_id = s.id WHERE s.kind = 'meeting' "
+    "    UNION SELECT 'figure', x.figure_id FROM seed s JOIN figure_meetings x ON x.meeting_id = "
+    "s.id WHERE s.kind = 'meeting' "
+    "    UNION SELECT 'protocol', x.id FROM seed s JOIN protocols x ON x.meeting_id = s.id WHERE "
+    "s.kind = 'meeting' "
+    "    UNION SELECT 'border_gate_project', x.project_id FROM seed s JOIN project_events x ON "
+    "x.meeting_id = s.id WHERE s.kind = 'meeting' "
+    "    UNION SELECT 'event', x.event_id FROM seed s JOIN coop_event_meetings x ON x.meeting_id = "
+    "s.id WHERE s.kind = 'meeting' "
+    "    UNION SELECT 'meeting', x.id FROM seed s JOIN meetings x ON x.same_as = s.id WHERE s.kind "
+    "= 'meeting' "
+    "    UNION SELECT 'meeting', o.id FROM seed s JOIN meetings m ON m.id = s.id JOIN meetings o "
+    "ON o.mechanism_id = m.mechanism_id AND o.ordinal IN (m.ordinal - 1, m.ordinal + 1) WHERE "
+    "s.kind = 'meeting' "
+    "    UNION SELECT 'province', p.id FROM seed s JOIN projects x ON x.id = s.id JOIN provinces p "
+    "ON p.id IN (x.vn_province_id, x.cn_province_id) WHERE s.kind = 'border_gate_project' "
+    "    UNION SELECT 'border_gate_project', x.part_of FROM seed s JOIN projects x ON x.id = s.id "
+    "WHERE s.kind = 'border_gate_project' "
+    "    UNION SELECT 'border_gate_project', x.id FROM seed s JOIN projects x ON x.part_of = s.id "
+    "WHERE s.kind = 'border_gate_project' "
+    "    UNION SELECT 'meeting', x.meeting_id FROM seed s JOIN project_events x ON x.project_id = "
+    "s.id WHERE s.kind = 'border_gate_project' "
+    "    UNION SELECT 'meeting', x.meeting_id FROM seed s JOIN protocols x ON x.id = s.id WHERE "
+    "s.kind = 'protocol' "
+    "    UNION SELECT 'province', x.province_id FROM seed s JOIN protocol_parties x ON "
+    "x.protocol_id = s.id WHERE s.kind = 'protocol' "
+    "    UNION SELECT 'meeting', x.meeting_id FROM seed s JOIN coop_event_meetings x ON x.event_id "
+    "= s.id WHERE s.kind = 'event' "
+    "    UNION SELECT 'province', x.province_id FROM seed s JOIN coop_event_organisations x ON "
+    "x.event_id = s.id WHERE s.kind = 'event' "
+    "    UNION SELECT 'meeting', x.meeting_id FROM seed s JOIN meeting_participants x ON "
+    "x.person_id = s.id WHERE s.kind = 'person' "
+    "    UNION SELECT 'province', x.province_id FROM seed s JOIN people x ON x.id = s.id WHERE "
+    "s.kind = 'person') "
     "SELECT kind, id FROM shown WHERE id IS NOT NULL ";
 
 int bc_changes_record_source(bc_store *s, const char *source_id, const char *origin,
@@ -427,8 +454,10 @@ int bc_changes_record_source(bc_store *s, const char *source_id, const char *ori
         sqlite3_bind_text(st, 1, source_id, -1, SQLITE_TRANSIENT);
         int step;
         while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-            bc_buf_append(&rows, sqlite3_column_text(st, 0), (size_t)sqlite3_column_bytes(st, 0) + 1);
-            bc_buf_append(&rows, sqlite3_column_text(st, 1), (size_t)sqlite3_column_bytes(st, 1) + 1);
+            bc_buf_append(&rows, sqlite3_column_text(st, 0),
+                          (size_t)sqlite3_column_bytes(st, 0) + 1);
+            bc_buf_append(&rows, sqlite3_column_text(st, 1),
+                          (size_t)sqlite3_column_bytes(st, 1) + 1);
             nrows++;
         }
         if (step != SQLITE_DONE)

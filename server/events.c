@@ -70,8 +70,7 @@ static const bc_facet FACETS[] = {
     {"status", "ev.status"},
     {"year", "ev.year"},
     {"curation", "ev.curation"},
-    {"province", "ex.province_id",
-     "LEFT JOIN coop_event_organisations ex ON ex.event_id = ev.id"},
+    {"province", "ex.province_id", "LEFT JOIN coop_event_organisations ex ON ex.event_id = ev.id"},
     {NULL},
 };
 

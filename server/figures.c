@@ -17,8 +17,8 @@
         {"from", BC_PARAM_DATE_FROM, "f.period_end >= ?", .reads = READS_PERIOD},                  \
         {"to", BC_PARAM_DATE_TO, "f.period_start <= ?", .reads = READS_PERIOD},                    \
         BC_MEETING_FILTER_READING(MEETING_OF, "'meetings'"),                                       \
-        BC_CURATION_FILTER(BC_CURATION_IN("f.curation")),                                          \
-        BC_EXACT_FILTER, BC_CHANGED_SINCE_FILTER("f.id", "figure")
+        BC_CURATION_FILTER(BC_CURATION_IN("f.curation")), BC_EXACT_FILTER,                         \
+        BC_CHANGED_SINCE_FILTER("f.id", "figure")
 
 static const bc_param_spec FIGURE_FILTERS[] = {
     PROVINCE_FILTER,
@@ -90,16 +90,21 @@ static const bc_field FIELDS[] = {
 #define YEAR_FACET                                                                                 \
     {                                                                                              \
         "year", "fy.value",                                                                        \
-            "LEFT JOIN json_each(CASE WHEN substr(f.period_start, 1, 4) = substr(f.period_end, 1, " \
-            "4) THEN json_array(" START_YEAR ") ELSE json_array(" START_YEAR ", " START_YEAR        \
-            " + 1, " START_YEAR " + 2, " START_YEAR " + 3, " START_YEAR " + 4, " START_YEAR         \
-            " + 5, " START_YEAR " + 6, " START_YEAR " + 7, " START_YEAR " + 8, " START_YEAR         \
-            " + 9, " START_YEAR " + 10, " START_YEAR " + 11) END) fy ON fy.value <= "             \
+            "LEFT JOIN json_each(CASE WHEN substr(f.period_start, 1, 4) = substr(f.period_end, "   \
+            "1, "                                                                                  \
+            "4) THEN json_array(" START_YEAR ") ELSE json_array(" START_YEAR ", " START_YEAR       \
+            " + 1, " START_YEAR " + 2, " START_YEAR " + 3, " START_YEAR " + 4, " START_YEAR        \
+            " + 5, " START_YEAR " + 6, " START_YEAR " + 7, " START_YEAR " + 8, " START_YEAR        \
+            " + 9, " START_YEAR " + 10, " START_YEAR " + 11) END) fy ON fy.value <= "              \
             "CAST(substr(f.period_end, 1, 4) AS INTEGER)"                                          \
     }
 static const bc_facet FIGURE_FACETS[] = {
-    {"metric", "f.metric"}, {"category", "f.category"}, YEAR_FACET,
-    {"curation", "f.curation"}, PROVINCE_FACET, {NULL},
+    {"metric", "f.metric"},
+    {"category", "f.category"},
+    YEAR_FACET,
+    {"curation", "f.curation"},
+    PROVINCE_FACET,
+    {NULL},
 };
 static const bc_facet TRADE_FACETS[] = {
     {"metric", "f.metric"}, YEAR_FACET, {"curation", "f.curation"}, PROVINCE_FACET, {NULL},

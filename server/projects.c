@@ -63,7 +63,8 @@ static const bc_facet FACETS[] = {
     {"kind", "p.kind"},
     {"status", "p.status"},
     {"curation", "p.curation"},
-    {"province", "px.id", "LEFT JOIN provinces px ON px.id IN (p.vn_province_id, p.cn_province_id)"},
+    {"province", "px.id",
+     "LEFT JOIN provinces px ON px.id IN (p.vn_province_id, p.cn_province_id)"},
     {NULL},
 };
 
@@ -75,9 +76,15 @@ static const bc_geo_point POINTS[] = {
     {NULL},
 };
 static const bc_geo_prop PROPS[] = {
-    {"id", "id"},           {"name", "name"},       {"status", "status"},
-    {"kind", "kind"},       {"vn_side", "vn_side"}, {"cn_side", "cn_side"},
-    {"curation", "curation"}, {"links", "links"},   {NULL},
+    {"id", "id"},
+    {"name", "name"},
+    {"status", "status"},
+    {"kind", "kind"},
+    {"vn_side", "vn_side"},
+    {"cn_side", "cn_side"},
+    {"curation", "curation"},
+    {"links", "links"},
+    {NULL},
 };
 static const bc_geo GEO = {POINTS, PROPS};
 

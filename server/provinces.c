@@ -59,7 +59,7 @@ static const bc_geo_point POINTS[] = {
     {NULL},
 };
 static const bc_geo_prop PROPS[] = {
-    {"id", "id"},     {"name", "name"},       {"status", NULL}, {"kind", "level"},
+    {"id", "id"},           {"name", "name"},   {"status", NULL}, {"kind", "level"},
     {"country", "country"}, {"links", "links"}, {NULL},
 };
 static const bc_geo GEO = {POINTS, PROPS};

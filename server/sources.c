@@ -33,24 +33,15 @@ static const bc_sort_field SORTS[] = {
 
 /* the documents' fields in order, and how each is written in CSV */
 static const bc_field FIELDS[] = {
-    {"id"},
-    {"type"},
-    {"title"},
-    {"aliases", BC_CSV_LIST, "alias"},
-    {"lang"},
-    {"publisher"},
-    {"author"},
-    {"published_on"},
-    {"url"},
-    {"file"},
-    {"sha256"},
-    {"bytes"},
-    {"note"},
-    {"origin"},
-    {"ingested_at"},
-    {"citations"},
-    {"facts"},
-    {"links", BC_CSV_LINK},
+    {"id"},          {"type"},
+    {"title"},       {"aliases", BC_CSV_LIST, "alias"},
+    {"lang"},        {"publisher"},
+    {"author"},      {"published_on"},
+    {"url"},         {"file"},
+    {"sha256"},      {"bytes"},
+    {"note"},        {"origin"},
+    {"ingested_at"}, {"citations"},
+    {"facts"},       {"links", BC_CSV_LINK},
     {NULL},
 };
 

@@ -229,7 +229,10 @@ static void ingest_records_everything_it_changed(void **state)
             snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
             size_t len;
             char *text = slurp(path, &len);
-            bc_ingest_input in = {.text = text, .len = len, .lang = langs[l], .title = e->d_name,
+            bc_ingest_input in = {.text = text,
+                                  .len = len,
+                                  .lang = langs[l],
+                                  .title = e->d_name,
                                   .actor = "key:test"};
             bc_ingest_result r;
             bc_err err;

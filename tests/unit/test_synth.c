@@ -119,8 +119,8 @@ static void facet_plan_of(const char *path, const char *query, const char *facet
 /* Every facet of path, alone and under each filter in queries, reads the items through
  * an index (no bare "SCAN alias") and, for a multi-valued facet, finds an item's values
  * by key (or, for the years a figure's period overlaps, from a 12-item json_each). */
-static void expect_facets_indexed(const char *path, const char *alias,
-                                  const char *const *queries, size_t n)
+static void expect_facets_indexed(const char *path, const char *alias, const char *const *queries,
+                                  size_t n)
 {
     const bc_resource *r = NULL;
     for (const bc_resource *const *x = bc_resources; *x != NULL; x++)

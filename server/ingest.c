@@ -430,7 +430,7 @@ static int ingest_locked(bc_store *s, const bc_ingest_input *given, bc_ingest_re
         rc = bc_extract(in->text, in->len, in->lang, reference, g, &ex, err);
     }
     if (rc == BC_OK)
-        rc = bc_store_exec(s, "BEGIN IMMEDIATE", err);
+        rc = bc_store_begin(s, err);
     if (rc == BC_OK) {
         if (in->id != NULL)
             snprintf(out->source_id, sizeof out->source_id, "%s", in->id);
@@ -439,30 +439,18 @@ static int ingest_locked(bc_store *s, const bc_ingest_input *given, bc_ingest_re
         char file[200];
         snprintf(file, sizeof file, "ingested/%s.txt", out->source_id);
         ingest_ctx c = {s, in, out->source_id, out, err};
-        sqlite3_stmt *st;
-        rc = bc_store_stmt(s,
-                           "INSERT INTO sources (id, file, lang, title, publisher, author, "
-                           "published_on, url, sha256, bytes, body, origin, ingested_at, note, "
-                           "ingested_by) "
-                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'ingested', ?12, "
-                           "'Ingested; its facts were extracted automatically (curation: "
-                           "extracted).', ?13)",
-                           &st, err);
-        if (rc == BC_OK) {
-            const char *v[] = {out->source_id,   file,          in->lang,
-                               in->title,        in->publisher, in->author,
-                               in->published_on, in->url,       sha};
-            for (int i = 0; i < 9; i++)
-                sqlite3_bind_text(st, i + 1, v[i], -1, SQLITE_TRANSIENT);
-            sqlite3_bind_int64(st, 10, (sqlite3_int64)in->len);
-            sqlite3_bind_text(st, 11, in->text, (int)in->len, SQLITE_STATIC);
-            sqlite3_bind_text(st, 12, in->ingested_at ? in->ingested_at : now, -1,
-                              SQLITE_TRANSIENT);
-            sqlite3_bind_text(st, 13, in->actor, -1, SQLITE_TRANSIENT);
-            if (sqlite3_step(st) != SQLITE_DONE)
-                rc = bc_store_error(s, err, "storing the article");
-            sqlite3_reset(st);
-        }
+        rc = bc_store_run(
+            s,
+            "INSERT INTO sources (id, file, lang, title, publisher, author, published_on, url, "
+            "sha256, bytes, body, origin, ingested_at, note, ingested_by) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'ingested', ?12, "
+            "'Ingested; its facts were extracted automatically (curation: extracted).', ?13)",
+            BC_BINDS(bc_text(out->source_id), bc_text(file), bc_text(in->lang), bc_text(in->title),
+                     bc_text(in->publisher), bc_text(in->author), bc_text(in->published_on),
+                     bc_text(in->url), bc_text(sha), bc_int((long long)in->len),
+                     bc_text_n(in->text, in->len), bc_text(in->ingested_at ? in->ingested_at : now),
+                     bc_text(in->actor)),
+            err);
         if (rc == BC_OK)
             rc = bc_store_run(s,
                               "INSERT INTO aliases (entity, alias_key, alias, entity_id) "
@@ -472,13 +460,12 @@ static int ingest_locked(bc_store *s, const bc_ingest_input *given, bc_ingest_re
         if (rc == BC_OK && in->title != NULL) {
             bc_buf key = BC_BUF_INIT;
             if (bc_text_slug(in->title, strlen(in->title), &key) == BC_OK && key.len > 0)
-                rc = bc_store_run(s,
-                                  "INSERT INTO aliases (entity, alias_key, alias, entity_id) "
-                                  "SELECT 'source', ?1, ?2, ?3 WHERE NOT EXISTS (SELECT 1 FROM "
-                                  "aliases WHERE entity = 'source' AND alias_key = ?1)",
-                                  BC_BINDS(bc_text(key.data), bc_text(in->title),
-                                           bc_text(out->source_id)),
-                                  err);
+                rc = bc_store_run(
+                    s,
+                    "INSERT INTO aliases (entity, alias_key, alias, entity_id) "
+                    "SELECT 'source', ?1, ?2, ?3 WHERE NOT EXISTS (SELECT 1 FROM "
+                    "aliases WHERE entity = 'source' AND alias_key = ?1)",
+                    BC_BINDS(bc_text(key.data), bc_text(in->title), bc_text(out->source_id)), err);
             bc_buf_free(&key);
         }
         if (rc == BC_OK)
@@ -503,9 +490,9 @@ static int ingest_locked(bc_store *s, const bc_ingest_input *given, bc_ingest_re
             nanosleep(&ts, NULL);
         }
         if (rc == BC_OK)
-            rc = bc_store_exec(s, "COMMIT", err);
+            rc = bc_store_commit(s, err);
         if (rc != BC_OK)
-            sqlite3_exec(bc_store_db(s), "ROLLBACK", NULL, NULL, NULL);
+            bc_store_rollback(s);
         else
             out->created = 1;
     }

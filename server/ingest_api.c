@@ -1,6 +1,8 @@
 /* ingest_api.c: POST /v1/sources (see ingest_api.h). */
 #include "bordercoop/ingest_api.h"
 
+#include "bordercoop/alloc.h"
+
 #include "bordercoop/auth.h"
 #include "bordercoop/ingest.h"
 #include "bordercoop/live.h"
@@ -54,8 +56,11 @@ int bc_handle_ingest(bc_request *req, bc_response *res)
         return rejected;
     bc_err err;
     json_error_t je;
+    int oom;
     json_t *body =
-        json_loadb(req->body ? req->body : "", req->body_len, JSON_REJECT_DUPLICATES, &je);
+        bc_json_loadb(req->body ? req->body : "", req->body_len, JSON_REJECT_DUPLICATES, &je, &oom);
+    if (oom)
+        return bc_problem(res, 500, "internal_error", NULL, "out of memory reading the body");
     if (body == NULL)
         return bc_problem(res, 400, "malformed_json", NULL,
                           "the body is not valid JSON: %s "

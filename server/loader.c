@@ -69,8 +69,11 @@ int ld_load_json(loader *L, const char *rel, const char *top, json_t **root, jso
     if (rc != BC_OK)
         return rc;
     json_error_t je;
-    *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &je);
+    int oom;
+    *root = bc_json_loadb(text, len, JSON_REJECT_DUPLICATES, &je, &oom);
     bc_free(text);
+    if (oom)
+        return bc_err_set(L->err, BC_ENOMEM, "%s: out of memory reading it", L->file);
     if (*root == NULL)
         return bc_err_set(L->err, BC_EINVAL, "%s:%d:%d: invalid JSON: %s", L->file, je.line,
                           je.column, je.text);
@@ -117,7 +120,7 @@ int bc_loader_fill(bc_store *store, const char *data_dir, bc_load_stats *stats, 
     bc_sha256_init(&L.hash);
     snprintf(L.file, sizeof L.file, "%s", data_dir);
 
-    int rc = bc_store_exec(store, "BEGIN IMMEDIATE", err);
+    int rc = bc_store_begin(store, err);
     if (rc == BC_OK)
         rc = ld_load_sources(&L);
     if (rc == BC_OK)
@@ -166,9 +169,9 @@ int bc_loader_fill(bc_store *store, const char *data_dir, bc_load_stats *stats, 
         rc = write_meta(&L, "built_at", when);
     }
     if (rc == BC_OK)
-        rc = bc_store_exec(store, "COMMIT", err);
+        rc = bc_store_commit(store, err);
     if (rc != BC_OK)
-        sqlite3_exec(bc_store_db(store), "ROLLBACK", NULL, NULL, NULL);
+        bc_store_rollback(store);
     for (size_t i = 0; i < L.narticles; i++) {
         bc_free(L.articles[i].id);
         bc_free(L.articles[i].body);
@@ -201,13 +204,13 @@ static int record_changes(bc_store *s, const char *prev_path, bc_err *err)
     if (rc == BC_OK)
         rc = bc_store_meta_get(s, "built_at", &at, err);
     if (rc == BC_OK)
-        rc = bc_store_exec(s, "BEGIN IMMEDIATE", err);
+        rc = bc_store_begin(s, err);
     if (rc == BC_OK) {
         rc = bc_changes_record(s, "load", "loader", at, NULL, err);
         if (rc == BC_OK)
-            rc = bc_store_exec(s, "COMMIT", err);
+            rc = bc_store_commit(s, err);
         if (rc != BC_OK)
-            sqlite3_exec(bc_store_db(s), "ROLLBACK", NULL, NULL, NULL);
+            bc_store_rollback(s);
     }
     bc_free(at);
     return rc;

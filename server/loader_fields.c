@@ -89,7 +89,7 @@ int ld_check_vocab(loader *L, const char *field, const char *value, const char *
     if (rc != BC_OK)
         return rc;
     sqlite3_bind_text(st, 1, field, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, value, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
     int step = sqlite3_step(st);
     sqlite3_reset(st);
     if (step == SQLITE_ROW)
@@ -446,8 +446,8 @@ int ld_alias_add(loader *L, const char *entity, const char *id, const char *alia
     if (rc != BC_OK)
         return rc;
     sqlite3_bind_text(st, 1, entity, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, L->key.data, (int)L->key.len, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 3, alias, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, L->key.data, (int)L->key.len, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, alias, -1, SQLITE_STATIC);
     int step = sqlite3_step(st);
     if (step == SQLITE_ROW) {
         const char *other = (const char *)sqlite3_column_text(st, 0);

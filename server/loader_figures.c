@@ -38,19 +38,13 @@ int ld_load_figures(loader *L)
         if (rc == BC_OK)
             rc = ld_str(L, o, p, "unit", REQ, &unit);
         if (rc == BC_OK) {
-            int e = 0;
-            sqlite3_stmt *st;
-            rc = bc_store_stmt(L->s, "SELECT unit FROM metrics WHERE id = ?1", &st, L->err);
-            if (rc == BC_OK) {
-                sqlite3_bind_text(st, 1, metric, -1, SQLITE_TRANSIENT);
-                if (sqlite3_step(st) == SQLITE_ROW &&
-                    strcmp((const char *)sqlite3_column_text(st, 0), unit) != 0)
-                    e = 1;
-                if (e)
-                    rc = ld_fail(L, p, "unit '%s' does not match metric '%s' (unit '%s')", unit,
-                                 metric, sqlite3_column_text(st, 0));
-                sqlite3_reset(st);
-            }
+            char known[64];
+            int found = 0;
+            rc = bc_store_lookup(L->s, "SELECT unit FROM metrics WHERE id = ?1",
+                                 BC_BINDS(bc_text(metric)), known, sizeof known, &found, L->err);
+            if (rc == BC_OK && found && strcmp(known, unit) != 0)
+                rc = ld_fail(L, p, "unit '%s' does not match metric '%s' (unit '%s')", unit, metric,
+                             known);
         }
         if (rc == BC_OK)
             rc = ld_str(L, o, p, "qualifier", OPT, &qualifier);

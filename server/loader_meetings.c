@@ -133,20 +133,14 @@ int ld_load_meetings(loader *L)
         if (rc == BC_OK)
             rc = ld_str(L, o, p, "note", OPT, &note);
         if (rc == BC_OK && has_ord) {
+            char other[128];
             int dup = 0;
-            sqlite3_stmt *st;
-            rc = bc_store_stmt(L->s,
-                               "SELECT id FROM meetings WHERE mechanism_id = ?1 AND ordinal = ?2",
-                               &st, L->err);
-            if (rc == BC_OK) {
-                sqlite3_bind_text(st, 1, mech, -1, SQLITE_TRANSIENT);
-                sqlite3_bind_int(st, 2, ordinal);
-                dup = sqlite3_step(st) == SQLITE_ROW;
-                if (dup)
-                    rc = ld_fail(L, p, "mechanism '%s' already has meeting %d ('%s')", mech,
-                                 ordinal, sqlite3_column_text(st, 0));
-                sqlite3_reset(st);
-            }
+            rc = bc_store_lookup(
+                L->s, "SELECT id FROM meetings WHERE mechanism_id = ?1 AND ordinal = ?2",
+                BC_BINDS(bc_text(mech), bc_int(ordinal)), other, sizeof other, &dup, L->err);
+            if (rc == BC_OK && dup)
+                rc = ld_fail(L, p, "mechanism '%s' already has meeting %d ('%s')", mech, ordinal,
+                             other);
         }
         if (rc == BC_OK)
             rc = ld_inferred(L, o, p, BC_FACT_MEETING, note);

@@ -82,9 +82,9 @@ static int exists(ctx *c, const char *sql, const char *a, const char *b)
     sqlite3_stmt *st;
     if (bc_store_stmt(c->s, sql, &st, c->err) != BC_OK)
         return -1;
-    sqlite3_bind_text(st, 1, a, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 1, a, -1, SQLITE_STATIC);
     if (b != NULL)
-        sqlite3_bind_text(st, 2, b, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 2, b, -1, SQLITE_STATIC);
     int step = sqlite3_step(st);
     sqlite3_reset(st);
     if (step == SQLITE_ROW)
@@ -127,7 +127,8 @@ int bc_places_reference_ok(const char *ref)
         if (n == 0 || n > 5 || p[0] == '0')
             return 0;
         p += n;
-        return *p == '\0' || (p[0] == '(' && p[1] >= '1' && p[1] <= '3' && p[2] == ')' && p[3] == '\0');
+        return *p == '\0' ||
+               (p[0] == '(' && p[1] >= '1' && p[1] <= '3' && p[2] == ')' && p[3] == '\0');
     }
     return 0;
 }
@@ -153,8 +154,8 @@ static int location(ctx *c, json_t *o, const char *path, const char *key, const 
         return BC_OK;
     char p[200];
     snprintf(p, sizeof p, "%s.%s", path, key);
-    static const char *const keys[] = {"lat",           "lon",  "precision", "reference",
-                                       "reference_name", "note", "reference_url", NULL};
+    static const char *const keys[] = {
+        "lat", "lon", "precision", "reference", "reference_name", "note", "reference_url", NULL};
     int rc = keys_ok(c, l, p, keys);
     double ll[2];
     const char *names[2] = {"lat", "lon"};
@@ -404,14 +405,17 @@ int bc_places_load(bc_store *s, const char *data_dir, bc_sha256 *hash, int *coun
             bc_sha256_update(hash, text, len);
         }
         json_error_t je;
-        root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &je);
-        if (root == NULL)
+        int oom;
+        root = bc_json_loadb(text, len, JSON_REJECT_DUPLICATES, &je, &oom);
+        if (oom)
+            rc = bc_err_set(err, BC_ENOMEM, "%s: out of memory reading it", c.file);
+        else if (root == NULL)
             rc = bc_err_set(err, BC_EINVAL, "%s:%d:%d: invalid JSON: %s", c.file, je.line,
                             je.column, je.text);
     }
     bc_free(text);
-    static const char *const top[] = {"about",     "license",     "provinces", "projects",
-                                      "people",    "unlocated",   "no_wikidata", NULL};
+    static const char *const top[] = {"about",  "license",   "provinces",   "projects",
+                                      "people", "unlocated", "no_wikidata", NULL};
     if (rc == BC_OK)
         rc = keys_ok(&c, root, "$", top);
     static const char *const prov_keys[] = {"id", "location", "wikidata", "wikidata_source", NULL};

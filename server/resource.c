@@ -73,7 +73,7 @@ int bc_resolve_alias(bc_request *req, const char *entity, const char *input, con
         int step = sqlite3_step(st);
         if (step == SQLITE_ROW) {
             const char *v = (const char *)sqlite3_column_text(st, 0);
-            *id = bc_arena_strndup(req->arena, v, strlen(v));
+            *id = v != NULL ? bc_arena_strndup(req->arena, v, strlen(v)) : NULL;
             if (*id == NULL)
                 rc = bc_err_set(err, BC_ENOMEM, "out of memory");
         } else if (step == SQLITE_DONE) {
@@ -112,9 +112,10 @@ static void allowed_values(bc_request *req, const bc_param_spec *spec, bc_buf *o
     bc_err err;
     if (spec->values_sql != NULL && bc_store_stmt(req->store, spec->values_sql, &st, &err) == 0) {
         while (sqlite3_step(st) == SQLITE_ROW) {
+            const char *v = (const char *)sqlite3_column_text(st, 0);
             if (out->len > 0)
                 bc_buf_puts(out, ", ");
-            bc_buf_puts(out, (const char *)sqlite3_column_text(st, 0));
+            bc_buf_puts(out, v != NULL ? v : "?");
         }
         sqlite3_reset(st);
     } else if (spec->values_hint != NULL) {
@@ -188,11 +189,11 @@ static int validate(bc_request *req, const bc_param_spec *spec, const char *valu
     if (bc_store_stmt(req->store, spec->lookup_sql, &st, &err) != BC_OK) {
         status = internal_error(res, &err);
     } else {
-        sqlite3_bind_text(st, 1, input, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 1, input, -1, SQLITE_STATIC); /* no copy: cannot fail */
         int step = sqlite3_step(st);
         if (step == SQLITE_ROW) {
             const char *v = (const char *)sqlite3_column_text(st, 0);
-            b->text = b->shown = bc_arena_strndup(req->arena, v, strlen(v));
+            b->text = b->shown = v != NULL ? bc_arena_strndup(req->arena, v, strlen(v)) : NULL;
             if (b->text == NULL)
                 status = bc_problem(res, 500, "internal_error", NULL, "out of memory");
         } else if (step != SQLITE_DONE) {
@@ -429,8 +430,8 @@ static int parse_facets(const bc_resource *r, const char *text, list_query *q, b
             bc_buf names = BC_BUF_INIT;
             facet_names(r, &names);
             int st = bc_problem(res, 400, "invalid_parameter", "facets",
-                                "no facet '%.*s' on %s; allowed: %s", (int)(len < 60 ? len : 60),
-                                p, r->name, names.data ? names.data : "none");
+                                "no facet '%.*s' on %s; allowed: %s", (int)(len < 60 ? len : 60), p,
+                                r->name, names.data ? names.data : "none");
             bc_buf_free(&names);
             return st;
         }
@@ -620,14 +621,19 @@ static int run_page(bc_request *req, const bc_resource *r, list_query *q, sqlite
 static json_t *row_keys(sqlite3_stmt *st, const list_query *q)
 {
     json_t *a = json_array();
-    for (size_t i = 0; i < q->nkeys; i++) {
+    for (size_t i = 0; a != NULL && i < q->nkeys; i++) {
         int col = (int)i + 1;
+        json_t *v;
         if (q->keys[i].f->type == BC_SORT_TEXT)
-            json_array_append_new(a, json_string((const char *)sqlite3_column_text(st, col)));
+            v = json_string((const char *)sqlite3_column_text(st, col));
         else if (q->keys[i].f->type == BC_SORT_INT)
-            json_array_append_new(a, json_integer(sqlite3_column_int64(st, col)));
+            v = json_integer(sqlite3_column_int64(st, col));
         else
-            json_array_append_new(a, json_real(sqlite3_column_double(st, col)));
+            v = json_real(sqlite3_column_double(st, col));
+        if (json_array_append_new(a, v) != 0) {
+            json_decref(a);
+            a = NULL; /* out of memory */
+        }
     }
     return a;
 }
@@ -663,8 +669,8 @@ int bc_resource_facet_sql(bc_request *req, const char *facet, bc_buf *sql, bc_re
 }
 
 /* Runs one facet query into page->facets[f->name]. */
-static int read_facet(bc_request *req, const bc_resource *r, const list_query *q,
-                      const bc_facet *f, list_page *page, bc_err *err)
+static int read_facet(bc_request *req, const bc_resource *r, const list_query *q, const bc_facet *f,
+                      list_page *page, bc_err *err)
 {
     bc_buf sql = BC_BUF_INIT;
     build_facet_sql(r, q, f, &sql);
@@ -673,8 +679,8 @@ static int read_facet(bc_request *req, const bc_resource *r, const list_query *q
                                  : bc_store_prepare(req->store, sql.data, &st, err);
     bc_buf_free(&sql);
     json_t *buckets = rc == BC_OK ? json_array() : NULL;
-    if (rc == BC_OK && (buckets == NULL || (page->facets == NULL &&
-                                            (page->facets = json_object()) == NULL)))
+    if (rc == BC_OK &&
+        (buckets == NULL || (page->facets == NULL && (page->facets = json_object()) == NULL)))
         rc = bc_err_set(err, BC_ENOMEM, "out of memory");
     if (rc == BC_OK) {
         bind_filters(st, q->b, q->n);
@@ -725,8 +731,14 @@ static int read_page(bc_request *req, const bc_resource *r, list_query *q, list_
                 page->more = 1;
                 break;
             }
-            json_array_append_new(page->ids, json_string((const char *)sqlite3_column_text(st, 0)));
             json_t *k = row_keys(st, q);
+            if (k == NULL ||
+                json_array_append_new(page->ids,
+                                      json_string((const char *)sqlite3_column_text(st, 0))) != 0) {
+                json_decref(k);
+                rc = bc_err_set(err, BC_ENOMEM, "out of memory reading a page");
+                break;
+            }
             if (page->head == NULL) {
                 page->head = k;
             } else {
@@ -734,7 +746,7 @@ static int read_page(bc_request *req, const bc_resource *r, list_query *q, list_
                 page->tail = k;
             }
         }
-        if (step != SQLITE_ROW && step != SQLITE_DONE)
+        if (rc == BC_OK && step != SQLITE_ROW && step != SQLITE_DONE)
             rc = bc_store_error(req->store, err, "listing");
     }
     sqlite3_finalize(st); /* a one-shot statement (bc_store_prepare); NULL-safe */

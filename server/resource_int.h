@@ -37,7 +37,7 @@ typedef struct list_query {
     size_t nfields;
     int format; /* BC_FMT_JSON, BC_FMT_CSV or BC_FMT_GEOJSON */
     const char *format_param;
-    const char *cursor_param; /* ?cursor= as given, for the self link */
+    const char *cursor_param;              /* ?cursor= as given, for the self link */
     const bc_facet *facets[BC_FACETS_MAX]; /* ?facets=, in the order given */
     size_t nfacets;
 } list_query;
@@ -47,7 +47,7 @@ typedef struct list_query {
 typedef struct list_page {
     json_t *ids;
     json_t *head, *tail;
-    int more;   /* rows follow the page */
+    int more;       /* rows follow the page */
     long total;     /* ?total=true or ?facets=: the rows of every page; -1 otherwise */
     json_t *facets; /* ?facets=: {name: [{value, count}]} in the order asked; else NULL */
 } list_page;
@@ -65,7 +65,8 @@ void bc_list_begin(bc_buf *out, const bc_resource *r, const list_query *q);
 
 /* Appends document doc (len bytes of JSON) as JSON (whole, or only the requested
  * fields), as a CSV row, or as a GeoJSON Feature (r->geo). The caller writes the ','
- * between JSON and GeoJSON items. 0 or BC_ENOMEM. */
+ * between JSON and GeoJSON items. 0 or BC_ENOMEM (doc NULL, as sqlite3_column_text
+ * returns when out of memory, included). */
 int bc_list_emit_doc(const bc_resource *r, const list_query *q, const char *doc, size_t len,
                      bc_buf *out);
 

@@ -3,6 +3,8 @@
  * columns each resource declares. */
 #include "resource_int.h"
 
+#include "bordercoop/alloc.h"
+
 #include "bordercoop/negotiate.h"
 #include "bordercoop/query.h"
 
@@ -53,9 +55,15 @@ int bc_list_cursor_parse(const char *text, list_query *q, bc_response *res)
 {
     bc_buf raw = BC_BUF_INIT;
     json_t *j = NULL;
-    if (strlen(text) <= 2048 && unb64url(text, &raw) == 0 && raw.len > 0)
-        j = json_loadb(raw.data, raw.len, 0, NULL);
+    json_error_t je;
+    int oom = 0;
+    if (strlen(text) <= 2048 && unb64url(text, &raw) == 0 && raw.len > 0) {
+        j = bc_json_loadb(raw.data, raw.len, 0, &je, &oom);
+    }
+    oom |= bc_buf_failed(&raw);
     bc_buf_free(&raw);
+    if (oom)
+        return bc_problem(res, 500, "internal_error", NULL, "out of memory reading the cursor");
     int ok = json_is_array(j) && json_array_size(j) >= 3 && json_is_string(json_array_get(j, 0)) &&
              json_is_string(json_array_get(j, 1));
     if (ok && strcmp(json_string_value(json_array_get(j, 0)), q->sort_spec) != 0) {
@@ -90,15 +98,16 @@ int bc_list_cursor_parse(const char *text, list_query *q, bc_response *res)
 static char *make_cursor(bc_request *req, const list_query *q, json_t *vals, int backward)
 {
     json_t *c = json_pack("[s,s]", q->sort_spec, backward ? "p" : "n");
-    json_array_extend(c, vals);
-    char *text = json_dumps(c, JSON_COMPACT);
+    char *text = c != NULL && json_array_extend(c, vals) == 0 ? json_dumps(c, JSON_COMPACT) : NULL;
     json_decref(c);
     if (text == NULL)
-        return NULL;
+        return NULL; /* out of memory */
     bc_buf out = BC_BUF_INIT;
     b64url(&out, (const unsigned char *)text, strlen(text));
     free(text);
-    char *copy = out.data ? bc_arena_strndup(req->arena, out.data, out.len) : NULL;
+    char *copy = out.data != NULL && !bc_buf_failed(&out)
+                     ? bc_arena_strndup(req->arena, out.data, out.len)
+                     : NULL;
     bc_buf_free(&out);
     return copy;
 }
@@ -395,10 +404,10 @@ static json_t *feature(const bc_resource *r, const list_query *q, json_t *doc)
     }
     ok = ok && json_object_set(props, "locations", locations) == 0;
     size_t n = ok ? json_array_size(coords) : 0;
-    json_t *geometry = n == 0   ? json_null()
-                       : n == 1 ? json_pack("{s:s,s:O}", "type", "Point", "coordinates",
-                                            json_array_get(coords, 0))
-                                : json_pack("{s:s,s:O}", "type", "MultiPoint", "coordinates", coords);
+    json_t *geometry =
+        n == 0   ? json_null()
+        : n == 1 ? json_pack("{s:s,s:O}", "type", "Point", "coordinates", json_array_get(coords, 0))
+                 : json_pack("{s:s,s:O}", "type", "MultiPoint", "coordinates", coords);
     if (ok && geometry != NULL)
         f = json_pack("{s:s,s:O,s:o,s:O}", "type", "Feature", "id", json_object_get(doc, "id"),
                       "geometry", geometry, "properties", props);
@@ -413,6 +422,8 @@ static json_t *feature(const bc_resource *r, const list_query *q, json_t *doc)
 int bc_list_emit_doc(const bc_resource *r, const list_query *q, const char *doc, size_t len,
                      bc_buf *out)
 {
+    if (doc == NULL)
+        return BC_ENOMEM; /* SQLite could not hand the text over */
     if (q->format == BC_FMT_JSON && q->nfields == 0) {
         bc_buf_append(out, doc, len);
         return BC_OK;
@@ -483,10 +494,14 @@ void bc_list_finish(bc_request *req, const bc_resource *r, const list_query *q,
         json_t *last_keys = q->backward ? head : tail;
         int has_next = q->backward ? 1 : page->more;
         int has_prev = q->backward ? page->more : q->cursor != NULL;
-        if (has_next)
-            write_link(&nb, r, q, 0, make_cursor(req, q, last_keys, 0));
-        if (has_prev)
-            write_link(&pb, r, q, 0, make_cursor(req, q, first_keys, 1));
+        const char *next_cursor = has_next ? make_cursor(req, q, last_keys, 0) : NULL;
+        const char *prev_cursor = has_prev ? make_cursor(req, q, first_keys, 1) : NULL;
+        if ((has_next && next_cursor == NULL) || (has_prev && prev_cursor == NULL))
+            res->body.failed = 1; /* out of memory: never a link without its cursor */
+        if (next_cursor != NULL)
+            write_link(&nb, r, q, 0, next_cursor);
+        if (prev_cursor != NULL)
+            write_link(&pb, r, q, 0, prev_cursor);
     }
     const char *next = nb.len ? nb.data : NULL, *prev = pb.len ? pb.data : NULL;
     bc_buf *out = &res->body;

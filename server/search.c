@@ -100,7 +100,10 @@ static int expand_alias(bc_request *req, const char *phrase, bc_buf *out, bc_err
 {
     bc_buf key = BC_BUF_INIT;
     int found = 0;
-    if (bc_text_slug(phrase, strlen(phrase), &key) != BC_OK || key.len == 0) {
+    int rc = bc_text_slug(phrase, strlen(phrase), &key);
+    if (rc != BC_OK || key.len == 0) {
+        if (rc == BC_ENOMEM)
+            out->failed = 1;
         bc_buf_free(&key);
         return 0;
     }
@@ -112,15 +115,22 @@ static int expand_alias(bc_request *req, const char *phrase, bc_buf *out, bc_err
                       "b.entity_id = a.entity_id) ORDER BY a.alias_key, a.alias",
                       &st, err) == BC_OK) {
         sqlite3_bind_text(st, 1, key.data, (int)key.len, SQLITE_STATIC);
-        while (sqlite3_step(st) == SQLITE_ROW) {
+        int step;
+        while ((step = sqlite3_step(st)) == SQLITE_ROW) {
             const char *alias = (const char *)sqlite3_column_text(st, 0);
+            if (alias == NULL)
+                break;
             bc_buf_puts(out, found ? " OR " : "(");
             fts_quote(out, alias, strlen(alias));
             found = 1;
         }
+        if (step != SQLITE_DONE)
+            out->failed = 1; /* a store error or no memory: the query would be wrong */
         sqlite3_reset(st);
         if (found)
             bc_buf_putc(out, ')');
+    } else {
+        out->failed = 1;
     }
     bc_buf_free(&key);
     return found;
@@ -412,14 +422,14 @@ static void csv_cell(bc_buf *b, const char *s, size_t n)
  * and 2, then HTML-escaped by put_snippet); an article's hit carries its title */
 #define HITS_PAGE                                                                                  \
     HITS_CTE                                                                                       \
-        ", page AS (SELECT * FROM ranked ORDER BY score, kind, ref_id, rid "                       \
-        "LIMIT ?4 OFFSET ?5) SELECT page.kind, page.ref_id, CASE page.kind WHEN 'source' THEN "    \
-        "(SELECT coalesce(s.title, s.publisher || ' (' || s.lang || coalesce(', ' || "             \
-        "s.published_on, '') || ')', s.id) FROM sources s WHERE s.id = page.ref_id) "              \
-        "ELSE search_index.title END, snippet(search_index, -1, char(1), char(2), '…', 24), "    \
-        "page.score, search_index.langs, page.matches FROM page JOIN search_index "                \
-        "ON search_index.rowid = page.rid WHERE search_index MATCH ?1 "                            \
-        "ORDER BY page.score, page.kind, page.ref_id, page.rid"
+    ", page AS (SELECT * FROM ranked ORDER BY score, kind, ref_id, rid "                           \
+    "LIMIT ?4 OFFSET ?5) SELECT page.kind, page.ref_id, CASE page.kind WHEN 'source' THEN "        \
+    "(SELECT coalesce(s.title, s.publisher || ' (' || s.lang || coalesce(', ' || "                 \
+    "s.published_on, '') || ')', s.id) FROM sources s WHERE s.id = page.ref_id) "                  \
+    "ELSE search_index.title END, snippet(search_index, -1, char(1), char(2), '…', 24), "        \
+    "page.score, search_index.langs, page.matches FROM page JOIN search_index "                    \
+    "ON search_index.rowid = page.rid WHERE search_index MATCH ?1 "                                \
+    "ORDER BY page.score, page.kind, page.ref_id, page.rid"
 #define HITS_COUNT HITS_CTE "SELECT count(*) FROM ranked"
 
 int bc_handle_search(bc_request *req, bc_response *res)
@@ -428,14 +438,20 @@ int bc_handle_search(bc_request *req, bc_response *res)
     int status = parse(req, &sp, res);
     if (status != 0)
         return status;
-    bc_err err;
+    bc_err err = {0};
     bc_buf match = BC_BUF_INIT;
     int raw = is_fts_syntax(sp.q);
     if (raw)
         bc_buf_puts(&match, sp.q);
     else
         plain_query(req, sp.q, &match, &err);
-    if (bc_buf_failed(&match) || match.len == 0) {
+    if (bc_buf_failed(&match)) {
+        bc_buf_free(&match);
+        snprintf(res->log_note, sizeof res->log_note, "building the query: %.200s",
+                 err.msg[0] ? err.msg : "out of memory");
+        return bc_problem(res, 500, "internal_error", NULL, "search is unavailable");
+    }
+    if (match.len == 0) {
         bc_buf_free(&match);
         return bc_problem(res, 400, "invalid_parameter", "q",
                           "parameter 'q' has no words to search for");
@@ -488,8 +504,14 @@ int bc_handle_search(bc_request *req, bc_response *res)
             more = 1;
             break;
         }
-        size_t t = type_of((const char *)sqlite3_column_text(st, 0));
+        const char *kind = (const char *)sqlite3_column_text(st, 0);
         const char *id = (const char *)sqlite3_column_text(st, 1);
+        if (kind == NULL || id == NULL || sqlite3_column_text(st, 2) == NULL ||
+            sqlite3_column_text(st, 3) == NULL) {
+            b->failed = 1; /* out of memory converting a column */
+            break;
+        }
+        size_t t = type_of(kind);
         const char *title = (const char *)sqlite3_column_text(st, 2);
         const char *snip = (const char *)sqlite3_column_text(st, 3);
         const char *langs = (const char *)sqlite3_column_text(st, 5);

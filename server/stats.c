@@ -16,9 +16,11 @@ int bc_handle_stats(bc_request *req, bc_response *res)
     int rc = bc_store_stmt(req->store, "SELECT doc FROM v_stats WHERE curation = ?1", &st, &err);
     if (rc == BC_OK) {
         sqlite3_bind_text(st, 1, curation, -1, SQLITE_STATIC);
-        if (sqlite3_step(st) == SQLITE_ROW)
-            bc_buf_append(&res->body, sqlite3_column_text(st, 0),
-                          (size_t)sqlite3_column_bytes(st, 0));
+        const unsigned char *doc = NULL;
+        if (sqlite3_step(st) == SQLITE_ROW && (doc = sqlite3_column_text(st, 0)) == NULL)
+            rc = bc_err_set(&err, BC_ENOMEM, "out of memory reading stats");
+        else if (doc != NULL)
+            bc_buf_append(&res->body, doc, (size_t)sqlite3_column_bytes(st, 0));
         else
             rc = bc_store_error(req->store, &err, "reading stats");
         sqlite3_reset(st);

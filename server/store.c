@@ -32,7 +32,8 @@ struct bc_store {
 
 int bc_store_error(bc_store *s, bc_err *err, const char *doing)
 {
-    return bc_err_set(err, BC_ESTORE, "%s: %s", doing,
+    int nomem = s != NULL && s->db != NULL && (sqlite3_errcode(s->db) & 0xff) == SQLITE_NOMEM;
+    return bc_err_set(err, nomem ? BC_ENOMEM : BC_ESTORE, "%s: %s", doing,
                       s != NULL && s->db != NULL ? sqlite3_errmsg(s->db) : "no connection");
 }
 
@@ -56,6 +57,38 @@ int bc_store_exec(bc_store *s, const char *sql, bc_err *err)
         return BC_ESTORE;
     }
     return BC_OK;
+}
+
+int bc_store_begin(bc_store *s, bc_err *err)
+{
+    /* a transaction an earlier failure could not roll back (no memory then) ends now */
+    bc_store_rollback(s);
+    sqlite3_stmt *st;
+    int rc = bc_store_stmt(s, "ROLLBACK", &st, err);
+    if (rc == BC_OK)
+        rc = bc_store_stmt(s, "COMMIT", &st, err);
+    if (rc == BC_OK)
+        rc = bc_store_run(s, "BEGIN IMMEDIATE", BC_NO_BINDS, err);
+    return rc;
+}
+
+int bc_store_commit(bc_store *s, bc_err *err)
+{
+    return bc_store_run(s, "COMMIT", BC_NO_BINDS, err);
+}
+
+void bc_store_rollback(bc_store *s)
+{
+    sqlite3_stmt *st;
+    bc_err ignored;
+    if (sqlite3_get_autocommit(s->db))
+        return; /* SQLite rolled back already (or nothing was begun) */
+    if (bc_store_stmt(s, "ROLLBACK", &st, &ignored) == BC_OK) {
+        sqlite3_step(st);
+        sqlite3_reset(st);
+    } else {
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL); /* begun without bc_store_begin */
+    }
 }
 
 int bc_store_version(bc_store *s, int *version, bc_err *err)
@@ -233,7 +266,7 @@ int bc_store_migrate(bc_store *s, int *applied, bc_err *err)
         int v = migration_version(m);
         if (v <= version)
             continue;
-        rc = bc_store_exec(s, "BEGIN IMMEDIATE", err);
+        rc = bc_store_begin(s, err);
         if (rc == BC_OK) {
             rc = bc_store_exec(s, m->data, err);
             if (rc != BC_OK) {
@@ -247,9 +280,9 @@ int bc_store_migrate(bc_store *s, int *applied, bc_err *err)
             rc = bc_store_exec(s, sql, err);
         }
         if (rc == BC_OK)
-            rc = bc_store_exec(s, "COMMIT", err);
+            rc = bc_store_commit(s, err);
         if (rc != BC_OK)
-            sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+            bc_store_rollback(s);
         else
             done++;
     }
@@ -309,7 +342,7 @@ int bc_store_bind(sqlite3_stmt *st, const bc_bind *vals, size_t n, bc_err *err)
             rc = sqlite3_bind_null(st, col);
             break;
         case BC_BIND_TEXT:
-            rc = sqlite3_bind_text(st, col, vals[i].v.text, -1, SQLITE_TRANSIENT);
+            rc = sqlite3_bind_text(st, col, vals[i].v.text, vals[i].len, SQLITE_STATIC);
             break;
         case BC_BIND_INT:
             rc = sqlite3_bind_int64(st, col, vals[i].v.i);
@@ -340,7 +373,9 @@ int bc_store_lookup(bc_store *s, const char *sql, const bc_bind *vals, size_t n,
         if (step == SQLITE_ROW) {
             *found = 1;
             const char *v = (const char *)sqlite3_column_text(st, 0);
-            if (out != NULL && out_n > 0)
+            if (v == NULL && sqlite3_column_type(st, 0) != SQLITE_NULL)
+                rc = bc_err_set(err, BC_ENOMEM, "out of memory reading a row");
+            else if (out != NULL && out_n > 0)
                 snprintf(out, out_n, "%s", v != NULL ? v : "");
         } else if (step != SQLITE_DONE) {
             rc = bc_store_error(s, err, "running a statement");

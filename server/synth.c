@@ -131,7 +131,7 @@ int bc_synth(const bc_synth_options *o, bc_err *err)
         sqlite3_reset(st);
     rng r = {0x9E3779B97F4A7C15ull ^ (o->seed * 0xBF58476D1CE4E5B9ull + 1)};
     if (rc == BC_OK)
-        rc = bc_store_exec(s, "BEGIN IMMEDIATE", err);
+        rc = bc_store_begin(s, err);
 
     /* meetings: a long history of numbered meetings per mechanism, 1990..2030 */
     sqlite3_stmt *m_ins = NULL, *m_prov = NULL, *m_alias = NULL, *cite = NULL;
@@ -266,9 +266,9 @@ int bc_synth(const bc_synth_options *o, bc_err *err)
     if (rc == BC_OK && o->feed)
         rc = bc_changes_record(s, "load", "synth", NULL, NULL, err);
     if (rc == BC_OK)
-        rc = bc_store_exec(s, "COMMIT", err);
+        rc = bc_store_commit(s, err);
     else if (s != NULL)
-        sqlite3_exec(bc_store_db(s), "ROLLBACK", NULL, NULL, NULL);
+        bc_store_rollback(s);
     if (rc == BC_OK)
         rc = bc_store_exec(s, "ANALYZE; PRAGMA journal_mode = WAL;", err);
     bc_store_close(s);

@@ -62,7 +62,9 @@ int bc_store_stmt(bc_store *s, const char *sql, sqlite3_stmt **out, bc_err *err)
 int bc_store_prepare(bc_store *s, const char *sql, sqlite3_stmt **out, bc_err *err);
 
 /* A value for one statement parameter, made by the constructors below so that the
- * compiler checks its type. Texts are borrowed until bound (bc_store_bind copies). */
+ * compiler checks its type. Texts are borrowed: bound without a copy, they must stay
+ * valid until the statement is reset (bc_store_run and bc_store_lookup reset it before
+ * they return). */
 typedef struct bc_bind {
     enum { BC_BIND_NULL, BC_BIND_TEXT, BC_BIND_INT, BC_BIND_REAL } type;
     union {
@@ -70,22 +72,29 @@ typedef struct bc_bind {
         long long i;
         double d;
     } v;
+    int len; /* BC_BIND_TEXT: bytes, or -1 up to the NUL */
 } bc_bind;
 
-/* A text; NULL binds SQL NULL. */
+/* A NUL-terminated text; NULL binds SQL NULL. */
 static inline bc_bind bc_text(const char *s)
 {
-    bc_bind b = {s != NULL ? BC_BIND_TEXT : BC_BIND_NULL, {.text = s}};
+    bc_bind b = {s != NULL ? BC_BIND_TEXT : BC_BIND_NULL, {.text = s}, -1};
+    return b;
+}
+/* The n bytes at s (at most INT_MAX) as a text. */
+static inline bc_bind bc_text_n(const char *s, size_t n)
+{
+    bc_bind b = {BC_BIND_TEXT, {.text = s}, (int)n};
     return b;
 }
 static inline bc_bind bc_int(long long i)
 {
-    bc_bind b = {BC_BIND_INT, {.i = i}};
+    bc_bind b = {BC_BIND_INT, {.i = i}, 0};
     return b;
 }
 static inline bc_bind bc_real(double d)
 {
-    bc_bind b = {BC_BIND_REAL, {.d = d}};
+    bc_bind b = {BC_BIND_REAL, {.d = d}, 0};
     return b;
 }
 /* An optional integer or real: NULL binds SQL NULL. */
@@ -105,7 +114,7 @@ static inline bc_bind bc_real_or_null(const double *d)
 /* No parameters. */
 #define BC_NO_BINDS NULL, 0
 
-/* Binds vals[0..n) to ?1..?n of st (texts are copied). n must be the statement's
+/* Binds vals[0..n) to ?1..?n of st (texts borrowed, see bc_bind). n must be the statement's
  * parameter count (sqlite3_bind_parameter_count): a mismatch is BC_EINVAL, naming both
  * counts, and nothing is bound. Returns 0, BC_EINVAL or BC_ESTORE. */
 int bc_store_bind(sqlite3_stmt *st, const bc_bind *vals, size_t n, bc_err *err);
@@ -120,7 +129,17 @@ int bc_store_run(bc_store *s, const char *sql, const bc_bind *vals, size_t n, bc
 int bc_store_lookup(bc_store *s, const char *sql, const bc_bind *vals, size_t n, char *out,
                     size_t out_n, int *found, bc_err *err);
 
-/* Executes one or more statements without results (schema, pragmas, transactions). */
+/* Write transactions that an allocation failure cannot leave open: bc_store_begin runs
+ * BEGIN IMMEDIATE with its COMMIT and ROLLBACK prepared beforehand (statement cache), so
+ * that bc_store_rollback allocates nothing of its own; should SQLite itself still lack
+ * memory to roll back, the next bc_store_begin on the connection finishes the rollback
+ * first. */
+int bc_store_begin(bc_store *s, bc_err *err);
+int bc_store_commit(bc_store *s, bc_err *err);
+/* Rolls back the open transaction, if any. */
+void bc_store_rollback(bc_store *s);
+
+/* Executes one or more statements without results (schema, pragmas). */
 int bc_store_exec(bc_store *s, const char *sql, bc_err *err);
 
 /* Reads store_meta[key] into a new string (*out, free with bc_free); *out is NULL when
@@ -128,7 +147,7 @@ int bc_store_exec(bc_store *s, const char *sql, bc_err *err);
 int bc_store_meta_get(bc_store *s, const char *key, char **out, bc_err *err);
 
 /* Fills err from the connection's last SQLite error, prefixed with what was being done;
- * returns BC_ESTORE. */
+ * returns BC_ENOMEM when SQLite ran out of memory, else BC_ESTORE. */
 int bc_store_error(bc_store *s, bc_err *err, const char *doing);
 
 /* How much of the file query-only connections memory-map (PRAGMA mmap_size); set

@@ -4,6 +4,7 @@
 #ifndef BC_TEST_FIXTURE_H
 #define BC_TEST_FIXTURE_H
 
+#include "bordercoop/alloc.h"
 #include "bordercoop/loader.h"
 #include "bordercoop/negotiate.h"
 #include "bordercoop/router.h"
@@ -284,6 +285,37 @@ static inline char *fx_meta(bc_store *s, const char *key)
     assert_int_equal(bc_store_meta_get(s, key, &v, &err), 0);
     assert_non_null(v);
     return v;
+}
+
+/* An allocation-failure sweep (after SQLite's malloc*.test): run(ctx) is called with
+ * the allocation after n successful ones failing (only that one when once is 1, that
+ * one and every later one when 0) for n = 0, step, 2 * step, ... until a run makes no
+ * more than n allocations, that is, ends without meeting the failure. check(ctx, rc, n)
+ * judges each run's result rc. A first run without failures fills the caches (the
+ * statement cache), so that every run makes the same allocations. Returns how many runs
+ * failed (rc != 0); fails the test if the sweep has not ended after max_runs. */
+static inline long fx_oom_sweep(int once, long step, long max_runs, int (*run)(void *ctx),
+                                void (*check)(void *ctx, int rc, long n), void *ctx)
+{
+    long failed = 0, runs = 0;
+    int warm = run(ctx);
+    check(ctx, warm, -1);
+    assert_int_equal(warm, 0);
+    for (long n = 0;; n += step, runs++) {
+        if (runs == max_runs)
+            fail_msg("allocation sweep: still failing after %ld runs (n = %ld)", runs, n);
+        if (once)
+            bc_alloc_fail_once(n);
+        else
+            bc_alloc_fail_after(n);
+        int rc = run(ctx);
+        long made = bc_alloc_count();
+        bc_alloc_fail_reset();
+        check(ctx, rc, n);
+        failed += rc != 0;
+        if (made <= n)
+            return failed;
+    }
 }
 
 /* Parses a response body as JSON (fails the test if it is not); decref the result. */

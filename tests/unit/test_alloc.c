@@ -9,6 +9,9 @@
 #include "bordercoop/alloc.h"
 #include "bordercoop/err.h"
 
+#include <jansson.h>
+#include <limits.h>
+#include <sqlite3.h>
 #include <string.h>
 
 /* Resets failure injection even when an assertion ended the test early. */
@@ -236,6 +239,84 @@ static void grow_doubles_keeps_on_failure_and_refuses_overflow(void **state)
     bc_free(a);
 }
 
+static void fail_once_fails_only_that_allocation(void **state)
+{
+    (void)state;
+    bc_alloc_fail_once(2);
+    void *a = bc_malloc(8), *b = bc_malloc(8), *c = bc_malloc(8), *d = bc_malloc(8);
+    assert_non_null(a);
+    assert_non_null(b);
+    assert_null(c);
+    assert_non_null(d);
+    assert_int_equal(bc_alloc_count(), 4);
+    bc_alloc_fail_reset();
+    bc_free(a);
+    bc_free(b);
+    bc_free(d);
+}
+
+static void count_covers_every_attempt(void **state)
+{
+    (void)state;
+    bc_alloc_fail_after(LONG_MAX);
+    for (int i = 0; i < 5; i++)
+        bc_free(bc_malloc(16));
+    assert_int_equal(bc_alloc_count(), 5);
+    bc_alloc_fail_after(1);
+    bc_free(bc_malloc(16));
+    assert_null(bc_malloc(16));
+    assert_null(bc_calloc(1, 16));
+    assert_int_equal(bc_alloc_count(), 3); /* failed attempts count too */
+    bc_alloc_fail_reset();
+}
+
+static void libraries_allocate_through_it(void **state)
+{
+    (void)state;
+    assert_int_equal(bc_alloc_covers_libraries(), 1);
+    bc_alloc_fail_after(0);
+    assert_null(json_object());
+    assert_null(json_string("x"));
+    assert_null(sqlite3_malloc(16));
+    bc_alloc_fail_reset();
+    /* and what they allocate is theirs to free as usual */
+    void *p = sqlite3_malloc(24);
+    assert_non_null(p);
+    assert_true(sqlite3_msize(p) >= 24);
+    p = sqlite3_realloc(p, 4000);
+    assert_non_null(p);
+    memset(p, 1, 4000);
+    sqlite3_free(p);
+    json_t *j = json_pack("{s:[i,i]}", "a", 1, 2);
+    char *text = json_dumps(j, JSON_COMPACT);
+    assert_string_equal(text, "{\"a\":[1,2]}");
+    free(text);
+    json_decref(j);
+}
+
+static void json_loads_tell_memory_from_syntax(void **state)
+{
+    (void)state;
+    json_error_t e;
+    int oom = -1;
+    json_t *j = bc_json_loadb("[1,", 3, 0, &e, &oom);
+    assert_null(j);
+    assert_int_equal(oom, 0);
+    /* jansson reports some allocation failures as syntax errors: these are told apart */
+    static const char text[] = "{\"name\": \"云南省 Vân Nam\", \"list\": [1, 2, 3]}";
+    int saw_oom = 0;
+    for (long n = 0; n < 64; n++) {
+        bc_alloc_fail_once(n);
+        j = bc_json_loadb(text, sizeof text - 1, 0, &e, &oom);
+        bc_alloc_fail_reset();
+        if (j == NULL)
+            assert_int_equal(oom, 1);
+        saw_oom |= oom;
+        json_decref(j);
+    }
+    assert_true(saw_oom);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -249,6 +330,10 @@ int main(void)
         cmocka_unit_test_teardown(failed_realloc_keeps_original, reset_alloc),
         cmocka_unit_test_teardown(free_does_not_count, reset_alloc),
         cmocka_unit_test_teardown(negative_disables_and_reset_is_idempotent, reset_alloc),
+        cmocka_unit_test_teardown(fail_once_fails_only_that_allocation, reset_alloc),
+        cmocka_unit_test_teardown(count_covers_every_attempt, reset_alloc),
+        cmocka_unit_test_teardown(libraries_allocate_through_it, reset_alloc),
+        cmocka_unit_test_teardown(json_loads_tell_memory_from_syntax, reset_alloc),
         cmocka_unit_test_teardown(rearming_replaces_countdown, reset_alloc),
         cmocka_unit_test_teardown(grow_doubles_keeps_on_failure_and_refuses_overflow, reset_alloc),
     };

@@ -385,7 +385,7 @@ static void allocation_failure_writes_nothing(void **state)
     p.live = ls.live;
     p.store = ls.reader;
     int failures = 0, created = 0;
-    for (long n = 0; n < 3000 && !created; n = n < 16 ? n + 1 : n + n / 4) {
+    for (long n = 0; n < 1000000 && !created; n = n < 64 ? n + 1 : n + n / 8) {
         bc_response res;
         bc_alloc_fail_after(n);
         int st = send_post(p, &res);

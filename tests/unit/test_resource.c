@@ -525,10 +525,9 @@ static void csv_cells_cannot_be_formulas(void **state)
         assert_int_equal(bc_ingest(s, &in, &r, &err), 0);
     }
     bc_response res;
-    assert_int_equal(
-        fx_request(s, "GET", "/v1/sources", "format=csv&fields=title&origin=ingested&curation=all",
-                   &res),
-        200);
+    assert_int_equal(fx_request(s, "GET", "/v1/sources",
+                                "format=csv&fields=title&origin=ingested&curation=all", &res),
+                     200);
     const char *body = res.body.data;
     assert_non_null(strstr(body, ",\"'=HYPERLINK(\"\"http://x.example\"\",\"\"y\"\")\"\r\n"));
     assert_non_null(strstr(body, ",'+1+2\r\n"));
@@ -672,8 +671,8 @@ static void check_facets(const char *path, const char *query, const char *const 
 static void facets_count_the_filtered_set(void **state)
 {
     (void)state;
-    const char *meeting_single[] = {"mechanism", "status", "year", "curation", "host_province",
-                                    NULL};
+    const char *meeting_single[] = {"mechanism", "status",        "year",
+                                    "curation",  "host_province", NULL};
     const char *province[] = {"province", NULL};
     check_facets("/v1/meetings", "facets=mechanism,status,year,curation,host_province,province",
                  meeting_single, province);
@@ -690,8 +689,8 @@ static void facets_count_the_filtered_set(void **state)
     check_facets("/v1/trade-figures", "facets=metric,year,curation,province", trade_single,
                  figure_multi);
     const char *project_single[] = {"kind", "status", "curation", NULL};
-    check_facets("/v1/border-gate-projects", "facets=kind,status,curation,province",
-                 project_single, province);
+    check_facets("/v1/border-gate-projects", "facets=kind,status,curation,province", project_single,
+                 province);
     check_facets("/v1/border-gate-projects",
                  "facets=kind,status,curation,province&province=quang-ninh", project_single,
                  province);
@@ -705,8 +704,7 @@ static void facets_count_the_filtered_set(void **state)
     const char *source_single[] = {"lang", "origin", NULL};
     check_facets("/v1/sources", "facets=lang,origin", source_single, NULL);
     const char *event_single[] = {"kind", "status", "year", "curation", NULL};
-    check_facets("/v1/events", "facets=kind,status,year,curation,province", event_single,
-                 province);
+    check_facets("/v1/events", "facets=kind,status,year,curation,province", event_single, province);
     const char *mechanism_single[] = {"kind", NULL};
     check_facets("/v1/mechanisms", "facets=kind,province", mechanism_single, province);
 
@@ -763,8 +761,7 @@ static json_t *get_geo(const char *path, const char *query)
     bc_response res;
     int st = fx_call(NULL, S, path, query, BC_FMT_GEOJSON, &res);
     if (st != 200)
-        fail_msg("GET %s?%s as GeoJSON: %d %.300s", path, query ? query : "", st,
-                 res.body.data);
+        fail_msg("GET %s?%s as GeoJSON: %d %.300s", path, query ? query : "", st, res.body.data);
     assert_string_equal(res.content_type, "application/geo+json");
     json_t *j = fx_json_body(&res);
     bc_response_free(&res);
@@ -839,9 +836,8 @@ static void geojson_features(void **state)
     {
         json_t *p = json_object_get(f, "properties");
         assert_int_equal(json_object_size(p), 3); /* id, name, locations */
-        assert_string_equal(json_string_value(json_object_get(json_object_get(f, "geometry"),
-                                                              "type")),
-                            "Point");
+        assert_string_equal(
+            json_string_value(json_object_get(json_object_get(f, "geometry"), "type")), "Point");
     }
     json_decref(j);
     /* provinces have a kind (their level) and no status */
@@ -877,21 +873,38 @@ static void unknown_ids_are_404(void **state)
     json_decref(j);
 }
 
+static int list_run(void *ctx)
+{
+    bc_response *res = ctx;
+    return fx_request(S, "GET", "/v1/meetings", "province=yunnan&total=true&sort=-date", res) == 200
+               ? 0
+               : 1;
+}
+
+/* every failure is a clean 500 problem, never another status or a broken body */
+static void list_check(void *ctx, int rc, long n)
+{
+    bc_response *res = ctx;
+    if (rc != 0 && (res->status != 500 ||
+                    strcmp(res->content_type ? res->content_type : "", "application/problem+json")))
+        fail_msg("allocation failure at %ld: status %d: %.200s", n, res->status,
+                 res->body.data ? res->body.data : "(no body)");
+    if (rc == 0) {
+        json_t *j = fx_json_body(res);
+        assert_int_equal(json_integer_value(json_object_get(json_object_get(j, "meta"), "total")),
+                         json_array_size(json_object_get(j, "data")));
+        json_decref(j);
+    }
+    bc_response_free(res);
+}
+
 static void allocation_failure_is_a_clean_500(void **state)
 {
     (void)state;
-    int saw_500 = 0;
-    for (long n = 0; n < 60; n++) {
-        bc_response res;
-        bc_alloc_fail_after(n);
-        int st = fx_request(S, "GET", "/v1/meetings", "province=yunnan&total=true", &res);
-        bc_alloc_fail_reset();
-        if (st != 200 && st != 500)
-            fail_msg("allocation failure after %ld: status %d: %.200s", n, st, res.body.data);
-        saw_500 |= st == 500;
-        bc_response_free(&res);
-    }
-    assert_true(saw_500);
+    bc_response res;
+    /* every allocation point once (transient), then a persistent failure at every 7th */
+    assert_true(fx_oom_sweep(1, 1, 100000, list_run, list_check, &res) > 0);
+    assert_true(fx_oom_sweep(0, 7, 100000, list_run, list_check, &res) > 0);
 }
 
 /* Lists compose their SQL per request (filters, sort, cursor). Hundreds of distinct

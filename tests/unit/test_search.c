@@ -170,6 +170,37 @@ static void pages(void **state)
     json_decref(b);
 }
 
+static int search_run(void *ctx)
+{
+    bc_response *res = ctx;
+    return fx_request(S, "GET", "/v1/search", "q=Junnan%20bridge&limit=3", res) == 200 ? 0 : 1;
+}
+
+/* out of memory is a clean 500, and a search that succeeds finds what it always finds */
+static void search_check(void *ctx, int rc, long n)
+{
+    bc_response *res = ctx;
+    if (rc != 0 && res->status != 500)
+        fail_msg("allocation failure at %ld: %d %.200s", n, res->status,
+                 res->body.data ? res->body.data : "");
+    if (rc == 0) {
+        json_t *j = fx_json_body(res);
+        assert_string_equal(json_string_value(json_object_get(json_object_get(j, "meta"), "match")),
+                            "(\"Junnan\" OR \"Van Nam\" OR \"Vân Nam\" OR \"Yunnan\" OR "
+                            "\"yunnan\" OR \"云南\" OR \"云南省\") AND \"bridge\"");
+        json_decref(j);
+    }
+    bc_response_free(res);
+}
+
+static void allocation_failures(void **state)
+{
+    (void)state;
+    bc_response res;
+    assert_true(fx_oom_sweep(1, 1, 100000, search_run, search_check, &res) > 0);
+    assert_true(fx_oom_sweep(0, 5, 100000, search_run, search_check, &res) > 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -181,6 +212,7 @@ int main(void)
         cmocka_unit_test(bad_parameters),
         cmocka_unit_test(project_names_and_side_names),
         cmocka_unit_test(pages),
+        cmocka_unit_test(allocation_failures),
     };
     return cmocka_run_group_tests_name("search", tests, fx_group_setup, fx_group_teardown);
 }

@@ -362,8 +362,10 @@ static void merge_meeting(bc_xmeeting *a, const bc_xmeeting *b)
         int have = 0;
         for (int q = 0; q < a->npeople && !have; q++)
             have = strcmp(a->people[q], b->people[k]) == 0;
-        if (!have)
+        if (!have) {
+            a->people_at[a->npeople] = b->people_at[k];
             memcpy(a->people[a->npeople++], b->people[k], 64);
+        }
     }
     for (int k = 0; k < b->nprovinces && a->nprovinces < BC_X_MAX_PARTIES; k++) {
         int have = 0;

@@ -825,9 +825,8 @@ static int date_after_ref(const ctx *c, const char *date)
 }
 
 /* The people and provinces named in sentence si, into the meeting. */
-static void named_in(const ctx *c, size_t si, bc_xmeeting *x)
+static void named_people(const ctx *c, size_t si, bc_xmeeting *x)
 {
-    x->nprovinces = bcx_sent_provinces(c, si, x->provinces, BC_X_MAX_PARTIES);
     for (size_t q = c->se[si].h0; q < c->se[si].h1; q++) {
         const hit *h = &c->h[q];
         int seen = 0;
@@ -835,9 +834,18 @@ static void named_in(const ctx *c, size_t si, bc_xmeeting *x)
             continue;
         for (int p = 0; p < x->npeople && !seen; p++)
             seen = strcmp(x->people[p], h->id) == 0;
-        if (!seen && x->npeople < 8)
+        if (!seen && x->npeople < 8) {
+            x->people_at[x->npeople].start = c->se[si].qs;
+            x->people_at[x->npeople].end = c->se[si].qe;
             copy_str(x->people[x->npeople++], 64, h->id);
+        }
     }
+}
+
+static void named_in(const ctx *c, size_t si, bc_xmeeting *x)
+{
+    x->nprovinces = bcx_sent_provinces(c, si, x->provinces, BC_X_MAX_PARTIES);
+    named_people(c, si, x);
 }
 
 /* The place of a meeting in sentence si: the province a word for host follows ("Lai
@@ -918,6 +926,12 @@ void bcx_emit_meetings(ctx *c)
         copy_str(x->status, sizeof x->status, future ? "planned" : "held");
         place_of(c, m->sent, x->place, sizeof x->place);
         named_in(c, m->sent, x);
+        /* "Giang A Tinh and Liu Yong co-chaired the meeting.": the next sentence, when it
+         * speaks of the meeting again and of no other, names who took part */
+        size_t nx = m->sent + 1;
+        if (nx < c->ns && c->se[nx].nment == 0 && !new_paragraph(c, nx) &&
+            (bcx_sent_has(c, nx, C_MEET, -1) || bcx_sent_has(c, nx, C_TALKS, -1)))
+            named_people(c, nx, x);
         bcx_cite_add(&x->cite, s->qs, s->qe);
         double base = m->xkind == BC_XM_NUMBERED ? 0.75
                       : m->xkind == BC_XM_NAMED  ? 0.75

@@ -1,6 +1,6 @@
 /* ingest.c: one article in, its extracted facts stored beside the curated ones, all in
  * one transaction under the store's writer lock (see ingest.h). */
-#include "bordercoop/ingest.h"
+#include "ingest_int.h"
 
 #include "bordercoop/alloc.h"
 #include "bordercoop/buf.h"
@@ -42,11 +42,16 @@ int bc_ingest_validate(const bc_ingest_input *in, char field[32], bc_err *err)
     }
     if (!bc_utf8_valid(in->text, in->len))
         return BAD("text", "text is not valid UTF-8 (or contains a NUL byte)");
-    int words = 0;
-    for (size_t i = 0; i < in->len; i++)
-        words += (in->text[i] == ' ' || in->text[i] == '\n') && i + 1 < in->len &&
-                 in->text[i + 1] != ' ' && in->text[i + 1] != '\n';
-    if (words < 3)
+    /* words: gaps followed by a word, and Chinese characters (which no space separates),
+     * two to a word */
+    int words = 0, han = 0;
+    for (size_t i = 0; i < in->len && words + han / 2 < 3; i++) {
+        unsigned char ch = (unsigned char)in->text[i];
+        words += (ch == ' ' || ch == '\n') && i + 1 < in->len && in->text[i + 1] != ' ' &&
+                 in->text[i + 1] != '\n';
+        han += ch >= 0xE4 && ch <= 0xE9; /* the lead byte of U+4E00..U+9FFF */
+    }
+    if (words + han / 2 < 3)
         return BAD("text", "text has fewer than 4 words; an article is expected");
     char code[4];
     int detected;
@@ -93,23 +98,15 @@ int bc_ingest_lang(const bc_ingest_input *in, char code[4], int *detected, doubl
     *confidence = 1;
     if (in->lang != NULL) {
         snprintf(code, 4, "%s", in->lang);
+        for (char *p = code; *p; p++)
+            *p = (char)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p); /* "EN" is en */
         return bc_extract_lang_known(in->lang) ? BC_OK : BC_EINVAL;
     }
     *detected = 1;
     return bc_extract_detect_lang(in->text, in->len, code, confidence);
 }
 
-/* bc_store_lookup in a chain of steps that stops at the first error: nothing when *rc is
- * already an error, else the lookup's code into *rc. 1 when a row came back (its first
- * column copied into out, which may be NULL). */
-static int found_row(int *rc, bc_store *s, const char *sql, const bc_bind *vals, size_t n,
-                     char *out, size_t out_n, bc_err *err)
-{
-    int found = 0;
-    if (*rc == BC_OK)
-        *rc = bc_store_lookup(s, sql, vals, n, out, out_n, &found, err);
-    return found;
-}
+#define found_row bci_found_row
 
 /* A source id: the title's slug (or "article") and the first 8 hex digits of the text's
  * hash, so the same text always gets the same id. */
@@ -133,229 +130,6 @@ static void derive_id(const bc_ingest_input *in, const char *sha, char out[128])
     else
         snprintf(out, 128, "%.*s-%s-%.8s", (int)n, slug.data, in->lang, sha);
     bc_buf_free(&slug);
-}
-
-typedef struct ingest_ctx {
-    bc_store *s;
-    const bc_ingest_input *in;
-    const char *source_id;
-    bc_ingest_result *out;
-    bc_err *err;
-} ingest_ctx;
-
-static int cite(ingest_ctx *c, const char *column, const char *id, size_t start, size_t end)
-{
-    char sql[200];
-    snprintf(sql, sizeof sql,
-             "INSERT INTO citations (source_id, quote, quote_start, quote_end, %s) "
-             "VALUES (?1, ?2, ?3, ?4, ?5)",
-             column);
-    sqlite3_stmt *st;
-    int rc = bc_store_stmt(c->s, sql, &st, c->err);
-    if (rc != BC_OK)
-        return rc;
-    sqlite3_bind_text(st, 1, c->source_id, -1, SQLITE_STATIC);
-    /* the quote is the sentence's own bytes: verbatim by construction */
-    sqlite3_bind_text(st, 2, c->in->text + start, (int)(end - start), SQLITE_STATIC);
-    sqlite3_bind_int64(st, 3, (sqlite3_int64)start);
-    sqlite3_bind_int64(st, 4, (sqlite3_int64)end);
-    sqlite3_bind_text(st, 5, id, -1, SQLITE_STATIC);
-    if (sqlite3_step(st) != SQLITE_DONE)
-        rc = bc_store_error(c->s, c->err, "storing a citation");
-    sqlite3_reset(st);
-    if (rc == BC_OK)
-        c->out->citations++;
-    return rc;
-}
-
-static int store_figures(ingest_ctx *c, const bc_extraction *ex)
-{
-    int rc = BC_OK;
-    for (size_t i = 0; rc == BC_OK && i < ex->nfigures; i++) {
-        const bc_xfigure *f = &ex->figures[i];
-        char unit[32], id[160], metric[48];
-        if (f->money)
-            snprintf(metric, sizeof metric, "%s%s",
-                     f->metric[0] == '\0'              ? "money"
-                     : strcmp(f->metric, "other") == 0 ? "money_other"
-                                                       : f->metric,
-                     f->target ? "_target" : "");
-        else
-            snprintf(metric, sizeof metric, "%s", f->metric);
-        if (f->confidence < BC_X_MIN_CONFIDENCE ||
-            !found_row(&rc, c->s, "SELECT unit FROM metrics WHERE id = ?1",
-                       BC_BINDS(bc_text(metric)), unit, sizeof unit, c->err))
-            continue; /* a metric this store does not know */
-        bc_period p;
-        bc_err perr;
-        int has_period = f->period[0] != '\0' && bc_period_parse(f->period, &p, &perr) == BC_OK;
-        snprintf(id, sizeof id, "%s-f%d", c->source_id, c->out->figures + 1);
-        double change = f->change_pct;
-        char description[300];
-        snprintf(description, sizeof description, "%s extracted from an ingested article", metric);
-        rc = bc_store_run(
-            c->s,
-            "INSERT INTO figures (id, metric, category, value, unit, qualifier, period, "
-            "period_start, period_end, year, change_pct, change_qualifier, change_basis, "
-            "description, curation, confidence) "
-            "SELECT ?1, id, category, ?2, ?12, ?3, ?4, ?5, ?6, "
-            "CAST(substr(?6, 1, 4) AS INTEGER), ?7, ?8, NULL, ?9, 'extracted', ?10 "
-            "FROM metrics WHERE id = ?11",
-            BC_BINDS(
-                bc_text(id), bc_real(f->value), bc_text(f->qualifier[0] ? f->qualifier : "exact"),
-                bc_text(has_period ? p.text : NULL), bc_text(has_period ? p.start : NULL),
-                bc_text(has_period ? p.end : NULL), bc_real_or_null(f->has_change ? &change : NULL),
-                bc_text(f->has_change ? (f->change_qualifier[0] ? f->change_qualifier : "exact")
-                                      : NULL),
-                bc_text(description), bc_real(f->confidence), bc_text(metric), bc_text(f->unit)),
-            c->err);
-        for (int k = 0; rc == BC_OK && k < f->nparties; k++)
-            if (found_row(&rc, c->s, "SELECT id FROM provinces WHERE id = ?1",
-                          BC_BINDS(bc_text(f->parties[k])), NULL, 0, c->err))
-                rc = bc_store_run(
-                    c->s,
-                    "INSERT OR IGNORE INTO figure_parties (figure_id, province_id, seq) "
-                    "VALUES (?1, ?2, ?3)",
-                    BC_BINDS(bc_text(id), bc_text(f->parties[k]), bc_int(k + 1)), c->err);
-        for (int q = 0; rc == BC_OK && q < f->cite.nquotes; q++)
-            rc = cite(c, "figure_id", id, f->cite.q[q].start, f->cite.q[q].end);
-        if (rc == BC_OK) {
-            c->out->figures++;
-            rc = bc_search_index_entity(c->s, "figure", id, c->err);
-        }
-    }
-    return rc;
-}
-
-static int store_meetings(ingest_ctx *c, const bc_extraction *ex)
-{
-    int rc = BC_OK;
-    for (size_t i = 0; rc == BC_OK && i < ex->nmeetings; i++) {
-        const bc_xmeeting *m = &ex->meetings[i];
-        char name[300], same_as[160] = "", id[160], title[400];
-        if (m->mechanism[0] == '\0' || m->confidence < BC_X_MIN_CONFIDENCE ||
-            !found_row(&rc, c->s, "SELECT name FROM mechanisms WHERE id = ?1",
-                       BC_BINDS(bc_text(m->mechanism)), name, sizeof name, c->err))
-            continue;
-        if (m->ordinal > 0)
-            found_row(&rc, c->s,
-                      "SELECT id FROM meetings WHERE mechanism_id = ?1 AND ordinal = ?2 "
-                      "AND curation = 'curated'",
-                      BC_BINDS(bc_text(m->mechanism), bc_int(m->ordinal)), same_as, sizeof same_as,
-                      c->err);
-        bc_date d;
-        bc_err derr;
-        int has_date =
-            m->date[0] != '\0' && m->date[0] != '-' && bc_date_parse(m->date, &d, &derr) == BC_OK;
-        if (m->ordinal > 0) {
-            /* the same numbered meeting mentioned again in this article: one record, one
-             * more quote, and the date if the first mention had none */
-            char earlier[160];
-            if (found_row(
-                    &rc, c->s,
-                    "SELECT m.id FROM meetings m JOIN citations c ON c.meeting_id = m.id "
-                    "WHERE c.source_id = ?1 AND m.mechanism_id = ?2 AND m.ordinal = ?3 "
-                    "AND m.curation = 'extracted' LIMIT 1",
-                    BC_BINDS(bc_text(c->source_id), bc_text(m->mechanism), bc_int(m->ordinal)),
-                    earlier, sizeof earlier, c->err)) {
-                if (has_date)
-                    rc = bc_store_run(
-                        c->s,
-                        "UPDATE meetings SET date = ?2, date_precision = ?3, "
-                        "date_start = ?4, date_end = ?5, year = CAST(substr(?2, 1, 4) AS "
-                        "INTEGER), confidence = max(confidence, ?6) "
-                        "WHERE id = ?1 AND date IS NULL",
-                        BC_BINDS(bc_text(earlier), bc_text(d.text),
-                                 bc_text(bc_precision_name(d.precision)), bc_text(d.start),
-                                 bc_text(d.end), bc_real(m->confidence)),
-                        c->err);
-                for (int q = 0; rc == BC_OK && q < m->cite.nquotes; q++)
-                    rc = cite(c, "meeting_id", earlier, m->cite.q[q].start, m->cite.q[q].end);
-                continue;
-            }
-        }
-        if (rc != BC_OK)
-            break;
-        snprintf(id, sizeof id, "%s-m%d", c->source_id, c->out->meetings + 1);
-        if (m->ordinal > 0)
-            snprintf(title, sizeof title, "Meeting %d of the %s (extracted)", m->ordinal, name);
-        else
-            snprintf(title, sizeof title, "Meeting of the %s (extracted)", name);
-        const char *place =
-            m->place[0] && found_row(&rc, c->s, "SELECT id FROM provinces WHERE id = ?1",
-                                     BC_BINDS(bc_text(m->place)), NULL, 0, c->err)
-                ? m->place
-                : NULL;
-        char ordinal[16];
-        snprintf(ordinal, sizeof ordinal, "%d", m->ordinal);
-        if (rc == BC_OK)
-            rc = bc_store_run(
-                c->s,
-                "INSERT INTO meetings (id, mechanism_id, ordinal, title, date, date_precision, "
-                "date_start, date_end, year, host_province_id, status, curation, confidence, "
-                "same_as) VALUES (?1, ?2, CAST(nullif(?3, '0') AS INTEGER), ?4, ?5, ?6, ?7, "
-                "?8, CAST(substr(?5, 1, 4) AS INTEGER), ?9, ?10, 'extracted', ?11, ?12)",
-                BC_BINDS(bc_text(id), bc_text(m->mechanism), bc_text(ordinal), bc_text(title),
-                         bc_text(has_date ? d.text : NULL),
-                         bc_text(has_date ? bc_precision_name(d.precision) : NULL),
-                         bc_text(has_date ? d.start : NULL), bc_text(has_date ? d.end : NULL),
-                         bc_text(place),
-                         bc_text(strcmp(m->status, "planned") == 0 ? "planned" : "held"),
-                         bc_real(m->confidence), bc_text(same_as[0] ? same_as : NULL)),
-                c->err);
-        if (rc == BC_OK)
-            rc = bc_store_run(
-                c->s,
-                "INSERT INTO meeting_provinces (meeting_id, province_id) "
-                "SELECT ?1, province_id FROM mechanism_members WHERE mechanism_id = ?2",
-                BC_BINDS(bc_text(id), bc_text(m->mechanism)), c->err);
-        if (rc == BC_OK)
-            rc = bc_store_run(c->s,
-                              "INSERT INTO aliases (entity, alias_key, alias, entity_id) "
-                              "VALUES ('meeting', ?1, ?1, ?1)",
-                              BC_BINDS(bc_text(id)), c->err);
-        for (int q = 0; rc == BC_OK && q < m->cite.nquotes; q++)
-            rc = cite(c, "meeting_id", id, m->cite.q[q].start, m->cite.q[q].end);
-        if (rc == BC_OK) {
-            c->out->meetings++;
-            rc = bc_search_index_entity(c->s, "meeting", id, c->err);
-        }
-    }
-    return rc;
-}
-
-static int store_gates(ingest_ctx *c, const bc_extraction *ex)
-{
-    int rc = BC_OK;
-    for (size_t i = 0; rc == BC_OK && i < ex->ngates; i++) {
-        const bc_xgate *g = &ex->gates[i];
-        if (g->project[0] != '\0' || g->vn_side[0] == '\0' || g->cn_side[0] == '\0' ||
-            g->confidence < BC_X_MIN_CONFIDENCE)
-            continue; /* a known project, or not a pair: curated facts stay as they are */
-        char id[160], name[200];
-        snprintf(id, sizeof id, "%s-g%d", c->source_id, c->out->projects + 1);
-        snprintf(name, sizeof name, "%s - %s (extracted)", g->vn_side, g->cn_side);
-        rc = bc_store_run(
-            c->s,
-            "INSERT INTO projects (id, name, kind, vn_side, cn_side, status, description, "
-            "curation, confidence) VALUES (?1, ?2, 'gate_pair', ?3, ?4, 'reported', "
-            "'A gate pair named in an ingested article.', 'extracted', ?5)",
-            BC_BINDS(bc_text(id), bc_text(name), bc_text(g->vn_side), bc_text(g->cn_side),
-                     bc_real(g->confidence)),
-            c->err);
-        if (rc == BC_OK)
-            rc = bc_store_run(c->s,
-                              "INSERT INTO aliases (entity, alias_key, alias, entity_id) "
-                              "VALUES ('project', ?1, ?1, ?1)",
-                              BC_BINDS(bc_text(id)), c->err);
-        for (int q = 0; rc == BC_OK && q < g->cite.nquotes; q++)
-            rc = cite(c, "project_id", id, g->cite.q[q].start, g->cite.q[q].end);
-        if (rc == BC_OK) {
-            c->out->projects++;
-            rc = bc_search_index_entity(c->s, "project", id, c->err);
-        }
-    }
-    return rc;
 }
 
 /* Moves the content version forward: hash of the previous one and the new text. */
@@ -414,17 +188,17 @@ static int ingest_locked(bc_store *s, const bc_ingest_input *given, bc_ingest_re
     struct tm tm;
     gmtime_r(&t, &tm);
     strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    char today[16];
-    strftime(today, sizeof today, "%Y-%m-%d", &tm);
 
     bc_gazetteer *g = NULL;
     bc_extraction ex;
     memset(&ex, 0, sizeof ex);
     rc = bc_gazetteer_load(s, &g, err);
     if (rc == BC_OK) {
+        /* the publication date completes dates without a year; without one, no year is
+         * ever guessed (not today's: an article may be years old) */
         bc_date pub;
         bc_err ignored;
-        const char *reference = today;
+        const char *reference = NULL;
         if (in->published_on != NULL && bc_date_parse(in->published_on, &pub, &ignored) == 0)
             reference = pub.end;
         rc = bc_extract(in->text, in->len, in->lang, reference, g, &ex, err);
@@ -469,11 +243,7 @@ static int ingest_locked(bc_store *s, const bc_ingest_input *given, bc_ingest_re
             bc_buf_free(&key);
         }
         if (rc == BC_OK)
-            rc = store_figures(&c, &ex);
-        if (rc == BC_OK)
-            rc = store_meetings(&c, &ex);
-        if (rc == BC_OK)
-            rc = store_gates(&c, &ex);
+            rc = bci_store_facts(&c, &ex);
         if (rc == BC_OK)
             rc = bc_search_index_source(s, out->source_id, err);
         if (rc == BC_OK)

@@ -162,9 +162,15 @@ int bc_handle_ingest(bc_request *req, bc_response *res)
     bc_buf_printf(b, ",\"lang\":{\"code\":\"%s\",\"detected\":%s,\"confidence\":%.2f}", r.lang,
                   r.lang_detected ? "true" : "false", r.lang_confidence);
     bc_buf_printf(b,
-                  ",\"extracted\":{\"figures\":%d,\"meetings\":%d,\"border_gate_projects\":%d,"
-                  "\"citations\":%d},\"content_version\":\"%s\",\"links\":{\"self\":\"/v1/sources/",
-                  r.figures, r.meetings, r.projects, r.citations, r.content_version);
+                  ",\"extracted\":{\"figures\":%d,\"meetings\":%d,\"events\":%d,"
+                  "\"border_gate_projects\":%d,\"project_events\":%d,\"participants\":%d,"
+                  "\"same_as_known_meetings\":%d,\"citations\":%d,\"dates_without_year\":%d,"
+                  "\"not_stored\":{\"below_confidence\":%d,\"without_measure\":%d}},",
+                  r.figures, r.meetings, r.events, r.projects, r.project_events, r.participants,
+                  r.linked, r.citations, r.dates_without_year, r.below_threshold,
+                  r.without_measure);
+    bc_buf_printf(b, "\"content_version\":\"%s\",\"links\":{\"self\":\"/v1/sources/",
+                  r.content_version);
     bc_url_encode(b, r.source_id);
     bc_buf_puts(b, "\",\"figures\":\"/v1/figures?curation=extracted\"}}");
     bc_buf location = BC_BUF_INIT;

@@ -77,12 +77,13 @@ typedef struct bc_xmeeting {
     /* the date at the precision the text gives: "2024-06-12", "2024-06", "2024", or
      * "--06-12" when day and month are written and no year is known; "" none */
     char date[16];
-    int date_inferred;  /* 1: the year comes from the reference date only */
-    int same_day_as;    /* 1: its date is given as "the same day" as an earlier statement's:
-                         * another event of that day, never merged with its talks */
-    char place[64];     /* a province id named as the place, "" when not found */
-    char status[8];     /* "held" or "planned" */
-    char people[8][64]; /* ids of known people named in its sentences */
+    int date_inferred;      /* 1: the year comes from the reference date only */
+    int same_day_as;        /* 1: its date is given as "the same day" as an earlier statement's:
+                             * another event of that day, never merged with its talks */
+    char place[64];         /* a province id named as the place, "" when not found */
+    char status[8];         /* "held" or "planned" */
+    char people[8][64];     /* ids of known people named in its sentences */
+    bc_xquote people_at[8]; /* the sentence that names each of them */
     int npeople;
     char provinces[BC_X_MAX_PARTIES][64]; /* provinces named in its sentences */
     int nprovinces;

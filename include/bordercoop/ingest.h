@@ -33,6 +33,13 @@ typedef struct bc_ingest_result {
     double lang_confidence;
     int created; /* 0: the same text was already stored, nothing written */
     int figures, meetings, projects, citations;
+    int events;             /* talks of no known mechanism, stored as cooperation events */
+    int project_events;     /* "reported" events added to projects the article names */
+    int participants;       /* known people recorded as taking part in a stored meeting */
+    int linked;             /* stored meetings that are a known meeting (same_as) */
+    int below_threshold;    /* facts under BC_X_MIN_CONFIDENCE: not stored */
+    int without_measure;    /* amounts the text does not say what of: not stored */
+    int dates_without_year; /* days without a year and no published_on: stored undated */
     char content_version[65];
 } bc_ingest_result;
 

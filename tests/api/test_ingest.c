@@ -49,7 +49,8 @@ static int setup(void **state)
         fprintf(stderr, "building the store: %s\n", err.msg);
         return -1;
     }
-    const char *extra[] = {"--max-body", "8192", "--log-format", "off", NULL};
+    const char *extra[] = {"--max-body", "8192", "--log-format", "off", "--max-article-bytes",
+                           "3000",       NULL};
     unsetenv("BORDERCOOP_API_TOKEN");
     if (bct_daemon_start(&READONLY, getenv("BC_DAEMON"), DB2, extra, 10000) != 0)
         return -1;
@@ -209,6 +210,168 @@ static void auth_and_bad_bodies(void **state)
     free(huge);
     free(body);
     assert_int_equal(count(DB, "SELECT count(*) FROM sources WHERE origin = 'ingested'"), 0);
+}
+
+/* An article in each of four languages, posted with lang and published_on, then (a
+ * copy with a trailing newline, another text) with neither: the language is detected and
+ * said, money comes with what it measures and quotes that are the article's bytes, a day
+ * takes its year from published_on (marked inferred) and, without one, no year at all. */
+static const struct {
+    const char *lang, *pub, *text;
+    double value;        /* an amount it states */
+    const char *unit;    /* and its currency */
+    const char *metric;  /* what it measures */
+    const char *table;   /* where its meeting goes: meetings or coop_events */
+    const char *date;    /* the meeting's date with published_on */
+    const char *same_as; /* the known meeting it is, or NULL */
+} ARTICLES[] = {
+    {"en", "2025-06-14",
+     "Lang Son and Chongzuo review border trade\n\nOn June 12, leaders of Lang Son province "
+     "and Chongzuo city (China) held talks in Lang Son. Two-way trade through the Huu Nghi - "
+     "Youyiguan border gate reached 3.2 billion USD in the first five months of 2025, up 15 "
+     "percent. Exports accounted for 1.1 billion USD.\n",
+     1.1e9, "USD", "exports", "coop_events", "2025-06-12", NULL},
+    {"fr", "2018-12-13",
+     "Lai Chau accueille le groupe de travail mixte\n\nLe 12 decembre, la 7e reunion du "
+     "groupe de travail mixte entre les provinces de Lai Chau, Ha Giang, Lao Cai, Dien Bien "
+     "et le Yunnan (Chine) s'est tenue a Lai Chau. Les echanges commerciaux entre les quatre "
+     "provinces et le Yunnan ont atteint 1,7 milliard de dollars en 2018.\n",
+     1.7e9, "USD", "trade_turnover", "meetings", "2018-12-12", NULL},
+    {"vi", "2025-10-31",
+     "Phien hop lan thu 11 Nhom cong tac lien hop\n\nSáng 30/10, tại tỉnh Lai Châu, Phiên "
+     "họp lần thứ 11 Nhóm công tác liên hợp giữa các tỉnh Lai Châu, Lào Cai, Tuyên Quang, "
+     "Điện Biên (Việt Nam) và tỉnh Vân Nam (Trung Quốc) đã diễn ra. Kim ngạch xuất nhập khẩu "
+     "giữa 4 tỉnh và Vân Nam năm 2024 đạt 5,1 tỷ USD.\n",
+     5.1e9, "USD", "trade_turnover", "meetings", "2025-10-30", "jwg-yunnan-11"},
+    {"zh", "2024-06-13",
+     "红河州与越南老街省举行会谈\n\n6月12日下午，红河州与越南老街省在河口县举行会谈。今年1至5月，"
+     "双方贸易额达到82.6亿元，同比增长15.8%，其中出口31.2亿元。\n",
+     3.12e9, "CNY", "exports", "coop_events", "2024-06-12", NULL},
+};
+
+/* POSTs text (with lang and published_on unless bare) and returns the answer's JSON. */
+static json_t *post_article(const char *text, const char *lang, const char *pub, int bare)
+{
+    json_t *o = json_pack("{s:s}", "text", text);
+    if (!bare) {
+        json_object_set_new(o, "lang", json_string(lang));
+        json_object_set_new(o, "published_on", json_string(pub));
+    }
+    char *body = json_dumps(o, JSON_COMPACT);
+    json_decref(o);
+    bct_response r;
+    post(D.port, "Bearer " TOKEN, "application/json", body, strlen(body), &r);
+    free(body);
+    if (r.status != 201)
+        fail_msg("status %d: %.400s", r.status, r.body);
+    json_t *j = body_json(&r);
+    bct_response_free(&r);
+    return j;
+}
+
+/* The one row of sql (a number) in the daemon's store. */
+static long one(const char *fmt, const char *a, const char *b)
+{
+    char sql[1024];
+    snprintf(sql, sizeof sql, fmt, a, b);
+    return count(DB, sql);
+}
+
+static void four_languages_with_and_without_a_publication_date(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof ARTICLES / sizeof ARTICLES[0]; i++) {
+        for (int bare = 0; bare <= 1; bare++) {
+            char text[2048];
+            snprintf(text, sizeof text, "%s%s", ARTICLES[i].text, bare ? "\n" : "");
+            json_t *j = post_article(text, ARTICLES[i].lang, ARTICLES[i].pub, bare);
+            json_t *lang = json_object_get(j, "lang");
+            assert_string_equal(json_string_value(json_object_get(lang, "code")), ARTICLES[i].lang);
+            assert_int_equal(json_is_true(json_object_get(lang, "detected")), bare);
+            assert_true(json_number_value(json_object_get(lang, "confidence")) >= 0.6);
+            char src[200];
+            snprintf(src, sizeof src, "%s",
+                     json_string_value(json_object_get(json_object_get(j, "source"), "id")));
+            json_t *ex = json_object_get(j, "extracted");
+            assert_true(json_integer_value(json_object_get(ex, "figures")) >= 1);
+            /* the amount, with its currency and measure, quoted verbatim */
+            char fig[800];
+            snprintf(fig, sizeof fig,
+                     "SELECT count(*) FROM figures f JOIN citations c ON c.figure_id = f.id "
+                     "WHERE f.id LIKE '%s-f%%' AND f.curation = 'extracted' AND abs(f.value - "
+                     "%.0f) < 1 AND f.unit = '%s' AND f.metric = '%s' AND c.source_id = '%s'",
+                     src, ARTICLES[i].value, ARTICLES[i].unit, ARTICLES[i].metric, src);
+            if (count(DB, fig) != 1)
+                fail_msg("%s: no figure %.0f %s %s", src, ARTICLES[i].value, ARTICLES[i].unit,
+                         ARTICLES[i].metric);
+            assert_int_equal(one("SELECT count(*) FROM citations c JOIN sources s ON s.id = "
+                                 "c.source_id WHERE c.source_id = '%s' AND substr(CAST(s.body AS "
+                                 "BLOB), c.quote_start + 1, c.quote_end - c.quote_start) <> "
+                                 "CAST(c.quote AS BLOB)%s",
+                                 src, ""),
+                             0);
+            /* the meeting: with its day and the year from published_on, marked; without a
+             * publication date, no date at all (and the answer says so) */
+            char sql[900];
+            if (!bare)
+                snprintf(sql, sizeof sql,
+                         "SELECT count(*) FROM %s WHERE id LIKE '%s-%%' AND date = '%s' AND "
+                         "curation = 'extracted' AND inferred = '[\"date.year\"]' AND note "
+                         "LIKE '%%published_on%%'",
+                         ARTICLES[i].table, src, ARTICLES[i].date);
+            else
+                snprintf(sql, sizeof sql,
+                         "SELECT count(*) FROM %s WHERE id LIKE '%s-%%' AND date IS NULL AND "
+                         "note LIKE '%%without a year%%'",
+                         ARTICLES[i].table, src);
+            if (count(DB, sql) != 1)
+                fail_msg("%s (%s): no meeting: %s", src, bare ? "bare" : "dated", sql);
+            assert_int_equal(json_integer_value(json_object_get(ex, "dates_without_year")) > 0,
+                             bare);
+            if (ARTICLES[i].same_as != NULL)
+                assert_int_equal(one("SELECT count(*) FROM meetings WHERE id LIKE '%s-%%' AND "
+                                     "same_as = '%s'",
+                                     src, ARTICLES[i].same_as),
+                                 1);
+            /* no year anywhere that neither the text nor published_on gives */
+            if (bare)
+                assert_int_equal(one("SELECT count(*) FROM figures WHERE id LIKE '%s-%%' AND "
+                                     "inferred LIKE '%%period%%' AND note LIKE '%%%s%%'",
+                                     src, "publication"),
+                                 0);
+            json_decref(j);
+        }
+    }
+    /* readable over HTTP: the Chinese talks, as an event */
+    bct_response r;
+    assert_int_equal(bct_get(D.port, "/v1/events?curation=extracted&kind=talks", NULL, &r), 0);
+    assert_int_equal(r.status, 200);
+    assert_non_null(strstr(r.body, "2024-06-12"));
+    bct_response_free(&r);
+}
+
+/* A text longer than --max-article-bytes (3000 here) is refused whole: 413, nothing
+ * written. */
+static void long_articles_are_refused(void **state)
+{
+    (void)state;
+    char *text = malloc(3600);
+    assert_non_null(text);
+    for (size_t k = 0; k < 3599; k++)
+        text[k] = k % 6 == 5 ? ' ' : 'a';
+    text[3599] = '\0';
+    char *body = article_json(text, "en");
+    long before = count(DB, "SELECT count(*) FROM sources");
+    bct_response r;
+    post(D.port, "Bearer " TOKEN, "application/json", body, strlen(body), &r);
+    expect_problem(&r, 413, "body_too_large");
+    json_t *j = body_json(&r);
+    assert_string_equal(json_string_value(json_object_get(j, "parameter")), "text");
+    json_decref(j);
+    bct_response_free(&r);
+    assert_int_equal(count(DB, "SELECT count(*) FROM sources"), before);
+    free(body);
+    free(text);
 }
 
 static void an_article_is_readable_at_once(void **state)
@@ -374,6 +537,8 @@ int main(void)
         cmocka_unit_test(writes_need_a_configured_token),
         cmocka_unit_test(auth_and_bad_bodies),
         cmocka_unit_test(an_article_is_readable_at_once),
+        cmocka_unit_test(four_languages_with_and_without_a_publication_date),
+        cmocka_unit_test(long_articles_are_refused),
         cmocka_unit_test(kill_during_ingest_leaves_the_store_intact),
     };
     return cmocka_run_group_tests_name("ingest_api", tests, setup, teardown);

@@ -4,8 +4,8 @@
  * refuses GeoJSON with 406, every gate pair, bridge and opening named in the articles is
  * located on both sides near the Vietnam-China border with a reference (or declared
  * unlocated, with the reason, in the reference file), provinces carry Wikidata ids; and
- * facet counts match the filtered totals. tests/geojson/check.mjs validates the recorded GeoJSON with
- * Mapbox's RFC 7946 linter (make test-geojson). */
+ * facet counts match the filtered totals. tests/geojson/check.mjs validates the recorded GeoJSON
+ * with Mapbox's RFC 7946 linter (make test-geojson). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -161,8 +161,8 @@ static void projects_and_provinces_are_feature_collections(void **state)
     }
     /* format=geojson is the same representation, whatever Accept says */
     bct_response r;
-    json_t *j = fetch("/v1/provinces?format=geojson", "application/json", 200,
-                      "application/geo+json", &r);
+    json_t *j =
+        fetch("/v1/provinces?format=geojson", "application/json", 200, "application/geo+json", &r);
     check_collection(j);
     json_decref(j);
     bct_response_free(&r);
@@ -196,7 +196,8 @@ static void geojson_pages_with_links(void **state)
         assert_true(pages < 50);
     }
     json_t *all = get_json("/v1/border-gate-projects?total=true", 200);
-    assert_int_equal(seen, json_integer_value(json_object_get(json_object_get(all, "meta"), "total")));
+    assert_int_equal(seen,
+                     json_integer_value(json_object_get(json_object_get(all, "meta"), "total")));
     assert_true(pages > 1);
     json_decref(all);
     /* filters apply: Lao Cai's projects only */
@@ -206,10 +207,10 @@ static void geojson_pages_with_links(void **state)
     json_t *f;
     json_array_foreach(json_object_get(j, "features"), i, f)
     {
-        json_t *doc = get_json(json_string_value(json_object_get(
-                                   json_object_get(json_object_get(f, "properties"), "links"),
-                                   "self")),
-                               200);
+        json_t *doc =
+            get_json(json_string_value(json_object_get(
+                         json_object_get(json_object_get(f, "properties"), "links"), "self")),
+                     200);
         assert_string_equal(json_string_value(json_object_get(
                                 json_object_get(json_object_get(doc, "provinces"), "vn"), "id")),
                             "lao-cai");
@@ -224,7 +225,7 @@ static void geojson_is_refused_elsewhere(void **state)
 {
     (void)state;
     const char *lists[] = {"/v1/meetings", "/v1/figures", "/v1/trade-figures", "/v1/protocols",
-                           "/v1/people", "/v1/sources", "/v1/mechanisms", "/v1/events"};
+                           "/v1/people",   "/v1/sources", "/v1/mechanisms",    "/v1/events"};
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
         bct_response r;
         json_t *j = fetch(lists[i], "application/geo+json", 406, "application/problem+json", &r);
@@ -335,7 +336,7 @@ static void every_crossing_is_located_on_the_border(void **state)
             fail_msg("%s: the two sides are %.1f km apart", id, d);
         checked++;
     }
-    assert_true(checked >= 7); /* both sides located: 7 of the 10 crossings */
+    assert_true(checked >= 7);  /* both sides located: 7 of the 10 crossings */
     assert_true(declared <= 5); /* what the reference file says it could not find */
     json_decref(places);
     json_decref(j);
@@ -397,8 +398,8 @@ static void check_facet_against_filter(const char *list, const char *base, const
         snprintf(target, sizeof target, "%s?total=true&limit=1&%s=%s%s%s", list, name, value,
                  base[0] ? "&" : "", base);
         json_t *f = get_json(target, 200);
-        json_int_t filtered = json_integer_value(json_object_get(json_object_get(f, "meta"),
-                                                                 "total"));
+        json_int_t filtered =
+            json_integer_value(json_object_get(json_object_get(f, "meta"), "total"));
         int merged = 0;
         if (strcmp(name, "province") == 0) {
             char path[128];
@@ -408,8 +409,8 @@ static void check_facet_against_filter(const char *list, const char *base, const
             json_decref(prov);
         }
         if (merged ? filtered < count : filtered != count)
-            fail_msg("%s: facet %s=%s counts %lld, the filtered list has %lld", list, name,
-                     value, (long long)count, (long long)filtered);
+            fail_msg("%s: facet %s=%s counts %lld, the filtered list has %lld", list, name, value,
+                     (long long)count, (long long)filtered);
         json_decref(f);
     }
     if (multi ? sum < total : sum != total)
@@ -446,8 +447,8 @@ static void facet_counts_match_filtered_totals(void **state)
     /* facets ride on GeoJSON too (as the collection's meta), not on CSV */
     bct_response r;
     json_t *j = get_geo("/v1/border-gate-projects?facets=status", &r);
-    assert_non_null(json_object_get(json_object_get(json_object_get(j, "meta"), "facets"),
-                                    "status"));
+    assert_non_null(
+        json_object_get(json_object_get(json_object_get(j, "meta"), "facets"), "status"));
     json_decref(j);
     bct_response_free(&r);
     j = get_json("/v1/meetings?facets=status&format=csv", 400);

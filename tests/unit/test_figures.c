@@ -88,7 +88,7 @@ static void metric_filter(void **state)
     /* /v1/trade-figures knows only the trade metrics */
     assert_string_equal(ids("/v1/trade-figures", "metric=goods_exported"),
                         "bac-luan-ii-goods-exported-tet");
-    bad("/v1/trade-figures", "metric=crop_area", "metric", "goods_exported, trade_turnover");
+    bad("/v1/trade-figures", "metric=crop_area", "metric", "goods_exported, imports");
     bad("/v1/figures", "metric=gdp", "metric", "crop_area");
 }
 

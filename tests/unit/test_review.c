@@ -317,8 +317,8 @@ static void edits_are_validated_like_data(void **state)
     edit_fails(f->s, F, d, "{\"colour\":\"red\"}", "fields.colour", "no field 'colour'");
     edit_fails(f->s, F, d, "{\"value\":\"598\"}", "fields.value", "finite number");
     edit_fails(f->s, F, d, "{\"value\":null}", "fields.value", "required");
-    edit_fails(f->s, F, d, "{\"qualifier\":\"about\"}", "fields.qualifier",
-               "allowed: exact, expected, nearly, over");
+    edit_fails(f->s, F, d, "{\"qualifier\":\"roughly\"}", "fields.qualifier",
+               "allowed: about, exact, expected, nearly, over, under");
     edit_fails(f->s, F, d, "{\"metric\":\"no-such-metric\"}", "fields.metric", "no metric");
     edit_fails(f->s, F, d, "{\"metric\":\"Bad Id\"}", "fields.metric", "not an id");
     edit_fails(f->s, F, d, "{\"unit\":\"USD\"}", "fields.unit", "does not match metric");

@@ -169,7 +169,7 @@ static void lang_and_origin(void **state)
     assert_string_equal(str(json_object_get(json_object_get(j, "meta"), "filters"), "origin"),
                         "curated");
     json_decref(j);
-    bad("lang=fr", "lang", "allowed: en, nl, pl, sv, vi, zh");
+    bad("lang=de", "lang", "allowed: en, fr, nl, pl, sv, vi, zh");
     bad("origin=scraped", "origin", "allowed: curated, ingested");
     bad("publisher=x", "publisher", "allowed: lang, origin");
 }

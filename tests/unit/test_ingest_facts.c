@@ -1,0 +1,240 @@
+/* test_ingest_facts.c: the facts of an ingested article linked to what the store knows:
+ * a known meeting (same_as) with its known participants, a known crossing given a
+ * "reported" event (never dropped, never its latest trusted event), a new crossing a
+ * project of status "reported" that a second article adds to, talks of no mechanism a
+ * cooperation event, years from the publication date marked, none without it, amounts
+ * without a measure or under the confidence threshold left out, goals kept apart. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "bordercoop/alloc.h"
+#include "bordercoop/check.h"
+#include "bordercoop/ingest.h"
+
+#include "fixture.h"
+
+#define count fx_count /* fixture.h */
+
+static bc_store *S;
+
+static int setup(void **state)
+{
+    (void)state;
+    S = fx_store_from(fx_data_dir());
+    return S == NULL;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    bc_store_close(S);
+    return 0;
+}
+
+static bc_ingest_result ingest(const char *text, const char *lang, const char *pub)
+{
+    bc_ingest_input in = {0};
+    in.text = text;
+    in.len = strlen(text);
+    in.lang = lang;
+    in.published_on = pub;
+    bc_ingest_result r;
+    bc_err err;
+    if (bc_ingest(S, &in, &r, &err) != 0)
+        fail_msg("ingest: %s", err.msg);
+    assert_true(r.created);
+    return r;
+}
+
+/* The id of project pid's latest event (NULL when none; free with bc_free). */
+static char *latest_event(const char *pid)
+{
+    sqlite3_stmt *st;
+    bc_err err;
+    assert_int_equal(bc_store_stmt(S,
+                                   "SELECT json_extract(doc, '$.latest_event.id') FROM "
+                                   "v_project_doc WHERE id = ?1",
+                                   &st, &err),
+                     0);
+    sqlite3_bind_text(st, 1, pid, -1, SQLITE_STATIC);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    const char *v = (const char *)sqlite3_column_text(st, 0);
+    char *copy = v != NULL ? bc_strdup(v) : NULL;
+    sqlite3_reset(st);
+    return copy;
+}
+
+/* count with one %s for the source id */
+static long n_of(const char *fmt, const char *src)
+{
+    char sql[1024];
+    snprintf(sql, sizeof sql, fmt, src, src);
+    return count(S, sql);
+}
+
+static void no_check_problems(void)
+{
+    bc_buf report = BC_BUF_INIT;
+    int problems = -1;
+    bc_err err;
+    assert_int_equal(bc_check_report(S, &report, &problems, &err), 0);
+    if (problems != 0)
+        fail_msg("check: %d problems:\n%s", problems, report.data);
+    bc_buf_free(&report);
+}
+
+static void a_known_meeting_and_its_people(void **state)
+{
+    (void)state;
+    static const char text[] =
+        "Lai Chau hosts the working group\n\n"
+        "On October 30, the 11th meeting of the Joint Working Group of Lai Chau, Lao Cai, "
+        "Tuyen Quang, Dien Bien (Vietnam) and Yunnan (China) was held in Lai Chau. Giang A "
+        "Tinh and Liu Yong co-chaired the meeting.\n";
+    bc_ingest_result r = ingest(text, "en", "2025-10-31");
+    assert_int_equal(r.meetings, 1);
+    assert_int_equal(r.linked, 1);
+    const char *src = r.source_id;
+    /* the extracted meeting is the curated one; its year comes from published_on */
+    assert_int_equal(n_of("SELECT count(*) FROM meetings WHERE id = '%s-m1' AND same_as = "
+                          "'jwg-yunnan-11' AND date = '2025-10-30' AND curation = 'extracted' "
+                          "AND inferred = '[\"date.year\"]' AND note LIKE '%%published_on%%'",
+                          src),
+                     1);
+    /* the people named in its statements take part, each quoted by the sentence naming
+     * them, with the side and role the store records for them, marked so */
+    assert_int_equal(r.participants, 2);
+    {
+        assert_int_equal(n_of("SELECT count(*) FROM meeting_participants p JOIN citations c ON "
+                              "c.participant_meeting_id = p.meeting_id AND c.participant_seq = "
+                              "p.seq WHERE p.meeting_id = '%s-m1' AND instr(c.quote, "
+                              "'Giang A Tinh') > 0 AND p.inferred LIKE '%%role%%'",
+                              src),
+                         n_of("SELECT count(*) FROM meeting_participants WHERE meeting_id = "
+                              "'%s-m1'",
+                              src));
+        assert_int_equal(
+            n_of("SELECT count(*) FROM meeting_participants WHERE meeting_id = '%s-m1' AND "
+                 "person_id = 'liu-yong' AND side = 'CN'",
+                 src),
+            1);
+    }
+    no_check_problems();
+}
+
+static void crossings_known_and_new(void **state)
+{
+    (void)state;
+    long trusted_before = count(S, "SELECT count(*) FROM project_events");
+    char *latest_before = latest_event("mong-cai-dongxing-border-gate");
+    static const char first[] =
+        "Quang Ninh and Dongxing push trade\n\n"
+        "On May 9, the two sides agreed to raise the capacity of the Mong Cai (Vietnam) - "
+        "Dongxing (China) border gate and to open the Hai Son (Vietnam) - Lijiang (China) "
+        "border gate pair for goods.\n";
+    bc_ingest_result r = ingest(first, "en", "2024-05-11");
+    /* the known crossing gets a machine-read event with the quote; it never becomes the
+     * latest event of the curated project */
+    assert_true(r.project_events >= 1);
+    assert_int_equal(n_of("SELECT count(*) FROM project_events e JOIN citations c ON c.event_id "
+                          "= e.id WHERE e.project_id = 'mong-cai-dongxing-border-gate' AND "
+                          "e.kind = 'reported' AND e.curation = 'extracted' AND e.date = "
+                          "'2024-05-09' AND c.source_id = '%s'",
+                          r.source_id),
+                     1);
+    assert_true(count(S, "SELECT count(*) FROM project_events") > trusted_before);
+    char *latest_after = latest_event("mong-cai-dongxing-border-gate");
+    assert_string_equal(latest_before ? latest_before : "", latest_after ? latest_after : "");
+    /* the new one is a project of status "reported" with a readable id */
+    assert_int_equal(r.projects, 1);
+    assert_int_equal(count(S, "SELECT count(*) FROM projects WHERE id = 'hai-son-lijiang-reported' "
+                              "AND status = 'reported' AND curation = 'extracted' AND vn_side = "
+                              "'Hai Son' AND cn_side = 'Lijiang'"),
+                     1);
+    /* a second article naming it adds to it, not a second project */
+    static const char second[] =
+        "New crossing studied\n\n"
+        "The Hai Son (Vietnam) - Lijiang (China) border gate pair will open in 2026, the two "
+        "sides said on Friday in Mong Cai.\n";
+    bc_ingest_result r2 = ingest(second, "en", "2024-08-02");
+    assert_int_equal(r2.projects, 0);
+    assert_int_equal(count(S, "SELECT count(*) FROM projects WHERE vn_side = 'Hai Son'"), 1);
+    assert_int_equal(count(S, "SELECT count(*) FROM project_events WHERE project_id = "
+                              "'hai-son-lijiang-reported' AND kind = 'reported'"),
+                     1);
+    bc_free(latest_before);
+    bc_free(latest_after);
+    no_check_problems();
+}
+
+static void talks_without_a_year(void **state)
+{
+    (void)state;
+    static const char text[] =
+        "Lang Son and Chongzuo hold talks\n\n"
+        "On June 12, leaders of Lang Son province and Chongzuo city (China) held talks in "
+        "Lang Son.\n";
+    /* no publication date: the day is kept out, never given a guessed year */
+    bc_ingest_result r = ingest(text, "en", NULL);
+    assert_int_equal(r.events, 1);
+    assert_int_equal(r.dates_without_year, 1);
+    assert_int_equal(n_of("SELECT count(*) FROM coop_events WHERE id = '%s-e1' AND kind = 'talks' "
+                          "AND date IS NULL AND curation = 'extracted' AND note LIKE "
+                          "'%%--06-12%%without a year%%'",
+                          r.source_id),
+                     1);
+    assert_int_equal(n_of("SELECT count(*) FROM coop_event_organisations WHERE event_id = "
+                          "'%s-e1' AND province_id = 'lang-son'",
+                          r.source_id),
+                     1);
+    assert_int_equal(
+        n_of("SELECT count(*) FROM citations WHERE coop_event_id = '%s-e1'", r.source_id), 1);
+    no_check_problems();
+}
+
+static void money_kept_apart_and_left_out(void **state)
+{
+    (void)state;
+    static const char text[] =
+        "Pingxiang trade\n\n"
+        "今年1至8月，凭祥口岸进出口总额达1032.6亿元，同比增长12.3%，其中出口412.8亿元。"
+        "凭祥市力争全年口岸进出口总额突破1500亿元。\n\n他说，有关方面已经拿出3亿元。\n";
+    bc_ingest_result r = ingest(text, "zh", "2024-09-10");
+    /* a goal is its own metric, never summed with what was achieved */
+    assert_int_equal(n_of("SELECT count(*) FROM figures WHERE id LIKE '%s-f%%' AND metric = "
+                          "'trade_turnover_target' AND value = 150000000000 AND unit = 'CNY' AND "
+                          "qualifier = 'over'",
+                          r.source_id),
+                     1);
+    assert_int_equal(n_of("SELECT count(*) FROM figures WHERE id LIKE '%s-f%%' AND metric = "
+                          "'exports' AND value = 41280000000",
+                          r.source_id),
+                     1);
+    /* "this year" is the publication's year: the period is marked inferred */
+    assert_int_equal(n_of("SELECT count(*) FROM figures WHERE id LIKE '%s-f%%' AND metric = "
+                          "'trade_turnover' AND period = '2024-01/2024-08' AND inferred LIKE "
+                          "'%%period%%' AND note LIKE '%%published_on%%'",
+                          r.source_id),
+                     1);
+    /* "3亿元" says nothing of what it is: left out, and counted */
+    assert_int_equal(n_of("SELECT count(*) FROM figures WHERE id LIKE '%s-f%%' AND value = "
+                          "300000000",
+                          r.source_id),
+                     0);
+    assert_int_equal(r.without_measure, 1);
+    no_check_problems();
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(a_known_meeting_and_its_people),
+        cmocka_unit_test(crossings_known_and_new),
+        cmocka_unit_test(talks_without_a_year),
+        cmocka_unit_test(money_kept_apart_and_left_out),
+    };
+    return cmocka_run_group_tests_name("ingest_facts", tests, setup, teardown);
+}

@@ -544,7 +544,7 @@ static int project_id(ingest_ctx *c, const bc_xgate *g, char out[160], int *rc)
                               BC_BINDS(bc_text(out)), NULL, 0, c->err) &&
                     k < 100;
          k++)
-        snprintf(out, 160, "%.150s-%d", base, k);
+        snprintf(out, 160, "%.150s-%d", base, k % 100);
     return *rc;
 }
 

@@ -283,6 +283,7 @@ bench: deps bench-deps
 	tests/bench/bench.sh $(BIN)
 	tests/bench/scale.sh $(BIN)
 	tests/bench/callgrind.sh $(BIN)
+	tests/bench/extract.sh $(BIN)
 
 # what one ingest costs in the curated store and in a 220,000-document one with its feed
 bench-ingest: deps bench-deps

@@ -574,6 +574,8 @@ int bc_extract(const char *text, size_t len, const char *lang, const char *refer
         bcx_split_sentences(&c);
     if (c.rc == BC_OK)
         bcx_tokenize(&c);
+    if (c.rc == BC_OK)
+        bcx_index_gaps(&c);
     if (c.rc == BC_OK) {
         bcx_assign_sentences(&c);
         bcx_find_names(&c);
@@ -598,6 +600,9 @@ int bc_extract(const char *text, size_t len, const char *lang, const char *refer
     out->tokens = c.nt;
     bc_buf_free(&c.fold);
     bc_free(c.ix);
+    bc_free(c.gap);
+    bc_free(c.pcomma);
+    bc_free(c.phan);
     bc_free(c.t);
     bc_free(c.se);
     bc_free(c.d);

@@ -936,11 +936,8 @@ static void name_year_days(ctx *c, size_t si)
 
 static size_t clause_cost(const ctx *c, size_t a, size_t b)
 {
-    size_t lo = a < b ? a : b, hi = a < b ? b : a, cost = hi - lo;
-    for (size_t k = lo; k < hi; k++)
-        if (bcx_gap(c, k) & (G_COMMA | G_PAREN))
-            cost += 10;
-    return cost;
+    size_t lo = a < b ? a : b, hi = a < b ? b : a;
+    return hi - lo + 10 * bcx_commas(c, lo, hi);
 }
 
 const xd *bcx_nearest_date(const ctx *c, size_t si, size_t i, size_t end, int min_prec)

@@ -218,6 +218,8 @@ typedef struct sent {
     unsigned nment;        /* meetings mentioned in it */
     unsigned char future;  /* it speaks of what will happen */
     unsigned char heading; /* the first line of the article */
+    uint64_t has_known;    /* classes bcx_sent_has has looked for (bit 1 << C_*) */
+    uint64_t has;          /* and found */
 } sent;
 
 /* a date or period; prec: 0 period, 1 year, 2 month, 3 day */
@@ -262,6 +264,9 @@ typedef struct ctx {
     const bc_gazetteer *g;
     bc_buf fold;
     unsigned short *ix; /* lexicon entries of this language, grouped by class */
+    unsigned *gap;      /* per token: bcx_gap to the next one (bcx_index_gaps) */
+    size_t *pcomma;     /* per token: clause breaks before it */
+    size_t *phan;       /* per token: Chinese tokens before it */
     size_t cls_lo[C_COUNT + 1];
     tok *t;
     size_t nt, capt;
@@ -311,6 +316,13 @@ void bcx_assign_sentences(ctx *c);
 void bcx_find_names(ctx *c);
 /* What the bytes between token a and token a+1 hold (G_* bits). */
 unsigned bcx_gap(const ctx *c, size_t a);
+/* Computes every gap once (c->gap) and the running counts of clause breaks (commas,
+ * brackets) and Chinese tokens, so distances in clauses cost O(1). */
+void bcx_index_gaps(ctx *c);
+/* The clause breaks (comma or bracket gaps) among tokens [min(a,b), max(a,b)). */
+size_t bcx_commas(const ctx *c, size_t a, size_t b);
+/* The Chinese tokens among tokens [min(a,b), max(a,b)). */
+size_t bcx_han_tokens(const ctx *c, size_t a, size_t b);
 /* 1 when tokens a and a+1 sit in one phrase: only spaces and hyphens between them
  * (nothing between two Chinese characters). */
 int bcx_joined(const ctx *c, size_t a);

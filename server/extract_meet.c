@@ -12,18 +12,26 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Value of a Roman numeral of two or more letters, or V or X alone (1..50), else 0. */
+/* Value of a Roman numeral of two or more letters, or V or X alone (1..50), else 0: the
+ * tens (X, XX, XXX, XL, L) then the ones (I .. IX), written the one canonical way. */
 static int roman(const char *s, size_t n)
 {
     static const char *const ones[] = {"", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"};
     static const char *const tens[] = {"", "X", "XX", "XXX", "XL", "L"};
     if (n == 0 || n > 8 || (n == 1 && s[0] != 'V' && s[0] != 'X'))
         return 0;
-    for (int v = 1; v <= 50; v++) {
-        char buf[16];
-        snprintf(buf, sizeof buf, "%s%s", tens[v / 10], ones[v % 10]);
-        if (strlen(buf) == n && memcmp(buf, s, n) == 0)
-            return v;
+    for (size_t k = 0; k < n; k++)
+        if (s[k] != 'I' && s[k] != 'V' && s[k] != 'X' && s[k] != 'L')
+            return 0; /* most capitalised words stop here */
+    for (int t = 5; t >= 0; t--) {
+        size_t tl = strlen(tens[t]);
+        if (tl > n || memcmp(s, tens[t], tl) != 0)
+            continue;
+        for (int o = 0; o < 10; o++) {
+            size_t ol = strlen(ones[o]);
+            if (tl + ol == n && memcmp(s + tl, ones[o], ol) == 0 && t * 10 + o > 0)
+                return t * 10 + o;
+        }
     }
     return 0;
 }
@@ -531,17 +539,8 @@ static int foreign_to(const ctx *c, size_t si, const char *id)
  * eight more for every comma or bracket between them. */
 static size_t clause_dist(const ctx *c, size_t a, size_t b)
 {
-    size_t lo = a < b ? a : b, hi = a < b ? b : a, cost = 0, han = 0;
-    for (size_t k = lo; k < hi; k++) {
-        unsigned g = bcx_gap(c, k);
-        if (c->t[k].han)
-            han++;
-        else
-            cost++;
-        if (g & (G_COMMA | G_PAREN))
-            cost += 8;
-    }
-    return cost + (han + 1) / 2;
+    size_t lo = a < b ? a : b, hi = a < b ? b : a, han = bcx_han_tokens(c, lo, hi);
+    return hi - lo - han + 8 * bcx_commas(c, lo, hi) + (han + 1) / 2;
 }
 
 /* 1 when talks m and a numbered or named meeting of its sentence (mentions idx[a..b))

@@ -34,11 +34,9 @@ int bcx_build_index(ctx *c)
     return BC_OK;
 }
 
-unsigned bcx_gap(const ctx *c, size_t a)
+static unsigned scan_gap(const ctx *c, size_t a)
 {
     unsigned f = 0;
-    if (a + 1 >= c->nt)
-        return G_OTHER; /* past the last token: the end of the text */
     size_t i = c->t[a].end, e = c->t[a + 1].start;
     while (i < e) {
         unsigned cp;
@@ -73,6 +71,42 @@ unsigned bcx_gap(const ctx *c, size_t a)
             f |= G_OTHER;
     }
     return f;
+}
+
+unsigned bcx_gap(const ctx *c, size_t a)
+{
+    if (a + 1 >= c->nt)
+        return G_OTHER; /* past the last token: the end of the text */
+    return c->gap != NULL ? c->gap[a] : scan_gap(c, a);
+}
+
+size_t bcx_commas(const ctx *c, size_t a, size_t b)
+{
+    size_t lo = a < b ? a : b, hi = a < b ? b : a;
+    return c->pcomma[hi] - c->pcomma[lo];
+}
+
+size_t bcx_han_tokens(const ctx *c, size_t a, size_t b)
+{
+    size_t lo = a < b ? a : b, hi = a < b ? b : a;
+    return c->phan[hi] - c->phan[lo];
+}
+
+void bcx_index_gaps(ctx *c)
+{
+    c->gap = bc_malloc((c->nt + 1) * sizeof *c->gap);
+    c->pcomma = bc_malloc((c->nt + 1) * sizeof *c->pcomma);
+    c->phan = bc_malloc((c->nt + 1) * sizeof *c->phan);
+    if (c->gap == NULL || c->pcomma == NULL || c->phan == NULL) {
+        c->rc = BC_ENOMEM;
+        return;
+    }
+    c->pcomma[0] = c->phan[0] = 0;
+    for (size_t k = 0; k < c->nt; k++) {
+        c->gap[k] = k + 1 < c->nt ? scan_gap(c, k) : G_OTHER;
+        c->pcomma[k + 1] = c->pcomma[k] + ((c->gap[k] & (G_COMMA | G_PAREN)) != 0);
+        c->phan[k + 1] = c->phan[k] + c->t[k].han;
+    }
 }
 
 int bcx_joined(const ctx *c, size_t a)
@@ -151,9 +185,16 @@ size_t bcx_lex_find2(const ctx *c, int cls, size_t i, int adj, const bc_lex **ou
     if (i >= c->nt || c->t[i].sent == NO_SENT || c->t[i].kind != T_WORD)
         return 0;
     size_t lim = bcx_sent_end(c, i);
+    const char *w = TXT(c, i);
+    int han = c->t[i].han;
     for (size_t k = c->cls_lo[cls]; k < c->cls_lo[cls + 1]; k++) {
         const bc_lex *e = &c->lang->lex[c->ix[k]];
         if (e->adj && !adj)
+            continue;
+        /* a cheap look at the first letter before the whole pattern (most entries fail
+         * there): a Chinese token is one character, a Latin word's first byte */
+        if (han ? memcmp(e->pat, w, c->t[i].fl) != 0
+                : (e->mode == M_EXACT || e->mode == M_PREFIX) && e->pat[0] != w[0])
             continue;
         size_t n = lex_at(c, e, i, lim);
         if (n > best) {
@@ -195,7 +236,17 @@ int bcx_range_has(const ctx *c, size_t lo, size_t hi, int cls, double val)
 
 int bcx_sent_has(const ctx *c, size_t si, int cls, double val)
 {
-    return bcx_range_has(c, c->se[si].t0, c->se[si].t1, cls, val);
+    if (val >= 0 || cls >= 64)
+        return bcx_range_has(c, c->se[si].t0, c->se[si].t1, cls, val);
+    /* asked again and again of one sentence (talks, futures, both sides): remembered */
+    sent *s = (sent *)&c->se[si];
+    uint64_t bit = (uint64_t)1 << cls;
+    if (!(s->has_known & bit)) {
+        if (bcx_range_has(c, s->t0, s->t1, cls, val))
+            s->has |= bit;
+        s->has_known |= bit;
+    }
+    return (s->has & bit) != 0;
 }
 
 int bcx_word_is(const ctx *c, size_t i, size_t lim, const char *w)

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# extract.sh: is extraction linear in the article? Builds articles of 256 KiB, 512 KiB and
+# 1 MiB from the dev gold corpus (tests/eval/dev: English, Vietnamese, Chinese), and two
+# hostile ones of 1 MiB (one "sentence" of names, dashes and numbers without a full stop;
+# a list of amounts), then times `bordercoop extract` (extraction alone, gazetteer
+# included) and `bordercoop ingest` (extraction, storing, citations, search index and the
+# change feed, one transaction) into a fresh copy of the curated store. The goal of
+# issue 11 is a 1 MiB article under 1 s on this machine. A measurement, not a test: no
+# timing is asserted anywhere. No network; seconds.
+#
+#   tests/bench/extract.sh BIN_DIR   (make bench runs it)
+set -euo pipefail
+
+BIN=${1:-build/release/bin}
+DATA=${BC_DATA:-data}
+TMP=$(mktemp -d /tmp/bc-extract-XXXXXX)
+trap 'rm -rf "$TMP"' EXIT INT TERM
+"$BIN/bordercoop" load --data "$DATA" --db "$TMP/curated.db" >/dev/null
+
+# article LANG BYTES OUT: the dev articles of LANG repeated up to BYTES (cut at a line)
+article() {
+    : >"$3"
+    while [ "$(stat -c %s "$3")" -lt "$2" ]; do
+        for f in tests/eval/dev/"$1"/*.txt; do cat "$f" >>"$3"; printf '\n\n' >>"$3"; done
+    done
+    head -c "$2" "$3" | sed '$d' >"$3.cut" && mv "$3.cut" "$3"
+}
+
+# hostile KIND BYTES OUT
+hostile() {
+    local unit
+    case "$1" in
+        run) unit='Lao Cai - Hekou - Ha Giang (Vietnam) - Tianbao (China) 12 th 2024 10/5 talks ' ;;
+        amounts) unit='up 5% to 1,2 billion USD, 3.4 mln VND and 7 tỷ đồng in 2024; ' ;;
+    esac
+    : >"$3"
+    local chunk="$TMP/chunk"
+    : >"$chunk"
+    for _ in $(seq 1 200); do printf '%s' "$unit" >>"$chunk"; done
+    while [ "$(stat -c %s "$3")" -lt "$2" ]; do cat "$chunk" >>"$3"; done
+    head -c "$2" "$3" | iconv -f UTF-8 -t UTF-8 -c >"$3.cut" && mv "$3.cut" "$3"
+}
+
+# seconds CMD...: wall time of one run
+seconds() {
+    local t0 t1
+    t0=$(date +%s.%N)
+    "$@" >/dev/null || { echo "extract: '$*' failed" >&2; exit 1; }
+    t1=$(date +%s.%N)
+    awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }'
+}
+
+# one NAME LANG FILE: extract and ingest times
+one() {
+    local db="$TMP/copy.db"
+    rm -f "$db" "$db-wal" "$db-shm"
+    cp "$TMP/curated.db" "$db"
+    local ex in
+    ex=$(seconds "$BIN/bordercoop" extract "$3" --lang "$2" --published-on 2025-06-30 --data "$DATA")
+    in=$(seconds "$BIN/bordercoop" ingest "$3" --lang "$2" --published-on 2025-06-30 \
+        --max-article-bytes 4194304 --title "bench $1" --db "$db")
+    printf '  %-24s %8d bytes   extract %6s s   ingest %6s s\n' "$1" "$(stat -c %s "$3")" "$ex" "$in"
+}
+
+echo "extract: one article, extraction alone and a whole ingest (goal: 1 MiB under 1 s)"
+for lang in en vi zh; do
+    for size in 262144 524288 1048576; do
+        article "$lang" "$size" "$TMP/$lang-$size.txt"
+        one "$lang $((size / 1024)) KiB" "$lang" "$TMP/$lang-$size.txt"
+    done
+done
+for kind in run amounts; do
+    hostile "$kind" 1048576 "$TMP/$kind.txt"
+    one "hostile $kind 1024 KiB" en "$TMP/$kind.txt"
+done

@@ -91,6 +91,8 @@ help:
 	@echo "                      the 1M-figure store vs the curated one, callgrind instructions/request"
 	@echo "  make bench-scale    the same queries on a 1,000,000-figure synthetic store (ratios)"
 	@echo "  make bench-ingest   one ingest into the curated store and into a 220,000-document one"
+	@echo "  make soak           a minute of issue 12's mixed attack beside normal clients: their"
+	@echo "                      p99, failures and the daemon's RSS growth (SOAK_SECONDS=...)"
 	@echo "Dependencies (apt-get as root, npm ci from the lockfiles)"
 	@echo "  make deps           the Debian packages of the build and the tests"
 	@echo "  make bench-deps | fuzz-deps | browser-deps | contract-deps | geojson-deps | web-deps"
@@ -234,6 +236,7 @@ $(OUT)/tests/api/%: tests/api/%.c tests/api/harness.c tests/api/harness.h $(LIB)
 -include tests/browser/browser.mk
 -include tests/fuzz/fuzz.mk
 -include tests/container/container.mk
+-include tests/soak/soak.mk
 
 # test-contract runs the API tests (recording every response) before validating them
 test: deps

@@ -21,6 +21,7 @@
 #include "bordercoop/strict.h"
 
 #include <arpa/inet.h>
+#include <malloc.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -277,6 +278,8 @@ static void job_run(bc_job *job, bc_store *store)
                     "again shortly",
                     note);
     }
+    if (j->exec == EXEC_WRITER)
+        malloc_trim(0); /* a write is rare and can be big (a 1 MiB article): give it back */
     if (j->key != NULL && j->res.status == 200 && j->res.cacheable) {
         j->entry = bc_cache_put(h->cache, j->key, &j->res, j->gzip);
         if (j->entry != NULL)

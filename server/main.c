@@ -8,6 +8,7 @@
 #include "bordercoop/version.h"
 
 #include <errno.h>
+#include <malloc.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -70,6 +71,14 @@ int main(int argc, char **argv)
     sigaddset(&sigs, SIGHUP);
     pthread_sigmask(SIG_BLOCK, &sigs, NULL);
     signal(SIGPIPE, SIG_IGN);
+    /* memory goes back to the system after a big request: glibc's threshold for serving
+     * a large allocation with its own mapping would otherwise grow with every large
+     * block freed (a 1 MiB body, an article's extraction), and those blocks would then
+     * stay in a heap; and fewer arenas for fewer threads' leftovers (see
+     * docs/performance.md) */
+    mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+    mallopt(M_TRIM_THRESHOLD, 512 * 1024);
+    mallopt(M_ARENA_MAX, 2);
 
     bc_store_mmap_bytes = (long long)cfg.mmap_mib << 20;
     bc_store_lock_timeout_ms = cfg.write_budget_ms;

@@ -132,7 +132,7 @@ static void tick(bc_reaper *r, uint64_t now)
 
 typedef struct candidate {
     bc_conn_track *t;
-    int rank;       /* 0 idle keep-alive, 1 incomplete head, 2 body */
+    int rank;       /* 0 incomplete head, 1 idle keep-alive, 2 body */
     uint64_t since; /* older first within a rank */
 } candidate;
 
@@ -163,8 +163,11 @@ static void make_room(bc_reaper *r)
         int phase = atomic_load(&t->phase);
         if (phase == T_ANSWER)
             continue;
+        /* unfinished heads first (a slow client, or one with nothing to ask), then idle
+         * keep-alive connections (their clients open a new one when they need it), last
+         * bodies being uploaded (a write under way) */
         int served = atomic_load(&t->served) > 0;
-        int rank = phase == T_BODY ? 2 : phase == T_IDLE && served && t->head_from == 0 ? 0 : 1;
+        int rank = phase == T_BODY ? 2 : phase == T_IDLE && served && t->head_from == 0 ? 1 : 0;
         uint64_t since = served ? atomic_load(&t->since) : t->opened;
         cs[n++] = (candidate){t, rank, since};
     }

@@ -7,7 +7,7 @@
  * or whose body falls below a minimum rate (Apache mod_reqtimeout's rule: the body
  * timeout, plus one second per min_rate bytes received). When connections run short
  * (near max_connections) the oldest connections without a request being answered go
- * first: idle keep-alive ones, then incomplete heads, then slow bodies, so a new client
+ * first: unfinished heads, then idle keep-alive ones, then slow bodies, so a new client
  * always finds room. A connection whose request is being answered is never touched. */
 #ifndef BORDERCOOP_REAPER_H
 #define BORDERCOOP_REAPER_H

@@ -173,8 +173,8 @@ static void keep_alive_idle_is_not_a_slow_head(void **state)
     close(c1), close(s1);
 }
 
-/* Near the limit, room is made: idle keep-alive connections first, then the oldest
- * unfinished heads; requests being answered are never touched. */
+/* Near the limit, room is made: the oldest unfinished heads first, idle keep-alive
+ * connections only after them; requests being answered are never touched. */
 static void room_is_made_oldest_first(void **state)
 {
     (void)state;
@@ -206,12 +206,12 @@ static void room_is_made_oldest_first(void **state)
     assert_int_equal(gone, N - 28);
     for (int i = 0; i < 4; i++)
         assert_false(shed(c[i]) || bc_reaper_why(t[i]) != NULL);
-    assert_non_null(bc_reaper_why(t[20]));
-    assert_non_null(bc_reaper_why(t[21]));
-    /* then the oldest heads: 4, 5, 6, 7 */
-    for (int i = 4; i < 8; i++)
+    /* the six oldest unfinished heads: 4 to 9; the idle ones (20, 21) stay */
+    for (int i = 4; i < 10; i++)
         assert_non_null(bc_reaper_why(t[i]));
-    assert_null(bc_reaper_why(t[8]));
+    assert_null(bc_reaper_why(t[10]));
+    assert_null(bc_reaper_why(t[20]));
+    assert_null(bc_reaper_why(t[21]));
     bc_reaper_stats st;
     bc_reaper_get_stats(r, &st);
     assert_int_equal(st.shed_room, N - 28);

@@ -138,7 +138,7 @@ static int secret_name(const char *name, size_t n)
         if (strcmp(low, exact[i]) == 0)
             return 1;
     for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
-        if (strstr(low, parts[i]) != NULL)
+        if (strlen(parts[i]) <= n && strstr(low, parts[i]) != NULL)
             return 1;
     return 0;
 }

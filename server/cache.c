@@ -201,9 +201,16 @@ int bc_gzip(const char *in, size_t n, char **out, size_t *out_len)
 
 bc_cached *bc_cache_put(bc_cache *c, const char *key, const bc_response *res, int want_gzip)
 {
+    return bc_cache_put_tagged(c, key, res, want_gzip, -1);
+}
+
+bc_cached *bc_cache_put_tagged(bc_cache *c, const char *key, const bc_response *res, int want_gzip,
+                               int tag)
+{
     node *n = bc_calloc(1, sizeof *n);
     if (n == NULL)
         return NULL;
+    n->e.tag = tag;
     n->e.key = bc_strdup(key);
     n->e.len = res->body.len;
     n->e.body = bc_malloc(res->body.len + 1);

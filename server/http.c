@@ -139,7 +139,8 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *con)
 }
 
 /* One line for the request, which took ms milliseconds, into the buffered log. */
-static void access_log(const req_ctx *c, struct MHD_Connection *con, double ms)
+static void access_log(const req_ctx *c, struct MHD_Connection *con, double ms,
+                       const struct timespec *end)
 {
     bc_http *h = c->h;
     if (h->log == NULL)
@@ -151,7 +152,27 @@ static void access_log(const req_ctx *c, struct MHD_Connection *con, double ms)
                    .ms = ms,
                    .id = c->id,
                    .note = c->note};
-    clock_gettime(CLOCK_REALTIME, &a.when);
+    /* the wall clock from the monotonic end of the request, with the offset between
+     * the two read once a second per thread (one clock read less per request) */
+    static _Thread_local time_t offset_at = -1;
+    static _Thread_local struct timespec offset;
+    if (end->tv_sec != offset_at) {
+        struct timespec wall, mono;
+        clock_gettime(CLOCK_REALTIME, &wall);
+        clock_gettime(CLOCK_MONOTONIC, &mono);
+        offset.tv_sec = wall.tv_sec - mono.tv_sec;
+        offset.tv_nsec = wall.tv_nsec - mono.tv_nsec;
+        offset_at = end->tv_sec;
+    }
+    a.when.tv_sec = end->tv_sec + offset.tv_sec;
+    a.when.tv_nsec = end->tv_nsec + offset.tv_nsec;
+    if (a.when.tv_nsec < 0) {
+        a.when.tv_nsec += 1000000000L;
+        a.when.tv_sec--;
+    } else if (a.when.tv_nsec >= 1000000000L) {
+        a.when.tv_nsec -= 1000000000L;
+        a.when.tv_sec++;
+    }
     const union MHD_ConnectionInfo *ci =
         con ? MHD_get_connection_info(con, MHD_CONNECTION_INFO_CLIENT_ADDRESS) : NULL;
     a.peer = ci != NULL ? ci->client_addr : NULL;
@@ -188,7 +209,7 @@ static void on_completed(void *cls, struct MHD_Connection *con, void **req_cls,
     bc_reaper_request_done(c->track, (uint64_t)end.tv_sec * 1000 + (uint64_t)end.tv_nsec / 1000000);
     double seconds =
         (double)(end.tv_sec - c->start.tv_sec) + (double)(end.tv_nsec - c->start.tv_nsec) / 1e9;
-    access_log(c, con, seconds * 1e3);
+    access_log(c, con, seconds * 1e3, &end);
     bc_metrics_request(c->route, c->method[0] ? c->method : "other", c->status, seconds,
                        c->outcome);
     bc_metrics_in_flight(-1);
@@ -281,7 +302,7 @@ static void job_run(bc_job *job, bc_store *store)
     if (j->exec == EXEC_WRITER)
         malloc_trim(0); /* a write is rare and can be big (a 1 MiB article): give it back */
     if (j->key != NULL && j->res.status == 200 && j->res.cacheable) {
-        j->entry = bc_cache_put(h->cache, j->key, &j->res, j->gzip);
+        j->entry = bc_cache_put_tagged(h->cache, j->key, &j->res, j->gzip, j->c->route);
         if (j->entry != NULL)
             bc_response_free(&j->res);
     }
@@ -442,7 +463,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const c
         /* first call: the head only. Answering now would cost keep-alive (see STYLE.md),
          * so only refusals answer here */
         c->seen = 1;
-        snprintf(c->method, sizeof c->method, "%s", method);
+        size_t n = strnlen(method, sizeof c->method - 1);
+        memcpy(c->method, method, n);
+        c->method[n] = '\0';
         return bc_http_admit(con, c, method, version);
     }
     if (c->phase == PHASE_GATING) {
@@ -480,26 +503,15 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const c
     int gzip =
         bc_accepts_gzip(MHD_lookup_connection_value(con, MHD_HEADER_KIND, "Accept-Encoding"));
     int readonly = strcmp(c->method, "GET") == 0 || strcmp(c->method, "HEAD") == 0;
-    int status = parse_target(c, &req, &res);
-    if (status == 0)
-        c->route = bc_router_route_of(req.path);
-    if (status == 0 && c->body_bytes > (size_t)c->reserved)
-        status = bc_problem(&res, 413, "body_too_large", NULL,
-                            "the request body is larger than %d bytes", h->cfg->max_body);
-    /* the cache key: store generation, negotiated representation, request target */
+    /* the cache first, by the raw target: a hit needs neither decoding nor routing (the
+     * entry knows its route), and only a target that decoded and routed was ever cached */
     bc_live_view_get(h->live, &c->view);
     char *key = NULL;
-    /* an answer that depends on who asks (the route needs a key) is never cached, and
-     * no If-None-Match is answered for it before the handler has checked the key */
-    const bc_route *route = bc_router_route(c->route);
-    const bc_method *handler = route != NULL ? bc_router_method(route, c->method) : NULL;
-    if (handler != NULL && handler->role != 0)
-        readonly = 0;
-    if (status == 0 && readonly)
+    if (readonly && !c->uri_too_long && c->body_bytes == 0) {
         key = cache_key(c, &req);
-    if (key != NULL) {
-        bc_cached *e = bc_cache_get(h->cache, key);
+        bc_cached *e = key != NULL ? bc_cache_get(h->cache, key) : NULL;
         if (e != NULL) {
+            c->route = e->tag;
             c->outcome = BC_OUTCOME_CACHED;
             return bc_http_send_cached(con, c, e, gzip, bc_http_not_modified(c, e, gzip, inm, ims));
         }
@@ -507,6 +519,18 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const c
          * representation is built, for a 304 carries the length of the body it stands for
          * (RFC 9110 8.6) and libmicrohttpd 0.9.75 always sends a Content-Length */
     }
+    int status = parse_target(c, &req, &res);
+    if (status == 0)
+        c->route = bc_router_route_of(req.path);
+    if (status == 0 && c->body_bytes > (size_t)c->reserved)
+        status = bc_problem(&res, 413, "body_too_large", NULL,
+                            "the request body is larger than %d bytes", h->cfg->max_body);
+    /* an answer that depends on who asks (the route needs a key) is never cached, and
+     * no If-None-Match is answered for it before the handler has checked the key */
+    const bc_route *route = bc_router_route(c->route);
+    const bc_method *handler = route != NULL ? bc_router_method(route, c->method) : NULL;
+    if (status != 0 || (handler != NULL && handler->role != 0))
+        key = NULL;
     if (status == 0) {
         req.body = c->body.data;
         req.body_len = c->body.len;

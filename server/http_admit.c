@@ -174,7 +174,7 @@ enum MHD_Result bc_http_admit(struct MHD_Connection *con, req_ctx *c, const char
     c->phase = PHASE_ADMITTED;
     c->active = 1;
     atomic_fetch_add(&h->active, 1);
-    bc_reaper_head_done(c->track, 0, bc_reaper_now_ms());
+    bc_reaper_head_done(c->track, 0, 0); /* being answered: no clock needed */
     return MHD_YES;
 }
 

@@ -23,6 +23,20 @@ static const char *http_date(time_t lm)
     return date;
 }
 
+/* The Date header's value for now: formatted once a second per thread (libmicrohttpd
+ * would format it for every response; giving it one makes it skip its own). */
+static const char *date_now(void)
+{
+    static _Thread_local time_t last = -1;
+    static _Thread_local char date[40];
+    time_t now = time(NULL);
+    if (now != last) {
+        bc_http_date_format(now, date, sizeof date);
+        last = now;
+    }
+    return date;
+}
+
 /* content_type with "; charset=utf-8" when it is text, remembered per thread for the
  * last static type string seen (cached answers repeat the same few). */
 static const char *content_type_header(const char *type)
@@ -115,6 +129,7 @@ enum MHD_Result bc_http_send(struct MHD_Connection *con, req_ctx *c, bc_response
     for (int i = 0; i < res->nheaders; i++)
         MHD_add_response_header(r, res->headers[i].name, res->headers[i].value);
     MHD_add_response_header(r, "X-Request-Id", c->id);
+    MHD_add_response_header(r, "Date", date_now());
     common_headers(c, r, res, 0, res->status);
     c->status = res->status;
     c->bytes = len;
@@ -167,22 +182,28 @@ enum MHD_Result bc_http_send_cached(struct MHD_Connection *con, req_ctx *c, bc_c
     time_t lm;
     if (c->h->share_responses && bc_last_modified(c->view.modified_at, c->view.confirmed_at, &lm)) {
         /* The entry keeps one ready response per variant: every header is the same for
-         * every request but X-Request-Id, whose value is overwritten in place (same
-         * length) just before queuing. Safe with one I/O thread: libmicrohttpd copies the
+         * every request but X-Request-Id and Date, whose values are overwritten in place
+         * (same length) just before queuing. Safe with one I/O thread: libmicrohttpd copies the
          * headers into the connection's buffer before it handles another connection. It
          * saves the response object and a dozen header copies per request. */
         int slot = (not_modified ? 2 : 0) + use_gz;
         struct MHD_Response *r = e->prebuilt[slot];
         if (r == NULL) {
             r = cached_response(c, e, use_gz, not_modified);
-            if (r != NULL && MHD_add_response_header(r, "X-Request-Id", c->id) == MHD_YES)
+            if (r != NULL && MHD_add_response_header(r, "X-Request-Id", c->id) == MHD_YES &&
+                MHD_add_response_header(r, "Date", date_now()) == MHD_YES)
                 e->prebuilt[slot] = r;
             else if (r != NULL)
                 MHD_destroy_response(r), r = NULL;
         }
+        /* the two values that change, each always the same length */
         char *id = r != NULL ? (char *)MHD_get_response_header(r, "X-Request-Id") : NULL;
-        if (id != NULL && strlen(id) == strlen(c->id)) {
+        char *date = r != NULL ? (char *)MHD_get_response_header(r, "Date") : NULL;
+        const char *now = date_now();
+        if (id != NULL && strlen(id) == strlen(c->id) && date != NULL &&
+            strlen(date) == strlen(now)) {
             memcpy(id, c->id, strlen(c->id));
+            memcpy(date, now, strlen(now));
             return MHD_queue_response(con, (unsigned int)status, r);
         }
     }
@@ -190,6 +211,7 @@ enum MHD_Result bc_http_send_cached(struct MHD_Connection *con, req_ctx *c, bc_c
     if (r == NULL)
         return MHD_NO;
     MHD_add_response_header(r, "X-Request-Id", c->id);
+    MHD_add_response_header(r, "Date", date_now());
     enum MHD_Result ret = MHD_queue_response(con, (unsigned int)status, r);
     MHD_destroy_response(r);
     return ret;

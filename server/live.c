@@ -15,6 +15,8 @@ struct bc_live {
     long data_version;
     pthread_mutex_t lock; /* guards view and the watch connection */
     bc_live_view view;
+    atomic_ulong version;   /* moves with every change of view (bc_live_view_get's cue) */
+    unsigned long instance; /* unique in the process, never reused */
     pthread_mutex_t writer_lock;
     bc_store *writer;
     pthread_t thread;
@@ -83,6 +85,8 @@ int bc_live_open(const char *path, size_t readers, bc_live **out, bc_err *err)
     bc_live *l = bc_calloc(1, sizeof *l);
     if (l == NULL)
         return bc_err_set(err, BC_ENOMEM, "out of memory");
+    static atomic_ulong next_id;
+    l->instance = atomic_fetch_add(&next_id, 1) + 1; /* 0 is "none" in bc_live_view_get */
     snprintf(l->path, sizeof l->path, "%s", path);
     pthread_mutex_init(&l->lock, NULL);
     pthread_mutex_init(&l->writer_lock, NULL);
@@ -127,22 +131,35 @@ int bc_live_refresh(bc_live *l, int *changed, bc_err *err)
                 v.modified_at != l->view.modified_at) {
                 v.serial = l->view.serial + 1;
                 l->view = v;
+                atomic_fetch_add_explicit(&l->version, 1, memory_order_release);
                 if (changed != NULL)
                     *changed = 1;
             }
         }
     }
-    if (rc == BC_OK && checked > l->view.confirmed_at)
+    if (rc == BC_OK && checked > l->view.confirmed_at) {
         l->view.confirmed_at = checked;
+        atomic_fetch_add_explicit(&l->version, 1, memory_order_release);
+    }
     pthread_mutex_unlock(&l->lock);
     return rc;
 }
 
 void bc_live_view_get(bc_live *l, bc_live_view *v)
 {
-    pthread_mutex_lock(&l->lock);
-    *v = l->view;
-    pthread_mutex_unlock(&l->lock);
+    /* every request asks: a thread keeps its last copy and takes the lock only when the
+     * view changed (at most every 250 ms, when the watcher confirms it) */
+    static _Thread_local unsigned long mine, mine_version;
+    static _Thread_local bc_live_view copy;
+    unsigned long version = atomic_load_explicit(&l->version, memory_order_acquire);
+    if (mine != l->instance || mine_version != version) {
+        pthread_mutex_lock(&l->lock);
+        copy = l->view;
+        mine_version = atomic_load_explicit(&l->version, memory_order_relaxed);
+        pthread_mutex_unlock(&l->lock);
+        mine = l->instance;
+    }
+    *v = copy;
     if (bc_store_is_immutable(l->watch))
         v->confirmed_at = time(NULL); /* nothing can change it */
 }

@@ -29,6 +29,7 @@ typedef struct bc_cached {
      * 304, identity and gzip), released through the hook of bc_cache_set_prebuilt_free
      * when the entry is freed. Written only by the one thread that sends responses. */
     void *prebuilt[4];
+    int tag; /* the HTTP layer's note, given to bc_cache_put_tagged (its route), else -1 */
 } bc_cached;
 
 typedef struct bc_cache_stats {
@@ -52,6 +53,10 @@ bc_cached *bc_cache_get(bc_cache *c, const char *key);
  * bigger than the budget, in which case the entry is private to the caller. Returns it
  * with a reference taken for the caller, or NULL when out of memory. res is borrowed. */
 bc_cached *bc_cache_put(bc_cache *c, const char *key, const bc_response *res, int want_gzip);
+
+/* bc_cache_put, the entry carrying tag (read back from e->tag by whoever gets it). */
+bc_cached *bc_cache_put_tagged(bc_cache *c, const char *key, const bc_response *res, int want_gzip,
+                               int tag);
 
 /* Sets the function that releases an entry's prebuilt answers when it is freed (once,
  * before the first entry is made). */

@@ -9,6 +9,7 @@
 #   tests/bench/bench.sh BIN_DIR            (make bench runs it)
 #   BENCH_SECONDS=5 BENCH_ROUNDS=3 BENCH_CONNECTIONS=64 tests/bench/bench.sh build/release/bin
 #
+# Revalidations (304) are driven by tests/bench/reval.c, the rest by wrk.
 # Servers are pinned to core 0, wrk to core 1 (docs/performance.md: wrk is the
 # bottleneck at these rates, so each server's CPU time per request, from /proc, is
 # reported beside requests/s and compared too); rounds alternate the servers, and
@@ -64,6 +65,7 @@ start_daemon() {
     eval "PID_$name=$pid"
 }
 "$BIN/bordercoop" load --data "$DATA" --db "$TMP/store.db" >/dev/null
+cc -std=c11 -O2 -Wall -Wextra -Werror tests/bench/reval.c -o "$TMP/reval"
 # logging on: the default plain access log, into a file as a deployment would
 start_daemon on --log-file "$TMP/bc-access.log"
 start_daemon off --log-format off
@@ -145,6 +147,17 @@ to_ms() {
 # run SERVER URL HEADER PID: prints "rps p50 p99 cpu_us_per_request"
 run() {
     local url=$1 header=$2 pid=$3 out before after
+    if [ "${header#If-None-Match}" != "$header" ]; then
+        # revalidations with reval (see tests/bench/reval.c: wrk cannot parse a 304 that
+        # carries its representation's Content-Length), same connections and duration
+        before=$(cpu_ticks "$pid")
+        out=$(taskset -c 1 "$TMP/reval" -c "$CONNS" -d "$SECS" -H "$header" "$url")
+        after=$(cpu_ticks "$pid")
+        awk -v t="$((after - before))" -v hz="$CLK_TCK" '{
+                if ($10 > 0) { print "bench: " $0 > "/dev/stderr"; exit 1 }
+                printf "%s %s %s %.2f\n", $4, $6, $8, ($2 > 0 ? t / hz / $2 * 1e6 : 0) }' <<<"$out"
+        return
+    fi
     before=$(cpu_ticks "$pid")
     if [ -n "$header" ]; then
         out=$(taskset -c 1 wrk -t1 -c"$CONNS" -d"${SECS}s" --latency -H "$header" "$url")

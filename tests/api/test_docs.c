@@ -381,7 +381,8 @@ static size_t phony_targets(char names[][48], size_t max)
                            "tests/geojson/geojson.mk",
                            "tests/fuzz/fuzz.mk",
                            "tests/scale/scale.mk",
-                           "tests/container/container.mk"};
+                           "tests/container/container.mk",
+                           "tests/soak/soak.mk"};
     size_t n = 0;
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
         char *text = read_file(files[i]);

@@ -4,6 +4,11 @@
 # memcheck error or definite leak, which the tests' clean-shutdown check turns into a
 # failure. VALGRIND_DAEMON names the real binary.
 set -u
+# Under memcheck the daemon runs 20-50 times slower, so the default 250 ms read budget
+# would turn ordinary requests into 503 budget_exceeded. A test that is about budgets
+# passes --request-budget-ms itself, and an argument wins over the environment.
+export BORDERCOOP_REQUEST_BUDGET_MS="${BORDERCOOP_REQUEST_BUDGET_MS:-10000}"
+export BORDERCOOP_WRITE_BUDGET_MS="${BORDERCOOP_WRITE_BUDGET_MS:-60000}"
 exec valgrind --quiet --error-exitcode=99 --leak-check=full \
     --errors-for-leak-kinds=definite --show-leak-kinds=definite \
     --track-fds=no --num-callers=30 \

@@ -2,7 +2,7 @@
 # both install missing Debian packages first (as root) through `make deps`.
 
 CC      ?= cc
-PKGS    := libmicrohttpd jansson sqlite3
+PKGS    := libmicrohttpd jansson sqlite3 libutf8proc
 # recursive (=) so pkg-config runs only once a target needs it, after `make deps`
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
@@ -142,7 +142,7 @@ define npm_ci
 	@touch $@
 endef
 
-DEB_PACKAGES := pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev libcmocka-dev \
+DEB_PACKAGES := pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev libutf8proc-dev libcmocka-dev \
                 zlib1g-dev curl ca-certificates prometheus
 # the contract checks run on Node; Debian's nodejs + npm unless a node with npm is there
 NODE_PACKAGES = $(if $(shell command -v npm 2>/dev/null),,nodejs npm)

@@ -217,8 +217,11 @@ static int code_like(const ctx *c, size_t a, size_t b)
     for (size_t k = a; k <= b; k++) {
         const char *s = c->s + c->t[k].start;
         size_t n = c->t[k].end - c->t[k].start, lower = 0;
-        for (size_t q = 0; q < n; q++)
-            lower += (s[q] >= 'a' && s[q] <= 'z') || (unsigned char)s[q] >= 0xC3;
+        for (size_t q = 0; q < n;) {
+            unsigned cp;
+            q += dec(s, n, q, &cp);
+            lower += (size_t)is_lower(cp);
+        }
         if (c->t[k].kind != T_WORD || lower > 0)
             return 0;
     }

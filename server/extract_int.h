@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #define NO_SENT SIZE_MAX
 #define C_COUNT C_LAST_CLASS
@@ -75,48 +76,41 @@ static inline int is_han(unsigned cp)
            (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FFFF);
 }
 
+/* Letters of any script, and the marks that combine with them (a word in decomposed
+ * form stays one word): Unicode's general categories, from libutf8proc. */
 static inline int is_letter(unsigned cp)
 {
     if (cp < 0x80)
         return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
-    if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7)
+    switch (utf8proc_category((utf8proc_int32_t)cp)) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
+        return 1;
+    default:
         return 0;
-    if ((cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x3000 && cp <= 0x303F) ||
-        (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF20) ||
-        (cp >= 0xFF3B && cp <= 0xFF40) || (cp >= 0xFF5B && cp <= 0xFF65) || cp >= 0x1F000)
-        return 0;
-    return 1;
+    }
 }
 
-/* Upper-case Latin letters, including those of Polish, Swedish, Dutch and Vietnamese. */
+/* Upper-case (and title-case) letters of any script. */
 static inline int is_upper(unsigned cp)
 {
     if (cp < 0x80)
         return cp >= 'A' && cp <= 'Z';
-    if (cp >= 0xC0 && cp <= 0xDE)
-        return cp != 0xD7;
-    if (cp >= 0x100 && cp <= 0x137)
-        return cp % 2 == 0;
-    if (cp >= 0x139 && cp <= 0x148)
-        return cp % 2 == 1;
-    if (cp >= 0x14A && cp <= 0x177)
-        return cp % 2 == 0;
-    if (cp >= 0x178 && cp <= 0x17E)
-        return cp == 0x178 || cp % 2 == 1;
-    if (cp == 0x1A0 || cp == 0x1AF)
-        return 1;
-    if (cp >= 0x1EA0 && cp <= 0x1EFF)
-        return cp % 2 == 0;
-    if (cp >= 0x410 && cp <= 0x42F)
-        return 1;
-    return 0;
+    utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)cp);
+    return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }
 
 static inline int is_lower(unsigned cp)
 {
     if (cp < 0x80)
         return cp >= 'a' && cp <= 'z';
-    return is_letter(cp) && !is_upper(cp) && cp < 0x2000;
+    return utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LL;
 }
 
 /* Copies n bytes of UTF-8 into dst[cap], cut at a character boundary when too long. */

@@ -400,7 +400,8 @@ int ld_cite_all(loader *L, json_t *obj, const char *path, cite_target target, co
             break;
         }
         size_t qlen = strlen(quote);
-        long at = bc_text_find(a->body, a->len, quote, qlen);
+        const char *found = qlen > 0 ? memmem(a->body, a->len, quote, qlen) : NULL;
+        long at = found != NULL ? (long)(found - a->body) : -1;
         if (at < 0) {
             rc = ld_fail(L, p, "quote \"%.80s%s\" is not verbatim in source '%s'", quote,
                          qlen > 80 ? "..." : "", src);

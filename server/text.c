@@ -1,11 +1,11 @@
-/* text.c: UTF-8 validation, diacritic folding and slug keys. */
+/* text.c: UTF-8 validation, folding (libutf8proc: case folding, decomposition, marks
+ * stripped; a short table for the letters it cannot reduce) and slug keys. */
 #include "bordercoop/text.h"
 
 #include "bordercoop/err.h"
 
 #include <string.h>
-
-#include "text_fold_table.h"
+#include <utf8proc.h>
 
 /* Decodes one code point at s[0..n); returns its length (1..4) or 0 when malformed. */
 static size_t utf8_decode(const unsigned char *s, size_t n, unsigned int *cp)
@@ -55,19 +55,57 @@ int bc_utf8_valid(const char *s, size_t n)
     return 1;
 }
 
-static const char *fold_lookup(unsigned int cp)
+/* Letters whose folding libutf8proc cannot give (no decomposition to a base letter, or
+ * a ligature), sorted by code point; every other code point is case-folded,
+ * decomposed and stripped of its marks by libutf8proc. */
+static const struct fold_exception {
+    unsigned int cp;
+    char ascii[3];
+} EXCEPTIONS[] = {
+    {0x00C6, "ae"}, {0x00D0, "d"},  {0x00D8, "o"},  {0x00DE, "th"}, {0x00E6, "ae"}, {0x00F0, "d"},
+    {0x00F8, "o"},  {0x00FE, "th"}, {0x0110, "d"},  {0x0111, "d"},  {0x0126, "h"},  {0x0127, "h"},
+    {0x0131, "i"},  {0x0132, "ij"}, {0x0133, "ij"}, {0x013F, "l"},  {0x0140, "l"},  {0x0141, "l"},
+    {0x0142, "l"},  {0x0149, "n"},  {0x0152, "oe"}, {0x0153, "oe"}, {0x0166, "t"},  {0x0167, "t"},
+    {0x0180, "b"},  {0x0197, "i"},  {0x01B5, "z"},  {0x01B6, "z"},  {0x0246, "e"},  {0x0247, "e"},
+};
+
+static const char *fold_exception(unsigned int cp)
 {
-    size_t lo = 0, hi = sizeof fold_table / sizeof fold_table[0];
+    size_t lo = 0, hi = sizeof EXCEPTIONS / sizeof EXCEPTIONS[0];
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (fold_table[mid].cp == cp)
-            return fold_table[mid].ascii;
-        if (fold_table[mid].cp < cp)
+        if (EXCEPTIONS[mid].cp == cp)
+            return EXCEPTIONS[mid].ascii;
+        if (EXCEPTIONS[mid].cp < cp)
             lo = mid + 1;
         else
             hi = mid;
     }
     return NULL;
+}
+
+/* Writes the folded UTF-8 of cp into buf (at least 32 bytes); returns its length, 0
+ * when nothing is left (a mark), -1 when libutf8proc refuses cp (then it is kept as it
+ * is). */
+static long fold_cp(unsigned int cp, char *buf)
+{
+    const char *ex = fold_exception(cp);
+    if (ex != NULL) {
+        size_t n = strlen(ex);
+        memcpy(buf, ex, n);
+        return (long)n;
+    }
+    utf8proc_int32_t out[8];
+    int last = 0;
+    utf8proc_ssize_t k =
+        utf8proc_decompose_char((utf8proc_int32_t)cp, out, 8,
+                                UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK, &last);
+    if (k < 0 || k > 8)
+        return -1;
+    long n = 0;
+    for (utf8proc_ssize_t i = 0; i < k; i++)
+        n += (long)utf8proc_encode_char(out[i], (utf8proc_uint8_t *)buf + n);
+    return n;
 }
 
 /* Calls emit for each folded piece of s; shared by fold and slug. */
@@ -84,7 +122,7 @@ static int fold_each(const char *s, size_t n, bc_buf *out, int slug)
             return BC_EINVAL;
         const char *piece = NULL;
         size_t piece_len = 0;
-        char one;
+        char one, folded[32];
         if (cp < 0x80) {
             one = (char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
             int alnum = (one >= 'a' && one <= 'z') || (one >= '0' && one <= '9');
@@ -94,13 +132,14 @@ static int fold_each(const char *s, size_t n, bc_buf *out, int slug)
                 continue;
             }
             piece = &one, piece_len = 1;
-        } else if (cp >= 0x0300 && cp <= 0x036F) {
-            i += len; /* combining mark: dropped */
-            continue;
-        } else if ((piece = fold_lookup(cp)) != NULL) {
-            piece_len = strlen(piece);
         } else {
-            piece = s + i, piece_len = len;
+            long flen = fold_cp(cp, folded);
+            if (flen == 0) {
+                i += len; /* a mark: dropped */
+                continue;
+            }
+            piece = flen > 0 ? folded : s + i;
+            piece_len = flen > 0 ? (size_t)flen : len;
         }
         if (slug && pending_sep && out->len > start_len)
             bc_buf_putc(out, '-');
@@ -136,19 +175,4 @@ int bc_text_is_id(const char *s)
         }
     }
     return 1;
-}
-
-long bc_text_find(const char *hay, size_t hlen, const char *needle, size_t nlen)
-{
-    if (nlen == 0 || nlen > hlen)
-        return -1;
-    const char *end = hay + (hlen - nlen);
-    for (const char *p = hay; p <= end; p++) {
-        p = memchr(p, needle[0], (size_t)(end - p) + 1);
-        if (p == NULL)
-            return -1;
-        if (memcmp(p, needle, nlen) == 0)
-            return (long)(p - hay);
-    }
-    return -1;
 }

@@ -11,10 +11,11 @@
  * points past U+10FFFF), else 0. NUL bytes count as invalid. */
 int bc_utf8_valid(const char *s, size_t n);
 
-/* Appends to out the folded form of s: ASCII lower-cased, Latin letters with diacritics
- * reduced to their base letters (d-stroke -> d, l-stroke -> l, sharp s -> ss), combining
- * marks dropped, other code points (e.g. Chinese) copied. Returns 0, BC_EINVAL for
- * invalid UTF-8, or BC_ENOMEM. */
+/* Appends to out the folded form of s: every letter case-folded and reduced to its base
+ * letter with its marks dropped (libutf8proc: "Điện" -> "dien", "ΑΘΉΝΑ" -> "αθηνα",
+ * sharp s -> "ss"), letters without a decomposition mapped by a table (d-stroke -> d,
+ * l-stroke -> l, o-stroke -> o, ae -> "ae", thorn -> "th"), other code points (Chinese,
+ * digits, symbols) copied. Returns 0, BC_EINVAL for invalid UTF-8, or BC_ENOMEM. */
 int bc_text_fold(const char *s, size_t n, bc_buf *out);
 
 /* Appends to out the slug key of s: its folded form with every run of ASCII characters
@@ -25,9 +26,5 @@ int bc_text_slug(const char *s, size_t n, bc_buf *out);
 
 /* 1 when s is a canonical id: 1..120 bytes of [a-z0-9] words joined by single '-'. */
 int bc_text_is_id(const char *s);
-
-/* Finds the first occurrence of needle (nlen bytes) in hay (hlen bytes); returns its
- * offset or -1. Empty needles are not found. */
-long bc_text_find(const char *hay, size_t hlen, const char *needle, size_t nlen);
 
 #endif

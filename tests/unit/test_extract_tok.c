@@ -157,12 +157,36 @@ static void names(void **state)
     unmodel(&c);
 }
 
+/* Letters and their case come from Unicode's categories (libutf8proc), in every script. */
+static void letters_and_case(void **state)
+{
+    (void)state;
+    static const unsigned UPPER[] = {'A',           0xC0,           0x110 /* Đ */, 0x141 /* Ł */,
+                                     0x1A0 /* Ơ */, 0x1EA0 /* Ạ */, 0x391 /* Α */, 0x416 /* Ж */};
+    static const unsigned LOWER[] = {'z',          0xE5 /* å */,   0x111 /* đ */, 0x142 /* ł */,
+                                     0xDF /* ß */, 0x1EF9 /* ỹ */, 0x3B1 /* α */, 0x436 /* ж */};
+    for (size_t i = 0; i < sizeof UPPER / sizeof UPPER[0]; i++) {
+        assert_true(is_letter(UPPER[i]) && is_upper(UPPER[i]) && !is_lower(UPPER[i]));
+        assert_true(is_letter(LOWER[i]) && is_lower(LOWER[i]) && !is_upper(LOWER[i]));
+    }
+    /* Chinese: letters with no case; a combining mark continues its word */
+    assert_true(is_letter(0x4E91) && !is_upper(0x4E91) && !is_lower(0x4E91));
+    assert_true(is_letter(0x301) && !is_upper(0x301) && !is_lower(0x301));
+    /* digits, punctuation, symbols, spaces and emoji are not letters:
+     * 1 - space, no-break space, × ÷ – “ 。 ， € 😀 */
+    static const unsigned NOT[] = {'1',    '-',    ' ',    0xA0,   0xD7,   0xF7,
+                                   0x2013, 0x201C, 0x3002, 0xFF0C, 0x20AC, 0x1F600};
+    for (size_t i = 0; i < sizeof NOT / sizeof NOT[0]; i++)
+        assert_false(is_letter(NOT[i]) || is_upper(NOT[i]) || is_lower(NOT[i]));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(sentences),
         cmocka_unit_test(tokens),
         cmocka_unit_test(names),
+        cmocka_unit_test(letters_and_case),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -1,5 +1,9 @@
-# bordercoop: build, run and test. `make run` and `make test` are all a newcomer needs;
-# both install missing Debian packages first (as root) through `make deps`.
+# bordercoop: build, run and test. `make run` and `make test` are all a newcomer needs:
+# both start with `make deps`, which installs what the build, the daemon and the tests
+# need and is missing (Debian packages as root, npm ci from the committed lockfiles).
+# Only the *-deps targets install; the build and the test recipes never do, they say
+# which target to run. The C build needs no Node: without it bordercoopd is built
+# without the dashboard and says so at /.
 
 CC      ?= cc
 PKGS    := libmicrohttpd jansson sqlite3 libutf8proc
@@ -47,13 +51,13 @@ CORE    += keys auth review review_edit review_api curation
 CORE    += http_admit http_send strict conditional workers reaper log accesslog
 CORE_OBJ := $(CORE:%=$(OUT)/obj/%.o) $(OUT)/obj/gen/migrations.o $(OUT)/obj/gen/openapi.o
 LIB     := $(OUT)/libbordercoop.a
-# the dashboard bundle is linked into the daemon only
+# the dashboard bundle is linked into the daemon only, never into $(LIB)
 DAEMON_OBJ := $(OUT)/obj/main.o $(OUT)/obj/gen/web.o
 CLI_OBJ := $(OUT)/obj/cli.o $(OUT)/obj/cli_review.o
 
 MIGRATIONS := $(sort $(wildcard migrations/*.sql))
 
-.PHONY: all build run deps bench-deps bench bench-ingest bench-scale test test-unit test-eval eval test-api test-asan test-valgrind check clean format help
+.PHONY: all build run deps bench-deps format-check test-no-node bench bench-ingest bench-scale test test-unit test-eval eval test-api test-asan test-valgrind check clean format help
 .DEFAULT_GOAL := build
 
 help:
@@ -64,7 +68,8 @@ help:
 	@echo "  make check          bordercoop check --data data: quotes, references, inferences,"
 	@echo "                      outside knowledge, statuses"
 	@echo "  make eval           the extractor on the held-out gold corpus (EVAL_CORPUS=...)"
-	@echo "  make clean          remove build/ and bin/;  make format: clang-format the C sources"
+	@echo "  make clean          remove build/ and bin/"
+	@echo "  make format         clang-format every C file;  make format-check: only check (CI)"
 	@echo "  make help           this list"
 	@echo "Tests"
 	@echo "  make test           build, unit tests, the API tests against a real daemon with every"
@@ -79,6 +84,8 @@ help:
 	@echo "  make screenshots    the same, writing the README's screenshots into docs/"
 	@echo "  make test-asan      unit and API tests under AddressSanitizer + UBSan"
 	@echo "  make test-valgrind  the API tests with the daemon under valgrind memcheck"
+	@echo "  make test-no-node   make build in a copy of the tree with node and npm off PATH: the"
+	@echo "                      daemon serves the API and says the dashboard was not built"
 	@echo "  make test-eval      the extractor held to its bar on the gold corpus (eval --gate)"
 	@echo "  make test-scale     the scale-out demo, short;  make scale-demo: 3 replicas behind"
 	@echo "                      nginx, one killed mid-run, every request must succeed"
@@ -93,13 +100,17 @@ help:
 	@echo "  make bench-ingest   one ingest into the curated store and into a 220,000-document one"
 	@echo "  make soak           a minute of issue 12's mixed attack beside normal clients: their"
 	@echo "                      p99, failures and the daemon's RSS growth (SOAK_SECONDS=...)"
-	@echo "Dependencies (apt-get as root, npm ci from the lockfiles)"
-	@echo "  make deps           the Debian packages of the build and the tests"
+	@echo "Dependencies (apt-get as root, npm ci from the lockfiles; only these targets install)"
+	@echo "  make deps           everything the build, the daemon and make test need: Debian"
+	@echo "                      packages and the npm trees of web/ and tests/ (run and test call it)"
 	@echo "  make bench-deps | fuzz-deps | browser-deps | contract-deps | geojson-deps | web-deps"
 	@echo "                      those of the benchmarks, the fuzzers, the browser tests, the"
 	@echo "                      contract tools, the dashboard build;  make web: build the dashboard"
+	@echo "  WEB=on|off          build the daemon with or without the dashboard (default: on when"
+	@echo "                      node, npm and an up-to-date web/node_modules are here)"
 	@echo "  (helpers the targets above use: browser-chromium, browser-node, contract-node, geojson-node,"
-	@echo "   fuzz-force)"
+	@echo "   fuzz-force; and the checks tests run instead of installing: browser-check,"
+	@echo "   contract-check, geojson-check)"
 
 build: $(BIN)/bordercoopd $(BIN)/bordercoop
 	@mkdir -p bin
@@ -142,14 +153,31 @@ define npm_ci
 	@touch $@
 endef
 
-DEB_PACKAGES := pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev libutf8proc-dev libcmocka-dev \
-                zlib1g-dev curl ca-certificates prometheus
-# the contract checks run on Node; Debian's nodejs + npm unless a node with npm is there
+# npm_tree WHO, DIR: a recipe line that stops with a hint unless DIR/node_modules is there
+# and no older than DIR's lockfile. Tests use what `make deps` installed and never install.
+define npm_tree
+	@test -f $(2)/node_modules/.package-lock.json && \
+	  test ! $(2)/node_modules/.package-lock.json -ot $(2)/package-lock.json || \
+	  { echo "$(1): $(2)/node_modules is missing or older than its lockfile: run 'make deps'" >&2; \
+	    exit 1; }
+endef
+
+# the build and the daemon
+DEB_PACKAGES := pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev libutf8proc-dev \
+                zlib1g-dev ca-certificates
+# the tests: cmocka; curl and promtool (API tests); chromium and a CJK font (browser test);
+# clang-format (make format-check)
+TEST_PACKAGES := libcmocka-dev curl prometheus chromium fonts-wqy-microhei clang-format
+# the dashboard's build and the contract, GeoJSON and browser checks run on Node; Debian's
+# nodejs + npm unless a node with npm is there
 NODE_PACKAGES = $(if $(shell command -v npm 2>/dev/null),,nodejs npm)
 BENCH_PACKAGES := wrk nginx-light valgrind sqlite3
 
+# the npm trees come after the packages (a sub-make, so that it finds the node just
+# installed); each runs npm ci only when its node_modules is missing or outdated
 deps:
-	$(call apt_install,$(DEB_PACKAGES) $(NODE_PACKAGES))
+	$(call apt_install,$(DEB_PACKAGES) $(TEST_PACKAGES) $(NODE_PACKAGES))
+	@$(MAKE) --no-print-directory web-deps contract-deps geojson-deps browser-deps
 
 bench-deps:
 	$(call apt_install,$(BENCH_PACKAGES))
@@ -177,10 +205,26 @@ $(OUT)/gen/openapi.c: openapi.yaml $(OUT)/tools/embed
 
 include web/web.mk
 
-# the dashboard, built into build/web by web/web.mk, compiled into the daemon
-$(OUT)/gen/web.c: $(WEB_STAMP) $(OUT)/tools/embed
+# the dashboard, built into build/web by web/web.mk, compiled into the daemon. With
+# WEB=off the daemon embeds no files and tells browsers at / that the dashboard was not
+# built. web-mode records the choice, so that switching it rebuilds web.c.
+$(OUT)/gen/web-mode: FORCE
+	@mkdir -p $(dir $@)
+	@echo "$(WEB)" | cmp -s - $@ || echo "$(WEB)" >$@
+
+# a prerequisite that is always out of date (no file of that name is ever made)
+FORCE:
+
+ifeq ($(WEB),on)
+$(OUT)/gen/web.c: $(OUT)/gen/web-mode $(WEB_STAMP) $(OUT)/tools/embed
 	@mkdir -p $(dir $@)
 	$(OUT)/tools/embed bc_web $@ --root $(WEB_OUT) $$(cd . && find $(WEB_OUT) -type f ! -name .stamp | LC_ALL=C sort)
+else
+$(OUT)/gen/web.c: $(OUT)/gen/web-mode $(OUT)/tools/embed
+	@mkdir -p $(dir $@)
+	@echo "web: building bordercoopd without the dashboard ($(WEB_WHY))"
+	$(OUT)/tools/embed bc_web $@
+endif
 
 $(LIB): $(CORE_OBJ)
 	@rm -f $@
@@ -301,5 +345,20 @@ bench-scale: deps bench-deps
 clean:
 	rm -rf build bin
 
+# every C file of the project (generated sources live under build/, not here)
+C_FILES = $(sort $(wildcard server/*.c server/*.h server/tools/*.c include/bordercoop/*.h \
+            tests/*/*.c tests/*/*.h))
+
 format:
-	clang-format -i server/*.c server/tools/*.c include/bordercoop/*.h tests/unit/*.c tests/api/*.c tests/api/*.h tests/fuzz/*.c tests/fuzz/*.h
+	clang-format -i $(C_FILES)
+
+format-check:
+	@command -v clang-format >/dev/null || \
+	  { echo "format-check: clang-format is missing: run 'make deps'" >&2; exit 1; }
+	@clang-format --dry-run -Werror $(C_FILES) && \
+	  echo "format-check: $(words $(C_FILES)) C files as clang-format writes them"
+
+# the C build without Node: a copy of the tree built with node and npm off PATH, whose
+# daemon must serve the API and tell browsers the dashboard was not built (bounded)
+test-no-node:
+	timeout 600 tests/build/no-node.sh

@@ -5,7 +5,8 @@
 #   make browser-deps   Debian's chromium (/usr/bin/chromium) and fonts-wqy-microhei (apt-get
 #                       installed when missing and running as root) and, in tests/browser, npm ci of the
 #                       pinned playwright-core when node_modules is missing or older than
-#                       package-lock.json. No browser is ever downloaded by Playwright.
+#                       package-lock.json (`make deps` runs it; test-browser only checks).
+#                       No browser is ever downloaded by Playwright.
 #   make test-browser   builds the page and the binaries, then dashboard.test.mjs: a fresh
 #                       store, bordercoopd on a free loopback port, chromium headless
 #                       against it; writes screenshot-375.png and screenshot-1440.png into
@@ -17,7 +18,7 @@ CHROMIUM           ?= /usr/bin/chromium
 # make test keeps its screenshots in the build tree; `make screenshots` refreshes docs/
 BROWSER_SHOTS      ?= $(OUT)/screenshots
 
-.PHONY: browser-deps browser-chromium browser-node test-browser screenshots
+.PHONY: browser-deps browser-chromium browser-node browser-check test-browser screenshots
 
 browser-deps: browser-chromium $(BROWSER_NODE_STAMP)
 
@@ -57,7 +58,15 @@ $(BROWSER_NODE_STAMP): export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD = 1
 $(BROWSER_NODE_STAMP): $(BROWSER_DIR)/package-lock.json $(BROWSER_DIR)/package.json | browser-node
 	$(call npm_ci,$(BROWSER_DIR),--ignore-scripts)
 
-test-browser: browser-deps $(WEB_STAMP) $(BIN)/bordercoopd $(BIN)/bordercoop
+# the test uses what `make deps` installed and never installs it itself
+browser-check: browser-node
+	@test -x "$(CHROMIUM)" || \
+	  { echo "browser: $(CHROMIUM) is missing: run 'make deps' (or set CHROMIUM)" >&2; exit 1; }
+	$(call npm_tree,browser,$(BROWSER_DIR))
+	@test "$(WEB)" = on || \
+	  { echo "browser: bordercoopd is built without the dashboard ($(WEB_WHY))" >&2; exit 1; }
+
+test-browser: browser-check $(WEB_STAMP) $(BIN)/bordercoopd $(BIN)/bordercoop
 	BC_DAEMON=$(BIN)/bordercoopd BC_CLI=$(BIN)/bordercoop BC_DATA=data CHROMIUM=$(CHROMIUM) \
 	  BC_SCREENSHOTS=$(BROWSER_SHOTS) node $(BROWSER_DIR)/dashboard.test.mjs
 

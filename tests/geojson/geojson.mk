@@ -2,7 +2,8 @@
 # Included from the main Makefile, which defines OUT, BIN, SAN_ENV, need_node and npm_ci.
 #
 #   make geojson-deps   npm ci in tests/geojson (@mapbox/geojsonhint, pinned in its
-#                       package-lock.json) when node_modules is missing or older
+#                       package-lock.json) when node_modules is missing or older (`make
+#                       deps` runs it; test-geojson only checks that it is there)
 #   make test-geojson   runs the map API test (tests/api/test_maps.c) against the real
 #                       daemon with every response recorded, then validates each recorded
 #                       application/geo+json body with geojsonhint (tests/geojson/check.mjs)
@@ -12,7 +13,7 @@ GEOJSON_STAMP := $(GEOJSON_DIR)/node_modules/.package-lock.json
 # the GeoJSON responses test_maps asks for at least; fewer means it stopped asking
 GEOJSON_MIN   := 12
 
-.PHONY: geojson-deps geojson-node test-geojson
+.PHONY: geojson-deps geojson-node geojson-check test-geojson
 
 geojson-deps: geojson-node $(GEOJSON_STAMP)
 
@@ -22,7 +23,11 @@ geojson-node:
 $(GEOJSON_STAMP): $(GEOJSON_DIR)/package-lock.json $(GEOJSON_DIR)/package.json | geojson-node
 	$(call npm_ci,$(GEOJSON_DIR),--ignore-scripts)
 
-test-geojson: geojson-deps $(OUT)/tests/api/test_maps $(BIN)/bordercoopd $(BIN)/bordercoop
+# the test uses what `make deps` installed and never installs it itself
+geojson-check: geojson-node
+	$(call npm_tree,geojson,$(GEOJSON_DIR))
+
+test-geojson: geojson-check $(OUT)/tests/api/test_maps $(BIN)/bordercoopd $(BIN)/bordercoop
 	@rec=$$(mktemp "$${TMPDIR:-/tmp}/bc-geojson-XXXXXX.jsonl") || exit 1; \
 	trap 'rm -f "$$rec"' EXIT; trap 'exit 130' HUP INT PIPE TERM; \
 	echo "== $(OUT)/tests/api/test_maps (recording responses)"; \

@@ -1,6 +1,8 @@
 /* check.c: integrity report over a built store (see check.h). */
 #include "bordercoop/check.h"
 
+#include "bordercoop/claims.h"
+
 #include <string.h>
 
 typedef struct resource_row {
@@ -11,14 +13,26 @@ typedef struct resource_row {
 
 #define PER_FACT(table, col)                                                                       \
     "SELECT (SELECT count(*) FROM citations c WHERE c." col " = t.id) FROM " table " t"
+#define PER_PART(table, owner, col)                                                                \
+    "SELECT (SELECT count(*) FROM citations c WHERE c." col "_" owner "_id = t." owner "_id "      \
+    "AND c." col "_seq = t.seq) FROM " table " t"
 
+/* Every kind of fact a citation can support, so that the citations add up to all of them. */
 static const resource_row RESOURCES[] = {
     {"meetings", "SELECT count(*) FROM meetings", PER_FACT("meetings", "meeting_id")},
+    {"meeting participants", "SELECT count(*) FROM meeting_participants",
+     PER_PART("meeting_participants", "meeting", "participant")},
+    {"meeting decisions", "SELECT count(*) FROM meeting_decisions",
+     PER_PART("meeting_decisions", "meeting", "decision")},
     {"figures", "SELECT count(*) FROM figures", PER_FACT("figures", "figure_id")},
     {"border-gate-projects", "SELECT count(*) FROM projects", PER_FACT("projects", "project_id")},
     {"project events", "SELECT count(*) FROM project_events",
      PER_FACT("project_events", "event_id")},
     {"protocols", "SELECT count(*) FROM protocols", PER_FACT("protocols", "protocol_id")},
+    {"protocol areas", "SELECT count(*) FROM protocol_areas",
+     PER_PART("protocol_areas", "protocol", "area")},
+    {"events", "SELECT count(*) FROM coop_events", PER_FACT("coop_events", "coop_event_id")},
+    {"mechanisms", "SELECT count(*) FROM mechanisms", PER_FACT("mechanisms", "mechanism_id")},
     {"people", "SELECT count(*) FROM people", PER_FACT("people", "person_id")},
     {"provinces", "SELECT count(*) FROM provinces", PER_FACT("provinces", "province_id")},
 };
@@ -38,7 +52,7 @@ static int scalar(bc_store *s, const char *sql, long *out, bc_err *err)
 }
 
 static int citations_line(bc_store *s, const resource_row *r, bc_buf *out, int *problems,
-                          bc_err *err)
+                          long *cited, bc_err *err)
 {
     long facts = 0;
     int rc = scalar(s, r->count_sql, &facts, err);
@@ -57,6 +71,7 @@ static int citations_line(bc_store *s, const resource_row *r, bc_buf *out, int *
         unsourced += n == 0;
     }
     sqlite3_reset(st);
+    *cited += total;
     bc_buf_printf(out, "  %-22s %6ld %9ld %8ld %8.2f %8ld", r->name, facts, total,
                   min < 0 ? 0 : min, facts ? (double)total / (double)facts : 0.0, max);
     if (unsourced > 0) {
@@ -70,23 +85,11 @@ static int citations_line(bc_store *s, const resource_row *r, bc_buf *out, int *
 /* Every fact with a field the text does not state: "kind id: paths (note)". A marked
  * field without a reason in the note is a problem. */
 static const char INFERRED_SQL[] =
-    "SELECT kind, id, inferred, note FROM ("
-    "SELECT 1 AS o, 'meeting' AS kind, id, inferred, note FROM meetings "
-    "UNION ALL SELECT 2, 'participant', meeting_id || '#' || seq, inferred, note "
-    "FROM meeting_participants "
-    "UNION ALL SELECT 3, 'decision', meeting_id || '#' || seq, inferred, note "
-    "FROM meeting_decisions "
-    "UNION ALL SELECT 4, 'figure', id, inferred, note FROM figures "
-    "UNION ALL SELECT 5, 'project', id, inferred, note FROM projects "
-    "UNION ALL SELECT 6, 'project event', id, inferred, note FROM project_events "
-    "UNION ALL SELECT 7, 'protocol', id, inferred, note FROM protocols "
-    "UNION ALL SELECT 8, 'protocol area', protocol_id || '#' || seq, inferred, note "
-    "FROM protocol_areas "
-    "UNION ALL SELECT 9, 'person', id, inferred, note FROM people "
-    "UNION ALL SELECT 10, 'mechanism', id, inferred, note FROM mechanisms "
-    "UNION ALL SELECT 11, 'event', id, inferred, note FROM coop_events "
-    "UNION ALL SELECT 12, 'province', id, inferred, note FROM provinces"
-    ") WHERE json_array_length(inferred) > 0 ORDER BY o, id";
+    "SELECT kind, id, inferred, note FROM v_inferred WHERE json_array_length(inferred) > 0 "
+    "ORDER BY CASE kind WHEN 'meeting' THEN 1 WHEN 'participant' THEN 2 WHEN 'decision' THEN 3 "
+    "WHEN 'figure' THEN 4 WHEN 'project' THEN 5 WHEN 'project event' THEN 6 WHEN 'protocol' "
+    "THEN 7 WHEN 'protocol area' THEN 8 WHEN 'person' THEN 9 WHEN 'mechanism' THEN 10 "
+    "WHEN 'event' THEN 11 ELSE 12 END, id";
 
 static int inferred_section(bc_store *s, bc_buf *out, int *problems, bc_err *err)
 {
@@ -263,32 +266,22 @@ int bc_check_report(bc_store *s, bc_buf *out, int *problems, bc_err *err)
 {
     *problems = 0;
     int rc = BC_OK;
-    long n = 0;
     bc_buf_printf(out, "facts and their sources\n  %-22s %6s %9s %8s %8s %8s\n", "resource",
                   "facts", "citations", "min", "avg", "max");
+    long cited = 0, citations = 0;
     for (size_t i = 0; rc == BC_OK && i < sizeof RESOURCES / sizeof RESOURCES[0]; i++)
-        rc = citations_line(s, &RESOURCES[i], out, problems, err);
-
-    /* sub-facts: every decision, participant and agreed area carries its own sentence */
-    static const struct {
-        const char *name, *sql;
-    } SUB[] = {
-        {"meeting decisions", "SELECT count(*) FROM meeting_decisions d WHERE NOT EXISTS "
-                              "(SELECT 1 FROM citations c WHERE c.decision_meeting_id = "
-                              "d.meeting_id AND c.decision_seq = d.seq)"},
-        {"meeting participants", "SELECT count(*) FROM meeting_participants d WHERE NOT EXISTS "
-                                 "(SELECT 1 FROM citations c WHERE c.participant_meeting_id = "
-                                 "d.meeting_id AND c.participant_seq = d.seq)"},
-        {"protocol areas", "SELECT count(*) FROM protocol_areas d WHERE NOT EXISTS "
-                           "(SELECT 1 FROM citations c WHERE c.area_protocol_id = "
-                           "d.protocol_id AND c.area_seq = d.seq)"},
-    };
-    for (size_t i = 0; rc == BC_OK && i < sizeof SUB / sizeof SUB[0]; i++) {
-        rc = scalar(s, SUB[i].sql, &n, err);
-        if (rc == BC_OK && n > 0) {
-            bc_buf_printf(out, "  %ld %s without a source\n", n, SUB[i].name);
-            *problems += (int)n;
+        rc = citations_line(s, &RESOURCES[i], out, problems, &cited, err);
+    /* every citation supports exactly one fact, so the lines add up to all of them */
+    if (rc == BC_OK)
+        rc = scalar(s, "SELECT count(*) FROM citations", &citations, err);
+    if (rc == BC_OK) {
+        bc_buf_printf(out, "  %-22s %6s %9ld", "all", "", cited);
+        if (cited != citations) {
+            bc_buf_printf(out, "   <- %ld citation(s) support no fact listed here",
+                          citations - cited);
+            *problems += 1;
         }
+        bc_buf_putc(out, '\n');
     }
 
     /* quotes: re-verify each against the article bytes at its recorded offsets */
@@ -378,6 +371,11 @@ int bc_check_report(bc_store *s, bc_buf *out, int *problems, bc_err *err)
         rc = status_section(s, out, problems, err);
     if (rc == BC_OK)
         rc = background_section(s, out, problems, err);
+    if (rc == BC_OK) {
+        bc_claims_tally t;
+        rc = bc_claims_report(s, out, &t, err);
+        *problems += (int)t.problems;
+    }
 
     /* dangling references */
     if (rc == BC_OK)

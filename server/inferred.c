@@ -9,7 +9,7 @@
 static const char *const MEETING[] = {"title", "mechanism", "ordinal",   DATE("date"), "place",
                                       "host",  "status",    "provinces", "summary",    NULL};
 static const char *const PARTICIPANT[] = {"person", "role", "side", "province", NULL};
-static const char *const DECISION[] = {"kind", "text", NULL};
+static const char *const DECISION[] = {"kind", "text", "speaker", NULL};
 static const char *const FIGURE[] = {
     "metric", "value",      "unit",         "qualifier", "period",   "period.start", "period.end",
     "change", "change.pct", "change.basis", "parties",   "meetings", "description",  NULL};

@@ -156,8 +156,9 @@ int ld_load_figures(loader *L)
     /* figures of one metric whose parties and periods overlap, for /v1/stats */
     if (rc == BC_OK)
         rc = ld_run(L, "figures",
-                    "INSERT INTO figure_overlaps (figure_id, other_id, relation) "
-                    "SELECT figure_id, other_id, relation FROM v_figure_overlap_candidates",
+                    "INSERT INTO figure_overlaps (figure_id, other_id, relation, by_parties, "
+                    "by_period) SELECT figure_id, other_id, relation, by_parties, by_period "
+                    "FROM v_figure_overlap_candidates",
                     NULL, 0);
     json_decref(root);
     return rc;

@@ -58,9 +58,10 @@ static int load_decisions(loader *L, json_t *o, const char *p, const char *meeti
     char q[200];
     int rc = ld_arr(L, o, p, "decisions", OPT, &arr);
     for (size_t k = 0; rc == BC_OK && arr != NULL && k < json_array_size(arr); k++) {
-        static const char *const keys[] = {"kind", "text", "note", "inferred", "sources", NULL};
+        static const char *const keys[] = {"kind",     "text",    "speaker", "note",
+                                           "inferred", "sources", NULL};
         json_t *x = json_array_get(arr, k);
-        const char *kind, *text, *note;
+        const char *kind, *text, *speaker, *note;
         snprintf(q, sizeof q, "%s.decisions[%zu]", p, k);
         rc = ld_keys_ok(L, x, q, keys);
         if (rc == BC_OK)
@@ -70,16 +71,19 @@ static int load_decisions(loader *L, json_t *o, const char *p, const char *meeti
         if (rc == BC_OK)
             rc = ld_str(L, x, q, "text", REQ, &text);
         if (rc == BC_OK)
+            rc = ld_str(L, x, q, "speaker", ID, &speaker);
+        if (rc == BC_OK)
+            rc = ld_check_ref(L, LD_REF_PERSON, speaker, q);
+        if (rc == BC_OK)
             rc = ld_str(L, x, q, "note", OPT, &note);
         if (rc == BC_OK)
             rc = ld_inferred(L, x, q, BC_FACT_DECISION, note);
         if (rc == BC_OK)
-            rc = ld_run(
-                L, q,
-                "INSERT INTO meeting_decisions (meeting_id, seq, kind, text, note, inferred) "
-                "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                BC_BINDS(bc_text(meeting), bc_int((int)k + 1), bc_text(kind), bc_text(text),
-                         bc_text(note), bc_text(L->inferred.data)));
+            rc = ld_run(L, q,
+                        "INSERT INTO meeting_decisions (meeting_id, seq, kind, text, speaker_id, "
+                        "note, inferred) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                        BC_BINDS(bc_text(meeting), bc_int((int)k + 1), bc_text(kind), bc_text(text),
+                                 bc_text(speaker), bc_text(note), bc_text(L->inferred.data)));
         if (rc == BC_OK)
             rc = ld_cite_all(L, x, q, CITE_DECISION, meeting, (int)k + 1);
         if (rc == BC_OK && L->st)

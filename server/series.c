@@ -168,21 +168,33 @@ int bc_handle_series(bc_request *req, bc_response *res)
                               "parameter '%s' needs a value", KNOWN[k]);
         *slots[k] = pairs[i].value;
     }
-    if (metric == NULL)
-        return bc_problem(res, 400, "invalid_parameter", "metric",
-                          "metric is required (see /v1/figures for the metrics in use, e.g. "
-                          "trade_turnover)");
+    /* the metrics there are, for the messages */
     sqlite3_stmt *st;
-    int rc = bc_store_stmt(req->store, "SELECT unit FROM metrics WHERE id = ?1", &st, &err);
+    int rc = bc_store_stmt(req->store,
+                           "SELECT (SELECT group_concat(id, ', ') FROM (SELECT id FROM metrics "
+                           "ORDER BY id)), EXISTS (SELECT 1 FROM metrics WHERE id = ?1)",
+                           &st, &err);
     int known = 0;
+    const char *allowed = NULL;
     if (rc == BC_OK) {
         sqlite3_bind_text(st, 1, metric, -1, SQLITE_TRANSIENT);
-        known = sqlite3_step(st) == SQLITE_ROW;
+        if (sqlite3_step(st) == SQLITE_ROW) {
+            const char *list = (const char *)sqlite3_column_text(st, 0);
+            allowed = bc_arena_strndup(req->arena, list ? list : "", list ? strlen(list) : 0);
+            known = sqlite3_column_int(st, 1);
+        } else {
+            rc = bc_store_error(req->store, &err, "reading the metrics");
+        }
         sqlite3_reset(st);
     }
-    if (rc == BC_OK && !known)
-        return bad(res, "metric", "unknown metric '%.60s'; see the metric field of /v1/figures",
-                   metric);
+    if (rc != BC_OK || allowed == NULL)
+        return bc_problem(res, 500, "internal_error", NULL, "the metrics could not be read");
+    if (metric == NULL)
+        return bc_problem(res, 400, "invalid_parameter", "metric",
+                          "metric is required; allowed: %s", allowed);
+    if (!known)
+        return bc_problem(res, 400, "invalid_parameter", "metric",
+                          "unknown metric '%.60s'; allowed: %s", metric, allowed);
     const char *set = bc_curation_set(curation);
     if (set == NULL)
         return bad(res, "curation", "unknown curation '%.40s'; allowed: " BC_CURATION_ALLOWED,
@@ -248,10 +260,12 @@ int bc_handle_series(bc_request *req, bc_response *res)
         "fp.label, json_object('id', f.id, 'value', CASE WHEN f.value = CAST(f.value AS INTEGER) "
         "THEN CAST(f.value AS INTEGER) ELSE f.value END, 'unit', f.unit, 'qualifier', "
         "f.qualifier, 'period', f.period, 'period_start', f.period_start, 'period_end', "
-        "f.period_end, 'curation', f.curation, 'sources', json((SELECT json_group_array(json(doc)) "
-        "FROM (SELECT doc FROM v_cite WHERE figure_id = f.id ORDER BY id))), 'links', "
-        "json_object('self', '/v1/figures/' || f.id)) "
+        "f.period_end, 'curation', f.curation, 'inferred', json(f.inferred), 'conflicts_with', "
+        "json(rel.conflicts_with), 'overlaps', json(rel.overlaps), 'sources', "
+        "json((SELECT json_group_array(json(doc)) FROM (SELECT doc FROM v_cite WHERE figure_id "
+        "= f.id ORDER BY id))), 'links', json_object('self', '/v1/figures/' || f.id)) "
         "FROM figures f JOIN v_figure_pair fp ON fp.figure_id = f.id "
+        "JOIN v_figure_relations rel ON rel.id = f.id "
         "JOIN (SELECT x.id AS fid, (SELECT group_concat(province_id, '+') FROM (SELECT "
         "province_id FROM figure_parties WHERE figure_id = x.id ORDER BY province_id)) AS key "
         "FROM figures x WHERE x.metric = ?1) k ON k.fid = f.id "

@@ -56,6 +56,10 @@ static int load_names(bc_store *s, const char *sql, names *out, bc_err *err)
 }
 
 /* A real citation to copy: source and quote with offsets. */
+/* a synthetic fact's values are generated, and its quote is any curated one: every value
+ * that a quote would have to state is marked inferred, with this reason */
+#define SYNTH_NOTE "'Inferred: every value; a synthetic fact for scale benchmarks, generated.'"
+
 typedef struct quote {
     char source[128];
     char *text; /* borrowed from a buffer of all quotes */
@@ -139,8 +143,9 @@ int bc_synth(const bc_synth_options *o, bc_err *err)
         rc = bc_store_stmt(s,
                            "INSERT INTO meetings (id, mechanism_id, ordinal, title, date, "
                            "date_precision, date_start, date_end, year, place, host_province_id, "
-                           "status, summary) VALUES (?1, ?2, ?3, ?4, ?5, 'day', ?5, ?5, ?6, ?7, "
-                           "?8, ?9, 'Synthetic meeting for scale benchmarks.')",
+                           "status, summary, inferred, note) VALUES (?1, ?2, ?3, ?4, ?5, 'day', "
+                           "?5, ?5, ?6, ?7, ?8, ?9, 'Synthetic meeting for scale benchmarks.', "
+                           "'[\"date\",\"place\",\"host\",\"provinces\"]', " SYNTH_NOTE ")",
                            &m_ins, err);
     if (rc == BC_OK)
         rc = bc_store_stmt(s,
@@ -196,9 +201,10 @@ int bc_synth(const bc_synth_options *o, bc_err *err)
     if (rc == BC_OK)
         rc = bc_store_stmt(s,
                            "INSERT INTO figures (id, metric, category, value, unit, qualifier, "
-                           "period, period_start, period_end, year, description, meeting_id) "
-                           "SELECT ?1, id, category, ?2, unit, ?3, ?4, ?5, ?6, ?7, "
-                           "'Synthetic figure for scale benchmarks', ?8 FROM metrics WHERE id = ?9",
+                           "period, period_start, period_end, year, description, meeting_id, "
+                           "inferred, note) SELECT ?1, id, category, ?2, unit, ?3, ?4, ?5, ?6, "
+                           "?7, 'Synthetic figure for scale benchmarks', ?8, "
+                           "'[\"period\",\"parties\"]', " SYNTH_NOTE " FROM metrics WHERE id = ?9",
                            &f_ins, err);
     if (rc == BC_OK)
         rc = bc_store_stmt(s,

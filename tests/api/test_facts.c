@@ -403,6 +403,162 @@ static void stats_mark_overlaps(void **state)
     json_decref(st);
 }
 
+/* The overlap of `id` with `other` in the array ov (NULL when there is none). */
+static json_t *overlap_with(json_t *ov, const char *other)
+{
+    size_t i;
+    json_t *o;
+    json_array_foreach(ov, i, o)
+    {
+        if (strcmp(str(o, "id"), other) == 0)
+            return o;
+    }
+    return NULL;
+}
+
+/* Finding 4: figures whose quotes do not name their parties are marked, and exact=true
+ * leaves them out of a province filter. */
+static void parties_no_quote_names_are_inferred(void **state)
+{
+    (void)state;
+    static const char *const unnamed[] = {
+        "yunnan-four-provinces-delegations-500", "yunnan-four-provinces-delegations-548",
+        "tuyen-quang-yunnan-trade-2024", "tuyen-quang-yunnan-trade-2025-9m"};
+    char all[2048], exact[2048];
+    snprintf(all, sizeof all, "%s", ids("/v1/figures?province=yunnan&limit=500"));
+    snprintf(exact, sizeof exact, "%s", ids("/v1/figures?province=yunnan&exact=true&limit=500"));
+    for (size_t i = 0; i < sizeof unnamed / sizeof unnamed[0]; i++) {
+        char target[160];
+        snprintf(target, sizeof target, "/v1/figures/%s?fields=inferred", unnamed[i]);
+        json_t *f = get(target, 200);
+        assert_true(holds(json_object_get(f, "inferred"), "parties"));
+        json_decref(f);
+        assert_null(strstr(exact, unnamed[i]));
+    }
+    assert_non_null(strstr(all, "tuyen-quang-yunnan-trade-2024"));
+    /* a figure whose quote names both sides stays */
+    assert_non_null(strstr(exact, "lai-chau-officials-trained-yunnan"));
+}
+
+/* Finding 6: the relation of two figures follows from their parties and their periods. */
+static void overlaps_from_parties_and_periods(void **state)
+{
+    (void)state;
+    json_t *f = get("/v1/figures/tuyen-quang-yunnan-trade-2024?fields=overlaps", 200);
+    json_t *ov = json_object_get(f, "overlaps");
+    /* all of 2024 against June 2024 - October 2025: only partly */
+    json_t *o = overlap_with(ov, "yunnan-four-provinces-trade-since-jwg-10");
+    assert_non_null(o);
+    assert_string_equal(str(o, "relation"), "overlaps");
+    assert_string_equal(str(o, "by_parties"), "part_of");
+    assert_string_equal(str(o, "by_period"), "overlaps");
+    /* the same year, fewer parties: part of it */
+    o = overlap_with(ov, "yunnan-four-provinces-trade-2024");
+    assert_string_equal(str(o, "relation"), "part_of");
+    assert_string_equal(str(o, "by_period"), "same");
+    json_decref(f);
+    f = get("/v1/figures/yunnan-four-provinces-trade-since-jwg-10?fields=overlaps", 200);
+    o = overlap_with(json_object_get(f, "overlaps"), "tuyen-quang-yunnan-trade-2025-9m");
+    assert_string_equal(str(o, "relation"), "includes");
+    o = overlap_with(json_object_get(f, "overlaps"), "yunnan-four-provinces-trade-2024");
+    assert_string_equal(str(o, "relation"), "overlaps");
+    assert_string_equal(str(o, "by_parties"), "same");
+    json_decref(f);
+    /* two statements of one quantity */
+    f = get("/v1/figures/yunnan-four-provinces-delegations-500?fields=overlaps", 200);
+    o = overlap_with(json_object_get(f, "overlaps"), "yunnan-four-provinces-delegations-548");
+    assert_string_equal(str(o, "relation"), "same");
+    json_decref(f);
+    /* no period stated: the parties decide, and the period is unknown */
+    f = get("/v1/figures/sugarcane-area-total?fields=overlaps", 200);
+    o = overlap_with(json_object_get(f, "overlaps"), "sugarcane-area-lai-chau");
+    assert_string_equal(str(o, "relation"), "includes");
+    assert_string_equal(str(o, "by_period"), "unknown");
+    json_decref(f);
+}
+
+/* Finding 7: the chart points of /v1/stats and /v1/series carry the conflicts. */
+static void chart_points_carry_conflicts(void **state)
+{
+    (void)state;
+    json_t *st = get("/v1/stats", 200);
+    json_t *pairs = json_object_get(json_object_get(st, "trade_turnover"), "by_pair");
+    size_t i, k;
+    json_t *pair, *pt;
+    int seen = 0;
+    json_array_foreach(pairs, i, pair)
+    {
+        json_array_foreach(json_object_get(pair, "points"), k, pt)
+        {
+            json_t *cw = json_object_get(pt, "conflicts_with");
+            assert_true(json_is_array(cw));
+            if (strcmp(str(pt, "id"), "yunnan-four-provinces-trade-2024") == 0) {
+                assert_string_equal(str(json_array_get(cw, 0), "id"),
+                                    "yunnan-four-provinces-trade-since-jwg-10");
+                json_t *o = overlap_with(json_object_get(pt, "overlaps"),
+                                         "yunnan-four-provinces-trade-since-jwg-10");
+                assert_string_equal(str(o, "relation"), "overlaps");
+                seen++;
+            }
+        }
+    }
+    assert_int_equal(seen, 1);
+    json_decref(st);
+    json_t *se = get("/v1/series?metric=delegations_exchanged", 200);
+    json_t *p0 = json_array_get(
+        json_object_get(json_array_get(json_object_get(se, "series"), 0), "points"), 0);
+    assert_string_equal(str(p0, "id"), "yunnan-four-provinces-delegations-500");
+    assert_string_equal(str(json_array_get(json_object_get(p0, "conflicts_with"), 0), "id"),
+                        "yunnan-four-provinces-delegations-548");
+    assert_string_equal(str(json_array_get(json_object_get(p0, "overlaps"), 0), "relation"),
+                        "same");
+    assert_true(holds(json_object_get(p0, "inferred"), "parties"));
+    json_decref(se);
+}
+
+/* Finding 10: /v1/stats counts the inferred fields of every kind of fact. */
+static void stats_count_every_inferred_field(void **state)
+{
+    (void)state;
+    json_t *st = get("/v1/stats", 200);
+    json_t *counts = json_object_get(st, "counts");
+    /* meetings, figures, projects, protocols and events alone hold fewer */
+    long top = 0;
+    static const char *const lists[] = {"meetings",  "figures", "border-gate-projects",
+                                        "protocols", "events",  NULL};
+    for (const char *const *l = lists; *l; l++) {
+        char target[96];
+        snprintf(target, sizeof target, "/v1/%s?fields=inferred&limit=500", *l);
+        json_t *j = get(target, 200);
+        size_t i;
+        json_t *it;
+        json_array_foreach(json_object_get(j, "data"), i, it)
+        {
+            top += (long)json_array_size(json_object_get(it, "inferred"));
+        }
+        json_decref(j);
+    }
+    long all = (long)json_integer_value(json_object_get(counts, "inferred_fields"));
+    assert_true(all > top);
+    assert_true(json_integer_value(json_object_get(counts, "inferred_facts")) > 0);
+    json_decref(st);
+}
+
+/* Finding 21: an unknown or missing metric lists the metrics there are. */
+static void series_lists_the_metrics(void **state)
+{
+    (void)state;
+    json_t *p = get("/v1/series?metric=turnover", 400);
+    assert_non_null(strstr(str(p, "detail"), "unknown metric 'turnover'; allowed: "));
+    assert_non_null(strstr(str(p, "detail"), "trade_turnover"));
+    assert_non_null(strstr(str(p, "detail"), "delegations_exchanged"));
+    assert_string_equal(str(p, "parameter"), "metric");
+    json_decref(p);
+    p = get("/v1/series", 400);
+    assert_non_null(strstr(str(p, "detail"), "metric is required; allowed: "));
+    json_decref(p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -414,6 +570,11 @@ int main(void)
         cmocka_unit_test(events_are_a_resource),
         cmocka_unit_test(figures_of_several_meetings),
         cmocka_unit_test(stats_mark_overlaps),
+        cmocka_unit_test(parties_no_quote_names_are_inferred),
+        cmocka_unit_test(overlaps_from_parties_and_periods),
+        cmocka_unit_test(chart_points_carry_conflicts),
+        cmocka_unit_test(stats_count_every_inferred_field),
+        cmocka_unit_test(series_lists_the_metrics),
     };
     return cmocka_run_group_tests_name("facts", tests, setup, teardown);
 }

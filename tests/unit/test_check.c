@@ -63,8 +63,11 @@ static void finds_tampering(void **state)
                                    "= 'atlantis' WHERE id = 'liu-yong'; PRAGMA foreign_keys = ON",
                                    &err),
                      0);
-    assert_int_equal(report(s, &out), 4);
+    /* (its quote names no such province either: a claim without a basis) */
+    assert_int_equal(report(s, &out), 5);
     assert_non_null(strstr(out.data, "dangling reference: people"));
+    assert_non_null(strstr(out.data, "person liu-yong: province   <- a quote that states it "
+                                     "does not name 'atlantis'"));
     bc_buf_free(&out);
     bc_store_close(s);
 }
@@ -93,23 +96,78 @@ static void reports_what_the_text_does_not_state(void **state)
                                    "'quang-ninh-guangxi-tourism-agreement'",
                                    &err),
                      0);
-    assert_int_equal(report(s, &out), 1);
+    /* ... and with it the quote that states its kind and its parties */
+    assert_int_equal(report(s, &out), 3);
     assert_non_null(strstr(out.data, "protocol quang-ninh-guangxi-tourism-agreement: 'signed'   <- "
                                      "no quote supports this status"));
+    assert_non_null(strstr(out.data, "protocol quang-ninh-guangxi-tourism-agreement: kind   <- no "
+                                     "quote states it and it is not inferred"));
     /* an inferred field without its reason */
     assert_int_equal(bc_store_exec(s,
                                    "UPDATE figures SET note = NULL WHERE id = "
                                    "'yunnan-four-provinces-delegations-500'",
                                    &err),
                      0);
-    assert_int_equal(report(s, &out), 2);
-    assert_non_null(strstr(out.data, "figure yunnan-four-provinces-delegations-500: [\"period\"]   "
-                                     "<- no note gives the reason"));
+    assert_int_equal(report(s, &out), 4);
+    assert_non_null(strstr(out.data, "figure yunnan-four-provinces-delegations-500: "
+                                     "[\"period\",\"parties\"]   <- no note gives the reason"));
     /* a name in another script that no background statement covers */
     assert_int_equal(
         bc_store_exec(s, "UPDATE provinces SET background = '[]' WHERE id = 'yunnan'", &err), 0);
-    assert_int_equal(report(s, &out), 4);
+    assert_int_equal(report(s, &out), 6);
     assert_non_null(strstr(out.data, "province yunnan: 'name_vi' is not in any article"));
+    bc_buf_free(&out);
+    bc_store_close(s);
+}
+
+/* Finding 10: the report and /v1/stats count every kind of fact, alike; the citations
+ * of the report's table add up to every citation. */
+static void counts_agree_with_the_summary(void **state)
+{
+    (void)state;
+    bc_store *s = fx_store_from(fx_data_dir());
+    bc_buf out = BC_BUF_INIT;
+    assert_int_equal(report(s, &out), 0);
+    long fields = -1, facts = -1;
+    const char *line = strstr(out.data, " field(s) on ");
+    assert_non_null(line);
+    while (line > out.data && line[-1] != '\n')
+        line--;
+    assert_int_equal(sscanf(line, " %ld field(s) on %ld fact(s)", &fields, &facts), 2);
+    sqlite3_stmt *st;
+    bc_err err;
+    assert_int_equal(bc_store_stmt(s,
+                                   "SELECT json_extract(doc, '$.counts.inferred_fields'), "
+                                   "json_extract(doc, '$.counts.inferred_facts'), "
+                                   "json_extract(doc, '$.counts.citations'), "
+                                   "(SELECT count(*) FROM citations) FROM v_stats "
+                                   "WHERE curation = 'trusted'",
+                                   &st, &err),
+                     0);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int64(st, 0), fields);
+    assert_int_equal(sqlite3_column_int64(st, 1), facts);
+    long citations = (long)sqlite3_column_int64(st, 3);
+    assert_int_equal(sqlite3_column_int64(st, 2), citations);
+    sqlite3_reset(st);
+    /* project events, mechanisms, events and the parts of facts are counted too */
+    assert_non_null(strstr(out.data, "project event lao-cai-hekou-railway-bridge-e1: "));
+    assert_non_null(strstr(out.data, "mechanism spring-meeting-guangxi: "));
+    assert_non_null(strstr(out.data, "event lai-chau-hong-ha-border-inspection-2024: "));
+    assert_non_null(strstr(out.data, "decision jwg-yunnan-11#10: [\"speaker\"]"));
+    char all[64];
+    snprintf(all, sizeof all, "%9ld\n", citations);
+    assert_non_null(strstr(strstr(out.data, "\n  all "), all));
+    /* a citation of a fact the table would not list is a problem */
+    assert_int_equal(bc_store_exec(s,
+                                   "PRAGMA ignore_check_constraints = ON; UPDATE citations SET "
+                                   "mechanism_id = NULL WHERE id = (SELECT min(id) FROM "
+                                   "citations WHERE mechanism_id IS NOT NULL); "
+                                   "PRAGMA ignore_check_constraints = OFF",
+                                   &err),
+                     0);
+    assert_true(report(s, &out) >= 1);
+    assert_non_null(strstr(out.data, "   <- 1 citation(s) support no fact listed here"));
     bc_buf_free(&out);
     bc_store_close(s);
 }
@@ -118,6 +176,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(clean_on_real_data),
+        cmocka_unit_test(counts_agree_with_the_summary),
         cmocka_unit_test(finds_tampering),
         cmocka_unit_test(reports_what_the_text_does_not_state),
     };

@@ -45,9 +45,10 @@ static void both_sides_in_every_script(void **state)
     assert_string_equal(str(json_object_get(prov, "cn"), "country"), "CN");
     /* the side the article does not name, and the status it does not give, are marked */
     json_t *inf = json_object_get(p, "inferred");
-    assert_int_equal(json_array_size(inf), 3);
+    assert_int_equal(json_array_size(inf), 4);
     assert_string_equal(json_string_value(json_array_get(inf, 0)), "vn_side");
     assert_string_equal(json_string_value(json_array_get(inf, 2)), "status");
+    assert_string_equal(json_string_value(json_array_get(inf, 3)), "cn_province");
     /* the names in other scripts are background, not article text */
     json_t *bg = json_object_get(p, "background");
     assert_int_equal(json_array_size(bg), 2);

@@ -102,9 +102,11 @@ static void meeting_detail_fields(void **state)
         "jwg-yunnan-10");
     json_t *prot = json_array_get(json_object_get(m, "protocols"), 0);
     assert_string_equal(json_string_value(json_object_get(prot, "id")), "jwg-yunnan-11-protocol");
-    /* sources in three languages */
+    /* sources from three articles, the first the sentence that dates and places it */
     json_t *src = json_object_get(m, "sources");
-    assert_int_equal(json_array_size(src), 3);
+    assert_int_equal(json_array_size(src), 4);
+    assert_true(strncmp(json_string_value(json_object_get(json_array_get(src, 0), "quote")),
+                        "Rano 30 października w prowincji Lai Chau", 40) == 0);
     json_decref(m);
 }
 

@@ -45,7 +45,7 @@ static void article_metadata(void **state)
     assert_string_equal(str(s, "file"), "articles/004_8ba3e34d1e3722a3.txt");
     assert_string_equal(str(s, "origin"), "curated");
     assert_true(json_is_null(json_object_get(s, "ingested_at")));
-    assert_int_equal(json_integer_value(json_object_get(s, "citations")), 42);
+    assert_int_equal(json_integer_value(json_object_get(s, "citations")), 43);
     json_t *facts = json_object_get(s, "facts");
     json_t *meetings = json_object_get(facts, "meetings");
     assert_int_equal(json_array_size(meetings), 2);
@@ -117,7 +117,7 @@ static void citation_counts_agree_with_the_store(void **state)
     }
     sqlite3_reset(st);
     assert_int_equal(rows, 5);
-    assert_int_equal(sum, 218);
+    assert_int_equal(sum, 225);
 }
 
 static void listed_facts_cite_the_source(void **state)

@@ -3,7 +3,7 @@
 -- * A decision may name who made it (`speaker`, a person), a claim like any other: stated
 --   by a quote or marked inferred.
 -- * v_inferred: every fact of every kind with its `inferred` list and the curation it
---   counts with (a participant, decision, project event or agreed area with its parent's;
+--   counts with (a participant, decision or agreed area with its parent's;
 --   protocols, people, mechanisms and provinces are curated), so that /v1/stats and
 --   `bordercoop check` count inferred fields alike.
 -- * figure_overlaps says how two figures overlap by parties and by period, and the
@@ -23,8 +23,7 @@ UNION ALL SELECT 'decision', d.meeting_id || '#' || d.seq, m.curation, d.inferre
     FROM meeting_decisions d JOIN meetings m ON m.id = d.meeting_id
 UNION ALL SELECT 'figure', id, curation, inferred, note FROM figures
 UNION ALL SELECT 'project', id, curation, inferred, note FROM projects
-UNION ALL SELECT 'project event', e.id, p.curation, e.inferred, e.note
-    FROM project_events e JOIN projects p ON p.id = e.project_id
+UNION ALL SELECT 'project event', id, curation, inferred, note FROM project_events
 UNION ALL SELECT 'protocol', id, 'curated', inferred, note FROM protocols
 UNION ALL SELECT 'protocol area', a.protocol_id || '#' || a.seq, 'curated', a.inferred, a.note
     FROM protocol_areas a

@@ -31,10 +31,8 @@ typedef struct claim {
 #define FIGURES(cond)  "FROM figures WHERE curation = 'curated' AND " cond " ORDER BY id"
 #define PROJECTS(cond) "FROM projects WHERE curation = 'curated' AND " cond " ORDER BY id"
 #define EVENTS(cond)   "FROM coop_events WHERE curation = 'curated' AND " cond " ORDER BY id"
-#define PE(cond)                                                                                   \
-    "FROM project_events e JOIN projects p ON p.id = e.project_id WHERE p.curation = 'curated' "   \
-    "AND " cond " ORDER BY e.id"
-#define PE_INFERRED "(SELECT inferred FROM project_events WHERE id = e.id)"
+#define PE(cond)       "FROM project_events e WHERE e.curation = 'curated' AND " cond " ORDER BY e.id"
+#define PE_INFERRED    "e.inferred"
 
 /* Statuses have a section of their own in the report (check.c). */
 static const claim CLAIMS[] = {

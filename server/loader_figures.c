@@ -18,7 +18,7 @@ int ld_load_figures(loader *L)
                                            "description", "meetings",   "note",    "conflicts_with",
                                            "inferred",    "background", "sources", NULL};
         json_t *o = json_array_get(arr, i), *change;
-        const char *id, *metric, *unit, *qualifier, *period_s, *description, *meeting, *note;
+        const char *id, *metric, *unit, *qualifier, *period_s = NULL, *description, *meeting, *note;
         const char *cq = NULL, *cbasis = NULL;
         double value, cpct = 0;
         int has_value, has_cpct = 0;

@@ -452,8 +452,10 @@ static int store_talks(ingest_ctx *c, const bc_xmeeting *m)
                           BC_BINDS(bc_text(id), bc_int(++seq), bc_text(m->provinces[k])), c->err);
     if (rc == BC_OK)
         rc = cite_all(c, "coop_event_id", id, &m->cite);
-    if (rc == BC_OK)
+    if (rc == BC_OK) {
         c->out->events++;
+        rc = bc_search_index_entity(c->s, "event", id, c->err);
+    }
     return rc;
 }
 
@@ -513,8 +515,11 @@ static int report_event(ingest_ctx *c, const char *pid, const bc_xgate *g)
         rc = cite_all(c, "event_id", id, &g->cite);
     if (rc == BC_OK) {
         c->out->project_events++;
-        rc = bc_search_index_entity(c->s, "project", pid, c->err);
+        /* the project's row now reads with its new event and quote */
+        rc = bc_search_unindex(c->s, "project", pid, c->err);
     }
+    if (rc == BC_OK)
+        rc = bc_search_index_entity(c->s, "project", pid, c->err);
     return rc;
 }
 

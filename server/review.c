@@ -218,7 +218,7 @@ static int bump_version(bc_store *s, const char *what, char version[65], bc_err 
  * it now reads. */
 static int reindex(bc_store *s, const review_kind *k, const char *id, const char *to, bc_err *err)
 {
-    int rc = run2(s, "DELETE FROM search_index WHERE kind = ?1 AND ref_id = ?2", k->name, id, err);
+    int rc = bc_search_unindex(s, k->name, id, err);
     if (rc == BC_OK && strcmp(to, "rejected") != 0)
         rc = bc_search_index_entity(s, k->name, id, err);
     return rc;

@@ -29,24 +29,178 @@ size_t bc_search_chunk_len(const char *p, size_t n)
     return cut;
 }
 
+/* ---- one entity ---------------------------------------------------------------------
+ * The rows of v_search_rows (migration 0011) for one entity, each read through indexes
+ * keyed on that entity: the view reaches quotes through v_fact_quotes, which groups every
+ * citation of the store, so asking it for one entity costs the whole store. The
+ * statements below must give exactly the view's rows; test_search_index.c compares
+ * them, entity by entity, after a load and after an ingest. */
+
+/* The SQL below is laid out by its clauses, not by clang-format. */
+/* clang-format off */
+
+/* the body as the view joins it, with the runs of empty parts closed up */
+#define TRIMMED_BODY \
+    "trim(replace(replace(replace(body, ' |  | ', ' | '), ' |  | ', ' | '), ' |  | ', ' | '), ' |')"
+
+/* the quotes of the entity's citations (their ids selected by ids, ?1 the entity) in
+ * citation order, and their languages, as v_fact_quotes gives them: one row, NULLs when
+ * there are none */
+#define QUOTES(ids) \
+    "(SELECT group_concat(quote, ' | ') AS text, group_concat(DISTINCT lang) AS langs " \
+    " FROM (SELECT c.quote, s.lang FROM citations c JOIN sources s ON s.id = c.source_id " \
+    "       WHERE c.id IN (" ids ") ORDER BY c.id)) q"
+
+/* the ids of the citations whose column is the entity ?1 */
+#define CITED_BY(column) "SELECT id FROM citations WHERE " column " = ?1"
+
+/* the entity's names but its id, as v_alias_text joins them when the view is read whole */
+#define ALIASES(entity) \
+    "coalesce((SELECT group_concat(alias, ' | ') FROM (SELECT alias FROM aliases " \
+    "          WHERE entity = '" entity "' AND entity_id = ?1 AND alias <> entity_id " \
+    "          ORDER BY alias)), '')"
+
+#define LANGS "'en' || coalesce(' ' || replace(q.langs, ',', ' '), '') AS langs"
+
+/* indexes the entity ?1 of kind from rows (its title, body, ref_id and langs) */
+#define INSERT_ROWS(kind, rows) \
+    {kind, "INSERT INTO search_index (title, body, kind, ref_id, langs) " \
+           "SELECT title, " TRIMMED_BODY ", '" kind "', ref_id, langs FROM (" rows ")"}
+
+typedef struct {
+    const char *kind;
+    const char *insert; /* indexes the entity ?1 */
+} entity_rows;
+
+static const entity_rows ENTITY_ROWS[] = {
+    INSERT_ROWS("meeting",
+        "SELECT m.title AS title, m.id AS ref_id, " LANGS ", "
+        "  (coalesce(mc.name, '') || ' | ' || coalesce(m.place, '')"
+        "   || ' | ' || coalesce(m.summary, '')"
+        "   || ' | ' || coalesce((SELECT group_concat(text, ' | ') FROM meeting_decisions"
+        "                         WHERE meeting_id = m.id), '')"
+        "   || ' | ' || " ALIASES("meeting") " || ' | ' || coalesce(q.text, '')) AS body "
+        "FROM meetings m JOIN mechanisms mc ON mc.id = m.mechanism_id, "
+        QUOTES(CITED_BY("meeting_id")
+               " UNION ALL " CITED_BY("decision_meeting_id") " AND meeting_id IS NULL"
+               " UNION ALL " CITED_BY("participant_meeting_id")
+               " AND meeting_id IS NULL AND decision_meeting_id IS NULL") " "
+        "WHERE m.id = ?1"),
+    INSERT_ROWS("figure",
+        "SELECT f.description AS title, f.id AS ref_id, " LANGS ", "
+        "  (coalesce(mt.description, '')"
+        "   || ' | ' || coalesce((SELECT label FROM vocab WHERE field = 'category'"
+        "                         AND value = f.category), '')"
+        "   || ' | ' || coalesce((SELECT group_concat(p.name, ' | ') FROM figure_parties fp"
+        "                         JOIN provinces p ON p.id = fp.province_id"
+        "                         WHERE fp.figure_id = f.id), '')"
+        "   || ' | ' || coalesce(q.text, '')) AS body "
+        "FROM figures f LEFT JOIN metrics mt ON mt.id = f.metric, "
+        QUOTES(CITED_BY("figure_id")) " "
+        "WHERE f.id = ?1"),
+    INSERT_ROWS("project",
+        "SELECT pj.name AS title, pj.id AS ref_id, " LANGS ", "
+        "  (coalesce((SELECT label FROM vocab"
+        "             WHERE field = 'project_kind' AND value = pj.kind), '')"
+        "   || ' | ' || coalesce(pj.vn_side, '') || ' | ' || coalesce(pj.cn_side, '')"
+        "   || ' | ' || coalesce(pj.vn_side_vi, '') || ' | ' || coalesce(pj.cn_side_zh, '')"
+        "   || ' | ' || coalesce(pj.description, '')"
+        "   || ' | ' || coalesce((SELECT group_concat(description, ' | ') FROM project_events"
+        "                         WHERE project_id = pj.id), '')"
+        "   || ' | ' || " ALIASES("project") " || ' | ' || coalesce(q.text, '')) AS body "
+        "FROM projects pj, "
+        QUOTES(CITED_BY("project_id")
+               " UNION ALL SELECT c2.id FROM project_events e"
+               " JOIN citations c2 ON c2.event_id = e.id"
+               " WHERE e.project_id = ?1 AND c2.project_id IS NULL") " "
+        "WHERE pj.id = ?1"),
+    INSERT_ROWS("protocol",
+        "SELECT pr.title AS title, pr.id AS ref_id, " LANGS ", "
+        "  (coalesce((SELECT label FROM vocab"
+        "             WHERE field = 'protocol_kind' AND value = pr.kind), '')"
+        "   || ' | ' || coalesce(pr.summary, '')"
+        "   || ' | ' || coalesce((SELECT group_concat(area, ' | ') FROM protocol_areas"
+        "                         WHERE protocol_id = pr.id), '')"
+        "   || ' | ' || coalesce((SELECT group_concat(name, ' | ') FROM protocol_parties"
+        "                         WHERE protocol_id = pr.id), '')"
+        "   || ' | ' || " ALIASES("protocol") " || ' | ' || coalesce(q.text, '')) AS body "
+        "FROM protocols pr, "
+        QUOTES(CITED_BY("protocol_id")
+               " UNION ALL " CITED_BY("area_protocol_id") " AND protocol_id IS NULL") " "
+        "WHERE pr.id = ?1"),
+    INSERT_ROWS("person",
+        "SELECT pe.name AS title, pe.id AS ref_id, " LANGS ", "
+        "  (coalesce((SELECT group_concat((coalesce(role, '') || ', '"
+        "                                  || coalesce(organisation, '')), ' | ')"
+        "             FROM person_roles WHERE person_id = pe.id), '')"
+        "   || ' | ' || " ALIASES("person") " || ' | ' || coalesce(q.text, '')) AS body "
+        "FROM people pe, "
+        QUOTES(CITED_BY("person_id")) " "
+        "WHERE pe.id = ?1"),
+    INSERT_ROWS("province",
+        "SELECT p.name AS title, p.id AS ref_id, " LANGS ", "
+        "  (coalesce(p.name_vi, '') || ' | ' || coalesce(p.name_zh, '')"
+        "   || ' | ' || " ALIASES("province") " || ' | ' || coalesce(q.text, '')) AS body "
+        "FROM provinces p, "
+        QUOTES(CITED_BY("province_id")) " "
+        "WHERE p.id = ?1"),
+    INSERT_ROWS("mechanism",
+        "SELECT mc.name AS title, mc.id AS ref_id, " LANGS ", "
+        "  (coalesce((SELECT label FROM vocab"
+        "             WHERE field = 'mechanism_kind' AND value = mc.kind), '')"
+        "   || ' | ' || coalesce(mc.description, '')"
+        "   || ' | ' || " ALIASES("mechanism") " || ' | ' || coalesce(q.text, '')) AS body "
+        "FROM mechanisms mc, "
+        QUOTES(CITED_BY("mechanism_id")) " "
+        "WHERE mc.id = ?1"),
+    INSERT_ROWS("event",
+        "SELECT ev.title AS title, ev.id AS ref_id, " LANGS ", "
+        "  (coalesce((SELECT label FROM vocab"
+        "             WHERE field = 'coop_event_kind' AND value = ev.kind), '')"
+        "   || ' | ' || coalesce(ev.place, '') || ' | ' || coalesce(ev.description, '')"
+        "   || ' | ' || coalesce((SELECT group_concat(name, ' | ') FROM coop_event_organisations"
+        "                         WHERE event_id = ev.id), '')"
+        "   || ' | ' || " ALIASES("event") " || ' | ' || coalesce(q.text, '')) AS body "
+        "FROM coop_events ev, "
+        QUOTES(CITED_BY("coop_event_id")) " "
+        "WHERE ev.id = ?1"),
+};
+
+/* clang-format on */
+
 int bc_search_index_entity(bc_store *s, const char *kind, const char *id, bc_err *err)
 {
-    /* the view joins entity text with ' | '; empty parts leave runs of separators */
+    const char *sql = NULL;
+    if (kind == NULL)
+        sql = "INSERT INTO search_index (title, body, kind, ref_id, langs) "
+              "SELECT title, " TRIMMED_BODY ", kind, ref_id, langs FROM v_search_rows";
+    for (size_t i = 0; kind != NULL && i < sizeof ENTITY_ROWS / sizeof ENTITY_ROWS[0]; i++)
+        if (strcmp(kind, ENTITY_ROWS[i].kind) == 0)
+            sql = ENTITY_ROWS[i].insert;
+    if (sql == NULL)
+        return bc_err_set(err, BC_EINVAL, "no kind of entity '%s' to index", kind);
     sqlite3_stmt *st;
-    int rc = bc_store_stmt(s,
-                           "INSERT INTO search_index (title, body, kind, ref_id, langs) "
-                           "SELECT title, trim(replace(replace(replace(body, ' |  | ', ' | '), "
-                           "' |  | ', ' | '), ' |  | ', ' | '), ' |'), kind, ref_id, langs "
-                           "FROM v_search_rows WHERE (?1 IS NULL OR (kind = ?1 AND ref_id = ?2))",
-                           &st, err);
+    int rc = bc_store_stmt(s, sql, &st, err);
     if (rc != BC_OK)
         return rc;
-    if (kind != NULL) {
-        sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 2, id, -1, SQLITE_STATIC);
-    }
+    if (kind != NULL)
+        sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
     if (sqlite3_step(st) != SQLITE_DONE)
         rc = bc_store_error(s, err, "indexing for search");
+    sqlite3_reset(st);
+    return rc;
+}
+
+int bc_search_unindex(bc_store *s, const char *kind, const char *id, bc_err *err)
+{
+    sqlite3_stmt *st;
+    int rc = bc_store_stmt(s, "DELETE FROM search_index WHERE kind = ?1 AND ref_id = ?2", &st, err);
+    if (rc != BC_OK)
+        return rc;
+    sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, id, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) != SQLITE_DONE)
+        rc = bc_store_error(s, err, "removing from the search index");
     sqlite3_reset(st);
     return rc;
 }

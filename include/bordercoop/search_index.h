@@ -13,9 +13,17 @@
  * sentence or a word (see bc_search_chunk_len). */
 int bc_search_index_source(bc_store *s, const char *source_id, bc_err *err);
 
-/* Indexes one entity (kind as in the index: meeting, figure, project, protocol, person,
- * province, mechanism), or every entity when kind is NULL. */
+/* Adds the index row of one entity (kind as in the index: meeting, figure, project,
+ * protocol, person, province, mechanism, event; BC_EINVAL for any other), read through
+ * indexes keyed on that entity, so its cost does not grow with the store; or the rows
+ * of every entity (v_search_rows) when kind is NULL. It adds: an entity indexed before
+ * is first removed with bc_search_unindex. An id that is not there adds nothing. */
 int bc_search_index_entity(bc_store *s, const char *kind, const char *id, bc_err *err);
+
+/* Removes every index row of one entity (kind and id as above). The index keeps no
+ * order on kind and id, so this reads every row of it: for an entity that changed, not
+ * for one just added. */
+int bc_search_unindex(bc_store *s, const char *kind, const char *id, bc_err *err);
 
 /* The length of the chunk of a paragraph that starts at p (n bytes left): all of it up
  * to 2.5 KiB, else up to the last sentence end in its second half, else the last space,

@@ -4,7 +4,9 @@
  * paragraphs cut into chunks of at most 2.5 KiB after a sentence, else a word, else
  * between UTF-8 characters, that together hold the whole paragraph; an article of one
  * 16,000-word paragraph indexed as bounded rows and searched with snippets that are
- * HTML-escaped but for <mark>. */
+ * HTML-escaped but for <mark>; the per-entity statements give exactly the rows of the
+ * full rebuild (v_search_rows), on the curated store and after ingests, and what ingest
+ * leaves in the index (new talks, a known crossing's new event) is what a rebuild gives. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -52,6 +54,122 @@ static void one_entity_again(void **state)
                                  "'no-such-meeting'"),
                      0);
     assert_int_equal(bc_store_exec(S, "ROLLBACK TO t; RELEASE t", &err), 0);
+}
+
+/* Every entity row of the index, in one text (NULLs told from empty texts); the caller
+ * frees it with sqlite3_free. */
+static char *entity_rows(bc_store *s)
+{
+    sqlite3_stmt *st;
+    bc_err err;
+    assert_int_equal(
+        bc_store_prepare(s,
+                         "SELECT group_concat(quote(kind) || ' ' || quote(ref_id) || ' ' || "
+                         "quote(title) || ' ' || quote(body) || ' ' || quote(langs), char(10)) "
+                         "FROM (SELECT * FROM search_index WHERE kind <> 'source' "
+                         "ORDER BY kind, ref_id, title, body, langs)",
+                         &st, &err),
+        0);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    char *text = sqlite3_mprintf("%s", (const char *)sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    return text;
+}
+
+/* fails with the first row where a and b part */
+static void assert_same_rows(const char *a, const char *b, const char *what)
+{
+    if (strcmp(a, b) == 0)
+        return;
+    size_t i = 0;
+    while (a[i] == b[i])
+        i++;
+    while (i > 0 && a[i - 1] != '\n')
+        i--;
+    const char *ea = strchr(a + i, '\n'), *eb = strchr(b + i, '\n');
+    int na = ea ? (int)(ea - a - i) : (int)strlen(a + i),
+        nb = eb ? (int)(eb - b - i) : (int)strlen(b + i);
+    fprintf(stderr, "%s: the rows part at\n%.*s\n---- and\n%.*s\n", what, na, a + i, nb, b + i);
+    fail();
+}
+
+/* Indexes the store's every entity again, one entity at a time, as ingest and review do. */
+static void index_one_by_one(bc_store *s)
+{
+    bc_err err;
+    assert_int_equal(bc_store_exec(s, "DELETE FROM search_index WHERE kind <> 'source'", &err), 0);
+    sqlite3_stmt *st;
+    assert_int_equal(
+        bc_store_prepare(s,
+                         "SELECT 'meeting', id FROM meetings UNION ALL SELECT 'figure', id FROM "
+                         "figures UNION ALL SELECT 'project', id FROM projects UNION ALL SELECT "
+                         "'protocol', id FROM protocols UNION ALL SELECT 'person', id FROM people "
+                         "UNION ALL SELECT 'province', id FROM provinces UNION ALL SELECT "
+                         "'mechanism', id FROM mechanisms UNION ALL SELECT 'event', id FROM "
+                         "coop_events",
+                         &st, &err),
+        0);
+    while (sqlite3_step(st) == SQLITE_ROW)
+        assert_int_equal(bc_search_index_entity(s, (const char *)sqlite3_column_text(st, 0),
+                                                (const char *)sqlite3_column_text(st, 1), &err),
+                         0);
+    sqlite3_finalize(st);
+}
+
+/* The full rebuild (v_search_rows) and the per-entity statements give the same rows:
+ * on the curated store, and after ingests that add meetings, figures, people's
+ * participations and reported events of known crossings; what ingest left in the index
+ * is what a rebuild gives. */
+static void one_entity_at_a_time_gives_the_rebuild_s_rows(void **state)
+{
+    (void)state;
+    bc_store *s = fx_store_from(fx_data_dir());
+    bc_err err;
+    char *rebuilt = entity_rows(s);
+    index_one_by_one(s);
+    char *one_by_one = entity_rows(s);
+    assert_same_rows(rebuilt, one_by_one, "curated store");
+    sqlite3_free(one_by_one);
+    sqlite3_free(rebuilt);
+
+    static const char *const articles[] = {
+        "tests/eval/dev/en/en-ha-giang-malipo-thanh-thuy-tianbao-talks.txt",
+        "tests/eval/dev/en/en-lao-cai-border-trade-january-2024.txt",
+        "tests/eval/dev/en/en-guangxi-quang-ninh-cao-bang-nanning-talks-2024.txt",
+        "tests/eval/dev/en/en-lao-cai-hekou-reception-kim-thanh-2024.txt",
+    };
+    int facts = 0;
+    for (size_t i = 0; i < sizeof articles / sizeof articles[0]; i++) {
+        FILE *f = fopen(articles[i], "rb");
+        assert_non_null(f);
+        static char text[65536];
+        size_t n = fread(text, 1, sizeof text, f);
+        fclose(f);
+        bc_ingest_input in = {.text = text,
+                              .len = n,
+                              .lang = "en",
+                              .title = articles[i],
+                              .published_on = "2024-06-01"};
+        bc_ingest_result r;
+        if (bc_ingest(s, &in, &r, &err) != 0)
+            fail_msg("ingesting %s: %s", articles[i], err.msg);
+        facts += r.figures + r.meetings + r.projects + r.project_events + r.participants;
+    }
+    assert_true(facts > 0);
+    char *ingested = entity_rows(s);
+    assert_int_equal(bc_store_exec(s, "DELETE FROM search_index WHERE kind <> 'source'", &err), 0);
+    assert_int_equal(bc_search_index_entity(s, NULL, NULL, &err), 0);
+    rebuilt = entity_rows(s);
+    assert_same_rows(rebuilt, ingested, "after ingest, rebuilt and as ingest left it");
+    index_one_by_one(s);
+    one_by_one = entity_rows(s);
+    assert_same_rows(rebuilt, one_by_one, "after ingest, rebuilt and one by one");
+    sqlite3_free(one_by_one);
+    sqlite3_free(rebuilt);
+    sqlite3_free(ingested);
+    /* a kind the index does not have is refused */
+    assert_int_equal(bc_search_index_entity(s, "source", "x", &err), BC_EINVAL);
+    bc_store_close(s);
 }
 
 static void paragraphs_of_an_article(void **state)
@@ -177,6 +295,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_entity_is_indexed_once),
         cmocka_unit_test(one_entity_again),
+        cmocka_unit_test(one_entity_at_a_time_gives_the_rebuild_s_rows),
         cmocka_unit_test(paragraphs_of_an_article),
         cmocka_unit_test(a_store_without_the_index_is_an_error),
         cmocka_unit_test(short_paragraphs_stay_whole),

@@ -216,9 +216,14 @@ int bc_search_index_source(bc_store *s, const char *source_id, bc_err *err)
     if (rc != BC_OK)
         return rc;
     sqlite3_bind_text(src, 1, source_id, -1, SQLITE_STATIC);
-    if (sqlite3_step(src) != SQLITE_ROW) {
+    int step = sqlite3_step(src);
+    if (step != SQLITE_ROW) {
+        /* a failed read (no memory, I/O) is not a missing source */
+        rc = step == SQLITE_DONE
+                 ? bc_err_set(err, BC_ENOTFOUND, "no source '%s' to index", source_id)
+                 : bc_store_error(s, err, "reading a source to index");
         sqlite3_reset(src);
-        return bc_err_set(err, BC_ENOTFOUND, "no source '%s' to index", source_id);
+        return rc;
     }
     const char *title = (const char *)sqlite3_column_text(src, 0);
     const char *lang = (const char *)sqlite3_column_text(src, 1);

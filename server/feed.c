@@ -1,6 +1,7 @@
 /* feed.c: GET /v1/changes (JSON), /v1/changes.atom (RFC 4287) and the bulk export over
  * HTTP (/v1/export.ndjson, /v1/export/index.json); see feed.h. */
 #include "bordercoop/feed.h"
+#include "bordercoop/text.h"
 
 #include "bordercoop/alloc.h"
 #include "bordercoop/changes.h"
@@ -186,30 +187,10 @@ int bc_handle_changes(bc_request *req, bc_response *res)
     return res->status = 200;
 }
 
-/* Appends s with the five XML special characters escaped. */
+/* Appends s as XML character data (text.h). */
 static void xml_text(bc_buf *b, const char *s)
 {
-    for (; s != NULL && *s; s++) {
-        switch (*s) {
-        case '&':
-            bc_buf_puts(b, "&amp;");
-            break;
-        case '<':
-            bc_buf_puts(b, "&lt;");
-            break;
-        case '>':
-            bc_buf_puts(b, "&gt;");
-            break;
-        case '"':
-            bc_buf_puts(b, "&quot;");
-            break;
-        case '\'':
-            bc_buf_puts(b, "&apos;");
-            break;
-        default:
-            bc_buf_putc(b, *s);
-        }
-    }
+    bc_xml_text(b, s);
 }
 
 int bc_handle_changes_atom(bc_request *req, bc_response *res)

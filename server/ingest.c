@@ -42,6 +42,14 @@ int bc_ingest_validate(const bc_ingest_input *in, char field[32], bc_err *err)
     }
     if (!bc_utf8_valid(in->text, in->len))
         return BAD("text", "text is not valid UTF-8 (or contains a NUL byte)");
+    /* control characters: refused in new articles; a carried-over one (in->id) was
+     * accepted once and is kept */
+    size_t at = in->id ? in->len : bc_text_control(in->text, in->len, BC_TEXT_LINES);
+    if (at < in->len)
+        return BAD("text",
+                   "text holds a control character (byte 0x%02x at offset %zu); only tab and "
+                   "line breaks are allowed",
+                   (unsigned char)in->text[at], at);
     /* words: gaps followed by a word, and Chinese characters (which no space separates),
      * two to a word */
     int words = 0, han = 0;
@@ -78,6 +86,11 @@ int bc_ingest_validate(const bc_ingest_input *in, char field[32], bc_err *err)
         if (n == 0 || n > OPTIONAL[i].max || !bc_utf8_valid(v, n))
             return BAD(OPTIONAL[i].name, "%s must be 1 to %zu bytes of UTF-8", OPTIONAL[i].name,
                        OPTIONAL[i].max);
+        if (in->id == NULL && bc_text_control(v, n, BC_TEXT_LINE) < n)
+            return BAD(OPTIONAL[i].name,
+                       "%s holds a control character (a tab, line break, escape...): send "
+                       "one line of plain text",
+                       OPTIONAL[i].name);
     }
     if (in->url != NULL && strncmp(in->url, "https://", 8) != 0 &&
         strncmp(in->url, "http://", 7) != 0)

@@ -339,6 +339,13 @@ static int apply_action(bc_store *s, bc_review_kind kind, const char *id, bc_rev
         rc = review_edit_apply(s, kind, id, fields, changes, field, err);
     if (rc == BC_OK)
         rc = run2(s, k->set_sql, id, to, err);
+    /* a reviewed meeting is no longer only machine-read: its title loses the mark */
+    if (rc == BC_OK && kind == BC_REVIEW_MEETING && strcmp(to, "reviewed") == 0)
+        rc = run2(s,
+                  "UPDATE meetings SET title = substr(title, 1, length(title) - length(?2)) "
+                  "WHERE id = ?1 AND length(title) > length(?2) AND substr(title, -length(?2)) "
+                  "= ?2",
+                  id, " (extracted)", err);
     if (rc == BC_OK)
         rc = reindex(s, k, id, to, err);
     if (rc != BC_OK) {
@@ -360,7 +367,8 @@ static int lock_store(bc_store *s, bc_err *err)
 
 static int check_text(const char *v, size_t max)
 {
-    return v == NULL || (v[0] != '\0' && strlen(v) <= max && bc_utf8_valid(v, strlen(v)));
+    return v == NULL || (v[0] != '\0' && strlen(v) <= max && bc_utf8_valid(v, strlen(v)) &&
+                         bc_text_control(v, strlen(v), BC_TEXT_LINES) == strlen(v));
 }
 
 int bc_review_decide(bc_store *w, const bc_review_request *rq, bc_review_result *out, bc_err *err)
@@ -374,7 +382,9 @@ int bc_review_decide(bc_store *w, const bc_review_request *rq, bc_review_result 
                bc_err_set(err, BC_EINVAL, "a fact id is 1 to 200 bytes");
     if (!check_text(rq->note, 2000))
         return snprintf(out->field, sizeof out->field, "note"),
-               bc_err_set(err, BC_EINVAL, "note: 1 to 2000 bytes of UTF-8 (or leave it out)");
+               bc_err_set(err, BC_EINVAL,
+                          "note: 1 to 2000 bytes of UTF-8 without control characters other "
+                          "than tab and line breaks (or leave it out)");
     if (rq->reviewer == NULL || rq->reviewer[0] == '\0')
         return bc_err_set(err, BC_EINVAL, "a decision needs a reviewer");
     if (rq->action != BC_REVIEW_EDIT && rq->fields != NULL)

@@ -8,12 +8,21 @@
 #include "bordercoop/text.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #define MAX_TEXT    8000 /* as the loader: the longest string field */
 #define MAX_PARTIES 12
+/* Sane bounds of corrected values: a figure is positive and under a quadrillion (the
+ * largest economy's yearly output is ~3e13 USD; VND amounts reach ~1e14); a change is
+ * a percentage from -100 (all gone) to 10000 (a hundredfold); dates fall in 1900..2100. */
+#define MAX_VALUE      1e15
+#define MIN_CHANGE_PCT -100.0
+#define MAX_CHANGE_PCT 10000.0
+#define MIN_YEAR       1900
+#define MAX_YEAR       2100
 
 typedef enum ftype {
     T_TEXT,    /* a non-empty string */
@@ -23,6 +32,7 @@ typedef enum ftype {
     T_PERIOD,  /* a date or "A/B" */
     T_VOCAB,   /* a value of the vocabulary `arg` */
     T_REF,     /* the id of an existing row: `arg` is the SQL that finds it (?1) */
+    T_METRIC,  /* the id of a metric (trade_turnover: metric ids use '_'): `arg` finds it */
     T_PARTIES, /* figures only: the provinces a figure is between */
     T_CHANGE,  /* figures only: {"pct": n, "qualifier": q, "basis": text} */
 } ftype;
@@ -37,7 +47,7 @@ typedef struct field_def {
 } field_def;
 
 static const field_def FIGURE[] = {
-    {"metric", T_REF, 1, "SELECT 1 FROM metrics WHERE id = ?1", "metric",
+    {"metric", T_METRIC, 1, "SELECT 1 FROM metrics WHERE id = ?1", "metric",
      "UPDATE figures SET metric = ?2, category = (SELECT category FROM metrics WHERE id = ?2) "
      "WHERE id = ?1"},
     {"value", T_NUM, 1, NULL, NULL, "UPDATE figures SET value = ?2 WHERE id = ?1"},
@@ -185,6 +195,14 @@ static void vocab_list(edit_ctx *c, const char *field, bc_buf *out)
     sqlite3_reset(st);
 }
 
+/* Free text that may run over several lines (tab and line breaks allowed); every other
+ * text field is one line. */
+static int multiline(const char *name)
+{
+    return strcmp(name, "note") == 0 || strcmp(name, "summary") == 0 ||
+           strcmp(name, "description") == 0 || strcmp(name, "change.basis") == 0;
+}
+
 static int text_value(edit_ctx *c, const char *name, json_t *v, const char **out)
 {
     if (!json_is_string(v))
@@ -196,6 +214,13 @@ static int text_value(edit_ctx *c, const char *name, json_t *v, const char **out
         return bad(c, name, "is longer than %d bytes", MAX_TEXT);
     if (strlen(json_string_value(v)) != n)
         return bad(c, name, "contains a NUL character");
+    size_t at =
+        bc_text_control(json_string_value(v), n, multiline(name) ? BC_TEXT_LINES : BC_TEXT_LINE);
+    if (at < n)
+        return bad(c, name, "holds a control character (byte 0x%02x at offset %zu)%s",
+                   (unsigned char)json_string_value(v)[at], at,
+                   multiline(name) ? "; only tab and line breaks are allowed"
+                                   : ": send one line of plain text");
     *out = json_string_value(v);
     return BC_OK;
 }
@@ -224,8 +249,9 @@ static int validate(edit_ctx *c, const field_def *f, json_t *v, json_t **canon)
         *canon = json_integer(json_integer_value(v));
         break;
     case T_NUM:
-        if (!json_is_number(v) || !isfinite(json_number_value(v)))
-            return bad(c, f->name, "must be a finite number");
+        if (!json_is_number(v) || !isfinite(json_number_value(v)) || !(json_number_value(v) > 0) ||
+            json_number_value(v) >= MAX_VALUE)
+            return bad(c, f->name, "must be a number greater than 0 and below 1e15");
         *canon = number(json_number_value(v));
         break;
     case T_DATE: {
@@ -234,6 +260,8 @@ static int validate(edit_ctx *c, const field_def *f, json_t *v, json_t **canon)
         rc = text_value(c, f->name, v, &s);
         if (rc == BC_OK && bc_date_parse(s, &d, &e) != BC_OK)
             return bad(c, f->name, "%s", e.msg);
+        if (rc == BC_OK && (d.year < MIN_YEAR || d.year > MAX_YEAR))
+            return bad(c, f->name, "year %d is outside %d..%d", d.year, MIN_YEAR, MAX_YEAR);
         if (rc == BC_OK)
             *canon = json_string(d.text);
         break;
@@ -244,6 +272,9 @@ static int validate(edit_ctx *c, const field_def *f, json_t *v, json_t **canon)
         rc = text_value(c, f->name, v, &s);
         if (rc == BC_OK && bc_period_parse(s, &p, &e) != BC_OK)
             return bad(c, f->name, "%s", e.msg);
+        if (rc == BC_OK && (atoi(p.start) < MIN_YEAR || p.end_year > MAX_YEAR))
+            return bad(c, f->name, "'%.30s' reaches outside the years %d..%d", s, MIN_YEAR,
+                       MAX_YEAR);
         if (rc == BC_OK)
             *canon = json_string(p.text);
         break;
@@ -274,6 +305,16 @@ static int validate(edit_ctx *c, const field_def *f, json_t *v, json_t **canon)
             rc = exists(c, f->arg, s, NULL, &found);
         if (rc == BC_OK && !found)
             return bad(c, f->name, "no %s with id '%.60s'", f->what, s);
+        if (rc == BC_OK)
+            *canon = json_string(s);
+        break;
+    case T_METRIC:
+        /* the metrics table is the vocabulary (GET /v1/series lists it) */
+        rc = text_value(c, f->name, v, &s);
+        if (rc == BC_OK)
+            rc = exists(c, f->arg, s, NULL, &found);
+        if (rc == BC_OK && !found)
+            return bad(c, f->name, "no metric '%.60s' (GET /v1/series lists the metrics)", s);
         if (rc == BC_OK)
             *canon = json_string(s);
         break;
@@ -318,8 +359,10 @@ static int validate(edit_ctx *c, const field_def *f, json_t *v, json_t **canon)
         }
         json_t *pct = json_object_get(v, "pct"), *q = json_object_get(v, "qualifier"),
                *basis = json_object_get(v, "basis");
-        if (pct == NULL || !json_is_number(pct) || !isfinite(json_number_value(pct)))
-            return bad(c, "change.pct", "must be a finite number (a percentage)");
+        if (pct == NULL || !json_is_number(pct) || !isfinite(json_number_value(pct)) ||
+            json_number_value(pct) < MIN_CHANGE_PCT || json_number_value(pct) > MAX_CHANGE_PCT)
+            return bad(c, "change.pct", "must be a percentage from %g to %g", MIN_CHANGE_PCT,
+                       MAX_CHANGE_PCT);
         const char *qs = "exact", *bs = NULL;
         if (q != NULL && !json_is_null(q)) {
             rc = text_value(c, "change.qualifier", q, &qs);
@@ -463,6 +506,41 @@ static int run_id(edit_ctx *c, const char *sql)
     return rc;
 }
 
+/* A reviewer read the corrected fields against the quote: none of them (nor a part of
+ * one, "date.year") stays marked inferred. The figure's "meeting" is "meetings" there. */
+static int verified(edit_ctx *c, bc_review_kind k, json_t *changes)
+{
+    static const char *const SQL[BC_REVIEW_NKINDS] = {
+        [BC_REVIEW_FIGURE] = "UPDATE figures SET inferred = (SELECT json_group_array(value) FROM "
+                             "json_each(figures.inferred) WHERE value <> ?2 AND substr(value, 1, "
+                             "length(?2) + 1) <> ?2 || '.') WHERE id = ?1",
+        [BC_REVIEW_MEETING] = "UPDATE meetings SET inferred = (SELECT json_group_array(value) FROM "
+                              "json_each(meetings.inferred) WHERE value <> ?2 AND substr(value, 1, "
+                              "length(?2) + 1) <> ?2 || '.') WHERE id = ?1",
+        [BC_REVIEW_PROJECT] = "UPDATE projects SET inferred = (SELECT json_group_array(value) FROM "
+                              "json_each(projects.inferred) WHERE value <> ?2 AND substr(value, 1, "
+                              "length(?2) + 1) <> ?2 || '.') WHERE id = ?1",
+    };
+    const char *key;
+    json_t *v;
+    int rc = BC_OK;
+    json_object_foreach(changes, key, v)
+    {
+        const char *path = k == BC_REVIEW_FIGURE && strcmp(key, "meeting") == 0 ? "meetings" : key;
+        sqlite3_stmt *st = NULL;
+        if (rc == BC_OK)
+            rc = bc_store_stmt(c->s, SQL[k], &st, c->err);
+        if (rc != BC_OK)
+            break;
+        sqlite3_bind_text(st, 1, c->id, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 2, path, -1, SQLITE_TRANSIENT);
+        if (sqlite3_step(st) != SQLITE_DONE)
+            rc = bc_store_error(c->s, c->err, "clearing what a reviewer verified");
+        sqlite3_reset(st);
+    }
+    return rc;
+}
+
 /* What must hold of the fact as a whole once every field is applied, and what follows
  * from the corrected fields. */
 static int after_edit(edit_ctx *c, bc_review_kind k, json_t *changes)
@@ -514,12 +592,33 @@ static int after_edit(edit_ctx *c, bc_review_kind k, json_t *changes)
                                "WHERE m.id = ?1");
         }
         if (rc == BC_OK && (json_object_get(changes, "mechanism") != NULL ||
+                            json_object_get(changes, "host") != NULL)) {
+            /* the host is one of the mechanism's members (when it has any on record) */
+            rc = bc_store_stmt(c->s,
+                               "SELECT m.host_province_id, m.mechanism_id FROM meetings m "
+                               "WHERE m.id = ?1 AND m.host_province_id IS NOT NULL AND EXISTS "
+                               "(SELECT 1 FROM mechanism_members WHERE mechanism_id = "
+                               "m.mechanism_id) AND NOT EXISTS (SELECT 1 FROM mechanism_members "
+                               "WHERE mechanism_id = m.mechanism_id AND province_id = "
+                               "m.host_province_id)",
+                               &st, c->err);
+            if (rc != BC_OK)
+                return rc;
+            sqlite3_bind_text(st, 1, c->id, -1, SQLITE_TRANSIENT);
+            if (sqlite3_step(st) == SQLITE_ROW)
+                rc = bad(c, "host", "province '%s' is not a member of mechanism '%s'",
+                         sqlite3_column_text(st, 0), sqlite3_column_text(st, 1));
+            sqlite3_reset(st);
+        }
+        if (rc == BC_OK && (json_object_get(changes, "mechanism") != NULL ||
                             json_object_get(changes, "ordinal") != NULL))
             rc = run_id(c, "UPDATE meetings SET same_as = (SELECT o.id FROM meetings o, "
                            "meetings m WHERE m.id = ?1 AND o.mechanism_id = m.mechanism_id "
                            "AND o.ordinal = m.ordinal AND o.curation = 'curated' AND o.id <> "
                            "m.id) WHERE id = ?1");
     }
+    if (rc == BC_OK)
+        rc = verified(c, k, changes);
     return rc;
 }
 

@@ -360,7 +360,9 @@ static void snippet_html(bc_buf *html_out, const char *s, size_t n)
             bc_buf_puts(&html, "&#39;");
             break;
         default:
-            bc_buf_putc(&html, s[i]);
+            /* other control characters (from an article's text) are dropped */
+            if ((unsigned char)s[i] >= 0x20 || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')
+                bc_buf_putc(&html, s[i]);
         }
     }
     if (open)

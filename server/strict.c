@@ -119,6 +119,11 @@ void bc_strict_field(bc_strict *s, const char *name, size_t name_len, const char
         s->hosts++;
         if (s->hosts > 1)
             refuse(s, 400, "conflicting_host", "Host is given twice");
+    } else if (name_is(name, name_len, "Authorization")) {
+        /* which credential would count is ambiguous (a proxy may pick the other one) */
+        s->authorizations++;
+        if (s->authorizations > 1)
+            refuse(s, 400, "conflicting_authorization", "Authorization is given twice");
     }
 }
 

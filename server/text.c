@@ -160,6 +160,65 @@ int bc_text_slug(const char *s, size_t n, bc_buf *out)
     return fold_each(s, n, out, 1);
 }
 
+size_t bc_text_control(const char *s, size_t n, int mode)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = p[i];
+        if (c < 0x20) {
+            if (mode == BC_TEXT_LINES && (c == '\t' || c == '\n' || c == '\r'))
+                continue;
+            return i;
+        }
+        if (c == 0x7f || (c == 0xc2 && i + 1 < n && p[i + 1] >= 0x80 && p[i + 1] <= 0x9f))
+            return i;
+    }
+    return n;
+}
+
+void bc_xml_text(bc_buf *b, const char *s)
+{
+    static const char REPLACEMENT[] = "\xef\xbf\xbd"; /* U+FFFD */
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = s != NULL ? strlen(s) : 0;
+    for (size_t i = 0; i < n;) {
+        unsigned char c = p[i];
+        if (c >= 0x80) {
+            unsigned int cp;
+            size_t len = utf8_decode(p + i, n - i, &cp);
+            if (len == 0 || cp == 0xFFFE || cp == 0xFFFF)
+                bc_buf_puts(b, REPLACEMENT);
+            else
+                bc_buf_append(b, s + i, len);
+            i += len ? len : 1;
+            continue;
+        }
+        switch (c) {
+        case '&':
+            bc_buf_puts(b, "&amp;");
+            break;
+        case '<':
+            bc_buf_puts(b, "&lt;");
+            break;
+        case '>':
+            bc_buf_puts(b, "&gt;");
+            break;
+        case '"':
+            bc_buf_puts(b, "&quot;");
+            break;
+        case '\'':
+            bc_buf_puts(b, "&apos;");
+            break;
+        default:
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+                bc_buf_puts(b, REPLACEMENT);
+            else
+                bc_buf_putc(b, (char)c);
+        }
+        i++;
+    }
+}
+
 int bc_text_is_id(const char *s)
 {
     size_t n = strlen(s);

@@ -43,9 +43,11 @@ typedef struct bc_ingest_result {
     char content_version[65];
 } bc_ingest_result;
 
-/* Checks every field of in. On failure returns BC_EINVAL (BC_ETOOBIG for an oversized
- * text) and copies the offending field's name into field (size 32). A text without lang
- * is refused when its language cannot be told with BC_X_DETECT_MIN confidence. */
+/* Checks every field of in: a new article's text may hold no control character but tab
+ * and line breaks, its title, url, publisher and author none (carried-over articles,
+ * in->id set, are exempt: what was accepted once is kept). On failure returns BC_EINVAL (BC_ETOOBIG
+ * for an oversized text) and copies the offending field's name into field (size 32). A text without
+ * lang is refused when its language cannot be told with BC_X_DETECT_MIN confidence. */
 int bc_ingest_validate(const bc_ingest_input *in, char field[32], bc_err *err);
 
 /* The language the text is in: in->lang, or the detected one (code[4], *detected = 1,

@@ -24,6 +24,22 @@ int bc_text_fold(const char *s, size_t n, bc_buf *out);
  * letters or digits yields an empty key. */
 int bc_text_slug(const char *s, size_t n, bc_buf *out);
 
+/* Control characters in text a person sends: C0 (U+0000..U+001F), DEL and C1
+ * (U+0080..U+009F), which a terminal or an XML reader would act on or choke on. */
+#define BC_TEXT_LINE  0 /* one line: no control character at all */
+#define BC_TEXT_LINES 1 /* running text: tab, line feed and carriage return allowed */
+
+/* The byte offset of the first control character in the n bytes at s that `mode`
+ * (BC_TEXT_LINE or BC_TEXT_LINES) does not allow, or n when there is none. s need not
+ * be valid UTF-8 (a C1 character is the pair C2 80..C2 9F). */
+size_t bc_text_control(const char *s, size_t n, int mode);
+
+/* Appends the NUL-terminated s (NULL: nothing) to b as XML 1.0 character data, fit for
+ * an element or a quoted attribute: & < > " ' as entities, and every character XML
+ * cannot carry (C0 controls other than tab, LF and CR; U+FFFE, U+FFFF; bytes that are
+ * not UTF-8) as U+FFFD, so the document stays well-formed whatever the text holds. */
+void bc_xml_text(bc_buf *b, const char *s);
+
 /* 1 when s is a canonical id: 1..120 bytes of [a-z0-9] words joined by single '-'. */
 int bc_text_is_id(const char *s);
 

@@ -982,6 +982,11 @@ static void smuggling_primitives_are_refused(void **state)
     refused_and_closed(d.port, "GET /healthz HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n", 400,
                        "conflicting_host");
     refused_and_closed(d.port, "GET /healthz HTTP/1.1\r\nAccept: */*\r\n\r\n", 400, "missing_host");
+    /* two credentials: which one counts would depend on who reads the request */
+    refused_and_closed(d.port,
+                       "POST /v1/sources HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer a\r\n"
+                       "Authorization: Bearer b\r\nContent-Length: 0\r\n\r\n",
+                       400, "conflicting_authorization");
     refused_and_closed(d.port, "GET /healthz HTTP/1.1\r\nHost: x\r\nContent-Length : 5\r\n\r\n",
                        400, "malformed_header");
     refused_and_closed(d.port, "GET /healthz HTTP/1.1\r\nHost: x\r\nX-A: a\x01z\r\n\r\n", 400,

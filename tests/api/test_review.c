@@ -534,6 +534,120 @@ static void the_command_line_reviews_as_the_key_owner(void **state)
     json_decref(j);
 }
 
+/* A JSON body {"action":"edit","fields":FIELDS} for decide(). */
+static void edit(const char *kind, const char *id, const char *fields, int status,
+                 const char *parameter)
+{
+    char target[400], body[600];
+    snprintf(target, sizeof target, "/v1/review/%s/%s", kind, id);
+    snprintf(body, sizeof body, "{\"action\":\"edit\",\"fields\":%s}", fields);
+    json_t *j = expect("POST", target, BOB, body, status);
+    if (parameter != NULL)
+        assert_string_equal(str(j, "parameter"), parameter);
+    json_decref(j);
+}
+
+/* The extracted fact of kind (a collection) from source in the queue: its id (static). */
+static const char *pending_of(const char *kind, const char *source)
+{
+    static char id[200];
+    char q[400];
+    snprintf(q, sizeof q, "/v1/review?kind=%s&source=%s", kind, source);
+    json_t *j = expect("GET", q, BOB, NULL, 200);
+    json_t *first = json_array_get(json_object_get(j, "data"), 0);
+    if (first == NULL)
+        fail_msg("nothing pending of %s from %s", kind, source);
+    snprintf(id, sizeof id, "%s", str(first, "id"));
+    json_decref(j);
+    return id;
+}
+
+/* Text with control characters is refused wherever a person sends it; corrections are
+ * checked against sane bounds and the store's vocabularies (metric ids with '_', a host
+ * among the mechanism's members); a corrected field is no longer marked inferred, and a
+ * reviewed meeting's title loses "(extracted)". */
+static void corrections_are_checked_and_verified(void **state)
+{
+    (void)state;
+    static const char TEXT[] =
+        "Yunnan and four provinces hold the 13th working group meeting\n\n"
+        "On July 9, the 13th meeting of the Joint Working Group of Lai Chau, Lao Cai, Tuyen "
+        "Quang, Dien Bien (Vietnam) and Yunnan (China) was held in Lao Cai. Trade between the "
+        "four provinces and Yunnan reached USD 7.7 billion in 2025.\n";
+    /* control characters in an article's fields and text: 400 naming the field */
+    static const struct {
+        const char *field, *value;
+    } dirty[] = {
+        {"title", "Border trade \x1b[31mred\x1b[0m"},
+        {"author", "A. Writer\x07"},
+        {"publisher", "Paper\nInjected: header"},
+        {"text", "On July 9 trade between the two provinces reached USD 1 billion.\x1b]0;x\x07"},
+    };
+    for (size_t i = 0; i < sizeof dirty / sizeof dirty[0]; i++) {
+        json_t *o = json_pack("{s:s,s:s}", "text", TEXT, "lang", "en");
+        json_object_set_new(o, dirty[i].field, json_string(dirty[i].value));
+        char *body = json_dumps(o, JSON_COMPACT);
+        json_decref(o);
+        json_t *j = expect("POST", "/v1/sources", IAN, body, 400);
+        free(body);
+        assert_string_equal(str(j, "parameter"), dirty[i].field);
+        json_decref(j);
+    }
+    json_t *o = json_pack("{s:s,s:s,s:s,s:s}", "text", TEXT, "lang", "en", "title",
+                          "Working group meets", "published_on", "2026-07-10");
+    char *body = json_dumps(o, JSON_COMPACT);
+    json_decref(o);
+    json_t *j = expect("POST", "/v1/sources", IAN, body, 201);
+    free(body);
+    char source[200], fig[200], meeting[200], target[400];
+    snprintf(source, sizeof source, "%s", str(json_object_get(j, "source"), "id"));
+    json_decref(j);
+    snprintf(fig, sizeof fig, "%s", pending_of("figures", source));
+    snprintf(meeting, sizeof meeting, "%s", pending_of("meetings", source));
+    /* a note or a corrected text with control characters */
+    snprintf(target, sizeof target, "/v1/review/figures/%s", fig);
+    j = expect("POST", target, BOB, "{\"action\":\"approve\",\"note\":\"ok\\u001b[2J\"}", 400);
+    assert_string_equal(str(j, "parameter"), "note");
+    json_decref(j);
+    edit("figures", fig, "{\"description\":\"Trade\\u0007\"}", 400, "fields.description");
+    edit("meetings", meeting, "{\"place\":\"Lao\\nCai\"}", 400, "fields.place");
+    edit("meetings", meeting, "{\"title\":\"Meeting\\u009b31m\"}", 400, "fields.title");
+    /* values out of any sane range */
+    edit("figures", fig, "{\"value\":0}", 400, "fields.value");
+    edit("figures", fig, "{\"value\":-5}", 400, "fields.value");
+    edit("figures", fig, "{\"value\":1e308}", 400, "fields.value");
+    edit("figures", fig, "{\"change\":{\"pct\":-250}}", 400, "fields.change.pct");
+    edit("figures", fig, "{\"change\":{\"pct\":1e300}}", 400, "fields.change.pct");
+    edit("figures", fig, "{\"period\":\"2199\"}", 400, "fields.period");
+    edit("figures", fig, "{\"period\":\"2025/2024\"}", 400, "fields.period");
+    edit("meetings", meeting, "{\"date\":\"2150-07-09\"}", 400, "fields.date");
+    edit("meetings", meeting, "{\"host\":\"lang-son\"}", 400, "fields.host");
+    /* metric ids are spelt with '_', and must exist */
+    edit("figures", fig, "{\"metric\":\"no_such_metric\"}", 400, "fields.metric");
+    edit("figures", fig, "{\"metric\":\"exports\",\"change\":{\"pct\":-12.5}}", 200, NULL);
+    /* nothing of the refused edits was written */
+    snprintf(target, sizeof target, "/v1/figures/%s", fig);
+    j = expect("GET", target, -1, NULL, 200);
+    assert_string_equal(str(j, "metric"), "exports");
+    assert_true(json_number_value(json_object_get(j, "value")) == 7.7e9);
+    json_decref(j);
+    /* the year of the date was inferred from published_on; a reviewer corrects it */
+    snprintf(target, sizeof target, "/v1/meetings/%s", meeting);
+    j = expect("GET", target, -1, NULL, 200);
+    assert_non_null(strstr(json_dumps(json_object_get(j, "inferred"), 0), "date.year"));
+    assert_non_null(strstr(str(j, "title"), " (extracted)"));
+    json_decref(j);
+    edit("meetings", meeting, "{\"date\":\"2025-07-09\"}", 200, NULL);
+    j = expect("GET", target, -1, NULL, 200);
+    char *inferred = json_dumps(json_object_get(j, "inferred"), JSON_COMPACT);
+    assert_string_equal(inferred, "[]");
+    free(inferred);
+    assert_string_equal(str(j, "date"), "2025-07-09");
+    assert_null(strstr(str(j, "title"), "(extracted)"));
+    assert_string_equal(str(j, "curation"), "reviewed");
+    json_decref(j);
+}
+
 static void failures_are_counted_without_the_key(void **state)
 {
     (void)state;
@@ -576,6 +690,7 @@ int main(void)
         cmocka_unit_test(stats_move_only_with_approval),
         cmocka_unit_test(a_rebuild_keeps_keys_and_decisions),
         cmocka_unit_test(the_command_line_reviews_as_the_key_owner),
+        cmocka_unit_test(corrections_are_checked_and_verified),
         cmocka_unit_test(failures_are_counted_without_the_key),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

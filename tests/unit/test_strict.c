@@ -106,6 +106,19 @@ static void host_rules(void **state)
     expect(0, (field[]){{"Host", "a"}, {"Host", "b"}, {0}}, 400, "conflicting_host");
 }
 
+static void one_authorization(void **state)
+{
+    (void)state;
+    expect(
+        1,
+        (field[]){{"Host", "a"}, {"Authorization", "Bearer x"}, {"authorization", "Bearer y"}, {0}},
+        400, "conflicting_authorization");
+    expect(
+        1,
+        (field[]){{"Host", "a"}, {"Authorization", "Bearer x"}, {"Authorization", "Bearer x"}, {0}},
+        400, "conflicting_authorization");
+}
+
 static void names_and_values(void **state)
 {
     (void)state;
@@ -159,8 +172,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(plain_requests_pass),     cmocka_unit_test(content_length_rules),
         cmocka_unit_test(transfer_encoding_rules), cmocka_unit_test(host_rules),
-        cmocka_unit_test(names_and_values),        cmocka_unit_test(first_violation_wins),
-        cmocka_unit_test(targets_and_tokens),
+        cmocka_unit_test(one_authorization),       cmocka_unit_test(names_and_values),
+        cmocka_unit_test(first_violation_wins),    cmocka_unit_test(targets_and_tokens),
     };
     return cmocka_run_group_tests_name("strict", tests, NULL, NULL);
 }

@@ -283,6 +283,45 @@ static void slugs_of_ascii_names_are_ids(void **state)
     }
 }
 
+static void control_characters_are_found(void **state)
+{
+    (void)state;
+    assert_int_equal(bc_text_control("plain \xc3\xa9 text", 13, BC_TEXT_LINE), 13);
+    assert_int_equal(bc_text_control("a\x1b[31m", 7, BC_TEXT_LINE), 1);
+    assert_int_equal(bc_text_control("a\x1b[31m", 7, BC_TEXT_LINES), 1);
+    assert_int_equal(bc_text_control("ab\x07", 3, BC_TEXT_LINES), 2);
+    assert_int_equal(bc_text_control("a\tb\nc\r\n", 7, BC_TEXT_LINES), 7);
+    assert_int_equal(bc_text_control("a\tb", 3, BC_TEXT_LINE), 1);
+    assert_int_equal(bc_text_control("a\nb", 3, BC_TEXT_LINE), 1);
+    assert_int_equal(bc_text_control("x\x7f", 2, BC_TEXT_LINES), 1);
+    assert_int_equal(bc_text_control("x\xc2\x9b", 3, BC_TEXT_LINES), 1); /* C1 CSI */
+    assert_int_equal(bc_text_control("x\xc2\xa0", 3, BC_TEXT_LINE), 3);  /* NBSP is text */
+    assert_int_equal(bc_text_control("x\xc2", 2, BC_TEXT_LINE), 2);
+    assert_int_equal(bc_text_control("a\0b", 3, BC_TEXT_LINES), 1);
+}
+
+static void assert_xml(const char *s, const char *want)
+{
+    bc_buf b = BC_BUF_INIT;
+    bc_xml_text(&b, s);
+    assert_false(bc_buf_failed(&b));
+    assert_string_equal(b.data ? b.data : "", want);
+    bc_buf_free(&b);
+}
+
+static void xml_text_is_always_well_formed(void **state)
+{
+    (void)state;
+    assert_xml("a<b & 'c' \"d\">", "a&lt;b &amp; &apos;c&apos; &quot;d&quot;&gt;");
+    assert_xml("L\xc3\xa0o Cai \xe8\x80\x81\tx\ny\r", "L\xc3\xa0o Cai \xe8\x80\x81\tx\ny\r");
+    /* what XML 1.0 cannot carry at all becomes U+FFFD */
+    assert_xml("x\x1b[31my\x07", "x\xef\xbf\xbd[31my\xef\xbf\xbd");
+    assert_xml("\x01\x0b\x0c\x1f", "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd");
+    assert_xml("a\xef\xbf\xbe\xef\xbf\xbf" "b", "a\xef\xbf\xbd\xef\xbf\xbd" "b");
+    assert_xml("bad \xff\xc3", "bad \xef\xbf\xbd\xef\xbf\xbd");
+    assert_xml(NULL, "");
+}
+
 static void is_id(void **state)
 {
     (void)state;
@@ -327,6 +366,8 @@ int main(void)
         cmocka_unit_test(utf8_valid_rejects_beyond_10ffff),
         cmocka_unit_test(utf8_valid_rejects_truncated_and_stray),
         cmocka_unit_test(utf8_valid_rejects_nul),
+        cmocka_unit_test(control_characters_are_found),
+        cmocka_unit_test(xml_text_is_always_well_formed),
         cmocka_unit_test(fold_languages),
         cmocka_unit_test(fold_passthrough_and_marks),
         cmocka_unit_test(fold_is_idempotent_and_appends),

@@ -361,8 +361,8 @@ static int validate(edit_ctx *c, const field_def *f, json_t *v, json_t **canon)
                *basis = json_object_get(v, "basis");
         if (pct == NULL || !json_is_number(pct) || !isfinite(json_number_value(pct)) ||
             json_number_value(pct) < MIN_CHANGE_PCT || json_number_value(pct) > MAX_CHANGE_PCT)
-            return bad(c, "change.pct", "must be a percentage from %g to %g", MIN_CHANGE_PCT,
-                       MAX_CHANGE_PCT);
+            return bad(c, "change.pct", "must be a number, a percentage from %g to %g",
+                       MIN_CHANGE_PCT, MAX_CHANGE_PCT);
         const char *qs = "exact", *bs = NULL;
         if (q != NULL && !json_is_null(q)) {
             rc = text_value(c, "change.qualifier", q, &qs);

@@ -524,6 +524,12 @@ static void csv_cells_cannot_be_formulas(void **state)
         bc_ingest_input in = {.text = text, .len = strlen(text), .lang = "en", .title = titles[i]};
         bc_ingest_result r;
         bc_err err;
+        if (titles[i][0] == '\t') {
+            /* a new title may not hold a tab; one stored before that rule is kept (as a
+             * rebuild carries it over) and must still be defused */
+            assert_int_equal(bc_ingest(s, &in, &r, &err), BC_EINVAL);
+            in.id = "tabbed-title-carried-over";
+        }
         assert_int_equal(bc_ingest(s, &in, &r, &err), 0);
     }
     bc_response res;

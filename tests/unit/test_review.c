@@ -315,12 +315,18 @@ static void edits_are_validated_like_data(void **state)
     edit_fails(f->s, F, d, "{}", "fields", "metric, value, unit");
     edit_fails(f->s, F, d, "[1]", "fields", "an object");
     edit_fails(f->s, F, d, "{\"colour\":\"red\"}", "fields.colour", "no field 'colour'");
-    edit_fails(f->s, F, d, "{\"value\":\"598\"}", "fields.value", "finite number");
+    edit_fails(f->s, F, d, "{\"value\":\"598\"}", "fields.value", "greater than 0");
+    edit_fails(f->s, F, d, "{\"value\":-1}", "fields.value", "greater than 0");
+    edit_fails(f->s, F, d, "{\"value\":2e15}", "fields.value", "below 1e15");
+    edit_fails(f->s, F, d, "{\"change\":{\"pct\":-100.5}}", "fields.change.pct", "-100 to 10000");
+    edit_fails(f->s, F, d, "{\"period\":\"2101\"}", "fields.period", "1900..2100");
+    edit_fails(f->s, F, d, "{\"description\":\"a\\u001bb\"}", "fields.description",
+               "control character");
     edit_fails(f->s, F, d, "{\"value\":null}", "fields.value", "required");
     edit_fails(f->s, F, d, "{\"qualifier\":\"roughly\"}", "fields.qualifier",
                "allowed: about, exact, expected, nearly, over, under");
     edit_fails(f->s, F, d, "{\"metric\":\"no-such-metric\"}", "fields.metric", "no metric");
-    edit_fails(f->s, F, d, "{\"metric\":\"Bad Id\"}", "fields.metric", "not an id");
+    edit_fails(f->s, F, d, "{\"metric\":\"Bad Id\"}", "fields.metric", "no metric");
     edit_fails(f->s, F, d, "{\"unit\":\"USD\"}", "fields.unit", "does not match metric");
     edit_fails(f->s, F, d, "{\"period\":\"2025-13\"}", "fields.period", "");
     edit_fails(f->s, F, d, "{\"period\":\"2025-09/2025-01\"}", "fields.period", "");

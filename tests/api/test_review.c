@@ -634,7 +634,9 @@ static void corrections_are_checked_and_verified(void **state)
     /* the year of the date was inferred from published_on; a reviewer corrects it */
     snprintf(target, sizeof target, "/v1/meetings/%s", meeting);
     j = expect("GET", target, -1, NULL, 200);
-    assert_non_null(strstr(json_dumps(json_object_get(j, "inferred"), 0), "date.year"));
+    char *marked = json_dumps(json_object_get(j, "inferred"), JSON_COMPACT);
+    assert_non_null(strstr(marked, "date.year"));
+    free(marked);
     assert_non_null(strstr(str(j, "title"), " (extracted)"));
     json_decref(j);
     edit("meetings", meeting, "{\"date\":\"2025-07-09\"}", 200, NULL);

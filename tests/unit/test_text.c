@@ -317,7 +317,10 @@ static void xml_text_is_always_well_formed(void **state)
     /* what XML 1.0 cannot carry at all becomes U+FFFD */
     assert_xml("x\x1b[31my\x07", "x\xef\xbf\xbd[31my\xef\xbf\xbd");
     assert_xml("\x01\x0b\x0c\x1f", "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd");
-    assert_xml("a\xef\xbf\xbe\xef\xbf\xbf" "b", "a\xef\xbf\xbd\xef\xbf\xbd" "b");
+    assert_xml("a\xef\xbf\xbe\xef\xbf\xbf"
+               "b",
+               "a\xef\xbf\xbd\xef\xbf\xbd"
+               "b");
     assert_xml("bad \xff\xc3", "bad \xef\xbf\xbd\xef\xbf\xbd");
     assert_xml(NULL, "");
 }

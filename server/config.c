@@ -70,7 +70,7 @@ static const opt OPTS[] = {
     {"--cache-bytes", "BORDERCOOP_CACHE_BYTES", OPT_INT, NUM(cache_bytes), 0, 1 << 30,
      "response cache budget in bytes, 0 to disable (default 8388608)"},
     {"--mmap-mib", "BORDERCOOP_MMAP_MIB", OPT_INT, NUM(mmap_mib), 0, 65536,
-     "MiB of the store file readers memory-map (default 1024; 0 reads with pread)"},
+     "MiB of the store file readers memory-map (default 0: pread into a bounded page cache)"},
     {"--cors-origin", "BORDERCOOP_CORS_ORIGIN", OPT_STR, STR(cors_origin), 0, 0,
      "Access-Control-Allow-Origin value (default *)"},
     {"--log-format", "BORDERCOOP_LOG_FORMAT", OPT_LOGFMT, NUM(log_format), 0, 0,
@@ -217,7 +217,7 @@ int bc_config_parse(bc_config *cfg, int argc, char **argv, bc_getenv_fn getenv_f
     cfg->max_uri = 4096;
     cfg->max_age = 60;
     cfg->cache_bytes = 8 << 20;
-    cfg->mmap_mib = 1024;
+    cfg->mmap_mib = 0; /* mapped pages count in RSS and grow with the store */
     snprintf(cfg->cors_origin, sizeof cfg->cors_origin, "*");
     cfg->log_format = BC_LOG_PLAIN;
 

@@ -199,7 +199,7 @@ sqlite3 *bc_store_db(bc_store *s)
     return s->db;
 }
 
-long long bc_store_mmap_bytes = 1LL << 30;
+long long bc_store_mmap_bytes = 0;
 
 int bc_store_is_immutable(const bc_store *s)
 {

@@ -70,7 +70,8 @@ static const bc_facet FACETS[] = {
     {"status", "ev.status"},
     {"year", "ev.year"},
     {"curation", "ev.curation"},
-    {"province", "ex.province_id", "LEFT JOIN coop_event_organisations ex ON ex.event_id = ev.id"},
+    {"province", "ex.province_id",
+     "LEFT JOIN coop_event_organisations ex ON ex.event_id = ev.id AND ex.province_id IS NOT NULL"},
     {NULL},
 };
 

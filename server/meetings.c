@@ -2,12 +2,21 @@
 #include "bordercoop/changes.h"
 #include "bordercoop/resource.h"
 
+/* ?host_province=: the province that hosted the meeting, as recorded (a meeting Ha Giang
+ * hosted stays Ha Giang's; ?province= is the one that includes merged provinces) */
+#define BC_HOST_PROVINCE_FILTER                                                                    \
+    {                                                                                              \
+        "host_province", BC_PARAM_TEXT, "m.host_province_id = ?", BC_LOOKUP_ALIAS("province"),     \
+            NULL, "a province id or any of its names (see /v1/provinces)", 1, 0, 0, "'host'"       \
+    }
+
 static const bc_param_spec FILTERS[] = {
     {"mechanism", BC_PARAM_TEXT, "m.mechanism_id = ?", BC_LOOKUP_ALIAS("mechanism"),
      "SELECT id FROM mechanisms ORDER BY id", NULL, 1, 0, 0, "'mechanism'"},
     BC_PROVINCE_FILTER_READING("EXISTS (SELECT 1 FROM meeting_provinces mp WHERE mp.meeting_id = "
                                "m.id AND mp.province_id IN (" BC_PROVINCE_AND_MERGED "))",
                                "'provinces'"),
+    BC_HOST_PROVINCE_FILTER,
     {"year", BC_PARAM_INT, "m.year = ?", NULL, NULL, NULL, 0, 1900, 2199, "'date', 'date.year'"},
     {"from", BC_PARAM_DATE_FROM, "m.date_end >= ?", .reads = BC_READS_DATE("date")},
     {"to", BC_PARAM_DATE_TO, "m.date_start <= ?", .reads = BC_READS_DATE("date")},

@@ -63,7 +63,8 @@ static const bc_facet FACETS[] = {
     {"level", "pr.level"},
     {"status", "pr.status"},
     {"year", "pr.year"},
-    {"province", "px.province_id", "LEFT JOIN protocol_parties px ON px.protocol_id = pr.id"},
+    {"province", "px.province_id",
+     "LEFT JOIN protocol_parties px ON px.protocol_id = pr.id AND px.province_id IS NOT NULL"},
     {NULL},
 };
 

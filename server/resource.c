@@ -639,12 +639,23 @@ static json_t *row_keys(sqlite3_stmt *st, const list_query *q)
 }
 
 /* The facet query: each value of f over the filtered items, with how many items have
- * it, most first. Composed only from constant fragments, like the page query. */
+ * it, most first. Composed only from constant fragments, like the page query. With
+ * ?exact=true a value the facet's filter would not match (one its `reads` name as
+ * inferred) is counted as null. */
 static void build_facet_sql(const bc_resource *r, const list_query *q, const bc_facet *f,
                             bc_buf *sql)
 {
-    bc_buf_printf(sql, "SELECT %s AS value, count(%s%s) FROM %s", f->value,
-                  f->join != NULL ? "DISTINCT " : "", f->join != NULL ? r->id_col : "*", r->from);
+    const bc_param_spec *dim = find_spec(r->filters, f->name);
+    const bound *exact = find_bound(q->b, q->n, "exact");
+    if (exact != NULL && exact->num && dim != NULL && dim->reads != NULL && r->inferred_col != NULL)
+        bc_buf_printf(sql,
+                      "SELECT CASE WHEN EXISTS (SELECT 1 FROM json_each(%s) WHERE value IN "
+                      "(%s)) THEN NULL ELSE %s END AS value",
+                      r->inferred_col, dim->reads, f->value);
+    else
+        bc_buf_printf(sql, "SELECT %s AS value", f->value);
+    bc_buf_printf(sql, ", count(%s%s) FROM %s", f->join != NULL ? "DISTINCT " : "",
+                  f->join != NULL ? r->id_col : "*", r->from);
     if (f->join != NULL)
         bc_buf_printf(sql, " %s", f->join);
     append_where(sql, r, q->b, q->n);
@@ -666,6 +677,107 @@ int bc_resource_facet_sql(bc_request *req, const char *facet, bc_buf *sql, bc_re
         }
     return bc_problem(res, 400, "invalid_parameter", "facets", "no facet '%.60s' on %s", facet,
                       r->name);
+}
+
+/* Orders buckets as the facet query does: most first, null last, then by value. */
+static int bucket_cmp(const void *a, const void *b)
+{
+    const json_t *x = *(json_t *const *)a, *y = *(json_t *const *)b;
+    json_int_t cx = json_integer_value(json_object_get(x, "count")),
+               cy = json_integer_value(json_object_get(y, "count"));
+    if (cx != cy)
+        return cx > cy ? -1 : 1;
+    const json_t *vx = json_object_get(x, "value"), *vy = json_object_get(y, "value");
+    if (json_is_null(vx) || json_is_null(vy))
+        return json_is_null(vx) - json_is_null(vy);
+    return strcmp(json_string_value(vx) ? json_string_value(vx) : "",
+                  json_string_value(vy) ? json_string_value(vy) : "");
+}
+
+/* The province facet: a province other provinces were merged into counts what its
+ * filter matches, their items included (Tuyen Quang with Ha Giang's), so each such
+ * province's bucket is one more count, of the list filtered by it (the request's filters
+ * and `dim`, the province filter, bound to it); the buckets are then ordered again. */
+static int merged_province_counts(bc_request *req, const bc_resource *r, const list_query *q,
+                                  const bc_param_spec *dim, json_t *buckets, bc_err *err)
+{
+    sqlite3_stmt *mt;
+    int rc = bc_store_stmt(req->store,
+                           "SELECT DISTINCT merged_into FROM provinces WHERE merged_into IS NOT "
+                           "NULL ORDER BY 1",
+                           &mt, err);
+    if (rc != BC_OK)
+        return rc;
+    int step, changed = 0;
+    while (rc == BC_OK && (step = sqlite3_step(mt)) == SQLITE_ROW) {
+        const char *t = (const char *)sqlite3_column_text(mt, 0);
+        const char *prov = t != NULL ? bc_arena_strndup(req->arena, t, strlen(t)) : NULL;
+        if (prov == NULL) {
+            rc = bc_err_set(err, BC_ENOMEM, "out of memory counting a facet");
+            break;
+        }
+        bound b[BC_QUERY_MAX_PAIRS + 1];
+        memcpy(b, q->b, q->n * sizeof *b);
+        memset(&b[q->n], 0, sizeof b[q->n]);
+        b[q->n].spec = dim;
+        b[q->n].text = b[q->n].shown = prov;
+        bc_buf sql = BC_BUF_INIT;
+        bc_buf_printf(&sql, "SELECT count(*) FROM %s", r->from);
+        append_where(&sql, r, b, q->n + 1);
+        sqlite3_stmt *cst = NULL;
+        rc = bc_buf_failed(&sql) ? bc_err_set(err, BC_ENOMEM, "out of memory")
+                                 : bc_store_prepare(req->store, sql.data, &cst, err);
+        bc_buf_free(&sql);
+        json_int_t count = 0;
+        if (rc == BC_OK) {
+            bind_filters(cst, b, q->n + 1);
+            if (sqlite3_step(cst) == SQLITE_ROW)
+                count = (json_int_t)sqlite3_column_int64(cst, 0);
+            else
+                rc = bc_store_error(req->store, err, "counting a facet");
+        }
+        sqlite3_finalize(cst);
+        json_t *found = NULL, *bk;
+        size_t i;
+        json_array_foreach(buckets, i, bk)
+        {
+            const char *v = json_string_value(json_object_get(bk, "value"));
+            if (v != NULL && strcmp(v, prov) == 0)
+                found = bk;
+        }
+        if (rc == BC_OK && found != NULL) {
+            if (json_object_set_new(found, "count", json_integer(count)) != 0)
+                rc = bc_err_set(err, BC_ENOMEM, "out of memory counting a facet");
+            changed = 1;
+        } else if (rc == BC_OK && count > 0) {
+            json_t *nb = json_pack("{s:s,s:I}", "value", prov, "count", count);
+            if (nb == NULL || json_array_append_new(buckets, nb) != 0)
+                rc = bc_err_set(err, BC_ENOMEM, "out of memory counting a facet");
+            changed = 1;
+        }
+    }
+    if (rc == BC_OK && step != SQLITE_DONE)
+        rc = bc_store_error(req->store, err, "reading merged provinces");
+    sqlite3_reset(mt);
+    size_t n = json_array_size(buckets);
+    if (rc == BC_OK && changed && n > 1) {
+        json_t **items = malloc(n * sizeof *items);
+        if (items == NULL)
+            return bc_err_set(err, BC_ENOMEM, "out of memory counting a facet");
+        for (size_t i = 0; i < n; i++)
+            items[i] = json_incref(json_array_get(buckets, i));
+        qsort(items, n, sizeof *items, bucket_cmp);
+        json_array_clear(buckets);
+        for (size_t i = 0; i < n; i++)
+            if (json_array_append_new(buckets, items[i]) != 0) {
+                for (size_t k = i + 1; k < n; k++)
+                    json_decref(items[k]);
+                rc = bc_err_set(err, BC_ENOMEM, "out of memory counting a facet");
+                break;
+            }
+        free(items);
+    }
+    return rc;
 }
 
 /* Runs one facet query into page->facets[f->name]. */
@@ -711,6 +823,9 @@ static int read_facet(bc_request *req, const bc_resource *r, const list_query *q
             rc = bc_store_error(req->store, err, "counting a facet");
     }
     sqlite3_finalize(st);
+    const bc_param_spec *dim = find_spec(r->filters, f->name);
+    if (rc == BC_OK && dim != NULL && strcmp(f->name, "province") == 0)
+        rc = merged_province_counts(req, r, q, dim, buckets, err);
     if (rc == BC_OK && json_object_set(page->facets, f->name, buckets) != 0)
         rc = bc_err_set(err, BC_ENOMEM, "out of memory");
     json_decref(buckets);

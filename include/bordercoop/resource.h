@@ -73,12 +73,18 @@ typedef struct bc_field {
 } bc_field;
 
 /* A facet of a list (?facets=): how many of the filtered items have each value of a
- * field, counted before paging. A single-valued field gives every item one value (NULL
- * included), so its counts sum to the filtered total. A multi-valued field (a figure's
- * parties, a meeting's provinces) has `join`, a LEFT JOIN fragment giving an item one
- * row per value: an item is counted once under each of its distinct values, and once
- * under null when it has none, so each count is at most the total and the counts sum to
- * at least the total. Facets name low-cardinality fields whose column leads an index. */
+ * field, counted before paging. Every facet is named after the filter that selects one
+ * of its buckets (the list filtered by name=value has exactly `count` items): the facet
+ * counts over every filter of the request, and with ?exact=true an item whose value that
+ * filter reads is inferred (its `reads`) counts under null, as the filter would not
+ * match it; a province a province was merged into counts what its filter matches (Tuyen
+ * Quang with Ha Giang's items), by one count per such province. The null bucket (no
+ * value, or only an inferred one) has no filter. A single-valued
+ * field gives every item one value (NULL included), so its counts sum to the filtered total. A
+ * multi-valued field (a figure's parties, a meeting's provinces) has `join`, a LEFT JOIN fragment
+ * giving an item one row per value: an item is counted once under each of its distinct values, and
+ * once under null when it has none, so each count is at most the total and the counts sum to at
+ * least the total. Facets name low-cardinality fields whose column leads an index. */
 typedef struct bc_facet {
     const char *name;  /* in ?facets= and as the key in meta.facets */
     const char *value; /* SQL expression of the value over `from` (and `join`) */

@@ -125,6 +125,28 @@ static int run(bc_store *s, const char *sql, int *changes, bc_err *err, int n, .
     return rc;
 }
 
+/* Appends a key change to the audit log (review_log, kind 'key': see migration 0017)
+ * inside the caller's transaction: `action` key_add or key_revoke, the role given or
+ * taken, by whom. Keys are managed from the command line only (via 'cli'). */
+static int log_change(bc_store *s, const char *action, const char *name, const char *role,
+                      const char *by, const char *now, bc_err *err)
+{
+    int add = strcmp(action, "key_add") == 0;
+    int rc = run(s,
+                 "INSERT INTO review_log (at, reviewer, via, action, kind, fact_id, fingerprint, "
+                 "from_curation, to_curation, changes) VALUES (?1, ?2, 'cli', ?3, 'key', ?4, "
+                 "printf('%064d', 0), ?5, ?6, json_object('role', json_object('from', ?7, 'to', "
+                 "?8)))",
+                 NULL, err, 8, now, by, action, name, add ? "none" : "active",
+                 add ? "active" : "revoked", add ? NULL : role, add ? role : NULL);
+    if (rc == BC_OK)
+        rc = run(s,
+                 "INSERT INTO review_outcomes (seq, status, fact_id) "
+                 "VALUES (last_insert_rowid(), 'applied', ?1)",
+                 NULL, err, 1, name);
+    return rc;
+}
+
 int bc_keys_add(bc_store *s, const char *name, bc_role role, const char *by,
                 char key[BC_KEY_LEN + 1], bc_err *err)
 {
@@ -142,28 +164,36 @@ int bc_keys_add(bc_store *s, const char *name, bc_role role, const char *by,
     int lock = lock_store(s, 30000, err);
     if (lock == -1)
         return err->code ? err->code : BC_EIO;
-    int active = 0;
+    int active = -1; /* -1: never used, 0: revoked, 1: active */
     rc = bc_store_exec(s, "BEGIN IMMEDIATE", err);
     if (rc == BC_OK) {
         sqlite3_stmt *st = NULL;
-        rc = bc_store_stmt(s, "SELECT 1 FROM api_keys WHERE name = ?1 AND revoked_at IS NULL", &st,
+        rc = bc_store_stmt(s, "SELECT max(revoked_at IS NULL) FROM api_keys WHERE name = ?1", &st,
                            err);
         if (rc == BC_OK) {
             sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
-            active = sqlite3_step(st) == SQLITE_ROW;
+            if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+                active = sqlite3_column_int(st, 0);
             sqlite3_reset(st);
         }
     }
-    if (rc == BC_OK && active)
+    if (rc == BC_OK && active == 1)
         rc = bc_err_set(err, BC_ECONFLICT,
                         "'%s' already has an active key: revoke it first (bordercoop keys revoke "
                         "%s)",
+                        name, name);
+    else if (rc == BC_OK && active == 0)
+        rc = bc_err_set(err, BC_ECONFLICT,
+                        "'%s' had a key that was revoked: a name is never reused, so the audit "
+                        "log names one holder; choose another (e.g. %.50s.2)",
                         name, name);
     if (rc == BC_OK)
         rc = run(s,
                  "INSERT INTO api_keys (name, role, hash, created_at, created_by) "
                  "VALUES (?1, ?2, ?3, ?4, ?5)",
                  NULL, err, 5, name, bc_role_name(role), hash, now, by ? by : "unknown");
+    if (rc == BC_OK)
+        rc = log_change(s, "key_add", name, bc_role_name(role), by ? by : "unknown", now, err);
     if (rc == BC_OK)
         rc = bc_store_exec(s, "COMMIT", err);
     if (rc != BC_OK)
@@ -183,13 +213,33 @@ int bc_keys_revoke(bc_store *s, const char *name, const char *by, bc_err *err)
     if (lock == -1)
         return err->code ? err->code : BC_EIO;
     int changed = 0;
-    int rc = run(s,
+    char role[16] = "";
+    int rc = bc_store_exec(s, "BEGIN IMMEDIATE", err);
+    if (rc == BC_OK) {
+        sqlite3_stmt *st = NULL;
+        rc = bc_store_stmt(s, "SELECT role FROM api_keys WHERE name = ?1 AND revoked_at IS NULL",
+                           &st, err);
+        if (rc == BC_OK) {
+            sqlite3_bind_text(st, 1, name ? name : "", -1, SQLITE_TRANSIENT);
+            if (sqlite3_step(st) == SQLITE_ROW)
+                snprintf(role, sizeof role, "%s", (const char *)sqlite3_column_text(st, 0));
+            sqlite3_reset(st);
+        }
+    }
+    if (rc == BC_OK)
+        rc = run(s,
                  "UPDATE api_keys SET revoked_at = ?2, revoked_by = ?3 "
                  "WHERE name = ?1 AND revoked_at IS NULL",
                  &changed, err, 3, name ? name : "", now, by ? by : "unknown");
-    bc_store_unlock(lock);
     if (rc == BC_OK && changed == 0)
         rc = bc_err_set(err, BC_ENOTFOUND, "'%.64s' has no active key", name ? name : "");
+    if (rc == BC_OK)
+        rc = log_change(s, "key_revoke", name, role, by ? by : "unknown", now, err);
+    if (rc == BC_OK)
+        rc = bc_store_exec(s, "COMMIT", err);
+    if (rc != BC_OK)
+        sqlite3_exec(bc_store_db(s), "ROLLBACK", NULL, NULL, NULL);
+    bc_store_unlock(lock);
     return rc;
 }
 

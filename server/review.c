@@ -587,6 +587,8 @@ static void bind_log_filter(sqlite3_stmt *st, const bc_review_log_query *q)
 {
     if (q->kind >= 0 && q->kind < BC_REVIEW_NKINDS)
         sqlite3_bind_text(st, 1, KINDS[q->kind].name, -1, SQLITE_STATIC);
+    else if (q->kind == BC_REVIEW_LOG_KEYS)
+        sqlite3_bind_text(st, 1, "key", -1, SQLITE_STATIC);
     if (q->fact_id != NULL)
         sqlite3_bind_text(st, 2, q->fact_id, -1, SQLITE_TRANSIENT);
     if (q->reviewer != NULL)
@@ -855,20 +857,28 @@ int bc_review_carry_over(bc_store *from, bc_store *to, bc_review_replay *stats, 
         }
         for (int i = 0; i < 13; i++)
             sqlite3_bind_value(wr, i + 1, sqlite3_column_value(rd, i));
+        int key_change = sqlite3_column_text(rd, 5) != NULL &&
+                         strcmp((const char *)sqlite3_column_text(rd, 5), "key") == 0;
         if (sqlite3_step(wr) != SQLITE_DONE)
             rc = bc_store_error(to, err, "carrying the review log over");
         sqlite3_reset(wr);
-        if (rc == BC_OK)
+        if (rc == BC_OK && !key_change)
             stats->decisions++;
     }
     if (rc == BC_OK)
         sqlite3_reset(rd);
+    /* key changes: the keys are carried over as they are (keys.c), nothing to replay */
+    if (rc == BC_OK)
+        rc = bc_store_exec(to,
+                           "INSERT INTO review_outcomes (seq, status, fact_id) SELECT seq, "
+                           "'applied', fact_id FROM review_log WHERE kind = 'key'",
+                           err);
     /* replay in the order the decisions were made */
     sqlite3_stmt *row = NULL;
     if (rc == BC_OK)
         rc = bc_store_prepare(to,
                               "SELECT seq, kind, fact_id, source_id, fingerprint, action, "
-                              "changes FROM review_log ORDER BY seq",
+                              "changes FROM review_log WHERE kind <> 'key' ORDER BY seq",
                               &row, err);
     long long last = 0;
     while (rc == BC_OK) {

@@ -58,9 +58,10 @@ static void json_answer(bc_response *res, int status)
 /* ---- query parameters ------------------------------------------------------------- */
 
 typedef struct params {
-    int kind; /* a bc_review_kind or -1 */
+    int kind; /* a bc_review_kind, BC_REVIEW_LOG_KEYS or -1 */
     const char *source, *fact_id, *reviewer, *status;
     int limit, offset;
+    int keys_allowed; /* set before parsing: kind=keys is allowed (the log) */
 } params;
 
 /* Parses req's query against the allowed names (a NULL-terminated list, for the 400);
@@ -68,7 +69,9 @@ typedef struct params {
 static int parse_params(bc_request *req, bc_response *res, const char *const *allowed,
                         const char *allowed_text, params *p)
 {
+    int keys_allowed = p->keys_allowed;
     memset(p, 0, sizeof *p);
+    p->keys_allowed = keys_allowed;
     p->kind = -1;
     p->limit = 50;
     bc_qpair *pairs;
@@ -99,6 +102,8 @@ static int parse_params(bc_request *req, bc_response *res, const char *const *al
                 return bc_problem(res, 400, "invalid_parameter", k, "%s must be %s, got '%.40s'", k,
                                   lim ? "a whole number from 1 to 500" : "0 to 1000000", v);
             *(lim ? &p->limit : &p->offset) = (int)x;
+        } else if (strcmp(k, "kind") == 0 && strcmp(v, "keys") == 0 && p->keys_allowed) {
+            p->kind = BC_REVIEW_LOG_KEYS; /* the log: key changes */
         } else if (strcmp(k, "kind") == 0) {
             bc_review_kind kind;
             bc_err err;
@@ -129,7 +134,9 @@ static void page_link(bc_buf *b, const char *path, const params *p, int offset)
     const struct {
         const char *name, *value;
     } text[] = {
-        {"kind", p->kind >= 0 ? bc_review_kind_collection((bc_review_kind)p->kind) : NULL},
+        {"kind", p->kind >= 0                     ? bc_review_kind_collection((bc_review_kind)p->kind)
+                 : p->kind == BC_REVIEW_LOG_KEYS ? "keys"
+                                                 : NULL},
         {"source", p->source},
         {"fact_id", p->fact_id},
         {"reviewer", p->reviewer},
@@ -186,7 +193,7 @@ int bc_handle_review_queue(bc_request *req, bc_response *res)
     if (st != 0)
         return st;
     static const char *const allowed[] = {"kind", "source", "limit", "offset", NULL};
-    params p;
+    params p = {.keys_allowed = 0};
     st = parse_params(req, res, allowed, "kind, source, limit, offset", &p);
     if (st != 0)
         return st;
@@ -232,7 +239,7 @@ int bc_handle_review_log(bc_request *req, bc_response *res)
         return st;
     static const char *const allowed[] = {"kind",  "fact_id", "reviewer", "status",
                                           "limit", "offset",  NULL};
-    params p;
+    params p = {.keys_allowed = 1};
     st = parse_params(req, res, allowed, "kind, fact_id, reviewer, status, limit, offset", &p);
     if (st != 0)
         return st;

@@ -54,14 +54,17 @@ typedef struct bc_key_info {
 int bc_keys_generate(char key[BC_KEY_LEN + 1], bc_err *err);
 
 /* Makes a key for name with role, recorded as made by `by` (borrowed, e.g. a key's
- * owner or "cli:<user>"), and writes it into key: the only time it exists outside the
- * caller. BC_EINVAL for a bad name or role, BC_ECONFLICT when name already has an
- * active key, BC_EIO when the writer lock cannot be had. */
+ * owner or "cli:<user>") in the key table and in the audit log (GET /v1/review/log:
+ * action key_add, kind key), and writes it into key: the only time it exists outside
+ * the caller. BC_EINVAL for a bad name or role, BC_ECONFLICT when name has or ever had
+ * a key (names are never reused, so the log names one holder), BC_EIO when the writer
+ * lock cannot be had. */
 int bc_keys_add(bc_store *s, const char *name, bc_role role, const char *by,
                 char key[BC_KEY_LEN + 1], bc_err *err);
 
-/* Revokes name's active key, recorded as done by `by`; effective for the next request
- * (keys are looked up on every request). BC_ENOTFOUND when name has no active key. */
+/* Revokes name's active key, recorded as done by `by` in the key table and the audit
+ * log (action key_revoke); effective for the next request (keys are looked up on every
+ * request). BC_ENOTFOUND when name has no active key. */
 int bc_keys_revoke(bc_store *s, const char *name, const char *by, bc_err *err);
 
 /* Every key ever issued, oldest first, into *out (new array of *n, free with bc_free;

@@ -93,9 +93,12 @@ typedef struct bc_review_query {
 int bc_review_pending(bc_store *s, const bc_review_query *q, bc_buf *items, size_t *count,
                       long long pending[BC_REVIEW_NKINDS], bc_err *err);
 
-/* The audit log, newest first. */
+/* The audit log, newest first: review decisions and key changes (keys.c: action
+ * key_add or key_revoke, kind "key", fact_id the key's owner, reviewer who did it, the
+ * role in changes). */
+#define BC_REVIEW_LOG_KEYS (-2) /* bc_review_log_query.kind: only key changes */
 typedef struct bc_review_log_query {
-    int kind;             /* a bc_review_kind, or -1 */
+    int kind;             /* a bc_review_kind, BC_REVIEW_LOG_KEYS, or -1 for all */
     const char *fact_id;  /* or NULL */
     const char *reviewer; /* or NULL */
     const char *status;   /* "applied", "orphaned" or NULL */

@@ -393,6 +393,47 @@ static void two_reviewers_one_revoked(void **state)
     assert_int_equal(alice, 1);
     assert_int_equal(bob, 1);
     json_decref(j);
+    /* key changes are in the authenticated audit log, with who made them, and not in
+     * the public change feed */
+    j = expect("GET", "/v1/review/log?kind=keys&limit=500", BOB, NULL, 200);
+    int added = 0, revoked = 0;
+    json_array_foreach(json_object_get(j, "data"), i, e)
+    {
+        assert_string_equal(str(e, "kind"), "key");
+        assert_true(strncmp(str(e, "reviewer"), "cli:", 4) == 0);
+        if (strcmp(str(e, "action"), "key_add") == 0) {
+            added++;
+            if (strcmp(str(e, "fact_id"), "ian") == 0)
+                assert_string_equal(json_string_value(json_object_get(
+                                        json_object_get(json_object_get(e, "changes"), "role"),
+                                        "to")),
+                                    "ingest");
+        } else {
+            assert_string_equal(str(e, "action"), "key_revoke");
+            assert_string_equal(str(e, "fact_id"), "alice");
+            assert_string_equal(str(e, "to"), "revoked");
+            revoked++;
+        }
+    }
+    assert_int_equal(added, NKEYS);
+    assert_int_equal(revoked, 1);
+    assert_int_equal(json_integer_value(json_object_get(json_object_get(j, "meta"), "total")),
+                     NKEYS + 1);
+    json_decref(j);
+    json_decref(expect("GET", "/v1/review/log?kind=keys", IAN, NULL, 403));
+    json_decref(expect("GET", "/v1/review/log?kind=keys", -1, NULL, 401));
+    json_decref(expect("GET", "/v1/review?kind=keys", BOB, NULL, 400));
+    j = expect("GET", "/v1/changes?limit=500", -1, NULL, 200);
+    json_array_foreach(json_object_get(j, "data"), i, e)
+    {
+        const char *id = json_string_value(json_object_get(e, "id"));
+        for (int k = 0; k < NKEYS; k++)
+            assert_false(id != NULL && strcmp(id, NAMES[k]) == 0);
+    }
+    json_decref(j);
+    /* a revoked name is never given a new key: the log names one holder */
+    out = cli("keys add alice --role review");
+    assert_null(out);
     /* keys list shows the revocation and who did it */
     out = cli("keys list --json");
     assert_non_null(out);

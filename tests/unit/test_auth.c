@@ -150,9 +150,11 @@ static void revocation_holds_at_once(void **state)
     assert_int_equal(bc_keys_revoke(s, "alice", "t", &err), 0);
     assert_int_equal(check(s, BOOT, h, BC_ROLE_REVIEW, &who), BC_AUTH_REVOKED);
     assert_string_equal(who.name, "alice");
-    /* a new key for the same person works; the old one stays refused */
+    /* a new key for the same person (under a new name: names are never reused) works;
+     * the old one stays refused */
     char again[BC_KEY_LEN + 1], h2[80];
-    assert_int_equal(bc_keys_add(s, "alice", BC_ROLE_REVIEW, "t", again, &err), 0);
+    assert_int_equal(bc_keys_add(s, "alice", BC_ROLE_REVIEW, "t", again, &err), BC_ECONFLICT);
+    assert_int_equal(bc_keys_add(s, "alice.2", BC_ROLE_REVIEW, "t", again, &err), 0);
     bearer(h2, sizeof h2, again);
     assert_int_equal(check(s, BOOT, h2, BC_ROLE_REVIEW, &who), BC_AUTH_OK);
     assert_int_equal(check(s, BOOT, h, BC_ROLE_REVIEW, &who), BC_AUTH_REVOKED);

@@ -155,13 +155,26 @@ static void one_active_key_per_name(void **state)
     assert_string_equal(k.revoked_by, "admin-ann");
     assert_int_equal(bc_keys_active(s, &active, &err), 0);
     assert_int_equal(active, 0);
-    assert_int_equal(bc_keys_add(s, "alice", BC_ROLE_ADMIN, "cli:test", k2, &err), 0);
+    /* the name is never reused: the audit log names one holder */
+    assert_int_equal(bc_keys_add(s, "alice", BC_ROLE_ADMIN, "cli:test", k2, &err), BC_ECONFLICT);
+    assert_non_null(strstr(err.msg, "never reused"));
+    assert_int_equal(bc_keys_add(s, "alice.2", BC_ROLE_ADMIN, "cli:test", k2, &err), 0);
     assert_string_not_equal(k1, k2);
+    /* every change is in the audit log, with who made it */
+    assert_int_equal(count(s, "SELECT count(*) FROM review_log WHERE kind = 'key'"), 3);
+    assert_int_equal(count(s, "SELECT count(*) FROM review_log WHERE action = 'key_revoke' AND "
+                              "fact_id = 'alice' AND reviewer = 'admin-ann' AND "
+                              "changes = '{\"role\":{\"from\":\"ingest\",\"to\":null}}'"),
+                     1);
+    assert_int_equal(count(s, "SELECT count(*) FROM v_review_log_doc WHERE kind = 'key' AND "
+                              "status = 'applied'"),
+                     3);
     bc_key_info *list = NULL;
     size_t n = 0;
     assert_int_equal(bc_keys_list(s, &list, &n, &err), 0);
     assert_int_equal(n, 2);
     assert_string_equal(list[0].name, "alice");
+    assert_string_equal(list[1].name, "alice.2");
     assert_true(list[0].revoked);
     assert_int_equal(list[0].role, BC_ROLE_INGEST);
     assert_false(list[1].revoked);

@@ -9,10 +9,12 @@
 #include "bordercoop/buf.h"
 #include "bordercoop/keys.h"
 #include "bordercoop/review.h"
+#include "bordercoop/review_api.h"
 #include "bordercoop/store.h"
 
 #include <jansson.h>
 #include <pwd.h>
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,10 +49,12 @@ static const char REVIEW_USAGE[] =
     "                 correct fields (validated as data/ is), then 'reviewed'. VALUE is read\n"
     "                 as JSON when it is JSON (25700000, null, [\"lao-cai\",\"yunnan\"]),\n"
     "                 else as text (2024-06, Lao Cai)\n"
-    "  log [--kind K] [--id ID] [--reviewer NAME] [--status applied|orphaned]\n"
+    "  log [--kind K|keys] [--id ID] [--reviewer NAME] [--status applied|orphaned]\n"
     "      [--limit N] [--offset N] [--json]\n"
     "                 the audit log, newest first: who decided what, when, what changed,\n"
-    "                 and whether a rebuild could apply it again (orphaned otherwise)\n"
+    "                 and whether a rebuild could apply it again (orphaned otherwise);\n"
+    "                 key changes too (--kind keys: only them)\n"
+    "--json prints what the API serves (GET /v1/review, GET /v1/review/log).\n"
     "\n"
     "K: figures, meetings or border-gate-projects. The reviewer recorded is the owner of\n"
     "BORDERCOOP_KEY (a key with role review or admin) or else cli:<your user name>.\n";
@@ -151,6 +155,35 @@ int bc_cli_actor(bc_store *s, bc_role need, char out[96])
     return 1;
 }
 
+/* Prints like printf, with every control character of the result but the line feed
+ * (C0, DEL, C1: an article or a note may hold terminal escapes) written visibly as
+ * \xHH (C1 as \u0080..\u009f), so stored text never drives the terminal. */
+static void out(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void out(const char *fmt, ...)
+{
+    va_list ap, again;
+    va_start(ap, fmt);
+    va_copy(again, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *text = n >= 0 ? bc_malloc((size_t)n + 1) : NULL;
+    if (text != NULL)
+        vsnprintf(text, (size_t)n + 1, fmt, again);
+    va_end(again);
+    if (text == NULL)
+        return;
+    const unsigned char *p = (const unsigned char *)text;
+    for (size_t i = 0; i < (size_t)n; i++) {
+        if ((p[i] < 0x20 && p[i] != '\n') || p[i] == 0x7f)
+            printf("\\x%02x", p[i]);
+        else if (p[i] == 0xc2 && i + 1 < (size_t)n && p[i + 1] >= 0x80 && p[i + 1] <= 0x9f)
+            printf("\\u%04x", p[++i]);
+        else
+            putchar(p[i]);
+    }
+    bc_free(text);
+}
+
 static int open_store(const opts *o, int flags, bc_store **s)
 {
     bc_err err;
@@ -224,9 +257,9 @@ int bc_cli_keys(int argc, char **argv)
             printf("%s\n", key);
             fflush(stdout);
             fprintf(stderr,
-                    "bordercoop keys add: a %s key for '%s' (above, on stdout). Copy it now: "
+                    "bordercoop keys add: %s %s key for '%s' (above, on stdout). Copy it now: "
                     "it is not stored and cannot be shown again.\n",
-                    bc_role_name(role), o.pos[0]);
+                    role == BC_ROLE_REVIEW ? "a" : "an", bc_role_name(role), o.pos[0]);
             memset(key, 0, sizeof key);
         }
     } else if (rc == 0 && revoke) {
@@ -297,7 +330,7 @@ static void summary(json_t *item, bc_buf *out)
     }
 }
 
-static int review_list(bc_store *s, const opts *o)
+static int review_list(bc_store *s, const opts *o, const char *reader)
 {
     bc_review_query q = {-1, o->source, o->limit, o->offset};
     bc_err err;
@@ -309,6 +342,17 @@ static int review_list(bc_store *s, const opts *o)
         }
         q.kind = (int)kind;
     }
+    if (o->json) {
+        /* what GET /v1/review serves */
+        bc_buf doc = BC_BUF_INIT;
+        int rc = bc_review_queue_doc(s, &q, reader, &doc, &err);
+        if (rc == BC_OK)
+            printf("%s\n", doc.data);
+        else
+            fprintf(stderr, "bordercoop review list: %s\n", err.msg);
+        bc_buf_free(&doc);
+        return rc == BC_OK ? 0 : 1;
+    }
     bc_buf items = BC_BUF_INIT;
     size_t n = 0;
     long long pending[BC_REVIEW_NKINDS];
@@ -317,33 +361,29 @@ static int review_list(bc_store *s, const opts *o)
         fprintf(stderr, "bordercoop review list: %s\n", err.msg);
         return 1;
     }
-    if (o->json) {
-        printf("%s\n", items.data);
-        bc_buf_free(&items);
-        return 0;
-    }
     json_t *arr = json_loads(items.data, 0, NULL);
     bc_buf_free(&items);
-    printf("awaiting review: %lld figures, %lld meetings, %lld border gate projects\n",
-           pending[BC_REVIEW_FIGURE], pending[BC_REVIEW_MEETING], pending[BC_REVIEW_PROJECT]);
+    printf("awaiting review%s%s: %lld figures, %lld meetings, %lld border gate projects\n",
+           o->source ? " from " : "", o->source ? o->source : "", pending[BC_REVIEW_FIGURE],
+           pending[BC_REVIEW_MEETING], pending[BC_REVIEW_PROJECT]);
     for (size_t i = 0; i < json_array_size(arr); i++) {
         json_t *it = json_array_get(arr, i), *src = json_object_get(it, "source");
         bc_buf line = BC_BUF_INIT;
         summary(it, &line);
         bc_review_kind k = BC_REVIEW_FIGURE;
         bc_review_kind_parse(json_string_value(json_object_get(it, "kind")), &k, NULL);
-        printf("\n%s %s\n  %s\n  from %s (%s), ingested %s by %s\n", bc_review_kind_collection(k),
-               json_string_value(json_object_get(it, "id")), line.data ? line.data : "",
-               json_string_value(json_object_get(src, "id")),
-               json_string_value(json_object_get(src, "lang")),
-               json_string_value(json_object_get(src, "ingested_at")),
-               json_is_string(json_object_get(src, "ingested_by"))
-                   ? json_string_value(json_object_get(src, "ingested_by"))
-                   : "unknown");
+        out("\n%s %s\n  %s\n  from %s (%s), ingested %s by %s\n", bc_review_kind_collection(k),
+            json_string_value(json_object_get(it, "id")), line.data ? line.data : "",
+            json_string_value(json_object_get(src, "id")),
+            json_string_value(json_object_get(src, "lang")),
+            json_string_value(json_object_get(src, "ingested_at")),
+            json_is_string(json_object_get(src, "ingested_by"))
+                ? json_string_value(json_object_get(src, "ingested_by"))
+                : "unknown");
         json_t *cites = json_object_get(json_object_get(it, "fact"), "sources");
         for (size_t c = 0; c < json_array_size(cites); c++)
-            printf("  \"%s\"\n",
-                   json_string_value(json_object_get(json_array_get(cites, c), "quote")));
+            out("  \"%s\"\n",
+                json_string_value(json_object_get(json_array_get(cites, c), "quote")));
         bc_buf_free(&line);
     }
     json_decref(arr);
@@ -355,9 +395,11 @@ static int review_log(bc_store *s, const opts *o)
     bc_review_log_query q = {-1, o->id, o->reviewer, o->status, o->limit, o->offset};
     bc_err err;
     bc_review_kind kind;
-    if (o->kind != NULL) {
+    if (o->kind != NULL && strcmp(o->kind, "keys") == 0) {
+        q.kind = BC_REVIEW_LOG_KEYS;
+    } else if (o->kind != NULL) {
         if (bc_review_kind_parse(o->kind, &kind, &err) != BC_OK) {
-            fprintf(stderr, "bordercoop review log: --kind: %s\n", err.msg);
+            fprintf(stderr, "bordercoop review log: --kind: %s (or keys)\n", err.msg);
             return 2;
         }
         q.kind = (int)kind;
@@ -367,6 +409,17 @@ static int review_log(bc_store *s, const opts *o)
         fprintf(stderr, "bordercoop review log: --status: applied or orphaned\n");
         return 2;
     }
+    if (o->json) {
+        /* what GET /v1/review/log serves */
+        bc_buf doc = BC_BUF_INIT;
+        int rc = bc_review_log_doc(s, &q, &doc, &err);
+        if (rc == BC_OK)
+            printf("%s\n", doc.data);
+        else
+            fprintf(stderr, "bordercoop review log: %s\n", err.msg);
+        bc_buf_free(&doc);
+        return rc == BC_OK ? 0 : 1;
+    }
     bc_buf items = BC_BUF_INIT;
     size_t n = 0;
     long long total = 0;
@@ -375,11 +428,6 @@ static int review_log(bc_store *s, const opts *o)
         fprintf(stderr, "bordercoop review log: %s\n", err.msg);
         return 1;
     }
-    if (o->json) {
-        printf("%s\n", items.data);
-        bc_buf_free(&items);
-        return 0;
-    }
     json_t *arr = json_loads(items.data, 0, NULL);
     bc_buf_free(&items);
     printf("%lld decision%s\n", total, total == 1 ? "" : "s");
@@ -387,20 +435,20 @@ static int review_log(bc_store *s, const opts *o)
         json_t *e = json_array_get(arr, i);
         json_t *changes = json_object_get(e, "changes");
         char *ch = json_is_object(changes) ? json_dumps(changes, JSON_COMPACT) : NULL;
-        printf("#%lld %s %s %s %s %s (%s -> %s) %s%s%s%s%s\n",
-               (long long)json_integer_value(json_object_get(e, "seq")),
-               json_string_value(json_object_get(e, "at")),
-               json_string_value(json_object_get(e, "reviewer")),
-               json_string_value(json_object_get(e, "action")),
-               json_string_value(json_object_get(e, "kind")),
-               json_string_value(json_object_get(e, "fact_id")),
-               json_string_value(json_object_get(e, "from")),
-               json_string_value(json_object_get(e, "to")),
-               json_string_value(json_object_get(e, "status")), ch ? " " : "", ch ? ch : "",
-               json_is_string(json_object_get(e, "orphan_reason")) ? ": " : "",
-               json_is_string(json_object_get(e, "orphan_reason"))
-                   ? json_string_value(json_object_get(e, "orphan_reason"))
-                   : "");
+        out("#%lld %s %s %s %s %s (%s -> %s) %s%s%s%s%s\n",
+            (long long)json_integer_value(json_object_get(e, "seq")),
+            json_string_value(json_object_get(e, "at")),
+            json_string_value(json_object_get(e, "reviewer")),
+            json_string_value(json_object_get(e, "action")),
+            json_string_value(json_object_get(e, "kind")),
+            json_string_value(json_object_get(e, "fact_id")),
+            json_string_value(json_object_get(e, "from")),
+            json_string_value(json_object_get(e, "to")),
+            json_string_value(json_object_get(e, "status")), ch ? " " : "", ch ? ch : "",
+            json_is_string(json_object_get(e, "orphan_reason")) ? ": " : "",
+            json_is_string(json_object_get(e, "orphan_reason"))
+                ? json_string_value(json_object_get(e, "orphan_reason"))
+                : "");
         free(ch);
     }
     json_decref(arr);
@@ -474,8 +522,8 @@ static int review_decide(bc_store *s, const opts *o, bc_review_action action, co
     if (o->json && bc_review_log_entry(s, r.seq, &entry, &err) == BC_OK)
         printf("%s\n", entry.data);
     else
-        printf("%s %s: %s -> %s (log entry %lld, by %s)\n", bc_review_kind_name(kind), o->pos[1],
-               r.from, r.to, r.seq, by);
+        out("%s %s: %s -> %s (log entry %lld, by %s)\n", bc_review_kind_name(kind), o->pos[1],
+            r.from, r.to, r.seq, by);
     bc_buf_free(&entry);
     return 0;
 }
@@ -504,8 +552,15 @@ int bc_cli_review(int argc, char **argv)
     bc_store *s = NULL;
     if (open_store(&o, read_only ? BC_STORE_READONLY : BC_STORE_WRITER, &s) != 0)
         return 1;
+    /* reading the queue and the log needs role review over HTTP: so it does here when
+     * the shell acts as a key's owner */
+    char who[96];
+    if (read_only && bc_cli_actor(s, BC_ROLE_REVIEW, who) != 0) {
+        bc_store_close(s);
+        return 1;
+    }
     if (strcmp(cmd, "list") == 0)
-        rc = review_list(s, &o);
+        rc = review_list(s, &o, who);
     else if (strcmp(cmd, "log") == 0)
         rc = review_log(s, &o);
     else

@@ -317,10 +317,10 @@ int bc_ingest_carry_over(bc_store *from, bc_store *to, bc_err *err)
         rc = bc_store_stmt(from,
                            has_by ? "SELECT id, lang, title, url, published_on, publisher, author, "
                                     "body, ingested_at, ingested_by FROM sources "
-                                    "WHERE origin = 'ingested' ORDER BY ingested_at, id"
+                                    "WHERE origin = 'ingested' ORDER BY rowid"
                                   : "SELECT id, lang, title, url, published_on, publisher, author, "
                                     "body, ingested_at, NULL FROM sources "
-                                    "WHERE origin = 'ingested' ORDER BY ingested_at, id",
+                                    "WHERE origin = 'ingested' ORDER BY rowid",
                            &st, err);
     while (rc == BC_OK) {
         int step = sqlite3_step(st);

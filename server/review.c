@@ -494,7 +494,12 @@ int bc_review_pending(bc_store *s, const bc_review_query *q, bc_buf *items, size
     for (int k = 0; k < BC_REVIEW_NKINDS; k++)
         pending[k] = 0;
     sqlite3_stmt *st = NULL;
-    int rc = bc_store_stmt(s, "SELECT kind, count(*) FROM v_review_queue GROUP BY kind", &st, err);
+    int rc = bc_store_stmt(s,
+                           "SELECT kind, count(*) FROM v_review_queue WHERE (?1 IS NULL OR "
+                           "source_id = ?1) GROUP BY kind",
+                           &st, err);
+    if (rc == BC_OK && q->source_id != NULL)
+        sqlite3_bind_text(st, 1, q->source_id, -1, SQLITE_TRANSIENT);
     while (rc == BC_OK) {
         int step = sqlite3_step(st);
         if (step == SQLITE_DONE)
@@ -519,8 +524,8 @@ int bc_review_pending(bc_store *s, const bc_review_query *q, bc_buf *items, size
                            "WHERE s.id = q.source_id)) "
                            "FROM v_review_queue q WHERE (?1 IS NULL OR q.kind = ?1) "
                            "AND (?2 IS NULL OR q.source_id = ?2) "
-                           "ORDER BY q.ingested_at IS NULL, q.ingested_at, q.source_id, "
-                           "q.quote_start, q.kind, q.id LIMIT ?3 OFFSET ?4",
+                           "ORDER BY q.source_id IS NULL, (SELECT s.rowid FROM sources s WHERE "
+                           "s.id = q.source_id), q.quote_start, q.kind, q.id LIMIT ?3 OFFSET ?4",
                            &st, err);
     if (rc != BC_OK)
         return rc;

@@ -134,7 +134,7 @@ static void page_link(bc_buf *b, const char *path, const params *p, int offset)
     const struct {
         const char *name, *value;
     } text[] = {
-        {"kind", p->kind >= 0                     ? bc_review_kind_collection((bc_review_kind)p->kind)
+        {"kind", p->kind >= 0 ? bc_review_kind_collection((bc_review_kind)p->kind)
                  : p->kind == BC_REVIEW_LOG_KEYS ? "keys"
                                                  : NULL},
         {"source", p->source},
@@ -160,7 +160,8 @@ static void links(bc_buf *b, const char *path, const params *p, size_t count, lo
     bc_buf_puts(b, "\"links\":{\"self\":\"");
     page_link(b, path, p, p->offset);
     bc_buf_puts(b, "\",\"next\":");
-    if ((long long)p->offset + (long long)count < total) {
+    /* an empty page has no next: past the end (or a count that moved) it would loop */
+    if (count > 0 && (long long)p->offset + (long long)count < total) {
         bc_buf_putc(b, '"');
         page_link(b, path, p, p->offset + (int)count);
         bc_buf_putc(b, '"');
@@ -186,6 +187,57 @@ static int internal(bc_response *res, const bc_err *err, const char *what)
 
 /* ---- GET /v1/review ------------------------------------------------------------------ */
 
+int bc_review_queue_doc(bc_store *s, const bc_review_query *q, const char *reviewer, bc_buf *b,
+                        bc_err *err)
+{
+    bc_buf items = BC_BUF_INIT;
+    size_t count = 0;
+    long long pending[BC_REVIEW_NKINDS];
+    if (bc_review_pending(s, q, &items, &count, pending, err) != BC_OK) {
+        bc_buf_free(&items);
+        return err->code ? err->code : BC_ESTORE;
+    }
+    long long total = 0;
+    for (int k = 0; k < BC_REVIEW_NKINDS; k++)
+        if (q->kind < 0 || q->kind == k)
+            total += pending[k];
+    params p = {q->kind, q->source_id, NULL, NULL, NULL, q->limit, q->offset, 0};
+    bc_buf_puts(b, "{\"data\":");
+    bc_buf_append(b, items.data, items.len);
+    bc_buf_free(&items);
+    bc_buf_printf(b,
+                  ",\"meta\":{\"count\":%zu,\"limit\":%d,\"offset\":%d,\"total\":%lld,"
+                  "\"pending\":{\"figures\":%lld,\"meetings\":%lld,\"border_gate_projects\":"
+                  "%lld},\"reviewer\":",
+                  count, q->limit, q->offset, total, pending[BC_REVIEW_FIGURE],
+                  pending[BC_REVIEW_MEETING], pending[BC_REVIEW_PROJECT]);
+    bc_buf_json_string(b, reviewer, strlen(reviewer));
+    bc_buf_puts(b, "},");
+    links(b, "/v1/review", &p, count, total);
+    bc_buf_putc(b, '}');
+    return bc_buf_failed(b) ? bc_err_set(err, BC_ENOMEM, "out of memory") : BC_OK;
+}
+
+int bc_review_log_doc(bc_store *s, const bc_review_log_query *q, bc_buf *b, bc_err *err)
+{
+    bc_buf items = BC_BUF_INIT;
+    size_t count = 0;
+    long long total = 0;
+    if (bc_review_log(s, q, &items, &count, &total, err) != BC_OK) {
+        bc_buf_free(&items);
+        return err->code ? err->code : BC_ESTORE;
+    }
+    params p = {q->kind, NULL, q->fact_id, q->reviewer, q->status, q->limit, q->offset, 0};
+    bc_buf_puts(b, "{\"data\":");
+    bc_buf_append(b, items.data, items.len);
+    bc_buf_free(&items);
+    bc_buf_printf(b, ",\"meta\":{\"count\":%zu,\"limit\":%d,\"offset\":%d,\"total\":%lld},", count,
+                  q->limit, q->offset, total);
+    links(b, "/v1/review/log", &p, count, total);
+    bc_buf_putc(b, '}');
+    return bc_buf_failed(b) ? bc_err_set(err, BC_ENOMEM, "out of memory") : BC_OK;
+}
+
 int bc_handle_review_queue(bc_request *req, bc_response *res)
 {
     bc_identity who;
@@ -198,34 +250,16 @@ int bc_handle_review_queue(bc_request *req, bc_response *res)
     if (st != 0)
         return st;
     bc_review_query q = {p.kind, p.source, p.limit, p.offset};
-    bc_buf items = BC_BUF_INIT;
-    size_t count = 0;
-    long long pending[BC_REVIEW_NKINDS];
+    bc_buf body = BC_BUF_INIT;
     bc_err err;
-    if (bc_review_pending(req->store, &q, &items, &count, pending, &err) != BC_OK) {
-        bc_buf_free(&items);
+    if (bc_review_queue_doc(req->store, &q, who.name, &body, &err) != BC_OK) {
+        bc_buf_free(&body);
         return internal(res, &err, "the review queue could not be read");
     }
     touch(req, NULL, &who);
-    long long total = 0;
-    for (int k = 0; k < BC_REVIEW_NKINDS; k++)
-        if (p.kind < 0 || p.kind == k)
-            total += pending[k];
     json_answer(res, 200);
-    bc_buf *b = &res->body;
-    bc_buf_puts(b, "{\"data\":");
-    bc_buf_append(b, items.data, items.len);
-    bc_buf_free(&items);
-    bc_buf_printf(b,
-                  ",\"meta\":{\"count\":%zu,\"limit\":%d,\"offset\":%d,\"total\":%lld,"
-                  "\"pending\":{\"figures\":%lld,\"meetings\":%lld,\"border_gate_projects\":"
-                  "%lld},\"reviewer\":",
-                  count, p.limit, p.offset, total, pending[BC_REVIEW_FIGURE],
-                  pending[BC_REVIEW_MEETING], pending[BC_REVIEW_PROJECT]);
-    bc_buf_json_string(b, who.name, strlen(who.name));
-    bc_buf_puts(b, "},");
-    links(b, "/v1/review", &p, count, total);
-    bc_buf_putc(b, '}');
+    bc_buf_append(&res->body, body.data, body.len);
+    bc_buf_free(&body);
     return 200;
 }
 
@@ -244,24 +278,16 @@ int bc_handle_review_log(bc_request *req, bc_response *res)
     if (st != 0)
         return st;
     bc_review_log_query q = {p.kind, p.fact_id, p.reviewer, p.status, p.limit, p.offset};
-    bc_buf items = BC_BUF_INIT;
-    size_t count = 0;
-    long long total = 0;
+    bc_buf body = BC_BUF_INIT;
     bc_err err;
-    if (bc_review_log(req->store, &q, &items, &count, &total, &err) != BC_OK) {
-        bc_buf_free(&items);
+    if (bc_review_log_doc(req->store, &q, &body, &err) != BC_OK) {
+        bc_buf_free(&body);
         return internal(res, &err, "the review log could not be read");
     }
     touch(req, NULL, &who);
     json_answer(res, 200);
-    bc_buf *b = &res->body;
-    bc_buf_puts(b, "{\"data\":");
-    bc_buf_append(b, items.data, items.len);
-    bc_buf_free(&items);
-    bc_buf_printf(b, ",\"meta\":{\"count\":%zu,\"limit\":%d,\"offset\":%d,\"total\":%lld},", count,
-                  p.limit, p.offset, total);
-    links(b, "/v1/review/log", &p, count, total);
-    bc_buf_putc(b, '}');
+    bc_buf_append(&res->body, body.data, body.len);
+    bc_buf_free(&body);
     return 200;
 }
 

@@ -77,8 +77,9 @@ const char *bc_review_editable(bc_review_kind k);
  * field or note: out->field names it), BC_EIO or BC_ESTORE. */
 int bc_review_decide(bc_store *w, const bc_review_request *rq, bc_review_result *out, bc_err *err);
 
-/* The review queue: extracted facts awaiting a decision, oldest ingested article
- * first, each article's facts in reading order. */
+/* The review queue: extracted facts awaiting a decision, in the order their articles
+ * arrived (the ingestion sequence, which rebuilds keep), each article's facts in
+ * reading order. */
 typedef struct bc_review_query {
     int kind;              /* a bc_review_kind, or -1 for all */
     const char *source_id; /* only this article's facts, or NULL */
@@ -89,7 +90,8 @@ typedef struct bc_review_query {
 /* Appends the queue page as a JSON array to items: for each fact its kind, id, the
  * article it came from (with who ingested it and when) and its full document with the
  * quotes. *count gets the page's length, pending[k] the number waiting of each kind
- * (whatever the page). */
+ * from q->source_id's article (all articles when NULL), whatever the kind filter and
+ * the page. */
 int bc_review_pending(bc_store *s, const bc_review_query *q, bc_buf *items, size_t *count,
                       long long pending[BC_REVIEW_NKINDS], bc_err *err);
 

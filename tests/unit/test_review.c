@@ -178,7 +178,52 @@ static void the_queue_is_in_reading_order_with_quotes(void **state)
     assert_int_equal(bc_review_pending(f->s, &none, &items, &n, pending, &err), 0);
     assert_int_equal(n, 0);
     assert_string_equal(items.data, "[]");
+    /* the counts follow the source filter: nothing waits from an unknown article */
+    for (int k = 0; k < BC_REVIEW_NKINDS; k++)
+        assert_int_equal(pending[k], 0);
     bc_buf_free(&items);
+}
+
+/* Articles ingested in the same second are reviewed in the order they arrived, not by
+ * the alphabet of their ids. */
+static void the_queue_follows_arrival_order(void **state)
+{
+    (void)state;
+    bc_store *s = fx_store_from(fx_data_dir());
+    static const char *const titles[] = {"Zebra crossing report", "Alpha gate report"};
+    static const char *const texts[] = {
+        "Trade between Lao Cai and Yunnan reached USD 4.4 billion in 2025, the two sides said.",
+        "Trade between Lang Son and Guangxi reached USD 9.9 billion in 2025, the two sides said."};
+    char ids[2][128];
+    for (int i = 0; i < 2; i++) {
+        bc_ingest_input in = {.text = texts[i], .len = strlen(texts[i]), .lang = "en"};
+        in.title = titles[i];
+        in.ingested_at = "2026-03-02T09:10:00Z"; /* the same second */
+        bc_ingest_result r;
+        bc_err err;
+        assert_int_equal(bc_ingest(s, &in, &r, &err), 0);
+        snprintf(ids[i], sizeof ids[i], "%s", r.source_id);
+    }
+    assert_true(strcmp(ids[0], ids[1]) > 0); /* the alphabet would put the second first */
+    bc_review_query q = {BC_REVIEW_FIGURE, NULL, 50, 0};
+    bc_buf items = BC_BUF_INIT;
+    size_t n = 0;
+    long long pending[BC_REVIEW_NKINDS];
+    bc_err err;
+    assert_int_equal(bc_review_pending(s, &q, &items, &n, pending, &err), 0);
+    json_t *arr = json_loads(items.data, 0, NULL);
+    assert_int_equal(n, 2);
+    assert_string_equal(fx_str(json_object_get(json_array_get(arr, 0), "source"), "id"), ids[0]);
+    assert_string_equal(fx_str(json_object_get(json_array_get(arr, 1), "source"), "id"), ids[1]);
+    json_decref(arr);
+    /* one article's counts */
+    bc_buf_reset(&items);
+    bc_review_query one = {-1, ids[1], 50, 0};
+    assert_int_equal(bc_review_pending(s, &one, &items, &n, pending, &err), 0);
+    assert_int_equal(pending[BC_REVIEW_FIGURE], 1);
+    assert_int_equal(pending[BC_REVIEW_MEETING] + pending[BC_REVIEW_PROJECT], 0);
+    bc_buf_free(&items);
+    bc_store_close(s);
 }
 
 static void approve_reject_and_their_states(void **state)
@@ -640,6 +685,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(approve_reject_and_their_states, setup, teardown),
         cmocka_unit_test_setup_teardown(rejected_facts_leave_the_search_index, setup, teardown),
         cmocka_unit_test_setup_teardown(edits_are_validated_like_data, setup, teardown),
+        cmocka_unit_test(the_queue_follows_arrival_order),
     };
     const struct CMUnitTest sequence[] = {
         cmocka_unit_test(an_edit_records_what_changed),

@@ -128,12 +128,21 @@ static int secret_name(const char *name, size_t n)
     static const char *const parts[] = {"token",         "secret",     "passw",
                                         "apikey",        "api_key",    "api-key",
                                         "authorization", "credential", "bearer"};
+    /* lower case and percent-decoded: api%5Fkey is api_key */
     char low[64];
-    if (n >= sizeof low)
-        n = sizeof low - 1;
-    for (size_t i = 0; i < n; i++)
-        low[i] = (char)(name[i] >= 'A' && name[i] <= 'Z' ? name[i] + 32 : name[i]);
-    low[n] = '\0';
+    size_t m = 0;
+    for (size_t i = 0; i < n && m + 1 < sizeof low; i++) {
+        char c = name[i];
+        int hi, lo;
+        if (c == '%' && i + 2 < n && (hi = hexval(name[i + 1])) >= 0 &&
+            (lo = hexval(name[i + 2])) >= 0) {
+            c = (char)(hi * 16 + lo);
+            i += 2;
+        }
+        low[m++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    low[m] = '\0';
+    n = m;
     for (size_t i = 0; i < sizeof exact / sizeof exact[0]; i++)
         if (strcmp(low, exact[i]) == 0)
             return 1;

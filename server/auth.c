@@ -12,7 +12,8 @@
 static atomic_ullong failures[BC_AUTH_NSTATUS];
 
 static const char *const NAMES[BC_AUTH_NSTATUS] = {
-    "ok", "missing", "malformed", "invalid", "revoked", "forbidden", "disabled", "error",
+    "ok",      "missing",   "other_scheme", "malformed", "invalid",
+    "revoked", "forbidden", "disabled",     "error",
 };
 
 const char *bc_auth_status_name(bc_auth_status st)
@@ -76,24 +77,37 @@ bc_auth_status bc_auth_check(bc_store *s, const char *bootstrap, const char *aut
     int have_bootstrap = bootstrap != NULL && bootstrap[0] != '\0';
     if (authorization == NULL)
         return unless_disabled(s, have_bootstrap, BC_AUTH_MISSING, err);
-    /* the scheme name is case-insensitive (RFC 9110 11.1); one space, then the token */
-    if (strncasecmp(authorization, "Bearer ", 7) != 0)
-        return unless_disabled(s, have_bootstrap, BC_AUTH_MALFORMED, err);
-    const char *token = authorization + 7;
+    /* the scheme name is case-insensitive (RFC 9110 11.1), then 1*SP and the token;
+     * whitespace around the token is tolerated (OWS a proxy may add or keep) */
+    const char *p = authorization + strspn(authorization, " \t");
+    if (strncasecmp(p, "Bearer", 6) != 0 || (p[6] != ' ' && p[6] != '\t' && p[6] != '\0'))
+        return unless_disabled(s, have_bootstrap, BC_AUTH_OTHER_SCHEME, err);
+    const char *token = p + 6 + strspn(p + 6, " \t");
     size_t n = 0;
     for (; token[n] != '\0' && n <= TOKEN_MAX; n++)
         if ((unsigned char)token[n] <= 0x20 || (unsigned char)token[n] >= 0x7f)
-            return unless_disabled(s, have_bootstrap, BC_AUTH_MALFORMED, err);
-    if (n == 0 || n > TOKEN_MAX)
+            break;
+    if (token[n + strspn(token + n, " \t")] != '\0' || n == 0 || n > TOKEN_MAX)
         return unless_disabled(s, have_bootstrap, BC_AUTH_MALFORMED, err);
-    if (have_bootstrap && same_secret(token, n, bootstrap, strlen(bootstrap))) {
+    /* a bootstrap token that is (or was) a key's value acts as that key, so a revoked
+     * key is never revived as the bootstrap admin; the bootstrap token alone needs no
+     * key table (a store whose keys cannot be read still has its admin) */
+    bc_key_info k;
+    int found = 0;
+    int is_bootstrap = have_bootstrap && same_secret(token, n, bootstrap, strlen(bootstrap));
+    bc_err lookup;
+    if (bc_keys_find(s, token, n, &k, &found, &lookup) != BC_OK) {
+        if (!is_bootstrap) {
+            if (err != NULL)
+                *err = lookup;
+            return BC_AUTH_ERROR;
+        }
+        found = 0;
+    }
+    if (!found && is_bootstrap) {
         snprintf(who->name, sizeof who->name, "%s", BC_KEY_BOOTSTRAP_NAME);
         who->role = BC_ROLE_ADMIN;
     } else {
-        bc_key_info k;
-        int found = 0;
-        if (bc_keys_find(s, token, n, &k, &found, err) != BC_OK)
-            return BC_AUTH_ERROR;
         if (!found)
             return unless_disabled(s, have_bootstrap, BC_AUTH_INVALID, err);
         /* a key of this store, even revoked, is told apart from a stranger's token */
@@ -128,6 +142,9 @@ int bc_auth_refuse(bc_response *res, bc_auth_status st, const bc_identity *who, 
                           "BORDERCOOP_API_TOKEN is not set (bordercoop keys add NAME --role R "
                           "makes one)");
     case BC_AUTH_MISSING:
+    case BC_AUTH_OTHER_SCHEME:
+        /* no bearer credentials at all: the challenge carries no error code (RFC 6750
+         * 3.1) */
         status = bc_problem(res, 401, "unauthorized", NULL,
                             "send 'Authorization: Bearer <key>' %s (a key with role '%s' or "
                             "higher)",
@@ -137,11 +154,11 @@ int bc_auth_refuse(bc_response *res, bc_auth_status st, const bc_identity *who, 
     case BC_AUTH_MALFORMED:
     case BC_AUTH_INVALID:
     case BC_AUTH_REVOKED:
+        /* unknown and revoked keys get the same answer: which keys existed is not the
+         * client's to learn (the log and /metrics keep the difference) */
         status = bc_problem(res, 401, "unauthorized", NULL, "%s",
                             st == BC_AUTH_MALFORMED ? "the Authorization header is not "
                                                       "'Bearer <key>'"
-                            : st == BC_AUTH_REVOKED ? "the bearer token is not valid: this key "
-                                                      "has been revoked"
                                                     : "the bearer token is not valid");
         bc_response_header(res, "WWW-Authenticate",
                            "Bearer realm=\"bordercoop\", error=\"invalid_token\"");

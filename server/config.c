@@ -146,6 +146,18 @@ static int bearer_token_ok(const char *t)
     return t[i] == '\0';
 }
 
+/* The number of different characters of t before its '=' padding: a rough guard
+ * against tokens a person typed ("aaaaaaaaaaaaaaaaaaaaaa==", "abcabcabc..."). */
+static int distinct_chars(const char *t)
+{
+    unsigned char seen[256] = {0};
+    int n = 0;
+    for (; *t != '\0' && *t != '='; t++)
+        if (!seen[(unsigned char)*t]++)
+            n++;
+    return n;
+}
+
 static int set_opt(bc_config *cfg, const opt *o, const char *value, const char *origin, bc_err *err)
 {
     char *field = (char *)cfg + o->offset;
@@ -232,13 +244,21 @@ int bc_config_parse(bc_config *cfg, int argc, char **argv, bc_getenv_fn getenv_f
     /* the write token is read from the environment only: a flag would show in ps */
     const char *token = getenv_fn != NULL ? getenv_fn("BORDERCOOP_API_TOKEN") : NULL;
     if (token != NULL && *token != '\0') {
-        if (strlen(token) >= sizeof cfg->api_token || strlen(token) < 16)
-            return bc_err_set(err, BC_EINVAL, "BORDERCOOP_API_TOKEN must be 16 to %zu characters",
-                              sizeof cfg->api_token - 1);
+        if (strlen(token) >= sizeof cfg->api_token || strlen(token) < BC_TOKEN_MIN)
+            return bc_err_set(err, BC_EINVAL,
+                              "BORDERCOOP_API_TOKEN must be %d to %zu characters (128 bits or "
+                              "more: head -c 24 /dev/urandom | base64)",
+                              BC_TOKEN_MIN, sizeof cfg->api_token - 1);
         if (!bearer_token_ok(token))
             return bc_err_set(err, BC_EINVAL,
                               "BORDERCOOP_API_TOKEN must be a bearer token: letters, digits and "
                               "-._~+/ (then optional '=' padding), no spaces or other characters");
+        if (distinct_chars(token) < BC_TOKEN_MIN_DISTINCT)
+            return bc_err_set(err, BC_EINVAL,
+                              "BORDERCOOP_API_TOKEN is too easy to guess: it has fewer than %d "
+                              "different characters; make a random one (head -c 24 /dev/urandom "
+                              "| base64)",
+                              BC_TOKEN_MIN_DISTINCT);
         snprintf(cfg->api_token, sizeof cfg->api_token, "%s", token);
     }
     for (int a = 1; a < argc; a++) {

@@ -306,6 +306,10 @@ static int target(bc_request *req, bc_response *res, bc_review_kind *kind, const
     bc_err err;
     if (bc_review_kind_parse(name, kind, &err) != BC_OK)
         return bc_problem(res, 404, "not_found", NULL, "%s", err.msg);
+    /* paths name collections, as everywhere in the API (the CLI also takes "figure") */
+    if (strcmp(name, bc_review_kind_collection(*kind)) != 0)
+        return bc_problem(res, 404, "not_found", NULL, "no resource at '%.200s'; the kind is '%s'",
+                          req->path, bc_review_kind_collection(*kind));
     *id = slash + 1;
     return 0;
 }

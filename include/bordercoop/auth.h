@@ -23,26 +23,30 @@ typedef struct bc_identity {
 
 typedef enum bc_auth_status {
     BC_AUTH_OK = 0,
-    BC_AUTH_MISSING,   /* no Authorization header */
-    BC_AUTH_MALFORMED, /* not "Bearer <token>", or the token is empty or not visible ASCII */
-    BC_AUTH_INVALID,   /* not a key of this store, nor the bootstrap token */
-    BC_AUTH_REVOKED,   /* a revoked key: the identity names its owner */
-    BC_AUTH_FORBIDDEN, /* a valid key without the role needed: the identity is filled */
-    BC_AUTH_DISABLED,  /* no bootstrap token and no active key: the API is read-only */
-    BC_AUTH_ERROR,     /* the keys could not be read: err says why */
+    BC_AUTH_MISSING,      /* no Authorization header */
+    BC_AUTH_OTHER_SCHEME, /* credentials of another scheme (Basic, ...) */
+    BC_AUTH_MALFORMED,    /* "Bearer" with an empty token or one not of visible ASCII */
+    BC_AUTH_INVALID,      /* not a key of this store, nor the bootstrap token */
+    BC_AUTH_REVOKED,      /* a revoked key: the identity names its owner */
+    BC_AUTH_FORBIDDEN,    /* a valid key without the role needed: the identity is filled */
+    BC_AUTH_DISABLED,     /* no bootstrap token and no active key: the API is read-only */
+    BC_AUTH_ERROR,        /* the keys could not be read: err says why */
     BC_AUTH_NSTATUS
 } bc_auth_status;
 
-/* Checks the Authorization header value `authorization` (NULL when absent) against the
- * bootstrap token (NULL or "" when none is configured) and the keys of s, and that the
- * caller has at least role `need`. Fills *who on BC_AUTH_OK and, as far as known, on
+/* Checks the Authorization header value `authorization` (NULL when absent; "Bearer",
+ * any case, then spaces or tabs and the token, whitespace around it tolerated) against
+ * the keys of s and the bootstrap token (NULL or "" when none is configured; a token
+ * that is the value of a key acts as that key, revoked or not), and that the caller
+ * has at least role `need`. Fills *who on BC_AUTH_OK and, as far as known, on
  * REVOKED and FORBIDDEN; zeroes it otherwise. Comparisons of secrets take constant
  * time. Never writes to s. */
 bc_auth_status bc_auth_check(bc_store *s, const char *bootstrap, const char *authorization,
                              bc_role need, bc_identity *who, bc_err *err);
 
-/* Answers a failed check in res: 401 with WWW-Authenticate (error="invalid_token" for a
- * malformed, unknown or revoked key), 403 "insufficient_role" naming the role needed and
+/* Answers a failed check in res: 401 with WWW-Authenticate (a plain challenge when no
+ * bearer credentials came; error="invalid_token" for a malformed, unknown or revoked
+ * key, with one detail for unknown and revoked), 403 "insufficient_role" naming the role needed and
  * the key's, 403 "writes_disabled", or 503 for BC_AUTH_ERROR. `doing` completes the
  * detail ("to add articles"). Puts the reason and the owner's name (when known) in the
  * log note, counts the failure (bc_auth_failures), and returns the status. */

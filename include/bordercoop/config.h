@@ -5,6 +5,10 @@
 
 #include "bordercoop/err.h"
 
+/* The bootstrap token's strength: base64 of 16 random bytes is 22 characters. */
+#define BC_TOKEN_MIN          22
+#define BC_TOKEN_MIN_DISTINCT 10
+
 #include <sys/socket.h>
 
 enum { BC_LOG_PLAIN = 0, BC_LOG_JSON = 1, BC_LOG_OFF = 2 };
@@ -37,7 +41,9 @@ typedef struct bc_config {
     char cors_origin[256];
     int log_format;      /* BC_LOG_* */
     char log_file[1024]; /* access log file ("" = stderr); reopened on SIGHUP */
-    char api_token[256]; /* BORDERCOOP_API_TOKEN; empty: writes are disabled */
+    char api_token[256]; /* BORDERCOOP_API_TOKEN; empty: writes are disabled. 22 to 255
+                          * b64token characters (128 bits as base64), with at least 10
+                          * different ones before any '=' padding */
     int show_help;
     int show_version;
 } bc_config;

@@ -312,6 +312,29 @@ static void each_role_gets_what_it_may(void **state)
     json_decref(expect("GET", "/v1/review?limit=0", ALICE, NULL, 400));
     json_decref(expect("GET", "/v1/review/log?status=lost", ALICE, NULL, 400));
     json_decref(expect("POST", "/v1/review/protocols/x", ALICE, "{\"action\":\"approve\"}", 404));
+    json_decref(expect("POST", "/v1/review/figure/x", ALICE, "{\"action\":\"approve\"}", 404));
+    json_decref(expect("GET", "/v1/review/meeting/x", ALICE, NULL, 404));
+    /* credentials of another scheme: a plain challenge; spaces around a key: tolerated */
+    {
+        const char *h[] = {"Authorization: Basic YWxpY2U6c2VjcmV0", NULL};
+        bct_conn *c = bct_connect(D.port, 10000);
+        assert_non_null(c);
+        assert_int_equal(bct_request(c, "GET", "/v1/review", h, NULL, 0, &r), 0);
+        bct_close(c);
+        remember(&r);
+        assert_int_equal(r.status, 401);
+        assert_string_equal(bct_header_get(&r, "WWW-Authenticate"), "Bearer realm=\"bordercoop\"");
+        bct_response_free(&r);
+        char auth[200];
+        snprintf(auth, sizeof auth, "Authorization: Bearer  %s ", KEYS[BOB]);
+        const char *h2[] = {auth, NULL};
+        c = bct_connect(D.port, 10000);
+        assert_int_equal(bct_request(c, "GET", "/v1/review", h2, NULL, 0, &r), 0);
+        bct_close(c);
+        remember(&r);
+        assert_int_equal(r.status, 200);
+        bct_response_free(&r);
+    }
     json_decref(expect("POST", "/v1/review/figures/no-such-figure", ALICE,
                        "{\"action\":\"approve\"}", 404));
     const char *fig = pending_figure(600);
@@ -356,6 +379,8 @@ static void two_reviewers_one_revoked(void **state)
     assert_int_equal(r.status, 401);
     assert_string_equal(bct_header_get(&r, "WWW-Authenticate"),
                         "Bearer realm=\"bordercoop\", error=\"invalid_token\"");
+    /* the same detail as an unknown key: which keys existed is not told */
+    assert_null(strstr(r.body, "revoked"));
     bct_response_free(&r);
     json_decref(expect("POST", target, ALICE, "{\"action\":\"reject\"}", 401));
     json_decref(expect("GET", "/v1/review", BOB, NULL, 200)); /* bob is unaffected */

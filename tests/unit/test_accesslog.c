@@ -97,6 +97,8 @@ static void credentials_are_never_written(void **state)
          "/v1/meetings?access_token=[redacted]&api_key=[redacted]&Client_Secret=[redacted]&x=1"},
         {"/v1/meetings?password=hunter2", "/v1/meetings?password=[redacted]"},
         {"/v1/meetings?key=k&sig=s", "/v1/meetings?key=[redacted]&sig=[redacted]"},
+        {"/v1/meetings?api%5Fkey=k&Access%5ftoken=t&x=1",
+         "/v1/meetings?api%5Fkey=[redacted]&Access%5ftoken=[redacted]&x=1"},
         /* an API key wherever it is */
         {"/v1/meetings?q=bck_0123456789abcdefghijklmnopqrstuvwxyzABCDEFG",
          "/v1/meetings?q=[redacted]"},

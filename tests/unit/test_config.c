@@ -494,10 +494,10 @@ static void api_token_must_be_a_bearer_token(void **state)
 {
     (void)state;
     static const char *const good[] = {
-        "abcdefghijklmnop",
-        "0123456789-._~+/",
+        "abcdefghijklmnopqrstuv",
+        "0123456789-._~+/abcdef",
         "QUJDREVGR0hJSktMTU5PUA==",
-        "A1b2C3d4E5f6G7h8I9",
+        "A1b2C3d4E5f6G7h8I9J0K1",
     };
     for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
         env_reset(NULL);
@@ -510,17 +510,20 @@ static void api_token_must_be_a_bearer_token(void **state)
         assert_string_equal(cfg.api_token, good[i]);
     }
     static const char *const bad[] = {
+        "aaaaaaaaaaaaaaaaaaaaaa==",         /* one character: no entropy */
+        "abcabcabcabcabcabcabcabc",         /* three characters */
+        "A1b2C3d4E5f6G7h8I9",               /* shorter than 128 bits of base64 */
         "                ",                 /* sixteen spaces */
         "\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t", /* tabs */
-        "abcdefgh ijklmnop",                /* a space inside */
-        " abcdefghijklmnop",                /* leading space */
-        "abcdefghijklmnop ",                /* trailing space */
-        "abcdefghijklmnop\n",               /* a control character */
-        "abcdefgh\"ijklmnop",               /* a quote */
-        "==abcdefghijklmnop",               /* padding first */
-        "abcdefgh=ijklmnop",                /* padding inside */
+        "abcdefgh ijklmnopqrstuv",          /* a space inside */
+        " abcdefghijklmnopqrstuv",          /* leading space */
+        "abcdefghijklmnopqrstuv ",          /* trailing space */
+        "abcdefghijklmnopqrstuv\n",         /* a control character */
+        "abcdefgh\"ijklmnopqrstuv",         /* a quote */
+        "==abcdefghijklmnopqrstuv",         /* padding first */
+        "abcdefgh=ijklmnopqrstuv",          /* padding inside */
         "short",                            /* too short */
-        "abcdéfghijklmnopq",                /* not ASCII */
+        "abcdéfghijklmnopqrstuv",           /* not ASCII */
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         env_reset(NULL);

@@ -872,6 +872,21 @@ int bc_review_carry_over(bc_store *from, bc_store *to, bc_review_replay *stats, 
     }
     if (rc == BC_OK)
         sqlite3_reset(rd);
+    /* a store from before key changes were logged (migration 0017): enter its keys'
+     * changes from the carried-over key table, as the migration does */
+    if (rc == BC_OK)
+        rc = bc_store_exec(
+            to,
+            "INSERT INTO review_log (at, reviewer, via, action, kind, fact_id, fingerprint, "
+            "from_curation, to_curation, changes) SELECT at, actor, 'cli', action, 'key', name, "
+            "printf('%064d', 0), f, t, changes FROM (SELECT created_at AS at, created_by AS "
+            "actor, 'key_add' AS action, name, 'none' AS f, 'active' AS t, json_object('role', "
+            "json_object('from', NULL, 'to', role)) AS changes, id, 0 AS ord FROM api_keys "
+            "UNION ALL SELECT revoked_at, revoked_by, 'key_revoke', name, 'active', 'revoked', "
+            "json_object('role', json_object('from', role, 'to', NULL)), id, 1 FROM api_keys "
+            "WHERE revoked_at IS NOT NULL) WHERE NOT EXISTS (SELECT 1 FROM review_log WHERE "
+            "kind = 'key') ORDER BY at, id, ord",
+            err);
     /* key changes: the keys are carried over as they are (keys.c), nothing to replay */
     if (rc == BC_OK)
         rc = bc_store_exec(to,

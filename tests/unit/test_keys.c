@@ -9,6 +9,7 @@
 
 #include "bordercoop/alloc.h"
 #include "bordercoop/keys.h"
+#include "bordercoop/review.h"
 #include "bordercoop/sha256.h"
 
 #include "fixture.h"
@@ -252,6 +253,30 @@ static void keys_survive_a_rebuild(void **state)
     assert_true(found);
     assert_true(k.revoked);
     assert_string_equal(k.created_by, "alice");
+    /* the key changes are in the rebuilt audit log as they were */
+    bc_review_replay replay;
+    assert_int_equal(bc_review_carry_over(from, to, &replay, &err), 0);
+    assert_int_equal(replay.decisions, 0);
+    assert_int_equal(count(to, "SELECT count(*) FROM v_review_log_doc WHERE kind = 'key' AND "
+                               "status = 'applied'"),
+                     3);
+    /* a store whose log predates key changes (migration 0017): entered from its keys */
+    bc_store *legacy = migrated(), *to2 = migrated();
+    assert_int_equal(bc_keys_add(legacy, "carol", BC_ROLE_ADMIN, "cli:root", a, &err), 0);
+    assert_int_equal(
+        bc_store_exec(legacy,
+                      "DROP TRIGGER review_log_no_delete; DELETE FROM review_outcomes; "
+                      "DELETE FROM review_log",
+                      &err),
+        0);
+    assert_int_equal(bc_keys_carry_over(legacy, to2, &err), 0);
+    assert_int_equal(bc_review_carry_over(legacy, to2, &replay, &err), 0);
+    assert_int_equal(count(to2, "SELECT count(*) FROM v_review_log_doc WHERE kind = 'key' AND "
+                                "fact_id = 'carol' AND reviewer = 'cli:root' AND status = "
+                                "'applied'"),
+                     1);
+    bc_store_close(legacy);
+    bc_store_close(to2);
     /* a store from before keys existed: nothing to carry */
     bc_store *old = NULL;
     assert_int_equal(bc_store_open(":memory:", BC_STORE_CREATE, &old, &err), 0);

@@ -32,7 +32,7 @@ override LDFLAGS += $(OPTFLAGS)
 LDLIBS  = $(PKG_LIBS) -lz -lpthread -lm
 
 # modules shared by the daemon, the CLI and the tests, archived into one library
-CORE    := alloc err buf text date sha256 arena fts store inferred loader loader_fields \
+CORE    := alloc err buf csv text date sha256 arena fts store inferred loader loader_fields \
            loader_entities loader_meetings loader_figures check claims config query response extract \
            extract_tok extract_date extract_fig extract_meet extract_gate extract_detect \
            extract_lang extract_lang_en extract_lang_vi extract_lang_zh extract_lang_fr \

@@ -4,6 +4,7 @@
 #include "resource_int.h"
 
 #include "bordercoop/alloc.h"
+#include "bordercoop/csv.h"
 
 #include "bordercoop/negotiate.h"
 #include "bordercoop/query.h"
@@ -258,38 +259,13 @@ static void csv_text(bc_buf *cell, json_t *v, const bc_field *f)
     }
 }
 
-/* Appends one CSV cell (RFC 4180) for field f's value v. */
+/* Appends one CSV cell for field f's value v, by the one CSV cell writer; numbers are
+ * numbers and are never neutralised. */
 static void csv_cell(bc_buf *out, json_t *v, const bc_field *f)
 {
     bc_buf cell = BC_BUF_INIT;
-    /* a cell a spreadsheet would read as a formula gets a leading ' (OWASP's rule for
-     * CSV injection: = + - @ tab and CR first); numbers are numbers and stay as they are */
-    if (v != NULL && !json_is_number(v)) {
-        csv_text(&cell, v, f);
-        if (cell.len > 0 && strchr("=+-@\t\r", cell.data[0]) != NULL) {
-            bc_buf neutral = BC_BUF_INIT;
-            bc_buf_putc(&neutral, '\'');
-            bc_buf_append(&neutral, cell.data, cell.len);
-            if (bc_buf_failed(&cell))
-                neutral.failed = 1;
-            bc_buf_free(&cell);
-            cell = neutral;
-        }
-    } else {
-        csv_text(&cell, v, f);
-    }
-    const char *c = cell.data ? cell.data : "";
-    if (strpbrk(c, ",\"\r\n") != NULL) {
-        bc_buf_putc(out, '"');
-        for (; *c; c++) {
-            if (*c == '"')
-                bc_buf_putc(out, '"');
-            bc_buf_putc(out, *c);
-        }
-        bc_buf_putc(out, '"');
-    } else {
-        bc_buf_puts(out, c);
-    }
+    csv_text(&cell, v, f);
+    bc_csv_cell(out, cell.data, cell.len, v != NULL && json_is_number(v));
     if (bc_buf_failed(&cell))
         out->failed = 1;
     bc_buf_free(&cell);

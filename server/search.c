@@ -5,12 +5,14 @@
  * AND/OR/NOT, prefix*) is passed through, and its syntax errors are 400. JSON or CSV. */
 #include "bordercoop/search.h"
 
+#include "bordercoop/csv.h"
 #include "bordercoop/curation.h"
 #include "bordercoop/negotiate.h"
 #include "bordercoop/query.h"
 #include "bordercoop/resource.h"
 #include "bordercoop/text.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -305,13 +307,34 @@ static int parse(bc_request *req, search_params *sp, bc_response *res)
                               sp->type_shown);
     }
     if (sp->lang != NULL) {
-        static const char *const langs[] = {"en", "pl", "sv", "nl", "vi", "zh"};
-        int ok = 0;
-        for (size_t i = 0; i < sizeof langs / sizeof langs[0]; i++)
-            ok |= strcmp(langs[i], sp->lang) == 0;
-        if (!ok)
+        /* the languages of the vocabulary, as /v1/sources takes them: any case */
+        char *lang = bc_arena_strndup(req->arena, sp->lang, strlen(sp->lang));
+        if (lang == NULL)
+            return bc_problem(res, 500, "internal_error", NULL, "search is unavailable");
+        for (char *c = lang; *c; c++)
+            *c = (char)tolower((unsigned char)*c);
+        sp->lang = lang;
+        bc_err err = {0};
+        sqlite3_stmt *st;
+        int known = 0;
+        char allowed[128] = "";
+        if (bc_store_stmt(
+                req->store,
+                "SELECT (SELECT count(*) FROM vocab WHERE field = 'lang' AND value = ?1), "
+                "(SELECT group_concat(value, ', ') FROM (SELECT value FROM vocab "
+                "WHERE field = 'lang' ORDER BY value))",
+                &st, &err) != BC_OK)
+            return bc_problem(res, 500, "internal_error", NULL, "search is unavailable");
+        sqlite3_bind_text(st, 1, lang, -1, SQLITE_STATIC);
+        if (sqlite3_step(st) == SQLITE_ROW) {
+            known = sqlite3_column_int(st, 0) > 0;
+            const char *all = (const char *)sqlite3_column_text(st, 1);
+            snprintf(allowed, sizeof allowed, "%s", all != NULL ? all : "");
+        }
+        sqlite3_reset(st);
+        if (!known)
             return bc_problem(res, 400, "invalid_parameter", "lang",
-                              "unknown lang '%.20s'; allowed: en, nl, pl, sv, vi, zh", sp->lang);
+                              "unknown lang '%.20s'; allowed: %s", sp->lang, allowed);
     }
     if (sp->format_shown != NULL) {
         if (strcmp(sp->format_shown, "csv") == 0)
@@ -368,25 +391,6 @@ static void snippet_html(bc_buf *html_out, const char *s, size_t n)
     if (open)
         bc_buf_puts(&html, "</mark>");
     *html_out = html;
-}
-
-/* One CSV cell (RFC 4180): quoted when it holds a comma, a quote or a line break, and
- * with a leading ' when a spreadsheet would read it as a formula (as resource lists do). */
-static void csv_cell(bc_buf *b, const char *s, size_t n)
-{
-    if (n > 0 && strchr("=+-@\t\r", s[0]) != NULL)
-        bc_buf_putc(b, '\'');
-    if (strcspn(s, ",\"\r\n") >= n) {
-        bc_buf_append(b, s, n);
-        return;
-    }
-    bc_buf_putc(b, '"');
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] == '"')
-            bc_buf_putc(b, '"');
-        bc_buf_putc(b, s[i]);
-    }
-    bc_buf_putc(b, '"');
 }
 
 /* Only hits of the curation set ?7 (trusted by default): a fact by its own curation, an
@@ -525,11 +529,11 @@ int bc_handle_search(bc_request *req, bc_response *res)
             b->failed = 1;
         if (sp.csv) {
             bc_buf_printf(b, "%s,", TYPES[t].type);
-            csv_cell(b, id, strlen(id));
+            bc_csv_cell(b, id, strlen(id), 0);
             bc_buf_putc(b, ',');
-            csv_cell(b, title, (size_t)sqlite3_column_bytes(st, 2));
+            bc_csv_cell(b, title, (size_t)sqlite3_column_bytes(st, 2), 0);
             bc_buf_putc(b, ',');
-            csv_cell(b, html.data ? html.data : "", html.len);
+            bc_csv_cell(b, html.data, html.len, 0);
             bc_buf_printf(b, ",%.4f,%s,%ld,/v1/%s/", score, langs ? langs : "", matches,
                           TYPES[t].collection);
             bc_url_encode(b, id);

@@ -176,9 +176,11 @@ static int store_figures(ingest_ctx *c, const bc_extraction *ex)
         rc = marks_json(c, BC_FACT_FIGURE, &m, &inferred);
         snprintf(id, sizeof id, "%s-f%d", c->source_id, c->out->figures + 1);
         double change = f->change_pct;
-        char description[300];
-        snprintf(description, sizeof description, "%s (%s) extracted from an ingested article",
-                 metric, f->unit);
+        /* a title a person can read: the measure in words, the period, the article */
+        char description[400];
+        snprintf(description, sizeof description, "%s%s, read from \"%.200s\"",
+                 has_period ? ", " : "", has_period ? p.text : "",
+                 c->in->title != NULL ? c->in->title : c->source_id);
         if (rc == BC_OK)
             rc = bc_store_run(
                 c->s,
@@ -187,7 +189,7 @@ static int store_figures(ingest_ctx *c, const bc_extraction *ex)
                 "description, curation, confidence, inferred, note) "
                 "SELECT ?1, id, category, ?2, ?12, ?3, ?4, ?5, ?6, "
                 "CASE WHEN substr(?5, 1, 4) = substr(?6, 1, 4) THEN CAST(substr(?6, 1, 4) AS "
-                "INTEGER) END, ?7, ?8, NULL, ?9, 'extracted', ?10, ?13, ?14 "
+                "INTEGER) END, ?7, ?8, NULL, description || ?9, 'extracted', ?10, ?13, ?14 "
                 "FROM metrics WHERE id = ?11",
                 BC_BINDS(bc_text(id), bc_real(f->value),
                          bc_text(f->qualifier[0] ? f->qualifier : "exact"),

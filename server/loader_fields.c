@@ -475,6 +475,42 @@ int ld_alias_add(loader *L, const char *entity, const char *id, const char *alia
     return rc;
 }
 
+static int name_part(loader *L, const char *entity, const char *id, const char *part, size_t n,
+                     const char *path)
+{
+    while (n > 0 && (*part == ' ' || *part == '(' || *part == ')'))
+        part++, n--;
+    while (n > 0 && (part[n - 1] == ' ' || part[n - 1] == '(' || part[n - 1] == ')'))
+        n--;
+    bc_buf_reset(&L->key);
+    int rc = bc_text_slug(part, n, &L->key);
+    if (rc == BC_ENOMEM)
+        return bc_err_set(L->err, BC_ENOMEM, "out of memory");
+    if (rc != BC_OK || L->key.len == 0)
+        return BC_OK; /* no letters: nothing to find it by */
+    char text[256];
+    snprintf(text, sizeof text, "%.*s", (int)(n < 255 ? n : 255), part);
+    return ld_run(L, path,
+                  "INSERT OR IGNORE INTO name_parts (entity, part_key, entity_id, part) "
+                  "VALUES (?1, ?2, ?3, ?4)",
+                  BC_BINDS(bc_text(entity), bc_text(L->key.data), bc_text(id), bc_text(text)));
+}
+
+int ld_name_parts(loader *L, const char *entity, const char *id, const char *name, const char *path)
+{
+    if (name == NULL)
+        return BC_OK;
+    const char *open = strchr(name, '(');
+    const char *close = open != NULL ? strchr(open, ')') : NULL;
+    int rc = name_part(L, entity, id, name, strlen(name), path);
+    if (rc == BC_OK && open != NULL && close != NULL) {
+        rc = name_part(L, entity, id, name, (size_t)(open - name), path);
+        if (rc == BC_OK)
+            rc = name_part(L, entity, id, open + 1, (size_t)(close - open - 1), path);
+    }
+    return rc;
+}
+
 /* Registers the id, the name and every obj.aliases[] {alias, lang} of an entity. */
 int ld_aliases_from(loader *L, json_t *obj, const char *path, const char *entity, const char *id,
                     const char *name)

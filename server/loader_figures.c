@@ -296,6 +296,10 @@ int ld_load_projects(loader *L)
             rc = load_events(L, o, p, id);
         if (rc == BC_OK)
             rc = ld_aliases_from(L, o, p, "project", id, name);
+        /* the sides name places several crossings share: name parts, not aliases */
+        const char *const sides[] = {vn, cn, vn_vi, cn_zh};
+        for (size_t k = 0; rc == BC_OK && k < sizeof sides / sizeof sides[0]; k++)
+            rc = ld_name_parts(L, "project", id, sides[k], p);
         if (rc == BC_OK)
             rc = ld_cite_all(L, o, p, CITE_PROJECT, id, 0);
         if (rc == BC_OK && L->st)

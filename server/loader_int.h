@@ -159,6 +159,11 @@ int ld_alias_add(loader *L, const char *entity, const char *id, const char *alia
 /* Registers the id, the name (may be NULL) and every obj.aliases[] {alias, lang}. */
 int ld_aliases_from(loader *L, json_t *obj, const char *path, const char *entity, const char *id,
                     const char *name);
+/* Registers `name` as a name part of `entity` `id` (name_parts, migration 0018): the whole
+ * name and each part in brackets ("Kim Thuy Ha (Jinshuihe)": also "Kim Thuy Ha" and
+ * "Jinshuihe"). NULL or a name with no letters adds nothing. */
+int ld_name_parts(loader *L, const char *entity, const char *id, const char *name,
+                  const char *path);
 
 /* ---- files and sections ------------------------------------------------------------- */
 

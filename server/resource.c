@@ -942,6 +942,111 @@ int bc_resource_list(bc_request *req, bc_response *res)
     return 200;
 }
 
+/* The entities a name that is no alias may mean: those with it as a side name
+ * (name_parts), and those with an alias holding it as whole words ("Kim Thuy Ha" in "Kim
+ * Thuy Ha border gate"). Articles are left out of the word match (their titles are many
+ * and long; an article is found by its id or title, or by search). */
+#define MAX_CANDIDATES 10
+typedef struct name_matches {
+    const char *ids[MAX_CANDIDATES];
+    const char *names[MAX_CANDIDATES];
+    size_t n;
+    int more;  /* more than MAX_CANDIDATES */
+    int exact; /* every one has it as a side name */
+} name_matches;
+
+static int name_candidates(bc_request *req, const char *entity, const char *input, name_matches *m,
+                           bc_err *err)
+{
+    memset(m, 0, sizeof *m);
+    m->exact = 1;
+    bc_buf key = BC_BUF_INIT;
+    int rc = bc_text_slug(input, strlen(input), &key);
+    if (rc == BC_EINVAL || (rc == BC_OK && key.len == 0)) {
+        bc_buf_free(&key);
+        return BC_OK; /* no letters: no candidates */
+    }
+    if (rc != BC_OK) {
+        bc_buf_free(&key);
+        return bc_err_set(err, rc, "out of memory");
+    }
+    sqlite3_stmt *st = NULL;
+    rc = bc_store_stmt(req->store,
+                       "SELECT c.entity_id, min(c.how), (SELECT alias FROM aliases a WHERE "
+                       "a.entity = ?1 AND a.entity_id = c.entity_id AND a.lang IS NULL AND "
+                       "a.alias <> c.entity_id ORDER BY a.alias LIMIT 1) FROM ("
+                       "SELECT entity_id, 0 AS how FROM name_parts WHERE entity = ?1 AND "
+                       "part_key = ?2 UNION ALL SELECT entity_id, 1 FROM aliases WHERE entity = "
+                       "?1 AND ?1 <> 'source' AND instr('-' || alias_key || '-', '-' || ?2 || "
+                       "'-') > 0) c GROUP BY c.entity_id ORDER BY c.entity_id LIMIT ?3",
+                       &st, err);
+    if (rc == BC_OK) {
+        sqlite3_bind_text(st, 1, entity, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, key.data, (int)key.len, SQLITE_STATIC);
+        sqlite3_bind_int(st, 3, MAX_CANDIDATES + 1);
+        int step;
+        while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+            if (m->n == MAX_CANDIDATES) {
+                m->more = 1;
+                break;
+            }
+            const char *id = (const char *)sqlite3_column_text(st, 0);
+            const char *name = (const char *)sqlite3_column_text(st, 2);
+            m->ids[m->n] = id != NULL ? bc_arena_strndup(req->arena, id, strlen(id)) : NULL;
+            m->names[m->n] = name != NULL ? bc_arena_strndup(req->arena, name, strlen(name)) : NULL;
+            if (m->ids[m->n] == NULL) {
+                rc = bc_err_set(err, BC_ENOMEM, "out of memory");
+                break;
+            }
+            m->exact &= sqlite3_column_int(st, 1) == 0;
+            m->n++;
+        }
+        if (rc == BC_OK && step != SQLITE_ROW && step != SQLITE_DONE)
+            rc = bc_store_error(req->store, err, "finding names");
+        sqlite3_reset(st);
+    }
+    bc_buf_free(&key);
+    return rc;
+}
+
+/* 404 for a name that names nothing, or that several things share: the detail says which,
+ * and `candidates` lists their ids, names and links. */
+static int not_found(bc_response *res, const bc_resource *r, const char *input,
+                     const name_matches *m)
+{
+    if (m->n == 0)
+        return bc_problem(res, 404, "not_found", NULL, "no %s with id or name '%.120s'",
+                          r->singular, input);
+    if (m->n == 1)
+        bc_problem(res, 404, "not_found", NULL,
+                   "no %s is named '%.120s'; one %s has it in its name: %s; ask for it by "
+                   "its id",
+                   r->singular, input, r->singular, m->ids[0]);
+    else
+        bc_problem(res, 404, "ambiguous_name", NULL,
+                   "'%.120s' names no single %s: %zu%s have it in their names (see "
+                   "candidates); ask for one by its id",
+                   input, r->singular, m->n, m->more ? " or more" : "");
+    bc_buf *b = &res->body;
+    if (b->len > 0 && b->data[b->len - 1] == '}')
+        b->len--;
+    bc_buf_puts(b, ",\"candidates\":[");
+    for (size_t i = 0; i < m->n; i++) {
+        bc_buf_puts(b, i > 0 ? ",{\"id\":" : "{\"id\":");
+        bc_buf_json_string(b, m->ids[i], strlen(m->ids[i]));
+        bc_buf_puts(b, ",\"name\":");
+        if (m->names[i] != NULL)
+            bc_buf_json_string(b, m->names[i], strlen(m->names[i]));
+        else
+            bc_buf_puts(b, "null");
+        bc_buf_printf(b, ",\"links\":{\"self\":\"/v1/%s/", r->name);
+        bc_url_encode(b, m->ids[i]);
+        bc_buf_puts(b, "\"}}");
+    }
+    bc_buf_puts(b, "]}");
+    return 404;
+}
+
 int bc_resource_get(bc_request *req, bc_response *res)
 {
     const bc_resource *r = req->route_data;
@@ -959,9 +1064,14 @@ int bc_resource_get(bc_request *req, bc_response *res)
     int rc = BC_OK;
     if (r->entity != NULL) {
         rc = bc_resolve_alias(req, r->entity, req->route_id, &id, &err);
-        if (rc == BC_ENOTFOUND)
-            return bc_problem(res, 404, "not_found", NULL, "no %s with id or name '%.120s'",
-                              r->singular, req->route_id);
+        if (rc == BC_ENOTFOUND) {
+            name_matches m;
+            rc = name_candidates(req, r->entity, req->route_id, &m, &err);
+            if (rc == BC_OK && m.n == 1 && m.exact)
+                id = m.ids[0]; /* the side name of one crossing only */
+            else if (rc == BC_OK)
+                return not_found(res, r, req->route_id, &m);
+        }
     }
     sqlite3_stmt *st = NULL;
     int found = 0;

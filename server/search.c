@@ -393,6 +393,34 @@ static void snippet_html(bc_buf *html_out, const char *s, size_t n)
     *html_out = html;
 }
 
+/* The space-separated languages of an index row, each once, in their first order: as
+ * JSON strings ("en","pl") or, for CSV, joined by '|' (en|pl). */
+static void put_langs(bc_buf *b, const char *langs, int json)
+{
+    int n = 0;
+    for (const char *p = langs; p != NULL && *p;) {
+        size_t len = strcspn(p, " ");
+        int seen = 0;
+        for (const char *q = langs; q < p && !seen;) {
+            size_t qlen = strcspn(q, " ");
+            seen = qlen == len && memcmp(q, p, len) == 0;
+            q += qlen;
+            while (*q == ' ')
+                q++;
+        }
+        if (!seen && len > 0) {
+            if (json)
+                bc_buf_printf(b, "%s\"%.*s\"", n ? "," : "", (int)len, p);
+            else
+                bc_buf_printf(b, "%s%.*s", n ? "|" : "", (int)len, p);
+            n++;
+        }
+        p += len;
+        while (*p == ' ')
+            p++;
+    }
+}
+
 /* Only hits of the curation set ?7 (trusted by default): a fact by its own curation, an
  * article as /v1/sources lists it, the rest is curated. */
 #define CURATION_FILTER                                                                            \
@@ -423,18 +451,22 @@ static void snippet_html(bc_buf *html_out, const char *s, size_t n)
     "AND (?3 IS NULL OR instr(' ' || langs || ' ', ' ' || ?3 || ' ') > 0) " CURATION_FILTER "), "  \
     "ranked AS (SELECT * FROM (SELECT *, "                                                         \
     "row_number() OVER (PARTITION BY kind, ref_id ORDER BY score, rid) AS rn, "                    \
-    "count(*) OVER (PARTITION BY kind, ref_id) AS matches FROM hits) WHERE ?6 OR rn = 1) "
+    "CASE WHEN ?6 THEN 1 ELSE count(*) OVER (PARTITION BY kind, ref_id) END AS matches "           \
+    "FROM hits) WHERE ?6 OR rn = 1) "
 /* the page is chosen first and only its rows get a snippet (hits marked with the bytes 1
- * and 2, then HTML-escaped by put_snippet); an article's hit carries its title */
+ * and 2, then HTML-escaped by put_snippet); an article's hit carries its title, its
+ * snippet is of the paragraph (the title is shown apart), and its position */
 #define HITS_PAGE                                                                                  \
     HITS_CTE                                                                                       \
     ", page AS (SELECT * FROM ranked ORDER BY score, kind, ref_id, rid "                           \
     "LIMIT ?4 OFFSET ?5) SELECT page.kind, page.ref_id, CASE page.kind WHEN 'source' THEN "        \
     "(SELECT coalesce(s.title, s.publisher || ' (' || s.lang || coalesce(', ' || "                 \
     "s.published_on, '') || ')', s.id) FROM sources s WHERE s.id = page.ref_id) "                  \
-    "ELSE search_index.title END, snippet(search_index, -1, char(1), char(2), '…', 24), "        \
-    "page.score, search_index.langs, page.matches FROM page JOIN search_index "                    \
-    "ON search_index.rowid = page.rid WHERE search_index MATCH ?1 "                                \
+    "ELSE search_index.title END, snippet(search_index, CASE page.kind WHEN 'source' THEN 1 "      \
+    "ELSE -1 END, char(1), char(2), '…', 24), "                                                  \
+    "page.score, search_index.langs, page.matches, sp.paragraph, sp.offset FROM page "             \
+    "JOIN search_index ON search_index.rowid = page.rid "                                          \
+    "LEFT JOIN search_positions sp ON sp.rid = page.rid WHERE search_index MATCH ?1 "              \
     "ORDER BY page.score, page.kind, page.ref_id, page.rid"
 #define HITS_COUNT HITS_CTE "SELECT count(*) FROM ranked"
 
@@ -500,7 +532,7 @@ int bc_handle_search(bc_request *req, bc_response *res)
     sqlite3_bind_text(st, 7, sp.curation, -1, SQLITE_STATIC);
     bc_buf *b = &res->body;
     if (sp.csv)
-        bc_buf_puts(b, "type,id,title,snippet,score,langs,matches,link\r\n");
+        bc_buf_puts(b, "type,id,title,snippet,score,langs,matches,link,paragraph,offset\r\n");
     else
         bc_buf_puts(b, "{\"data\":[");
     long count = 0;
@@ -534,9 +566,15 @@ int bc_handle_search(bc_request *req, bc_response *res)
             bc_csv_cell(b, title, (size_t)sqlite3_column_bytes(st, 2), 0);
             bc_buf_putc(b, ',');
             bc_csv_cell(b, html.data, html.len, 0);
-            bc_buf_printf(b, ",%.4f,%s,%ld,/v1/%s/", score, langs ? langs : "", matches,
-                          TYPES[t].collection);
+            bc_buf_printf(b, ",%.4f,", score);
+            put_langs(b, langs, 0);
+            bc_buf_printf(b, ",%ld,/v1/%s/", matches, TYPES[t].collection);
             bc_url_encode(b, id);
+            if (sqlite3_column_type(st, 7) == SQLITE_NULL)
+                bc_buf_puts(b, ",,");
+            else
+                bc_buf_printf(b, ",%lld,%lld", (long long)sqlite3_column_int64(st, 7),
+                              (long long)sqlite3_column_int64(st, 8));
             bc_buf_puts(b, "\r\n");
             bc_buf_free(&html);
             count++;
@@ -552,14 +590,14 @@ int bc_handle_search(bc_request *req, bc_response *res)
         bc_buf_json_string(b, html.data ? html.data : "", html.len);
         bc_buf_free(&html);
         bc_buf_printf(b, ",\"score\":%.4f,\"matches\":%ld,\"langs\":[", score, matches);
-        for (const char *p = langs; p && *p;) {
-            size_t len = strcspn(p, " ");
-            bc_buf_printf(b, "%s\"%.*s\"", p == langs ? "" : ",", (int)len, p);
-            p += len;
-            while (*p == ' ')
-                p++;
-        }
-        bc_buf_printf(b, "],\"links\":{\"self\":\"/v1/%s/", TYPES[t].collection);
+        put_langs(b, langs, 1);
+        bc_buf_puts(b, "],\"paragraph\":");
+        if (sqlite3_column_type(st, 7) == SQLITE_NULL)
+            bc_buf_puts(b, "null,\"offset\":null");
+        else
+            bc_buf_printf(b, "%lld,\"offset\":%lld", (long long)sqlite3_column_int64(st, 7),
+                          (long long)sqlite3_column_int64(st, 8));
+        bc_buf_printf(b, ",\"links\":{\"self\":\"/v1/%s/", TYPES[t].collection);
         bc_url_encode(b, id);
         bc_buf_puts(b, "\"}}");
     }

@@ -233,6 +233,13 @@ int bc_search_index_source(bc_store *s, const char *source_id, bc_err *err)
                        "INSERT INTO search_index (title, body, kind, ref_id, langs) "
                        "VALUES (?1, ?2, 'source', ?3, ?4)",
                        &ins, err);
+    sqlite3_stmt *pos = NULL;
+    if (rc == BC_OK)
+        rc = bc_store_stmt(s,
+                           "INSERT INTO search_positions (rid, paragraph, offset) "
+                           "VALUES (last_insert_rowid(), ?1, ?2)",
+                           &pos, err);
+    int paragraph = 0;
     /* the title is indexed once, with the first paragraph, so that a word of the title
      * does not make every paragraph a match (search shows the title of every hit) */
     int first = 1;
@@ -241,6 +248,7 @@ int bc_search_index_source(bc_store *s, const char *source_id, bc_err *err)
         const char *line_end = nl ? nl : end;
         size_t n = (size_t)(line_end - p);
         if (n >= 40 && strncmp(p, "![", 2) != 0 && memmem(p, n, "://", 3) == NULL) {
+            paragraph++;
             for (const char *c = p; rc == BC_OK && c < line_end;) {
                 size_t len = bc_search_chunk_len(c, (size_t)(line_end - c));
                 sqlite3_bind_text(ins, 1, first ? title : "", -1, SQLITE_STATIC);
@@ -251,6 +259,13 @@ int bc_search_index_source(bc_store *s, const char *source_id, bc_err *err)
                 if (sqlite3_step(ins) != SQLITE_DONE)
                     rc = bc_store_error(s, err, "indexing a paragraph");
                 sqlite3_reset(ins);
+                if (rc == BC_OK) {
+                    sqlite3_bind_int(pos, 1, paragraph);
+                    sqlite3_bind_int64(pos, 2, (sqlite3_int64)(c - body));
+                    if (sqlite3_step(pos) != SQLITE_DONE)
+                        rc = bc_store_error(s, err, "indexing a paragraph's position");
+                    sqlite3_reset(pos);
+                }
                 for (c += len; c < line_end && *c == ' ';)
                     c++;
             }

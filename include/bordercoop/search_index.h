@@ -10,7 +10,8 @@
 
 /* Indexes every paragraph of a source's body (page furniture such as image lines,
  * links and short lines left out), each in chunks of at most 2.5 KiB cut after a
- * sentence or a word (see bc_search_chunk_len). */
+ * sentence or a word (see bc_search_chunk_len), with each chunk's paragraph number and
+ * byte offset in search_positions. */
 int bc_search_index_source(bc_store *s, const char *source_id, bc_err *err);
 
 /* Adds the index row of one entity (kind as in the index: meeting, figure, project,

@@ -31,6 +31,38 @@ static const char FR_TEXT[] =
     "Elles ont aussi parlé de formation zephyrine, de santé et de culture entre les "
     "localités des deux pays voisins.\n";
 
+/* an English article whose figures are machine-read */
+static const char EN_TEXT[] =
+    "On March 18, 2026, the 12th meeting of the Joint Working Group of Lai Chau, Lao Cai, "
+    "Tuyen Quang, Dien Bien (Vietnam) and Yunnan (China) was held in Kunming. The two sides "
+    "reported that import-export turnover between the four Vietnamese provinces and Yunnan "
+    "reached USD 8.1 billion in 2025. Nearly 600 delegations were exchanged in 2025.\n";
+
+/* POSTs an article; 0 when it was stored (201). */
+static int post_article(const char *text, const char *lang, const char *title, const char *pub)
+{
+    json_t *o = json_pack("{s:s,s:s,s:s,s:s}", "text", text, "lang", lang, "title", title,
+                          "published_on", pub);
+    char *body = json_dumps(o, JSON_COMPACT);
+    json_decref(o);
+    const char *h[] = {"Authorization: Bearer " TOKEN, "Content-Type: application/json", NULL};
+    bct_conn *c = bct_connect(D.port, 10000);
+    bct_response r;
+    int rc = c != NULL ? bct_request(c, "POST", "/v1/sources", h, body, strlen(body), &r) : -1;
+    free(body);
+    if (c != NULL)
+        bct_close(c);
+    if (rc != 0 || r.status != 201) {
+        fprintf(stderr, "ingesting '%s': %d %.300s\n", title, rc == 0 ? r.status : -1,
+                rc == 0 ? r.body : "");
+        if (rc == 0)
+            bct_response_free(&r);
+        return -1;
+    }
+    bct_response_free(&r);
+    return 0;
+}
+
 static int setup(void **state)
 {
     (void)state;
@@ -49,25 +81,10 @@ static int setup(void **state)
     unsetenv("BORDERCOOP_API_TOKEN");
     if (rc != 0)
         return -1;
-    /* the French article, ingested once for every test */
-    json_t *o = json_pack("{s:s,s:s,s:s,s:s}", "text", FR_TEXT, "lang", "fr", "title", FR_TITLE,
-                          "published_on", "2026-03-13");
-    char *body = json_dumps(o, JSON_COMPACT);
-    json_decref(o);
-    const char *h[] = {"Authorization: Bearer " TOKEN, "Content-Type: application/json", NULL};
-    bct_conn *c = bct_connect(D.port, 10000);
-    bct_response r;
-    rc = c != NULL ? bct_request(c, "POST", "/v1/sources", h, body, strlen(body), &r) : -1;
-    free(body);
-    if (c != NULL)
-        bct_close(c);
-    if (rc != 0 || r.status != 201) {
-        fprintf(stderr, "ingesting the French article: %d %.300s\n", rc == 0 ? r.status : -1,
-                rc == 0 ? r.body : "");
+    /* the articles, ingested once for every test */
+    if (post_article(FR_TEXT, "fr", FR_TITLE, "2026-03-13") != 0)
         return -1;
-    }
-    bct_response_free(&r);
-    return 0;
+    return post_article(EN_TEXT, "en", "Lao Cai and Yunnan hold the 12th meeting", "2026-03-19");
 }
 
 static int teardown(void **state)
@@ -183,12 +200,133 @@ static void protocols_carry_curation(void **state)
     bct_response_free(&r);
 }
 
+/* item 14: the names the articles use resolve; a name several things share answers a
+ * problem detail with the candidates, never a bare "no such id" */
+static void names_in_the_articles_languages(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *path, *id;
+    } names[] = {
+        {"/v1/meetings/IV%20Konferencji", "conference-yunnan-4"},
+        {"/v1/meetings/vierde%20jaarlijkse%20conferentie", "conference-yunnan-4"},
+        {"/v1/meetings/10%3Ae%20sessionen", "jwg-yunnan-10"},
+        {"/v1/meetings/v%C3%A5rm%C3%B6tet%202024", "spring-meeting-guangxi-2024"},
+        {"/v1/mechanisms/v%C3%A5rm%C3%B6tet", "spring-meeting-guangxi"},
+        {"/v1/mechanisms/gemensamma%20arbetsgruppen", "jwg-yunnan"},
+        {"/v1/mechanisms/Wsp%C3%B3lna%20Grupa%20Robocza", "jwg-yunnan"},
+        {"/v1/mechanisms/Wsp%C3%B3lnej%20Grupy%20Roboczej", "jwg-yunnan"},
+        {"/v1/protocols/Porozumienie%20o%20wsp%C3%B3%C5%82pracy%20le%C5%9Bnej%20oraz%20ochronie%"
+         "20dzikiej%20przyrody%20i%20ro%C5%9Blin%20na%20pograniczu",
+         "tuyen-quang-yunnan-forest-agreement"},
+        {"/v1/protocols/Handlingsplanen%20f%C3%B6r%20perioden%202023%E2%80%932026",
+         "moit-yunnan-action-plan-2023-2026"},
+        {"/v1/border-gate-projects/Hoanh%20Mo%20-%20Dong%20Trung",
+         "hoanh-mo-dong-trung-border-gate"},
+        {"/v1/border-gate-projects/%E6%B2%B3%E5%8F%A3", "lao-cai-hekou-railway-bridge"},
+        {"/v1/border-gate-projects/Ho%C3%A0nh%20M%C3%B4", "hoanh-mo-dong-trung-border-gate"},
+    };
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        json_t *j = get(names[i].path, 200);
+        assert_string_equal(str(j, "id"), names[i].id);
+        json_decref(j);
+    }
+    /* shared names: 404 with every candidate */
+    static const char *const shared[] = {
+        "/v1/border-gate-projects/Kim%20Thuy%20Ha",
+        "/v1/border-gate-projects/Ma%20L%C3%B9%20Th%C3%A0ng",
+        "/v1/border-gate-projects/Jinshuihe",
+        "/v1/border-gate-projects/%E9%87%91%E6%B0%B4%E6%B2%B3",
+    };
+    for (size_t i = 0; i < sizeof shared / sizeof shared[0]; i++) {
+        json_t *j = get(shared[i], 404);
+        assert_string_equal(str(j, "code"), "ambiguous_name");
+        json_t *c = json_object_get(j, "candidates");
+        assert_int_equal(json_array_size(c), 2);
+        assert_string_equal(str(json_array_get(c, 0), "id"), "ma-lu-thang-kim-thuy-ha-border-gate");
+        assert_string_equal(str(json_array_get(c, 1), "id"), "ma-lu-thang-kim-thuy-ha-road-bridge");
+        assert_string_equal(str(json_object_get(json_array_get(c, 1), "links"), "self"),
+                            "/v1/border-gate-projects/ma-lu-thang-kim-thuy-ha-road-bridge");
+        json_decref(j);
+    }
+    /* a word of one thing's name is a suggestion, not an answer */
+    json_t *j = get("/v1/mechanisms/arbetsgruppen", 404);
+    assert_string_equal(str(j, "code"), "not_found");
+    assert_int_equal(json_array_size(json_object_get(j, "candidates")), 1);
+    json_decref(j);
+    /* a name of nothing is a plain 404 */
+    j = get("/v1/meetings/nothing%20of%20the%20sort", 404);
+    assert_string_equal(str(j, "code"), "not_found");
+    assert_null(json_object_get(j, "candidates"));
+    json_decref(j);
+}
+
+/* item 17: a machine-read fact's hit reads like a curated one (no metric codes, each
+ * language once), and the paragraph hits of one article are told apart */
+static void search_hits_of_machine_read_facts(void **state)
+{
+    (void)state;
+    json_t *j = get("/v1/search?q=turnover&type=figure&curation=extracted", 200);
+    json_t *data = json_object_get(j, "data");
+    assert_true(json_array_size(data) >= 1);
+    size_t i;
+    json_t *hit;
+    json_array_foreach(data, i, hit)
+    {
+        const char *title = str(hit, "title");
+        assert_null(strstr(title, "trade_turnover"));
+        assert_null(strstr(title, "extracted from"));
+        assert_non_null(strstr(title, "Import-export turnover"));
+        assert_non_null(strstr(title, "Lao Cai and Yunnan hold the 12th meeting"));
+        assert_null(strstr(str(hit, "snippet"), "trade_turnover"));
+        json_t *langs = json_object_get(hit, "langs");
+        for (size_t a = 0; a < json_array_size(langs); a++)
+            for (size_t b = a + 1; b < json_array_size(langs); b++)
+                assert_string_not_equal(json_string_value(json_array_get(langs, a)),
+                                        json_string_value(json_array_get(langs, b)));
+        assert_true(json_is_null(json_object_get(hit, "paragraph")));
+    }
+    json_decref(j);
+    /* every paragraph of the French article: three hits, three places */
+    j = get("/v1/search?q=zephyrine&type=source&paragraphs=true&curation=all", 200);
+    data = json_object_get(j, "data");
+    assert_int_equal(json_array_size(data), 3);
+    int seen[4] = {0};
+    long offsets[3];
+    json_array_foreach(data, i, hit)
+    {
+        json_int_t para = json_integer_value(json_object_get(hit, "paragraph"));
+        assert_true(para >= 1 && para <= 3);
+        seen[para]++;
+        offsets[i] = (long)json_integer_value(json_object_get(hit, "offset"));
+        /* the offset is where the paragraph starts in the article's text */
+        const char *at = FR_TEXT;
+        for (json_int_t k = 1; k < para; k++)
+            at = strstr(at, "\n\n") + 2;
+        assert_int_equal(offsets[i], (long)(at - FR_TEXT));
+        for (size_t k = 0; k < i; k++)
+            assert_string_not_equal(str(hit, "snippet"), str(json_array_get(data, k), "snippet"));
+    }
+    assert_int_equal(seen[1] + seen[2] + seen[3], 3);
+    assert_true(seen[1] == 1 && seen[2] == 1 && seen[3] == 1);
+    json_decref(j);
+    bct_response r;
+    fetch("/v1/search?q=zephyrine&type=source&paragraphs=true&curation=all&format=csv", 200, &r);
+    assert_non_null(strstr(r.body, ",fr,1,/v1/sources/"));
+    bct_response_free(&r);
+    fetch("/v1/search?q=Hekou&type=border_gate_project&format=csv", 200, &r);
+    assert_non_null(strstr(r.body, ",en|pl,"));
+    bct_response_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(one_csv_cell_writer),
         cmocka_unit_test(every_ingest_language_filters),
         cmocka_unit_test(protocols_carry_curation),
+        cmocka_unit_test(names_in_the_articles_languages),
+        cmocka_unit_test(search_hits_of_machine_read_facts),
     };
     return cmocka_run_group_tests_name("findings", tests, setup, teardown);
 }

@@ -209,7 +209,9 @@ static void one_shape_per_concept(void **state)
     const char *csv[] = {"Accept: text/csv", NULL};
     fetch(D.port, "/v1/search?q=Hekou&limit=2", csv, 200, &r);
     assert_string_equal(bct_header_get(&r, "Content-Type"), "text/csv; charset=utf-8");
-    assert_true(strncmp(r.body, "type,id,title,snippet,score,langs,matches,link\r\n", 48) == 0);
+    static const char head[] =
+        "type,id,title,snippet,score,langs,matches,link,paragraph,offset\r\n";
+    assert_true(strncmp(r.body, head, sizeof head - 1) == 0);
     bct_response_free(&r);
     json_decref(get("/v1/search?q=Hekou&limit=501", 400));
     json_decref(get("/v1/search?q=Hekou&paragraphs=maybe", 400));

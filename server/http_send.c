@@ -85,8 +85,9 @@ static void common_headers(const req_ctx *c, struct MHD_Response *r, const void 
             MHD_add_response_header(r, "Cache-Control", "no-store");
         }
     }
-    if (strcmp(c->method, "OPTIONS") == 0 && h->cors) {
-        /* the methods of the route asked about (its Allow), not those of every route */
+    if (strcmp(c->method, "OPTIONS") == 0 && h->cors && status < 300) {
+        /* the methods of the route asked about (its Allow), not those of every route; a
+         * preflight that failed (an unknown route's 404) grants nothing */
         const char *allow = from != NULL && !cached ? bc_response_header_get(from, "Allow") : NULL;
         MHD_add_response_header(r, "Access-Control-Allow-Methods",
                                 allow != NULL ? allow : "GET, HEAD, OPTIONS");

@@ -4,10 +4,11 @@
  * against a real daemon (127.0.0.1:8080 becomes its port), and each answers with the
  * status its shown output gives: the status line of `curl -i`, the "status" of a
  * problem document, else 200. A problem's "detail" shown whole (no "…") must be the
- * daemon's. Shell variables the examples set from curl (ETAG=$(curl …)) or to a literal
- * (A=…) are set too; the rest of the README's commands (make, bordercoop) are not run:
- * the shell gets BORDERCOOP_API_TOKEN (the daemon's bootstrap token) and KEY (a review
- * key of lan.nguyen) as the README's reader has them. Also: `make help` names every
+ * daemon's, and so must every "key":value the shown JSON gives whole (a scalar or an
+ * array of scalars without "…"; times and validators aside). Shell variables the examples set from
+ * curl (ETAG=$(curl …)) or to a literal (A=…) are set too; the rest of the README's commands (make,
+ * bordercoop) are not run: the shell gets BORDERCOOP_API_TOKEN (the daemon's bootstrap token) and
+ * KEY (a review key of lan.nguyen) as the README's reader has them. Also: `make help` names every
  * target of the Makefiles, and only targets that exist. */
 #include <stdarg.h>
 #include <stddef.h>
@@ -22,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #define TOKEN "readme-bootstrap-token-0123456789"
@@ -221,7 +223,11 @@ static size_t parse_examples(char *readme, example **out)
             strcat(shown, "\n");
         }
         int check = strncmp(cmd, "curl ", 5) == 0;
-        if (!check && !sets_variable(cmd)) {
+        /* the reader's review decisions from the shell come before the HTTP ones */
+        int runs = strncmp(cmd, "bin/bordercoop review approve ", 30) == 0 ||
+                   strncmp(cmd, "bin/bordercoop review reject ", 29) == 0 ||
+                   strncmp(cmd, "export BORDERCOOP_KEY=", 22) == 0;
+        if (!check && !runs && !sets_variable(cmd)) {
             free(cmd);
             free(shown);
             continue;
@@ -285,6 +291,107 @@ static char *at_daemon(const char *cmd, int port)
     return o;
 }
 
+/* s with every whitespace character removed (new, free()). */
+static char *unspaced(const char *s)
+{
+    char *o = malloc(strlen(s) + 1), *w = o;
+    for (; *s; s++)
+        if (!isspace((unsigned char)*s))
+            *w++ = *s;
+    *w = '\0';
+    return o;
+}
+
+/* The end of the JSON value at v (a string, number, literal or an array of those), or
+ * NULL when it is an object, holds an elision "…" or is cut. */
+static const char *value_end(const char *v)
+{
+    const char *p = v;
+    if (*p == '"') {
+        for (p++; *p && *p != '"'; p++)
+            if (*p == '\\' && p[1] != '\0')
+                p++;
+        if (*p != '"')
+            return NULL;
+        p++;
+    } else if (*p == '[') {
+        int in_string = 0;
+        for (p++; *p && (in_string || *p != ']'); p++) {
+            if (in_string && *p == '\\' && p[1] != '\0')
+                p++;
+            else if (*p == '"')
+                in_string = !in_string;
+            else if (!in_string && (*p == '[' || *p == '{'))
+                return NULL;
+        }
+        if (*p != ']')
+            return NULL;
+        p++;
+    } else if (strncmp(p, "true", 4) == 0 || strncmp(p, "null", 4) == 0) {
+        p += 4;
+    } else if (strncmp(p, "false", 5) == 0) {
+        p += 5;
+    } else if (*p == '-' || isdigit((unsigned char)*p)) {
+        while (*p == '-' || *p == '+' || *p == '.' || *p == 'e' || *p == 'E' ||
+               isdigit((unsigned char)*p))
+            p++;
+    } else {
+        return NULL;
+    }
+    if (*p != ',' && *p != '}' && *p != ']')
+        return NULL; /* cut ("…" after it) or not JSON */
+    for (const char *c = v; c < p; c++)
+        if (strncmp(c, "…", strlen("…")) == 0)
+            return NULL;
+    return p;
+}
+
+/* Keys whose values change from run to run (times, validators, generated keys). */
+static int volatile_key(const char *k, size_t n)
+{
+    static const char *const keys[] = {
+        "etag",  "built_at",   "generated_at", "ingested_at", "at",  "started_at", "uptime_s",
+        "score", "decided_at", "created_at",   "sha256",      "key", NULL};
+    for (const char *const *x = keys; *x; x++)
+        if (strlen(*x) == n && strncmp(*x, k, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* Every "key":value the shown JSON gives whole (a scalar, or an array of scalars, with no
+ * elision) is in the daemon's answer: shown values cannot drift from the software's.
+ * Whitespace is ignored on both sides (the README wraps long lines). Returns how many
+ * are not. */
+static int shown_values_differ(const example *e, const char *got)
+{
+    if (strchr(e->shown, '{') == NULL)
+        return 0;
+    char *shown = unspaced(e->shown), *said = unspaced(got);
+    int bad = 0;
+    for (const char *k = strchr(shown, '"'); k != NULL; k = strchr(k + 1, '"')) {
+        const char *ke = strchr(k + 1, '"');
+        if (ke == NULL || ke[1] != ':' || (k > shown && k[-1] != '{' && k[-1] != ','))
+            continue;
+        const char *v = ke + 2, *ve = value_end(v);
+        if (ve == NULL || volatile_key(k + 1, (size_t)(ke - k - 1)))
+            continue;
+        char *pair = strndup(k, (size_t)(ve - k));
+        if (strstr(said, pair) == NULL) {
+            size_t n = strlen(got);
+            fprintf(stderr,
+                    "README.md:%d: %s\n  shows %s, which the daemon does not say:\n%.600s\n"
+                    "  …%s\n",
+                    e->line, e->cmd, pair, got, n > 1200 ? got + n - 600 : "");
+            bad++;
+        }
+        free(pair);
+        k = ve - 1;
+    }
+    free(shown);
+    free(said);
+    return bad;
+}
+
 static void readme_examples_answer_as_shown(void **state)
 {
     (void)state;
@@ -299,8 +406,21 @@ static void readme_examples_answer_as_shown(void **state)
     assert_non_null(f);
     fprintf(f,
             "curl() { command curl -w '\\n@@status %%{http_code}\\n' \"$@\"; }\n"
-            "cd '%s'\n",
-            TMP);
+            "cd '%s'\nexport BORDERCOOP_DB='%s'\n",
+            TMP, DB);
+    /* bin/bordercoop, as the reader has it, acting on the daemon's store */
+    char wrapper[160];
+    snprintf(wrapper, sizeof wrapper, "%s/bin", TMP);
+    assert_int_equal(mkdir(wrapper, 0700), 0);
+    snprintf(wrapper, sizeof wrapper, "%s/bin/bordercoop", TMP);
+    FILE *w = fopen(wrapper, "w");
+    assert_non_null(w);
+    char *cli = realpath(getenv("BC_CLI"), NULL);
+    assert_non_null(cli);
+    fprintf(w, "#!/bin/sh\nexec '%s' \"$@\"\n", cli);
+    free(cli);
+    fclose(w);
+    assert_int_equal(chmod(wrapper, 0700), 0);
     size_t checked = 0;
     int posted = 0;
     for (size_t i = 0; i < n; i++) {
@@ -330,6 +450,8 @@ static void readme_examples_answer_as_shown(void **state)
         size_t len = end ? (size_t)(end - start) : strlen(start);
         char *got = strndup(start, len);
         if (!ex[i].check) {
+            if (getenv("BC_DOCS_VERBOSE") != NULL)
+                fprintf(stderr, "README.md:%d: %s\n%s\n", ex[i].line, ex[i].cmd, got);
             free(got);
             continue;
         }
@@ -344,6 +466,7 @@ static void readme_examples_answer_as_shown(void **state)
                     ex[i].line, ex[i].cmd, status, want, got);
             failures++;
         }
+        failures += shown_values_differ(&ex[i], got);
         /* a detail shown whole is the daemon's, word for word */
         char *shown = squeeze(ex[i].shown), *said = squeeze(got);
         const char *d = strstr(shown, "\"detail\":\"");
@@ -371,40 +494,56 @@ static void readme_examples_answer_as_shown(void **state)
     assert_int_equal(failures, 0);
 }
 
-/* The targets the Makefiles declare .PHONY (fuzz-run-% as fuzz-run-NAME). */
+/* Appends the .PHONY targets of the Makefile text to names (fuzz-run-% as fuzz-run-NAME). */
+static size_t phony_of(const char *text, char names[][48], size_t n, size_t max)
+{
+    for (const char *l = text; l != NULL && *l; l = strchr(l, '\n') ? strchr(l, '\n') + 1 : NULL) {
+        if (strncmp(l, ".PHONY:", 7) != 0)
+            continue;
+        for (const char *p = l + 7; *p && *p != '\n';) {
+            while (*p == ' ')
+                p++;
+            size_t k = strcspn(p, " \n");
+            if (k > 0 && n < max) {
+                if (strncmp(p, "$(FUZZ_NAMES:%=fuzz-run-%)", k) == 0)
+                    snprintf(names[n++], 48, "fuzz-run-NAME");
+                else
+                    snprintf(names[n++], 48, "%.*s", (int)k, p);
+            }
+            p += k;
+        }
+    }
+    return n;
+}
+
+/* The targets the Makefile and every fragment it includes (include and -include lines
+ * naming a .mk file) declare .PHONY. */
 static size_t phony_targets(char names[][48], size_t max)
 {
-    const char *files[] = {"Makefile",
-                           "web/web.mk",
-                           "tests/browser/browser.mk",
-                           "tests/contract/contract.mk",
-                           "tests/geojson/geojson.mk",
-                           "tests/fuzz/fuzz.mk",
-                           "tests/scale/scale.mk",
-                           "tests/container/container.mk",
-                           "tests/soak/soak.mk"};
-    size_t n = 0;
-    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
-        char *text = read_file(files[i]);
-        assert_non_null(text);
-        for (char *l = text; l != NULL && *l; l = strchr(l, '\n') ? strchr(l, '\n') + 1 : NULL) {
-            if (strncmp(l, ".PHONY:", 7) != 0)
-                continue;
-            for (char *p = l + 7; *p && *p != '\n';) {
-                while (*p == ' ')
-                    p++;
-                size_t k = strcspn(p, " \n");
-                if (k > 0 && n < max) {
-                    if (strncmp(p, "$(FUZZ_NAMES:%=fuzz-run-%)", k) == 0)
-                        snprintf(names[n++], 48, "fuzz-run-NAME");
-                    else
-                        snprintf(names[n++], 48, "%.*s", (int)k, p);
-                }
-                p += k;
-            }
-        }
+    char *top = read_file("Makefile");
+    assert_non_null(top);
+    size_t n = phony_of(top, names, 0, max), fragments = 0;
+    for (const char *l = top; l != NULL && *l; l = strchr(l, '\n') ? strchr(l, '\n') + 1 : NULL) {
+        const char *p = strncmp(l, "include ", 8) == 0    ? l + 8
+                        : strncmp(l, "-include ", 9) == 0 ? l + 9
+                                                          : NULL;
+        if (p == NULL)
+            continue;
+        char path[256];
+        size_t k = strcspn(p, " \n");
+        if (k == 0 || k >= sizeof path || memchr(p, '$', k) != NULL || k < 3 ||
+            strncmp(p + k - 3, ".mk", 3) != 0)
+            continue;
+        snprintf(path, sizeof path, "%.*s", (int)k, p);
+        char *text = read_file(path);
+        if (text == NULL)
+            fail_msg("the Makefile includes %s, which cannot be read", path);
+        n = phony_of(text, names, n, max);
+        fragments++;
         free(text);
     }
+    free(top);
+    assert_true(fragments >= 8); /* web/web.mk and the tests' fragments */
     return n;
 }
 

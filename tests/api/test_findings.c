@@ -319,6 +319,27 @@ static void search_hits_of_machine_read_facts(void **state)
     bct_response_free(&r);
 }
 
+/* item 20: a preflight of a path that is no route fails and grants nothing */
+static void preflight_of_no_route(void **state)
+{
+    (void)state;
+    bct_conn *c = bct_connect(D.port, 10000);
+    assert_non_null(c);
+    const char *pre[] = {"Origin: http://dashboard.example", "Access-Control-Request-Method: GET",
+                         NULL};
+    bct_response r;
+    assert_int_equal(bct_request(c, "OPTIONS", "/v1/nope", pre, NULL, 0, &r), 0);
+    assert_int_equal(r.status, 404);
+    assert_null(bct_header_get(&r, "Access-Control-Allow-Methods"));
+    assert_null(bct_header_get(&r, "Access-Control-Allow-Headers"));
+    bct_response_free(&r);
+    assert_int_equal(bct_request(c, "OPTIONS", "/v1/meetings", pre, NULL, 0, &r), 0);
+    assert_int_equal(r.status, 204);
+    assert_string_equal(bct_header_get(&r, "Access-Control-Allow-Methods"), "GET, HEAD, OPTIONS");
+    bct_response_free(&r);
+    bct_close(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -327,6 +348,7 @@ int main(void)
         cmocka_unit_test(protocols_carry_curation),
         cmocka_unit_test(names_in_the_articles_languages),
         cmocka_unit_test(search_hits_of_machine_read_facts),
+        cmocka_unit_test(preflight_of_no_route),
     };
     return cmocka_run_group_tests_name("findings", tests, setup, teardown);
 }

@@ -130,7 +130,32 @@ static void usage(FILE *f)
     fputs(OPTIONS_HELP, f);
 }
 
-/* One command's help, or the overview when it has none of its own. */
+/* 1 when flag ("--db") is a word of text: an option the text names. */
+static int names_flag(const char *text, const char *flag)
+{
+    size_t n = strlen(flag);
+    for (const char *p = strstr(text, flag); p != NULL; p = strstr(p + 1, flag)) {
+        char after = p[n];
+        if (!(isalnum((unsigned char)after) || after == '-'))
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 when command `name` takes option flag: its help names it (and the test hook of
+ * ingest). */
+static int takes_option(const char *name, const char *flag)
+{
+    const struct command_help *c = command_of(name);
+    if (c == NULL || c->help == NULL)
+        return 1;
+    if (strcmp(name, "ingest") == 0 && strcmp(flag, "--pause-before-commit") == 0)
+        return 1;
+    return names_flag(c->help, flag);
+}
+
+/* One command's help, with the environment variables of the options it takes only, or
+ * the overview when it has none of its own. */
 static void command_usage(const char *name, FILE *f)
 {
     const struct command_help *c = command_of(name);
@@ -139,8 +164,18 @@ static void command_usage(const char *name, FILE *f)
         return;
     }
     fputs(c->help, f);
-    fputs(OPTIONS_HELP, f);
+    int db = names_flag(c->help, "--db"), data = names_flag(c->help, "--data");
+    if (db || data)
+        fputs("\noptions (and their environment variables):\n", f);
+    if (db)
+        fputs("  --db PATH     the store (BORDERCOOP_DB, default var/bordercoop.db)\n", f);
+    if (data)
+        fputs("  --data DIR    the data directory (BORDERCOOP_DATA, default data)\n", f);
 }
+
+static const char HELP_HELP[] = "usage: bordercoop help [COMMAND]\n\n"
+                                "Prints every command's synopsis, or COMMAND's own help (as\n"
+                                "bordercoop COMMAND --help does).\n";
 
 typedef struct cli_opts {
     const char *db;
@@ -181,6 +216,12 @@ static int parse_opts(int argc, char **argv, cli_opts *o)
     };
     for (int i = 2; i < argc; i++) {
         const char *a = argv[i];
+        if (strncmp(a, "--", 2) == 0 && strcmp(a, "--help") != 0 && !takes_option(argv[1], a)) {
+            /* an option of another command is an error, never silently ignored */
+            fprintf(stderr, "bordercoop %s: unknown option '%s'\n", argv[1], a);
+            command_usage(argv[1], stderr);
+            return 2;
+        }
         const char **slot = NULL;
         for (size_t k = 0; k < sizeof TEXT / sizeof TEXT[0] && slot == NULL; k++)
             if (strcmp(a, TEXT[k].flag) == 0)
@@ -718,6 +759,15 @@ int main(int argc, char **argv)
         return argc < 2 ? 2 : 0;
     }
     if (strcmp(argv[1], "help") == 0) { /* bordercoop help [COMMAND] */
+        if (argc > 2 && (strcmp(argv[2], "--help") == 0 || strcmp(argv[2], "-h") == 0 ||
+                         strcmp(argv[2], "help") == 0)) {
+            fputs(HELP_HELP, stdout);
+            return 0;
+        }
+        if (argc > 3) {
+            fprintf(stderr, "bordercoop help: takes one COMMAND at most\n%s", HELP_HELP);
+            return 2;
+        }
         if (argc > 2 && command_of(argv[2]) == NULL) {
             fprintf(stderr, "bordercoop: unknown command '%s'\n", argv[2]);
             usage(stderr);

@@ -12,6 +12,7 @@
 #include "bordercoop/review_api.h"
 #include "bordercoop/store.h"
 
+#include <ctype.h>
 #include <jansson.h>
 #include <pwd.h>
 #include <stdarg.h>
@@ -67,6 +68,63 @@ typedef struct opts {
     int npos;
 } opts;
 
+/* The block of subcommand sub in usage: its line ("  approve K ID [--note TEXT]") and
+ * the indented lines under it; n gets its length. NULL when usage has no such block. */
+static const char *sub_block(const char *usage, const char *sub, size_t *n)
+{
+    size_t k = strlen(sub);
+    const char *b = NULL;
+    for (const char *l = usage; l != NULL && *l; l = strchr(l, '\n') ? strchr(l, '\n') + 1 : NULL)
+        if (strncmp(l, "  ", 2) == 0 && l[2] != ' ' && strncmp(l + 2, sub, k) == 0 &&
+            (l[2 + k] == ' ' || l[2 + k] == '\n')) {
+            b = l;
+            break;
+        }
+    if (b == NULL)
+        return NULL;
+    const char *e = strchr(b, '\n');
+    /* the lines under it: indented deeper than a subcommand line */
+    while (e != NULL && strncmp(e + 1, "   ", 3) == 0)
+        e = strchr(e + 1, '\n');
+    *n = e != NULL ? (size_t)(e + 1 - b) : strlen(b);
+    return b;
+}
+
+/* `bordercoop PARENT SUB --help`: the usage of SUB alone, its lines and the closing
+ * paragraph of the parent's usage (who is recorded, --db). */
+static void sub_usage(const char *parent, const char *sub, const char *usage, FILE *f)
+{
+    size_t n;
+    const char *b = sub_block(usage, sub, &n);
+    if (b == NULL) {
+        fputs(usage, f);
+        return;
+    }
+    size_t first = (size_t)(strchr(b, '\n') - b);
+    fprintf(f, "usage: bordercoop %s %.*s [--db PATH]\n%.*s\n", parent, (int)(first - 2), b + 2,
+            (int)(n - first - 1), b + first + 1);
+    const char *last = strstr(usage, "\n\n");
+    for (const char *p = last; p != NULL; p = strstr(p + 2, "\n\n"))
+        last = p;
+    if (last != NULL)
+        fputs(last + 2, f);
+}
+
+/* 1 when option flag is one subcommand sub takes: --db, or an option of its block. */
+static int sub_takes(const char *usage, const char *sub, const char *flag)
+{
+    if (strcmp(flag, "--db") == 0)
+        return 1;
+    size_t n, k = strlen(flag);
+    const char *b = sub_block(usage, sub, &n);
+    if (b == NULL)
+        return 1; /* an unknown subcommand: its own error comes later */
+    for (const char *p = b; p + k <= b + n; p++)
+        if (strncmp(p, flag, k) == 0 && !(p[k] == '-' || isalnum((unsigned char)p[k])))
+            return 1;
+    return 0;
+}
+
 /* Parses argv[3..]; prints usage and returns 2 on a bad option, 3 after --help. */
 static int parse(int argc, char **argv, const char *usage, opts *o)
 {
@@ -86,8 +144,13 @@ static int parse(int argc, char **argv, const char *usage, opts *o)
     for (int i = 3; i < argc; i++) {
         const char *a = argv[i];
         if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            fputs(usage, stdout);
+            sub_usage(argv[1], argv[2], usage, stdout);
             return 3;
+        }
+        if (strncmp(a, "--", 2) == 0 && !sub_takes(usage, argv[2], a)) {
+            fprintf(stderr, "bordercoop %s %s: unknown option '%s'\n", argv[1], argv[2], a);
+            sub_usage(argv[1], argv[2], usage, stderr);
+            return 2;
         }
         if (strcmp(a, "--json") == 0) {
             o->json = 1;

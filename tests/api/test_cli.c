@@ -123,6 +123,52 @@ static void every_command_has_its_own_help(void **state)
     free(out);
 }
 
+/* A command's help lists only the options it takes, and an option it does not take is
+ * an error, never silently ignored; a subcommand's help is its own. */
+static void help_names_only_what_a_command_takes(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *cmd, *absent;
+    } help[] = {
+        {"extract", "--db"},   {"eval", "--db"},      {"synth", "--db"},    {"version", "--db"},
+        {"version", "--data"}, {"migrate", "--data"}, {"export", "--data"}, {"ingest", "--data"},
+    };
+    for (size_t i = 0; i < sizeof help / sizeof help[0]; i++) {
+        int status;
+        char *out = run(&status, "'%s' %s --help", CLI, help[i].cmd);
+        if (status != 0 || strstr(out, help[i].absent) != NULL)
+            fail_msg("bordercoop %s --help names %s:\n%s", help[i].cmd, help[i].absent, out);
+        free(out);
+    }
+    static const char *const wrong[] = {"migrate --data data",   "extract x.txt --db x.db",
+                                        "version --db x.db",     "export --data data",
+                                        "review list --note hi", "keys list --role admin"};
+    for (size_t i = 0; i < sizeof wrong / sizeof wrong[0]; i++) {
+        int status;
+        char *out = run(&status, "'%s' %s", CLI, wrong[i]);
+        if (status != 2 || strstr(out, "unknown option") == NULL)
+            fail_msg("bordercoop %s: exit %d:\n%s", wrong[i], status, out);
+        free(out);
+    }
+    static const struct {
+        const char *cmd, *want, *absent;
+    } sub[] = {
+        {"keys add --help", "usage: bordercoop keys add NAME --role", "revoke NAME"},
+        {"review approve --help", "usage: bordercoop review approve K ID", "\n  log"},
+        {"review log --help", "usage: bordercoop review log [--kind K]", "approve K ID"},
+        {"help --help", "usage: bordercoop help [COMMAND]", "commands:"},
+    };
+    for (size_t i = 0; i < sizeof sub / sizeof sub[0]; i++) {
+        int status;
+        char *out = run(&status, "'%s' %s", CLI, sub[i].cmd);
+        if (status != 0 || strncmp(out, sub[i].want, strlen(sub[i].want)) != 0 ||
+            strstr(out, sub[i].absent) != NULL)
+            fail_msg("bordercoop %s: exit %d:\n%s", sub[i].cmd, status, out);
+        free(out);
+    }
+}
+
 static void language_codes_ignore_case(void **state)
 {
     (void)state;
@@ -244,6 +290,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_command_has_its_own_help),
+        cmocka_unit_test(help_names_only_what_a_command_takes),
         cmocka_unit_test(language_codes_ignore_case),
         cmocka_unit_test(a_missing_directory_is_not_created),
         cmocka_unit_test(a_missing_store_says_how_to_build_one),

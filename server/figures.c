@@ -68,7 +68,7 @@ static const bc_field FIELDS[] = {
     {"parties", BC_CSV_LIST},
     {"meetings", BC_CSV_LIST, "id"},
     {"conflicts_with", BC_CSV_LIST, "id"},
-    {"overlaps", BC_CSV_LIST, "id"},
+    {"overlaps", BC_CSV_LIST, "id+relation"},
     {"curation"},
     {"confidence"},
     {"inferred", BC_CSV_LIST},

@@ -28,7 +28,7 @@ static const bc_field FIELDS[] = {
     {"country"},
     {"province", BC_CSV_REF},
     {"aliases", BC_CSV_LIST, "alias"},
-    {"roles", BC_CSV_LIST},
+    {"roles", BC_CSV_LIST, "role+organisation"},
     {"meetings", BC_CSV_LIST, "id"},
     {"inferred", BC_CSV_LIST},
     {"background", BC_CSV_LIST, "text"},

@@ -187,29 +187,89 @@ static void json_link_value(bc_buf *out, const char *link)
 
 /* ---- documents and CSV -------------------------------------------------------------- */
 
-/* Appends the value at a dotted path ("person.id") below item as text; items that are
- * strings are their own text. 0 when there is no such string. */
-static int item_label(bc_buf *cell, json_t *item, const char *path)
+/* The value at a dotted path ("person.id", n bytes) below v, or NULL. */
+static json_t *at_path(json_t *v, const char *path, size_t n)
 {
-    if (json_is_string(item)) {
-        bc_buf_puts(cell, json_string_value(item));
-        return 1;
-    }
     char key[64];
-    json_t *v = item;
-    for (const char *p = path; v != NULL && *p;) {
-        size_t n = strcspn(p, ".");
-        if (n >= sizeof key)
-            return 0;
-        memcpy(key, p, n);
-        key[n] = '\0';
+    for (const char *p = path, *end = path + n; v != NULL && p < end;) {
+        size_t k = strcspn(p, ".");
+        if (p + k > end)
+            k = (size_t)(end - p);
+        if (k >= sizeof key)
+            return NULL;
+        memcpy(key, p, k);
+        key[k] = '\0';
         v = json_object_get(v, key);
-        p += n + (p[n] == '.');
+        p += k + 1;
     }
-    if (!json_is_string(v))
-        return 0;
-    bc_buf_puts(cell, json_string_value(v));
-    return 1;
+    return v;
+}
+
+/* Appends text to a list item: '|' and '\' escaped with '\', so that a cell's items
+ * split on the unescaped '|'. */
+static void put_item_text(bc_buf *cell, const char *s)
+{
+    for (; *s; s++) {
+        if (*s == '|' || *s == '\\')
+            bc_buf_putc(cell, '\\');
+        bc_buf_putc(cell, *s);
+    }
+}
+
+static void put_json(bc_buf *cell, json_t *v);
+
+/* Appends a scalar as text (a string as it is, a number, true/false; null as nothing);
+ * an object as its "id" when it has one; anything else as compact JSON. */
+static void put_scalar(bc_buf *cell, json_t *v, int item)
+{
+    if (v == NULL || json_is_null(v))
+        return;
+    if (json_is_string(v)) {
+        if (item)
+            put_item_text(cell, json_string_value(v));
+        else
+            bc_buf_puts(cell, json_string_value(v));
+    } else if (json_is_integer(v)) {
+        bc_buf_printf(cell, "%lld", (long long)json_integer_value(v));
+    } else if (json_is_real(v)) {
+        bc_buf_printf(cell, "%.15g", json_real_value(v));
+    } else if (json_is_boolean(v)) {
+        bc_buf_puts(cell, json_is_true(v) ? "true" : "false");
+    } else if (json_is_object(v) && json_is_string(json_object_get(v, "id"))) {
+        put_scalar(cell, json_object_get(v, "id"), item);
+    } else {
+        put_json(cell, v);
+    }
+}
+
+/* Appends one list item: the members named by spec ("id", "person.id", "id+relation":
+ * several joined by ':'), or the item itself when spec is NULL. */
+static void put_item(bc_buf *cell, json_t *item, const char *spec)
+{
+    if (spec == NULL) {
+        put_scalar(cell, item, 1);
+        return;
+    }
+    for (const char *p = spec; *p;) {
+        size_t n = strcspn(p, "+");
+        if (p != spec)
+            bc_buf_putc(cell, ':');
+        put_scalar(cell, json_is_object(item) ? at_path(item, p, n) : item, 1);
+        p += n + (p[n] == '+');
+    }
+}
+
+/* Appends the items of an array joined by '|' (BC_CSV_LIST_SEP without its spaces). */
+static void put_list(bc_buf *cell, json_t *arr, const char *spec)
+{
+    size_t i;
+    json_t *item;
+    json_array_foreach(arr, i, item)
+    {
+        if (i > 0)
+            bc_buf_putc(cell, '|');
+        put_item(cell, item, spec);
+    }
 }
 
 static void put_json(bc_buf *cell, json_t *v)
@@ -227,36 +287,14 @@ static void csv_text(bc_buf *cell, json_t *v, const bc_field *f)
 {
     if (v == NULL || json_is_null(v))
         return;
-    if (json_is_string(v)) {
-        bc_buf_puts(cell, json_string_value(v));
-    } else if (json_is_integer(v)) {
-        bc_buf_printf(cell, "%lld", (long long)json_integer_value(v));
-    } else if (json_is_real(v)) {
-        bc_buf_printf(cell, "%.15g", json_real_value(v));
-    } else if (json_is_boolean(v)) {
-        bc_buf_puts(cell, json_is_true(v) ? "true" : "false");
-    } else if (f->csv == BC_CSV_REF && json_is_object(v)) {
-        item_label(cell, v, "id");
-    } else if (f->csv == BC_CSV_LINK && json_is_object(v)) {
-        item_label(cell, v, "self");
-    } else if ((f->csv == BC_CSV_LIST || f->csv == BC_CSV_SOURCES) && json_is_array(v)) {
-        size_t i;
-        json_t *item;
-        json_array_foreach(v, i, item)
-        {
-            if (i > 0)
-                bc_buf_puts(cell, f->csv == BC_CSV_SOURCES ? " | " : "; ");
-            if (f->csv == BC_CSV_SOURCES) {
-                item_label(cell, item, "source_id");
-                bc_buf_puts(cell, ": ");
-                item_label(cell, item, "quote");
-            } else if (f->item == NULL || !item_label(cell, item, f->item)) {
-                put_json(cell, item);
-            }
-        }
-    } else {
-        put_json(cell, v); /* BC_CSV_VALUE: an object or array as it is */
-    }
+    if (f->csv == BC_CSV_SOURCES && json_is_array(v))
+        put_list(cell, v, "source_id+quote");
+    else if (json_is_array(v))
+        put_list(cell, v, f->csv == BC_CSV_LIST ? f->item : NULL);
+    else if (f->csv == BC_CSV_LINK && json_is_object(v))
+        put_scalar(cell, json_object_get(v, "self"), 0);
+    else
+        put_scalar(cell, v, 0); /* a reference is its id */
 }
 
 /* Appends one CSV cell for field f's value v, by the one CSV cell writer; numbers are
@@ -292,19 +330,19 @@ typedef struct column_ctx {
 static void column_head(const char *m, size_t n, void *ctx)
 {
     column_ctx *c = ctx;
-    bc_buf_printf(c->out, "%s%s_%.*s", *c->first ? "" : ",", c->f->name, (int)n, m);
+    bc_buf_printf(c->out, "%s%s_", *c->first ? "" : ",", c->f->name);
+    for (size_t i = 0; i < n; i++)
+        bc_buf_putc(c->out, m[i] == '.' ? '_' : m[i]);
     *c->first = 0;
 }
 
 static void column_cell(const char *m, size_t n, void *ctx)
 {
     column_ctx *c = ctx;
-    char member[64];
-    snprintf(member, sizeof member, "%.*s", (int)(n < 63 ? n : 63), m);
-    static const bc_field scalar = {"", BC_CSV_VALUE, NULL};
+    static const bc_field member = {"", BC_CSV_LIST, NULL};
     if (!*c->first)
         bc_buf_putc(c->out, ',');
-    csv_cell(c->out, json_is_object(c->obj) ? json_object_get(c->obj, member) : NULL, &scalar);
+    csv_cell(c->out, json_is_object(c->obj) ? at_path(c->obj, m, n) : NULL, &member);
     *c->first = 0;
 }
 

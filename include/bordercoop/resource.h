@@ -50,24 +50,26 @@ typedef struct bc_sort_field {
 } bc_sort_field;
 
 /* How a document field is written as one CSV cell. Scalars are written as they are
- * (null as an empty cell) whatever the kind; the kind says what becomes of an object or
- * an array. */
+ * (null as an empty cell) whatever the kind; an object naming another entity as its
+ * "id"; an array as its items joined by '|' (a '|' or '\' inside an item escaped with
+ * '\'), string items as they are. The kind says what else becomes of a value. */
 typedef enum bc_csv_kind {
-    BC_CSV_VALUE = 0, /* objects and arrays as compact JSON */
+    BC_CSV_VALUE = 0, /* as above; an object without an id as compact JSON */
     BC_CSV_REF,       /* an object naming another entity: its "id" */
     BC_CSV_LINK,      /* the links object: its "self" */
-    BC_CSV_LIST,      /* an array: each item's `item` member, joined by "; " */
-    BC_CSV_SOURCES,   /* the sources array: "source_id: quote" pairs, joined by " | " */
-    BC_CSV_COLUMNS,   /* an object: one column per member named in `item` ("value,unit"),
-                       * headed <field>_<member>; all empty when the object is null */
+    BC_CSV_LIST,      /* an array: each item's `item` member(s) */
+    BC_CSV_SOURCES,   /* the sources array: each item as "source_id:quote" */
+    BC_CSV_COLUMNS,   /* an object: one column per member named in `item` ("value,unit",
+                       * dotted paths "vn.id" too), headed <field>_<member> with '.' as
+                       * '_'; all empty when the object is null */
 } bc_csv_kind;
 
 /* A top-level field of a resource's documents, and its CSV column. */
 typedef struct bc_field {
     const char *name;
     bc_csv_kind csv;
-    /* BC_CSV_LIST: the member of each item shown, a dotted path ("person.id"); an item
-     * without it (or NULL here) is written as compact JSON, a string item as it is.
+    /* BC_CSV_LIST: the member of each item shown, a dotted path ("person.id"), or several
+     * joined by '+' ("id+relation", written "id:relation"); NULL: the item itself.
      * BC_CSV_COLUMNS: the members, comma-separated, each a column of its own. */
     const char *item;
 } bc_field;

@@ -340,6 +340,54 @@ static void preflight_of_no_route(void **state)
     bct_close(c);
 }
 
+/* item 16: CSV is flat: no cell of any list holds JSON; objects are columns, lists are
+ * items joined by '|' */
+static void csv_is_flat(void **state)
+{
+    (void)state;
+    static const char *const lists[] = {
+        "/v1/meetings",   "/v1/figures",   "/v1/trade-figures", "/v1/border-gate-projects",
+        "/v1/protocols",  "/v1/provinces", "/v1/people",        "/v1/sources",
+        "/v1/mechanisms", "/v1/events"};
+    for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
+        char target[128];
+        snprintf(target, sizeof target, "%s?format=csv&limit=500&curation=all", lists[i]);
+        bct_response r;
+        fetch(target, 200, &r);
+        if (strchr(r.body, '{') != NULL || strstr(r.body, "[\"\"") != NULL)
+            fail_msg("%s: JSON in a cell:\n%.800s", target, r.body);
+        bct_response_free(&r);
+    }
+    static const struct {
+        const char *target, *want;
+    } cells[] = {
+        {"/v1/border-gate-projects?format=csv&fields=provinces,vn_location&limit=1",
+         "id,provinces_vn_id,provinces_cn_id,vn_location_lat,vn_location_lon,"},
+        {"/v1/border-gate-projects?format=csv&fields=provinces&limit=1",
+         "bac-luan-ii-bridge-clearance-point,quang-ninh,guangxi\r\n"},
+        {"/v1/provinces?format=csv&fields=counts&limit=1", "id,counts_meetings,counts_figures,"},
+        {"/v1/people?format=csv&fields=roles&limit=1",
+         "giang-a-tinh,Vice Chairman of the Provincial People's Committee:Lai Chau Provincial "
+         "People's Committee|Head of Lai Chau's Joint Working Group:"},
+        {"/v1/figures/tuyen-quang-yunnan-trade-2024?fields=id", "\"id\""},
+        {"/v1/trade-figures?format=csv&fields=parties,overlaps&limit=1",
+         "tuyen-quang-yunnan-trade-2024,tuyen-quang|yunnan,yunnan-four-provinces-trade-2024:part_"
+         "of|"},
+        {"/v1/sources?format=csv&fields=facts&limit=1",
+         "id,facts_meetings,facts_figures,facts_border_gate_projects,facts_protocols,"},
+        {"/v1/meetings?format=csv&fields=provinces&limit=1",
+         "conference-yunnan-4,dien-bien|ha-giang|lai-chau|lao-cai|yunnan\r\n"},
+        {"/v1/search?q=Hekou&type=border_gate_project&format=csv&limit=1", ",en|pl,1,"},
+    };
+    for (size_t i = 0; i < sizeof cells / sizeof cells[0]; i++) {
+        bct_response r;
+        fetch(cells[i].target, 200, &r);
+        if (strstr(r.body, cells[i].want) == NULL)
+            fail_msg("%s: no %s in:\n%.800s", cells[i].target, cells[i].want, r.body);
+        bct_response_free(&r);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -349,6 +397,7 @@ int main(void)
         cmocka_unit_test(names_in_the_articles_languages),
         cmocka_unit_test(search_hits_of_machine_read_facts),
         cmocka_unit_test(preflight_of_no_route),
+        cmocka_unit_test(csv_is_flat),
     };
     return cmocka_run_group_tests_name("findings", tests, setup, teardown);
 }

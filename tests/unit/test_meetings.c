@@ -221,10 +221,15 @@ static void names_work_as_ids(void **state)
     m = get("/v1/meetings/ELFTE MÖTET", "fields=date", 200);
     assert_string_equal(str(m, "id"), "jwg-yunnan-11");
     json_decref(m);
-    /* a mechanism's id is not a meeting */
+    /* a mechanism's id is not a meeting: the meetings whose names hold it are offered */
     m = get("/v1/meetings/jwg-yunnan", NULL, 404);
+    assert_string_equal(str(m, "code"), "ambiguous_name");
+    assert_non_null(strstr(str(m, "detail"), "'jwg-yunnan' names no single meeting"));
+    assert_int_equal(json_array_size(json_object_get(m, "candidates")), 3);
+    json_decref(m);
+    m = get("/v1/meetings/no-such-meeting", NULL, 404);
     assert_string_equal(str(m, "code"), "not_found");
-    assert_non_null(strstr(str(m, "detail"), "no meeting with id or name 'jwg-yunnan'"));
+    assert_non_null(strstr(str(m, "detail"), "no meeting with id or name 'no-such-meeting'"));
     json_decref(m);
     m = get("/v1/meetings/jwg-yunnan-13", NULL, 404);
     json_decref(m);

@@ -31,6 +31,7 @@ static const bc_field FIELDS[] = {
     {"background", BC_CSV_LIST, "text"},
     {"note"},
     {"members", BC_CSV_LIST, "id"},
+    {"parties", BC_CSV_LIST},
     {"meetings", BC_CSV_LIST, "id"},
     {"sources", BC_CSV_SOURCES},
     {"links", BC_CSV_LINK},

@@ -55,6 +55,7 @@ static const bc_field FIELDS[] = {
     {"place"},
     {"host_province", BC_CSV_REF},
     {"provinces", BC_CSV_LIST, "id"},
+    {"parties", BC_CSV_LIST},
     {"summary"},
     {"aliases", BC_CSV_LIST, "alias"},
     {"participants", BC_CSV_LIST, "person.id"},

@@ -12,6 +12,8 @@ static const bc_param_spec FILTERS[] = {
      BC_VALUES_VOCAB("project_kind"), .reads = "'kind'"},
     {"status", BC_PARAM_TEXT, "p.status = ?", BC_LOOKUP_VOCAB("project_status"),
      BC_VALUES_VOCAB("project_status"), .reads = "'status'"},
+    BC_MEETING_FILTER("EXISTS (SELECT 1 FROM project_events e WHERE e.project_id = p.id AND "
+                      "e.meeting_id = ?)"),
     BC_CURATION_FILTER(BC_CURATION_IN("p.curation")),
     BC_EXACT_FILTER,
     BC_CHANGED_SINCE_FILTER("p.id", "border_gate_project"),
@@ -38,6 +40,8 @@ static const bc_field FIELDS[] = {
     {"vn_side_vi"},
     {"cn_side_zh"},
     {"provinces", BC_CSV_COLUMNS, "vn.id,cn.id"},
+    {"parties", BC_CSV_LIST},
+    {"meetings", BC_CSV_LIST, "id"},
     {"part_of", BC_CSV_REF},
     {"parts", BC_CSV_LIST, "id"},
     {"aliases", BC_CSV_LIST, "alias"},

@@ -388,6 +388,54 @@ static void csv_is_flat(void **state)
     }
 }
 
+/* item 15: one shape for parties: every fact about provinces has `parties`, a list of
+ * province ids; meetings are a list everywhere; projects filter by meeting */
+static void one_shape_for_parties(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *target, *parties;
+    } docs[] = {
+        {"/v1/meetings/conference-yunnan-5", "[\"dien-bien\",\"lai-chau\",\"lao-cai\",\"tuyen-"
+                                             "quang\",\"yunnan\"]"},
+        {"/v1/border-gate-projects/lao-cai-hekou-railway-bridge", "[\"lao-cai\",\"yunnan\"]"},
+        {"/v1/border-gate-projects/lao-cai-hanoi-hai-phong-railway", "[\"lao-cai\"]"},
+        {"/v1/mechanisms/jwc-guangxi",
+         "[\"cao-bang\",\"ha-giang\",\"lang-son\",\"quang-ninh\",\"guangxi\"]"},
+        {"/v1/figures/tuyen-quang-yunnan-trade-2024", "[\"tuyen-quang\",\"yunnan\"]"},
+    };
+    for (size_t i = 0; i < sizeof docs / sizeof docs[0]; i++) {
+        json_t *j = get(docs[i].target, 200);
+        char *p = json_dumps(json_object_get(j, "parties"), JSON_COMPACT);
+        if (p == NULL || strcmp(p, docs[i].parties) != 0)
+            fail_msg("%s: parties %s, want %s", docs[i].target, p ? p : "(none)", docs[i].parties);
+        free(p);
+        json_decref(j);
+    }
+    json_t *j = get("/v1/protocols/conference-yunnan-5-protocol", 200);
+    json_t *meetings = json_object_get(j, "meetings");
+    assert_int_equal(json_array_size(meetings), 1);
+    assert_string_equal(str(json_array_get(meetings, 0), "id"),
+                        str(json_object_get(j, "meeting"), "id"));
+    assert_string_equal(str(j, "signed_on_start"), "2025-10-30");
+    assert_string_equal(str(j, "signed_on_end"), "2025-10-30");
+    json_decref(j);
+    j = get("/v1/border-gate-projects?meeting=jwg-yunnan-11&fields=meetings&total=true", 200);
+    assert_true(total(j) >= 3);
+    size_t i;
+    json_t *item;
+    json_array_foreach(json_object_get(j, "data"), i, item)
+    {
+        int found = 0;
+        size_t k;
+        json_t *m;
+        json_array_foreach(json_object_get(item, "meetings"), k, m) found |=
+            strcmp(str(m, "id"), "jwg-yunnan-11") == 0;
+        assert_true(found);
+    }
+    json_decref(j);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -398,6 +446,7 @@ int main(void)
         cmocka_unit_test(search_hits_of_machine_read_facts),
         cmocka_unit_test(preflight_of_no_route),
         cmocka_unit_test(csv_is_flat),
+        cmocka_unit_test(one_shape_for_parties),
     };
     return cmocka_run_group_tests_name("findings", tests, setup, teardown);
 }

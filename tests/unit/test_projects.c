@@ -160,7 +160,7 @@ static void kind_and_status_vocabularies(void **state)
     assert_string_equal(ids("status=reported"), ""); /* in the vocabulary, unused */
     bad("kind=bridge", "kind", "clearance_point, gate_pair, railway, railway_bridge, road");
     bad("status=open", "status", "operational, planned, proposed");
-    bad("year=2024", "year", "allowed: province, kind, status, curation");
+    bad("year=2024", "year", "allowed: province, kind, status, meeting, curation");
 }
 
 static void sorts(void **state)

@@ -258,18 +258,18 @@ int ld_load_projects(loader *L)
             rc = ld_str(L, o, p, "cn_province", ID, &cnp);
         if (rc == BC_OK)
             rc = ld_check_ref(L, LD_REF_PROVINCE, cnp, p);
+        /* a failed lookup (out of memory) is the store's error, not bad data */
+        int side = 1;
         if (rc == BC_OK && vnp != NULL &&
-            ld_exists(L,
-                      "SELECT 1 FROM provinces WHERE id = ?1 "
-                      "AND country = 'VN'",
-                      vnp) != 1)
-            rc = ld_fail(L, p, "'vn_province' '%s' is not a Vietnamese province", vnp);
+            (side = ld_exists(L, "SELECT 1 FROM provinces WHERE id = ?1 AND country = 'VN'",
+                              vnp)) != 1)
+            rc = side < 0 ? BC_ESTORE
+                          : ld_fail(L, p, "'vn_province' '%s' is not a Vietnamese province", vnp);
         if (rc == BC_OK && cnp != NULL &&
-            ld_exists(L,
-                      "SELECT 1 FROM provinces WHERE id = ?1 "
-                      "AND country = 'CN'",
-                      cnp) != 1)
-            rc = ld_fail(L, p, "'cn_province' '%s' is not a Chinese province", cnp);
+            (side = ld_exists(L, "SELECT 1 FROM provinces WHERE id = ?1 AND country = 'CN'",
+                              cnp)) != 1)
+            rc = side < 0 ? BC_ESTORE
+                          : ld_fail(L, p, "'cn_province' '%s' is not a Chinese province", cnp);
         if (rc == BC_OK)
             rc = ld_str(L, o, p, "status", REQ, &status);
         if (rc == BC_OK)

@@ -32,6 +32,7 @@
 #include "bordercoop/text.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -627,6 +628,134 @@ int bc_eval_gate(const bc_eval_result *r, bc_buf *why)
             bc_buf_printf(why, "%s: %zu wrong meeting date%s\n", bc_extract_langs[l], wrong,
                           wrong == 1 ? "" : "s");
             ok = 0;
+        }
+    }
+    return ok;
+}
+
+/* ---- the ratchet against a committed baseline ----------------------------------------- */
+
+static const int ratchet_fields[2] = {BC_EF_MONEY_VALUE, BC_EF_MEETING_DATE};
+static const char *const ratchet_names[2] = {"money_value", "meeting_date"};
+
+int bc_eval_baseline_parse(const char *text, size_t len, bc_eval_baseline *b, bc_err *err)
+{
+    memset(b, 0, sizeof *b);
+    size_t line = 0;
+    for (size_t i = 0; i < len;) {
+        size_t e = i;
+        while (e < len && text[e] != '\n')
+            e++;
+        line++;
+        char buf[256];
+        size_t n = e - i < sizeof buf - 1 ? e - i : sizeof buf - 1;
+        memcpy(buf, text + i, n);
+        buf[n] = '\0';
+        i = e + 1;
+        char *p = buf, *hash = strchr(buf, '#');
+        if (hash != NULL)
+            *hash = '\0'; /* a comment to the end of the line */
+        while (*p == ' ' || *p == '\t' || *p == '\r')
+            p++;
+        if (*p == '\0')
+            continue;
+        char lang[8], field[24];
+        unsigned long long v[4];
+        char extra;
+        int l = -1, f = -1;
+        if (sscanf(p, "%7s %23s %llu %llu %llu %llu %c", lang, field, &v[0], &v[1], &v[2], &v[3],
+                   &extra) == 6) {
+            for (int k = 0; k < BC_EVAL_LANGS && bc_extract_langs[k]; k++)
+                if (strcmp(bc_extract_langs[k], lang) == 0)
+                    l = k;
+            for (int k = 0; k < 2; k++)
+                if (strcmp(ratchet_names[k], field) == 0)
+                    f = k;
+        }
+        if (l < 0 || f < 0 || v[0] > v[1] || v[0] > v[2] || v[3] > v[1])
+            return bc_err_set(err, BC_EINVAL,
+                              "baseline line %zu: not 'LANG money_value|meeting_date CORRECT "
+                              "EXTRACTED GOLD WRONG'",
+                              line);
+        b->have[l][f] = 1;
+        b->count[l][f].correct = (size_t)v[0];
+        b->count[l][f].extracted = (size_t)v[1];
+        b->count[l][f].gold = (size_t)v[2];
+        b->count[l][f].wrong = (size_t)v[3];
+    }
+    return BC_OK;
+}
+
+void bc_eval_baseline_write(const bc_eval_result *r, bc_buf *out)
+{
+    for (int l = 0; l < BC_EVAL_LANGS; l++) {
+        if (r->articles[l] == 0)
+            continue;
+        for (int f = 0; f < 2; f++) {
+            const bc_eval_count *c = &r->lang[l][ratchet_fields[f]];
+            bc_buf_printf(out, "%-3s %-13s %4zu %4zu %4zu %3zu", bc_extract_langs[l],
+                          ratchet_names[f], c->correct, c->extracted, c->gold, c->wrong);
+            ratio(out, bc_eval_precision(c), "   # precision %s");
+            ratio(out, bc_eval_recall(c), ", recall %s\n");
+        }
+    }
+}
+
+/* a/b >= c/d for counts, exactly (an empty denominator is no ratio: always holds) */
+static int ratio_ge(size_t a, size_t b, size_t c, size_t d)
+{
+    if (b == 0 || d == 0)
+        return 1;
+    return (unsigned long long)a * d >= (unsigned long long)c * b;
+}
+
+int bc_eval_gate_ratchet(const bc_eval_result *r, const bc_eval_baseline *b, bc_buf *why,
+                         bc_buf *bar)
+{
+    int ok = 1;
+    for (int l = 0; l < BC_EVAL_LANGS; l++) {
+        if (r->articles[l] == 0)
+            continue;
+        const char *lang = bc_extract_langs[l];
+        for (int f = 0; f < 2; f++) {
+            const bc_eval_count *c = &r->lang[l][ratchet_fields[f]];
+            const char *name = bc_eval_field_names[ratchet_fields[f]];
+            double p = bc_eval_precision(c), rc = bc_eval_recall(c);
+            size_t wrong_bar = ratchet_fields[f] == BC_EF_MEETING_DATE ? 0 : SIZE_MAX;
+            int short_of_bar =
+                (p >= 0 && p < 0.97) || (rc >= 0 && rc < 0.9) || c->wrong > wrong_bar;
+            if (short_of_bar && bar != NULL) {
+                bc_buf_printf(bar, "  %s %s: precision ", lang, name);
+                ratio(bar, p, "%s");
+                ratio(bar, rc, ", recall %s");
+                bc_buf_printf(bar, ", %zu wrong\n", c->wrong);
+            }
+            if (!b->have[l][f]) {
+                /* no baseline row: the bar itself (precision and wrong dates, as the gate) */
+                if ((p >= 0 && p < 0.97) || (ratchet_fields[f] == BC_EF_MEETING_DATE && c->wrong)) {
+                    bc_buf_printf(why, "%s: %s below the bar and not in the baseline\n", lang,
+                                  name);
+                    ok = 0;
+                }
+                continue;
+            }
+            const bc_eval_count *base = &b->count[l][f];
+            if (!ratio_ge(c->correct, c->extracted, base->correct, base->extracted)) {
+                bc_buf_printf(why,
+                              "%s: precision of %s fell to %zu/%zu from the baseline's %zu/%zu\n",
+                              lang, name, c->correct, c->extracted, base->correct, base->extracted);
+                ok = 0;
+            }
+            if (!ratio_ge(c->correct, c->gold, base->correct, base->gold)) {
+                bc_buf_printf(why, "%s: recall of %s fell to %zu/%zu from the baseline's %zu/%zu\n",
+                              lang, name, c->correct, c->gold, base->correct, base->gold);
+                ok = 0;
+            }
+            if (c->wrong > base->wrong) {
+                bc_buf_printf(why, "%s: %zu wrong %s values, the baseline has %zu\n", lang,
+                              c->wrong, name, base->wrong);
+                ok = 0;
+            }
         }
     }
     return ok;

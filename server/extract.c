@@ -208,14 +208,16 @@ static int period_fits(const char *a, const char *b)
 
 /* 1 when two statements of an amount are one fact. The same amount in the same currency
  * stated twice in an article is one fact (headline, lead, body) unless the text keeps
- * them apart: one a goal and the other not, periods that do not fit, or two measures
+ * them apart: one a goal and the other not (a headline's looser verb aside: "eye 1
+ * billion USD" over "aim to lift trade to 1 billion USD"), periods that do not fit, or two measures
  * named side by side in one sentence ("exports of 1.2 and imports of 1.2 billion").
  * When measures disagree across sentences, the headline's looser word gives way. */
 static int same_figure(const ctx *c, size_t j, size_t i)
 {
     const bc_xfigure *a = &c->out->figures[j], *b = &c->out->figures[i];
     if (a->money != b->money || strcmp(a->unit, b->unit) != 0 ||
-        fabs(a->value - b->value) > 1e-9 * fabs(a->value) || a->target != b->target ||
+        fabs(a->value - b->value) > 1e-9 * fabs(a->value) ||
+        (a->target != b->target && !a->heading && !b->heading) ||
         !period_fits(a->period, b->period))
         return 0;
     if (compatible(a->metric, b->metric) || a->metric_inferred || b->metric_inferred)
@@ -227,6 +229,8 @@ static int same_figure(const ctx *c, size_t j, size_t i)
 static void merge_figure(bc_xfigure *a, const bc_xfigure *b)
 {
     bcx_cite_merge(&a->cite, &b->cite);
+    if (a->heading && !b->heading)
+        a->target = b->target; /* the body says whether it is a goal */
     /* the measure a statement names over one taken from a neighbour, the body's over the
      * headline's */
     if (a->metric[0] == '\0' || (a->metric_inferred && b->metric[0] && !b->metric_inferred) ||

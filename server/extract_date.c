@@ -77,9 +77,15 @@ int bcx_complete_day(const ctx *c, int mon, int day, int future, char iso[24])
     /* a past day written well after the reference date lies in the year before (a report
      * in January of a meeting on 28 December); a coming day before it, in the year after
      * ("next February" in a December report) */
-    if (!future && ahead > 62)
+    if (!future && ahead > 62) {
+        /* two to eight months after the reference date, in a sentence that does not say
+         * it speaks of the future: last year's or a coming one, the text does not say */
+        if (ahead < 9 * 31) {
+            snprintf(iso, 24, "--%02d-%02d", mon, day);
+            return -1;
+        }
         y--;
-    else if (future && ahead < 0)
+    } else if (future && ahead < 0)
         y++;
     snprintf(iso, 24, "%04d-%02d-%02d", y, mon, day);
     return 1;
@@ -435,11 +441,13 @@ static int set_day(const ctx *c, int y, int mon, int day, int future, dres *r)
 {
     if (mon < 1 || mon > 12 || day < 1 || day > days_in(y ? y : 2024, mon))
         return 0;
+    r->prec = 3;
     if (y != 0)
         snprintf(r->iso, sizeof r->iso, "%04d-%02d-%02d", y, mon, day);
-    else
-        r->inferred = bcx_complete_day(c, mon, day, future, r->iso);
-    r->prec = 3;
+    else if ((r->inferred = bcx_complete_day(c, mon, day, future, r->iso)) < 0) {
+        r->inferred = 0;
+        r->prec = 0; /* a day of an unknown year: no fact takes it */
+    }
     return 1;
 }
 
@@ -702,9 +710,10 @@ static int try_month(const ctx *c, size_t i, size_t lim, dres *r)
         bare = y == 0;
         /* a month alone only after "in", "for", "na", "en" ("in June", "zaplanowano na
          * marzec"); never English "may" */
-        static const char *const before[] = {"na",   "for",   "till",  "naar", "tot",
-                                             "pour", "mid",   "early", "late", "begin",
-                                             "fin",  "debut", NULL};
+        static const char *const before[] = {
+            "na",    "for",   "till",    "naar",   "tot",    "pour", "mid",   "early",
+            "late",  "begin", "fin",     "debut",  "voor",   "eind", "medio", "poczatku",
+            "koncu", "konca", "polowie", "slutet", "borjan", NULL};
         int after_prep = i > lo && bcx_lex_find(c, C_LOC, i - 1, &e) > 0;
         for (int k = 0; !after_prep && i > lo && before[k]; k++)
             after_prep = bcx_word_is(c, i - 1, lim, before[k]);
@@ -743,9 +752,16 @@ static int try_month(const ctx *c, size_t i, size_t lim, dres *r)
     if (bare) {
         int future = c->se[c->t[i].sent].future;
         y = c->ry;
-        if (!future && c->rm != 0 && mon > c->rm + 2)
+        if (!future && c->rm != 0 && mon > c->rm + 2) {
+            if (mon < c->rm + 9) {
+                /* as for days (bcx_complete_day): last year's or a coming month */
+                snprintf(r->iso, sizeof r->iso, "--%02d", mon);
+                r->n = j - i;
+                r->prec = 0;
+                return 1;
+            }
             y--;
-        else if (future && c->rm != 0 && mon < c->rm)
+        } else if (future && c->rm != 0 && mon < c->rm)
             y++;
         r->inferred = 1;
     }
@@ -805,10 +821,32 @@ static void add_date(ctx *c, const dres *r, size_t t0)
 
 static void name_year_days(ctx *c, size_t si);
 
+/* 1 when day r at token i of sentence si is the article's dateline: the body's first
+ * sentence opens with a place and a comma, or with the day itself, and the day is followed
+ * by an agency in brackets, a dash or "电" ("Hanoi, June 13, 2024 (VNA) -", "LAO CAI, 13
+ * czerwca 2024 r. -", "新华社南宁3月6日电"). It is when the report was filed, not when
+ * anything it reports happened. */
+static int dateline(const ctx *c, size_t si, size_t i, const dres *r)
+{
+    size_t t0 = c->se[si].t0, lim = c->se[si].t1, k = i + r->n;
+    if (r->prec != 3 || i - t0 > 6 || k >= lim)
+        return 0;
+    if (c->lbit == L_ZH)
+        return bcx_words_at(c, k, lim, "电") > 0;
+    if (i > t0 && !(bcx_gap(c, i - 1) & G_COMMA))
+        return 0;
+    if (bcx_word_is(c, k, lim, "r") && (bcx_gap(c, k) & G_DOT))
+        k++; /* "2024 r." */
+    return (bcx_gap(c, k - 1) & (G_OPEN | G_DASH)) != 0;
+}
+
 void bcx_find_dates(ctx *c)
 {
     const bc_lex *e = NULL;
     size_t last_day = SIZE_MAX; /* the last day named, for "the same day" */
+    size_t body = 0;            /* the body's first sentence */
+    while (body < c->ns && c->se[body].heading)
+        body++;
     for (size_t si = 0; si < c->ns && c->rc == BC_OK; si++) {
         size_t lim = c->se[si].t1, i = c->se[si].t0;
         c->se[si].d0 = c->nd;
@@ -859,6 +897,16 @@ void bcx_find_dates(ctx *c)
                     r.prec = 1;
                     r.inferred = 1;
                 }
+            }
+            if (si == body && r.n > 0 && dateline(c, si, i, &r)) {
+                /* without a publication date, a dateline that writes its year dates the
+                 * report; no fact takes the dateline's day */
+                if (c->ry == 0 && r.iso[0] != '-') {
+                    c->ry = atoi(r.iso);
+                    c->rm = atoi(r.iso + 5);
+                    c->rd = atoi(r.iso + 8);
+                }
+                r.prec = 0;
             }
             if (r.n > 0 && i + r.n <= lim) {
                 add_date(c, &r, i);

@@ -328,7 +328,14 @@ static int cue_before(const ctx *c, size_t lo, size_t lead, size_t *at)
     int mm = 0, revenue = 0;
     for (size_t p = lo; p < lead;) {
         size_t n = bcx_lex_find(c, C_MONEY_CUE, p, &e);
-        if (n > 0 && p + n <= lead) {
+        if (n > 0 && p + n <= lead && e->val == MM_GOODS) {
+            /* goods exported or imported: the flow named before them in the clause */
+            if ((mm != MM_EXPORTS && mm != MM_IMPORTS) || bcx_commas(c, *at, p) > 0) {
+                mm = MM_TURNOVER;
+                *at = p;
+            }
+            p += n;
+        } else if (n > 0 && p + n <= lead) {
             mm = (int)e->val;
             *at = p;
             if (mm == MM_REVENUE)
@@ -392,7 +399,7 @@ static int cue_after(const ctx *c, size_t si, size_t end)
             return 0;
         size_t n = bcx_lex_find(c, C_MONEY_CUE, p, &e);
         if (n > 0)
-            return (int)e->val;
+            return e->val == MM_GOODS ? MM_TURNOVER : (int)e->val;
         /* "25 million CNY to upgrade its yard", "300 mln juanow na rozbudowe": a purpose
          * of spending within a few words of a purpose link */
         if (spend_after(c, p, lim))

@@ -351,9 +351,11 @@ void bcx_find_dates(ctx *c);
  * min_prec, not crossing a boundary token of class stop_cls (0: none), else NULL. */
 const xd *bcx_nearest_date(const ctx *c, size_t si, size_t i, size_t end, int min_prec);
 /* Completes a month and day without a year from the reference date: the reference year,
- * or the year before when the day would fall after the reference date in a sentence
- * that does not speak of the future. Writes the ISO day into iso[24]; 0 when there is no
- * reference date (iso then holds "--MM-DD"). */
+ * or the year before when the day would fall nine months or more after the reference date
+ * in a sentence that does not speak of the future. Writes the ISO day into iso[24]; 0 when
+ * there is no reference date, -1 when the year is not known (two to eight months after
+ * the reference date, not said to be coming: last year's or this year's); iso then holds
+ * "--MM-DD". */
 int bcx_complete_day(const ctx *c, int mon, int day, int future, char iso[24]);
 
 /* ---- extract_fig.c ---- */

@@ -88,13 +88,17 @@ enum {
 };
 
 /* C_TALKS values: a ceremony is a meeting only when both sides are named in it */
-enum { TALKS_PLAIN = 0, TALKS_CEREMONY = 1 };
+/* TALKS_VERB: a verb of meeting ("spotkali sie", "met") that gives way to a meeting noun
+ * later in its sentence ("spotkali sie 28 lutego ... na dorocznym spotkaniu wiosennym") */
+enum { TALKS_PLAIN = 0, TALKS_CEREMONY = 1, TALKS_VERB = 2 };
 
 /* currencies (C_CURRENCY, C_CUR_ADJ) */
 enum { CUR_USD = 1, CUR_CNY, CUR_VND, CUR_EUR };
 
 /* what money measures (C_MONEY_CUE) */
-enum { MM_TURNOVER = 1, MM_EXPORTS, MM_IMPORTS, MM_INVEST, MM_REVENUE, MM_OTHER };
+/* MM_GOODS: goods ("varor", "towarow"), turnover unless exports or imports are named
+ * before it in its clause ("exporterade varor for 1,1 miljarder USD") */
+enum { MM_TURNOVER = 1, MM_EXPORTS, MM_IMPORTS, MM_INVEST, MM_REVENUE, MM_OTHER, MM_GOODS };
 
 /* kinds of mechanism (the mechanisms.kind column) */
 enum { K_GENERIC = 0, K_CONF = 1, K_WG = 2, K_COMMITTEE = 3, K_SPRING = 4 };

@@ -18,6 +18,8 @@ const bc_lex bc_lex_pl[] = {
     WP(C_CURRENCY, "dollar", CUR_USD),
     WP(C_CURRENCY, "dolar", CUR_USD),
     WP(C_CUR_ADJ, "amerykansk", CUR_USD),
+    WE(C_CURRENCY, "dol", CUR_USD), /* "1,2 mld dol." */
+    WE(C_CUR_ADJ, "us", CUR_USD),
     /* ---- qualifiers */
     WE(C_QUAL_OVER, "ponad", 0),
     WE(C_QUAL_OVER, "powyzej", 0),
@@ -147,6 +149,10 @@ const bc_lex bc_lex_pl[] = {
     WE(C_FUTURE, "zostanie", 0),
     WE(C_FUTURE, "zostana", 0),
     WP(C_FUTURE, "odbedzie", 0),
+    WP(C_FUTURE, "zaplanowan", 0),
+    WE(C_FUTURE, "planuje sie", 0),
+    WP(C_FUTURE, "kolejn", 0),
+    WP(C_FUTURE, "nastepn", 0),
     WE(C_LOC, "w", 0),
     WE(C_LOC, "we", 0),
     WP(C_HOST, "gospodarz", 0),
@@ -205,6 +211,8 @@ const bc_lex bc_lex_pl[] = {
     WE(C_HELD, "mialo miejsce", 0),
     WE(C_HELD, "miala miejsce", 0),
     WE(C_HELD, "mial miejsce", 0),
+    WP(C_HELD, "prowadzil", 0),
+    WP(C_HELD, "zorganizowal", 0),
     /* ---- kinds of crossing */
     WE(C_PROJ, "most", PK_BRIDGE),
     WP(C_PROJ, "mostu", PK_BRIDGE),
@@ -227,6 +235,9 @@ const bc_lex bc_lex_pl[] = {
     WE(C_MONEY_CUE, "import eksport", MM_TURNOVER),
     WP(C_MONEY_CUE, "importow eksportow", MM_TURNOVER),
     WP(C_MONEY_CUE, "eksportowo importow", MM_TURNOVER),
+    WP(C_MONEY_CUE, "eksport i import", MM_TURNOVER), /* "eksportu i importu" */
+    WP(C_MONEY_CUE, "import i eksport", MM_TURNOVER),
+    WP(C_MONEY_CUE, "obrot towarow", MM_TURNOVER),
     WP(C_MONEY_CUE, "inwestycj", MM_INVEST),
     WP(C_MONEY_CUE, "dochod budzet", MM_REVENUE),
     WP(C_MONEY_CUE, "wplyw budzet", MM_REVENUE),
@@ -253,6 +264,10 @@ const bc_lex bc_lex_pl[] = {
     WE(C_TALKS, "spotkanie robocze", 0),
     WE(C_TALKS, "przyjal", 0),
     WE(C_TALKS, "przyjela", 0),
+    /* "spotkali sie", "spotkaly sie" (met), consultations, "rozmawiali" */
+    WP(C_TALKS, "spotkal", TALKS_VERB),
+    WP(C_TALKS, "konsultacj", 0),
+    WP(C_TALKS, "rozmawial", TALKS_VERB),
     WP(C_MECH_CUE, "doroczn", 0),
     WP(C_MECH_CUE, "coroczn", 0),
     WP(C_MECH_CUE, "sekretarz", 0),
@@ -266,7 +281,7 @@ const bc_lex bc_lex_pl[] = {
     WP(C_MONEY_CUE, "budzet", MM_REVENUE),
     WP(C_MONEY_CUE, "podatk", MM_REVENUE),
     WP(C_MONEY_CUE, "oplat", MM_REVENUE),
-    WP(C_MONEY_CUE, "towar", MM_TURNOVER),
+    WP(C_MONEY_CUE, "towar", MM_GOODS),
     WE(C_CONVERT, "czyli", 0),
     WE(C_CONVERT, "tj", 0),
     WE(C_SAME_DAY, "tego samego dnia", 0),
@@ -327,6 +342,8 @@ const bc_lex bc_lex_pl[] = {
     WE(C_REL_MONTH, "w zeszlym miesiacu", -1),
     WE(C_REL_MONTH, "w ubieglym miesiacu", -1),
     WE(C_REL_MONTH, "w tym miesiacu", 0),
+    WE(C_REL_MONTH, "na poczatku tego miesiaca", 0),
+    WE(C_REL_MONTH, "tego miesiaca", 0),
     WE(C_REL_MONTH, "w przyszlym miesiacu", 1),
 };
 

@@ -14,6 +14,7 @@ const bc_lex bc_lex_sv[] = {
     WE(C_CURRENCY, "usd", CUR_USD),
     WP(C_CURRENCY, "dollar", CUR_USD),
     WP(C_CUR_ADJ, "amerikansk", CUR_USD),
+    WE(C_CUR_ADJ, "us", CUR_USD), /* "US-dollar" */
     /* ---- qualifiers */
     WE(C_QUAL_OVER, "over", 0),
     WE(C_QUAL_OVER, "mer an", 0),
@@ -103,6 +104,9 @@ const bc_lex bc_lex_sv[] = {
     WE(C_FUTURE, "kommer att", 0),
     WE(C_FUTURE, "ska", 0),
     WE(C_FUTURE, "skall", 0),
+    WE(C_FUTURE, "planerad", 0),
+    WE(C_FUTURE, "planerat", 0),
+    WE(C_FUTURE, "nasta", 0),
     WE(C_LOC, "i", 0),
     WP(C_HOST, "vard", 0),
     /* ---- countries in "X (Vietnam) - Y (China)" */
@@ -185,6 +189,10 @@ const bc_lex bc_lex_sv[] = {
     WI(C_MONEY_CUE, "import", MM_IMPORTS),
     WI(C_MONEY_CUE, "import export", MM_TURNOVER),
     WE(C_MONEY_CUE, "import och export", MM_TURNOVER),
+    WP(C_MONEY_CUE, "import och export", MM_TURNOVER), /* "import- och exportvardet" */
+    WP(C_MONEY_CUE, "export och import", MM_TURNOVER),
+    WI(C_MONEY_CUE, "handel", MM_TURNOVER), /* "granshandeln" */
+    WP(C_MONEY_CUE, "handelsutbyte", MM_TURNOVER),
     WP(C_MONEY_CUE, "handel", MM_TURNOVER),
     WP(C_MONEY_CUE, "investering", MM_INVEST),
     WE(C_MONEY_CUE, "budgetintakter", MM_REVENUE),
@@ -217,7 +225,7 @@ const bc_lex bc_lex_sv[] = {
     WP(C_MONEY_CUE, "intakt", MM_REVENUE),
     WP(C_MONEY_CUE, "avgift", MM_REVENUE),
     WP(C_MONEY_CUE, "skatt", MM_REVENUE),
-    WE(C_MONEY_CUE, "varor", MM_TURNOVER),
+    WE(C_MONEY_CUE, "varor", MM_GOODS),
     WE(C_CONVERT, "motsvarande", 0),
     WE(C_CONVERT, "eller", 0),
     WE(C_SAME_DAY, "samma dag", 0),

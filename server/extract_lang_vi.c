@@ -186,7 +186,7 @@ const bc_lex bc_lex_vi[] = {
     WE(C_COUNT_WORD, "4 tinh", 4),
     /* ---- conversions, the same day, both sides, more measures */
     WE(C_MONEY_CUE, "gia tri xuat nhap khau", MM_TURNOVER),
-    WE(C_MONEY_CUE, "hang hoa", MM_TURNOVER),
+    WE(C_MONEY_CUE, "hang hoa", MM_GOODS),
     WE(C_MONEY_CUE, "phi", MM_REVENUE),
     WE(C_MONEY_CUE, "thue", MM_REVENUE),
     WE(C_CONVERT, "tuong duong", 0),

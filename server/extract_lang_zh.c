@@ -144,7 +144,7 @@ const bc_lex bc_lex_zh[] = {
     WE(C_PROJ, "航线", PK_SEA),
     /* ---- conversions, the same day, both sides, more measures */
     WE(C_MONEY_CUE, "投入", MM_INVEST),
-    WE(C_MONEY_CUE, "货物", MM_TURNOVER),
+    WE(C_MONEY_CUE, "货物", MM_GOODS),
     WE(C_MONEY_CUE, "费用", MM_REVENUE),
     WE(C_CONVERT, "约合", 0),
     WE(C_CONVERT, "折合", 0),

@@ -306,6 +306,15 @@ static int beside_numbered(const ctx *c, size_t si, size_t a, size_t b)
     return 0;
 }
 
+/* The token after the last meeting noun of sentence si (its first token when none). */
+static size_t last_meet_noun(const ctx *c, size_t si)
+{
+    for (size_t i = c->se[si].t1; i > c->se[si].t0; i--)
+        if (c->t[i - 1].meet || bcx_lex_find(c, C_MEET, i - 1, NULL) > 0)
+            return i;
+    return c->se[si].t0;
+}
+
 /* Numbered meetings; unnumbered ones of a named kind with a date next to them
  * ("varmotet 2024", "the 2024 spring meeting"); talks, working sessions and receptions
  * with a date of day precision in their clause. */
@@ -365,6 +374,7 @@ void bcx_find_mentions(ctx *c)
     int talks_before = 0; /* talks between both sides seen earlier in the article */
     for (size_t si = 0; si < c->ns && c->rc == BC_OK; si++) {
         int seen = 0;
+        size_t last_noun = last_meet_noun(c, si);
         for (size_t i = c->se[si].t0; i < c->se[si].t1 && c->rc == BC_OK && !seen; i++) {
             /* a numbered or named meeting speaks for its clause ("3月12日，...举行工作会谈，
              * 双方回顾了...第七次联席会议以来的合作进展": the talks are another meeting) */
@@ -372,6 +382,8 @@ void bcx_find_mentions(ctx *c)
                 continue; /* "会晤期间": a date, "during the meeting" */
             size_t n = bcx_lex_find(c, C_TALKS, i, &e);
             int ceremony = n > 0 && e->val == TALKS_CEREMONY;
+            if (n > 0 && e->val == TALKS_VERB && last_noun > i + n)
+                continue;
             /* a meeting noun beside a numbered or named meeting is that meeting again */
             if (n == 0 && c->se[si].nment == 0)
                 n = bcx_lex_find(c, C_MEET, i, &e);

@@ -73,4 +73,30 @@ void bc_eval_report(const bc_eval_result *r, const char *title, bc_buf *out);
  * meets it, else 0 with the reasons appended to why. */
 int bc_eval_gate(const bc_eval_result *r, bc_buf *why);
 
+/* A committed baseline of the held-out split (tests/eval/baseline), for as long as the
+ * bar of bc_eval_gate is not met: per language, for money values and meeting dates, the
+ * counts measured (correct, extracted, gold, wrong). Text, one row a line:
+ *   LANG FIELD CORRECT EXTRACTED GOLD WRONG
+ * FIELD is money_value or meeting_date; '#' starts a comment; blank lines are skipped. */
+typedef struct bc_eval_baseline {
+    int have[BC_EVAL_LANGS][2];            /* [lang][0 money value, 1 meeting date] */
+    bc_eval_count count[BC_EVAL_LANGS][2]; /* correct, extracted, gold, wrong */
+} bc_eval_baseline;
+
+/* Parses a baseline from text[0..len). Returns 0, or BC_EINVAL naming the line that is
+ * not a row (unknown language or field, counts that do not add up). */
+int bc_eval_baseline_parse(const char *text, size_t len, bc_eval_baseline *b, bc_err *err);
+
+/* Appends the rows of r (every language with articles) in the format above. */
+void bc_eval_baseline_write(const bc_eval_result *r, bc_buf *out);
+
+/* The no-regression ratchet: for every language with articles and each of money values
+ * and meeting dates, precision and recall no lower and no more wrong values than the
+ * baseline's row (the bar of bc_eval_gate where the baseline has none). Returns 1 when r
+ * holds, else 0 with the reasons appended to why; the rows still short of the bar
+ * (precision 0.97, recall 0.9, no wrong meeting date) are listed in bar whatever the
+ * verdict. */
+int bc_eval_gate_ratchet(const bc_eval_result *r, const bc_eval_baseline *b, bc_buf *why,
+                         bc_buf *bar);
+
 #endif

@@ -105,6 +105,70 @@ static void scores_by_the_rules(void **state)
     assert_int_equal(bc_eval_corpus(NULL, G, &r, NULL, &err), BC_EINVAL);
 }
 
+/* The ratchet: a baseline's rows parse, a regression in precision, recall or wrong values
+ * fails, what is no worse passes, and the rows short of the bar are listed. */
+static void ratchet_against_a_baseline(void **state)
+{
+    (void)state;
+    bc_eval_result r;
+    memset(&r, 0, sizeof r);
+    r.articles[0] = 1; /* en */
+    bc_eval_count money = {.gold = 10, .extracted = 9, .correct = 9};
+    bc_eval_count dates = {.gold = 10, .extracted = 8, .correct = 7, .wrong = 1};
+    r.lang[0][BC_EF_MONEY_VALUE] = money;
+    r.lang[0][BC_EF_MEETING_DATE] = dates;
+    bc_buf text = BC_BUF_INIT, why = BC_BUF_INIT, bar = BC_BUF_INIT;
+    bc_eval_baseline_write(&r, &text);
+    assert_non_null(strstr(text.data, "en  money_value"));
+    bc_eval_baseline b;
+    bc_err err;
+    assert_int_equal(bc_eval_baseline_parse(text.data, text.len, &b, &err), 0);
+    assert_true(b.have[0][0] && b.have[0][1] && !b.have[1][0]);
+    assert_int_equal(b.count[0][1].wrong, 1);
+    /* the same numbers: no regression, but the bar is not met */
+    assert_int_equal(bc_eval_gate_ratchet(&r, &b, &why, &bar), 1);
+    assert_non_null(strstr(bar.data, "en meeting date: precision 0.875, recall 0.700, 1 wrong"));
+    assert_null(strstr(bar.data, "money value"));
+    /* one more meeting date wrong: precision falls and a wrong value is added */
+    r.lang[0][BC_EF_MEETING_DATE].extracted = 9;
+    r.lang[0][BC_EF_MEETING_DATE].wrong = 2;
+    bc_buf_reset(&why);
+    assert_int_equal(bc_eval_gate_ratchet(&r, &b, &why, NULL), 0);
+    assert_non_null(strstr(why.data, "en: precision of meeting date fell to 7/9"));
+    assert_non_null(strstr(why.data, "en: 2 wrong meeting date values, the baseline has 1"));
+    /* one money value fewer found: recall falls */
+    r.lang[0][BC_EF_MEETING_DATE] = dates;
+    r.lang[0][BC_EF_MONEY_VALUE].correct = 8;
+    r.lang[0][BC_EF_MONEY_VALUE].extracted = 8;
+    bc_buf_reset(&why);
+    assert_int_equal(bc_eval_gate_ratchet(&r, &b, &why, NULL), 0);
+    assert_non_null(strstr(why.data, "en: recall of money value fell to 8/10"));
+    /* better than the baseline passes */
+    r.lang[0][BC_EF_MONEY_VALUE] = money;
+    r.lang[0][BC_EF_MEETING_DATE].correct = 8;
+    r.lang[0][BC_EF_MEETING_DATE].wrong = 0;
+    bc_buf_reset(&why);
+    assert_int_equal(bc_eval_gate_ratchet(&r, &b, &why, NULL), 1);
+    /* a language the baseline lacks is held to the bar */
+    r.articles[1] = 1;
+    r.lang[1][BC_EF_MEETING_DATE] = dates;
+    bc_buf_reset(&why);
+    assert_int_equal(bc_eval_gate_ratchet(&r, &b, &why, NULL), 0);
+    assert_non_null(strstr(why.data, "below the bar and not in the baseline"));
+    /* lines that are not rows */
+    static const char *const bad[] = {"xx money_value 1 1 1 0\n", "en money 1 1 1 0\n",
+                                      "en money_value 5 4 9 0\n", "en money_value 1 2 3\n",
+                                      "en meeting_date 1 2 3 4 5\n"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        assert_int_equal(bc_eval_baseline_parse(bad[i], strlen(bad[i]), &b, &err), BC_EINVAL);
+    const char *ok = "# a comment\n\n  en meeting_date 1 2 3 1   # precision 0.5\n";
+    assert_int_equal(bc_eval_baseline_parse(ok, strlen(ok), &b, &err), 0);
+    assert_true(b.have[0][1] && !b.have[0][0]);
+    bc_buf_free(&text);
+    bc_buf_free(&why);
+    bc_buf_free(&bar);
+}
+
 /* The dev split as a regression check: what the extractor reaches there, and it never
  * gives a wrong meeting date. */
 static void dev_split_regression(void **state)
@@ -121,7 +185,7 @@ static void dev_split_regression(void **state)
     assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_VALUE]) >= 0.99);
     assert_true(bc_eval_recall(&r.field[BC_EF_MONEY_VALUE]) >= 0.95);
     assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_DATE]) >= 0.98);
-    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_DATE]) >= 0.85);
+    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_DATE]) >= 0.92);
     assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_METRIC]) >= 0.9);
     assert_true(bc_eval_precision(&r.field[BC_EF_GATE_PAIR]) >= 0.85);
     assert_true(r.detect_right == r.detected);
@@ -164,6 +228,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(scores_by_the_rules),
         cmocka_unit_test(dev_split_regression),
+        cmocka_unit_test(ratchet_against_a_baseline),
         cmocka_unit_test_teardown(allocation_failure, reset_alloc),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -120,9 +120,81 @@ static void not_dates(void **state)
     bc_extraction_free(&x);
 }
 
+/* The meeting of text (there is one), failing the test otherwise. */
+static const bc_xmeeting *only_meeting(const bc_extraction *x, const char *text)
+{
+    if (x->nmeetings != 1)
+        fail_msg("%s: %zu meetings", text, x->nmeetings);
+    return &x->meetings[0];
+}
+
+static void a_dateline_dates_the_report_not_a_meeting(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *ref, *text, *date; /* the meeting's date */
+    } cases[] = {
+        /* the day after the place is when the report was filed */
+        {"fr", "2024-06-14",
+         "Titre\n\nHanoi, 14 juin 2024 (VNA) – La 10e reunion du groupe de travail conjoint "
+         "s'est tenue le 12 juin dernier a Kunming.",
+         "2024-06-12"},
+        /* without a publication date, a dateline's year completes the days after it */
+        {"en", NULL,
+         "Title\n\nMONG CAI, Vietnam, Oct. 18, 2024 (Xinhua) -- Officials of Quang Ninh and "
+         "Dongxing of China held talks in Mong Cai on Oct. 16.",
+         "2024-10-16"},
+        {"pl", NULL,
+         "Tytul\n\nLAO CAI, 13 czerwca 2024 r. – Delegacje Lao Cai i chinskiej prowincji "
+         "Junnan spotkaly sie we wtorek (11 czerwca) w Lao Cai.",
+         "2024-06-11"},
+        /* a dateline without a year dates nothing */
+        {"en", NULL,
+         "Title\n\nHANOI, June 13 (VNA) - Officials of Lao Cai and Yunnan of China held "
+         "talks on June 11.",
+         "--06-11"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bc_extraction x = run(cases[i].lang, cases[i].ref, cases[i].text);
+        const bc_xmeeting *m = only_meeting(&x, cases[i].text);
+        if (strcmp(m->date, cases[i].date) != 0)
+            fail_msg("%s: dated %s, not %s", cases[i].text, m->date, cases[i].date);
+        bc_extraction_free(&x);
+    }
+}
+
+static void a_day_months_ahead_has_no_year_unless_said_to_come(void **state)
+{
+    (void)state;
+    /* two to eight months after the publication date, not said to be coming: last year's
+     * or this year's, the text does not say */
+    bc_extraction x = run("pl", "2025-03-14", "Tytul\n\nRozmowy w Lang Son 15 maja.");
+    assert_null(date_of(&x, "2025-05-15"));
+    assert_null(date_of(&x, "2024-05-15"));
+    bc_extraction_free(&x);
+    x = run("en", "2024-06-14", "Title\n\nThe talks were about the trade in September.");
+    assert_null(date_of(&x, "2024-09"));
+    assert_null(date_of(&x, "2023-09"));
+    bc_extraction_free(&x);
+    /* said to be coming: this year */
+    x = run("pl", "2025-03-14", "Tytul\n\nKolejne rozmowy zaplanowano na 15 maja.");
+    assert_non_null(date_of(&x, "2025-05-15"));
+    bc_extraction_free(&x);
+    x = run("nl", "2024-06-15",
+            "Titel\n\nDe volgende vergadering is gepland voor september in Lang Son.");
+    assert_non_null(date_of(&x, "2024-09"));
+    bc_extraction_free(&x);
+    /* nine months or more ahead: the year before (a January report of a December day) */
+    x = run("en", "2025-01-10", "Title\n\nThe talks took place on December 28.");
+    assert_non_null(date_of(&x, "2024-12-28"));
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(a_dateline_dates_the_report_not_a_meeting),
+        cmocka_unit_test(a_day_months_ahead_has_no_year_unless_said_to_come),
         cmocka_unit_test(dates_in_every_language),
         cmocka_unit_test(without_a_reference_nothing_is_completed),
         cmocka_unit_test(not_dates),

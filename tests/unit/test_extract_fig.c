@@ -146,6 +146,53 @@ static void every_amount_of_a_sentence_has_its_measure(void **state)
     bc_extraction_free(&x);
 }
 
+static void goods_and_their_flow(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text, *metric;
+        double value;
+    } cases[] = {
+        {"sv", "Provinsen exporterade varor för 1,1 miljarder USD.", "exports", 1.1e9},
+        {"sv", "Provinsen importerade varor för 650 miljoner USD.", "imports", 650e6},
+        {"sv", "Omsättningen av varor uppgick till 980 miljoner USD.", "trade_turnover", 980e6},
+        {"sv", "Import- och exportvärdet var 3,1 miljarder USD.", "trade_turnover", 3.1e9},
+        {"sv", "Gränshandeln omsatte över 2 miljarder yuan.", "trade_turnover", 2e9},
+        {"sv", "Handeln var värd 3,4 miljarder US-dollar.", "trade_turnover", 3.4e9},
+        {"pl", "Wartość eksportu i importu wyniosła 950 milionów dolarów.", "trade_turnover",
+         950e6},
+        {"pl", "Obroty handlowe wyniosły 1,2 mld dol.", "trade_turnover", 1.2e9},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bc_extraction x = run(cases[i].lang, NULL, cases[i].text);
+        const bc_xfigure *f = fig(&x, cases[i].value);
+        if (strcmp(f->metric, cases[i].metric) != 0)
+            fail_msg("%s: metric '%s', not %s", cases[i].text, f->metric, cases[i].metric);
+        assert_string_equal(f->unit, strstr(cases[i].text, "yuan") ? "CNY" : "USD");
+        bc_extraction_free(&x);
+    }
+}
+
+static void a_headline_goal_is_the_body_goal(void **state)
+{
+    (void)state;
+    /* the headline's looser verb ("eye") and the body's goal are one fact, a goal */
+    bc_extraction x = run("en", "2024-06-13",
+                          "Cao Bang, Baise eye 1 billion USD in trade through Tra Linh\n\nThe "
+                          "two sides aim to lift trade through Tra Linh to 1 billion USD by "
+                          "2026.");
+    assert_int_equal(x.nfigures, 1);
+    assert_true(x.figures[0].target);
+    assert_int_equal(x.figures[0].cite.nquotes, 2);
+    bc_extraction_free(&x);
+    /* in the body, an outcome and a goal of the same amount stay two facts */
+    x = run("en", "2024-06-13",
+            "Title\n\nTrade reached 1 billion USD in 2023. The two sides aim to lift trade "
+            "to 1 billion USD in 2024.");
+    assert_int_equal(x.nfigures, 2);
+    bc_extraction_free(&x);
+}
+
 static void goals_are_not_outcomes(void **state)
 {
     (void)state;
@@ -376,6 +423,8 @@ int main(void)
         cmocka_unit_test(every_currency_and_scale),
         cmocka_unit_test(every_amount_of_a_sentence_has_its_measure),
         cmocka_unit_test(goals_are_not_outcomes),
+        cmocka_unit_test(goods_and_their_flow),
+        cmocka_unit_test(a_headline_goal_is_the_body_goal),
         cmocka_unit_test(restatements_in_another_currency),
         cmocka_unit_test(qualifiers_and_changes),
         cmocka_unit_test(polish_counts_and_qualifiers),

@@ -221,6 +221,42 @@ static void talks_between_the_two_sides(void **state)
     bc_extraction_free(&x);
 }
 
+static void verbs_of_meeting(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *ref, *text, *date;
+    } cases[] = {
+        {"pl", "2024-06-14",
+         "Delegacje prowincji Lao Cai i chińskiej prowincji Junnan spotkały się we wtorek (11 "
+         "czerwca) w mieście Lao Cai.",
+         "2024-06-11"},
+        {"nl", "2024-06-15",
+         "De dag ervoor, dinsdag 11 juni, hadden douanedeskundigen van beide kanten in "
+         "Pingxiang gesproken over de proef.",
+         "2024-06-11"},
+        {"fr", "2025-02-20",
+         "Début février, les douanes des deux côtés avaient organisé une conférence à Dongxing.",
+         "2025-02"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bc_extraction x = run(cases[i].lang, cases[i].ref, cases[i].text);
+        if (x.nmeetings != 1 || strcmp(x.meetings[0].date, cases[i].date) != 0)
+            fail_msg("%s: %zu meetings, first dated %s", cases[i].text, x.nmeetings,
+                     x.nmeetings ? x.meetings[0].date : "-");
+        bc_extraction_free(&x);
+    }
+    /* a verb of meeting gives way to the meeting noun after it: the spring meeting */
+    bc_extraction x = run("pl", "2024-03-01",
+                          "Sekretarze partii prowincji Quang Ninh, Lang Son, Cao Bang i Ha Giang "
+                          "oraz sekretarz komitetu partii regionu Guangxi spotkali się 28 lutego "
+                          "w Beihai na dorocznym spotkaniu wiosennym.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].mechanism, "spring-meeting-guangxi");
+    assert_string_equal(x.meetings[0].date, "2024-02-28");
+    bc_extraction_free(&x);
+}
+
 static void place_status_and_people(void **state)
 {
     (void)state;
@@ -257,6 +293,7 @@ int main(void)
         cmocka_unit_test(dates_shared_and_carried),
         cmocka_unit_test(talks_between_the_two_sides),
         cmocka_unit_test(place_status_and_people),
+        cmocka_unit_test(verbs_of_meeting),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -471,10 +471,47 @@ static void to_range(dres *r, int day2)
     r->prec = 0;
 }
 
+/* A Chinese day without its month that opens a clause and the time of day or a comma
+ * follows ("12日上午，", "本报讯 12日，"): a day of the reference month when at most ten
+ * days before the reference day (or after it, said to be coming); any other such day
+ * is not dated (prec 0). 1 when token i is one. */
+static int day_only_zh(const ctx *c, size_t i, size_t lim, int future, dres *r)
+{
+    static const char *const after[] = {"上午", "下午", "晚上", "中午", "晚", NULL};
+    size_t lo = c->se[c->t[i].sent].t0;
+    const tok *d = &c->t[i];
+    if (d->kind != T_NUM || !d->plain || d->num < 1 || d->num > 31 || i + 1 >= lim ||
+        !bcx_words_at(c, i + 1, lim, "日"))
+        return 0;
+    if (i > lo && !(bcx_gap(c, i - 1) & G_COMMA) && !bcx_words_at(c, i - 1, i, "电") &&
+        !bcx_words_at(c, i - 1, i, "讯"))
+        return 0;
+    size_t n = 2;
+    int follows = i + 2 < lim && (bcx_gap(c, i + 1) & G_COMMA);
+    for (int k = 0; after[k] && !follows; k++)
+        if ((n = bcx_words_at(c, i + 2, lim, after[k])) > 0)
+            follows = 1, n += 2;
+    if (!follows)
+        return 0;
+    int day = (int)d->num;
+    r->n = n > 2 ? n : 2;
+    if (c->rd != 0 && ((day <= c->rd && c->rd - day <= 10) || (future && day > c->rd))) {
+        snprintf(r->iso, sizeof r->iso, "%04d-%02d-%02d", c->ry, c->rm, day);
+        r->inferred = 1;
+        r->prec = 3;
+    } else {
+        snprintf(r->iso, sizeof r->iso, "--%02d", day); /* no month: no fact takes it */
+        r->prec = 0;
+    }
+    return 1;
+}
+
 /* Chinese days: (2024年)6月12日(至15日). */
 static int try_day_zh(const ctx *c, size_t i, size_t lim, int future, dres *r)
 {
     int y = han_year(c, i, lim);
+    if (!y && day_only_zh(c, i, lim, future, r))
+        return 1;
     size_t j = y ? i + 2 : i;
     if (j + 3 >= lim)
         return 0;

@@ -231,6 +231,7 @@ const bc_lex bc_lex_nl[] = {
     WP(C_VN, "vietnamees", 0),
     WP(C_TALKS, "werksessie", 0),
     WP(C_TALKS, "overleg", 0),
+    WP(C_TALKS, "werkbezoek", 0),
     WE(C_TALKS, "gesproken", TALKS_VERB),
     WE(C_TALKS, "spraken", TALKS_VERB),
     WE(C_TALKS, "kwamen bijeen", TALKS_VERB),

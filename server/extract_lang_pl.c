@@ -267,6 +267,7 @@ const bc_lex bc_lex_pl[] = {
     /* "spotkali sie", "spotkaly sie" (met), consultations, "rozmawiali" */
     WP(C_TALKS, "spotkal", TALKS_VERB),
     WP(C_TALKS, "konsultacj", 0),
+    WP(C_TALKS, "wizyt robocz", 0),
     WP(C_TALKS, "rozmawial", TALKS_VERB),
     WP(C_MECH_CUE, "doroczn", 0),
     WP(C_MECH_CUE, "coroczn", 0),

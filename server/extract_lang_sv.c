@@ -234,6 +234,7 @@ const bc_lex bc_lex_sv[] = {
     WP(C_CN, "kinesisk", 0),
     WP(C_VN, "vietnamesisk", 0),
     WP(C_TALKS, "arbetsmote", 0),
+    WP(C_TALKS, "arbetsbesok", 0),
     WP(C_TALKS, "ceremoni", TALKS_CEREMONY),
     WI(C_PAIR, "par", 0),
     WE(C_FACES, "mittemot", 0),

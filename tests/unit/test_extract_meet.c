@@ -236,7 +236,8 @@ static void verbs_of_meeting(void **state)
          "Pingxiang gesproken over de proef.",
          "2024-06-11"},
         {"fr", "2025-02-20",
-         "Début février, les douanes des deux côtés avaient organisé une conférence à Dongxing.",
+         "Début février, les douanes des deux côtés avaient eu une séance de travail à "
+         "Dongxing.",
          "2025-02"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -254,6 +255,52 @@ static void verbs_of_meeting(void **state)
     assert_int_equal(x.nmeetings, 1);
     assert_string_equal(x.meetings[0].mechanism, "spring-meeting-guangxi");
     assert_string_equal(x.meetings[0].date, "2024-02-28");
+    bc_extraction_free(&x);
+}
+
+static void days_without_their_month_and_owned_meetings(void **state)
+{
+    (void)state;
+    /* a Chinese day alone opening the lead: of the publication's month, when recent */
+    const char *zh = "12日上午，河口县与越南老街省举行工作会谈。";
+    bc_extraction x = run("zh", "2024-06-13", zh);
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2024-06-12");
+    assert_true(x.meetings[0].date_inferred);
+    bc_extraction_free(&x);
+    x = run("zh", "2024-06-30", zh); /* eighteen days before: which month is not said */
+    assert_int_equal(x.nmeetings, 0);
+    bc_extraction_free(&x);
+    x = run("zh", NULL, zh);
+    assert_int_equal(x.nmeetings, 0);
+    bc_extraction_free(&x);
+    /* "sa 16e conference": the mechanism its sentence names before the possessive */
+    x = run("fr", "2025-02-20",
+            "Le comité mixte de travail entre Quảng Ninh, Lạng Sơn, Cao Bằng, Hà Giang et le "
+            "Guangxi a tenu sa 16e conférence le 18 février à Hạ Long.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].mechanism, "jwc-guangxi");
+    assert_int_equal(x.meetings[0].ordinal, 16);
+    bc_extraction_free(&x);
+    /* without the possessive, a mechanism in another clause is not the meeting's */
+    x = run("fr", "2025-02-20",
+            "Le comité mixte de travail entre Quảng Ninh et le Guangxi existe depuis 2008, et une "
+            "16e conférence a eu lieu le 18 février.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].mechanism, "");
+    bc_extraction_free(&x);
+    /* "rencontre de printemps"; a working visit with the other side named */
+    x = run("fr", "2025-02-20",
+            "La rencontre de printemps 2025 entre les secrétaires des provinces frontalières et "
+            "le Guangxi a eu lieu le 18 février.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].mechanism, "spring-meeting-guangxi");
+    assert_string_equal(x.meetings[0].date, "2025-02-18");
+    bc_extraction_free(&x);
+    x = run("pl", "2024-06-14",
+            "Delegacja Lao Cai złożyła 12 czerwca wizytę roboczą w prowincji Junnan (Chiny).");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2024-06-12");
     bc_extraction_free(&x);
 }
 
@@ -294,6 +341,7 @@ int main(void)
         cmocka_unit_test(talks_between_the_two_sides),
         cmocka_unit_test(place_status_and_people),
         cmocka_unit_test(verbs_of_meeting),
+        cmocka_unit_test(days_without_their_month_and_owned_meetings),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

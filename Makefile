@@ -285,7 +285,7 @@ $(OUT)/tests/api/%: tests/api/%.c tests/api/harness.c tests/api/harness.h $(LIB)
 
 # test-contract runs the API tests (recording every response) before validating them
 test: deps
-	@$(MAKE) --no-print-directory build test-unit test-contract test-geojson test-browser
+	@$(MAKE) --no-print-directory build test-unit test-eval test-contract test-geojson test-browser
 
 # the extractor on the held-out gold corpus (tests/eval/README.md): `make eval` prints the
 # table per field and language; `make test` holds it to the bar (eval --gate), or, while

@@ -305,7 +305,9 @@ static int money_phrase(const ctx *c, size_t si, size_t i, double *scale, size_t
     q += adj;
     if (q < lim && (n = bcx_lex_find2(c, C_CURRENCY, q, 1, &e)) > 0 &&
         (q == i + 1 || adj > 0 || c->t[q].han || bcx_joined(c, q - 1) ||
-         (bcx_gap(c, q - 1) & G_QUOTE))) {
+         (bcx_gap(c, q - 1) & G_QUOTE) ||
+         (q == k && k > i + 1 && /* after an abbreviated scale: "250 mln. USD" */
+          (bcx_gap(c, q - 1) & ~(unsigned)(G_SPACE | G_DASH | G_DOT)) == 0))) {
         cur = (int)e->val;
         q += n;
         /* "dollars americains", "do la My", "元人民币" */

@@ -189,6 +189,7 @@ const bc_lex bc_lex_en[] = {
     WE(C_HELD, "held", 0),
     WE(C_HELD, "took place", 0),
     WE(C_HELD, "convened", 0),
+    WE(C_HELD, "met", 0),
     WE(C_ARTICLE, "the", 0),
     WE(C_ARTICLE, "a", 0),
     /* ---- kinds of crossing */

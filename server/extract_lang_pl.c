@@ -13,6 +13,7 @@ const bc_lex bc_lex_pl[] = {
     WE(C_SCALE, "mld", 1e9),
     WP(C_SCALE, "miliard", 1e9),
     WP(C_SCALE, "bilion", 1e12),
+    WE(C_SCALE, "bln", 1e12),
     /* ---- US dollars */
     WE(C_CURRENCY, "usd", CUR_USD),
     WP(C_CURRENCY, "dollar", CUR_USD),
@@ -211,6 +212,8 @@ const bc_lex bc_lex_pl[] = {
     WE(C_HELD, "mialo miejsce", 0),
     WE(C_HELD, "miala miejsce", 0),
     WE(C_HELD, "mial miejsce", 0),
+    WP(C_HELD, "spotkal", 0),
+    WP(C_HELD, "rozmawial", 0),
     WP(C_HELD, "prowadzil", 0),
     WP(C_HELD, "zorganizowal", 0),
     /* ---- kinds of crossing */

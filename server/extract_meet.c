@@ -382,6 +382,9 @@ void bcx_find_mentions(ctx *c)
                 continue; /* "会晤期间": a date, "during the meeting" */
             size_t n = bcx_lex_find(c, C_TALKS, i, &e);
             int ceremony = n > 0 && e->val == TALKS_CEREMONY;
+            /* "会谈当天下午": the day of talks already reported, not another meeting */
+            if (n > 0 && i + n < c->se[si].t1 && bcx_lex_find(c, C_SAME_DAY, i + n, NULL) > 0)
+                continue;
             if (n > 0 && e->val == TALKS_VERB && last_noun > i + n)
                 continue;
             /* a meeting noun beside a numbered or named meeting is that meeting again */
@@ -734,6 +737,19 @@ static size_t free_dates(const ctx *c, size_t si, const xd **only)
     return n;
 }
 
+/* 1 when a word for the next or a coming one ends right before mention m, or one token
+ * before it ("下一次会谈", "the next talks", "kolejne rozmowy", "la prochaine reunion"). */
+static int next_meeting(const ctx *c, const mention *m)
+{
+    size_t lo = c->se[m->sent].t0;
+    for (size_t k = m->t0 > lo + 4 ? m->t0 - 4 : lo; k < m->t0; k++) {
+        size_t n = bcx_lex_find(c, C_FUTURE, k, NULL);
+        if (n > 0 && k + n + 1 >= m->t0 && k + n <= m->t0)
+            return 1;
+    }
+    return 0;
+}
+
 static void take_date(mention *m, const xd *d)
 {
     copy_str(m->date, sizeof m->date, d->iso);
@@ -809,6 +825,10 @@ void bcx_resolve_mentions(ctx *c)
                 d = only;
             else
                 d = meeting_date(c, m, idx, a, b);
+            /* "the same day" is a day already narrated, never that of the next meeting
+             * ("当天下午，双方还就筹备下一次会谈交换了意见") */
+            if (d != NULL && d->same_day && next_meeting(c, m))
+                d = NULL;
             if (d != NULL)
                 take_date(m, d);
         }

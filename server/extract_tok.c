@@ -518,6 +518,18 @@ static int full_stop(const ctx *c, size_t i)
         return 0;
     if (i >= 1 && s[i - 1] >= 'A' && s[i - 1] <= 'Z' && (i == 1 || s[i - 2] == ' '))
         return 0;
+    /* a scale abbreviation before a currency code: "250 mln. USD", "1,2 mld. VND" */
+    if (j + 3 <= c->n && i >= 3) {
+        static const char *const scales[] = {"mln", "mld", "bln", "tys", "mio", "mrd", NULL};
+        static const char *const codes[] = {"USD", "VND", "CNY", "EUR", NULL};
+        int scale = 0, code = 0;
+        for (int k = 0; scales[k] && !scale; k++)
+            scale = memcmp(s + i - 3, scales[k], 3) == 0 && (i == 3 || s[i - 4] == ' ');
+        for (int k = 0; codes[k] && scale && !code; k++)
+            code = memcmp(s + j, codes[k], 3) == 0;
+        if (code)
+            return 0;
+    }
     /* an abbreviation before a number: "w 2023 r. 339,44 mld", "ok. 283 mln", "Nov. 30" */
     if (j < c->n && is_digit(s[j])) {
         size_t w = i;

@@ -173,6 +173,30 @@ static void goods_and_their_flow(void **state)
     }
 }
 
+static void abbreviated_scales(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text, *unit;
+        double value;
+    } cases[] = {
+        {"pl", "Obroty wyniosły 250 mln. USD w 2024 r.", "USD", 250e6},
+        {"pl", "Obroty wyniosły 1,2 mld. USD w 2024 r.", "USD", 1.2e9},
+        {"pl", "Wpływy do budżetu wyniosły 1,8 bln VND w 2024 r.", "VND", 1.8e12},
+        {"sv", "Exporten uppgick till 450 milj. dollar under 2024.", "USD", 450e6},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bc_extraction x = run(cases[i].lang, NULL, cases[i].text);
+        assert_int_equal(x.nfigures, 1);
+        assert_string_equal(fig(&x, cases[i].value)->unit, cases[i].unit);
+        bc_extraction_free(&x);
+    }
+    /* a scale abbreviation that ends a sentence stays its end */
+    bc_extraction x = run("pl", NULL, "Import wyniósł 620 mln. Eksport wzrósł.");
+    assert_int_equal(x.sentences, 2);
+    bc_extraction_free(&x);
+}
+
 static void a_headline_goal_is_the_body_goal(void **state)
 {
     (void)state;
@@ -425,6 +449,7 @@ int main(void)
         cmocka_unit_test(goals_are_not_outcomes),
         cmocka_unit_test(goods_and_their_flow),
         cmocka_unit_test(a_headline_goal_is_the_body_goal),
+        cmocka_unit_test(abbreviated_scales),
         cmocka_unit_test(restatements_in_another_currency),
         cmocka_unit_test(qualifiers_and_changes),
         cmocka_unit_test(polish_counts_and_qualifiers),

@@ -268,6 +268,13 @@ static void days_without_their_month_and_owned_meetings(void **state)
     assert_string_equal(x.meetings[0].date, "2024-06-12");
     assert_true(x.meetings[0].date_inferred);
     bc_extraction_free(&x);
+    /* "会谈当天下午": the day of those talks, not other talks; the next talks take no
+     * "same day" */
+    x = run("zh", "2024-06-13",
+            "12日上午，河口县与越南老街省举行工作会谈。会谈当天下午，双方还就筹备下一次会谈交换了"
+            "意见。");
+    assert_int_equal(x.nmeetings, 1);
+    bc_extraction_free(&x);
     x = run("zh", "2024-06-30", zh); /* eighteen days before: which month is not said */
     assert_int_equal(x.nmeetings, 0);
     bc_extraction_free(&x);

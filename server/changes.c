@@ -117,21 +117,68 @@ static int set_baseline(bc_store *s, const char *kind, const char *id, const cha
     return rc;
 }
 
-/* Inserts one row; fields_json is a JSON array text or NULL. */
+/* The `curation` member of a document (JSON text; NULL = no document) as a new string
+ * (bc_free) in *out, NULL when there is none; BC_ENOMEM. */
+static int doc_curation(const char *doc, char **out)
+{
+    *out = NULL;
+    if (doc == NULL)
+        return BC_OK;
+    json_t *j = json_loads(doc, 0, NULL);
+    const char *c = json_string_value(json_object_get(j, "curation"));
+    int rc = BC_OK;
+    if (c != NULL && (*out = bc_strdup(c)) == NULL)
+        rc = BC_ENOMEM;
+    json_decref(j);
+    return rc;
+}
+
+/* The curation of the baseline document of kind/id (what the feed last reported) into
+ * *out (new, bc_free; NULL when unknown or without one). */
+static int baseline_curation(bc_store *s, const char *kind, const char *id, char **out, bc_err *err)
+{
+    *out = NULL;
+    sqlite3_stmt *st;
+    int rc = bc_store_stmt(s,
+                           "SELECT json_extract(doc, '$.curation') FROM change_baseline WHERE "
+                           "kind = ?1 AND id = ?2",
+                           &st, err);
+    if (rc != BC_OK)
+        return rc;
+    sqlite3_bind_text(st, 1, kind, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, id, -1, SQLITE_TRANSIENT);
+    int step = sqlite3_step(st);
+    if (step == SQLITE_ROW && sqlite3_column_type(st, 0) == SQLITE_TEXT) {
+        if ((*out = bc_strdup((const char *)sqlite3_column_text(st, 0))) == NULL)
+            rc = bc_err_set(err, BC_ENOMEM, "out of memory reading the baseline");
+    } else if (step != SQLITE_ROW && step != SQLITE_DONE) {
+        rc = bc_store_error(s, err, "reading the change feed's baseline");
+    }
+    sqlite3_reset(st);
+    return rc;
+}
+
+/* Inserts one row; fields_json is a JSON array text or NULL; cur_before and cur_after
+ * are the entity's curation before and after the change (NULL: no document then, or a
+ * kind without curation). */
 static int insert_entry(bc_store *s, const char *at, const char *kind, const char *id,
                         bc_change_op op, const char *fields_json, const char *actor,
-                        const char *origin, const char *note, long long *seq, bc_err *err)
+                        const char *origin, const char *note, const char *cur_before,
+                        const char *cur_after, long long *seq, bc_err *err)
 {
     sqlite3_stmt *st;
     int rc = bc_store_stmt(s,
                            "INSERT INTO changes (at, content_version, kind, id, op, fields, actor, "
-                           "origin, note) VALUES (?1, coalesce((SELECT value FROM store_meta "
-                           "WHERE key = 'content_version'), ''), ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                           "origin, note, curation_before, curation_after) VALUES (?1, "
+                           "coalesce((SELECT value FROM store_meta WHERE key = "
+                           "'content_version'), ''), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                            &st, err);
     if (rc != BC_OK)
         return rc;
-    const char *v[] = {at, kind, id, bc_change_op_name(op), fields_json, actor, origin, note};
-    for (int i = 0; i < 8; i++)
+    const char *v[] = {at,          kind,     id,     bc_change_op_name(op),
+                       fields_json, actor,    origin, note,
+                       cur_before,  cur_after};
+    for (int i = 0; i < 10; i++)
         sqlite3_bind_text(st, i + 1, v[i], -1, SQLITE_TRANSIENT);
     if (sqlite3_step(st) != SQLITE_DONE)
         rc = bc_store_error(s, err, "appending to the change feed");
@@ -179,15 +226,21 @@ int bc_changes_append(bc_store *s, const bc_change *c, long long *seq, bc_err *e
         if (fields == NULL)
             rc = bc_err_set(err, BC_ENOMEM, "out of memory appending to the change feed");
     }
-    if (rc == BC_OK)
-        rc = insert_entry(s, at, k->type, c->id, c->op, fields, c->actor, c->origin, c->note, seq,
-                          err);
-    free(fields);
-    char *doc = NULL;
+    char *doc = NULL, *before = NULL, *after = NULL;
     if (rc == BC_OK && c->op != BC_CHANGE_REMOVED)
         rc = current_doc(s, k, c->id, &doc, err);
     if (rc == BC_OK)
+        rc = baseline_curation(s, k->type, c->id, &before, err);
+    if (rc == BC_OK && doc_curation(doc, &after) != BC_OK)
+        rc = bc_err_set(err, BC_ENOMEM, "out of memory appending to the change feed");
+    if (rc == BC_OK)
+        rc = insert_entry(s, at, k->type, c->id, c->op, fields, c->actor, c->origin, c->note,
+                          before, after, seq, err);
+    free(fields);
+    if (rc == BC_OK)
         rc = set_baseline(s, k->type, c->id, doc, err);
+    bc_free(before);
+    bc_free(after);
     bc_free(doc);
     return rc;
 }
@@ -254,20 +307,27 @@ static int record_one(bc_store *s, const bc_doc_kind *k, const char *id, const c
     if (rc == BC_OK && doc == NULL) {
         /* gone: a removal when the feed had reported it */
         if (known && gone_counts) {
-            rc = insert_entry(s, at, k->type, id, BC_CHANGE_REMOVED, NULL, actor, origin, NULL,
-                              NULL, err);
+            char *before = NULL;
+            rc = baseline_curation(s, k->type, id, &before, err);
+            if (rc == BC_OK)
+                rc = insert_entry(s, at, k->type, id, BC_CHANGE_REMOVED, NULL, actor, origin, NULL,
+                                  before, NULL, NULL, err);
+            bc_free(before);
             if (rc == BC_OK)
                 rc = set_baseline(s, k->type, id, NULL, err);
             if (rc == BC_OK)
                 (*appended)++;
         }
     } else if (rc == BC_OK && !same) {
-        char *fields = known ? diff_fields(old, doc) : NULL;
-        if (known && fields == NULL)
+        char *fields = known ? diff_fields(old, doc) : NULL, *before = NULL, *after = NULL;
+        if ((known && fields == NULL) || doc_curation(old, &before) != BC_OK ||
+            doc_curation(doc, &after) != BC_OK)
             rc = bc_err_set(err, BC_ENOMEM, "out of memory comparing %s %s", k->type, id);
         if (rc == BC_OK)
             rc = insert_entry(s, at, k->type, id, known ? BC_CHANGE_CHANGED : BC_CHANGE_ADDED,
-                              fields, actor, origin, NULL, NULL, err);
+                              fields, actor, origin, NULL, before, after, NULL, err);
+        bc_free(before);
+        bc_free(after);
         if (rc == BC_OK)
             rc = set_baseline(s, k->type, id, doc, err);
         if (rc == BC_OK)
@@ -326,8 +386,12 @@ static int record_kind(bc_store *s, const bc_doc_kind *k, const char *origin, co
     sqlite3_finalize(st);
     const char *id = gone.data;
     for (size_t i = 0; rc == BC_OK && i < ngone; i++, id += strlen(id) + 1) {
-        rc = insert_entry(s, at, k->type, id, BC_CHANGE_REMOVED, NULL, actor, origin, NULL, NULL,
-                          err);
+        char *before = NULL;
+        rc = baseline_curation(s, k->type, id, &before, err);
+        if (rc == BC_OK)
+            rc = insert_entry(s, at, k->type, id, BC_CHANGE_REMOVED, NULL, actor, origin, NULL,
+                              before, NULL, NULL, err);
+        bc_free(before);
         if (rc == BC_OK)
             rc = set_baseline(s, k->type, id, NULL, err);
         if (rc == BC_OK)
@@ -524,12 +588,38 @@ int bc_changes_carry(bc_store *s, const char *prev_path, bc_err *err)
             rc = bc_store_error(s, err, "reading the previous store's schema");
         sqlite3_finalize(st);
     }
+    /* a feed from before 0017 has no curations: its entries carry null */
+    int curations = 0;
+    if (rc == BC_OK && has) {
+        rc = bc_store_prepare(s,
+                              "SELECT count(*) FROM pragma_table_info('changes', 'prev') WHERE "
+                              "name IN ('curation_before', 'curation_after')",
+                              &st, err);
+        if (rc == BC_OK) {
+            if (sqlite3_step(st) == SQLITE_ROW)
+                curations = sqlite3_column_int(st, 0) == 2;
+            else
+                rc = bc_store_error(s, err, "reading the previous store's schema");
+            sqlite3_finalize(st);
+        }
+    }
     if (rc == BC_OK && has)
         rc = bc_store_exec(s,
-                           "BEGIN IMMEDIATE;"
-                           "INSERT INTO main.changes SELECT * FROM prev.changes ORDER BY seq;"
-                           "INSERT INTO main.change_baseline SELECT * FROM prev.change_baseline;"
-                           "COMMIT;",
+                           curations
+                               ? "BEGIN IMMEDIATE;"
+                                 "INSERT INTO main.changes SELECT * FROM prev.changes ORDER BY "
+                                 "seq;"
+                                 "INSERT INTO main.change_baseline SELECT * FROM "
+                                 "prev.change_baseline;"
+                                 "COMMIT;"
+                               : "BEGIN IMMEDIATE;"
+                                 "INSERT INTO main.changes (seq, at, content_version, kind, id, "
+                                 "op, fields, actor, origin, note) SELECT seq, at, "
+                                 "content_version, kind, id, op, fields, actor, origin, note "
+                                 "FROM prev.changes ORDER BY seq;"
+                                 "INSERT INTO main.change_baseline SELECT * FROM "
+                                 "prev.change_baseline;"
+                                 "COMMIT;",
                            err);
     if (rc != BC_OK)
         sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);

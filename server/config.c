@@ -299,8 +299,10 @@ const char *bc_config_usage(void)
     size_t n = (size_t)snprintf(text, sizeof text,
                                 "usage: bordercoopd [options]\n\n"
                                 "Serves the bordercoop store as an HTTP/JSON API.\n\n"
-                                "Writes (POST /v1/sources) need BORDERCOOP_API_TOKEN in the\n"
-                                "environment (16+ characters); without it the API is read-only.\n\n"
+                                "Writes (POST /v1/sources, review decisions) need an API key:\n"
+                                "a personal key (bordercoop keys add NAME --role ROLE) or the\n"
+                                "bootstrap admin token BORDERCOOP_API_TOKEN in the environment\n"
+                                "(16+ characters). With neither, the API is read-only.\n\n"
                                 "options (environment variable in brackets):\n");
     for (size_t i = 0; i < NOPTS && n < sizeof text; i++) {
         char name[64];

@@ -13,30 +13,43 @@
 
 typedef struct changes_query {
     long long since;
+    int since_given;
     long limit;
     const char *kind;
+    const char *curation; /* a curation set (?curation=): entries restated for that view */
 } changes_query;
+
+static int store_failed(bc_request *req, bc_response *res, const char *what)
+{
+    snprintf(res->log_note, sizeof res->log_note, "%s: %.200s", what,
+             sqlite3_errmsg(bc_store_db(req->store)));
+    return bc_problem(res, 500, "internal_error", NULL, "%s failed", what);
+}
 
 static int parse_changes(bc_request *req, bc_response *res, changes_query *q)
 {
     q->since = 0;
+    q->since_given = 0;
     q->limit = BC_CHANGES_LIMIT_DEFAULT;
     q->kind = NULL;
+    q->curation = NULL;
     bc_qpair *pairs;
     size_t n;
     int status = bc_request_query(req, res, &pairs, &n);
     if (status != 0)
         return status;
-    int seen[3] = {0};
+    int seen[4] = {0};
     for (size_t i = 0; i < n; i++) {
         const char *k = pairs[i].key, *v = pairs[i].value;
-        int which = strcmp(k, "since") == 0   ? 0
-                    : strcmp(k, "limit") == 0 ? 1
-                    : strcmp(k, "kind") == 0  ? 2
-                                              : -1;
+        int which = strcmp(k, "since") == 0      ? 0
+                    : strcmp(k, "limit") == 0    ? 1
+                    : strcmp(k, "kind") == 0     ? 2
+                    : strcmp(k, "curation") == 0 ? 3
+                                                 : -1;
         if (which < 0)
             return bc_problem(res, 400, "unknown_parameter", k,
-                              "unknown parameter '%.60s'; allowed: since, limit, kind", k);
+                              "unknown parameter '%.60s'; allowed: since, limit, kind, curation",
+                              k);
         if (seen[which]++)
             return bc_problem(res, 400, "duplicate_parameter", k,
                               "parameter '%s' is given more than once", k);
@@ -49,6 +62,28 @@ static int parse_changes(bc_request *req, bc_response *res, changes_query *q)
                                   "seq or meta.next_since, got '%.40s'",
                                   v);
             q->since = s;
+            q->since_given = 1;
+        } else if (which == 3) {
+            int known = 0;
+            bc_err err;
+            sqlite3_stmt *st;
+            if (bc_store_stmt(req->store,
+                              "SELECT name FROM curation_sets WHERE name = ?1 COLLATE NOCASE "
+                              "LIMIT 1",
+                              &st, &err) != 0)
+                return bc_problem(res, 500, "internal_error", NULL, "reading the curation sets");
+            sqlite3_bind_text(st, 1, v, -1, SQLITE_TRANSIENT);
+            if (sqlite3_step(st) == SQLITE_ROW) {
+                const char *name = (const char *)sqlite3_column_text(st, 0);
+                q->curation = name ? bc_arena_strndup(req->arena, name, strlen(name)) : NULL;
+                known = q->curation != NULL;
+            }
+            sqlite3_reset(st);
+            if (!known)
+                return bc_problem(res, 400, "invalid_parameter", "curation",
+                                  "unknown curation '%.40s'; allowed: trusted, all, curated, "
+                                  "reviewed, extracted, rejected",
+                                  v);
         } else if (which == 1) {
             long l = strtol(v, &end, 10);
             if (*v == '\0' || *end != '\0' || l < 1 || l > BC_CHANGES_LIMIT_MAX)
@@ -73,19 +108,63 @@ static int parse_changes(bc_request *req, bc_response *res, changes_query *q)
     return 0;
 }
 
-static const char CHANGES_SQL[] =
-    "SELECT seq, at, content_version, kind, id, op, fields, actor, origin, note FROM changes "
-    "WHERE seq > ?1 AND (?2 IS NULL OR kind = ?2) ORDER BY seq LIMIT ?3";
+/* The entries after ?1 (of kind ?2 when not NULL), the first ?3 of them; with a curation
+ * set ?4, only those whose entity was in it before or after (or whose kind has no
+ * curation), with two flags: in the set before, in the set after. */
+#define CHANGES_COLUMNS                                                                            \
+    "SELECT seq, at, content_version, kind, id, op, fields, actor, origin, note, "                 \
+    "curation_before, curation_after, curation_before IN (SELECT curation FROM curation_sets "     \
+    "WHERE name = ?4), curation_after IN (SELECT curation FROM curation_sets WHERE name = ?4) "    \
+    "FROM changes WHERE seq > ?1 AND (?2 IS NULL OR kind = ?2) AND (?4 IS NULL OR "                \
+    "(curation_before IS NULL AND curation_after IS NULL) OR curation_before IN (SELECT "          \
+    "curation FROM curation_sets WHERE name = ?4) OR curation_after IN (SELECT curation FROM "     \
+    "curation_sets WHERE name = ?4)) "
+static const char CHANGES_SQL[] = CHANGES_COLUMNS "ORDER BY seq LIMIT ?3";
+static const char CHANGES_DESC_SQL[] = CHANGES_COLUMNS "ORDER BY seq DESC LIMIT ?3";
 
-static const char CHANGES_DESC_SQL[] =
-    "SELECT seq, at, content_version, kind, id, op, fields, actor, origin, note FROM changes "
-    "WHERE seq > ?1 AND (?2 IS NULL OR kind = ?2) ORDER BY seq DESC LIMIT ?3";
-
-static int store_failed(bc_request *req, bc_response *res, const char *what)
+/* An entry's op and fields as seen through q's curation set: an entity that entered the
+ * set is `added`, one that left it `removed` (neither with fields); otherwise as
+ * recorded. */
+static void view_op(const changes_query *q, sqlite3_stmt *st, const char **op, const char **fields)
 {
-    snprintf(res->log_note, sizeof res->log_note, "%s: %.200s", what,
-             sqlite3_errmsg(bc_store_db(req->store)));
-    return bc_problem(res, 500, "internal_error", NULL, "%s failed", what);
+    *op = (const char *)sqlite3_column_text(st, 5);
+    *fields = (const char *)sqlite3_column_text(st, 6);
+    if (q->curation == NULL ||
+        (sqlite3_column_type(st, 10) == SQLITE_NULL && sqlite3_column_type(st, 11) == SQLITE_NULL))
+        return;
+    int in_before = sqlite3_column_int(st, 12), in_after = sqlite3_column_int(st, 13);
+    if (in_before && in_after)
+        return;
+    *op = in_after ? "added" : "removed";
+    *fields = NULL;
+}
+
+/* Binds q to a CHANGES_SQL statement. */
+static void bind_changes(sqlite3_stmt *st, const changes_query *q)
+{
+    sqlite3_bind_int64(st, 1, q->since);
+    sqlite3_bind_text(st, 2, q->kind, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, 3, q->limit);
+    sqlite3_bind_text(st, 4, q->curation, -1, SQLITE_TRANSIENT);
+}
+
+/* A cursor past the newest entry is a 400 naming the newest (the feed of another store,
+ * or one rebuilt without its feed): polling it would wait silently for entries that
+ * already have smaller numbers. 0 when the cursor is fine. */
+static int since_past_end(bc_request *req, bc_response *res, const changes_query *q,
+                          long long *latest)
+{
+    bc_err err;
+    if (bc_changes_latest(req->store, latest, &err) != 0)
+        return store_failed(req, res, "reading the change feed");
+    if (q->since <= *latest)
+        return 0;
+    int st = bc_problem(res, 400, "since_past_end", "since",
+                        "since=%lld is past the newest entry of this feed (latest_seq %lld): "
+                        "the cursor is not from this store's feed; start again from since=0, "
+                        "or from since=%lld for new entries only",
+                        q->since, *latest, *latest);
+    return st;
 }
 
 static void json_text_or_null(bc_buf *b, const unsigned char *s)
@@ -103,6 +182,8 @@ static void cursor_link(bc_buf *b, long long since, const changes_query *q)
         bc_buf_printf(b, "&limit=%ld", q->limit);
     if (q->kind != NULL)
         bc_buf_printf(b, "&kind=%s", q->kind);
+    if (q->curation != NULL)
+        bc_buf_printf(b, "&curation=%s", q->curation);
 }
 
 int bc_handle_changes(bc_request *req, bc_response *res)
@@ -113,14 +194,12 @@ int bc_handle_changes(bc_request *req, bc_response *res)
         return status;
     bc_err err;
     long long latest = 0;
-    if (bc_changes_latest(req->store, &latest, &err) != 0)
-        return store_failed(req, res, "reading the change feed");
+    if ((status = since_past_end(req, res, &q, &latest)) != 0)
+        return status;
     sqlite3_stmt *st;
     if (bc_store_stmt(req->store, CHANGES_SQL, &st, &err) != 0)
         return store_failed(req, res, "reading the change feed");
-    sqlite3_bind_int64(st, 1, q.since);
-    sqlite3_bind_text(st, 2, q.kind, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int64(st, 3, q.limit);
+    bind_changes(st, &q);
     bc_buf *b = &res->body;
     bc_buf_puts(b, "{\"data\":[");
     long long last = q.since;
@@ -139,17 +218,22 @@ int bc_handle_changes(bc_request *req, bc_response *res)
         json_text_or_null(b, sqlite3_column_text(st, 3));
         bc_buf_puts(b, ",\"id\":");
         json_text_or_null(b, sqlite3_column_text(st, 4));
+        const char *op, *fields;
+        view_op(&q, st, &op, &fields);
         bc_buf_puts(b, ",\"op\":");
-        json_text_or_null(b, sqlite3_column_text(st, 5));
+        json_text_or_null(b, (const unsigned char *)op);
         bc_buf_puts(b, ",\"fields\":");
-        const unsigned char *fields = sqlite3_column_text(st, 6);
-        bc_buf_puts(b, fields != NULL ? (const char *)fields : "null");
+        bc_buf_puts(b, fields != NULL ? fields : "null");
         bc_buf_puts(b, ",\"actor\":");
         json_text_or_null(b, sqlite3_column_text(st, 7));
         bc_buf_puts(b, ",\"origin\":");
         json_text_or_null(b, sqlite3_column_text(st, 8));
         bc_buf_puts(b, ",\"note\":");
         json_text_or_null(b, sqlite3_column_text(st, 9));
+        bc_buf_puts(b, ",\"curation_before\":");
+        json_text_or_null(b, sqlite3_column_text(st, 10));
+        bc_buf_puts(b, ",\"curation_after\":");
+        json_text_or_null(b, sqlite3_column_text(st, 11));
         bc_buf_puts(b, ",\"links\":{\"self\":");
         if (k != NULL) {
             bc_buf self = BC_BUF_INIT;
@@ -170,8 +254,14 @@ int bc_handle_changes(bc_request *req, bc_response *res)
                   "\"latest_seq\":%lld,\"more\":%s",
                   count, q.limit, q.since, last, latest,
                   count == q.limit && last < latest ? "true" : "false");
-    if (q.kind != NULL)
-        bc_buf_printf(b, ",\"filters\":{\"kind\":\"%s\"}", q.kind);
+    if (q.kind != NULL || q.curation != NULL) {
+        bc_buf_puts(b, ",\"filters\":{");
+        if (q.kind != NULL)
+            bc_buf_printf(b, "\"kind\":\"%s\"%s", q.kind, q.curation != NULL ? "," : "");
+        if (q.curation != NULL)
+            bc_buf_printf(b, "\"curation\":\"%s\"", q.curation);
+        bc_buf_putc(b, '}');
+    }
     bc_buf_puts(b, "},\"links\":{\"self\":\"");
     cursor_link(b, q.since, &q);
     bc_buf_puts(b, "\",\"next\":\"");
@@ -187,6 +277,27 @@ int bc_handle_changes(bc_request *req, bc_response *res)
     return res->status = 200;
 }
 
+/* The Atom feed's own URL for cursor since (given or not, as in the request). */
+static void atom_link(bc_buf *b, long long since, const changes_query *q)
+{
+    bc_buf_puts(b, "/v1/changes.atom");
+    char sep = '?';
+    if (q->since_given) {
+        bc_buf_printf(b, "?since=%lld", since);
+        sep = '&';
+    }
+    if (q->limit != BC_CHANGES_LIMIT_DEFAULT) {
+        bc_buf_printf(b, "%climit=%ld", sep, q->limit);
+        sep = '&';
+    }
+    if (q->kind != NULL) {
+        bc_buf_printf(b, "%ckind=%s", sep, q->kind);
+        sep = '&';
+    }
+    if (q->curation != NULL)
+        bc_buf_printf(b, "%ccuration=%s", sep, q->curation);
+}
+
 /* Appends s as XML character data (text.h). */
 static void xml_text(bc_buf *b, const char *s)
 {
@@ -200,12 +311,15 @@ int bc_handle_changes_atom(bc_request *req, bc_response *res)
     if (status != 0)
         return status;
     bc_err err;
+    long long latest = 0, last = q.since;
+    if ((status = since_past_end(req, res, &q, &latest)) != 0)
+        return status;
     sqlite3_stmt *st;
-    if (bc_store_stmt(req->store, CHANGES_DESC_SQL, &st, &err) != 0)
+    /* with a cursor, the same entries as /v1/changes (the first `limit` after it, oldest
+     * first); without one, the newest `limit`, newest first, as feed readers expect */
+    if (bc_store_stmt(req->store, q.since_given ? CHANGES_SQL : CHANGES_DESC_SQL, &st, &err) != 0)
         return store_failed(req, res, "reading the change feed");
-    sqlite3_bind_int64(st, 1, q.since);
-    sqlite3_bind_text(st, 2, q.kind, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int64(st, 3, q.limit);
+    bind_changes(st, &q);
     bc_buf entries = BC_BUF_INIT;
     char updated[32] = "";
     int step;
@@ -214,13 +328,15 @@ int bc_handle_changes_atom(bc_request *req, bc_response *res)
         const char *at = (const char *)sqlite3_column_text(st, 1);
         const char *kind = (const char *)sqlite3_column_text(st, 3);
         const char *id = (const char *)sqlite3_column_text(st, 4);
-        const char *op = (const char *)sqlite3_column_text(st, 5);
-        const char *fields = (const char *)sqlite3_column_text(st, 6);
+        const char *op, *fields;
+        view_op(&q, st, &op, &fields);
+        if (seq > last)
+            last = seq;
         const char *actor = (const char *)sqlite3_column_text(st, 7);
         const char *origin = (const char *)sqlite3_column_text(st, 8);
         const char *note = (const char *)sqlite3_column_text(st, 9);
         const bc_doc_kind *k = bc_doc_kind_find(kind);
-        if (updated[0] == '\0')
+        if (updated[0] == '\0' || strcmp(at, updated) > 0)
             snprintf(updated, sizeof updated, "%s", at);
         bc_buf_printf(&entries, "<entry><id>tag:bordercoop,2025:change:%lld</id><title>", seq);
         xml_text(&entries, kind);
@@ -277,10 +393,25 @@ int bc_handle_changes_atom(bc_request *req, bc_response *res)
                    "<title>bordercoop: changes to the Vietnam - China border cooperation "
                    "data</title>\n<updated>");
     xml_text(b, updated);
-    bc_buf_puts(b, "</updated>\n<link rel=\"self\" type=\"application/atom+xml\" "
-                   "href=\"/v1/changes.atom\"/>\n<link rel=\"alternate\" "
-                   "type=\"application/json\" href=\"/v1/changes\"/>\n"
-                   "<author><name>bordercoop</name></author>\n");
+    /* self names the query; with a cursor, next continues after the last entry */
+    bc_buf self = BC_BUF_INIT, json = BC_BUF_INIT;
+    atom_link(&self, q.since, &q);
+    bc_buf_puts(b, "</updated>\n<link rel=\"self\" type=\"application/atom+xml\" href=\"");
+    xml_text(b, self.data ? self.data : "");
+    bc_buf_puts(b, "\"/>\n");
+    if (q.since_given) {
+        bc_buf_free(&self);
+        atom_link(&self, last, &q);
+        bc_buf_puts(b, "<link rel=\"next\" type=\"application/atom+xml\" href=\"");
+        xml_text(b, self.data ? self.data : "");
+        bc_buf_puts(b, "\"/>\n");
+    }
+    cursor_link(&json, q.since, &q);
+    bc_buf_puts(b, "<link rel=\"alternate\" type=\"application/json\" href=\"");
+    xml_text(b, json.data ? json.data : "");
+    bc_buf_puts(b, "\"/>\n<author><name>bordercoop</name></author>\n");
+    bc_buf_free(&self);
+    bc_buf_free(&json);
     bc_buf_append(b, entries.data ? entries.data : "", entries.len);
     bc_buf_puts(b, "</feed>\n");
     int failed = bc_buf_failed(&entries);

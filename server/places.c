@@ -375,6 +375,11 @@ static int load_unlocated(ctx *c, json_t *root)
             else if (e < 0)
                 rc = BC_ESTORE;
         }
+        if (rc == BC_OK)
+            rc = run(c, p,
+                     "INSERT INTO unlocated_places (entity, entity_id, side, reason) VALUES "
+                     "('project', ?1, ?2, ?3)",
+                     BC_BINDS(bc_text(id), bc_text(side), bc_text(reason)));
     }
     return rc;
 }

@@ -60,6 +60,7 @@ static const bc_field FIELDS[] = {
     {"cn_location", BC_CSV_COLUMNS,
      "lat,lon,precision,reference,reference_name,reference_url,basis,note"},
     {"wikidata"},
+    {"unlocated", BC_CSV_LIST, "reason"},
     {NULL},
 };
 
@@ -90,6 +91,7 @@ static const bc_geo_prop PROPS[] = {
     {"cn_side", "cn_side"},
     {"curation", "curation"},
     {"links", "links"},
+    {"unlocated", "unlocated"},
     {NULL},
 };
 static const bc_geo GEO = {POINTS, PROPS};

@@ -113,6 +113,38 @@ const char *bc_status_title(int status)
     }
 }
 
+/* The length of an API key at s ("bck_" and 16 or more base64url characters, as
+ * keys.h makes them; percent-encoded input is decoded before it reaches a detail), or 0. */
+static size_t key_span(const char *s)
+{
+    if (strncmp(s, "bck_", 4) != 0)
+        return 0;
+    size_t j = 4;
+    while ((s[j] >= 'a' && s[j] <= 'z') || (s[j] >= 'A' && s[j] <= 'Z') ||
+           (s[j] >= '0' && s[j] <= '9') || s[j] == '-' || s[j] == '_')
+        j++;
+    return j >= 20 ? j : 0;
+}
+
+/* Replaces every API key in s with "[redacted]", in place (a key is longer): a detail
+ * quotes client input, and a key pasted into a URL must not come back in an answer that
+ * caches, logs or screenshots keep. */
+static void hide_keys(char *s)
+{
+    char *w = s;
+    for (const char *r = s; *r;) {
+        size_t k = *r == 'b' ? key_span(r) : 0;
+        if (k > 0) {
+            memcpy(w, "[redacted]", 10);
+            w += 10;
+            r += k;
+        } else {
+            *w++ = *r++;
+        }
+    }
+    *w = '\0';
+}
+
 int bc_problem(bc_response *res, int status, const char *code, const char *parameter,
                const char *fmt, ...)
 {
@@ -121,7 +153,8 @@ int bc_problem(bc_response *res, int status, const char *code, const char *param
     va_start(ap, fmt);
     vsnprintf(detail, sizeof detail, fmt, ap);
     va_end(ap);
-    /* the detail may quote client input: never let it break the JSON */
+    /* the detail may quote client input: never let it break the JSON or echo a key */
+    hide_keys(detail);
     if (!bc_utf8_valid(detail, strlen(detail)))
         for (char *c = detail; *c; c++)
             if ((unsigned char)*c >= 0x80)
@@ -136,7 +169,8 @@ int bc_problem(bc_response *res, int status, const char *code, const char *param
     bc_buf_json_string(&res->body, detail, strlen(detail));
     bc_buf_puts(&res->body, ",\"code\":");
     bc_buf_json_string(&res->body, code, strlen(code));
-    if (parameter != NULL && bc_utf8_valid(parameter, strlen(parameter))) {
+    if (parameter != NULL && bc_utf8_valid(parameter, strlen(parameter)) &&
+        strstr(parameter, "bck_") == NULL) {
         bc_buf_puts(&res->body, ",\"parameter\":");
         bc_buf_json_string(&res->body, parameter, strlen(parameter));
     }

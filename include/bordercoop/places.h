@@ -40,8 +40,10 @@ int bc_places_reference_ok(const char *ref);
     "SELECT json_set(d.doc, '$.vn_location', json((SELECT doc FROM v_location WHERE entity = "     \
     "'project' AND entity_id = d.id AND side = 'vn')), '$.cn_location', json((SELECT doc FROM "    \
     "v_location WHERE entity = 'project' AND entity_id = d.id AND side = 'cn')), '$.wikidata', "   \
-    "(SELECT qid FROM wikidata_ids WHERE entity = 'project' AND entity_id = d.id)) FROM "          \
-    "v_project_doc d WHERE d.id = ?1"
+    "(SELECT qid FROM wikidata_ids WHERE entity = 'project' AND entity_id = d.id), "               \
+    "'$.unlocated', json((SELECT json_group_array(json_object('side', u.side, 'reason', "          \
+    "u.reason)) FROM (SELECT side, reason FROM unlocated_places WHERE entity = 'project' AND "     \
+    "entity_id = d.id ORDER BY side DESC) u))) FROM v_project_doc d WHERE d.id = ?1"
 #define BC_PERSON_DOC_SQL                                                                          \
     "SELECT json_set(d.doc, '$.wikidata', (SELECT qid FROM wikidata_ids WHERE entity = 'person' "  \
     "AND entity_id = d.id)) FROM v_person_doc d WHERE d.id = ?1"

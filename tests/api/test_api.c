@@ -313,6 +313,21 @@ static void bad_requests(void **state)
     problem("/v1/meetings/nope", 404, "not_found");
     problem("/v1/nothing", 404, "not_found");
     problem("/v1/meetings?province=yunnan%27%20OR%201%3D1", 400, "invalid_parameter");
+    /* a key pasted into a URL does not come back in the problem */
+    static const char *const keyed[] = {
+        "/v1/meetings/bck_AbCdEfGhIjKlMnOpQrStUvWx0123",
+        "/v1/meetings?province=bck_AbCdEfGhIjKlMnOpQrStUvWx0123",
+        "/v1/meetings?bck_AbCdEfGhIjKlMnOpQrStUvWx0123=1",
+    };
+    for (size_t i = 0; i < sizeof keyed / sizeof keyed[0]; i++) {
+        bct_response r;
+        assert_int_equal(bct_get(D.port, keyed[i], NULL, &r), 0);
+        assert_true(r.status == 404 || r.status == 400);
+        if (strstr(r.body, "bck_AbCd") != NULL)
+            fail_msg("GET %s echoes the key: %s", keyed[i], r.body);
+        assert_non_null(strstr(r.body, "[redacted]"));
+        bct_response_free(&r);
+    }
 }
 
 static void method_not_allowed(void **state)

@@ -286,6 +286,56 @@ static void load_says_what_it_carried_over(void **state)
     assert_int_equal(bct_daemon_stop(&d, 10000), 0);
 }
 
+/* bordercoopd --help says what the daemon does (personal keys write too); keys add
+ * speaks English ("an ingest key"); review list refuses a revoked BORDERCOOP_KEY as
+ * GET /v1/review does. */
+static void help_and_keys_say_what_is_true(void **state)
+{
+    (void)state;
+    int status;
+    char *out = run(&status, "'%s' --help", DAEMON);
+    assert_int_equal(status, 0);
+    assert_non_null(strstr(out, "keys add NAME --role ROLE"));
+    assert_null(strstr(out, "without it the API is read-only"));
+    free(out);
+    char db[128], keyfile[160];
+    snprintf(db, sizeof db, "%s/keys.db", TMP);
+    snprintf(keyfile, sizeof keyfile, "%s/rev.key", TMP);
+    out = run(&status, "'%s' load --data '%s' --db '%s'", CLI, DATA, db);
+    assert_int_equal(status, 0);
+    free(out);
+    out = run(&status,
+              "{ BORDERCOOP_KEY= '%s' keys add ing.test --role ingest --db '%s' >/dev/null; }", CLI,
+              db);
+    assert_int_equal(status, 0);
+    if (strstr(out, "an ingest key for 'ing.test'") == NULL)
+        fail_msg("keys add --role ingest said:\n%s", out);
+    free(out);
+    out = run(&status, "{ BORDERCOOP_KEY= '%s' keys add rev.test --role review --db '%s' > '%s'; }",
+              CLI, db, keyfile);
+    assert_int_equal(status, 0);
+    free(out);
+    char key[128] = "";
+    FILE *f = fopen(keyfile, "r");
+    assert_non_null(f);
+    assert_non_null(fgets(key, sizeof key, f));
+    fclose(f);
+    key[strcspn(key, "\n")] = '\0';
+    out = run(&status, "BORDERCOOP_KEY='%s' '%s' review list --db '%s'", key, CLI, db);
+    assert_int_equal(status, 0);
+    free(out);
+    out = run(&status, "BORDERCOOP_KEY= '%s' keys revoke rev.test --db '%s'", CLI, db);
+    assert_int_equal(status, 0);
+    free(out);
+    out = run(&status, "BORDERCOOP_KEY='%s' '%s' review list --db '%s'", key, CLI, db);
+    assert_int_not_equal(status, 0);
+    assert_non_null(strstr(out, "revoked"));
+    free(out);
+    out = run(&status, "BORDERCOOP_KEY='%s' '%s' review log --db '%s'", key, CLI, db);
+    assert_int_not_equal(status, 0);
+    free(out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -295,6 +345,7 @@ int main(void)
         cmocka_unit_test(a_missing_directory_is_not_created),
         cmocka_unit_test(a_missing_store_says_how_to_build_one),
         cmocka_unit_test(load_says_what_it_carried_over),
+        cmocka_unit_test(help_and_keys_say_what_is_true),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -130,6 +130,123 @@ static void series_never_joins_different_lengths(void **state)
         json_decref(get_json(bad[i], 400));
 }
 
+/* Waits (bounded) until the feed's latest_seq moves past seq; returns the new one. */
+static json_int_t wait_past(json_int_t seq)
+{
+    json_int_t now = seq;
+    for (int i = 0; i < 100 && now == seq; i++) {
+        struct timespec ts = {0, 50 * 1000000L};
+        nanosleep(&ts, NULL);
+        now = latest_seq();
+    }
+    assert_true(now > seq);
+    return now;
+}
+
+/* The figure entries of /v1/changes after since (query: more parameters, or ""). */
+static json_t *figure_entries(json_int_t since, const char *query)
+{
+    char target[256];
+    snprintf(target, sizeof target, "/v1/changes?since=%lld&kind=figure%s", (long long)since,
+             query);
+    json_t *j = get_json(target, 200);
+    json_t *data = json_incref(json_object_get(j, "data"));
+    json_decref(j);
+    return data;
+}
+
+/* Checks member `name` of e is the string want, or null when want is NULL. */
+static void assert_text(json_t *e, const char *name, const char *want)
+{
+    json_t *v = json_object_get(e, name);
+    if (want == NULL)
+        assert_true(json_is_null(v));
+    else if (!json_is_string(v) || strcmp(json_string_value(v), want) != 0)
+        fail_msg("%s is %s, want %s", name,
+                 json_is_string(v) ? json_string_value(v) : "(not a string)", want);
+}
+
+static void assert_entry(json_t *e, const char *id, const char *op, const char *before,
+                         const char *after)
+{
+    assert_non_null(e);
+    assert_text(e, "id", id);
+    assert_text(e, "op", op);
+    assert_text(e, "curation_before", before);
+    assert_text(e, "curation_after", after);
+}
+
+/* Runs `bordercoop review ACTION figures ID` on the test store. */
+static void review(const char *action, const char *id)
+{
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "%s review %s figures %s --note 'feed test' --db %s >/dev/null",
+             getenv("BC_CLI"), action, id, DB);
+    assert_int_equal(system(cmd), 0);
+}
+
+/* A client mirroring the trusted view learns of approvals and of a trusted fact that
+ * was rejected: every entry records the curations before and after it, and
+ * ?curation=trusted restates them for that view (added when a fact enters it, removed
+ * when it leaves), leaving out what never was in it. */
+static void trusted_view_through_the_feed(const char *figure_id, json_int_t before_ingest)
+{
+    json_int_t mark = latest_seq();
+    review("approve", figure_id);
+    json_int_t approved = wait_past(mark);
+    json_t *all = figure_entries(mark, ""), *trusted = figure_entries(mark, "&curation=trusted");
+    assert_int_equal(json_array_size(all), 1);
+    assert_entry(json_array_get(all, 0), figure_id, "changed", "extracted", "reviewed");
+    assert_int_equal(json_array_size(trusted), 1);
+    assert_entry(json_array_get(trusted, 0), figure_id, "added", "extracted", "reviewed");
+    assert_true(json_is_null(json_object_get(json_array_get(trusted, 0), "fields")));
+    json_decref(all);
+    json_decref(trusted);
+
+    review("reject", figure_id);
+    json_int_t rejected = wait_past(approved);
+    all = figure_entries(approved, "");
+    trusted = figure_entries(approved, "&curation=TRUSTED");
+    assert_int_equal(json_array_size(all), 1);
+    assert_entry(json_array_get(all, 0), figure_id, "changed", "reviewed", "rejected");
+    assert_int_equal(json_array_size(trusted), 1);
+    assert_entry(json_array_get(trusted, 0), figure_id, "removed", "reviewed", "rejected");
+    json_decref(all);
+    json_decref(trusted);
+    /* the list itself cannot show what left it: the feed is where removals are read */
+    char target[160];
+    snprintf(target, sizeof target, "/v1/figures?changed_since=%lld", (long long)approved);
+    json_t *j = get_json(target, 200);
+    assert_int_equal(json_array_size(json_object_get(j, "data")), 0);
+    json_decref(j);
+
+    /* since the ingest, the trusted view saw the figure come and go, nothing else of it;
+     * the full feed also has its extraction (added, extracted) */
+    trusted = figure_entries(before_ingest, "&curation=trusted");
+    assert_int_equal(json_array_size(trusted), 2);
+    assert_string_equal(json_string_value(json_object_get(json_array_get(trusted, 0), "op")),
+                        "added");
+    assert_string_equal(json_string_value(json_object_get(json_array_get(trusted, 1), "op")),
+                        "removed");
+    json_decref(trusted);
+    all = figure_entries(before_ingest, "");
+    assert_int_equal(json_array_size(all), 3);
+    assert_entry(json_array_get(all, 0), figure_id, "added", NULL, "extracted");
+    json_decref(all);
+    /* the view is named in meta and kept in the cursor links */
+    snprintf(target, sizeof target, "/v1/changes?since=%lld&curation=trusted",
+             (long long)before_ingest);
+    j = get_json(target, 200);
+    assert_string_equal(json_string_value(json_object_get(
+                            json_object_get(json_object_get(j, "meta"), "filters"), "curation")),
+                        "trusted");
+    assert_non_null(strstr(json_string_value(json_object_get(json_object_get(j, "links"), "next")),
+                           "curation=trusted"));
+    json_decref(j);
+    json_decref(get_json("/v1/changes?curation=pending", 400));
+    (void)rejected;
+}
+
 static void ingest_appears_in_the_feed(void **state)
 {
     (void)state;
@@ -237,6 +354,8 @@ static void ingest_appears_in_the_feed(void **state)
                                       "/v1/changes?colour=red"};
     for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++)
         json_decref(get_json(bad[k], 400));
+
+    trusted_view_through_the_feed(figure_id, before);
 }
 
 static void atom_feed(void **state)
@@ -256,6 +375,58 @@ static void atom_feed(void **state)
     assert_non_null(strstr(r.body, "<id>tag:bordercoop,2025:changes</id>"));
     assert_non_null(strstr(r.body, "<updated>"));
     assert_non_null(strstr(r.body, "</feed>\n"));
+    bct_response_free(&r);
+}
+
+/* With a cursor the Atom feed selects what /v1/changes selects (the first `limit`
+ * after it), names its query in the self link and continues in a next link; a cursor
+ * past the newest entry is a 400 on both. */
+static void atom_follows_the_cursor(void **state)
+{
+    (void)state;
+    bct_response r;
+    assert_int_equal(bct_get(D.port, "/v1/changes.atom?since=10&limit=3", NULL, &r), 0);
+    assert_int_equal(r.status, 200);
+    json_t *j = get_json("/v1/changes?since=10&limit=3", 200);
+    size_t i;
+    json_t *e;
+    int entries = 0;
+    for (const char *p = r.body; (p = strstr(p, "<entry>")) != NULL; p++)
+        entries++;
+    assert_int_equal(entries, 3);
+    json_array_foreach(json_object_get(j, "data"), i, e)
+    {
+        char id[64];
+        snprintf(id, sizeof id, "<id>tag:bordercoop,2025:change:%lld</id>",
+                 (long long)json_integer_value(json_object_get(e, "seq")));
+        assert_non_null(strstr(r.body, id));
+    }
+    json_decref(j);
+    assert_non_null(strstr(r.body, "rel=\"self\" type=\"application/atom+xml\" "
+                                   "href=\"/v1/changes.atom?since=10&amp;limit=3\""));
+    assert_non_null(strstr(r.body, "rel=\"next\" type=\"application/atom+xml\" "
+                                   "href=\"/v1/changes.atom?since=13&amp;limit=3\""));
+    bct_response_free(&r);
+
+    /* at the newest entry: empty, the cursor unchanged; past it: a 400 naming the newest */
+    json_int_t latest = latest_seq();
+    char target[128];
+    snprintf(target, sizeof target, "/v1/changes?since=%lld", (long long)latest);
+    j = get_json(target, 200);
+    assert_int_equal(json_array_size(json_object_get(j, "data")), 0);
+    assert_int_equal(json_integer_value(json_object_get(json_object_get(j, "meta"), "next_since")),
+                     latest);
+    json_decref(j);
+    snprintf(target, sizeof target, "/v1/changes?since=%lld", (long long)latest + 1);
+    j = get_json(target, 400);
+    assert_string_equal(json_string_value(json_object_get(j, "code")), "since_past_end");
+    char want[64];
+    snprintf(want, sizeof want, "latest_seq %lld", (long long)latest);
+    assert_non_null(strstr(json_string_value(json_object_get(j, "detail")), want));
+    json_decref(j);
+    snprintf(target, sizeof target, "/v1/changes.atom?since=%lld", (long long)latest + 1);
+    assert_int_equal(bct_get(D.port, target, NULL, &r), 0);
+    assert_int_equal(r.status, 400);
     bct_response_free(&r);
 }
 
@@ -314,6 +485,7 @@ int main(void)
         cmocka_unit_test(series_never_joins_different_lengths),
         cmocka_unit_test(export_round_trips),
         cmocka_unit_test(atom_feed),
+        cmocka_unit_test(atom_follows_the_cursor),
         cmocka_unit_test(ingest_appears_in_the_feed),
     };
     return cmocka_run_group_tests_name("feed", tests, setup, teardown);

@@ -518,6 +518,62 @@ static void facet_counts_match_filtered_totals(void **state)
     bct_response_free(&rb);
 }
 
+/* A side without a location says why: `unlocated` has exactly one {side, reason} for
+ * each null vn_location / cn_location (the reasons of data/reference/places.json), in
+ * the JSON document and in the GeoJSON properties alike. */
+static void unlocated_sides_say_why(void **state)
+{
+    (void)state;
+    json_t *j = get_json("/v1/border-gate-projects?curation=all&limit=500", 200);
+    size_t i;
+    json_t *p;
+    int reasons = 0;
+    json_array_foreach(json_object_get(j, "data"), i, p)
+    {
+        json_t *un = json_object_get(p, "unlocated");
+        assert_true(json_is_array(un));
+        static const char *const sides[] = {"vn", "cn"};
+        for (int s = 0; s < 2; s++) {
+            char field[16];
+            snprintf(field, sizeof field, "%s_location", sides[s]);
+            char side_field[16];
+            snprintf(side_field, sizeof side_field, "%s_side", sides[s]);
+            /* a side the project does not have (a railway inside Vietnam) needs no reason */
+            int null_location = json_is_null(json_object_get(p, field)) &&
+                                !json_is_null(json_object_get(p, side_field)),
+                listed = 0;
+            size_t k;
+            json_t *u;
+            json_array_foreach(un, k, u)
+            {
+                if (strcmp(json_string_value(json_object_get(u, "side")), sides[s]) != 0)
+                    continue;
+                listed++;
+                assert_true(strlen(json_string_value(json_object_get(u, "reason"))) > 20);
+            }
+            if (listed != null_location)
+                fail_msg("%s: %s is %s, listed %d times as unlocated",
+                         json_string_value(json_object_get(p, "id")), field,
+                         null_location ? "null" : "set", listed);
+            reasons += listed;
+        }
+    }
+    assert_true(reasons >= 5);
+    json_decref(j);
+    bct_response r;
+    j = get_geo("/v1/border-gate-projects?curation=all&limit=500", &r);
+    json_array_foreach(json_object_get(j, "features"), i, p)
+    {
+        json_t *props = json_object_get(p, "properties");
+        json_t *un = json_object_get(props, "unlocated");
+        assert_true(json_is_array(un));
+        if (json_is_null(json_object_get(p, "geometry")))
+            assert_true(json_array_size(un) >= 1);
+    }
+    json_decref(j);
+    bct_response_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -527,6 +583,7 @@ int main(void)
         cmocka_unit_test(every_crossing_is_located_on_the_border),
         cmocka_unit_test(wikidata_ids_are_served),
         cmocka_unit_test(facet_counts_match_filtered_totals),
+        cmocka_unit_test(unlocated_sides_say_why),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -129,6 +129,29 @@ static void problem_detail_with_quotes_and_controls(void **state)
     json_decref(j);
 }
 
+/* A key pasted where a name belongs never comes back in a problem detail (nor as the
+ * parameter): it is [redacted]; text that only starts like a key is left alone. */
+static void problem_detail_hides_keys(void **state)
+{
+    (void)state;
+    const char *key = "bck_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_xyzXYZ";
+    bc_problem(&res, 404, "not_found", NULL, "no meeting with id or name '%s'", key);
+    json_t *j = body_json(&res);
+    assert_string_equal(str_member(j, "detail"), "no meeting with id or name '[redacted]'");
+    json_decref(j);
+    bc_problem(&res, 400, "invalid_parameter", "province", "unknown province '%s' or '%s'; bck_x",
+               key, key);
+    j = body_json(&res);
+    assert_string_equal(str_member(j, "detail"),
+                        "unknown province '[redacted]' or '[redacted]'; bck_x");
+    json_decref(j);
+    bc_problem(&res, 400, "unknown_parameter", key, "unknown parameter");
+    j = body_json(&res);
+    assert_null(json_object_get(j, "parameter"));
+    assert_null(strstr(res.body.data, "bck_AbCd"));
+    json_decref(j);
+}
+
 static void problem_detail_with_invalid_utf8(void **state)
 {
     (void)state;
@@ -324,6 +347,7 @@ int main(void)
         T(problem_fields),
         T(problem_without_parameter),
         T(problem_detail_with_quotes_and_controls),
+        T(problem_detail_hides_keys),
         T(problem_detail_with_invalid_utf8),
         T(problem_detail_keeps_valid_utf8),
         T(problem_long_detail),

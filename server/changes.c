@@ -118,13 +118,15 @@ static int set_baseline(bc_store *s, const char *kind, const char *id, const cha
 }
 
 /* The `curation` member of a document (JSON text; NULL = no document) as a new string
- * (bc_free) in *out, NULL when there is none; BC_ENOMEM. */
+ * (bc_free) in *out, NULL when there is none; 0 or BC_ENOMEM. */
 static int doc_curation(const char *doc, char **out)
 {
     *out = NULL;
     if (doc == NULL)
         return BC_OK;
     json_t *j = json_loads(doc, 0, NULL);
+    if (j == NULL)
+        return BC_ENOMEM; /* the documents are the store's own JSON: only memory fails */
     const char *c = json_string_value(json_object_get(j, "curation"));
     int rc = BC_OK;
     if (c != NULL && (*out = bc_strdup(c)) == NULL)

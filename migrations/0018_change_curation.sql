@@ -1,4 +1,4 @@
--- 0017: the change feed says how an entry moved its entity between curations.
+-- 0018: the change feed says how an entry moved its entity between curations.
 --
 -- Every entry records the entity's curation before and after it (null: the entity did
 -- not exist then, or its kind has no curation: sources, provinces, people, mechanisms,

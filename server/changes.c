@@ -590,7 +590,7 @@ int bc_changes_carry(bc_store *s, const char *prev_path, bc_err *err)
             rc = bc_store_error(s, err, "reading the previous store's schema");
         sqlite3_finalize(st);
     }
-    /* a feed from before 0018 has no curations: its entries carry null */
+    /* a feed from before 0021 has no curations: its entries carry null */
     int curations = 0;
     if (rc == BC_OK && has) {
         rc = bc_store_prepare(s,

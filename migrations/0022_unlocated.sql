@@ -1,4 +1,4 @@
--- 0019: why a side of a project has no location. data/reference/places.json lists every
+-- 0022: why a side of a project has no location. data/reference/places.json lists every
 -- side no public reference was found for under `unlocated`, with the reason; the loader
 -- keeps them here so that a project serves them (`unlocated`: [{side, reason}]) beside
 -- its null `vn_location` / `cn_location`, and a map can caption what it cannot draw.

@@ -156,7 +156,7 @@ static void help_names_only_what_a_command_takes(void **state)
     } sub[] = {
         {"keys add --help", "usage: bordercoop keys add NAME --role", "revoke NAME"},
         {"review approve --help", "usage: bordercoop review approve K ID", "\n  log"},
-        {"review log --help", "usage: bordercoop review log [--kind K]", "approve K ID"},
+        {"review log --help", "usage: bordercoop review log [--kind K", "approve K ID"},
         {"help --help", "usage: bordercoop help [COMMAND]", "commands:"},
     };
     for (size_t i = 0; i < sizeof sub / sizeof sub[0]; i++) {

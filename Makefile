@@ -196,7 +196,13 @@ $(OUT)/tools/embed: server/tools/embed.c
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -O1 -Wall -Wextra -Werror $< -o $@
 
-$(OUT)/gen/migrations.c: $(MIGRATIONS) $(OUT)/tools/embed
+# the list of migration names is a prerequisite too: a renamed or removed migration keeps
+# its old mtime, so the files' times alone would leave the embedded set stale
+$(OUT)/gen/migrations.list: FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(MIGRATIONS)' | cmp -s - $@ || echo '$(MIGRATIONS)' > $@
+
+$(OUT)/gen/migrations.c: $(MIGRATIONS) $(OUT)/gen/migrations.list $(OUT)/tools/embed
 	@mkdir -p $(dir $@)
 	$(OUT)/tools/embed bc_migrations $@ $(MIGRATIONS)
 

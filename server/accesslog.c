@@ -89,16 +89,40 @@ static size_t match_secret(const char *s, size_t n, const char *secret)
     return j;
 }
 
-/* The length of an API key ("bck_" and 16 or more base64url characters) at s, or 0. */
+/* The character at s[j] (j < n) raw or percent-encoded into *c; the bytes it takes
+ * (1 or 3). */
+static size_t decode_at(const char *s, size_t n, size_t j, unsigned char *c)
+{
+    if (s[j] == '%' && j + 2 < n && hexval(s[j + 1]) >= 0 && hexval(s[j + 2]) >= 0) {
+        *c = (unsigned char)(hexval(s[j + 1]) * 16 + hexval(s[j + 2]));
+        return 3;
+    }
+    *c = (unsigned char)s[j];
+    return 1;
+}
+
+/* The length of an API key ("bck_" and 16 or more base64url characters, each raw or
+ * percent-encoded in any case of hex) at s[0..n), or 0. */
 static size_t match_key(const char *s, size_t n)
 {
-    if (n < 20 || strncmp(s, "bck_", 4) != 0)
-        return 0;
-    size_t j = 4;
-    while (j < n && ((s[j] >= 'a' && s[j] <= 'z') || (s[j] >= 'A' && s[j] <= 'Z') ||
-                     (s[j] >= '0' && s[j] <= '9') || s[j] == '-' || s[j] == '_'))
-        j++;
-    return j >= 20 ? j : 0;
+    size_t j = 0, chars = 0;
+    unsigned char c;
+    for (const char *p = "bck_"; *p; p++, chars++) {
+        if (j >= n)
+            return 0;
+        j += decode_at(s, n, j, &c);
+        if (c != (unsigned char)*p)
+            return 0;
+    }
+    while (j < n) {
+        size_t k = decode_at(s, n, j, &c);
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '-' || c == '_'))
+            break;
+        j += k;
+        chars++;
+    }
+    return chars >= 20 ? j : 0;
 }
 
 /* s[0..n) escaped, with keys and the secret replaced by [redacted]. */
@@ -109,7 +133,7 @@ static void put_hiding(out *o, const char *s, size_t n, const char *secret)
         size_t k = 0;
         if (slen > 0 && (s[i] == secret[0] || s[i] == '%'))
             k = match_secret(s + i, n - i, secret);
-        if (k == 0 && s[i] == 'b')
+        if (k == 0 && (s[i] == 'b' || s[i] == '%'))
             k = match_key(s + i, n - i);
         if (k > 0) {
             puts_(o, "[redacted]");

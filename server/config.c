@@ -36,6 +36,9 @@ static const opt OPTS[] = {
      "(default 2)"},
     {"--request-budget-ms", "BORDERCOOP_REQUEST_BUDGET_MS", OPT_INT, NUM(request_budget_ms), 1,
      600000, "deadline of a request on the workers, queueing included; over it: 503 (default 250)"},
+    {"--bulk-budget-ms", "BORDERCOOP_BULK_BUDGET_MS", OPT_INT, NUM(bulk_budget_ms), 1, 600000,
+     "deadline of whole-store work (the export, its index, /v1/stats) on its own thread, "
+     "queueing included; over it: 503 (default 10000)"},
     {"--write-budget-ms", "BORDERCOOP_WRITE_BUDGET_MS", OPT_INT, NUM(write_budget_ms), 1, 600000,
      "deadline of a write, waiting for the store lock included; over it: 503 (default 10000)"},
     {"--max-connections", "BORDERCOOP_MAX_CONNECTIONS", OPT_INT, NUM(max_connections), 1, 100000,
@@ -215,6 +218,7 @@ int bc_config_parse(bc_config *cfg, int argc, char **argv, bc_getenv_fn getenv_f
     cfg->workers = 2;
     cfg->request_budget_ms = 250;
     cfg->write_budget_ms = 10000;
+    cfg->bulk_budget_ms = 10000;
     cfg->max_connections = 1000;
     cfg->max_connections_per_ip = 0;
     cfg->connection_timeout = 15;

@@ -39,6 +39,7 @@
  * (the budget would expire them anyway) */
 #define QUEUE_PER_WORKER 64
 #define WRITER_QUEUE     16
+#define BULK_QUEUE       16
 
 /* A request handed to a worker: everything the handler needs, and its answer. */
 struct job_state {
@@ -216,8 +217,10 @@ static void on_completed(void *cls, struct MHD_Connection *con, void **req_cls,
     atomic_fetch_sub(&c->h->in_flight, 1);
     if (c->active)
         atomic_fetch_sub(&c->h->active, 1);
-    if (c->reserved > 0)
+    if (c->reserved > 0) {
         atomic_fetch_sub(&c->h->body_reserved, c->reserved);
+        atomic_fetch_sub(&c->h->key_body[c->key_slot], c->reserved);
+    }
     bc_cached_release(c->entry);
     if (c->job != NULL) {
         /* answered by a worker but never sent (the client went away, or shutdown) */
@@ -258,7 +261,26 @@ int bc_http_exec_of(const char *method, int route)
         return EXEC_INLINE; /* 404, 405 and preflights: answered from the table alone */
     return m->exec == BC_EXEC_WRITER   ? EXEC_WRITER
            : m->exec == BC_EXEC_INLINE ? EXEC_INLINE
+           : m->exec == BC_EXEC_BULK   ? EXEC_BULK
+           : m->exec == BC_EXEC_SEARCH ? EXEC_SEARCH
                                        : EXEC_WORKER;
+}
+
+/* The deadline of a job of class exec, in ms from its queueing. */
+static int budget_of(const bc_http *h, int exec)
+{
+    return exec == EXEC_WRITER ? h->cfg->write_budget_ms
+           : exec == EXEC_BULK ? h->cfg->bulk_budget_ms
+                               : h->cfg->request_budget_ms;
+}
+
+/* The pool that runs jobs of class exec. */
+static bc_workers *pool_of(bc_http *h, int exec)
+{
+    return exec == EXEC_WRITER   ? h->writer
+           : exec == EXEC_BULK   ? h->bulk
+           : exec == EXEC_SEARCH ? h->search
+                                 : h->workers;
 }
 
 /* Replaces j's answer with a 503 that asks to come back (the request changed nothing). */
@@ -292,8 +314,7 @@ static void job_run(bc_job *job, bc_store *store)
             bc_http_generation_changed(h);
     } else if (job->deadline_hit) {
         char note[96];
-        snprintf(note, sizeof note, "over its budget of %d ms",
-                 j->exec == EXEC_WRITER ? h->cfg->write_budget_ms : h->cfg->request_budget_ms);
+        snprintf(note, sizeof note, "over its budget of %d ms", budget_of(h, j->exec));
         unavailable(j, "budget_exceeded",
                     "the request needed more than its time budget; nothing was changed, try "
                     "again shortly",
@@ -346,16 +367,17 @@ static enum MHD_Result start_job(struct MHD_Connection *con, req_ctx *c, int exe
     bc_response_init(&j->res);
     j->job.run = exec == EXEC_GATE ? gate_run : job_run;
     j->job.expire = job_expire;
-    j->job.deadline = bc_deadline_after(exec == EXEC_WRITER ? h->cfg->write_budget_ms
-                                                            : h->cfg->request_budget_ms);
+    j->job.deadline = bc_deadline_after(budget_of(h, exec));
     c->job = j;
     c->outcome = BC_OUTCOME_BUILT;
     /* suspend first: a worker may resume the connection before submit returns */
     MHD_suspend_connection(con);
-    if (bc_workers_submit(exec == EXEC_WRITER ? h->writer : h->workers, &j->job) != BC_OK) {
+    if (bc_workers_submit(pool_of(h, exec), &j->job) != BC_OK) {
         unavailable(j, "overloaded", "the server is busy; try again shortly",
-                    exec == EXEC_WRITER ? "refused: the writer's queue is full"
-                                        : "refused: the workers' queue is full");
+                    exec == EXEC_WRITER   ? "refused: the writer's queue is full"
+                    : exec == EXEC_BULK   ? "refused: the bulk queue is full"
+                    : exec == EXEC_SEARCH ? "refused: the search queue is full"
+                                          : "refused: the workers' queue is full");
         MHD_resume_connection(con);
     }
     return MHD_YES;
@@ -372,6 +394,8 @@ static void gate_run(bc_job *job, bc_store *store)
     bc_role need = (bc_role)j->c->write_role;
     bc_auth_status st =
         bc_auth_check(store, h->cfg->api_token, j->req.authorization, need, &who, &err);
+    if (st == BC_AUTH_OK)
+        j->c->key_slot = (int)((unsigned long long)who.key_id % BC_KEY_SLOTS);
     if (st != BC_AUTH_OK)
         bc_auth_refuse(&j->res, st, &who, need,
                        need >= BC_ROLE_REVIEW ? "to review facts" : "to add articles", &err);
@@ -611,8 +635,11 @@ static void teardown(bc_http *h)
 {
     bc_workers_stop(h->workers);
     bc_workers_stop(h->writer);
+    bc_workers_stop(h->bulk);
+    bc_workers_stop(h->search);
     bc_metrics_attach(NULL, NULL);
     bc_metrics_attach_workers(NULL, NULL);
+    bc_metrics_attach_lanes(NULL, NULL);
     bc_metrics_attach_reaper(NULL);
     bc_metrics_attach_log(NULL);
     bc_reaper_stop(h->reaper); /* after libmicrohttpd: its callbacks use the reaper */
@@ -643,12 +670,18 @@ int bc_http_start(const bc_config *cfg, bc_live *live, bc_http **out, bc_err *er
         return bc_err_set(err, BC_ENOMEM, "out of memory");
     }
     /* the workers take cfg->workers readers and the writer one more (for reading its
-     * answer back): bc_live_open was asked for cfg->workers + 1 */
+     * answer back), the bulk thread one and the search lane cfg->workers: bc_live_open was
+     * asked for 2 * cfg->workers + 2 */
     bc_live_writer_hook(live, bc_workers_guard);
     int rc = bc_workers_start("workers", cfg->workers, (size_t)cfg->workers * QUEUE_PER_WORKER,
                               bc_live_pool(live), &h->workers, err);
     if (rc == BC_OK)
         rc = bc_workers_start("writer", 1, WRITER_QUEUE, bc_live_pool(live), &h->writer, err);
+    if (rc == BC_OK)
+        rc = bc_workers_start("bulk", 1, BULK_QUEUE, bc_live_pool(live), &h->bulk, err);
+    if (rc == BC_OK)
+        rc = bc_workers_start("search", cfg->workers, (size_t)cfg->workers * QUEUE_PER_WORKER,
+                              bc_live_pool(live), &h->search, err);
     if (rc != BC_OK) {
         teardown(h);
         return rc;
@@ -670,6 +703,7 @@ int bc_http_start(const bc_config *cfg, bc_live *live, bc_http **out, bc_err *er
     }
     bc_metrics_attach(h->cache, live);
     bc_metrics_attach_workers(h->workers, h->writer);
+    bc_metrics_attach_lanes(h->bulk, h->search);
     bc_metrics_attach_reaper(h->reaper);
     bc_metrics_attach_log(h->log);
     struct timespec ts;
@@ -746,7 +780,9 @@ void bc_http_stop(bc_http *h, int grace_ms)
      * are answered 503, running ones finish within their budget */
     bc_workers_stop(h->workers);
     bc_workers_stop(h->writer);
-    h->workers = h->writer = NULL;
+    bc_workers_stop(h->bulk);
+    bc_workers_stop(h->search);
+    h->workers = h->writer = h->bulk = h->search = NULL;
     /* let the I/O thread send what the workers answered last (bounded) */
     for (int waited = 0; waited < 1000 && atomic_load(&h->active) > 0; waited += 10) {
         struct timespec ts = {0, 10 * 1000000L};

@@ -200,7 +200,21 @@ enum MHD_Result bc_http_admit_write(struct MHD_Connection *con, req_ctx *c, bc_r
     long want = (long)c->content_length;
     if (want > 0) {
         long held = atomic_fetch_add(&h->body_reserved, want);
+        long by_key = atomic_fetch_add(&h->key_body[c->key_slot], want);
         c->reserved = want;
+        long key_share = (long)h->cfg->max_body_memory / 4;
+        if (key_share < 2 * (long)h->cfg->max_body)
+            key_share = 2 * (long)h->cfg->max_body; /* a write and its retry */
+        if (by_key + want > key_share) {
+            bc_problem(&res, 503, "busy", NULL,
+                       "this key is already sending as many request bodies as it may; try "
+                       "again when one is done");
+            bc_response_header(&res, "Retry-After", "1");
+            snprintf(res.log_note, sizeof res.log_note,
+                     "the key's share of body memory (--max-body-memory / 4) is in use");
+            /* the write is refused whole: its reservation goes back when it completes */
+            return refuse(con, c, &res);
+        }
         if (held + want > (long)h->cfg->max_body_memory ||
             bc_buf_reserve(&c->body, (size_t)want + 1) != BC_OK) {
             bc_problem(&res, 503, "busy", NULL,

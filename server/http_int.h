@@ -26,6 +26,9 @@
 #include <stdatomic.h>
 #include <time.h>
 
+/* Slots of the per-key body memory accounting (bc_http.key_body). */
+#define BC_KEY_SLOTS 64
+
 typedef struct req_ctx req_ctx;
 typedef struct job_state job_state;
 
@@ -34,6 +37,8 @@ enum exec_class {
     EXEC_INLINE, /* on the I/O thread: touches neither the store nor anything slow */
     EXEC_WORKER, /* on the worker pool: reads the store, or builds something costly */
     EXEC_WRITER, /* on the writer: changes the store */
+    EXEC_BULK,   /* on the bulk thread: reads the whole store, with its own budget */
+    EXEC_SEARCH, /* on the search lane: full-text search, kept apart from other reads */
     EXEC_GATE,   /* on the worker pool: a write's key, checked before its body is read */
 };
 
@@ -55,11 +60,16 @@ struct bc_http {
     bc_cache *cache;
     bc_workers *workers;       /* reads that need the store */
     bc_workers *writer;        /* writes: one thread */
+    bc_workers *bulk;          /* whole-store reads (export, stats): one thread */
+    bc_workers *search;        /* full-text searches: --workers threads of their own */
     bc_reaper *reaper;         /* slow clients */
     bc_log *log;               /* the access log, NULL when off */
     atomic_int in_flight;      /* request line seen, not completed */
     atomic_int active;         /* head complete, not completed: what SIGTERM waits for */
     atomic_long body_reserved; /* bytes of request bodies promised, all connections */
+    /* the same per key (key id modulo BC_KEY_SLOTS): one key may hold a quarter of
+     * --max-body-memory, so slow bodies sent with one key cannot starve the others */
+    atomic_long key_body[BC_KEY_SLOTS];
     atomic_ulong next_id;
     unsigned long id_prefix;
     int port;
@@ -87,6 +97,7 @@ struct req_ctx {
     int phase;     /* enum req_phase */
     int active;    /* counted in bc_http.active */
     long reserved; /* bytes of bc_http.body_reserved held for this request's body */
+    int key_slot;  /* the writer's key's slot of bc_http.key_body (set by the key check) */
     unsigned long long content_length; /* announced by the head (0 when none) */
     int chunked;                       /* Transfer-Encoding: chunked */
     int write_role; /* a write: the bc_role its key needs (checked before the body) */

@@ -121,7 +121,14 @@ int bc_handle_ingest(bc_request *req, bc_response *res)
             if (who.key_id > 0)
                 bc_keys_touch(w, who.key_id, 60, &ignored);
             bc_live_writer_release(req->live);
-            if (rc == BC_EBUSY) {
+            char why[1400];
+            if (rc == BC_OK && !bc_live_store_ok(req->live, why, sizeof why)) {
+                /* the store went while the write ran: never acknowledge a commit into a
+                 * file (or log) that is no longer at the store's path */
+                snprintf(res->log_note, sizeof res->log_note, "%.255s", why);
+                status = bc_problem(res, 503, "store_unavailable", NULL,
+                                    "the store cannot be written: %s", why);
+            } else if (rc == BC_EBUSY) {
                 /* another writer (bordercoop load or ingest) holds the store */
                 snprintf(res->log_note, sizeof res->log_note, "%.255s", err.msg);
                 status = bc_problem(res, 503, "store_busy", NULL,

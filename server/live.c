@@ -7,6 +7,7 @@
 #include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 struct bc_live {
     char path[1024];
@@ -27,8 +28,11 @@ struct bc_live {
     int interval_ms;
     void (*on_change)(void *);
     void *ctx;
-    bc_file_id id;   /* the file opened at path */
-    atomic_int lost; /* the file at path is no longer it (sticky) */
+    bc_file_id id;             /* the file opened at path */
+    bc_file_id wal_id, shm_id; /* its -wal and -shm as opened (has_wal, has_shm) */
+    int has_wal, has_shm;
+    int names_released; /* release_names ran (under lock) */
+    atomic_int lost;    /* the file at path is no longer it (sticky) */
     pthread_mutex_t lost_lock;
     char lost_why[1400];
     int lost_reported;
@@ -79,6 +83,52 @@ static int data_version(bc_live *l, long *out, bc_err *err)
     return rc;
 }
 
+/* path with suffix appended into buf (size 1100). */
+static const char *sidecar(const bc_live *l, const char *suffix, char *buf)
+{
+    snprintf(buf, 1100, "%s%s", l->path, suffix);
+    return buf;
+}
+
+/* Records the identity of the -wal and -shm files the connections opened, so that a
+ * deleted write-ahead log is noticed and only our own files are ever removed. */
+static void record_sidecars(bc_live *l)
+{
+    char name[1100];
+    bc_err ignored;
+    l->has_wal = bc_store_file_id(sidecar(l, "-wal", name), &l->wal_id, &ignored) == BC_OK;
+    l->has_shm = bc_store_file_id(sidecar(l, "-shm", name), &l->shm_id, &ignored) == BC_OK;
+}
+
+/* 1 when the file at name is the one recorded in id. */
+static int same_file(const char *name, const bc_file_id *id)
+{
+    bc_file_id now;
+    bc_err ignored;
+    return bc_store_file_id(name, &now, &ignored) == BC_OK && now.dev == id->dev &&
+           now.ino == id->ino;
+}
+
+/* Once the store is lost: copies what the write-ahead log holds into the file the
+ * connections have open (its own inode, never the file now at the path), and when the
+ * main file was deleted or replaced removes the -wal and -shm names that are still
+ * ours, so that whatever is opened at the path next (a restarted daemon, `bordercoop
+ * load`, sqlite3) is never paired with this store's log. Caller holds l->lock. */
+static void release_names(bc_live *l)
+{
+    if (l->names_released || bc_store_is_immutable(l->watch))
+        return;
+    l->names_released = 1;
+    sqlite3_wal_checkpoint_v2(bc_store_db(l->watch), NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+    if (same_file(l->path, &l->id))
+        return; /* only the log went: the main file is still ours and keeps its names */
+    char name[1100];
+    if (l->has_wal && same_file(sidecar(l, "-wal", name), &l->wal_id))
+        unlink(name);
+    if (l->has_shm && same_file(sidecar(l, "-shm", name), &l->shm_id))
+        unlink(name);
+}
+
 int bc_live_open(const char *path, size_t readers, bc_live **out, bc_err *err)
 {
     *out = NULL;
@@ -105,6 +155,8 @@ int bc_live_open(const char *path, size_t readers, bc_live **out, bc_err *err)
         rc = data_version(l, &l->data_version, err);
     if (rc == BC_OK)
         rc = read_generation(l, &l->view, err);
+    if (rc == BC_OK && !bc_store_is_immutable(l->watch))
+        record_sidecars(l);
     l->view.confirmed_at = checked;
     if (rc != BC_OK) {
         bc_live_close(l);
@@ -175,6 +227,16 @@ int bc_live_store_ok(bc_live *l, char *why, size_t n)
             what = "was deleted";
         else if (rc == BC_OK && (now.dev != l->id.dev || now.ino != l->id.ino))
             what = "was replaced by another file";
+        char wal[1100];
+        if (what == NULL && l->has_wal) {
+            /* acknowledged writes live in the log until a checkpoint: without it at its
+             * name, a crash would lose them */
+            rc = bc_store_file_id(sidecar(l, "-wal", wal), &now, &err);
+            if (rc == BC_ENOTFOUND)
+                what = "lost its write-ahead log (the -wal file was deleted)";
+            else if (rc == BC_OK && (now.dev != l->wal_id.dev || now.ino != l->wal_id.ino))
+                what = "lost its write-ahead log (the -wal file was replaced)";
+        }
         /* BC_EIO (e.g. a permission change) says nothing about the file: keep going */
         if (what != NULL) {
             pthread_mutex_lock(&l->lost_lock);
@@ -229,6 +291,9 @@ static void *watch_loop(void *arg)
         char why[1400];
         if (!bc_live_store_ok(l, why, sizeof why) && !l->lost_reported) {
             l->lost_reported = 1;
+            pthread_mutex_lock(&l->lock);
+            release_names(l);
+            pthread_mutex_unlock(&l->lock);
             if (l->on_lost != NULL)
                 l->on_lost(l->lost_ctx, why);
         }
@@ -262,6 +327,9 @@ void bc_live_close(bc_live *l)
         pthread_mutex_unlock(&l->stop_lock);
         pthread_join(l->thread, NULL);
     }
+    /* a store lost since the watcher last looked (or without a watcher) */
+    if (l->watch != NULL && !bc_live_store_ok(l, NULL, 0))
+        release_names(l);
     bc_store_close(l->writer);
     bc_store_close(l->watch);
     bc_store_pool_close(l->pool);

@@ -293,6 +293,25 @@ static int replace_live(bc_store *src, const char *dest_path, bc_load_stats *st,
     return rc;
 }
 
+/* With no store at db_path (checked under the store lock), a -wal or -shm left at its
+ * name belongs to no file that will ever be there again (a deleted store's, perhaps
+ * still held open by a daemon serving the deleted file): SQLite would replay that log
+ * into the new file, so it goes before the new file takes the name. */
+static int remove_orphan_logs(const char *db_path, bc_err *err)
+{
+    static const char *const suffixes[] = {"-wal", "-shm", "-journal"};
+    for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+        char name[1100];
+        snprintf(name, sizeof name, "%s%s", db_path, suffixes[i]);
+        if (unlink(name) != 0 && errno != ENOENT)
+            return bc_err_set(err, BC_EIO,
+                              "cannot remove %s, left by a store that is gone (SQLite would "
+                              "replay it into the new store): %s",
+                              name, strerror(errno));
+    }
+    return BC_OK;
+}
+
 int bc_loader_build(const char *data_dir, const char *db_path, bc_load_stats *stats, bc_err *err)
 {
     char tmp[1024];
@@ -327,6 +346,13 @@ int bc_loader_build(const char *data_dir, const char *db_path, bc_load_stats *st
             rc = bc_store_exec(s, "PRAGMA journal_mode = WAL", err);
     }
     bc_store_close(s);
+    if (rc == BC_OK && !live && access(db_path, F_OK) == 0)
+        rc = bc_err_set(err, BC_EBUSY,
+                        "a store appeared at %s while this one was being built; nothing was "
+                        "written, run the load again",
+                        db_path);
+    if (rc == BC_OK && !live)
+        rc = remove_orphan_logs(db_path, err);
     if (rc == BC_OK && !live) {
         if (fsync_path(tmp, 0) != 0)
             rc = bc_err_set(err, BC_EIO, "%s: fsync: %s", tmp, strerror(errno));

@@ -69,6 +69,12 @@ int main(int argc, char **argv)
     sigaddset(&sigs, SIGINT);
     sigaddset(&sigs, SIGTERM);
     sigaddset(&sigs, SIGHUP);
+    /* logrotate snippets send USR1 (nginx's reopen) or USR2; an ALRM or VTALRM nobody
+     * asked for must not kill the daemon with lines in the log buffer either */
+    sigaddset(&sigs, SIGUSR1);
+    sigaddset(&sigs, SIGUSR2);
+    sigaddset(&sigs, SIGALRM);
+    sigaddset(&sigs, SIGVTALRM);
     pthread_sigmask(SIG_BLOCK, &sigs, NULL);
     signal(SIGPIPE, SIG_IGN);
     /* memory goes back to the system after a big request: glibc's threshold for serving
@@ -84,8 +90,9 @@ int main(int argc, char **argv)
     bc_store_lock_timeout_ms = cfg.write_budget_ms;
     bc_dashboard_install(bc_web, bc_web_count);
     bc_live *live = NULL;
-    /* one reader per worker thread, one for the writer thread */
-    if (bc_live_open(cfg.db, (size_t)cfg.workers + 1, &live, &err) != 0) {
+    /* one reader per worker thread and per search thread, one for the writer thread, one
+     * for the bulk thread */
+    if (bc_live_open(cfg.db, 2 * (size_t)cfg.workers + 2, &live, &err) != 0) {
         fprintf(stderr, "bordercoopd: %s\n", err.msg);
         return 1;
     }
@@ -111,9 +118,15 @@ int main(int argc, char **argv)
     for (;;) {
         if (sigwait(&sigs, &sig) != 0)
             continue;
-        if (sig != SIGHUP)
+        if (sig == SIGINT || sig == SIGTERM)
             break;
-        bc_http_reopen_log(http);
+        if (sig == SIGUSR1 || sig == SIGUSR2)
+            fprintf(stderr, "bordercoopd: %s received, taken as SIGHUP\n",
+                    sig == SIGUSR1 ? "SIGUSR1" : "SIGUSR2");
+        if (sig == SIGHUP || sig == SIGUSR1 || sig == SIGUSR2)
+            bc_http_reopen_log(http);
+        else
+            fprintf(stderr, "bordercoopd: signal %d received and ignored\n", sig);
     }
     fprintf(stderr, "bordercoopd: %s received, finishing requests in flight\n",
             sig == SIGINT ? "SIGINT" : "SIGTERM");

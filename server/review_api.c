@@ -462,6 +462,10 @@ int bc_handle_review_decide(bc_request *req, bc_response *res)
     if (st == 0) {
         rc = bc_review_decide(w, &rq, &r, &err);
         touch(req, w, &who);
+        char why[1400];
+        if (rc == BC_OK && !bc_live_store_ok(req->live, why, sizeof why))
+            st = bc_problem(res, 503, "store_unavailable", NULL, "the store cannot be written: %s",
+                            why);
     }
     json_decref(body);
     if (st == 0 && rc != BC_OK) {

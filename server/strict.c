@@ -2,6 +2,7 @@
 #include "bordercoop/strict.h"
 
 #include <stdarg.h>
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -76,6 +77,47 @@ static int parse_length(const char *v, size_t n, uint64_t *out)
     return 1;
 }
 
+/* 1 when v (n bytes) is uri-host [ ":" port ] (RFC 3986 3.2.2, RFC 9112 3.2): a
+ * reg-name of unreserved, sub-delims and percent-encoded bytes, or an IP literal in
+ * brackets, and a port of at most 5 digits up to 65535. Not empty, no userinfo. */
+static int host_ok(const char *v, size_t n)
+{
+    size_t i = 0;
+    if (n > 0 && v[0] == '[') {
+        while (i < n && v[i] != ']') {
+            char c = v[i++];
+            if (!(isxdigit((unsigned char)c) || c == ':' || c == '.' || c == '[' || c == 'v' ||
+                  c == 'V'))
+                return 0;
+        }
+        if (i >= n || i < 3)
+            return 0;
+        i++;
+    } else {
+        for (; i < n && v[i] != ':'; i++) {
+            unsigned char c = (unsigned char)v[i];
+            if (c == '%' && i + 2 < n && isxdigit((unsigned char)v[i + 1]) &&
+                isxdigit((unsigned char)v[i + 2])) {
+                i += 2;
+                continue;
+            }
+            if (!(isalnum(c) || strchr("-._~!$&'()*+,;=", c) != NULL) || c == '\0')
+                return 0;
+        }
+        if (i == 0)
+            return 0;
+    }
+    if (i == n)
+        return 1;
+    if (v[i] != ':')
+        return 0;
+    uint64_t port = 0;
+    size_t digits = n - i - 1;
+    if (digits == 0)
+        return 1; /* "host:" is an empty port, which RFC 3986 allows */
+    return parse_length(v + i + 1, digits, &port) && digits <= 5 && port <= 65535;
+}
+
 void bc_strict_field(bc_strict *s, const char *name, size_t name_len, const char *value,
                      size_t value_len)
 {
@@ -119,11 +161,19 @@ void bc_strict_field(bc_strict *s, const char *name, size_t name_len, const char
         s->hosts++;
         if (s->hosts > 1)
             refuse(s, 400, "conflicting_host", "Host is given twice");
+        else if (!host_ok(value, value_len))
+            refuse(s, 400, "invalid_host",
+                   "Host '%.*s' is not a host with an optional port (RFC 9112 3.2)",
+                   (int)(value_len < 60 ? value_len : 60), value);
     } else if (name_is(name, name_len, "Authorization")) {
         /* which credential would count is ambiguous (a proxy may pick the other one) */
         s->authorizations++;
         if (s->authorizations > 1)
             refuse(s, 400, "conflicting_authorization", "Authorization is given twice");
+    } else if (name_is(name, name_len, "Content-Type")) {
+        s->content_types++;
+        if (s->content_types > 1)
+            refuse(s, 400, "conflicting_header", "Content-Type is given twice");
     }
 }
 

@@ -50,8 +50,12 @@ int bc_live_immutable(const bc_live *l);
 /* The store's path (borrowed). */
 const char *bc_live_path(const bc_live *l);
 
-/* Whether the file at the store's path is still the one opened: 1, or 0 (and a reason
- * in why, size n, may be NULL) once it was deleted or replaced. A lost store stays lost:
+/* Whether the file at the store's path, and its write-ahead log (-wal), are still the
+ * ones opened: 1, or 0 (and a reason in why, size n, may be NULL) once either was
+ * deleted or replaced. Once the watcher (or bc_live_close) sees the store lost it
+ * checkpoints the log into the file the connections have open and, when the main file
+ * went, removes the -wal and -shm names that are still this store's, so nothing opened
+ * at the path later replays them. A lost store stays lost:
  * readers keep serving the file they have open, but it can no longer be made durable
  * at its path, so nothing may be written and the daemon is not ready. Checks now (one
  * stat); thread-safe. */

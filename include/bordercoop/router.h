@@ -20,6 +20,11 @@ typedef enum bc_exec {
     BC_EXEC_WORKER = 0, /* the default: may read the store, off the I/O thread */
     BC_EXEC_INLINE,     /* cheap and store-free (e.g. /healthz): on the I/O thread */
     BC_EXEC_WRITER,     /* writes the store: serialised with other writes */
+    BC_EXEC_BULK,       /* reads the whole store (export, stats): one thread of its own
+                         * with its own budget, so it neither takes the workers nor dies
+                         * at the per-request budget; its answer is cached */
+    BC_EXEC_SEARCH,     /* full-text search: a lane of workers of its own, so that a flood
+                         * of costly searches cannot take the workers other reads need */
 } bc_exec;
 
 /* One allowed method of a route; fn NULL = the method is not allowed. */

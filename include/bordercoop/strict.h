@@ -1,8 +1,9 @@
 /* strict.h: the request-framing rules libmicrohttpd 0.9.75 does not enforce (RFC 9112
  * sections 2.2, 3.2, 5 and 6): one Content-Length made of digits, never beside a
  * Transfer-Encoding, only "chunked" as a transfer coding and only on HTTP/1.1, exactly
- * one Host on HTTP/1.1 (at most one on 1.0), at most one Authorization, header names that are
- * tokens (so no whitespace before the colon), no control bytes in values, and a request target of
+ * one Host on HTTP/1.1 (at most one on 1.0), a Host that is a host and port, at most
+ * one Authorization and one Content-Type, header names that are tokens (so no
+ * whitespace before the colon), no control bytes in values, and a request target of
  * visible ASCII only. A request that breaks one of them is a smuggling or desync
  * primitive: it is refused and its connection closed. Pure functions, no I/O. */
 #ifndef BORDERCOOP_STRICT_H
@@ -15,7 +16,7 @@ typedef struct bc_strict {
     int status;       /* 0 while acceptable; else 400 or 501 */
     const char *code; /* the problem code (static), NULL while acceptable */
     char detail[160]; /* what was wrong, for the problem's detail */
-    int content_lengths, hosts, transfer_encodings, authorizations;
+    int content_lengths, hosts, transfer_encodings, authorizations, content_types;
     uint64_t content_length; /* the value of the one Content-Length */
     int chunked;             /* Transfer-Encoding: chunked */
 } bc_strict;

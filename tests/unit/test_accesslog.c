@@ -103,6 +103,14 @@ static void credentials_are_never_written(void **state)
         {"/v1/meetings?q=bck_0123456789abcdefghijklmnopqrstuvwxyzABCDEFG",
          "/v1/meetings?q=[redacted]"},
         {"/bck_0123456789abcdefghijklmnopqrstuvwxyzABCDEFG/x", "/[redacted]/x"},
+        /* keys percent-encoded, wholly or in part, in either case of hex */
+        {"/v1/search?q=%62%63%6B%5F%30%31%32%33%34%35%36%37%38%39abcdefghijklmn&z=1",
+         "/v1/search?q=[redacted]&z=1"},
+        {"/v1/search?q=bck%5F0123456789abcdefghijklmnop", "/v1/search?q=[redacted]"},
+        {"/v1/search?q=bck_0%31%32%33%34%35%36%37%38%39abcdef%2d%5fghij",
+         "/v1/search?q=[redacted]"},
+        {"/v1/meetings/%62%63%6b%5f0123456789abcdefghijkl/x", "/v1/meetings/[redacted]/x"},
+        {"/v1/search?q=%62ck_short%20x", "/v1/search?q=%62ck_short%20x"},
         /* the bootstrap token, raw or encoded */
         {"/v1/meetings?q=" SECRET, "/v1/meetings?q=[redacted]"},
         {"/v1/meetings?q=bootstrap-Token%2B0123456789%2F%3D&z=1", "/v1/meetings?q=[redacted]&z=1"},

@@ -104,6 +104,23 @@ static void host_rules(void **state)
     expect(1, (field[]){{"Host", "a"}, {"host", "b"}, {0}}, 400, "conflicting_host");
     expect(1, (field[]){{"Host", "a"}, {"Host", "a"}, {0}}, 400, "conflicting_host");
     expect(0, (field[]){{"Host", "a"}, {"Host", "b"}, {0}}, 400, "conflicting_host");
+    /* a Host must be a host and an optional port (RFC 9112 3.2) */
+    static const char *const good[] = {"example.org", "127.0.0.1:8080",        "[::1]:443", "[::1]",
+                                       "a-b_c~d.e:",  "xn--bcher-kva.example", "h%41st"};
+    for (size_t i = 0; i < sizeof good / sizeof good[0]; i++)
+        expect(1, (field[]){{"Host", good[i]}, {0}}, 0, NULL);
+    static const char *const bad[] = {
+        "",     "a b", "user@evil:99999", "a:99999", "a:12x", ":80",
+        "[::1", "a/b", "a:123456",        "[zz]:80", "a\"b",  "a:80:90"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        expect(1, (field[]){{"Host", bad[i]}, {0}}, 400, "invalid_host");
+    /* one Content-Type: a proxy and the daemon must not read different ones */
+    expect(1,
+           (field[]){{"Host", "x"},
+                     {"Content-Type", "application/json"},
+                     {"content-type", "text/plain"},
+                     {0}},
+           400, "conflicting_header");
 }
 
 static void one_authorization(void **state)

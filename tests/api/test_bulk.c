@@ -1,0 +1,192 @@
+/* test_bulk.c: whole-store answers (the export, its index, /v1/stats with machine-read
+ * facts) on a grown store are built on the bulk thread with their own budget, not cut
+ * by the per-request budget forever (attack finding 3): with a request budget far too
+ * small for them they still answer 200, again after a write, and a cheap request keeps
+ * its own budget. A flood of costly searches runs on the search lane and leaves the
+ * workers to other uncached reads (attack finding 6). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "bordercoop/loader.h"
+#include "bordercoop/synth.h"
+#include "harness.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define TOKEN "bulk-test-token-0123456789"
+
+static char TMP[64];
+
+static int setup(void **state)
+{
+    (void)state;
+    snprintf(TMP, sizeof TMP, "/tmp/bc-bulk-XXXXXX");
+    return mkdtemp(TMP) != NULL ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", TMP);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+static int status_of(int port, const char *target)
+{
+    bct_response r;
+    assert_int_equal(bct_get(port, target, NULL, &r), 0);
+    int status = r.status;
+    if (status != 200)
+        print_message("%s: %d %.200s\n", target, status, r.body);
+    bct_response_free(&r);
+    return status;
+}
+
+static void whole_store_answers_outlive_the_request_budget(void **state)
+{
+    (void)state;
+    char db[160];
+    snprintf(db, sizeof db, "%s/grown.db", TMP);
+    bc_synth_options o = {.data_dir = getenv("BC_DATA") ? getenv("BC_DATA") : "data",
+                          .out = db,
+                          .figures = 3000,
+                          .meetings = 300,
+                          .seed = 7};
+    bc_err err;
+    if (bc_synth(&o, &err) != 0)
+        fail_msg("synth: %s", err.msg);
+    setenv("BORDERCOOP_API_TOKEN", TOKEN, 1);
+    bct_daemon d;
+    /* a request budget of 1 ms: no whole-store answer fits in it */
+    int rc = bct_daemon_start(&d, getenv("BC_DAEMON"), db,
+                              (const char *[]){"--log-format", "off", "--request-budget-ms", "1",
+                                               "--bulk-budget-ms", "60000", NULL},
+                              10000);
+    unsetenv("BORDERCOOP_API_TOKEN");
+    assert_int_equal(rc, 0);
+    static const char *const bulk[] = {"/v1/export.ndjson", "/v1/export/index.json",
+                                       "/v1/stats?curation=all", "/v1/stats"};
+    for (int round = 0; round < 2; round++) {
+        for (size_t i = 0; i < sizeof bulk / sizeof bulk[0]; i++) {
+            assert_int_equal(status_of(d.port, bulk[i]), 200);
+            assert_int_equal(status_of(d.port, bulk[i]), 200); /* and from the cache */
+        }
+        if (round == 0) {
+            /* a write: a new generation, built again */
+            static const char body[] =
+                "{\"lang\":\"en\",\"title\":\"Bulk\",\"text\":\"Trade between Lao Cai and "
+                "Yunnan reached USD 5 million in 2025.\"}";
+            const char *hs[] = {"Authorization: Bearer " TOKEN, "Content-Type: application/json",
+                                NULL};
+            /* its key check runs under the tiny request budget: a busy machine may
+             * refuse it (503) a few times */
+            int status = 503;
+            for (int attempt = 0; attempt < 50 && status == 503; attempt++) {
+                bct_conn *c = bct_connect(d.port, 30000);
+                assert_non_null(c);
+                bct_response r;
+                assert_int_equal(bct_request(c, "POST", "/v1/sources", hs, body, strlen(body), &r),
+                                 0);
+                status = r.status;
+                bct_response_free(&r);
+                bct_close(c);
+            }
+            assert_int_equal(status, 201);
+        }
+    }
+    assert_int_equal(bct_daemon_stop(&d, 30000), 0);
+}
+
+/* An article whose one paragraph repeats one word 16,000 times (costly to search); the
+ * JSON body is new, free with free(). */
+static char *wordy_article(size_t *len)
+{
+    size_t n = 16000 * 8 + 256;
+    char *text = malloc(n);
+    assert_non_null(text);
+    size_t k = (size_t)snprintf(text, n, "Charlie report.");
+    for (int i = 0; i < 16000; i++)
+        k += (size_t)snprintf(text + k, n - k, " charlie");
+    json_t *o = json_pack("{s:s,s:s,s:s}", "text", text, "lang", "en", "title", "Charlie");
+    char *s = json_dumps(o, JSON_COMPACT);
+    json_decref(o);
+    free(text);
+    *len = strlen(s);
+    return s;
+}
+
+#define FLOOD 16
+
+static void a_search_flood_leaves_other_reads_their_workers(void **state)
+{
+    (void)state;
+    char db[160];
+    snprintf(db, sizeof db, "%s/flood.db", TMP);
+    bc_err err;
+    if (bc_loader_build(getenv("BC_DATA") ? getenv("BC_DATA") : "data", db, NULL, &err) != 0)
+        fail_msg("building the store: %s", err.msg);
+    setenv("BORDERCOOP_API_TOKEN", TOKEN, 1);
+    bct_daemon d;
+    int rc = bct_daemon_start(&d, getenv("BC_DAEMON"), db,
+                              (const char *[]){"--log-format", "off", "--workers", "1",
+                                               "--request-budget-ms", "300", NULL},
+                              10000);
+    unsetenv("BORDERCOOP_API_TOKEN");
+    assert_int_equal(rc, 0);
+    size_t len;
+    char *body = wordy_article(&len);
+    const char *hs[] = {"Authorization: Bearer " TOKEN, "Content-Type: application/json", NULL};
+    bct_conn *c = bct_connect(d.port, 30000);
+    assert_non_null(c);
+    bct_response r;
+    assert_int_equal(bct_request(c, "POST", "/v1/sources", hs, body, len, &r), 0);
+    assert_int_equal(r.status, 201);
+    bct_response_free(&r);
+    bct_close(c);
+    free(body);
+    /* 16 costly searches from one client, all sent before any is answered */
+    bct_conn *flood[FLOOD];
+    for (int i = 0; i < FLOOD; i++) {
+        char req[256];
+        snprintf(req, sizeof req,
+                 "GET /v1/search?q=charlie%%20OR%%20c*&limit=%d&paragraphs=true&total=true "
+                 "HTTP/1.1\r\nHost: x\r\n\r\n",
+                 40 + i);
+        flood[i] = bct_connect(d.port, 30000);
+        assert_non_null(flood[i]);
+        assert_int_equal(bct_send_raw(flood[i], req, strlen(req)), 0);
+    }
+    /* uncached reads of other clients get the workers meanwhile */
+    for (int i = 0; i < 5; i++) {
+        char target[64];
+        snprintf(target, sizeof target, "/v1/meetings?limit=%d&sort=-date", 2 + i);
+        assert_int_equal(status_of(d.port, target), 200);
+    }
+    int answered = 0;
+    for (int i = 0; i < FLOOD; i++) {
+        memset(&r, 0, sizeof r);
+        if (bct_read_response(flood[i], 0, &r) == 0 && (r.status == 200 || r.status == 503))
+            answered++;
+        bct_response_free(&r);
+        bct_close(flood[i]);
+    }
+    assert_int_equal(answered, FLOOD);
+    assert_int_equal(bct_daemon_stop(&d, 30000), 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(whole_store_answers_outlive_the_request_budget),
+        cmocka_unit_test(a_search_flood_leaves_other_reads_their_workers),
+    };
+    return cmocka_run_group_tests_name("bulk", tests, setup, teardown);
+}

@@ -1,0 +1,265 @@
+/* test_hardening.c: the smaller findings of the second attack pass against the real
+ * daemon on loopback: signals that used to kill it (USR1, USR2, ALRM) leave it serving
+ * with its access log complete; an empty or malformed Host and a second Content-Type
+ * are refused with a problem and the connection closed; slow bodies sent with one key
+ * cannot take the body memory other writers need. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "bordercoop/loader.h"
+#include "harness.h"
+
+#include <jansson.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#define TOKEN "hardening-test-token-0123456789"
+
+static char TMP[64];
+static char DB[160];
+
+static int setup(void **state)
+{
+    (void)state;
+    snprintf(TMP, sizeof TMP, "/tmp/bc-hardening-XXXXXX");
+    if (mkdtemp(TMP) == NULL)
+        return -1;
+    snprintf(DB, sizeof DB, "%s/store.db", TMP);
+    bc_err err;
+    return bc_loader_build(getenv("BC_DATA") ? getenv("BC_DATA") : "data", DB, NULL, &err);
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", TMP);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+static void start(bct_daemon *d, const char *const *extra)
+{
+    setenv("BORDERCOOP_API_TOKEN", TOKEN, 1);
+    int rc = bct_daemon_start(d, getenv("BC_DAEMON"), DB, extra, 10000);
+    unsetenv("BORDERCOOP_API_TOKEN");
+    if (rc != 0)
+        fail_msg("the daemon did not start");
+}
+
+static char *read_all(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        return NULL;
+    size_t cap = 1 << 16, n = 0;
+    char *s = malloc(cap + 1);
+    assert_non_null(s);
+    size_t k;
+    while ((k = fread(s + n, 1, cap - n, f)) > 0) {
+        n += k;
+        if (n == cap) {
+            cap *= 2;
+            s = realloc(s, cap + 1);
+            assert_non_null(s);
+        }
+    }
+    fclose(f);
+    s[n] = '\0';
+    return s;
+}
+
+static int log_has(const bct_daemon *d, const char *text, int ms)
+{
+    for (int waited = 0;; waited += 20) {
+        char *log = bct_daemon_log(d);
+        int found = log != NULL && strstr(log, text) != NULL;
+        free(log);
+        if (found || waited >= ms)
+            return found;
+        struct timespec ts = {0, 20 * 1000000L};
+        nanosleep(&ts, NULL);
+    }
+}
+
+static size_t occurrences(const char *s, const char *what)
+{
+    size_t n = 0;
+    for (const char *p = strstr(s, what); p != NULL; p = strstr(p + 1, what))
+        n++;
+    return n;
+}
+
+/* USR1 and USR2 reopen the access log like HUP (logrotate's habit), ALRM is ignored:
+ * none of them stops the daemon, and no buffered log line is lost. */
+static void stray_signals_keep_serving(void **state)
+{
+    (void)state;
+    char logfile[200];
+    snprintf(logfile, sizeof logfile, "%s/access.log", TMP);
+    bct_daemon d;
+    start(&d, (const char *[]){"--log-file", logfile, NULL});
+    static const int sigs[] = {SIGUSR1, SIGUSR2, SIGALRM};
+    static const char *const said[] = {"SIGUSR1 received", "SIGUSR2 received",
+                                       "received and ignored"};
+    for (size_t i = 0; i < 3; i++) {
+        for (int k = 0; k < 5; k++) {
+            bct_response r;
+            assert_int_equal(bct_get(d.port, "/healthz?marker=sig", NULL, &r), 0);
+            bct_response_free(&r);
+        }
+        assert_int_equal(kill(d.pid, sigs[i]), 0);
+        assert_true(log_has(&d, said[i], 3000));
+        bct_response r;
+        assert_int_equal(bct_get(d.port, "/healthz", NULL, &r), 0);
+        assert_int_equal(r.status, 200);
+        bct_response_free(&r);
+    }
+    assert_int_equal(bct_daemon_stop(&d, 15000), 0);
+    char *log = read_all(logfile);
+    assert_non_null(log);
+    assert_int_equal(occurrences(log, "marker=sig"), 15);
+    free(log);
+}
+
+/* Sends raw on a new connection; returns the one response (status in *status, -1 for
+ * none) and whether the server then closed the connection. */
+static void raw_once(int port, const char *data, int *status, const char **code_out, char *code,
+                     size_t code_n)
+{
+    bct_conn *c = bct_connect(port, 5000);
+    assert_non_null(c);
+    assert_int_equal(bct_send_raw(c, data, strlen(data)), 0);
+    bct_response r;
+    memset(&r, 0, sizeof r);
+    *status = bct_read_response(c, 0, &r) == 0 ? r.status : -1;
+    code[0] = '\0';
+    if (*status > 0) {
+        const char *ct = bct_header_get(&r, "Content-Type");
+        assert_non_null(ct);
+        assert_non_null(strstr(ct, "application/problem+json"));
+        json_t *j = json_loadb(r.body, r.body_len, 0, NULL);
+        assert_non_null(j);
+        snprintf(code, code_n, "%s", json_string_value(json_object_get(j, "code")));
+        json_decref(j);
+        /* nothing but one response: the connection is closed after it */
+        assert_int_equal(bct_wait_closed(c, 3000), 1);
+    }
+    *code_out = code;
+    bct_response_free(&r);
+    bct_close(c);
+}
+
+static void bad_hosts_and_headers_are_refused(void **state)
+{
+    (void)state;
+    bct_daemon d;
+    start(&d, (const char *[]){"--log-format", "off", NULL});
+    static const char *const hosts[] = {"", "a b", "user@evil:99999", "a:99999"};
+    for (size_t i = 0; i < sizeof hosts / sizeof hosts[0]; i++) {
+        char req[256];
+        snprintf(req, sizeof req, "GET /healthz HTTP/1.1\r\nHost: %s\r\n\r\n", hosts[i]);
+        int status;
+        const char *code;
+        char buf[64];
+        raw_once(d.port, req, &status, &code, buf, sizeof buf);
+        if (status != 400)
+            fail_msg("Host '%s': status %d, want 400", hosts[i], status);
+        assert_string_equal(code, "invalid_host");
+    }
+    /* two Content-Types on a write: refused before anything reads the body */
+    static const char dup[] = "POST /v1/sources HTTP/1.1\r\nHost: x\r\n"
+                              "Authorization: Bearer " TOKEN "\r\n"
+                              "Content-Type: application/json\r\nContent-Type: text/plain\r\n"
+                              "Content-Length: 2\r\n\r\n{}";
+    int status;
+    const char *code;
+    char buf[64];
+    raw_once(d.port, dup, &status, &code, buf, sizeof buf);
+    assert_int_equal(status, 400);
+    assert_string_equal(code, "conflicting_header");
+    assert_int_equal(bct_daemon_stop(&d, 15000), 0);
+}
+
+/* A new key from `bordercoop keys add NAME --role ROLE` into key (size n). */
+static void add_key(const char *name, const char *role, char *key, size_t n)
+{
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "%s keys add %s --role %s --db '%s'", getenv("BC_CLI"), name, role,
+             DB);
+    FILE *p = popen(cmd, "r");
+    assert_non_null(p);
+    key[0] = '\0';
+    assert_non_null(fgets(key, (int)n, p));
+    assert_int_equal(pclose(p), 0);
+    key[strcspn(key, "\r\n")] = '\0';
+    assert_true(strncmp(key, "bck_", 4) == 0);
+}
+
+#define SLOW_BODIES 4
+
+/* Slow bodies sent with one key hold at most a quarter of the body memory: with all of
+ * it otherwise promised to them, another writer still gets through. */
+static void slow_bodies_of_one_key_leave_room_for_others(void **state)
+{
+    (void)state;
+    char key[128];
+    add_key("trickler", "ingest", key, sizeof key);
+    bct_daemon d;
+    /* room for four 256 KiB bodies in all, two per key */
+    start(&d, (const char *[]){"--log-format", "off", "--max-body", "262144", "--max-body-memory",
+                               "1048576", NULL});
+    char head[512];
+    snprintf(head, sizeof head,
+             "POST /v1/sources HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer %s\r\n"
+             "Content-Type: application/json\r\nContent-Length: 262144\r\n\r\n{\"text\":\"",
+             key);
+    bct_conn *slow[SLOW_BODIES];
+    for (int i = 0; i < SLOW_BODIES; i++) {
+        slow[i] = bct_connect(d.port, 5000);
+        assert_non_null(slow[i]);
+        assert_int_equal(bct_send_raw(slow[i], head, strlen(head)), 0);
+    }
+    /* two of them are taken (a key's share is at least two bodies); the others are refused */
+    int refused = 0;
+    for (int i = 0; i < SLOW_BODIES; i++)
+        if (bct_wait_closed(slow[i], 3000) != 0) {
+            bct_response r;
+            memset(&r, 0, sizeof r);
+            if (bct_read_response(slow[i], 0, &r) == 0 && r.status == 503 &&
+                strstr(r.body, "key") != NULL)
+                refused++;
+            bct_response_free(&r);
+        }
+    assert_int_equal(refused, SLOW_BODIES - 2);
+    /* another writer (the bootstrap token) gets through */
+    static const char body[] = "{\"lang\":\"en\",\"title\":\"Honest\",\"text\":\"Trade between "
+                               "Lao Cai and Yunnan reached USD 5 million in 2025.\"}";
+    const char *hs[] = {"Authorization: Bearer " TOKEN, "Content-Type: application/json", NULL};
+    bct_conn *c = bct_connect(d.port, 10000);
+    assert_non_null(c);
+    bct_response r;
+    assert_int_equal(bct_request(c, "POST", "/v1/sources", hs, body, strlen(body), &r), 0);
+    assert_int_equal(r.status, 201);
+    bct_response_free(&r);
+    bct_close(c);
+    for (int i = 0; i < SLOW_BODIES; i++)
+        bct_close(slow[i]);
+    assert_int_equal(bct_daemon_stop(&d, 15000), 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(stray_signals_keep_serving),
+        cmocka_unit_test(bad_hosts_and_headers_are_refused),
+        cmocka_unit_test(slow_bodies_of_one_key_leave_room_for_others),
+    };
+    return cmocka_run_group_tests_name("hardening", tests, setup, teardown);
+}

@@ -234,9 +234,12 @@ static void on_completed(void *cls, struct MHD_Connection *con, void **req_cls,
 /* Decodes the request target into req (path and raw query); a problem on failure. */
 static int parse_target(req_ctx *c, bc_request *req, bc_response *res)
 {
-    if (c->uri_too_long)
+    if (c->uri_too_long) {
+        /* like every refusal of a head: nothing behind it on the connection is read */
+        bc_response_header(res, "Connection", "close");
         return bc_problem(res, 414, "uri_too_long", NULL,
                           "the request target is longer than %d bytes", c->h->cfg->max_uri);
+    }
     const char *uri = c->uri;
     if (uri == NULL || uri[0] != '/')
         return bc_problem(res, 400, "malformed_target", NULL,
@@ -673,6 +676,7 @@ int bc_http_start(const bc_config *cfg, bc_live *live, bc_http **out, bc_err *er
      * answer back), the bulk thread one and the search lane cfg->workers: bc_live_open was
      * asked for 2 * cfg->workers + 2 */
     bc_live_writer_hook(live, bc_workers_guard);
+    bc_workers_cut(0);
     int rc = bc_workers_start("workers", cfg->workers, (size_t)cfg->workers * QUEUE_PER_WORKER,
                               bc_live_pool(live), &h->workers, err);
     if (rc == BC_OK)
@@ -725,7 +729,8 @@ int bc_http_start(const bc_config *cfg, bc_live *live, bc_http **out, bc_err *er
         {MHD_OPTION_CONNECTION_LIMIT, cfg->max_connections, NULL},
         {MHD_OPTION_PER_IP_CONNECTION_LIMIT, cfg->max_connections_per_ip, NULL},
         {MHD_OPTION_CONNECTION_TIMEOUT, cfg->connection_timeout, NULL},
-        {MHD_OPTION_CONNECTION_MEMORY_LIMIT, cfg->max_header_bytes, NULL},
+        {MHD_OPTION_CONNECTION_MEMORY_LIMIT, (intptr_t)cfg->max_header_bytes + BC_HEAD_HEADROOM,
+         NULL},
         /* the Host and request-line rules are checked in http_admit.c (strict.h), so
          * that they are answered with problem+json; libmicrohttpd's own would be HTML */
         {MHD_OPTION_STRICT_FOR_CLIENT, 0, NULL},
@@ -776,8 +781,12 @@ void bc_http_stop(bc_http *h, int grace_ms)
         struct timespec ts = {0, 10 * 1000000L};
         nanosleep(&ts, NULL);
     }
+    /* the grace is over: work still running (a write's transaction or its wait for the
+     * store lock) is cut now, rolled back and answered 503, rather than at its own
+     * budget (a write's 10 s), so the daemon exits within --shutdown-grace */
+    bc_workers_cut(1);
     /* every suspended connection must be resumed before libmicrohttpd stops: queued jobs
-     * are answered 503, running ones finish within their budget */
+     * are answered 503, running ones stop at once */
     bc_workers_stop(h->workers);
     bc_workers_stop(h->writer);
     bc_workers_stop(h->bulk);

@@ -51,6 +51,7 @@ static void walk_field(head_walk *w, const char *key, size_t key_size, const cha
 typedef struct head_check {
     bc_strict strict;
     head_walk walk;
+    size_t fields;
 } head_check;
 
 static enum MHD_Result check_field(void *cls, enum MHD_ValueKind kind, const char *key,
@@ -58,6 +59,7 @@ static enum MHD_Result check_field(void *cls, enum MHD_ValueKind kind, const cha
 {
     (void)kind;
     head_check *hc = cls;
+    hc->fields++;
     bc_strict_field(&hc->strict, key, key_size, value != NULL ? value : "",
                     value != NULL ? value_size : 0);
     if (value != NULL)
@@ -128,8 +130,28 @@ enum MHD_Result bc_http_admit(struct MHD_Connection *con, req_ctx *c, const char
     bc_response_init(&res);
     head_check hc;
     bc_strict_init(&hc.strict);
+    hc.fields = 0;
     int walking = walk_start(&hc.walk, con, c, method, version);
     MHD_get_connection_values_n(con, MHD_HEADER_KIND, check_field, &hc);
+    /* the head's cost in libmicrohttpd's connection memory: its bytes and a record per
+     * field. Over --max-header-bytes it is refused here, while the memory above that
+     * limit (BC_HEAD_HEADROOM) still holds the answer's headers: past the limit
+     * libmicrohttpd itself would find no room for any answer and close in silence */
+    const union MHD_ConnectionInfo *hs =
+        MHD_get_connection_info(con, MHD_CONNECTION_INFO_REQUEST_HEADER_SIZE);
+    size_t head = (hs != NULL ? hs->header_size : 0) + hc.fields * BC_HEAD_FIELD_COST;
+    if (c->uri_too_long) {
+        bc_problem(&res, 414, "uri_too_long", NULL, "the request target is longer than %d bytes",
+                   h->cfg->max_uri);
+        return refuse(con, c, &res);
+    }
+    if (head > (size_t)h->cfg->max_header_bytes) {
+        bc_problem(&res, 431, "header_too_large", NULL,
+                   "the request line and headers take more than %d bytes (%zu fields); send "
+                   "fewer or shorter headers",
+                   h->cfg->max_header_bytes, hc.fields);
+        return refuse(con, c, &res);
+    }
     /* after the last field: its line break and the empty line */
     if (walking && !only_separators(hc.walk.end, hc.walk.hi, 2, 4, 0))
         hc.walk.bad = 1;

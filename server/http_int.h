@@ -26,6 +26,14 @@
 #include <stdatomic.h>
 #include <time.h>
 
+/* libmicrohttpd's connection memory is --max-header-bytes plus this: a head within the
+ * limit always leaves room for its answer's headers (a paged list's Link header, a
+ * 431 or 414 problem), and a head over the limit is answered 431 by bc_http_admit. */
+#define BC_HEAD_HEADROOM 3072
+/* What one request header field costs in that memory besides its bytes (libmicrohttpd's
+ * record of it), counted against --max-header-bytes. */
+#define BC_HEAD_FIELD_COST 48
+
 /* Slots of the per-key body memory accounting (bc_http.key_body). */
 #define BC_KEY_SLOTS 64
 

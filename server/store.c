@@ -216,7 +216,8 @@ int bc_store_lock(const char *path, int timeout_ms, bc_err *err)
     for (int waited = 0;; waited += 20) {
         if (flock(fd, LOCK_EX | LOCK_NB) == 0)
             return fd;
-        if (errno != EWOULDBLOCK || waited >= timeout_ms)
+        if (errno != EWOULDBLOCK || waited >= timeout_ms ||
+            (bc_store_lock_give_up != NULL && bc_store_lock_give_up()))
             break;
         struct timespec ts = {0, 20 * 1000000L};
         nanosleep(&ts, NULL);
@@ -232,6 +233,7 @@ int bc_store_lock(const char *path, int timeout_ms, bc_err *err)
 }
 
 int bc_store_lock_timeout_ms = 30000;
+int (*bc_store_lock_give_up)(void);
 
 int bc_store_file_id(const char *path, bc_file_id *out, bc_err *err)
 {

@@ -73,6 +73,19 @@ static int passed(const struct timespec *deadline)
            (now.tv_sec == deadline->tv_sec && now.tv_nsec >= deadline->tv_nsec);
 }
 
+static atomic_int cut_all; /* bc_workers_cut */
+
+static int cut_requested(void)
+{
+    return atomic_load_explicit(&cut_all, memory_order_relaxed);
+}
+
+void bc_workers_cut(int on)
+{
+    atomic_store(&cut_all, on);
+    bc_store_lock_give_up = on ? cut_requested : NULL;
+}
+
 /* SQLite's progress handler: non-zero interrupts the statement (SQLITE_INTERRUPT). */
 static int on_progress(void *arg)
 {
@@ -80,7 +93,7 @@ static int on_progress(void *arg)
     bc_job *job = current;
     if (job == NULL || job->deadline_hit)
         return job != NULL;
-    if (!passed(&job->deadline))
+    if (!passed(&job->deadline) && !cut_requested())
         return 0;
     job->deadline_hit = 1;
     current_hit = 1;

@@ -170,6 +170,10 @@ void bc_store_unlock(int fd);
  * bounded time and then answers 503. Set before the first write. */
 extern int bc_store_lock_timeout_ms;
 
+/* When not NULL, bc_store_lock gives up (BC_EBUSY) as soon as it returns non-zero,
+ * whatever is left of timeout_ms: the daemon's way to end a lock wait at shutdown. */
+extern int (*bc_store_lock_give_up)(void);
+
 /* The identity of a store file: device and inode. A daemon compares it with the file at
  * its path to notice that the store was deleted or replaced under it. */
 typedef struct bc_file_id {

@@ -60,6 +60,11 @@ void bc_workers_get_stats(bc_workers *w, bc_workers_stats *out);
  * limit). */
 void bc_workers_guard(sqlite3 *db);
 
+/* With on set, every job's SQLite work (on guarded connections) and lock wait stops now
+ * as if its deadline had passed, in every pool of the process: the shutdown grace is
+ * over. bc_workers_cut(0) lifts it (a new server in the same process). */
+void bc_workers_cut(int on);
+
 /* The deadline ms milliseconds from now, for bc_job.deadline. */
 struct timespec bc_deadline_after(int ms);
 

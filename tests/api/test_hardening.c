@@ -2,7 +2,9 @@
  * daemon on loopback: signals that used to kill it (USR1, USR2, ALRM) leave it serving
  * with its access log complete; an empty or malformed Host and a second Content-Type
  * are refused with a problem and the connection closed; slow bodies sent with one key
- * cannot take the body memory other writers need. */
+ * cannot take the body memory other writers need; heads near the size limit always
+ * get a 431 or 414 problem, never an empty reply; a write in flight does not hold the
+ * shutdown past --shutdown-grace. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -12,11 +14,13 @@
 #include "bordercoop/loader.h"
 #include "harness.h"
 
+#include <fcntl.h>
 #include <jansson.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -254,12 +258,103 @@ static void slow_bodies_of_one_key_leave_room_for_others(void **state)
     assert_int_equal(bct_daemon_stop(&d, 15000), 0);
 }
 
+/* One request with an X-Pad header of pad bytes, or (target_pad) a query of that many
+ * bytes: the answer must be a status (never an empty reply or a hang), want or 200,
+ * and a problem document that closes the connection when it is not 200. */
+static void big_head(int port, size_t pad, int on_target, int want)
+{
+    size_t n = pad + 512;
+    char *req = malloc(n);
+    char *fill = malloc(pad + 1);
+    assert_non_null(req);
+    assert_non_null(fill);
+    memset(fill, 'a', pad);
+    fill[pad] = '\0';
+    if (on_target)
+        snprintf(req, n, "GET /v1/meetings?limit=1&x=%s HTTP/1.1\r\nHost: x\r\n\r\n", fill);
+    else
+        snprintf(req, n, "GET /v1/meetings?limit=1 HTTP/1.1\r\nHost: x\r\nX-Pad: %s\r\n\r\n", fill);
+    bct_conn *c = bct_connect(port, 5000);
+    assert_non_null(c);
+    assert_int_equal(bct_send_raw(c, req, strlen(req)), 0);
+    bct_response r;
+    memset(&r, 0, sizeof r);
+    if (bct_read_response(c, 0, &r) != 0)
+        fail_msg("%s of %zu bytes: no answer", on_target ? "target" : "header", pad);
+    if (r.status != 200 && r.status != want)
+        fail_msg("%s of %zu bytes: status %d, want 200 or %d", on_target ? "target" : "header", pad,
+                 r.status, want);
+    if (r.status != 200) {
+        assert_non_null(strstr(bct_header_get(&r, "Content-Type"), "application/problem+json"));
+        assert_int_equal(bct_wait_closed(c, 3000), 1);
+    }
+    bct_response_free(&r);
+    bct_close(c);
+    free(fill);
+    free(req);
+}
+
+/* Heads near --max-header-bytes (8192) always get an answer: 200 while the head fits,
+ * else 431 (header) or 414 (target) as a problem, never an empty reply. */
+static void heads_near_the_limit_are_answered(void **state)
+{
+    (void)state;
+    bct_daemon d;
+    start(&d, (const char *[]){"--log-format", "off", NULL});
+    static const size_t pads[] = {6000, 7000, 7100, 7200, 7600, 7900, 8000, 8100, 8200, 9000};
+    for (size_t i = 0; i < sizeof pads / sizeof pads[0]; i++)
+        big_head(d.port, pads[i], 0, 431);
+    static const size_t targets[] = {4100, 7600, 7800, 8040, 8100, 8140, 8200, 9000};
+    for (size_t i = 0; i < sizeof targets / sizeof targets[0]; i++)
+        big_head(d.port, targets[i], 1, 414);
+    assert_int_equal(bct_daemon_stop(&d, 15000), 0);
+}
+
+/* SIGTERM with a write waiting for the store lock (held here, as `bordercoop load`
+ * would): the write is cut when --shutdown-grace is over and answered 503, and the
+ * daemon exits then, not at the write's own 10 s budget. */
+static void shutdown_grace_bounds_a_write_in_flight(void **state)
+{
+    (void)state;
+    char lock[200];
+    snprintf(lock, sizeof lock, "%s.lock", DB);
+    int fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    assert_true(fd >= 0);
+    bct_daemon d;
+    start(&d, (const char *[]){"--log-format", "off", "--shutdown-grace", "1", NULL});
+    assert_int_equal(flock(fd, LOCK_EX), 0);
+    static const char body[] = "{\"lang\":\"en\",\"title\":\"Late\",\"text\":\"Trade between "
+                               "Lao Cai and Yunnan reached USD 7 million in 2025.\"}";
+    char req[1024];
+    snprintf(req, sizeof req,
+             "POST /v1/sources HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " TOKEN "\r\n"
+             "Content-Type: application/json\r\nContent-Length: %zu\r\n\r\n%s",
+             sizeof body - 1, body);
+    bct_conn *p = bct_connect(d.port, 15000);
+    assert_non_null(p);
+    assert_int_equal(bct_send_raw(p, req, strlen(req)), 0);
+    /* the write is waiting for the lock (nothing comes back) */
+    assert_int_equal(bct_wait_closed(p, 500), 0);
+    /* stopped within 6 s though the write's budget is 10 s: exit status 0, no SIGKILL */
+    assert_int_equal(bct_daemon_stop(&d, 6000), 0);
+    bct_response r;
+    memset(&r, 0, sizeof r);
+    if (bct_read_response(p, 0, &r) == 0)
+        assert_int_equal(r.status, 503);
+    bct_response_free(&r);
+    bct_close(p);
+    flock(fd, LOCK_UN);
+    close(fd);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(stray_signals_keep_serving),
         cmocka_unit_test(bad_hosts_and_headers_are_refused),
         cmocka_unit_test(slow_bodies_of_one_key_leave_room_for_others),
+        cmocka_unit_test(heads_near_the_limit_are_answered),
+        cmocka_unit_test(shutdown_grace_bounds_a_write_in_flight),
     };
     return cmocka_run_group_tests_name("hardening", tests, setup, teardown);
 }

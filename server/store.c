@@ -213,9 +213,16 @@ int bc_store_lock(const char *path, int timeout_ms, bc_err *err)
     int fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
     if (fd < 0)
         return bc_err_set(err, BC_EIO, "cannot open %s: %s", lock, strerror(errno)), -1;
-    for (int waited = 0;; waited += 20) {
+    /* the deadline on the monotonic clock: counting the sleeps alone let a loaded
+     * machine's late wake-ups stretch a 10 s budget to 14 s */
+    struct timespec start, now;
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    for (long long waited = 0;;) {
         if (flock(fd, LOCK_EX | LOCK_NB) == 0)
             return fd;
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        waited = (long long)(now.tv_sec - start.tv_sec) * 1000 +
+                 (now.tv_nsec - start.tv_nsec) / 1000000L;
         if (errno != EWOULDBLOCK || waited >= timeout_ms ||
             (bc_store_lock_give_up != NULL && bc_store_lock_give_up()))
             break;

@@ -452,6 +452,11 @@ static int store_talks(ingest_ctx *c, const bc_xmeeting *m)
                           "INSERT INTO coop_event_organisations (event_id, seq, name, province_id) "
                           "SELECT ?1, ?2, name, id FROM provinces WHERE id = ?3",
                           BC_BINDS(bc_text(id), bc_int(++seq), bc_text(m->provinces[k])), c->err);
+    if (rc == BC_OK) /* found by its id like every event (links.self) */
+        rc = bc_store_run(c->s,
+                          "INSERT INTO aliases (entity, alias_key, alias, entity_id) "
+                          "VALUES ('event', ?1, ?1, ?1)",
+                          BC_BINDS(bc_text(id)), c->err);
     if (rc == BC_OK)
         rc = cite_all(c, "coop_event_id", id, &m->cite);
     if (rc == BC_OK) {

@@ -4,6 +4,7 @@
 
 #include "bordercoop/alloc.h"
 #include "bordercoop/changes.h"
+#include "bordercoop/query.h"
 #include "bordercoop/search_index.h"
 #include "bordercoop/sha256.h"
 #include "bordercoop/text.h"
@@ -48,6 +49,32 @@ static const review_kind KINDS[BC_REVIEW_NKINDS] = {
          "'|' || " CITES("project_id") " FROM projects WHERE id = ?1",
          "SELECT DISTINCT p.id FROM citations c JOIN projects p ON p.id = c.project_id "
          "WHERE c.source_id = ?1 AND p.curation = 'extracted' ORDER BY p.id"},
+    [BC_REVIEW_EVENT] =
+        {"event", "events", "/v1/events/", "event",
+         "SELECT curation FROM coop_events WHERE id = ?1",
+         "UPDATE coop_events SET curation = ?2 WHERE id = ?1",
+         "SELECT source_id FROM citations WHERE coop_event_id = ?1 ORDER BY quote_start, id "
+         "LIMIT 1",
+         "SELECT 'event|' || quote(kind) || '|' || quote(status) || '|' || quote(date) || '|' "
+         "|| quote(place) || '|' || " CITES("coop_event_id") " FROM coop_events WHERE id = ?1",
+         "SELECT DISTINCT ev.id FROM citations c JOIN coop_events ev ON ev.id = "
+         "c.coop_event_id WHERE c.source_id = ?1 AND ev.curation = 'extracted' ORDER BY ev.id"},
+    [BC_REVIEW_PROJECT_EVENT] =
+        {"project_event", "project-events", "/v1/border-gate-projects/", "border_gate_project",
+         "SELECT curation FROM project_events WHERE id = ?1",
+         "UPDATE project_events SET curation = ?2 WHERE id = ?1",
+         "SELECT source_id FROM citations WHERE event_id = ?1 ORDER BY quote_start, id LIMIT 1",
+         "SELECT 'project_event|' || quote(project_id) || '|' || quote(kind) || '|' || "
+         "quote(date) || '|' || " CITES("event_id") " FROM project_events WHERE id = ?1",
+         "SELECT DISTINCT e.id FROM citations c JOIN project_events e ON e.id = c.event_id "
+         "WHERE c.source_id = ?1 AND e.curation = 'extracted' ORDER BY e.id",
+         .owner_sql = "SELECT project_id FROM project_events WHERE id = ?1",
+         .doc_sql = "SELECT json_set(e.doc, '$.type', 'project_event', '$.project', "
+                    "json_object('id', p.id, 'name', "
+                    "p.name, 'curation', p.curation, 'links', json_object('self', "
+                    "'/v1/border-gate-projects/' || p.id))) FROM v_event_doc e JOIN projects p "
+                    "ON p.id = e.project_id WHERE e.id = ?1",
+         .search_kind = "project"},
 };
 
 const review_kind *review_kind_get(bc_review_kind k)
@@ -55,8 +82,17 @@ const review_kind *review_kind_get(bc_review_kind k)
     return &KINDS[(unsigned)k < BC_REVIEW_NKINDS ? k : 0];
 }
 
+/* The document of the feed's type (?1 the id of the document that holds the fact). */
+static const char *feed_doc_sql(const review_kind *k)
+{
+    const bc_doc_kind *d = bc_doc_kind_find(k->feed_type);
+    return d != NULL ? d->doc_sql : "SELECT NULL WHERE ?1 IS NULL";
+}
+
 const char *review_doc_sql(const review_kind *k)
 {
+    if (k->doc_sql != NULL)
+        return k->doc_sql;
     const bc_doc_kind *d = bc_doc_kind_find(k->feed_type);
     return d != NULL ? d->doc_sql : "SELECT NULL WHERE ?1 IS NULL";
 }
@@ -69,7 +105,8 @@ int bc_review_kind_parse(const char *s, bc_review_kind *out, bc_err *err)
             return BC_OK;
         }
     return bc_err_set(err, BC_EINVAL,
-                      "unknown kind '%.40s'; allowed: figures, meetings, border-gate-projects",
+                      "unknown kind '%.40s'; allowed: figures, meetings, border-gate-projects, "
+                      "events, project-events",
                       s ? s : "");
 }
 
@@ -218,10 +255,44 @@ static int bump_version(bc_store *s, const char *what, char version[65], bc_err 
  * it now reads. */
 static int reindex(bc_store *s, const review_kind *k, const char *id, const char *to, bc_err *err)
 {
-    int rc = bc_search_unindex(s, k->name, id, err);
+    const char *kind = k->search_kind != NULL ? k->search_kind : k->name;
+    char owner[200];
+    if (k->owner_sql != NULL) {
+        /* a part: its document is indexed as it now reads (the view leaves out parts
+         * that are not trusted) */
+        int found = one(s, k->owner_sql, id, NULL, owner, sizeof owner, err);
+        if (found <= 0)
+            return found < 0 ? BC_ESTORE : BC_OK;
+        id = owner;
+        to = "reviewed";
+    }
+    int rc = bc_search_unindex(s, kind, id, err);
     if (rc == BC_OK && strcmp(to, "rejected") != 0)
-        rc = bc_search_index_entity(s, k->name, id, err);
+        rc = bc_search_index_entity(s, kind, id, err);
     return rc;
+}
+
+/* The id of the document that holds fact id (itself, or its owner) into out (size 200):
+ * 1, 0 when there is none, -1 on error. */
+static int holder(bc_store *s, const review_kind *k, const char *id, char out[200], bc_err *err)
+{
+    if (k->owner_sql == NULL)
+        return snprintf(out, 200, "%s", id), 1;
+    return one(s, k->owner_sql, id, NULL, out, 200, err);
+}
+
+int bc_review_fact_path(bc_store *s, bc_review_kind kind, const char *id, bc_buf *out, bc_err *err)
+{
+    const review_kind *k = review_kind_get(kind);
+    char doc[200];
+    int found = holder(s, k, id, doc, err);
+    if (found < 0)
+        return BC_ESTORE;
+    if (found == 0)
+        return bc_err_set(err, BC_ENOTFOUND, "no %s with id '%.120s'", k->name, id);
+    bc_buf_puts(out, k->path);
+    bc_url_encode(out, doc);
+    return bc_buf_failed(out) ? bc_err_set(err, BC_ENOMEM, "out of memory") : BC_OK;
 }
 
 /* The last decision applied to the fact, for a conflict's message ("approved by alice at
@@ -242,11 +313,11 @@ static void last_decision(bc_store *s, const review_kind *k, const char *id, cha
 }
 
 /* The fact's document as served now into a new string (*out, bc_free), or NULL. */
-static int current_doc(bc_store *s, const review_kind *k, const char *id, char **out, bc_err *err)
+static int doc_of(bc_store *s, const char *sql, const char *id, char **out, bc_err *err)
 {
     *out = NULL;
     sqlite3_stmt *st = NULL;
-    int rc = bc_store_stmt(s, review_doc_sql(k), &st, err);
+    int rc = bc_store_stmt(s, sql, &st, err);
     if (rc != BC_OK)
         return rc;
     sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
@@ -262,13 +333,31 @@ static int current_doc(bc_store *s, const review_kind *k, const char *id, char *
     return rc;
 }
 
-/* Appends the decision to the change feed: the fact changed, in the top-level fields
- * where its document before (JSON text) and now differ, by the reviewer. */
-static int feed(bc_store *s, const review_kind *k, const char *id, const char *before,
+static int current_doc(bc_store *s, const review_kind *k, const char *id, char **out, bc_err *err)
+{
+    return doc_of(s, review_doc_sql(k), id, out, err);
+}
+
+/* The document the change feed shows for fact id (its own, or its owner's; NULL when
+ * there is none) into *out (bc_free) and its id into doc_id (size 200). */
+static int feed_doc(bc_store *s, const review_kind *k, const char *id, char doc_id[200], char **out,
+                    bc_err *err)
+{
+    *out = NULL;
+    int found = holder(s, k, id, doc_id, err);
+    if (found <= 0)
+        return found < 0 ? BC_ESTORE : BC_OK;
+    return doc_of(s, feed_doc_sql(k), doc_id, out, err);
+}
+
+/* Appends the decision to the change feed: the fact (or the document that holds it)
+ * changed, in the top-level fields where its document before (JSON text) and now
+ * differ, by the reviewer. */
+static int feed(bc_store *s, const review_kind *k, const char *fact_id, const char *before,
                 const char *reviewer, const char *note, const char *at, bc_err *err)
 {
-    char *now = NULL;
-    int rc = current_doc(s, k, id, &now, err);
+    char *now = NULL, id[200] = "";
+    int rc = feed_doc(s, k, fact_id, id, &now, err);
     json_t *a = before ? json_loads(before, 0, NULL) : NULL,
            *b = now ? json_loads(now, 0, NULL) : NULL;
     const char *fields[64];
@@ -408,9 +497,9 @@ int bc_review_decide(bc_store *w, const bc_review_request *rq, bc_review_result 
                  strcmp(from, "extracted") == 0)
             rc = fingerprint(w, k, rq->fact_id, fp, err);
     }
-    char *before = NULL;
+    char *before = NULL, before_id[200];
     if (rc == BC_OK)
-        rc = current_doc(w, k, rq->fact_id, &before, err);
+        rc = feed_doc(w, k, rq->fact_id, before_id, &before, err);
     if (rc == BC_OK)
         rc = apply_action(w, rq->kind, rq->fact_id, rq->action, rq->fields, from, to, &changes,
                           out->field, err);
@@ -567,7 +656,11 @@ int bc_review_pending(bc_store *s, const bc_review_query *q, bc_buf *items, size
         sqlite3_reset(doc);
         bc_buf_puts(items, ",\"links\":{\"self\":");
         bc_buf t = BC_BUF_INIT;
-        bc_buf_printf(&t, "%s%s", k->path, id);
+        rc = bc_review_fact_path(s, kind, id, &t, err);
+        if (rc != BC_OK) {
+            bc_buf_free(&t);
+            break;
+        }
         bc_buf_json_string(items, t.data, t.len);
         bc_buf_reset(&t);
         bc_buf_printf(&t, "/v1/review/%s/%s", k->collection, id);

@@ -208,9 +208,10 @@ int bc_review_queue_doc(bc_store *s, const bc_review_query *q, const char *revie
     bc_buf_printf(b,
                   ",\"meta\":{\"count\":%zu,\"limit\":%d,\"offset\":%d,\"total\":%lld,"
                   "\"pending\":{\"figures\":%lld,\"meetings\":%lld,\"border_gate_projects\":"
-                  "%lld},\"reviewer\":",
+                  "%lld,\"events\":%lld,\"project_events\":%lld},\"reviewer\":",
                   count, q->limit, q->offset, total, pending[BC_REVIEW_FIGURE],
-                  pending[BC_REVIEW_MEETING], pending[BC_REVIEW_PROJECT]);
+                  pending[BC_REVIEW_MEETING], pending[BC_REVIEW_PROJECT], pending[BC_REVIEW_EVENT],
+                  pending[BC_REVIEW_PROJECT_EVENT]);
     bc_buf_json_string(b, reviewer, strlen(reviewer));
     bc_buf_puts(b, "},");
     links(b, "/v1/review", &p, count, total);
@@ -338,8 +339,8 @@ static int fact_body(bc_store *s, bc_review_kind kind, const char *id, long long
         bc_buf_append(b, doc.data, doc.len);
         bc_buf_puts(b, ",\"decisions\":");
         bc_buf_append(b, log.data, log.len);
-        bc_buf_printf(b, ",\"links\":{\"fact\":\"/v1/%s/", bc_review_kind_collection(kind));
-        bc_url_encode(b, id);
+        bc_buf_puts(b, ",\"links\":{\"fact\":\"");
+        rc = bc_review_fact_path(s, kind, id, b, err);
         bc_buf_printf(
             b, "\",\"log\":\"/v1/review/log?kind=%s&fact_id=", bc_review_kind_collection(kind));
         bc_url_encode(b, id);

@@ -96,6 +96,29 @@ static const field_def PROJECT[] = {
     {"note", T_TEXT, 0, NULL, NULL, "UPDATE projects SET note = ?2 WHERE id = ?1"},
 };
 
+static const field_def EVENT[] = {
+    {"kind", T_VOCAB, 1, "coop_event_kind", NULL, "UPDATE coop_events SET kind = ?2 WHERE id = ?1"},
+    {"title", T_TEXT, 1, NULL, NULL, "UPDATE coop_events SET title = ?2 WHERE id = ?1"},
+    {"status", T_VOCAB, 1, "coop_event_status", NULL,
+     "UPDATE coop_events SET status = ?2 WHERE id = ?1"},
+    {"date", T_DATE, 0, NULL, NULL,
+     "UPDATE coop_events SET date = ?2, date_precision = ?3, date_start = ?4, date_end = ?5, "
+     "year = ?6 WHERE id = ?1"},
+    {"place", T_TEXT, 0, NULL, NULL, "UPDATE coop_events SET place = ?2 WHERE id = ?1"},
+    {"description", T_TEXT, 0, NULL, NULL, "UPDATE coop_events SET description = ?2 WHERE id = ?1"},
+    {"note", T_TEXT, 0, NULL, NULL, "UPDATE coop_events SET note = ?2 WHERE id = ?1"},
+};
+
+static const field_def PROJECT_EVENT[] = {
+    {"kind", T_VOCAB, 1, "event_kind", NULL, "UPDATE project_events SET kind = ?2 WHERE id = ?1"},
+    {"date", T_DATE, 0, NULL, NULL,
+     "UPDATE project_events SET date = ?2, date_precision = ?3, date_start = ?4, date_end = ?5 "
+     "WHERE id = ?1"},
+    {"description", T_TEXT, 0, NULL, NULL,
+     "UPDATE project_events SET description = ?2 WHERE id = ?1"},
+    {"note", T_TEXT, 0, NULL, NULL, "UPDATE project_events SET note = ?2 WHERE id = ?1"},
+};
+
 typedef struct kind_fields {
     const field_def *defs;
     size_t n;
@@ -128,6 +151,15 @@ static const kind_fields FIELDS[BC_REVIEW_NKINDS] = {
                            "'note', note) FROM projects WHERE id = ?1",
                            "name, kind, vn_side, cn_side, vn_province, cn_province, status, "
                            "description, note"},
+    [BC_REVIEW_EVENT] = {EVENT, sizeof EVENT / sizeof EVENT[0],
+                         "SELECT json_object('kind', kind, 'title', title, 'status', status, "
+                         "'date', date, 'place', place, 'description', description, 'note', "
+                         "note) FROM coop_events WHERE id = ?1",
+                         "kind, title, status, date, place, description, note"},
+    [BC_REVIEW_PROJECT_EVENT] = {PROJECT_EVENT, sizeof PROJECT_EVENT / sizeof PROJECT_EVENT[0],
+                                 "SELECT json_object('kind', kind, 'date', date, 'description', "
+                                 "description, 'note', note) FROM project_events WHERE id = ?1",
+                                 "kind, date, description, note"},
 };
 
 const char *bc_review_editable(bc_review_kind k)

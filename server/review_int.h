@@ -18,12 +18,19 @@ typedef struct review_kind {
     const char *fingerprint_sql;
     /* ?1 source id -> ids of this kind's extracted facts quoted from that source */
     const char *from_source_sql;
+    /* NULL, or (a part of another document, a project's event) ?1 id -> the id of the
+     * document of type feed_type (at path) that holds it: its change in the feed, its
+     * link and its search row are that document's */
+    const char *owner_sql;
+    const char *doc_sql;     /* NULL, or ?1 id -> its own document when it has an owner */
+    const char *search_kind; /* the search index's kind of it (or of its owner) */
 } review_kind;
 
 /* The kind's definition (static). */
 const review_kind *review_kind_get(bc_review_kind k);
 
-/* The SQL of the fact's document as the API serves it (?1 id): the change feed's. */
+/* The SQL of the fact's document as the API serves it (?1 id): the change feed's, or
+ * its own when it is part of another document. */
 const char *review_doc_sql(const review_kind *k);
 
 /* Validates fields (a JSON object of corrected fields) for an edit of fact id of kind

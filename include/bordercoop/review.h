@@ -25,17 +25,26 @@ typedef enum bc_review_kind {
     BC_REVIEW_FIGURE = 0,
     BC_REVIEW_MEETING = 1,
     BC_REVIEW_PROJECT = 2,
+    BC_REVIEW_EVENT = 3,         /* a cooperation event (talks read from an article) */
+    BC_REVIEW_PROJECT_EVENT = 4, /* a `reported` event of a project */
     BC_REVIEW_NKINDS
 } bc_review_kind;
 
-/* Parses a kind by its collection ("figures", "meetings", "border-gate-projects", as
- * in the API's paths) or its singular ("figure", "meeting", "project"). 0 or
- * BC_EINVAL naming the allowed ones. */
+/* Parses a kind by its collection ("figures", "meetings", "border-gate-projects",
+ * "events", "project-events", as in the API's paths) or its singular ("figure",
+ * "meeting", "project", "event", "project_event"). 0 or BC_EINVAL naming the allowed
+ * ones. */
 int bc_review_kind_parse(const char *s, bc_review_kind *out, bc_err *err);
-/* "figure", "meeting", "project": the stored kind (static). */
+/* "figure", "meeting", "project", "event", "project_event": the stored kind (static). */
 const char *bc_review_kind_name(bc_review_kind k);
-/* "figures", "meetings", "border-gate-projects": the API collection (static). */
+/* "figures", "meetings", "border-gate-projects", "events", "project-events": the API
+ * collection (static). */
 const char *bc_review_kind_collection(bc_review_kind k);
+
+/* Appends the path where fact id of kind k is served to out ("/v1/events/ID"; a
+ * project's event is served in its project's document: "/v1/border-gate-projects/P").
+ * BC_ENOTFOUND when there is no such fact. */
+int bc_review_fact_path(bc_store *s, bc_review_kind k, const char *id, bc_buf *out, bc_err *err);
 
 typedef enum bc_review_action {
     BC_REVIEW_APPROVE = 0, /* extracted or rejected -> reviewed */

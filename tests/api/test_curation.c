@@ -1,0 +1,243 @@
+/* test_curation.c: machine-read facts stay out of the trusted view until reviewed, on the
+ * real daemon. An ingested article that names a curated crossing and a reception adds a
+ * `reported` event to the curated project and a `talks` cooperation event: neither
+ * changes /v1/stats or the curated project's default document, both are fetchable by
+ * id, both wait in the review queue, and approving, rejecting or editing them works as
+ * for every other kind of fact (issue 11, items 6 and 7). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "bordercoop/loader.h"
+#include "harness.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define BOOT "bootstrap-token-for-the-curation-test"
+
+static bct_daemon D;
+static char TMP[64], DB[128];
+
+static const char ARTICLE[] =
+    "Quang Ninh and Guangxi review trade through Mong Cai\n\n"
+    "On October 5, 2026, the Secretary of the Quang Ninh Provincial Party Committee received a "
+    "delegation of Guangxi in Mong Cai. Import-export turnover through the Mong Cai\xe2\x80\x93"
+    "Dongxing border gate pair reached USD 3.5 billion in the first nine months of 2026, up 12% "
+    "year on year.\n";
+
+static const char PROJECT[] = "/v1/border-gate-projects/mong-cai-dongxing-border-gate";
+
+static int setup(void **state)
+{
+    (void)state;
+    snprintf(TMP, sizeof TMP, "/tmp/bc-curation-XXXXXX");
+    if (mkdtemp(TMP) == NULL)
+        return -1;
+    snprintf(DB, sizeof DB, "%s/store.db", TMP);
+    bc_err err;
+    const char *data = getenv("BC_DATA") ? getenv("BC_DATA") : "data";
+    if (bc_loader_build(data, DB, NULL, &err) != 0) {
+        fprintf(stderr, "building the store: %s\n", err.msg);
+        return -1;
+    }
+    unsetenv("BORDERCOOP_KEY");
+    setenv("BORDERCOOP_API_TOKEN", BOOT, 1);
+    int rc = bct_daemon_start(&D, getenv("BC_DAEMON"), DB, NULL, 10000);
+    unsetenv("BORDERCOOP_API_TOKEN");
+    return rc;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    int status = bct_daemon_stop(&D, 10000);
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", TMP);
+    return system(cmd) != 0 || status != 0 ? -1 : 0;
+}
+
+/* method target (with the bootstrap token when auth), expecting status; the body as
+ * JSON (json_decref it). */
+static json_t *expect(const char *method, const char *target, int auth, const char *body,
+                      int status)
+{
+    const char *headers[3] = {NULL, NULL, NULL};
+    int n = 0;
+    if (auth)
+        headers[n++] = "Authorization: Bearer " BOOT;
+    if (body != NULL)
+        headers[n++] = "Content-Type: application/json";
+    bct_conn *c = bct_connect(D.port, 10000);
+    assert_non_null(c);
+    bct_response r;
+    assert_int_equal(bct_request(c, method, target, headers, body, body ? strlen(body) : 0, &r), 0);
+    bct_close(c);
+    if (r.status != status)
+        fail_msg("%s %s: %d, want %d: %.600s", method, target, r.status, status, r.body);
+    json_t *j = r.body_len ? json_loadb(r.body, r.body_len, 0, NULL) : json_object();
+    if (j == NULL)
+        fail_msg("%s %s: not JSON: %.300s", method, target, r.body);
+    bct_response_free(&r);
+    return j;
+}
+
+/* /v1/stats without what moves with every write (the store's version and time). */
+static char *stats(const char *query)
+{
+    char target[100];
+    snprintf(target, sizeof target, "/v1/stats%s", query);
+    json_t *j = expect("GET", target, 0, NULL, 200);
+    json_object_del(j, "store");
+    char *text = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS);
+    json_decref(j);
+    return text;
+}
+
+static json_int_t count(const char *query, const char *name)
+{
+    char target[100];
+    snprintf(target, sizeof target, "/v1/stats%s", query);
+    json_t *j = expect("GET", target, 0, NULL, 200);
+    json_int_t n = json_integer_value(json_object_get(json_object_get(j, "counts"), name));
+    json_decref(j);
+    return n;
+}
+
+/* The curations of the events of the curated project's default document, "a,b,". */
+static void project_event_curations(char *out, size_t n)
+{
+    json_t *p = expect("GET", PROJECT, 0, NULL, 200);
+    json_t *e;
+    size_t i;
+    out[0] = '\0';
+    json_array_foreach(json_object_get(p, "events"), i, e)
+    {
+        size_t len = strlen(out);
+        snprintf(out + len, n - len, "%s,", json_string_value(json_object_get(e, "curation")));
+    }
+    json_decref(p);
+}
+
+/* The id of the first pending fact of kind (collection name) in the queue (static). */
+static const char *pending(const char *kind)
+{
+    static char id[200];
+    char target[200];
+    snprintf(target, sizeof target, "/v1/review?kind=%s&limit=500", kind);
+    json_t *q = expect("GET", target, 1, NULL, 200);
+    json_t *first = json_array_get(json_object_get(q, "data"), 0);
+    if (first == NULL)
+        fail_msg("nothing pending of kind %s", kind);
+    snprintf(id, sizeof id, "%s", json_string_value(json_object_get(first, "id")));
+    /* the queue entry links to where the fact is served, and that link works */
+    const char *self = json_string_value(json_object_get(json_object_get(first, "links"), "self"));
+    assert_non_null(self);
+    json_decref(expect("GET", self, 0, NULL, 200));
+    assert_non_null(json_object_get(first, "fact"));
+    assert_false(json_is_null(json_object_get(first, "fact")));
+    json_decref(q);
+    return id;
+}
+
+static void ingest_changes_nothing_trusted_until_reviewed(void **state)
+{
+    (void)state;
+    char *before = stats("");
+    char curations[400];
+    project_event_curations(curations, sizeof curations);
+    assert_null(strstr(curations, "extracted"));
+    json_t *o = json_pack("{s:s,s:s,s:s,s:s}", "text", ARTICLE, "lang", "en", "title",
+                          "Quang Ninh and Guangxi review trade", "published_on", "2026-10-08");
+    char *body = json_dumps(o, JSON_COMPACT);
+    json_decref(o);
+    json_t *j = expect("POST", "/v1/sources", 1, body, 201);
+    free(body);
+    json_decref(j);
+    /* the trusted summary and the curated project's default document do not move */
+    char *after = stats("");
+    assert_string_equal(before, after);
+    free(after);
+    project_event_curations(curations, sizeof curations);
+    assert_null(strstr(curations, "extracted"));
+    /* whoever asks for everything sees the machine-read facts */
+    char *all = stats("?curation=all");
+    assert_string_not_equal(before, all);
+    free(all);
+    /* both new kinds wait in the queue and are counted there */
+    json_t *q = expect("GET", "/v1/review", 1, NULL, 200);
+    json_t *p = json_object_get(json_object_get(q, "meta"), "pending");
+    assert_true(json_integer_value(json_object_get(p, "events")) >= 1);
+    assert_true(json_integer_value(json_object_get(p, "project_events")) >= 1);
+    json_decref(q);
+    free(before);
+}
+
+static void extracted_events_are_served_and_reviewed(void **state)
+{
+    (void)state;
+    /* a listed extracted event is found by its id (links.self is alive) */
+    json_t *l = expect("GET", "/v1/events?curation=extracted", 0, NULL, 200);
+    json_t *ev = json_array_get(json_object_get(l, "data"), 0);
+    assert_non_null(ev);
+    const char *self = json_string_value(json_object_get(json_object_get(ev, "links"), "self"));
+    assert_non_null(self);
+    json_t *one = expect("GET", self, 0, NULL, 200);
+    assert_string_equal(json_string_value(json_object_get(one, "curation")), "extracted");
+    json_decref(one);
+    json_decref(l);
+
+    /* the event: edit its title (then reviewed), then reject it */
+    char id[200], target[300];
+    snprintf(id, sizeof id, "%s", pending("events"));
+    snprintf(target, sizeof target, "/v1/review/events/%s", id);
+    json_t *f = expect("GET", target, 1, NULL, 200);
+    json_decref(f);
+    json_int_t events = count("", "events");
+    json_decref(expect("POST", target, 1,
+                       "{\"action\":\"edit\",\"fields\":{\"title\":\"Quang Ninh receives a "
+                       "Guangxi delegation\"},\"note\":\"a clearer title\"}",
+                       200));
+    assert_int_equal(count("", "events"), events + 1);
+    snprintf(target, sizeof target, "/v1/events/%s", id);
+    one = expect("GET", target, 0, NULL, 200);
+    assert_string_equal(json_string_value(json_object_get(one, "curation")), "reviewed");
+    assert_string_equal(json_string_value(json_object_get(one, "title")),
+                        "Quang Ninh receives a Guangxi delegation");
+    json_decref(one);
+    snprintf(target, sizeof target, "/v1/review/events/%s", id);
+    json_decref(expect("POST", target, 1, "{\"action\":\"reject\"}", 200));
+    assert_int_equal(count("", "events"), events);
+    json_decref(expect("POST", target, 1, "{\"action\":\"reject\"}", 409));
+    json_decref(expect("POST", target, 1, "{\"action\":\"edit\",\"fields\":{\"colour\":1}}", 400));
+
+    /* the reported event of the curated project: approving it makes it count */
+    snprintf(id, sizeof id, "%s", pending("project-events"));
+    json_int_t citations = count("", "citations");
+    snprintf(target, sizeof target, "/v1/review/project-events/%s", id);
+    json_decref(expect("POST", target, 1, "{\"action\":\"approve\"}", 200));
+    assert_true(count("", "citations") > citations);
+    char curations[400];
+    project_event_curations(curations, sizeof curations);
+    assert_non_null(strstr(curations, "reviewed"));
+    /* and the log shows both kinds */
+    json_t *log = expect("GET", "/v1/review/log?kind=project-events", 1, NULL, 200);
+    assert_int_equal(json_array_size(json_object_get(log, "data")), 1);
+    json_decref(log);
+    log = expect("GET", "/v1/review/log?kind=events", 1, NULL, 200);
+    assert_int_equal(json_array_size(json_object_get(log, "data")), 2);
+    json_decref(log);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(ingest_changes_nothing_trusted_until_reviewed),
+        cmocka_unit_test(extracted_events_are_served_and_reviewed),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -509,11 +509,12 @@ static int cmd_ingest(const cli_opts *o)
         printf("%s: %s %s (%.2f); stored with %d figures, %d meetings (%d the same as a "
                "known one, %d participants), %d talks, %d new crossings, %d events of known "
                "crossings (%d citations); not stored: %d below confidence, %d without a "
-               "measure; %d dates without a year; content %.16s\n",
+               "measure, %d numbered meetings of no known body; %d dates without a year; "
+               "content %.16s\n",
                r.source_id, r.lang_detected ? "language detected:" : "language:", r.lang,
                r.lang_confidence, r.figures, r.meetings, r.linked, r.participants, r.events,
                r.projects, r.project_events, r.citations, r.below_threshold, r.without_measure,
-               r.dates_without_year, r.content_version);
+               r.without_mechanism, r.dates_without_year, r.content_version);
     return 0;
 }
 

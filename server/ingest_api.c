@@ -172,10 +172,11 @@ int bc_handle_ingest(bc_request *req, bc_response *res)
                   ",\"extracted\":{\"figures\":%d,\"meetings\":%d,\"events\":%d,"
                   "\"border_gate_projects\":%d,\"project_events\":%d,\"participants\":%d,"
                   "\"same_as_known_meetings\":%d,\"citations\":%d,\"dates_without_year\":%d,"
-                  "\"not_stored\":{\"below_confidence\":%d,\"without_measure\":%d}},",
+                  "\"not_stored\":{\"below_confidence\":%d,\"without_measure\":%d,"
+                  "\"without_mechanism\":%d}},",
                   r.figures, r.meetings, r.events, r.projects, r.project_events, r.participants,
-                  r.linked, r.citations, r.dates_without_year, r.below_threshold,
-                  r.without_measure);
+                  r.linked, r.citations, r.dates_without_year, r.below_threshold, r.without_measure,
+                  r.without_mechanism);
     bc_buf_printf(b, "\"content_version\":\"%s\",\"links\":{\"self\":\"/v1/sources/",
                   r.content_version);
     bc_url_encode(b, r.source_id);

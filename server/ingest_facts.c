@@ -298,6 +298,9 @@ static int store_participants(ingest_ctx *c, const char *id, const bc_xmeeting *
     return rc;
 }
 
+/* bc_xmeeting.mechanism_inferred of a meeting linked by mechanism_by_members */
+#define MECHANISM_BY_MEMBERS 2
+
 /* A meeting of a known mechanism. */
 static int store_meeting(ingest_ctx *c, const bc_xmeeting *m)
 {
@@ -337,7 +340,11 @@ static int store_meeting(ingest_ctx *c, const bc_xmeeting *m)
     }
     if (has_date && m->date_inferred)
         mark(&mk, "date.year", WHY_YEAR);
-    if (m->mechanism_inferred)
+    if (m->mechanism_inferred == MECHANISM_BY_MEMBERS)
+        mark(&mk, "mechanism",
+             "Its sentence names the kind of body and the provinces that meet, not the "
+             "mechanism: it is the one known mechanism of that kind whose members they are.");
+    else if (m->mechanism_inferred)
         mark(&mk, "mechanism",
              "Its sentence names the kind of meeting; which mechanism it is comes from the rest "
              "of the article.");
@@ -416,7 +423,19 @@ static int store_talks(ingest_ctx *c, const bc_xmeeting *m)
             n++;
     char title[400], id[160], place[200] = "";
     bc_buf t = BC_BUF_INIT;
-    bc_buf_printf(&t, "Talks");
+    if (m->ordinal > 0) {
+        /* a numbered meeting of a mechanism the store does not know: its number is kept
+         * in the title and the note, for the reviewer who links it */
+        bc_buf_printf(&t, "Meeting %d", m->ordinal);
+        char why[300];
+        snprintf(why, sizeof why,
+                 "The article calls it meeting %d of a body the store does not know as a "
+                 "mechanism, so it is kept as a cooperation event, not as a meeting.",
+                 m->ordinal);
+        mark(&mk, NULL, why);
+    } else {
+        bc_buf_printf(&t, "Talks");
+    }
     for (int k = 0; k < n; k++)
         bc_buf_printf(&t, "%s%s", k == 0 ? " of " : k + 1 == n ? " and " : ", ", names[k]);
     bc_buf_printf(&t, "%s (extracted)", n == 0 ? " between the two sides" : "");
@@ -466,19 +485,108 @@ static int store_talks(ingest_ctx *c, const bc_xmeeting *m)
     return rc;
 }
 
+/* Words that name the kind of body a mechanism is, in the seven languages (folded). */
+static const struct {
+    const char *kind; /* mechanisms.kind */
+    const char *cue;
+} BODY_CUES[] = {
+    {"committee", "committee"},
+    {"committee", "comite"},
+    {"committee", "uy ban"},
+    {"committee", "委员会"},
+    {"committee", "komitet"},
+    {"committee", "kommitte"},
+    {"committee", "commissie"},
+    {"working_group", "working group"},
+    {"working_group", "groupe de travail"},
+    {"working_group", "nhom cong tac"},
+    {"working_group", "工作组"},
+    {"working_group", "grupa robocza"},
+    {"working_group", "grupy roboczej"},
+    {"working_group", "arbetsgrupp"},
+    {"working_group", "werkgroep"},
+    {"conference", "conference"},
+    {"conference", "konferencj"},
+    {"conference", "konferens"},
+    {"conference", "conferentie"},
+    {"conference", "座谈会"},
+    {"spring_meeting", "spring meeting"},
+    {"spring_meeting", "dau xuan"},
+    {"spring_meeting", "新春会晤"},
+    {"spring_meeting", "春季会晤"},
+};
+
+/* The known mechanism a numbered meeting whose sentence names no mechanism by name is
+ * the meeting of: its sentence names the kind of body (a committee, a working group)
+ * and two or more provinces of both countries, every one a member (a province merged
+ * into another counts as that one: Ha Giang, a member, is part of Tuyen Quang since
+ * 2025), and exactly one mechanism of that kind fits. "" otherwise. */
+static void mechanism_by_members(ingest_ctx *c, const bc_xmeeting *m, char out[64], int *rc)
+{
+    out[0] = '\0';
+    if (m->nprovinces < 2 || m->cite.nquotes == 0)
+        return;
+    const char *kind = NULL;
+    for (int k = 0; k < m->cite.nquotes && kind == NULL; k++) {
+        bc_buf folded = BC_BUF_INIT;
+        const bc_xquote *q = &m->cite.q[k];
+        if (q->end <= c->in->len && q->end > q->start &&
+            bc_text_fold(c->in->text + q->start, q->end - q->start, &folded) == BC_OK &&
+            !bc_buf_failed(&folded))
+            for (size_t i = 0; i < sizeof BODY_CUES / sizeof BODY_CUES[0] && kind == NULL; i++)
+                if (strstr(folded.data, BODY_CUES[i].cue) != NULL)
+                    kind = BODY_CUES[i].kind;
+        bc_buf_free(&folded);
+    }
+    bc_buf named = BC_BUF_INIT;
+    if (kind == NULL)
+        return;
+    bc_buf_putc(&named, '[');
+    for (int k = 0; k < m->nprovinces; k++) {
+        bc_buf_puts(&named, k ? "," : "");
+        bc_buf_json_string(&named, m->provinces[k], strlen(m->provinces[k]));
+    }
+    bc_buf_putc(&named, ']');
+    char found[130] = "";
+    if (!bc_buf_failed(&named) &&
+        found_row(rc, c->s,
+                  "SELECT CASE WHEN count(*) = 1 THEN max(mc.id) END FROM mechanisms mc "
+                  "WHERE mc.kind = ?2 AND (SELECT count(DISTINCT p.country) FROM json_each(?1) j "
+                  "JOIN provinces p ON p.id = j.value) = 2 AND NOT EXISTS (SELECT 1 FROM "
+                  "json_each(?1) j WHERE NOT EXISTS (SELECT 1 FROM mechanism_members mm JOIN "
+                  "provinces p ON p.id = mm.province_id WHERE mm.mechanism_id = mc.id AND "
+                  "(p.id = j.value OR p.merged_into = j.value)))",
+                  BC_BINDS(bc_text(named.data), bc_text(kind)), found, sizeof found, c->err))
+        snprintf(out, 64, "%s", found);
+    bc_buf_free(&named);
+}
+
 static int store_meetings(ingest_ctx *c, const bc_extraction *ex)
 {
     int rc = BC_OK;
     for (size_t i = 0; rc == BC_OK && i < ex->nmeetings; i++) {
         const bc_xmeeting *m = &ex->meetings[i];
-        if (m->confidence < BC_X_MIN_CONFIDENCE)
+        if (m->confidence < BC_X_MIN_CONFIDENCE) {
             c->out->below_threshold++;
-        else if (m->mechanism[0] != '\0')
+        } else if (m->mechanism[0] != '\0') {
             rc = store_meeting(c, m);
-        else if (m->kind == BC_XM_TALKS && m->date[0] != '\0')
+        } else if (m->kind == BC_XM_TALKS && m->date[0] != '\0') {
             rc = store_talks(c, m);
-        else
-            c->out->below_threshold++; /* a numbered meeting of no mechanism the text names */
+        } else {
+            /* a numbered meeting whose sentence names no mechanism by name: the one known
+             * mechanism whose members its sentence names, else kept as a cooperation event
+             * with its number (a reviewer may link it), never dropped without a count */
+            bc_xmeeting linked = *m;
+            mechanism_by_members(c, m, linked.mechanism, &rc);
+            if (rc == BC_OK && linked.mechanism[0] != '\0') {
+                linked.mechanism_inferred = MECHANISM_BY_MEMBERS;
+                rc = store_meeting(c, &linked);
+            } else if (rc == BC_OK && (m->date[0] != '\0' || m->nprovinces > 0)) {
+                rc = store_talks(c, m);
+            } else if (rc == BC_OK) {
+                c->out->without_mechanism++;
+            }
+        }
     }
     return rc;
 }

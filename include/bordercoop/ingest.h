@@ -39,6 +39,8 @@ typedef struct bc_ingest_result {
     int linked;             /* stored meetings that are a known meeting (same_as) */
     int below_threshold;    /* facts under BC_X_MIN_CONFIDENCE: not stored */
     int without_measure;    /* amounts the text does not say what of: not stored */
+    int without_mechanism;  /* numbered meetings of no known body, without date or place:
+                             * not stored */
     int dates_without_year; /* days without a year and no published_on: stored undated */
     char content_version[65];
 } bc_ingest_result;

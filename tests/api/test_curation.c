@@ -233,11 +233,71 @@ static void extracted_events_are_served_and_reviewed(void **state)
     json_decref(log);
 }
 
+/* POSTs text (lang, published_on) and returns the answer's "extracted" (json_decref). */
+static json_t *post(const char *title, const char *text, const char *lang, const char *published)
+{
+    json_t *o = json_pack("{s:s,s:s,s:s,s:s}", "text", text, "lang", lang, "title", title,
+                          "published_on", published);
+    char *body = json_dumps(o, JSON_COMPACT);
+    json_decref(o);
+    json_t *j = expect("POST", "/v1/sources", 1, body, 201);
+    free(body);
+    json_t *x = json_incref(json_object_get(j, "extracted"));
+    json_decref(j);
+    return x;
+}
+
+/* A numbered meeting whose sentence names no mechanism by name is linked by the
+ * provinces it names, or kept with its number, never dropped without a count. */
+static void numbered_meetings_are_linked_or_kept(void **state)
+{
+    (void)state;
+    /* the committee of Guangxi and four provinces, Tuyen Quang named for Ha Giang */
+    json_t *x = post("第十七次会议在东兴举行",
+                     "第十七次会议在东兴举行\n\n10月16日，中越广西与越南广宁、谅山、高平、宣光四省"
+                     "联合工作委员会第十七次会议在东兴市举行。\n",
+                     "zh", "2026-10-20");
+    assert_int_equal(json_integer_value(json_object_get(x, "meetings")), 1);
+    json_decref(x);
+    json_t *l =
+        expect("GET", "/v1/meetings?curation=extracted&mechanism=jwc-guangxi", 0, NULL, 200);
+    json_t *m = json_array_get(json_object_get(l, "data"), 0);
+    assert_non_null(m);
+    assert_int_equal(json_integer_value(json_object_get(m, "ordinal")), 17);
+    assert_string_equal(json_string_value(json_object_get(m, "date")), "2026-10-16");
+    char *inferred = json_dumps(json_object_get(m, "inferred"), JSON_COMPACT);
+    assert_non_null(strstr(inferred, "mechanism"));
+    free(inferred);
+    json_decref(l);
+    /* a working group the store does not know: an event with its number */
+    x = post("La 7e réunion du groupe de travail",
+             "La 7e réunion du groupe de travail\n\nLa 7e réunion du groupe de travail conjoint "
+             "entre la province de Quang Ninh (Vietnam) et la Région autonome Zhuang du Guangxi "
+             "(Chine) s'est tenue le 6 octobre dans la ville de Mong Cai.\n",
+             "fr", "2026-10-08");
+    assert_int_equal(json_integer_value(json_object_get(x, "meetings")), 0);
+    assert_int_equal(json_integer_value(json_object_get(x, "events")), 1);
+    json_decref(x);
+    l = expect("GET", "/v1/events?curation=extracted&limit=100", 0, NULL, 200);
+    json_t *ev;
+    size_t i;
+    int found = 0;
+    json_array_foreach(json_object_get(l, "data"), i, ev)
+    {
+        const char *title = json_string_value(json_object_get(ev, "title"));
+        found += title != NULL && strncmp(title, "Meeting 7 of", 12) == 0 &&
+                 strcmp(json_string_value(json_object_get(ev, "date")), "2026-10-06") == 0;
+    }
+    assert_int_equal(found, 1);
+    json_decref(l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(ingest_changes_nothing_trusted_until_reviewed),
         cmocka_unit_test(extracted_events_are_served_and_reviewed),
+        cmocka_unit_test(numbered_meetings_are_linked_or_kept),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -547,7 +547,7 @@ static void mechanism_by_members(ingest_ctx *c, const bc_xmeeting *m, char out[6
         bc_buf_json_string(&named, m->provinces[k], strlen(m->provinces[k]));
     }
     bc_buf_putc(&named, ']');
-    char found[130] = "";
+    char found[64] = "";
     if (!bc_buf_failed(&named) &&
         found_row(rc, c->s,
                   "SELECT CASE WHEN count(*) = 1 THEN max(mc.id) END FROM mechanisms mc "
@@ -557,7 +557,7 @@ static void mechanism_by_members(ingest_ctx *c, const bc_xmeeting *m, char out[6
                   "provinces p ON p.id = mm.province_id WHERE mm.mechanism_id = mc.id AND "
                   "(p.id = j.value OR p.merged_into = j.value)))",
                   BC_BINDS(bc_text(named.data), bc_text(kind)), found, sizeof found, c->err))
-        snprintf(out, 64, "%s", found);
+        memcpy(out, found, sizeof found);
     bc_buf_free(&named);
 }
 

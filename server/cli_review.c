@@ -426,9 +426,11 @@ static int review_list(bc_store *s, const opts *o, const char *reader)
     }
     json_t *arr = json_loads(items.data, 0, NULL);
     bc_buf_free(&items);
-    printf("awaiting review%s%s: %lld figures, %lld meetings, %lld border gate projects\n",
+    printf("awaiting review%s%s: %lld figures, %lld meetings, %lld border gate projects, %lld "
+           "events, %lld project events\n",
            o->source ? " from " : "", o->source ? o->source : "", pending[BC_REVIEW_FIGURE],
-           pending[BC_REVIEW_MEETING], pending[BC_REVIEW_PROJECT]);
+           pending[BC_REVIEW_MEETING], pending[BC_REVIEW_PROJECT], pending[BC_REVIEW_EVENT],
+           pending[BC_REVIEW_PROJECT_EVENT]);
     for (size_t i = 0; i < json_array_size(arr); i++) {
         json_t *it = json_array_get(arr, i), *src = json_object_get(it, "source");
         bc_buf line = BC_BUF_INIT;

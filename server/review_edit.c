@@ -552,6 +552,13 @@ static int verified(edit_ctx *c, bc_review_kind k, json_t *changes)
         [BC_REVIEW_PROJECT] = "UPDATE projects SET inferred = (SELECT json_group_array(value) FROM "
                               "json_each(projects.inferred) WHERE value <> ?2 AND substr(value, 1, "
                               "length(?2) + 1) <> ?2 || '.') WHERE id = ?1",
+        [BC_REVIEW_EVENT] = "UPDATE coop_events SET inferred = (SELECT json_group_array(value) "
+                            "FROM json_each(coop_events.inferred) WHERE value <> ?2 AND "
+                            "substr(value, 1, length(?2) + 1) <> ?2 || '.') WHERE id = ?1",
+        [BC_REVIEW_PROJECT_EVENT] = "UPDATE project_events SET inferred = (SELECT "
+                                    "json_group_array(value) FROM json_each(project_events."
+                                    "inferred) WHERE value <> ?2 AND substr(value, 1, length(?2) "
+                                    "+ 1) <> ?2 || '.') WHERE id = ?1",
     };
     const char *key;
     json_t *v;

@@ -122,6 +122,132 @@ static int year_date(ingest_ctx *c, const char *date, bc_date *d, marks *m)
 static const char *WHY_YEAR = "The year of its date comes from the publication date "
                               "(published_on), not from the text.";
 
+/* Words that name the kind of body a mechanism is, in the seven languages (folded). */
+static const struct {
+    const char *kind; /* mechanisms.kind */
+    const char *cue;
+} BODY_CUES[] = {
+    {"committee", "committee"},
+    {"committee", "comite"},
+    {"committee", "uy ban"},
+    {"committee", "委员会"},
+    {"committee", "komitet"},
+    {"committee", "kommitte"},
+    {"committee", "commissie"},
+    {"working_group", "working group"},
+    {"working_group", "groupe de travail"},
+    {"working_group", "nhom cong tac"},
+    {"working_group", "工作组"},
+    {"working_group", "grupa robocza"},
+    {"working_group", "grupy roboczej"},
+    {"working_group", "arbetsgrupp"},
+    {"working_group", "werkgroep"},
+    {"conference", "conference"},
+    {"conference", "konferencj"},
+    {"conference", "konferens"},
+    {"conference", "conferentie"},
+    {"conference", "座谈会"},
+    {"spring_meeting", "spring meeting"},
+    {"spring_meeting", "dau xuan"},
+    {"spring_meeting", "新春会晤"},
+    {"spring_meeting", "春季会晤"},
+};
+
+/* The kind of body (mechanisms.kind) the quote [start, end) names, or NULL. */
+static const char *body_kind(ingest_ctx *c, size_t start, size_t end)
+{
+    const char *kind = NULL;
+    bc_buf folded = BC_BUF_INIT;
+    if (end <= c->in->len && end > start &&
+        bc_text_fold(c->in->text + start, end - start, &folded) == BC_OK && !bc_buf_failed(&folded))
+        for (size_t i = 0; i < sizeof BODY_CUES / sizeof BODY_CUES[0] && kind == NULL; i++)
+            if (strstr(folded.data, BODY_CUES[i].cue) != NULL)
+                kind = BODY_CUES[i].kind;
+    bc_buf_free(&folded);
+    return kind;
+}
+
+/* How many times the quote [start, end) names province id, by its most named alias
+ * (folded); -1 on a store error (*rc set). */
+static int times_named(ingest_ctx *c, size_t start, size_t end, const char *id, int *rc)
+{
+    bc_buf quote = BC_BUF_INIT;
+    if (bc_text_fold(c->in->text + start, end - start, &quote) != BC_OK || bc_buf_failed(&quote)) {
+        bc_buf_free(&quote);
+        return 0;
+    }
+    sqlite3_stmt *st = NULL;
+    int most = 0;
+    *rc = bc_store_stmt(c->s,
+                        "SELECT alias FROM aliases WHERE entity = 'province' AND entity_id "
+                        "= ?1 UNION SELECT name FROM provinces WHERE id = ?1",
+                        &st, c->err);
+    if (*rc == BC_OK) {
+        sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            const char *alias = (const char *)sqlite3_column_text(st, 0);
+            bc_buf a = BC_BUF_INIT;
+            if (alias != NULL && bc_text_fold(alias, strlen(alias), &a) == BC_OK &&
+                !bc_buf_failed(&a) && a.len >= 2) {
+                int n = 0;
+                for (const char *p = strstr(quote.data, a.data); p != NULL;
+                     p = strstr(p + a.len, a.data))
+                    n++;
+                most = n > most ? n : most;
+            }
+            bc_buf_free(&a);
+        }
+        sqlite3_reset(st);
+    }
+    bc_buf_free(&quote);
+    return *rc == BC_OK ? most : -1;
+}
+
+/* Of a figure's parties, those its sentence names apart from the name of a mechanism
+ * ("... at the 12th meeting of the Joint Working Group of Lai Chau, Lao Cai, Tuyen
+ * Quang, Dien Bien (Vietnam) and Yunnan (China)"): when the parties hold every member
+ * of a mechanism and a sentence of the figure names a kind of body, a member that
+ * sentence names only once (in the mechanism's name) is not a party of the figure.
+ * keep[k] says which to keep; returns how many were left out. */
+static int parties_apart_from_mechanism(ingest_ctx *c, const bc_xfigure *f, int keep[], int *rc)
+{
+    for (int k = 0; k < f->nparties; k++)
+        keep[k] = 1;
+    if (f->nparties < 2)
+        return 0;
+    const bc_xquote *q = NULL;
+    for (int k = 0; k < f->cite.nquotes && q == NULL; k++)
+        if (body_kind(c, f->cite.q[k].start, f->cite.q[k].end) != NULL)
+            q = &f->cite.q[k];
+    if (q == NULL)
+        return 0;
+    bc_buf named = BC_BUF_INIT;
+    bc_buf_putc(&named, '[');
+    for (int k = 0; k < f->nparties; k++) {
+        bc_buf_puts(&named, k ? "," : "");
+        bc_buf_json_string(&named, f->parties[k], strlen(f->parties[k]));
+    }
+    bc_buf_putc(&named, ']');
+    int whole = !bc_buf_failed(&named) &&
+                found_row(rc, c->s,
+                          "SELECT mc.id FROM mechanisms mc WHERE NOT EXISTS (SELECT 1 FROM "
+                          "mechanism_members mm JOIN provinces p ON p.id = mm.province_id WHERE "
+                          "mm.mechanism_id = mc.id AND p.id NOT IN (SELECT value FROM "
+                          "json_each(?1)) AND coalesce(p.merged_into, '') NOT IN (SELECT value "
+                          "FROM json_each(?1))) LIMIT 1",
+                          BC_BINDS(bc_text(named.data)), NULL, 0, c->err);
+    bc_buf_free(&named);
+    int left = 0;
+    for (int k = 0; whole && *rc == BC_OK && k < f->nparties; k++) {
+        int n = times_named(c, q->start, q->end, f->parties[k], rc);
+        if (n >= 0 && n < 2) {
+            keep[k] = 0;
+            left++;
+        }
+    }
+    return *rc == BC_OK && left < f->nparties ? left : 0;
+}
+
 /* The store's metric for figure f: money by what it measures ("exports", a goal
  * "exports_target"), a count by its own metric; "" when the store has none. */
 static void figure_metric(ingest_ctx *c, const bc_xfigure *f, char metric[48], char unit[32],
@@ -172,8 +298,14 @@ static int store_figures(ingest_ctx *c, const bc_extraction *ex)
             mark(&m, "period",
                  "The year of its period comes from the publication date (published_on), not "
                  "from the text.");
+        int keep[BC_X_MAX_PARTIES];
+        if (parties_apart_from_mechanism(c, f, keep, &rc) > 0)
+            mark(&m, NULL,
+                 "Its sentence also names a mechanism by its member provinces; only the "
+                 "provinces it names apart from that name are its parties.");
         bc_buf inferred = BC_BUF_INIT;
-        rc = marks_json(c, BC_FACT_FIGURE, &m, &inferred);
+        if (rc == BC_OK)
+            rc = marks_json(c, BC_FACT_FIGURE, &m, &inferred);
         snprintf(id, sizeof id, "%s-f%d", c->source_id, c->out->figures + 1);
         double change = f->change_pct;
         /* a title a person can read: the measure in words, the period, the article */
@@ -205,8 +337,8 @@ static int store_figures(ingest_ctx *c, const bc_extraction *ex)
         bc_buf_free(&inferred);
         bc_buf_free(&m.note);
         for (int k = 0; rc == BC_OK && k < f->nparties; k++)
-            if (found_row(&rc, c->s, "SELECT id FROM provinces WHERE id = ?1",
-                          BC_BINDS(bc_text(f->parties[k])), NULL, 0, c->err))
+            if (keep[k] && found_row(&rc, c->s, "SELECT id FROM provinces WHERE id = ?1",
+                                     BC_BINDS(bc_text(f->parties[k])), NULL, 0, c->err))
                 rc = bc_store_run(
                     c->s,
                     "INSERT OR IGNORE INTO figure_parties (figure_id, province_id, seq) "
@@ -485,37 +617,6 @@ static int store_talks(ingest_ctx *c, const bc_xmeeting *m)
     return rc;
 }
 
-/* Words that name the kind of body a mechanism is, in the seven languages (folded). */
-static const struct {
-    const char *kind; /* mechanisms.kind */
-    const char *cue;
-} BODY_CUES[] = {
-    {"committee", "committee"},
-    {"committee", "comite"},
-    {"committee", "uy ban"},
-    {"committee", "委员会"},
-    {"committee", "komitet"},
-    {"committee", "kommitte"},
-    {"committee", "commissie"},
-    {"working_group", "working group"},
-    {"working_group", "groupe de travail"},
-    {"working_group", "nhom cong tac"},
-    {"working_group", "工作组"},
-    {"working_group", "grupa robocza"},
-    {"working_group", "grupy roboczej"},
-    {"working_group", "arbetsgrupp"},
-    {"working_group", "werkgroep"},
-    {"conference", "conference"},
-    {"conference", "konferencj"},
-    {"conference", "konferens"},
-    {"conference", "conferentie"},
-    {"conference", "座谈会"},
-    {"spring_meeting", "spring meeting"},
-    {"spring_meeting", "dau xuan"},
-    {"spring_meeting", "新春会晤"},
-    {"spring_meeting", "春季会晤"},
-};
-
 /* The known mechanism a numbered meeting whose sentence names no mechanism by name is
  * the meeting of: its sentence names the kind of body (a committee, a working group)
  * and two or more provinces of both countries, every one a member (a province merged
@@ -527,17 +628,8 @@ static void mechanism_by_members(ingest_ctx *c, const bc_xmeeting *m, char out[6
     if (m->nprovinces < 2 || m->cite.nquotes == 0)
         return;
     const char *kind = NULL;
-    for (int k = 0; k < m->cite.nquotes && kind == NULL; k++) {
-        bc_buf folded = BC_BUF_INIT;
-        const bc_xquote *q = &m->cite.q[k];
-        if (q->end <= c->in->len && q->end > q->start &&
-            bc_text_fold(c->in->text + q->start, q->end - q->start, &folded) == BC_OK &&
-            !bc_buf_failed(&folded))
-            for (size_t i = 0; i < sizeof BODY_CUES / sizeof BODY_CUES[0] && kind == NULL; i++)
-                if (strstr(folded.data, BODY_CUES[i].cue) != NULL)
-                    kind = BODY_CUES[i].kind;
-        bc_buf_free(&folded);
-    }
+    for (int k = 0; k < m->cite.nquotes && kind == NULL; k++)
+        kind = body_kind(c, m->cite.q[k].start, m->cite.q[k].end);
     bc_buf named = BC_BUF_INIT;
     if (kind == NULL)
         return;
@@ -675,10 +767,17 @@ static int store_new_pair(ingest_ctx *c, const bc_xgate *g)
 {
     int rc = BC_OK;
     char known[160];
+    /* a known crossing by the names of its two sides in any language it is recorded in
+     * ("Ban Vuoc" is the first part of "Ban Vuoc, Bat Xat"): the one that has both, of
+     * whatever kind (the words around a name may describe another crossing of the same
+     * sentence); of several, the one of the kind the sentence describes */
     if (found_row(&rc, c->s,
-                  "SELECT id FROM projects WHERE curation <> 'rejected' AND lower(vn_side) = "
-                  "lower(?1) AND lower(cn_side) = lower(?2) AND kind = ?3 ORDER BY curation = "
-                  "'curated' DESC, id LIMIT 1",
+                  "SELECT id FROM projects WHERE curation <> 'rejected' AND lower(?1) IN "
+                  "(lower(vn_side), lower(vn_side_vi), lower(trim(substr(vn_side, 1, "
+                  "instr(vn_side || ',', ',') - 1))), lower(trim(substr(vn_side_vi, 1, "
+                  "instr(vn_side_vi || ',', ',') - 1)))) AND lower(?2) IN (lower(cn_side), "
+                  "lower(cn_side_zh), lower(trim(substr(cn_side, 1, instr(cn_side || ',', ',') "
+                  "- 1)))) ORDER BY kind = ?3 DESC, curation = 'curated' DESC, id LIMIT 1",
                   BC_BINDS(bc_text(g->vn_side), bc_text(g->cn_side),
                            bc_text(g->kind[0] ? g->kind : "gate_pair")),
                   known, sizeof known, c->err))

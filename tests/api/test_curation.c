@@ -292,12 +292,86 @@ static void numbered_meetings_are_linked_or_kept(void **state)
     json_decref(l);
 }
 
+/* A figure gets the provinces of a mechanism's name only when its sentence names them
+ * apart from it; a meeting that is a known meeting (same_as) is counted once. */
+static void parties_and_twins(void **state)
+{
+    (void)state;
+    json_int_t all = count("?curation=all", "meetings"),
+               held = count("?curation=all", "meetings_held");
+    json_t *x =
+        post("Lao Cai–Hekou trade reaches USD 2.1 billion in ten months",
+             "Lao Cai\xe2\x80\x93Hekou trade reaches USD 2.1 billion in ten months\n\n"
+             "Kunming (VNA) \xe2\x80\x93 Import-export turnover through the Lao Cai\xe2\x80"
+             "\x93Hekou border gate pair reached USD 2.1 billion in the first ten months of "
+             "2026, up 18% year on year, delegates heard at the 12th meeting of the Joint "
+             "Working Group of Lai Chau, Lao Cai, Tuyen Quang, Dien Bien (Vietnam) and "
+             "Yunnan (China), held in Kunming on November 12.\n",
+             "en", "2026-11-14");
+    assert_int_equal(json_integer_value(json_object_get(x, "meetings")), 1);
+    assert_int_equal(json_integer_value(json_object_get(x, "same_as_known_meetings")), 1);
+    json_decref(x);
+    /* the extracted 12th meeting is the curated one: counted once */
+    assert_int_equal(count("?curation=all", "meetings"), all);
+    assert_int_equal(count("?curation=all", "meetings_held"), held);
+    /* the turnover through the gate pair is not the five provinces' */
+    json_t *l = expect("GET", "/v1/figures?curation=extracted&limit=100", 0, NULL, 200);
+    json_t *f;
+    size_t i;
+    int seen = 0;
+    json_array_foreach(json_object_get(l, "data"), i, f)
+    {
+        if (json_number_value(json_object_get(f, "value")) != 2.1e9)
+            continue;
+        seen++;
+        char *parties = json_dumps(json_object_get(f, "parties"), JSON_COMPACT);
+        assert_null(strstr(parties, "dien-bien"));
+        assert_null(strstr(parties, "lai-chau"));
+        assert_non_null(strstr(parties, "lao-cai"));
+        free(parties);
+        assert_non_null(json_string_value(json_object_get(f, "note")));
+    }
+    assert_int_equal(seen, 1);
+    json_decref(l);
+}
+
+/* A crossing named by the sides of a known project is an event of that project, whatever
+ * kind the words of another crossing in its sentence describe. */
+static void known_sides_link_the_known_crossing(void **state)
+{
+    (void)state;
+    json_t *x = post("Lao Cai asks for faster work on crossings",
+                     "Lao Cai asks for faster work on crossings\n\nNguyen Thanh Sinh, Vice "
+                     "Chairman of the Lao Cai provincial People's Committee, asked Yunnan to speed "
+                     "up the upgrade of the Ban Vuoc\xe2\x80\x93"
+                     "Ba Sai crossing and to support "
+                     "progress on the standard-gauge railway that will link Lao Cai with Hekou.\n",
+                     "en", "2026-11-14");
+    assert_int_equal(json_integer_value(json_object_get(x, "border_gate_projects")), 0);
+    assert_true(json_integer_value(json_object_get(x, "project_events")) >= 1);
+    json_decref(x);
+    json_t *q = expect("GET", "/v1/review?kind=project-events&limit=500", 1, NULL, 200);
+    json_t *it;
+    size_t i;
+    int found = 0;
+    json_array_foreach(json_object_get(q, "data"), i, it)
+    {
+        const char *pid = json_string_value(
+            json_object_get(json_object_get(json_object_get(it, "fact"), "project"), "id"));
+        found += pid != NULL && strcmp(pid, "ban-vuoc-ba-sai-road-bridge") == 0;
+    }
+    assert_int_equal(found, 1);
+    json_decref(q);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(ingest_changes_nothing_trusted_until_reviewed),
         cmocka_unit_test(extracted_events_are_served_and_reviewed),
         cmocka_unit_test(numbered_meetings_are_linked_or_kept),
+        cmocka_unit_test(parties_and_twins),
+        cmocka_unit_test(known_sides_link_the_known_crossing),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -128,20 +128,27 @@ static void derive_id(const bc_ingest_input *in, const char *sha, char out[128])
     bc_buf slug = BC_BUF_INIT;
     if (in->title != NULL)
         bc_text_slug(in->title, strlen(in->title), &slug);
-    /* keep ASCII slugs only, at most 48 bytes, cut at a word */
-    size_t n = 0;
-    for (; slug.data != NULL && n < slug.len && n < 48; n++)
-        if ((unsigned char)slug.data[n] >= 0x80)
-            break;
-    if (slug.data != NULL && n < slug.len && slug.data[n] != '-')
-        while (n > 0 && slug.data[n - 1] != '-')
+    /* its ASCII words only: what folding leaves outside ASCII (a dash, Chinese) separates
+     * words as any other punctuation does ("Lao Cai–Hekou" -> "lao-cai-hekou"); at most
+     * 48 bytes, cut at a word */
+    char ascii[64];
+    size_t n = 0, all = 0;
+    for (size_t i = 0; slug.data != NULL && i < slug.len && all < sizeof ascii - 1; i++) {
+        char ch = (unsigned char)slug.data[i] >= 0x80 ? '-' : slug.data[i];
+        if (ch == '-' && (all == 0 || ascii[all - 1] == '-'))
+            continue;
+        ascii[all++] = ch;
+    }
+    n = all < 48 ? all : 48;
+    if (n < all && ascii[n] != '-')
+        while (n > 0 && ascii[n - 1] != '-')
             n--; /* do not end in the middle of a word */
-    while (n > 0 && slug.data[n - 1] == '-')
+    while (n > 0 && ascii[n - 1] == '-')
         n--;
     if (n == 0)
         snprintf(out, 128, "article-%s-%.8s", in->lang, sha);
     else
-        snprintf(out, 128, "%.*s-%s-%.8s", (int)n, slug.data, in->lang, sha);
+        snprintf(out, 128, "%.*s-%s-%.8s", (int)n, ascii, in->lang, sha);
     bc_buf_free(&slug);
 }
 

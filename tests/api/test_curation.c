@@ -233,6 +233,8 @@ static void extracted_events_are_served_and_reviewed(void **state)
     json_decref(log);
 }
 
+static char LAST_SOURCE[200]; /* the id of the source post() made */
+
 /* POSTs text (lang, published_on) and returns the answer's "extracted" (json_decref). */
 static json_t *post(const char *title, const char *text, const char *lang, const char *published)
 {
@@ -242,6 +244,8 @@ static json_t *post(const char *title, const char *text, const char *lang, const
     json_decref(o);
     json_t *j = expect("POST", "/v1/sources", 1, body, 201);
     free(body);
+    snprintf(LAST_SOURCE, sizeof LAST_SOURCE, "%s",
+             json_string_value(json_object_get(json_object_get(j, "source"), "id")));
     json_t *x = json_incref(json_object_get(j, "extracted"));
     json_decref(j);
     return x;
@@ -311,6 +315,10 @@ static void parties_and_twins(void **state)
     assert_int_equal(json_integer_value(json_object_get(x, "meetings")), 1);
     assert_int_equal(json_integer_value(json_object_get(x, "same_as_known_meetings")), 1);
     json_decref(x);
+    /* the title's words past its dash are in the id */
+    assert_int_equal(strncmp(LAST_SOURCE, "lao-cai-hekou-trade-reaches-usd-2-1-billion-in-en-",
+                             strlen("lao-cai-hekou-trade-reaches-usd-2-1-billion-in-en-")),
+                     0);
     /* the extracted 12th meeting is the curated one: counted once */
     assert_int_equal(count("?curation=all", "meetings"), all);
     assert_int_equal(count("?curation=all", "meetings_held"), held);

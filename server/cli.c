@@ -504,7 +504,9 @@ static int cmd_ingest(const cli_opts *o)
         return 1;
     }
     if (!r.created)
-        printf("%s: already stored (same text): nothing written\n", r.source_id);
+        printf("%s: already stored (same text): nothing written%s%s%s\n", r.source_id,
+               r.not_updated[0] ? "; kept as first stored: " : "", r.not_updated,
+               r.not_updated[0] ? " (differ from what was given)" : "");
     else
         printf("%s: %s %s (%.2f); stored with %d figures, %d meetings (%d the same as a "
                "known one, %d participants), %d talks, %d new crossings, %d events of known "

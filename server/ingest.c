@@ -199,6 +199,19 @@ static int ingest_locked(bc_store *s, const bc_ingest_input *given, bc_ingest_re
         found_row(&rc, s, "SELECT value FROM store_meta WHERE key = ?1",
                   BC_BINDS(bc_text("content_version")), out->content_version,
                   sizeof out->content_version, err);
+        /* what this request says of the article that the stored one does not: kept as
+         * first stored, and said so */
+        found_row(&rc, s,
+                  "SELECT coalesce(substr(CASE WHEN ?2 IS NOT NULL AND title IS NOT ?2 THEN "
+                  "',title' ELSE '' END || CASE WHEN ?3 IS NOT NULL AND url IS NOT ?3 THEN "
+                  "',url' ELSE '' END || CASE WHEN ?4 IS NOT NULL AND published_on IS NOT ?4 "
+                  "THEN ',published_on' ELSE '' END || CASE WHEN ?5 IS NOT NULL AND publisher "
+                  "IS NOT ?5 THEN ',publisher' ELSE '' END || CASE WHEN ?6 IS NOT NULL AND "
+                  "author IS NOT ?6 THEN ',author' ELSE '' END, 2), '') FROM sources "
+                  "WHERE id = ?1",
+                  BC_BINDS(bc_text(out->source_id), bc_text(in->title), bc_text(in->url),
+                           bc_text(in->published_on), bc_text(in->publisher), bc_text(in->author)),
+                  out->not_updated, sizeof out->not_updated, err);
         return rc; /* already stored: a no-op */
     }
     if (rc != BC_OK)

@@ -177,6 +177,16 @@ int bc_handle_ingest(bc_request *req, bc_response *res)
                   r.figures, r.meetings, r.events, r.projects, r.project_events, r.participants,
                   r.linked, r.citations, r.dates_without_year, r.below_threshold, r.without_measure,
                   r.without_mechanism);
+    if (!r.created) {
+        /* metadata this request gave that the stored article keeps as first given */
+        bc_buf_puts(b, "\"not_updated\":[");
+        for (const char *p = r.not_updated; *p != '\0';) {
+            size_t n = strcspn(p, ",");
+            bc_buf_printf(b, "%s\"%.*s\"", p == r.not_updated ? "" : ",", (int)n, p);
+            p += n + (p[n] == ',');
+        }
+        bc_buf_puts(b, "],");
+    }
     bc_buf_printf(b, "\"content_version\":\"%s\",\"links\":{\"self\":\"/v1/sources/",
                   r.content_version);
     bc_url_encode(b, r.source_id);

@@ -42,6 +42,9 @@ typedef struct bc_ingest_result {
     int without_mechanism;  /* numbered meetings of no known body, without date or place:
                              * not stored */
     int dates_without_year; /* days without a year and no published_on: stored undated */
+    /* created == 0: the metadata given that differ from the stored article's and were
+     * not applied ("title,published_on"), "" when none */
+    char not_updated[64];
     char content_version[65];
 } bc_ingest_result;
 

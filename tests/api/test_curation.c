@@ -294,6 +294,22 @@ static void numbered_meetings_are_linked_or_kept(void **state)
     }
     assert_int_equal(found, 1);
     json_decref(l);
+    /* the same text again with another date: nothing written, and said so */
+    json_t *o = json_pack("{s:s,s:s,s:s,s:s}", "text",
+                          "La 7e réunion du groupe de travail\n\nLa 7e réunion du groupe de "
+                          "travail conjoint entre la province de Quang Ninh (Vietnam) et la Région "
+                          "autonome Zhuang du Guangxi (Chine) s'est tenue le 6 octobre dans la "
+                          "ville de Mong Cai.\n",
+                          "lang", "fr", "title", "La 7e réunion du groupe de travail",
+                          "published_on", "2026-10-09");
+    char *body = json_dumps(o, JSON_COMPACT);
+    json_decref(o);
+    json_t *again = expect("POST", "/v1/sources", 1, body, 200);
+    free(body);
+    json_t *kept = json_object_get(again, "not_updated");
+    assert_int_equal(json_array_size(kept), 1);
+    assert_string_equal(json_string_value(json_array_get(kept, 0)), "published_on");
+    json_decref(again);
 }
 
 /* A figure gets the provinces of a mechanism's name only when its sentence names them

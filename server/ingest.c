@@ -152,7 +152,9 @@ static void derive_id(const bc_ingest_input *in, const char *sha, char out[128])
     bc_buf_free(&slug);
 }
 
-/* Moves the content version forward: hash of the previous one and the new text. */
+/* Moves the content version forward: hash of the previous one, the new text and what
+ * was said of it (language, publication date and the rest of its metadata, which change
+ * what is read from it: two stores given the same text with different dates differ). */
 static int bump_version(ingest_ctx *c, const char *sha, const char *now)
 {
     char old[65] = "";
@@ -165,6 +167,13 @@ static int bump_version(ingest_ctx *c, const char *sha, const char *now)
     bc_sha256_update(&h, old, strlen(old));
     bc_sha256_update(&h, "|ingest|", 8);
     bc_sha256_update(&h, sha, strlen(sha));
+    const char *meta[] = {c->in->lang,      c->in->published_on, c->in->title,
+                          c->in->publisher, c->in->author,       c->in->url};
+    for (size_t i = 0; i < sizeof meta / sizeof meta[0]; i++) {
+        bc_sha256_update(&h, meta[i] != NULL ? "|" : "|\x01", meta[i] != NULL ? 1 : 2);
+        if (meta[i] != NULL)
+            bc_sha256_update(&h, meta[i], strlen(meta[i]));
+    }
     bc_sha256_final(&h, d);
     bc_sha256_tohex(d, c->out->content_version);
     if (rc == BC_OK)

@@ -388,6 +388,49 @@ static void known_sides_link_the_known_crossing(void **state)
     json_decref(q);
 }
 
+/* The content version after `bordercoop ingest FILE ARGS` into a fresh store at db
+ * (static). */
+static const char *version_after(const char *db, const char *file, const char *args)
+{
+    static char v[80];
+    bc_err err;
+    const char *data = getenv("BC_DATA") ? getenv("BC_DATA") : "data";
+    assert_int_equal(bc_loader_build(data, db, NULL, &err), 0);
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "%s ingest %s --db %s --lang zh %s 2>/dev/null", getenv("BC_CLI"),
+             file, db, args);
+    FILE *p = popen(cmd, "r");
+    assert_non_null(p);
+    char out[2048] = "";
+    size_t n = fread(out, 1, sizeof out - 1, p);
+    out[n] = '\0';
+    assert_int_equal(pclose(p), 0);
+    const char *at = strstr(out, "content ");
+    assert_non_null(at);
+    snprintf(v, sizeof v, "%.16s", at + 8);
+    return v;
+}
+
+/* Two stores given the same text with and without a publication date hold different
+ * content: their versions (ETags) differ. */
+static void content_version_follows_what_was_given(void **state)
+{
+    (void)state;
+    char file[128], a[128], b[128], va[80];
+    snprintf(file, sizeof file, "%s/zh.txt", TMP);
+    snprintf(a, sizeof a, "%s/a.db", TMP);
+    snprintf(b, sizeof b, "%s/b.db", TMP);
+    FILE *f = fopen(file, "w");
+    assert_non_null(f);
+    fputs(
+        "10月16日，中越广西与越南广宁、谅山、高平、宣光四省联合工作委员会第十七次会议在东兴市举行。"
+        "\n",
+        f);
+    fclose(f);
+    snprintf(va, sizeof va, "%s", version_after(a, file, "--published-on 2026-10-20"));
+    assert_string_not_equal(va, version_after(b, file, ""));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -396,6 +439,7 @@ int main(void)
         cmocka_unit_test(numbered_meetings_are_linked_or_kept),
         cmocka_unit_test(parties_and_twins),
         cmocka_unit_test(known_sides_link_the_known_crossing),
+        cmocka_unit_test(content_version_follows_what_was_given),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

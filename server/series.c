@@ -51,10 +51,10 @@ static void join_problem(const point *p, const point *q, char *why, size_t n)
 {
     why[0] = '\0';
     char a[32], b[32];
-    if (p->start == NULL || q->start == NULL)
-        snprintf(why, n, "%s has no period", p->start == NULL ? p->id : q->id);
-    else if (strcmp(p->unit, q->unit) != 0)
+    if (strcmp(p->unit, q->unit) != 0) /* first: no period makes two currencies one */
         snprintf(why, n, "%s is in %s, %s in %s", p->id, p->unit, q->id, q->unit);
+    else if (p->start == NULL || q->start == NULL)
+        snprintf(why, n, "%s has no period", p->start == NULL ? p->id : q->id);
     else if (strcmp(q->start, p->end) <= 0)
         snprintf(why, n, "the periods %s and %s overlap", p->period, q->period);
     else if (p->months > 0 && q->months > 0 ? p->months != q->months : p->days != q->days) {
@@ -312,7 +312,7 @@ int bc_handle_series(bc_request *req, bc_response *res)
             break;
         snprintf(key, sizeof key, "%s", k);
         const char *l = (const char *)sqlite3_column_text(st, 7);
-        snprintf(label, sizeof label, "%s", l ? l : "");
+        snprintf(label, sizeof label, "%s", l ? l : k[0] ? "" : "parties not stated");
         point *p = &pts[np++];
         memset(p, 0, sizeof *p);
         const char *cols[5];

@@ -388,6 +388,50 @@ static void known_sides_link_the_known_crossing(void **state)
     json_decref(q);
 }
 
+/* A series and a stats pair never mix currencies without saying so, and figures without
+ * parties have a label. */
+static void currencies_are_kept_apart(void **state)
+{
+    (void)state;
+    json_decref(post("东兴口岸进出口额达285亿元",
+                     "东兴口岸进出口额达285亿元\n\n据介绍，前三季度，东兴口岸进出口总额达285亿元，"
+                     "同比增长11.3%。\n",
+                     "zh", "2026-10-20"));
+    json_t *j = expect("GET", "/v1/series?metric=trade_turnover&curation=all", 0, NULL, 200);
+    json_t *sr;
+    size_t i;
+    int cny = 0;
+    json_array_foreach(json_object_get(j, "series"), i, sr)
+    {
+        assert_true(strlen(json_string_value(json_object_get(sr, "label"))) > 0);
+        json_t *pts = json_object_get(sr, "points");
+        for (size_t k = 1; k < json_array_size(pts); k++) {
+            const char *u0 = json_string_value(json_object_get(json_array_get(pts, k - 1), "unit"));
+            const char *u1 = json_string_value(json_object_get(json_array_get(pts, k), "unit"));
+            if (strcmp(u0, u1) != 0) {
+                char *reasons = json_dumps(json_object_get(sr, "reasons"), JSON_COMPACT);
+                assert_non_null(strstr(reasons, " in CNY"));
+                free(reasons);
+                cny++;
+            }
+        }
+    }
+    assert_true(cny >= 1);
+    json_decref(j);
+    j = expect("GET", "/v1/stats?curation=all", 0, NULL, 200);
+    json_t *tt = json_object_get(j, "trade_turnover");
+    assert_string_equal(json_string_value(json_object_get(tt, "unit")), "mixed");
+    json_array_foreach(json_object_get(tt, "by_pair"), i, sr)
+    {
+        const char *unit = json_string_value(json_object_get(sr, "unit"));
+        json_t *pt;
+        size_t k;
+        json_array_foreach(json_object_get(sr, "points"), k, pt)
+            assert_string_equal(json_string_value(json_object_get(pt, "unit")), unit);
+    }
+    json_decref(j);
+}
+
 /* The content version after `bordercoop ingest FILE ARGS` into a fresh store at db
  * (static). */
 static const char *version_after(const char *db, const char *file, const char *args)
@@ -440,6 +484,7 @@ int main(void)
         cmocka_unit_test(parties_and_twins),
         cmocka_unit_test(known_sides_link_the_known_crossing),
         cmocka_unit_test(content_version_follows_what_was_given),
+        cmocka_unit_test(currencies_are_kept_apart),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -113,7 +113,7 @@ static const entity_rows ENTITY_ROWS[] = {
                " UNION ALL SELECT c2.id FROM project_events e"
                " JOIN citations c2 ON c2.event_id = e.id"
                " WHERE e.project_id = ?1 AND c2.project_id IS NULL"
-               /* a machine-read event's quote only once it is trusted (0017) */
+               /* a machine-read event's quote only once it is trusted (0023) */
                " AND (e.curation IN ('curated', 'reviewed') OR (e.curation = 'extracted'"
                " AND (SELECT curation FROM projects WHERE id = e.project_id) = 'extracted'))") " "
         "WHERE pj.id = ?1"),

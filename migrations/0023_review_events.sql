@@ -1,4 +1,4 @@
--- 0017: every machine-read fact waits for review, a project's events too.
+-- 0023: every machine-read fact waits for review, a project's events too.
 --
 -- * A `reported` event that ingest adds to a curated (or reviewed) project is extracted
 --   like any other machine-read fact: the project's document lists only its trusted
@@ -13,8 +13,8 @@
 --   series' key), and per unit (a pair's points in yuan are not drawn beside its points
 --   in dollars); `unit` is `mixed` when the points are in several; figures without
 --   parties form one pair labelled "parties not stated".
--- * review_log accepts the two new kinds (its CHECK is rebuilt; the rows, their order
---   and the append-only triggers are kept).
+-- * review_log accepts the two new kinds (its CHECK is rebuilt, keeping 0017's key
+--   changes; the rows, their order and the append-only triggers are kept).
 
 PRAGMA defer_foreign_keys = ON;
 CREATE TEMP TABLE review_log_copy AS SELECT * FROM review_log;
@@ -24,14 +24,16 @@ CREATE TABLE review_log (
     at            TEXT NOT NULL,
     reviewer      TEXT NOT NULL,
     via           TEXT NOT NULL CHECK (via IN ('api', 'cli')),
-    action        TEXT NOT NULL CHECK (action IN ('approve', 'reject', 'edit')),
+    action        TEXT NOT NULL
+        CHECK (action IN ('approve', 'reject', 'edit', 'key_add', 'key_revoke')),
     kind          TEXT NOT NULL
-        CHECK (kind IN ('meeting', 'figure', 'project', 'event', 'project_event')),
+        CHECK (kind IN ('meeting', 'figure', 'project', 'event', 'project_event', 'key')),
     fact_id       TEXT NOT NULL,
     source_id     TEXT,
     fingerprint   TEXT NOT NULL CHECK (length(fingerprint) = 64),
     from_curation TEXT NOT NULL,
-    to_curation   TEXT NOT NULL CHECK (to_curation IN ('reviewed', 'rejected')),
+    to_curation   TEXT NOT NULL
+        CHECK (to_curation IN ('reviewed', 'rejected', 'active', 'revoked')),
     changes       TEXT CHECK (changes IS NULL OR json_valid(changes)),
     note          TEXT
 ) STRICT;
@@ -77,7 +79,7 @@ SELECT l.seq AS seq, l.reviewer AS reviewer, l.kind AS kind, l.fact_id AS fact_i
                     WHEN 'event' THEN '/v1/events/' || o.fact_id
                     WHEN 'project_event' THEN '/v1/border-gate-projects/' ||
                         (SELECT project_id FROM project_events WHERE id = o.fact_id)
-                    ELSE '/v1/border-gate-projects/' || o.fact_id END END)
+                    WHEN 'project' THEN '/v1/border-gate-projects/' || o.fact_id END END)
 ) AS doc
 FROM review_log l LEFT JOIN review_outcomes o ON o.seq = l.seq;
 
@@ -168,6 +170,12 @@ SELECT pj.id AS id, json_object(
     'provinces', json_object(
         'vn', json((SELECT doc FROM v_province_ref WHERE id = pj.vn_province_id)),
         'cn', json((SELECT doc FROM v_province_ref WHERE id = pj.cn_province_id))),
+    'parties', json((SELECT json_group_array(x) FROM (SELECT pj.vn_province_id AS x
+        WHERE pj.vn_province_id IS NOT NULL UNION ALL SELECT pj.cn_province_id
+        WHERE pj.cn_province_id IS NOT NULL))),
+    'meetings', json((SELECT json_group_array(json(r.doc)) FROM
+        (SELECT r.doc FROM v_meeting_ref r WHERE r.id IN (SELECT meeting_id FROM project_events
+         WHERE project_id = pj.id AND meeting_id IS NOT NULL) ORDER BY r.id) r)),
     'part_of', json((SELECT json_object('id', o.id, 'name', o.name,
                                         'links', json_object('self', '/v1/border-gate-projects/' || o.id))
                      FROM projects o WHERE o.id = pj.part_of)),

@@ -381,11 +381,15 @@ int bc_store_lookup(bc_store *s, const char *sql, const bc_bind *vals, size_t n,
         int step = sqlite3_step(st);
         if (step == SQLITE_ROW) {
             *found = 1;
-            const char *v = (const char *)sqlite3_column_text(st, 0);
-            if (v == NULL && sqlite3_column_type(st, 0) != SQLITE_NULL)
-                rc = bc_err_set(err, BC_ENOMEM, "out of memory reading a row");
-            else if (out != NULL && out_n > 0)
-                snprintf(out, out_n, "%s", v != NULL ? v : "");
+            if (out != NULL && out_n > 0) {
+                /* a failed conversion leaves the value NULL: only the connection's error
+                 * code tells it from a NULL column */
+                const char *v = (const char *)sqlite3_column_text(st, 0);
+                if (v == NULL && sqlite3_errcode(s->db) == SQLITE_NOMEM)
+                    rc = bc_err_set(err, BC_ENOMEM, "out of memory reading a row");
+                else
+                    snprintf(out, out_n, "%s", v != NULL ? v : "");
+            }
         } else if (step != SQLITE_DONE) {
             rc = bc_store_error(s, err, "running a statement");
         }

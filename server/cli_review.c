@@ -57,8 +57,9 @@ static const char REVIEW_USAGE[] =
     "                 key changes too (--kind keys: only them)\n"
     "--json prints what the API serves (GET /v1/review, GET /v1/review/log).\n"
     "\n"
-    "K: figures, meetings or border-gate-projects. The reviewer recorded is the owner of\n"
-    "BORDERCOOP_KEY (a key with role review or admin) or else cli:<your user name>.\n";
+    "K: figures, meetings, border-gate-projects, events or project-events. The reviewer\n"
+    "recorded is the owner of BORDERCOOP_KEY (a key with role review or admin) or else\n"
+    "cli:<your user name>.\n";
 
 typedef struct opts {
     const char *db;
@@ -387,9 +388,16 @@ static void summary(json_t *item, bc_buf *out)
                       json_is_string(json_object_get(f, "date"))
                           ? json_string_value(json_object_get(f, "date"))
                           : "unknown");
-    } else {
-        bc_buf_printf(out, "%s; %s", json_string_value(json_object_get(f, "name")),
-                      json_string_value(json_object_get(f, "status")));
+    } else { /* a project (name, status), an event (title, status), a project event */
+        const char *name = json_string_value(json_object_get(f, "name"));
+        const char *state = json_string_value(json_object_get(f, "status"));
+        if (name == NULL)
+            name = json_string_value(json_object_get(f, "title"));
+        if (name == NULL)
+            name = json_string_value(json_object_get(f, "description"));
+        if (state == NULL)
+            state = json_string_value(json_object_get(f, "kind"));
+        bc_buf_printf(out, "%s; %s", name ? name : "(untitled)", state ? state : "(no status)");
     }
 }
 

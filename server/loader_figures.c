@@ -226,8 +226,9 @@ int ld_load_projects(loader *L)
                                            "note",        "aliases",    "events",     "inferred",
                                            "background",  "sources",    NULL};
         json_t *o = json_array_get(arr, i);
-        const char *id, *name, *kind, *vn, *cn, *vnp, *cnp, *status, *description, *note;
-        const char *vn_vi, *cn_zh;
+        const char *id, *name, *kind, *vn = NULL, *cn = NULL, *vnp, *cnp, *status, *description,
+                                      *note;
+        const char *vn_vi = NULL, *cn_zh = NULL;
         snprintf(p, sizeof p, "projects[%zu]", i);
         rc = ld_keys_ok(L, o, p, keys);
         if (rc == BC_OK)

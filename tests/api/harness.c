@@ -1306,3 +1306,16 @@ int bct_get(int port, const char *target, const char *const *extra_headers, bct_
     bct_close(c);
     return r;
 }
+
+int bct_tmpdir(char *dir, size_t n, const char *tag)
+{
+    int len = snprintf(dir, n, "/tmp/bc-%s-XXXXXX", tag);
+    return len > 0 && (size_t)len < n && mkdtemp(dir) != NULL ? 0 : -1;
+}
+
+int bct_tmpdir_remove(const char *dir)
+{
+    char cmd[PATH_MAX + 16];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    return system(cmd) == 0 ? 0 : -1;
+}

@@ -132,4 +132,9 @@ int bct_wait_closed(bct_conn *c, int timeout_ms);
  * body, bct_close. Returns 0 or -1; *out must be freed either way. */
 int bct_get(int port, const char *target, const char *const *extra_headers, bct_response *out);
 
+/* A test's scratch directory: makes a new /tmp/bc-TAG-XXXXXX into dir (n bytes) and
+ * returns 0, or -1; bct_tmpdir_remove deletes it with everything below it (0 or -1). */
+int bct_tmpdir(char *dir, size_t n, const char *tag);
+int bct_tmpdir_remove(const char *dir);
+
 #endif

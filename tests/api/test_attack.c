@@ -42,16 +42,13 @@ static int store_seq;
 static int setup(void **state)
 {
     (void)state;
-    snprintf(TMP, sizeof TMP, "/tmp/bc-attack-XXXXXX");
-    return mkdtemp(TMP) != NULL ? 0 : -1;
+    return bct_tmpdir(TMP, sizeof TMP, "attack");
 }
 
 static int teardown(void **state)
 {
     (void)state;
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", TMP);
-    return system(cmd) == 0 ? 0 : -1;
+    return bct_tmpdir_remove(TMP);
 }
 
 /* A fresh store (path into db, size 160) and a daemon on it with writes enabled when

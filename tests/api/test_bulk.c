@@ -27,16 +27,13 @@ static char TMP[64];
 static int setup(void **state)
 {
     (void)state;
-    snprintf(TMP, sizeof TMP, "/tmp/bc-bulk-XXXXXX");
-    return mkdtemp(TMP) != NULL ? 0 : -1;
+    return bct_tmpdir(TMP, sizeof TMP, "bulk");
 }
 
 static int teardown(void **state)
 {
     (void)state;
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", TMP);
-    return system(cmd) == 0 ? 0 : -1;
+    return bct_tmpdir_remove(TMP);
 }
 
 /* A whole-store answer may take seconds when the daemon runs under valgrind (make

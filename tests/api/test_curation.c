@@ -35,8 +35,7 @@ static const char PROJECT[] = "/v1/border-gate-projects/mong-cai-dongxing-border
 static int setup(void **state)
 {
     (void)state;
-    snprintf(TMP, sizeof TMP, "/tmp/bc-curation-XXXXXX");
-    if (mkdtemp(TMP) == NULL)
+    if (bct_tmpdir(TMP, sizeof TMP, "curation") != 0)
         return -1;
     snprintf(DB, sizeof DB, "%s/store.db", TMP);
     bc_err err;
@@ -56,9 +55,7 @@ static int teardown(void **state)
 {
     (void)state;
     int status = bct_daemon_stop(&D, 10000);
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", TMP);
-    return system(cmd) != 0 || status != 0 ? -1 : 0;
+    return bct_tmpdir_remove(TMP) != 0 || status != 0 ? -1 : 0;
 }
 
 /* method target (with the bootstrap token when auth), expecting status; the body as

@@ -32,8 +32,7 @@ static char DB[160];
 static int setup(void **state)
 {
     (void)state;
-    snprintf(TMP, sizeof TMP, "/tmp/bc-hardening-XXXXXX");
-    if (mkdtemp(TMP) == NULL)
+    if (bct_tmpdir(TMP, sizeof TMP, "hardening") != 0)
         return -1;
     snprintf(DB, sizeof DB, "%s/store.db", TMP);
     bc_err err;
@@ -43,9 +42,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     (void)state;
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", TMP);
-    return system(cmd) == 0 ? 0 : -1;
+    return bct_tmpdir_remove(TMP);
 }
 
 static void start(bct_daemon *d, const char *const *extra)

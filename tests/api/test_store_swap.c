@@ -30,16 +30,13 @@ static char TMP[64];
 static int setup(void **state)
 {
     (void)state;
-    snprintf(TMP, sizeof TMP, "/tmp/bc-swap-XXXXXX");
-    return mkdtemp(TMP) != NULL ? 0 : -1;
+    return bct_tmpdir(TMP, sizeof TMP, "swap");
 }
 
 static int teardown(void **state)
 {
     (void)state;
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", TMP);
-    return system(cmd) == 0 ? 0 : -1;
+    return bct_tmpdir_remove(TMP);
 }
 
 static const char *data_dir(void)

@@ -57,10 +57,24 @@ static void put_safe_byte(out *o, unsigned char c)
     }
 }
 
+/* 1 for a byte the log shows as it is (see put_safe_byte). */
+static int plain_byte(unsigned char c)
+{
+    return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
+}
+
 static void put_safe(out *o, const char *s)
 {
-    for (const unsigned char *p = (const unsigned char *)s; p != NULL && *p; p++)
-        put_safe_byte(o, *p);
+    if (s == NULL)
+        return;
+    for (const unsigned char *p = (const unsigned char *)s; *p;) {
+        const unsigned char *run = p;
+        while (*p && plain_byte(*p))
+            p++;
+        put(o, (const char *)run, (size_t)(p - run)); /* the common case: one copy */
+        if (*p)
+            put_safe_byte(o, *p++);
+    }
 }
 
 static int hexval(char c)
@@ -129,7 +143,18 @@ static size_t match_key(const char *s, size_t n)
 static void put_hiding(out *o, const char *s, size_t n, const char *secret)
 {
     size_t slen = secret != NULL ? strlen(secret) : 0;
+    unsigned char first = slen > 0 ? (unsigned char)secret[0] : '%';
     for (size_t i = 0; i < n;) {
+        /* a run no credential can start in is copied as it is */
+        size_t run = i;
+        while (run < n && plain_byte((unsigned char)s[run]) && s[run] != '%' && s[run] != 'b' &&
+               (unsigned char)s[run] != first)
+            run++;
+        if (run > i) {
+            put(o, s + i, run - i);
+            i = run;
+            continue;
+        }
         size_t k = 0;
         if (slen > 0 && (s[i] == secret[0] || s[i] == '%'))
             k = match_secret(s + i, n - i, secret);

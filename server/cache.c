@@ -31,12 +31,22 @@ struct bc_cache {
     unsigned long long hits, misses, inserts, evictions;
 };
 
+/* Eight bytes per step (one multiply each, where a byte-at-a-time FNV-1a made the hash
+ * of a 60-byte key a chain of 60 dependent multiplies on every cached request). */
 static uint64_t hash_key(const char *s)
 {
-    uint64_t h = 1469598103934665603ull;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ull;
-    return h;
+    size_t n = strlen(s);
+    uint64_t h = 0x9e3779b97f4a7c15ull ^ n;
+    for (; n >= 8; s += 8, n -= 8) {
+        uint64_t w;
+        memcpy(&w, s, 8);
+        h = (h ^ w) * 0xff51afd7ed558ccdull;
+        h ^= h >> 32;
+    }
+    uint64_t w = 0;
+    memcpy(&w, s, n);
+    h = (h ^ w) * 0xc4ceb9fe1a85ec53ull;
+    return h ^ (h >> 29);
 }
 
 bc_cache *bc_cache_new(size_t budget)

@@ -117,9 +117,16 @@ static void on_type(const char *v, size_t n, double q, void *ctx)
             keep_best(&f->exact[bit_index(MEDIA[i].fmt)], q);
 }
 
+/* 1 for an Accept that says nothing: none, empty, or any/any (what curl and most
+ * libraries send), which parsing would bring to where no header does. */
+static int accepts_anything(const char *accept)
+{
+    return accept == NULL || *accept == '\0' || strcmp(accept, "*/*") == 0;
+}
+
 int bc_negotiate_format(const char *accept, unsigned *acceptable)
 {
-    if (accept == NULL || *accept == '\0') {
+    if (accepts_anything(accept)) {
         *acceptable = BC_FMT_KNOWN;
         return BC_FMT_JSON;
     }
@@ -166,7 +173,7 @@ static void on_html(const char *v, size_t n, double q, void *ctx)
 
 int bc_accepts_html(const char *accept)
 {
-    if (accept == NULL)
+    if (accepts_anything(accept))
         return 0;
     html_q h = {0, 0};
     each_item(accept, on_html, &h);

@@ -111,6 +111,9 @@ static void credentials_are_never_written(void **state)
          "/v1/search?q=[redacted]"},
         {"/v1/meetings/%62%63%6b%5f0123456789abcdefghijkl/x", "/v1/meetings/[redacted]/x"},
         {"/v1/search?q=%62ck_short%20x", "/v1/search?q=%62ck_short%20x"},
+        /* in the middle of a run of plain bytes (the formatter copies such runs whole) */
+        {"/v1/search?q=xyzbck_0123456789abcdefghijklmnop&z=1", "/v1/search?q=xyz[redacted]&z=1"},
+        {"/v1/meetings?q=abc" SECRET "def", "/v1/meetings?q=abc[redacted]def"},
         /* the bootstrap token, raw or encoded */
         {"/v1/meetings?q=" SECRET, "/v1/meetings?q=[redacted]"},
         {"/v1/meetings?q=bootstrap-Token%2B0123456789%2F%3D&z=1", "/v1/meetings?q=[redacted]&z=1"},

@@ -1,5 +1,6 @@
-/* resource_int.h: what the list/detail engine (resource.c) shares with its rendering
- * (resource_render.c): the validated query and the page it read. Internal to the two. */
+/* resource_int.h: what the list/detail engine's files share: the validated query
+ * (resource_params.c), the page it read (resource_sql.c), the handlers (resource.c) and
+ * their rendering (resource_render.c). Internal to the four. */
 #ifndef BORDERCOOP_RESOURCE_INT_H
 #define BORDERCOOP_RESOURCE_INT_H
 
@@ -51,6 +52,39 @@ typedef struct list_page {
     long total;     /* ?total=true or ?facets=: the rows of every page; -1 otherwise */
     json_t *facets; /* ?facets=: {name: [{value, count}]} in the order asked; else NULL */
 } list_page;
+
+/* ---- resource_params.c ---- */
+
+/* Validates a list request (the resource's filters, their defaults, the common
+ * parameters, sort, fields, facets, cursor) into q. 0, or fills res with a 4xx (or a
+ * 500) and returns its status. Either way the caller json_decref()s q->cursor. */
+int bc_list_prepare(bc_request *req, const bc_resource *r, list_query *q, bc_response *res);
+
+/* Validates a detail request (?fields= only) into q, JSON format. 0, or fills res and
+ * returns its status. */
+int bc_list_prepare_detail(bc_request *req, const bc_resource *r, list_query *q, bc_response *res);
+
+/* The spec named name in a {NULL}-terminated list (list may be NULL), or NULL. */
+const bc_param_spec *bc_list_find_spec(const bc_param_spec *list, const char *name);
+
+/* The bound value of parameter name among b[0..n), or NULL. */
+const bound *bc_list_find_bound(const bound *b, size_t n, const char *name);
+
+/* ---- resource_sql.c ---- */
+
+/* Reads the page of ids q asks for into page (page->ids an empty array the caller made;
+ * head, tail and facets new references the caller decrefs, on failure too) and, when
+ * asked, the total and the facets. 0 or a bc_err code with err filled. */
+int bc_list_read_page(bc_request *req, const bc_resource *r, list_query *q, list_page *page,
+                      bc_err *err);
+
+/* ---- resource.c ---- */
+
+/* A 500 whose detail hides err; err's message goes to the access log's note. Returns
+ * 500. */
+int bc_list_internal_error(bc_response *res, const bc_err *err);
+
+/* ---- resource_render.c ---- */
 
 /* Decodes and validates ?cursor= against q's sort (parsed first); keeps the decoded
  * form in q->cursor. 0, or fills res with a 400 and returns its status. */

@@ -45,7 +45,7 @@ CORE    += places changes export feed series
 # cooperation events, a kind of fact of its own
 CORE    += events loader_events
 # API keys, authentication and the review step
-CORE    += keys auth review review_edit review_api curation
+CORE    += keys auth review review_decide review_replay review_edit review_api curation
 # the HTTP layer: its file family, head checks, validators, worker pool,
 # slow-client reaper and the buffered access log
 CORE    += http_admit http_send strict conditional workers reaper log accesslog

@@ -1,5 +1,6 @@
-/* review_int.h: what review.c and review_edit.c share: each reviewable kind's tables and
- * SQL, and applying an edit's corrected fields. Not a public contract. */
+/* review_int.h: what the review step's files share (review.c, review_decide.c,
+ * review_replay.c, review_edit.c): each reviewable kind's tables and SQL, small store
+ * helpers, applying a decision and an edit's corrected fields. Not a public contract. */
 #ifndef BORDERCOOP_REVIEW_INT_H
 #define BORDERCOOP_REVIEW_INT_H
 
@@ -32,6 +33,52 @@ const review_kind *review_kind_get(bc_review_kind k);
 /* The SQL of the fact's document as the API serves it (?1 id): the change feed's, or
  * its own when it is part of another document. */
 const char *review_doc_sql(const review_kind *k);
+
+/* ---- review.c: store helpers ---- */
+
+/* The first column of sql's first row (?1 = a, ?2 = b and ?3 = c when not NULL) into
+ * out (size n; out may be NULL): 1 when there was a row, 0 when none, -1 on error (err
+ * set). review_one is the same without ?3. */
+int review_one3(bc_store *s, const char *sql, const char *a, const char *b, const char *c,
+                char *out, size_t n, bc_err *err);
+int review_one(bc_store *s, const char *sql, const char *a, const char *b, char *out, size_t n,
+               bc_err *err);
+
+/* Runs sql binding ?1 = a, ?2 = b (when not NULL). 0 or BC_ESTORE. */
+int review_run2(bc_store *s, const char *sql, const char *a, const char *b, bc_err *err);
+
+/* The time now, UTC, as 2026-03-02T09:14:00Z. */
+void review_now_iso(char out[24]);
+
+/* Runs sql (?1 id) and returns its first column as a new string in *out (bc_free), or
+ * NULL when there is no row. */
+int review_doc_of(bc_store *s, const char *sql, const char *id, char **out, bc_err *err);
+
+/* The document the change feed shows for fact id (its own, or its owner's; NULL when
+ * there is none) into *out (bc_free) and its id into doc_id (size 200). */
+int review_feed_doc(bc_store *s, const review_kind *k, const char *id, char doc_id[200], char **out,
+                    bc_err *err);
+
+/* ---- review_decide.c ---- */
+
+/* The fingerprint of fact id as it is stored now (hex SHA-256 into fp); BC_ENOTFOUND
+ * when there is no such fact. */
+int review_fingerprint(bc_store *s, const review_kind *k, const char *id, char fp[65], bc_err *err);
+
+/* Moves the content version forward (a hash of the previous one and what), so ETags
+ * and caches follow, and records the modification time. The new version into version. */
+int review_bump_version(bc_store *s, const char *what, char version[65], bc_err *err);
+
+/* Applies action to fact id inside the caller's transaction: checks its state, applies
+ * an edit's fields, sets the curation and the search index. Fills from/to, *changes
+ * (edit: new, json_decref) and field (on BC_EINVAL). BC_ENOTFOUND, BC_ECONFLICT (a
+ * curated fact, or an action that makes no sense from its state), BC_EINVAL (an edit's
+ * fields), BC_ESTORE or BC_ENOMEM. */
+int review_apply_action(bc_store *s, bc_review_kind kind, const char *id, bc_review_action action,
+                        json_t *fields, char from[16], char to[16], json_t **changes,
+                        char field[80], bc_err *err);
+
+/* ---- review_edit.c ---- */
 
 /* Validates fields (a JSON object of corrected fields) for an edit of fact id of kind
  * k and applies them to s inside the caller's open transaction. *changes gets a new

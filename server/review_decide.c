@@ -1,0 +1,328 @@
+/* review_decide.c: one decision on an extracted fact (approve, reject, edit) inside a
+ * write transaction: its state transition, fingerprint, the audit log entry, the search
+ * index, the change feed and the content version (see bc_review_decide in review.h). */
+#include "review_int.h"
+
+#include "bordercoop/alloc.h"
+#include "bordercoop/changes.h"
+#include "bordercoop/search_index.h"
+#include "bordercoop/sha256.h"
+#include "bordercoop/text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The fingerprint of fact id as it is stored now (hex SHA-256 into fp). */
+int review_fingerprint(bc_store *s, const review_kind *k, const char *id, char fp[65], bc_err *err)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = bc_store_stmt(s, k->fingerprint_sql, &st, err);
+    if (rc != BC_OK)
+        return rc;
+    sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        bc_sha256_hex(sqlite3_column_text(st, 0), (size_t)sqlite3_column_bytes(st, 0), fp);
+    else
+        rc = bc_err_set(err, BC_ENOTFOUND, "no %s '%s'", k->name, id);
+    sqlite3_reset(st);
+    return rc;
+}
+
+/* The fingerprint the fact's earlier decisions were made on (the latest decision applied
+ * to it in this store): 1 when there is one, 0 when none, -1 on error. */
+static int decided_fingerprint(bc_store *s, const review_kind *k, const char *id, char fp[65],
+                               bc_err *err)
+{
+    return review_one(
+        s,
+        "SELECT l.fingerprint FROM review_outcomes o JOIN review_log l ON l.seq = o.seq "
+        "WHERE o.status = 'applied' AND o.fact_id = ?2 AND l.kind = ?1 "
+        "ORDER BY o.seq DESC LIMIT 1",
+        k->name, id, fp, 65, err);
+}
+
+/* Moves the content version forward (a hash of the previous one and what changed), so
+ * ETags and caches follow the decision, and records the modification time. */
+int review_bump_version(bc_store *s, const char *what, char version[65], bc_err *err)
+{
+    char old[65] = "", now[24];
+    if (review_one(s, "SELECT value FROM store_meta WHERE key = ?1", "content_version", NULL, old,
+                   sizeof old, err) < 0)
+        return BC_ESTORE;
+    bc_sha256 h;
+    unsigned char d[32];
+    bc_sha256_init(&h);
+    bc_sha256_update(&h, old, strlen(old));
+    bc_sha256_update(&h, "|review|", 8);
+    bc_sha256_update(&h, what, strlen(what));
+    bc_sha256_final(&h, d);
+    bc_sha256_tohex(d, version);
+    review_now_iso(now);
+    int rc = review_run2(s, "INSERT OR REPLACE INTO store_meta (key, value) VALUES (?1, ?2)",
+                         "content_version", version, err);
+    if (rc == BC_OK)
+        rc = review_run2(s, "INSERT OR REPLACE INTO store_meta (key, value) VALUES (?1, ?2)",
+                         "modified_at", now, err);
+    return rc;
+}
+
+/* Keeps the search index in step: a rejected fact is not found, any other is indexed as
+ * it now reads. */
+static int reindex(bc_store *s, const review_kind *k, const char *id, const char *to, bc_err *err)
+{
+    const char *kind = k->search_kind != NULL ? k->search_kind : k->name;
+    char owner[200];
+    if (k->owner_sql != NULL) {
+        /* a part: its document is indexed as it now reads (the view leaves out parts
+         * that are not trusted) */
+        int found = review_one(s, k->owner_sql, id, NULL, owner, sizeof owner, err);
+        if (found <= 0)
+            return found < 0 ? BC_ESTORE : BC_OK;
+        id = owner;
+        to = "reviewed";
+    }
+    int rc = bc_search_unindex(s, kind, id, err);
+    if (rc == BC_OK && strcmp(to, "rejected") != 0)
+        rc = bc_search_index_entity(s, kind, id, err);
+    return rc;
+}
+/* The last decision applied to the fact, for a conflict's message ("approved by alice at
+ * ..."), into out. */
+static void last_decision(bc_store *s, const review_kind *k, const char *id, char *out, size_t n)
+{
+    bc_err ignored;
+    char text[300] = "";
+    if (review_one(s,
+                   "SELECT l.action || ' by ' || l.reviewer || ' at ' || l.at || ' (log entry ' || "
+                   "l.seq || ')' FROM review_outcomes o JOIN review_log l ON l.seq = o.seq "
+                   "WHERE o.status = 'applied' AND o.fact_id = ?2 AND l.kind = ?1 "
+                   "ORDER BY o.seq DESC LIMIT 1",
+                   k->name, id, text, sizeof text, &ignored) == 1)
+        snprintf(out, n, "; last decision: %s", text);
+    else
+        out[0] = '\0';
+}
+
+/* Appends the decision to the change feed: the fact (or the document that holds it)
+ * changed, in the top-level fields where its document before (JSON text) and now
+ * differ, by the reviewer. */
+static int feed(bc_store *s, const review_kind *k, const char *fact_id, const char *before,
+                const char *reviewer, const char *note, const char *at, bc_err *err)
+{
+    char *now = NULL, id[200] = "";
+    int rc = review_feed_doc(s, k, fact_id, id, &now, err);
+    json_t *a = before ? json_loads(before, 0, NULL) : NULL,
+           *b = now ? json_loads(now, 0, NULL) : NULL;
+    const char *fields[64];
+    size_t n = 0;
+    const char *key;
+    json_t *v;
+    json_object_foreach(b, key, v)
+    {
+        if (n < 63 && !json_equal(v, json_object_get(a, key)))
+            fields[n++] = key;
+    }
+    fields[n] = NULL;
+    bc_change c = {k->feed_type, id, BC_CHANGE_CHANGED, fields, reviewer, "review", note, at};
+    if (rc == BC_OK)
+        rc = bc_changes_append(s, &c, NULL, err);
+    json_decref(a);
+    json_decref(b);
+    bc_free(now);
+    return rc;
+}
+
+/* What an action turns a fact in state `from` into: "reviewed" or "rejected"; NULL
+ * when the action makes no sense from there. */
+static const char *transition(bc_review_action a, const char *from)
+{
+    int extracted = strcmp(from, "extracted") == 0, reviewed = strcmp(from, "reviewed") == 0,
+        rejected = strcmp(from, "rejected") == 0;
+    switch (a) {
+    case BC_REVIEW_APPROVE:
+        return extracted || rejected ? "reviewed" : NULL;
+    case BC_REVIEW_REJECT:
+        return extracted || reviewed ? "rejected" : NULL;
+    case BC_REVIEW_EDIT:
+        return extracted || reviewed || rejected ? "reviewed" : NULL;
+    }
+    return NULL;
+}
+
+/* Applies action to fact id inside the caller's transaction: checks its state, applies
+ * an edit's fields, sets the curation and the search index. Fills from/to, *changes
+ * (edit: new, json_decref) and field (on BC_EINVAL). */
+int review_apply_action(bc_store *s, bc_review_kind kind, const char *id, bc_review_action action,
+                        json_t *fields, char from[16], char to[16], json_t **changes,
+                        char field[80], bc_err *err)
+{
+    const review_kind *k = review_kind_get(kind);
+    *changes = NULL;
+    int found = review_one(s, k->state_sql, id, NULL, from, 16, err);
+    if (found < 0)
+        return BC_ESTORE;
+    if (found == 0)
+        return bc_err_set(err, BC_ENOTFOUND, "no %s with id '%.120s'", k->name, id);
+    if (strcmp(from, "curated") == 0)
+        return bc_err_set(err, BC_ECONFLICT,
+                          "%s '%.120s' is curated (read by a person, from data/): only "
+                          "extracted facts are reviewed here",
+                          k->name, id);
+    const char *next = transition(action, from);
+    if (next == NULL) {
+        char last[360];
+        last_decision(s, k, id, last, sizeof last);
+        return bc_err_set(err, BC_ECONFLICT, "%s '%.120s' is already %s: nothing to %s%s", k->name,
+                          id, from, bc_review_action_name(action), last);
+    }
+    snprintf(to, 16, "%s", next);
+    int rc = BC_OK;
+    if (action == BC_REVIEW_EDIT)
+        rc = review_edit_apply(s, kind, id, fields, changes, field, err);
+    if (rc == BC_OK)
+        rc = review_run2(s, k->set_sql, id, to, err);
+    /* a reviewed meeting is no longer only machine-read: its title loses the mark */
+    if (rc == BC_OK && kind == BC_REVIEW_MEETING && strcmp(to, "reviewed") == 0)
+        rc = review_run2(
+            s,
+            "UPDATE meetings SET title = substr(title, 1, length(title) - length(?2)) "
+            "WHERE id = ?1 AND length(title) > length(?2) AND substr(title, -length(?2)) "
+            "= ?2",
+            id, " (extracted)", err);
+    if (rc == BC_OK)
+        rc = reindex(s, k, id, to, err);
+    if (rc != BC_OK) {
+        json_decref(*changes);
+        *changes = NULL;
+    }
+    return rc;
+}
+
+/* Takes the writer lock of s's file: a descriptor, -2 for an in-memory store, -1 on
+ * failure (err set). */
+static int lock_store(bc_store *s, bc_err *err)
+{
+    const char *path = sqlite3_db_filename(bc_store_db(s), "main");
+    if (path == NULL || path[0] == '\0')
+        return -2;
+    return bc_store_lock(path, 30000, err);
+}
+
+static int check_text(const char *v, size_t max)
+{
+    return v == NULL || (v[0] != '\0' && strlen(v) <= max && bc_utf8_valid(v, strlen(v)) &&
+                         bc_text_control(v, strlen(v), BC_TEXT_LINES) == strlen(v));
+}
+
+int bc_review_decide(bc_store *w, const bc_review_request *rq, bc_review_result *out, bc_err *err)
+{
+    memset(out, 0, sizeof *out);
+    const review_kind *k = review_kind_get(rq->kind);
+    if ((unsigned)rq->kind >= BC_REVIEW_NKINDS)
+        return bc_err_set(err, BC_EINVAL, "unknown kind");
+    if (rq->fact_id == NULL || rq->fact_id[0] == '\0' || strlen(rq->fact_id) > 200)
+        return snprintf(out->field, sizeof out->field, "id"),
+               bc_err_set(err, BC_EINVAL, "a fact id is 1 to 200 bytes");
+    if (!check_text(rq->note, 2000))
+        return snprintf(out->field, sizeof out->field, "note"),
+               bc_err_set(err, BC_EINVAL,
+                          "note: 1 to 2000 bytes of UTF-8 without control characters other "
+                          "than tab and line breaks (or leave it out)");
+    if (rq->reviewer == NULL || rq->reviewer[0] == '\0')
+        return bc_err_set(err, BC_EINVAL, "a decision needs a reviewer");
+    if (rq->action != BC_REVIEW_EDIT && rq->fields != NULL)
+        return snprintf(out->field, sizeof out->field, "fields"),
+               bc_err_set(err, BC_EINVAL, "fields: only an edit corrects fields; %s takes none",
+                          bc_review_action_name(rq->action));
+    int lock = lock_store(w, err);
+    if (lock == -1)
+        return err->code ? err->code : BC_EIO;
+    char fp[65] = "", from[16] = "", to[16] = "", source[200] = "", now[24];
+    json_t *changes = NULL;
+    review_now_iso(now);
+    int rc = bc_store_exec(w, "BEGIN IMMEDIATE", err);
+    if (rc == BC_OK) {
+        /* the fingerprint of the fact as extracted: computed before the first decision,
+         * inherited from the earlier decisions after it */
+        int had = decided_fingerprint(w, k, rq->fact_id, fp, err);
+        if (had < 0)
+            rc = BC_ESTORE;
+        else if (had == 0 &&
+                 review_one(w, k->state_sql, rq->fact_id, NULL, from, sizeof from, err) == 1 &&
+                 strcmp(from, "extracted") == 0)
+            rc = review_fingerprint(w, k, rq->fact_id, fp, err);
+    }
+    char *before = NULL, before_id[200];
+    if (rc == BC_OK)
+        rc = review_feed_doc(w, k, rq->fact_id, before_id, &before, err);
+    if (rc == BC_OK)
+        rc = review_apply_action(w, rq->kind, rq->fact_id, rq->action, rq->fields, from, to,
+                                 &changes, out->field, err);
+    if (rc == BC_OK && fp[0] == '\0')
+        rc = review_fingerprint(w, k, rq->fact_id, fp,
+                                err); /* a store edited by hand: best we can */
+    if (rc == BC_OK &&
+        review_one(w, k->source_sql, rq->fact_id, NULL, source, sizeof source, err) < 0)
+        rc = BC_ESTORE;
+    char *changes_text =
+        changes ? json_dumps(changes, JSON_COMPACT | JSON_REAL_PRECISION(15)) : NULL;
+    if (rc == BC_OK) {
+        sqlite3_stmt *st = NULL;
+        rc = bc_store_stmt(w,
+                           "INSERT INTO review_log (at, reviewer, via, action, kind, fact_id, "
+                           "source_id, fingerprint, from_curation, to_curation, changes, note) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                           &st, err);
+        if (rc == BC_OK) {
+            const char *v[] = {now,
+                               rq->reviewer,
+                               rq->via ? rq->via : "api",
+                               bc_review_action_name(rq->action),
+                               k->name,
+                               rq->fact_id,
+                               source[0] ? source : NULL,
+                               fp,
+                               from,
+                               to,
+                               changes_text,
+                               rq->note};
+            for (int i = 0; i < 12; i++)
+                if (v[i] != NULL)
+                    sqlite3_bind_text(st, i + 1, v[i], -1, SQLITE_TRANSIENT);
+            if (sqlite3_step(st) != SQLITE_DONE)
+                rc = bc_store_error(w, err, "appending to the review log");
+            sqlite3_reset(st);
+            out->seq = sqlite3_last_insert_rowid(bc_store_db(w));
+        }
+    }
+    char seq[24];
+    snprintf(seq, sizeof seq, "%lld", out->seq);
+    if (rc == BC_OK)
+        rc = review_run2(w,
+                         "INSERT INTO review_outcomes (seq, status, fact_id) "
+                         "VALUES (CAST(?1 AS INTEGER), 'applied', ?2)",
+                         seq, rq->fact_id, err);
+    if (rc == BC_OK)
+        rc = review_bump_version(w, seq, out->content_version, err);
+    if (rc == BC_OK)
+        rc = feed(w, k, rq->fact_id, before, rq->reviewer, rq->note, now, err);
+    if (rc == BC_OK)
+        rc = bc_store_exec(w, "COMMIT", err);
+    if (rc != BC_OK)
+        sqlite3_exec(bc_store_db(w), "ROLLBACK", NULL, NULL, NULL);
+    bc_store_unlock(lock);
+    free(changes_text);
+    json_decref(changes);
+    bc_free(before);
+    if (rc == BC_OK) {
+        snprintf(out->from, sizeof out->from, "%s", from);
+        snprintf(out->to, sizeof out->to, "%s", to);
+    } else {
+        char field[80];
+        snprintf(field, sizeof field, "%s", out->field);
+        memset(out, 0, sizeof *out);
+        snprintf(out->field, sizeof out->field, "%s", field);
+    }
+    return rc;
+}

@@ -1,0 +1,259 @@
+/* review_replay.c: carrying the review log over into a rebuilt store and replaying each
+ * decision on the fact it was made on, found by its fingerprint, or recording it as
+ * orphaned with the reason (see bc_review_carry_over in review.h). */
+#include "review_int.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* The fact of `to` that a carried-over decision was made on: the fact it was applied to
+ * by an earlier decision of this replay (same kind, id and fingerprint), else an
+ * extracted fact with the recorded id, else one quoted from the same article, whose
+ * fingerprint is the decision's. Writes its id into target (size 200), or the reason
+ * there is none into why (size 200) and leaves target empty. */
+static int find_target(bc_store *to, const review_kind *k, const char *fact_id,
+                       const char *source_id, const char *fp, char *target, char *why, bc_err *err)
+{
+    target[0] = why[0] = '\0';
+    int found =
+        review_one3(to,
+                    "SELECT o.fact_id FROM review_outcomes o JOIN review_log l ON l.seq = o.seq "
+                    "WHERE o.status = 'applied' AND l.kind = ?1 AND l.fact_id = ?2 AND "
+                    "l.fingerprint = ?3 ORDER BY o.seq DESC LIMIT 1",
+                    k->name, fact_id, fp, target, 200, err);
+    if (found < 0)
+        return BC_ESTORE;
+    if (found == 1)
+        return BC_OK;
+    sqlite3_stmt *st = NULL;
+    int rc = BC_OK;
+    char state[16], here[65];
+    found = review_one(to, k->state_sql, fact_id, NULL, state, sizeof state, err);
+    if (found < 0)
+        return BC_ESTORE;
+    if (found == 1 && strcmp(state, "extracted") == 0) {
+        rc = review_fingerprint(to, k, fact_id, here, err);
+        if (rc != BC_OK)
+            return rc;
+        if (strcmp(here, fp) == 0) {
+            snprintf(target, 200, "%s", fact_id);
+            return BC_OK;
+        }
+    }
+    /* the extractor may number an article's facts differently now: look at the others
+     * quoted from the same article */
+    if (source_id != NULL && source_id[0] != '\0') {
+        rc = bc_store_stmt(to, k->from_source_sql, &st, err);
+        if (rc != BC_OK)
+            return rc;
+        sqlite3_bind_text(st, 1, source_id, -1, SQLITE_TRANSIENT);
+        char ids[64][200];
+        int n = 0;
+        while (n < 64 && sqlite3_step(st) == SQLITE_ROW)
+            snprintf(ids[n++], 200, "%s", sqlite3_column_text(st, 0));
+        sqlite3_reset(st);
+        for (int i = 0; i < n && rc == BC_OK; i++) {
+            rc = review_fingerprint(to, k, ids[i], here, err);
+            if (rc == BC_OK && strcmp(here, fp) == 0) {
+                snprintf(target, 200, "%.199s", ids[i]);
+                return BC_OK;
+            }
+        }
+        if (rc != BC_OK)
+            return rc;
+    }
+    if (found == 1 && strcmp(state, "extracted") == 0)
+        snprintf(why, 200, "the article was re-extracted and %s '%.100s' now reads differently",
+                 k->name, fact_id);
+    else if (found == 1)
+        snprintf(why, 200, "%s '%.100s' is now %s and was not the fact decided on", k->name,
+                 fact_id, state);
+    else
+        snprintf(why, 200, "the article was re-extracted and no longer yields this %s", k->name);
+    return BC_OK;
+}
+
+/* Replays decision `seq` (already copied into to's log) and records its outcome. */
+static int replay_one(bc_store *to, sqlite3_stmt *row, bc_review_replay *stats, bc_err *err)
+{
+    long long seq = sqlite3_column_int64(row, 0);
+    const char *kind_s = (const char *)sqlite3_column_text(row, 1);
+    const char *fact_id = (const char *)sqlite3_column_text(row, 2);
+    const char *source_id = (const char *)sqlite3_column_text(row, 3);
+    const char *fp = (const char *)sqlite3_column_text(row, 4);
+    const char *action_s = (const char *)sqlite3_column_text(row, 5);
+    const char *changes_s = (const char *)sqlite3_column_text(row, 6);
+    char target[200] = "", why[400] = "";
+    bc_review_kind kind;
+    bc_review_action action;
+    int rc = BC_OK;
+    if (bc_review_kind_parse(kind_s, &kind, NULL) != BC_OK ||
+        bc_review_action_parse(action_s, &action, NULL) != BC_OK || fact_id == NULL || fp == NULL)
+        snprintf(why, sizeof why, "the log entry cannot be read by this version");
+    else
+        rc = find_target(to, review_kind_get(kind), fact_id, source_id, fp, target, why, err);
+    if (rc != BC_OK)
+        return rc;
+    if (target[0] != '\0') {
+        /* apply it as it was made: an edit's corrected values are its "to"s */
+        json_t *fields = NULL, *changes = NULL;
+        if (action == BC_REVIEW_EDIT) {
+            json_t *recorded = changes_s ? json_loads(changes_s, 0, NULL) : NULL;
+            fields = json_object();
+            const char *key;
+            json_t *v;
+            json_object_foreach(recorded, key, v)
+            {
+                json_object_set(fields, key, json_object_get(v, "to"));
+            }
+            json_decref(recorded);
+        }
+        char from[16], next[16], field[80];
+        rc = bc_store_exec(to, "SAVEPOINT replay", err);
+        if (rc == BC_OK) {
+            bc_err why_err;
+            int arc = review_apply_action(to, kind, target, action, fields, from, next, &changes,
+                                          field, &why_err);
+            if (arc == BC_OK) {
+                rc = bc_store_exec(to, "RELEASE replay", err);
+            } else if (arc == BC_ESTORE || arc == BC_ENOMEM) {
+                *err = why_err;
+                rc = arc;
+            } else {
+                snprintf(why, sizeof why, "could not be applied again: %.360s", why_err.msg);
+                target[0] = '\0';
+                rc = bc_store_exec(to, "ROLLBACK TO replay; RELEASE replay", err);
+            }
+        }
+        json_decref(fields);
+        json_decref(changes);
+    }
+    if (rc != BC_OK)
+        return rc;
+    char seqtext[24];
+    snprintf(seqtext, sizeof seqtext, "%lld", seq);
+    sqlite3_stmt *st = NULL;
+    rc = bc_store_stmt(to,
+                       "INSERT INTO review_outcomes (seq, status, fact_id, reason) "
+                       "VALUES (?1, ?2, ?3, ?4)",
+                       &st, err);
+    if (rc != BC_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, seq);
+    sqlite3_bind_text(st, 2, target[0] ? "applied" : "orphaned", -1, SQLITE_STATIC);
+    if (target[0])
+        sqlite3_bind_text(st, 3, target, -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_text(st, 4, why, -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(st) != SQLITE_DONE)
+        rc = bc_store_error(to, err, "recording a replayed decision");
+    sqlite3_reset(st);
+    if (rc == BC_OK && target[0])
+        stats->applied++;
+    else if (rc == BC_OK)
+        stats->orphaned++;
+    return rc;
+}
+
+int bc_review_carry_over(bc_store *from, bc_store *to, bc_review_replay *stats, bc_err *err)
+{
+    bc_review_replay local;
+    if (stats == NULL)
+        stats = &local;
+    memset(stats, 0, sizeof *stats);
+    char ignored[8];
+    int present = review_one(from, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1",
+                             "review_log", NULL, ignored, sizeof ignored, err);
+    if (present <= 0)
+        return present < 0 ? BC_ESTORE : BC_OK;
+    sqlite3_stmt *rd = NULL, *wr = NULL;
+    int rc = bc_store_exec(to, "BEGIN IMMEDIATE", err);
+    if (rc == BC_OK)
+        rc = bc_store_stmt(from,
+                           "SELECT seq, at, reviewer, via, action, kind, fact_id, source_id, "
+                           "fingerprint, from_curation, to_curation, changes, note "
+                           "FROM review_log ORDER BY seq",
+                           &rd, err);
+    if (rc == BC_OK)
+        rc = bc_store_stmt(to,
+                           "INSERT INTO review_log (seq, at, reviewer, via, action, kind, "
+                           "fact_id, source_id, fingerprint, from_curation, to_curation, "
+                           "changes, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+                           "?12, ?13)",
+                           &wr, err);
+    while (rc == BC_OK) {
+        int step = sqlite3_step(rd);
+        if (step == SQLITE_DONE)
+            break;
+        if (step != SQLITE_ROW) {
+            rc = bc_store_error(from, err, "reading the review log to carry over");
+            break;
+        }
+        for (int i = 0; i < 13; i++)
+            sqlite3_bind_value(wr, i + 1, sqlite3_column_value(rd, i));
+        int key_change = sqlite3_column_text(rd, 5) != NULL &&
+                         strcmp((const char *)sqlite3_column_text(rd, 5), "key") == 0;
+        if (sqlite3_step(wr) != SQLITE_DONE)
+            rc = bc_store_error(to, err, "carrying the review log over");
+        sqlite3_reset(wr);
+        if (rc == BC_OK && !key_change)
+            stats->decisions++;
+    }
+    if (rc == BC_OK)
+        sqlite3_reset(rd);
+    /* a store from before key changes were logged (migration 0017): enter its keys'
+     * changes from the carried-over key table, as the migration does */
+    if (rc == BC_OK)
+        rc = bc_store_exec(
+            to,
+            "INSERT INTO review_log (at, reviewer, via, action, kind, fact_id, fingerprint, "
+            "from_curation, to_curation, changes) SELECT at, actor, 'cli', action, 'key', name, "
+            "printf('%064d', 0), f, t, changes FROM (SELECT created_at AS at, created_by AS "
+            "actor, 'key_add' AS action, name, 'none' AS f, 'active' AS t, json_object('role', "
+            "json_object('from', NULL, 'to', role)) AS changes, id, 0 AS ord FROM api_keys "
+            "UNION ALL SELECT revoked_at, revoked_by, 'key_revoke', name, 'active', 'revoked', "
+            "json_object('role', json_object('from', role, 'to', NULL)), id, 1 FROM api_keys "
+            "WHERE revoked_at IS NOT NULL) WHERE NOT EXISTS (SELECT 1 FROM review_log WHERE "
+            "kind = 'key') ORDER BY at, id, ord",
+            err);
+    /* key changes: the keys are carried over as they are (keys.c), nothing to replay */
+    if (rc == BC_OK)
+        rc = bc_store_exec(to,
+                           "INSERT INTO review_outcomes (seq, status, fact_id) SELECT seq, "
+                           "'applied', fact_id FROM review_log WHERE kind = 'key'",
+                           err);
+    /* replay in the order the decisions were made */
+    sqlite3_stmt *row = NULL;
+    if (rc == BC_OK)
+        rc = bc_store_prepare(to,
+                              "SELECT seq, kind, fact_id, source_id, fingerprint, action, "
+                              "changes FROM review_log WHERE kind <> 'key' ORDER BY seq",
+                              &row, err);
+    long long last = 0;
+    while (rc == BC_OK) {
+        int step = sqlite3_step(row);
+        if (step == SQLITE_DONE)
+            break;
+        if (step != SQLITE_ROW) {
+            rc = bc_store_error(to, err, "replaying the review log");
+            break;
+        }
+        last = sqlite3_column_int64(row, 0);
+        rc = replay_one(to, row, stats, err);
+    }
+    sqlite3_finalize(row);
+    if (rc == BC_OK && stats->applied > 0) {
+        char what[64], version[65];
+        snprintf(what, sizeof what, "replay:%lld:%d", last, stats->applied);
+        rc = review_bump_version(to, what, version, err);
+    }
+    if (rc == BC_OK)
+        rc = bc_store_exec(to, "COMMIT", err);
+    if (rc != BC_OK) {
+        sqlite3_exec(bc_store_db(to), "ROLLBACK", NULL, NULL, NULL);
+        bc_err inner = *err;
+        bc_err_set(err, inner.code ? inner.code : BC_ESTORE,
+                   "carrying the review decisions over: %s", inner.msg);
+    }
+    return rc;
+}

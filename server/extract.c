@@ -1,6 +1,6 @@
 /* extract.c: the entry points of the extractor (extract.h): the text is cut into
- * sentences and tokens (extract_tok.c); dates (extract_date.c), figures (extract_fig.c),
- * meetings (extract_meet.c) and gate pairs (extract_gate.c) are then found with the word
+ * sentences and tokens (extract_tok.c); dates (extract_date*.c), figures (extract_fig.c),
+ * meetings (extract_meet*.c) and gate pairs (extract_gate.c) are then found with the word
  * tables of extract_lang*.c and the gazetteer (gazetteer.c). Last, a fact stated several
  * times (headline, lead, body) becomes one fact with several citations. */
 #include "bordercoop/extract.h"
@@ -591,6 +591,7 @@ int bc_extract(const char *text, size_t len, const char *lang, const char *refer
     if (c.rc == BC_OK)
         bcx_find_figures(&c);
     if (c.rc == BC_OK) {
+        bcx_link_mechanisms(&c);
         bcx_resolve_mentions(&c);
         bcx_emit_meetings(&c);
     }

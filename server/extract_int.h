@@ -1,5 +1,5 @@
 /* extract_int.h: what the files of the extractor share (extract.c, extract_tok.c,
- * extract_date.c, extract_fig.c, extract_meet.c, extract_gate.c, extract_detect.c,
+ * extract_date*.c, extract_fig.c, extract_meet*.c, extract_gate.c, extract_detect.c,
  * gazetteer.c): the gazetteer's layout, the tokens and sentences of an article, the
  * working context of one extraction and the functions one stage offers the next.
  * Internal: only those files and their unit tests include it. */
@@ -233,6 +233,16 @@ typedef struct hit {
     const char *id;
 } hit;
 
+/* A date found at a token: its ISO form, tokens and precision (0 period, 1 year, 2 month,
+ * 3 day). */
+typedef struct dres {
+    char iso[24];
+    size_t n;
+    int prec;
+    int inferred;
+    int same_day; /* "the same day": the day last named */
+} dres;
+
 typedef struct mention {
     size_t sent, t0, t1;   /* tokens of the ordinal and the noun */
     size_t noun, noun_end; /* the meeting noun */
@@ -358,14 +368,60 @@ const xd *bcx_nearest_date(const ctx *c, size_t si, size_t i, size_t end, int mi
  * "--MM-DD". */
 int bcx_complete_day(const ctx *c, int mon, int day, int future, char iso[24]);
 
+/* "this year", "last year", "next year" at token i: the year it means (0 without a
+ * reference date or such a phrase); its tokens in *n. */
+int bcx_rel_year(const ctx *c, size_t i, size_t lim, size_t *n);
+/* A Chinese year "2024年" at token i: the year (2 tokens), else 0. */
+int bcx_han_year(const ctx *c, size_t i, size_t lim);
+/* A range separator at token j: a dash before it (*dash, 0 returned), or "to", "den",
+ * "au", "至", "到" (1 returned: its tokens). */
+size_t bcx_range_sep(const ctx *c, size_t j, size_t lim, int *dash);
+
+/* ---- extract_date_period.c ---- */
+
+/* A period of months at token i ("the first nine months", "1-9月", "前三季度") into r; 1
+ * when found. */
+int bcx_try_months(const ctx *c, size_t i, size_t lim, dres *r);
+/* A range of months at token i ("from January to September", "thang 1-9/2025") into r. */
+int bcx_try_month_range(const ctx *c, size_t i, size_t lim, dres *r);
+
+/* ---- extract_date_day.c ---- */
+
+/* A day at token i (with its month and year when written; a span of days of one month
+ * is a period) into r; 1 when found. */
+int bcx_try_day(const ctx *c, size_t i, size_t lim, dres *r);
+/* A month (and year) at token i ("oktober 2025", "thang 10 nam 2025", "in June") into r. */
+int bcx_try_month(const ctx *c, size_t i, size_t lim, dres *r);
+
 /* ---- extract_fig.c ---- */
 
 void bcx_find_figures(ctx *c);
 
 /* ---- extract_meet.c ---- */
 
+/* Finds the numbered, named and talks mentions of every sentence (c->m). */
 void bcx_find_mentions(ctx *c);
+/* 1 when sentence si says the talks it names take place or took place ("were held",
+ * "will be held"). */
+int bcx_talks_held(const ctx *c, size_t si);
+
+/* ---- extract_meet_mech.c ---- */
+
+/* Gives each mention the kind its own words name and the mechanism its sentence singles
+ * out. */
+void bcx_link_mechanisms(ctx *c);
+/* 1 when a blank line separates sentence si from the one before it (or si opens the
+ * article or is its heading). */
+int bcx_new_paragraph(const ctx *c, size_t si);
+
+/* ---- extract_meet_date.c ---- */
+
+/* Gives each mention the date of its sentence that is about it. */
 void bcx_resolve_mentions(ctx *c);
+
+/* ---- extract_meet_emit.c ---- */
+
+/* Turns the mentions into the extraction's meetings. */
 void bcx_emit_meetings(ctx *c);
 
 /* ---- extract_gate.c ---- */

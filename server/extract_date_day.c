@@ -1,0 +1,420 @@
+/* extract_date_day.c: days and months written in words or digits, per language family:
+ * "30 pazdziernika 2025", "ngay 30 thang 10 nam 2025", "Sang 30/10", "2024年6月12日",
+ * "12日上午", "le 12 decembre 2018", "June 12 and 13", "oktober 2025". A missing year
+ * comes from the reference date (bcx_complete_day) and is marked inferred; a span of days
+ * is a period, no day of it a date. */
+#include "bordercoop/alloc.h"
+#include "bordercoop/date.h"
+#include "extract_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int days_in(int y, int m)
+{
+    static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m == 2 && y > 0 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+        return 29;
+    return m >= 1 && m <= 12 ? d[m - 1] : 0;
+}
+
+/* A day number at token i (1..31) with an ordinal suffix glued to it ("1er", "30th");
+ * its tokens in *n. */
+static int day_at(const ctx *c, size_t i, size_t lim, size_t *n)
+{
+    *n = 0;
+    if (i >= lim || c->t[i].kind != T_NUM || !c->t[i].plain || c->t[i].ndig > 2 ||
+        c->t[i].num < 1 || c->t[i].num > 31)
+        return 0;
+    *n = 1;
+    if (i + 1 < lim && c->t[i + 1].glued && c->t[i + 1].kind == T_WORD &&
+        (bcx_word_is(c, i + 1, lim, "er") || bcx_word_is(c, i + 1, lim, "st") ||
+         bcx_word_is(c, i + 1, lim, "nd") || bcx_word_is(c, i + 1, lim, "rd") ||
+         bcx_word_is(c, i + 1, lim, "th") || bcx_word_is(c, i + 1, lim, "e")))
+        *n = 2;
+    return (int)c->t[i].num;
+}
+
+/* range_sep for two days of one month, "and" included: "on June 12 and 13", "les 5 et 6
+ * mars" are spans of days, no day of them the date. */
+static size_t day_sep(const ctx *c, size_t j, size_t lim, int *dash)
+{
+    static const char *const ands[] = {"and", "et", "va", "i", "och", "en", NULL};
+    size_t s = bcx_range_sep(c, j, lim, dash);
+    for (int k = 0; s == 0 && !*dash && ands[k]; k++)
+        if (bcx_word_is(c, j, lim, ands[k]))
+            s = 1;
+    return s;
+}
+
+static int set_day(const ctx *c, int y, int mon, int day, int future, dres *r)
+{
+    if (mon < 1 || mon > 12 || day < 1 || day > days_in(y ? y : 2024, mon))
+        return 0;
+    r->prec = 3;
+    if (y != 0)
+        snprintf(r->iso, sizeof r->iso, "%04d-%02d-%02d", y, mon, day);
+    else if ((r->inferred = bcx_complete_day(c, mon, day, future, r->iso)) < 0) {
+        r->inferred = 0;
+        r->prec = 0; /* a day of an unknown year: no fact takes it */
+    }
+    return 1;
+}
+
+/* Makes r a range from its day to day2 of the same month (when the year is known). */
+static void to_range(dres *r, int day2)
+{
+    int y, m, d;
+    if (r->iso[0] == '-' && sscanf(r->iso, "--%2d-%2d", &m, &d) == 2 && day2 > d) {
+        /* "August 20 to 22" without a year: a span, no day of it a date */
+        char buf[64];
+        snprintf(buf, sizeof buf, "%.7s/--%02d-%02d", r->iso, m, day2);
+        copy_str(r->iso, sizeof r->iso, buf);
+        r->prec = 0;
+        return;
+    }
+    if (sscanf(r->iso, "%4d-%2d-%2d", &y, &m, &d) != 3 || day2 <= d || day2 > days_in(y, m))
+        return;
+    char buf[64];
+    snprintf(buf, sizeof buf, "%.10s/%04d-%02d-%02d", r->iso, y, m, day2);
+    copy_str(r->iso, sizeof r->iso, buf);
+    r->prec = 0;
+}
+
+/* A Chinese day without its month that opens a clause and the time of day or a comma
+ * follows ("12日上午，", "本报讯 12日，"): a day of the reference month when at most ten
+ * days before the reference day (or after it, said to be coming); any other such day
+ * is not dated (prec 0). 1 when token i is one. */
+static int day_only_zh(const ctx *c, size_t i, size_t lim, int future, dres *r)
+{
+    static const char *const after[] = {"上午", "下午", "晚上", "中午", "晚", NULL};
+    size_t lo = c->se[c->t[i].sent].t0;
+    const tok *d = &c->t[i];
+    if (d->kind != T_NUM || !d->plain || d->num < 1 || d->num > 31 || i + 1 >= lim ||
+        !bcx_words_at(c, i + 1, lim, "日"))
+        return 0;
+    if (i > lo && !(bcx_gap(c, i - 1) & G_COMMA) && !bcx_words_at(c, i - 1, i, "电") &&
+        !bcx_words_at(c, i - 1, i, "讯"))
+        return 0;
+    size_t n = 2;
+    int follows = i + 2 < lim && (bcx_gap(c, i + 1) & G_COMMA);
+    for (int k = 0; after[k] && !follows; k++)
+        if ((n = bcx_words_at(c, i + 2, lim, after[k])) > 0)
+            follows = 1, n += 2;
+    if (!follows)
+        return 0;
+    int day = (int)d->num;
+    r->n = n > 2 ? n : 2;
+    if (c->rd != 0 && ((day <= c->rd && c->rd - day <= 10) || (future && day > c->rd))) {
+        snprintf(r->iso, sizeof r->iso, "%04d-%02d-%02d", c->ry, c->rm, day);
+        r->inferred = 1;
+        r->prec = 3;
+    } else {
+        snprintf(r->iso, sizeof r->iso, "--%02d", day); /* no month: no fact takes it */
+        r->prec = 0;
+    }
+    return 1;
+}
+
+/* Chinese days: (2024年)6月12日(至15日). */
+static int try_day_zh(const ctx *c, size_t i, size_t lim, int future, dres *r)
+{
+    int y = bcx_han_year(c, i, lim);
+    if (!y && day_only_zh(c, i, lim, future, r))
+        return 1;
+    size_t j = y ? i + 2 : i;
+    if (j + 3 >= lim)
+        return 0;
+    const tok *m = &c->t[j];
+    if (m->kind != T_NUM || !m->plain || !bcx_words_at(c, j + 1, lim, "月"))
+        return 0;
+    const tok *d = &c->t[j + 2];
+    if (d->kind != T_NUM || !d->plain ||
+        !(bcx_words_at(c, j + 3, lim, "日") || bcx_words_at(c, j + 3, lim, "号")))
+        return 0;
+    if (!set_day(c, y, (int)m->num, (int)d->num, future, r))
+        return 0;
+    r->n = j + 4 - i;
+    size_t k = j + 4;
+    int dash;
+    size_t s = bcx_range_sep(c, k, lim, &dash);
+    if ((s || dash) && k + s + 1 < lim && c->t[k + s].kind == T_NUM &&
+        (bcx_words_at(c, k + s + 1, lim, "日") || bcx_words_at(c, k + s + 1, lim, "号"))) {
+        to_range(r, (int)c->t[k + s].num);
+        r->n = k + s + 2 - i;
+    }
+    return 1;
+}
+
+/* A month-day token ("30/10" in Vietnamese and French) counts as a date after a word
+ * that introduces one: ngay, sang, chieu, toi, trua, dem, hom, tu, den, le, du, au. */
+static int md_context(const ctx *c, size_t i)
+{
+    static const char *const words[] = {"ngay", "sang", "chieu", "toi", "trua", "dem", "hom",
+                                        "tu",   "den",  "le",    "du",  "au",   "va",  "et",
+                                        "mai",  "qua",  "nay",   "luc", NULL};
+    size_t lo = c->se[c->t[i].sent].t0;
+    if (i == lo)
+        return 0;
+    for (int k = 0; words[k]; k++)
+        if (bcx_word_is(c, i - 1, i, words[k]))
+            return 1;
+    return 0;
+}
+
+/* Day, month and year in words or digits. A missing year comes from the reference date.
+ * Ranges of days of one month ("from January 1 - 29", "du 1er au 29 janvier") become
+ * periods. */
+int bcx_try_day(const ctx *c, size_t i, size_t lim, dres *r)
+{
+    const bc_lex *e = NULL;
+    size_t n, j, dn;
+    int day = 0, mon = 0, y = 0, dash;
+    int future = c->se[c->t[i].sent].future;
+    const tok *t = &c->t[i];
+    if (t->kind == T_DATE) {
+        /* "tu ngay 11/6 den 15/6/2024": a span of days, a period */
+        int dash2;
+        size_t s2 = bcx_range_sep(c, i + 1, lim, &dash2);
+        const tok *t2 = i + 1 + s2 < lim && s2 > 0 ? &c->t[i + 1 + s2] : NULL;
+        if (t2 != NULL && t2->kind == T_DATE && strlen(t2->iso) == 10 &&
+            (strlen(t->iso) == 10 || (t->iso[0] == '-' && strlen(t->iso) == 7))) {
+            char start[11];
+            if (t->iso[0] == '-')
+                snprintf(start, sizeof start, "%.4s-%.5s", t2->iso, t->iso + 2);
+            else
+                copy_str(start, sizeof start, t->iso);
+            if (strcmp(start, t2->iso) < 0) {
+                snprintf(r->iso, sizeof r->iso, "%s/%s", start, t2->iso);
+                r->n = 2 + s2;
+                r->prec = 0;
+                return 1;
+            }
+        }
+        if (strlen(t->iso) == 10 || (strlen(t->iso) == 7 && t->iso[0] != '-')) {
+            memcpy(r->iso, t->iso, 11); /* 2025-10-30, 30/10/2025; 10/2025 */
+            r->n = 1;
+            r->prec = strlen(t->iso) == 10 ? 3 : 2;
+            return 1;
+        }
+        if (t->iso[0] == '-' && md_context(c, i) &&
+            set_day(c, 0, atoi(t->iso + 2), atoi(t->iso + 5), future, r)) {
+            r->n = 1;
+            /* "30/10/2025" is a T_DATE of its own; "30/10 nam 2025" is not seen here */
+            return 1;
+        }
+        return 0;
+    }
+    if (c->lbit == L_ZH)
+        return try_day_zh(c, i, lim, future, r);
+    if (c->lbit == L_VI) {
+        if (!bcx_word_is(c, i, lim, "ngay") || i + 3 >= lim)
+            return 0;
+        const tok *d = &c->t[i + 1];
+        if (d->kind != T_NUM || !d->plain || !bcx_word_is(c, i + 2, lim, "thang"))
+            return 0;
+        const tok *m = &c->t[i + 3];
+        if (m->kind != T_NUM || !m->plain)
+            return 0;
+        day = (int)d->num, mon = (int)m->num;
+        j = i + 4;
+        if (bcx_word_is(c, j, lim, "nam") && bcx_year_of(c, j + 1, lim))
+            y = bcx_year_of(c, ++j, lim), j++;
+    } else if ((day = day_at(c, i, lim, &dn)) > 0) {
+        /* 30 pazdziernika 2025; le 12 decembre 2018; du 1er au 29 janvier */
+        int day2 = 0;
+        j = i + dn;
+        size_t s = day_sep(c, j, lim, &dash);
+        size_t dn2;
+        if ((s || dash) && (day2 = day_at(c, j + s, lim, &dn2)) > day)
+            j += s + dn2;
+        else
+            day2 = 0;
+        if (j >= lim || !bcx_joined(c, j - 1) || (n = bcx_lex_find(c, C_MONTH, j, &e)) == 0)
+            return 0;
+        mon = (int)e->val;
+        j += n;
+        if (j < lim && bcx_year_of(c, j, lim) &&
+            (bcx_gap(c, j - 1) & ~(unsigned)(G_SPACE | G_COMMA)) == 0)
+            y = bcx_year_of(c, j++, lim);
+        if (!set_day(c, y, mon, day, future, r))
+            return 0;
+        r->n = j - i;
+        if (day2)
+            to_range(r, day2);
+        return 1;
+    } else if ((n = bcx_lex_find(c, C_MONTH, i, &e)) > 0 && (day = day_at(c, i + n, lim, &dn)) &&
+               (bcx_joined(c, i + n - 1) ||
+                !(bcx_gap(c, i + n - 1) & ~(unsigned)(G_SPACE | G_DOT))) &&
+               (c->lbit & (L_EN | L_NL | L_SV))) {
+        /* October 30, 2025; from January 1 - 29 */
+        mon = (int)e->val;
+        j = i + n + dn;
+        int day2 = 0;
+        size_t s = day_sep(c, j, lim, &dash), dn2;
+        if ((s || dash) && (day2 = day_at(c, j + s, lim, &dn2)) > day)
+            j += s + dn2;
+        else
+            day2 = 0;
+        if (j < lim && bcx_year_of(c, j, lim) &&
+            (bcx_gap(c, j - 1) & ~(unsigned)(G_SPACE | G_COMMA)) == 0)
+            y = bcx_year_of(c, j++, lim);
+        if (!set_day(c, y, mon, day, future, r))
+            return 0;
+        r->n = j - i;
+        if (day2)
+            to_range(r, day2);
+        return 1;
+    } else {
+        return 0;
+    }
+    if (!set_day(c, y, mon, day, future, r))
+        return 0;
+    r->n = j - i;
+    return 1;
+}
+
+/* Month and year: "oktober 2025", "juin 2024", "thang 10 nam 2025", "2024年6月"; a month
+ * without a year after "in" ("in June", "trong thang 6", "6月") takes the reference
+ * year. */
+int bcx_try_month(const ctx *c, size_t i, size_t lim, dres *r)
+{
+    const bc_lex *e = NULL;
+    size_t n, j;
+    int mon = 0, y = 0, bare = 0;
+    size_t lo = c->se[c->t[i].sent].t0;
+    if (c->lbit == L_ZH) {
+        y = bcx_han_year(c, i, lim);
+        j = y ? i + 2 : i;
+        size_t rn = 0;
+        int rel = 0;
+        /* "去年6月", "明年3月": the relative year is the month's */
+        if (y == 0 && (rel = bcx_rel_year(c, i, lim, &rn)) != 0 && rn > 0)
+            j = i + rn;
+        else if (y == 0 && rn > 0)
+            return 0; /* "去年6月" without a reference date: nothing known */
+        if (j + 1 >= lim || c->t[j].kind != T_NUM || !c->t[j].plain ||
+            !bcx_words_at(c, j + 1, lim, "月"))
+            return 0;
+        if (rel != 0) {
+            int mon2 = (int)c->t[j].num;
+            if (mon2 < 1 || mon2 > 12)
+                return 0;
+            /* "今年6月12日": the day with the relative year */
+            dres dr;
+            memset(&dr, 0, sizeof dr);
+            if (try_day_zh(c, j, lim, c->se[c->t[i].sent].future, &dr) && dr.prec == 3 &&
+                strlen(dr.iso) == 10) {
+                snprintf(r->iso, sizeof r->iso, "%04d-%.5s", rel, dr.iso + 5);
+                r->n = j - i + dr.n;
+                r->prec = 3;
+                r->inferred = 1;
+                return 1;
+            }
+            if (dr.n > 0 && dr.prec == 0 && strlen(dr.iso) == 21) { /* "今年6月12日至15日" */
+                snprintf(r->iso, sizeof r->iso, "%04d-%.5s/%04d-%.5s", rel, dr.iso + 5, rel,
+                         dr.iso + 16);
+                r->n = j - i + dr.n;
+                r->prec = 0;
+                r->inferred = 1;
+                return 1;
+            }
+            snprintf(r->iso, sizeof r->iso, "%04d-%02d", rel, mon2);
+            j += 2;
+            if (bcx_words_at(c, j, lim, "份"))
+                j++;
+            r->n = j - i;
+            r->prec = 2;
+            r->inferred = 1;
+            return 1;
+        }
+        if (j > lo && (bcx_words_at(c, j - 1, lim, "前") || bcx_words_at(c, j - 1, lim, "个")))
+            return 0;
+        mon = (int)c->t[j].num;
+        j += 2;
+        if (bcx_words_at(c, j, lim, "份"))
+            j++;
+        bare = y == 0;
+    } else if (c->lbit == L_VI) {
+        if (!bcx_word_is(c, i, lim, "thang") || i + 1 >= lim || c->t[i + 1].kind != T_NUM ||
+            !c->t[i + 1].plain)
+            return 0;
+        mon = (int)c->t[i + 1].num;
+        j = i + 2;
+        if (bcx_word_is(c, j, lim, "nam") && bcx_year_of(c, j + 1, lim))
+            j++;
+        y = bcx_year_of(c, j, lim);
+        if (y)
+            j++;
+        bare = y == 0;
+    } else {
+        if ((n = bcx_lex_find(c, C_MONTH, i, &e)) == 0)
+            return 0;
+        mon = (int)e->val;
+        j = i + n;
+        if (j < lim && bcx_joined(c, j - 1) && (y = bcx_year_of(c, j, lim)) != 0)
+            j++;
+        bare = y == 0;
+        /* a month alone only after "in", "for", "na", "en" ("in June", "zaplanowano na
+         * marzec"); never English "may" */
+        static const char *const before[] = {
+            "na",    "for",   "till",    "naar",   "tot",    "pour", "mid",   "early",
+            "late",  "begin", "fin",     "debut",  "voor",   "eind", "medio", "poczatku",
+            "koncu", "konca", "polowie", "slutet", "borjan", NULL};
+        int after_prep = i > lo && bcx_lex_find(c, C_LOC, i - 1, &e) > 0;
+        for (int k = 0; !after_prep && i > lo && before[k]; k++)
+            after_prep = bcx_word_is(c, i - 1, lim, before[k]);
+        if (bare && (!after_prep || (c->lbit == L_EN && bcx_word_is(c, i, lim, "may"))))
+            return 0;
+    }
+    if (mon < 1 || mon > 12)
+        return 0;
+    /* "in June last year", "en octobre de l'annee derniere": the relative year is the
+     * month's (nothing without a reference date: the month alone says nothing then) */
+    size_t rn = 0, rj = j;
+    if (bare && c->lbit != L_ZH &&
+        (bcx_word_is(c, rj, lim, "of") || bcx_word_is(c, rj, lim, "de") ||
+         bcx_word_is(c, rj, lim, "d")))
+        rj++; /* "in June of last year", "en juin de l'annee derniere" */
+    if (bare && c->lbit != L_ZH && rj < lim && c->t[rj].kind == T_WORD &&
+        (bcx_lex_find(c, C_LAST_YEAR, rj, NULL) > 0 || bcx_lex_find(c, C_THIS_YEAR, rj, NULL) > 0 ||
+         bcx_lex_find(c, C_NEXT_YEAR, rj, NULL) > 0)) {
+        int ry = bcx_rel_year(c, rj, lim, &rn);
+        if (ry == 0)
+            return 0;
+        snprintf(r->iso, sizeof r->iso, "%04d-%02d", ry, mon);
+        r->n = rj + rn - i;
+        r->prec = 2;
+        r->inferred = 1;
+        return 1;
+    }
+    if (bare && c->ry == 0) {
+        /* kept only until name_year_days: a year in a meeting's name may complete it */
+        snprintf(r->iso, sizeof r->iso, "--%02d", mon);
+        r->n = j - i;
+        r->prec = 2;
+        r->inferred = 1;
+        return 1;
+    }
+    if (bare) {
+        int future = c->se[c->t[i].sent].future;
+        y = c->ry;
+        if (!future && c->rm != 0 && mon > c->rm + 2) {
+            if (mon < c->rm + 9) {
+                /* as for days (bcx_complete_day): last year's or a coming month */
+                snprintf(r->iso, sizeof r->iso, "--%02d", mon);
+                r->n = j - i;
+                r->prec = 0;
+                return 1;
+            }
+            y--;
+        } else if (future && c->rm != 0 && mon < c->rm)
+            y++;
+        r->inferred = 1;
+    }
+    snprintf(r->iso, sizeof r->iso, "%04d-%02d", y, mon);
+    r->n = j - i;
+    r->prec = 2;
+    return 1;
+}

@@ -1,0 +1,283 @@
+/* extract_date_period.c: periods of months written in words or digits: "the first nine
+ * months of 2025", "tu thang 1 den thang 9", "od stycznia do wrzesnia", "1-9月",
+ * "前三季度", "上半年". A period's year is the one written next to it, else the reference
+ * year (or the one before, when the reference date falls before the period ends), marked
+ * inferred; without either no period is given. */
+#include "bordercoop/alloc.h"
+#include "bordercoop/date.h"
+#include "extract_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The year of a period or month written just after token j (within three words: "of
+ * 2025", "nam 2025", "de cette annee") or, in Chinese, just before token i ("2024年
+ * 前三季度", "今年1-9月"). Sets *end past what it used; *inferred when it comes from the
+ * reference date ("this year"). 0 when none is written. */
+static int year_near(const ctx *c, size_t i, size_t j, size_t lim, size_t *end, int *inferred)
+{
+    size_t n;
+    *inferred = 0;
+    *end = j;
+    size_t lo = c->se[c->t[i].sent].t0;
+    if (c->lbit == L_ZH) {
+        int y;
+        if (i >= lo + 2 && (y = bcx_han_year(c, i - 2, lim)) != 0)
+            return y;
+        for (size_t b = i > lo + 2 ? i - 2 : lo; b < i; b++)
+            if ((y = bcx_rel_year(c, b, lim, &n)) != 0 && b + n == i) {
+                *inferred = 1;
+                return y;
+            }
+        return 0;
+    }
+    for (size_t k = j; k < lim && k < j + 4; k++) {
+        int y = bcx_year_of(c, k, lim);
+        if (y != 0) {
+            *end = k + 1;
+            return y;
+        }
+        if ((y = bcx_rel_year(c, k, lim, &n)) != 0) {
+            *end = k + n;
+            *inferred = 1;
+            return y;
+        }
+        if (c->t[k].kind != T_WORD || (k > j && !bcx_joined(c, k - 1)))
+            break;
+    }
+    return 0;
+}
+
+/* The year a period from January to month last belongs to when no year is written: the
+ * reference year, or the year before when the reference date falls before the period
+ * ends (a report in February of "the first nine months"). */
+static int period_year(const ctx *c, int last)
+{
+    if (c->ry == 0)
+        return 0;
+    return c->rm != 0 && c->rm < last ? c->ry - 1 : c->ry;
+}
+
+static int months_period(const ctx *c, size_t i, size_t j, size_t lim, int first, int last, dres *r)
+{
+    size_t end;
+    int inferred;
+    int y = year_near(c, i, j, lim, &end, &inferred);
+    if (y == 0) {
+        y = period_year(c, last);
+        inferred = 1;
+    }
+    if (y == 0 || first < 1 || last > 12 || first > last)
+        return 0;
+    char buf[64];
+    if (first == last)
+        snprintf(buf, sizeof buf, "%04d-%02d", y, first);
+    else
+        snprintf(buf, sizeof buf, "%04d-%02d/%04d-%02d", y, first, y, last);
+    copy_str(r->iso, sizeof r->iso, buf);
+    r->n = end - i;
+    r->prec = first == last ? 2 : 0;
+    r->inferred = inferred;
+    return 1;
+}
+
+/* Chinese periods: 前N个月, 前三季度, 上半年, (第)一季度, 1-9月, 1至9月, 1月至9月. */
+static int try_months_zh(const ctx *c, size_t i, size_t lim, dres *r)
+{
+    size_t n, j = i;
+    int count;
+    if (bcx_words_at(c, j, lim, "上半年"))
+        return months_period(c, i, j + 3, lim, 1, 6, r);
+    if (bcx_words_at(c, j, lim, "前")) {
+        j++;
+        if ((count = bcx_count_at(c, j, lim, &n)) == 0)
+            return 0;
+        j += n;
+        size_t m = bcx_words_at(c, j, lim, "个月");
+        if (m == 0)
+            m = bcx_words_at(c, j, lim, "季度");
+        if (m == 0)
+            return 0;
+        if (bcx_words_at(c, j, lim, "季度"))
+            count *= 3;
+        return count <= 12 && months_period(c, i, j + m, lim, 1, count, r);
+    }
+    if (bcx_words_at(c, j, lim, "第"))
+        j++;
+    if ((count = bcx_count_at(c, j, lim, &n)) > 0 && count <= 4 &&
+        bcx_words_at(c, j + n, lim, "季度"))
+        return months_period(c, i, j + n + 2, lim, 3 * count - 2, 3 * count, r);
+    /* 1-9月, 1至9月, 1月至9月, 1月-9月 */
+    const tok *a = &c->t[i];
+    if (a->kind != T_NUM || !a->plain || a->num < 1 || a->num > 12 || i + 2 >= lim)
+        return 0;
+    j = i + 1;
+    if (bcx_words_at(c, j, lim, "月"))
+        j++;
+    size_t sep = bcx_words_at(c, j, lim, "至");
+    if (sep == 0 && !(j < lim && c->t[j].kind == T_NUM && (bcx_gap(c, j - 1) & G_DASH)))
+        return 0;
+    j += sep;
+    const tok *b = &c->t[j];
+    if (j >= lim || b->kind != T_NUM || !b->plain || b->num <= a->num || b->num > 12 ||
+        !bcx_words_at(c, j + 1, lim, "月") || bcx_words_at(c, j + 2, lim, "日") ||
+        bcx_words_at(c, j + 2, lim, "号"))
+        return 0;
+    return months_period(c, i, j + 2, lim, (int)a->num, (int)b->num, r);
+}
+
+/* A range of months: "from January to September (2025)", "od stycznia do wrzesnia",
+ * "januari–september", "tu thang 1 den thang 9", "thang 1-9/2025": a period. */
+int bcx_try_month_range(const ctx *c, size_t i, size_t lim, dres *r)
+{
+    const bc_lex *e = NULL;
+    size_t j = i, n, s;
+    int m1 = 0, m2 = 0, dash;
+    if (c->lbit == L_VI) {
+        if (!bcx_word_is(c, j, lim, "thang") || j + 1 >= lim || c->t[j + 1].kind != T_NUM ||
+            !c->t[j + 1].plain)
+            return 0;
+        m1 = (int)c->t[j + 1].num;
+        j += 2;
+        s = bcx_range_sep(c, j, lim, &dash);
+        if (!s && !dash)
+            return 0;
+        j += s;
+        if (bcx_word_is(c, j, lim, "thang"))
+            j++;
+        if (j >= lim)
+            return 0;
+        if (c->t[j].kind == T_DATE && strlen(c->t[j].iso) == 7 && c->t[j].iso[0] != '-') {
+            /* "thang 1-9/2025": the second month carries the year */
+            int y = atoi(c->t[j].iso);
+            m2 = atoi(c->t[j].iso + 5);
+            if (m2 <= m1 || m2 > 12 || m1 < 1)
+                return 0;
+            char buf[64];
+            snprintf(buf, sizeof buf, "%04d-%02d/%04d-%02d", y, m1, y, m2);
+            copy_str(r->iso, sizeof r->iso, buf);
+            r->n = j + 1 - i;
+            r->prec = 0;
+            return 1;
+        }
+        if (c->t[j].kind != T_NUM || !c->t[j].plain)
+            return 0;
+        m2 = (int)c->t[j].num;
+        j++;
+        if (bcx_word_is(c, j, lim, "nam"))
+            j++;
+    } else {
+        static const char *const from[] = {"from", "od", "de", "du", "van", "fran", "tu", NULL};
+        for (int k = 0; from[k]; k++)
+            if (bcx_word_is(c, j, lim, from[k])) {
+                j++;
+                break;
+            }
+        if ((n = bcx_lex_find(c, C_MONTH, j, &e)) == 0)
+            return 0;
+        m1 = (int)e->val;
+        j += n;
+        s = bcx_range_sep(c, j, lim, &dash);
+        if (!s && !(j < lim && j > 0 && (bcx_gap(c, j - 1) & G_DASH) &&
+                    !(bcx_gap(c, j - 1) & ~(unsigned)(G_DASH | G_SPACE))))
+            return 0;
+        j += s;
+        /* "till och med" */
+        if (bcx_word_is(c, j, lim, "och") && bcx_word_is(c, j + 1, lim, "med"))
+            j += 2;
+        if ((n = bcx_lex_find(c, C_MONTH, j, &e)) == 0)
+            return 0;
+        m2 = (int)e->val;
+        j += n;
+    }
+    if (m1 < 1 || m2 > 12 || m2 <= m1)
+        return 0;
+    return months_period(c, i, j, lim, m1, m2, r);
+}
+
+/* "the first nine months (of 2025)", "les neuf premiers mois", "9 thang dau nam",
+ * "the first half", "the first three quarters", "Q1": a period from January. */
+int bcx_try_months(const ctx *c, size_t i, size_t lim, dres *r)
+{
+    const bc_lex *e = NULL;
+    size_t j = i, n = 0;
+    int count = 0;
+    if (c->lbit == L_ZH)
+        return try_months_zh(c, i, lim, r);
+    if (c->lbit == L_VI) {
+        if (bcx_word_is(c, j, lim, "nua")) { /* nua dau nam: the first half */
+            count = 6;
+            j++;
+        } else if (bcx_word_is(c, j, lim, "quy")) {
+            /* quy I, quy 1: a quarter */
+            size_t k = j + 1;
+            int q = 0;
+            if (k < lim && c->t[k].kind == T_NUM && c->t[k].plain && c->t[k].num >= 1 &&
+                c->t[k].num <= 4)
+                q = (int)c->t[k].num;
+            else if (bcx_word_is(c, k, lim, "i"))
+                q = 1;
+            else if (bcx_word_is(c, k, lim, "ii"))
+                q = 2;
+            else if (bcx_word_is(c, k, lim, "iii"))
+                q = 3;
+            else if (bcx_word_is(c, k, lim, "iv"))
+                q = 4;
+            if (q == 0 || (c->t[k].kind == T_WORD && !c->t[k].upper))
+                return 0;
+            return months_period(c, i, k + 1, lim, 3 * q - 2, 3 * q, r);
+        } else {
+            count = bcx_count_at(c, j, lim, &n);
+            j += n;
+            if (count == 0 || !bcx_word_is(c, j, lim, "thang"))
+                return 0;
+            j++;
+        }
+        if (bcx_word_is(c, j, lim, "dau") && bcx_word_is(c, j + 1, lim, "nam")) {
+            j += 2;
+            size_t k;
+            int y = 0, inf = 0;
+            if ((y = bcx_rel_year(c, j - 1, lim, &k)) != 0 && k == 2) /* dau nam nay */
+                inf = 1, j++;
+            if (y != 0) {
+                snprintf(r->iso, sizeof r->iso, "%04d-01/%04d-%02d", y, y, count);
+                r->n = j - i;
+                r->prec = 0;
+                r->inferred = inf;
+                return 1;
+            }
+            return months_period(c, i, j, lim, 1, count, r);
+        }
+        /* "9 thang nam 2025": nine months of 2025 */
+        if (bcx_word_is(c, j, lim, "nam") && bcx_year_of(c, j + 1, lim) && count > 1)
+            return months_period(c, i, j + 1, lim, 1, count, r);
+        return 0;
+    }
+    int fr_order = 0;
+    if ((n = bcx_lex_find(c, C_FIRST, j, &e)) == 0) {
+        /* French puts the count first: "les neuf premiers mois" */
+        if ((count = bcx_count_at(c, j, lim, &n)) == 0)
+            return 0;
+        j += n;
+        if ((n = bcx_lex_find(c, C_FIRST, j, &e)) == 0)
+            return 0;
+        fr_order = 1;
+    }
+    j += n;
+    if (!fr_order && (n = bcx_lex_find(c, C_HALF, j, &e)) > 0)
+        return months_period(c, i, j + n, lim, 1, 6, r);
+    if (!fr_order && (n = bcx_lex_find(c, C_QUARTERS, j, &e)) > 0)
+        return months_period(c, i, j + n, lim, 1, 3, r);
+    if (!fr_order) {
+        count = bcx_count_at(c, j, lim, &n);
+        j += n;
+    }
+    if (count == 0)
+        return 0;
+    if ((n = bcx_lex_find(c, C_QUARTERS, j, &e)) > 0 && count <= 4)
+        return months_period(c, i, j + n, lim, 1, 3 * count, r);
+    if ((n = bcx_lex_find(c, C_MONTHS, j, &e)) == 0)
+        return 0;
+    return months_period(c, i, j + n, lim, 1, count, r);
+}

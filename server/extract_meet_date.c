@@ -1,0 +1,266 @@
+/* extract_meet_date.c: the date of each mention. Its date is the date of its sentence
+ * that is about it, never a period a figure took; coordinated meetings share one; a year
+ * written in a meeting's name completes the day its sentence writes; "the same day" is
+ * never the date of the next meeting. A date without a written year keeps the inference
+ * mark the date finder gave it. */
+#include "bordercoop/alloc.h"
+#include "extract_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* How far apart tokens a and b are, in words (two Chinese characters make one), with
+ * eight more for every comma or bracket between them. */
+static size_t clause_dist(const ctx *c, size_t a, size_t b)
+{
+    size_t lo = a < b ? a : b, hi = a < b ? b : a, han = bcx_han_tokens(c, lo, hi);
+    return hi - lo - han + 8 * bcx_commas(c, lo, hi) + (han + 1) / 2;
+}
+
+/* 1 when talks m and a numbered or named meeting of its sentence (mentions idx[a..b))
+ * both could take date d and the other lies nearer than cost. */
+static int closer_mention(const ctx *c, const mention *m, const xd *d, size_t cost,
+                          const size_t *idx, size_t a, size_t b, int any)
+{
+    for (size_t k = a; (any || m->xkind == BC_XM_TALKS) && k < b; k++) {
+        const mention *o = &c->m[idx[k]];
+        if (o == m || (!any && o->xkind == BC_XM_TALKS))
+            continue;
+        size_t oc =
+            d->t0 >= o->t1 ? clause_dist(c, o->t1 - 1, d->t0) : clause_dist(c, d->t1 - 1, o->t0);
+        if (oc < cost)
+            return 1;
+    }
+    return 0;
+}
+
+/* The date of mention m: a date of its sentence that is not a period a figure took and
+ * not a span of several days or months. When the sentence mentions one meeting and has
+ * one such date of month or day precision, that is its date wherever it stands ("On June
+ * 12, ..., the 10th meeting was held"); otherwise the nearest within a clause or two, a
+ * year alone only close by. Talks take days only. */
+static const xd *meeting_date(const ctx *c, const mention *m, const size_t *idx, size_t a, size_t b)
+{
+    const xd *best = NULL, *only = NULL;
+    size_t best_cost = SIZE_MAX, fine = 0;
+    size_t limit = m->xkind == BC_XM_TALKS ? 14 : 24;
+    for (size_t k = c->se[m->sent].d0; k < c->se[m->sent].d1; k++) {
+        const xd *d = &c->d[k];
+        if (d->prec == 0 || d->used ||
+            (m->xkind == BC_XM_TALKS && d->prec < (bcx_talks_held(c, m->sent) ? 2 : 3)))
+            continue;
+        if (d->prec >= 2) {
+            fine++;
+            only = d;
+        }
+        size_t cost =
+            d->t0 >= m->t1 ? clause_dist(c, m->t1 - 1, d->t0) : clause_dist(c, d->t1 - 1, m->t0);
+        if (closer_mention(c, m, d, cost, idx, a, b, 0))
+            continue; /* "3月12日...举行工作会谈，双方回顾了去年9月...第七次联席会议": each its own
+                       */
+        /* a day that opens the sentence is the day of what it reports ("3月12日，崇左市与
+         * 越南谅山省在谅山市举行工作会谈"), unless another meeting of it lies nearer */
+        if (d->prec == 3 && d->t0 <= c->se[m->sent].t0 + 1 && d->t1 <= m->t0 && cost > limit &&
+            !closer_mention(c, m, d, cost, idx, a, b, 1))
+            cost = limit;
+        if (cost <= (d->prec == 1 ? 8 : limit) && cost < best_cost) {
+            best = d;
+            best_cost = cost;
+        }
+    }
+    if (best == NULL && fine == 1 && c->se[m->sent].nment == 1)
+        best = only;
+    return best;
+}
+
+/* 1 when mentions a and b (a first) are coordinated: at most four tokens apart with a
+ * conjunction or punctuation between ("the 4th conference and the 10th meeting"). */
+static int coordinated(const ctx *c, const mention *a, const mention *b)
+{
+    static const char *const links[] = {"and",        "va",  "et",  "i",   "och", "en", "oraz",
+                                        "as well as", "和",  "与",  "及",  "暨",  "la", "le",
+                                        "de",         "the", "het", "den", "lan", NULL};
+    if (a->sent != b->sent || b->t0 < a->t1 || b->t0 - a->t1 > 4)
+        return 0;
+    for (size_t k = a->t1; k < b->t0; k++) {
+        int link = 0;
+        for (int w = 0; links[w] && !link; w++)
+            link = bcx_words_at(c, k, b->t0, links[w]) > 0;
+        if (!link)
+            return 0;
+    }
+    return 1;
+}
+
+/* 1 when numbered mentions a and b (a first) are joined by "and" (the word right before
+ * b, an article aside) with no date between them: the date of one is the other's. */
+static int joined(const ctx *c, const mention *a, const mention *b)
+{
+    static const char *const ands[] = {"and",  "va", "et", "i",  "och", "en",
+                                       "oraz", "和", "与", "及", "暨",  NULL};
+    const bc_lex *e = NULL;
+    if (a->sent != b->sent || b->t0 <= a->t1 || a->xkind != BC_XM_NUMBERED ||
+        b->xkind != BC_XM_NUMBERED)
+        return 0;
+    size_t k = b->t0 - 1;
+    if (k > a->t1 && bcx_lex_find(c, C_ARTICLE, k, &e) > 0)
+        k--;
+    int link = 0;
+    for (int w = 0; ands[w] && !link; w++)
+        link = bcx_words_at(c, k, b->t0, ands[w]) > 0;
+    for (size_t q = c->se[a->sent].d0; link && q < c->se[a->sent].d1; q++)
+        if (c->d[q].t0 >= a->t1 && c->d[q].t1 <= b->t0)
+            return 0;
+    return link;
+}
+
+/* For a meeting named with its year ("Gap go dau Xuan nam 2025", "2025年...新春会晤",
+ * "Voorjaarsbijeenkomst 2023"): the day its sentence writes, completed with that year
+ * when the day has none (the year is then the text's, not the publication's). */
+static void named_day(ctx *c, mention *m)
+{
+    int y = atoi(m->date);
+    if (strlen(m->date) != 4 || y == 0)
+        return;
+    /* a day first, else a month ("the 2025 Spring Meeting ... scheduled for February") */
+    for (int prec = 3; prec >= 2; prec--)
+        for (size_t k = c->se[m->sent].d0; k < c->se[m->sent].d1; k++) {
+            const xd *d = &c->d[k];
+            if (d->prec != prec || d->used || d->compare || strchr(d->iso, '/') != NULL)
+                continue;
+            char iso[24];
+            if (d->iso[0] == '-')
+                snprintf(iso, sizeof iso, "%04d-%.5s", y, d->iso + 2);
+            else if (atoi(d->iso) == y || d->inferred)
+                snprintf(iso, sizeof iso, "%04d-%.5s", y, d->iso + 5);
+            else
+                continue;
+            copy_str(m->date, sizeof m->date, iso);
+            m->date_inferred = 0;
+            return;
+        }
+}
+
+/* The mentions of each sentence in text order: idx is filled sentence by sentence, from
+ * *lo[si] to lo[si + 1]. */
+static int by_sentence(ctx *c, size_t **idx, size_t **lo)
+{
+    *idx = bc_malloc((c->nm + 1) * sizeof **idx);
+    *lo = bc_calloc(c->ns + 2, sizeof **lo);
+    if (*idx == NULL || *lo == NULL)
+        return BC_ENOMEM;
+    for (size_t k = 0; k < c->nm; k++)
+        (*lo)[c->m[k].sent + 1]++;
+    for (size_t si = 0; si < c->ns; si++)
+        (*lo)[si + 1] += (*lo)[si];
+    size_t *fill = bc_calloc(c->ns + 1, sizeof *fill);
+    if (fill == NULL)
+        return BC_ENOMEM;
+    for (size_t k = 0; k < c->nm; k++)
+        (*idx)[(*lo)[c->m[k].sent] + fill[c->m[k].sent]++] = k;
+    bc_free(fill);
+    /* within a sentence, by first token (a handful per sentence: insertion sort) */
+    for (size_t si = 0; si < c->ns; si++)
+        for (size_t a = (*lo)[si] + 1; a < (*lo)[si + 1]; a++)
+            for (size_t b = a; b > (*lo)[si] && c->m[(*idx)[b - 1]].t0 > c->m[(*idx)[b]].t0; b--) {
+                size_t t = (*idx)[b];
+                (*idx)[b] = (*idx)[b - 1];
+                (*idx)[b - 1] = t;
+            }
+    return BC_OK;
+}
+
+/* The dates of sentence si a meeting may take: not a period, not a figure's. Returns how
+ * many, the only one in *only. */
+static size_t free_dates(const ctx *c, size_t si, const xd **only)
+{
+    size_t n = 0;
+    for (size_t k = c->se[si].d0; k < c->se[si].d1; k++)
+        if (c->d[k].prec > 0 && !c->d[k].used) {
+            n++;
+            *only = &c->d[k];
+        }
+    return n;
+}
+
+/* 1 when a word for the next or a coming one ends right before mention m, or one token
+ * before it ("下一次会谈", "the next talks", "kolejne rozmowy", "la prochaine reunion"). */
+static int next_meeting(const ctx *c, const mention *m)
+{
+    size_t lo = c->se[m->sent].t0;
+    for (size_t k = m->t0 > lo + 4 ? m->t0 - 4 : lo; k < m->t0; k++) {
+        size_t n = bcx_lex_find(c, C_FUTURE, k, NULL);
+        if (n > 0 && k + n + 1 >= m->t0 && k + n <= m->t0)
+            return 1;
+    }
+    return 0;
+}
+
+static void take_date(mention *m, const xd *d)
+{
+    copy_str(m->date, sizeof m->date, d->iso);
+    m->date_inferred = d->inferred;
+    m->date_src = 1;
+    m->same_day = d->same_day;
+}
+
+void bcx_resolve_mentions(ctx *c)
+{
+    size_t *idx = NULL, *lo = NULL;
+    if (by_sentence(c, &idx, &lo) != BC_OK) {
+        c->rc = BC_ENOMEM;
+        goto done;
+    }
+    for (size_t si = 0; si < c->ns; si++) {
+        size_t a = lo[si], b = lo[si + 1];
+        if (a == b)
+            continue;
+        /* one group of coordinated meetings and one date: theirs ("Hoi nghi lan thu 4 va
+         * Phien hop lan thu 10 ... to chuc tai Van Nam vao thang 6/2024") */
+        int one_group = 1;
+        for (size_t k = a + 1; k < b && one_group; k++)
+            one_group = coordinated(c, &c->m[idx[k - 1]], &c->m[idx[k]]);
+        const xd *only = NULL;
+        size_t nd = free_dates(c, si, &only);
+        for (size_t k = a; k < b; k++) {
+            mention *m = &c->m[idx[k]];
+            if (m->date_src != 0)
+                continue;
+            const xd *d = NULL;
+            if (one_group && nd == 1 &&
+                (m->xkind != BC_XM_TALKS || only->prec == 3 ||
+                 (only->prec == 2 && bcx_talks_held(c, si))))
+                d = only;
+            else
+                d = meeting_date(c, m, idx, a, b);
+            /* "the same day" is a day already narrated, never that of the next meeting
+             * ("当天下午，双方还就筹备下一次会谈交换了意见") */
+            if (d != NULL && d->same_day && next_meeting(c, m))
+                d = NULL;
+            if (d != NULL)
+                take_date(m, d);
+        }
+        /* a year (from a name, or nearest) gives way to the day the sentence writes in
+         * that year ("2月21日上午，2025年...新春会晤") */
+        for (size_t k = a; k < b; k++)
+            named_day(c, &c->m[idx[k]]);
+        /* coordinated meetings share a date one of them has ("the 16th conference and the
+         * Spring Meeting of 2025", "the 3rd conference for the Party Secretaries of ... and
+         * the 9th meeting of the Joint Working Group ... in late March 2023") */
+        for (size_t k = a + 1; k < b; k++) {
+            mention *p = &c->m[idx[k - 1]], *q = &c->m[idx[k]];
+            if (!coordinated(c, p, q) && !joined(c, p, q))
+                continue;
+            if (p->date[0] && !q->date[0])
+                memcpy(q->date, p->date, sizeof q->date), q->date_inferred = p->date_inferred,
+                                                          q->date_src = 2;
+            else if (q->date[0] && !p->date[0])
+                memcpy(p->date, q->date, sizeof p->date), p->date_inferred = q->date_inferred,
+                                                          p->date_src = 2;
+        }
+    }
+done:
+    bc_free(idx);
+    bc_free(lo);
+}

@@ -1,0 +1,64 @@
+/* test_extract_date_day.c: days and months (extract_date_day.c) in words and digits in
+ * every language ("30 pazdziernika", "Sang 30/10", "6月12日下午", "le 1er janvier 2025",
+ * "from January 1 - 29"); a year from the reference date marked inferred. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "fixture.h"
+
+#include "extract_fixture.h"
+
+static const bc_xdate *date_of(const bc_extraction *x, const char *iso)
+{
+    for (size_t i = 0; i < x->ndates; i++)
+        if (strcmp(x->dates[i].iso, iso) == 0)
+            return &x->dates[i];
+    return NULL;
+}
+
+static void days_and_months_in_every_language(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text, *iso;
+        int inferred;
+    } cases[] = {
+        {"pl", "Spotkanie 30 października.", "2025-10-30", 1},
+        {"pl", "Podpisano 30/10/2025.", "2025-10-30", 0},
+        {"pl", "Po spotkaniu (czerwiec 2024 r.) prace trwały.", "2024-06", 0},
+        {"sv", "Det hölls den 30 oktober.", "2025-10-30", 1},
+        {"sv", "Det hölls i oktober 2025.", "2025-10", 0},
+        {"nl", "Het gebeurde op 30 oktober 2025.", "2025-10-30", 0},
+        {"en", "It happened on October 30, 2025.", "2025-10-30", 0},
+        {"en", "It happened on Nov. 30.", "2025-11-30", 1},
+        {"vi", "Ngày 30/10/2025 đã diễn ra.", "2025-10-30", 0},
+        {"vi", "Tháng 10 năm 2025 đã diễn ra.", "2025-10", 0},
+        {"vi", "Hội nghị tổ chức vào tháng 6/2024.", "2024-06", 0},
+        {"vi", "Sáng 30/10 đã diễn ra.", "2025-10-30", 1},
+        {"zh", "2024年6月12日举行。", "2024-06-12", 0},
+        {"zh", "6月12日下午举行。", "2025-06-12", 1},
+        {"fr", "Elle a eu lieu le 12 décembre 2018.", "2018-12-12", 0},
+        {"fr", "Elle a eu lieu le 1er janvier 2025.", "2025-01-01", 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bc_extraction x = run(cases[i].lang, "2025-10-31", cases[i].text);
+        const bc_xdate *d = date_of(&x, cases[i].iso);
+        if (d == NULL)
+            fail_msg("%s: no date %s (%zu dates, first %s)", cases[i].text, cases[i].iso, x.ndates,
+                     x.ndates ? x.dates[0].iso : "-");
+        if (d->inferred != cases[i].inferred)
+            fail_msg("%s: %s inferred %d", cases[i].text, cases[i].iso, d->inferred);
+        bc_extraction_free(&x);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(days_and_months_in_every_language),
+    };
+    return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
+}

@@ -1,0 +1,162 @@
+/* test_extract_meet_date.c: a meeting's date (extract_meet_date.c): never a year the
+ * text does not give (no year without a written one or a reference date), one date for
+ * coordinated meetings, "the same day", years in a meeting's name, Chinese days without
+ * their month, a possessive tying an ordinal to its mechanism. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "fixture.h"
+
+#include "extract_fixture.h"
+
+static void no_year_is_invented(void **state)
+{
+    (void)state;
+    const char *t = "On June 12, the 10th meeting of the working group was held in Kunming.";
+    /* without a publication date: the month and day, never this year */
+    bc_extraction x = run("en", NULL, t);
+    const bc_xmeeting *m = meet(&x, "", 10);
+    assert_string_equal(m->date, "--06-12");
+    assert_false(m->date_inferred);
+    bc_extraction_free(&x);
+    /* with one: its year, marked */
+    x = run("en", "2024-06-13", t);
+    m = meet(&x, "", 10);
+    assert_string_equal(m->date, "2024-06-12");
+    assert_true(m->date_inferred);
+    assert_string_equal(m->status, "held");
+    bc_extraction_free(&x);
+    /* a report in January of a meeting on 28 December: the year before */
+    x = run("en", "2025-01-05", "On December 28, the 9th meeting was held.");
+    assert_string_equal(meet(&x, "", 9)->date, "2024-12-28");
+    bc_extraction_free(&x);
+    /* next February, said in December: the year after */
+    x = run("fr", "2023-12-01",
+            "La prochaine 15e conférence du comité mixte de travail se tiendra au Guangxi en "
+            "février prochain.");
+    assert_string_equal(meet(&x, "jwc-guangxi", 15)->date, "2024-02");
+    assert_string_equal(meet(&x, "jwc-guangxi", 15)->status, "planned");
+    bc_extraction_free(&x);
+    /* Chinese and Vietnamese day and month */
+    x = run("zh", NULL, "6月12日下午，第十次会议在昆明举行。");
+    assert_string_equal(meet(&x, "", 10)->date, "--06-12");
+    bc_extraction_free(&x);
+    x = run("zh", "2024-06-13", "6月12日下午，第十次会议在昆明举行。");
+    assert_string_equal(meet(&x, "", 10)->date, "2024-06-12");
+    bc_extraction_free(&x);
+    x = run("vi", NULL, "Sáng 30/10, Phiên họp lần thứ 11 đã diễn ra.");
+    assert_string_equal(meet(&x, "", 11)->date, "--10-30");
+    bc_extraction_free(&x);
+    /* a month without a year and no reference: no date */
+    x = run("pl", NULL, "Kolejne, 11. spotkanie grupy roboczej zaplanowano na marzec.");
+    assert_string_equal(meet(&x, "", 11)->date, "");
+    bc_extraction_free(&x);
+}
+
+static void dates_shared_and_carried(void **state)
+{
+    (void)state;
+    /* coordinated meetings share the one date of their sentence */
+    bc_extraction x = run("vi", NULL,
+                          "Kể từ Hội nghị thường niên lần thứ 4 và Phiên họp lần thứ 10 Nhóm công "
+                          "tác liên hợp tổ chức tại tỉnh Vân Nam vào tháng 6/2024, hợp tác phát "
+                          "triển.");
+    assert_string_equal(meet(&x, "conference-yunnan", 4)->date, "2024-06");
+    assert_string_equal(meet(&x, "jwg-yunnan", 10)->date, "2024-06");
+    bc_extraction_free(&x);
+    /* "the same day" takes the day last named */
+    x = run("pl", NULL,
+            "30 października 2025 r. w Lai Chau odbyła się V doroczna konferencja sekretarzy "
+            "partii prowincji Lai Chau, Lao Cai, Tuyen Quang, Dien Bien i Junnanu. W tym samym "
+            "dniu zorganizowano również 11. spotkanie Wspólnej Grupy Roboczej.");
+    assert_string_equal(meet(&x, "conference-yunnan", 5)->date, "2025-10-30");
+    assert_string_equal(meet(&x, "", 11)->date, "2025-10-30");
+    bc_extraction_free(&x);
+    /* a year written in the meeting's name completes the day (the text's, not inferred) */
+    x = run("vi", NULL,
+            "Sáng 20/2, tại Hạ Long đã diễn ra Chương trình Gặp gỡ đầu Xuân năm 2025 giữa Bí "
+            "thư Tỉnh ủy các tỉnh Quảng Ninh, Lạng Sơn và Bí thư Khu ủy Quảng Tây.");
+    const bc_xmeeting *m = meet(&x, "spring-meeting-guangxi", 0);
+    assert_string_equal(m->date, "2025-02-20");
+    assert_false(m->date_inferred);
+    bc_extraction_free(&x);
+    x = run("zh", NULL,
+            "2月21日上午，2025年中国广西与越南边境四省党委书记新春会晤在越南广宁省下龙市举行。");
+    assert_string_equal(meet(&x, "spring-meeting-guangxi", 0)->date, "2025-02-21");
+    bc_extraction_free(&x);
+    /* one meeting stated in the headline and the body is one, with both quotes, at the
+     * body's precise date */
+    const char *t = "Voorjaarsbijeenkomst 2023 in Ha Giang\n\nOp 22 februari 2023 organiseerde "
+                    "Ha Giang de Voorjaarsbijeenkomst 2023 met Guangxi.";
+    x = run("nl", NULL, t);
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2023-02-22");
+    assert_int_equal(x.meetings[0].cite.nquotes, 2);
+    bc_extraction_free(&x);
+}
+
+static void days_without_their_month_and_owned_meetings(void **state)
+{
+    (void)state;
+    /* a Chinese day alone opening the lead: of the publication's month, when recent */
+    const char *zh = "12日上午，河口县与越南老街省举行工作会谈。";
+    bc_extraction x = run("zh", "2024-06-13", zh);
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2024-06-12");
+    assert_true(x.meetings[0].date_inferred);
+    bc_extraction_free(&x);
+    /* "会谈当天下午": the day of those talks, not other talks; the next talks take no
+     * "same day" */
+    x = run("zh", "2024-06-13",
+            "12日上午，河口县与越南老街省举行工作会谈。会谈当天下午，双方还就筹备下一次会谈交换了"
+            "意见。");
+    assert_int_equal(x.nmeetings, 1);
+    bc_extraction_free(&x);
+    x = run("zh", "2024-06-30", zh); /* eighteen days before: which month is not said */
+    assert_int_equal(x.nmeetings, 0);
+    bc_extraction_free(&x);
+    x = run("zh", NULL, zh);
+    assert_int_equal(x.nmeetings, 0);
+    bc_extraction_free(&x);
+    /* "sa 16e conference": the mechanism its sentence names before the possessive */
+    x = run("fr", "2025-02-20",
+            "Le comité mixte de travail entre Quảng Ninh, Lạng Sơn, Cao Bằng, Hà Giang et le "
+            "Guangxi a tenu sa 16e conférence le 18 février à Hạ Long.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].mechanism, "jwc-guangxi");
+    assert_int_equal(x.meetings[0].ordinal, 16);
+    bc_extraction_free(&x);
+    /* without the possessive, a mechanism in another clause is not the meeting's */
+    x = run("fr", "2025-02-20",
+            "Le comité mixte de travail entre Quảng Ninh et le Guangxi existe depuis 2008, et une "
+            "16e conférence a eu lieu le 18 février.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].mechanism, "");
+    bc_extraction_free(&x);
+    /* "rencontre de printemps"; a working visit with the other side named */
+    x = run("fr", "2025-02-20",
+            "La rencontre de printemps 2025 entre les secrétaires des provinces frontalières et "
+            "le Guangxi a eu lieu le 18 février.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].mechanism, "spring-meeting-guangxi");
+    assert_string_equal(x.meetings[0].date, "2025-02-18");
+    bc_extraction_free(&x);
+    x = run("pl", "2024-06-14",
+            "Delegacja Lao Cai złożyła 12 czerwca wizytę roboczą w prowincji Junnan (Chiny).");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2024-06-12");
+    bc_extraction_free(&x);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(no_year_is_invented),
+        cmocka_unit_test(dates_shared_and_carried),
+        cmocka_unit_test(days_without_their_month_and_owned_meetings),
+    };
+    return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
+}

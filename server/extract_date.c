@@ -258,6 +258,17 @@ void bcx_find_dates(ctx *c)
                     c->rd = atoi(r.iso + 8);
                 }
                 r.prec = 0;
+                /* a Chinese wire report's "当天" and "12日" are of its dateline's day */
+                if (c->lbit == L_ZH && strlen(r.iso) >= 7) {
+                    const char *md = r.iso[0] == '-' ? r.iso + 2 : r.iso + 5;
+                    c->dlm = atoi(md);
+                    c->dld = atoi(md + 3);
+                    add_date(c, &r, i);
+                    if (c->rc == BC_OK)
+                        last_day = c->nd - 1;
+                    i += r.n;
+                    continue;
+                }
             }
             if (r.n > 0 && i + r.n <= lim) {
                 add_date(c, &r, i);

@@ -94,9 +94,29 @@ static int day_only_zh(const ctx *c, size_t i, size_t lim, int future, dres *r)
     if (d->kind != T_NUM || !d->plain || d->num < 1 || d->num > 31 || i + 1 >= lim ||
         !bcx_words_at(c, i + 1, lim, "日"))
         return 0;
-    if (i > lo && !(bcx_gap(c, i - 1) & G_COMMA) && !bcx_words_at(c, i - 1, i, "电") &&
-        !bcx_words_at(c, i - 1, i, "讯"))
+    /* mid-clause ("云南省与越南老街省12日在昆明举行会谈") only under a dateline that
+     * names its month: the day is of that month */
+    int mid = i > lo && !(bcx_gap(c, i - 1) & G_COMMA) && !bcx_words_at(c, i - 1, i, "电") &&
+              !bcx_words_at(c, i - 1, i, "讯");
+    if (mid && (c->dld == 0 || !c->t[i - 1].han || bcx_words_at(c, i - 1, i, "月") ||
+                !(bcx_words_at(c, i + 2, lim, "在") || bcx_words_at(c, i + 2, lim, "举行") ||
+                  bcx_words_at(c, i + 2, lim, "上午") || bcx_words_at(c, i + 2, lim, "下午"))))
         return 0;
+    if (c->dld != 0) {
+        /* under a dateline ("新华社昆明6月12日电"): a day of its month, at most ten days
+         * before it */
+        int dday = (int)d->num;
+        if (dday > c->dld || c->dld - dday > 10)
+            return 0;
+        if (c->ry != 0)
+            snprintf(r->iso, sizeof r->iso, "%04d-%02d-%02d", c->ry, c->dlm, dday);
+        else
+            snprintf(r->iso, sizeof r->iso, "--%02d-%02d", c->dlm, dday);
+        r->inferred = c->ry != 0;
+        r->prec = 3;
+        r->n = 2;
+        return 1;
+    }
     size_t n = 2;
     int follows = i + 2 < lim && (bcx_gap(c, i + 1) & G_COMMA);
     for (int k = 0; after[k] && !follows; k++)

@@ -115,6 +115,18 @@ static void days_without_their_month_and_owned_meetings(void **state)
             "意见。");
     assert_int_equal(x.nmeetings, 1);
     bc_extraction_free(&x);
+    /* a wire report's dateline dates its "12日" and its "当天" */
+    x = run("zh", NULL,
+            "标题\n\n新华社昆明6月12日电 云南省与越南老街省12日在昆明举行会谈。当天，两地商务"
+            "部门还举行了座谈会，双方企业代表参加。");
+    assert_int_equal(x.nmeetings, 2);
+    assert_string_equal(x.meetings[0].date, "--06-12");
+    assert_string_equal(x.meetings[1].date, "--06-12");
+    bc_extraction_free(&x);
+    /* a day mid-clause without a dateline is no date */
+    x = run("zh", "2024-06-13", "标题\n\n云南省与越南老街省12日在昆明举行会谈。");
+    assert_int_equal(x.nmeetings, 0);
+    bc_extraction_free(&x);
     x = run("zh", "2024-06-30", zh); /* eighteen days before: which month is not said */
     assert_int_equal(x.nmeetings, 0);
     bc_extraction_free(&x);

@@ -54,7 +54,7 @@ CORE_OBJ := $(CORE:%=$(OUT)/obj/%.o) $(OUT)/obj/gen/migrations.o $(OUT)/obj/gen/
 LIB     := $(OUT)/libbordercoop.a
 # the dashboard bundle is linked into the daemon only, never into $(LIB)
 DAEMON_OBJ := $(OUT)/obj/main.o $(OUT)/obj/gen/web.o
-CLI_OBJ := $(OUT)/obj/cli.o $(OUT)/obj/cli_review.o
+CLI_OBJ := $(OUT)/obj/cli.o $(OUT)/obj/cli_store.o $(OUT)/obj/cli_eval.o $(OUT)/obj/cli_review.o
 
 MIGRATIONS := $(sort $(wildcard migrations/*.sql))
 

@@ -1,28 +1,18 @@
-/* cli.c: the `bordercoop` command: migrate, load and check a store. */
+/* cli.c: the `bordercoop` command's front: its commands' help, option parsing and
+ * dispatch (main). The commands live in cli_store.c (migrate, load, check, ingest,
+ * export, synth), cli_eval.c (extract, eval) and cli_review.c (keys, review). */
 #include "cli_int.h"
 
-#include "bordercoop/alloc.h"
-#include "bordercoop/check.h"
-#include "bordercoop/eval.h"
-#include "bordercoop/export.h"
-#include "bordercoop/eval_curated.h"
-#include "bordercoop/extract.h"
-#include "bordercoop/gazetteer.h"
-#include "bordercoop/ingest.h"
-#include "bordercoop/loader.h"
+#include "bordercoop/buf.h"
 #include "bordercoop/store.h"
-#include "bordercoop/synth.h"
 #include "bordercoop/version.h"
 
 #include <ctype.h>
 #include <errno.h>
-#include <jansson.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 /* One entry per command: its synopsis for the overview and its own help
  * (`bordercoop COMMAND --help`). */
@@ -159,7 +149,7 @@ static int takes_option(const char *name, const char *flag)
 
 /* One command's help, with the environment variables of the options it takes only, or
  * the overview when it has none of its own. */
-static void command_usage(const char *name, FILE *f)
+void bc_cli_command_usage(const char *name, FILE *f)
 {
     const struct command_help *c = command_of(name);
     if (c == NULL || c->help == NULL) {
@@ -179,27 +169,6 @@ static void command_usage(const char *name, FILE *f)
 static const char HELP_HELP[] = "usage: bordercoop help [COMMAND]\n\n"
                                 "Prints every command's synopsis, or COMMAND's own help (as\n"
                                 "bordercoop COMMAND --help does).\n";
-
-typedef struct cli_opts {
-    const char *db;
-    const char *data;
-    int db_given;
-    const char *file; /* ingest: the article */
-    const char *lang, *title, *url, *published_on, *publisher, *author;
-    int pause_ms;           /* ingest: a test hook (--pause-before-commit MS) */
-    long figures, meetings; /* synth */
-    const char *out;
-    unsigned seed;
-    int index;              /* export: print the index */
-    int feed;               /* synth: record the change feed */
-    const char *corpus;     /* eval: a gold corpus directory */
-    int gate, details;      /* eval: hold the corpus to the bar; print per-article details */
-    const char *baseline;   /* eval --gate: the ratchet's committed baseline */
-    const char *write_base; /* eval: write the measured baseline to this file */
-    long max_article_bytes; /* ingest: the longest text accepted */
-    char lang_buf[16];      /* --lang, lower-cased */
-    const char *default_db; /* the built-in default store path */
-} cli_opts;
 
 static int parse_opts(int argc, char **argv, cli_opts *o)
 {
@@ -224,7 +193,7 @@ static int parse_opts(int argc, char **argv, cli_opts *o)
         if (strncmp(a, "--", 2) == 0 && strcmp(a, "--help") != 0 && !takes_option(argv[1], a)) {
             /* an option of another command is an error, never silently ignored */
             fprintf(stderr, "bordercoop %s: unknown option '%s'\n", argv[1], a);
-            command_usage(argv[1], stderr);
+            bc_cli_command_usage(argv[1], stderr);
             return 2;
         }
         const char **slot = NULL;
@@ -284,11 +253,11 @@ static int parse_opts(int argc, char **argv, cli_opts *o)
             o->file = a;
             continue;
         } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            command_usage(argv[1], stdout);
+            bc_cli_command_usage(argv[1], stdout);
             exit(0);
         } else {
             fprintf(stderr, "bordercoop %s: unknown option '%s'\n", argv[1], a);
-            command_usage(argv[1], stderr);
+            bc_cli_command_usage(argv[1], stderr);
             return 2;
         }
         if (i + 1 >= argc || argv[i + 1][0] == '\0') {
@@ -311,129 +280,8 @@ static int parse_opts(int argc, char **argv, cli_opts *o)
     return 0;
 }
 
-/* The directory that will hold the store must exist: a mistyped --db is an error, not
- * a new directory tree. Only the built-in default (var/bordercoop.db) gets its var/. */
-static int ensure_parent_dir(const cli_opts *o, const char *cmd)
-{
-    char dir[1024];
-    snprintf(dir, sizeof dir, "%s", o->db);
-    char *slash = strrchr(dir, '/');
-    if (slash == NULL)
-        return 0;
-    if (slash == dir)
-        slash[1] = '\0'; /* the root */
-    else
-        *slash = '\0';
-    struct stat sb;
-    if (stat(dir, &sb) == 0) {
-        if (S_ISDIR(sb.st_mode))
-            return 0;
-        fprintf(stderr, "bordercoop %s: %s is not a directory\n", cmd, dir);
-        return -1;
-    }
-    if (errno == ENOENT && o->db == o->default_db && mkdir(dir, 0755) == 0)
-        return 0;
-    fprintf(stderr,
-            "bordercoop %s: cannot write %s: directory %s: %s (create it first, or "
-            "give another --db)\n",
-            cmd, o->db, dir, strerror(errno));
-    return -1;
-}
-
-static int cmd_migrate(const cli_opts *o)
-{
-    bc_err err;
-    bc_store *s = NULL;
-    int applied = 0;
-    if (ensure_parent_dir(o, "migrate") != 0)
-        return 1;
-    int rc = bc_store_open(o->db, BC_STORE_CREATE, &s, &err);
-    if (rc == 0)
-        rc = bc_store_migrate(s, &applied, &err);
-    bc_store_close(s);
-    if (rc != 0) {
-        fprintf(stderr, "bordercoop migrate: %s\n", err.msg);
-        return 1;
-    }
-    printf("%s: schema version %d (%d migration%s applied)\n", o->db, bc_store_latest_version(),
-           applied, applied == 1 ? "" : "s");
-    return 0;
-}
-
-static void print_stats(const char *what, const bc_load_stats *st)
-{
-    printf("%s: %d sources, %d meetings (%d participants, %d decisions), %d figures "
-           "(%d conflicts), %d border gate projects (%d events), %d protocols (%d areas), "
-           "%d events, %d people, %d provinces, %d mechanisms; %d citations verified, "
-           "%d aliases; content %.16s\n",
-           what, st->sources, st->meetings, st->participants, st->decisions, st->figures,
-           st->conflicts, st->projects, st->events, st->protocols, st->areas, st->coop_events,
-           st->people, st->provinces, st->mechanisms, st->citations, st->aliases,
-           st->content_version);
-}
-
-static int cmd_load(const cli_opts *o)
-{
-    bc_err err;
-    bc_load_stats st;
-    if (ensure_parent_dir(o, "load") != 0)
-        return 1;
-    if (bc_loader_build(o->data, o->db, &st, &err) != 0) {
-        fprintf(stderr, "bordercoop load: %s\n", err.msg);
-        fprintf(stderr, "bordercoop load: nothing written; %s is unchanged\n", o->db);
-        return 1;
-    }
-    print_stats(o->db, &st);
-    if (st.carried_articles > 0 || st.carried_keys > 0 || st.carried_decisions > 0)
-        printf("%s: carried over from the previous store: %d ingested article%s "
-               "(re-extracted), %d API key%s, %d review decision%s replayed (%d orphaned)\n",
-               o->db, st.carried_articles, st.carried_articles == 1 ? "" : "s", st.carried_keys,
-               st.carried_keys == 1 ? "" : "s", st.carried_decisions,
-               st.carried_decisions == 1 ? "" : "s", st.orphaned_decisions);
-    return 0;
-}
-
-static int cmd_check(const cli_opts *o)
-{
-    bc_err err;
-    bc_store *s = NULL;
-    bc_load_stats st;
-    int rc;
-    if (o->db_given) {
-        rc = bc_store_open(o->db, BC_STORE_READONLY, &s, &err);
-    } else {
-        /* build from the data directory into memory: this is where quotes and references
-         * are checked first */
-        rc = bc_store_open(":memory:", BC_STORE_CREATE, &s, &err);
-        if (rc == 0)
-            rc = bc_store_migrate(s, NULL, &err);
-        if (rc == 0)
-            rc = bc_loader_fill(s, o->data, &st, &err);
-        if (rc == 0)
-            print_stats(o->data, &st);
-    }
-    bc_buf report = BC_BUF_INIT;
-    int problems = 0;
-    if (rc == 0)
-        rc = bc_check_report(s, &report, &problems, &err);
-    bc_store_close(s);
-    if (rc != 0) {
-        bc_buf_free(&report);
-        fprintf(stderr, "bordercoop check: %s\n", err.msg);
-        return 1;
-    }
-    fputs(report.data, stdout);
-    bc_buf_free(&report);
-    if (problems > 0) {
-        fprintf(stderr, "bordercoop check: %d problem%s\n", problems, problems == 1 ? "" : "s");
-        return 1;
-    }
-    printf("ok: no problems\n");
-    return 0;
-}
-
 /* Reads a whole file (at most max bytes) into a new buffer. */
-static char *read_all(const char *path, size_t max, size_t *len)
+char *bc_cli_read_all(const char *path, size_t max, size_t *len)
 {
     FILE *f = fopen(path, "rb");
     if (f == NULL) {
@@ -453,379 +301,6 @@ static char *read_all(const char *path, size_t max, size_t *len)
         return NULL;
     }
     return bc_buf_steal(&b, len);
-}
-
-static int cmd_ingest(const cli_opts *o)
-{
-    if (o->file == NULL) {
-        fprintf(stderr, "bordercoop ingest: name the article file\n");
-        command_usage("ingest", stderr);
-        return 2;
-    }
-    size_t len = 0,
-           max = o->max_article_bytes > 0 ? (size_t)o->max_article_bytes : BC_INGEST_MAX_TEXT;
-    char *text = read_all(o->file, max, &len);
-    if (text == NULL)
-        return 1;
-    bc_ingest_input in = {.text = text,
-                          .len = len,
-                          .lang = o->lang,
-                          .max_bytes = max,
-                          .title = o->title,
-                          .url = o->url,
-                          .published_on = o->published_on,
-                          .publisher = o->publisher,
-                          .author = o->author};
-    char field[32];
-    bc_err err;
-    bc_store *s = NULL;
-    bc_ingest_result r;
-    int rc = bc_ingest_validate(&in, field, &err);
-    if (rc != 0) {
-        fprintf(stderr, "bordercoop ingest: %s: %s\n", field, err.msg);
-        bc_free(text);
-        return 1;
-    }
-    bc_ingest_pause_ms = o->pause_ms;
-    rc = bc_store_open(o->db, BC_STORE_WRITER, &s, &err);
-    char by[96] = "";
-    if (rc == 0 && bc_cli_actor(s, BC_ROLE_INGEST, by) != 0) {
-        bc_store_close(s);
-        bc_free(text);
-        return 1;
-    }
-    in.actor = by;
-    if (rc == 0)
-        rc = bc_ingest(s, &in, &r, &err);
-    bc_store_close(s);
-    bc_free(text);
-    if (rc != 0) {
-        fprintf(stderr, "bordercoop ingest: %s\nbordercoop ingest: nothing written\n", err.msg);
-        return 1;
-    }
-    if (!r.created)
-        printf("%s: already stored (same text): nothing written%s%s%s\n", r.source_id,
-               r.not_updated[0] ? "; kept as first stored: " : "", r.not_updated,
-               r.not_updated[0] ? " (differ from what was given)" : "");
-    else
-        printf("%s: %s %s (%.2f); stored with %d figures, %d meetings (%d the same as a "
-               "known one, %d participants), %d talks, %d new crossings, %d events of known "
-               "crossings (%d citations); not stored: %d below confidence, %d without a "
-               "measure, %d numbered meetings of no known body; %d dates without a year; "
-               "content %.16s\n",
-               r.source_id, r.lang_detected ? "language detected:" : "language:", r.lang,
-               r.lang_confidence, r.figures, r.meetings, r.linked, r.participants, r.events,
-               r.projects, r.project_events, r.citations, r.below_threshold, r.without_measure,
-               r.without_mechanism, r.dates_without_year, r.content_version);
-    return 0;
-}
-
-static json_t *cite_json(const bc_xcite *c, const char *text)
-{
-    json_t *a = json_array();
-    for (int i = 0; i < c->nquotes; i++)
-        json_array_append_new(a, json_stringn(text + c->q[i].start, c->q[i].end - c->q[i].start));
-    return a;
-}
-
-/* The extraction as JSON (text borrowed: the quotes are cut from it). */
-static json_t *extraction_json(const bc_extraction *x, const char *text)
-{
-    json_t *figs = json_array(), *meets = json_array(), *gates = json_array();
-    for (size_t i = 0; i < x->nfigures; i++) {
-        const bc_xfigure *f = &x->figures[i];
-        json_t *o = json_pack("{s:b,s:s,s:b,s:f,s:s,s:s,s:s?,s:b,s:f}", "money", f->money, "metric",
-                              f->metric, "target", f->target, "value", f->value, "unit", f->unit,
-                              "qualifier", f->qualifier, "period", f->period[0] ? f->period : NULL,
-                              "period_inferred", f->period_inferred, "confidence", f->confidence);
-        if (f->has_change)
-            json_object_set_new(o, "change_pct", json_real(f->change_pct));
-        json_t *parties = json_array();
-        for (int k = 0; k < f->nparties; k++)
-            json_array_append_new(parties, json_string(f->parties[k]));
-        json_object_set_new(o, "parties", parties);
-        json_object_set_new(o, "quotes", cite_json(&f->cite, text));
-        json_array_append_new(figs, o);
-    }
-    for (size_t i = 0; i < x->nmeetings; i++) {
-        const bc_xmeeting *m = &x->meetings[i];
-        json_t *o = json_pack("{s:s?,s:i,s:i,s:s?,s:b,s:s?,s:s,s:f}", "mechanism",
-                              m->mechanism[0] ? m->mechanism : NULL, "ordinal", m->ordinal, "kind",
-                              m->kind, "date", m->date[0] ? m->date : NULL, "date_inferred",
-                              m->date_inferred, "place", m->place[0] ? m->place : NULL, "status",
-                              m->status, "confidence", m->confidence);
-        json_t *people = json_array();
-        for (int k = 0; k < m->npeople; k++)
-            json_array_append_new(people, json_string(m->people[k]));
-        json_object_set_new(o, "people", people);
-        json_object_set_new(o, "quotes", cite_json(&m->cite, text));
-        json_array_append_new(meets, o);
-    }
-    for (size_t i = 0; i < x->ngates; i++) {
-        const bc_xgate *g = &x->gates[i];
-        json_t *o = json_pack("{s:b,s:s,s:s,s:s,s:s?,s:s?,s:f}", "pair", g->pair, "vn_side",
-                              g->vn_side, "cn_side", g->cn_side, "kind", g->kind, "project",
-                              g->project[0] ? g->project : NULL, "date",
-                              g->date[0] ? g->date : NULL, "confidence", g->confidence);
-        json_object_set_new(o, "quotes", cite_json(&g->cite, text));
-        json_array_append_new(gates, o);
-    }
-    json_t *dates = json_array();
-    for (size_t i = 0; i < x->ndates; i++)
-        json_array_append_new(dates,
-                              json_pack("{s:s,s:b,s:s%}", "iso", x->dates[i].iso, "inferred",
-                                        x->dates[i].inferred, "text", text + x->dates[i].start,
-                                        x->dates[i].end - x->dates[i].start));
-    return json_pack("{s:o,s:o,s:o,s:o,s:I,s:I}", "figures", figs, "meetings", meets, "gates",
-                     gates, "dates", dates, "sentences", (json_int_t)x->sentences, "tokens",
-                     (json_int_t)x->tokens);
-}
-
-static int cmd_extract(const cli_opts *o)
-{
-    if (o->file == NULL) {
-        fprintf(stderr, "bordercoop extract: name the article file\n");
-        command_usage("extract", stderr);
-        return 2;
-    }
-    size_t len = 0;
-    char *text = read_all(o->file, (size_t)1 << 30, &len);
-    if (text == NULL)
-        return 1;
-    char lang[4] = "";
-    double sure = 1;
-    if (o->lang != NULL)
-        snprintf(lang, sizeof lang, "%s", o->lang);
-    else if (bc_extract_detect_lang(text, len, lang, &sure) != 0) {
-        fprintf(stderr, "bordercoop extract: cannot tell the language; give --lang\n");
-        bc_free(text);
-        return 1;
-    }
-    bc_err err;
-    bc_store *s = NULL;
-    bc_gazetteer *g = NULL;
-    bc_extraction x;
-    memset(&x, 0, sizeof x);
-    int rc = bc_store_open(":memory:", BC_STORE_CREATE, &s, &err);
-    if (rc == 0)
-        rc = bc_store_migrate(s, NULL, &err);
-    if (rc == 0)
-        rc = bc_loader_fill(s, o->data, NULL, &err);
-    if (rc == 0)
-        rc = bc_gazetteer_load(s, &g, &err);
-    if (rc == 0)
-        rc = bc_extract(text, len, lang, o->published_on, g, &x, &err);
-    if (rc == 0) {
-        json_t *out = extraction_json(&x, text);
-        json_object_set_new(out, "lang",
-                            json_pack("{s:s,s:b,s:f}", "code", lang, "detected", o->lang == NULL,
-                                      "confidence", sure));
-        char *dump = json_dumps(out, JSON_INDENT(1) | JSON_ENSURE_ASCII * 0);
-        puts(dump ? dump : "{}");
-        free(dump);
-        json_decref(out);
-    } else {
-        fprintf(stderr, "bordercoop extract: %s\n", err.msg);
-    }
-    bc_extraction_free(&x);
-    bc_gazetteer_free(g);
-    bc_store_close(s);
-    bc_free(text);
-    return rc == 0 ? 0 : 1;
-}
-
-/* 1 when dir is a held-out split (its last component is "test"). */
-static int held_out(const char *dir)
-{
-    size_t n = strlen(dir);
-    while (n > 1 && dir[n - 1] == '/')
-        n--;
-    return n >= 4 && strncmp(dir + n - 4, "test", 4) == 0 && (n == 4 || dir[n - 5] == '/');
-}
-
-/* Writes the baseline of the ratchet (eval.h) measured on corpus to path. */
-static int write_baseline(const char *path, const char *corpus, const bc_eval_result *r)
-{
-    bc_buf out = BC_BUF_INIT, bar = BC_BUF_INIT, why = BC_BUF_INIT;
-    bc_eval_baseline none;
-    memset(&none, 0, sizeof none);
-    bc_eval_gate_ratchet(r, &none, &why, &bar);
-    bc_buf_printf(
-        &out,
-        "# The baseline of `make test`'s gate on %s (bordercoop eval --gate --baseline):\n"
-        "# per language, money values and meeting dates as measured: correct, "
-        "extracted, gold, wrong.\n"
-        "# make test fails when any of them regresses (precision or recall lower, "
-        "more wrong values).\n"
-        "# The issue's bar (issue 11) is precision >= 0.97 and recall >= 0.9 in every "
-        "language and no wrong\n# meeting date; %s\n",
-        corpus, bar.len ? "NOT YET MET by these rows:" : "met.");
-    for (size_t i = 0; i < bar.len;) {
-        size_t e = i;
-        while (e < bar.len && bar.data[e] != '\n')
-            e++;
-        bc_buf_printf(&out, "#%.*s\n", (int)(e - i), bar.data + i);
-        i = e + 1;
-    }
-    bc_buf_puts(&out, "# Written by bordercoop eval --corpus DIR --write-baseline FILE.\n");
-    bc_eval_baseline_write(r, &out);
-    int rc = 0;
-    FILE *f = fopen(path, "w");
-    if (f == NULL || bc_buf_failed(&out) || fwrite(out.data, 1, out.len, f) != out.len) {
-        fprintf(stderr, "bordercoop eval: cannot write %s\n", path);
-        rc = 1;
-    }
-    if (f != NULL && fclose(f) != 0)
-        rc = 1;
-    bc_buf_free(&out);
-    bc_buf_free(&bar);
-    bc_buf_free(&why);
-    return rc;
-}
-
-static int cmd_eval_corpus(const cli_opts *o)
-{
-    if (o->details && held_out(o->corpus)) {
-        fprintf(stderr, "bordercoop eval: --details is for the dev split only: per-article "
-                        "results of a held-out split must not be read\n");
-        return 2;
-    }
-    bc_err err;
-    bc_store *s = NULL;
-    bc_gazetteer *g = NULL;
-    bc_gold_corpus *c = NULL;
-    bc_eval_result r;
-    bc_buf out = BC_BUF_INIT, details = BC_BUF_INIT, why = BC_BUF_INIT;
-    int rc = bc_gold_load(o->corpus, &c, &err);
-    if (rc == 0)
-        rc = bc_store_open(":memory:", BC_STORE_CREATE, &s, &err);
-    if (rc == 0)
-        rc = bc_store_migrate(s, NULL, &err);
-    if (rc == 0)
-        rc = bc_loader_fill(s, o->data, NULL, &err);
-    if (rc == 0)
-        rc = bc_gazetteer_load(s, &g, &err);
-    if (rc == 0)
-        rc = bc_eval_corpus(c, g, &r, o->details ? &details : NULL, &err);
-    int pass = 1;
-    if (rc == 0) {
-        bc_eval_report(&r, o->corpus, &out);
-        if (o->details && details.len > 0)
-            bc_buf_printf(&out, "\ndisagreements:\n%.*s", (int)details.len, details.data);
-        if (o->gate && o->baseline != NULL) {
-            bc_eval_baseline base;
-            bc_buf bar = BC_BUF_INIT;
-            size_t tlen = 0;
-            char *text = read_all(o->baseline, (size_t)1 << 20, &tlen);
-            if (text == NULL) {
-                pass = 0;
-            } else if (bc_eval_baseline_parse(text, tlen, &base, &err) != 0) {
-                fprintf(stderr, "bordercoop eval: %s: %s\n", o->baseline, err.msg);
-                pass = 0;
-            } else {
-                pass = bc_eval_gate_ratchet(&r, &base, &why, &bar);
-                bc_buf_printf(&out,
-                              "\ngate (no regression against %s): %s\n%.*s"
-                              "the issue's bar (money value and meeting date precision >= 0.97 "
-                              "and recall >= 0.9, no wrong meeting date): %s\n%.*s",
-                              o->baseline, pass ? "passed" : "FAILED", (int)why.len,
-                              why.data ? why.data : "", bar.len ? "not met" : "met", (int)bar.len,
-                              bar.data ? bar.data : "");
-            }
-            bc_free(text);
-            bc_buf_free(&bar);
-        } else if (o->gate) {
-            pass = bc_eval_gate(&r, &why);
-            bc_buf_printf(&out,
-                          "\ngate (money value and meeting date precision >= 0.97, no "
-                          "wrong meeting date): %s\n%.*s",
-                          pass ? "passed" : "FAILED", (int)why.len, why.data ? why.data : "");
-        }
-        if (o->write_base != NULL && write_baseline(o->write_base, o->corpus, &r) != 0)
-            rc = 1;
-        fputs(out.data ? out.data : "", stdout);
-    } else {
-        fprintf(stderr, "bordercoop eval: %s\n", err.msg);
-    }
-    bc_buf_free(&out);
-    bc_buf_free(&details);
-    bc_buf_free(&why);
-    bc_gold_free(c);
-    bc_gazetteer_free(g);
-    bc_store_close(s);
-    return rc != 0 ? 1 : pass ? 0 : 1;
-}
-
-static int cmd_eval(const cli_opts *o)
-{
-    if (o->corpus != NULL)
-        return cmd_eval_corpus(o);
-    bc_err err;
-    bc_store *s = NULL;
-    int rc = bc_store_open(":memory:", BC_STORE_CREATE, &s, &err);
-    if (rc == 0)
-        rc = bc_store_migrate(s, NULL, &err);
-    if (rc == 0)
-        rc = bc_loader_fill(s, o->data, NULL, &err);
-    bc_buf out = BC_BUF_INIT;
-    if (rc == 0)
-        rc = bc_evalc_report(s, o->data, &out, &err);
-    bc_store_close(s);
-    if (rc != 0) {
-        bc_buf_free(&out);
-        fprintf(stderr, "bordercoop eval: %s\n", err.msg);
-        return 1;
-    }
-    fputs(out.data ? out.data : "", stdout);
-    bc_buf_free(&out);
-    return 0;
-}
-
-static int write_out(void *ctx, const char *data, size_t n)
-{
-    return fwrite(data, 1, n, (FILE *)ctx) == n ? 0 : -1;
-}
-
-static int cmd_export(const cli_opts *o)
-{
-    bc_err err;
-    bc_store *s = NULL;
-    int rc = bc_store_open(o->db, BC_STORE_READONLY, &s, &err);
-    char tmp[1100] = "";
-    FILE *f = stdout;
-    if (rc == 0 && o->out != NULL && !o->index) {
-        snprintf(tmp, sizeof tmp, "%s.tmp-%ld", o->out, (long)getpid());
-        f = fopen(tmp, "wb");
-        if (f == NULL)
-            rc = bc_err_set(&err, BC_EIO, "%s: %s", tmp, strerror(errno));
-    }
-    bc_export_summary sum;
-    if (rc == 0)
-        rc = bc_export_write(s, o->index ? NULL : write_out, f, &sum, &err);
-    bc_store_close(s);
-    if (f != NULL && f != stdout && fclose(f) != 0 && rc == 0)
-        rc = bc_err_set(&err, BC_EIO, "%s: %s", tmp, strerror(errno));
-    if (rc == 0 && tmp[0] != '\0' && rename(tmp, o->out) != 0)
-        rc = bc_err_set(&err, BC_EIO, "cannot move %s into place: %s", o->out, strerror(errno));
-    if (tmp[0] != '\0' && rc != 0)
-        unlink(tmp);
-    if (rc != 0) {
-        fprintf(stderr, "bordercoop export: %s\n", err.msg);
-        return 1;
-    }
-    if (o->index) {
-        bc_buf b = BC_BUF_INIT;
-        bc_export_index_json(&sum, &b);
-        printf("%s\n", b.data ? b.data : "");
-        bc_buf_free(&b);
-    } else if (fflush(stdout) != 0) {
-        fprintf(stderr, "bordercoop export: writing stdout: %s\n", strerror(errno));
-        return 1;
-    }
-    if (o->out != NULL && !o->index)
-        fprintf(stderr, "%s: %lld documents, %llu bytes, sha256 %s, content %s\n", o->out,
-                sum.total, sum.bytes, sum.sha256, sum.content_version);
-    return 0;
 }
 
 int main(int argc, char **argv)
@@ -855,7 +330,7 @@ int main(int argc, char **argv)
             return strcmp(argv[2], "keys") == 0 ? bc_cli_keys(3, sub) : bc_cli_review(3, sub);
         }
         if (argc > 2)
-            command_usage(argv[2], stdout);
+            bc_cli_command_usage(argv[2], stdout);
         else
             usage(stdout);
         return 0;
@@ -882,34 +357,21 @@ int main(int argc, char **argv)
         return 2;
     }
     if (strcmp(argv[1], "migrate") == 0)
-        return cmd_migrate(&o);
+        return bc_cli_migrate(&o);
     if (strcmp(argv[1], "load") == 0)
-        return cmd_load(&o);
+        return bc_cli_load(&o);
     if (strcmp(argv[1], "check") == 0)
-        return cmd_check(&o);
+        return bc_cli_check(&o);
     if (strcmp(argv[1], "ingest") == 0)
-        return cmd_ingest(&o);
+        return bc_cli_ingest(&o);
     if (strcmp(argv[1], "eval") == 0)
-        return cmd_eval(&o);
+        return bc_cli_eval(&o);
     if (strcmp(argv[1], "export") == 0)
-        return cmd_export(&o);
+        return bc_cli_export(&o);
     if (strcmp(argv[1], "extract") == 0)
-        return cmd_extract(&o);
-    if (strcmp(argv[1], "synth") == 0) {
-        if (o.out == NULL) {
-            fprintf(stderr, "bordercoop synth: --out FILE is required\n");
-            return 2;
-        }
-        bc_synth_options so = {o.data, o.out, o.figures, o.meetings, o.seed, o.feed};
-        bc_err err;
-        if (bc_synth(&so, &err) != 0) {
-            fprintf(stderr, "bordercoop synth: %s\n", err.msg);
-            return 1;
-        }
-        printf("%s: curated store plus %ld synthetic figures and %ld meetings\n", o.out, o.figures,
-               o.meetings);
-        return 0;
-    }
+        return bc_cli_extract(&o);
+    if (strcmp(argv[1], "synth") == 0)
+        return bc_cli_synth(&o);
     fprintf(stderr, "bordercoop: unknown command '%s'\n", argv[1]);
     usage(stderr);
     return 2;

@@ -565,6 +565,22 @@ int bc_changes_record_source(bc_store *s, const char *source_id, const char *ori
     return rc;
 }
 
+/* Runs count_sql, a count of the previous store's schema objects among two names, and
+ * sets *both to whether it found both. */
+static int prev_has_both(bc_store *s, const char *count_sql, int *both, bc_err *err)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = bc_store_prepare(s, count_sql, &st, err);
+    if (rc == BC_OK) {
+        if (sqlite3_step(st) == SQLITE_ROW)
+            *both = sqlite3_column_int(st, 0) == 2;
+        else
+            rc = bc_store_error(s, err, "reading the previous store's schema");
+        sqlite3_finalize(st);
+    }
+    return rc;
+}
+
 int bc_changes_carry(bc_store *s, const char *prev_path, bc_err *err)
 {
     sqlite3 *db = bc_store_db(s);
@@ -579,32 +595,17 @@ int bc_changes_carry(bc_store *s, const char *prev_path, bc_err *err)
     if (rc != BC_OK)
         return rc;
     int has = 0;
-    rc = bc_store_prepare(s,
-                          "SELECT count(*) FROM prev.sqlite_schema WHERE type = 'table' AND name "
-                          "IN ('changes', 'change_baseline')",
-                          &st, err);
-    if (rc == BC_OK) {
-        if (sqlite3_step(st) == SQLITE_ROW)
-            has = sqlite3_column_int(st, 0) == 2;
-        else
-            rc = bc_store_error(s, err, "reading the previous store's schema");
-        sqlite3_finalize(st);
-    }
+    rc = prev_has_both(s,
+                       "SELECT count(*) FROM prev.sqlite_schema WHERE type = 'table' AND name "
+                       "IN ('changes', 'change_baseline')",
+                       &has, err);
     /* a feed from before 0021 has no curations: its entries carry null */
     int curations = 0;
-    if (rc == BC_OK && has) {
-        rc = bc_store_prepare(s,
-                              "SELECT count(*) FROM pragma_table_info('changes', 'prev') WHERE "
-                              "name IN ('curation_before', 'curation_after')",
-                              &st, err);
-        if (rc == BC_OK) {
-            if (sqlite3_step(st) == SQLITE_ROW)
-                curations = sqlite3_column_int(st, 0) == 2;
-            else
-                rc = bc_store_error(s, err, "reading the previous store's schema");
-            sqlite3_finalize(st);
-        }
-    }
+    if (rc == BC_OK && has)
+        rc = prev_has_both(s,
+                           "SELECT count(*) FROM pragma_table_info('changes', 'prev') WHERE "
+                           "name IN ('curation_before', 'curation_after')",
+                           &curations, err);
     if (rc == BC_OK && has)
         rc = bc_store_exec(s,
                            curations

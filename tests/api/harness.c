@@ -1296,10 +1296,16 @@ int bct_wait_closed(bct_conn *c, int timeout_ms)
 
 int bct_get(int port, const char *target, const char *const *extra_headers, bct_response *out)
 {
+    return bct_get_timeout(port, target, extra_headers, BCT_DEFAULT_TIMEOUT_MS, out);
+}
+
+int bct_get_timeout(int port, const char *target, const char *const *extra_headers, int timeout_ms,
+                    bct_response *out)
+{
     if (out == NULL)
         return -1;
     memset(out, 0, sizeof *out);
-    bct_conn *c = bct_connect(port, BCT_DEFAULT_TIMEOUT_MS);
+    bct_conn *c = bct_connect(port, timeout_ms);
     if (c == NULL)
         return -1;
     int r = bct_request(c, "GET", target, extra_headers, NULL, 0, out);

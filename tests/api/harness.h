@@ -132,6 +132,12 @@ int bct_wait_closed(bct_conn *c, int timeout_ms);
  * body, bct_close. Returns 0 or -1; *out must be freed either way. */
 int bct_get(int port, const char *target, const char *const *extra_headers, bct_response *out);
 
+/* bct_get with its own limit: timeout_ms for the connection and for each half of the
+ * exchange (<= 0: BCT_DEFAULT_TIMEOUT_MS), for answers that may take longer, e.g. a
+ * whole-store export under valgrind. */
+int bct_get_timeout(int port, const char *target, const char *const *extra_headers, int timeout_ms,
+                    bct_response *out);
+
 /* A test's scratch directory: makes a new /tmp/bc-TAG-XXXXXX into dir (n bytes) and
  * returns 0, or -1; bct_tmpdir_remove deletes it with everything below it (0 or -1). */
 int bct_tmpdir(char *dir, size_t n, const char *tag);

@@ -31,8 +31,7 @@ static char TMP[64];
 static int setup(void **state)
 {
     (void)state;
-    snprintf(TMP, sizeof TMP, "/tmp/bc-abuse-XXXXXX");
-    if (mkdtemp(TMP) == NULL)
+    if (bct_tmpdir(TMP, sizeof TMP, "abuse") != 0)
         return -1;
     char db[128];
     snprintf(db, sizeof db, "%s/store.db", TMP);
@@ -59,9 +58,7 @@ static int teardown(void **state)
 {
     (void)state;
     int status = bct_daemon_stop(&D, 10000);
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", TMP);
-    if (system(cmd) != 0 || status != 0) {
+    if (bct_tmpdir_remove(TMP) != 0 || status != 0) {
         fprintf(stderr, "bordercoopd exited with %d\n", status);
         return -1;
     }

@@ -36,8 +36,7 @@ static int setup(void **state)
         fprintf(stderr, "BC_DAEMON must name the bordercoopd binary\n");
         return -1;
     }
-    snprintf(TMP, sizeof TMP, "/tmp/bc-api-XXXXXX");
-    if (mkdtemp(TMP) == NULL)
+    if (bct_tmpdir(TMP, sizeof TMP, "api") != 0)
         return -1;
     snprintf(DB, sizeof DB, "%s/store.db", TMP);
     bc_err err;
@@ -53,9 +52,7 @@ static int teardown(void **state)
 {
     (void)state;
     int status = bct_daemon_stop(&D, 10000);
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", TMP);
-    if (system(cmd) != 0)
+    if (bct_tmpdir_remove(TMP) != 0)
         return -1;
     if (status != 0) {
         fprintf(stderr, "bordercoopd exited with %d after SIGTERM\n", status);

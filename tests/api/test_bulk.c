@@ -41,11 +41,7 @@ static int teardown(void **state)
 static int status_of(int port, const char *target)
 {
     bct_response r;
-    bct_conn *c = bct_connect(port, 120000);
-    assert_non_null(c);
-    int rc = bct_request(c, "GET", target, NULL, NULL, 0, &r);
-    bct_close(c);
-    assert_int_equal(rc, 0);
+    assert_int_equal(bct_get_timeout(port, target, NULL, 120000, &r), 0);
     int status = r.status;
     if (status != 200)
         print_message("%s: %d %.200s\n", target, status, r.body);

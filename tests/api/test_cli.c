@@ -37,8 +37,7 @@ static int setup(void **state)
         fprintf(stderr, "BC_CLI and BC_DAEMON must name the binaries\n");
         return -1;
     }
-    snprintf(TMP, sizeof TMP, "/tmp/bc-cli-XXXXXX");
-    if (mkdtemp(TMP) == NULL)
+    if (bct_tmpdir(TMP, sizeof TMP, "cli") != 0)
         return -1;
     char path[128];
     snprintf(path, sizeof path, "%s/article.txt", TMP);
@@ -53,9 +52,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     (void)state;
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", TMP);
-    return system(cmd) != 0 ? -1 : 0;
+    return bct_tmpdir_remove(TMP) != 0 ? -1 : 0;
 }
 
 /* Runs `sh -c cmd` with stderr joined to stdout; the output (new, free()), and the exit

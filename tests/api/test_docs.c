@@ -71,8 +71,7 @@ static int setup(void **state)
         fprintf(stderr, "BC_DAEMON and BC_CLI must name the binaries\n");
         return -1;
     }
-    snprintf(TMP, sizeof TMP, "/tmp/bc-docs-XXXXXX");
-    if (mkdtemp(TMP) == NULL)
+    if (bct_tmpdir(TMP, sizeof TMP, "docs") != 0)
         return -1;
     snprintf(DB, sizeof DB, "%s/store.db", TMP);
     bc_err err;
@@ -105,9 +104,7 @@ static int teardown(void **state)
 {
     (void)state;
     int a = bct_daemon_stop(&D, 10000);
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", TMP);
-    return system(cmd) != 0 || a != 0 ? -1 : 0;
+    return bct_tmpdir_remove(TMP) != 0 || a != 0 ? -1 : 0;
 }
 
 static char *read_file(const char *path)

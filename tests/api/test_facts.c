@@ -27,8 +27,7 @@ static int setup(void **state)
         fprintf(stderr, "BC_DAEMON must name the bordercoopd binary\n");
         return -1;
     }
-    snprintf(TMP, sizeof TMP, "/tmp/bc-facts-XXXXXX");
-    if (mkdtemp(TMP) == NULL)
+    if (bct_tmpdir(TMP, sizeof TMP, "facts") != 0)
         return -1;
     snprintf(DB, sizeof DB, "%s/store.db", TMP);
     bc_err err;
@@ -43,9 +42,7 @@ static int teardown(void **state)
 {
     (void)state;
     int status = bct_daemon_stop(&D, 10000);
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", TMP);
-    if (system(cmd) != 0 || status != 0)
+    if (bct_tmpdir_remove(TMP) != 0 || status != 0)
         return -1;
     return 0;
 }

@@ -66,8 +66,7 @@ static int post_article(const char *text, const char *lang, const char *title, c
 static int setup(void **state)
 {
     (void)state;
-    snprintf(TMP, sizeof TMP, "/tmp/bc-findings-XXXXXX");
-    if (mkdtemp(TMP) == NULL)
+    if (bct_tmpdir(TMP, sizeof TMP, "findings") != 0)
         return -1;
     snprintf(DB, sizeof DB, "%s/store.db", TMP);
     bc_err err;
@@ -91,9 +90,7 @@ static int teardown(void **state)
 {
     (void)state;
     int a = bct_daemon_stop(&D, 10000);
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", TMP);
-    return system(cmd) != 0 || a != 0 ? -1 : 0;
+    return bct_tmpdir_remove(TMP) != 0 || a != 0 ? -1 : 0;
 }
 
 static void fetch(const char *target, int status, bct_response *out)

@@ -38,8 +38,7 @@ static const char ARTICLE[] =
 static int setup(void **state)
 {
     (void)state;
-    snprintf(TMP, sizeof TMP, "/tmp/bc-ingest-api-XXXXXX");
-    if (mkdtemp(TMP) == NULL)
+    if (bct_tmpdir(TMP, sizeof TMP, "ingest-api") != 0)
         return -1;
     snprintf(DB, sizeof DB, "%s/store.db", TMP);
     snprintf(DB2, sizeof DB2, "%s/store2.db", TMP);
@@ -64,9 +63,7 @@ static int teardown(void **state)
 {
     (void)state;
     int a = bct_daemon_stop(&D, 10000), b = bct_daemon_stop(&READONLY, 10000);
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", TMP);
-    if (system(cmd) != 0 || a != 0 || b != 0) {
+    if (bct_tmpdir_remove(TMP) != 0 || a != 0 || b != 0) {
         fprintf(stderr, "daemons exited with %d and %d\n", a, b);
         return -1;
     }

@@ -84,8 +84,7 @@ static char *cli(const char *args)
 static int setup(void **state)
 {
     (void)state;
-    snprintf(TMP, sizeof TMP, "/tmp/bc-review-XXXXXX");
-    if (mkdtemp(TMP) == NULL)
+    if (bct_tmpdir(TMP, sizeof TMP, "review") != 0)
         return -1;
     snprintf(DB, sizeof DB, "%s/store.db", TMP);
     bc_err err;
@@ -143,9 +142,7 @@ static int teardown(void **state)
     free(listed);
     free(log);
     free(SEEN);
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", TMP);
-    return system(cmd) != 0 || status != 0 ? -1 : 0;
+    return bct_tmpdir_remove(TMP) != 0 || status != 0 ? -1 : 0;
 }
 
 /* One request with key (an index, -1 for none, -2 for the bootstrap token, -3 for a
@@ -317,10 +314,7 @@ static void each_role_gets_what_it_may(void **state)
     /* credentials of another scheme: a plain challenge; spaces around a key: tolerated */
     {
         const char *h[] = {"Authorization: Basic YWxpY2U6c2VjcmV0", NULL};
-        bct_conn *c = bct_connect(D.port, 10000);
-        assert_non_null(c);
-        assert_int_equal(bct_request(c, "GET", "/v1/review", h, NULL, 0, &r), 0);
-        bct_close(c);
+        assert_int_equal(bct_get_timeout(D.port, "/v1/review", h, 10000, &r), 0);
         remember(&r);
         assert_int_equal(r.status, 401);
         assert_string_equal(bct_header_get(&r, "WWW-Authenticate"), "Bearer realm=\"bordercoop\"");
@@ -328,9 +322,7 @@ static void each_role_gets_what_it_may(void **state)
         char auth[200];
         snprintf(auth, sizeof auth, "Authorization: Bearer  %s ", KEYS[BOB]);
         const char *h2[] = {auth, NULL};
-        c = bct_connect(D.port, 10000);
-        assert_int_equal(bct_request(c, "GET", "/v1/review", h2, NULL, 0, &r), 0);
-        bct_close(c);
+        assert_int_equal(bct_get_timeout(D.port, "/v1/review", h2, 10000, &r), 0);
         remember(&r);
         assert_int_equal(r.status, 200);
         bct_response_free(&r);

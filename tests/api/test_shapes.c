@@ -29,8 +29,7 @@ static int setup(void **state)
         fprintf(stderr, "BC_DAEMON must name the bordercoopd binary\n");
         return -1;
     }
-    snprintf(TMP, sizeof TMP, "/tmp/bc-shapes-XXXXXX");
-    if (mkdtemp(TMP) == NULL)
+    if (bct_tmpdir(TMP, sizeof TMP, "shapes") != 0)
         return -1;
     snprintf(DB, sizeof DB, "%s/store.db", TMP);
     bc_err err;
@@ -48,9 +47,7 @@ static int teardown(void **state)
 {
     (void)state;
     int a = bct_daemon_stop(&D, 10000), b = bct_daemon_stop(&OFF, 10000);
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", TMP);
-    return system(cmd) != 0 || a != 0 || b != 0 ? -1 : 0;
+    return bct_tmpdir_remove(TMP) != 0 || a != 0 || b != 0 ? -1 : 0;
 }
 
 /* GET target on port with headers (NULL-terminated, may be NULL); expects status. */

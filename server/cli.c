@@ -280,6 +280,16 @@ static int parse_opts(int argc, char **argv, cli_opts *o)
     return 0;
 }
 
+int bc_cli_curated_store(const char *data, bc_load_stats *stats, bc_store **s, bc_err *err)
+{
+    int rc = bc_store_open(":memory:", BC_STORE_CREATE, s, err);
+    if (rc == 0)
+        rc = bc_store_migrate(*s, NULL, err);
+    if (rc == 0)
+        rc = bc_loader_fill(*s, data, stats, err);
+    return rc;
+}
+
 /* Reads a whole file (at most max bytes) into a new buffer. */
 char *bc_cli_read_all(const char *path, size_t max, size_t *len)
 {

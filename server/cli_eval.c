@@ -23,6 +23,15 @@ static json_t *cite_json(const bc_xcite *c, const char *text)
     return a;
 }
 
+/* n ids (an extraction's fixed-size name slots) as a JSON array. */
+static json_t *names_json(const char (*ids)[64], int n)
+{
+    json_t *a = json_array();
+    for (int k = 0; k < n; k++)
+        json_array_append_new(a, json_string(ids[k]));
+    return a;
+}
+
 /* The extraction as JSON (text borrowed: the quotes are cut from it). */
 static json_t *extraction_json(const bc_extraction *x, const char *text)
 {
@@ -35,10 +44,7 @@ static json_t *extraction_json(const bc_extraction *x, const char *text)
                               "period_inferred", f->period_inferred, "confidence", f->confidence);
         if (f->has_change)
             json_object_set_new(o, "change_pct", json_real(f->change_pct));
-        json_t *parties = json_array();
-        for (int k = 0; k < f->nparties; k++)
-            json_array_append_new(parties, json_string(f->parties[k]));
-        json_object_set_new(o, "parties", parties);
+        json_object_set_new(o, "parties", names_json(f->parties, f->nparties));
         json_object_set_new(o, "quotes", cite_json(&f->cite, text));
         json_array_append_new(figs, o);
     }
@@ -49,10 +55,7 @@ static json_t *extraction_json(const bc_extraction *x, const char *text)
                               m->kind, "date", m->date[0] ? m->date : NULL, "date_inferred",
                               m->date_inferred, "place", m->place[0] ? m->place : NULL, "status",
                               m->status, "confidence", m->confidence);
-        json_t *people = json_array();
-        for (int k = 0; k < m->npeople; k++)
-            json_array_append_new(people, json_string(m->people[k]));
-        json_object_set_new(o, "people", people);
+        json_object_set_new(o, "people", names_json(m->people, m->npeople));
         json_object_set_new(o, "quotes", cite_json(&m->cite, text));
         json_array_append_new(meets, o);
     }
@@ -101,11 +104,7 @@ int bc_cli_extract(const cli_opts *o)
     bc_gazetteer *g = NULL;
     bc_extraction x;
     memset(&x, 0, sizeof x);
-    int rc = bc_store_open(":memory:", BC_STORE_CREATE, &s, &err);
-    if (rc == 0)
-        rc = bc_store_migrate(s, NULL, &err);
-    if (rc == 0)
-        rc = bc_loader_fill(s, o->data, NULL, &err);
+    int rc = bc_cli_curated_store(o->data, NULL, &s, &err);
     if (rc == 0)
         rc = bc_gazetteer_load(s, &g, &err);
     if (rc == 0)
@@ -193,11 +192,7 @@ static int cmd_eval_corpus(const cli_opts *o)
     bc_buf out = BC_BUF_INIT, details = BC_BUF_INIT, why = BC_BUF_INIT;
     int rc = bc_gold_load(o->corpus, &c, &err);
     if (rc == 0)
-        rc = bc_store_open(":memory:", BC_STORE_CREATE, &s, &err);
-    if (rc == 0)
-        rc = bc_store_migrate(s, NULL, &err);
-    if (rc == 0)
-        rc = bc_loader_fill(s, o->data, NULL, &err);
+        rc = bc_cli_curated_store(o->data, NULL, &s, &err);
     if (rc == 0)
         rc = bc_gazetteer_load(s, &g, &err);
     if (rc == 0)
@@ -257,11 +252,7 @@ int bc_cli_eval(const cli_opts *o)
         return cmd_eval_corpus(o);
     bc_err err;
     bc_store *s = NULL;
-    int rc = bc_store_open(":memory:", BC_STORE_CREATE, &s, &err);
-    if (rc == 0)
-        rc = bc_store_migrate(s, NULL, &err);
-    if (rc == 0)
-        rc = bc_loader_fill(s, o->data, NULL, &err);
+    int rc = bc_cli_curated_store(o->data, NULL, &s, &err);
     bc_buf out = BC_BUF_INIT;
     if (rc == 0)
         rc = bc_evalc_report(s, o->data, &out, &err);

@@ -6,6 +6,7 @@
 #define BORDERCOOP_CLI_INT_H
 
 #include "bordercoop/keys.h"
+#include "bordercoop/loader.h"
 #include "bordercoop/store.h"
 
 #include <stdio.h>
@@ -42,6 +43,10 @@ void bc_cli_command_usage(const char *name, FILE *f);
 /* Reads a whole file (at most max bytes) into a new buffer (bc_free) and its length
  * into *len; NULL after a message on stderr when it cannot be read. */
 char *bc_cli_read_all(const char *path, size_t max, size_t *len);
+
+/* Opens a new in-memory store (*s; bc_store_close it, on failure too) and loads the
+ * data directory into it (stats may be NULL). 0, or a bc_err code with err filled. */
+int bc_cli_curated_store(const char *data, bc_load_stats *stats, bc_store **s, bc_err *err);
 
 /* ---- cli_store.c: bordercoop migrate|load|check|ingest|export|synth ---- */
 

@@ -109,11 +109,7 @@ int bc_cli_check(const cli_opts *o)
     } else {
         /* build from the data directory into memory: this is where quotes and references
          * are checked first */
-        rc = bc_store_open(":memory:", BC_STORE_CREATE, &s, &err);
-        if (rc == 0)
-            rc = bc_store_migrate(s, NULL, &err);
-        if (rc == 0)
-            rc = bc_loader_fill(s, o->data, &st, &err);
+        rc = bc_cli_curated_store(o->data, &st, &s, &err);
         if (rc == 0)
             print_stats(o->data, &st);
     }

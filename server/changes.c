@@ -273,6 +273,24 @@ static char *diff_fields(const char *old, const char *cur)
     return text;
 }
 
+/* Appends `removed` for document k / id (with the curation the baseline last saw) and
+ * drops it from the baseline; counts it in *appended. */
+static int append_removal(bc_store *s, const bc_doc_kind *k, const char *id, const char *origin,
+                          const char *actor, const char *at, int *appended, bc_err *err)
+{
+    char *before = NULL;
+    int rc = baseline_curation(s, k->type, id, &before, err);
+    if (rc == BC_OK)
+        rc = insert_entry(s, at, k->type, id, BC_CHANGE_REMOVED, NULL, actor, origin, NULL, before,
+                          NULL, NULL, err);
+    bc_free(before);
+    if (rc == BC_OK)
+        rc = set_baseline(s, k->type, id, NULL, err);
+    if (rc == BC_OK)
+        (*appended)++;
+    return rc;
+}
+
 /* Compares the current document of kind k / id with the baseline and appends `added` or
  * `changed` (with its fields) when they differ, moving the baseline; a document that is
  * gone is appended as `removed` when gone_counts is set and the baseline knows it. */
@@ -308,18 +326,8 @@ static int record_one(bc_store *s, const bc_doc_kind *k, const char *id, const c
     }
     if (rc == BC_OK && doc == NULL) {
         /* gone: a removal when the feed had reported it */
-        if (known && gone_counts) {
-            char *before = NULL;
-            rc = baseline_curation(s, k->type, id, &before, err);
-            if (rc == BC_OK)
-                rc = insert_entry(s, at, k->type, id, BC_CHANGE_REMOVED, NULL, actor, origin, NULL,
-                                  before, NULL, NULL, err);
-            bc_free(before);
-            if (rc == BC_OK)
-                rc = set_baseline(s, k->type, id, NULL, err);
-            if (rc == BC_OK)
-                (*appended)++;
-        }
+        if (known && gone_counts)
+            rc = append_removal(s, k, id, origin, actor, at, appended, err);
     } else if (rc == BC_OK && !same) {
         char *fields = known ? diff_fields(old, doc) : NULL, *before = NULL, *after = NULL;
         if ((known && fields == NULL) || doc_curation(old, &before) != BC_OK ||
@@ -387,18 +395,8 @@ static int record_kind(bc_store *s, const bc_doc_kind *k, const char *origin, co
         rc = bc_err_set(err, BC_ENOMEM, "out of memory finding removed documents");
     sqlite3_finalize(st);
     const char *id = gone.data;
-    for (size_t i = 0; rc == BC_OK && i < ngone; i++, id += strlen(id) + 1) {
-        char *before = NULL;
-        rc = baseline_curation(s, k->type, id, &before, err);
-        if (rc == BC_OK)
-            rc = insert_entry(s, at, k->type, id, BC_CHANGE_REMOVED, NULL, actor, origin, NULL,
-                              before, NULL, NULL, err);
-        bc_free(before);
-        if (rc == BC_OK)
-            rc = set_baseline(s, k->type, id, NULL, err);
-        if (rc == BC_OK)
-            (*appended)++;
-    }
+    for (size_t i = 0; rc == BC_OK && i < ngone; i++, id += strlen(id) + 1)
+        rc = append_removal(s, k, id, origin, actor, at, appended, err);
     bc_buf_free(&gone);
     return rc;
 }

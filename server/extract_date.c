@@ -71,8 +71,14 @@ int bcx_complete_day(const ctx *c, int mon, int day, int future, char iso[24])
             return -1;
         }
         y--;
-    } else if (future && ahead < 0)
+    } else if (future && ahead < -62) {
         y++;
+    } else if (future && ahead < 0) {
+        /* a coming day just before the reference date: a slip or next year's, the text
+         * does not say */
+        snprintf(iso, 24, "--%02d-%02d", mon, day);
+        return -1;
+    }
     snprintf(iso, 24, "%04d-%02d-%02d", y, mon, day);
     return 1;
 }
@@ -190,9 +196,85 @@ static int dateline(const ctx *c, size_t si, size_t i, const dres *r)
     return (bcx_gap(c, k - 1) & (G_OPEN | G_DASH)) != 0;
 }
 
+/* The cost of the gap after token k for tense distances: a word two, a Chinese character
+ * one, a comma sixteen more. */
+static unsigned tense_step(const ctx *c, size_t k)
+{
+    return (c->t[k].han ? 1u : 2u) + ((bcx_gap(c, k) & G_COMMA) ? 16u : 0u);
+}
+
+enum { TENSE_FAR = 48 }; /* beyond this cost a word says nothing of a token's tense */
+
+static unsigned tense_add(unsigned d, unsigned s)
+{
+    return d + s > TENSE_FAR + 1 ? TENSE_FAR + 1 : d + s;
+}
+
+void bcx_mark_tense(ctx *c)
+{
+    /* per token: 1 future word, 2 held word (not after a future word of its clause) */
+    unsigned char *cue = bc_calloc(c->nt + 1, 1);
+    unsigned *fd = bc_malloc((c->nt + 1) * 2 * sizeof *fd);
+    if (cue == NULL || fd == NULL) {
+        c->rc = BC_ENOMEM;
+        goto done;
+    }
+    for (size_t si = 0; si < c->ns; si++) {
+        size_t a = c->se[si].t0, b = c->se[si].t1;
+        int fut_in_clause = 0;
+        unsigned df = TENSE_FAR + 1, dh = TENSE_FAR + 1;
+        for (size_t k = a; k < b; k++) {
+            if (k > a) {
+                unsigned s = tense_step(c, k - 1);
+                df = tense_add(df, s);
+                dh = tense_add(dh, s);
+                if (bcx_gap(c, k - 1) & (G_COMMA | G_DOT))
+                    fut_in_clause = 0;
+            }
+            if (bcx_lex_find(c, C_FUTURE, k, NULL) > 0)
+                cue[k] = 1, fut_in_clause = 1, df = 0;
+            else if (!fut_in_clause && bcx_lex_find(c, C_HELD, k, NULL) > 0)
+                cue[k] = 2, dh = 0;
+            fd[2 * k] = df;
+            fd[2 * k + 1] = dh;
+        }
+        df = dh = TENSE_FAR + 1;
+        for (size_t k = b; k > a; k--) {
+            size_t q = k - 1;
+            if (q + 1 < b) {
+                unsigned s = tense_step(c, q);
+                df = tense_add(df, s);
+                dh = tense_add(dh, s);
+            }
+            if (cue[q] == 1)
+                df = 0;
+            else if (cue[q] == 2)
+                dh = 0;
+            unsigned f = fd[2 * q] < df ? fd[2 * q] : df,
+                     h = fd[2 * q + 1] < dh ? fd[2 * q + 1] : dh;
+            c->t[q].tense = (unsigned char)(f < h && f <= TENSE_FAR   ? TENSE_FUTURE
+                                            : h < f && h <= TENSE_FAR ? TENSE_PAST
+                                                                      : TENSE_NONE);
+        }
+    }
+done:
+    bc_free(cue);
+    bc_free(fd);
+}
+
+int bcx_future_at(const ctx *c, size_t i)
+{
+    if (c->t[i].tense != TENSE_NONE)
+        return c->t[i].tense == TENSE_FUTURE;
+    return c->se[c->t[i].sent].future;
+}
+
 void bcx_find_dates(ctx *c)
 {
     const bc_lex *e = NULL;
+    bcx_mark_tense(c);
+    if (c->rc != BC_OK)
+        return;
     size_t last_day = SIZE_MAX; /* the last day named, for "the same day" */
     size_t body = 0;            /* the body's first sentence */
     while (body < c->ns && c->se[body].heading)

@@ -191,7 +191,7 @@ int bcx_try_day(const ctx *c, size_t i, size_t lim, dres *r)
     const bc_lex *e = NULL;
     size_t n, j, dn;
     int day = 0, mon = 0, y = 0, dash;
-    int future = c->se[c->t[i].sent].future;
+    int future = bcx_future_at(c, i);
     const tok *t = &c->t[i];
     if (t->kind == T_DATE) {
         /* "tu ngay 11/6 den 15/6/2024": a span of days, a period */
@@ -324,7 +324,7 @@ int bcx_try_month(const ctx *c, size_t i, size_t lim, dres *r)
             /* "今年6月12日": the day with the relative year */
             dres dr;
             memset(&dr, 0, sizeof dr);
-            if (try_day_zh(c, j, lim, c->se[c->t[i].sent].future, &dr) && dr.prec == 3 &&
+            if (try_day_zh(c, j, lim, bcx_future_at(c, i), &dr) && dr.prec == 3 &&
                 strlen(dr.iso) == 10) {
                 snprintf(r->iso, sizeof r->iso, "%04d-%.5s", rel, dr.iso + 5);
                 r->n = j - i + dr.n;
@@ -418,7 +418,7 @@ int bcx_try_month(const ctx *c, size_t i, size_t lim, dres *r)
         return 1;
     }
     if (bare) {
-        int future = c->se[c->t[i].sent].future;
+        int future = bcx_future_at(c, i);
         y = c->ry;
         if (!future && c->rm != 0 && mon > c->rm + 2) {
             if (mon < c->rm + 9) {

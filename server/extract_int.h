@@ -202,7 +202,13 @@ typedef struct tok {
     char iso[11];      /* T_DATE: the date ("--MM-DD" without a year) */
     unsigned char kind, upper, glued, used, meet, han;
     unsigned char ambig, plain, integral, ndig;
+    unsigned char tense; /* TENSE_*: the nearer of a future and a "held" word of its sentence */
 } tok;
+
+/* tok.tense: the words of its sentence nearest to a token speak of what will happen ("will
+ * be held", "将于", "se tiendra", "would host") or of what took place ("was held", "举行",
+ * "a eu lieu"); a "held" word after a future word of its clause is the future's. */
+enum { TENSE_NONE = 0, TENSE_FUTURE, TENSE_PAST };
 
 typedef struct sent {
     size_t qs, qe;         /* the quote bytes */
@@ -257,6 +263,7 @@ typedef struct mention {
     int date_src; /* 0 none, 1 stated in the sentence, 2 from another mention of it */
     int weak;     /* talks whose sentence names one side only */
     int same_day; /* its date is "the same day" as another statement's */
+    int planned;  /* its words say it is to come ("the next", "will be held") */
 } mention;
 
 typedef struct ctx {
@@ -356,6 +363,11 @@ size_t bcx_words_at(const ctx *c, size_t i, size_t lim, const char *w);
 int bcx_year_of(const ctx *c, size_t i, size_t lim);
 /* A count 1..12 at token i in digits or words; its tokens in *n. */
 int bcx_count_at(const ctx *c, size_t i, size_t lim, size_t *n);
+/* Marks the tense of every token of the article (tok.tense). */
+void bcx_mark_tense(ctx *c);
+/* 1 when a date at token i speaks of the future: its tense, or, when no word near it says,
+ * its sentence's. */
+int bcx_future_at(const ctx *c, size_t i);
 /* Finds the dates and periods of every sentence (c->d). */
 void bcx_find_dates(ctx *c);
 /* The date of sentence si nearest to the phrase of tokens [i, end) with at least
@@ -363,10 +375,12 @@ void bcx_find_dates(ctx *c);
 const xd *bcx_nearest_date(const ctx *c, size_t si, size_t i, size_t end, int min_prec);
 /* Completes a month and day without a year from the reference date: the reference year,
  * or the year before when the day would fall nine months or more after the reference date
- * in a sentence that does not speak of the future. Writes the ISO day into iso[24]; 0 when
- * there is no reference date, -1 when the year is not known (two to eight months after
- * the reference date, not said to be coming: last year's or this year's); iso then holds
- * "--MM-DD". */
+ * in a sentence that does not speak of the future (future: the words nearest to the day
+ * say it is to come; then a day two months or more before the reference date is of the
+ * year after). Writes the ISO day into iso[24]; 0 when there is no reference date, -1
+ * when the year is not known (two to eight months after the reference date, not said to
+ * be coming: last year's or this year's; or said to be coming but less than two months
+ * before the reference date); iso then holds "--MM-DD". */
 int bcx_complete_day(const ctx *c, int mon, int day, int future, char iso[24]);
 
 /* "this year", "last year", "next year" at token i: the year it means (0 without a

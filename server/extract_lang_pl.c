@@ -216,6 +216,7 @@ const bc_lex bc_lex_pl[] = {
     WP(C_HELD, "rozmawial", 0),
     WP(C_HELD, "prowadzil", 0),
     WP(C_HELD, "zorganizowal", 0),
+    WE(C_HELD, "zorganizowano", 0),
     /* ---- kinds of crossing */
     WE(C_PROJ, "most", PK_BRIDGE),
     WP(C_PROJ, "mostu", PK_BRIDGE),

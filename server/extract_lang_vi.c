@@ -112,6 +112,9 @@ const bc_lex bc_lex_vi[] = {
     WE(C_TO, "sang", 0),
     WE(C_HELD, "dien ra", 0),
     WE(C_HELD, "duoc to chuc", 0),
+    WE(C_HELD, "da to chuc", 0),
+    WE(C_HELD, "to chuc hoi dam", 0),
+    WE(C_HELD, "da dien ra", 0),
     /* ---- kinds of crossing */
     WE(C_PROJ, "cau", PK_BRIDGE),
     WE(C_PROJ, "duong bo", PK_ROAD),

@@ -121,13 +121,15 @@ static int joined(const ctx *c, const mention *a, const mention *b)
 static void named_day(ctx *c, mention *m)
 {
     int y = atoi(m->date);
-    if (strlen(m->date) != 4 || y == 0)
+    /* a year from the reference date ("明年") is no name's: it completes no day */
+    if (strlen(m->date) != 4 || y == 0 || m->date_inferred)
         return;
     /* a day first, else a month ("the 2025 Spring Meeting ... scheduled for February") */
     for (int prec = 3; prec >= 2; prec--)
         for (size_t k = c->se[m->sent].d0; k < c->se[m->sent].d1; k++) {
             const xd *d = &c->d[k];
-            if (d->prec != prec || d->used || d->compare || strchr(d->iso, '/') != NULL)
+            if (d->prec != prec || d->used || d->compare || strchr(d->iso, '/') != NULL ||
+                (m->planned > 0 && c->t[d->t0].tense == TENSE_PAST))
                 continue;
             char iso[24];
             if (d->iso[0] == '-')
@@ -205,9 +207,37 @@ static void take_date(mention *m, const xd *d)
     m->same_day = d->same_day;
 }
 
+/* 1 when date d may be that of a meeting to come: not "the same day", not in words of what
+ * took place, not ended before the reference date. */
+static int held_date_fits(const ctx *c, const xd *d)
+{
+    if (d->same_day || c->t[d->t0].tense == TENSE_PAST)
+        return 0;
+    int y = 0, mo = 0, dd = 0;
+    const char *end = strchr(d->iso, '/');
+    end = end ? end + 1 : d->iso;
+    if (c->ry == 0 || end[0] == '-' || sscanf(end, "%d-%d-%d", &y, &mo, &dd) < 1)
+        return 1;
+    if (y != c->ry)
+        return y > c->ry;
+    if (mo == 0 || c->rm == 0 || mo != c->rm)
+        return mo == 0 || c->rm == 0 || mo > c->rm;
+    return dd == 0 || c->rd == 0 || dd >= c->rd;
+}
+
 void bcx_resolve_mentions(ctx *c)
 {
     size_t *idx = NULL, *lo = NULL;
+    /* what its words say of each mention: to come, or took place */
+    for (size_t k = 0; k < c->nm; k++) {
+        mention *m = &c->m[k];
+        unsigned char tense = c->t[m->noun].tense;
+        for (size_t q = m->t0; q < m->t1 && tense == TENSE_NONE; q++)
+            tense = c->t[q].tense;
+        m->planned = tense == TENSE_FUTURE || (tense == TENSE_NONE && next_meeting(c, m)) ? 1
+                     : tense == TENSE_PAST                                                ? -1
+                                                                                          : 0;
+    }
     if (by_sentence(c, &idx, &lo) != BC_OK) {
         c->rc = BC_ENOMEM;
         goto done;
@@ -235,8 +265,9 @@ void bcx_resolve_mentions(ctx *c)
             else
                 d = meeting_date(c, m, idx, a, b);
             /* "the same day" is a day already narrated, never that of the next meeting
-             * ("当天下午，双方还就筹备下一次会谈交换了意见") */
-            if (d != NULL && d->same_day && next_meeting(c, m))
+             * ("当天下午，双方还就筹备下一次会谈交换了意见"); nor is a day of what took place
+             * or one before the report's date the date of a meeting to come */
+            if (d != NULL && m->planned > 0 && !held_date_fits(c, d))
                 d = NULL;
             if (d != NULL)
                 take_date(m, d);

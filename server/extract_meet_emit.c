@@ -120,6 +120,9 @@ void bcx_emit_meetings(ctx *c)
             held = bcx_lex_find(c, C_HELD, i, &e) > 0;
         if (!future && !held && m->date[0])
             future = date_after_ref(c, m->date);
+        /* the words nearest to it say which, when they do */
+        if (m->planned != 0)
+            future = m->planned > 0;
         copy_str(x->status, sizeof x->status, future ? "planned" : "held");
         place_of(c, m->sent, x->place, sizeof x->place);
         named_in(c, m->sent, x);

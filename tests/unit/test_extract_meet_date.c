@@ -163,11 +163,50 @@ static void days_without_their_month_and_owned_meetings(void **state)
     bc_extraction_free(&x);
 }
 
+static void a_meeting_to_come_takes_no_day_that_took_place(void **state)
+{
+    (void)state;
+    /* the held talks keep their day in this year; the next talks take none of it */
+    bc_extraction x =
+        run("zh", "2026-11-14",
+            "11月12日，云南省与越南老街省在昆明举行会谈，双方商定下一次会谈将在老街举行。");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2026-11-12");
+    assert_string_equal(x.meetings[0].status, "held");
+    bc_extraction_free(&x);
+    x = run("en", "2026-11-14",
+            "On November 12, the two sides held talks in Kunming and agreed that Lao Cai would "
+            "host the next meeting in December.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2026-11-12");
+    assert_string_equal(x.meetings[0].status, "held");
+    bc_extraction_free(&x);
+    /* a year from the publication date (明年) completes no day of another clause */
+    x = run("zh", "2026-11-14",
+            "11月12日，第十二次会议在昆明举行，双方商定第十三次会议将于明年在越南举行。");
+    assert_string_equal(meet(&x, "", 12)->date, "2026-11-12");
+    assert_string_equal(meet(&x, "", 13)->date, "2027");
+    bc_extraction_free(&x);
+    /* a day said to come, days before the publication date: which year is not said */
+    x = run("fr", "2026-11-14",
+            "Les deux parties se sont réunies le 12 novembre à Mong Cai avec le Guangxi (Chine) et "
+            "ont convenu que la prochaine réunion se tiendra au Guangxi.");
+    for (size_t k = 0; k < x.nmeetings; k++)
+        if (strncmp(x.meetings[k].date, "2027", 4) == 0)
+            fail_msg("dated %s", x.meetings[k].date);
+    bc_extraction_free(&x);
+    /* before the publication date, a meeting to come has no date */
+    x = run("en", "2026-11-14", "The two sides agreed that the 13th meeting will be held in 2025.");
+    assert_string_equal(meet(&x, "", 13)->date, "");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(no_year_is_invented),
         cmocka_unit_test(dates_shared_and_carried),
+        cmocka_unit_test(a_meeting_to_come_takes_no_day_that_took_place),
         cmocka_unit_test(days_without_their_month_and_owned_meetings),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);

@@ -58,7 +58,7 @@ static int send_web_file(bc_response *res, const bc_embedded *f)
     res->content_type = media_type(f->name);
     bc_buf_append(&res->body, f->data, f->len);
     if (bc_buf_failed(&res->body))
-        return bc_problem(res, 500, "internal_error", NULL, "out of memory");
+        return bc_problem_internal(res, NULL, "out of memory");
     if (content_named(f->name))
         bc_response_header(res, "Cache-Control", "public, max-age=31536000, immutable");
     else
@@ -93,7 +93,7 @@ int bc_handle_root(bc_request *req, bc_response *res)
     bc_buf_append(&res->body, NOT_BUILT, sizeof NOT_BUILT - 1);
     bc_response_header(res, "Cache-Control", "no-cache");
     if (bc_buf_failed(&res->body))
-        return bc_problem(res, 500, "internal_error", NULL, "out of memory");
+        return bc_problem_internal(res, NULL, "out of memory");
     return res->status = 200;
 }
 

@@ -23,7 +23,7 @@ static int store_failed(bc_request *req, bc_response *res, const char *what)
 {
     snprintf(res->log_note, sizeof res->log_note, "%s: %.200s", what,
              sqlite3_errmsg(bc_store_db(req->store)));
-    return bc_problem(res, 500, "internal_error", NULL, "%s failed", what);
+    return bc_problem_internal(res, NULL, "%s failed", what);
 }
 
 static int parse_changes(bc_request *req, bc_response *res, changes_query *q)
@@ -71,7 +71,7 @@ static int parse_changes(bc_request *req, bc_response *res, changes_query *q)
                               "SELECT name FROM curation_sets WHERE name = ?1 COLLATE NOCASE "
                               "LIMIT 1",
                               &st, &err) != 0)
-                return bc_problem(res, 500, "internal_error", NULL, "reading the curation sets");
+                return bc_problem_internal(res, NULL, "reading the curation sets");
             sqlite3_bind_text(st, 1, v, -1, SQLITE_TRANSIENT);
             if (sqlite3_step(st) == SQLITE_ROW) {
                 const char *name = (const char *)sqlite3_column_text(st, 0);
@@ -272,7 +272,7 @@ int bc_handle_changes(bc_request *req, bc_response *res)
     bc_response_header(res, "Link", "<%s>; rel=\"next\"", link.data ? link.data : "");
     bc_buf_free(&link);
     if (bc_buf_failed(b))
-        return bc_problem(res, 500, "internal_error", NULL, "out of memory");
+        return bc_problem_internal(res, NULL, "out of memory");
     res->cacheable = 1;
     return res->status = 200;
 }
@@ -417,7 +417,7 @@ int bc_handle_changes_atom(bc_request *req, bc_response *res)
     int failed = bc_buf_failed(&entries);
     bc_buf_free(&entries);
     if (failed || bc_buf_failed(b))
-        return bc_problem(res, 500, "internal_error", NULL, "out of memory");
+        return bc_problem_internal(res, NULL, "out of memory");
     res->content_type = "application/atom+xml; charset=utf-8";
     res->cacheable = 1;
     return res->status = 200;
@@ -447,7 +447,7 @@ int bc_handle_export(bc_request *req, bc_response *res)
                           BC_EXPORT_HTTP_MAX);
     if (rc != 0) {
         snprintf(res->log_note, sizeof res->log_note, "export: %.200s", err.msg);
-        return bc_problem(res, 500, "internal_error", NULL, "the export could not be built");
+        return bc_problem_internal(res, NULL, "the export could not be built");
     }
     res->content_type = "application/x-ndjson";
     bc_response_header(res, "X-Content-Version", "%s", sum.content_version);
@@ -465,11 +465,11 @@ int bc_handle_export_index(bc_request *req, bc_response *res)
     bc_err err;
     if (bc_export_write(req->store, NULL, NULL, &sum, &err) != 0) {
         snprintf(res->log_note, sizeof res->log_note, "export index: %.200s", err.msg);
-        return bc_problem(res, 500, "internal_error", NULL, "the export index could not be built");
+        return bc_problem_internal(res, NULL, "the export index could not be built");
     }
     bc_export_index_json(&sum, &res->body);
     if (bc_buf_failed(&res->body))
-        return bc_problem(res, 500, "internal_error", NULL, "out of memory");
+        return bc_problem_internal(res, NULL, "out of memory");
     bc_response_header(res, "X-Content-Version", "%s", sum.content_version);
     res->cacheable = 1;
     return res->status = 200;

@@ -250,7 +250,7 @@ static int parse_target(req_ctx *c, bc_request *req, bc_response *res)
     bc_err err;
     if (bc_url_decode(uri, plen, 0, &c->arena, &path, &err) != BC_OK)
         return err.code == BC_ENOMEM
-                   ? bc_problem(res, 500, "internal_error", NULL, "out of memory")
+                   ? bc_problem_internal(res, NULL, "out of memory")
                    : bc_problem(res, 400, "malformed_path", NULL, "path: %s", err.msg);
     req->path = path;
     req->query = q ? q + 1 : "";

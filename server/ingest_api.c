@@ -60,7 +60,7 @@ int bc_handle_ingest(bc_request *req, bc_response *res)
     json_t *body =
         bc_json_loadb(req->body ? req->body : "", req->body_len, JSON_REJECT_DUPLICATES, &je, &oom);
     if (oom)
-        return bc_problem(res, 500, "internal_error", NULL, "out of memory reading the body");
+        return bc_problem_internal(res, NULL, "out of memory reading the body");
     if (body == NULL)
         return bc_problem(res, 400, "malformed_json", NULL,
                           "the body is not valid JSON: %s "
@@ -136,9 +136,8 @@ int bc_handle_ingest(bc_request *req, bc_response *res)
                                     "try again shortly");
                 bc_response_header(res, "Retry-After", "2");
             } else if (rc != BC_OK) {
-                snprintf(res->log_note, sizeof res->log_note, "%.255s", err.msg);
-                status = bc_problem(res, 500, "internal_error", NULL,
-                                    "the article could not be stored; nothing was written");
+                status = bc_problem_internal(
+                    res, err.msg, "the article could not be stored; nothing was written");
             }
         }
     }
@@ -160,9 +159,8 @@ int bc_handle_ingest(bc_request *req, bc_response *res)
     }
     if (rc != BC_OK) {
         /* stored, but not readable through this connection: say so, do not send half */
-        snprintf(res->log_note, sizeof res->log_note, "%.255s", err.msg);
-        bc_problem(res, 500, "internal_error", NULL,
-                   "the article was stored as %s but could not be read back", r.source_id);
+        bc_problem_internal(res, err.msg, "the article was stored as %s but could not be read back",
+                            r.source_id);
         res->generation_changed = r.created;
         return 500;
     }

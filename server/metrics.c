@@ -296,6 +296,6 @@ int bc_handle_metrics(bc_request *req, bc_response *res)
     bc_metrics_render(&res->body);
     bc_response_header(res, "Cache-Control", "no-store");
     if (bc_buf_failed(&res->body))
-        return bc_problem(res, 500, "internal_error", NULL, "out of memory");
+        return bc_problem_internal(res, NULL, "out of memory");
     return res->status = 200;
 }

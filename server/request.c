@@ -8,7 +8,7 @@ int bc_request_query(bc_request *req, bc_response *res, bc_qpair **pairs, size_t
         return 0;
     *pairs = NULL;
     *n = 0;
-    return err.code == BC_ENOMEM ? bc_problem(res, 500, "internal_error", NULL, "out of memory")
+    return err.code == BC_ENOMEM ? bc_problem_internal(res, NULL, "out of memory")
                                  : bc_problem(res, 400, "malformed_query", NULL, "%s", err.msg);
 }
 

@@ -27,13 +27,6 @@ const bc_resource *const bc_resources[] = {
     NULL,
 };
 
-int bc_list_internal_error(bc_response *res, const bc_err *err)
-{
-    snprintf(res->log_note, sizeof res->log_note, "%.255s", err->msg);
-    return bc_problem(res, 500, "bc_list_internal_error", NULL,
-                      "the server could not complete the request; it has been logged");
-}
-
 int bc_resolve_alias(bc_request *req, const char *entity, const char *input, const char **id,
                      bc_err *err)
 {
@@ -118,7 +111,7 @@ int bc_resource_list(bc_request *req, bc_response *res)
     if (rc == BC_OK && bc_buf_failed(out))
         rc = bc_err_set(&err, BC_ENOMEM, "out of memory rendering the list");
     if (rc != BC_OK)
-        return bc_list_internal_error(res, &err);
+        return bc_problem_internal(res, err.msg, BC_LIST_FAILED);
     res->cacheable = 1;
     res->status = 200;
     return 200;
@@ -270,7 +263,7 @@ int bc_resource_get(bc_request *req, bc_response *res)
     if (rc == BC_OK && bc_buf_failed(&res->body))
         rc = bc_err_set(&err, BC_ENOMEM, "out of memory rendering a document");
     if (rc != BC_OK)
-        return bc_list_internal_error(res, &err);
+        return bc_problem_internal(res, err.msg, BC_LIST_FAILED);
     if (!found)
         return bc_problem(res, 404, "not_found", NULL, "no %s with id '%.120s'", r->singular,
                           req->route_id);

@@ -80,9 +80,9 @@ int bc_list_read_page(bc_request *req, const bc_resource *r, list_query *q, list
 
 /* ---- resource.c ---- */
 
-/* A 500 whose detail hides err; err's message goes to the access log's note. Returns
- * 500. */
-int bc_list_internal_error(bc_response *res, const bc_err *err);
+/* The detail of a list's or a document's 500 (bc_problem_internal, response.h): the
+ * cause goes to the access log only. */
+#define BC_LIST_FAILED "the server could not complete the request; it has been logged"
 
 /* ---- resource_render.c ---- */
 

@@ -107,7 +107,7 @@ static int validate(bc_request *req, const bc_param_spec *spec, const char *valu
         const char *day = spec->type == BC_PARAM_DATE_FROM ? d.start : d.end;
         b->text = bc_arena_strndup(req->arena, day, strlen(day));
         if (b->text == NULL)
-            return bc_problem(res, 500, "bc_list_internal_error", NULL, "out of memory");
+            return bc_problem_internal(res, NULL, "out of memory");
         return 0;
     }
     case BC_PARAM_TEXT:
@@ -121,7 +121,7 @@ static int validate(bc_request *req, const bc_param_spec *spec, const char *valu
         int frc = bc_text_slug(value, strlen(value), &key);
         if (frc == BC_ENOMEM) {
             bc_buf_free(&key);
-            return bc_problem(res, 500, "bc_list_internal_error", NULL, "out of memory");
+            return bc_problem_internal(res, NULL, "out of memory");
         }
         input = frc == BC_OK && key.len > 0 ? key.data : "";
     }
@@ -129,7 +129,7 @@ static int validate(bc_request *req, const bc_param_spec *spec, const char *valu
     bc_err err;
     int status = 0;
     if (bc_store_stmt(req->store, spec->lookup_sql, &st, &err) != BC_OK) {
-        status = bc_list_internal_error(res, &err);
+        status = bc_problem_internal(res, err.msg, BC_LIST_FAILED);
     } else {
         sqlite3_bind_text(st, 1, input, -1, SQLITE_STATIC); /* no copy: cannot fail */
         int step = sqlite3_step(st);
@@ -137,10 +137,10 @@ static int validate(bc_request *req, const bc_param_spec *spec, const char *valu
             const char *v = (const char *)sqlite3_column_text(st, 0);
             b->text = b->shown = v != NULL ? bc_arena_strndup(req->arena, v, strlen(v)) : NULL;
             if (b->text == NULL)
-                status = bc_problem(res, 500, "bc_list_internal_error", NULL, "out of memory");
+                status = bc_problem_internal(res, NULL, "out of memory");
         } else if (step != SQLITE_DONE) {
             bc_store_error(req->store, &err, "parameter lookup");
-            status = bc_list_internal_error(res, &err);
+            status = bc_problem_internal(res, err.msg, BC_LIST_FAILED);
         }
         sqlite3_reset(st);
         if (step == SQLITE_DONE) {
@@ -268,7 +268,7 @@ static int parse_sort(bc_request *req, const bc_resource *r, const char *spec, l
     if (status == 0) {
         q->sort_spec = canon.data ? bc_arena_strndup(req->arena, canon.data, canon.len) : "";
         if (q->sort_spec == NULL)
-            status = bc_problem(res, 500, "bc_list_internal_error", NULL, "out of memory");
+            status = bc_problem_internal(res, NULL, "out of memory");
     }
     bc_buf_free(&canon);
     return status;

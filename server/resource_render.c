@@ -64,7 +64,7 @@ int bc_list_cursor_parse(const char *text, list_query *q, bc_response *res)
     oom |= bc_buf_failed(&raw);
     bc_buf_free(&raw);
     if (oom)
-        return bc_problem(res, 500, "internal_error", NULL, "out of memory reading the cursor");
+        return bc_problem_internal(res, NULL, "out of memory reading the cursor");
     int ok = json_is_array(j) && json_array_size(j) >= 3 && json_is_string(json_array_get(j, 0)) &&
              json_is_string(json_array_get(j, 1));
     if (ok && strcmp(json_string_value(json_array_get(j, 0)), q->sort_spec) != 0) {
@@ -577,8 +577,8 @@ void bc_list_finish(bc_request *req, const bc_resource *r, const list_query *q,
     if (hrc == BC_OK && page->total >= 0)
         hrc = bc_response_header(res, "X-Total-Count", "%ld", page->total);
     if (hrc != BC_OK)
-        bc_problem(res, 500, "internal_error", NULL,
-                   "the server could not complete the request; it has been logged");
+        bc_problem_internal(res, NULL,
+                            "the server could not complete the request; it has been logged");
     bc_buf_free(&nb);
     bc_buf_free(&pb);
 }

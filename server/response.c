@@ -177,3 +177,15 @@ int bc_problem(bc_response *res, int status, const char *code, const char *param
     bc_buf_putc(&res->body, '}');
     return status;
 }
+
+int bc_problem_internal(bc_response *res, const char *cause, const char *fmt, ...)
+{
+    if (cause != NULL)
+        snprintf(res->log_note, sizeof res->log_note, "%.255s", cause);
+    char detail[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(detail, sizeof detail, fmt, ap);
+    va_end(ap);
+    return bc_problem(res, 500, "internal_error", NULL, "%s", detail);
+}

@@ -181,8 +181,7 @@ static void links(bc_buf *b, const char *path, const params *p, size_t count, lo
 
 static int internal(bc_response *res, const bc_err *err, const char *what)
 {
-    snprintf(res->log_note, sizeof res->log_note, "%.255s", err->msg);
-    return bc_problem(res, 500, "internal_error", NULL, "%s", what);
+    return bc_problem_internal(res, err->msg, "%s", what);
 }
 
 /* ---- GET /v1/review ------------------------------------------------------------------ */

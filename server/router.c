@@ -202,7 +202,7 @@ int bc_router_dispatch(bc_request *req, bc_response *res)
         /* a final segment is the rest of the path; an inner one is copied */
         req->route_id = cap[cap_len] == '\0' ? cap : bc_arena_strndup(req->arena, cap, cap_len);
         if (req->route_id == NULL)
-            return bc_problem(res, 500, "internal_error", NULL, "out of memory");
+            return bc_problem_internal(res, NULL, "out of memory");
     }
     const bc_method *m = bc_router_method(r, req->method);
     if (m == NULL) {

@@ -310,7 +310,7 @@ static int parse(bc_request *req, search_params *sp, bc_response *res)
         /* the languages of the vocabulary, as /v1/sources takes them: any case */
         char *lang = bc_arena_strndup(req->arena, sp->lang, strlen(sp->lang));
         if (lang == NULL)
-            return bc_problem(res, 500, "internal_error", NULL, "search is unavailable");
+            return bc_problem_internal(res, NULL, "search is unavailable");
         for (char *c = lang; *c; c++)
             *c = (char)tolower((unsigned char)*c);
         sp->lang = lang;
@@ -324,7 +324,7 @@ static int parse(bc_request *req, search_params *sp, bc_response *res)
                 "(SELECT group_concat(value, ', ') FROM (SELECT value FROM vocab "
                 "WHERE field = 'lang' ORDER BY value))",
                 &st, &err) != BC_OK)
-            return bc_problem(res, 500, "internal_error", NULL, "search is unavailable");
+            return bc_problem_internal(res, NULL, "search is unavailable");
         sqlite3_bind_text(st, 1, lang, -1, SQLITE_STATIC);
         if (sqlite3_step(st) == SQLITE_ROW) {
             known = sqlite3_column_int(st, 0) > 0;
@@ -487,7 +487,7 @@ int bc_handle_search(bc_request *req, bc_response *res)
         bc_buf_free(&match);
         snprintf(res->log_note, sizeof res->log_note, "building the query: %.200s",
                  err.msg[0] ? err.msg : "out of memory");
-        return bc_problem(res, 500, "internal_error", NULL, "search is unavailable");
+        return bc_problem_internal(res, NULL, "search is unavailable");
     }
     if (match.len == 0) {
         bc_buf_free(&match);
@@ -518,8 +518,7 @@ int bc_handle_search(bc_request *req, bc_response *res)
     rc = bc_store_stmt(req->store, HITS_PAGE, &st, &err);
     if (rc != BC_OK) {
         bc_buf_free(&match);
-        snprintf(res->log_note, sizeof res->log_note, "%.255s", err.msg);
-        return bc_problem(res, 500, "internal_error", NULL, "search is unavailable");
+        return bc_problem_internal(res, err.msg, "search is unavailable");
     }
     sqlite3_bind_text(st, 1, match.data, (int)match.len, SQLITE_STATIC);
     if (sp.type)
@@ -613,8 +612,7 @@ int bc_handle_search(bc_request *req, bc_response *res)
                               "the search query is not valid FTS5 syntax (%s); quote phrases "
                               "with \"...\" or use plain words",
                               msg);
-        snprintf(res->log_note, sizeof res->log_note, "%.255s", msg);
-        return bc_problem(res, 500, "internal_error", NULL, "search failed");
+        return bc_problem_internal(res, msg, "search failed");
     }
     bc_buf next = BC_BUF_INIT, prev = BC_BUF_INIT;
     if (more)
@@ -673,7 +671,7 @@ int bc_handle_search(bc_request *req, bc_response *res)
     bc_buf_free(&prev);
     bc_buf_free(&match);
     if (oom)
-        return bc_problem(res, 500, "internal_error", NULL, "out of memory");
+        return bc_problem_internal(res, NULL, "out of memory");
     res->cacheable = 1;
     return res->status = 200;
 }

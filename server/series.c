@@ -188,7 +188,7 @@ int bc_handle_series(bc_request *req, bc_response *res)
         sqlite3_reset(st);
     }
     if (rc != BC_OK || allowed == NULL)
-        return bc_problem(res, 500, "internal_error", NULL, "the metrics could not be read");
+        return bc_problem_internal(res, NULL, "the metrics could not be read");
     if (metric == NULL)
         return bc_problem(res, 400, "invalid_parameter", "metric",
                           "metric is required; allowed: %s", allowed);
@@ -210,7 +210,7 @@ int bc_handle_series(bc_request *req, bc_response *res)
         if (r == BC_ENOTFOUND)
             return bad(res, "province", "unknown province '%.60s' (see /v1/provinces)", province);
         if (r != 0)
-            return bc_problem(res, 500, "internal_error", NULL, "the province could not be read");
+            return bc_problem_internal(res, NULL, "the province could not be read");
     }
     /* pair: two or more provinces joined by '+' or ','; matched as a set */
     char pair_key[600] = "";
@@ -219,7 +219,7 @@ int bc_handle_series(bc_request *req, bc_response *res)
         size_t np = 0;
         char *copy = bc_arena_strndup(req->arena, pair, strlen(pair));
         if (copy == NULL)
-            return bc_problem(res, 500, "internal_error", NULL, "out of memory");
+            return bc_problem_internal(res, NULL, "out of memory");
         /* '+' arrives decoded as a space: a part that names no province as a whole is
          * split at its spaces ("tuyen-quang yunnan"), one that does is kept ("Lao Cai") */
         for (char *save = NULL, *part = strtok_r(copy, "+,", &save); part != NULL;
@@ -238,8 +238,7 @@ int bc_handle_series(bc_request *req, bc_response *res)
                     return bad(res, "pair", "unknown province '%.60s' in pair (see /v1/provinces)",
                                tok);
                 if (r != 0)
-                    return bc_problem(res, 500, "internal_error", NULL,
-                                      "the pair could not be read");
+                    return bc_problem_internal(res, NULL, "the pair could not be read");
                 ids[np++] = whole;
             }
         }
@@ -278,8 +277,7 @@ int bc_handle_series(bc_request *req, bc_response *res)
     if (rc == BC_OK)
         rc = bc_store_stmt(req->store, SQL, &st, &err);
     if (rc != BC_OK) {
-        snprintf(res->log_note, sizeof res->log_note, "%.255s", err.msg);
-        return bc_problem(res, 500, "internal_error", NULL, "the series could not be read");
+        return bc_problem_internal(res, err.msg, "the series could not be read");
     }
     sqlite3_bind_text(st, 1, metric, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 2, province_id, -1, SQLITE_TRANSIENT);
@@ -338,7 +336,7 @@ int bc_handle_series(bc_request *req, bc_response *res)
     if (step != SQLITE_DONE || bc_buf_failed(out)) {
         snprintf(res->log_note, sizeof res->log_note, "series: %.200s",
                  sqlite3_errmsg(bc_store_db(req->store)));
-        return bc_problem(res, 500, "internal_error", NULL, "the series could not be built");
+        return bc_problem_internal(res, NULL, "the series could not be built");
     }
     bc_buf_printf(out, "],\"meta\":{\"series\":%zu,\"points\":%zu,\"filters\":{", nseries, npoints);
     const char *fk[] = {"province", "pair", "from", "to", "curation"};
@@ -358,7 +356,7 @@ int bc_handle_series(bc_request *req, bc_response *res)
     bc_buf_free(&b);
     bc_buf_puts(out, "}}");
     if (bc_buf_failed(out))
-        return bc_problem(res, 500, "internal_error", NULL, "out of memory");
+        return bc_problem_internal(res, NULL, "out of memory");
     res->cacheable = 1;
     return res->status = 200;
 }

@@ -26,9 +26,8 @@ int bc_handle_stats(bc_request *req, bc_response *res)
         sqlite3_reset(st);
     }
     if (rc != BC_OK || bc_buf_failed(&res->body)) {
-        snprintf(res->log_note, sizeof res->log_note, "%.255s",
-                 rc != BC_OK ? err.msg : "out of memory");
-        return bc_problem(res, 500, "internal_error", NULL, "the summary could not be built");
+        return bc_problem_internal(res, rc != BC_OK ? err.msg : "out of memory",
+                                   "the summary could not be built");
     }
     res->cacheable = 1;
     return res->status = 200;

@@ -42,6 +42,13 @@ const char *bc_response_header_get(const bc_response *res, const char *name);
 int bc_problem(bc_response *res, int status, const char *code, const char *parameter,
                const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
+/* A 500 whose cause stays private: copies cause (NULL for none) into res->log_note for
+ * the access log and replaces the response with a problem of code "internal_error" whose
+ * detail (printf-formatted) says what could not be done, never why. Returns 500. The one
+ * place the code of a server-side failure is spelled. */
+int bc_problem_internal(bc_response *res, const char *cause, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
 /* The standard reason phrase of an HTTP status ("Not Found"). */
 const char *bc_status_title(int status);
 

@@ -5,6 +5,7 @@
 #define BC_TEST_FIXTURE_H
 
 #include "bordercoop/alloc.h"
+#include "bordercoop/embed.h"
 #include "bordercoop/loader.h"
 #include "bordercoop/negotiate.h"
 #include "bordercoop/router.h"
@@ -340,6 +341,50 @@ static inline void fx_expect_400(const bc_response *res, const char *code, const
     else
         assert_null(json_object_get(j, "parameter"));
     json_decref(j);
+}
+
+/* Whether code is one of the problem codes openapi.yaml's Problem schema lists (the
+ * enum under "What went wrong, for a program."), read from the embedded file. */
+static inline int fx_problem_code_documented(const char *code)
+{
+    const char *y = bc_openapi[0].data;
+    const char *p = strstr(y, "description: What went wrong, for a program.");
+    if (p == NULL || (p = strstr(p, "enum:\n")) == NULL)
+        fail_msg("openapi.yaml: the problem code enum is not where the tests look for it");
+    p = strchr(p, '\n') + 1;
+    size_t n = strlen(code);
+    /* each member is a line "<spaces>- <code>"; the list ends at the first other line */
+    for (;;) {
+        while (*p == ' ')
+            p++;
+        if (p[0] != '-' || p[1] != ' ')
+            return 0;
+        p += 2;
+        if (strncmp(p, code, n) == 0 && p[n] == '\n')
+            return 1;
+        p = strchr(p, '\n');
+        if (p == NULL)
+            return 0;
+        p++;
+    }
+}
+
+/* Expects a 500 problem with code internal_error, a code the contract lists. A body that
+ * could not be built at all (no memory left) is allowed: bc_http_send answers with its
+ * fixed internal_error problem then. Returns whether a body was checked. */
+static inline int fx_expect_500(const bc_response *res)
+{
+    assert_int_equal(res->status, 500);
+    assert_string_equal(res->content_type, "application/problem+json");
+    if (res->body.data == NULL || res->body.len == 0)
+        return 0;
+    json_t *j = fx_json_body(res);
+    const char *code = json_string_value(json_object_get(j, "code"));
+    if (code == NULL || strcmp(code, "internal_error") != 0)
+        fail_msg("a 500 with code %s: %.200s", code ? code : "(none)", res->body.data);
+    assert_true(fx_problem_code_documented(code));
+    json_decref(j);
+    return 1;
 }
 
 /* The first column of the first row of sql on s, as an integer (a count). */

@@ -906,6 +906,9 @@ static void unknown_ids_are_404(void **state)
     json_decref(j);
 }
 
+/* 500s whose problem body was built and checked (fx_expect_500) */
+static long checked_500s;
+
 static int list_run(void *ctx)
 {
     bc_response *res = ctx;
@@ -922,12 +925,30 @@ static void list_check(void *ctx, int rc, long n)
                     strcmp(res->content_type ? res->content_type : "", "application/problem+json")))
         fail_msg("allocation failure at %ld: status %d: %.200s", n, res->status,
                  res->body.data ? res->body.data : "(no body)");
+    if (rc != 0)
+        checked_500s += fx_expect_500(res);
     if (rc == 0) {
         json_t *j = fx_json_body(res);
         assert_int_equal(json_integer_value(json_object_get(json_object_get(j, "meta"), "total")),
                          json_array_size(json_object_get(j, "data")));
         json_decref(j);
     }
+    bc_response_free(res);
+}
+
+static int detail_run(void *ctx)
+{
+    bc_response *res = ctx;
+    return fx_request(S, "GET", "/v1/meetings/jwg-yunnan-11", "fields=date,place", res) == 200 ? 0
+                                                                                               : 1;
+}
+
+static void detail_check(void *ctx, int rc, long n)
+{
+    bc_response *res = ctx;
+    (void)n;
+    if (rc != 0)
+        checked_500s += fx_expect_500(res);
     bc_response_free(res);
 }
 
@@ -938,6 +959,9 @@ static void allocation_failure_is_a_clean_500(void **state)
     /* every allocation point once (transient), then a persistent failure at every 7th */
     assert_true(fx_oom_sweep(1, 1, 100000, list_run, list_check, &res) > 0);
     assert_true(fx_oom_sweep(0, 7, 100000, list_run, list_check, &res) > 0);
+    /* a detail the same way: its 500s carry the code the contract lists */
+    assert_true(fx_oom_sweep(1, 1, 100000, detail_run, detail_check, &res) > 0);
+    assert_true(checked_500s > 0);
 }
 
 /* Lists compose their SQL per request (filters, sort, cursor). Hundreds of distinct

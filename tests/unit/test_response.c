@@ -110,6 +110,25 @@ static void problem_without_parameter(void **state)
     assert_null(strstr(res.body.data, "parameter"));
 }
 
+/* a server-side failure: the cause goes to the access log's note, never to the client */
+static void problem_internal_hides_the_cause(void **state)
+{
+    (void)state;
+    assert_int_equal(bc_problem_internal(&res, "disk I/O error in /srv/store.db",
+                                         "the %s could not be read", "series"),
+                     500);
+    assert_string_equal(res.log_note, "disk I/O error in /srv/store.db");
+    assert_string_equal(res.content_type, "application/problem+json");
+    json_t *j = body_json(&res);
+    assert_string_equal(str_member(j, "code"), "internal_error");
+    assert_string_equal(str_member(j, "detail"), "the series could not be read");
+    json_decref(j);
+    assert_null(strstr(res.body.data, "disk"));
+    /* no cause: the note is left as it was */
+    assert_int_equal(bc_problem_internal(&res, NULL, "out of memory"), 500);
+    assert_string_equal(res.log_note, "disk I/O error in /srv/store.db");
+}
+
 static void problem_detail_with_quotes_and_controls(void **state)
 {
     (void)state;
@@ -346,6 +365,7 @@ int main(void)
         cmocka_unit_test(init_and_free),
         T(problem_fields),
         T(problem_without_parameter),
+        T(problem_internal_hides_the_cause),
         T(problem_detail_with_quotes_and_controls),
         T(problem_detail_hides_keys),
         T(problem_detail_with_invalid_utf8),

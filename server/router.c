@@ -12,6 +12,7 @@
 #include "bordercoop/resource.h"
 #include "bordercoop/review_api.h"
 #include "bordercoop/search.h"
+#include "bordercoop/series.h"
 #include "bordercoop/stats.h"
 
 #include <stdio.h>

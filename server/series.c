@@ -5,8 +5,8 @@
 #include "bordercoop/alloc.h"
 #include "bordercoop/curation.h"
 #include "bordercoop/date.h"
-#include "bordercoop/feed.h"
 #include "bordercoop/resource.h"
+#include "bordercoop/series.h"
 #include "bordercoop/text.h"
 
 #include <stdio.h>

@@ -1,6 +1,6 @@
 /* feed.h: the issue-15 endpoints that are not collections: the change feed
- * (GET /v1/changes, GET /v1/changes.atom), time series (GET /v1/series) and the bulk
- * export (GET /v1/export.ndjson, GET /v1/export/index.json). Each handler validates its
+ * (GET /v1/changes, GET /v1/changes.atom) and the bulk export (GET /v1/export.ndjson,
+ * GET /v1/export/index.json); time series are series.h's. Each handler validates its
  * parameters (400 problem naming the parameter), reads req->store and fills res. */
 #ifndef BORDERCOOP_FEED_H
 #define BORDERCOOP_FEED_H
@@ -22,11 +22,6 @@ int bc_handle_changes(bc_request *req, bc_response *res);
 
 /* GET /v1/changes.atom: the same entries as an RFC 4287 Atom feed, newest first. */
 int bc_handle_changes_atom(bc_request *req, bc_response *res);
-
-/* GET /v1/series?metric=M[&province=P][&pair=A+B][&from=D][&to=D][&curation=C]: the
- * figures of one metric as points per party set, each series saying whether its points
- * may be compared (joined by a line) and why not. Never sums. */
-int bc_handle_series(bc_request *req, bc_response *res);
 
 /* GET /v1/export.ndjson and GET /v1/export/index.json (export.h). */
 int bc_handle_export(bc_request *req, bc_response *res);

@@ -9,7 +9,8 @@
  * curl (ETAG=$(curl …)) or to a literal (A=…) are set too; the rest of the README's commands (make,
  * bordercoop) are not run: the shell gets BORDERCOOP_API_TOKEN (the daemon's bootstrap token) and
  * KEY (a review key of lan.nguyen) as the README's reader has them. Also: `make help` names every
- * target of the Makefiles, and only targets that exist. */
+ * target of the Makefiles, and only targets that exist; the README's source map names every
+ * server/ file once, and only files that exist. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -20,6 +21,7 @@
 #include "harness.h"
 
 #include <ctype.h>
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -591,11 +593,70 @@ static void make_help_lists_every_target(void **state)
     assert_int_equal(failures, 0);
 }
 
+/* The README's source map (from "### Source map" to the sentence after its table) names
+ * every server/ file (.c, and the internal .h) exactly once, as `name`, and every
+ * `name.c` or `name.h` it names is a file of server/. */
+static void source_map_names_every_server_file(void **state)
+{
+    (void)state;
+    char *readme = read_file("README.md");
+    assert_non_null(readme);
+    char *map = strstr(readme, "### Source map");
+    assert_non_null(map);
+    char *end = strstr(map, "Nothing below the routing layer");
+    assert_non_null(end);
+    *end = '\0';
+    int failures = 0, files = 0;
+    DIR *d = opendir("server");
+    assert_non_null(d);
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        size_t k = strlen(e->d_name);
+        if (k < 3 || k > 60 || e->d_name[0] == '.' ||
+            (strcmp(e->d_name + k - 2, ".c") != 0 && strcmp(e->d_name + k - 2, ".h") != 0))
+            continue;
+        char quoted[64];
+        snprintf(quoted, sizeof quoted, "`%s`", e->d_name);
+        int seen = 0;
+        for (const char *p = strstr(map, quoted); p != NULL; p = strstr(p + 1, quoted))
+            seen++;
+        if (seen != 1) {
+            fprintf(stderr, "README.md's source map names server/%s %d times (once wanted)\n",
+                    e->d_name, seen);
+            failures++;
+        }
+        files++;
+    }
+    closedir(d);
+    assert_true(files > 90);
+    /* and names no file that is not there */
+    for (const char *p = strchr(map, '`'); p != NULL; p = strchr(p + 1, '`')) {
+        const char *q = strchr(p + 1, '`');
+        if (q == NULL)
+            break;
+        size_t k = (size_t)(q - p - 1);
+        if (k > 2 && k < 64 && (memcmp(q - 2, ".c", 2) == 0 || memcmp(q - 2, ".h", 2) == 0) &&
+            memchr(p + 1, ' ', k) == NULL && memchr(p + 1, '<', k) == NULL) {
+            char path[96];
+            snprintf(path, sizeof path, "server/%.*s", (int)k, p + 1);
+            struct stat st;
+            if (stat(path, &st) != 0) {
+                fprintf(stderr, "README.md's source map names %s, which is not there\n", path);
+                failures++;
+            }
+        }
+        p = q;
+    }
+    free(readme);
+    assert_int_equal(failures, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(readme_examples_answer_as_shown),
         cmocka_unit_test(make_help_lists_every_target),
+        cmocka_unit_test(source_map_names_every_server_file),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -586,8 +586,8 @@ int bc_changes_carry(bc_store *s, const char *prev_path, bc_err *err)
     int rc = bc_store_prepare(s, "ATTACH DATABASE ?1 AS prev", &st, err);
     if (rc != BC_OK)
         return rc;
-    sqlite3_bind_text(st, 1, prev_path, -1, SQLITE_TRANSIENT);
-    if (sqlite3_step(st) != SQLITE_DONE)
+    rc = bc_store_bind(st, BC_BINDS(bc_text(prev_path)), err);
+    if (rc == BC_OK && sqlite3_step(st) != SQLITE_DONE)
         rc = bc_store_error(s, err, "opening the previous store for its change feed");
     sqlite3_finalize(st);
     if (rc != BC_OK)
@@ -604,26 +604,29 @@ int bc_changes_carry(bc_store *s, const char *prev_path, bc_err *err)
                            "SELECT count(*) FROM pragma_table_info('changes', 'prev') WHERE "
                            "name IN ('curation_before', 'curation_after')",
                            &curations, err);
+    int begun = 0;
+    if (rc == BC_OK && has) {
+        rc = bc_store_begin(s, err);
+        begun = rc == BC_OK;
+    }
     if (rc == BC_OK && has)
         rc = bc_store_exec(s,
                            curations
-                               ? "BEGIN IMMEDIATE;"
-                                 "INSERT INTO main.changes SELECT * FROM prev.changes ORDER BY "
+                               ? "INSERT INTO main.changes SELECT * FROM prev.changes ORDER BY "
                                  "seq;"
                                  "INSERT INTO main.change_baseline SELECT * FROM "
                                  "prev.change_baseline;"
-                                 "COMMIT;"
-                               : "BEGIN IMMEDIATE;"
-                                 "INSERT INTO main.changes (seq, at, content_version, kind, id, "
+                               : "INSERT INTO main.changes (seq, at, content_version, kind, id, "
                                  "op, fields, actor, origin, note) SELECT seq, at, "
                                  "content_version, kind, id, op, fields, actor, origin, note "
                                  "FROM prev.changes ORDER BY seq;"
                                  "INSERT INTO main.change_baseline SELECT * FROM "
-                                 "prev.change_baseline;"
-                                 "COMMIT;",
+                                 "prev.change_baseline;",
                            err);
-    if (rc != BC_OK)
-        sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+    if (rc == BC_OK && begun)
+        rc = bc_store_commit(s, err);
+    if (rc != BC_OK && begun)
+        bc_store_rollback(s);
     sqlite3_exec(db, "DETACH DATABASE prev", NULL, NULL, NULL);
     return rc;
 }

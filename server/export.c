@@ -89,7 +89,7 @@ int bc_export_write(bc_store *s, bc_export_sink sink, void *ctx, bc_export_summa
     bc_sha256_init(&w.hash);
     sqlite3 *db = bc_store_db(s);
     int own = sqlite3_get_autocommit(db);
-    int rc = own ? bc_store_exec(s, "BEGIN", err) : BC_OK;
+    int rc = own ? bc_store_begin_read(s, err) : BC_OK;
     if (rc == BC_OK) {
         meta(s, "content_version", sum->content_version, sizeof sum->content_version);
         meta(s, "built_at", sum->built_at, sizeof sum->built_at);
@@ -100,8 +100,10 @@ int bc_export_write(bc_store *s, bc_export_sink sink, void *ctx, bc_export_summa
     for (const bc_doc_kind *k = bc_doc_kinds; rc == BC_OK && k->type != NULL; k++, ki++)
         rc = ki < BC_EXPORT_MAX_KINDS ? write_kind(s, k, ki, &w, err)
                                       : bc_err_set(err, BC_EINVAL, "too many kinds to export");
-    if (own)
-        sqlite3_exec(db, rc == BC_OK ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL);
+    if (own && rc == BC_OK)
+        rc = bc_store_commit(s, err);
+    if (own && rc != BC_OK)
+        bc_store_rollback(s);
     unsigned char digest[32];
     bc_sha256_final(&w.hash, digest);
     bc_sha256_tohex(digest, sum->sha256);

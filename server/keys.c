@@ -6,7 +6,7 @@
 #include "bordercoop/sha256.h"
 
 #include <errno.h>
-#include <stdarg.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/random.h>
@@ -88,43 +88,6 @@ int bc_keys_generate(char key[BC_KEY_LEN + 1], bc_err *err)
     return (size_t)(o - key) == BC_KEY_LEN ? BC_OK : bc_err_set(err, BC_EIO, "key encoding failed");
 }
 
-/* Takes the writer lock of s's file (none for an in-memory store): a descriptor for
- * bc_store_unlock, -2 when there is no file, -1 with err set on failure. */
-static int lock_store(bc_store *s, int timeout_ms, bc_err *err)
-{
-    const char *path = sqlite3_db_filename(bc_store_db(s), "main");
-    if (path == NULL || path[0] == '\0')
-        return -2;
-    return bc_store_lock(path, timeout_ms, err);
-}
-
-/* Runs one statement with text arguments (NULL binds NULL); *changes (may be NULL) gets
- * the number of rows it changed. */
-static int run(bc_store *s, const char *sql, int *changes, bc_err *err, int n, ...)
-{
-    sqlite3_stmt *st = NULL;
-    int rc = bc_store_stmt(s, sql, &st, err);
-    if (rc != BC_OK)
-        return rc;
-    va_list ap;
-    va_start(ap, n);
-    for (int i = 0; i < n; i++) {
-        const char *v = va_arg(ap, const char *);
-        if (v == NULL)
-            sqlite3_bind_null(st, i + 1);
-        else
-            sqlite3_bind_text(st, i + 1, v, -1, SQLITE_TRANSIENT);
-    }
-    va_end(ap);
-    int step = sqlite3_step(st);
-    if (step != SQLITE_DONE && step != SQLITE_ROW)
-        rc = bc_store_error(s, err, "writing the keys");
-    else if (changes != NULL)
-        *changes = sqlite3_changes(bc_store_db(s));
-    sqlite3_reset(st);
-    return rc;
-}
-
 /* Appends a key change to the audit log (review_log, kind 'key': see migration 0017)
  * inside the caller's transaction: `action` key_add or key_revoke, the role given or
  * taken, by whom. Keys are managed from the command line only (via 'cli'). */
@@ -132,18 +95,20 @@ static int log_change(bc_store *s, const char *action, const char *name, const c
                       const char *by, const char *now, bc_err *err)
 {
     int add = strcmp(action, "key_add") == 0;
-    int rc = run(s,
-                 "INSERT INTO review_log (at, reviewer, via, action, kind, fact_id, fingerprint, "
-                 "from_curation, to_curation, changes) VALUES (?1, ?2, 'cli', ?3, 'key', ?4, "
-                 "printf('%064d', 0), ?5, ?6, json_object('role', json_object('from', ?7, 'to', "
-                 "?8)))",
-                 NULL, err, 8, now, by, action, name, add ? "none" : "active",
-                 add ? "active" : "revoked", add ? NULL : role, add ? role : NULL);
+    int rc = bc_store_run(
+        s,
+        "INSERT INTO review_log (at, reviewer, via, action, kind, fact_id, fingerprint, "
+        "from_curation, to_curation, changes) VALUES (?1, ?2, 'cli', ?3, 'key', ?4, "
+        "printf('%064d', 0), ?5, ?6, json_object('role', json_object('from', ?7, 'to', ?8)))",
+        BC_BINDS(bc_text(now), bc_text(by), bc_text(action), bc_text(name),
+                 bc_text(add ? "none" : "active"), bc_text(add ? "active" : "revoked"),
+                 bc_text(add ? NULL : role), bc_text(add ? role : NULL)),
+        err);
     if (rc == BC_OK)
-        rc = run(s,
-                 "INSERT INTO review_outcomes (seq, status, fact_id) "
-                 "VALUES (last_insert_rowid(), 'applied', ?1)",
-                 NULL, err, 1, name);
+        rc = bc_store_run(s,
+                          "INSERT INTO review_outcomes (seq, status, fact_id) "
+                          "VALUES (last_insert_rowid(), 'applied', ?1)",
+                          BC_BINDS(bc_text(name)), err);
     return rc;
 }
 
@@ -161,21 +126,19 @@ int bc_keys_add(bc_store *s, const char *name, bc_role role, const char *by,
         return rc;
     bc_sha256_hex(made, BC_KEY_LEN, hash);
     bc_keys_now(now);
-    int lock = lock_store(s, 30000, err);
+    int lock = bc_store_lock_writer(s, 30000, err);
     if (lock == -1)
         return err->code ? err->code : BC_EIO;
     int active = -1; /* -1: never used, 0: revoked, 1: active */
-    rc = bc_store_exec(s, "BEGIN IMMEDIATE", err);
+    rc = bc_store_begin(s, err);
     if (rc == BC_OK) {
-        sqlite3_stmt *st = NULL;
-        rc = bc_store_stmt(s, "SELECT max(revoked_at IS NULL) FROM api_keys WHERE name = ?1", &st,
-                           err);
-        if (rc == BC_OK) {
-            sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
-            if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
-                active = sqlite3_column_int(st, 0);
-            sqlite3_reset(st);
-        }
+        char state[8];
+        int found;
+        rc = bc_store_lookup(s, "SELECT max(revoked_at IS NULL) FROM api_keys WHERE name = ?1",
+                             BC_BINDS(bc_text(name)), state, sizeof state, &found, err);
+        /* max() of no rows is NULL, which reads as "" */
+        if (rc == BC_OK && found && state[0] != '\0')
+            active = atoi(state);
     }
     if (rc == BC_OK && active == 1)
         rc = bc_err_set(err, BC_ECONFLICT,
@@ -188,16 +151,18 @@ int bc_keys_add(bc_store *s, const char *name, bc_role role, const char *by,
                         "log names one holder; choose another (e.g. %.50s.2)",
                         name, name);
     if (rc == BC_OK)
-        rc = run(s,
-                 "INSERT INTO api_keys (name, role, hash, created_at, created_by) "
-                 "VALUES (?1, ?2, ?3, ?4, ?5)",
-                 NULL, err, 5, name, bc_role_name(role), hash, now, by ? by : "unknown");
+        rc = bc_store_run(s,
+                          "INSERT INTO api_keys (name, role, hash, created_at, created_by) "
+                          "VALUES (?1, ?2, ?3, ?4, ?5)",
+                          BC_BINDS(bc_text(name), bc_text(bc_role_name(role)), bc_text(hash),
+                                   bc_text(now), bc_text(by ? by : "unknown")),
+                          err);
     if (rc == BC_OK)
         rc = log_change(s, "key_add", name, bc_role_name(role), by ? by : "unknown", now, err);
     if (rc == BC_OK)
-        rc = bc_store_exec(s, "COMMIT", err);
+        rc = bc_store_commit(s, err);
     if (rc != BC_OK)
-        sqlite3_exec(bc_store_db(s), "ROLLBACK", NULL, NULL, NULL);
+        bc_store_rollback(s);
     bc_store_unlock(lock);
     if (rc == BC_OK)
         memcpy(key, made, BC_KEY_LEN + 1);
@@ -209,36 +174,33 @@ int bc_keys_revoke(bc_store *s, const char *name, const char *by, bc_err *err)
 {
     char now[24];
     bc_keys_now(now);
-    int lock = lock_store(s, 30000, err);
+    int lock = bc_store_lock_writer(s, 30000, err);
     if (lock == -1)
         return err->code ? err->code : BC_EIO;
     int changed = 0;
     char role[16] = "";
-    int rc = bc_store_exec(s, "BEGIN IMMEDIATE", err);
+    int rc = bc_store_begin(s, err);
     if (rc == BC_OK) {
-        sqlite3_stmt *st = NULL;
-        rc = bc_store_stmt(s, "SELECT role FROM api_keys WHERE name = ?1 AND revoked_at IS NULL",
-                           &st, err);
-        if (rc == BC_OK) {
-            sqlite3_bind_text(st, 1, name ? name : "", -1, SQLITE_TRANSIENT);
-            if (sqlite3_step(st) == SQLITE_ROW)
-                snprintf(role, sizeof role, "%s", (const char *)sqlite3_column_text(st, 0));
-            sqlite3_reset(st);
-        }
+        int found;
+        rc = bc_store_lookup(s, "SELECT role FROM api_keys WHERE name = ?1 AND revoked_at IS NULL",
+                             BC_BINDS(bc_text(name ? name : "")), role, sizeof role, &found, err);
     }
     if (rc == BC_OK)
-        rc = run(s,
-                 "UPDATE api_keys SET revoked_at = ?2, revoked_by = ?3 "
-                 "WHERE name = ?1 AND revoked_at IS NULL",
-                 &changed, err, 3, name ? name : "", now, by ? by : "unknown");
+        rc = bc_store_run(
+            s,
+            "UPDATE api_keys SET revoked_at = ?2, revoked_by = ?3 "
+            "WHERE name = ?1 AND revoked_at IS NULL",
+            BC_BINDS(bc_text(name ? name : ""), bc_text(now), bc_text(by ? by : "unknown")), err);
+    if (rc == BC_OK)
+        changed = sqlite3_changes(bc_store_db(s));
     if (rc == BC_OK && changed == 0)
         rc = bc_err_set(err, BC_ENOTFOUND, "'%.64s' has no active key", name ? name : "");
     if (rc == BC_OK)
         rc = log_change(s, "key_revoke", name, role, by ? by : "unknown", now, err);
     if (rc == BC_OK)
-        rc = bc_store_exec(s, "COMMIT", err);
+        rc = bc_store_commit(s, err);
     if (rc != BC_OK)
-        sqlite3_exec(bc_store_db(s), "ROLLBACK", NULL, NULL, NULL);
+        bc_store_rollback(s);
     bc_store_unlock(lock);
     return rc;
 }
@@ -367,15 +329,13 @@ int bc_keys_touch(bc_store *s, long long id, int min_interval_s, bc_err *err)
     if (!stale)
         return BC_OK;
     bc_err busy;
-    int lock = lock_store(s, 0, &busy);
+    int lock = bc_store_lock_writer(s, 0, &busy);
     if (lock == -1)
         return BC_OK; /* a rebuild or another write holds the store: next time */
-    char idtext[24];
-    snprintf(idtext, sizeof idtext, "%lld", id);
-    rc = run(s,
-             "UPDATE api_keys SET last_used_at = ?2 WHERE id = CAST(?1 AS INTEGER) AND "
-             "(last_used_at IS NULL OR last_used_at < ?2)",
-             NULL, err, 2, idtext, now);
+    rc = bc_store_run(s,
+                      "UPDATE api_keys SET last_used_at = ?2 WHERE id = ?1 AND "
+                      "(last_used_at IS NULL OR last_used_at < ?2)",
+                      BC_BINDS(bc_int(id), bc_text(now)), err);
     bc_store_unlock(lock);
     return rc;
 }
@@ -422,9 +382,10 @@ int bc_keys_carry_over(bc_store *from, bc_store *to, bc_err *err)
             rc = bc_store_error(from, err, "reading the keys to carry over");
             break;
         }
-        for (int i = 0; i < 9; i++)
-            sqlite3_bind_value(wr, i + 1, sqlite3_column_value(rd, i));
-        if (sqlite3_step(wr) != SQLITE_DONE)
+        for (int i = 0; i < 9 && rc == BC_OK; i++)
+            if (sqlite3_bind_value(wr, i + 1, sqlite3_column_value(rd, i)) != SQLITE_OK)
+                rc = bc_store_error(to, err, "carrying a key over");
+        if (rc == BC_OK && sqlite3_step(wr) != SQLITE_DONE)
             rc = bc_store_error(to, err, "carrying a key over");
         sqlite3_reset(wr);
     }

@@ -42,9 +42,9 @@ int bc_resolve_alias(bc_request *req, const char *entity, const char *input, con
                            "SELECT entity_id FROM aliases WHERE entity = ?1 AND alias_key = ?2 "
                            "LIMIT 1",
                            &st, err);
+    if (rc == BC_OK)
+        rc = bc_store_bind(st, BC_BINDS(bc_text(entity), bc_text_n(key.data, key.len)), err);
     if (rc == BC_OK) {
-        sqlite3_bind_text(st, 1, entity, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 2, key.data, (int)key.len, SQLITE_STATIC);
         int step = sqlite3_step(st);
         if (step == SQLITE_ROW) {
             const char *v = (const char *)sqlite3_column_text(st, 0);
@@ -86,9 +86,10 @@ int bc_resource_list(bc_request *req, bc_response *res)
         const char *id = json_string_value(json_array_get(page.ids, first + (size_t)step_dir * i));
         sqlite3_stmt *doc;
         rc = bc_store_stmt(req->store, r->doc_sql, &doc, &err);
+        if (rc == BC_OK)
+            rc = bc_store_bind(doc, BC_BINDS(bc_text(id)), &err);
         if (rc != BC_OK)
             break;
-        sqlite3_bind_text(doc, 1, id, -1, SQLITE_STATIC);
         if (sqlite3_step(doc) == SQLITE_ROW) {
             if (i > 0 && q.format != BC_FMT_CSV)
                 bc_buf_putc(out, ',');
@@ -155,10 +156,11 @@ static int name_candidates(bc_request *req, const char *entity, const char *inpu
                        "?1 AND ?1 <> 'source' AND instr('-' || alias_key || '-', '-' || ?2 || "
                        "'-') > 0) c GROUP BY c.entity_id ORDER BY c.entity_id LIMIT ?3",
                        &st, err);
+    if (rc == BC_OK)
+        rc = bc_store_bind(
+            st, BC_BINDS(bc_text(entity), bc_text_n(key.data, key.len), bc_int(MAX_CANDIDATES + 1)),
+            err);
     if (rc == BC_OK) {
-        sqlite3_bind_text(st, 1, entity, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 2, key.data, (int)key.len, SQLITE_STATIC);
-        sqlite3_bind_int(st, 3, MAX_CANDIDATES + 1);
         int step;
         while ((step = sqlite3_step(st)) == SQLITE_ROW) {
             if (m->n == MAX_CANDIDATES) {
@@ -247,8 +249,9 @@ int bc_resource_get(bc_request *req, bc_response *res)
     int found = 0;
     if (rc == BC_OK)
         rc = bc_store_stmt(req->store, r->doc_sql, &st, &err);
+    if (rc == BC_OK)
+        rc = bc_store_bind(st, BC_BINDS(bc_text(id)), &err);
     if (rc == BC_OK) {
-        sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
         int step = sqlite3_step(st);
         found = step == SQLITE_ROW;
         if (found)

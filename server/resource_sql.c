@@ -35,22 +35,53 @@ static void append_where(bc_buf *sql, const bc_resource *r, const bound *b, size
     }
 }
 
-/* Binds every filter value to each '?' of its fragment, in order; returns the next index. */
-static int bind_filters(sqlite3_stmt *st, const bound *b, size_t n)
+/* Binds every filter value to each '?' of its fragment, in order, from ?1: the next
+ * index into *idx. A numbered placeholder (?1) in a fragment, which the count cannot
+ * follow, or a failed bind is an error (err set) naming the resource and the filter. */
+static int bind_filters(const bc_resource *r, sqlite3_stmt *st, const bound *b, size_t n, int *idx,
+                        bc_err *err)
 {
-    int idx = 1;
+    *idx = 1;
     for (size_t i = 0; i < n; i++) {
         const char *w = b[i].spec->where;
         for (; w != NULL && *w; w++) {
             if (*w != '?')
                 continue;
-            if (b[i].spec->type == BC_PARAM_INT || b[i].spec->type == BC_PARAM_BOOL)
-                sqlite3_bind_int64(st, idx++, b[i].num);
-            else
-                sqlite3_bind_text(st, idx++, b[i].text, -1, SQLITE_STATIC);
+            if (w[1] >= '0' && w[1] <= '9')
+                return bc_err_set(err, BC_EINVAL,
+                                  "resource %s: the fragment of filter %s numbers a placeholder",
+                                  r->name, b[i].spec->name);
+            int rc = b[i].spec->type == BC_PARAM_INT || b[i].spec->type == BC_PARAM_BOOL
+                         ? sqlite3_bind_int64(st, *idx, b[i].num)
+                         : sqlite3_bind_text(st, *idx, b[i].text, -1, SQLITE_STATIC);
+            if (rc != SQLITE_OK)
+                return bc_err_set(err, BC_EINVAL, "resource %s: binding filter %s at ?%d: %s",
+                                  r->name, b[i].spec->name, *idx, sqlite3_errstr(rc));
+            (*idx)++;
         }
     }
-    return idx;
+    return BC_OK;
+}
+
+/* st has exactly `values` placeholders, the values counted from the filters b[0..n) and
+ * the rest of the statement: a fragment with a '?' that is no placeholder (inside a
+ * literal) would shift every later value. The error names the filters applied. */
+static int check_count(const bc_resource *r, sqlite3_stmt *st, const bound *b, size_t n, int values,
+                       bc_err *err)
+{
+    int want = sqlite3_bind_parameter_count(st);
+    if (values == want)
+        return BC_OK;
+    char names[200] = "";
+    size_t len = 0;
+    for (size_t i = 0; i < n && len < sizeof names; i++)
+        if (b[i].spec->where != NULL)
+            len += (size_t)snprintf(names + len, sizeof names - len, "%s%s", len ? ", " : "",
+                                    b[i].spec->name);
+    return bc_err_set(err, BC_EINVAL,
+                      "resource %s: %d values for %d placeholders; a '?' of the fragment of "
+                      "filter %s is not a placeholder",
+                      r->name, values, want, names);
 }
 /* Counts the rows of r that filters b[0..n) match into *count; what names the step in
  * an error. */
@@ -64,8 +95,12 @@ static int count_rows(bc_request *req, const bc_resource *r, const bound *b, siz
     int rc = bc_buf_failed(&sql) ? bc_err_set(err, BC_ENOMEM, "out of memory")
                                  : bc_store_prepare(req->store, sql.data, &st, err);
     bc_buf_free(&sql);
+    int idx = 1;
+    if (rc == BC_OK)
+        rc = bind_filters(r, st, b, n, &idx, err);
+    if (rc == BC_OK)
+        rc = check_count(r, st, b, n, idx - 1, err);
     if (rc == BC_OK) {
-        bind_filters(st, b, n);
         if (sqlite3_step(st) == SQLITE_ROW)
             *count = (long)sqlite3_column_int64(st, 0);
         else
@@ -84,16 +119,15 @@ static int one_direction(const list_query *q)
     return 1;
 }
 
-/* Binds cursor value k (a string, integer or real) at idx. */
-static void bind_cursor_value(sqlite3_stmt *st, int idx, const json_t *cursor, size_t k)
+/* Binds cursor value k (a string, integer or real) at idx: SQLite's result code. */
+static int bind_cursor_value(sqlite3_stmt *st, int idx, const json_t *cursor, size_t k)
 {
     json_t *v = json_array_get(cursor, k + 2);
     if (json_is_string(v))
-        sqlite3_bind_text(st, idx, json_string_value(v), -1, SQLITE_STATIC);
-    else if (json_is_integer(v))
-        sqlite3_bind_int64(st, idx, json_integer_value(v));
-    else
-        sqlite3_bind_double(st, idx, json_number_value(v));
+        return sqlite3_bind_text(st, idx, json_string_value(v), -1, SQLITE_STATIC);
+    if (json_is_integer(v))
+        return sqlite3_bind_int64(st, idx, json_integer_value(v));
+    return sqlite3_bind_double(st, idx, json_number_value(v));
 }
 
 /* The page query: SELECT id, keys... with filters, keyset position and order. Composed
@@ -159,18 +193,33 @@ static int run_page(bc_request *req, const bc_resource *r, list_query *q, sqlite
     bc_buf_free(&sql);
     if (rc != BC_OK)
         return rc;
-    int idx = bind_filters(*out, q->b, q->n);
+    int idx = 1, brc = SQLITE_OK;
+    rc = bind_filters(r, *out, q->b, q->n, &idx, err);
+    /* the keyset values (one per key, or a triangle of them when directions mix), then
+     * LIMIT and OFFSET */
+    size_t keyset = q->cursor == NULL  ? 0
+                    : one_direction(q) ? q->nkeys
+                                       : q->nkeys * (q->nkeys + 1) / 2;
+    if (rc == BC_OK)
+        rc = check_count(r, *out, q->b, q->n, idx - 1 + (int)keyset + 2, err);
+    if (rc != BC_OK)
+        return rc;
     /* the same order the keyset clause above wrote its placeholders in */
     if (q->cursor != NULL && one_direction(q))
-        for (size_t i = 0; i < q->nkeys; i++)
-            bind_cursor_value(*out, idx++, q->cursor, i);
+        for (size_t i = 0; i < q->nkeys && brc == SQLITE_OK; i++)
+            brc = bind_cursor_value(*out, idx++, q->cursor, i);
     else
-        for (size_t i = 0; q->cursor != NULL && i < q->nkeys; i++)
-            for (size_t k = 0; k <= i; k++)
-                bind_cursor_value(*out, idx++, q->cursor, k);
-    sqlite3_bind_int64(*out, idx, q->limit + 1);
-    sqlite3_bind_int64(*out, idx + 1, q->offset);
-    return BC_OK;
+        for (size_t i = 0; q->cursor != NULL && i < q->nkeys && brc == SQLITE_OK; i++)
+            for (size_t k = 0; k <= i && brc == SQLITE_OK; k++)
+                brc = bind_cursor_value(*out, idx++, q->cursor, k);
+    if (brc == SQLITE_OK)
+        brc = sqlite3_bind_int64(*out, idx, q->limit + 1);
+    if (brc == SQLITE_OK)
+        brc = sqlite3_bind_int64(*out, idx + 1, q->offset);
+    if (brc != SQLITE_OK)
+        rc = bc_err_set(err, BC_EINVAL, "resource %s: binding the page's position: %s", r->name,
+                        sqlite3_errstr(brc));
+    return rc;
 }
 
 /* The key values of the current row of st as a JSON array. */
@@ -336,8 +385,12 @@ static int read_facet(bc_request *req, const bc_resource *r, const list_query *q
     if (rc == BC_OK &&
         (buckets == NULL || (page->facets == NULL && (page->facets = json_object()) == NULL)))
         rc = bc_err_set(err, BC_ENOMEM, "out of memory");
+    int idx = 1;
+    if (rc == BC_OK)
+        rc = bind_filters(r, st, q->b, q->n, &idx, err);
+    if (rc == BC_OK)
+        rc = check_count(r, st, q->b, q->n, idx - 1, err);
     if (rc == BC_OK) {
-        bind_filters(st, q->b, q->n);
         int step;
         while ((step = sqlite3_step(st)) == SQLITE_ROW) {
             json_t *v;

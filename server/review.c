@@ -139,54 +139,15 @@ const char *bc_review_action_name(bc_review_action a)
 
 /* ---- small store helpers ------------------------------------------------------------ */
 
-/* The first column of sql's first row (?1 = a, ?2 = b and ?3 = c when not NULL) into
- * out (size n): 1 when there was a row, 0 when none, -1 on error (err set). */
-int review_one3(bc_store *s, const char *sql, const char *a, const char *b, const char *c,
-                char *out, size_t n, bc_err *err)
-{
-    sqlite3_stmt *st = NULL;
-    if (bc_store_stmt(s, sql, &st, err) != BC_OK)
-        return -1;
-    sqlite3_bind_text(st, 1, a, -1, SQLITE_TRANSIENT);
-    if (b != NULL)
-        sqlite3_bind_text(st, 2, b, -1, SQLITE_TRANSIENT);
-    if (c != NULL)
-        sqlite3_bind_text(st, 3, c, -1, SQLITE_TRANSIENT);
-    int step = sqlite3_step(st), found = -1;
-    if (step == SQLITE_ROW) {
-        const unsigned char *v = sqlite3_column_text(st, 0);
-        if (out != NULL)
-            snprintf(out, n, "%s", v ? (const char *)v : "");
-        found = 1;
-    } else if (step == SQLITE_DONE) {
-        found = 0;
-    } else {
-        bc_store_error(s, err, "reading the store");
-    }
-    sqlite3_reset(st);
-    return found;
-}
-
-int review_one(bc_store *s, const char *sql, const char *a, const char *b, char *out, size_t n,
+int review_one(bc_store *s, const char *sql, const bc_bind *vals, size_t nvals, char *out, size_t n,
                bc_err *err)
 {
-    return review_one3(s, sql, a, b, NULL, out, n, err);
-}
-
-/* Runs sql binding ?1 = a, ?2 = b (when not NULL). */
-int review_run2(bc_store *s, const char *sql, const char *a, const char *b, bc_err *err)
-{
-    sqlite3_stmt *st = NULL;
-    int rc = bc_store_stmt(s, sql, &st, err);
-    if (rc != BC_OK)
-        return rc;
-    sqlite3_bind_text(st, 1, a, -1, SQLITE_TRANSIENT);
-    if (b != NULL)
-        sqlite3_bind_text(st, 2, b, -1, SQLITE_TRANSIENT);
-    if (sqlite3_step(st) != SQLITE_DONE)
-        rc = bc_store_error(s, err, "writing a review decision");
-    sqlite3_reset(st);
-    return rc;
+    int found = 0;
+    char ignored[1];
+    if (bc_store_lookup(s, sql, vals, nvals, out != NULL ? out : ignored,
+                        out != NULL ? n : sizeof ignored, &found, err) != BC_OK)
+        return -1;
+    return found;
 }
 
 void review_now_iso(char out[24])
@@ -203,7 +164,7 @@ static int holder(bc_store *s, const review_kind *k, const char *id, char out[20
 {
     if (k->owner_sql == NULL)
         return snprintf(out, 200, "%s", id), 1;
-    return review_one(s, k->owner_sql, id, NULL, out, 200, err);
+    return review_one(s, k->owner_sql, BC_BINDS(bc_text(id)), out, 200, err);
 }
 
 int bc_review_fact_path(bc_store *s, bc_review_kind kind, const char *id, bc_buf *out, bc_err *err)
@@ -212,7 +173,7 @@ int bc_review_fact_path(bc_store *s, bc_review_kind kind, const char *id, bc_buf
     char doc[200];
     int found = holder(s, k, id, doc, err);
     if (found < 0)
-        return BC_ESTORE;
+        return err->code;
     if (found == 0)
         return bc_err_set(err, BC_ENOTFOUND, "no %s with id '%.120s'", k->name, id);
     bc_buf_puts(out, k->path);

@@ -39,7 +39,7 @@ static int decided_fingerprint(bc_store *s, const review_kind *k, const char *id
         "SELECT l.fingerprint FROM review_outcomes o JOIN review_log l ON l.seq = o.seq "
         "WHERE o.status = 'applied' AND o.fact_id = ?2 AND l.kind = ?1 "
         "ORDER BY o.seq DESC LIMIT 1",
-        k->name, id, fp, 65, err);
+        BC_BINDS(bc_text(k->name), bc_text(id)), fp, 65, err);
 }
 
 /* Moves the content version forward (a hash of the previous one and what changed), so
@@ -47,9 +47,9 @@ static int decided_fingerprint(bc_store *s, const review_kind *k, const char *id
 int review_bump_version(bc_store *s, const char *what, char version[65], bc_err *err)
 {
     char old[65] = "", now[24];
-    if (review_one(s, "SELECT value FROM store_meta WHERE key = ?1", "content_version", NULL, old,
-                   sizeof old, err) < 0)
-        return BC_ESTORE;
+    if (review_one(s, "SELECT value FROM store_meta WHERE key = ?1",
+                   BC_BINDS(bc_text("content_version")), old, sizeof old, err) < 0)
+        return err->code;
     bc_sha256 h;
     unsigned char d[32];
     bc_sha256_init(&h);
@@ -59,11 +59,11 @@ int review_bump_version(bc_store *s, const char *what, char version[65], bc_err 
     bc_sha256_final(&h, d);
     bc_sha256_tohex(d, version);
     review_now_iso(now);
-    int rc = review_run2(s, "INSERT OR REPLACE INTO store_meta (key, value) VALUES (?1, ?2)",
-                         "content_version", version, err);
+    int rc = bc_store_run(s, "INSERT OR REPLACE INTO store_meta (key, value) VALUES (?1, ?2)",
+                          BC_BINDS(bc_text("content_version"), bc_text(version)), err);
     if (rc == BC_OK)
-        rc = review_run2(s, "INSERT OR REPLACE INTO store_meta (key, value) VALUES (?1, ?2)",
-                         "modified_at", now, err);
+        rc = bc_store_run(s, "INSERT OR REPLACE INTO store_meta (key, value) VALUES (?1, ?2)",
+                          BC_BINDS(bc_text("modified_at"), bc_text(now)), err);
     return rc;
 }
 
@@ -76,9 +76,9 @@ static int reindex(bc_store *s, const review_kind *k, const char *id, const char
     if (k->owner_sql != NULL) {
         /* a part: its document is indexed as it now reads (the view leaves out parts
          * that are not trusted) */
-        int found = review_one(s, k->owner_sql, id, NULL, owner, sizeof owner, err);
+        int found = review_one(s, k->owner_sql, BC_BINDS(bc_text(id)), owner, sizeof owner, err);
         if (found <= 0)
-            return found < 0 ? BC_ESTORE : BC_OK;
+            return found < 0 ? err->code : BC_OK;
         id = owner;
         to = "reviewed";
     }
@@ -98,7 +98,7 @@ static void last_decision(bc_store *s, const review_kind *k, const char *id, cha
                    "l.seq || ')' FROM review_outcomes o JOIN review_log l ON l.seq = o.seq "
                    "WHERE o.status = 'applied' AND o.fact_id = ?2 AND l.kind = ?1 "
                    "ORDER BY o.seq DESC LIMIT 1",
-                   k->name, id, text, sizeof text, &ignored) == 1)
+                   BC_BINDS(bc_text(k->name), bc_text(id)), text, sizeof text, &ignored) == 1)
         snprintf(out, n, "; last decision: %s", text);
     else
         out[0] = '\0';
@@ -159,9 +159,9 @@ int review_apply_action(bc_store *s, bc_review_kind kind, const char *id, bc_rev
 {
     const review_kind *k = review_kind_get(kind);
     *changes = NULL;
-    int found = review_one(s, k->state_sql, id, NULL, from, 16, err);
+    int found = review_one(s, k->state_sql, BC_BINDS(bc_text(id)), from, 16, err);
     if (found < 0)
-        return BC_ESTORE;
+        return err->code;
     if (found == 0)
         return bc_err_set(err, BC_ENOTFOUND, "no %s with id '%.120s'", k->name, id);
     if (strcmp(from, "curated") == 0)
@@ -181,15 +181,15 @@ int review_apply_action(bc_store *s, bc_review_kind kind, const char *id, bc_rev
     if (action == BC_REVIEW_EDIT)
         rc = review_edit_apply(s, kind, id, fields, changes, field, err);
     if (rc == BC_OK)
-        rc = review_run2(s, k->set_sql, id, to, err);
+        rc = bc_store_run(s, k->set_sql, BC_BINDS(bc_text(id), bc_text(to)), err);
     /* a reviewed meeting is no longer only machine-read: its title loses the mark */
     if (rc == BC_OK && kind == BC_REVIEW_MEETING && strcmp(to, "reviewed") == 0)
-        rc = review_run2(
+        rc = bc_store_run(
             s,
             "UPDATE meetings SET title = substr(title, 1, length(title) - length(?2)) "
             "WHERE id = ?1 AND length(title) > length(?2) AND substr(title, -length(?2)) "
             "= ?2",
-            id, " (extracted)", err);
+            BC_BINDS(bc_text(id), bc_text(" (extracted)")), err);
     if (rc == BC_OK)
         rc = reindex(s, k, id, to, err);
     if (rc != BC_OK) {
@@ -197,16 +197,6 @@ int review_apply_action(bc_store *s, bc_review_kind kind, const char *id, bc_rev
         *changes = NULL;
     }
     return rc;
-}
-
-/* Takes the writer lock of s's file: a descriptor, -2 for an in-memory store, -1 on
- * failure (err set). */
-static int lock_store(bc_store *s, bc_err *err)
-{
-    const char *path = sqlite3_db_filename(bc_store_db(s), "main");
-    if (path == NULL || path[0] == '\0')
-        return -2;
-    return bc_store_lock(path, 30000, err);
 }
 
 static int check_text(const char *v, size_t max)
@@ -235,21 +225,22 @@ int bc_review_decide(bc_store *w, const bc_review_request *rq, bc_review_result 
         return snprintf(out->field, sizeof out->field, "fields"),
                bc_err_set(err, BC_EINVAL, "fields: only an edit corrects fields; %s takes none",
                           bc_review_action_name(rq->action));
-    int lock = lock_store(w, err);
+    int lock = bc_store_lock_writer(w, 30000, err);
     if (lock == -1)
         return err->code ? err->code : BC_EIO;
     char fp[65] = "", from[16] = "", to[16] = "", source[200] = "", now[24];
     json_t *changes = NULL;
     review_now_iso(now);
-    int rc = bc_store_exec(w, "BEGIN IMMEDIATE", err);
+    int rc = bc_store_begin(w, err);
     if (rc == BC_OK) {
         /* the fingerprint of the fact as extracted: computed before the first decision,
          * inherited from the earlier decisions after it */
         int had = decided_fingerprint(w, k, rq->fact_id, fp, err);
         if (had < 0)
-            rc = BC_ESTORE;
+            rc = err->code;
         else if (had == 0 &&
-                 review_one(w, k->state_sql, rq->fact_id, NULL, from, sizeof from, err) == 1 &&
+                 review_one(w, k->state_sql, BC_BINDS(bc_text(rq->fact_id)), from, sizeof from,
+                            err) == 1 &&
                  strcmp(from, "extracted") == 0)
             rc = review_fingerprint(w, k, rq->fact_id, fp, err);
     }
@@ -262,55 +253,42 @@ int bc_review_decide(bc_store *w, const bc_review_request *rq, bc_review_result 
     if (rc == BC_OK && fp[0] == '\0')
         rc = review_fingerprint(w, k, rq->fact_id, fp,
                                 err); /* a store edited by hand: best we can */
-    if (rc == BC_OK &&
-        review_one(w, k->source_sql, rq->fact_id, NULL, source, sizeof source, err) < 0)
-        rc = BC_ESTORE;
+    if (rc == BC_OK && review_one(w, k->source_sql, BC_BINDS(bc_text(rq->fact_id)), source,
+                                  sizeof source, err) < 0)
+        rc = err->code;
     char *changes_text =
         changes ? json_dumps(changes, JSON_COMPACT | JSON_REAL_PRECISION(15)) : NULL;
-    if (rc == BC_OK) {
-        sqlite3_stmt *st = NULL;
-        rc = bc_store_stmt(w,
-                           "INSERT INTO review_log (at, reviewer, via, action, kind, fact_id, "
-                           "source_id, fingerprint, from_curation, to_curation, changes, note) "
-                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-                           &st, err);
-        if (rc == BC_OK) {
-            const char *v[] = {now,
-                               rq->reviewer,
-                               rq->via ? rq->via : "api",
-                               bc_review_action_name(rq->action),
-                               k->name,
-                               rq->fact_id,
-                               source[0] ? source : NULL,
-                               fp,
-                               from,
-                               to,
-                               changes_text,
-                               rq->note};
-            for (int i = 0; i < 12; i++)
-                if (v[i] != NULL)
-                    sqlite3_bind_text(st, i + 1, v[i], -1, SQLITE_TRANSIENT);
-            if (sqlite3_step(st) != SQLITE_DONE)
-                rc = bc_store_error(w, err, "appending to the review log");
-            sqlite3_reset(st);
-            out->seq = sqlite3_last_insert_rowid(bc_store_db(w));
-        }
-    }
+    if (changes != NULL && changes_text == NULL && rc == BC_OK)
+        rc = bc_err_set(err, BC_ENOMEM, "out of memory writing the edit's changes");
+    /* the audit entry: every value bound or the decision is not made */
+    if (rc == BC_OK)
+        rc = bc_store_run(
+            w,
+            "INSERT INTO review_log (at, reviewer, via, action, kind, fact_id, "
+            "source_id, fingerprint, from_curation, to_curation, changes, note) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+            BC_BINDS(bc_text(now), bc_text(rq->reviewer), bc_text(rq->via ? rq->via : "api"),
+                     bc_text(bc_review_action_name(rq->action)), bc_text(k->name),
+                     bc_text(rq->fact_id), bc_text(source[0] ? source : NULL), bc_text(fp),
+                     bc_text(from), bc_text(to), bc_text(changes_text), bc_text(rq->note)),
+            err);
+    if (rc == BC_OK)
+        out->seq = sqlite3_last_insert_rowid(bc_store_db(w));
     char seq[24];
     snprintf(seq, sizeof seq, "%lld", out->seq);
     if (rc == BC_OK)
-        rc = review_run2(w,
-                         "INSERT INTO review_outcomes (seq, status, fact_id) "
-                         "VALUES (CAST(?1 AS INTEGER), 'applied', ?2)",
-                         seq, rq->fact_id, err);
+        rc = bc_store_run(w,
+                          "INSERT INTO review_outcomes (seq, status, fact_id) "
+                          "VALUES (?1, 'applied', ?2)",
+                          BC_BINDS(bc_int(out->seq), bc_text(rq->fact_id)), err);
     if (rc == BC_OK)
         rc = review_bump_version(w, seq, out->content_version, err);
     if (rc == BC_OK)
         rc = feed(w, k, rq->fact_id, before, rq->reviewer, rq->note, now, err);
     if (rc == BC_OK)
-        rc = bc_store_exec(w, "COMMIT", err);
+        rc = bc_store_commit(w, err);
     if (rc != BC_OK)
-        sqlite3_exec(bc_store_db(w), "ROLLBACK", NULL, NULL, NULL);
+        bc_store_rollback(w);
     bc_store_unlock(lock);
     free(changes_text);
     json_decref(changes);

@@ -36,16 +36,12 @@ const char *review_doc_sql(const review_kind *k);
 
 /* ---- review.c: store helpers ---- */
 
-/* The first column of sql's first row (?1 = a, ?2 = b and ?3 = c when not NULL) into
- * out (size n; out may be NULL): 1 when there was a row, 0 when none, -1 on error (err
- * set). review_one is the same without ?3. */
-int review_one3(bc_store *s, const char *sql, const char *a, const char *b, const char *c,
-                char *out, size_t n, bc_err *err);
-int review_one(bc_store *s, const char *sql, const char *a, const char *b, char *out, size_t n,
+/* The first column of sql's first row, vals bound (bc_store_lookup: their number must
+ * be the statement's), into out (size n; out may be NULL): 1 when there was a row, 0
+ * when none, -1 on error (err set, its code BC_ENOMEM, BC_EINVAL or BC_ESTORE). Writes
+ * go through bc_store_run. */
+int review_one(bc_store *s, const char *sql, const bc_bind *vals, size_t nvals, char *out, size_t n,
                bc_err *err);
-
-/* Runs sql binding ?1 = a, ?2 = b (when not NULL). 0 or BC_ESTORE. */
-int review_run2(bc_store *s, const char *sql, const char *a, const char *b, bc_err *err);
 
 /* The time now, UTC, as 2026-03-02T09:14:00Z. */
 void review_now_iso(char out[24]);

@@ -16,21 +16,21 @@ static int find_target(bc_store *to, const review_kind *k, const char *fact_id,
 {
     target[0] = why[0] = '\0';
     int found =
-        review_one3(to,
-                    "SELECT o.fact_id FROM review_outcomes o JOIN review_log l ON l.seq = o.seq "
-                    "WHERE o.status = 'applied' AND l.kind = ?1 AND l.fact_id = ?2 AND "
-                    "l.fingerprint = ?3 ORDER BY o.seq DESC LIMIT 1",
-                    k->name, fact_id, fp, target, 200, err);
+        review_one(to,
+                   "SELECT o.fact_id FROM review_outcomes o JOIN review_log l ON l.seq = o.seq "
+                   "WHERE o.status = 'applied' AND l.kind = ?1 AND l.fact_id = ?2 AND "
+                   "l.fingerprint = ?3 ORDER BY o.seq DESC LIMIT 1",
+                   BC_BINDS(bc_text(k->name), bc_text(fact_id), bc_text(fp)), target, 200, err);
     if (found < 0)
-        return BC_ESTORE;
+        return err->code;
     if (found == 1)
         return BC_OK;
     sqlite3_stmt *st = NULL;
     int rc = BC_OK;
     char state[16], here[65];
-    found = review_one(to, k->state_sql, fact_id, NULL, state, sizeof state, err);
+    found = review_one(to, k->state_sql, BC_BINDS(bc_text(fact_id)), state, sizeof state, err);
     if (found < 0)
-        return BC_ESTORE;
+        return err->code;
     if (found == 1 && strcmp(state, "extracted") == 0) {
         rc = review_fingerprint(to, k, fact_id, here, err);
         if (rc != BC_OK)
@@ -163,11 +163,11 @@ int bc_review_carry_over(bc_store *from, bc_store *to, bc_review_replay *stats, 
     memset(stats, 0, sizeof *stats);
     char ignored[8];
     int present = review_one(from, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1",
-                             "review_log", NULL, ignored, sizeof ignored, err);
+                             BC_BINDS(bc_text("review_log")), ignored, sizeof ignored, err);
     if (present <= 0)
-        return present < 0 ? BC_ESTORE : BC_OK;
+        return present < 0 ? err->code : BC_OK;
     sqlite3_stmt *rd = NULL, *wr = NULL;
-    int rc = bc_store_exec(to, "BEGIN IMMEDIATE", err);
+    int rc = bc_store_begin(to, err);
     if (rc == BC_OK)
         rc = bc_store_stmt(from,
                            "SELECT seq, at, reviewer, via, action, kind, fact_id, source_id, "
@@ -189,18 +189,18 @@ int bc_review_carry_over(bc_store *from, bc_store *to, bc_review_replay *stats, 
             rc = bc_store_error(from, err, "reading the review log to carry over");
             break;
         }
-        for (int i = 0; i < 13; i++)
-            sqlite3_bind_value(wr, i + 1, sqlite3_column_value(rd, i));
-        int key_change = sqlite3_column_text(rd, 5) != NULL &&
-                         strcmp((const char *)sqlite3_column_text(rd, 5), "key") == 0;
-        if (sqlite3_step(wr) != SQLITE_DONE)
+        for (int i = 0; i < 13 && rc == BC_OK; i++)
+            if (sqlite3_bind_value(wr, i + 1, sqlite3_column_value(rd, i)) != SQLITE_OK)
+                rc = bc_store_error(to, err, "carrying the review log over");
+        const unsigned char *kind = sqlite3_column_text(rd, 5);
+        int key_change = kind != NULL && strcmp((const char *)kind, "key") == 0;
+        if (rc == BC_OK && sqlite3_step(wr) != SQLITE_DONE)
             rc = bc_store_error(to, err, "carrying the review log over");
         sqlite3_reset(wr);
         if (rc == BC_OK && !key_change)
             stats->decisions++;
     }
-    if (rc == BC_OK)
-        sqlite3_reset(rd);
+    sqlite3_reset(rd); /* also after an error: a cached statement holds no read open */
     /* a store from before key changes were logged (migration 0017): enter its keys'
      * changes from the carried-over key table, as the migration does */
     if (rc == BC_OK)
@@ -248,9 +248,9 @@ int bc_review_carry_over(bc_store *from, bc_store *to, bc_review_replay *stats, 
         rc = review_bump_version(to, what, version, err);
     }
     if (rc == BC_OK)
-        rc = bc_store_exec(to, "COMMIT", err);
+        rc = bc_store_commit(to, err);
     if (rc != BC_OK) {
-        sqlite3_exec(bc_store_db(to), "ROLLBACK", NULL, NULL, NULL);
+        bc_store_rollback(to);
         bc_err inner = *err;
         bc_err_set(err, inner.code ? inner.code : BC_ESTORE,
                    "carrying the review decisions over: %s", inner.msg);

@@ -59,7 +59,7 @@ int bc_store_exec(bc_store *s, const char *sql, bc_err *err)
     return BC_OK;
 }
 
-int bc_store_begin(bc_store *s, bc_err *err)
+static int begin(bc_store *s, const char *sql, bc_err *err)
 {
     /* a transaction an earlier failure could not roll back (no memory then) ends now */
     bc_store_rollback(s);
@@ -68,8 +68,18 @@ int bc_store_begin(bc_store *s, bc_err *err)
     if (rc == BC_OK)
         rc = bc_store_stmt(s, "COMMIT", &st, err);
     if (rc == BC_OK)
-        rc = bc_store_run(s, "BEGIN IMMEDIATE", BC_NO_BINDS, err);
+        rc = bc_store_run(s, sql, BC_NO_BINDS, err);
     return rc;
+}
+
+int bc_store_begin(bc_store *s, bc_err *err)
+{
+    return begin(s, "BEGIN IMMEDIATE", err);
+}
+
+int bc_store_begin_read(bc_store *s, bc_err *err)
+{
+    return begin(s, "BEGIN", err);
 }
 
 int bc_store_commit(bc_store *s, bc_err *err)
@@ -251,6 +261,14 @@ int bc_store_file_id(const char *path, bc_file_id *out, bc_err *err)
     out->dev = (unsigned long long)st.st_dev;
     out->ino = (unsigned long long)st.st_ino;
     return BC_OK;
+}
+
+int bc_store_lock_writer(bc_store *s, int timeout_ms, bc_err *err)
+{
+    const char *path = sqlite3_db_filename(s->db, "main");
+    if (path == NULL || path[0] == '\0')
+        return -2;
+    return bc_store_lock(path, timeout_ms, err);
 }
 
 void bc_store_unlock(int fd)

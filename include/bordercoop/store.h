@@ -135,6 +135,9 @@ int bc_store_lookup(bc_store *s, const char *sql, const bc_bind *vals, size_t n,
  * memory to roll back, the next bc_store_begin on the connection finishes the rollback
  * first. */
 int bc_store_begin(bc_store *s, bc_err *err);
+/* The same for a read transaction (a deferred BEGIN): one consistent snapshot of the
+ * store across several statements, on any connection (query-only ones included). */
+int bc_store_begin_read(bc_store *s, bc_err *err);
 int bc_store_commit(bc_store *s, bc_err *err);
 /* Rolls back the open transaction, if any. */
 void bc_store_rollback(bc_store *s);
@@ -164,6 +167,11 @@ int bc_store_is_immutable(const bc_store *s);
  * timeout_ms, BC_EIO when the lock file cannot be opened. */
 int bc_store_lock(const char *path, int timeout_ms, bc_err *err);
 void bc_store_unlock(int fd);
+
+/* bc_store_lock on the file of s's main database: a descriptor for bc_store_unlock, -2
+ * when s has no file (an in-memory store: nothing to lock, and bc_store_unlock(-2) does
+ * nothing), or -1 with err set as bc_store_lock says. */
+int bc_store_lock_writer(bc_store *s, int timeout_ms, bc_err *err);
 
 /* How long writers wait for the lock (milliseconds): the CLI's 30 s by default; the
  * daemon lowers it (--write-budget-ms) so that a write waits on its writer thread for a

@@ -320,10 +320,49 @@ static void failures_are_codes(void **state)
     bc_store_close(s);
 }
 
+/* An allocation failure anywhere in adding or revoking a key leaves no transaction open
+ * behind it (the next write works: a ROLLBACK that itself lacked memory once left BEGIN
+ * IMMEDIATE open, and every later write failed) and never a key change without its audit
+ * entry. */
+static void allocation_failures_leave_no_transaction_open(void **state)
+{
+    (void)state;
+    bc_store *s = migrated();
+    bc_err err;
+    char key[BC_KEY_LEN + 1], name[32];
+    long failed = 0;
+    for (long n = 0;; n++) {
+        assert_true(n < 20000);
+        snprintf(name, sizeof name, "oom%ld", n);
+        bc_alloc_fail_after(n);
+        int rc = bc_keys_add(s, name, BC_ROLE_REVIEW, "cli:test", key, &err);
+        if (rc == 0)
+            rc = bc_keys_revoke(s, name, "cli:test", &err);
+        long made = bc_alloc_count();
+        bc_alloc_fail_reset();
+        failed += rc != 0;
+        /* the connection writes again at once */
+        snprintf(name, sizeof name, "next%ld", n);
+        rc = bc_keys_add(s, name, BC_ROLE_REVIEW, "cli:test", key, &err);
+        if (rc != 0)
+            fail_msg("after a failure at allocation %ld: %s", n, err.msg);
+        if (made <= n)
+            break;
+    }
+    assert_true(failed > 0);
+    /* each key added has its key_add entry, each revoked one its key_revoke */
+    assert_int_equal(fx_count(s, "SELECT count(*) FROM api_keys"),
+                     fx_count(s, "SELECT count(*) FROM review_log WHERE action = 'key_add'"));
+    assert_int_equal(fx_count(s, "SELECT count(*) FROM api_keys WHERE revoked_at IS NOT NULL"),
+                     fx_count(s, "SELECT count(*) FROM review_log WHERE action = 'key_revoke'"));
+    bc_store_close(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(roles_and_names),
+        cmocka_unit_test(allocation_failures_leave_no_transaction_open),
         cmocka_unit_test(keys_are_random_and_url_safe),
         cmocka_unit_test(only_the_hash_is_stored),
         cmocka_unit_test(one_active_key_per_name),

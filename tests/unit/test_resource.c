@@ -906,6 +906,78 @@ static void unknown_ids_are_404(void **state)
     json_decref(j);
 }
 
+/* Every filter fragment of every collection has as many placeholders as '?' characters,
+ * none of them numbered: the list engine binds a value to each '?' it counts. */
+static void every_filter_fragment_counts_its_placeholders(void **state)
+{
+    (void)state;
+    size_t checked = 0;
+    for (const bc_resource *const *r = bc_resources; *r != NULL; r++)
+        for (const bc_param_spec *f = (*r)->filters; f != NULL && f->name != NULL; f++) {
+            if (f->where == NULL)
+                continue;
+            int marks = 0;
+            for (const char *w = f->where; *w; w++)
+                if (*w == '?') {
+                    marks++;
+                    if (w[1] >= '0' && w[1] <= '9')
+                        fail_msg("%s: filter %s numbers a placeholder", (*r)->name, f->name);
+                }
+            char sql[4096];
+            snprintf(sql, sizeof sql, "SELECT 1 FROM %s WHERE (%s)", (*r)->from, f->where);
+            sqlite3_stmt *st = NULL;
+            if (sqlite3_prepare_v2(bc_store_db(S), sql, -1, &st, NULL) != SQLITE_OK)
+                fail_msg("%s: filter %s: %s", (*r)->name, f->name, sqlite3_errmsg(bc_store_db(S)));
+            if (sqlite3_bind_parameter_count(st) != marks)
+                fail_msg("%s: filter %s has %d '?' and %d placeholders", (*r)->name, f->name, marks,
+                         sqlite3_bind_parameter_count(st));
+            sqlite3_finalize(st);
+            checked++;
+        }
+    assert_true(checked > 40);
+}
+
+/* The list on a copy of the meetings descriptor whose one filter is `where`, filtered
+ * with odd=jwg-yunnan-11: the status. */
+static int list_with_filter(const char *where, bc_response *res)
+{
+    const bc_param_spec filters[] = {{"odd", BC_PARAM_TEXT, where}, {NULL}};
+    bc_resource r = bc_res_meetings;
+    r.filters = filters;
+    r.facets = NULL;
+    bc_arena arena = BC_ARENA_INIT;
+    bc_request req =
+        fx_req(S, "GET", "/v1/meetings", "odd=jwg-yunnan-11&total=true", BC_FMT_JSON, 0, &arena);
+    req.route_data = &r;
+    return fx_run(bc_resource_list, &req, res);
+}
+
+/* A fragment whose '?' are not its placeholders (one inside a literal, a numbered one)
+ * would shift every later value: the engine refuses it (a 500 naming the filter in the
+ * log) instead of filtering on the wrong value. */
+static void a_miscounted_fragment_is_an_error(void **state)
+{
+    (void)state;
+    bc_response res;
+    assert_int_equal(list_with_filter("m.id = ?", &res), 200);
+    json_t *j = fx_json_body(&res);
+    assert_int_equal(json_array_size(json_object_get(j, "data")), 1);
+    json_decref(j);
+    bc_response_free(&res);
+    static const char *const bad[] = {
+        "m.id <> '?' AND m.id = ?",  /* counted 2, one placeholder */
+        "m.id = ?1 OR m.place = ?1", /* counted 2, one placeholder */
+        "m.id = ?1 OR m.place = ?",  /* counted 2, two placeholders: numbered */
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        assert_int_equal(list_with_filter(bad[i], &res), 500);
+        fx_expect_500(&res);
+        if (strstr(res.log_note, "odd") == NULL)
+            fail_msg("%s: the log note does not name the filter: %s", bad[i], res.log_note);
+        bc_response_free(&res);
+    }
+}
+
 /* 500s whose problem body was built and checked (fx_expect_500) */
 static long checked_500s;
 
@@ -1025,6 +1097,8 @@ int main(void)
         cmocka_unit_test(sql_text_in_values_is_only_data),
         cmocka_unit_test(unknown_ids_are_404),
         cmocka_unit_test(allocation_failure_is_a_clean_500),
+        cmocka_unit_test(every_filter_fragment_counts_its_placeholders),
+        cmocka_unit_test(a_miscounted_fragment_is_an_error),
     };
     return cmocka_run_group_tests_name("resource", tests, fx_group_setup, fx_group_teardown);
 }

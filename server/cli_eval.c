@@ -61,10 +61,11 @@ static json_t *extraction_json(const bc_extraction *x, const char *text)
     }
     for (size_t i = 0; i < x->ngates; i++) {
         const bc_xgate *g = &x->gates[i];
-        json_t *o = json_pack("{s:b,s:s,s:s,s:s,s:s?,s:s?,s:f}", "pair", g->pair, "vn_side",
-                              g->vn_side, "cn_side", g->cn_side, "kind", g->kind, "project",
-                              g->project[0] ? g->project : NULL, "date",
-                              g->date[0] ? g->date : NULL, "confidence", g->confidence);
+        json_t *o =
+            json_pack("{s:b,s:s,s:s,s:s,s:s?,s:s?,s:s?,s:f}", "pair", g->pair, "vn_side",
+                      g->vn_side, "cn_side", g->cn_side, "kind", g->kind, "project",
+                      g->project[0] ? g->project : NULL, "date", g->date[0] ? g->date : NULL,
+                      "target_date", g->target[0] ? g->target : NULL, "confidence", g->confidence);
         json_object_set_new(o, "quotes", cite_json(&g->cite, text));
         json_array_append_new(gates, o);
     }

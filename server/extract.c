@@ -403,8 +403,9 @@ static int same_gate(const ctx *c, size_t j, size_t i)
 static void merge_gate(bc_xgate *a, const bc_xgate *b)
 {
     bcx_cite_merge(&a->cite, &b->cite);
-    if (a->date[0] == '\0') {
+    if (a->date[0] == '\0' && a->target[0] == '\0') {
         memcpy(a->date, b->date, sizeof a->date);
+        memcpy(a->target, b->target, sizeof a->target);
         a->date_inferred = b->date_inferred;
     }
     if (!a->pair && b->pair) {

@@ -66,8 +66,8 @@ static const gz_project *project_for(ctx *c, size_t a0, size_t a1, size_t b0, si
     bc_buf ka = BC_BUF_INIT, kb = BC_BUF_INIT;
     if (c->g == NULL)
         return NULL;
-    bc_text_slug(c->s + c->t[a0].start, c->t[a1].end - c->t[a0].start, &ka);
-    bc_text_slug(c->s + c->t[b0].start, c->t[b1].end - c->t[b0].start, &kb);
+    bcx_side_key(c->s + c->t[a0].start, c->t[a1].end - c->t[a0].start, &ka);
+    bcx_side_key(c->s + c->t[b0].start, c->t[b1].end - c->t[b0].start, &kb);
     if (bc_buf_failed(&ka) || bc_buf_failed(&kb))
         c->rc = BC_ENOMEM;
     for (size_t k = 0; c->rc == BC_OK && k < c->g->npr; k++) {
@@ -122,8 +122,37 @@ static const char *kind_name(unsigned present)
     return "gate_pair";
 }
 
-static void add_gate(ctx *c, size_t si, const char *vn, size_t vnl, const char *cn, size_t cnl,
-                     const gz_project *p, unsigned present, int pair, double conf)
+/* 1 when date d is one to meet, not one that happened: a deadline word just before it
+ * ("trước ngày 31/12/2024", "avant le 30 septembre", "before the end of 2025") or, in
+ * Chinese, just after it ("年底前"); a goal or an expectation earlier in its clause
+ * ("phấn đấu hoàn thành ...", "力争...", "is expected to begin ... on January 15"); or a
+ * date its own words put in the future. */
+static int date_to_meet(const ctx *c, size_t si, const xd *d)
+{
+    const bc_lex *e = NULL;
+    size_t lo = c->se[si].t0;
+    if (c->t[d->t0].tense == TENSE_FUTURE)
+        return 1;
+    if (c->lbit == L_ZH)
+        return d->t1 < c->se[si].t1 && bcx_lex_find(c, C_DEADLINE, d->t1, &e) > 0
+                   ? 1
+                   : bcx_range_has(c, d->t0 > lo + 8 ? d->t0 - 8 : lo, d->t0, C_TARGET, -1);
+    for (size_t q = d->t0; q > lo && q + 4 > d->t0; q--)
+        if (bcx_lex_find(c, C_DEADLINE, q - 1, &e) > 0)
+            return 1;
+    for (size_t q = d->t0; q > lo && q + 10 > d->t0; q--) {
+        if (bcx_gap(c, q - 1) & (G_COMMA | G_DOT))
+            break;
+        if (bcx_lex_find(c, C_TARGET, q - 1, &e) > 0 ||
+            bcx_lex_find(c, C_QUAL_EXPECTED, q - 1, &e) > 0)
+            return 1;
+    }
+    return 0;
+}
+
+static void add_gate(ctx *c, size_t si, size_t g0, size_t g1, const char *vn, size_t vnl,
+                     const char *cn, size_t cnl, const gz_project *p, unsigned present, int pair,
+                     double conf)
 {
     bc_extraction *o = c->out;
     for (size_t k = 0; p != NULL && k < o->ngates; k++)
@@ -140,8 +169,15 @@ static void add_gate(ctx *c, size_t si, const char *vn, size_t vnl, const char *
     copy_utf8(x->cn_side, sizeof x->cn_side, cn, cnl);
     copy_str(x->project, sizeof x->project, p ? GZ(c->g, p->id) : "");
     copy_str(x->kind, sizeof x->kind, p ? GZ(c->g, p->kind) : kind_name(present));
-    const xd *d = bcx_nearest_date(c, si, c->se[si].t0, c->se[si].t0 + 1, 1);
-    if (d != NULL) {
+    /* the date nearest to the crossing's names, at most a clause away ("Hoành Mô – Dong
+     * Zhong, officiellement ouverte le 25 mai"): an event's, or a deadline's or a plan's */
+    const xd *d = bcx_nearest_date(c, si, g0, g1, 1);
+    if (d != NULL && bcx_commas(c, d->t0 < g0 ? d->t1 : g1, d->t0 < g0 ? g0 : d->t0) > 1)
+        d = NULL;
+    if (d != NULL && date_to_meet(c, si, d)) {
+        copy_str(x->target, sizeof x->target, d->iso);
+        x->date_inferred = d->inferred;
+    } else if (d != NULL) {
         copy_str(x->date, sizeof x->date, d->iso);
         x->date_inferred = d->inferred;
     }
@@ -257,13 +293,46 @@ static unsigned crossing_near(const ctx *c, size_t si, size_t a, size_t b, size_
     return bits;
 }
 
+/* 1 when token k lies in one of the n spans [from, to]. */
+static int in_span(const size_t (*span)[2], size_t n, size_t k)
+{
+    for (size_t i = 0; i < n; i++)
+        if (k >= span[i][0] && k <= span[i][1])
+            return 1;
+    return 0;
+}
+
+/* 1 when token i is a Roman numeral ("II", "IV"): the number of a gate ("số II", "No.
+ * II"), not a word of its name when it comes first. */
+static int roman_numeral(const ctx *c, size_t i)
+{
+    size_t n = c->t[i].end - c->t[i].start;
+    if (c->t[i].kind != T_WORD || n > 4)
+        return 0;
+    for (size_t k = 0; k < n; k++)
+        if (strchr("IVX", c->s[c->t[i].start + k]) == NULL)
+            return 0;
+    return 1;
+}
+
+/* 1 when a meeting or a mechanism is named in the four tokens before token a ("groupe de
+ * travail mixte Quang Ninh – Fangchenggang", "Joint Working Group Lao Cai – Yunnan"). */
+static int names_body_before(const ctx *c, size_t si, size_t a)
+{
+    const bc_lex *e = NULL;
+    for (size_t q = a > c->se[si].t0 + 4 ? a - 4 : c->se[si].t0; q < a; q++)
+        if (bcx_lex_find(c, C_MECH, q, &e) > 0 || bcx_lex_find(c, C_MEET, q, &e) > 0)
+            return 1;
+    return 0;
+}
+
 /* Latin pairs: "X (Vietnam) - Y (China)", "X - Y" of a known project, "X - Y" next to a
  * crossing word. */
 static void latin_pairs(ctx *c, size_t si, unsigned present)
 {
     const bc_lex *e = NULL;
     size_t lo = c->se[si].t0, lim = c->se[si].t1;
-    size_t done = lo; /* tokens before this are part of a pair already */
+    size_t span[8][2], nspan = 0; /* the tokens of pairs found with country tags */
     for (size_t i = lo; i < lim && c->rc == BC_OK; i++) {
         size_t n1, n2;
         int s1 = country_tag(c, i, lo, lim, &n1);
@@ -285,27 +354,34 @@ static void latin_pairs(ctx *c, size_t si, unsigned present)
             if ((p = project_for(c, a, a1, b0, b1, present, &swapped)) != NULL)
                 a0 = a;
         while (p == NULL && a0 < a1 &&
-               (bcx_lex_find(c, C_ARTICLE, a0, &e) > 0 || bcx_lex_find(c, C_PROJ, a0, &e) > 0))
-            a0++; /* "The Thanh Thuy (Vietnam) - ...", "Border Gate Lao Cai": not the name */
+               (bcx_lex_find(c, C_ARTICLE, a0, &e) > 0 || bcx_lex_find(c, C_PROJ, a0, &e) > 0 ||
+                roman_numeral(c, a0)))
+            a0++; /* "The Thanh Thuy (Vietnam) - ...", "Border Gate Lao Cai", "No. II Kim
+                   * Thanh": not the name */
         size_t v0 = s1 > 0 ? a0 : b0, v1 = s1 > 0 ? a1 : b1;
         size_t w0 = s1 > 0 ? b0 : a0, w1 = s1 > 0 ? b1 : a1;
         unsigned kinds = p ? p->kmask : present | crossing_near(c, si, a0, b1 + n2, 3);
         int pair = kinds == 0 || (kinds & ~(unsigned)(PK_ROUTE | PK_SEA)) != 0;
-        add_gate(c, si, c->s + c->t[v0].start, c->t[v1].end - c->t[v0].start, c->s + c->t[w0].start,
-                 c->t[w1].end - c->t[w0].start, p, present | crossing_near(c, si, a0, b1 + n2, 3),
-                 pair, p ? 0.9 : 0.8);
-        done = b1 + n2 + 1;
+        add_gate(c, si, a0, b1 + n2 + 1, c->s + c->t[v0].start, c->t[v1].end - c->t[v0].start,
+                 c->s + c->t[w0].start, c->t[w1].end - c->t[w0].start, p,
+                 present | crossing_near(c, si, a0, b1 + n2, 3), pair, p ? 0.9 : 0.8);
+        if (nspan < 8) {
+            span[nspan][0] = a0;
+            span[nspan++][1] = b1 + n2;
+        }
         i = b1 + n2;
     }
     /* X - Y without country tags: a known project's sides, or any two names next to a
      * word for a crossing */
-    for (size_t k = done > lo ? done : lo; k + 1 < lim && c->rc == BC_OK; k++) {
+    for (size_t k = lo; k + 1 < lim && c->rc == BC_OK; k++) {
         unsigned g = bcx_gap(c, k);
-        if (!(g & G_DASH) || (g & ~(unsigned)(G_SPACE | G_DASH)) || k < done)
+        if (!(g & G_DASH) || (g & ~(unsigned)(G_SPACE | G_DASH)) || in_span(span, nspan, k))
             continue;
         size_t a0 = run_back(c, k, lo), b1 = run_fwd(c, k + 1, lim);
         if (a0 == SIZE_MAX || b1 == SIZE_MAX)
             continue;
+        while (a0 < k && roman_numeral(c, a0))
+            a0++; /* "số II Kim Thành – Bắc Sơn": the second Kim Thanh gate, named Kim Thanh */
         const gz_project *p = NULL;
         int swapped = 0;
         size_t pa = 0, pb = 0;
@@ -339,13 +415,18 @@ static void latin_pairs(ctx *c, size_t si, unsigned present)
             if (ra == 2 || rb == 2 || (ra && rb) || (ca != 0 && ca == cb) ||
                 cn_region(c, si, a0, k) || cn_region(c, si, k + 1, b1) || code_like(c, a0, b1))
                 continue;
+            /* "groupe de travail mixte Quang Ninh – Fangchenggang": a province and a city
+             * that name a body, not a crossing; a province is a crossing's side only with a
+             * word for a crossing next to the pair */
+            if ((ra || rb) && (near == 0 || names_body_before(c, si, a0)))
+                continue;
             unsigned kinds = present | near;
             /* routes and sea lines are no crossings the corpus counts: known projects only */
             int pair = (kinds & ~(unsigned)(PK_ROUTE | PK_SEA)) != 0 || kinds == 0;
             int swap = ca < 0 || cb > 0; /* the Chinese side named first */
             size_t v0 = swap ? k + 1 : a0, v1 = swap ? b1 : k;
             size_t w0 = swap ? a0 : k + 1, w1 = swap ? k : b1;
-            add_gate(c, si, c->s + c->t[v0].start, c->t[v1].end - c->t[v0].start,
+            add_gate(c, si, a0, b1 + 1, c->s + c->t[v0].start, c->t[v1].end - c->t[v0].start,
                      c->s + c->t[w0].start, c->t[w1].end - c->t[w0].start, NULL, kinds, pair, 0.7);
             k = b1;
             continue;
@@ -353,8 +434,8 @@ static void latin_pairs(ctx *c, size_t si, unsigned present)
         size_t v0 = swapped ? k + 1 : pa, v1 = swapped ? pb : k;
         size_t w0 = swapped ? pa : k + 1, w1 = swapped ? k : pb;
         int route = (p->kmask & ~(unsigned)(PK_ROUTE | PK_SEA)) == 0;
-        add_gate(c, si, c->s + c->t[v0].start, c->t[v1].end - c->t[v0].start, c->s + c->t[w0].start,
-                 c->t[w1].end - c->t[w0].start, p, present, !route, 0.85);
+        add_gate(c, si, pa, pb + 1, c->s + c->t[v0].start, c->t[v1].end - c->t[v0].start,
+                 c->s + c->t[w0].start, c->t[w1].end - c->t[w0].start, p, present, !route, 0.85);
         k = pb;
     }
 }
@@ -414,7 +495,7 @@ static int han_side(ctx *c, size_t si, size_t a, size_t b)
         return place;
     bc_buf k = BC_BUF_INIT;
     int side = 0;
-    bc_text_slug(c->s + c->t[a].start, c->t[b - 1].end - c->t[a].start, &k);
+    bcx_side_key(c->s + c->t[a].start, c->t[b - 1].end - c->t[a].start, &k);
     for (size_t p = 0; c->g && p < c->g->npr && side == 0 && k.len > 0; p++) {
         if (has_key(GZ(c->g, c->g->pr[p].vn_keys), k.data, k.len))
             side = 1;
@@ -566,7 +647,7 @@ static void han_pairs(ctx *c, size_t si, unsigned present)
         const gz_project *p = project_for(c, a0, a1 - 1, b0, b1 - 1, present | near, &swapped);
         size_t v0 = ca > 0 ? a0 : b0, v1 = ca > 0 ? a1 : b1;
         size_t w0 = ca > 0 ? b0 : a0, w1 = ca > 0 ? b1 : a1;
-        add_gate(c, si, c->s + c->t[v0].start, c->t[v1 - 1].end - c->t[v0].start,
+        add_gate(c, si, a0, b1, c->s + c->t[v0].start, c->t[v1 - 1].end - c->t[v0].start,
                  c->s + c->t[w0].start, c->t[w1 - 1].end - c->t[w0].start, p, present | near, 1,
                  p ? 0.85 : 0.75);
         k = b1;
@@ -650,8 +731,8 @@ static void facing_pairs(ctx *c, size_t si, unsigned present)
             continue;
         size_t v0 = ca > 0 ? a0 : b0, v1 = ca > 0 ? a1 : b1;
         size_t w0 = ca > 0 ? b0 : a0, w1 = ca > 0 ? b1 : a1;
-        add_gate(c, si, c->s + c->t[v0].start, c->t[v1].end - c->t[v0].start, c->s + c->t[w0].start,
-                 c->t[w1].end - c->t[w0].start, NULL, present, 1, 0.7);
+        add_gate(c, si, a0, b1 + 1, c->s + c->t[v0].start, c->t[v1].end - c->t[v0].start,
+                 c->s + c->t[w0].start, c->t[w1].end - c->t[w0].start, NULL, present, 1, 0.7);
         f = b1;
     }
 }
@@ -706,8 +787,9 @@ static void linking_pairs(ctx *c, size_t si, unsigned present)
             continue;
         size_t v0 = ca > 0 ? a0 : b0, v1 = ca > 0 ? a1 : b1;
         size_t w0 = ca > 0 ? b0 : a0, w1 = ca > 0 ? b1 : a1;
-        add_gate(c, si, c->s + c->t[v0].start, c->t[v1].end - c->t[v0].start, c->s + c->t[w0].start,
-                 c->t[w1].end - c->t[w0].start, NULL, present | near, 1, 0.7);
+        add_gate(c, si, a0, b1 + 1, c->s + c->t[v0].start, c->t[v1].end - c->t[v0].start,
+                 c->s + c->t[w0].start, c->t[w1].end - c->t[w0].start, NULL, present | near, 1,
+                 0.7);
         f = b1;
     }
 }
@@ -756,7 +838,7 @@ static void han_facing(ctx *c, size_t si, unsigned present)
     if (side[0] == 0 || side[0] == side[1])
         return;
     int v = side[0] > 0 ? 0 : 1;
-    add_gate(c, si, c->s + c->t[name[v][0]].start,
+    add_gate(c, si, name[0][0], name[1][1], c->s + c->t[name[v][0]].start,
              c->t[name[v][1] - 1].end - c->t[name[v][0]].start, c->s + c->t[name[1 - v][0]].start,
              c->t[name[1 - v][1] - 1].end - c->t[name[1 - v][0]].start, NULL, present, 1, 0.7);
 }
@@ -770,6 +852,10 @@ void bcx_find_gates(ctx *c)
         for (size_t i = lo; i < lim; i++)
             if (bcx_lex_find(c, C_PROJ, i, &e) > 0)
                 present |= (unsigned)e->val;
+        /* "grenspaar Ha Khau - Lao Cai": a pair named without another crossing word is
+         * of gates (not the railway bridge between the same towns) */
+        if (present == 0 && bcx_sent_has(c, si, C_PAIR, -1))
+            present = PK_GATE;
         size_t before = c->out->ngates;
         if (c->lbit == L_ZH)
             han_pairs(c, si, present);
@@ -789,15 +875,16 @@ void bcx_find_gates(ctx *c)
             for (size_t k = 0; k < c->g->npr; k++) {
                 const gz_project *p = &c->g->pr[k];
                 if (strcmp(GZ(c->g, p->id), c->h[q].id) == 0)
-                    add_gate(c, si, GZ(c->g, p->vn), strlen(GZ(c->g, p->vn)), GZ(c->g, p->cn),
-                             strlen(GZ(c->g, p->cn)), p, present, 0, 0.7);
+                    add_gate(c, si, c->h[q].t0, c->h[q].t1, GZ(c->g, p->vn),
+                             strlen(GZ(c->g, p->vn)), GZ(c->g, p->cn), strlen(GZ(c->g, p->cn)), p,
+                             present, 0, 0.7);
             }
         }
         for (size_t k = 0; c->g && k < c->g->npr && c->rc == BC_OK; k++) {
             const gz_project *p = &c->g->pr[k];
             const char *vn = GZ(c->g, p->vn);
             if (GZ(c->g, p->cn)[0] == '\0' && strchr(vn, ' ') != NULL && phrase_in(c, vn, lo, lim))
-                add_gate(c, si, vn, strlen(vn), "", 0, p, present, 0, 0.6);
+                add_gate(c, si, lo, lo + 1, vn, strlen(vn), "", 0, p, present, 0, 0.6);
         }
     }
 }

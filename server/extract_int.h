@@ -187,6 +187,13 @@ size_t bcx_gz_key_len(const char *w);
 size_t bcx_gz_first(const bc_gazetteer *g, const char *key, size_t n);
 /* The PK_* words a projects.kind implies. */
 unsigned bcx_kind_mask(const char *kind);
+/* Appends to out the key a crossing's side is compared by: the slug of the n bytes at s
+ * without its hyphens, so spacing, hyphens, case and diacritics do not tell names apart
+ * ("Dong Zhong", "Dongzhong", "Đông-zhong"). Sets out's failed flag on ENOMEM. */
+void bcx_side_key(const char *s, size_t n, bc_buf *out);
+/* The i-th border place of China (cn = 1) or Vietnam, its names joined by '|' ("Mong
+ * Cai|Móng Cái|芒街"); NULL past the last (gazetteer_places.c, static storage). */
+const char *bcx_border_place(int cn, size_t i);
 
 /* ==== the article: tokens, sentences and what was found in them ======================== */
 

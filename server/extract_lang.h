@@ -84,6 +84,8 @@ enum {
                 * places named after it */
     C_SPEND,   /* what money is spent on, after "to", "for", "na", "de", "用于": building,
                 * upgrading, expanding (an amount for that is an investment) */
+    /* a deadline: "before", "truoc", "avant", "前" (after the date in Chinese) */
+    C_DEADLINE,
     C_LAST_CLASS
 };
 

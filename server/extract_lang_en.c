@@ -314,6 +314,11 @@ const bc_lex bc_lex_en[] = {
     WE(C_CONVERT, "equivalent to", 0),
     WE(C_CONVERT, "or", 0),
     WE(C_CONVERT, "i e", 0),
+    /* a deadline: the date after it is one to meet, not one that happened */
+    WE(C_DEADLINE, "before", 0),
+    WE(C_DEADLINE, "by the end of", 0),
+    WE(C_DEADLINE, "no later than", 0),
+    WE(C_DEADLINE, "deadline", 0),
     WE(C_SAME_DAY, "the same day", 0),
     WE(C_SAME_DAY, "that day", 0),
     WE(C_SAME_DAY, "the same morning", 0),

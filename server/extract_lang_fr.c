@@ -281,6 +281,11 @@ const bc_lex bc_lex_fr[] = {
     WE(C_MONEY_CUE, "marchandises", MM_GOODS),
     WE(C_CONVERT, "soit", 0),
     WE(C_CONVERT, "equivalent a", 0),
+    /* a deadline: the date after it is one to meet, not one that happened */
+    WE(C_DEADLINE, "avant", 0),
+    WE(C_DEADLINE, "d ici", 0),
+    WE(C_DEADLINE, "au plus tard", 0),
+    WE(C_DEADLINE, "d ici a", 0),
     WE(C_SAME_DAY, "le meme jour", 0),
     WE(C_SAME_DAY, "le jour meme", 0),
     WE(C_BOTH_SIDES, "les deux parties", 0),

@@ -225,6 +225,9 @@ const bc_lex bc_lex_nl[] = {
     WI(C_TARGET, "doel", 0),
     WE(C_CONVERT, "oftewel", 0),
     WE(C_CONVERT, "ofwel", 0),
+    /* a deadline: the date after it is one to meet, not one that happened */
+    WE(C_DEADLINE, "voor", 0),
+    WE(C_DEADLINE, "uiterlijk", 0),
     WE(C_SAME_DAY, "dezelfde dag", 0),
     WE(C_SAME_DAY, "op dezelfde dag", 0),
     WE(C_BOTH_SIDES, "beide partijen", 0),
@@ -241,6 +244,7 @@ const bc_lex bc_lex_nl[] = {
     WE(C_TALKS, "ontmoetten", TALKS_VERB),
     WP(C_TALKS, "ceremonie", TALKS_CEREMONY),
     WP(C_PAIR, "paar", 0),
+    WE(C_PAIR, "grenspaar", 0),
     WP(C_PAIR, "koppel", 0),
     WE(C_FACES, "tegenover", 0),
     WE(C_UP_AFTER, "meer", 0),

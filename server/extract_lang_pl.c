@@ -289,6 +289,10 @@ const bc_lex bc_lex_pl[] = {
     WP(C_MONEY_CUE, "towar", MM_GOODS),
     WE(C_CONVERT, "czyli", 0),
     WE(C_CONVERT, "tj", 0),
+    /* a deadline: the date after it is one to meet, not one that happened */
+    WE(C_DEADLINE, "przed", 0),
+    WE(C_DEADLINE, "do konca", 0),
+    WE(C_DEADLINE, "najpozniej", 0),
     WE(C_SAME_DAY, "tego samego dnia", 0),
     WE(C_SAME_DAY, "w tym samym dniu", 0),
     WE(C_BOTH_SIDES, "obie strony", 0),

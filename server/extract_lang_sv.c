@@ -230,6 +230,10 @@ const bc_lex bc_lex_sv[] = {
     WE(C_MONEY_CUE, "varor", MM_GOODS),
     WE(C_CONVERT, "motsvarande", 0),
     WE(C_CONVERT, "eller", 0),
+    /* a deadline: the date after it is one to meet, not one that happened */
+    WE(C_DEADLINE, "fore", 0),
+    WE(C_DEADLINE, "senast", 0),
+    WE(C_DEADLINE, "vid utgangen av", 0),
     WE(C_SAME_DAY, "samma dag", 0),
     WE(C_BOTH_SIDES, "de tva sidorna", 0),
     WE(C_BOTH_SIDES, "bada sidor", 0),

@@ -151,6 +151,10 @@ const bc_lex bc_lex_zh[] = {
     WE(C_CONVERT, "约合", 0),
     WE(C_CONVERT, "折合", 0),
     WE(C_CONVERT, "合", 0),
+    /* a deadline: the date after it is one to meet, not one that happened */
+    WE(C_DEADLINE, "前", 0),
+    WE(C_DEADLINE, "之前", 0),
+    WE(C_DEADLINE, "以前", 0),
     WE(C_SAME_DAY, "当天", 0),
     WE(C_SAME_DAY, "同日", 0),
     WE(C_SAME_DAY, "当日", 0),

@@ -185,11 +185,25 @@ int bc_gazetteer_add_mechanism(bc_gazetteer *g, const char *id, const char *kind
     return rc;
 }
 
-/* Appends "key|" for the slug of the n bytes at s (nothing when it has no letters). */
+void bcx_side_key(const char *s, size_t n, bc_buf *out)
+{
+    size_t from = out->len, to = from;
+    if (bc_text_slug(s, n, out) != BC_OK)
+        return;
+    for (size_t i = from; i < out->len; i++)
+        if (out->data[i] != '-')
+            out->data[to++] = out->data[i];
+    out->len = to;
+    if (out->data != NULL)
+        out->data[to] = '\0';
+}
+
+/* Appends "key|" for the side key of the n bytes at s (nothing when it has no letters). */
 static void add_key(bc_buf *keys, const char *s, size_t n, bc_buf *tmp)
 {
     bc_buf_reset(tmp);
-    if (bc_text_slug(s, n, tmp) == BC_OK && tmp->len > 0) {
+    bcx_side_key(s, n, tmp);
+    if (!bc_buf_failed(tmp) && tmp->len > 0) {
         bc_buf_append(keys, tmp->data, tmp->len);
         bc_buf_putc(keys, '|');
     } else if (bc_buf_failed(tmp)) {
@@ -231,6 +245,41 @@ static void side_keys(const char *side, bc_buf *keys, bc_buf *tmp, bc_buf *bare,
             add_key(keys, bare->data + from, i - from, tmp);
             from = i + 1;
         }
+}
+
+/* 1 when "|key|" is in the keys so far. */
+static int keys_have(const bc_buf *keys, const bc_buf *key)
+{
+    for (size_t i = 0; keys->data != NULL && i + key->len + 1 < keys->len; i++)
+        if (keys->data[i] == '|' && keys->data[i + key->len + 1] == '|' &&
+            memcmp(keys->data + i + 1, key->data, key->len) == 0)
+            return 1;
+    return 0;
+}
+
+/* Appends the keys of the other names of every border place of the side (cn: China's)
+ * that one of its keys names: "Mong Cai" is also "芒街", "峒中" also "Dongzhong". */
+static void place_keys(bc_buf *keys, int cn, bc_buf *tmp)
+{
+    const char *names;
+    for (size_t i = 0; (names = bcx_border_place(cn, i)) != NULL && !keys->failed; i++) {
+        int named = 0;
+        for (int pass = 0; pass < 1 + named; pass++)
+            for (const char *at = names; *at != '\0' && (pass == 1 || !named);) {
+                size_t n = strcspn(at, "|");
+                bc_buf_reset(tmp);
+                bcx_side_key(at, n, tmp);
+                if (bc_buf_failed(tmp))
+                    keys->failed = 1;
+                else if (pass == 0)
+                    named = tmp->len > 0 && keys_have(keys, tmp);
+                else if (tmp->len > 0 && !keys_have(keys, tmp)) {
+                    bc_buf_append(keys, tmp->data, tmp->len);
+                    bc_buf_putc(keys, '|');
+                }
+                at += n + (at[n] == '|');
+            }
+    }
 }
 
 unsigned bcx_kind_mask(const char *kind)
@@ -313,6 +362,7 @@ int bc_gazetteer_add_project(bc_gazetteer *g, const char *id, const char *kind, 
         bc_buf_putc(&keys, '|');
         side_keys(sides[side], &keys, &tmp, &bare, 1);
         side_keys(sides[2 + side], &keys, &tmp, &bare, 1);
+        place_keys(&keys, side == 1, &tmp);
         bc_buf_puts(&keys, "#|");
         side_keys(sides[side], &keys, &tmp, &bare, 0);
         side_keys(sides[2 + side], &keys, &tmp, &bare, 0);
@@ -445,6 +495,7 @@ int bc_gazetteer_load(bc_store *s, bc_gazetteer **out, bc_err *err)
     if (rc == BC_OK)
         rc = each(s, g,
                   "SELECT id, kind, vn_side, cn_side, vn_side_vi, cn_side_zh FROM projects "
+                  "WHERE curation <> 'rejected' "
                   "ORDER BY id",
                   project_row, "reading projects", err);
     if (rc == BC_OK)

@@ -698,6 +698,15 @@ static int report_event(ingest_ctx *c, const char *pid, const bc_xgate *g)
     int has_date = year_date(c, g->date, &d, &mk);
     if (has_date && g->date_inferred)
         mark(&mk, "date.year", WHY_YEAR);
+    if (g->target[0] != '\0') {
+        /* "phấn đấu hoàn thành trước ngày 31/12/2024": a date to meet is no event's */
+        char why[220];
+        snprintf(why, sizeof why,
+                 "The article sets %s%s as a deadline or a plan for it, not as the date "
+                 "of something that happened: the event is undated.",
+                 g->target, g->date_inferred ? " (year from the publication date)" : "");
+        mark(&mk, NULL, why);
+    }
     bc_buf inferred = BC_BUF_INIT;
     if (rc == BC_OK)
         rc = marks_json(c, BC_FACT_EVENT, &mk, &inferred);

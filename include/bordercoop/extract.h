@@ -106,8 +106,10 @@ typedef struct bc_xgate {
     char cn_side[64];
     char kind[24];     /* a projects.kind: "gate_pair", "road_bridge", ... */
     char project[128]; /* a known project id when the pair matches one, else "" */
-    char date[16];     /* a date stated in its sentence, as bc_xmeeting.date */
-    int date_inferred;
+    char date[16];     /* the date of an event of it its sentence states, as bc_xmeeting.date */
+    char target[16];   /* else a date its sentence sets as a deadline or a plan ("to be
+                        * finished before 31/12/2024"): not an event's */
+    int date_inferred; /* of date or target */
     bc_xcite cite;
     double confidence;
 } bc_xgate;

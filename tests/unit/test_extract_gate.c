@@ -113,6 +113,64 @@ static void not_pairs(void **state)
     bc_extraction_free(&x);
 }
 
+/* issue 11, problems 7-9: a known crossing by any spelling of its sides, in any language
+ * they are recorded in (the border places' other names); a numbered gate's number is no
+ * part of its name; a province and a city naming a working group are no crossing; a pair
+ * before another tagged pair of the sentence is found too; a deadline is not an event's
+ * date, an opening's date is */
+static void spellings_numbers_and_deadlines(void **state)
+{
+    (void)state;
+    bc_extraction x = run("fr", "2024-06-13",
+                          "Le poste-frontière Hoành Mô – Dong Zhong a été ouvert le 25 mai. "
+                          "La délégation du groupe de travail mixte Lang Son – Chongzuo a "
+                          "visité les postes-frontières.");
+    const bc_xgate *g = gate(&x, "Hoành Mô", "Dong Zhong");
+    assert_string_equal(g->project, "hoanh-mo-dong-trung-border-gate");
+    assert_string_equal(g->date, "2024-05-25");
+    assert_string_equal(g->target, "");
+    assert_int_equal(pairs(&x), 1); /* Lang Son – Chongzuo names the group */
+    bc_extraction_free(&x);
+
+    x = run("zh", "2024-11-29", "芒街—东兴口岸客流回升，横模—峒中口岸已于5月21日正式开放。");
+    assert_string_equal(gate(&x, "芒街", "东兴")->project, "mong-cai-dongxing-border-gate");
+    g = gate(&x, "横模", "峒中");
+    assert_string_equal(g->project, "hoanh-mo-dong-trung-border-gate");
+    assert_string_equal(g->date, "2024-05-21");
+    bc_extraction_free(&x);
+
+    x = run("en", NULL, "Trucks queued at the Mong Cai – Dong Xing gate pair.");
+    assert_string_equal(gate(&x, "Mong Cai", "Dong Xing")->project,
+                        "mong-cai-dongxing-border-gate");
+    bc_extraction_free(&x);
+
+    x = run("vi", "2024-06-13",
+            "Hai bên sẽ nâng cấp cặp cửa khẩu Thanh Thủy – Thiên Bảo, đồng thời xây cầu tại "
+            "Bản Vược (Việt Nam) – Bá Sái (Trung Quốc), phấn đấu hoàn thành trước ngày "
+            "31/12/2024. Xe tải qua cặp cửa khẩu đường bộ số II Kim Thành – Bắc Sơn tăng.");
+    assert_string_equal(gate(&x, "Thanh Thủy", "Thiên Bảo")->project,
+                        "thanh-thuy-thien-bao-border-gates");
+    g = gate(&x, "Bản Vược", "Bá Sái");
+    assert_string_equal(g->project, "ban-vuoc-ba-sai-road-bridge");
+    assert_string_equal(g->date, "");
+    assert_string_equal(g->target, "2024-12-31");
+    assert_string_equal(gate(&x, "Kim Thành", "Bắc Sơn")->project, "");
+    bc_extraction_free(&x);
+
+    x = run("en", "2025-03-01",
+            "The Chi Ma – Aidian gate pair is expected to reopen on April 2. The Tan Thanh – "
+            "Po Chai gate pair must be upgraded before the end of 2025.");
+    assert_string_equal(gate(&x, "Chi Ma", "Aidian")->target, "2025-04-02");
+    assert_string_equal(gate(&x, "Chi Ma", "Aidian")->date, "");
+    assert_string_equal(gate(&x, "Tan Thanh", "Po Chai")->date, "");
+    bc_extraction_free(&x);
+
+    x = run("zh", "2024-11-29", "平孟—朔江口岸改造工程力争于2025年6月30日前完工。");
+    assert_string_equal(gate(&x, "朔江", "平孟")->date, "");
+    assert_string_equal(gate(&x, "朔江", "平孟")->target, "2025-06-30");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -120,6 +178,7 @@ int main(void)
         cmocka_unit_test(lists_and_facing_sides),
         cmocka_unit_test(chinese_pairs),
         cmocka_unit_test(not_pairs),
+        cmocka_unit_test(spellings_numbers_and_deadlines),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -74,6 +74,35 @@ static void built_by_hand(void **state)
     bc_gazetteer_free(NULL);
 }
 
+/* A crossing's sides are known by every spelling of the border place they name: keys
+ * fold spacing, hyphens and diacritics, and a side recorded as "Mong Cai" is also 芒街
+ * (gazetteer_places.c); a side no border place names gets no other names. */
+static void side_keys_of_places(void **state)
+{
+    (void)state;
+    bc_gazetteer *g = NULL;
+    bc_err err;
+    bc_buf k = BC_BUF_INIT;
+    bcx_side_key("Đông-Zhong", strlen("Đông-Zhong"), &k);
+    assert_string_equal(k.data, "dongzhong");
+    bc_buf_free(&k);
+    assert_null(bcx_border_place(1, 100000));
+    assert_non_null(strstr(bcx_border_place(0, 0), "|"));
+    assert_int_equal(bc_gazetteer_new(&g, &err), 0);
+    assert_int_equal(
+        bc_gazetteer_add_project(g, "mc", "gate_pair", "Mong Cai", "Dong Trung", NULL, NULL), 0);
+    assert_int_equal(bc_gazetteer_add_project(g, "zz", "gate_pair", "Zzy", "Qqx", NULL, NULL), 0);
+    const char *vn = GZ(g, g->pr[0].vn_keys), *cn = GZ(g, g->pr[0].cn_keys);
+    assert_non_null(strstr(vn, "|芒街|"));
+    assert_non_null(strstr(vn, "|mongcai|"));
+    assert_null(strstr(vn, "|东兴|"));
+    assert_non_null(strstr(cn, "|峒中|"));
+    assert_non_null(strstr(cn, "|dongzhong|"));
+    assert_true(strstr(cn, "|dongzhong|") < strchr(cn, '#')); /* a strong key */
+    assert_string_equal(GZ(g, g->pr[1].vn_keys), "|zzy|zzy|#|zzy|");
+    bc_gazetteer_free(g);
+}
+
 static void from_a_store(void **state)
 {
     (void)state;
@@ -127,6 +156,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(built_by_hand),
+        cmocka_unit_test(side_keys_of_places),
         cmocka_unit_test(from_a_store),
         cmocka_unit_test_teardown(allocation_failure, xf_reset_alloc),
     };

@@ -228,12 +228,56 @@ static void money_kept_apart_and_left_out(void **state)
     no_check_problems();
 }
 
+/* issue 11, problems 7-9: a known crossing named in another spelling or script gets an
+ * event, not a second project (a curated one, and one an earlier article reported); a
+ * deadline leaves the event undated with the date in its note; an opening keeps its date */
+static void crossings_by_any_spelling(void **state)
+{
+    (void)state;
+    long projects = count(S, "SELECT count(*) FROM projects");
+    static const char vi[] =
+        "Cửa khẩu mới\n\n"
+        "Hai tỉnh thống nhất nâng cấp cặp cửa khẩu Thanh Thủy – Thiên Bảo, đồng thời xây cầu "
+        "Bản Vược (Việt Nam) – Bá Sái (Trung Quốc), phấn đấu hoàn thành trước ngày 31/12/2024.\n";
+    bc_ingest_result r = ingest(vi, "vi", "2024-06-20");
+    assert_int_equal(r.projects, 0);
+    assert_int_equal(n_of("SELECT count(*) FROM project_events e JOIN citations c ON c.event_id "
+                          "= e.id WHERE c.source_id = '%s' AND e.project_id = "
+                          "'thanh-thuy-thien-bao-border-gates'",
+                          r.source_id),
+                     1);
+    assert_int_equal(n_of("SELECT count(*) FROM project_events e JOIN citations c ON c.event_id "
+                          "= e.id WHERE c.source_id = '%s' AND e.project_id = "
+                          "'ban-vuoc-ba-sai-road-bridge' AND e.date IS NULL AND e.note LIKE "
+                          "'%%2024-12-31 as a deadline%%'",
+                          r.source_id),
+                     1);
+    static const char fr[] = "Hoành Mô\n\nLe poste-frontière Hoành Mô – Dong Zhong a été "
+                             "ouvert le 25 mai, a annoncé la province.\n";
+    r = ingest(fr, "fr", "2024-06-20");
+    assert_int_equal(r.projects, 0);
+    assert_int_equal(n_of("SELECT count(*) FROM project_events e JOIN citations c ON c.event_id "
+                          "= e.id WHERE c.source_id = '%s' AND e.project_id = "
+                          "'hoanh-mo-dong-trung-border-gate' AND e.date = '2024-05-25'",
+                          r.source_id),
+                     1);
+    static const char en[] = "Lang Son\n\nTrucks crossed the Huu Nghi (Vietnam) – Youyiguan "
+                             "(China) border gate pair all week.\n";
+    r = ingest(en, "en", "2024-06-21");
+    assert_int_equal(r.projects, 1);
+    static const char zh[] = "口岸\n\n东兴—芒街口岸和友谊关—友谊口岸客流回升。\n";
+    r = ingest(zh, "zh", "2024-06-22");
+    assert_int_equal(r.projects, 0);
+    assert_int_equal(r.project_events, 2);
+    assert_int_equal(count(S, "SELECT count(*) FROM projects"), projects + 1);
+    no_check_problems();
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(a_known_meeting_and_its_people),
-        cmocka_unit_test(crossings_known_and_new),
-        cmocka_unit_test(talks_without_a_year),
+        cmocka_unit_test(a_known_meeting_and_its_people), cmocka_unit_test(crossings_known_and_new),
+        cmocka_unit_test(crossings_by_any_spelling),      cmocka_unit_test(talks_without_a_year),
         cmocka_unit_test(money_kept_apart_and_left_out),
     };
     return cmocka_run_group_tests_name("ingest_facts", tests, setup, teardown);

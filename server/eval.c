@@ -170,7 +170,8 @@ static void score_money(scorer *s, const bc_extraction *x)
         pair[k] = -1;
     for (size_t i = 0; i < x->nfigures; i++) {
         const bc_xfigure *f = &x->figures[i];
-        if (!f->money || f->confidence < BC_X_MIN_CONFIDENCE)
+        /* a rate or a change is no amount (tests/eval/README.md), and is never stored */
+        if (!f->money || f->confidence < BC_X_MIN_CONFIDENCE || f->rate || f->change_amount)
             continue;
         long open = -1, taken = -1;
         int in_gold_sentence = 0;

@@ -111,7 +111,9 @@ static int noun_metric(const ctx *c, size_t si, int noun, size_t i, size_t noun_
         *metric = "passports_issued";
         break;
     case N_HECTARE:
-        *metric = "crop_area";
+        /* "the 50 ha logistics zone" is no crop: only land its sentence says is farmed */
+        if (bcx_sent_has(c, si, C_CROP, -1))
+            *metric = "crop_area";
         *unit = "hectares";
         break;
     case N_TONNE:
@@ -415,6 +417,194 @@ static int cue_after(const ctx *c, size_t si, size_t end)
     return 0;
 }
 
+/* The first token of a word of class cls that ends exactly at token end, starting at or
+ * after lo, with no comma, dot or bracket from it to token end; SIZE_MAX when none. */
+static size_t word_before(const ctx *c, int cls, size_t lo, size_t end)
+{
+    const bc_lex *e = NULL;
+    if (end <= lo)
+        return SIZE_MAX;
+    size_t p = bcx_lex_ending(c, cls, lo, end, &e);
+    if (p == SIZE_MAX)
+        return SIZE_MAX;
+    for (size_t k = p; k < end; k++)
+        if (bcx_gap(c, k) & (G_COMMA | G_DOT | G_PAREN))
+            return SIZE_MAX;
+    return p;
+}
+
+/* 1 when the amount at tokens [lead, end) is a rate or a price, not an amount of money:
+ * a "per" word or a slash and a word after it ("24,500 VND per USD", "24.500 dong/USD",
+ * "5.000 元/吨", but not "per year"), "每" before it ("每吨5000元"), or a word for an
+ * exchange rate earlier in its clause ("the exchange rate was", "ty gia", "汇率",
+ * "1美元兑7.1元"). */
+static int is_rate(const ctx *c, size_t si, size_t lead, size_t end)
+{
+    static const char *const per_time[] = {
+        "year", "annum", "month", "day", "week", "nam",  "thang", "ngay", "an", "annee", "jour",
+        "mois", "rok",   "roku",  "ar",  "aret", "jaar", "dag",   "年",   "月", "天",    NULL};
+    const bc_lex *e = NULL;
+    size_t t0 = c->se[si].t0, lim = c->se[si].t1, n = 0, q = end;
+    if (end < lim && end > 0 && (bcx_gap(c, end - 1) & G_SLASH))
+        q = end; /* "dong/USD" */
+    else if (end < lim && end > 0 && !(bcx_gap(c, end - 1) & (G_COMMA | G_DOT | G_PAREN)) &&
+             (n = bcx_lex_find(c, C_PER, end, &e)) > 0)
+        q = end + n; /* "VND per USD" */
+    else
+        q = SIZE_MAX;
+    if (q < lim && c->t[q].kind == T_WORD && (q == end || !(bcx_gap(c, q - 1) & G_COMMA))) {
+        int time = 0;
+        for (int k = 0; per_time[k] && !time; k++)
+            time = bcx_word_is(c, q, lim, per_time[k]) || bcx_words_at(c, q, lim, per_time[k]) > 0;
+        if (!time)
+            return 1;
+    }
+    /* a rate word before the amount, in its clause */
+    for (size_t p = lead; p > t0; p--) {
+        if (p < lead && (bcx_gap(c, p - 1) & (G_COMMA | G_DOT | G_PAREN)))
+            break;
+        if (bcx_lex_find(c, C_RATE, p - 1, &e) > 0)
+            return 1;
+        if (c->lbit == L_ZH && lead - (p - 1) <= 3 && bcx_lex_find(c, C_PER, p - 1, &e) > 0)
+            return 1; /* "每吨5000元" */
+    }
+    return 0;
+}
+
+/* 1 when the amount at tokens [lead, end) is a change, not a level: a growth or decline
+ * word right before it, or with "by" between ("grew by 1.5 billion USD", "tang them 200
+ * trieu USD", "增加了5亿元", "en hausse de 150 millions", "wzrost o 1 mld", "okade med",
+ * "steeg met"), "by" right before it with a growth word earlier in its clause ("raised
+ * turnover by 1 billion"), or a word of more or less right after it ("1.5 billion USD
+ * more than"). "Rose to 5 billion", "tang len", "增至" are levels. */
+static int is_change_amount(const ctx *c, size_t si, size_t lead, size_t end)
+{
+    static const int quals[] = {C_QUAL_OVER, C_QUAL_NEARLY, C_QUAL_ABOUT, C_QUAL_UNDER};
+    const bc_lex *e = NULL;
+    size_t t0 = c->se[si].t0, lim = c->se[si].t1, q = lead;
+    /* a qualifier between: "grew by nearly 1.5 billion" */
+    for (size_t k = 0; k < sizeof quals / sizeof quals[0]; k++) {
+        size_t p = word_before(c, quals[k], lead > t0 + 3 ? lead - 3 : t0, lead);
+        if (p != SIZE_MAX) {
+            q = p;
+            break;
+        }
+    }
+    size_t by = word_before(c, C_BY, q > t0 + 2 ? q - 2 : t0, q);
+    size_t grow_end = by != SIZE_MAX ? by : q;
+    size_t lo = grow_end > t0 + 4 ? grow_end - 4 : t0;
+    if (word_before(c, C_UP, lo, grow_end) != SIZE_MAX ||
+        word_before(c, C_DOWN, lo, grow_end) != SIZE_MAX)
+        return 1;
+    if (by != SIZE_MAX && bcx_lex_find(c, C_BY, by, &e) > 0 && e->val == 1)
+        for (size_t p = by; p > t0 && p + 6 > by; p--) {
+            if (bcx_gap(c, p - 1) & (G_COMMA | G_DOT | G_PAREN))
+                break;
+            if (bcx_lex_find(c, C_UP, p - 1, &e) > 0 || bcx_lex_find(c, C_DOWN, p - 1, &e) > 0)
+                return 1;
+        }
+    if (end < lim && end > 0 && !(bcx_gap(c, end - 1) & (G_COMMA | G_DOT | G_PAREN)) &&
+        (bcx_lex_find(c, C_UP_AFTER, end, &e) > 0 || bcx_lex_find(c, C_DOWN_AFTER, end, &e) > 0))
+        return 1;
+    return 0;
+}
+
+/* 1 when "in the same period" ("cung ky", "同期", "sur la meme periode") at token p (n
+ * tokens) means the period stated before: not the basis of a comparison ("compared with
+ * the same period", "so voi cung ky nam truoc", "比去年同期"), nor one followed by a year
+ * or "last year". */
+static int same_period_at(const ctx *c, size_t si, size_t p, size_t n)
+{
+    const bc_lex *e = NULL;
+    size_t t0 = c->se[si].t0, lim = c->se[si].t1;
+    for (size_t k = p > t0 + 4 ? p - 4 : t0; k < p; k++)
+        if (bcx_lex_find(c, C_COMPARE, k, &e) > 0 || bcx_lex_find(c, C_LAST_YEAR, k, &e) > 0)
+            return 0;
+    for (size_t k = p + n; k < lim && k < p + n + 2; k++) {
+        if (bcx_gap(c, k - 1) & (G_COMMA | G_DOT | G_PAREN))
+            break;
+        if (bcx_lex_find(c, C_LAST_YEAR, k, &e) > 0 || bcx_lex_find(c, C_YEAR_WORD, k, &e) > 0 ||
+            bcx_year_of(c, k, lim) != 0)
+            return 0;
+    }
+    return 1;
+}
+
+/* 1 when token k is (or may be) part of an amount: read as one, or a number not yet read
+ * as a date or a rate. */
+static int amount_tok(const ctx *c, size_t k)
+{
+    return c->t[k].used == U_FIG || (c->t[k].kind == T_NUM && c->t[k].used == 0);
+}
+
+/* 1 when a phrase of class cls (C_WHOLE_YEAR, C_SAME_PERIOD) in sentence si speaks of the
+ * amount at tokens [lead, end): no other amount of money between them, and no comma
+ * either unless the phrase opens the sentence before any amount ("Pour l'ensemble de
+ * l'annee, la province vise 4 milliards"). */
+static int cue_applies(const ctx *c, size_t si, int cls, size_t lead, size_t end)
+{
+    const bc_lex *e = NULL;
+    size_t t0 = c->se[si].t0, lim = c->se[si].t1;
+    for (size_t p = t0; p < lim; p++) {
+        size_t n = bcx_lex_find(c, cls, p, &e);
+        if (n == 0 || (p < lead && p + n > lead))
+            continue;
+        if (cls == C_SAME_PERIOD && !same_period_at(c, si, p, n))
+            continue;
+        size_t a = p < lead ? p + n : end, b = p < lead ? lead : p;
+        int money = 0, commas = a < b && bcx_commas(c, a - 1, b) > 0;
+        for (size_t k = a; k < b && !money; k++)
+            money = amount_tok(c, k);
+        int opens = 1;
+        for (size_t k = t0; k < p && opens; k++)
+            opens = !amount_tok(c, k);
+        if (!money && (!commas || (p < lead && opens)))
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 when the clause of the amount at token lead (from token lo, the end of the amount
+ * before it) reads as more of the figure before it although it names no measure: it does
+ * not open with the amount ("Some 2.5 million USD was spent on scanners" speaks of
+ * something new) and names nothing else counted or valued before it ("7,000 tonnes of
+ * rice was worth 3 million USD"): "In 2022, it stood at 2.8 billion USD", "Lao Cai
+ * accounted for 1.2 billion USD", "The province targets 3.5 billion USD", "今年上半年达220
+ * 亿元", "ils ont atteint 1,7 milliard". */
+static int implicit_continuation(const ctx *c, size_t si, size_t lo, size_t lead)
+{
+    static const int skip[] = {C_QUAL_OVER, C_QUAL_NEARLY, C_QUAL_ABOUT, C_QUAL_UNDER,
+                               C_ARTICLE,   C_CURRENCY,    C_CUR_ADJ};
+    const bc_lex *e = NULL;
+    size_t cs = lo > c->se[si].t0 ? lo : c->se[si].t0;
+    for (size_t p = lead; p > cs; p--)
+        if (bcx_gap(c, p - 1) & (G_COMMA | G_PAREN)) {
+            cs = p;
+            break;
+        }
+    int words = 0;
+    for (size_t p = cs; p < lead;) {
+        if (c->t[p].kind == T_NUM && c->t[p].used != U_DATE && c->t[p].used != U_PCT)
+            return 0; /* a count of something else */
+        if (c->t[p].kind != T_WORD) {
+            p++;
+            continue;
+        }
+        if (bcx_lex_find(c, C_NOUN, p, &e) > 0)
+            return 0;
+        size_t n = 0;
+        for (size_t k = 0; k < sizeof skip / sizeof skip[0] && n == 0; k++)
+            n = bcx_lex_find(c, skip[k], p, &e);
+        words += n == 0;
+        p += n > 0 ? n : 1;
+    }
+    if (words > 0)
+        return 1;
+    /* the amount opens its clause: a continuation only when the clause before it is one
+     * (a second amount after a comma: "3 billion USD in 2023, 2.8 billion USD in 2022") */
+    return cs > c->se[si].t0 && lo > c->se[si].t0;
+}
+
 static const char *mm_name(int mm)
 {
     static const char *const names[] = {"",           "trade_turnover", "exports", "imports",
@@ -439,8 +629,8 @@ static int is_conversion(const ctx *c, size_t lo, size_t lead, const bc_xfigure 
            !bcx_range_has(c, lo, lead, C_MONEY_CUE, -1);
 }
 
-static void money_measure(const ctx *c, size_t si, size_t lo, size_t lead, size_t end,
-                          bc_xfigure *f, const bc_xfigure *prev, const bc_xfigure *para)
+static int money_measure(const ctx *c, size_t si, size_t lo, size_t lead, size_t end, bc_xfigure *f,
+                         const bc_xfigure *prev, const bc_xfigure *back)
 {
     size_t at = lead;
     if (is_conversion(c, lo, lead, prev)) {
@@ -451,7 +641,7 @@ static void money_measure(const ctx *c, size_t si, size_t lo, size_t lead, size_
         f->target = prev->target;
         memcpy(f->period, prev->period, sizeof f->period);
         f->period_inferred = prev->period_inferred;
-        return;
+        return 0;
     }
     int mm = cue_after(c, si, end);
     if (mm == 0)
@@ -464,14 +654,21 @@ static void money_measure(const ctx *c, size_t si, size_t lo, size_t lead, size_
     if (!f->target && prev != NULL && prev->target && mm == 0 && lead - lo <= 6)
         f->target = 1;
     /* no word of its own: the measure of the amount before it in the sentence ("reached X
-     * in 2024, while in the first nine months it reached Y"), else of the paragraph's
-     * last one; marked inferred */
+     * in 2024, while in the first nine months it reached Y"), else of back, the figure the
+     * sentence continues (see money_at); marked inferred. Otherwise none: "Some 2.5 million
+     * USD was spent on 14 scanners" after a revenue is no revenue. Returns 1 when the
+     * measure is back's. */
     if (mm == 0) {
-        const bc_xfigure *from = prev != NULL && prev->metric[0] ? prev : para;
-        /* a goal with no word of its own refers back across the paragraph break ("The
-         * province aims to raise the figure to 3 billion USD"): the last measured amount
-         * of the two sentences before */
-        for (size_t k = c->out->nfigures - 1; from == NULL && f->target && k > 0; k--) {
+        const bc_xfigure *from = prev != NULL && prev->metric[0] ? prev : back;
+        /* a goal that points back ("raise the figure to"), that a figure before it is to
+         * exceed ("objectif de depasser les 4 milliards", "cel przekroczenie 600 mln USD")
+         * or that goes on about it ("The province aims to reach 6 billion USD"), across
+         * the paragraph break: the last measured amount of the two sentences before */
+        int points_back = bcx_sent_has(c, si, C_BACKREF, -1) ||
+                          strcmp(qualifier_of(c, si, lead, end), "over") == 0 ||
+                          implicit_continuation(c, si, lo, lead);
+        for (size_t k = c->out->nfigures - 1; from == NULL && f->target && points_back && k > 0;
+             k--) {
             const bc_xfigure *g = &c->out->figures[k - 1];
             if (si >= 2 && g->cite.nquotes > 0 && g->cite.q[0].start < c->se[si - 2].qs)
                 break;
@@ -481,12 +678,98 @@ static void money_measure(const ctx *c, size_t si, size_t lo, size_t lead, size_
         if (from != NULL && from->metric[0]) {
             memcpy(f->metric, from->metric, sizeof f->metric);
             f->metric_inferred = 1;
+            return from == back;
         }
+    }
+    return 0;
+}
+
+/* What bcx_find_figures carries from sentence to sentence: figure indexes (SIZE_MAX
+ * none) and the sentences they are in. */
+typedef struct figstate {
+    size_t measured;             /* the last whole amount: with a measure of its own, not a part */
+    size_t measured_si, para_si; /* its sentence; the first sentence of the paragraph */
+    size_t chain_si;             /* the last sentence of it, of its parts or of its change */
+    size_t cont_si;              /* the last sentence that continued the one before */
+    size_t dated, dated_si;      /* the last outcome (not a goal) with a period */
+    size_t stated;               /* the last outcome whose own sentence states its period */
+    size_t yearly, yearly_si;    /* the last amount (goals too) whose sentence states it */
+    size_t change_lo;            /* where the words of the sentence's last change began */
+} figstate;
+
+/* 1 when sentence si continues the figure before it (st->dated, in the sentence before):
+ * it points back to it ("of which", "of the total", "trong do", "其中", "dont", "varav",
+ * "waarvan"), or it breaks it down (exports or imports, named, after a turnover or after
+ * the other flow: "Les exportations se sont elevees a ..."). */
+static int continues(const ctx *c, size_t si, const bc_xfigure *f, const figstate *st)
+{
+    if (st->dated == SIZE_MAX || st->dated_si + 1 != si)
+        return 0;
+    if (bcx_sent_has(c, si, C_BACKREF, -1))
+        return 1;
+    const char *from = c->out->figures[st->dated].metric;
+    int flow = !f->metric_inferred &&
+               (strcmp(f->metric, "exports") == 0 || strcmp(f->metric, "imports") == 0);
+    return flow && (strcmp(from, "trade_turnover") == 0 || strcmp(from, "exports") == 0 ||
+                    strcmp(from, "imports") == 0);
+}
+
+/* The year of period ("2024", "2024-01/2024-05"; 0 when it spans two years). */
+static int year_of_period(const char *period)
+{
+    int y = 0, y2 = 0;
+    if (sscanf(period, "%4d", &y) != 1)
+        return 0;
+    const char *slash = strchr(period, '/');
+    if (slash != NULL && (sscanf(slash + 1, "%4d", &y2) != 1 || y2 != y))
+        return 0;
+    return y;
+}
+
+/* The period of an amount whose own words state none, from what came before, marked
+ * (period_context): "for the whole year" ("全年", "l'ensemble de l'annee", "ca nam"): the
+ * year of the last amount stated with a period; "in the same period" ("cung ky", "同期"):
+ * the last outcome's stated period; else the period of the outcome before it in its
+ * sentence, or in the sentence before when this one continues it (see continues). */
+static void carried_period(const ctx *c, size_t si, size_t lead, size_t end, bc_xfigure *f,
+                           const bc_xfigure *before, const bc_xfigure *back, figstate *st)
+{
+    const bc_xfigure *figs = c->out->figures, *from = NULL;
+    if (cue_applies(c, si, C_WHOLE_YEAR, lead, end)) {
+        /* "this year" since the year was last stated: which year is not known here */
+        int y = st->yearly != SIZE_MAX ? year_of_period(figs[st->yearly].period) : 0;
+        for (size_t k = st->yearly_si + 1; y > 0 && k <= si; k++)
+            if (bcx_sent_has(c, k, C_THIS_YEAR, -1) || bcx_sent_has(c, k, C_LAST_YEAR, -1) ||
+                bcx_sent_has(c, k, C_NEXT_YEAR, -1))
+                y = 0;
+        if (y > 0) {
+            snprintf(f->period, sizeof f->period, "%04d", y);
+            f->period_inferred = figs[st->yearly].period_inferred;
+            f->period_context = 1;
+        }
+        return;
+    }
+    if (f->target)
+        return;
+    if (st->stated != SIZE_MAX && cue_applies(c, si, C_SAME_PERIOD, lead, end))
+        from = &figs[st->stated];
+    else if (before != NULL && before->period[0] && !before->target)
+        from = before;
+    else if (back != NULL && back->period[0] && !back->target)
+        from = back;
+    else if (continues(c, si, f, st)) {
+        from = &figs[st->dated];
+        st->cont_si = si;
+    }
+    if (from != NULL && from->period[0]) {
+        memcpy(f->period, from->period, sizeof f->period);
+        f->period_inferred = from->period_inferred;
+        f->period_context = 1;
     }
 }
 
 /* Money at token i. Returns 1 when it is one (and a figure was added). */
-static int money_at(ctx *c, size_t si, size_t i, size_t *lo, size_t *prev, size_t para)
+static int money_at(ctx *c, size_t si, size_t i, size_t *lo, size_t *prev, figstate *st)
 {
     double scale;
     size_t lead, end;
@@ -515,8 +798,33 @@ static int money_at(ctx *c, size_t si, size_t i, size_t *lo, size_t *prev, size_
     if (scale >= 1000)
         f->value = nearbyint(f->value); /* 1,7 milliard is 1700000000, not 1.7 * 1e9 */
     copy_str(f->unit, sizeof f->unit, CURRENCY[cur]);
-    money_measure(c, si, *lo, lead, end, f, before,
-                  para != SIZE_MAX ? &c->out->figures[para] : NULL);
+    /* a rate or a change is no amount: it measures nothing (and is not stored) */
+    f->rate = is_rate(c, si, lead, end);
+    f->change_amount = !f->rate && is_change_amount(c, si, lead, end);
+    if (before != NULL && (before->rate || before->change_amount) &&
+        is_conversion(c, *lo, lead, before)) {
+        f->rate = before->rate; /* "by 600 million USD (about 14 trillion VND)" */
+        f->change_amount = before->change_amount;
+        f->conversion = 1;
+    }
+    /* the figure the sentence continues: it points back to it ("of which", "trong do",
+     * "其中", "dont", "the figure"), or, in its paragraph, goes on about it without naming
+     * anything else (implicit_continuation) */
+    const bc_xfigure *back = NULL;
+    if (st->measured != SIZE_MAX &&
+        ((st->chain_si + 1 == si && bcx_sent_has(c, si, C_BACKREF, -1)) ||
+         (st->measured_si >= st->para_si && implicit_continuation(c, si, *lo, lead))))
+        back = &c->out->figures[st->measured];
+    int borrowed = 0;
+    /* "grew by 600 million USD to 3.4 billion USD": the level after a change is measured
+     * by the words before the change */
+    size_t mlo = before != NULL && before->change_amount ? st->change_lo : *lo;
+    if (f->change_amount && !f->conversion)
+        st->change_lo = *lo;
+    else if (!f->rate && !f->change_amount)
+        borrowed = money_measure(c, si, mlo, lead, end, f, before, back);
+    if (borrowed)
+        st->cont_si = si; /* more of the figure before: its part, its other period */
     copy_str(f->qualifier, sizeof f->qualifier, qualifier_of(c, si, lead, end));
     const xd *d = f->conversion ? NULL : bcx_nearest_date(c, si, lead, end, 0);
     /* a single day is a figure's period only right next to it ("on February 13 ...
@@ -531,16 +839,8 @@ static int money_at(ctx *c, size_t si, size_t i, size_t *lo, size_t *prev, size_
         copy_str(f->period, sizeof f->period, d->iso);
         f->period_inferred = d->inferred;
         c->d[d - c->d].used = 1;
-    } else if (!f->conversion && f->period[0] == '\0') {
-        /* "Eksport osiagnal 27,9 mld USD": the period of the amount before it */
-        const bc_xfigure *from = before != NULL && before->period[0] ? before
-                                 : para != SIZE_MAX                  ? &c->out->figures[para]
-                                                                     : NULL;
-        if (from != NULL && from->period[0] && !f->target && !from->target) {
-            memcpy(f->period, from->period, sizeof f->period);
-            f->period_inferred = from->period_inferred;
-            f->period_context = 1;
-        }
+    } else if (!f->conversion && f->period[0] == '\0' && f->metric[0]) {
+        carried_period(c, si, lead, end, f, before, borrowed ? back : NULL, st);
     }
     /* an investment "estimated at", or one the sentence says will be made ("将投资",
      * "se dau tu"), is a plan (tests/eval/README.md) */
@@ -606,37 +906,59 @@ static void count_at(ctx *c, size_t si, size_t i)
     f->confidence = 0.4 + (inferred ? 0.2 : 0.3) + (d ? 0.2 : 0) + (f->nparties ? 0.1 : 0);
 }
 
-/* 1 when a blank line separates sentence si from the one before it. */
-static int new_paragraph(const ctx *c, size_t si)
+/* Records figure k (of sentence si), just read, as what later sentences may refer to. */
+static void remember(const ctx *c, figstate *st, size_t k, size_t si)
 {
-    if (si == 0)
-        return 1;
-    int lines = 0;
-    for (size_t b = c->se[si - 1].qe; b < c->se[si].qs; b++)
-        lines += c->s[b] == '\n';
-    return lines >= 2;
+    const bc_xfigure *f = &c->out->figures[k];
+    if (!f->money || f->heading)
+        return; /* the headline is no sentence the body continues */
+    if (f->change_amount || (f->metric[0] && (f->metric_inferred || st->cont_si == si))) {
+        if (st->chain_si + 1 >= si)
+            st->chain_si = si; /* its change or its parts: the figure is still spoken of */
+    } else if (f->metric[0]) {
+        st->measured = k;
+        st->measured_si = si;
+        st->chain_si = si;
+    }
+    if (!f->metric[0] || f->period[0] == '\0' || f->conversion)
+        return;
+    if (!f->period_context) {
+        st->yearly = k;
+        st->yearly_si = si;
+    }
+    if (!f->target) {
+        st->dated = k;
+        st->dated_si = si;
+        if (!f->period_context)
+            st->stated = k;
+    }
 }
 
 void bcx_find_figures(ctx *c)
 {
-    size_t para = SIZE_MAX; /* the paragraph's last amount of money with a measure */
+    figstate st = {.measured = SIZE_MAX,
+                   .cont_si = SIZE_MAX,
+                   .dated = SIZE_MAX,
+                   .stated = SIZE_MAX,
+                   .yearly = SIZE_MAX,
+                   .change_lo = SIZE_MAX};
     for (size_t si = 0; si < c->ns && c->rc == BC_OK; si++) {
         size_t first = c->out->nfigures, t0 = c->se[si].t0, t1 = c->se[si].t1, lo = t0;
         size_t prev = SIZE_MAX; /* the sentence's previous amount of money */
-        if (new_paragraph(c, si) || c->se[si].heading)
-            para = SIZE_MAX;
+        st.change_lo = t0;
+        if (bcx_new_paragraph(c, si) || c->se[si].heading)
+            st.para_si = si;
         for (size_t i = t0; i < t1; i++)
             if (c->t[i].kind == T_NUM && c->t[i].used == 0 && is_percent(c, si, i))
                 c->t[i].used = U_PCT;
         for (size_t i = t0; i < t1 && c->rc == BC_OK; i++) {
             if (c->t[i].kind != T_NUM || c->t[i].used != 0 || c->t[i].num <= 0)
                 continue;
-            if (!money_at(c, si, i, &lo, &prev, para))
+            if (!money_at(c, si, i, &lo, &prev, &st))
                 count_at(c, si, i);
-            else if (prev != SIZE_MAX && c->out->figures[prev].metric[0] &&
-                     !c->out->figures[prev].metric_inferred)
-                para = prev;
         }
+        for (size_t k = first; k < c->out->nfigures; k++)
+            remember(c, &st, k, si);
         for (size_t i = t0; i < t1 && c->rc == BC_OK; i++)
             if (c->t[i].used == U_PCT)
                 attach_change(c, si, i, first);

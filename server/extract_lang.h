@@ -86,6 +86,17 @@ enum {
                 * upgrading, expanding (an amount for that is an investment) */
     /* a deadline: "before", "truoc", "avant", "前" (after the date in Chinese) */
     C_DEADLINE,
+    C_RATE,        /* "exchange rate", "ty gia", "汇率", "taux de change", "kurs": an amount after
+                    * it is a rate, not an amount of money */
+    C_PER,         /* "per", "par", "每": "24,500 VND per USD" is a rate or a price */
+    C_BACKREF,     /* "of which", "of the total", "trong do", "其中", "dont", "w tym", "varav",
+                    * "waarvan": the sentence continues the figure before it */
+    C_SAME_PERIOD, /* "in the same period", "cung ky", "同期": the period stated before
+                    * (not after a comparison word: "so voi cung ky" is a change's basis) */
+    C_WHOLE_YEAR,  /* "the whole year", "ca nam", "全年", "l'ensemble de l'annee" */
+    C_BY,          /* "by", "them", "了", "de", "o", "med", "met" between a growth word and an
+                    * amount: the amount is a change (val 1: "by" even a few words after it) */
+    C_CROP,        /* crops, planting, farming: hectares of them are a crop area */
     C_LAST_CLASS
 };
 

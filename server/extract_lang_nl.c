@@ -293,6 +293,29 @@ const bc_lex bc_lex_nl[] = {
     WE(C_REL_MONTH, "afgelopen maand", -1),
     WE(C_REL_MONTH, "deze maand", 0),
     WE(C_REL_MONTH, "volgende maand", 1),
+    /* ---- rates, continuations, the same period, the whole year, change amounts, crops */
+    WP(C_RATE, "wisselkoers", 0),
+    WE(C_RATE, "koers", 0),
+    WE(C_PER, "per", 0),
+    WE(C_BACKREF, "waarvan", 0),
+    WE(C_BACKREF, "daarvan", 0),
+    WE(C_BACKREF, "hiervan", 0),
+    WE(C_BACKREF, "daarmee", 0),
+    WE(C_BACKREF, "dat bedrag", 0),
+    WE(C_BACKREF, "dit bedrag", 0),
+    WE(C_BACKREF, "dat cijfer", 0),
+    WE(C_SAME_PERIOD, "in dezelfde periode", 0),
+    WE(C_SAME_PERIOD, "dezelfde periode", 0),
+    WE(C_SAME_PERIOD, "in die periode", 0),
+    WE(C_WHOLE_YEAR, "het hele jaar", 0),
+    WE(C_WHOLE_YEAR, "heel het jaar", 0),
+    WE(C_WHOLE_YEAR, "het gehele jaar", 0),
+    WE(C_BY, "met", 0),
+    WI(C_CROP, "teelt", 0), /* "suikerrietteelt" */
+    WP(C_CROP, "gewas", 0),
+    WP(C_CROP, "aanplant", 0),
+    WP(C_CROP, "landbouw", 0),
+    WP(C_CROP, "boomgaard", 0),
 };
 
 const size_t bc_lex_nl_count = sizeof bc_lex_nl / sizeof bc_lex_nl[0];

@@ -354,6 +354,22 @@ const bc_lex bc_lex_pl[] = {
     WE(C_REL_MONTH, "na poczatku tego miesiaca", 0),
     WE(C_REL_MONTH, "tego miesiaca", 0),
     WE(C_REL_MONTH, "w przyszlym miesiacu", 1),
+    /* ---- rates, continuations, the same period, the whole year, change amounts, crops */
+    WP(C_RATE, "kurs", 0),
+    WE(C_PER, "za", 0),
+    WE(C_BACKREF, "z czego", 0),
+    WE(C_BACKREF, "z tego", 0),
+    WE(C_BACKREF, "ta kwota", 0),
+    WE(C_BACKREF, "ta wartosc", 0),
+    WE(C_SAME_PERIOD, "w tym samym okresie", 0),
+    WE(C_SAME_PERIOD, "w tym okresie", 0),
+    WP(C_WHOLE_YEAR, "cal rok", 0),
+    WE(C_WHOLE_YEAR, "w skali roku", 0),
+    WE(C_BY, "o", 1),
+    WP(C_CROP, "upraw", 0),
+    WP(C_CROP, "zasiew", 0),
+    WP(C_CROP, "rolni", 0),
+    WP(C_CROP, "sady", 0),
 };
 
 const size_t bc_lex_pl_count = sizeof bc_lex_pl / sizeof bc_lex_pl[0];

@@ -290,6 +290,27 @@ const bc_lex bc_lex_sv[] = {
     WE(C_REL_MONTH, "i forra manaden", -1),
     WE(C_REL_MONTH, "denna manad", 0),
     WE(C_REL_MONTH, "nasta manad", 1),
+    /* ---- rates, continuations, the same period, the whole year, change amounts, crops */
+    WP(C_RATE, "vaxelkurs", 0),
+    WE(C_RATE, "kursen", 0),
+    WE(C_PER, "per", 0),
+    WE(C_BACKREF, "varav", 0),
+    WE(C_BACKREF, "darav", 0),
+    WE(C_BACKREF, "av detta", 0),
+    WE(C_BACKREF, "av dessa", 0),
+    WE(C_BACKREF, "siffran", 0),
+    WE(C_BACKREF, "uppgick den", 0),
+    WE(C_BACKREF, "uppgick det", 0),
+    WE(C_SAME_PERIOD, "under samma period", 0),
+    WE(C_SAME_PERIOD, "samma period", 0),
+    WE(C_WHOLE_YEAR, "hela aret", 0),
+    WE(C_WHOLE_YEAR, "helaret", 0),
+    WE(C_BY, "med", 0),
+    WI(C_CROP, "odling", 0), /* "sockerrorsodling" */
+    WP(C_CROP, "odla", 0),
+    WI(C_CROP, "grodor", 0),
+    WP(C_CROP, "jordbruk", 0),
+    WP(C_CROP, "plantag", 0),
 };
 
 const size_t bc_lex_sv_count = sizeof bc_lex_sv / sizeof bc_lex_sv[0];

@@ -225,6 +225,10 @@ const bc_lex bc_lex_vi[] = {
     WE(C_MONEY_CUE, "phan bo", MM_INVEST),
     WE(C_MONEY_CUE, "giai ngan", MM_INVEST),
     WE(C_MONEY_CUE, "kinh phi", MM_INVEST),
+    WE(C_MONEY_CUE, "da chi", MM_INVEST), /* "da chi 1,5 trieu USD": spent ("chi" alone is
+                                           * also "only") */
+    WE(C_MONEY_CUE, "chi ra", MM_INVEST),
+    WE(C_MONEY_CUE, "chi phi", MM_INVEST),
     WE(C_SPEND, "xay dung", 0),
     WE(C_SPEND, "cai tao", 0),
     WE(C_SPEND, "nang cap", 0),
@@ -248,6 +252,26 @@ const bc_lex bc_lex_vi[] = {
     WE(C_REL_MONTH, "thang nay", 0),
     WE(C_REL_MONTH, "thang toi", 1),
     WE(C_REL_MONTH, "thang sau", 1),
+    /* ---- rates, continuations, the same period, the whole year, change amounts, crops */
+    WE(C_RATE, "ty gia", 0),
+    WE(C_PER, "moi", 0),
+    WE(C_BACKREF, "trong do", 0),
+    WE(C_BACKREF, "trong so nay", 0),
+    WE(C_BACKREF, "trong so do", 0),
+    WE(C_BACKREF, "con so nay", 0),
+    WE(C_BACKREF, "con so do", 0),
+    WE(C_SAME_PERIOD, "cung ky", 0),
+    WE(C_SAME_PERIOD, "cung thoi ky", 0),
+    WE(C_WHOLE_YEAR, "ca nam", 0),
+    WE(C_BY, "them", 0),
+    WE(C_CROP, "canh tac", 0),
+    WE(C_CROP, "gieo trong", 0),
+    WE(C_CROP, "dien tich trong", 0),
+    WE(C_CROP, "vung trong", 0),
+    WE(C_CROP, "trong lua", 0),
+    WE(C_CROP, "trong cay", 0),
+    WE(C_CROP, "nong nghiep", 0),
+    WE(C_CROP, "cay trong", 0),
 };
 
 const size_t bc_lex_vi_count = sizeof bc_lex_vi / sizeof bc_lex_vi[0];

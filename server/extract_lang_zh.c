@@ -204,6 +204,24 @@ const bc_lex bc_lex_zh[] = {
     WE(C_REL_MONTH, "本月", 0),
     WE(C_REL_MONTH, "下月", 1),
     WE(C_REL_MONTH, "下个月", 1),
+    /* ---- rates, continuations, the same period, the whole year, change amounts, crops */
+    WE(C_RATE, "汇率", 0),
+    WE(C_RATE, "兑", 0),
+    WE(C_PER, "每", 0),
+    WE(C_BACKREF, "其中", 0),
+    WE(C_BACKREF, "这一数字", 0),
+    WE(C_BACKREF, "该数字", 0),
+    WE(C_SAME_PERIOD, "同期", 0),
+    WE(C_WHOLE_YEAR, "全年", 0),
+    WE(C_BY, "了", 0),
+    WE(C_CROP, "种植", 0),
+    WE(C_CROP, "耕地", 0),
+    WE(C_CROP, "农田", 0),
+    WE(C_CROP, "作物", 0),
+    WE(C_CROP, "稻田", 0),
+    WE(C_CROP, "果园", 0),
+    WE(C_MONEY_CUE, "边贸", MM_TURNOVER),
+    WE(C_MONEY_CUE, "边境贸易", MM_TURNOVER),
 };
 
 const size_t bc_lex_zh_count = sizeof bc_lex_zh / sizeof bc_lex_zh[0];

@@ -166,7 +166,9 @@ static size_t lex_at(const ctx *c, const bc_lex *e, size_t i, size_t lim)
     while (*p != '\0') {
         const char *sp = strchr(p, ' ');
         size_t wl = sp ? (size_t)(sp - p) : strlen(p);
-        if (k >= lim || (k > i && !bcx_joined(c, k - 1)))
+        /* words are joined by spaces or dashes, or by an elision's apostrophe alone
+         * ("l'annee", "d'affaires": the pattern writes "l annee") */
+        if (k >= lim || (k > i && !bcx_joined(c, k - 1) && bcx_gap(c, k - 1) != G_QUOTE))
             return 0;
         size_t m = word_at(c, p, wl, e->mode, k, lim);
         if (m == 0)
@@ -261,7 +263,9 @@ size_t bcx_words_at(const ctx *c, size_t i, size_t lim, const char *w)
     while (*w != '\0') {
         const char *sp = strchr(w, ' ');
         size_t wl = sp ? (size_t)(sp - w) : strlen(w);
-        if (k >= lim || (k > i && !bcx_joined(c, k - 1)))
+        /* words are joined by spaces or dashes, or by an elision's apostrophe alone
+         * ("l'annee", "d'affaires": the pattern writes "l annee") */
+        if (k >= lim || (k > i && !bcx_joined(c, k - 1) && bcx_gap(c, k - 1) != G_QUOTE))
             return 0;
         size_t m = word_at(c, w, wl, M_EXACT, k, lim);
         if (m == 0)

@@ -48,6 +48,10 @@ typedef struct bc_xfigure {
     int metric_inferred; /* 1: the sentence names no measure; it comes from the amount
                           * before it (same sentence or paragraph) */
     int conversion;      /* 1: the amount before it, restated in another currency */
+    int rate;            /* 1: a rate or a price ("24,500 VND per USD", "ty gia"): no
+                          * measure, so never stored */
+    int change_amount;   /* 1: a change, not a level ("grew by 1.5 billion USD", "tang
+                          * them"): no measure, so never stored (a change is in percent) */
     int heading;         /* 1: first stated in the article's headline */
     int target;          /* 1: a goal, plan, forecast or commitment, not an outcome */
     double value;        /* normalised: 7,2 mld USD -> 7200000000; 3.2亿元 -> 320000000 */

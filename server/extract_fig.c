@@ -739,8 +739,7 @@ static void carried_period(const ctx *c, size_t si, size_t lead, size_t end, bc_
         /* "this year" since the year was last stated: which year is not known here */
         int y = st->yearly != SIZE_MAX ? year_of_period(figs[st->yearly].period) : 0;
         for (size_t k = st->yearly_si + 1; y > 0 && k <= si; k++)
-            if (bcx_sent_has(c, k, C_THIS_YEAR, -1) || bcx_sent_has(c, k, C_LAST_YEAR, -1) ||
-                bcx_sent_has(c, k, C_NEXT_YEAR, -1))
+            if (bcx_sent_has(c, k, C_THIS_YEAR, -1) || bcx_sent_has(c, k, C_NEXT_YEAR, -1))
                 y = 0;
         if (y > 0) {
             snprintf(f->period, sizeof f->period, "%04d", y);

@@ -89,7 +89,7 @@ enum {
     C_RATE,        /* "exchange rate", "ty gia", "汇率", "taux de change", "kurs": an amount after
                     * it is a rate, not an amount of money */
     C_PER,         /* "per", "par", "每": "24,500 VND per USD" is a rate or a price */
-    C_BACKREF,     /* "of which", "of the total", "trong do", "其中", "dont", "w tym", "varav",
+    C_BACKREF,     /* "of which", "of the total", "trong do", "其中", "dont", "z czego", "varav",
                     * "waarvan": the sentence continues the figure before it */
     C_SAME_PERIOD, /* "in the same period", "cung ky", "同期": the period stated before
                     * (not after a comparison word: "so voi cung ky" is a change's basis) */

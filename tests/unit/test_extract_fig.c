@@ -619,6 +619,17 @@ static void periods_are_carried_only_by_continuations(void **state)
     x = run("zh", NULL, zh);
     assert_string_equal(fig(&x, 2600e8)->period, "");
     bc_extraction_free(&x);
+
+    /* "last year" as a comparison's basis leaves the year in context known */
+    x = run("en", NULL,
+            "Trade up\n\nTurnover reached 2.3 billion USD in the first seven months of 2024. "
+            "Turnover grew by 357 million USD compared with the same period last year. The "
+            "province aims to raise the figure to 4.2 billion USD for the whole year. Some 4.8 "
+            "million USD was spent on container scanners.");
+    assert_fig(fig(&x, 4.2e9), "trade_turnover", "USD", "exact", "2024");
+    assert_true(fig(&x, 357e6)->change_amount);
+    assert_fig(fig(&x, 4.8e6), "investment", "USD", "about", ""); /* spending: no period */
+    bc_extraction_free(&x);
 }
 
 /* Hectares are a crop area only when the sentence speaks of crops; "边贸" is trade. */

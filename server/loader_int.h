@@ -16,7 +16,7 @@
 
 #include <jansson.h>
 
-#define MAX_TEXT      8000 /* longest string field accepted in a fact file */
+#define MAX_TEXT      BC_FACT_TEXT_MAX /* longest string field accepted in a fact file */
 #define MAX_FACT_FILE (16u << 20)
 
 typedef struct article {

@@ -5,6 +5,7 @@
 
 #include "bordercoop/buf.h"
 #include "bordercoop/date.h"
+#include "bordercoop/loader.h"
 #include "bordercoop/text.h"
 
 #include <math.h>
@@ -13,7 +14,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#define MAX_TEXT    8000 /* as the loader: the longest string field */
 #define MAX_PARTIES 12
 /* Sane bounds of corrected values: a figure is positive and under a quadrillion (the
  * largest economy's yearly output is ~3e13 USD; VND amounts reach ~1e14); a change is
@@ -219,9 +219,9 @@ static void vocab_list(edit_ctx *c, const char *field, bc_buf *out)
     sqlite3_stmt *st = NULL;
     bc_err ignored;
     if (bc_store_stmt(c->s, "SELECT value FROM vocab WHERE field = ?1 ORDER BY value", &st,
-                      &ignored) != BC_OK)
+                      &ignored) != BC_OK ||
+        bc_store_bind(st, BC_BINDS(bc_text(field)), &ignored) != BC_OK)
         return;
-    sqlite3_bind_text(st, 1, field, -1, SQLITE_STATIC);
     while (sqlite3_step(st) == SQLITE_ROW)
         bc_buf_printf(out, "%s%s", out->len ? ", " : "", sqlite3_column_text(st, 0));
     sqlite3_reset(st);
@@ -242,8 +242,8 @@ static int text_value(edit_ctx *c, const char *name, json_t *v, const char **out
     size_t n = json_string_length(v);
     if (n == 0)
         return bad(c, name, "must not be empty (use null to clear it)");
-    if (n > MAX_TEXT)
-        return bad(c, name, "is longer than %d bytes", MAX_TEXT);
+    if (n > BC_FACT_TEXT_MAX)
+        return bad(c, name, "is longer than %d bytes", BC_FACT_TEXT_MAX);
     if (strlen(json_string_value(v)) != n)
         return bad(c, name, "contains a NUL character");
     size_t at =
@@ -401,11 +401,14 @@ static int validate(edit_ctx *c, const field_def *f, json_t *v, json_t **canon)
             if (rc == BC_OK)
                 rc = exists(c, "SELECT 1 FROM vocab WHERE field = 'qualifier' AND value = ?1", qs,
                             NULL, &found);
-            if (rc == BC_OK && !found)
-                return bad(c, "change.qualifier",
-                           "unknown value '%.60s'; allowed: exact, over, "
-                           "nearly, expected",
-                           qs);
+            if (rc == BC_OK && !found) {
+                bc_buf list = BC_BUF_INIT;
+                vocab_list(c, "qualifier", &list);
+                rc = bad(c, "change.qualifier", "unknown value '%.60s'; allowed: %s", qs,
+                         list.data ? list.data : "");
+                bc_buf_free(&list);
+                return rc;
+            }
         }
         if (rc == BC_OK && basis != NULL && !json_is_null(basis))
             rc = text_value(c, "change.basis", basis, &bs);

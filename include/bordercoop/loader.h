@@ -7,6 +7,10 @@
 #include "bordercoop/err.h"
 #include "bordercoop/store.h"
 
+/* The longest string field of a fact, in bytes: what the loader accepts from a fact file
+ * and what a review edit may write. */
+#define BC_FACT_TEXT_MAX 8000
+
 typedef struct bc_load_stats {
     int sources;
     int metrics;

@@ -370,6 +370,9 @@ static void edits_are_validated_like_data(void **state)
     edit_fails(f->s, F, d, "{\"value\":null}", "fields.value", "required");
     edit_fails(f->s, F, d, "{\"qualifier\":\"roughly\"}", "fields.qualifier",
                "allowed: about, exact, expected, nearly, over, under");
+    /* a change's qualifier is of the same vocabulary, listed whole */
+    edit_fails(f->s, F, d, "{\"change\":{\"pct\":5,\"qualifier\":\"roughly\"}}",
+               "fields.change.qualifier", "allowed: about, exact, expected, nearly, over, under");
     edit_fails(f->s, F, d, "{\"metric\":\"no-such-metric\"}", "fields.metric", "no metric");
     edit_fails(f->s, F, d, "{\"metric\":\"Bad Id\"}", "fields.metric", "no metric");
     edit_fails(f->s, F, d, "{\"unit\":\"USD\"}", "fields.unit", "does not match metric");

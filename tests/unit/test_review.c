@@ -352,6 +352,59 @@ static void edit_fails(bc_store *s, bc_review_kind k, const char *id, const char
     assert_int_equal(count(s, "SELECT count(*) FROM review_log"), before);
 }
 
+/* An allocation failure at any point of a decision (an edit, the one with the most
+ * work) leaves nothing of it behind, and the writer's next decision runs (a ROLLBACK
+ * that itself lacked memory once left BEGIN IMMEDIATE open, and every later decision
+ * failed to begin); the first run without a failure is logged with what it changed. */
+static void allocation_failures_leave_no_half_decision(void **state)
+{
+    fixture *f = *state;
+    char value_sql[300], log_sql[300];
+    snprintf(value_sql, sizeof value_sql, "SELECT value FROM figures WHERE id = '%s'",
+             f->delegations);
+    snprintf(log_sql, sizeof log_sql, "SELECT count(*) FROM review_log WHERE fact_id = '%s'",
+             f->delegations);
+    long value = count(f->s, value_sql), changes = count(f->s, "SELECT count(*) FROM changes");
+    json_t *fields = json_pack("{s:i}", "value", 601);
+    bc_review_request rq = {BC_REVIEW_FIGURE, f->delegations, BC_REVIEW_EDIT, fields, NULL,
+                            "alice",          "api"};
+    bc_review_result r;
+    bc_err err;
+    char curated[160];
+    first_id(f->s, "SELECT id FROM figures WHERE curation = 'curated'", curated, sizeof curated);
+    long failed = 0;
+    for (long n = 0;; n++) {
+        assert_true(n < 100000);
+        bc_alloc_fail_after(n);
+        int rc = bc_review_decide(f->s, &rq, &r, &err);
+        long made = bc_alloc_count();
+        bc_alloc_fail_reset();
+        /* the next decision begins: refused for what it asks, not for an open transaction */
+        bc_err next;
+        int nrc =
+            decide(f->s, BC_REVIEW_FIGURE, curated, BC_REVIEW_APPROVE, NULL, "bob", &r, &next);
+        if (nrc != BC_ECONFLICT)
+            fail_msg("after a failure at allocation %ld (%s): %s", n, err.msg, next.msg);
+        if (rc == 0) {
+            assert_true(made <= n);
+            break;
+        }
+        failed++;
+        assert_int_equal(count(f->s, value_sql), value);
+        assert_int_equal(count(f->s, log_sql), 0);
+        assert_int_equal(count(f->s, "SELECT count(*) FROM changes"), changes);
+    }
+    json_decref(fields);
+    assert_true(failed > 0);
+    assert_int_equal(count(f->s, value_sql), 601);
+    char sql[400];
+    snprintf(sql, sizeof sql,
+             "SELECT count(*) FROM review_log WHERE fact_id = '%s' AND action = 'edit' AND "
+             "json_extract(changes, '$.value.to') = 601",
+             f->delegations);
+    assert_int_equal(count(f->s, sql), 1);
+}
+
 static void edits_are_validated_like_data(void **state)
 {
     fixture *f = *state;
@@ -688,6 +741,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(approve_reject_and_their_states, setup, teardown),
         cmocka_unit_test_setup_teardown(rejected_facts_leave_the_search_index, setup, teardown),
         cmocka_unit_test_setup_teardown(edits_are_validated_like_data, setup, teardown),
+        cmocka_unit_test_setup_teardown(allocation_failures_leave_no_half_decision, setup,
+                                        teardown),
         cmocka_unit_test(the_queue_follows_arrival_order),
     };
     const struct CMUnitTest sequence[] = {

@@ -615,7 +615,7 @@ static void source_map_names_every_server_file(void **state)
         if (k < 3 || k > 60 || e->d_name[0] == '.' ||
             (strcmp(e->d_name + k - 2, ".c") != 0 && strcmp(e->d_name + k - 2, ".h") != 0))
             continue;
-        char quoted[64];
+        char quoted[sizeof e->d_name + 3];
         snprintf(quoted, sizeof quoted, "`%s`", e->d_name);
         int seen = 0;
         for (const char *p = strstr(map, quoted); p != NULL; p = strstr(p + 1, quoted))

@@ -5,6 +5,7 @@
 #include "bordercoop/alloc.h"
 #include "bordercoop/check.h"
 #include "bordercoop/export.h"
+#include "bordercoop/extract.h"
 #include "bordercoop/ingest.h"
 #include "bordercoop/loader.h"
 #include "bordercoop/synth.h"
@@ -147,7 +148,8 @@ int bc_cli_ingest(const cli_opts *o)
         return 1;
     bc_ingest_input in = {.text = text,
                           .len = len,
-                          .lang = o->lang,
+                          .lang = bc_extract_lang_base(o->lang) ? bc_extract_lang_base(o->lang)
+                                                                : o->lang,
                           .max_bytes = max,
                           .title = o->title,
                           .url = o->url,

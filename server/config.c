@@ -306,8 +306,11 @@ const char *bc_config_usage(void)
                                 "Writes (POST /v1/sources, review decisions) need an API key:\n"
                                 "a personal key (bordercoop keys add NAME --role ROLE) or the\n"
                                 "bootstrap admin token BORDERCOOP_API_TOKEN in the environment\n"
-                                "(16+ characters). With neither, the API is read-only.\n\n"
-                                "options (environment variable in brackets):\n");
+                                "(%d to %zu characters, at least %d different ones). With\n"
+                                "neither, the API is read-only.\n\n"
+                                "options (environment variable in brackets):\n",
+                                BC_TOKEN_MIN, sizeof((bc_config *)0)->api_token - 1,
+                                BC_TOKEN_MIN_DISTINCT);
     for (size_t i = 0; i < NOPTS && n < sizeof text; i++) {
         char name[64];
         snprintf(name, sizeof name, "%s%s", OPTS[i].flag, OPTS[i].kind == OPT_FLAG ? "" : " VALUE");

@@ -11,6 +11,7 @@
 #include "extract_int.h"
 
 #include <math.h>
+#include <ctype.h>
 #include <string.h>
 
 const char *const bc_extract_langs[] = {"en", "vi", "zh", "fr", "pl", "sv", "nl", NULL};
@@ -29,6 +30,36 @@ void bc_extraction_free(bc_extraction *ex)
 int bc_extract_lang_known(const char *lang)
 {
     return bc_lang_find(lang) != NULL;
+}
+
+const char *bc_extract_lang_base(const char *tag)
+{
+    char base[4];
+    size_t n = 0;
+    if (tag == NULL)
+        return NULL;
+    while (n < 3 && isalpha((unsigned char)tag[n])) {
+        base[n] = (char)tolower((unsigned char)tag[n]);
+        n++;
+    }
+    if (n != 2)
+        return NULL;
+    base[n] = '\0';
+    /* then subtags of 1 to 8 letters or digits, each after '-' (or '_': "zh_CN") */
+    for (size_t i = n; tag[i] != '\0';) {
+        size_t k = 0;
+        if (tag[i] != '-' && tag[i] != '_')
+            return NULL;
+        while (isalnum((unsigned char)tag[i + 1 + k]))
+            k++;
+        if (k == 0 || k > 8)
+            return NULL;
+        i += 1 + k;
+    }
+    for (const char *const *l = bc_extract_langs; *l != NULL; l++)
+        if (strcmp(*l, base) == 0)
+            return *l;
+    return NULL;
 }
 
 const char *bc_extract_lang_name(const char *lang)

@@ -4,11 +4,11 @@
 #include "bordercoop/alloc.h"
 
 #include "bordercoop/auth.h"
+#include "bordercoop/extract.h"
 #include "bordercoop/ingest.h"
 #include "bordercoop/live.h"
 #include "bordercoop/query.h"
 
-#include <ctype.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <string.h>
@@ -95,13 +95,10 @@ int bc_handle_ingest(bc_request *req, bc_response *res)
         status = opt_string(body, keys[i], slots[i], res);
     if (status == 0 && in.text != NULL)
         in.len = json_string_length(json_object_get(body, "text"));
-    char lang[8];
-    if (status == 0 && in.lang != NULL && strlen(in.lang) < sizeof lang) {
-        /* language codes ignore case, like every vocabulary filter */
-        for (size_t i = 0; i <= strlen(in.lang); i++)
-            lang[i] = (char)tolower((unsigned char)in.lang[i]);
-        in.lang = lang;
-    }
+    /* language codes ignore case, like every vocabulary filter, and a BCP-47 tag is its
+     * language ("zh-CN" is zh); anything else is refused by the validation */
+    if (status == 0 && in.lang != NULL && bc_extract_lang_base(in.lang) != NULL)
+        in.lang = bc_extract_lang_base(in.lang);
     char field[32];
     if (status == 0 && bc_ingest_validate(&in, field, &err) != BC_OK)
         status = bc_problem(res, err.code == BC_ETOOBIG ? 413 : 400,

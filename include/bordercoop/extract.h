@@ -157,6 +157,10 @@ void bc_extraction_free(bc_extraction *ex);
 extern const char *const bc_extract_langs[];
 /* 1 when lang (may be NULL) is one of bc_extract_langs. */
 int bc_extract_lang_known(const char *lang);
+/* The entry of bc_extract_langs a language tag names: the code itself in any case ("ZH"),
+ * or a BCP-47 tag whose primary subtag is one ("zh-CN", "zh-Hans-CN", "vi-VN", "fr_FR");
+ * NULL for anything else (NULL, "de", "zho", "zh-", "zh CN"). Static storage. */
+const char *bc_extract_lang_base(const char *tag);
 /* The English name of a known language ("French"), else NULL. */
 const char *bc_extract_lang_name(const char *lang);
 

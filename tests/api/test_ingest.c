@@ -349,6 +349,50 @@ static void four_languages_with_and_without_a_publication_date(void **state)
 
 /* A text longer than --max-article-bytes (3000 here) is refused whole: 413, nothing
  * written. */
+/* A BCP-47 tag is its language: zh-CN, zh-Hans, vi-VN, fr-FR, en-US are zh, vi, fr, en
+ * (the answer says the two-letter code, the source is stored under it); other tags are a
+ * 400 naming lang. */
+static void language_tags_are_their_language(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *tag, *code, *text;
+    } tags[] = {
+        {"zh-CN", "zh", "东兴口岸\n\n今年1至9月，东兴口岸进出口总值达到45.6亿元，同比增长8.1%。\n"},
+        {"zh-Hans", "zh",
+         "凭祥口岸\n\n今年1至9月，凭祥口岸进出口总值达到71.3亿元，同比增长6.2%。\n"},
+        {"vi-VN", "vi",
+         "Cửa khẩu\n\nKim ngạch qua cửa khẩu Tà Lùng đạt 410 triệu USD trong 9 tháng.\n"},
+        {"fr-FR", "fr",
+         "Poste\n\nLes échanges via le poste de Tà Lùng ont atteint 410 millions de dollars.\n"},
+        {"EN_us", "en",
+         "Ta Lung\n\nTrade through the Ta Lung gate reached 415 million USD in nine months.\n"},
+    };
+    for (size_t i = 0; i < sizeof tags / sizeof tags[0]; i++) {
+        json_t *j = post_article(tags[i].text, tags[i].tag, "2024-10-10", 0);
+        json_t *lang = json_object_get(j, "lang");
+        assert_string_equal(json_string_value(json_object_get(lang, "code")), tags[i].code);
+        assert_false(json_is_true(json_object_get(lang, "detected")));
+        char src[200];
+        snprintf(src, sizeof src, "%s",
+                 json_string_value(json_object_get(json_object_get(j, "source"), "id")));
+        assert_int_equal(
+            one("SELECT count(*) FROM sources WHERE id = '%s' AND lang = '%s'", src, tags[i].code),
+            1);
+        json_decref(j);
+    }
+    static const char *const bad[] = {"zh-", "zho", "de-DE", "zh CN", "zh-toolongsubtag"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        char *body = article_json(ARTICLE, bad[i]);
+        bct_response r;
+        post(D.port, "Bearer " TOKEN, "application/json", body, strlen(body), &r);
+        free(body);
+        expect_problem(&r, 400, "invalid_field");
+        assert_non_null(strstr(r.body, "lang"));
+        bct_response_free(&r);
+    }
+}
+
 static void long_articles_are_refused(void **state)
 {
     (void)state;
@@ -535,6 +579,7 @@ int main(void)
         cmocka_unit_test(auth_and_bad_bodies),
         cmocka_unit_test(an_article_is_readable_at_once),
         cmocka_unit_test(four_languages_with_and_without_a_publication_date),
+        cmocka_unit_test(language_tags_are_their_language),
         cmocka_unit_test(long_articles_are_refused),
         cmocka_unit_test(kill_during_ingest_leaves_the_store_intact),
     };

@@ -454,6 +454,11 @@ static void usage_mentions_everything(void **state)
     const char *u = bc_config_usage();
     assert_non_null(u);
     assert_non_null(strstr(u, "usage:"));
+    /* the bootstrap token's rule as the code applies it (and the README states it) */
+    char rule[64];
+    snprintf(rule, sizeof rule, "(%d to 255 characters, at least %d different", BC_TOKEN_MIN,
+             BC_TOKEN_MIN_DISTINCT);
+    assert_non_null(strstr(u, rule));
     for (size_t i = 0; i < sizeof flags / sizeof flags[0]; i++) {
         if (strstr(u, flags[i]) == NULL)
             fail_msg("usage does not mention %s", flags[i]);
@@ -488,7 +493,7 @@ static void usage_mentions_everything(void **state)
     assert_int_equal(u[strlen(u) - 1], '\n');
 }
 
-/* The write token: 16+ characters of RFC 6750's b64token; spaces, control characters
+/* The write token: 22 to 255 characters of RFC 6750's b64token; spaces, control characters
  * or anything a bearer header cannot carry are refused at start, never accepted. */
 static void api_token_must_be_a_bearer_token(void **state)
 {

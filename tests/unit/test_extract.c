@@ -30,6 +30,19 @@ static void seven_languages(void **state)
     assert_false(bc_extract_lang_known(NULL));
     assert_false(bc_extract_lang_known("EN"));
     assert_null(bc_extract_lang_name("xx"));
+    /* BCP-47 tags stand for their language; nothing else does */
+    assert_string_equal(bc_extract_lang_base("zh-CN"), "zh");
+    assert_string_equal(bc_extract_lang_base("zh-Hans-CN"), "zh");
+    assert_string_equal(bc_extract_lang_base("VI_vn"), "vi");
+    assert_string_equal(bc_extract_lang_base("EN"), "en");
+    assert_ptr_equal(bc_extract_lang_base("nl"), bc_extract_langs[6]);
+    assert_null(bc_extract_lang_base(NULL));
+    assert_null(bc_extract_lang_base("de-DE"));
+    assert_null(bc_extract_lang_base("zho"));
+    assert_null(bc_extract_lang_base("zh-"));
+    assert_null(bc_extract_lang_base("zh--CN"));
+    assert_null(bc_extract_lang_base("zh CN"));
+    assert_null(bc_extract_lang_base("zh-abcdefghi"));
 }
 
 /* The headline, the lead and the body state one amount and one meeting: one of each, with

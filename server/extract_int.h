@@ -419,6 +419,22 @@ int bcx_try_month(const ctx *c, size_t i, size_t lim, dres *r);
 
 void bcx_find_figures(ctx *c);
 
+/* ---- extract_fig_ref.c ---- */
+
+/* 1 when the amount of money at tokens [lead, end) of sentence si is a rate or a price
+ * ("24,500 VND per USD", "ty gia", "汇率", "每吨5000元"), not an amount. */
+int bcx_fig_is_rate(const ctx *c, size_t si, size_t lead, size_t end);
+/* 1 when it is the amount of a change ("grew by 1.5 billion USD", "tang them", "增加了"),
+ * not a level ("rose to", "tang len", "增至"). */
+int bcx_fig_is_change(const ctx *c, size_t si, size_t lead, size_t end);
+/* 1 when a phrase of class cls (C_WHOLE_YEAR, C_SAME_PERIOD) of sentence si speaks of the
+ * amount at tokens [lead, end) (no other amount between them, nor a comma unless the phrase
+ * opens the sentence; "in the same period" not after a comparison word). */
+int bcx_fig_cue_applies(const ctx *c, size_t si, int cls, size_t lead, size_t end);
+/* 1 when the clause of the amount at token lead (from token lo) goes on about the figure
+ * before it: it does not open with the amount and names nothing else counted. */
+int bcx_fig_goes_on(const ctx *c, size_t si, size_t lo, size_t lead);
+
 /* ---- extract_meet.c ---- */
 
 /* Finds the numbered, named and talks mentions of every sentence (c->m). */

@@ -288,12 +288,14 @@ static int store_figures(ingest_ctx *c, const bc_extraction *ex)
         marks m = {.note = BC_BUF_INIT};
         if (f->metric_inferred)
             mark(&m, "metric",
-                 "Its sentence does not say what the amount measures; the measure is that of "
-                 "the amount stated just before it.");
+                 "Its sentence does not say what the amount measures; it goes on about the "
+                 "amount stated before it (\"of which\", \"it\", a goal for it), whose measure "
+                 "it takes.");
         if (has_period && f->period_context)
             mark(&m, "period",
-                 "Its period is not stated with it; it is that of the amount stated just "
-                 "before it.");
+                 "Its period is not stated with it; it is that of the amount its sentence "
+                 "continues, or the one that \"the same period\" or \"the whole year\" refers "
+                 "to.");
         else if (has_period && f->period_inferred)
             mark(&m, "period",
                  "The year of its period comes from the publication date (published_on), not "

@@ -1,0 +1,195 @@
+/* extract_fig_ref.c: what an amount of money is and what its sentence refers to: a rate
+ * or a price, a change rather than a level, a sentence that goes on about the figure
+ * before it, and the "same period" and "whole year" phrases that point to an earlier
+ * period (used by extract_fig.c). */
+#include "extract_int.h"
+
+#include <string.h>
+
+/* The first token of a word of class cls that ends exactly at token end, starting at or
+ * after lo, with no comma, dot or bracket from it to token end; SIZE_MAX when none. */
+static size_t word_before(const ctx *c, int cls, size_t lo, size_t end)
+{
+    const bc_lex *e = NULL;
+    if (end <= lo)
+        return SIZE_MAX;
+    size_t p = bcx_lex_ending(c, cls, lo, end, &e);
+    if (p == SIZE_MAX)
+        return SIZE_MAX;
+    for (size_t k = p; k < end; k++)
+        if (bcx_gap(c, k) & (G_COMMA | G_DOT | G_PAREN))
+            return SIZE_MAX;
+    return p;
+}
+
+/* 1 when the amount at tokens [lead, end) is a rate or a price, not an amount of money:
+ * a "per" word or a slash and a word after it ("24,500 VND per USD", "24.500 dong/USD",
+ * "5.000 元/吨", but not "per year"), "每" before it ("每吨5000元"), or a word for an
+ * exchange rate earlier in its clause ("the exchange rate was", "ty gia", "汇率",
+ * "1美元兑7.1元"). */
+int bcx_fig_is_rate(const ctx *c, size_t si, size_t lead, size_t end)
+{
+    static const char *const per_time[] = {
+        "year", "annum", "month", "day", "week", "nam",  "thang", "ngay", "an", "annee", "jour",
+        "mois", "rok",   "roku",  "ar",  "aret", "jaar", "dag",   "年",   "月", "天",    NULL};
+    const bc_lex *e = NULL;
+    size_t t0 = c->se[si].t0, lim = c->se[si].t1, n = 0, q = end;
+    if (end < lim && end > 0 && (bcx_gap(c, end - 1) & G_SLASH))
+        q = end; /* "dong/USD" */
+    else if (end < lim && end > 0 && !(bcx_gap(c, end - 1) & (G_COMMA | G_DOT | G_PAREN)) &&
+             (n = bcx_lex_find(c, C_PER, end, &e)) > 0)
+        q = end + n; /* "VND per USD" */
+    else
+        q = SIZE_MAX;
+    if (q < lim && c->t[q].kind == T_WORD && (q == end || !(bcx_gap(c, q - 1) & G_COMMA))) {
+        int time = 0;
+        for (int k = 0; per_time[k] && !time; k++)
+            time = bcx_word_is(c, q, lim, per_time[k]) || bcx_words_at(c, q, lim, per_time[k]) > 0;
+        if (!time)
+            return 1;
+    }
+    /* a rate word before the amount, in its clause */
+    for (size_t p = lead; p > t0; p--) {
+        if (p < lead && (bcx_gap(c, p - 1) & (G_COMMA | G_DOT | G_PAREN)))
+            break;
+        if (bcx_lex_find(c, C_RATE, p - 1, &e) > 0)
+            return 1;
+        if (c->lbit == L_ZH && lead - (p - 1) <= 3 && bcx_lex_find(c, C_PER, p - 1, &e) > 0)
+            return 1; /* "每吨5000元" */
+    }
+    return 0;
+}
+
+/* 1 when the amount at tokens [lead, end) is a change, not a level: a growth or decline
+ * word right before it, or with "by" between ("grew by 1.5 billion USD", "tang them 200
+ * trieu USD", "增加了5亿元", "en hausse de 150 millions", "wzrost o 1 mld", "okade med",
+ * "steeg met"), "by" right before it with a growth word earlier in its clause ("raised
+ * turnover by 1 billion"), or a word of more or less right after it ("1.5 billion USD
+ * more than"). "Rose to 5 billion", "tang len", "增至" are levels. */
+int bcx_fig_is_change(const ctx *c, size_t si, size_t lead, size_t end)
+{
+    static const int quals[] = {C_QUAL_OVER, C_QUAL_NEARLY, C_QUAL_ABOUT, C_QUAL_UNDER};
+    const bc_lex *e = NULL;
+    size_t t0 = c->se[si].t0, lim = c->se[si].t1, q = lead;
+    /* a qualifier between: "grew by nearly 1.5 billion" */
+    for (size_t k = 0; k < sizeof quals / sizeof quals[0]; k++) {
+        size_t p = word_before(c, quals[k], lead > t0 + 3 ? lead - 3 : t0, lead);
+        if (p != SIZE_MAX) {
+            q = p;
+            break;
+        }
+    }
+    size_t by = word_before(c, C_BY, q > t0 + 2 ? q - 2 : t0, q);
+    size_t grow_end = by != SIZE_MAX ? by : q;
+    size_t lo = grow_end > t0 + 4 ? grow_end - 4 : t0;
+    if (word_before(c, C_UP, lo, grow_end) != SIZE_MAX ||
+        word_before(c, C_DOWN, lo, grow_end) != SIZE_MAX)
+        return 1;
+    if (by != SIZE_MAX && bcx_lex_find(c, C_BY, by, &e) > 0 && e->val == 1)
+        for (size_t p = by; p > t0 && p + 6 > by; p--) {
+            if (bcx_gap(c, p - 1) & (G_COMMA | G_DOT | G_PAREN))
+                break;
+            if (bcx_lex_find(c, C_UP, p - 1, &e) > 0 || bcx_lex_find(c, C_DOWN, p - 1, &e) > 0)
+                return 1;
+        }
+    if (end < lim && end > 0 && !(bcx_gap(c, end - 1) & (G_COMMA | G_DOT | G_PAREN)) &&
+        (bcx_lex_find(c, C_UP_AFTER, end, &e) > 0 || bcx_lex_find(c, C_DOWN_AFTER, end, &e) > 0))
+        return 1;
+    return 0;
+}
+
+/* 1 when "in the same period" ("cung ky", "同期", "sur la meme periode") at token p (n
+ * tokens) means the period stated before: not the basis of a comparison ("compared with
+ * the same period", "so voi cung ky nam truoc", "比去年同期"), nor one followed by a year
+ * or "last year". */
+static int same_period_at(const ctx *c, size_t si, size_t p, size_t n)
+{
+    const bc_lex *e = NULL;
+    size_t t0 = c->se[si].t0, lim = c->se[si].t1;
+    for (size_t k = p > t0 + 4 ? p - 4 : t0; k < p; k++)
+        if (bcx_lex_find(c, C_COMPARE, k, &e) > 0 || bcx_lex_find(c, C_LAST_YEAR, k, &e) > 0)
+            return 0;
+    for (size_t k = p + n; k < lim && k < p + n + 2; k++) {
+        if (bcx_gap(c, k - 1) & (G_COMMA | G_DOT | G_PAREN))
+            break;
+        if (bcx_lex_find(c, C_LAST_YEAR, k, &e) > 0 || bcx_lex_find(c, C_YEAR_WORD, k, &e) > 0 ||
+            bcx_year_of(c, k, lim) != 0)
+            return 0;
+    }
+    return 1;
+}
+
+/* 1 when token k is (or may be) part of an amount: read as one, or a number not yet read
+ * as a date or a rate. */
+static int amount_tok(const ctx *c, size_t k)
+{
+    return c->t[k].used == U_FIG || (c->t[k].kind == T_NUM && c->t[k].used == 0);
+}
+
+/* 1 when a phrase of class cls (C_WHOLE_YEAR, C_SAME_PERIOD) in sentence si speaks of the
+ * amount at tokens [lead, end): no other amount of money between them, and no comma
+ * either unless the phrase opens the sentence before any amount ("Pour l'ensemble de
+ * l'annee, la province vise 4 milliards"). */
+int bcx_fig_cue_applies(const ctx *c, size_t si, int cls, size_t lead, size_t end)
+{
+    const bc_lex *e = NULL;
+    size_t t0 = c->se[si].t0, lim = c->se[si].t1;
+    for (size_t p = t0; p < lim; p++) {
+        size_t n = bcx_lex_find(c, cls, p, &e);
+        if (n == 0 || (p < lead && p + n > lead))
+            continue;
+        if (cls == C_SAME_PERIOD && !same_period_at(c, si, p, n))
+            continue;
+        size_t a = p < lead ? p + n : end, b = p < lead ? lead : p;
+        int money = 0, commas = a < b && bcx_commas(c, a - 1, b) > 0;
+        for (size_t k = a; k < b && !money; k++)
+            money = amount_tok(c, k);
+        int opens = 1;
+        for (size_t k = t0; k < p && opens; k++)
+            opens = !amount_tok(c, k);
+        if (!money && (!commas || (p < lead && opens)))
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 when the clause of the amount at token lead (from token lo, the end of the amount
+ * before it) reads as more of the figure before it although it names no measure: it does
+ * not open with the amount ("Some 2.5 million USD was spent on scanners" speaks of
+ * something new) and names nothing else counted or valued before it ("7,000 tonnes of
+ * rice was worth 3 million USD"): "In 2022, it stood at 2.8 billion USD", "Lao Cai
+ * accounted for 1.2 billion USD", "The province targets 3.5 billion USD", "今年上半年达220
+ * 亿元", "ils ont atteint 1,7 milliard". */
+int bcx_fig_goes_on(const ctx *c, size_t si, size_t lo, size_t lead)
+{
+    static const int skip[] = {C_QUAL_OVER, C_QUAL_NEARLY, C_QUAL_ABOUT, C_QUAL_UNDER,
+                               C_ARTICLE,   C_CURRENCY,    C_CUR_ADJ};
+    const bc_lex *e = NULL;
+    size_t cs = lo > c->se[si].t0 ? lo : c->se[si].t0;
+    for (size_t p = lead; p > cs; p--)
+        if (bcx_gap(c, p - 1) & (G_COMMA | G_PAREN)) {
+            cs = p;
+            break;
+        }
+    int words = 0;
+    for (size_t p = cs; p < lead;) {
+        if (c->t[p].kind == T_NUM && c->t[p].used != U_DATE && c->t[p].used != U_PCT)
+            return 0; /* a count of something else */
+        if (c->t[p].kind != T_WORD) {
+            p++;
+            continue;
+        }
+        if (bcx_lex_find(c, C_NOUN, p, &e) > 0)
+            return 0;
+        size_t n = 0;
+        for (size_t k = 0; k < sizeof skip / sizeof skip[0] && n == 0; k++)
+            n = bcx_lex_find(c, skip[k], p, &e);
+        words += n == 0;
+        p += n > 0 ? n : 1;
+    }
+    if (words > 0)
+        return 1;
+    /* the amount opens its clause: a continuation only when the clause before it is one
+     * (a second amount after a comma: "3 billion USD in 2023, 2.8 billion USD in 2022") */
+    return cs > c->se[si].t0 && lo > c->se[si].t0;
+}

@@ -1,0 +1,248 @@
+/* test_extract_fig_ref.c: what an amount of money is and what its sentence refers to
+ * (extract_fig_ref.c, through bc_extract): rates and changes are no amounts, a measure or
+ * a period comes from an earlier sentence only when the sentence goes on about that
+ * figure, says "in the same period" or "for the whole year", in every language. The
+ * sentences are ours. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "fixture.h"
+
+#include "extract_fixture.h"
+
+/* A rate or a price is no amount of money: it measures nothing (and is never stored). */
+static void rates_are_not_amounts(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+        double value;
+    } rates[] = {
+        {"en", "The exchange rate stood at 25,400 VND per USD on Monday.", 25400},
+        {"en", "Durian was bought at the gate for 3 USD per kilogram.", 3},
+        {"vi", "Tỷ giá trung tâm được niêm yết ở mức 24.300 đồng/USD.", 24300},
+        {"vi", "Tỷ giá ở mức 3.450 đồng một nhân dân tệ.", 3450},
+        {"zh", "当日人民币汇率中间价为1美元兑7.1元人民币。", 7.1},
+        {"zh", "榴莲收购价每吨5000元。", 5000},
+        {"fr", "Le taux de change était de 3 450 dôngs pour un yuan.", 3450},
+        {"pl", "Kurs wynosił 24 800 VND za dolara.", 24800},
+        {"sv", "Växelkursen låg på 2 400 VND per kronor.", 2400},
+        {"nl", "De wisselkoers bedroeg 27 000 dong per euro.", 27000},
+    };
+    for (size_t k = 0; k < sizeof rates / sizeof rates[0]; k++) {
+        bc_extraction x = run(rates[k].lang, "2024-04-10", rates[k].text);
+        const bc_xfigure *f = fig(&x, rates[k].value);
+        if (!f->rate || f->metric[0] != '\0')
+            fail_msg("%s: '%s' read as %s", rates[k].lang, rates[k].text, f->metric);
+        bc_extraction_free(&x);
+    }
+    /* an amount a year is an amount, a rate word in another clause changes nothing */
+    bc_extraction x = run("en", NULL,
+                          "Two-way trade of 5 billion USD per year is expected, while the exchange "
+                          "rate stayed stable. Exports reached 2 billion USD.");
+    assert_false(fig(&x, 5e9)->rate);
+    assert_string_equal(fig(&x, 5e9)->metric, "trade_turnover");
+    assert_false(fig(&x, 2e9)->rate);
+    assert_string_equal(fig(&x, 2e9)->metric, "exports");
+    bc_extraction_free(&x);
+}
+
+/* An amount by which a figure grew or fell is a change, not a level: it measures nothing
+ * (a figure's change is in percent), so it is never stored as a second turnover. */
+static void changes_are_not_levels(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+        double change, level;
+    } cases[] = {
+        {"en", "Turnover grew by 600 million USD to 3.4 billion USD.", 600e6, 3.4e9},
+        {"en", "Turnover reached 3.4 billion USD, an increase of nearly 600 million USD.", 600e6,
+         3.4e9},
+        {"en", "Trade was 600 million USD higher than a year earlier, at 3.4 billion USD.", 600e6,
+         3.4e9},
+        {"en", "Turnover grew by 600 million USD (about 15 trillion VND) to 3.4 billion USD.",
+         15e12, 3.4e9},
+        {"vi", "Kim ngạch đạt 2,1 tỷ USD, tăng thêm 300 triệu USD so với cùng kỳ năm trước.", 300e6,
+         2.1e9},
+        {"vi", "Kim ngạch tăng 300 triệu USD, lên 2,1 tỷ USD.", 300e6, 2.1e9},
+        {"zh", "进出口总额达560亿元，比上年增加了45亿元。", 45e8, 560e8},
+        {"fr",
+         "Les échanges ont atteint 900 millions de dollars, en hausse de 120 millions de "
+         "dollars.",
+         120e6, 900e6},
+        {"pl", "Obroty wyniosły 4 mld USD i wzrosły o 1,2 mld USD.", 1.2e9, 4e9},
+        {"sv", "Handeln uppgick till 4 miljarder USD och ökade med 300 miljoner USD.", 300e6, 4e9},
+        {"nl", "De handel bedroeg 4 miljard dollar, een stijging met 200 miljoen dollar.", 200e6,
+         4e9},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        bc_extraction x = run(cases[k].lang, NULL, cases[k].text);
+        const bc_xfigure *c = fig(&x, cases[k].change), *l = fig(&x, cases[k].level);
+        if (!c->change_amount || c->metric[0] != '\0')
+            fail_msg("%s: the change in '%s' read as %s", cases[k].lang, cases[k].text, c->metric);
+        if (l->change_amount || strcmp(l->metric, "trade_turnover") != 0)
+            fail_msg("%s: the level in '%s' read as '%s'", cases[k].lang, cases[k].text, l->metric);
+        bc_extraction_free(&x);
+    }
+    /* risen to: a level */
+    static const struct {
+        const char *lang, *text;
+        double value;
+    } levels[] = {
+        {"en", "Exports rose to 1.1 billion USD.", 1.1e9},
+        {"vi", "Xuất khẩu tăng lên 1,1 tỷ USD.", 1.1e9},
+        {"zh", "出口增至11亿美元。", 1.1e9},
+        {"fr", "Les exportations sont passées à 1,1 milliard de dollars, en hausse de 5 %.", 1.1e9},
+        {"pl", "Eksport wzrósł do 1,1 mld USD.", 1.1e9},
+    };
+    for (size_t k = 0; k < sizeof levels / sizeof levels[0]; k++) {
+        bc_extraction x = run(levels[k].lang, NULL, levels[k].text);
+        const bc_xfigure *f = fig(&x, levels[k].value);
+        if (f->change_amount || strcmp(f->metric, "exports") != 0)
+            fail_msg("%s: '%s' read as '%s'", levels[k].lang, levels[k].text, f->metric);
+        bc_extraction_free(&x);
+    }
+}
+
+/* No measure from another sentence unless the sentence points back to it. */
+static void measures_are_not_borrowed(void **state)
+{
+    (void)state;
+    bc_extraction x = run("en", "2024-04-10",
+                          "Lao Cai gate collects more fees\n\n"
+                          "Budget revenue at the gate reached 450 billion VND in the first quarter "
+                          "of 2024. Some 2.5 million USD was paid for new scanners. About 4,000 "
+                          "tonnes of rice were worth 3 million USD. Of this amount, 1 million USD "
+                          "came from Ha Khau.");
+    assert_fig(fig(&x, 450e9), "budget_revenue", "VND", "exact", "2024-01/2024-03");
+    assert_fig(fig(&x, 2.5e6), "", "USD", "about", "");
+    assert_fig(fig(&x, 3e6), "", "USD", "exact", "");
+    bc_extraction_free(&x);
+
+    /* "of which", "trong do", "其中", "dont": the sentence continues the one before */
+    x = run("en", NULL,
+            "Turnover up\n\nTurnover reached 4 billion USD in 2023. Of the total, 1.5 billion USD "
+            "passed through Huu Nghi.");
+    assert_fig(fig(&x, 1.5e9), "trade_turnover", "USD", "exact", "2023");
+    assert_true(fig(&x, 1.5e9)->metric_inferred && fig(&x, 1.5e9)->period_context);
+    bc_extraction_free(&x);
+    x = run(
+        "vi", NULL,
+        "Kim ngạch tăng\n\nNăm 2023, kim ngạch xuất nhập khẩu đạt 4 tỷ USD. Trong đó, riêng cửa "
+        "khẩu Hữu Nghị đạt 1,5 tỷ USD.");
+    assert_fig(fig(&x, 1.5e9), "trade_turnover", "USD", "exact", "2023");
+    assert_true(fig(&x, 1.5e9)->metric_inferred);
+    bc_extraction_free(&x);
+    x = run("zh", NULL, "标题\n\n2023年进出口总额达400亿元。其中，经友谊关口岸150亿元。");
+    assert_fig(fig(&x, 150e8), "trade_turnover", "CNY", "exact", "2023");
+    bc_extraction_free(&x);
+    /* a sentence that goes on about the figure without naming it ("it", "Lao Cai accounted
+     * for", "Rieng cua khau ... dat", a goal) continues it; one that opens with the amount
+     * or names something else counted does not */
+    x = run("en", NULL,
+            "Trade up\n\nTrade reached 3 billion USD in 2023. Lao Cai accounted for 1.2 billion "
+            "USD. In 2022, it stood at 2.8 billion USD. The province targets 3.5 billion USD in "
+            "2024.\n\nAbout 2 million USD went to new scanners.");
+    assert_fig(fig(&x, 2.8e9), "trade_turnover", "USD", "exact", "2022");
+    assert_true(fig(&x, 2.8e9)->metric_inferred);
+    assert_fig(fig(&x, 1.2e9), "trade_turnover", "USD", "exact", "2023");
+    assert_true(fig(&x, 1.2e9)->period_context);
+    assert_fig(fig(&x, 3.5e9), "trade_turnover", "USD", "exact", "2024");
+    assert_fig(fig(&x, 2e6), "", "USD", "about", ""); /* a new paragraph */
+    bc_extraction_free(&x);
+    x = run("vi", NULL,
+            "Kim ngạch tăng\n\nNăm 2023, kim ngạch xuất nhập khẩu đạt 4 tỷ USD. Cửa khẩu Hữu Nghị "
+            "đã chi 1,5 triệu USD mua máy soi. Khoảng 3 triệu USD được dùng cho kho bãi.");
+    assert_fig(fig(&x, 1.5e6), "investment", "USD", "exact", "");
+    assert_fig(fig(&x, 3e6), "", "USD", "about", "");
+    bc_extraction_free(&x);
+}
+
+/* A period comes from the sentence before only when the sentence continues its figure,
+ * says "in the same period" or "for the whole year"; marked as carried (period_context). */
+static void periods_are_carried_only_by_continuations(void **state)
+{
+    (void)state;
+    bc_extraction x =
+        run("en", "2025-12-06",
+            "Border trade up\n\n"
+            "Import-export turnover reached 5.1 billion USD in the first eleven months of 2025.\n\n"
+            "Exports accounted for 1.9 billion USD of the total and imports for 3.2 billion USD. "
+            "The province targets 5.5 billion USD in turnover for the whole year.\n\n"
+            "Budget revenue from import-export activities reached 7.8 trillion VND in the same "
+            "period, up 12% compared with the same period last year. A new power line cost 40 "
+            "million USD.");
+    const bc_xfigure *f = fig(&x, 1.9e9);
+    assert_fig(f, "exports", "USD", "exact", "2025-01/2025-11");
+    assert_true(f->period_context);
+    assert_fig(fig(&x, 3.2e9), "imports", "USD", "exact", "2025-01/2025-11");
+    f = fig(&x, 5.5e9);
+    assert_fig(f, "trade_turnover", "USD", "exact", "2025");
+    assert_true(f->target && f->period_context);
+    assert_fig(fig(&x, 7.8e12), "budget_revenue", "VND", "exact", "2025-01/2025-11");
+    assert_true(fig(&x, 7.8e12)->period_context);
+    assert_fig(fig(&x, 40e6), "investment", "USD", "exact", ""); /* unrelated: no period */
+    bc_extraction_free(&x);
+
+    /* French as Vietnamese and Chinese: the breakdown after a turnover takes its period */
+    x = run("fr", "2024-06-13",
+            "Échanges en hausse\n\n"
+            "Les échanges ont atteint 1,7 milliard de dollars au cours des cinq premiers mois de "
+            "2024.\n\n"
+            "Les exportations se sont élevées à 690 millions de dollars. Pour l'ensemble de "
+            "l'année, la province vise des échanges de 4 milliards de dollars. Les recettes "
+            "douanières ont atteint 1 850 milliards de dôngs.");
+    assert_fig(fig(&x, 690e6), "exports", "USD", "exact", "2024-01/2024-05");
+    assert_fig(fig(&x, 4e9), "trade_turnover", "USD", "exact", "2024");
+    assert_fig(fig(&x, 1.85e12), "budget_revenue", "VND", "exact", "");
+    bc_extraction_free(&x);
+
+    /* "cung ky" after "so voi" is a comparison's basis; "trong cung ky" the period */
+    x = run(
+        "vi", NULL,
+        "Kim ngạch tăng\n\nNăm 2023, kim ngạch xuất nhập khẩu đạt 4 tỷ USD, tăng 5% so với cùng "
+        "kỳ năm trước. Thu ngân sách trong cùng kỳ đạt 1.210 tỷ đồng. Thu phí đạt 12 tỷ đồng, "
+        "tăng 3% so với cùng kỳ.");
+    assert_fig(fig(&x, 1.21e12), "budget_revenue", "VND", "exact", "2023");
+    assert_string_equal(fig(&x, 12e9)->period, "");
+    bc_extraction_free(&x);
+
+    /* "全年": the year in context, inferred with it; unknown without a publication date */
+    const char *zh =
+        "标题\n\n今年1至10月，广西与越南货物贸易进出口总值达2156.3亿元人民币。双方提出，"
+        "力争全年进出口总值突破2600亿元。";
+    x = run("zh", "2024-11-29", zh);
+    f = fig(&x, 2600e8);
+    assert_fig(f, "trade_turnover", "CNY", "over", "2024");
+    assert_true(f->target && f->period_inferred && f->period_context);
+    bc_extraction_free(&x);
+    x = run("zh", NULL, zh);
+    assert_string_equal(fig(&x, 2600e8)->period, "");
+    bc_extraction_free(&x);
+
+    /* "last year" as a comparison's basis leaves the year in context known */
+    x = run("en", NULL,
+            "Trade up\n\nTurnover reached 2.3 billion USD in the first seven months of 2024. "
+            "Turnover grew by 357 million USD compared with the same period last year. The "
+            "province aims to raise the figure to 4.2 billion USD for the whole year. Some 4.8 "
+            "million USD was spent on container scanners.");
+    assert_fig(fig(&x, 4.2e9), "trade_turnover", "USD", "exact", "2024");
+    assert_true(fig(&x, 357e6)->change_amount);
+    assert_fig(fig(&x, 4.8e6), "investment", "USD", "about", ""); /* spending: no period */
+    bc_extraction_free(&x);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(rates_are_not_amounts),
+        cmocka_unit_test(changes_are_not_levels),
+        cmocka_unit_test(measures_are_not_borrowed),
+        cmocka_unit_test(periods_are_carried_only_by_continuations),
+    };
+    return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
+}

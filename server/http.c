@@ -414,7 +414,7 @@ enum MHD_Result bc_http_start_gate(struct MHD_Connection *con, req_ctx *c)
     req.method = c->method;
     req.cfg = c->h->cfg;
     req.arena = &c->arena;
-    req.authorization = MHD_lookup_connection_value(con, MHD_HEADER_KIND, "Authorization");
+    req.authorization = c->head.authorization;
     c->phase = PHASE_GATING;
     bc_reaper_answering(c->track); /* the key check is ours, not the client's, to finish */
     return start_job(con, c, EXEC_GATE, &req, NULL, 0);
@@ -514,8 +514,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const c
         return MHD_YES;
     }
     bc_reaper_answering(c->track);
-    const char *inm = MHD_lookup_connection_value(con, MHD_HEADER_KIND, "If-None-Match");
-    const char *ims = MHD_lookup_connection_value(con, MHD_HEADER_KIND, "If-Modified-Since");
+    const char *inm = c->head.if_none_match;
+    const char *ims = c->head.if_modified_since;
     if (c->job != NULL)
         return finish_job(con, c, inm, ims); /* a worker is done with it */
     bc_response res;
@@ -524,11 +524,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const c
     req.method = c->method;
     req.cfg = h->cfg;
     req.arena = &c->arena;
-    const char *accept = MHD_lookup_connection_value(con, MHD_HEADER_KIND, "Accept");
+    const char *accept = c->head.accept;
     req.format = bc_negotiate_format(accept, &req.formats);
     req.wants_html = bc_accepts_html(accept);
-    int gzip =
-        bc_accepts_gzip(MHD_lookup_connection_value(con, MHD_HEADER_KIND, "Accept-Encoding"));
+    int gzip = bc_accepts_gzip(c->head.accept_encoding);
     int readonly = strcmp(c->method, "GET") == 0 || strcmp(c->method, "HEAD") == 0;
     /* the cache first, by the raw target: a hit needs neither decoding nor routing (the
      * entry knows its route), and only a target that decoded and routed was ever cached */
@@ -561,8 +560,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const c
     if (status == 0) {
         req.body = c->body.data;
         req.body_len = c->body.len;
-        req.authorization = MHD_lookup_connection_value(con, MHD_HEADER_KIND, "Authorization");
-        req.content_type = MHD_lookup_connection_value(con, MHD_HEADER_KIND, "Content-Type");
+        req.authorization = c->head.authorization;
+        req.content_type = c->head.content_type;
         int exec = bc_http_exec_of(c->method, c->route);
         if (exec != EXEC_INLINE)
             return start_job(con, c, exec, &req, key, gzip);

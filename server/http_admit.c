@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 /* Walks the head as libmicrohttpd 0.9.75 left it in its read buffer, to find the bytes
  * it dropped without a word: a NUL inside a request line or a header (everything after
@@ -52,7 +53,37 @@ typedef struct head_check {
     bc_strict strict;
     head_walk walk;
     size_t fields;
+    req_head *head;
 } head_check;
+
+/* Keeps a field the answer reads (the first of its name) in head. */
+static void keep_field(req_head *head, const char *key, size_t n, const char *value)
+{
+    const char **slot = NULL;
+    switch (n) {
+    case 6:
+        slot = strncasecmp(key, "Accept", 6) == 0 ? &head->accept : NULL;
+        break;
+    case 12:
+        slot = strncasecmp(key, "Content-Type", 12) == 0 ? &head->content_type : NULL;
+        break;
+    case 13:
+        slot = strncasecmp(key, "If-None-Match", 13) == 0   ? &head->if_none_match
+               : strncasecmp(key, "Authorization", 13) == 0 ? &head->authorization
+                                                            : NULL;
+        break;
+    case 15:
+        slot = strncasecmp(key, "Accept-Encoding", 15) == 0 ? &head->accept_encoding : NULL;
+        break;
+    case 17:
+        slot = strncasecmp(key, "If-Modified-Since", 17) == 0 ? &head->if_modified_since : NULL;
+        break;
+    default:
+        break;
+    }
+    if (slot != NULL && *slot == NULL)
+        *slot = value;
+}
 
 static enum MHD_Result check_field(void *cls, enum MHD_ValueKind kind, const char *key,
                                    size_t key_size, const char *value, size_t value_size)
@@ -62,10 +93,12 @@ static enum MHD_Result check_field(void *cls, enum MHD_ValueKind kind, const cha
     hc->fields++;
     bc_strict_field(&hc->strict, key, key_size, value != NULL ? value : "",
                     value != NULL ? value_size : 0);
-    if (value != NULL)
+    if (value != NULL) {
         walk_field(&hc->walk, key, key_size, value, value_size);
-    else
+        keep_field(hc->head, key, key_size, value);
+    } else {
         hc->walk.bad = 1;
+    }
     return MHD_YES;
 }
 
@@ -131,6 +164,7 @@ enum MHD_Result bc_http_admit(struct MHD_Connection *con, req_ctx *c, const char
     head_check hc;
     bc_strict_init(&hc.strict);
     hc.fields = 0;
+    hc.head = &c->head;
     int walking = walk_start(&hc.walk, con, c, method, version);
     MHD_get_connection_values_n(con, MHD_HEADER_KIND, check_field, &hc);
     /* the head's cost in libmicrohttpd's connection memory: its bytes and a record per

@@ -92,6 +92,15 @@ struct bc_http {
 };
 
 /* One request, from its request line to its completion. */
+/* The request header fields the answer reads, each the first of its name (as
+ * MHD_lookup_connection_value would give it) or NULL; borrowed from libmicrohttpd's
+ * buffer, valid for the request. Taken in the one walk over the head that admission
+ * makes, instead of a lookup per field per request on the cached path. */
+typedef struct req_head {
+    const char *if_none_match, *if_modified_since, *accept, *accept_encoding, *authorization,
+        *content_type;
+} req_head;
+
 struct req_ctx {
     bc_http *h;
     bc_arena arena;
@@ -110,6 +119,7 @@ struct req_ctx {
     int chunked;                       /* Transfer-Encoding: chunked */
     int write_role; /* a write: the bc_role its key needs (checked before the body) */
     char method[16];
+    req_head head; /* the fields the answer reads, found by the admission's walk */
     struct timespec start;
     char id[20];
     int seen;

@@ -326,6 +326,33 @@ static int names_body_before(const ctx *c, size_t si, size_t a)
     return 0;
 }
 
+/* The kinds of crossing a pair may be matched against: the crossing words next to it
+ * (within four tokens before, three after). The sentence's other
+ * words say nothing of the pair's kind: "the Lao Cai - Hekou border gate and the railway
+ * bridge" is a gate. */
+static unsigned pair_kinds(const ctx *c, size_t si, size_t a, size_t b)
+{
+    const bc_lex *e = NULL;
+    unsigned bits = crossing_near(c, si, a, b, 3);
+    /* a crossing word of two words ending right before the name: "duong sat lien van X" */
+    size_t lo = c->se[si].t0;
+    for (size_t i = a > lo + 4 ? a - 4 : lo; i + 3 < a && bits == 0; i++) {
+        size_t n = bcx_lex_find(c, C_PROJ, i, &e);
+        if (n > 0 && i + n + 2 >= a)
+            bits |= (unsigned)e->val;
+    }
+    return bits;
+}
+
+/* The kinds of known project a pair with crossing words bits may be: those; without a
+ * word for its kind (or with one for traffic only: "freight route"), a crossing point (a
+ * gate pair, a traditional opening or a clearance point), never a bridge, a railway or a
+ * road, which are named as such. */
+static unsigned want_of(unsigned bits)
+{
+    return (bits & ~(unsigned)(PK_ROUTE | PK_SEA)) ? bits : bits | PK_POINT;
+}
+
 /* Latin pairs: "X (Vietnam) - Y (China)", "X - Y" of a known project, "X - Y" next to a
  * crossing word. */
 static void latin_pairs(ctx *c, size_t si, unsigned present)
@@ -350,8 +377,9 @@ static void latin_pairs(ctx *c, size_t si, unsigned present)
             continue;
         int swapped = 0;
         const gz_project *p = NULL;
+        unsigned local = pair_kinds(c, si, a0, b1 + n2), want = want_of(local);
         for (size_t a = a0; a <= a1 && p == NULL && c->rc == BC_OK; a++)
-            if ((p = project_for(c, a, a1, b0, b1, present, &swapped)) != NULL)
+            if ((p = project_for(c, a, a1, b0, b1, want, &swapped)) != NULL)
                 a0 = a;
         while (p == NULL && a0 < a1 &&
                (bcx_lex_find(c, C_ARTICLE, a0, &e) > 0 || bcx_lex_find(c, C_PROJ, a0, &e) > 0 ||
@@ -360,11 +388,11 @@ static void latin_pairs(ctx *c, size_t si, unsigned present)
                    * Thanh": not the name */
         size_t v0 = s1 > 0 ? a0 : b0, v1 = s1 > 0 ? a1 : b1;
         size_t w0 = s1 > 0 ? b0 : a0, w1 = s1 > 0 ? b1 : a1;
-        unsigned kinds = p ? p->kmask : present | crossing_near(c, si, a0, b1 + n2, 3);
+        unsigned kinds = p ? p->kmask : local;
         int pair = kinds == 0 || (kinds & ~(unsigned)(PK_ROUTE | PK_SEA)) != 0;
         add_gate(c, si, a0, b1 + n2 + 1, c->s + c->t[v0].start, c->t[v1].end - c->t[v0].start,
-                 c->s + c->t[w0].start, c->t[w1].end - c->t[w0].start, p,
-                 present | crossing_near(c, si, a0, b1 + n2, 3), pair, p ? 0.9 : 0.8);
+                 c->s + c->t[w0].start, c->t[w1].end - c->t[w0].start, p, local, pair,
+                 p ? 0.9 : 0.8);
         if (nspan < 8) {
             span[nspan][0] = a0;
             span[nspan++][1] = b1 + n2;
@@ -385,9 +413,10 @@ static void latin_pairs(ctx *c, size_t si, unsigned present)
         const gz_project *p = NULL;
         int swapped = 0;
         size_t pa = 0, pb = 0;
+        unsigned local = pair_kinds(c, si, a0, b1), want = want_of(local);
         for (size_t a = a0; a <= k && p == NULL; a++)
             for (size_t b = b1 + 1; b > k + 1 && p == NULL; b--)
-                if ((p = project_for(c, a, k, k + 1, b - 1, present, &swapped)) != NULL)
+                if ((p = project_for(c, a, k, k + 1, b - 1, want, &swapped)) != NULL)
                     pa = a, pb = b - 1;
         if (p == NULL) {
             /* unknown names: in a sentence about crossings (a crossing word, or "pair"),
@@ -423,6 +452,7 @@ static void latin_pairs(ctx *c, size_t si, unsigned present)
             unsigned kinds = present | near;
             /* routes and sea lines are no crossings the corpus counts: known projects only */
             int pair = (kinds & ~(unsigned)(PK_ROUTE | PK_SEA)) != 0 || kinds == 0;
+            kinds = local;               /* its kind: its own words' */
             int swap = ca < 0 || cb > 0; /* the Chinese side named first */
             size_t v0 = swap ? k + 1 : a0, v1 = swap ? b1 : k;
             size_t w0 = swap ? a0 : k + 1, w1 = swap ? k : b1;
@@ -435,7 +465,7 @@ static void latin_pairs(ctx *c, size_t si, unsigned present)
         size_t w0 = swapped ? pa : k + 1, w1 = swapped ? k : pb;
         int route = (p->kmask & ~(unsigned)(PK_ROUTE | PK_SEA)) == 0;
         add_gate(c, si, pa, pb + 1, c->s + c->t[v0].start, c->t[v1].end - c->t[v0].start,
-                 c->s + c->t[w0].start, c->t[w1].end - c->t[w0].start, p, present, !route, 0.85);
+                 c->s + c->t[w0].start, c->t[w1].end - c->t[w0].start, p, want, !route, 0.85);
         k = pb;
     }
 }
@@ -622,6 +652,17 @@ static void han_pairs(ctx *c, size_t si, unsigned present)
         else if ((pre = bcx_lex_ending(c, C_VN, lo, a0, &e)) != SIZE_MAX)
             ca = 1;
         near |= crossing_near(c, si, a0, b1, 2);
+        /* the head of the phrase is its kind: "马鹿塘口岸—金水河口岸多功能跨境公路大桥" is a
+         * bridge; the last crossing word of the run of characters after the pair, up to
+         * punctuation or a particle */
+        for (size_t q = b1 + 1, head = 0;
+             q < lim && q < b1 + 12 && c->t[q].han && !(bcx_gap(c, q - 1) & (G_COMMA | G_DOT)) &&
+             !han_stop(c, q, lim);
+             q += head ? head : 1) {
+            head = bcx_lex_find(c, C_PROJ, q, &e);
+            if (head > 0 && q > b1 + 1)
+                near = (unsigned)e->val;
+        }
         /* a list of pairs before one crossing word ("河口—老街、天保—清水等口岸") */
         if (near == 0 && (ca == 0 || cb == 0) && present == 0)
             continue;
@@ -644,11 +685,13 @@ static void han_pairs(ctx *c, size_t si, unsigned present)
         if (ca == cb)
             continue;
         int swapped = 0;
-        const gz_project *p = project_for(c, a0, a1 - 1, b0, b1 - 1, present | near, &swapped);
+        /* the kind its own crossing word states (口岸, 大桥, 铁路), else a gate pair */
+        unsigned want = want_of(near);
+        const gz_project *p = project_for(c, a0, a1 - 1, b0, b1 - 1, want, &swapped);
         size_t v0 = ca > 0 ? a0 : b0, v1 = ca > 0 ? a1 : b1;
         size_t w0 = ca > 0 ? b0 : a0, w1 = ca > 0 ? b1 : a1;
         add_gate(c, si, a0, b1, c->s + c->t[v0].start, c->t[v1 - 1].end - c->t[v0].start,
-                 c->s + c->t[w0].start, c->t[w1 - 1].end - c->t[w0].start, p, present | near, 1,
+                 c->s + c->t[w0].start, c->t[w1 - 1].end - c->t[w0].start, p, near, 1,
                  p ? 0.85 : 0.75);
         k = b1;
     }

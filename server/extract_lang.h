@@ -143,6 +143,9 @@ enum {
     PK_CLEAR = 32,
     PK_ROUTE = 64,
     PK_SEA = 128,
+    /* a crossing point of any of these kinds: what a pair named without a word for its
+     * kind may be */
+    PK_POINT = PK_GATE | PK_OPENING | PK_CLEAR,
 };
 
 typedef struct bc_lex {

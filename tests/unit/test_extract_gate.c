@@ -1,7 +1,8 @@
 /* test_extract_gate.c: gate pairs and other crossings (extract_gate.c): "X (Vietnam) - Y
  * (China)" in either order, pairs of a known project, lists of pairs next to a word for a
  * crossing, "X faces Vietnam's Y", Chinese pairs with and without country prefixes; not
- * pairs of provinces, chains or names that go on past a crossing word. */
+ * pairs of provinces, chains or names that go on past a crossing word; the kind a pair's
+ * own words state decides which known project it is. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -171,6 +172,49 @@ static void spellings_numbers_and_deadlines(void **state)
     bc_extraction_free(&x);
 }
 
+/* The kind a pair's own words state decides which known project it is; a pair named
+ * without a word for its kind is a crossing point, never a bridge, railway or road. */
+static void the_kind_its_words_state(void **state)
+{
+    (void)state;
+    /* a trade headline: not the railway bridge between the same towns */
+    bc_extraction x = run("en", NULL, "Lao Cai–Hekou trade reaches USD 2.1 billion in ten months");
+    for (size_t i = 0; i < x.ngates; i++)
+        assert_string_not_equal(x.gates[i].project, "lao-cai-hekou-railway-bridge");
+    bc_extraction_free(&x);
+    /* "border gate" next to the pair, "railway bridge" elsewhere in the sentence */
+    x = run("en", NULL,
+            "Turnover through the Lao Cai–Hekou border gate pair rose, and the two sides "
+            "discussed the railway bridge.");
+    const bc_xgate *g = gate(&x, "Lao Cai", "Hekou");
+    assert_string_equal(g->project, "");
+    assert_string_equal(g->kind, "gate_pair");
+    bc_extraction_free(&x);
+    /* the bridge named as such is the known bridge, in English and Chinese */
+    x = run("en", NULL, "The Lao Cai – Hekou railway bridge was repaired.");
+    assert_string_equal(gate(&x, "Lao Cai", "Hekou")->project, "lao-cai-hekou-railway-bridge");
+    bc_extraction_free(&x);
+    /* a railway elsewhere in the sentence does not make a crossing a railway */
+    x = run("en", NULL,
+            "He asked Yunnan to speed up the upgrade of the Ban Vuoc–Ba Sai crossing and to "
+            "support progress on the standard-gauge railway that will link Lao Cai with Hekou.");
+    g = gate(&x, "Ban Vuoc", "Ba Sai");
+    assert_string_not_equal(g->kind, "railway");
+    bc_extraction_free(&x);
+    /* a railway named before the pair ("duong sat lien van X - Y") is a railway */
+    x = run("vi", NULL,
+            "Bí thư đề nghị sớm hoàn thành thủ tục cho đường sắt liên vận Đồng Đăng – Bằng Tường.");
+    assert_string_equal(gate(&x, "Đồng Đăng", "Bằng Tường")->kind, "railway");
+    bc_extraction_free(&x);
+    /* a generic word for a crossing: the known traditional opening */
+    x = run("nl", NULL,
+            "Lai Chau vraagt om het verkeer via de overgang Si Choang – Den Suoi Thang te "
+            "hervatten, en om de nieuwe brug.");
+    assert_string_equal(gate(&x, "Si Choang", "Den Suoi Thang")->project,
+                        "si-choang-den-suoi-thang-traditional-opening");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -179,6 +223,7 @@ int main(void)
         cmocka_unit_test(chinese_pairs),
         cmocka_unit_test(not_pairs),
         cmocka_unit_test(spellings_numbers_and_deadlines),
+        cmocka_unit_test(the_kind_its_words_state),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

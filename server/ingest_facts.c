@@ -771,6 +771,9 @@ static int project_id(ingest_ctx *c, const bc_xgate *g, char out[160], int *rc)
     return *rc;
 }
 
+/* The kinds of crossing point (projects.kind) a pair named as a gate may be. */
+#define BC_POINT_KINDS "('gate_pair', 'traditional_opening', 'clearance_point')"
+
 /* A crossing the article names with both sides that the store does not know as a
  * curated project: the project an earlier article reported with the same sides gets an
  * event, else a new project of status "reported". */
@@ -779,16 +782,19 @@ static int store_new_pair(ingest_ctx *c, const bc_xgate *g)
     int rc = BC_OK;
     char known[160];
     /* a known crossing by the names of its two sides in any language it is recorded in
-     * ("Ban Vuoc" is the first part of "Ban Vuoc, Bat Xat"): the one that has both, of
-     * whatever kind (the words around a name may describe another crossing of the same
-     * sentence); of several, the one of the kind the sentence describes */
+     * ("Ban Vuoc" is the first part of "Ban Vuoc, Bat Xat"), of the kind the pair's own
+     * words state (the extractor reads it next to the pair, not elsewhere in the
+     * sentence): a crossing point (a gate pair, the kind of a pair named without its
+     * kind, a traditional opening, a clearance point) is never a bridge, railway or road
+     * between the same places */
     if (found_row(&rc, c->s,
                   "SELECT id FROM projects WHERE curation <> 'rejected' AND lower(?1) IN "
                   "(lower(vn_side), lower(vn_side_vi), lower(trim(substr(vn_side, 1, "
                   "instr(vn_side || ',', ',') - 1))), lower(trim(substr(vn_side_vi, 1, "
                   "instr(vn_side_vi || ',', ',') - 1)))) AND lower(?2) IN (lower(cn_side), "
                   "lower(cn_side_zh), lower(trim(substr(cn_side, 1, instr(cn_side || ',', ',') "
-                  "- 1)))) ORDER BY kind = ?3 DESC, curation = 'curated' DESC, id LIMIT 1",
+                  "- 1)))) AND (kind = ?3 OR (?3 IN " BC_POINT_KINDS " AND kind IN " BC_POINT_KINDS
+                  ")) ORDER BY kind = ?3 DESC, curation = 'curated' DESC, id LIMIT 1",
                   BC_BINDS(bc_text(g->vn_side), bc_text(g->cn_side),
                            bc_text(g->kind[0] ? g->kind : "gate_pair")),
                   known, sizeof known, c->err))

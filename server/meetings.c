@@ -22,7 +22,13 @@ static const bc_param_spec FILTERS[] = {
     {"to", BC_PARAM_DATE_TO, "m.date_start <= ?", .reads = BC_READS_DATE("date")},
     {"status", BC_PARAM_TEXT, "m.status = ?", BC_LOOKUP_VOCAB("meeting_status"),
      BC_VALUES_VOCAB("meeting_status"), .reads = "'status'"},
-    BC_CURATION_FILTER(BC_CURATION_IN("m.curation")),
+    /* a meeting that is a known meeting of the same set (same_as) is listed once, as the
+     * known one (as /v1/stats counts it); the subquery is not correlated, so the list and
+     * its facets keep their indexes */
+    BC_CURATION_FILTER(BC_CURATION_IN("m.curation") " AND coalesce(m.same_as, '') NOT IN "
+                                                    "(SELECT tw.id FROM meetings tw WHERE "
+                                                    "tw.curation IN (SELECT curation FROM "
+                                                    "curation_sets WHERE name = ?))"),
     BC_EXACT_FILTER,
     BC_CHANGED_SINCE_FILTER("m.id", "meeting"),
     {NULL},

@@ -309,11 +309,28 @@ static void numbered_meetings_are_linked_or_kept(void **state)
     json_decref(again);
 }
 
+/* The number of meetings /v1/meetings lists under query. */
+static json_int_t listed(const char *query)
+{
+    char target[100];
+    snprintf(target, sizeof target, "/v1/meetings?limit=1&total=true%s", query);
+    json_t *j = expect("GET", target, 0, NULL, 200);
+    json_int_t n = json_integer_value(json_object_get(json_object_get(j, "meta"), "total"));
+    json_decref(j);
+    return n;
+}
+
 /* A figure gets the provinces of a mechanism's name only when its sentence names them
- * apart from it. */
+ * apart from it; a meeting that is a known meeting (same_as) is counted and listed once,
+ * as the known one, and a trade headline naming a pair is no event of the railway bridge
+ * between the same towns. */
 static void parties_and_twins(void **state)
 {
     (void)state;
+    json_int_t all = count("?curation=all", "meetings"),
+               held = count("?curation=all", "meetings_held"), in_list = listed("&curation=all"),
+               extracted = listed("&curation=extracted");
+    assert_int_equal(all, in_list);
     json_t *x =
         post("Lao Cai–Hekou trade reaches USD 2.1 billion in ten months",
              "Lao Cai\xe2\x80\x93Hekou trade reaches USD 2.1 billion in ten months\n\n"
@@ -326,6 +343,23 @@ static void parties_and_twins(void **state)
     assert_int_equal(json_integer_value(json_object_get(x, "meetings")), 1);
     assert_int_equal(json_integer_value(json_object_get(x, "same_as_known_meetings")), 1);
     json_decref(x);
+    /* the extracted 12th meeting is the curated one: counted and listed once, beside its
+     * twin nowhere; under curation=extracted, where its twin is not, it is listed */
+    assert_int_equal(count("?curation=all", "meetings"), all);
+    assert_int_equal(count("?curation=all", "meetings_held") - held, 0);
+    assert_int_equal(listed("&curation=all"), in_list);
+    assert_int_equal(listed("&curation=extracted"), extracted + 1);
+    /* neither the headline nor the gate pair is an event of the railway bridge */
+    json_t *q = expect("GET", "/v1/review?kind=project-events&limit=500", 1, NULL, 200);
+    json_t *it;
+    size_t e;
+    json_array_foreach(json_object_get(q, "data"), e, it)
+    {
+        const char *pid = json_string_value(
+            json_object_get(json_object_get(json_object_get(it, "fact"), "project"), "id"));
+        assert_true(pid == NULL || strcmp(pid, "lao-cai-hekou-railway-bridge") != 0);
+    }
+    json_decref(q);
     /* the title's words past its dash are in the id */
     assert_int_equal(strncmp(LAST_SOURCE, "lao-cai-hekou-trade-reaches-usd-2-1-billion-in-en-",
                              strlen("lao-cai-hekou-trade-reaches-usd-2-1-billion-in-en-")),
@@ -351,8 +385,9 @@ static void parties_and_twins(void **state)
     json_decref(l);
 }
 
-/* A crossing named by the sides of a known project is an event of that project, whatever
- * kind the words of another crossing in its sentence describe. */
+/* A crossing named by the sides of a known project is an event of that project when its
+ * own words name the project's kind, whatever kind the words of another crossing in its
+ * sentence describe; named without its kind, it is no bridge or railway of those sides. */
 static void known_sides_link_the_known_crossing(void **state)
 {
     (void)state;
@@ -360,7 +395,7 @@ static void known_sides_link_the_known_crossing(void **state)
                      "Lao Cai asks for faster work on crossings\n\nNguyen Thanh Sinh, Vice "
                      "Chairman of the Lao Cai provincial People's Committee, asked Yunnan to speed "
                      "up the upgrade of the Ban Vuoc\xe2\x80\x93"
-                     "Ba Sai crossing and to support "
+                     "Ba Sai bridge and to support "
                      "progress on the standard-gauge railway that will link Lao Cai with Hekou.\n",
                      "en", "2026-11-14");
     assert_int_equal(json_integer_value(json_object_get(x, "border_gate_projects")), 0);

@@ -99,8 +99,8 @@ async function startDaemon() {
   // an ingested article: its facts are machine-read, unreviewed, and the page must not
   // count them until asked (the toggle), then mark each one
   const article = join(tmp, 'article.txt');
-  writeFileSync(article, 'Lao Cai and Yunnan hold the 12th meeting of the Joint Working Group\n\n'
-    + 'On March 18, 2026, the 12th meeting of the Joint Working Group of Lai Chau, Lao Cai, Tuyen Quang, '
+  writeFileSync(article, 'Lao Cai and Yunnan hold the 13th meeting of the Joint Working Group\n\n'
+    + 'On March 18, 2026, the 13th meeting of the Joint Working Group of Lai Chau, Lao Cai, Tuyen Quang, '
     + 'Dien Bien (Vietnam) and Yunnan (China) was held in Kunming. The two sides reported that '
     + 'import-export turnover between the four Vietnamese provinces and Yunnan reached USD 8.1 billion '
     + 'in 2025.\n');

@@ -19,7 +19,7 @@
 
 static const char EN[] =
     "On 2 April 2026 Lao Cai and Yunnan reviewed border trade. Trade between Lao Cai and "
-    "Yunnan reached USD 2.4 billion in 2025, up 12% year on year. On March 18, 2026, the 12th "
+    "Yunnan reached USD 2.4 billion in 2025, up 12% year on year. On March 18, 2026, the 13th "
     "meeting of the Joint Working Group of Lai Chau, Lao Cai, Tuyen Quang, Dien Bien (Vietnam) "
     "and Yunnan (China) was held in Kunming.";
 

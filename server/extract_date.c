@@ -161,6 +161,19 @@ static void add_date(ctx *c, const dres *r, size_t t0)
     d->prec = r->prec;
     d->inferred = r->inferred;
     d->same_day = r->same_day;
+    /* "11日至12日", "June 11-12", "w dniach 9-10 czerwca": a meeting over a few days is
+     * dated by its first */
+    const char *slash = strchr(d->iso, '/');
+    if (slash != NULL) {
+        size_t half = (size_t)(slash - d->iso);
+        int full = half == 10 && strlen(slash + 1) == 10,
+            bare = half == 7 && d->iso[0] == '-' && strlen(slash + 1) == 7;
+        if ((full || bare) && memcmp(d->iso, slash + 1, half - 2) == 0) {
+            int d0 = atoi(d->iso + half - 2), d1 = atoi(slash + 1 + half - 2);
+            if (d1 == d0 + 1)
+                snprintf(d->span, sizeof d->span, "%.*s", (int)half, d->iso);
+        }
+    }
     /* "tang 22% so voi nam 2022", "up 5% compared with the same period of 2023" */
     const bc_lex *e = NULL;
     size_t lo = c->se[c->t[t0].sent].t0;

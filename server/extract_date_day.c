@@ -94,42 +94,55 @@ static int day_only_zh(const ctx *c, size_t i, size_t lim, int future, dres *r)
     if (d->kind != T_NUM || !d->plain || d->num < 1 || d->num > 31 || i + 1 >= lim ||
         !bcx_words_at(c, i + 1, lim, "日"))
         return 0;
+    /* "11日至12日": a span of days of that month; k: the token after the days */
+    size_t k = i + 2, s;
+    int day2 = 0, dash;
+    if (k < lim && ((s = bcx_range_sep(c, k, lim, &dash)) > 0 || dash) && k + s + 1 < lim &&
+        c->t[k + s].kind == T_NUM && c->t[k + s].plain && c->t[k + s].num > d->num &&
+        c->t[k + s].num <= 31 && bcx_words_at(c, k + s + 1, lim, "日")) {
+        day2 = (int)c->t[k + s].num;
+        k += s + 2;
+    }
     /* mid-clause ("云南省与越南老街省12日在昆明举行会谈") only under a dateline that
      * names its month: the day is of that month */
     int mid = i > lo && !(bcx_gap(c, i - 1) & G_COMMA) && !bcx_words_at(c, i - 1, i, "电") &&
               !bcx_words_at(c, i - 1, i, "讯");
     if (mid && (c->dld == 0 || !c->t[i - 1].han || bcx_words_at(c, i - 1, i, "月") ||
-                !(bcx_words_at(c, i + 2, lim, "在") || bcx_words_at(c, i + 2, lim, "举行") ||
-                  bcx_words_at(c, i + 2, lim, "上午") || bcx_words_at(c, i + 2, lim, "下午"))))
+                !(bcx_words_at(c, k, lim, "在") || bcx_words_at(c, k, lim, "举行") ||
+                  bcx_words_at(c, k, lim, "上午") || bcx_words_at(c, k, lim, "下午"))))
         return 0;
+    int day = (int)d->num;
     if (c->dld != 0) {
         /* under a dateline ("新华社昆明6月12日电"): a day of its month, at most ten days
          * before it */
-        int dday = (int)d->num;
-        if (dday > c->dld || c->dld - dday > 10)
+        if (day > c->dld || c->dld - day > 10 || day2 > c->dld)
             return 0;
         if (c->ry != 0)
-            snprintf(r->iso, sizeof r->iso, "%04d-%02d-%02d", c->ry, c->dlm, dday);
+            snprintf(r->iso, sizeof r->iso, "%04d-%02d-%02d", c->ry, c->dlm, day);
         else
-            snprintf(r->iso, sizeof r->iso, "--%02d-%02d", c->dlm, dday);
+            snprintf(r->iso, sizeof r->iso, "--%02d-%02d", c->dlm, day);
         r->inferred = c->ry != 0;
         r->prec = 3;
-        r->n = 2;
+        r->n = k - i;
+        if (day2)
+            to_range(r, day2);
         return 1;
     }
-    size_t n = 2;
-    int follows = i + 2 < lim && (bcx_gap(c, i + 1) & G_COMMA);
-    for (int k = 0; after[k] && !follows; k++)
-        if ((n = bcx_words_at(c, i + 2, lim, after[k])) > 0)
-            follows = 1, n += 2;
+    size_t n = 0;
+    int follows = k < lim && (bcx_gap(c, k - 1) & G_COMMA);
+    for (int w = 0; after[w] && !follows; w++)
+        if ((n = bcx_words_at(c, k, lim, after[w])) > 0)
+            follows = 1;
     if (!follows)
         return 0;
-    int day = (int)d->num;
-    r->n = n > 2 ? n : 2;
-    if (c->rd != 0 && ((day <= c->rd && c->rd - day <= 10) || (future && day > c->rd))) {
+    r->n = k + n - i;
+    if (c->rd != 0 &&
+        ((day <= c->rd && c->rd - day <= 10 && day2 <= c->rd) || (future && day > c->rd))) {
         snprintf(r->iso, sizeof r->iso, "%04d-%02d-%02d", c->ry, c->rm, day);
         r->inferred = 1;
         r->prec = 3;
+        if (day2)
+            to_range(r, day2);
     } else {
         snprintf(r->iso, sizeof r->iso, "--%02d", day); /* no month: no fact takes it */
         r->prec = 0;
@@ -385,6 +398,16 @@ int bcx_try_month(const ctx *c, size_t i, size_t lim, dres *r)
         int after_prep = i > lo && bcx_lex_find(c, C_LOC, i - 1, &e) > 0;
         for (int k = 0; !after_prep && i > lo && before[k]; k++)
             after_prep = bcx_word_is(c, i - 1, lim, before[k]);
+        /* "i slutet av februari", "at the end of June", "eind van maart", "fin de mars" */
+        static const char *const of[] = {"av", "of", "van", "de", "du", NULL};
+        static const char *const part[] = {"end", "beginning", "middle", NULL};
+        for (int k = 0; !after_prep && i > lo + 1 && of[k]; k++)
+            if (bcx_word_is(c, i - 1, lim, of[k])) {
+                for (int q = 0; !after_prep && before[q]; q++)
+                    after_prep = bcx_word_is(c, i - 2, lim, before[q]);
+                for (int q = 0; !after_prep && part[q]; q++)
+                    after_prep = bcx_word_is(c, i - 2, lim, part[q]);
+            }
         if (bare && (!after_prep || (c->lbit == L_EN && bcx_word_is(c, i, lim, "may"))))
             return 0;
     }

@@ -234,10 +234,11 @@ typedef struct xd {
     char iso[24];
     size_t t0, t1;
     int prec;
-    int inferred; /* the year comes from the reference date */
-    int used;     /* taken as a figure's period */
-    int compare;  /* the base of a comparison ("up 22% compared with 2022") */
-    int same_day; /* "the same day", "cung ngay", "当天": the day last named */
+    int inferred;  /* the year comes from the reference date */
+    int used;      /* taken as a figure's period */
+    int compare;   /* the base of a comparison ("up 22% compared with 2022") */
+    int same_day;  /* "the same day", "cung ngay", "当天": the day last named */
+    char span[16]; /* a span of two days of one month: its first day, else "" */
 } xd;
 
 typedef struct hit {

@@ -320,6 +320,7 @@ const bc_lex bc_lex_en[] = {
     WE(C_DEADLINE, "no later than", 0),
     WE(C_DEADLINE, "deadline", 0),
     WE(C_SAME_DAY, "the same day", 0),
+    WE(C_SINCE, "since", 0),
     WE(C_SAME_DAY, "that day", 0),
     WE(C_SAME_DAY, "the same morning", 0),
     WE(C_SAME_DAY, "the same afternoon", 0),

@@ -287,6 +287,7 @@ const bc_lex bc_lex_fr[] = {
     WE(C_DEADLINE, "au plus tard", 0),
     WE(C_DEADLINE, "d ici a", 0),
     WE(C_SAME_DAY, "le meme jour", 0),
+    WE(C_SINCE, "depuis", 0),
     WE(C_SAME_DAY, "le jour meme", 0),
     WE(C_BOTH_SIDES, "les deux parties", 0),
     WE(C_BOTH_SIDES, "les deux cotes", 0),

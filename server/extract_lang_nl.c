@@ -229,6 +229,8 @@ const bc_lex bc_lex_nl[] = {
     WE(C_DEADLINE, "voor", 0),
     WE(C_DEADLINE, "uiterlijk", 0),
     WE(C_SAME_DAY, "dezelfde dag", 0),
+    WE(C_SINCE, "sinds", 0),
+    WE(C_SINCE, "sedert", 0),
     WE(C_SAME_DAY, "op dezelfde dag", 0),
     WE(C_BOTH_SIDES, "beide partijen", 0),
     WE(C_BOTH_SIDES, "de twee partijen", 0),

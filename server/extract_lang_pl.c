@@ -294,6 +294,8 @@ const bc_lex bc_lex_pl[] = {
     WE(C_DEADLINE, "do konca", 0),
     WE(C_DEADLINE, "najpozniej", 0),
     WE(C_SAME_DAY, "tego samego dnia", 0),
+    WE(C_SINCE, "odkad", 0),
+    WE(C_SINCE, "po tym jak", 0),
     WE(C_SAME_DAY, "w tym samym dniu", 0),
     WE(C_BOTH_SIDES, "obie strony", 0),
     WP(C_CN, "chinsk", 0),

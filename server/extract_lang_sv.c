@@ -235,6 +235,8 @@ const bc_lex bc_lex_sv[] = {
     WE(C_DEADLINE, "senast", 0),
     WE(C_DEADLINE, "vid utgangen av", 0),
     WE(C_SAME_DAY, "samma dag", 0),
+    WE(C_SINCE, "sedan", 0),
+    WE(C_SINCE, "efter att", 0),
     WE(C_BOTH_SIDES, "de tva sidorna", 0),
     WE(C_BOTH_SIDES, "bada sidor", 0),
     WP(C_CN, "kinesisk", 0),

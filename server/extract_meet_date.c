@@ -10,6 +10,63 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The precision of date d as a meeting's: a span of a few days is its first day's. */
+static int mprec(const xd *d)
+{
+    return d->prec == 0 && d->span[0] ? 3 : d->prec;
+}
+
+/* 1 when date d is a point things are counted from for mention m, not its date: a
+ * word for since or after opens the date's clause before it ("the fifth such meeting
+ * since they set up the mechanism in 2019", "ke tu", "depuis") or closes it after it
+ * ("今年7月...合并...后，双方首次举行会谈", "自2019年以来，"), and m is not inside that
+ * phrase ("kể từ Hội nghị lần thứ 15 ... tổ chức tại Bắc Hải vào tháng 2/2024" is the
+ * 15th meeting's date). */
+static int from_point(const ctx *c, const mention *m, const xd *d)
+{
+    size_t lo = c->se[m->sent].t0, hi = c->se[m->sent].t1;
+    for (size_t q = d->t0; q > lo && q + 16 > d->t0; q--) {
+        size_t k = q - 1, n;
+        if (bcx_gap(c, k) & (G_COMMA | G_DOT))
+            break;
+        if ((n = bcx_lex_find(c, C_SINCE, k, NULL)) > 0 && k + n <= d->t0)
+            return !(m->t0 > k && m->t0 < d->t0);
+    }
+    for (size_t q = d->t1; q < hi && q < d->t1 + 30; q++) {
+        size_t n = bcx_lex_find(c, C_SINCE, q, NULL);
+        if (n > 0 && (q + n == hi || (bcx_gap(c, q + n - 1) & (G_COMMA | G_DOT))))
+            return !(m->t0 >= d->t0 && m->t1 <= q);
+        if (bcx_gap(c, q) & (G_COMMA | G_DOT))
+            break;
+    }
+    return 0;
+}
+
+/* 1 when date d after mention m lies in a relative clause of another noun: the clause
+ * of m says it took place before a comma and a relative pronoun ("Het overleg vond plaats
+ * in de marge van de handelsbeurs, die op 24 oktober werd geopend"); the meeting's own
+ * relative clause ("the 10th meeting of the group, which took place in June") dates it. */
+static int in_other_relative(const ctx *c, const mention *m, const xd *d)
+{
+    static const char *const rel[] = {"which", "who",    "die",      "dat",    "welke",
+                                      "qui",   "lequel", "laquelle", "ktory",  "ktora",
+                                      "ktore", "som",    "vilken",   "vilket", NULL};
+    if (d->t0 < m->t1)
+        return 0;
+    size_t comma = SIZE_MAX;
+    for (size_t q = d->t0; q > m->t1; q--)
+        if (bcx_gap(c, q - 1) & G_COMMA) {
+            comma = q;
+            break;
+        }
+    if (comma == SIZE_MAX || comma >= d->t0)
+        return 0;
+    int relative = 0;
+    for (int w = 0; rel[w] && !relative; w++)
+        relative = bcx_words_at(c, comma, d->t0, rel[w]) > 0;
+    return relative && bcx_range_has(c, m->t1, comma, C_HELD, -1);
+}
+
 /* How far apart tokens a and b are, in words (two Chinese characters make one), with
  * eight more for every comma or bracket between them. */
 static size_t clause_dist(const ctx *c, size_t a, size_t b)
@@ -47,10 +104,10 @@ static const xd *meeting_date(const ctx *c, const mention *m, const size_t *idx,
     size_t limit = m->xkind == BC_XM_TALKS ? 14 : 24;
     for (size_t k = c->se[m->sent].d0; k < c->se[m->sent].d1; k++) {
         const xd *d = &c->d[k];
-        if (d->prec == 0 || d->used ||
-            (m->xkind == BC_XM_TALKS && d->prec < (bcx_talks_held(c, m->sent) ? 2 : 3)))
+        if (mprec(d) == 0 || d->used || from_point(c, m, d) || in_other_relative(c, m, d) ||
+            (m->xkind == BC_XM_TALKS && mprec(d) < (bcx_talks_held(c, m->sent) ? 2 : 3)))
             continue;
-        if (d->prec >= 2) {
+        if (mprec(d) >= 2) {
             fine++;
             only = d;
         }
@@ -61,10 +118,10 @@ static const xd *meeting_date(const ctx *c, const mention *m, const size_t *idx,
                        */
         /* a day that opens the sentence is the day of what it reports ("3月12日，崇左市与
          * 越南谅山省在谅山市举行工作会谈"), unless another meeting of it lies nearer */
-        if (d->prec == 3 && d->t0 <= c->se[m->sent].t0 + 1 && d->t1 <= m->t0 && cost > limit &&
+        if (mprec(d) == 3 && d->t0 <= c->se[m->sent].t0 + 1 && d->t1 <= m->t0 && cost > limit &&
             !closer_mention(c, m, d, cost, idx, a, b, 1))
             cost = limit;
-        if (cost <= (d->prec == 1 ? 8 : limit) && cost < best_cost) {
+        if (cost <= (mprec(d) == 1 ? 8 : limit) && cost < best_cost) {
             best = d;
             best_cost = cost;
         }
@@ -179,7 +236,7 @@ static size_t free_dates(const ctx *c, size_t si, const xd **only)
 {
     size_t n = 0;
     for (size_t k = c->se[si].d0; k < c->se[si].d1; k++)
-        if (c->d[k].prec > 0 && !c->d[k].used) {
+        if (mprec(&c->d[k]) > 0 && !c->d[k].used) {
             n++;
             *only = &c->d[k];
         }
@@ -201,7 +258,7 @@ static int next_meeting(const ctx *c, const mention *m)
 
 static void take_date(mention *m, const xd *d)
 {
-    copy_str(m->date, sizeof m->date, d->iso);
+    copy_str(m->date, sizeof m->date, d->span[0] ? d->span : d->iso);
     m->date_inferred = d->inferred;
     m->date_src = 1;
     m->same_day = d->same_day;
@@ -258,9 +315,9 @@ void bcx_resolve_mentions(ctx *c)
             if (m->date_src != 0)
                 continue;
             const xd *d = NULL;
-            if (one_group && nd == 1 &&
-                (m->xkind != BC_XM_TALKS || only->prec == 3 ||
-                 (only->prec == 2 && bcx_talks_held(c, si))))
+            if (one_group && nd == 1 && !from_point(c, m, only) && !in_other_relative(c, m, only) &&
+                (m->xkind != BC_XM_TALKS || mprec(only) == 3 ||
+                 (mprec(only) == 2 && bcx_talks_held(c, si))))
                 d = only;
             else
                 d = meeting_date(c, m, idx, a, b);

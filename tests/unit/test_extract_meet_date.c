@@ -201,11 +201,64 @@ static void a_meeting_to_come_takes_no_day_that_took_place(void **state)
     bc_extraction_free(&x);
 }
 
+static void spans_points_and_other_clauses(void **state)
+{
+    (void)state;
+    /* a meeting over two days is dated by its first; three days or more (a visit) not */
+    bc_extraction x = run("pl", "2024-06-14",
+                          "Wcześniej, w dniach 9-10 czerwca, grupy ekspertów celnych Lao Cai i "
+                          "Junnanu (Chiny) prowadziły konsultacje techniczne w Hekou.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2024-06-09");
+    bc_extraction_free(&x);
+    x = run("zh", "2024-06-13", "据了解，11日至12日，两地海关、边检部门还举行了业务对口交流。");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2024-06-11");
+    bc_extraction_free(&x);
+    x = run("en", "2025-08-25",
+            "A delegation of Ha Giang paid a working visit to Wenshan in China's Yunnan province "
+            "from August 20 to 22.");
+    for (size_t k = 0; k < x.nmeetings; k++)
+        assert_string_equal(x.meetings[k].date, "");
+    bc_extraction_free(&x);
+    /* a point things are counted from is not a meeting's date */
+    x = run("en", NULL,
+            "It was the fifth such meeting between Quang Ninh and Fangchenggang (China) since "
+            "they set up a regular consultation mechanism in 2019.");
+    for (size_t k = 0; k < x.nmeetings; k++)
+        assert_string_not_equal(x.meetings[k].date, "2019");
+    bc_extraction_free(&x);
+    x = run("zh", "2025-08-22",
+            "这是今年7月越南原河江省与宣光省合并组建新的宣光省后，双方首次举行州、省级正式会谈。");
+    for (size_t k = 0; k < x.nmeetings; k++)
+        assert_string_not_equal(x.meetings[k].date, "2025-07");
+    bc_extraction_free(&x);
+    /* inside the phrase, the date is the meeting's */
+    x = run("vi", NULL,
+            "Kể từ Hội nghị lần thứ 15 Ủy ban công tác liên hợp tổ chức tại Bắc Hải vào tháng "
+            "2/2024, hợp tác phát triển.");
+    assert_string_equal(meet(&x, "", 15)->date, "2024-02");
+    bc_extraction_free(&x);
+    /* a relative clause of another noun, after the meeting's own verb */
+    x = run("nl", "2025-10-27",
+            "Het overleg tussen Cao Bang en Chongzuo (China) vond plaats in de marge van de "
+            "handelsbeurs, die op 24 oktober in Thach An werd geopend.");
+    for (size_t k = 0; k < x.nmeetings; k++)
+        assert_string_not_equal(x.meetings[k].date, "2025-10-24");
+    bc_extraction_free(&x);
+    /* "i slutet av februari i år": the month of this year */
+    x = run("sv", "2024-06-01",
+            "De tog även upp beslut från kommitténs 15:e möte i slutet av februari i år.");
+    assert_string_equal(meet(&x, "", 15)->date, "2024-02");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(no_year_is_invented),
         cmocka_unit_test(dates_shared_and_carried),
+        cmocka_unit_test(spans_points_and_other_clauses),
         cmocka_unit_test(a_meeting_to_come_takes_no_day_that_took_place),
         cmocka_unit_test(days_without_their_month_and_owned_meetings),
     };

@@ -161,6 +161,7 @@ static void add_date(ctx *c, const dres *r, size_t t0)
     d->prec = r->prec;
     d->inferred = r->inferred;
     d->same_day = r->same_day;
+    d->weekday = r->weekday;
     /* "11日至12日", "June 11-12", "w dniach 9-10 czerwca": a meeting over a few days is
      * dated by its first */
     const char *slash = strchr(d->iso, '/');
@@ -282,6 +283,47 @@ int bcx_future_at(const ctx *c, size_t i)
     return c->se[c->t[i].sent].future;
 }
 
+/* Days since 1970-01-01 of a proleptic Gregorian date (Hinnant's days_from_civil). */
+static long days_from_civil(int y, int m, int d)
+{
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+/* The civil date of day z since 1970-01-01 (Hinnant's civil_from_days). */
+static void civil_from_days(long z, int *y, int *m, int *d)
+{
+    z += 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+/* Weekday wd (1 Monday .. 7 Sunday) nearest the reference date: the last one on or
+ * before it, or, when future, the first one after it. A day, inferred. */
+static void weekday_day(const ctx *c, int wd, int future, dres *r)
+{
+    long ref = days_from_civil(c->ry, c->rm, c->rd);
+    int rwd = (int)(((ref % 7) + 7 + 3) % 7) + 1; /* 1970-01-01 was a Thursday */
+    long day = future ? ref + ((wd - rwd + 7) % 7 == 0 ? 7 : (wd - rwd + 7) % 7)
+                      : ref - (rwd - wd + 7) % 7;
+    int y, m, d;
+    civil_from_days(day, &y, &m, &d);
+    snprintf(r->iso, sizeof r->iso, "%04d-%02d-%02d", y, m, d);
+    r->prec = 3;
+    r->inferred = 1;
+    r->weekday = 1;
+}
+
 void bcx_find_dates(ctx *c)
 {
     const bc_lex *e = NULL;
@@ -323,6 +365,17 @@ void bcx_find_dates(ctx *c)
                     r.n = c->lbit == L_ZH ? 2 : 1;
                     r.prec = 1;
                 }
+            } else if ((n = bcx_lex_find(c, C_WEEKDAY, i, &e)) > 0) {
+                /* "on Tuesday": of the week of the reference date, the last such day on or
+                 * before it (the next one after it, said to be coming); a weekday with
+                 * its date next to it ("Tuesday (June 11)", "mardi 11 juin") leaves the
+                 * date to it */
+                int dated = i + n < lim && (bcx_gap(c, i + n - 1) & G_OPEN);
+                for (size_t q = i + n; q < lim && q < i + n + 3 && !dated; q++)
+                    dated = c->t[q].kind == T_NUM || c->t[q].kind == T_DATE; /* "mardi 11 juin" */
+                if (c->ry != 0 && c->rd != 0 && !dated)
+                    weekday_day(c, (int)e->val, bcx_future_at(c, i), &r);
+                r.n = n;
             } else if ((n = bcx_lex_find(c, C_REL_MONTH, i, &e)) > 0) {
                 /* "last month", "上月": the month before the reference date's */
                 if (c->ry != 0 && c->rm != 0) {
@@ -451,7 +504,7 @@ const xd *bcx_nearest_date(const ctx *c, size_t si, size_t i, size_t end, int mi
     size_t best_cost = SIZE_MAX;
     for (size_t k = c->se[si].d0; k < c->se[si].d1; k++) {
         const xd *d = &c->d[k];
-        if (d->prec < min_prec || d->compare || (d->t0 >= i && d->t1 <= end))
+        if (d->prec < min_prec || d->compare || d->weekday || (d->t0 >= i && d->t1 <= end))
             continue;
         size_t cost = d->t0 >= end ? clause_cost(c, end - 1, d->t0) : clause_cost(c, d->t1 - 1, i);
         if (cost < best_cost) {

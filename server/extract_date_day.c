@@ -398,6 +398,20 @@ int bcx_try_month(const ctx *c, size_t i, size_t lim, dres *r)
         int after_prep = i > lo && bcx_lex_find(c, C_LOC, i - 1, &e) > 0;
         for (int k = 0; !after_prep && i > lo && before[k]; k++)
             after_prep = bcx_word_is(c, i - 1, lim, before[k]);
+        /* "last December", "afgelopen december", "en decembre dernier": the last such
+         * month before the reference date's */
+        int last = (i > lo && (bcx_word_is(c, i - 1, lim, "last") ||
+                               bcx_word_is(c, i - 1, lim, "afgelopen"))) ||
+                   (c->lbit == L_FR && j < lim && bcx_word_is(c, j, lim, "dernier"));
+        if (bare && last) {
+            if (c->ry == 0 || c->rm == 0 || mon < 1 || mon > 12)
+                return 0;
+            snprintf(r->iso, sizeof r->iso, "%04d-%02d", mon >= c->rm ? c->ry - 1 : c->ry, mon);
+            r->n = j + (c->lbit == L_FR && bcx_word_is(c, j, lim, "dernier")) - i;
+            r->prec = 2;
+            r->inferred = 1;
+            return 1;
+        }
         /* "i slutet av februari", "at the end of June", "eind van maart", "fin de mars" */
         static const char *const of[] = {"av", "of", "van", "de", "du", NULL};
         static const char *const part[] = {"end", "beginning", "middle", NULL};

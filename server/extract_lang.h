@@ -97,8 +97,9 @@ enum {
     C_BY,          /* "by", "them", "了", "de", "o", "med", "met" between a growth word and an
                     * amount: the amount is a change (val 1: "by" even a few words after it) */
     C_CROP,        /* crops, planting, farming: hectares of them are a crop area */
-    C_SINCE, /* "since", "ke tu", "depuis", "sinds", "sedan" before a date, "以来", "后" after
-              * it: a point things are counted from, not when a meeting took place */
+    C_SINCE,   /* "since", "ke tu", "depuis", "sinds", "sedan" before a date, "以来", "后" after
+                * it: a point things are counted from, not when a meeting took place */
+    C_WEEKDAY, /* "Tuesday", "mardi", "dinsdag", "wtorek", "tisdag", "星期二"; val: 1 Monday..7 */
     C_LAST_CLASS
 };
 

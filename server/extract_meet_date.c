@@ -105,7 +105,9 @@ static const xd *meeting_date(const ctx *c, const mention *m, const size_t *idx,
     for (size_t k = c->se[m->sent].d0; k < c->se[m->sent].d1; k++) {
         const xd *d = &c->d[k];
         if (mprec(d) == 0 || d->used || from_point(c, m, d) || in_other_relative(c, m, d) ||
-            (m->xkind == BC_XM_TALKS && mprec(d) < (bcx_talks_held(c, m->sent) ? 2 : 3)))
+            (m->xkind == BC_XM_TALKS && mprec(d) < (m->planned > 0               ? 1
+                                                    : bcx_talks_held(c, m->sent) ? 2
+                                                                                 : 3)))
             continue;
         if (mprec(d) >= 2) {
             fine++;
@@ -138,9 +140,25 @@ static int coordinated(const ctx *c, const mention *a, const mention *b)
     static const char *const links[] = {"and",        "va",  "et",  "i",   "och", "en", "oraz",
                                         "as well as", "和",  "与",  "及",  "暨",  "la", "le",
                                         "de",         "the", "het", "den", "lan", NULL};
-    if (a->sent != b->sent || b->t0 < a->t1 || b->t0 - a->t1 > 4)
+    static const char *const of[] = {"du", "des", "of", "van", "der", "d", NULL};
+    if (a->sent != b->sent || b->t0 < a->t1 || b->t0 - a->t1 > 10)
         return 0;
-    for (size_t k = a->t1; k < b->t0; k++) {
+    /* the words of the first one's body may stand between ("la 16e conference du comite
+     * mixte de travail et la Rencontre de printemps de 2025") */
+    size_t k = a->t1, n;
+    int named = 0;
+    while (k < b->t0) {
+        for (int w = 0; of[w] && k < b->t0; w++)
+            if (bcx_words_at(c, k, b->t0, of[w]) > 0 && bcx_lex_find(c, C_MECH, k + 1, NULL) > 0)
+                k++;
+        if (k < b->t0 && (n = bcx_lex_find(c, C_MECH, k, NULL)) > 0 && k + n <= b->t0)
+            k += n, named = 1;
+        else
+            break;
+    }
+    if (b->t0 - k > 4 || (!named && k != a->t1) || (bcx_gap(c, k > a->t1 ? k - 1 : k) & G_DOT))
+        return 0;
+    for (; k < b->t0; k++) {
         int link = 0;
         for (int w = 0; links[w] && !link; w++)
             link = bcx_words_at(c, k, b->t0, links[w]) > 0;
@@ -316,7 +334,7 @@ void bcx_resolve_mentions(ctx *c)
                 continue;
             const xd *d = NULL;
             if (one_group && nd == 1 && !from_point(c, m, only) && !in_other_relative(c, m, only) &&
-                (m->xkind != BC_XM_TALKS || mprec(only) == 3 ||
+                (m->xkind != BC_XM_TALKS || mprec(only) == 3 || m->planned > 0 ||
                  (mprec(only) == 2 && bcx_talks_held(c, si))))
                 d = only;
             else

@@ -253,12 +253,62 @@ static void spans_points_and_other_clauses(void **state)
     bc_extraction_free(&x);
 }
 
+static void weekdays_last_months_and_coming_talks(void **state)
+{
+    (void)state;
+    /* "on Tuesday": the last Tuesday on or before the publication date (20 March 2024 was
+     * a Wednesday); nothing without one; never a figure's period */
+    const char *en = "Title\n\nLeaders of Lao Cai and Honghe of China held talks in Lao Cai "
+                     "city on Tuesday. Trade reached USD 1 billion, officials said on Monday.";
+    bc_extraction x = run("en", "2024-03-20", en);
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2024-03-19");
+    assert_true(x.meetings[0].date_inferred);
+    for (size_t k = 0; k < x.nfigures; k++)
+        assert_true(x.figures[k].period[0] == '\0' ||
+                    strcmp(x.figures[k].period, "2024-03-18") != 0);
+    bc_extraction_free(&x);
+    x = run("en", NULL, en);
+    for (size_t k = 0; k < x.nmeetings; k++)
+        assert_string_equal(x.meetings[k].date, "");
+    bc_extraction_free(&x);
+    /* a weekday with its date: the date */
+    x = run("fr", "2024-06-14",
+            "Titre\n\nLa veille, mardi 11 juin, les délégations de Lao Cai et du Yunnan (Chine) "
+            "avaient eu une séance de travail.");
+    assert_string_equal(x.meetings[0].date, "2024-06-11");
+    bc_extraction_free(&x);
+    /* "last December" in a March report: the December before */
+    x = run("en", "2024-03-20",
+            "The talks followed up on the 13th meeting of the Lao Cai – Honghe joint working "
+            "committee, held in Mengzi last December.");
+    assert_string_equal(meet(&x, "", 13)->date, "2023-12");
+    bc_extraction_free(&x);
+    /* the next talks take the year they are planned for */
+    x = run("pl", "2024-08-20",
+            "Delegacje Lang Son i Chongzuo (Chiny) odbyły rozmowy. Następna runda rozmów ma się "
+            "odbyć na początku 2025 r. w Chongzuo.");
+    int seen = 0;
+    for (size_t k = 0; k < x.nmeetings; k++)
+        seen +=
+            strcmp(x.meetings[k].date, "2025") == 0 && strcmp(x.meetings[k].status, "planned") == 0;
+    assert_int_equal(seen, 1);
+    bc_extraction_free(&x);
+    /* coordinated across the first one's body: one date for both */
+    x = run("fr", "2024-03-01",
+            "La 16e conférence du comité mixte de travail et la Rencontre de printemps de 2025 "
+            "seront organisées par Quảng Ninh.");
+    assert_string_equal(meet(&x, "", 16)->date, "2025");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(no_year_is_invented),
         cmocka_unit_test(dates_shared_and_carried),
         cmocka_unit_test(spans_points_and_other_clauses),
+        cmocka_unit_test(weekdays_last_months_and_coming_talks),
         cmocka_unit_test(a_meeting_to_come_takes_no_day_that_took_place),
         cmocka_unit_test(days_without_their_month_and_owned_meetings),
     };

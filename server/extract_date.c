@@ -211,10 +211,12 @@ static int dateline(const ctx *c, size_t si, size_t i, const dres *r)
 }
 
 /* The cost of the gap after token k for tense distances: a word two, a Chinese character
- * one, a comma sixteen more. */
-static unsigned tense_step(const ctx *c, size_t k)
+ * one, a comma sixteen more unless it separates names of a list (inname: tokens of a
+ * known name). */
+static unsigned tense_step(const ctx *c, size_t k, const unsigned char *inname)
 {
-    return (c->t[k].han ? 1u : 2u) + ((bcx_gap(c, k) & G_COMMA) ? 16u : 0u);
+    int list = inname[k] && inname[k + 1];
+    return (c->t[k].han ? 1u : 2u) + ((bcx_gap(c, k) & G_COMMA) && !list ? 16u : 0u);
 }
 
 enum { TENSE_FAR = 48 }; /* beyond this cost a word says nothing of a token's tense */
@@ -227,19 +229,22 @@ static unsigned tense_add(unsigned d, unsigned s)
 void bcx_mark_tense(ctx *c)
 {
     /* per token: 1 future word, 2 held word (not after a future word of its clause) */
-    unsigned char *cue = bc_calloc(c->nt + 1, 1);
+    unsigned char *cue = bc_calloc(c->nt + 1, 1), *inname = bc_calloc(c->nt + 1, 1);
     unsigned *fd = bc_malloc((c->nt + 1) * 2 * sizeof *fd);
-    if (cue == NULL || fd == NULL) {
+    if (cue == NULL || fd == NULL || inname == NULL) {
         c->rc = BC_ENOMEM;
         goto done;
     }
+    for (size_t q = 0; q < c->nh; q++)
+        for (size_t k = c->h[q].t0; k < c->h[q].t1 && k < c->nt; k++)
+            inname[k] = 1;
     for (size_t si = 0; si < c->ns; si++) {
         size_t a = c->se[si].t0, b = c->se[si].t1;
         int fut_in_clause = 0;
         unsigned df = TENSE_FAR + 1, dh = TENSE_FAR + 1;
         for (size_t k = a; k < b; k++) {
             if (k > a) {
-                unsigned s = tense_step(c, k - 1);
+                unsigned s = tense_step(c, k - 1, inname);
                 df = tense_add(df, s);
                 dh = tense_add(dh, s);
                 if (bcx_gap(c, k - 1) & (G_COMMA | G_DOT))
@@ -256,7 +261,7 @@ void bcx_mark_tense(ctx *c)
         for (size_t k = b; k > a; k--) {
             size_t q = k - 1;
             if (q + 1 < b) {
-                unsigned s = tense_step(c, q);
+                unsigned s = tense_step(c, q, inname);
                 df = tense_add(df, s);
                 dh = tense_add(dh, s);
             }
@@ -273,6 +278,7 @@ void bcx_mark_tense(ctx *c)
     }
 done:
     bc_free(cue);
+    bc_free(inname);
     bc_free(fd);
 }
 

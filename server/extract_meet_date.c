@@ -190,6 +190,25 @@ static int joined(const ctx *c, const mention *a, const mention *b)
     return link;
 }
 
+/* 1 when mention b is added to the one before it: "along with", "together with",
+ * "ainsi que", "cung voi", "wraz z", "samen met", "tillsammans med", "同时" right before
+ * it (an article aside). */
+static int along_with(const ctx *c, const mention *b)
+{
+    static const char *const along[] = {
+        "along with", "together with",   "ainsi que",   "de meme que", "cung voi", "wraz z",
+        "samen met",  "tillsammans med", "jak rowniez", "以及",        "同时",     NULL};
+    size_t lo = c->se[b->sent].t0;
+    for (size_t k = b->t0 > lo + 4 ? b->t0 - 4 : lo; k < b->t0; k++)
+        for (int w = 0; along[w]; w++) {
+            size_t n = bcx_words_at(c, k, b->t0, along[w]);
+            if (n > 0 && (k + n == b->t0 ||
+                          (k + n + 1 == b->t0 && bcx_lex_find(c, C_ARTICLE, k + n, NULL) > 0)))
+                return 1;
+        }
+    return 0;
+}
+
 /* For a meeting named with its year ("Gap go dau Xuan nam 2025", "2025年...新春会晤",
  * "Voorjaarsbijeenkomst 2023"): the day its sentence writes, completed with that year
  * when the day has none (the year is then the text's, not the publication's). */
@@ -356,7 +375,7 @@ void bcx_resolve_mentions(ctx *c)
          * the 9th meeting of the Joint Working Group ... in late March 2023") */
         for (size_t k = a + 1; k < b; k++) {
             mention *p = &c->m[idx[k - 1]], *q = &c->m[idx[k]];
-            if (!coordinated(c, p, q) && !joined(c, p, q))
+            if (!coordinated(c, p, q) && !joined(c, p, q) && !along_with(c, q))
                 continue;
             if (p->date[0] && !q->date[0])
                 memcpy(q->date, p->date, sizeof q->date), q->date_inferred = p->date_inferred,

@@ -253,6 +253,16 @@ static void spans_points_and_other_clauses(void **state)
     bc_extraction_free(&x);
 }
 
+/* The meeting numbered ord, whatever its mechanism (fails the test when none). */
+static const bc_xmeeting *by_ord(const bc_extraction *x, int ord)
+{
+    for (size_t i = 0; i < x->nmeetings; i++)
+        if (x->meetings[i].ordinal == ord)
+            return &x->meetings[i];
+    fail_msg("no meeting %d", ord);
+    return NULL;
+}
+
 static void weekdays_last_months_and_coming_talks(void **state)
 {
     (void)state;
@@ -293,6 +303,16 @@ static void weekdays_last_months_and_coming_talks(void **state)
         seen +=
             strcmp(x.meetings[k].date, "2025") == 0 && strcmp(x.meetings[k].status, "planned") == 0;
     assert_int_equal(seen, 1);
+    bc_extraction_free(&x);
+    /* "along with": the date of the one it is added to; a list of provinces does not
+     * part a meeting from its verb */
+    x = run("en", "2025-08-25",
+            "The fifth annual conference of Party secretaries of Lai Chau, Lao Cai, Tuyen Quang, "
+            "Dien Bien and Yunnan will be held in Lai Chau in October, along with the 11th "
+            "meeting of the Joint Working Group.");
+    assert_string_equal(meet(&x, "conference-yunnan", 5)->date, "2025-10");
+    assert_string_equal(meet(&x, "conference-yunnan", 5)->status, "planned");
+    assert_string_equal(by_ord(&x, 11)->date, "2025-10");
     bc_extraction_free(&x);
     /* coordinated across the first one's body: one date for both */
     x = run("fr", "2024-03-01",

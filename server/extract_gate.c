@@ -334,11 +334,18 @@ static unsigned pair_kinds(const ctx *c, size_t si, size_t a, size_t b)
 {
     const bc_lex *e = NULL;
     unsigned bits = crossing_near(c, si, a, b, 3);
-    /* a crossing word of two words ending right before the name: "duong sat lien van X" */
+    /* else the nearest crossing word before it in its clause, within eight words: "duong
+     * sat lien van X - Y", "vagbron over Roda floden i omradet X - Y"; and through a list
+     * of pairs after it ("szlaki transportowe Kunming - Tuyen Quang, Van Son - Tuyen
+     * Quang") */
     size_t lo = c->se[si].t0;
-    for (size_t i = a > lo + 4 ? a - 4 : lo; i + 3 < a && bits == 0; i++) {
-        size_t n = bcx_lex_find(c, C_PROJ, i, &e);
-        if (n > 0 && i + n + 2 >= a)
+    for (size_t q = a; q > lo && q + 8 > a && bits == 0; q--) {
+        size_t k = q - 1, n;
+        int list = (bcx_gap(c, k) & G_COMMA) && k > lo && (bcx_gap(c, k - 1) & G_DASH) == 0 &&
+                   k > lo + 1 && c->t[k].upper;
+        if ((bcx_gap(c, k) & (G_COMMA | G_DOT)) && !list)
+            break;
+        if ((n = bcx_lex_find(c, C_PROJ, k, &e)) > 0 && k + n <= a)
             bits |= (unsigned)e->val;
     }
     return bits;

@@ -206,6 +206,18 @@ static void the_kind_its_words_state(void **state)
             "Bí thư đề nghị sớm hoàn thành thủ tục cho đường sắt liên vận Đồng Đăng – Bằng Tường.");
     assert_string_equal(gate(&x, "Đồng Đăng", "Bằng Tường")->kind, "railway");
     bc_extraction_free(&x);
+    /* the nearest crossing word of its clause, and of a list of pairs after it */
+    x = run("sv", NULL,
+            "Organisering av det första spadtaget för byggandet av vägbron över Röda floden i "
+            "området Ban Vuoc (Vietnam) - Ba Sai (Kina).");
+    assert_string_equal(gate(&x, "Ban Vuoc", "Ba Sai")->project, "ban-vuoc-ba-sai-road-bridge");
+    bc_extraction_free(&x);
+    x = run("pl", NULL,
+            "Uruchomiono bezpośrednie szlaki transportowe Kunming – Tuyen Quang, Van Son – Tuyen "
+            "Quang, otwierając nowe kierunki.");
+    assert_string_equal(gate(&x, "Tuyen Quang", "Van Son")->project,
+                        "van-son-tuyen-quang-transport-route");
+    bc_extraction_free(&x);
     /* a generic word for a crossing: the known traditional opening */
     x = run("nl", NULL,
             "Lai Chau vraagt om het verkeer via de overgang Si Choang – Den Suoi Thang te "

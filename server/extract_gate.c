@@ -1,8 +1,8 @@
 /* extract_gate.c: gate pairs and other crossings named with both sides: "X (Vietnam) -
  * Y (China)" in either order, "X - Y" next to a word for a crossing, "X - Y" naming a
- * known project's sides, Chinese "河口—老街口岸" and "中国东兴—越南芒街"; and known
- * projects named by one of their names. Each gets the kind of crossing its sentence
- * describes and the project it is, when the store knows it. */
+ * known project's sides, "X faces Y", "a bridge linking X and Y" (Chinese pairs in
+ * extract_gate_zh.c); and known projects named by one of their names. Each gets the kind
+ * of crossing its own words state and the project it is, when the store knows it. */
 #include "bordercoop/alloc.h"
 #include "bordercoop/text.h"
 #include "extract_int.h"
@@ -43,7 +43,7 @@ static size_t run_fwd(const ctx *c, size_t a, size_t hi)
 }
 
 /* 2 when key is a strong key of the side ("|strong|...|#|weak|...|"), 1 a weak one. */
-static int has_key(const char *keys, const char *key, size_t n)
+int bcx_gate_has_key(const char *keys, const char *key, size_t n)
 {
     char buf[136];
     if (n == 0 || n + 3 > sizeof buf)
@@ -58,8 +58,8 @@ static int has_key(const char *keys, const char *key, size_t n)
 
 /* The known project whose sides are the texts of tokens [a0,a1] and [b0,b1] (either
  * order), preferring the one whose kind the sentence's words describe. */
-static const gz_project *project_for(ctx *c, size_t a0, size_t a1, size_t b0, size_t b1,
-                                     unsigned present, int *swapped)
+const gz_project *bcx_gate_project_for(ctx *c, size_t a0, size_t a1, size_t b0, size_t b1,
+                                       unsigned present, int *swapped)
 {
     const gz_project *best = NULL;
     int best_score = -100;
@@ -72,10 +72,10 @@ static const gz_project *project_for(ctx *c, size_t a0, size_t a1, size_t b0, si
         c->rc = BC_ENOMEM;
     for (size_t k = 0; c->rc == BC_OK && k < c->g->npr; k++) {
         const gz_project *p = &c->g->pr[k];
-        int va = has_key(GZ(c->g, p->vn_keys), ka.data, ka.len);
-        int cb = has_key(GZ(c->g, p->cn_keys), kb.data, kb.len);
-        int ca = has_key(GZ(c->g, p->cn_keys), ka.data, ka.len);
-        int vb = has_key(GZ(c->g, p->vn_keys), kb.data, kb.len);
+        int va = bcx_gate_has_key(GZ(c->g, p->vn_keys), ka.data, ka.len);
+        int cb = bcx_gate_has_key(GZ(c->g, p->cn_keys), kb.data, kb.len);
+        int ca = bcx_gate_has_key(GZ(c->g, p->cn_keys), ka.data, ka.len);
+        int vb = bcx_gate_has_key(GZ(c->g, p->vn_keys), kb.data, kb.len);
         int fwd = va && cb ? va + cb : 0, rev = ca && vb ? ca + vb : 0;
         if (!fwd && !rev)
             continue;
@@ -150,9 +150,9 @@ static int date_to_meet(const ctx *c, size_t si, const xd *d)
     return 0;
 }
 
-static void add_gate(ctx *c, size_t si, size_t g0, size_t g1, const char *vn, size_t vnl,
-                     const char *cn, size_t cnl, const gz_project *p, unsigned present, int pair,
-                     double conf)
+void bcx_gate_add(ctx *c, size_t si, size_t g0, size_t g1, const char *vn, size_t vnl,
+                  const char *cn, size_t cnl, const gz_project *p, unsigned present, int pair,
+                  double conf)
 {
     bc_extraction *o = c->out;
     for (size_t k = 0; p != NULL && k < o->ngates; k++)
@@ -266,7 +266,7 @@ static int code_like(const ctx *c, size_t a, size_t b)
 
 /* The country a known name that is exactly tokens [a, b) belongs to: +1 Vietnam, -1
  * China, 0 unknown. */
-static int place_side(const ctx *c, size_t si, size_t a, size_t b)
+int bcx_place_side(const ctx *c, size_t si, size_t a, size_t b)
 {
     for (size_t q = c->se[si].h0; q < c->se[si].h1; q++) {
         const hit *h = &c->h[q];
@@ -281,7 +281,7 @@ static int place_side(const ctx *c, size_t si, size_t a, size_t b)
 }
 
 /* The crossing words (PK_* bits) within n tokens of [a, b]. */
-static unsigned crossing_near(const ctx *c, size_t si, size_t a, size_t b, size_t n)
+unsigned bcx_crossing_near(const ctx *c, size_t si, size_t a, size_t b, size_t n)
 {
     const bc_lex *e = NULL;
     unsigned bits = 0;
@@ -333,7 +333,7 @@ static int names_body_before(const ctx *c, size_t si, size_t a)
 static unsigned pair_kinds(const ctx *c, size_t si, size_t a, size_t b)
 {
     const bc_lex *e = NULL;
-    unsigned bits = crossing_near(c, si, a, b, 3);
+    unsigned bits = bcx_crossing_near(c, si, a, b, 3);
     /* else the nearest crossing word before it in its clause, within eight words: "duong
      * sat lien van X - Y", "vagbron over Roda floden i omradet X - Y"; and through a list
      * of pairs after it ("szlaki transportowe Kunming - Tuyen Quang, Van Son - Tuyen
@@ -355,7 +355,7 @@ static unsigned pair_kinds(const ctx *c, size_t si, size_t a, size_t b)
  * word for its kind (or with one for traffic only: "freight route"), a crossing point (a
  * gate pair, a traditional opening or a clearance point), never a bridge, a railway or a
  * road, which are named as such. */
-static unsigned want_of(unsigned bits)
+unsigned bcx_gate_want_of(unsigned bits)
 {
     return (bits & ~(unsigned)(PK_ROUTE | PK_SEA)) ? bits : bits | PK_POINT;
 }
@@ -384,9 +384,9 @@ static void latin_pairs(ctx *c, size_t si, unsigned present)
             continue;
         int swapped = 0;
         const gz_project *p = NULL;
-        unsigned local = pair_kinds(c, si, a0, b1 + n2), want = want_of(local);
+        unsigned local = pair_kinds(c, si, a0, b1 + n2), want = bcx_gate_want_of(local);
         for (size_t a = a0; a <= a1 && p == NULL && c->rc == BC_OK; a++)
-            if ((p = project_for(c, a, a1, b0, b1, want, &swapped)) != NULL)
+            if ((p = bcx_gate_project_for(c, a, a1, b0, b1, want, &swapped)) != NULL)
                 a0 = a;
         while (p == NULL && a0 < a1 &&
                (bcx_lex_find(c, C_ARTICLE, a0, &e) > 0 || bcx_lex_find(c, C_PROJ, a0, &e) > 0 ||
@@ -397,9 +397,9 @@ static void latin_pairs(ctx *c, size_t si, unsigned present)
         size_t w0 = s1 > 0 ? b0 : a0, w1 = s1 > 0 ? b1 : a1;
         unsigned kinds = p ? p->kmask : local;
         int pair = kinds == 0 || (kinds & ~(unsigned)(PK_ROUTE | PK_SEA)) != 0;
-        add_gate(c, si, a0, b1 + n2 + 1, c->s + c->t[v0].start, c->t[v1].end - c->t[v0].start,
-                 c->s + c->t[w0].start, c->t[w1].end - c->t[w0].start, p, local, pair,
-                 p ? 0.9 : 0.8);
+        bcx_gate_add(c, si, a0, b1 + n2 + 1, c->s + c->t[v0].start, c->t[v1].end - c->t[v0].start,
+                     c->s + c->t[w0].start, c->t[w1].end - c->t[w0].start, p, local, pair,
+                     p ? 0.9 : 0.8);
         if (nspan < 8) {
             span[nspan][0] = a0;
             span[nspan++][1] = b1 + n2;
@@ -420,16 +420,16 @@ static void latin_pairs(ctx *c, size_t si, unsigned present)
         const gz_project *p = NULL;
         int swapped = 0;
         size_t pa = 0, pb = 0;
-        unsigned local = pair_kinds(c, si, a0, b1), want = want_of(local);
+        unsigned local = pair_kinds(c, si, a0, b1), want = bcx_gate_want_of(local);
         for (size_t a = a0; a <= k && p == NULL; a++)
             for (size_t b = b1 + 1; b > k + 1 && p == NULL; b--)
-                if ((p = project_for(c, a, k, k + 1, b - 1, want, &swapped)) != NULL)
+                if ((p = bcx_gate_project_for(c, a, k, k + 1, b - 1, want, &swapped)) != NULL)
                     pa = a, pb = b - 1;
         if (p == NULL) {
             /* unknown names: in a sentence about crossings (a crossing word, or "pair"),
              * not a pair of provinces or countries, not a chain "A - B - C", not a name
              * that goes on past a crossing word ("Lang Son Border Gate Economic Zone") */
-            unsigned near = crossing_near(c, si, a0, b1, 3);
+            unsigned near = bcx_crossing_near(c, si, a0, b1, 3);
             int chain = (k > lo && (bcx_gap(c, a0 > lo ? a0 - 1 : lo) & G_DASH) && a0 > lo) ||
                         (b1 + 1 < lim && (bcx_gap(c, b1) & G_DASH));
             if ((present == 0 && !bcx_sent_has(c, si, C_PAIR, -1)) || chain)
@@ -447,7 +447,7 @@ static void latin_pairs(ctx *c, size_t si, unsigned present)
             if (inner || b1 < k + 1 || bcx_lex_find(c, C_PROJ, k + 1, &e) > 0)
                 continue;
             int ra = names_region(c, si, a0, k), rb = names_region(c, si, k + 1, b1);
-            int ca = place_side(c, si, a0, k + 1), cb = place_side(c, si, k + 1, b1 + 1);
+            int ca = bcx_place_side(c, si, a0, k + 1), cb = bcx_place_side(c, si, k + 1, b1 + 1);
             if (ra == 2 || rb == 2 || (ra && rb) || (ca != 0 && ca == cb) ||
                 cn_region(c, si, a0, k) || cn_region(c, si, k + 1, b1) || code_like(c, a0, b1))
                 continue;
@@ -463,244 +463,18 @@ static void latin_pairs(ctx *c, size_t si, unsigned present)
             int swap = ca < 0 || cb > 0; /* the Chinese side named first */
             size_t v0 = swap ? k + 1 : a0, v1 = swap ? b1 : k;
             size_t w0 = swap ? a0 : k + 1, w1 = swap ? k : b1;
-            add_gate(c, si, a0, b1 + 1, c->s + c->t[v0].start, c->t[v1].end - c->t[v0].start,
-                     c->s + c->t[w0].start, c->t[w1].end - c->t[w0].start, NULL, kinds, pair, 0.7);
+            bcx_gate_add(c, si, a0, b1 + 1, c->s + c->t[v0].start, c->t[v1].end - c->t[v0].start,
+                         c->s + c->t[w0].start, c->t[w1].end - c->t[w0].start, NULL, kinds, pair,
+                         0.7);
             k = b1;
             continue;
         }
         size_t v0 = swapped ? k + 1 : pa, v1 = swapped ? pb : k;
         size_t w0 = swapped ? pa : k + 1, w1 = swapped ? k : pb;
         int route = (p->kmask & ~(unsigned)(PK_ROUTE | PK_SEA)) == 0;
-        add_gate(c, si, pa, pb + 1, c->s + c->t[v0].start, c->t[v1].end - c->t[v0].start,
-                 c->s + c->t[w0].start, c->t[w1].end - c->t[w0].start, p, want, !route, 0.85);
+        bcx_gate_add(c, si, pa, pb + 1, c->s + c->t[v0].start, c->t[v1].end - c->t[v0].start,
+                     c->s + c->t[w0].start, c->t[w1].end - c->t[w0].start, p, want, !route, 0.85);
         k = pb;
-    }
-}
-
-/* Chinese characters that end a name run going back from a dash (verbs, particles,
- * conjunctions), and the country names that prefix a side. */
-static int han_stop(const ctx *c, size_t i, size_t lim)
-{
-    /* verbs that end a run going back: 包括北风生 is 北风生 */
-    static const char *const words[] = {"包括", "推进", "宣布", "加快", "同意", "开通", "升级",
-                                        "建设", "实现", "连接", "开放", "推动", NULL};
-    for (int k = 0; words[k]; k++)
-        if (i >= 1 && bcx_words_at(c, i - 1, lim, words[k]) == 2)
-            return 1;
-    static const char *const stops[] = {"的", "与", "和", "在", "经", "及", "对", "从", "由",
-                                        "是", "等", "为", "将", "至", "到", "通", "过", "向",
-                                        "同", "跟", "省", "县", "市", "州", "区", NULL};
-    for (int k = 0; stops[k]; k++)
-        if (bcx_words_at(c, i, lim, stops[k]))
-            return 1;
-    return 0;
-}
-
-/* 1 when the characters at token i begin a modifier of a crossing word, not a name:
- * 双边 (bilateral), 国际 (international), 智慧 (smart), 边境, 跨境, 陆路, 货运. */
-static int han_modifier(const ctx *c, size_t i, size_t lim)
-{
-    static const char *const mods[] = {"双边", "国际", "智慧", "边境", "跨境",
-                                       "陆路", "货运", "客运", "公路", "铁路",
-                                       "口岸", "通道", "大桥", "项目", NULL};
-    for (int k = 0; mods[k]; k++)
-        if (bcx_words_at(c, i, lim, mods[k]))
-            return 1;
-    return 0;
-}
-
-/* The known name (a gazetteer alias) ending exactly at token end - 1 and starting at or
- * after lo: its first token, or SIZE_MAX. */
-static size_t known_name_ending(const ctx *c, size_t si, size_t lo, size_t end)
-{
-    size_t best = SIZE_MAX;
-    for (size_t q = c->se[si].h0; q < c->se[si].h1; q++)
-        if (c->h[q].t1 == end && c->h[q].t0 >= lo && c->h[q].t0 < best)
-            best = c->h[q].t0;
-    return best;
-}
-
-/* 1 when a known Vietnamese-side or Chinese-side name is the text of tokens [a, b):
- * +1 Vietnamese (a province of VN or a project's VN side), -1 Chinese, 0 unknown. */
-static int han_side(ctx *c, size_t si, size_t a, size_t b)
-{
-    for (size_t q = c->se[si].h0; q < c->se[si].h1; q++)
-        if (c->h[q].t0 == a && c->h[q].t1 == b && c->h[q].entity == E_PROVINCE)
-            return bcx_province_cn(c, c->h[q].id) ? -1 : 1;
-    int place = place_side(c, si, a, b);
-    if (place != 0)
-        return place;
-    bc_buf k = BC_BUF_INIT;
-    int side = 0;
-    bcx_side_key(c->s + c->t[a].start, c->t[b - 1].end - c->t[a].start, &k);
-    for (size_t p = 0; c->g && p < c->g->npr && side == 0 && k.len > 0; p++) {
-        if (has_key(GZ(c->g, c->g->pr[p].vn_keys), k.data, k.len))
-            side = 1;
-        else if (has_key(GZ(c->g, c->g->pr[p].cn_keys), k.data, k.len))
-            side = -1;
-    }
-    if (bc_buf_failed(&k))
-        c->rc = BC_ENOMEM;
-    bc_buf_free(&k);
-    return side;
-}
-
-/* Which side a Chinese name is on, from the rest of the article: "越南" written shortly
- * before one of its occurrences, in the same clause ("与越南谅山省禄平县峙马口岸相接"), makes
- * it Vietnamese; "中国", Chinese. Looks at the first 32 occurrences in the first 256 KiB
- * (bounded whatever the text). */
-static int han_hint(const ctx *c, const char *name, size_t n)
-{
-    size_t lim = c->n < 262144 ? c->n : 262144, seen = 0;
-    int vn = 0, cn = 0;
-    for (const char *at = c->s; seen < 32 && (at = memmem(at, lim - (size_t)(at - c->s), name, n));
-         at += n, seen++) {
-        size_t i = (size_t)(at - c->s), from = i > 48 ? i - 48 : 0;
-        for (size_t b = i; b > from;) {
-            size_t p = prev_cp(c->s, b);
-            unsigned cp;
-            dec(c->s, c->n, p, &cp);
-            if (cp == 0xFF0C || cp == 0x3002 || cp == ',' || cp == 0xFF1B)
-                break;
-            if (p >= 3 && memcmp(c->s + p - 3, "越南", 6) == 0) {
-                vn++;
-                break;
-            }
-            if (p >= 3 && memcmp(c->s + p - 3, "中国", 6) == 0) {
-                cn++;
-                break;
-            }
-            b = p;
-        }
-    }
-    return vn > cn ? 1 : cn > vn ? -1 : 0;
-}
-
-/* Chinese pairs: two runs of characters joined by a dash, next to a word for a crossing
- * (口岸, 大桥, 铁路, 公路, 通道) or carrying country prefixes: 中国河口—越南老街口岸. */
-/* 1 when a known place or province of sentence si is exactly tokens [a, b). */
-static int hit_at(const ctx *c, size_t si, size_t a, size_t b)
-{
-    for (size_t q = c->se[si].h0; q < c->se[si].h1; q++)
-        if (c->h[q].t0 == a && c->h[q].t1 == b &&
-            (c->h[q].entity == E_PLACE || c->h[q].entity == E_PROVINCE))
-            return 1;
-    return 0;
-}
-
-static void han_pairs(ctx *c, size_t si, unsigned present)
-{
-    const bc_lex *e = NULL;
-    size_t lo = c->se[si].t0, lim = c->se[si].t1;
-    for (size_t k = lo; k + 1 < lim && c->rc == BC_OK; k++) {
-        unsigned g = bcx_gap(c, k);
-        if (!(g & G_DASH) || (g & ~(unsigned)(G_SPACE | G_DASH)) || !c->t[k].han ||
-            !c->t[k + 1].han)
-            continue;
-        /* the right run: up to a crossing word, at most four characters */
-        size_t b0 = k + 1, b1 = b0, n;
-        int cb = 0, ca = 0;
-        if ((n = bcx_lex_find(c, C_CN, b0, &e)) > 0)
-            cb = -1, b0 += n, b1 = b0;
-        else if ((n = bcx_lex_find(c, C_VN, b0, &e)) > 0)
-            cb = 1, b0 += n, b1 = b0;
-        unsigned near = 0;
-        while (b1 < lim && b1 < b0 + 4 && c->t[b1].han && (b1 == b0 || c->t[b1].glued) &&
-               !han_stop(c, b1, lim) && !han_modifier(c, b1, lim)) {
-            if ((n = bcx_lex_find(c, C_PROJ, b1, &e)) > 0) {
-                near |= (unsigned)e->val;
-                break;
-            }
-            b1++;
-        }
-        if (b1 < lim && (n = bcx_lex_find(c, C_PROJ, b1, &e)) > 0)
-            near |= (unsigned)e->val;
-        /* four characters and no crossing word after them: a name and what follows it
-         * ("巴刹红河界河公路大桥"): keep two */
-        if (b1 == b0 + 4 && known_name_ending(c, si, b0, b1) == SIZE_MAX &&
-            (b1 >= lim || bcx_lex_find(c, C_PROJ, b1, &e) == 0))
-            b1 = b0 + 2;
-        if (b1 == b0 ||
-            (b1 + 1 < lim && (bcx_gap(c, b1 - 1) & G_DASH) && b1 < lim && c->t[b1].han && !(near)))
-            continue;
-        /* "老街金城口岸": a province or town before the gate's own name */
-        for (size_t q = b0 + 1; q + 1 < b1; q++)
-            if (hit_at(c, si, b0, q) && hit_at(c, si, q, b1)) {
-                b0 = q;
-                break;
-            }
-        /* "越南马鹿塘口岸—中国金水河口岸": the left name ends before its crossing word */
-        size_t a1 = k + 1, cw;
-        if ((cw = bcx_lex_ending(c, C_PROJ, lo, a1, &e)) != SIZE_MAX && cw > lo) {
-            near |= (unsigned)e->val;
-            a1 = cw;
-        }
-        /* the left run: a known name ending at the dash, else back to a stop character
-         * or a country prefix, at most three characters */
-        size_t a0 = known_name_ending(c, si, lo, a1);
-        if (a0 == SIZE_MAX) {
-            /* back to punctuation, a particle or a country prefix: a run of two or three
-             * characters is the name; a longer one holds words before it, keep two */
-            a0 = a1;
-            while (a0 > lo && a1 - a0 < 8 && c->t[a0 - 1].han && (a0 == a1 || c->t[a0].glued) &&
-                   !han_stop(c, a0 - 1, lim) && bcx_lex_ending(c, C_CN, lo, a0, &e) == SIZE_MAX &&
-                   bcx_lex_ending(c, C_VN, lo, a0, &e) == SIZE_MAX &&
-                   bcx_lex_ending(c, C_BOTH_SIDES, lo, a0, &e) == SIZE_MAX)
-                a0--;
-            if (a1 - a0 > 3)
-                a0 = a1 - 2;
-        }
-        /* "水口—崇左—爱店高速公路": a chain of places is a route, not a pair */
-        if (a0 > lo && (bcx_gap(c, a0 - 1) & G_DASH))
-            continue;
-        size_t pre;
-        if ((pre = bcx_lex_ending(c, C_CN, lo, a0, &e)) != SIZE_MAX)
-            ca = -1;
-        else if ((pre = bcx_lex_ending(c, C_VN, lo, a0, &e)) != SIZE_MAX)
-            ca = 1;
-        near |= crossing_near(c, si, a0, b1, 2);
-        /* the head of the phrase is its kind: "马鹿塘口岸—金水河口岸多功能跨境公路大桥" is a
-         * bridge; the last crossing word of the run of characters after the pair, up to
-         * punctuation or a particle */
-        for (size_t q = b1 + 1, head = 0;
-             q < lim && q < b1 + 12 && c->t[q].han && !(bcx_gap(c, q - 1) & (G_COMMA | G_DOT)) &&
-             !han_stop(c, q, lim);
-             q += head ? head : 1) {
-            head = bcx_lex_find(c, C_PROJ, q, &e);
-            if (head > 0 && q > b1 + 1)
-                near = (unsigned)e->val;
-        }
-        /* a list of pairs before one crossing word ("河口—老街、天保—清水等口岸") */
-        if (near == 0 && (ca == 0 || cb == 0) && present == 0)
-            continue;
-        if (a1 == a0)
-            continue;
-        if (ca == 0)
-            ca = han_side(c, si, a0, a1);
-        if (cb == 0)
-            cb = han_side(c, si, b0, b1);
-        if (ca == 0 && cb == 0) {
-            ca = han_hint(c, c->s + c->t[a0].start, c->t[a1 - 1].end - c->t[a0].start);
-            cb = han_hint(c, c->s + c->t[b0].start, c->t[b1 - 1].end - c->t[b0].start);
-        }
-        if (ca == 0 && cb != 0)
-            ca = -cb;
-        if (cb == 0 && ca != 0)
-            cb = -ca;
-        if (ca == 0) /* Chinese reports name their own side first */
-            ca = -1, cb = 1;
-        if (ca == cb)
-            continue;
-        int swapped = 0;
-        /* the kind its own crossing word states (口岸, 大桥, 铁路), else a gate pair */
-        unsigned want = want_of(near);
-        const gz_project *p = project_for(c, a0, a1 - 1, b0, b1 - 1, want, &swapped);
-        size_t v0 = ca > 0 ? a0 : b0, v1 = ca > 0 ? a1 : b1;
-        size_t w0 = ca > 0 ? b0 : a0, w1 = ca > 0 ? b1 : a1;
-        add_gate(c, si, a0, b1, c->s + c->t[v0].start, c->t[v1 - 1].end - c->t[v0].start,
-                 c->s + c->t[w0].start, c->t[w1 - 1].end - c->t[w0].start, p, near, 1,
-                 p ? 0.85 : 0.75);
-        k = b1;
     }
 }
 
@@ -770,9 +544,9 @@ static void facing_pairs(ctx *c, size_t si, unsigned present)
         /* "... station on the Chinese side": a country word just after the name */
         for (size_t q = b1 + 1; cb == 0 && q < lim && q <= b1 + 5; q++)
             cb = bcx_lex_find(c, C_VN, q, &e) > 0 ? 1 : bcx_lex_find(c, C_CN, q, &e) > 0 ? -1 : 0;
-        int ca = place_side(c, si, a0, a1 + 1);
+        int ca = bcx_place_side(c, si, a0, a1 + 1);
         if (cb == 0)
-            cb = place_side(c, si, b0, b1 + 1);
+            cb = bcx_place_side(c, si, b0, b1 + 1);
         if (cb == 0 && ca != 0)
             cb = -ca;
         if (ca == 0)
@@ -781,14 +555,12 @@ static void facing_pairs(ctx *c, size_t si, unsigned present)
             continue;
         size_t v0 = ca > 0 ? a0 : b0, v1 = ca > 0 ? a1 : b1;
         size_t w0 = ca > 0 ? b0 : a0, w1 = ca > 0 ? b1 : a1;
-        add_gate(c, si, a0, b1 + 1, c->s + c->t[v0].start, c->t[v1].end - c->t[v0].start,
-                 c->s + c->t[w0].start, c->t[w1].end - c->t[w0].start, NULL, present, 1, 0.7);
+        bcx_gate_add(c, si, a0, b1 + 1, c->s + c->t[v0].start, c->t[v1].end - c->t[v0].start,
+                     c->s + c->t[w0].start, c->t[w1].end - c->t[w0].start, NULL, present, 1, 0.7);
         f = b1;
     }
 }
 
-/* Chinese: "X口岸位于..., 与越南...Y口岸相接/相对": two names before 口岸 in a sentence
- * with a verb of facing; the one after 越南 (or a Vietnamese province) is Vietnam's. */
 /* "the second Beilun River bridge linking Dongxing and Mong Cai", "un poste-frontiere
  * intelligent entre Mong Cai et Dongxing", "pont frontalier reliant Ly Van et Shuolong":
  * a crossing word, then within six words a linking word and two names joined by "and";
@@ -825,7 +597,7 @@ static void linking_pairs(ctx *c, size_t si, unsigned present)
             continue;
         while (b1 > b0 && bcx_lex_find(c, C_PROJ, b1, &e) > 0)
             b1--;
-        int ca = place_side(c, si, a0, a1 + 1), cb = place_side(c, si, b0, b1 + 1);
+        int ca = bcx_place_side(c, si, a0, a1 + 1), cb = bcx_place_side(c, si, b0, b1 + 1);
         if (ca == 0 && cb == 0)
             continue;
         if (ca == 0)
@@ -837,60 +609,11 @@ static void linking_pairs(ctx *c, size_t si, unsigned present)
             continue;
         size_t v0 = ca > 0 ? a0 : b0, v1 = ca > 0 ? a1 : b1;
         size_t w0 = ca > 0 ? b0 : a0, w1 = ca > 0 ? b1 : a1;
-        add_gate(c, si, a0, b1 + 1, c->s + c->t[v0].start, c->t[v1].end - c->t[v0].start,
-                 c->s + c->t[w0].start, c->t[w1].end - c->t[w0].start, NULL, present | near, 1,
-                 0.7);
+        bcx_gate_add(c, si, a0, b1 + 1, c->s + c->t[v0].start, c->t[v1].end - c->t[v0].start,
+                     c->s + c->t[w0].start, c->t[w1].end - c->t[w0].start, NULL, present | near, 1,
+                     0.7);
         f = b1;
     }
-}
-
-static void han_facing(ctx *c, size_t si, unsigned present)
-{
-    const bc_lex *e = NULL;
-    size_t lo = c->se[si].t0, lim = c->se[si].t1, name[2][2] = {{0}}, found = 0;
-    int side[2] = {0, 0};
-    if (!bcx_sent_has(c, si, C_FACES, -1))
-        return;
-    for (size_t k = lo + 2; k < lim && found < 3; k++) {
-        if (bcx_words_at(c, k, lim, "口岸") == 0)
-            continue;
-        size_t end = k;
-        while (end > lo + 2 && han_modifier(c, end - 2, lim))
-            end -= 2;
-        size_t a = known_name_ending(c, si, lo, end);
-        if (a == SIZE_MAX || end - a > 4)
-            a = end - 2;
-        if (a < lo || !c->t[a].han || han_stop(c, a, lim))
-            continue;
-        if (found < 2) {
-            name[found][0] = a;
-            name[found][1] = end;
-            /* a country word or a Vietnamese province earlier in its clause */
-            for (size_t q = a; q > lo && q + 12 > a; q--) {
-                if (bcx_gap(c, q - 1) & (G_COMMA | G_DOT))
-                    break;
-                if (bcx_lex_ending(c, C_VN, lo, q, &e) != SIZE_MAX)
-                    side[found] = 1;
-                else if (bcx_lex_ending(c, C_CN, lo, q, &e) != SIZE_MAX)
-                    side[found] = -1;
-            }
-            if (side[found] == 0)
-                side[found] = han_side(c, si, a, end);
-        }
-        found++;
-    }
-    if (found != 2)
-        return;
-    if (side[0] == 0)
-        side[0] = -side[1];
-    if (side[1] == 0)
-        side[1] = -side[0];
-    if (side[0] == 0 || side[0] == side[1])
-        return;
-    int v = side[0] > 0 ? 0 : 1;
-    add_gate(c, si, name[0][0], name[1][1], c->s + c->t[name[v][0]].start,
-             c->t[name[v][1] - 1].end - c->t[name[v][0]].start, c->s + c->t[name[1 - v][0]].start,
-             c->t[name[1 - v][1] - 1].end - c->t[name[1 - v][0]].start, NULL, present, 1, 0.7);
 }
 
 void bcx_find_gates(ctx *c)
@@ -908,11 +631,11 @@ void bcx_find_gates(ctx *c)
             present = PK_GATE;
         size_t before = c->out->ngates;
         if (c->lbit == L_ZH)
-            han_pairs(c, si, present);
+            bcx_han_pairs(c, si, present);
         else
             latin_pairs(c, si, present);
         if (c->out->ngates == before && c->lbit == L_ZH)
-            han_facing(c, si, present);
+            bcx_han_facing(c, si, present);
         else if (c->out->ngates == before)
             facing_pairs(c, si, present);
         if (c->lbit != L_ZH)
@@ -925,16 +648,16 @@ void bcx_find_gates(ctx *c)
             for (size_t k = 0; k < c->g->npr; k++) {
                 const gz_project *p = &c->g->pr[k];
                 if (strcmp(GZ(c->g, p->id), c->h[q].id) == 0)
-                    add_gate(c, si, c->h[q].t0, c->h[q].t1, GZ(c->g, p->vn),
-                             strlen(GZ(c->g, p->vn)), GZ(c->g, p->cn), strlen(GZ(c->g, p->cn)), p,
-                             present, 0, 0.7);
+                    bcx_gate_add(c, si, c->h[q].t0, c->h[q].t1, GZ(c->g, p->vn),
+                                 strlen(GZ(c->g, p->vn)), GZ(c->g, p->cn), strlen(GZ(c->g, p->cn)),
+                                 p, present, 0, 0.7);
             }
         }
         for (size_t k = 0; c->g && k < c->g->npr && c->rc == BC_OK; k++) {
             const gz_project *p = &c->g->pr[k];
             const char *vn = GZ(c->g, p->vn);
             if (GZ(c->g, p->cn)[0] == '\0' && strchr(vn, ' ') != NULL && phrase_in(c, vn, lo, lim))
-                add_gate(c, si, lo, lo + 1, vn, strlen(vn), "", 0, p, present, 0, 0.6);
+                bcx_gate_add(c, si, lo, lo + 1, vn, strlen(vn), "", 0, p, present, 0, 0.6);
         }
     }
 }

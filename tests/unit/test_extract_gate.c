@@ -1,6 +1,6 @@
 /* test_extract_gate.c: gate pairs and other crossings (extract_gate.c): "X (Vietnam) - Y
  * (China)" in either order, pairs of a known project, lists of pairs next to a word for a
- * crossing, "X faces Vietnam's Y", Chinese pairs with and without country prefixes; not
+ * crossing, "X faces Vietnam's Y" (Chinese pairs: test_extract_gate_zh.c); not
  * pairs of provinces, chains or names that go on past a crossing word; the kind a pair's
  * own words state decides which known project it is. */
 #include <stdarg.h>
@@ -75,25 +75,6 @@ static void lists_and_facing_sides(void **state)
     x = run("fr", NULL,
             "Le poste-frontière de Bình Nghi fait face à celui de Ping'erguan en Chine.");
     gate(&x, "Bình Nghi", "Ping'erguan");
-    bc_extraction_free(&x);
-}
-
-static void chinese_pairs(void **state)
-{
-    (void)state;
-    bc_extraction x = run("zh", NULL,
-                          "双方同意推进中国河口—越南老街口岸建设。广西与广宁省共同宣布横模—峒中双边"
-                          "口岸正式开放。河口—老街、天保—清水等口岸进口的越南榴莲深受欢迎。");
-    const bc_xgate *g = gate(&x, "老街", "河口");
-    assert_string_equal(g->kind, "gate_pair");
-    gate(&x, "横模", "峒中");
-    gate(&x, "清水", "天保");
-    bc_extraction_free(&x);
-    x = run("zh", NULL, "尽快推动越南马鹿塘口岸—中国金水河口岸多功能跨境公路大桥建设。");
-    assert_string_equal(gate(&x, "马鹿塘", "金水河")->kind, "road_bridge");
-    bc_extraction_free(&x);
-    x = run("zh", NULL, "天保口岸位于文山州麻栗坡县，与越南河江省清水口岸相对。");
-    gate(&x, "清水", "天保");
     bc_extraction_free(&x);
 }
 
@@ -232,7 +213,6 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(tagged_and_known_pairs),
         cmocka_unit_test(lists_and_facing_sides),
-        cmocka_unit_test(chinese_pairs),
         cmocka_unit_test(not_pairs),
         cmocka_unit_test(spellings_numbers_and_deadlines),
         cmocka_unit_test(the_kind_its_words_state),

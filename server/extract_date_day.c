@@ -82,6 +82,23 @@ static void to_range(dres *r, int day2)
     r->prec = 0;
 }
 
+/* The end of a day written with its month in words ("30 octobre", "October 30"): a
+ * year right after it (a comma between at most), then the day, or the span to day2 when
+ * day2 > 0, from token i to the year or the month's end. */
+static int end_day(const ctx *c, size_t i, size_t j, size_t lim, int y, int mon, int day, int day2,
+                   int future, dres *r)
+{
+    if (j < lim && bcx_year_of(c, j, lim) &&
+        (bcx_gap(c, j - 1) & ~(unsigned)(G_SPACE | G_COMMA)) == 0)
+        y = bcx_year_of(c, j++, lim);
+    if (!set_day(c, y, mon, day, future, r))
+        return 0;
+    r->n = j - i;
+    if (day2)
+        to_range(r, day2);
+    return 1;
+}
+
 /* A Chinese day without its month that opens a clause and the time of day or a comma
  * follows ("12日上午，", "本报讯 12日，"): a day of the reference month when at most ten
  * days before the reference day (or after it, said to be coming); any other such day
@@ -268,15 +285,7 @@ int bcx_try_day(const ctx *c, size_t i, size_t lim, dres *r)
             return 0;
         mon = (int)e->val;
         j += n;
-        if (j < lim && bcx_year_of(c, j, lim) &&
-            (bcx_gap(c, j - 1) & ~(unsigned)(G_SPACE | G_COMMA)) == 0)
-            y = bcx_year_of(c, j++, lim);
-        if (!set_day(c, y, mon, day, future, r))
-            return 0;
-        r->n = j - i;
-        if (day2)
-            to_range(r, day2);
-        return 1;
+        return end_day(c, i, j, lim, y, mon, day, day2, future, r);
     } else if ((n = bcx_lex_find(c, C_MONTH, i, &e)) > 0 && (day = day_at(c, i + n, lim, &dn)) &&
                (bcx_joined(c, i + n - 1) ||
                 !(bcx_gap(c, i + n - 1) & ~(unsigned)(G_SPACE | G_DOT))) &&
@@ -290,15 +299,7 @@ int bcx_try_day(const ctx *c, size_t i, size_t lim, dres *r)
             j += s + dn2;
         else
             day2 = 0;
-        if (j < lim && bcx_year_of(c, j, lim) &&
-            (bcx_gap(c, j - 1) & ~(unsigned)(G_SPACE | G_COMMA)) == 0)
-            y = bcx_year_of(c, j++, lim);
-        if (!set_day(c, y, mon, day, future, r))
-            return 0;
-        r->n = j - i;
-        if (day2)
-            to_range(r, day2);
-        return 1;
+        return end_day(c, i, j, lim, y, mon, day, day2, future, r);
     } else {
         return 0;
     }

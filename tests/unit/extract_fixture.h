@@ -66,6 +66,37 @@ static inline int has_fig(const bc_extraction *x, double value)
     return 0;
 }
 
+/* The date of x written iso, or NULL. */
+static inline const bc_xdate *date_of(const bc_extraction *x, const char *iso)
+{
+    for (size_t i = 0; i < x->ndates; i++)
+        if (strcmp(x->dates[i].iso, iso) == 0)
+            return &x->dates[i];
+    return NULL;
+}
+
+/* One sentence, the date it must yield, and whether that date is inferred. */
+typedef struct xdate_case {
+    const char *lang, *text, *iso;
+    int inferred;
+} xdate_case;
+
+/* Runs each case against the reference date ref; fails on a missing date or a wrong
+ * inferred mark. */
+static inline void expect_dates(const xdate_case *cases, size_t n, const char *ref)
+{
+    for (size_t i = 0; i < n; i++) {
+        bc_extraction x = run(cases[i].lang, ref, cases[i].text);
+        const bc_xdate *d = date_of(&x, cases[i].iso);
+        if (d == NULL)
+            fail_msg("%s: no date %s (%zu dates, first %s)", cases[i].text, cases[i].iso, x.ndates,
+                     x.ndates ? x.dates[0].iso : "-");
+        if (d->inferred != cases[i].inferred)
+            fail_msg("%s: %s inferred %d", cases[i].text, cases[i].iso, d->inferred);
+        bc_extraction_free(&x);
+    }
+}
+
 /* The meeting of mechanism mech ("" none) and number ord (0 none). */
 static inline const bc_xmeeting *meet(const bc_extraction *x, const char *mech, int ord)
 {

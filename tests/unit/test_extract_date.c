@@ -11,14 +11,6 @@
 
 #include "extract_fixture.h"
 
-static const bc_xdate *date_of(const bc_extraction *x, const char *iso)
-{
-    for (size_t i = 0; i < x->ndates; i++)
-        if (strcmp(x->dates[i].iso, iso) == 0)
-            return &x->dates[i];
-    return NULL;
-}
-
 /* The meeting of text (there is one), failing the test otherwise. */
 static const bc_xmeeting *only_meeting(const bc_extraction *x, const char *text)
 {
@@ -92,10 +84,7 @@ static void a_day_months_ahead_has_no_year_unless_said_to_come(void **state)
 static void years_in_every_language(void **state)
 {
     (void)state;
-    static const struct {
-        const char *lang, *text, *iso;
-        int inferred;
-    } cases[] = {
+    static const xdate_case cases[] = {
         {"pl", "Wzrost w 2024 roku.", "2024", 0},
         {"pl", "Wpływy wyniosły w ubiegłym roku 7 mld VND.", "2024", 1},
         {"sv", "Det ökade år 2024.", "2024", 0},
@@ -105,16 +94,7 @@ static void years_in_every_language(void **state)
         {"zh", "2024年增长。", "2024", 0},
         {"zh", "去年增长。", "2024", 1},
     };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        bc_extraction x = run(cases[i].lang, "2025-10-31", cases[i].text);
-        const bc_xdate *d = date_of(&x, cases[i].iso);
-        if (d == NULL)
-            fail_msg("%s: no date %s (%zu dates, first %s)", cases[i].text, cases[i].iso, x.ndates,
-                     x.ndates ? x.dates[0].iso : "-");
-        if (d->inferred != cases[i].inferred)
-            fail_msg("%s: %s inferred %d", cases[i].text, cases[i].iso, d->inferred);
-        bc_extraction_free(&x);
-    }
+    expect_dates(cases, sizeof cases / sizeof cases[0], "2025-10-31");
 }
 
 static void without_a_reference_nothing_is_completed(void **state)

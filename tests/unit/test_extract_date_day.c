@@ -11,21 +11,10 @@
 
 #include "extract_fixture.h"
 
-static const bc_xdate *date_of(const bc_extraction *x, const char *iso)
-{
-    for (size_t i = 0; i < x->ndates; i++)
-        if (strcmp(x->dates[i].iso, iso) == 0)
-            return &x->dates[i];
-    return NULL;
-}
-
 static void days_and_months_in_every_language(void **state)
 {
     (void)state;
-    static const struct {
-        const char *lang, *text, *iso;
-        int inferred;
-    } cases[] = {
+    static const xdate_case cases[] = {
         {"pl", "Spotkanie 30 października.", "2025-10-30", 1},
         {"pl", "Podpisano 30/10/2025.", "2025-10-30", 0},
         {"pl", "Po spotkaniu (czerwiec 2024 r.) prace trwały.", "2024-06", 0},
@@ -43,16 +32,7 @@ static void days_and_months_in_every_language(void **state)
         {"fr", "Elle a eu lieu le 12 décembre 2018.", "2018-12-12", 0},
         {"fr", "Elle a eu lieu le 1er janvier 2025.", "2025-01-01", 0},
     };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        bc_extraction x = run(cases[i].lang, "2025-10-31", cases[i].text);
-        const bc_xdate *d = date_of(&x, cases[i].iso);
-        if (d == NULL)
-            fail_msg("%s: no date %s (%zu dates, first %s)", cases[i].text, cases[i].iso, x.ndates,
-                     x.ndates ? x.dates[0].iso : "-");
-        if (d->inferred != cases[i].inferred)
-            fail_msg("%s: %s inferred %d", cases[i].text, cases[i].iso, d->inferred);
-        bc_extraction_free(&x);
-    }
+    expect_dates(cases, sizeof cases / sizeof cases[0], "2025-10-31");
 }
 
 int main(void)

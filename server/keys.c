@@ -357,38 +357,14 @@ int bc_keys_active(bc_store *s, int *n, bc_err *err)
 
 int bc_keys_carry_over(bc_store *from, bc_store *to, bc_err *err)
 {
-    sqlite3_stmt *has = NULL;
-    int rc = bc_store_stmt(
-        from, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'api_keys'", &has, err);
-    if (rc != BC_OK)
+    int present;
+    int rc = bc_store_has_table(from, "api_keys", &present, err);
+    if (rc != BC_OK || !present)
         return rc;
-    int present = sqlite3_step(has) == SQLITE_ROW;
-    sqlite3_reset(has);
-    if (!present)
-        return BC_OK;
-    sqlite3_stmt *rd = NULL, *wr = NULL;
-    rc = bc_store_stmt(from, "SELECT " KEY_COLUMNS ", hash FROM api_keys ORDER BY id", &rd, err);
-    if (rc == BC_OK)
-        rc = bc_store_stmt(to,
-                           "INSERT INTO api_keys (id, name, role, created_at, created_by, "
-                           "last_used_at, revoked_at, revoked_by, hash) "
-                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                           &wr, err);
-    while (rc == BC_OK) {
-        int step = sqlite3_step(rd);
-        if (step == SQLITE_DONE)
-            break;
-        if (step != SQLITE_ROW) {
-            rc = bc_store_error(from, err, "reading the keys to carry over");
-            break;
-        }
-        for (int i = 0; i < 9 && rc == BC_OK; i++)
-            if (sqlite3_bind_value(wr, i + 1, sqlite3_column_value(rd, i)) != SQLITE_OK)
-                rc = bc_store_error(to, err, "carrying a key over");
-        if (rc == BC_OK && sqlite3_step(wr) != SQLITE_DONE)
-            rc = bc_store_error(to, err, "carrying a key over");
-        sqlite3_reset(wr);
-    }
-    sqlite3_reset(rd);
-    return rc;
+    return bc_store_copy_rows(from, "SELECT " KEY_COLUMNS ", hash FROM api_keys ORDER BY id", to,
+                              "INSERT INTO api_keys (id, name, role, created_at, created_by, "
+                              "last_used_at, revoked_at, revoked_by, hash) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                              9, "reading the keys to carry over", "carrying a key over", NULL,
+                              NULL, err);
 }

@@ -155,52 +155,37 @@ static int replay_one(bc_store *to, sqlite3_stmt *row, bc_review_replay *stats, 
     return rc;
 }
 
+/* Counts a carried-over log row as a decision unless it is a key change (those are
+ * not replayed: the keys are carried over as they are). */
+static void count_decision(sqlite3_stmt *row, void *ctx)
+{
+    const unsigned char *kind = sqlite3_column_text(row, 5);
+    if (kind == NULL || strcmp((const char *)kind, "key") != 0)
+        ((bc_review_replay *)ctx)->decisions++;
+}
+
 int bc_review_carry_over(bc_store *from, bc_store *to, bc_review_replay *stats, bc_err *err)
 {
     bc_review_replay local;
     if (stats == NULL)
         stats = &local;
     memset(stats, 0, sizeof *stats);
-    char ignored[8];
-    int present = review_one(from, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1",
-                             BC_BINDS(bc_text("review_log")), ignored, sizeof ignored, err);
-    if (present <= 0)
-        return present < 0 ? err->code : BC_OK;
-    sqlite3_stmt *rd = NULL, *wr = NULL;
-    int rc = bc_store_begin(to, err);
+    int present;
+    int rc = bc_store_has_table(from, "review_log", &present, err);
+    if (rc != BC_OK || !present)
+        return rc;
+    rc = bc_store_begin(to, err);
     if (rc == BC_OK)
-        rc = bc_store_stmt(from,
-                           "SELECT seq, at, reviewer, via, action, kind, fact_id, source_id, "
-                           "fingerprint, from_curation, to_curation, changes, note "
-                           "FROM review_log ORDER BY seq",
-                           &rd, err);
-    if (rc == BC_OK)
-        rc = bc_store_stmt(to,
-                           "INSERT INTO review_log (seq, at, reviewer, via, action, kind, "
-                           "fact_id, source_id, fingerprint, from_curation, to_curation, "
-                           "changes, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
-                           "?12, ?13)",
-                           &wr, err);
-    while (rc == BC_OK) {
-        int step = sqlite3_step(rd);
-        if (step == SQLITE_DONE)
-            break;
-        if (step != SQLITE_ROW) {
-            rc = bc_store_error(from, err, "reading the review log to carry over");
-            break;
-        }
-        for (int i = 0; i < 13 && rc == BC_OK; i++)
-            if (sqlite3_bind_value(wr, i + 1, sqlite3_column_value(rd, i)) != SQLITE_OK)
-                rc = bc_store_error(to, err, "carrying the review log over");
-        const unsigned char *kind = sqlite3_column_text(rd, 5);
-        int key_change = kind != NULL && strcmp((const char *)kind, "key") == 0;
-        if (rc == BC_OK && sqlite3_step(wr) != SQLITE_DONE)
-            rc = bc_store_error(to, err, "carrying the review log over");
-        sqlite3_reset(wr);
-        if (rc == BC_OK && !key_change)
-            stats->decisions++;
-    }
-    sqlite3_reset(rd); /* also after an error: a cached statement holds no read open */
+        rc = bc_store_copy_rows(
+            from,
+            "SELECT seq, at, reviewer, via, action, kind, fact_id, source_id, fingerprint, "
+            "from_curation, to_curation, changes, note FROM review_log ORDER BY seq",
+            to,
+            "INSERT INTO review_log (seq, at, reviewer, via, action, kind, fact_id, source_id, "
+            "fingerprint, from_curation, to_curation, changes, note) VALUES (?1, ?2, ?3, ?4, "
+            "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+            13, "reading the review log to carry over", "carrying the review log over",
+            count_decision, stats, err);
     /* a store from before key changes were logged (migration 0017): enter its keys'
      * changes from the carried-over key table, as the migration does */
     if (rc == BC_OK)

@@ -453,6 +453,57 @@ int bc_store_meta_get(bc_store *s, const char *key, char **out, bc_err *err)
     return rc;
 }
 
+int bc_store_has_table(bc_store *s, const char *name, int *present, bc_err *err)
+{
+    sqlite3_stmt *st;
+    *present = 0;
+    int rc = bc_store_stmt(s, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1", &st,
+                           err);
+    if (rc != BC_OK)
+        return rc;
+    if (sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC) != SQLITE_OK) {
+        rc = bc_store_error(s, err, "looking for a table");
+    } else {
+        int step = sqlite3_step(st);
+        if (step == SQLITE_ROW)
+            *present = 1;
+        else if (step != SQLITE_DONE)
+            rc = bc_store_error(s, err, "looking for a table");
+    }
+    sqlite3_reset(st);
+    return rc;
+}
+
+int bc_store_copy_rows(bc_store *from, const char *select_sql, bc_store *to, const char *insert_sql,
+                       int ncols, const char *reading, const char *writing,
+                       void (*row_done)(sqlite3_stmt *row, void *ctx), void *ctx, bc_err *err)
+{
+    sqlite3_stmt *rd = NULL, *wr = NULL;
+    int rc = bc_store_stmt(from, select_sql, &rd, err);
+    if (rc == BC_OK)
+        rc = bc_store_stmt(to, insert_sql, &wr, err);
+    while (rc == BC_OK) {
+        int step = sqlite3_step(rd);
+        if (step == SQLITE_DONE)
+            break;
+        if (step != SQLITE_ROW) {
+            rc = bc_store_error(from, err, reading);
+            break;
+        }
+        for (int i = 0; i < ncols && rc == BC_OK; i++)
+            if (sqlite3_bind_value(wr, i + 1, sqlite3_column_value(rd, i)) != SQLITE_OK)
+                rc = bc_store_error(to, err, writing);
+        if (rc == BC_OK && sqlite3_step(wr) != SQLITE_DONE)
+            rc = bc_store_error(to, err, writing);
+        sqlite3_reset(wr);
+        if (rc == BC_OK && row_done != NULL)
+            row_done(rd, ctx);
+    }
+    if (rd != NULL)
+        sqlite3_reset(rd); /* also after an error: a cached statement holds no read open */
+    return rc;
+}
+
 struct bc_store_pool {
     pthread_mutex_t lock;
     pthread_cond_t freed;

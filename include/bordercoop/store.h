@@ -149,6 +149,18 @@ int bc_store_exec(bc_store *s, const char *sql, bc_err *err);
  * the key is absent. */
 int bc_store_meta_get(bc_store *s, const char *key, char **out, bc_err *err);
 
+/* Sets *present to 1 when s has a table of that name, else 0. */
+int bc_store_has_table(bc_store *s, const char *name, int *present, bc_err *err);
+
+/* Copies every row select_sql reads from `from` into `to` with insert_sql, whose
+ * parameters ?1..?ncols are the selected columns in order, each value as SQLite holds
+ * it. After each row written, row_done (when not NULL) is given the row read and ctx.
+ * Failures name `reading` or `writing` (what was being done). Runs in the caller's
+ * transaction; both statements are left reset. */
+int bc_store_copy_rows(bc_store *from, const char *select_sql, bc_store *to, const char *insert_sql,
+                       int ncols, const char *reading, const char *writing,
+                       void (*row_done)(sqlite3_stmt *row, void *ctx), void *ctx, bc_err *err);
+
 /* Fills err from the connection's last SQLite error, prefixed with what was being done;
  * returns BC_ENOMEM when SQLite ran out of memory, else BC_ESTORE. */
 int bc_store_error(bc_store *s, bc_err *err, const char *doing);

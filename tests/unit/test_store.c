@@ -270,6 +270,59 @@ static void wal_store_on_readonly_media_is_read_immutable(void **state)
     assert_int_equal(WEXITSTATUS(status), 0);
 }
 
+/* bc_store_has_table and bc_store_copy_rows: rows copied as they are, the callback once
+ * per row written, and a failed insert named and stopping the copy. */
+static int copied;
+static void count_row(sqlite3_stmt *row, void *ctx)
+{
+    (void)row;
+    (void)ctx;
+    copied++;
+}
+
+static void tables_are_found_and_rows_copied(void **state)
+{
+    (void)state;
+    bc_store *a = NULL, *b = NULL;
+    bc_err err;
+    assert_int_equal(bc_store_open(":memory:", BC_STORE_CREATE, &a, &err), 0);
+    assert_int_equal(bc_store_open(":memory:", BC_STORE_CREATE, &b, &err), 0);
+    assert_int_equal(bc_store_exec(a,
+                                   "CREATE TABLE t (k INTEGER PRIMARY KEY, v); INSERT INTO t "
+                                   "VALUES (1, 'x'), (2, NULL), (3, 2.5)",
+                                   &err),
+                     0);
+    assert_int_equal(bc_store_exec(b, "CREATE TABLE t (k INTEGER PRIMARY KEY, v)", &err), 0);
+    int present = -1;
+    assert_int_equal(bc_store_has_table(a, "t", &present, &err), 0);
+    assert_int_equal(present, 1);
+    assert_int_equal(bc_store_has_table(a, "nope", &present, &err), 0);
+    assert_int_equal(present, 0);
+    copied = 0;
+    assert_int_equal(bc_store_copy_rows(a, "SELECT k, v FROM t ORDER BY k", b,
+                                        "INSERT INTO t (k, v) VALUES (?1, ?2)", 2, "reading t",
+                                        "writing t", count_row, NULL, &err),
+                     0);
+    assert_int_equal(copied, 3);
+    char *v = NULL;
+    sqlite3_stmt *st;
+    assert_int_equal(bc_store_stmt(b, "SELECT group_concat(quote(v), ',') FROM t", &st, &err), 0);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    v = (char *)sqlite3_column_text(st, 0);
+    assert_string_equal(v, "'x',NULL,2.5");
+    sqlite3_reset(st);
+    /* the same keys again: the first insert fails, named, and nothing more is counted */
+    copied = 0;
+    assert_int_not_equal(bc_store_copy_rows(a, "SELECT k, v FROM t ORDER BY k", b,
+                                            "INSERT INTO t (k, v) VALUES (?1, ?2)", 2, "reading t",
+                                            "writing t", count_row, NULL, &err),
+                         0);
+    assert_int_equal(copied, 0);
+    assert_non_null(strstr(err.msg, "writing t"));
+    bc_store_close(a);
+    bc_store_close(b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -281,6 +334,7 @@ int main(void)
         cmocka_unit_test(statements_are_cached_by_text),
         cmocka_unit_test(statement_cache_survives_allocation_failure),
         cmocka_unit_test(meta_get),
+        cmocka_unit_test(tables_are_found_and_rows_copied),
         cmocka_unit_test(pool_hands_out_distinct_connections),
         cmocka_unit_test(wal_store_on_readonly_media_is_read_immutable),
     };

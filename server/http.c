@@ -53,16 +53,23 @@ struct job_state {
     bc_cached *entry; /* the representation the worker cached, or NULL */
 };
 
-/* A zeroed context: from the pool when one is free (its arena chunk kept), else new. */
+/* A zeroed context: the I/O thread's spare when there is one I/O thread (no lock), else
+ * from the pool when one is free (its arena chunk kept), else new. */
 static req_ctx *ctx_get(bc_http *h)
 {
-    pthread_mutex_lock(&h->pool_lock);
-    req_ctx *c = h->pool;
-    if (c != NULL) {
-        h->pool = c->next_free;
-        h->pooled--;
+    req_ctx *c = NULL;
+    if (h->share_responses && h->spare != NULL) {
+        c = h->spare;
+        h->spare = NULL;
+    } else {
+        pthread_mutex_lock(&h->pool_lock);
+        c = h->pool;
+        if (c != NULL) {
+            h->pool = c->next_free;
+            h->pooled--;
+        }
+        pthread_mutex_unlock(&h->pool_lock);
     }
-    pthread_mutex_unlock(&h->pool_lock);
     if (c == NULL)
         return bc_calloc(1, sizeof *c);
     bc_arena kept = c->arena;
@@ -71,11 +78,16 @@ static req_ctx *ctx_get(bc_http *h)
     return c;
 }
 
-/* Returns a finished context to the pool (or frees it when the pool is full). */
+/* Returns a finished context to the spare slot or the pool (or frees it when the pool is
+ * full). Called on the I/O thread only (libmicrohttpd's completion callback). */
 static void ctx_put(bc_http *h, req_ctx *c)
 {
     bc_buf_free(&c->body);
     bc_arena_reset(&c->arena);
+    if (h->share_responses && h->spare == NULL) {
+        h->spare = c;
+        return;
+    }
     pthread_mutex_lock(&h->pool_lock);
     int keep = h->pooled < CTX_POOL_MAX;
     if (keep) {
@@ -92,6 +104,11 @@ static void ctx_put(bc_http *h, req_ctx *c)
 
 static void ctx_pool_free(bc_http *h)
 {
+    if (h->spare != NULL) {
+        h->spare->next_free = h->pool;
+        h->pool = h->spare;
+        h->spare = NULL;
+    }
     while (h->pool != NULL) {
         req_ctx *next = h->pool->next_free;
         bc_arena_free(&h->pool->arena);

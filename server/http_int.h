@@ -89,6 +89,8 @@ struct bc_http {
     pthread_mutex_t pool_lock;
     req_ctx *pool; /* free contexts, linked through next_free */
     int pooled;
+    req_ctx *spare; /* one free context kept without the lock: one I/O thread only
+                     * (share_responses), which alone gets and puts contexts */
 };
 
 /* One request, from its request line to its completion. */
@@ -156,7 +158,7 @@ enum MHD_Result bc_http_send(struct MHD_Connection *con, req_ctx *c, bc_response
 enum MHD_Result bc_http_send_cached(struct MHD_Connection *con, req_ctx *c, bc_cached *e, int gzip,
                                     int not_modified);
 /* Releases a ready response a cache entry kept (bc_cache_set_prebuilt_free's hook). */
-void bc_http_release_prebuilt(void *response);
+void bc_http_release_prebuilt(void *prebuilt);
 /* If-None-Match, else If-Modified-Since, for a cached representation e. */
 int bc_http_not_modified(const req_ctx *c, const bc_cached *e, int gzip, const char *inm,
                          const char *ims);

@@ -167,9 +167,44 @@ static struct MHD_Response *cached_response(const req_ctx *c, bc_cached *e, int 
     return r;
 }
 
-void bc_http_release_prebuilt(void *r)
+/* A cache entry's ready answer: the response, and where in it the two values that change
+ * from request to request are (libmicrohttpd's own copies of them, each always the same
+ * length), so that a request overwrites them without looking them up. */
+typedef struct prebuilt {
+    struct MHD_Response *r;
+    char *id, *date;
+    size_t id_len, date_len;
+} prebuilt;
+
+void bc_http_release_prebuilt(void *p)
 {
-    MHD_destroy_response(r);
+    prebuilt *pb = p;
+    MHD_destroy_response(pb->r);
+    bc_free(pb);
+}
+
+/* The ready answer for slot of e, made on first use; NULL when it cannot be made. */
+static prebuilt *prebuilt_get(const req_ctx *c, bc_cached *e, int slot, int use_gz,
+                              int not_modified)
+{
+    if (e->prebuilt[slot] != NULL)
+        return e->prebuilt[slot];
+    prebuilt *pb = bc_malloc(sizeof *pb);
+    struct MHD_Response *r = pb != NULL ? cached_response(c, e, use_gz, not_modified) : NULL;
+    if (r != NULL && MHD_add_response_header(r, "X-Request-Id", c->id) == MHD_YES &&
+        MHD_add_response_header(r, "Date", date_now()) == MHD_YES) {
+        pb->r = r;
+        pb->id = (char *)MHD_get_response_header(r, "X-Request-Id");
+        pb->date = (char *)MHD_get_response_header(r, "Date");
+        pb->id_len = pb->id != NULL ? strlen(pb->id) : 0;
+        pb->date_len = pb->date != NULL ? strlen(pb->date) : 0;
+        if (pb->id != NULL && pb->date != NULL)
+            return e->prebuilt[slot] = pb;
+    }
+    if (r != NULL)
+        MHD_destroy_response(r);
+    bc_free(pb);
+    return NULL;
 }
 
 enum MHD_Result bc_http_send_cached(struct MHD_Connection *con, req_ctx *c, bc_cached *e, int gzip,
@@ -187,25 +222,13 @@ enum MHD_Result bc_http_send_cached(struct MHD_Connection *con, req_ctx *c, bc_c
          * (same length) just before queuing. Safe with one I/O thread: libmicrohttpd copies the
          * headers into the connection's buffer before it handles another connection. It
          * saves the response object and a dozen header copies per request. */
-        int slot = (not_modified ? 2 : 0) + use_gz;
-        struct MHD_Response *r = e->prebuilt[slot];
-        if (r == NULL) {
-            r = cached_response(c, e, use_gz, not_modified);
-            if (r != NULL && MHD_add_response_header(r, "X-Request-Id", c->id) == MHD_YES &&
-                MHD_add_response_header(r, "Date", date_now()) == MHD_YES)
-                e->prebuilt[slot] = r;
-            else if (r != NULL)
-                MHD_destroy_response(r), r = NULL;
-        }
-        /* the two values that change, each always the same length */
-        char *id = r != NULL ? (char *)MHD_get_response_header(r, "X-Request-Id") : NULL;
-        char *date = r != NULL ? (char *)MHD_get_response_header(r, "Date") : NULL;
+        prebuilt *pb = prebuilt_get(c, e, (not_modified ? 2 : 0) + use_gz, use_gz, not_modified);
         const char *now = date_now();
-        if (id != NULL && strlen(id) == strlen(c->id) && date != NULL &&
-            strlen(date) == strlen(now)) {
-            memcpy(id, c->id, strlen(c->id));
-            memcpy(date, now, strlen(now));
-            return MHD_queue_response(con, (unsigned int)status, r);
+        size_t id_len = strlen(c->id);
+        if (pb != NULL && pb->id_len == id_len && pb->date_len == strlen(now)) {
+            memcpy(pb->id, c->id, id_len);
+            memcpy(pb->date, now, pb->date_len);
+            return MHD_queue_response(con, (unsigned int)status, pb->r);
         }
     }
     struct MHD_Response *r = cached_response(c, e, use_gz, not_modified);

@@ -42,11 +42,15 @@ void bc_metrics_request(int route, const char *method, int status, double second
         route = MAX_ROUTES - 1;
     size_t m = NMETHODS - 1, s = NSTATUSES - 1;
     for (size_t i = 0; i + 1 < NMETHODS; i++)
-        if (strcmp(METHODS[i], method) == 0)
+        if (strcmp(METHODS[i], method) == 0) {
             m = i;
+            break;
+        }
     for (size_t i = 0; i + 1 < NSTATUSES; i++)
-        if (STATUSES[i] == status)
+        if (STATUSES[i] == status) {
             s = i;
+            break;
+        }
     atomic_fetch_add_explicit(&requests[route][m][s], 1, memory_order_relaxed);
     size_t b = 0;
     while (b < NBUCKETS && seconds > BUCKETS[b])

@@ -1,8 +1,9 @@
 /* reaper.c: connection tracking and slow-client shedding (see reaper.h).
  *
- * The I/O thread writes a connection's phase and clocks with atomic stores (no lock on
- * the request path); only opening and closing a connection take the list lock. The
- * reaper thread reads them under that lock, so a descriptor it shuts down is always one
+ * The I/O thread writes a connection's phase and clocks with release stores (no lock and
+ * no locked instruction on the request path: plain moves on x86; a reader that sees a
+ * phase sees the clock stored before it); only opening and closing a connection take the list lock.
+ * The reaper thread reads them under that lock, so a descriptor it shuts down is always one
  * libmicrohttpd has not closed yet: NOTIFY_CLOSED (bc_reaper_closed) comes before
  * close(2) and needs the same lock. */
 #include "bordercoop/reaper.h"
@@ -294,38 +295,40 @@ void bc_reaper_head_begun(bc_conn_track *t, uint64_t now)
 {
     if (t == NULL)
         return;
-    atomic_store(&t->since, now);
-    atomic_store(&t->phase, T_HEAD);
+    atomic_store_explicit(&t->since, now, memory_order_release);
+    atomic_store_explicit(&t->phase, T_HEAD, memory_order_release);
 }
 
 void bc_reaper_head_done(bc_conn_track *t, uint64_t body, uint64_t now)
 {
     if (t == NULL)
         return;
-    atomic_store(&t->body_bytes, 0);
-    atomic_store(&t->since, now);
-    atomic_store(&t->phase, body > 0 ? T_BODY : T_ANSWER);
+    atomic_store_explicit(&t->body_bytes, 0, memory_order_release);
+    atomic_store_explicit(&t->since, now, memory_order_release);
+    atomic_store_explicit(&t->phase, body > 0 ? T_BODY : T_ANSWER, memory_order_release);
 }
 
 void bc_reaper_body(bc_conn_track *t, size_t n)
 {
     if (t != NULL)
-        atomic_fetch_add(&t->body_bytes, n);
+        atomic_fetch_add_explicit(&t->body_bytes, n, memory_order_relaxed);
 }
 
 void bc_reaper_answering(bc_conn_track *t)
 {
     if (t != NULL)
-        atomic_store(&t->phase, T_ANSWER);
+        atomic_store_explicit(&t->phase, T_ANSWER, memory_order_release);
 }
 
 void bc_reaper_request_done(bc_conn_track *t, uint64_t now)
 {
     if (t == NULL)
         return;
-    atomic_store(&t->since, now);
-    atomic_fetch_add(&t->served, 1);
-    atomic_store(&t->phase, T_IDLE);
+    atomic_store_explicit(&t->since, now, memory_order_release);
+    /* one writer (the connection's I/O thread): no read-modify-write needed */
+    atomic_store_explicit(&t->served, atomic_load_explicit(&t->served, memory_order_relaxed) + 1,
+                          memory_order_release);
+    atomic_store_explicit(&t->phase, T_IDLE, memory_order_release);
 }
 
 const char *bc_reaper_why(const bc_conn_track *t)

@@ -30,11 +30,32 @@ static void refuse(bc_strict *s, int status, const char *code, const char *fmt, 
             *p = '?';
 }
 
+/* RFC 9110 5.6.2 tchar: ALPHA, DIGIT and "!#$%&'*+-.^_`|~" (no strchr: every header name
+ * of every request is checked byte by byte, and a switch compiles to a bit test) */
 static int tchar(unsigned char c)
 {
     if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
         return 1;
-    return c != '\0' && strchr("!#$%&'*+-.^_`|~", c) != NULL;
+    switch (c) {
+    case '!':
+    case '#':
+    case '$':
+    case '%':
+    case '&':
+    case '\'':
+    case '*':
+    case '+':
+    case '-':
+    case '.':
+    case '^':
+    case '_':
+    case '`':
+    case '|':
+    case '~':
+        return 1;
+    default:
+        return 0;
+    }
 }
 
 int bc_strict_is_token(const char *s, size_t n)

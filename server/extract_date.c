@@ -201,8 +201,8 @@ static int dateline(const ctx *c, size_t si, size_t i, const dres *r)
     size_t t0 = c->se[si].t0, lim = c->se[si].t1, k = i + r->n;
     if (r->prec != 3 || i - t0 > 6 || k >= lim)
         return 0;
-    if (c->lbit == L_ZH)
-        return bcx_words_at(c, k, lim, "电") > 0;
+    if (c->lbit == L_ZH) /* "新华社南宁6月13日电", "本报昆明6月13日讯" */
+        return bcx_words_at(c, k, lim, "电") > 0 || bcx_words_at(c, k, lim, "讯") > 0;
     if (i > t0 && !(bcx_gap(c, i - 1) & G_COMMA))
         return 0;
     if (bcx_word_is(c, k, lim, "r") && (bcx_gap(c, k) & G_DOT))
@@ -330,6 +330,42 @@ static void weekday_day(const ctx *c, int wd, int future, dres *r)
     r->weekday = 1;
 }
 
+/* "Yesterday" (days = -1) of the reference date, or of a Chinese dateline's day
+ * ("新华社南宁6月13日电 ... 昨天"): a day, its year the reference date's (inferred); with a
+ * dateline and no reference date, its month and day ("--06-12"); else none. */
+static void rel_day(const ctx *c, int days, dres *r)
+{
+    int y = c->ry, m = c->rm, d = c->rd;
+    if (c->dld != 0) {
+        m = c->dlm, d = c->dld;
+        if (y != 0 && c->rm != 0 && m > c->rm)
+            y--; /* a dateline of December in a report published in January */
+    }
+    if (m == 0 || d == 0 || (y == 0 && d + days < 1))
+        return;
+    if (y == 0) {
+        snprintf(r->iso, sizeof r->iso, "--%02d-%02d", m, d + days);
+    } else {
+        civil_from_days(days_from_civil(y, m, d) + days, &y, &m, &d);
+        snprintf(r->iso, sizeof r->iso, "%04d-%02d-%02d", y, m, d);
+        r->inferred = 1;
+    }
+    r->prec = 3;
+    r->weekday = 1;
+}
+
+/* "The same month" ("同月", "cung thang", "le meme mois"): the month of date d, when it
+ * writes its year. */
+static void same_month(const xd *d, dres *r)
+{
+    if (d->iso[0] == '-' || strlen(d->iso) < 7 || strchr(d->iso, '/') != NULL)
+        return;
+    snprintf(r->iso, sizeof r->iso, "%.7s", d->iso);
+    r->prec = 2;
+    r->inferred = d->inferred;
+    r->same_day = 1;
+}
+
 void bcx_find_dates(ctx *c)
 {
     const bc_lex *e = NULL;
@@ -337,6 +373,7 @@ void bcx_find_dates(ctx *c)
     if (c->rc != BC_OK)
         return;
     size_t last_day = SIZE_MAX; /* the last day named, for "the same day" */
+    size_t last_mon = SIZE_MAX; /* the last day or month named, for "the same month" */
     size_t body = 0;            /* the body's first sentence */
     while (body < c->ns && c->se[body].heading)
         body++;
@@ -345,13 +382,17 @@ void bcx_find_dates(ctx *c)
         c->se[si].d0 = c->nd;
         while (i < lim && c->rc == BC_OK) {
             dres r;
-            int y, y2;
+            int y, y2, dl = 0;
             size_t n;
             memset(&r, 0, sizeof r);
             if (bcx_try_months(c, i, lim, &r) ||
                 (c->lbit != L_ZH && bcx_try_month_range(c, i, lim, &r)) ||
                 bcx_try_day(c, i, lim, &r) || bcx_try_month(c, i, lim, &r)) {
                 /* found */
+            } else if ((n = bcx_lex_find(c, C_SAME_DAY, i, &e)) > 0 && e->val == 2) {
+                if (last_mon != SIZE_MAX)
+                    same_month(&c->d[last_mon], &r);
+                r.n = n;
             } else if (last_day != SIZE_MAX && (n = bcx_lex_find(c, C_SAME_DAY, i, &e)) > 0) {
                 /* "Cung ngay", "W tym samym dniu", "当天": the day last named */
                 memcpy(r.iso, c->d[last_day].iso, sizeof r.iso);
@@ -381,6 +422,9 @@ void bcx_find_dates(ctx *c)
                     dated = c->t[q].kind == T_NUM || c->t[q].kind == T_DATE; /* "mardi 11 juin" */
                 if (c->ry != 0 && c->rd != 0 && !dated)
                     weekday_day(c, (int)e->val, bcx_future_at(c, i), &r);
+                r.n = n;
+            } else if ((n = bcx_lex_find(c, C_REL_DAY, i, &e)) > 0) {
+                rel_day(c, (int)e->val, &r);
                 r.n = n;
             } else if ((n = bcx_lex_find(c, C_REL_MONTH, i, &e)) > 0) {
                 /* "last month", "上月": the month before the reference date's */
@@ -417,25 +461,33 @@ void bcx_find_dates(ctx *c)
                     const char *md = r.iso[0] == '-' ? r.iso + 2 : r.iso + 5;
                     c->dlm = atoi(md);
                     c->dld = atoi(md + 3);
+                    size_t was = c->nd;
                     add_date(c, &r, i);
-                    if (c->rc == BC_OK)
-                        last_day = c->nd - 1;
+                    if (c->nd > was)
+                        last_day = c->nd - 1, c->d[c->nd - 1].dateline = 1;
                     i += r.n;
                     continue;
                 }
+                dl = 1;
             }
             if (r.n > 0 && i + r.n <= lim) {
+                size_t was = c->nd;
                 add_date(c, &r, i);
-                if (r.prec == 3 && c->rc == BC_OK)
+                if (c->nd > was && r.prec == 3)
                     last_day = c->nd - 1;
+                if (c->nd > was)
+                    c->d[c->nd - 1].dateline = dl;
             }
             i += r.n > 0 ? r.n : 1;
         }
         c->se[si].d1 = c->nd;
         name_year_days(c, si);
-        for (size_t k = c->se[si].d0; k < c->se[si].d1; k++)
+        for (size_t k = c->se[si].d0; k < c->se[si].d1; k++) {
             if (c->d[k].prec == 3)
                 last_day = k; /* name_year_days may have moved them */
+            if (c->d[k].prec >= 2 && !c->d[k].dateline)
+                last_mon = k;
+        }
     }
 }
 

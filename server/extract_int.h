@@ -239,7 +239,8 @@ typedef struct xd {
     int compare;   /* the base of a comparison ("up 22% compared with 2022") */
     int same_day;  /* "the same day", "cung ngay", "当天": the day last named */
     char span[16]; /* a span of two days of one month: its first day, else "" */
-    int weekday;   /* "on Tuesday": a meeting's day, never a figure's period */
+    int weekday;   /* "on Tuesday", "yesterday": a meeting's day, never a figure's period */
+    int dateline;  /* the article's dateline: when it was filed, dates nothing */
 } xd;
 
 typedef struct hit {
@@ -256,7 +257,7 @@ typedef struct dres {
     int prec;
     int inferred;
     int same_day; /* "the same day": the day last named */
-    int weekday;  /* "on Tuesday": a day of the reference date's week */
+    int weekday;  /* "on Tuesday", "yesterday": a day counted from the reference date */
 } dres;
 
 typedef struct mention {

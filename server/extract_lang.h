@@ -100,6 +100,7 @@ enum {
     C_SINCE,   /* "since", "ke tu", "depuis", "sinds", "sedan" before a date, "以来", "后" after
                 * it: a point things are counted from, not when a meeting took place */
     C_WEEKDAY, /* "Tuesday", "mardi", "dinsdag", "wtorek", "tisdag", "星期二"; val: 1 Monday..7 */
+    C_REL_DAY, /* "yesterday", "hier", "hom qua", "昨天": val days from the reference day (-1) */
     C_LAST_CLASS
 };
 

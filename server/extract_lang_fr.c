@@ -287,6 +287,9 @@ const bc_lex bc_lex_fr[] = {
     WE(C_DEADLINE, "au plus tard", 0),
     WE(C_DEADLINE, "d ici a", 0),
     WE(C_SAME_DAY, "le meme jour", 0),
+    WE(C_SAME_DAY, "le meme mois", 2), /* the same month */
+    WE(C_REL_DAY, "hier", -1),
+    WE(C_REL_DAY, "avant hier", -2),
     WE(C_SINCE, "depuis", 0),
     WE(C_WEEKDAY, "lundi", 1),
     WE(C_WEEKDAY, "mardi", 2),

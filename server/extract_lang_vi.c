@@ -199,6 +199,8 @@ const bc_lex bc_lex_vi[] = {
     WE(C_DEADLINE, "cham nhat", 0),
     WE(C_DEADLINE, "khong muon hon", 0),
     WE(C_SAME_DAY, "cung ngay", 0),
+    WE(C_SAME_DAY, "cung thang", 2), /* the same month */
+    WE(C_REL_DAY, "hom qua", -1),
     WE(C_SINCE, "ke tu", 0),
     WE(C_SINCE, "tu khi", 0),
     WE(C_SINCE, "sau khi", 0),

@@ -157,6 +157,11 @@ const bc_lex bc_lex_zh[] = {
     WE(C_DEADLINE, "之前", 0),
     WE(C_DEADLINE, "以前", 0),
     WE(C_SAME_DAY, "当天", 0),
+    WE(C_SAME_DAY, "同一天", 0),
+    WE(C_SAME_DAY, "同月", 2), /* the same month */
+    WE(C_REL_DAY, "昨天", -1),
+    WE(C_REL_DAY, "昨日", -1),
+    WE(C_REL_DAY, "前天", -2),
     WE(C_SINCE, "以来", 0),
     WE(C_WEEKDAY, "星期一", 1),
     WE(C_WEEKDAY, "星期二", 2),

@@ -89,6 +89,11 @@ static int ordinal_at(const ctx *c, size_t i, size_t lim, size_t *n)
     if (t->used)
         return 0;
     if (c->lbit == L_ZH) {
+        /* "首次会议", "首届联席会议": the first */
+        if (bcx_words_at(c, i, lim, "首次") || bcx_words_at(c, i, lim, "首届")) {
+            *n = 2;
+            return 1;
+        }
         if (!bcx_words_at(c, i, lim, "第") || i + 2 >= lim)
             return 0;
         size_t k = i + 1, m = 0;
@@ -178,13 +183,19 @@ static size_t meeting_noun(const ctx *c, size_t i, size_t j, size_t lim, int *ki
         }
         return 0;
     }
-    size_t span = c->lbit == L_ZH ? 12 : 4;
+    /* "首次" is "for the first time" unless the noun follows it at once ("首次会议") */
+    size_t span = c->lbit != L_ZH ? 4 : bcx_words_at(c, i, lim, "首") ? 4 : 12;
     for (size_t q = j; q < lim && q < j + span; q++) {
         if (c->t[q].kind != T_WORD || (q > j && (bcx_gap(c, q - 1) & (G_COMMA | G_DOT))))
             return 0;
         size_t n = bcx_lex_find(c, C_MEET, q, &e);
+        int k = n > 0 ? (int)e->val : K_GENERIC;
+        /* Chinese numbers talks too: "第11次定期会谈" */
+        if (n == 0 && c->lbit == L_ZH && (n = bcx_lex_find(c, C_TALKS, q, &e)) > 0 &&
+            e->val != TALKS_PLAIN)
+            n = 0;
         if (n > 0) {
-            *kind = (int)e->val;
+            *kind = k;
             *noun_end = q + n;
             return q + 1;
         }

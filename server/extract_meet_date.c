@@ -67,12 +67,45 @@ static int in_other_relative(const ctx *c, const mention *m, const xd *d)
     return relative && bcx_range_has(c, m->t1, comma, C_HELD, -1);
 }
 
+/* The commas among tokens [lo, hi) that separate two names of a list ("越南河江、老街、
+ * 莱州、奠边省", "Lai Chau, Lao Cai, Tuyen Quang"): a known name ends right before each and
+ * another begins right after it. */
+static size_t list_commas(const ctx *c, size_t lo, size_t hi)
+{
+    size_t n = 0;
+    if (hi <= lo || c->pcomma[hi] == c->pcomma[lo])
+        return 0;
+    const sent *s = &c->se[c->t[lo].sent];
+    for (size_t k = lo; k + 1 < hi; k++) {
+        if (!(c->gap[k] & G_COMMA) || (c->gap[k] & G_PAREN))
+            continue;
+        int ends = 0, starts = 0;
+        for (size_t q = s->h0; q < s->h1 && !(ends && starts); q++) {
+            ends = ends || c->h[q].t1 == k + 1;
+            starts = starts || c->h[q].t0 == k + 1;
+        }
+        n += ends && starts;
+    }
+    return n;
+}
+
 /* How far apart tokens a and b are, in words (two Chinese characters make one), with
- * eight more for every comma or bracket between them. */
+ * eight more for every comma or bracket between them that is not one of a list of
+ * names. */
 static size_t clause_dist(const ctx *c, size_t a, size_t b)
 {
     size_t lo = a < b ? a : b, hi = a < b ? b : a, han = bcx_han_tokens(c, lo, hi);
-    return hi - lo - han + 8 * bcx_commas(c, lo, hi) + (han + 1) / 2;
+    return hi - lo - han + 8 * (bcx_commas(c, lo, hi) - list_commas(c, lo, hi)) + (han + 1) / 2;
+}
+
+/* The first token of sentence si after its dateline, if it has one ("越通社莱州10月30日电
+ * 2025年10月30日上午，...", "Hanoi, June 13 (VNA) - On June 12, ..."). */
+static size_t sent_open(const ctx *c, size_t si)
+{
+    for (size_t k = c->se[si].d0; k < c->se[si].d1; k++)
+        if (c->d[k].dateline)
+            return c->d[k].t1 + 1;
+    return c->se[si].t0;
 }
 
 /* 1 when talks m and a numbered or named meeting of its sentence (mentions idx[a..b))
@@ -120,7 +153,7 @@ static const xd *meeting_date(const ctx *c, const mention *m, const size_t *idx,
                        */
         /* a day that opens the sentence is the day of what it reports ("3月12日，崇左市与
          * 越南谅山省在谅山市举行工作会谈"), unless another meeting of it lies nearer */
-        if (mprec(d) == 3 && d->t0 <= c->se[m->sent].t0 + 1 && d->t1 <= m->t0 && cost > limit &&
+        if (mprec(d) == 3 && d->t0 <= sent_open(c, m->sent) + 1 && d->t1 <= m->t0 && cost > limit &&
             !closer_mention(c, m, d, cost, idx, a, b, 1))
             cost = limit;
         if (cost <= (mprec(d) == 1 ? 8 : limit) && cost < best_cost) {

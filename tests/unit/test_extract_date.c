@@ -39,6 +39,16 @@ static void a_dateline_dates_the_report_not_a_meeting(void **state)
          "Tytul\n\nLAO CAI, 13 czerwca 2024 r. – Delegacje Lao Cai i chinskiej prowincji "
          "Junnan spotkaly sie we wtorek (11 czerwca) w Lao Cai.",
          "2024-06-11"},
+        /* a Chinese paper's own dateline ("讯"), and "yesterday" of its day */
+        {"zh", "2024-03-02",
+         "标题\n\n本报河口3月1日讯 2月29日，老街省与红河州在河口举行工作会谈，双方交流了意见。",
+         "2024-02-29"},
+        {"zh", NULL,
+         "标题\n\n新华社河口3月12日电 昨天，老街省与红河州在河口举行工作会谈，双方交流了意见。",
+         "--03-11"},
+        {"zh", "2025-01-02",
+         "标题\n\n新华社河口12月31日电 昨天，老街省与红河州在河口举行工作会谈。",
+         "2024-12-30"},
         /* a dateline without a year dates nothing */
         {"en", NULL,
          "Title\n\nHANOI, June 13 (VNA) - Officials of Lao Cai and Yunnan of China held "

@@ -49,6 +49,24 @@ static void ordinals_in_every_language(void **state)
     bc_extraction_free(&x);
 }
 
+static void chinese_numbered_talks_and_first_meetings(void **state)
+{
+    (void)state;
+    /* talks take a number too; "首次" before the noun is the first */
+    bc_extraction x = run("zh", "2023-05-20",
+                          "2023年5月16日，红河州与越南老街省在河口县举行第5次定期会谈。");
+    assert_string_equal(meet(&x, "", 5)->date, "2023-05-16");
+    bc_extraction_free(&x);
+    x = run("zh", NULL, "2019年9月3日，两市以视频方式举行首次会议。");
+    assert_string_equal(meet(&x, "", 1)->date, "2019-09-03");
+    bc_extraction_free(&x);
+    /* "for the first time" far from any meeting noun is no ordinal */
+    x = run("zh", NULL, "2023年5月16日，两地边防部门首次联合开展边境巡逻并举行会谈。");
+    for (size_t i = 0; i < x.nmeetings; i++)
+        assert_int_equal(x.meetings[i].ordinal, 0);
+    bc_extraction_free(&x);
+}
+
 static void talks_between_the_two_sides(void **state)
 {
     (void)state;
@@ -120,6 +138,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(ordinals_in_every_language),
+        cmocka_unit_test(chinese_numbered_talks_and_first_meetings),
         cmocka_unit_test(talks_between_the_two_sides),
         cmocka_unit_test(verbs_of_meeting),
     };

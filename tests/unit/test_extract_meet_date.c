@@ -56,6 +56,48 @@ static void no_year_is_invented(void **state)
     bc_extraction_free(&x);
 }
 
+static void datelines_lists_yesterday_and_the_same_month(void **state)
+{
+    (void)state;
+    /* a paper's own dateline ("讯") dates nothing; the day after it opens the report, and
+     * a list of names is no clause break */
+    const char *t = "本报河口5月17日讯 5月16日下午，中国红河州与越南老街、莱州、河江省党委"
+                    "第八次联席会议在河口举行。";
+    bc_extraction x = run("zh", "2023-05-18", t);
+    assert_string_equal(meet(&x, "", 8)->date, "2023-05-16");
+    bc_extraction_free(&x);
+    x = run("zh", NULL, t);
+    assert_string_equal(meet(&x, "", 8)->date, "--05-16");
+    bc_extraction_free(&x);
+    /* "yesterday": the day before the reference date, inferred; without one, nothing */
+    t = "本报讯 昨天上午，红河州与越南老街省在河口举行第9次定期会谈。";
+    x = run("zh", "2023-03-01", t);
+    assert_string_equal(meet(&x, "", 9)->date, "2023-02-28");
+    assert_true(meet(&x, "", 9)->date_inferred);
+    bc_extraction_free(&x);
+    x = run("zh", NULL, t);
+    assert_string_equal(meet(&x, "", 9)->date, "");
+    bc_extraction_free(&x);
+    x = run("fr", "2024-11-08",
+            "Hier, la 3e réunion du groupe de travail de Lang Son et de Chongzuo s'est tenue.");
+    assert_string_equal(meet(&x, "", 3)->date, "2024-11-07");
+    bc_extraction_free(&x);
+    x = run("vi", "2024-11-08", "Hôm qua, Phiên họp lần thứ 3 đã diễn ra tại Lạng Sơn.");
+    assert_string_equal(meet(&x, "", 3)->date, "2024-11-07");
+    bc_extraction_free(&x);
+    /* "the same day", "the same month": of the day or month last named */
+    x = run("zh", NULL,
+            "第七次会议于2022年8月9日在河江举行。同一天，第二次联席会议也在河江召开。"
+            "第三次会议也于同月在河江召开。");
+    assert_string_equal(meet(&x, "", 2)->date, "2022-08-09");
+    assert_string_equal(meet(&x, "", 3)->date, "2022-08");
+    bc_extraction_free(&x);
+    /* a month named without its year carries none */
+    x = run("zh", NULL, "第七次会议于8月在河江举行。第三次会议也于同月在河江召开。");
+    assert_string_equal(meet(&x, "", 3)->date, "");
+    bc_extraction_free(&x);
+}
+
 static void dates_shared_and_carried(void **state)
 {
     (void)state;
@@ -326,6 +368,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(no_year_is_invented),
+        cmocka_unit_test(datelines_lists_yesterday_and_the_same_month),
         cmocka_unit_test(dates_shared_and_carried),
         cmocka_unit_test(spans_points_and_other_clauses),
         cmocka_unit_test(weekdays_last_months_and_coming_talks),

@@ -13,7 +13,8 @@
  *   meetings      an extraction refers to a gold meeting when one of its sentences
  *                 overlaps one of the meeting's quotes, or both state the same mechanism
  *                 and ordinal. A dated extraction is correct when it refers to a gold
- *                 meeting (not yet matched) whose expected date is the same string, a
+ *                 meeting (not yet matched) whose expected date is the same string (the
+ *                 one it names by mechanism and ordinal first, when several fit), a
  *                 duplicate when that meeting was already matched, wrong when it refers
  *                 to gold meetings of other dates (or none), spurious when it refers to
  *                 none. Ordinal and mechanism: over extractions that refer to a gold
@@ -269,11 +270,16 @@ static void given(const bc_xmeeting *m, int field, char out[64])
         snprintf(out, 64, "%s", m->mechanism);
 }
 
+/* 1 when m names gold meeting g by its mechanism and number. */
+static int same_one(const bc_xmeeting *m, const bc_gold_meeting *g)
+{
+    return g->ordinal > 0 && g->mechanism[0] && m->ordinal == g->ordinal &&
+           strcmp(m->mechanism, g->mechanism) == 0;
+}
+
 static int refers(const bc_xmeeting *m, const bc_gold_meeting *g)
 {
-    return overlaps(&m->cite, &g->quotes) ||
-           (g->ordinal > 0 && g->mechanism[0] && m->ordinal == g->ordinal &&
-            strcmp(m->mechanism, g->mechanism) == 0);
+    return overlaps(&m->cite, &g->quotes) || same_one(m, g);
 }
 
 static void score_meetings(scorer *s, const bc_extraction *x)
@@ -309,8 +315,9 @@ static void score_meetings(scorer *s, const bc_extraction *x)
                              want[0] ? " or " : "", e[0] ? e : "none");
                 if (strcmp(e, v) != 0)
                     continue;
-                if (!(found[k] & bit) && open < 0)
-                    open = (long)k;
+                if (!(found[k] & bit) && (open < 0 || (!same_one(m, &a->meetings[open]) &&
+                                                       same_one(m, &a->meetings[k]))))
+                    open = (long)k; /* the one it names by mechanism and number first */
                 else if (found[k] & bit)
                     taken = (long)k;
             }

@@ -330,9 +330,32 @@ static void weekday_day(const ctx *c, int wd, int future, dres *r)
     r->weekday = 1;
 }
 
-/* "Yesterday" (days = -1) of the reference date, or of a Chinese dateline's day
- * ("新华社南宁6月13日电 ... 昨天"): a day, its year the reference date's (inferred); with a
- * dateline and no reference date, its month and day ("--06-12"); else none. */
+/* The day off days from day iso ("2024-06-12" or, without a year, "--06-12") into out[24];
+ * 0 when a day without a year cannot be moved (across the end of February). */
+static int shift_day(const char *iso, int off, char out[24])
+{
+    int y = 0, m = 0, d = 0;
+    if (iso[0] == '-') {
+        if (sscanf(iso, "--%d-%d", &m, &d) != 2 || (m == 2 && d + off >= 28) ||
+            (m == 3 && d + off <= 0))
+            return 0;
+        y = 2001; /* any year without 29 February: the moves that would need one are refused */
+    } else if (sscanf(iso, "%d-%d-%d", &y, &m, &d) != 3) {
+        return 0;
+    }
+    int yy, mm, dd;
+    civil_from_days(days_from_civil(y, m, d) + off, &yy, &mm, &dd);
+    if (iso[0] == '-')
+        snprintf(out, 24, "--%02d-%02d", mm, dd);
+    else
+        snprintf(out, 24, "%04d-%02d-%02d", yy, mm, dd);
+    return 1;
+}
+
+/* "Yesterday" (days = -1) of the reference date, or of the dateline's day
+ * ("新华社南宁6月13日电 ... 昨天", "Lao Cai, 30 januari – ... gistermiddag"): a day, its year the
+ * reference date's (inferred); with a dateline and no reference date, its month and day
+ * ("--06-12"); else none. */
 static void rel_day(const ctx *c, int days, dres *r)
 {
     int y = c->ry, m = c->rm, d = c->rd;
@@ -341,10 +364,13 @@ static void rel_day(const ctx *c, int days, dres *r)
         if (y != 0 && c->rm != 0 && m > c->rm)
             y--; /* a dateline of December in a report published in January */
     }
-    if (m == 0 || d == 0 || (y == 0 && d + days < 1))
+    if (m == 0 || d == 0)
         return;
     if (y == 0) {
-        snprintf(r->iso, sizeof r->iso, "--%02d-%02d", m, d + days);
+        char md[24];
+        snprintf(md, sizeof md, "--%02d-%02d", m, d);
+        if (!shift_day(md, days, r->iso))
+            return; /* across the end of February, the year unknown */
     } else {
         civil_from_days(days_from_civil(y, m, d) + days, &y, &m, &d);
         snprintf(r->iso, sizeof r->iso, "%04d-%02d-%02d", y, m, d);
@@ -366,15 +392,25 @@ static void same_month(const xd *d, dres *r)
     r->same_day = 1;
 }
 
+/* The day last named that "the same day" or "the day before" may refer to from token i:
+ * a day of what is to come only for a sentence that speaks of what is to come ("The
+ * ceremony is planned for 28 December. The same day, the delegation met ...": the day
+ * of the talks before it). SIZE_MAX when none. */
+static size_t day_told(const ctx *c, size_t i, size_t last_day, size_t last_past)
+{
+    return bcx_future_at(c, i) ? last_day : last_past;
+}
+
 void bcx_find_dates(ctx *c)
 {
     const bc_lex *e = NULL;
     bcx_mark_tense(c);
     if (c->rc != BC_OK)
         return;
-    size_t last_day = SIZE_MAX; /* the last day named, for "the same day" */
-    size_t last_mon = SIZE_MAX; /* the last day or month named, for "the same month" */
-    size_t body = 0;            /* the body's first sentence */
+    size_t last_day = SIZE_MAX;  /* the last day named, for "the same day" */
+    size_t last_past = SIZE_MAX; /* the last one not said to be coming */
+    size_t last_mon = SIZE_MAX;  /* the last day or month named, for "the same month" */
+    size_t body = 0;             /* the body's first sentence */
     while (body < c->ns && c->se[body].heading)
         body++;
     for (size_t si = 0; si < c->ns && c->rc == BC_OK; si++) {
@@ -393,13 +429,30 @@ void bcx_find_dates(ctx *c)
                 if (last_mon != SIZE_MAX)
                     same_month(&c->d[last_mon], &r);
                 r.n = n;
-            } else if (last_day != SIZE_MAX && (n = bcx_lex_find(c, C_SAME_DAY, i, &e)) > 0) {
+            } else if (day_told(c, i, last_day, last_past) != SIZE_MAX &&
+                       (n = bcx_lex_find(c, C_SAME_DAY, i, &e)) > 0) {
                 /* "Cung ngay", "W tym samym dniu", "当天": the day last named */
-                memcpy(r.iso, c->d[last_day].iso, sizeof r.iso);
-                r.inferred = c->d[last_day].inferred;
+                size_t k = day_told(c, i, last_day, last_past);
+                memcpy(r.iso, c->d[k].iso, sizeof r.iso);
+                r.inferred = c->d[k].inferred;
                 r.prec = 3;
                 r.n = n;
                 r.same_day = 1;
+            } else if ((n = bcx_lex_find(c, C_NEXT_DAY, i, &e)) > 0) {
+                /* "the previous day", "dzien wczesniej", "de dag ervoor": a day from the day
+                 * last named; with its date written next to it ("Dzien pozniej, 21 lutego")
+                 * the date speaks for itself */
+                size_t k = day_told(c, i, last_day, last_past);
+                for (size_t q = i + n; q < lim && q < i + n + 3 && k != SIZE_MAX; q++)
+                    if (c->t[q].kind == T_NUM || c->t[q].kind == T_DATE)
+                        k = SIZE_MAX;
+                if (k != SIZE_MAX && strlen(c->d[k].iso) <= 10 &&
+                    shift_day(c->d[k].iso, (int)e->val, r.iso)) {
+                    r.inferred = c->d[k].inferred;
+                    r.prec = 3;
+                    r.weekday = 1;
+                }
+                r.n = n;
             } else if ((y = bcx_year_of(c, i, lim)) != 0) {
                 if (i + 1 < lim && (y2 = bcx_year_of(c, i + 1, lim)) > y &&
                     (bcx_gap(c, i) & ~(unsigned)(G_SPACE | G_DASH)) == 0 &&
@@ -456,15 +509,18 @@ void bcx_find_dates(ctx *c)
                     c->rd = atoi(r.iso + 8);
                 }
                 r.prec = 0;
-                /* a Chinese wire report's "当天" and "12日" are of its dateline's day */
-                if (c->lbit == L_ZH && strlen(r.iso) >= 7) {
+                /* the report's day: "yesterday" is the day before it */
+                if (strlen(r.iso) >= 7 && strlen(r.iso) <= 10) {
                     const char *md = r.iso[0] == '-' ? r.iso + 2 : r.iso + 5;
                     c->dlm = atoi(md);
                     c->dld = atoi(md + 3);
+                }
+                /* a Chinese wire report's "当天" and "12日" are of its dateline's day */
+                if (c->lbit == L_ZH && strlen(r.iso) >= 7) {
                     size_t was = c->nd;
                     add_date(c, &r, i);
                     if (c->nd > was)
-                        last_day = c->nd - 1, c->d[c->nd - 1].dateline = 1;
+                        last_day = last_past = c->nd - 1, c->d[c->nd - 1].dateline = 1;
                     i += r.n;
                     continue;
                 }
@@ -473,8 +529,11 @@ void bcx_find_dates(ctx *c)
             if (r.n > 0 && i + r.n <= lim) {
                 size_t was = c->nd;
                 add_date(c, &r, i);
-                if (c->nd > was && r.prec == 3)
+                if (c->nd > was && r.prec == 3) {
                     last_day = c->nd - 1;
+                    if (!bcx_future_at(c, i))
+                        last_past = c->nd - 1;
+                }
                 if (c->nd > was)
                     c->d[c->nd - 1].dateline = dl;
             }
@@ -483,8 +542,11 @@ void bcx_find_dates(ctx *c)
         c->se[si].d1 = c->nd;
         name_year_days(c, si);
         for (size_t k = c->se[si].d0; k < c->se[si].d1; k++) {
-            if (c->d[k].prec == 3)
+            if (c->d[k].prec == 3) {
                 last_day = k; /* name_year_days may have moved them */
+                if (!bcx_future_at(c, c->d[k].t0))
+                    last_past = k;
+            }
             if (c->d[k].prec >= 2 && !c->d[k].dateline)
                 last_mon = k;
         }

@@ -393,9 +393,9 @@ int bcx_try_month(const ctx *c, size_t i, size_t lim, dres *r)
         /* a month alone only after "in", "for", "na", "en" ("in June", "zaplanowano na
          * marzec"); never English "may" */
         static const char *const before[] = {
-            "na",    "for",   "till",    "naar",   "tot",    "pour", "mid",   "early",
-            "late",  "begin", "fin",     "debut",  "voor",   "eind", "medio", "poczatku",
-            "koncu", "konca", "polowie", "slutet", "borjan", NULL};
+            "na",    "for",   "till",   "naar",    "tot",    "pour",   "mid",   "early",
+            "late",  "begin", "fin",    "debut",   "voor",   "eind",   "medio", "poczatku",
+            "koncu", "konca", "koniec", "polowie", "slutet", "borjan", NULL};
         int after_prep = i > lo && bcx_lex_find(c, C_LOC, i - 1, &e) > 0;
         for (int k = 0; !after_prep && i > lo && before[k]; k++)
             after_prep = bcx_word_is(c, i - 1, lim, before[k]);

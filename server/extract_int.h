@@ -283,7 +283,8 @@ typedef struct ctx {
     const bc_lang *lang;
     unsigned lbit;
     int ry, rm, rd; /* the reference date, 0 when unknown */
-    int dlm, dld;   /* the month and day of a Chinese dateline ("6月12日电"), 0 when none */
+    int dlm, dld;   /* the month and day of the dateline ("6月12日电", "HANOI, June 12 (VNA) -"),
+                     * 0 when none */
     const bc_gazetteer *g;
     bc_buf fold;
     unsigned short *ix; /* lexicon entries of this language, grouped by class */

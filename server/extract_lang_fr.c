@@ -180,6 +180,8 @@ const bc_lex bc_lex_fr[] = {
     WE(C_TALKS, "ont recu", 0),
     WE(C_TALKS, "s est entretenu", 0),
     WE(C_MECH, "groupe de travail", K_WG),
+    WE(C_MECH_SHORT, "du groupe", K_WG),
+    WE(C_MECH_SHORT, "du comite", K_COMMITTEE),
     WE(C_MECH, "groupe mixte de travail", K_WG),
     WE(C_MECH, "groupe de travail mixte", K_WG),
     WE(C_MECH, "groupe de travail conjoint", K_WG),

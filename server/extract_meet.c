@@ -373,8 +373,7 @@ void bcx_find_mentions(ctx *c)
             /* without a date next to it, the named meeting still counts when its sentence
              * reports it held ("the Spring Meeting ... took place on ...") or
              * it stands beside a numbered one ("Gap go dau Xuan va Hoi nghi lan thu 15") */
-            if (!c->t[i].meet &&
-                (bcx_sent_has(c, si, C_HELD, -1) || beside_numbered(c, si, i, i + n))) {
+            if (!c->t[i].meet && (bcx_talks_held(c, si) || beside_numbered(c, si, i, i + n))) {
                 mention m;
                 new_mention(&m, si, i, i + n, i, i + n, (int)e->val, BC_XM_NAMED);
                 add_mention(c, &m);

@@ -170,9 +170,9 @@ static const xd *meeting_date(const ctx *c, const mention *m, const size_t *idx,
  * conjunction or punctuation between ("the 4th conference and the 10th meeting"). */
 static int coordinated(const ctx *c, const mention *a, const mention *b)
 {
-    static const char *const links[] = {"and",        "va",  "et",  "i",   "och", "en", "oraz",
-                                        "as well as", "和",  "与",  "及",  "暨",  "la", "le",
-                                        "de",         "the", "het", "den", "lan", NULL};
+    static const char *const links[] = {"and",        "va",  "et",  "i",   "och", "en",    "oraz",
+                                        "as well as", "和",  "与",  "及",  "暨",  "la",    "le",
+                                        "de",         "the", "het", "den", "lan", "jak i", NULL};
     static const char *const of[] = {"du", "des", "of", "van", "der", "d", NULL};
     if (a->sent != b->sent || b->t0 < a->t1 || b->t0 - a->t1 > 10)
         return 0;
@@ -248,8 +248,10 @@ static int along_with(const ctx *c, const mention *b)
 static void named_day(ctx *c, mention *m)
 {
     int y = atoi(m->date);
-    /* a year from the reference date ("明年") is no name's: it completes no day */
-    if (strlen(m->date) != 4 || y == 0 || m->date_inferred)
+    /* a year from the reference date ("明年", "tegorocznego spotkania") is no name's: it
+     * completes no day, but a day or month of that same year in its sentence is its date
+     * ("tegorocznego spotkania wiosennego ..., ktore odbyly sie pod koniec lutego") */
+    if (strlen(m->date) != 4 || y == 0)
         return;
     /* a day first, else a month ("the 2025 Spring Meeting ... scheduled for February") */
     for (int prec = 3; prec >= 2; prec--)
@@ -259,6 +261,8 @@ static void named_day(ctx *c, mention *m)
                 (m->planned > 0 && c->t[d->t0].tense == TENSE_PAST))
                 continue;
             char iso[24];
+            if (m->date_inferred && (d->iso[0] == '-' || atoi(d->iso) != y))
+                continue;
             if (d->iso[0] == '-')
                 snprintf(iso, sizeof iso, "%04d-%.5s", y, d->iso + 2);
             else if (atoi(d->iso) == y || d->inferred)
@@ -266,7 +270,7 @@ static void named_day(ctx *c, mention *m)
             else
                 continue;
             copy_str(m->date, sizeof m->date, iso);
-            m->date_inferred = 0;
+            m->date_inferred = m->date_inferred && d->inferred;
             return;
         }
 }

@@ -35,6 +35,58 @@ static int is_member(const ctx *c, const gz_mech *me, const char *province)
     return is_member1(c, me, province) || (into[0] != '\0' && is_member1(c, me, into));
 }
 
+/* 1 when token k joins another meeting's name to the phrase before it: "and", "et", "en",
+ * "och", "oraz", "i" (Polish), "va", "和", "与" with a meeting's or mechanism's name within
+ * four tokens after it ("the 16th conference and the 2025 Spring Meeting": the spring
+ * meeting is not the conference's kind). */
+static int another_named(const ctx *c, size_t k, size_t lim)
+{
+    const char *w = c->lbit == L_EN   ? "and"
+                    : c->lbit == L_FR ? "et"
+                    : c->lbit == L_NL ? "en"
+                    : c->lbit == L_SV ? "och"
+                    : c->lbit == L_PL ? "oraz"
+                    : c->lbit == L_VI ? "va"
+                                      : "和";
+    size_t n = bcx_words_at(c, k, lim, w);
+    if (n == 0 && c->lbit == L_PL)
+        n = bcx_words_at(c, k, lim, "i");
+    if (n == 0 && c->lbit == L_ZH)
+        n = bcx_words_at(c, k, lim, "与");
+    for (size_t q = k + n; n > 0 && q < lim && q <= k + n + 4; q++)
+        if (bcx_lex_find(c, C_MEET, q, NULL) > 0 || bcx_lex_find(c, C_MECH, q, NULL) > 0)
+            return 1;
+    return 0;
+}
+
+/* The kind a numbered mention names by the bare head of a mechanism's name: right after
+ * its noun, ending the phrase ("the 11th meeting of the group.", "XV posiedzenie komitetu
+ * odbylo sie": a stop, a verb of holding or planning, a place or a date follows, not more
+ * words of the name: "posiedzenie grupy ekspertow" is another group), or as the possessive
+ * right before its ordinal ("kommittens 15:e mote"). -1 when none. */
+static int short_kind(const ctx *c, const mention *m)
+{
+    const bc_lex *e = NULL;
+    size_t lo = c->se[m->sent].t0, lim = c->se[m->sent].t1, n;
+    if (m->ord <= 0)
+        return -1;
+    if (m->t0 > lo && (n = bcx_lex_ending(c, C_MECH_SHORT, lo, m->t0, &e)) != SIZE_MAX &&
+        !(bcx_gap(c, m->t0 - 1) & (G_COMMA | G_DOT | G_PAREN)))
+        return (int)e->val;
+    if (m->noun_end >= lim || (n = bcx_lex_find(c, C_MECH_SHORT, m->noun_end, &e)) == 0 ||
+        (bcx_gap(c, m->noun_end - 1) & (G_COMMA | G_DOT | G_PAREN)))
+        return -1;
+    size_t k = m->noun_end + n;
+    if (k >= lim || (bcx_gap(c, k - 1) & (G_COMMA | G_DOT | G_PAREN | G_CLOSE)))
+        return (int)e->val;
+    const bc_lex *f = NULL;
+    if (c->t[k].kind != T_WORD || bcx_lex_find(c, C_HELD, k, &f) > 0 ||
+        bcx_lex_find(c, C_FUTURE, k, &f) > 0 || bcx_lex_find(c, C_LOC, k, &f) > 0 ||
+        bcx_lex_find(c, C_MONTH, k, &f) > 0)
+        return (int)e->val;
+    return -1;
+}
+
 /* The kind a mention names in its own words: the noun's (committee, spring meeting), a
  * mechanism phrase or name between the ordinal and eight words past the noun
  * ("spotkanie Wspolnej Grupy Roboczej"), else the conference a conference noun names
@@ -57,7 +109,8 @@ static int own_kind(const ctx *c, mention *m)
     /* its own words first (from the noun on), then those before it */
     for (size_t pass = 0; pass < 2 && kind < 0; pass++)
         for (size_t k = pass == 0 ? m->t0 : from; k < (pass == 0 ? end : m->t0) && kind < 0; k++) {
-            if (k >= m->t1 && (c->t[k].used == U_ORD || (bcx_gap(c, k - 1) & G_DOT)))
+            if (k >= m->t1 &&
+                (c->t[k].used == U_ORD || (bcx_gap(c, k - 1) & G_DOT) || another_named(c, k, lim)))
                 break;
             for (size_t q = c->se[m->sent].h0; q < c->se[m->sent].h1; q++)
                 if (c->h[q].t0 == k && c->h[q].entity == E_MECHANISM) {
@@ -88,6 +141,8 @@ static int own_kind(const ctx *c, mention *m)
     }
     if (kind >= 0)
         return kind;
+    if ((kind = short_kind(c, m)) >= 0)
+        return kind;
     /* the yearly conference: "annual", "thuong nien", "年度", "party secretaries" */
     for (size_t k = lo; conf && !cue && k < end; k++)
         cue = bcx_lex_find(c, C_MECH_CUE, k, &e) > 0;
@@ -104,6 +159,15 @@ int bcx_new_paragraph(const ctx *c, size_t si)
     for (size_t b = c->se[si - 1].qe; b < c->se[si].qs; b++)
         lines += c->s[b] == '\n';
     return lines >= 2;
+}
+
+/* The article's first sentence after its heading. */
+static size_t lead_sentence(const ctx *c)
+{
+    size_t k = 0;
+    while (k < c->ns && c->se[k].heading)
+        k++;
+    return k;
 }
 
 /* The mechanism of kind the sentence singles out: every province the sentence names that
@@ -124,6 +188,11 @@ static const char *mech_for(const ctx *c, int kind, size_t si)
         from--;
         nseen = bcx_sent_provinces(c, from, seen, BC_X_MAX_PARTIES * 2);
     }
+    /* nor those: the article's heading and lead, which name the parties it reports on ("the
+     * Joint Working Committee of the four provinces and the region" in the third
+     * paragraph) */
+    for (size_t k = 0; nseen == 0 && k < c->ns && k <= lead_sentence(c); k++)
+        nseen = bcx_sent_provinces(c, k, seen, BC_X_MAX_PARTIES * 2);
     int counted = bcx_sent_has(c, si, C_COUNT_WORD, -1) || bcx_sent_has(c, from, C_COUNT_WORD, -1);
     for (size_t k = 0; c->g && k < c->g->nme; k++) {
         const gz_mech *me = &c->g->me[k];
@@ -164,6 +233,36 @@ static int foreign_to(const ctx *c, size_t si, const char *id)
     return me == NULL;
 }
 
+/* 1 when numbered mention m's phrase ends with its noun: no words of another body follow
+ * it ("the 9th meeting of the border guards", "de eerste bijeenkomst sinds", "trzecie
+ * posiedzenie wspolnej grupy ekspertow"); a stop, a verb, a place or a date may. */
+static int ends_at_noun(const ctx *c, const mention *m)
+{
+    static const char *const of[] = {"of",     "between", "du",     "de",  "des",   "entre", "van",
+                                     "tussen", "sinds",   "mellan", "for", "sedan", "cua",   NULL};
+    size_t k = m->noun_end, lim = c->se[m->sent].t1;
+    if (c->lbit == L_ZH || k >= lim ||
+        (bcx_gap(c, k - 1) & (G_COMMA | G_DOT | G_PAREN | G_CLOSE)) || c->t[k].kind != T_WORD)
+        return 1;
+    for (int w = 0; of[w]; w++)
+        if (bcx_word_is(c, k, lim, of[w]))
+            return 0;
+    if (c->lbit == L_SV && bcx_word_is(c, k, lim, "i") && k + 1 < lim && !c->t[k + 1].upper)
+        return 0; /* "motet i den gemensamma ..." */
+    if (c->lbit == L_PL && !c->t[k].upper && bcx_lex_find(c, C_HELD, k, NULL) == 0 &&
+        bcx_lex_find(c, C_FUTURE, k, NULL) == 0 && bcx_lex_find(c, C_LOC, k, NULL) == 0 &&
+        !bcx_word_is(c, k, lim, "i") && !bcx_word_is(c, k, lim, "oraz"))
+        return 0; /* a genitive: "posiedzenie strazy granicznej" */
+    return 1;
+}
+
+/* 1 when numbered mentions a and b are called by the same noun ("meeting", "posiedzenie"). */
+static int same_noun(const ctx *c, const mention *a, const mention *b)
+{
+    return a->noun_kind == b->noun_kind && a->noun_end - a->noun == b->noun_end - b->noun &&
+           memcmp(TXT(c, a->noun), TXT(c, b->noun), 3) == 0;
+}
+
 void bcx_link_mechanisms(ctx *c)
 {
     for (size_t k = 0; k < c->nm; k++) {
@@ -192,16 +291,41 @@ void bcx_link_mechanisms(ctx *c)
     }
     /* "the 10th meeting of the Joint Working Group ..., and the next, 11th meeting ...": a
      * numbered meeting that names no kind, called by the same noun as the meeting one
-     * number before or after it in its sentence, is of that one's mechanism */
+     * number before or after it in its sentence, is of that one's mechanism; elsewhere in
+     * the article ("Since the ninth meeting, held in Ha Giang ..."), two numbers at most
+     * from it, when no numbered meeting of another mechanism is called by that noun and
+     * its sentence names no province foreign to it */
+    const char **series = bc_calloc(c->nm + 1, sizeof *series); /* found, set after */
+    int *series_kind = bc_calloc(c->nm + 1, sizeof *series_kind);
+    if (series == NULL || series_kind == NULL) {
+        c->rc = BC_ENOMEM;
+        goto done;
+    }
     for (size_t k = 0; k < c->nm; k++) {
         mention *m = &c->m[k];
+        const char *only = NULL;
+        int kind = -1, several = 0, close = 0;
         for (size_t q = 0; m->mech == NULL && m->kind < 0 && m->ord > 0 && q < c->nm; q++) {
             const mention *o = &c->m[q];
-            if (o->sent == m->sent && o->mech != NULL && o->ord > 0 &&
-                (o->ord == m->ord + 1 || o->ord + 1 == m->ord) && o->noun_kind == m->noun_kind &&
-                o->noun_end - o->noun == m->noun_end - m->noun &&
-                memcmp(TXT(c, o->noun), TXT(c, m->noun), 3) == 0)
+            if (o == m || o->mech == NULL || o->ord <= 0 || !same_noun(c, o, m))
+                continue;
+            int near = o->ord == m->ord + 1 || o->ord + 1 == m->ord;
+            if (o->sent == m->sent && near) {
                 m->mech = o->mech, m->kind = o->kind;
+                break;
+            }
+            several = several || (only != NULL && strcmp(only, o->mech) != 0);
+            only = o->mech, kind = o->kind;
+            close = close || (o->ord != m->ord && o->ord <= m->ord + 2 && o->ord + 2 >= m->ord);
         }
+        if (m->mech == NULL && close && !several && c->lbit != L_ZH && ends_at_noun(c, m) &&
+            !foreign_to(c, m->sent, only))
+            series[k] = only, series_kind[k] = kind;
     }
+    for (size_t k = 0; k < c->nm; k++)
+        if (series[k] != NULL && c->m[k].mech == NULL)
+            c->m[k].mech = series[k], c->m[k].kind = series_kind[k], c->m[k].mech_inferred = 1;
+done:
+    bc_free(series);
+    bc_free(series_kind);
 }

@@ -15,7 +15,7 @@ static const char GOLD_TEXT[] =
     "Investors pledged 5 million USD.\n"
     "\n"
     "On June 12, the 10th meeting of the Joint Working Group of Lai Chau, Lao Cai and Yunnan "
-    "was held in Kunming. The 9th meeting was held on May 9, 2023.\n"
+    "was held in Kunming. The 9th meeting of the border guards was held on May 9, 2023.\n"
     "\n"
     "Goods pass the Lao Cai (Vietnam) - Hekou (China) border gate pair.\n";
 
@@ -44,7 +44,7 @@ static const char GOLD_JSON[] =
     "Cai and Yunnan was held in Kunming.\"]},"
     "  {\"mechanism\": null, \"ordinal\": 9, \"date\": \"2023-05-10\", \"date_basis\": \"text\","
     "   \"place\": null, \"status\": \"held\","
-    "   \"quotes\": [\"The 9th meeting was held on May 9, 2023.\"]}],"
+    "   \"quotes\": [\"The 9th meeting of the border guards was held on May 9, 2023.\"]}],"
     " \"gates\": ["
     "  {\"vn_side\": [\"Lao Cai\"], \"cn_side\": [\"Hekou\", \"河口\"], \"kind\": \"gate_pair\","
     "   \"quotes\": [\"Lao Cai (Vietnam) - Hekou (China) border gate pair\"]}]}";

@@ -105,6 +105,46 @@ static void scores_by_the_rules(void **state)
     assert_int_equal(bc_eval_corpus(NULL, G, &r, NULL, &err), BC_EINVAL);
 }
 
+/* An extraction that names its meeting by mechanism and number, in a heading that also
+ * states another meeting of the same date, is scored against the one it names: both are
+ * right, neither is a duplicate. */
+static void a_meeting_named_by_number_scores_as_itself(void **state)
+{
+    (void)state;
+    static const char h[] = "Spring Meeting and 15th conference of the Joint Working Committee "
+                            "held in Nanning",
+                      s1[] = "On February 27, 2024, the party secretaries of Quang Ninh, Lang Son, "
+                             "Cao Bang, Ha Giang and Guangxi held the 2024 Spring Meeting in "
+                             "Nanning.",
+                      s2[] = "The same afternoon, the 15th conference of the Joint Working "
+                             "Committee of the four provinces and Guangxi was held.";
+    char tmpl[] = "/tmp/bc-test-XXXXXX", path[512], text[1024], json[4096];
+    assert_non_null(mkdtemp(tmpl));
+    snprintf(path, sizeof path, "%s/en", tmpl);
+    assert_int_equal(mkdir(path, 0755), 0);
+    snprintf(text, sizeof text, "%s\n\n%s %s\n", h, s1, s2);
+    fx_write_file(path, "en-pair.txt", text);
+    snprintf(json, sizeof json,
+             "{\"id\": \"en-pair\", \"lang\": \"en\", \"published_on\": null, \"author\": "
+             "\"t\", \"modelled_on\": [], \"money\": [], \"gates\": [], \"meetings\": ["
+             "{\"mechanism\": \"spring-meeting-guangxi\", \"ordinal\": null, \"date\": "
+             "\"2024-02-27\", \"date_basis\": \"text\", \"place\": \"guangxi\", \"status\": "
+             "\"held\", \"quotes\": [\"%s\", \"%s\"]},"
+             "{\"mechanism\": \"jwc-guangxi\", \"ordinal\": 15, \"date\": \"2024-02-27\", "
+             "\"date_basis\": \"text\", \"place\": null, \"status\": \"held\", \"quotes\": "
+             "[\"%s\", \"%s\"]}]}",
+             h, s1, h, s2);
+    fx_write_file(path, "en-pair.json", json);
+    bc_gold_corpus *c = NULL;
+    bc_eval_result r;
+    bc_err err;
+    assert_int_equal(bc_gold_load(tmpl, &c, &err), 0);
+    assert_int_equal(bc_eval_corpus(c, G, &r, NULL, &err), 0);
+    counts(&r.field[BC_EF_MEETING_DATE], 2, 2, 2, 0, 0, 0, 0);
+    bc_gold_free(c);
+    gold_remove(tmpl);
+}
+
 /* The ratchet: a baseline's rows parse, a regression in precision, recall or wrong values
  * fails, what is no worse passes, and the rows short of the bar are listed. */
 static void ratchet_against_a_baseline(void **state)
@@ -171,7 +211,8 @@ static void ratchet_against_a_baseline(void **state)
 
 /* The dev split as a regression check: what the extractor reaches there (raised as it
  * improves; lowered only when new, harder articles join dev, as round 4's 30 did:
- * meeting date P 0.973 R 0.833 with them). */
+ * meeting date P 0.973 R 0.833 with them; P 0.977 R 0.889, mechanism P 0.976 R 0.956 after
+ * tuning every language on them). */
 static void dev_split_regression(void **state)
 {
     (void)state;
@@ -185,8 +226,10 @@ static void dev_split_regression(void **state)
     assert_int_equal(bc_eval_corpus(c, G, &r, NULL, &err), 0);
     assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_VALUE]) >= 0.99);
     assert_true(bc_eval_recall(&r.field[BC_EF_MONEY_VALUE]) >= 0.95);
-    assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_DATE]) >= 0.97);
-    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_DATE]) >= 0.85);
+    assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_DATE]) >= 0.975);
+    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_DATE]) >= 0.885);
+    assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.975);
+    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.95);
     assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_METRIC]) >= 0.9);
     assert_true(bc_eval_precision(&r.field[BC_EF_GATE_PAIR]) >= 0.85);
     assert_true(r.detect_right == r.detected);
@@ -228,6 +271,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(scores_by_the_rules),
+        cmocka_unit_test(a_meeting_named_by_number_scores_as_itself),
         cmocka_unit_test(dev_split_regression),
         cmocka_unit_test(ratchet_against_a_baseline),
         cmocka_unit_test_teardown(allocation_failure, reset_alloc),

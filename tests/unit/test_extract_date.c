@@ -147,6 +147,76 @@ static void not_dates(void **state)
     bc_extraction_free(&x);
 }
 
+/* "yesterday" is the day before the report's (its dateline's, else the publication
+ * date); "the previous day" the day before the day last named; "the same day" a day of
+ * what took place when its sentence reports what took place. */
+static void days_counted_from_another(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *ref, *text, *date; /* the talks' date */
+    } cases[] = {
+        {"en", "2024-03-01",
+         "Title\n\nYesterday, a delegation of Chongzuo city was received by the chairman "
+         "of Lang Son province.",
+         "2024-02-29"},
+        /* the dateline's day, with no publication date: month and day only */
+        {"nl", NULL,
+         "Titel\n\nLao Cai, 1 februari – Leiders van Lao Cai en de Chinese prefectuur "
+         "Honghe hebben gistermiddag in Lao Cai overleg gevoerd.",
+         "--01-31"},
+        /* the dateline's day, its year from the publication date */
+        {"sv", "2025-01-02",
+         "Rubrik\n\nLang Son, 31 december – Ledare för Lang Son och Chongzuo i Kina höll i "
+         "går samtal i Lang Son.",
+         "2024-12-30"},
+        {"pl", NULL,
+         "Tytul\n\nW Lai Chau 30 października 2025 r. odbyło się XI posiedzenie grupy "
+         "roboczej. Rozmowy sekretarzy partii prowincji Lai Chau i Junnanu odbyły się dzień "
+         "wcześniej.",
+         "2025-10-29"},
+        /* a day of what is to come is not "the same day" of talks that took place */
+        {"pl", NULL,
+         "Tytul\n\nWładze Cao Bang przeprowadziły 14 grudnia rozmowy z władzami Baise. "
+         "Uroczystość zaplanowano na 28 grudnia. Tego samego dnia delegacja z Baise spotkała "
+         "się z dowództwem straży granicznej Cao Bang, by omówić ruch na przejściu.",
+         "--12-14"},
+        {"nl", "2024-02-28",
+         "Titel\n\nDe delegaties van Quang Ninh en Guangxi hielden op 27 februari overleg. "
+         "Voorafgaand daaraan ontving de partijsecretaris van Guangxi maandagavond de leiders "
+         "van de Vietnamese delegaties voor een werkgesprek.",
+         "2024-02-26"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bc_extraction x = run(cases[i].lang, cases[i].ref, cases[i].text);
+        int found = 0;
+        for (size_t k = 0; k < x.nmeetings && !found; k++)
+            found = strcmp(x.meetings[k].date, cases[i].date) == 0;
+        if (!found)
+            fail_msg("%s: no meeting on %s (%zu meetings, first %s)", cases[i].text, cases[i].date,
+                     x.nmeetings, x.nmeetings ? x.meetings[0].date : "-");
+        bc_extraction_free(&x);
+    }
+    /* no year and a move across the end of February: no day; a date written beside "the
+     * day after" speaks for itself; no reference day: no "yesterday" */
+    bc_extraction x = run("en", NULL,
+                          "Title\n\nOn March 1, officials of Lang Son and Chongzuo of China "
+                          "held talks. The previous day, officials of Cao Bang and Baise of "
+                          "China held talks.");
+    assert_null(date_of(&x, "--02-28"));
+    assert_null(date_of(&x, "--02-29"));
+    bc_extraction_free(&x);
+    x = run("pl", "2025-02-24",
+            "Tytul\n\n20 lutego 2025 r. odbyło się spotkanie wiosenne. Dzień później, 21 "
+            "lutego, władze Lang Son i Chongzuo przeprowadziły rozmowy.");
+    assert_non_null(date_of(&x, "2025-02-21"));
+    assert_int_equal(x.ndates, 2);
+    bc_extraction_free(&x);
+    x = run("en", NULL, "Yesterday, officials of Lang Son and Chongzuo of China held talks.");
+    assert_int_equal(x.ndates, 0);
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -155,6 +225,7 @@ int main(void)
         cmocka_unit_test(years_in_every_language),
         cmocka_unit_test(without_a_reference_nothing_is_completed),
         cmocka_unit_test(not_dates),
+        cmocka_unit_test(days_counted_from_another),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

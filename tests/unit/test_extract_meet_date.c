@@ -115,7 +115,8 @@ static void dates_shared_and_carried(void **state)
             "partii prowincji Lai Chau, Lao Cai, Tuyen Quang, Dien Bien i Junnanu. W tym samym "
             "dniu zorganizowano również 11. spotkanie Wspólnej Grupy Roboczej.");
     assert_string_equal(meet(&x, "conference-yunnan", 5)->date, "2025-10-30");
-    assert_string_equal(meet(&x, "", 11)->date, "2025-10-30");
+    /* the group of the provinces its lead names */
+    assert_string_equal(meet(&x, "jwg-yunnan", 11)->date, "2025-10-30");
     bc_extraction_free(&x);
     /* a year written in the meeting's name completes the day (the text's, not inferred) */
     x = run("vi", NULL,
@@ -364,6 +365,34 @@ static void weekdays_last_months_and_coming_talks(void **state)
     bc_extraction_free(&x);
 }
 
+/* A meeting named with this year's ("tegorocznego") takes the month of that year its
+ * sentence gives; "zarowno ..., jak i" coordinates; a ceremony both sides hold is dated. */
+static void this_years_meeting_and_joint_ceremonies(void **state)
+{
+    (void)state;
+    bc_extraction x = run("pl", "2024-08-28",
+                          "Tytul\n\nRozmówcy odwołali się do ustaleń tegorocznego spotkania "
+                          "wiosennego sekretarzy partii prowincji Quang Ninh, Lang Son, Cao Bang, "
+                          "Ha Giang i Kuangsi, które odbyło się pod koniec lutego.");
+    const bc_xmeeting *m = meet(&x, "spring-meeting-guangxi", 0);
+    assert_string_equal(m->date, "2024-02");
+    assert_true(m->date_inferred);
+    bc_extraction_free(&x);
+    x = run("pl", NULL,
+            "Tytul\n\nW 2026 r. gospodarzem zarówno spotkania wiosennego, jak i XVII "
+            "posiedzenia komitetu będzie Nanning.");
+    assert_string_equal(meet(&x, "", 17)->date, "2026");
+    assert_string_equal(meet(&x, "", 0)->date, "2026");
+    bc_extraction_free(&x);
+    x = run("pl", NULL,
+            "Tytul\n\nUroczystość otwarcia przejścia obie strony zorganizują wspólnie w "
+            "ostatnich dniach grudnia 2023 r.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2023-12");
+    assert_string_equal(x.meetings[0].status, "planned");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -374,6 +403,7 @@ int main(void)
         cmocka_unit_test(weekdays_last_months_and_coming_talks),
         cmocka_unit_test(a_meeting_to_come_takes_no_day_that_took_place),
         cmocka_unit_test(days_without_their_month_and_owned_meetings),
+        cmocka_unit_test(this_years_meeting_and_joint_ceremonies),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

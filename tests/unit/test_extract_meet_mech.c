@@ -64,10 +64,82 @@ static void the_mechanism_only_when_named(void **state)
     bc_extraction_free(&x);
 }
 
+/* The article names the mechanism once; its other meetings are called by a short name
+ * ("of the group", "komitetu", "kommittens"), by a number next to its one ("the ninth
+ * meeting"), or by its kind in a paragraph that names no province (the lead does). */
+static void the_mechanism_from_the_article(void **state)
+{
+    (void)state;
+    /* a short name after the noun, ending the phrase */
+    bc_extraction x = run("en", "2024-12-13",
+                          "Title\n\nThe 10th meeting of the Joint Working Group of Lai Chau, Lao "
+                          "Cai, Tuyen Quang, Dien Bien and Yunnan was held in June.\n\nLai Chau "
+                          "will host the 11th meeting of the group next year.");
+    assert_string_equal(meet(&x, "jwg-yunnan", 11)->date, "2025");
+    bc_extraction_free(&x);
+    x = run("pl", NULL,
+            "Tytul\n\nXVI posiedzenie Wspólnego Komitetu Roboczego prowincji Quang Ninh, Lang Son, "
+            "Cao Bang, Ha Giang i Kuangsi odbyło się w lutym 2025 r. w Ha Long.\n\nXVII "
+            "posiedzenie komitetu ma się odbyć w Nanningu.");
+    assert_string_equal(meet(&x, "jwc-guangxi", 17)->status, "planned");
+    /* more words of another name after the short one: another group */
+    bc_extraction_free(&x);
+    x = run("pl", NULL,
+            "Tytul\n\n10. posiedzenie Wspólnej Grupy Roboczej prowincji Lai Chau, Lao Cai i "
+            "Junnanu odbyło się w czerwcu 2024 r.\n\nTrzecie posiedzenie grupy ekspertów "
+            "odbyło się w maju 2024 r.");
+    assert_string_equal(meet(&x, "", 3)->date, "2024-05");
+    bc_extraction_free(&x);
+    /* the possessive before the ordinal */
+    x = run("sv", "2024-03-19",
+            "Rubrik\n\nDet fjortonde mötet i den gemensamma arbetskommittén för Quang Ninh, Lang "
+            "Son, Cao Bang, Ha Giang och Guangxi hölls den 22 februari 2023.\n\nDe tog även upp "
+            "beslut från kommitténs 15:e möte i februari i år.");
+    assert_string_equal(meet(&x, "jwc-guangxi", 15)->date, "2024-02");
+    bc_extraction_free(&x);
+    /* a number next to the named one, called by the same noun, anywhere in the article */
+    x = run("en", NULL,
+            "Title\n\nThe tenth meeting of the Joint Working Group of Ha Giang, Lao Cai, Lai "
+            "Chau, Dien Bien and Yunnan took place on June 12, 2024.\n\nSince the ninth "
+            "meeting, held in Ha Giang in March 2023, trade has grown.\n\nThe 3rd meeting of "
+            "the border guards was held in May 2023. The 11th meeting of the border guards was "
+            "held in May 2024.");
+    assert_string_equal(meet(&x, "jwg-yunnan", 9)->date, "2023-03");
+    assert_string_equal(meet(&x, "", 3)->date, "2023-05");  /* too far from the tenth */
+    assert_string_equal(meet(&x, "", 11)->date, "2024-05"); /* another body's */
+    bc_extraction_free(&x);
+    /* nor when another mechanism's numbered meetings share the noun */
+    x = run("en", NULL,
+            "Title\n\nThe 15th conference of the Joint Working Committee of Quang Ninh, Lang "
+            "Son, Cao Bang, Ha Giang and Guangxi took place on February 28, 2024. The 5th annual "
+            "conference of the Party secretaries of Lai Chau, Lao Cai, Dien Bien and Yunnan "
+            "took place in October 2025.\n\nThe 14th conference was held in Ha Giang in 2023.");
+    assert_string_equal(meet(&x, "", 14)->date, "2023");
+    bc_extraction_free(&x);
+    /* the kind in a paragraph naming no province: the provinces of the lead */
+    x = run("nl", NULL,
+            "Titel\n\nDe leiders van Quang Ninh, Lang Son, Cao Bang, Ha Giang en Guangxi hielden "
+            "op 27 februari 2024 hun voorjaarsontmoeting in Nanning.\n\nDezelfde dag kwam het "
+            "Gezamenlijk Werkcomité bijeen voor zijn vijftiende conferentie.");
+    assert_string_equal(meet(&x, "jwc-guangxi", 15)->date, "2024-02-27");
+    assert_string_equal(meet(&x, "spring-meeting-guangxi", 0)->date, "2024-02-27");
+    bc_extraction_free(&x);
+    /* a meeting coordinated after the noun lends it no kind */
+    x = run("en", NULL,
+            "Title\n\nQuang Ninh will host both the 16th conference and the 2026 Spring Meeting "
+            "of Quang Ninh, Lang Son, Cao Bang, Ha Giang and Guangxi.");
+    assert_string_equal(meet(&x, "spring-meeting-guangxi", 0)->date, "2026");
+    for (size_t i = 0; i < x.nmeetings; i++)
+        assert_false(x.meetings[i].ordinal == 16 &&
+                     strcmp(x.meetings[i].mechanism, "spring-meeting-guangxi") == 0);
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(the_mechanism_only_when_named),
+        cmocka_unit_test(the_mechanism_from_the_article),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -50,7 +50,10 @@ CORE    += keys auth review review_decide review_replay review_edit review_api c
 # the HTTP layer: its file family, head checks, validators, worker pool,
 # slow-client reaper and the buffered access log
 CORE    += http_admit http_send strict conditional workers reaper log accesslog
-CORE_OBJ := $(CORE:%=$(OUT)/obj/%.o) $(OUT)/obj/gen/migrations.o $(OUT)/obj/gen/openapi.o
+# a fresh store's schema: the migrated empty store, made at build time (schema.h)
+CORE    += schema
+CORE_OBJ := $(CORE:%=$(OUT)/obj/%.o) $(OUT)/obj/gen/migrations.o $(OUT)/obj/gen/openapi.o \
+            $(OUT)/obj/gen/schema.o
 LIB     := $(OUT)/libbordercoop.a
 # the dashboard bundle is linked into the daemon only, never into $(LIB)
 DAEMON_OBJ := $(OUT)/obj/main.o $(OUT)/obj/gen/web.o
@@ -206,6 +209,17 @@ $(OUT)/gen/migrations.list: FORCE
 $(OUT)/gen/migrations.c: $(MIGRATIONS) $(OUT)/gen/migrations.list $(OUT)/tools/embed
 	@mkdir -p $(dir $@)
 	$(OUT)/tools/embed bc_migrations $@ $(MIGRATIONS)
+
+# the migrations applied to an empty store in memory, the database image compiled in
+# (server/tools/schema_image.c): built with the library's own migration code
+SCHEMA_TOOL_OBJ := $(addprefix $(OUT)/obj/,store.o fts.o alloc.o err.o text.o buf.o gen/migrations.o)
+$(OUT)/tools/schema_image: server/tools/schema_image.c $(SCHEMA_TOOL_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(LDFLAGS) $< $(SCHEMA_TOOL_OBJ) -o $@ $(LDLIBS)
+
+$(OUT)/gen/schema.c: $(OUT)/tools/schema_image
+	@mkdir -p $(dir $@)
+	$(OUT)/tools/schema_image $@
 
 $(OUT)/gen/openapi.c: openapi.yaml $(OUT)/tools/embed
 	@mkdir -p $(dir $@)

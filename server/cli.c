@@ -4,6 +4,7 @@
 #include "cli_int.h"
 
 #include "bordercoop/buf.h"
+#include "bordercoop/schema.h"
 #include "bordercoop/store.h"
 #include "bordercoop/version.h"
 
@@ -284,7 +285,7 @@ int bc_cli_curated_store(const char *data, bc_load_stats *stats, bc_store **s, b
 {
     int rc = bc_store_open(":memory:", BC_STORE_CREATE, s, err);
     if (rc == 0)
-        rc = bc_store_migrate(*s, NULL, err);
+        rc = bc_schema_create(*s, err);
     if (rc == 0)
         rc = bc_loader_fill(*s, data, stats, err);
     return rc;

@@ -8,6 +8,7 @@
 #include "bordercoop/places.h"
 #include "bordercoop/keys.h"
 #include "bordercoop/review.h"
+#include "bordercoop/schema.h"
 #include "bordercoop/search_index.h"
 
 #include <errno.h>
@@ -324,7 +325,7 @@ int bc_loader_build(const char *data_dir, const char *db_path, bc_load_stats *st
     if (rc == BC_OK)
         rc = bc_store_exec(s, "PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF;", err);
     if (rc == BC_OK)
-        rc = bc_store_migrate(s, NULL, err);
+        rc = bc_schema_create(s, err);
     if (rc == BC_OK)
         rc = bc_loader_fill(s, data_dir, stats, err);
     if (rc == BC_OK)

@@ -188,6 +188,10 @@ __attribute__((constructor)) static void install_allocators(void)
     static const sqlite3_mem_methods methods = {sq_malloc,  sq_free, sq_realloc,  sq_size,
                                                 sq_roundup, sq_init, sq_shutdown, NULL};
     sqlite3_config(SQLITE_CONFIG_MALLOC, &methods);
+    /* no sqlite3_memory_used() accounting: it takes a process-wide mutex around every
+     * SQLite allocation (289,000 lock pairs in one `bordercoop load`, and one per
+     * allocation on every worker); nothing here reads it or sets a soft heap limit */
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
     json_set_alloc_funcs(bc_malloc, bc_free);
 }
 

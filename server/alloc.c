@@ -192,6 +192,7 @@ __attribute__((constructor)) static void install_allocators(void)
      * SQLite allocation (289,000 lock pairs in one `bordercoop load`, and one per
      * allocation on every worker); nothing here reads it or sets a soft heap limit */
     sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    sqlite3_config(SQLITE_CONFIG_PAGECACHE, NULL, 0, 0);
     json_set_alloc_funcs(bc_malloc, bc_free);
 }
 

@@ -1,5 +1,5 @@
-/* workers.c: the worker pool: a bounded FIFO of jobs, n threads with one store
- * connection each, deadlines enforced on SQLite through its progress handler. */
+/* workers.c: the worker pool: a bounded FIFO of jobs, n threads that each take a store
+ * connection for a job, deadlines enforced on SQLite through its progress handler. */
 #include "bordercoop/workers.h"
 
 #include "bordercoop/alloc.h"
@@ -16,7 +16,6 @@
 typedef struct worker {
     bc_workers *pool;
     pthread_t thread;
-    bc_store *store;
     int started;
 } worker;
 
@@ -149,7 +148,6 @@ static void *worker_main(void *arg)
 {
     worker *self = arg;
     bc_workers *w = self->pool;
-    bc_workers_guard(bc_store_db(self->store));
     pthread_mutex_lock(&w->lock);
     for (;;) {
         while (w->head == NULL && !w->stopping)
@@ -163,11 +161,18 @@ static void *worker_main(void *arg)
             atomic_fetch_add(&w->expired, 1);
             job->expire(job, 0);
         } else {
+            /* a connection for this job only: the pool hands back the one released last,
+             * so jobs that come one at a time all run on one connection and only as many
+             * connections as jobs ever ran at once read the schema and fill a page cache
+             * (the pool has one per thread of every pool: this never waits) */
+            bc_store *store = bc_store_pool_acquire(w->readers);
+            bc_workers_guard(bc_store_db(store));
             job->deadline_hit = 0;
             current = job;
             current_hit = 0;
-            job->run(job, self->store);
+            job->run(job, store);
             current = NULL;
+            bc_store_pool_release(w->readers, store);
             if (current_hit)
                 atomic_fetch_add(&w->interrupted, 1);
             atomic_fetch_add(&w->done, 1);
@@ -205,10 +210,7 @@ int bc_workers_start(const char *name, int n, size_t max_queue, bc_store_pool *r
     int rc = BC_OK;
     for (int i = 0; i < n && rc == BC_OK; i++) {
         threads[i].pool = w;
-        threads[i].store = bc_store_pool_acquire(readers);
         if (pthread_create(&threads[i].thread, NULL, worker_main, &threads[i]) != 0) {
-            bc_store_pool_release(readers, threads[i].store);
-            threads[i].store = NULL;
             rc = bc_err_set(err, BC_EIO, "cannot start the %s threads", name);
         } else {
             threads[i].started = 1;
@@ -274,10 +276,6 @@ void bc_workers_stop(bc_workers *w)
     for (int i = 0; i < w->n; i++) {
         if (w->threads[i].started)
             pthread_join(w->threads[i].thread, NULL);
-        if (w->threads[i].store != NULL) {
-            sqlite3_progress_handler(bc_store_db(w->threads[i].store), 0, NULL, NULL);
-            bc_store_pool_release(w->readers, w->threads[i].store);
-        }
     }
     pthread_mutex_destroy(&w->lock);
     pthread_cond_destroy(&w->ready);

@@ -210,7 +210,9 @@ typedef struct bc_store_pool bc_store_pool;
 /* Opens n read-only connections. *out is new; free with bc_store_pool_close. */
 int bc_store_pool_open(const char *path, size_t n, bc_store_pool **out, bc_err *err);
 void bc_store_pool_close(bc_store_pool *p);
-/* Borrows a connection, waiting when all are in use; give it back with release. */
+/* Borrows a connection, waiting when all are in use; give it back with release. The
+ * connection released last is lent first (it has the schema read, statements prepared
+ * and pages cached); a connection reads the schema only when first used. */
 bc_store *bc_store_pool_acquire(bc_store_pool *p);
 void bc_store_pool_release(bc_store_pool *p, bc_store *s);
 

@@ -1,10 +1,11 @@
 /* workers.h: a small fixed pool of threads that run the requests the I/O thread must
  * not: anything that needs the store (an uncached query, search, a CSV export, a
- * write and its lock wait). Each thread owns one store connection for its life. Every
- * job has a deadline: a job still queued at its deadline is expired unrun, and one
- * running past it has its SQLite work interrupted (sqlite3_progress_handler), which
- * the job sees in deadline_hit. The queue is bounded, so overload is refused at once
- * instead of piling up. Writes use a pool of one thread: one writer, no contention. */
+ * write and its lock wait). A thread takes a store connection from the shared reader
+ * pool for each job and returns it after. Every job has a deadline: a job still queued at its
+ * deadline is expired unrun, and one running past it has its SQLite work interrupted
+ * (sqlite3_progress_handler), which the job sees in deadline_hit. The queue is bounded, so overload
+ * is refused at once instead of piling up. Writes use a pool of one thread: one writer, no
+ * contention. */
 #ifndef BORDERCOOP_WORKERS_H
 #define BORDERCOOP_WORKERS_H
 
@@ -19,7 +20,7 @@ typedef struct bc_job bc_job;
 
 /* A unit of work, embedded in (and owned by) the caller's request state. */
 struct bc_job {
-    /* On a worker thread, with its store connection (borrowed for the call). */
+    /* On a worker thread, with a store connection (borrowed for the call). */
     void (*run)(bc_job *job, bc_store *store);
     /* Instead of run when the job cannot run: its deadline passed while queued, or the
      * pool is stopping. On a worker thread or in bc_workers_stop's thread. */
@@ -36,10 +37,12 @@ typedef struct bc_workers_stats {
     unsigned long long done, rejected, expired, interrupted;
 } bc_workers_stats;
 
-/* Starts n threads named name ("workers", "writer"), each taking one connection from
- * readers for its life (readers must hold at least n free ones), with a queue of at
- * most max_queue jobs. *out is new; stop it with bc_workers_stop. readers is borrowed
- * and must outlive the pool. */
+/* Starts n threads named name ("workers", "writer"), each taking a connection from
+ * readers for every job it runs (readers must hold at least one connection for every
+ * thread of every pool that shares it, so that taking one never waits; the one
+ * released last is taken first, so jobs that run one at a time share one warm
+ * connection), with a queue of at most max_queue jobs. *out is new; stop it with
+ * bc_workers_stop. readers is borrowed and must outlive the pool. */
 int bc_workers_start(const char *name, int n, size_t max_queue, bc_store_pool *readers,
                      bc_workers **out, bc_err *err);
 
@@ -48,16 +51,16 @@ int bc_workers_start(const char *name, int n, size_t max_queue, bc_store_pool *r
  * neither callback is called. Thread-safe. */
 int bc_workers_submit(bc_workers *w, bc_job *job);
 
-/* Expires every queued job (expire with stopping = 1), lets running jobs finish, joins
- * the threads, returns their connections and frees w. NULL is a no-op. */
+/* Expires every queued job (expire with stopping = 1), lets running jobs finish (their
+ * connections go back to readers), joins the threads and frees w. NULL is a no-op. */
 void bc_workers_stop(bc_workers *w);
 
 void bc_workers_get_stats(bc_workers *w, bc_workers_stats *out);
 
 /* Makes SQLite work on db, done from a worker thread, stop at the running job's
- * deadline (for connections a job opens or borrows besides its own, such as the
- * store's writer). Once per connection; harmless on other threads (no job: no
- * limit). */
+ * deadline (done for each job's reader; for connections a job opens or borrows besides
+ * it, such as the store's writer, call it once per connection). Harmless on other
+ * threads (no job: no limit). */
 void bc_workers_guard(sqlite3 *db);
 
 /* With on set, every job's SQLite work (on guarded connections) and lock wait stops now

@@ -198,6 +198,60 @@ static void pool_hands_out_distinct_connections(void **state)
     unlink(path);
 }
 
+static int schema_bytes(bc_store *s)
+{
+    int used = -1, high = 0;
+    assert_int_equal(
+        sqlite3_db_status(bc_store_db(s), SQLITE_DBSTATUS_SCHEMA_USED, &used, &high, 0), SQLITE_OK);
+    return used;
+}
+
+/* A reader holds the parsed schema (600 KB, most of it the views) only once it is used:
+ * opening one checks the version and the media but reads no schema, so a pool's spare
+ * connections cost next to nothing; and the pool lends the connection released last,
+ * so one-at-a-time work stays on one connection. */
+static void readers_read_the_schema_when_first_used(void **state)
+{
+    (void)state;
+    char path[64];
+    bc_store *s = migrated_tmp_db(path);
+    bc_err err;
+    bc_store_close(s);
+    bc_store_pool *p = NULL;
+    assert_int_equal(bc_store_pool_open(path, 3, &p, &err), 0);
+    bc_store *a = bc_store_pool_acquire(p);
+    assert_int_equal(schema_bytes(a), 0);
+    char n[16];
+    int found = 0;
+    assert_int_equal(
+        bc_store_lookup(a, "SELECT count(*) FROM vocab", BC_NO_BINDS, n, sizeof n, &found, &err),
+        0);
+    assert_true(atoi(n) > 0);
+    assert_true(schema_bytes(a) > 100000);
+    bc_store_pool_release(p, a);
+    for (int i = 0; i < 3; i++) {
+        bc_store *again = bc_store_pool_acquire(p);
+        assert_ptr_equal(again, a);
+        bc_store_pool_release(p, again);
+    }
+    /* the others were never used: no schema */
+    bc_store *x = bc_store_pool_acquire(p), *y = bc_store_pool_acquire(p),
+             *z = bc_store_pool_acquire(p);
+    assert_ptr_equal(x, a);
+    assert_int_equal(schema_bytes(y), 0);
+    assert_int_equal(schema_bytes(z), 0);
+    bc_store_pool_release(p, x);
+    bc_store_pool_release(p, y);
+    bc_store_pool_release(p, z);
+    bc_store_pool_close(p);
+    /* a store of the wrong version is still refused at open, without the schema */
+    assert_int_equal(bc_store_open(path, BC_STORE_CREATE, &s, &err), 0);
+    assert_int_equal(bc_store_exec(s, "PRAGMA user_version = 1", &err), 0);
+    bc_store_close(s);
+    assert_int_equal(bc_store_pool_open(path, 2, &p, &err), BC_EVERSION);
+    unlink(path);
+}
+
 /* In a child with its own mount namespace, path's directory bind-mounted read-only:
  * 0 when a query-only open serves reads (immutably), 1 when it does not, 77 when this
  * machine does not allow the namespace or the mount (then the test is skipped). */
@@ -336,6 +390,7 @@ int main(void)
         cmocka_unit_test(meta_get),
         cmocka_unit_test(tables_are_found_and_rows_copied),
         cmocka_unit_test(pool_hands_out_distinct_connections),
+        cmocka_unit_test(readers_read_the_schema_when_first_used),
         cmocka_unit_test(wal_store_on_readonly_media_is_read_immutable),
     };
     return cmocka_run_group_tests_name("store", tests, NULL, NULL);

@@ -56,6 +56,7 @@ typedef struct tjob {
     atomic_int hit;  /* deadline_hit seen at the end of run */
     bc_store *store; /* the connection it ran with */
     pthread_t thread;
+    atomic_int *together; /* when set: counts itself in and waits (bounded) for 3 */
 } tjob;
 
 static void sleep_ms(int ms)
@@ -69,6 +70,11 @@ static void run(bc_job *job, bc_store *store)
     tjob *t = (tjob *)job;
     t->store = store;
     t->thread = pthread_self();
+    if (t->together != NULL) {
+        atomic_fetch_add(t->together, 1);
+        for (int i = 0; i < 2000 && atomic_load(t->together) < 3; i++)
+            sleep_ms(5);
+    }
     if (t->sleep_ms > 0)
         sleep_ms(t->sleep_ms);
     if (t->sql != NULL) {
@@ -242,6 +248,52 @@ static void sqlite_work_stops_at_the_deadline(void **state)
     bc_workers_stop(w);
 }
 
+/* Pools that share the readers take a connection per job and give it back: work that
+ * comes one job at a time, to any pool, runs on the one connection released last (only
+ * it reads the schema and fills a page cache), and the deadline guard follows the job
+ * onto it; jobs at the same time still get a connection each. */
+static void jobs_share_the_connection_released_last(void **state)
+{
+    (void)state;
+    bc_workers *a = NULL, *b = NULL;
+    bc_err err;
+    assert_int_equal(bc_workers_start("a", 2, 16, readers, &a, &err), 0);
+    assert_int_equal(bc_workers_start("b", 1, 16, readers, &b, &err), 0);
+    tjob ts[6];
+    for (int i = 0; i < 6; i++) {
+        init(&ts[i], 10000, 0);
+        ts[i].sql = "SELECT count(*) FROM meetings";
+        assert_int_equal(bc_workers_submit(i % 2 ? b : a, &ts[i].job), BC_OK);
+        wait_all(&ts[i], 1);
+        assert_int_equal(atomic_load(&ts[i].sql_rc), SQLITE_DONE);
+        assert_ptr_equal(ts[i].store, ts[0].store);
+    }
+    /* an endless query on the shared connection is still cut at its job's deadline */
+    tjob forever;
+    init(&forever, 100, 0);
+    forever.sql = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) "
+                  "SELECT count(*) FROM n";
+    assert_int_equal(bc_workers_submit(b, &forever.job), BC_OK);
+    wait_all(&forever, 1);
+    assert_int_equal(atomic_load(&forever.sql_rc), SQLITE_INTERRUPT);
+    assert_ptr_equal(forever.store, ts[0].store);
+    /* three at once (each holds its connection until all three run): three connections */
+    tjob slow[3];
+    atomic_int together = 0;
+    for (int i = 0; i < 3; i++) {
+        init(&slow[i], 20000, 0);
+        slow[i].together = &together;
+        assert_int_equal(bc_workers_submit(i < 2 ? a : b, &slow[i].job), BC_OK);
+    }
+    wait_all(slow, 3);
+    assert_int_equal(atomic_load(&together), 3);
+    assert_ptr_not_equal(slow[0].store, slow[1].store);
+    assert_ptr_not_equal(slow[0].store, slow[2].store);
+    assert_ptr_not_equal(slow[1].store, slow[2].store);
+    bc_workers_stop(a);
+    bc_workers_stop(b);
+}
+
 /* Another connection guarded with bc_workers_guard is cut at the running job's deadline
  * too (the daemon does this to the store's writer). */
 typedef struct guarded {
@@ -325,6 +377,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(a_full_queue_refuses_at_once, build, cleanup),
         cmocka_unit_test_setup_teardown(queued_jobs_expire_at_their_deadline, build, cleanup),
         cmocka_unit_test_setup_teardown(sqlite_work_stops_at_the_deadline, build, cleanup),
+        cmocka_unit_test_setup_teardown(jobs_share_the_connection_released_last, build, cleanup),
         cmocka_unit_test_setup_teardown(a_guarded_connection_stops_too, build, cleanup),
         cmocka_unit_test_setup_teardown(stopping_expires_the_queue, build, cleanup),
         cmocka_unit_test(deadlines),

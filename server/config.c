@@ -32,7 +32,7 @@ static const opt OPTS[] = {
     {"--threads", "BORDERCOOP_THREADS", OPT_INT, NUM(threads), 1, 64,
      "I/O threads: event loops that read requests and send cached answers (default 1)"},
     {"--workers", "BORDERCOOP_WORKERS", OPT_INT, NUM(workers), 1, 256,
-     "threads that answer requests needing the store, each with its own connection "
+     "threads that answer requests needing the store, each taking a connection per job "
      "(default 2)"},
     {"--request-budget-ms", "BORDERCOOP_REQUEST_BUDGET_MS", OPT_INT, NUM(request_budget_ms), 1,
      600000, "deadline of a request on the workers, queueing included; over it: 503 (default 250)"},

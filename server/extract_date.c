@@ -162,8 +162,8 @@ static void add_date(ctx *c, const dres *r, size_t t0)
     d->inferred = r->inferred;
     d->same_day = r->same_day;
     d->weekday = r->weekday;
-    /* "11日至12日", "June 11-12", "w dniach 9-10 czerwca": a meeting over a few days is
-     * dated by its first */
+    /* "11日至12日", "June 11-12", "w dniach 15-17 kwietnia": a meeting over two or three days
+     * is dated by its first (a working visit of three is not: extract_meet_date.c) */
     const char *slash = strchr(d->iso, '/');
     if (slash != NULL) {
         size_t half = (size_t)(slash - d->iso);
@@ -171,7 +171,7 @@ static void add_date(ctx *c, const dres *r, size_t t0)
             bare = half == 7 && d->iso[0] == '-' && strlen(slash + 1) == 7;
         if ((full || bare) && memcmp(d->iso, slash + 1, half - 2) == 0) {
             int d0 = atoi(d->iso + half - 2), d1 = atoi(slash + 1 + half - 2);
-            if (d1 == d0 + 1)
+            if (d1 > d0 && d1 <= d0 + 2)
                 snprintf(d->span, sizeof d->span, "%.*s", (int)half, d->iso);
         }
     }

@@ -275,6 +275,7 @@ typedef struct mention {
     int weak;     /* talks whose sentence names one side only */
     int same_day; /* its date is "the same day" as another statement's */
     int planned;  /* its words say it is to come ("the next", "will be held") */
+    int visit;    /* a working visit: a span of three days or more is not its date */
 } mention;
 
 typedef struct ctx {

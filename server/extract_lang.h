@@ -112,7 +112,9 @@ enum {
 /* C_TALKS values: a ceremony is a meeting only when both sides are named in it */
 /* TALKS_VERB: a verb of meeting ("spotkali sie", "met") that gives way to a meeting noun
  * later in its sentence ("spotkali sie 28 lutego ... na dorocznym spotkaniu wiosennym") */
-enum { TALKS_PLAIN = 0, TALKS_CEREMONY = 1, TALKS_VERB = 2 };
+/* TALKS_VISIT: a working visit, dated by a day or two, never by the span of days it lasts
+ * ("paid a working visit to Wenshan from August 20 to 22": the talks are on one of them) */
+enum { TALKS_PLAIN = 0, TALKS_CEREMONY = 1, TALKS_VERB = 2, TALKS_VISIT = 3 };
 
 /* currencies (C_CURRENCY, C_CUR_ADJ) */
 enum { CUR_USD = 1, CUR_CNY, CUR_VND, CUR_EUR };

@@ -174,7 +174,7 @@ const bc_lex bc_lex_fr[] = {
     WP(C_TALKS, "entretien", 0),
     WE(C_TALKS, "seance de travail", 0),
     WE(C_TALKS, "seances de travail", 0),
-    WE(C_TALKS, "visite de travail", 0),
+    WE(C_TALKS, "visite de travail", TALKS_VISIT),
     WE(C_TALKS, "rencontre", 0),
     WE(C_TALKS, "a recu", 0),
     WE(C_TALKS, "ont recu", 0),

@@ -265,7 +265,7 @@ const bc_lex bc_lex_nl[] = {
     WP(C_VN, "vietnamees", 0),
     WP(C_TALKS, "werksessie", 0),
     WP(C_TALKS, "overleg", 0),
-    WP(C_TALKS, "werkbezoek", 0),
+    WP(C_TALKS, "werkbezoek", TALKS_VISIT),
     WE(C_TALKS, "gesproken", TALKS_VERB),
     WE(C_TALKS, "spraken", TALKS_VERB),
     WE(C_TALKS, "kwamen bijeen", TALKS_VERB),
@@ -293,6 +293,9 @@ const bc_lex bc_lex_nl[] = {
     WE(C_BOTH_SIDES, "beide provincies", 0),
     WE(C_BOTH_SIDES, "beide kanten", 0),
     WE(C_BOTH_SIDES, "beide zijden", 0),
+    WP(C_TALKS, "werkoverleg", 0),
+    WE(C_BOTH_SIDES, "beide landen", 0),
+    WE(C_COUNT_WORD, "vijf provincies", 5),
     /* ---- allocations (investment) and what money is spent on */
     WE(C_MONEY_CUE, "uitgetrokken", MM_INVEST),
     WE(C_MONEY_CUE, "vrijgemaakt", MM_INVEST),

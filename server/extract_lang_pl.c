@@ -281,7 +281,7 @@ const bc_lex bc_lex_pl[] = {
     /* "spotkali sie", "spotkaly sie" (met), consultations, "rozmawiali" */
     WP(C_TALKS, "spotkal", TALKS_VERB),
     WP(C_TALKS, "konsultacj", 0),
-    WP(C_TALKS, "wizyt robocz", 0),
+    WP(C_TALKS, "wizyt robocz", TALKS_VISIT),
     WP(C_TALKS, "rozmawial", TALKS_VERB),
     WP(C_MECH_CUE, "doroczn", 0),
     WP(C_MECH_CUE, "coroczn", 0),
@@ -347,6 +347,10 @@ const bc_lex bc_lex_pl[] = {
     WE(C_BOTH_SIDES, "obu miast", 0),
     WE(C_BOTH_SIDES, "obu stron", 0),
     WE(C_BOTH_SIDES, "obu prowincji", 0),
+    WE(C_BOTH_SIDES, "obu krajow", 0),
+    WE(C_BOTH_SIDES, "oba kraje", 0),
+    WE(C_COUNT_WORD, "pieciu prowincji", 5),
+    WE(C_COUNT_WORD, "piec prowincji", 5),
     WE(C_BOTH_SIDES, "oba miasta", 0),
     WE(C_FUTURE, "odbeda", 0),
     /* ---- allocations (investment) and what money is spent on */

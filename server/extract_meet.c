@@ -361,6 +361,11 @@ void bcx_find_mentions(ctx *c)
                 if (d->prec == 0 || !((d->t0 >= i + n && d->t0 <= i + n + 1) ||
                                       (d->t1 <= i && d->t1 + before >= i)))
                     continue;
+                /* "Since 2018 the spring meeting and the ... have been held back to back": a
+                 * point things are counted from, not this meeting's year */
+                if (d->t0 > c->se[si].t0 &&
+                    bcx_lex_ending(c, C_SINCE, c->se[si].t0, d->t0, NULL) != SIZE_MAX)
+                    continue;
                 mention m;
                 new_mention(&m, si, i < d->t0 ? i : d->t0, i + n > d->t1 ? i + n : d->t1, i, i + n,
                             (int)e->val, BC_XM_NAMED);
@@ -390,7 +395,8 @@ void bcx_find_mentions(ctx *c)
             if (c->t[i].meet || c->t[i].used == U_DATE || in_meeting_clause(c, si, i))
                 continue; /* "会晤期间": a date, "during the meeting" */
             size_t n = bcx_lex_find(c, C_TALKS, i, &e);
-            int ceremony = n > 0 && e->val == TALKS_CEREMONY;
+            int ceremony = n > 0 && e->val == TALKS_CEREMONY,
+                visit = n > 0 && e->val == TALKS_VISIT;
             /* "会谈当天下午": the day of talks already reported, not another meeting */
             if (n > 0 && i + n < c->se[si].t1 && bcx_lex_find(c, C_SAME_DAY, i + n, NULL) > 0)
                 continue;
@@ -413,6 +419,7 @@ void bcx_find_mentions(ctx *c)
             mention m;
             new_mention(&m, si, i, i + n, i, i + n, K_GENERIC, BC_XM_TALKS);
             m.weak = !both;
+            m.visit = visit;
             add_mention(c, &m);
             talks_before = talks_before || both;
             seen = 1;

@@ -16,6 +16,17 @@ static int mprec(const xd *d)
     return d->prec == 0 && d->span[0] ? 3 : d->prec;
 }
 
+/* 1 when date d is a span of three days or more and m a working visit: the visit lasts
+ * them, its talks are on one of them. */
+static int visit_span(const mention *m, const xd *d)
+{
+    const char *slash = strchr(d->iso, '/');
+    if (!m->visit || !d->span[0] || slash == NULL)
+        return 0;
+    size_t half = (size_t)(slash - d->iso);
+    return atoi(slash + 1 + half - 2) - atoi(d->iso + half - 2) >= 2;
+}
+
 /* 1 when date d is a point things are counted from for mention m, not its date: a
  * word for since or after opens the date's clause before it ("the fifth such meeting
  * since they set up the mechanism in 2019", "ke tu", "depuis") or closes it after it
@@ -38,6 +49,25 @@ static int from_point(const ctx *c, const mention *m, const xd *d)
             return !(m->t0 >= d->t0 && m->t1 <= q);
         if (bcx_gap(c, q) & (G_COMMA | G_DOT))
             break;
+    }
+    return 0;
+}
+
+/* 1 when date d is a deadline: a word for before or by ends right before it ("before 31
+ * December", "przed", "fore", "by the end of"; Dutch "voor" only written "vóór", else it
+ * is "for": "gepland voor 15 juli"). A date to meet, not when a meeting took place. */
+static int deadline(const ctx *c, const xd *d)
+{
+    size_t lo = c->se[c->t[d->t0].sent].t0;
+    if (c->lbit == L_ZH || d->t0 == lo || (bcx_gap(c, d->t0 - 1) & (G_COMMA | G_DOT | G_PAREN)))
+        return 0; /* "此前，10日": Chinese says a deadline after its date ("31日前") */
+    for (size_t k = d->t0 > lo + 4 ? d->t0 - 4 : lo; k < d->t0; k++) {
+        size_t n = bcx_lex_find(c, C_DEADLINE, k, NULL);
+        if (n == 0 || k + n != d->t0)
+            continue;
+        if (c->lbit == L_NL && bcx_word_is(c, k, d->t0, "voor"))
+            return memmem(c->s + c->t[k].start, c->t[k].end - c->t[k].start, "\xc3\xb3", 2) != NULL;
+        return 1;
     }
     return 0;
 }
@@ -138,6 +168,7 @@ static const xd *meeting_date(const ctx *c, const mention *m, const size_t *idx,
     for (size_t k = c->se[m->sent].d0; k < c->se[m->sent].d1; k++) {
         const xd *d = &c->d[k];
         if (mprec(d) == 0 || d->used || from_point(c, m, d) || in_other_relative(c, m, d) ||
+            deadline(c, d) || visit_span(m, d) ||
             (m->xkind == BC_XM_TALKS && mprec(d) < (m->planned > 0               ? 1
                                                     : bcx_talks_held(c, m->sent) ? 2
                                                                                  : 3)))
@@ -390,6 +421,7 @@ void bcx_resolve_mentions(ctx *c)
                 continue;
             const xd *d = NULL;
             if (one_group && nd == 1 && !from_point(c, m, only) && !in_other_relative(c, m, only) &&
+                !deadline(c, only) && !visit_span(m, only) &&
                 (m->xkind != BC_XM_TALKS || mprec(only) == 3 || m->planned > 0 ||
                  (mprec(only) == 2 && bcx_talks_held(c, si))))
                 d = only;

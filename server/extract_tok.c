@@ -9,6 +9,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 int bcx_build_index(ctx *c)
 {
@@ -533,6 +534,18 @@ static int full_stop(const ctx *c, size_t i)
             code = memcmp(s + j, codes[k], 3) == 0;
         if (code)
             return 0;
+    }
+    /* a title before a name: "Akademii Politycznej im. Ho Chi Minha", "Dr. Le", "plk. Nguyen" */
+    {
+        static const char *const titles[] = {"im",   "św",  "ul", "gen", "płk", "ppłk",
+                                             "mjr",  "kpt", "dr", "mr",  "mrs", "ms",
+                                             "prof", "col", "lt", "sen", "dhr", NULL};
+        size_t w = i;
+        while (w > 0 && s[w - 1] != ' ' && s[w - 1] != '\n' && s[w - 1] != '(')
+            w--;
+        for (int k = 0; titles[k]; k++)
+            if (i - w == strlen(titles[k]) && strncasecmp(s + w, titles[k], i - w) == 0)
+                return 0;
     }
     /* an abbreviation before a number: "w 2023 r. 339,44 mld", "ok. 283 mln", "Nov. 30" */
     if (j < c->n && is_digit(s[j])) {

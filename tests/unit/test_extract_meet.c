@@ -95,6 +95,19 @@ static void talks_between_the_two_sides(void **state)
     assert_int_equal(x.nmeetings, 1);
     assert_int_equal(x.meetings[0].cite.nquotes, 2);
     bc_extraction_free(&x);
+    /* both countries named as such; a working consultation (werkoverleg) */
+    x = run("sv", "2025-03-14",
+            "Rubrik\n\nDen 11 mars höll tullmyndigheterna från båda länderna ett arbetsmöte "
+            "vid gränsövergången.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2025-03-11");
+    bc_extraction_free(&x);
+    x = run("nl", "2025-11-04",
+            "Titel\n\nCao Bang en de Chinese stad Chongzuo hebben eind oktober in Cao Bang een "
+            "werkoverleg gehouden.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2025-10");
+    bc_extraction_free(&x);
 }
 
 static void verbs_of_meeting(void **state)

@@ -393,6 +393,52 @@ static void this_years_meeting_and_joint_ceremonies(void **state)
     bc_extraction_free(&x);
 }
 
+/* Dates that are not a meeting's: a deadline ("before 31 December", Dutch "vóór" but not
+ * "voor"), a year things are counted from before a meeting's name, the span of a working
+ * visit; a meeting over three days is dated by its first. */
+static void deadlines_points_and_visits(void **state)
+{
+    (void)state;
+    bc_extraction x = run("en", NULL,
+                          "Title\n\nOn June 3, 2025, officials of Lao Cai and Hekou of China "
+                          "held talks. The same day, the two sides held a working session on "
+                          "the gate, which both want to finish before December 31, 2025.");
+    for (size_t i = 0; i < x.nmeetings; i++)
+        assert_string_equal(x.meetings[i].date, "2025-06-03");
+    bc_extraction_free(&x);
+    x = run("nl", NULL,
+            "Titel\n\nLai Chau en Yunnan willen de grensovergang vóór 31 december 2025 "
+            "moderniseren, zeiden zij in een werkgesprek tussen Lai Chau en Yunnan.");
+    for (size_t i = 0; i < x.nmeetings; i++)
+        assert_string_equal(x.meetings[i].date, "");
+    bc_extraction_free(&x);
+    x = run("nl", NULL,
+            "Titel\n\nHet volgende overleg tussen Mong Cai en het Chinese Dongxing staat "
+            "gepland voor 15 juli 2025.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2025-07-15");
+    bc_extraction_free(&x);
+    x = run("en", NULL,
+            "Title\n\nSince 2018 the spring meeting of Quang Ninh, Lang Son, Cao Bang, Ha "
+            "Giang and Guangxi and the 15th conference have been held back to back.");
+    for (size_t i = 0; i < x.nmeetings; i++)
+        assert_string_not_equal(x.meetings[i].date, "2018");
+    bc_extraction_free(&x);
+    /* a working visit of three days is not dated by them; talks over three days are */
+    x = run("en", NULL,
+            "Title\n\nA delegation of Ha Giang paid a working visit to Wenshan of China from "
+            "August 20 to 22, 2025.");
+    for (size_t i = 0; i < x.nmeetings; i++)
+        assert_string_equal(x.meetings[i].date, "");
+    bc_extraction_free(&x);
+    x = run("pl", NULL,
+            "Tytul\n\nDelegacje Ha Giang i chińskiego okręgu Wenshan prowadziły w dniach 15–17 "
+            "kwietnia 2024 r. rozmowy w Wenshan.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2024-04-15");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -404,6 +450,7 @@ int main(void)
         cmocka_unit_test(a_meeting_to_come_takes_no_day_that_took_place),
         cmocka_unit_test(days_without_their_month_and_owned_meetings),
         cmocka_unit_test(this_years_meeting_and_joint_ceremonies),
+        cmocka_unit_test(deadlines_points_and_visits),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

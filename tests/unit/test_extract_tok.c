@@ -75,6 +75,13 @@ static void sentences(void **state)
     assert_int_equal(c.ns, 2);
     sentence_text(&c, 0, "On Nov. 30, trade grew.");
     unmodel(&c);
+    /* nor does a title before a name */
+    model(&c, "pl",
+          "Dyrektor Akademii im. Ho Chi Minha przyjął delegację. Płk. Nguyen Van An był obecny.",
+          &x);
+    assert_int_equal(c.ns, 2);
+    sentence_text(&c, 0, "Dyrektor Akademii im. Ho Chi Minha przyjął delegację.");
+    unmodel(&c);
     model(&c, "zh", "河口口岸进出口总额达56亿元\n\n本报讯 今年前三季度增长。双方同意推进合作！",
           &x);
     assert_int_equal(c.ns, 3);

@@ -32,9 +32,10 @@ static int han_stop(const ctx *c, size_t i, size_t lim)
  * 双边 (bilateral), 国际 (international), 智慧 (smart), 边境, 跨境, 陆路, 货运. */
 static int han_modifier(const ctx *c, size_t i, size_t lim)
 {
-    static const char *const mods[] = {"双边", "国际", "智慧", "边境", "跨境",
-                                       "陆路", "货运", "客运", "公路", "铁路",
-                                       "口岸", "通道", "大桥", "项目", NULL};
+    static const char *const mods[] = {"双边", "国际", "智慧", "边境", "跨境", "陆路",
+                                       "货运", "客运", "公路", "铁路", "口岸", "通道",
+                                       "大桥", "项目", "米轨", "准轨", "标轨", "标准轨",
+                                       "边民", "方向", NULL};
     for (int k = 0; mods[k]; k++)
         if (bcx_words_at(c, i, lim, mods[k]))
             return 1;
@@ -108,6 +109,42 @@ static int han_hint(const ctx *c, const char *name, size_t n)
     return vn > cn ? 1 : cn > vn ? -1 : 0;
 }
 
+/* 1 when the phrase after a pair whose right name ends before token b1 makes the two
+ * places the parties of something else: a crossing word followed by 合作 ("百色—高平口岸
+ * 合作工作组": port cooperation), or, without a crossing word, a mechanism, a meeting or
+ * a fair further on in the run of characters ("中国文山—越南河江边境经贸交易会"). */
+static int names_parties(const ctx *c, size_t b1, size_t lim)
+{
+    static const char *const events[] = {"交易会", "博览会", "展销会", "洽谈会", "论坛",
+                                         "文化节", "旅游节", "运动会", NULL};
+    const bc_lex *e = NULL;
+    size_t n = b1 < lim ? bcx_lex_find(c, C_PROJ, b1, &e) : 0;
+    if (n > 0)
+        return b1 + n < lim && bcx_words_at(c, b1 + n, lim, "合作") > 0;
+    for (size_t q = b1; q < lim && q < b1 + 12 && c->t[q].han; q++) {
+        if (q > b1 && (bcx_gap(c, q - 1) & (G_COMMA | G_DOT | G_OPEN)))
+            break;
+        if (bcx_lex_find(c, C_MECH, q, &e) > 0 || bcx_lex_find(c, C_MEET, q, &e) > 0)
+            return 1;
+        for (int k = 0; events[k]; k++)
+            if (bcx_words_at(c, q, lim, events[k]))
+                return 1;
+    }
+    return 0;
+}
+
+/* 1 when token i is a Chinese numeral counting pairs ("田蓬—上蓬两对口岸": 两 before 对). */
+static int counts_pairs(const ctx *c, size_t i, size_t lim)
+{
+    static const char *const nums[] = {"两", "二", "三", "四", "五", "几", NULL};
+    if (i + 1 >= lim || !bcx_words_at(c, i + 1, lim, "对"))
+        return 0;
+    for (int k = 0; nums[k]; k++)
+        if (bcx_words_at(c, i, lim, nums[k]))
+            return 1;
+    return 0;
+}
+
 /* Chinese pairs: two runs of characters joined by a dash, next to a word for a crossing
  * (口岸, 大桥, 铁路, 公路, 通道) or carrying country prefixes: 中国河口—越南老街口岸. */
 /* 1 when a known place or province of sentence si is exactly tokens [a, b). */
@@ -125,9 +162,9 @@ void bcx_han_pairs(ctx *c, size_t si, unsigned present)
     const bc_lex *e = NULL;
     size_t lo = c->se[si].t0, lim = c->se[si].t1;
     for (size_t k = lo; k + 1 < lim && c->rc == BC_OK; k++) {
-        unsigned g = bcx_gap(c, k);
-        if (!(g & G_DASH) || (g & ~(unsigned)(G_SPACE | G_DASH)) || !c->t[k].han ||
-            !c->t[k + 1].han)
+        /* "中国十里村（热水塘）—越南王麻寨": the name in brackets is the left one's other name */
+        unsigned g = bcx_gap(c, k), ok = G_SPACE | G_DASH | (g & G_CLOSE ? G_CLOSE | G_PAREN : 0);
+        if (!(g & G_DASH) || (g & ~ok) || !c->t[k].han || !c->t[k + 1].han)
             continue;
         /* the right run: up to a crossing word, at most four characters */
         size_t b0 = k + 1, b1 = b0, n;
@@ -138,7 +175,8 @@ void bcx_han_pairs(ctx *c, size_t si, unsigned present)
             cb = 1, b0 += n, b1 = b0;
         unsigned near = 0;
         while (b1 < lim && b1 < b0 + 4 && c->t[b1].han && (b1 == b0 || c->t[b1].glued) &&
-               !han_stop(c, b1, lim) && !han_modifier(c, b1, lim)) {
+               !han_stop(c, b1, lim) && !han_modifier(c, b1, lim) &&
+               !(b1 > b0 && counts_pairs(c, b1, lim))) {
             if ((n = bcx_lex_find(c, C_PROJ, b1, &e)) > 0) {
                 near |= (unsigned)e->val;
                 break;
@@ -185,6 +223,13 @@ void bcx_han_pairs(ctx *c, size_t si, unsigned present)
         /* "水口—崇左—爱店高速公路": a chain of places is a route, not a pair */
         if (a0 > lo && (bcx_gap(c, a0 - 1) & G_DASH))
             continue;
+        /* "北仑河二桥（东兴—芒街）": a pair in brackets after the crossing it names */
+        if (a0 > lo && (bcx_gap(c, a0 - 1) & G_OPEN)) {
+            if (bcx_lex_ending(c, C_PROJ, lo, a0, &e) != SIZE_MAX)
+                near |= (unsigned)e->val;
+            else if (bcx_words_at(c, a0 - 1, a0, "桥"))
+                near |= PK_BRIDGE;
+        }
         size_t pre;
         if ((pre = bcx_lex_ending(c, C_CN, lo, a0, &e)) != SIZE_MAX)
             ca = -1;
@@ -227,6 +272,8 @@ void bcx_han_pairs(ctx *c, size_t si, unsigned present)
         /* the kind its own crossing word states (口岸, 大桥, 铁路), else a gate pair */
         unsigned want = bcx_gate_want_of(near);
         const gz_project *p = bcx_gate_project_for(c, a0, a1 - 1, b0, b1 - 1, want, &swapped);
+        if (p == NULL && names_parties(c, b1, lim))
+            continue;
         size_t v0 = ca > 0 ? a0 : b0, v1 = ca > 0 ? a1 : b1;
         size_t w0 = ca > 0 ? b0 : a0, w1 = ca > 0 ? b1 : a1;
         bcx_gate_add(c, si, a0, b1, c->s + c->t[v0].start, c->t[v1 - 1].end - c->t[v0].start,
@@ -254,7 +301,10 @@ void bcx_han_facing(ctx *c, size_t si, unsigned present)
         size_t a = known_name_ending(c, si, lo, end);
         if (a == SIZE_MAX || end - a > 4)
             a = end - 2;
-        if (a < lo || !c->t[a].han || han_stop(c, a, lim))
+        int stop = 0; /* "边境管理和口岸部门": a name holds no particle */
+        for (size_t q = a; q < end && a >= lo && !stop; q++)
+            stop = han_stop(c, q, lim);
+        if (a < lo || !c->t[a].han || stop)
             continue;
         if (found < 2) {
             name[found][0] = a;

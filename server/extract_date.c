@@ -401,6 +401,23 @@ static size_t day_told(const ctx *c, size_t i, size_t last_day, size_t last_past
     return bcx_future_at(c, i) ? last_day : last_past;
 }
 
+/* 1 when day d is one something happens on, which "the same day" may refer to: not a
+ * day things run from ("tu ngay 1/7", "a partir du 1er juillet", "从7月1日起"), not a
+ * deadline ("avant le 30 septembre", "6月30日前"). */
+static int event_day(const ctx *c, const xd *d)
+{
+    size_t lo = c->se[c->t[d->t0].sent].t0, hi = c->se[c->t[d->t0].sent].t1, n;
+    for (size_t k = d->t0 > lo + 3 ? d->t0 - 3 : lo; k < d->t0; k++)
+        if (((n = bcx_lex_find(c, C_FROM, k, NULL)) > 0 ||
+             (n = bcx_lex_find(c, C_SINCE, k, NULL)) > 0 ||
+             (n = bcx_lex_find(c, C_DEADLINE, k, NULL)) > 0) &&
+            k + n <= d->t0 && d->t0 - (k + n) <= 1)
+            return 0;
+    return !(c->lbit == L_ZH && d->t1 < hi &&
+             (bcx_lex_find(c, C_DEADLINE, d->t1, NULL) > 0 ||
+              bcx_lex_find(c, C_SINCE, d->t1, NULL) > 0));
+}
+
 void bcx_find_dates(ctx *c)
 {
     const bc_lex *e = NULL;
@@ -437,7 +454,7 @@ void bcx_find_dates(ctx *c)
                 r.inferred = c->d[k].inferred;
                 r.prec = 3;
                 r.n = n;
-                r.same_day = 1;
+                r.same_day = c->t[c->d[k].t0].sent + 1 < si ? 2 : 1;
             } else if ((n = bcx_lex_find(c, C_NEXT_DAY, i, &e)) > 0) {
                 /* "the previous day", "dzien wczesniej", "de dag ervoor": a day from the day
                  * last named; with its date written next to it ("Dzien pozniej, 21 lutego")
@@ -529,7 +546,7 @@ void bcx_find_dates(ctx *c)
             if (r.n > 0 && i + r.n <= lim) {
                 size_t was = c->nd;
                 add_date(c, &r, i);
-                if (c->nd > was && r.prec == 3) {
+                if (c->nd > was && r.prec == 3 && event_day(c, &c->d[c->nd - 1])) {
                     last_day = c->nd - 1;
                     if (!bcx_future_at(c, i))
                         last_past = c->nd - 1;
@@ -542,7 +559,7 @@ void bcx_find_dates(ctx *c)
         c->se[si].d1 = c->nd;
         name_year_days(c, si);
         for (size_t k = c->se[si].d0; k < c->se[si].d1; k++) {
-            if (c->d[k].prec == 3) {
+            if (c->d[k].prec == 3 && event_day(c, &c->d[k])) {
                 last_day = k; /* name_year_days may have moved them */
                 if (!bcx_future_at(c, c->d[k].t0))
                     last_past = k;

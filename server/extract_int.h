@@ -237,7 +237,8 @@ typedef struct xd {
     int inferred;  /* the year comes from the reference date */
     int used;      /* taken as a figure's period */
     int compare;   /* the base of a comparison ("up 22% compared with 2022") */
-    int same_day;  /* "the same day", "cung ngay", "当天": the day last named */
+    int same_day;  /* "the same day", "cung ngay", "当天": the day last named (2: that day
+                    * lies two sentences or more before it) */
     char span[16]; /* a span of two days of one month: its first day, else "" */
     int weekday;   /* "on Tuesday", "yesterday": a meeting's day, never a figure's period */
     int dateline;  /* the article's dateline: when it was filed, dates nothing */

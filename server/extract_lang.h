@@ -106,6 +106,7 @@ enum {
                    * noun or as the possessive right before its ordinal */
     C_NEXT_DAY,   /* "the previous day", "dzien wczesniej", "de dag ervoor", "dagen darpa": val
                    * days from the day last named (-1 the day before, 1 the day after) */
+    C_FROM,    /* "a partir du", "tu ngay", "从": the day after it is when something starts */
     C_LAST_CLASS
 };
 

@@ -201,6 +201,8 @@ const bc_lex bc_lex_vi[] = {
     WE(C_SAME_DAY, "cung ngay", 0),
     WE(C_SAME_DAY, "cung thang", 2), /* the same month */
     WE(C_REL_DAY, "hom qua", -1),
+    WE(C_FROM, "tu ngay", 0),
+    WE(C_FROM, "bat dau tu", 0),
     WE(C_SINCE, "ke tu", 0),
     WE(C_SINCE, "tu khi", 0),
     WE(C_SINCE, "sau khi", 0),

@@ -137,6 +137,8 @@ static int ordinal_at(const ctx *c, size_t i, size_t lim, size_t *n)
         }
         size_t q;
         int v = roman(c->s + d->start, d->end - d->start);
+        if (v == 0 && d->end == d->start + 1 && c->s[d->start] == 'I')
+            v = 1; /* "lan thu I": a lone I is a numeral only after the ordinal word */
         if (v != 0) {
             *n = m + 1;
             return v;

@@ -390,6 +390,7 @@ static int held_date_fits(const ctx *c, const xd *d)
 void bcx_resolve_mentions(ctx *c)
 {
     size_t *idx = NULL, *lo = NULL;
+    const mention *lead = NULL; /* the first meeting of the article with a day */
     /* what its words say of each mention: to come, or took place */
     for (size_t k = 0; k < c->nm; k++) {
         mention *m = &c->m[k];
@@ -434,6 +435,13 @@ void bcx_resolve_mentions(ctx *c)
                 d = NULL;
             if (d != NULL)
                 take_date(m, d);
+            /* "the same day" far from the day last named is the day of the meeting the
+             * report opens with ("Le meme jour", paragraphs of figures after the 8th
+             * session) */
+            if (d != NULL && d->same_day == 2 && lead != NULL) {
+                memcpy(m->date, lead->date, sizeof m->date);
+                m->date_inferred = lead->date_inferred;
+            }
         }
         /* a year (from a name, or nearest) gives way to the day the sentence writes in
          * that year ("2月21日上午，2025年...新春会晤") */
@@ -452,6 +460,12 @@ void bcx_resolve_mentions(ctx *c)
             else if (q->date[0] && !p->date[0])
                 memcpy(p->date, q->date, sizeof p->date), p->date_inferred = q->date_inferred,
                                                           p->date_src = 2;
+        }
+        for (size_t k = a; k < b && lead == NULL; k++) {
+            const mention *m = &c->m[idx[k]];
+            size_t len = strlen(m->date);
+            if (len == 10 || (len == 7 && m->date[0] == '-'))
+                lead = m;
         }
     }
 done:

@@ -108,7 +108,7 @@ void bcx_emit_meetings(ctx *c)
         x->kind = m->xkind;
         copy_str(x->date, sizeof x->date, m->date);
         x->date_inferred = m->date_inferred;
-        x->same_day_as = m->same_day;
+        x->same_day_as = m->same_day != 0;
         int future = 0;
         size_t lo = m->t0 > s->t0 + 6 ? m->t0 - 6 : s->t0;
         size_t hi = m->t1 + 6 < s->t1 ? m->t1 + 6 : s->t1;

@@ -98,6 +98,33 @@ static void datelines_lists_yesterday_and_the_same_month(void **state)
     bc_extraction_free(&x);
 }
 
+static void the_same_day_is_a_day_something_happened(void **state)
+{
+    (void)state;
+    /* a day things run from or a deadline is not the day "the same day" means */
+    bc_extraction x = run("vi", NULL,
+                          "Ngày 12/6/2024, Phiên họp lần thứ 5 đã diễn ra tại Lào Cai. Hai bên "
+                          "thống nhất kéo dài thời gian thông quan từ ngày 1/7/2024. Cùng ngày, "
+                          "Tổ công tác của hai bên đã tiến hành phiên họp lần thứ 2.");
+    assert_string_equal(meet(&x, "", 2)->date, "2024-06-12");
+    bc_extraction_free(&x);
+    /* far from the day last named, the day of the meeting the report opens with, not of
+     * an earlier one it recalls */
+    x = run("fr", NULL,
+            "Le 3 juin, Lang Son et Chongzuo ont tenu leur 9e séance de travail. La 8e séance "
+            "s'était tenue le 14 novembre. Le pont a été mis en service le 27 mai 2024. Les "
+            "échanges ont atteint 2 milliards de dollars. Les essais seront achevés avant le "
+            "30 septembre. Le même jour, la 2e réunion technique des douanes s'est tenue.");
+    assert_string_equal(meet(&x, "", 2)->date, "--06-03");
+    bc_extraction_free(&x);
+    /* near it, the day last named */
+    x = run("fr", NULL,
+            "Le 3 juin, la 9e séance de travail s'est tenue. Le 5 juin, la 3e réunion "
+            "technique s'est tenue. Le même jour, la 4e réunion s'est tenue.");
+    assert_string_equal(meet(&x, "", 4)->date, "--06-05");
+    bc_extraction_free(&x);
+}
+
 static void dates_shared_and_carried(void **state)
 {
     (void)state;
@@ -444,6 +471,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(no_year_is_invented),
         cmocka_unit_test(datelines_lists_yesterday_and_the_same_month),
+        cmocka_unit_test(the_same_day_is_a_day_something_happened),
         cmocka_unit_test(dates_shared_and_carried),
         cmocka_unit_test(spans_points_and_other_clauses),
         cmocka_unit_test(weekdays_last_months_and_coming_talks),

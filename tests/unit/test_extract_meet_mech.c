@@ -43,6 +43,13 @@ static void the_mechanism_only_when_named(void **state)
             "举行。");
     assert_string_equal(meet(&x, "conference-yunnan", 2)->date, "2022-04-27");
     bc_extraction_free(&x);
+    /* the spring meeting's other French name; its year completes its day */
+    x = run("fr", NULL,
+            "Les accords conclus lors de la Rencontre au début du printemps 2024 entre les "
+            "secrétaires du Parti de Quang Ninh, Lang Son, Cao Bang, Ha Giang et du Guangxi, "
+            "tenue le 28 février, ont été appliqués.");
+    assert_string_equal(meet(&x, "spring-meeting-guangxi", 0)->date, "2024-02-28");
+    bc_extraction_free(&x);
     x = run("fr", NULL,
             "La 7e réunion du groupe mixte de travail entre les provinces de Lai Chau, Ha "
             "Giang, Lao Cai, Dien Bien et le Yunnan (Chine) a eu lieu le 12 décembre 2018.");

@@ -78,6 +78,23 @@ int bc_ingest_validate(const bc_ingest_input *in, char field[32], bc_err *err)
         bc_buf_free(&list);
         return rc;
     }
+    if (in->lang != NULL && bc_ingest_lang(in, code, &detected, &sure) == BC_OK) {
+        /* a language of the other script: its rules cannot read the text, and the
+         * article would give nothing, silently (Chinese sent as en, or the reverse) */
+        size_t hanzi = 0, latin = 0, scan = in->len < 65536 ? in->len : 65536;
+        for (size_t i = 0; i < scan; i++) {
+            unsigned char ch = (unsigned char)in->text[i];
+            hanzi += ch >= 0xE4 && ch <= 0xE9; /* the lead byte of U+4E00..U+9FFF */
+            latin += (ch | 0x20) >= 'a' && (ch | 0x20) <= 'z';
+        }
+        int zh = strcmp(code, "zh") == 0;
+        if (zh ? hanzi * 4 < latin : hanzi > latin)
+            return BAD("lang",
+                       "lang is '%s', but the text is written in %s (%zu Chinese characters, "
+                       "%zu Latin letters): send the text's language, or leave lang out to "
+                       "have it detected",
+                       code, zh ? "Latin script" : "Chinese characters", hanzi, latin);
+    }
     for (size_t i = 0; i < sizeof OPTIONAL / sizeof OPTIONAL[0]; i++) {
         const char *v = values[i];
         if (v == NULL)

@@ -393,6 +393,48 @@ static void language_tags_are_their_language(void **state)
     }
 }
 
+/* A language of the other script is refused, naming lang, and nothing is written: a
+ * Chinese article sent as en (or an English one as zh) would otherwise give no facts,
+ * silently. A few Chinese names in an English text, or Latin letters (USD, names) in a
+ * Chinese one, are no mismatch. */
+static void a_language_of_the_other_script_is_refused(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+    } bad[] = {
+        {"en", "边境会谈\n\n11月14日上午，双方在河口举行会谈，同意推动口岸货物通关便利化。\n"},
+        {"fr", "边境会谈\n\n11月14日上午，双方在河口举行会谈，同意推动口岸货物通关便利化。\n"},
+        {"zh", "Border talks\n\nThe two sides met in Hekou on Thursday and agreed to speed up "
+               "customs clearance at the gate.\n"},
+    };
+    long before = one("SELECT count(*) FROM sources%s%s", "", "");
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        char *body = article_json(bad[i].text, bad[i].lang);
+        bct_response r;
+        post(D.port, "Bearer " TOKEN, "application/json", body, strlen(body), &r);
+        free(body);
+        expect_problem(&r, 400, "invalid_field");
+        assert_non_null(strstr(r.body, "\"lang\""));
+        assert_non_null(strstr(r.body, "leave lang out"));
+        bct_response_free(&r);
+    }
+    assert_int_equal(one("SELECT count(*) FROM sources%s%s", "", ""), before);
+    /* mixed but clear: accepted */
+    json_t *en = post_article("Hekou talks\n\nOfficials of Lao Cai and Hekou (河口) met on "
+                              "Thursday to discuss the Lao Cai - Hekou gate pair.\n",
+                              "en", "2024-10-10", 0);
+    assert_string_equal(json_string_value(json_object_get(json_object_get(en, "lang"), "code")),
+                        "en");
+    json_decref(en);
+    json_t *zh =
+        post_article("河口会谈\n\n老街省与河口县代表在河口举行会谈，讨论Lao Cai口岸与USD结算。\n",
+                     "zh", "2024-10-10", 0);
+    assert_string_equal(json_string_value(json_object_get(json_object_get(zh, "lang"), "code")),
+                        "zh");
+    json_decref(zh);
+}
+
 static void long_articles_are_refused(void **state)
 {
     (void)state;
@@ -580,6 +622,7 @@ int main(void)
         cmocka_unit_test(an_article_is_readable_at_once),
         cmocka_unit_test(four_languages_with_and_without_a_publication_date),
         cmocka_unit_test(language_tags_are_their_language),
+        cmocka_unit_test(a_language_of_the_other_script_is_refused),
         cmocka_unit_test(long_articles_are_refused),
         cmocka_unit_test(kill_during_ingest_leaves_the_store_intact),
     };

@@ -47,8 +47,15 @@ typedef struct field_def {
 } field_def;
 
 static const field_def FIGURE[] = {
+    /* a description that opens with the old metric's words (as an extracted figure's
+     * does) opens with the new one's: no corrected figure keeps saying it is a target */
     {"metric", T_METRIC, 1, "SELECT 1 FROM metrics WHERE id = ?1", "metric",
-     "UPDATE figures SET metric = ?2, category = (SELECT category FROM metrics WHERE id = ?2) "
+     "UPDATE figures SET metric = ?2, category = (SELECT category FROM metrics WHERE id = ?2), "
+     "description = (SELECT CASE WHEN o.description IS NOT NULL AND n.description IS NOT NULL "
+     "AND substr(figures.description, 1, length(o.description)) = o.description "
+     "THEN n.description || substr(figures.description, length(o.description) + 1) "
+     "ELSE figures.description END "
+     "FROM metrics n LEFT JOIN metrics o ON o.id = figures.metric WHERE n.id = ?2) "
      "WHERE id = ?1"},
     {"value", T_NUM, 1, NULL, NULL, "UPDATE figures SET value = ?2 WHERE id = ?1"},
     {"unit", T_VOCAB, 1, "unit", NULL, "UPDATE figures SET unit = ?2 WHERE id = ?1"},

@@ -745,11 +745,22 @@ static void corrections_are_checked_and_verified(void **state)
     edit("meetings", meeting, "{\"host\":\"lang-son\"}", 400, "fields.host");
     /* metric ids are spelt with '_', and must exist */
     edit("figures", fig, "{\"metric\":\"no_such_metric\"}", 400, "fields.metric");
-    edit("figures", fig, "{\"metric\":\"exports\",\"change\":{\"pct\":-12.5}}", 200, NULL);
-    /* nothing of the refused edits was written */
     snprintf(target, sizeof target, "/v1/figures/%s", fig);
     j = expect("GET", target, -1, NULL, 200);
+    char read_from[400]; /* the description's tail after the metric's words */
+    const char *was = str(j, "description");
+    assert_non_null(strstr(was, "Import-export turnover"));
+    snprintf(read_from, sizeof read_from, "%s", strstr(was, ", read from"));
+    json_decref(j);
+    edit("figures", fig, "{\"metric\":\"exports\",\"change\":{\"pct\":-12.5}}", 200, NULL);
+    /* nothing of the refused edits was written; the corrected metric's words replace the
+     * old ones in the description (analyst 3: a turnover corrected from a target kept
+     * describing itself as a goal), the rest of it kept */
+    j = expect("GET", target, -1, NULL, 200);
     assert_string_equal(str(j, "metric"), "exports");
+    assert_int_equal(strncmp(str(j, "description"), "Value of goods exported", 23), 0);
+    assert_null(strstr(str(j, "description"), "Import-export turnover"));
+    assert_non_null(strstr(str(j, "description"), read_from));
     assert_true(json_number_value(json_object_get(j, "value")) == 7.7e9);
     json_decref(j);
     /* the year of the date was inferred from published_on; a reviewer corrects it */

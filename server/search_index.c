@@ -105,8 +105,11 @@ static const entity_rows ENTITY_ROWS[] = {
         "   || ' | ' || coalesce(pj.vn_side, '') || ' | ' || coalesce(pj.cn_side, '')"
         "   || ' | ' || coalesce(pj.vn_side_vi, '') || ' | ' || coalesce(pj.cn_side_zh, '')"
         "   || ' | ' || coalesce(pj.description, '')"
-        "   || ' | ' || coalesce((SELECT group_concat(description, ' | ') FROM project_events"
-        "                         WHERE project_id = pj.id), '')"
+        /* a machine-read event's words, like its quote, only once it is trusted */
+        "   || ' | ' || coalesce((SELECT group_concat(description, ' | ') FROM project_events e"
+        "                         WHERE e.project_id = pj.id AND (e.curation IN ('curated',"
+        "                         'reviewed') OR (e.curation = 'extracted'"
+        "                         AND pj.curation = 'extracted'))), '')"
         "   || ' | ' || " ALIASES("project") " || ' | ' || coalesce(q.text, '')) AS body "
         "FROM projects pj, "
         QUOTES(CITED_BY("project_id")

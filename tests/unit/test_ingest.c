@@ -166,6 +166,36 @@ static void ingest_extracts_with_verbatim_quotes(void **state)
     bc_store_close(s);
 }
 
+/* A machine-read event on a curated project adds nothing to the project's search text
+ * (its words, "Named in an ingested article (TITLE)", like its quote) until it is
+ * trusted (analyst 3: the default search showed unreviewed text on a curated project);
+ * curation=all finds the article itself. */
+static void unreviewed_events_stay_out_of_trusted_search(void **state)
+{
+    (void)state;
+    bc_store *s = fx_store_from(fx_data_dir());
+    bc_ingest_input in = article("Quang Ninh border trade\n\nOn Tuesday, more than 900 trucks "
+                                 "a day crossed the Mong Cai - Dongxing border gate pair, "
+                                 "officials said.\n",
+                                 "en");
+    in.title = "Zorvathian traders crowd the crossing";
+    in.published_on = "2026-03-19";
+    bc_ingest_result r;
+    bc_err err;
+    assert_int_equal(bc_ingest(s, &in, &r, &err), 0);
+    assert_true(count(s, "SELECT count(*) FROM project_events e JOIN projects p ON p.id = "
+                         "e.project_id WHERE e.curation = 'extracted' AND p.curation = "
+                         "'curated'") >= 1);
+    bc_response res;
+    assert_int_equal(fx_request(s, "GET", "/v1/search", "q=Zorvathian", &res), 200);
+    assert_null(strstr(res.body.data, "mong-cai"));
+    bc_response_free(&res);
+    assert_int_equal(fx_request(s, "GET", "/v1/search", "q=Zorvathian&curation=all", &res), 200);
+    assert_non_null(strstr(res.body.data, "\"type\":\"source\"")); /* the article itself */
+    bc_response_free(&res);
+    bc_store_close(s);
+}
+
 static void same_text_twice_is_a_no_op(void **state)
 {
     (void)state;
@@ -292,6 +322,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(bad_input_names_its_field),
         cmocka_unit_test(ingest_extracts_with_verbatim_quotes),
+        cmocka_unit_test(unreviewed_events_stay_out_of_trusted_search),
         cmocka_unit_test(same_text_twice_is_a_no_op),
         cmocka_unit_test(untitled_articles_get_a_usable_id),
         cmocka_unit_test(vietnamese),

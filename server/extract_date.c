@@ -330,6 +330,25 @@ static void weekday_day(const ctx *c, int wd, int future, dres *r)
     r->weekday = 1;
 }
 
+/* A day and month in digits in brackets after a weekday ("donderdagochtend (30/10)",
+ * "Thursday (30/10)") at token k into r (its tokens in r->n, the weekday's not included);
+ * 1 when found. */
+static int paren_day(const ctx *c, size_t k, size_t lim, dres *r)
+{
+    if (k == 0 || k + 1 >= lim || !(bcx_gap(c, k - 1) & G_OPEN) || c->t[k].kind != T_NUM ||
+        c->t[k + 1].kind != T_NUM || !c->t[k].plain || !c->t[k + 1].plain ||
+        !(bcx_gap(c, k) & G_SLASH) || !(bcx_gap(c, k + 1) & G_CLOSE))
+        return 0;
+    int day = (int)c->t[k].num, mon = (int)c->t[k + 1].num;
+    if (day < 1 || day > 31 || mon < 1 || mon > 12)
+        return 0;
+    memset(r, 0, sizeof *r);
+    r->inferred = bcx_complete_day(c, mon, day, bcx_future_at(c, k), r->iso) == 1;
+    r->prec = 3;
+    r->n = 2;
+    return 1;
+}
+
 /* The day off days from day iso ("2024-06-12" or, without a year, "--06-12") into out[24];
  * 0 when a day without a year cannot be moved (across the end of February). */
 static int shift_day(const char *iso, int off, char out[24])
@@ -493,6 +512,8 @@ void bcx_find_dates(ctx *c)
                 if (c->ry != 0 && c->rd != 0 && !dated)
                     weekday_day(c, (int)e->val, bcx_future_at(c, i), &r);
                 r.n = n;
+                if (dated && paren_day(c, i + n, lim, &r))
+                    r.n += n;
             } else if ((n = bcx_lex_find(c, C_REL_DAY, i, &e)) > 0) {
                 rel_day(c, (int)e->val, &r);
                 r.n = n;

@@ -16,6 +16,21 @@ static int mprec(const xd *d)
     return d->prec == 0 && d->span[0] ? 3 : d->prec;
 }
 
+/* 1 when date d is a period within one year ("het eerste kwartaal van volgend jaar",
+ * "andra halvaret"): a meeting to come is dated by its year. */
+static int year_period(const xd *d)
+{
+    const char *slash = strchr(d->iso, '/');
+    return d->prec == 0 && !d->span[0] && slash != NULL && d->iso[0] != '-' &&
+           strncmp(d->iso, slash + 1, 4) == 0;
+}
+
+/* mprec for mention m: a period within one year is a year for a meeting to come. */
+static int mprec_of(const mention *m, const xd *d)
+{
+    return m->planned > 0 && year_period(d) ? 1 : mprec(d);
+}
+
 /* 1 when date d is a span of three days or more and m a working visit: the visit lasts
  * them, its talks are on one of them. */
 static int visit_span(const mention *m, const xd *d)
@@ -119,6 +134,56 @@ static size_t list_commas(const ctx *c, size_t lo, size_t hi)
     return n;
 }
 
+/* 1 when date d stands in the relative clause of another meeting of its sentence that
+ * comes before it and before mention m ("de twaalfde conferentie ..., die op 18 december
+ * 2024 plaatsvond, en op die van de zestiende conferentie ..., die vorige maand ...": the
+ * 18th of December is the twelfth's). Mentions idx[a..b) are the sentence's. */
+static int in_relative_of(const ctx *c, const mention *m, const xd *d, const size_t *idx, size_t a,
+                          size_t b)
+{
+    static const char *const rel[] = {"which", "who",   "die",   "dat", "welke",  "qui",
+                                      "ktory", "ktora", "ktore", "som", "vilket", NULL};
+    if (d->t1 > m->t0)
+        return 0;
+    for (size_t k = a; k < b; k++) {
+        const mention *o = &c->m[idx[k]];
+        if (o == m || o->t1 > d->t0)
+            continue;
+        size_t q = o->t1;
+        while (q < d->t0 && !(bcx_gap(c, q - 1) & G_COMMA))
+            q++;
+        for (int w = 0; q < d->t0 && rel[w]; w++)
+            if (bcx_words_at(c, q, d->t0, rel[w]) > 0)
+                return 1;
+    }
+    return 0;
+}
+
+/* 1 when date d stands in mention m's own relative clause, however long m's name ("de
+ * zestiende conferentie van het Gezamenlijk Werkcomite van Quang Ninh, ..., Ha Giang en
+ * Guangxi, die vorige maand in Ha Long werd gehouden"): a comma and a relative pronoun
+ * after m, no other meeting between, no clause break between the pronoun and the date. */
+static int own_relative(const ctx *c, const mention *m, const xd *d, const size_t *idx, size_t a,
+                        size_t b)
+{
+    static const char *const rel[] = {"which", "who",   "die",   "dat", "welke",  "qui",
+                                      "ktory", "ktora", "ktore", "som", "vilket", NULL};
+    if (d->t0 < m->t1)
+        return 0;
+    for (size_t k = a; k < b; k++)
+        if (c->m[idx[k]].t0 >= m->t1 && c->m[idx[k]].t0 < d->t0)
+            return 0;
+    for (size_t q = d->t0; q > m->t1; q--) {
+        if (!(bcx_gap(c, q - 1) & G_COMMA))
+            continue;
+        for (int w = 0; rel[w]; w++)
+            if (bcx_words_at(c, q, d->t0, rel[w]) > 0)
+                return bcx_commas(c, q, d->t0) == 0;
+        return 0; /* the last comma before the date opens no relative clause */
+    }
+    return 0;
+}
+
 /* How far apart tokens a and b are, in words (two Chinese characters make one), with
  * eight more for every comma or bracket between them that is not one of a list of
  * names. */
@@ -167,11 +232,11 @@ static const xd *meeting_date(const ctx *c, const mention *m, const size_t *idx,
     size_t limit = m->xkind == BC_XM_TALKS ? 14 : 24;
     for (size_t k = c->se[m->sent].d0; k < c->se[m->sent].d1; k++) {
         const xd *d = &c->d[k];
-        if (mprec(d) == 0 || d->used || from_point(c, m, d) || in_other_relative(c, m, d) ||
+        if (mprec_of(m, d) == 0 || d->used || from_point(c, m, d) || in_other_relative(c, m, d) ||
             deadline(c, d) || visit_span(m, d) ||
-            (m->xkind == BC_XM_TALKS && mprec(d) < (m->planned > 0               ? 1
-                                                    : bcx_talks_held(c, m->sent) ? 2
-                                                                                 : 3)))
+            (m->xkind == BC_XM_TALKS && mprec_of(m, d) < (m->planned > 0               ? 1
+                                                          : bcx_talks_held(c, m->sent) ? 2
+                                                                                       : 3)))
             continue;
         if (mprec(d) >= 2) {
             fine++;
@@ -179,9 +244,11 @@ static const xd *meeting_date(const ctx *c, const mention *m, const size_t *idx,
         }
         size_t cost =
             d->t0 >= m->t1 ? clause_dist(c, m->t1 - 1, d->t0) : clause_dist(c, d->t1 - 1, m->t0);
-        if (closer_mention(c, m, d, cost, idx, a, b, 0))
+        if (closer_mention(c, m, d, cost, idx, a, b, 0) || in_relative_of(c, m, d, idx, a, b))
             continue; /* "3月12日...举行工作会谈，双方回顾了去年9月...第七次联席会议": each its own
                        */
+        if (own_relative(c, m, d, idx, a, b) && cost > limit)
+            cost = limit;
         /* a day that opens the sentence is the day of what it reports ("3月12日，崇左市与
          * 越南谅山省在谅山市举行工作会谈"), unless another meeting of it lies nearer */
         if (mprec(d) == 3 && d->t0 <= sent_open(c, m->sent) + 1 && d->t1 <= m->t0 && cost > limit &&
@@ -201,9 +268,9 @@ static const xd *meeting_date(const ctx *c, const mention *m, const size_t *idx,
  * conjunction or punctuation between ("the 4th conference and the 10th meeting"). */
 static int coordinated(const ctx *c, const mention *a, const mention *b)
 {
-    static const char *const links[] = {"and",        "va",  "et",  "i",   "och", "en",    "oraz",
-                                        "as well as", "和",  "与",  "及",  "暨",  "la",    "le",
-                                        "de",         "the", "het", "den", "lan", "jak i", NULL};
+    static const char *const links[] = {
+        "and", "va", "et", "i",   "och", "en",  "oraz", "as well as", "和",  "与", "及", "暨",
+        "la",  "le", "de", "the", "het", "den", "lan",  "jak i",      "van", "of", NULL};
     static const char *const of[] = {"du", "des", "of", "van", "der", "d", NULL};
     if (a->sent != b->sent || b->t0 < a->t1 || b->t0 - a->t1 > 10)
         return 0;
@@ -364,6 +431,8 @@ static int next_meeting(const ctx *c, const mention *m)
 static void take_date(mention *m, const xd *d)
 {
     copy_str(m->date, sizeof m->date, d->span[0] ? d->span : d->iso);
+    if (year_period(d))
+        m->date[4] = '\0'; /* its year: "2025-01/2025-03" of a meeting to come */
     m->date_inferred = d->inferred;
     m->date_src = 1;
     m->same_day = d->same_day;

@@ -211,7 +211,7 @@ static void ratchet_against_a_baseline(void **state)
 
 /* The dev split as a regression check: what the extractor reaches there (raised as it
  * improves; lowered only when new, harder articles join dev, as round 4's 30 did:
- * meeting date P 0.973 R 0.833 with them; P 0.982 R 0.905, mechanism P 0.976 R 0.965 after
+ * meeting date P 0.973 R 0.833 with them; P 0.986 R 0.912, mechanism P 0.976 R 0.965 after
  * tuning every language on them). */
 static void dev_split_regression(void **state)
 {
@@ -226,8 +226,8 @@ static void dev_split_regression(void **state)
     assert_int_equal(bc_eval_corpus(c, G, &r, NULL, &err), 0);
     assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_VALUE]) >= 0.99);
     assert_true(bc_eval_recall(&r.field[BC_EF_MONEY_VALUE]) >= 0.95);
-    assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_DATE]) >= 0.98);
-    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_DATE]) >= 0.9);
+    assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_DATE]) >= 0.985);
+    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_DATE]) >= 0.91);
     assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.975);
     assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.96);
     assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_METRIC]) >= 0.9);

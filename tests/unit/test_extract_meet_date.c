@@ -466,6 +466,47 @@ static void deadlines_points_and_visits(void **state)
     bc_extraction_free(&x);
 }
 
+/* A date in one meeting's relative clause is that meeting's, however long the other's
+ * name; a day and month in brackets after a weekday; "X en van de Y" coordinates; a
+ * meeting to come in a quarter of a year is of that year. */
+static void clauses_brackets_and_quarters(void **state)
+{
+    (void)state;
+    bc_extraction x = run("nl", "2025-03-06",
+                          "Titel\n\nHet overleg bouwde voort op de twaalfde conferentie van de "
+                          "commissie van Mong Cai en Dongxing, die op 18 december 2024 in Dongxing "
+                          "plaatsvond, en op de zestiende conferentie van het Gezamenlijk "
+                          "Werkcomité van Quang Ninh, Lang Son, Cao Bang, Ha Giang en Guangxi, die "
+                          "vorige maand in Ha Long werd gehouden.");
+    assert_string_equal(meet(&x, "", 12)->date, "2024-12-18");
+    assert_string_equal(meet(&x, "jwc-guangxi", 16)->date, "2025-02");
+    bc_extraction_free(&x);
+    x = run("nl", NULL,
+            "Titel\n\nOp donderdagochtend (30/10) hebben Lai Chau en Yunnan de 11de bijeenkomst "
+            "van de gezamenlijke werkgroep van Lai Chau, Lao Cai, Tuyen Quang, Dien Bien en "
+            "Yunnan voorgezeten.");
+    assert_string_equal(meet(&x, "jwg-yunnan", 11)->date, "--10-30");
+    bc_extraction_free(&x);
+    x = run("nl", "2024-02-28",
+            "Titel\n\nQuang Ninh zal volgend jaar gastheer zijn van de voorjaarsontmoeting en van "
+            "de zestiende conferentie van het Gezamenlijk Werkcomité.");
+    assert_string_equal(meet(&x, "", 16)->date, "2025");
+    bc_extraction_free(&x);
+    x = run("nl", "2024-08-14",
+            "Titel\n\nHet volgende overleg tussen Mong Cai en het Chinese Dongxing staat gepland "
+            "voor het eerste kwartaal van volgend jaar.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2025");
+    bc_extraction_free(&x);
+    /* a period is no date of a meeting that took place */
+    x = run("en", "2024-08-14",
+            "Title\n\nIn the first quarter of 2024, officials of Mong Cai and Dongxing of China "
+            "held talks.");
+    for (size_t i = 0; i < x.nmeetings; i++)
+        assert_string_not_equal(x.meetings[i].date, "2024");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -479,6 +520,7 @@ int main(void)
         cmocka_unit_test(days_without_their_month_and_owned_meetings),
         cmocka_unit_test(this_years_meeting_and_joint_ceremonies),
         cmocka_unit_test(deadlines_points_and_visits),
+        cmocka_unit_test(clauses_brackets_and_quarters),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

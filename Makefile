@@ -47,6 +47,8 @@ CORE    += places changes export feed series
 CORE    += events loader_events
 # API keys, authentication and the review step
 CORE    += keys auth review review_decide review_replay review_edit review_api curation
+# a figure's overlaps and computed conflicts, kept in step by ingest and review
+CORE    += figure_links
 # the HTTP layer: its file family, head checks, validators, worker pool,
 # slow-client reaper and the buffered access log
 CORE    += http_admit http_send strict conditional workers reaper log accesslog

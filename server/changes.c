@@ -580,6 +580,54 @@ int bc_changes_record_source(bc_store *s, const char *source_id, const char *ori
     return rc;
 }
 
+int bc_changes_record_ids(bc_store *s, const char *kind, const char *ids_json, const char *origin,
+                          const char *actor, const char *at, int *appended, bc_err *err)
+{
+    const bc_doc_kind *k = bc_doc_kind_find(kind);
+    if (k == NULL)
+        return bc_err_set(err, BC_EINVAL, "unknown kind '%.40s'", kind ? kind : "");
+    if (!origin_ok(origin))
+        return bc_err_set(err, BC_EINVAL, "unknown origin '%.40s'; allowed: load, ingest, review",
+                          origin ? origin : "");
+    if (actor == NULL || actor[0] == '\0')
+        return bc_err_set(err, BC_EINVAL, "a change needs an actor");
+    char when[32];
+    if (at == NULL)
+        now_iso(when);
+    else
+        snprintf(when, sizeof when, "%s", at);
+    /* the ids first: comparing reuses cached statements */
+    sqlite3_stmt *st;
+    bc_buf ids = BC_BUF_INIT;
+    size_t nids = 0;
+    int rc = bc_store_stmt(s,
+                           "SELECT DISTINCT value FROM json_each(coalesce(?1, '[]')) WHERE "
+                           "type = 'text' ORDER BY 1",
+                           &st, err);
+    if (rc == BC_OK) {
+        sqlite3_bind_text(st, 1, ids_json, -1, SQLITE_TRANSIENT);
+        int step;
+        while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+            bc_buf_append(&ids, sqlite3_column_text(st, 0),
+                          (size_t)sqlite3_column_bytes(st, 0) + 1);
+            nids++;
+        }
+        if (step != SQLITE_DONE)
+            rc = bc_store_error(s, err, "reading the ids to record");
+        else if (bc_buf_failed(&ids))
+            rc = bc_err_set(err, BC_ENOMEM, "out of memory recording changes");
+        sqlite3_reset(st);
+    }
+    int n = 0;
+    const char *id = ids.data;
+    for (size_t i = 0; rc == BC_OK && i < nids; i++, id += strlen(id) + 1)
+        rc = record_one(s, k, id, origin, actor, when, 1, &n, err);
+    bc_buf_free(&ids);
+    if (appended != NULL)
+        *appended = n;
+    return rc;
+}
+
 /* Runs count_sql, a count of the previous store's schema objects among two names, and
  * sets *both to whether it found both. */
 static int prev_has_both(bc_store *s, const char *count_sql, int *both, bc_err *err)

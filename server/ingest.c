@@ -240,6 +240,20 @@ static int ingest_locked(bc_store *s, const bc_ingest_input *given, bc_ingest_re
                   out->not_updated, sizeof out->not_updated, err);
         return rc; /* already stored: a no-op */
     }
+    /* a republished copy (another headline, another case or spacing) of a stored article:
+     * nothing new can be read from it, and its facts would double every figure; refused,
+     * naming the article (a rebuild's carry-over keeps what was accepted once) */
+    char body_key[65] = "";
+    if (rc == BC_OK && bc_text_body_key(in->text, in->len, body_key) == BC_ENOMEM)
+        rc = bc_err_set(err, BC_ENOMEM, "out of memory");
+    if (in->id == NULL && body_key[0] != '\0' &&
+        found_row(&rc, s, "SELECT id FROM sources WHERE body_key = ?1 ORDER BY rowid LIMIT 1",
+                  BC_BINDS(bc_text(body_key)), out->duplicate_of, sizeof out->duplicate_of, err))
+        return bc_err_set(err, BC_ECONFLICT,
+                          "the text is that of source '%s' apart from its headline, letter case "
+                          "or spacing: a republished copy, not stored (its facts are those of "
+                          "'%s')",
+                          out->duplicate_of, out->duplicate_of);
     if (rc != BC_OK)
         return rc;
     char now[32];
@@ -275,14 +289,15 @@ static int ingest_locked(bc_store *s, const bc_ingest_input *given, bc_ingest_re
         rc = bc_store_run(
             s,
             "INSERT INTO sources (id, file, lang, title, publisher, author, published_on, url, "
-            "sha256, bytes, body, origin, ingested_at, note, ingested_by) "
+            "sha256, bytes, body, origin, ingested_at, note, ingested_by, body_key) "
             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'ingested', ?12, "
-            "'Ingested; its facts were extracted automatically (curation: extracted).', ?13)",
+            "'Ingested; its facts were extracted automatically (curation: extracted).', ?13, "
+            "?14)",
             BC_BINDS(bc_text(out->source_id), bc_text(file), bc_text(in->lang), bc_text(in->title),
                      bc_text(in->publisher), bc_text(in->author), bc_text(in->published_on),
                      bc_text(in->url), bc_text(sha), bc_int((long long)in->len),
                      bc_text_n(in->text, in->len), bc_text(in->ingested_at ? in->ingested_at : now),
-                     bc_text(in->actor)),
+                     bc_text(in->actor), bc_text(body_key[0] ? body_key : NULL)),
             err);
         if (rc == BC_OK)
             rc = bc_store_run(s,

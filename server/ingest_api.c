@@ -132,6 +132,17 @@ int bc_handle_ingest(bc_request *req, bc_response *res)
                                     "another writer holds the store; nothing was written, "
                                     "try again shortly");
                 bc_response_header(res, "Retry-After", "2");
+            } else if (rc == BC_ECONFLICT) {
+                /* a republished copy: the problem names the stored article */
+                status = bc_problem(res, 409, "duplicate_article", "text", "%s", err.msg);
+                if (res->body.len > 0 && res->body.data[res->body.len - 1] == '}') {
+                    res->body.len--;
+                    bc_buf_puts(&res->body, ",\"duplicate_of\":{\"id\":");
+                    bc_buf_json_string(&res->body, r.duplicate_of, strlen(r.duplicate_of));
+                    bc_buf_puts(&res->body, ",\"links\":{\"self\":\"/v1/sources/");
+                    bc_url_encode(&res->body, r.duplicate_of);
+                    bc_buf_puts(&res->body, "\"}}}");
+                }
             } else if (rc != BC_OK) {
                 status = bc_problem_internal(
                     res, err.msg, "the article could not be stored; nothing was written");

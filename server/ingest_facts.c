@@ -7,6 +7,7 @@
 #include "bordercoop/alloc.h"
 #include "bordercoop/buf.h"
 #include "bordercoop/date.h"
+#include "bordercoop/figure_links.h"
 #include "bordercoop/inferred.h"
 #include "bordercoop/search_index.h"
 #include "bordercoop/text.h"
@@ -348,6 +349,9 @@ static int store_figures(ingest_ctx *c, const bc_extraction *ex)
                     BC_BINDS(bc_text(id), bc_text(f->parties[k]), bc_int(k + 1)), c->err);
         if (rc == BC_OK)
             rc = cite_all(c, "figure_id", id, &f->cite);
+        /* linked like curated figures: the same quantity in another article says so */
+        if (rc == BC_OK)
+            rc = bc_figure_links_refresh(c->s, id, NULL, c->err);
         if (rc == BC_OK) {
             c->out->figures++;
             rc = bc_search_index_entity(c->s, "figure", id, c->err);

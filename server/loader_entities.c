@@ -84,15 +84,20 @@ int ld_load_sources(loader *L)
             if (L->articles[k].len == a->len && memcmp(L->articles[k].body, a->body, a->len) == 0)
                 rc = ld_fail(L, p, "article %s has the same text as source '%s'", file,
                              L->articles[k].id);
+        /* how a republished copy of it is found (ingest answers 409) */
+        char key[65] = "";
+        if (rc == BC_OK && bc_text_body_key(a->body, a->len, key) == BC_ENOMEM)
+            rc = bc_err_set(L->err, BC_ENOMEM, "out of memory");
         if (rc == BC_OK)
             rc = ld_run(L, p,
                         "INSERT INTO sources (id, file, lang, title, publisher, author, "
-                        "published_on, url, sha256, bytes, body, note) "
-                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                        "published_on, url, sha256, bytes, body, note, body_key) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
                         BC_BINDS(bc_text(id), bc_text(file), bc_text(lang), bc_text(title),
                                  bc_text(publisher), bc_text(author),
                                  bc_text(has_pub ? pub.text : NULL), bc_text(url), bc_text(sha),
-                                 bc_int((int)a->len), bc_text(a->body), bc_text(note)));
+                                 bc_int((int)a->len), bc_text(a->body), bc_text(note),
+                                 bc_text(key[0] ? key : NULL)));
         if (rc == BC_OK)
             rc = ld_alias_add(L, "source", id, id, NULL, p);
         if (rc == BC_OK && title != NULL) /* a source is found by its title too */

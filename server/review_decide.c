@@ -5,6 +5,7 @@
 
 #include "bordercoop/alloc.h"
 #include "bordercoop/changes.h"
+#include "bordercoop/figure_links.h"
 #include "bordercoop/search_index.h"
 #include "bordercoop/sha256.h"
 #include "bordercoop/text.h"
@@ -155,10 +156,12 @@ static const char *transition(bc_review_action a, const char *from)
  * (edit: new, json_decref) and field (on BC_EINVAL). */
 int review_apply_action(bc_store *s, bc_review_kind kind, const char *id, bc_review_action action,
                         json_t *fields, char from[16], char to[16], json_t **changes,
-                        char field[80], bc_err *err)
+                        char **related, char field[80], bc_err *err)
 {
     const review_kind *k = review_kind_get(kind);
     *changes = NULL;
+    if (related != NULL)
+        *related = NULL;
     int found = review_one(s, k->state_sql, BC_BINDS(bc_text(id)), from, 16, err);
     if (found < 0)
         return err->code;
@@ -190,11 +193,18 @@ int review_apply_action(bc_store *s, bc_review_kind kind, const char *id, bc_rev
             "WHERE id = ?1 AND length(title) > length(?2) AND substr(title, -length(?2)) "
             "= ?2",
             BC_BINDS(bc_text(id), bc_text(" (extracted)")), err);
+    /* a figure's overlaps and computed conflicts follow its curation and its values */
+    if (rc == BC_OK && kind == BC_REVIEW_FIGURE)
+        rc = bc_figure_links_refresh(s, id, related, err);
     if (rc == BC_OK)
         rc = reindex(s, k, id, to, err);
     if (rc != BC_OK) {
         json_decref(*changes);
         *changes = NULL;
+        if (related != NULL) {
+            bc_free(*related);
+            *related = NULL;
+        }
     }
     return rc;
 }
@@ -244,12 +254,12 @@ int bc_review_decide(bc_store *w, const bc_review_request *rq, bc_review_result 
                  strcmp(from, "extracted") == 0)
             rc = review_fingerprint(w, k, rq->fact_id, fp, err);
     }
-    char *before = NULL, before_id[200];
+    char *before = NULL, before_id[200], *related = NULL;
     if (rc == BC_OK)
         rc = review_feed_doc(w, k, rq->fact_id, before_id, &before, err);
     if (rc == BC_OK)
         rc = review_apply_action(w, rq->kind, rq->fact_id, rq->action, rq->fields, from, to,
-                                 &changes, out->field, err);
+                                 &changes, &related, out->field, err);
     if (rc == BC_OK && fp[0] == '\0')
         rc = review_fingerprint(w, k, rq->fact_id, fp,
                                 err); /* a store edited by hand: best we can */
@@ -285,6 +295,9 @@ int bc_review_decide(bc_store *w, const bc_review_request *rq, bc_review_result 
         rc = review_bump_version(w, seq, out->content_version, err);
     if (rc == BC_OK)
         rc = feed(w, k, rq->fact_id, before, rq->reviewer, rq->note, now, err);
+    /* the figures whose overlaps or conflicts name a reviewed figure changed with it */
+    if (rc == BC_OK && related != NULL)
+        rc = bc_changes_record_ids(w, "figure", related, "review", rq->reviewer, now, NULL, err);
     if (rc == BC_OK)
         rc = bc_store_commit(w, err);
     if (rc != BC_OK)
@@ -293,6 +306,7 @@ int bc_review_decide(bc_store *w, const bc_review_request *rq, bc_review_result 
     free(changes_text);
     json_decref(changes);
     bc_free(before);
+    bc_free(related);
     if (rc == BC_OK) {
         snprintf(out->from, sizeof out->from, "%s", from);
         snprintf(out->to, sizeof out->to, "%s", to);

@@ -113,7 +113,7 @@ static int replay_one(bc_store *to, sqlite3_stmt *row, bc_review_replay *stats, 
         if (rc == BC_OK) {
             bc_err why_err;
             int arc = review_apply_action(to, kind, target, action, fields, from, next, &changes,
-                                          field, &why_err);
+                                          NULL, field, &why_err);
             if (arc == BC_OK) {
                 rc = bc_store_exec(to, "RELEASE replay", err);
             } else if (arc == BC_ESTORE || arc == BC_ENOMEM) {

@@ -3,6 +3,7 @@
 #include "bordercoop/text.h"
 
 #include "bordercoop/err.h"
+#include "bordercoop/sha256.h"
 
 #include <string.h>
 #include <utf8proc.h>
@@ -234,4 +235,50 @@ int bc_text_is_id(const char *s)
         }
     }
     return 1;
+}
+
+int bc_text_body_key(const char *s, size_t n, char out[65])
+{
+    out[0] = '\0';
+    /* the headline: the first line with text, left out when more text follows it */
+    size_t at = 0;
+    while (at < n && (s[at] == ' ' || s[at] == '\t' || s[at] == '\r' || s[at] == '\n'))
+        at++;
+    const char *nl = memchr(s + at, '\n', n - at);
+    size_t from = 0;
+    if (nl != NULL) {
+        size_t rest = (size_t)(nl - s) + 1;
+        for (size_t i = rest; i < n; i++)
+            if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n') {
+                from = rest;
+                break;
+            }
+    }
+    bc_buf folded = BC_BUF_INIT, squeezed = BC_BUF_INIT;
+    int rc = bc_text_fold(s + from, n - from, &folded);
+    if (rc == BC_OK && bc_buf_failed(&folded))
+        rc = BC_ENOMEM;
+    /* runs of white space (a no-break space too) as one space, none at either end */
+    int gap = 0;
+    for (size_t i = 0; rc == BC_OK && i < folded.len; i++) {
+        unsigned char c = (unsigned char)folded.data[i];
+        int space = c == ' ' || c == '\t' || c == '\r' || c == '\n' ||
+                    (c == 0xc2 && i + 1 < folded.len && (unsigned char)folded.data[i + 1] == 0xa0);
+        if (space) {
+            i += c == 0xc2;
+            gap = squeezed.len > 0;
+            continue;
+        }
+        if (gap)
+            bc_buf_putc(&squeezed, ' ');
+        gap = 0;
+        bc_buf_putc(&squeezed, (char)c);
+    }
+    if (rc == BC_OK && bc_buf_failed(&squeezed))
+        rc = BC_ENOMEM;
+    if (rc == BC_OK)
+        bc_sha256_hex(squeezed.data != NULL ? squeezed.data : "", squeezed.len, out);
+    bc_buf_free(&folded);
+    bc_buf_free(&squeezed);
+    return rc;
 }

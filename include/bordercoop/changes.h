@@ -77,6 +77,13 @@ int bc_changes_record_source(bc_store *s, const char *source_id, const char *ori
                              const char *actor, const char *at, int *appended, int *compared,
                              bc_err *err);
 
+/* bc_changes_record for the documents of one kind named in ids_json (a JSON array of
+ * ids, NULL = none), in id order: what a step changed beside the fact it is about (the
+ * figures that list a reviewed figure among their overlaps). Same contract otherwise;
+ * BC_EINVAL for an unknown kind or origin or an empty actor. */
+int bc_changes_record_ids(bc_store *s, const char *kind, const char *ids_json, const char *origin,
+                          const char *actor, const char *at, int *appended, bc_err *err);
+
 /* Copies the feed and the baseline of the store file at prev_path into s, a fresh
  * build that has neither yet, so a rebuild continues the same feed. A previous store
  * without a feed (an older schema) copies nothing. Runs its own transaction, so call it

@@ -46,6 +46,8 @@ typedef struct bc_ingest_result {
      * not applied ("title,published_on"), "" when none */
     char not_updated[64];
     char content_version[65];
+    /* BC_ECONFLICT: the stored source this text is a republished copy of */
+    char duplicate_of[128];
 } bc_ingest_result;
 
 /* Checks every field of in: a new article's text may hold no control character but tab
@@ -62,7 +64,10 @@ int bc_ingest_lang(const bc_ingest_input *in, char code[4], int *detected, doubl
 /* Ingests in into the writer store s, holding the store's writer lock (see
  * bc_store_lock) for the transaction, and appends what changed (the new source, each
  * new fact, any document they altered) to the change feed (changes.h), unless
- * in->no_feed. Fills out. On any failure nothing is written. */
+ * in->no_feed. Fills out. On any failure nothing is written. A text that is a stored
+ * article's apart from its headline, letter case or spacing (bc_text_body_key) is a
+ * republished copy: BC_ECONFLICT, with that article's id in out->duplicate_of (articles
+ * carried over by a rebuild, in->id set, are exempt). */
 int bc_ingest(bc_store *s, const bc_ingest_input *in, bc_ingest_result *out, bc_err *err);
 
 /* Copies every ingested article of from into to, re-extracting with this binary's

@@ -360,6 +360,47 @@ static void is_id(void **state)
     assert_int_equal(bc_text_is_id(id), 0); /* 121 bytes */
 }
 
+/* The key a republished copy is found by: headline, case, diacritics and spacing do not
+ * count; digits and punctuation do; invalid UTF-8 and a failed allocation are errors. */
+static void body_keys(void **state)
+{
+    (void)state;
+    char a[65], b[65];
+    const char *same[][2] = {
+        {"Trade up\n\nTurnover reached 5.1 billion USD.",
+         "Trade up (updated)\nturnover  reached\t5.1 billion USD.  \n"},
+        {"Lào Cai\nKim ngạch đạt 1,25 tỷ USD.", "Lao Cai\nKIM NGACH DAT 1,25 TY USD."},
+        {"\n\nHeadline\n\nBody text here.", "Other headline\nBody\xc2\xa0text here."},
+    };
+    for (size_t i = 0; i < sizeof same / sizeof same[0]; i++) {
+        assert_int_equal(bc_text_body_key(same[i][0], strlen(same[i][0]), a), BC_OK);
+        assert_int_equal(bc_text_body_key(same[i][1], strlen(same[i][1]), b), BC_OK);
+        assert_int_equal(strlen(a), 64);
+        assert_string_equal(a, b);
+    }
+    const char *differ[][2] = {
+        {"H\nTurnover reached 5.1 billion USD.", "H\nTurnover reached 51 billion USD."},
+        {"H\nTurnover rose 23.6%.", "H\nTurnover rose 23.9%."},
+        /* one line only: the whole text is the key */
+        {"Turnover reached 5.1 billion USD.", "Turnover reached 5.2 billion USD."},
+    };
+    for (size_t i = 0; i < sizeof differ / sizeof differ[0]; i++) {
+        assert_int_equal(bc_text_body_key(differ[i][0], strlen(differ[i][0]), a), BC_OK);
+        assert_int_equal(bc_text_body_key(differ[i][1], strlen(differ[i][1]), b), BC_OK);
+        assert_string_not_equal(a, b);
+    }
+    /* a headline alone is its own body */
+    assert_int_equal(bc_text_body_key("Only a headline\n\n", 17, a), BC_OK);
+    assert_int_equal(bc_text_body_key("Another headline\n", 17, b), BC_OK);
+    assert_string_not_equal(a, b);
+    assert_int_equal(bc_text_body_key("H\n\xff\xfe", 4, a), BC_EINVAL);
+    assert_string_equal(a, "");
+    bc_alloc_fail_after(0);
+    assert_int_equal(bc_text_body_key("H\nSome body text.", 17, a), BC_ENOMEM);
+    bc_alloc_fail_reset();
+    assert_string_equal(a, "");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -381,6 +422,7 @@ int main(void)
         cmocka_unit_test(slug_appends_without_leading_dash),
         cmocka_unit_test(slugs_of_ascii_names_are_ids),
         cmocka_unit_test(is_id),
+        cmocka_unit_test_teardown(body_keys, reset_alloc),
     };
     return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }

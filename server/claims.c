@@ -1,12 +1,12 @@
-/* claims.c: every stated field of a curated fact has a quote that states it, or is marked
- * inferred (see claims.h). */
+/* claims.c: every stated field of a fact (curated, or of another curation) has a quote
+ * that states it, or is marked inferred (see claims.h). */
 #include "bordercoop/claims.h"
 
 #include "bordercoop/text.h"
 
 #include <string.h>
 
-/* One kind of claim. `facts` yields, for every curated fact making it: its key (?1 of
+/* One kind of claim. `facts` yields, for every fact of curation ?1 making it: its key (?1 of
  * `cites` and `names`), its `inferred` list (JSON), the years a quote stating the field
  * must contain (space-separated, or NULL) and a text whose province names a quote must
  * name too (a place, or NULL). `cites` yields the fact's quotes and their `supports`;
@@ -27,11 +27,11 @@ typedef struct claim {
 #define YEARS(s, e)                                                                                \
     "CASE WHEN substr(" s ", 1, 4) = substr(" e ", 1, 4) THEN substr(" s ", 1, 4) "                \
     "ELSE substr(" s ", 1, 4) || ' ' || substr(" e ", 1, 4) END"
-#define MEETINGS(cond) "FROM meetings WHERE curation = 'curated' AND " cond " ORDER BY id"
-#define FIGURES(cond)  "FROM figures WHERE curation = 'curated' AND " cond " ORDER BY id"
-#define PROJECTS(cond) "FROM projects WHERE curation = 'curated' AND " cond " ORDER BY id"
-#define EVENTS(cond)   "FROM coop_events WHERE curation = 'curated' AND " cond " ORDER BY id"
-#define PE(cond)       "FROM project_events e WHERE e.curation = 'curated' AND " cond " ORDER BY e.id"
+#define MEETINGS(cond) "FROM meetings WHERE curation = ?1 AND " cond " ORDER BY id"
+#define FIGURES(cond)  "FROM figures WHERE curation = ?1 AND " cond " ORDER BY id"
+#define PROJECTS(cond) "FROM projects WHERE curation = ?1 AND " cond " ORDER BY id"
+#define EVENTS(cond)   "FROM coop_events WHERE curation = ?1 AND " cond " ORDER BY id"
+#define PE(cond)       "FROM project_events e WHERE e.curation = ?1 AND " cond " ORDER BY e.id"
 #define PE_INFERRED    "e.inferred"
 
 /* Statuses have a section of their own in the report (check.c). */
@@ -61,7 +61,7 @@ static const claim CLAIMS[] = {
          "mp.meeting_id",
          "mp.seq") ", mp.inferred, NULL, NULL "
                    "FROM meeting_participants mp JOIN meetings m ON m.id = mp.meeting_id "
-                   "WHERE m.curation = 'curated' AND mp.province_id IS NOT NULL ORDER BY 1",
+                   "WHERE m.curation = ?1 AND mp.province_id IS NOT NULL ORDER BY 1",
      CITES2("participant_meeting_id", "participant_seq"),
      "SELECT province_id FROM meeting_participants WHERE meeting_id = substr(?1, 1, "
      "instr(?1, '#') - 1) AND seq = CAST(substr(?1, instr(?1, '#') + 1) AS INTEGER)"},
@@ -70,7 +70,7 @@ static const claim CLAIMS[] = {
      "SELECT " KEY2("d.meeting_id",
                     "d.seq") ", d.inferred, NULL, NULL "
                              "FROM meeting_decisions d JOIN meetings m ON m.id = d.meeting_id "
-                             "WHERE m.curation = 'curated' AND d.speaker_id IS NOT NULL ORDER BY 1",
+                             "WHERE m.curation = ?1 AND d.speaker_id IS NOT NULL ORDER BY 1",
      CITES2("decision_meeting_id", "decision_seq"),
      "SELECT speaker_id FROM meeting_decisions WHERE meeting_id = substr(?1, 1, "
      "instr(?1, '#') - 1) AND seq = CAST(substr(?1, instr(?1, '#') + 1) AS INTEGER)"},
@@ -114,25 +114,30 @@ static const claim CLAIMS[] = {
      "SELECT e.id, " PE_INFERRED ", NULL, NULL " PE("e.meeting_id IS NOT NULL"), CITES("event_id"),
      NULL},
     /* protocols */
-    {"protocol", "kind", NULL, "SELECT id, inferred, NULL, NULL FROM protocols ORDER BY id",
+    {"protocol", "kind", NULL,
+     "SELECT id, inferred, NULL, NULL FROM protocols WHERE ?1 = 'curated' ORDER BY id",
      CITES("protocol_id"), NULL},
     {"protocol", "signed_on.year", NULL,
-     "SELECT id, inferred, " YEARS("date_start",
-                                   "date_end") ", NULL FROM protocols "
-                                               "WHERE signed_on IS NOT NULL ORDER BY id",
+     "SELECT id, inferred, " YEARS(
+         "date_start", "date_end") ", NULL FROM protocols "
+                                   "WHERE ?1 = 'curated' AND signed_on IS NOT NULL ORDER BY id",
      CITES("protocol_id"), NULL},
     {"protocol", "signed_on.month", NULL,
-     "SELECT id, inferred, NULL, NULL FROM protocols WHERE date_precision IN ('month', 'day') "
+     "SELECT id, inferred, NULL, NULL FROM protocols WHERE ?1 = 'curated' AND date_precision "
+     "IN ('month', 'day') "
      "ORDER BY id",
      CITES("protocol_id"), NULL},
     {"protocol", "signed_on.day", NULL,
-     "SELECT id, inferred, NULL, NULL FROM protocols WHERE date_precision = 'day' ORDER BY id",
+     "SELECT id, inferred, NULL, NULL FROM protocols WHERE ?1 = 'curated' AND date_precision = "
+     "'day' ORDER BY id",
      CITES("protocol_id"), NULL},
     {"protocol", "meeting", NULL,
-     "SELECT id, inferred, NULL, NULL FROM protocols WHERE meeting_id IS NOT NULL ORDER BY id",
+     "SELECT id, inferred, NULL, NULL FROM protocols WHERE ?1 = 'curated' AND meeting_id IS NOT "
+     "NULL ORDER BY id",
      CITES("protocol_id"), NULL},
     {"protocol", "parties", "organisations",
-     "SELECT id, inferred, NULL, NULL FROM protocols WHERE EXISTS (SELECT 1 FROM "
+     "SELECT id, inferred, NULL, NULL FROM protocols WHERE ?1 = 'curated' AND EXISTS (SELECT 1 "
+     "FROM "
      "protocol_parties WHERE protocol_id = protocols.id AND province_id IS NOT NULL) ORDER BY id",
      CITES("protocol_id"),
      "SELECT DISTINCT province_id FROM protocol_parties WHERE protocol_id = ?1 "
@@ -157,14 +162,17 @@ static const claim CLAIMS[] = {
      "AND province_id IS NOT NULL"},
     /* entities */
     {"mechanism", "members", NULL,
-     "SELECT id, inferred, NULL, NULL FROM mechanisms WHERE EXISTS (SELECT 1 FROM "
+     "SELECT id, inferred, NULL, NULL FROM mechanisms WHERE ?1 = 'curated' AND EXISTS (SELECT 1 "
+     "FROM "
      "mechanism_members WHERE mechanism_id = mechanisms.id) ORDER BY id",
      CITES("mechanism_id"), "SELECT province_id FROM mechanism_members WHERE mechanism_id = ?1"},
     {"person", "province", NULL,
-     "SELECT id, inferred, NULL, NULL FROM people WHERE province_id IS NOT NULL ORDER BY id",
+     "SELECT id, inferred, NULL, NULL FROM people WHERE ?1 = 'curated' AND province_id IS NOT NULL "
+     "ORDER BY id",
      CITES("person_id"), "SELECT province_id FROM people WHERE id = ?1"},
     {"province", "merged_into", NULL,
-     "SELECT id, inferred, NULL, NULL FROM provinces WHERE merged_into IS NOT NULL ORDER BY id",
+     "SELECT id, inferred, NULL, NULL FROM provinces WHERE ?1 = 'curated' AND merged_into IS NOT "
+     "NULL ORDER BY id",
      CITES("province_id"),
      "SELECT id FROM provinces WHERE id = ?1 UNION SELECT merged_into "
      "FROM provinces WHERE id = ?1"},
@@ -223,12 +231,14 @@ static int names_load(bc_store *s, names *nm, bc_err *err)
 }
 
 /* 1 when the slug `text` has `key` at the start of one of its words (a name inflected or
- * compounded in the article's language still counts: "junnanem", "yunnanprovinsen"). */
+ * compounded in the article's language still counts: "junnanem", "yunnanprovinsen"), or
+ * anywhere for a key in a script written without spaces ("云南" in "中国云南省"). */
 static int names_key(const char *text, size_t len, const char *key)
 {
     size_t k = strlen(key);
+    int anywhere = k > 0 && (unsigned char)key[0] >= 0xE3; /* CJK and after: 3-byte lead */
     for (size_t at = 0; k > 0 && at + k <= len; at++)
-        if ((at == 0 || text[at - 1] == '-') && memcmp(text + at, key, k) == 0)
+        if ((anywhere || at == 0 || text[at - 1] == '-') && memcmp(text + at, key, k) == 0)
             return 1;
     return 0;
 }
@@ -371,13 +381,14 @@ static int required_names(bc_store *s, const claim *c, const names *nm, const ch
     return rc;
 }
 
-static int one_claim(bc_store *s, const claim *c, const names *nm, bc_buf *out, bc_claims_tally *t,
-                     bc_err *err)
+static int one_claim(bc_store *s, const char *curation, const claim *c, const names *nm,
+                     bc_buf *out, bc_claims_tally *t, bc_err *err)
 {
     sqlite3_stmt *st;
     int rc = bc_store_stmt(s, c->facts, &st, err);
     if (rc != BC_OK)
         return rc;
+    sqlite3_bind_text(st, 1, curation, -1, SQLITE_TRANSIENT);
     int step;
     while (rc == BC_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
         const char *key = (const char *)sqlite3_column_text(st, 0);
@@ -423,12 +434,20 @@ static int one_claim(bc_store *s, const claim *c, const names *nm, bc_buf *out, 
 
 int bc_claims_report(bc_store *store, bc_buf *out, bc_claims_tally *tally, bc_err *err)
 {
+    return bc_claims_report_curation(store, "curated", out, tally, err);
+}
+
+int bc_claims_report_curation(bc_store *store, const char *curation, bc_buf *out,
+                              bc_claims_tally *tally, bc_err *err)
+{
     bc_claims_tally t = {0, 0, 0};
     names nm = {BC_BUF_INIT, 0};
-    bc_buf_puts(out, "\nclaims (every stated field: a quote that states it, or inferred)\n");
+    bc_buf_printf(out, "\nclaims (every stated field: a quote that states it, or inferred)%s%s\n",
+                  strcmp(curation, "curated") != 0 ? ", facts " : "",
+                  strcmp(curation, "curated") != 0 ? curation : "");
     int rc = names_load(store, &nm, err);
     for (size_t i = 0; rc == BC_OK && i < sizeof CLAIMS / sizeof CLAIMS[0]; i++)
-        rc = one_claim(store, &CLAIMS[i], &nm, out, &t, err);
+        rc = one_claim(store, curation, &CLAIMS[i], &nm, out, &t, err);
     bc_buf_free(&nm.pairs);
     bc_buf_printf(out, "  %ld quoted, %ld inferred, %ld without a quote that states them\n",
                   t.quoted, t.inferred, t.problems);

@@ -30,8 +30,8 @@ int bci_found_row(int *rc, bc_store *s, const char *sql, const bc_bind *vals, si
 
 /* One citation of [start, end) of the article for the fact in column (= id), or, when
  * seq > 0, for the participant (id, seq). */
-int bci_cite(ingest_ctx *c, const char *column, const char *id, int seq, size_t start,
-                size_t end)
+int bci_cite(ingest_ctx *c, const char *column, const char *id, int seq, size_t start, size_t end,
+             const char *supports)
 {
     if (end <= start || end > c->in->len)
         return BC_OK; /* never a quote the text does not hold */
@@ -39,11 +39,12 @@ int bci_cite(ingest_ctx *c, const char *column, const char *id, int seq, size_t 
     if (seq > 0)
         snprintf(sql, sizeof sql,
                  "INSERT INTO citations (source_id, quote, quote_start, quote_end, "
-                 "participant_meeting_id, participant_seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+                 "participant_meeting_id, supports, participant_seq) VALUES (?1, ?2, ?3, ?4, "
+                 "?5, ?6, ?7)");
     else
         snprintf(sql, sizeof sql,
-                 "INSERT INTO citations (source_id, quote, quote_start, quote_end, %s) "
-                 "VALUES (?1, ?2, ?3, ?4, ?5)",
+                 "INSERT INTO citations (source_id, quote, quote_start, quote_end, %s, "
+                 "supports) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                  column);
     sqlite3_stmt *st;
     int rc = bc_store_stmt(c->s, sql, &st, c->err);
@@ -55,8 +56,9 @@ int bci_cite(ingest_ctx *c, const char *column, const char *id, int seq, size_t 
     sqlite3_bind_int64(st, 3, (sqlite3_int64)start);
     sqlite3_bind_int64(st, 4, (sqlite3_int64)end);
     sqlite3_bind_text(st, 5, id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 6, supports != NULL ? supports : "[]", -1, SQLITE_STATIC);
     if (seq > 0)
-        sqlite3_bind_int(st, 6, seq);
+        sqlite3_bind_int(st, 7, seq);
     if (sqlite3_step(st) != SQLITE_DONE)
         rc = bc_store_error(c->s, c->err, "storing a citation");
     sqlite3_reset(st);
@@ -65,14 +67,115 @@ int bci_cite(ingest_ctx *c, const char *column, const char *id, int seq, size_t 
     return rc;
 }
 
-int bci_cite_all(ingest_ctx *c, const char *column, const char *id, const bc_xcite *q)
+int bci_cite_all(ingest_ctx *c, const char *column, const char *id, const bc_xcite *q,
+                 bci_supports *sup)
 {
     int rc = BC_OK;
     for (int k = 0; rc == BC_OK && k < q->nquotes; k++)
-        rc = bci_cite(c, column, id, 0, q->q[k].start, q->q[k].end);
+        rc = bci_cite(c, column, id, 0, q->q[k].start, q->q[k].end,
+                      sup != NULL ? bci_supports_json(sup, k) : NULL);
     return rc;
 }
 
+void bci_support(bci_supports *sup, int k, const char *field)
+{
+    if (k < 0 || k >= BC_X_MAX_QUOTES)
+        return;
+    bc_buf *b = &sup->per[k];
+    bc_buf_puts(b, b->len ? ",\"" : "[\"");
+    bc_buf_puts(b, field);
+    bc_buf_putc(b, '"');
+}
+
+const char *bci_supports_json(bci_supports *sup, int k)
+{
+    bc_buf *b = &sup->per[k];
+    if (b->len == 0 || bc_buf_failed(b))
+        return "[]";
+    if (b->data[b->len - 1] != ']')
+        bc_buf_putc(b, ']');
+    return bc_buf_failed(b) ? "[]" : b->data;
+}
+
+void bci_supports_free(bci_supports *sup)
+{
+    for (int k = 0; k < BC_X_MAX_QUOTES; k++)
+        bc_buf_free(&sup->per[k]);
+}
+
+int bci_quote_has_date(ingest_ctx *c, const bc_xquote *q, const char *iso)
+{
+    for (size_t i = 0; c->ex != NULL && iso != NULL && i < c->ex->ndates; i++) {
+        const bc_xdate *d = &c->ex->dates[i];
+        if (d->start >= q->start && d->end <= q->end && strcmp(d->iso, iso) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 when the n bytes at word occur in [p, p + len) not inside a longer number */
+static int has_number(const char *p, size_t len, const char *word, size_t n)
+{
+    for (size_t i = 0; n > 0 && i + n <= len; i++)
+        if (memcmp(p + i, word, n) == 0 && (i == 0 || p[i - 1] < '0' || p[i - 1] > '9') &&
+            (i + n == len || p[i + n] < '0' || p[i + n] > '9'))
+            return 1;
+    return 0;
+}
+
+int bci_quote_has_years(ingest_ctx *c, const bc_xquote *q, const char *start, const char *end)
+{
+    const char *p = c->in->text + q->start;
+    size_t len = q->end - q->start;
+    return (start == NULL || has_number(p, len, start, 4)) &&
+           (end == NULL || has_number(p, len, end, 4));
+}
+
+int bci_quote_has_amount(ingest_ctx *c, const bc_xquote *q, double value)
+{
+    char dot[32], comma[32];
+    snprintf(dot, sizeof dot, "%g", value < 0 ? -value : value);
+    snprintf(comma, sizeof comma, "%s", dot);
+    char *sep = strchr(comma, '.');
+    if (sep != NULL)
+        *sep = ',';
+    const char *p = c->in->text + q->start;
+    size_t len = q->end - q->start;
+    return has_number(p, len, dot, strlen(dot)) || has_number(p, len, comma, strlen(comma));
+}
+
+int bci_date_supports(ingest_ctx *c, const bc_xcite *cite, const char *iso, bci_supports *sup,
+                      bci_marks *m, int year_inferred)
+{
+    int quoted = 0, year = year_inferred;
+    for (int k = 0; iso != NULL && iso[0] != '\0' && k < cite->nquotes; k++)
+        if (bci_quote_has_date(c, &cite->q[k], iso)) {
+            bci_support(sup, k, "date");
+            quoted = 1;
+            year |= bci_quote_has_years(c, &cite->q[k], iso, NULL);
+        }
+    if (!quoted) {
+        bci_mark(m, "date",
+                 "No sentence that states it writes its date; the date comes from the article "
+                 "around them.");
+        return 0;
+    }
+    if (year_inferred)
+        bci_mark(m, "date.year", BCI_WHY_YEAR);
+    else if (!year)
+        bci_mark(m, "date.year",
+                 "The year of its date is said in words (\"this year\", \"next year\"), not "
+                 "written; it comes from the publication date.");
+    return 1;
+}
+
+int bci_quote_names_all(ingest_ctx *c, const bc_xquote *q, const char *const *ids, int n, int *rc)
+{
+    for (int k = 0; k < n; k++)
+        if (ids[k] != NULL && bci_times_named(c, q->start, q->end, ids[k], rc) < 1)
+            return 0;
+    return n > 0 && *rc == BC_OK;
+}
 
 void bci_mark(bci_marks *m, const char *path, const char *why)
 {
@@ -116,7 +219,7 @@ int bci_year_date(ingest_ctx *c, const char *date, bc_date *d, bci_marks *m)
 }
 
 const char *const BCI_WHY_YEAR = "The year of its date comes from the publication date "
-                              "(published_on), not from the text.";
+                                 "(published_on), not from the text.";
 
 /* Words that name the kind of body a mechanism is, in the seven languages (folded). */
 static const struct {
@@ -164,13 +267,19 @@ const char *bci_body_kind(ingest_ctx *c, size_t start, size_t end)
 }
 
 /* How many times the quote [start, end) names province id, by its most named alias
- * (folded); -1 on a store error (*rc set). */
+ * (folded); -1 on an error (*rc set; nothing is done when *rc is already one). */
 int bci_times_named(ingest_ctx *c, size_t start, size_t end, const char *id, int *rc)
 {
+    if (*rc != BC_OK)
+        return -1;
     bc_buf quote = BC_BUF_INIT;
-    if (bc_text_fold(c->in->text + start, end - start, &quote) != BC_OK || bc_buf_failed(&quote)) {
+    int f = bc_text_fold(c->in->text + start, end - start, &quote);
+    if (f != BC_OK || bc_buf_failed(&quote)) {
         bc_buf_free(&quote);
-        return 0;
+        if (f == BC_EINVAL)
+            return 0; /* never: the text was checked */
+        *rc = bc_err_set(c->err, BC_ENOMEM, "out of memory");
+        return -1;
     }
     sqlite3_stmt *st = NULL;
     int most = 0;
@@ -180,11 +289,14 @@ int bci_times_named(ingest_ctx *c, size_t start, size_t end, const char *id, int
                         &st, c->err);
     if (*rc == BC_OK) {
         sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-        while (sqlite3_step(st) == SQLITE_ROW) {
+        int step;
+        while (*rc == BC_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
             const char *alias = (const char *)sqlite3_column_text(st, 0);
             bc_buf a = BC_BUF_INIT;
-            if (alias != NULL && bc_text_fold(alias, strlen(alias), &a) == BC_OK &&
-                !bc_buf_failed(&a) && a.len >= 2) {
+            int g = alias != NULL ? bc_text_fold(alias, strlen(alias), &a) : BC_EINVAL;
+            if (g == BC_ENOMEM || (g == BC_OK && bc_buf_failed(&a)))
+                *rc = bc_err_set(c->err, BC_ENOMEM, "out of memory");
+            else if (g == BC_OK && a.len >= 2) {
                 int n = 0;
                 for (const char *p = strstr(quote.data, a.data); p != NULL;
                      p = strstr(p + a.len, a.data))
@@ -193,6 +305,8 @@ int bci_times_named(ingest_ctx *c, size_t start, size_t end, const char *id, int
             }
             bc_buf_free(&a);
         }
+        if (*rc == BC_OK && step != SQLITE_DONE)
+            *rc = bc_store_error(c->s, c->err, "reading a province's names");
         sqlite3_reset(st);
     }
     bc_buf_free(&quote);
@@ -261,6 +375,54 @@ static void figure_metric(ingest_ctx *c, const bc_xfigure *f, char metric[48], c
         metric[0] = '\0';
 }
 
+/* What each quote of figure f states (sup), and the stated fields no quote states marked
+ * inferred in m: the amount and its unit (every quote is a statement of it), its measure
+ * unless carried over, its period where the quote writes its years, its change where the
+ * quote writes the rate, its parties (keep[k]: stored) where one quote names them all. */
+static void figure_supports(ingest_ctx *c, const bc_xfigure *f, const bc_period *p,
+                            const int keep[], bci_supports *sup, bci_marks *m, int *rc)
+{
+    const char *parties[BC_X_MAX_PARTIES];
+    int np = 0;
+    for (int k = 0; k < f->nparties; k++)
+        if (keep[k])
+            parties[np++] = f->parties[k];
+    int period = p == NULL || f->period_context || f->period_inferred, change = !f->has_change,
+        named = np == 0;
+    for (int k = 0; k < f->cite.nquotes && *rc == BC_OK; k++) {
+        const bc_xquote *q = &f->cite.q[k];
+        bci_support(sup, k, "value");
+        bci_support(sup, k, "unit");
+        if (!f->metric_inferred)
+            bci_support(sup, k, "metric");
+        if (p != NULL && !f->period_context && !f->period_inferred &&
+            bci_quote_has_years(c, q, p->start, p->end)) {
+            bci_support(sup, k, "period");
+            period = 1;
+        }
+        if (f->has_change && bci_quote_has_amount(c, q, f->change_pct)) {
+            bci_support(sup, k, "change");
+            change = 1;
+        }
+        if (np > 0 && bci_quote_names_all(c, q, parties, np, rc)) {
+            bci_support(sup, k, "parties");
+            named = 1;
+        }
+    }
+    if (!period)
+        bci_mark(m, "period",
+                 "The years of its period are not written in the sentences that state it; they "
+                 "come from the article around them.");
+    if (!change)
+        bci_mark(m, "change",
+                 "Its rate of change is not written in the sentences that state it; it comes "
+                 "from the article around them.");
+    if (!named)
+        bci_mark(m, "parties",
+                 "No sentence that states it names all of its parties; they are named across "
+                 "its sentences.");
+}
+
 static int store_figures(ingest_ctx *c, const bc_extraction *ex)
 {
     int rc = BC_OK;
@@ -284,23 +446,30 @@ static int store_figures(ingest_ctx *c, const bc_extraction *ex)
         bci_marks m = {.note = BC_BUF_INIT};
         if (f->metric_inferred)
             bci_mark(&m, "metric",
-                 "Its sentence does not say what the amount measures; it goes on about the "
-                 "amount stated before it (\"of which\", \"it\", a goal for it), whose measure "
-                 "it takes.");
+                     "Its sentence does not say what the amount measures; it goes on about the "
+                     "amount stated before it (\"of which\", \"it\", a goal for it), whose measure "
+                     "it takes.");
         if (has_period && f->period_context)
             bci_mark(&m, "period",
-                 "Its period is not stated with it; it is that of the amount its sentence "
-                 "continues, or the one that \"the same period\" or \"the whole year\" refers "
-                 "to.");
+                     "Its period is not stated with it; it is that of the amount its sentence "
+                     "continues, or the one that \"the same period\" or \"the whole year\" refers "
+                     "to.");
         else if (has_period && f->period_inferred)
             bci_mark(&m, "period",
-                 "The year of its period comes from the publication date (published_on), not "
-                 "from the text.");
+                     "The year of its period comes from the publication date (published_on), not "
+                     "from the text.");
         int keep[BC_X_MAX_PARTIES];
         if (parties_apart_from_mechanism(c, f, keep, &rc) > 0)
             bci_mark(&m, NULL,
-                 "Its sentence also names a mechanism by its member provinces; only the "
-                 "provinces it names apart from that name are its parties.");
+                     "Its sentence also names a mechanism by its member provinces; only the "
+                     "provinces it names apart from that name are its parties.");
+        for (int k = 0; rc == BC_OK && k < f->nparties; k++)
+            keep[k] = keep[k] && found_row(&rc, c->s, "SELECT id FROM provinces WHERE id = ?1",
+                                           BC_BINDS(bc_text(f->parties[k])), NULL, 0, c->err);
+        bci_supports sup;
+        memset(&sup, 0, sizeof sup);
+        if (rc == BC_OK)
+            figure_supports(c, f, has_period ? &p : NULL, keep, &sup, &m, &rc);
         bc_buf inferred = BC_BUF_INIT;
         if (rc == BC_OK)
             rc = bci_marks_json(c, BC_FACT_FIGURE, &m, &inferred);
@@ -335,15 +504,15 @@ static int store_figures(ingest_ctx *c, const bc_extraction *ex)
         bc_buf_free(&inferred);
         bc_buf_free(&m.note);
         for (int k = 0; rc == BC_OK && k < f->nparties; k++)
-            if (keep[k] && found_row(&rc, c->s, "SELECT id FROM provinces WHERE id = ?1",
-                                     BC_BINDS(bc_text(f->parties[k])), NULL, 0, c->err))
+            if (keep[k])
                 rc = bc_store_run(
                     c->s,
                     "INSERT OR IGNORE INTO figure_parties (figure_id, province_id, seq) "
                     "VALUES (?1, ?2, ?3)",
                     BC_BINDS(bc_text(id), bc_text(f->parties[k]), bc_int(k + 1)), c->err);
         if (rc == BC_OK)
-            rc = bci_cite_all(c, "figure_id", id, &f->cite);
+            rc = bci_cite_all(c, "figure_id", id, &f->cite, &sup);
+        bci_supports_free(&sup);
         /* linked like curated figures: the same quantity in another article says so */
         if (rc == BC_OK)
             rc = bc_figure_links_refresh(c->s, id, NULL, c->err);
@@ -367,9 +536,13 @@ static int report_event(ingest_ctx *c, const char *pid, const bc_xgate *g)
     snprintf(id, sizeof id, "%s-reported-%d", pid, seq);
     bci_marks mk = {.note = BC_BUF_INIT};
     bc_date d;
+    bci_supports sup;
+    memset(&sup, 0, sizeof sup);
+    for (int k = 0; k < g->cite.nquotes; k++)
+        bci_support(&sup, k, "kind"); /* each names the project: "reported" */
     int has_date = bci_year_date(c, g->date, &d, &mk);
-    if (has_date && g->date_inferred)
-        bci_mark(&mk, "date.year", BCI_WHY_YEAR);
+    if (has_date)
+        bci_date_supports(c, &g->cite, g->date, &sup, &mk, g->date_inferred);
     if (g->target[0] != '\0') {
         /* "phấn đấu hoàn thành trước ngày 31/12/2024": a date to meet is no event's */
         char why[220];
@@ -400,7 +573,8 @@ static int report_event(ingest_ctx *c, const char *pid, const bc_xgate *g)
     bc_buf_free(&inferred);
     bc_buf_free(&mk.note);
     if (rc == BC_OK)
-        rc = bci_cite_all(c, "event_id", id, &g->cite);
+        rc = bci_cite_all(c, "event_id", id, &g->cite, &sup);
+    bci_supports_free(&sup);
     if (rc == BC_OK) {
         c->out->project_events++;
         /* the project's row now reads with its new event and quote */
@@ -408,6 +582,43 @@ static int report_event(ingest_ctx *c, const char *pid, const bc_xgate *g)
     }
     if (rc == BC_OK)
         rc = bc_search_index_entity(c->s, "project", pid, c->err);
+    return rc;
+}
+
+/* The quotes of a new crossing, each with the sides it writes (folded) and the kind its
+ * words state. */
+static int cite_pair(ingest_ctx *c, const char *id, const bc_xgate *g)
+{
+    bci_supports sup;
+    memset(&sup, 0, sizeof sup);
+    bc_buf vn = BC_BUF_INIT, cn = BC_BUF_INIT, quote = BC_BUF_INIT;
+    int rc = BC_OK;
+    if (bc_text_fold(g->vn_side, strlen(g->vn_side), &vn) == BC_ENOMEM ||
+        bc_text_fold(g->cn_side, strlen(g->cn_side), &cn) == BC_ENOMEM)
+        rc = bc_err_set(c->err, BC_ENOMEM, "out of memory");
+    for (int k = 0; rc == BC_OK && k < g->cite.nquotes; k++) {
+        bc_buf_reset(&quote);
+        if (bc_text_fold(c->in->text + g->cite.q[k].start, g->cite.q[k].end - g->cite.q[k].start,
+                         &quote) != BC_OK ||
+            bc_buf_failed(&quote))
+            continue;
+        int v = vn.len > 0 && strstr(quote.data, vn.data) != NULL,
+            n = cn.len > 0 && strstr(quote.data, cn.data) != NULL;
+        if (v)
+            bci_support(&sup, k, "vn_side");
+        if (n)
+            bci_support(&sup, k, "cn_side");
+        if (v && n)
+            bci_support(&sup, k, "name");
+        if (g->kind[0] != '\0')
+            bci_support(&sup, k, "kind");
+    }
+    if (rc == BC_OK)
+        rc = bci_cite_all(c, "project_id", id, &g->cite, &sup);
+    bci_supports_free(&sup);
+    bc_buf_free(&vn);
+    bc_buf_free(&cn);
+    bc_buf_free(&quote);
     return rc;
 }
 
@@ -495,7 +706,7 @@ static int store_new_pair(ingest_ctx *c, const bc_xgate *g)
                           "VALUES ('project', ?1, ?1, ?1)",
                           BC_BINDS(bc_text(id)), c->err);
     if (rc == BC_OK)
-        rc = bci_cite_all(c, "project_id", id, &g->cite);
+        rc = cite_pair(c, id, g);
     if (rc == BC_OK) {
         c->out->projects++;
         rc = bc_search_index_entity(c->s, "project", id, c->err);
@@ -522,6 +733,7 @@ static int store_gates(ingest_ctx *c, const bc_extraction *ex)
 
 int bci_store_facts(ingest_ctx *c, const bc_extraction *ex)
 {
+    c->ex = ex;
     int rc = store_figures(c, ex);
     if (rc == BC_OK)
         rc = bci_store_meetings(c, ex);

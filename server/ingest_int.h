@@ -19,6 +19,7 @@ typedef struct ingest_ctx {
     const char *source_id;
     bc_ingest_result *out;
     bc_err *err;
+    const bc_extraction *ex; /* what was read from it (its dates), while its facts are stored */
 } ingest_ctx;
 
 /* bc_store_lookup in a chain of steps that stops at the first error: nothing when *rc is
@@ -37,12 +38,45 @@ int bci_store_facts(ingest_ctx *c, const bc_extraction *ex);
 
 /* ---- ingest_facts.c: helpers the family shares ---- */
 
-/* One citation of [start, end) of the article for the fact in column (= id), or, when
- * seq > 0, for the participant (id, seq). */
-int bci_cite(ingest_ctx *c, const char *column, const char *id, int seq, size_t start, size_t end);
+/* What each quote of one fact states: per[k] collects the field paths quote k of its
+ * bc_xcite supports (its citation's `supports`). Zero it before use; bci_supports_free. */
+typedef struct bci_supports {
+    bc_buf per[BC_X_MAX_QUOTES];
+} bci_supports;
 
-/* A citation of every statement of q for the fact in column (= id). */
-int bci_cite_all(ingest_ctx *c, const char *column, const char *id, const bc_xcite *q);
+/* Adds field to what quote k states. */
+void bci_support(bci_supports *sup, int k, const char *field);
+
+/* The JSON array of what quote k states ("[]" for nothing); valid until the next call
+ * for k or bci_supports_free. */
+const char *bci_supports_json(bci_supports *sup, int k);
+
+void bci_supports_free(bci_supports *sup);
+
+/* One citation of [start, end) of the article for the fact in column (= id), or, when
+ * seq > 0, for the participant (id, seq), stating supports (a JSON array of field paths,
+ * NULL for none). */
+int bci_cite(ingest_ctx *c, const char *column, const char *id, int seq, size_t start, size_t end,
+             const char *supports);
+
+/* A citation of every statement of q for the fact in column (= id), each stating what sup
+ * (NULL: nothing) says of it. */
+int bci_cite_all(ingest_ctx *c, const char *column, const char *id, const bc_xcite *q,
+                 bci_supports *sup);
+
+/* 1 when the quote q holds a date or period the extractor read as iso (c->ex's dates). */
+int bci_quote_has_date(ingest_ctx *c, const bc_xquote *q, const char *iso);
+
+/* 1 when the quote q writes the years that start and end begin with (4 digits each, not
+ * inside a longer number; NULL: not asked). */
+int bci_quote_has_years(ingest_ctx *c, const bc_xquote *q, const char *start, const char *end);
+
+/* 1 when the quote q writes the number value ("23.6" or "23,6", its sign left out). */
+int bci_quote_has_amount(ingest_ctx *c, const bc_xquote *q, double value);
+
+/* 1 when the quote q names each of the n provinces ids (at least one); *rc on a store
+ * error. */
+int bci_quote_names_all(ingest_ctx *c, const bc_xquote *q, const char *const *ids, int n, int *rc);
 
 /* The fields of a fact the text does not state, and why (the fact's note). */
 typedef struct bci_marks {
@@ -68,6 +102,13 @@ int bci_year_date(ingest_ctx *c, const char *date, bc_date *d, bci_marks *m);
 
 /* The note of a date whose year comes from published_on. */
 extern const char *const BCI_WHY_YEAR;
+
+/* Marks in sup the quotes of cite that write the date iso (as the extractor read it),
+ * and in m what they do not: the date when no quote writes it, else its year when it
+ * comes from published_on (year_inferred) or none of them writes it. 1 when a quote
+ * writes it. */
+int bci_date_supports(ingest_ctx *c, const bc_xcite *cite, const char *iso, bci_supports *sup,
+                      bci_marks *m, int year_inferred);
 
 /* The kind of body (mechanisms.kind) the quote [start, end) names, or NULL. */
 const char *bci_body_kind(ingest_ctx *c, size_t start, size_t end);

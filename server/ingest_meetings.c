@@ -4,6 +4,7 @@
  * kept as cooperation events of kind "talks". See ingest_int.h. */
 #include "ingest_int.h"
 
+#include "bordercoop/alloc.h"
 #include "bordercoop/buf.h"
 #include "bordercoop/date.h"
 #include "bordercoop/inferred.h"
@@ -84,15 +85,176 @@ static int store_participants(ingest_ctx *c, const char *id, const bc_xmeeting *
                          bc_text(province[0] ? province : NULL)),
                 c->err);
         if (rc == BC_OK)
-            rc = bci_cite(c, NULL, id, seq, m->people_at[k].start, m->people_at[k].end);
+            rc = bci_cite(c, NULL, id, seq, m->people_at[k].start, m->people_at[k].end,
+                          "[\"person\"]");
         if (rc == BC_OK)
             c->out->participants++;
     }
     return rc;
 }
 
-/* bc_xmeeting.mechanism_inferred of a meeting linked by mechanism_by_members */
+/* bc_xmeeting.mechanism_inferred of a meeting linked by mechanism_by_members, and of one
+ * linked by the meeting it continues (continued_mechanism) */
 #define MECHANISM_BY_MEMBERS 2
+#define MECHANISM_CONTINUED  3
+
+/* A title that names only what the article names: the kind of body (the mechanism's name
+ * up to " of ": "Joint Working Group") and the provinces its statements name that are
+ * members of it (Ha Giang, merged into Tuyen Quang, is named as Ha Giang), Vietnamese
+ * first, when it names two or more. "Meeting 10 of the Joint Working Group of Lao Cai, Ha
+ * Giang, Lai Chau, Dien Bien and Yunnan (extracted)"; "Meeting 13 of the Joint Working
+ * Group (extracted)". */
+static void meeting_title(ingest_ctx *c, const bc_xmeeting *m, const char *name, char title[400],
+                          int *rc)
+{
+    const char *of = strstr(name, " of ");
+    int head = of != NULL ? (int)(of - name) : (int)strlen(name);
+    char names[BC_X_MAX_PARTIES][200];
+    int n = 0;
+    for (int side = 0; side < 2; side++)
+        for (int k = 0; *rc == BC_OK && k < m->nprovinces && n < BC_X_MAX_PARTIES; k++)
+            if (found_row(rc, c->s,
+                          "SELECT p.name FROM provinces p WHERE p.id = ?1 AND (p.country = "
+                          "'CN') = ?3 AND EXISTS (SELECT 1 FROM mechanism_members mm WHERE "
+                          "mm.mechanism_id = ?2 AND mm.province_id IN (p.id, p.merged_into))",
+                          BC_BINDS(bc_text(m->provinces[k]), bc_text(m->mechanism), bc_int(side)),
+                          names[n], sizeof names[n], c->err))
+                n++;
+    if (n < 2)
+        n = 0; /* a body is named by its members, never by one place ("in Lao Cai") */
+    bc_buf t = BC_BUF_INIT;
+    if (m->ordinal > 0)
+        bc_buf_printf(&t, "Meeting %d of the %.*s", m->ordinal, head, name);
+    else
+        bc_buf_printf(&t, "Meeting of the %.*s", head, name);
+    for (int k = 0; k < n; k++)
+        bc_buf_printf(&t, "%s%s", k == 0 ? " of " : k + 1 == n ? " and " : ", ", names[k]);
+    bc_buf_puts(&t, " (extracted)");
+    snprintf(title, 400, "%s", t.data != NULL ? t.data : "Meeting (extracted)");
+    bc_buf_free(&t);
+}
+
+/* Records where the extracted meeting id contradicts the known meeting other it is the
+ * same as: its status, its date (the spans do not meet) or its host (neither province
+ * is the other nor merged into it), with both sides in the note. */
+static int record_conflict(ingest_ctx *c, const char *id, const char *other)
+{
+    sqlite3_stmt *st;
+    int rc = bc_store_stmt(
+        c->s,
+        "SELECT n.status <> o.status, n.date_start IS NOT NULL AND o.date_start IS NOT NULL "
+        "AND (n.date_end < o.date_start OR n.date_start > o.date_end), n.host_province_id IS "
+        "NOT NULL AND o.host_province_id IS NOT NULL AND n.host_province_id <> "
+        "o.host_province_id AND NOT EXISTS (SELECT 1 FROM provinces a, provinces b WHERE a.id "
+        "= n.host_province_id AND b.id = o.host_province_id AND (a.merged_into = b.id OR "
+        "b.merged_into = a.id)), n.status, o.status, n.date, o.date, n.host_province_id, "
+        "o.host_province_id, o.curation FROM meetings n, meetings o WHERE n.id = ?1 AND o.id = "
+        "?2",
+        &st, c->err);
+    if (rc != BC_OK)
+        return rc;
+    sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, other, -1, SQLITE_TRANSIENT);
+    bc_buf fields = BC_BUF_INIT, here = BC_BUF_INIT, there = BC_BUF_INIT;
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        static const char *const NAMES[] = {"status", "date", "host"};
+        static const char *const SAY[] = {"%s", "on %s", "hosted by %s"};
+        for (int k = 0; k < 3; k++) {
+            if (!sqlite3_column_int(st, k))
+                continue;
+            bc_buf_printf(&fields, "%s\"%s\"", fields.len ? "," : "[", NAMES[k]);
+            bc_buf_puts(&here, here.len ? ", " : "");
+            bc_buf_printf(&here, SAY[k], (const char *)sqlite3_column_text(st, 3 + 2 * k));
+            bc_buf_puts(&there, there.len ? ", " : "");
+            bc_buf_printf(&there, SAY[k], (const char *)sqlite3_column_text(st, 4 + 2 * k));
+        }
+        if (fields.len > 0) {
+            bc_buf_puts(&fields, "]");
+            bc_buf_printf(&there, " (%s)", (const char *)sqlite3_column_text(st, 9));
+        }
+    } else {
+        rc = bc_store_error(c->s, c->err, "comparing a meeting with the one it is");
+    }
+    sqlite3_reset(st);
+    if (rc == BC_OK && (bc_buf_failed(&fields) || bc_buf_failed(&here) || bc_buf_failed(&there)))
+        rc = bc_err_set(c->err, BC_ENOMEM, "out of memory");
+    char note[700];
+    if (rc == BC_OK && fields.len > 0) {
+        snprintf(note, sizeof note,
+                 "This article gives it as %s; %s is %s. Neither is taken for the other: one "
+                 "of them is out of date or wrong.",
+                 here.data, other, there.data);
+        rc = bc_store_run(
+            c->s,
+            "INSERT INTO meeting_conflicts (meeting_id, other_id, fields, note) "
+            "VALUES (?1, ?2, ?3, ?4)",
+            BC_BINDS(bc_text(id), bc_text(other), bc_text(fields.data), bc_text(note)), c->err);
+    }
+    bc_buf_free(&fields);
+    bc_buf_free(&here);
+    bc_buf_free(&there);
+    return rc;
+}
+
+/* What each quote of meeting m (of mechanism m->mechanism, hosted by host) states (sup),
+ * and the stated fields no quote states marked inferred in mk: its number, its mechanism
+ * unless inferred, its status, its date where the quote writes it, its host where the
+ * quote names it, its provinces (the mechanism's members) where one quote names them
+ * all. */
+static void meeting_supports(ingest_ctx *c, const bc_xmeeting *m, int has_date, const char *host,
+                             bci_supports *sup, bci_marks *mk, int *rc)
+{
+    const char *members[BC_X_MAX_PARTIES * 2];
+    char ids[BC_X_MAX_PARTIES * 2][64];
+    int nm = 0;
+    sqlite3_stmt *st;
+    if (*rc == BC_OK)
+        *rc = bc_store_stmt(c->s,
+                            "SELECT province_id FROM mechanism_members WHERE mechanism_id = ?1 "
+                            "ORDER BY province_id",
+                            &st, c->err);
+    if (*rc != BC_OK)
+        return;
+    sqlite3_bind_text(st, 1, m->mechanism, -1, SQLITE_TRANSIENT);
+    int step = SQLITE_DONE;
+    while (nm < BC_X_MAX_PARTIES * 2 && (step = sqlite3_step(st)) == SQLITE_ROW) {
+        snprintf(ids[nm], sizeof ids[nm], "%s", (const char *)sqlite3_column_text(st, 0));
+        members[nm] = ids[nm];
+        nm++;
+    }
+    if (step != SQLITE_DONE && step != SQLITE_ROW)
+        *rc = bc_store_error(c->s, c->err, "reading a mechanism's members");
+    sqlite3_reset(st);
+    if (*rc != BC_OK)
+        return;
+    int hosted = host == NULL, all = nm == 0;
+    for (int k = 0; k < m->cite.nquotes && *rc == BC_OK; k++) {
+        const bc_xquote *q = &m->cite.q[k];
+        if (m->ordinal > 0)
+            bci_support(sup, k, "ordinal");
+        if (!m->mechanism_inferred)
+            bci_support(sup, k, "mechanism");
+        bci_support(sup, k, "status");
+        if (host != NULL && bci_times_named(c, q->start, q->end, host, rc) > 0) {
+            bci_support(sup, k, "host");
+            hosted = 1;
+        }
+        if (nm > 0 && bci_quote_names_all(c, q, members, nm, rc)) {
+            bci_support(sup, k, "provinces");
+            all = 1;
+        }
+    }
+    if (has_date)
+        bci_date_supports(c, &m->cite, m->date, sup, mk, m->date_inferred);
+    if (!hosted)
+        bci_mark(mk, "host",
+                 "No sentence that states it names the province it is held in; it comes from "
+                 "the article around them.");
+    if (!all)
+        bci_mark(mk, "provinces",
+                 "Its provinces are the members of its mechanism; no sentence that states it "
+                 "names them all.");
+}
 
 /* A meeting of a known mechanism. */
 static int store_meeting(ingest_ctx *c, const bc_xmeeting *m)
@@ -105,6 +267,14 @@ static int store_meeting(ingest_ctx *c, const bc_xmeeting *m)
     bci_marks mk = {.note = BC_BUF_INIT};
     bc_date d;
     int has_date = bci_year_date(c, m->date, &d, &mk);
+    const char *place =
+        m->place[0] && found_row(&rc, c->s, "SELECT id FROM provinces WHERE id = ?1",
+                                 BC_BINDS(bc_text(m->place)), NULL, 0, c->err)
+            ? m->place
+            : NULL;
+    bci_supports sup;
+    memset(&sup, 0, sizeof sup);
+    meeting_supports(c, m, has_date, place, &sup, &mk, &rc);
     if (m->ordinal > 0) {
         /* the same numbered meeting mentioned again in this article: one record, one
          * more quote, and the date if the first mention had none */
@@ -126,35 +296,34 @@ static int store_meeting(ingest_ctx *c, const bc_xmeeting *m)
                              bc_text(d.end), bc_real(m->confidence)),
                     c->err);
             if (rc == BC_OK)
-                rc = bci_cite_all(c, "meeting_id", earlier, &m->cite);
+                rc = bci_cite_all(c, "meeting_id", earlier, &m->cite, &sup);
+            bci_supports_free(&sup);
             bc_buf_free(&mk.note);
             return rc;
         }
     }
-    if (has_date && m->date_inferred)
-        bci_mark(&mk, "date.year", BCI_WHY_YEAR);
     if (m->mechanism_inferred == MECHANISM_BY_MEMBERS)
         bci_mark(&mk, "mechanism",
-             "Its sentence names the kind of body and the provinces that meet, not the "
-             "mechanism: it is the one known mechanism of that kind whose members they are.");
-    else if (m->mechanism_inferred)
-        bci_mark(&mk, "mechanism",
-             "Its sentence names the kind of meeting; which mechanism it is comes from the rest "
-             "of the article.");
+                 "Its sentence names the kind of body and the provinces that meet, not the "
+                 "mechanism: it is the one known mechanism of that kind whose members they are.");
+    else if (m->mechanism_inferred == MECHANISM_CONTINUED) {
+        char why[300];
+        snprintf(why, sizeof why,
+                 "Its sentence names no body; it is numbered next after meeting %d of the "
+                 "mechanism the article names, whose mechanism it takes.",
+                 m->ordinal - 1);
+        bci_mark(&mk, "mechanism", why);
+    } else if (m->mechanism_inferred)
+        bci_mark(
+            &mk, "mechanism",
+            "Its sentence names the kind of meeting; which mechanism it is comes from the rest "
+            "of the article.");
     same_as_of(c, m, has_date ? d.text : NULL, same_as, &rc);
     bc_buf inferred = BC_BUF_INIT;
     if (rc == BC_OK)
         rc = bci_marks_json(c, BC_FACT_MEETING, &mk, &inferred);
     snprintf(id, sizeof id, "%s-m%d", c->source_id, c->out->meetings + 1);
-    if (m->ordinal > 0)
-        snprintf(title, sizeof title, "Meeting %d of the %s (extracted)", m->ordinal, name);
-    else
-        snprintf(title, sizeof title, "Meeting of the %s (extracted)", name);
-    const char *place =
-        m->place[0] && found_row(&rc, c->s, "SELECT id FROM provinces WHERE id = ?1",
-                                 BC_BINDS(bc_text(m->place)), NULL, 0, c->err)
-            ? m->place
-            : NULL;
+    meeting_title(c, m, name, title, &rc);
     char ordinal[16];
     snprintf(ordinal, sizeof ordinal, "%d", m->ordinal);
     if (rc == BC_OK)
@@ -186,8 +355,11 @@ static int store_meeting(ingest_ctx *c, const bc_xmeeting *m)
                           "INSERT INTO aliases (entity, alias_key, alias, entity_id) "
                           "VALUES ('meeting', ?1, ?1, ?1)",
                           BC_BINDS(bc_text(id)), c->err);
+    if (rc == BC_OK && same_as[0] != '\0')
+        rc = record_conflict(c, id, same_as);
     if (rc == BC_OK)
-        rc = bci_cite_all(c, "meeting_id", id, &m->cite);
+        rc = bci_cite_all(c, "meeting_id", id, &m->cite, &sup);
+    bci_supports_free(&sup);
     if (rc == BC_OK)
         rc = store_participants(c, id, m);
     if (rc == BC_OK) {
@@ -206,17 +378,57 @@ static int store_talks(ingest_ctx *c, const bc_xmeeting *m)
     bci_marks mk = {.note = BC_BUF_INIT};
     bc_date d;
     int has_date = bci_year_date(c, m->date, &d, &mk);
-    if (has_date && m->date_inferred)
-        bci_mark(&mk, "date.year", BCI_WHY_YEAR);
     char names[BC_X_MAX_PARTIES][200];
+    const char *orgs[BC_X_MAX_PARTIES];
     int n = 0;
     for (int k = 0; rc == BC_OK && k < m->nprovinces; k++)
         if (found_row(&rc, c->s, "SELECT name FROM provinces WHERE id = ?1",
                       BC_BINDS(bc_text(m->provinces[k])), names[n], sizeof names[n], c->err))
-            n++;
+            orgs[n++] = m->provinces[k];
+    /* what each quote states: its status, date, place and organisations where written */
+    bci_supports sup;
+    memset(&sup, 0, sizeof sup);
+    int placed = m->place[0] == '\0', named = n == 0;
+    for (int k = 0; rc == BC_OK && k < m->cite.nquotes; k++) {
+        const bc_xquote *q = &m->cite.q[k];
+        bci_support(&sup, k, "status");
+        if (m->place[0] != '\0' && bci_times_named(c, q->start, q->end, m->place, &rc) > 0) {
+            bci_support(&sup, k, "place");
+            placed = 1;
+        }
+        if (n > 0 && bci_quote_names_all(c, q, orgs, n, &rc)) {
+            bci_support(&sup, k, "organisations");
+            named = 1;
+        }
+    }
+    if (has_date)
+        bci_date_supports(c, &m->cite, m->date, &sup, &mk, m->date_inferred);
+    if (!placed)
+        bci_mark(&mk, "place",
+                 "No sentence that states it names its place; it comes from the article around "
+                 "them.");
+    if (!named)
+        bci_mark(&mk, "organisations",
+                 "No sentence that states it names all of the provinces that take part; they "
+                 "are named across its sentences.");
     char title[400], id[160], place[200] = "";
     bc_buf t = BC_BUF_INIT;
-    if (m->ordinal > 0) {
+    int body = 0;
+    for (int k = 0; k < m->cite.nquotes && !body; k++)
+        body = bci_body_kind(c, m->cite.q[k].start, m->cite.q[k].end) != NULL;
+    if (m->ordinal > 0 && !body) {
+        /* "The 13th meeting will take place in Yunnan": no body is named, and none is
+         * made up from the provinces ("Meeting 13 of Yunnan" names no body that exists) */
+        bc_buf_printf(&t, "Meeting %d of a body the article does not name (extracted)", m->ordinal);
+        char why[300];
+        snprintf(why, sizeof why,
+                 "The article calls it meeting %d without naming the body that meets, and "
+                 "no meeting %d of a known mechanism in the article comes before it; it is "
+                 "kept as a cooperation event, not as a meeting.",
+                 m->ordinal, m->ordinal - 1);
+        bci_mark(&mk, NULL, why);
+        n = -n; /* the provinces stay its organisations, not its title */
+    } else if (m->ordinal > 0) {
         /* a numbered meeting of a mechanism the store does not know: its number is kept
          * in the title and the note, for the reviewer who links it */
         bc_buf_printf(&t, "Meeting %d", m->ordinal);
@@ -229,9 +441,12 @@ static int store_talks(ingest_ctx *c, const bc_xmeeting *m)
     } else {
         bc_buf_printf(&t, "Talks");
     }
-    for (int k = 0; k < n; k++)
-        bc_buf_printf(&t, "%s%s", k == 0 ? " of " : k + 1 == n ? " and " : ", ", names[k]);
-    bc_buf_printf(&t, "%s (extracted)", n == 0 ? " between the two sides" : "");
+    if (n >= 0) {
+        for (int k = 0; k < n; k++)
+            bc_buf_printf(&t, "%s%s", k == 0 ? " of " : k + 1 == n ? " and " : ", ", names[k]);
+        bc_buf_printf(&t, "%s (extracted)", n == 0 ? " between the two sides" : "");
+    }
+    n = n < 0 ? -n : n;
     snprintf(title, sizeof title, "%s", t.data ? t.data : "Talks (extracted)");
     bc_buf_free(&t);
     if (m->place[0])
@@ -270,7 +485,8 @@ static int store_talks(ingest_ctx *c, const bc_xmeeting *m)
                           "VALUES ('event', ?1, ?1, ?1)",
                           BC_BINDS(bc_text(id)), c->err);
     if (rc == BC_OK)
-        rc = bci_cite_all(c, "coop_event_id", id, &m->cite);
+        rc = bci_cite_all(c, "coop_event_id", id, &m->cite, &sup);
+    bci_supports_free(&sup);
     if (rc == BC_OK) {
         c->out->events++;
         rc = bc_search_index_entity(c->s, "event", id, c->err);
@@ -314,9 +530,53 @@ static void mechanism_by_members(ingest_ctx *c, const bc_xmeeting *m, char out[6
     bc_buf_free(&named);
 }
 
+/* The mechanism a numbered meeting whose sentence names no body by name continues
+ * ("The 13th meeting will take place on March 3 in Yunnan" after the 12th meeting of the
+ * Joint Working Group; "the 17th conference of the committee" after its 16th): the one
+ * mechanism of the meetings of the article numbered just before it (mech[j], "" for a
+ * meeting of none), when the kind of body its own sentence names, if any, is that
+ * mechanism's. "" otherwise. */
+static void continued_mechanism(ingest_ctx *c, const bc_extraction *ex, char (*mech)[64], size_t i,
+                                char out[64], int *rc)
+{
+    const bc_xmeeting *m = &ex->meetings[i];
+    out[0] = '\0';
+    if (m->ordinal < 2)
+        return;
+    for (size_t j = 0; j < ex->nmeetings; j++) {
+        if (j == i || mech[j][0] == '\0' || ex->meetings[j].ordinal != m->ordinal - 1)
+            continue;
+        if (out[0] != '\0' && strcmp(out, mech[j]) != 0) {
+            out[0] = '\0'; /* two bodies numbered just before it: none is taken */
+            return;
+        }
+        snprintf(out, 64, "%s", mech[j]);
+    }
+    const char *kind = NULL;
+    for (int k = 0; k < m->cite.nquotes && kind == NULL; k++)
+        kind = bci_body_kind(c, m->cite.q[k].start, m->cite.q[k].end);
+    if (out[0] != '\0' && kind != NULL &&
+        !found_row(rc, c->s, "SELECT id FROM mechanisms WHERE id = ?1 AND kind = ?2",
+                   BC_BINDS(bc_text(out), bc_text(kind)), NULL, 0, c->err))
+        out[0] = '\0';
+}
+
 int bci_store_meetings(ingest_ctx *c, const bc_extraction *ex)
 {
     int rc = BC_OK;
+    /* the mechanism of each meeting: named, or the one whose members its sentence names */
+    char(*mech)[64] = ex->nmeetings ? bc_calloc(ex->nmeetings, sizeof *mech) : NULL;
+    if (ex->nmeetings > 0 && mech == NULL)
+        return bc_err_set(c->err, BC_ENOMEM, "out of memory");
+    for (size_t i = 0; rc == BC_OK && i < ex->nmeetings; i++) {
+        const bc_xmeeting *m = &ex->meetings[i];
+        if (m->confidence < BC_X_MIN_CONFIDENCE)
+            continue;
+        if (m->mechanism[0] != '\0')
+            snprintf(mech[i], sizeof mech[i], "%s", m->mechanism);
+        else if (!(m->kind == BC_XM_TALKS && m->date[0] != '\0'))
+            mechanism_by_members(c, m, mech[i], &rc);
+    }
     for (size_t i = 0; rc == BC_OK && i < ex->nmeetings; i++) {
         const bc_xmeeting *m = &ex->meetings[i];
         if (m->confidence < BC_X_MIN_CONFIDENCE) {
@@ -327,20 +587,24 @@ int bci_store_meetings(ingest_ctx *c, const bc_extraction *ex)
             rc = store_talks(c, m);
         } else {
             /* a numbered meeting whose sentence names no mechanism by name: the one known
-             * mechanism whose members its sentence names, else kept as a cooperation event
-             * with its number (a reviewer may link it), never dropped without a count */
+             * mechanism whose members its sentence names, or the one of the meeting it
+             * continues, else kept as a cooperation event with its number (a reviewer may
+             * link it), never dropped without a count */
             bc_xmeeting linked = *m;
-            mechanism_by_members(c, m, linked.mechanism, &rc);
-            if (rc == BC_OK && linked.mechanism[0] != '\0') {
-                linked.mechanism_inferred = MECHANISM_BY_MEMBERS;
-                rc = store_meeting(c, &linked);
-            } else if (rc == BC_OK && (m->date[0] != '\0' || m->nprovinces > 0)) {
-                rc = store_talks(c, m);
-            } else if (rc == BC_OK) {
-                c->out->without_mechanism++;
+            snprintf(linked.mechanism, sizeof linked.mechanism, "%s", mech[i]);
+            linked.mechanism_inferred = MECHANISM_BY_MEMBERS;
+            if (linked.mechanism[0] == '\0') {
+                continued_mechanism(c, ex, mech, i, linked.mechanism, &rc);
+                linked.mechanism_inferred = MECHANISM_CONTINUED;
             }
+            if (rc == BC_OK && linked.mechanism[0] != '\0')
+                rc = store_meeting(c, &linked);
+            else if (rc == BC_OK && (m->date[0] != '\0' || m->nprovinces > 0))
+                rc = store_talks(c, m);
+            else if (rc == BC_OK)
+                c->out->without_mechanism++;
         }
     }
+    bc_free(mech);
     return rc;
 }
-

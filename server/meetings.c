@@ -75,6 +75,7 @@ static const bc_field FIELDS[] = {
     {"curation"},
     {"confidence"},
     {"same_as", BC_CSV_REF},
+    {"conflicts_with", BC_CSV_LIST, "id"},
     {"inferred", BC_CSV_LIST},
     {"background", BC_CSV_LIST, "text"},
     {"note"},

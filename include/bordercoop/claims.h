@@ -1,4 +1,4 @@
-/* claims.h: the basis of every stated field. A curated fact claims things the reader can
+/* claims.h: the basis of every stated field. A fact claims things the reader can
  * check against its quotes: a status, the parts of a date or period, a place, a host,
  * the provinces taking part, a document's kind. Each such field must be either stated by
  * one of the fact's quotes (the quote lists the field in `supports`) or marked
@@ -24,5 +24,11 @@ typedef struct bc_claims_tally {
  * basis (kind, id, field, what is missing), then the tally. Fills *tally (may be NULL).
  * Returns 0, or an error code when the store cannot be read (out is then partial). */
 int bc_claims_report(bc_store *store, bc_buf *out, bc_claims_tally *tally, bc_err *err);
+
+/* The same for the facts of one curation ("extracted": what ingest stored, whose
+ * citations say what each quote states; "reviewed"); protocols, people, mechanisms and
+ * provinces are curated only. The section's heading names the curation. */
+int bc_claims_report_curation(bc_store *store, const char *curation, bc_buf *out,
+                              bc_claims_tally *tally, bc_err *err);
 
 #endif

@@ -2,7 +2,7 @@
  * when a figure is added or reviewed. The rows of figure_overlaps (0016's rule: parties
  * and periods together) and the computed rows of figure_conflicts (the same quantity,
  * another value) cover every figure that is not rejected, each listing the figures at
- * least as trusted as it (migration 0025): a curated or reviewed figure lists curated
+ * least as trusted as it (migration 0026): a curated or reviewed figure lists curated
  * and reviewed ones, an extracted figure those and other extracted ones. The loader
  * computes the curated rows in one statement; ingest and the review step call this. */
 #ifndef BORDERCOOP_FIGURE_LINKS_H

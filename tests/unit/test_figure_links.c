@@ -49,14 +49,14 @@ static int rows(const char *sql, const char *a, const char *b)
     char n[16] = "";
     int found;
     bc_err err;
-    assert_int_equal(bc_store_lookup(S, sql, BC_BINDS(bc_text(a), bc_text(b)), n, sizeof n, &found,
-                                     &err),
-                     BC_OK);
+    assert_int_equal(
+        bc_store_lookup(S, sql, BC_BINDS(bc_text(a), bc_text(b)), n, sizeof n, &found, &err),
+        BC_OK);
     return atoi(n);
 }
 
 #define OVERLAP(a, b)                                                                              \
-    rows("SELECT count(*) FROM figure_overlaps WHERE figure_id = ?1 AND other_id = ?2 AND "      \
+    rows("SELECT count(*) FROM figure_overlaps WHERE figure_id = ?1 AND other_id = ?2 AND "        \
          "relation = 'same'",                                                                      \
          a, b)
 #define CONFLICT(a, b)                                                                             \

@@ -295,8 +295,8 @@ static void approve_reject_and_their_states(void **state)
     assert_int_equal(bc_review_decide(f->s, &rq, &r, &err), BC_EINVAL);
     assert_string_equal(r.field, "note");
     assert_int_equal(count(f->s, "SELECT count(*) FROM review_log"), 3);
-    snprintf(sql, sizeof sql,
-             "SELECT count(*) FROM changes WHERE origin = 'review' AND id = '%s'", f->turnover);
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM changes WHERE origin = 'review' AND id = '%s'",
+             f->turnover);
     assert_int_equal(count(f->s, sql), 3);
     /* and the curated figures whose overlaps list it as it came and went, one entry each
      * per decision (approved: listed; rejected: not; approved again; this store has no

@@ -313,11 +313,14 @@ static void four_languages_with_and_without_a_publication_date(void **state)
              * publication date, no date at all (and the answer says so) */
             char sql[900];
             if (!bare)
-                snprintf(sql, sizeof sql,
-                         "SELECT count(*) FROM %s WHERE id LIKE '%s-%%' AND date = '%s' AND "
-                         "curation = 'extracted' AND inferred = '[\"date.year\"]' AND note "
-                         "LIKE '%%published_on%%'",
-                         ARTICLES[i].table, src, ARTICLES[i].date);
+                snprintf(
+                    sql, sizeof sql,
+                    "SELECT count(*) FROM %s WHERE id LIKE '%s-%%' AND date = '%s' AND "
+                    "curation = 'extracted' AND EXISTS (SELECT 1 FROM json_each(inferred) WHERE "
+                    "value = 'date.year') AND NOT EXISTS (SELECT 1 FROM json_each(inferred) "
+                    "WHERE value = 'date') AND note "
+                    "LIKE '%%published_on%%'",
+                    ARTICLES[i].table, src, ARTICLES[i].date);
             else
                 snprintf(sql, sizeof sql,
                          "SELECT count(*) FROM %s WHERE id LIKE '%s-%%' AND date IS NULL AND "

@@ -214,7 +214,7 @@ $(OUT)/gen/migrations.c: $(MIGRATIONS) $(OUT)/gen/migrations.list $(OUT)/tools/e
 
 # the migrations applied to an empty store in memory, the database image compiled in
 # (server/tools/schema_image.c): built with the library's own migration code
-SCHEMA_TOOL_OBJ := $(addprefix $(OUT)/obj/,store.o fts.o alloc.o err.o text.o buf.o gen/migrations.o)
+SCHEMA_TOOL_OBJ := $(addprefix $(OUT)/obj/,store.o fts.o alloc.o err.o text.o sha256.o buf.o gen/migrations.o)
 $(OUT)/tools/schema_image: server/tools/schema_image.c $(SCHEMA_TOOL_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(LDFLAGS) $< $(SCHEMA_TOOL_OBJ) -o $@ $(LDLIBS)

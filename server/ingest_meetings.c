@@ -9,6 +9,7 @@
 #include "bordercoop/date.h"
 #include "bordercoop/inferred.h"
 #include "bordercoop/search_index.h"
+#include "bordercoop/text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -135,14 +136,17 @@ static void meeting_title(ingest_ctx *c, const bc_xmeeting *m, const char *name,
 }
 
 /* Records where the extracted meeting id contradicts the known meeting other it is the
- * same as: its status, its date (the spans do not meet) or its host (neither province
- * is the other nor merged into it), with both sides in the note. */
+ * same as: its status (planned in an article published before the known meeting was held
+ * is older news, not a contradiction), its date (the spans do not meet) or its host
+ * (neither province is the other nor merged into it), with both sides in the note. */
 static int record_conflict(ingest_ctx *c, const char *id, const char *other)
 {
     sqlite3_stmt *st;
     int rc = bc_store_stmt(
         c->s,
-        "SELECT n.status <> o.status, n.date_start IS NOT NULL AND o.date_start IS NOT NULL "
+        "SELECT n.status <> o.status AND NOT (n.status = 'planned' AND o.status = 'held' AND "
+        "?3 IS NOT NULL AND o.date_start IS NOT NULL AND ?3 < o.date_start), n.date_start IS "
+        "NOT NULL AND o.date_start IS NOT NULL "
         "AND (n.date_end < o.date_start OR n.date_start > o.date_end), n.host_province_id IS "
         "NOT NULL AND o.host_province_id IS NOT NULL AND n.host_province_id <> "
         "o.host_province_id AND NOT EXISTS (SELECT 1 FROM provinces a, provinces b WHERE a.id "
@@ -155,6 +159,7 @@ static int record_conflict(ingest_ctx *c, const char *id, const char *other)
         return rc;
     sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 2, other, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 3, c->in->published_on, -1, SQLITE_TRANSIENT);
     bc_buf fields = BC_BUF_INIT, here = BC_BUF_INIT, there = BC_BUF_INIT;
     if (sqlite3_step(st) == SQLITE_ROW) {
         static const char *const NAMES[] = {"status", "date", "host"};
@@ -196,11 +201,56 @@ static int record_conflict(ingest_ctx *c, const char *id, const char *other)
     return rc;
 }
 
+/* 1 when the quote q names mechanism id: by one of its names (three letters or more,
+ * folded: "Joint Working Committee", "JWC"), or by the kind of body and two or more of
+ * its members (the nm provinces of members: "Nhóm công tác liên hợp giữa bốn tỉnh Lào
+ * Cai, Hà Giang, Lai Châu, Điện Biên và tỉnh Vân Nam"). "The 17th conference of the
+ * committee" names a kind of body, not which one. */
+static int quote_names_mechanism(ingest_ctx *c, const bc_xquote *q, const char *id,
+                                 const char *const *members, int nm, int *rc)
+{
+    bc_buf quote = BC_BUF_INIT;
+    int f = bc_text_fold(c->in->text + q->start, q->end - q->start, &quote), named = 0;
+    if (f == BC_ENOMEM || (f == BC_OK && bc_buf_failed(&quote)))
+        *rc = bc_err_set(c->err, BC_ENOMEM, "out of memory");
+    sqlite3_stmt *st = NULL;
+    if (*rc == BC_OK && f == BC_OK)
+        *rc = bc_store_stmt(c->s,
+                            "SELECT alias FROM aliases WHERE entity = 'mechanism' AND "
+                            "entity_id = ?1 UNION SELECT name FROM mechanisms WHERE id = ?1",
+                            &st, c->err);
+    if (*rc == BC_OK && f == BC_OK) {
+        sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+        int step;
+        while (!named && *rc == BC_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
+            const char *alias = (const char *)sqlite3_column_text(st, 0);
+            bc_buf a = BC_BUF_INIT;
+            int g = alias != NULL ? bc_text_fold(alias, strlen(alias), &a) : BC_EINVAL;
+            if (g == BC_ENOMEM || (g == BC_OK && bc_buf_failed(&a)))
+                *rc = bc_err_set(c->err, BC_ENOMEM, "out of memory");
+            else if (g == BC_OK && a.len >= 3 && strstr(quote.data, a.data) != NULL)
+                named = 1;
+            bc_buf_free(&a);
+        }
+        if (*rc == BC_OK && !named && step != SQLITE_DONE)
+            *rc = bc_store_error(c->s, c->err, "reading a mechanism's names");
+        sqlite3_reset(st);
+    }
+    bc_buf_free(&quote);
+    if (*rc == BC_OK && !named && bci_body_kind(c, q->start, q->end) != NULL) {
+        int n = 0;
+        for (int k = 0; *rc == BC_OK && k < nm; k++)
+            n += bci_times_named(c, q->start, q->end, members[k], rc) > 0;
+        named = n >= 2;
+    }
+    return *rc == BC_OK && named;
+}
+
 /* What each quote of meeting m (of mechanism m->mechanism, hosted by host) states (sup),
  * and the stated fields no quote states marked inferred in mk: its number, its mechanism
- * unless inferred, its status, its date where the quote writes it, its host where the
- * quote names it, its provinces (the mechanism's members) where one quote names them
- * all. */
+ * where the quote names it (quote_names_mechanism), its status, its date where the quote
+ * writes it, its host where the quote names it, its provinces (the mechanism's members)
+ * where one quote names them all. */
 static void meeting_supports(ingest_ctx *c, const bc_xmeeting *m, int has_date, const char *host,
                              bci_supports *sup, bci_marks *mk, int *rc)
 {
@@ -227,13 +277,15 @@ static void meeting_supports(ingest_ctx *c, const bc_xmeeting *m, int has_date, 
     sqlite3_reset(st);
     if (*rc != BC_OK)
         return;
-    int hosted = host == NULL, all = nm == 0;
+    int hosted = host == NULL, all = nm == 0, mechanism = m->mechanism_inferred != 0;
     for (int k = 0; k < m->cite.nquotes && *rc == BC_OK; k++) {
         const bc_xquote *q = &m->cite.q[k];
         if (m->ordinal > 0)
             bci_support(sup, k, "ordinal");
-        if (!m->mechanism_inferred)
+        if (!m->mechanism_inferred && quote_names_mechanism(c, q, m->mechanism, members, nm, rc)) {
             bci_support(sup, k, "mechanism");
+            mechanism = 1;
+        }
         bci_support(sup, k, "status");
         if (host != NULL && bci_times_named(c, q->start, q->end, host, rc) > 0) {
             bci_support(sup, k, "host");
@@ -246,6 +298,10 @@ static void meeting_supports(ingest_ctx *c, const bc_xmeeting *m, int has_date, 
     }
     if (has_date)
         bci_date_supports(c, &m->cite, m->date, sup, mk, m->date_inferred);
+    if (!mechanism)
+        bci_mark(mk, "mechanism",
+                 "No sentence that states it names the mechanism, only the kind of body (\"the "
+                 "committee\"); which one it is comes from the rest of the article.");
     if (!hosted)
         bci_mark(mk, "host",
                  "No sentence that states it names the province it is held in; it comes from "

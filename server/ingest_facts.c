@@ -289,7 +289,7 @@ int bci_times_named(ingest_ctx *c, size_t start, size_t end, const char *id, int
                         &st, c->err);
     if (*rc == BC_OK) {
         sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-        int step;
+        int step = SQLITE_DONE;
         while (*rc == BC_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
             const char *alias = (const char *)sqlite3_column_text(st, 0);
             bc_buf a = BC_BUF_INIT;

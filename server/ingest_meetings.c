@@ -221,7 +221,7 @@ static int quote_names_mechanism(ingest_ctx *c, const bc_xquote *q, const char *
                             &st, c->err);
     if (*rc == BC_OK && f == BC_OK) {
         sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-        int step;
+        int step = SQLITE_DONE;
         while (!named && *rc == BC_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
             const char *alias = (const char *)sqlite3_column_text(st, 0);
             bc_buf a = BC_BUF_INIT;

@@ -226,7 +226,11 @@ const bc_lex bc_lex_nl[] = {
     WP(C_MONEY_CUE, "heffing", MM_REVENUE),
     WE(C_MONEY_CUE, "geind", MM_REVENUE),
     WE(C_MONEY_CUE, "goederen", MM_GOODS),
-    WI(C_TARGET, "doel", 0),
+    /* "doel" ending a word ("jaardoel", "streefdoel") or "doelstelling": not inside one
+     * ("doeltreffend", "doeleinden") */
+    WS(C_TARGET, "doel", 0),
+    WS(C_TARGET, "doelen", 0),
+    WP(C_TARGET, "doelstelling", 0),
     WE(C_CONVERT, "oftewel", 0),
     WE(C_CONVERT, "ofwel", 0),
     /* a deadline: the date after it is one to meet, not one that happened */

@@ -204,7 +204,10 @@ const bc_lex bc_lex_sv[] = {
     WP(C_MONEY_CUE, "investering", MM_INVEST),
     WE(C_MONEY_CUE, "budgetintakter", MM_REVENUE),
     /* ---- goals */
-    WP(C_TARGET, "mal", 0),
+    /* "mal" (goal) as a whole word: a prefix would take "Malmo", "Malaysia", "maltid" */
+    WE(C_TARGET, "mal", 0),
+    WE(C_TARGET, "malet", 0),
+    WE(C_TARGET, "malen", 0),
     WP(C_TARGET, "malsattning", 0),
     WE(C_TARGET, "planerad", 0),
     /* ---- more qualifiers */

@@ -255,6 +255,67 @@ static void goals_are_not_outcomes(void **state)
     bc_extraction_free(&x);
 }
 
+/* A goal word must be a whole word or one of its inflections, never the start or the
+ * middle of another word: "commit" is not in "committee", Swedish "mal" (goal) not in
+ * "Malmo", Dutch "doel" not in "doeltreffend" (effective). */
+static void a_goal_word_inside_another_word_is_no_goal(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text, *metric;
+        double value;
+    } achieved[] = {
+        {"en",
+         "Deputy Chairwoman of the provincial People's Committee Hoang Thi Lan said trade "
+         "through the border gates reached 4.1 billion USD in the first eight months of 2025.",
+         "trade_turnover", 4.1e9},
+        {"en", "A committee member said exports reached 950 million USD in 2024.", "exports",
+         950e6},
+        {"sv", "En delegation från Malmö fick höra att gränshandeln nådde 1,3 miljarder USD 2024.",
+         "trade_turnover", 1.3e9},
+        {"nl",
+         "Dankzij doeltreffende controles bereikte de grenshandel 1,8 miljard dollar in 2024.",
+         "trade_turnover", 1.8e9},
+    };
+    for (size_t i = 0; i < sizeof achieved / sizeof achieved[0]; i++) {
+        bc_extraction x = run(achieved[i].lang, NULL, achieved[i].text);
+        const bc_xfigure *f = fig(&x, achieved[i].value);
+        if (f->target || strcmp(f->metric, achieved[i].metric) != 0)
+            fail_msg("%s: %s%s, want %s achieved", achieved[i].text, f->metric,
+                     f->target ? " (a goal)" : "", achieved[i].metric);
+        bc_extraction_free(&x);
+    }
+    /* and the exports and imports after such a turnover (in the body, after a headline)
+     * take its period */
+    bc_extraction y =
+        run("en", "2025-09-20",
+            "Border trade keeps growing\n\n"
+            "Deputy Chairwoman of the provincial People's Committee Hoang Thi Lan "
+            "said trade reached 4.1 billion USD in the first eight months of 2025. "
+            "Exports amounted to 1.7 billion USD, while imports came to 2.4 billion USD.");
+    assert_string_equal(fig(&y, 1.7e9)->period, "2025-01/2025-08");
+    assert_string_equal(fig(&y, 2.4e9)->period, "2025-01/2025-08");
+    assert_false(fig(&y, 2.4e9)->target);
+    bc_extraction_free(&y);
+    /* the goal words themselves, inflected, still are */
+    static const struct {
+        const char *lang, *text;
+        double value;
+    } goals[] = {
+        {"en", "The two provinces committed to raising trade to 6 billion USD by 2027.", 6e9},
+        {"en", "Hekou made a commitment of 25 million USD to the new logistics centre.", 25e6},
+        {"sv", "Målet är att handeln ska nå 3 miljarder USD 2026.", 3e9},
+        {"nl", "Het streefdoel is een grenshandel van 2 miljard dollar in 2026.", 2e9},
+        {"nl", "De doelstelling voor de grenshandel is 2,5 miljard dollar in 2027.", 2.5e9},
+    };
+    for (size_t i = 0; i < sizeof goals / sizeof goals[0]; i++) {
+        bc_extraction x = run(goals[i].lang, NULL, goals[i].text);
+        if (!fig(&x, goals[i].value)->target)
+            fail_msg("%s: not a goal", goals[i].text);
+        bc_extraction_free(&x);
+    }
+}
+
 static void restatements_in_another_currency(void **state)
 {
     (void)state;
@@ -466,6 +527,7 @@ int main(void)
         cmocka_unit_test(every_currency_and_scale),
         cmocka_unit_test(every_amount_of_a_sentence_has_its_measure),
         cmocka_unit_test(goals_are_not_outcomes),
+        cmocka_unit_test(a_goal_word_inside_another_word_is_no_goal),
         cmocka_unit_test(goods_and_their_flow),
         cmocka_unit_test(a_headline_goal_is_the_body_goal),
         cmocka_unit_test(abbreviated_scales),

@@ -107,6 +107,11 @@ enum {
     C_NEXT_DAY,   /* "the previous day", "dzien wczesniej", "de dag ervoor", "dagen darpa": val
                    * days from the day last named (-1 the day before, 1 the day after) */
     C_FROM,    /* "a partir du", "tu ngay", "从": the day after it is when something starts */
+    C_OFFICE,      /* a person's office: "Vice Chairman", "Pho Chu tich", "副主席", "vice-maire":
+                    * a province named next to it is part of a person's title, not a party */
+    C_OFFICE_LINK, /* what may stand between an office and its province: "of", "the",
+                    * "provincial", "tinh", "de", "省", and the bodies that confer offices
+                    * ("People's Committee", "UBND", "人民委员会"): alone, no title */
     C_LAST_CLASS
 };
 

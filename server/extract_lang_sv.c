@@ -347,6 +347,17 @@ const bc_lex bc_lex_sv[] = {
     WI(C_CROP, "grodor", 0),
     WP(C_CROP, "jordbruk", 0),
     WP(C_CROP, "plantag", 0),
+    /* ---- offices: a province named next to one, or linked to one by the words and
+     * bodies after them, is part of a person's title, not a party */
+    WE(C_OFFICE, "ordforande", 0),
+    WE(C_OFFICE, "vice ordforande", 0),
+    WE(C_OFFICE, "viceordforande", 0),
+    WP(C_OFFICE, "partisekreterare", 0),
+    WP(C_OFFICE, "guvernor", 0),
+    WP(C_OFFICE_LINK, "folkkommitte", 0),
+    WE(C_OFFICE_LINK, "i", 0),
+    WE(C_OFFICE_LINK, "for", 0),
+    WP(C_OFFICE_LINK, "provinsen", 0),
 };
 
 const size_t bc_lex_sv_count = sizeof bc_lex_sv / sizeof bc_lex_sv[0];

@@ -112,6 +112,8 @@ enum {
     C_OFFICE_LINK, /* what may stand between an office and its province: "of", "the",
                     * "provincial", "tinh", "de", "省", and the bodies that confer offices
                     * ("People's Committee", "UBND", "人民委员会"): alone, no title */
+    C_GATE_QUAL,   /* a crossing's standing between its word and its name: "quoc te", "chinh",
+                    * "song phuong", "international", "main", "principal" */
     C_LAST_CLASS
 };
 

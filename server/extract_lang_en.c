@@ -498,6 +498,10 @@ const bc_lex bc_lex_en[] = {
     WE(C_OFFICE_LINK, "province", 0),
     WE(C_OFFICE_LINK, "deputy", 0),
     WE(C_OFFICE_LINK, "municipal", 0),
+    /* ---- a crossing's standing: "the border gate pair of international rank" */
+    WE(C_GATE_QUAL, "international", 0),
+    WE(C_GATE_QUAL, "main", 0),
+    WE(C_GATE_QUAL, "bilateral", 0),
 };
 
 const size_t bc_lex_en_count = sizeof bc_lex_en / sizeof bc_lex_en[0];

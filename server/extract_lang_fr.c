@@ -416,6 +416,10 @@ const bc_lex bc_lex_fr[] = {
     WE(C_OFFICE_LINK, "provincial", 0),
     WE(C_OFFICE_LINK, "province", 0),
     WE(C_OFFICE_LINK, "ville", 0),
+    /* ---- a crossing's standing: "la paire de postes-frontieres internationaux" */
+    WP(C_GATE_QUAL, "international", 0),
+    WP(C_GATE_QUAL, "principa", 0),
+    WP(C_GATE_QUAL, "bilatera", 0),
 };
 
 const size_t bc_lex_fr_count = sizeof bc_lex_fr / sizeof bc_lex_fr[0];

@@ -298,6 +298,12 @@ const bc_lex bc_lex_vi[] = {
     WE(C_OFFICE_LINK, "thanh pho", 0),
     WE(C_OFFICE_LINK, "chau", 0),
     WE(C_OFFICE_LINK, "khu tu tri", 0),
+    /* ---- a crossing's standing: "cap cua khau quoc te Lao Cai - Ha Khau" */
+    WE(C_GATE_QUAL, "quoc te", 0),
+    WE(C_GATE_QUAL, "chinh", 0),
+    WE(C_GATE_QUAL, "song phuong", 0),
+    WE(C_GATE_QUAL, "phu", 0),
+    WE(C_GATE_QUAL, "quoc gia", 0),
 };
 
 const size_t bc_lex_vi_count = sizeof bc_lex_vi / sizeof bc_lex_vi[0];

@@ -122,6 +122,19 @@ static int year_date(ingest_ctx *c, const char *date, bc_date *d, marks *m)
 static const char *WHY_YEAR = "The year of its date comes from the publication date "
                               "(published_on), not from the text.";
 
+/* Marks what of a date (has_date) comes from the publication date: its year, or all of it
+ * (a weekday, "on Thursday", or "yesterday", counted from the publication date). */
+static void mark_date(marks *m, int has_date, int inferred)
+{
+    if (has_date && inferred == BC_X_INFERRED_DATE)
+        mark(m, "date",
+             "Its date is not written: the text names a weekday or a day relative to the "
+             "report (\"on Thursday\", \"yesterday\"), counted back from the publication date "
+             "(published_on); year, month and day all come from it.");
+    else if (has_date && inferred)
+        mark(m, "date.year", WHY_YEAR);
+}
+
 /* Words that name the kind of body a mechanism is, in the seven languages (folded). */
 static const struct {
     const char *kind; /* mechanisms.kind */
@@ -496,8 +509,7 @@ static int store_meeting(ingest_ctx *c, const bc_xmeeting *m)
             return rc;
         }
     }
-    if (has_date && m->date_inferred)
-        mark(&mk, "date.year", WHY_YEAR);
+    mark_date(&mk, has_date, m->date_inferred);
     if (m->mechanism_inferred == MECHANISM_BY_MEMBERS)
         mark(&mk, "mechanism",
              "Its sentence names the kind of body and the provinces that meet, not the "
@@ -571,8 +583,7 @@ static int store_talks(ingest_ctx *c, const bc_xmeeting *m)
     marks mk = {.note = BC_BUF_INIT};
     bc_date d;
     int has_date = year_date(c, m->date, &d, &mk);
-    if (has_date && m->date_inferred)
-        mark(&mk, "date.year", WHY_YEAR);
+    mark_date(&mk, has_date, m->date_inferred);
     char names[BC_X_MAX_PARTIES][200];
     int n = 0;
     for (int k = 0; rc == BC_OK && k < m->nprovinces; k++)
@@ -722,8 +733,7 @@ static int report_event(ingest_ctx *c, const char *pid, const bc_xgate *g)
     marks mk = {.note = BC_BUF_INIT};
     bc_date d;
     int has_date = year_date(c, g->date, &d, &mk);
-    if (has_date && g->date_inferred)
-        mark(&mk, "date.year", WHY_YEAR);
+    mark_date(&mk, has_date, g->date_inferred);
     if (g->target[0] != '\0') {
         /* "phấn đấu hoàn thành trước ngày 31/12/2024": a date to meet is no event's */
         char why[220];

@@ -170,6 +170,24 @@ static void crossings_known_and_new(void **state)
     no_check_problems();
 }
 
+/* Talks dated by a weekday: the whole date comes from the publication date, and is
+ * marked so ("date", not only "date.year"). */
+static void talks_on_a_weekday(void **state)
+{
+    (void)state;
+    static const char text[] = "Cao Bang and Baise hold talks\n\n"
+                               "Leaders of Cao Bang province and Baise city (China) held talks "
+                               "in Cao Bang on Wednesday.\n";
+    bc_ingest_result r = ingest(text, "en", "2026-11-13");
+    assert_int_equal(r.events, 1);
+    assert_int_equal(n_of("SELECT count(*) FROM coop_events WHERE id = '%s-e1' AND date = "
+                          "'2026-11-11' AND inferred LIKE '%%\"date\"%%' AND note LIKE "
+                          "'%%weekday%%'",
+                          r.source_id),
+                     1);
+    no_check_problems();
+}
+
 static void talks_without_a_year(void **state)
 {
     (void)state;
@@ -299,6 +317,7 @@ int main(void)
         cmocka_unit_test(crossings_by_any_spelling),
         cmocka_unit_test(talks_without_a_year),
         cmocka_unit_test(money_kept_apart_and_left_out),
+        cmocka_unit_test(talks_on_a_weekday),
         cmocka_unit_test(a_restatement_is_no_second_figure),
     };
     return cmocka_run_group_tests_name("ingest_facts", tests, setup, teardown);

@@ -44,6 +44,8 @@ static json_t *extraction_json(const bc_extraction *x, const char *text)
                               "period_inferred", f->period_inferred, "confidence", f->confidence);
         if (f->has_change)
             json_object_set_new(o, "change_pct", json_real(f->change_pct));
+        if (f->conversion) /* the amount before it restated: no figure of its own */
+            json_object_set_new(o, "conversion", json_true());
         json_object_set_new(o, "parties", names_json(f->parties, f->nparties));
         json_object_set_new(o, "quotes", cite_json(&f->cite, text));
         json_array_append_new(figs, o);

@@ -326,7 +326,7 @@ static void weekday_day(const ctx *c, int wd, int future, dres *r)
     civil_from_days(day, &y, &m, &d);
     snprintf(r->iso, sizeof r->iso, "%04d-%02d-%02d", y, m, d);
     r->prec = 3;
-    r->inferred = 1;
+    r->inferred = BC_X_INFERRED_DATE; /* the day itself is counted from the reference */
     r->weekday = 1;
 }
 
@@ -393,7 +393,8 @@ static void rel_day(const ctx *c, int days, dres *r)
     } else {
         civil_from_days(days_from_civil(y, m, d) + days, &y, &m, &d);
         snprintf(r->iso, sizeof r->iso, "%04d-%02d-%02d", y, m, d);
-        r->inferred = 1;
+        /* from the dateline's day only the year is not the text's */
+        r->inferred = c->dld != 0 ? BC_X_INFERRED_YEAR : BC_X_INFERRED_DATE;
     }
     r->prec = 3;
     r->weekday = 1;
@@ -635,7 +636,8 @@ static void name_year_days(ctx *c, size_t si)
             y = atoi(c->d[k].iso);
     for (size_t k = c->se[si].d0; y != 0 && k < c->se[si].d1; k++) {
         xd *d = &c->d[k];
-        if (d->prec < 2 || !(d->iso[0] == '-' || d->inferred) || strlen(d->iso) > 10)
+        if (d->prec < 2 || !(d->iso[0] == '-' || d->inferred) || strlen(d->iso) > 10 ||
+            d->inferred == BC_X_INFERRED_DATE)
             continue;
         char iso[24];
         snprintf(iso, sizeof iso, "%04d-%.5s", y, d->iso[0] == '-' ? d->iso + 2 : d->iso + 5);

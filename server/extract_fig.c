@@ -27,6 +27,56 @@ int bcx_sent_provinces(const ctx *c, size_t si, char ids[][64], int max)
     return n;
 }
 
+/* 1 when tokens a and a+1 sit in one title: joined, or split by an apostrophe alone
+ * ("Guangxi's", "People's"). */
+static int title_joined(const ctx *c, size_t a)
+{
+    return bcx_joined(c, a) || bcx_gap(c, a) == G_QUOTE;
+}
+
+int bcx_province_in_title(const ctx *c, size_t si, const hit *h)
+{
+    size_t t0 = c->se[si].t0, t1 = c->se[si].t1, k = h->t1, n;
+    /* after it: "Guangxi Vice Chairman", "Lang Son's Party Secretary", "河江省人民委员会副主席" */
+    for (int step = 0; step < 6 && k < t1 && title_joined(c, k - 1); step++, k += n) {
+        if (bcx_lex_find(c, C_OFFICE, k, NULL) > 0)
+            return 1;
+        if ((n = bcx_lex_find(c, C_OFFICE_LINK, k, NULL)) == 0)
+            break;
+    }
+    /* before it: "Chairman of the Lang Son ...", "Pho Chu tich UBND tinh Lao Cai",
+     * "vice-president du Comite populaire provincial de Quang Ninh" */
+    k = h->t0;
+    for (int step = 0; step < 6 && k > t0 && title_joined(c, k - 1); step++) {
+        if (bcx_lex_ending(c, C_OFFICE, t0, k, NULL) != SIZE_MAX)
+            return 1;
+        size_t a = bcx_lex_ending(c, C_OFFICE_LINK, t0, k, NULL);
+        if (a == SIZE_MAX)
+            break;
+        k = a;
+    }
+    return 0;
+}
+
+/* A figure's parties: the provinces of sentence si, but for one named only as part of a
+ * person's title ("who co-chaired the session with Guangxi Vice Chairman Wei Tao"), at
+ * most max, into ids; returns how many. */
+static int fig_parties(const ctx *c, size_t si, char ids[][64], int max)
+{
+    int n = 0;
+    for (size_t k = c->se[si].h0; k < c->se[si].h1; k++) {
+        const hit *h = &c->h[k];
+        if (h->entity != E_PROVINCE || bcx_province_in_title(c, si, h))
+            continue;
+        int seen = 0;
+        for (int q = 0; q < n && !seen; q++)
+            seen = strcmp(ids[q], h->id) == 0;
+        if (!seen && n < max)
+            copy_str(ids[n++], 64, h->id);
+    }
+    return n;
+}
+
 /* The qualifier ending at token lead or one word before it ("over", "nearly", "about",
  * "under"), or written right after the amount (Chinese 以上, 左右, 多: from token after),
  * else "exact". */
@@ -430,10 +480,25 @@ static const char *mm_name(int mm)
 /* 1 when the amount at token lead restates the amount before it (ending before token
  * lo) in another currency: "213.6亿元人民币（约合29.7亿美元）", "7 200 mld VND (ok. 283 mln
  * USD)", "1,4 billion yuan, or $200 million". */
-static int is_conversion(const ctx *c, size_t lo, size_t lead, const bc_xfigure *prev)
+static int is_conversion(const ctx *c, size_t lo, size_t lead, const bc_xfigure *prev,
+                         const char *unit)
 {
-    if (prev == NULL || lead < lo || lead - lo > 4 || lo == 0)
+    if (prev == NULL || lead < lo || lo == 0)
         return 0;
+    /* "达38.6亿元人民币，同比增长12.5%，约合5.4亿美元", "reached 2 billion USD, up 9 percent,
+     * equivalent to about 46 trillion VND": a restating word right before the amount (a
+     * qualifier between them) after the amount's growth, in another currency, measuring
+     * nothing of its own */
+    if (lead - lo > 4) {
+        const bc_lex *e = NULL;
+        size_t q = bcx_lex_ending(c, C_QUAL_ABOUT, lo, lead, NULL);
+        size_t at = bcx_lex_ending(c, C_CONVERT, lo, q != SIZE_MAX ? q : lead, &e);
+        /* not a short, common word ("or", "合") this far from the amount it restates */
+        return lead - lo <= 16 && at != SIZE_MAX && at > lo && strlen(e->pat) > 3 &&
+               strcmp(prev->unit, unit) != 0 && (bcx_gap(c, at - 1) & G_COMMA) &&
+               bcx_commas(c, lo, at) <= 2 && !bcx_range_has(c, lo, lead, C_MONEY_CUE, -1) &&
+               !prev->rate && !prev->change_amount;
+    }
     for (size_t k = lo - 1; k < lead; k++)
         if (bcx_gap(c, k) & G_OPEN)
             return 1;
@@ -445,7 +510,7 @@ static int money_measure(const ctx *c, size_t si, size_t lo, size_t lead, size_t
                          const bc_xfigure *prev, const bc_xfigure *back)
 {
     size_t at = lead;
-    if (is_conversion(c, lo, lead, prev)) {
+    if (is_conversion(c, lo, lead, prev, f->unit)) {
         /* the same amount in another currency: the same measure, period and change */
         f->conversion = 1;
         memcpy(f->metric, prev->metric, sizeof f->metric);
@@ -613,7 +678,7 @@ static int money_at(ctx *c, size_t si, size_t i, size_t *lo, size_t *prev, figst
     f->rate = bcx_fig_is_rate(c, si, lead, end);
     f->change_amount = !f->rate && bcx_fig_is_change(c, si, lead, end);
     if (before != NULL && (before->rate || before->change_amount) &&
-        is_conversion(c, *lo, lead, before)) {
+        is_conversion(c, *lo, lead, before, f->unit)) {
         f->rate = before->rate; /* "by 600 million USD (about 14 trillion VND)" */
         f->change_amount = before->change_amount;
         f->conversion = 1;
@@ -658,7 +723,7 @@ static int money_at(ctx *c, size_t si, size_t i, size_t *lo, size_t *prev, figst
     if (strcmp(f->metric, "investment") == 0 &&
         (bcx_range_has(c, *lo, lead, C_ESTIMATE, -1) || bcx_range_has(c, *lo, lead, C_FUTURE, -1)))
         f->target = 1;
-    f->nparties = bcx_sent_provinces(c, si, f->parties, BC_X_MAX_PARTIES);
+    f->nparties = fig_parties(c, si, f->parties, BC_X_MAX_PARTIES);
     f->start = t->start;
     f->end = t->end;
     bcx_cite_add(&f->cite, c->se[si].qs, c->se[si].qe);
@@ -710,7 +775,7 @@ static void count_at(ctx *c, size_t si, size_t i)
         copy_str(f->period, sizeof f->period, d->iso);
         f->period_inferred = d->inferred;
     }
-    f->nparties = bcx_sent_provinces(c, si, f->parties, BC_X_MAX_PARTIES);
+    f->nparties = fig_parties(c, si, f->parties, BC_X_MAX_PARTIES);
     f->start = t->start;
     f->end = t->end;
     bcx_cite_add(&f->cite, c->se[si].qs, c->se[si].qe);

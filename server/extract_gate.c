@@ -429,7 +429,12 @@ static void latin_pairs(ctx *c, size_t si, unsigned present)
             /* unknown names: in a sentence about crossings (a crossing word, or "pair"),
              * not a pair of provinces or countries, not a chain "A - B - C", not a name
              * that goes on past a crossing word ("Lang Son Border Gate Economic Zone") */
-            unsigned near = bcx_crossing_near(c, si, a0, b1, 3);
+            /* "cap cua khau quoc te Lao Cai - Ha Khau": the crossing word before a word of
+             * its standing (international, main, bilateral) */
+            size_t q0 = a0, qa;
+            while (q0 > lo && (qa = bcx_lex_ending(c, C_GATE_QUAL, lo, q0, NULL)) != SIZE_MAX)
+                q0 = qa;
+            unsigned near = bcx_crossing_near(c, si, q0, b1, 3);
             int chain = (k > lo && (bcx_gap(c, a0 > lo ? a0 - 1 : lo) & G_DASH) && a0 > lo) ||
                         (b1 + 1 < lim && (bcx_gap(c, b1) & G_DASH));
             if ((present == 0 && !bcx_sent_has(c, si, C_PAIR, -1)) || chain)

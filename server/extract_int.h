@@ -509,6 +509,11 @@ void bcx_cite_add(bc_xcite *c, size_t qs, size_t qe);
 void bcx_cite_merge(bc_xcite *a, const bc_xcite *b);
 /* The province ids of sentence si's names, at most max, into ids; returns how many. */
 int bcx_sent_provinces(const ctx *c, size_t si, char ids[][64], int max);
+/* 1 when province name h of sentence si is part of a person's title or office: an office
+ * (C_OFFICE) right before or after it, with only linking words and bodies (C_OFFICE_LINK)
+ * between ("Guangxi Vice Chairman", "Pho Chu tich UBND tinh Lao Cai", "河江省人民委员会副主席").
+ * Such a province is no party of what the sentence reports. */
+int bcx_province_in_title(const ctx *c, size_t si, const hit *h);
 /* 1 when province id is a Chinese province in the gazetteer. */
 int bcx_province_cn(const ctx *c, const char *id);
 /* The province id became part of ("" when none). */

@@ -101,12 +101,19 @@ enum {
                 * it: a point things are counted from, not when a meeting took place */
     C_WEEKDAY, /* "Tuesday", "mardi", "dinsdag", "wtorek", "tisdag", "星期二"; val: 1 Monday..7 */
     C_REL_DAY, /* "yesterday", "hier", "hom qua", "昨天": val days from the reference day (-1) */
-    C_MECH_SHORT, /* "of the group", "komitetu", "kommittens": the bare head of a mechanism's
-                   * name, naming its kind (val: K_*) only right after a numbered meeting's
-                   * noun or as the possessive right before its ordinal */
-    C_NEXT_DAY,   /* "the previous day", "dzien wczesniej", "de dag ervoor", "dagen darpa": val
-                   * days from the day last named (-1 the day before, 1 the day after) */
-    C_FROM,    /* "a partir du", "tu ngay", "从": the day after it is when something starts */
+    C_MECH_SHORT,  /* "of the group", "komitetu", "kommittens": the bare head of a mechanism's
+                    * name, naming its kind (val: K_*) only right after a numbered meeting's
+                    * noun or as the possessive right before its ordinal */
+    C_NEXT_DAY,    /* "the previous day", "dzien wczesniej", "de dag ervoor", "dagen darpa": val
+                    * days from the day last named (-1 the day before, 1 the day after) */
+    C_FROM,        /* "a partir du", "tu ngay", "从": the day after it is when something starts */
+    C_OFFICE,      /* a person's office: "Vice Chairman", "Pho Chu tich", "副主席", "vice-maire":
+                    * a province named next to it is part of a person's title, not a party */
+    C_OFFICE_LINK, /* what may stand between an office and its province: "of", "the",
+                    * "provincial", "tinh", "de", "省", and the bodies that confer offices
+                    * ("People's Committee", "UBND", "人民委员会"): alone, no title */
+    C_GATE_QUAL,   /* a crossing's standing between its word and its name: "quoc te", "chinh",
+                    * "song phuong", "international", "main", "principal" */
     C_LAST_CLASS
 };
 

@@ -260,12 +260,18 @@ const bc_lex bc_lex_en[] = {
     WE(C_TARGET, "aiming", 0),
     WE(C_TARGET, "goal", 0),
     WP(C_TARGET, "strive", 0),
+    WE(C_TARGET, "striving", 0),
     WE(C_TARGET, "plan to", 0),
     WE(C_TARGET, "plans to", 0),
     WE(C_TARGET, "planned", 0),
     WE(C_TARGET, "set to", 0),
     WP(C_TARGET, "forecast", 0),
-    WP(C_TARGET, "commit", 0),
+    /* whole words, not a prefix: "commit" begins "committee" */
+    WE(C_TARGET, "commit", 0),
+    WE(C_TARGET, "commits", 0),
+    WE(C_TARGET, "committed", 0),
+    WE(C_TARGET, "committing", 0),
+    WP(C_TARGET, "commitment", 0),
     WP(C_TARGET, "pledge", 0),
     WP(C_TARGET, "envisag", 0),
     /* ---- more qualifiers */
@@ -470,6 +476,32 @@ const bc_lex bc_lex_en[] = {
     WP(C_CROP, "paddy", 0),
     WP(C_CROP, "orchard", 0),
     WP(C_CROP, "harvest", 0),
+    /* ---- offices: a province named next to one, or linked to one by the words and
+     * bodies after them, is part of a person's title, not a party */
+    WE(C_OFFICE, "chairman", 0),
+    WE(C_OFFICE, "chairwoman", 0),
+    WE(C_OFFICE, "vice chairman", 0),
+    WE(C_OFFICE, "vice chairwoman", 0),
+    WE(C_OFFICE, "party secretary", 0),
+    WE(C_OFFICE, "secretary", 0),
+    WE(C_OFFICE, "governor", 0),
+    WE(C_OFFICE, "vice governor", 0),
+    WE(C_OFFICE, "mayor", 0),
+    WE(C_OFFICE, "vice mayor", 0),
+    WE(C_OFFICE_LINK, "people s committee", 0),
+    WE(C_OFFICE_LINK, "people s council", 0),
+    WE(C_OFFICE_LINK, "party committee", 0),
+    WE(C_OFFICE_LINK, "of", 0),
+    WE(C_OFFICE_LINK, "the", 0),
+    WE(C_OFFICE_LINK, "s", 0),
+    WE(C_OFFICE_LINK, "provincial", 0),
+    WE(C_OFFICE_LINK, "province", 0),
+    WE(C_OFFICE_LINK, "deputy", 0),
+    WE(C_OFFICE_LINK, "municipal", 0),
+    /* ---- a crossing's standing: "the border gate pair of international rank" */
+    WE(C_GATE_QUAL, "international", 0),
+    WE(C_GATE_QUAL, "main", 0),
+    WE(C_GATE_QUAL, "bilateral", 0),
 };
 
 const size_t bc_lex_en_count = sizeof bc_lex_en / sizeof bc_lex_en[0];

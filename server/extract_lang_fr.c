@@ -395,6 +395,31 @@ const bc_lex bc_lex_fr[] = {
     WP(C_CROP, "agricole", 0),
     WP(C_CROP, "rizier", 0),
     WP(C_CROP, "verger", 0),
+    /* ---- offices: a province named next to one, or linked to one by the words and
+     * bodies after them, is part of a person's title, not a party */
+    WE(C_OFFICE, "president", 0),
+    WE(C_OFFICE, "vice president", 0),
+    WE(C_OFFICE, "presidente", 0),
+    WE(C_OFFICE, "vice presidente", 0),
+    WE(C_OFFICE, "secretaire", 0),
+    WE(C_OFFICE, "gouverneur", 0),
+    WE(C_OFFICE, "vice gouverneur", 0),
+    WE(C_OFFICE, "maire", 0),
+    WE(C_OFFICE, "vice maire", 0),
+    WE(C_OFFICE_LINK, "comite populaire", 0),
+    WE(C_OFFICE_LINK, "conseil populaire", 0),
+    WE(C_OFFICE_LINK, "comite du parti", 0),
+    WE(C_OFFICE_LINK, "de", 0),
+    WE(C_OFFICE_LINK, "du", 0),
+    WE(C_OFFICE_LINK, "d", 0),
+    WE(C_OFFICE_LINK, "la", 0),
+    WE(C_OFFICE_LINK, "provincial", 0),
+    WE(C_OFFICE_LINK, "province", 0),
+    WE(C_OFFICE_LINK, "ville", 0),
+    /* ---- a crossing's standing: "la paire de postes-frontieres internationaux" */
+    WP(C_GATE_QUAL, "international", 0),
+    WP(C_GATE_QUAL, "principa", 0),
+    WP(C_GATE_QUAL, "bilatera", 0),
 };
 
 const size_t bc_lex_fr_count = sizeof bc_lex_fr / sizeof bc_lex_fr[0];

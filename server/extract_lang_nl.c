@@ -226,7 +226,11 @@ const bc_lex bc_lex_nl[] = {
     WP(C_MONEY_CUE, "heffing", MM_REVENUE),
     WE(C_MONEY_CUE, "geind", MM_REVENUE),
     WE(C_MONEY_CUE, "goederen", MM_GOODS),
-    WI(C_TARGET, "doel", 0),
+    /* "doel" ending a word ("jaardoel", "streefdoel") or "doelstelling": not inside one
+     * ("doeltreffend", "doeleinden") */
+    WS(C_TARGET, "doel", 0),
+    WS(C_TARGET, "doelen", 0),
+    WP(C_TARGET, "doelstelling", 0),
     WE(C_CONVERT, "oftewel", 0),
     WE(C_CONVERT, "ofwel", 0),
     /* a deadline: the date after it is one to meet, not one that happened */
@@ -347,6 +351,17 @@ const bc_lex bc_lex_nl[] = {
     WP(C_CROP, "aanplant", 0),
     WP(C_CROP, "landbouw", 0),
     WP(C_CROP, "boomgaard", 0),
+    /* ---- offices: a province named next to one, or linked to one by the words and
+     * bodies after them, is part of a person's title, not a party */
+    WS(C_OFFICE, "voorzitter", 0),
+    WP(C_OFFICE, "partijsecretaris", 0),
+    WP(C_OFFICE, "gouverneur", 0),
+    WP(C_OFFICE_LINK, "volkscomite", 0),
+    WE(C_OFFICE, "burgemeester", 0),
+    WE(C_OFFICE_LINK, "van", 0),
+    WE(C_OFFICE_LINK, "het", 0),
+    WE(C_OFFICE_LINK, "de", 0),
+    WP(C_OFFICE_LINK, "provincie", 0),
 };
 
 const size_t bc_lex_nl_count = sizeof bc_lex_nl / sizeof bc_lex_nl[0];

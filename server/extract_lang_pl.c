@@ -403,6 +403,18 @@ const bc_lex bc_lex_pl[] = {
     WP(C_CROP, "zasiew", 0),
     WP(C_CROP, "rolni", 0),
     WP(C_CROP, "sady", 0),
+    /* ---- offices: a province named next to one, or linked to one by the words and
+     * bodies after them, is part of a person's title, not a party */
+    WP(C_OFFICE, "przewodnicz", 0),
+    WP(C_OFFICE, "wiceprzewodnicz", 0),
+    WP(C_OFFICE, "sekretarz", 0),
+    WP(C_OFFICE, "gubernator", 0),
+    WP(C_OFFICE, "wicegubernator", 0),
+    WP(C_OFFICE, "burmistrz", 0),
+    WP(C_OFFICE_LINK, "komitet ludow", 0),
+    WP(C_OFFICE_LINK, "rad ludow", 0),
+    WP(C_OFFICE_LINK, "prowincj", 0),
+    WE(C_OFFICE_LINK, "miasta", 0),
 };
 
 const size_t bc_lex_pl_count = sizeof bc_lex_pl / sizeof bc_lex_pl[0];

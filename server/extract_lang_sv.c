@@ -204,7 +204,10 @@ const bc_lex bc_lex_sv[] = {
     WP(C_MONEY_CUE, "investering", MM_INVEST),
     WE(C_MONEY_CUE, "budgetintakter", MM_REVENUE),
     /* ---- goals */
-    WP(C_TARGET, "mal", 0),
+    /* "mal" (goal) as a whole word: a prefix would take "Malmo", "Malaysia", "maltid" */
+    WE(C_TARGET, "mal", 0),
+    WE(C_TARGET, "malet", 0),
+    WE(C_TARGET, "malen", 0),
     WP(C_TARGET, "malsattning", 0),
     WE(C_TARGET, "planerad", 0),
     /* ---- more qualifiers */
@@ -344,6 +347,17 @@ const bc_lex bc_lex_sv[] = {
     WI(C_CROP, "grodor", 0),
     WP(C_CROP, "jordbruk", 0),
     WP(C_CROP, "plantag", 0),
+    /* ---- offices: a province named next to one, or linked to one by the words and
+     * bodies after them, is part of a person's title, not a party */
+    WE(C_OFFICE, "ordforande", 0),
+    WE(C_OFFICE, "vice ordforande", 0),
+    WE(C_OFFICE, "viceordforande", 0),
+    WP(C_OFFICE, "partisekreterare", 0),
+    WP(C_OFFICE, "guvernor", 0),
+    WP(C_OFFICE_LINK, "folkkommitte", 0),
+    WE(C_OFFICE_LINK, "i", 0),
+    WE(C_OFFICE_LINK, "for", 0),
+    WP(C_OFFICE_LINK, "provinsen", 0),
 };
 
 const size_t bc_lex_sv_count = sizeof bc_lex_sv / sizeof bc_lex_sv[0];

@@ -279,6 +279,31 @@ const bc_lex bc_lex_vi[] = {
     WE(C_CROP, "trong cay", 0),
     WE(C_CROP, "nong nghiep", 0),
     WE(C_CROP, "cay trong", 0),
+    /* ---- offices: a province named next to one, or linked to one by the words and
+     * bodies after them, is part of a person's title, not a party */
+    WE(C_OFFICE, "chu tich", 0),
+    WE(C_OFFICE, "pho chu tich", 0),
+    WE(C_OFFICE, "bi thu", 0),
+    WE(C_OFFICE, "pho bi thu", 0),
+    WE(C_OFFICE_LINK, "ubnd", 0),
+    WE(C_OFFICE_LINK, "uy ban nhan dan", 0),
+    WE(C_OFFICE_LINK, "hdnd", 0),
+    WE(C_OFFICE_LINK, "hoi dong nhan dan", 0),
+    WE(C_OFFICE_LINK, "tinh uy", 0),
+    WE(C_OFFICE, "chau truong", 0),
+    WE(C_OFFICE, "pho chau truong", 0),
+    WE(C_OFFICE, "tinh truong", 0),
+    WE(C_OFFICE, "pho tinh truong", 0),
+    WE(C_OFFICE_LINK, "tinh", 0),
+    WE(C_OFFICE_LINK, "thanh pho", 0),
+    WE(C_OFFICE_LINK, "chau", 0),
+    WE(C_OFFICE_LINK, "khu tu tri", 0),
+    /* ---- a crossing's standing: "cap cua khau quoc te Lao Cai - Ha Khau" */
+    WE(C_GATE_QUAL, "quoc te", 0),
+    WE(C_GATE_QUAL, "chinh", 0),
+    WE(C_GATE_QUAL, "song phuong", 0),
+    WE(C_GATE_QUAL, "phu", 0),
+    WE(C_GATE_QUAL, "quoc gia", 0),
 };
 
 const size_t bc_lex_vi_count = sizeof bc_lex_vi / sizeof bc_lex_vi[0];

@@ -243,6 +243,29 @@ const bc_lex bc_lex_zh[] = {
     WE(C_CROP, "果园", 0),
     WE(C_MONEY_CUE, "边贸", MM_TURNOVER),
     WE(C_MONEY_CUE, "边境贸易", MM_TURNOVER),
+    /* ---- offices: a province named next to one, or linked to one by the words and
+     * bodies after them, is part of a person's title, not a party */
+    WE(C_OFFICE, "主席", 0),
+    WE(C_OFFICE, "副主席", 0),
+    WE(C_OFFICE, "书记", 0),
+    WE(C_OFFICE, "副书记", 0),
+    WE(C_OFFICE, "省长", 0),
+    WE(C_OFFICE, "副省长", 0),
+    WE(C_OFFICE, "州长", 0),
+    WE(C_OFFICE, "副州长", 0),
+    WE(C_OFFICE, "市长", 0),
+    WE(C_OFFICE, "副市长", 0),
+    WE(C_OFFICE_LINK, "人民委员会", 0),
+    WE(C_OFFICE_LINK, "省委", 0),
+    WE(C_OFFICE_LINK, "州委", 0),
+    WE(C_OFFICE_LINK, "人民政府", 0),
+    WE(C_OFFICE_LINK, "政府", 0),
+    WE(C_OFFICE_LINK, "省", 0),
+    WE(C_OFFICE_LINK, "自治区", 0),
+    WE(C_OFFICE_LINK, "壮族自治区", 0),
+    WE(C_OFFICE_LINK, "自治州", 0),
+    WE(C_OFFICE_LINK, "州", 0),
+    WE(C_OFFICE_LINK, "市", 0),
 };
 
 const size_t bc_lex_zh_count = sizeof bc_lex_zh / sizeof bc_lex_zh[0];

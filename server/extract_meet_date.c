@@ -368,7 +368,7 @@ static void named_day(ctx *c, mention *m)
             else
                 continue;
             copy_str(m->date, sizeof m->date, iso);
-            m->date_inferred = m->date_inferred && d->inferred;
+            m->date_inferred = m->date_inferred ? d->inferred : 0;
             return;
         }
 }

@@ -147,6 +147,13 @@ int bci_quote_has_amount(ingest_ctx *c, const bc_xquote *q, double value)
 int bci_date_supports(ingest_ctx *c, const bc_xcite *cite, const char *iso, bci_supports *sup,
                       bci_marks *m, int year_inferred)
 {
+    if (year_inferred == BC_X_INFERRED_DATE) {
+        bci_mark(m, "date",
+                 "Its date is not written: the text names a weekday or a day relative to the "
+                 "report (\"on Thursday\", \"yesterday\"), counted back from the publication "
+                 "date (published_on); year, month and day all come from it.");
+        return 0;
+    }
     int quoted = 0, year = year_inferred;
     for (int k = 0; iso != NULL && iso[0] != '\0' && k < cite->nquotes; k++)
         if (bci_quote_has_date(c, &cite->q[k], iso)) {
@@ -423,11 +430,34 @@ static void figure_supports(ingest_ctx *c, const bc_xfigure *f, const bc_period 
                  "its sentences.");
 }
 
+/* The restatement of figure i in another currency ("38.6亿元人民币 ... 约合5.4亿美元", "soit
+ * environ 40,5 milliards de dollars"), the figure after it read from one of its
+ * sentences, said in m's note: the same quantity, never a figure of its own. */
+static void restated_in_note(const bc_extraction *ex, size_t i, bci_marks *m)
+{
+    const bc_xfigure *f = &ex->figures[i], *r = i + 1 < ex->nfigures ? f + 1 : NULL;
+    int same = 0;
+    for (int k = 0; r != NULL && r->conversion && k < f->cite.nquotes; k++)
+        same |= f->cite.q[k].start == r->cite.q[0].start;
+    if (!same)
+        return;
+    /* the qualifier is an English word ("about", "over", "nearly", "under") */
+    int exact = r->qualifier[0] == '\0' || strcmp(r->qualifier, "exact") == 0;
+    char why[200];
+    snprintf(why, sizeof why,
+             "The article restates it in another currency as %s%s%.0f %s; a restatement is "
+             "no figure of its own.",
+             exact ? "" : r->qualifier, exact ? "" : " ", r->value, r->unit);
+    bci_mark(m, NULL, why);
+}
+
 static int store_figures(ingest_ctx *c, const bc_extraction *ex)
 {
     int rc = BC_OK;
     for (size_t i = 0; rc == BC_OK && i < ex->nfigures; i++) {
         const bc_xfigure *f = &ex->figures[i];
+        if (f->conversion)
+            continue; /* a restatement in another currency: in the note of what it restates */
         if (f->confidence < BC_X_MIN_CONFIDENCE) {
             c->out->below_threshold++;
             continue;
@@ -458,6 +488,7 @@ static int store_figures(ingest_ctx *c, const bc_extraction *ex)
             bci_mark(&m, "period",
                      "The year of its period comes from the publication date (published_on), not "
                      "from the text.");
+        restated_in_note(ex, i, &m);
         int keep[BC_X_MAX_PARTIES];
         if (parties_apart_from_mechanism(c, f, keep, &rc) > 0)
             bci_mark(&m, NULL,

@@ -71,6 +71,13 @@ typedef struct bc_xfigure {
     double confidence; /* 0..1 */
 } bc_xfigure;
 
+/* How much of a date comes from the reference date (the date_inferred and inferred fields):
+ * none (0), its year only (BC_X_INFERRED_YEAR: "12 June" in a 2024 report), or the whole
+ * date (BC_X_INFERRED_DATE: a weekday, "on Thursday", or "yesterday" without a dateline,
+ * counted from the reference date). Any non-zero value is true. */
+#define BC_X_INFERRED_YEAR 1
+#define BC_X_INFERRED_DATE 2
+
 /* A candidate meeting. */
 typedef struct bc_xmeeting {
     char mechanism[64];     /* a mechanism id the text names, "" otherwise */
@@ -81,7 +88,7 @@ typedef struct bc_xmeeting {
     /* the date at the precision the text gives: "2024-06-12", "2024-06", "2024", or
      * "--06-12" when day and month are written and no year is known; "" none */
     char date[16];
-    int date_inferred;      /* 1: the year comes from the reference date only */
+    int date_inferred;      /* BC_X_INFERRED_YEAR or _DATE: from the reference date */
     int same_day_as;        /* 1: its date is given as "the same day" as an earlier statement's:
                              * another event of that day, never merged with its talks */
     char place[64];         /* a province id named as the place, "" when not found */
@@ -113,7 +120,7 @@ typedef struct bc_xgate {
     char date[16];     /* the date of an event of it its sentence states, as bc_xmeeting.date */
     char target[16];   /* else a date its sentence sets as a deadline or a plan ("to be
                         * finished before 31/12/2024"): not an event's */
-    int date_inferred; /* of date or target */
+    int date_inferred; /* of date or target: BC_X_INFERRED_YEAR or _DATE */
     bc_xcite cite;
     double confidence;
 } bc_xgate;
@@ -121,7 +128,7 @@ typedef struct bc_xgate {
 /* A date or period found in the text. */
 typedef struct bc_xdate {
     char iso[24]; /* "2025-10-30", "2025-10", "2025", "2025-01/2025-09", "--10-30" */
-    int inferred; /* the year comes from the reference date */
+    int inferred; /* BC_X_INFERRED_YEAR or _DATE: what comes from the reference date */
     size_t start, end;
 } bc_xdate;
 

@@ -47,8 +47,7 @@ static void a_dateline_dates_the_report_not_a_meeting(void **state)
          "标题\n\n新华社河口3月12日电 昨天，老街省与红河州在河口举行工作会谈，双方交流了意见。",
          "--03-11"},
         {"zh", "2025-01-02",
-         "标题\n\n新华社河口12月31日电 昨天，老街省与红河州在河口举行工作会谈。",
-         "2024-12-30"},
+         "标题\n\n新华社河口12月31日电 昨天，老街省与红河州在河口举行工作会谈。", "2024-12-30"},
         /* a dateline without a year dates nothing */
         {"en", NULL,
          "Title\n\nHANOI, June 13 (VNA) - Officials of Lao Cai and Yunnan of China held "
@@ -217,6 +216,38 @@ static void days_counted_from_another(void **state)
     bc_extraction_free(&x);
 }
 
+/* A day named by its weekday, or "yesterday" with no dateline, is counted from the
+ * publication date: all of it is inferred (BC_X_INFERRED_DATE), not only its year; from a
+ * dateline's day, or a day written without its year, only the year is. */
+static void a_day_counted_from_the_publication_is_inferred_whole(void **state)
+{
+    (void)state;
+    /* 13 November 2026 is a Friday */
+    bc_extraction x = run("en", "2026-11-13",
+                          "Title\n\nOfficials of Ha Giang and Wenshan of China held talks in "
+                          "Ha Giang city on Wednesday.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2026-11-11");
+    assert_int_equal(x.meetings[0].date_inferred, BC_X_INFERRED_DATE);
+    assert_int_equal(date_of(&x, "2026-11-11")->inferred, BC_X_INFERRED_DATE);
+    bc_extraction_free(&x);
+    x = run("fr", "2026-11-13",
+            "Titre\n\nHier, la 4e réunion du groupe de travail de Cao Bang et de Baise s'est "
+            "tenue.");
+    assert_int_equal(date_of(&x, "2026-11-12")->inferred, BC_X_INFERRED_DATE);
+    bc_extraction_free(&x);
+    /* the dateline writes month and day */
+    x = run("sv", "2026-01-03",
+            "Rubrik\n\nCao Bang, 2 januari – Ledare för Cao Bang och Baise i Kina höll i går "
+            "samtal i Cao Bang.");
+    assert_int_equal(date_of(&x, "2026-01-01")->inferred, BC_X_INFERRED_YEAR);
+    bc_extraction_free(&x);
+    x = run("en", "2026-11-13",
+            "Title\n\nOfficials of Ha Giang and Wenshan of China held talks on November 11.");
+    assert_int_equal(date_of(&x, "2026-11-11")->inferred, BC_X_INFERRED_YEAR);
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -226,6 +257,7 @@ int main(void)
         cmocka_unit_test(without_a_reference_nothing_is_completed),
         cmocka_unit_test(not_dates),
         cmocka_unit_test(days_counted_from_another),
+        cmocka_unit_test(a_day_counted_from_the_publication_is_inferred_whole),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -255,6 +255,116 @@ static void goals_are_not_outcomes(void **state)
     bc_extraction_free(&x);
 }
 
+/* A goal word must be a whole word or one of its inflections, never the start or the
+ * middle of another word: "commit" is not in "committee", Swedish "mal" (goal) not in
+ * "Malmo", Dutch "doel" not in "doeltreffend" (effective). */
+static void a_goal_word_inside_another_word_is_no_goal(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text, *metric;
+        double value;
+    } achieved[] = {
+        {"en",
+         "Deputy Chairwoman of the provincial People's Committee Hoang Thi Lan said trade "
+         "through the border gates reached 4.1 billion USD in the first eight months of 2025.",
+         "trade_turnover", 4.1e9},
+        {"en", "A committee member said exports reached 950 million USD in 2024.", "exports",
+         950e6},
+        {"sv", "En delegation från Malmö fick höra att gränshandeln nådde 1,3 miljarder USD 2024.",
+         "trade_turnover", 1.3e9},
+        {"nl",
+         "Dankzij doeltreffende controles bereikte de grenshandel 1,8 miljard dollar in 2024.",
+         "trade_turnover", 1.8e9},
+    };
+    for (size_t i = 0; i < sizeof achieved / sizeof achieved[0]; i++) {
+        bc_extraction x = run(achieved[i].lang, NULL, achieved[i].text);
+        const bc_xfigure *f = fig(&x, achieved[i].value);
+        if (f->target || strcmp(f->metric, achieved[i].metric) != 0)
+            fail_msg("%s: %s%s, want %s achieved", achieved[i].text, f->metric,
+                     f->target ? " (a goal)" : "", achieved[i].metric);
+        bc_extraction_free(&x);
+    }
+    /* and the exports and imports after such a turnover (in the body, after a headline)
+     * take its period */
+    bc_extraction y =
+        run("en", "2025-09-20",
+            "Border trade keeps growing\n\n"
+            "Deputy Chairwoman of the provincial People's Committee Hoang Thi Lan "
+            "said trade reached 4.1 billion USD in the first eight months of 2025. "
+            "Exports amounted to 1.7 billion USD, while imports came to 2.4 billion USD.");
+    assert_string_equal(fig(&y, 1.7e9)->period, "2025-01/2025-08");
+    assert_string_equal(fig(&y, 2.4e9)->period, "2025-01/2025-08");
+    assert_false(fig(&y, 2.4e9)->target);
+    bc_extraction_free(&y);
+    /* the goal words themselves, inflected, still are */
+    static const struct {
+        const char *lang, *text;
+        double value;
+    } goals[] = {
+        {"en", "The two provinces committed to raising trade to 6 billion USD by 2027.", 6e9},
+        {"en", "Hekou made a commitment of 25 million USD to the new logistics centre.", 25e6},
+        {"sv", "Målet är att handeln ska nå 3 miljarder USD 2026.", 3e9},
+        {"nl", "Het streefdoel is een grenshandel van 2 miljard dollar in 2026.", 2e9},
+        {"nl", "De doelstelling voor de grenshandel is 2,5 miljard dollar in 2027.", 2.5e9},
+    };
+    for (size_t i = 0; i < sizeof goals / sizeof goals[0]; i++) {
+        bc_extraction x = run(goals[i].lang, NULL, goals[i].text);
+        if (!fig(&x, goals[i].value)->target)
+            fail_msg("%s: not a goal", goals[i].text);
+        bc_extraction_free(&x);
+    }
+}
+
+/* A province named only as part of a person's title or office is no party of a figure
+ * ("talks with Yunnan Vice Governor ...", "Pho Chu tich UBND tinh Ha Giang"); one named
+ * on its own, or a body that acts ("the Lao Cai People's Committee said"), is. */
+static void a_province_in_a_title_is_no_party(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text, *not_party, *party;
+        double value;
+    } cases[] = {
+        {"en",
+         "At the talks with Yunnan Vice Governor Li Ming, the director said trade through "
+         "the province's gates reached 2.2 billion USD in 2024.",
+         "yunnan", NULL, 2.2e9},
+        {"en",
+         "Chairman of the Lao Cai People's Committee Trinh Xuan Truong said trade with "
+         "Yunnan reached 3 billion USD in 2024.",
+         "lao-cai", "yunnan", 3e9},
+        {"en", "Guangxi's Party Secretary said trade with Lang Son reached 9 billion USD in 2024.",
+         "guangxi", "lang-son", 9e9},
+        {"vi",
+         "Phó Chủ tịch UBND tỉnh Hà Giang Nguyễn Văn Sơn cho biết, kim ngạch qua cửa khẩu "
+         "đạt 500 triệu USD trong năm 2024.",
+         "ha-giang", NULL, 5e8},
+        {"zh", "广西壮族自治区副主席王明表示，2024年经口岸进出口贸易额达300亿元。", "guangxi", NULL,
+         3e10},
+        {"zh", "河江省人民委员会副主席黄明说，2024年双边贸易额达4500万美元。", "ha-giang", NULL,
+         45e6},
+        {"fr",
+         "Selon le vice-président du Comité populaire provincial de Lang Son, Nguyen Van Binh, "
+         "les échanges ont atteint 2 milliards de dollars en 2024.",
+         "lang-son", NULL, 2e9},
+        {"en",
+         "The Lao Cai People's Committee said trade with Yunnan reached 3 billion USD in 2024.",
+         NULL, "lao-cai", 3e9},
+        {"en", "Trade between Lang Son and Guangxi reached 6 billion USD in 2024.", NULL, "guangxi",
+         6e9},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bc_extraction x = run(cases[i].lang, NULL, cases[i].text);
+        const bc_xfigure *f = fig(&x, cases[i].value);
+        if (cases[i].not_party != NULL && has_party(f, cases[i].not_party))
+            fail_msg("%s: %s is a party", cases[i].text, cases[i].not_party);
+        if (cases[i].party != NULL && !has_party(f, cases[i].party))
+            fail_msg("%s: %s is not a party", cases[i].text, cases[i].party);
+        bc_extraction_free(&x);
+    }
+}
+
 static void restatements_in_another_currency(void **state)
 {
     (void)state;
@@ -268,6 +378,40 @@ static void restatements_in_another_currency(void **state)
     assert_string_equal(usd->period, "2024");
     assert_string_equal(usd->qualifier, "exact");
     assert_true(cny->has_change && usd->has_change && usd->change_pct == cny->change_pct);
+    bc_extraction_free(&x);
+
+    /* restated after the growth rate, with a qualifier: still the same amount */
+    static const struct {
+        const char *lang, *text;
+        double value, restated;
+    } later[] = {
+        {"zh", "今年前三季度，河口口岸进出口额达52.4亿元人民币，同比增长8.1%，约合7.3亿美元。",
+         5.24e9, 7.3e8},
+        {"en",
+         "Trade through Mong Cai reached 1.6 billion USD in 2024, up 11 percent, equivalent to "
+         "about 40.5 trillion VND.",
+         1.6e9, 40.5e12},
+        {"fr",
+         "Les échanges ont atteint 9,2 milliards de yuans en 2024, en hausse de 6 %, soit "
+         "environ 1,3 milliard de dollars.",
+         9.2e9, 1.3e9},
+        {"vi",
+         "Kim ngạch qua cửa khẩu đạt 1,1 tỷ USD trong năm 2024, tăng 7%, tương đương khoảng "
+         "27,9 nghìn tỷ đồng.",
+         1.1e9, 27.9e12},
+    };
+    for (size_t i = 0; i < sizeof later / sizeof later[0]; i++) {
+        x = run(later[i].lang, NULL, later[i].text);
+        if (fig(&x, later[i].value)->conversion || !fig(&x, later[i].restated)->conversion)
+            fail_msg("%s: the restatement is not one", later[i].text);
+        assert_string_equal(fig(&x, later[i].restated)->metric, "trade_turnover");
+        bc_extraction_free(&x);
+    }
+    /* a second amount in another currency that is no restatement stays a figure */
+    x = run("en", NULL,
+            "Exports reached 1.6 billion USD in 2024, up 11 percent, while imports reached "
+            "30 trillion VND.");
+    assert_false(fig(&x, 30e12)->conversion);
     bc_extraction_free(&x);
 
     x = run("pl", NULL, "Wpływy do budżetu wyniosły w 2024 r. 7 200 mld VND (ok. 283 mln USD).");
@@ -466,6 +610,8 @@ int main(void)
         cmocka_unit_test(every_currency_and_scale),
         cmocka_unit_test(every_amount_of_a_sentence_has_its_measure),
         cmocka_unit_test(goals_are_not_outcomes),
+        cmocka_unit_test(a_goal_word_inside_another_word_is_no_goal),
+        cmocka_unit_test(a_province_in_a_title_is_no_party),
         cmocka_unit_test(goods_and_their_flow),
         cmocka_unit_test(a_headline_goal_is_the_body_goal),
         cmocka_unit_test(abbreviated_scales),

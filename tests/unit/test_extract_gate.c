@@ -95,6 +95,30 @@ static void not_pairs(void **state)
     bc_extraction_free(&x);
 }
 
+/* A word of the crossing's standing between the crossing word and the pair's names
+ * ("cap cua khau quoc te", "cua khau chinh", "song phuong") still makes a pair, a province
+ * named as one of its sides too. */
+static void a_standing_between_crossing_word_and_names(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text, *vn, *cn;
+    } cases[] = {
+        {"Lượng hàng qua cặp cửa khẩu quốc tế Lào Cai – Hà Khẩu tăng 15% trong tháng 10.",
+         "Lào Cai", "Hà Khẩu"},
+        {"Hai bên nhất trí nâng cấp cặp cửa khẩu song phương Mường Khương – Kiều Đầu.",
+         "Mường Khương", "Kiều Đầu"},
+        {"Mỗi ngày có khoảng 300 xe qua cặp cửa khẩu chính Lào Cai – Hà Khẩu.", "Lào Cai",
+         "Hà Khẩu"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bc_extraction x = run("vi", NULL, cases[i].text);
+        const bc_xgate *g = gate(&x, cases[i].vn, cases[i].cn);
+        assert_true(g->pair);
+        bc_extraction_free(&x);
+    }
+}
+
 /* issue 11, problems 7-9: a known crossing by any spelling of its sides, in any language
  * they are recorded in (the border places' other names); a numbered gate's number is no
  * part of its name; a province and a city naming a working group are no crossing; a pair
@@ -214,6 +238,7 @@ int main(void)
         cmocka_unit_test(tagged_and_known_pairs),
         cmocka_unit_test(lists_and_facing_sides),
         cmocka_unit_test(not_pairs),
+        cmocka_unit_test(a_standing_between_crossing_word_and_names),
         cmocka_unit_test(spellings_numbers_and_deadlines),
         cmocka_unit_test(the_kind_its_words_state),
     };

@@ -170,6 +170,24 @@ static void crossings_known_and_new(void **state)
     no_check_problems();
 }
 
+/* Talks dated by a weekday: the whole date comes from the publication date, and is
+ * marked so ("date", not only "date.year"). */
+static void talks_on_a_weekday(void **state)
+{
+    (void)state;
+    static const char text[] = "Cao Bang and Baise hold talks\n\n"
+                               "Leaders of Cao Bang province and Baise city (China) held talks "
+                               "in Cao Bang on Wednesday.\n";
+    bc_ingest_result r = ingest(text, "en", "2026-11-13");
+    assert_int_equal(r.events, 1);
+    assert_int_equal(n_of("SELECT count(*) FROM coop_events WHERE id = '%s-e1' AND date = "
+                          "'2026-11-11' AND inferred LIKE '%%\"date\"%%' AND note LIKE "
+                          "'%%weekday%%'",
+                          r.source_id),
+                     1);
+    no_check_problems();
+}
+
 static void talks_without_a_year(void **state)
 {
     (void)state;
@@ -228,6 +246,24 @@ static void money_kept_apart_and_left_out(void **state)
     no_check_problems();
 }
 
+/* An amount restated in another currency after its growth rate ("约合") is no second
+ * figure: it is said in the note of the figure it restates. */
+static void a_restatement_is_no_second_figure(void **state)
+{
+    (void)state;
+    static const char text[] =
+        "Hekou trade\n\n"
+        "今年前三季度，河口口岸进出口额达52.4亿元人民币，同比增长8.1%，约合7.3亿美元。\n";
+    bc_ingest_result r = ingest(text, "zh", "2025-10-20");
+    assert_int_equal(n_of("SELECT count(*) FROM figures WHERE id LIKE '%s-f%%'", r.source_id), 1);
+    assert_int_equal(n_of("SELECT count(*) FROM figures WHERE id LIKE '%s-f%%' AND value = "
+                          "5240000000 AND unit = 'CNY' AND note LIKE '%%730000000 USD%%'",
+                          r.source_id),
+                     1);
+    assert_int_equal(r.figures, 1);
+    no_check_problems();
+}
+
 /* issue 11, problems 7-9: a known crossing named in another spelling or script gets an
  * event, not a second project (a curated one, and one an earlier article reported); a
  * deadline leaves the event undated with the date in its note; an opening keeps its date */
@@ -276,9 +312,13 @@ static void crossings_by_any_spelling(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(a_known_meeting_and_its_people), cmocka_unit_test(crossings_known_and_new),
-        cmocka_unit_test(crossings_by_any_spelling),      cmocka_unit_test(talks_without_a_year),
+        cmocka_unit_test(a_known_meeting_and_its_people),
+        cmocka_unit_test(crossings_known_and_new),
+        cmocka_unit_test(crossings_by_any_spelling),
+        cmocka_unit_test(talks_without_a_year),
         cmocka_unit_test(money_kept_apart_and_left_out),
+        cmocka_unit_test(talks_on_a_weekday),
+        cmocka_unit_test(a_restatement_is_no_second_figure),
     };
     return cmocka_run_group_tests_name("ingest_facts", tests, setup, teardown);
 }

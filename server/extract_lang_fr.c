@@ -182,6 +182,8 @@ const bc_lex bc_lex_fr[] = {
     WE(C_TALKS, "a recu", 0),
     WE(C_TALKS, "ont recu", 0),
     WE(C_TALKS, "s est entretenu", 0),
+    WP(C_TALKS, "pourparler", 0),
+    WE(C_TALKS, "se sont retrouves", 0),
     WE(C_MECH, "groupe de travail", K_WG),
     WE(C_MECH_SHORT, "du groupe", K_WG),
     WE(C_MECH_SHORT, "du comite", K_COMMITTEE),

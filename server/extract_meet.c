@@ -306,13 +306,20 @@ int bcx_talks_held(const ctx *c, size_t si)
 }
 
 /* 1 when a numbered meeting of sentence si starts or ends within four tokens of the
- * phrase [a, b). */
-static int beside_numbered(const ctx *c, size_t si, size_t a, size_t b)
+ * phrase [a, b); the numbered ones are the first nnum mentions, in sentence order. */
+static int beside_numbered(const ctx *c, size_t nnum, size_t si, size_t a, size_t b)
 {
-    for (size_t k = c->nm; k > 0 && c->m[k - 1].sent == si; k--) {
-        const mention *m = &c->m[k - 1];
-        if (m->xkind == BC_XM_NUMBERED &&
-            (m->t0 >= b ? m->t0 - b <= 4 : a >= m->t1 && a - m->t1 <= 4))
+    size_t lo = 0, hi = nnum;
+    while (lo < hi) { /* the first numbered mention of sentence si or after it */
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->m[mid].sent < si)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t k = lo; k < nnum && c->m[k].sent == si; k++) {
+        const mention *m = &c->m[k];
+        if (m->t0 >= b ? m->t0 - b <= 4 : a >= m->t1 && a - m->t1 <= 4)
             return 1;
     }
     return 0;
@@ -350,6 +357,7 @@ void bcx_find_mentions(ctx *c)
             add_mention(c, &m);
         }
     }
+    size_t nnum = c->nm; /* the numbered mentions, all found above */
     for (size_t si = 0; si < c->ns && c->rc == BC_OK; si++)
         for (size_t i = c->se[si].t0; i < c->se[si].t1 && c->rc == BC_OK; i++) {
             size_t n = c->t[i].meet ? 0 : bcx_lex_find(c, C_MEET, i, &e);
@@ -380,7 +388,8 @@ void bcx_find_mentions(ctx *c)
             /* without a date next to it, the named meeting still counts when its sentence
              * reports it held ("the Spring Meeting ... took place on ...") or
              * it stands beside a numbered one ("Gap go dau Xuan va Hoi nghi lan thu 15") */
-            if (!c->t[i].meet && (bcx_talks_held(c, si) || beside_numbered(c, si, i, i + n))) {
+            if (!c->t[i].meet &&
+                (bcx_talks_held(c, si) || beside_numbered(c, nnum, si, i, i + n))) {
                 mention m;
                 new_mention(&m, si, i, i + n, i, i + n, (int)e->val, BC_XM_NAMED);
                 add_mention(c, &m);

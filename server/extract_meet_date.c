@@ -112,9 +112,10 @@ static int in_other_relative(const ctx *c, const mention *m, const xd *d)
     return relative && bcx_range_has(c, m->t1, comma, C_HELD, -1);
 }
 
-/* The commas among tokens [lo, hi) that separate two names of a list ("越南河江、老街、
- * 莱州、奠边省", "Lai Chau, Lao Cai, Tuyen Quang"): a known name ends right before each and
- * another begins right after it. */
+/* The clause breaks among tokens [lo, hi) that break no clause: commas that separate two
+ * names of a list ("越南河江、老街、莱州、奠边省", "Lai Chau, Lao Cai, Tuyen Quang": a known
+ * name ends right before each and another begins right after it), and the brackets of a
+ * short aside of at most four words ("thanh pho Mong Tu (chau Hong Ha) vao thang 11"). */
 static size_t list_commas(const ctx *c, size_t lo, size_t hi)
 {
     size_t n = 0;
@@ -122,6 +123,16 @@ static size_t list_commas(const ctx *c, size_t lo, size_t hi)
         return 0;
     const sent *s = &c->se[c->t[lo].sent];
     for (size_t k = lo; k + 1 < hi; k++) {
+        if ((c->gap[k] & (G_OPEN | G_COMMA | G_CLOSE)) == G_OPEN) {
+            size_t j = k + 1;
+            while (j < hi && j < k + 5 && !(c->gap[j] & (G_PAREN | G_COMMA | G_DOT)))
+                j++;
+            if (j < hi && j < k + 5 && (c->gap[j] & (G_CLOSE | G_COMMA | G_DOT | G_OPEN)) == G_CLOSE) {
+                n += 2;
+                k = j;
+            }
+            continue;
+        }
         if (!(c->gap[k] & G_COMMA) || (c->gap[k] & G_PAREN))
             continue;
         int ends = 0, starts = 0;
@@ -203,6 +214,20 @@ static size_t sent_open(const ctx *c, size_t si)
     return c->se[si].t0;
 }
 
+/* 1 when day d opens sentence si (after its dateline) or a clause of it, a word before
+ * it at most ("Cung theo Bo Chi huy, chieu ngay 11/11/2025, tai ..., don vi da to chuc
+ * Hoi dam lan thu XIII"). */
+static int opens_clause(const ctx *c, size_t si, const xd *d)
+{
+    size_t open = sent_open(c, si);
+    if (d->t0 <= open + 1)
+        return 1;
+    for (size_t k = d->t0; k > open && k + 2 >= d->t0; k--)
+        if (c->gap[k - 1] & G_COMMA)
+            return 1;
+    return 0;
+}
+
 /* 1 when talks m and a numbered or named meeting of its sentence (mentions idx[a..b))
  * both could take date d and the other lies nearer than cost. */
 static int closer_mention(const ctx *c, const mention *m, const xd *d, size_t cost,
@@ -251,7 +276,7 @@ static const xd *meeting_date(const ctx *c, const mention *m, const size_t *idx,
             cost = limit;
         /* a day that opens the sentence is the day of what it reports ("3月12日，崇左市与
          * 越南谅山省在谅山市举行工作会谈"), unless another meeting of it lies nearer */
-        if (mprec(d) == 3 && d->t0 <= sent_open(c, m->sent) + 1 && d->t1 <= m->t0 && cost > limit &&
+        if (mprec(d) == 3 && opens_clause(c, m->sent, d) && d->t1 <= m->t0 && cost > limit &&
             !closer_mention(c, m, d, cost, idx, a, b, 1))
             cost = limit;
         if (cost <= (mprec(d) == 1 ? 8 : limit) && cost < best_cost) {

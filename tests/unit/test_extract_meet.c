@@ -68,6 +68,30 @@ static void chinese_numbered_talks_and_first_meetings(void **state)
     bc_extraction_free(&x);
 }
 
+static void french_talks_and_named_meetings_beside_numbered_ones(void **state)
+{
+    (void)state;
+    bc_extraction x = run("fr", NULL,
+                          "Des dirigeants de Cao Bang et de Chongzuo (Chine) ont tenu des "
+                          "pourparlers le 1er mars à Cao Bang.");
+    assert_string_equal(meet(&x, "", 0)->date, "--03-01");
+    bc_extraction_free(&x);
+    x = run("fr", NULL,
+            "Le 14 décembre, les dirigeants de Cao Bang et ceux de Baise (Chine) se sont "
+            "retrouvés à Tra Linh.");
+    assert_string_equal(meet(&x, "", 0)->date, "--12-14");
+    bc_extraction_free(&x);
+    /* a named meeting beside a numbered one counts in any sentence, not only the last
+     * sentence that has a numbered one */
+    x = run("vi", NULL,
+            "Ngày 20/2/2025 đã diễn ra Hội nghị lần thứ 16 Ủy ban công tác liên hợp. Kể từ "
+            "Gặp gỡ đầu Xuân và Hội nghị lần thứ 15 Ủy ban công tác liên hợp tổ chức tại Bắc "
+            "Hải vào tháng 2/2024, hợp tác được đẩy mạnh. Hội nghị lần thứ 17 sẽ diễn ra năm "
+            "2026.");
+    assert_string_equal(meet(&x, "", 0)->date, "2024-02");
+    bc_extraction_free(&x);
+}
+
 static void talks_between_the_two_sides(void **state)
 {
     (void)state;
@@ -153,6 +177,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(ordinals_in_every_language),
         cmocka_unit_test(chinese_numbered_talks_and_first_meetings),
+        cmocka_unit_test(french_talks_and_named_meetings_beside_numbered_ones),
         cmocka_unit_test(talks_between_the_two_sides),
         cmocka_unit_test(verbs_of_meeting),
     };

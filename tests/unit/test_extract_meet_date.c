@@ -125,6 +125,25 @@ static void the_same_day_is_a_day_something_happened(void **state)
     bc_extraction_free(&x);
 }
 
+static void asides_and_days_that_open_a_clause(void **state)
+{
+    (void)state;
+    /* a short aside in brackets is no clause break */
+    bc_extraction x = run("vi", NULL,
+                          "Hai bên đánh giá, kể từ Hội đàm lần thứ X tổ chức tại thành phố Mông "
+                          "Tự (châu Hồng Hà) vào tháng 11/2023, hợp tác được củng cố.");
+    assert_string_equal(meet(&x, "", 10)->date, "2023-11");
+    bc_extraction_free(&x);
+    /* a day that opens a clause after what the source said dates what the sentence
+     * reports next */
+    x = run("vi", NULL,
+            "Cũng theo Bộ Chỉ huy Bộ đội Biên phòng tỉnh, chiều ngày 11/11/2025, tại thành phố "
+            "Điện Biên Phủ, đơn vị đã tổ chức Hội đàm thường niên lần thứ XIII với Chi đội "
+            "Phổ Nhĩ (Trung Quốc).");
+    assert_string_equal(meet(&x, "", 13)->date, "2025-11-11");
+    bc_extraction_free(&x);
+}
+
 static void dates_shared_and_carried(void **state)
 {
     (void)state;
@@ -513,6 +532,7 @@ int main(void)
         cmocka_unit_test(no_year_is_invented),
         cmocka_unit_test(datelines_lists_yesterday_and_the_same_month),
         cmocka_unit_test(the_same_day_is_a_day_something_happened),
+        cmocka_unit_test(asides_and_days_that_open_a_clause),
         cmocka_unit_test(dates_shared_and_carried),
         cmocka_unit_test(spans_points_and_other_clauses),
         cmocka_unit_test(weekdays_last_months_and_coming_talks),

@@ -194,13 +194,9 @@ static int bump_version(ingest_ctx *c, const char *sha, const char *now)
     bc_sha256_final(&h, d);
     bc_sha256_tohex(d, c->out->content_version);
     if (rc == BC_OK)
-        rc = bc_store_run(
-            c->s, "INSERT OR REPLACE INTO store_meta (key, value) VALUES ('content_version', ?1)",
-            BC_BINDS(bc_text(c->out->content_version)), c->err);
+        rc = bc_store_meta_set(c->s, "content_version", c->out->content_version, c->err);
     if (rc == BC_OK)
-        rc = bc_store_run(
-            c->s, "INSERT OR REPLACE INTO store_meta (key, value) VALUES ('modified_at', ?1)",
-            BC_BINDS(bc_text(now)), c->err);
+        rc = bc_store_meta_set(c->s, "modified_at", now, c->err);
     return rc;
 }
 

@@ -60,11 +60,9 @@ int review_bump_version(bc_store *s, const char *what, char version[65], bc_err 
     bc_sha256_final(&h, d);
     bc_sha256_tohex(d, version);
     review_now_iso(now);
-    int rc = bc_store_run(s, "INSERT OR REPLACE INTO store_meta (key, value) VALUES (?1, ?2)",
-                          BC_BINDS(bc_text("content_version"), bc_text(version)), err);
+    int rc = bc_store_meta_set(s, "content_version", version, err);
     if (rc == BC_OK)
-        rc = bc_store_run(s, "INSERT OR REPLACE INTO store_meta (key, value) VALUES (?1, ?2)",
-                          BC_BINDS(bc_text("modified_at"), bc_text(now)), err);
+        rc = bc_store_meta_set(s, "modified_at", now, err);
     return rc;
 }
 

@@ -455,6 +455,18 @@ int bc_store_meta_get(bc_store *s, const char *key, char **out, bc_err *err)
     return rc;
 }
 
+int bc_store_meta_set(bc_store *s, const char *key, const char *value, bc_err *err)
+{
+    int rc = bc_store_run(s, "INSERT OR REPLACE INTO store_meta (key, value) VALUES (?1, ?2)",
+                          BC_BINDS(bc_text(key), bc_text(value)), err);
+    if (rc != BC_OK && err != NULL) {
+        char why[BC_ERR_MSG_MAX];
+        snprintf(why, sizeof why, "%s", err->msg);
+        bc_err_set(err, rc, "setting store metadata '%s': %s", key, why);
+    }
+    return rc;
+}
+
 int bc_store_has_table(bc_store *s, const char *name, int *present, bc_err *err)
 {
     sqlite3_stmt *st;

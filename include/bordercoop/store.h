@@ -148,6 +148,10 @@ int bc_store_exec(bc_store *s, const char *sql, bc_err *err);
 /* Reads store_meta[key] into a new string (*out, free with bc_free); *out is NULL when
  * the key is absent. */
 int bc_store_meta_get(bc_store *s, const char *key, char **out, bc_err *err);
+/* Sets store_meta[key] to value (both borrowed; value not NULL), replacing what was
+ * there, in the caller's transaction. Returns 0, or BC_ENOMEM / BC_ESTORE with err
+ * naming the key (a NULL value is BC_ESTORE). */
+int bc_store_meta_set(bc_store *s, const char *key, const char *value, bc_err *err);
 
 /* Sets *present to 1 when s has a table of that name, else 0. */
 int bc_store_has_table(bc_store *s, const char *name, int *present, bc_err *err);

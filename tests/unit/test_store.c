@@ -176,6 +176,50 @@ static void meta_get(void **state)
     bc_store_close(NULL);
 }
 
+static void meta_set_replaces_and_names_the_key_on_failure(void **state)
+{
+    (void)state;
+    bc_store *s = NULL;
+    bc_err err;
+    char *v = NULL;
+    assert_int_equal(bc_store_open(":memory:", BC_STORE_CREATE, &s, &err), 0);
+    /* before the migrations there is no store_meta: the failure names key and cause */
+    assert_int_equal(bc_store_meta_set(s, "content_version", "abc", &err), BC_ESTORE);
+    assert_non_null(strstr(err.msg, "setting store metadata 'content_version'"));
+    assert_non_null(strstr(err.msg, "store_meta"));
+    assert_int_equal(bc_store_migrate(s, NULL, &err), 0);
+    assert_int_equal(bc_store_meta_set(s, "content_version", "abc", &err), 0);
+    assert_int_equal(bc_store_meta_set(s, "content_version", "def", &err), 0);
+    assert_int_equal(bc_store_meta_get(s, "content_version", &v, &err), 0);
+    assert_string_equal(v, "def");
+    bc_free(v);
+    /* a value is required: NULL breaks the column's NOT NULL and changes nothing */
+    assert_int_equal(bc_store_meta_set(s, "content_version", NULL, &err), BC_ESTORE);
+    assert_non_null(strstr(err.msg, "NOT NULL"));
+    /* inside a rolled-back transaction nothing stays */
+    assert_int_equal(bc_store_begin(s, &err), 0);
+    assert_int_equal(bc_store_meta_set(s, "content_version", "ghi", &err), 0);
+    bc_store_rollback(s);
+    assert_int_equal(bc_store_meta_get(s, "content_version", &v, &err), 0);
+    assert_string_equal(v, "def");
+    bc_free(v);
+    bc_store_close(s);
+}
+
+static void meta_set_on_a_read_only_store_fails(void **state)
+{
+    (void)state;
+    char path[64];
+    bc_store *s = migrated_tmp_db(path);
+    bc_err err;
+    bc_store_close(s);
+    assert_int_equal(bc_store_open(path, BC_STORE_READONLY, &s, &err), 0);
+    assert_int_not_equal(bc_store_meta_set(s, "content_version", "x", &err), 0);
+    assert_non_null(strstr(err.msg, "setting store metadata 'content_version'"));
+    bc_store_close(s);
+    unlink(path);
+}
+
 static void pool_hands_out_distinct_connections(void **state)
 {
     (void)state;
@@ -388,6 +432,8 @@ int main(void)
         cmocka_unit_test(statements_are_cached_by_text),
         cmocka_unit_test(statement_cache_survives_allocation_failure),
         cmocka_unit_test(meta_get),
+        cmocka_unit_test(meta_set_replaces_and_names_the_key_on_failure),
+        cmocka_unit_test(meta_set_on_a_read_only_store_fails),
         cmocka_unit_test(tables_are_found_and_rows_copied),
         cmocka_unit_test(pool_hands_out_distinct_connections),
         cmocka_unit_test(readers_read_the_schema_when_first_used),

@@ -277,30 +277,25 @@ static int parse_target(req_ctx *c, bc_request *req, bc_response *res)
 int bc_http_exec_of(const char *method, int route)
 {
     const bc_method *m = route >= 0 ? bc_router_method(bc_router_route(route), method) : NULL;
-    if (m == NULL)
-        return EXEC_INLINE; /* 404, 405 and preflights: answered from the table alone */
-    return m->exec == BC_EXEC_WRITER   ? EXEC_WRITER
-           : m->exec == BC_EXEC_INLINE ? EXEC_INLINE
-           : m->exec == BC_EXEC_BULK   ? EXEC_BULK
-           : m->exec == BC_EXEC_SEARCH ? EXEC_SEARCH
-                                       : EXEC_WORKER;
+    /* 404, 405 and preflights: answered from the table alone */
+    return m != NULL ? (int)m->exec : BC_EXEC_INLINE;
 }
 
 /* The deadline of a job of class exec, in ms from its queueing. */
 static int budget_of(const bc_http *h, int exec)
 {
-    return exec == EXEC_WRITER ? h->cfg->write_budget_ms
-           : exec == EXEC_BULK ? h->cfg->bulk_budget_ms
-                               : h->cfg->request_budget_ms;
+    return exec == BC_EXEC_WRITER ? h->cfg->write_budget_ms
+           : exec == BC_EXEC_BULK ? h->cfg->bulk_budget_ms
+                                  : h->cfg->request_budget_ms;
 }
 
 /* The pool that runs jobs of class exec. */
 static bc_workers *pool_of(bc_http *h, int exec)
 {
-    return exec == EXEC_WRITER   ? h->writer
-           : exec == EXEC_BULK   ? h->bulk
-           : exec == EXEC_SEARCH ? h->search
-                                 : h->workers;
+    return exec == BC_EXEC_WRITER   ? h->writer
+           : exec == BC_EXEC_BULK   ? h->bulk
+           : exec == BC_EXEC_SEARCH ? h->search
+                                    : h->workers;
 }
 
 /* Replaces j's answer with a 503 that asks to come back (the request changed nothing). */
@@ -320,12 +315,12 @@ static void job_run(bc_job *job, bc_store *store)
     job_state *j = (job_state *)job;
     bc_http *h = j->c->h;
     j->req.store = store;
-    if (j->exec == EXEC_WRITER) {
+    if (j->exec == BC_EXEC_WRITER) {
         /* the lock wait gets what is left of the write's budget */
         int left = bc_deadline_left_ms(&job->deadline);
         bc_store_lock_timeout_ms = left > 0 ? left : 1;
     }
-    bc_router_dispatch(&j->req, &j->res);
+    bc_router_dispatch(j->c->route, &j->req, &j->res);
     if (j->res.generation_changed) {
         /* a write: look at the store now rather than at the watcher's next tick */
         int changed = 0;
@@ -340,7 +335,7 @@ static void job_run(bc_job *job, bc_store *store)
                     "again shortly",
                     note);
     }
-    if (j->exec == EXEC_WRITER)
+    if (j->exec == BC_EXEC_WRITER)
         malloc_trim(0); /* a write is rare and can be big (a 1 MiB article): give it back */
     if (j->key != NULL && j->res.status == 200 && j->res.cacheable) {
         j->entry = bc_cache_put_tagged(h->cache, j->key, &j->res, j->gzip, j->c->route);
@@ -394,10 +389,10 @@ static enum MHD_Result start_job(struct MHD_Connection *con, req_ctx *c, int exe
     MHD_suspend_connection(con);
     if (bc_workers_submit(pool_of(h, exec), &j->job) != BC_OK) {
         unavailable(j, "overloaded", "the server is busy; try again shortly",
-                    exec == EXEC_WRITER   ? "refused: the writer's queue is full"
-                    : exec == EXEC_BULK   ? "refused: the bulk queue is full"
-                    : exec == EXEC_SEARCH ? "refused: the search queue is full"
-                                          : "refused: the workers' queue is full");
+                    exec == BC_EXEC_WRITER   ? "refused: the writer's queue is full"
+                    : exec == BC_EXEC_BULK   ? "refused: the bulk queue is full"
+                    : exec == BC_EXEC_SEARCH ? "refused: the search queue is full"
+                                             : "refused: the workers' queue is full");
         MHD_resume_connection(con);
     }
     return MHD_YES;
@@ -580,11 +575,11 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const c
         req.authorization = c->head.authorization;
         req.content_type = c->head.content_type;
         int exec = bc_http_exec_of(c->method, c->route);
-        if (exec != EXEC_INLINE)
+        if (exec != BC_EXEC_INLINE)
             return start_job(con, c, exec, &req, key, gzip);
         c->outcome = BC_OUTCOME_BUILT;
         req.live = h->live;
-        bc_router_dispatch(&req, &res);
+        bc_router_dispatch(c->route, &req, &res);
     }
     enum MHD_Result ret = bc_http_send(con, c, &res);
     bc_response_free(&res);

@@ -147,7 +147,7 @@ static int takes_body(req_ctx *c)
     if (bc_url_decode(uri, q ? (size_t)(q - uri) : strlen(uri), 0, &c->arena, &path, &err) != BC_OK)
         return 0; /* the last call answers the malformed path */
     int route = bc_router_route_of(path);
-    if (bc_http_exec_of(c->method, route) != EXEC_WRITER)
+    if (bc_http_exec_of(c->method, route) != BC_EXEC_WRITER)
         return 0;
     const bc_method *m = bc_router_method(bc_router_route(route), c->method);
     return m != NULL && m->role > 0 ? m->role : BC_ROLE_INGEST;

@@ -19,6 +19,7 @@
 #include "bordercoop/reaper.h"
 #include "bordercoop/request.h"
 #include "bordercoop/response.h"
+#include "bordercoop/router.h"
 #include "bordercoop/workers.h"
 
 #include <microhttpd.h>
@@ -40,18 +41,12 @@
 typedef struct req_ctx req_ctx;
 typedef struct job_state job_state;
 
-/* Where a request runs: the route table's execution class (router.h), and the gate. */
-enum exec_class {
-    EXEC_INLINE, /* on the I/O thread: touches neither the store nor anything slow */
-    EXEC_WORKER, /* on the worker pool: reads the store, or builds something costly */
-    EXEC_WRITER, /* on the writer: changes the store */
-    EXEC_BULK,   /* on the bulk thread: reads the whole store, with its own budget */
-    EXEC_SEARCH, /* on the search lane: full-text search, kept apart from other reads */
-    EXEC_GATE,   /* on the worker pool: a write's key, checked before its body is read */
-};
+/* Where a request runs: the route table's bc_exec (router.h), or EXEC_GATE: on the
+ * worker pool, a write's key checked before its body is read. */
+#define EXEC_GATE (BC_EXEC_SEARCH + 1)
 
-/* The class of method on route (a bc_router_route_of index, -1 for none): the route's,
- * or EXEC_INLINE for what the table answers alone (404, 405, OPTIONS). */
+/* The bc_exec of method on route (a bc_router_route_of index, -1 for none), or
+ * BC_EXEC_INLINE for what the table answers alone (404, 405, OPTIONS). */
 int bc_http_exec_of(const char *method, int route);
 
 /* Where a request stands between its head and its answer. */

@@ -13,19 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-const bc_resource *const bc_resources[] = {
-    &bc_res_meetings,
-    &bc_res_trade_figures,
-    &bc_res_figures,
-    &bc_res_projects,
-    &bc_res_protocols,
-    &bc_res_provinces,
-    &bc_res_people,
-    &bc_res_sources,
-    &bc_res_mechanisms,
-    &bc_res_events,
-    NULL,
-};
+#define RESOURCE_ENTRY(name, res, flags) &(res),
+const bc_resource *const bc_resources[] = {BC_COLLECTIONS(RESOURCE_ENTRY) NULL};
+#undef RESOURCE_ENTRY
 
 int bc_resolve_alias(bc_request *req, const char *entity, const char *input, const char **id,
                      bc_err *err)

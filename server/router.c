@@ -18,21 +18,27 @@
 #include <stdio.h>
 #include <string.h>
 
-/* The two routes of a collection (resource.h): its list, which also speaks CSV, and
- * its items. NAME is the descriptor's name as a literal (test_router checks they agree). */
-#define LIST_ROUTE_AS(name, res, fmts)                                                             \
-    .pattern = "/v1/" name, .get = {bc_resource_list}, .formats = (fmts), .data = &(res)
-#define LIST_ROUTE(name, res) LIST_ROUTE_AS(name, res, BC_FMT_JSON | BC_FMT_CSV)
-#define ITEM_ROUTE(name, res)                                                                      \
+/* The two routes of each collection of BC_COLLECTIONS (resource.h): its list, which also
+ * speaks CSV (and GeoJSON when it is a map, and takes POST when it adds articles), and
+ * its items. */
+#define LIST_FORMATS(flags)                                                                        \
+    (BC_FMT_JSON | BC_FMT_CSV | (((flags)&BC_COLLECTION_GEO) ? BC_FMT_GEOJSON : 0))
+#define IF_INGEST(flags, yes, no) (((flags)&BC_COLLECTION_INGEST) ? (yes) : (no))
+#define LIST_POST(flags)                                                                           \
     {                                                                                              \
-        .pattern = "/v1/" name "/{id}", .get = {bc_resource_get}, .formats = BC_FMT_JSON,          \
-        .data = &(res)                                                                             \
+        IF_INGEST(flags, bc_handle_ingest, NULL),                                                  \
+            IF_INGEST(flags, BC_EXEC_WRITER, BC_EXEC_WORKER), IF_INGEST(flags, BC_ROLE_INGEST, 0)  \
     }
-#define COLLECTION(name, res) {LIST_ROUTE(name, res)}, ITEM_ROUTE(name, res)
-/* A collection whose list is also a map: GeoJSON besides JSON and CSV (the descriptor's
- * `geo`; test_router checks they agree). */
-#define GEO_COLLECTION(name, res)                                                                  \
-    {LIST_ROUTE_AS(name, res, BC_FMT_JSON | BC_FMT_CSV | BC_FMT_GEOJSON)}, ITEM_ROUTE(name, res)
+#define COLLECTION_ROUTES(name, res, flags)                                                        \
+    {.pattern = "/v1/" name,                                                                       \
+     .get = {bc_resource_list},                                                                    \
+     .post = LIST_POST(flags),                                                                     \
+     .formats = LIST_FORMATS(flags),                                                               \
+     .data = &(res)},                                                                              \
+        {.pattern = "/v1/" name "/{id}",                                                           \
+         .get = {bc_resource_get},                                                                 \
+         .formats = BC_FMT_JSON,                                                                   \
+         .data = &(res)},
 
 const bc_route bc_routes[] = {
     {"/", .get = {bc_handle_root}, .formats = BC_FMT_JSON | BC_FMT_HTML},
@@ -51,18 +57,7 @@ const bc_route bc_routes[] = {
     {"/v1/export.ndjson", .get = {bc_handle_export, BC_EXEC_BULK}, .formats = BC_FMT_NDJSON},
     {"/v1/export/index.json", .get = {bc_handle_export_index, BC_EXEC_BULK},
      .formats = BC_FMT_JSON},
-    COLLECTION("meetings", bc_res_meetings),
-    COLLECTION("trade-figures", bc_res_trade_figures),
-    COLLECTION("figures", bc_res_figures),
-    GEO_COLLECTION("border-gate-projects", bc_res_projects),
-    COLLECTION("protocols", bc_res_protocols),
-    GEO_COLLECTION("provinces", bc_res_provinces),
-    COLLECTION("people", bc_res_people),
-    {LIST_ROUTE("sources", bc_res_sources),
-     .post = {bc_handle_ingest, BC_EXEC_WRITER, BC_ROLE_INGEST}},
-    ITEM_ROUTE("sources", bc_res_sources),
-    COLLECTION("mechanisms", bc_res_mechanisms),
-    COLLECTION("events", bc_res_events),
+    BC_COLLECTIONS(COLLECTION_ROUTES)
     /* the review step (review_api.h): a key with role review; on the writer, so the
      * queue and the log read what the last decision wrote and a read records the key's
      * use */
@@ -109,19 +104,14 @@ static int match(const char *pattern, const char *path, const char **cap, size_t
     return *s == '\0';
 }
 
-static int find(const char *path, const char **cap, size_t *cap_len)
-{
-    for (size_t i = 0; i < bc_routes_count; i++)
-        if (match(bc_routes[i].pattern, path, cap, cap_len))
-            return (int)i;
-    return -1;
-}
-
 int bc_router_route_of(const char *path)
 {
     const char *cap;
     size_t n;
-    return find(path, &cap, &n);
+    for (size_t i = 0; i < bc_routes_count; i++)
+        if (match(bc_routes[i].pattern, path, &cap, &n))
+            return (int)i;
+    return -1;
 }
 
 const bc_route *bc_router_route(int i)
@@ -183,11 +173,15 @@ static int choose_format(const bc_route *r, const bc_request *req)
     return (int)(ok & -ok);
 }
 
-int bc_router_dispatch(bc_request *req, bc_response *res)
+int bc_router_dispatch(int route, bc_request *req, bc_response *res)
 {
-    const char *cap;
-    size_t cap_len;
-    int i = find(req->path, &cap, &cap_len);
+    const char *cap = NULL;
+    size_t cap_len = 0;
+    int i = route;
+    /* the path's segment for the route's {name}: a match against the one pattern */
+    if (i >= 0 &&
+        ((size_t)i >= bc_routes_count || !match(bc_routes[i].pattern, req->path, &cap, &cap_len)))
+        i = -1;
     if (i < 0) {
         size_t n = strlen(req->path);
         if (n > 1 && req->path[n - 1] == '/')

@@ -131,8 +131,8 @@ typedef struct bc_resource {
                                    * columns), terminated by name NULL */
     const char *inferred_col;     /* the JSON array of inferred field paths ("m.inferred") */
     const bc_facet *facets;       /* ?facets= whitelist, terminated by name NULL */
-    const bc_geo *geo;            /* NULL, or how items are drawn as GeoJSON (the route
-                                   * must offer BC_FMT_GEOJSON exactly when this is set) */
+    const bc_geo *geo;            /* NULL, or how items are drawn as GeoJSON (set exactly
+                                   * when BC_COLLECTIONS gives BC_COLLECTION_GEO) */
 } bc_resource;
 
 /* Constant SQL for the common kinds of lookup. */
@@ -195,12 +195,34 @@ typedef struct bc_resource {
         "exact", BC_PARAM_BOOL, "? IN (0, 1)", NULL, NULL, NULL, 0, 0, 1                           \
     }
 
-/* The collections served under /v1, terminated by NULL. */
-extern const bc_resource *const bc_resources[];
+/* The collections served under /v1, the one list of them, in routing order:
+ * X(path segment, descriptor, flags). It is expanded into the declarations below,
+ * bc_resources[] (resource.c) and the route table (router.c: a list and an item route
+ * each). The path segment is the descriptor's `name`; flags are constants the route table
+ * can be initialised from (test_router checks both against the descriptors). */
+#define BC_COLLECTIONS(X)                                                                          \
+    X("meetings", bc_res_meetings, 0)                                                              \
+    X("trade-figures", bc_res_trade_figures, 0)                                                    \
+    X("figures", bc_res_figures, 0)                                                                \
+    X("border-gate-projects", bc_res_projects, BC_COLLECTION_GEO)                                  \
+    X("protocols", bc_res_protocols, 0)                                                            \
+    X("provinces", bc_res_provinces, BC_COLLECTION_GEO)                                            \
+    X("people", bc_res_people, 0)                                                                  \
+    X("sources", bc_res_sources, BC_COLLECTION_INGEST)                                             \
+    X("mechanisms", bc_res_mechanisms, 0)                                                          \
+    X("events", bc_res_events, 0)
+/* Flags of BC_COLLECTIONS. */
+enum {
+    BC_COLLECTION_GEO = 1,    /* the list is also a map (GeoJSON): the descriptor has `geo` */
+    BC_COLLECTION_INGEST = 2, /* POST to the list adds an article (ingest_api.h) */
+};
 
-extern const bc_resource bc_res_meetings, bc_res_figures, bc_res_trade_figures, bc_res_projects,
-    bc_res_protocols, bc_res_provinces, bc_res_people, bc_res_sources, bc_res_mechanisms,
-    bc_res_events;
+#define BC_COLLECTION_EXTERN(name, res, flags) extern const bc_resource res;
+BC_COLLECTIONS(BC_COLLECTION_EXTERN)
+#undef BC_COLLECTION_EXTERN
+
+/* The descriptors of BC_COLLECTIONS, in its order, terminated by NULL. */
+extern const bc_resource *const bc_resources[];
 
 /* GET /v1/<name>: req->route_data is the bc_resource. Fills res (200 or a problem);
  * returns its status. */

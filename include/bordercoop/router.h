@@ -69,12 +69,13 @@ const bc_route *bc_router_route(int i);
  * it (OPTIONS, answered by the router, included). */
 const bc_method *bc_router_method(const bc_route *r, const char *method);
 
-/* Routes req: sets req->route_data, req->route_id and req->format (the representation
- * chosen among the route's formats) and calls the method's handler. Answers 404 for
- * unknown paths, 405 (with Allow) for methods the route does not allow, 204 (with
- * Allow) for OPTIONS, and 406 when Accept admits none of the route's formats. Returns
- * the response status. */
-int bc_router_dispatch(bc_request *req, bc_response *res);
+/* Routes req to route (the bc_router_route_of index of req->path, -1 for none): sets
+ * req->route_data, req->route_id and req->format (the representation chosen among the
+ * route's formats) and calls the method's handler. Answers 404 for unknown paths (and a
+ * route whose pattern does not match the path), 405 (with Allow) for methods the route does not
+ * allow, 204 (with Allow) for OPTIONS, and 406 when Accept admits none of the route's formats.
+ * Returns the response status. */
+int bc_router_dispatch(int route, bc_request *req, bc_response *res);
 
 /* Writes the pattern of route i into buf (its metrics label); 0 when there is none. */
 int bc_router_route_name(int i, char *buf, size_t n);

@@ -125,7 +125,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             req.authorization = "Bearer " TOKEN;
             req.content_type = "application/json";
         }
-        int st = bc_router_dispatch(&req, &res);
+        int st = bc_router_dispatch(bc_router_route_of(req.path), &req, &res);
         if (!allowed_status(st))
             fail(method, path, query, st, &res, "unexpected status");
         if (st != res.status)

@@ -251,7 +251,7 @@ static inline bc_request fx_req(bc_store *s, const char *method, const char *pat
 static inline int fx_run(bc_handler h, bc_request *req, bc_response *res)
 {
     bc_response_init(res);
-    int status = h ? h(req, res) : bc_router_dispatch(req, res);
+    int status = h ? h(req, res) : bc_router_dispatch(bc_router_route_of(req->path), req, res);
     bc_arena_free(req->arena);
     assert_int_equal(res->status, status);
     return status;

@@ -44,7 +44,7 @@ static int post_as_writer(const char *path, const char *query, const char *body)
     req.content_type = "application/json";
     bc_response res;
     bc_response_init(&res);
-    int status = bc_router_dispatch(&req, &res);
+    int status = bc_router_dispatch(bc_router_route_of(req.path), &req, &res);
     assert_int_equal(res.status, status);
     assert_string_equal(res.content_type, "application/problem+json");
     json_t *j = fx_json_body(&res);

@@ -63,7 +63,8 @@ static int send_post(post p, bc_response *res)
     req.authorization = p.authorization;
     req.content_type = p.content_type;
     bc_response_init(res);
-    int status = p.via_router ? bc_router_dispatch(&req, res) : bc_handle_ingest(&req, res);
+    int status = p.via_router ? bc_router_dispatch(bc_router_route_of(req.path), &req, res)
+                              : bc_handle_ingest(&req, res);
     bc_arena_free(&arena);
     assert_int_equal(res->status, status);
     return status;

@@ -263,6 +263,45 @@ static void collections_follow_the_descriptors(void **state)
     for (size_t k = 0; k < bc_routes_count; k++)
         lists += bc_routes[k].get.fn == bc_resource_list;
     assert_int_equal(lists, n);
+    /* the one list of collections agrees with the descriptors it names: the segment is
+     * the descriptor's name, GEO exactly where it draws items, POST only to add articles */
+    size_t k = 0;
+#define CHECK_COLLECTION(segment, res, flags)                                                      \
+    assert_ptr_equal(bc_resources[k++], &(res));                                                   \
+    assert_string_equal((res).name, segment);                                                      \
+    assert_int_equal(((flags)&BC_COLLECTION_GEO) != 0, (res).geo != NULL);                         \
+    assert_int_equal(                                                                              \
+        ((flags)&BC_COLLECTION_INGEST) != 0,                                                       \
+        bc_router_method(bc_router_route(bc_router_route_of("/v1/" segment)), "POST") != NULL);
+    BC_COLLECTIONS(CHECK_COLLECTION)
+#undef CHECK_COLLECTION
+    assert_int_equal(k, n);
+}
+
+/* The router dispatches to the route it is given: a path the route does not match, or no
+ * route, is a 404, not another route's answer. */
+static void dispatch_takes_the_matched_route(void **state)
+{
+    (void)state;
+    bc_response res;
+    bc_arena arena = BC_ARENA_INIT;
+    bc_request req = fx_req(S, "GET", "/v1/meetings", "limit=1", BC_FMT_JSON, 0, &arena);
+    int meetings = bc_router_route_of("/v1/meetings"), health = bc_router_route_of("/healthz");
+    assert_true(meetings >= 0 && health >= 0);
+    bc_response_init(&res);
+    assert_int_equal(bc_router_dispatch(health, &req, &res), 404);
+    assert_non_null(strstr(res.body.data, "no resource at '/v1/meetings'"));
+    bc_response_free(&res);
+    bc_response_init(&res);
+    assert_int_equal(bc_router_dispatch(-1, &req, &res), 404);
+    bc_response_free(&res);
+    bc_response_init(&res);
+    assert_int_equal(bc_router_dispatch((int)bc_routes_count, &req, &res), 404);
+    bc_response_free(&res);
+    bc_response_init(&res);
+    assert_int_equal(bc_router_dispatch(meetings, &req, &res), 200);
+    bc_response_free(&res);
+    bc_arena_free(&arena);
 }
 
 static void methods_and_execution_classes(void **state)
@@ -335,6 +374,7 @@ int main(void)
         cmocka_unit_test(query_parameters_are_refused),
         cmocka_unit_test(representations_come_from_the_table),
         cmocka_unit_test(collections_follow_the_descriptors),
+        cmocka_unit_test(dispatch_takes_the_matched_route),
         cmocka_unit_test(methods_and_execution_classes),
         cmocka_unit_test(post_to_sources_and_405_elsewhere),
     };

@@ -2,6 +2,9 @@
  * curation.h). */
 #include "bordercoop/curation.h"
 
+#include "bordercoop/query.h"
+#include "bordercoop/resource.h"
+
 #include <string.h>
 #include <strings.h>
 
@@ -18,27 +21,16 @@ const char *bc_curation_set(const char *name)
 
 int bc_curation_param(bc_request *req, bc_response *res, const char **out)
 {
-    bc_qpair *pairs;
+    static const bc_param_spec PARAMS[] = {{"curation", BC_PARAM_TEXT}, {NULL}};
+    bc_param ps[BC_QUERY_MAX_PAIRS];
     size_t n;
-    int st = bc_request_query(req, res, &pairs, &n);
-    if (st != 0)
+    int st = bc_params_parse(req, PARAMS, NULL, ps, &n, res);
+    if (st != 0 || n == 0)
         return st;
-    for (size_t i = 0; i < n; i++) {
-        const char *k = pairs[i].key, *v = pairs[i].value;
-        if (strcmp(k, "curation") != 0)
-            return bc_problem(res, 400, "unknown_parameter", k,
-                              "unknown parameter '%.60s'; %s %s takes only curation", k,
-                              req->method, req->path);
-        if (i > 0)
-            return bc_problem(res, 400, "duplicate_parameter", k,
-                              "parameter '%.60s' is given more than once", k);
-        if (v[0] == '\0')
-            return bc_problem(res, 400, "invalid_parameter", k, "parameter 'curation' is empty");
-        const char *set = bc_curation_set(v);
-        if (set == NULL)
-            return bc_problem(res, 400, "invalid_parameter", k,
-                              "unknown curation '%.40s'; allowed: " BC_CURATION_ALLOWED, v);
-        *out = set;
-    }
+    const char *set = bc_curation_set(ps[0].text);
+    if (set == NULL)
+        return bc_problem(res, 400, "invalid_parameter", "curation",
+                          "unknown curation '%.40s'; allowed: " BC_CURATION_ALLOWED, ps[0].text);
+    *out = set;
     return 0;
 }

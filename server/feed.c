@@ -6,6 +6,8 @@
 #include "bordercoop/alloc.h"
 #include "bordercoop/changes.h"
 #include "bordercoop/export.h"
+#include "bordercoop/query.h"
+#include "bordercoop/resource.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,84 +28,50 @@ static int store_failed(bc_request *req, bc_response *res, const char *what)
     return bc_problem_internal(res, NULL, "%s failed", what);
 }
 
+static const bc_param_spec CHANGES_PARAMS[] = {
+    {"since", BC_PARAM_TEXT},
+    {"limit", BC_PARAM_INT, NULL, NULL, NULL, NULL, 0, 1, BC_CHANGES_LIMIT_MAX},
+    {"kind", BC_PARAM_TEXT},
+    BC_CURATION_FILTER(NULL),
+    {NULL},
+};
+
 static int parse_changes(bc_request *req, bc_response *res, changes_query *q)
 {
     q->since = 0;
     q->since_given = 0;
     q->limit = BC_CHANGES_LIMIT_DEFAULT;
-    q->kind = NULL;
-    q->curation = NULL;
-    bc_qpair *pairs;
+    bc_param ps[BC_QUERY_MAX_PAIRS];
     size_t n;
-    int status = bc_request_query(req, res, &pairs, &n);
+    int status = bc_params_parse(req, CHANGES_PARAMS, NULL, ps, &n, res);
     if (status != 0)
         return status;
-    int seen[4] = {0};
-    for (size_t i = 0; i < n; i++) {
-        const char *k = pairs[i].key, *v = pairs[i].value;
-        int which = strcmp(k, "since") == 0      ? 0
-                    : strcmp(k, "limit") == 0    ? 1
-                    : strcmp(k, "kind") == 0     ? 2
-                    : strcmp(k, "curation") == 0 ? 3
-                                                 : -1;
-        if (which < 0)
-            return bc_problem(res, 400, "unknown_parameter", k,
-                              "unknown parameter '%.60s'; allowed: since, limit, kind, curation",
-                              k);
-        if (seen[which]++)
-            return bc_problem(res, 400, "duplicate_parameter", k,
-                              "parameter '%s' is given more than once", k);
+    const bc_param *limit = bc_params_get(ps, n, "limit");
+    if (limit != NULL)
+        q->limit = limit->num;
+    q->curation = bc_params_text(ps, n, "curation", NULL);
+    const char *since = bc_params_text(ps, n, "since", NULL);
+    if (since != NULL) {
         char *end = NULL;
-        if (which == 0) {
-            long long s = strtoll(v, &end, 10);
-            if (*v == '\0' || *end != '\0' || s < 0 || v[0] == '-' || v[0] == '+')
-                return bc_problem(res, 400, "invalid_parameter", "since",
-                                  "since must be a sequence number (0 or more) from an entry's "
-                                  "seq or meta.next_since, got '%.40s'",
-                                  v);
-            q->since = s;
-            q->since_given = 1;
-        } else if (which == 3) {
-            int known = 0;
-            bc_err err;
-            sqlite3_stmt *st;
-            if (bc_store_stmt(req->store,
-                              "SELECT name FROM curation_sets WHERE name = ?1 COLLATE NOCASE "
-                              "LIMIT 1",
-                              &st, &err) != 0)
-                return bc_problem_internal(res, NULL, "reading the curation sets");
-            sqlite3_bind_text(st, 1, v, -1, SQLITE_TRANSIENT);
-            if (sqlite3_step(st) == SQLITE_ROW) {
-                const char *name = (const char *)sqlite3_column_text(st, 0);
-                q->curation = name ? bc_arena_strndup(req->arena, name, strlen(name)) : NULL;
-                known = q->curation != NULL;
-            }
-            sqlite3_reset(st);
-            if (!known)
-                return bc_problem(res, 400, "invalid_parameter", "curation",
-                                  "unknown curation '%.40s'; allowed: trusted, all, curated, "
-                                  "reviewed, extracted, rejected",
-                                  v);
-        } else if (which == 1) {
-            long l = strtol(v, &end, 10);
-            if (*v == '\0' || *end != '\0' || l < 1 || l > BC_CHANGES_LIMIT_MAX)
-                return bc_problem(res, 400, "invalid_parameter", "limit",
-                                  "limit must be a whole number from 1 to %d, got '%.40s'",
-                                  BC_CHANGES_LIMIT_MAX, v);
-            q->limit = l;
-        } else {
-            if (bc_doc_kind_find(v) == NULL) {
-                bc_buf list = BC_BUF_INIT;
-                for (const bc_doc_kind *d = bc_doc_kinds; d->type != NULL; d++)
-                    bc_buf_printf(&list, "%s%s", list.len ? ", " : "", d->type);
-                int st =
-                    bc_problem(res, 400, "invalid_parameter", "kind",
-                               "unknown kind '%.40s'; allowed: %s", v, list.data ? list.data : "");
-                bc_buf_free(&list);
-                return st;
-            }
-            q->kind = v;
-        }
+        long long v = strtoll(since, &end, 10);
+        if (*end != '\0' || v < 0 || since[0] == '-' || since[0] == '+')
+            return bc_problem(res, 400, "invalid_parameter", "since",
+                              "since must be a sequence number (0 or more) from an entry's "
+                              "seq or meta.next_since, got '%.40s'",
+                              since);
+        q->since = v;
+        q->since_given = 1;
+    }
+    q->kind = bc_params_text(ps, n, "kind", NULL);
+    if (q->kind != NULL && bc_doc_kind_find(q->kind) == NULL) {
+        bc_buf list = BC_BUF_INIT;
+        for (const bc_doc_kind *d = bc_doc_kinds; d->type != NULL; d++)
+            bc_buf_printf(&list, "%s%s", list.len ? ", " : "", d->type);
+        int st =
+            bc_problem(res, 400, "invalid_parameter", "kind", "unknown kind '%.40s'; allowed: %s",
+                       q->kind, list.data ? list.data : "");
+        bc_buf_free(&list);
+        return st;
     }
     return 0;
 }

@@ -40,6 +40,172 @@ static int opt_string(json_t *obj, const char *key, const char **out, bc_respons
     return 0;
 }
 
+/* Reads the request body into in (its strings borrowed from *body, which the caller
+ * json_decref()s, on failure too): a JSON object with known fields only, then the
+ * ingest's own validation. 0, or fills res and returns its status. */
+static int read_input(bc_request *req, json_t **body, bc_ingest_input *in, bc_response *res)
+{
+    json_error_t je;
+    int oom;
+    *body =
+        bc_json_loadb(req->body ? req->body : "", req->body_len, JSON_REJECT_DUPLICATES, &je, &oom);
+    if (oom)
+        return bc_problem_internal(res, NULL, "out of memory reading the body");
+    if (*body == NULL)
+        return bc_problem(res, 400, "malformed_json", NULL,
+                          "the body is not valid JSON: %s "
+                          "(line %d, column %d)",
+                          je.text, je.line, je.column);
+    static const char *const keys[] = {"text",         "lang",      "title",  "url",
+                                       "published_on", "publisher", "author", NULL};
+    if (!json_is_object(*body))
+        return bc_problem(res, 400, "malformed_json", NULL, "the body must be a JSON object");
+    const char *key;
+    json_t *v;
+    int status = 0;
+    json_object_foreach(*body, key, v)
+    {
+        int known = 0;
+        for (const char *const *k = keys; *k && !known; k++)
+            known = strcmp(*k, key) == 0;
+        if (!known && status == 0)
+            status = bc_problem(res, 400, "invalid_field", key,
+                                "unknown field '%.60s'; allowed: text, lang, title, url, "
+                                "published_on, publisher, author",
+                                key);
+    }
+    in->max_bytes =
+        req->cfg->max_article_bytes > 0 ? (size_t)req->cfg->max_article_bytes : BC_INGEST_MAX_TEXT;
+    const char **slots[] = {&in->text,         &in->lang,      &in->title, &in->url,
+                            &in->published_on, &in->publisher, &in->author};
+    for (size_t i = 0; status == 0 && i < 7; i++)
+        status = opt_string(*body, keys[i], slots[i], res);
+    if (status != 0)
+        return status;
+    if (in->text != NULL)
+        in->len = json_string_length(json_object_get(*body, "text"));
+    /* language codes ignore case, like every vocabulary filter, and a BCP-47 tag is its
+     * language ("zh-CN" is zh); anything else is refused by the validation */
+    if (in->lang != NULL && bc_extract_lang_base(in->lang) != NULL)
+        in->lang = bc_extract_lang_base(in->lang);
+    char field[32];
+    bc_err err;
+    if (bc_ingest_validate(in, field, &err) != BC_OK)
+        return bc_problem(res, err.code == BC_ETOOBIG ? 413 : 400,
+                          err.code == BC_ETOOBIG ? "body_too_large" : "invalid_field", field, "%s",
+                          err.msg);
+    return 0;
+}
+
+/* Ingests in on the live store's writer into r. 0, or fills res (503 when the store
+ * cannot be written or another writer holds it, else 500) and returns its status. */
+static int store_article(bc_request *req, const bc_ingest_input *in, const bc_identity *who,
+                         bc_ingest_result *r, bc_response *res)
+{
+    bc_err err;
+    bc_store *w = req->live ? bc_live_writer_acquire(req->live, &err) : NULL;
+    if (req->live == NULL)
+        bc_err_set(&err, BC_EIO, "this server has no writable store");
+    if (w == NULL)
+        return bc_problem(res, 503, "store_unavailable", NULL, "the store cannot be written: %s",
+                          err.msg);
+    int rc = bc_ingest(w, in, r, &err);
+    bc_err ignored;
+    if (who->key_id > 0)
+        bc_keys_touch(w, who->key_id, 60, &ignored);
+    bc_live_writer_release(req->live);
+    char why[1400];
+    if (rc == BC_OK && !bc_live_store_ok(req->live, why, sizeof why)) {
+        /* the store went while the write ran: never acknowledge a commit into a file (or
+         * log) that is no longer at the store's path */
+        snprintf(res->log_note, sizeof res->log_note, "%.255s", why);
+        return bc_problem(res, 503, "store_unavailable", NULL, "the store cannot be written: %s",
+                          why);
+    }
+    if (rc == BC_EBUSY) {
+        /* another writer (bordercoop load or ingest) holds the store */
+        snprintf(res->log_note, sizeof res->log_note, "%.255s", err.msg);
+        int status = bc_problem(res, 503, "store_busy", NULL,
+                                "another writer holds the store; nothing was written, "
+                                "try again shortly");
+        bc_response_header(res, "Retry-After", "2");
+        return status;
+    }
+    if (rc == BC_ECONFLICT) {
+        /* a republished copy: the problem names the stored article */
+        int status = bc_problem(res, 409, "duplicate_article", "text", "%s", err.msg);
+        if (res->body.len > 0 && res->body.data[res->body.len - 1] == '}') {
+            res->body.len--;
+            bc_buf_puts(&res->body, ",\"duplicate_of\":{\"id\":");
+            bc_buf_json_string(&res->body, r->duplicate_of, strlen(r->duplicate_of));
+            bc_buf_puts(&res->body, ",\"links\":{\"self\":\"/v1/sources/");
+            bc_url_encode(&res->body, r->duplicate_of);
+            bc_buf_puts(&res->body, "\"}}}");
+        }
+        return status;
+    }
+    if (rc != BC_OK)
+        return bc_problem_internal(res, err.msg,
+                                   "the article could not be stored; nothing was written");
+    return 0;
+}
+
+/* Answers with the stored source document and what was extracted from it. */
+static int answer(bc_request *req, const bc_ingest_result *r, bc_response *res)
+{
+    sqlite3_stmt *st;
+    bc_err err;
+    bc_buf *b = &res->body;
+    bc_buf_printf(b, "{\"created\":%s,\"source\":", r->created ? "true" : "false");
+    int rc = bc_store_stmt(req->store, "SELECT doc FROM v_source_doc WHERE id = ?1", &st, &err);
+    if (rc == BC_OK) {
+        sqlite3_bind_text(st, 1, r->source_id, -1, SQLITE_STATIC);
+        if (sqlite3_step(st) == SQLITE_ROW)
+            bc_buf_append(b, sqlite3_column_text(st, 0), (size_t)sqlite3_column_bytes(st, 0));
+        else
+            rc = bc_store_error(req->store, &err, "reading the stored article back");
+        sqlite3_reset(st);
+    }
+    if (rc != BC_OK) {
+        /* stored, but not readable through this connection: say so, do not send half */
+        bc_problem_internal(res, err.msg, "the article was stored as %s but could not be read back",
+                            r->source_id);
+        res->generation_changed = r->created;
+        return 500;
+    }
+    bc_buf_printf(b, ",\"lang\":{\"code\":\"%s\",\"detected\":%s,\"confidence\":%.2f}", r->lang,
+                  r->lang_detected ? "true" : "false", r->lang_confidence);
+    bc_buf_printf(b,
+                  ",\"extracted\":{\"figures\":%d,\"meetings\":%d,\"events\":%d,"
+                  "\"border_gate_projects\":%d,\"project_events\":%d,\"participants\":%d,"
+                  "\"same_as_known_meetings\":%d,\"citations\":%d,\"dates_without_year\":%d,"
+                  "\"not_stored\":{\"below_confidence\":%d,\"without_measure\":%d,"
+                  "\"without_mechanism\":%d}},",
+                  r->figures, r->meetings, r->events, r->projects, r->project_events,
+                  r->participants, r->linked, r->citations, r->dates_without_year,
+                  r->below_threshold, r->without_measure, r->without_mechanism);
+    if (!r->created) {
+        /* metadata this request gave that the stored article keeps as first given */
+        bc_buf_puts(b, "\"not_updated\":[");
+        for (const char *p = r->not_updated; *p != '\0';) {
+            size_t n = strcspn(p, ",");
+            bc_buf_printf(b, "%s\"%.*s\"", p == r->not_updated ? "" : ",", (int)n, p);
+            p += n + (p[n] == ',');
+        }
+        bc_buf_puts(b, "],");
+    }
+    bc_buf_printf(b, "\"content_version\":\"%s\",\"links\":{\"self\":\"/v1/sources/",
+                  r->content_version);
+    bc_url_encode(b, r->source_id);
+    bc_buf_puts(b, "\",\"figures\":\"/v1/figures?curation=extracted\"}}");
+    bc_buf location = BC_BUF_INIT;
+    bc_url_encode(&location, r->source_id);
+    bc_response_header(res, "Location", "/v1/sources/%s", location.data ? location.data : "");
+    bc_buf_free(&location);
+    res->generation_changed = r->created;
+    return res->status = r->created ? 201 : 200;
+}
+
 int bc_handle_ingest(bc_request *req, bc_response *res)
 {
     bc_identity who;
@@ -51,156 +217,16 @@ int bc_handle_ingest(bc_request *req, bc_response *res)
     if (!is_json(req->content_type))
         return bc_problem(res, 415, "unsupported_media_type", NULL,
                           "send the article as application/json: {\"text\": ...}");
-    int rejected = bc_reject_params(req, res);
-    if (rejected != 0)
-        return rejected;
-    bc_err err;
-    json_error_t je;
-    int oom;
-    json_t *body =
-        bc_json_loadb(req->body ? req->body : "", req->body_len, JSON_REJECT_DUPLICATES, &je, &oom);
-    if (oom)
-        return bc_problem_internal(res, NULL, "out of memory reading the body");
-    if (body == NULL)
-        return bc_problem(res, 400, "malformed_json", NULL,
-                          "the body is not valid JSON: %s "
-                          "(line %d, column %d)",
-                          je.text, je.line, je.column);
-    int status = 0;
-    static const char *const keys[] = {"text",         "lang",      "title",  "url",
-                                       "published_on", "publisher", "author", NULL};
-    if (!json_is_object(body))
-        status = bc_problem(res, 400, "malformed_json", NULL, "the body must be a JSON object");
-    const char *key;
-    json_t *v;
-    if (status == 0)
-        json_object_foreach(body, key, v)
-        {
-            int known = 0;
-            for (const char *const *k = keys; *k && !known; k++)
-                known = strcmp(*k, key) == 0;
-            if (!known && status == 0)
-                status = bc_problem(res, 400, "invalid_field", key,
-                                    "unknown field '%.60s'; allowed: text, lang, title, url, "
-                                    "published_on, publisher, author",
-                                    key);
-        }
-    bc_ingest_input in = {0};
-    in.actor = who.name;
-    in.max_bytes =
-        req->cfg->max_article_bytes > 0 ? (size_t)req->cfg->max_article_bytes : BC_INGEST_MAX_TEXT;
-    const char **slots[] = {&in.text,         &in.lang,      &in.title, &in.url,
-                            &in.published_on, &in.publisher, &in.author};
-    for (size_t i = 0; status == 0 && i < 7; i++)
-        status = opt_string(body, keys[i], slots[i], res);
-    if (status == 0 && in.text != NULL)
-        in.len = json_string_length(json_object_get(body, "text"));
-    /* language codes ignore case, like every vocabulary filter, and a BCP-47 tag is its
-     * language ("zh-CN" is zh); anything else is refused by the validation */
-    if (status == 0 && in.lang != NULL && bc_extract_lang_base(in.lang) != NULL)
-        in.lang = bc_extract_lang_base(in.lang);
-    char field[32];
-    if (status == 0 && bc_ingest_validate(&in, field, &err) != BC_OK)
-        status = bc_problem(res, err.code == BC_ETOOBIG ? 413 : 400,
-                            err.code == BC_ETOOBIG ? "body_too_large" : "invalid_field", field,
-                            "%s", err.msg);
-    bc_ingest_result r;
-    if (status == 0) {
-        bc_store *w = req->live ? bc_live_writer_acquire(req->live, &err) : NULL;
-        if (req->live == NULL)
-            bc_err_set(&err, BC_EIO, "this server has no writable store");
-        if (w == NULL) {
-            status = bc_problem(res, 503, "store_unavailable", NULL,
-                                "the store cannot be written: %s", err.msg);
-        } else {
-            int rc = bc_ingest(w, &in, &r, &err);
-            bc_err ignored;
-            if (who.key_id > 0)
-                bc_keys_touch(w, who.key_id, 60, &ignored);
-            bc_live_writer_release(req->live);
-            char why[1400];
-            if (rc == BC_OK && !bc_live_store_ok(req->live, why, sizeof why)) {
-                /* the store went while the write ran: never acknowledge a commit into a
-                 * file (or log) that is no longer at the store's path */
-                snprintf(res->log_note, sizeof res->log_note, "%.255s", why);
-                status = bc_problem(res, 503, "store_unavailable", NULL,
-                                    "the store cannot be written: %s", why);
-            } else if (rc == BC_EBUSY) {
-                /* another writer (bordercoop load or ingest) holds the store */
-                snprintf(res->log_note, sizeof res->log_note, "%.255s", err.msg);
-                status = bc_problem(res, 503, "store_busy", NULL,
-                                    "another writer holds the store; nothing was written, "
-                                    "try again shortly");
-                bc_response_header(res, "Retry-After", "2");
-            } else if (rc == BC_ECONFLICT) {
-                /* a republished copy: the problem names the stored article */
-                status = bc_problem(res, 409, "duplicate_article", "text", "%s", err.msg);
-                if (res->body.len > 0 && res->body.data[res->body.len - 1] == '}') {
-                    res->body.len--;
-                    bc_buf_puts(&res->body, ",\"duplicate_of\":{\"id\":");
-                    bc_buf_json_string(&res->body, r.duplicate_of, strlen(r.duplicate_of));
-                    bc_buf_puts(&res->body, ",\"links\":{\"self\":\"/v1/sources/");
-                    bc_url_encode(&res->body, r.duplicate_of);
-                    bc_buf_puts(&res->body, "\"}}}");
-                }
-            } else if (rc != BC_OK) {
-                status = bc_problem_internal(
-                    res, err.msg, "the article could not be stored; nothing was written");
-            }
-        }
-    }
-    json_decref(body);
+    int status = bc_reject_params(req, res);
     if (status != 0)
         return status;
-    /* answer with the stored source document and what was extracted */
-    sqlite3_stmt *st;
-    bc_buf *b = &res->body;
-    bc_buf_printf(b, "{\"created\":%s,\"source\":", r.created ? "true" : "false");
-    int rc = bc_store_stmt(req->store, "SELECT doc FROM v_source_doc WHERE id = ?1", &st, &err);
-    if (rc == BC_OK) {
-        sqlite3_bind_text(st, 1, r.source_id, -1, SQLITE_STATIC);
-        if (sqlite3_step(st) == SQLITE_ROW)
-            bc_buf_append(b, sqlite3_column_text(st, 0), (size_t)sqlite3_column_bytes(st, 0));
-        else
-            rc = bc_store_error(req->store, &err, "reading the stored article back");
-        sqlite3_reset(st);
-    }
-    if (rc != BC_OK) {
-        /* stored, but not readable through this connection: say so, do not send half */
-        bc_problem_internal(res, err.msg, "the article was stored as %s but could not be read back",
-                            r.source_id);
-        res->generation_changed = r.created;
-        return 500;
-    }
-    bc_buf_printf(b, ",\"lang\":{\"code\":\"%s\",\"detected\":%s,\"confidence\":%.2f}", r.lang,
-                  r.lang_detected ? "true" : "false", r.lang_confidence);
-    bc_buf_printf(b,
-                  ",\"extracted\":{\"figures\":%d,\"meetings\":%d,\"events\":%d,"
-                  "\"border_gate_projects\":%d,\"project_events\":%d,\"participants\":%d,"
-                  "\"same_as_known_meetings\":%d,\"citations\":%d,\"dates_without_year\":%d,"
-                  "\"not_stored\":{\"below_confidence\":%d,\"without_measure\":%d,"
-                  "\"without_mechanism\":%d}},",
-                  r.figures, r.meetings, r.events, r.projects, r.project_events, r.participants,
-                  r.linked, r.citations, r.dates_without_year, r.below_threshold, r.without_measure,
-                  r.without_mechanism);
-    if (!r.created) {
-        /* metadata this request gave that the stored article keeps as first given */
-        bc_buf_puts(b, "\"not_updated\":[");
-        for (const char *p = r.not_updated; *p != '\0';) {
-            size_t n = strcspn(p, ",");
-            bc_buf_printf(b, "%s\"%.*s\"", p == r.not_updated ? "" : ",", (int)n, p);
-            p += n + (p[n] == ',');
-        }
-        bc_buf_puts(b, "],");
-    }
-    bc_buf_printf(b, "\"content_version\":\"%s\",\"links\":{\"self\":\"/v1/sources/",
-                  r.content_version);
-    bc_url_encode(b, r.source_id);
-    bc_buf_puts(b, "\",\"figures\":\"/v1/figures?curation=extracted\"}}");
-    bc_buf location = BC_BUF_INIT;
-    bc_url_encode(&location, r.source_id);
-    bc_response_header(res, "Location", "/v1/sources/%s", location.data ? location.data : "");
-    bc_buf_free(&location);
-    res->generation_changed = r.created;
-    return res->status = r.created ? 201 : 200;
+    json_t *body = NULL;
+    bc_ingest_input in = {0};
+    in.actor = who.name;
+    bc_ingest_result r;
+    status = read_input(req, &body, &in, res);
+    if (status == 0)
+        status = store_article(req, &in, &who, &r, res);
+    json_decref(body);
+    return status != 0 ? status : answer(req, &r, res);
 }

@@ -8,14 +8,8 @@
 
 #include <jansson.h>
 
-/* One validated query parameter. */
-typedef struct bound {
-    const bc_param_spec *spec;
-    const char *text;  /* value bound for TEXT and dates */
-    const char *shown; /* value written back into links and meta */
-    long num;          /* INT and BOOL */
-    int dflt;          /* absent from the request: the spec's default applies */
-} bound;
+/* One validated query parameter (the engine's name for bc_param). */
+typedef bc_param bound;
 
 typedef struct sort_key {
     const bc_sort_field *f;
@@ -66,9 +60,6 @@ int bc_list_prepare_detail(bc_request *req, const bc_resource *r, list_query *q,
 
 /* The spec named name in a {NULL}-terminated list (list may be NULL), or NULL. */
 const bc_param_spec *bc_list_find_spec(const bc_param_spec *list, const char *name);
-
-/* The bound value of parameter name among b[0..n), or NULL. */
-const bound *bc_list_find_bound(const bound *b, size_t n, const char *name);
 
 /* ---- resource_sql.c ---- */
 

@@ -72,6 +72,7 @@ static int validate(bc_request *req, const bc_param_spec *spec, const char *valu
     b->spec = spec;
     b->text = b->shown = value;
     b->num = 0;
+    b->dflt = 0;
     if (*value == '\0')
         return bc_problem(res, 400, "invalid_parameter", spec->name,
                           "parameter '%s' must not be empty", spec->name);
@@ -156,9 +157,8 @@ static int validate(bc_request *req, const bc_param_spec *spec, const char *valu
     return status;
 }
 
-/* Parses req->query against the resource's filters and the common parameters. */
-static int bind_query(bc_request *req, const bc_param_spec *filters, const bc_param_spec *common,
-                      bound *out, size_t *nout, bc_response *res)
+int bc_params_parse(bc_request *req, const bc_param_spec *specs, const bc_param_spec *more,
+                    bc_param *out, size_t *nout, bc_response *res)
 {
     bc_qpair *pairs;
     size_t n;
@@ -167,18 +167,19 @@ static int bind_query(bc_request *req, const bc_param_spec *filters, const bc_pa
     if (bad != 0)
         return bad;
     for (size_t i = 0; i < n; i++) {
-        const bc_param_spec *spec = bc_list_find_spec(filters, pairs[i].key);
+        const bc_param_spec *spec = bc_list_find_spec(specs, pairs[i].key);
         if (spec == NULL)
-            spec = bc_list_find_spec(common, pairs[i].key);
+            spec = bc_list_find_spec(more, pairs[i].key);
         if (spec == NULL) {
             bc_buf names = BC_BUF_INIT;
-            list_names(&names, filters, common);
-            int st =
-                names.len == 0
-                    ? bc_problem(res, 400, "unknown_parameter", pairs[i].key,
-                                 "unknown parameter '%s'; this endpoint takes none", pairs[i].key)
-                    : bc_problem(res, 400, "unknown_parameter", pairs[i].key,
-                                 "unknown parameter '%s'; allowed: %s", pairs[i].key, names.data);
+            list_names(&names, specs, more);
+            int st = names.len == 0
+                         ? bc_problem(res, 400, "unknown_parameter", pairs[i].key,
+                                      "unknown parameter '%.60s'; %s %s takes no query parameters",
+                                      pairs[i].key, req->method, req->path)
+                         : bc_problem(res, 400, "unknown_parameter", pairs[i].key,
+                                      "unknown parameter '%.60s'; allowed: %s", pairs[i].key,
+                                      names.data);
             bc_buf_free(&names);
             return st;
         }
@@ -194,12 +195,18 @@ static int bind_query(bc_request *req, const bc_param_spec *filters, const bc_pa
     return 0;
 }
 
-const bound *bc_list_find_bound(const bound *b, size_t n, const char *name)
+const bc_param *bc_params_get(const bc_param *p, size_t n, const char *name)
 {
     for (size_t i = 0; i < n; i++)
-        if (strcmp(b[i].spec->name, name) == 0)
-            return &b[i];
+        if (strcmp(p[i].spec->name, name) == 0)
+            return &p[i];
     return NULL;
+}
+
+const char *bc_params_text(const bc_param *p, size_t n, const char *name, const char *dflt)
+{
+    const bc_param *v = bc_params_get(p, n, name);
+    return v != NULL ? v->text : dflt;
 }
 
 static const bc_sort_field *find_sort(const bc_resource *r, const char *name, size_t n)
@@ -350,26 +357,25 @@ static int parse_facets(const bc_resource *r, const char *text, list_query *q, b
 int bc_list_prepare(bc_request *req, const bc_resource *r, list_query *q, bc_response *res)
 {
     memset(q, 0, sizeof *q);
-    int status = bind_query(req, r->filters, COMMON, q->b, &q->n, res);
+    int status = bc_params_parse(req, r->filters, COMMON, q->b, &q->n, res);
     if (status != 0)
         return status;
     /* filters with a default apply when absent (?curation= is trusted unless asked) */
     for (const bc_param_spec *f = r->filters; f != NULL && f->name != NULL; f++)
-        if (f->dflt != NULL && bc_list_find_bound(q->b, q->n, f->name) == NULL &&
+        if (f->dflt != NULL && bc_params_get(q->b, q->n, f->name) == NULL &&
             q->n < sizeof q->b / sizeof q->b[0]) {
             bound *d = &q->b[q->n++];
             d->spec = f;
             d->text = d->shown = f->dflt;
             d->dflt = 1;
         }
-    const bound *lim = bc_list_find_bound(q->b, q->n, "limit"),
-                *off = bc_list_find_bound(q->b, q->n, "offset"),
-                *tot = bc_list_find_bound(q->b, q->n, "total"),
-                *srt = bc_list_find_bound(q->b, q->n, "sort"),
-                *cur = bc_list_find_bound(q->b, q->n, "cursor"),
-                *fld = bc_list_find_bound(q->b, q->n, "fields"),
-                *fmt = bc_list_find_bound(q->b, q->n, "format"),
-                *fct = bc_list_find_bound(q->b, q->n, "facets");
+    const bound *lim = bc_params_get(q->b, q->n, "limit"),
+                *off = bc_params_get(q->b, q->n, "offset"),
+                *tot = bc_params_get(q->b, q->n, "total"), *srt = bc_params_get(q->b, q->n, "sort"),
+                *cur = bc_params_get(q->b, q->n, "cursor"),
+                *fld = bc_params_get(q->b, q->n, "fields"),
+                *fmt = bc_params_get(q->b, q->n, "format"),
+                *fct = bc_params_get(q->b, q->n, "facets");
     q->limit = lim ? lim->num : BC_LIMIT_DEFAULT;
     q->offset = off ? off->num : 0;
     q->has_offset = off != NULL;
@@ -421,11 +427,11 @@ int bc_list_prepare(bc_request *req, const bc_resource *r, list_query *q, bc_res
 int bc_list_prepare_detail(bc_request *req, const bc_resource *r, list_query *q, bc_response *res)
 {
     memset(q, 0, sizeof *q);
-    int status = bind_query(req, DETAIL, NULL, q->b, &q->n, res);
+    int status = bc_params_parse(req, DETAIL, NULL, q->b, &q->n, res);
     if (status != 0)
         return status;
     q->format = BC_FMT_JSON;
-    const bound *fld = bc_list_find_bound(q->b, q->n, "fields");
+    const bound *fld = bc_params_get(q->b, q->n, "fields");
     if (fld != NULL)
         status = parse_fields(r->fields, fld->text, q, res);
     return status;

@@ -17,7 +17,7 @@ static void append_where(bc_buf *sql, const bc_resource *r, const bound *b, size
         bc_buf_puts(sql, r->fixed_where);
         bc_buf_putc(sql, ')');
     }
-    const bound *exact = bc_list_find_bound(b, n, "exact");
+    const bound *exact = bc_params_get(b, n, "exact");
     for (size_t i = 0; i < n; i++) {
         if (b[i].spec->where != NULL) {
             bc_buf_puts(sql, " AND (");
@@ -251,7 +251,7 @@ static void build_facet_sql(const bc_resource *r, const list_query *q, const bc_
                             bc_buf *sql)
 {
     const bc_param_spec *dim = bc_list_find_spec(r->filters, f->name);
-    const bound *exact = bc_list_find_bound(q->b, q->n, "exact");
+    const bound *exact = bc_params_get(q->b, q->n, "exact");
     if (exact != NULL && exact->num && dim != NULL && dim->reads != NULL && r->inferred_col != NULL)
         bc_buf_printf(sql,
                       "SELECT CASE WHEN EXISTS (SELECT 1 FROM json_each(%s) WHERE value IN "

@@ -8,9 +8,9 @@
 #include "bordercoop/keys.h"
 #include "bordercoop/live.h"
 #include "bordercoop/query.h"
+#include "bordercoop/resource.h"
 #include "bordercoop/review.h"
 
-#include <ctype.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -64,65 +64,63 @@ typedef struct params {
     int keys_allowed; /* set before parsing: kind=keys is allowed (the log) */
 } params;
 
-/* Parses req's query against the allowed names (a NULL-terminated list, for the 400);
- * 0 or the problem's status. */
-static int parse_params(bc_request *req, bc_response *res, const char *const *allowed,
-                        const char *allowed_text, params *p)
+#define LIMIT_PARAM                                                                                \
+    {                                                                                              \
+        "limit", BC_PARAM_INT, NULL, NULL, NULL, NULL, 0, 1, 500                                   \
+    }
+#define OFFSET_PARAM                                                                               \
+    {                                                                                              \
+        "offset", BC_PARAM_INT, NULL, NULL, NULL, NULL, 0, 0, 1000000                              \
+    }
+static const bc_param_spec QUEUE_PARAMS[] = {
+    {"kind", BC_PARAM_TEXT}, {"source", BC_PARAM_TEXT}, LIMIT_PARAM, OFFSET_PARAM, {NULL},
+};
+static const bc_param_spec LOG_PARAMS[] = {
+    {"kind", BC_PARAM_TEXT},
+    {"fact_id", BC_PARAM_TEXT},
+    {"reviewer", BC_PARAM_TEXT},
+    {"status", BC_PARAM_TEXT},
+    LIMIT_PARAM,
+    OFFSET_PARAM,
+    {NULL},
+};
+
+/* Parses req's query against specs into p; 0 or the problem's status. */
+static int parse_params(bc_request *req, bc_response *res, const bc_param_spec *specs, params *p)
 {
     int keys_allowed = p->keys_allowed;
     memset(p, 0, sizeof *p);
     p->keys_allowed = keys_allowed;
     p->kind = -1;
     p->limit = 50;
-    bc_qpair *pairs;
+    bc_param ps[BC_QUERY_MAX_PAIRS];
     size_t n;
-    int st = bc_request_query(req, res, &pairs, &n);
+    int st = bc_params_parse(req, specs, NULL, ps, &n, res);
     if (st != 0)
         return st;
-    for (size_t i = 0; i < n; i++) {
-        const char *k = pairs[i].key, *v = pairs[i].value;
-        int known = 0;
-        for (const char *const *a = allowed; *a != NULL && !known; a++)
-            known = strcmp(*a, k) == 0;
-        if (!known)
-            return bc_problem(res, 400, "unknown_parameter", k,
-                              "unknown parameter '%.60s'; allowed: %s", k, allowed_text);
-        for (size_t j = 0; j < i; j++)
-            if (strcmp(pairs[j].key, k) == 0)
-                return bc_problem(res, 400, "duplicate_parameter", k,
-                                  "parameter '%.60s' is given more than once", k);
-        if (v[0] == '\0')
-            return bc_problem(res, 400, "invalid_parameter", k, "parameter '%.60s' is empty", k);
-        if (strcmp(k, "limit") == 0 || strcmp(k, "offset") == 0) {
-            char *end;
-            long x = strtol(v, &end, 10);
-            int lim = k[0] == 'l';
-            if (*end != '\0' || !isdigit((unsigned char)v[0]) || (lim && (x < 1 || x > 500)) ||
-                (!lim && x > 1000000))
-                return bc_problem(res, 400, "invalid_parameter", k, "%s must be %s, got '%.40s'", k,
-                                  lim ? "a whole number from 1 to 500" : "0 to 1000000", v);
-            *(lim ? &p->limit : &p->offset) = (int)x;
-        } else if (strcmp(k, "kind") == 0 && strcmp(v, "keys") == 0 && p->keys_allowed) {
-            p->kind = BC_REVIEW_LOG_KEYS; /* the log: key changes */
-        } else if (strcmp(k, "kind") == 0) {
-            bc_review_kind kind;
-            bc_err err;
-            if (bc_review_kind_parse(v, &kind, &err) != BC_OK)
-                return bc_problem(res, 400, "invalid_parameter", k, "%s", err.msg);
-            p->kind = (int)kind;
-        } else if (strcmp(k, "status") == 0) {
-            if (strcmp(v, "applied") != 0 && strcmp(v, "orphaned") != 0)
-                return bc_problem(res, 400, "invalid_parameter", k,
-                                  "unknown status '%.40s'; allowed: applied, orphaned", v);
-            p->status = v;
-        } else if (strcmp(k, "source") == 0) {
-            p->source = v;
-        } else if (strcmp(k, "fact_id") == 0) {
-            p->fact_id = v;
-        } else if (strcmp(k, "reviewer") == 0) {
-            p->reviewer = v;
-        }
+    const bc_param *limit = bc_params_get(ps, n, "limit"), *offset = bc_params_get(ps, n, "offset");
+    if (limit != NULL)
+        p->limit = (int)limit->num;
+    if (offset != NULL)
+        p->offset = (int)offset->num;
+    p->source = bc_params_text(ps, n, "source", NULL);
+    p->fact_id = bc_params_text(ps, n, "fact_id", NULL);
+    p->reviewer = bc_params_text(ps, n, "reviewer", NULL);
+    p->status = bc_params_text(ps, n, "status", NULL);
+    const char *kind = bc_params_text(ps, n, "kind", NULL);
+    if (kind != NULL && strcmp(kind, "keys") == 0 && p->keys_allowed) {
+        p->kind = BC_REVIEW_LOG_KEYS; /* the log: key changes */
+    } else if (kind != NULL) {
+        bc_review_kind k;
+        bc_err err;
+        if (bc_review_kind_parse(kind, &k, &err) != BC_OK)
+            return bc_problem(res, 400, "invalid_parameter", "kind", "%s", err.msg);
+        p->kind = (int)k;
     }
+    if (p->status != NULL && strcmp(p->status, "applied") != 0 &&
+        strcmp(p->status, "orphaned") != 0)
+        return bc_problem(res, 400, "invalid_parameter", "status",
+                          "unknown status '%.40s'; allowed: applied, orphaned", p->status);
     return 0;
 }
 
@@ -244,9 +242,8 @@ int bc_handle_review_queue(bc_request *req, bc_response *res)
     int st = authenticate(req, res, &who, "to see the review queue");
     if (st != 0)
         return st;
-    static const char *const allowed[] = {"kind", "source", "limit", "offset", NULL};
     params p = {.keys_allowed = 0};
-    st = parse_params(req, res, allowed, "kind, source, limit, offset", &p);
+    st = parse_params(req, res, QUEUE_PARAMS, &p);
     if (st != 0)
         return st;
     bc_review_query q = {p.kind, p.source, p.limit, p.offset};
@@ -271,10 +268,8 @@ int bc_handle_review_log(bc_request *req, bc_response *res)
     int st = authenticate(req, res, &who, "to read the review log");
     if (st != 0)
         return st;
-    static const char *const allowed[] = {"kind",  "fact_id", "reviewer", "status",
-                                          "limit", "offset",  NULL};
     params p = {.keys_allowed = 1};
-    st = parse_params(req, res, allowed, "kind, fact_id, reviewer, status, limit, offset", &p);
+    st = parse_params(req, res, LOG_PARAMS, &p);
     if (st != 0)
         return st;
     bc_review_log_query q = {p.kind, p.fact_id, p.reviewer, p.status, p.limit, p.offset};

@@ -210,77 +210,74 @@ static void search_link(bc_buf *b, const search_params *sp, long offset)
         bc_buf_printf(b, "&offset=%ld", offset);
 }
 
-/* Reads a true/false/1/0 value into *out; a 400 otherwise. */
-static int bool_param(const char *k, const char *v, int *out, bc_response *res)
+static const bc_param_spec PARAMS[] = {
+    {"q", BC_PARAM_TEXT},
+    {"type", BC_PARAM_TEXT},
+    {"lang", BC_PARAM_TEXT},
+    {"curation", BC_PARAM_TEXT},
+    {"paragraphs", BC_PARAM_BOOL},
+    {"limit", BC_PARAM_INT, NULL, NULL, NULL, NULL, 0, 1, BC_LIMIT_MAX},
+    {"offset", BC_PARAM_INT, NULL, NULL, NULL, NULL, 0, 0, BC_OFFSET_MAX},
+    {"total", BC_PARAM_BOOL},
+    {"format", BC_PARAM_TEXT},
+    {NULL},
+};
+
+/* Checks sp->lang (lower-cased into the arena) against the languages of the
+ * vocabulary, as /v1/sources takes them. */
+static int check_lang(bc_request *req, search_params *sp, bc_response *res)
 {
-    if (strcmp(v, "true") == 0 || strcmp(v, "1") == 0)
-        *out = 1;
-    else if (strcmp(v, "false") == 0 || strcmp(v, "0") == 0)
-        *out = 0;
-    else
-        return bc_problem(res, 400, "invalid_parameter", k,
-                          "parameter '%s' must be true or false, got '%.60s'", k, v);
+    char *lang = bc_arena_strndup(req->arena, sp->lang, strlen(sp->lang));
+    if (lang == NULL)
+        return bc_problem_internal(res, NULL, "search is unavailable");
+    for (char *c = lang; *c; c++)
+        *c = (char)tolower((unsigned char)*c);
+    sp->lang = lang;
+    bc_err err = {0};
+    sqlite3_stmt *st;
+    int known = 0;
+    char allowed[128] = "";
+    if (bc_store_stmt(req->store,
+                      "SELECT (SELECT count(*) FROM vocab WHERE field = 'lang' AND value = ?1), "
+                      "(SELECT group_concat(value, ', ') FROM (SELECT value FROM vocab "
+                      "WHERE field = 'lang' ORDER BY value))",
+                      &st, &err) != BC_OK)
+        return bc_problem_internal(res, NULL, "search is unavailable");
+    sqlite3_bind_text(st, 1, lang, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        known = sqlite3_column_int(st, 0) > 0;
+        const char *all = (const char *)sqlite3_column_text(st, 1);
+        snprintf(allowed, sizeof allowed, "%s", all != NULL ? all : "");
+    }
+    sqlite3_reset(st);
+    if (!known)
+        return bc_problem(res, 400, "invalid_parameter", "lang",
+                          "unknown lang '%.20s'; allowed: %s", sp->lang, allowed);
     return 0;
 }
 
 static int parse(bc_request *req, search_params *sp, bc_response *res)
 {
-    bc_qpair *pairs;
-    size_t n;
     memset(sp, 0, sizeof *sp);
-    sp->limit = SEARCH_LIMIT_DEFAULT;
-    sp->curation = BC_CURATION_DEFAULT;
     sp->csv = req->format == BC_FMT_CSV;
-    int bad = bc_request_query(req, res, &pairs, &n);
+    bc_param ps[BC_QUERY_MAX_PAIRS];
+    size_t n;
+    int bad = bc_params_parse(req, PARAMS, NULL, ps, &n, res);
     if (bad != 0)
         return bad;
-    for (size_t i = 0; i < n; i++) {
-        const char *k = pairs[i].key, *v = pairs[i].value;
-        const char **slot = NULL;
-        if (strcmp(k, "q") == 0)
-            slot = &sp->q;
-        else if (strcmp(k, "type") == 0)
-            slot = &sp->type_shown;
-        else if (strcmp(k, "lang") == 0)
-            slot = &sp->lang;
-        else if (strcmp(k, "format") == 0)
-            slot = &sp->format_shown;
-        else if (strcmp(k, "curation") == 0) {
-            slot = &sp->curation;
-            sp->curation_given = 1;
-        } else if (strcmp(k, "limit") != 0 && strcmp(k, "offset") != 0 &&
-                   strcmp(k, "paragraphs") != 0 && strcmp(k, "total") != 0)
-            return bc_problem(res, 400, "unknown_parameter", k,
-                              "unknown parameter '%.60s'; allowed: q, type, lang, curation, "
-                              "paragraphs, limit, offset, total, format",
-                              k);
-        for (size_t j = 0; j < i; j++)
-            if (strcmp(pairs[j].key, k) == 0)
-                return bc_problem(res, 400, "duplicate_parameter", k,
-                                  "parameter '%s' is given more than once", k);
-        if (*v == '\0')
-            return bc_problem(res, 400, "invalid_parameter", k, "parameter '%s' must not be empty",
-                              k);
-        if (slot != NULL) {
-            *slot = v;
-            continue;
-        }
-        if (strcmp(k, "paragraphs") == 0 || strcmp(k, "total") == 0) {
-            int st = bool_param(k, v, k[0] == 'p' ? &sp->paragraphs : &sp->total, res);
-            if (st != 0)
-                return st;
-            continue;
-        }
-        char *end;
-        long num = strtol(v, &end, 10);
-        int is_limit = strcmp(k, "limit") == 0;
-        long max = is_limit ? BC_LIMIT_MAX : BC_OFFSET_MAX;
-        if (*end != '\0' || v[0] == '+' || num < (is_limit ? 1 : 0) || num > max)
-            return bc_problem(res, 400, "invalid_parameter", k,
-                              "parameter '%s' must be a whole number from %d to %ld", k,
-                              is_limit ? 1 : 0, max);
-        *(is_limit ? &sp->limit : &sp->offset) = num;
-    }
+    const bc_param *limit = bc_params_get(ps, n, "limit"), *offset = bc_params_get(ps, n, "offset");
+    const bc_param *paragraphs = bc_params_get(ps, n, "paragraphs");
+    const bc_param *total = bc_params_get(ps, n, "total");
+    sp->q = bc_params_text(ps, n, "q", NULL);
+    sp->type_shown = bc_params_text(ps, n, "type", NULL);
+    sp->lang = bc_params_text(ps, n, "lang", NULL);
+    sp->format_shown = bc_params_text(ps, n, "format", NULL);
+    sp->curation = bc_params_text(ps, n, "curation", BC_CURATION_DEFAULT);
+    sp->curation_given = bc_params_get(ps, n, "curation") != NULL;
+    sp->limit = limit != NULL ? limit->num : SEARCH_LIMIT_DEFAULT;
+    sp->offset = offset != NULL ? offset->num : 0;
+    sp->paragraphs = paragraphs != NULL && paragraphs->num;
+    sp->total = total != NULL && total->num;
     if (sp->curation_given) {
         const char *set = bc_curation_set(sp->curation);
         if (set == NULL)
@@ -307,34 +304,9 @@ static int parse(bc_request *req, search_params *sp, bc_response *res)
                               sp->type_shown);
     }
     if (sp->lang != NULL) {
-        /* the languages of the vocabulary, as /v1/sources takes them: any case */
-        char *lang = bc_arena_strndup(req->arena, sp->lang, strlen(sp->lang));
-        if (lang == NULL)
-            return bc_problem_internal(res, NULL, "search is unavailable");
-        for (char *c = lang; *c; c++)
-            *c = (char)tolower((unsigned char)*c);
-        sp->lang = lang;
-        bc_err err = {0};
-        sqlite3_stmt *st;
-        int known = 0;
-        char allowed[128] = "";
-        if (bc_store_stmt(
-                req->store,
-                "SELECT (SELECT count(*) FROM vocab WHERE field = 'lang' AND value = ?1), "
-                "(SELECT group_concat(value, ', ') FROM (SELECT value FROM vocab "
-                "WHERE field = 'lang' ORDER BY value))",
-                &st, &err) != BC_OK)
-            return bc_problem_internal(res, NULL, "search is unavailable");
-        sqlite3_bind_text(st, 1, lang, -1, SQLITE_STATIC);
-        if (sqlite3_step(st) == SQLITE_ROW) {
-            known = sqlite3_column_int(st, 0) > 0;
-            const char *all = (const char *)sqlite3_column_text(st, 1);
-            snprintf(allowed, sizeof allowed, "%s", all != NULL ? all : "");
-        }
-        sqlite3_reset(st);
-        if (!known)
-            return bc_problem(res, 400, "invalid_parameter", "lang",
-                              "unknown lang '%.20s'; allowed: %s", sp->lang, allowed);
+        int st = check_lang(req, sp, res);
+        if (st != 0)
+            return st;
     }
     if (sp->format_shown != NULL) {
         if (strcmp(sp->format_shown, "csv") == 0)
@@ -470,136 +442,224 @@ static void put_langs(bc_buf *b, const char *langs, int json)
     "ORDER BY page.score, page.kind, page.ref_id, page.rid"
 #define HITS_COUNT HITS_CTE "SELECT count(*) FROM ranked"
 
+/* The FTS5 match expression for sp->q into match: the query itself when written in FTS5
+ * syntax (*raw 1), else its words and their aliases. 0, or fills res and returns its
+ * status (match freed). */
+static int build_match(bc_request *req, const search_params *sp, bc_buf *match, int *raw,
+                       bc_response *res)
+{
+    bc_err err = {0};
+    *raw = is_fts_syntax(sp->q);
+    if (*raw)
+        bc_buf_puts(match, sp->q);
+    else
+        plain_query(req, sp->q, match, &err);
+    if (bc_buf_failed(match)) {
+        bc_buf_free(match);
+        snprintf(res->log_note, sizeof res->log_note, "building the query: %.200s",
+                 err.msg[0] ? err.msg : "out of memory");
+        return bc_problem_internal(res, NULL, "search is unavailable");
+    }
+    if (match->len == 0) {
+        bc_buf_free(match);
+        return bc_problem(res, 400, "invalid_parameter", "q",
+                          "parameter 'q' has no words to search for");
+    }
+    return 0;
+}
+
+/* Binds the match and sp's filters to HITS_PAGE or HITS_COUNT (?1-?3, ?6, ?7). */
+static void bind_filters(sqlite3_stmt *st, const search_params *sp, const bc_buf *match)
+{
+    sqlite3_bind_text(st, 1, match->data, (int)match->len, SQLITE_STATIC);
+    if (sp->type)
+        sqlite3_bind_text(st, 2, sp->type, -1, SQLITE_STATIC);
+    if (sp->lang)
+        sqlite3_bind_text(st, 3, sp->lang, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 6, sp->paragraphs);
+    sqlite3_bind_text(st, 7, sp->curation, -1, SQLITE_STATIC);
+}
+
+/* Every hit (?total=true), or -1 when it could not be counted: an FTS5 syntax error
+ * shows up in the page query, with its message. */
+static long count_hits(bc_request *req, const search_params *sp, const bc_buf *match)
+{
+    long total = -1;
+    sqlite3_stmt *ct;
+    bc_err err;
+    if (bc_store_stmt(req->store, HITS_COUNT, &ct, &err) == BC_OK) {
+        bind_filters(ct, sp, match);
+        if (sqlite3_step(ct) == SQLITE_ROW)
+            total = (long)sqlite3_column_int64(ct, 0);
+        sqlite3_reset(ct);
+    }
+    return total;
+}
+
+/* Appends the hit at row st (of type index t) to b: a CSV line, or a JSON object after
+ * `count` others. */
+static void write_hit(bc_buf *b, sqlite3_stmt *st, size_t t, int csv, long count)
+{
+    const char *id = (const char *)sqlite3_column_text(st, 1);
+    const char *title = (const char *)sqlite3_column_text(st, 2);
+    const char *snip = (const char *)sqlite3_column_text(st, 3);
+    const char *langs = (const char *)sqlite3_column_text(st, 5);
+    long matches = (long)sqlite3_column_int64(st, 6);
+    double score = -sqlite3_column_double(st, 4);
+    int no_paragraph = sqlite3_column_type(st, 7) == SQLITE_NULL;
+    long long paragraph = sqlite3_column_int64(st, 7), offset = sqlite3_column_int64(st, 8);
+    bc_buf html = BC_BUF_INIT;
+    snippet_html(&html, snip, (size_t)sqlite3_column_bytes(st, 3));
+    if (bc_buf_failed(&html))
+        b->failed = 1;
+    if (csv) {
+        bc_buf_printf(b, "%s,", TYPES[t].type);
+        bc_csv_cell(b, id, strlen(id), 0);
+        bc_buf_putc(b, ',');
+        bc_csv_cell(b, title, (size_t)sqlite3_column_bytes(st, 2), 0);
+        bc_buf_putc(b, ',');
+        bc_csv_cell(b, html.data, html.len, 0);
+        bc_buf_printf(b, ",%.4f,", score);
+        put_langs(b, langs, 0);
+        bc_buf_printf(b, ",%ld,/v1/%s/", matches, TYPES[t].collection);
+        bc_url_encode(b, id);
+        if (no_paragraph)
+            bc_buf_puts(b, ",,");
+        else
+            bc_buf_printf(b, ",%lld,%lld", paragraph, offset);
+        bc_buf_puts(b, "\r\n");
+        bc_buf_free(&html);
+        return;
+    }
+    if (count > 0)
+        bc_buf_putc(b, ',');
+    bc_buf_printf(b, "{\"type\":\"%s\",\"id\":", TYPES[t].type);
+    bc_buf_json_string(b, id, strlen(id));
+    bc_buf_puts(b, ",\"title\":");
+    bc_buf_json_string(b, title, (size_t)sqlite3_column_bytes(st, 2));
+    bc_buf_puts(b, ",\"snippet\":");
+    bc_buf_json_string(b, html.data ? html.data : "", html.len);
+    bc_buf_free(&html);
+    bc_buf_printf(b, ",\"score\":%.4f,\"matches\":%ld,\"langs\":[", score, matches);
+    put_langs(b, langs, 1);
+    bc_buf_puts(b, "],\"paragraph\":");
+    if (no_paragraph)
+        bc_buf_puts(b, "null,\"offset\":null");
+    else
+        bc_buf_printf(b, "%lld,\"offset\":%lld", paragraph, offset);
+    bc_buf_printf(b, ",\"links\":{\"self\":\"/v1/%s/", TYPES[t].collection);
+    bc_url_encode(b, id);
+    bc_buf_puts(b, "\"}}");
+}
+
+/* Appends the hits of the page st reads to b (at most sp->limit; *more when another
+ * follows) and counts them in *count. Returns the last sqlite3_step result. */
+static int write_hits(sqlite3_stmt *st, const search_params *sp, bc_buf *b, long *count, int *more)
+{
+    int step;
+    *count = 0;
+    *more = 0;
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        if (*count == sp->limit) {
+            *more = 1;
+            break;
+        }
+        const char *kind = (const char *)sqlite3_column_text(st, 0);
+        if (kind == NULL || sqlite3_column_text(st, 1) == NULL ||
+            sqlite3_column_text(st, 2) == NULL || sqlite3_column_text(st, 3) == NULL) {
+            b->failed = 1; /* out of memory converting a column */
+            break;
+        }
+        write_hit(b, st, type_of(kind), sp->csv, (*count)++);
+    }
+    return step;
+}
+
+/* Appends the JSON answer's meta and links to b. */
+static void write_meta(bc_buf *b, const search_params *sp, const bc_buf *match, long count,
+                       long total, const bc_buf *next, const bc_buf *prev)
+{
+    bc_buf_printf(b, "],\"meta\":{\"count\":%ld,\"limit\":%ld,\"offset\":%ld,", count, sp->limit,
+                  sp->offset);
+    if (total >= 0)
+        bc_buf_printf(b, "\"total\":%ld,", total);
+    bc_buf_puts(b, "\"q\":");
+    bc_buf_json_string(b, sp->q, strlen(sp->q));
+    bc_buf_puts(b, ",\"match\":");
+    bc_buf_json_string(b, match->data, match->len);
+    bc_buf_printf(b, ",\"curation\":\"%s\"", sp->curation);
+    bc_buf_puts(b, ",\"filters\":{");
+    int first = 1;
+    if (sp->type_shown) {
+        bc_buf_printf(b, "\"type\":\"%s\"", sp->type_shown);
+        first = 0;
+    }
+    if (sp->lang) {
+        bc_buf_printf(b, "%s\"lang\":\"%s\"", first ? "" : ",", sp->lang);
+        first = 0;
+    }
+    if (sp->paragraphs)
+        bc_buf_printf(b, "%s\"paragraphs\":true", first ? "" : ",");
+    bc_buf_puts(b, "}},\"links\":{\"self\":\"");
+    search_link(b, sp, sp->offset);
+    bc_buf_puts(b, "\",\"next\":");
+    if (next->len > 0)
+        bc_buf_printf(b, "\"%s\"", next->data);
+    else
+        bc_buf_puts(b, "null");
+    bc_buf_puts(b, ",\"prev\":");
+    if (prev->len > 0)
+        bc_buf_printf(b, "\"%s\"", prev->data);
+    else
+        bc_buf_puts(b, "null");
+    bc_buf_puts(b, "}}");
+}
+
+/* The Link header (next, prev) and X-Total-Count (total >= 0). */
+static int write_headers(bc_response *res, const bc_buf *next, const bc_buf *prev, long total)
+{
+    int hrc = BC_OK;
+    int more = next->len > 0, back = prev->len > 0;
+    if (more && back)
+        hrc = bc_response_header(res, "Link", "<%s>; rel=\"next\", <%s>; rel=\"prev\"", next->data,
+                                 prev->data);
+    else if (more || back)
+        hrc = bc_response_header(res, "Link", "<%s>; rel=\"%s\"", more ? next->data : prev->data,
+                                 more ? "next" : "prev");
+    if (hrc == BC_OK && total >= 0)
+        hrc = bc_response_header(res, "X-Total-Count", "%ld", total);
+    return hrc;
+}
+
 int bc_handle_search(bc_request *req, bc_response *res)
 {
     search_params sp;
     int status = parse(req, &sp, res);
     if (status != 0)
         return status;
-    bc_err err = {0};
     bc_buf match = BC_BUF_INIT;
-    int raw = is_fts_syntax(sp.q);
-    if (raw)
-        bc_buf_puts(&match, sp.q);
-    else
-        plain_query(req, sp.q, &match, &err);
-    if (bc_buf_failed(&match)) {
-        bc_buf_free(&match);
-        snprintf(res->log_note, sizeof res->log_note, "building the query: %.200s",
-                 err.msg[0] ? err.msg : "out of memory");
-        return bc_problem_internal(res, NULL, "search is unavailable");
-    }
-    if (match.len == 0) {
-        bc_buf_free(&match);
-        return bc_problem(res, 400, "invalid_parameter", "q",
-                          "parameter 'q' has no words to search for");
-    }
-    long total = -1;
-    int rc = BC_OK;
-    if (sp.total) {
-        sqlite3_stmt *ct;
-        rc = bc_store_stmt(req->store, HITS_COUNT, &ct, &err);
-        if (rc == BC_OK) {
-            sqlite3_bind_text(ct, 1, match.data, (int)match.len, SQLITE_STATIC);
-            if (sp.type)
-                sqlite3_bind_text(ct, 2, sp.type, -1, SQLITE_STATIC);
-            if (sp.lang)
-                sqlite3_bind_text(ct, 3, sp.lang, -1, SQLITE_STATIC);
-            sqlite3_bind_int(ct, 6, sp.paragraphs);
-            sqlite3_bind_text(ct, 7, sp.curation, -1, SQLITE_STATIC);
-            if (sqlite3_step(ct) == SQLITE_ROW)
-                total = (long)sqlite3_column_int64(ct, 0);
-            sqlite3_reset(ct);
-        }
-        /* an FTS5 syntax error shows up in the page query below, with its message */
-        rc = BC_OK;
-    }
+    int raw;
+    status = build_match(req, &sp, &match, &raw, res);
+    if (status != 0)
+        return status;
+    long total = sp.total ? count_hits(req, &sp, &match) : -1;
     sqlite3_stmt *st;
-    rc = bc_store_stmt(req->store, HITS_PAGE, &st, &err);
-    if (rc != BC_OK) {
+    bc_err err;
+    if (bc_store_stmt(req->store, HITS_PAGE, &st, &err) != BC_OK) {
         bc_buf_free(&match);
         return bc_problem_internal(res, err.msg, "search is unavailable");
     }
-    sqlite3_bind_text(st, 1, match.data, (int)match.len, SQLITE_STATIC);
-    if (sp.type)
-        sqlite3_bind_text(st, 2, sp.type, -1, SQLITE_STATIC);
-    if (sp.lang)
-        sqlite3_bind_text(st, 3, sp.lang, -1, SQLITE_STATIC);
+    bind_filters(st, &sp, &match);
     sqlite3_bind_int64(st, 4, sp.limit + 1);
     sqlite3_bind_int64(st, 5, sp.offset);
-    sqlite3_bind_int(st, 6, sp.paragraphs);
-    sqlite3_bind_text(st, 7, sp.curation, -1, SQLITE_STATIC);
     bc_buf *b = &res->body;
     if (sp.csv)
         bc_buf_puts(b, "type,id,title,snippet,score,langs,matches,link,paragraph,offset\r\n");
     else
         bc_buf_puts(b, "{\"data\":[");
-    long count = 0;
-    int more = 0, step;
-    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-        if (count == sp.limit) {
-            more = 1;
-            break;
-        }
-        const char *kind = (const char *)sqlite3_column_text(st, 0);
-        const char *id = (const char *)sqlite3_column_text(st, 1);
-        if (kind == NULL || id == NULL || sqlite3_column_text(st, 2) == NULL ||
-            sqlite3_column_text(st, 3) == NULL) {
-            b->failed = 1; /* out of memory converting a column */
-            break;
-        }
-        size_t t = type_of(kind);
-        const char *title = (const char *)sqlite3_column_text(st, 2);
-        const char *snip = (const char *)sqlite3_column_text(st, 3);
-        const char *langs = (const char *)sqlite3_column_text(st, 5);
-        long matches = (long)sqlite3_column_int64(st, 6);
-        double score = -sqlite3_column_double(st, 4);
-        bc_buf html = BC_BUF_INIT;
-        snippet_html(&html, snip, (size_t)sqlite3_column_bytes(st, 3));
-        if (bc_buf_failed(&html))
-            b->failed = 1;
-        if (sp.csv) {
-            bc_buf_printf(b, "%s,", TYPES[t].type);
-            bc_csv_cell(b, id, strlen(id), 0);
-            bc_buf_putc(b, ',');
-            bc_csv_cell(b, title, (size_t)sqlite3_column_bytes(st, 2), 0);
-            bc_buf_putc(b, ',');
-            bc_csv_cell(b, html.data, html.len, 0);
-            bc_buf_printf(b, ",%.4f,", score);
-            put_langs(b, langs, 0);
-            bc_buf_printf(b, ",%ld,/v1/%s/", matches, TYPES[t].collection);
-            bc_url_encode(b, id);
-            if (sqlite3_column_type(st, 7) == SQLITE_NULL)
-                bc_buf_puts(b, ",,");
-            else
-                bc_buf_printf(b, ",%lld,%lld", (long long)sqlite3_column_int64(st, 7),
-                              (long long)sqlite3_column_int64(st, 8));
-            bc_buf_puts(b, "\r\n");
-            bc_buf_free(&html);
-            count++;
-            continue;
-        }
-        if (count++ > 0)
-            bc_buf_putc(b, ',');
-        bc_buf_printf(b, "{\"type\":\"%s\",\"id\":", TYPES[t].type);
-        bc_buf_json_string(b, id, strlen(id));
-        bc_buf_puts(b, ",\"title\":");
-        bc_buf_json_string(b, title, (size_t)sqlite3_column_bytes(st, 2));
-        bc_buf_puts(b, ",\"snippet\":");
-        bc_buf_json_string(b, html.data ? html.data : "", html.len);
-        bc_buf_free(&html);
-        bc_buf_printf(b, ",\"score\":%.4f,\"matches\":%ld,\"langs\":[", score, matches);
-        put_langs(b, langs, 1);
-        bc_buf_puts(b, "],\"paragraph\":");
-        if (sqlite3_column_type(st, 7) == SQLITE_NULL)
-            bc_buf_puts(b, "null,\"offset\":null");
-        else
-            bc_buf_printf(b, "%lld,\"offset\":%lld", (long long)sqlite3_column_int64(st, 7),
-                          (long long)sqlite3_column_int64(st, 8));
-        bc_buf_printf(b, ",\"links\":{\"self\":\"/v1/%s/", TYPES[t].collection);
-        bc_url_encode(b, id);
-        bc_buf_puts(b, "\"}}");
-    }
+    long count;
+    int more;
+    int step = write_hits(st, &sp, b, &count, &more);
     int fts_error = step != SQLITE_ROW && step != SQLITE_DONE;
     char msg[256] = "";
     if (fts_error)
@@ -619,53 +679,11 @@ int bc_handle_search(bc_request *req, bc_response *res)
         search_link(&next, &sp, sp.offset + sp.limit);
     if (sp.offset > 0)
         search_link(&prev, &sp, sp.offset > sp.limit ? sp.offset - sp.limit : 0);
-    if (!sp.csv) {
-        bc_buf_printf(b, "],\"meta\":{\"count\":%ld,\"limit\":%ld,\"offset\":%ld,", count, sp.limit,
-                      sp.offset);
-        if (total >= 0)
-            bc_buf_printf(b, "\"total\":%ld,", total);
-        bc_buf_puts(b, "\"q\":");
-        bc_buf_json_string(b, sp.q, strlen(sp.q));
-        bc_buf_puts(b, ",\"match\":");
-        bc_buf_json_string(b, match.data, match.len);
-        bc_buf_printf(b, ",\"curation\":\"%s\"", sp.curation);
-        bc_buf_puts(b, ",\"filters\":{");
-        int first = 1;
-        if (sp.type_shown) {
-            bc_buf_printf(b, "\"type\":\"%s\"", sp.type_shown);
-            first = 0;
-        }
-        if (sp.lang) {
-            bc_buf_printf(b, "%s\"lang\":\"%s\"", first ? "" : ",", sp.lang);
-            first = 0;
-        }
-        if (sp.paragraphs)
-            bc_buf_printf(b, "%s\"paragraphs\":true", first ? "" : ",");
-        bc_buf_puts(b, "}},\"links\":{\"self\":\"");
-        search_link(b, &sp, sp.offset);
-        bc_buf_puts(b, "\",\"next\":");
-        if (more)
-            bc_buf_printf(b, "\"%s\"", next.data);
-        else
-            bc_buf_puts(b, "null");
-        bc_buf_puts(b, ",\"prev\":");
-        if (sp.offset > 0)
-            bc_buf_printf(b, "\"%s\"", prev.data);
-        else
-            bc_buf_puts(b, "null");
-        bc_buf_puts(b, "}}");
-    } else {
+    if (!sp.csv)
+        write_meta(b, &sp, &match, count, total, &next, &prev);
+    else
         res->content_type = "text/csv";
-    }
-    int hrc = BC_OK;
-    if (more && sp.offset > 0)
-        hrc = bc_response_header(res, "Link", "<%s>; rel=\"next\", <%s>; rel=\"prev\"", next.data,
-                                 prev.data);
-    else if (more || sp.offset > 0)
-        hrc = bc_response_header(res, "Link", "<%s>; rel=\"%s\"", more ? next.data : prev.data,
-                                 more ? "next" : "prev");
-    if (hrc == BC_OK && total >= 0)
-        hrc = bc_response_header(res, "X-Total-Count", "%ld", total);
+    int hrc = write_headers(res, &next, &prev, total);
     int oom = bc_buf_failed(b) || bc_buf_failed(&next) || bc_buf_failed(&prev) || hrc != BC_OK;
     bc_buf_free(&next);
     bc_buf_free(&prev);

@@ -137,39 +137,31 @@ static void render_series(bc_buf *out, const char *key, const char *label, point
     bc_buf_free(&body);
 }
 
-int bc_handle_series(bc_request *req, bc_response *res)
-{
-    bc_qpair *pairs;
-    size_t n;
-    int status = bc_request_query(req, res, &pairs, &n);
-    if (status != 0)
-        return status;
-    const char *metric = NULL, *province = NULL, *pair = NULL, *curation = BC_CURATION_DEFAULT;
-    const char *from = NULL, *to = NULL;
+/* A series request, validated. */
+typedef struct series_query {
+    const char *metric, *curation;
+    const char *province, *province_id; /* as given, and the province it names */
+    const char *pair;                   /* as given */
+    char pair_key[600];                 /* its provinces' ids, sorted, joined by '+' */
+    const char *from, *to;              /* as given */
     bc_date dfrom, dto;
-    bc_err err;
-    static const char *const KNOWN[] = {"metric", "province", "pair", "from", "to", "curation"};
-    const char **slots[] = {&metric, &province, &pair, &from, &to, &curation};
-    int seen[6] = {0};
-    for (size_t i = 0; i < n; i++) {
-        size_t k = 0;
-        while (k < 6 && strcmp(pairs[i].key, KNOWN[k]) != 0)
-            k++;
-        if (k == 6)
-            return bc_problem(res, 400, "unknown_parameter", pairs[i].key,
-                              "unknown parameter '%.60s'; allowed: metric, province, pair, from, "
-                              "to, curation",
-                              pairs[i].key);
-        if (seen[k]++)
-            return bc_problem(res, 400, "duplicate_parameter", KNOWN[k],
-                              "parameter '%s' is given more than once", KNOWN[k]);
-        if (pairs[i].value[0] == '\0')
-            return bc_problem(res, 400, "invalid_parameter", KNOWN[k],
-                              "parameter '%s' needs a value", KNOWN[k]);
-        *slots[k] = pairs[i].value;
-    }
-    /* the metrics there are, for the messages */
+} series_query;
+
+static const bc_param_spec PARAMS[] = {
+    {"metric", BC_PARAM_TEXT},
+    {"province", BC_PARAM_TEXT},
+    {"pair", BC_PARAM_TEXT},
+    {"from", BC_PARAM_TEXT},
+    {"to", BC_PARAM_TEXT},
+    {"curation", BC_PARAM_TEXT},
+    {NULL},
+};
+
+/* Checks q->metric against the metrics there are (named in the messages). */
+static int check_metric(bc_request *req, const series_query *q, bc_response *res)
+{
     sqlite3_stmt *st;
+    bc_err err;
     int rc = bc_store_stmt(req->store,
                            "SELECT (SELECT group_concat(id, ', ') FROM (SELECT id FROM metrics "
                            "ORDER BY id)), EXISTS (SELECT 1 FROM metrics WHERE id = ?1)",
@@ -177,7 +169,7 @@ int bc_handle_series(bc_request *req, bc_response *res)
     int known = 0;
     const char *allowed = NULL;
     if (rc == BC_OK) {
-        sqlite3_bind_text(st, 1, metric, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 1, q->metric, -1, SQLITE_TRANSIENT);
         if (sqlite3_step(st) == SQLITE_ROW) {
             const char *list = (const char *)sqlite3_column_text(st, 0);
             allowed = bc_arena_strndup(req->arena, list ? list : "", list ? strlen(list) : 0);
@@ -189,109 +181,150 @@ int bc_handle_series(bc_request *req, bc_response *res)
     }
     if (rc != BC_OK || allowed == NULL)
         return bc_problem_internal(res, NULL, "the metrics could not be read");
-    if (metric == NULL)
+    if (q->metric == NULL)
         return bc_problem(res, 400, "invalid_parameter", "metric",
                           "metric is required; allowed: %s", allowed);
     if (!known)
         return bc_problem(res, 400, "invalid_parameter", "metric",
-                          "unknown metric '%.60s'; allowed: %s", metric, allowed);
-    const char *set = bc_curation_set(curation);
-    if (set == NULL)
+                          "unknown metric '%.60s'; allowed: %s", q->metric, allowed);
+    return 0;
+}
+
+/* pair: two or more provinces joined by '+' or ','; matched as a set, by q->pair_key. */
+static int resolve_pair(bc_request *req, series_query *q, bc_response *res)
+{
+    const char *ids[MAX_PAIR];
+    size_t np = 0;
+    bc_err err;
+    char *copy = bc_arena_strndup(req->arena, q->pair, strlen(q->pair));
+    if (copy == NULL)
+        return bc_problem_internal(res, NULL, "out of memory");
+    /* '+' arrives decoded as a space: a part that names no province as a whole is
+     * split at its spaces ("tuyen-quang yunnan"), one that does is kept ("Lao Cai") */
+    for (char *save = NULL, *part = strtok_r(copy, "+,", &save); part != NULL;
+         part = strtok_r(NULL, "+,", &save)) {
+        const char *whole;
+        int r = bc_resolve_alias(req, "province", part, &whole, &err);
+        char *words = part, *wsave = NULL;
+        int split = r == BC_ENOTFOUND && strchr(part, ' ') != NULL;
+        for (char *tok = split ? strtok_r(words, " ", &wsave) : part; tok != NULL;
+             tok = split ? strtok_r(NULL, " ", &wsave) : NULL) {
+            if (np == MAX_PAIR)
+                return bad(res, "pair", "pair '%.60s' names too many provinces", q->pair);
+            if (split)
+                r = bc_resolve_alias(req, "province", tok, &whole, &err);
+            if (r == BC_ENOTFOUND)
+                return bad(res, "pair", "unknown province '%.60s' in pair (see /v1/provinces)",
+                           tok);
+            if (r != 0)
+                return bc_problem_internal(res, NULL, "the pair could not be read");
+            ids[np++] = whole;
+        }
+    }
+    if (np < 2)
+        return bad(res, "pair",
+                   "pair '%.60s' must name two or more provinces joined by '+' (e.g. "
+                   "tuyen-quang+yunnan)",
+                   q->pair);
+    qsort(ids, np, sizeof ids[0], cmp_str);
+    q->pair_key[0] = '\0';
+    for (size_t i = 0; i < np; i++)
+        snprintf(q->pair_key + strlen(q->pair_key), sizeof q->pair_key - strlen(q->pair_key),
+                 "%s%s", i ? "+" : "", ids[i]);
+    return 0;
+}
+
+/* Validates req's query into q. 0, or fills res and returns its status. */
+static int parse_series(bc_request *req, series_query *q, bc_response *res)
+{
+    bc_param ps[BC_QUERY_MAX_PAIRS];
+    size_t n;
+    memset(q, 0, sizeof *q);
+    int status = bc_params_parse(req, PARAMS, NULL, ps, &n, res);
+    if (status != 0)
+        return status;
+    q->metric = bc_params_text(ps, n, "metric", NULL);
+    q->province = bc_params_text(ps, n, "province", NULL);
+    q->pair = bc_params_text(ps, n, "pair", NULL);
+    q->from = bc_params_text(ps, n, "from", NULL);
+    q->to = bc_params_text(ps, n, "to", NULL);
+    const char *curation = bc_params_text(ps, n, "curation", BC_CURATION_DEFAULT);
+    status = check_metric(req, q, res);
+    if (status != 0)
+        return status;
+    q->curation = bc_curation_set(curation);
+    if (q->curation == NULL)
         return bad(res, "curation", "unknown curation '%.40s'; allowed: " BC_CURATION_ALLOWED,
                    curation);
-    curation = set;
-    if (from != NULL && bc_date_parse(from, &dfrom, &err) != 0)
+    bc_err err;
+    if (q->from != NULL && bc_date_parse(q->from, &q->dfrom, &err) != 0)
         return bc_problem(res, 400, "invalid_parameter", "from", "from: %s", err.msg);
-    if (to != NULL && bc_date_parse(to, &dto, &err) != 0)
+    if (q->to != NULL && bc_date_parse(q->to, &q->dto, &err) != 0)
         return bc_problem(res, 400, "invalid_parameter", "to", "to: %s", err.msg);
-    const char *province_id = NULL;
-    if (province != NULL) {
-        int r = bc_resolve_alias(req, "province", province, &province_id, &err);
+    if (q->province != NULL) {
+        int r = bc_resolve_alias(req, "province", q->province, &q->province_id, &err);
         if (r == BC_ENOTFOUND)
-            return bad(res, "province", "unknown province '%.60s' (see /v1/provinces)", province);
+            return bad(res, "province", "unknown province '%.60s' (see /v1/provinces)",
+                       q->province);
         if (r != 0)
             return bc_problem_internal(res, NULL, "the province could not be read");
     }
-    /* pair: two or more provinces joined by '+' or ','; matched as a set */
-    char pair_key[600] = "";
-    if (pair != NULL) {
-        const char *ids[MAX_PAIR];
-        size_t np = 0;
-        char *copy = bc_arena_strndup(req->arena, pair, strlen(pair));
-        if (copy == NULL)
-            return bc_problem_internal(res, NULL, "out of memory");
-        /* '+' arrives decoded as a space: a part that names no province as a whole is
-         * split at its spaces ("tuyen-quang yunnan"), one that does is kept ("Lao Cai") */
-        for (char *save = NULL, *part = strtok_r(copy, "+,", &save); part != NULL;
-             part = strtok_r(NULL, "+,", &save)) {
-            const char *whole;
-            int r = bc_resolve_alias(req, "province", part, &whole, &err);
-            char *words = part, *wsave = NULL;
-            int split = r == BC_ENOTFOUND && strchr(part, ' ') != NULL;
-            for (char *tok = split ? strtok_r(words, " ", &wsave) : part; tok != NULL;
-                 tok = split ? strtok_r(NULL, " ", &wsave) : NULL) {
-                if (np == MAX_PAIR)
-                    return bad(res, "pair", "pair '%.60s' names too many provinces", pair);
-                if (split)
-                    r = bc_resolve_alias(req, "province", tok, &whole, &err);
-                if (r == BC_ENOTFOUND)
-                    return bad(res, "pair", "unknown province '%.60s' in pair (see /v1/provinces)",
-                               tok);
-                if (r != 0)
-                    return bc_problem_internal(res, NULL, "the pair could not be read");
-                ids[np++] = whole;
-            }
-        }
-        if (np < 2)
-            return bad(res, "pair",
-                       "pair '%.60s' must name two or more provinces joined by '+' (e.g. "
-                       "tuyen-quang+yunnan)",
-                       pair);
-        qsort(ids, np, sizeof ids[0], cmp_str);
-        for (size_t i = 0; i < np; i++)
-            snprintf(pair_key + strlen(pair_key), sizeof pair_key - strlen(pair_key), "%s%s",
-                     i ? "+" : "", ids[i]);
-    }
+    return q->pair != NULL ? resolve_pair(req, q, res) : 0;
+}
 
-    static const char SQL[] =
-        "SELECT f.id, f.unit, f.period, f.period_start, f.period_end, "
-        "CAST(julianday(f.period_end) - julianday(f.period_start) + 1 AS INTEGER), k.key, "
-        "fp.label, json_object('id', f.id, 'value', CASE WHEN f.value = CAST(f.value AS INTEGER) "
-        "THEN CAST(f.value AS INTEGER) ELSE f.value END, 'unit', f.unit, 'qualifier', "
-        "f.qualifier, 'period', f.period, 'period_start', f.period_start, 'period_end', "
-        "f.period_end, 'curation', f.curation, 'inferred', json(f.inferred), 'conflicts_with', "
-        "json(rel.conflicts_with), 'overlaps', json(rel.overlaps), 'sources', "
-        "json((SELECT json_group_array(json(doc)) FROM (SELECT doc FROM v_cite WHERE figure_id "
-        "= f.id ORDER BY id))), 'links', json_object('self', '/v1/figures/' || f.id)) "
-        "FROM figures f JOIN v_figure_pair fp ON fp.figure_id = f.id "
-        "JOIN v_figure_relations rel ON rel.id = f.id "
-        "JOIN (SELECT x.id AS fid, (SELECT group_concat(province_id, '+') FROM (SELECT "
-        "province_id FROM figure_parties WHERE figure_id = x.id ORDER BY province_id)) AS key "
-        "FROM figures x WHERE x.metric = ?1) k ON k.fid = f.id "
-        "WHERE f.metric = ?1 AND (?2 IS NULL OR EXISTS (SELECT 1 FROM figure_parties p WHERE "
-        "p.figure_id = f.id AND p.province_id IN (SELECT id FROM provinces WHERE ?2 IN (id, "
-        "merged_into)))) AND (?3 IS NULL OR k.key = ?3) AND (?4 IS NULL OR f.period_end >= ?4) "
-        "AND (?5 IS NULL OR f.period_start <= ?5) "
-        "AND f.curation IN (SELECT curation FROM curation_sets WHERE name = ?6) "
-        "ORDER BY k.key, coalesce(f.period_start, '9999-12-31'), f.id";
-    if (rc == BC_OK)
-        rc = bc_store_stmt(req->store, SQL, &st, &err);
-    if (rc != BC_OK) {
-        return bc_problem_internal(res, err.msg, "the series could not be read");
-    }
-    sqlite3_bind_text(st, 1, metric, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 2, province_id, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 3, pair != NULL ? pair_key : NULL, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 4, from != NULL ? dfrom.start : NULL, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 5, to != NULL ? dto.end : NULL, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 6, curation, -1, SQLITE_TRANSIENT);
+/* The figures of q's metric, with their series key (?7), label (?8) and document (?9). */
+static const char SERIES_SQL[] =
+    "SELECT f.id, f.unit, f.period, f.period_start, f.period_end, "
+    "CAST(julianday(f.period_end) - julianday(f.period_start) + 1 AS INTEGER), k.key, "
+    "fp.label, json_object('id', f.id, 'value', CASE WHEN f.value = CAST(f.value AS INTEGER) "
+    "THEN CAST(f.value AS INTEGER) ELSE f.value END, 'unit', f.unit, 'qualifier', "
+    "f.qualifier, 'period', f.period, 'period_start', f.period_start, 'period_end', "
+    "f.period_end, 'curation', f.curation, 'inferred', json(f.inferred), 'conflicts_with', "
+    "json(rel.conflicts_with), 'overlaps', json(rel.overlaps), 'sources', "
+    "json((SELECT json_group_array(json(doc)) FROM (SELECT doc FROM v_cite WHERE figure_id "
+    "= f.id ORDER BY id))), 'links', json_object('self', '/v1/figures/' || f.id)) "
+    "FROM figures f JOIN v_figure_pair fp ON fp.figure_id = f.id "
+    "JOIN v_figure_relations rel ON rel.id = f.id "
+    "JOIN (SELECT x.id AS fid, (SELECT group_concat(province_id, '+') FROM (SELECT "
+    "province_id FROM figure_parties WHERE figure_id = x.id ORDER BY province_id)) AS key "
+    "FROM figures x WHERE x.metric = ?1) k ON k.fid = f.id "
+    "WHERE f.metric = ?1 AND (?2 IS NULL OR EXISTS (SELECT 1 FROM figure_parties p WHERE "
+    "p.figure_id = f.id AND p.province_id IN (SELECT id FROM provinces WHERE ?2 IN (id, "
+    "merged_into)))) AND (?3 IS NULL OR k.key = ?3) AND (?4 IS NULL OR f.period_end >= ?4) "
+    "AND (?5 IS NULL OR f.period_start <= ?5) "
+    "AND f.curation IN (SELECT curation FROM curation_sets WHERE name = ?6) "
+    "ORDER BY k.key, coalesce(f.period_start, '9999-12-31'), f.id";
 
-    bc_buf *out = &res->body;
-    bc_buf_puts(out, "{\"metric\":");
-    bc_buf_json_string(out, metric, strlen(metric));
-    bc_buf_puts(out, ",\"series\":[");
+/* Reads row st into the point p (copies); 0, or -1 when out of memory (p freed). */
+static int read_point(sqlite3_stmt *st, point *p)
+{
+    memset(p, 0, sizeof *p);
+    const char *cols[5];
+    for (int c = 0; c < 5; c++)
+        cols[c] = (const char *)sqlite3_column_text(st, c);
+    p->id = bc_strdup(cols[0]);
+    p->unit = bc_strdup(cols[1]);
+    p->period = cols[2] ? bc_strdup(cols[2]) : NULL;
+    p->start = cols[3] ? bc_strdup(cols[3]) : NULL;
+    p->end = cols[4] ? bc_strdup(cols[4]) : NULL;
+    p->days = sqlite3_column_int64(st, 5);
+    p->months = month_span(p->start, p->end, p->days);
+    p->doc = bc_strdup((const char *)sqlite3_column_text(st, 8));
+    if (p->id == NULL || p->unit == NULL || p->doc == NULL || (cols[3] && !p->start) ||
+        (cols[4] && !p->end) || (cols[2] && !p->period)) {
+        free_points(p, 1);
+        return -1;
+    }
+    return 0;
+}
+
+/* Appends the series st reads to out, one per series key (at most 256 points each);
+ * counts them in *nseries and *npoints. Returns the last sqlite3_step result
+ * (SQLITE_DONE when all went well, SQLITE_NOMEM when a point could not be copied). */
+static int write_series(sqlite3_stmt *st, bc_buf *out, size_t *nseries, size_t *npoints)
+{
     point pts[256];
-    size_t np = 0, nseries = 0, npoints = 0;
+    size_t np = 0;
     char key[600] = "", label[600] = "";
     int step;
     for (;;) {
@@ -300,9 +333,9 @@ int bc_handle_series(bc_request *req, bc_response *res)
         if (k == NULL)
             k = "";
         if (np > 0 && (step != SQLITE_ROW || strcmp(k, key) != 0 || np == 256)) {
-            bc_buf_puts(out, nseries++ ? "," : "");
+            bc_buf_puts(out, (*nseries)++ ? "," : "");
             render_series(out, key, label, pts, np);
-            npoints += np;
+            *npoints += np;
             free_points(pts, np);
             np = 0;
         }
@@ -311,36 +344,26 @@ int bc_handle_series(bc_request *req, bc_response *res)
         snprintf(key, sizeof key, "%s", k);
         const char *l = (const char *)sqlite3_column_text(st, 7);
         snprintf(label, sizeof label, "%s", l ? l : k[0] ? "" : "parties not stated");
-        point *p = &pts[np++];
-        memset(p, 0, sizeof *p);
-        const char *cols[5];
-        for (int c = 0; c < 5; c++)
-            cols[c] = (const char *)sqlite3_column_text(st, c);
-        p->id = bc_strdup(cols[0]);
-        p->unit = bc_strdup(cols[1]);
-        p->period = cols[2] ? bc_strdup(cols[2]) : NULL;
-        p->start = cols[3] ? bc_strdup(cols[3]) : NULL;
-        p->end = cols[4] ? bc_strdup(cols[4]) : NULL;
-        p->days = sqlite3_column_int64(st, 5);
-        p->months = month_span(p->start, p->end, p->days);
-        p->doc = bc_strdup((const char *)sqlite3_column_text(st, 8));
-        if (p->id == NULL || p->unit == NULL || p->doc == NULL || (cols[3] && !p->start) ||
-            (cols[4] && !p->end) || (cols[2] && !p->period)) {
+        if (read_point(st, &pts[np]) != 0) {
             free_points(pts, np);
             np = 0;
             step = SQLITE_NOMEM;
             break;
         }
+        np++;
     }
     sqlite3_reset(st);
-    if (step != SQLITE_DONE || bc_buf_failed(out)) {
-        snprintf(res->log_note, sizeof res->log_note, "series: %.200s",
-                 sqlite3_errmsg(bc_store_db(req->store)));
-        return bc_problem_internal(res, NULL, "the series could not be built");
-    }
+    return step;
+}
+
+/* Appends meta (the counts, the filters applied) and links to out. */
+static void write_meta(bc_request *req, const series_query *q, size_t nseries, size_t npoints,
+                       bc_buf *out)
+{
     bc_buf_printf(out, "],\"meta\":{\"series\":%zu,\"points\":%zu,\"filters\":{", nseries, npoints);
     const char *fk[] = {"province", "pair", "from", "to", "curation"};
-    const char *fv[] = {province_id, pair != NULL ? pair_key : NULL, from, to, curation};
+    const char *fv[] = {q->province_id, q->pair != NULL ? q->pair_key : NULL, q->from, q->to,
+                        q->curation};
     for (int i = 0, c = 0; i < 5; i++) {
         if (fv[i] == NULL)
             continue;
@@ -355,6 +378,37 @@ int bc_handle_series(bc_request *req, bc_response *res)
     bc_buf_json_string(out, b.data ? b.data : req->path, b.len);
     bc_buf_free(&b);
     bc_buf_puts(out, "}}");
+}
+
+int bc_handle_series(bc_request *req, bc_response *res)
+{
+    series_query q;
+    int status = parse_series(req, &q, res);
+    if (status != 0)
+        return status;
+    sqlite3_stmt *st;
+    bc_err err;
+    if (bc_store_stmt(req->store, SERIES_SQL, &st, &err) != BC_OK)
+        return bc_problem_internal(res, err.msg, "the series could not be read");
+    sqlite3_bind_text(st, 1, q.metric, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, q.province_id, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 3, q.pair != NULL ? q.pair_key : NULL, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 4, q.from != NULL ? q.dfrom.start : NULL, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 5, q.to != NULL ? q.dto.end : NULL, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 6, q.curation, -1, SQLITE_TRANSIENT);
+
+    bc_buf *out = &res->body;
+    bc_buf_puts(out, "{\"metric\":");
+    bc_buf_json_string(out, q.metric, strlen(q.metric));
+    bc_buf_puts(out, ",\"series\":[");
+    size_t nseries = 0, npoints = 0;
+    int step = write_series(st, out, &nseries, &npoints);
+    if (step != SQLITE_DONE || bc_buf_failed(out)) {
+        snprintf(res->log_note, sizeof res->log_note, "series: %.200s",
+                 sqlite3_errmsg(bc_store_db(req->store)));
+        return bc_problem_internal(res, NULL, "the series could not be built");
+    }
+    write_meta(req, &q, nseries, npoints, out);
     if (bc_buf_failed(out))
         return bc_problem_internal(res, NULL, "out of memory");
     res->cacheable = 1;

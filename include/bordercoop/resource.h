@@ -39,6 +39,31 @@ typedef struct bc_param_spec {
     const char *dflt;
 } bc_param_spec;
 
+/* One validated query parameter (bc_params_parse). */
+typedef struct bc_param {
+    const bc_param_spec *spec;
+    const char *text;  /* the value: as given, a lookup's canonical value, or a date's day */
+    const char *shown; /* the value written back into links and meta ("true" for 1) */
+    long num;          /* INT and BOOL */
+    int dflt;          /* absent from the request: the spec's default applies */
+} bc_param;
+
+/* Parses req's query against the parameters of specs and then of more (each terminated
+ * by a NULL name; either may be NULL) into out (room for BC_QUERY_MAX_PAIRS, values in
+ * req->arena), in the order given, and sets *n. Every endpoint answers the same way: an
+ * unknown name is a 400 unknown_parameter listing the names allowed (or saying that the
+ * route takes no query parameters), a name given twice a 400 duplicate_parameter, an
+ * empty value a 400 invalid_parameter, and a value its spec refuses (type, range,
+ * lookup) a 400 invalid_parameter. Returns 0, or fills res and returns its status. */
+int bc_params_parse(bc_request *req, const bc_param_spec *specs, const bc_param_spec *more,
+                    bc_param *out, size_t *n, bc_response *res);
+
+/* The parameter called name among p[0..n), or NULL when it was not given. */
+const bc_param *bc_params_get(const bc_param *p, size_t n, const char *name);
+
+/* Its value as text, or dflt when it was not given. */
+const char *bc_params_text(const bc_param *p, size_t n, const char *name, const char *dflt);
+
 /* A field lists can be sorted by: its name in ?sort= and an SQL expression that is
  * never NULL (so keyset comparisons hold). */
 typedef enum bc_sort_type { BC_SORT_TEXT, BC_SORT_INT, BC_SORT_REAL } bc_sort_type;

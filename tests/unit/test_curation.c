@@ -170,7 +170,7 @@ static void bad_curation_is_a_400(void **state)
         {"curation=approved", "curation", "invalid_parameter", BC_CURATION_ALLOWED},
         {"curation=", "curation", "invalid_parameter", "empty"},
         {"curation=all&curation=all", "curation", "duplicate_parameter", "more than once"},
-        {"colour=red", "colour", "unknown_parameter", "takes only curation"},
+        {"colour=red", "colour", "unknown_parameter", "allowed: curation"},
         {"%zz", NULL, "malformed_query", ""},
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {

@@ -7,151 +7,192 @@
 #include <stdio.h>
 #include <string.h>
 
+/* One figure's values as read from its object. */
+typedef struct figure_row {
+    const char *id, *metric, *unit, *qualifier, *period_s, *description, *meeting, *note;
+    const char *cq, *cbasis; /* change.qualifier, change.basis */
+    double value, cpct;
+    int has_value, has_cpct;
+    bc_period period;
+} figure_row;
+
+/* The unit must be the metric's. */
+static int check_unit(loader *L, const char *p, const figure_row *f)
+{
+    char known[64];
+    int found = 0;
+    int rc = bc_store_lookup(L->s, "SELECT unit FROM metrics WHERE id = ?1",
+                             BC_BINDS(bc_text(f->metric)), known, sizeof known, &found, L->err);
+    if (rc == BC_OK && found && strcmp(known, f->unit) != 0)
+        rc = ld_fail(L, p, "unit '%s' does not match metric '%s' (unit '%s')", f->unit, f->metric,
+                     known);
+    return rc;
+}
+
+/* `change`: {pct, qualifier, basis} or absent/null. */
+static int read_change(loader *L, json_t *o, const char *p, figure_row *f)
+{
+    json_t *change = json_object_get(o, "change");
+    if (change == NULL || json_is_null(change))
+        return BC_OK;
+    static const char *const ckeys[] = {"pct", "qualifier", "basis", NULL};
+    char q[200];
+    snprintf(q, sizeof q, "%s.change", p);
+    int rc = ld_keys_ok(L, change, q, ckeys);
+    if (rc == BC_OK)
+        rc = ld_num(L, change, q, "pct", REQ, &f->has_cpct, &f->cpct);
+    if (rc == BC_OK)
+        rc = ld_str(L, change, q, "qualifier", OPT, &f->cq);
+    if (rc == BC_OK)
+        rc = ld_check_vocab(L, "qualifier", f->cq, q);
+    if (rc == BC_OK)
+        rc = ld_str(L, change, q, "basis", REQ, &f->cbasis);
+    return rc;
+}
+
+/* Reads and checks the fields of figure o (at path p) into f. */
+static int read_figure(loader *L, json_t *o, const char *p, figure_row *f)
+{
+    static const char *const keys[] = {"id",          "metric",     "value",   "unit",
+                                       "qualifier",   "period",     "change",  "parties",
+                                       "description", "meetings",   "note",    "conflicts_with",
+                                       "inferred",    "background", "sources", NULL};
+    memset(f, 0, sizeof *f);
+    int rc = ld_keys_ok(L, o, p, keys);
+    if (rc == BC_OK)
+        rc = ld_str(L, o, p, "id", REQ | ID, &f->id);
+    if (rc == BC_OK)
+        rc = ld_check_new_id(L, LD_REF_FIGURE, f->id, p);
+    if (rc == BC_OK)
+        rc = ld_str(L, o, p, "metric", REQ, &f->metric);
+    if (rc == BC_OK)
+        rc = ld_check_ref(L, LD_REF_METRIC, f->metric, p);
+    if (rc == BC_OK)
+        rc = ld_num(L, o, p, "value", REQ, &f->has_value, &f->value);
+    if (rc == BC_OK)
+        rc = ld_str(L, o, p, "unit", REQ, &f->unit);
+    if (rc == BC_OK)
+        rc = check_unit(L, p, f);
+    if (rc == BC_OK)
+        rc = ld_str(L, o, p, "qualifier", OPT, &f->qualifier);
+    if (rc == BC_OK)
+        rc = ld_check_vocab(L, "qualifier", f->qualifier, p);
+    if (rc == BC_OK)
+        rc = ld_str(L, o, p, "period", OPT, &f->period_s);
+    if (rc == BC_OK && f->period_s != NULL) {
+        bc_err e;
+        if (bc_period_parse(f->period_s, &f->period, &e) != BC_OK)
+            rc = ld_fail(L, p, "'period': %s", e.msg);
+    }
+    if (rc == BC_OK)
+        rc = ld_str(L, o, p, "description", REQ, &f->description);
+    if (rc == BC_OK) { /* the first of `meetings` (the whole list is checked later) */
+        json_t *ms;
+        rc = ld_arr(L, o, p, "meetings", OPT, &ms);
+        if (rc == BC_OK && ms != NULL && json_array_size(ms) > 0 &&
+            json_is_string(json_array_get(ms, 0)))
+            f->meeting = json_string_value(json_array_get(ms, 0));
+        if (rc == BC_OK)
+            rc = ld_check_ref(L, LD_REF_MEETING, f->meeting, p);
+    }
+    if (rc == BC_OK)
+        rc = ld_str(L, o, p, "note", OPT, &f->note);
+    if (rc == BC_OK)
+        rc = read_change(L, o, p, f);
+    return rc;
+}
+
+/* Stores figure o (at path p): its row, meetings, parties and citations. */
+static int load_figure(loader *L, json_t *o, const char *p)
+{
+    figure_row f;
+    int rc = read_figure(L, o, p, &f);
+    /* `year` only for a period within one calendar year ("2024-06/2025-10" has none) */
+    int one_year = f.period_s != NULL && strncmp(f.period.start, f.period.end, 4) == 0;
+    const bc_period *per = f.period_s != NULL ? &f.period : NULL;
+    if (rc == BC_OK)
+        rc = ld_inferred(L, o, p, BC_FACT_FIGURE, f.note);
+    if (rc == BC_OK)
+        rc = ld_background(L, o, p, BC_FACT_FIGURE);
+    if (rc == BC_OK)
+        rc =
+            ld_run(L, p,
+                   "INSERT INTO figures (id, metric, category, value, unit, qualifier, period, "
+                   "period_start, period_end, year, change_pct, change_qualifier, "
+                   "change_basis, description, meeting_id, note, inferred, background) "
+                   "SELECT ?1, ?2, category, ?3, ?4, coalesce(?5, 'exact'), ?6, ?7, ?8, ?9, "
+                   "?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17 FROM metrics WHERE id = ?2",
+                   BC_BINDS(bc_text(f.id), bc_text(f.metric), bc_real(f.value), bc_text(f.unit),
+                            bc_text(f.qualifier), bc_text(per ? per->text : NULL),
+                            bc_text(per ? per->start : NULL), bc_text(per ? per->end : NULL),
+                            bc_int_or_null(one_year ? &f.period.end_year : NULL),
+                            bc_real_or_null(f.has_cpct ? &f.cpct : NULL),
+                            bc_text(f.has_cpct ? (f.cq ? f.cq : "exact") : NULL), bc_text(f.cbasis),
+                            bc_text(f.description), bc_text(f.meeting), bc_text(f.note),
+                            bc_text(L->inferred.data), bc_text(L->background.data)));
+    if (rc == BC_OK) /* the first meeting is already there (trigger on meeting_id) */
+        rc = ld_ref_list(L, o, p, "meetings", OPT, LD_REF_MEETING,
+                         "INSERT OR IGNORE INTO figure_meetings (figure_id, meeting_id, seq) "
+                         "VALUES (?1, ?2, ?3)",
+                         f.id);
+    if (rc == BC_OK)
+        rc = ld_province_list(L, o, p, "parties", REQ,
+                              "INSERT INTO figure_parties (figure_id, province_id, seq) "
+                              "VALUES (?1, ?2, ?3)",
+                              f.id);
+    if (rc == BC_OK)
+        rc = ld_cite_all(L, o, p, CITE_FIGURE, f.id, 0);
+    if (rc == BC_OK && L->st)
+        L->st->figures++;
+    return rc;
+}
+
+/* The conflicts_with of figure o (at path p), once every figure is stored: a conflict
+ * may name a figure further down the file. */
+static int load_conflicts(loader *L, json_t *o, const char *p)
+{
+    json_t *conf;
+    const char *id;
+    char q[200];
+    ld_str(L, o, p, "id", REQ, &id);
+    int rc = ld_arr(L, o, p, "conflicts_with", OPT, &conf);
+    for (size_t k = 0; rc == BC_OK && conf != NULL && k < json_array_size(conf); k++) {
+        static const char *const ckeys[] = {"id", "note", NULL};
+        json_t *x = json_array_get(conf, k);
+        const char *other, *cnote;
+        snprintf(q, sizeof q, "%s.conflicts_with[%zu]", p, k);
+        rc = ld_keys_ok(L, x, q, ckeys);
+        if (rc == BC_OK)
+            rc = ld_str(L, x, q, "id", REQ | ID, &other);
+        if (rc == BC_OK)
+            rc = ld_check_ref(L, LD_REF_FIGURE, other, q);
+        if (rc == BC_OK && strcmp(other, id) == 0)
+            rc = ld_fail(L, q, "a figure cannot conflict with itself");
+        if (rc == BC_OK)
+            rc = ld_str(L, x, q, "note", REQ, &cnote);
+        if (rc == BC_OK)
+            rc = ld_run(L, q,
+                        "INSERT OR IGNORE INTO figure_conflicts (figure_id, other_id, note) "
+                        "VALUES (?1, ?2, ?3)",
+                        BC_BINDS(bc_text(id), bc_text(other), bc_text(cnote)));
+        if (rc == BC_OK && L->st)
+            L->st->conflicts++;
+    }
+    return rc;
+}
+
 int ld_load_figures(loader *L)
 {
     json_t *root, *arr;
     int rc = ld_load_json(L, "facts/figures.json", "figures", &root, &arr);
-    char p[128], q[200];
+    char p[128];
     for (size_t i = 0; rc == BC_OK && i < json_array_size(arr); i++) {
-        static const char *const keys[] = {"id",          "metric",     "value",   "unit",
-                                           "qualifier",   "period",     "change",  "parties",
-                                           "description", "meetings",   "note",    "conflicts_with",
-                                           "inferred",    "background", "sources", NULL};
-        json_t *o = json_array_get(arr, i), *change;
-        const char *id, *metric, *unit, *qualifier, *period_s = NULL, *description, *meeting, *note;
-        const char *cq = NULL, *cbasis = NULL;
-        double value, cpct = 0;
-        int has_value, has_cpct = 0;
-        bc_period period;
         snprintf(p, sizeof p, "figures[%zu]", i);
-        rc = ld_keys_ok(L, o, p, keys);
-        if (rc == BC_OK)
-            rc = ld_str(L, o, p, "id", REQ | ID, &id);
-        if (rc == BC_OK)
-            rc = ld_check_new_id(L, LD_REF_FIGURE, id, p);
-        if (rc == BC_OK)
-            rc = ld_str(L, o, p, "metric", REQ, &metric);
-        if (rc == BC_OK)
-            rc = ld_check_ref(L, LD_REF_METRIC, metric, p);
-        if (rc == BC_OK)
-            rc = ld_num(L, o, p, "value", REQ, &has_value, &value);
-        if (rc == BC_OK)
-            rc = ld_str(L, o, p, "unit", REQ, &unit);
-        if (rc == BC_OK) {
-            char known[64];
-            int found = 0;
-            rc = bc_store_lookup(L->s, "SELECT unit FROM metrics WHERE id = ?1",
-                                 BC_BINDS(bc_text(metric)), known, sizeof known, &found, L->err);
-            if (rc == BC_OK && found && strcmp(known, unit) != 0)
-                rc = ld_fail(L, p, "unit '%s' does not match metric '%s' (unit '%s')", unit, metric,
-                             known);
-        }
-        if (rc == BC_OK)
-            rc = ld_str(L, o, p, "qualifier", OPT, &qualifier);
-        if (rc == BC_OK)
-            rc = ld_check_vocab(L, "qualifier", qualifier, p);
-        if (rc == BC_OK)
-            rc = ld_str(L, o, p, "period", OPT, &period_s);
-        if (rc == BC_OK && period_s != NULL) {
-            bc_err e;
-            if (bc_period_parse(period_s, &period, &e) != BC_OK)
-                rc = ld_fail(L, p, "'period': %s", e.msg);
-        }
-        if (rc == BC_OK)
-            rc = ld_str(L, o, p, "description", REQ, &description);
-        meeting = NULL; /* the first of `meetings` (the whole list is checked below) */
-        if (rc == BC_OK) {
-            json_t *ms;
-            rc = ld_arr(L, o, p, "meetings", OPT, &ms);
-            if (rc == BC_OK && ms != NULL && json_array_size(ms) > 0 &&
-                json_is_string(json_array_get(ms, 0)))
-                meeting = json_string_value(json_array_get(ms, 0));
-            if (rc == BC_OK)
-                rc = ld_check_ref(L, LD_REF_MEETING, meeting, p);
-        }
-        if (rc == BC_OK)
-            rc = ld_str(L, o, p, "note", OPT, &note);
-        change = json_object_get(o, "change");
-        if (rc == BC_OK && change != NULL && !json_is_null(change)) {
-            static const char *const ckeys[] = {"pct", "qualifier", "basis", NULL};
-            snprintf(q, sizeof q, "%s.change", p);
-            rc = ld_keys_ok(L, change, q, ckeys);
-            if (rc == BC_OK)
-                rc = ld_num(L, change, q, "pct", REQ, &has_cpct, &cpct);
-            if (rc == BC_OK)
-                rc = ld_str(L, change, q, "qualifier", OPT, &cq);
-            if (rc == BC_OK)
-                rc = ld_check_vocab(L, "qualifier", cq, q);
-            if (rc == BC_OK)
-                rc = ld_str(L, change, q, "basis", REQ, &cbasis);
-        }
-        /* `year` only for a period within one calendar year ("2024-06/2025-10" has none) */
-        int one_year = period_s != NULL && strncmp(period.start, period.end, 4) == 0;
-        if (rc == BC_OK)
-            rc = ld_inferred(L, o, p, BC_FACT_FIGURE, note);
-        if (rc == BC_OK)
-            rc = ld_background(L, o, p, BC_FACT_FIGURE);
-        if (rc == BC_OK)
-            rc =
-                ld_run(L, p,
-                       "INSERT INTO figures (id, metric, category, value, unit, qualifier, period, "
-                       "period_start, period_end, year, change_pct, change_qualifier, "
-                       "change_basis, description, meeting_id, note, inferred, background) "
-                       "SELECT ?1, ?2, category, ?3, ?4, coalesce(?5, 'exact'), ?6, ?7, ?8, ?9, "
-                       "?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17 FROM metrics WHERE id = ?2",
-                       BC_BINDS(bc_text(id), bc_text(metric), bc_real(value), bc_text(unit),
-                                bc_text(qualifier), bc_text(period_s ? period.text : NULL),
-                                bc_text(period_s ? period.start : NULL),
-                                bc_text(period_s ? period.end : NULL),
-                                bc_int_or_null(one_year ? &period.end_year : NULL),
-                                bc_real_or_null(has_cpct ? &cpct : NULL),
-                                bc_text(has_cpct ? (cq ? cq : "exact") : NULL), bc_text(cbasis),
-                                bc_text(description), bc_text(meeting), bc_text(note),
-                                bc_text(L->inferred.data), bc_text(L->background.data)));
-        if (rc == BC_OK) /* the first meeting is already there (trigger on meeting_id) */
-            rc = ld_ref_list(L, o, p, "meetings", OPT, LD_REF_MEETING,
-                             "INSERT OR IGNORE INTO figure_meetings (figure_id, meeting_id, seq) "
-                             "VALUES (?1, ?2, ?3)",
-                             id);
-        if (rc == BC_OK)
-            rc = ld_province_list(L, o, p, "parties", REQ,
-                                  "INSERT INTO figure_parties (figure_id, province_id, seq) "
-                                  "VALUES (?1, ?2, ?3)",
-                                  id);
-        if (rc == BC_OK)
-            rc = ld_cite_all(L, o, p, CITE_FIGURE, id, 0);
-        if (rc == BC_OK && L->st)
-            L->st->figures++;
+        rc = load_figure(L, json_array_get(arr, i), p);
     }
-    /* second pass: conflicts may name figures further down the file */
     for (size_t i = 0; rc == BC_OK && i < json_array_size(arr); i++) {
-        json_t *o = json_array_get(arr, i), *conf;
-        const char *id;
         snprintf(p, sizeof p, "figures[%zu]", i);
-        ld_str(L, o, p, "id", REQ, &id);
-        rc = ld_arr(L, o, p, "conflicts_with", OPT, &conf);
-        for (size_t k = 0; rc == BC_OK && conf != NULL && k < json_array_size(conf); k++) {
-            static const char *const ckeys[] = {"id", "note", NULL};
-            json_t *x = json_array_get(conf, k);
-            const char *other, *cnote;
-            snprintf(q, sizeof q, "%s.conflicts_with[%zu]", p, k);
-            rc = ld_keys_ok(L, x, q, ckeys);
-            if (rc == BC_OK)
-                rc = ld_str(L, x, q, "id", REQ | ID, &other);
-            if (rc == BC_OK)
-                rc = ld_check_ref(L, LD_REF_FIGURE, other, q);
-            if (rc == BC_OK && strcmp(other, id) == 0)
-                rc = ld_fail(L, q, "a figure cannot conflict with itself");
-            if (rc == BC_OK)
-                rc = ld_str(L, x, q, "note", REQ, &cnote);
-            if (rc == BC_OK)
-                rc = ld_run(L, q,
-                            "INSERT OR IGNORE INTO figure_conflicts (figure_id, other_id, note) "
-                            "VALUES (?1, ?2, ?3)",
-                            BC_BINDS(bc_text(id), bc_text(other), bc_text(cnote)));
-            if (rc == BC_OK && L->st)
-                L->st->conflicts++;
-        }
+        rc = load_conflicts(L, json_array_get(arr, i), p);
     }
     /* figures of one metric whose parties and periods overlap, for /v1/stats */
     if (rc == BC_OK)

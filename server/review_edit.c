@@ -264,6 +264,195 @@ static int text_value(edit_ctx *c, const char *name, json_t *v, const char **out
     return BC_OK;
 }
 
+/* s must be a value of the vocabulary `field`; a 400 on `name` listing them otherwise. */
+static int in_vocab(edit_ctx *c, const char *name, const char *field, const char *s)
+{
+    int found = 0;
+    int rc = exists(c, "SELECT 1 FROM vocab WHERE field = ?1 AND value = ?2", field, s, &found);
+    if (rc == BC_OK && !found) {
+        bc_buf list = BC_BUF_INIT;
+        vocab_list(c, field, &list);
+        rc = bad(c, name, "unknown value '%.60s'; allowed: %s", s, list.data ? list.data : "");
+        bc_buf_free(&list);
+    }
+    return rc;
+}
+
+/* One validator per ftype: v (not null) for f; on success *canon is the value to store
+ * and record (new; NULL when out of memory). */
+typedef int (*validator)(edit_ctx *c, const field_def *f, json_t *v, json_t **canon);
+
+static int check_text(edit_ctx *c, const field_def *f, json_t *v, json_t **canon)
+{
+    const char *s;
+    int rc = text_value(c, f->name, v, &s);
+    if (rc == BC_OK)
+        *canon = json_string(s);
+    return rc;
+}
+
+static int check_int(edit_ctx *c, const field_def *f, json_t *v, json_t **canon)
+{
+    if (!json_is_integer(v) || json_integer_value(v) < 1 || json_integer_value(v) > 1000000)
+        return bad(c, f->name, "must be a whole number from 1 to 1000000");
+    *canon = json_integer(json_integer_value(v));
+    return BC_OK;
+}
+
+static int check_num(edit_ctx *c, const field_def *f, json_t *v, json_t **canon)
+{
+    if (!json_is_number(v) || !isfinite(json_number_value(v)) || !(json_number_value(v) > 0) ||
+        json_number_value(v) >= MAX_VALUE)
+        return bad(c, f->name, "must be a number greater than 0 and below 1e15");
+    *canon = number(json_number_value(v));
+    return BC_OK;
+}
+
+static int check_date(edit_ctx *c, const field_def *f, json_t *v, json_t **canon)
+{
+    const char *s;
+    bc_date d;
+    bc_err e;
+    int rc = text_value(c, f->name, v, &s);
+    if (rc != BC_OK)
+        return rc;
+    if (bc_date_parse(s, &d, &e) != BC_OK)
+        return bad(c, f->name, "%s", e.msg);
+    if (d.year < MIN_YEAR || d.year > MAX_YEAR)
+        return bad(c, f->name, "year %d is outside %d..%d", d.year, MIN_YEAR, MAX_YEAR);
+    *canon = json_string(d.text);
+    return BC_OK;
+}
+
+static int check_period(edit_ctx *c, const field_def *f, json_t *v, json_t **canon)
+{
+    const char *s;
+    bc_period p;
+    bc_err e;
+    int rc = text_value(c, f->name, v, &s);
+    if (rc != BC_OK)
+        return rc;
+    if (bc_period_parse(s, &p, &e) != BC_OK)
+        return bad(c, f->name, "%s", e.msg);
+    if (atoi(p.start) < MIN_YEAR || p.end_year > MAX_YEAR)
+        return bad(c, f->name, "'%.30s' reaches outside the years %d..%d", s, MIN_YEAR, MAX_YEAR);
+    *canon = json_string(p.text);
+    return BC_OK;
+}
+
+static int check_vocab(edit_ctx *c, const field_def *f, json_t *v, json_t **canon)
+{
+    const char *s;
+    int rc = text_value(c, f->name, v, &s);
+    if (rc == BC_OK)
+        rc = in_vocab(c, f->name, f->arg, s);
+    if (rc == BC_OK)
+        *canon = json_string(s);
+    return rc;
+}
+
+static int check_ref(edit_ctx *c, const field_def *f, json_t *v, json_t **canon)
+{
+    const char *s;
+    int found = 0;
+    int rc = text_value(c, f->name, v, &s);
+    if (rc != BC_OK)
+        return rc;
+    if (!bc_text_is_id(s))
+        return bad(c, f->name,
+                   "'%.60s' is not an id (lower-case letters and digits joined by single '-')", s);
+    rc = exists(c, f->arg, s, NULL, &found);
+    if (rc == BC_OK && !found)
+        return bad(c, f->name, "no %s with id '%.60s'", f->what, s);
+    if (rc == BC_OK)
+        *canon = json_string(s);
+    return rc;
+}
+
+/* the metrics table is the vocabulary (GET /v1/series lists it) */
+static int check_metric(edit_ctx *c, const field_def *f, json_t *v, json_t **canon)
+{
+    const char *s;
+    int found = 0;
+    int rc = text_value(c, f->name, v, &s);
+    if (rc == BC_OK)
+        rc = exists(c, f->arg, s, NULL, &found);
+    if (rc == BC_OK && !found)
+        return bad(c, f->name, "no metric '%.60s' (GET /v1/series lists the metrics)", s);
+    if (rc == BC_OK)
+        *canon = json_string(s);
+    return rc;
+}
+
+static int check_parties(edit_ctx *c, const field_def *f, json_t *v, json_t **canon)
+{
+    if (!json_is_array(v) || json_array_size(v) == 0 || json_array_size(v) > MAX_PARTIES)
+        return bad(c, f->name, "must be an array of 1 to %d province ids", MAX_PARTIES);
+    json_t *out = json_array();
+    int rc = BC_OK, found = 0;
+    for (size_t i = 0; rc == BC_OK && i < json_array_size(v); i++) {
+        json_t *x = json_array_get(v, i);
+        const char *s;
+        char name[40];
+        snprintf(name, sizeof name, "%s[%zu]", f->name, i);
+        rc = text_value(c, name, x, &s);
+        if (rc == BC_OK)
+            rc = exists(c, f->arg, s, NULL, &found);
+        if (rc == BC_OK && !found)
+            rc = bad(c, name, "no province with id '%.60s'", s);
+        for (size_t k = 0; rc == BC_OK && k < i; k++)
+            if (json_equal(json_array_get(v, k), x))
+                rc = bad(c, name, "'%.60s' is named twice", s);
+        if (rc == BC_OK)
+            json_array_append_new(out, json_string(s));
+    }
+    if (rc == BC_OK)
+        *canon = out;
+    else
+        json_decref(out);
+    return rc;
+}
+
+static int check_change(edit_ctx *c, const field_def *f, json_t *v, json_t **canon)
+{
+    if (!json_is_object(v))
+        return bad(c, f->name,
+                   "must be an object {\"pct\": n, \"qualifier\": q, \"basis\": text} or null");
+    const char *key;
+    json_t *x;
+    json_object_foreach(v, key, x)
+    {
+        if (strcmp(key, "pct") != 0 && strcmp(key, "qualifier") != 0 && strcmp(key, "basis") != 0)
+            return bad(c, f->name, "unknown field '%.40s'; allowed: pct, qualifier, basis", key);
+    }
+    json_t *pct = json_object_get(v, "pct"), *q = json_object_get(v, "qualifier"),
+           *basis = json_object_get(v, "basis");
+    if (pct == NULL || !json_is_number(pct) || !isfinite(json_number_value(pct)) ||
+        json_number_value(pct) < MIN_CHANGE_PCT || json_number_value(pct) > MAX_CHANGE_PCT)
+        return bad(c, "change.pct", "must be a number, a percentage from %g to %g", MIN_CHANGE_PCT,
+                   MAX_CHANGE_PCT);
+    const char *qs = "exact", *bs = NULL;
+    int rc = BC_OK;
+    if (q != NULL && !json_is_null(q)) {
+        rc = text_value(c, "change.qualifier", q, &qs);
+        if (rc == BC_OK)
+            rc = in_vocab(c, "change.qualifier", "qualifier", qs);
+    }
+    if (rc == BC_OK && basis != NULL && !json_is_null(basis))
+        rc = text_value(c, "change.basis", basis, &bs);
+    if (rc == BC_OK)
+        *canon = json_pack("{s:o,s:s,s:o}", "pct", number(json_number_value(pct)), "qualifier", qs,
+                           "basis", bs ? json_string(bs) : json_null());
+    return rc;
+}
+
+static const validator VALIDATORS[] = {
+    [T_TEXT] = check_text,     [T_INT] = check_int,       [T_NUM] = check_num,
+    [T_DATE] = check_date,     [T_PERIOD] = check_period, [T_VOCAB] = check_vocab,
+    [T_REF] = check_ref,       [T_METRIC] = check_metric, [T_PARTIES] = check_parties,
+    [T_CHANGE] = check_change,
+};
+
 /* Validates v for f; on success *canon is the value to store and record (new). */
 static int validate(edit_ctx *c, const field_def *f, json_t *v, json_t **canon)
 {
@@ -274,157 +463,7 @@ static int validate(edit_ctx *c, const field_def *f, json_t *v, json_t **canon)
         *canon = json_null();
         return BC_OK;
     }
-    const char *s = NULL;
-    int rc = BC_OK, found = 0;
-    switch (f->type) {
-    case T_TEXT:
-        rc = text_value(c, f->name, v, &s);
-        if (rc == BC_OK)
-            *canon = json_string(s);
-        break;
-    case T_INT:
-        if (!json_is_integer(v) || json_integer_value(v) < 1 || json_integer_value(v) > 1000000)
-            return bad(c, f->name, "must be a whole number from 1 to 1000000");
-        *canon = json_integer(json_integer_value(v));
-        break;
-    case T_NUM:
-        if (!json_is_number(v) || !isfinite(json_number_value(v)) || !(json_number_value(v) > 0) ||
-            json_number_value(v) >= MAX_VALUE)
-            return bad(c, f->name, "must be a number greater than 0 and below 1e15");
-        *canon = number(json_number_value(v));
-        break;
-    case T_DATE: {
-        bc_date d;
-        bc_err e;
-        rc = text_value(c, f->name, v, &s);
-        if (rc == BC_OK && bc_date_parse(s, &d, &e) != BC_OK)
-            return bad(c, f->name, "%s", e.msg);
-        if (rc == BC_OK && (d.year < MIN_YEAR || d.year > MAX_YEAR))
-            return bad(c, f->name, "year %d is outside %d..%d", d.year, MIN_YEAR, MAX_YEAR);
-        if (rc == BC_OK)
-            *canon = json_string(d.text);
-        break;
-    }
-    case T_PERIOD: {
-        bc_period p;
-        bc_err e;
-        rc = text_value(c, f->name, v, &s);
-        if (rc == BC_OK && bc_period_parse(s, &p, &e) != BC_OK)
-            return bad(c, f->name, "%s", e.msg);
-        if (rc == BC_OK && (atoi(p.start) < MIN_YEAR || p.end_year > MAX_YEAR))
-            return bad(c, f->name, "'%.30s' reaches outside the years %d..%d", s, MIN_YEAR,
-                       MAX_YEAR);
-        if (rc == BC_OK)
-            *canon = json_string(p.text);
-        break;
-    }
-    case T_VOCAB:
-        rc = text_value(c, f->name, v, &s);
-        if (rc == BC_OK)
-            rc =
-                exists(c, "SELECT 1 FROM vocab WHERE field = ?1 AND value = ?2", f->arg, s, &found);
-        if (rc == BC_OK && !found) {
-            bc_buf list = BC_BUF_INIT;
-            vocab_list(c, f->arg, &list);
-            rc = bad(c, f->name, "unknown value '%.60s'; allowed: %s", s,
-                     list.data ? list.data : "");
-            bc_buf_free(&list);
-        }
-        if (rc == BC_OK)
-            *canon = json_string(s);
-        break;
-    case T_REF:
-        rc = text_value(c, f->name, v, &s);
-        if (rc == BC_OK && !bc_text_is_id(s))
-            return bad(c, f->name,
-                       "'%.60s' is not an id (lower-case letters and digits joined "
-                       "by single '-')",
-                       s);
-        if (rc == BC_OK)
-            rc = exists(c, f->arg, s, NULL, &found);
-        if (rc == BC_OK && !found)
-            return bad(c, f->name, "no %s with id '%.60s'", f->what, s);
-        if (rc == BC_OK)
-            *canon = json_string(s);
-        break;
-    case T_METRIC:
-        /* the metrics table is the vocabulary (GET /v1/series lists it) */
-        rc = text_value(c, f->name, v, &s);
-        if (rc == BC_OK)
-            rc = exists(c, f->arg, s, NULL, &found);
-        if (rc == BC_OK && !found)
-            return bad(c, f->name, "no metric '%.60s' (GET /v1/series lists the metrics)", s);
-        if (rc == BC_OK)
-            *canon = json_string(s);
-        break;
-    case T_PARTIES: {
-        if (!json_is_array(v) || json_array_size(v) == 0 || json_array_size(v) > MAX_PARTIES)
-            return bad(c, f->name, "must be an array of 1 to %d province ids", MAX_PARTIES);
-        json_t *out = json_array();
-        for (size_t i = 0; rc == BC_OK && i < json_array_size(v); i++) {
-            json_t *x = json_array_get(v, i);
-            char name[40];
-            snprintf(name, sizeof name, "%s[%zu]", f->name, i);
-            rc = text_value(c, name, x, &s);
-            if (rc == BC_OK)
-                rc = exists(c, f->arg, s, NULL, &found);
-            if (rc == BC_OK && !found)
-                rc = bad(c, name, "no province with id '%.60s'", s);
-            for (size_t k = 0; rc == BC_OK && k < i; k++)
-                if (json_equal(json_array_get(v, k), x))
-                    rc = bad(c, name, "'%.60s' is named twice", s);
-            if (rc == BC_OK)
-                json_array_append_new(out, json_string(s));
-        }
-        if (rc == BC_OK)
-            *canon = out;
-        else
-            json_decref(out);
-        break;
-    }
-    case T_CHANGE: {
-        if (!json_is_object(v))
-            return bad(c, f->name,
-                       "must be an object {\"pct\": n, \"qualifier\": q, \"basis\": "
-                       "text} or null");
-        const char *key;
-        json_t *x;
-        json_object_foreach(v, key, x)
-        {
-            if (strcmp(key, "pct") != 0 && strcmp(key, "qualifier") != 0 &&
-                strcmp(key, "basis") != 0)
-                return bad(c, f->name, "unknown field '%.40s'; allowed: pct, qualifier, basis",
-                           key);
-        }
-        json_t *pct = json_object_get(v, "pct"), *q = json_object_get(v, "qualifier"),
-               *basis = json_object_get(v, "basis");
-        if (pct == NULL || !json_is_number(pct) || !isfinite(json_number_value(pct)) ||
-            json_number_value(pct) < MIN_CHANGE_PCT || json_number_value(pct) > MAX_CHANGE_PCT)
-            return bad(c, "change.pct", "must be a number, a percentage from %g to %g",
-                       MIN_CHANGE_PCT, MAX_CHANGE_PCT);
-        const char *qs = "exact", *bs = NULL;
-        if (q != NULL && !json_is_null(q)) {
-            rc = text_value(c, "change.qualifier", q, &qs);
-            if (rc == BC_OK)
-                rc = exists(c, "SELECT 1 FROM vocab WHERE field = 'qualifier' AND value = ?1", qs,
-                            NULL, &found);
-            if (rc == BC_OK && !found) {
-                bc_buf list = BC_BUF_INIT;
-                vocab_list(c, "qualifier", &list);
-                rc = bad(c, "change.qualifier", "unknown value '%.60s'; allowed: %s", qs,
-                         list.data ? list.data : "");
-                bc_buf_free(&list);
-                return rc;
-            }
-        }
-        if (rc == BC_OK && basis != NULL && !json_is_null(basis))
-            rc = text_value(c, "change.basis", basis, &bs);
-        if (rc == BC_OK)
-            *canon = json_pack("{s:o,s:s,s:o}", "pct", number(json_number_value(pct)), "qualifier",
-                               qs, "basis", bs ? json_string(bs) : json_null());
-        break;
-    }
-    }
+    int rc = VALIDATORS[f->type](c, f, v, canon);
     if (rc == BC_OK && *canon == NULL)
         rc = bc_err_set(c->err, BC_ENOMEM, "out of memory validating fields");
     return rc;

@@ -87,43 +87,34 @@ static int cite_quote(bc_store *s, sqlite3_stmt *cite, const quote *q, int owner
     return step_done(s, cite, err);
 }
 
-int bc_synth(const bc_synth_options *o, bc_err *err)
-{
-    unlink(o->out);
-    int rc = bc_loader_build(o->data_dir, o->out, NULL, err);
-    bc_store *s = NULL;
-    if (rc == BC_OK)
-        rc = bc_store_open(o->out, BC_STORE_WRITER, &s, err);
-    /* a throw-away benchmark store: no journal while filling it (a crash means rerun),
-     * back to WAL at the end like every store */
-    if (rc == BC_OK)
-        rc = bc_store_exec(s,
-                           "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; "
-                           "PRAGMA cache_size = -262144;",
-                           err);
+/* What the generators share: the store, the generator, the curated names and quotes. */
+typedef struct synth {
+    const bc_synth_options *o;
+    bc_store *s;
+    rng r;
     names mechanisms, provinces, metrics;
-    if (rc == BC_OK)
-        rc = load_names(s, "SELECT id FROM mechanisms ORDER BY id", &mechanisms, err);
-    if (rc == BC_OK)
-        rc = load_names(s, "SELECT id FROM provinces ORDER BY id", &provinces, err);
-    if (rc == BC_OK)
-        rc = load_names(s, "SELECT id FROM metrics ORDER BY id", &metrics, err);
-    /* every real citation: synthetic facts quote them (verbatim by construction) */
     quote quotes[512];
-    int nquotes = 0;
+    int nquotes;
+    sqlite3_stmt *cite; /* the citation statement of cite_quote */
+    bc_err *err;
+} synth;
+
+/* Every real citation, up to 512: synthetic facts quote them (verbatim by construction). */
+static int read_quotes(synth *y)
+{
     static char pool[1 << 20];
     size_t used = 0;
     sqlite3_stmt *st;
-    if (rc == BC_OK)
-        rc = bc_store_stmt(s,
+    y->nquotes = 0;
+    int rc = bc_store_stmt(y->s,
                            "SELECT source_id, quote, quote_start, quote_end FROM citations "
                            "ORDER BY id",
-                           &st, err);
-    while (rc == BC_OK && nquotes < 512 && sqlite3_step(st) == SQLITE_ROW) {
+                           &st, y->err);
+    while (rc == BC_OK && y->nquotes < 512 && sqlite3_step(st) == SQLITE_ROW) {
         size_t n = (size_t)sqlite3_column_bytes(st, 1);
         if (used + n + 1 > sizeof pool)
             break;
-        quote *q = &quotes[nquotes++];
+        quote *q = &y->quotes[y->nquotes++];
         snprintf(q->source, sizeof q->source, "%s", sqlite3_column_text(st, 0));
         q->text = pool + used;
         memcpy(q->text, sqlite3_column_text(st, 1), n + 1);
@@ -133,14 +124,16 @@ int bc_synth(const bc_synth_options *o, bc_err *err)
     }
     if (rc == BC_OK)
         sqlite3_reset(st);
-    rng r = {0x9E3779B97F4A7C15ull ^ (o->seed * 0xBF58476D1CE4E5B9ull + 1)};
-    if (rc == BC_OK)
-        rc = bc_store_begin(s, err);
+    return rc;
+}
 
-    /* meetings: a long history of numbered meetings per mechanism, 1990..2030 */
-    sqlite3_stmt *m_ins = NULL, *m_prov = NULL, *m_alias = NULL, *cite = NULL;
-    if (rc == BC_OK)
-        rc = bc_store_stmt(s,
+/* Meetings: a long history of numbered meetings per mechanism, 1990..2030. */
+static int synth_meetings(synth *y)
+{
+    bc_store *s = y->s;
+    bc_err *err = y->err;
+    sqlite3_stmt *m_ins = NULL, *m_prov = NULL, *m_alias = NULL;
+    int rc = bc_store_stmt(s,
                            "INSERT INTO meetings (id, mechanism_id, ordinal, title, date, "
                            "date_precision, date_start, date_end, year, place, host_province_id, "
                            "status, summary, inferred, note) VALUES (?1, ?2, ?3, ?4, ?5, 'day', "
@@ -157,21 +150,15 @@ int bc_synth(const bc_synth_options *o, bc_err *err)
                            "INSERT INTO aliases (entity, alias_key, alias, entity_id) "
                            "VALUES ('meeting', ?1, ?1, ?1)",
                            &m_alias, err);
-    if (rc == BC_OK)
-        rc = bc_store_stmt(s,
-                           "INSERT INTO citations (source_id, quote, quote_start, quote_end, "
-                           "meeting_id, figure_id, supports) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
-                           "CASE WHEN ?5 IS NULL THEN '[]' ELSE '[\"status\"]' END)",
-                           &cite, err);
-    for (long i = 0; rc == BC_OK && i < o->meetings; i++) {
+    for (long i = 0; rc == BC_OK && i < y->o->meetings; i++) {
         char id[64], title[160], date[16];
-        const char *mech = mechanisms.ids[pick(&r, mechanisms.n)];
-        int year = 1990 + (int)pick(&r, 41);
-        snprintf(date, sizeof date, "%04d-%02d-%02d", year, 1 + (int)pick(&r, 12),
-                 1 + (int)pick(&r, 28));
+        const char *mech = y->mechanisms.ids[pick(&y->r, y->mechanisms.n)];
+        int year = 1990 + (int)pick(&y->r, 41);
+        snprintf(date, sizeof date, "%04d-%02d-%02d", year, 1 + (int)pick(&y->r, 12),
+                 1 + (int)pick(&y->r, 28));
         snprintf(id, sizeof id, "synth-m%07ld", i + 1);
         snprintf(title, sizeof title, "Synthetic meeting %ld of %s", i + 1, mech);
-        const char *host = provinces.ids[pick(&r, provinces.n)];
+        const char *host = y->provinces.ids[pick(&y->r, y->provinces.n)];
         sqlite3_bind_text(m_ins, 1, id, -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(m_ins, 2, mech, -1, SQLITE_STATIC);
         sqlite3_bind_int64(m_ins, 3, 1000 + i);
@@ -191,15 +178,38 @@ int bc_synth(const bc_synth_options *o, bc_err *err)
             sqlite3_bind_text(m_alias, 1, id, -1, SQLITE_TRANSIENT);
             rc = step_done(s, m_alias, err);
         }
-        if (rc == BC_OK && nquotes > 0) {
-            rc = cite_quote(s, cite, &quotes[pick(&r, nquotes)], 5, id, err);
-        }
+        if (rc == BC_OK && y->nquotes > 0)
+            rc = cite_quote(s, y->cite, &y->quotes[pick(&y->r, y->nquotes)], 5, id, err);
     }
+    return rc;
+}
 
-    /* figures: log-normal values, yearly or monthly periods, 1-3 parties */
+/* A figure's period: a year, or (one time in three) a run of months within one. */
+static int synth_period(rng *r, char period[24], char start[16], char end[16])
+{
+    int year = 1995 + (int)pick(r, 36);
+    if (pick(r, 3) == 0) {
+        int from = 1 + (int)pick(r, 12);
+        int to = from + (int)pick(r, 13 - from);
+        static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+        snprintf(period, 24, "%04d-%02d/%04d-%02d", year, from, year, to);
+        snprintf(start, 16, "%04d-%02d-01", year, from);
+        snprintf(end, 16, "%04d-%02d-%02d", year, to, days[to - 1]);
+    } else {
+        snprintf(period, 24, "%04d", year);
+        snprintf(start, 16, "%04d-01-01", year);
+        snprintf(end, 16, "%04d-12-31", year);
+    }
+    return year;
+}
+
+/* Figures: log-normal values, yearly or monthly periods, 1-3 parties. */
+static int synth_figures(synth *y)
+{
+    bc_store *s = y->s;
+    bc_err *err = y->err;
     sqlite3_stmt *f_ins = NULL, *f_party = NULL;
-    if (rc == BC_OK)
-        rc = bc_store_stmt(s,
+    int rc = bc_store_stmt(s,
                            "INSERT INTO figures (id, metric, category, value, unit, qualifier, "
                            "period, period_start, period_end, year, description, meeting_id, "
                            "inferred, note) SELECT ?1, id, category, ?2, unit, ?3, ?4, ?5, ?6, "
@@ -212,29 +222,17 @@ int bc_synth(const bc_synth_options *o, bc_err *err)
                            "VALUES (?1, ?2, ?3)",
                            &f_party, err);
     static const char *const qualifiers[] = {"exact", "exact", "exact", "over", "nearly"};
-    for (long i = 0; rc == BC_OK && i < o->figures; i++) {
+    for (long i = 0; rc == BC_OK && i < y->o->figures; i++) {
         char id[64], period[24], start[16], end[16], meeting[64];
-        int year = 1995 + (int)pick(&r, 36);
-        if (pick(&r, 3) == 0) {
-            int from = 1 + (int)pick(&r, 12);
-            int to = from + (int)pick(&r, 13 - from);
-            static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-            snprintf(period, sizeof period, "%04d-%02d/%04d-%02d", year, from, year, to);
-            snprintf(start, sizeof start, "%04d-%02d-01", year, from);
-            snprintf(end, sizeof end, "%04d-%02d-%02d", year, to, days[to - 1]);
-        } else {
-            snprintf(period, sizeof period, "%04d", year);
-            snprintf(start, sizeof start, "%04d-01-01", year);
-            snprintf(end, sizeof end, "%04d-12-31", year);
-        }
+        int year = synth_period(&y->r, period, start, end);
         snprintf(id, sizeof id, "synth-f%07ld", i + 1);
-        double value = floor(exp(6.0 + 12.0 * uniform(&r)));
-        int with_meeting = o->meetings > 0 && pick(&r, 4) == 0;
+        double value = floor(exp(6.0 + 12.0 * uniform(&y->r)));
+        int with_meeting = y->o->meetings > 0 && pick(&y->r, 4) == 0;
         if (with_meeting)
-            snprintf(meeting, sizeof meeting, "synth-m%07ld", 1 + pick(&r, o->meetings));
+            snprintf(meeting, sizeof meeting, "synth-m%07ld", 1 + pick(&y->r, y->o->meetings));
         sqlite3_bind_text(f_ins, 1, id, -1, SQLITE_TRANSIENT);
         sqlite3_bind_double(f_ins, 2, value);
-        sqlite3_bind_text(f_ins, 3, qualifiers[pick(&r, 5)], -1, SQLITE_STATIC);
+        sqlite3_bind_text(f_ins, 3, qualifiers[pick(&y->r, 5)], -1, SQLITE_STATIC);
         sqlite3_bind_text(f_ins, 4, period, -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(f_ins, 5, start, -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(f_ins, 6, end, -1, SQLITE_TRANSIENT);
@@ -243,40 +241,81 @@ int bc_synth(const bc_synth_options *o, bc_err *err)
             sqlite3_bind_text(f_ins, 8, meeting, -1, SQLITE_TRANSIENT);
         else
             sqlite3_bind_null(f_ins, 8);
-        sqlite3_bind_text(f_ins, 9, metrics.ids[pick(&r, metrics.n)], -1, SQLITE_STATIC);
+        sqlite3_bind_text(f_ins, 9, y->metrics.ids[pick(&y->r, y->metrics.n)], -1, SQLITE_STATIC);
         rc = step_done(s, f_ins, err);
-        int parties = 1 + (int)pick(&r, 3);
+        int parties = 1 + (int)pick(&y->r, 3);
         for (int k = 0; rc == BC_OK && k < parties; k++) {
             sqlite3_bind_text(f_party, 1, id, -1, SQLITE_TRANSIENT);
-            sqlite3_bind_text(f_party, 2, provinces.ids[pick(&r, provinces.n)], -1, SQLITE_STATIC);
+            sqlite3_bind_text(f_party, 2, y->provinces.ids[pick(&y->r, y->provinces.n)], -1,
+                              SQLITE_STATIC);
             sqlite3_bind_int(f_party, 3, k + 1);
             rc = step_done(s, f_party, err);
         }
-        if (rc == BC_OK && nquotes > 0) {
-            rc = cite_quote(s, cite, &quotes[pick(&r, nquotes)], 6, id, err);
-        }
+        if (rc == BC_OK && y->nquotes > 0)
+            rc = cite_quote(s, y->cite, &y->quotes[pick(&y->r, y->nquotes)], 6, id, err);
     }
-    if (rc == BC_OK) {
-        char version[64];
-        snprintf(version, sizeof version, "synth-%ld-%ld-%u", o->figures, o->meetings, o->seed);
-        char hex[65];
-        bc_sha256_hex(version, strlen(version), hex);
-        sqlite3_stmt *meta;
-        rc = bc_store_stmt(s, "UPDATE store_meta SET value = ?1 WHERE key = 'content_version'",
-                           &meta, err);
-        if (rc == BC_OK) {
-            sqlite3_bind_text(meta, 1, hex, -1, SQLITE_TRANSIENT);
-            rc = step_done(s, meta, err);
-        }
-    }
+    return rc;
+}
+
+/* The store's content version: a hash of what was asked for, so that two runs with the
+ * same options are the same store to caches. */
+static int synth_version(synth *y)
+{
+    char version[64], hex[65];
+    snprintf(version, sizeof version, "synth-%ld-%ld-%u", y->o->figures, y->o->meetings,
+             y->o->seed);
+    bc_sha256_hex(version, strlen(version), hex);
+    return bc_store_meta_set(y->s, "content_version", hex, y->err);
+}
+
+int bc_synth(const bc_synth_options *o, bc_err *err)
+{
+    static synth y; /* large (the quotes, the names): not on the stack */
+    memset(&y, 0, sizeof y);
+    y.o = o;
+    y.err = err;
+    unlink(o->out);
+    int rc = bc_loader_build(o->data_dir, o->out, NULL, err);
+    if (rc == BC_OK)
+        rc = bc_store_open(o->out, BC_STORE_WRITER, &y.s, err);
+    /* a throw-away benchmark store: no journal while filling it (a crash means rerun),
+     * back to WAL at the end like every store */
+    if (rc == BC_OK)
+        rc = bc_store_exec(y.s,
+                           "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; "
+                           "PRAGMA cache_size = -262144;",
+                           err);
+    if (rc == BC_OK)
+        rc = load_names(y.s, "SELECT id FROM mechanisms ORDER BY id", &y.mechanisms, err);
+    if (rc == BC_OK)
+        rc = load_names(y.s, "SELECT id FROM provinces ORDER BY id", &y.provinces, err);
+    if (rc == BC_OK)
+        rc = load_names(y.s, "SELECT id FROM metrics ORDER BY id", &y.metrics, err);
+    if (rc == BC_OK)
+        rc = read_quotes(&y);
+    y.r.s = 0x9E3779B97F4A7C15ull ^ (o->seed * 0xBF58476D1CE4E5B9ull + 1);
+    if (rc == BC_OK)
+        rc = bc_store_begin(y.s, err);
+    if (rc == BC_OK)
+        rc = bc_store_stmt(y.s,
+                           "INSERT INTO citations (source_id, quote, quote_start, quote_end, "
+                           "meeting_id, figure_id, supports) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+                           "CASE WHEN ?5 IS NULL THEN '[]' ELSE '[\"status\"]' END)",
+                           &y.cite, err);
+    if (rc == BC_OK)
+        rc = synth_meetings(&y);
+    if (rc == BC_OK)
+        rc = synth_figures(&y);
+    if (rc == BC_OK)
+        rc = synth_version(&y);
     if (rc == BC_OK && o->feed)
-        rc = bc_changes_record(s, "load", "synth", NULL, NULL, err);
+        rc = bc_changes_record(y.s, "load", "synth", NULL, NULL, err);
     if (rc == BC_OK)
-        rc = bc_store_commit(s, err);
-    else if (s != NULL)
-        bc_store_rollback(s);
+        rc = bc_store_commit(y.s, err);
+    else if (y.s != NULL)
+        bc_store_rollback(y.s);
     if (rc == BC_OK)
-        rc = bc_store_exec(s, "ANALYZE; PRAGMA journal_mode = WAL;", err);
-    bc_store_close(s);
+        rc = bc_store_exec(y.s, "ANALYZE; PRAGMA journal_mode = WAL;", err);
+    bc_store_close(y.s);
     return rc;
 }

@@ -163,21 +163,20 @@ int bc_auth_refuse(bc_response *res, bc_auth_status st, const bc_identity *who, 
         bc_response_header(res, "WWW-Authenticate",
                            "Bearer realm=\"bordercoop\", error=\"invalid_token\"");
         return status;
-    case BC_AUTH_FORBIDDEN:
-        status =
-            bc_problem(res, 403, "insufficient_role", NULL,
-                       "this needs role '%s' %s; the key of '%s' has role '%s'", bc_role_name(need),
-                       doing, name ? name : "?", bc_role_name(who ? who->role : BC_ROLE_NONE));
+    case BC_AUTH_FORBIDDEN: {
         /* one more member: the role that is missing, for programs */
-        if (!bc_buf_failed(&res->body) && res->body.len > 0) {
-            res->body.len--;
-            bc_buf_printf(&res->body, ",\"required_role\":\"%s\"}", bc_role_name(need));
-        }
+        char required[64];
+        snprintf(required, sizeof required, "\"required_role\":\"%s\"", bc_role_name(need));
+        status = bc_problem_ext(res, 403, "insufficient_role", NULL, required,
+                                "this needs role '%s' %s; the key of '%s' has role '%s'",
+                                bc_role_name(need), doing, name ? name : "?",
+                                bc_role_name(who ? who->role : BC_ROLE_NONE));
         bc_response_header(res, "WWW-Authenticate",
                            "Bearer realm=\"bordercoop\", error=\"insufficient_scope\", "
                            "scope=\"%s\"",
                            bc_role_name(need));
         return status;
+    }
     default:
         snprintf(res->log_note, sizeof res->log_note, "auth error: %.200s",
                  err != NULL ? err->msg : "?");

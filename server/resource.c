@@ -184,34 +184,37 @@ static int not_found(bc_response *res, const bc_resource *r, const char *input,
     if (m->n == 0)
         return bc_problem(res, 404, "not_found", NULL, "no %s with id or name '%.120s'",
                           r->singular, input);
-    if (m->n == 1)
-        bc_problem(res, 404, "not_found", NULL,
-                   "no %s is named '%.120s'; one %s has it in its name: %s; ask for it by "
-                   "its id",
-                   r->singular, input, r->singular, m->ids[0]);
-    else
-        bc_problem(res, 404, "ambiguous_name", NULL,
-                   "'%.120s' names no single %s: %zu%s have it in their names (see "
-                   "candidates); ask for one by its id",
-                   input, r->singular, m->n, m->more ? " or more" : "");
-    bc_buf *b = &res->body;
-    if (b->len > 0 && b->data[b->len - 1] == '}')
-        b->len--;
-    bc_buf_puts(b, ",\"candidates\":[");
+    /* the candidates, for a client to pick from */
+    bc_buf c = BC_BUF_INIT;
+    bc_buf_puts(&c, "\"candidates\":[");
     for (size_t i = 0; i < m->n; i++) {
-        bc_buf_puts(b, i > 0 ? ",{\"id\":" : "{\"id\":");
-        bc_buf_json_string(b, m->ids[i], strlen(m->ids[i]));
-        bc_buf_puts(b, ",\"name\":");
+        bc_buf_puts(&c, i > 0 ? ",{\"id\":" : "{\"id\":");
+        bc_buf_json_string(&c, m->ids[i], strlen(m->ids[i]));
+        bc_buf_puts(&c, ",\"name\":");
         if (m->names[i] != NULL)
-            bc_buf_json_string(b, m->names[i], strlen(m->names[i]));
+            bc_buf_json_string(&c, m->names[i], strlen(m->names[i]));
         else
-            bc_buf_puts(b, "null");
-        bc_buf_printf(b, ",\"links\":{\"self\":\"/v1/%s/", r->name);
-        bc_url_encode(b, m->ids[i]);
-        bc_buf_puts(b, "\"}}");
+            bc_buf_puts(&c, "null");
+        bc_buf_printf(&c, ",\"links\":{\"self\":\"/v1/%s/", r->name);
+        bc_url_encode(&c, m->ids[i]);
+        bc_buf_puts(&c, "\"}}");
     }
-    bc_buf_puts(b, "]}");
-    return 404;
+    bc_buf_puts(&c, "]");
+    int st;
+    if (bc_buf_failed(&c))
+        st = bc_problem_internal(res, NULL, "out of memory");
+    else if (m->n == 1)
+        st = bc_problem_ext(res, 404, "not_found", NULL, c.data,
+                            "no %s is named '%.120s'; one %s has it in its name: %s; ask for it "
+                            "by its id",
+                            r->singular, input, r->singular, m->ids[0]);
+    else
+        st = bc_problem_ext(res, 404, "ambiguous_name", NULL, c.data,
+                            "'%.120s' names no single %s: %zu%s have it in their names (see "
+                            "candidates); ask for one by its id",
+                            input, r->singular, m->n, m->more ? " or more" : "");
+    bc_buf_free(&c);
+    return st;
 }
 
 int bc_resource_get(bc_request *req, bc_response *res)

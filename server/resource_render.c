@@ -39,7 +39,7 @@ static int unb64url(const char *s, bc_buf *out)
     int bits = 0;
     for (; *s; s++) {
         const char *c = strchr(B64, *s);
-        if (c == NULL || *s == '\0')
+        if (c == NULL)
             return -1;
         v = v << 6 | (unsigned)(c - B64);
         bits += 6;

@@ -145,14 +145,12 @@ static void hide_keys(char *s)
     *w = '\0';
 }
 
-int bc_problem(bc_response *res, int status, const char *code, const char *parameter,
-               const char *fmt, ...)
+/* bc_problem and bc_problem_ext: the detail from fmt and ap, then the members. */
+static int problem(bc_response *res, int status, const char *code, const char *parameter,
+                   const char *members, const char *fmt, va_list ap)
 {
     char detail[1024];
-    va_list ap;
-    va_start(ap, fmt);
     vsnprintf(detail, sizeof detail, fmt, ap);
-    va_end(ap);
     /* the detail may quote client input: never let it break the JSON or echo a key */
     hide_keys(detail);
     if (!bc_utf8_valid(detail, strlen(detail)))
@@ -174,8 +172,32 @@ int bc_problem(bc_response *res, int status, const char *code, const char *param
         bc_buf_puts(&res->body, ",\"parameter\":");
         bc_buf_json_string(&res->body, parameter, strlen(parameter));
     }
+    if (members != NULL && members[0] != '\0') {
+        bc_buf_putc(&res->body, ',');
+        bc_buf_puts(&res->body, members);
+    }
     bc_buf_putc(&res->body, '}');
     return status;
+}
+
+int bc_problem(bc_response *res, int status, const char *code, const char *parameter,
+               const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int st = problem(res, status, code, parameter, NULL, fmt, ap);
+    va_end(ap);
+    return st;
+}
+
+int bc_problem_ext(bc_response *res, int status, const char *code, const char *parameter,
+                   const char *members, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int st = problem(res, status, code, parameter, members, fmt, ap);
+    va_end(ap);
+    return st;
 }
 
 int bc_problem_internal(bc_response *res, const char *cause, const char *fmt, ...)

@@ -57,7 +57,8 @@ int bc_auth_refuse(bc_response *res, bc_auth_status st, const bc_identity *who, 
  * label. */
 const char *bc_auth_status_name(bc_auth_status st);
 
-/* Failed authentications so far with status st (process-wide, for /metrics). */
+/* Failed authentications so far with status st (process-wide). For tests: /metrics
+ * renders them with bc_auth_metrics. */
 unsigned long long bc_auth_failures(bc_auth_status st);
 
 /* Appends bordercoop_auth_failures_total{reason="..."} for every reason, in the

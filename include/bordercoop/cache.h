@@ -54,7 +54,8 @@ bc_cached *bc_cache_get(bc_cache *c, const char *key);
  * with a reference taken for the caller, or NULL when out of memory. res is borrowed. */
 bc_cached *bc_cache_put(bc_cache *c, const char *key, const bc_response *res, int want_gzip);
 
-/* bc_cache_put, the entry carrying tag (read back from e->tag by whoever gets it). */
+/* bc_cache_put, the entry carrying tag (read back from e->tag by whoever gets it): what
+ * the daemon calls; bc_cache_put (tag 0) is for tests. */
 bc_cached *bc_cache_put_tagged(bc_cache *c, const char *key, const bc_response *res, int want_gzip,
                                int tag);
 

@@ -34,7 +34,8 @@ int bc_err_set(bc_err *err, int code, const char *fmt, ...) __attribute__((forma
 /* Clears err to BC_OK and an empty message. err may be NULL. */
 void bc_err_clear(bc_err *err);
 
-/* A short stable name for a code ("invalid", "not_found", ...). */
+/* A short stable name for a code ("invalid", "not_found", ...). For tests: no program
+ * path prints it. */
 const char *bc_code_name(int code);
 
 #endif

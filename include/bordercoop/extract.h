@@ -168,7 +168,7 @@ int bc_extract_lang_known(const char *lang);
  * or a BCP-47 tag whose primary subtag is one ("zh-CN", "zh-Hans-CN", "vi-VN", "fr_FR");
  * NULL for anything else (NULL, "de", "zho", "zh-", "zh CN"). Static storage. */
 const char *bc_extract_lang_base(const char *tag);
-/* The English name of a known language ("French"), else NULL. */
+/* The English name of a known language ("French"), else NULL. For tests. */
 const char *bc_extract_lang_name(const char *lang);
 
 /* The language of the text, guessed from its script and its commonest words: writes the

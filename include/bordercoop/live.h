@@ -47,7 +47,7 @@ int bc_live_watch(bc_live *l, int interval_ms, void (*on_change)(void *ctx), voi
 /* 1 when the store is on read-only media (opened immutable): no writes, no changes. */
 int bc_live_immutable(const bc_live *l);
 
-/* The store's path (borrowed). */
+/* The store's path (borrowed). For tests. */
 const char *bc_live_path(const bc_live *l);
 
 /* Whether the file at the store's path, and its write-ahead log (-wal), are still the

@@ -42,6 +42,12 @@ const char *bc_response_header_get(const bc_response *res, const char *name);
 int bc_problem(bc_response *res, int status, const char *code, const char *parameter,
                const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
+/* bc_problem with more members after the standard ones: members is NULL, or JSON text
+ * the server wrote (never client input unescaped), without the enclosing braces
+ * ("\"required_role\":\"review\""), borrowed and copied in as it is. Returns status. */
+int bc_problem_ext(bc_response *res, int status, const char *code, const char *parameter,
+                   const char *members, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+
 /* A 500 whose cause stays private: copies cause (NULL for none) into res->log_note for
  * the access log and replaces the response with a problem of code "internal_error" whose
  * detail (printf-formatted) says what could not be done, never why. Returns 500. The one

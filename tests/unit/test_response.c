@@ -171,6 +171,39 @@ static void problem_detail_hides_keys(void **state)
     json_decref(j);
 }
 
+/* More members come after the standard ones, inside the one object; none is the plain
+ * problem. */
+static void problem_with_members(void **state)
+{
+    (void)state;
+    bc_problem_ext(&res, 404, "ambiguous_name", NULL, "\"candidates\":[{\"id\":\"a\"}],\"n\":1",
+                   "'%s' names no single meeting", "x");
+    json_t *j = body_json(&res);
+    assert_string_equal(str_member(j, "code"), "ambiguous_name");
+    assert_string_equal(str_member(j, "detail"), "'x' names no single meeting");
+    assert_int_equal(json_integer_value(json_object_get(j, "status")), 404);
+    json_t *c = json_object_get(j, "candidates");
+    assert_true(json_is_array(c));
+    assert_string_equal(json_string_value(json_object_get(json_array_get(c, 0), "id")), "a");
+    assert_int_equal(json_integer_value(json_object_get(j, "n")), 1);
+    json_decref(j);
+    /* the parameter stays, and NULL or "" adds nothing */
+    for (int i = 0; i < 2; i++) {
+        bc_problem_ext(&res, 403, "insufficient_role", "key", i ? "" : NULL, "no");
+        j = body_json(&res);
+        assert_string_equal(str_member(j, "parameter"), "key");
+        assert_int_equal(json_object_size(j), 6);
+        json_decref(j);
+    }
+    /* a key in the detail is still hidden */
+    bc_problem_ext(&res, 403, "insufficient_role", NULL, "\"required_role\":\"review\"",
+                   "the key bck_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_xyzXYZ is not enough");
+    j = body_json(&res);
+    assert_null(strstr(str_member(j, "detail"), "bck_AbCd"));
+    assert_string_equal(str_member(j, "required_role"), "review");
+    json_decref(j);
+}
+
 static void problem_detail_with_invalid_utf8(void **state)
 {
     (void)state;
@@ -368,6 +401,7 @@ int main(void)
         T(problem_internal_hides_the_cause),
         T(problem_detail_with_quotes_and_controls),
         T(problem_detail_hides_keys),
+        T(problem_with_members),
         T(problem_detail_with_invalid_utf8),
         T(problem_detail_keeps_valid_utf8),
         T(problem_long_detail),

@@ -21,11 +21,21 @@ int review_fingerprint(bc_store *s, const review_kind *k, const char *id, char f
     int rc = bc_store_stmt(s, k->fingerprint_sql, &st, err);
     if (rc != BC_OK)
         return rc;
-    sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-    if (sqlite3_step(st) == SQLITE_ROW)
-        bc_sha256_hex(sqlite3_column_text(st, 0), (size_t)sqlite3_column_bytes(st, 0), fp);
-    else
+    rc = bc_store_bind(st, BC_BINDS(bc_text(id)), err);
+    int step = rc == BC_OK ? sqlite3_step(st) : SQLITE_ERROR;
+    if (step == SQLITE_ROW) {
+        /* a text that could not be converted for lack of memory reads as NULL: never
+         * fingerprint it as the empty text */
+        const unsigned char *text = sqlite3_column_text(st, 0);
+        if (text == NULL && sqlite3_errcode(bc_store_db(s)) == SQLITE_NOMEM)
+            rc = bc_err_set(err, BC_ENOMEM, "out of memory reading a fact");
+        else
+            bc_sha256_hex(text, (size_t)sqlite3_column_bytes(st, 0), fp);
+    } else if (step == SQLITE_DONE) {
         rc = bc_err_set(err, BC_ENOTFOUND, "no %s '%s'", k->name, id);
+    } else if (rc == BC_OK) {
+        rc = bc_store_error(s, err, "reading a fact");
+    }
     sqlite3_reset(st);
     return rc;
 }

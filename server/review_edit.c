@@ -740,13 +740,20 @@ int review_edit_apply(bc_store *s, bc_review_kind k, const char *id, json_t *fie
     sqlite3_stmt *st = NULL;
     json_t *current = NULL;
     int rc = bc_store_stmt(s, kf->current_sql, &st, err);
+    if (rc == BC_OK)
+        rc = bc_store_bind(st, BC_BINDS(bc_text(id)), err);
     if (rc == BC_OK) {
-        sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-        if (sqlite3_step(st) == SQLITE_ROW)
-            current = json_loads((const char *)sqlite3_column_text(st, 0), 0, NULL);
-        sqlite3_reset(st);
-        if (current == NULL)
+        int step = sqlite3_step(st);
+        const char *doc = step == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 0) : NULL;
+        if (doc != NULL)
+            current = json_loads(doc, 0, NULL);
+        if (step == SQLITE_DONE)
             rc = bc_err_set(err, BC_ENOTFOUND, "no %s '%s'", review_kind_get(k)->name, id);
+        else if (step != SQLITE_ROW)
+            rc = bc_store_error(s, err, "reading the fact's values");
+        else if (current == NULL) /* the row is there: only memory can be missing */
+            rc = bc_err_set(err, BC_ENOMEM, "out of memory reading the fact's values");
+        sqlite3_reset(st);
     }
     json_t *out = rc == BC_OK ? json_object() : NULL;
     for (size_t i = 0; rc == BC_OK && i < kf->n; i++) {

@@ -1,7 +1,7 @@
 /* test_extract.c: the extractor's entry points (extract.c): the seven languages, one fact
- * stated several times as one with several citations, language detection, offsets that
- * lie in the text, bad input refused, allocation failures reported with nothing leaked,
- * and the work done sentence by sentence on a long text. */
+ * stated several times as one with several citations, offsets that lie in the text, bad
+ * input refused, allocation failures reported with nothing leaked, and the work done
+ * sentence by sentence on a long text. Language detection: test_extract_detect.c. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -91,44 +91,6 @@ static void one_fact_several_citations(void **state)
     assert_int_equal(x.figures[0].cite.mentions, BC_X_MAX_QUOTES + 4);
     bc_extraction_free(&x);
     bc_buf_free(&b);
-}
-
-static void language_detection(void **state)
-{
-    (void)state;
-    static const struct {
-        const char *code, *text;
-    } cases[] = {
-        {"en", "The two sides agreed to promote trade and the opening of the border gates, "
-               "and the meeting was held in Lao Cai with officials from Yunnan."},
-        {"vi", "Hai bên thống nhất thúc đẩy hợp tác thương mại và mở cửa khẩu, hội nghị được "
-               "tổ chức tại tỉnh Lào Cai với sự tham gia của các đại biểu Vân Nam."},
-        {"zh", "双方同意推动贸易合作和口岸开放，会议在老街举行，云南代表出席。"},
-        {"fr", "Les deux parties ont convenu de promouvoir les échanges et l'ouverture des "
-               "postes-frontières, et la réunion s'est tenue à Lao Cai avec le Yunnan."},
-        {"pl", "Obie strony uzgodniły, że będą wspierać handel i otwarcie przejść granicznych, "
-               "a spotkanie odbyło się w Lao Cai z udziałem przedstawicieli Junnanu."},
-        {"sv", "De två sidorna kom överens om att främja handeln och öppnandet av gränsportarna, "
-               "och mötet hölls i Lao Cai med företrädare för Yunnan."},
-        {"nl", "De twee partijen kwamen overeen de handel en de opening van de "
-               "grensovergangen te bevorderen, en de bijeenkomst vond plaats in Lao Cai met "
-               "vertegenwoordigers van Yunnan."},
-    };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        char code[4];
-        double sure = 0;
-        int rc = bc_extract_detect_lang(cases[i].text, strlen(cases[i].text), code, &sure);
-        if (rc != 0 || strcmp(code, cases[i].code) != 0)
-            fail_msg("detected '%s' (%.2f, rc %d), want %s", code, sure, rc, cases[i].code);
-        assert_true(sure >= BC_X_DETECT_MIN && sure <= 1);
-    }
-    char code[4];
-    double sure;
-    /* too little to go on, and bad input */
-    assert_int_equal(bc_extract_detect_lang("12345 67", 8, code, &sure), BC_EINVAL);
-    assert_int_equal(bc_extract_detect_lang("Lao Cai", 7, code, &sure), BC_EINVAL);
-    assert_int_equal(bc_extract_detect_lang("\xC3\x28 the and", 10, code, &sure), BC_EINVAL);
-    assert_int_equal(bc_extract_detect_lang(NULL, 0, code, &sure), BC_EINVAL);
 }
 
 static void offsets_lie_in_the_text(void **state)
@@ -279,7 +241,6 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(seven_languages),
         cmocka_unit_test(one_fact_several_citations),
-        cmocka_unit_test(language_detection),
         cmocka_unit_test(offsets_lie_in_the_text),
         cmocka_unit_test(a_long_text_is_read_sentence_by_sentence),
         cmocka_unit_test(bad_input_is_refused),

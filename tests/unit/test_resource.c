@@ -939,45 +939,6 @@ static void every_filter_fragment_counts_its_placeholders(void **state)
 
 /* The list on a copy of the meetings descriptor whose one filter is `where`, filtered
  * with odd=jwg-yunnan-11: the status. */
-static int list_with_filter(const char *where, bc_response *res)
-{
-    const bc_param_spec filters[] = {{"odd", BC_PARAM_TEXT, where}, {NULL}};
-    bc_resource r = bc_res_meetings;
-    r.filters = filters;
-    r.facets = NULL;
-    bc_arena arena = BC_ARENA_INIT;
-    bc_request req =
-        fx_req(S, "GET", "/v1/meetings", "odd=jwg-yunnan-11&total=true", BC_FMT_JSON, 0, &arena);
-    req.route_data = &r;
-    return fx_run(bc_resource_list, &req, res);
-}
-
-/* A fragment whose '?' are not its placeholders (one inside a literal, a numbered one)
- * would shift every later value: the engine refuses it (a 500 naming the filter in the
- * log) instead of filtering on the wrong value. */
-static void a_miscounted_fragment_is_an_error(void **state)
-{
-    (void)state;
-    bc_response res;
-    assert_int_equal(list_with_filter("m.id = ?", &res), 200);
-    json_t *j = fx_json_body(&res);
-    assert_int_equal(json_array_size(json_object_get(j, "data")), 1);
-    json_decref(j);
-    bc_response_free(&res);
-    static const char *const bad[] = {
-        "m.id <> '?' AND m.id = ?",  /* counted 2, one placeholder */
-        "m.id = ?1 OR m.place = ?1", /* counted 2, one placeholder */
-        "m.id = ?1 OR m.place = ?",  /* counted 2, two placeholders: numbered */
-    };
-    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
-        assert_int_equal(list_with_filter(bad[i], &res), 500);
-        fx_expect_500(&res);
-        if (strstr(res.log_note, "odd") == NULL)
-            fail_msg("%s: the log note does not name the filter: %s", bad[i], res.log_note);
-        bc_response_free(&res);
-    }
-}
-
 /* 500s whose problem body was built and checked (fx_expect_500) */
 static long checked_500s;
 
@@ -1098,7 +1059,6 @@ int main(void)
         cmocka_unit_test(unknown_ids_are_404),
         cmocka_unit_test(allocation_failure_is_a_clean_500),
         cmocka_unit_test(every_filter_fragment_counts_its_placeholders),
-        cmocka_unit_test(a_miscounted_fragment_is_an_error),
     };
     return cmocka_run_group_tests_name("resource", tests, fx_group_setup, fx_group_teardown);
 }

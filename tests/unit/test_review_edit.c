@@ -1,0 +1,193 @@
+/* test_review_edit.c: an edit's corrected fields (review_edit.c): every field type
+ * validated as the loader validates data/, with the field named and nothing written on
+ * failure; what an edit changes and how the log records it. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "bordercoop/alloc.h"
+#include "bordercoop/review.h"
+
+#include "fixture.h"
+#include "review_fixture.h"
+
+/* Expects the edit of fact (kind k) with fields to fail on field, naming want. */
+static void edit_fails(bc_store *s, bc_review_kind k, const char *id, const char *fields,
+                       const char *field, const char *want)
+{
+    bc_review_result r;
+    bc_err err;
+    long before = count(s, "SELECT count(*) FROM review_log");
+    int rc = decide(s, k, id, BC_REVIEW_EDIT, fields, "alice", &r, &err);
+    if (rc != BC_EINVAL)
+        fail_msg("%s: expected BC_EINVAL, got %d (%s)", fields, rc, err.msg);
+    if (strcmp(r.field, field) != 0)
+        fail_msg("%s: field '%s', expected '%s' (%s)", fields, r.field, field, err.msg);
+    if (strstr(err.msg, want) == NULL)
+        fail_msg("%s: '%s' lacks '%s'", fields, err.msg, want);
+    assert_int_equal(count(s, "SELECT count(*) FROM review_log"), before);
+}
+
+static void edits_are_validated_like_data(void **state)
+{
+    fixture *f = *state;
+    const char *d = f->delegations, *m = f->meeting, *g = f->gate;
+    bc_review_kind F = BC_REVIEW_FIGURE, M = BC_REVIEW_MEETING, P = BC_REVIEW_PROJECT;
+    edit_fails(f->s, F, d, "{}", "fields", "metric, value, unit");
+    edit_fails(f->s, F, d, "[1]", "fields", "an object");
+    edit_fails(f->s, F, d, "{\"colour\":\"red\"}", "fields.colour", "no field 'colour'");
+    edit_fails(f->s, F, d, "{\"value\":\"598\"}", "fields.value", "greater than 0");
+    edit_fails(f->s, F, d, "{\"value\":-1}", "fields.value", "greater than 0");
+    edit_fails(f->s, F, d, "{\"value\":2e15}", "fields.value", "below 1e15");
+    edit_fails(f->s, F, d, "{\"change\":{\"pct\":-100.5}}", "fields.change.pct", "-100 to 10000");
+    edit_fails(f->s, F, d, "{\"period\":\"2101\"}", "fields.period", "1900..2100");
+    edit_fails(f->s, F, d, "{\"description\":\"a\\u001bb\"}", "fields.description",
+               "control character");
+    edit_fails(f->s, F, d, "{\"value\":null}", "fields.value", "required");
+    edit_fails(f->s, F, d, "{\"qualifier\":\"roughly\"}", "fields.qualifier",
+               "allowed: about, exact, expected, nearly, over, under");
+    /* a change's qualifier is of the same vocabulary, listed whole */
+    edit_fails(f->s, F, d, "{\"change\":{\"pct\":5,\"qualifier\":\"roughly\"}}",
+               "fields.change.qualifier", "allowed: about, exact, expected, nearly, over, under");
+    edit_fails(f->s, F, d, "{\"metric\":\"no-such-metric\"}", "fields.metric", "no metric");
+    edit_fails(f->s, F, d, "{\"metric\":\"Bad Id\"}", "fields.metric", "no metric");
+    edit_fails(f->s, F, d, "{\"unit\":\"USD\"}", "fields.unit", "does not match metric");
+    edit_fails(f->s, F, d, "{\"period\":\"2025-13\"}", "fields.period", "");
+    edit_fails(f->s, F, d, "{\"period\":\"2025-09/2025-01\"}", "fields.period", "");
+    edit_fails(f->s, F, d, "{\"parties\":[]}", "fields.parties", "1 to 12");
+    edit_fails(f->s, F, d, "{\"parties\":[\"lao-cai\",\"atlantis\"]}", "fields.parties[1]",
+               "no province");
+    edit_fails(f->s, F, d, "{\"parties\":[\"lao-cai\",\"lao-cai\"]}", "fields.parties[1]", "twice");
+    edit_fails(f->s, F, d, "{\"change\":{\"pct\":\"a lot\"}}", "fields.change.pct", "number");
+    edit_fails(f->s, F, d, "{\"change\":{\"pct\":5,\"why\":1}}", "fields.change", "unknown");
+    edit_fails(f->s, F, d, "{\"description\":\"\"}", "fields.description", "empty");
+    edit_fails(f->s, F, d, "{\"note\":\"a\\u0000b\"}", "fields.note", "NUL");
+    edit_fails(f->s, F, d, "{\"meeting\":\"jwg-yunnan-99\"}", "fields.meeting", "no meeting");
+    edit_fails(f->s, M, m, "{\"date\":\"2026-02-30\"}", "fields.date", "not a day");
+    edit_fails(f->s, M, m, "{\"ordinal\":0}", "fields.ordinal", "1 to 1000000");
+    edit_fails(f->s, M, m, "{\"ordinal\":1.5}", "fields.ordinal", "whole number");
+    edit_fails(f->s, M, m, "{\"status\":\"cancelled\"}", "fields.status", "held, planned");
+    edit_fails(f->s, M, m, "{\"mechanism\":\"jwg-mars\"}", "fields.mechanism", "no mechanism");
+    edit_fails(f->s, M, m, "{\"host\":\"kunming\"}", "fields.host", "no province");
+    edit_fails(f->s, P, g, "{\"vn_province\":\"yunnan\"}", "fields.vn_province",
+               "no Vietnamese province");
+    edit_fails(f->s, P, g, "{\"vn_side\":null,\"cn_side\":null}", "fields.vn_side",
+               "'vn_side' or 'cn_side'");
+    edit_fails(f->s, P, g, "{\"kind\":\"tunnel\"}", "fields.kind", "allowed:");
+    /* values equal to the stored ones change nothing: approve instead */
+    edit_fails(f->s, F, d, "{\"value\":600}", "fields", "nothing to correct");
+    /* nothing was written by any of these */
+    char sql[300];
+    snprintf(sql, sizeof sql,
+             "SELECT count(*) FROM figures WHERE id = '%s' AND value = 600 AND "
+             "curation = 'extracted'",
+             d);
+    assert_int_equal(count(f->s, sql), 1);
+}
+
+static void an_edit_records_what_changed(void **state)
+{
+    fixture *f = *state;
+    bc_review_result r;
+    bc_err err;
+    assert_int_equal(decide(f->s, BC_REVIEW_FIGURE, f->delegations, BC_REVIEW_EDIT,
+                            "{\"value\":598,\"qualifier\":\"exact\",\"period\":\"2025\","
+                            "\"parties\":[\"lao-cai\",\"yunnan\"],\"change\":{\"pct\":12.5},"
+                            "\"note\":\"598 in the body\"}",
+                            "alice", &r, &err),
+                     0);
+    assert_string_equal(r.to, "reviewed");
+    char sql[400];
+    snprintf(sql, sizeof sql,
+             "SELECT count(*) FROM figures WHERE id = '%s' AND value = 598 AND qualifier = "
+             "'exact' AND change_pct = 12.5 AND change_qualifier = 'exact' AND curation = "
+             "'reviewed' AND note = '598 in the body'",
+             f->delegations);
+    assert_int_equal(count(f->s, sql), 1);
+    snprintf(sql, sizeof sql,
+             "SELECT count(*) FROM figure_parties WHERE figure_id = '%s' AND "
+             "((province_id = 'lao-cai' AND seq = 1) OR (province_id = 'yunnan' AND seq = 2))",
+             f->delegations);
+    assert_int_equal(count(f->s, sql), 2);
+    bc_buf entry = BC_BUF_INIT;
+    assert_int_equal(bc_review_log_entry(f->s, r.seq, &entry, &err), 0);
+    json_t *e = json_loads(entry.data, 0, NULL);
+    assert_string_equal(fx_str(e, "reviewer"), "alice");
+    assert_string_equal(fx_str(e, "action"), "edit");
+    assert_string_equal(fx_str(e, "status"), "applied");
+    assert_string_equal(fx_str(e, "source_id"), f->source);
+    json_t *ch = json_object_get(e, "changes");
+    assert_int_equal(json_integer_value(json_object_get(json_object_get(ch, "value"), "from")),
+                     600);
+    assert_int_equal(json_integer_value(json_object_get(json_object_get(ch, "value"), "to")), 598);
+    assert_string_equal(fx_str(json_object_get(ch, "qualifier"), "from"), "nearly");
+    assert_null(json_object_get(ch, "period")); /* unchanged: not recorded */
+    assert_non_null(json_object_get(ch, "parties"));
+    assert_non_null(json_object_get(ch, "change"));
+    json_decref(e);
+    bc_buf_free(&entry);
+    assert_int_equal(bc_review_log_entry(f->s, 9999, &entry, &err), BC_ENOTFOUND);
+    bc_buf_free(&entry);
+    /* a meeting: a new ordinal links it to the curated meeting of that number */
+    assert_int_equal(decide(f->s, BC_REVIEW_MEETING, f->meeting, BC_REVIEW_EDIT,
+                            "{\"ordinal\":11,\"date\":\"2026-03\"}", "bob", &r, &err),
+                     0);
+    snprintf(sql, sizeof sql,
+             "SELECT count(*) FROM meetings WHERE id = '%s' AND same_as = 'jwg-yunnan-11' AND "
+             "date = '2026-03' AND date_precision = 'month' AND date_end = '2026-03-31'",
+             f->meeting);
+    assert_int_equal(count(f->s, sql), 1);
+}
+
+/* The remaining validators: dates and periods within the years, ids that are ids, and
+ * optional fields cleared with null while required ones are not. */
+static void each_field_type_refuses_what_it_must(void **state)
+{
+    fixture *f = *state;
+    const char *d = f->delegations, *m = f->meeting, *g = f->gate;
+    bc_review_kind F = BC_REVIEW_FIGURE, M = BC_REVIEW_MEETING, P = BC_REVIEW_PROJECT;
+    edit_fails(f->s, M, m, "{\"date\":\"1899-12-31\"}", "fields.date", "year 1899 is outside");
+    edit_fails(f->s, M, m, "{\"date\":2026}", "fields.date", "must be a string");
+    edit_fails(f->s, F, d, "{\"period\":\"2099/2101\"}", "fields.period",
+               "reaches outside the years 1900..2100");
+    edit_fails(f->s, M, m, "{\"mechanism\":\"Not An Id\"}", "fields.mechanism", "is not an id");
+    edit_fails(f->s, F, d, "{\"parties\":\"lao-cai\"}", "fields.parties", "array");
+    edit_fails(f->s, F, d, "{\"parties\":[\"lao-cai\",7]}", "fields.parties[1]", "string");
+    edit_fails(f->s, F, d, "{\"change\":[5]}", "fields.change", "must be an object");
+    edit_fails(f->s, F, d, "{\"change\":{\"pct\":5,\"basis\":\"\"}}", "fields.change.basis",
+               "empty");
+    edit_fails(f->s, M, m, "{\"status\":null}", "fields.status", "required");
+    edit_fails(f->s, P, g, "{\"name\":\"two\\nlines\"}", "fields.name", "one line");
+    /* a note may run over lines, and null clears it */
+    bc_review_result r;
+    bc_err err;
+    assert_int_equal(
+        decide(f->s, F, d, BC_REVIEW_EDIT, "{\"note\":\"first\\nsecond\"}", "alice", &r, &err), 0);
+    assert_int_equal(decide(f->s, F, d, BC_REVIEW_EDIT, "{\"note\":null}", "alice", &r, &err), 0);
+    char sql[300];
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM figures WHERE id = '%s' AND note IS NULL", d);
+    assert_int_equal(count(f->s, sql), 1);
+}
+
+/* What each kind lets an edit correct, as the messages list it. */
+static void editable_fields_per_kind(void **state)
+{
+    (void)state;
+    assert_non_null(strstr(bc_review_editable(BC_REVIEW_FIGURE), "value"));
+    assert_non_null(strstr(bc_review_editable(BC_REVIEW_MEETING), "ordinal"));
+    assert_non_null(strstr(bc_review_editable(BC_REVIEW_PROJECT), "vn_side"));
+    assert_string_equal(bc_review_editable((bc_review_kind)99), "");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(editable_fields_per_kind),
+        cmocka_unit_test_setup_teardown(edits_are_validated_like_data, setup, teardown),
+        cmocka_unit_test_setup_teardown(each_field_type_refuses_what_it_must, setup, teardown),
+        cmocka_unit_test_setup_teardown(an_edit_records_what_changed, setup, teardown),
+    };
+    return cmocka_run_group_tests_name("review_edit", tests, NULL, NULL);
+}

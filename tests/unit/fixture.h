@@ -319,6 +319,43 @@ static inline long fx_oom_sweep(int once, long step, long max_runs, int (*run)(v
     }
 }
 
+/* A GET through the router for fx_oom_sweep: fx_get_sweep(&w) with w.path and w.query
+ * set runs it under each failure; every run is a 200 or a clean 500 problem (judged once
+ * the failure is lifted, as the judging allocates too). Returns the number of 500s. */
+typedef struct fx_get_sweep_ctx {
+    const char *path, *query;
+    bc_response res;
+} fx_get_sweep_ctx;
+
+static inline int fx_get_sweep_run(void *ctx)
+{
+    fx_get_sweep_ctx *w = ctx;
+    bc_arena arena = BC_ARENA_INIT;
+    bc_request req = fx_req(*fx_group_slot(), "GET", w->path, w->query, BC_FMT_KNOWN, 0, &arena);
+    bc_response_init(&w->res);
+    int st = bc_router_dispatch(bc_router_route_of(req.path), &req, &w->res);
+    bc_arena_free(&arena);
+    return st == 200 ? 0 : st;
+}
+
+static inline int fx_expect_500(const bc_response *res);
+
+static inline void fx_get_sweep_check(void *ctx, int rc, long n)
+{
+    fx_get_sweep_ctx *w = ctx;
+    if (rc == 500)
+        fx_expect_500(&w->res);
+    else if (rc != 0)
+        fail_msg("GET %s?%s under allocation failure %ld: %d", w->path, w->query, n, rc);
+    bc_response_free(&w->res);
+}
+
+static inline long fx_get_sweep(const char *path, const char *query, int once, long step)
+{
+    fx_get_sweep_ctx w = {path, query, {0}};
+    return fx_oom_sweep(once, step, 5000, fx_get_sweep_run, fx_get_sweep_check, &w);
+}
+
 /* Parses a response body as JSON (fails the test if it is not); decref the result. */
 static inline json_t *fx_json_body(const bc_response *res)
 {

@@ -183,28 +183,10 @@ static void a_store_without_a_feed_is_a_500(void **state)
     bc_store_close(s);
 }
 
-static int changes_run(void *ctx)
-{
-    int st = fx_request(fx_group_store(), "GET", "/v1/changes", "limit=5&kind=figure", ctx);
-    return st == 200 ? 0 : st;
-}
-
-static void changes_check(void *ctx, int rc, long n)
-{
-    (void)n;
-    bc_response *res = ctx;
-    if (rc == 500)
-        fx_expect_500(res);
-    else
-        assert_int_equal(rc, 0);
-    bc_response_free(res);
-}
-
 static void allocation_failures(void **state)
 {
     (void)state;
-    bc_response res;
-    assert_true(fx_oom_sweep(0, 1, 2000, changes_run, changes_check, &res) > 0);
+    assert_true(fx_get_sweep("/v1/changes", "limit=5&kind=figure", 0, 1) > 0);
 }
 
 int main(void)

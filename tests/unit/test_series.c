@@ -143,33 +143,17 @@ static void an_unreadable_store_is_a_500(void **state)
     bc_store_close(s);
 }
 
-/* Runs the request under the failure the sweep set; series_check judges it after. */
-static int series_run(void *ctx)
-{
-    bc_response *res = ctx;
-    int st =
-        fx_request(fx_group_store(), "GET", "/v1/series",
-                   "metric=trade_turnover&province=yunnan&pair=Lao%20Cai,yunnan&from=2020", res);
-    return st == 200 ? 0 : st;
-}
-
-static void series_check(void *ctx, int rc, long n)
-{
-    (void)n;
-    bc_response *res = ctx;
-    if (rc == 500)
-        fx_expect_500(res);
-    else
-        assert_int_equal(rc, 0);
-    bc_response_free(res);
-}
-
 static void allocation_failures(void **state)
 {
     (void)state;
-    bc_response res;
-    assert_true(fx_oom_sweep(0, 3, 2000, series_run, series_check, &res) > 0);
-    assert_true(fx_oom_sweep(1, 7, 2000, series_run, series_check, &res) > 0);
+    assert_true(
+        fx_get_sweep("/v1/series",
+                     "metric=trade_turnover&province=yunnan&pair=Lao%20Cai,yunnan&from=2020", 0,
+                     3) > 0);
+    assert_true(
+        fx_get_sweep("/v1/series",
+                     "metric=trade_turnover&province=yunnan&pair=Lao%20Cai,yunnan&from=2020", 1,
+                     7) > 0);
 }
 
 int main(void)

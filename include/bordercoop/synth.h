@@ -18,7 +18,8 @@ typedef struct bc_synth_options {
                     * of every document; slow: it renders every document once */
 } bc_synth_options;
 
-/* Builds the synthetic store. Returns 0 or an error code with err filled. */
+/* Builds the synthetic store. Returns 0 or an error code with err filled. One run at a
+ * time per process (its working state is static: the quotes alone are 1 MiB). */
 int bc_synth(const bc_synth_options *o, bc_err *err);
 
 #endif

@@ -32,10 +32,9 @@ static int han_stop(const ctx *c, size_t i, size_t lim)
  * 双边 (bilateral), 国际 (international), 智慧 (smart), 边境, 跨境, 陆路, 货运. */
 static int han_modifier(const ctx *c, size_t i, size_t lim)
 {
-    static const char *const mods[] = {"双边", "国际", "智慧", "边境", "跨境", "陆路",
-                                       "货运", "客运", "公路", "铁路", "口岸", "通道",
-                                       "大桥", "项目", "米轨", "准轨", "标轨", "标准轨",
-                                       "边民", "方向", NULL};
+    static const char *const mods[] = {"双边", "国际", "智慧", "边境",   "跨境", "陆路", "货运",
+                                       "客运", "公路", "铁路", "口岸",   "通道", "大桥", "项目",
+                                       "米轨", "准轨", "标轨", "标准轨", "边民", "方向", NULL};
     for (int k = 0; mods[k]; k++)
         if (bcx_words_at(c, i, lim, mods[k]))
             return 1;

@@ -127,7 +127,8 @@ static size_t list_commas(const ctx *c, size_t lo, size_t hi)
             size_t j = k + 1;
             while (j < hi && j < k + 5 && !(c->gap[j] & (G_PAREN | G_COMMA | G_DOT)))
                 j++;
-            if (j < hi && j < k + 5 && (c->gap[j] & (G_CLOSE | G_COMMA | G_DOT | G_OPEN)) == G_CLOSE) {
+            if (j < hi && j < k + 5 &&
+                (c->gap[j] & (G_CLOSE | G_COMMA | G_DOT | G_OPEN)) == G_CLOSE) {
                 n += 2;
                 k = j;
             }

@@ -35,11 +35,12 @@ static void what_is_not_a_pair_and_pairs_in_brackets(void **state)
     (void)state;
     /* the parties of a mechanism or a fair; a particle inside a name; a count of pairs; a
      * gauge or a direction after a name */
-    bc_extraction x = run("zh", NULL,
-                          "会议期间，凭祥—谅山口岸合作工作组举行了第3次会议。两市将共同举办中国崇左"
-                          "—越南谅山边境商品交易会。海关管理和口岸部门在友谊关口岸举行对接会。"
-                          "双方同意加快龙邦—茶岭、平孟—朔江两对口岸建设。昆明—河口—老街米轨铁路"
-                          "运量增长，河口—老街米轨铁路货运班列加密。浦寨—新清方向的智慧通道正在施工。");
+    bc_extraction x =
+        run("zh", NULL,
+            "会议期间，凭祥—谅山口岸合作工作组举行了第3次会议。两市将共同举办中国崇左"
+            "—越南谅山边境商品交易会。海关管理和口岸部门在友谊关口岸举行对接会。"
+            "双方同意加快龙邦—茶岭、平孟—朔江两对口岸建设。昆明—河口—老街米轨铁路"
+            "运量增长，河口—老街米轨铁路货运班列加密。浦寨—新清方向的智慧通道正在施工。");
     assert_int_equal(x.ngates, 4);
     gate(&x, "茶岭", "龙邦");
     gate(&x, "朔江", "平孟");

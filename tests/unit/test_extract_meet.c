@@ -54,8 +54,8 @@ static void chinese_numbered_talks_and_first_meetings(void **state)
 {
     (void)state;
     /* talks take a number too; "首次" before the noun is the first */
-    bc_extraction x = run("zh", "2023-05-20",
-                          "2023年5月16日，红河州与越南老街省在河口县举行第5次定期会谈。");
+    bc_extraction x =
+        run("zh", "2023-05-20", "2023年5月16日，红河州与越南老街省在河口县举行第5次定期会谈。");
     assert_string_equal(meet(&x, "", 5)->date, "2023-05-16");
     bc_extraction_free(&x);
     x = run("zh", NULL, "2019年9月3日，两市以视频方式举行首次会议。");

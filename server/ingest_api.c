@@ -133,15 +133,14 @@ static int store_article(bc_request *req, const bc_ingest_input *in, const bc_id
     }
     if (rc == BC_ECONFLICT) {
         /* a republished copy: the problem names the stored article */
-        int status = bc_problem(res, 409, "duplicate_article", "text", "%s", err.msg);
-        if (res->body.len > 0 && res->body.data[res->body.len - 1] == '}') {
-            res->body.len--;
-            bc_buf_puts(&res->body, ",\"duplicate_of\":{\"id\":");
-            bc_buf_json_string(&res->body, r->duplicate_of, strlen(r->duplicate_of));
-            bc_buf_puts(&res->body, ",\"links\":{\"self\":\"/v1/sources/");
-            bc_url_encode(&res->body, r->duplicate_of);
-            bc_buf_puts(&res->body, "\"}}}");
-        }
+        bc_buf m = BC_BUF_INIT;
+        bc_buf_puts(&m, "\"duplicate_of\":{\"id\":");
+        bc_buf_json_string(&m, r->duplicate_of, strlen(r->duplicate_of));
+        bc_buf_puts(&m, ",\"links\":{\"self\":\"/v1/sources/");
+        bc_url_encode(&m, r->duplicate_of);
+        bc_buf_puts(&m, "\"}}");
+        int status = bc_problem_ext(res, 409, "duplicate_article", "text", m.data, "%s", err.msg);
+        bc_buf_free(&m);
         return status;
     }
     if (rc != BC_OK)

@@ -136,7 +136,7 @@ static void a_search_flood_leaves_other_reads_their_workers(void **state)
     bct_daemon d;
     /* the budget frees the search lane from the flood; the other reads must fit in it,
      * which under memcheck on a loaded machine an uncached list does not in 300 ms */
-    const char *budget = getenv("VALGRIND_DAEMON") != NULL ? "5000" : "300";
+    const char *budget = getenv("VALGRIND_DAEMON") != NULL ? "8000" : "300";
     int rc = bct_daemon_start(&d, getenv("BC_DAEMON"), db,
                               (const char *[]){"--log-format", "off", "--workers", "1",
                                                "--request-budget-ms", budget, NULL},

@@ -212,7 +212,8 @@ static void ratchet_against_a_baseline(void **state)
 /* The dev split as a regression check: what the extractor reaches there (raised as it
  * improves; lowered only when new, harder articles join dev, as round 4's 30 did:
  * meeting date P 0.973 R 0.833 with them; P 0.986 R 0.912, mechanism P 0.976 R 0.965 after
- * tuning every language on them). */
+ * tuning every language on them; round 5's 30, measured blind first, left meeting date
+ * P 0.985 R 0.891, ordinal R 0.960, mechanism P 0.973 on the 136). */
 static void dev_split_regression(void **state)
 {
     (void)state;
@@ -226,13 +227,13 @@ static void dev_split_regression(void **state)
     assert_int_equal(bc_eval_corpus(c, G, &r, NULL, &err), 0);
     assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_VALUE]) >= 0.99);
     assert_true(bc_eval_recall(&r.field[BC_EF_MONEY_VALUE]) >= 0.95);
-    assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_DATE]) >= 0.985);
-    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_DATE]) >= 0.92);
-    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_ORDINAL]) >= 0.97);
-    assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.975);
+    assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_DATE]) >= 0.98);
+    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_DATE]) >= 0.885);
+    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_ORDINAL]) >= 0.955);
+    assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.97);
     assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.96);
     assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_METRIC]) >= 0.9);
-    assert_true(bc_eval_precision(&r.field[BC_EF_GATE_PAIR]) >= 0.97);
+    assert_true(bc_eval_precision(&r.field[BC_EF_GATE_PAIR]) >= 0.965);
     assert_true(bc_eval_recall(&r.field[BC_EF_GATE_PAIR]) >= 0.94);
     assert_true(r.detect_right == r.detected);
     bc_gold_free(c);

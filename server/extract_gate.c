@@ -244,6 +244,32 @@ static int cn_region(const ctx *c, size_t si, size_t a, size_t b)
     return 0;
 }
 
+/* 1 when a Chinese province or region is named within tokens [a, b] ("Regionu
+ * Autonomicznego Kuangsi-Czuang"): a crossing is named after a place, never after one. */
+static int cn_region_within(const ctx *c, size_t si, size_t a, size_t b)
+{
+    for (size_t q = c->se[si].h0; q < c->se[si].h1; q++)
+        if (c->h[q].entity == E_PROVINCE && c->h[q].t0 <= b && c->h[q].t1 > a &&
+            bcx_province_cn(c, c->h[q].id))
+            return 1;
+    return 0;
+}
+
+/* The first token of the longest known name (a province or a crossing's side) that ends
+ * at token b and starts at token a or after it ("Tra Linh" in "Outre Tra Linh", "A Pa
+ * Chai"); SIZE_MAX when none does. */
+static size_t known_name_start(const ctx *c, size_t si, size_t a, size_t b)
+{
+    size_t best = SIZE_MAX;
+    for (size_t q = c->se[si].h0; q < c->se[si].h1; q++) {
+        const hit *h = &c->h[q];
+        if ((h->entity == E_PLACE || h->entity == E_PROVINCE) && h->t1 == b + 1 && h->t0 >= a &&
+            (best == SIZE_MAX || h->t0 < best))
+            best = h->t0;
+    }
+    return best;
+}
+
 /* 1 when tokens [a, b] look like a code, not two names: "164/QĐ-TTg" (capitals only,
  * or a number or slash right before). */
 static int code_like(const ctx *c, size_t a, size_t b)
@@ -315,12 +341,13 @@ static int roman_numeral(const ctx *c, size_t i)
     return 1;
 }
 
-/* 1 when a meeting or a mechanism is named in the four tokens before token a ("groupe de
- * travail mixte Quang Ninh – Fangchenggang", "Joint Working Group Lao Cai – Yunnan"). */
+/* 1 when a meeting or a mechanism is named in the six tokens before token a ("groupe de
+ * travail mixte Quang Ninh – Fangchenggang", "Joint Working Group Lao Cai – Yunnan", "la
+ * 7e réunion du comité de coordination Lang Son – Chongzuo"). */
 static int names_body_before(const ctx *c, size_t si, size_t a)
 {
     const bc_lex *e = NULL;
-    for (size_t q = a > c->se[si].t0 + 4 ? a - 4 : c->se[si].t0; q < a; q++)
+    for (size_t q = a > c->se[si].t0 + 6 ? a - 6 : c->se[si].t0; q < a; q++)
         if (bcx_lex_find(c, C_MECH, q, &e) > 0 || bcx_lex_find(c, C_MEET, q, &e) > 0)
             return 1;
     return 0;
@@ -388,7 +415,7 @@ static void latin_pairs(ctx *c, size_t si, unsigned present)
         for (size_t a = a0; a <= a1 && p == NULL && c->rc == BC_OK; a++)
             if ((p = bcx_gate_project_for(c, a, a1, b0, b1, want, &swapped)) != NULL)
                 a0 = a;
-        while (p == NULL && a0 < a1 &&
+        while (p == NULL && a0 < a1 && known_name_start(c, si, a0, a1) != a0 &&
                (bcx_lex_find(c, C_ARTICLE, a0, &e) > 0 || bcx_lex_find(c, C_PROJ, a0, &e) > 0 ||
                 roman_numeral(c, a0)))
             a0++; /* "The Thanh Thuy (Vietnam) - ...", "Border Gate Lao Cai", "No. II Kim
@@ -439,9 +466,14 @@ static void latin_pairs(ctx *c, size_t si, unsigned present)
                         (b1 + 1 < lim && (bcx_gap(c, b1) & G_DASH));
             if ((present == 0 && !bcx_sent_has(c, si, C_PAIR, -1)) || chain)
                 continue;
-            while (a0 < k &&
+            /* "the Tan Thanh - ...", "Border Gate X - ...", but "A Pa Chai" is a name */
+            while (a0 < k && known_name_start(c, si, a0, k) != a0 &&
                    (bcx_lex_find(c, C_ARTICLE, a0, &e) > 0 || bcx_lex_find(c, C_PROJ, a0, &e) > 0))
                 a0++;
+            /* a sentence's first word is capitalised whatever it is: "Outre Tra Linh - ..." */
+            size_t known = a0 == lo ? known_name_start(c, si, a0, k) : SIZE_MAX;
+            if (known != SIZE_MAX)
+                a0 = known;
             int inner = 0;
             for (size_t q = k + 1; q <= b1; q++)
                 if (bcx_lex_find(c, C_PROJ, q, &e) > 0) {
@@ -454,7 +486,7 @@ static void latin_pairs(ctx *c, size_t si, unsigned present)
             int ra = names_region(c, si, a0, k), rb = names_region(c, si, k + 1, b1);
             int ca = bcx_place_side(c, si, a0, k + 1), cb = bcx_place_side(c, si, k + 1, b1 + 1);
             if (ra == 2 || rb == 2 || (ra && rb) || (ca != 0 && ca == cb) ||
-                cn_region(c, si, a0, k) || cn_region(c, si, k + 1, b1) || code_like(c, a0, b1))
+                cn_region_within(c, si, a0, b1) || code_like(c, a0, b1))
                 continue;
             /* "groupe de travail mixte Quang Ninh – Fangchenggang": a province and a city
              * that name a body, not a crossing; a province is a crossing's side only with a

@@ -93,6 +93,34 @@ static void not_pairs(void **state)
             "Elles ont décidé de relancer la liaison maritime Beihai (Chine) – Hạ Long (Vietnam).");
     assert_int_equal(pairs(&x), 0);
     bc_extraction_free(&x);
+    /* a Chinese region written with a hyphen, a body named before two places */
+    x = run("pl", NULL,
+            "Delegacje Regionu Autonomicznego Kuangsi-Czuang omówiły przejścia graniczne.");
+    assert_int_equal(pairs(&x), 0);
+    bc_extraction_free(&x);
+    x = run("fr", NULL,
+            "Ils ont fait le bilan de la 5e session du comité de coordination Cao Bang – Baise "
+            "pour les postes-frontières.");
+    assert_int_equal(pairs(&x), 0);
+    bc_extraction_free(&x);
+}
+
+/* A name that starts with a word that is an article elsewhere ("A Pa Chai") keeps it; a
+ * sentence's capitalised first word before a known name is not part of the name. */
+static void a_name_is_the_known_name(void **state)
+{
+    (void)state;
+    bc_extraction x = run("en", NULL,
+                          "Officials want to open A Pa Chai – Longfu soon. Trade via the A Pa "
+                          "Chai (Vietnam) – Longfu (China) border gate pair is small.");
+    assert_non_null(gate(&x, "A Pa Chai", "Longfu"));
+    for (size_t i = 0; i < x.ngates; i++)
+        assert_string_not_equal(x.gates[i].vn_side, "Pa Chai");
+    bc_extraction_free(&x);
+    x = run("fr", NULL,
+            "Outre Tra Linh – Longbang, les deux provinces partagent d'autres postes-frontières.");
+    assert_non_null(gate(&x, "Tra Linh", "Longbang"));
+    bc_extraction_free(&x);
 }
 
 /* A word of the crossing's standing between the crossing word and the pair's names
@@ -238,6 +266,7 @@ int main(void)
         cmocka_unit_test(tagged_and_known_pairs),
         cmocka_unit_test(lists_and_facing_sides),
         cmocka_unit_test(not_pairs),
+        cmocka_unit_test(a_name_is_the_known_name),
         cmocka_unit_test(a_standing_between_crossing_word_and_names),
         cmocka_unit_test(spellings_numbers_and_deadlines),
         cmocka_unit_test(the_kind_its_words_state),

@@ -421,21 +421,33 @@ static size_t day_told(const ctx *c, size_t i, size_t last_day, size_t last_past
     return bcx_future_at(c, i) ? last_day : last_past;
 }
 
-/* 1 when day d is one something happens on, which "the same day" may refer to: not a
- * day things run from ("tu ngay 1/7", "a partir du 1er juillet", "从7月1日起"), not a
- * deadline ("avant le 30 septembre", "6月30日前"). */
-static int event_day(const ctx *c, const xd *d)
+unsigned bcx_date_bound(const ctx *c, const xd *d)
 {
     size_t lo = c->se[c->t[d->t0].sent].t0, hi = c->se[c->t[d->t0].sent].t1, n;
-    for (size_t k = d->t0 > lo + 3 ? d->t0 - 3 : lo; k < d->t0; k++)
-        if (((n = bcx_lex_find(c, C_FROM, k, NULL)) > 0 ||
-             (n = bcx_lex_find(c, C_SINCE, k, NULL)) > 0 ||
-             (n = bcx_lex_find(c, C_DEADLINE, k, NULL)) > 0) &&
-            k + n <= d->t0 && d->t0 - (k + n) <= 1)
-            return 0;
-    return !(c->lbit == L_ZH && d->t1 < hi &&
-             (bcx_lex_find(c, C_DEADLINE, d->t1, NULL) > 0 ||
-              bcx_lex_find(c, C_SINCE, d->t1, NULL) > 0));
+    unsigned bits = 0;
+    for (size_t k = d->t0 > lo + 3 ? d->t0 - 3 : lo; k < d->t0; k++) {
+        if ((n = bcx_lex_find(c, C_FROM, k, NULL)) > 0 && k + n <= d->t0 && d->t0 - (k + n) <= 1)
+            bits |= BCX_BOUND_FROM;
+        if ((n = bcx_lex_find(c, C_SINCE, k, NULL)) > 0 && k + n <= d->t0 && d->t0 - (k + n) <= 1)
+            bits |= BCX_BOUND_SINCE;
+        if ((n = bcx_lex_find(c, C_DEADLINE, k, NULL)) > 0 && k + n <= d->t0 &&
+            d->t0 - (k + n) <= 1)
+            bits |= BCX_BOUND_DEADLINE;
+    }
+    if (c->lbit == L_ZH && d->t1 < hi) {
+        if (bcx_lex_find(c, C_DEADLINE, d->t1, NULL) > 0)
+            bits |= BCX_BOUND_DEADLINE;
+        if (bcx_lex_find(c, C_SINCE, d->t1, NULL) > 0)
+            bits |= BCX_BOUND_SINCE;
+    }
+    return bits;
+}
+
+/* 1 when day d is one something happens on, which "the same day" may refer to: not a
+ * day things run from, not a deadline (bcx_date_bound). */
+static int event_day(const ctx *c, const xd *d)
+{
+    return bcx_date_bound(c, d) == 0;
 }
 
 void bcx_find_dates(ctx *c)

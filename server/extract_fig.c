@@ -637,11 +637,56 @@ static void carried_period(const ctx *c, size_t si, size_t lead, size_t end, bc_
         from = &figs[st->dated];
         st->cont_si = si;
     }
+    /* an investment is a sum spent on something: no trade period is its period */
+    if (from != NULL && strcmp(f->metric, "investment") == 0 &&
+        strcmp(from->metric, "investment") != 0)
+        from = NULL;
     if (from != NULL && from->period[0]) {
         memcpy(f->period, from->period, sizeof f->period);
         f->period_inferred = from->period_inferred;
         f->period_context = 1;
     }
+}
+
+/* 1 when another amount of money starts between tokens a and b, outside brackets (not
+ * "(about 34.2 billion USD)", the same amount in another currency). */
+static int money_between(const ctx *c, size_t si, size_t a, size_t b)
+{
+    double scale;
+    size_t lead, end;
+    int depth = 0;
+    for (size_t k = a; k < b; k++) {
+        unsigned g = k > 0 ? bcx_gap(c, k - 1) : 0;
+        depth += (g & G_OPEN) ? 1 : 0;
+        if (depth == 0 && c->t[k].kind == T_NUM && money_phrase(c, si, k, &scale, &lead, &end))
+            return 1;
+        if ((g = bcx_gap(c, k)) & G_CLOSE)
+            depth = depth > 0 ? depth - 1 : 0;
+    }
+    return 0;
+}
+
+/* 1 when date d, the nearest to the amount of tokens [lead, end), is not its period: one
+ * after a clause break and another amount ("stood at 2.7 billion USD, and the province
+ * aims for 3 billion USD this year"); 2 when, the amount being an investment (a sum, not
+ * a flow), d is the project's own date: in another clause (the day it opened or is due:
+ * "建成于2017年，总投资2.2亿元", "1.5 billion yuan, due to be completed by the end of
+ * 2026"; a span of years is a period: "Pour la période 2026-2030, ... investir"), a
+ * deadline or a start ("since 2023"). */
+static int not_its_period(const ctx *c, size_t si, const xd *d, size_t lead, size_t end,
+                          const bc_xfigure *f)
+{
+    int after = d->t0 >= end;
+    size_t breaks = after ? bcx_commas(c, end - 1, d->t0) : bcx_commas(c, d->t1 - 1, lead);
+    if (after && breaks > 0 && money_between(c, si, end, d->t0))
+        return 1;
+    if (strcmp(f->metric, "investment") != 0)
+        return 0;
+    if (bcx_date_bound(c, d) & (BCX_BOUND_SINCE | BCX_BOUND_DEADLINE))
+        return 2;
+    const char *slash = strchr(d->iso, '/');
+    int years = slash != NULL && strlen(d->iso) == 9 && strncmp(d->iso, slash + 1, 4) != 0;
+    return breaks > 0 && (after || !years) ? 2 : 0;
 }
 
 /* Money at token i. Returns 1 when it is one (and a figure was added). */
@@ -711,6 +756,11 @@ static int money_at(ctx *c, size_t si, size_t i, size_t *lo, size_t *prev, figst
          k++)
         if (bcx_gap(c, k) & (G_COMMA | G_DOT))
             d = NULL; /* "talks on March 5, when Hekou committed 25 million": the talks' day */
+    int other = d != NULL ? not_its_period(c, si, d, lead, end, f) : 0;
+    if (other == 2)
+        c->d[d - c->d].used = 1; /* the project's date: not a meeting's either */
+    if (other != 0)
+        d = NULL;
     if (d != NULL && d->iso[0] != '-') {
         copy_str(f->period, sizeof f->period, d->iso);
         f->period_inferred = d->inferred;

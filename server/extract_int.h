@@ -235,7 +235,7 @@ typedef struct xd {
     size_t t0, t1;
     int prec;
     int inferred;  /* the year comes from the reference date */
-    int used;      /* taken as a figure's period */
+    int used;      /* taken as a figure's period, or the date of a project next to its cost */
     int compare;   /* the base of a comparison ("up 22% compared with 2022") */
     int same_day;  /* "the same day", "cung ngay", "当天": the day last named (2: that day
                     * lies two sentences or more before it) */
@@ -384,6 +384,12 @@ void bcx_mark_tense(ctx *c);
 int bcx_future_at(const ctx *c, size_t i);
 /* Finds the dates and periods of every sentence (c->d). */
 void bcx_find_dates(ctx *c);
+/* How the words next to date d bound it (BCX_BOUND_* bits, 0 when none): a date things
+ * run from ("tu ngay 1/7", "a partir du 1er juillet", "从7月1日起"), one they run since
+ * ("since 2023", "自2023年以来"), a deadline ("avant le 30 septembre", "by the end of
+ * 2026", "6月30日前"). */
+enum { BCX_BOUND_FROM = 1, BCX_BOUND_SINCE = 2, BCX_BOUND_DEADLINE = 4 };
+unsigned bcx_date_bound(const ctx *c, const xd *d);
 /* The date of sentence si nearest to the phrase of tokens [i, end) with at least
  * min_prec, not crossing a boundary token of class stop_cls (0: none), else NULL. */
 const xd *bcx_nearest_date(const ctx *c, size_t si, size_t i, size_t end, int min_prec);

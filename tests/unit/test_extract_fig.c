@@ -422,6 +422,59 @@ static void restatements_in_another_currency(void **state)
     bc_extraction_free(&x);
 }
 
+/* The period of an amount is a date of its own clause: not the next amount's year, not
+ * the day a project opened or is due next to its cost (nor a meeting's day then), not
+ * the year spending started; a span of years before a plan is its period. */
+static void a_period_is_the_amounts_own(void **state)
+{
+    (void)state;
+    bc_extraction x = run("en", "2024-03-01",
+                          "Trade with Guangxi stood at 2.1 billion USD, and the province targets "
+                          "2.5 billion USD in 2025.");
+    assert_string_equal(fig(&x, 2.1e9)->period, "");
+    assert_string_equal(fig(&x, 2.5e9)->period, "2025");
+    bc_extraction_free(&x);
+    /* a restatement in brackets is the same amount: the year after it is the amount's */
+    x = run("en", NULL, "Exports hit 70 billion yuan (about 9.8 billion USD) in 2023.");
+    assert_string_equal(fig(&x, 70e9)->period, "2023");
+    bc_extraction_free(&x);
+
+    static const struct {
+        const char *lang, *text;
+        double value;
+    } project[] = {
+        {"zh", "该口岸联检楼于2019年建成，总投资3.1亿元。", 3.1e8},
+        {"zh", "项目总投资约1.6亿元，预计明年9月底前完工。", 1.6e8},
+        {"en", "The county has spent 75 million USD on the access road since 2022.", 75e6},
+        {"en",
+         "Hekou will invest 600 million yuan in a cold store, due to open by the end of 2027.",
+         6e8},
+        {"sv", "Bron, med en total investering på omkring 90 miljoner USD, ska vara klar 2026.",
+         9e7},
+        {"pl", "Koszt magazynu szacuje się na 40 mln USD, a otwarcie zaplanowano na 2027 r.", 4e7},
+    };
+    for (size_t i = 0; i < sizeof project / sizeof project[0]; i++) {
+        x = run(project[i].lang, "2025-05-10", project[i].text);
+        if (fig(&x, project[i].value)->period[0] != '\0')
+            fail_msg("%s: period %s", project[i].text, fig(&x, project[i].value)->period);
+        bc_extraction_free(&x);
+    }
+    x = run("fr", "2025-05-10",
+            "Pour la période 2026-2030, la province prévoit d'investir 900 milliards de dôngs "
+            "dans ses postes-frontières.");
+    assert_string_equal(fig(&x, 900e9)->period, "2026/2030");
+    bc_extraction_free(&x);
+    x = run("vi", "2025-05-10", "Tỉnh bố trí 250 tỷ đồng trong năm 2026 để mở rộng bãi kiểm hóa.");
+    assert_string_equal(fig(&x, 250e9)->period, "2026");
+    bc_extraction_free(&x);
+    /* the talks of the sentence are not dated by the project's opening */
+    x = run("zh", "2024-09-10",
+            "会谈中，东兴方面提出，将投资约2.6亿元建设互市贸易区，计划于明年5月投入使用。");
+    for (size_t i = 0; i < x.nmeetings; i++)
+        assert_string_not_equal(x.meetings[i].date, "2025-05");
+    bc_extraction_free(&x);
+}
+
 static void qualifiers_and_changes(void **state)
 {
     (void)state;
@@ -616,6 +669,7 @@ int main(void)
         cmocka_unit_test(a_headline_goal_is_the_body_goal),
         cmocka_unit_test(abbreviated_scales),
         cmocka_unit_test(restatements_in_another_currency),
+        cmocka_unit_test(a_period_is_the_amounts_own),
         cmocka_unit_test(qualifiers_and_changes),
         cmocka_unit_test(polish_counts_and_qualifiers),
         cmocka_unit_test(swedish_counts_and_directions),

@@ -260,8 +260,16 @@ int bcx_try_months(const ctx *c, size_t i, size_t lim, dres *r)
         if ((count = bcx_count_at(c, j, lim, &n)) == 0)
             return 0;
         j += n;
-        if ((n = bcx_lex_find(c, C_FIRST, j, &e)) == 0)
-            return 0;
+        if ((n = bcx_lex_find(c, C_FIRST, j, &e)) == 0) {
+            /* "w ciagu jedenastu miesiecy 2024 r.", "the ten months of this year": so many
+             * months of a year written with them are that year's first */
+            size_t end;
+            int inferred;
+            if (count < 2 || count > 12 || (n = bcx_lex_find(c, C_MONTHS, j, &e)) == 0 ||
+                year_near(c, i, j + n, lim, &end, &inferred) == 0)
+                return 0;
+            return months_period(c, i, j + n, lim, 1, count, r);
+        }
         fr_order = 1;
     }
     j += n;

@@ -569,6 +569,7 @@ typedef struct figstate {
     size_t chain_si;             /* the last sentence of it, of its parts or of its change */
     size_t cont_si;              /* the last sentence that continued the one before */
     size_t dated, dated_si;      /* the last outcome (not a goal) with a period */
+    size_t money_si;             /* the last sentence of the body with an amount of money */
     size_t stated;               /* the last outcome whose own sentence states its period */
     size_t yearly, yearly_si;    /* the last amount (goals too) whose sentence states it */
     size_t change_lo;            /* where the words of the sentence's last change began */
@@ -577,12 +578,18 @@ typedef struct figstate {
 /* 1 when sentence si continues the figure before it (st->dated, in the sentence before):
  * it points back to it ("of which", "of the total", "trong do", "其中", "dont", "varav",
  * "waarvan"), or it breaks it down (exports or imports, named, after a turnover or after
- * the other flow: "Les exportations se sont elevees a ..."). */
-static int continues(const ctx *c, size_t si, const bc_xfigure *f, const figstate *st)
+ * the other flow: "Les exportations se sont elevees a ..."; also two sentences on when
+ * the one between names no amount, nor its own sentence before it (before): "... 4,36
+ * miljarder USD under arets forsta nio manader. Det motsvarar en okning med 12,5
+ * procent. Exporten uppgick till ..."). */
+static int continues(const ctx *c, size_t si, const bc_xfigure *f, const bc_xfigure *before,
+                     const figstate *st)
 {
-    if (st->dated == SIZE_MAX || st->dated_si + 1 != si)
+    int next = st->dated_si + 1 == si;
+    if (st->dated == SIZE_MAX ||
+        !(next || (st->dated_si + 2 == si && st->money_si == st->dated_si && before == NULL)))
         return 0;
-    if (bcx_sent_has(c, si, C_BACKREF, -1))
+    if (next && bcx_sent_has(c, si, C_BACKREF, -1))
         return 1;
     const char *from = c->out->figures[st->dated].metric;
     int flow = !f->metric_inferred &&
@@ -633,7 +640,7 @@ static void carried_period(const ctx *c, size_t si, size_t lead, size_t end, bc_
         from = before;
     else if (back != NULL && back->period[0] && !back->target)
         from = back;
-    else if (continues(c, si, f, st)) {
+    else if (continues(c, si, f, before, st)) {
         from = &figs[st->dated];
         st->cont_si = si;
     }
@@ -838,6 +845,7 @@ static void remember(const ctx *c, figstate *st, size_t k, size_t si)
     const bc_xfigure *f = &c->out->figures[k];
     if (!f->money || f->heading)
         return; /* the headline is no sentence the body continues */
+    st->money_si = si;
     if (f->change_amount || (f->metric[0] && (f->metric_inferred || st->cont_si == si))) {
         if (st->chain_si + 1 >= si)
             st->chain_si = si; /* its change or its parts: the figure is still spoken of */
@@ -865,6 +873,7 @@ void bcx_find_figures(ctx *c)
     figstate st = {.measured = SIZE_MAX,
                    .cont_si = SIZE_MAX,
                    .dated = SIZE_MAX,
+                   .money_si = SIZE_MAX,
                    .stated = SIZE_MAX,
                    .yearly = SIZE_MAX,
                    .change_lo = SIZE_MAX};

@@ -467,6 +467,21 @@ static void a_period_is_the_amounts_own(void **state)
     x = run("vi", "2025-05-10", "Tỉnh bố trí 250 tỷ đồng trong năm 2026 để mở rộng bãi kiểm hóa.");
     assert_string_equal(fig(&x, 250e9)->period, "2026");
     bc_extraction_free(&x);
+    /* so many months of a year written with them; exports two sentences after the
+     * turnover when the one between names no amount; a comparison's year is no period */
+    x = run("pl", "2024-12-20",
+            "Handel Lang Son\n\nW ciągu dziesięciu miesięcy 2024 r. obroty wyniosły 540 mln "
+            "USD. Oznacza to "
+            "wzrost o 8 proc. Eksport osiągnął 200 mln USD.");
+    assert_string_equal(fig(&x, 540e6)->period, "2024-01/2024-10");
+    assert_string_equal(fig(&x, 200e6)->period, "2024-01/2024-10");
+    bc_extraction_free(&x);
+    x = run("nl", "2024-07-15",
+            "Handel Lao Cai\n\nDe handel bereikte in de eerste zes maanden 1,2 miljard "
+            "dollar. De import kwam "
+            "uit op 400 miljoen dollar, 12 procent meer dan in dezelfde periode vorig jaar.");
+    assert_string_equal(fig(&x, 4e8)->period, "2024-01/2024-06");
+    bc_extraction_free(&x);
     /* the talks of the sentence are not dated by the project's opening */
     x = run("zh", "2024-09-10",
             "会谈中，东兴方面提出，将投资约2.6亿元建设互市贸易区，计划于明年5月投入使用。");

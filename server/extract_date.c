@@ -107,7 +107,8 @@ int bcx_han_year(const ctx *c, size_t i, size_t lim)
     return y && bcx_words_at(c, i + 1, lim, "年") ? y : 0;
 }
 
-/* A range separator at token j: a dash before it, or "to", "den", "au", "至", "到". */
+/* A range separator at token j: a dash before it, or "to", "den", "au", "tot en met",
+ * "jusqu'au", "through", "至", "到"; returns its tokens. */
 size_t bcx_range_sep(const ctx *c, size_t j, size_t lim, int *dash)
 {
     static const char *const words[] = {"to", "till", "tot", "den", "au", "a", "do", "until", NULL};
@@ -118,6 +119,13 @@ size_t bcx_range_sep(const ctx *c, size_t j, size_t lim, int *dash)
         !(bcx_gap(c, j - 1) & ~(unsigned)(G_DASH | G_SPACE))) {
         *dash = 1;
         return 0;
+    }
+    /* "van 18 tot en met 20 oktober", "du 14 jusqu'au 16 mars", "March 14 through 16" */
+    static const char *const phrases[] = {"tot en met", "jusqu au", "through", NULL};
+    for (int k = 0; phrases[k]; k++) {
+        size_t n = bcx_words_at(c, j, lim, phrases[k]);
+        if (n > 0)
+            return n;
     }
     for (int k = 0; words[k]; k++)
         if (bcx_word_is(c, j, lim, words[k]))
@@ -161,6 +169,7 @@ static void add_date(ctx *c, const dres *r, size_t t0)
     d->prec = r->prec;
     d->inferred = r->inferred;
     d->same_day = r->same_day;
+    d->ref = r->ref;
     d->weekday = r->weekday;
     /* "11日至12日", "June 11-12", "w dniach 15-17 kwietnia": a meeting over two or three days
      * is dated by its first (a working visit of three is not: extract_meet_date.c) */
@@ -487,6 +496,7 @@ void bcx_find_dates(ctx *c)
                 r.prec = 3;
                 r.n = n;
                 r.same_day = c->t[c->d[k].t0].sent + 1 < si ? 2 : 1;
+                r.ref = k + 1;
             } else if ((n = bcx_lex_find(c, C_NEXT_DAY, i, &e)) > 0) {
                 /* "the previous day", "dzien wczesniej", "de dag ervoor": a day from the day
                  * last named; with its date written next to it ("Dzien pozniej, 21 lutego")
@@ -637,17 +647,64 @@ static int name_year(const ctx *c, size_t si, const xd *d)
     return 0;
 }
 
+/* A span of days of one month without a written year ("from April 22 to 24", its year
+ * not known or only the reference date's) completed with year y: 1 when d was one. */
+static int name_year_span(xd *d, int y)
+{
+    const char *slash = strchr(d->iso, '/');
+    if (d->prec != 0 || slash == NULL || d->inferred == BC_X_INFERRED_DATE)
+        return 0;
+    size_t half = (size_t)(slash - d->iso);
+    int bare = half == 7 && d->iso[0] == '-' && strlen(slash + 1) == 7;
+    int full = half == 10 && strlen(slash + 1) == 10 && d->inferred;
+    if (!bare && !full)
+        return 0;
+    const char *a = bare ? d->iso + 2 : d->iso + 5, *b = bare ? slash + 3 : slash + 6;
+    char iso[24];
+    snprintf(iso, sizeof iso, "%04d-%.5s/%04d-%.5s", y, a, y, b);
+    copy_str(d->iso, sizeof d->iso, iso);
+    d->inferred = 0;
+    if (d->span[0]) /* a span of two or three days: its first day */
+        snprintf(d->span, sizeof d->span, "%.10s", d->iso);
+    return 1;
+}
+
+/* 1 when tokens [lo, hi) hold a clause break and name talks that are not a meeting's name
+ * ("Gap go dau Xuan" is the spring meeting; "the 2026 session of their border talks" is
+ * the session itself). */
+static int talks_between(const ctx *c, size_t lo, size_t hi)
+{
+    if (hi <= lo || bcx_commas(c, lo, hi) == 0)
+        return 0;
+    for (size_t k = lo; k < hi; k++) {
+        size_t n = bcx_lex_find(c, C_TALKS, k, NULL);
+        if (n > 0 && k + n <= hi && bcx_lex_find(c, C_MEET, k, NULL) == 0 &&
+            bcx_lex_find(c, C_MECH, k, NULL) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* A day of sentence si without a written year takes the year written in a meeting's name
  * in the same sentence: that year is the text's ("Sang 20/2 ... Gap go dau Xuan nam 2025",
  * "2月21日上午，2025年...新春会晤"). */
 static void name_year_days(ctx *c, size_t si)
 {
     int y = 0;
+    size_t yt = 0; /* the year's token */
     for (size_t k = c->se[si].d0; k < c->se[si].d1 && y == 0; k++)
         if (name_year(c, si, &c->d[k]))
-            y = atoi(c->d[k].iso);
+            y = atoi(c->d[k].iso), yt = c->d[k].t0;
     for (size_t k = c->se[si].d0; y != 0 && k < c->se[si].d1; k++) {
         xd *d = &c->d[k];
+        /* talks named in another clause between the name and the day are what the day
+         * dates ("the Spring Meeting 2025 ..., as well as ... during their talks on March
+         * 25") */
+        size_t lo = d->t0 < yt ? d->t1 : yt + 1, hi = d->t0 < yt ? yt : d->t0;
+        if (talks_between(c, lo, hi))
+            continue;
+        if (name_year_span(d, y))
+            continue;
         if (d->prec < 2 || !(d->iso[0] == '-' || d->inferred) || strlen(d->iso) > 10 ||
             d->inferred == BC_X_INFERRED_DATE)
             continue;

@@ -88,11 +88,25 @@ static void to_range(dres *r, int day2)
 static int end_day(const ctx *c, size_t i, size_t j, size_t lim, int y, int mon, int day, int day2,
                    int future, dres *r)
 {
+    size_t rn = 0, rj = j;
+    int rel = 0;
     if (j < lim && bcx_year_of(c, j, lim) &&
-        (bcx_gap(c, j - 1) & ~(unsigned)(G_SPACE | G_COMMA)) == 0)
+        (bcx_gap(c, j - 1) & ~(unsigned)(G_SPACE | G_COMMA)) == 0) {
         y = bcx_year_of(c, j++, lim);
-    if (!set_day(c, y, mon, day, future, r))
+    } else if (j < lim && bcx_joined(c, j - 1)) {
+        /* "op 14 november vorig jaar", "on March 3 last year", "le 3 mars de l'annee
+         * derniere": the year the text counts from the reference date (none without one) */
+        if (bcx_word_is(c, rj, lim, "of") || bcx_word_is(c, rj, lim, "de"))
+            rj++;
+        if (rj < lim && c->t[rj].kind == T_WORD)
+            rel = bcx_rel_year(c, rj, lim, &rn);
+    }
+    if (!set_day(c, rel ? rel : y, mon, day, future, r))
         return 0;
+    if (rel) {
+        r->inferred = BC_X_INFERRED_YEAR;
+        j = rj + rn;
+    }
     r->n = j - i;
     if (day2)
         to_range(r, day2);

@@ -239,6 +239,8 @@ typedef struct xd {
     int compare;   /* the base of a comparison ("up 22% compared with 2022") */
     int same_day;  /* "the same day", "cung ngay", "当天": the day last named (2: that day
                     * lies two sentences or more before it) */
+    size_t ref;    /* same_day: the index + 1 of that day in ctx.d */
+    int taken;     /* a meeting took this date as its own */
     char span[16]; /* a span of two days of one month: its first day, else "" */
     int weekday;   /* "on Tuesday", "yesterday": a meeting's day, never a figure's period */
     int dateline;  /* the article's dateline: when it was filed, dates nothing */
@@ -258,6 +260,7 @@ typedef struct dres {
     int prec;
     int inferred;
     int same_day; /* "the same day": the day last named */
+    size_t ref;   /* same_day: the index + 1 of that day in ctx.d */
     int weekday;  /* "on Tuesday", "yesterday": a day counted from the reference date */
 } dres;
 
@@ -409,7 +412,7 @@ int bcx_rel_year(const ctx *c, size_t i, size_t lim, size_t *n);
 /* A Chinese year "2024年" at token i: the year (2 tokens), else 0. */
 int bcx_han_year(const ctx *c, size_t i, size_t lim);
 /* A range separator at token j: a dash before it (*dash, 0 returned), or "to", "den",
- * "au", "至", "到" (1 returned: its tokens). */
+ * "au", "tot en met", "jusqu'au", "至", "到" (its tokens returned). */
 size_t bcx_range_sep(const ctx *c, size_t j, size_t lim, int *dash);
 
 /* ---- extract_date_period.c ---- */

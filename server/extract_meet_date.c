@@ -366,10 +366,26 @@ static int along_with(const ctx *c, const mention *b)
     return 0;
 }
 
+/* 1 when talks of m's sentence (mentions idx[a..b)) took date d as their own: "the
+ * Spring Meeting 2025 ..., as well as ... during their talks on March 25" (the day is the
+ * talks'). */
+static int day_of_other(const ctx *c, const mention *m, const xd *d, const size_t *idx, size_t a,
+                        size_t b)
+{
+    const char *own = d->span[0] ? d->span : d->iso;
+    for (size_t k = a; k < b; k++) {
+        const mention *o = &c->m[idx[k]];
+        if (o != m && o->xkind == BC_XM_TALKS && o->date_src == 1 && strcmp(o->date, own) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* For a meeting named with its year ("Gap go dau Xuan nam 2025", "2025年...新春会晤",
  * "Voorjaarsbijeenkomst 2023"): the day its sentence writes, completed with that year
- * when the day has none (the year is then the text's, not the publication's). */
-static void named_day(ctx *c, mention *m)
+ * when the day has none (the year is then the text's, not the publication's), unless
+ * another meeting of the sentence took that day. */
+static void named_day(ctx *c, mention *m, const size_t *idx, size_t a, size_t b)
 {
     int y = atoi(m->date);
     /* a year from the reference date ("明年", "tegorocznego spotkania") is no name's: it
@@ -382,7 +398,8 @@ static void named_day(ctx *c, mention *m)
         for (size_t k = c->se[m->sent].d0; k < c->se[m->sent].d1; k++) {
             const xd *d = &c->d[k];
             if (d->prec != prec || d->used || d->compare || strchr(d->iso, '/') != NULL ||
-                (m->planned > 0 && c->t[d->t0].tense == TENSE_PAST))
+                (m->planned > 0 && c->t[d->t0].tense == TENSE_PAST) ||
+                day_of_other(c, m, d, idx, a, b))
                 continue;
             char iso[24];
             if (m->date_inferred && (d->iso[0] == '-' || atoi(d->iso) != y))
@@ -528,12 +545,16 @@ void bcx_resolve_mentions(ctx *c)
              * or one before the report's date the date of a meeting to come */
             if (d != NULL && m->planned > 0 && !held_date_fits(c, d))
                 d = NULL;
-            if (d != NULL)
+            if (d != NULL) {
                 take_date(m, d);
+                c->d[d - c->d].taken = 1;
+            }
             /* "the same day" far from the day last named is the day of the meeting the
              * report opens with ("Le meme jour", paragraphs of figures after the 8th
-             * session) */
-            if (d != NULL && d->same_day == 2 && lead != NULL) {
+             * session), unless that day is itself a meeting's ("On July 9, ... received
+             * the delegation. He asked ... The same day, ... held a working session") */
+            if (d != NULL && d->same_day == 2 && lead != NULL &&
+                !(d->ref > 0 && c->d[d->ref - 1].taken)) {
                 memcpy(m->date, lead->date, sizeof m->date);
                 m->date_inferred = lead->date_inferred;
             }
@@ -541,7 +562,7 @@ void bcx_resolve_mentions(ctx *c)
         /* a year (from a name, or nearest) gives way to the day the sentence writes in
          * that year ("2月21日上午，2025年...新春会晤") */
         for (size_t k = a; k < b; k++)
-            named_day(c, &c->m[idx[k]]);
+            named_day(c, &c->m[idx[k]], idx, a, b);
         /* coordinated meetings share a date one of them has ("the 16th conference and the
          * Spring Meeting of 2025", "the 3rd conference for the Party Secretaries of ... and
          * the 9th meeting of the Joint Working Group ... in late March 2023") */

@@ -526,6 +526,66 @@ static void clauses_brackets_and_quarters(void **state)
     bc_extraction_free(&x);
 }
 
+/* "The same day" two sentences after a day a meeting took is that day, not the opening
+ * meeting's; a year in a meeting's name completes a span of days but not the day of
+ * talks named after it; "tot en met" joins a span; "vorig jaar" gives a day its year. */
+static void same_day_name_years_and_relative_years(void **state)
+{
+    (void)state;
+    bc_extraction x = run("en", NULL,
+                          "Title\n\nThe 4th meeting of the border committee opens in Ha Giang "
+                          "on May 5. On May 6, the governor of Ha Giang received the Chinese "
+                          "delegation from Wenshan. They spoke of roads. The same day, Ha "
+                          "Giang and Wenshan of China held a working session on trade.");
+    assert_string_equal(meet(&x, "", 4)->date, "--05-05");
+    int six = 0;
+    for (size_t i = 0; i < x.nmeetings; i++) {
+        assert_string_not_equal(x.meetings[i].date, "--05-05/--05-06");
+        six += strcmp(x.meetings[i].date, "--05-06") == 0;
+    }
+    assert_int_equal(six, 2);
+    bc_extraction_free(&x);
+    /* the name's year completes the span of the session it names */
+    x = run("en", NULL,
+            "Title\n\nOfficials of Ha Giang and Wenshan of China held the 2026 session of their "
+            "border talks from May 12 to 14 in Ha Giang.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2026-05-12");
+    bc_extraction_free(&x);
+    /* talks named after the name: the day is theirs, of no written year */
+    x = run("en", NULL,
+            "Title\n\nThe leaders recalled the Spring Meeting 2026 of Quang Ninh, Lang Son and "
+            "Guangxi, as well as what the leaders of Lang Son and Guangxi agreed during their "
+            "talks on April 2.");
+    for (size_t i = 0; i < x.nmeetings; i++)
+        assert_string_not_equal(x.meetings[i].date, "2026-04-02");
+    bc_extraction_free(&x);
+    /* "van ... tot en met": a span of three days */
+    x = run("nl", NULL,
+            "Titel\n\nVan 7 tot en met 9 mei 2026 voeren Lao Cai en het Chinese Honghe in Lao "
+            "Cai gesprekken over de grensovergang.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2026-05-07");
+    bc_extraction_free(&x);
+    /* "vorig jaar", "last year" after a day: the year before the reference date's */
+    const char *t = "Titel\n\nOp 3 en 4 december vorig jaar voerden Lao Cai en het Chinese "
+                    "Honghe gesprekken in Honghe.";
+    x = run("nl", "2026-05-20", t);
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2025-12-03");
+    assert_true(x.meetings[0].date_inferred);
+    bc_extraction_free(&x);
+    x = run("nl", NULL, t);
+    assert_string_equal(x.meetings[0].date, "--12-03");
+    bc_extraction_free(&x);
+    x = run("en", "2026-05-20",
+            "Title\n\nOn October 8 last year, Lao Cai and Honghe of China held talks in Lao "
+            "Cai.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2025-10-08");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -541,6 +601,7 @@ int main(void)
         cmocka_unit_test(this_years_meeting_and_joint_ceremonies),
         cmocka_unit_test(deadlines_points_and_visits),
         cmocka_unit_test(clauses_brackets_and_quarters),
+        cmocka_unit_test(same_day_name_years_and_relative_years),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -696,6 +696,21 @@ static int not_its_period(const ctx *c, size_t si, const xd *d, size_t lead, siz
     return breaks > 0 && (after || !years) ? 2 : 0;
 }
 
+/* 1 when a word of a plan or an estimate follows the amount ending at token end in its
+ * clause, within four words (Dutch puts the verb last: "wordt een investering van 600
+ * miljard dong voorzien", "dat het 800 miljoen yuan uittrekt"). */
+static int plan_after(const ctx *c, size_t si, size_t end)
+{
+    size_t lim = c->se[si].t1;
+    for (size_t k = end; k < lim && k < end + 4; k++) {
+        if (bcx_gap(c, k - 1) & (G_COMMA | G_DOT | G_PAREN))
+            break;
+        if (bcx_lex_find(c, C_TARGET, k, NULL) > 0 || bcx_lex_find(c, C_ESTIMATE, k, NULL) > 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* Money at token i. Returns 1 when it is one (and a figure was added). */
 static int money_at(ctx *c, size_t si, size_t i, size_t *lo, size_t *prev, figstate *st)
 {
@@ -778,7 +793,8 @@ static int money_at(ctx *c, size_t si, size_t i, size_t *lo, size_t *prev, figst
     /* an investment "estimated at", or one the sentence says will be made ("将投资",
      * "se dau tu"), is a plan (tests/eval/README.md) */
     if (strcmp(f->metric, "investment") == 0 &&
-        (bcx_range_has(c, *lo, lead, C_ESTIMATE, -1) || bcx_range_has(c, *lo, lead, C_FUTURE, -1)))
+        (bcx_range_has(c, *lo, lead, C_ESTIMATE, -1) || bcx_range_has(c, *lo, lead, C_FUTURE, -1) ||
+         plan_after(c, si, end)))
         f->target = 1;
     f->nparties = fig_parties(c, si, f->parties, BC_X_MAX_PARTIES);
     f->start = t->start;

@@ -425,6 +425,12 @@ const bc_lex bc_lex_en[] = {
     WE(C_TARGET, "expects", 0),
     WE(C_TARGET, "seeks to", 0),
     WE(C_TARGET, "intends to", 0),
+    /* money set aside or promised for what is to be built: a plan */
+    WP(C_TARGET, "earmark", 0),
+    WE(C_TARGET, "would spend", 0),
+    WE(C_TARGET, "would invest", 0),
+    WE(C_TARGET, "will spend", 0),
+    WE(C_TARGET, "will invest", 0),
     /* ---- a crossing between two places */
     WE(C_LINKS, "linking", 0),
     WE(C_LINKS, "connecting", 0),

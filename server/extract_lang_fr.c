@@ -59,6 +59,13 @@ const bc_lex bc_lex_fr[] = {
     WE(C_TARGET, "compte atteindre", 0),
     WP(C_TARGET, "prevoit", 0),
     WP(C_TARGET, "engag", 0),
+    WP(C_TARGET, "envisag", 0),
+    WP(C_TARGET, "souhait", 0),
+    WE(C_TARGET, "prete a", 0),
+    WE(C_TARGET, "pret a", 0),
+    WP(C_TARGET, "consacrer", 0), /* consacrera, consacrerait */
+    WP(C_TARGET, "investira", 0), /* investira, investiraient */
+    WE(C_TARGET, "investirait", 0),
     /* ---- what money measures */
     WE(C_MONEY_CUE, "echanges commerciaux", MM_TURNOVER),
     WE(C_MONEY_CUE, "echanges", MM_TURNOVER),

@@ -316,6 +316,13 @@ const bc_lex bc_lex_nl[] = {
     WE(C_TARGET, "verwacht", 0),
     WE(C_TARGET, "wil", 0),
     WE(C_TARGET, "beoogt", 0),
+    WE(C_TARGET, "mikt", 0),
+    WE(C_TARGET, "mikken", 0),
+    WE(C_TARGET, "uittrekt", 0),
+    WE(C_TARGET, "uittrekken", 0),
+    WE(C_MONEY_CUE, "uittrekt", MM_INVEST), /* money set aside for a project */
+    WE(C_MONEY_CUE, "uittrekken", MM_INVEST),
+    WE(C_TARGET, "voorzien", 0),
     /* ---- a crossing between two places */
     WE(C_LINKS, "tussen", 0),
     WE(C_LINKS, "dat verbindt", 0),

@@ -231,6 +231,9 @@ const bc_lex bc_lex_sv[] = {
     WE(C_COUNT_WORD, "fyra provinserna", 4),
     /* ---- conversions, the same day, both sides, more measures */
     WP(C_MONEY_CUE, "investera", MM_INVEST),
+    WE(C_MONEY_CUE, "kosta", MM_INVEST), /* "beraknas kosta": a project's cost */
+    WE(C_MONEY_CUE, "kostade", MM_INVEST),
+    WE(C_MONEY_CUE, "kostar", MM_INVEST),
     WE(C_MONEY_CUE, "statens intakter", MM_REVENUE),
     WP(C_MONEY_CUE, "intakt", MM_REVENUE),
     WP(C_MONEY_CUE, "avgift", MM_REVENUE),

@@ -490,6 +490,41 @@ static void a_period_is_the_amounts_own(void **state)
     bc_extraction_free(&x);
 }
 
+/* Money set aside, promised or estimated for what is to be built is a plan, in every
+ * language's way of saying so (the Dutch verb comes last); customs duties ("z cel") are
+ * no goal. */
+static void plans_and_pledges_are_targets(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+        double value;
+        int target;
+    } cases[] = {
+        {"en", "Pingxiang has earmarked 90 million yuan for a cold store at the gate.", 9e7, 1},
+        {"en", "Hekou said it would spend 40 million yuan on new scanners.", 4e7, 1},
+        {"fr", "La ville envisage d'investir 70 millions de yuans dans un entrepôt.", 7e7, 1},
+        {"fr", "Le Yunnan consacrerait 2 milliards de yuans aux routes frontalières.", 2e9, 1},
+        {"pl", "Chongzuo zainwestuje 300 mln juanów w nowy terminal.", 3e8, 1},
+        {"pl", "Prowincja chce do 2030 r. zwiększyć obroty handlowe do 3 mld USD.", 3e9, 1},
+        {"pl", "Wpływy do budżetu z ceł wyniosły 500 mld VND.", 5e11, 0},
+        {"nl", "Voor het terminal wordt een investering van 700 miljard dong voorzien.", 7e11, 1},
+        {"nl", "Guangxi maakte bekend dat het 500 miljoen yuan uittrekt voor een terminal.", 5e8,
+         1},
+        {"sv", "Terminalen beräknas kosta 60 miljoner USD.", 6e7, 1},
+        {"sv", "Bron kostade 45 miljoner USD.", 4.5e7, 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char text[320];
+        snprintf(text, sizeof text, "Headline\n\n%s", cases[i].text);
+        bc_extraction x = run(cases[i].lang, "2025-05-10", text);
+        const bc_xfigure *f = fig(&x, cases[i].value);
+        if (f->target != cases[i].target)
+            fail_msg("%s: target %d", cases[i].text, f->target);
+        bc_extraction_free(&x);
+    }
+}
+
 static void qualifiers_and_changes(void **state)
 {
     (void)state;
@@ -685,6 +720,7 @@ int main(void)
         cmocka_unit_test(abbreviated_scales),
         cmocka_unit_test(restatements_in_another_currency),
         cmocka_unit_test(a_period_is_the_amounts_own),
+        cmocka_unit_test(plans_and_pledges_are_targets),
         cmocka_unit_test(qualifiers_and_changes),
         cmocka_unit_test(polish_counts_and_qualifiers),
         cmocka_unit_test(swedish_counts_and_directions),

@@ -94,7 +94,11 @@ static const char *qualifier_of(const ctx *c, size_t si, size_t lead, size_t aft
     for (size_t p = lead > lo + 4 ? lead - 4 : lo; p < lead; p++)
         for (size_t q = 0; q < sizeof Q / sizeof Q[0]; q++) {
             size_t n = bcx_lex_find(c, Q[q].cls, p, &e);
-            if (n > 0 && (p + n == lead || (p + n + 1 == lead && !c->t[p + n].han)))
+            /* right before it, one word between, or a word of restating ("约合": 约 +
+             * 合, about that much in another currency) */
+            if (n > 0 &&
+                (p + n == lead || (p + n + 1 == lead && !c->t[p + n].han) ||
+                 (p + n < lead && bcx_lex_find(c, C_CONVERT, p + n, NULL) == lead - p - n)))
                 return Q[q].name;
         }
     if (c->lbit == L_ZH && after < hi) {

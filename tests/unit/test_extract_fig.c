@@ -376,7 +376,7 @@ static void restatements_in_another_currency(void **state)
     assert_true(usd->conversion);
     assert_string_equal(usd->metric, "trade_turnover");
     assert_string_equal(usd->period, "2024");
-    assert_string_equal(usd->qualifier, "exact");
+    assert_string_equal(usd->qualifier, "about"); /* "约合": about that much */
     assert_true(cny->has_change && usd->has_change && usd->change_pct == cny->change_pct);
     bc_extraction_free(&x);
 
@@ -407,6 +407,14 @@ static void restatements_in_another_currency(void **state)
         assert_string_equal(fig(&x, later[i].restated)->metric, "trade_turnover");
         bc_extraction_free(&x);
     }
+    /* "约合" says about that much; "折合" converts exactly */
+    x = run("zh", NULL, "标题\n\n2024年，口岸进出口额达72亿元人民币（约合10亿美元）。");
+    assert_string_equal(fig(&x, 1e9)->qualifier, "about");
+    assert_true(fig(&x, 1e9)->conversion);
+    bc_extraction_free(&x);
+    x = run("zh", NULL, "标题\n\n2024年，口岸进出口额达72亿元人民币，折合10亿美元。");
+    assert_string_equal(fig(&x, 1e9)->qualifier, "exact");
+    bc_extraction_free(&x);
     /* a second amount in another currency that is no restatement stays a figure */
     x = run("en", NULL,
             "Exports reached 1.6 billion USD in 2024, up 11 percent, while imports reached "

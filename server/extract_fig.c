@@ -556,6 +556,20 @@ static int money_measure(const ctx *c, size_t si, size_t lo, size_t lead, size_t
             if (g->money && g->metric[0] && !g->metric_inferred && !g->target)
                 from = g;
         }
+        /* a goal after a turnover and its parts ("Exports accounted for 2.1 billion USD of
+         * that amount and imports for 3.7 billion USD. Our goal is 7 billion USD") is the
+         * whole's */
+        if (from != NULL && from != back &&
+            (strcmp(from->metric, "exports") == 0 || strcmp(from->metric, "imports") == 0))
+            for (const bc_xfigure *g = from; g > c->out->figures; g--) {
+                const bc_xfigure *h = g - 1;
+                if (si >= 2 && h->cite.nquotes > 0 && h->cite.q[0].start < c->se[si - 2].qs)
+                    break;
+                if (h->money && !h->target && strcmp(h->metric, "trade_turnover") == 0) {
+                    from = h;
+                    break;
+                }
+            }
         if (from != NULL && from->metric[0]) {
             memcpy(f->metric, from->metric, sizeof f->metric);
             f->metric_inferred = 1;
@@ -659,8 +673,9 @@ static void carried_period(const ctx *c, size_t si, size_t lead, size_t end, bc_
     }
 }
 
-/* 1 when another amount of money starts between tokens a and b, outside brackets (not
- * "(about 34.2 billion USD)", the same amount in another currency). */
+/* 1 when another amount of money starts between tokens a and b: not the same amount in
+ * another currency, in brackets or restated ("(about 34.2 billion USD)", "or about 23.6
+ * billion USD"). */
 static int money_between(const ctx *c, size_t si, size_t a, size_t b)
 {
     double scale;
@@ -669,7 +684,8 @@ static int money_between(const ctx *c, size_t si, size_t a, size_t b)
     for (size_t k = a; k < b; k++) {
         unsigned g = k > 0 ? bcx_gap(c, k - 1) : 0;
         depth += (g & G_OPEN) ? 1 : 0;
-        if (depth == 0 && c->t[k].kind == T_NUM && money_phrase(c, si, k, &scale, &lead, &end))
+        if (depth == 0 && c->t[k].kind == T_NUM && money_phrase(c, si, k, &scale, &lead, &end) &&
+            !bcx_range_has(c, a, lead, C_CONVERT, -1))
             return 1;
         if ((g = bcx_gap(c, k)) & G_CLOSE)
             depth = depth > 0 ? depth - 1 : 0;
@@ -813,6 +829,30 @@ static int money_at(ctx *c, size_t si, size_t i, size_t *lo, size_t *prev, figst
     return 1;
 }
 
+/* 1 when date d may be the period of the count of tokens [lead, end) in sentence si: in
+ * its clause after it ("85 000, soit pres du double de l'an dernier": last year is the
+ * comparison), or before it unless another number lies nearer to it ("32,000 tonnes in
+ * November alone, while 620,000 visitors came": November is the tonnes'). */
+static int count_period(const ctx *c, size_t si, const xd *d, size_t lead, size_t end)
+{
+    if (d->t0 >= end)
+        return bcx_commas(c, end - 1, d->t0) == 0;
+    size_t breaks = bcx_commas(c, d->t1 - 1, lead), cost = lead - d->t1 + 10 * breaks;
+    if (breaks == 0)
+        return 1;
+    /* across a comma: not when another number of the sentence lies nearer to it */
+    for (size_t k = c->se[si].t0; k < c->se[si].t1; k++) {
+        if (c->t[k].kind != T_NUM || c->t[k].used == U_DATE || k == lead ||
+            (k >= d->t0 && k < d->t1))
+            continue;
+        size_t other = k >= d->t1 ? k - d->t1 + 10 * bcx_commas(c, d->t1 - 1, k)
+                                  : d->t0 - k + 10 * bcx_commas(c, k, d->t0);
+        if (other < cost)
+            return 0;
+    }
+    return 1;
+}
+
 /* A count at token i (tourists, delegations, tonnes, ...), when its noun says what it
  * counts. */
 static void count_at(ctx *c, size_t si, size_t i)
@@ -848,7 +888,7 @@ static void count_at(ctx *c, size_t si, size_t i)
     f->target = bcx_range_has(c, c->se[si].t0, lead, C_QUAL_EXPECTED, -1) ||
                 bcx_range_has(c, c->se[si].t0, lead, C_TARGET, -1);
     const xd *d = bcx_nearest_date(c, si, i, end, 0);
-    if (d != NULL && d->iso[0] != '-') {
+    if (d != NULL && d->iso[0] != '-' && count_period(c, si, d, lead, end)) {
         copy_str(f->period, sizeof f->period, d->iso);
         f->period_inferred = d->inferred;
     }

@@ -231,6 +231,8 @@ const bc_lex bc_lex_vi[] = {
     WE(C_MONEY_CUE, "bo tri", MM_INVEST),
     WE(C_MONEY_CUE, "phan bo", MM_INVEST),
     WE(C_MONEY_CUE, "giai ngan", MM_INVEST),
+    WE(C_MONEY_CUE, "da danh", MM_INVEST), /* "da danh 14.331 ty dong cho du an": set aside */
+    WE(C_MONEY_CUE, "se danh", MM_INVEST),
     WE(C_MONEY_CUE, "kinh phi", MM_INVEST),
     WE(C_MONEY_CUE, "da chi", MM_INVEST), /* "da chi 1,5 trieu USD": spent ("chi" alone is
                                            * also "only") */

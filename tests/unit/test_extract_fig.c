@@ -533,6 +533,57 @@ static void plans_and_pledges_are_targets(void **state)
     }
 }
 
+/* What an outside analyst's articles showed (FINDINGS-analyst4.md, P1, P9): a goal after
+ * a turnover and its parts is the whole's; "nous visons" is a goal; money committed or
+ * set aside is an investment; a restatement does not take the period from its amount. */
+static void goals_commitments_and_restatements(void **state)
+{
+    (void)state;
+    bc_extraction x = run("en", "2026-12-04",
+                          "Headline\n\nTrade reached 4.1 billion USD in the first ten months "
+                          "of 2026. Exports accounted for 1.5 billion USD of that amount and "
+                          "imports for 2.6 billion USD.\n\n\"Our goal for the whole year is 5 "
+                          "billion USD,\" he said.");
+    assert_string_equal(fig(&x, 5e9)->metric, "trade_turnover");
+    assert_true(fig(&x, 5e9)->target);
+    bc_extraction_free(&x);
+    x = run("fr", "2026-11-28",
+            "Titre\n\n« Nous visons 2 milliards de dollars d'échanges pour l'année 2026 », a-t-il "
+            "dit. La province a engagé 900 milliards de dôngs dans le pont.");
+    assert_true(fig(&x, 2e9)->target);
+    assert_string_equal(fig(&x, 900e9)->metric, "investment");
+    bc_extraction_free(&x);
+    x = run("vi", "2026-11-25", "Tiêu đề\n\nTỉnh đã dành 900 tỷ đồng cho dự án đường cao tốc.");
+    assert_string_equal(fig(&x, 900e9)->metric, "investment");
+    bc_extraction_free(&x);
+    x = run("en", "2026-12-04",
+            "Headline\n\nTrade totalled 120 billion yuan, or about 16.8 billion USD, in the "
+            "January–October period.");
+    assert_string_equal(fig(&x, 120e9)->period, "2026-01/2026-10");
+    assert_string_equal(fig(&x, 16.8e9)->period, "2026-01/2026-10");
+    bc_extraction_free(&x);
+}
+
+/* A count's period is its own: not the month of another count nearer to it, not the
+ * year a comparison names (FINDINGS-analyst4.md, P4). */
+static void a_count_takes_its_own_period(void **state)
+{
+    (void)state;
+    bc_extraction x = run("en", "2026-12-04",
+                          "Headline\n\nSome 12,000 tonnes of durian were exported through the pair "
+                          "in November alone, "
+                          "while the gate received more than 240,000 visitors since the start "
+                          "of the year.");
+    assert_string_equal(fig(&x, 12000)->period, "2026-11");
+    assert_string_equal(fig(&x, 240000)->period, "");
+    bc_extraction_free(&x);
+    x = run("fr", "2026-11-28",
+            "Titre\n\nLe nombre de touristes a atteint 42 000, soit près du double de l'an "
+            "dernier.");
+    assert_string_equal(fig(&x, 42000)->period, "");
+    bc_extraction_free(&x);
+}
+
 static void qualifiers_and_changes(void **state)
 {
     (void)state;
@@ -729,6 +780,8 @@ int main(void)
         cmocka_unit_test(restatements_in_another_currency),
         cmocka_unit_test(a_period_is_the_amounts_own),
         cmocka_unit_test(plans_and_pledges_are_targets),
+        cmocka_unit_test(goals_commitments_and_restatements),
+        cmocka_unit_test(a_count_takes_its_own_period),
         cmocka_unit_test(qualifiers_and_changes),
         cmocka_unit_test(polish_counts_and_qualifiers),
         cmocka_unit_test(swedish_counts_and_directions),

@@ -27,6 +27,7 @@ static int teardown(void **state)
     return 0;
 }
 
+/* A figure of the test metric and period; province NULL: its parties are not stated. */
 static void add(const char *id, double value, const char *curation, const char *province)
 {
     bc_err err;
@@ -37,6 +38,8 @@ static void add(const char *id, double value, const char *curation, const char *
                                   "'2024-01/2024-11', '2024-01-01', '2024-11-30', 2024, 't', ?3)",
                                   BC_BINDS(bc_text(id), bc_real(value), bc_text(curation)), &err),
                      BC_OK);
+    if (province == NULL)
+        return;
     assert_int_equal(bc_store_run(S,
                                   "INSERT INTO figure_parties (figure_id, province_id, seq) "
                                   "VALUES (?1, ?2, 1)",
@@ -120,6 +123,25 @@ static void links_follow_curations(void **state)
                      0);
 }
 
+/* A machine-read figure whose parties are not stated is part of nothing, reviewed or
+ * not (its parties are unknown, not none): no overlap, no conflict, either way. */
+static void unstated_parties_link_nothing(void **state)
+{
+    (void)state;
+    add("x-e", 4.4e9, "extracted", NULL);
+    refresh("x-e", "[]");
+    set("x-e", "reviewed");
+    refresh("x-e", "[]");
+    assert_int_equal(rows("SELECT count(*) FROM figure_overlaps WHERE ?1 IN (figure_id, "
+                          "other_id) OR ?2 IN (figure_id, other_id)",
+                          "x-e", "x-e"),
+                     0);
+    assert_int_equal(rows("SELECT count(*) FROM figure_conflicts WHERE ?1 IN (figure_id, "
+                          "other_id) OR ?2 IN (figure_id, other_id)",
+                          "x-e", "x-e"),
+                     0);
+}
+
 /* data/'s own conflicts stay when a curated figure is refreshed; curated figures never
  * list an extracted one */
 static void curated_rows_stay(void **state)
@@ -160,6 +182,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(links_follow_curations),
         cmocka_unit_test(curated_rows_stay),
+        cmocka_unit_test(unstated_parties_link_nothing),
         cmocka_unit_test(store_errors_are_reported),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -234,10 +234,13 @@ static void a_slow_search_stalls_nobody(void **state)
         }
         if (pending(search))
             concurrent++;
-        /* the request behind the search: its answer or 503 at its deadline */
+        /* the request behind the search: its answer or 503 at its deadline (waited out in
+         * the queue, or, under memcheck on a loaded machine, run past it) */
         assert_int_equal(bct_read_response(queued, 0, &r), 0);
         if (r.status == 503) {
-            expect_problem(&r, 503, "overloaded");
+            expect_problem(&r, 503, NULL);
+            assert_true(strstr(r.body, "\"overloaded\"") != NULL ||
+                        strstr(r.body, "\"budget_exceeded\"") != NULL);
             assert_non_null(bct_header_get(&r, "Retry-After"));
         } else {
             assert_int_equal(r.status, 200);
@@ -315,8 +318,11 @@ static void a_locked_store_stalls_nobody(void **state)
     (void)state;
     bct_daemon d;
     char db[160];
+    /* the write that gets the lock must fit in what is left of its budget: under memcheck
+     * on a loaded machine an ingest takes more than a second */
+    const char *budget = getenv("VALGRIND_DAEMON") != NULL ? "8000" : "1500";
     start(&d, db, TOKEN,
-          (const char *[]){"--write-budget-ms", "1500", "--log-format", "off", NULL});
+          (const char *[]){"--write-budget-ms", budget, "--log-format", "off", NULL});
     char lock[200];
     snprintf(lock, sizeof lock, "%s.lock", db);
     int fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0644);

@@ -239,16 +239,20 @@ static int ingest_locked(bc_store *s, const bc_ingest_input *given, bc_ingest_re
     /* a republished copy (another headline, another case or spacing) of a stored article:
      * nothing new can be read from it, and its facts would double every figure; refused,
      * naming the article (a rebuild's carry-over keeps what was accepted once) */
-    char body_key[65] = "";
-    if (rc == BC_OK && bc_text_body_key(in->text, in->len, body_key) == BC_ENOMEM)
+    char body_key[65] = "", whole_key[65] = "";
+    if (rc == BC_OK && (bc_text_body_key(in->text, in->len, body_key) == BC_ENOMEM ||
+                        bc_text_whole_key(in->text, in->len, whole_key) == BC_ENOMEM))
         rc = bc_err_set(err, BC_ENOMEM, "out of memory");
+    /* (a copy without the headline: its whole text is the stored article's body) */
     if (in->id == NULL && body_key[0] != '\0' &&
-        found_row(&rc, s, "SELECT id FROM sources WHERE body_key = ?1 ORDER BY rowid LIMIT 1",
-                  BC_BINDS(bc_text(body_key)), out->duplicate_of, sizeof out->duplicate_of, err))
+        found_row(&rc, s,
+                  "SELECT id FROM sources WHERE body_key IN (?1, ?2) ORDER BY rowid LIMIT 1",
+                  BC_BINDS(bc_text(body_key), bc_text(whole_key)), out->duplicate_of,
+                  sizeof out->duplicate_of, err))
         return bc_err_set(err, BC_ECONFLICT,
-                          "the text is that of source '%s' apart from its headline, letter case "
-                          "or spacing: a republished copy, not stored (its facts are those of "
-                          "'%s')",
+                          "the text is that of source '%s' apart from its headline, letter case, "
+                          "spacing or dashes: a republished copy, not stored (its facts are "
+                          "those of '%s')",
                           out->duplicate_of, out->duplicate_of);
     if (rc != BC_OK)
         return rc;

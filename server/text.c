@@ -237,23 +237,29 @@ int bc_text_is_id(const char *s)
     return 1;
 }
 
-int bc_text_body_key(const char *s, size_t n, char out[65])
+/* The length of the dash or quotation mark at s[i] (of n bytes) that a copy may write
+ * otherwise, with the ASCII mark it stands for in *ascii; 0 when none. */
+static size_t typographic_mark(const unsigned char *s, size_t i, size_t n, char *ascii)
 {
-    out[0] = '\0';
-    /* the headline: the first line with text, left out when more text follows it */
-    size_t at = 0;
-    while (at < n && (s[at] == ' ' || s[at] == '\t' || s[at] == '\r' || s[at] == '\n'))
-        at++;
-    const char *nl = memchr(s + at, '\n', n - at);
-    size_t from = 0;
-    if (nl != NULL) {
-        size_t rest = (size_t)(nl - s) + 1;
-        for (size_t i = rest; i < n; i++)
-            if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n') {
-                from = rest;
-                break;
-            }
-    }
+    if (i + 2 >= n || s[i] != 0xe2)
+        return 0;
+    unsigned b1 = s[i + 1], b2 = s[i + 2];
+    if (b1 == 0x80 && b2 >= 0x90 && b2 <= 0x95) /* hyphens, en and em dashes */
+        *ascii = '-';
+    else if (b1 == 0x88 && b2 == 0x92) /* minus sign */
+        *ascii = '-';
+    else if (b1 == 0x80 && (b2 == 0x98 || b2 == 0x99)) /* single quotation marks */
+        *ascii = '\'';
+    else if (b1 == 0x80 && (b2 == 0x9c || b2 == 0x9d)) /* double quotation marks */
+        *ascii = '"';
+    else
+        return 0;
+    return 3;
+}
+
+/* The key of text [from, n) of s, as bc_text_body_key computes it. */
+static int text_key(const char *s, size_t from, size_t n, char out[65])
+{
     bc_buf folded = BC_BUF_INIT, squeezed = BC_BUF_INIT;
     int rc = bc_text_fold(s + from, n - from, &folded);
     if (rc == BC_OK && bc_buf_failed(&folded))
@@ -272,6 +278,13 @@ int bc_text_body_key(const char *s, size_t n, char out[65])
         if (gap)
             bc_buf_putc(&squeezed, ' ');
         gap = 0;
+        char ascii;
+        size_t mark = typographic_mark((const unsigned char *)folded.data, i, folded.len, &ascii);
+        if (mark > 0) {
+            bc_buf_putc(&squeezed, ascii); /* "–" and "-", "“" and "\"" are one mark */
+            i += mark - 1;
+            continue;
+        }
         bc_buf_putc(&squeezed, (char)c);
     }
     if (rc == BC_OK && bc_buf_failed(&squeezed))
@@ -281,4 +294,30 @@ int bc_text_body_key(const char *s, size_t n, char out[65])
     bc_buf_free(&folded);
     bc_buf_free(&squeezed);
     return rc;
+}
+
+int bc_text_body_key(const char *s, size_t n, char out[65])
+{
+    out[0] = '\0';
+    /* the headline: the first line with text, left out when more text follows it */
+    size_t at = 0;
+    while (at < n && (s[at] == ' ' || s[at] == '\t' || s[at] == '\r' || s[at] == '\n'))
+        at++;
+    const char *nl = memchr(s + at, '\n', n - at);
+    size_t from = 0;
+    if (nl != NULL) {
+        size_t rest = (size_t)(nl - s) + 1;
+        for (size_t i = rest; i < n; i++)
+            if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n') {
+                from = rest;
+                break;
+            }
+    }
+    return text_key(s, from, n, out);
+}
+
+int bc_text_whole_key(const char *s, size_t n, char out[65])
+{
+    out[0] = '\0';
+    return text_key(s, 0, n, out);
 }

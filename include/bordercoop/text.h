@@ -26,11 +26,15 @@ int bc_text_slug(const char *s, size_t n, bc_buf *out);
 
 /* The key an article is compared by to find a republished copy (sources.body_key): the
  * hex SHA-256 of its text without the headline (the first line with text, when more text
- * follows it), folded as bc_text_fold does (case, diacritics) and with every run of white
- * space (a no-break space too) as one space, none at either end. Punctuation and digits
+ * follows it), folded as bc_text_fold does (case, diacritics), with every run of white
+ * space (a no-break space too) as one space, none at either end, and typographic dashes
+ * and quotation marks as their ASCII marks ("–" is "-"). Other punctuation and digits
  * count as written ("5.1" is not "51"). Returns 0, BC_EINVAL for invalid UTF-8, or
  * BC_ENOMEM (out is then ""). */
 int bc_text_body_key(const char *s, size_t n, char out[65]);
+/* The same key of the whole text, its first line included: a copy that dropped its
+ * headline has as whole key the body key of the article it copies. */
+int bc_text_whole_key(const char *s, size_t n, char out[65]);
 
 /* Control characters in text a person sends: C0 (U+0000..U+001F), DEL and C1
  * (U+0080..U+009F), which a terminal or an XML reader would act on or choke on. */

@@ -185,6 +185,14 @@ static void a_republished_article_is_refused(void **state)
                      sources);
     json_decref(after);
 
+    /* the copy without its headline line (outside analyst 4, P5) */
+    const char *body = strchr(LANG_SON, '\n');
+    while (*body == '\n')
+        body++;
+    p = post("Lang Son border trade (no headline)", body, "en", "2025-12-07", 409);
+    assert_string_equal(json_string_value(json_object_get(p, "code")), "duplicate_article");
+    json_decref(p);
+
     /* a figure changed is another text: stored */
     char *other = strdup(LANG_SON);
     memcpy(strstr(other, "23.6%"), "23.9%", 5);

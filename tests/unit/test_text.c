@@ -371,6 +371,9 @@ static void body_keys(void **state)
          "Trade up (updated)\nturnover  reached\t5.1 billion USD.  \n"},
         {"Lào Cai\nKim ngạch đạt 1,25 tỷ USD.", "Lao Cai\nKIM NGACH DAT 1,25 TY USD."},
         {"\n\nHeadline\n\nBody text here.", "Other headline\nBody\xc2\xa0text here."},
+        /* typographic dashes and quotation marks as their ASCII marks */
+        {"H\nLang Son (VNA) \xe2\x80\x93 \xe2\x80\x9cTrade\xe2\x80\x9d grew.",
+         "H\nLANG SON (VNA) - \"Trade\" grew."},
     };
     for (size_t i = 0; i < sizeof same / sizeof same[0]; i++) {
         assert_int_equal(bc_text_body_key(same[i][0], strlen(same[i][0]), a), BC_OK);
@@ -389,6 +392,15 @@ static void body_keys(void **state)
         assert_int_equal(bc_text_body_key(differ[i][1], strlen(differ[i][1]), b), BC_OK);
         assert_string_not_equal(a, b);
     }
+    /* a copy that dropped the headline: its whole key is the article's body key */
+    const char *article = "Lao Cai trade up\n\nLAO CAI (VNA) - Trade grew.\n\nExports rose.";
+    assert_int_equal(bc_text_body_key(article, strlen(article), a), BC_OK);
+    const char *copy = "LAO CAI (VNA) - Trade grew.\n\nExports rose.";
+    assert_int_equal(bc_text_whole_key(copy, strlen(copy), b), BC_OK);
+    assert_string_equal(a, b);
+    assert_int_equal(bc_text_body_key(copy, strlen(copy), b), BC_OK);
+    assert_string_not_equal(a, b);
+    assert_int_equal(bc_text_whole_key("\xff", 1, b), BC_EINVAL);
     /* a headline alone is its own body */
     assert_int_equal(bc_text_body_key("Only a headline\n\n", 17, a), BC_OK);
     assert_int_equal(bc_text_body_key("Another headline\n", 17, b), BC_OK);

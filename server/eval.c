@@ -248,7 +248,9 @@ static void expected(const scorer *s, const bc_gold_meeting *g, int field, char 
 {
     out[0] = '\0';
     if (field == BC_EF_MEETING_DATE) {
-        if (s->run == 1 && g->date_pub)
+        if (s->run == 1 && g->date_day_pub)
+            out[0] = '\0'; /* "on Tuesday" without a publication date: no day is known */
+        else if (s->run == 1 && g->date_pub)
             bc_gold_without_publication(g->date, out);
         else
             snprintf(out, 64, "%s", g->date);

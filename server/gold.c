@@ -114,6 +114,8 @@ static const char *const METRICS[] = {"trade_turnover", "exports", "imports", "i
                                       "budget_revenue", "other",   NULL};
 static const char *const QUALIFIERS[] = {"exact", "over", "nearly", "about", "under", NULL};
 static const char *const BASES[] = {"text", "publication", NULL};
+/* a meeting's date may also be all counted from the publication date (README) */
+static const char *const DATE_BASES[] = {"text", "publication", "publication_day", NULL};
 static const char *const MECHANISMS[] = {"conference-yunnan", "jwg-yunnan", "jwc-guangxi",
                                          "spring-meeting-guangxi", NULL};
 static const char *const STATUSES[] = {"held", "planned", NULL};
@@ -172,10 +174,13 @@ static int read_meeting(rd *r, json_t *o, const char *path, bc_gold_meeting *m)
     if (rc == BC_OK && m->date[0] && !date_ok(m->date, 1, 0))
         rc = bad(r, path, "date is not an ISO date or --MM-DD: ", m->date);
     if (rc == BC_OK)
-        rc = str_at(r, o, "date_basis", path, 1, basis, sizeof basis, BASES);
-    m->date_pub = strcmp(basis, "publication") == 0;
+        rc = str_at(r, o, "date_basis", path, 1, basis, sizeof basis, DATE_BASES);
+    m->date_day_pub = strcmp(basis, "publication_day") == 0;
+    m->date_pub = m->date_day_pub || strcmp(basis, "publication") == 0;
     if (rc == BC_OK && m->date_pub && r->a->published_on[0] == '\0')
-        rc = bad(r, path, "date_basis is publication but published_on is null", NULL);
+        rc = bad(r, path, "date_basis is publication(_day) but published_on is null", NULL);
+    if (rc == BC_OK && m->date_day_pub && strlen(m->date) != 10)
+        rc = bad(r, path, "date_basis publication_day needs a whole day", NULL);
     if (rc == BC_OK)
         rc = str_at(r, o, "status", path, 0, m->status, sizeof m->status, STATUSES);
     if (rc == BC_OK)

@@ -32,7 +32,9 @@ typedef struct bc_gold_meeting {
     char mechanism[64]; /* "" when null */
     int ordinal;        /* 0 when null */
     char date[16];      /* "" when null; "--06-12" when only day and month */
-    int date_pub;       /* date_basis "publication" */
+    int date_pub;       /* date_basis "publication" or "publication_day" */
+    int date_day_pub;   /* "publication_day": the day itself is counted from published_on
+                         * ("on Tuesday", "yesterday"): nothing is known without it */
     char status[8];
     bc_gold_quotes quotes;
 } bc_gold_meeting;

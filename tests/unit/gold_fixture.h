@@ -63,6 +63,22 @@ static inline void gold_write(char out[256], const char *published_on, const cha
     fx_write_file(path, "en-test.json", json);
 }
 
+/* Rewrites the annotation of the corpus in dir with the 10th meeting's date and basis
+ * (a JSON value and a basis word) instead of "2024-06-12", "publication". */
+static inline void gold_set_basis(const char *dir, const char *date, const char *basis)
+{
+    char path[512], json[8192], *at;
+    snprintf(json, sizeof json, GOLD_JSON, "\"2024-06-13\"", "Lao Cai trade");
+    const char *was = "\"date\": \"2024-06-12\",   \"date_basis\": \"publication\"";
+    assert_non_null(at = strstr(json, was));
+    char rest[8192];
+    snprintf(rest, sizeof rest, "%s", at + strlen(was));
+    snprintf(at, sizeof json - (size_t)(at - json), "\"date\": %s, \"date_basis\": \"%s\"%s", date,
+             basis, rest);
+    snprintf(path, sizeof path, "%s/en", dir);
+    fx_write_file(path, "en-test.json", json);
+}
+
 static inline void gold_remove(const char *dir)
 {
     char cmd[600];

@@ -105,6 +105,30 @@ static void scores_by_the_rules(void **state)
     assert_int_equal(bc_eval_corpus(NULL, G, &r, NULL, &err), BC_EINVAL);
 }
 
+/* A day counted from the publication date ("on Tuesday", basis publication_day) is
+ * expected with it and not at all without it: a run without one that gives it a day is
+ * wrong, one that gives none misses nothing. */
+static void a_day_of_the_publication_date(void **state)
+{
+    (void)state;
+    char dir[256];
+    gold_write(dir, "\"2024-06-13\"", "Lao Cai trade reaches 1.7 billion USD");
+    gold_set_basis(dir, "\"2024-06-12\"", "publication_day");
+    bc_gold_corpus *c = NULL;
+    bc_eval_result r;
+    bc_err err;
+    bc_buf detail = BC_BUF_INIT;
+    assert_int_equal(bc_gold_load(dir, &c, &err), 0);
+    assert_int_equal(bc_eval_corpus(c, G, &r, &detail, &err), 0);
+    /* with published_on as before; without it, the 10th's "--06-12" is expected nowhere */
+    counts(&r.run[0][BC_EF_MEETING_DATE], 2, 2, 1, 1, 1, 0, 0);
+    counts(&r.run[1][BC_EF_MEETING_DATE], 1, 2, 0, 2, 1, 0, 0);
+    assert_non_null(strstr(detail.data, "meeting date: wrong --06-12 (expected none)"));
+    bc_buf_free(&detail);
+    bc_gold_free(c);
+    gold_remove(dir);
+}
+
 /* An extraction that names its meeting by mechanism and number, in a heading that also
  * states another meeting of the same date, is scored against the one it names: both are
  * right, neither is a duplicate. */
@@ -228,7 +252,7 @@ static void dev_split_regression(void **state)
     assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_VALUE]) >= 0.99);
     assert_true(bc_eval_recall(&r.field[BC_EF_MONEY_VALUE]) >= 0.95);
     assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_DATE]) >= 0.99);
-    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_DATE]) >= 0.895);
+    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_DATE]) >= 0.91);
     assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_ORDINAL]) >= 0.955);
     assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.97);
     assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.96);
@@ -275,6 +299,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(scores_by_the_rules),
         cmocka_unit_test(a_meeting_named_by_number_scores_as_itself),
+        cmocka_unit_test(a_day_of_the_publication_date),
         cmocka_unit_test(dev_split_regression),
         cmocka_unit_test(ratchet_against_a_baseline),
         cmocka_unit_test_teardown(allocation_failure, reset_alloc),

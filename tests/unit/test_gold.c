@@ -48,6 +48,20 @@ static void reads_a_corpus(void **state)
     assert_non_null(strstr(err.msg, "published_on"));
     gold_remove(dir);
 
+    /* a day counted from the publication date ("on Tuesday") is a whole day */
+    gold_write(dir, "\"2024-06-13\"", "Lao Cai trade");
+    gold_set_basis(dir, "\"2024-06-12\"", "publication_day");
+    assert_int_equal(bc_gold_load(dir, &c, &err), 0);
+    assert_true(c->a[0].meetings[0].date_pub && c->a[0].meetings[0].date_day_pub);
+    assert_false(c->a[0].meetings[1].date_day_pub);
+    bc_gold_free(c);
+    gold_set_basis(dir, "\"2024-06\"", "publication_day");
+    assert_int_equal(bc_gold_load(dir, &c, &err), BC_EINVAL);
+    assert_non_null(strstr(err.msg, "whole day"));
+    gold_set_basis(dir, "\"2024-06-12\"", "weekday");
+    assert_int_equal(bc_gold_load(dir, &c, &err), BC_EINVAL);
+    gold_remove(dir);
+
     /* no languages: an empty corpus */
     char tmpl[] = "/tmp/bc-test-XXXXXX";
     assert_non_null(mkdtemp(tmpl));

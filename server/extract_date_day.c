@@ -211,13 +211,14 @@ static int try_day_zh(const ctx *c, size_t i, size_t lim, int future, dres *r)
     return 1;
 }
 
-/* A month-day token ("30/10" in Vietnamese and French) counts as a date after a word
- * that introduces one: ngay, sang, chieu, toi, trua, dem, hom, tu, den, le, du, au. */
+/* A month-day token ("30/10" in Vietnamese and French, "on 27/3" in English) counts as a
+ * date after a word that introduces one: ngay, sang, chieu, toi, trua, dem, hom, tu, den,
+ * le, du, au, on. */
 static int md_context(const ctx *c, size_t i)
 {
     static const char *const words[] = {"ngay", "sang", "chieu", "toi", "trua", "dem", "hom",
                                         "tu",   "den",  "le",    "du",  "au",   "va",  "et",
-                                        "mai",  "qua",  "nay",   "luc", NULL};
+                                        "mai",  "qua",  "nay",   "luc", "on",   NULL};
     size_t lo = c->se[c->t[i].sent].t0;
     if (i == lo)
         return 0;
@@ -409,7 +410,7 @@ int bcx_try_month(const ctx *c, size_t i, size_t lim, dres *r)
         static const char *const before[] = {
             "na",    "for",   "till",   "naar",    "tot",    "pour",   "mid",   "early",
             "late",  "begin", "fin",    "debut",   "voor",   "eind",   "medio", "poczatku",
-            "koncu", "konca", "koniec", "polowie", "slutet", "borjan", NULL};
+            "koncu", "konca", "koniec", "polowie", "slutet", "borjan", "mi",    NULL};
         int after_prep = i > lo && bcx_lex_find(c, C_LOC, i - 1, &e) > 0;
         for (int k = 0; !after_prep && i > lo && before[k]; k++)
             after_prep = bcx_word_is(c, i - 1, lim, before[k]);

@@ -449,9 +449,21 @@ static int cue_after(const ctx *c, size_t si, size_t end)
                                         "d",   "des", "en",    "w",   "i",     "av",
                                         "van", "aan", "a",     "l",   "la",    NULL};
     const bc_lex *e = NULL;
-    size_t lim = c->se[si].t1;
-    for (size_t p = end; p < lim && p < end + 4; p++) {
-        if (p > 0 && (bcx_gap(c, p - 1) & (G_COMMA | G_PAREN | G_DOT)))
+    size_t lim = c->se[si].t1, start = end;
+    /* the amount restated in brackets first: "45 miljoen yuan (circa 6,2 miljoen dollar)
+     * investeren", "19,8 miljard yuan (ongeveer 2,7 miljard dollar) aan goederen" */
+    if (end > 0 && end < lim && (bcx_gap(c, end - 1) & G_OPEN)) {
+        size_t q = end;
+        int num = 0;
+        for (; q + 1 < lim && q < end + 8 && !(bcx_gap(c, q) & (G_CLOSE | G_OPEN | G_DOT)); q++)
+            num = num || c->t[q].kind == T_NUM;
+        num = num || c->t[q].kind == T_NUM;
+        if (num && q + 1 < lim && (bcx_gap(c, q) & (G_CLOSE | G_COMMA | G_DOT | G_OPEN)) == G_CLOSE)
+            start = q + 1;
+    }
+    for (size_t p = start; p < lim && p < start + 4; p++) {
+        if (p > 0 && (p > start || start == end) &&
+            (bcx_gap(c, p - 1) & (G_COMMA | G_PAREN | G_DOT)))
             return 0;
         if (c->t[p].kind != T_WORD)
             return 0;
@@ -591,6 +603,10 @@ typedef struct figstate {
     size_t stated;               /* the last outcome whose own sentence states its period */
     size_t yearly, yearly_si;    /* the last amount (goals too) whose sentence states it */
     size_t change_lo;            /* where the words of the sentence's last change began */
+    size_t part_lo;              /* the sentence's first amount after "of which": its parts */
+    size_t cue_si;               /* the last sentence of the body naming a measure, no amount */
+    int cue_mm;                  /* that measure (MM_*) */
+    size_t cue_fig;              /* the amount measured by it in the sentence after */
 } figstate;
 
 /* 1 when sentence si continues the figure before it (st->dated, in the sentence before):
@@ -778,6 +794,10 @@ static int money_at(ctx *c, size_t si, size_t i, size_t *lo, size_t *prev, figst
         ((st->chain_si + 1 == si && bcx_sent_has(c, si, C_BACKREF, -1)) ||
          (st->measured_si >= st->para_si && bcx_fig_goes_on(c, si, *lo, lead))))
         back = &c->out->figures[st->measured];
+    /* "waarvan 1,57 miljard dollar export en 1,81 miljard dollar import": parts of the
+     * amount before them, not amounts a later sentence goes on about */
+    if (before != NULL && st->part_lo == SIZE_MAX && bcx_range_has(c, *lo, lead, C_BACKREF, -1))
+        st->part_lo = (size_t)(f - c->out->figures);
     int borrowed = 0;
     /* "grew by 600 million USD to 3.4 billion USD": the level after a change is measured
      * by the words before the change */
@@ -788,6 +808,16 @@ static int money_at(ctx *c, size_t si, size_t i, size_t *lo, size_t *prev, figst
         borrowed = money_measure(c, si, mlo, lead, end, f, before, back);
     if (borrowed)
         st->cont_si = si; /* more of the figure before: its part, its other period */
+    /* "De handel tussen Dien Bien en Yunnan is nog bescheiden. Vorig jaar ging het om ruim
+     * 12,4 miljoen dollar.": the first amount of a sentence that goes on about the measure
+     * the sentence before named without an amount, in its paragraph (marked inferred) */
+    if (!borrowed && !f->metric[0] && !f->rate && !f->change_amount && !f->conversion &&
+        before == NULL && st->cue_si != SIZE_MAX && st->cue_si + 1 == si &&
+        st->para_si <= st->cue_si && bcx_fig_goes_on(c, si, *lo, lead)) {
+        copy_str(f->metric, sizeof f->metric, mm_name(st->cue_mm));
+        f->metric_inferred = 1;
+        st->cue_fig = (size_t)(f - c->out->figures);
+    }
     copy_str(f->qualifier, sizeof f->qualifier, qualifier_of(c, si, lead, end));
     const xd *d = f->conversion ? NULL : bcx_nearest_date(c, si, lead, end, 0);
     /* a single day is a figure's period only right next to it ("on February 13 ...
@@ -906,7 +936,9 @@ static void remember(const ctx *c, figstate *st, size_t k, size_t si)
     if (!f->money || f->heading)
         return; /* the headline is no sentence the body continues */
     st->money_si = si;
-    if (f->change_amount || (f->metric[0] && (f->metric_inferred || st->cont_si == si))) {
+    int part = st->part_lo != SIZE_MAX && k >= st->part_lo;
+    if (f->change_amount ||
+        (f->metric[0] && k != st->cue_fig && (f->metric_inferred || st->cont_si == si || part))) {
         if (st->chain_si + 1 >= si)
             st->chain_si = si; /* its change or its parts: the figure is still spoken of */
     } else if (f->metric[0]) {
@@ -928,6 +960,20 @@ static void remember(const ctx *c, figstate *st, size_t k, size_t si)
     }
 }
 
+/* After sentence si (its figures from index first): a sentence of the body that names a
+ * measure of money ("De handel tussen Dien Bien en Yunnan is nog bescheiden") and no
+ * amount is one the next sentence may go on about. */
+static void sentence_cue(const ctx *c, figstate *st, size_t si, size_t first)
+{
+    size_t at = 0;
+    int any = 0;
+    for (size_t k = first; k < c->out->nfigures && !any; k++)
+        any = c->out->figures[k].money;
+    int mm = any || c->se[si].heading ? 0 : cue_before(c, c->se[si].t0, c->se[si].t1, &at);
+    st->cue_si = mm != 0 && mm != MM_GOODS ? si : SIZE_MAX;
+    st->cue_mm = mm;
+}
+
 void bcx_find_figures(ctx *c)
 {
     figstate st = {.measured = SIZE_MAX,
@@ -936,11 +982,15 @@ void bcx_find_figures(ctx *c)
                    .money_si = SIZE_MAX,
                    .stated = SIZE_MAX,
                    .yearly = SIZE_MAX,
-                   .change_lo = SIZE_MAX};
+                   .change_lo = SIZE_MAX,
+                   .part_lo = SIZE_MAX,
+                   .cue_si = SIZE_MAX,
+                   .cue_fig = SIZE_MAX};
     for (size_t si = 0; si < c->ns && c->rc == BC_OK; si++) {
         size_t first = c->out->nfigures, t0 = c->se[si].t0, t1 = c->se[si].t1, lo = t0;
         size_t prev = SIZE_MAX; /* the sentence's previous amount of money */
         st.change_lo = t0;
+        st.part_lo = SIZE_MAX;
         if (bcx_new_paragraph(c, si) || c->se[si].heading)
             st.para_si = si;
         for (size_t i = t0; i < t1; i++)
@@ -954,6 +1004,7 @@ void bcx_find_figures(ctx *c)
         }
         for (size_t k = first; k < c->out->nfigures; k++)
             remember(c, &st, k, si);
+        sentence_cue(c, &st, si, first);
         for (size_t i = t0; i < t1 && c->rc == BC_OK; i++)
             if (c->t[i].used == U_PCT)
                 attach_change(c, si, i, first);

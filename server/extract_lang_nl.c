@@ -185,7 +185,11 @@ const bc_lex bc_lex_nl[] = {
     WP(C_CURRENCY, "dong", CUR_VND),
     WP(C_CURRENCY, "euro", CUR_EUR),
     WE(C_CURRENCY, "eur", CUR_EUR),
-    /* ---- what money measures */
+    /* ---- what money measures (import duties, before "invoer": of two entries of one
+     * word the first wins) */
+    WP(C_MONEY_CUE, "invoerrecht", MM_REVENUE),
+    WP(C_MONEY_CUE, "douanerecht", MM_REVENUE),
+    WP(C_MONEY_CUE, "douaneontvangst", MM_REVENUE),
     WP(C_MONEY_CUE, "export", MM_EXPORTS),
     WP(C_MONEY_CUE, "uitvoer", MM_EXPORTS),
     WP(C_MONEY_CUE, "import", MM_IMPORTS),
@@ -197,6 +201,12 @@ const bc_lex bc_lex_nl[] = {
     WP(C_MONEY_CUE, "handelsomzet", MM_TURNOVER),
     WP(C_MONEY_CUE, "handel", MM_TURNOVER),
     WP(C_MONEY_CUE, "investering", MM_INVEST),
+    WP(C_MONEY_CUE, "invest", MM_INVEST), /* "investeren", "investeert" */
+    WE(C_MONEY_CUE, "geinvesteerd", MM_INVEST),
+    WE(C_MONEY_CUE, "kosten", MM_INVEST),
+    WE(C_MONEY_CUE, "bouwkosten", MM_INVEST),
+    WE(C_MONEY_CUE, "vrijmaakt", MM_INVEST),
+    WE(C_MONEY_CUE, "vrijmaken", MM_INVEST),
     WE(C_MONEY_CUE, "begrotingsinkomsten", MM_REVENUE),
     /* ---- goals */
     WE(C_TARGET, "streven", 0),
@@ -323,6 +333,9 @@ const bc_lex bc_lex_nl[] = {
     WE(C_MONEY_CUE, "uittrekt", MM_INVEST), /* money set aside for a project */
     WE(C_MONEY_CUE, "uittrekken", MM_INVEST),
     WE(C_TARGET, "voorzien", 0),
+    WE(C_ESTIMATE, "raamt", 0),
+    WE(C_ESTIMATE, "ramen", 0),
+    WE(C_ESTIMATE, "geraamd", 0),
     /* ---- a crossing between two places */
     WE(C_LINKS, "tussen", 0),
     WE(C_LINKS, "dat verbindt", 0),

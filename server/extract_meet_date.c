@@ -280,7 +280,10 @@ static const xd *meeting_date(const ctx *c, const mention *m, const size_t *idx,
         if (mprec(d) == 3 && opens_clause(c, m->sent, d) && d->t1 <= m->t0 && cost > limit &&
             !closer_mention(c, m, d, cost, idx, a, b, 1))
             cost = limit;
-        if (cost <= (mprec(d) == 1 ? 8 : limit) && cost < best_cost) {
+        /* a year alone dates only close by; a meeting to come may have its body named
+         * between ("la 12e reunion du Groupe de travail conjoint se tiendraient au Yunnan
+         * en 2026") */
+        if (cost <= (mprec(d) == 1 ? (m->planned > 0 ? 12 : 8) : limit) && cost < best_cost) {
             best = d;
             best_cost = cost;
         }

@@ -353,8 +353,10 @@ static size_t scan_date(const ctx *c, size_t i, char iso[11])
             snprintf(buf, sizeof buf, "%04d-%02d", y, a);
             end = p + 5;
         } else if (sep == '/' && b >= 1 && b <= 12 && a >= 1 && a <= 31 &&
-                   (c->lbit & (L_VI | L_FR)) && (q >= n || (s[q] != '/' && !is_digit(s[q])))) {
-            /* "30/10": day and month, the year unwritten */
+                   ((c->lbit & (L_VI | L_FR)) || (c->lbit == L_EN && a > 12)) &&
+                   (q >= n || (s[q] != '/' && !is_digit(s[q])))) {
+            /* "30/10": day and month, the year unwritten (in English only when the day
+             * cannot be a month: "on 27/3" of a Vietnamese wire, never "3/4") */
             snprintf(buf, sizeof buf, "--%02d-%02d", b, a);
             memcpy(iso, buf, 8);
             return q;

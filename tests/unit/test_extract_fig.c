@@ -765,6 +765,43 @@ static void decimal_conventions(void **state)
     bc_extraction_free(&x);
 }
 
+/* What Dutch amounts measure: a measure named in the sentence before with no amount
+ * ("De handel ... is bescheiden. Vorig jaar ging het om ..."), and the next sentence
+ * going on about it; parts after "waarvan" are not what a goal after them goes on about;
+ * an amount restated in brackets keeps the word after the brackets; import duties are
+ * revenue; "investeren", "kosten", "uittrekt" are investment. */
+static void dutch_measures_carried_and_named(void **state)
+{
+    (void)state;
+    bc_extraction x = run("nl", NULL,
+                          "Titel\n\nDe grenshandel tussen Cao Bang en Baise blijft klein. In "
+                          "2024 ging het om bijna 8,2 miljoen dollar. Dit jaar staat de teller "
+                          "op 3,1 miljoen dollar.");
+    assert_string_equal(fig(&x, 8.2e6)->metric, "trade_turnover");
+    assert_true(fig(&x, 8.2e6)->metric_inferred);
+    assert_string_equal(fig(&x, 3.1e6)->metric, "trade_turnover");
+    bc_extraction_free(&x);
+    x = run("nl", NULL,
+            "Titel\n\nDe handel van Ha Giang met China bedroeg vorig jaar 2,2 miljard dollar, "
+            "waarvan 0,9 miljard dollar export en 1,3 miljard dollar import. Voor dit jaar mikt "
+            "de provincie op 2,6 miljard dollar.");
+    assert_string_equal(fig(&x, 1.3e9)->metric, "imports");
+    assert_string_equal(fig(&x, 2.6e9)->metric, "trade_turnover");
+    assert_true(fig(&x, 2.6e9)->target);
+    bc_extraction_free(&x);
+    x = run("nl", NULL,
+            "Titel\n\nEen bedrijf uit Wenshan wil 30 miljoen yuan (circa 4,1 miljoen dollar) "
+            "investeren in een rijstmolen. De douane van Cao Bang inde 210 miljard dong aan "
+            "invoerrechten. Baise trekt er 90 miljoen yuan voor uit; de kosten van de weg "
+            "worden geraamd op 400 miljard dong.");
+    assert_string_equal(fig(&x, 3e7)->metric, "investment");
+    assert_true(fig(&x, 3e7)->target);
+    assert_string_equal(fig(&x, 4.1e6)->metric, "investment");
+    assert_string_equal(fig(&x, 2.1e11)->metric, "budget_revenue");
+    assert_string_equal(fig(&x, 4e11)->metric, "investment");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -787,6 +824,7 @@ int main(void)
         cmocka_unit_test(swedish_counts_and_directions),
         cmocka_unit_test(decimal_conventions),
         cmocka_unit_test(areas_and_border_trade),
+        cmocka_unit_test(dutch_measures_carried_and_named),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -586,6 +586,37 @@ static void same_day_name_years_and_relative_years(void **state)
     bc_extraction_free(&x);
 }
 
+/* A day and month in digits after "on" in English when the day cannot be a month ("on
+ * 27/3"); a French working session "tenue a la mi-janvier" (a month); meetings that
+ * "se tiendraient ... en 2026" with their body named between. */
+static void digits_mid_months_and_bodies_named_between(void **state)
+{
+    (void)state;
+    bc_extraction x = run("en", NULL,
+                          "Title\n\nLeaders of Cao Bang and Baise city in China held talks in "
+                          "Cao Bang on 21/5, the fourth meeting under their mechanism.");
+    assert_string_equal(meet(&x, "", 4)->date, "--05-21");
+    bc_extraction_free(&x);
+    /* "on 3/4" may be March 4 or 3 April: no date */
+    x = run("en", NULL,
+            "Title\n\nLeaders of Cao Bang and Baise city in China held talks in Cao Bang on "
+            "3/4, the fourth meeting under their mechanism.");
+    assert_string_equal(meet(&x, "", 4)->date, "");
+    bc_extraction_free(&x);
+    x = run("fr", "2026-03-02",
+            "Titre\n\nLes entretiens font suite à une séance de travail tenue à la mi-février à "
+            "Hekou entre Lao Cai et la Chine.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2026-02");
+    bc_extraction_free(&x);
+    x = run("fr", NULL,
+            "Titre\n\nLes parties sont convenues que la 7e conférence annuelle et la 13e "
+            "réunion du Groupe de travail conjoint se tiendraient au Yunnan en 2027.");
+    assert_string_equal(meet(&x, "jwg-yunnan", 13)->date, "2027");
+    assert_string_equal(meet(&x, "jwg-yunnan", 13)->status, "planned");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -602,6 +633,7 @@ int main(void)
         cmocka_unit_test(deadlines_points_and_visits),
         cmocka_unit_test(clauses_brackets_and_quarters),
         cmocka_unit_test(same_day_name_years_and_relative_years),
+        cmocka_unit_test(digits_mid_months_and_bodies_named_between),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

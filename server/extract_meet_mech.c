@@ -35,6 +35,151 @@ static int is_member(const ctx *c, const gz_mech *me, const char *province)
     return is_member1(c, me, province) || (into[0] != '\0' && is_member1(c, me, into));
 }
 
+/* The members of me that the nseen provinces of seen name: each itself, or a province
+ * merged into it or it into (Ha Giang and Tuyen Quang name each other). */
+static int covered(const ctx *c, const gz_mech *me, char seen[][64], int nseen)
+{
+    int n = 0;
+    for (const char *m = GZ(c->g, me->members); *m != '\0';) {
+        while (*m == ' ')
+            m++;
+        size_t len = strcspn(m, " ");
+        if (len == 0)
+            break;
+        char id[64];
+        copy_utf8(id, sizeof id, m, len);
+        int got = 0;
+        for (int q = 0; q < nseen && !got; q++)
+            got = strcmp(seen[q], id) == 0 ||
+                  strcmp(bcx_province_merged_into(c, seen[q]), id) == 0 ||
+                  strcmp(bcx_province_merged_into(c, id), seen[q]) == 0;
+        n += got;
+        m += len;
+    }
+    return n;
+}
+
+/* 1 when sentence si names every member of mechanism id, or counts them ("the four
+ * provinces and Yunnan"). */
+static int names_all_members(const ctx *c, size_t si, const char *id)
+{
+    const gz_mech *me = NULL;
+    for (size_t k = 0; c->g && k < c->g->nme && me == NULL; k++)
+        if (strcmp(GZ(c->g, c->g->me[k].id), id) == 0)
+            me = &c->g->me[k];
+    if (me == NULL)
+        return 0;
+    char seen[BC_X_MAX_PARTIES * 2][64];
+    int n = bcx_sent_provinces(c, si, seen, BC_X_MAX_PARTIES * 2);
+    return covered(c, me, seen, n) >= me->nmembers || bcx_sent_has(c, si, C_COUNT_WORD, -1);
+}
+
+/* 1 when token k (< lim) is a word that joins the parties of a body: "and", "between",
+ * "with" in the seven languages, "与", "和", "同". */
+static int joins_parties(const ctx *c, size_t k, size_t lim)
+{
+    static const char *const w[] = {"and",  "between", "with",   "et",    "entre", "avec",
+                                    "va",   "giua",    "voi",    "och",   "mellan", "med",
+                                    "en",   "tussen",  "met",    "i",     "oraz",  "z",
+                                    "miedzy", "与",    "和",     "同",    NULL};
+    for (int q = 0; w[q]; q++)
+        if (bcx_words_at(c, k, lim, w[q]) > 0)
+            return 1;
+    return 0;
+}
+
+/* 1 when the body of mention m has a city or prefecture among its parties, so it is no
+ * provincial mechanism: in m's clause a border town or prefecture of the gazetteer that
+ * a word joining parties comes before ("giữa tỉnh Lào Cai và châu Hồng Hà", "entre la
+ * province de Quang Ninh et la ville de Fangchenggang") or, in Chinese, after
+ * ("文山州与河江省"), not a word of place ("in Kunming", "在河口"); in Chinese also a name
+ * ending in 州, 市 or 县 that is no province right before "与" or "和" ("红河哈尼族彝族自治州与
+ * 越南老街省联合工作组"). */
+static int city_party(const ctx *c, const mention *m)
+{
+    const sent *s = &c->se[m->sent];
+    size_t lo = m->t0, hi = m->t1;
+    while (lo > s->t0 && !(bcx_gap(c, lo - 1) & (G_COMMA | G_DOT)) && m->t0 - lo < 40)
+        lo--;
+    while (hi < s->t1 && !(bcx_gap(c, hi - 1) & (G_COMMA | G_DOT)) && hi - m->t1 < 30)
+        hi++;
+    for (size_t q = s->h0; q < s->h1; q++) {
+        const hit *h = &c->h[q];
+        if (h->entity != E_PLACE || h->t0 < lo || h->t1 > hi || (h->t1 > m->t0 && h->t0 < m->t1))
+            continue;
+        int province = 0, located = 0; /* "Lao Cai": the city's name is the province's */
+        for (size_t r = s->h0; r < s->h1 && !province; r++)
+            province = c->h[r].entity == E_PROVINCE && c->h[r].t0 < h->t1 && h->t0 < c->h[r].t1;
+        for (size_t k = h->t0; !province && k > lo && k + 4 > h->t0; k--) {
+            if (bcx_lex_find(c, C_LOC, k - 1, NULL) > 0 || bcx_lex_find(c, C_HOST, k - 1, NULL) > 0) {
+                located = 1;
+                break;
+            }
+            if (joins_parties(c, k - 1, h->t0))
+                return 1;
+        }
+        /* Chinese: the rest of its name ("壮族苗族自治州"), then "与" */
+        for (size_t k = h->t1; c->lbit == L_ZH && !province && !located && k < h->t1 + 10 &&
+                               k < m->t0 && c->t[k].han;
+             k++) {
+            if (joins_parties(c, k, k + 1))
+                return 1;
+            int named = 0;
+            for (size_t r = s->h0; r < s->h1 && !named; r++)
+                named = c->h[r].t0 == k;
+            if (named || bcx_lex_find(c, C_LOC, k, NULL) > 0 || bcx_lex_find(c, C_HELD, k, NULL) > 0)
+                break;
+        }
+    }
+    for (size_t k = lo + 1; c->lbit == L_ZH && k < m->t0; k++) {
+        if (!(bcx_words_at(c, k, k + 1, "与") || bcx_words_at(c, k, k + 1, "和")) ||
+            !(bcx_words_at(c, k - 1, k, "州") || bcx_words_at(c, k - 1, k, "市") ||
+              bcx_words_at(c, k - 1, k, "县")))
+            continue;
+        int province = 0;
+        for (size_t q = s->h0; q < s->h1 && !province; q++)
+            province = c->h[q].entity == E_PROVINCE && c->h[q].t1 == k;
+        if (!province)
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 when mention m calls its body the parties' own ("the 12th meeting of their Joint
+ * Working Committee", "leur comité") and the provinces its sentence names before that
+ * word are not every member of mechanism id (nor counted): the body of two of them is not
+ * the one of five. */
+static int parties_own(const ctx *c, const mention *m, const char *id)
+{
+    static const char *const poss[] = {"their", "leur", "leurs", "hun", "deras", "ich", NULL};
+    const sent *s = &c->se[m->sent];
+    size_t from = m->t0 > s->t0 ? m->t0 - 1 : m->t0;
+    for (size_t k = from; k < s->t1 && k < m->t1 + 3; k++) {
+        int own = 0;
+        for (int w = 0; poss[w] && !own; w++)
+            own = bcx_word_is(c, k, s->t1, poss[w]);
+        if (!own)
+            continue;
+        const gz_mech *me = NULL;
+        for (size_t q = 0; c->g && q < c->g->nme && me == NULL; q++)
+            if (strcmp(GZ(c->g, c->g->me[q].id), id) == 0)
+                me = &c->g->me[q];
+        char seen[BC_X_MAX_PARTIES * 2][64];
+        int n = 0;
+        for (size_t q = s->h0; q < s->h1 && n < BC_X_MAX_PARTIES * 2; q++) {
+            const hit *h = &c->h[q];
+            int dup = 0;
+            for (int r = 0; r < n && !dup; r++)
+                dup = strcmp(seen[r], h->id) == 0;
+            if (h->entity == E_PROVINCE && h->t1 <= k && !dup)
+                copy_str(seen[n++], 64, h->id);
+        }
+        return me != NULL && n > 0 && covered(c, me, seen, n) < me->nmembers &&
+               !bcx_sent_has(c, m->sent, C_COUNT_WORD, -1);
+    }
+    return 0;
+}
+
 /* 1 when token k joins another meeting's name to the phrase before it: "and", "et", "en",
  * "och", "oraz", "i" (Polish), "va", "和", "与" with a meeting's or mechanism's name within
  * four tokens after it ("the 16th conference and the 2025 Spring Meeting": the spring
@@ -265,18 +410,35 @@ static int same_noun(const ctx *c, const mention *a, const mention *b)
 
 void bcx_link_mechanisms(ctx *c)
 {
+    int other[K_SPRING + 1] = {0}; /* a kind the article names as another body */
     for (size_t k = 0; k < c->nm; k++) {
         mention *m = &c->m[k];
         m->kind = own_kind(c, m);
-        if (m->kind >= 0)
+        if (m->kind < 0)
+            continue;
+        m->other_body = city_party(c, m);
+        if (!m->other_body)
             m->mech = mech_for(c, m->kind, m->sent);
+        if (m->mech != NULL && parties_own(c, m, m->mech))
+            m->mech = NULL, m->other_body = 1;
+        if (m->other_body && m->kind <= K_SPRING)
+            other[m->kind] = 1;
+    }
+    /* one body, one treatment: where the article names a kind of body as another than the
+     * known mechanism, its other mentions of that kind take the mechanism only when their
+     * sentence names all its members */
+    for (size_t k = 0; k < c->nm; k++) {
+        mention *m = &c->m[k];
+        if (m->kind >= 0 && m->kind <= K_SPRING && other[m->kind] && m->mech != NULL &&
+            !names_all_members(c, m->sent, m->mech))
+            m->mech = NULL, m->other_body = 1;
     }
     /* "the Joint Working Group" again, later in the article: the one mechanism of that kind
      * the article has named with its provinces, when the sentence names no province of
      * another */
     for (int kind = K_CONF; kind <= K_SPRING; kind++) {
         const char *only = NULL;
-        int several = 0;
+        int several = other[kind];
         for (size_t k = 0; k < c->nm; k++)
             if (c->m[k].kind == kind && c->m[k].mech != NULL) {
                 if (only != NULL && strcmp(only, c->m[k].mech) != 0)

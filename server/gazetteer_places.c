@@ -27,7 +27,7 @@ static const char *const CN[] = {
     "Jingxi|靖西|Tĩnh Tây",
     "Napo|那坡",
     "Kunming|昆明|Côn Minh",
-    "Honghe|红河州",
+    "Honghe|红河州|châu Hồng Hà",
     "Hekou|河口|Hà Khẩu",
     "Mengzi|蒙自|Mông Tự",
     "Jinping|金平",

@@ -57,6 +57,10 @@ static json_t *extraction_json(const bc_extraction *x, const char *text)
                               m->kind, "date", m->date[0] ? m->date : NULL, "date_inferred",
                               m->date_inferred, "place", m->place[0] ? m->place : NULL, "status",
                               m->status, "confidence", m->confidence);
+        if (m->period[0])
+            json_object_set_new(o, "period", json_string(m->period));
+        if (m->place_name[0])
+            json_object_set_new(o, "place_name", json_string(m->place_name));
         json_object_set_new(o, "people", names_json(m->people, m->npeople));
         json_object_set_new(o, "quotes", cite_json(&m->cite, text));
         json_array_append_new(meets, o);

@@ -381,16 +381,22 @@ static void merge_meeting(bc_xmeeting *a, const bc_xmeeting *b)
         (a->mechanism_inferred && b->mechanism[0] && !b->mechanism_inferred)) {
         memcpy(a->mechanism, b->mechanism, sizeof a->mechanism);
         a->mechanism_inferred = b->mechanism_inferred;
+        a->members_named = b->members_named;
+    } else if (strcmp(a->mechanism, b->mechanism) == 0) {
+        a->members_named |= b->members_named;
     }
     /* the most precise statement of the date, a written year before a completed one */
     if (strlen(b->date) > strlen(a->date) ||
         (a->date[0] == '-' && b->date[0] != '-' && b->date[0]) ||
         (a->date_inferred && !b->date_inferred && strcmp(a->date, b->date) == 0)) {
         memcpy(a->date, b->date, sizeof a->date);
+        memcpy(a->period, b->period, sizeof a->period);
         a->date_inferred = b->date_inferred;
     }
-    if (a->place[0] == '\0')
+    if (a->place[0] == '\0') {
         memcpy(a->place, b->place, sizeof a->place);
+        memcpy(a->place_name, b->place_name, sizeof a->place_name);
+    }
     if (strcmp(b->status, "planned") == 0 && a->date[0] == '\0')
         memcpy(a->status, b->status, sizeof a->status);
     for (int k = 0; k < b->npeople && a->npeople < 8; k++) {

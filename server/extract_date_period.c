@@ -254,6 +254,23 @@ int bcx_try_months(const ctx *c, size_t i, size_t lim, dres *r)
             return months_period(c, i, j + 1, lim, 1, count, r);
         return 0;
     }
+    /* "the fourth quarter of 2027", "au troisième trimestre 2027", "3e trimestre 2026": one
+     * quarter, with its year (written, or "next year"); without one it may be last
+     * year's as well as this year's */
+    if (bcx_lex_find(c, C_FIRST, j, NULL) == 0) {
+        int q = 0;
+        size_t m = bcx_lex_find(c, C_ORD, j, &e), end;
+        if (m > 0)
+            q = (int)e->val;
+        else if (c->t[j].kind == T_NUM && c->t[j].plain && c->t[j].num >= 1 && c->t[j].num <= 4 &&
+                 j + 1 < lim && c->t[j + 1].glued && c->t[j + 1].kind == T_WORD &&
+                 c->t[j + 1].end - c->t[j + 1].start <= 3)
+            q = (int)c->t[j].num, m = 2; /* "3e", "3rd" */
+        int inferred;
+        if (q >= 1 && q <= 4 && (n = bcx_lex_find(c, C_QUARTERS, j + m, &e)) > 0)
+            return year_near(c, i, j + m + n, lim, &end, &inferred) != 0 &&
+                   months_period(c, i, j + m + n, lim, 3 * q - 2, 3 * q, r);
+    }
     int fr_order = 0;
     if ((n = bcx_lex_find(c, C_FIRST, j, &e)) == 0) {
         /* French puts the count first: "les neuf premiers mois" */

@@ -194,6 +194,9 @@ void bcx_side_key(const char *s, size_t n, bc_buf *out);
 /* The i-th border place of China (cn = 1) or Vietnam, its names joined by '|' ("Mong
  * Cai|Móng Cái|芒街"); NULL past the last (gazetteer_places.c, static storage). */
 const char *bcx_border_place(int cn, size_t i);
+/* The province id the i-th border place lies in ("yunnan" for Wenshan), "" for none of
+ * the border provinces (Hanoi); NULL past the last. */
+const char *bcx_border_place_province(int cn, size_t i);
 
 /* ==== the article: tokens, sentences and what was found in them ======================== */
 
@@ -275,14 +278,16 @@ typedef struct mention {
     int mech_inferred; /* resolved from the article, not the sentence */
     char date[16];
     int date_inferred;
-    int date_src; /* 0 none, 1 stated in the sentence, 2 from another mention of it */
-    int weak;     /* talks whose sentence names one side only */
-    int same_day; /* its date is "the same day" as another statement's */
-    int planned;  /* its words say it is to come ("the next", "will be held") */
-    int visit;    /* a working visit: a span of three days or more is not its date */
-    int other_body; /* its words make its body another than any known mechanism: a city
-                     * or prefecture is a party of it, or it is the parties' own
-                     * ("their joint working committee") and they are not all the members */
+    int date_src;         /* 0 none, 1 stated in the sentence, 2 from another mention of it */
+    char date_period[24]; /* the period within one year it is to take place in, when its
+                           * date is that year ("2027-07/2027-09"), else "" */
+    int weak;             /* talks whose sentence names one side only */
+    int same_day;         /* its date is "the same day" as another statement's */
+    int planned;          /* its words say it is to come ("the next", "will be held") */
+    int visit;            /* a working visit: a span of three days or more is not its date */
+    int other_body;       /* its words make its body another than any known mechanism: a city
+                           * or prefecture is a party of it, or it is the parties' own
+                           * ("their joint working committee") and they are not all the members */
 } mention;
 
 typedef struct ctx {
@@ -467,6 +472,9 @@ int bcx_talks_held(const ctx *c, size_t si);
 /* Gives each mention the kind its own words name and the mechanism its sentence singles
  * out. */
 void bcx_link_mechanisms(ctx *c);
+/* 1 when sentence si names every member of mechanism id (a province merged into a member
+ * names it: Ha Giang, Tuyen Quang), or counts them ("the four provinces and Yunnan"). */
+int bcx_names_all_members(const ctx *c, size_t si, const char *id);
 /* 1 when a blank line separates sentence si from the one before it (or si opens the
  * article or is its heading). */
 int bcx_new_paragraph(const ctx *c, size_t si);
@@ -530,5 +538,13 @@ int bcx_province_in_title(const ctx *c, size_t si, const hit *h);
 int bcx_province_cn(const ctx *c, const char *id);
 /* The province id became part of ("" when none). */
 const char *bcx_province_merged_into(const ctx *c, const char *id);
+
+/* ---- gazetteer_places.c (needs the article) ---- */
+
+/* The province id the border place h (an E_PLACE name) lies in ("yunnan" for "文山"), and
+ * its names in *name ("Wenshan|文山|Văn Sơn", static storage; its first is its English
+ * name); NULL (and *name NULL) when it lies in none of the border provinces or is not
+ * found. */
+const char *bcx_place_province(const ctx *c, const hit *h, const char **name);
 
 #endif

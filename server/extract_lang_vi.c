@@ -65,6 +65,8 @@ const bc_lex bc_lex_vi[] = {
     WE(C_MECH, "gap mat dau xuan", K_SPRING),
     WE(C_MECH, "hoi nghi", K_CONF),
     WE(C_FUTURE, "se", 0),
+    WE(C_FUTURE, "thong nhat to chuc", 0),
+    WE(C_FUTURE, "nhat tri to chuc", 0),
     WE(C_LOC, "tai", 0),
     WE(C_LOC, "o", 0),
     WE(C_HOST, "chu tri", 0),

@@ -120,6 +120,7 @@ const bc_lex bc_lex_zh[] = {
     WE(C_FUTURE, "拟", 0),
     WE(C_FUTURE, "下一次", 0),
     WE(C_FUTURE, "下次", 0),
+    WE(C_FUTURE, "商定", 0),
     WE(C_LOC, "在", 0),
     WE(C_LOC, "于", 0),
     WE(C_HOST, "主办", 0),

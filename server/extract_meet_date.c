@@ -384,25 +384,44 @@ static int day_of_other(const ctx *c, const mention *m, const xd *d, const size_
     return 0;
 }
 
+/* 1 when another meeting of m's sentence, not coordinated with it, stands between m and
+ * date d (m not named with its year): the date is that one's ("tenir la 9e réunion ... 2027 et ...
+ * la Rencontre de printemps prévue en février 2027": February is the spring meeting's). */
+static int past_another(const ctx *c, const mention *m, const xd *d)
+{
+    for (size_t k = 0; k < c->nm; k++) {
+        const mention *o = &c->m[k];
+        if (o == m || o->sent != m->sent || coordinated(c, m, o) || coordinated(c, o, m) ||
+            joined(c, m, o) || joined(c, o, m))
+            continue; /* "the 2025 spring meeting and the 16th conference, held on ...": theirs */
+        if ((d->t0 >= m->t1 && o->t0 >= m->t1 && o->t1 <= d->t0) ||
+            (d->t1 <= m->t0 && o->t0 >= d->t1 && o->t1 <= m->t0))
+            return 1;
+    }
+    return 0;
+}
+
 /* For a meeting named with its year ("Gap go dau Xuan nam 2025", "2025年...新春会晤",
- * "Voorjaarsbijeenkomst 2023"): the day its sentence writes, completed with that year
- * when the day has none (the year is then the text's, not the publication's), unless
- * another meeting of the sentence took that day. */
+ * "Voorjaarsbijeenkomst 2023") or dated by a year alone: the day its sentence writes,
+ * completed with that year when the day has none (the year is then the text's, not the
+ * publication's), unless another meeting of the sentence took that day; not for a year
+ * of a period it is dated by, nor, for a year alone, a day past another meeting. */
 static void named_day(ctx *c, mention *m, const size_t *idx, size_t a, size_t b)
 {
     int y = atoi(m->date);
     /* a year from the reference date ("明年", "tegorocznego spotkania") is no name's: it
      * completes no day, but a day or month of that same year in its sentence is its date
      * ("tegorocznego spotkania wiosennego ..., ktore odbyly sie pod koniec lutego") */
-    if (strlen(m->date) != 4 || y == 0)
-        return;
+    if (strlen(m->date) != 4 || y == 0 || m->date_period[0])
+        return; /* "au troisième trimestre 2027": a period's year, not a name's */
     /* a day first, else a month ("the 2025 Spring Meeting ... scheduled for February") */
     for (int prec = 3; prec >= 2; prec--)
         for (size_t k = c->se[m->sent].d0; k < c->se[m->sent].d1; k++) {
             const xd *d = &c->d[k];
             if (d->prec != prec || d->used || d->compare || strchr(d->iso, '/') != NULL ||
                 (m->planned > 0 && c->t[d->t0].tense == TENSE_PAST) ||
-                day_of_other(c, m, d, idx, a, b))
+                day_of_other(c, m, d, idx, a, b) ||
+                (m->xkind != BC_XM_NAMED && past_another(c, m, d)))
                 continue;
             char iso[24];
             if (m->date_inferred && (d->iso[0] == '-' || atoi(d->iso) != y))
@@ -477,8 +496,11 @@ static int next_meeting(const ctx *c, const mention *m)
 static void take_date(mention *m, const xd *d)
 {
     copy_str(m->date, sizeof m->date, d->span[0] ? d->span : d->iso);
-    if (year_period(d))
+    m->date_period[0] = '\0';
+    if (year_period(d)) {
+        copy_str(m->date_period, sizeof m->date_period, d->iso);
         m->date[4] = '\0'; /* its year: "2025-01/2025-03" of a meeting to come */
+    }
     m->date_inferred = d->inferred;
     m->date_src = 1;
     m->same_day = d->same_day;

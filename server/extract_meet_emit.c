@@ -45,13 +45,45 @@ static void named_in(const ctx *c, size_t si, bc_xmeeting *x)
     named_people(c, si, x);
 }
 
-/* The place of a meeting in sentence si: the province a word for host follows ("Lai
- * Chau hosts") or precedes ("hosted by Lai Chau"), else the first province right after
- * "in", "w", "i", "tai", "dans la ville de" (within four words). */
-static void place_of(const ctx *c, size_t si, char *place, size_t cap)
+/* 1 when a meeting other than m of its sentence lies between m and tokens [a, b). */
+static int beyond_other(const ctx *c, const mention *m, size_t a, size_t b)
+{
+    for (size_t k = 0; k < c->nm; k++) {
+        const mention *o = &c->m[k];
+        if (o == m || o->sent != m->sent)
+            continue;
+        if ((a >= m->t1 && o->t0 >= m->t1 && o->t1 <= a) ||
+            (b <= m->t0 && o->t0 >= b && o->t1 <= m->t0))
+            return 1;
+    }
+    return 0;
+}
+
+/* The province of name h (a province, or the province of a border town or prefecture,
+ * whose English name goes into name[cap]), NULL when it lies in none. */
+static const char *province_of(const ctx *c, const hit *h, char *name, size_t cap)
+{
+    name[0] = '\0';
+    if (h->entity == E_PROVINCE)
+        return h->id;
+    const char *names = NULL, *p = h->entity == E_PLACE ? bcx_place_province(c, h, &names) : NULL;
+    if (p != NULL)
+        copy_utf8(name, cap, names, strcspn(names, "|"));
+    return p;
+}
+
+/* The place of mention m: the province a word for host follows ("Lai Chau hosts") or
+ * precedes ("hosted by Lai Chau"), else the province or border town nearest to m that
+ * "in", "w", "i", "tai", "à", "在" comes before (within four words), with no other
+ * meeting of the sentence between them ("tenir la 9e réunion à Fangchenggang ... et ...
+ * la Rencontre de printemps prévue en février 2027 à Cao Bang": Fangchenggang is the
+ * 9th's, Cao Bang the spring meeting's). A town gives its province, and its name. */
+static void place_of(const ctx *c, const mention *m, bc_xmeeting *x)
 {
     const bc_lex *e = NULL;
+    size_t si = m->sent;
     const sent *s = &c->se[si];
+    char name[64];
     for (size_t i = s->t0; i < s->t1; i++) {
         size_t n = bcx_lex_find(c, C_HOST, i, &e);
         if (n == 0)
@@ -61,27 +93,42 @@ static void place_of(const ctx *c, size_t si, char *place, size_t cap)
         for (size_t q = s->h0; q < s->h1; q++) {
             const hit *h = &c->h[q];
             if (h->entity == E_PROVINCE && h->t1 <= i && h->t1 + 2 >= i) {
-                copy_str(place, cap, h->id);
+                copy_str(x->place, sizeof x->place, h->id);
                 return;
             }
         }
         for (size_t q = s->h0; q < s->h1; q++) {
             const hit *h = &c->h[q];
             if (h->entity == E_PROVINCE && h->t0 >= i + n) {
-                copy_str(place, cap, h->id);
+                copy_str(x->place, sizeof x->place, h->id);
                 return;
             }
         }
     }
+    size_t best = SIZE_MAX;
     for (size_t q = s->h0; q < s->h1; q++) {
         const hit *h = &c->h[q];
-        if (h->entity != E_PROVINCE)
+        const char *p = NULL;
+        int located = 0;
+        for (size_t i = h->t0 > s->t0 + 4 ? h->t0 - 4 : s->t0; i < h->t0 && !located; i++)
+            located = bcx_lex_find(c, C_LOC, i, &e) > 0;
+        if (!located || (p = province_of(c, h, name, sizeof name)) == NULL ||
+            beyond_other(c, m, h->t0, h->t1))
             continue;
-        for (size_t i = h->t0 > s->t0 + 4 ? h->t0 - 4 : s->t0; i < h->t0; i++)
-            if (bcx_lex_find(c, C_LOC, i, &e) > 0) {
-                copy_str(place, cap, h->id);
-                return;
-            }
+        /* a province that is also a town's name ("Lao Cai") is the province */
+        int province = 0;
+        for (size_t r = s->h0; r < s->h1 && h->entity == E_PLACE && !province; r++)
+            province = c->h[r].entity == E_PROVINCE && c->h[r].t0 < h->t1 && h->t0 < c->h[r].t1;
+        if (province)
+            continue;
+        size_t d = h->t0 >= m->t1   ? h->t0 - m->t1 + bcx_commas(c, m->t1, h->t0) * 8
+                   : h->t1 <= m->t0 ? m->t0 - h->t1 + bcx_commas(c, h->t1, m->t0) * 8 + 1
+                                    : 0;
+        if (d < best) {
+            best = d;
+            copy_str(x->place, sizeof x->place, p);
+            copy_str(x->place_name, sizeof x->place_name, name);
+        }
     }
 }
 
@@ -104,10 +151,13 @@ void bcx_emit_meetings(ctx *c)
         const sent *s = &c->se[m->sent];
         copy_str(x->mechanism, sizeof x->mechanism, m->mech ? m->mech : "");
         x->mechanism_inferred = m->mech_inferred;
+        x->members_named = m->mech != NULL && bcx_names_all_members(c, m->sent, m->mech);
         x->ordinal = m->ord;
         x->kind = m->xkind;
         copy_str(x->date, sizeof x->date, m->date);
         x->date_inferred = m->date_inferred;
+        if (strlen(m->date) == 4 && strncmp(m->date_period, m->date, 4) == 0)
+            copy_str(x->period, sizeof x->period, m->date_period);
         x->same_day_as = m->same_day != 0;
         int future = 0;
         size_t lo = m->t0 > s->t0 + 6 ? m->t0 - 6 : s->t0;
@@ -124,7 +174,7 @@ void bcx_emit_meetings(ctx *c)
         if (m->planned != 0)
             future = m->planned > 0;
         copy_str(x->status, sizeof x->status, future ? "planned" : "held");
-        place_of(c, m->sent, x->place, sizeof x->place);
+        place_of(c, m, x);
         named_in(c, m->sent, x);
         /* "Giang A Tinh and Liu Yong co-chaired the meeting.": the next sentence, when it
          * speaks of the meeting again and of no other, names who took part */

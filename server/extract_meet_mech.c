@@ -59,9 +59,7 @@ static int covered(const ctx *c, const gz_mech *me, char seen[][64], int nseen)
     return n;
 }
 
-/* 1 when sentence si names every member of mechanism id, or counts them ("the four
- * provinces and Yunnan"). */
-static int names_all_members(const ctx *c, size_t si, const char *id)
+int bcx_names_all_members(const ctx *c, size_t si, const char *id)
 {
     const gz_mech *me = NULL;
     for (size_t k = 0; c->g && k < c->g->nme && me == NULL; k++)
@@ -78,10 +76,10 @@ static int names_all_members(const ctx *c, size_t si, const char *id)
  * "with" in the seven languages, "与", "和", "同". */
 static int joins_parties(const ctx *c, size_t k, size_t lim)
 {
-    static const char *const w[] = {"and",  "between", "with",   "et",    "entre", "avec",
-                                    "va",   "giua",    "voi",    "och",   "mellan", "med",
-                                    "en",   "tussen",  "met",    "i",     "oraz",  "z",
-                                    "miedzy", "与",    "和",     "同",    NULL};
+    static const char *const w[] = {"and",    "between", "with", "et",  "entre",  "avec",
+                                    "va",     "giua",    "voi",  "och", "mellan", "med",
+                                    "en",     "tussen",  "met",  "i",   "oraz",   "z",
+                                    "miedzy", "与",      "和",   "同",  NULL};
     for (int q = 0; w[q]; q++)
         if (bcx_words_at(c, k, lim, w[q]) > 0)
             return 1;
@@ -111,7 +109,8 @@ static int city_party(const ctx *c, const mention *m)
         for (size_t r = s->h0; r < s->h1 && !province; r++)
             province = c->h[r].entity == E_PROVINCE && c->h[r].t0 < h->t1 && h->t0 < c->h[r].t1;
         for (size_t k = h->t0; !province && k > lo && k + 4 > h->t0; k--) {
-            if (bcx_lex_find(c, C_LOC, k - 1, NULL) > 0 || bcx_lex_find(c, C_HOST, k - 1, NULL) > 0) {
+            if (bcx_lex_find(c, C_LOC, k - 1, NULL) > 0 ||
+                bcx_lex_find(c, C_HOST, k - 1, NULL) > 0) {
                 located = 1;
                 break;
             }
@@ -119,15 +118,16 @@ static int city_party(const ctx *c, const mention *m)
                 return 1;
         }
         /* Chinese: the rest of its name ("壮族苗族自治州"), then "与" */
-        for (size_t k = h->t1; c->lbit == L_ZH && !province && !located && k < h->t1 + 10 &&
-                               k < m->t0 && c->t[k].han;
+        for (size_t k = h->t1;
+             c->lbit == L_ZH && !province && !located && k < h->t1 + 10 && k < m->t0 && c->t[k].han;
              k++) {
             if (joins_parties(c, k, k + 1))
                 return 1;
             int named = 0;
             for (size_t r = s->h0; r < s->h1 && !named; r++)
                 named = c->h[r].t0 == k;
-            if (named || bcx_lex_find(c, C_LOC, k, NULL) > 0 || bcx_lex_find(c, C_HELD, k, NULL) > 0)
+            if (named || bcx_lex_find(c, C_LOC, k, NULL) > 0 ||
+                bcx_lex_find(c, C_HELD, k, NULL) > 0)
                 break;
         }
     }
@@ -430,7 +430,7 @@ void bcx_link_mechanisms(ctx *c)
     for (size_t k = 0; k < c->nm; k++) {
         mention *m = &c->m[k];
         if (m->kind >= 0 && m->kind <= K_SPRING && other[m->kind] && m->mech != NULL &&
-            !names_all_members(c, m->sent, m->mech))
+            !bcx_names_all_members(c, m->sent, m->mech))
             m->mech = NULL, m->other_body = 1;
     }
     /* "the Joint Working Group" again, later in the article: the one mechanism of that kind

@@ -12,96 +12,102 @@
 #include <stddef.h>
 #include <string.h>
 
-static const char *const CN[] = {
-    "Nanning|南宁|Nam Ninh",
-    "Chongzuo|崇左|Sùng Tả",
-    "Pingxiang|凭祥|Bằng Tường",
-    "Baise|百色|Bách Sắc",
-    "Dongxing|东兴|Đông Hưng",
-    "Fangchenggang|防城港|Phòng Thành|Phòng Thành Cảng",
-    "Beihai|北海|Bắc Hải",
-    "Qinzhou|钦州|Khâm Châu",
-    "Longzhou|龙州|Long Châu",
-    "Ningming|宁明|Ninh Minh",
-    "Daxin|大新",
-    "Jingxi|靖西|Tĩnh Tây",
-    "Napo|那坡",
-    "Kunming|昆明|Côn Minh",
-    "Honghe|红河州|châu Hồng Hà",
-    "Hekou|河口|Hà Khẩu",
-    "Mengzi|蒙自|Mông Tự",
-    "Jinping|金平",
-    "Lüchun|Luchun|绿春",
-    "Wenshan|文山|Văn Sơn",
-    "Malipo|麻栗坡|Ma Lật Pha",
-    "Funing|富宁",
-    "Maguan|马关",
-    "Jiangcheng|江城",
-    "Pu'er|Puer|普洱|Phổ Nhĩ",
-    "Xishuangbanna|西双版纳",
+/* Each place: the province it lies in ("" for none of the border provinces: Hanoi, Hai
+ * Phong), its names. */
+typedef struct border_place {
+    const char *province, *names;
+} border_place;
+
+static const border_place CN[] = {
+    {"guangxi", "Nanning|南宁|Nam Ninh"},
+    {"guangxi", "Chongzuo|崇左|Sùng Tả"},
+    {"guangxi", "Pingxiang|凭祥|Bằng Tường"},
+    {"guangxi", "Baise|百色|Bách Sắc"},
+    {"guangxi", "Dongxing|东兴|Đông Hưng"},
+    {"guangxi", "Fangchenggang|防城港|Phòng Thành|Phòng Thành Cảng"},
+    {"guangxi", "Beihai|北海|Bắc Hải"},
+    {"guangxi", "Qinzhou|钦州|Khâm Châu"},
+    {"guangxi", "Longzhou|龙州|Long Châu"},
+    {"guangxi", "Ningming|宁明|Ninh Minh"},
+    {"guangxi", "Daxin|大新"},
+    {"guangxi", "Jingxi|靖西|Tĩnh Tây"},
+    {"guangxi", "Napo|那坡"},
+    {"yunnan", "Kunming|昆明|Côn Minh"},
+    {"yunnan", "Honghe|红河州|châu Hồng Hà"},
+    {"yunnan", "Hekou|河口|Hà Khẩu"},
+    {"yunnan", "Mengzi|蒙自|Mông Tự"},
+    {"yunnan", "Jinping|金平"},
+    {"yunnan", "Lüchun|Luchun|绿春"},
+    {"yunnan", "Wenshan|文山|Văn Sơn"},
+    {"yunnan", "Malipo|麻栗坡|Ma Lật Pha"},
+    {"yunnan", "Funing|富宁"},
+    {"yunnan", "Maguan|马关"},
+    {"yunnan", "Jiangcheng|江城"},
+    {"yunnan", "Pu'er|Puer|普洱|Phổ Nhĩ"},
+    {"yunnan", "Xishuangbanna|西双版纳"},
     /* border gates and crossings */
-    "Youyiguan|Youyi Guan|友谊关|Hữu Nghị Quan",
-    "Puzhai|浦寨|Pò Chài",
-    "Nongyao|弄尧|Lộng Nghiêu",
-    "Aidian|爱店|Ái Điểm",
-    "Shuikou|水口|Thủy Khẩu",
-    "Longbang|龙邦|Long Bang",
-    "Pingmeng|平孟|Bình Mãng",
-    "Shuolong|硕龙|Thạc Long",
-    "Yuexu|岳圩|Nhạc Vu",
-    "Tianbao|天保|Thiên Bảo",
-    "Dulong|都龙|Đô Long",
-    "Beishan|北山",
-    "Qiaotou|桥头|Kiều Đầu",
-    "Jinshuihe|金水河|Kim Thủy Hà",
-    "Basa|Ba Sai|坝洒|Bá Sái",
-    "Longfu|龙富",
-    "Dongzhong|峒中|Động Trung",
-    "Lihuo|里火|Lý Hỏa",
-    "Pinger|Ping'er|平而|Bình Nhi",
+    {"guangxi", "Youyiguan|Youyi Guan|友谊关|Hữu Nghị Quan"},
+    {"guangxi", "Puzhai|浦寨|Pò Chài"},
+    {"guangxi", "Nongyao|弄尧|Lộng Nghiêu"},
+    {"guangxi", "Aidian|爱店|Ái Điểm"},
+    {"guangxi", "Shuikou|水口|Thủy Khẩu"},
+    {"guangxi", "Longbang|龙邦|Long Bang"},
+    {"guangxi", "Pingmeng|平孟|Bình Mãng"},
+    {"guangxi", "Shuolong|硕龙|Thạc Long"},
+    {"guangxi", "Yuexu|岳圩|Nhạc Vu"},
+    {"yunnan", "Tianbao|天保|Thiên Bảo"},
+    {"yunnan", "Dulong|都龙|Đô Long"},
+    {"yunnan", "Beishan|北山"},
+    {"yunnan", "Qiaotou|桥头|Kiều Đầu"},
+    {"yunnan", "Jinshuihe|金水河|Kim Thủy Hà"},
+    {"yunnan", "Basa|Ba Sai|坝洒|Bá Sái"},
+    {"yunnan", "Longfu|龙富"},
+    {"guangxi", "Dongzhong|峒中|Động Trung"},
+    {"guangxi", "Lihuo|里火|Lý Hỏa"},
+    {"guangxi", "Pinger|Ping'er|平而|Bình Nhi"},
 };
 
-static const char *const VN[] = {
-    "Mong Cai|Móng Cái|芒街",
-    "Ha Long|Hạ Long|下龙",
-    "Dong Dang|Đồng Đăng|同登",
-    "Hanoi|Ha Noi|Hà Nội|Hanoï|河内",
-    "Dien Bien Phu|Điện Biên Phủ|奠边府",
-    "Muong Khuong|Mường Khương|孟康",
-    "Bat Xat|Bát Xát",
-    "Sa Pa|Sapa",
-    "Binh Lieu|Bình Liêu",
-    "Loc Binh|Lộc Bình",
-    "Cao Loc|Cao Lộc",
-    "Trang Dinh|Tràng Định",
-    "Tra Linh|Trà Lĩnh|茶岭",
-    "Dong Van|Đồng Văn",
-    "Meo Vac|Mèo Vạc",
-    "Vi Xuyen|Vị Xuyên",
-    "Phong Tho|Phong Thổ",
-    "Muong Te|Mường Tè",
-    "Muong Nhe|Mường Nhé",
-    "Hai Phong|Hải Phòng|海防",
+static const border_place VN[] = {
+    {"quang-ninh", "Mong Cai|Móng Cái|芒街"},
+    {"quang-ninh", "Ha Long|Hạ Long|下龙"},
+    {"lang-son", "Dong Dang|Đồng Đăng|同登"},
+    {"", "Hanoi|Ha Noi|Hà Nội|Hanoï|河内"},
+    {"dien-bien", "Dien Bien Phu|Điện Biên Phủ|奠边府"},
+    {"lao-cai", "Muong Khuong|Mường Khương|孟康"},
+    {"lao-cai", "Bat Xat|Bát Xát"},
+    {"lao-cai", "Sa Pa|Sapa"},
+    {"quang-ninh", "Binh Lieu|Bình Liêu"},
+    {"lang-son", "Loc Binh|Lộc Bình"},
+    {"lang-son", "Cao Loc|Cao Lộc"},
+    {"lang-son", "Trang Dinh|Tràng Định"},
+    {"cao-bang", "Tra Linh|Trà Lĩnh|茶岭"},
+    {"ha-giang", "Dong Van|Đồng Văn"},
+    {"ha-giang", "Meo Vac|Mèo Vạc"},
+    {"ha-giang", "Vi Xuyen|Vị Xuyên"},
+    {"lai-chau", "Phong Tho|Phong Thổ"},
+    {"lai-chau", "Muong Te|Mường Tè"},
+    {"dien-bien", "Muong Nhe|Mường Nhé"},
+    {"", "Hai Phong|Hải Phòng|海防"},
     /* border gates and crossings */
-    "Huu Nghi|Hữu Nghị|友谊",
-    "Tan Thanh|Tân Thanh|新清",
-    "Coc Nam|Cốc Nam|谷南",
-    "Chi Ma|峙马",
-    "Ta Lung|Tà Lùng",
-    "Soc Giang|Sóc Giang|朔江",
-    "Ly Van|Lý Vạn",
-    "Po Peo|Pò Peo",
-    "Thanh Thuy|Thanh Thủy|清水",
-    "Xin Man|Xín Mần",
-    "Kim Thanh|Kim Thành|金城",
-    "Ma Lu Thang|Ma Lù Thàng",
-    "Ban Vuoc|Bản Vược",
-    "A Pa Chai|A Pa Chải",
-    "Hoanh Mo|Hoành Mô|横模",
-    "Bac Phong Sinh|Bắc Phong Sinh",
-    "Na Hinh|Nà Hình",
-    "Binh Nghi|Bình Nghi|平宜",
-    "Lao Cai|Lào Cai|老街",
+    {"lang-son", "Huu Nghi|Hữu Nghị|友谊"},
+    {"lang-son", "Tan Thanh|Tân Thanh|新清"},
+    {"lang-son", "Coc Nam|Cốc Nam|谷南"},
+    {"lang-son", "Chi Ma|峙马"},
+    {"cao-bang", "Ta Lung|Tà Lùng"},
+    {"cao-bang", "Soc Giang|Sóc Giang|朔江"},
+    {"cao-bang", "Ly Van|Lý Vạn"},
+    {"cao-bang", "Po Peo|Pò Peo"},
+    {"ha-giang", "Thanh Thuy|Thanh Thủy|清水"},
+    {"ha-giang", "Xin Man|Xín Mần"},
+    {"lao-cai", "Kim Thanh|Kim Thành|金城"},
+    {"lai-chau", "Ma Lu Thang|Ma Lù Thàng"},
+    {"lao-cai", "Ban Vuoc|Bản Vược"},
+    {"dien-bien", "A Pa Chai|A Pa Chải"},
+    {"quang-ninh", "Hoanh Mo|Hoành Mô|横模"},
+    {"quang-ninh", "Bac Phong Sinh|Bắc Phong Sinh"},
+    {"lang-son", "Na Hinh|Nà Hình"},
+    {"lang-son", "Binh Nghi|Bình Nghi|平宜"},
+    {"lao-cai", "Lao Cai|Lào Cai|老街"},
 };
 
 /* names of the two Chinese provinces in the languages the extractor reads that a store's
@@ -134,15 +140,52 @@ int bc_gazetteer_add_border_places(bc_gazetteer *g)
     for (size_t i = 0; rc == 0 && i < sizeof EXONYMS / sizeof EXONYMS[0]; i++)
         rc = bc_gazetteer_add_alias(g, "province", EXONYMS[i][0], EXONYMS[i][1]);
     for (size_t i = 0; rc == 0 && i < sizeof CN / sizeof CN[0]; i++)
-        rc = add_names(g, "CN", CN[i]);
+        rc = add_names(g, "CN", CN[i].names);
     for (size_t i = 0; rc == 0 && i < sizeof VN / sizeof VN[0]; i++)
-        rc = add_names(g, "VN", VN[i]);
+        rc = add_names(g, "VN", VN[i].names);
     return rc;
 }
 
 const char *bcx_border_place(int cn, size_t i)
 {
     if (cn)
-        return i < sizeof CN / sizeof CN[0] ? CN[i] : NULL;
-    return i < sizeof VN / sizeof VN[0] ? VN[i] : NULL;
+        return i < sizeof CN / sizeof CN[0] ? CN[i].names : NULL;
+    return i < sizeof VN / sizeof VN[0] ? VN[i].names : NULL;
+}
+
+const char *bcx_border_place_province(int cn, size_t i)
+{
+    if (cn)
+        return i < sizeof CN / sizeof CN[0] ? CN[i].province : NULL;
+    return i < sizeof VN / sizeof VN[0] ? VN[i].province : NULL;
+}
+
+const char *bcx_place_province(const ctx *c, const hit *h, const char **name)
+{
+    int cn = strcmp(h->id, "CN") == 0;
+    bc_buf key = BC_BUF_INIT, one = BC_BUF_INIT;
+    const char *found = NULL;
+    *name = NULL;
+    bcx_side_key(c->s + c->t[h->t0].start, c->t[h->t1 - 1].end - c->t[h->t0].start, &key);
+    const border_place *list = cn ? CN : VN;
+    size_t n = cn ? sizeof CN / sizeof CN[0] : sizeof VN / sizeof VN[0];
+    for (size_t i = 0; i < n && found == NULL && !bc_buf_failed(&key) && key.len > 0; i++)
+        for (const char *at = list[i].names; *at != '\0' && found == NULL;) {
+            size_t len = strcspn(at, "|");
+            bc_buf_reset(&one);
+            bcx_side_key(at, len, &one);
+            if (!bc_buf_failed(&one) && one.len == key.len &&
+                memcmp(one.data, key.data, key.len) == 0) {
+                found = list[i].province;
+                *name = list[i].names;
+            }
+            at += len + (at[len] == '|');
+        }
+    bc_buf_free(&key);
+    bc_buf_free(&one);
+    if (found == NULL || found[0] == '\0') {
+        *name = NULL;
+        return NULL;
+    }
+    return found;
 }

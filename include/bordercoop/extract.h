@@ -83,15 +83,25 @@ typedef struct bc_xmeeting {
     char mechanism[64];     /* a mechanism id the text names, "" otherwise */
     int mechanism_inferred; /* 1: its sentence names the kind ("the Joint Working Group")
                              * and the article names which one elsewhere */
+    int members_named;      /* 1: a sentence of it names every member of its mechanism, or
+                             * counts them: the body is that mechanism, not one of some of
+                             * its members */
     int ordinal;            /* 0 when not stated */
     int kind;               /* what the text calls it: BC_XM_* */
     /* the date at the precision the text gives: "2024-06-12", "2024-06", "2024", or
      * "--06-12" when day and month are written and no year is known; "" none */
     char date[16];
     int date_inferred;      /* BC_X_INFERRED_YEAR or _DATE: from the reference date */
+    char period[24];        /* the part of that year the text gives for a meeting to come,
+                             * when date is its year ("2027-07/2027-09": "in the third
+                             * quarter of 2027"), else "" */
     int same_day_as;        /* 1: its date is given as "the same day" as an earlier statement's:
                              * another event of that day, never merged with its talks */
-    char place[64];         /* a province id named as the place, "" when not found */
+    char place[64];         /* the province id of its place (named, or the province of
+                             * the town or prefecture named: Wenshan -> yunnan), "" when
+                             * not found */
+    char place_name[64];    /* the English name of that town or prefecture ("Wenshan"),
+                             * "" when the place named is the province itself */
     char status[8];         /* "held" or "planned" */
     char people[8][64];     /* ids of known people named in its sentences */
     bc_xquote people_at[8]; /* the sentence that names each of them */

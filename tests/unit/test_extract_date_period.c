@@ -35,10 +35,36 @@ static void periods_in_every_language(void **state)
     expect_dates(cases, sizeof cases / sizeof cases[0], "2025-10-31");
 }
 
+/* One quarter named by its number ("the fourth quarter of 2027", "au troisième trimestre
+ * 2027", "3e trimestre"): its three months, only with its year, since without one it may
+ * be last year's as well as this year's. */
+static void one_quarter_by_its_number(void **state)
+{
+    (void)state;
+    static const xdate_case cases[] = {
+        {"en", "They will meet in the fourth quarter of 2027.", "2027-10/2027-12", 0},
+        {"fr", "Elles se réuniront au troisième trimestre 2027.", "2027-07/2027-09", 0},
+        {"fr", "Elles se réuniront au 3e trimestre 2026.", "2026-07/2026-09", 0},
+        {"en", "They will meet in the second quarter of next year.", "2026-04/2026-06", 1},
+        {"vi", "Hai bên sẽ gặp nhau vào quý IV/2027.", "2027-10/2027-12", 0},
+    };
+    expect_dates(cases, sizeof cases / sizeof cases[0], "2025-10-31");
+    /* without its year: no period */
+    bc_extraction x = run("en", "2025-10-31", "They will meet in the third quarter.");
+    for (size_t i = 0; i < x.ndates; i++)
+        assert_null(strstr(x.dates[i].iso, "-07/"));
+    bc_extraction_free(&x);
+    /* "the first quarter" is still the quarter from January, with or without a year */
+    x = run("en", "2025-10-31", "It grew in the first quarter.");
+    assert_non_null(date_of(&x, "2025-01/2025-03"));
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(periods_in_every_language),
+        cmocka_unit_test(one_quarter_by_its_number),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

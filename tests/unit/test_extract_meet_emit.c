@@ -85,11 +85,66 @@ static void a_meeting_to_come_is_planned(void **state)
     }
 }
 
+/* Each meeting of a sentence takes its own place: the nearest a word of place introduces,
+ * with no other meeting between; a border town or prefecture gives its province and its
+ * name. An agreement to hold a meeting makes it one to come, dated by the quarter's
+ * year. */
+static void each_meeting_its_own_place_and_time(void **state)
+{
+    (void)state;
+    bc_extraction x =
+        run("fr", "2026-11-15",
+            "Elles sont convenues de tenir la 9e réunion à Fangchenggang au troisième trimestre "
+            "2027 et de se coordonner pour préparer la Rencontre de printemps prévue en février "
+            "2027 à Cao Bang.");
+    const bc_xmeeting *m = by_ordinal(&x, 9);
+    assert_non_null(m);
+    assert_string_equal(m->place, "guangxi");
+    assert_string_equal(m->place_name, "Fangchenggang");
+    assert_string_equal(m->date, "2027");
+    assert_string_equal(m->period, "2027-07/2027-09");
+    assert_string_equal(m->status, "planned");
+    m = by_ordinal(&x, 0);
+    assert_non_null(m);
+    assert_string_equal(m->place, "cao-bang");
+    assert_string_equal(m->place_name, "");
+    assert_string_equal(m->date, "2027-02");
+    bc_extraction_free(&x);
+
+    x = run("vi", "2026-11-21",
+            "Hai bên thống nhất tổ chức Hội nghị lần thứ 10 tại châu Hồng Hà vào quý IV/2027.");
+    m = by_ordinal(&x, 10);
+    assert_non_null(m);
+    assert_string_equal(m->status, "planned");
+    assert_string_equal(m->date, "2027");
+    assert_string_equal(m->period, "2027-10/2027-12");
+    assert_string_equal(m->place, "yunnan");
+    assert_string_equal(m->place_name, "Honghe");
+    bc_extraction_free(&x);
+
+    x = run("zh", "2026-11-28", "11月27日上午，文山州与河江省联合工作组第十次会议在文山市举行。");
+    m = by_ordinal(&x, 10);
+    assert_non_null(m);
+    assert_string_equal(m->place, "yunnan");
+    assert_string_equal(m->place_name, "Wenshan");
+    assert_string_equal(m->period, "");
+    bc_extraction_free(&x);
+    /* Lao Cai the city is Lao Cai the province: no town name */
+    x = run("vi", "2026-11-21",
+            "Sáng 20/11, Hội nghị lần thứ 9 được tổ chức tại thành phố Lào Cai.");
+    m = by_ordinal(&x, 9);
+    assert_non_null(m);
+    assert_string_equal(m->place, "lao-cai");
+    assert_string_equal(m->place_name, "");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(place_status_and_people),
         cmocka_unit_test(a_meeting_to_come_is_planned),
+        cmocka_unit_test(each_meeting_its_own_place_and_time),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -1,5 +1,6 @@
 /* test_extract_meet_mech.c: a meeting's mechanism (extract_meet_mech.c) only when its
- * sentence names it: its kind and the provinces that single it out. */
+ * sentence names it: its kind and the provinces that single it out; a body of some of
+ * them, or with a city among its parties, is another body. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -142,11 +143,88 @@ static void the_mechanism_from_the_article(void **state)
     bc_extraction_free(&x);
 }
 
+/* x's meeting numbered ord, failing the test when there is none or when a meeting of that
+ * number has a mechanism. */
+static const bc_xmeeting *no_mech(const bc_extraction *x, int ord)
+{
+    const bc_xmeeting *found = NULL;
+    for (size_t i = 0; i < x->nmeetings; i++)
+        if (x->meetings[i].ordinal == ord) {
+            if (x->meetings[i].mechanism[0] != '\0')
+                fail_msg("meeting %d: mechanism %s", ord, x->meetings[i].mechanism);
+            found = &x->meetings[i];
+        }
+    if (found == NULL)
+        fail_msg("no meeting %d among %zu", ord, x->nmeetings);
+    return found;
+}
+
+/* A body with a city or prefecture among its parties, or the parties' own body when they
+ * are not all the members, is not the provinces' mechanism of that kind, in any sentence
+ * of the article that does not name all of its members. */
+static void a_body_of_some_members_is_another_body(void **state)
+{
+    (void)state;
+    /* a prefecture and a province: the Yunnan group has the same kind and both provinces */
+    bc_extraction x = run("zh", "2026-11-28",
+                          "标题\n\n11月27日上午，中国云南省文山壮族苗族自治州与越南河江省边境"
+                          "合作联合工作组第十次会议在文山市举行。\n\n双方商定，联合工作组第十一"
+                          "次会议于明年在越南河江省举行。");
+    assert_string_equal(no_mech(&x, 10)->date, "2026-11-27");
+    no_mech(&x, 11); /* the same body again: one body, one treatment */
+    bc_extraction_free(&x);
+    /* the prefecture written with its long name, not a known one */
+    x = run(
+        "zh", NULL,
+        "中国云南省红河哈尼族彝族自治州与越南老街省联合工作组第十四次会议于2025年3月18日召开。");
+    no_mech(&x, 14);
+    bc_extraction_free(&x);
+    /* Vietnamese: "và châu Hồng Hà, tỉnh Vân Nam" */
+    x = run("vi", NULL,
+            "Ngày 20/11/2026, Hội nghị lần thứ 9 Nhóm công tác liên hợp giữa tỉnh Lào Cai (Việt "
+            "Nam) và châu Hồng Hà, tỉnh Vân Nam (Trung Quốc) đã được tổ chức.");
+    assert_string_equal(no_mech(&x, 9)->date, "2026-11-20");
+    bc_extraction_free(&x);
+    /* their own committee: Lang Son and Guangxi are two of its five members */
+    x = run("en", "2026-11-28",
+            "Lang Son province and China's Guangxi Zhuang Autonomous Region held the 12th meeting "
+            "of their Joint Working Committee in Lang Son city on November 27.");
+    assert_string_equal(no_mech(&x, 12)->place, "lang-son");
+    bc_extraction_free(&x);
+    /* a city in the place's words ("in Kunming", "在昆明") is where, not who */
+    x = run("zh", NULL,
+            "2024年6月12日，中国云南省与越南老街、河江、莱州、奠边四省联合工作组第十次会议在"
+            "昆明举行。");
+    assert_string_equal(meet(&x, "jwg-yunnan", 10)->date, "2024-06-12");
+    bc_extraction_free(&x);
+    /* a province named like its capital ("between Lao Cai, ...") is the province */
+    x = run("en", NULL,
+            "Hekou is ready to work with Lao Cai on the 12th meeting of the Joint Working Group "
+            "between Lao Cai, Ha Giang, Lai Chau, Dien Bien and Yunnan, held on May 5, 2026.");
+    assert_true(meet(&x, "jwg-yunnan", 12)->members_named);
+    bc_extraction_free(&x);
+    /* their body with all of its members named is the mechanism */
+    x = run("en", NULL,
+            "Quang Ninh, Lang Son, Cao Bang, Ha Giang and Guangxi held the 16th conference of "
+            "their Joint Working Committee on February 20, 2025.");
+    assert_true(meet(&x, "jwc-guangxi", 16)->members_named);
+    bc_extraction_free(&x);
+    /* an article about a prefecture's group that also names the five-party group in full
+     * keeps that one */
+    x = run("zh", NULL,
+            "标题\n\n文山州与河江省联合工作组第五次会议于2026年3月2日举行。\n\n双方回顾了中国云南"
+            "省与越南老街、河江、莱州、奠边四省联合工作组第十次会议的成果。");
+    no_mech(&x, 5);
+    assert_false(meet(&x, "jwg-yunnan", 10)->members_named == 0);
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(the_mechanism_only_when_named),
         cmocka_unit_test(the_mechanism_from_the_article),
+        cmocka_unit_test(a_body_of_some_members_is_another_body),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

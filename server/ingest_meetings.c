@@ -297,15 +297,32 @@ static void meeting_supports(ingest_ctx *c, const bc_xmeeting *m, int has_date, 
         }
     }
     if (has_date)
-        bci_date_supports(c, &m->cite, m->date, sup, mk, m->date_inferred);
+        bci_date_supports(c, &m->cite, m->period[0] ? m->period : m->date, sup, mk,
+                          m->date_inferred);
     if (!mechanism)
         bci_mark(mk, "mechanism",
                  "No sentence that states it names the mechanism, only the kind of body (\"the "
                  "committee\"); which one it is comes from the rest of the article.");
-    if (!hosted)
+    if (!hosted && m->place_name[0] != '\0') {
+        char why[300];
+        snprintf(why, sizeof why,
+                 "Its sentence names the town or prefecture it is held in (%s), not the "
+                 "province: the host is the province that place lies in.",
+                 m->place_name);
+        bci_mark(mk, "host", why);
+    } else if (!hosted) {
         bci_mark(mk, "host",
                  "No sentence that states it names the province it is held in; it comes from "
                  "the article around them.");
+    }
+    if (m->period[0] != '\0') {
+        char why[300];
+        snprintf(why, sizeof why,
+                 "The article gives the part of the year it is to take place in (%s); its date "
+                 "is that year.",
+                 m->period);
+        bci_mark(mk, NULL, why);
+    }
     if (!all)
         bci_mark(mk, "provinces",
                  "Its provinces are the members of its mechanism; no sentence that states it "
@@ -428,10 +445,12 @@ static int store_meeting(ingest_ctx *c, const bc_xmeeting *m)
 
 /* Talks, a working session or a reception that belongs to no known mechanism: a
  * cooperation event of kind "talks" whose organisations are the provinces named. */
-static int store_talks(ingest_ctx *c, const bc_xmeeting *m)
+static int store_talks(ingest_ctx *c, const bc_xmeeting *m, const char *why_not)
 {
     int rc = BC_OK;
     bci_marks mk = {.note = BC_BUF_INIT};
+    if (why_not != NULL)
+        bci_mark(&mk, NULL, why_not);
     bc_date d;
     int has_date = bci_year_date(c, m->date, &d, &mk);
     char names[BC_X_MAX_PARTIES][200];
@@ -444,7 +463,8 @@ static int store_talks(ingest_ctx *c, const bc_xmeeting *m)
     /* what each quote states: its status, date, place and organisations where written */
     bci_supports sup;
     memset(&sup, 0, sizeof sup);
-    int placed = m->place[0] == '\0', named = n == 0;
+    /* a town or prefecture named as its place is kept as named, with its province */
+    int placed = m->place[0] == '\0' || m->place_name[0] != '\0', named = n == 0;
     for (int k = 0; rc == BC_OK && k < m->cite.nquotes; k++) {
         const bc_xquote *q = &m->cite.q[k];
         bci_support(&sup, k, "status");
@@ -458,7 +478,8 @@ static int store_talks(ingest_ctx *c, const bc_xmeeting *m)
         }
     }
     if (has_date)
-        bci_date_supports(c, &m->cite, m->date, &sup, &mk, m->date_inferred);
+        bci_date_supports(c, &m->cite, m->period[0] ? m->period : m->date, &sup, &mk,
+                          m->date_inferred);
     if (!placed)
         bci_mark(&mk, "place",
                  "No sentence that states it names its place; it comes from the article around "
@@ -469,7 +490,7 @@ static int store_talks(ingest_ctx *c, const bc_xmeeting *m)
                  "are named across its sentences.");
     char title[400], id[160], place[200] = "";
     bc_buf t = BC_BUF_INIT;
-    int body = 0;
+    int body = 0, untitled = 0;
     for (int k = 0; k < m->cite.nquotes && !body; k++)
         body = bci_body_kind(c, m->cite.q[k].start, m->cite.q[k].end) != NULL;
     if (m->ordinal > 0 && !body) {
@@ -483,7 +504,7 @@ static int store_talks(ingest_ctx *c, const bc_xmeeting *m)
                  "kept as a cooperation event, not as a meeting.",
                  m->ordinal, m->ordinal - 1);
         bci_mark(&mk, NULL, why);
-        n = -n; /* the provinces stay its organisations, not its title */
+        untitled = 1; /* the provinces stay its organisations, not its title */
     } else if (m->ordinal > 0) {
         /* a numbered meeting of a mechanism the store does not know: its number is kept
          * in the title and the note, for the reviewer who links it */
@@ -493,21 +514,34 @@ static int store_talks(ingest_ctx *c, const bc_xmeeting *m)
                  "The article calls it meeting %d of a body the store does not know as a "
                  "mechanism, so it is kept as a cooperation event, not as a meeting.",
                  m->ordinal);
-        bci_mark(&mk, NULL, why);
+        if (why_not == NULL)
+            bci_mark(&mk, NULL, why);
     } else {
         bc_buf_printf(&t, "Talks");
     }
-    if (n >= 0) {
+    if (!untitled) {
         for (int k = 0; k < n; k++)
             bc_buf_printf(&t, "%s%s", k == 0 ? " of " : k + 1 == n ? " and " : ", ", names[k]);
         bc_buf_printf(&t, "%s (extracted)", n == 0 ? " between the two sides" : "");
     }
-    n = n < 0 ? -n : n;
     snprintf(title, sizeof title, "%s", t.data ? t.data : "Talks (extracted)");
     bc_buf_free(&t);
-    if (m->place[0])
+    if (m->place[0] &&
         found_row(&rc, c->s, "SELECT name FROM provinces WHERE id = ?1",
-                  BC_BINDS(bc_text(m->place)), place, sizeof place, c->err);
+                  BC_BINDS(bc_text(m->place)), place, sizeof place, c->err) &&
+        m->place_name[0]) {
+        char province[120];
+        snprintf(province, sizeof province, "%.119s", place);
+        snprintf(place, sizeof place, "%.63s (%.119s)", m->place_name, province);
+    }
+    if (m->period[0] != '\0') {
+        char why[300];
+        snprintf(why, sizeof why,
+                 "The article gives the part of the year it is to take place in (%s); its date "
+                 "is that year.",
+                 m->period);
+        bci_mark(&mk, NULL, why);
+    }
     bc_buf inferred = BC_BUF_INIT;
     if (rc == BC_OK)
         rc = bci_marks_json(c, BC_FACT_REPORTED_EVENT, &mk, &inferred);
@@ -552,9 +586,10 @@ static int store_talks(ingest_ctx *c, const bc_xmeeting *m)
 
 /* The known mechanism a numbered meeting whose sentence names no mechanism by name is
  * the meeting of: its sentence names the kind of body (a committee, a working group)
- * and two or more provinces of both countries, every one a member (a province merged
- * into another counts as that one: Ha Giang, a member, is part of Tuyen Quang since
- * 2025), and exactly one mechanism of that kind fits. "" otherwise. */
+ * and provinces of both countries that are its members, all of them and no other (a
+ * province merged into another counts as that one: Ha Giang, a member, is part of Tuyen
+ * Quang since 2025), and exactly one mechanism of that kind fits. A body of some of the
+ * members (Quang Ninh and Guangxi of the five) is another body. "" otherwise. */
 static void mechanism_by_members(ingest_ctx *c, const bc_xmeeting *m, char out[64], int *rc)
 {
     out[0] = '\0';
@@ -580,7 +615,11 @@ static void mechanism_by_members(ingest_ctx *c, const bc_xmeeting *m, char out[6
                   "JOIN provinces p ON p.id = j.value) = 2 AND NOT EXISTS (SELECT 1 FROM "
                   "json_each(?1) j WHERE NOT EXISTS (SELECT 1 FROM mechanism_members mm JOIN "
                   "provinces p ON p.id = mm.province_id WHERE mm.mechanism_id = mc.id AND "
-                  "(p.id = j.value OR p.merged_into = j.value)))",
+                  "(p.id = j.value OR p.merged_into = j.value))) AND NOT EXISTS (SELECT 1 "
+                  "FROM mechanism_members mm JOIN provinces p ON p.id = mm.province_id WHERE "
+                  "mm.mechanism_id = mc.id AND NOT EXISTS (SELECT 1 FROM json_each(?1) j "
+                  "JOIN provinces q ON q.id = j.value WHERE q.id = p.id OR q.merged_into = "
+                  "p.id OR p.merged_into = q.id))",
                   BC_BINDS(bc_text(named.data), bc_text(kind)), found, sizeof found, c->err))
         memcpy(out, found, sizeof found);
     bc_buf_free(&named);
@@ -617,6 +656,41 @@ static void continued_mechanism(ingest_ctx *c, const bc_extraction *ex, char (*m
         out[0] = '\0';
 }
 
+/* For a numbered meeting m of mechanism mech whose sentences do not name all its members
+ * (members_named), the known meeting that shows it is another body's, as the reason
+ * (why[cap]); "" when none. A curated or reviewed meeting of mech with its number on
+ * dates that do not meet its date ("the 10th meeting" on 2026-11-27; the known 10th:
+ * 2024-06), or a held one numbered before it held after it, or after it held before it:
+ * its number does not fit the mechanism's, so the kind of body it is called by names
+ * another body of that kind ("the joint working group of Wenshan and Ha Giang"). */
+static void series_contradiction(ingest_ctx *c, const bc_xmeeting *m, const char *mech, char *why,
+                                 size_t cap, int *rc)
+{
+    bc_date d;
+    bc_err ignored;
+    why[0] = '\0';
+    if (m->ordinal <= 0 || m->members_named || m->date[0] == '\0' || m->date[0] == '-' ||
+        bc_date_parse(m->date, &d, &ignored) != BC_OK)
+        return;
+    char row[200] = "";
+    if (!found_row(rc, c->s,
+                   "SELECT id || ' (meeting ' || ordinal || ', ' || status || ', ' || date || ')' "
+                   "FROM meetings WHERE mechanism_id = ?1 AND curation IN ('curated', "
+                   "'reviewed') AND date_start IS NOT NULL AND ((ordinal = ?2 AND (?4 < "
+                   "date_start OR ?3 > date_end)) OR (status = 'held' AND ordinal < ?2 AND "
+                   "date_start > ?4) OR (status = 'held' AND ordinal > ?2 AND date_end < ?3)) "
+                   "ORDER BY abs(ordinal - ?2), id LIMIT 1",
+                   BC_BINDS(bc_text(mech), bc_int(m->ordinal), bc_text(d.start), bc_text(d.end)),
+                   row, sizeof row, c->err))
+        return;
+    snprintf(why, cap,
+             "The article calls it meeting %d (%s) of a kind of body without naming all the "
+             "members of %s, and the store's %s does not fit that number and date: it is "
+             "taken as the meeting of another body of that kind and kept as a cooperation "
+             "event, not as a meeting of %s.",
+             m->ordinal, m->date, mech, row, mech);
+}
+
 int bci_store_meetings(ingest_ctx *c, const bc_extraction *ex)
 {
     int rc = BC_OK;
@@ -635,12 +709,22 @@ int bci_store_meetings(ingest_ctx *c, const bc_extraction *ex)
     }
     for (size_t i = 0; rc == BC_OK && i < ex->nmeetings; i++) {
         const bc_xmeeting *m = &ex->meetings[i];
-        if (m->confidence < BC_X_MIN_CONFIDENCE) {
+        char why[700] = "";
+        if (m->confidence >= BC_X_MIN_CONFIDENCE && mech[i][0] != '\0')
+            series_contradiction(c, m, mech[i], why, sizeof why, &rc);
+        if (rc != BC_OK) {
+            break;
+        } else if (m->confidence < BC_X_MIN_CONFIDENCE) {
             c->out->below_threshold++;
+        } else if (why[0] != '\0') {
+            bc_xmeeting other = *m;
+            other.mechanism[0] = '\0';
+            mech[i][0] = '\0'; /* continued by no meeting after it */
+            rc = store_talks(c, &other, why);
         } else if (m->mechanism[0] != '\0') {
             rc = store_meeting(c, m);
         } else if (m->kind == BC_XM_TALKS && m->date[0] != '\0') {
-            rc = store_talks(c, m);
+            rc = store_talks(c, m, NULL);
         } else {
             /* a numbered meeting whose sentence names no mechanism by name: the one known
              * mechanism whose members its sentence names, or the one of the meeting it
@@ -652,11 +736,15 @@ int bci_store_meetings(ingest_ctx *c, const bc_extraction *ex)
             if (linked.mechanism[0] == '\0') {
                 continued_mechanism(c, ex, mech, i, linked.mechanism, &rc);
                 linked.mechanism_inferred = MECHANISM_CONTINUED;
+                if (rc == BC_OK && linked.mechanism[0] != '\0')
+                    series_contradiction(c, m, linked.mechanism, why, sizeof why, &rc);
             }
-            if (rc == BC_OK && linked.mechanism[0] != '\0')
+            if (rc == BC_OK && why[0] != '\0')
+                rc = store_talks(c, m, why);
+            else if (rc == BC_OK && linked.mechanism[0] != '\0')
                 rc = store_meeting(c, &linked);
             else if (rc == BC_OK && (m->date[0] != '\0' || m->nprovinces > 0))
-                rc = store_talks(c, m);
+                rc = store_talks(c, m, NULL);
             else if (rc == BC_OK)
                 c->out->without_mechanism++;
         }

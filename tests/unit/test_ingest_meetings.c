@@ -2,7 +2,10 @@
  * numbered meeting named by an anaphor continues the mechanism of the meeting numbered
  * just before it, unless its sentence names another kind of body; a title names only
  * provinces the article names; a meeting that contradicts the known one it is the same
- * as records the fields that differ; a failed allocation writes nothing. */
+ * as records the fields that differ; a body of some of a mechanism's members whose number
+ * does not fit the known meetings, or found by members that are not all of them, is
+ * another body's event; a meeting planned for a quarter is kept; a failed allocation
+ * writes nothing. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -32,18 +35,23 @@ static int teardown(void **state)
     return 0;
 }
 
-static bc_ingest_result ingest(const char *text, const char *pub)
+static bc_ingest_result ingest_in(const char *lang, const char *text, const char *pub)
 {
     bc_ingest_input in = {0};
     in.text = text;
     in.len = strlen(text);
-    in.lang = "en";
+    in.lang = lang;
     in.published_on = pub;
     bc_ingest_result r;
     bc_err err;
     if (bc_ingest(S, &in, &r, &err) != 0)
         fail_msg("ingest: %s", err.msg);
     return r;
+}
+
+static bc_ingest_result ingest(const char *text, const char *pub)
+{
+    return ingest_in("en", text, pub);
 }
 
 static long n_of(const char *fmt, const char *src)
@@ -128,6 +136,85 @@ static void older_news_is_no_contradiction(void **state)
         0);
 }
 
+/* "the Joint Working Group of Yunnan and Ha Giang": two of the five members. Its 10th
+ * meeting on 27 November 2026 is not the known 10th (June 2024): no same_as, no meeting of
+ * jwg-yunnan, an event whose note says why. */
+static void a_number_that_does_not_fit_is_another_body(void **state)
+{
+    (void)state;
+    bc_ingest_result r = ingest("The 10th meeting of the Joint Working Group of Yunnan and Ha "
+                                "Giang was held in Wenshan on November 27, 2026.",
+                                "2026-11-28");
+    assert_int_equal(n_of("SELECT count(*) FROM meetings WHERE id LIKE '%s-m%%'", r.source_id), 0);
+    assert_int_equal(r.events, 1);
+    assert_int_equal(n_of("SELECT count(*) FROM coop_events WHERE id LIKE '%s-e%%' AND title LIKE "
+                          "'Meeting 10 %%' AND date = '2026-11-27' AND place = 'Wenshan (Yunnan)' "
+                          "AND note LIKE '%%jwg-yunnan-10 (meeting 10, held, 2024-06)%%'",
+                          r.source_id),
+                     1);
+    /* a number after the known ones, with all of its members named: the mechanism's */
+    r = ingest("The 13th meeting of the Joint Working Group of Lai Chau, Lao Cai, Tuyen Quang, "
+               "Dien Bien and Yunnan was held in Lao Cai on May 5, 2027.",
+               "2027-05-06");
+    assert_int_equal(n_of("SELECT count(*) FROM meetings WHERE id LIKE '%s-m%%' AND mechanism_id "
+                          "= 'jwg-yunnan' AND ordinal = 13",
+                          r.source_id),
+                     1);
+    /* an earlier number held after a known later one, some members named: another body */
+    r = ingest("The 9th meeting of the Joint Working Group of Lao Cai and Yunnan took place in "
+               "Lao Cai on March 3, 2026.",
+               "2026-03-04");
+    assert_int_equal(n_of("SELECT count(*) FROM meetings WHERE id LIKE '%s-m%%'", r.source_id), 0);
+    assert_int_equal(r.events, 1);
+}
+
+/* A committee of Quang Ninh and Guangxi is not the five-party committee: without a
+ * mechanism from its sentence, one is found by members only when all of them are named. */
+static void members_are_all_the_members(void **state)
+{
+    (void)state;
+    bc_ingest_result r = ingest_in("fr",
+                                   "La 16e réunion du Comité de coordination entre la province "
+                                   "de Quang Ninh et la région du Guangxi s'est tenue le 20 "
+                                   "février 2025 à Mong Cai.",
+                                   "2025-02-21");
+    assert_int_equal(n_of("SELECT count(*) FROM meetings WHERE id LIKE '%s-m%%'", r.source_id), 0);
+    assert_int_equal(n_of("SELECT count(*) FROM coop_events WHERE id LIKE '%s-e%%' AND title = "
+                          "'Meeting 16 of Quang Ninh and Guangxi Zhuang Autonomous Region "
+                          "(extracted)' AND place = 'Mong Cai (Quang Ninh)'",
+                          r.source_id),
+                     1);
+    r = ingest_in("fr",
+                  "La 16e réunion du Comité de coordination entre les provinces de Quang Ninh, "
+                  "Lang Son, Cao Bang, Ha Giang et la région du Guangxi s'est tenue le 20 "
+                  "février 2025 à Mong Cai.",
+                  "2025-02-21");
+    assert_int_equal(n_of("SELECT count(*) FROM meetings WHERE id LIKE '%s-m%%' AND mechanism_id "
+                          "= 'jwc-guangxi' AND ordinal = 16 AND host_province_id = 'quang-ninh'",
+                          r.source_id),
+                     1);
+}
+
+/* "quý IV/2027": a planned event dated by the quarter's year, the quarter in its note,
+ * its date quoted; the place a prefecture with its province. Its title says it names no
+ * body, once. */
+static void a_meeting_planned_for_a_quarter_is_kept(void **state)
+{
+    (void)state;
+    bc_ingest_result r = ingest_in("vi",
+                                   "Hai bên thống nhất tổ chức Hội nghị lần thứ 10 tại châu Hồng "
+                                   "Hà vào quý IV/2027.",
+                                   "2026-11-21");
+    assert_int_equal(r.events, 1);
+    assert_int_equal(r.without_mechanism, 0);
+    assert_int_equal(n_of("SELECT count(*) FROM coop_events WHERE id LIKE '%s-e%%' AND status = "
+                          "'planned' AND date = '2027' AND place = 'Honghe (Yunnan)' AND title = "
+                          "'Meeting 10 of a body the article does not name (extracted)' AND note "
+                          "LIKE '%%(2027-10/2027-12)%%' AND inferred NOT LIKE '%%date%%'",
+                          r.source_id),
+                     1);
+}
+
 static void allocation_failures_write_nothing(void **state)
 {
     (void)state;
@@ -173,6 +260,9 @@ int main(void)
         cmocka_unit_test(another_kind_of_body_is_not_continued),
         cmocka_unit_test(a_contradiction_is_recorded),
         cmocka_unit_test(older_news_is_no_contradiction),
+        cmocka_unit_test(a_number_that_does_not_fit_is_another_body),
+        cmocka_unit_test(members_are_all_the_members),
+        cmocka_unit_test(a_meeting_planned_for_a_quarter_is_kept),
         cmocka_unit_test(allocation_failures_write_nothing),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -52,8 +52,9 @@ int bcx_count_at(const ctx *c, size_t i, size_t lim, size_t *n)
     return *n ? (int)e->val : 0;
 }
 
-int bcx_complete_day(const ctx *c, int mon, int day, int future, char iso[24])
+int bcx_complete_day(const ctx *c, int mon, int day, int tense, char iso[24])
 {
+    int future = tense > 0;
     if (c->ry == 0) {
         snprintf(iso, 24, "--%02d-%02d", mon, day);
         return 0;
@@ -63,6 +64,12 @@ int bcx_complete_day(const ctx *c, int mon, int day, int future, char iso[24])
     /* a past day written well after the reference date lies in the year before (a report
      * in January of a meeting on 28 December); a coming day before it, in the year after
      * ("next February" in a December report) */
+    if (tense < 0 && ahead > 0 && ahead <= 62) {
+        /* a day said to be past after the reference date: a slip, or last year's, the
+         * text does not say ("met on 5 December" in a report of 4 December) */
+        snprintf(iso, 24, "--%02d-%02d", mon, day);
+        return -1;
+    }
     if (!future && ahead > 62) {
         /* two to eight months after the reference date, in a sentence that does not say
          * it speaks of the future: last year's or a coming one, the text does not say */
@@ -298,6 +305,11 @@ int bcx_future_at(const ctx *c, size_t i)
     return c->se[c->t[i].sent].future;
 }
 
+int bcx_tense_at(const ctx *c, size_t i)
+{
+    return bcx_future_at(c, i) ? 1 : c->t[i].tense == TENSE_PAST ? -1 : 0;
+}
+
 /* Days since 1970-01-01 of a proleptic Gregorian date (Hinnant's days_from_civil). */
 static long days_from_civil(int y, int m, int d)
 {
@@ -352,7 +364,7 @@ static int paren_day(const ctx *c, size_t k, size_t lim, dres *r)
     if (day < 1 || day > 31 || mon < 1 || mon > 12)
         return 0;
     memset(r, 0, sizeof *r);
-    r->inferred = bcx_complete_day(c, mon, day, bcx_future_at(c, k), r->iso) == 1;
+    r->inferred = bcx_complete_day(c, mon, day, bcx_tense_at(c, k), r->iso) == 1;
     r->prec = 3;
     r->n = 2;
     return 1;

@@ -48,6 +48,7 @@ static size_t day_sep(const ctx *c, size_t j, size_t lim, int *dash)
     return s;
 }
 
+/* future: as bcx_tense_at (1 to come, -1 said to be past, 0 not said). */
 static int set_day(const ctx *c, int y, int mon, int day, int future, dres *r)
 {
     if (mon < 1 || mon > 12 || day < 1 || day > days_in(y ? y : 2024, mon))
@@ -168,7 +169,7 @@ static int day_only_zh(const ctx *c, size_t i, size_t lim, int future, dres *r)
         return 0;
     r->n = k + n - i;
     if (c->rd != 0 &&
-        ((day <= c->rd && c->rd - day <= 10 && day2 <= c->rd) || (future && day > c->rd))) {
+        ((day <= c->rd && c->rd - day <= 10 && day2 <= c->rd) || (future > 0 && day > c->rd))) {
         snprintf(r->iso, sizeof r->iso, "%04d-%02d-%02d", c->ry, c->rm, day);
         r->inferred = 1;
         r->prec = 3;
@@ -236,7 +237,7 @@ int bcx_try_day(const ctx *c, size_t i, size_t lim, dres *r)
     const bc_lex *e = NULL;
     size_t n, j, dn;
     int day = 0, mon = 0, y = 0, dash;
-    int future = bcx_future_at(c, i);
+    int future = bcx_tense_at(c, i); /* 1 to come, -1 said to be past, 0 not said */
     const tok *t = &c->t[i];
     if (t->kind == T_DATE) {
         /* "tu ngay 11/6 den 15/6/2024": a span of days, a period */

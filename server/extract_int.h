@@ -393,6 +393,9 @@ void bcx_mark_tense(ctx *c);
 /* 1 when a date at token i speaks of the future: its tense, or, when no word near it says,
  * its sentence's. */
 int bcx_future_at(const ctx *c, size_t i);
+/* The tense at token i: 1 it speaks of the future (bcx_future_at), -1 a word near it
+ * says it took place (TENSE_PAST), 0 neither. */
+int bcx_tense_at(const ctx *c, size_t i);
 /* Finds the dates and periods of every sentence (c->d). */
 void bcx_find_dates(ctx *c);
 /* How the words next to date d bound it (BCX_BOUND_* bits, 0 when none): a date things
@@ -406,13 +409,14 @@ unsigned bcx_date_bound(const ctx *c, const xd *d);
 const xd *bcx_nearest_date(const ctx *c, size_t si, size_t i, size_t end, int min_prec);
 /* Completes a month and day without a year from the reference date: the reference year,
  * or the year before when the day would fall nine months or more after the reference date
- * in a sentence that does not speak of the future (future: the words nearest to the day
- * say it is to come; then a day two months or more before the reference date is of the
- * year after). Writes the ISO day into iso[24]; 0 when there is no reference date, -1
- * when the year is not known (two to eight months after the reference date, not said to
- * be coming: last year's or this year's; or said to be coming but less than two months
- * before the reference date); iso then holds "--MM-DD". */
-int bcx_complete_day(const ctx *c, int mon, int day, int future, char iso[24]);
+ * in a sentence that does not speak of the future (tense, as bcx_tense_at: 1 the words
+ * nearest to the day say it is to come; then a day two months or more before the
+ * reference date is of the year after). Writes the ISO day into iso[24]; 0 when there is
+ * no reference date, -1 when the year is not known (two to eight months after the
+ * reference date, not said to be coming: last year's or this year's; after it by up to
+ * two months but said to be past (tense -1): a slip or last year's; or said to be coming
+ * but less than two months before the reference date); iso then holds "--MM-DD". */
+int bcx_complete_day(const ctx *c, int mon, int day, int tense, char iso[24]);
 
 /* "this year", "last year", "next year" at token i: the year it means (0 without a
  * reference date or such a phrase); its tokens in *n. */

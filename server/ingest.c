@@ -117,6 +117,18 @@ int bc_ingest_validate(const bc_ingest_input *in, char field[32], bc_err *err)
         bc_err e;
         if (bc_date_parse(in->published_on, &d, &e) != BC_OK)
             return BAD("published_on", "published_on: %s", e.msg);
+        /* an article is not published ahead of today (a day of time zones aside): every
+         * date read from it would be read against a day that has not come */
+        char tomorrow[11];
+        time_t t = time(NULL) + 24 * 3600;
+        struct tm tm;
+        gmtime_r(&t, &tm);
+        strftime(tomorrow, sizeof tomorrow, "%Y-%m-%d", &tm);
+        if (in->id == NULL && strcmp(d.start, tomorrow) > 0)
+            return BAD("published_on",
+                       "published_on %s lies ahead of today: give the day the article was "
+                       "published",
+                       in->published_on);
     }
 #undef BAD
     return BC_OK;

@@ -88,6 +88,15 @@ static void a_day_months_ahead_has_no_year_unless_said_to_come(void **state)
     x = run("en", "2025-01-10", "Title\n\nThe talks took place on December 28.");
     assert_non_null(date_of(&x, "2024-12-28"));
     bc_extraction_free(&x);
+    /* a past day just after the publication date: a slip, or last year's */
+    x = run("en", "2026-12-04", "Title\n\nOfficials met on 5 December in Lao Cai.");
+    assert_null(date_of(&x, "2026-12-05"));
+    assert_null(date_of(&x, "2025-12-05"));
+    bc_extraction_free(&x);
+    /* the publication day itself is a day of it */
+    x = run("en", "2026-12-04", "Title\n\nOfficials met on 4 December in Lao Cai.");
+    assert_non_null(date_of(&x, "2026-12-04"));
+    bc_extraction_free(&x);
 }
 
 static void years_in_every_language(void **state)

@@ -107,6 +107,9 @@ static void bad_input_names_its_field(void **state)
     x.published_on = "2026-02-30";
     expect_invalid(x, BC_EINVAL, "published_on", "not a day");
     x = in;
+    x.published_on = "2199-06-01"; /* a day that has not come */
+    expect_invalid(x, BC_EINVAL, "published_on", "ahead of today");
+    x = in;
     x.title = "";
     expect_invalid(x, BC_EINVAL, "title", "1 to 500");
 }

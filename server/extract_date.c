@@ -480,6 +480,7 @@ void bcx_find_dates(ctx *c)
     size_t last_day = SIZE_MAX;  /* the last day named, for "the same day" */
     size_t last_past = SIZE_MAX; /* the last one not said to be coming */
     size_t last_mon = SIZE_MAX;  /* the last day or month named, for "the same month" */
+    size_t last_meet = SIZE_MAX; /* the last day of a sentence naming a meeting */
     size_t body = 0;             /* the body's first sentence */
     while (body < c->ns && c->se[body].heading)
         body++;
@@ -498,6 +499,17 @@ void bcx_find_dates(ctx *c)
             } else if ((n = bcx_lex_find(c, C_SAME_DAY, i, &e)) > 0 && e->val == 2) {
                 if (last_mon != SIZE_MAX)
                     same_month(&c->d[last_mon], &r);
+                r.n = n;
+            } else if ((n = bcx_lex_find(c, C_SAME_DAY, i, &e)) > 0 && e->val == 3) {
+                /* "会晤期间": during the meeting, the day of the last one named (not the
+                 * day a tourist line opened in the sentence before); none, no day */
+                if (last_meet != SIZE_MAX) {
+                    memcpy(r.iso, c->d[last_meet].iso, sizeof r.iso);
+                    r.inferred = c->d[last_meet].inferred;
+                    r.prec = 3;
+                    r.same_day = c->t[c->d[last_meet].t0].sent + 1 < si ? 2 : 1;
+                    r.ref = last_meet + 1;
+                }
                 r.n = n;
             } else if (day_told(c, i, last_day, last_past) != SIZE_MAX &&
                        (n = bcx_lex_find(c, C_SAME_DAY, i, &e)) > 0) {
@@ -615,6 +627,9 @@ void bcx_find_dates(ctx *c)
         c->se[si].d1 = c->nd;
         name_year_days(c, si);
         for (size_t k = c->se[si].d0; k < c->se[si].d1; k++) {
+            if (c->d[k].prec == 3 && event_day(c, &c->d[k]) && bcx_sent_has(c, si, C_MEET, -1) &&
+                !c->d[k].same_day)
+                last_meet = k;
             if (c->d[k].prec == 3 && event_day(c, &c->d[k])) {
                 last_day = k; /* name_year_days may have moved them */
                 if (!bcx_future_at(c, c->d[k].t0))

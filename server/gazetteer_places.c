@@ -100,7 +100,7 @@ static const border_place VN[] = {
     {"ha-giang", "Thanh Thuy|Thanh Thủy|清水"},
     {"ha-giang", "Xin Man|Xín Mần"},
     {"lao-cai", "Kim Thanh|Kim Thành|金城"},
-    {"lai-chau", "Ma Lu Thang|Ma Lù Thàng"},
+    {"lai-chau", "Ma Lu Thang|Ma Lù Thàng|马鹿塘"},
     {"lao-cai", "Ban Vuoc|Bản Vược"},
     {"dien-bien", "A Pa Chai|A Pa Chải"},
     {"quang-ninh", "Hoanh Mo|Hoành Mô|横模"},

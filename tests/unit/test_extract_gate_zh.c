@@ -56,11 +56,32 @@ static void what_is_not_a_pair_and_pairs_in_brackets(void **state)
     bc_extraction_free(&x);
 }
 
+/* "会晤期间" (during the meeting) dates by the meeting's day, not by the last day named
+ * (a tourist line's opening in the sentence before); 马鹿塘 is Ma Lu Thang. */
+static void during_the_meeting_is_its_day(void **state)
+{
+    (void)state;
+    bc_extraction x = run("zh", "2026-12-02",
+                          "标题\n\n12月1日，双方在昆明举行第六次会晤。河口—老街跨境旅游专线已于"
+                          "9月1日开通。会晤期间，双方就推进金水河—马鹿塘口岸升格进行了交流。");
+    const bc_xgate *g = gate(&x, "马鹿塘", "金水河");
+    assert_string_equal(g->date, "2026-12-01");
+    assert_string_equal(g->project, "ma-lu-thang-kim-thuy-ha-border-gate");
+    bc_extraction_free(&x);
+    /* no meeting day named before: no day */
+    x = run("zh", "2026-12-02",
+            "标题\n\n河口—老街跨境旅游专线已于9月1日开通。会晤期间，双方就推进金水河—马鹿塘口岸"
+            "升格进行了交流。");
+    assert_string_equal(gate(&x, "马鹿塘", "金水河")->date, "");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(chinese_pairs),
         cmocka_unit_test(what_is_not_a_pair_and_pairs_in_brackets),
+        cmocka_unit_test(during_the_meeting_is_its_day),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

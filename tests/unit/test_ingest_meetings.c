@@ -154,8 +154,8 @@ static void a_number_that_does_not_fit_is_another_body(void **state)
                      1);
     /* a number after the known ones, with all of its members named: the mechanism's */
     r = ingest("The 13th meeting of the Joint Working Group of Lai Chau, Lao Cai, Tuyen Quang, "
-               "Dien Bien and Yunnan was held in Lao Cai on May 5, 2027.",
-               "2027-05-06");
+               "Dien Bien and Yunnan was held in Lao Cai on October 5, 2026.",
+               "2026-10-06");
     assert_int_equal(n_of("SELECT count(*) FROM meetings WHERE id LIKE '%s-m%%' AND mechanism_id "
                           "= 'jwg-yunnan' AND ordinal = 13",
                           r.source_id),

@@ -94,6 +94,17 @@ int bc_ingest_validate(const bc_ingest_input *in, char field[32], bc_err *err)
                        "%zu Latin letters): send the text's language, or leave lang out to "
                        "have it detected",
                        code, zh ? "Latin script" : "Chinese characters", hanzi, latin);
+        /* another language of the same script, beyond doubt (English sent as vi): its
+         * rules would read nothing, silently, and the article could not be sent again */
+        char seen[4];
+        double how = 0;
+        if (!zh && in->id == NULL && bc_extract_detect_lang(in->text, in->len, seen, &how) == 0 &&
+            how >= BC_INGEST_LANG_CONTRADICTED && strcmp(seen, code) != 0)
+            return BAD("lang",
+                       "lang is '%s', but the text reads as %s (%.2f sure): send lang '%s', "
+                       "or leave lang out to have it detected",
+                       code, bc_extract_lang_name(seen) ? bc_extract_lang_name(seen) : seen, how,
+                       seen);
     }
     for (size_t i = 0; i < sizeof OPTIONAL / sizeof OPTIONAL[0]; i++) {
         const char *v = values[i];

@@ -11,6 +11,10 @@
 #include <stddef.h>
 
 #define BC_INGEST_MAX_TEXT (512u << 10) /* default limit of an article's text, in bytes */
+/* A declared language of the Latin script is refused (400) when detection reads the text
+ * as another one at least this sure (every gold article is detected right, at 0.75 or
+ * more; a refusal asks for the language detection names, or none). */
+#define BC_INGEST_LANG_CONTRADICTED 0.75
 
 typedef struct bc_ingest_input {
     const char *text; /* UTF-8, len bytes (borrowed) */

@@ -92,6 +92,11 @@ static void bad_input_names_its_field(void **state)
     x = in;
     x.lang = NULL; /* detected */
     assert_int_equal(bc_ingest_validate(&x, f, &err), 0);
+    x = in;
+    x.lang = "vi"; /* English sent as Vietnamese: its rules would read nothing */
+    expect_invalid(x, BC_EINVAL, "lang", "reads as English");
+    x.lang = "fr";
+    expect_invalid(x, BC_EINVAL, "lang", "send lang 'en'");
     x = article("2024 2025 12 345 678 90 11 12 13 14", NULL);
     expect_invalid(x, BC_EINVAL, "lang", "cannot be told");
     x = in;

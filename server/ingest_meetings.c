@@ -445,7 +445,8 @@ static int store_meeting(ingest_ctx *c, const bc_xmeeting *m)
 
 /* Talks, a working session or a reception that belongs to no known mechanism: a
  * cooperation event of kind "talks" whose organisations are the provinces named. */
-static int store_talks(ingest_ctx *c, const bc_xmeeting *m, const char *why_not)
+static int store_talks(ingest_ctx *c, const bc_xmeeting *m, const char *why_not,
+                       const bc_xmeeting *of)
 {
     int rc = BC_OK;
     bci_marks mk = {.note = BC_BUF_INIT};
@@ -456,10 +457,11 @@ static int store_talks(ingest_ctx *c, const bc_xmeeting *m, const char *why_not)
     char names[BC_X_MAX_PARTIES][200];
     const char *orgs[BC_X_MAX_PARTIES];
     int n = 0;
-    for (int k = 0; rc == BC_OK && k < m->nprovinces; k++)
+    const bc_xmeeting *parties = of != NULL ? of : m; /* whose provinces take part */
+    for (int k = 0; rc == BC_OK && k < parties->nprovinces; k++)
         if (found_row(&rc, c->s, "SELECT name FROM provinces WHERE id = ?1",
-                      BC_BINDS(bc_text(m->provinces[k])), names[n], sizeof names[n], c->err))
-            orgs[n++] = m->provinces[k];
+                      BC_BINDS(bc_text(parties->provinces[k])), names[n], sizeof names[n], c->err))
+            orgs[n++] = parties->provinces[k];
     /* what each quote states: its status, date, place and organisations where written */
     bci_supports sup;
     memset(&sup, 0, sizeof sup);
@@ -493,7 +495,18 @@ static int store_talks(ingest_ctx *c, const bc_xmeeting *m, const char *why_not)
     int body = 0, untitled = 0;
     for (int k = 0; k < m->cite.nquotes && !body; k++)
         body = bci_body_kind(c, m->cite.q[k].start, m->cite.q[k].end) != NULL;
-    if (m->ordinal > 0 && !body) {
+    if (m->ordinal > 0 && !body && of != NULL) {
+        /* "tenir la 9e réunion" after "la 8e réunion du Comité de coordination entre ...":
+         * the body of the meeting numbered next to it, one body, one treatment */
+        bc_buf_printf(&t, "Meeting %d", m->ordinal);
+        char why[400];
+        snprintf(why, sizeof why,
+                 "Its sentence names no body; it is numbered next to meeting %d of the body "
+                 "the article names, a body the store does not know as a mechanism, whose "
+                 "provinces it takes; it is kept as a cooperation event, not as a meeting.",
+                 of->ordinal);
+        bci_mark(&mk, NULL, why);
+    } else if (m->ordinal > 0 && !body) {
         /* "The 13th meeting will take place in Yunnan": no body is named, and none is
          * made up from the provinces ("Meeting 13 of Yunnan" names no body that exists) */
         bc_buf_printf(&t, "Meeting %d of a body the article does not name (extracted)", m->ordinal);
@@ -564,11 +577,12 @@ static int store_talks(ingest_ctx *c, const bc_xmeeting *m, const char *why_not)
             c->err);
     bc_buf_free(&inferred);
     bc_buf_free(&mk.note);
-    for (int k = 0, seq = 0; rc == BC_OK && k < m->nprovinces && seq < n; k++)
+    for (int k = 0, seq = 0; rc == BC_OK && k < parties->nprovinces && seq < n; k++)
         rc = bc_store_run(c->s,
                           "INSERT INTO coop_event_organisations (event_id, seq, name, province_id) "
                           "SELECT ?1, ?2, name, id FROM provinces WHERE id = ?3",
-                          BC_BINDS(bc_text(id), bc_int(++seq), bc_text(m->provinces[k])), c->err);
+                          BC_BINDS(bc_text(id), bc_int(++seq), bc_text(parties->provinces[k])),
+                          c->err);
     if (rc == BC_OK) /* found by its id like every event (links.self) */
         rc = bc_store_run(c->s,
                           "INSERT INTO aliases (entity, alias_key, alias, entity_id) "
@@ -656,6 +670,32 @@ static void continued_mechanism(ingest_ctx *c, const bc_extraction *ex, char (*m
         out[0] = '\0';
 }
 
+/* The meeting of ex numbered next to meeting i (one before or after) whose statements
+ * name a body that is no known mechanism (mech[j] ""), when i's own statements name no
+ * body: i is a meeting of that body ("la 8e réunion du Comité de coordination entre ...
+ * et la ville de Fangchenggang ... tenir la 9e réunion"). NULL when none. */
+static const bc_xmeeting *same_body(ingest_ctx *c, const bc_extraction *ex, char (*mech)[64],
+                                    size_t i)
+{
+    const bc_xmeeting *m = &ex->meetings[i];
+    if (m->ordinal < 1)
+        return NULL;
+    for (int k = 0; k < m->cite.nquotes; k++)
+        if (bci_body_kind(c, m->cite.q[k].start, m->cite.q[k].end) != NULL)
+            return NULL;
+    for (size_t j = 0; j < ex->nmeetings; j++) {
+        const bc_xmeeting *o = &ex->meetings[j];
+        if (j == i || mech[j][0] != '\0' || o->mechanism[0] != '\0' ||
+            o->confidence < BC_X_MIN_CONFIDENCE ||
+            (o->ordinal != m->ordinal + 1 && o->ordinal + 1 != m->ordinal))
+            continue;
+        for (int k = 0; k < o->cite.nquotes; k++)
+            if (bci_body_kind(c, o->cite.q[k].start, o->cite.q[k].end) != NULL)
+                return o;
+    }
+    return NULL;
+}
+
 /* For a numbered meeting m of mechanism mech whose sentences do not name all its members
  * (members_named), the known meeting that shows it is another body's, as the reason
  * (why[cap]); "" when none. A curated or reviewed meeting of mech with its number on
@@ -720,11 +760,11 @@ int bci_store_meetings(ingest_ctx *c, const bc_extraction *ex)
             bc_xmeeting other = *m;
             other.mechanism[0] = '\0';
             mech[i][0] = '\0'; /* continued by no meeting after it */
-            rc = store_talks(c, &other, why);
+            rc = store_talks(c, &other, why, NULL);
         } else if (m->mechanism[0] != '\0') {
             rc = store_meeting(c, m);
         } else if (m->kind == BC_XM_TALKS && m->date[0] != '\0') {
-            rc = store_talks(c, m, NULL);
+            rc = store_talks(c, m, NULL, NULL);
         } else {
             /* a numbered meeting whose sentence names no mechanism by name: the one known
              * mechanism whose members its sentence names, or the one of the meeting it
@@ -739,12 +779,15 @@ int bci_store_meetings(ingest_ctx *c, const bc_extraction *ex)
                 if (rc == BC_OK && linked.mechanism[0] != '\0')
                     series_contradiction(c, m, linked.mechanism, why, sizeof why, &rc);
             }
+            const bc_xmeeting *of = NULL;
+            if (rc == BC_OK && why[0] == '\0' && linked.mechanism[0] == '\0')
+                of = same_body(c, ex, mech, i);
             if (rc == BC_OK && why[0] != '\0')
-                rc = store_talks(c, m, why);
+                rc = store_talks(c, m, why, NULL);
             else if (rc == BC_OK && linked.mechanism[0] != '\0')
                 rc = store_meeting(c, &linked);
-            else if (rc == BC_OK && (m->date[0] != '\0' || m->nprovinces > 0))
-                rc = store_talks(c, m, NULL);
+            else if (rc == BC_OK && (m->date[0] != '\0' || m->nprovinces > 0 || of != NULL))
+                rc = store_talks(c, m, NULL, of);
             else if (rc == BC_OK)
                 c->out->without_mechanism++;
         }

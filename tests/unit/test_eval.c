@@ -237,7 +237,8 @@ static void ratchet_against_a_baseline(void **state)
  * improves; lowered only when new, harder articles join dev, as round 4's 30 did:
  * meeting date P 0.973 R 0.833 with them; P 0.986 R 0.912, mechanism P 0.976 R 0.965 after
  * tuning every language on them; round 5's 30, measured blind first, left meeting date
- * P 0.985 R 0.891, ordinal R 0.960, mechanism P 0.973 on the 136). */
+ * P 0.985 R 0.891, ordinal R 0.960, mechanism P 0.973 on the 136; a body of some of a
+ * mechanism's members, or with a city among them, kept apart: mechanism P 0.982). */
 static void dev_split_regression(void **state)
 {
     (void)state;
@@ -254,7 +255,7 @@ static void dev_split_regression(void **state)
     assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_DATE]) >= 0.99);
     assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_DATE]) >= 0.915);
     assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_ORDINAL]) >= 0.955);
-    assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.97);
+    assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.98);
     assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.96);
     assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_METRIC]) >= 0.955);
     assert_true(bc_eval_precision(&r.field[BC_EF_GATE_PAIR]) >= 0.985);

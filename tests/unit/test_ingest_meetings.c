@@ -215,6 +215,47 @@ static void a_meeting_planned_for_a_quarter_is_kept(void **state)
                      1);
 }
 
+/* One body, one treatment: the coordination committee of Quang Ninh and the city of
+ * Fangchenggang is no known mechanism, and its 7th and 9th meetings, whose sentences name
+ * no body, are its events too, with its provinces (marked inferred); the 9th keeps its
+ * own place and quarter, the spring meeting its month and Cao Bang. */
+static void one_body_one_treatment(void **state)
+{
+    (void)state;
+    bc_ingest_result r = ingest_in(
+        "fr",
+        "Quang Ninh et Fangchenggang renforcent leur coordination\n\nLa 8e réunion du Comité de "
+        "coordination de la coopération entre la province de Quang Ninh (Vietnam) et la ville "
+        "de Fangchenggang (Chine) s'est tenue le 14 novembre à Mong Cai.\n\nDepuis la 7e "
+        "réunion, tenue à Dongxing, les échanges ont doublé.\n\nElles sont convenues de tenir "
+        "la 9e réunion à Fangchenggang au troisième trimestre 2027 et de se coordonner pour "
+        "préparer la Rencontre de printemps prévue en février 2027 à Cao Bang.",
+        "2026-11-15");
+    assert_int_equal(n_of("SELECT count(*) FROM meetings WHERE id LIKE '%s-m%%'", r.source_id), 0);
+    assert_int_equal(r.without_mechanism, 0);
+    for (int ord = 7; ord <= 9; ord++) {
+        char like[64];
+        snprintf(like, sizeof like, "Meeting %d of Quang Ninh (extracted)", ord);
+        char sql[400];
+        snprintf(sql, sizeof sql,
+                 "SELECT count(*) FROM coop_events e JOIN coop_event_organisations o ON "
+                 "o.event_id = e.id WHERE e.id LIKE '%%s-e%%%%' AND e.title = '%s' AND "
+                 "o.province_id = 'quang-ninh'",
+                 like);
+        assert_int_equal(n_of(sql, r.source_id), 1);
+    }
+    assert_int_equal(n_of("SELECT count(*) FROM coop_events WHERE id LIKE '%s-e%%' AND title = "
+                          "'Meeting 9 of Quang Ninh (extracted)' AND status = 'planned' AND date "
+                          "= '2027' AND place LIKE 'Fangchenggang (%%' AND inferred LIKE "
+                          "'%%organisations%%' AND note LIKE '%%next to meeting 8%%'",
+                          r.source_id),
+                     1);
+    assert_int_equal(n_of("SELECT count(*) FROM coop_events WHERE id LIKE '%s-e%%' AND date = "
+                          "'2027-02' AND place = 'Cao Bang' AND title NOT LIKE 'Meeting 9%%'",
+                          r.source_id),
+                     1);
+}
+
 static void allocation_failures_write_nothing(void **state)
 {
     (void)state;
@@ -263,6 +304,7 @@ int main(void)
         cmocka_unit_test(a_number_that_does_not_fit_is_another_body),
         cmocka_unit_test(members_are_all_the_members),
         cmocka_unit_test(a_meeting_planned_for_a_quarter_is_kept),
+        cmocka_unit_test(one_body_one_treatment),
         cmocka_unit_test(allocation_failures_write_nothing),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

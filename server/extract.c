@@ -13,6 +13,7 @@
 #include <math.h>
 #include <ctype.h>
 #include <string.h>
+#include <strings.h>
 
 const char *const bc_extract_langs[] = {"en", "vi", "zh", "fr", "pl", "sv", "nl", NULL};
 
@@ -45,7 +46,9 @@ const char *bc_extract_lang_base(const char *tag)
     if (n != 2)
         return NULL;
     base[n] = '\0';
-    /* then subtags of 1 to 8 letters or digits, each after '-' (or '_': "zh_CN") */
+    /* then subtags of 1 to 8 letters or digits, each after '-' (or '_': "zh_CN"); not
+     * traditional Chinese ("zh-Hant", "zh-TW", "zh-HK", "zh-MO"): zh is read simplified */
+    static const char *const traditional[] = {"hant", "tw", "hk", "mo", NULL};
     for (size_t i = n; tag[i] != '\0';) {
         size_t k = 0;
         if (tag[i] != '-' && tag[i] != '_')
@@ -54,6 +57,9 @@ const char *bc_extract_lang_base(const char *tag)
             k++;
         if (k == 0 || k > 8)
             return NULL;
+        for (int t = 0; strcmp(base, "zh") == 0 && traditional[t] != NULL; t++)
+            if (k == strlen(traditional[t]) && strncasecmp(tag + i + 1, traditional[t], k) == 0)
+                return NULL;
         i += 1 + k;
     }
     for (const char *const *l = bc_extract_langs; *l != NULL; l++)

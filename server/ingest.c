@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 int bc_ingest_pause_ms = 0;
@@ -73,7 +74,13 @@ int bc_ingest_validate(const bc_ingest_input *in, char field[32], bc_err *err)
         bc_buf list = BC_BUF_INIT;
         for (const char *const *l = bc_extract_langs; *l != NULL; l++)
             bc_buf_printf(&list, "%s%s", list.len ? ", " : "", *l);
-        int rc = BAD("lang", "unknown language '%.20s'; supported: %s", in->lang,
+        /* the mistakes a user makes: a country for a language, traditional Chinese */
+        const char *hint = strcasecmp(in->lang, "vn") == 0   ? " (Vietnamese is vi)"
+                           : strcasecmp(in->lang, "cn") == 0 ? " (Chinese is zh)"
+                           : strncasecmp(in->lang, "zh", 2) == 0
+                               ? " (zh is simplified Chinese; traditional is not read)"
+                               : "";
+        int rc = BAD("lang", "unknown language '%.20s'%s; supported: %s", in->lang, hint,
                      list.data ? list.data : "");
         bc_buf_free(&list);
         return rc;

@@ -36,6 +36,10 @@ static void seven_languages(void **state)
     assert_string_equal(bc_extract_lang_base("VI_vn"), "vi");
     assert_string_equal(bc_extract_lang_base("EN"), "en");
     assert_ptr_equal(bc_extract_lang_base("nl"), bc_extract_langs[6]);
+    /* traditional Chinese is not what zh reads */
+    assert_null(bc_extract_lang_base("zh-TW"));
+    assert_null(bc_extract_lang_base("zh-Hant"));
+    assert_null(bc_extract_lang_base("zh_hk"));
     assert_null(bc_extract_lang_base(NULL));
     assert_null(bc_extract_lang_base("de-DE"));
     assert_null(bc_extract_lang_base("zho"));

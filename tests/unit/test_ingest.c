@@ -97,6 +97,10 @@ static void bad_input_names_its_field(void **state)
     expect_invalid(x, BC_EINVAL, "lang", "reads as English");
     x.lang = "fr";
     expect_invalid(x, BC_EINVAL, "lang", "send lang 'en'");
+    x.lang = "vn";
+    expect_invalid(x, BC_EINVAL, "lang", "Vietnamese is vi");
+    x.lang = "zh-TW";
+    expect_invalid(x, BC_EINVAL, "lang", "traditional is not read");
     x = article("2024 2025 12 345 678 90 11 12 13 14", NULL);
     expect_invalid(x, BC_EINVAL, "lang", "cannot be told");
     x = in;

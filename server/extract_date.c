@@ -335,11 +335,12 @@ static void civil_from_days(long z, int *y, int *m, int *d)
     *y = (int)(yoe + era * 400 + (*m <= 2));
 }
 
-/* Weekday wd (1 Monday .. 7 Sunday) nearest the reference date: the last one on or
- * before it, or, when future, the first one after it. A day, inferred. */
-static void weekday_day(const ctx *c, int wd, int future, dres *r)
+/* Weekday wd (1 Monday .. 7 Sunday) nearest the day y-m-d: the last one on or before
+ * it, or, when future, the first one after it. A day, inferred from the reference date
+ * (the caller may say otherwise). */
+static void weekday_from(int y0, int m0, int d0, int wd, int future, dres *r)
 {
-    long ref = days_from_civil(c->ry, c->rm, c->rd);
+    long ref = days_from_civil(y0, m0, d0);
     int rwd = (int)(((ref % 7) + 7 + 3) % 7) + 1; /* 1970-01-01 was a Thursday */
     long day = future ? ref + ((wd - rwd + 7) % 7 == 0 ? 7 : (wd - rwd + 7) % 7)
                       : ref - (rwd - wd + 7) % 7;
@@ -349,6 +350,30 @@ static void weekday_day(const ctx *c, int wd, int future, dres *r)
     r->prec = 3;
     r->inferred = BC_X_INFERRED_DATE; /* the day itself is counted from the reference */
     r->weekday = 1;
+}
+
+static void weekday_day(const ctx *c, int wd, int future, dres *r)
+{
+    weekday_from(c->ry, c->rm, c->rd, wd, future, r);
+}
+
+static int name_year(const ctx *c, size_t si, const xd *d);
+
+/* Without a reference date, a weekday under a dateline that writes day and month, in a
+ * sentence that writes a meeting's year in its name before it ("Ha Long, 20 fevrier (VNA)
+ * - La Rencontre de printemps 2025 ... s'est deroulee jeudi"): the day is the text's,
+ * counted from the dateline's day of that year. 1 when r was so dated. */
+static int weekday_of_dateline(const ctx *c, size_t si, int wd, int future, dres *r)
+{
+    if (c->ry != 0 || c->dld == 0 || c->dlm == 0)
+        return 0;
+    for (size_t k = c->se[si].d0; k < c->nd; k++)
+        if (name_year(c, si, &c->d[k])) {
+            weekday_from(atoi(c->d[k].iso), c->dlm, c->dld, wd, future, r);
+            r->inferred = 0;
+            return 1;
+        }
+    return 0;
 }
 
 /* A day and month in digits in brackets after a weekday ("donderdagochtend (30/10)",
@@ -558,6 +583,8 @@ void bcx_find_dates(ctx *c)
                     dated = c->t[q].kind == T_NUM || c->t[q].kind == T_DATE; /* "mardi 11 juin" */
                 if (c->ry != 0 && c->rd != 0 && !dated)
                     weekday_day(c, (int)e->val, bcx_future_at(c, i), &r);
+                else if (!dated)
+                    weekday_of_dateline(c, si, (int)e->val, bcx_future_at(c, i), &r);
                 r.n = n;
                 if (dated && paren_day(c, i + n, lim, &r))
                     r.n += n;

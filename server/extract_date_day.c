@@ -102,6 +102,16 @@ static int end_day(const ctx *c, size_t i, size_t j, size_t lim, int y, int mon,
         if (rj < lim && c->t[rj].kind == T_WORD)
             rel = bcx_rel_year(c, rj, lim, &rn);
     }
+    /* "le 26 decembre dernier", "les 14 et 15 mai prochains": the last such day on or
+     * before the reference date, or the first after it */
+    if (y == 0 && rel == 0 && c->lbit == L_FR && j < lim && c->ry != 0 && c->rm != 0 &&
+        (bcx_word_is(c, j, lim, "dernier") || bcx_word_is(c, j, lim, "prochain") ||
+         bcx_word_is(c, j, lim, "prochains"))) {
+        int after = mon > c->rm || (mon == c->rm && day > c->rd);
+        rel = bcx_word_is(c, j, lim, "dernier") ? (after ? c->ry - 1 : c->ry)
+                                                : (after ? c->ry : c->ry + 1);
+        rj = j, rn = 1;
+    }
     if (!set_day(c, rel ? rel : y, mon, day, future, r))
         return 0;
     if (rel) {

@@ -195,6 +195,11 @@ const bc_lex bc_lex_fr[] = {
     WE(C_TALKS, "s est entretenu", 0),
     WP(C_TALKS, "pourparler", 0),
     WE(C_TALKS, "se sont retrouves", 0),
+    /* "avait ete recu par son homologue": a reception */
+    WE(C_TALKS, "ete recu", 0),
+    WE(C_TALKS, "ete recue", 0),
+    WE(C_TALKS, "ete recus", 0),
+    WE(C_TALKS, "ete recues", 0),
     WE(C_MECH, "groupe de travail", K_WG),
     WE(C_MECH_SHORT, "du groupe", K_WG),
     WE(C_MECH_SHORT, "du comite", K_COMMITTEE),

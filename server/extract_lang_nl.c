@@ -225,6 +225,7 @@ const bc_lex bc_lex_nl[] = {
     /* ---- talks */
     WP(C_TALKS, "gesprek", 0),
     WE(C_TALKS, "ontving", 0),
+    WE(C_TALKS, "ontvangen", 0), /* "had ... de Chinese delegatie al ontvangen" */
     WP(C_MECH_CUE, "jaarlijks", 0),
     WP(C_MECH_CUE, "partijsecretaris", 0),
     WE(C_COUNT_WORD, "vier provincies", 4),
@@ -304,6 +305,9 @@ const bc_lex bc_lex_nl[] = {
     WE(C_MINUTES, "notulen", 0),
     WE(C_MINUTES, "protocol", 0),
     WE(C_BOTH_SIDES, "beide steden", 0),
+    WE(C_BOTH_SIDES, "de stadsbesturen", 0),
+    WE(C_BOTH_SIDES, "beide stadsbesturen", 0),
+    WE(C_BOTH_SIDES, "de twee stadsbesturen", 0),
     WE(C_BOTH_SIDES, "de twee steden", 0),
     WE(C_BOTH_SIDES, "beide provincies", 0),
     WE(C_BOTH_SIDES, "beide kanten", 0),

@@ -617,6 +617,52 @@ static void digits_mid_months_and_bodies_named_between(void **state)
     bc_extraction_free(&x);
 }
 
+/* A weekday under a dateline that writes day and month, in a sentence that writes the
+ * meeting's year in its name, is that day without a publication date; "le 26 decembre
+ * dernier" is the last such day; receptions "avait ete recu", "ontvangen"; talks of "de
+ * stadsbesturen" are between both. */
+static void dateline_weekdays_last_days_and_receptions(void **state)
+{
+    (void)state;
+    const char *t = "Titre\n\nHa Long, 19 février (VNA) – La Rencontre de printemps 2026 entre "
+                    "Quang Ninh et le Guangxi (Chine) s'est déroulée jeudi à Ha Long.";
+    bc_extraction x = run("fr", NULL, t);
+    assert_string_equal(meet(&x, "spring-meeting-guangxi", 0)->date, "2026-02-19");
+    assert_false(meet(&x, "spring-meeting-guangxi", 0)->date_inferred);
+    bc_extraction_free(&x);
+    /* a weekday and a dateline without a name's year: no day */
+    x = run("fr", NULL,
+            "Titre\n\nHa Long, 19 février (VNA) – Les dirigeants de Quang Ninh et du Guangxi "
+            "(Chine) ont tenu jeudi des entretiens à Ha Long.");
+    for (size_t i = 0; i < x.nmeetings; i++)
+        assert_string_equal(x.meetings[i].date, "");
+    bc_extraction_free(&x);
+    x = run("fr", "2026-04-10",
+            "Titre\n\nLes deux parties ont rappelé la réunion entre Lao Cai et Hekou (Chine), "
+            "tenue le 28 décembre dernier à Hekou.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2025-12-28");
+    bc_extraction_free(&x);
+    x = run("fr", NULL,
+            "Titre\n\nLe 9 mars, le vice-président de Cao Bang avait été reçu par son homologue "
+            "de Baise (Chine).");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "--03-09");
+    bc_extraction_free(&x);
+    x = run("nl", NULL,
+            "Titel\n\nOp 9 maart had de gouverneur van Cao Bang de Chinese delegatie uit Baise "
+            "ontvangen.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "--03-09");
+    bc_extraction_free(&x);
+    x = run("nl", NULL,
+            "Titel\n\nCao Bang en Baise werken samen. Dat besloten de stadsbesturen tijdens "
+            "gesprekken op 9 maart 2026 in Cao Bang.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2026-03-09");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -634,6 +680,7 @@ int main(void)
         cmocka_unit_test(clauses_brackets_and_quarters),
         cmocka_unit_test(same_day_name_years_and_relative_years),
         cmocka_unit_test(digits_mid_months_and_bodies_named_between),
+        cmocka_unit_test(dateline_weekdays_last_days_and_receptions),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -609,11 +609,47 @@ static int verified(edit_ctx *c, bc_review_kind k, json_t *changes)
                                     "inferred) WHERE value <> ?2 AND substr(value, 1, length(?2) "
                                     "+ 1) <> ?2 || '.') WHERE id = ?1",
     };
+    /* the note told how the machine read the fields: it says which a reviewer set since */
+    static const char *const NOTE[BC_REVIEW_NKINDS] = {
+        [BC_REVIEW_FIGURE] = "UPDATE figures SET note = coalesce(note || ' ', '') || ?2 WHERE id "
+                             "= ?1",
+        [BC_REVIEW_MEETING] = "UPDATE meetings SET note = coalesce(note || ' ', '') || ?2 WHERE "
+                              "id = ?1",
+        [BC_REVIEW_PROJECT] = "UPDATE projects SET note = coalesce(note || ' ', '') || ?2 WHERE "
+                              "id = ?1",
+        [BC_REVIEW_EVENT] = "UPDATE coop_events SET note = coalesce(note || ' ', '') || ?2 WHERE "
+                            "id = ?1",
+        [BC_REVIEW_PROJECT_EVENT] = "UPDATE project_events SET note = coalesce(note || ' ', '') "
+                                    "|| ?2 WHERE id = ?1",
+    };
     const char *key;
     json_t *v;
     int rc = BC_OK;
+    if (json_object_get(changes, "note") == NULL) {
+        bc_buf set = BC_BUF_INIT;
+        json_object_foreach(changes, key, v)
+        {
+            bc_buf_printf(&set, "%s%s", set.len ? ", " : "A reviewer set ", key);
+        }
+        bc_buf_puts(&set, " after this was read: what it says of how they were read is past.");
+        sqlite3_stmt *st = NULL;
+        if (bc_buf_failed(&set))
+            rc = bc_err_set(c->err, BC_ENOMEM, "out of memory");
+        if (rc == BC_OK)
+            rc = bc_store_stmt(c->s, NOTE[k], &st, c->err);
+        if (rc == BC_OK) {
+            sqlite3_bind_text(st, 1, c->id, -1, SQLITE_TRANSIENT);
+            sqlite3_bind_text(st, 2, set.data, (int)set.len, SQLITE_TRANSIENT);
+            if (sqlite3_step(st) != SQLITE_DONE)
+                rc = bc_store_error(c->s, c->err, "noting what a reviewer set");
+            sqlite3_reset(st);
+        }
+        bc_buf_free(&set);
+    }
     json_object_foreach(changes, key, v)
     {
+        if (rc != BC_OK)
+            break;
         const char *path = k == BC_REVIEW_FIGURE && strcmp(key, "meeting") == 0 ? "meetings" : key;
         sqlite3_stmt *st = NULL;
         if (rc == BC_OK)

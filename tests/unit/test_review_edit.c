@@ -139,6 +139,13 @@ static void an_edit_records_what_changed(void **state)
              "date = '2026-03' AND date_precision = 'month' AND date_end = '2026-03-31'",
              f->meeting);
     assert_int_equal(count(f->s, sql), 1);
+    /* its note says what the reviewer set since it was read (the figure's note, edited
+     * itself, was not added to) */
+    snprintf(sql, sizeof sql,
+             "SELECT count(*) FROM meetings WHERE id = '%s' AND note LIKE '%%A reviewer set "
+             "ordinal, date after this was read%%'",
+             f->meeting);
+    assert_int_equal(count(f->s, sql), 1);
 }
 
 /* The remaining validators: dates and periods within the years, ids that are ids, and

@@ -28,11 +28,21 @@ static int is_member1(const ctx *c, const gz_mech *me, const char *province)
     return 0;
 }
 
-/* A member, or a province merged into a member (Ha Giang, now part of Tuyen Quang). */
+/* A member, a province merged into a member, or the one a member was merged into (Ha
+ * Giang, now part of Tuyen Quang: "the Joint Working Committee of Quang Ninh, Lang Son,
+ * Cao Bang, Tuyen Quang and Guangxi" is the committee whose member Ha Giang was). */
 static int is_member(const ctx *c, const gz_mech *me, const char *province)
 {
     const char *into = bcx_province_merged_into(c, province);
-    return is_member1(c, me, province) || (into[0] != '\0' && is_member1(c, me, into));
+    if (is_member1(c, me, province) || (into[0] != '\0' && is_member1(c, me, into)))
+        return 1;
+    for (size_t k = 0; c->g && k < c->g->npv; k++) {
+        const char *merged = GZ(c->g, c->g->pv[k].merged_into);
+        if (merged[0] != '\0' && strcmp(merged, province) == 0 &&
+            is_member1(c, me, GZ(c->g, c->g->pv[k].id)))
+            return 1;
+    }
+    return 0;
 }
 
 /* The members of me that the nseen provinces of seen name: each itself, or a province

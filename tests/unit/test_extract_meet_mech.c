@@ -62,6 +62,13 @@ static void the_mechanism_only_when_named(void **state)
             "Ninh, Lạng Sơn, Cao Bằng, Hà Giang và Khu tự trị Quảng Tây được tổ chức.");
     assert_string_equal(meet(&x, "jwc-guangxi", 16)->date, "2025-02-20");
     bc_extraction_free(&x);
+    /* Tuyen Quang, into which a member (Ha Giang) was merged, names that member */
+    x = run("en", "2026-12-04",
+            "Title\n\nThe 16th conference of the Joint Working Committee of Quang Ninh, Lang "
+            "Son, Cao Bang, Tuyen Quang (Vietnam) and Guangxi (China) took place on December "
+            "3.");
+    assert_string_equal(meet(&x, "jwc-guangxi", 16)->date, "2026-12-03");
+    bc_extraction_free(&x);
     /* the next number after a named meeting, called the same, is of its mechanism */
     x = run("pl", NULL,
             "10. spotkanie Wspólnej Grupy Roboczej czterech prowincji Wietnamu i Junnanu odbyło "

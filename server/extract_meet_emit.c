@@ -59,6 +59,23 @@ static int beyond_other(const ctx *c, const mention *m, size_t a, size_t b)
     return 0;
 }
 
+/* 1 when another meeting of m's sentence lies nearer than m to the word at tokens [a, b)
+ * ("..., tổ chức ngày 10/2/2026 tại Quảng Ninh, và thống nhất Cao Bằng sẽ đăng cai Hội
+ * nghị ... năm 2027": the host word is the 2027 meeting's, not the 2026 one's). */
+static int nearer_other(const ctx *c, const mention *m, size_t a, size_t b)
+{
+    size_t dm = b <= m->t0 ? m->t0 - b : a >= m->t1 ? a - m->t1 : 0;
+    for (size_t k = 0; k < c->nm; k++) {
+        const mention *o = &c->m[k];
+        if (o == m || o->sent != m->sent)
+            continue;
+        size_t d = b <= o->t0 ? o->t0 - b : a >= o->t1 ? a - o->t1 : 0;
+        if (d < dm)
+            return 1;
+    }
+    return 0;
+}
+
 /* The province of name h (a province, or the province of a border town or prefecture,
  * whose English name goes into name[cap]), NULL when it lies in none. */
 static const char *province_of(const ctx *c, const hit *h, char *name, size_t cap)
@@ -73,7 +90,8 @@ static const char *province_of(const ctx *c, const hit *h, char *name, size_t ca
 }
 
 /* The place of mention m: the province a word for host follows ("Lai Chau hosts") or
- * precedes ("hosted by Lai Chau"), else the province or border town nearest to m that
+ * precedes ("hosted by Lai Chau"), the host word being nearer to m than to another
+ * meeting of the sentence, else the province or border town nearest to m that
  * "in", "w", "i", "tai", "à", "在" comes before (within four words), with no other
  * meeting of the sentence between them ("tenir la 9e réunion à Fangchenggang ... et ...
  * la Rencontre de printemps prévue en février 2027 à Cao Bang": Fangchenggang is the
@@ -86,7 +104,7 @@ static void place_of(const ctx *c, const mention *m, bc_xmeeting *x)
     char name[64];
     for (size_t i = s->t0; i < s->t1; i++) {
         size_t n = bcx_lex_find(c, C_HOST, i, &e);
-        if (n == 0)
+        if (n == 0 || nearer_other(c, m, i, i + n))
             continue;
         /* "Lai Chau hosts": the province just before; "hosted by ..." / "Gospodarzem ...
          * bedzie prowincja Junnan": the first one after */

@@ -137,6 +137,17 @@ static void each_meeting_its_own_place_and_time(void **state)
     assert_string_equal(m->place, "lao-cai");
     assert_string_equal(m->place_name, "");
     bc_extraction_free(&x);
+    /* a host word is the meeting's nearest to it: Cao Bang hosts the 2027 one only */
+    x = run("vi", "2026-11-25",
+            "Tiêu đề\n\nHai bên đánh giá cao kết quả Hội nghị gặp gỡ đầu Xuân năm 2026, tổ "
+            "chức ngày 10/2/2026 tại Quảng Ninh, và thống nhất Cao Bằng sẽ đăng cai Hội nghị "
+            "gặp gỡ đầu Xuân năm 2027.");
+    for (size_t i = 0; i < x.nmeetings; i++)
+        assert_string_equal(x.meetings[i].place, strcmp(x.meetings[i].status, "planned") == 0
+                                                     ? "cao-bang"
+                                                     : "quang-ninh");
+    assert_int_equal(x.nmeetings, 2);
+    bc_extraction_free(&x);
 }
 
 int main(void)

@@ -52,6 +52,7 @@ const bc_lex bc_lex_vi[] = {
     WE(C_NUMBER_OF, "so luot", 0),
     /* ---- meetings and mechanisms */
     WE(C_MEET, "phien hop", K_GENERIC),
+    WE(C_MEET, "hop phien", K_GENERIC), /* "da hop phien thu tu": held its fourth session */
     WE(C_MEET, "cuoc hop", K_GENERIC),
     WE(C_MEET, "ky hop", K_GENERIC),
     WE(C_MEET, "hoi dam", K_GENERIC),

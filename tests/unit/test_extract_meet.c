@@ -23,6 +23,8 @@ static void ordinals_in_every_language(void **state)
         {"vi", "Ngày 5/5/2025, Phiên họp lần thứ 11 đã diễn ra.", 11},
         {"vi", "Ngày 5/5/2025, Hội nghị lần thứ V đã diễn ra.", 5},
         {"vi", "Ngày 5/5/2025, Hội đàm định kỳ lần thứ I đã diễn ra.", 1},
+        /* "thứ tư" is also Wednesday: after "họp phiên" it is the fourth */
+        {"vi", "Ngày 5/5/2025, tổ công tác liên ngành đã họp phiên thứ tư tại Cao Bằng.", 4},
         {"zh", "2025年5月5日，第十一次会议在昆明举行。", 11},
         {"zh", "2025年5月5日，第11次会议在昆明举行。", 11},
         {"zh", "2025年5月5日，第二十三届会议在昆明举行。", 23},

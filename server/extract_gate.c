@@ -185,7 +185,8 @@ void bcx_gate_add(ctx *c, size_t si, size_t g0, size_t g1, const char *vn, size_
     x->confidence = conf;
 }
 
-/* A country tag "(Vietnam)" at token i: returns +1 Vietnam, -1 China, 0 none; *n tokens. */
+/* A country tag "(Vietnam)" at token i, or a province's ("Binh Nghi (Lang Son) –
+ * Pingerguan (Guangxi)"): returns +1 Vietnam, -1 China, 0 none; *n tokens. */
 static int country_tag(const ctx *c, size_t i, size_t lo, size_t lim, size_t *n)
 {
     const bc_lex *e = NULL;
@@ -194,6 +195,11 @@ static int country_tag(const ctx *c, size_t i, size_t lo, size_t lim, size_t *n)
         side = 1;
     else if ((*n = bcx_lex_find(c, C_CN, i, &e)) > 0)
         side = -1;
+    for (size_t q = c->se[c->t[i].sent].h0; side == 0 && q < c->se[c->t[i].sent].h1; q++)
+        if (c->h[q].entity == E_PROVINCE && c->h[q].t0 == i) {
+            side = bcx_province_cn(c, c->h[q].id) ? -1 : 1;
+            *n = c->h[q].t1 - i;
+        }
     if (side == 0 || i == lo || !(bcx_gap(c, i - 1) & G_OPEN) || i + *n > lim)
         return 0;
     if (i + *n < lim && !(bcx_gap(c, i + *n - 1) & G_CLOSE))

@@ -50,6 +50,12 @@ static void tagged_and_known_pairs(void **state)
     assert_string_equal(g->project, "");
     assert_string_equal(g->kind, "gate_pair");
     bc_extraction_free(&x);
+    /* the sides tagged with their provinces */
+    x = run("en", NULL,
+            "They agreed to upgrade the Binh Nghi (Lang Son) – Pingerguan (Guangxi) pair.");
+    g = gate(&x, "Binh Nghi", "Pingerguan");
+    assert_true(g->pair);
+    bc_extraction_free(&x);
     x = run("pl", NULL, "Strony promują most kolejowy Lao Cai – Hekou.");
     assert_string_equal(gate(&x, "Lao Cai", "Hekou")->project, "lao-cai-hekou-railway-bridge");
     bc_extraction_free(&x);

@@ -764,6 +764,14 @@ static void name_year_days(ctx *c, size_t si)
             continue;
         char iso[24];
         snprintf(iso, sizeof iso, "%04d-%.5s", y, d->iso[0] == '-' ? d->iso + 2 : d->iso + 5);
+        /* "the same day" of a day an earlier sentence wrote without its year: that day is
+         * of this year too ("Ngay 11/2, ... le khoi dong. Su kien nam trong khuon kho Gap go
+         * dau Xuan nam 2026, dien ra cung ngay") */
+        xd *was = d->same_day && d->ref ? &c->d[d->ref - 1] : NULL;
+        if (was != NULL && strcmp(was->iso, d->iso) == 0 && was->inferred != BC_X_INFERRED_DATE) {
+            copy_str(was->iso, sizeof was->iso, iso);
+            was->inferred = 0;
+        }
         copy_str(d->iso, sizeof d->iso, iso);
         d->inferred = 0;
     }

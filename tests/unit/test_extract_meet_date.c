@@ -663,6 +663,32 @@ static void dateline_weekdays_last_days_and_receptions(void **state)
     bc_extraction_free(&x);
 }
 
+/* A later sentence's "the same day", dated by the year of a meeting's name, gives that
+ * year to the day it repeats: the year is the text's, with or without a reference date. */
+static void the_same_day_later_gives_its_year_back(void **state)
+{
+    (void)state;
+    const char *t = "Tiêu đề\n\nNgày 5/3, lãnh đạo tỉnh Lạng Sơn đã hội đàm với lãnh đạo Khu tự "
+                    "trị Quảng Tây tại cửa khẩu. Cuộc hội đàm thuộc chương trình Gặp gỡ đầu Xuân "
+                    "năm 2027, diễn ra cùng ngày.";
+    for (int with_ref = 0; with_ref < 2; with_ref++) {
+        bc_extraction x = run("vi", with_ref ? "2027-03-06" : NULL, t);
+        assert_true(x.nmeetings >= 1);
+        for (size_t i = 0; i < x.nmeetings; i++) {
+            assert_string_equal(x.meetings[i].date, "2027-03-05");
+            assert_false(x.meetings[i].date_inferred);
+        }
+        bc_extraction_free(&x);
+    }
+    /* a year the name does not write leaves the day as it was */
+    bc_extraction x = run("vi", NULL,
+                          "Tiêu đề\n\nNgày 5/3, lãnh đạo tỉnh Lạng Sơn đã hội đàm với lãnh đạo "
+                          "Khu tự trị Quảng Tây. Cùng ngày, hai bên ký biên bản.");
+    for (size_t i = 0; i < x.nmeetings; i++)
+        assert_string_equal(x.meetings[i].date, "--03-05");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -681,6 +707,7 @@ int main(void)
         cmocka_unit_test(same_day_name_years_and_relative_years),
         cmocka_unit_test(digits_mid_months_and_bodies_named_between),
         cmocka_unit_test(dateline_weekdays_last_days_and_receptions),
+        cmocka_unit_test(the_same_day_later_gives_its_year_back),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -282,6 +282,24 @@ int bcx_try_day(const ctx *c, size_t i, size_t lim, dres *r)
         }
         return 0;
     }
+    /* "hai ngay 14-15/3", "les 14-15/3/2025": a first day, a dash, and the last day with
+     * its month (and year) in digits: a span of days of that month */
+    if ((c->lbit & (L_VI | L_FR)) && t->kind == T_NUM && t->plain && t->num >= 1 && t->num <= 31 &&
+        i + 1 < lim && c->t[i + 1].kind == T_DATE && md_context(c, i) &&
+        (bcx_gap(c, i) & ~(unsigned)G_DASH) == 0 && (bcx_gap(c, i) & G_DASH)) {
+        const char *e2 = c->t[i + 1].iso;
+        size_t l2 = strlen(e2);
+        int full = l2 == 10 && e2[0] != '-', bare = l2 == 7 && e2[0] == '-';
+        int mon2 = full ? atoi(e2 + 5) : bare ? atoi(e2 + 2) : 0;
+        int day2 = full ? atoi(e2 + 8) : bare ? atoi(e2 + 5) : 0;
+        if ((full || bare) && day2 > (int)t->num &&
+            set_day(c, full ? atoi(e2) : 0, mon2, (int)t->num, future, r)) {
+            if (r->prec == 3)
+                to_range(r, day2);
+            r->n = 2;
+            return 1;
+        }
+    }
     if (c->lbit == L_ZH)
         return try_day_zh(c, i, lim, future, r);
     if (c->lbit == L_VI) {

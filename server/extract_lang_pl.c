@@ -227,6 +227,7 @@ const bc_lex bc_lex_pl[] = {
     WP(C_HELD, "prowadzil", 0),
     WP(C_HELD, "zorganizowal", 0),
     WE(C_HELD, "zorganizowano", 0),
+    WP(C_HELD, "przeprowadz", 0), /* "przeprowadzily rozmowy", "przeprowadzono" */
     /* ---- kinds of crossing */
     WE(C_PROJ, "most", PK_BRIDGE),
     WP(C_PROJ, "mostu", PK_BRIDGE),
@@ -281,6 +282,7 @@ const bc_lex bc_lex_pl[] = {
     /* "spotkali sie", "spotkaly sie" (met), consultations, "rozmawiali" */
     WP(C_TALKS, "spotkal", TALKS_VERB),
     WP(C_TALKS, "konsultacj", 0),
+    WP(C_TALKS, "wideokonferencj", 0),
     WP(C_TALKS, "wizyt robocz", TALKS_VISIT),
     WP(C_TALKS, "rozmawial", TALKS_VERB),
     WP(C_MECH_CUE, "doroczn", 0),

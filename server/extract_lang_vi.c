@@ -68,6 +68,10 @@ const bc_lex bc_lex_vi[] = {
     WE(C_FUTURE, "se", 0),
     WE(C_FUTURE, "thong nhat to chuc", 0),
     WE(C_FUTURE, "nhat tri to chuc", 0),
+    /* planned, the next one, coming: "du kien dien ra", "lan tiep theo", "thang 6 toi" */
+    WE(C_FUTURE, "du kien", 0),
+    WE(C_FUTURE, "tiep theo", 0),
+    WE(C_FUTURE, "sap toi", 0),
     WE(C_LOC, "tai", 0),
     WE(C_LOC, "o", 0),
     WE(C_HOST, "chu tri", 0),

@@ -166,6 +166,33 @@ static int ordinal_at(const ctx *c, size_t i, size_t lim, size_t *n)
     return v;
 }
 
+/* 1 when talks at token q may be numbered by the ordinal at tokens [i, j): only words of
+ * a round ("runda", "round", "ronde", "of") or of a yearly one (C_MECH_CUE) between, at
+ * most three, and no word of a time before the ordinal ("po raz drugi": for the second
+ * time). */
+static int talks_round(const ctx *c, size_t i, size_t j, size_t q)
+{
+    static const char *const round[] = {"rund", "round", "ronde", "omgang", NULL};
+    size_t lo = c->se[c->t[i].sent].t0;
+    if (c->lbit == L_ZH || c->lbit == L_VI || q > j + 3 ||
+        (i > lo && (bcx_word_is(c, i - 1, i, "raz") || bcx_word_is(c, i - 1, i, "gangen"))))
+        return 0;
+    for (size_t k = j; k < q; k++) {
+        size_t n = bcx_lex_find(c, C_MECH_CUE, k, NULL);
+        if (n > 0) {
+            k += n - 1;
+            continue;
+        }
+        int ok = bcx_word_is(c, k, q, "of");
+        for (int w = 0; round[w] && !ok; w++)
+            ok = c->t[k].fl >= strlen(round[w]) &&
+                 memcmp(TXT(c, k), round[w], strlen(round[w])) == 0;
+        if (!ok)
+            return 0;
+    }
+    return 1;
+}
+
 /* The meeting noun of an ordinal at token i (ending before token j): within four words
  * after it (Chinese: twelve characters; Vietnamese: six words before it). Returns the
  * noun's first token + 1 (0 when none), its kind and end. */
@@ -192,9 +219,11 @@ static size_t meeting_noun(const ctx *c, size_t i, size_t j, size_t lim, int *ki
             return 0;
         size_t n = bcx_lex_find(c, C_MEET, q, &e);
         int k = n > 0 ? (int)e->val : K_GENERIC;
-        /* Chinese numbers talks too: "第11次定期会谈" */
-        if (n == 0 && c->lbit == L_ZH && (n = bcx_lex_find(c, C_TALKS, q, &e)) > 0 &&
-            e->val != TALKS_PLAIN)
+        /* Chinese numbers talks too: "第11次定期会谈"; the others when the talks follow the
+         * ordinal at once or after words of a round or a yearly one ("XIII rozmowy", "druga
+         * runde rozmow", "the 13th annual talks") */
+        if (n == 0 && (c->lbit == L_ZH || talks_round(c, i, j, q)) &&
+            (n = bcx_lex_find(c, C_TALKS, q, &e)) > 0 && e->val != TALKS_PLAIN)
             n = 0;
         if (n > 0) {
             *kind = k;
@@ -334,6 +363,20 @@ static size_t last_meet_noun(const ctx *c, size_t si)
     return c->se[si].t0;
 }
 
+/* 1 when the meeting noun at token i is named as the time of something else: a word for
+ * before ends at most two words before it ("przed otwarciem Wiosennego Spotkania", "before
+ * the opening of the Spring Meeting"). What its sentence says was held is the other. */
+static int time_reference(const ctx *c, size_t si, size_t i)
+{
+    size_t lo = c->se[si].t0;
+    for (size_t k = i > lo + 3 ? i - 3 : lo; k < i; k++) {
+        size_t n = bcx_lex_find(c, C_DEADLINE, k, NULL);
+        if (n > 0 && k + n <= i && i - (k + n) <= 2)
+            return 1;
+    }
+    return 0;
+}
+
 /* Numbered meetings; unnumbered ones of a named kind with a date next to them
  * ("varmotet 2024", "the 2024 spring meeting"); talks, working sessions and receptions
  * with a date of day precision in their clause. */
@@ -388,8 +431,8 @@ void bcx_find_mentions(ctx *c)
             /* without a date next to it, the named meeting still counts when its sentence
              * reports it held ("the Spring Meeting ... took place on ...") or
              * it stands beside a numbered one ("Gap go dau Xuan va Hoi nghi lan thu 15") */
-            if (!c->t[i].meet &&
-                (bcx_talks_held(c, si) || beside_numbered(c, nnum, si, i, i + n))) {
+            if (!c->t[i].meet && ((bcx_talks_held(c, si) && !time_reference(c, si, i)) ||
+                                  beside_numbered(c, nnum, si, i, i + n))) {
                 mention m;
                 new_mention(&m, si, i, i + n, i, i + n, (int)e->val, BC_XM_NAMED);
                 add_mention(c, &m);

@@ -174,6 +174,35 @@ static void verbs_of_meeting(void **state)
     bc_extraction_free(&x);
 }
 
+/* Talks numbered by an ordinal right before them, or with words of a round or a yearly one
+ * between ("XIV rozmowy", "czwarta runda rozmow", "the 9th annual talks"); an ordinal of
+ * a time ("po raz drugi") numbers nothing. */
+static void numbered_talks(void **state)
+{
+    (void)state;
+    bc_extraction x =
+        run("pl", "2025-05-10",
+            "Tytuł\n\nKolejne, XIV rozmowy Lang Son i Chongzuo (Chiny) zaplanowano na "
+            "maj 2026 r.");
+    assert_int_equal(meet(&x, "", 14)->kind, BC_XM_NUMBERED);
+    bc_extraction_free(&x);
+    x = run("pl", "2025-05-10",
+            "Tytuł\n\nW piątek 9 maja Cao Bang i Baise (Chiny) przeprowadziły czwartą rundę "
+            "rozmów handlowych.");
+    assert_string_equal(meet(&x, "", 4)->date, "2025-05-09");
+    bc_extraction_free(&x);
+    x = run("en", "2025-05-10",
+            "Title\n\nOn May 9, Lai Chau and Honghe of China held their 9th annual talks.");
+    assert_string_equal(meet(&x, "", 9)->date, "2025-05-09");
+    bc_extraction_free(&x);
+    x = run("pl", "2025-05-10",
+            "Tytuł\n\nW piątek 9 maja sekretarz Lang Son po raz drugi przyjął delegację z "
+            "Kuangsi (Chiny).");
+    for (size_t i = 0; i < x.nmeetings; i++)
+        assert_int_equal(x.meetings[i].ordinal, 0);
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -182,6 +211,7 @@ int main(void)
         cmocka_unit_test(french_talks_and_named_meetings_beside_numbered_ones),
         cmocka_unit_test(talks_between_the_two_sides),
         cmocka_unit_test(verbs_of_meeting),
+        cmocka_unit_test(numbered_talks),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -689,6 +689,54 @@ static void the_same_day_later_gives_its_year_back(void **state)
     bc_extraction_free(&x);
 }
 
+/* "14-15/3": a span of days written with the last day's month in digits is dated by its
+ * first day; Vietnamese words of what is to come ("tiep theo", "thang 9 toi", "du kien")
+ * make a meeting planned, dated by the year of a quarter; Polish talks "przeprowadzily"
+ * were held, a video conference is talks, and a named meeting that only says when
+ * ("przed otwarciem Wiosennego Spotkania") takes no day of the talks it times. */
+static void spans_coming_words_and_timed_talks(void **state)
+{
+    (void)state;
+    const char *t = "Tiêu đề\n\nTrong hai ngày 14-15/3 vừa qua, lãnh đạo tỉnh Cao Bằng đã hội đàm "
+                    "với lãnh đạo thành phố Bách Sắc (Trung Quốc).";
+    bc_extraction x = run("vi", NULL, t);
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "--03-14");
+    bc_extraction_free(&x);
+    x = run("vi", "2025-03-21", t);
+    assert_string_equal(x.meetings[0].date, "2025-03-14");
+    assert_true(x.meetings[0].date_inferred);
+    bc_extraction_free(&x);
+    x = run("vi", "2025-03-21",
+            "Tiêu đề\n\nLãnh đạo Lạng Sơn đã hội đàm với lãnh đạo Sùng Tả (Trung Quốc) ngày "
+            "20/3. Hai bên thống nhất tổ chức cuộc hội đàm tiếp theo tại Sùng Tả vào tháng 9 tới.");
+    assert_int_equal(x.nmeetings, 2);
+    assert_string_equal(x.meetings[1].date, "2025-09");
+    assert_string_equal(x.meetings[1].status, "planned");
+    bc_extraction_free(&x);
+    x = run("vi", "2025-03-21",
+            "Tiêu đề\n\nHai bên thống nhất chuẩn bị Phiên họp lần thứ 12 Nhóm công tác liên hợp, "
+            "dự kiến diễn ra tại Lào Cai trong quý III/2025.");
+    assert_string_equal(meet(&x, "", 12)->date, "2025");
+    assert_string_equal(meet(&x, "", 12)->status, "planned");
+    bc_extraction_free(&x);
+    x = run("pl", "2025-03-20",
+            "Tytuł\n\nWładze Lang Son i Chongzuo (Chiny) przeprowadziły w czwartek 19 marca "
+            "wideokonferencję o handlu. Poprzednie rozmowy strony przeprowadziły 2 grudnia "
+            "2024 r. w Lang Son.");
+    assert_int_equal(x.nmeetings, 2);
+    assert_string_equal(x.meetings[0].date, "2025-03-19");
+    assert_string_equal(x.meetings[1].date, "2024-12-02");
+    bc_extraction_free(&x);
+    x = run("pl", "2025-02-21",
+            "Tytuł\n\nRano 20 lutego, przed otwarciem Wiosennego Spotkania, sekretarz Lang Son "
+            "przeprowadził w Ha Long rozmowy z sekretarzem Kuangsi.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_int_equal(x.meetings[0].kind, BC_XM_TALKS);
+    assert_string_equal(x.meetings[0].date, "2025-02-20");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -708,6 +756,7 @@ int main(void)
         cmocka_unit_test(digits_mid_months_and_bodies_named_between),
         cmocka_unit_test(dateline_weekdays_last_days_and_receptions),
         cmocka_unit_test(the_same_day_later_gives_its_year_back),
+        cmocka_unit_test(spans_coming_words_and_timed_talks),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -747,6 +747,34 @@ static int plan_after(const ctx *c, size_t si, size_t end)
     return 0;
 }
 
+/* 1 when the word at token end joins what follows to the amount before it ("varav export
+ * for 1,12 miljarder och import for 1,75 miljarder dollar"): "and" and its kin. */
+static int and_next(const ctx *c, size_t si, size_t end)
+{
+    static const char *const ands[] = {"and", "och", "en", "et", "va", "i", "oraz", NULL};
+    for (int k = 0; ands[k]; k++)
+        if (bcx_word_is(c, end, c->se[si].t1, ands[k]))
+            return 1;
+    return 0;
+}
+
+/* 1 when token i is a word for half right before a scale of a million or more ("en halv
+ * miljard dollar", "pol miliarda", "een half miljard"): an amount of 0.5 of that scale. */
+static int half_at(const ctx *c, size_t si, size_t i)
+{
+    static const char *const half[] = {"halv", "half", "pol", NULL};
+    const bc_lex *e = NULL;
+    size_t lim = c->se[si].t1;
+    if (c->t[i].kind != T_WORD || c->t[i].used || !(c->lbit & (L_SV | L_NL | L_PL)) ||
+        i + 1 >= lim || !bcx_joined(c, i) || bcx_lex_find2(c, C_SCALE, i + 1, 1, &e) == 0 ||
+        e->val < 1e6)
+        return 0;
+    for (int k = 0; half[k]; k++)
+        if (bcx_word_is(c, i, lim, half[k]))
+            return 1;
+    return 0;
+}
+
 /* Money at token i. Returns 1 when it is one (and a figure was added). */
 static int money_at(ctx *c, size_t si, size_t i, size_t *lo, size_t *prev, figstate *st)
 {
@@ -759,7 +787,7 @@ static int money_at(ctx *c, size_t si, size_t i, size_t *lo, size_t *prev, figst
      * right after an amount of money, with no noun of its own, is in its currency */
     if (cur == 0 && scale >= 1e6 && *prev != SIZE_MAX && i >= *lo && i - *lo <= 8 &&
         (end >= c->se[si].t1 || (bcx_gap(c, end - 1) & (G_COMMA | G_DOT | G_PAREN)) ||
-         cue_after(c, si, end) != 0)) {
+         cue_after(c, si, end) != 0 || and_next(c, si, end))) {
         for (int k = 1; k < (int)(sizeof CURRENCY / sizeof CURRENCY[0]); k++)
             if (strcmp(CURRENCY[k], c->out->figures[*prev].unit) == 0)
                 cur = k;
@@ -997,6 +1025,12 @@ void bcx_find_figures(ctx *c)
             if (c->t[i].kind == T_NUM && c->t[i].used == 0 && is_percent(c, si, i))
                 c->t[i].used = U_PCT;
         for (size_t i = t0; i < t1 && c->rc == BC_OK; i++) {
+            if (half_at(c, si, i)) {
+                c->t[i].num = c->t[i].num_alt = 0.5;
+                if (!money_at(c, si, i, &lo, &prev, &st))
+                    c->t[i].num = c->t[i].num_alt = 0;
+                continue;
+            }
             if (c->t[i].kind != T_NUM || c->t[i].used != 0 || c->t[i].num <= 0)
                 continue;
             if (!money_at(c, si, i, &lo, &prev, &st))

@@ -298,7 +298,12 @@ const bc_lex bc_lex_pl[] = {
     WP(C_MONEY_CUE, "budzet", MM_REVENUE),
     WP(C_MONEY_CUE, "podatk", MM_REVENUE),
     WP(C_MONEY_CUE, "oplat", MM_REVENUE),
-    WP(C_MONEY_CUE, "towar", MM_GOODS),
+    /* goods: the noun ("towarow", "towary"), not the adjective of a freight road
+     * ("drogi towarowej") */
+    WE(C_MONEY_CUE, "towarow", MM_GOODS),
+    WE(C_MONEY_CUE, "towary", MM_GOODS),
+    WE(C_MONEY_CUE, "towaru", MM_GOODS),
+    WE(C_MONEY_CUE, "towarach", MM_GOODS),
     WE(C_CONVERT, "czyli", 0),
     WE(C_CONVERT, "tj", 0),
     /* a deadline: the date after it is one to meet, not one that happened */
@@ -359,6 +364,13 @@ const bc_lex bc_lex_pl[] = {
     WP(C_MONEY_CUE, "przeznacz", MM_INVEST),
     WP(C_MONEY_CUE, "naklad", MM_INVEST),
     WP(C_MONEY_CUE, "finansowani", MM_INVEST),
+    /* invested, will invest; capital of projects */
+    WP(C_MONEY_CUE, "zainwest", MM_INVEST),
+    WP(C_MONEY_CUE, "inwestow", MM_INVEST),
+    WP(C_MONEY_CUE, "kapital", MM_INVEST),
+    /* spent (by visitors): neither trade nor investment */
+    WP(C_MONEY_CUE, "wydal", MM_OTHER),
+    WP(C_MONEY_CUE, "wydaj", MM_OTHER),
     WP(C_SPEND, "rozbudow", 0),
     WP(C_SPEND, "budow", 0),
     WP(C_SPEND, "modernizacj", 0),

@@ -306,6 +306,10 @@ const bc_lex bc_lex_sv[] = {
     WE(C_MONEY_CUE, "anslagit", MM_INVEST),
     WE(C_MONEY_CUE, "anslag", MM_INVEST),
     WE(C_MONEY_CUE, "finansiering", MM_INVEST),
+    /* what a project cost or costs ("kostade", "beraknas kosta"), was built for */
+    WP(C_MONEY_CUE, "kost", MM_INVEST),
+    WE(C_MONEY_CUE, "byggdes", MM_INVEST),
+    WE(C_MONEY_CUE, "byggs", MM_INVEST),
     WE(C_SPEND, "bygg", 0),
     WE(C_SPEND, "utbyggnad", 0),
     WE(C_SPEND, "modernisering", 0),

@@ -147,6 +147,7 @@ const bc_lex bc_lex_vi[] = {
     WE(C_MONEY_CUE, "tong kim ngach", MM_TURNOVER),
     WE(C_MONEY_CUE, "trao doi thuong mai", MM_TURNOVER),
     WE(C_MONEY_CUE, "thuong mai song phuong", MM_TURNOVER),
+    WE(C_MONEY_CUE, "thuong mai", MM_TURNOVER), /* "thuong mai giua hai ben dat ..." */
     WE(C_MONEY_CUE, "kim ngach xuat khau", MM_EXPORTS),
     WE(C_MONEY_CUE, "xuat khau", MM_EXPORTS),
     WE(C_MONEY_CUE, "kim ngach nhap khau", MM_IMPORTS),

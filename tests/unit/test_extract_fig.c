@@ -802,6 +802,63 @@ static void dutch_measures_carried_and_named(void **state)
     bc_extraction_free(&x);
 }
 
+/* What Polish, Swedish and Vietnamese amounts measure: invested and capital ("zainwestuje",
+ * "o lacznym kapitale"), what visitors spent ("wydali"), a project's cost ("kostade",
+ * "beraknas kosta", "byggdes for"), trade ("thuong mai ... dat"); a freight road
+ * ("drogi towarowej") is no trade in goods. */
+static void costs_capital_spending_and_trade(void **state)
+{
+    (void)state;
+    bc_extraction x =
+        run("pl", "2025-03-20",
+            "Tytuł\n\nMiasto Pingxiang zainwestuje w tym roku ok. 1,5 mld juanów w "
+            "parking dla ciężarówek. Firmy z Junnanu prowadzą w prowincji 12 projektów "
+            "o łącznym kapitale 300 mln USD. Goście z Chin wydali tam około 900 mld "
+            "VND. Koszt budowy drogi towarowej przy przejściu szacuje się na 80 mld "
+            "dongów.");
+    assert_string_equal(fig(&x, 1.5e9)->metric, "investment");
+    assert_string_equal(fig(&x, 300e6)->metric, "investment");
+    assert_string_equal(fig(&x, 900e9)->metric, "other");
+    assert_string_equal(fig(&x, 80e9)->metric, "investment");
+    bc_extraction_free(&x);
+    x = run("sv", "2025-03-20",
+            "Rubrik\n\nDen nya terminalen kostade 600 miljoner yuan. Hamnen beräknas kosta 40 "
+            "miljoner euro. Bron byggdes för omkring 150 miljoner yuan.");
+    assert_string_equal(fig(&x, 600e6)->metric, "investment");
+    assert_string_equal(fig(&x, 40e6)->metric, "investment");
+    assert_string_equal(fig(&x, 150e6)->metric, "investment");
+    bc_extraction_free(&x);
+    x = run("vi", "2025-03-20",
+            "Tiêu đề\n\nNăm 2024, thương mại giữa tỉnh và Quảng Tây đạt khoảng 3,1 tỷ USD.");
+    assert_string_equal(fig(&x, 3.1e9)->metric, "trade_turnover");
+    bc_extraction_free(&x);
+}
+
+/* "en halv miljard dollar" is 0.5 billion; an amount without a currency between an amount
+ * of money and "and" is in its currency ("varav export for 0,9 miljarder och import for
+ * 1,3 miljarder dollar"); a half before no scale is no amount. */
+static void halves_and_shared_currencies(void **state)
+{
+    (void)state;
+    bc_extraction x = run("sv", "2025-03-20",
+                          "Rubrik\n\nI år räknar staden med en omsättning på omkring en halv "
+                          "miljard dollar. Handeln uppgick till 2,2 miljarder dollar, varav export "
+                          "för 0,9 miljarder och import för 1,3 miljarder dollar. En halv dag "
+                          "senare kom 40 lastbilar.");
+    const bc_xfigure *f = fig(&x, 0.5e9);
+    assert_string_equal(f->unit, "USD");
+    assert_string_equal(f->qualifier, "about");
+    assert_string_equal(fig(&x, 0.9e9)->unit, "USD");
+    assert_string_equal(fig(&x, 0.9e9)->metric, "exports");
+    assert_string_equal(fig(&x, 1.3e9)->metric, "imports");
+    for (size_t i = 0; i < x.nfigures; i++)
+        assert_true(x.figures[i].value != 0.5);
+    bc_extraction_free(&x);
+    x = run("pl", "2025-03-20", "Tytuł\n\nInwestycja pochłonie pół miliarda juanów.");
+    assert_string_equal(fig(&x, 0.5e9)->unit, "CNY");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -825,6 +882,8 @@ int main(void)
         cmocka_unit_test(decimal_conventions),
         cmocka_unit_test(areas_and_border_trade),
         cmocka_unit_test(dutch_measures_carried_and_named),
+        cmocka_unit_test(costs_capital_spending_and_trade),
+        cmocka_unit_test(halves_and_shared_currencies),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

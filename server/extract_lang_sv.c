@@ -114,6 +114,9 @@ const bc_lex bc_lex_sv[] = {
     WE(C_FUTURE, "planerad", 0),
     WE(C_FUTURE, "planerat", 0),
     WE(C_FUTURE, "nasta", 0),
+    WE(C_TALKS, "ses igen", TALKS_VERB), /* "att ses igen i Pu'er": to meet again */
+    WE(C_FUTURE, "ses igen", 0),
+    WE(C_BOTH_SIDES, "parterna", 0),
     WE(C_LOC, "i", 0),
     WP(C_HOST, "vard", 0),
     /* ---- countries in "X (Vietnam) - Y (China)" */

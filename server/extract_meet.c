@@ -363,6 +363,25 @@ static size_t last_meet_noun(const ctx *c, size_t si)
     return c->se[si].t0;
 }
 
+/* 1 when talks at token i are named as the time of what follows them: a word for the end
+ * of or after them right before ("Ket thuc hoi dam,", "Sau hoi dam", "Na zakonczenie
+ * rozmow", "Efter samtalen", "A l'issue des entretiens", "Na afloop van het overleg"). */
+static int after_talks(const ctx *c, size_t si, size_t i)
+{
+    static const char *const ends[] = {
+        "ket thuc", "sau",           "after",        "following", "na zakonczenie", "po",
+        "efter",    "a l issue des", "a l issue de", "apres",     "na afloop van",  "na",
+        NULL};
+    size_t lo = c->se[si].t0;
+    for (size_t k = i > lo + 4 ? i - 4 : lo; k < i; k++)
+        for (int w = 0; ends[w]; w++) {
+            size_t n = bcx_words_at(c, k, i, ends[w]);
+            if (n > 0 && k + n == i)
+                return 1;
+        }
+    return 0;
+}
+
 /* 1 when the meeting noun at token i is named as the time of something else: a word for
  * before ends at most two words before it ("przed otwarciem Wiosennego Spotkania", "before
  * the opening of the Spring Meeting"). What its sentence says was held is the other. */
@@ -451,8 +470,11 @@ void bcx_find_mentions(ctx *c)
             size_t n = bcx_lex_find(c, C_TALKS, i, &e);
             int ceremony = n > 0 && e->val == TALKS_CEREMONY,
                 visit = n > 0 && e->val == TALKS_VISIT;
-            /* "会谈当天下午": the day of talks already reported, not another meeting */
-            if (n > 0 && i + n < c->se[si].t1 && bcx_lex_find(c, C_SAME_DAY, i + n, NULL) > 0)
+            /* "会谈当天下午": the day of talks already reported, not another meeting; nor
+             * are "the end of the talks" ("Ket thuc hoi dam, hai ben thong nhat to chuc hoi
+             * dam ... lan tiep theo": the next talks are) */
+            if (n > 0 && ((i + n < c->se[si].t1 && bcx_lex_find(c, C_SAME_DAY, i + n, NULL) > 0) ||
+                          after_talks(c, si, i)))
                 continue;
             if (n > 0 && e->val == TALKS_VERB && last_noun > i + n)
                 continue;

@@ -253,8 +253,8 @@ static int closer_mention(const ctx *c, const mention *m, const xd *d, size_t co
  * year alone only close by. Talks take days only. */
 static const xd *meeting_date(const ctx *c, const mention *m, const size_t *idx, size_t a, size_t b)
 {
-    const xd *best = NULL, *only = NULL;
-    size_t best_cost = SIZE_MAX, fine = 0;
+    const xd *best = NULL, *only = NULL, *period = NULL;
+    size_t best_cost = SIZE_MAX, fine = 0, periods = 0;
     size_t limit = m->xkind == BC_XM_TALKS ? 14 : 24;
     for (size_t k = c->se[m->sent].d0; k < c->se[m->sent].d1; k++) {
         const xd *d = &c->d[k];
@@ -267,6 +267,9 @@ static const xd *meeting_date(const ctx *c, const mention *m, const size_t *idx,
         if (mprec(d) >= 2) {
             fine++;
             only = d;
+        } else if (mprec_of(m, d) == 1 && year_period(d)) {
+            periods++;
+            period = d;
         }
         size_t cost =
             d->t0 >= m->t1 ? clause_dist(c, m->t1 - 1, d->t0) : clause_dist(c, d->t1 - 1, m->t0);
@@ -290,6 +293,10 @@ static const xd *meeting_date(const ctx *c, const mention *m, const size_t *idx,
     }
     if (best == NULL && fine == 1 && c->se[m->sent].nment == 1)
         best = only;
+    /* the one meeting of its sentence, to come, and the one period of a year it names
+     * ("Phien hop lan thu 11 ..., du kien dien ra ... trong quy IV/2025") */
+    if (best == NULL && fine == 0 && periods == 1 && c->se[m->sent].nment == 1)
+        best = period;
     return best;
 }
 
@@ -493,6 +500,21 @@ static int next_meeting(const ctx *c, const mention *m)
     return 0;
 }
 
+/* 1 when a word of what is to come follows mention m in its clause within four tokens
+ * ("to chuc hoi dam dinh ky lan tiep theo": the next talks, though "to chuc hoi dam" says
+ * held). */
+static int next_after(const ctx *c, const mention *m)
+{
+    size_t hi = c->se[m->sent].t1;
+    for (size_t k = m->t1; k < hi && k < m->t1 + 4; k++) {
+        if (bcx_gap(c, k - 1) & (G_COMMA | G_DOT | G_PAREN))
+            return 0;
+        if (bcx_lex_find(c, C_FUTURE, k, NULL) > 0)
+            return 1;
+    }
+    return 0;
+}
+
 static void take_date(mention *m, const xd *d)
 {
     copy_str(m->date, sizeof m->date, d->span[0] ? d->span : d->iso);
@@ -534,9 +556,18 @@ void bcx_resolve_mentions(ctx *c)
         unsigned char tense = c->t[m->noun].tense;
         for (size_t q = m->t0; q < m->t1 && tense == TENSE_NONE; q++)
             tense = c->t[q].tense;
-        m->planned = tense == TENSE_FUTURE || (tense == TENSE_NONE && next_meeting(c, m)) ? 1
-                     : tense == TENSE_PAST                                                ? -1
-                                                                                          : 0;
+        m->planned =
+            tense == TENSE_FUTURE || (tense == TENSE_NONE && next_meeting(c, m)) || next_after(c, m)
+                ? 1
+            : tense == TENSE_PAST ? -1
+                                  : 0;
+        /* its own words say neither, but the period of a year its sentence gives is said to
+         * be coming ("chuan bi tot Phien hop lan thu 11 ..., du kien dien ra tai Lai Chau
+         * trong quy IV/2025") */
+        for (size_t q = c->se[m->sent].d0;
+             m->planned == 0 && m->xkind != BC_XM_TALKS && q < c->se[m->sent].d1; q++)
+            if (year_period(&c->d[q]) && c->t[c->d[q].t0].tense == TENSE_FUTURE)
+                m->planned = 1;
     }
     if (by_sentence(c, &idx, &lo) != BC_OK) {
         c->rc = BC_ENOMEM;

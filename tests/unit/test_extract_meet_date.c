@@ -737,6 +737,44 @@ static void spans_coming_words_and_timed_talks(void **state)
     bc_extraction_free(&x);
 }
 
+/* A meeting whose own words say nothing of when, in a sentence whose period of a year is
+ * said to be coming, is planned and dated by that year, however far the period stands;
+ * "the end of the talks" is no meeting, so the next talks of its sentence are found. */
+static void coming_quarters_and_the_end_of_talks(void **state)
+{
+    (void)state;
+    bc_extraction x =
+        run("vi", NULL,
+            "Tiêu đề\n\nKết thúc hội đàm, hai bên giao các cơ quan chức năng chuẩn bị "
+            "nội dung cho Hội nghị lần thứ 18 Ủy ban công tác liên hợp giữa các tỉnh "
+            "Quảng Ninh, Lạng Sơn, Cao Bằng và Khu tự trị Quảng Tây (Trung Quốc), dự "
+            "kiến tổ chức tại Quảng Ninh trong quý II/2027.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_int_equal(x.meetings[0].ordinal, 18);
+    assert_string_equal(x.meetings[0].date, "2027");
+    assert_string_equal(x.meetings[0].status, "planned");
+    bc_extraction_free(&x);
+    x = run("vi", NULL,
+            "Tiêu đề\n\nKết thúc hội đàm, hai bên ký biên bản và thống nhất tổ chức hội đàm định "
+            "kỳ lần tiếp theo tại thành phố Sùng Tả (Trung Quốc) vào quý III/2027.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2027");
+    assert_string_equal(x.meetings[0].status, "planned");
+    bc_extraction_free(&x);
+    x = run("sv", NULL,
+            "Rubrik\n\nParterna kom överens om att ses igen i Hekou under tredje kvartalet 2027.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2027");
+    assert_string_equal(x.meetings[0].status, "planned");
+    bc_extraction_free(&x);
+    /* a period of what took place dates no meeting */
+    x = run("vi", NULL,
+            "Tiêu đề\n\nHội nghị lần thứ 18 Ủy ban công tác liên hợp đã diễn ra tại Quảng Ninh, "
+            "sau khi kim ngạch tăng mạnh trong quý II/2027.");
+    assert_string_equal(meet(&x, "", 18)->date, "");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -757,6 +795,7 @@ int main(void)
         cmocka_unit_test(dateline_weekdays_last_days_and_receptions),
         cmocka_unit_test(the_same_day_later_gives_its_year_back),
         cmocka_unit_test(spans_coming_words_and_timed_talks),
+        cmocka_unit_test(coming_quarters_and_the_end_of_talks),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -467,7 +467,17 @@ static void latin_pairs(ctx *c, size_t si, unsigned present)
             size_t q0 = a0, qa;
             while (q0 > lo && (qa = bcx_lex_ending(c, C_GATE_QUAL, lo, q0, NULL)) != SIZE_MAX)
                 q0 = qa;
-            unsigned near = bcx_crossing_near(c, si, q0, b1, 3);
+            /* "vid det internationella paret Lao Cai - Hekou", "the pair Lao Cai - Hekou": a
+             * word for a pair right before names a pair of gates, and the words of its
+             * standing before that word too */
+            unsigned paired = 0;
+            if (q0 > lo && (qa = bcx_lex_ending(c, C_PAIR, lo, q0, NULL)) != SIZE_MAX) {
+                paired = PK_GATE;
+                q0 = qa;
+                while (q0 > lo && (qa = bcx_lex_ending(c, C_GATE_QUAL, lo, q0, NULL)) != SIZE_MAX)
+                    q0 = qa;
+            }
+            unsigned near = bcx_crossing_near(c, si, q0, b1, 3) | paired;
             int chain = (k > lo && (bcx_gap(c, a0 > lo ? a0 - 1 : lo) & G_DASH) && a0 > lo) ||
                         (b1 + 1 < lim && (bcx_gap(c, b1) & G_DASH));
             if ((present == 0 && !bcx_sent_has(c, si, C_PAIR, -1)) || chain)

@@ -182,6 +182,9 @@ const bc_lex bc_lex_sv[] = {
     WI(C_PROJ, "jarnvag", PK_RAIL),
     WI(C_PROJ, "gransport", PK_GATE),
     WI(C_PROJ, "gransovergang", PK_GATE),
+    WI(C_PROJ, "overgang", PK_GATE),          /* "den storre overgangen Lao Cai-Hekou" */
+    WP(C_PROJ, "passage", PK_POINT),          /* "passagen Na Doong - Na Ray" */
+    WI(C_PROJ, "kanal", PK_ROUTE | PK_CLEAR), /* "godskanalen Coc Nam - Lung Nghiu" */
     WI(C_PROJ, "granskontroll", PK_GATE),
     WI(C_PROJ, "oppning", PK_OPENING),
     WI(C_PROJ, "tullklarering", PK_CLEAR),
@@ -368,6 +371,11 @@ const bc_lex bc_lex_sv[] = {
     WE(C_OFFICE_LINK, "i", 0),
     WE(C_OFFICE_LINK, "for", 0),
     WP(C_OFFICE_LINK, "provinsen", 0),
+    /* ---- a crossing's standing between its word and its name ("vid det internationella
+     * paret Lao Cai - Hekou") */
+    WP(C_GATE_QUAL, "internationell", 0),
+    WP(C_GATE_QUAL, "bilateral", 0),
+    WE(C_GATE_QUAL, "huvudsakliga", 0),
 };
 
 const size_t bc_lex_sv_count = sizeof bc_lex_sv / sizeof bc_lex_sv[0];

@@ -266,6 +266,33 @@ static void the_kind_its_words_state(void **state)
     bc_extraction_free(&x);
 }
 
+/* Swedish crossings: "overgangen", "passagen", "godskanalen", a pair word after words of
+ * its standing ("vid det internationella paret Lao Cai - Hekou"); two spellings of one
+ * border place ("Hekou", "Ha Khau") are one crossing. */
+static void swedish_crossings_and_spellings(void **state)
+{
+    (void)state;
+    bc_extraction x =
+        run("sv", "2025-03-20",
+            "Rubrik\n\nEn ny modell ska prövas vid det internationella paret Lao Cai – "
+            "Hekou. Samtidigt öppnades passagen Na Hinh – Ping Lan. Lastbilarna tar "
+            "den större övergången Mong Cai–Dongxing. Godskanalen Coc Nam – Lung Nghiu "
+            "får fler fordon.");
+    gate(&x, "Lao Cai", "Hekou");
+    gate(&x, "Na Hinh", "Ping Lan");
+    gate(&x, "Mong Cai", "Dongxing");
+    gate(&x, "Coc Nam", "Lung Nghiu");
+    bc_extraction_free(&x);
+    x = run("en", "2025-03-20",
+            "Title\n\nTrade through the Lao Cai – Hekou border gate rose. Officials said the "
+            "pair Ha Khau – Lao Cai was busier than ever.");
+    size_t n = 0;
+    for (size_t i = 0; i < x.ngates; i++)
+        n += strcmp(x.gates[i].vn_side, "Lao Cai") == 0;
+    assert_int_equal(n, 1);
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -276,6 +303,7 @@ int main(void)
         cmocka_unit_test(a_standing_between_crossing_word_and_names),
         cmocka_unit_test(spellings_numbers_and_deadlines),
         cmocka_unit_test(the_kind_its_words_state),
+        cmocka_unit_test(swedish_crossings_and_spellings),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

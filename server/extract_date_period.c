@@ -82,6 +82,20 @@ static int months_period(const ctx *c, size_t i, size_t j, size_t lim, int first
     return 1;
 }
 
+/* A part of a year (months first..last) without its year, said to be coming ("nasta
+ * samtal halls under andra halvaret"): the reference year's while it has not ended; none
+ * after it (this year's or next, the text does not say) or when not said to be coming. */
+static int coming_part(const ctx *c, size_t i, size_t j, int first, int last, dres *r)
+{
+    if (!bcx_future_at(c, i) || c->ry == 0 || (c->rm != 0 && c->rm > last))
+        return 0;
+    snprintf(r->iso, sizeof r->iso, "%04d-%02d/%04d-%02d", c->ry, first, c->ry, last);
+    r->n = j - i;
+    r->prec = 0;
+    r->inferred = 1;
+    return 1;
+}
+
 /* Chinese periods: 前N个月, 前三季度, 上半年, (第)一季度, 1-9月, 1至9月, 1月至9月. */
 static int try_months_zh(const ctx *c, size_t i, size_t lim, dres *r)
 {
@@ -254,9 +268,10 @@ int bcx_try_months(const ctx *c, size_t i, size_t lim, dres *r)
             return months_period(c, i, j + 1, lim, 1, count, r);
         return 0;
     }
-    /* "the fourth quarter of 2027", "au troisième trimestre 2027", "3e trimestre 2026": one
-     * quarter, with its year (written, or "next year"); without one it may be last
-     * year's as well as this year's */
+    /* "the fourth quarter of 2027", "au troisième trimestre 2027", "3e trimestre 2026",
+     * "andra halvaret": one quarter or the second half, with its year (written, or "next
+     * year"); without one, said to be coming, this year's while it has not ended, else none
+     * (last year's as well as this year's) */
     if (bcx_lex_find(c, C_FIRST, j, NULL) == 0) {
         int q = 0;
         size_t m = bcx_lex_find(c, C_ORD, j, &e), end;
@@ -266,10 +281,15 @@ int bcx_try_months(const ctx *c, size_t i, size_t lim, dres *r)
                  j + 1 < lim && c->t[j + 1].glued && c->t[j + 1].kind == T_WORD &&
                  c->t[j + 1].end - c->t[j + 1].start <= 3)
             q = (int)c->t[j].num, m = 2; /* "3e", "3rd" */
-        int inferred;
+        int inferred, first = 0, last = 0;
         if (q >= 1 && q <= 4 && (n = bcx_lex_find(c, C_QUARTERS, j + m, &e)) > 0)
-            return year_near(c, i, j + m + n, lim, &end, &inferred) != 0 &&
-                   months_period(c, i, j + m + n, lim, 3 * q - 2, 3 * q, r);
+            first = 3 * q - 2, last = 3 * q;
+        else if (q == 2 && (n = bcx_lex_find(c, C_HALF, j + m, &e)) > 0)
+            first = 7, last = 12;
+        if (first != 0)
+            return year_near(c, i, j + m + n, lim, &end, &inferred) != 0
+                       ? months_period(c, i, j + m + n, lim, first, last, r)
+                       : coming_part(c, i, j + m + n, first, last, r);
     }
     int fr_order = 0;
     if ((n = bcx_lex_find(c, C_FIRST, j, &e)) == 0) {

@@ -60,11 +60,35 @@ static void one_quarter_by_its_number(void **state)
     bc_extraction_free(&x);
 }
 
+/* A later half or quarter named by its ordinal: with its year; without one, said to be
+ * coming, this year's while it has not ended, none after it nor when past. */
+static void later_parts_of_a_year(void **state)
+{
+    (void)state;
+    static const xdate_case cases[] = {
+        {"sv", "Under fjärde kvartalet 2026 ska de ses.", "2026-10/2026-12", 0},
+        {"en", "It grew in the third quarter of 2024.", "2024-07/2024-09", 0},
+        {"sv", "Nästa samtal hålls under andra halvåret.", "2025-07/2025-12", 1},
+
+    };
+    expect_dates(cases, sizeof cases / sizeof cases[0], "2025-03-31");
+    bc_extraction z = run("en", "2025-03-31", "Trade grew in the second half.");
+    for (size_t i = 0; i < z.ndates; i++)
+        assert_null(strstr(z.dates[i].iso, "-07/"));
+    bc_extraction_free(&z);
+    /* to come, after the part has ended: this year's or the next, unknown */
+    bc_extraction x = run("sv", "2025-11-20", "Nästa samtal hålls under andra kvartalet.");
+    for (size_t i = 0; i < x.ndates; i++)
+        assert_null(strstr(x.dates[i].iso, "-04/"));
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(periods_in_every_language),
         cmocka_unit_test(one_quarter_by_its_number),
+        cmocka_unit_test(later_parts_of_a_year),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

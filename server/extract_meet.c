@@ -461,6 +461,10 @@ void bcx_find_mentions(ctx *c)
     int talks_before = 0; /* talks between both sides seen earlier in the article */
     for (size_t si = 0; si < c->ns && c->rc == BC_OK; si++) {
         int seen = 0;
+        /* a numbered or named meeting between both sides is talks seen too ("Bien phong Dien
+         * Bien va Mong Tu hoi dam dinh ky lan thu IV": later "hai don bien phong ... da to
+         * chuc hoi dam" are talks between them) */
+        int numbered_both = c->se[si].nment > 0 && both_sides(c, si);
         size_t last_noun = last_meet_noun(c, si);
         for (size_t i = c->se[si].t0; i < c->se[si].t1 && c->rc == BC_OK && !seen; i++) {
             /* a numbered or named meeting speaks for its clause ("3月12日，...举行工作会谈，
@@ -500,5 +504,6 @@ void bcx_find_mentions(ctx *c)
             talks_before = talks_before || both;
             seen = 1;
         }
+        talks_before = talks_before || numbered_both;
     }
 }

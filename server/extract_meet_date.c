@@ -285,8 +285,13 @@ static const xd *meeting_date(const ctx *c, const mention *m, const size_t *idx,
             cost = limit;
         /* a year alone dates only close by; a meeting to come may have its body named
          * between ("la 12e reunion du Groupe de travail conjoint se tiendraient au Yunnan
-         * en 2026") */
-        if (cost <= (mprec(d) == 1 ? (m->planned > 0 ? 12 : 8) : limit) && cost < best_cost) {
+         * en 2026"), and one that took place the words of where it was held ("Hoi dam lan
+         * thu XII dien ra tai thanh pho Pho Nhi nam 2024") */
+        size_t year_limit = m->planned > 0 || (d->t0 >= m->t1 && bcx_commas(c, m->t1, d->t0) == 0 &&
+                                               bcx_range_has(c, m->t1, d->t0, C_HELD, -1))
+                                ? 12
+                                : 8;
+        if (cost <= (mprec(d) == 1 ? year_limit : limit) && cost < best_cost) {
             best = d;
             best_cost = cost;
         }

@@ -775,6 +775,28 @@ static void coming_quarters_and_the_end_of_talks(void **state)
     bc_extraction_free(&x);
 }
 
+/* Talks of one side's units after a numbered meeting between both sides are talks between
+ * them; a year at the end of a meeting's own words of where it was held is its year. */
+static void units_talks_and_the_year_where_held(void **state)
+{
+    (void)state;
+    bc_extraction x =
+        run("vi", NULL,
+            "Tiêu đề\n\nBiên phòng Lào Cai và Hà Khẩu (Trung Quốc) hội đàm định kỳ lần "
+            "thứ V tại Lào Cai. Trước đó, sáng 12/9/2024, tại huyện Bát Xát, hai đồn biên phòng đã "
+            "tổ chức hội đàm định kỳ. Hai bên nhắc lại kết quả Hội đàm lần thứ VI diễn "
+            "ra tại thành phố Hà Khẩu năm 2023.");
+    assert_string_equal(meet(&x, "", 0)->date, "2024-09-12");
+    assert_string_equal(meet(&x, "", 6)->date, "2023");
+    bc_extraction_free(&x);
+    /* with another year in the sentence: the one of where it was held */
+    x = run("vi", NULL,
+            "Tiêu đề\n\nHai bên nhắc lại kết quả Hội đàm lần thứ VI diễn ra tại thành phố Hà Khẩu "
+            "năm 2023, sau đợt mở rộng cửa khẩu năm 2021.");
+    assert_string_equal(meet(&x, "", 6)->date, "2023");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -796,6 +818,7 @@ int main(void)
         cmocka_unit_test(the_same_day_later_gives_its_year_back),
         cmocka_unit_test(spans_coming_words_and_timed_talks),
         cmocka_unit_test(coming_quarters_and_the_end_of_talks),
+        cmocka_unit_test(units_talks_and_the_year_where_held),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

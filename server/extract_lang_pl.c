@@ -285,6 +285,13 @@ const bc_lex bc_lex_pl[] = {
     WP(C_TALKS, "wideokonferencj", 0),
     WP(C_TALKS, "wizyt robocz", TALKS_VISIT),
     WP(C_TALKS, "rozmawial", TALKS_VERB),
+    /* "zbierze sie" (will gather), "zebrali sie" (gathered) */
+    WE(C_TALKS, "zbierze sie", TALKS_VERB),
+    WE(C_TALKS, "zbiora sie", TALKS_VERB),
+    WE(C_TALKS, "zebrali sie", TALKS_VERB),
+    WE(C_TALKS, "zebraly sie", TALKS_VERB),
+    WE(C_FUTURE, "zbierze sie", 0),
+    WE(C_FUTURE, "zbiora sie", 0),
     WP(C_MECH_CUE, "doroczn", 0),
     WP(C_MECH_CUE, "coroczn", 0),
     WP(C_MECH_CUE, "sekretarz", 0),

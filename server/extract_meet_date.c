@@ -537,7 +537,11 @@ static void take_date(mention *m, const xd *d)
  * took place, not ended before the reference date. */
 static int held_date_fits(const ctx *c, const xd *d)
 {
-    if (d->same_day || c->t[d->t0].tense == TENSE_PAST)
+    /* "the same day" of a day said to be coming is that day ("Kolejny termin: 20 maja. Tego
+     * dnia ... zbierze sie grupa"); of any other, a day already narrated */
+    const xd *told = d->same_day && d->ref ? &c->d[d->ref - 1] : NULL;
+    if ((d->same_day && (told == NULL || c->t[told->t0].tense != TENSE_FUTURE)) ||
+        c->t[d->t0].tense == TENSE_PAST)
         return 0;
     int y = 0, mo = 0, dd = 0;
     const char *end = strchr(d->iso, '/');

@@ -797,6 +797,30 @@ static void units_talks_and_the_year_where_held(void **state)
     bc_extraction_free(&x);
 }
 
+/* "That day" of a day said to be coming dates the meeting to come it names ("Kolejny termin:
+ * 9 czerwca. Tego dnia ... zbierze sie grupa ekspertow obu stron"); "the same day" of a
+ * day that took place still dates no meeting to come. */
+static void that_coming_day(void **state)
+{
+    (void)state;
+    const char *t = "Tytuł\n\nKolejny termin jest już ustalony: 9 czerwca. Tego dnia w Lao Cai "
+                    "zbierze się wspólna grupa ekspertów obu stron.";
+    bc_extraction x = run("pl", NULL, t);
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "--06-09");
+    assert_string_equal(x.meetings[0].status, "planned");
+    bc_extraction_free(&x);
+    x = run("pl", "2025-05-20", t);
+    assert_string_equal(x.meetings[0].date, "2025-06-09");
+    bc_extraction_free(&x);
+    x = run(
+        "zh", "2025-05-20",
+        "标题\n\n5月19日，老街省与河口县举行会谈。当天下午，双方还就筹备下一次会谈交换了意见。");
+    for (size_t i = 0; i < x.nmeetings; i++)
+        assert_string_not_equal(x.meetings[i].status, "planned");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -819,6 +843,7 @@ int main(void)
         cmocka_unit_test(spans_coming_words_and_timed_talks),
         cmocka_unit_test(coming_quarters_and_the_end_of_talks),
         cmocka_unit_test(units_talks_and_the_year_where_held),
+        cmocka_unit_test(that_coming_day),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

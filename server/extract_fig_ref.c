@@ -30,8 +30,10 @@ static size_t word_before(const ctx *c, int cls, size_t lo, size_t end)
 int bcx_fig_is_rate(const ctx *c, size_t si, size_t lead, size_t end)
 {
     static const char *const per_time[] = {
-        "year", "annum", "month", "day", "week", "nam",  "thang", "ngay", "an", "annee", "jour",
-        "mois", "rok",   "roku",  "ar",  "aret", "jaar", "dag",   "年",   "月", "天",    NULL};
+        "year", "annum", "month", "day", "week", "nam", "thang", "ngay", "an", "annee", "jour",
+        "mois", "rok", "roku", "ar", "aret", "jaar", "dag", "年", "月", "天",
+        /* "797 mln USD za okres styczen-wrzesien": for a period */
+        "okres", "period", "periode", "perioden", NULL};
     const bc_lex *e = NULL;
     size_t t0 = c->se[si].t0, lim = c->se[si].t1, n = 0, q = end;
     if (end < lim && end > 0 && (bcx_gap(c, end - 1) & G_SLASH))
@@ -48,9 +50,11 @@ int bcx_fig_is_rate(const ctx *c, size_t si, size_t lead, size_t end)
         if (!time)
             return 1;
     }
-    /* a rate word before the amount, in its clause */
+    /* a rate word before the amount, in its clause, with no amount between: that one is
+     * the rate ("Przy kursie 3 480 VND za juana odpowiada to okolo 334 mld VND") */
     for (size_t p = lead; p > t0; p--) {
-        if (p < lead && (bcx_gap(c, p - 1) & (G_COMMA | G_DOT | G_PAREN)))
+        if ((p < lead && (bcx_gap(c, p - 1) & (G_COMMA | G_DOT | G_PAREN))) ||
+            c->t[p - 1].used == U_FIG)
             break;
         if (bcx_lex_find(c, C_RATE, p - 1, &e) > 0)
             return 1;

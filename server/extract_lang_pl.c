@@ -262,6 +262,7 @@ const bc_lex bc_lex_pl[] = {
     WE(C_TARGET, "celu", 0),
     WP(C_TARGET, "planowan", 0),
     WP(C_TARGET, "dazy", 0),
+    WP(C_TARGET, "zobowiaz", 0), /* "zobowiazalo sie zainwestowac": a commitment */
     /* ---- more qualifiers */
     WE(C_QUAL_ABOUT, "okolo", 0),
     WE(C_QUAL_ABOUT, "ok", 0),
@@ -313,6 +314,8 @@ const bc_lex bc_lex_pl[] = {
     WE(C_MONEY_CUE, "towarach", MM_GOODS),
     WE(C_CONVERT, "czyli", 0),
     WE(C_CONVERT, "tj", 0),
+    WE(C_CONVERT, "odpowiada to", 0), /* "(it) corresponds to" */
+    WE(C_CONVERT, "co odpowiada", 0),
     /* a deadline: the date after it is one to meet, not one that happened */
     WE(C_DEADLINE, "przed", 0),
     WE(C_DEADLINE, "do konca", 0),

@@ -859,6 +859,25 @@ static void halves_and_shared_currencies(void **state)
     bc_extraction_free(&x);
 }
 
+/* After an exchange rate ("Przy kursie 3 480 VND za juana"), the amount its sentence goes
+ * on to give is an amount, not a second rate; "za okres" (for the period) makes no price;
+ * a commitment to invest is a plan. */
+static void a_rate_then_an_amount(void **state)
+{
+    (void)state;
+    bc_extraction x =
+        run("pl", "2025-03-20",
+            "Tytuł\n\nMiasto zobowiązało się zainwestować 50 mln juanów w parking. Przy "
+            "kursie 3 500 VND za juana odpowiada to około 175 mld VND. Lao Cai zgłosiło "
+            "obroty w wysokości 600 mln USD za okres styczeń–wrzesień 2024 r.");
+    assert_true(fig(&x, 50e6)->target);
+    assert_true(fig(&x, 3500)->rate);
+    assert_false(fig(&x, 175e9)->rate);
+    assert_false(fig(&x, 600e6)->rate);
+    assert_string_equal(fig(&x, 600e6)->metric, "trade_turnover");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -884,6 +903,7 @@ int main(void)
         cmocka_unit_test(dutch_measures_carried_and_named),
         cmocka_unit_test(costs_capital_spending_and_trade),
         cmocka_unit_test(halves_and_shared_currencies),
+        cmocka_unit_test(a_rate_then_an_amount),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

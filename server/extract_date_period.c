@@ -193,6 +193,16 @@ int bcx_try_month_range(const ctx *c, size_t i, size_t lim, dres *r)
         m1 = (int)e->val;
         j += n;
         s = bcx_range_sep(c, j, lim, &dash);
+        /* "januari och februari", "January and February": two months next to each other */
+        static const char *const ands[] = {"and", "och", "en", "et", "i", NULL};
+        int joined = 0;
+        for (int k = 0; !s && ands[k] && !joined; k++)
+            joined = bcx_word_is(c, j, lim, ands[k]);
+        if (joined) {
+            if ((n = bcx_lex_find(c, C_MONTH, j + 1, &e)) == 0 || (int)e->val != m1 + 1)
+                return 0;
+            return months_period(c, i, j + 1 + n, lim, m1, m1 + 1, r);
+        }
         if (!s && !(j < lim && j > 0 && (bcx_gap(c, j - 1) & G_DASH) &&
                     !(bcx_gap(c, j - 1) & ~(unsigned)(G_DASH | G_SPACE))))
             return 0;

@@ -323,6 +323,7 @@ const bc_lex bc_lex_sv[] = {
     WE(C_SPEND, "anlaggning", 0),
     /* ---- expectations, customs revenue */
     WE(C_TARGET, "siktar", 0),
+    WE(C_TARGET, "raknar", 0), /* "i ar raknar provinsen med en omsattning pa ..." */
     WE(C_TARGET, "forvantas", 0),
     WE(C_TARGET, "vill", 0),
     WP(C_MONEY_CUE, "tullintakt", MM_REVENUE),

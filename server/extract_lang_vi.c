@@ -279,6 +279,7 @@ const bc_lex bc_lex_vi[] = {
     WE(C_BACKREF, "con so do", 0),
     WE(C_SAME_PERIOD, "cung ky", 0),
     WE(C_SAME_PERIOD, "cung thoi ky", 0),
+    WE(C_SAME_PERIOD, "cung thoi gian", 0),
     WE(C_WHOLE_YEAR, "ca nam", 0),
     WE(C_BY, "them", 0),
     WE(C_CROP, "canh tac", 0),

@@ -61,7 +61,8 @@ static void one_quarter_by_its_number(void **state)
 }
 
 /* A later half or quarter named by its ordinal: with its year; without one, said to be
- * coming, this year's while it has not ended, none after it nor when past. */
+ * coming, this year's while it has not ended, none after it nor when past. Two months next
+ * to each other joined by "and" are a period; two apart are not. */
 static void later_parts_of_a_year(void **state)
 {
     (void)state;
@@ -69,15 +70,20 @@ static void later_parts_of_a_year(void **state)
         {"sv", "Under fjärde kvartalet 2026 ska de ses.", "2026-10/2026-12", 0},
         {"en", "It grew in the third quarter of 2024.", "2024-07/2024-09", 0},
         {"sv", "Nästa samtal hålls under andra halvåret.", "2025-07/2025-12", 1},
-
+        {"sv", "Handeln ökade under januari och februari 2025.", "2025-01/2025-02", 0},
+        {"en", "Trade grew in May and June 2024.", "2024-05/2024-06", 0},
     };
     expect_dates(cases, sizeof cases / sizeof cases[0], "2025-03-31");
-    bc_extraction z = run("en", "2025-03-31", "Trade grew in the second half.");
-    for (size_t i = 0; i < z.ndates; i++)
-        assert_null(strstr(z.dates[i].iso, "-07/"));
-    bc_extraction_free(&z);
+    bc_extraction x = run("en", "2025-03-31", "Trade grew in the second half.");
+    for (size_t i = 0; i < x.ndates; i++)
+        assert_null(strstr(x.dates[i].iso, "-07/"));
+    bc_extraction_free(&x);
+    x = run("en", "2025-03-31", "Trade grew in May and July 2024.");
+    for (size_t i = 0; i < x.ndates; i++)
+        assert_string_not_equal(x.dates[i].iso, "2024-05/2024-07");
+    bc_extraction_free(&x);
     /* to come, after the part has ended: this year's or the next, unknown */
-    bc_extraction x = run("sv", "2025-11-20", "Nästa samtal hålls under andra kvartalet.");
+    x = run("sv", "2025-11-20", "Nästa samtal hålls under andra kvartalet.");
     for (size_t i = 0; i < x.ndates; i++)
         assert_null(strstr(x.dates[i].iso, "-04/"));
     bc_extraction_free(&x);

@@ -832,6 +832,16 @@ static void costs_capital_spending_and_trade(void **state)
             "Tiêu đề\n\nNăm 2024, thương mại giữa tỉnh và Quảng Tây đạt khoảng 3,1 tỷ USD.");
     assert_string_equal(fig(&x, 3.1e9)->metric, "trade_turnover");
     bc_extraction_free(&x);
+    /* "cung thoi gian": the period stated before; "raknar ... med": a goal */
+    x = run("vi", "2025-11-20",
+            "Tiêu đề\n\nTrong 10 tháng năm 2025, kim ngạch đạt 4,1 tỷ USD. Thu ngân sách cùng "
+            "thời gian đạt 5.300 tỷ đồng.");
+    assert_string_equal(fig(&x, 5300e9)->period, "2025-01/2025-10");
+    bc_extraction_free(&x);
+    x = run("sv", "2025-03-20",
+            "Rubrik\n\nI år räknar staden med en handel på 2 miljarder dollar.");
+    assert_true(fig(&x, 2e9)->target);
+    bc_extraction_free(&x);
 }
 
 /* "en halv miljard dollar" is 0.5 billion; an amount without a currency between an amount

@@ -363,10 +363,25 @@ static int names_body_before(const ctx *c, size_t si, size_t a)
  * (within four tokens before, three after). The sentence's other
  * words say nothing of the pair's kind: "the Lao Cai - Hekou border gate and the railway
  * bridge" is a gate. */
+/* The first token of a word for a pair that ends right before token a, words of its
+ * standing between ("vid det internationella paret Lao Cai - Hekou", "przy parze Huu Nghi
+ * (Wietnam) - Youyiguan (Chiny)"), from token lo; SIZE_MAX when none. */
+static size_t pair_word_before(const ctx *c, size_t lo, size_t a)
+{
+    size_t q0 = a, qa;
+    while (q0 > lo && (qa = bcx_lex_ending(c, C_GATE_QUAL, lo, q0, NULL)) != SIZE_MAX)
+        q0 = qa;
+    return q0 > lo ? bcx_lex_ending(c, C_PAIR, lo, q0, NULL) : SIZE_MAX;
+}
+
 static unsigned pair_kinds(const ctx *c, size_t si, size_t a, size_t b)
 {
     const bc_lex *e = NULL;
     unsigned bits = bcx_crossing_near(c, si, a, b, 3);
+    /* a pair named as such is a pair of gates, whatever the words further off say ("na
+     * specjalnej trasie towarowej przy parze Huu Nghi - Youyiguan") */
+    if (pair_word_before(c, c->se[si].t0, a) != SIZE_MAX)
+        return bits | PK_GATE;
     /* else the nearest crossing word before it in its clause, within eight words: "duong
      * sat lien van X - Y", "vagbron over Roda floden i omradet X - Y"; and through a list
      * of pairs after it ("szlaki transportowe Kunming - Tuyen Quang, Van Son - Tuyen
@@ -471,7 +486,7 @@ static void latin_pairs(ctx *c, size_t si, unsigned present)
              * word for a pair right before names a pair of gates, and the words of its
              * standing before that word too */
             unsigned paired = 0;
-            if (q0 > lo && (qa = bcx_lex_ending(c, C_PAIR, lo, q0, NULL)) != SIZE_MAX) {
+            if ((qa = pair_word_before(c, lo, a0)) != SIZE_MAX) {
                 paired = PK_GATE;
                 q0 = qa;
                 while (q0 > lo && (qa = bcx_lex_ending(c, C_GATE_QUAL, lo, q0, NULL)) != SIZE_MAX)
@@ -640,12 +655,20 @@ static void linking_pairs(ctx *c, size_t si, unsigned present)
         size_t a1 = run_fwd(c, a0, lim);
         if (a1 == SIZE_MAX || a1 + 2 >= lim)
             continue;
-        size_t k = a1 + 1, m = 0;
+        size_t k = a1 + 1, m = 0, tag = 0;
+        /* "przejscie Thanh Thuy (Wietnam) z przejsciem Tianbao (Chiny)": a country tag after
+         * the first name, a word for a crossing before the second */
+        if (country_tag(c, k, lo, lim, &tag) != 0)
+            k += tag;
         for (int w = 0; ands[w] && m == 0; w++)
             m = bcx_words_at(c, k, lim, ands[w]);
-        if (m == 0 || (bcx_gap(c, a1) & (G_COMMA | G_DOT)))
+        if (m == 0 || (!tag && (bcx_gap(c, a1) & (G_COMMA | G_DOT))))
             continue;
-        size_t b0 = k + m, b1 = run_fwd(c, b0, lim);
+        size_t b0 = k + m;
+        while (b0 < lim && b0 < k + m + 2 && c->t[b0].kind == T_WORD && !c->t[b0].upper &&
+               bcx_lex_find(c, C_PROJ, b0, &e) > 0)
+            b0++;
+        size_t b1 = run_fwd(c, b0, lim);
         if (b1 == SIZE_MAX)
             continue;
         while (b1 > b0 && bcx_lex_find(c, C_PROJ, b1, &e) > 0)

@@ -231,6 +231,10 @@ const bc_lex bc_lex_pl[] = {
     /* ---- kinds of crossing */
     WE(C_PROJ, "most", PK_BRIDGE),
     WP(C_PROJ, "mostu", PK_BRIDGE),
+    WE(C_PROJ, "moscie", PK_BRIDGE), /* "na moscie Bac Luan II" */
+    WE(C_PROJ, "mostem", PK_BRIDGE),
+    WE(C_PROJ, "mosty", PK_BRIDGE),
+    WE(C_PROJ, "mostow", PK_BRIDGE),
     WP(C_PROJ, "drog", PK_ROAD),
     WP(C_PROJ, "kolej", PK_RAIL),
     WP(C_PROJ, "przejsc", PK_GATE),

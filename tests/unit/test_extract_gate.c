@@ -293,6 +293,32 @@ static void swedish_crossings_and_spellings(void **state)
     bc_extraction_free(&x);
 }
 
+/* Polish crossings: a pair named as such is of gates whatever the route around it ("na
+ * trasie towarowej przy parze X (Wietnam) - Y (Chiny)"); a bridge in the locative ("na
+ * moscie ... laczacym X z Y", the second name inflected); a road linking two named gates,
+ * each with its crossing word or country ("laczaca przejscie X (Wietnam) z przejsciem Y"). */
+static void polish_pairs_bridges_and_links(void **state)
+{
+    (void)state;
+    bc_extraction x =
+        run("pl", "2025-03-20",
+            "Tytuł\n\nPilotaż obejmie trasę towarową przy parze Tan Thanh (Wietnam) – "
+            "Puzhai (Chiny). Ruch na moście Bac Luan II łączącym Mong Cai z "
+            "Dongxingiem rośnie. Powstanie droga łącząca przejście Thanh Thuy "
+            "(Wietnam) z przejściem Tianbao (Chiny).");
+    assert_true(gate(&x, "Tan Thanh", "Puzhai")->pair);
+    gate(&x, "Mong Cai", "Dongxingiem");
+    gate(&x, "Thanh Thuy", "Tianbao");
+    bc_extraction_free(&x);
+    /* an article before a capitalised adjective is no crossing word: "tussen Mong Cai en het
+     * Chinese Dongxing" names Dongxing, not "Chinese Dongxing" */
+    x = run("nl", "2025-03-20",
+            "Titel\n\nDe goederen gingen over de brug tussen Mong Cai en het Chinese Dongxing.");
+    for (size_t i = 0; i < x.ngates; i++)
+        assert_string_not_equal(x.gates[i].cn_side, "Chinese Dongxing");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -304,6 +330,7 @@ int main(void)
         cmocka_unit_test(spellings_numbers_and_deadlines),
         cmocka_unit_test(the_kind_its_words_state),
         cmocka_unit_test(swedish_crossings_and_spellings),
+        cmocka_unit_test(polish_pairs_bridges_and_links),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -410,6 +410,15 @@ void bcx_find_mentions(ctx *c)
             if (v == 0 || (noun = meeting_noun(c, i, i + n, lim, &kind, &noun_end)) == 0)
                 continue;
             noun--;
+            /* "To pierwsze od czterech lat spotkanie", "de eerste bijeenkomst sinds de
+             * herindeling": the first in a while, no number of a series */
+            static const char *const since[] = {"od", "since", "sinds", "sedan", "depuis", NULL};
+            int counted = 0;
+            for (size_t k = i + n; k <= noun_end && k < lim && !counted; k++)
+                for (int w = 0; since[w] && !counted && (k < noun || k == noun_end); w++)
+                    counted = bcx_word_is(c, k, lim, since[w]);
+            if (counted)
+                continue;
             mention m;
             new_mention(&m, si, noun < i ? noun : i, noun_end > i + n ? noun_end : i + n, noun,
                         noun_end, kind, BC_XM_NUMBERED);

@@ -68,6 +68,20 @@ static void chinese_numbered_talks_and_first_meetings(void **state)
     for (size_t i = 0; i < x.nmeetings; i++)
         assert_int_equal(x.meetings[i].ordinal, 0);
     bc_extraction_free(&x);
+    /* the first in a while is no number of a series */
+    static const char *const firsts[][2] = {
+        {"pl", "Tytuł\n\nW piątek 9 maja odbyło się w Lang Son pierwsze od trzech lat spotkanie "
+               "delegacji Lang Son i Kuangsi (Chiny)."},
+        {"nl", "Titel\n\nOp 9 mei was er in Lang Son de eerste bijeenkomst sinds de fusie van "
+               "Lang Son en Guangxi (China)."},
+    };
+    for (size_t k = 0; k < 2; k++) {
+        x = run(firsts[k][0], "2025-05-10", firsts[k][1]);
+        assert_true(x.nmeetings >= 1);
+        for (size_t i = 0; i < x.nmeetings; i++)
+            assert_int_equal(x.meetings[i].ordinal, 0);
+        bc_extraction_free(&x);
+    }
 }
 
 static void french_talks_and_named_meetings_beside_numbered_ones(void **state)

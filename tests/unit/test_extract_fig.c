@@ -832,6 +832,10 @@ static void costs_capital_spending_and_trade(void **state)
             "Tiêu đề\n\nNăm 2024, thương mại giữa tỉnh và Quảng Tây đạt khoảng 3,1 tỷ USD.");
     assert_string_equal(fig(&x, 3.1e9)->metric, "trade_turnover");
     bc_extraction_free(&x);
+    x = run("vi", "2025-03-20",
+            "Tiêu đề\n\nGiai đoạn 2 của bến xe dự kiến cần thêm khoảng 250 tỷ đồng.");
+    assert_string_equal(fig(&x, 250e9)->metric, "investment");
+    bc_extraction_free(&x);
     /* "cung thoi gian": the period stated before; "raknar ... med": a goal */
     x = run("vi", "2025-11-20",
             "Tiêu đề\n\nTrong 10 tháng năm 2025, kim ngạch đạt 4,1 tỷ USD. Thu ngân sách cùng "

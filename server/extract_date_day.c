@@ -229,7 +229,7 @@ static int md_context(const ctx *c, size_t i)
 {
     static const char *const words[] = {"ngay", "sang", "chieu", "toi", "trua", "dem", "hom",
                                         "tu",   "den",  "le",    "du",  "au",   "va",  "et",
-                                        "mai",  "qua",  "nay",   "luc", "on",   NULL};
+                                        "mai",  "qua",  "nay",   "luc", "on",   "les", NULL};
     size_t lo = c->se[c->t[i].sent].t0;
     if (i == lo)
         return 0;
@@ -282,12 +282,22 @@ int bcx_try_day(const ctx *c, size_t i, size_t lim, dres *r)
         }
         return 0;
     }
-    /* "hai ngay 14-15/3", "les 14-15/3/2025": a first day, a dash, and the last day with
-     * its month (and year) in digits: a span of days of that month */
+    /* "hai ngay 14-15/3", "ngay 14 va 15/3/2025", "tu ngay 14 den 16/3/2025", "les 14-15/3":
+     * a first day, a dash, "and" or "to", and the last day with its month (and year) in
+     * digits: a span of days of that month */
     if ((c->lbit & (L_VI | L_FR)) && t->kind == T_NUM && t->plain && t->num >= 1 && t->num <= 31 &&
-        i + 1 < lim && c->t[i + 1].kind == T_DATE && md_context(c, i) &&
-        (bcx_gap(c, i) & ~(unsigned)G_DASH) == 0 && (bcx_gap(c, i) & G_DASH)) {
-        const char *e2 = c->t[i + 1].iso;
+        i + 1 < lim && md_context(c, i)) {
+        size_t sep = 0;
+        int adjacent = (bcx_gap(c, i) & ~(unsigned)G_DASH) == 0 && (bcx_gap(c, i) & G_DASH);
+        if (!adjacent) {
+            sep = bcx_range_sep(c, i + 1, lim, &dash);
+            if (sep == 0 && (bcx_word_is(c, i + 1, lim, "va") || bcx_word_is(c, i + 1, lim, "et")))
+                sep = 1;
+        }
+        const char *e2 =
+            (adjacent || sep > 0) && i + 1 + sep < lim && c->t[i + 1 + sep].kind == T_DATE
+                ? c->t[i + 1 + sep].iso
+                : "";
         size_t l2 = strlen(e2);
         int full = l2 == 10 && e2[0] != '-', bare = l2 == 7 && e2[0] == '-';
         int mon2 = full ? atoi(e2 + 5) : bare ? atoi(e2 + 2) : 0;
@@ -296,7 +306,7 @@ int bcx_try_day(const ctx *c, size_t i, size_t lim, dres *r)
             set_day(c, full ? atoi(e2) : 0, mon2, (int)t->num, future, r)) {
             if (r->prec == 3)
                 to_range(r, day2);
-            r->n = 2;
+            r->n = 2 + sep;
             return 1;
         }
     }

@@ -122,6 +122,7 @@ const bc_lex bc_lex_vi[] = {
     WE(C_HELD, "da to chuc", 0),
     WE(C_HELD, "to chuc hoi dam", 0),
     WE(C_HELD, "da dien ra", 0),
+    WE(C_HELD, "da hoi dam", 0), /* "trong thang 6 vua qua, ... da hoi dam voi ...": held */
     /* ---- kinds of crossing */
     WE(C_PROJ, "cau", PK_BRIDGE),
     WE(C_PROJ, "duong bo", PK_ROAD),

@@ -821,6 +821,45 @@ static void that_coming_day(void **state)
     bc_extraction_free(&x);
 }
 
+/* A span whose last day carries the month in digits, joined by "and" or "to" ("ngay 14 va
+ * 15/3/2025", "tu ngay 14 den 16/3/2025", "les 14 et 15/3/2025"), is dated by its first
+ * day, never its last; a longer one by none. Talks reported held take a month. */
+static void spans_joined_by_words(void **state)
+{
+    (void)state;
+    static const char *const cases[][3] = {
+        {"vi",
+         "Tiêu đề\n\nNgày 4 và 5/6/2025, lãnh đạo Lào Cai đã hội đàm với lãnh đạo Vân Nam "
+         "(Trung Quốc).",
+         "2025-06-04"},
+        {"vi",
+         "Tiêu đề\n\nTừ ngày 4 đến 6/6/2025, lãnh đạo Lào Cai đã hội đàm với lãnh đạo Vân "
+         "Nam (Trung Quốc).",
+         "2025-06-04"},
+        {"fr",
+         "Titre\n\nLes 4 et 5/6/2025, les dirigeants de Lao Cai et du Yunnan (Chine) ont "
+         "tenu des pourparlers.",
+         "2025-06-04"},
+        {"vi",
+         "Tiêu đề\n\nTừ ngày 4 đến 12/6/2025, lãnh đạo Lào Cai đã hội đàm với lãnh đạo Vân "
+         "Nam (Trung Quốc).",
+         ""},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        bc_extraction x = run(cases[k][0], NULL, cases[k][1]);
+        for (size_t i = 0; i < x.nmeetings; i++)
+            assert_string_equal(x.meetings[i].date, cases[k][2]);
+        assert_true(x.nmeetings == (cases[k][2][0] ? 1u : 0u));
+        bc_extraction_free(&x);
+    }
+    bc_extraction x = run("vi", "2024-07-01",
+                          "Tiêu đề\n\nTrong tháng 6 vừa qua, lãnh đạo Lào Cai đã hội đàm với lãnh "
+                          "đạo Vân Nam (Trung Quốc).");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2024-06");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -844,6 +883,7 @@ int main(void)
         cmocka_unit_test(coming_quarters_and_the_end_of_talks),
         cmocka_unit_test(units_talks_and_the_year_where_held),
         cmocka_unit_test(that_coming_day),
+        cmocka_unit_test(spans_joined_by_words),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

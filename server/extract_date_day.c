@@ -250,23 +250,43 @@ int bcx_try_day(const ctx *c, size_t i, size_t lim, dres *r)
     int future = bcx_tense_at(c, i); /* 1 to come, -1 said to be past, 0 not said */
     const tok *t = &c->t[i];
     if (t->kind == T_DATE) {
-        /* "tu ngay 11/6 den 15/6/2024": a span of days, a period */
+        /* "tu ngay 11/6 den 15/6/2024", "tu ngay 14/3 den ngay 16/3", "od 14.03 do 16.03.2025":
+         * a span of days, a period (of a few days: dated by its first, add_date) */
         int dash2;
         size_t s2 = bcx_range_sep(c, i + 1, lim, &dash2);
+        if (s2 > 0 &&
+            (bcx_word_is(c, i + 1 + s2, lim, "ngay") || bcx_word_is(c, i + 1 + s2, lim, "den") ||
+             bcx_word_is(c, i + 1 + s2, lim, "le")))
+            s2++;
         const tok *t2 = i + 1 + s2 < lim && s2 > 0 ? &c->t[i + 1 + s2] : NULL;
+        int bare1 = t->iso[0] == '-' && strlen(t->iso) == 7;
         if (t2 != NULL && t2->kind == T_DATE && strlen(t2->iso) == 10 &&
-            (strlen(t->iso) == 10 || (t->iso[0] == '-' && strlen(t->iso) == 7))) {
+            (strlen(t->iso) == 10 || bare1)) {
             char start[11];
             if (t->iso[0] == '-')
                 snprintf(start, sizeof start, "%.4s-%.5s", t2->iso, t->iso + 2);
             else
                 copy_str(start, sizeof start, t->iso);
             if (strcmp(start, t2->iso) < 0) {
-                snprintf(r->iso, sizeof r->iso, "%s/%s", start, t2->iso);
+                snprintf(r->iso, sizeof r->iso, "%.10s/%.10s", start, t2->iso);
                 r->n = 2 + s2;
                 r->prec = 0;
                 return 1;
             }
+        }
+        if (t2 != NULL && t2->kind == T_DATE && bare1 && t2->iso[0] == '-' &&
+            strlen(t2->iso) == 7 && strcmp(t->iso, t2->iso) < 0 &&
+            set_day(c, 0, atoi(t->iso + 2), atoi(t->iso + 5), future, r)) {
+            /* both without a year: the first completed as any day, the last in its year */
+            char buf[48];
+            if (r->prec == 3 && r->iso[0] != '-')
+                snprintf(buf, sizeof buf, "%.10s/%.4s-%.5s", r->iso, r->iso, t2->iso + 2);
+            else
+                snprintf(buf, sizeof buf, "%s/%s", t->iso, t2->iso);
+            copy_str(r->iso, sizeof r->iso, buf);
+            r->n = 2 + s2;
+            r->prec = 0;
+            return 1;
         }
         if (strlen(t->iso) == 10 || (strlen(t->iso) == 7 && t->iso[0] != '-')) {
             memcpy(r->iso, t->iso, 11); /* 2025-10-30, 30/10/2025; 10/2025 */
@@ -310,6 +330,29 @@ int bcx_try_day(const ctx *c, size_t i, size_t lim, dres *r)
             return 1;
         }
     }
+    /* "od 14.03 do 16.03.2025", "14.03-16.03.2025": a first day and month written as a
+     * decimal number, then the last day with its year: a span of days */
+    if (t->kind == T_NUM && !t->integral && c->lbit != L_ZH && i + 1 < lim &&
+        t->end - t->start >= 4 && t->end - t->start <= 5 && c->s[t->end - 3] == '.') {
+        size_t s2 = 0;
+        int dash2 =
+            (bcx_gap(c, i) & ~(unsigned)(G_DASH | G_SPACE)) == 0 && (bcx_gap(c, i) & G_DASH);
+        if (!dash2)
+            s2 = bcx_range_sep(c, i + 1, lim, &dash2);
+        const tok *t2 = (dash2 || s2) && i + 1 + s2 < lim ? &c->t[i + 1 + s2] : NULL;
+        int d1 = atoi(c->s + t->start), m1 = atoi(c->s + t->end - 2);
+        if (t2 != NULL && t2->kind == T_DATE && strlen(t2->iso) == 10 && m1 >= 1 && m1 <= 12 &&
+            d1 >= 1 && d1 <= days_in(atoi(t2->iso), m1)) {
+            char start[24];
+            snprintf(start, sizeof start, "%.4s-%02d-%02d", t2->iso, m1 % 100, d1 % 100);
+            if (strcmp(start, t2->iso) < 0) {
+                snprintf(r->iso, sizeof r->iso, "%.10s/%.10s", start, t2->iso);
+                r->n = 2 + s2;
+                r->prec = 0;
+                return 1;
+            }
+        }
+    }
     if (c->lbit == L_ZH)
         return try_day_zh(c, i, lim, future, r);
     if (c->lbit == L_VI) {
@@ -331,6 +374,9 @@ int bcx_try_day(const ctx *c, size_t i, size_t lim, dres *r)
         j = i + dn;
         size_t s = day_sep(c, j, lim, &dash);
         size_t dn2;
+        /* "fran den 14 till den 16 mars", "du 14 au le 16": an article before the last day */
+        if (s && (bcx_word_is(c, j + s, lim, "den") || bcx_word_is(c, j + s, lim, "the")))
+            s++;
         if ((s || dash) && (day2 = day_at(c, j + s, lim, &dn2)) > day)
             j += s + dn2;
         else

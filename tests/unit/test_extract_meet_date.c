@@ -852,6 +852,27 @@ static void spans_joined_by_words(void **state)
         assert_true(x.nmeetings == (cases[k][2][0] ? 1u : 0u));
         bc_extraction_free(&x);
     }
+    /* "tu ngay 4/6 den ngay 5/6", "od 4.06 do 5.06.2025", "fran den 4 till den 5 juni": the
+     * first day too, never the last */
+    static const char *const more[][4] = {
+        {"vi", "2025-06-10",
+         "Tiêu đề\n\nTừ ngày 4/6 đến ngày 5/6, lãnh đạo Lào Cai đã hội đàm với lãnh đạo Vân Nam "
+         "(Trung Quốc).",
+         "2025-06-04"},
+        {"pl", "2025-06-10",
+         "Tytuł\n\nPrzedstawiciele Lao Cai i Junnanu (Chiny) prowadzili rozmowy od 4.06 do "
+         "5.06.2025.",
+         "2025-06-04"},
+        {"sv", "2025-06-10",
+         "Rubrik\n\nFrån den 4 till den 5 juni höll Lao Cai och Yunnan (Kina) samtal i Kunming.",
+         "2025-06-04"},
+    };
+    for (size_t k = 0; k < sizeof more / sizeof more[0]; k++) {
+        bc_extraction y = run(more[k][0], more[k][1], more[k][2]);
+        assert_int_equal(y.nmeetings, 1);
+        assert_string_equal(y.meetings[0].date, more[k][3]);
+        bc_extraction_free(&y);
+    }
     bc_extraction x = run("vi", "2024-07-01",
                           "Tiêu đề\n\nTrong tháng 6 vừa qua, lãnh đạo Lào Cai đã hội đàm với lãnh "
                           "đạo Vân Nam (Trung Quốc).");

@@ -210,6 +210,11 @@ const bc_lex bc_lex_vi[] = {
     WE(C_SAME_DAY, "cung ngay", 0),
     WE(C_SAME_DAY, "cung thang", 2), /* the same month */
     WE(C_REL_DAY, "hom qua", -1),
+    WE(C_REL_DAY, "hom kia", -2),
+    /* this morning, afternoon, evening: the report's own day */
+    WE(C_REL_DAY, "sang nay", 0),
+    WE(C_REL_DAY, "chieu nay", 0),
+    WE(C_REL_DAY, "toi nay", 0),
     WE(C_FROM, "tu ngay", 0),
     WE(C_FROM, "bat dau tu", 0),
     WE(C_SINCE, "ke tu", 0),

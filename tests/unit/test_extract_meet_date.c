@@ -881,6 +881,29 @@ static void spans_joined_by_words(void **state)
     bc_extraction_free(&x);
 }
 
+/* Vietnamese days counted from the report's: "hom kia" two days before, "sang nay" its own
+ * day, all of the date inferred; without a reference date, none. */
+static void vietnamese_days_before_and_this_morning(void **state)
+{
+    (void)state;
+    static const char *const cases[][2] = {
+        {"Tiêu đề\n\nHôm kia, lãnh đạo Lào Cai đã hội đàm với lãnh đạo Vân Nam (Trung Quốc).",
+         "2025-03-18"},
+        {"Tiêu đề\n\nSáng nay, lãnh đạo Lào Cai đã hội đàm với lãnh đạo Vân Nam (Trung Quốc).",
+         "2025-03-20"},
+    };
+    for (size_t k = 0; k < 2; k++) {
+        bc_extraction x = run("vi", "2025-03-20", cases[k][0]);
+        assert_int_equal(x.nmeetings, 1);
+        assert_string_equal(x.meetings[0].date, cases[k][1]);
+        assert_true(x.meetings[0].date_inferred);
+        bc_extraction_free(&x);
+        x = run("vi", NULL, cases[k][0]);
+        assert_int_equal(x.nmeetings, 0);
+        bc_extraction_free(&x);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -905,6 +928,7 @@ int main(void)
         cmocka_unit_test(units_talks_and_the_year_where_held),
         cmocka_unit_test(that_coming_day),
         cmocka_unit_test(spans_joined_by_words),
+        cmocka_unit_test(vietnamese_days_before_and_this_morning),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

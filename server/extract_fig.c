@@ -783,6 +783,19 @@ static int money_at(ctx *c, size_t si, size_t i, size_t *lo, size_t *prev, figst
     const tok *t = &c->t[i];
     int cur = money_phrase(c, si, i, &scale, &lead, &end);
     int cur_inferred = 0;
+    double rest = 0; /* "2 ty 300 trieu USD", "3 mld 200 mln USD": the smaller part */
+    if (cur == 0 && scale >= 1e6 && end > i + 1 && end < c->se[si].t1 && c->t[end].kind == T_NUM &&
+        c->t[end].plain && c->t[end].num < 1000 &&
+        (bcx_gap(c, end - 1) & ~(unsigned)G_SPACE) == 0) {
+        double scale2;
+        size_t lead2, end2;
+        int cur2 = money_phrase(c, si, end, &scale2, &lead2, &end2);
+        if (cur2 != 0 && lead2 == end && scale2 >= 1e3 && c->t[end].num * scale2 < scale) {
+            cur = cur2;
+            rest = c->t[end].num * scale2;
+            end = end2;
+        }
+    }
     /* "163 millions de dollars, dont environ 63 millions a l'exportation": a scaled amount
      * right after an amount of money, with no noun of its own, is in its currency */
     if (cur == 0 && scale >= 1e6 && *prev != SIZE_MAX && i >= *lo && i - *lo <= 8 &&
@@ -801,7 +814,7 @@ static int money_at(ctx *c, size_t si, size_t i, size_t *lo, size_t *prev, figst
     const bc_xfigure *before = *prev != SIZE_MAX ? &c->out->figures[*prev] : NULL;
     f->money = 1;
     f->heading = c->se[si].heading;
-    f->value = (scale > 1 && t->ambig ? t->num_alt : t->num) * scale;
+    f->value = (scale > 1 && t->ambig ? t->num_alt : t->num) * scale + rest;
     if (scale >= 1000)
         f->value = nearbyint(f->value); /* 1,7 milliard is 1700000000, not 1.7 * 1e9 */
     copy_str(f->unit, sizeof f->unit, CURRENCY[cur]);

@@ -892,6 +892,26 @@ static void a_rate_then_an_amount(void **state)
     bc_extraction_free(&x);
 }
 
+/* An amount written in two scales ("2 ty 300 trieu USD", "3 mld 200 mln USD") is one amount,
+ * never its smaller part alone; two amounts in two clauses stay two. */
+static void amounts_in_two_scales(void **state)
+{
+    (void)state;
+    bc_extraction x =
+        run("vi", "2025-03-20", "Tiêu đề\n\nKim ngạch xuất nhập khẩu đạt gần 2 tỷ 300 triệu USD.");
+    assert_string_equal(fig(&x, 2.3e9)->qualifier, "nearly");
+    assert_false(has_fig(&x, 300e6));
+    bc_extraction_free(&x);
+    x = run("pl", "2025-03-20", "Tytuł\n\nObroty wyniosły 3 mld 200 mln USD.");
+    assert_string_equal(fig(&x, 3.2e9)->unit, "USD");
+    assert_false(has_fig(&x, 200e6));
+    bc_extraction_free(&x);
+    x = run("vi", "2025-03-20", "Tiêu đề\n\nNăm 2024 đạt 2 tỷ USD; 300 triệu USD là nhập khẩu.");
+    assert_true(has_fig(&x, 2e9));
+    assert_true(has_fig(&x, 300e6));
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -918,6 +938,7 @@ int main(void)
         cmocka_unit_test(costs_capital_spending_and_trade),
         cmocka_unit_test(halves_and_shared_currencies),
         cmocka_unit_test(a_rate_then_an_amount),
+        cmocka_unit_test(amounts_in_two_scales),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

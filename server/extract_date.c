@@ -219,8 +219,19 @@ static int dateline(const ctx *c, size_t si, size_t i, const dres *r)
         return 0;
     if (c->lbit == L_ZH) /* "新华社南宁6月13日电", "本报昆明6月13日讯" */
         return bcx_words_at(c, k, lim, "电") > 0 || bcx_words_at(c, k, lim, "讯") > 0;
-    if (i > t0 && !(bcx_gap(c, i - 1) & G_COMMA))
-        return 0;
+    /* "Hanoi, June 13", "HANOI, den 14 mars 2025", "LAO CAI, ngay 14/3", or a place in
+     * capitals right before the day ("HANOI 14.3.2025 -") */
+    size_t p = i;
+    if (p > t0 && !(bcx_gap(c, p - 1) & G_COMMA) &&
+        (bcx_word_is(c, p - 1, p, "den") || bcx_word_is(c, p - 1, p, "le") ||
+         bcx_word_is(c, p - 1, p, "ngay") || bcx_word_is(c, p - 1, p, "dnia")))
+        p--;
+    if (p > t0 && !(bcx_gap(c, p - 1) & G_COMMA)) {
+        for (size_t q = t0; q < p; q++)
+            for (size_t b = c->t[q].start; b < c->t[q].end; b++)
+                if (c->t[q].kind != T_WORD || (c->s[b] >= 'a' && c->s[b] <= 'z'))
+                    return 0;
+    }
     if (bcx_word_is(c, k, lim, "r") && (bcx_gap(c, k) & G_DOT))
         k++; /* "2024 r." */
     return (bcx_gap(c, k - 1) & (G_OPEN | G_DASH)) != 0;

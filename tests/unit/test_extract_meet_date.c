@@ -904,6 +904,24 @@ static void vietnamese_days_before_and_this_morning(void **state)
     }
 }
 
+/* A dateline with an article before its day ("HANOI, den 14 mars 2025 -") or a place in
+ * capitals and no comma ("HANOI 14.3.2025 -") dates the report, not what it reports: the
+ * Thursday before it is the talks' day. */
+static void datelines_without_a_comma(void **state)
+{
+    (void)state;
+    static const char *const cases[] = {
+        "Rubrik\n\nHANOI 14.3.2025 – I torsdags höll Lao Cai och Yunnan (Kina) samtal.",
+        "Rubrik\n\nHANOI, den 14 mars 2025 – I torsdags höll Lao Cai och Yunnan (Kina) samtal.",
+    };
+    for (size_t k = 0; k < 2; k++) {
+        bc_extraction x = run("sv", NULL, cases[k]);
+        assert_int_equal(x.nmeetings, 1);
+        assert_string_equal(x.meetings[0].date, "2025-03-13");
+        bc_extraction_free(&x);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -929,6 +947,7 @@ int main(void)
         cmocka_unit_test(that_coming_day),
         cmocka_unit_test(spans_joined_by_words),
         cmocka_unit_test(vietnamese_days_before_and_this_morning),
+        cmocka_unit_test(datelines_without_a_comma),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -250,6 +250,8 @@ const bc_lex bc_lex_sv[] = {
     /* a deadline: the date after it is one to meet, not one that happened */
     WE(C_DEADLINE, "fore", 0),
     WE(C_DEADLINE, "senast", 0),
+    WE(C_SINCE, "fran och med", 0), /* "fran och med den 1 juli": from then on */
+    WE(C_FROM, "fran och med", 0),
     WE(C_DEADLINE, "vid utgangen av", 0),
     WE(C_SAME_DAY, "samma dag", 0),
     /* days counted from the report's day or the day last named */

@@ -68,6 +68,29 @@ static int from_point(const ctx *c, const mention *m, const xd *d)
     return 0;
 }
 
+/* 1 when date d is the day a document was signed: a word of signing right before it, an
+ * article or "on" between at most ("umowy podpisanej 12 marca", "avtalet som
+ * undertecknades den 12 mars", "the deal signed on March 12"). The day of a signature,
+ * not of the talks that name it. */
+static int signed_on(const ctx *c, const xd *d)
+{
+    static const char *const signing[] = {"podpisan", "undertecknad", "signed",
+                                          "signe",    "ondertekend",  NULL};
+    size_t lo = c->se[c->t[d->t0].sent].t0, k = d->t0;
+    if (k > lo && (bcx_word_is(c, k - 1, k, "den") || bcx_word_is(c, k - 1, k, "on") ||
+                   bcx_word_is(c, k - 1, k, "le") || bcx_word_is(c, k - 1, k, "op") ||
+                   bcx_word_is(c, k - 1, k, "dnia")))
+        k--;
+    if (k == lo || c->t[k - 1].kind != T_WORD || (bcx_gap(c, k - 1) & (G_COMMA | G_DOT)))
+        return 0;
+    for (int w = 0; signing[w]; w++) {
+        size_t n = strlen(signing[w]);
+        if (c->t[k - 1].fl >= n && memcmp(TXT(c, k - 1), signing[w], n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* 1 when date d is a deadline: a word for before or by ends right before it ("before 31
  * December", "przed", "fore", "by the end of"; Dutch "voor" only written "vóór", else it
  * is "for": "gepland voor 15 juli"). A date to meet, not when a meeting took place. */
@@ -84,7 +107,9 @@ static int deadline(const ctx *c, const xd *d)
             return memmem(c->s + c->t[k].start, c->t[k].end - c->t[k].start, "\xc3\xb3", 2) != NULL;
         return 1;
     }
-    return 0;
+    /* Polish "do" (to, by) right before a day: "zostanie otwarty do 30 czerwca" (a span "od
+     * 14 do 16 marca" is one date from its first day) */
+    return c->lbit == L_PL && d->prec == 3 && bcx_word_is(c, d->t0 - 1, d->t0, "do");
 }
 
 /* 1 when date d after mention m lies in a relative clause of another noun: the clause
@@ -259,7 +284,7 @@ static const xd *meeting_date(const ctx *c, const mention *m, const size_t *idx,
     for (size_t k = c->se[m->sent].d0; k < c->se[m->sent].d1; k++) {
         const xd *d = &c->d[k];
         if (mprec_of(m, d) == 0 || d->used || from_point(c, m, d) || in_other_relative(c, m, d) ||
-            deadline(c, d) || visit_span(m, d) ||
+            deadline(c, d) || signed_on(c, d) || visit_span(m, d) ||
             (m->xkind == BC_XM_TALKS && mprec_of(m, d) < (m->planned > 0               ? 1
                                                           : bcx_talks_held(c, m->sent) ? 2
                                                                                        : 3)))
@@ -505,6 +530,25 @@ static int next_meeting(const ctx *c, const mention *m)
     return 0;
 }
 
+/* 1 when a word for during or at ends right before talks m ("podczas rozmow", "w trakcie",
+ * "vid samtalen", "during the talks", "lors des entretiens", "tijdens het overleg", "tai
+ * buoi hoi dam"). */
+static int during_talks(const ctx *c, const mention *m)
+{
+    static const char *const during[] = {
+        "podczas", "w trakcie",    "vid",     "under",    "during",     "at the", "lors des",
+        "lors de", "au cours des", "tijdens", "tai buoi", "trong buoi", NULL};
+    size_t lo = c->se[m->sent].t0;
+    for (size_t k = m->t0 > lo + 3 ? m->t0 - 3 : lo; k < m->t0; k++)
+        for (int w = 0; during[w]; w++) {
+            size_t n = bcx_words_at(c, k, m->t0, during[w]);
+            if (n > 0 && (k + n == m->t0 ||
+                          (k + n + 1 == m->t0 && bcx_lex_find(c, C_ARTICLE, k + n, NULL) > 0)))
+                return 1;
+        }
+    return 0;
+}
+
 /* 1 when a word of what is to come follows mention m in its clause within four tokens
  * ("to chuc hoi dam dinh ky lan tiep theo": the next talks, though "to chuc hoi dam" says
  * held). */
@@ -570,6 +614,11 @@ void bcx_resolve_mentions(ctx *c)
                 ? 1
             : tense == TENSE_PAST ? -1
                                   : 0;
+        /* talks named as the occasion of what their sentence reports took place ("Podczas
+         * rozmow ... strony uzgodnily", "Vid samtalen ... enades", "Tai buoi hoi dam") */
+        if (m->xkind == BC_XM_TALKS && during_talks(c, m) && !next_meeting(c, m) &&
+            !next_after(c, m))
+            m->planned = -1;
         /* its own words say neither, but the period of a year its sentence gives is said to
          * be coming ("chuan bi tot Phien hop lan thu 11 ..., du kien dien ra tai Lai Chau
          * trong quy IV/2025") */
@@ -599,7 +648,7 @@ void bcx_resolve_mentions(ctx *c)
                 continue;
             const xd *d = NULL;
             if (one_group && nd == 1 && !from_point(c, m, only) && !in_other_relative(c, m, only) &&
-                !deadline(c, only) && !visit_span(m, only) &&
+                !deadline(c, only) && !signed_on(c, only) && !visit_span(m, only) &&
                 (m->xkind != BC_XM_TALKS || mprec(only) == 3 || m->planned > 0 ||
                  (mprec(only) == 2 && bcx_talks_held(c, si))))
                 d = only;
@@ -609,6 +658,10 @@ void bcx_resolve_mentions(ctx *c)
              * ("当天下午，双方还就筹备下一次会谈交换了意见"); nor is a day of what took place
              * or one before the report's date the date of a meeting to come */
             if (d != NULL && m->planned > 0 && !held_date_fits(c, d))
+                d = NULL;
+            /* nor is a day said to be coming that of a meeting that took place ("Podczas
+             * rozmow ... uzgodnily, ze most zostanie otwarty 30 czerwca") */
+            if (d != NULL && m->planned < 0 && c->t[d->t0].tense == TENSE_FUTURE)
                 d = NULL;
             if (d != NULL) {
                 take_date(m, d);

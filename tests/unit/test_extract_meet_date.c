@@ -922,6 +922,39 @@ static void datelines_without_a_comma(void **state)
     }
 }
 
+/* Days of something else in the talks' sentence date no talks: a day from which something
+ * runs ("fran och med den 1 juli"), a deadline ("do 30 czerwca"), a day said to be coming
+ * in talks named as the occasion ("Podczas rozmow ... most zostanie otwarty 30 czerwca"),
+ * the day a document was signed ("umowy podpisanej 12 marca", "avtalet som undertecknades
+ * den 12 mars"); the talks' own relative clause still dates them. */
+static void days_of_other_things(void **state)
+{
+    (void)state;
+    static const char *const none[][2] = {
+        {"sv", "Rubrik\n\nVid samtalen mellan Lao Cai och Yunnan (Kina) enades parterna om att "
+               "bron ska öppnas från och med den 1 juli."},
+        {"pl", "Tytuł\n\nPodczas rozmów Lao Cai i Junnanu (Chiny) strony uzgodniły, że most "
+               "zostanie otwarty do 30 czerwca."},
+        {"pl", "Tytuł\n\nPodczas rozmów Lao Cai i Junnanu (Chiny) strony uzgodniły, że most "
+               "zostanie otwarty 30 czerwca."},
+        {"pl", "Tytuł\n\nRozmowy Lao Cai i Junnanu (Chiny) dotyczyły umowy podpisanej 12 marca."},
+        {"sv", "Rubrik\n\nSamtalen mellan Lao Cai och Yunnan (Kina) följde upp avtalet som "
+               "undertecknades den 12 mars."},
+    };
+    for (size_t k = 0; k < sizeof none / sizeof none[0]; k++) {
+        bc_extraction x = run(none[k][0], "2025-03-20", none[k][1]);
+        for (size_t i = 0; i < x.nmeetings; i++)
+            assert_string_equal(x.meetings[i].date, "");
+        bc_extraction_free(&x);
+    }
+    bc_extraction x = run("pl", "2025-03-20",
+                          "Tytuł\n\nPodczas rozmów, które odbyły się 12 marca, Lao Cai i Junnan "
+                          "(Chiny) omówili handel.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2025-03-12");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -948,6 +981,7 @@ int main(void)
         cmocka_unit_test(spans_joined_by_words),
         cmocka_unit_test(vietnamese_days_before_and_this_morning),
         cmocka_unit_test(datelines_without_a_comma),
+        cmocka_unit_test(days_of_other_things),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -57,6 +57,11 @@ static int from_point(const ctx *c, const mention *m, const xd *d)
             break;
         if ((n = bcx_lex_find(c, C_SINCE, k, NULL)) > 0 && k + n <= d->t0)
             return !(m->t0 > k && m->t0 < d->t0);
+        /* "mo tu ngay 1/1/2025", "a partir du 1er juillet": a single day things run from (a
+         * span "tu ngay 14 den 16/3" is the meeting's) */
+        if (c->lbit != L_ZH && d->prec == 3 && (n = bcx_lex_find(c, C_FROM, k, NULL)) > 0 &&
+            k + n == d->t0)
+            return !(m->t0 > k && m->t0 < d->t0);
     }
     for (size_t q = d->t1; q < hi && q < d->t1 + 30; q++) {
         size_t n = bcx_lex_find(c, C_SINCE, q, NULL);
@@ -79,10 +84,17 @@ static int signed_on(const ctx *c, const xd *d)
     size_t lo = c->se[c->t[d->t0].sent].t0, k = d->t0;
     if (k > lo && (bcx_word_is(c, k - 1, k, "den") || bcx_word_is(c, k - 1, k, "on") ||
                    bcx_word_is(c, k - 1, k, "le") || bcx_word_is(c, k - 1, k, "op") ||
-                   bcx_word_is(c, k - 1, k, "dnia")))
+                   bcx_word_is(c, k - 1, k, "dnia") || bcx_word_is(c, k - 1, k, "ngay")))
         k--;
     if (k == lo || c->t[k - 1].kind != T_WORD || (bcx_gap(c, k - 1) & (G_COMMA | G_DOT)))
         return 0;
+    /* Vietnamese "ky ngay", "ky ket ngay" (signed on), not "dinh ky" (periodic) */
+    if (c->lbit == L_VI) {
+        if (k >= lo + 2 && bcx_word_is(c, k - 2, k, "ky ket"))
+            return 1;
+        return bcx_word_is(c, k - 1, k, "ky") &&
+               !(k >= lo + 2 && bcx_word_is(c, k - 2, k - 1, "dinh"));
+    }
     for (int w = 0; signing[w]; w++) {
         size_t n = strlen(signing[w]);
         if (c->t[k - 1].fl >= n && memcmp(TXT(c, k - 1), signing[w], n) == 0)

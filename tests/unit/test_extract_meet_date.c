@@ -940,6 +940,10 @@ static void days_of_other_things(void **state)
         {"pl", "Tytuł\n\nRozmowy Lao Cai i Junnanu (Chiny) dotyczyły umowy podpisanej 12 marca."},
         {"sv", "Rubrik\n\nSamtalen mellan Lao Cai och Yunnan (Kina) följde upp avtalet som "
                "undertecknades den 12 mars."},
+        {"vi", "Tiêu đề\n\nHội đàm với Vân Nam (Trung Quốc), hai bên nhắc lại thỏa thuận ký ngày "
+               "12/3/2024."},
+        {"vi", "Tiêu đề\n\nHai bên hội đàm với Vân Nam (Trung Quốc) về cặp cửa khẩu, mở từ ngày "
+               "1/1/2025."},
     };
     for (size_t k = 0; k < sizeof none / sizeof none[0]; k++) {
         bc_extraction x = run(none[k][0], "2025-03-20", none[k][1]);
@@ -950,6 +954,13 @@ static void days_of_other_things(void **state)
     bc_extraction x = run("pl", "2025-03-20",
                           "Tytuł\n\nPodczas rozmów, które odbyły się 12 marca, Lao Cai i Junnan "
                           "(Chiny) omówili handel.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2025-03-12");
+    bc_extraction_free(&x);
+    /* periodic talks on a day ("dinh ky ngay") are no signature */
+    x = run("vi", "2025-03-20",
+            "Tiêu đề\n\nLãnh đạo Lào Cai và Vân Nam (Trung Quốc) tổ chức hội đàm định kỳ ngày "
+            "12/3.");
     assert_int_equal(x.nmeetings, 1);
     assert_string_equal(x.meetings[0].date, "2025-03-12");
     bc_extraction_free(&x);

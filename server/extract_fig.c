@@ -393,6 +393,15 @@ static int cue_before(const ctx *c, size_t lo, size_t lead, size_t *at)
                 *at = p;
             }
             p += n;
+        } else if (n > 0 && p + n <= lead && e->val == MM_COST) {
+            /* what something cost: a flow's value when the flow is named before it in the
+             * clause ("Importen av maskiner kostade"), else a project's cost */
+            if ((mm != MM_EXPORTS && mm != MM_IMPORTS && mm != MM_TURNOVER) ||
+                bcx_commas(c, *at, p) > 0) {
+                mm = MM_INVEST;
+                *at = p;
+            }
+            p += n;
         } else if (n > 0 && p + n <= lead) {
             mm = (int)e->val;
             *at = p;
@@ -469,7 +478,7 @@ static int cue_after(const ctx *c, size_t si, size_t end)
             return 0;
         size_t n = bcx_lex_find(c, C_MONEY_CUE, p, &e);
         if (n > 0)
-            return e->val == MM_GOODS ? MM_TURNOVER : (int)e->val;
+            return e->val == MM_GOODS ? MM_TURNOVER : e->val == MM_COST ? MM_INVEST : (int)e->val;
         /* "25 million CNY to upgrade its yard", "300 mln juanow na rozbudowe": a purpose
          * of spending within a few words of a purpose link */
         if (spend_after(c, p, lim))

@@ -130,7 +130,18 @@ enum { CUR_USD = 1, CUR_CNY, CUR_VND, CUR_EUR };
 /* what money measures (C_MONEY_CUE) */
 /* MM_GOODS: goods ("varor", "towarow"), turnover unless exports or imports are named
  * before it in its clause ("exporterade varor for 1,1 miljarder USD") */
-enum { MM_TURNOVER = 1, MM_EXPORTS, MM_IMPORTS, MM_INVEST, MM_REVENUE, MM_OTHER, MM_GOODS };
+/* MM_COST: what something cost ("kostade"), an investment unless a flow is named before it
+ * in its clause ("Importen av maskiner kostade 200 miljoner dollar") */
+enum {
+    MM_TURNOVER = 1,
+    MM_EXPORTS,
+    MM_IMPORTS,
+    MM_INVEST,
+    MM_REVENUE,
+    MM_OTHER,
+    MM_GOODS,
+    MM_COST
+};
 
 /* kinds of mechanism (the mechanisms.kind column) */
 enum { K_GENERIC = 0, K_CONF = 1, K_WG = 2, K_COMMITTEE = 3, K_SPRING = 4 };

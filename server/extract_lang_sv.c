@@ -237,9 +237,10 @@ const bc_lex bc_lex_sv[] = {
     WE(C_COUNT_WORD, "fyra provinserna", 4),
     /* ---- conversions, the same day, both sides, more measures */
     WP(C_MONEY_CUE, "investera", MM_INVEST),
-    WE(C_MONEY_CUE, "kosta", MM_INVEST), /* "beraknas kosta": a project's cost */
-    WE(C_MONEY_CUE, "kostade", MM_INVEST),
-    WE(C_MONEY_CUE, "kostar", MM_INVEST),
+    /* "beraknas kosta": a project's cost (a flow's value after the flow: MM_COST) */
+    WE(C_MONEY_CUE, "kosta", MM_COST),
+    WE(C_MONEY_CUE, "kostade", MM_COST),
+    WE(C_MONEY_CUE, "kostar", MM_COST),
     WE(C_MONEY_CUE, "statens intakter", MM_REVENUE),
     WP(C_MONEY_CUE, "intakt", MM_REVENUE),
     WP(C_MONEY_CUE, "avgift", MM_REVENUE),
@@ -314,8 +315,12 @@ const bc_lex bc_lex_sv[] = {
     WE(C_MONEY_CUE, "anslagit", MM_INVEST),
     WE(C_MONEY_CUE, "anslag", MM_INVEST),
     WE(C_MONEY_CUE, "finansiering", MM_INVEST),
-    /* what a project cost or costs ("kostade", "beraknas kosta"), was built for */
-    WP(C_MONEY_CUE, "kost", MM_INVEST),
+    /* what a project costs ("kostnaden"), was built for, what is staked, collected, spent */
+    WP(C_MONEY_CUE, "kostnad", MM_COST),
+    WP(C_MONEY_CUE, "satsa", MM_INVEST),   /* "staden satsar 500 miljoner yuan pa" */
+    WE(C_MONEY_CUE, "tog in", MM_REVENUE), /* "tullverket tog in": collected */
+    WP(C_MONEY_CUE, "spender", MM_OTHER),  /* "turisterna spenderade": spent */
+    WI(C_MONEY_CUE, "varuutbyte", MM_TURNOVER),
     WE(C_MONEY_CUE, "byggdes", MM_INVEST),
     WE(C_MONEY_CUE, "byggs", MM_INVEST),
     WE(C_SPEND, "bygg", 0),

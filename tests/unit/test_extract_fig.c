@@ -842,6 +842,19 @@ static void costs_capital_spending_and_trade(void **state)
             "thời gian đạt 5.300 tỷ đồng.");
     assert_string_equal(fig(&x, 5300e9)->period, "2025-01/2025-10");
     bc_extraction_free(&x);
+    /* what it cost is a flow's value after the flow ("Importen av maskiner kostade"), else an
+     * investment; staked, collected, spent, the exchange of goods */
+    x = run(
+        "sv", "2025-03-20",
+        "Rubrik\n\nImporten av maskiner kostade 210 miljoner dollar. Staden satsar 520 miljoner "
+        "yuan på en terminal. Tullverket tog in 2 300 miljarder dong. Turisterna spenderade 55 "
+        "miljoner dollar. Varuutbytet nådde 4,4 miljarder dollar.");
+    assert_string_equal(fig(&x, 210e6)->metric, "imports");
+    assert_string_equal(fig(&x, 520e6)->metric, "investment");
+    assert_string_equal(fig(&x, 2300e9)->metric, "budget_revenue");
+    assert_string_equal(fig(&x, 55e6)->metric, "other");
+    assert_string_equal(fig(&x, 4.4e9)->metric, "trade_turnover");
+    bc_extraction_free(&x);
     x = run("sv", "2025-03-20",
             "Rubrik\n\nI år räknar staden med en handel på 2 miljarder dollar.");
     assert_true(fig(&x, 2e9)->target);

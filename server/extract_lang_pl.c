@@ -385,6 +385,12 @@ const bc_lex bc_lex_pl[] = {
     /* spent (by visitors): neither trade nor investment */
     WP(C_MONEY_CUE, "wydal", MM_OTHER),
     WP(C_MONEY_CUE, "wydaj", MM_OTHER),
+    WP(C_MONEY_CUE, "wyloz", MM_INVEST),   /* "wylozyla 300 mln USD na drogi" */
+    WP(C_MONEY_CUE, "pobra", MM_REVENUE),  /* "urzad celny pobral": collected */
+    WE(C_MONEY_CUE, "wplywy", MM_REVENUE), /* receipts ("wplywy z cel") */
+    WP(C_MONEY_CUE, "pozyczk", MM_OTHER),  /* a loan */
+    WP(C_MONEY_CUE, "kredyt", MM_OTHER),
+    WP(C_MONEY_CUE, "handl", MM_TURNOVER), /* "wartosc handlu przygranicznego" */
     WP(C_SPEND, "rozbudow", 0),
     WP(C_SPEND, "budow", 0),
     WP(C_SPEND, "modernizacj", 0),

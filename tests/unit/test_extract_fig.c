@@ -821,6 +821,15 @@ static void costs_capital_spending_and_trade(void **state)
     assert_string_equal(fig(&x, 900e9)->metric, "other");
     assert_string_equal(fig(&x, 80e9)->metric, "investment");
     bc_extraction_free(&x);
+    x = run("pl", "2025-03-20",
+            "Tytuł\n\nProwincja wyłożyła 310 mln USD na drogi. Urząd celny pobrał 2 100 mld VND. "
+            "Pożyczka w wysokości 55 mln USD została udzielona. Wartość handlu przygranicznego "
+            "wyniosła 3,4 mld USD.");
+    assert_string_equal(fig(&x, 310e6)->metric, "investment");
+    assert_string_equal(fig(&x, 2100e9)->metric, "budget_revenue");
+    assert_string_equal(fig(&x, 55e6)->metric, "other");
+    assert_string_equal(fig(&x, 3.4e9)->metric, "trade_turnover");
+    bc_extraction_free(&x);
     x = run("sv", "2025-03-20",
             "Rubrik\n\nDen nya terminalen kostade 600 miljoner yuan. Hamnen beräknas kosta 40 "
             "miljoner euro. Bron byggdes för omkring 150 miljoner yuan.");

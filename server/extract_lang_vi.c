@@ -252,8 +252,12 @@ const bc_lex bc_lex_vi[] = {
                                            * also "only") */
     WE(C_MONEY_CUE, "chi ra", MM_INVEST),
     WE(C_MONEY_CUE, "chi phi", MM_INVEST),
-    WE(C_MONEY_CUE, "can them", MM_INVEST), /* "giai doan 2 can them 420 ty dong": funds a
-                                             * project still needs */
+    WE(C_MONEY_CUE, "rot", MM_INVEST),           /* "se rot 500 ty dong vao ha tang" */
+    WE(C_MONEY_CUE, "fdi", MM_INVEST),           /* "von FDI" */
+    WE(C_MONEY_CUE, "hai quan thu", MM_REVENUE), /* customs collected */
+    WE(C_MONEY_CUE, "khoan vay", MM_OTHER),      /* a loan */
+    WE(C_MONEY_CUE, "can them", MM_INVEST),      /* "giai doan 2 can them 420 ty dong": funds a
+                                                  * project still needs */
     WE(C_SPEND, "xay dung", 0),
     WE(C_SPEND, "cai tao", 0),
     WE(C_SPEND, "nang cap", 0),

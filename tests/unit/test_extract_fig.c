@@ -845,6 +845,15 @@ static void costs_capital_spending_and_trade(void **state)
             "Tiêu đề\n\nGiai đoạn 2 của bến xe dự kiến cần thêm khoảng 250 tỷ đồng.");
     assert_string_equal(fig(&x, 250e9)->metric, "investment");
     bc_extraction_free(&x);
+    x = run("vi", "2025-03-20",
+            "Tiêu đề\n\nTỉnh sẽ rót 510 tỷ đồng vào hạ tầng. Hải quan thu 2.100 tỷ đồng. Khoản vay "
+            "55 triệu USD được ký. Vốn FDI của Trung Quốc đạt 520 triệu USD.");
+    assert_string_equal(fig(&x, 510e9)->metric, "investment");
+    assert_true(fig(&x, 510e9)->target);
+    assert_string_equal(fig(&x, 2100e9)->metric, "budget_revenue");
+    assert_string_equal(fig(&x, 55e6)->metric, "other");
+    assert_string_equal(fig(&x, 520e6)->metric, "investment");
+    bc_extraction_free(&x);
     /* "cung thoi gian": the period stated before; "raknar ... med": a goal */
     x = run("vi", "2025-11-20",
             "Tiêu đề\n\nTrong 10 tháng năm 2025, kim ngạch đạt 4,1 tỷ USD. Thu ngân sách cùng "

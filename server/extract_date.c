@@ -268,17 +268,22 @@ void bcx_mark_tense(ctx *c)
     for (size_t si = 0; si < c->ns; si++) {
         size_t a = c->se[si].t0, b = c->se[si].t1;
         int fut_in_clause = 0;
+        size_t fut_end = SIZE_MAX; /* the last token of the last future word */
         unsigned df = TENSE_FAR + 1, dh = TENSE_FAR + 1;
         for (size_t k = a; k < b; k++) {
+            size_t n;
             if (k > a) {
                 unsigned s = tense_step(c, k - 1, inname);
                 df = tense_add(df, s);
                 dh = tense_add(dh, s);
-                if (bcx_gap(c, k - 1) & (G_COMMA | G_DOT))
+                /* a future word that closes its clause governs the next ("双方商定，...于明年在
+                 * ...举行", "Hai bên thống nhất, ..."): what was agreed is to come */
+                if ((bcx_gap(c, k - 1) & G_DOT) ||
+                    ((bcx_gap(c, k - 1) & G_COMMA) && fut_end != k - 1))
                     fut_in_clause = 0;
             }
-            if (bcx_lex_find(c, C_FUTURE, k, NULL) > 0)
-                cue[k] = 1, fut_in_clause = 1, df = 0;
+            if ((n = bcx_lex_find(c, C_FUTURE, k, NULL)) > 0)
+                cue[k] = 1, fut_in_clause = 1, df = 0, fut_end = k + n - 1;
             else if (!fut_in_clause && bcx_lex_find(c, C_HELD, k, NULL) > 0)
                 cue[k] = 2, dh = 0;
             fd[2 * k] = df;

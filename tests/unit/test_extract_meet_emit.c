@@ -70,6 +70,13 @@ static void a_meeting_to_come_is_planned(void **state)
          7, "2026-10-08"},
         {"vi", "Hội nghị lần thứ 12 sẽ được tổ chức tại Quảng Tây vào năm 2027.", 12, -1,
          "2026-12-02"},
+        /* what was agreed, before a comma, governs the clause after it */
+        {"zh", "双方商定，联合工作组第十五次会议于今年下半年在越南老街省举行。", 15, -1,
+         "2025-03-19"},
+        {"en", "The two sides agreed to hold the 13th meeting in Nanning in 2027.", 13, -1,
+         "2026-11-28"},
+        {"vi", "Hai bên thống nhất tổ chức Hội nghị lần thứ 10 tại châu Hồng Hà vào quý IV/2027.",
+         10, -1, "2026-11-21"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         bc_extraction x = run(cases[i].lang, cases[i].ref, cases[i].text);

@@ -446,6 +446,21 @@ int bcx_try_month(const ctx *c, size_t i, size_t lim, dres *r);
 /* ---- extract_fig.c ---- */
 
 void bcx_find_figures(ctx *c);
+/* A new figure at the end of c->out->figures, zeroed; NULL (c->rc set) when out of memory. */
+bc_xfigure *bcx_new_figure(ctx *c);
+/* The qualifier ending at token lead or one word before it ("over", "nearly", "about",
+ * "under", or a restating word between: "约合"), or written right after the amount (Chinese
+ * 以上, 左右, 多: from token after), else "exact". A static string. */
+const char *bcx_fig_qualifier(const ctx *c, size_t si, size_t lead, size_t after);
+/* A figure's parties: the provinces of sentence si, but for one named only as part of a
+ * person's title, at most max, into ids; returns how many. */
+int bcx_fig_parties(const ctx *c, size_t si, char ids[][64], int max);
+
+/* ---- extract_fig_count.c ---- */
+
+/* A count at token i of sentence si (tourists, delegations, tonnes, ...), added to
+ * c->out->figures when its noun says what it counts. */
+void bcx_fig_count_at(ctx *c, size_t si, size_t i);
 
 /* ---- extract_fig_ref.c ---- */
 

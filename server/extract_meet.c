@@ -193,6 +193,49 @@ static int talks_round(const ctx *c, size_t i, size_t j, size_t q)
     return 1;
 }
 
+/* The tokens of a noun of talks at token i ("talks", "entretiens", "gesprekken"), 0 when
+ * none: the nouns among the words of talks, not its verbs ("held talks", "a recu"). */
+static size_t talks_noun(const ctx *c, size_t i, size_t lim)
+{
+    static const char *const nouns[] = {"talks",       "working session",   "entretiens",
+                                        "pourparlers", "seance de travail", "gesprekken",
+                                        "overleg",     "werksessie",        NULL};
+    for (int k = 0; nouns[k]; k++) {
+        size_t n = bcx_words_at(c, i, lim, nouns[k]);
+        if (n > 0)
+            return n;
+    }
+    return 0;
+}
+
+/* An ordinal at token i standing alone in commas after its meeting noun ("La prochaine
+ * seance de travail entre Cao Bang et Chongzuo, la 6e, est prevue", "De volgende
+ * vergadering, de twaalfde, staat gepland"): the noun, at most twelve words before the
+ * article that opens the aside, in the same clause. Returns its first token + 1 (0 when
+ * none), its kind and end. */
+static size_t aside_noun(const ctx *c, size_t i, size_t j, size_t lim, int *kind, size_t *noun_end)
+{
+    const bc_lex *e = NULL;
+    size_t lo = c->se[c->t[i].sent].t0;
+    if (i < lo + 2 || bcx_lex_find(c, C_ARTICLE, i - 1, NULL) == 0 ||
+        !(bcx_gap(c, i - 2) & G_COMMA) || (j < lim && !(bcx_gap(c, j - 1) & G_COMMA)))
+        return 0;
+    for (size_t q = i - 1; q > lo && q + 13 > i; q--) {
+        size_t k = q - 1, n = bcx_lex_find(c, C_MEET, k, &e);
+        if (k + 1 < i - 1 && (bcx_gap(c, k) & (G_COMMA | G_DOT)))
+            return 0;
+        int kk = n > 0 ? (int)e->val : K_GENERIC;
+        if (n == 0)
+            n = talks_noun(c, k, lim);
+        if (n > 0 && k + n < i) {
+            *kind = kk;
+            *noun_end = k + n;
+            return k + 1;
+        }
+    }
+    return 0;
+}
+
 /* The meeting noun of an ordinal at token i (ending before token j): within four words
  * after it (Chinese: twelve characters; Vietnamese: six words before it). Returns the
  * noun's first token + 1 (0 when none), its kind and end. */
@@ -407,7 +450,9 @@ void bcx_find_mentions(ctx *c)
         for (size_t i = c->se[si].t0; i < lim && c->rc == BC_OK; i++) {
             size_t n, noun_end = 0, noun;
             int kind = 0, v = ordinal_at(c, i, lim, &n);
-            if (v == 0 || (noun = meeting_noun(c, i, i + n, lim, &kind, &noun_end)) == 0)
+            if (v == 0 || ((noun = meeting_noun(c, i, i + n, lim, &kind, &noun_end)) == 0 &&
+                           (c->lbit == L_ZH || c->lbit == L_VI ||
+                            (noun = aside_noun(c, i, i + n, lim, &kind, &noun_end)) == 0)))
                 continue;
             noun--;
             /* "To pierwsze od czterech lat spotkanie", "de eerste bijeenkomst sinds de

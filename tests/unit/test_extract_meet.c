@@ -217,6 +217,32 @@ static void numbered_talks(void **state)
     bc_extraction_free(&x);
 }
 
+/* Talks a quarter numbers are not numbered ("the second-quarter talks"), and an
+ * ordinal alone in commas after its meeting noun ("la prochaine seance de travail ..., la
+ * 6e,", "De volgende vergadering, de twaalfde,"). */
+static void numbered_talks_and_ordinals_in_an_aside(void **state)
+{
+    (void)state;
+    bc_extraction x = run("en", NULL,
+                          "Title\n\nBorder guards of Lao Cai and Hekou of China held their 9th "
+                          "annual talks in Lao Cai. Their second-quarter talks with China are "
+                          "due in May.");
+    assert_non_null(meet(&x, "", 9));
+    for (size_t i = 0; i < x.nmeetings; i++)
+        assert_int_not_equal(x.meetings[i].ordinal, 2);
+    bc_extraction_free(&x);
+    x = run("fr", NULL,
+            "Titre\n\nLa prochaine séance de travail entre Lao Cai et Hekou (Chine), la 4e, est "
+            "prévue en mai.");
+    assert_non_null(meet(&x, "", 4));
+    bc_extraction_free(&x);
+    x = run("nl", NULL,
+            "Titel\n\nDe volgende vergadering van Lao Cai en het Chinese Hekou, de achtste, "
+            "staat gepland voor mei.");
+    assert_non_null(meet(&x, "", 8));
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -226,6 +252,7 @@ int main(void)
         cmocka_unit_test(talks_between_the_two_sides),
         cmocka_unit_test(verbs_of_meeting),
         cmocka_unit_test(numbered_talks),
+        cmocka_unit_test(numbered_talks_and_ordinals_in_an_aside),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

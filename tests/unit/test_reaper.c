@@ -196,25 +196,30 @@ static void room_is_made_oldest_first(void **state)
         } /* the others: fresh connections, heads not finished */
         sleep_ms(2);
     }
-    int gone = 0;
-    for (int tries = 0; tries < 500 && gone < N - 28; tries++) {
+    /* how many go depends on when the reaper looked while they were opened (over 30 it
+     * sheds down to 28: at 31 three, then three more at 34; at 32 four, and 30 stay):
+     * wait until at least four are gone and no more go for 300 ms */
+    int gone = 0, still = 0;
+    for (int tries = 0; tries < 1000 && (gone < N - 30 || still < 30); tries++) {
         sleep_ms(10);
-        gone = 0;
+        int now = 0;
         for (int i = 0; i < N; i++)
-            gone += bc_reaper_why(t[i]) != NULL;
+            now += bc_reaper_why(t[i]) != NULL;
+        still = now == gone ? still + 1 : 0;
+        gone = now;
     }
-    assert_int_equal(gone, N - 28);
+    assert_true(gone >= N - 30 && gone <= N - 28);
     for (int i = 0; i < 4; i++)
         assert_false(shed(c[i]) || bc_reaper_why(t[i]) != NULL);
-    /* the six oldest unfinished heads: 4 to 9; the idle ones (20, 21) stay */
-    for (int i = 4; i < 10; i++)
+    /* the oldest unfinished heads: 4 onwards; the idle ones (20, 21) stay */
+    for (int i = 4; i < 4 + gone; i++)
         assert_non_null(bc_reaper_why(t[i]));
-    assert_null(bc_reaper_why(t[10]));
+    assert_null(bc_reaper_why(t[4 + gone]));
     assert_null(bc_reaper_why(t[20]));
     assert_null(bc_reaper_why(t[21]));
     bc_reaper_stats st;
     bc_reaper_get_stats(r, &st);
-    assert_int_equal(st.shed_room, N - 28);
+    assert_int_equal(st.shed_room, gone);
     for (int i = 0; i < N; i++) {
         bc_reaper_closed(r, t[i]);
         close(c[i]);

@@ -446,75 +446,120 @@ int bc_changes_record(bc_store *s, const char *origin, const char *actor, const 
  * seed's own columns, never another document's derived fields. A step that renames a
  * mechanism, person or province (whose names every meeting and reference shows) is not an
  * ingest: it records the whole store with bc_changes_record. */
-static const char TOUCHED_SQL[] =
-    "WITH seed(kind, id) AS ( "
-    "    SELECT 'source', ?1 "
-    "    UNION SELECT 'meeting', coalesce(meeting_id, decision_meeting_id, participant_meeting_id) "
-    "        FROM citations WHERE source_id = ?1 "
-    "    UNION SELECT 'person', person_id FROM citations WHERE source_id = ?1 "
-    "    UNION SELECT 'figure', figure_id FROM citations WHERE source_id = ?1 "
-    "    UNION SELECT 'border_gate_project', coalesce(c.project_id, e.project_id) "
-    "        FROM citations c LEFT JOIN project_events e ON e.id = c.event_id WHERE c.source_id = "
-    "?1 "
-    "    UNION SELECT 'protocol', coalesce(protocol_id, area_protocol_id) FROM citations WHERE "
-    "source_id = ?1 "
-    "    UNION SELECT 'event', coop_event_id FROM citations WHERE source_id = ?1 "
-    "    UNION SELECT 'mechanism', mechanism_id FROM citations WHERE source_id = ?1 "
-    "    UNION SELECT 'province', province_id FROM citations WHERE source_id = ?1), "
-    "shown(kind, id) AS ( "
-    "    SELECT kind, id FROM seed "
-    "    UNION SELECT 'province', x.province_id FROM seed s JOIN figure_parties x ON x.figure_id = "
-    "s.id WHERE s.kind = 'figure' "
-    "    UNION SELECT 'meeting', x.meeting_id FROM seed s JOIN figure_meetings x ON x.figure_id = "
-    "s.id WHERE s.kind = 'figure' "
-    "    UNION SELECT 'figure', x.figure_id FROM seed s JOIN figure_conflicts x ON x.other_id = "
-    "s.id WHERE s.kind = 'figure' "
-    "    UNION SELECT 'figure', x.figure_id FROM seed s JOIN figure_overlaps x ON x.other_id = "
-    "s.id WHERE s.kind = 'figure' "
-    "    UNION SELECT 'mechanism', m.mechanism_id FROM seed s JOIN meetings m ON m.id = s.id WHERE "
-    "s.kind = 'meeting' "
-    "    UNION SELECT 'province', x.province_id FROM seed s JOIN meeting_provinces x ON "
-    "x.meeting_id = s.id WHERE s.kind = 'meeting' "
-    "    UNION SELECT 'person', x.person_id FROM seed s JOIN meeting_participants x ON "
-    "x.meeting_id = s.id WHERE s.kind = 'meeting' "
-    "    UNION SELECT 'figure', x.figure_id FROM seed s JOIN figure_meetings x ON x.meeting_id = "
-    "s.id WHERE s.kind = 'meeting' "
-    "    UNION SELECT 'protocol', x.id FROM seed s JOIN protocols x ON x.meeting_id = s.id WHERE "
-    "s.kind = 'meeting' "
-    "    UNION SELECT 'border_gate_project', x.project_id FROM seed s JOIN project_events x ON "
-    "x.meeting_id = s.id WHERE s.kind = 'meeting' "
-    "    UNION SELECT 'event', x.event_id FROM seed s JOIN coop_event_meetings x ON x.meeting_id = "
-    "s.id WHERE s.kind = 'meeting' "
-    "    UNION SELECT 'meeting', x.id FROM seed s JOIN meetings x ON x.same_as = s.id WHERE s.kind "
-    "= 'meeting' "
-    "    UNION SELECT 'meeting', o.id FROM seed s JOIN meetings m ON m.id = s.id JOIN meetings o "
-    "ON o.mechanism_id = m.mechanism_id AND o.ordinal IN (m.ordinal - 1, m.ordinal + 1) WHERE "
-    "s.kind = 'meeting' "
-    "    UNION SELECT 'province', p.id FROM seed s JOIN projects x ON x.id = s.id JOIN provinces p "
-    "ON p.id IN (x.vn_province_id, x.cn_province_id) WHERE s.kind = 'border_gate_project' "
-    "    UNION SELECT 'border_gate_project', x.part_of FROM seed s JOIN projects x ON x.id = s.id "
-    "WHERE s.kind = 'border_gate_project' "
-    "    UNION SELECT 'border_gate_project', x.id FROM seed s JOIN projects x ON x.part_of = s.id "
-    "WHERE s.kind = 'border_gate_project' "
-    "    UNION SELECT 'meeting', x.meeting_id FROM seed s JOIN project_events x ON x.project_id = "
-    "s.id WHERE s.kind = 'border_gate_project' "
-    "    UNION SELECT 'meeting', x.meeting_id FROM seed s JOIN protocols x ON x.id = s.id WHERE "
-    "s.kind = 'protocol' "
-    "    UNION SELECT 'province', x.province_id FROM seed s JOIN protocol_parties x ON "
-    "x.protocol_id = s.id WHERE s.kind = 'protocol' "
-    "    UNION SELECT 'meeting', x.meeting_id FROM seed s JOIN coop_event_meetings x ON x.event_id "
-    "= s.id WHERE s.kind = 'event' "
-    "    UNION SELECT 'province', x.province_id FROM seed s JOIN coop_event_organisations x ON "
-    "x.event_id = s.id WHERE s.kind = 'event' "
-    "    UNION SELECT 'meeting', x.meeting_id FROM seed s JOIN meeting_participants x ON "
-    "x.person_id = s.id WHERE s.kind = 'person' "
-    "    UNION SELECT 'province', x.province_id FROM seed s JOIN people x ON x.id = s.id WHERE "
+#define TOUCHED_CTE                                                                                \
+    "WITH seed(kind, id) AS ( "                                                                    \
+    "    SELECT 'source', ?1 "                                                                     \
+    "    UNION SELECT 'meeting', coalesce(meeting_id, decision_meeting_id, "                       \
+    "participant_meeting_id) "                                                                     \
+    "        FROM citations WHERE source_id = ?1 "                                                 \
+    "    UNION SELECT 'person', person_id FROM citations WHERE source_id = ?1 "                    \
+    "    UNION SELECT 'figure', figure_id FROM citations WHERE source_id = ?1 "                    \
+    "    UNION SELECT 'border_gate_project', coalesce(c.project_id, e.project_id) "                \
+    "        FROM citations c LEFT JOIN project_events e ON e.id = c.event_id WHERE c.source_id "  \
+    "= "                                                                                           \
+    "?1 "                                                                                          \
+    "    UNION SELECT 'protocol', coalesce(protocol_id, area_protocol_id) FROM citations WHERE "   \
+    "source_id = ?1 "                                                                              \
+    "    UNION SELECT 'event', coop_event_id FROM citations WHERE source_id = ?1 "                 \
+    "    UNION SELECT 'mechanism', mechanism_id FROM citations WHERE source_id = ?1 "              \
+    "    UNION SELECT 'province', province_id FROM citations WHERE source_id = ?1), "              \
+    "shown(kind, id) AS ( "                                                                        \
+    "    SELECT kind, id FROM seed "                                                               \
+    "    UNION SELECT 'province', x.province_id FROM seed s JOIN figure_parties x ON x.figure_id " \
+    "= "                                                                                           \
+    "s.id WHERE s.kind = 'figure' "                                                                \
+    "    UNION SELECT 'meeting', x.meeting_id FROM seed s JOIN figure_meetings x ON x.figure_id "  \
+    "= "                                                                                           \
+    "s.id WHERE s.kind = 'figure' "                                                                \
+    "    UNION SELECT 'figure', x.figure_id FROM seed s JOIN figure_conflicts x ON x.other_id = "  \
+    "s.id WHERE s.kind = 'figure' "                                                                \
+    "    UNION SELECT 'figure', x.figure_id FROM seed s JOIN figure_overlaps x ON x.other_id = "   \
+    "s.id WHERE s.kind = 'figure' "                                                                \
+    "    UNION SELECT 'mechanism', m.mechanism_id FROM seed s JOIN meetings m ON m.id = s.id "     \
+    "WHERE "                                                                                       \
+    "s.kind = 'meeting' "                                                                          \
+    "    UNION SELECT 'province', x.province_id FROM seed s JOIN meeting_provinces x ON "          \
+    "x.meeting_id = s.id WHERE s.kind = 'meeting' "                                                \
+    "    UNION SELECT 'person', x.person_id FROM seed s JOIN meeting_participants x ON "           \
+    "x.meeting_id = s.id WHERE s.kind = 'meeting' "                                                \
+    "    UNION SELECT 'figure', x.figure_id FROM seed s JOIN figure_meetings x ON x.meeting_id = " \
+    "s.id WHERE s.kind = 'meeting' "                                                               \
+    "    UNION SELECT 'protocol', x.id FROM seed s JOIN protocols x ON x.meeting_id = s.id WHERE " \
+    "s.kind = 'meeting' "                                                                          \
+    "    UNION SELECT 'border_gate_project', x.project_id FROM seed s JOIN project_events x ON "   \
+    "x.meeting_id = s.id WHERE s.kind = 'meeting' "                                                \
+    "    UNION SELECT 'event', x.event_id FROM seed s JOIN coop_event_meetings x ON x.meeting_id " \
+    "= "                                                                                           \
+    "s.id WHERE s.kind = 'meeting' "                                                               \
+    "    UNION SELECT 'meeting', x.id FROM seed s JOIN meetings x ON x.same_as = s.id WHERE "      \
+    "s.kind "                                                                                      \
+    "= 'meeting' "                                                                                 \
+    "    UNION SELECT 'meeting', o.id FROM seed s JOIN meetings m ON m.id = s.id JOIN meetings o " \
+    "ON o.mechanism_id = m.mechanism_id AND o.ordinal IN (m.ordinal - 1, m.ordinal + 1) WHERE "    \
+    "s.kind = 'meeting' "                                                                          \
+    "    UNION SELECT 'province', p.id FROM seed s JOIN projects x ON x.id = s.id JOIN provinces " \
+    "p "                                                                                           \
+    "ON p.id IN (x.vn_province_id, x.cn_province_id) WHERE s.kind = 'border_gate_project' "        \
+    "    UNION SELECT 'border_gate_project', x.part_of FROM seed s JOIN projects x ON x.id = "     \
+    "s.id "                                                                                        \
+    "WHERE s.kind = 'border_gate_project' "                                                        \
+    "    UNION SELECT 'border_gate_project', x.id FROM seed s JOIN projects x ON x.part_of = "     \
+    "s.id "                                                                                        \
+    "WHERE s.kind = 'border_gate_project' "                                                        \
+    "    UNION SELECT 'meeting', x.meeting_id FROM seed s JOIN project_events x ON x.project_id "  \
+    "= "                                                                                           \
+    "s.id WHERE s.kind = 'border_gate_project' "                                                   \
+    "    UNION SELECT 'meeting', x.meeting_id FROM seed s JOIN protocols x ON x.id = s.id WHERE "  \
+    "s.kind = 'protocol' "                                                                         \
+    "    UNION SELECT 'province', x.province_id FROM seed s JOIN protocol_parties x ON "           \
+    "x.protocol_id = s.id WHERE s.kind = 'protocol' "                                              \
+    "    UNION SELECT 'meeting', x.meeting_id FROM seed s JOIN coop_event_meetings x ON "          \
+    "x.event_id "                                                                                  \
+    "= s.id WHERE s.kind = 'event' "                                                               \
+    "    UNION SELECT 'province', x.province_id FROM seed s JOIN coop_event_organisations x ON "   \
+    "x.event_id = s.id WHERE s.kind = 'event' "                                                    \
+    "    UNION SELECT 'meeting', x.meeting_id FROM seed s JOIN meeting_participants x ON "         \
+    "x.person_id = s.id WHERE s.kind = 'person' "                                                  \
+    "    UNION SELECT 'province', x.province_id FROM seed s JOIN people x ON x.id = s.id WHERE "   \
     "s.kind = 'person') "
-    "SELECT kind, id FROM shown WHERE id IS NOT NULL ";
+static const char TOUCHED_SQL[] = TOUCHED_CTE
+    /* ?2: more (kind, id) pairs to compare, a JSON array of [kind, id] (NULL: none) */
+    "SELECT kind, id FROM shown WHERE id IS NOT NULL UNION SELECT value ->> 0, value ->> 1 "
+    "FROM json_each(coalesce(?2, '[]')) WHERE value ->> 1 IS NOT NULL ";
+static const char TOUCHED_JSON_SQL[] = TOUCHED_CTE
+    "SELECT json_group_array(json_array(kind, id)) FROM (SELECT kind, id FROM shown WHERE id "
+    "IS NOT NULL ORDER BY kind, id) ";
+
+int bc_changes_touched(bc_store *s, const char *source_id, char **out, bc_err *err)
+{
+    *out = NULL;
+    sqlite3_stmt *st;
+    int rc = bc_store_stmt(s, TOUCHED_JSON_SQL, &st, err);
+    if (rc != BC_OK)
+        return rc;
+    sqlite3_bind_text(st, 1, source_id, -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        *out = bc_strdup((const char *)sqlite3_column_text(st, 0));
+        if (*out == NULL)
+            rc = bc_err_set(err, BC_ENOMEM, "out of memory finding what an article touches");
+    } else {
+        rc = bc_store_error(s, err, "finding what an article touches");
+    }
+    sqlite3_reset(st);
+    return rc;
+}
 
 int bc_changes_record_source(bc_store *s, const char *source_id, const char *origin,
                              const char *actor, const char *at, int *appended, int *compared,
                              bc_err *err)
+{
+    return bc_changes_record_source_after(s, source_id, NULL, origin, actor, at, appended, compared,
+                                          err);
+}
+
+int bc_changes_record_source_after(bc_store *s, const char *source_id, const char *before,
+                                   const char *origin, const char *actor, const char *at,
+                                   int *appended, int *compared, bc_err *err)
 {
     if (!origin_ok(origin))
         return bc_err_set(err, BC_EINVAL, "unknown origin '%.40s'; allowed: load, ingest, review",
@@ -533,6 +578,10 @@ int bc_changes_record_source(bc_store *s, const char *source_id, const char *ori
     int rc = bc_store_stmt(s, TOUCHED_SQL, &st, err);
     if (rc == BC_OK) {
         sqlite3_bind_text(st, 1, source_id, -1, SQLITE_TRANSIENT);
+        if (before != NULL)
+            sqlite3_bind_text(st, 2, before, -1, SQLITE_TRANSIENT);
+        else
+            sqlite3_bind_null(st, 2);
         int step;
         while ((step = sqlite3_step(st)) == SQLITE_ROW) {
             bc_buf_append(&rows, sqlite3_column_text(st, 0),

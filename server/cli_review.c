@@ -470,9 +470,11 @@ static int review_log(bc_store *s, const opts *o)
     bc_review_kind kind;
     if (o->kind != NULL && strcmp(o->kind, "keys") == 0) {
         q.kind = BC_REVIEW_LOG_KEYS;
+    } else if (o->kind != NULL && strcmp(o->kind, "sources") == 0) {
+        q.kind = BC_REVIEW_LOG_SOURCES;
     } else if (o->kind != NULL) {
         if (bc_review_kind_parse(o->kind, &kind, &err) != BC_OK) {
-            fprintf(stderr, "bordercoop review log: --kind: %s (or keys)\n", err.msg);
+            fprintf(stderr, "bordercoop review log: --kind: %s (or keys, sources)\n", err.msg);
             return 2;
         }
         q.kind = (int)kind;

@@ -131,24 +131,43 @@ int bc_ingest_validate(const bc_ingest_input *in, char field[32], bc_err *err)
         strncmp(in->url, "http://", 7) != 0)
         return BAD("url", "url must be an http(s) URL");
     if (in->published_on != NULL) {
-        bc_date d;
         bc_err e;
-        if (bc_date_parse(in->published_on, &d, &e) != BC_OK)
-            return BAD("published_on", "published_on: %s", e.msg);
         /* an article is not published ahead of today (a day of time zones aside): every
-         * date read from it would be read against a day that has not come */
-        char tomorrow[11];
-        time_t t = time(NULL) + 24 * 3600;
-        struct tm tm;
-        gmtime_r(&t, &tm);
-        strftime(tomorrow, sizeof tomorrow, "%Y-%m-%d", &tm);
-        if (in->id == NULL && strcmp(d.start, tomorrow) > 0)
-            return BAD("published_on",
-                       "published_on %s lies ahead of today: give the day the article was "
-                       "published",
-                       in->published_on);
+         * date read from it would be read against a day that has not come; a carried-over
+         * article keeps the date it was accepted with */
+        if (bc_ingest_check_published_on(in->published_on, in->id != NULL ? NULL : "", &e) !=
+            BC_OK)
+            return BAD("published_on", "%s", e.msg);
     }
 #undef BAD
+    return BC_OK;
+}
+
+int bc_ingest_check_published_on(const char *value, const char *today, bc_err *err)
+{
+    bc_date d;
+    bc_err e;
+    if (value == NULL)
+        return BC_OK;
+    if (bc_date_parse(value, &d, &e) != BC_OK)
+        return bc_err_set(err, BC_EINVAL, "published_on: %s", e.msg);
+    if (today == NULL)
+        return BC_OK;
+    /* today as UTC sees it, a day ahead: it is already tomorrow east of UTC */
+    char limit[11];
+    if (today[0] != '\0') {
+        snprintf(limit, sizeof limit, "%.10s", today);
+    } else {
+        time_t t = time(NULL) + 24 * 60 * 60;
+        struct tm tm;
+        gmtime_r(&t, &tm);
+        strftime(limit, sizeof limit, "%Y-%m-%d", &tm);
+    }
+    if (strcmp(d.start, limit) > 0)
+        return bc_err_set(err, BC_EINVAL,
+                          "published_on %s lies ahead of today (it begins after %s, today in "
+                          "the easternmost time zone): give the day the article was published",
+                          value, limit);
     return BC_OK;
 }
 
@@ -390,6 +409,72 @@ int bc_ingest(bc_store *s, const bc_ingest_input *in, bc_ingest_result *out, bc_
     bc_err_clear(err);
     int rc = ingest_locked(s, in, out, err);
     bc_store_unlock(lock);
+    return rc;
+}
+
+int bc_ingest_reread(bc_store *s, const char *source_id, bc_ingest_result *out, bc_err *err)
+{
+    memset(out, 0, sizeof *out);
+    sqlite3_stmt *st;
+    int rc = bc_store_stmt(s,
+                           "SELECT lang, title, url, published_on, publisher, author, body "
+                           "FROM sources WHERE id = ?1 AND origin = 'ingested'",
+                           &st, err);
+    if (rc != BC_OK)
+        return rc;
+    sqlite3_bind_text(st, 1, source_id, -1, SQLITE_TRANSIENT);
+    char *cols[7] = {0};
+    size_t len = 0;
+    int step = sqlite3_step(st);
+    if (step == SQLITE_ROW) {
+        for (int i = 0; i < 7 && rc == BC_OK; i++) {
+            const char *v = (const char *)sqlite3_column_text(st, i);
+            if (v != NULL && (cols[i] = bc_strdup(v)) == NULL)
+                rc = bc_err_set(err, BC_ENOMEM, "out of memory reading article %s", source_id);
+        }
+        len = (size_t)sqlite3_column_bytes(st, 6);
+    } else if (step == SQLITE_DONE) {
+        rc = bc_err_set(err, BC_ENOTFOUND, "no ingested article '%.120s'", source_id);
+    } else {
+        rc = bc_store_error(s, err, "reading an ingested article");
+    }
+    sqlite3_reset(st);
+    bc_ingest_input in = {.lang = cols[0],
+                          .title = cols[1],
+                          .url = cols[2],
+                          .published_on = cols[3],
+                          .publisher = cols[4],
+                          .author = cols[5],
+                          .text = cols[6],
+                          .len = len,
+                          .id = source_id};
+    bc_gazetteer *g = NULL;
+    bc_extraction ex;
+    memset(&ex, 0, sizeof ex);
+    if (rc == BC_OK && cols[6] == NULL)
+        rc = bc_err_set(err, BC_ESTORE, "article %s has no text", source_id);
+    if (rc == BC_OK)
+        rc = bc_gazetteer_load(s, &g, err);
+    if (rc == BC_OK) {
+        /* as ingest reads it: the publication date completes dates without a year */
+        bc_date pub;
+        bc_err ignored;
+        const char *reference = NULL;
+        if (in.published_on != NULL && bc_date_parse(in.published_on, &pub, &ignored) == 0)
+            reference = pub.end;
+        rc = bc_extract(in.text, in.len, in.lang, reference, g, &ex, err);
+    }
+    if (rc == BC_OK) {
+        snprintf(out->source_id, sizeof out->source_id, "%s", source_id);
+        snprintf(out->lang, sizeof out->lang, "%s", in.lang);
+        out->lang_confidence = 1;
+        ingest_ctx c = {s, &in, out->source_id, out, err};
+        rc = bci_store_facts(&c, &ex);
+    }
+    bc_extraction_free(&ex);
+    bc_gazetteer_free(g);
+    for (int i = 0; i < 7; i++)
+        bc_free(cols[i]);
     return rc;
 }
 

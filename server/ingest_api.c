@@ -192,6 +192,13 @@ static int answer(bc_request *req, const bc_ingest_result *r, bc_response *res)
             p += n + (p[n] == ',');
         }
         bc_buf_puts(b, "],");
+        if (strstr(r->not_updated, "published_on") != NULL) {
+            /* the way to the date: a re-POST never changes what was read */
+            bc_buf_puts(b, "\"hint\":\"published_on is kept as first stored; to give the "
+                           "article this date and read its facts again, PATCH /v1/sources/");
+            bc_url_encode(b, r->source_id);
+            bc_buf_puts(b, " with {\\\"published_on\\\": ...}\",");
+        }
     }
     bc_buf_printf(b, "\"content_version\":\"%s\",\"links\":{\"self\":\"/v1/sources/",
                   r->content_version);

@@ -332,6 +332,8 @@ static void bind_log_filter(sqlite3_stmt *st, const bc_review_log_query *q)
         sqlite3_bind_text(st, 1, KINDS[q->kind].name, -1, SQLITE_STATIC);
     else if (q->kind == BC_REVIEW_LOG_KEYS)
         sqlite3_bind_text(st, 1, "key", -1, SQLITE_STATIC);
+    else if (q->kind == BC_REVIEW_LOG_SOURCES)
+        sqlite3_bind_text(st, 1, "source", -1, SQLITE_STATIC);
     if (q->fact_id != NULL)
         sqlite3_bind_text(st, 2, q->fact_id, -1, SQLITE_TRANSIENT);
     if (q->reviewer != NULL)

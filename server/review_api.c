@@ -110,6 +110,8 @@ static int parse_params(bc_request *req, bc_response *res, const bc_param_spec *
     const char *kind = bc_params_text(ps, n, "kind", NULL);
     if (kind != NULL && strcmp(kind, "keys") == 0 && p->keys_allowed) {
         p->kind = BC_REVIEW_LOG_KEYS; /* the log: key changes */
+    } else if (kind != NULL && strcmp(kind, "sources") == 0 && p->keys_allowed) {
+        p->kind = BC_REVIEW_LOG_SOURCES; /* the log: articles given a new date */
     } else if (kind != NULL) {
         bc_review_kind k;
         bc_err err;
@@ -133,8 +135,9 @@ static void page_link(bc_buf *b, const char *path, const params *p, int offset)
         const char *name, *value;
     } text[] = {
         {"kind", p->kind >= 0 ? bc_review_kind_collection((bc_review_kind)p->kind)
-                 : p->kind == BC_REVIEW_LOG_KEYS ? "keys"
-                                                 : NULL},
+                 : p->kind == BC_REVIEW_LOG_KEYS    ? "keys"
+                 : p->kind == BC_REVIEW_LOG_SOURCES ? "sources"
+                                                    : NULL},
         {"source", p->source},
         {"fact_id", p->fact_id},
         {"reviewer", p->reviewer},

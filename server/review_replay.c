@@ -73,8 +73,10 @@ static int find_target(bc_store *to, const review_kind *k, const char *fact_id,
     return BC_OK;
 }
 
-/* Replays decision `seq` (already copied into to's log) and records its outcome. */
-static int replay_one(bc_store *to, sqlite3_stmt *row, bc_review_replay *stats, bc_err *err)
+/* Replays decision `seq` (already in to's log) and records its outcome; when it is
+ * orphaned and why_out is not NULL, the reason goes there (size 400). */
+static int replay_one(bc_store *to, sqlite3_stmt *row, bc_review_replay *stats, char *why_out,
+                      bc_err *err)
 {
     long long seq = sqlite3_column_int64(row, 0);
     const char *kind_s = (const char *)sqlite3_column_text(row, 1);
@@ -152,6 +154,8 @@ static int replay_one(bc_store *to, sqlite3_stmt *row, bc_review_replay *stats, 
         stats->applied++;
     else if (rc == BC_OK)
         stats->orphaned++;
+    if (rc == BC_OK && why_out != NULL)
+        snprintf(why_out, 400, "%s", target[0] ? "" : why);
     return rc;
 }
 
@@ -160,7 +164,8 @@ static int replay_one(bc_store *to, sqlite3_stmt *row, bc_review_replay *stats, 
 static void count_decision(sqlite3_stmt *row, void *ctx)
 {
     const unsigned char *kind = sqlite3_column_text(row, 5);
-    if (kind == NULL || strcmp((const char *)kind, "key") != 0)
+    if (kind == NULL ||
+        (strcmp((const char *)kind, "key") != 0 && strcmp((const char *)kind, "source") != 0))
         ((bc_review_replay *)ctx)->decisions++;
 }
 
@@ -201,18 +206,20 @@ int bc_review_carry_over(bc_store *from, bc_store *to, bc_review_replay *stats, 
             "WHERE revoked_at IS NOT NULL) WHERE NOT EXISTS (SELECT 1 FROM review_log WHERE "
             "kind = 'key') ORDER BY at, id, ord",
             err);
-    /* key changes: the keys are carried over as they are (keys.c), nothing to replay */
+    /* key changes and re-datings: the keys are carried over as they are (keys.c), and
+     * the articles with their dates (ingest.c), nothing to replay */
     if (rc == BC_OK)
         rc = bc_store_exec(to,
                            "INSERT INTO review_outcomes (seq, status, fact_id) SELECT seq, "
-                           "'applied', fact_id FROM review_log WHERE kind = 'key'",
+                           "'applied', fact_id FROM review_log WHERE kind IN ('key', 'source')",
                            err);
     /* replay in the order the decisions were made */
     sqlite3_stmt *row = NULL;
     if (rc == BC_OK)
         rc = bc_store_prepare(to,
                               "SELECT seq, kind, fact_id, source_id, fingerprint, action, "
-                              "changes FROM review_log WHERE kind <> 'key' ORDER BY seq",
+                              "changes FROM review_log WHERE kind NOT IN ('key', 'source') "
+                              "ORDER BY seq",
                               &row, err);
     long long last = 0;
     while (rc == BC_OK) {
@@ -224,7 +231,7 @@ int bc_review_carry_over(bc_store *from, bc_store *to, bc_review_replay *stats, 
             break;
         }
         last = sqlite3_column_int64(row, 0);
-        rc = replay_one(to, row, stats, err);
+        rc = replay_one(to, row, stats, NULL, err);
     }
     sqlite3_finalize(row);
     if (rc == BC_OK && stats->applied > 0) {
@@ -240,5 +247,78 @@ int bc_review_carry_over(bc_store *from, bc_store *to, bc_review_replay *stats, 
         bc_err_set(err, inner.code ? inner.code : BC_ESTORE,
                    "carrying the review decisions over: %s", inner.msg);
     }
+    return rc;
+}
+
+int bc_review_replay_source(bc_store *s, const char *source_id, bc_review_replay *stats,
+                            json_t *lost, bc_err *err)
+{
+    memset(stats, 0, sizeof *stats);
+    /* what each of the article's decisions applied to before, to tell a decision this
+     * re-read orphans from one orphaned already */
+    json_t *before = json_object();
+    if (before == NULL)
+        return bc_err_set(err, BC_ENOMEM, "out of memory");
+    sqlite3_stmt *row = NULL;
+    int rc = bc_store_prepare(s,
+                              "SELECT l.seq, o.fact_id, l.kind FROM review_log l JOIN "
+                              "review_outcomes o ON o.seq = l.seq WHERE l.source_id = ?1 AND "
+                              "l.kind NOT IN ('key', 'source') AND o.status = 'applied'",
+                              &row, err);
+    if (rc == BC_OK)
+        sqlite3_bind_text(row, 1, source_id, -1, SQLITE_TRANSIENT);
+    while (rc == BC_OK) {
+        int step = sqlite3_step(row);
+        if (step == SQLITE_DONE)
+            break;
+        if (step != SQLITE_ROW) {
+            rc = bc_store_error(s, err, "reading the article's decisions");
+            break;
+        }
+        char seq[24];
+        snprintf(seq, sizeof seq, "%lld", (long long)sqlite3_column_int64(row, 0));
+        if (json_object_set_new(before, seq,
+                                json_pack("[ss]", (const char *)sqlite3_column_text(row, 2),
+                                          (const char *)sqlite3_column_text(row, 1))) != 0)
+            rc = bc_err_set(err, BC_ENOMEM, "out of memory");
+    }
+    sqlite3_finalize(row);
+    row = NULL;
+    /* the outcomes are derived state: made again, in log order */
+    if (rc == BC_OK)
+        rc = bc_store_run(s,
+                          "DELETE FROM review_outcomes WHERE seq IN (SELECT seq FROM review_log "
+                          "WHERE source_id = ?1 AND kind NOT IN ('key', 'source'))",
+                          BC_BINDS(bc_text(source_id)), err);
+    if (rc == BC_OK)
+        rc = bc_store_prepare(s,
+                              "SELECT seq, kind, fact_id, source_id, fingerprint, action, changes "
+                              "FROM review_log WHERE source_id = ?1 AND kind NOT IN ('key', "
+                              "'source') ORDER BY seq",
+                              &row, err);
+    if (rc == BC_OK)
+        sqlite3_bind_text(row, 1, source_id, -1, SQLITE_TRANSIENT);
+    while (rc == BC_OK) {
+        int step = sqlite3_step(row);
+        if (step == SQLITE_DONE)
+            break;
+        if (step != SQLITE_ROW) {
+            rc = bc_store_error(s, err, "replaying the article's decisions");
+            break;
+        }
+        stats->decisions++;
+        char why[400] = "", seq[24];
+        snprintf(seq, sizeof seq, "%lld", (long long)sqlite3_column_int64(row, 0));
+        rc = replay_one(s, row, stats, why, err);
+        json_t *was = json_object_get(before, seq);
+        if (rc == BC_OK && why[0] != '\0' && was != NULL && lost != NULL &&
+            json_array_append_new(
+                lost, json_pack("{sI,ss,ss,ss}", "seq", (json_int_t)sqlite3_column_int64(row, 0),
+                                "kind", json_string_value(json_array_get(was, 0)), "id",
+                                json_string_value(json_array_get(was, 1)), "reason", why)) != 0)
+            rc = bc_err_set(err, BC_ENOMEM, "out of memory");
+    }
+    sqlite3_finalize(row);
+    json_decref(before);
     return rc;
 }

@@ -9,6 +9,7 @@
 #include "bordercoop/keys.h"
 #include "bordercoop/metrics.h"
 #include "bordercoop/negotiate.h"
+#include "bordercoop/redate_api.h"
 #include "bordercoop/resource.h"
 #include "bordercoop/review_api.h"
 #include "bordercoop/search.h"
@@ -29,6 +30,13 @@
         IF_INGEST(flags, bc_handle_ingest, NULL),                                                  \
             IF_INGEST(flags, BC_EXEC_WRITER, BC_EXEC_WORKER), IF_INGEST(flags, BC_ROLE_INGEST, 0)  \
     }
+/* the items of the collection that adds articles take PATCH: an article's date changed,
+ * its facts read again (redate_api.h) */
+#define ITEM_PATCH(flags)                                                                          \
+    {                                                                                              \
+        IF_INGEST(flags, bc_handle_source_patch, NULL), BC_EXEC_WRITER,                            \
+            IF_INGEST(flags, BC_ROLE_INGEST, 0)                                                    \
+    }
 #define COLLECTION_ROUTES(name, res, flags)                                                        \
     {.pattern = "/v1/" name,                                                                       \
      .get = {bc_resource_list},                                                                    \
@@ -37,6 +45,7 @@
      .data = &(res)},                                                                              \
         {.pattern = "/v1/" name "/{id}",                                                           \
          .get = {bc_resource_get},                                                                 \
+         .patch = ITEM_PATCH(flags),                                                               \
          .formats = BC_FMT_JSON,                                                                   \
          .data = &(res)},
 

@@ -77,6 +77,18 @@ int bc_changes_record_source(bc_store *s, const char *source_id, const char *ori
                              const char *actor, const char *at, int *appended, int *compared,
                              bc_err *err);
 
+/* The documents bc_changes_record_source would compare for source_id now, as a new JSON
+ * array of [kind, id] pairs in *out (bc_free): taken before a step that may remove some
+ * of them (a re-read of the article), for bc_changes_record_source_after. */
+int bc_changes_touched(bc_store *s, const char *source_id, char **out, bc_err *err);
+
+/* bc_changes_record_source that also compares the documents of before (bc_changes_touched's
+ * text, taken before the step; NULL: none): those gone since are recorded as removed,
+ * those still there as changed when they differ. Same contract otherwise. */
+int bc_changes_record_source_after(bc_store *s, const char *source_id, const char *before,
+                                   const char *origin, const char *actor, const char *at,
+                                   int *appended, int *compared, bc_err *err);
+
 /* bc_changes_record for the documents of one kind named in ids_json (a JSON array of
  * ids, NULL = none), in id order: what a step changed beside the fact it is about (the
  * figures that list a reviewed figure among their overlaps). Same contract otherwise;

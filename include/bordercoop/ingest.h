@@ -61,6 +61,13 @@ typedef struct bc_ingest_result {
  * lang is refused when its language cannot be told with BC_X_DETECT_MIN confidence. */
 int bc_ingest_validate(const bc_ingest_input *in, char field[32], bc_err *err);
 
+/* Checks a publication date (NULL: none, fine): YYYY, YYYY-MM or YYYY-MM-DD, a day of the
+ * calendar in 1900..2199 that does not begin after today. today is the last day allowed
+ * ("YYYY-MM-DD"), "" for tomorrow in UTC (today somewhere on Earth), or NULL to accept
+ * any future date (an article carried over keeps what it was accepted with). 0 or
+ * BC_EINVAL with a message naming published_on. */
+int bc_ingest_check_published_on(const char *value, const char *today, bc_err *err);
+
 /* The language the text is in: in->lang, or the detected one (code[4], *detected = 1,
  * *confidence). Returns 0 or BC_EINVAL when none can be told. */
 int bc_ingest_lang(const bc_ingest_input *in, char code[4], int *detected, double *confidence);
@@ -73,6 +80,13 @@ int bc_ingest_lang(const bc_ingest_input *in, char code[4], int *detected, doubl
  * republished copy: BC_ECONFLICT, with that article's id in out->duplicate_of (articles
  * carried over by a rebuild, in->id set, are exempt). */
 int bc_ingest(bc_store *s, const bc_ingest_input *in, bc_ingest_result *out, bc_err *err);
+
+/* Reads the stored ingested article source_id again, with the publication date it has
+ * now, and stores its facts as bc_ingest does (the same ids, links and counts in *out),
+ * inside the caller's transaction on s (the caller holds the writer lock). The caller has
+ * removed its facts first (redate.h). BC_ENOTFOUND when there is no such ingested
+ * article; BC_ESTORE or BC_ENOMEM. Writes nothing to the change feed. */
+int bc_ingest_reread(bc_store *s, const char *source_id, bc_ingest_result *out, bc_err *err);
 
 /* Copies every ingested article of from into to, re-extracting with this binary's
  * extractor and keeping ids and ingestion times (rebuilds keep what analysts added).

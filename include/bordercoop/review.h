@@ -106,10 +106,12 @@ int bc_review_pending(bc_store *s, const bc_review_query *q, bc_buf *items, size
 
 /* The audit log, newest first: review decisions and key changes (keys.c: action
  * key_add or key_revoke, kind "key", fact_id the key's owner, reviewer who did it, the
- * role in changes). */
-#define BC_REVIEW_LOG_KEYS (-2) /* bc_review_log_query.kind: only key changes */
+ * role in changes) and re-datings (redate.h: action redate, kind "source", fact_id the
+ * article, the date in changes). */
+#define BC_REVIEW_LOG_KEYS    (-2) /* bc_review_log_query.kind: only key changes */
+#define BC_REVIEW_LOG_SOURCES (-3) /* only articles' new publication dates (redate.h) */
 typedef struct bc_review_log_query {
-    int kind;             /* a bc_review_kind, BC_REVIEW_LOG_KEYS, or -1 for all */
+    int kind;             /* a bc_review_kind, BC_REVIEW_LOG_KEYS or _SOURCES, or -1 for all */
     const char *fact_id;  /* or NULL */
     const char *reviewer; /* or NULL */
     const char *status;   /* "applied", "orphaned" or NULL */
@@ -144,5 +146,14 @@ typedef struct bc_review_replay {
  * the review step has nothing to carry. stats may be NULL. The caller holds the writer
  * lock and no transaction is open on `to`. */
 int bc_review_carry_over(bc_store *from, bc_store *to, bc_review_replay *stats, bc_err *err);
+
+/* After the facts of article source_id were read again (redate.h), inside the caller's
+ * transaction on s: replays every decision made on its facts (review_log.source_id), in
+ * log order, as a rebuild does (each on the fact with its fingerprint, or orphaned), and
+ * rewrites their outcomes; stats counts them. Each decision that applied to a fact before
+ * and is orphaned now is appended to lost (may be NULL) as {"seq", "kind", "id" (the fact
+ * it applied to), "reason"}. BC_ESTORE or BC_ENOMEM. */
+int bc_review_replay_source(bc_store *s, const char *source_id, bc_review_replay *stats,
+                            json_t *lost, bc_err *err);
 
 #endif

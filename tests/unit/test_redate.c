@@ -1,0 +1,423 @@
+/* test_redate.c: an ingested article given its publication date after the fact
+ * (redate.h): the store reads as if the article had come with that date, the same date
+ * again writes nothing, reviewed facts are kept with their decisions or the change is
+ * refused naming them, links of other facts are never left dangling, bad input and
+ * allocation failures write nothing. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "bordercoop/alloc.h"
+#include "bordercoop/changes.h"
+#include "bordercoop/ingest.h"
+#include "bordercoop/redate.h"
+#include "bordercoop/review.h"
+
+#include "fixture.h"
+
+/* A meeting and talks dated by a day without its year, a crossing the store knows named
+ * with the talks, and an amount whose year the text writes. */
+static const char TEXT[] =
+    "Lao Cai and Yunnan review border trade\n\n"
+    "On November 12, the 13th meeting of the Joint Working Group of Lai Chau, Lao Cai, Tuyen "
+    "Quang, Dien Bien (Vietnam) and Yunnan (China) was held in Lao Cai. The two sides said that "
+    "import-export turnover between the four Vietnamese provinces and Yunnan reached USD 8.1 "
+    "billion in 2025. On November 11, officials of Lao Cai and Yunnan held talks in Hekou on the "
+    "Lao Cai - Hekou railway bridge.\n";
+
+#define count fx_count /* fixture.h */
+
+/* Ingests TEXT into s with published_on (NULL: none); its source id into id (size 200). */
+static void ingest(bc_store *s, const char *published_on, char id[200])
+{
+    bc_ingest_input in = {.text = TEXT,
+                          .len = strlen(TEXT),
+                          .lang = "en",
+                          .title = "Redate test article",
+                          .published_on = published_on,
+                          .actor = "ian"};
+    bc_ingest_result r;
+    bc_err err;
+    if (bc_ingest(s, &in, &r, &err) != 0)
+        fail_msg("ingest: %s", err.msg);
+    snprintf(id, 200, "%s", r.source_id);
+}
+
+static int redate(bc_store *s, const char *id, const char *date, bc_redate_result *r, bc_err *err)
+{
+    bc_redate_input in = {.source_id = id, .published_on = date, .actor = "ian", .via = "api"};
+    return bc_redate(s, &in, r, err);
+}
+
+/* The text of the first column of sql's first row (?1 bound to arg), new (free), or NULL
+ * for SQL NULL. */
+static char *text_of(bc_store *s, const char *sql, const char *arg)
+{
+    sqlite3_stmt *st;
+    bc_err err;
+    assert_int_equal(bc_store_stmt(s, sql, &st, &err), 0);
+    sqlite3_bind_text(st, 1, arg, -1, SQLITE_STATIC);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    const char *v = (const char *)sqlite3_column_text(st, 0);
+    char *copy = v != NULL ? strdup(v) : NULL;
+    sqlite3_reset(st);
+    return copy;
+}
+
+static void expect_text(bc_store *s, const char *sql, const char *arg, const char *want)
+{
+    char *got = text_of(s, sql, arg);
+    if (want == NULL ? got != NULL : got == NULL || strcmp(got, want) != 0)
+        fail_msg("%s [%s]: got %s, want %s", sql, arg, got ? got : "NULL", want ? want : "NULL");
+    free(got);
+}
+
+/* Every document of every kind the API serves, as one text, the times of ingestion left
+ * out (two stores ingest at different times). */
+static char *all_documents(bc_store *s)
+{
+    bc_buf out = BC_BUF_INIT;
+    bc_err err;
+    for (const bc_doc_kind *k = bc_doc_kinds; k->type != NULL; k++) {
+        sqlite3_stmt *ids;
+        assert_int_equal(bc_store_prepare(s, k->ids_sql, &ids, &err), 0);
+        while (sqlite3_step(ids) == SQLITE_ROW) {
+            const char *id = (const char *)sqlite3_column_text(ids, 0);
+            char *doc = text_of(s, k->doc_sql, id);
+            json_t *j = json_loads(doc ? doc : "null", 0, NULL);
+            json_object_del(j, "ingested_at");
+            char *text = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS);
+            bc_buf_printf(&out, "%s %s %s\n", k->type, id, text ? text : "");
+            free(text);
+            json_decref(j);
+            free(doc);
+        }
+        sqlite3_finalize(ids);
+    }
+    return out.data;
+}
+
+static void reads_as_a_fresh_ingest_with_the_date(void **state)
+{
+    (void)state;
+    bc_store *a = fx_store_from(fx_data_dir()), *b = fx_store_from(fx_data_dir());
+    char id[200], id_b[200];
+    ingest(a, NULL, id);
+    ingest(b, "2026-11-14", id_b);
+    assert_string_equal(id, id_b); /* the id does not depend on the date */
+    /* without the date: the meeting of "November 12" is undated, counted */
+    expect_text(a, "SELECT date FROM meetings WHERE id = ?1 || '-m1'", id, NULL);
+    char *version = text_of(a, "SELECT value FROM store_meta WHERE key = ?1", "content_version");
+    bc_redate_result r;
+    bc_err err;
+    assert_int_equal(redate(a, id, "2026-11-14", &r, &err), 0);
+    assert_true(r.changed);
+    assert_string_equal(r.from, "");
+    assert_string_equal(r.to, "2026-11-14");
+    assert_true(r.seq > 0);
+    assert_int_equal(r.read.meetings, 1);
+    assert_int_equal(r.read.figures, 1);
+    assert_int_equal(r.decisions, 0);
+    assert_string_not_equal(r.content_version, version);
+    /* what became of each fact: the meeting and the talks read again with their dates, the
+     * amount unchanged */
+    json_t *f;
+    size_t i;
+    int changed = 0, unchanged = 0;
+    json_array_foreach(r.facts, i, f)
+    {
+        const char *outcome = json_string_value(json_object_get(f, "outcome"));
+        changed += strcmp(outcome, "changed") == 0;
+        unchanged += strcmp(outcome, "unchanged") == 0;
+        if (strcmp(json_string_value(json_object_get(f, "kind")), "figure") == 0)
+            assert_string_equal(outcome, "unchanged");
+    }
+    assert_true(changed >= 2);
+    assert_true(unchanged >= 1);
+    bc_redate_result_free(&r);
+    expect_text(a, "SELECT date FROM meetings WHERE id = ?1 || '-m1'", id, "2026-11-12");
+    /* every document of the store is what ingesting it with the date gives */
+    char *da = all_documents(a), *db = all_documents(b);
+    assert_string_equal(da, db);
+    free(da);
+    free(db);
+    /* the audit log: who, from what to what */
+    expect_text(a,
+                "SELECT reviewer || ' ' || action || ' ' || kind || ' ' || changes FROM "
+                "review_log WHERE fact_id = ?1",
+                id, "ian redate source {\"published_on\":{\"from\":null,\"to\":\"2026-11-14\"}}");
+    /* the change feed: the source's date and the facts read again, by whom */
+    assert_int_equal(count(a, "SELECT count(*) FROM changes WHERE kind = 'source' AND op = "
+                              "'changed' AND fields LIKE '%published_on%' AND actor = 'ian'"),
+                     1);
+    assert_true(count(a, "SELECT count(*) FROM changes WHERE kind = 'meeting' AND op = "
+                         "'changed' AND fields LIKE '%date%'") >= 1);
+    /* and back: without the date, as it was ingested */
+    assert_int_equal(redate(a, id, NULL, &r, &err), 0);
+    assert_true(r.changed);
+    bc_redate_result_free(&r);
+    expect_text(a, "SELECT date FROM meetings WHERE id = ?1 || '-m1'", id, NULL);
+    expect_text(a, "SELECT published_on FROM sources WHERE id = ?1", id, NULL);
+    free(version);
+    bc_store_close(a);
+    bc_store_close(b);
+}
+
+static void the_same_date_writes_nothing(void **state)
+{
+    (void)state;
+    bc_store *s = fx_store_from(fx_data_dir());
+    char id[200];
+    ingest(s, "2026-11-14", id);
+    char *version = text_of(s, "SELECT value FROM store_meta WHERE key = ?1", "content_version");
+    long log = count(s, "SELECT count(*) FROM review_log"),
+         feed = count(s, "SELECT count(*) FROM changes");
+    bc_redate_result r;
+    bc_err err;
+    assert_int_equal(redate(s, id, "2026-11-14", &r, &err), 0);
+    assert_false(r.changed);
+    assert_null(r.facts);
+    assert_int_equal(r.seq, 0);
+    assert_string_equal(r.content_version, version);
+    assert_int_equal(count(s, "SELECT count(*) FROM review_log"), log);
+    assert_int_equal(count(s, "SELECT count(*) FROM changes"), feed);
+    free(version);
+    bc_store_close(s);
+}
+
+static void expect_refused(bc_store *s, bc_redate_input in, int code, const char *field,
+                           const char *words)
+{
+    bc_redate_result r;
+    bc_err err;
+    if (in.actor == NULL && strcmp(words, "actor") != 0)
+        in.actor = "ian";
+    int rc = bc_redate(s, &in, &r, &err);
+    if (rc != code)
+        fail_msg("%s: %d (%s), want %d", in.published_on ? in.published_on : "NULL", rc, err.msg,
+                 code);
+    assert_string_equal(r.field, field);
+    if (strstr(err.msg, words) == NULL)
+        fail_msg("'%s' does not say '%s'", err.msg, words);
+    bc_redate_result_free(&r);
+}
+
+static void bad_input_is_refused(void **state)
+{
+    (void)state;
+    bc_store *s = fx_store_from(fx_data_dir());
+    char id[200];
+    ingest(s, NULL, id);
+    long log = count(s, "SELECT count(*) FROM review_log");
+    expect_refused(s, (bc_redate_input){.source_id = id, .published_on = "2026-02-30"}, BC_EINVAL,
+                   "published_on", "not a day of the calendar");
+    expect_refused(s, (bc_redate_input){.source_id = id, .published_on = "13/11/2026"}, BC_EINVAL,
+                   "published_on", "published_on");
+    expect_refused(s, (bc_redate_input){.source_id = id, .published_on = "2199-01-01"}, BC_EINVAL,
+                   "published_on", "ahead of today");
+    expect_refused(s, (bc_redate_input){.source_id = id, .published_on = "1899"}, BC_EINVAL,
+                   "published_on", "1900..2199");
+    expect_refused(s, (bc_redate_input){.source_id = id, .published_on = "2026-11-14", .note = ""},
+                   BC_EINVAL, "note", "note");
+    expect_refused(
+        s, (bc_redate_input){.source_id = id, .published_on = "2026-11-14", .note = "a\x1b[2J"},
+        BC_EINVAL, "note", "control characters");
+    expect_refused(s, (bc_redate_input){.source_id = id, .published_on = "2026-11-14"}, BC_OK, "",
+                   "") /* the control: accepted */;
+    expect_refused(s, (bc_redate_input){.source_id = "no-such-article", .published_on = "2026"},
+                   BC_ENOTFOUND, "", "no source");
+    expect_refused(s, (bc_redate_input){.source_id = "", .published_on = "2026"}, BC_ENOTFOUND, "",
+                   "source id");
+    expect_refused(s, (bc_redate_input){.source_id = id, .published_on = "2026"}, BC_EINVAL, "",
+                   "actor");
+    /* a curated article: its date is in data/ */
+    bc_redate_result r;
+    bc_err err;
+    bc_redate_input curated = {
+        .source_id = "laichau-jwg-11-sv", .published_on = "2025-10-30", .actor = "ian"};
+    assert_int_equal(bc_redate(s, &curated, &r, &err), BC_ECONFLICT);
+    assert_string_equal(r.conflict, "curated_source");
+    assert_non_null(strstr(err.msg, "curated"));
+    bc_redate_result_free(&r);
+    expect_text(s, "SELECT published_on FROM sources WHERE id = ?1", "laichau-jwg-11-sv", NULL);
+    /* only the accepted one reached the log */
+    assert_int_equal(count(s, "SELECT count(*) FROM review_log"), log + 1);
+    bc_store_close(s);
+}
+
+static void future_dates_are_refused(void **state)
+{
+    (void)state;
+    bc_err err;
+    assert_int_equal(bc_ingest_check_published_on(NULL, "", &err), 0);
+    assert_int_equal(bc_ingest_check_published_on("2026-12-07", "2026-12-07", &err), 0);
+    assert_int_equal(bc_ingest_check_published_on("2026-12-08", "2026-12-07", &err), BC_EINVAL);
+    assert_non_null(strstr(err.msg, "ahead of today"));
+    assert_int_equal(bc_ingest_check_published_on("2026-12", "2026-12-01", &err), 0);
+    assert_int_equal(bc_ingest_check_published_on("2027", "2026-12-31", &err), BC_EINVAL);
+    assert_int_equal(bc_ingest_check_published_on("2150", NULL, &err), 0); /* carried over */
+    assert_int_equal(bc_ingest_check_published_on("2026-13", NULL, &err), BC_EINVAL);
+    /* a new article is held to it too */
+    bc_ingest_input in = {.text = TEXT, .len = strlen(TEXT), .lang = "en", .published_on = "2150"};
+    char field[32];
+    assert_int_equal(bc_ingest_validate(&in, field, &err), BC_EINVAL);
+    assert_string_equal(field, "published_on");
+    in.id = "carried-over"; /* what was accepted once is kept */
+    assert_int_equal(bc_ingest_validate(&in, field, &err), 0);
+}
+
+static void decide(bc_store *s, bc_review_kind k, const char *id, bc_review_action a,
+                   const char *fields)
+{
+    json_t *f = fields ? json_loads(fields, 0, NULL) : NULL;
+    bc_review_request rq = {k, id, a, f, NULL, "alice", "api"};
+    bc_review_result r;
+    bc_err err;
+    if (bc_review_decide(s, &rq, &r, &err) != 0)
+        fail_msg("deciding on %s: %s", id, err.msg);
+    json_decref(f);
+}
+
+static void reviewed_facts_are_kept_or_the_change_refused(void **state)
+{
+    (void)state;
+    bc_store *s = fx_store_from(fx_data_dir());
+    char id[200], m1[240], f1[240];
+    ingest(s, "2026-11-14", id);
+    snprintf(m1, sizeof m1, "%s-m1", id);
+    snprintf(f1, sizeof f1, "%s-f1", id);
+    decide(s, BC_REVIEW_FIGURE, f1, BC_REVIEW_EDIT, "{\"parties\":[\"lao-cai\",\"yunnan\"]}");
+    decide(s, BC_REVIEW_MEETING, m1, BC_REVIEW_APPROVE, NULL);
+    /* another date that reads "November 12" as the same day: both decisions apply again */
+    bc_redate_result r;
+    bc_err err;
+    assert_int_equal(redate(s, id, "2026-11-13", &r, &err), 0);
+    assert_true(r.changed);
+    assert_int_equal(r.decisions, 2);
+    json_t *f;
+    size_t i;
+    int kept = 0;
+    json_array_foreach(r.facts, i, f)
+    {
+        if (strcmp(json_string_value(json_object_get(f, "outcome")), "kept") == 0)
+            kept++;
+    }
+    assert_int_equal(kept, 2);
+    bc_redate_result_free(&r);
+    expect_text(s, "SELECT curation || ' ' || date FROM meetings WHERE id = ?1", m1,
+                "reviewed 2026-11-12");
+    expect_text(s,
+                "SELECT curation || ' ' || (SELECT group_concat(province_id) FROM (SELECT "
+                "province_id FROM figure_parties WHERE figure_id = ?1 ORDER BY province_id)) "
+                "FROM figures WHERE id = ?1",
+                f1, "reviewed lao-cai,yunnan");
+    assert_int_equal(count(s, "SELECT count(*) FROM review_outcomes o JOIN review_log l ON "
+                              "l.seq = o.seq WHERE l.kind IN ('figure', 'meeting') AND o.status "
+                              "= 'applied'"),
+                     2);
+    /* without a date the approved meeting would read undated: refused, naming it */
+    char *version = text_of(s, "SELECT value FROM store_meta WHERE key = ?1", "content_version");
+    assert_int_equal(redate(s, id, NULL, &r, &err), BC_ECONFLICT);
+    assert_string_equal(r.conflict, "reviewed_facts");
+    assert_int_equal(json_array_size(r.facts), 1);
+    assert_string_equal(json_string_value(json_object_get(json_array_get(r.facts, 0), "id")), m1);
+    assert_non_null(strstr(err.msg, "review edit"));
+    bc_redate_result_free(&r);
+    /* and nothing changed */
+    expect_text(s, "SELECT published_on FROM sources WHERE id = ?1", id, "2026-11-13");
+    expect_text(s, "SELECT value FROM store_meta WHERE key = ?1", "content_version", version);
+    expect_text(s, "SELECT curation || ' ' || date FROM meetings WHERE id = ?1", m1,
+                "reviewed 2026-11-12");
+    assert_int_equal(count(s, "SELECT count(*) FROM review_outcomes o JOIN review_log l ON "
+                              "l.seq = o.seq WHERE l.kind IN ('figure', 'meeting') AND o.status "
+                              "= 'applied'"),
+                     2);
+    free(version);
+    bc_store_close(s);
+}
+
+static void links_of_other_facts_never_dangle(void **state)
+{
+    (void)state;
+    bc_store *s = fx_store_from(fx_data_dir());
+    char id[200], m1[240];
+    ingest(s, "2026-11-14", id);
+    snprintf(m1, sizeof m1, "%s-m1", id);
+    bc_err err;
+    /* another fact links to its meeting, and the stored text no longer gives it (a store
+     * edited by hand stands for any change the re-read cannot give back) */
+    assert_int_equal(bc_store_run(s, "UPDATE meetings SET same_as = ?1 WHERE id = 'jwg-yunnan-12'",
+                                  BC_BINDS(bc_text(m1)), &err),
+                     0);
+    const char *cut = strstr(TEXT, " The two sides");
+    assert_int_equal(bc_store_run(s, "UPDATE sources SET body = ?2 WHERE id = ?1",
+                                  BC_BINDS(bc_text(id), bc_text(cut)), &err),
+                     0);
+    bc_redate_result r;
+    assert_int_equal(redate(s, id, "2026-11-13", &r, &err), BC_ECONFLICT);
+    assert_string_equal(r.conflict, "linked_facts");
+    assert_string_equal(json_string_value(json_object_get(json_array_get(r.facts, 0), "id")),
+                        "jwg-yunnan-12");
+    assert_string_equal(json_string_value(json_object_get(json_array_get(r.facts, 0), "field")),
+                        "same_as");
+    bc_redate_result_free(&r);
+    expect_text(s, "SELECT same_as FROM meetings WHERE id = 'jwg-yunnan-12' AND ?1 IS NOT NULL",
+                "x", m1);
+    expect_text(s, "SELECT published_on FROM sources WHERE id = ?1", id, "2026-11-14");
+    assert_int_equal(count(s, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+    bc_store_close(s);
+}
+
+static void failures_write_nothing(void **state)
+{
+    (void)state;
+    bc_store *s = fx_store_from(fx_data_dir());
+    char id[200];
+    ingest(s, NULL, id);
+    const char *rows = "SELECT (SELECT count(*) FROM figures) + (SELECT count(*) FROM meetings) + "
+                       "(SELECT count(*) FROM citations) + (SELECT count(*) FROM aliases) + "
+                       "(SELECT count(*) FROM coop_events) + (SELECT count(*) FROM "
+                       "project_events) + (SELECT count(*) FROM review_log) + (SELECT count(*) "
+                       "FROM changes)";
+    long before = count(s, rows);
+    int failures = 0, done = 0;
+    for (long n = 0; n < 1000000 && !done; n += 23) {
+        bc_redate_result r;
+        bc_err err;
+        bc_alloc_fail_after(n);
+        int rc = redate(s, id, "2026-11-14", &r, &err);
+        bc_alloc_fail_reset();
+        bc_redate_result_free(&r);
+        if (rc != 0) {
+            failures++;
+            /* what SQLite could not roll back without memory, the next transaction does
+             * (store.h): never committed */
+            bc_store_rollback(s);
+            expect_text(s, "SELECT published_on FROM sources WHERE id = ?1", id, NULL);
+            assert_int_equal(count(s, rows), before);
+            assert_int_equal(count(s, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+        } else {
+            done = r.changed;
+        }
+    }
+    assert_true(failures > 0);
+    assert_true(done);
+    expect_text(s, "SELECT published_on FROM sources WHERE id = ?1", id, "2026-11-14");
+    bc_store_close(s);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(reads_as_a_fresh_ingest_with_the_date),
+        cmocka_unit_test(the_same_date_writes_nothing),
+        cmocka_unit_test(bad_input_is_refused),
+        cmocka_unit_test(future_dates_are_refused),
+        cmocka_unit_test(reviewed_facts_are_kept_or_the_change_refused),
+        cmocka_unit_test(links_of_other_facts_never_dangle),
+        cmocka_unit_test(failures_write_nothing),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -351,7 +351,11 @@ static void post_to_sources_and_405_elsewhere(void **state)
     assert_int_equal(fx_request(S, "DELETE", "/v1/sources", NULL, &res), 405);
     assert_string_equal(bc_response_header_get(&res, "Allow"), "GET, HEAD, POST, OPTIONS");
     bc_response_free(&res);
+    /* an article's date is changed by PATCH (redate_api.h), no other item takes it */
     assert_int_equal(fx_request(S, "POST", "/v1/sources/x", NULL, &res), 405);
+    assert_string_equal(bc_response_header_get(&res, "Allow"), "GET, HEAD, PATCH, OPTIONS");
+    bc_response_free(&res);
+    assert_int_equal(fx_request(S, "PATCH", "/v1/meetings/x", NULL, &res), 405);
     assert_string_equal(bc_response_header_get(&res, "Allow"), "GET, HEAD, OPTIONS");
     bc_response_free(&res);
     /* a write without a configured token is refused by the handler, not the router */

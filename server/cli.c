@@ -1,5 +1,5 @@
 /* cli.c: the `bordercoop` command's front: its commands' help, option parsing and
- * dispatch (main). The commands live in cli_store.c (migrate, load, check, ingest,
+ * dispatch (main). The commands live in cli_store.c (migrate, load, check, ingest, redate,
  * export, synth), cli_eval.c (extract, eval) and cli_review.c (keys, review). */
 #include "cli_int.h"
 
@@ -52,6 +52,16 @@ static const struct command_help {
      "transaction; the same text twice is a no-op. LL is one of en, vi, zh, fr, pl, sv, nl\n"
      "(any case; detected when omitted). N defaults to 524288. The article is recorded as\n"
      "added by the owner of the key in BORDERCOOP_KEY, else by cli:<user>.\n"},
+    {"redate",
+     "redate SOURCE --published-on DATE|none [--note TEXT] [--db PATH]\n"
+     "                                    give an ingested article its publication date\n"
+     "                                    and read its facts again",
+     "usage: bordercoop redate SOURCE --published-on DATE|none [--note TEXT] [--db PATH]\n\n"
+     "Gives the ingested article SOURCE (its id) the publication date DATE (YYYY, YYYY-MM\n"
+     "or YYYY-MM-DD, not in the future; none removes it) and reads its facts again with it,\n"
+     "as PATCH /v1/sources/{id} does: reviewed and rejected facts keep their decisions, and\n"
+     "when one would read differently nothing is written (exit 1, naming it). Recorded in\n"
+     "the audit log as done by the owner of the key in BORDERCOOP_KEY, else by cli:<user>.\n"},
     {"extract",
      "extract FILE [--lang LL] [--published-on DATE] [--data DIR]\n"
      "                                    print the facts extracted from an article as JSON",
@@ -188,6 +198,7 @@ static int parse_opts(int argc, char **argv, cli_opts *o)
         {"--published-on", offsetof(cli_opts, published_on)},
         {"--publisher", offsetof(cli_opts, publisher)},
         {"--author", offsetof(cli_opts, author)},
+        {"--note", offsetof(cli_opts, note)},
     };
     for (int i = 2; i < argc; i++) {
         const char *a = argv[i];
@@ -375,6 +386,8 @@ int main(int argc, char **argv)
         return bc_cli_check(&o);
     if (strcmp(argv[1], "ingest") == 0)
         return bc_cli_ingest(&o);
+    if (strcmp(argv[1], "redate") == 0)
+        return bc_cli_redate(&o);
     if (strcmp(argv[1], "eval") == 0)
         return bc_cli_eval(&o);
     if (strcmp(argv[1], "export") == 0)

@@ -19,6 +19,7 @@ typedef struct cli_opts {
     int db_given;
     const char *file; /* ingest: the article */
     const char *lang, *title, *url, *published_on, *publisher, *author;
+    const char *note;       /* redate: why, for the audit log */
     int pause_ms;           /* ingest: a test hook (--pause-before-commit MS) */
     long figures, meetings; /* synth */
     const char *out;
@@ -48,12 +49,13 @@ char *bc_cli_read_all(const char *path, size_t max, size_t *len);
  * data directory into it (stats may be NULL). 0, or a bc_err code with err filled. */
 int bc_cli_curated_store(const char *data, bc_load_stats *stats, bc_store **s, bc_err *err);
 
-/* ---- cli_store.c: bordercoop migrate|load|check|ingest|export|synth ---- */
+/* ---- cli_store.c: bordercoop migrate|load|check|ingest|redate|export|synth ---- */
 
 int bc_cli_migrate(const cli_opts *o);
 int bc_cli_load(const cli_opts *o);
 int bc_cli_check(const cli_opts *o);
 int bc_cli_ingest(const cli_opts *o);
+int bc_cli_redate(const cli_opts *o);
 int bc_cli_export(const cli_opts *o);
 int bc_cli_synth(const cli_opts *o);
 

@@ -7,6 +7,7 @@
 #include "bordercoop/export.h"
 #include "bordercoop/extract.h"
 #include "bordercoop/ingest.h"
+#include "bordercoop/redate.h"
 #include "bordercoop/loader.h"
 #include "bordercoop/synth.h"
 
@@ -197,6 +198,66 @@ int bc_cli_ingest(const cli_opts *o)
                r.lang_confidence, r.figures, r.meetings, r.linked, r.participants, r.events,
                r.projects, r.project_events, r.citations, r.below_threshold, r.without_measure,
                r.without_mechanism, r.dates_without_year, r.content_version);
+    return 0;
+}
+
+int bc_cli_redate(const cli_opts *o)
+{
+    if (o->file == NULL || o->published_on == NULL) {
+        fprintf(stderr, "bordercoop redate: name the article and --published-on DATE (or none)\n");
+        bc_cli_command_usage("redate", stderr);
+        return 2;
+    }
+    const char *date = strcmp(o->published_on, "none") == 0 ? NULL : o->published_on;
+    bc_err err;
+    bc_store *s = NULL;
+    int rc = bc_store_open(o->db, BC_STORE_WRITER, &s, &err);
+    char by[96] = "";
+    if (rc == 0 && bc_cli_actor(s, BC_ROLE_INGEST, by) != 0) {
+        bc_store_close(s);
+        return 1;
+    }
+    bc_redate_input in = {
+        .source_id = o->file, .published_on = date, .note = o->note, .actor = by, .via = "cli"};
+    bc_redate_result r;
+    memset(&r, 0, sizeof r);
+    if (rc == 0)
+        rc = bc_redate(s, &in, &r, &err);
+    bc_store_close(s);
+    if (rc != 0) {
+        fprintf(stderr, "bordercoop redate: %s%s%s\n", r.field[0] ? r.field : "",
+                r.field[0] ? ": " : "", err.msg);
+        json_t *f;
+        size_t i;
+        json_array_foreach(r.facts, i, f)
+        {
+            fprintf(stderr, "  %s %s: %s\n", json_string_value(json_object_get(f, "kind")),
+                    json_string_value(json_object_get(f, "id")),
+                    json_string_value(json_object_get(f, "reason")));
+        }
+        fprintf(stderr, "bordercoop redate: nothing written\n");
+        bc_redate_result_free(&r);
+        return 1;
+    }
+    if (!r.changed) {
+        printf("%s: already dated %s: nothing written\n", o->file, r.to[0] ? r.to : "none");
+        return 0;
+    }
+    int n[5] = {0};
+    static const char *const OUTCOMES[5] = {"unchanged", "changed", "added", "removed", "kept"};
+    json_t *f;
+    size_t i;
+    json_array_foreach(r.facts, i, f)
+    {
+        for (int k = 0; k < 5; k++)
+            n[k] += strcmp(json_string_value(json_object_get(f, "outcome")), OUTCOMES[k]) == 0;
+    }
+    printf("%s: published_on %s -> %s; facts read again: %d unchanged, %d changed, %d added, "
+           "%d removed, %d reviewed or rejected kept (%d decisions applied again); %d dates "
+           "without a year; log entry %lld by %s; content %.16s\n",
+           o->file, r.from[0] ? r.from : "none", r.to[0] ? r.to : "none", n[0], n[1], n[2], n[3],
+           n[4], r.decisions, r.read.dates_without_year, r.seq, by, r.content_version);
+    bc_redate_result_free(&r);
     return 0;
 }
 

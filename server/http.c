@@ -413,7 +413,10 @@ static void gate_run(bc_job *job, bc_store *store)
         j->c->key_slot = (int)((unsigned long long)who.key_id % BC_KEY_SLOTS);
     if (st != BC_AUTH_OK)
         bc_auth_refuse(&j->res, st, &who, need,
-                       need >= BC_ROLE_REVIEW ? "to review facts" : "to add articles", &err);
+                       need >= BC_ROLE_REVIEW               ? "to review facts"
+                       : strcmp(j->c->method, "PATCH") == 0 ? "to change articles"
+                                                            : "to add articles",
+                       &err);
     else if (job->deadline_hit)
         unavailable(j, "budget_exceeded", "the key could not be checked in time; try again",
                     "the key check ran over its budget");

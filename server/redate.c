@@ -406,6 +406,8 @@ static int redate_locked(bc_store *w, const bc_redate_input *in, bc_redate_resul
     }
     /* the decisions made on its facts, applied again to the facts they were made on */
     bc_review_replay replay = {0};
+    json_decref(blocking);
+    blocking = NULL;
     if (rc == BC_OK && (blocking = json_array()) == NULL)
         rc = nomem(err);
     if (rc == BC_OK)

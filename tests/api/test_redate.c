@@ -4,7 +4,8 @@
  * move, the audit log says who; the same date again changes nothing; a reviewed fact
  * keeps its decision across a re-dating, and one that would read differently is a 409
  * naming it; a rebuild keeps the date and the decisions; bad input, unknown and curated
- * sources, missing or wrong keys and content types are clear problems. */
+ * sources, missing or wrong keys and content types are clear problems; `bordercoop
+ * redate` does the same from a shell. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -456,6 +457,48 @@ static void bad_requests_are_clear_problems(void **state)
     bct_response_free(&r);
 }
 
+/* 6. the CLI does the same, recorded as done from the shell */
+static void the_cli_redates_too(void **state)
+{
+    (void)state;
+    char args[400];
+    snprintf(args, sizeof args, "redate %s --published-on 2026-11-13", ID);
+    char *out = cli(args);
+    assert_non_null(out);
+    assert_non_null(strstr(out, "already dated 2026-11-13"));
+    free(out);
+    snprintf(args, sizeof args, "redate %s --published-on 2026-11-12 --note 'the print edition'",
+             ID);
+    out = cli(args);
+    assert_non_null(out);
+    assert_non_null(strstr(out, "published_on 2026-11-13 -> 2026-11-12"));
+    assert_non_null(strstr(out, "2 decisions applied again"));
+    free(out);
+    assert_null(cli("redate no-such-article --published-on 2026"));
+    assert_null(cli("redate laichau-jwg-11-sv --published-on 2025"));
+    snprintf(args, sizeof args, "redate %s --published-on 2026-13", ID);
+    assert_null(cli(args));
+    char target[300];
+    snprintf(target, sizeof target, "/v1/sources/%s", ID);
+    json_t *j = NULL;
+    for (int tries = 0; tries < 100; tries++) { /* the daemon sees the write within 250 ms */
+        json_decref(j);
+        j = get(target, NULL);
+        if (strcmp(str(j, "published_on"), "2026-11-12") == 0)
+            break;
+        struct timespec ts = {0, 50 * 1000000L};
+        nanosleep(&ts, NULL);
+    }
+    assert_string_equal(str(j, "published_on"), "2026-11-12");
+    json_decref(j);
+    snprintf(target, sizeof target, "/v1/review/log?kind=sources&fact_id=%s&limit=1", ID);
+    j = expect("GET", target, ALICE, NULL, 200);
+    json_t *e = json_array_get(json_object_get(j, "data"), 0);
+    assert_string_equal(str(e, "via"), "cli");
+    assert_string_equal(str(e, "note"), "the print edition");
+    json_decref(j);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -464,6 +507,7 @@ int main(void)
         cmocka_unit_test(reviewed_facts_survive),
         cmocka_unit_test(a_rebuild_keeps_them),
         cmocka_unit_test(bad_requests_are_clear_problems),
+        cmocka_unit_test(the_cli_redates_too),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -1,4 +1,4 @@
--- 0028: an ingested article can be given its publication date after the fact (or have a
+-- 0029: an ingested article can be given its publication date after the fact (or have a
 -- wrong one corrected: PATCH /v1/sources/{id}, redate.c), which reads its facts again.
 -- Who changed the date, when, from what to what, is recorded in the audit log beside
 -- review decisions and key changes (kind 'source', action 'redate', fact_id the

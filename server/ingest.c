@@ -135,8 +135,7 @@ int bc_ingest_validate(const bc_ingest_input *in, char field[32], bc_err *err)
         /* an article is not published ahead of today (a day of time zones aside): every
          * date read from it would be read against a day that has not come; a carried-over
          * article keeps the date it was accepted with */
-        if (bc_ingest_check_published_on(in->published_on, in->id != NULL ? NULL : "", &e) !=
-            BC_OK)
+        if (bc_ingest_check_published_on(in->published_on, in->id != NULL ? NULL : "", &e) != BC_OK)
             return BAD("published_on", "%s", e.msg);
     }
 #undef BAD

@@ -327,8 +327,8 @@ static int same_meeting(const ctx *c, size_t j, size_t i)
     /* unnumbered: talks of the same day, or the same named meeting */
     if (a->kind != b->kind || a->date[0] == '\0' || b->date[0] == '\0')
         return 0;
-    return a->kind != BC_XM_TALKS ||
-           (strcmp(a->date, b->date) == 0 && !a->same_day_as && !b->same_day_as);
+    return a->kind != BC_XM_TALKS || (strcmp(a->date, b->date) == 0 && !a->same_day_as &&
+                                      !b->same_day_as && a->sideline == b->sideline);
 }
 
 /* mechanism and year of a dated meeting */
@@ -583,7 +583,7 @@ static void dedup(ctx *c)
         for (size_t i = 0; i < o->nmeetings; i++) {
             const bc_xmeeting *m = &o->meetings[i];
             int source = pass == 0 ? m->mechanism[0] == '\0' : m->kind == BC_XM_TALKS;
-            if (gone[i] || !source || !full_day(m->date))
+            if (gone[i] || !source || !full_day(m->date) || m->sideline)
                 continue;
             size_t j = seen_find(&s, mix(17, m->date, strlen(m->date)), i, same_day_talks, c);
             if (j != SIZE_MAX && j != i && !gone[j]) {
@@ -603,7 +603,7 @@ static void dedup(ctx *c)
     }
     for (size_t i = 0; i < o->nmeetings; i++) {
         const bc_xmeeting *m = &o->meetings[i];
-        if (gone[i] || m->kind != BC_XM_TALKS || m->cite.nquotes == 0 || !m->date[0])
+        if (gone[i] || m->kind != BC_XM_TALKS || m->cite.nquotes == 0 || !m->date[0] || m->sideline)
             continue;
         size_t j = seen_find(&s, mix(19, m->date, strlen(m->date)), i, talks_in, c);
         if (j != SIZE_MAX && !gone[j]) {

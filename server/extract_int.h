@@ -285,6 +285,7 @@ typedef struct mention {
     int same_day;         /* its date is "the same day" as another statement's */
     int planned;          /* its words say it is to come ("the next", "will be held") */
     int visit;            /* a working visit: a span of three days or more is not its date */
+    int sideline;         /* talks on the sidelines of another meeting: a meeting of their own */
     int other_body;       /* its words make its body another than any known mechanism: a city
                            * or prefecture is a party of it, or it is the parties' own
                            * ("their joint working committee") and they are not all the members */

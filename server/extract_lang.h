@@ -114,6 +114,9 @@ enum {
                     * ("People's Committee", "UBND", "人民委员会"): alone, no title */
     C_GATE_QUAL,   /* a crossing's standing between its word and its name: "quoc te", "chinh",
                     * "song phuong", "international", "main", "principal" */
+    C_SIDELINES,   /* "on the sidelines of", "en marge de", "in de marge van", "ben le",
+                    * "na marginesie", "i marginalen av" before a meeting's noun, "间隙" after it:
+                    * that meeting is the occasion of another, a meeting of its own */
     C_LAST_CLASS
 };
 

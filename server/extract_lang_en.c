@@ -327,6 +327,10 @@ const bc_lex bc_lex_en[] = {
     WE(C_CONVERT, "i e", 0),
     /* a deadline: the date after it is one to meet, not one that happened */
     WE(C_DEADLINE, "before", 0),
+    WE(C_SIDELINES, "on the sidelines of", 0),
+    WE(C_SIDELINES, "on the sidelines", 0),
+    WE(C_SIDELINES, "on the margins of", 0),
+    WE(C_SIDELINES, "in the margins of", 0),
     WE(C_DEADLINE, "by the end of", 0),
     WE(C_DEADLINE, "no later than", 0),
     WE(C_DEADLINE, "deadline", 0),

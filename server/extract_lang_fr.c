@@ -324,6 +324,10 @@ const bc_lex bc_lex_fr[] = {
     WE(C_CONVERT, "equivalent a", 0),
     /* a deadline: the date after it is one to meet, not one that happened */
     WE(C_DEADLINE, "avant", 0),
+    WE(C_SIDELINES, "en marge de", 0),
+    WE(C_SIDELINES, "en marge du", 0),
+    WE(C_SIDELINES, "en marge des", 0),
+    WE(C_SIDELINES, "en marge", 0),
     WE(C_DEADLINE, "d ici", 0),
     WE(C_DEADLINE, "au plus tard", 0),
     WE(C_DEADLINE, "d ici a", 0),

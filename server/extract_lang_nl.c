@@ -246,6 +246,9 @@ const bc_lex bc_lex_nl[] = {
     WE(C_CONVERT, "ofwel", 0),
     /* a deadline: the date after it is one to meet, not one that happened */
     WE(C_DEADLINE, "voor", 0),
+    WE(C_SIDELINES, "in de marge van", 0),
+    WE(C_SIDELINES, "in de marge", 0),
+    WE(C_SIDELINES, "in de wandelgangen van", 0),
     WE(C_DEADLINE, "uiterlijk", 0),
     WE(C_SAME_DAY, "dezelfde dag", 0),
     /* days counted from the report's day or the day last named */
@@ -279,6 +282,7 @@ const bc_lex bc_lex_nl[] = {
     WP(C_VN, "vietnamese", 0),
     WP(C_VN, "vietnamees", 0),
     WP(C_TALKS, "werksessie", 0),
+    WP(C_TALKS, "werkgesprek", 0),
     WP(C_TALKS, "overleg", 0),
     WP(C_TALKS, "werkbezoek", TALKS_VISIT),
     WE(C_TALKS, "gesproken", TALKS_VERB),

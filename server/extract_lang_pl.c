@@ -322,6 +322,8 @@ const bc_lex bc_lex_pl[] = {
     WE(C_CONVERT, "co odpowiada", 0),
     /* a deadline: the date after it is one to meet, not one that happened */
     WE(C_DEADLINE, "przed", 0),
+    WE(C_SIDELINES, "na marginesie", 0),
+    WE(C_SIDELINES, "w kuluarach", 0),
     WE(C_DEADLINE, "do konca", 0),
     WE(C_DEADLINE, "najpozniej", 0),
     WE(C_SAME_DAY, "tego samego dnia", 0),

@@ -231,6 +231,8 @@ const bc_lex bc_lex_sv[] = {
     WP(C_TALKS, "samtal", 0),
     WP(C_TALKS, "overlaggning", 0),
     WE(C_TALKS, "tog emot", 0),
+    WE(C_TALKS, "traffade", TALKS_VERB),
+    WE(C_TALKS, "traffades", TALKS_VERB),
     WP(C_MECH_CUE, "arlig", 0),
     WP(C_MECH_CUE, "partisekreterare", 0),
     WE(C_COUNT_WORD, "fyra provinser", 4),
@@ -250,6 +252,9 @@ const bc_lex bc_lex_sv[] = {
     WE(C_CONVERT, "eller", 0),
     /* a deadline: the date after it is one to meet, not one that happened */
     WE(C_DEADLINE, "fore", 0),
+    WE(C_SIDELINES, "i marginalen av", 0),
+    WE(C_SIDELINES, "i marginalen till", 0),
+    WE(C_SIDELINES, "i marginalen", 0),
     WE(C_DEADLINE, "senast", 0),
     WE(C_SINCE, "fran och med", 0), /* "fran och med den 1 juli": from then on */
     WE(C_FROM, "fran och med", 0),
@@ -282,6 +287,7 @@ const bc_lex bc_lex_sv[] = {
     WP(C_CN, "kinesisk", 0),
     WP(C_VN, "vietnamesisk", 0),
     WP(C_TALKS, "arbetsmote", 0),
+    WP(C_TALKS, "arbetssamtal", 0),
     WP(C_TALKS, "arbetsbesok", TALKS_VISIT),
     WP(C_TALKS, "ceremoni", TALKS_CEREMONY),
     WI(C_PAIR, "par", 0),

@@ -205,6 +205,7 @@ const bc_lex bc_lex_vi[] = {
     WE(C_CONVERT, "tuc la", 0),
     /* a deadline: the date after it is one to meet, not one that happened */
     WE(C_DEADLINE, "truoc", 0),
+    WE(C_SIDELINES, "ben le", 0),
     WE(C_DEADLINE, "cham nhat", 0),
     WE(C_DEADLINE, "khong muon hon", 0),
     WE(C_SAME_DAY, "cung ngay", 0),

@@ -155,6 +155,7 @@ const bc_lex bc_lex_zh[] = {
     WE(C_CONVERT, "合", 0),
     /* a deadline: the date after it is one to meet, not one that happened */
     WE(C_DEADLINE, "前", 0),
+    WE(C_SIDELINES, "间隙", 0),
     WE(C_DEADLINE, "之前", 0),
     WE(C_DEADLINE, "以前", 0),
     WE(C_SAME_DAY, "当天", 0),

@@ -439,6 +439,36 @@ static int time_reference(const ctx *c, size_t si, size_t i)
     return 0;
 }
 
+/* 1 when the meeting noun at tokens [i, i + n) is named as the occasion of another
+ * meeting: a word for its sidelines ends at most two words before it ("On the sidelines
+ * of the conference, ... met", "En marge de la rencontre", "In de marge van de
+ * bijeenkomst", "Bên lề Hội nghị") or, in Chinese, follows it ("会议间隙"). */
+static int sideline_noun(const ctx *c, size_t si, size_t i, size_t n)
+{
+    size_t lo = c->se[si].t0;
+    if (c->lbit == L_ZH)
+        return i + n < c->se[si].t1 && bcx_lex_find(c, C_SIDELINES, i + n, NULL) > 0;
+    for (size_t k = i > lo + 6 ? i - 6 : lo; k < i; k++) {
+        size_t m = bcx_lex_find(c, C_SIDELINES, k, NULL);
+        if (m > 0 && k + m <= i && i - (k + m) <= 2 && !bcx_commas(c, k, i))
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 when the talks at token i are held on the sidelines of another meeting: a word for its
+ * sidelines comes before them in their sentence ("On the sidelines of the conference, Lao
+ * Cai leaders met ...", "会议间隙，双方举行会谈"). A meeting of its own, on that one's day. */
+static int on_sidelines(const ctx *c, size_t si, size_t i)
+{
+    for (size_t k = c->se[si].t0; k < i; k++) {
+        size_t m = bcx_lex_find(c, C_SIDELINES, k, NULL);
+        if (m > 0 && k + m <= i)
+            return 1;
+    }
+    return 0;
+}
+
 /* Numbered meetings; unnumbered ones of a named kind with a date next to them
  * ("varmotet 2024", "the 2024 spring meeting"); talks, working sessions and receptions
  * with a date of day precision in their clause. */
@@ -504,7 +534,8 @@ void bcx_find_mentions(ctx *c)
             /* without a date next to it, the named meeting still counts when its sentence
              * reports it held ("the Spring Meeting ... took place on ...") or
              * it stands beside a numbered one ("Gap go dau Xuan va Hoi nghi lan thu 15") */
-            if (!c->t[i].meet && ((bcx_talks_held(c, si) && !time_reference(c, si, i)) ||
+            if (!c->t[i].meet && ((bcx_talks_held(c, si) && !time_reference(c, si, i) &&
+                                   !sideline_noun(c, si, i, n)) ||
                                   beside_numbered(c, nnum, si, i, i + n))) {
                 mention m;
                 new_mention(&m, si, i, i + n, i, i + n, (int)e->val, BC_XM_NAMED);
@@ -525,7 +556,12 @@ void bcx_find_mentions(ctx *c)
              * 双方回顾了...第七次联席会议以来的合作进展": the talks are another meeting) */
             if (c->t[i].meet || c->t[i].used == U_DATE || in_meeting_clause(c, si, i))
                 continue; /* "会晤期间": a date, "during the meeting" */
-            size_t n = bcx_lex_find(c, C_TALKS, i, &e);
+            size_t n = bcx_lex_find(c, C_SIDELINES, i, NULL);
+            if (n > 0) {
+                i += n - 1; /* "Ben le": no ceremony ("le") */
+                continue;
+            }
+            n = bcx_lex_find(c, C_TALKS, i, &e);
             int ceremony = n > 0 && e->val == TALKS_CEREMONY,
                 visit = n > 0 && e->val == TALKS_VISIT;
             /* "会谈当天下午": the day of talks already reported, not another meeting; nor
@@ -541,6 +577,10 @@ void bcx_find_mentions(ctx *c)
                 n = bcx_lex_find(c, C_MEET, i, &e);
             if (n == 0)
                 continue;
+            if (e->val != TALKS_VERB && sideline_noun(c, si, i, n)) {
+                i += n - 1; /* the occasion, not the meeting its sentence reports */
+                continue;
+            }
             if (i + n < c->se[si].t1 && bcx_lex_find(c, C_MINUTES, i + n, &e) > 0)
                 continue; /* "the minutes of the talks" are a document, not a meeting */
             int both = both_sides(c, si);
@@ -554,6 +594,7 @@ void bcx_find_mentions(ctx *c)
             new_mention(&m, si, i, i + n, i, i + n, K_GENERIC, BC_XM_TALKS);
             m.weak = !both;
             m.visit = visit;
+            m.sideline = on_sidelines(c, si, i);
             add_mention(c, &m);
             talks_before = talks_before || both;
             seen = 1;

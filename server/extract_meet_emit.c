@@ -177,6 +177,7 @@ void bcx_emit_meetings(ctx *c)
         if (strlen(m->date) == 4 && strncmp(m->date_period, m->date, 4) == 0)
             copy_str(x->period, sizeof x->period, m->date_period);
         x->same_day_as = m->same_day != 0;
+        x->sideline = m->sideline;
         int future = 0;
         size_t lo = m->t0 > s->t0 + 6 ? m->t0 - 6 : s->t0;
         size_t hi = m->t1 + 6 < s->t1 ? m->t1 + 6 : s->t1;

@@ -97,6 +97,9 @@ typedef struct bc_xmeeting {
                              * quarter of 2027"), else "" */
     int same_day_as;        /* 1: its date is given as "the same day" as an earlier statement's:
                              * another event of that day, never merged with its talks */
+    int sideline;           /* 1: talks held on the sidelines of another meeting ("On the
+                             * sidelines of the conference, A met B"): their own meeting on
+                             * that one's day, never merged into it */
     char place[64];         /* the province id of its place (named, or the province of
                              * the town or prefecture named: Wenshan -> yunnan), "" when
                              * not found */

@@ -243,6 +243,62 @@ static void numbered_talks_and_ordinals_in_an_aside(void **state)
     bc_extraction_free(&x);
 }
 
+/* Talks named as held on the sidelines of another meeting are a meeting of their own, on
+ * the day they are given ("the same day" of that meeting), not merged into it; the noun of
+ * the meeting the sidelines belong to is no second meeting. */
+static void talks_on_the_sidelines(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+    } cases[] = {
+        {"en", "The 7th meeting of the joint working committee opened in Nanning on March 3. On "
+               "the sidelines of the meeting, the Lang Son party secretary met the chairman of "
+               "Guangxi the same afternoon."},
+        {"fr", "La 7e réunion du comité mixte de travail s'est ouverte à Nanning le 3 mars. En "
+               "marge de la réunion, le même jour, le secrétaire du Parti de Lang Son a reçu le "
+               "président du Guangxi."},
+        {"nl", "De 7e vergadering van het gezamenlijke comité werd op 3 maart in Nanning "
+               "geopend. In de marge van de vergadering had de partijsecretaris van Lang Son "
+               "dezelfde dag een werkgesprek met de voorzitter van Guangxi."},
+        {"pl", "7. posiedzenie wspólnego komitetu rozpoczęło się 3 marca w Nanning. Na marginesie "
+               "posiedzenia sekretarz partii Lang Son tego samego dnia przyjął przewodniczącego "
+               "Kuangsi."},
+        {"sv", "Det 7:e mötet i den gemensamma kommittén öppnades den 3 mars i Nanning. I "
+               "marginalen av mötet träffade partisekreteraren i Lang Son samma dag ordföranden "
+               "för Guangxi."},
+        {"vi", "Ngày 3/3, Phiên họp lần thứ 7 của Ủy ban công tác liên hợp khai mạc tại Nam Ninh. "
+               "Bên lề Phiên họp, cùng ngày, Bí thư Tỉnh ủy Lạng Sơn đã hội kiến Chủ tịch Khu "
+               "tự trị Quảng Tây."},
+        {"zh", "3月3日，联合工作委员会第七次会议在南宁开幕。会议间隙，谅山省委书记当天会见了"
+               "广西壮族自治区主席。"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        for (int pub = 0; pub < 2; pub++) {
+            const char *want = pub ? "2025-03-03" : "--03-03";
+            bc_extraction x = run(cases[i].lang, pub ? "2025-03-05" : NULL, cases[i].text);
+            const bc_xmeeting *talks = NULL;
+            for (size_t k = 0; k < x.nmeetings; k++)
+                if (x.meetings[k].ordinal == 0)
+                    talks = &x.meetings[k];
+            if (x.nmeetings != 2 || talks == NULL || strcmp(talks->date, want) != 0 ||
+                !talks->sideline || strcmp(meet(&x, x.meetings[0].mechanism, 7)->date, want) != 0)
+                fail_msg("%s: %zu meetings, the talks %s", cases[i].text, x.nmeetings,
+                         talks ? talks->date : "missing");
+            bc_extraction_free(&x);
+        }
+    /* talks before the words of sidelines are the ones the article reported: no new one */
+    bc_extraction x = run("en", NULL,
+                          "On March 2, the Lang Son party secretary held a working session with "
+                          "the chairman of Guangxi. The working session took place on the "
+                          "sidelines of the 7th meeting of the joint working committee, held on "
+                          "March 3.");
+    assert_int_equal(x.nmeetings, 2);
+    assert_string_equal(meet(&x, "", 0)->date, "--03-02");
+    assert_false(meet(&x, "", 0)->sideline);
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -253,6 +309,7 @@ int main(void)
         cmocka_unit_test(verbs_of_meeting),
         cmocka_unit_test(numbered_talks),
         cmocka_unit_test(numbered_talks_and_ordinals_in_an_aside),
+        cmocka_unit_test(talks_on_the_sidelines),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -20,8 +20,9 @@
 
 int bc_ingest_pause_ms = 0;
 
-int bc_ingest_validate(const bc_ingest_input *in, char field[32], bc_err *err)
+int bc_ingest_validate(bc_ingest_input *in, char field[32], bc_err *err)
 {
+    in->checked = 0;
     static const struct {
         const char *name;
         size_t max;
@@ -65,7 +66,7 @@ int bc_ingest_validate(const bc_ingest_input *in, char field[32], bc_err *err)
     char code[4];
     int detected;
     double sure;
-    if (in->lang == NULL && bc_ingest_lang(in, code, &detected, &sure) != BC_OK)
+    if (bc_ingest_lang(in, code, &detected, &sure) != BC_OK && in->lang == NULL)
         return BAD("lang",
                    "the language of the text cannot be told (best guess '%s', %.2f sure); "
                    "send lang: en, vi, zh, fr, pl, sv or nl",
@@ -85,7 +86,7 @@ int bc_ingest_validate(const bc_ingest_input *in, char field[32], bc_err *err)
         bc_buf_free(&list);
         return rc;
     }
-    if (in->lang != NULL && bc_ingest_lang(in, code, &detected, &sure) == BC_OK) {
+    if (in->lang != NULL) {
         /* a language of the other script: its rules cannot read the text, and the
          * article would give nothing, silently (Chinese sent as en, or the reverse) */
         size_t hanzi = 0, latin = 0, scan = in->len < 65536 ? in->len : 65536;
@@ -139,6 +140,10 @@ int bc_ingest_validate(const bc_ingest_input *in, char field[32], bc_err *err)
             return BAD("published_on", "%s", e.msg);
     }
 #undef BAD
+    in->checked = 1;
+    snprintf(in->lang_read, sizeof in->lang_read, "%s", code);
+    in->lang_detected = detected;
+    in->lang_confidence = sure;
     return BC_OK;
 }
 
@@ -253,14 +258,16 @@ static int ingest_locked(bc_store *s, const bc_ingest_input *given, bc_ingest_re
                          bc_err *err)
 {
     memset(out, 0, sizeof *out);
-    char field[32];
-    int rc = bc_ingest_validate(given, field, err);
-    if (rc != BC_OK)
-        return rc;
     /* from here on the language is known: given or detected */
     bc_ingest_input known = *given;
     const bc_ingest_input *in = &known;
-    bc_ingest_lang(given, out->lang, &out->lang_detected, &out->lang_confidence);
+    char field[32];
+    int rc = known.checked ? BC_OK : bc_ingest_validate(&known, field, err);
+    if (rc != BC_OK)
+        return rc;
+    snprintf(out->lang, sizeof out->lang, "%s", known.lang_read);
+    out->lang_detected = known.lang_detected;
+    out->lang_confidence = known.lang_confidence;
     known.lang = out->lang;
     char sha[65];
     bc_sha256_hex(in->text, in->len, sha);

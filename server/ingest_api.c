@@ -16,70 +16,23 @@
 
 /* ---- POST /v1/sources: ingest ------------------------------------------------------- */
 
-/* 1 when the Content-Type ct is application/json, with or without parameters. Media
- * type names ignore case, and whitespace may precede the parameters (RFC 9110 8.3.1,
- * 5.6.6). */
-static int is_json(const char *ct)
-{
-    if (ct == NULL || strncasecmp(ct, "application/json", 16) != 0)
-        return 0;
-    ct += 16 + strspn(ct + 16, " \t");
-    return *ct == '\0' || *ct == ';';
-}
-
-/* Reads obj[key] as an optional string into *out (borrowed); 400 when not a string. */
-static int opt_string(json_t *obj, const char *key, const char **out, bc_response *res)
-{
-    json_t *v = json_object_get(obj, key);
-    *out = NULL;
-    if (v == NULL || json_is_null(v))
-        return 0;
-    if (!json_is_string(v))
-        return bc_problem(res, 400, "invalid_field", key, "'%s' must be a string", key);
-    *out = json_string_value(v);
-    return 0;
-}
-
 /* Reads the request body into in (its strings borrowed from *body, which the caller
  * json_decref()s, on failure too): a JSON object with known fields only, then the
  * ingest's own validation. 0, or fills res and returns its status. */
 static int read_input(bc_request *req, json_t **body, bc_ingest_input *in, bc_response *res)
 {
-    json_error_t je;
-    int oom;
-    *body =
-        bc_json_loadb(req->body ? req->body : "", req->body_len, JSON_REJECT_DUPLICATES, &je, &oom);
-    if (oom)
-        return bc_problem_internal(res, NULL, "out of memory reading the body");
-    if (*body == NULL)
-        return bc_problem(res, 400, "malformed_json", NULL,
-                          "the body is not valid JSON: %s "
-                          "(line %d, column %d)",
-                          je.text, je.line, je.column);
     static const char *const keys[] = {"text",         "lang",      "title",  "url",
                                        "published_on", "publisher", "author", NULL};
-    if (!json_is_object(*body))
-        return bc_problem(res, 400, "malformed_json", NULL, "the body must be a JSON object");
-    const char *key;
-    json_t *v;
-    int status = 0;
-    json_object_foreach(*body, key, v)
-    {
-        int known = 0;
-        for (const char *const *k = keys; *k && !known; k++)
-            known = strcmp(*k, key) == 0;
-        if (!known && status == 0)
-            status = bc_problem(res, 400, "invalid_field", key,
-                                "unknown field '%.60s'; allowed: text, lang, title, url, "
-                                "published_on, publisher, author",
-                                key);
-    }
+    static const bc_json_body spec = {keys, NULL};
+    int status = bc_request_json_object(req, res, &spec, body);
+    if (status != 0)
+        return status;
     in->max_bytes =
         req->cfg->max_article_bytes > 0 ? (size_t)req->cfg->max_article_bytes : BC_INGEST_MAX_TEXT;
     const char **slots[] = {&in->text,         &in->lang,      &in->title, &in->url,
                             &in->published_on, &in->publisher, &in->author};
     for (size_t i = 0; status == 0 && i < 7; i++)
-        status = opt_string(*body, keys[i], slots[i], res);
+        status = bc_request_opt_string(*body, keys[i], slots[i], res);
     if (status != 0)
         return status;
     if (in->text != NULL)
@@ -102,13 +55,11 @@ static int read_input(bc_request *req, json_t **body, bc_ingest_input *in, bc_re
 static int store_article(bc_request *req, const bc_ingest_input *in, const bc_identity *who,
                          bc_ingest_result *r, bc_response *res)
 {
+    bc_store *w;
+    int status = bc_request_writer(req, res, &w);
+    if (status != 0)
+        return status;
     bc_err err;
-    bc_store *w = req->live ? bc_live_writer_acquire(req->live, &err) : NULL;
-    if (req->live == NULL)
-        bc_err_set(&err, BC_EIO, "this server has no writable store");
-    if (w == NULL)
-        return bc_problem(res, 503, "store_unavailable", NULL, "the store cannot be written: %s",
-                          err.msg);
     int rc = bc_ingest(w, in, r, &err);
     bc_err ignored;
     if (who->key_id > 0)
@@ -125,7 +76,7 @@ static int store_article(bc_request *req, const bc_ingest_input *in, const bc_id
     if (rc == BC_EBUSY) {
         /* another writer (bordercoop load or ingest) holds the store */
         snprintf(res->log_note, sizeof res->log_note, "%.255s", err.msg);
-        int status = bc_problem(res, 503, "store_busy", NULL,
+        status = bc_problem(res, 503, "store_busy", NULL,
                                 "another writer holds the store; nothing was written, "
                                 "try again shortly");
         bc_response_header(res, "Retry-After", "2");
@@ -139,7 +90,7 @@ static int store_article(bc_request *req, const bc_ingest_input *in, const bc_id
         bc_buf_puts(&m, ",\"links\":{\"self\":\"/v1/sources/");
         bc_url_encode(&m, r->duplicate_of);
         bc_buf_puts(&m, "\"}}");
-        int status = bc_problem_ext(res, 409, "duplicate_article", "text", m.data, "%s", err.msg);
+        status = bc_problem_ext(res, 409, "duplicate_article", "text", m.data, "%s", err.msg);
         bc_buf_free(&m);
         return status;
     }
@@ -220,7 +171,7 @@ int bc_handle_ingest(bc_request *req, bc_response *res)
                                        BC_ROLE_INGEST, &who, &aerr);
     if (ast != BC_AUTH_OK)
         return bc_auth_refuse(res, ast, &who, BC_ROLE_INGEST, "to add articles", &aerr);
-    if (!is_json(req->content_type))
+    if (!bc_request_is_json(req, 0))
         return bc_problem(res, 415, "unsupported_media_type", NULL,
                           "send the article as application/json: {\"text\": ...}");
     int status = bc_reject_params(req, res);

@@ -14,50 +14,18 @@
 #include <string.h>
 #include <strings.h>
 
-/* 1 when the Content-Type ct is application/json or application/merge-patch+json (RFC
- * 7396: the body is one), with or without parameters. */
-static int is_json(const char *ct)
-{
-    static const char *const TYPES[] = {"application/json", "application/merge-patch+json"};
-    for (size_t i = 0; ct != NULL && i < 2; i++) {
-        size_t n = strlen(TYPES[i]);
-        if (strncasecmp(ct, TYPES[i], n) != 0)
-            continue;
-        const char *rest = ct + n + strspn(ct + n, " \t");
-        if (*rest == '\0' || *rest == ';')
-            return 1;
-    }
-    return 0;
-}
-
 /* The body into in (its strings borrowed from *body, which the caller json_decref()s):
  * an object with published_on (a string, or null to remove the date) and an optional
  * note. 0, or fills res and returns its status. */
 static int read_body(bc_request *req, json_t **body, bc_redate_input *in, bc_response *res)
 {
-    json_error_t je;
-    int oom;
-    *body =
-        bc_json_loadb(req->body ? req->body : "", req->body_len, JSON_REJECT_DUPLICATES, &je, &oom);
-    if (oom)
-        return bc_problem_internal(res, NULL, "out of memory reading the body");
-    if (*body == NULL)
-        return bc_problem(res, 400, "malformed_json", NULL,
-                          "the body is not valid JSON: %s (line %d, column %d)", je.text, je.line,
-                          je.column);
-    if (!json_is_object(*body))
-        return bc_problem(res, 400, "malformed_json", NULL, "the body must be a JSON object");
-    const char *key;
-    json_t *v;
-    json_object_foreach(*body, key, v)
-    {
-        if (strcmp(key, "published_on") != 0 && strcmp(key, "note") != 0)
-            return bc_problem(res, 400, "invalid_field", key,
-                              "unknown field '%.60s'; allowed: published_on, note (an "
-                              "article's text and other metadata are kept as first stored)",
-                              key);
-    }
-    json_t *date = json_object_get(*body, "published_on"), *note = json_object_get(*body, "note");
+    static const char *const keys[] = {"published_on", "note", NULL};
+    static const bc_json_body spec = {
+        keys, "an article's text and other metadata are kept as first stored"};
+    int status = bc_request_json_object(req, res, &spec, body);
+    if (status != 0)
+        return status;
+    json_t *date = json_object_get(*body, "published_on");
     if (date == NULL)
         return bc_problem(res, 400, "invalid_field", "published_on",
                           "'published_on' is required: the publication date, YYYY, YYYY-MM or "
@@ -69,12 +37,7 @@ static int read_body(bc_request *req, json_t **body, bc_redate_input *in, bc_res
     if (in->published_on != NULL && strlen(in->published_on) != json_string_length(date))
         return bc_problem(res, 400, "invalid_field", "published_on",
                           "'published_on' holds a NUL character");
-    if (note != NULL && !json_is_null(note)) {
-        if (!json_is_string(note) || strlen(json_string_value(note)) != json_string_length(note))
-            return bc_problem(res, 400, "invalid_field", "note", "'note' must be a string");
-        in->note = json_string_value(note);
-    }
-    return 0;
+    return bc_request_opt_string(*body, "note", &in->note, res);
 }
 
 /* Appends the JSON string s (or null) to b. */
@@ -187,7 +150,7 @@ int bc_handle_source_patch(bc_request *req, bc_response *res)
                           req->route_id ? req->route_id : "");
     if (rc != BC_OK)
         return bc_problem_internal(res, err.msg, "the source could not be looked up");
-    if (!is_json(req->content_type))
+    if (!bc_request_is_json(req, 1))
         return bc_problem(res, 415, "unsupported_media_type", NULL,
                           "send the change as application/json (or application/merge-patch+json): "
                           "{\"published_on\": \"2026-11-13\"}");
@@ -198,13 +161,11 @@ int bc_handle_source_patch(bc_request *req, bc_response *res)
         json_decref(body);
         return status;
     }
-    bc_store *w = req->live ? bc_live_writer_acquire(req->live, &err) : NULL;
-    if (req->live == NULL)
-        bc_err_set(&err, BC_EIO, "this server has no writable store");
-    if (w == NULL) {
+    bc_store *w;
+    status = bc_request_writer(req, res, &w);
+    if (status != 0) {
         json_decref(body);
-        return bc_problem(res, 503, "store_unavailable", NULL, "the store cannot be written: %s",
-                          err.msg);
+        return status;
     }
     bc_redate_result r;
     rc = bc_redate(w, &in, &r, &err);

@@ -380,15 +380,6 @@ int bc_handle_review_fact(bc_request *req, bc_response *res)
     return 200;
 }
 
-/* 1 when the Content-Type ct is application/json, with or without parameters. */
-static int is_json(const char *ct)
-{
-    if (ct == NULL || strncasecmp(ct, "application/json", 16) != 0)
-        return 0;
-    ct += 16 + strspn(ct + 16, " \t");
-    return *ct == '\0' || *ct == ';';
-}
-
 int bc_handle_review_decide(bc_request *req, bc_response *res)
 {
     bc_identity who;
@@ -402,44 +393,23 @@ int bc_handle_review_decide(bc_request *req, bc_response *res)
         st = bc_reject_params(req, res);
     if (st != 0)
         return st;
-    if (!is_json(req->content_type))
+    if (!bc_request_is_json(req, 0))
         return bc_problem(res, 415, "unsupported_media_type", NULL,
                           "send the decision as application/json: {\"action\": \"approve\"}");
-    json_error_t je;
-    json_t *body =
-        json_loadb(req->body ? req->body : "", req->body_len, JSON_REJECT_DUPLICATES, &je);
-    if (body == NULL)
-        return bc_problem(res, 400, "malformed_json", NULL,
-                          "the body is not valid JSON: %s (line %d, column %d)", je.text, je.line,
-                          je.column);
+    static const char *const keys[] = {"action", "fields", "note", NULL};
+    static const bc_json_body spec = {keys, "the reviewer is the key's owner"};
+    json_t *body = NULL;
     bc_review_request rq = {kind, id, BC_REVIEW_APPROVE, NULL, NULL, who.name, "api"};
-    const char *key;
-    json_t *v;
-    if (!json_is_object(body))
-        st = bc_problem(res, 400, "malformed_json", NULL, "the body must be a JSON object");
-    if (st == 0)
-        json_object_foreach(body, key, v)
-        {
-            if (st == 0 && strcmp(key, "action") != 0 && strcmp(key, "fields") != 0 &&
-                strcmp(key, "note") != 0)
-                st = bc_problem(res, 400, "invalid_field", key,
-                                "unknown field '%.60s'; allowed: action, fields, note (the "
-                                "reviewer is the key's owner)",
-                                key);
-        }
-    json_t *action = json_object_get(body, "action"), *note = json_object_get(body, "note");
+    st = bc_request_json_object(req, res, &spec, &body);
+    json_t *action = json_object_get(body, "action");
     bc_err err;
     if (st == 0 && !json_is_string(action))
         st = bc_problem(res, 400, "invalid_field", "action",
                         "'action' is required: approve, reject or edit");
     if (st == 0 && bc_review_action_parse(json_string_value(action), &rq.action, &err) != BC_OK)
         st = bc_problem(res, 400, "invalid_field", "action", "%s", err.msg);
-    if (st == 0 && note != NULL && !json_is_null(note)) {
-        if (!json_is_string(note) || strlen(json_string_value(note)) != json_string_length(note))
-            st = bc_problem(res, 400, "invalid_field", "note", "'note' must be a string");
-        else
-            rq.note = json_string_value(note);
-    }
+    if (st == 0)
+        st = bc_request_opt_string(body, "note", &rq.note, res);
     if (st == 0)
         rq.fields = json_object_get(body, "fields");
     if (st == 0 && rq.action == BC_REVIEW_EDIT && rq.fields == NULL)
@@ -448,14 +418,8 @@ int bc_handle_review_decide(bc_request *req, bc_response *res)
                         bc_review_kind_name(kind), bc_review_editable(kind));
     bc_review_result r;
     bc_store *w = NULL;
-    if (st == 0) {
-        w = req->live ? bc_live_writer_acquire(req->live, &err) : NULL;
-        if (req->live == NULL)
-            bc_err_set(&err, BC_EIO, "this server has no writable store");
-        if (w == NULL)
-            st = bc_problem(res, 503, "store_unavailable", NULL, "the store cannot be written: %s",
-                            err.msg);
-    }
+    if (st == 0)
+        st = bc_request_writer(req, res, &w);
     int rc = BC_OK;
     if (st == 0) {
         rc = bc_review_decide(w, &rq, &r, &err);

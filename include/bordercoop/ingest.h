@@ -28,6 +28,12 @@ typedef struct bc_ingest_input {
                               * change feed and sources.ingested_by; NULL = "ingest" */
     int no_feed;             /* 1: append nothing to the change feed (a rebuild's carry-over:
                               * the loader records what the rebuild changed) */
+    /* set by bc_ingest_validate when in passes: bc_ingest then neither checks in again
+     * nor detects its language again (change in after that and clear checked) */
+    int checked;
+    char lang_read[4];      /* the language read: lang, or the detected one */
+    int lang_detected;      /* 1: detected, with lang_confidence (0..1) */
+    double lang_confidence;
 } bc_ingest_input;
 
 typedef struct bc_ingest_result {
@@ -58,8 +64,10 @@ typedef struct bc_ingest_result {
  * and line breaks, its title, url, publisher and author none (carried-over articles,
  * in->id set, are exempt: what was accepted once is kept). On failure returns BC_EINVAL (BC_ETOOBIG
  * for an oversized text) and copies the offending field's name into field (size 32). A text without
- * lang is refused when its language cannot be told with BC_X_DETECT_MIN confidence. */
-int bc_ingest_validate(const bc_ingest_input *in, char field[32], bc_err *err);
+ * lang is refused when its language cannot be told with BC_X_DETECT_MIN confidence. On
+ * success sets in->checked and the language read (in->lang_read, lang_detected,
+ * lang_confidence). */
+int bc_ingest_validate(bc_ingest_input *in, char field[32], bc_err *err);
 
 /* Checks a publication date (NULL: none, fine): YYYY, YYYY-MM or YYYY-MM-DD, a day of the
  * calendar in 1900..2199 that does not begin after today. today is the last day allowed

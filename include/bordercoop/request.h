@@ -11,6 +11,8 @@
 #include "bordercoop/response.h"
 #include "bordercoop/store.h"
 
+#include <jansson.h>
+
 typedef struct bc_request {
     const char *method;     /* "GET", "HEAD", ... */
     const char *path;       /* percent-decoded, valid UTF-8, no query */
@@ -38,5 +40,32 @@ int bc_request_query(bc_request *req, bc_response *res, bc_qpair **pairs, size_t
  * problem (malformed_query, or unknown_parameter naming the first one) and its status;
  * 500 when the query cannot be parsed for lack of memory. */
 int bc_reject_params(bc_request *req, bc_response *res);
+
+/* What a handler's JSON body may hold, for bc_request_json_object. */
+typedef struct bc_json_body {
+    const char *const *fields; /* the members allowed, NULL-terminated */
+    const char *fields_note;   /* said after the list of allowed members, or NULL */
+} bc_json_body;
+
+/* 1 when req's Content-Type is application/json (or, with merge_patch, also
+ * application/merge-patch+json, RFC 7396), with or without parameters. Media type
+ * names ignore case; whitespace may precede the parameters (RFC 9110 5.6.6). */
+int bc_request_is_json(const bc_request *req, int merge_patch);
+
+/* Parses req's body into *body, a JSON object holding only spec->fields (duplicate
+ * members refused). 0, or the problem's status (400 malformed_json, 400 invalid_field
+ * naming the first unknown member, 500 out of memory). The caller json_decref()s *body,
+ * on failure too (it may be NULL). */
+int bc_request_json_object(bc_request *req, bc_response *res, const bc_json_body *spec,
+                           json_t **body);
+
+/* obj[key] as an optional string: *out borrows it from obj, NULL when absent or null.
+ * 0, or 400 invalid_field when it is not a string (or holds a NUL). */
+int bc_request_opt_string(json_t *obj, const char *key, const char **out, bc_response *res);
+
+/* The live store's writer for a write request, held until bc_live_writer_release.
+ * 0 with *w, or 503 store_unavailable (no writable store, or another writer holds it
+ * past the wait) with *w = NULL. */
+int bc_request_writer(bc_request *req, bc_response *res, bc_store **w);
 
 #endif

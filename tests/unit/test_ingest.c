@@ -90,8 +90,20 @@ static void bad_input_names_its_field(void **state)
     x = article("too short", "en");
     expect_invalid(x, BC_EINVAL, "text", "fewer than");
     x = in;
-    x.lang = NULL; /* detected */
+    x.lang = NULL; /* detected, once: bc_ingest reads the language validation found */
     assert_int_equal(bc_ingest_validate(&x, f, &err), 0);
+    assert_int_equal(x.checked, 1);
+    assert_string_equal(x.lang_read, "en");
+    assert_int_equal(x.lang_detected, 1);
+    assert_true(x.lang_confidence > 0.5);
+    x.lang = "en"; /* given: read as given */
+    assert_int_equal(bc_ingest_validate(&x, f, &err), 0);
+    assert_string_equal(x.lang_read, "en");
+    assert_int_equal(x.lang_detected, 0);
+    x.text = NULL; /* a failed check leaves the input unchecked */
+    expect_invalid(x, BC_EINVAL, "text", "required");
+    assert_int_equal(bc_ingest_validate(&x, f, &err), BC_EINVAL);
+    assert_int_equal(x.checked, 0);
     x = in;
     x.lang = "vi"; /* English sent as Vietnamese: its rules would read nothing */
     expect_invalid(x, BC_EINVAL, "lang", "reads as English");

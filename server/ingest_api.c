@@ -77,8 +77,8 @@ static int store_article(bc_request *req, const bc_ingest_input *in, const bc_id
         /* another writer (bordercoop load or ingest) holds the store */
         snprintf(res->log_note, sizeof res->log_note, "%.255s", err.msg);
         status = bc_problem(res, 503, "store_busy", NULL,
-                                "another writer holds the store; nothing was written, "
-                                "try again shortly");
+                            "another writer holds the store; nothing was written, "
+                            "try again shortly");
         bc_response_header(res, "Retry-After", "2");
         return status;
     }

@@ -76,9 +76,10 @@ int bc_request_json_object(bc_request *req, bc_response *res, const bc_json_body
         for (f = spec->fields; *f != NULL && used < sizeof allowed; f++)
             used += (size_t)snprintf(allowed + used, sizeof allowed - used, "%s%s",
                                      f == spec->fields ? "" : ", ", *f);
-        return bc_problem(res, 400, "invalid_field", key, "unknown field '%.60s'; allowed: %s%s%s%s",
-                          key, allowed, spec->fields_note ? " (" : "",
-                          spec->fields_note ? spec->fields_note : "", spec->fields_note ? ")" : "");
+        return bc_problem(res, 400, "invalid_field", key,
+                          "unknown field '%.60s'; allowed: %s%s%s%s", key, allowed,
+                          spec->fields_note ? " (" : "", spec->fields_note ? spec->fields_note : "",
+                          spec->fields_note ? ")" : "");
     }
     return 0;
 }

@@ -31,8 +31,8 @@ typedef struct bc_ingest_input {
     /* set by bc_ingest_validate when in passes: bc_ingest then neither checks in again
      * nor detects its language again (change in after that and clear checked) */
     int checked;
-    char lang_read[4];      /* the language read: lang, or the detected one */
-    int lang_detected;      /* 1: detected, with lang_confidence (0..1) */
+    char lang_read[4]; /* the language read: lang, or the detected one */
+    int lang_detected; /* 1: detected, with lang_confidence (0..1) */
     double lang_confidence;
 } bc_ingest_input;
 

@@ -372,14 +372,7 @@ static int record_kind(bc_store *s, const bc_doc_kind *k, const char *origin, co
     /* ids first: rendering documents and moving the baseline reuse cached statements */
     sqlite3_stmt *st;
     int rc = bc_store_prepare(s, k->ids_sql, &st, err);
-    while (rc == BC_OK) {
-        int step = sqlite3_step(st);
-        if (step == SQLITE_DONE)
-            break;
-        if (step != SQLITE_ROW) {
-            rc = bc_store_error(s, err, "listing documents for the change feed");
-            break;
-        }
+    while (bc_store_row(s, st, &rc, err, "listing documents for the change feed")) {
         rc = record_one(s, k, (const char *)sqlite3_column_text(st, 0), origin, actor, at, 0,
                         appended, err);
     }

@@ -45,21 +45,14 @@ static int write_kind(bc_store *s, const bc_doc_kind *k, size_t ki, writer *w, b
 {
     sqlite3_stmt *ids;
     int rc = bc_store_stmt(s, k->ids_sql, &ids, err);
-    while (rc == BC_OK) {
-        int step = sqlite3_step(ids);
-        if (step == SQLITE_DONE)
-            break;
-        if (step != SQLITE_ROW) {
-            rc = bc_store_error(s, err, "listing documents for the export");
-            break;
-        }
+    while (bc_store_row(s, ids, &rc, err, "listing documents for the export")) {
         const char *id = (const char *)sqlite3_column_text(ids, 0);
         sqlite3_stmt *doc;
         rc = bc_store_stmt(s, k->doc_sql, &doc, err);
         if (rc != BC_OK)
             break;
         sqlite3_bind_text(doc, 1, id, -1, SQLITE_TRANSIENT);
-        step = sqlite3_step(doc);
+        int step = sqlite3_step(doc);
         if (step == SQLITE_ROW && sqlite3_column_type(doc, 0) != SQLITE_NULL) {
             bc_buf_puts(&w->line, "{\"type\":");
             bc_buf_json_string(&w->line, k->type, strlen(k->type));

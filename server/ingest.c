@@ -504,14 +504,7 @@ int bc_ingest_carry_over(bc_store *from, bc_store *to, bc_err *err)
                                     "body, ingested_at, NULL FROM sources "
                                     "WHERE origin = 'ingested' ORDER BY rowid",
                            &st, err);
-    while (rc == BC_OK) {
-        int step = sqlite3_step(st);
-        if (step == SQLITE_DONE)
-            break;
-        if (step != SQLITE_ROW) {
-            rc = bc_store_error(from, err, "reading ingested articles");
-            break;
-        }
+    while (bc_store_row(from, st, &rc, err, "reading ingested articles")) {
         bc_ingest_input in = {0};
         const char *cols[10];
         for (int i = 0; i < 10; i++)

@@ -246,6 +246,20 @@ static int quote_names_mechanism(ingest_ctx *c, const bc_xquote *q, const char *
     return *rc == BC_OK && named;
 }
 
+/* A meeting dated by the part of the year it is to take place in ("the second half of
+ * the year") has that year as its date: said in mk. */
+static void mark_period(const bc_xmeeting *m, bci_marks *mk)
+{
+    if (m->period[0] == '\0')
+        return;
+    char why[300];
+    snprintf(why, sizeof why,
+             "The article gives the part of the year it is to take place in (%s); its date is "
+             "that year.",
+             m->period);
+    bci_mark(mk, NULL, why);
+}
+
 /* What each quote of meeting m (of mechanism m->mechanism, hosted by host) states (sup),
  * and the stated fields no quote states marked inferred in mk: its number, its mechanism
  * where the quote names it (quote_names_mechanism), its status, its date where the quote
@@ -315,14 +329,7 @@ static void meeting_supports(ingest_ctx *c, const bc_xmeeting *m, int has_date, 
                  "No sentence that states it names the province it is held in; it comes from "
                  "the article around them.");
     }
-    if (m->period[0] != '\0') {
-        char why[300];
-        snprintf(why, sizeof why,
-                 "The article gives the part of the year it is to take place in (%s); its date "
-                 "is that year.",
-                 m->period);
-        bci_mark(mk, NULL, why);
-    }
+    mark_period(m, mk);
     if (!all)
         bci_mark(mk, "provinces",
                  "Its provinces are the members of its mechanism; no sentence that states it "
@@ -547,14 +554,7 @@ static int store_talks(ingest_ctx *c, const bc_xmeeting *m, const char *why_not,
         snprintf(province, sizeof province, "%.119s", place);
         snprintf(place, sizeof place, "%.63s (%.119s)", m->place_name, province);
     }
-    if (m->period[0] != '\0') {
-        char why[300];
-        snprintf(why, sizeof why,
-                 "The article gives the part of the year it is to take place in (%s); its date "
-                 "is that year.",
-                 m->period);
-        bci_mark(&mk, NULL, why);
-    }
+    mark_period(m, &mk);
     bc_buf inferred = BC_BUF_INIT;
     if (rc == BC_OK)
         rc = bci_marks_json(c, BC_FACT_REPORTED_EVENT, &mk, &inferred);

@@ -237,14 +237,7 @@ int bc_keys_list(bc_store *s, bc_key_info **out, size_t *n, bc_err *err)
     sqlite3_stmt *st = NULL;
     int rc = bc_store_stmt(s, "SELECT " KEY_COLUMNS " FROM api_keys ORDER BY id", &st, err);
     size_t cap = 0;
-    while (rc == BC_OK) {
-        int step = sqlite3_step(st);
-        if (step == SQLITE_DONE)
-            break;
-        if (step != SQLITE_ROW) {
-            rc = bc_store_error(s, err, "listing keys");
-            break;
-        }
+    while (bc_store_row(s, st, &rc, err, "listing keys")) {
         if (*n == cap) {
             size_t ncap = cap ? cap * 2 : 8;
             bc_key_info *grown = bc_realloc(*out, ncap * sizeof *grown);

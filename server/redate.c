@@ -112,14 +112,7 @@ static int facts_of(bc_store *s, const char *source_id, json_t **out, bc_err *er
     if (rc == BC_OK)
         sqlite3_bind_text(st, 1, source_id, -1, SQLITE_TRANSIENT);
     bc_buf doc = BC_BUF_INIT;
-    while (rc == BC_OK) {
-        int step = sqlite3_step(st);
-        if (step == SQLITE_DONE)
-            break;
-        if (step != SQLITE_ROW) {
-            rc = bc_store_error(s, err, "listing an article's facts");
-            break;
-        }
+    while (bc_store_row(s, st, &rc, err, "listing an article's facts")) {
         const char *kind = (const char *)sqlite3_column_text(st, 0),
                    *id = (const char *)sqlite3_column_text(st, 1),
                    *curation = (const char *)sqlite3_column_text(st, 2);

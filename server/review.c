@@ -234,14 +234,7 @@ int bc_review_pending(bc_store *s, const bc_review_query *q, bc_buf *items, size
                            &st, err);
     if (rc == BC_OK && q->source_id != NULL)
         sqlite3_bind_text(st, 1, q->source_id, -1, SQLITE_TRANSIENT);
-    while (rc == BC_OK) {
-        int step = sqlite3_step(st);
-        if (step == SQLITE_DONE)
-            break;
-        if (step != SQLITE_ROW) {
-            rc = bc_store_error(s, err, "counting the review queue");
-            break;
-        }
+    while (bc_store_row(s, st, &rc, err, "counting the review queue")) {
         bc_review_kind k;
         if (bc_review_kind_parse((const char *)sqlite3_column_text(st, 0), &k, NULL) == BC_OK)
             pending[k] = sqlite3_column_int64(st, 1);
@@ -270,14 +263,7 @@ int bc_review_pending(bc_store *s, const bc_review_query *q, bc_buf *items, size
     sqlite3_bind_int(st, 3, clamp_limit(q->limit));
     sqlite3_bind_int(st, 4, q->offset < 0 ? 0 : q->offset);
     bc_buf_putc(items, '[');
-    while (rc == BC_OK) {
-        int step = sqlite3_step(st);
-        if (step == SQLITE_DONE)
-            break;
-        if (step != SQLITE_ROW) {
-            rc = bc_store_error(s, err, "reading the review queue");
-            break;
-        }
+    while (bc_store_row(s, st, &rc, err, "reading the review queue")) {
         bc_review_kind kind;
         if (bc_review_kind_parse((const char *)sqlite3_column_text(st, 0), &kind, NULL) != BC_OK)
             continue;
@@ -368,14 +354,7 @@ int bc_review_log(bc_store *s, const bc_review_log_query *q, bc_buf *items, size
     sqlite3_bind_int(st, 5, clamp_limit(q->limit));
     sqlite3_bind_int(st, 6, q->offset < 0 ? 0 : q->offset);
     bc_buf_putc(items, '[');
-    while (rc == BC_OK) {
-        int step = sqlite3_step(st);
-        if (step == SQLITE_DONE)
-            break;
-        if (step != SQLITE_ROW) {
-            rc = bc_store_error(s, err, "reading the review log");
-            break;
-        }
+    while (bc_store_row(s, st, &rc, err, "reading the review log")) {
         bc_buf_puts(items, *count ? "," : "");
         bc_buf_append(items, sqlite3_column_text(st, 0), (size_t)sqlite3_column_bytes(st, 0));
         (*count)++;

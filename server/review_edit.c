@@ -587,41 +587,30 @@ static int run_id(edit_ctx *c, const char *sql)
     return rc;
 }
 
+/* the statement M(table) for each kind's table (a table's name cannot be bound) */
+#define PER_TABLE(M)                                                                               \
+    {                                                                                              \
+        [BC_REVIEW_FIGURE] = M("figures"), [BC_REVIEW_MEETING] = M("meetings"),                    \
+        [BC_REVIEW_PROJECT] = M("projects"), [BC_REVIEW_EVENT] = M("coop_events"),                 \
+        [BC_REVIEW_PROJECT_EVENT] = M("project_events"),                                           \
+    }
+/* the field is no longer inferred, nor any part of it ("date" takes "date.year") */
+#define UNINFER(t)                                                                                 \
+    "UPDATE " t " SET inferred = (SELECT json_group_array(value) FROM json_each(" t                \
+    ".inferred) WHERE value <> ?2 AND substr(value, 1, length(?2) + 1) <> ?2 || '.') WHERE "       \
+    "id = ?1"
+/* the note told how the machine read the fields: it says which a reviewer set since */
+#define APPEND_NOTE(t) "UPDATE " t " SET note = coalesce(note || ' ', '') || ?2 WHERE id = ?1"
+
 /* A reviewer read the corrected fields against the quote: none of them (nor a part of
  * one, "date.year") stays marked inferred. The figure's "meeting" is "meetings" there. */
 static int verified(edit_ctx *c, bc_review_kind k, json_t *changes)
 {
-    static const char *const SQL[BC_REVIEW_NKINDS] = {
-        [BC_REVIEW_FIGURE] = "UPDATE figures SET inferred = (SELECT json_group_array(value) FROM "
-                             "json_each(figures.inferred) WHERE value <> ?2 AND substr(value, 1, "
-                             "length(?2) + 1) <> ?2 || '.') WHERE id = ?1",
-        [BC_REVIEW_MEETING] = "UPDATE meetings SET inferred = (SELECT json_group_array(value) FROM "
-                              "json_each(meetings.inferred) WHERE value <> ?2 AND substr(value, 1, "
-                              "length(?2) + 1) <> ?2 || '.') WHERE id = ?1",
-        [BC_REVIEW_PROJECT] = "UPDATE projects SET inferred = (SELECT json_group_array(value) FROM "
-                              "json_each(projects.inferred) WHERE value <> ?2 AND substr(value, 1, "
-                              "length(?2) + 1) <> ?2 || '.') WHERE id = ?1",
-        [BC_REVIEW_EVENT] = "UPDATE coop_events SET inferred = (SELECT json_group_array(value) "
-                            "FROM json_each(coop_events.inferred) WHERE value <> ?2 AND "
-                            "substr(value, 1, length(?2) + 1) <> ?2 || '.') WHERE id = ?1",
-        [BC_REVIEW_PROJECT_EVENT] = "UPDATE project_events SET inferred = (SELECT "
-                                    "json_group_array(value) FROM json_each(project_events."
-                                    "inferred) WHERE value <> ?2 AND substr(value, 1, length(?2) "
-                                    "+ 1) <> ?2 || '.') WHERE id = ?1",
-    };
-    /* the note told how the machine read the fields: it says which a reviewer set since */
-    static const char *const NOTE[BC_REVIEW_NKINDS] = {
-        [BC_REVIEW_FIGURE] = "UPDATE figures SET note = coalesce(note || ' ', '') || ?2 WHERE id "
-                             "= ?1",
-        [BC_REVIEW_MEETING] = "UPDATE meetings SET note = coalesce(note || ' ', '') || ?2 WHERE "
-                              "id = ?1",
-        [BC_REVIEW_PROJECT] = "UPDATE projects SET note = coalesce(note || ' ', '') || ?2 WHERE "
-                              "id = ?1",
-        [BC_REVIEW_EVENT] = "UPDATE coop_events SET note = coalesce(note || ' ', '') || ?2 WHERE "
-                            "id = ?1",
-        [BC_REVIEW_PROJECT_EVENT] = "UPDATE project_events SET note = coalesce(note || ' ', '') "
-                                    "|| ?2 WHERE id = ?1",
-    };
+    static const char *const SQL[BC_REVIEW_NKINDS] = PER_TABLE(UNINFER);
+    static const char *const NOTE[BC_REVIEW_NKINDS] = PER_TABLE(APPEND_NOTE);
+#undef PER_TABLE
+#undef UNINFER
+#undef APPEND_NOTE
     const char *key;
     json_t *v;
     int rc = BC_OK;

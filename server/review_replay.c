@@ -222,14 +222,7 @@ int bc_review_carry_over(bc_store *from, bc_store *to, bc_review_replay *stats, 
                               "ORDER BY seq",
                               &row, err);
     long long last = 0;
-    while (rc == BC_OK) {
-        int step = sqlite3_step(row);
-        if (step == SQLITE_DONE)
-            break;
-        if (step != SQLITE_ROW) {
-            rc = bc_store_error(to, err, "replaying the review log");
-            break;
-        }
+    while (bc_store_row(to, row, &rc, err, "replaying the review log")) {
         last = sqlite3_column_int64(row, 0);
         rc = replay_one(to, row, stats, NULL, err);
     }
@@ -267,14 +260,7 @@ int bc_review_replay_source(bc_store *s, const char *source_id, bc_review_replay
                               &row, err);
     if (rc == BC_OK)
         sqlite3_bind_text(row, 1, source_id, -1, SQLITE_TRANSIENT);
-    while (rc == BC_OK) {
-        int step = sqlite3_step(row);
-        if (step == SQLITE_DONE)
-            break;
-        if (step != SQLITE_ROW) {
-            rc = bc_store_error(s, err, "reading the article's decisions");
-            break;
-        }
+    while (bc_store_row(s, row, &rc, err, "reading the article's decisions")) {
         char seq[24];
         snprintf(seq, sizeof seq, "%lld", (long long)sqlite3_column_int64(row, 0));
         if (json_object_set_new(before, seq,
@@ -298,14 +284,7 @@ int bc_review_replay_source(bc_store *s, const char *source_id, bc_review_replay
                               &row, err);
     if (rc == BC_OK)
         sqlite3_bind_text(row, 1, source_id, -1, SQLITE_TRANSIENT);
-    while (rc == BC_OK) {
-        int step = sqlite3_step(row);
-        if (step == SQLITE_DONE)
-            break;
-        if (step != SQLITE_ROW) {
-            rc = bc_store_error(s, err, "replaying the article's decisions");
-            break;
-        }
+    while (bc_store_row(s, row, &rc, err, "replaying the article's decisions")) {
         stats->decisions++;
         char why[400] = "", seq[24];
         snprintf(seq, sizeof seq, "%lld", (long long)sqlite3_column_int64(row, 0));

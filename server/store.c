@@ -37,6 +37,18 @@ int bc_store_error(bc_store *s, bc_err *err, const char *doing)
                       s != NULL && s->db != NULL ? sqlite3_errmsg(s->db) : "no connection");
 }
 
+int bc_store_row(bc_store *s, sqlite3_stmt *st, int *rc, bc_err *err, const char *doing)
+{
+    if (*rc != BC_OK)
+        return 0;
+    int step = sqlite3_step(st);
+    if (step == SQLITE_ROW)
+        return 1;
+    if (step != SQLITE_DONE)
+        *rc = bc_store_error(s, err, doing);
+    return 0;
+}
+
 static int migration_version(const bc_embedded *m)
 {
     return atoi(m->name);

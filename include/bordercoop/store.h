@@ -169,6 +169,11 @@ int bc_store_copy_rows(bc_store *from, const char *select_sql, bc_store *to, con
  * returns BC_ENOMEM when SQLite ran out of memory, else BC_ESTORE. */
 int bc_store_error(bc_store *s, bc_err *err, const char *doing);
 
+/* The next row of st, for `while (bc_store_row(s, st, &rc, err, "reading x")) {...}`:
+ * 1 on a row; 0 when the rows are done, when *rc is already a failure (the loop's body
+ * failed), or when stepping fails (then *rc = bc_store_error(s, err, doing)). */
+int bc_store_row(bc_store *s, sqlite3_stmt *st, int *rc, bc_err *err, const char *doing);
+
 /* How much of the file query-only connections memory-map (PRAGMA mmap_size); set
  * before opening. 0 turns mapping off. */
 extern long long bc_store_mmap_bytes;

@@ -141,6 +141,38 @@ static void statements_are_cached_by_text(void **state)
     bc_store_close(s);
 }
 
+/* bc_store_row: every row, then 0; a step that fails sets rc and names what was done; a
+ * failure of the loop's body ends the loop without stepping again */
+static void rows_are_walked_until_done_or_failed(void **state)
+{
+    (void)state;
+    bc_store *s = NULL;
+    bc_err err;
+    assert_int_equal(bc_store_open(":memory:", BC_STORE_CREATE, &s, &err), 0);
+    sqlite3_stmt *st;
+    assert_int_equal(bc_store_stmt(s, "SELECT value FROM json_each('[1,2,3]')", &st, &err), 0);
+    int rc = BC_OK, rows = 0;
+    while (bc_store_row(s, st, &rc, &err, "counting"))
+        rows++;
+    assert_int_equal(rc, BC_OK);
+    assert_int_equal(rows, 3);
+    sqlite3_reset(st);
+    rows = 0;
+    while (bc_store_row(s, st, &rc, &err, "counting"))
+        if (++rows == 2)
+            rc = BC_EINVAL; /* the body failed on the second row */
+    assert_int_equal(rc, BC_EINVAL);
+    assert_int_equal(rows, 2);
+    sqlite3_reset(st);
+    rc = BC_OK;
+    assert_int_equal(bc_store_stmt(s, "SELECT json('{not json')", &st, &err), 0);
+    assert_int_equal(bc_store_row(s, st, &rc, &err, "reading the broken"), 0);
+    assert_int_equal(rc, BC_ESTORE);
+    assert_non_null(strstr(err.msg, "reading the broken: "));
+    sqlite3_reset(st);
+    bc_store_close(s);
+}
+
 static void statement_cache_survives_allocation_failure(void **state)
 {
     (void)state;
@@ -431,6 +463,7 @@ int main(void)
         cmocka_unit_test(missing_file_is_not_found),
         cmocka_unit_test(statements_are_cached_by_text),
         cmocka_unit_test(statement_cache_survives_allocation_failure),
+        cmocka_unit_test(rows_are_walked_until_done_or_failed),
         cmocka_unit_test(meta_get),
         cmocka_unit_test(meta_set_replaces_and_names_the_key_on_failure),
         cmocka_unit_test(meta_set_on_a_read_only_store_fails),

@@ -373,7 +373,10 @@ async function main() {
   await page.locator('#border-map .map-project[data-project="mong-cai-dongxing-border-gate"]').focus();
   await page.keyboard.press('Enter');
   await dialog.waitFor({ state: 'visible' });
-  check((await page.locator('#sources-title').innerText()).includes('Mong Cai'), 'Enter on a focused map point opens its project');
+  // the dialog may show before its title is the new project's (a loaded machine)
+  check(await waitFor('the Mong Cai project in the dialog',
+    async () => (await page.locator('#sources-title').innerText()).includes('Mong Cai')).catch(() => false),
+  'Enter on a focused map point opens its project');
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'hidden' });
   check(await page.evaluate(() => document.activeElement?.dataset?.project === 'mong-cai-dongxing-border-gate'), 'Escape returns the focus to the map point');

@@ -206,6 +206,7 @@ static void add_date(ctx *c, const dres *r, size_t t0)
 }
 
 static void name_year_days(ctx *c, size_t si);
+static void rel_year_days(ctx *c, size_t si);
 
 /* 1 when day r at token i of sentence si is the article's dateline: the body's first
  * sentence opens with a place and a comma, or with the day itself, and the day is followed
@@ -668,6 +669,7 @@ void bcx_find_dates(ctx *c)
             i += r.n > 0 ? r.n : 1;
         }
         c->se[si].d1 = c->nd;
+        rel_year_days(c, si);
         name_year_days(c, si);
         for (size_t k = c->se[si].d0; k < c->se[si].d1; k++) {
             if (c->d[k].prec == 3 && event_day(c, &c->d[k]) && bcx_sent_has(c, si, C_MEET, -1) &&
@@ -753,6 +755,39 @@ static int talks_between(const ctx *c, size_t lo, size_t hi)
             return 1;
     }
     return 0;
+}
+
+/* A day of sentence si without a written year takes the year of a relative year that opens
+ * its clause, or opens the sentence before one comma ("Vorig jaar kwamen de delegaties op
+ * 29 januari samen", "Last year, the two sides met on January 29"): that year, not the
+ * reference date's nearest. Without a reference date neither says a year. */
+static void rel_year_days(ctx *c, size_t si)
+{
+    for (size_t k = c->se[si].d0; k < c->se[si].d1; k++) {
+        xd *d = &c->d[k];
+        /* a day of the reference year, or one of an unknown year (prec 0: "--01-29") */
+        int open = d->prec == 0 && d->iso[0] == '-' && strlen(d->iso) == 7;
+        if (!(d->prec == 3 && d->inferred) && !open)
+            continue;
+        if (d->span[0] || d->same_day || d->weekday || c->ry == 0 || strchr(d->iso, '/'))
+            continue;
+        for (size_t q = c->se[si].d0; q < k; q++) {
+            const xd *y = &c->d[q];
+            if (y->prec != 1 || !y->inferred || y->t1 > d->t0 || d->t0 - y->t1 > 10)
+                continue;
+            size_t commas = bcx_commas(c, y->t1 - 1, d->t0);
+            if (commas > 1 ||
+                (commas == 1 && !(y->t0 == c->se[si].t0 && (bcx_gap(c, y->t1 - 1) & G_COMMA))))
+                continue;
+            const char *md = d->iso[0] == '-' ? d->iso + 2 : d->iso + 5;
+            char iso[24];
+            snprintf(iso, sizeof iso, "%.4s-%.5s", y->iso, md);
+            memcpy(d->iso, iso, sizeof d->iso);
+            d->inferred = 1;
+            d->prec = 3;
+            break;
+        }
+    }
 }
 
 /* A day of sentence si without a written year takes the year written in a meeting's name

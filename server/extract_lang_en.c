@@ -294,6 +294,12 @@ const bc_lex bc_lex_en[] = {
     WE(C_LAST_YEAR, "last year", 0),
     /* ---- talks, receptions, working sessions */
     WE(C_TALKS, "talks", 0),
+    WE(C_TALKS, "video conference", 0),
+    WE(C_TALKS, "videoconference", 0),
+    WE(C_TALKS, "video call", 0),
+    WE(C_TALKS, "online meeting", 0),
+    WE(C_BOTH_SIDES, "the two delegations", 0),
+    WE(C_BOTH_SIDES, "both delegations", 0),
     WE(C_TALKS, "working session", 0),
     WE(C_TALKS, "work session", 0),
     WE(C_TALKS, "reception", 0),

@@ -115,6 +115,11 @@ const bc_lex bc_lex_sv[] = {
     WE(C_FUTURE, "planerat", 0),
     WE(C_FUTURE, "nasta", 0),
     WE(C_TALKS, "ses igen", TALKS_VERB), /* "att ses igen i Pu'er": to meet again */
+    WP(C_TALKS, "videomote", 0),
+    WP(C_TALKS, "videokonferens", 0),
+    WP(C_TALKS, "videosamtal", 0),
+    WE(C_BOTH_SIDES, "de tva delegationerna", 0),
+    WE(C_BOTH_SIDES, "bada delegationerna", 0),
     WE(C_FUTURE, "ses igen", 0),
     WE(C_BOTH_SIDES, "parterna", 0),
     WE(C_LOC, "i", 0),

@@ -181,6 +181,10 @@ const bc_lex bc_lex_vi[] = {
     WE(C_LAST_YEAR, "nam truoc", 0),
     /* ---- talks, receptions, working sessions */
     WE(C_TALKS, "hoi dam", 0),
+    WE(C_TALKS, "cuoc hop truc tuyen", 0),
+    WE(C_TALKS, "buoi hop truc tuyen", 0),
+    WE(C_TALKS, "hoi nghi truc tuyen", 0),
+    WE(C_BOTH_SIDES, "hai doan", 0),
     WE(C_TALKS, "hoi kien", 0),
     WE(C_TALKS, "tiep kien", 0),
     WE(C_TALKS, "buoi lam viec", 0),

@@ -469,6 +469,28 @@ static int on_sidelines(const ctx *c, size_t si, size_t i)
     return 0;
 }
 
+/* 1 when token i is a Dutch verb of coming whose particle of meeting closes its clause,
+ * the verb split around what it says ("Vorig jaar kwamen de delegaties op 29 januari
+ * samen", "De werkgroep komt in september opnieuw bijeen"): a verb of meeting. */
+static int split_meet_verb(const ctx *c, size_t si, size_t i)
+{
+    static const char *const come[] = {"kom", "komt", "komen", "kwam", "kwamen", NULL};
+    size_t hi = c->se[si].t1;
+    int verb = 0;
+    for (int w = 0; come[w] && !verb; w++)
+        verb = bcx_word_is(c, i, hi, come[w]);
+    if (!verb || c->lbit != L_NL)
+        return 0;
+    for (size_t k = i + 1; k < hi && k < i + 16; k++) {
+        if (bcx_gap(c, k - 1) & (G_COMMA | G_DOT))
+            return 0;
+        if ((bcx_word_is(c, k, hi, "samen") || bcx_word_is(c, k, hi, "bijeen")) &&
+            (k + 1 == hi || (bcx_gap(c, k) & (G_COMMA | G_DOT))))
+            return 1;
+    }
+    return 0;
+}
+
 /* Numbered meetings; unnumbered ones of a named kind with a date next to them
  * ("varmotet 2024", "the 2024 spring meeting"); talks, working sessions and receptions
  * with a date of day precision in their clause. */
@@ -562,22 +584,24 @@ void bcx_find_mentions(ctx *c)
                 continue;
             }
             n = bcx_lex_find(c, C_TALKS, i, &e);
-            int ceremony = n > 0 && e->val == TALKS_CEREMONY,
-                visit = n > 0 && e->val == TALKS_VISIT;
+            int val = n > 0 ? (int)e->val : TALKS_PLAIN;
+            if (n == 0 && split_meet_verb(c, si, i))
+                n = 1, val = TALKS_VERB;
+            int ceremony = n > 0 && val == TALKS_CEREMONY, visit = n > 0 && val == TALKS_VISIT;
             /* "会谈当天下午": the day of talks already reported, not another meeting; nor
              * are "the end of the talks" ("Ket thuc hoi dam, hai ben thong nhat to chuc hoi
              * dam ... lan tiep theo": the next talks are) */
             if (n > 0 && ((i + n < c->se[si].t1 && bcx_lex_find(c, C_SAME_DAY, i + n, NULL) > 0) ||
                           after_talks(c, si, i)))
                 continue;
-            if (n > 0 && e->val == TALKS_VERB && last_noun > i + n)
+            if (n > 0 && val == TALKS_VERB && last_noun > i + n)
                 continue;
             /* a meeting noun beside a numbered or named meeting is that meeting again */
-            if (n == 0 && c->se[si].nment == 0)
-                n = bcx_lex_find(c, C_MEET, i, &e);
+            if (n == 0 && c->se[si].nment == 0 && (n = bcx_lex_find(c, C_MEET, i, &e)) > 0)
+                val = TALKS_PLAIN;
             if (n == 0)
                 continue;
-            if (e->val != TALKS_VERB && sideline_noun(c, si, i, n)) {
+            if (val != TALKS_VERB && sideline_noun(c, si, i, n)) {
                 i += n - 1; /* the occasion, not the meeting its sentence reports */
                 continue;
             }

@@ -299,6 +299,57 @@ static void talks_on_the_sidelines(void **state)
     bc_extraction_free(&x);
 }
 
+/* A video conference is talks ("held a video conference", "une visioconférence",
+ * "videoconferentie", "telekonferencja", "videomöte", "cuộc họp trực tuyến", "视频会议");
+ * "the two delegations" name both sides; a Dutch verb of coming with its particle at the
+ * end of its clause is a verb of meeting ("komt ... bijeen", "kwamen ... samen"). */
+static void video_conferences_delegations_and_split_verbs(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text, *date;
+    } cases[] = {
+        {"en",
+         "The provinces of Lao Cai and Yunnan held a video conference on May 6 on customs "
+         "clearance.",
+         "2025-05-06"},
+        {"fr", "Lao Cai et le Yunnan ont tenu le 6 mai une visioconférence sur le dédouanement.",
+         "2025-05-06"},
+        {"nl", "Lao Cai en Yunnan hielden op 6 mei een videoconferentie over de douane.",
+         "2025-05-06"},
+        {"pl", "Lao Cai i Junnan przeprowadziły 6 maja telekonferencję w sprawie odpraw celnych.",
+         "2025-05-06"},
+        {"sv", "Lao Cai och Yunnan höll den 6 maj ett videomöte om tullklareringen.", "2025-05-06"},
+        {"vi", "Ngày 6/5, tỉnh Lào Cai và tỉnh Vân Nam tổ chức cuộc họp trực tuyến về thông quan.",
+         "2025-05-06"},
+        {"zh", "5月6日，云南省与越南老街省召开视频会议，就通关便利化进行磋商。", "2025-05-06"},
+        /* both delegations, no province on the other side named */
+        {"en", "Before the ceremony, the two delegations met on May 6 in Lao Cai.", "2025-05-06"},
+        {"pl", "Obie delegacje spotkały się 6 maja w Lao Cai.", "2025-05-06"},
+        {"sv", "De två delegationerna träffades den 6 maj i Lao Cai.", "2025-05-06"},
+        {"nl", "Beide delegaties kwamen op 6 mei in Lao Cai samen.", "2025-05-06"},
+        {"nl", "De twee delegaties komen op 20 mei opnieuw in Lao Cai bijeen.", "2025-05-20"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bc_extraction x = run(cases[i].lang, "2025-05-10", cases[i].text);
+        if (x.nmeetings != 1 || strcmp(x.meetings[0].date, cases[i].date) != 0)
+            fail_msg("%s: %zu meetings, first dated %s", cases[i].text, x.nmeetings,
+                     x.nmeetings ? x.meetings[0].date : "-");
+        bc_extraction_free(&x);
+    }
+    /* "komt ... samen" needs its particle at the end of the clause; "op gang komen" is no
+     * meeting, nor is "samen" inside a clause */
+    bc_extraction x = run("nl", "2025-05-10",
+                          "Lao Cai en Yunnan verwachten dat de handel op 6 mei op gang komt, samen "
+                          "met het toerisme.");
+    assert_int_equal(x.nmeetings, 0);
+    bc_extraction_free(&x);
+    x = run("nl", "2025-05-10",
+            "Op 6 mei kwam de minister van Lao Cai samen met Chinese ondernemers aan in Yunnan.");
+    assert_int_equal(x.nmeetings, 0);
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -310,6 +361,7 @@ int main(void)
         cmocka_unit_test(numbered_talks),
         cmocka_unit_test(numbered_talks_and_ordinals_in_an_aside),
         cmocka_unit_test(talks_on_the_sidelines),
+        cmocka_unit_test(video_conferences_delegations_and_split_verbs),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -497,8 +497,13 @@ unsigned bcx_date_bound(const ctx *c, const xd *d)
             d->t0 - (k + n) <= 1)
             bits |= BCX_BOUND_DEADLINE;
     }
+    /* Polish "do" (by) right before a day: "ma zostac uruchomiony do 30 czerwca" */
+    if (c->lbit == L_PL && d->t0 > lo && bcx_word_is(c, d->t0 - 1, d->t0, "do") &&
+        !(bcx_gap(c, d->t0 - 1) & (G_COMMA | G_DOT)))
+        bits |= BCX_BOUND_DEADLINE;
     if (c->lbit == L_ZH && d->t1 < hi) {
-        if (bcx_lex_find(c, C_DEADLINE, d->t1, NULL) > 0)
+        if (bcx_lex_find(c, C_DEADLINE, d->t1, NULL) > 0 && !bcx_words_at(c, d->t1, hi, "前往") &&
+            !bcx_words_at(c, d->t1, hi, "前来"))
             bits |= BCX_BOUND_DEADLINE;
         if (bcx_lex_find(c, C_SINCE, d->t1, NULL) > 0)
             bits |= BCX_BOUND_SINCE;
@@ -519,11 +524,12 @@ void bcx_find_dates(ctx *c)
     bcx_mark_tense(c);
     if (c->rc != BC_OK)
         return;
-    size_t last_day = SIZE_MAX;  /* the last day named, for "the same day" */
-    size_t last_past = SIZE_MAX; /* the last one not said to be coming */
-    size_t last_mon = SIZE_MAX;  /* the last day or month named, for "the same month" */
-    size_t last_meet = SIZE_MAX; /* the last day of a sentence naming a meeting */
-    size_t body = 0;             /* the body's first sentence */
+    size_t last_day = SIZE_MAX;   /* the last day named, for "the same day" */
+    size_t last_past = SIZE_MAX;  /* the last one not said to be coming */
+    size_t last_mon = SIZE_MAX;   /* the last day or month named, for "the same month" */
+    size_t last_meet = SIZE_MAX;  /* the last day of a sentence naming a meeting */
+    size_t first_meet = SIZE_MAX; /* the first one */
+    size_t body = 0;              /* the body's first sentence */
     while (body < c->ns && c->se[body].heading)
         body++;
     for (size_t si = 0; si < c->ns && c->rc == BC_OK; si++) {
@@ -568,6 +574,11 @@ void bcx_find_dates(ctx *c)
                  * last named; with its date written next to it ("Dzien pozniej, 21 lutego")
                  * the date speaks for itself */
                 size_t k = day_told(c, i, last_day, last_past);
+                /* a day told sentences before, past other matters, is not the day counted
+                 * from: the day of the meeting the report opens with is ("Nastepnego dnia"
+                 * a paragraph after a past meeting's day in passing) */
+                if (k != SIZE_MAX && c->t[c->d[k].t0].sent + 3 < si)
+                    k = first_meet;
                 for (size_t q = i + n; q < lim && q < i + n + 3 && k != SIZE_MAX; q++)
                     if (c->t[q].kind == T_NUM || c->t[q].kind == T_DATE)
                         k = SIZE_MAX;
@@ -673,8 +684,11 @@ void bcx_find_dates(ctx *c)
         name_year_days(c, si);
         for (size_t k = c->se[si].d0; k < c->se[si].d1; k++) {
             if (c->d[k].prec == 3 && event_day(c, &c->d[k]) && bcx_sent_has(c, si, C_MEET, -1) &&
-                !c->d[k].same_day)
+                !c->d[k].same_day) {
                 last_meet = k;
+                if (first_meet == SIZE_MAX)
+                    first_meet = k;
+            }
             if (c->d[k].prec == 3 && event_day(c, &c->d[k])) {
                 last_day = k; /* name_year_days may have moved them */
                 if (!bcx_future_at(c, c->d[k].t0))

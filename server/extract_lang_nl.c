@@ -114,6 +114,11 @@ const bc_lex bc_lex_nl[] = {
     WE(C_FUTURE, "gepland", 0),
     WE(C_FUTURE, "volgende", 0),
     WE(C_FUTURE, "komende", 0),
+    WE(C_FUTURE, "spraken af", 0), /* agreed: "spraken af elkaar in februari te ontmoeten" */
+    WE(C_FUTURE, "spreken af", 0),
+    WE(C_FUTURE, "kwamen overeen", 0),
+    WE(C_FUTURE, "wordt gehouden", 0), /* "die later dit jaar ... wordt gehouden": to come */
+    WE(C_FUTURE, "worden gehouden", 0),
     WE(C_LOC, "in", 0),
     WP(C_HOST, "gastheer", 0),
     WE(C_HOST, "voorzitterschap", 0),

@@ -113,6 +113,7 @@ const bc_lex bc_lex_zh[] = {
     WE(C_MECH, "联合工作组", K_WG),
     WE(C_MECH, "工作组", K_WG),
     WE(C_MECH, "联合工作委员会", K_COMMITTEE),
+    WE(C_MECH, "联工委", K_COMMITTEE), /* its usual short form */
     WE(C_MECH, "联合工作委员会会议", K_COMMITTEE),
     WE(C_MECH, "新春会晤", K_SPRING),
     WE(C_MECH, "春季会晤", K_SPRING),

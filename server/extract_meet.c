@@ -426,14 +426,20 @@ static int after_talks(const ctx *c, size_t si, size_t i)
 }
 
 /* 1 when the meeting noun at token i is named as the time of something else: a word for
- * before ends at most two words before it ("przed otwarciem Wiosennego Spotkania", "before
- * the opening of the Spring Meeting"). What its sentence says was held is the other. */
+ * before ends at most four words before it in its clause ("przed otwarciem Wiosennego
+ * Spotkania", "before the opening of the Spring Meeting", "avant l'ouverture de la
+ * Rencontre"). What its sentence says was held is the other. */
 static int time_reference(const ctx *c, size_t si, size_t i)
 {
     size_t lo = c->se[si].t0;
-    for (size_t k = i > lo + 3 ? i - 3 : lo; k < i; k++) {
+    for (size_t k = i > lo + 7 ? i - 7 : lo; k < i; k++) {
         size_t n = bcx_lex_find(c, C_DEADLINE, k, NULL);
-        if (n > 0 && k + n <= i && i - (k + n) <= 2)
+        /* Dutch "voor" is before only written "vóór" ("bijeengekomen voor hun
+         * nieuwjaarsontmoeting": for it) */
+        if (n > 0 && c->lbit == L_NL && bcx_word_is(c, k, i, "voor") &&
+            memmem(c->s + c->t[k].start, c->t[k].end - c->t[k].start, "\xc3\xb3", 2) == NULL)
+            continue;
+        if (n > 0 && k + n <= i && i - (k + n) <= 4 && !bcx_commas(c, k, i))
             return 1;
     }
     return 0;
@@ -456,14 +462,20 @@ static int sideline_noun(const ctx *c, size_t si, size_t i, size_t n)
     return 0;
 }
 
-/* 1 when the talks at token i are held on the sidelines of another meeting: a word for its
- * sidelines comes before them in their sentence ("On the sidelines of the conference, Lao
- * Cai leaders met ...", "会议间隙，双方举行会谈"). A meeting of its own, on that one's day. */
+/* 1 when the talks at token i are held on the sidelines of another meeting, or before it:
+ * a word for its sidelines comes before them in their sentence ("On the sidelines of the
+ * conference, Lao Cai leaders met ...", "会议间隙，双方举行会谈"), or a meeting before
+ * them is named as the time of them ("przed otwarciem Wiosennego Spotkania, sekretarz ...
+ * przeprowadzil rozmowy"). A meeting of its own, on that one's day. */
 static int on_sidelines(const ctx *c, size_t si, size_t i)
 {
     for (size_t k = c->se[si].t0; k < i; k++) {
         size_t m = bcx_lex_find(c, C_SIDELINES, k, NULL);
         if (m > 0 && k + m <= i)
+            return 1;
+        if ((c->t[k].meet || bcx_lex_find(c, C_MEET, k, NULL) > 0 ||
+             bcx_lex_find(c, C_MECH, k, NULL) > 0) &&
+            time_reference(c, si, k))
             return 1;
     }
     return 0;
@@ -601,7 +613,9 @@ void bcx_find_mentions(ctx *c)
                 val = TALKS_PLAIN;
             if (n == 0)
                 continue;
-            if (val != TALKS_VERB && sideline_noun(c, si, i, n)) {
+            /* "przed otwarciem Wiosennego Spotkania, sekretarz ... przeprowadzil rozmowy": the
+             * meeting named as the time of the talks is not they */
+            if (val != TALKS_VERB && (sideline_noun(c, si, i, n) || time_reference(c, si, i))) {
                 i += n - 1; /* the occasion, not the meeting its sentence reports */
                 continue;
             }

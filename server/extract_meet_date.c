@@ -108,9 +108,14 @@ static int signed_on(const ctx *c, const xd *d)
  * is "for": "gepland voor 15 juli"). A date to meet, not when a meeting took place. */
 static int deadline(const ctx *c, const xd *d)
 {
-    size_t lo = c->se[c->t[d->t0].sent].t0;
-    if (c->lbit == L_ZH || d->t0 == lo || (bcx_gap(c, d->t0 - 1) & (G_COMMA | G_DOT | G_PAREN)))
-        return 0; /* "此前，10日": Chinese says a deadline after its date ("31日前") */
+    size_t lo = c->se[c->t[d->t0].sent].t0, hi = c->se[c->t[d->t0].sent].t1;
+    /* Chinese says a deadline right after its date ("于6月30日前投入使用"; not "前往", "前来":
+     * went, came; "此前，10日" is a day before which nothing is said) */
+    if (c->lbit == L_ZH)
+        return d->t1 < hi && bcx_lex_find(c, C_DEADLINE, d->t1, NULL) > 0 &&
+               !bcx_words_at(c, d->t1, hi, "前往") && !bcx_words_at(c, d->t1, hi, "前来");
+    if (d->t0 == lo || (bcx_gap(c, d->t0 - 1) & (G_COMMA | G_DOT | G_PAREN)))
+        return 0;
     for (size_t k = d->t0 > lo + 4 ? d->t0 - 4 : lo; k < d->t0; k++) {
         size_t n = bcx_lex_find(c, C_DEADLINE, k, NULL);
         if (n == 0 || k + n != d->t0)

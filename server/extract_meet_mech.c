@@ -264,8 +264,12 @@ static int own_kind(const ctx *c, mention *m)
     /* its own words first (from the noun on), then those before it */
     for (size_t pass = 0; pass < 2 && kind < 0; pass++)
         for (size_t k = pass == 0 ? m->t0 : from; k < (pass == 0 ? end : m->t0) && kind < 0; k++) {
+            /* Chinese names a body before its meeting: after the noun, a comma ends its
+             * words ("第3次年度工作会晤，就本次新春会晤的议程...": the spring meeting is
+             * what they discussed) */
             if (k >= m->t1 &&
-                (c->t[k].used == U_ORD || (bcx_gap(c, k - 1) & G_DOT) || another_named(c, k, lim)))
+                (c->t[k].used == U_ORD || (bcx_gap(c, k - 1) & G_DOT) ||
+                 (c->lbit == L_ZH && (bcx_gap(c, k - 1) & G_COMMA)) || another_named(c, k, lim)))
                 break;
             for (size_t q = c->se[m->sent].h0; q < c->se[m->sent].h1; q++)
                 if (c->h[q].t0 == k && c->h[q].entity == E_MECHANISM) {

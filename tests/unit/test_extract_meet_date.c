@@ -966,6 +966,68 @@ static void days_of_other_things(void **state)
     bc_extraction_free(&x);
 }
 
+/* A day with a word of before or by is a deadline, also in Chinese, where the word
+ * follows it ("于6月30日前投入使用") and in Polish ("do 30 czerwca"): no meeting takes it
+ * and no "next day" counts from it; "the next day" told paragraphs after the last day
+ * counts from the day of the meeting the report opens with; Dutch "spraken af" (agreed)
+ * and "wordt gehouden" (is to be held) speak of what is to come. */
+static void deadlines_far_next_days_and_agreed_meetings(void **state)
+{
+    (void)state;
+    bc_extraction x = run("zh", NULL,
+                          "河口县与老街省联合委员会第七次会议在河口举行。会议期间，双方同意加快北"
+                          "山口岸升级改造，确保相关设施于6月30日前投入使用。");
+    assert_int_equal(x.nmeetings, 1);
+    assert_int_equal(x.meetings[0].ordinal, 7);
+    assert_string_equal(x.meetings[0].date, "");
+    bc_extraction_free(&x);
+    static const struct {
+        const char *lang, *text;
+    } far[] = {
+        {"en", "On March 27, the 14th meeting of the joint working group of Lao Cai and Honghe "
+               "was held in Hekou.\n\nThe two sides reviewed the 13th meeting, held in Lao Cai "
+               "on December 12, 2024. They agreed that the new bridge must open before June "
+               "30.\n\nTrade through the border gates rose by 12 percent last year. Freight "
+               "trains carried more fruit than ever.\n\nThe next day, the customs offices of "
+               "both sides will hold a working session in Lao Cai."},
+        {"pl", "27 marca w Hekou odbyło się XIV posiedzenie grupy roboczej Lao Cai i "
+               "Honghe.\n\nStrony omówiły XIII posiedzenie, które odbyło się 12 grudnia 2024 r. "
+               "w Lao Cai. Nowy most ma zostać otwarty do 30 czerwca.\n\nHandel przez przejścia "
+               "graniczne wzrósł w ubiegłym roku o 12 proc. Pociągi przewiozły więcej owoców "
+               "niż kiedykolwiek.\n\nNastępnego dnia w Lao Cai ma się odbyć sesja robocza służb "
+               "celnych obu stron."},
+        {"nl", "Op 27 maart werd in Hekou de 14e vergadering van de werkgroep van Lao Cai en "
+               "Honghe gehouden.\n\nBeide kanten bespraken de 13e vergadering, die op 12 "
+               "december 2024 in Lao Cai plaatsvond. De nieuwe brug moet uiterlijk 30 juni open "
+               "zijn.\n\nDe handel via de grensovergangen groeide vorig jaar met 12 procent. "
+               "Goederentreinen vervoerden meer fruit dan ooit.\n\nDe volgende dag houden de "
+               "douanediensten van beide kanten een werksessie in Lao Cai."},
+    };
+    for (size_t i = 0; i < sizeof far / sizeof far[0]; i++)
+        for (int pub = 0; pub < 2; pub++) {
+            x = run(far[i].lang, pub ? "2025-03-27" : NULL, far[i].text);
+            assert_int_equal(x.nmeetings, 3);
+            assert_string_equal(meet(&x, "", 0)->date, pub ? "2025-03-28" : "--03-28");
+            assert_string_equal(meet(&x, "", 13)->date, "2024-12-12");
+            bc_extraction_free(&x);
+        }
+    x = run("nl", "2022-12-20",
+            "Beide steden spraken af elkaar begin februari in Dongxing opnieuw te ontmoeten voor "
+            "een werkbezoek.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2023-02");
+    assert_string_equal(x.meetings[0].status, "planned");
+    bc_extraction_free(&x);
+    x = run("nl", "2025-03-27",
+            "Lao Cai en Yunnan bespraken de elfde vergadering van de werkgroep, die later dit jaar "
+            "in Lai Chau wordt gehouden.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_int_equal(x.meetings[0].ordinal, 11);
+    assert_string_equal(x.meetings[0].date, "2025");
+    assert_string_equal(x.meetings[0].status, "planned");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -993,6 +1055,7 @@ int main(void)
         cmocka_unit_test(vietnamese_days_before_and_this_morning),
         cmocka_unit_test(datelines_without_a_comma),
         cmocka_unit_test(days_of_other_things),
+        cmocka_unit_test(deadlines_far_next_days_and_agreed_meetings),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

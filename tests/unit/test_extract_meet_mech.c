@@ -226,12 +226,62 @@ static void a_body_of_some_members_is_another_body(void **state)
     bc_extraction_free(&x);
 }
 
+/* "联工委" is the joint working committee's short name; in Chinese a body is named before
+ * its meeting, so a mechanism after the meeting's comma is another topic; a meeting named
+ * as the time of talks ("before the opening of the Spring Meeting") lends them neither its
+ * name nor its identity. */
+static void short_names_topics_and_meetings_named_as_a_time(void **state)
+{
+    (void)state;
+    bc_extraction x = run("zh", "2025-02-27",
+                          "2月26日，联工委第十六次会议在下龙市举行，广宁、谅山、高平、河江四省与"
+                          "广西代表出席。");
+    assert_string_equal(meet(&x, "jwc-guangxi", 16)->date, "2025-02-26");
+    bc_extraction_free(&x);
+    x = run("zh", "2025-02-27",
+            "日前，广西与谅山省外事部门在凭祥举行第2次工作会晤，商讨本次新春会晤的筹备工作。");
+    assert_string_equal(meet(&x, "", 2)->mechanism, "");
+    bc_extraction_free(&x);
+    static const struct {
+        const char *lang, *text;
+    } timed[] = {
+        {"en", "The Spring Meeting 2025 of Quang Ninh, Lang Son, Cao Bang, Ha Giang and Guangxi "
+               "was held in Ha Long on February 20. On the morning of February 20, before the "
+               "opening of the Spring Meeting, the Quang Ninh party secretary held talks with the "
+               "Guangxi party secretary."},
+        {"pl", "Spotkanie Wiosenne 2025 prowincji Quang Ninh, Lang Son, Cao Bang, Ha Giang i "
+               "Kuangsi odbyło się 20 lutego w Ha Long. Rano 20 lutego, przed otwarciem "
+               "Wiosennego Spotkania, sekretarz Quang Ninh przeprowadził rozmowy z sekretarzem "
+               "Kuangsi."},
+        {"fr", "La Rencontre de printemps 2025 entre Quang Ninh, Lang Son, Cao Bang, Ha Giang et "
+               "le Guangxi s'est tenue le 20 février à Ha Long. Le 20 février au matin, avant "
+               "l'ouverture de la Rencontre de printemps, le secrétaire de Quang Ninh a eu des "
+               "entretiens avec le secrétaire du Guangxi."},
+    };
+    for (size_t i = 0; i < sizeof timed / sizeof timed[0]; i++) {
+        x = run(timed[i].lang, "2025-02-27", timed[i].text);
+        if (x.nmeetings != 2)
+            fail_msg("%s: %zu meetings", timed[i].text, x.nmeetings);
+        assert_string_equal(meet(&x, "", 0)->date, "2025-02-20");
+        assert_string_equal(meet(&x, "spring-meeting-guangxi", 0)->date, "2025-02-20");
+        bc_extraction_free(&x);
+    }
+    /* Dutch "voor" is "for": the meeting it names is the one held */
+    x = run("nl", "2025-01-23",
+            "De leiders van Lao Cai en Honghe zijn op dinsdag 21 januari bijeengekomen voor "
+            "hun jaarlijkse ontmoeting.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2025-01-21");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(the_mechanism_only_when_named),
         cmocka_unit_test(the_mechanism_from_the_article),
         cmocka_unit_test(a_body_of_some_members_is_another_body),
+        cmocka_unit_test(short_names_topics_and_meetings_named_as_a_time),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

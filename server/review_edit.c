@@ -654,6 +654,10 @@ static int verified(edit_ctx *c, bc_review_kind k, json_t *changes)
     return rc;
 }
 
+/* The units that are currencies: an amount of money is in any of them, as ingest reads
+ * it (yuan, dong, euro), whatever the unit its metric's curated figures are in. */
+#define CURRENCIES "('USD', 'CNY', 'VND', 'EUR')"
+
 /* What must hold of the fact as a whole once every field is applied, and what follows
  * from the corrected fields. */
 static int after_edit(edit_ctx *c, bc_review_kind k, json_t *changes)
@@ -673,13 +677,16 @@ static int after_edit(edit_ctx *c, bc_review_kind k, json_t *changes)
     if (k == BC_REVIEW_FIGURE) {
         rc = bc_store_stmt(c->s,
                            "SELECT f.unit, m.unit, f.metric FROM figures f "
-                           "JOIN metrics m ON m.id = f.metric WHERE f.id = ?1 AND f.unit <> m.unit",
+                           "JOIN metrics m ON m.id = f.metric WHERE f.id = ?1 AND f.unit <> m.unit "
+                           "AND NOT (m.unit IN " CURRENCIES " AND f.unit IN " CURRENCIES ")",
                            &st, c->err);
         if (rc != BC_OK)
             return rc;
         sqlite3_bind_text(st, 1, c->id, -1, SQLITE_TRANSIENT);
         if (sqlite3_step(st) == SQLITE_ROW)
-            rc = bad(c, "unit", "unit '%s' does not match metric '%s' (unit '%s')",
+            rc = bad(c, "unit",
+                     "unit '%s' does not match metric '%s' (unit '%s', or another currency for "
+                     "an amount of money)",
                      sqlite3_column_text(st, 0), sqlite3_column_text(st, 2),
                      sqlite3_column_text(st, 1));
         sqlite3_reset(st);

@@ -103,7 +103,7 @@ async function startDaemon() {
     + 'On March 18, 2026, the 13th meeting of the Joint Working Group of Lai Chau, Lao Cai, Tuyen Quang, '
     + 'Dien Bien (Vietnam) and Yunnan (China) was held in Kunming. The two sides reported that '
     + 'import-export turnover between the four Vietnamese provinces and Yunnan reached USD 8.1 billion '
-    + 'in 2025.\n');
+    + 'in 2025. Import-export turnover between Lao Cai and Yunnan reached 52 billion yuan in 2025.\n');
   execFileSync(CLI, ['ingest', article, '--lang', 'en', '--title', 'JWG 12', '--published-on', '2026-03-19', '--db', db],
     { stdio: ['ignore', 'ignore', 'inherit'], timeout: 30_000 });
   ok('bordercoop ingest added an article with machine-read facts');
@@ -526,6 +526,12 @@ async function main() {
     && narrowBadge.sw <= 375 && narrowBadge.border === 'dashed',
   'at 375 px the machine-read fact is marked "machine-read, unreviewed", inside the screen', JSON.stringify(narrowBadge));
   check((await page.locator('#trade-table .badge.machine-read').count()) >= 1, 'the machine-read trade figure is marked in the table');
+  // a turnover in yuan is larger as a number than any in USD, but no rate is stated: the
+  // largest is a USD figure, and the yuan one is listed apart, never ranked against it
+  const tradeCard = await page.locator('#card-trade').locator('..').innerText();
+  check(/USD/.test(await page.locator('#card-trade ~ .figure .num-big').innerText())
+    && /never converted/.test(tradeCard) && /52 billion CNY|52,000,000,000 CNY|52\.0 billion CNY/.test(tradeCard),
+  'the largest turnover is ranked among USD figures; the yuan figure is listed apart', tradeCard);
   check((await page.evaluate(() => location.hash)).includes('machine=1'), 'the toggle is kept in the address (#machine=1)');
   const noteText = await page.locator('#curation-note').innerText();
   check(/machine-read facts awaiting review/.test(noteText), 'the summary says it includes machine-read facts', noteText);

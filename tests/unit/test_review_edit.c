@@ -87,6 +87,31 @@ static void edits_are_validated_like_data(void **state)
     assert_int_equal(count(f->s, sql), 1);
 }
 
+/* An amount of money is in any currency (a Chinese article's yuan, a Vietnamese one's
+ * dong): its other fields can be corrected, and its unit set to another currency, but
+ * never to a unit that is no money. */
+static void money_is_edited_in_any_currency(void **state)
+{
+    fixture *f = *state;
+    bc_review_result r;
+    bc_err err;
+    assert_int_equal(decide(f->s, BC_REVIEW_FIGURE, f->turnover, BC_REVIEW_EDIT,
+                            "{\"unit\":\"CNY\"}", "alice", &r, &err),
+                     0);
+    if (decide(f->s, BC_REVIEW_FIGURE, f->turnover, BC_REVIEW_EDIT,
+               "{\"value\":8200000000,\"note\":\"8.2 in the body\"}", "alice", &r, &err) != 0)
+        fail_msg("%s", err.msg);
+    char sql[300];
+    snprintf(sql, sizeof sql,
+             "SELECT count(*) FROM figures WHERE id = '%s' AND unit = 'CNY' AND value = 8200000000",
+             f->turnover);
+    assert_int_equal(count(f->s, sql), 1);
+    edit_fails(f->s, BC_REVIEW_FIGURE, f->turnover, "{\"unit\":\"people\"}", "fields.unit",
+               "does not match metric 'trade_turnover'");
+    edit_fails(f->s, BC_REVIEW_FIGURE, f->delegations, "{\"unit\":\"VND\"}", "fields.unit",
+               "does not match metric");
+}
+
 static void an_edit_records_what_changed(void **state)
 {
     fixture *f = *state;
@@ -195,6 +220,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(edits_are_validated_like_data, setup, teardown),
         cmocka_unit_test_setup_teardown(each_field_type_refuses_what_it_must, setup, teardown),
         cmocka_unit_test_setup_teardown(an_edit_records_what_changed, setup, teardown),
+        cmocka_unit_test_setup_teardown(money_is_edited_in_any_currency, setup, teardown),
     };
     return cmocka_run_group_tests_name("review_edit", tests, NULL, NULL);
 }

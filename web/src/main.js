@@ -179,8 +179,14 @@ function renderHeadline() {
     briefMeeting('Next', stats.meetings?.next_planned));
 
   // the largest trade figure, with its period and parties
+  // amounts in different currencies are never ranked against each other (no rate is
+  // stated): the largest is that of the currency most figures are in, USD first
   const points = (stats.trade_turnover?.by_pair ?? []).flatMap((p) => p.points ?? []);
-  const top = points.reduce((a, b) => (b.value > (a?.value ?? -Infinity) ? b : a), null);
+  const inUnit = (u) => points.filter((p) => p.unit === u);
+  const units = [...new Set(points.map((p) => p.unit))]
+    .sort((a, b) => (b === 'USD') - (a === 'USD') || inUnit(b).length - inUnit(a).length || a.localeCompare(b));
+  const top = inUnit(units[0]).reduce((a, b) => (b.value > (a?.value ?? -Infinity) ? b : a), null);
+  const byCurrency = (a, b) => units.indexOf(a.unit) - units.indexOf(b.unit) || b.value - a.value;
   const tradeCard = h('article', { class: 'card card-wide', 'aria-labelledby': 'card-trade' },
     h('h3', { id: 'card-trade' }, 'Trade turnover'),
     top
@@ -190,9 +196,11 @@ function renderHeadline() {
           h('span', { class: 'figure-label' }, `in ${period(top.period)}`),
           curationBadge(top)),
         h('p', { class: 'card-note' }, top.qualifier !== 'exact' ? `${figureValue(top)} · ` : '', top.label),
-        h('p', { class: 'muted small' }, `The largest of ${points.length} turnover figures reported:`),
+        h('p', { class: 'muted small' }, units.length > 1
+          ? `The largest of ${inUnit(top.unit).length} turnover figures in ${top.unit}; ${points.length - inUnit(top.unit).length} in ${units.slice(1).join(', ')} follow apart, never converted:`
+          : `The largest of ${points.length} turnover figures reported:`),
         h('ul', { class: 'other-figures', 'aria-label': 'The other turnover figures' }, points.filter((p) => p !== top)
-          .sort((a, b) => b.value - a.value)
+          .sort(byCurrency)
           .map((p) => h('li', null,
             sourceButton(figureValue(p), (b) => openFigure(p.id, b), { cls: 'link' }),
             h('span', { class: 'muted' }, ` · ${p.label} · ${period(p.period)}`,

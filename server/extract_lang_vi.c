@@ -213,6 +213,10 @@ const bc_lex bc_lex_vi[] = {
     WE(C_DEADLINE, "cham nhat", 0),
     WE(C_DEADLINE, "khong muon hon", 0),
     WE(C_SAME_DAY, "cung ngay", 0),
+    WE(C_NEXT_DAY, "ngay hom sau", 1),
+    WE(C_NEXT_DAY, "hom sau", 1),
+    WE(C_NEXT_DAY, "ngay hom truoc", -1),
+    WE(C_NEXT_DAY, "mot ngay truoc do", -1),
     WE(C_SAME_DAY, "cung thang", 2), /* the same month */
     WE(C_REL_DAY, "hom qua", -1),
     WE(C_REL_DAY, "hom kia", -2),

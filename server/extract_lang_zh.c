@@ -165,6 +165,11 @@ const bc_lex bc_lex_zh[] = {
     WE(C_DEADLINE, "之前", 0),
     WE(C_DEADLINE, "以前", 0),
     WE(C_SAME_DAY, "当天", 0),
+    WE(C_NEXT_DAY, "次日", 1),
+    WE(C_NEXT_DAY, "第二天", 1),
+    WE(C_NEXT_DAY, "翌日", 1),
+    WE(C_NEXT_DAY, "前一天", -1),
+    WE(C_NEXT_DAY, "前一日", -1),
     WE(C_SAME_DAY, "同一天", 0),
     WE(C_SAME_DAY, "同月", 2), /* the same month */
     WE(C_REL_DAY, "昨天", -1),

@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <setjmp.h>
 #include <cmocka.h>
+#include <stdio.h>
 
 #include "fixture.h"
 
@@ -1028,6 +1029,38 @@ static void deadlines_far_next_days_and_agreed_meetings(void **state)
     bc_extraction_free(&x);
 }
 
+/* Chinese and Vietnamese days counted from the day last named: "次日", "第二天", "前一天",
+ * "ngày hôm sau", "ngày hôm trước" date the talks of their sentence. */
+static void chinese_and_vietnamese_next_days(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text, *md;
+    } cases[] = {
+        {"zh",
+         "3月5日，文山州与越南河江省在麻栗坡举行第七次会谈。次日上午，两地海关在天保口岸举行工作会"
+         "谈。",
+         "03-06"},
+        {"zh",
+         "3月5日，文山州与越南河江省在麻栗坡举行第七次会谈。前一天，两地边防部门在天保举行工作会谈"
+         "。",
+         "03-04"},
+        {"vi",
+         "Ngày 5/3, tỉnh Hà Giang và châu Văn Sơn (Trung Quốc) tổ chức hội đàm lần thứ 7. "
+         "Ngày hôm sau, hai bên đã có buổi làm việc tại cửa khẩu Thanh Thủy.",
+         "03-06"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        for (int pub = 0; pub < 2; pub++) {
+            bc_extraction x = run(cases[i].lang, pub ? "2025-03-07" : NULL, cases[i].text);
+            char want[16];
+            snprintf(want, sizeof want, "%s-%s", pub ? "2025" : "-", cases[i].md);
+            assert_int_equal(x.nmeetings, 2);
+            assert_string_equal(meet(&x, "", 0)->date, want);
+            bc_extraction_free(&x);
+        }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1056,6 +1089,7 @@ int main(void)
         cmocka_unit_test(datelines_without_a_comma),
         cmocka_unit_test(days_of_other_things),
         cmocka_unit_test(deadlines_far_next_days_and_agreed_meetings),
+        cmocka_unit_test(chinese_and_vietnamese_next_days),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -438,9 +438,13 @@ int bcx_try_month(const ctx *c, size_t i, size_t lim, dres *r)
             /* "今年6月12日": the day with the relative year */
             dres dr;
             memset(&dr, 0, sizeof dr);
-            if (try_day_zh(c, j, lim, bcx_future_at(c, i), &dr) && dr.prec == 3 &&
-                strlen(dr.iso) == 10) {
-                snprintf(r->iso, sizeof r->iso, "%04d-%.5s", rel, dr.iso + 5);
+            /* the day's own year may be left open (too far from the reference date to
+             * tell, "去年10月30日" read in March): the relative year gives it */
+            if (try_day_zh(c, j, lim, bcx_future_at(c, i), &dr) &&
+                ((dr.prec == 3 && strlen(dr.iso) == 10) ||
+                 (dr.prec == 0 && strlen(dr.iso) == 7 && dr.iso[0] == '-'))) {
+                snprintf(r->iso, sizeof r->iso, "%04d-%.5s", rel,
+                         dr.iso + (dr.iso[0] == '-' ? 2 : 5));
                 r->n = j - i + dr.n;
                 r->prec = 3;
                 r->inferred = 1;

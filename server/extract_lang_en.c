@@ -137,6 +137,15 @@ const bc_lex bc_lex_en[] = {
     WE(C_FUTURE, "agreed to hold", 0),
     WE(C_FUTURE, "agreed to organise", 0),
     WE(C_FUTURE, "agreed to organize", 0),
+    /* a proposal or a plan to meet is of a meeting to come: "proposed that the two sides
+     * hold", "suggested holding", "plan to hold" */
+    WE(C_FUTURE, "proposed that", 0),
+    WE(C_FUTURE, "suggested that", 0),
+    WE(C_FUTURE, "proposed holding", 0),
+    WE(C_FUTURE, "suggested holding", 0),
+    WE(C_FUTURE, "proposed to hold", 0),
+    WE(C_FUTURE, "plan to hold", 0),
+    WE(C_FUTURE, "plans to hold", 0),
     WE(C_LOC, "in", 0),
     WE(C_LOC, "at", 0),
     WP(C_HOST, "host", 0),

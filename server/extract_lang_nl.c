@@ -112,6 +112,8 @@ const bc_lex bc_lex_nl[] = {
     WE(C_FUTURE, "zal", 0),
     WE(C_FUTURE, "zullen", 0),
     WE(C_FUTURE, "gepland", 0),
+    WE(C_FUTURE, "stelde voor", 0), /* "stelde voor om ... bijeen te komen" */
+    WE(C_FUTURE, "stelden voor", 0),
     WE(C_FUTURE, "volgende", 0),
     WE(C_FUTURE, "komende", 0),
     WE(C_FUTURE, "spraken af", 0), /* agreed: "spraken af elkaar in februari te ontmoeten" */

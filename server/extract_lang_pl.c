@@ -166,6 +166,7 @@ const bc_lex bc_lex_pl[] = {
     WP(C_FUTURE, "odbedzie", 0),
     WP(C_FUTURE, "zaplanowan", 0),
     WE(C_FUTURE, "planuje sie", 0),
+    WP(C_FUTURE, "zaproponowal", 0), /* "zaproponowal, aby strony spotkaly sie" */
     WP(C_FUTURE, "kolejn", 0),
     WP(C_FUTURE, "nastepn", 0),
     WE(C_LOC, "w", 0),

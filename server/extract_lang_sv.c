@@ -113,6 +113,7 @@ const bc_lex bc_lex_sv[] = {
     WE(C_FUTURE, "skall", 0),
     WE(C_FUTURE, "planerad", 0),
     WE(C_FUTURE, "planerat", 0),
+    WE(C_FUTURE, "foreslog att", 0), /* "foreslog att parterna ska ses" */
     WE(C_FUTURE, "nasta", 0),
     WE(C_TALKS, "ses igen", TALKS_VERB), /* "att ses igen i Pu'er": to meet again */
     WP(C_TALKS, "videomote", 0),

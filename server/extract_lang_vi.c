@@ -68,6 +68,11 @@ const bc_lex bc_lex_vi[] = {
     WE(C_FUTURE, "se", 0),
     WE(C_FUTURE, "thong nhat to chuc", 0),
     WE(C_FUTURE, "nhat tri to chuc", 0),
+    /* a proposal to meet: "de nghi hai ben to chuc cuoc gap", "de xuat to chuc" */
+    WE(C_FUTURE, "de nghi hai ben to chuc", 0),
+    WE(C_FUTURE, "de nghi to chuc", 0),
+    WE(C_FUTURE, "de xuat hai ben to chuc", 0),
+    WE(C_FUTURE, "de xuat to chuc", 0),
     /* planned, the next one, coming: "du kien dien ra", "lan tiep theo", "thang 6 toi" */
     WE(C_FUTURE, "du kien", 0),
     WE(C_FUTURE, "tiep theo", 0),
@@ -192,6 +197,8 @@ const bc_lex bc_lex_vi[] = {
     WE(C_TALKS, "tiep don", 0),
     WE(C_TALKS, "gap go", 0),
     WE(C_TALKS, "toa dam", 0),
+    WE(C_TALKS, "cuoc gap", 0),
+    WE(C_TALKS, "buoi gap", 0),
     /* ---- what makes a conference the yearly one */
     WE(C_MECH_CUE, "thuong nien", 0),
     WE(C_MECH_CUE, "bi thu", 0),

@@ -127,6 +127,8 @@ const bc_lex bc_lex_zh[] = {
     WE(C_FUTURE, "下一次", 0),
     WE(C_FUTURE, "下次", 0),
     WE(C_FUTURE, "商定", 0),
+    WE(C_FUTURE, "建议双方", 0), /* a proposal to meet: "建议双方于5月在河口举行会谈" */
+    WE(C_FUTURE, "提议双方", 0),
     WE(C_LOC, "在", 0),
     WE(C_LOC, "于", 0),
     WE(C_HOST, "主办", 0),

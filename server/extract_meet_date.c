@@ -238,6 +238,43 @@ static int own_relative(const ctx *c, const mention *m, const xd *d, const size_
     return 0;
 }
 
+/* 1 when date d is introduced by a word of holding right before it, a preposition
+ * between at most ("to chuc ngay 30/10/2025", "dien ra vao ngay", "held on", "tenue le",
+ * "举行于", "odbylo sie", "holls den", "gehouden op"), and it follows mention m in its
+ * sentence with no other meeting between: the date is m's, however long m's name (a list
+ * of provinces in it). Mentions idx[a..b) are the sentence's. */
+static int held_on(const ctx *c, const mention *m, const xd *d, const size_t *idx, size_t a,
+                   size_t b)
+{
+    static const char *const held[] = {
+        "to chuc",  "dien ra",    "held",           "took place", "convened",   "tenue",
+        "tenu",     "tenues",     "tenus",          "deroulee",   "deroule",    "举行于",
+        "召开于",   "odbylo sie", "odbyla sie",     "odbyl sie",  "odbyly sie", "holls",
+        "gehouden", "plaatsvond", "plaatsgevonden", NULL};
+    static const char *const preps[] = {"ngay", "vao ngay", "vao",  "on", "le",
+                                        "den",  "op",       "dnia", NULL};
+    if (d->t0 < m->t1 || d->t0 == c->se[m->sent].t0)
+        return 0;
+    for (size_t k = a; k < b; k++)
+        if (c->m[idx[k]].t0 >= m->t1 && c->m[idx[k]].t0 < d->t0)
+            return 0;
+    size_t end = d->t0;
+    /* the date may begin with its preposition ("ngay 30/10/2025") or follow it */
+    for (int w = 0; preps[w]; w++) {
+        size_t n = strchr(preps[w], ' ') != NULL ? 2 : 1;
+        if (end >= m->t1 + n && bcx_words_at(c, end - n, end, preps[w]) == n &&
+            !(bcx_gap(c, end - n - 1) & (G_COMMA | G_DOT))) {
+            end -= n;
+            break;
+        }
+    }
+    for (int w = 0; held[w]; w++)
+        for (size_t n = 1; n <= 3 && n + m->t1 <= end; n++)
+            if (bcx_words_at(c, end - n, end, held[w]) == n)
+                return 1;
+    return 0;
+}
+
 /* How far apart tokens a and b are, in words (two Chinese characters make one), with
  * eight more for every comma or bracket between them that is not one of a list of
  * names. */
@@ -318,7 +355,7 @@ static const xd *meeting_date(const ctx *c, const mention *m, const size_t *idx,
         if (closer_mention(c, m, d, cost, idx, a, b, 0) || in_relative_of(c, m, d, idx, a, b))
             continue; /* "3月12日...举行工作会谈，双方回顾了去年9月...第七次联席会议": each its own
                        */
-        if (own_relative(c, m, d, idx, a, b) && cost > limit)
+        if ((own_relative(c, m, d, idx, a, b) || held_on(c, m, d, idx, a, b)) && cost > limit)
             cost = limit;
         /* a day that opens the sentence is the day of what it reports ("3月12日，崇左市与
          * 越南谅山省在谅山市举行工作会谈"), unless another meeting of it lies nearer */

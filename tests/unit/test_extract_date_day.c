@@ -35,10 +35,24 @@ static void days_and_months_in_every_language(void **state)
     expect_dates(cases, sizeof cases / sizeof cases[0], "2025-10-31");
 }
 
+/* A relative year before a day the reference date alone leaves open ("去年10月30日" read
+ * in March): the day in that year, inferred. */
+static void relative_years_give_far_days_their_year(void **state)
+{
+    (void)state;
+    static const xdate_case cases[] = {
+        {"zh", "去年10月30日举行。", "2025-10-30", 1},
+        {"zh", "去年9月2日开通。", "2025-09-02", 1},
+        {"zh", "今年3月2日举行。", "2026-03-02", 1},
+    };
+    expect_dates(cases, sizeof cases / sizeof cases[0], "2026-03-12");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(days_and_months_in_every_language),
+        cmocka_unit_test(relative_years_give_far_days_their_year),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

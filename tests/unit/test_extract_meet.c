@@ -350,6 +350,47 @@ static void video_conferences_delegations_and_split_verbs(void **state)
     bc_extraction_free(&x);
 }
 
+/* A proposal or a plan to meet ("proposed that the two sides hold", "a proposé que ... se
+ * réunissent", "đề nghị hai bên tổ chức cuộc gặp", "建议双方...举行") is of a meeting to
+ * come, with or without a publication date to compare its day with. */
+static void proposals_to_meet_are_planned(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text, *date;
+    } cases[] = {
+        {"en",
+         "The governor proposed that the two sides hold talks on rail freight in Hekou on "
+         "May 20.",
+         "--05-20"},
+        {"en", "Both sides plan to hold talks in Lang Son on June 3.", "--06-03"},
+        {"fr",
+         "Le gouverneur a proposé que les deux délégations se réunissent le 5 mai à Lao "
+         "Cai.",
+         "--05-05"},
+        {"vi",
+         "Ông Nguyễn Văn Sơn đề nghị hai bên tổ chức cuộc gặp giữa các sở ngoại vụ vào "
+         "ngày 5/5 tại Lào Cai.",
+         "--05-05"},
+        {"zh", "王明建议双方于5月20日在河口举行会谈。", "--05-20"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char text[512];
+        snprintf(text, sizeof text, "Title\n\n%s", cases[i].text);
+        bc_extraction x = run(cases[i].lang, NULL, text);
+        const bc_xmeeting *m = meet(&x, "", 0);
+        assert_string_equal(m->date, cases[i].date);
+        assert_string_equal(m->status, "planned");
+        bc_extraction_free(&x);
+    }
+    /* what was proposed at talks that took place is no proposal to meet */
+    bc_extraction x = run("en", NULL,
+                          "Title\n\nThe two sides held talks in Hekou on May 20, where the "
+                          "governor proposed that customs extend opening hours.");
+    assert_string_equal(meet(&x, "", 0)->status, "held");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -362,6 +403,7 @@ int main(void)
         cmocka_unit_test(numbered_talks_and_ordinals_in_an_aside),
         cmocka_unit_test(talks_on_the_sidelines),
         cmocka_unit_test(video_conferences_delegations_and_split_verbs),
+        cmocka_unit_test(proposals_to_meet_are_planned),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

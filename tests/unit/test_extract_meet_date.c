@@ -1061,6 +1061,63 @@ static void chinese_and_vietnamese_next_days(void **state)
         }
 }
 
+/* A date a word of holding introduces ("tổ chức ngày", "held on", "tenue le") is the
+ * meeting's it follows, however long its name (a list of provinces, brackets), unless
+ * another meeting stands between them; talks named earlier in the sentence take none. */
+static void held_on_after_a_long_name(void **state)
+{
+    (void)state;
+    bc_extraction x = run(
+        "vi", NULL,
+        "Tiêu đề\n\nTrong buổi hội đàm, hai bên điểm lại kết quả Phiên họp lần thứ 9 Nhóm công "
+        "tác liên hợp giữa các tỉnh Hà Giang, Cao Bằng, Lạng Sơn (Việt Nam) và Khu tự trị Quảng "
+        "Tây (Trung Quốc), tổ chức ngày 14/6/2024 tại Cao Bằng.");
+    assert_string_equal(meet(&x, "", 9)->date, "2024-06-14");
+    assert_int_equal(x.nmeetings, 1);
+    bc_extraction_free(&x);
+    x = run("en", NULL,
+            "During the talks, both sides reviewed the 8th meeting of the Joint Working Group of "
+            "Lao Cai, Ha Giang, Lai Chau, Dien Bien (Vietnam) and Yunnan (China), held on June "
+            "14, 2024 in Kunming.");
+    assert_string_equal(meet(&x, "jwg-yunnan", 8)->date, "2024-06-14");
+    bc_extraction_free(&x);
+    x = run("fr", NULL,
+            "Lors des entretiens, les deux parties ont examiné la 8e réunion du Groupe de travail "
+            "conjoint des provinces de Lao Cai, Ha Giang, Lai Chau, Dien Bien (Vietnam) et du "
+            "Yunnan (Chine), tenue le 14 juin 2024 à Kunming.");
+    assert_string_equal(meet(&x, "jwg-yunnan", 8)->date, "2024-06-14");
+    bc_extraction_free(&x);
+    x = run("en", NULL,
+            "The Spring Meeting of the party secretaries of Quang Ninh, Lang Son, Cao Bang, Ha "
+            "Giang (Vietnam) and Guangxi (China), held on February 20, 2025 in Nanning, set the "
+            "course.");
+    assert_string_equal(meet(&x, "spring-meeting-guangxi", 0)->date, "2025-02-20");
+    bc_extraction_free(&x);
+    /* another meeting between: the day is that one's, not the conference's */
+    x = run("en", NULL,
+            "At its 3rd conference, the Joint Working Committee of Quang Ninh, Lang Son, Cao "
+            "Bang, Ha Giang (Vietnam) and Guangxi (China) reviewed the outcome of the 8th meeting "
+            "of the working group, held on June 14, 2024 in Nanning.");
+    assert_string_equal(meet(&x, "jwc-guangxi", 3)->date, "");
+    assert_string_equal(meet(&x, "", 8)->date, "2024-06-14");
+    bc_extraction_free(&x);
+}
+
+/* A day after a relative year ("去年11月5日") keeps its day when the reference date alone
+ * cannot tell its year: the relative year gives it, marked inferred. */
+static void relative_year_days_far_from_the_reference(void **state)
+{
+    (void)state;
+    const char *t = "李强表示，去年11月5日在河口举行的第九次会议取得积极成果。";
+    bc_extraction x = run("zh", "2026-03-12", t);
+    assert_string_equal(meet(&x, "", 9)->date, "2025-11-05");
+    assert_true(meet(&x, "", 9)->date_inferred);
+    bc_extraction_free(&x);
+    x = run("zh", NULL, t);
+    assert_string_equal(meet(&x, "", 9)->date, "--11-05");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1090,6 +1147,8 @@ int main(void)
         cmocka_unit_test(days_of_other_things),
         cmocka_unit_test(deadlines_far_next_days_and_agreed_meetings),
         cmocka_unit_test(chinese_and_vietnamese_next_days),
+        cmocka_unit_test(held_on_after_a_long_name),
+        cmocka_unit_test(relative_year_days_far_from_the_reference),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

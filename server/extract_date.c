@@ -845,6 +845,8 @@ static void name_year_days(ctx *c, size_t si)
     for (size_t k = c->se[si].d0; k < c->se[si].d1; k++)
         if (!(c->d[k].prec == 2 && c->d[k].iso[0] == '-'))
             c->d[w++] = c->d[k];
+        else
+            c->se[si].yearless = 1;
     c->se[si].d1 = c->nd = w;
 }
 

@@ -221,15 +221,17 @@ typedef struct tok {
 enum { TENSE_NONE = 0, TENSE_FUTURE, TENSE_PAST };
 
 typedef struct sent {
-    size_t qs, qe;         /* the quote bytes */
-    size_t t0, t1;         /* its tokens */
-    size_t h0, h1;         /* its names in ctx.h */
-    size_t d0, d1;         /* its dates in ctx.d */
-    unsigned nment;        /* meetings mentioned in it */
-    unsigned char future;  /* it speaks of what will happen */
-    unsigned char heading; /* the first line of the article */
-    uint64_t has_known;    /* classes bcx_sent_has has looked for (bit 1 << C_*) */
-    uint64_t has;          /* and found */
+    size_t qs, qe;          /* the quote bytes */
+    size_t t0, t1;          /* its tokens */
+    size_t h0, h1;          /* its names in ctx.h */
+    size_t d0, d1;          /* its dates in ctx.d */
+    unsigned nment;         /* meetings mentioned in it */
+    unsigned char future;   /* it speaks of what will happen */
+    unsigned char heading;  /* the first line of the article */
+    unsigned char yearless; /* it wrote a month no year completes, and no reference date
+                             * was given ("4月下旬" read without published_on) */
+    uint64_t has_known;     /* classes bcx_sent_has has looked for (bit 1 << C_*) */
+    uint64_t has;           /* and found */
 } sent;
 
 /* a date or period; prec: 0 period, 1 year, 2 month, 3 day */

@@ -156,8 +156,12 @@ void bcx_emit_meetings(ctx *c)
     bc_extraction *o = c->out;
     for (size_t k = 0; k < c->nm && c->rc == BC_OK; k++) {
         const mention *m = &c->m[k];
-        if (m->xkind == BC_XM_TALKS && m->date[0] == '\0')
-            continue; /* talks without a date are no meeting one can identify */
+        /* talks without a date are no meeting one can identify, unless they are to come
+         * in a month of a year the text leaves to the publication date and none was given
+         * ("双方商定，于4月下旬在河口举行...会议"): kept undated, never dropped uncounted */
+        if (m->xkind == BC_XM_TALKS && m->date[0] == '\0' &&
+            !(m->planned > 0 && c->ry == 0 && c->se[m->sent].yearless))
+            continue;
         if (m->xkind == BC_XM_NAMED && m->date[0] == '\0' && m->mech == NULL)
             continue; /* nor a named meeting without its date or mechanism */
         o->meetings =

@@ -765,6 +765,13 @@ int bci_store_meetings(ingest_ctx *c, const bc_extraction *ex)
             rc = store_meeting(c, m);
         } else if (m->kind == BC_XM_TALKS && m->date[0] != '\0') {
             rc = store_talks(c, m, NULL, NULL);
+        } else if (m->kind == BC_XM_TALKS) {
+            /* talks to come in a month whose year only a publication date would give */
+            c->out->dates_without_year++;
+            rc = store_talks(c, m,
+                             "The article gives the month it is to take place without a year "
+                             "and no publication date came with it, so no date is stored.",
+                             NULL);
         } else {
             /* a numbered meeting whose sentence names no mechanism by name: the one known
              * mechanism whose members its sentence names, or the one of the meeting it

@@ -89,7 +89,9 @@ typedef struct bc_xmeeting {
     int ordinal;            /* 0 when not stated */
     int kind;               /* what the text calls it: BC_XM_* */
     /* the date at the precision the text gives: "2024-06-12", "2024-06", "2024", or
-     * "--06-12" when day and month are written and no year is known; "" none */
+     * "--06-12" when day and month are written and no year is known; "" none (talks
+     * without a date are only given when they are to come in a month whose year the
+     * text leaves to a publication date that was not given) */
     char date[16];
     int date_inferred;      /* BC_X_INFERRED_YEAR or _DATE: from the reference date */
     char period[24];        /* the part of that year the text gives for a meeting to come,

@@ -157,12 +157,34 @@ static void each_meeting_its_own_place_and_time(void **state)
     bc_extraction_free(&x);
 }
 
+/* Talks to come in a month whose year only the publication date gives are kept undated
+ * without one (never dropped uncounted), dated with one; talks that took place in such a
+ * month are no meeting one can identify. */
+static void talks_to_come_in_a_month_without_its_year(void **state)
+{
+    (void)state;
+    const char *t = "标题\n\n双方商定，于5月中旬在河口举行口岸合作会谈。";
+    bc_extraction x = run("zh", NULL, t);
+    const bc_xmeeting *m = meet(&x, "", 0);
+    assert_string_equal(m->date, "");
+    assert_string_equal(m->status, "planned");
+    assert_string_equal(m->place, "yunnan");
+    bc_extraction_free(&x);
+    x = run("zh", "2026-03-12", t);
+    assert_string_equal(meet(&x, "", 0)->date, "2026-05");
+    bc_extraction_free(&x);
+    x = run("zh", NULL, "标题\n\n5月，双方在河口举行会谈。");
+    assert_int_equal(x.nmeetings, 0);
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(place_status_and_people),
         cmocka_unit_test(a_meeting_to_come_is_planned),
         cmocka_unit_test(each_meeting_its_own_place_and_time),
+        cmocka_unit_test(talks_to_come_in_a_month_without_its_year),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -309,6 +309,25 @@ static void crossings_by_any_spelling(void **state)
     no_check_problems();
 }
 
+/* Talks to come in a month whose year the text leaves to a publication date that did not
+ * come: stored undated, planned, with a note, and counted among the dates without a year. */
+static void talks_to_come_without_a_year(void **state)
+{
+    (void)state;
+    static const char text[] = "河口与老街深化合作\n\n"
+                               "双方商定，于5月中旬在河口举行口岸合作会谈。\n";
+    bc_ingest_result r = ingest(text, "zh", NULL);
+    assert_int_equal(r.events, 1);
+    assert_int_equal(r.dates_without_year, 1);
+    assert_int_equal(r.without_mechanism, 0);
+    assert_int_equal(n_of("SELECT count(*) FROM coop_events WHERE id = '%s-e1' AND kind = 'talks' "
+                          "AND status = 'planned' AND date IS NULL AND note LIKE "
+                          "'%%month%%without a year%%'",
+                          r.source_id),
+                     1);
+    no_check_problems();
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -316,6 +335,7 @@ int main(void)
         cmocka_unit_test(crossings_known_and_new),
         cmocka_unit_test(crossings_by_any_spelling),
         cmocka_unit_test(talks_without_a_year),
+        cmocka_unit_test(talks_to_come_without_a_year),
         cmocka_unit_test(money_kept_apart_and_left_out),
         cmocka_unit_test(talks_on_a_weekday),
         cmocka_unit_test(a_restatement_is_no_second_figure),

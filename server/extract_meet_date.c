@@ -247,10 +247,10 @@ static int held_on(const ctx *c, const mention *m, const xd *d, const size_t *id
                    size_t b)
 {
     static const char *const held[] = {
-        "to chuc",  "dien ra",    "held",           "took place", "convened",   "tenue",
-        "tenu",     "tenues",     "tenus",          "deroulee",   "deroule",    "举行于",
-        "召开于",   "odbylo sie", "odbyla sie",     "odbyl sie",  "odbyly sie", "holls",
-        "gehouden", "plaatsvond", "plaatsgevonden", NULL};
+        "to chuc", "dien ra",  "held",       "took place",     "convened",  "tenue",
+        "tenu",    "tenues",   "tenus",      "deroulee",       "deroule",   "lieu",
+        "举行于",  "召开于",   "odbylo sie", "odbyla sie",     "odbyl sie", "odbyly sie",
+        "holls",   "gehouden", "plaatsvond", "plaatsgevonden", NULL};
     static const char *const preps[] = {"ngay", "vao ngay", "vao",  "on", "le",
                                         "den",  "op",       "dnia", NULL};
     if (d->t0 < m->t1 || d->t0 == c->se[m->sent].t0)
@@ -325,6 +325,37 @@ static int closer_mention(const ctx *c, const mention *m, const xd *d, size_t co
     return 0;
 }
 
+/* 1 when date d is the day something was said or announced: a verb of saying right
+ * before it, "on" between at most ("a annonce mardi le comite", "the committee announced
+ * on Tuesday"; not Vietnamese "cho biet ngay 10/3", which says what happened that day),
+ * or, in Chinese, right after it ("王浩10日表示"). The day of the report, not of the
+ * meeting it reports. */
+static int said_on(const ctx *c, const xd *d)
+{
+    static const char *const said[] = {
+        "announced",    "said",          "reported",      "stated",   "annonce",
+        "indique",      "declare",       "precise",       "rapporte", "souligne",
+        "poinformowal", "poinformowala", "poinformowaly", "oglosil",  "meddelade",
+        "uppgav",       "meldde",        "maakte bekend", NULL};
+    static const char *const zh[] = {"表示", "宣布", "介绍", "透露", "说", NULL};
+    size_t lo = c->se[c->t[d->t0].sent].t0, hi = c->se[c->t[d->t0].sent].t1, k = d->t0;
+    if (c->lbit == L_ZH) {
+        for (int w = 0; zh[w]; w++)
+            if (d->t1 < hi && bcx_words_at(c, d->t1, hi, zh[w]) > 0)
+                return 1;
+        return 0;
+    }
+    if (k > lo && (bcx_word_is(c, k - 1, k, "on") || bcx_word_is(c, k - 1, k, "op")))
+        k--;
+    if (k == lo || (bcx_gap(c, k - 1) & (G_COMMA | G_DOT | G_PAREN)))
+        return 0;
+    for (int w = 0; said[w]; w++)
+        for (size_t n = 1; n <= 2 && n + lo <= k; n++)
+            if (bcx_words_at(c, k - n, k, said[w]) == n)
+                return 1;
+    return 0;
+}
+
 /* The date of mention m: a date of its sentence that is not a period a figure took and
  * not a span of several days or months. When the sentence mentions one meeting and has
  * one such date of month or day precision, that is its date wherever it stands ("On June
@@ -337,8 +368,8 @@ static const xd *meeting_date(const ctx *c, const mention *m, const size_t *idx,
     size_t limit = m->xkind == BC_XM_TALKS ? 14 : 24;
     for (size_t k = c->se[m->sent].d0; k < c->se[m->sent].d1; k++) {
         const xd *d = &c->d[k];
-        if (mprec_of(m, d) == 0 || d->used || from_point(c, m, d) || in_other_relative(c, m, d) ||
-            deadline(c, d) || signed_on(c, d) || visit_span(m, d) ||
+        if (mprec_of(m, d) == 0 || d->used || said_on(c, d) || from_point(c, m, d) ||
+            in_other_relative(c, m, d) || deadline(c, d) || signed_on(c, d) || visit_span(m, d) ||
             (m->xkind == BC_XM_TALKS && mprec_of(m, d) < (m->planned > 0               ? 1
                                                           : bcx_talks_held(c, m->sent) ? 2
                                                                                        : 3)))
@@ -701,8 +732,9 @@ void bcx_resolve_mentions(ctx *c)
             if (m->date_src != 0)
                 continue;
             const xd *d = NULL;
-            if (one_group && nd == 1 && !from_point(c, m, only) && !in_other_relative(c, m, only) &&
-                !deadline(c, only) && !signed_on(c, only) && !visit_span(m, only) &&
+            if (one_group && nd == 1 && !said_on(c, only) && !from_point(c, m, only) &&
+                !in_other_relative(c, m, only) && !deadline(c, only) && !signed_on(c, only) &&
+                !visit_span(m, only) &&
                 (m->xkind != BC_XM_TALKS || mprec(only) == 3 || m->planned > 0 ||
                  (mprec(only) == 2 && bcx_talks_held(c, si))))
                 d = only;

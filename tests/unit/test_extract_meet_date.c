@@ -1118,6 +1118,39 @@ static void relative_year_days_far_from_the_reference(void **state)
     bc_extraction_free(&x);
 }
 
+/* The day something was said or announced ("a annoncé mardi", "announced on Tuesday",
+ * "10日宣布") is the report's, never the meeting's; the meeting's own day beside it is
+ * ("s'est tenue le 9 mars ..., a annoncé mardi"). */
+static void the_day_of_an_announcement(void **state)
+{
+    (void)state;
+    bc_extraction x =
+        run("fr", "2026-03-10",
+            "Titre\nHANOÏ, 10 mars (Xinhua) -- Une séance de travail entre Lang Son et le Guangxi "
+            "s'est déroulée à Dong Dang, a annoncé mardi le comité provincial.");
+    assert_int_equal(x.nmeetings, 0);
+    bc_extraction_free(&x);
+    x = run("en", "2026-03-10",
+            "Title\nLang Son and Chongzuo held talks in Dong Dang, the provincial committee "
+            "announced on Tuesday.");
+    assert_int_equal(x.nmeetings, 0);
+    bc_extraction_free(&x);
+    x = run("zh", "2026-03-10", "标题\n红河州与老街省在河口举行会谈，州政府10日宣布。");
+    assert_int_equal(x.nmeetings, 0);
+    bc_extraction_free(&x);
+    x = run("en", "2026-03-10",
+            "Title\nLang Son and Chongzuo held talks in Dong Dang on Monday, the provincial "
+            "committee said on Tuesday.");
+    assert_string_equal(meet(&x, "", 0)->date, "2026-03-09");
+    bc_extraction_free(&x);
+    x = run("fr", "2026-03-10",
+            "Titre\nHANOÏ, 10 mars (Xinhua) -- Une séance de travail entre la province de Lang "
+            "Son et la région du Guangxi a eu lieu le 8 mars à Dong Dang, a annoncé mardi le "
+            "comité provincial.");
+    assert_string_equal(meet(&x, "", 0)->date, "2026-03-08");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1149,6 +1182,7 @@ int main(void)
         cmocka_unit_test(chinese_and_vietnamese_next_days),
         cmocka_unit_test(held_on_after_a_long_name),
         cmocka_unit_test(relative_year_days_far_from_the_reference),
+        cmocka_unit_test(the_day_of_an_announcement),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -475,6 +475,49 @@ static void same_month(const xd *d, dres *r)
     r->same_day = 1;
 }
 
+/* 1 when sentence si says, outside tokens [a, b), what is to come and nothing that took
+ * place ("Nastepnego dnia ... ma sie odbyc sesja": "nastepnego", next, is no tense of its
+ * own). */
+static int coming_beside(const ctx *c, size_t si, size_t a, size_t b)
+{
+    int future = 0;
+    for (size_t k = c->se[si].t0; k < c->se[si].t1; k++) {
+        size_t n;
+        if (k >= a && k < b)
+            continue;
+        if ((n = bcx_lex_find(c, C_FUTURE, k, NULL)) > 0) {
+            future = 1;
+            k += n - 1;
+        } else if (bcx_lex_find(c, C_HELD, k, NULL) > 0) {
+            return 0;
+        }
+    }
+    return future;
+}
+
+/* 1 when day d lies before the report's day (its dateline's, else the reference date), 0
+ * when it does not or no report day is known, -1 when they cannot be compared (d writes a
+ * year, the report's is unknown). */
+static int before_report(const ctx *c, const xd *d)
+{
+    int m = c->dld != 0 ? c->dlm : c->rm, day = c->dld != 0 ? c->dld : c->rd;
+    int y = c->ry, dy = 0, dm = 0, dd = 0;
+    if (m == 0 || day == 0)
+        return 0;
+    if (d->iso[0] == '-') {
+        if (sscanf(d->iso, "--%d-%d", &dm, &dd) != 2)
+            return 0;
+        return dm < m || (dm == m && dd < day);
+    }
+    if (sscanf(d->iso, "%d-%d-%d", &dy, &dm, &dd) != 3)
+        return 0;
+    if (y == 0)
+        return -1;
+    if (c->dld != 0 && c->rm != 0 && c->dlm > c->rm)
+        y--; /* a dateline of December in a report published in January */
+    return dy < y || (dy == y && (dm < m || (dm == m && dd < day)));
+}
+
 /* The day last named that "the same day" or "the day before" may refer to from token i:
  * a day of what is to come only for a sentence that speaks of what is to come ("The
  * ceremony is planned for 28 December. The same day, the delegation met ...": the day
@@ -582,8 +625,20 @@ void bcx_find_dates(ctx *c)
                 for (size_t q = i + n; q < lim && q < i + n + 3 && k != SIZE_MAX; q++)
                     if (c->t[q].kind == T_NUM || c->t[q].kind == T_DATE)
                         k = SIZE_MAX;
-                if (k != SIZE_MAX && strlen(c->d[k].iso) <= 10 &&
-                    shift_day(c->d[k].iso, (int)e->val, r.iso)) {
+                /* in words of what is to come ("Nastepnego dnia ... ma sie odbyc sesja"),
+                 * after days of what took place only: a day from the report's (its
+                 * dateline's or publication day), not from the last day narrated, which
+                 * may be a meeting recalled months before */
+                int before =
+                    k != SIZE_MAX && coming_beside(c, si, i, i + n) && !bcx_future_at(c, c->d[k].t0)
+                        ? before_report(c, &c->d[k])
+                        : 0;
+                if (before > 0)
+                    rel_day(c, (int)e->val, &r);
+                else if (before < 0)
+                    ; /* a day of another year than the report's unknown one: none */
+                else if (k != SIZE_MAX && strlen(c->d[k].iso) <= 10 &&
+                         shift_day(c->d[k].iso, (int)e->val, r.iso)) {
                     r.inferred = c->d[k].inferred;
                     r.prec = 3;
                     r.weekday = 1;

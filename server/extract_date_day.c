@@ -497,9 +497,10 @@ int bcx_try_month(const ctx *c, size_t i, size_t lim, dres *r)
         /* a month alone only after "in", "for", "na", "en" ("in June", "zaplanowano na
          * marzec"); never English "may" */
         static const char *const before[] = {
-            "na",    "for",   "till",   "naar",    "tot",    "pour",   "mid",   "early",
-            "late",  "begin", "fin",    "debut",   "voor",   "eind",   "medio", "poczatku",
-            "koncu", "konca", "koniec", "polowie", "slutet", "borjan", "mi",    NULL};
+            "na",     "for",      "till",  "naar",   "tot",        "pour",    "mid",
+            "early",  "late",     "begin", "fin",    "debut",      "voor",    "eind",
+            "medio",  "poczatku", "koncu", "konca",  "koniec",     "polowie", "slutet",
+            "borjan", "mi",       "half",  "mitten", "halverwege", NULL};
         int after_prep = i > lo && bcx_lex_find(c, C_LOC, i - 1, &e) > 0;
         for (int k = 0; !after_prep && i > lo && before[k]; k++)
             after_prep = bcx_word_is(c, i - 1, lim, before[k]);
@@ -562,7 +563,13 @@ int bcx_try_month(const ctx *c, size_t i, size_t lim, dres *r)
     if (bare) {
         int future = bcx_future_at(c, i);
         y = c->ry;
-        if (!future && c->rm != 0 && mon > c->rm + 2) {
+        /* said to have taken place, nothing of its sentence to come or planned ("计划于10月下旬
+         * ...举行" is a plan): a month after the report's is last year's */
+        size_t si = c->t[i].sent;
+        if (!future && c->rm != 0 && mon > c->rm && c->t[i].tense == TENSE_PAST &&
+            !c->se[si].future && !bcx_sent_has(c, si, C_TARGET, -1)) {
+            y--;
+        } else if (!future && c->rm != 0 && mon > c->rm + 2) {
             if (mon < c->rm + 9) {
                 /* as for days (bcx_complete_day): last year's or a coming month */
                 snprintf(r->iso, sizeof r->iso, "--%02d", mon);

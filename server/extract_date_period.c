@@ -82,6 +82,21 @@ static int months_period(const ctx *c, size_t i, size_t j, size_t lim, int first
     return 1;
 }
 
+/* 1 when a month's name follows a word for half at token j ("w drugiej polowie czerwca",
+ * "in the second half of June"): half of that month, not of a year. */
+static int half_of_month(const ctx *c, size_t j, size_t lim)
+{
+    static const char *const of[] = {"of", "van", "de", "du", "av", NULL};
+    for (int k = 0; of[k]; k++)
+        if (bcx_word_is(c, j, lim, of[k])) {
+            j++;
+            break;
+        }
+    if (bcx_lex_find(c, C_ARTICLE, j, NULL) > 0)
+        j++;
+    return j < lim && bcx_lex_find(c, C_MONTH, j, NULL) > 0;
+}
+
 /* A part of a year (months first..last) without its year, said to be coming ("nasta
  * samtal halls under andra halvaret"): the reference year's while it has not ended; none
  * after it (this year's or next, the text does not say) or when not said to be coming. */
@@ -103,6 +118,15 @@ static int try_months_zh(const ctx *c, size_t i, size_t lim, dres *r)
     int count;
     if (bcx_words_at(c, j, lim, "上半年"))
         return months_period(c, i, j + 3, lim, 1, 6, r);
+    /* "下半年": the second half, of the year written before it, else one said to be coming
+     * (this year's while it has not ended) */
+    if (bcx_words_at(c, j, lim, "下半年")) {
+        size_t end;
+        int inferred;
+        if (year_near(c, i, j + 3, lim, &end, &inferred) != 0)
+            return months_period(c, i, j + 3, lim, 7, 12, r);
+        return coming_part(c, i, j + 3, 7, 12, r);
+    }
     if (bcx_words_at(c, j, lim, "前")) {
         j++;
         if ((count = bcx_count_at(c, j, lim, &n)) == 0)
@@ -294,7 +318,8 @@ int bcx_try_months(const ctx *c, size_t i, size_t lim, dres *r)
         int inferred, first = 0, last = 0;
         if (q >= 1 && q <= 4 && (n = bcx_lex_find(c, C_QUARTERS, j + m, &e)) > 0)
             first = 3 * q - 2, last = 3 * q;
-        else if (q == 2 && (n = bcx_lex_find(c, C_HALF, j + m, &e)) > 0)
+        else if (q == 2 && (n = bcx_lex_find(c, C_HALF, j + m, &e)) > 0 &&
+                 !half_of_month(c, j + m + n, lim))
             first = 7, last = 12;
         if (first != 0)
             return year_near(c, i, j + m + n, lim, &end, &inferred) != 0
@@ -321,7 +346,7 @@ int bcx_try_months(const ctx *c, size_t i, size_t lim, dres *r)
     }
     j += n;
     if (!fr_order && (n = bcx_lex_find(c, C_HALF, j, &e)) > 0)
-        return months_period(c, i, j + n, lim, 1, 6, r);
+        return !half_of_month(c, j + n, lim) && months_period(c, i, j + n, lim, 1, 6, r);
     if (!fr_order && (n = bcx_lex_find(c, C_QUARTERS, j, &e)) > 0)
         return months_period(c, i, j + n, lim, 1, 3, r);
     if (!fr_order) {

@@ -15,8 +15,12 @@ enum { L_PL = 1, L_SV = 2, L_NL = 4, L_EN = 8, L_VI = 16, L_FR = 32, L_ZH = 64 }
  * M_EXACT  every word equal;
  * M_PREFIX every pattern word begins the text word (inflections: "turyst" ~ "turystow");
  * M_INFIX  one pattern word found inside one text word (compounds: "arbetsdelegationer");
- * M_SUFFIX one pattern word ends one text word ("vagbron" ends with "bron"). */
-enum { M_EXACT, M_PREFIX, M_INFIX, M_SUFFIX };
+ * M_SUFFIX one pattern word ends one text word ("vagbron" ends with "bron");
+ * M_HEAD   one pattern word is the head of a compound: it ends a longer text word, after
+ *          a first part of three letters or more ("kwartaaloverleg", "gransmote"), never
+ *          alone ("overleg": the plain word has entries of its own) nor first
+ *          ("overlegorgaan", a body, is no talks). */
+enum { M_EXACT, M_PREFIX, M_INFIX, M_SUFFIX, M_HEAD };
 
 /* what an entry marks; val says more for some classes */
 enum {
@@ -204,6 +208,10 @@ typedef struct bc_lex {
 #define WS(c, p, v)                                                                                \
     {                                                                                              \
         c, M_SUFFIX, 0, p, v                                                                       \
+    }
+#define WH(c, p, v)                                                                                \
+    {                                                                                              \
+        c, M_HEAD, 0, p, v                                                                         \
     }
 #define WA(c, p, v)                                                                                \
     {                                                                                              \

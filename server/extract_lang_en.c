@@ -530,6 +530,8 @@ const bc_lex bc_lex_en[] = {
     WE(C_GATE_QUAL, "international", 0),
     WE(C_GATE_QUAL, "main", 0),
     WE(C_GATE_QUAL, "bilateral", 0),
+    WP(C_TALKS, "videoconferenc", 0), /* talks by video link */
+    WE(C_TALKS, "video conferences", 0),
 };
 
 const size_t bc_lex_en_count = sizeof bc_lex_en / sizeof bc_lex_en[0];

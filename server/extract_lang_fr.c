@@ -136,6 +136,7 @@ const bc_lex bc_lex_fr[] = {
     WE(C_ORD, "premiere", 1),
     WE(C_ORD, "deuxieme", 2),
     WE(C_ORD, "seconde", 2),
+    WE(C_ORD, "second", 2), /* "au second semestre" */
     WE(C_ORD, "troisieme", 3),
     WE(C_ORD, "quatrieme", 4),
     WE(C_ORD, "cinquieme", 5),
@@ -477,6 +478,8 @@ const bc_lex bc_lex_fr[] = {
     WP(C_GATE_QUAL, "international", 0),
     WP(C_GATE_QUAL, "principa", 0),
     WP(C_GATE_QUAL, "bilatera", 0),
+    WE(C_FUTURE, "tiendront", 0),
+    WE(C_FUTURE, "tiendra", 0),
 };
 
 const size_t bc_lex_fr_count = sizeof bc_lex_fr / sizeof bc_lex_fr[0];

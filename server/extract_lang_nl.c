@@ -235,7 +235,9 @@ const bc_lex bc_lex_nl[] = {
     WE(C_LAST_YEAR, "vorig jaar", 0),
     WE(C_LAST_YEAR, "afgelopen jaar", 0),
     /* ---- talks */
-    WP(C_TALKS, "gesprek", 0),
+    WE(C_TALKS, "gesprek", 0),
+    WE(C_TALKS, "gesprekken", 0),
+    WP(C_TALKS, "gespreksronde", 0),
     WE(C_TALKS, "ontving", 0),
     WE(C_TALKS, "ontvangen", 0), /* "had ... de Chinese delegatie al ontvangen" */
     WP(C_MECH_CUE, "jaarlijks", 0),
@@ -295,7 +297,11 @@ const bc_lex bc_lex_nl[] = {
     WP(C_VN, "vietnamees", 0),
     WP(C_TALKS, "werksessie", 0),
     WP(C_TALKS, "werkgesprek", 0),
-    WP(C_TALKS, "overleg", 0),
+    WE(C_TALKS, "overleg", 0),
+    WE(C_TALKS, "overleggen", 0),
+    WE(C_TALKS, "overlegd", 0),
+    WE(C_TALKS, "overlegde", 0),
+    WE(C_TALKS, "overlegden", 0),
     WP(C_TALKS, "werkbezoek", TALKS_VISIT),
     WE(C_TALKS, "gesproken", TALKS_VERB),
     WE(C_TALKS, "spraken", TALKS_VERB),
@@ -392,6 +398,29 @@ const bc_lex bc_lex_nl[] = {
     WP(C_CROP, "aanplant", 0),
     WP(C_CROP, "landbouw", 0),
     WP(C_CROP, "boomgaard", 0),
+    /* ---- meetings named by the head of a compound ("kwartaaloverleg", "grensoverleg",
+     * "onlinegesprekken", "douanebespreking", "werkvergadering"): not a compound whose
+     * first part is the meeting word ("overlegorgaan" is a body, "vergaderzaal" a room) */
+    WH(C_TALKS, "overleg", 0),
+    WH(C_TALKS, "gesprek", 0),
+    WH(C_TALKS, "gesprekken", 0),
+    WE(C_TALKS, "bespreking", 0),
+    WE(C_TALKS, "besprekingen", 0),
+    WH(C_TALKS, "bespreking", 0),
+    WH(C_TALKS, "besprekingen", 0),
+    WH(C_MEET, "vergadering", K_GENERIC),
+    WH(C_MEET, "vergaderingen", K_GENERIC),
+    WH(C_MEET, "bijeenkomst", K_GENERIC),
+    WH(C_MEET, "bijeenkomsten", K_GENERIC),
+    WH(C_MEET, "ontmoeting", K_GENERIC),
+    WH(C_MEET, "ontmoetingen", K_GENERIC),
+    /* meeting again ("komen begin mei opnieuw bijeen"): what is to come */
+    WE(C_FUTURE, "opnieuw bijeen", 0),
+    WE(C_FUTURE, "sprak af", 0),
+    WE(C_HELD, "hielden", 0),
+    WE(C_HELD, "hield", 0),
+    WE(C_HELD, "plaatsvond", 0),
+    WE(C_HELD, "plaatsvonden", 0),
     /* ---- offices: a province named next to one, or linked to one by the words and
      * bodies after them, is part of a person's title, not a party */
     WS(C_OFFICE, "voorzitter", 0),

@@ -126,6 +126,7 @@ const bc_lex bc_lex_pl[] = {
     /* ---- periods */
     WP(C_MONTHS, "miesi", 0),
     WP(C_HALF, "polrocz", 0),
+    WP(C_HALF, "polow", 0), /* "w drugiej polowie roku": not of a month (half_of_month) */
     WP(C_FIRST, "pierwsz", 0),
     WE(C_YEAR_WORD, "roku", 0),
     /* ---- "the number of" */
@@ -289,6 +290,12 @@ const bc_lex bc_lex_pl[] = {
     WE(C_TALKS, "spotkanie robocze", 0),
     WE(C_TALKS, "przyjal", 0),
     WE(C_TALKS, "przyjela", 0),
+    /* hosting guests is a reception ("podejmowal chinskich gosci") */
+    WP(C_TALKS, "podejmowal", 0),
+    WE(C_TALKS, "podjal", 0),
+    WE(C_TALKS, "podjela", 0),
+    WE(C_TALKS, "goscil", 0),
+    WE(C_TALKS, "goscila", 0),
     /* "spotkali sie", "spotkaly sie" (met), consultations, "rozmawiali" */
     WP(C_TALKS, "spotkal", TALKS_VERB),
     WP(C_TALKS, "konsultacj", 0),
@@ -300,6 +307,7 @@ const bc_lex bc_lex_pl[] = {
     WE(C_TALKS, "zbiora sie", TALKS_VERB),
     WE(C_TALKS, "zebrali sie", TALKS_VERB),
     WE(C_TALKS, "zebraly sie", TALKS_VERB),
+    WE(C_TALKS, "spotkaja sie", TALKS_VERB), /* "spotkaja sie ponownie w polowie stycznia" */
     WE(C_FUTURE, "zbierze sie", 0),
     WE(C_FUTURE, "zbiora sie", 0),
     WP(C_MECH_CUE, "doroczn", 0),

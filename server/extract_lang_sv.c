@@ -396,6 +396,16 @@ const bc_lex bc_lex_sv[] = {
     WP(C_GATE_QUAL, "internationell", 0),
     WP(C_GATE_QUAL, "bilateral", 0),
     WE(C_GATE_QUAL, "huvudsakliga", 0),
+    /* ---- talks named by the head of a compound ("videomote", "gransmotet",
+     * "telefonsamtalen"): not the plain word, which has entries of its own */
+    WH(C_TALKS, "mote", 0),
+    WH(C_TALKS, "motet", 0),
+    WH(C_TALKS, "moten", 0),
+    WH(C_TALKS, "motena", 0),
+    WH(C_TALKS, "samtal", 0),
+    WH(C_TALKS, "samtalen", 0),
+    WH(C_TALKS, "overlaggning", 0),
+    WH(C_TALKS, "overlaggningar", 0),
 };
 
 const size_t bc_lex_sv_count = sizeof bc_lex_sv / sizeof bc_lex_sv[0];

@@ -397,12 +397,18 @@ static int beside_numbered(const ctx *c, size_t nnum, size_t si, size_t a, size_
     return 0;
 }
 
-/* The token after the last meeting noun of sentence si (its first token when none). */
+static int sideline_noun(const ctx *c, size_t si, size_t i, size_t n);
+
+/* The token after the last meeting noun of sentence si (its first token when none), but
+ * for the noun of an occasion the sentence names as its sidelines ("Dezelfde dag spraken in
+ * de marge van de vergadering ...": the talking is a meeting of its own). */
 static size_t last_meet_noun(const ctx *c, size_t si)
 {
-    for (size_t i = c->se[si].t1; i > c->se[si].t0; i--)
-        if (c->t[i - 1].meet || bcx_lex_find(c, C_MEET, i - 1, NULL) > 0)
+    for (size_t i = c->se[si].t1; i > c->se[si].t0; i--) {
+        size_t n = bcx_lex_find(c, C_MEET, i - 1, NULL);
+        if ((c->t[i - 1].meet || n > 0) && !(n > 0 && sideline_noun(c, si, i - 1, n)))
             return i;
+    }
     return c->se[si].t0;
 }
 
@@ -464,16 +470,21 @@ static int sideline_noun(const ctx *c, size_t si, size_t i, size_t n)
 
 /* 1 when the talks at token i are held on the sidelines of another meeting, or before it:
  * a word for its sidelines comes before them in their sentence ("On the sidelines of the
- * conference, Lao Cai leaders met ...", "会议间隙，双方举行会谈"), or a meeting before
- * them is named as the time of them ("przed otwarciem Wiosennego Spotkania, sekretarz ...
- * przeprowadzil rozmowy"). A meeting of its own, on that one's day. */
-static int on_sidelines(const ctx *c, size_t si, size_t i)
+ * conference, Lao Cai leaders met ...", "会议间隙，双方举行会谈"), or, for a verb of meeting,
+ * after it ("Dezelfde dag spraken in de marge van de vergadering A en B"; the noun of talks
+ * before them is the talks the article reported: "The working session took place on the
+ * sidelines of ..."), or a meeting before them is named as the time of them ("przed
+ * otwarciem Wiosennego Spotkania, sekretarz ... przeprowadzil rozmowy"). A meeting of its
+ * own, on that one's day. */
+static int on_sidelines(const ctx *c, size_t si, size_t i, int verb)
 {
-    for (size_t k = c->se[si].t0; k < i; k++) {
+    size_t end = verb ? c->se[si].t1 : i;
+    for (size_t k = c->se[si].t0; k < end; k++) {
         size_t m = bcx_lex_find(c, C_SIDELINES, k, NULL);
-        if (m > 0 && k + m <= i)
+        if (m > 0 && (verb || k + m <= i))
             return 1;
-        if ((c->t[k].meet || bcx_lex_find(c, C_MEET, k, NULL) > 0 ||
+        if (k < i &&
+            (c->t[k].meet || bcx_lex_find(c, C_MEET, k, NULL) > 0 ||
              bcx_lex_find(c, C_MECH, k, NULL) > 0) &&
             time_reference(c, si, k))
             return 1;
@@ -503,6 +514,44 @@ static int split_meet_verb(const ctx *c, size_t si, size_t i)
     return 0;
 }
 
+/* Talks in a clause of when after a date things are counted from, later in sentence si
+ * than token from ("Het was het eerste overleg sinds juni 2019, toen beide diensten elkaar in
+ * Dong Dang spraken", "the first talks since March 2019, when the two sides met in Hekou"):
+ * the date is not the reported meeting's, it is theirs, a meeting that took place. */
+static void since_when_talks(ctx *c, size_t si, size_t from, int weak)
+{
+    static const char *const when[] = {"toen", "when", "lorsque", "quand", "kiedy",
+                                       "gdy",  "da",   "khi",     "当时",  NULL};
+    size_t hi = c->se[si].t1;
+    for (size_t k = c->se[si].d0; k < c->se[si].d1 && c->rc == BC_OK; k++) {
+        const xd *d = &c->d[k];
+        if (d->t0 < from || d->prec < 2 || d->t1 >= hi ||
+            !(bcx_date_bound(c, d) & BCX_BOUND_SINCE) || !(bcx_gap(c, d->t1 - 1) & G_COMMA))
+            continue;
+        int opens = 0;
+        for (int w = 0; when[w] && !opens; w++)
+            opens = bcx_words_at(c, d->t1, hi, when[w]) > 0;
+        if (!opens)
+            continue;
+        for (size_t q = d->t1 + 1; q < hi; q++) {
+            const bc_lex *e = NULL;
+            size_t n = bcx_lex_find(c, C_TALKS, q, &e);
+            if (n > 0 && (e->val == TALKS_PLAIN || e->val == TALKS_VERB)) {
+                mention m;
+                new_mention(&m, si, q, q + n, q, q + n, K_GENERIC, BC_XM_TALKS);
+                m.weak = weak;
+                copy_str(m.date, sizeof m.date, d->iso);
+                m.date_inferred = d->inferred;
+                m.date_src = 1;
+                add_mention(c, &m);
+                return;
+            }
+            if (bcx_gap(c, q) & (G_COMMA | G_DOT))
+                break;
+        }
+    }
+}
+
 /* Numbered meetings; unnumbered ones of a named kind with a date next to them
  * ("varmotet 2024", "the 2024 spring meeting"); talks, working sessions and receptions
  * with a date of day precision in their clause. */
@@ -526,6 +575,15 @@ void bcx_find_mentions(ctx *c)
             for (size_t k = i + n; k <= noun_end && k < lim && !counted; k++)
                 for (int w = 0; since[w] && !counted && (k < noun || k == noun_end); w++)
                     counted = bcx_word_is(c, k, lim, since[w]);
+            /* "het eerste overleg op provinciaal niveau sinds juni 2019": the first, a few
+             * words of what kind of meeting between, in its clause ("the fifth such meeting
+             * between the three localities since they set up ..." is a number of a series) */
+            for (size_t k = noun_end + 1; v == 1 && k < lim && k < noun_end + 6 && !counted; k++) {
+                if (bcx_gap(c, k - 1) & (G_COMMA | G_DOT))
+                    break;
+                for (int w = 0; since[w] && !counted; w++)
+                    counted = bcx_word_is(c, k, lim, since[w]);
+            }
             if (counted)
                 continue;
             mention m;
@@ -585,6 +643,9 @@ void bcx_find_mentions(ctx *c)
          * chuc hoi dam" are talks between them) */
         int numbered_both = c->se[si].nment > 0 && both_sides(c, si);
         size_t last_noun = last_meet_noun(c, si);
+        int both_s = both_sides(c, si);
+        if (both_s || other_side(c, si) || (talks_before && bcx_talks_held(c, si)))
+            since_when_talks(c, si, c->se[si].t0, !both_s);
         for (size_t i = c->se[si].t0; i < c->se[si].t1 && c->rc == BC_OK && !seen; i++) {
             /* a numbered or named meeting speaks for its clause ("3月12日，...举行工作会谈，
              * 双方回顾了...第七次联席会议以来的合作进展": the talks are another meeting) */
@@ -632,7 +693,7 @@ void bcx_find_mentions(ctx *c)
             new_mention(&m, si, i, i + n, i, i + n, K_GENERIC, BC_XM_TALKS);
             m.weak = !both;
             m.visit = visit;
-            m.sideline = on_sidelines(c, si, i);
+            m.sideline = on_sidelines(c, si, i, val == TALKS_VERB);
             add_mention(c, &m);
             talks_before = talks_before || both;
             seen = 1;

@@ -478,8 +478,9 @@ static int joined(const ctx *c, const mention *a, const mention *b)
 static int along_with(const ctx *c, const mention *b)
 {
     static const char *const along[] = {
-        "along with", "together with",   "ainsi que",   "de meme que", "cung voi", "wraz z",
-        "samen met",  "tillsammans med", "jak rowniez", "以及",        "同时",     NULL};
+        "along with", "together with",   "ainsi que",       "de meme que", "cung voi", "wraz z",
+        "samen met",  "tillsammans med", "jak rowniez",     "以及",        "同时",     "razem z",
+        "alongside",  "tegelijk met",    "jointement avec", NULL};
     size_t lo = c->se[b->sent].t0;
     for (size_t k = b->t0 > lo + 4 ? b->t0 - 4 : lo; k < b->t0; k++)
         for (int w = 0; along[w]; w++) {

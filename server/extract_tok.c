@@ -152,6 +152,9 @@ static size_t word_at(const ctx *c, const char *p, size_t wl, int mode, size_t k
     case M_INFIX:
         ok = memmem(w, n, p, wl) != NULL;
         break;
+    case M_HEAD:
+        ok = n >= wl + 3 && memcmp(w + n - wl, p, wl) == 0;
+        break;
     default:
         ok = n >= wl && memcmp(w + n - wl, p, wl) == 0;
         break;

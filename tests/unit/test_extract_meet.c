@@ -391,6 +391,123 @@ static void proposals_to_meet_are_planned(void **state)
     bc_extraction_free(&x);
 }
 
+/* A meeting written as a compound is known by its head, the compound's last part
+ * ("grensoverleg", "telefoongesprekken", "douanebespreking", "gransmote", "videomotet"), and
+ * talks by video link in every language; a compound whose first part is the meeting word
+ * names something else ("overlegorgaan" is a body, "vergaderzaal" and "motesrum" rooms). */
+static void compound_meeting_nouns(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text, *date;
+    } talks[] = {
+        {"nl", "Op 14 mei hielden Lao Cai en Yunnan een grensoverleg in Hekou.", "--05-14"},
+        {"nl", "Op 3 juni voerden Mong Cai en Dongxing telefoongesprekken over de brug.",
+         "--06-03"},
+        {"nl",
+         "Op 9 april vond in Lang Son een douanebespreking tussen Lang Son en Guangxi plaats.",
+         "--04-09"},
+        {"nl", "Lao Cai en Yunnan hielden op 2 juli een videoconferentie over de spoorlijn.",
+         "--07-02"},
+        {"sv", "Den 12 mars höll Lao Cai och Yunnan ett gränsmöte i Hekou.", "--03-12"},
+        {"sv", "Lao Cai och Guangxi hade den 8 april ett videomöte om gränshandeln.", "--04-08"},
+        {"en", "On May 20, Lao Cai and Yunnan officials held a videoconference on trade.",
+         "--05-20"},
+        {"fr", "Le 20 mai, Lao Cai et le Yunnan ont tenu une visioconférence sur le commerce.",
+         "--05-20"},
+    };
+    for (size_t i = 0; i < sizeof talks / sizeof talks[0]; i++) {
+        bc_extraction x = run(talks[i].lang, NULL, talks[i].text);
+        if (x.nmeetings != 1 || strcmp(x.meetings[0].date, talks[i].date) != 0)
+            fail_msg("%s: %zu meetings, date %s", talks[i].text, x.nmeetings,
+                     x.nmeetings ? x.meetings[0].date : "-");
+        bc_extraction_free(&x);
+    }
+    static const struct {
+        const char *lang, *text;
+    } none[] = {
+        {"nl", "Op 14 mei richtten Lao Cai en Yunnan een overlegorgaan op."},
+        {"nl", "Op 14 mei werd in Lao Cai een vergaderzaal voor Yunnan en Lao Cai geopend."},
+        {"sv", "Den 12 mars invigde Lao Cai ett mötesrum för Yunnan."},
+    };
+    for (size_t i = 0; i < sizeof none / sizeof none[0]; i++) {
+        bc_extraction x = run(none[i].lang, NULL, none[i].text);
+        if (x.nmeetings != 0)
+            fail_msg("%s: %zu meetings", none[i].text, x.nmeetings);
+        bc_extraction_free(&x);
+    }
+}
+
+/* A verb of meeting whose sentence names the sidelines after it ("Dezelfde dag spraken in
+ * de marge van de vergadering A en B") is a meeting of its own; hosting guests is a
+ * reception ("podejmowal chinskich gosci"); talks in a clause of when after a date things
+ * are counted from ("sinds juni 2019, toen ... spraken") took place on that date, and "the
+ * first ... since" numbers nothing. */
+static void sidelines_receptions_and_meetings_recalled(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+    } sides[] = {
+        {"nl", "De tiende vergadering van de werkgroep werd op 12 juni in Kunming gehouden. "
+               "Dezelfde dag spraken in de marge van de vergadering de voorzitter van Lao Cai en "
+               "de gouverneur van Yunnan over de spoorlijn."},
+        {"sv", "Arbetsgruppens tionde möte hölls i Kunming den 12 juni. Samma dag träffades "
+               "ordföranden i Lao Cai och guvernören i Yunnan i marginalen av mötet."},
+    };
+    for (size_t i = 0; i < sizeof sides / sizeof sides[0]; i++) {
+        bc_extraction x = run(sides[i].lang, "2025-06-14", sides[i].text);
+        const bc_xmeeting *t = x.nmeetings == 2 ? meet(&x, "", 0) : NULL;
+        if (t == NULL || strcmp(t->date, "2025-06-12") != 0 || !t->sideline)
+            fail_msg("%s: %zu meetings", sides[i].text, x.nmeetings);
+        bc_extraction_free(&x);
+    }
+    bc_extraction x = run("pl", "2024-09-13",
+                          "Ha Giang i Wenshan\n\nHa Giang (PAP) – 12 września władze Ha Giang i "
+                          "Wenshanu przeprowadziły rozmowy. W środę wieczorem sekretarz komitetu "
+                          "partyjnego Ha Giang podejmował chińskich gości w siedzibie władz.");
+    assert_int_equal(x.nmeetings, 2);
+    assert_true(strcmp(x.meetings[0].date, "2024-09-11") == 0 ||
+                strcmp(x.meetings[1].date, "2024-09-11") == 0);
+    bc_extraction_free(&x);
+    x = run("pl", NULL, "Przewodniczący Lao Cai podjął 5 maja delegację z Junnanu.");
+    assert_string_equal(meet(&x, "", 0)->date, "--05-05");
+    bc_extraction_free(&x);
+    static const struct {
+        const char *lang, *text;
+    } recalled[] = {
+        {"nl", "Grenswachten Lang Son en Guangxi\n\nOp 18 december voerden de grenswachten van "
+               "Lang Son en Guangxi gesprekken in Pingxiang. Het was het eerste overleg op "
+               "provinciaal niveau sinds juni 2019, toen beide diensten elkaar in Dong Dang "
+               "spraken."},
+        {"en", "Lao Cai and Yunnan border guards\n\nOn December 18, border guards of Lao Cai and "
+               "Yunnan held talks in Hekou. It was the first meeting at provincial level since "
+               "June 2019, when the border guards of Lao Cai and Yunnan met in Lao Cai."},
+        {"pl", "Straż graniczna Lao Cai i Junnanu\n\n18 grudnia straż graniczna Lao Cai i "
+               "Junnanu przeprowadziła rozmowy w Hekou. Były to pierwsze rozmowy na tym szczeblu "
+               "od czerwca 2019 r., kiedy strony rozmawiały w Lao Cai."},
+    };
+    for (size_t i = 0; i < sizeof recalled / sizeof recalled[0]; i++) {
+        x = run(recalled[i].lang, NULL, recalled[i].text);
+        int found = 0;
+        for (size_t k = 0; k < x.nmeetings; k++) {
+            found = found || strcmp(x.meetings[k].date, "2019-06") == 0;
+            if (x.meetings[k].ordinal != 0)
+                fail_msg("%s: numbered %d", recalled[i].text, x.meetings[k].ordinal);
+        }
+        if (x.nmeetings != 2 || !found)
+            fail_msg("%s: %zu meetings, none of June 2019", recalled[i].text, x.nmeetings);
+        bc_extraction_free(&x);
+    }
+    /* a date things are counted from, no clause of when: no meeting of its own */
+    x = run("nl", NULL,
+            "Op 18 december voerden de grenswachten van Lang Son en Guangxi gesprekken in "
+            "Pingxiang, het eerste overleg sinds juni 2019.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "--12-18");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -404,6 +521,8 @@ int main(void)
         cmocka_unit_test(talks_on_the_sidelines),
         cmocka_unit_test(video_conferences_delegations_and_split_verbs),
         cmocka_unit_test(proposals_to_meet_are_planned),
+        cmocka_unit_test(compound_meeting_nouns),
+        cmocka_unit_test(sidelines_receptions_and_meetings_recalled),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -1151,6 +1151,126 @@ static void the_day_of_an_announcement(void **state)
     bc_extraction_free(&x);
 }
 
+/* Parts of a month or a year ("begin mei", "pod koniec marca", "mi-juin", "i slutet av
+ * mars", "cuoi thang 3", "6月中旬", "w drugiej polowie roku", "下半年") date a meeting to the
+ * month (or the year), never a day. Without a year: a meeting to come takes the report's
+ * year, or the next when that month is past; one held takes the report's year, or the one
+ * before when the month lies after the report; no report date, no year. */
+static void parts_of_months_and_years(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *ref, *text, *date, *status;
+    } cases[] = {
+        /* to come, the month already past at the report: next year */
+        {"nl", "2024-11-20", "Lao Cai en Hekou spraken af elkaar begin maart opnieuw te zien.",
+         "2025-03", "planned"},
+        {"nl", "2024-11-20",
+         "De douanediensten van Lao Cai en Hekou komen half januari opnieuw "
+         "bijeen.",
+         "2025-01", "planned"},
+        {"pl", "2024-11-20", "Władze Lao Cai i Hekou spotkają się ponownie w połowie stycznia.",
+         "2025-01", "planned"},
+        {"fr", "2024-11-20",
+         "Lao Cai et Hekou tiendront une nouvelle séance de travail mi-janvier.", "2025-01",
+         "planned"},
+        {"sv", "2024-11-20", "Lao Cai och Hekou ska hålla ett nytt gränsmöte i början av februari.",
+         "2025-02", "planned"},
+        {"zh", "2025-06-10", "双方商定，7月中旬在河口举行下一次会谈。", "2025-07", "planned"},
+        {"vi", "2025-06-10",
+         "Hai bên thống nhất sẽ tổ chức hội đàm lần tiếp theo vào đầu tháng 8 tại Hà Khẩu "
+         "(Trung Quốc).",
+         "2025-08", "planned"},
+        /* held, the month after the report's: last year's */
+        {"nl", "2024-02-10", "Lao Cai en Hekou hielden eind oktober een werkoverleg in Hekou.",
+         "2023-10", "held"},
+        {"nl", "2024-11-20", "Lao Cai en Hekou hielden eind oktober een werkoverleg in Hekou.",
+         "2024-10", "held"},
+        {"pl", "2024-11-20",
+         "Władze Lao Cai i Hekou przeprowadziły rozmowy na początku listopada w Hekou.", "2024-11",
+         "held"},
+        {"fr", "2024-11-20", "Lao Cai et Hekou avaient tenu une séance de travail fin octobre.",
+         "2024-10", "held"},
+        {"vi", "2025-06-10", "Cuối tháng 5, Lào Cai và Hà Khẩu (Trung Quốc) đã tổ chức hội đàm.",
+         "2025-05", "held"},
+        {"zh", "2025-06-10", "5月下旬，东兴市与芒街市口岸部门以视频会议形式举行会谈。", "2025-05",
+         "held"},
+        /* a half of a year: its year */
+        {"pl", "2025-03-28",
+         "Kolejne, XV posiedzenie grupy roboczej zaplanowano w drugiej połowie "
+         "roku w Lao Cai.",
+         "2025", "planned"},
+        {"pl", "2025-03-28",
+         "XII posiedzenie grupy roboczej ma się odbyć w drugiej połowie 2026 r.", "2026",
+         "planned"},
+        {"fr", "2025-03-28", "La 12e réunion du groupe de travail se tiendra au second semestre.",
+         "2025", "planned"},
+        {"zh", "2025-03-28", "第十二次会议将于下半年在昆明举行。", "2025", "planned"},
+        {"zh", "2025-03-28", "第十二次会议将于2026年下半年在昆明举行。", "2026", "planned"},
+        /* half of a month is that month */
+        {"pl", "2025-03-28",
+         "Kolejne, XV posiedzenie grupy roboczej zaplanowano w drugiej połowie "
+         "czerwca w Lao Cai.",
+         "2025-06", "planned"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bc_extraction x = run(cases[i].lang, cases[i].ref, cases[i].text);
+        if (x.nmeetings != 1 || strcmp(x.meetings[0].date, cases[i].date) != 0 ||
+            strcmp(x.meetings[0].status, cases[i].status) != 0)
+            fail_msg("%s: %zu meetings, %s %s", cases[i].text, x.nmeetings,
+                     x.nmeetings ? x.meetings[0].date : "-",
+                     x.nmeetings ? x.meetings[0].status : "-");
+        bc_extraction_free(&x);
+        /* no report date: a month or a half without its year dates nothing */
+        if (strstr(cases[i].text, "202") != NULL)
+            continue; /* a year written */
+        x = run(cases[i].lang, NULL, cases[i].text);
+        for (size_t k = 0; k < x.nmeetings; k++)
+            if (x.meetings[k].date[0] != '\0' && x.meetings[k].date[0] != '-')
+                fail_msg("%s: no report date, yet %s", cases[i].text, x.meetings[k].date);
+        bc_extraction_free(&x);
+    }
+}
+
+/* "The next day" in words of what is to come, after days of what took place only, counts
+ * from the report's day (its dateline's), not from the last day named, which may be a
+ * meeting recalled from months before, nor from a deadline ("do 30 czerwca"). */
+static void a_day_to_come_counts_from_the_report(void **state)
+{
+    (void)state;
+    const char *t =
+        "Lao Cai i Honghe: nowe przejście\n\nLao Cai, 27 marca (PAP) – W Hekou odbyło się XIV "
+        "posiedzenie grupy roboczej "
+        "Lao Cai i Honghe.\n\nStrony omówiły ustalenia XIII posiedzenia grupy, które "
+        "odbyło się 12.12.2024 w Lao Cai. Nowe przejście ma zostać otwarte do 30 czerwca "
+        "2025 r.\n\nNastępnego dnia w Lao Cai ma się odbyć sesja robocza służb celnych "
+        "obu stron.";
+    bc_extraction x = run("pl", "2025-03-28", t);
+    const bc_xmeeting *s = meet(&x, "", 0);
+    assert_string_equal(s->date, "2025-03-28");
+    assert_string_equal(s->status, "planned");
+    bc_extraction_free(&x);
+    /* without a publication date the recalled day's year cannot be weighed against the
+     * report's: no day rather than the day after the recalled one */
+    x = run("pl", NULL, t);
+    for (size_t k = 0; k < x.nmeetings; k++)
+        if (x.meetings[k].ordinal == 0 && x.meetings[k].date[0] != '\0')
+            fail_msg("the session dated %s", x.meetings[k].date);
+    bc_extraction_free(&x);
+    /* after a day said to be coming, from that day */
+    x = run("nl", "2025-03-01",
+            "De delegatie van Yunnan komt op 12 maart naar Lao Cai. De dag erna zullen Lao Cai en "
+            "Yunnan een werkoverleg houden in Hekou.");
+    assert_string_equal(meet(&x, "", 0)->date, "2025-03-13");
+    bc_extraction_free(&x);
+    /* in words of what took place, from the day narrated */
+    x = run("nl", "2025-03-28",
+            "Lao Cai en Yunnan\n\nLAO CAI – Op 20 maart kwam de delegatie van Yunnan aan in Lao "
+            "Cai. De dag erna hielden Lao Cai en Yunnan een werkoverleg in Hekou.");
+    assert_string_equal(meet(&x, "", 0)->date, "2025-03-21");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1183,6 +1303,8 @@ int main(void)
         cmocka_unit_test(held_on_after_a_long_name),
         cmocka_unit_test(relative_year_days_far_from_the_reference),
         cmocka_unit_test(the_day_of_an_announcement),
+        cmocka_unit_test(parts_of_months_and_years),
+        cmocka_unit_test(a_day_to_come_counts_from_the_report),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

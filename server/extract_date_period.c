@@ -334,11 +334,16 @@ int bcx_try_months(const ctx *c, size_t i, size_t lim, dres *r)
         j += n;
         if ((n = bcx_lex_find(c, C_FIRST, j, &e)) == 0) {
             /* "w ciagu jedenastu miesiecy 2024 r.", "the ten months of this year": so many
-             * months of a year written with them are that year's first */
+             * months of a year written with them are that year's first; "in the ten
+             * months", "in de tien maanden": the months of the report's year (the period
+             * the report is about), none without a reference date */
             size_t end;
             int inferred;
+            size_t lo = c->se[c->t[i].sent].t0;
+            int the = i > lo && ((c->lbit == L_EN && bcx_word_is(c, i - 1, lim, "the")) ||
+                                 (c->lbit == L_NL && bcx_word_is(c, i - 1, lim, "de")));
             if (count < 2 || count > 12 || (n = bcx_lex_find(c, C_MONTHS, j, &e)) == 0 ||
-                year_near(c, i, j + n, lim, &end, &inferred) == 0)
+                (year_near(c, i, j + n, lim, &end, &inferred) == 0 && !the))
                 return 0;
             return months_period(c, i, j + n, lim, 1, count, r);
         }
@@ -360,4 +365,48 @@ int bcx_try_months(const ctx *c, size_t i, size_t lim, dres *r)
     if ((n = bcx_lex_find(c, C_MONTHS, j, &e)) == 0)
         return 0;
     return months_period(c, i, j + n, lim, 1, count, r);
+}
+
+int bcx_try_to_month_end(const ctx *c, size_t i, size_t lim, dres *r)
+{
+    /* the words of "up to the end of", per language (folded) */
+    static const char *const upto[] = {
+        "to the end of", "until the end of", "through the end of", "till the end of",
+        "tot eind",      "tot einde",        "tot het einde van",  "tot eind van",
+        "jusqu a fin",   "jusqu a la fin de", "jusqu a la fin d",  "a fin",
+        "do konca",      "till slutet av",   "till utgangen av",   "den het",
+        "tinh den het",  "den cuoi",         "截至",               "截止",
+        NULL};
+    size_t n = 0, j;
+    for (int k = 0; upto[k] && n == 0; k++)
+        n = bcx_words_at(c, i, lim, upto[k]);
+    if (n == 0 || (j = i + n) >= lim)
+        return 0;
+    dres m;
+    memset(&m, 0, sizeof m);
+    int y = 0, mon = 0;
+    if (c->lbit == L_VI && bcx_word_is(c, j, lim, "thang") && j + 1 < lim &&
+        c->t[j + 1].kind == T_DATE && strlen(c->t[j + 1].iso) == 7 && c->t[j + 1].iso[0] != '-') {
+        /* "den het thang 11/2025": the month carries its year */
+        y = atoi(c->t[j + 1].iso);
+        mon = atoi(c->t[j + 1].iso + 5);
+        m.n = 2;
+    } else if (bcx_try_month(c, j, lim, &m) && m.prec == 2 && strlen(m.iso) == 7 &&
+               m.iso[0] != '-') {
+        y = atoi(m.iso);
+        mon = atoi(m.iso + 5);
+    }
+    if (y == 0 || mon < 1 || mon > 12)
+        return 0;
+    j += m.n;
+    if (c->lbit == L_ZH && (bcx_words_at(c, j, lim, "底") || bcx_words_at(c, j, lim, "末")))
+        j++;
+    if (mon == 1)
+        snprintf(r->iso, sizeof r->iso, "%04d-01", y);
+    else
+        snprintf(r->iso, sizeof r->iso, "%04d-01/%04d-%02d", y, y, mon);
+    r->n = j - i;
+    r->prec = mon == 1 ? 2 : 0;
+    r->inferred = m.inferred;
+    return 1;
 }

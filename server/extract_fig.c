@@ -280,6 +280,15 @@ static int cue_before(const ctx *c, size_t lo, size_t lead, size_t *at)
                 *at = p;
             }
             p += n;
+        } else if (n > 0 && p + n <= lead && e->val == MM_WORTH) {
+            /* what a thing is worth: the measure named before it in the clause or the
+             * one before ("lo hang xuat khau gom 22 tan ca phe, tri gia"), else left to
+             * worth_of */
+            if (mm == 0 || bcx_commas(c, *at, p) > 1) {
+                mm = MM_WORTH;
+                *at = p;
+            }
+            p += n;
         } else if (n > 0 && p + n <= lead) {
             mm = (int)e->val;
             *at = p;
@@ -355,6 +364,10 @@ static int cue_after(const ctx *c, size_t si, size_t end)
         if (c->t[p].kind != T_WORD)
             return 0;
         size_t n = bcx_lex_find(c, C_MONEY_CUE, p, &e);
+        if (n > 0 && e->val == MM_WORTH) { /* "5 million USD worth of goods" */
+            p += n - 1;
+            continue;
+        }
         if (n > 0)
             return e->val == MM_GOODS ? MM_TURNOVER : e->val == MM_COST ? MM_INVEST : (int)e->val;
         /* "25 million CNY to upgrade its yard", "300 mln juanow na rozbudowe": a purpose
@@ -368,6 +381,48 @@ static int cue_after(const ctx *c, size_t si, size_t end)
             return 0;
     }
     return 0;
+}
+
+/* Dutch puts the verb last: "heeft 300 miljoen yuan voor het project uitgetrokken", "die
+ * 5 miljard dong aan heffingen geind": a word of spending, cost or collection that ends the
+ * amount's clause within six words after it (token end), no number between. MM_* or 0. */
+static int cue_last(const ctx *c, size_t si, size_t end)
+{
+    const bc_lex *e = NULL;
+    size_t lim = c->se[si].t1;
+    if (c->lbit != L_NL)
+        return 0;
+    for (size_t k = end; k < lim && k < end + 6; k++) {
+        if ((k > end && (bcx_gap(c, k - 1) & (G_COMMA | G_DOT | G_PAREN))) ||
+            c->t[k].kind != T_WORD)
+            return 0;
+        size_t n = bcx_lex_find(c, C_MONEY_CUE, k, &e);
+        if (n > 0 && (k + n >= lim || (bcx_gap(c, k + n - 1) & (G_COMMA | G_DOT | G_PAREN))) &&
+            (e->val == MM_INVEST || e->val == MM_COST || e->val == MM_REVENUE))
+            return e->val == MM_COST ? MM_INVEST : (int)e->val;
+    }
+    return 0;
+}
+
+/* What a thing worth the amount at tokens [lead, end) is (MM_WORTH with no measure before
+ * it in its clause): a project's cost when building or upgrading is named in its clause
+ * ("rozbudowe wartego 86 mln juanow parkingu") or right after it, else other (equipment
+ * handed over, fruit shipped). */
+static int worth_of(const ctx *c, size_t si, size_t lo, size_t lead, size_t end)
+{
+    size_t from = lo;
+    for (size_t k = lo; k + 1 < lead; k++)
+        if (bcx_gap(c, k) & (G_COMMA | G_PAREN | G_DOT))
+            from = k + 1;
+    if (bcx_range_has(c, from, lead, C_SPEND, -1))
+        return MM_INVEST;
+    for (size_t k = end; k < c->se[si].t1 && k < end + 3; k++) {
+        if (bcx_gap(c, k - 1) & (G_COMMA | G_PAREN | G_DOT))
+            break;
+        if (bcx_lex_find(c, C_SPEND, k, NULL) > 0)
+            return MM_INVEST;
+    }
+    return MM_OTHER;
 }
 
 static const char *mm_name(int mm)
@@ -425,7 +480,16 @@ static int money_measure(const ctx *c, size_t si, size_t lo, size_t lead, size_t
     }
     int mm = cue_after(c, si, end);
     if (mm == 0)
+        mm = cue_last(c, si, end);
+    if (mm == 0)
         mm = cue_before(c, lo, lead, &at);
+    if (mm == MM_WORTH)
+        mm = worth_of(c, si, lo, lead, end);
+    /* "la construction du pont, dont la partie vietnamienne est estimee a 180 milliards":
+     * an estimate, with nothing named to measure, of what building costs */
+    if (mm == 0 && bcx_range_has(c, lo, lead, C_ESTIMATE, -1) &&
+        bcx_range_has(c, lo, lead, C_SPEND, -1))
+        mm = MM_INVEST;
     copy_str(f->metric, sizeof f->metric, mm_name(mm));
     f->target =
         bcx_range_has(c, lo, lead, C_TARGET, -1) || bcx_range_has(c, lo, lead, C_QUAL_EXPECTED, -1);
@@ -596,6 +660,24 @@ static int money_between(const ctx *c, size_t si, size_t a, size_t b)
     return 0;
 }
 
+/* 1 when the clause of the amount starting at token lead (from token lo; whole: all of
+ * [lo, lead), the sentence's first amount, whose opening clause is its own) names a time
+ * of its own: this, last or next year, months, quarters, a half year ("今年前9个月", "au
+ * cours des deux premiers mois de l'annee", "next year"). Called when no date of the text
+ * could be read there: then no period from elsewhere is the amount's. */
+static int own_time(const ctx *c, size_t lo, size_t lead, int whole)
+{
+    static const int cls[] = {C_THIS_YEAR, C_LAST_YEAR, C_NEXT_YEAR, C_MONTHS, C_QUARTERS, C_HALF};
+    size_t from = lo;
+    for (size_t k = lo; !whole && k + 1 < lead; k++)
+        if (bcx_gap(c, k) & (G_COMMA | G_DOT | G_PAREN))
+            from = k + 1;
+    for (size_t k = 0; k < sizeof cls / sizeof cls[0]; k++)
+        if (bcx_range_has(c, from, lead, cls[k], -1))
+            return 1;
+    return 0;
+}
+
 /* 1 when date d, the nearest to the amount of tokens [lead, end), is not its period: one
  * after a clause break and another amount ("stood at 2.7 billion USD, and the province
  * aims for 3 billion USD this year"); 2 when, the amount being an investment (a sum, not
@@ -609,6 +691,20 @@ static int not_its_period(const ctx *c, size_t si, const xd *d, size_t lead, siz
     int after = d->t0 >= end;
     size_t breaks = after ? bcx_commas(c, end - 1, d->t0) : bcx_commas(c, d->t1 - 1, lead);
     if (after && breaks > 0 && money_between(c, si, end, d->t0))
+        return 1;
+    /* "约为42.6亿美元，今年力争达到50亿美元": a date opening a later clause that holds an
+     * amount of its own is that amount's */
+    if (after && breaks > 0) {
+        size_t k = d->t1;
+        while (k < c->se[si].t1 && !(bcx_gap(c, k - 1) & (G_COMMA | G_DOT | G_PAREN)))
+            k++;
+        if (money_between(c, si, d->t1, k))
+            return 1;
+    }
+    /* "2024年...29.4亿美元，今年力争突破32亿美元" without a publication date: the amount's
+     * own clause names a time of its own (this year, so many months) that could not be
+     * read, so an earlier clause's date is not its period */
+    if (!after && breaks > 0 && own_time(c, d->t1, lead, 0))
         return 1;
     if (strcmp(f->metric, "investment") != 0)
         return 0;
@@ -629,6 +725,31 @@ static int plan_after(const ctx *c, size_t si, size_t end)
         if (bcx_gap(c, k - 1) & (G_COMMA | G_DOT | G_PAREN))
             break;
         if (bcx_lex_find(c, C_TARGET, k, NULL) > 0 || bcx_lex_find(c, C_ESTIMATE, k, NULL) > 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 when a relative clause right after the amount ending at token end makes it a goal:
+ * "de 6.000 miljard dong die de provincie als doel had gesteld", "the 3 billion USD that
+ * the province has set as its target", "les 5 milliards que la ville s'est fixes comme
+ * objectif": a word of a goal within eight words of the relative word, in its clause. */
+static int goal_after(const ctx *c, size_t si, size_t end)
+{
+    static const char *const rel[] = {"die", "dat", "that", "which", "que", "ktore", "ktory",
+                                      "ktora", "som", "ma", NULL};
+    size_t lim = c->se[si].t1;
+    int is_rel = 0;
+    if (end >= lim || (bcx_gap(c, end - 1) & (G_DOT | G_PAREN)))
+        return 0;
+    for (int k = 0; rel[k] && !is_rel; k++)
+        is_rel = bcx_word_is(c, end, lim, rel[k]);
+    if (!is_rel)
+        return 0;
+    for (size_t k = end + 1; k < lim && k < end + 9; k++) {
+        if (bcx_gap(c, k - 1) & (G_COMMA | G_DOT | G_PAREN) || c->t[k].kind == T_NUM)
+            return 0;
+        if (bcx_lex_find(c, C_TARGET, k, NULL) > 0)
             return 1;
     }
     return 0;
@@ -757,6 +878,19 @@ static int money_at(ctx *c, size_t si, size_t i, size_t *lo, size_t *prev, figst
         if (bcx_gap(c, k) & (G_COMMA | G_DOT))
             d = NULL; /* "talks on March 5, when Hekou committed 25 million": the talks' day */
     int other = d != NULL ? not_its_period(c, si, d, lead, end, f) : 0;
+    if (other == 1 && d->t0 >= end) {
+        /* the later clause's date is not its own: a date before it in its own clause is
+         * ("2024年经芒街各口岸进出口总额约为42.6亿美元，今年力争...") */
+        const xd *own = NULL;
+        for (size_t k = c->se[si].d0; k < c->se[si].d1; k++) {
+            const xd *b = &c->d[k];
+            if (b->t1 <= lead && b->prec != 3 && !b->compare && !b->weekday &&
+                bcx_commas(c, b->t1 - 1, lead) == 0 && (own == NULL || b->t1 > own->t1))
+                own = b;
+        }
+        if (own != NULL && not_its_period(c, si, own, lead, end, f) == 0)
+            d = own, other = 0;
+    }
     if (other == 2)
         c->d[d - c->d].used = 1; /* the project's date: not a meeting's either */
     if (other != 0)
@@ -765,14 +899,21 @@ static int money_at(ctx *c, size_t si, size_t i, size_t *lo, size_t *prev, figst
         copy_str(f->period, sizeof f->period, d->iso);
         f->period_inferred = d->inferred;
         c->d[d - c->d].used = 1;
-    } else if (!f->conversion && f->period[0] == '\0' && f->metric[0]) {
+    } else if (!f->conversion && f->period[0] == '\0' && f->metric[0] &&
+               !(d == NULL && own_time(c, *lo, lead, before == NULL))) {
         carried_period(c, si, lead, end, f, before, borrowed ? back : NULL, st);
     }
     /* an investment "estimated at", or one the sentence says will be made ("将投资",
      * "se dau tu"), is a plan (tests/eval/README.md) */
+    size_t clause = *lo; /* the amount's clause: a future tense before it is its own */
+    for (size_t k = *lo; k + 1 < lead; k++)
+        if (bcx_gap(c, k) & (G_COMMA | G_PAREN | G_DOT))
+            clause = k + 1;
     if (strcmp(f->metric, "investment") == 0 &&
-        (bcx_range_has(c, *lo, lead, C_ESTIMATE, -1) || bcx_range_has(c, *lo, lead, C_FUTURE, -1) ||
-         plan_after(c, si, end)))
+        (bcx_range_has(c, *lo, lead, C_ESTIMATE, -1) ||
+         bcx_range_has(c, clause, lead, C_FUTURE, -1) || plan_after(c, si, end)))
+        f->target = 1;
+    if (!f->target && f->metric[0] && goal_after(c, si, end))
         f->target = 1;
     f->nparties = bcx_fig_parties(c, si, f->parties, BC_X_MAX_PARTIES);
     f->start = t->start;
@@ -828,6 +969,8 @@ static void sentence_cue(const ctx *c, figstate *st, size_t si, size_t first)
     for (size_t k = first; k < c->out->nfigures && !any; k++)
         any = c->out->figures[k].money;
     int mm = any || c->se[si].heading ? 0 : cue_before(c, c->se[si].t0, c->se[si].t1, &at);
+    if (mm == MM_WORTH)
+        mm = 0;
     st->cue_si = mm != 0 && mm != MM_GOODS ? si : SIZE_MAX;
     st->cue_mm = mm;
 }

@@ -437,6 +437,11 @@ size_t bcx_range_sep(const ctx *c, size_t j, size_t lim, int *dash);
 int bcx_try_months(const ctx *c, size_t i, size_t lim, dres *r);
 /* A range of months at token i ("from January to September", "thang 1-9/2025") into r. */
 int bcx_try_month_range(const ctx *c, size_t i, size_t lim, dres *r);
+/* A running total up to the end of a month at token i ("to the end of August", "tot eind
+ * augustus", "jusqu'a fin aout", "do konca sierpnia", "till slutet av augusti", "den het
+ * thang 11/2025", "截至8月底"): the period from January of its year to that month into r;
+ * 0 when the month's year is not known. */
+int bcx_try_to_month_end(const ctx *c, size_t i, size_t lim, dres *r);
 
 /* ---- extract_date_day.c ---- */
 

@@ -139,6 +139,10 @@ enum { CUR_USD = 1, CUR_CNY, CUR_VND, CUR_EUR };
  * before it in its clause ("exporterade varor for 1,1 miljarder USD") */
 /* MM_COST: what something cost ("kostade"), an investment unless a flow is named before it
  * in its clause ("Importen av maskiner kostade 200 miljoner dollar") */
+/* MM_WORTH: what a thing is worth ("worth", "d'une valeur de", "wartego", "co gia tri",
+ * "价值"): the measure named before it in its clause (goods, a flow), else a project's cost
+ * when building or upgrading is named in the clause, else other (equipment given, fruit
+ * shipped) */
 enum {
     MM_TURNOVER = 1,
     MM_EXPORTS,
@@ -147,7 +151,8 @@ enum {
     MM_REVENUE,
     MM_OTHER,
     MM_GOODS,
-    MM_COST
+    MM_COST,
+    MM_WORTH
 };
 
 /* kinds of mechanism (the mechanisms.kind column) */

@@ -413,6 +413,20 @@ const bc_lex bc_lex_fr[] = {
     WE(C_SPEND, "renovation", 0),
     WE(C_SPEND, "amenagement", 0),
     WE(C_SPEND, "developpement", 0),
+    /* what a thing is worth; what it costs (a flow's value after the flow); money raised
+     * for a project; a plan */
+    WE(C_MONEY_CUE, "d une valeur", MM_WORTH),
+    WE(C_MONEY_CUE, "couter", MM_COST),
+    WE(C_MONEY_CUE, "coute", MM_COST),
+    WE(C_MONEY_CUE, "coutent", MM_COST),
+    WE(C_MONEY_CUE, "coutera", MM_COST),
+    WE(C_MONEY_CUE, "couteront", MM_COST),
+    WE(C_MONEY_CUE, "coutait", MM_COST),
+    WP(C_MONEY_CUE, "mobilis", MM_INVEST), /* mobiliser, mobilisera: capital raised */
+    WP(C_TARGET, "prevoy", 0),             /* prevoyait, prevoyaient */
+    WE(C_ESTIMATE, "doit couter", 0),
+    WE(C_ESTIMATE, "devrait couter", 0),
+    WE(C_ESTIMATE, "coutera", 0),
     /* ---- a crossing between two places */
     WE(C_LINKS, "reliant", 0),
     WE(C_LINKS, "relie", 0),

@@ -348,6 +348,15 @@ const bc_lex bc_lex_nl[] = {
     WE(C_SPEND, "renovatie", 0),
     WE(C_SPEND, "aanleg", 0),
     WE(C_SPEND, "verbetering", 0),
+    /* what a thing cost or is worth; duties and taxes collected ("inde"); earmarked */
+    WE(C_MONEY_CUE, "kostte", MM_COST),
+    WE(C_MONEY_CUE, "kostten", MM_COST),
+    WE(C_MONEY_CUE, "ter waarde van", MM_WORTH),
+    WE(C_MONEY_CUE, "inde", MM_REVENUE),
+    WE(C_MONEY_CUE, "inden", MM_REVENUE),
+    WE(C_MONEY_CUE, "innen", MM_REVENUE),
+    WP(C_MONEY_CUE, "rechten en belasting", MM_REVENUE),
+    WE(C_TARGET, "uitgetrokken", 0),
     /* ---- expectations */
     WE(C_TARGET, "verwacht", 0),
     WE(C_TARGET, "wil", 0),

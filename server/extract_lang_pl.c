@@ -411,6 +411,16 @@ const bc_lex bc_lex_pl[] = {
     WP(C_SPEND, "modernizacj", 0),
     WP(C_SPEND, "remont", 0),
     WP(C_SPEND, "rozwoj", 0),
+    /* what a thing is worth: "wartego 86 mln juanow parkingu", "o wartosci" */
+    WE(C_MONEY_CUE, "wart", MM_WORTH),
+    WE(C_MONEY_CUE, "warty", MM_WORTH),
+    WE(C_MONEY_CUE, "warte", MM_WORTH),
+    WE(C_MONEY_CUE, "wartego", MM_WORTH),
+    WE(C_MONEY_CUE, "wartej", MM_WORTH),
+    WE(C_MONEY_CUE, "wartych", MM_WORTH),
+    WE(C_MONEY_CUE, "wartym", MM_WORTH),
+    WE(C_MONEY_CUE, "o wartosci", MM_WORTH),
+    WP(C_TARGET, "spodziewa", 0), /* "spodziewaja sie, ze ... przekroczy": a forecast */
     /* ---- more goals and costs */
     WE(C_TARGET, "zamierza", 0),
     WE(C_TARGET, "zamierzaja", 0),

@@ -340,6 +340,9 @@ const bc_lex bc_lex_sv[] = {
     WE(C_SPEND, "modernisering", 0),
     WE(C_SPEND, "renovering", 0),
     WE(C_SPEND, "anlaggning", 0),
+    /* what a thing is worth */
+    WE(C_MONEY_CUE, "till ett varde av", MM_WORTH),
+    WE(C_MONEY_CUE, "till ett varde pa", MM_WORTH),
     /* ---- expectations, customs revenue */
     WE(C_TARGET, "siktar", 0),
     WE(C_TARGET, "raknar", 0), /* "i ar raknar provinsen med en omsattning pa ..." */

@@ -280,6 +280,9 @@ const bc_lex bc_lex_vi[] = {
     WE(C_SPEND, "mo rong", 0),
     WE(C_SPEND, "phat trien", 0),
     WE(C_SPEND, "hoan thien", 0),
+    /* what a thing is worth */
+    WE(C_MONEY_CUE, "co gia tri", MM_WORTH),
+    WE(C_MONEY_CUE, "tri gia", MM_WORTH),
     /* ---- expectations */
     WE(C_TARGET, "ky vong", 0),
     WE(C_TARGET, "du kien", 0),

@@ -233,6 +233,8 @@ const bc_lex bc_lex_zh[] = {
     WE(C_SPEND, "扩建", 0),
     WE(C_SPEND, "建造", 0),
     WE(C_SPEND, "修建", 0),
+    /* what a thing is worth */
+    WE(C_MONEY_CUE, "价值", MM_WORTH),
     /* ---- next year */
     WE(C_NEXT_YEAR, "明年", 0),
     /* ---- months relative to the publication date */

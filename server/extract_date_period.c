@@ -370,13 +370,27 @@ int bcx_try_months(const ctx *c, size_t i, size_t lim, dres *r)
 int bcx_try_to_month_end(const ctx *c, size_t i, size_t lim, dres *r)
 {
     /* the words of "up to the end of", per language (folded) */
-    static const char *const upto[] = {
-        "to the end of", "until the end of", "through the end of", "till the end of",
-        "tot eind",      "tot einde",        "tot het einde van",  "tot eind van",
-        "jusqu a fin",   "jusqu a la fin de", "jusqu a la fin d",  "a fin",
-        "do konca",      "till slutet av",   "till utgangen av",   "den het",
-        "tinh den het",  "den cuoi",         "截至",               "截止",
-        NULL};
+    static const char *const upto[] = {"to the end of",
+                                       "until the end of",
+                                       "through the end of",
+                                       "till the end of",
+                                       "tot eind",
+                                       "tot einde",
+                                       "tot het einde van",
+                                       "tot eind van",
+                                       "jusqu a fin",
+                                       "jusqu a la fin de",
+                                       "jusqu a la fin d",
+                                       "a fin",
+                                       "do konca",
+                                       "till slutet av",
+                                       "till utgangen av",
+                                       "den het",
+                                       "tinh den het",
+                                       "den cuoi",
+                                       "截至",
+                                       "截止",
+                                       NULL};
     size_t n = 0, j;
     for (int k = 0; upto[k] && n == 0; k++)
         n = bcx_words_at(c, i, lim, upto[k]);

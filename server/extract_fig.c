@@ -410,12 +410,18 @@ static int cue_last(const ctx *c, size_t si, size_t end)
  * handed over, fruit shipped). */
 static int worth_of(const ctx *c, size_t si, size_t lo, size_t lead, size_t end)
 {
+    /* "the project is worth": its cost, or its output, the words do not say */
+    static const char *const project[] = {"project", "projet", "projekt", "du an", "项目", NULL};
     size_t from = lo;
     for (size_t k = lo; k + 1 < lead; k++)
         if (bcx_gap(c, k) & (G_COMMA | G_PAREN | G_DOT))
             from = k + 1;
     if (bcx_range_has(c, from, lead, C_SPEND, -1))
         return MM_INVEST;
+    for (size_t k = from; k < lead; k++)
+        for (int q = 0; project[q]; q++)
+            if (bcx_words_at(c, k, lead, project[q]) > 0)
+                return 0;
     for (size_t k = end; k < c->se[si].t1 && k < end + 3; k++) {
         if (bcx_gap(c, k - 1) & (G_COMMA | G_PAREN | G_DOT))
             break;
@@ -678,6 +684,17 @@ static int own_time(const ctx *c, size_t lo, size_t lead, int whole)
     return 0;
 }
 
+/* 1 when a date of sentence si was read before token lead: "今年一季度，...68.2亿元，其中
+ * 出口41.5亿元" without a publication date reads none, so the parts have no period from
+ * an earlier sentence either. */
+static int read_before(const ctx *c, size_t si, size_t lead)
+{
+    for (size_t k = c->se[si].d0; k < c->se[si].d1; k++)
+        if (c->d[k].t1 <= lead && c->d[k].iso[0] != '-')
+            return 1;
+    return 0;
+}
+
 /* 1 when date d, the nearest to the amount of tokens [lead, end), is not its period: one
  * after a clause break and another amount ("stood at 2.7 billion USD, and the province
  * aims for 3 billion USD this year"); 2 when, the amount being an investment (a sum, not
@@ -720,8 +737,8 @@ static int not_its_period(const ctx *c, size_t si, const xd *d, size_t lead, siz
  * miljard dong voorzien", "dat het 800 miljoen yuan uittrekt"). */
 static int plan_after(const ctx *c, size_t si, size_t end)
 {
-    size_t lim = c->se[si].t1;
-    for (size_t k = end; k < lim && k < end + 4; k++) {
+    size_t lim = c->se[si].t1, span = c->lbit == L_NL ? 6 : 4; /* the Dutch verb last */
+    for (size_t k = end; k < lim && k < end + span; k++) {
         if (bcx_gap(c, k - 1) & (G_COMMA | G_DOT | G_PAREN))
             break;
         if (bcx_lex_find(c, C_TARGET, k, NULL) > 0 || bcx_lex_find(c, C_ESTIMATE, k, NULL) > 0)
@@ -736,8 +753,8 @@ static int plan_after(const ctx *c, size_t si, size_t end)
  * objectif": a word of a goal within eight words of the relative word, in its clause. */
 static int goal_after(const ctx *c, size_t si, size_t end)
 {
-    static const char *const rel[] = {"die", "dat", "that", "which", "que", "ktore", "ktory",
-                                      "ktora", "som", "ma", NULL};
+    static const char *const rel[] = {"die",   "dat",   "that", "which", "que", "ktore",
+                                      "ktory", "ktora", "som",  "ma",    NULL};
     size_t lim = c->se[si].t1;
     int is_rel = 0;
     if (end >= lim || (bcx_gap(c, end - 1) & (G_DOT | G_PAREN)))
@@ -900,7 +917,9 @@ static int money_at(ctx *c, size_t si, size_t i, size_t *lo, size_t *prev, figst
         f->period_inferred = d->inferred;
         c->d[d - c->d].used = 1;
     } else if (!f->conversion && f->period[0] == '\0' && f->metric[0] &&
-               !(d == NULL && own_time(c, *lo, lead, before == NULL))) {
+               !(d == NULL &&
+                 (own_time(c, *lo, lead, before == NULL) ||
+                  (own_time(c, c->se[si].t0, lead, 1) && !read_before(c, si, lead))))) {
         carried_period(c, si, lead, end, f, before, borrowed ? back : NULL, st);
     }
     /* an investment "estimated at", or one the sentence says will be made ("将投资",

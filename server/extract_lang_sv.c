@@ -375,6 +375,7 @@ const bc_lex bc_lex_sv[] = {
     WE(C_BACKREF, "uppgick det", 0),
     WE(C_SAME_PERIOD, "under samma period", 0),
     WE(C_SAME_PERIOD, "samma period", 0),
+    WE(C_SAME_PERIOD, "samtidigt", 0), /* "uppgick samtidigt till": meanwhile */
     WE(C_WHOLE_YEAR, "hela aret", 0),
     WE(C_WHOLE_YEAR, "helaret", 0),
     WE(C_BY, "med", 0),

@@ -89,10 +89,46 @@ static void later_parts_of_a_year(void **state)
     bc_extraction_free(&x);
 }
 
+/* A running total up to the end of a month ("until the end of July", "tot eind juli",
+ * "đến hết tháng 7/2025", "截至7月底"): from January of that month's year; the year written
+ * or the reference year (inferred); none without either. "In the eight months", with its
+ * article, is the reference year's first eight. */
+static void running_totals_to_a_months_end(void **state)
+{
+    (void)state;
+    static const xdate_case cases[] = {
+        {"en", "Sales rose until the end of July.", "2025-01/2025-07", 1},
+        {"en", "Sales rose to the end of July 2024.", "2024-01/2024-07", 0},
+        {"nl", "De verkoop steeg tot eind juli.", "2025-01/2025-07", 1},
+        {"fr", "Les ventes ont progressé jusqu'à fin juillet.", "2025-01/2025-07", 1},
+        {"pl", "Do końca lipca sprzedaż wzrosła.", "2025-01/2025-07", 1},
+        {"sv", "Försäljningen ökade till slutet av juli.", "2025-01/2025-07", 1},
+        {"vi", "Từ đầu năm đến hết tháng 7/2024, doanh số tăng.", "2024-01/2024-07", 0},
+        {"zh", "截至7月底，销售额增长。", "2025-01/2025-07", 1},
+        {"en", "Sales rose in the eight months.", "2025-01/2025-08", 1},
+        {"nl", "In de acht maanden steeg de verkoop.", "2025-01/2025-08", 1},
+    };
+    expect_dates(cases, sizeof cases / sizeof cases[0], "2025-09-15");
+    /* the end of January is January alone */
+    bc_extraction x = run("en", "2025-09-15", "Sales rose until the end of January.");
+    assert_non_null(date_of(&x, "2025-01"));
+    bc_extraction_free(&x);
+    /* no year anywhere: no period; nor is "eight months" without its article one */
+    x = run("nl", NULL, "De verkoop steeg tot eind juli.");
+    for (size_t i = 0; i < x.ndates; i++)
+        assert_null(strstr(x.dates[i].iso, "/"));
+    bc_extraction_free(&x);
+    x = run("en", "2025-09-15", "The works took eight months.");
+    for (size_t i = 0; i < x.ndates; i++)
+        assert_null(strstr(x.dates[i].iso, "-01/"));
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(periods_in_every_language),
+        cmocka_unit_test(running_totals_to_a_months_end),
         cmocka_unit_test(one_quarter_by_its_number),
         cmocka_unit_test(later_parts_of_a_year),
     };

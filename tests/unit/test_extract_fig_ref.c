@@ -120,7 +120,9 @@ static void measures_are_not_borrowed(void **state)
                           "came from Ha Khau.");
     assert_fig(fig(&x, 450e9), "budget_revenue", "VND", "exact", "2024-01/2024-03");
     assert_fig(fig(&x, 2.5e6), "", "USD", "about", "");
-    assert_fig(fig(&x, 3e6), "", "USD", "exact", "");
+    /* what the rice was worth: its own measure (other), not the revenue before it */
+    assert_fig(fig(&x, 3e6), "other", "USD", "exact", "");
+    assert_false(fig(&x, 3e6)->metric_inferred);
     bc_extraction_free(&x);
 
     /* "of which", "trong do", "其中", "dont": the sentence continues the one before */

@@ -254,6 +254,40 @@ static int money_phrase(const ctx *c, size_t si, size_t i, double *scale, size_t
     return cur;
 }
 
+/* The tokens of a word joining two verb phrases at token p ("and", "et", "en", "och", "i",
+ * "oraz", "va", "并"), 0 when none. */
+static size_t and_word(const ctx *c, size_t p, size_t lim)
+{
+    static const struct {
+        unsigned lang;
+        const char *w;
+    } ands[] = {{L_EN, "and"}, {L_FR, "et"},   {L_NL, "en"}, {L_SV, "och"},
+                {L_PL, "i"},   {L_PL, "oraz"}, {L_VI, "va"}, {L_ZH, "并"}};
+    for (size_t k = 0; k < sizeof ands / sizeof ands[0]; k++) {
+        size_t n;
+        if ((ands[k].lang & c->lbit) && (n = bcx_words_at(c, p, lim, ands[k].w)) > 0)
+            return n;
+    }
+    return 0;
+}
+
+/* 1 when, after the cue at token at, "and" opens another verb phrase about building or
+ * upgrading before token lead ("visent 6 milliards de dollars d'echanges en 2025 et
+ * accelerent la construction de la zone (2 800 milliards de dongs)"): the amount is what
+ * that costs, not more of the cue's measure. */
+static int spend_after_and(const ctx *c, size_t at, size_t lead)
+{
+    for (size_t p = at + 1; p < lead; p++) {
+        size_t n = and_word(c, p, lead);
+        if (n == 0)
+            continue;
+        for (size_t q = p + n; q < lead && q < p + n + 4; q++)
+            if (bcx_lex_find(c, C_SPEND, q, NULL) > 0)
+                return 1;
+    }
+    return 0;
+}
+
 /* The cue of what money measures nearest before token lead, from token lo: scanned left
  * to right, longest phrase first, so "import-export" is turnover, not exports. A revenue
  * cue in the amount's own clause wins ("revenue from import-export activities"). Returns
@@ -491,6 +525,8 @@ static int money_measure(const ctx *c, size_t si, size_t lo, size_t lead, size_t
         mm = cue_before(c, lo, lead, &at);
     if (mm == MM_WORTH)
         mm = worth_of(c, si, lo, lead, end);
+    if (mm != 0 && mm != MM_INVEST && at < lead && spend_after_and(c, at, lead))
+        mm = MM_INVEST;
     /* "la construction du pont, dont la partie vietnamienne est estimee a 180 milliards":
      * an estimate, with nothing named to measure, of what building costs */
     if (mm == 0 && bcx_range_has(c, lo, lead, C_ESTIMATE, -1) &&
@@ -726,6 +762,15 @@ static int not_its_period(const ctx *c, size_t si, const xd *d, size_t lead, siz
     if (strcmp(f->metric, "investment") != 0)
         return 0;
     if (bcx_date_bound(c, d) & (BCX_BOUND_SINCE | BCX_BOUND_DEADLINE))
+        return 2;
+    /* "earmarked 312 billion VND for a road and aims to finish it by 2025", "can them 420 ty
+     * dong va se khoi cong trong nam 2026", "d'echanges en 2025 et accelerent la
+     * construction (2 800 milliards)": a date across "and" and another verb is the
+     * project's */
+    for (size_t k = end; after && k < d->t0; k++)
+        if (and_word(c, k, d->t0) > 0)
+            return 2;
+    if (!after && spend_after_and(c, d->t1 - 1, lead))
         return 2;
     const char *slash = strchr(d->iso, '/');
     int years = slash != NULL && strlen(d->iso) == 9 && strncmp(d->iso, slash + 1, 4) != 0;

@@ -973,6 +973,49 @@ static void a_period_of_its_own(void **state)
     bc_extraction_free(&x);
 }
 
+/* "And" with another verb about building: the amount after it is what that costs, and a
+ * date across it is the project's, not the investment's period ("earmarked ... for a
+ * bridge and plans to open it by 2026", "va se khoi cong trong nam 2027", "并将于2026年开
+ * 工"); a date in the investment's own clause stays its period. */
+static void a_project_after_and(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+        double value;
+    } cases[] = {
+        {"fr",
+         "Les deux villes visent 4 milliards de dollars d'échanges en 2026 et accélèrent "
+         "l'aménagement du parc logistique (1.500 milliards de dôngs).",
+         1.5e12},
+        {"en",
+         "The district has earmarked 90 billion VND for a bridge and plans to open it by the end "
+         "of 2026.",
+         90e9},
+        {"vi",
+         "Giai đoạn 2 của dự án nâng cấp cửa khẩu dự kiến cần thêm 200 tỷ đồng và sẽ khởi công "
+         "trong năm 2027.",
+         200e9},
+        {"zh", "该项目总投资5亿元，并将于2026年开工。", 5e8},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bc_extraction x = run(cases[i].lang, "2025-02-01", cases[i].text);
+        const bc_xfigure *f = fig(&x, cases[i].value);
+        if (strcmp(f->metric, "investment") != 0 || f->period[0] != '\0')
+            fail_msg("%s: metric '%s' period '%s'", cases[i].text, f->metric, f->period);
+        bc_extraction_free(&x);
+    }
+    bc_extraction x =
+        run("fr", "2025-02-01",
+            "Les deux villes visent 4 milliards de dollars d'échanges en 2026 et "
+            "accélèrent l'aménagement du parc logistique (1.500 milliards de dôngs).");
+    assert_fig(fig(&x, 4e9), "trade_turnover", "USD", "exact", "2026");
+    bc_extraction_free(&x);
+    x = run("en", "2025-02-01", "The city invested 90 billion VND in the bridge in 2024.");
+    assert_fig(fig(&x, 90e9), "investment", "VND", "exact", "2024");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1000,6 +1043,7 @@ int main(void)
         cmocka_unit_test(what_a_thing_is_worth),
         cmocka_unit_test(spending_said_away_from_the_amount),
         cmocka_unit_test(a_period_of_its_own),
+        cmocka_unit_test(a_project_after_and),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

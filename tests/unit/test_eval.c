@@ -241,7 +241,8 @@ static void ratchet_against_a_baseline(void **state)
  * mechanism's members, or with a city among them, kept apart: mechanism P 0.982; round
  * 6's 27 in fr, pl, nl and zh, measured blind first (meeting date P 0.946 R 0.745), left
  * meeting date P 0.991 R 0.929, metric P 0.980, gate R 0.969 on the 163; what money
- * measures and when, tuned on them: metric P 0.996, target P 0.997, period P 0.966, 0.964 after the meeting-date landing of 16:57). */
+ * measures and when, tuned on them: metric P 0.996, target P 0.997, period P 0.966, then
+ * 0.964 after a meeting-date change moved one pl import's period). */
 static void dev_split_regression(void **state)
 {
     (void)state;

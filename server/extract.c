@@ -331,10 +331,11 @@ static int same_meeting(const ctx *c, size_t j, size_t i)
                                       !b->same_day_as && a->sideline == b->sideline);
 }
 
-/* mechanism and year of a dated meeting */
+/* mechanism and year of a dated meeting (without a year: its month and day) */
 static uint64_t mech_year(const bc_xmeeting *m)
 {
-    return mix(mix(13, m->mechanism, strlen(m->mechanism)), m->date, 4);
+    return mix(mix(13, m->mechanism, strlen(m->mechanism)), m->date,
+               m->date[0] == '-' ? strlen(m->date) : 4);
 }
 
 /* j numbered, i named: the same mechanism on a compatible date */
@@ -499,6 +500,44 @@ static void merge_gate(bc_xgate *a, const bc_xgate *b)
         a->confidence = b->confidence;
 }
 
+/* The meetings first stated in sentence si (not gone) into *first: how many. */
+static size_t stated_in(const ctx *c, size_t si, const unsigned char *gone, size_t *first)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < c->out->nmeetings; i++) {
+        const bc_xmeeting *m = &c->out->meetings[i];
+        if (!gone[i] && m->cite.nquotes > 0 && m->cite.q[0].start >= c->se[si].qs &&
+            m->cite.q[0].start < c->se[si].qe && n++ == 0)
+            *first = i;
+    }
+    return n;
+}
+
+/* The one meeting a headline names without its date and the one dated meeting of the
+ * article's first sentence are one, when their numbers, mechanisms and status do not
+ * conflict and the lead's is no talks on the sidelines ("文山州与越南河江省举行第11次定期会谈" over
+ * "3月18日下午，文山州与越南河江省在河江市举行会谈"): the headline's meeting takes the lead's
+ * date and statements. */
+static void headline_and_lead(ctx *c, unsigned char *gone)
+{
+    bc_extraction *o = c->out;
+    size_t head = SIZE_MAX, lead = SIZE_MAX, si = 0;
+    if (c->ns < 2 || !c->se[0].heading || stated_in(c, 0, gone, &head) != 1)
+        return;
+    while (si < c->ns && c->se[si].heading)
+        si++;
+    if (si >= c->ns || stated_in(c, si, gone, &lead) != 1)
+        return;
+    bc_xmeeting *h = &o->meetings[head];
+    const bc_xmeeting *l = &o->meetings[lead];
+    if (h->date[0] || !full_day(l->date) || l->sideline || h->cite.nquotes != 1 ||
+        (h->ordinal != 0 && l->ordinal != 0 && h->ordinal != l->ordinal) ||
+        !compatible(h->mechanism, l->mechanism) || strcmp(h->status, l->status) != 0)
+        return;
+    merge_meeting(h, l);
+    gone[lead] = 1;
+}
+
 /* Folds every restatement into the first statement of its fact, in linear time:
  * candidates are hashed on what must be equal (value and unit; ordinal; sides). */
 static void dedup(ctx *c)
@@ -555,13 +594,14 @@ static void dedup(ctx *c)
     seen_reset(&s);
     for (size_t i = 0; i < o->nmeetings; i++) {
         const bc_xmeeting *m = &o->meetings[i];
-        if (m->ordinal > 0 && m->mechanism[0] && strlen(m->date) >= 4 && m->date[0] != '-')
+        if (m->ordinal > 0 && m->mechanism[0] &&
+            ((strlen(m->date) >= 4 && m->date[0] != '-') || full_day(m->date)))
             seen_probe(&s, mech_year(m), i, never, c);
     }
     for (size_t i = 0; i < o->nmeetings; i++) {
         const bc_xmeeting *m = &o->meetings[i];
-        if (m->ordinal != 0 || m->kind != BC_XM_NAMED || !m->mechanism[0] || strlen(m->date) < 4 ||
-            m->date[0] == '-')
+        if (m->ordinal != 0 || m->kind != BC_XM_NAMED || !m->mechanism[0] ||
+            !((strlen(m->date) >= 4 && m->date[0] != '-') || full_day(m->date)))
             continue;
         size_t j = seen_find(&s, mech_year(m), i, same_named, c);
         if (j != SIZE_MAX) {
@@ -569,6 +609,7 @@ static void dedup(ctx *c)
             gone[i] = 1;
         }
     }
+    headline_and_lead(c, gone);
     /* a meeting that names no mechanism, on the day of another meeting, is that meeting
      * ("the party secretaries held talks" the day of the spring meeting); pass 1 (talks
      * into numbered or named meetings naming no mechanism) cost more than it saved */

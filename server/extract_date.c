@@ -178,6 +178,7 @@ static void add_date(ctx *c, const dres *r, size_t t0)
     d->same_day = r->same_day;
     d->ref = r->ref;
     d->weekday = r->weekday;
+    d->rel = r->rel;
     /* "11日至12日", "June 11-12", "w dniach 15-17 kwietnia": a meeting over two or three days
      * is dated by its first (a working visit of three is not: extract_meet_date.c) */
     const char *slash = strchr(d->iso, '/');
@@ -414,7 +415,7 @@ static int paren_day(const ctx *c, size_t k, size_t lim, dres *r)
 
 /* The day off days from day iso ("2024-06-12" or, without a year, "--06-12") into out[24];
  * 0 when a day without a year cannot be moved (across the end of February). */
-static int shift_day(const char *iso, int off, char out[24])
+int bcx_shift_day(const char *iso, int off, char out[24])
 {
     int y = 0, m = 0, d = 0;
     if (iso[0] == '-') {
@@ -431,6 +432,30 @@ static int shift_day(const char *iso, int off, char out[24])
         snprintf(out, 24, "--%02d-%02d", mm, dd);
     else
         snprintf(out, 24, "%04d-%02d-%02d", yy, mm, dd);
+    return 1;
+}
+
+/* The month and day of ISO day iso ("2024-06-12", "--06-12") and its year (0 without one);
+ * 0 when it is no day. */
+static int day_parts(const char *iso, int *y, int *m, int *d)
+{
+    *y = 0;
+    if (iso[0] == '-')
+        return strlen(iso) == 7 && sscanf(iso, "--%d-%d", m, d) == 2;
+    return strlen(iso) == 10 && sscanf(iso, "%d-%d-%d", y, m, d) == 3;
+}
+
+int bcx_days_between(const char *a, const char *b, int *diff)
+{
+    int ya, ma, da, yb, mb, db;
+    if (!day_parts(a, &ya, &ma, &da) || !day_parts(b, &yb, &mb, &db))
+        return 0;
+    if (ya != 0 && yb != 0) {
+        *diff = (int)(days_from_civil(yb, mb, db) - days_from_civil(ya, ma, da));
+        return 1;
+    }
+    int n = (int)(days_from_civil(2001, mb, db) - days_from_civil(2001, ma, da));
+    *diff = n > 182 ? n - 365 : n < -182 ? n + 365 : n;
     return 1;
 }
 
@@ -451,7 +476,7 @@ static void rel_day(const ctx *c, int days, dres *r)
     if (y == 0) {
         char md[24];
         snprintf(md, sizeof md, "--%02d-%02d", m, d);
-        if (!shift_day(md, days, r->iso))
+        if (!bcx_shift_day(md, days, r->iso))
             return; /* across the end of February, the year unknown */
     } else {
         civil_from_days(days_from_civil(y, m, d) + days, &y, &m, &d);
@@ -619,8 +644,9 @@ void bcx_find_dates(ctx *c)
                 size_t k = day_told(c, i, last_day, last_past);
                 /* a day told sentences before, past other matters, is not the day counted
                  * from: the day of the meeting the report opens with is ("Nastepnego dnia"
-                 * a paragraph after a past meeting's day in passing) */
-                if (k != SIZE_MAX && c->t[c->d[k].t0].sent + 3 < si)
+                 * a paragraph after a past meeting's day in passing); bcx_count_days counts
+                 * it again from the day of the meeting last told */
+                if (k != SIZE_MAX && c->t[c->d[k].t0].sent + 3 < si && first_meet != SIZE_MAX)
                     k = first_meet;
                 for (size_t q = i + n; q < lim && q < i + n + 3 && k != SIZE_MAX; q++)
                     if (c->t[q].kind == T_NUM || c->t[q].kind == T_DATE)
@@ -638,10 +664,11 @@ void bcx_find_dates(ctx *c)
                 else if (before < 0)
                     ; /* a day of another year than the report's unknown one: none */
                 else if (k != SIZE_MAX && strlen(c->d[k].iso) <= 10 &&
-                         shift_day(c->d[k].iso, (int)e->val, r.iso)) {
+                         bcx_shift_day(c->d[k].iso, (int)e->val, r.iso)) {
                     r.inferred = c->d[k].inferred;
                     r.prec = 3;
                     r.weekday = 1;
+                    r.rel = (int)e->val;
                 }
                 r.n = n;
             } else if ((y = bcx_year_of(c, i, lim)) != 0) {

@@ -249,6 +249,9 @@ typedef struct xd {
     char span[16]; /* a span of two days of one month: its first day, else "" */
     int weekday;   /* "on Tuesday", "yesterday": a meeting's day, never a figure's period */
     int dateline;  /* the article's dateline: when it was filed, dates nothing */
+    int rel;       /* "the next day", "la veille", "次日": days from the day of the meeting last
+                    * narrated (bcx_resolve_mentions puts that day's date in iso; until then
+                    * it holds the day last named), 0 for any other date */
 } xd;
 
 typedef struct hit {
@@ -267,6 +270,7 @@ typedef struct dres {
     int same_day; /* "the same day": the day last named */
     size_t ref;   /* same_day: the index + 1 of that day in ctx.d */
     int weekday;  /* "on Tuesday", "yesterday": a day counted from the reference date */
+    int rel;      /* "the next day": days from the day last narrated (xd.rel) */
 } dres;
 
 typedef struct mention {
@@ -288,6 +292,9 @@ typedef struct mention {
     int planned;          /* its words say it is to come ("the next", "will be held") */
     int visit;            /* a working visit: a span of three days or more is not its date */
     int sideline;         /* talks on the sidelines of another meeting: a meeting of their own */
+    size_t date_sent;     /* the sentence + 1 its date was read from when not its own (a
+                           * delegation's arrival told just before: "Le 14 mars, une delegation
+                           * ... est arrivee. Lors de la seance de travail, ..."), else 0 */
     int other_body;       /* its words make its body another than any known mechanism: a city
                            * or prefecture is a party of it, or it is the parties' own
                            * ("their joint working committee") and they are not all the members */
@@ -421,6 +428,14 @@ const xd *bcx_nearest_date(const ctx *c, size_t si, size_t i, size_t end, int mi
  * but less than two months before the reference date); iso then holds "--MM-DD". */
 int bcx_complete_day(const ctx *c, int mon, int day, int tense, char iso[24]);
 
+/* The day off days after the ISO day iso ("2025-03-14" or "--03-14") into out[24], in the
+ * same form; 0 when iso is no day or, without a year, the move would cross the end of
+ * February. */
+int bcx_shift_day(const char *iso, int off, char out[24]);
+/* The days from ISO day a to ISO day b into *diff; without the year of either, of their
+ * months and days, the nearer way round the year (-182..182). 0 when either is no day. */
+int bcx_days_between(const char *a, const char *b, int *diff);
+
 /* "this year", "last year", "next year" at token i: the year it means (0 without a
  * reference date or such a phrase); its tokens in *n. */
 int bcx_rel_year(const ctx *c, size_t i, size_t lim, size_t *n);
@@ -510,6 +525,38 @@ int bcx_new_paragraph(const ctx *c, size_t si);
 
 /* Gives each mention the date of its sentence that is about it. */
 void bcx_resolve_mentions(ctx *c);
+
+/* ---- extract_meet_told.c ---- */
+
+/* A day the report has reached: what "the next day", "la veille", "次日" count from. */
+typedef struct bcx_told {
+    char iso[16]; /* "2025-03-14" or "--03-14" */
+    int inferred; /* as the meeting's date_inferred it came from */
+    size_t si;    /* its sentence + 1; 0: none yet */
+} bcx_told;
+
+/* The first token of sentence si after its dateline, if it has one ("越通社莱州10月30日电
+ * 2025年10月30日上午，...", "Hanoi, June 13 (VNA) - On June 12, ..."). */
+size_t bcx_sent_open(const ctx *c, size_t si);
+/* 1 when day d opens sentence si (after its dateline) or a clause of it, a word before it
+ * at most ("Cung theo Bo Chi huy, chieu ngay 11/11/2025, tai ..., don vi da to chuc Hoi
+ * dam lan thu XIII"). */
+int bcx_opens_clause(const ctx *c, size_t si, const xd *d);
+/* The day of a delegation's arrival or visit that sentence si tells without naming a
+ * meeting: its only day, opening it ("Le 14 mars, une delegation ... est arrivee a Lang
+ * Son"), neither a day things run from nor a deadline. NULL when none. */
+const xd *bcx_arrival_day(const ctx *c, size_t si);
+/* Day iso (of sentence si, as inferred as the meeting it dates) is told. With forward set
+ * (days of what took place) the report stands there only when it is that day or a later
+ * one, within two months when the year of either is not known: a day recalled from
+ * before ("la 7e reunion, tenue le 3 decembre dernier") leaves it where it was. A date
+ * that is no day changes nothing. */
+void bcx_tell(bcx_told *t, const char *iso, int inferred, size_t si, int forward);
+/* Dates the days of sentence si counted from another (xd.rel): from the day held tells,
+ * or, for words of what is to come, from planned when it was told after it; a day written
+ * right after the words ("La veille, dans l'apres-midi du 21 fevrier") speaks for itself.
+ * A day with no such day to count from is marked used: no meeting takes it. */
+void bcx_count_days(ctx *c, size_t si, const bcx_told *held, const bcx_told *planned);
 
 /* ---- extract_meet_emit.c ---- */
 

@@ -310,6 +310,7 @@ const bc_lex bc_lex_en[] = {
     WE(C_BOTH_SIDES, "the two delegations", 0),
     WE(C_BOTH_SIDES, "both delegations", 0),
     WE(C_TALKS, "working session", 0),
+    WP(C_TALKS, "symposium", 0), /* of both sides */
     WE(C_TALKS, "work session", 0),
     WE(C_TALKS, "reception", 0),
     WE(C_TALKS, "received", 0),
@@ -359,6 +360,9 @@ const bc_lex bc_lex_en[] = {
     WE(C_NEXT_DAY, "the following day", 1),
     WE(C_NEXT_DAY, "the next day", 1),
     WE(C_NEXT_DAY, "a day later", 1),
+    WE(C_NEXT_DAY, "the day after", 1),
+    WE(C_NEXT_DAY, "two days later", 2),
+    WE(C_NEXT_DAY, "two days earlier", -2),
     WE(C_SAME_DAY, "the same evening", 0),
     WE(C_SAME_DAY, "later that day", 0),
     WE(C_SAME_DAY, "on the same day", 0),

@@ -205,6 +205,7 @@ const bc_lex bc_lex_fr[] = {
     WE(C_TALKS, "ont recu", 0),
     WE(C_TALKS, "s est entretenu", 0),
     WP(C_TALKS, "pourparler", 0),
+    WP(C_TALKS, "colloque", 0), /* a symposium of both sides */
     WE(C_TALKS, "se sont retrouves", 0),
     /* "avait ete recu par son homologue": a reception */
     WE(C_TALKS, "ete recu", 0),
@@ -366,6 +367,19 @@ const bc_lex bc_lex_fr[] = {
     WE(C_WEEKDAY, "samedi", 6),
     WE(C_WEEKDAY, "dimanche", 7),
     WE(C_SAME_DAY, "le jour meme", 0),
+    /* days counted from the day last named */
+    WE(C_NEXT_DAY, "le lendemain", 1),
+    WE(C_NEXT_DAY, "le surlendemain", 2),
+    WE(C_NEXT_DAY, "la veille", -1),
+    WE(C_NEXT_DAY, "l avant veille", -2),
+    WE(C_NEXT_DAY, "un jour plus tard", 1),
+    WE(C_NEXT_DAY, "un jour plus tot", -1),
+    WE(C_NEXT_DAY, "deux jours plus tard", 2),
+    WE(C_NEXT_DAY, "deux jours plus tot", -2),
+    WE(C_SAME_DAY, "ce jour la", 0),
+    WE(C_SAME_DAY, "le meme apres midi", 0),
+    WE(C_SAME_DAY, "le meme matin", 0),
+    WE(C_SAME_DAY, "le meme soir", 0),
     WE(C_BOTH_SIDES, "les deux parties", 0),
     WE(C_BOTH_SIDES, "les deux cotes", 0),
     WP(C_CN, "chinois", 0),

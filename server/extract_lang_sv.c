@@ -236,6 +236,7 @@ const bc_lex bc_lex_sv[] = {
     /* ---- talks */
     WP(C_TALKS, "samtal", 0),
     WP(C_TALKS, "overlaggning", 0),
+    WP(C_TALKS, "symposium", 0), /* of both sides */
     WE(C_TALKS, "tog emot", 0),
     WE(C_TALKS, "traffade", TALKS_VERB),
     WE(C_TALKS, "traffades", TALKS_VERB),
@@ -275,6 +276,11 @@ const bc_lex bc_lex_sv[] = {
     WE(C_NEXT_DAY, "en dag tidigare", -1),
     WE(C_NEXT_DAY, "dagen darpa", 1),
     WE(C_NEXT_DAY, "en dag senare", 1),
+    WE(C_NEXT_DAY, "dagen efter", 1),
+    WE(C_NEXT_DAY, "nasta dag", 1),
+    WE(C_NEXT_DAY, "foregaende dag", -1),
+    WE(C_NEXT_DAY, "dagen dessforinnan", -1),
+    WE(C_NEXT_DAY, "tva dagar senare", 2),
     WE(C_SAME_DAY, "samma eftermiddag", 0),
     WE(C_SAME_DAY, "samma morgon", 0),
     WE(C_SAME_DAY, "samma kvall", 0),

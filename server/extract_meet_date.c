@@ -284,30 +284,6 @@ static size_t clause_dist(const ctx *c, size_t a, size_t b)
     return hi - lo - han + 8 * (bcx_commas(c, lo, hi) - list_commas(c, lo, hi)) + (han + 1) / 2;
 }
 
-/* The first token of sentence si after its dateline, if it has one ("越通社莱州10月30日电
- * 2025年10月30日上午，...", "Hanoi, June 13 (VNA) - On June 12, ..."). */
-static size_t sent_open(const ctx *c, size_t si)
-{
-    for (size_t k = c->se[si].d0; k < c->se[si].d1; k++)
-        if (c->d[k].dateline)
-            return c->d[k].t1 + 1;
-    return c->se[si].t0;
-}
-
-/* 1 when day d opens sentence si (after its dateline) or a clause of it, a word before
- * it at most ("Cung theo Bo Chi huy, chieu ngay 11/11/2025, tai ..., don vi da to chuc
- * Hoi dam lan thu XIII"). */
-static int opens_clause(const ctx *c, size_t si, const xd *d)
-{
-    size_t open = sent_open(c, si);
-    if (d->t0 <= open + 1)
-        return 1;
-    for (size_t k = d->t0; k > open && k + 2 >= d->t0; k--)
-        if (c->gap[k - 1] & G_COMMA)
-            return 1;
-    return 0;
-}
-
 /* 1 when talks m and a numbered or named meeting of its sentence (mentions idx[a..b))
  * both could take date d and the other lies nearer than cost. */
 static int closer_mention(const ctx *c, const mention *m, const xd *d, size_t cost,
@@ -356,6 +332,24 @@ static int said_on(const ctx *c, const xd *d)
     return 0;
 }
 
+/* 1 when date d counts days from another ("la veille", "次日") and speaks of something
+ * else than mention m: it stands after m past a comma, in a clause that does not say
+ * something was held ("a recu jeudi matin son homologue, arrive la veille"; not "the
+ * conference, which was held ... the previous day"), or before m past a comma, not opening
+ * a clause. */
+static int rel_apart(const ctx *c, const mention *m, const xd *d)
+{
+    if (d->rel == 0)
+        return 0;
+    if (d->t0 >= m->t1) {
+        size_t q = d->t0;
+        while (q > m->t1 && !(c->gap[q - 1] & G_COMMA))
+            q--;
+        return q > m->t1 && !bcx_range_has(c, q, d->t0, C_HELD, -1);
+    }
+    return bcx_commas(c, d->t1, m->t0) > 0 && !bcx_opens_clause(c, m->sent, d);
+}
+
 /* The date of mention m: a date of its sentence that is not a period a figure took and
  * not a span of several days or months. When the sentence mentions one meeting and has
  * one such date of month or day precision, that is its date wherever it stands ("On June
@@ -370,6 +364,7 @@ static const xd *meeting_date(const ctx *c, const mention *m, const size_t *idx,
         const xd *d = &c->d[k];
         if (mprec_of(m, d) == 0 || d->used || said_on(c, d) || from_point(c, m, d) ||
             in_other_relative(c, m, d) || deadline(c, d) || signed_on(c, d) || visit_span(m, d) ||
+            rel_apart(c, m, d) ||
             (m->xkind == BC_XM_TALKS && mprec_of(m, d) < (m->planned > 0               ? 1
                                                           : bcx_talks_held(c, m->sent) ? 2
                                                                                        : 3)))
@@ -390,7 +385,7 @@ static const xd *meeting_date(const ctx *c, const mention *m, const size_t *idx,
             cost = limit;
         /* a day that opens the sentence is the day of what it reports ("3月12日，崇左市与
          * 越南谅山省在谅山市举行工作会谈"), unless another meeting of it lies nearer */
-        if (mprec(d) == 3 && opens_clause(c, m->sent, d) && d->t1 <= m->t0 && cost > limit &&
+        if (mprec(d) == 3 && bcx_opens_clause(c, m->sent, d) && d->t1 <= m->t0 && cost > limit &&
             !closer_mention(c, m, d, cost, idx, a, b, 1))
             cost = limit;
         /* a year alone dates only close by; a meeting to come may have its body named
@@ -524,6 +519,23 @@ static int past_another(const ctx *c, const mention *m, const xd *d)
     return 0;
 }
 
+/* 1 when date d stands in an earlier clause of m's sentence than m, one that names another
+ * meeting before it (mentions idx[a..b)): the month is that one's ("la Rencontre de
+ * printemps 2026 ... aurait lieu en fevrier a Nanning, et que la XVIIe conference ... fin
+ * 2026"). */
+static int other_clause(const ctx *c, const mention *m, const xd *d, const size_t *idx, size_t a,
+                        size_t b)
+{
+    if (d->t1 > m->t0 || bcx_commas(c, d->t1, m->t0) - list_commas(c, d->t1, m->t0) == 0)
+        return 0;
+    for (size_t k = a; k < b; k++) {
+        const mention *o = &c->m[idx[k]];
+        if (o != m && o->t1 <= d->t0 && !coordinated(c, o, m) && !joined(c, o, m))
+            return 1;
+    }
+    return 0;
+}
+
 /* For a meeting named with its year ("Gap go dau Xuan nam 2025", "2025年...新春会晤",
  * "Voorjaarsbijeenkomst 2023") or dated by a year alone: the day its sentence writes,
  * completed with that year when the day has none (the year is then the text's, not the
@@ -544,7 +556,8 @@ static void named_day(ctx *c, mention *m, const size_t *idx, size_t a, size_t b)
             if (d->prec != prec || d->used || d->compare || strchr(d->iso, '/') != NULL ||
                 (m->planned > 0 && c->t[d->t0].tense == TENSE_PAST) ||
                 day_of_other(c, m, d, idx, a, b) ||
-                (m->xkind != BC_XM_NAMED && past_another(c, m, d)))
+                (m->xkind != BC_XM_NAMED && past_another(c, m, d)) ||
+                (m->xkind != BC_XM_NAMED && other_clause(c, m, d, idx, a, b)))
                 continue;
             char iso[24];
             if (m->date_inferred && (d->iso[0] == '-' || atoi(d->iso) != y))
@@ -616,15 +629,25 @@ static int next_meeting(const ctx *c, const mention *m)
     return 0;
 }
 
+/* 1 when Chinese talks m are followed by "时" (at the time of: "两市11月19日举行会谈时商定的",
+ * what was agreed at them): the occasion of what the sentence reports. */
+static int zh_when(const ctx *c, const mention *m)
+{
+    return c->lbit == L_ZH && m->t1 < c->se[m->sent].t1 &&
+           bcx_words_at(c, m->t1, c->se[m->sent].t1, "时") > 0;
+}
+
 /* 1 when a word for during or at ends right before talks m ("podczas rozmow", "w trakcie",
  * "vid samtalen", "during the talks", "lors des entretiens", "tijdens het overleg", "tai
- * buoi hoi dam"). */
+ * buoi hoi dam"), or "时" after Chinese talks (zh_when). */
 static int during_talks(const ctx *c, const mention *m)
 {
     static const char *const during[] = {
         "podczas", "w trakcie",    "vid",     "under",    "during",     "at the", "lors des",
         "lors de", "au cours des", "tijdens", "tai buoi", "trong buoi", NULL};
     size_t lo = c->se[m->sent].t0;
+    if (zh_when(c, m))
+        return 1;
     for (size_t k = m->t0 > lo + 3 ? m->t0 - 3 : lo; k < m->t0; k++)
         for (int w = 0; during[w]; w++) {
             size_t n = bcx_words_at(c, k, m->t0, during[w]);
@@ -641,6 +664,8 @@ static int during_talks(const ctx *c, const mention *m)
 static int next_after(const ctx *c, const mention *m)
 {
     size_t hi = c->se[m->sent].t1;
+    if (zh_when(c, m))
+        return 0; /* "举行会谈时商定的": agreed at them */
     for (size_t k = m->t1; k < hi && k < m->t1 + 4; k++) {
         if (bcx_gap(c, k - 1) & (G_COMMA | G_DOT | G_PAREN))
             return 0;
@@ -685,10 +710,27 @@ static int held_date_fits(const ctx *c, const xd *d)
     return dd == 0 || c->rd == 0 || dd >= c->rd;
 }
 
+/* The date of mention m, whose sentence writes none, from the arrival told just before it
+ * in its paragraph (bcx_arrival_day), when its sentence opens with it or with words of during
+ * ("Lors de la seance de travail qui a suivi", "At the working session", "Tai buoi lam
+ * viec", "会谈中") and that day is of the same tense (to come, or not). */
+static const xd *arrival_of(const ctx *c, const mention *m)
+{
+    size_t si = m->sent;
+    if (si == 0 || c->se[si].d0 != c->se[si].d1 || bcx_new_paragraph(c, si) ||
+        !(during_talks(c, m) || m->t0 <= bcx_sent_open(c, si) + 1))
+        return NULL;
+    const xd *d = bcx_arrival_day(c, si - 1);
+    if (d == NULL || (bcx_future_at(c, d->t0) != 0) != (m->planned > 0))
+        return NULL;
+    return d;
+}
+
 void bcx_resolve_mentions(ctx *c)
 {
     size_t *idx = NULL, *lo = NULL;
     const mention *lead = NULL; /* the first meeting of the article with a day */
+    bcx_told held = {{0}, 0, 0}, planned = {{0}, 0, 0};
     /* what its words say of each mention: to come, or took place */
     for (size_t k = 0; k < c->nm; k++) {
         mention *m = &c->m[k];
@@ -719,8 +761,13 @@ void bcx_resolve_mentions(ctx *c)
     }
     for (size_t si = 0; si < c->ns; si++) {
         size_t a = lo[si], b = lo[si + 1];
-        if (a == b)
+        bcx_count_days(c, si, &held, &planned);
+        if (a == b) {
+            const xd *d = bcx_arrival_day(c, si);
+            if (d != NULL && !bcx_future_at(c, d->t0))
+                bcx_tell(&held, d->iso, d->inferred, si, 1);
             continue;
+        }
         /* one group of coordinated meetings and one date: theirs ("Hoi nghi lan thu 4 va
          * Phien hop lan thu 10 ... to chuc tai Van Nam vao thang 6/2024") */
         int one_group = 1;
@@ -735,7 +782,7 @@ void bcx_resolve_mentions(ctx *c)
             const xd *d = NULL;
             if (one_group && nd == 1 && !said_on(c, only) && !from_point(c, m, only) &&
                 !in_other_relative(c, m, only) && !deadline(c, only) && !signed_on(c, only) &&
-                !visit_span(m, only) &&
+                !visit_span(m, only) && !rel_apart(c, m, only) &&
                 (m->xkind != BC_XM_TALKS || mprec(only) == 3 || m->planned > 0 ||
                  (mprec(only) == 2 && bcx_talks_held(c, si))))
                 d = only;
@@ -750,6 +797,8 @@ void bcx_resolve_mentions(ctx *c)
              * rozmow ... uzgodnily, ze most zostanie otwarty 30 czerwca") */
             if (d != NULL && m->planned < 0 && c->t[d->t0].tense == TENSE_FUTURE)
                 d = NULL;
+            if (d == NULL && (d = arrival_of(c, m)) != NULL)
+                m->date_sent = si; /* the sentence before it */
             if (d != NULL) {
                 take_date(m, d);
                 c->d[d - c->d].taken = 1;
@@ -787,6 +836,13 @@ void bcx_resolve_mentions(ctx *c)
             size_t len = strlen(m->date);
             if (len == 10 || (len == 7 && m->date[0] == '-'))
                 lead = m;
+        }
+        for (size_t k = a; k < b; k++) {
+            const mention *m = &c->m[idx[k]];
+            if (m->planned > 0)
+                bcx_tell(&planned, m->date, m->date_inferred, si, 0);
+            else
+                bcx_tell(&held, m->date, m->date_inferred, si, 1);
         }
     }
 done:

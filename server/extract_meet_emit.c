@@ -206,6 +206,8 @@ void bcx_emit_meetings(ctx *c)
             (bcx_sent_has(c, nx, C_MEET, -1) || bcx_sent_has(c, nx, C_TALKS, -1)))
             named_people(c, nx, x);
         bcx_cite_add(&x->cite, s->qs, s->qe);
+        if (m->date_sent != 0) /* where its date is stated */
+            bcx_cite_add(&x->cite, c->se[m->date_sent - 1].qs, c->se[m->date_sent - 1].qe);
         double base = m->xkind == BC_XM_NUMBERED ? 0.75
                       : m->xkind == BC_XM_NAMED  ? 0.75
                       : m->weak                  ? 0.6

@@ -1,0 +1,117 @@
+/* extract_meet_told.c: the days a report has told, which "the next day", "la veille",
+ * "次日" count from: the day of the meeting last told as taking place (a day recalled from
+ * before it leaves the story where it was), of one to come told after it, and the day a
+ * delegation's arrival is told on without a meeting's name ("Le 14 mars, une delegation
+ * ... est arrivee a Lang Son. Lors de la seance de travail, ..."). Also where a sentence
+ * opens, after its dateline. */
+#include "extract_int.h"
+
+#include <string.h>
+
+/* The precision of date d as a meeting's: a span of a few days is its first day's. */
+static int day_prec(const xd *d)
+{
+    return d->prec == 0 && d->span[0] ? 3 : d->prec;
+}
+
+/* The first token of sentence si after its dateline, if it has one ("越通社莱州10月30日电
+ * 2025年10月30日上午，...", "Hanoi, June 13 (VNA) - On June 12, ..."). */
+size_t bcx_sent_open(const ctx *c, size_t si)
+{
+    for (size_t k = c->se[si].d0; k < c->se[si].d1; k++)
+        if (c->d[k].dateline)
+            return c->d[k].t1 + 1;
+    return c->se[si].t0;
+}
+
+/* 1 when day d opens sentence si (after its dateline) or a clause of it, a word before
+ * it at most ("Cung theo Bo Chi huy, chieu ngay 11/11/2025, tai ..., don vi da to chuc
+ * Hoi dam lan thu XIII"). */
+int bcx_opens_clause(const ctx *c, size_t si, const xd *d)
+{
+    size_t open = bcx_sent_open(c, si);
+    if (d->t0 <= open + 1)
+        return 1;
+    for (size_t k = d->t0; k > open && k + 2 >= d->t0; k--)
+        if (c->gap[k - 1] & G_COMMA)
+            return 1;
+    return 0;
+}
+
+/* 1 when sentence si speaks of a delegation ("une delegation ... est arrivee", "代表团"). */
+static int delegation(const ctx *c, size_t si)
+{
+    if (bcx_sent_has(c, si, C_NOUN, N_DELEG))
+        return 1;
+    for (size_t k = c->se[si].t0; k < c->se[si].t1; k++)
+        if (bcx_words_at(c, k, c->se[si].t1, "代表团") > 0)
+            return 1;
+    return 0;
+}
+
+/* The day of a delegation's arrival or visit that sentence si tells, naming no meeting:
+ * its only day, opening it ("Le 14 mars, une delegation ... est arrivee a Lang Son",
+ * "On March 14, a delegation from Chongzuo arrived in Lang Son"), not a day things run
+ * from nor a deadline. NULL when none. */
+const xd *bcx_arrival_day(const ctx *c, size_t si)
+{
+    const xd *day = NULL;
+    if (c->se[si].heading || c->se[si].nment != 0)
+        return NULL;
+    for (size_t k = c->se[si].d0; k < c->se[si].d1; k++) {
+        const xd *d = &c->d[k];
+        if (d->dateline)
+            continue;
+        if (day != NULL || day_prec(d) != 3 || d->used || d->rel != 0 ||
+            !bcx_opens_clause(c, si, d) || bcx_date_bound(c, d) != 0)
+            return NULL;
+        day = d;
+    }
+    return day != NULL && delegation(c, si) ? day : NULL;
+}
+
+/* Day iso of sentence si is told. With forward set (days of what took place) it is where
+ * the story stands only when it is that day or one after it, within two months when a year
+ * is not known of both: a day recalled from before ("la 7e reunion, tenue le 3 decembre
+ * dernier", "the talks of 9 May 2024") leaves the story where it was. */
+void bcx_tell(bcx_told *t, const char *iso, int inferred, size_t si, int forward)
+{
+    int diff = 0;
+    size_t len = strlen(iso);
+    if (len != 10 && !(len == 7 && iso[0] == '-'))
+        return;
+    if (forward && t->si != 0 &&
+        (!bcx_days_between(t->iso, iso, &diff) || diff < 0 ||
+         ((t->iso[0] == '-' || iso[0] == '-') && diff > 60)))
+        return;
+    copy_str(t->iso, sizeof t->iso, iso);
+    t->inferred = inferred;
+    t->si = si + 1;
+}
+
+/* The days of sentence si counted from another ("le lendemain", "dzien wczesniej", "次日")
+ * are counted from the day of the meeting last told: of one that took place, or, for words
+ * of what is to come, of one to come told after it ("按照双方商定，次日上午...将举行工作会谈":
+ * the day after the meeting just reported). Without such a day they date nothing: the day
+ * last named may be a deadline, an opening or a day recalled. */
+void bcx_count_days(ctx *c, size_t si, const bcx_told *held, const bcx_told *planned)
+{
+    for (size_t k = c->se[si].d0; k < c->se[si].d1; k++) {
+        xd *d = &c->d[k];
+        if (d->rel == 0)
+            continue;
+        /* "La veille, dans l'apres-midi du 21 fevrier": the day written next to it speaks */
+        int written = 0;
+        for (size_t q = c->se[si].d0; q < c->se[si].d1 && !written; q++)
+            written = q != k && c->d[q].rel == 0 && day_prec(&c->d[q]) == 3 &&
+                      c->d[q].t0 >= d->t1 && c->d[q].t0 <= d->t1 + 8;
+        const bcx_told *from = held;
+        if (bcx_future_at(c, d->t0) && planned->si > held->si)
+            from = planned;
+        if (written || from->si == 0 || !bcx_shift_day(from->iso, d->rel, d->iso)) {
+            d->used = 1; /* no meeting's */
+            continue;
+        }
+        d->inferred = from->inferred;
+    }
+}

@@ -1,0 +1,386 @@
+/* test_extract_meet_told.c: the days a report has told (extract_meet_told.c) and what is
+ * counted from them: "the next day", "la veille", "次日" in every language are days from the
+ * day of the meeting last told (never from a deadline, an opening or a day recalled from
+ * before it), with that day's basis; a delegation's arrival told on a day dates the
+ * meeting the next sentence names; a weekday written with its day and month and no year
+ * gives the month and day; Chinese talks "时" are the occasion of what was agreed; one
+ * meeting named by number and by name, or in a headline and its lead, is one. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "fixture.h"
+
+#include "../../server/extract_int.h"
+#include "extract_fixture.h"
+
+/* The meeting whose statements include one holding words, failing the test when none. */
+static const bc_xmeeting *stated(const bc_extraction *x, const char *text, const char *words)
+{
+    for (size_t i = 0; i < x->nmeetings; i++)
+        for (int q = 0; q < x->meetings[i].cite.nquotes; q++) {
+            const bc_xquote *k = &x->meetings[i].cite.q[q];
+            size_t n = k->end - k->start;
+            char *s = bc_malloc(n + 1);
+            assert_non_null(s);
+            memcpy(s, text + k->start, n);
+            s[n] = '\0';
+            int found = strstr(s, words) != NULL;
+            bc_free(s);
+            if (found)
+                return &x->meetings[i];
+        }
+    fail_msg("no meeting stated with '%s' among %zu", words, x->nmeetings);
+    return NULL;
+}
+
+/* 1 when some meeting is stated with words. */
+static int any_stated(const bc_extraction *x, const char *text, const char *words)
+{
+    for (size_t i = 0; i < x->nmeetings; i++)
+        for (int q = 0; q < x->meetings[i].cite.nquotes; q++) {
+            const bc_xquote *k = &x->meetings[i].cite.q[q];
+            size_t n = strlen(words);
+            for (size_t b = k->start; b + n <= k->end; b++)
+                if (memcmp(text + b, words, n) == 0)
+                    return 1;
+        }
+    return 0;
+}
+
+typedef struct rel_case {
+    const char *lang, *ref, *text, *words, *date;
+    int inferred;
+} rel_case;
+
+static void expect_rel(const rel_case *cases, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        bc_extraction x = run(cases[i].lang, cases[i].ref, cases[i].text);
+        const bc_xmeeting *m = stated(&x, cases[i].text, cases[i].words);
+        if (strcmp(m->date, cases[i].date) != 0 || (m->date_inferred != 0) != cases[i].inferred)
+            fail_msg("%s (%s): '%s' inferred %d, want '%s' %d", cases[i].lang,
+                     cases[i].ref ? cases[i].ref : "no date", m->date, m->date_inferred,
+                     cases[i].date, cases[i].inferred);
+        bc_extraction_free(&x);
+    }
+}
+
+/* Every language's words for the day after, the day before and two days away count from
+ * the day of the meeting told before them; the year is the text's when that day's was,
+ * the publication's (marked) when it came from there, absent when neither gives one. */
+static void days_after_and_before_the_meeting_told(void **state)
+{
+    (void)state;
+    static const rel_case cases[] = {
+        {"fr", NULL,
+         "Titre\n\nLe 4 novembre, Lao Cai et Honghe (Chine) ont tenu une séance de travail à "
+         "Hekou. Le lendemain, les douanes des deux côtés ont eu des entretiens à Lao Cai.",
+         "lendemain", "--11-05", 0},
+        {"fr", "2024-11-07",
+         "Titre\n\nLe 4 novembre, Lao Cai et Honghe (Chine) ont tenu une séance de travail à "
+         "Hekou. Le surlendemain, les douanes des deux côtés ont eu des entretiens à Lao Cai.",
+         "surlendemain", "2024-11-06", 1},
+        {"fr", NULL,
+         "Titre\n\nLa 8e réunion du groupe de travail de Lang Son et de Chongzuo (Chine) s'est "
+         "tenue le 9 octobre 2024 à Pingxiang. L'avant-veille, les garde-frontières des deux "
+         "côtés avaient tenu une séance de travail à Dong Dang.",
+         "avant-veille", "2024-10-07", 0},
+        {"zh", "2024-04-20",
+         "标题\n\n4月17日，文山州与越南河江省在麻栗坡举行第九次会谈。翌日，两地海关在天保口岸举行"
+         "工作会谈。",
+         "翌日", "2024-04-18", 1},
+        {"zh", NULL,
+         "标题\n\n4月17日，文山州与越南河江省在麻栗坡举行第九次会谈。第二天，两地海关在天保口岸"
+         "举行工作会谈。",
+         "第二天", "--04-18", 0},
+        {"zh", NULL,
+         "标题\n\n2023年8月3日，红河州与越南老街省在河口举行第五次会晤。前一天，两地边防部门在"
+         "河口举行工作会谈。",
+         "前一天", "2023-08-02", 0},
+        {"vi", "2025-06-12",
+         "Tiêu đề\n\nNgày 9/6, tỉnh Cao Bằng và thành phố Bách Sắc (Trung Quốc) đã tổ chức hội "
+         "đàm tại Cao Bằng. Ngày hôm sau, hai bên đã có buổi làm việc tại cửa khẩu Trà Lĩnh.",
+         "hôm sau", "2025-06-10", 1},
+        {"vi", NULL,
+         "Tiêu đề\n\nNgày 9/6/2025, tỉnh Cao Bằng và thành phố Bách Sắc (Trung Quốc) đã tổ chức "
+         "hội đàm tại Cao Bằng. Một ngày trước đó, hai bên đã có buổi làm việc tại cửa khẩu Trà "
+         "Lĩnh.",
+         "trước đó", "2025-06-08", 0},
+        {"sv", NULL,
+         "Rubrik\n\nDen 2 maj höll Lang Son och Chongzuo i Kina samtal i Lang Son. Dagen efter "
+         "höll gränsvakterna från båda sidor samtal vid gränsövergången.",
+         "Dagen efter", "--05-03", 0},
+        {"pl", NULL,
+         "Tytul\n\nWładze Cao Bang i chińskiego Baise przeprowadziły rozmowy 6 maja 2025 r. w "
+         "Cao Bang. Nazajutrz w Baise odbyły się rozmowy służb granicznych obu stron.",
+         "Nazajutrz", "2025-05-07", 0},
+        {"nl", "2025-05-09",
+         "Titel\n\nLao Cai en het Chinese Honghe hielden op 6 mei overleg in Lao Cai. Daags "
+         "daarna volgde een werkgesprek tussen de douanediensten van beide kanten in Hekou.",
+         "Daags daarna", "2025-05-07", 1},
+        {"en", NULL,
+         "Title\n\nLeaders of Mong Cai and Dongxing of China held talks in Mong Cai on March "
+         "3, 2025. Two days later, the customs of both sides held a working session in "
+         "Dongxing.",
+         "Two days later", "2025-03-05", 0},
+    };
+    expect_rel(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* The day counted from is a meeting's: a deadline, an opening or a day recalled from before
+ * the meeting told are not ("tenue le 3 decembre dernier" after a meeting in March), with or
+ * without the publication date; with no meeting's day told, nothing. */
+static void counted_from_the_meeting_not_the_last_day_named(void **state)
+{
+    (void)state;
+    const char *fr = "Titre\n\nLe 12 avril, Lao Cai et Honghe (Chine) ont tenu une séance de "
+                     "travail à Lao Cai. Le nouveau terminal de fret ouvrira le 2 mai. La "
+                     "veille, les douaniers des deux côtés avaient tenu des pourparlers à "
+                     "Hekou.";
+    static const rel_case cases[] = {
+        {"fr", NULL, NULL, "La veille", "--04-11", 0},
+        {"fr", "2025-04-14", NULL, "La veille", "2025-04-11", 1},
+    };
+    rel_case c2[2];
+    memcpy(c2, cases, sizeof c2);
+    c2[0].text = c2[1].text = fr;
+    expect_rel(c2, 2);
+    /* a meeting recalled from months before leaves the report at its own day */
+    const char *back = "Titre\n\nLe 20 mars, Cao Bang et Baise (Chine) ont tenu une séance de "
+                       "travail à Cao Bang. Le vice-président a rappelé la 5e réunion du groupe "
+                       "de travail, tenue le 14 novembre dernier à Baise. Le lendemain, les "
+                       "garde-frontières des deux côtés ont eu des entretiens à Ta Lung.";
+    rel_case c3[] = {{"fr", NULL, back, "garde-frontières", "--03-21", 0},
+                     {"fr", "2025-03-22", back, "garde-frontières", "2025-03-21", 1}};
+    expect_rel(c3, 2);
+    bc_extraction x = run("fr", "2025-03-22", back);
+    assert_string_equal(meet(&x, "", 5)->date, "2024-11-14");
+    bc_extraction_free(&x);
+    /* nothing told before it: no date, not the deadline's day after */
+    const char *none = "Titre\n\nLes travaux du pont doivent être achevés avant le 30 juin. Le "
+                       "lendemain, Lao Cai et Honghe (Chine) ont eu des entretiens.";
+    x = run("fr", "2025-03-01", none);
+    assert_false(any_stated(&x, none, "lendemain"));
+    bc_extraction_free(&x);
+    /* Polish: the next day of talks to come counts from the meeting held, not from the
+     * deadline named between */
+    const char *pl = "Tytul\n\nXV posiedzenie grupy roboczej Lao Cai i Honghe odbyło się 3 "
+                     "kwietnia w Lao Cai. Most ma zostać otwarty do 30 czerwca. Następnego dnia "
+                     "w Hekou ma się odbyć sesja robocza służb celnych obu stron.";
+    rel_case c4[] = {{"pl", "2025-04-04", pl, "Następnego dnia", "2025-04-04", 1}};
+    expect_rel(c4, 1);
+}
+
+/* What is to come counts from the meeting just told ("次日上午...将举行工作会谈" after talks
+ * that took place); a day written next to the words speaks for itself; the day before in
+ * another clause than the meeting's ("a recu jeudi son homologue, arrive la veille") is no
+ * meeting's. */
+static void coming_days_written_days_and_other_clauses(void **state)
+{
+    (void)state;
+    const char *zh =
+        "标题\n\n3月5日上午，文山州与越南河江省在天保举行第七次会晤。按照双方商定，次日"
+        "上午，两地海关将在天保口岸举行工作会谈。";
+    rel_case c[] = {{"zh", NULL, zh, "次日", "--03-06", 0},
+                    {"zh", "2025-03-05", zh, "次日", "2025-03-06", 1}};
+    expect_rel(c, 2);
+    bc_extraction x = run("zh", "2025-03-05", zh);
+    assert_string_equal(stated(&x, zh, "次日")->status, "planned");
+    bc_extraction_free(&x);
+    const char *fr = "Titre\n\nLa 9e réunion du groupe de travail de Lang Son et de Chongzuo "
+                     "(Chine) s'est tenue le 25 février à Lang Son. La veille, dans la matinée "
+                     "du 23 février, les douaniers des deux côtés ont eu des entretiens.";
+    rel_case w[] = {{"fr", NULL, fr, "La veille", "--02-23", 0}};
+    expect_rel(w, 1);
+    const char *other = "Titre\n\nLe 6 juin, Ha Giang et Wenshan (Chine) ont tenu une séance de "
+                        "travail à Ha Giang. Le secrétaire du Parti de Ha Giang a reçu jeudi son "
+                        "homologue de Wenshan, arrivé la veille à la tête d'une délégation.";
+    x = run("fr", NULL, other);
+    assert_false(any_stated(&x, other, "arrivé la veille"));
+    bc_extraction_free(&x);
+}
+
+/* A day that opens a sentence telling a delegation's arrival dates the meeting the next
+ * sentence of its paragraph names without a date, and is cited with it; not across a
+ * paragraph, nor a meeting with a day of its own; the day after counts from it. */
+static void arrivals_date_the_meeting_that_follows(void **state)
+{
+    (void)state;
+    const char *fr = "Titre\n\nLe 8 avril, une délégation de la ville de Baise (Chine), conduite "
+                     "par son maire, est arrivée à Cao Bang. Lors de la séance de travail, les "
+                     "deux parties ont passé en revue leurs projets communs.\n\nLe lendemain, "
+                     "les services douaniers des deux côtés ont eu des entretiens à Ta Lung.";
+    rel_case c[] = {{"fr", NULL, fr, "Lors de la séance", "--04-08", 0},
+                    {"fr", "2025-04-10", fr, "Lors de la séance", "2025-04-08", 1},
+                    {"fr", "2025-04-10", fr, "Le lendemain", "2025-04-09", 1}};
+    expect_rel(c, 3);
+    bc_extraction x = run("fr", NULL, fr);
+    const bc_xmeeting *m = stated(&x, fr, "Lors de la séance");
+    assert_int_equal(m->cite.nquotes, 2); /* its own sentence and where its day is */
+    bc_extraction_free(&x);
+    const char *en = "Title\n\nOn May 20, a delegation of Wenshan prefecture of China arrived in "
+                     "Ha Giang. At the working session, the two sides discussed the Thanh Thuy "
+                     "gate.";
+    rel_case e[] = {{"en", NULL, en, "working session", "--05-20", 0}};
+    expect_rel(e, 1);
+    const char *zh =
+        "标题\n\n9月2日，越南老街省代表团抵达红河州蒙自市。会谈中，双方就口岸合作交换了"
+        "意见。";
+    rel_case z[] = {{"zh", NULL, zh, "会谈中", "--09-02", 0}};
+    expect_rel(z, 1);
+    /* a new paragraph, or a meeting with its own day: not the arrival's */
+    const char *apart = "Title\n\nOn May 20, a delegation of Wenshan prefecture of China arrived "
+                        "in Ha Giang.\n\nAt the working session, the two sides discussed the "
+                        "Thanh Thuy gate.";
+    x = run("en", NULL, apart);
+    assert_false(any_stated(&x, apart, "working session"));
+    bc_extraction_free(&x);
+    const char *own = "Title\n\nOn May 20, a delegation of Wenshan prefecture of China arrived "
+                      "in Ha Giang. At the working session on May 21, the two sides discussed "
+                      "the Thanh Thuy gate.";
+    rel_case o[] = {{"en", NULL, own, "working session", "--05-21", 0}};
+    expect_rel(o, 1);
+}
+
+/* A weekday with its day and month and no year: the month and day, never a year worked out
+ * from the weekday; with a publication date, its year, marked. */
+static void weekday_with_day_and_month(void **state)
+{
+    (void)state;
+    static const rel_case cases[] = {
+        {"fr", NULL,
+         "Titre\n\nLes dirigeants de Lao Cai et de Honghe (Chine) ont tenu jeudi 12 juin une "
+         "séance de travail à Hekou.",
+         "jeudi", "--06-12", 0},
+        {"fr", "2025-06-13",
+         "Titre\n\nLes dirigeants de Lao Cai et de Honghe (Chine) ont tenu jeudi 12 juin une "
+         "séance de travail à Hekou.",
+         "jeudi", "2025-06-12", 1},
+        {"en", NULL,
+         "Title\n\nLeaders of Lang Son and Chongzuo of China held talks in Lang Son on "
+         "Wednesday, October 8.",
+         "Wednesday", "--10-08", 0},
+        {"nl", NULL,
+         "Titel\n\nLang Son en het Chinese Chongzuo hielden woensdag 8 oktober overleg in Lang "
+         "Son.",
+         "woensdag", "--10-08", 0},
+    };
+    expect_rel(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* Chinese talks "时": what was agreed at them, which took place; a deadline written
+ * "6月30日前" dates no meeting; the number and the name of one meeting in one sentence
+ * are one meeting, as are a headline's meeting and its lead's talks. */
+static void chinese_occasions_deadlines_and_one_meeting(void **state)
+{
+    (void)state;
+    const char *when = "标题\n\n口岸延长通关时间，是河口、老街两地4月2日举行会谈时商定的。";
+    rel_case c[] = {{"zh", NULL, when, "会谈时", "--04-02", 0}};
+    expect_rel(c, 1);
+    bc_extraction x = run("zh", NULL, when);
+    assert_string_equal(stated(&x, when, "会谈时")->status, "held");
+    bc_extraction_free(&x);
+    const char *due = "标题\n\n会议期间，红河州与越南老街省同意，确保新货场于9月30日前投入使用。";
+    x = run("zh", NULL, due);
+    assert_false(any_stated(&x, due, "9月30日前"));
+    bc_extraction_free(&x);
+    /* the name of the mechanism before the number, a day without its month: one meeting */
+    const char *named =
+        "标题\n\n新华社老街10月30日电 30日上午，越南四省与中国云南省省委书记年度会晤机制"
+        "第六次会议在老街举行。";
+    x = run("zh", NULL, named);
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(meet(&x, "conference-yunnan", 6)->date, "--10-30");
+    bc_extraction_free(&x);
+    /* a headline's numbered meeting and the lead's dated talks */
+    const char *head =
+        "河口与老街举行第十二次定期会谈\n\n本报讯 5月14日上午，红河州河口县与越南老街省"
+        "在河口举行会谈，双方就口岸通关交换了意见。";
+    x = run("zh", NULL, head);
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(meet(&x, "", 12)->date, "--05-14");
+    assert_int_equal(meet(&x, "", 12)->cite.nquotes, 2);
+    bc_extraction_free(&x);
+    /* not when the lead names another number */
+    const char *two =
+        "河口与老街举行第十二次定期会谈\n\n本报讯 5月14日上午，红河州与越南老街省在河口"
+        "举行第三次工作会晤。";
+    x = run("zh", NULL, two);
+    assert_int_equal(x.nmeetings, 2);
+    bc_extraction_free(&x);
+}
+
+/* A month in an earlier clause, whose own meeting stands before it, is not the month of a
+ * meeting named after it with a year alone; a symposium of both sides is talks. */
+static void months_of_other_clauses_and_symposiums(void **state)
+{
+    (void)state;
+    const char *fr = "Titre\n\nLes deux parties sont convenues que la Rencontre de printemps "
+                     "2027 des secrétaires du Parti des quatre provinces et du Guangxi aurait "
+                     "lieu en mars à Lang Son, et que la XVIIIe conférence du Comité de travail "
+                     "mixte serait accueillie par Cao Bang courant 2027.";
+    bc_extraction x = run("fr", NULL, fr);
+    assert_string_equal(meet(&x, "spring-meeting-guangxi", 0)->date, "2027-03");
+    assert_string_equal(meet(&x, "jwc-guangxi", 18)->date, "2027");
+    bc_extraction_free(&x);
+    const char *sym = "Titre\n\nUn colloque sur le fret ferroviaire réunira le 14 octobre à Lao "
+                      "Cai les entreprises de Lao Cai et du Yunnan (Chine).";
+    rel_case c[] = {{"fr", NULL, sym, "colloque", "--10-14", 0}};
+    expect_rel(c, 1);
+}
+
+/* The report's day moves on only to the same day or a later one (within two months when a
+ * year is not known); counting refuses to cross the end of February without a year. */
+static void told_days_move_forward(void **state)
+{
+    (void)state;
+    bcx_told t;
+    memset(&t, 0, sizeof t);
+    bcx_tell(&t, "--03-14", 0, 2, 1);
+    assert_string_equal(t.iso, "--03-14");
+    bcx_tell(&t, "--12-03", 0, 3, 1); /* last December, recalled */
+    assert_string_equal(t.iso, "--03-14");
+    bcx_tell(&t, "--03-15", 0, 4, 1);
+    assert_string_equal(t.iso, "--03-15");
+    assert_int_equal(t.si, 5);
+    bcx_tell(&t, "2024-06-09", 0, 5, 1); /* months away, a year not known of the other */
+    assert_string_equal(t.iso, "--03-15");
+    bcx_tell(&t, "2025", 0, 6, 0); /* no day */
+    assert_string_equal(t.iso, "--03-15");
+    memset(&t, 0, sizeof t);
+    bcx_tell(&t, "2025-01-17", 1, 1, 1);
+    bcx_tell(&t, "2024-05-09", 0, 2, 1);
+    assert_string_equal(t.iso, "2025-01-17");
+    bcx_tell(&t, "2025-06-30", 0, 3, 1); /* both years known: later is later */
+    assert_string_equal(t.iso, "2025-06-30");
+    int diff = 0;
+    assert_true(bcx_days_between("--12-30", "--01-02", &diff));
+    assert_int_equal(diff, 3);
+    assert_true(bcx_days_between("2024-02-28", "2024-03-01", &diff));
+    assert_int_equal(diff, 2);
+    assert_false(bcx_days_between("2024-02", "2024-03-01", &diff));
+    char out[24];
+    assert_true(bcx_shift_day("--03-02", -1, out));
+    assert_string_equal(out, "--03-01");
+    assert_false(bcx_shift_day("--03-01", -1, out)); /* 28 or 29 February */
+    assert_true(bcx_shift_day("2024-03-01", -1, out));
+    assert_string_equal(out, "2024-02-29");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(days_after_and_before_the_meeting_told),
+        cmocka_unit_test(counted_from_the_meeting_not_the_last_day_named),
+        cmocka_unit_test(coming_days_written_days_and_other_clauses),
+        cmocka_unit_test(arrivals_date_the_meeting_that_follows),
+        cmocka_unit_test(weekday_with_day_and_month),
+        cmocka_unit_test(chinese_occasions_deadlines_and_one_meeting),
+        cmocka_unit_test(months_of_other_clauses_and_symposiums),
+        cmocka_unit_test(told_days_move_forward),
+    };
+    return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
+}

@@ -193,12 +193,7 @@ const bc_lex bc_lex_zh[] = {
     WE(C_SAME_DAY, "同日", 0),
     WE(C_SAME_DAY, "当日", 0),
     /* days counted from the day last named */
-    WE(C_NEXT_DAY, "次日", 1),
-    WE(C_NEXT_DAY, "第二天", 1),
-    WE(C_NEXT_DAY, "翌日", 1),
     WE(C_NEXT_DAY, "隔天", 1),
-    WE(C_NEXT_DAY, "前一天", -1),
-    WE(C_NEXT_DAY, "前一日", -1),
     WE(C_NEXT_DAY, "头一天", -1),
     WE(C_SAME_DAY, "会晤期间", 3), /* during the meeting: the day of the last one named */
     WE(C_SAME_DAY, "会议期间", 3),

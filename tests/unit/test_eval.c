@@ -242,7 +242,9 @@ static void ratchet_against_a_baseline(void **state)
  * 6's 27 in fr, pl, nl and zh, measured blind first (meeting date P 0.946 R 0.745), left
  * meeting date P 0.991 R 0.929, metric P 0.980, gate R 0.969 on the 163; what money
  * measures and when, tuned on them: metric P 0.996, target P 0.997, period P 0.966, then
- * 0.964 after a meeting-date change moved one pl import's period). */
+ * 0.964 after a meeting-date change moved one pl import's period; days counted from the
+ * meeting last told, arrivals and one meeting named several ways, with the video
+ * conference, relative-year, deadline and report-day classes: meeting date P 1.000 R 0.979). */
 static void dev_split_regression(void **state)
 {
     (void)state;
@@ -257,7 +259,7 @@ static void dev_split_regression(void **state)
     assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_VALUE]) >= 0.99);
     assert_true(bc_eval_recall(&r.field[BC_EF_MONEY_VALUE]) >= 0.99);
     assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_DATE]) >= 0.995);
-    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_DATE]) >= 0.955);
+    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_DATE]) >= 0.975);
     assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_ORDINAL]) >= 0.98);
     assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.985);
     assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.96);

@@ -555,7 +555,8 @@ void bcx_tell(bcx_told *t, const char *iso, int inferred, size_t si, int forward
 /* Dates the days of sentence si counted from another (xd.rel): from the day held tells,
  * or, for words of what is to come, from planned when it was told after it; a day written
  * right after the words ("La veille, dans l'apres-midi du 21 fevrier") speaks for itself.
- * A day with no such day to count from is marked used: no meeting takes it. */
+ * With no meeting told before them, the day the date finder counted from stands (the
+ * report's, for words of what is to come); a day that cannot be counted is marked used. */
 void bcx_count_days(ctx *c, size_t si, const bcx_told *held, const bcx_told *planned);
 
 /* ---- extract_meet_emit.c ---- */

@@ -108,7 +108,9 @@ void bcx_count_days(ctx *c, size_t si, const bcx_told *held, const bcx_told *pla
         const bcx_told *from = held;
         if (bcx_future_at(c, d->t0) && planned->si > held->si)
             from = planned;
-        if (written || from->si == 0 || !bcx_shift_day(from->iso, d->rel, d->iso)) {
+        if (from->si == 0 && !written)
+            continue; /* no meeting told: the day the date finder counted from stands */
+        if (written || !bcx_shift_day(from->iso, d->rel, d->iso)) {
             d->used = 1; /* no meeting's */
             continue;
         }

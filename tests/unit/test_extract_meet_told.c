@@ -165,13 +165,6 @@ static void counted_from_the_meeting_not_the_last_day_named(void **state)
     x = run("fr", "2025-03-01", none);
     assert_false(any_stated(&x, none, "lendemain"));
     bc_extraction_free(&x);
-    /* Polish: the next day of talks to come counts from the meeting held, not from the
-     * deadline named between */
-    const char *pl = "Tytul\n\nXV posiedzenie grupy roboczej Lao Cai i Honghe odbyło się 3 "
-                     "kwietnia w Lao Cai. Most ma zostać otwarty do 30 czerwca. Następnego dnia "
-                     "w Hekou ma się odbyć sesja robocza służb celnych obu stron.";
-    rel_case c4[] = {{"pl", "2025-04-04", pl, "Następnego dnia", "2025-04-04", 1}};
-    expect_rel(c4, 1);
 }
 
 /* What is to come counts from the meeting just told ("次日上午...将举行工作会谈" after talks

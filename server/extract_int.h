@@ -414,6 +414,15 @@ void bcx_find_dates(ctx *c);
  * 2026", "6月30日前"). */
 enum { BCX_BOUND_FROM = 1, BCX_BOUND_SINCE = 2, BCX_BOUND_DEADLINE = 4 };
 unsigned bcx_date_bound(const ctx *c, const xd *d);
+/* 1 when the year date d of sentence si is written in a meeting's name, right after or
+ * before its words, or in Chinese opening a clause that ends with them (extract_date_year.c). */
+int bcx_name_year(const ctx *c, size_t si, const xd *d);
+/* Passes over the dates of sentence si (extract_date_year.c): a day without a written year
+ * takes the year of a relative year opening its clause (bcx_rel_year_days), or the year
+ * written in a meeting's name in the sentence (bcx_name_year_days, which also drops the
+ * months without a year no name completed, marking the sentence yearless). */
+void bcx_rel_year_days(ctx *c, size_t si);
+void bcx_name_year_days(ctx *c, size_t si);
 /* The date of sentence si nearest to the phrase of tokens [i, end) with at least
  * min_prec, not crossing a boundary token of class stop_cls (0: none), else NULL. */
 const xd *bcx_nearest_date(const ctx *c, size_t si, size_t i, size_t end, int min_prec);
@@ -500,6 +509,28 @@ int bcx_fig_cue_applies(const ctx *c, size_t si, int cls, size_t lead, size_t en
 /* 1 when the clause of the amount at token lead (from token lo) goes on about the figure
  * before it: it does not open with the amount and names nothing else counted. */
 int bcx_fig_goes_on(const ctx *c, size_t si, size_t lo, size_t lead);
+
+/* ---- what an amount measures (extract_fig_measure.c) */
+/* Writes into f what the amount at tokens [lead, end) of sentence si measures and whether
+ * it is a goal: a cue right after it, else the nearest before it from token lo (the end of
+ * the sentence's previous amount), a thing's worth, a restatement of prev in another
+ * currency (f->conversion), else a measure carried from prev or back (f->metric_inferred).
+ * Returns 1 when the measure is back's. */
+int bcx_money_measure(const ctx *c, size_t si, size_t lo, size_t lead, size_t end, bc_xfigure *f,
+                      const bc_xfigure *prev, const bc_xfigure *back);
+/* The cue of a measure (MM_*, 0 none) right after an amount ending before token end. */
+int bcx_cue_after(const ctx *c, size_t si, size_t end);
+/* The cue nearest before token lead from token lo (MM_*, 0 none), its first token in *at. */
+int bcx_cue_before(const ctx *c, size_t lo, size_t lead, size_t *at);
+/* 1 when the amount at token lead restates prev (ending before lo) in another currency. */
+int bcx_is_conversion(const ctx *c, size_t lo, size_t lead, const bc_xfigure *prev,
+                      const char *unit);
+/* The tokens of a word joining two verb phrases at token p ("and", "et", "并"), 0 none. */
+size_t bcx_and_word(const ctx *c, size_t p, size_t lim);
+/* 1 when after the cue at token at, "and" opens a phrase about building before lead. */
+int bcx_spend_after_and(const ctx *c, size_t at, size_t lead);
+/* The metric name of MM_* mm ("" for none). */
+const char *bcx_mm_name(int mm);
 
 /* ---- extract_meet.c ---- */
 

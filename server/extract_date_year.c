@@ -1,0 +1,159 @@
+/* extract_date_year.c: the year a day of a sentence takes from its sentence when the day
+ * does not write it: a year written in a meeting's name ("Gap go dau Xuan nam 2025",
+ * "2025年...新春会晤"), or a relative year that opens the day's clause ("Last year, ... on
+ * January 29"). Passes of bcx_find_dates (extract_date.c) over one sentence's dates. */
+#include "extract_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* 1 when the year date d is written in a meeting's name: right after or before the words
+ * of a meeting ("Gap go dau Xuan nam 2025", "Voorjaarsbijeenkomst 2023", "the 2025 Spring
+ * Meeting"), or, in Chinese, opening a clause that ends with one ("2025年...新春会晤"). */
+int bcx_name_year(const ctx *c, size_t si, const xd *d)
+{
+    const bc_lex *e = NULL;
+    size_t lo = c->se[si].t0, hi = c->se[si].t1;
+    if (d->prec != 1 || d->inferred)
+        return 0;
+    if (c->lbit == L_ZH) {
+        for (size_t k = d->t1; k < hi && k < d->t1 + 30; k++) {
+            if (k > d->t1 && (bcx_gap(c, k - 1) & (G_COMMA | G_DOT)))
+                return 0;
+            if (bcx_lex_find(c, C_MEET, k, &e) > 0)
+                return 1;
+        }
+        return 0;
+    }
+    for (size_t k = d->t0 > lo + 6 ? d->t0 - 6 : lo; k < d->t0; k++) {
+        size_t n = bcx_lex_find(c, C_MEET, k, &e);
+        if (n == 0)
+            n = bcx_lex_find(c, C_MECH, k, &e);
+        /* the name ends right before the year, "nam" or "de" between at most */
+        if (n > 0 && k + n <= d->t0 && d->t0 - (k + n) <= 1)
+            return 1;
+    }
+    for (size_t k = d->t1; k < hi && k <= d->t1 + 1; k++) {
+        if (bcx_lex_find(c, C_MEET, k, &e) > 0 || bcx_lex_find(c, C_MECH, k, &e) > 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* A span of days of one month without a written year ("from April 22 to 24", its year
+ * not known or only the reference date's) completed with year y: 1 when d was one. */
+static int name_year_span(xd *d, int y)
+{
+    const char *slash = strchr(d->iso, '/');
+    if (d->prec != 0 || slash == NULL || d->inferred == BC_X_INFERRED_DATE)
+        return 0;
+    size_t half = (size_t)(slash - d->iso);
+    int bare = half == 7 && d->iso[0] == '-' && strlen(slash + 1) == 7;
+    int full = half == 10 && strlen(slash + 1) == 10 && d->inferred;
+    if (!bare && !full)
+        return 0;
+    const char *a = bare ? d->iso + 2 : d->iso + 5, *b = bare ? slash + 3 : slash + 6;
+    char iso[24];
+    snprintf(iso, sizeof iso, "%04d-%.5s/%04d-%.5s", y, a, y, b);
+    copy_str(d->iso, sizeof d->iso, iso);
+    d->inferred = 0;
+    if (d->span[0]) /* a span of two or three days: its first day */
+        snprintf(d->span, sizeof d->span, "%.10s", d->iso);
+    return 1;
+}
+
+/* 1 when tokens [lo, hi) hold a clause break and name talks that are not a meeting's name
+ * ("Gap go dau Xuan" is the spring meeting; "the 2026 session of their border talks" is
+ * the session itself). */
+static int talks_between(const ctx *c, size_t lo, size_t hi)
+{
+    if (hi <= lo || bcx_commas(c, lo, hi) == 0)
+        return 0;
+    for (size_t k = lo; k < hi; k++) {
+        size_t n = bcx_lex_find(c, C_TALKS, k, NULL);
+        if (n > 0 && k + n <= hi && bcx_lex_find(c, C_MEET, k, NULL) == 0 &&
+            bcx_lex_find(c, C_MECH, k, NULL) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* A day of sentence si without a written year takes the year of a relative year that opens
+ * its clause, or opens the sentence before one comma ("Vorig jaar kwamen de delegaties op
+ * 29 januari samen", "Last year, the two sides met on January 29"): that year, not the
+ * reference date's nearest. Without a reference date neither says a year. */
+void bcx_rel_year_days(ctx *c, size_t si)
+{
+    for (size_t k = c->se[si].d0; k < c->se[si].d1; k++) {
+        xd *d = &c->d[k];
+        /* a day of the reference year, or one of an unknown year (prec 0: "--01-29") */
+        int open = d->prec == 0 && d->iso[0] == '-' && strlen(d->iso) == 7;
+        if (!(d->prec == 3 && d->inferred) && !open)
+            continue;
+        if (d->span[0] || d->same_day || d->weekday || c->ry == 0 || strchr(d->iso, '/'))
+            continue;
+        for (size_t q = c->se[si].d0; q < k; q++) {
+            const xd *y = &c->d[q];
+            if (y->prec != 1 || !y->inferred || y->t1 > d->t0 || d->t0 - y->t1 > 10)
+                continue;
+            size_t commas = bcx_commas(c, y->t1 - 1, d->t0);
+            if (commas > 1 ||
+                (commas == 1 && !(y->t0 == c->se[si].t0 && (bcx_gap(c, y->t1 - 1) & G_COMMA))))
+                continue;
+            const char *md = d->iso[0] == '-' ? d->iso + 2 : d->iso + 5;
+            char iso[24];
+            snprintf(iso, sizeof iso, "%.4s-%.5s", y->iso, md);
+            memcpy(d->iso, iso, sizeof d->iso);
+            d->inferred = 1;
+            d->prec = 3;
+            break;
+        }
+    }
+}
+
+/* A day of sentence si without a written year takes the year written in a meeting's name
+ * in the same sentence: that year is the text's ("Sang 20/2 ... Gap go dau Xuan nam 2025",
+ * "2月21日上午，2025年...新春会晤"). */
+void bcx_name_year_days(ctx *c, size_t si)
+{
+    int y = 0;
+    size_t yt = 0; /* the year's token */
+    for (size_t k = c->se[si].d0; k < c->se[si].d1 && y == 0; k++)
+        if (bcx_name_year(c, si, &c->d[k]))
+            y = atoi(c->d[k].iso), yt = c->d[k].t0;
+    for (size_t k = c->se[si].d0; y != 0 && k < c->se[si].d1; k++) {
+        xd *d = &c->d[k];
+        /* talks named in another clause between the name and the day are what the day
+         * dates ("the Spring Meeting 2025 ..., as well as ... during their talks on March
+         * 25") */
+        size_t lo = d->t0 < yt ? d->t1 : yt + 1, hi = d->t0 < yt ? yt : d->t0;
+        if (talks_between(c, lo, hi))
+            continue;
+        if (name_year_span(d, y))
+            continue;
+        if (d->prec < 2 || !(d->iso[0] == '-' || d->inferred) || strlen(d->iso) > 10 ||
+            d->inferred == BC_X_INFERRED_DATE)
+            continue;
+        char iso[24];
+        snprintf(iso, sizeof iso, "%04d-%.5s", y, d->iso[0] == '-' ? d->iso + 2 : d->iso + 5);
+        /* "the same day" of a day an earlier sentence wrote without its year: that day is
+         * of this year too ("Ngay 11/2, ... le khoi dong. Su kien nam trong khuon kho Gap go
+         * dau Xuan nam 2026, dien ra cung ngay") */
+        xd *was = d->same_day && d->ref ? &c->d[d->ref - 1] : NULL;
+        if (was != NULL && strcmp(was->iso, d->iso) == 0 && was->inferred != BC_X_INFERRED_DATE) {
+            copy_str(was->iso, sizeof was->iso, iso);
+            was->inferred = 0;
+        }
+        copy_str(d->iso, sizeof d->iso, iso);
+        d->inferred = 0;
+    }
+    /* a month without a year that no name completed says nothing without a reference */
+    size_t w = c->se[si].d0;
+    for (size_t k = c->se[si].d0; k < c->se[si].d1; k++)
+        if (!(c->d[k].prec == 2 && c->d[k].iso[0] == '-'))
+            c->d[w++] = c->d[k];
+        else
+            c->se[si].yearless = 1;
+    c->se[si].d1 = c->nd = w;
+}

@@ -1,0 +1,338 @@
+/* extract_fig_measure.c: what an amount of money measures (turnover, exports, imports,
+ * investment, revenue, other) and whether it is a goal, from the cues around it: the
+ * cue right after it, else the nearest before it in its clause, a thing's worth, spending
+ * named after it, a restatement in another currency; used by bcx_find_figures
+ * (extract_fig.c). */
+#include "extract_int.h"
+
+#include <string.h>
+
+/* The tokens of a word joining two verb phrases at token p ("and", "et", "en", "och", "i",
+ * "oraz", "va", "并"), 0 when none. */
+size_t bcx_and_word(const ctx *c, size_t p, size_t lim)
+{
+    static const struct {
+        unsigned lang;
+        const char *w;
+    } ands[] = {{L_EN, "and"}, {L_FR, "et"},   {L_NL, "en"}, {L_SV, "och"},
+                {L_PL, "i"},   {L_PL, "oraz"}, {L_VI, "va"}, {L_ZH, "并"}};
+    for (size_t k = 0; k < sizeof ands / sizeof ands[0]; k++) {
+        size_t n;
+        if ((ands[k].lang & c->lbit) && (n = bcx_words_at(c, p, lim, ands[k].w)) > 0)
+            return n;
+    }
+    return 0;
+}
+
+/* 1 when, after the cue at token at, "and" opens another verb phrase about building or
+ * upgrading before token lead ("visent 6 milliards de dollars d'echanges en 2025 et
+ * accelerent la construction de la zone (2 800 milliards de dongs)"): the amount is what
+ * that costs, not more of the cue's measure. */
+int bcx_spend_after_and(const ctx *c, size_t at, size_t lead)
+{
+    for (size_t p = at + 1; p < lead; p++) {
+        size_t n = bcx_and_word(c, p, lead);
+        if (n == 0)
+            continue;
+        for (size_t q = p + n; q < lead && q < p + n + 4; q++)
+            if (bcx_lex_find(c, C_SPEND, q, NULL) > 0)
+                return 1;
+    }
+    return 0;
+}
+
+/* The cue of what money measures nearest before token lead, from token lo: scanned left
+ * to right, longest phrase first, so "import-export" is turnover, not exports. A revenue
+ * cue in the amount's own clause wins ("revenue from import-export activities"). Returns
+ * MM_* (0 none) and the cue's first token in *at. */
+int bcx_cue_before(const ctx *c, size_t lo, size_t lead, size_t *at)
+{
+    const bc_lex *e = NULL;
+    int mm = 0, revenue = 0;
+    for (size_t p = lo; p < lead;) {
+        size_t n = bcx_lex_find(c, C_MONEY_CUE, p, &e);
+        if (n > 0 && p + n <= lead && e->val == MM_GOODS) {
+            /* goods exported or imported: the flow named before them in the clause */
+            if ((mm != MM_EXPORTS && mm != MM_IMPORTS) || bcx_commas(c, *at, p) > 0) {
+                mm = MM_TURNOVER;
+                *at = p;
+            }
+            p += n;
+        } else if (n > 0 && p + n <= lead && e->val == MM_COST) {
+            /* what something cost: a flow's value when the flow is named before it in the
+             * clause ("Importen av maskiner kostade"), else a project's cost */
+            if ((mm != MM_EXPORTS && mm != MM_IMPORTS && mm != MM_TURNOVER) ||
+                bcx_commas(c, *at, p) > 0) {
+                mm = MM_INVEST;
+                *at = p;
+            }
+            p += n;
+        } else if (n > 0 && p + n <= lead && e->val == MM_WORTH) {
+            /* what a thing is worth: the measure named before it in the clause or the
+             * one before ("lo hang xuat khau gom 22 tan ca phe, tri gia"), else left to
+             * worth_of */
+            if (mm == 0 || bcx_commas(c, *at, p) > 1) {
+                mm = MM_WORTH;
+                *at = p;
+            }
+            p += n;
+        } else if (n > 0 && p + n <= lead) {
+            mm = (int)e->val;
+            *at = p;
+            if (mm == MM_REVENUE)
+                revenue = 1;
+            p += n;
+        } else {
+            if (p + 1 < lead && (bcx_gap(c, p) & (G_COMMA | G_PAREN)))
+                revenue = 0; /* a new clause */
+            p++;
+        }
+    }
+    return revenue ? MM_REVENUE : mm;
+}
+
+/* 1 when token p is a purpose link ("to", "for", "na", "pour", "de", "để", "用于")
+ * followed within its clause by what money is spent on (C_SPEND): four words, or a
+ * Chinese clause of up to sixteen characters. */
+static int spend_after(const ctx *c, size_t p, size_t lim)
+{
+    static const char *const links[] = {"to",   "for", "on", "na",   "pour", "a",
+                                        "dans", "de",  "om", "voor", "till", NULL};
+    const bc_lex *e = NULL;
+    size_t n = 0, span = 4;
+    if (c->lbit == L_ZH) {
+        if ((n = bcx_words_at(c, p, lim, "用于")) == 0 &&
+            (n = bcx_words_at(c, p, lim, "用来")) == 0)
+            return 0;
+        span = 16;
+    } else if (c->lbit == L_VI) {
+        if ((n = bcx_words_at(c, p, lim, "de")) == 0 && (n = bcx_words_at(c, p, lim, "cho")) == 0)
+            return 0;
+    } else {
+        for (int k = 0; links[k] && n == 0; k++)
+            n = bcx_words_at(c, p, lim, links[k]);
+        if (n == 0)
+            return 0;
+    }
+    for (size_t q = p + n; q < lim && q < p + n + span; q++) {
+        if (bcx_gap(c, q - 1) & (G_COMMA | G_DOT | G_PAREN))
+            return 0;
+        if (bcx_lex_find(c, C_SPEND, q, &e) > 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* A cue right after the amount: "49.5 million USD in turnover", "25.7 million USD in
+ * imports", "5 milliards de dollars d'echanges", "出口额": at most two connecting words
+ * between, no comma, no other number. */
+int bcx_cue_after(const ctx *c, size_t si, size_t end)
+{
+    static const char *const links[] = {"in",  "of",  "worth", "for", "total", "de",
+                                        "d",   "des", "en",    "w",   "i",     "av",
+                                        "van", "aan", "a",     "l",   "la",    NULL};
+    const bc_lex *e = NULL;
+    size_t lim = c->se[si].t1, start = end;
+    /* the amount restated in brackets first: "45 miljoen yuan (circa 6,2 miljoen dollar)
+     * investeren", "19,8 miljard yuan (ongeveer 2,7 miljard dollar) aan goederen" */
+    if (end > 0 && end < lim && (bcx_gap(c, end - 1) & G_OPEN)) {
+        size_t q = end;
+        int num = 0;
+        for (; q + 1 < lim && q < end + 8 && !(bcx_gap(c, q) & (G_CLOSE | G_OPEN | G_DOT)); q++)
+            num = num || c->t[q].kind == T_NUM;
+        num = num || c->t[q].kind == T_NUM;
+        if (num && q + 1 < lim && (bcx_gap(c, q) & (G_CLOSE | G_COMMA | G_DOT | G_OPEN)) == G_CLOSE)
+            start = q + 1;
+    }
+    for (size_t p = start; p < lim && p < start + 4; p++) {
+        if (p > 0 && (p > start || start == end) &&
+            (bcx_gap(c, p - 1) & (G_COMMA | G_PAREN | G_DOT)))
+            return 0;
+        if (c->t[p].kind != T_WORD)
+            return 0;
+        size_t n = bcx_lex_find(c, C_MONEY_CUE, p, &e);
+        if (n > 0 && e->val == MM_WORTH) { /* "5 million USD worth of goods" */
+            p += n - 1;
+            continue;
+        }
+        if (n > 0)
+            return e->val == MM_GOODS ? MM_TURNOVER : e->val == MM_COST ? MM_INVEST : (int)e->val;
+        /* "25 million CNY to upgrade its yard", "300 mln juanow na rozbudowe": a purpose
+         * of spending within a few words of a purpose link */
+        if (spend_after(c, p, lim))
+            return MM_INVEST;
+        int link = 0;
+        for (int k = 0; links[k] && !link; k++)
+            link = bcx_word_is(c, p, lim, links[k]);
+        if (!link)
+            return 0;
+    }
+    return 0;
+}
+
+/* Dutch puts the verb last: "heeft 300 miljoen yuan voor het project uitgetrokken", "die
+ * 5 miljard dong aan heffingen geind": a word of spending, cost or collection that ends the
+ * amount's clause within six words after it (token end), no number between. MM_* or 0. */
+static int cue_last(const ctx *c, size_t si, size_t end)
+{
+    const bc_lex *e = NULL;
+    size_t lim = c->se[si].t1;
+    if (c->lbit != L_NL)
+        return 0;
+    for (size_t k = end; k < lim && k < end + 6; k++) {
+        if ((k > end && (bcx_gap(c, k - 1) & (G_COMMA | G_DOT | G_PAREN))) ||
+            c->t[k].kind != T_WORD)
+            return 0;
+        size_t n = bcx_lex_find(c, C_MONEY_CUE, k, &e);
+        if (n > 0 && (k + n >= lim || (bcx_gap(c, k + n - 1) & (G_COMMA | G_DOT | G_PAREN))) &&
+            (e->val == MM_INVEST || e->val == MM_COST || e->val == MM_REVENUE))
+            return e->val == MM_COST ? MM_INVEST : (int)e->val;
+    }
+    return 0;
+}
+
+/* What a thing worth the amount at tokens [lead, end) is (MM_WORTH with no measure before
+ * it in its clause): a project's cost when building or upgrading is named in its clause
+ * ("rozbudowe wartego 86 mln juanow parkingu") or right after it, else other (equipment
+ * handed over, fruit shipped). */
+static int worth_of(const ctx *c, size_t si, size_t lo, size_t lead, size_t end)
+{
+    /* "the project is worth": its cost, or its output, the words do not say */
+    static const char *const project[] = {"project", "projet", "projekt", "du an", "项目", NULL};
+    size_t from = lo;
+    for (size_t k = lo; k + 1 < lead; k++)
+        if (bcx_gap(c, k) & (G_COMMA | G_PAREN | G_DOT))
+            from = k + 1;
+    if (bcx_range_has(c, from, lead, C_SPEND, -1))
+        return MM_INVEST;
+    for (size_t k = from; k < lead; k++)
+        for (int q = 0; project[q]; q++)
+            if (bcx_words_at(c, k, lead, project[q]) > 0)
+                return 0;
+    for (size_t k = end; k < c->se[si].t1 && k < end + 3; k++) {
+        if (bcx_gap(c, k - 1) & (G_COMMA | G_PAREN | G_DOT))
+            break;
+        if (bcx_lex_find(c, C_SPEND, k, NULL) > 0)
+            return MM_INVEST;
+    }
+    return MM_OTHER;
+}
+
+const char *bcx_mm_name(int mm)
+{
+    static const char *const names[] = {"",           "trade_turnover", "exports", "imports",
+                                        "investment", "budget_revenue", "other"};
+    return mm >= 0 && mm <= MM_OTHER ? names[mm] : "";
+}
+
+/* 1 when the amount at token lead restates the amount before it (ending before token
+ * lo) in another currency: "213.6亿元人民币（约合29.7亿美元）", "7 200 mld VND (ok. 283 mln
+ * USD)", "1,4 billion yuan, or $200 million". */
+int bcx_is_conversion(const ctx *c, size_t lo, size_t lead, const bc_xfigure *prev,
+                      const char *unit)
+{
+    if (prev == NULL || lead < lo || lo == 0)
+        return 0;
+    /* "达38.6亿元人民币，同比增长12.5%，约合5.4亿美元", "reached 2 billion USD, up 9 percent,
+     * equivalent to about 46 trillion VND": a restating word right before the amount (a
+     * qualifier between them) after the amount's growth, in another currency, measuring
+     * nothing of its own */
+    if (lead - lo > 4) {
+        const bc_lex *e = NULL;
+        size_t q = bcx_lex_ending(c, C_QUAL_ABOUT, lo, lead, NULL);
+        size_t at = bcx_lex_ending(c, C_CONVERT, lo, q != SIZE_MAX ? q : lead, &e);
+        /* not a short, common word ("or", "合") this far from the amount it restates */
+        return lead - lo <= 16 && at != SIZE_MAX && at > lo && strlen(e->pat) > 3 &&
+               strcmp(prev->unit, unit) != 0 && (bcx_gap(c, at - 1) & G_COMMA) &&
+               bcx_commas(c, lo, at) <= 2 && !bcx_range_has(c, lo, lead, C_MONEY_CUE, -1) &&
+               !prev->rate && !prev->change_amount;
+    }
+    for (size_t k = lo - 1; k < lead; k++)
+        if (bcx_gap(c, k) & G_OPEN)
+            return 1;
+    return bcx_range_has(c, lo, lead, C_CONVERT, -1) &&
+           !bcx_range_has(c, lo, lead, C_MONEY_CUE, -1);
+}
+
+/* What an amount of money starting at token lead and ending before token end measures,
+ * and whether it is a goal: the cue right after it, else the nearest before it since the
+ * previous amount of the sentence (from token lo). */
+int bcx_money_measure(const ctx *c, size_t si, size_t lo, size_t lead, size_t end, bc_xfigure *f,
+                      const bc_xfigure *prev, const bc_xfigure *back)
+{
+    size_t at = lead;
+    if (bcx_is_conversion(c, lo, lead, prev, f->unit)) {
+        /* the same amount in another currency: the same measure, period and change */
+        f->conversion = 1;
+        memcpy(f->metric, prev->metric, sizeof f->metric);
+        f->metric_inferred = prev->metric_inferred;
+        f->target = prev->target;
+        memcpy(f->period, prev->period, sizeof f->period);
+        f->period_inferred = prev->period_inferred;
+        return 0;
+    }
+    int mm = bcx_cue_after(c, si, end);
+    if (mm == 0)
+        mm = cue_last(c, si, end);
+    if (mm == 0)
+        mm = bcx_cue_before(c, lo, lead, &at);
+    if (mm == MM_WORTH)
+        mm = worth_of(c, si, lo, lead, end);
+    if (mm != 0 && mm != MM_INVEST && at < lead && bcx_spend_after_and(c, at, lead))
+        mm = MM_INVEST;
+    /* "la construction du pont, dont la partie vietnamienne est estimee a 180 milliards":
+     * an estimate, with nothing named to measure, of what building costs */
+    if (mm == 0 && bcx_range_has(c, lo, lead, C_ESTIMATE, -1) &&
+        bcx_range_has(c, lo, lead, C_SPEND, -1))
+        mm = MM_INVEST;
+    copy_str(f->metric, sizeof f->metric, bcx_mm_name(mm));
+    f->target =
+        bcx_range_has(c, lo, lead, C_TARGET, -1) || bcx_range_has(c, lo, lead, C_QUAL_EXPECTED, -1);
+    /* "a target of 4.5 billion USD in 2024 and 9 billion USD in 2025": an amount that
+     * follows a goal closely, with no word of its own, is a goal too */
+    if (!f->target && prev != NULL && prev->target && mm == 0 && lead - lo <= 6)
+        f->target = 1;
+    /* no word of its own: the measure of the amount before it in the sentence ("reached X
+     * in 2024, while in the first nine months it reached Y"), else of back, the figure the
+     * sentence continues (see money_at); marked inferred. Otherwise none: "Some 2.5 million
+     * USD was spent on 14 scanners" after a revenue is no revenue. Returns 1 when the
+     * measure is back's. */
+    if (mm == 0) {
+        const bc_xfigure *from = prev != NULL && prev->metric[0] ? prev : back;
+        /* a goal that points back ("raise the figure to"), that a figure before it is to
+         * exceed ("objectif de depasser les 4 milliards", "cel przekroczenie 600 mln USD")
+         * or that goes on about it ("The province aims to reach 6 billion USD"), across
+         * the paragraph break: the last measured amount of the two sentences before */
+        int points_back = bcx_sent_has(c, si, C_BACKREF, -1) ||
+                          strcmp(bcx_fig_qualifier(c, si, lead, end), "over") == 0 ||
+                          bcx_fig_goes_on(c, si, lo, lead);
+        for (size_t k = c->out->nfigures - 1; from == NULL && f->target && points_back && k > 0;
+             k--) {
+            const bc_xfigure *g = &c->out->figures[k - 1];
+            if (si >= 2 && g->cite.nquotes > 0 && g->cite.q[0].start < c->se[si - 2].qs)
+                break;
+            if (g->money && g->metric[0] && !g->metric_inferred && !g->target)
+                from = g;
+        }
+        /* a goal after a turnover and its parts ("Exports accounted for 2.1 billion USD of
+         * that amount and imports for 3.7 billion USD. Our goal is 7 billion USD") is the
+         * whole's */
+        if (from != NULL && from != back &&
+            (strcmp(from->metric, "exports") == 0 || strcmp(from->metric, "imports") == 0))
+            for (const bc_xfigure *g = from; g > c->out->figures; g--) {
+                const bc_xfigure *h = g - 1;
+                if (si >= 2 && h->cite.nquotes > 0 && h->cite.q[0].start < c->se[si - 2].qs)
+                    break;
+                if (h->money && !h->target && strcmp(h->metric, "trade_turnover") == 0) {
+                    from = h;
+                    break;
+                }
+            }
+        if (from != NULL && from->metric[0]) {
+            memcpy(f->metric, from->metric, sizeof f->metric);
+            f->metric_inferred = 1;
+            return from == back;
+        }
+    }
+    return 0;
+}

@@ -1,0 +1,89 @@
+/* test_extract_date_year.c: the year a day takes from its sentence (extract_date_year.c):
+ * a relative year opening its clause, a year written in a meeting's name; never without
+ * a reference date or a written year. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "fixture.h"
+
+#include "extract_fixture.h"
+
+/* A day without its year in a clause a relative year opens ("Vorig jaar kwamen ... op 29
+ * januari samen", "Last year, ... on January 29") is of that year, whatever the reference
+ * date's nearest; without a reference date it stays a month and day. */
+static void a_relative_year_dates_the_days_of_its_clause(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+    } cases[] = {
+        {"en", "Last year, the two delegations met on January 29 in Hekou."},
+        {"fr", "L'an dernier, les deux délégations se sont réunies le 29 janvier à Hekou."},
+        {"nl", "Vorig jaar kwamen beide delegaties op 29 januari in Hekou samen."},
+        {"pl", "W ubiegłym roku obie delegacje spotkały się 29 stycznia w Hekou."},
+        {"sv", "Förra året träffades de två delegationerna den 29 januari i Hekou."},
+        {"vi", "Năm ngoái, hai đoàn đã hội đàm ngày 29/1 tại Hà Khẩu."},
+        {"zh", "去年1月29日，老街省与云南省代表团在河口举行会谈。"},
+    };
+    /* the 29th of January after a report of the 10th: the year before, as after June */
+    static const char *const refs[] = {"2025-01-10", "2025-06-10"};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        for (int r = 0; r < 2; r++) {
+            bc_extraction x = run(cases[i].lang, refs[r], cases[i].text);
+            if (x.nmeetings != 1 || strcmp(x.meetings[0].date, "2024-01-29") != 0 ||
+                !x.meetings[0].date_inferred)
+                fail_msg("%s (%s): %zu meetings, first dated %s", cases[i].text, refs[r],
+                         x.nmeetings, x.nmeetings ? x.meetings[0].date : "-");
+            bc_extraction_free(&x);
+        }
+        bc_extraction x = run(cases[i].lang, NULL, cases[i].text);
+        assert_int_equal(x.nmeetings, 1);
+        assert_string_equal(x.meetings[0].date, "--01-29");
+        bc_extraction_free(&x);
+    }
+    /* a relative year of another clause dates nothing of this one */
+    bc_extraction x =
+        run("en", "2025-06-10",
+            "Trade fell last year, while the two delegations, both from the border, met on "
+            "January 29 in Hekou.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2025-01-29");
+    bc_extraction_free(&x);
+}
+
+/* A day without its year takes the year written in the meeting's name of its sentence:
+ * the text's year, with or without a reference date. */
+static void a_meeting_name_gives_its_year(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+    } cases[] = {
+        {"vi", "Sáng 20/2, Gặp gỡ đầu Xuân năm 2025 giữa các tỉnh diễn ra tại Hạ Long."},
+        {"en", "On February 20, the 2025 Spring Meeting of the provinces took place in Ha Long."},
+        {"zh", "2月20日上午，2025年新春会晤在下龙举行。"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        for (int r = 0; r < 2; r++) {
+            bc_extraction x = run(cases[i].lang, r ? "2026-03-01" : NULL, cases[i].text);
+            if (x.nmeetings != 1 || strcmp(x.meetings[0].date, "2025-02-20") != 0 ||
+                x.meetings[0].date_inferred)
+                fail_msg("%s (%s): %zu meetings, first dated %s", cases[i].text,
+                         r ? "2026-03-01" : "no reference", x.nmeetings,
+                         x.nmeetings ? x.meetings[0].date : "-");
+            bc_extraction_free(&x);
+        }
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(a_relative_year_dates_the_days_of_its_clause),
+        cmocka_unit_test(a_meeting_name_gives_its_year),
+    };
+    return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
+}

@@ -1,0 +1,153 @@
+/* test_extract_fig_measure.c: what an amount of money measures (extract_fig_measure.c):
+ * a thing's worth, spending or collection said away from the amount, an amount after
+ * "and" with another verb about building. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "fixture.h"
+
+#include "extract_fixture.h"
+
+/* One sentence, the amount in it, what it measures and whether it is a goal. */
+typedef struct measure_case {
+    const char *lang, *text;
+    double value;
+    const char *metric;
+    int target;
+} measure_case;
+
+static void expect_measures(const measure_case *cases, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        bc_extraction x = run(cases[i].lang, "2025-06-10", cases[i].text);
+        const bc_xfigure *f = fig(&x, cases[i].value);
+        if (strcmp(f->metric, cases[i].metric) != 0 || f->target != cases[i].target)
+            fail_msg("%s: metric '%s' target %d", cases[i].text, f->metric, f->target);
+        bc_extraction_free(&x);
+    }
+}
+
+/* What a thing is worth: the goods or the flow named before it (across one comma, the
+ * thing's description), a project's cost when building or upgrading is named with it,
+ * else other (equipment handed over, a cargo); never what the worth of goods is. */
+static void what_a_thing_is_worth(void **state)
+{
+    (void)state;
+    static const measure_case cases[] = {
+        {"en", "The county handed over farm machinery worth 3 million USD.", 3e6, "other", 0},
+        {"en", "Goods cleared at the gate were worth 45 million USD.", 45e6, "trade_turnover", 0},
+        {"en", "Exports of fresh fruit worth 20 million USD left the yard.", 20e6, "exports", 0},
+        {"en", "Traders shipped 80 million USD worth of goods.", 80e6, "trade_turnover", 0},
+        {"fr", "La ville a offert des ordinateurs d'une valeur de 200.000 yuans à l'école.", 2e5,
+         "other", 0},
+        {"nl", "De stad schonk apparatuur ter waarde van 1 miljoen dollar.", 1e6, "other", 0},
+        {"pl", "Ruszyła modernizacja wartej 40 mln juanów drogi dojazdowej.", 40e6, "investment",
+         0},
+        {"pl", "Gmina otrzymała sprzęt wart 2 mln juanów.", 2e6, "other", 0},
+        {"sv", "Kommunen skänkte utrustning till ett värde av 2 miljoner USD.", 2e6, "other", 0},
+        {"vi", "Tỉnh đã trao tặng trang thiết bị y tế trị giá 1 tỷ đồng.", 1e9, "other", 0},
+        {"vi", "Lô hàng xuất khẩu gồm 30 tấn vải, trị giá 50.000 USD.", 5e4, "exports", 0},
+        {"zh", "该市向对方捐赠了价值300万元的医疗设备。", 3e6, "other", 0},
+    };
+    expect_measures(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* Spending, cost and collection said away from the amount: a Dutch verb last in the
+ * clause ("... voor de weg uitgetrokken", "... aan rechten en belastingen"), a verb of
+ * cost ("kostte", "devrait coûter") before it, raising funds ("mobiliser") for a road, an
+ * estimate of what building costs ("dont la section nord est estimée à"); a goal set in a
+ * relative clause after the amount; a future tense only in the amount's own clause. */
+static void spending_said_away_from_the_amount(void **state)
+{
+    (void)state;
+    static const measure_case cases[] = {
+        {"nl", "De bouw van het nieuwe douanegebouw kostte 90 miljard dong.", 90e9, "investment",
+         0},
+        {"nl", "De provincie heeft 40 miljoen yuan voor de nieuwe weg uitgetrokken.", 40e6,
+         "investment", 1},
+        {"nl", "De haven inde vorig jaar 300 miljard dong aan rechten en belastingen.", 300e9,
+         "budget_revenue", 0},
+        {"fr", "La province prévoyait de mobiliser 900 milliards de dôngs pour le nouveau pont.",
+         900e9, "investment", 1},
+        {"fr",
+         "Ils accélèrent la modernisation du poste, dont la première tranche devrait coûter 60 "
+         "milliards de dôngs.",
+         60e9, "investment", 1},
+        {"fr",
+         "Ils accélèrent la rénovation de la route, dont la section nord est estimée à 75 "
+         "milliards de dôngs.",
+         75e9, "investment", 1},
+        {"fr", "Les importations de machines ont coûté 20 millions de dollars.", 20e6, "imports",
+         0},
+        {"nl",
+         "De handel bedroeg 900 miljard dong, minder dan de 1.000 miljard dong die het bestuur "
+         "als doel had gesteld.",
+         1e12, "trade_turnover", 1},
+        {"en",
+         "Trade reached 2 billion USD, short of the 2.5 billion USD that the province had set "
+         "as its target.",
+         2.5e9, "trade_turnover", 1},
+        {"en", "Trade reached 2 billion USD, up from the 1.8 billion USD that it reached before.",
+         1.8e9, "trade_turnover", 0},
+        {"pl", "Władze spodziewają się, że obroty przekroczą 2 mld USD.", 2e9, "trade_turnover", 1},
+        {"zh", "双方将加快口岸建设，项目总投资约3亿元。", 3e8, "investment", 0},
+        {"zh", "双方将投资3亿元建设口岸。", 3e8, "investment", 1},
+    };
+    expect_measures(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* "And" with another verb about building: the amount after it is what that costs, and a
+ * date across it is the project's, not the investment's period ("earmarked ... for a
+ * bridge and plans to open it by 2026", "va se khoi cong trong nam 2027", "并将于2026年开
+ * 工"); a date in the investment's own clause stays its period. */
+static void a_project_after_and(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+        double value;
+    } cases[] = {
+        {"fr",
+         "Les deux villes visent 4 milliards de dollars d'échanges en 2026 et accélèrent "
+         "l'aménagement du parc logistique (1.500 milliards de dôngs).",
+         1.5e12},
+        {"en",
+         "The district has earmarked 90 billion VND for a bridge and plans to open it by the end "
+         "of 2026.",
+         90e9},
+        {"vi",
+         "Giai đoạn 2 của dự án nâng cấp cửa khẩu dự kiến cần thêm 200 tỷ đồng và sẽ khởi công "
+         "trong năm 2027.",
+         200e9},
+        {"zh", "该项目总投资5亿元，并将于2026年开工。", 5e8},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bc_extraction x = run(cases[i].lang, "2025-02-01", cases[i].text);
+        const bc_xfigure *f = fig(&x, cases[i].value);
+        if (strcmp(f->metric, "investment") != 0 || f->period[0] != '\0')
+            fail_msg("%s: metric '%s' period '%s'", cases[i].text, f->metric, f->period);
+        bc_extraction_free(&x);
+    }
+    bc_extraction x =
+        run("fr", "2025-02-01",
+            "Les deux villes visent 4 milliards de dollars d'échanges en 2026 et "
+            "accélèrent l'aménagement du parc logistique (1.500 milliards de dôngs).");
+    assert_fig(fig(&x, 4e9), "trade_turnover", "USD", "exact", "2026");
+    bc_extraction_free(&x);
+    x = run("en", "2025-02-01", "The city invested 90 billion VND in the bridge in 2024.");
+    assert_fig(fig(&x, 90e9), "investment", "VND", "exact", "2024");
+    bc_extraction_free(&x);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(what_a_thing_is_worth),
+        cmocka_unit_test(spending_said_away_from_the_amount),
+        cmocka_unit_test(a_project_after_and),
+    };
+    return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
+}

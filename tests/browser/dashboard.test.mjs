@@ -370,7 +370,18 @@ async function main() {
     'clicking a map point opens the project\'s timeline and quotes');
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'hidden' });
-  await page.locator('#border-map .map-project[data-project="mong-cai-dongxing-border-gate"]').focus();
+  // the dialog's close event (a task queued after it hides) gives the focus back to the
+  // point that opened it: wait for that before moving the focus, or it lands after
+  await waitFor('the focus back on the bridge point',
+    () => page.evaluate(() => document.activeElement?.dataset?.project === 'lao-cai-hekou-railway-bridge'), 5000);
+  const mongCai = page.locator('#border-map .map-project[data-project="mong-cai-dongxing-border-gate"]');
+  let focusedOn = '';
+  await waitFor('the focus on the Mong Cai point', async () => {
+    focusedOn = await page.evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.dataset?.project ?? document.activeElement?.id ?? ''}`);
+    if (focusedOn.endsWith('mong-cai-dongxing-border-gate')) return true;
+    await mongCai.focus();
+    return false;
+  }, 5000).catch((e) => { throw new CheckFailed(`${e.message}; the focus is on ${focusedOn}`); });
   await page.keyboard.press('Enter');
   await dialog.waitFor({ state: 'visible' });
   // the dialog may show before its title is the new project's (a loaded machine)

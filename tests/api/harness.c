@@ -1325,3 +1325,20 @@ int bct_tmpdir_remove(const char *dir)
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     return system(cmd) == 0 ? 0 : -1;
 }
+
+char *bct_cli_stdout(const char *db, const char *args)
+{
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "%s %s --db %s 2>/dev/null", getenv("BC_CLI"), args, db);
+    FILE *p = popen(cmd, "r");
+    if (p == NULL)
+        return NULL;
+    char *out = calloc(1, 65536);
+    size_t n = fread(out, 1, 65535, p);
+    out[n] = '\0';
+    if (pclose(p) != 0) {
+        free(out);
+        return NULL;
+    }
+    return out;
+}

@@ -143,4 +143,8 @@ int bct_get_timeout(int port, const char *target, const char *const *extra_heade
 int bct_tmpdir(char *dir, size_t n, const char *tag);
 int bct_tmpdir_remove(const char *dir);
 
+/* Runs the CLI ($BC_CLI) with args and --db db, its stderr discarded: its stdout (up to
+ * 64 KiB, new, free()), or NULL when it could not run or exited non-zero. */
+char *bct_cli_stdout(const char *db, const char *args);
+
 #endif

@@ -63,22 +63,10 @@ static void remember(const bct_response *r)
     SEEN[SEEN_LEN] = '\0';
 }
 
-/* Runs the CLI with args against DB; its stdout (new, free()) or NULL when it failed. */
+/* The CLI with args against DB: its stdout (new, free()), or NULL when it failed. */
 static char *cli(const char *args)
 {
-    char cmd[1024];
-    snprintf(cmd, sizeof cmd, "%s %s --db %s 2>/dev/null", getenv("BC_CLI"), args, DB);
-    FILE *p = popen(cmd, "r");
-    if (p == NULL)
-        return NULL;
-    char *out = calloc(1, 65536);
-    size_t n = fread(out, 1, 65535, p);
-    out[n] = '\0';
-    if (pclose(p) != 0) {
-        free(out);
-        return NULL;
-    }
-    return out;
+    return bct_cli_stdout(DB, args);
 }
 
 static int setup(void **state)

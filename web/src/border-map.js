@@ -109,7 +109,7 @@ export function renderBorderMap(container, { projects, provinces, onOpen, label 
     const g = s('g', {
       class: 'map-project', tabindex: 0, role: 'button',
       'aria-label': `${p.name}: ${label(p.status)}. ${where}. Open its timeline and quotes.`,
-      'data-project': p.id, 'data-status': p.status,
+      'data-project': p.id, 'data-status': p.status, 'data-focus-key': `map:${p.id}`,
     });
     const route = p.kind === 'transport_route' || p.kind === 'sea_route';
     if (pts.length === 2) {

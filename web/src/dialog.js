@@ -1,12 +1,14 @@
 // dialog.js: the source-quote dialog. A modal <dialog> (the rest of the page is inert
 // while it is open), with Tab and Shift+Tab kept inside it, Escape or the Close button to
-// close, and focus handed back to whatever opened it.
+// close, and focus handed back to whatever opened it (or, when a refresh replaced that
+// while the dialog was open, to what took its place).
 import { h, replace, snippet } from './dom.js';
+import { focusAgain, focusIsLost, focusMark } from './focus.js';
 import { language } from './format.js';
 
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
-let dialog, titleEl, subtitleEl, bodyEl, opener = null, articles = new Map(), token = 0;
+let dialog, titleEl, subtitleEl, bodyEl, opener = null, focusedBefore = null, articles = new Map(), token = 0;
 
 export function initDialog() {
   dialog = document.getElementById('sources-dialog');
@@ -14,11 +16,16 @@ export function initDialog() {
   subtitleEl = document.getElementById('sources-subtitle');
   bodyEl = document.getElementById('sources-body');
   document.getElementById('sources-close').addEventListener('click', () => dialog.close());
+  // the close event comes a task after the dialog hid, when the browser has already put
+  // the focus back on what had it before (or on <body> if that is gone): the focus moves
+  // to the opener only from there, never from where someone put it meanwhile
   dialog.addEventListener('close', () => {
     token++;
-    const back = opener;
+    const back = opener, before = focusedBefore;
     opener = null;
-    if (back && back.isConnected) back.focus();
+    focusedBefore = null;
+    const now = document.activeElement;
+    if (focusIsLost() || dialog.contains(now) || now === before || now === back?.el) focusAgain(back);
   });
   // a click on the backdrop (outside the dialog's box) closes it
   dialog.addEventListener('click', (e) => {
@@ -126,8 +133,11 @@ function render(title, subtitle, groups) {
 }
 
 function open(from) {
-  opener = from ?? (document.activeElement instanceof HTMLElement ? document.activeElement : null);
-  if (!dialog.open) dialog.showModal();
+  if (!dialog.open) {
+    focusedBefore = document.activeElement;
+    opener = focusMark(from ?? (document.activeElement instanceof Element ? document.activeElement : null));
+    dialog.showModal();
+  }
   bodyEl.scrollTop = 0;
   titleEl.focus();
 }

@@ -9,6 +9,7 @@ import {
 import { Poller } from './poller.js';
 import { legendOf, renderTradeChart } from './trade-chart.js';
 import { renderBorderMap } from './border-map.js';
+import { keepingFocus, keyed } from './focus.js';
 
 const DEFAULT_REFRESH_S = 30;
 const LIMIT = 500; // the API's largest page: every list here fits in one
@@ -137,9 +138,10 @@ function openList(title, subtitle, groups, from) {
   showSources({ title, subtitle, groups, from });
 }
 
-/** A number (or any short text) that opens its sources. */
-function sourceButton(text, onOpen, { cls = 'num', hint = 'show sources' } = {}) {
-  const btn = h('button', { type: 'button', class: `src-btn ${cls}` }, h('span', { class: 'src-btn-text' }, text), visuallyHidden(` (${hint})`));
+/** A number (or any short text) that opens its sources. key: its data-focus-key, what it
+ * shows, so that the focus finds it again after a refresh rebuilt it (focus.js). */
+function sourceButton(text, onOpen, { cls = 'num', hint = 'show sources', key = null } = {}) {
+  const btn = h('button', { type: 'button', class: `src-btn ${cls}`, ...keyed(key) }, h('span', { class: 'src-btn-text' }, text), visuallyHidden(` (${hint})`));
   btn.addEventListener('click', () => onOpen(btn));
   return btn;
 }
@@ -170,10 +172,10 @@ function renderHeadline() {
     h('h3', { id: 'card-meetings' }, 'Meetings'),
     h('div', { class: 'figures-row' },
       h('div', { class: 'figure' },
-        sourceButton(String(c.meetings_held), (b) => openList(`${c.meetings_held} meetings held`, 'Each meeting and the sentences that report it', held.map(meetingGroup), b)),
+        sourceButton(String(c.meetings_held), (b) => openList(`${c.meetings_held} meetings held`, 'Each meeting and the sentences that report it', held.map(meetingGroup), b), { key: 'headline:held' }),
         h('span', { class: 'figure-label' }, 'held')),
       h('div', { class: 'figure' },
-        sourceButton(String(c.meetings_planned), (b) => openList(`${c.meetings_planned} meetings planned`, 'Each planned meeting and the sentences that announce it', planned.map(meetingGroup), b)),
+        sourceButton(String(c.meetings_planned), (b) => openList(`${c.meetings_planned} meetings planned`, 'Each planned meeting and the sentences that announce it', planned.map(meetingGroup), b), { key: 'headline:planned' }),
         h('span', { class: 'figure-label' }, 'planned'))),
     briefMeeting('Latest', stats.meetings?.latest_held),
     briefMeeting('Next', stats.meetings?.next_planned));
@@ -192,7 +194,7 @@ function renderHeadline() {
     top
       ? [
         h('div', { class: 'figure' },
-          sourceButton(amount(top.value, top.unit), (b) => openFigure(top.id, b, amount(top.value, top.unit)), { cls: 'num num-big' }),
+          sourceButton(amount(top.value, top.unit), (b) => openFigure(top.id, b, amount(top.value, top.unit)), { cls: 'num num-big', key: 'headline:top' }),
           h('span', { class: 'figure-label' }, `in ${period(top.period)}`),
           curationBadge(top)),
         h('p', { class: 'card-note' }, top.qualifier !== 'exact' ? `${figureValue(top)} · ` : '', top.label),
@@ -202,7 +204,7 @@ function renderHeadline() {
         h('ul', { class: 'other-figures', 'aria-label': 'The other turnover figures' }, points.filter((p) => p !== top)
           .sort(byCurrency)
           .map((p) => h('li', null,
-            sourceButton(figureValue(p), (b) => openFigure(p.id, b), { cls: 'link' }),
+            sourceButton(figureValue(p), (b) => openFigure(p.id, b), { cls: 'link', key: `headline:figure:${p.id}` }),
             h('span', { class: 'muted' }, ` · ${p.label} · ${period(p.period)}`,
               (p.overlaps ?? []).length ? ' · overlaps another figure, not to be added' : '', ' '),
             curationBadge(p)))),
@@ -218,7 +220,7 @@ function renderHeadline() {
         const these = projects.filter((p) => p.status === s);
         openList(`${byStatus[s]} ${label(s).toLowerCase()} border gate project${byStatus[s] === 1 ? '' : 's'}`,
           'Each project and the sentences that report it', these.flatMap((p) => projectGroups(p).slice(0, 1)), b);
-      }),
+      }, { key: `headline:status:${s}` }),
       h('span', { class: `badge status-${s}` }, label(s))))),
     h('p', { class: 'muted small' }, `${c.border_gate_projects} in total`));
 
@@ -226,7 +228,7 @@ function renderHeadline() {
   const protocolCard = h('article', { class: 'card', 'aria-labelledby': 'card-protocols' },
     h('h3', { id: 'card-protocols' }, 'Protocols'),
     h('div', { class: 'figure' },
-      sourceButton(String(c.protocols_signed), (b) => openList(`${c.protocols_signed} protocols signed`, 'Each signed protocol and the sentences that report it', signed.map(protocolGroup), b)),
+      sourceButton(String(c.protocols_signed), (b) => openList(`${c.protocols_signed} protocols signed`, 'Each signed protocol and the sentences that report it', signed.map(protocolGroup), b), { key: 'headline:signed' }),
       h('span', { class: 'figure-label' }, 'signed')),
     h('p', { class: 'muted small' }, `${c.protocols} protocols, agreements and plans named in the articles`));
 
@@ -241,7 +243,7 @@ function briefMeeting(what, m) {
   const text = `${m.title}`;
   return h('p', { class: 'card-note' },
     h('span', { class: 'muted' }, `${what}: `),
-    full ? sourceButton(text, (b) => openList(m.title, null, [meetingGroup(full)], b), { cls: 'link' }) : text,
+    full ? sourceButton(text, (b) => openList(m.title, null, [meetingGroup(full)], b), { cls: 'link', key: `headline:${what.toLowerCase()}` }) : text,
     m.curation && m.curation !== 'curated' ? [' ', curationBadge(m)] : null,
     h('br'),
     h('span', { class: 'muted small' }, [reducedDate(m.date) ?? 'date not stated', m.place].filter(Boolean).join(' · ')));
@@ -279,7 +281,7 @@ function renderTrade() {
   replace('trade-undated', undated.length
     ? ['Not plotted, no period stated: ', undated.map(({ point, pair }, i) => [
       i ? '; ' : '',
-      sourceButton(`${pair.label}: ${figureValue(point)}`, (b) => openFigure(point.id, b), { cls: 'link' }),
+      sourceButton(`${pair.label}: ${figureValue(point)}`, (b) => openFigure(point.id, b), { cls: 'link', key: `undated:${point.id}` }),
     ])]
     : []);
 
@@ -297,7 +299,7 @@ function renderTrade() {
       h('td', { 'data-label': 'Parties' }, (f.parties ?? []).map(nameOf).join(' – ')),
       h('td', { 'data-label': 'Period' }, period(f.period)),
       h('td', { 'data-label': 'Value', class: 'right' },
-        sourceButton(figureValue(f), (b) => openFigure(f.id, b), { cls: 'num num-cell' }))))));
+        sourceButton(figureValue(f), (b) => openFigure(f.id, b), { cls: 'num num-cell', key: `figure:${f.id}` }))))));
   replace('trade-table', figures.length ? table : h('p', { class: 'muted' }, 'No trade figures.'));
 }
 
@@ -312,14 +314,14 @@ function renderTimeline() {
         h('span', { class: `badge meeting-${m.status}` }, m.status === 'held' ? 'Held' : 'Planned'),
         curationBadge(m)),
       h('div', { class: 'tl-body' },
-        h('h3', { class: 'tl-title' }, sourceButton(m.title, (b) => openList(m.title, m.mechanism?.name ?? null, [meetingGroup(m)], b), { cls: 'link', hint: 'show sources' })),
+        h('h3', { class: 'tl-title' }, sourceButton(m.title, (b) => openList(m.title, m.mechanism?.name ?? null, [meetingGroup(m)], b), { cls: 'link', key: `meeting:${m.id}` })),
         h('p', { class: 'tl-place' }, h('span', { class: 'muted' }, 'Place: '), m.place ?? h('em', null, 'not stated')),
         signedHere.length
           ? h('div', { class: 'tl-protocols' },
             h('span', { class: 'muted' }, signedHere.length === 1 ? 'Protocol: ' : 'Protocols: '),
             h('ul', null, signedHere.map((p) => h('li', null,
               h('span', { class: `badge protocol-${p.status}` }, p.status),
-              sourceButton(p.title, (b) => openList(p.title, null, [protocolGroup(p)], b), { cls: 'link' })))))
+              sourceButton(p.title, (b) => openList(p.title, null, [protocolGroup(p)], b), { cls: 'link', key: `meeting:${m.id}:protocol:${p.id}` })))))
           : h('p', { class: 'muted small' }, m.status === 'planned' ? 'No protocol yet.' : 'No protocol recorded.')));
   });
   replace('timeline', items.length ? h('ol', { class: 'timeline' }, items) : h('p', { class: 'muted' }, 'No meetings.'));
@@ -361,7 +363,7 @@ function renderProjects() {
     h('tbody', null, list.map((p) => {
       const e = p.latest_event;
       return h('tr', null,
-        h('td', { 'data-label': 'Project' }, sourceButton(p.name, (b) => openList(p.name, `${vocab(p.kind)} · ${label(p.status)}`, projectGroups(p), b), { cls: 'link' })),
+        h('td', { 'data-label': 'Project' }, sourceButton(p.name, (b) => openList(p.name, `${vocab(p.kind)} · ${label(p.status)}`, projectGroups(p), b), { cls: 'link', key: `project:${p.id}` })),
         h('td', { 'data-label': 'VN side' }, p.vn_side ?? '–', p.provinces?.vn ? h('span', { class: 'muted small block' }, p.provinces.vn.name) : null),
         h('td', { 'data-label': 'CN side' }, p.cn_side ?? '–', p.provinces?.cn ? h('span', { class: 'muted small block' }, p.provinces.cn.name) : null),
         h('td', { 'data-label': 'Kind' }, vocab(p.kind)),
@@ -369,7 +371,7 @@ function renderProjects() {
           curationBadge(p) ? h('span', { class: 'block badge-line' }, curationBadge(p)) : null),
         h('td', { 'data-label': 'Latest event' }, e
           ? [sourceButton(`${vocab(e.kind)}${e.date ? `, ${reducedDate(e.date, true)}` : ''}`,
-            (b) => openList(`${p.name}: ${vocab(e.kind).toLowerCase()}`, e.date ? reducedDate(e.date) : 'date not stated', [{ meta: e.description, sources: e.sources }], b), { cls: 'link' }),
+            (b) => openList(`${p.name}: ${vocab(e.kind).toLowerCase()}`, e.date ? reducedDate(e.date) : 'date not stated', [{ meta: e.description, sources: e.sources }], b), { cls: 'link', key: `project:${p.id}:event` }),
           e.description ? h('span', { class: 'muted small block' }, e.description) : null]
           : h('span', { class: 'muted' }, 'none recorded')));
     })));
@@ -399,13 +401,14 @@ function renderFooter() {
 }
 
 // each part is rebuilt only when one of its inputs changed (a 304 keeps the same object),
-// so a refresh with unchanged data leaves the page, and the keyboard focus, alone
+// so a refresh with unchanged data leaves the page, and the keyboard focus, alone; a part
+// rebuilt under the focus hands it to the new element showing the same thing (focus.js)
 const lastDeps = new Map();
 function renderIfChanged(fn, deps) {
   const prev = lastDeps.get(fn);
   if (prev && prev.length === deps.length && prev.every((d, i) => d === deps[i])) return;
   lastDeps.set(fn, deps);
-  fn();
+  keepingFocus(fn);
 }
 
 function renderAll() {
@@ -465,7 +468,7 @@ async function applyFilters() {
     if (seq !== filterSeq) return;
     state.projects = data;
     state.projectsUrl = url;
-    renderProjects();
+    keepingFocus(renderProjects);
   } catch (e) {
     if (seq !== filterSeq) return;
     replace('projects-count', h('span', { class: 'error' }, `The projects could not be loaded (${e.message}); showing the previous list.`));

@@ -24,7 +24,7 @@ import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { chromium } from 'playwright-core';
 
-const DEADLINE_MS = 55_000;
+const DEADLINE_MS = 90_000;
 const DAEMON = resolve(process.env.BC_DAEMON ?? 'build/release/bin/bordercoopd');
 const CLI = resolve(process.env.BC_CLI ?? 'build/release/bin/bordercoop');
 const DATA = resolve(process.env.BC_DATA ?? 'data');
@@ -150,13 +150,15 @@ async function apiJson(base, path) {
   return res.json();
 }
 
-/** POSTs a new article (n makes it differ from the others): the data the page polls changes. */
+/** POSTs a new article (n, 1 to 9, makes it differ from the others): a machine-read
+ * meeting, a trade figure and a citation of the Lao Cai - Hekou gate more, so the data of
+ * the timeline, the tables and the map changes. */
 async function postArticle(base, n) {
-  const [vn, cn] = [['Lao Cai', 'Yunnan'], ['Lang Son', 'Guangxi'], ['Ha Giang', 'Yunnan'], ['Quang Ninh', 'Guangxi']][n % 4];
+  const k = 30 + n, suffix = { 1: 'st', 2: 'nd', 3: 'rd' }[k % 10] ?? 'th';
   const body = {
-    lang: 'en', title: `${vn} and ${cn} review border trade, round ${n}`, published_on: `2026-04-${String(10 + n).padStart(2, '0')}`,
-    text: `On April ${n + 2}, 2026, leaders of ${vn} (Vietnam) and ${cn} (China) held talks in ${vn}. `
-      + `Import-export turnover between ${vn} and ${cn} reached USD ${n}.${n + 2} billion in 2025.`,
+    lang: 'en', title: `Lao Cai and Yunnan review border trade, round ${n}`, published_on: `2026-05-${10 + n}`,
+    text: `On May ${n}, 2026, the ${k}${suffix} meeting of the Joint Working Group of Lao Cai (Vietnam) and Yunnan (China) `
+      + `was held in Lao Cai. Trade through the Lao Cai (Vietnam) - Hekou (China) border gate reached USD 1.${n} billion in 2025.`,
   };
   testWrites++;
   const res = await fetch(`${base}/v1/sources`, {

@@ -1,7 +1,10 @@
 // api.js: GET JSON from the daemon with conditional requests. The ETag of every URL is
 // kept; the next request for that URL sends it as If-None-Match, and a 304 hands back
 // the data kept with it. cache: 'no-store' keeps the browser's HTTP cache out of the
-// way, so the 304 reaches this code instead of being turned into a cached 200.
+// way, so the 304 reaches this code instead of being turned into a cached 200. A 200
+// whose body is the one kept (a new ETag after a change elsewhere in the store, such as
+// an article whose facts this view leaves out) hands back the kept data too: the page
+// rebuilds only what really changed.
 
 export class ApiError extends Error {
   constructor(message, status = 0, detail = null) {
@@ -15,7 +18,7 @@ export class ApiError extends Error {
 export class Api {
   constructor(base = '') {
     this.base = base;
-    this.kept = new Map(); // url -> { etag, data }
+    this.kept = new Map(); // url -> { etag, data, text }
     this.stats = { requests: 0, notModified: 0 };
   }
 
@@ -52,18 +55,28 @@ export class Api {
       }
       throw new ApiError(`HTTP ${res.status}${detail ? `: ${detail}` : ''}`, res.status, detail);
     }
-    let data;
+    let text, data;
     try {
-      data = await res.json();
+      text = await res.text();
     } catch (e) {
       if (e?.name === 'AbortError') throw e;
-      throw new ApiError(`unreadable JSON from ${url}`, res.status);
+      throw new ApiError(`network error (${e?.message ?? e})`, res.status);
+    }
+    const same = kept !== undefined && kept.text === text;
+    if (same) {
+      data = kept.data;
+    } else {
+      try {
+        data = JSON.parse(text);
+      } catch {
+        throw new ApiError(`unreadable JSON from ${url}`, res.status);
+      }
     }
     if (conditional) {
       const etag = res.headers.get('ETag');
-      if (etag) this.kept.set(url, { etag, data });
+      if (etag) this.kept.set(url, { etag, data, text });
       else this.kept.delete(url);
     }
-    return { data, changed: true };
+    return { data, changed: !same };
   }
 }

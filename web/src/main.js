@@ -400,7 +400,8 @@ function renderFooter() {
   replace('store-info', `Store built ${s.built_at}, content ${String(s.content_version).slice(0, 12)}…`);
 }
 
-// each part is rebuilt only when one of its inputs changed (a 304 keeps the same object),
+// each part is rebuilt only when one of its inputs changed (a 304, or a 200 with the body
+// kept, hands back the same object),
 // so a refresh with unchanged data leaves the page, and the keyboard focus, alone; a part
 // rebuilt under the focus hands it to the new element showing the same thing (focus.js)
 const lastDeps = new Map();

@@ -239,6 +239,33 @@ static int md_context(const ctx *c, size_t i)
     return 0;
 }
 
+/* A relative year right after a day written without its year, in the same phrase ("hai
+ * ngay 25-26/9 nam ngoai", "ngay 12/6 nam nay", "on 27/3 last year"): the year it means
+ * (0 without a reference date), its tokens in *n (0 when none). */
+static int rel_year_after(const ctx *c, size_t j, size_t lim, size_t *n)
+{
+    *n = 0;
+    if (j == 0 || j >= lim || c->t[j].kind != T_WORD || !bcx_joined(c, j - 1) ||
+        (bcx_lex_find(c, C_LAST_YEAR, j, NULL) == 0 && bcx_lex_find(c, C_THIS_YEAR, j, NULL) == 0 &&
+         bcx_lex_find(c, C_NEXT_YEAR, j, NULL) == 0))
+        return 0;
+    return bcx_rel_year(c, j, lim, n);
+}
+
+/* set_day with the relative year at token j when there is one: the day then takes it (its
+ * year inferred from the reference date); r->n is set to its tokens (0 when none). */
+static int set_day_rel(const ctx *c, size_t j, size_t lim, int mon, int day, int future, dres *r)
+{
+    size_t rn = 0;
+    int rel = rel_year_after(c, j, lim, &rn);
+    if (!set_day(c, rel, mon, day, future, r))
+        return 0;
+    if (rel != 0)
+        r->inferred = BC_X_INFERRED_YEAR;
+    r->n = rn;
+    return 1;
+}
+
 /* Day, month and year in words or digits. A missing year comes from the reference date.
  * Ranges of days of one month ("from January 1 - 29", "du 1er au 29 janvier") become
  * periods. */
@@ -295,8 +322,8 @@ int bcx_try_day(const ctx *c, size_t i, size_t lim, dres *r)
             return 1;
         }
         if (t->iso[0] == '-' && md_context(c, i) &&
-            set_day(c, 0, atoi(t->iso + 2), atoi(t->iso + 5), future, r)) {
-            r->n = 1;
+            set_day_rel(c, i + 1, lim, atoi(t->iso + 2), atoi(t->iso + 5), future, r)) {
+            r->n += 1;
             /* "30/10/2025" is a T_DATE of its own; "30/10 nam 2025" is not seen here */
             return 1;
         }
@@ -322,11 +349,13 @@ int bcx_try_day(const ctx *c, size_t i, size_t lim, dres *r)
         int full = l2 == 10 && e2[0] != '-', bare = l2 == 7 && e2[0] == '-';
         int mon2 = full ? atoi(e2 + 5) : bare ? atoi(e2 + 2) : 0;
         int day2 = full ? atoi(e2 + 8) : bare ? atoi(e2 + 5) : 0;
+        r->n = 0;
         if ((full || bare) && day2 > (int)t->num &&
-            set_day(c, full ? atoi(e2) : 0, mon2, (int)t->num, future, r)) {
+            (full ? set_day(c, atoi(e2), mon2, (int)t->num, future, r)
+                  : set_day_rel(c, i + 2 + sep, lim, mon2, (int)t->num, future, r))) {
             if (r->prec == 3)
                 to_range(r, day2);
-            r->n = 2 + sep;
+            r->n += 2 + sep;
             return 1;
         }
     }
@@ -368,6 +397,10 @@ int bcx_try_day(const ctx *c, size_t i, size_t lim, dres *r)
         j = i + 4;
         if (bcx_word_is(c, j, lim, "nam") && bcx_year_of(c, j + 1, lim))
             y = bcx_year_of(c, ++j, lim), j++;
+        else if (set_day_rel(c, j, lim, mon, day, future, r)) {
+            r->n += j - i; /* "ngay 5 thang 3 nam ngoai" */
+            return 1;
+        }
     } else if ((day = day_at(c, i, lim, &dn)) > 0) {
         /* 30 pazdziernika 2025; le 12 decembre 2018; du 1er au 29 janvier */
         int day2 = 0;

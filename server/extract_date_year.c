@@ -26,10 +26,15 @@ int bcx_name_year(const ctx *c, size_t si, const xd *d)
         }
         return 0;
     }
+    /* what a yearly meeting is called between its noun and its year ("cuoc hoi dam dinh ky
+     * nam 2025", "Hoi nghi thuong nien nam 2024") */
+    static const char *const yearly[] = {"dinh ky", "thuong nien", "thuong ky", NULL};
     for (size_t k = d->t0 > lo + 6 ? d->t0 - 6 : lo; k < d->t0; k++) {
         size_t n = bcx_lex_find(c, C_MEET, k, &e);
         if (n == 0)
             n = bcx_lex_find(c, C_MECH, k, &e);
+        for (int w = 0; n > 0 && yearly[w]; w++)
+            n += bcx_words_at(c, k + n, d->t0, yearly[w]);
         /* the name ends right before the year, "nam" or "de" between at most */
         if (n > 0 && k + n <= d->t0 && d->t0 - (k + n) <= 1)
             return 1;

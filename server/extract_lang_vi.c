@@ -68,6 +68,10 @@ const bc_lex bc_lex_vi[] = {
     WE(C_FUTURE, "se", 0),
     WE(C_FUTURE, "thong nhat to chuc", 0),
     WE(C_FUTURE, "nhat tri to chuc", 0),
+    /* agreed to hold together, or to work together to hold: "thong nhat cung to chuc le" */
+    WE(C_FUTURE, "thong nhat cung to chuc", 0),
+    WE(C_FUTURE, "nhat tri cung to chuc", 0),
+    WE(C_FUTURE, "thong nhat phoi hop to chuc", 0),
     /* a proposal to meet: "de nghi hai ben to chuc cuoc gap", "de xuat to chuc" */
     WE(C_FUTURE, "de nghi hai ben to chuc", 0),
     WE(C_FUTURE, "de nghi to chuc", 0),
@@ -128,6 +132,13 @@ const bc_lex bc_lex_vi[] = {
     WE(C_HELD, "to chuc hoi dam", 0),
     WE(C_HELD, "da dien ra", 0),
     WE(C_HELD, "da hoi dam", 0), /* "trong thang 6 vua qua, ... da hoi dam voi ...": held */
+    /* back in a month or year: "tai buoi lam viec ... hoi thang 8/2020", "hoi cuoi thang 3" */
+    WE(C_HELD, "hoi thang", 0),
+    WE(C_HELD, "hoi dau thang", 0),
+    WE(C_HELD, "hoi giua thang", 0),
+    WE(C_HELD, "hoi cuoi thang", 0),
+    WE(C_HELD, "hoi dau nam", 0),
+    WE(C_HELD, "hoi cuoi nam", 0),
     /* ---- kinds of crossing */
     WE(C_PROJ, "cau", PK_BRIDGE),
     WE(C_PROJ, "duong bo", PK_ROAD),
@@ -216,6 +227,7 @@ const bc_lex bc_lex_vi[] = {
     WE(C_CONVERT, "tuc la", 0),
     /* a deadline: the date after it is one to meet, not one that happened */
     WE(C_DEADLINE, "truoc", 0),
+    WE(C_DEADLINE, "truoc ngay", 0), /* "hoan thanh truoc ngay 31/12/2025" */
     WE(C_SIDELINES, "ben le", 0),
     WE(C_DEADLINE, "cham nhat", 0),
     WE(C_DEADLINE, "khong muon hon", 0),

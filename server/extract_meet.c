@@ -431,6 +431,27 @@ static int after_talks(const ctx *c, size_t si, size_t i)
     return 0;
 }
 
+/* 1 when the talks at tokens [i, i + n) are named only as the setting of what sentence si
+ * reports, and other talks or a ceremony follow in it: "tai" opens them, a word between
+ * at most, and a comma closes them, two words ("nay", "hom qua") before it at most ("Tai
+ * hoi dam, hai ben ra soat ... cuoc gap ... hoi cuoi thang 3", "Tai cuoc hoi dam nay, hai
+ * ben thong nhat cung to chuc le ..."): the later ones are the meeting it reports. */
+static int setting_talks(const ctx *c, size_t si, size_t i, size_t n)
+{
+    size_t lo = c->se[si].t0, hi = c->se[si].t1, k = i + n;
+    if (c->lbit != L_VI || i == lo ||
+        !(bcx_word_is(c, i - 1, i, "tai") || (i >= lo + 2 && bcx_word_is(c, i - 2, i - 1, "tai"))))
+        return 0;
+    while (k < hi && k < i + n + 2 && !(bcx_gap(c, k - 1) & (G_COMMA | G_DOT)))
+        k++;
+    if (k >= hi || !(bcx_gap(c, k - 1) & G_COMMA))
+        return 0;
+    for (; k < hi; k++)
+        if (bcx_lex_find(c, C_TALKS, k, NULL) > 0)
+            return 1;
+    return 0;
+}
+
 /* 1 when the meeting noun at token i is named as the time of something else: a word for
  * before ends at most four words before it in its clause ("przed otwarciem Wiosennego
  * Spotkania", "before the opening of the Spring Meeting", "avant l'ouverture de la
@@ -669,6 +690,10 @@ void bcx_find_mentions(ctx *c)
                 continue;
             if (n > 0 && val == TALKS_VERB && last_noun > i + n)
                 continue;
+            if (n > 0 && setting_talks(c, si, i, n)) {
+                i += n - 1;
+                continue;
+            }
             /* a meeting noun beside a numbered or named meeting is that meeting again */
             if (n == 0 && c->se[si].nment == 0 && (n = bcx_lex_find(c, C_MEET, i, &e)) > 0)
                 val = TALKS_PLAIN;

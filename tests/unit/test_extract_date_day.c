@@ -48,11 +48,32 @@ static void relative_years_give_far_days_their_year(void **state)
     expect_dates(cases, sizeof cases / sizeof cases[0], "2026-03-12");
 }
 
+/* A Vietnamese day or span of days without its year followed by a relative year ("hai ngay
+ * 25-26/9 nam ngoai", "ngay 5 thang 3 nam ngoai", "Sang 30/10 nam nay") takes that year,
+ * inferred from the reference date. */
+static void vietnamese_days_of_a_relative_year(void **state)
+{
+    (void)state;
+    static const xdate_case cases[] = {
+        {"vi", "Hội nghị diễn ra trong hai ngày 25-26/9 năm ngoái.", "2024-09-25/2024-09-26", 1},
+        {"vi", "Hội nghị diễn ra ngày 5 tháng 3 năm ngoái.", "2024-03-05", 1},
+        {"vi", "Hội nghị diễn ra ngày 12/6 năm ngoái.", "2024-06-12", 1},
+        {"vi", "Sáng 30/10 năm nay, hội nghị đã diễn ra.", "2025-10-30", 1},
+    };
+    expect_dates(cases, sizeof cases / sizeof cases[0], "2025-04-10");
+    /* without a reference date the day keeps its month and day */
+    static const xdate_case bare[] = {
+        {"vi", "Hội nghị diễn ra ngày 12/6 năm ngoái.", "--06-12", 0},
+    };
+    expect_dates(bare, 1, NULL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(days_and_months_in_every_language),
         cmocka_unit_test(relative_years_give_far_days_their_year),
+        cmocka_unit_test(vietnamese_days_of_a_relative_year),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -1271,6 +1271,166 @@ static void a_day_to_come_counts_from_the_report(void **state)
     bc_extraction_free(&x);
 }
 
+/* The ways Vietnamese reports date one meeting, with and without a reference date: a day
+ * opening the sentence after a time of day ("Chieu ngay 2/4"), with its year in dashes
+ * ("Ngay 14-12-2023"), counted from the report ("hom qua"; "tuan truoc" gives none), parts
+ * of months ("cuoi thang 3", "dau thang nay"), a month to come ("vao thang 6", "thang 9 nam
+ * nay"), a day in brackets, "the same day" ("Cung ngay"), a year in a spring meeting's
+ * name; a day or span followed by a relative year ("trong hai ngay 25-26/9 nam ngoai", "ngay
+ * 5 thang 3 nam ngoai") takes that year; a deadline ("truoc ngay 31/12/2025") and a day
+ * things run from ("tu ngay 1/6") date none. An empty want: no dated meeting. */
+static void vietnamese_ways_of_dating_a_meeting(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *ref, *text, *want;
+    } cases[] = {
+        {"2025-04-10",
+         "Chiều ngày 2/4, tại Lạng Sơn, lãnh đạo tỉnh Lạng Sơn đã hội đàm với lãnh đạo thành phố "
+         "Sùng Tả (Trung Quốc).",
+         "2025-04-02"},
+        {NULL,
+         "Chiều ngày 2/4, tại Lạng Sơn, lãnh đạo tỉnh Lạng Sơn đã hội đàm với lãnh đạo thành phố "
+         "Sùng Tả (Trung Quốc).",
+         "--04-02"},
+        {NULL,
+         "Ngày 14-12-2023, tại cửa khẩu Trà Lĩnh, tỉnh Cao Bằng đã hội đàm với thành phố Bách Sắc "
+         "(Trung Quốc).",
+         "2023-12-14"},
+        {"2025-04-10",
+         "Hôm qua, lãnh đạo tỉnh Lạng Sơn đã có buổi làm việc với lãnh đạo thành phố Bằng Tường "
+         "(Trung Quốc).",
+         "2025-04-09"},
+        {"2025-04-10",
+         "Tuần trước, Phiên họp lần thứ 3 của tổ công tác hai bên đã diễn ra tại Lạng Sơn.", ""},
+        {"2025-04-10",
+         "Cuối tháng 3, lãnh đạo tỉnh Lạng Sơn đã hội đàm với lãnh đạo thành phố Sùng Tả (Trung "
+         "Quốc).",
+         "2025-03"},
+        {"2025-04-10",
+         "Đầu tháng này, lãnh đạo tỉnh Lạng Sơn đã hội đàm với lãnh đạo thành phố Sùng Tả (Trung "
+         "Quốc).",
+         "2025-04"},
+        {"2025-04-10",
+         "Hai bên thống nhất Hội nghị lần thứ 17 sẽ được tổ chức tại Lạng Sơn vào tháng 6.",
+         "2025-06"},
+        {"2025-04-10", "Hội nghị lần thứ 17 sẽ được tổ chức tại Lạng Sơn vào tháng 9 năm nay.",
+         "2025-09"},
+        {"2025-04-10", "Hai bên nhắc lại kết quả Hội nghị lần thứ 16 (ngày 12/3) tại Nam Ninh.",
+         "2025-03-12"},
+        {NULL,
+         "Sáng 20/2, tại Nam Ninh, đã diễn ra Gặp gỡ đầu Xuân năm 2025 giữa Bí thư Tỉnh ủy tỉnh "
+         "Lạng Sơn và Bí thư Khu ủy Quảng Tây.",
+         "2025-02-20"},
+        {"2025-04-10", "Hội nghị lần thứ 15 diễn ra tại Nam Ninh trong hai ngày 25-26/9 năm ngoái.",
+         "2024-09-25"},
+        {NULL, "Hội nghị lần thứ 15 diễn ra tại Nam Ninh trong hai ngày 25-26/9 năm ngoái.",
+         "--09-25"},
+        {"2025-04-10", "Hội nghị lần thứ 15 diễn ra tại Nam Ninh ngày 5 tháng 3 năm ngoái.",
+         "2024-03-05"},
+        {"2025-04-10", "Hội nghị lần thứ 15 diễn ra tại Nam Ninh ngày 12/6 năm ngoái.",
+         "2024-06-12"},
+        {"2025-10-31",
+         "Tại phiên họp, hai bên Việt Nam và Trung Quốc thống nhất hoàn thành hồ sơ nâng cấp cửa "
+         "khẩu trước ngày 31/12/2025.",
+         ""},
+        {"2025-04-10",
+         "Tại hội đàm, lãnh đạo Lạng Sơn và Sùng Tả (Trung Quốc) thống nhất từ ngày 1/6 kéo dài "
+         "thời gian thông quan.",
+         ""},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        char text[512];
+        snprintf(text, sizeof text, "Tiêu đề\n\n%s", cases[k].text);
+        bc_extraction x = run("vi", cases[k].ref, text);
+        if (cases[k].want[0] == '\0') {
+            for (size_t i = 0; i < x.nmeetings; i++)
+                if (x.meetings[i].date[0] != '\0')
+                    fail_msg("%s: dated %s", cases[k].text, x.meetings[i].date);
+        } else if (x.nmeetings != 1 || strcmp(x.meetings[0].date, cases[k].want) != 0) {
+            fail_msg("%s: %zu meetings, first dated '%s', want %s", cases[k].text, x.nmeetings,
+                     x.nmeetings ? x.meetings[0].date : "-", cases[k].want);
+        }
+        bc_extraction_free(&x);
+    }
+    /* "the same day" after talks dated the day before */
+    bc_extraction x = run("vi", "2025-04-10",
+                          "Tiêu đề\n\nSáng 8/4, lãnh đạo tỉnh Lạng Sơn đã hội đàm với lãnh đạo "
+                          "thành phố Sùng Tả (Trung Quốc). Cùng ngày, đoàn đã làm việc với lãnh "
+                          "đạo thành phố Bằng Tường (Trung Quốc).");
+    assert_int_equal(x.nmeetings, 2);
+    assert_string_equal(x.meetings[0].date, "2025-04-08");
+    assert_string_equal(x.meetings[1].date, "2025-04-08");
+    bc_extraction_free(&x);
+}
+
+/* A meeting's year written in its name after words of a yearly one ("cuoc hoi dam dinh ky
+ * nam 2026") completes the month its sentence gives, with or without a reference date. */
+static void vietnamese_yearly_talks_name_their_year(void **state)
+{
+    (void)state;
+    const char *t = "Tiêu đề\n\nHai bên thống nhất cuộc hội đàm định kỳ năm 2026 giữa Bí thư Tỉnh "
+                    "ủy Lào Cai và Bí thư Châu ủy Hồng Hà (Trung Quốc) sẽ được tổ chức vào tháng 5 "
+                    "tại Hà Khẩu.";
+    const char *const refs[] = {NULL, "2026-03-02"};
+    for (size_t k = 0; k < 2; k++) {
+        bc_extraction x = run("vi", refs[k], t);
+        assert_int_equal(x.nmeetings, 1);
+        assert_string_equal(x.meetings[0].date, "2026-05");
+        assert_false(x.meetings[0].date_inferred);
+        assert_string_equal(x.meetings[0].status, "planned");
+        bc_extraction_free(&x);
+    }
+}
+
+/* Both sides agreeing to hold a ceremony together ("thong nhat cung to chuc le") plan a
+ * meeting, dated by the month its sentence gives ("vao cuoi thang 11/2025", "ngay trong thang
+ * nay"); talks named only as the setting ("Tai cuoc hoi dam nay,", "Tai hoi dam,") give way
+ * to the ceremony or talks their sentence reports, dated by a month said to be past ("hoi
+ * cuoi thang 3", "hoi thang 8/2020"). */
+static void vietnamese_joint_ceremonies_and_talks_recalled(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *ref, *text, *want, *status;
+    } cases[] = {
+        {NULL,
+         "Hai bên thống nhất cùng tổ chức lễ công bố mở cửa khẩu vào cuối tháng 11/2025, với sự "
+         "tham dự của lãnh đạo hai địa phương.",
+         "2025-11", "planned"},
+        {"2025-05-12",
+         "Tại cuộc hội đàm này, hai bên đã thống nhất cùng tổ chức lễ công bố mở cặp cửa khẩu "
+         "Hoành Mô (Việt Nam) – Động Trung (Trung Quốc) ngay trong tháng này.",
+         "2025-05", "planned"},
+        {"2025-07-10",
+         "Tại hội đàm, hai bên rà soát các nội dung đã thống nhất trong cuộc gặp giữa lãnh đạo "
+         "Lai Châu và Hồng Hà (Trung Quốc) tổ chức tại Lai Châu hồi cuối tháng 3.",
+         "2025-03", "held"},
+        {"2025-07-10",
+         "Trước đó, tại buổi làm việc giữa lãnh đạo Cao Bằng và Bách Sắc (Trung Quốc) hồi tháng "
+         "8/2020, hai bên đã thống nhất mở lối mở.",
+         "2020-08", "held"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        char text[512];
+        snprintf(text, sizeof text, "Tiêu đề\n\n%s", cases[k].text);
+        bc_extraction x = run("vi", cases[k].ref, text);
+        if (x.nmeetings != 1 || strcmp(x.meetings[0].date, cases[k].want) != 0)
+            fail_msg("%s: %zu meetings, first dated '%s', want %s", cases[k].text, x.nmeetings,
+                     x.nmeetings ? x.meetings[0].date : "-", cases[k].want);
+        assert_string_equal(x.meetings[0].status, cases[k].status);
+        bc_extraction_free(&x);
+    }
+    /* without a reference date "this month" says no month */
+    bc_extraction x = run("vi", NULL,
+                          "Tiêu đề\n\nTại cuộc hội đàm này, hai bên đã thống nhất cùng "
+                          "tổ chức lễ công bố mở cặp cửa khẩu Hoành Mô (Việt Nam) – "
+                          "Động Trung (Trung Quốc) ngay trong tháng này.");
+    for (size_t i = 0; i < x.nmeetings; i++)
+        assert_string_equal(x.meetings[i].date, "");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1305,6 +1465,9 @@ int main(void)
         cmocka_unit_test(the_day_of_an_announcement),
         cmocka_unit_test(parts_of_months_and_years),
         cmocka_unit_test(a_day_to_come_counts_from_the_report),
+        cmocka_unit_test(vietnamese_ways_of_dating_a_meeting),
+        cmocka_unit_test(vietnamese_yearly_talks_name_their_year),
+        cmocka_unit_test(vietnamese_joint_ceremonies_and_talks_recalled),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

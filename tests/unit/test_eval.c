@@ -247,7 +247,8 @@ static void ratchet_against_a_baseline(void **state)
  * conference, relative-year, deadline and report-day classes: meeting date P 1.000 R 0.979;
  * round 8's 25 in en, vi, zh and nl, measured blind first (meeting date P 0.903 R 0.823,
  * /work/tools/BLIND-pool8.txt), left meeting date P 0.989 R 0.961 and gate R 0.957 on the
- * 188). */
+ * 188; the vi classes of round 8 (relative years after days, deadlines, yearly names,
+ * joint ceremonies, talks as a setting): meeting date P 0.993 R 0.966). */
 static void dev_split_regression(void **state)
 {
     (void)state;
@@ -261,8 +262,8 @@ static void dev_split_regression(void **state)
     assert_int_equal(bc_eval_corpus(c, G, &r, NULL, &err), 0);
     assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_VALUE]) >= 0.99);
     assert_true(bc_eval_recall(&r.field[BC_EF_MONEY_VALUE]) >= 0.99);
-    assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_DATE]) >= 0.985);
-    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_DATE]) >= 0.955);
+    assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_DATE]) >= 0.992);
+    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_DATE]) >= 0.965);
     assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_ORDINAL]) >= 0.98);
     assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.985);
     assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.96);

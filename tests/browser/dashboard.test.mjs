@@ -115,7 +115,12 @@ async function startDaemon() {
   ok('bordercoop ingest added an article with machine-read facts');
 
   const ready = join(tmp, 'ready');
-  daemon = spawn(DAEMON, ['--db', db, '--listen', '127.0.0.1:0', '--ready-file', ready, '--log-format', 'json'],
+  // a request budget of 10 s, not 250 ms: on a loaded machine (two cores, a parallel make)
+  // requests waited past 250 ms in the workers' queue and were answered 503 (a script of
+  // /assets/, a poll), failing the page's load or its clean console; this test is about
+  // the page, the budget has its own tests (tests/api/test_bulk.c, test_attack.c)
+  daemon = spawn(DAEMON, ['--db', db, '--listen', '127.0.0.1:0', '--ready-file', ready, '--log-format', 'json',
+    '--request-budget-ms', '10000'],
     { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, BORDERCOOP_API_TOKEN: TOKEN } });
   let buf = '';
   daemon.stderr.setEncoding('utf8');
@@ -250,8 +255,9 @@ async function main() {
   const consoleProblems = [], outageConsole = [], foreign = [], pageErrors = [];
   page.on('console', (msg) => {
     if (msg.type() !== 'error' && msg.type() !== 'warning') return;
-    const entry = `[${msg.type()}] ${msg.text()}`;
-    (phase === 'outage' ? outageConsole : consoleProblems).push(entry);
+    const url = msg.location()?.url ?? '';
+    const entry = `[${msg.type()}] ${msg.text()}${url ? ` (${url})` : ''}`;
+    (phase === 'outage' ? outageConsole : consoleProblems).push({ entry, url, failed503: /status of 503/.test(msg.text()) });
   });
   page.on('pageerror', (err) => pageErrors.push(String(err)));
   context.on('request', (req) => {
@@ -483,8 +489,8 @@ async function main() {
   ok('after the outage the page is up to date again');
   await sleep(300); // console events of the last failed requests may still be on their way
   phase = 'normal';
-  check(outageConsole.every((m) => /503|Service Unavailable|Failed to load resource/.test(m)),
-    'during the outage the console shows only the failed requests', outageConsole.join('\n'));
+  check(outageConsole.every((m) => /503|Service Unavailable|Failed to load resource/.test(m.entry)),
+    'during the outage the console shows only the failed requests', outageConsole.map((m) => m.entry).join('\n'));
 
   // the refresh control: back to the default 30 s (the fragment follows), refreshed at once
   const beforeSet = accessLog.length;
@@ -657,7 +663,14 @@ async function main() {
 
   // 11. the whole run: clean console, only the daemon, no errors in the access log
   check(pageErrors.length === 0, 'no uncaught errors in the page', pageErrors.join('\n'));
-  check(consoleProblems.length === 0, 'no console errors or warnings', consoleProblems.join('\n'));
+  // a 503 of a URL the simulated outage answered, reported after it ended (a loaded
+  // machine delivers console events late), is the outage's when the daemon itself never
+  // answered 5xx (checked below from its access log)
+  const daemon5xx = accessLog.filter((r) => r.status >= 500);
+  const lateOutage = (m) => m.failed503 && daemon5xx.length === 0 && attempts.some((a) => a.url === m.url);
+  const problems = consoleProblems.filter((m) => !lateOutage(m));
+  check(problems.length === 0, 'no console errors or warnings',
+    `${problems.map((m) => m.entry).join('\n')}${daemon5xx.length ? `\ndaemon 5xx: ${JSON.stringify(daemon5xx.slice(0, 5))}` : ''}`);
   check(foreign.length === 0, 'the browser requested nothing but the daemon', foreign.join('\n'));
   // the test's own writes aside (each one a 201 from POST /v1/sources)
   const writes = accessLog.slice(apiBase).filter((r) => r.method === 'POST' && r.target === '/v1/sources' && r.status === 201);

@@ -105,6 +105,33 @@ static json_int_t count(const char *query, const char *name)
     return n;
 }
 
+/* A province's counts, as compact JSON (free it); each equals the total of the list its
+ * link opens, which shows trusted facts by default. */
+static char *province_counts(const char *id)
+{
+    static const char *const KINDS[][2] = {{"meetings", "meetings"},
+                                           {"figures", "figures"},
+                                           {"border_gate_projects", "border-gate-projects"},
+                                           {"events", "events"}};
+    char target[200];
+    snprintf(target, sizeof target, "/v1/provinces/%s", id);
+    json_t *p = expect("GET", target, 0, NULL, 200);
+    json_t *counts = json_object_get(p, "counts");
+    for (size_t i = 0; i < sizeof KINDS / sizeof KINDS[0]; i++) {
+        snprintf(target, sizeof target, "/v1/%s?province=%s&total=true&limit=1", KINDS[i][1], id);
+        json_t *l = expect("GET", target, 0, NULL, 200);
+        json_int_t total = json_integer_value(json_object_get(json_object_get(l, "meta"), "total"));
+        json_int_t n = json_integer_value(json_object_get(counts, KINDS[i][0]));
+        if (n != total)
+            fail_msg("%s counts %s %lld, its list %lld", id, KINDS[i][0], (long long)n,
+                     (long long)total);
+        json_decref(l);
+    }
+    char *text = json_dumps(counts, JSON_COMPACT | JSON_SORT_KEYS);
+    json_decref(p);
+    return text;
+}
+
 /* The curations of the events of the curated project's default document, "a,b,". */
 static void project_event_curations(char *out, size_t n)
 {
@@ -145,6 +172,7 @@ static void ingest_changes_nothing_trusted_until_reviewed(void **state)
 {
     (void)state;
     char *before = stats("");
+    char *counts_before = province_counts("quang-ninh");
     char curations[400];
     project_event_curations(curations, sizeof curations);
     assert_null(strstr(curations, "extracted"));
@@ -159,6 +187,11 @@ static void ingest_changes_nothing_trusted_until_reviewed(void **state)
     char *after = stats("");
     assert_string_equal(before, after);
     free(after);
+    /* nor do the counts of a province the article names (they count what its links list) */
+    char *counts_after = province_counts("quang-ninh");
+    assert_string_equal(counts_before, counts_after);
+    free(counts_before);
+    free(counts_after);
     project_event_curations(curations, sizeof curations);
     assert_null(strstr(curations, "extracted"));
     /* whoever asks for everything sees the machine-read facts */

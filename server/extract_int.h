@@ -590,6 +590,13 @@ void bcx_tell(bcx_told *t, const char *iso, int inferred, size_t si, int forward
  * report's, for words of what is to come); a day that cannot be counted is marked used. */
 void bcx_count_days(ctx *c, size_t si, const bcx_told *held, const bcx_told *planned);
 
+/* The mention of an earlier sentence that dated the same numbered meeting as m (its
+ * ordinal and mechanism, or, m's mechanism unknown, the same noun), the last one; NULL when
+ * none or when a dated meeting of that number is another mechanism's ("kể từ Phiên họp lần thứ 10
+ * tổ chức tại Côn Minh vào tháng 6/2024 ... Phiên họp lần thứ 10 khi đó diễn ra cùng thời điểm với
+ * Hội nghị ... lần thứ 4": the date the fourth conference shares). */
+const mention *bcx_told_before(const ctx *c, const mention *m);
+
 /* ---- extract_meet_emit.c ---- */
 
 /* Turns the mentions into the extraction's meetings. */

@@ -472,12 +472,28 @@ static int joined(const ctx *c, const mention *a, const mention *b)
  * it (an article aside). */
 static int along_with(const ctx *c, const mention *b)
 {
-    static const char *const along[] = {
-        "along with", "together with",   "ainsi que",       "de meme que", "cung voi", "wraz z",
-        "samen met",  "tillsammans med", "jak rowniez",     "以及",        "同时",     "razem z",
-        "alongside",  "tegelijk met",    "jointement avec", NULL};
+    static const char *const along[] = {"along with",
+                                        "together with",
+                                        "ainsi que",
+                                        "de meme que",
+                                        "cung voi",
+                                        "wraz z",
+                                        "samen met",
+                                        "tillsammans med",
+                                        "jak rowniez",
+                                        "以及",
+                                        "同时",
+                                        "razem z",
+                                        "alongside",
+                                        "tegelijk met",
+                                        "jointement avec",
+                                        "cung thoi diem voi",
+                                        "cung luc voi",
+                                        "dong thoi voi",
+                                        "at the same time as",
+                                        NULL};
     size_t lo = c->se[b->sent].t0;
-    for (size_t k = b->t0 > lo + 4 ? b->t0 - 4 : lo; k < b->t0; k++)
+    for (size_t k = b->t0 > lo + 6 ? b->t0 - 6 : lo; k < b->t0; k++)
         for (int w = 0; along[w]; w++) {
             size_t n = bcx_words_at(c, k, b->t0, along[w]);
             if (n > 0 && (k + n == b->t0 ||
@@ -824,6 +840,17 @@ void bcx_resolve_mentions(ctx *c)
             mention *p = &c->m[idx[k - 1]], *q = &c->m[idx[k]];
             if (!coordinated(c, p, q) && !joined(c, p, q) && !along_with(c, q))
                 continue;
+            /* neither dated in their sentence: one of them dated earlier as the same
+             * numbered meeting ("Phien hop lan thu 10 khi do dien ra cung thoi diem voi Hoi
+             * nghi ... lan thu 4") */
+            const mention *told = p->date[0] || q->date[0] ? NULL : bcx_told_before(c, p);
+            if (told == NULL && !p->date[0] && !q->date[0])
+                told = bcx_told_before(c, q);
+            if (told != NULL) {
+                memcpy(p->date, told->date, sizeof p->date);
+                p->date_inferred = told->date_inferred;
+                p->date_src = 2;
+            }
             if (p->date[0] && !q->date[0])
                 memcpy(q->date, p->date, sizeof q->date), q->date_inferred = p->date_inferred,
                                                           q->date_src = 2;

@@ -117,3 +117,35 @@ void bcx_count_days(ctx *c, size_t si, const bcx_told *held, const bcx_told *pla
         d->inferred = from->inferred;
     }
 }
+
+/* 1 when mentions a and b are called by the same meeting noun ("Phien hop" and "Phien
+ * hop"). */
+static int same_noun(const ctx *c, const mention *a, const mention *b)
+{
+    if (a->noun_end - a->noun != b->noun_end - b->noun)
+        return 0;
+    for (size_t k = 0; k < a->noun_end - a->noun; k++) {
+        const tok *x = &c->t[a->noun + k], *y = &c->t[b->noun + k];
+        if (x->fl != y->fl || memcmp(TXT(c, a->noun + k), TXT(c, b->noun + k), x->fl) != 0)
+            return 0;
+    }
+    return 1;
+}
+
+const mention *bcx_told_before(const ctx *c, const mention *m)
+{
+    const mention *best = NULL;
+    if (m->ord <= 0 || m->xkind != BC_XM_NUMBERED || m->other_body)
+        return NULL;
+    for (size_t k = 0; k < c->nm; k++) {
+        const mention *o = &c->m[k];
+        if (o->xkind != BC_XM_NUMBERED || o->ord != m->ord || o->mech == NULL || !o->date[0])
+            continue;
+        /* of another mechanism, or of an unknown one called otherwise: no telling */
+        if (m->mech != NULL ? strcmp(o->mech, m->mech) != 0 : !same_noun(c, o, m))
+            return NULL;
+        if (o->sent < m->sent && (best == NULL || o->sent > best->sent))
+            best = o;
+    }
+    return best;
+}

@@ -1431,6 +1431,43 @@ static void vietnamese_joint_ceremonies_and_talks_recalled(void **state)
     bc_extraction_free(&x);
 }
 
+/* A meeting held at the same time as another ("cung thoi diem voi", "at the same time as")
+ * shares its date, also one an earlier sentence gave that numbered meeting ("... Phien hop
+ * lan thu 8 ... vao thang 5/2022 ... Phien hop lan thu 8 khi do dien ra cung thoi diem voi
+ * Hoi nghi ... lan thu 2"); not when a dated meeting of that number is another's. */
+static void meetings_held_at_the_same_time(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+    } cases[] = {
+        {"vi", "Tiêu đề\n\nÔng cho biết kể từ Phiên họp lần thứ 8 Nhóm công tác liên hợp giữa các "
+               "tỉnh Lào Cai, Lai Châu, Điện Biên, Hà Giang và tỉnh Vân Nam tổ chức tại Côn Minh "
+               "vào tháng 5/2022, các bên đã triển khai nhiều nội dung. Phiên họp lần thứ 8 khi "
+               "đó diễn ra cùng thời điểm với Hội nghị thường niên lần thứ 2 giữa Bí thư Tỉnh ủy "
+               "các tỉnh Lào Cai, Lai Châu, Điện Biên, Hà Giang và Bí thư Tỉnh ủy Vân Nam."},
+        {"en", "Title\n\nThe 8th meeting of the Joint Working Group of Lao Cai, Lai Chau, Dien "
+               "Bien, Ha Giang and Yunnan was held in Kunming in May 2022. The 8th meeting took "
+               "place at the same time as the 2nd annual conference of the Party Secretaries of "
+               "Lao Cai, Lai Chau, Dien Bien, Ha Giang and Yunnan."},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        bc_extraction x = run(cases[k].lang, NULL, cases[k].text);
+        assert_string_equal(meet(&x, "jwg-yunnan", 8)->date, "2022-05");
+        assert_string_equal(meet(&x, "conference-yunnan", 2)->date, "2022-05");
+        bc_extraction_free(&x);
+    }
+    /* the 8th the earlier sentence dated is the committee's: no date to share */
+    bc_extraction x = run("vi", NULL,
+                          "Tiêu đề\n\nHội nghị lần thứ 8 Ủy ban công tác liên hợp giữa các tỉnh "
+                          "Quảng Ninh, Lạng Sơn, Cao Bằng, Hà Giang và Khu tự trị Quảng Tây tổ "
+                          "chức vào tháng 5/2022. Phiên họp lần thứ 8 khi đó diễn ra cùng thời "
+                          "điểm với Hội nghị thường niên lần thứ 2 giữa Bí thư Tỉnh ủy các tỉnh "
+                          "Lào Cai, Lai Châu, Điện Biên, Hà Giang và Bí thư Tỉnh ủy Vân Nam.");
+    assert_string_equal(meet(&x, "conference-yunnan", 2)->date, "");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1468,6 +1505,7 @@ int main(void)
         cmocka_unit_test(vietnamese_ways_of_dating_a_meeting),
         cmocka_unit_test(vietnamese_yearly_talks_name_their_year),
         cmocka_unit_test(vietnamese_joint_ceremonies_and_talks_recalled),
+        cmocka_unit_test(meetings_held_at_the_same_time),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -248,7 +248,8 @@ static void ratchet_against_a_baseline(void **state)
  * round 8's 25 in en, vi, zh and nl, measured blind first (meeting date P 0.903 R 0.823,
  * /work/tools/BLIND-pool8.txt), left meeting date P 0.989 R 0.961 and gate R 0.957 on the
  * 188; the vi classes of round 8 (relative years after days, deadlines, yearly names,
- * joint ceremonies, talks as a setting): meeting date P 0.993 R 0.966). */
+ * joint ceremonies, talks as a setting, meetings at the same time): meeting date P 0.993
+ * R 0.968). */
 static void dev_split_regression(void **state)
 {
     (void)state;
@@ -263,7 +264,7 @@ static void dev_split_regression(void **state)
     assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_VALUE]) >= 0.99);
     assert_true(bc_eval_recall(&r.field[BC_EF_MONEY_VALUE]) >= 0.99);
     assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_DATE]) >= 0.992);
-    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_DATE]) >= 0.965);
+    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_DATE]) >= 0.967);
     assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_ORDINAL]) >= 0.98);
     assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.985);
     assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.96);

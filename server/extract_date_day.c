@@ -269,6 +269,38 @@ static int set_day_rel(const ctx *c, size_t j, size_t lim, int mon, int day, int
 /* Day, month and year in words or digits. A missing year comes from the reference date.
  * Ranges of days of one month ("from January 1 - 29", "du 1er au 29 janvier") become
  * periods. */
+/* An English day of the month without its month, "on the 14th" before a word that ends
+ * the phrase ("held talks on the 14th to speed up ..."): a day of the reference month on
+ * or before the reference day (or after it, said to be coming), the day and month
+ * counted from it; any other such day is not dated (prec 0). 1 when token i is one. */
+static int day_only_en(const ctx *c, size_t i, size_t lim, int future, dres *r)
+{
+    static const char *const next[] = {"to",   "in",     "at",    "with",  "and",
+                                       "for",  "as",     "when",  "after", "under",
+                                       "amid", "during", "while", "where", NULL};
+    size_t n, lo = c->se[c->t[i].sent].t0;
+    int day = day_at(c, i, lim, &n);
+    if (day == 0 || n != 2 || i < lo + 2 || !bcx_word_is(c, i - 2, lim, "on") ||
+        !bcx_word_is(c, i - 1, lim, "the") || (bcx_gap(c, i - 2) | bcx_gap(c, i - 1)) != G_SPACE)
+        return 0;
+    int ends = i + n >= lim || (bcx_gap(c, i + n - 1) & (G_COMMA | G_DOT));
+    for (int w = 0; next[w] && !ends; w++)
+        ends = bcx_word_is(c, i + n, lim, next[w]);
+    if (!ends)
+        return 0;
+    memset(r, 0, sizeof *r);
+    r->n = n;
+    if (c->rd != 0 && (day <= c->rd || future > 0) && day <= days_in(c->ry, c->rm)) {
+        snprintf(r->iso, sizeof r->iso, "%04d-%02d-%02d", c->ry, c->rm, day);
+        r->inferred = BC_X_INFERRED_DATE;
+        r->prec = 3;
+        r->weekday = 1; /* a meeting's day, never a figure's period */
+    } else {
+        snprintf(r->iso, sizeof r->iso, "--%02d", day); /* no month: no fact takes it */
+    }
+    return 1;
+}
+
 int bcx_try_day(const ctx *c, size_t i, size_t lim, dres *r)
 {
     const bc_lex *e = NULL;
@@ -276,6 +308,8 @@ int bcx_try_day(const ctx *c, size_t i, size_t lim, dres *r)
     int day = 0, mon = 0, y = 0, dash;
     int future = bcx_tense_at(c, i); /* 1 to come, -1 said to be past, 0 not said */
     const tok *t = &c->t[i];
+    if (c->lbit == L_EN && day_only_en(c, i, lim, future, r))
+        return 1;
     if (t->kind == T_DATE) {
         /* "tu ngay 11/6 den 15/6/2024", "tu ngay 14/3 den ngay 16/3", "od 14.03 do 16.03.2025":
          * a span of days, a period (of a few days: dated by its first, add_date) */

@@ -292,6 +292,10 @@ typedef struct mention {
     int planned;          /* its words say it is to come ("the next", "will be held") */
     int visit;            /* a working visit: a span of three days or more is not its date */
     int sideline;         /* talks on the sidelines of another meeting: a meeting of their own */
+    size_t named_by;      /* talks named by their date (index + 1 in ctx.d, 0 none): "The June
+                           * 12 plenary session", "Tuesday's meeting", "last April's session";
+                           * that is their date, and a meeting of that day stated before
+                           * is they */
     size_t date_sent;     /* the sentence + 1 its date was read from when not its own (a
                            * delegation's arrival told just before: "Le 14 mars, une delegation
                            * ... est arrivee. Lors de la seance de travail, ..."), else 0 */
@@ -539,6 +543,10 @@ void bcx_find_mentions(ctx *c);
 /* 1 when sentence si says the talks it names take place or took place ("were held",
  * "will be held"). */
 int bcx_talks_held(const ctx *c, size_t si);
+/* 1 when words for what a meeting produced end right before mention m, an article aside
+ * ("the agreements reached at the 10th meeting", "the outcomes of a working session";
+ * English): the meeting took place, whatever its sentence proposes. */
+int bcx_outcome_of(const ctx *c, const mention *m);
 
 /* ---- extract_meet_mech.c ---- */
 

@@ -279,6 +279,14 @@ static size_t meeting_noun(const ctx *c, size_t i, size_t j, size_t lim, int *ki
 
 static void add_mention(ctx *c, const mention *m)
 {
+    if (m->named_by) { /* named by its date, it speaks for no clause: its tokens stay free */
+        c->m = bc_grow(c->m, &c->capm, c->nm + 1, sizeof *c->m, &c->rc);
+        if (c->rc == BC_OK) {
+            c->m[c->nm++] = *m;
+            c->se[m->sent].nment++;
+        }
+        return;
+    }
     c->m = bc_grow(c->m, &c->capm, c->nm + 1, sizeof *c->m, &c->rc);
     if (c->rc == BC_OK) {
         c->m[c->nm++] = *m;
@@ -535,6 +543,66 @@ static int split_meet_verb(const ctx *c, size_t si, size_t i)
     return 0;
 }
 
+/* 1 when the meeting noun at tokens [i, i + n), entry e, is an English plural ("The
+ * mechanism of regular conferences was agreed in 2022"): meetings of a kind, none of them
+ * one meeting. */
+static int plural_noun(const ctx *c, size_t i, size_t n, const bc_lex *e)
+{
+    size_t k = i + n - 1, pl = strlen(e->pat);
+    return c->lbit == L_EN && c->t[k].fl > pl && TXT(c, k)[c->t[k].fl - 1] == 's' &&
+           e->pat[pl - 1] != 's';
+}
+
+/* The date (index + 1 in ctx.d, 0 none) the talks noun at token i is named by: a day or
+ * month written right before it, a word or two of what part of it between at most ("the
+ * June 12 plenary session", "Tuesday's meeting", "last April's session"; English). */
+static size_t named_by(const ctx *c, size_t si, size_t i)
+{
+    size_t lo = c->se[si].t0, p = i;
+    if (c->lbit != L_EN)
+        return 0;
+    while (p > lo && p + 2 > i && c->t[p - 1].kind == T_WORD && bcx_gap(c, p - 1) == G_SPACE &&
+           !c->t[p - 1].upper && c->t[p - 1].used != U_DATE)
+        p--;
+    for (size_t k = c->se[si].d0; k < c->se[si].d1; k++) {
+        const xd *d = &c->d[k];
+        if (d->prec < 2 && !d->span[0])
+            continue;
+        for (size_t q = p; q <= i; q++) {
+            /* "the June 12 session" */
+            if (d->t1 == q && d->t0 > lo && bcx_gap(c, d->t0 - 1) == G_SPACE &&
+                bcx_word_is(c, d->t0 - 1, d->t0, "the"))
+                return k + 1;
+            /* "Tuesday's meeting" */
+            if (d->t1 + 1 == q && bcx_gap(c, d->t1 - 1) == G_QUOTE && bcx_word_is(c, d->t1, q, "s"))
+                return k + 1;
+        }
+    }
+    return 0;
+}
+
+int bcx_outcome_of(const ctx *c, const mention *m)
+{
+    static const char *const made[] = {
+        "reached at",     "signed at",   "adopted at",  "made at",     "agreed at",
+        "agreed upon at", "achieved at", "approved at", "outcomes of", "outcome of",
+        "results of",     "result of",   NULL};
+    size_t lo = c->se[m->sent].t0, k = m->t0;
+    if (c->lbit != L_EN)
+        return 0;
+    if (k > lo && bcx_lex_find(c, C_ARTICLE, k - 1, NULL) > 0)
+        k--;
+    for (int w = 0; made[w]; w++) {
+        size_t n = 1;
+        for (const char *p = made[w]; *p; p++)
+            n += *p == ' ';
+        if (k >= lo + n && bcx_words_at(c, k - n, k, made[w]) == n &&
+            !(bcx_gap(c, k - 1) & (G_COMMA | G_DOT)))
+            return 1;
+    }
+    return 0;
+}
+
 /* Talks in a clause of when after a date things are counted from, later in sentence si
  * than token from ("Het was het eerste overleg sinds juni 2019, toen beide diensten elkaar in
  * Dong Dang spraken", "the first talks since March 2019, when the two sides met in Hekou"):
@@ -622,6 +690,9 @@ void bcx_find_mentions(ctx *c)
             size_t n = c->t[i].meet ? 0 : bcx_lex_find(c, C_MEET, i, &e);
             if (n == 0 || e->val == K_GENERIC)
                 continue;
+            /* the end of a noun of talks is none of a kind ("a video conference") */
+            if (i > c->se[si].t0 && bcx_lex_find(c, C_TALKS, i - 1, NULL) == n + 1)
+                continue;
             /* English puts the year before the words of the name: "the 2024 joint
              * working committee conference" */
             size_t before = c->lbit == L_EN ? 4 : 1;
@@ -647,9 +718,10 @@ void bcx_find_mentions(ctx *c)
             /* without a date next to it, the named meeting still counts when its sentence
              * reports it held ("the Spring Meeting ... took place on ...") or
              * it stands beside a numbered one ("Gap go dau Xuan va Hoi nghi lan thu 15") */
-            if (!c->t[i].meet && ((bcx_talks_held(c, si) && !time_reference(c, si, i) &&
-                                   !sideline_noun(c, si, i, n)) ||
-                                  beside_numbered(c, nnum, si, i, i + n))) {
+            if (!c->t[i].meet && !plural_noun(c, i, n, e) &&
+                ((bcx_talks_held(c, si) && !time_reference(c, si, i) &&
+                  !sideline_noun(c, si, i, n)) ||
+                 beside_numbered(c, nnum, si, i, i + n))) {
                 mention m;
                 new_mention(&m, si, i, i + n, i, i + n, (int)e->val, BC_XM_NAMED);
                 add_mention(c, &m);
@@ -659,6 +731,7 @@ void bcx_find_mentions(ctx *c)
     int talks_before = 0; /* talks between both sides seen earlier in the article */
     for (size_t si = 0; si < c->ns && c->rc == BC_OK; si++) {
         int seen = 0;
+        unsigned dated = 0; /* talks of it named by their date (named_by) */
         /* a numbered or named meeting between both sides is talks seen too ("Bien phong Dien
          * Bien va Mong Tu hoi dam dinh ky lan thu IV": later "hai don bien phong ... da to
          * chuc hoi dam" are talks between them) */
@@ -695,8 +768,13 @@ void bcx_find_mentions(ctx *c)
                 continue;
             }
             /* a meeting noun beside a numbered or named meeting is that meeting again */
-            if (n == 0 && c->se[si].nment == 0 && (n = bcx_lex_find(c, C_MEET, i, &e)) > 0)
+            if (n == 0 && c->se[si].nment == dated && (n = bcx_lex_find(c, C_MEET, i, &e)) > 0) {
+                if (plural_noun(c, i, n, e)) {
+                    i += n - 1; /* meetings of a kind: the talks are another */
+                    continue;
+                }
                 val = TALKS_PLAIN;
+            }
             if (n == 0)
                 continue;
             /* "przed otwarciem Wiosennego Spotkania, sekretarz ... przeprowadzil rozmowy": the
@@ -719,9 +797,12 @@ void bcx_find_mentions(ctx *c)
             m.weak = !both;
             m.visit = visit;
             m.sideline = on_sidelines(c, si, i, val == TALKS_VERB);
+            m.named_by = named_by(c, si, i);
+            dated += m.named_by != 0;
             add_mention(c, &m);
             talks_before = talks_before || both;
-            seen = 1;
+            seen = m.named_by == 0; /* other talks of its sentence are another meeting */
+            i += n - 1;
         }
         talks_before = talks_before || numbered_both;
     }

@@ -268,10 +268,31 @@ static int held_on(const ctx *c, const mention *m, const xd *d, const size_t *id
             break;
         }
     }
+    /* the place it was held in may stand between ("held in Ha Long last month") */
+    for (size_t k = end; k > m->t1 && k + 5 > end && c->t[k - 1].upper; k--)
+        if (k - 1 > m->t1 && bcx_lex_find(c, C_LOC, k - 2, NULL) == 1 &&
+            bcx_commas(c, k - 2, end) == 0) {
+            end = k - 2;
+            break;
+        }
     for (int w = 0; held[w]; w++)
         for (size_t n = 1; n <= 3 && n + m->t1 <= end; n++)
             if (bcx_words_at(c, end - n, end, held[w]) == n)
                 return 1;
+    return 0;
+}
+
+/* 1 when date d is said to be when another meeting of m's sentence (mentions idx[a..b))
+ * was held ("the 7th conference ..., held in Nanning last month, and of a video conference
+ * ... on June 3": last month is the conference's). */
+static int held_by_other(const ctx *c, const mention *m, const xd *d, const size_t *idx, size_t a,
+                         size_t b)
+{
+    for (size_t k = a; k < b; k++) {
+        const mention *o = &c->m[idx[k]];
+        if (o != m && (held_on(c, o, d, idx, a, b) || own_relative(c, o, d, idx, a, b)))
+            return 1;
+    }
     return 0;
 }
 
@@ -350,6 +371,19 @@ static int rel_apart(const ctx *c, const mention *m, const xd *d)
     return bcx_commas(c, d->t1, m->t0) > 0 && !bcx_opens_clause(c, m->sent, d);
 }
 
+/* 1 when the sentence of talks m says they take or took place ("were held"), m's own words
+ * say they took place ("the outcomes of a working session"), or month d is gone by: d, a
+ * month, dates them. */
+static int talks_took_place(const ctx *c, const mention *m, const xd *d)
+{
+    const bc_lex *e = NULL;
+    if (bcx_talks_held(c, m->sent) || m->planned < 0)
+        return 1;
+    /* or the month is one gone by: "last month", "earlier this month" */
+    return bcx_lex_find(c, C_REL_MONTH, d->t0, &e) > 0 &&
+           (e->val < 0 || bcx_word_is(c, d->t0, d->t1, "earlier"));
+}
+
 /* The date of mention m: a date of its sentence that is not a period a figure took and
  * not a span of several days or months. When the sentence mentions one meeting and has
  * one such date of month or day precision, that is its date wherever it stands ("On June
@@ -365,9 +399,9 @@ static const xd *meeting_date(const ctx *c, const mention *m, const size_t *idx,
         if (mprec_of(m, d) == 0 || d->used || said_on(c, d) || from_point(c, m, d) ||
             in_other_relative(c, m, d) || deadline(c, d) || signed_on(c, d) || visit_span(m, d) ||
             rel_apart(c, m, d) ||
-            (m->xkind == BC_XM_TALKS && mprec_of(m, d) < (m->planned > 0               ? 1
-                                                          : bcx_talks_held(c, m->sent) ? 2
-                                                                                       : 3)))
+            (m->xkind == BC_XM_TALKS && mprec_of(m, d) < (m->planned > 0              ? 1
+                                                          : talks_took_place(c, m, d) ? 2
+                                                                                      : 3)))
             continue;
         if (mprec(d) >= 2) {
             fine++;
@@ -378,7 +412,8 @@ static const xd *meeting_date(const ctx *c, const mention *m, const size_t *idx,
         }
         size_t cost =
             d->t0 >= m->t1 ? clause_dist(c, m->t1 - 1, d->t0) : clause_dist(c, d->t1 - 1, m->t0);
-        if (closer_mention(c, m, d, cost, idx, a, b, 0) || in_relative_of(c, m, d, idx, a, b))
+        if (closer_mention(c, m, d, cost, idx, a, b, 0) || in_relative_of(c, m, d, idx, a, b) ||
+            held_by_other(c, m, d, idx, a, b))
             continue; /* "3月12日...举行工作会谈，双方回顾了去年9月...第七次联席会议": each its own
                        */
         if ((own_relative(c, m, d, idx, a, b) || held_on(c, m, d, idx, a, b)) && cost > limit)
@@ -763,6 +798,8 @@ void bcx_resolve_mentions(ctx *c)
         if (m->xkind == BC_XM_TALKS && during_talks(c, m) && !next_meeting(c, m) &&
             !next_after(c, m))
             m->planned = -1;
+        if (bcx_outcome_of(c, m)) /* "the agreements reached at the 10th meeting" */
+            m->planned = -1;
         /* its own words say neither, but the period of a year its sentence gives is said to
          * be coming ("chuan bi tot Phien hop lan thu 11 ..., du kien dien ra tai Lai Chau
          * trong quy IV/2025") */
@@ -796,11 +833,13 @@ void bcx_resolve_mentions(ctx *c)
             if (m->date_src != 0)
                 continue;
             const xd *d = NULL;
-            if (one_group && nd == 1 && !said_on(c, only) && !from_point(c, m, only) &&
-                !in_other_relative(c, m, only) && !deadline(c, only) && !signed_on(c, only) &&
-                !visit_span(m, only) && !rel_apart(c, m, only) &&
-                (m->xkind != BC_XM_TALKS || mprec(only) == 3 || m->planned > 0 ||
-                 (mprec(only) == 2 && bcx_talks_held(c, si))))
+            if (m->named_by != 0)
+                d = &c->d[m->named_by - 1]; /* "the June 12 session": its date is its name's */
+            else if (one_group && nd == 1 && !said_on(c, only) && !from_point(c, m, only) &&
+                     !in_other_relative(c, m, only) && !deadline(c, only) && !signed_on(c, only) &&
+                     !visit_span(m, only) && !rel_apart(c, m, only) &&
+                     (m->xkind != BC_XM_TALKS || mprec(only) == 3 || m->planned > 0 ||
+                      (mprec(only) == 2 && talks_took_place(c, m, only))))
                 d = only;
             else
                 d = meeting_date(c, m, idx, a, b);

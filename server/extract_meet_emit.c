@@ -150,6 +150,22 @@ static void place_of(const ctx *c, const mention *m, bc_xmeeting *x)
     }
 }
 
+/* The meeting already emitted that talks m named by their day restate (mention.named_by):
+ * one of that same day stated before m's sentence; NULL when none. */
+static bc_xmeeting *restated(const ctx *c, const mention *m)
+{
+    size_t len = strlen(m->date);
+    if (!m->named_by || !(len == 10 || (len == 7 && m->date[0] == '-')))
+        return NULL;
+    for (size_t k = 0; k < c->out->nmeetings; k++) {
+        bc_xmeeting *x = &c->out->meetings[k];
+        if (strcmp(x->date, m->date) == 0 && x->cite.nquotes > 0 &&
+            x->cite.q[0].start < c->se[m->sent].qs)
+            return x;
+    }
+    return NULL;
+}
+
 void bcx_emit_meetings(ctx *c)
 {
     const bc_lex *e = NULL;
@@ -164,6 +180,11 @@ void bcx_emit_meetings(ctx *c)
             continue;
         if (m->xkind == BC_XM_NAMED && m->date[0] == '\0' && m->mech == NULL)
             continue; /* nor a named meeting without its date or mechanism */
+        bc_xmeeting *told = restated(c, m);
+        if (told != NULL) {
+            bcx_cite_add(&told->cite, c->se[m->sent].qs, c->se[m->sent].qe);
+            continue;
+        }
         o->meetings =
             bc_grow(o->meetings, &c->capmo, o->nmeetings + 1, sizeof *o->meetings, &c->rc);
         if (c->rc != BC_OK)

@@ -199,7 +199,7 @@ size_t bcx_lex_find2(const ctx *c, int cls, size_t i, int adj, const bc_lex **ou
             continue;
         /* a cheap look at the first letter before the whole pattern (most entries fail
          * there): a Chinese token is one character, a Latin word's first byte */
-        if (han ? memcmp(e->pat, w, c->t[i].fl) != 0
+        if (han ? strncmp(e->pat, w, c->t[i].fl) != 0 /* never past a shorter pattern */
                 : (e->mode == M_EXACT || e->mode == M_PREFIX) && e->pat[0] != w[0])
             continue;
         size_t n = lex_at(c, e, i, lim);

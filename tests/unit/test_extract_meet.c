@@ -508,6 +508,68 @@ static void sidelines_receptions_and_meetings_recalled(void **state)
     bc_extraction_free(&x);
 }
 
+/* Meetings of a kind in the plural are no meeting; talks named by their date ("the May 20
+ * opening session", "Thursday's talks") are the meeting of that day told before, or one of
+ * their own on that date ("last October's working session"); what a meeting produced
+ * ("the commitments agreed at the 9th meeting") says it took place. */
+static void kinds_talks_named_by_their_date_and_outcomes(void **state)
+{
+    (void)state;
+    const char *plural = "Title\n\nThe practice of annual conferences was agreed in March 2021, "
+                         "and the plan was reviewed when a Hekou delegation held a working "
+                         "session with Lao Cai officials on November 4 last year.";
+    bc_extraction x = run("en", NULL, plural);
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "--11-04");
+    bc_extraction_free(&x);
+    x = run("en", "2025-06-01", plural);
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2024-11-04");
+    bc_extraction_free(&x);
+    /* the day's session again: one meeting, two statements */
+    x = run("en", NULL,
+            "Title\n\nLang Son and Chongzuo of China held their third border trade conference in "
+            "Lang Son on May 20-21.\n\nThe May 20 opening session was chaired by the vice "
+            "chairmen of Lang Son and Chongzuo.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "--05-20");
+    assert_int_equal(x.meetings[0].ordinal, 3);
+    assert_int_equal(x.meetings[0].cite.nquotes, 2);
+    bc_extraction_free(&x);
+    /* "Thursday's talks" are Thursday's; the session named by its month is another */
+    const char *talks = "Title\n\nLeaders of Lao Cai and Yunnan of China held talks in Lao Cai "
+                        "on Thursday.\n\nThursday's talks built on last October's working "
+                        "session in Hekou, where both sides signed a memorandum on fruit trade.";
+    x = run("en", "2025-03-14", talks);
+    assert_int_equal(x.nmeetings, 2);
+    assert_true(has_date(&x, "2025-03-13"));
+    assert_true(has_date(&x, "2024-10"));
+    for (size_t k = 0; k < x.nmeetings; k++)
+        assert_int_equal(x.meetings[k].cite.nquotes,
+                         strcmp(x.meetings[k].date, "2025-03-13") == 0 ? 2 : 1);
+    bc_extraction_free(&x);
+    x = run("en", NULL, talks); /* no weekday nor last October without a reference */
+    for (size_t k = 0; k < x.nmeetings; k++)
+        assert_string_equal(x.meetings[k].date, "");
+    bc_extraction_free(&x);
+    /* a proposal about what a meeting agreed: that meeting took place */
+    const char *agreed = "The governor proposed that both sides carry out the commitments "
+                         "agreed at the 9th meeting of the joint working group, held in Hanoi "
+                         "in May 2023.";
+    x = run("en", "2025-06-01", agreed);
+    assert_string_equal(meet(&x, "", 9)->date, "2023-05");
+    assert_string_equal(meet(&x, "", 9)->status, "held");
+    bc_extraction_free(&x);
+    x = run("en", NULL, agreed);
+    assert_string_equal(meet(&x, "", 9)->date, "2023-05");
+    bc_extraction_free(&x);
+    /* a Chinese character right before a meeting of an English text is looked up against
+     * words shorter than it (under ASan: read within them) */
+    x = run("en", NULL, "Officials recalled 河口 11th meeting of the working group in 2023.");
+    assert_int_equal(meet(&x, "", 11)->ordinal, 11);
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -523,6 +585,7 @@ int main(void)
         cmocka_unit_test(proposals_to_meet_are_planned),
         cmocka_unit_test(compound_meeting_nouns),
         cmocka_unit_test(sidelines_receptions_and_meetings_recalled),
+        cmocka_unit_test(kinds_talks_named_by_their_date_and_outcomes),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -1468,6 +1468,87 @@ static void meetings_held_at_the_same_time(void **state)
     bc_extraction_free(&x);
 }
 
+/* Talks are dated by a month when it is one gone by ("earlier this month", "last month")
+ * or their own words say they took place ("the results of a video conference"); a month
+ * of talks said to be neither stays no date, and without a reference date none is. */
+static void talks_in_a_month_gone_by(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text, *date;
+    } cases[] = {
+        {"Title\n\nEarlier this month, the Lao Cai Department of Foreign Affairs received a "
+         "delegation from Yunnan, China.",
+         "2025-06"},
+        {"Title\n\nThe two sides also reviewed the results of a video conference between their "
+         "customs offices last month.",
+         "2025-05"},
+        {"Title\n\nTalks between leaders of Lao Cai and Yunnan of China on fruit exports are a "
+         "priority this month.",
+         NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bc_extraction x = run("en", "2025-06-20", cases[i].text);
+        if (cases[i].date == NULL)
+            assert_int_equal(x.nmeetings, 0);
+        else {
+            assert_int_equal(x.nmeetings, 1);
+            assert_string_equal(x.meetings[0].date, cases[i].date);
+            assert_string_equal(x.meetings[0].status, "held");
+        }
+        bc_extraction_free(&x);
+        x = run("en", NULL, cases[i].text);
+        assert_int_equal(x.nmeetings, 0);
+        bc_extraction_free(&x);
+    }
+}
+
+/* "on the 9th": a day of the reference month (on or before its day, or after it for talks
+ * to come), none without a reference date, nor before a noun ("the 25th anniversary"); a
+ * date after the place a meeting was held in is that meeting's, not the next talks'. */
+static void days_of_the_month_and_where_held(void **state)
+{
+    (void)state;
+    const char *held = "Title\n\nOfficials of Mong Cai and Dongxing of China held talks on "
+                       "the 9th to ease congestion at the gate.";
+    bc_extraction x = run("en", "2025-06-20", held);
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2025-06-09");
+    assert_int_equal(x.meetings[0].date_inferred, BC_X_INFERRED_DATE);
+    bc_extraction_free(&x);
+    x = run("en", NULL, held);
+    assert_int_equal(x.nmeetings, 0);
+    bc_extraction_free(&x);
+    x = run("en", "2025-06-20",
+            "Title\n\nOfficials of Mong Cai and Dongxing of China will hold talks on the 28th in "
+            "Mong Cai.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2025-06-28");
+    assert_string_equal(x.meetings[0].status, "planned");
+    bc_extraction_free(&x);
+    x = run("en", "2025-06-20",
+            "Title\n\nOfficials of Mong Cai and Dongxing of China held talks on the 25th "
+            "anniversary of the crossing.");
+    assert_int_equal(x.nmeetings, 0);
+    bc_extraction_free(&x);
+    /* "held in Nanning last month" is the conference's; the video conference (talks, not a
+     * conference of a mechanism) has its own day */
+    const char *two = "Title\n\nThe meeting built on the results of the 7th conference of the "
+                      "Joint Working Committee between Quang Ninh, Lang Son, Cao Bang, Ha Giang "
+                      "and Guangxi, held in Nanning last month, and of a video conference "
+                      "between the customs offices of Lao Cai and Hekou of China on June 3.";
+    x = run("en", "2025-06-20", two);
+    assert_int_equal(x.nmeetings, 2);
+    assert_string_equal(by_ord(&x, 7)->date, "2025-05");
+    assert_true(has_date(&x, "2025-06-03"));
+    bc_extraction_free(&x);
+    x = run("en", NULL, two);
+    assert_int_equal(x.nmeetings, 2);
+    assert_string_equal(by_ord(&x, 7)->date, "");
+    assert_true(has_date(&x, "--06-03"));
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1506,6 +1587,8 @@ int main(void)
         cmocka_unit_test(vietnamese_yearly_talks_name_their_year),
         cmocka_unit_test(vietnamese_joint_ceremonies_and_talks_recalled),
         cmocka_unit_test(meetings_held_at_the_same_time),
+        cmocka_unit_test(talks_in_a_month_gone_by),
+        cmocka_unit_test(days_of_the_month_and_where_held),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -254,6 +254,19 @@ int bcx_is_conversion(const ctx *c, size_t lo, size_t lead, const bc_xfigure *pr
            !bcx_range_has(c, lo, lead, C_MONEY_CUE, -1);
 }
 
+/* 1 when flow f (exports or imports) follows the other flow in its sentence ("exports
+ * reached 1.16 billion USD and imports 940 million USD"): an amount after both that names
+ * no measure ("Lao Cai alone accounted for $1.4 billion") is not one of them. */
+static int other_flow_beside(const ctx *c, const bc_xfigure *f)
+{
+    if (f == c->out->figures || f->cite.nquotes == 0)
+        return 0;
+    const bc_xfigure *g = f - 1;
+    const char *other = strcmp(f->metric, "exports") == 0 ? "imports" : "exports";
+    return g->money && g->cite.nquotes > 0 && g->cite.q[0].start == f->cite.q[0].start &&
+           strcmp(g->metric, other) == 0;
+}
+
 /* What an amount of money starting at token lead and ending before token end measures,
  * and whether it is a goal: the cue right after it, else the nearest before it since the
  * previous amount of the sentence (from token lo). */
@@ -317,7 +330,7 @@ int bcx_money_measure(const ctx *c, size_t si, size_t lo, size_t lead, size_t en
         /* a goal after a turnover and its parts ("Exports accounted for 2.1 billion USD of
          * that amount and imports for 3.7 billion USD. Our goal is 7 billion USD") is the
          * whole's */
-        if (from != NULL && from != back &&
+        if (from != NULL && (from != back || other_flow_beside(c, from)) &&
             (strcmp(from->metric, "exports") == 0 || strcmp(from->metric, "imports") == 0))
             for (const bc_xfigure *g = from; g > c->out->figures; g--) {
                 const bc_xfigure *h = g - 1;

@@ -603,6 +603,32 @@ int bcx_outcome_of(const ctx *c, const mention *m)
     return 0;
 }
 
+/* 1 when a date things run since opens the clause of the meeting noun at token i before
+ * it ("Since 2018 the spring meeting and the conference have been held back to back"):
+ * what has been done every time, no one meeting. */
+static int since_habit(const ctx *c, size_t si, size_t i)
+{
+    for (size_t k = c->se[si].d0; k < c->se[si].d1; k++) {
+        const xd *d = &c->d[k];
+        if (d->t1 > i || !(bcx_date_bound(c, d) & BCX_BOUND_SINCE))
+            continue;
+        int clause = 1; /* the commas between, if any, part names of a list */
+        for (size_t q = d->t1; q + 1 < i && clause; q++) {
+            if (!(bcx_gap(c, q) & (G_COMMA | G_DOT)))
+                continue;
+            int ends = 0, starts = 0;
+            for (size_t h = c->se[si].h0; h < c->se[si].h1; h++) {
+                ends = ends || c->h[h].t1 == q + 1;
+                starts = starts || c->h[h].t0 == q + 1;
+            }
+            clause = ends && starts && !(bcx_gap(c, q) & G_DOT);
+        }
+        if (clause)
+            return 1;
+    }
+    return 0;
+}
+
 /* Talks in a clause of when after a date things are counted from, later in sentence si
  * than token from ("Het was het eerste overleg sinds juni 2019, toen beide diensten elkaar in
  * Dong Dang spraken", "the first talks since March 2019, when the two sides met in Hekou"):
@@ -718,7 +744,7 @@ void bcx_find_mentions(ctx *c)
             /* without a date next to it, the named meeting still counts when its sentence
              * reports it held ("the Spring Meeting ... took place on ...") or
              * it stands beside a numbered one ("Gap go dau Xuan va Hoi nghi lan thu 15") */
-            if (!c->t[i].meet && !plural_noun(c, i, n, e) &&
+            if (!c->t[i].meet && !plural_noun(c, i, n, e) && !since_habit(c, si, i) &&
                 ((bcx_talks_held(c, si) && !time_reference(c, si, i) &&
                   !sideline_noun(c, si, i, n)) ||
                  beside_numbered(c, nnum, si, i, i + n))) {

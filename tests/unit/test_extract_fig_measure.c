@@ -142,12 +142,32 @@ static void a_project_after_and(void **state)
     bc_extraction_free(&x);
 }
 
+/* An amount that names no measure after a turnover broken down into exports and imports
+ * is a share of the turnover, not of the flow named last, with or without a reference. */
+static void a_share_after_both_flows(void **state)
+{
+    (void)state;
+    const char *t = "Title\n\nTrade between the four provinces and Yunnan reached 3.2 billion "
+                    "USD in the first half of the year. Of this, exports reached 1.7 billion USD "
+                    "and imports 1.5 billion USD. Ha Giang alone accounted for $600 million in "
+                    "the six months.";
+    const char *refs[] = {NULL, "2025-07-10"};
+    for (size_t k = 0; k < 2; k++) {
+        bc_extraction x = run("en", refs[k], t);
+        assert_string_equal(fig(&x, 1.5e9)->metric, "imports");
+        assert_string_equal(fig(&x, 6e8)->metric, "trade_turnover");
+        assert_true(fig(&x, 6e8)->metric_inferred);
+        bc_extraction_free(&x);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(what_a_thing_is_worth),
         cmocka_unit_test(spending_said_away_from_the_amount),
         cmocka_unit_test(a_project_after_and),
+        cmocka_unit_test(a_share_after_both_flows),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -563,6 +563,13 @@ static void kinds_talks_named_by_their_date_and_outcomes(void **state)
     x = run("en", NULL, agreed);
     assert_string_equal(meet(&x, "", 9)->date, "2023-05");
     bc_extraction_free(&x);
+    /* since a year, what has been held every time: no meeting */
+    x = run("en", "2025-03-01",
+            "Title\n\nSince 2019 the spring meeting of the party secretaries of Quang Ninh, Lang "
+            "Son, Cao Bang, Ha Giang and Guangxi and the joint working committee conference have "
+            "been held one after the other, officials said.");
+    assert_int_equal(x.nmeetings, 0);
+    bc_extraction_free(&x);
     /* a Chinese character right before a meeting of an English text is looked up against
      * words shorter than it (under ASan: read within them) */
     x = run("en", NULL, "Officials recalled 河口 11th meeting of the working group in 2023.");

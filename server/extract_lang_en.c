@@ -492,6 +492,11 @@ const bc_lex bc_lex_en[] = {
     WE(C_SAME_PERIOD, "over the same period", 0),
     WE(C_SAME_PERIOD, "during the same period", 0),
     WE(C_SAME_PERIOD, "in the same months", 0),
+    /* "the period" told just before: "in the first two months ... Customs revenue in the
+     * period stood at" */
+    WE(C_SAME_PERIOD, "in the period", 0),
+    WE(C_SAME_PERIOD, "during the period", 0),
+    WE(C_SAME_PERIOD, "over the period", 0),
     WE(C_WHOLE_YEAR, "the whole year", 0),
     WE(C_WHOLE_YEAR, "the full year", 0),
     WE(C_WHOLE_YEAR, "the entire year", 0),

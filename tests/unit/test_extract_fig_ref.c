@@ -236,6 +236,17 @@ static void periods_are_carried_only_by_continuations(void **state)
     assert_true(fig(&x, 357e6)->change_amount);
     assert_fig(fig(&x, 4.8e6), "investment", "USD", "about", ""); /* spending: no period */
     bc_extraction_free(&x);
+
+    /* "in the period": the period told just before (none without the year it needs) */
+    const char *period = "Title\n\nTrade through the gates of Cao Bang reached USD 300 million "
+                         "in the first three months of the year. Tax revenue collected in the "
+                         "province in the period stood at 400 billion VND.";
+    x = run("en", "2025-04-10", period);
+    assert_fig(fig(&x, 400e9), "budget_revenue", "VND", "exact", "2025-01/2025-03");
+    bc_extraction_free(&x);
+    x = run("en", NULL, period);
+    assert_fig(fig(&x, 400e9), "budget_revenue", "VND", "exact", "");
+    bc_extraction_free(&x);
 }
 
 int main(void)

@@ -249,7 +249,9 @@ static void ratchet_against_a_baseline(void **state)
  * /work/tools/BLIND-pool8.txt), left meeting date P 0.989 R 0.961 and gate R 0.957 on the
  * 188; the vi classes of round 8 (relative years after days, deadlines, yearly names,
  * joint ceremonies, talks as a setting, meetings at the same time): meeting date P 0.993
- * R 0.968). */
+ * R 0.968; the en classes of round 8 (plurals of a kind, talks named by their date, a
+ * meeting's outcomes, months gone by, "on the 14th", where held before the date, habits
+ * since a year, "in the period"): meeting date P 0.995 R 0.975, period P 0.964). */
 static void dev_split_regression(void **state)
 {
     (void)state;
@@ -263,14 +265,14 @@ static void dev_split_regression(void **state)
     assert_int_equal(bc_eval_corpus(c, G, &r, NULL, &err), 0);
     assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_VALUE]) >= 0.99);
     assert_true(bc_eval_recall(&r.field[BC_EF_MONEY_VALUE]) >= 0.99);
-    assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_DATE]) >= 0.992);
-    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_DATE]) >= 0.967);
+    assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_DATE]) >= 0.994);
+    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_DATE]) >= 0.974);
     assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_ORDINAL]) >= 0.98);
     assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.985);
     assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.96);
     assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_METRIC]) >= 0.99);
     assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_TARGET]) >= 0.99);
-    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_PERIOD]) >= 0.955);
+    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_PERIOD]) >= 0.962);
     assert_true(bc_eval_precision(&r.field[BC_EF_GATE_PAIR]) >= 0.985);
     assert_true(bc_eval_recall(&r.field[BC_EF_GATE_PAIR]) >= 0.95);
     assert_true(r.detect_right == r.detected);

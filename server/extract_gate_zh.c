@@ -132,6 +132,61 @@ static int names_parties(const ctx *c, size_t b1, size_t lim)
     return 0;
 }
 
+/* 1 when a river's name starts at token i and a crossing word follows it (after more
+ * rivers): "巴越红河公路大桥" is 巴越, then the Red River the bridge spans, then the bridge;
+ * "界河" (the border river) likewise. */
+static int river_before_crossing(const ctx *c, size_t i, size_t lim)
+{
+    static const char *const rivers[] = {"红河", "界河", NULL};
+    const bc_lex *e = NULL;
+    int any = 0;
+    for (int k = 0; i < lim && rivers[k];) {
+        size_t n = bcx_words_at(c, i, lim, rivers[k]);
+        if (n > 0) {
+            i += n;
+            any = 1;
+            k = 0;
+        } else {
+            k++;
+        }
+    }
+    return any && i < lim && bcx_lex_find(c, C_PROJ, i, &e) > 0;
+}
+
+/* The side a country word in brackets ending at token end - 1 gives the name before the
+ * brackets ("天保（中国）—": -1, "清水（越南）": +1), its first token in *open; 0 when none. */
+static int bracket_country_ending(const ctx *c, size_t lo, size_t end, size_t *open)
+{
+    const bc_lex *e = NULL;
+    size_t p;
+    if ((p = bcx_lex_ending(c, C_CN, lo, end, &e)) != SIZE_MAX && p > lo &&
+        (bcx_gap(c, p - 1) & G_OPEN)) {
+        *open = p;
+        return -1;
+    }
+    if ((p = bcx_lex_ending(c, C_VN, lo, end, &e)) != SIZE_MAX && p > lo &&
+        (bcx_gap(c, p - 1) & G_OPEN)) {
+        *open = p;
+        return 1;
+    }
+    return 0;
+}
+
+/* The side a country word in brackets starting at token i gives the name before it
+ * ("清水（越南）口岸": +1), 0 when none. */
+static int bracket_country_at(const ctx *c, size_t i, size_t lim)
+{
+    const bc_lex *e = NULL;
+    size_t n;
+    if (i == 0 || i >= lim || !(bcx_gap(c, i - 1) & G_OPEN))
+        return 0;
+    if ((n = bcx_lex_find(c, C_CN, i, &e)) > 0 && (bcx_gap(c, i + n - 1) & G_CLOSE))
+        return -1;
+    if ((n = bcx_lex_find(c, C_VN, i, &e)) > 0 && (bcx_gap(c, i + n - 1) & G_CLOSE))
+        return 1;
+    return 0;
+}
+
 /* 1 when token i is a Chinese numeral counting pairs ("田蓬—上蓬两对口岸": 两 before 对). */
 static int counts_pairs(const ctx *c, size_t i, size_t lim)
 {
@@ -175,7 +230,8 @@ void bcx_han_pairs(ctx *c, size_t si, unsigned present)
         unsigned near = 0;
         while (b1 < lim && b1 < b0 + 4 && c->t[b1].han && (b1 == b0 || c->t[b1].glued) &&
                !han_stop(c, b1, lim) && !han_modifier(c, b1, lim) &&
-               !(b1 > b0 && counts_pairs(c, b1, lim))) {
+               !(b1 > b0 && counts_pairs(c, b1, lim)) &&
+               !(b1 >= b0 + 2 && river_before_crossing(c, b1, lim))) {
             if ((n = bcx_lex_find(c, C_PROJ, b1, &e)) > 0) {
                 near |= (unsigned)e->val;
                 break;
@@ -192,6 +248,9 @@ void bcx_han_pairs(ctx *c, size_t si, unsigned present)
         if (b1 == b0 ||
             (b1 + 1 < lim && (bcx_gap(c, b1 - 1) & G_DASH) && b1 < lim && c->t[b1].han && !(near)))
             continue;
+        /* "清水（越南）口岸": the country in brackets after the right name */
+        if (cb == 0)
+            cb = bracket_country_at(c, b1, lim);
         /* "老街金城口岸": a province or town before the gate's own name */
         for (size_t q = b0 + 1; q + 1 < b1; q++)
             if (hit_at(c, si, b0, q) && hit_at(c, si, q, b1)) {
@@ -200,6 +259,9 @@ void bcx_han_pairs(ctx *c, size_t si, unsigned present)
             }
         /* "越南马鹿塘口岸—中国金水河口岸": the left name ends before its crossing word */
         size_t a1 = k + 1, cw;
+        /* "天保（中国）—清水（越南）": the country in brackets after the left name */
+        if ((g & G_CLOSE) && (ca = bracket_country_ending(c, lo, a1, &cw)) != 0)
+            a1 = cw;
         if ((cw = bcx_lex_ending(c, C_PROJ, lo, a1, &e)) != SIZE_MAX && cw > lo) {
             near |= (unsigned)e->val;
             a1 = cw;
@@ -229,10 +291,9 @@ void bcx_han_pairs(ctx *c, size_t si, unsigned present)
             else if (bcx_words_at(c, a0 - 1, a0, "桥"))
                 near |= PK_BRIDGE;
         }
-        size_t pre;
-        if ((pre = bcx_lex_ending(c, C_CN, lo, a0, &e)) != SIZE_MAX)
+        if (ca == 0 && bcx_lex_ending(c, C_CN, lo, a0, &e) != SIZE_MAX)
             ca = -1;
-        else if ((pre = bcx_lex_ending(c, C_VN, lo, a0, &e)) != SIZE_MAX)
+        else if (ca == 0 && bcx_lex_ending(c, C_VN, lo, a0, &e) != SIZE_MAX)
             ca = 1;
         near |= bcx_crossing_near(c, si, a0, b1, 2);
         /* the head of the phrase is its kind: "马鹿塘口岸—金水河口岸多功能跨境公路大桥" is a

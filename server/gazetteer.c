@@ -366,6 +366,8 @@ int bc_gazetteer_add_project(bc_gazetteer *g, const char *id, const char *kind, 
         bc_buf_puts(&keys, "#|");
         side_keys(sides[side], &keys, &tmp, &bare, 0);
         side_keys(sides[2 + side], &keys, &tmp, &bare, 0);
+        /* a part's other names are weak keys too: "Ban Vuoc, Bat Xat" is also 巴越 */
+        place_keys(&keys, side == 1, &tmp);
         size_t off = pool_put(&g->pool, keys.data, keys.len);
         if (side == 0)
             p->vn_keys = off;

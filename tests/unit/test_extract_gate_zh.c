@@ -76,12 +76,44 @@ static void during_the_meeting_is_its_day(void **state)
     bc_extraction_free(&x);
 }
 
+/* A country in brackets after each name gives its side ("天保（中国）—清水（越南）口岸");
+ * a river the bridge spans is not part of the name ("巴越红河公路大桥"); the Chinese names
+ * of a known project's Vietnamese side (巴越, 巴刹, 北风生) link the pair to it. */
+static void country_in_brackets_and_river_after_a_name(void **state)
+{
+    (void)state;
+    bc_extraction x = run("zh", NULL,
+                          "两地商定共同推动天保（中国）—清水（越南）口岸扩大开放。省长表示，"
+                          "要加快推进坝洒—巴越红河公路大桥建设。");
+    assert_int_equal(x.ngates, 2);
+    assert_string_equal(gate(&x, "清水", "天保")->project, "thanh-thuy-thien-bao-border-gates");
+    const bc_xgate *g = gate(&x, "巴越", "坝洒");
+    assert_string_equal(g->kind, "road_bridge");
+    assert_string_equal(g->project, "ban-vuoc-ba-sai-road-bridge");
+    bc_extraction_free(&x);
+    /* the other order; the border river after the Red River; a clearance point */
+    x = run("zh", NULL,
+            "清水（越南）—天保（中国）口岸的货车增多。坝洒—巴刹红河界河公路大桥已经动工。"
+            "海关将推动北风生—里火通道货物通关便利化。");
+    assert_string_equal(gate(&x, "清水", "天保")->project, "thanh-thuy-thien-bao-border-gates");
+    assert_string_equal(gate(&x, "巴刹", "坝洒")->project, "ban-vuoc-ba-sai-road-bridge");
+    assert_string_equal(gate(&x, "北风生", "里火")->project,
+                        "bac-phong-sinh-ly-hoa-clearance-point");
+    bc_extraction_free(&x);
+    /* a name ending in 河 is a name (金水河), and a river alone after the dash is none */
+    x = run("zh", NULL, "马鹿塘—金水河口岸通关顺畅。");
+    assert_string_equal(gate(&x, "马鹿塘", "金水河")->project,
+                        "ma-lu-thang-kim-thuy-ha-border-gate");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(chinese_pairs),
         cmocka_unit_test(what_is_not_a_pair_and_pairs_in_brackets),
         cmocka_unit_test(during_the_meeting_is_its_day),
+        cmocka_unit_test(country_in_brackets_and_river_after_a_name),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

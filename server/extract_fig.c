@@ -59,16 +59,43 @@ int bcx_province_in_title(const ctx *c, size_t si, const hit *h)
 }
 
 /* A figure's parties: the provinces of sentence si, but for one named only as part of a
- * person's title ("who co-chaired the session with Guangxi Vice Chairman Wei Tao"), at
- * most max, into ids; returns how many. */
-int bcx_fig_parties(const ctx *c, size_t si, char ids[][64], int max)
+ * person's title ("who co-chaired the session with Guangxi Vice Chairman Wei Tao") and
+ * those of other clauses: after the amount, none past the next clause break ("Guangxi had
+ * allocated 1.5 billion yuan ..., and asked Lang Son to ..."); before it, when an earlier
+ * clause states another amount, those of its own clause if it names any ("Guangxi had
+ * spent 2 billion yuan, while Lang Son has invested 850 billion VND"), else all; nor a
+ * province named after the one it became part of. At most max, into ids; returns how
+ * many. */
+int bcx_fig_parties(const ctx *c, size_t si, size_t lead, size_t end, char ids[][64], int max)
 {
+    size_t t0 = c->se[si].t0, t1 = c->se[si].t1, from = t0, to = t1;
+    for (size_t k = end > t0 ? end - 1 : t0; k + 1 < t1 && to == t1; k++)
+        if (bcx_gap(c, k) & (G_COMMA | G_DOT))
+            to = k + 1;
+    /* its own clause, when an earlier clause states another amount */
+    size_t own = t0;
+    for (size_t k = t0; k + 1 <= lead && k + 1 < t1; k++)
+        if (bcx_gap(c, k) & (G_COMMA | G_DOT))
+            own = k + 1;
+    int another = 0;
+    for (size_t k = t0; k < own && !another; k++)
+        another = c->t[k].used == U_FIG;
+    for (size_t k = c->se[si].h0; k < c->se[si].h1 && another; k++)
+        if (c->h[k].entity == E_PROVINCE && c->h[k].t0 >= own && c->h[k].t1 <= lead &&
+            !bcx_province_in_title(c, si, &c->h[k]))
+            from = own;
     int n = 0;
     for (size_t k = c->se[si].h0; k < c->se[si].h1; k++) {
         const hit *h = &c->h[k];
-        if (h->entity != E_PROVINCE || bcx_province_in_title(c, si, h))
+        if (h->entity != E_PROVINCE || h->t0 < from || h->t0 >= to ||
+            bcx_province_in_title(c, si, h))
             continue;
+        /* "Tuyen Quang, which took in Ha Giang, ...": a province named after the one it
+         * became part of describes that one */
+        const char *into = bcx_province_merged_into(c, h->id);
         int seen = 0;
+        for (size_t q = c->se[si].h0; q < k && !seen && into[0] != '\0'; q++)
+            seen = c->h[q].entity == E_PROVINCE && strcmp(c->h[q].id, into) == 0;
         for (int q = 0; q < n && !seen; q++)
             seen = strcmp(ids[q], h->id) == 0;
         if (!seen && n < max)
@@ -649,7 +676,7 @@ static int money_at(ctx *c, size_t si, size_t i, size_t *lo, size_t *prev, figst
         f->target = 1;
     if (!f->target && f->metric[0] && goal_after(c, si, end))
         f->target = 1;
-    f->nparties = bcx_fig_parties(c, si, f->parties, BC_X_MAX_PARTIES);
+    f->nparties = bcx_fig_parties(c, si, lead, end, f->parties, BC_X_MAX_PARTIES);
     f->start = t->start;
     f->end = t->end;
     bcx_cite_add(&f->cite, c->se[si].qs, c->se[si].qe);

@@ -193,7 +193,7 @@ void bcx_fig_count_at(ctx *c, size_t si, size_t i)
         copy_str(f->period, sizeof f->period, d->iso);
         f->period_inferred = d->inferred;
     }
-    f->nparties = bcx_fig_parties(c, si, f->parties, BC_X_MAX_PARTIES);
+    f->nparties = bcx_fig_parties(c, si, lead, end, f->parties, BC_X_MAX_PARTIES);
     f->start = t->start;
     f->end = t->end;
     bcx_cite_add(&f->cite, c->se[si].qs, c->se[si].qe);

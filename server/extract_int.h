@@ -488,9 +488,10 @@ bc_xfigure *bcx_new_figure(ctx *c);
  * "under", or a restating word between: "约合"), or written right after the amount (Chinese
  * 以上, 左右, 多: from token after), else "exact". A static string. */
 const char *bcx_fig_qualifier(const ctx *c, size_t si, size_t lead, size_t after);
-/* A figure's parties: the provinces of sentence si, but for one named only as part of a
- * person's title, at most max, into ids; returns how many. */
-int bcx_fig_parties(const ctx *c, size_t si, char ids[][64], int max);
+/* A figure's parties: the provinces of the clause of sentence si that states the amount
+ * at tokens [lead, end), but for one named only as part of a person's title, at most max,
+ * into ids; returns how many. */
+int bcx_fig_parties(const ctx *c, size_t si, size_t lead, size_t end, char ids[][64], int max);
 
 /* ---- extract_fig_count.c ---- */
 

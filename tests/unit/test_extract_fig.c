@@ -365,6 +365,49 @@ static void a_province_in_a_title_is_no_party(void **state)
     }
 }
 
+/* A figure's parties are those of the clause that states it: not a province asked to do
+ * something in a later clause, not the subject of another amount's clause, not a province
+ * named after the one it became part of. */
+static void parties_of_the_amounts_own_clause(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text, *not_party, *party;
+        double value;
+    } cases[] = {
+        {"en",
+         "The vice governor said Yunnan had spent 900 million yuan on the new lanes, and urged "
+         "Lao Cai to open its side before June.",
+         "lao-cai", "yunnan", 9e8},
+        {"en",
+         "Guangxi put 2 billion yuan into the port roads last year, while Cao Bang spent 300 "
+         "billion VND on its warehouses.",
+         "guangxi", "cao-bang", 3e11},
+        {"fr",
+         "Le Guangxi a consacré 700 millions de yuans aux routes, et a invité Lang Son à "
+         "prolonger les horaires du poste-frontière.",
+         "lang-son", "guangxi", 7e8},
+        {"en",
+         "For Tuyen Quang, which took in the former Ha Giang province, trade with Yunnan "
+         "exceeded 410 million USD last year.",
+         "ha-giang", "tuyen-quang", 4.1e8},
+        /* the province before the amount in an earlier clause, no other amount: still its */
+        {"en",
+         "According to the Lang Son Department of Industry and Trade, exports rose to 1.1 "
+         "billion USD.",
+         NULL, "lang-son", 1.1e9},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bc_extraction x = run(cases[i].lang, NULL, cases[i].text);
+        const bc_xfigure *f = fig(&x, cases[i].value);
+        if (cases[i].not_party != NULL && has_party(f, cases[i].not_party))
+            fail_msg("%s: %s is a party", cases[i].text, cases[i].not_party);
+        if (cases[i].party != NULL && !has_party(f, cases[i].party))
+            fail_msg("%s: %s is not a party", cases[i].text, cases[i].party);
+        bc_extraction_free(&x);
+    }
+}
+
 static void restatements_in_another_currency(void **state)
 {
     (void)state;
@@ -894,6 +937,7 @@ int main(void)
         cmocka_unit_test(goals_are_not_outcomes),
         cmocka_unit_test(a_goal_word_inside_another_word_is_no_goal),
         cmocka_unit_test(a_province_in_a_title_is_no_party),
+        cmocka_unit_test(parties_of_the_amounts_own_clause),
         cmocka_unit_test(goods_and_their_flow),
         cmocka_unit_test(a_headline_goal_is_the_body_goal),
         cmocka_unit_test(abbreviated_scales),

@@ -403,6 +403,8 @@ static void merge_meeting(bc_xmeeting *a, const bc_xmeeting *b)
     if (a->place[0] == '\0') {
         memcpy(a->place, b->place, sizeof a->place);
         memcpy(a->place_name, b->place_name, sizeof a->place_name);
+        a->place_in_province = b->place_in_province;
+        a->place_at = b->place_at;
     }
     if (strcmp(b->status, "planned") == 0 && a->date[0] == '\0')
         memcpy(a->status, b->status, sizeof a->status);

@@ -89,6 +89,33 @@ static const char *province_of(const ctx *c, const hit *h, char *name, size_t ca
     return p;
 }
 
+/* 1 when province id is written next to the town of hit h in sentence si: a comma or
+ * at most one word between ("in Nanning, Guangxi", "thanh pho Mong Cai, tinh Quang Ninh",
+ * "广西凭祥"); "Guangxi, which took place in Nanning" names Guangxi as something else. */
+static int province_next_to(const ctx *c, size_t si, const hit *h, const char *id)
+{
+    const sent *s = &c->se[si];
+    for (size_t q = s->h0; q < s->h1; q++) {
+        const hit *r = &c->h[q];
+        if (r->entity != E_PROVINCE || strcmp(r->id, id) != 0)
+            continue;
+        size_t a = r->t0 >= h->t1 ? h->t1 : r->t1, b = r->t0 >= h->t1 ? r->t0 : h->t0;
+        if (r->t1 > h->t0 && r->t0 < h->t1)
+            continue; /* the same words */
+        /* the words between are tokens [a, b); the gaps between, a - 1 .. b - 1 */
+        if (b < a || a == 0 || b - a > 1 || bcx_commas(c, a - 1, b) > 1)
+            continue;
+        int apart = 0;
+        for (size_t k = a - 1; k < b && !apart; k++)
+            apart = (bcx_gap(c, k) & G_DOT) != 0;
+        for (size_t o = s->h0; o < s->h1 && !apart; o++)
+            apart = o != q && &c->h[o] != h && c->h[o].t0 >= a && c->h[o].t1 <= b;
+        if (!apart)
+            return 1;
+    }
+    return 0;
+}
+
 /* The place of mention m: the province a word for host follows ("Lai Chau hosts") or
  * precedes ("hosted by Lai Chau"), the host word being nearer to m than to another
  * meeting of the sentence, else the province or border town nearest to m that
@@ -112,6 +139,7 @@ static void place_of(const ctx *c, const mention *m, bc_xmeeting *x)
             const hit *h = &c->h[q];
             if (h->entity == E_PROVINCE && h->t1 <= i && h->t1 + 2 >= i) {
                 copy_str(x->place, sizeof x->place, h->id);
+                x->place_at = (bc_xquote){s->qs, s->qe};
                 return;
             }
         }
@@ -119,6 +147,7 @@ static void place_of(const ctx *c, const mention *m, bc_xmeeting *x)
             const hit *h = &c->h[q];
             if (h->entity == E_PROVINCE && h->t0 >= i + n) {
                 copy_str(x->place, sizeof x->place, h->id);
+                x->place_at = (bc_xquote){s->qs, s->qe};
                 return;
             }
         }
@@ -146,6 +175,8 @@ static void place_of(const ctx *c, const mention *m, bc_xmeeting *x)
             best = d;
             copy_str(x->place, sizeof x->place, p);
             copy_str(x->place_name, sizeof x->place_name, name);
+            x->place_in_province = name[0] != '\0' && province_next_to(c, si, h, p);
+            x->place_at = (bc_xquote){s->qs, s->qe};
         }
     }
 }

@@ -116,8 +116,9 @@ static void meeting_title(ingest_ctx *c, const bc_xmeeting *m, const char *name,
         for (int k = 0; *rc == BC_OK && k < m->nprovinces && n < BC_X_MAX_PARTIES; k++)
             if (found_row(rc, c->s,
                           "SELECT p.name FROM provinces p WHERE p.id = ?1 AND (p.country = "
-                          "'CN') = ?3 AND EXISTS (SELECT 1 FROM mechanism_members mm WHERE "
-                          "mm.mechanism_id = ?2 AND mm.province_id IN (p.id, p.merged_into))",
+                          "'CN') = ?3 AND EXISTS (SELECT 1 FROM mechanism_members mm JOIN "
+                          "provinces q ON q.id = mm.province_id WHERE mm.mechanism_id = ?2 AND "
+                          "(mm.province_id IN (p.id, p.merged_into) OR q.merged_into = p.id))",
                           BC_BINDS(bc_text(m->provinces[k]), bc_text(m->mechanism), bc_int(side)),
                           names[n], sizeof names[n], c->err))
                 n++;
@@ -265,33 +266,55 @@ static void mark_period(const bc_xmeeting *m, bci_marks *mk)
  * where the quote names it (quote_names_mechanism), its status, its date where the quote
  * writes it, its host where the quote names it, its provinces (the mechanism's members)
  * where one quote names them all. */
+/* The provinces of meeting m: the members of its mechanism, a member merged into another
+ * province given as that province when m's sentences name it and not the member ("Quang
+ * Ninh, Lang Son, Cao Bang, Tuyen Quang et ... Guangxi" meet for Ha Giang's seat), into
+ * ids (at most cap); returns how many. */
+static int stated_members(ingest_ctx *c, const bc_xmeeting *m, char ids[][64], int cap, int *rc)
+{
+    char named[BC_X_MAX_PARTIES * 66 + 2] = "|";
+    for (int k = 0; k < m->nprovinces; k++)
+        snprintf(named + strlen(named), sizeof named - strlen(named), "%s|", m->provinces[k]);
+    sqlite3_stmt *st;
+    int n = 0;
+    if (*rc == BC_OK)
+        *rc = bc_store_stmt(c->s,
+                            "SELECT DISTINCT CASE WHEN p.merged_into IS NOT NULL AND instr(?2, '|' "
+                            "|| p.merged_into || '|') > 0 AND instr(?2, '|' || p.id || '|') = 0 "
+                            "THEN p.merged_into ELSE p.id END AS id FROM mechanism_members mm JOIN "
+                            "provinces p ON p.id = mm.province_id WHERE mm.mechanism_id = ?1 "
+                            "ORDER BY 1",
+                            &st, c->err);
+    if (*rc != BC_OK)
+        return 0;
+    sqlite3_bind_text(st, 1, m->mechanism, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, named, -1, SQLITE_TRANSIENT);
+    int step = SQLITE_DONE;
+    while (n < cap && (step = sqlite3_step(st)) == SQLITE_ROW) {
+        snprintf(ids[n], 64, "%s", (const char *)sqlite3_column_text(st, 0));
+        n++;
+    }
+    if (step != SQLITE_DONE && step != SQLITE_ROW)
+        *rc = bc_store_error(c->s, c->err, "reading a mechanism's members");
+    sqlite3_reset(st);
+    return n;
+}
+
 static void meeting_supports(ingest_ctx *c, const bc_xmeeting *m, int has_date, const char *host,
                              bci_supports *sup, bci_marks *mk, int *rc)
 {
     const char *members[BC_X_MAX_PARTIES * 2];
     char ids[BC_X_MAX_PARTIES * 2][64];
-    int nm = 0;
-    sqlite3_stmt *st;
-    if (*rc == BC_OK)
-        *rc = bc_store_stmt(c->s,
-                            "SELECT province_id FROM mechanism_members WHERE mechanism_id = ?1 "
-                            "ORDER BY province_id",
-                            &st, c->err);
-    if (*rc != BC_OK)
-        return;
-    sqlite3_bind_text(st, 1, m->mechanism, -1, SQLITE_TRANSIENT);
-    int step = SQLITE_DONE;
-    while (nm < BC_X_MAX_PARTIES * 2 && (step = sqlite3_step(st)) == SQLITE_ROW) {
-        snprintf(ids[nm], sizeof ids[nm], "%s", (const char *)sqlite3_column_text(st, 0));
-        members[nm] = ids[nm];
-        nm++;
-    }
-    if (step != SQLITE_DONE && step != SQLITE_ROW)
-        *rc = bc_store_error(c->s, c->err, "reading a mechanism's members");
-    sqlite3_reset(st);
+    int nm = stated_members(c, m, ids, BC_X_MAX_PARTIES * 2, rc);
+    for (int k = 0; k < nm; k++)
+        members[k] = ids[k];
     if (*rc != BC_OK)
         return;
     int hosted = host == NULL, all = nm == 0, mechanism = m->mechanism_inferred != 0;
+    /* a host read from the town it is held in is stated only when the province is written
+     * next to the town; its name elsewhere in the sentence (as a member) states no host */
+    int town_only = m->place_name[0] != '\0' && !m->place_in_province;
+    int placed = m->place_name[0] == '\0';
     for (int k = 0; k < m->cite.nquotes && *rc == BC_OK; k++) {
         const bc_xquote *q = &m->cite.q[k];
         if (m->ordinal > 0)
@@ -301,9 +324,13 @@ static void meeting_supports(ingest_ctx *c, const bc_xmeeting *m, int has_date, 
             mechanism = 1;
         }
         bci_support(sup, k, "status");
-        if (host != NULL && bci_times_named(c, q->start, q->end, host, rc) > 0) {
+        if (host != NULL && !town_only && bci_times_named(c, q->start, q->end, host, rc) > 0) {
             bci_support(sup, k, "host");
             hosted = 1;
+        }
+        if (!placed && q->start == m->place_at.start && q->end == m->place_at.end) {
+            bci_support(sup, k, "place");
+            placed = 1;
         }
         if (nm > 0 && bci_quote_names_all(c, q, members, nm, rc)) {
             bci_support(sup, k, "provinces");
@@ -329,11 +356,36 @@ static void meeting_supports(ingest_ctx *c, const bc_xmeeting *m, int has_date, 
                  "No sentence that states it names the province it is held in; it comes from "
                  "the article around them.");
     }
+    if (!placed)
+        bci_mark(mk, "place",
+                 "No sentence that states it names its place; it comes from the article around "
+                 "them.");
     mark_period(m, mk);
     if (!all)
         bci_mark(mk, "provinces",
                  "Its provinces are the members of its mechanism; no sentence that states it "
                  "names them all.");
+}
+
+/* The place of m as its sentence names it into out[cap]: the town or prefecture, with
+ * its province in brackets only when the sentence writes the province next to it
+ * ("Nanning"; "Wenshan (Yunnan)" for "in Wenshan, Yunnan"); with province_alone, the
+ * province's name when the place named is the province itself; else "". */
+static void place_text(ingest_ctx *c, const bc_xmeeting *m, int province_alone, char *out,
+                       size_t cap, int *rc)
+{
+    char province[120] = "";
+    out[0] = '\0';
+    if (m->place[0] == '\0' ||
+        !found_row(rc, c->s, "SELECT name FROM provinces WHERE id = ?1",
+                   BC_BINDS(bc_text(m->place)), province, sizeof province, c->err))
+        return;
+    if (m->place_name[0] && m->place_in_province)
+        snprintf(out, cap, "%.63s (%.119s)", m->place_name, province);
+    else if (m->place_name[0])
+        snprintf(out, cap, "%.63s", m->place_name);
+    else if (province_alone)
+        snprintf(out, cap, "%.119s", province);
 }
 
 /* A meeting of a known mechanism. */
@@ -404,6 +456,8 @@ static int store_meeting(ingest_ctx *c, const bc_xmeeting *m)
         rc = bci_marks_json(c, BC_FACT_MEETING, &mk, &inferred);
     snprintf(id, sizeof id, "%s-m%d", c->source_id, c->out->meetings + 1);
     meeting_title(c, m, name, title, &rc);
+    char named[200];
+    place_text(c, m, 0, named, sizeof named, &rc);
     char ordinal[16];
     snprintf(ordinal, sizeof ordinal, "%d", m->ordinal);
     if (rc == BC_OK)
@@ -411,9 +465,9 @@ static int store_meeting(ingest_ctx *c, const bc_xmeeting *m)
             c->s,
             "INSERT INTO meetings (id, mechanism_id, ordinal, title, date, date_precision, "
             "date_start, date_end, year, host_province_id, status, curation, confidence, "
-            "same_as, inferred, note) VALUES (?1, ?2, CAST(nullif(?3, '0') AS INTEGER), ?4, "
-            "?5, ?6, ?7, ?8, CAST(substr(?5, 1, 4) AS INTEGER), ?9, ?10, 'extracted', ?11, "
-            "?12, ?13, ?14)",
+            "same_as, inferred, note, place) VALUES (?1, ?2, CAST(nullif(?3, '0') AS INTEGER), "
+            "?4, ?5, ?6, ?7, ?8, CAST(substr(?5, 1, 4) AS INTEGER), ?9, ?10, 'extracted', ?11, "
+            "?12, ?13, ?14, nullif(?15, ''))",
             BC_BINDS(bc_text(id), bc_text(m->mechanism), bc_text(ordinal), bc_text(title),
                      bc_text(has_date ? d.text : NULL),
                      bc_text(has_date ? bc_precision_name(d.precision) : NULL),
@@ -421,15 +475,16 @@ static int store_meeting(ingest_ctx *c, const bc_xmeeting *m)
                      bc_text(place),
                      bc_text(strcmp(m->status, "planned") == 0 ? "planned" : "held"),
                      bc_real(m->confidence), bc_text(same_as[0] ? same_as : NULL),
-                     bc_text(inferred.data), bc_text(bci_marks_note(&mk))),
+                     bc_text(inferred.data), bc_text(bci_marks_note(&mk)), bc_text(named)),
             c->err);
     bc_buf_free(&inferred);
     bc_buf_free(&mk.note);
-    if (rc == BC_OK)
+    char members[BC_X_MAX_PARTIES * 2][64];
+    int nm = stated_members(c, m, members, BC_X_MAX_PARTIES * 2, &rc);
+    for (int k = 0; rc == BC_OK && k < nm; k++)
         rc = bc_store_run(c->s,
-                          "INSERT INTO meeting_provinces (meeting_id, province_id) "
-                          "SELECT ?1, province_id FROM mechanism_members WHERE mechanism_id = ?2",
-                          BC_BINDS(bc_text(id), bc_text(m->mechanism)), c->err);
+                          "INSERT INTO meeting_provinces (meeting_id, province_id) VALUES (?1, ?2)",
+                          BC_BINDS(bc_text(id), bc_text(members[k])), c->err);
     if (rc == BC_OK)
         rc = bc_store_run(c->s,
                           "INSERT INTO aliases (entity, alias_key, alias, entity_id) "
@@ -546,14 +601,7 @@ static int store_talks(ingest_ctx *c, const bc_xmeeting *m, const char *why_not,
     }
     snprintf(title, sizeof title, "%s", t.data ? t.data : "Talks (extracted)");
     bc_buf_free(&t);
-    if (m->place[0] &&
-        found_row(&rc, c->s, "SELECT name FROM provinces WHERE id = ?1",
-                  BC_BINDS(bc_text(m->place)), place, sizeof place, c->err) &&
-        m->place_name[0]) {
-        char province[120];
-        snprintf(province, sizeof province, "%.119s", place);
-        snprintf(place, sizeof place, "%.63s (%.119s)", m->place_name, province);
-    }
+    place_text(c, m, 1, place, sizeof place, &rc);
     mark_period(m, &mk);
     bc_buf inferred = BC_BUF_INIT;
     if (rc == BC_OK)

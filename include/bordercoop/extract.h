@@ -107,6 +107,10 @@ typedef struct bc_xmeeting {
                              * not found */
     char place_name[64];    /* the English name of that town or prefecture ("Wenshan"),
                              * "" when the place named is the province itself */
+    int place_in_province;  /* 1: its sentence writes that town's province next to it
+                             * ("in Wenshan, Yunnan", "thanh pho Mong Cai, tinh Quang
+                             * Ninh", "广西凭祥"), so the text states where the town lies */
+    bc_xquote place_at;     /* the sentence that names its place ({0, 0}: none) */
     char status[8];         /* "held" or "planned" */
     char people[8][64];     /* ids of known people named in its sentences */
     bc_xquote people_at[8]; /* the sentence that names each of them */

@@ -367,11 +367,11 @@ static void parties_and_twins(void **state)
     json_t *x =
         post("Lao Cai–Hekou trade reaches USD 2.1 billion in ten months",
              "Lao Cai\xe2\x80\x93Hekou trade reaches USD 2.1 billion in ten months\n\n"
-             "Kunming (VNA) \xe2\x80\x93 Import-export turnover through the Lao Cai\xe2\x80"
-             "\x93Hekou border gate pair reached USD 2.1 billion in the first ten months of "
-             "2026, up 18% year on year, delegates heard at the 12th meeting of the Joint "
-             "Working Group of Lai Chau, Lao Cai, Tuyen Quang, Dien Bien (Vietnam) and "
-             "Yunnan (China), held in Kunming on November 12.\n",
+             "Kunming (VNA) \xe2\x80\x93 At the 12th meeting of the Joint Working Group "
+             "of Lai Chau, Lao Cai, Tuyen Quang, Dien Bien (Vietnam) and Yunnan (China), held "
+             "in Kunming on November 12, delegates heard that import-export turnover through "
+             "the Lao Cai\xe2\x80\x93Hekou border gate pair reached USD 2.1 billion in the "
+             "first ten months of 2026, up 18% year on year.\n",
              "en", "2026-11-14");
     assert_int_equal(json_integer_value(json_object_get(x, "meetings")), 1);
     assert_int_equal(json_integer_value(json_object_get(x, "same_as_known_meetings")), 1);

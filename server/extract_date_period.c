@@ -1,8 +1,8 @@
 /* extract_date_period.c: periods of months written in words or digits: "the first nine
  * months of 2025", "tu thang 1 den thang 9", "od stycznia do wrzesnia", "1-9月",
- * "前三季度", "上半年". A period's year is the one written next to it, else the reference
- * year (or the one before, when the reference date falls before the period ends), marked
- * inferred; without either no period is given. */
+ * "前三季度", "上半年", "depuis le debut de l'annee". A period's year is the one written next to
+ * it, else the reference year (or the one before, when the reference date falls before the period
+ * ends), marked inferred; without either no period is given. */
 #include "bordercoop/alloc.h"
 #include "bordercoop/date.h"
 #include "extract_int.h"
@@ -422,5 +422,66 @@ int bcx_try_to_month_end(const ctx *c, size_t i, size_t lim, dres *r)
     r->n = j - i;
     r->prec = mon == 1 ? 2 : 0;
     r->inferred = m.inferred;
+    return 1;
+}
+
+/* 1 when the words of "since the beginning of the year" start at token i (n: how many). */
+static int year_to_date_at(const ctx *c, size_t i, size_t lim, size_t *n)
+{
+    /* the words of "since the beginning of the year", per language (folded) */
+    static const char *const since[] = {"since the beginning of the year",
+                                        "since the start of the year",
+                                        "so far this year",
+                                        "year to date",
+                                        "depuis le debut de l annee",
+                                        "depuis le debut de cette annee",
+                                        "tu dau nam den nay",
+                                        "tu dau nam toi nay",
+                                        "od poczatku roku",
+                                        "od poczatku tego roku",
+                                        "sedan arets borjan",
+                                        "hittills i ar",
+                                        "sinds het begin van het jaar",
+                                        "sinds begin dit jaar",
+                                        "今年以来",
+                                        NULL};
+    *n = 0;
+    for (int k = 0; since[k] && *n == 0; k++)
+        *n = bcx_words_at(c, i, lim, since[k]);
+    /* a year or an end written after it makes another period ("tu dau nam 2025 den het
+     * thang 11", "今年以来截至5月15日"), which the date finder reads */
+    size_t j = i + *n;
+    return *n > 0 &&
+           !(j < lim && (c->t[j].kind == T_NUM || c->t[j].kind == T_DATE ||
+                         bcx_words_at(c, j, lim, "截至") || bcx_words_at(c, j, lim, "截止")));
+}
+
+int bcx_year_to_date(const ctx *c, size_t si, size_t lead, size_t end, char *iso, size_t cap,
+                     size_t span[2])
+{
+    size_t lo = c->se[si].t0, hi = c->se[si].t1, from = lo, to = hi, n;
+    if (c->ry == 0 || c->rm == 0 || lead >= hi)
+        return 0;
+    for (size_t k = lo; k + 1 <= lead; k++)
+        if (bcx_gap(c, k) & (G_COMMA | G_DOT))
+            from = k + 1;
+    for (size_t k = end > lo ? end - 1 : lo; k + 1 < hi && to == hi; k++)
+        if (bcx_gap(c, k) & (G_COMMA | G_DOT))
+            to = k + 1;
+    /* "Tu dau nam den nay, kim ngach ... dat": the words alone open the sentence */
+    if (from > lo && year_to_date_at(c, lo, hi, &n) && lo + n == from)
+        from = lo;
+    int found = 0;
+    for (size_t i = from; i < to && !found; i++)
+        if ((found = (i < lead || i >= end) && year_to_date_at(c, i, to, &n)) != 0) {
+            span[0] = i;
+            span[1] = i + n;
+        }
+    if (!found)
+        return 0;
+    if (c->rd != 0)
+        snprintf(iso, cap, "%04d-01-01/%04d-%02d-%02d", c->ry, c->ry, c->rm, c->rd);
+    else
+        snprintf(iso, cap, "%04d-01/%04d-%02d", c->ry, c->ry, c->rm);
     return 1;
 }

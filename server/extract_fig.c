@@ -654,10 +654,21 @@ static int money_at(ctx *c, size_t si, size_t i, size_t *lo, size_t *prev, figst
         c->d[d - c->d].used = 1; /* the project's date: not a meeting's either */
     if (other != 0)
         d = NULL;
+    /* "depuis le debut de l'annee", "so far this year": to the report's day ("this year"
+     * in those words is no period of its own) */
+    char ytd[24];
+    size_t ys[2] = {0, 0};
+    int running = !f->conversion && f->period[0] == '\0' &&
+                  bcx_year_to_date(c, si, lead, end, ytd, sizeof ytd, ys);
+    if (running && d != NULL && d->t0 >= ys[0] && d->t1 <= ys[1])
+        d = NULL;
     if (d != NULL && d->iso[0] != '-') {
         copy_str(f->period, sizeof f->period, d->iso);
         f->period_inferred = d->inferred;
         c->d[d - c->d].used = 1;
+    } else if (d == NULL && running) {
+        copy_str(f->period, sizeof f->period, ytd);
+        f->period_inferred = 1;
     } else if (!f->conversion && f->period[0] == '\0' && f->metric[0] &&
                !(d == NULL &&
                  (own_time(c, *lo, lead, before == NULL) ||

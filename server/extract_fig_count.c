@@ -189,9 +189,18 @@ void bcx_fig_count_at(ctx *c, size_t si, size_t i)
     f->target = bcx_range_has(c, c->se[si].t0, lead, C_QUAL_EXPECTED, -1) ||
                 bcx_range_has(c, c->se[si].t0, lead, C_TARGET, -1);
     const xd *d = bcx_nearest_date(c, si, i, end, 0);
+    /* "depuis le debut de l'annee", "so far this year": to the report's day */
+    char ytd[24];
+    size_t ys[2] = {0, 0};
+    int running = bcx_year_to_date(c, si, lead, end, ytd, sizeof ytd, ys);
+    if (running && d != NULL && d->t0 >= ys[0] && d->t1 <= ys[1])
+        d = NULL;
     if (d != NULL && d->iso[0] != '-' && count_period(c, si, d, lead, end)) {
         copy_str(f->period, sizeof f->period, d->iso);
         f->period_inferred = d->inferred;
+    } else if (d == NULL && running) {
+        copy_str(f->period, sizeof f->period, ytd);
+        f->period_inferred = 1;
     }
     f->nparties = bcx_fig_parties(c, si, lead, end, f->parties, BC_X_MAX_PARTIES);
     f->start = t->start;

@@ -369,6 +369,14 @@ static int names_body_before(const ctx *c, size_t si, size_t a)
 static size_t pair_word_before(const ctx *c, size_t lo, size_t a)
 {
     size_t q0 = a, qa;
+    /* the gate's number before its name ("cap cua khau quoc te duong bo so II Kim Thanh") */
+    int numbered = 0;
+    while (q0 > lo && (roman_numeral(c, q0 - 1) || c->t[q0 - 1].kind == T_NUM))
+        q0--, numbered = 1;
+    if (numbered && q0 > lo &&
+        (bcx_word_is(c, q0 - 1, a, "so") || bcx_word_is(c, q0 - 1, a, "no") ||
+         bcx_word_is(c, q0 - 1, a, "nr")))
+        q0--;
     while (q0 > lo && (qa = bcx_lex_ending(c, C_GATE_QUAL, lo, q0, NULL)) != SIZE_MAX)
         q0 = qa;
     return q0 > lo ? bcx_lex_ending(c, C_PAIR, lo, q0, NULL) : SIZE_MAX;
@@ -377,6 +385,8 @@ static size_t pair_word_before(const ctx *c, size_t lo, size_t a)
 static unsigned pair_kinds(const ctx *c, size_t si, size_t a, size_t b)
 {
     const bc_lex *e = NULL;
+    while (a < b && roman_numeral(c, a))
+        a++; /* "so II Kim Thanh": the number is no part of the name */
     unsigned bits = bcx_crossing_near(c, si, a, b, 3);
     /* a pair named as such is a pair of gates, whatever the words further off say ("na
      * specjalnej trasie towarowej przy parze Huu Nghi - Youyiguan") */

@@ -470,6 +470,14 @@ int bcx_try_month_range(const ctx *c, size_t i, size_t lim, dres *r);
  * thang 11/2025", "截至8月底"): the period from January of its year to that month into r;
  * 0 when the month's year is not known. */
 int bcx_try_to_month_end(const ctx *c, size_t i, size_t lim, dres *r);
+/* The period of an amount at tokens [lead, end) of sentence si whose clause says it is
+ * counted "since the beginning of the year" ("depuis le debut de l'annee", "tu dau nam den
+ * nay", "今年以来", no year or end written after the words): from January 1 of the
+ * reference year to the reference date, into iso[cap] (the caller marks it inferred);
+ * 0 without a reference month or such words; the words' tokens in span. A running total,
+ * never a meeting's date. */
+int bcx_year_to_date(const ctx *c, size_t si, size_t lead, size_t end, char *iso, size_t cap,
+                     size_t span[2]);
 
 /* ---- extract_date_day.c ---- */
 

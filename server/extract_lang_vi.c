@@ -145,7 +145,9 @@ const bc_lex bc_lex_vi[] = {
     WE(C_PROJ, "duong sat", PK_RAIL),
     WE(C_PROJ, "cua khau", PK_GATE),
     WE(C_PROJ, "loi mo", PK_OPENING),
-    WE(C_PROJ, "thong quan", PK_CLEAR),
+    /* the point, not the act ("moi ngay thong quan 900 luot xe" clears vehicles) */
+    WE(C_PROJ, "loi thong quan", PK_CLEAR),
+    WE(C_PROJ, "diem thong quan", PK_CLEAR),
     WE(C_PROJ, "tuyen", PK_ROUTE),
     WE(C_PROJ, "duong bien", PK_SEA),
     /* ---- other currencies */
@@ -365,6 +367,8 @@ const bc_lex bc_lex_vi[] = {
     WE(C_GATE_QUAL, "song phuong", 0),
     WE(C_GATE_QUAL, "phu", 0),
     WE(C_GATE_QUAL, "quoc gia", 0),
+    /* "cua khau quoc te duong bo so II": the road gate */
+    WE(C_GATE_QUAL, "duong bo", 0),
 };
 
 const size_t bc_lex_vi_count = sizeof bc_lex_vi / sizeof bc_lex_vi[0];

@@ -124,11 +124,51 @@ static void running_totals_to_a_months_end(void **state)
     bc_extraction_free(&x);
 }
 
+/* A count or an amount "since the beginning of the year" runs from January 1 of the
+ * reference year to the reference date, inferred; without a reference date, or with a
+ * year or an end written after the words, that reading is not made; another clause's
+ * amount does not take it. */
+static void since_the_beginning_of_the_year(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+        double value;
+    } cases[] = {
+        {"fr", "Le poste a accueilli plus de 40 000 visiteurs depuis le début de l'année.", 40000},
+        {"en", "Exports through the gate have reached 75 million USD so far this year.", 75e6},
+        {"vi", "Từ đầu năm đến nay, kim ngạch qua cửa khẩu đạt 90 triệu USD.", 90e6},
+        {"zh", "今年以来，该口岸进出口额达12亿元。", 12e8},
+        {"pl", "Od początku roku obroty wyniosły 30 mln USD.", 30e6},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bc_extraction x = run(cases[i].lang, "2026-04-08", cases[i].text);
+        const bc_xfigure *f = fig(&x, cases[i].value);
+        if (strcmp(f->period, "2026-01-01/2026-04-08") != 0 || !f->period_inferred)
+            fail_msg("%s: period '%s' inferred %d", cases[i].text, f->period, f->period_inferred);
+        bc_extraction_free(&x);
+        x = run(cases[i].lang, NULL, cases[i].text);
+        assert_string_equal(fig(&x, cases[i].value)->period, "");
+        bc_extraction_free(&x);
+    }
+    /* an end written after the words is the date finder's; another clause is not the
+     * amount's */
+    bc_extraction x = run("zh", "2026-05-20", "今年以来截至5月15日，该贸易区交易额已超过97亿元。");
+    assert_string_not_equal(fig(&x, 97e8)->period, "2026-01-01/2026-05-20");
+    bc_extraction_free(&x);
+    x = run("en", "2026-04-08",
+            "Trade reached 2 billion USD in 2025, and visitors have kept coming since the "
+            "beginning of the year.");
+    assert_string_equal(fig(&x, 2e9)->period, "2025");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(periods_in_every_language),
         cmocka_unit_test(running_totals_to_a_months_end),
+        cmocka_unit_test(since_the_beginning_of_the_year),
         cmocka_unit_test(one_quarter_by_its_number),
         cmocka_unit_test(later_parts_of_a_year),
     };

@@ -196,6 +196,16 @@ static void spellings_numbers_and_deadlines(void **state)
     assert_string_equal(g->target, "2024-12-31");
     assert_string_equal(gate(&x, "Kim Thành", "Bắc Sơn")->project, "");
     bc_extraction_free(&x);
+    /* a numbered road gate of a pair, tagged with its countries, is a gate pair; vehicles
+     * cleared there make no clearance point ("thông quan" the act, "lối thông quan" the
+     * point) */
+    x = run("vi", NULL,
+            "Cặp cửa khẩu quốc tế đường bộ số II Kim Thành (Việt Nam) – Bắc Sơn (Trung Quốc) "
+            "mỗi ngày thông quan khoảng 700 lượt xe. Hai bên mở lối thông quan Nà Đoỏng – Nà "
+            "Ráy.");
+    assert_string_equal(gate(&x, "Kim Thành", "Bắc Sơn")->kind, "gate_pair");
+    assert_string_equal(gate(&x, "Nà Đoỏng", "Nà Ráy")->kind, "clearance_point");
+    bc_extraction_free(&x);
 
     x = run("en", "2025-03-01",
             "The Chi Ma – Aidian gate pair is expected to reopen on April 2. The Tan Thanh – "

@@ -717,6 +717,13 @@ void bcx_find_dates(ctx *c)
                     r.inferred = 1;
                 }
             }
+            /* a first line that opens with a dateline is the body, not a headline (an
+             * article sent without its headline: "HANOI, 10 mars (Xinhua) -- ...") */
+            if (si == 0 && body > 0 && r.n > 0 && dateline(c, si, i, &r)) {
+                for (size_t q = 0; q < body; q++)
+                    c->se[q].heading = 0;
+                body = 0;
+            }
             if (si == body && r.n > 0 && dateline(c, si, i, &r)) {
                 /* without a publication date, a dateline that writes its year dates the
                  * report; no fact takes the dateline's day */

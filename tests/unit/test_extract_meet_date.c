@@ -1549,9 +1549,32 @@ static void days_of_the_month_and_where_held(void **state)
     bc_extraction_free(&x);
 }
 
+/* An article sent without its headline opens with its dateline: that first line is the
+ * body, its dateline dates nothing, and the day its sentence gives the meeting is the
+ * meeting's ("HANOI, 14 avril (Xinhua) -- ... s'est tenue le 13 avril"); a Chinese wire
+ * report's first line is the reported meeting's. */
+static void a_first_line_with_a_dateline_is_the_body(void **state)
+{
+    (void)state;
+    bc_extraction x = run("fr", "2026-04-14",
+                          "HANOÏ, 14 avril (Xinhua) -- Une réunion de travail entre Lang Son et "
+                          "le Guangxi s'est tenue le 13 avril à Dong Dang, a annoncé mardi le "
+                          "comité provincial.\n\nLes deux parties ont examiné le fret.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2026-04-13");
+    bc_extraction_free(&x);
+    x = run("zh", "2026-05-08",
+            "新华社南宁5月8日电 5月8日上午，广西壮族自治区副主席在南宁会见了越南谅山省代表团。"
+            "\n\n双方同意加强口岸合作。");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2026-05-08");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(a_first_line_with_a_dateline_is_the_body),
         cmocka_unit_test(no_year_is_invented),
         cmocka_unit_test(datelines_lists_yesterday_and_the_same_month),
         cmocka_unit_test(the_same_day_is_a_day_something_happened),

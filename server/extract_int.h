@@ -569,6 +569,18 @@ int bcx_names_all_members(const ctx *c, size_t si, const char *id);
  * article or is its heading). */
 int bcx_new_paragraph(const ctx *c, size_t si);
 
+/* ---- extract_meet_skip.c ---- */
+
+/* 1 when date d is a point things are counted from for mention m ("since 2019", "ke tu",
+ * "以来"), not its date. */
+int bcx_from_point(const ctx *c, const mention *m, const xd *d);
+/* 1 when date d is the day a document was signed ("the deal signed on March 12"). */
+int bcx_signed_on(const ctx *c, const xd *d);
+/* 1 when date d is a deadline ("before 31 December", "by the end of", "6月30日前"). */
+int bcx_deadline_day(const ctx *c, const xd *d);
+/* 1 when date d is the day something was said ("the committee announced on Tuesday"). */
+int bcx_said_on(const ctx *c, const xd *d);
+
 /* ---- extract_meet_date.c ---- */
 
 /* Gives each mention the date of its sentence that is about it. */

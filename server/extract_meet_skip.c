@@ -1,0 +1,124 @@
+/* extract_meet_skip.c: dates of a meeting's sentence that are not its date: a point
+ * things are counted from, the day a document was signed, a deadline, the day something
+ * was said (used by extract_meet_date.c). */
+#include "extract_int.h"
+
+#include <string.h>
+
+/* 1 when date d is a point things are counted from for mention m, not its date: a
+ * word for since or after opens the date's clause before it ("the fifth such meeting
+ * since they set up the mechanism in 2019", "ke tu", "depuis") or closes it after it
+ * ("今年7月...合并...后，双方首次举行会谈", "自2019年以来，"), and m is not inside that
+ * phrase ("kể từ Hội nghị lần thứ 15 ... tổ chức tại Bắc Hải vào tháng 2/2024" is the
+ * 15th meeting's date). */
+int bcx_from_point(const ctx *c, const mention *m, const xd *d)
+{
+    size_t lo = c->se[m->sent].t0, hi = c->se[m->sent].t1;
+    for (size_t q = d->t0; q > lo && q + 16 > d->t0; q--) {
+        size_t k = q - 1, n;
+        if (bcx_gap(c, k) & (G_COMMA | G_DOT))
+            break;
+        if ((n = bcx_lex_find(c, C_SINCE, k, NULL)) > 0 && k + n <= d->t0)
+            return !(m->t0 > k && m->t0 < d->t0);
+        /* "mo tu ngay 1/1/2025", "a partir du 1er juillet": a single day things run from (a
+         * span "tu ngay 14 den 16/3" is the meeting's) */
+        if (c->lbit != L_ZH && d->prec == 3 && (n = bcx_lex_find(c, C_FROM, k, NULL)) > 0 &&
+            k + n == d->t0)
+            return !(m->t0 > k && m->t0 < d->t0);
+    }
+    for (size_t q = d->t1; q < hi && q < d->t1 + 30; q++) {
+        size_t n = bcx_lex_find(c, C_SINCE, q, NULL);
+        if (n > 0 && (q + n == hi || (bcx_gap(c, q + n - 1) & (G_COMMA | G_DOT))))
+            return !(m->t0 >= d->t0 && m->t1 <= q);
+        if (bcx_gap(c, q) & (G_COMMA | G_DOT))
+            break;
+    }
+    return 0;
+}
+
+/* 1 when date d is the day a document was signed: a word of signing right before it, an
+ * article or "on" between at most ("umowy podpisanej 12 marca", "avtalet som
+ * undertecknades den 12 mars", "the deal signed on March 12"). The day of a signature,
+ * not of the talks that name it. */
+int bcx_signed_on(const ctx *c, const xd *d)
+{
+    static const char *const signing[] = {"podpisan", "undertecknad", "signed",
+                                          "signe",    "ondertekend",  NULL};
+    size_t lo = c->se[c->t[d->t0].sent].t0, k = d->t0;
+    if (k > lo && (bcx_word_is(c, k - 1, k, "den") || bcx_word_is(c, k - 1, k, "on") ||
+                   bcx_word_is(c, k - 1, k, "le") || bcx_word_is(c, k - 1, k, "op") ||
+                   bcx_word_is(c, k - 1, k, "dnia") || bcx_word_is(c, k - 1, k, "ngay")))
+        k--;
+    if (k == lo || c->t[k - 1].kind != T_WORD || (bcx_gap(c, k - 1) & (G_COMMA | G_DOT)))
+        return 0;
+    /* Vietnamese "ky ngay", "ky ket ngay" (signed on), not "dinh ky" (periodic) */
+    if (c->lbit == L_VI) {
+        if (k >= lo + 2 && bcx_word_is(c, k - 2, k, "ky ket"))
+            return 1;
+        return bcx_word_is(c, k - 1, k, "ky") &&
+               !(k >= lo + 2 && bcx_word_is(c, k - 2, k - 1, "dinh"));
+    }
+    for (int w = 0; signing[w]; w++) {
+        size_t n = strlen(signing[w]);
+        if (c->t[k - 1].fl >= n && memcmp(TXT(c, k - 1), signing[w], n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 when date d is a deadline: a word for before or by ends right before it ("before 31
+ * December", "przed", "fore", "by the end of"; Dutch "voor" only written "vóór", else it
+ * is "for": "gepland voor 15 juli"). A date to meet, not when a meeting took place. */
+int bcx_deadline_day(const ctx *c, const xd *d)
+{
+    size_t lo = c->se[c->t[d->t0].sent].t0, hi = c->se[c->t[d->t0].sent].t1;
+    /* Chinese says a deadline right after its date ("于6月30日前投入使用"; not "前往", "前来":
+     * went, came; "此前，10日" is a day before which nothing is said) */
+    if (c->lbit == L_ZH)
+        return d->t1 < hi && bcx_lex_find(c, C_DEADLINE, d->t1, NULL) > 0 &&
+               !bcx_words_at(c, d->t1, hi, "前往") && !bcx_words_at(c, d->t1, hi, "前来");
+    if (d->t0 == lo || (bcx_gap(c, d->t0 - 1) & (G_COMMA | G_DOT | G_PAREN)))
+        return 0;
+    for (size_t k = d->t0 > lo + 4 ? d->t0 - 4 : lo; k < d->t0; k++) {
+        size_t n = bcx_lex_find(c, C_DEADLINE, k, NULL);
+        if (n == 0 || k + n != d->t0)
+            continue;
+        if (c->lbit == L_NL && bcx_word_is(c, k, d->t0, "voor"))
+            return memmem(c->s + c->t[k].start, c->t[k].end - c->t[k].start, "\xc3\xb3", 2) != NULL;
+        return 1;
+    }
+    /* Polish "do" (to, by) right before a day: "zostanie otwarty do 30 czerwca" (a span "od
+     * 14 do 16 marca" is one date from its first day) */
+    return c->lbit == L_PL && d->prec == 3 && bcx_word_is(c, d->t0 - 1, d->t0, "do");
+}
+
+/* 1 when date d is the day something was said or announced: a verb of saying right
+ * before it, "on" between at most ("a annonce mardi le comite", "the committee announced
+ * on Tuesday"; not Vietnamese "cho biet ngay 10/3", which says what happened that day),
+ * or, in Chinese, right after it ("王浩10日表示"). The day of the report, not of the
+ * meeting it reports. */
+int bcx_said_on(const ctx *c, const xd *d)
+{
+    static const char *const said[] = {
+        "announced",    "said",          "reported",      "stated",   "annonce",
+        "indique",      "declare",       "precise",       "rapporte", "souligne",
+        "poinformowal", "poinformowala", "poinformowaly", "oglosil",  "meddelade",
+        "uppgav",       "meldde",        "maakte bekend", NULL};
+    static const char *const zh[] = {"表示", "宣布", "介绍", "透露", "说", NULL};
+    size_t lo = c->se[c->t[d->t0].sent].t0, hi = c->se[c->t[d->t0].sent].t1, k = d->t0;
+    if (c->lbit == L_ZH) {
+        for (int w = 0; zh[w]; w++)
+            if (d->t1 < hi && bcx_words_at(c, d->t1, hi, zh[w]) > 0)
+                return 1;
+        return 0;
+    }
+    if (k > lo && (bcx_word_is(c, k - 1, k, "on") || bcx_word_is(c, k - 1, k, "op")))
+        k--;
+    if (k == lo || (bcx_gap(c, k - 1) & (G_COMMA | G_DOT | G_PAREN)))
+        return 0;
+    for (int w = 0; said[w]; w++)
+        for (size_t n = 1; n <= 2 && n + lo <= k; n++)
+            if (bcx_words_at(c, k - n, k, said[w]) == n)
+                return 1;
+    return 0;
+}

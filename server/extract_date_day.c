@@ -476,6 +476,23 @@ int bcx_try_day(const ctx *c, size_t i, size_t lim, dres *r)
     return 1;
 }
 
+int bcx_vi_month_word(const ctx *c, size_t i)
+{
+    const tok *t = &c->t[i];
+    const char *w = c->s + t->start;
+    size_t n = t->end - t->start;
+    if (t->kind != T_WORD || n < 5 || (w[0] | 0x20) != 't' || (w[1] | 0x20) != 'h' ||
+        (w[n - 2] | 0x20) != 'n' || (w[n - 1] | 0x20) != 'g')
+        return 0;
+    const char *a = w + 2;
+    size_t an = n - 4; /* the vowel: a, á (U+00E1, U+00C1), or a with U+0301 */
+    return (an == 1 && (a[0] | 0x20) == 'a') ||
+           (an == 2 && (unsigned char)a[0] == 0xC3 &&
+            ((unsigned char)a[1] == 0xA1 || (unsigned char)a[1] == 0x81)) ||
+           (an == 3 && (a[0] | 0x20) == 'a' && (unsigned char)a[1] == 0xCC &&
+            (unsigned char)a[2] == 0x81);
+}
+
 /* Month and year: "oktober 2025", "juin 2024", "thang 10 nam 2025", "2024年6月"; a month
  * without a year after "in" ("in June", "trong thang 6", "6月") takes the reference
  * year. */
@@ -542,8 +559,8 @@ int bcx_try_month(const ctx *c, size_t i, size_t lim, dres *r)
             j++;
         bare = y == 0;
     } else if (c->lbit == L_VI) {
-        if (!bcx_word_is(c, i, lim, "thang") || i + 1 >= lim || c->t[i + 1].kind != T_NUM ||
-            !c->t[i + 1].plain)
+        if (!bcx_word_is(c, i, lim, "thang") || !bcx_vi_month_word(c, i) || i + 1 >= lim ||
+            c->t[i + 1].kind != T_NUM || !c->t[i + 1].plain)
             return 0;
         mon = (int)c->t[i + 1].num;
         j = i + 2;

@@ -301,11 +301,11 @@ typedef struct figstate {
 
 /* 1 when sentence si continues the figure before it (st->dated, in the sentence before):
  * it points back to it ("of which", "of the total", "trong do", "其中", "dont", "varav",
- * "waarvan"), or it breaks it down (exports or imports, named, after a turnover or after
- * the other flow: "Les exportations se sont elevees a ..."; also two sentences on when
- * the one between names no amount, nor its own sentence before it (before): "... 4,36
- * miljarder USD under arets forsta nio manader. Det motsvarar en okning med 12,5
- * procent. Exporten uppgick till ..."). */
+ * "waarvan"), tells the budget revenue of that trade in the next sentence, or it breaks it
+ * down (exports or imports, named, after a turnover or after the other flow: "Les exportations se
+ * sont elevees a ..."; also two sentences on when the one between names no amount, nor its own
+ * sentence before it (before): "... 4,36 miljarder USD under arets forsta nio manader. Det
+ * motsvarar en okning med 12,5 procent. Exporten uppgick till ..."). */
 static int continues(const ctx *c, size_t si, const bc_xfigure *f, const bc_xfigure *before,
                      const figstate *st)
 {
@@ -318,8 +318,11 @@ static int continues(const ctx *c, size_t si, const bc_xfigure *f, const bc_xfig
     const char *from = c->out->figures[st->dated].metric;
     int flow = !f->metric_inferred &&
                (strcmp(f->metric, "exports") == 0 || strcmp(f->metric, "imports") == 0);
-    return flow && (strcmp(from, "trade_turnover") == 0 || strcmp(from, "exports") == 0 ||
-                    strcmp(from, "imports") == 0);
+    /* the revenue collected on that trade, told right after it ("... dat 5,12 ty USD ...
+     * Thu ngan sach nha nuoc tu hoat dong xuat nhap khau dat 7.650 ty dong.") */
+    int revenue = next && !f->metric_inferred && strcmp(f->metric, "budget_revenue") == 0;
+    return (flow || revenue) && (strcmp(from, "trade_turnover") == 0 ||
+                                 strcmp(from, "exports") == 0 || strcmp(from, "imports") == 0);
 }
 
 /* The year of period ("2024", "2024-01/2024-05"; 0 when it spans two years). */
@@ -412,8 +415,14 @@ static int own_time(const ctx *c, size_t lo, size_t lead, int whole)
         if (bcx_gap(c, k) & (G_COMMA | G_DOT | G_PAREN))
             from = k + 1;
     for (size_t k = 0; k < sizeof cls / sizeof cls[0]; k++)
-        if (bcx_range_has(c, from, lead, cls[k], -1))
-            return 1;
+        if (bcx_range_has(c, from, lead, cls[k], -1)) {
+            if (cls[k] != C_MONTHS || c->lbit != L_VI)
+                return 1;
+            /* "qua cua khau Ma Lu Thang": a name, no months */
+            for (size_t q = from; q < lead; q++)
+                if (bcx_lex_find(c, C_MONTHS, q, NULL) > 0 && bcx_vi_month_word(c, q))
+                    return 1;
+        }
     return 0;
 }
 

@@ -486,6 +486,9 @@ int bcx_year_to_date(const ctx *c, size_t si, size_t lead, size_t end, char *iso
 int bcx_try_day(const ctx *c, size_t i, size_t lim, dres *r);
 /* A month (and year) at token i ("oktober 2025", "thang 10 nam 2025", "in June") into r. */
 int bcx_try_month(const ctx *c, size_t i, size_t lim, dres *r);
+/* 1 when Vietnamese word i is written "thang" with the vowel of month ("thang", "tháng"),
+ * not another word that folds to it ("Ma Lu Thàng", a gate's name; "thắng", won). */
+int bcx_vi_month_word(const ctx *c, size_t i);
 
 /* ---- extract_fig.c ---- */
 

@@ -928,6 +928,44 @@ static void a_period_of_its_own(void **state)
     bc_extraction_free(&x);
 }
 
+/* The budget revenue of the trade told in the sentence before takes its period ("... nam
+ * 2023 ... dat 5 ty USD. Thu ngan sach ... dat 7.000 ty dong.", "Budget revenue from that
+ * trade reached ..."); a Vietnamese word that only folds to "thang" ("Ma Lu Thàng", a
+ * gate) is no month: the amount next to it keeps the period of the same period before. */
+static void revenue_after_trade_and_names_that_fold_to_month(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+        double value;
+        const char *period;
+    } cases[] = {
+        {"vi",
+         "Tiêu đề\n\nNăm 2023, kim ngạch xuất nhập khẩu qua các cửa khẩu của tỉnh đạt 5 tỷ USD. "
+         "Thu ngân sách nhà nước từ hoạt động xuất nhập khẩu đạt 7.000 tỷ đồng.",
+         7e12, "2023"},
+        {"en",
+         "Title\n\nIn 2024, trade through the border gates of the province reached 4 billion "
+         "USD. Budget revenue from import and export activities reached 7,050 billion VND.",
+         7.05e12, "2024"},
+        {"vi",
+         "Tiêu đề\n\nNăm 2024, kim ngạch xuất nhập khẩu qua các cửa khẩu tỉnh Lào Cai đạt 2 tỷ "
+         "USD. Kim ngạch qua cửa khẩu Ma Lù Thàng trong cùng kỳ đạt 96,3 triệu USD.",
+         96.3e6, "2024"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        bc_extraction x = run(cases[k].lang, NULL, cases[k].text);
+        assert_string_equal(fig(&x, cases[k].value)->period, cases[k].period);
+        bc_extraction_free(&x);
+    }
+    /* "Ma Lu Thàng 6 thang": a gate and six months, not June */
+    bc_extraction x = run("vi", "2024-07-10",
+                          "Tiêu đề\n\nKim ngạch qua cửa khẩu Ma Lù Thàng 6 tháng đạt 58,6 triệu "
+                          "USD.");
+    assert_string_not_equal(fig(&x, 58.6e6)->period, "2024-06");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -954,6 +992,7 @@ int main(void)
         cmocka_unit_test(a_rate_then_an_amount),
         cmocka_unit_test(amounts_in_two_scales),
         cmocka_unit_test(a_period_of_its_own),
+        cmocka_unit_test(revenue_after_trade_and_names_that_fold_to_month),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -251,7 +251,8 @@ static void ratchet_against_a_baseline(void **state)
  * joint ceremonies, talks as a setting, meetings at the same time): meeting date P 0.993
  * R 0.968; the en classes of round 8 (plurals of a kind, talks named by their date, a
  * meeting's outcomes, months gone by, "on the 14th", where held before the date, habits
- * since a year, "in the period"): meeting date P 0.995 R 0.975, period P 0.964). */
+ * since a year, "in the period"): meeting date P 0.995 R 0.975, period P 0.964; the revenue
+ * of the trade told before and names that fold to "thang": money period P 0.971). */
 static void dev_split_regression(void **state)
 {
     (void)state;
@@ -272,7 +273,7 @@ static void dev_split_regression(void **state)
     assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.96);
     assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_METRIC]) >= 0.99);
     assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_TARGET]) >= 0.99);
-    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_PERIOD]) >= 0.962);
+    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_PERIOD]) >= 0.97);
     assert_true(bc_eval_precision(&r.field[BC_EF_GATE_PAIR]) >= 0.985);
     assert_true(bc_eval_recall(&r.field[BC_EF_GATE_PAIR]) >= 0.95);
     assert_true(r.detect_right == r.detected);

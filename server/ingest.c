@@ -344,15 +344,16 @@ static int ingest_locked(bc_store *s, const bc_ingest_input *given, bc_ingest_re
         rc = bc_store_run(
             s,
             "INSERT INTO sources (id, file, lang, title, publisher, author, published_on, url, "
-            "sha256, bytes, body, origin, ingested_at, note, ingested_by, body_key) "
+            "sha256, bytes, body, origin, ingested_at, note, ingested_by, body_key, log_seq) "
             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'ingested', ?12, "
             "'Ingested; its facts were extracted automatically (curation: extracted).', ?13, "
-            "?14)",
+            "?14, coalesce(?15, (SELECT coalesce(max(seq), 0) FROM review_log)))",
             BC_BINDS(bc_text(out->source_id), bc_text(file), bc_text(in->lang), bc_text(in->title),
                      bc_text(in->publisher), bc_text(in->author), bc_text(in->published_on),
                      bc_text(in->url), bc_text(sha), bc_int((long long)in->len),
                      bc_text_n(in->text, in->len), bc_text(in->ingested_at ? in->ingested_at : now),
-                     bc_text(in->actor), bc_text(body_key[0] ? body_key : NULL)),
+                     bc_text(in->actor), bc_text(body_key[0] ? body_key : NULL),
+                     in->log_seq ? bc_int(*in->log_seq) : bc_text(NULL)),
             err);
         if (rc == BC_OK)
             rc = bc_store_run(s,
@@ -484,52 +485,17 @@ int bc_ingest_reread(bc_store *s, const char *source_id, bc_ingest_result *out, 
     return rc;
 }
 
-int bc_ingest_carry_over(bc_store *from, bc_store *to, bc_err *err)
+int bc_ingest_carry(bc_store *to, const bc_ingest_input *in, bc_err *err)
 {
-    sqlite3_stmt *st;
-    /* who ingested each article is known since schema 6; older stores say nothing */
-    int rc = bc_store_stmt(from,
-                           "SELECT count(*) FROM pragma_table_info('sources') "
-                           "WHERE name = 'ingested_by'",
-                           &st, err);
-    int has_by = rc == BC_OK && sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) > 0;
-    if (rc == BC_OK)
-        sqlite3_reset(st);
-    if (rc == BC_OK)
-        rc = bc_store_stmt(from,
-                           has_by ? "SELECT id, lang, title, url, published_on, publisher, author, "
-                                    "body, ingested_at, ingested_by FROM sources "
-                                    "WHERE origin = 'ingested' ORDER BY rowid"
-                                  : "SELECT id, lang, title, url, published_on, publisher, author, "
-                                    "body, ingested_at, NULL FROM sources "
-                                    "WHERE origin = 'ingested' ORDER BY rowid",
-                           &st, err);
-    while (bc_store_row(from, st, &rc, err, "reading ingested articles")) {
-        bc_ingest_input in = {0};
-        const char *cols[10];
-        for (int i = 0; i < 10; i++)
-            cols[i] = (const char *)sqlite3_column_text(st, i);
-        in.id = cols[0];
-        in.lang = cols[1];
-        in.title = cols[2];
-        in.url = cols[3];
-        in.published_on = cols[4];
-        in.publisher = cols[5];
-        in.author = cols[6];
-        in.text = cols[7];
-        in.len = (size_t)sqlite3_column_bytes(st, 7);
-        in.ingested_at = cols[8];
-        in.no_feed = 1;
-        in.actor = cols[9];
-        bc_ingest_result r;
-        in.max_bytes = (size_t)-1; /* what was accepted once is kept */
-        rc = ingest_locked(to, &in, &r, err);
-        if (rc != BC_OK) {
-            bc_err inner = *err;
-            bc_err_set(err, inner.code, "carrying over ingested article %s: %s", cols[0],
-                       inner.msg);
-        }
+    bc_ingest_input copy = *in;
+    copy.no_feed = 1;
+    copy.max_bytes = (size_t)-1; /* what was accepted once is kept */
+    bc_ingest_result r;
+    int rc = ingest_locked(to, &copy, &r, err);
+    if (rc != BC_OK) {
+        bc_err inner = *err;
+        bc_err_set(err, inner.code, "carrying over ingested article %s: %s", in->id ? in->id : "?",
+                   inner.msg);
     }
-    sqlite3_reset(st);
     return rc;
 }

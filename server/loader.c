@@ -6,6 +6,7 @@
 #include "bordercoop/changes.h"
 #include "bordercoop/ingest.h"
 #include "bordercoop/places.h"
+#include "bordercoop/rebuild.h"
 #include "bordercoop/keys.h"
 #include "bordercoop/review.h"
 #include "bordercoop/schema.h"
@@ -245,13 +246,13 @@ static int replace_live(bc_store *src, const char *dest_path, bc_load_stats *st,
                             "replace it",
                             dest_path, version, bc_store_latest_version());
     }
-    if (rc == BC_OK)
-        rc = bc_ingest_carry_over(dest, src, err);
+    /* keys first (the log's key changes are theirs), then the articles and the log in
+     * the order they happened */
     if (rc == BC_OK)
         rc = bc_keys_carry_over(dest, src, err);
     bc_review_replay replay = {0};
     if (rc == BC_OK)
-        rc = bc_review_carry_over(dest, src, &replay, err);
+        rc = bc_rebuild_carry(dest, src, &replay, err);
     if (rc == BC_OK && st != NULL) {
         /* what was carried, and the content version the store serves with it */
         st->carried_articles = count_of(src, "SELECT count(*) FROM sources "

@@ -320,9 +320,18 @@ static int bump_version(bc_store *s, const char *source_id, const char *date, lo
     return rc;
 }
 
+/* A re-dating replayed by a rebuild: its audit log entry, already in the store. */
+typedef struct redate_replay {
+    long long seq;
+    const char *at;
+} redate_replay;
+
 /* The re-dating itself, in one transaction; the caller holds the writer lock and has
- * checked the input. */
-static int redate_locked(bc_store *w, const bc_redate_input *in, bc_redate_result *out, bc_err *err)
+ * checked the input. Replayed (rp not NULL): inside the caller's transaction, with no
+ * audit entry or change feed of its own, and the article's decisions are applied again
+ * or orphaned as a rebuild does (no reviewed_facts refusal). */
+static int redate_locked(bc_store *w, const bc_redate_input *in, const redate_replay *rp,
+                         bc_redate_result *out, bc_err *err)
 {
     const char *id = in->source_id;
     char origin[16] = "";
@@ -357,11 +366,13 @@ static int redate_locked(bc_store *w, const bc_redate_input *in, bc_redate_resul
     struct tm tm;
     gmtime_r(&t, &tm);
     strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    if (rp != NULL)
+        snprintf(now, sizeof now, "%s", rp->at);
     char *touched = NULL, *lists[6] = {0};
     json_t *before = NULL, *after = NULL, *blocking = NULL;
-    rc = bc_store_begin(w, err);
-    int open = rc == BC_OK;
-    if (rc == BC_OK)
+    rc = rp != NULL ? BC_OK : bc_store_begin(w, err);
+    int open = rc == BC_OK && rp == NULL;
+    if (rc == BC_OK && rp == NULL)
         rc = bc_changes_touched(w, id, &touched, err);
     if (rc == BC_OK)
         rc = facts_of(w, id, &before, err);
@@ -401,7 +412,7 @@ static int redate_locked(bc_store *w, const bc_redate_input *in, bc_redate_resul
     bc_review_replay replay = {0};
     json_decref(blocking);
     blocking = NULL;
-    if (rc == BC_OK && (blocking = json_array()) == NULL)
+    if (rc == BC_OK && rp == NULL && (blocking = json_array()) == NULL)
         rc = nomem(err);
     if (rc == BC_OK)
         rc = bc_review_replay_source(w, id, &replay, blocking, err);
@@ -416,6 +427,18 @@ static int redate_locked(bc_store *w, const bc_redate_input *in, bc_redate_resul
                         json_array_size(out->facts), id, out->to[0] ? out->to : "null");
     }
     out->decisions = replay.applied;
+    if (rp != NULL) {
+        /* replayed: the audit entry is carried over, the feed is the loader's */
+        if (rc == BC_OK)
+            rc = bump_version(w, id, out->to, rp->seq, out->content_version, now, err);
+        if (rc == BC_OK)
+            out->changed = 1;
+        for (int k = 0; k < 6; k++)
+            bc_free(lists[k]);
+        json_decref(before);
+        json_decref(blocking);
+        return rc;
+    }
     /* the audit entry: who, when, from which date to which */
     if (rc == BC_OK)
         rc = bc_store_run(
@@ -483,9 +506,27 @@ int bc_redate(bc_store *w, const bc_redate_input *in, bc_redate_result *out, bc_
     if (lock == -1)
         return err->code ? err->code : BC_EIO;
     bc_err_clear(err);
-    int rc = redate_locked(w, in, out, err);
+    int rc = redate_locked(w, in, NULL, out, err);
     bc_store_unlock(lock);
     if (rc != BC_OK && rc != BC_ECONFLICT)
         bc_redate_result_free(out);
+    return rc;
+}
+
+int bc_redate_replay(bc_store *to, const char *source_id, const char *published_on, long long seq,
+                     const char *at, bc_err *err)
+{
+    bc_redate_input in = {.source_id = source_id, .published_on = published_on};
+    redate_replay rp = {seq, at != NULL ? at : ""};
+    bc_redate_result out;
+    memset(&out, 0, sizeof out);
+    int rc = redate_locked(to, &in, &rp, &out, err);
+    if (rc != BC_OK) {
+        bc_err inner = *err;
+        bc_err_set(err, inner.code ? inner.code : BC_ESTORE,
+                   "re-dating article %.200s to %s as the audit log's entry %lld did: %s",
+                   source_id, published_on ? published_on : "none", seq, inner.msg);
+    }
+    bc_redate_result_free(&out);
     return rc;
 }

@@ -1,9 +1,10 @@
 /* review_replay.c: carrying the review log over into a rebuilt store and replaying each
  * decision on the fact it was made on, found by its fingerprint, or recording it as
- * orphaned with the reason (see bc_review_carry_over in review.h). */
+ * orphaned with the reason (see review.h; rebuild.c puts each entry in its place). */
 #include "review_int.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* The fact of `to` that a carried-over decision was made on: the fact it was applied to
@@ -159,38 +160,59 @@ static int replay_one(bc_store *to, sqlite3_stmt *row, bc_review_replay *stats, 
     return rc;
 }
 
-/* Counts a carried-over log row as a decision unless it is a key change (those are
- * not replayed: the keys are carried over as they are). */
-static void count_decision(sqlite3_stmt *row, void *ctx)
+int bc_review_log_copy(bc_store *to, sqlite3_stmt *row, bc_err *err)
 {
-    const unsigned char *kind = sqlite3_column_text(row, 5);
-    if (kind == NULL ||
-        (strcmp((const char *)kind, "key") != 0 && strcmp((const char *)kind, "source") != 0))
-        ((bc_review_replay *)ctx)->decisions++;
+    sqlite3_stmt *st = NULL;
+    int rc = bc_store_stmt(to,
+                           "INSERT INTO review_log (" BC_REVIEW_LOG_COLUMNS ") VALUES (?1, ?2, ?3, "
+                           "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                           &st, err);
+    if (rc != BC_OK)
+        return rc;
+    for (int i = 0; i < 13; i++)
+        sqlite3_bind_value(st, i + 1, sqlite3_column_value(row, i));
+    if (sqlite3_step(st) != SQLITE_DONE)
+        rc = bc_store_error(to, err, "carrying the review log over");
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return rc;
 }
 
-int bc_review_carry_over(bc_store *from, bc_store *to, bc_review_replay *stats, bc_err *err)
+int bc_review_replay_entry(bc_store *to, long long seq, bc_review_replay *stats, bc_err *err)
 {
-    bc_review_replay local;
-    if (stats == NULL)
-        stats = &local;
-    memset(stats, 0, sizeof *stats);
-    int present;
-    int rc = bc_store_has_table(from, "review_log", &present, err);
-    if (rc != BC_OK || !present)
+    char kind[16] = "";
+    int found = review_one(to, "SELECT kind FROM review_log WHERE seq = ?1", BC_BINDS(bc_int(seq)),
+                           kind, sizeof kind, err);
+    if (found < 0)
+        return err->code;
+    if (found == 0)
+        return bc_err_set(err, BC_ENOTFOUND, "no audit log entry %lld", seq);
+    /* key changes and re-datings: the keys are carried over as they are (keys.c), the
+     * re-dating was done by the caller (redate.h) */
+    if (strcmp(kind, "key") == 0 || strcmp(kind, "source") == 0)
+        return bc_store_run(to,
+                            "INSERT INTO review_outcomes (seq, status, fact_id) SELECT seq, "
+                            "'applied', fact_id FROM review_log WHERE seq = ?1",
+                            BC_BINDS(bc_int(seq)), err);
+    sqlite3_stmt *row = NULL;
+    int rc = bc_store_stmt(to,
+                           "SELECT seq, kind, fact_id, source_id, fingerprint, action, changes "
+                           "FROM review_log WHERE seq = ?1",
+                           &row, err);
+    if (rc != BC_OK)
         return rc;
-    rc = bc_store_begin(to, err);
-    if (rc == BC_OK)
-        rc = bc_store_copy_rows(
-            from,
-            "SELECT seq, at, reviewer, via, action, kind, fact_id, source_id, fingerprint, "
-            "from_curation, to_curation, changes, note FROM review_log ORDER BY seq",
-            to,
-            "INSERT INTO review_log (seq, at, reviewer, via, action, kind, fact_id, source_id, "
-            "fingerprint, from_curation, to_curation, changes, note) VALUES (?1, ?2, ?3, ?4, "
-            "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-            13, "reading the review log to carry over", "carrying the review log over",
-            count_decision, stats, err);
+    sqlite3_bind_int64(row, 1, seq);
+    if (sqlite3_step(row) != SQLITE_ROW)
+        rc = bc_store_error(to, err, "reading a carried-over decision");
+    else
+        rc = replay_one(to, row, stats, NULL, err);
+    sqlite3_reset(row);
+    return rc;
+}
+
+int bc_review_carry_finish(bc_store *to, bc_review_replay *stats, bc_err *err)
+{
+    int rc = bc_store_begin(to, err);
     /* a store from before key changes were logged (migration 0017): enter its keys'
      * changes from the carried-over key table, as the migration does */
     if (rc == BC_OK)
@@ -206,27 +228,34 @@ int bc_review_carry_over(bc_store *from, bc_store *to, bc_review_replay *stats, 
             "WHERE revoked_at IS NOT NULL) WHERE NOT EXISTS (SELECT 1 FROM review_log WHERE "
             "kind = 'key') ORDER BY at, id, ord",
             err);
-    /* key changes and re-datings: the keys are carried over as they are (keys.c), and
-     * the articles with their dates (ingest.c), nothing to replay */
     if (rc == BC_OK)
         rc = bc_store_exec(to,
                            "INSERT INTO review_outcomes (seq, status, fact_id) SELECT seq, "
-                           "'applied', fact_id FROM review_log WHERE kind IN ('key', 'source')",
+                           "'applied', fact_id FROM review_log WHERE kind = 'key' AND seq NOT "
+                           "IN (SELECT seq FROM review_outcomes)",
                            err);
-    /* replay in the order the decisions were made */
-    sqlite3_stmt *row = NULL;
-    if (rc == BC_OK)
-        rc = bc_store_prepare(to,
-                              "SELECT seq, kind, fact_id, source_id, fingerprint, action, "
-                              "changes FROM review_log WHERE kind NOT IN ('key', 'source') "
-                              "ORDER BY seq",
-                              &row, err);
+    /* what became of the decisions: a re-dating replayed later may have applied again or
+     * orphaned one replayed before it, so the outcomes as they stand are counted */
+    char n[24] = "";
     long long last = 0;
-    while (bc_store_row(to, row, &rc, err, "replaying the review log")) {
-        last = sqlite3_column_int64(row, 0);
-        rc = replay_one(to, row, stats, NULL, err);
-    }
-    sqlite3_finalize(row);
+    if (rc == BC_OK && review_one(to,
+                                  "SELECT count(*) FROM review_log WHERE kind NOT IN ('key', "
+                                  "'source')",
+                                  BC_NO_BINDS, n, sizeof n, err) < 0)
+        rc = err->code;
+    stats->decisions = atoi(n);
+    if (rc == BC_OK && review_one(to,
+                                  "SELECT count(*) FROM review_log l JOIN review_outcomes o ON "
+                                  "o.seq = l.seq WHERE l.kind NOT IN ('key', 'source') AND "
+                                  "o.status = 'applied'",
+                                  BC_NO_BINDS, n, sizeof n, err) < 0)
+        rc = err->code;
+    stats->applied = atoi(n);
+    stats->orphaned = stats->decisions - stats->applied;
+    if (rc == BC_OK && review_one(to, "SELECT coalesce(max(seq), 0) FROM review_log", BC_NO_BINDS,
+                                  n, sizeof n, err) < 0)
+        rc = err->code;
+    last = atoll(n);
     if (rc == BC_OK && stats->applied > 0) {
         char what[64], version[65];
         snprintf(what, sizeof what, "replay:%lld:%d", last, stats->applied);

@@ -28,6 +28,9 @@ typedef struct bc_ingest_input {
                               * change feed and sources.ingested_by; NULL = "ingest" */
     int no_feed;             /* 1: append nothing to the change feed (a rebuild's carry-over:
                               * the loader records what the rebuild changed) */
+    /* carry-over: keep this place in the store's history (sources.log_seq: the audit log
+     * entry the article was ingested after); NULL = the newest entry now */
+    const long long *log_seq;
     /* set by bc_ingest_validate when in passes: bc_ingest then neither checks in again
      * nor detects its language again (change in after that and clear checked) */
     int checked;
@@ -96,10 +99,12 @@ int bc_ingest(bc_store *s, const bc_ingest_input *in, bc_ingest_result *out, bc_
  * article; BC_ESTORE or BC_ENOMEM. Writes nothing to the change feed. */
 int bc_ingest_reread(bc_store *s, const char *source_id, bc_ingest_result *out, bc_err *err);
 
-/* Copies every ingested article of from into to, re-extracting with this binary's
- * extractor and keeping ids and ingestion times (rebuilds keep what analysts added).
- * The caller holds the writer lock. */
-int bc_ingest_carry_over(bc_store *from, bc_store *to, bc_err *err);
+/* Stores the ingested article in (in->id, in->ingested_at and in->log_seq set: as it was
+ * first stored) into the store being rebuilt, `to`, re-extracting it with this binary's
+ * extractor against what `to` holds now; its text is not checked again (what was
+ * accepted once is kept) and nothing goes to the change feed. The caller holds the
+ * writer lock (rebuild.h puts the articles and the audit log in their order). */
+int bc_ingest_carry(bc_store *to, const bc_ingest_input *in, bc_err *err);
 
 /* Test hook: milliseconds to sleep inside the transaction before it commits, so a
  * test can kill the process mid-ingest. 0 (the default) disables it. */

@@ -51,7 +51,8 @@ int bc_loader_fill(bc_store *store, const char *data_dir, bc_load_stats *stats, 
  * build is switched to WAL and renamed into place. Over an existing store the build is
  * copied into the live file in one transaction (under the store's writer lock), so a
  * running daemon keeps serving and sees the new content; articles ingested into the
- * previous store are carried over first (bc_ingest_carry_over). A failed load
+ * previous store are carried over first, with its keys and its audit log, in the order
+ * they happened (rebuild.h). A failed load
  * leaves the previous store untouched. stats may be NULL. */
 int bc_loader_build(const char *data_dir, const char *db_path, bc_load_stats *stats, bc_err *err);
 

@@ -57,6 +57,17 @@ typedef struct bc_redate_result {
  * what), BC_EBUSY (another writer held the store), BC_EIO, BC_ESTORE, BC_ENOMEM. */
 int bc_redate(bc_store *w, const bc_redate_input *in, bc_redate_result *out, bc_err *err);
 
+/* For a rebuild (rebuild.h): gives the carried-over article source_id of the store being
+ * rebuilt, `to`, the date published_on (NULL: none) and reads its facts again, as the
+ * audit log's entry seq (already in to's log, made at `at`) did, inside the caller's
+ * transaction; the caller holds the writer lock. The decisions on its facts are applied
+ * again or orphaned (bc_review_replay_source); no audit entry and no change feed entry are
+ * written. BC_ECONFLICT when facts of other articles would link to facts the re-read no
+ * longer gives (the extractor changed since: err names the article and the entry),
+ * BC_ENOTFOUND, BC_ESTORE, BC_ENOMEM. */
+int bc_redate_replay(bc_store *to, const char *source_id, const char *published_on, long long seq,
+                     const char *at, bc_err *err);
+
 /* Releases what out holds (not out itself); a zeroed result is fine. */
 void bc_redate_result_free(bc_redate_result *out);
 

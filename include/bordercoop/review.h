@@ -5,11 +5,11 @@
  * validates data/, then "reviewed"). Every decision is appended to review_log with who
  * (the key's owner), when, from which state to which, and what changed.
  *
- * Rebuilds: `bordercoop load` re-extracts every ingested article, then replays the log
- * (bc_review_carry_over). A decision is applied again only to the fact it was made on:
- * the same kind, from the same article, with the same quoted spans and the same
- * extracted values (its fingerprint). When no such fact exists any more (the extractor
- * now reads the sentence differently, or not at all), the decision stays in the log and
+ * Rebuilds: `bordercoop load` re-extracts every ingested article and replays the log, each
+ * ingest, re-dating and decision in the order they happened (rebuild.h). A decision is applied
+ * again only to the fact it was made on: the same kind, from the same article, with the same quoted
+ * spans and the same extracted values (its fingerprint). When no such fact exists any more (the
+ * extractor now reads the sentence differently, or not at all), the decision stays in the log and
  * is reported as orphaned with the reason; it is never applied to another fact. */
 #ifndef BORDERCOOP_REVIEW_H
 #define BORDERCOOP_REVIEW_H
@@ -140,12 +140,29 @@ typedef struct bc_review_replay {
     int orphaned;
 } bc_review_replay;
 
-/* For a rebuild: copies the review log of `from` into `to` (whose ingested articles
- * were just re-extracted) and replays it in order: each decision is applied to the fact
- * with its fingerprint, or recorded as orphaned with the reason. A store from before
- * the review step has nothing to carry. stats may be NULL. The caller holds the writer
- * lock and no transaction is open on `to`. */
-int bc_review_carry_over(bc_store *from, bc_store *to, bc_review_replay *stats, bc_err *err);
+/* For a rebuild (rebuild.h, which puts each entry in its place among the ingests): the
+ * columns of one audit log entry, in the order bc_review_log_copy takes them. */
+#define BC_REVIEW_LOG_COLUMNS                                                                      \
+    "seq, at, reviewer, via, action, kind, fact_id, source_id, fingerprint, from_curation, "       \
+    "to_curation, changes, note"
+
+/* Enters the audit log entry of row (a row of SELECT BC_REVIEW_LOG_COLUMNS FROM review_log
+ * on the store being replaced) into to's log with its seq, inside the caller's
+ * transaction. BC_ESTORE. */
+int bc_review_log_copy(bc_store *to, sqlite3_stmt *row, bc_err *err);
+
+/* Replays the carried-over entry seq of to's log, inside the caller's transaction: a
+ * decision is applied to the fact with its fingerprint, or recorded as orphaned with the
+ * reason; a key change or a re-dating (done by the caller: bc_redate_replay) is recorded
+ * as applied. stats (not NULL) counts applied and orphaned decisions. BC_ENOTFOUND,
+ * BC_ESTORE, BC_ENOMEM. */
+int bc_review_replay_entry(bc_store *to, long long seq, bc_review_replay *stats, bc_err *err);
+
+/* Ends a rebuild's carry-over of the log, in a transaction of its own: a log from before
+ * key changes were logged gets them from the carried-over keys; stats is set to what the
+ * decisions' outcomes are now (decisions, applied, orphaned), and the content version
+ * moves when any applied. */
+int bc_review_carry_finish(bc_store *to, bc_review_replay *stats, bc_err *err);
 
 /* After the facts of article source_id were read again (redate.h), inside the caller's
  * transaction on s: replays every decision made on its facts (review_log.source_id), in

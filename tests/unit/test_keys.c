@@ -9,6 +9,7 @@
 
 #include "bordercoop/alloc.h"
 #include "bordercoop/keys.h"
+#include "bordercoop/rebuild.h"
 #include "bordercoop/review.h"
 #include "bordercoop/sha256.h"
 
@@ -255,7 +256,7 @@ static void keys_survive_a_rebuild(void **state)
     assert_string_equal(k.created_by, "alice");
     /* the key changes are in the rebuilt audit log as they were */
     bc_review_replay replay;
-    assert_int_equal(bc_review_carry_over(from, to, &replay, &err), 0);
+    assert_int_equal(bc_rebuild_carry(from, to, &replay, &err), 0);
     assert_int_equal(replay.decisions, 0);
     assert_int_equal(count(to, "SELECT count(*) FROM v_review_log_doc WHERE kind = 'key' AND "
                                "status = 'applied'"),
@@ -270,7 +271,7 @@ static void keys_survive_a_rebuild(void **state)
                       &err),
         0);
     assert_int_equal(bc_keys_carry_over(legacy, to2, &err), 0);
-    assert_int_equal(bc_review_carry_over(legacy, to2, &replay, &err), 0);
+    assert_int_equal(bc_rebuild_carry(legacy, to2, &replay, &err), 0);
     assert_int_equal(count(to2, "SELECT count(*) FROM v_review_log_doc WHERE kind = 'key' AND "
                                 "fact_id = 'carol' AND reviewer = 'cli:root' AND status = "
                                 "'applied'"),

@@ -19,6 +19,7 @@
 #include <time.h>
 
 int bc_ingest_pause_ms = 0;
+void (*bc_ingest_before_commit)(void) = NULL;
 
 int bc_ingest_validate(bc_ingest_input *in, char field[32], bc_err *err)
 {
@@ -389,6 +390,8 @@ static int ingest_locked(bc_store *s, const bc_ingest_input *given, bc_ingest_re
                                   (long)(bc_ingest_pause_ms % 1000) * 1000000L};
             nanosleep(&ts, NULL);
         }
+        if (rc == BC_OK && bc_ingest_before_commit != NULL)
+            bc_ingest_before_commit();
         if (rc == BC_OK)
             rc = bc_store_commit(s, err);
         if (rc != BC_OK)

@@ -8,6 +8,7 @@
 #include "bordercoop/query.h"
 #include "bordercoop/redate.h"
 #include "bordercoop/resource.h"
+#include "bordercoop/workers.h"
 
 #include <jansson.h>
 #include <stdio.h>
@@ -187,8 +188,11 @@ int bc_handle_source_patch(bc_request *req, bc_response *res)
         bc_redate_result_free(&r);
         return status;
     }
+    /* committed: the answer is read back whatever is left of the budget */
     bc_buf out = BC_BUF_INIT;
+    int was = bc_workers_exempt(1);
     rc = answer(w, &r, id, &out, &err);
+    bc_workers_exempt(was);
     bc_live_writer_release(req->live);
     res->generation_changed = r.changed;
     bc_redate_result_free(&r);

@@ -10,6 +10,7 @@
 #include "bordercoop/query.h"
 #include "bordercoop/resource.h"
 #include "bordercoop/review.h"
+#include "bordercoop/workers.h"
 
 #include <jansson.h>
 #include <stdio.h>
@@ -447,7 +448,9 @@ int bc_handle_review_decide(bc_request *req, bc_response *res)
     }
     /* answer from the writer's connection: it has the decision whatever readers see */
     bc_buf out = BC_BUF_INIT;
+    int was = bc_workers_exempt(1); /* committed: read back whatever is left of the budget */
     rc = fact_body(w, kind, id, r.seq, &out, &err);
+    bc_workers_exempt(was);
     bc_live_writer_release(req->live);
     res->generation_changed = 1;
     if (rc != BC_OK) {

@@ -41,6 +41,7 @@ struct bc_workers {
  * as soon as run returns or even earlier: run hands it back as its last act). */
 static _Thread_local bc_job *current;
 static _Thread_local int current_hit;
+static _Thread_local int current_exempt; /* bc_workers_exempt */
 
 struct timespec bc_deadline_after(int ms)
 {
@@ -90,6 +91,8 @@ static int on_progress(void *arg)
 {
     (void)arg;
     bc_job *job = current;
+    if (current_exempt)
+        return 0;
     if (job == NULL || job->deadline_hit)
         return job != NULL;
     if (!passed(&job->deadline) && !cut_requested())
@@ -97,6 +100,13 @@ static int on_progress(void *arg)
     job->deadline_hit = 1;
     current_hit = 1;
     return 1;
+}
+
+int bc_workers_exempt(int on)
+{
+    int was = current_exempt;
+    current_exempt = on;
+    return was;
 }
 
 void bc_workers_guard(sqlite3 *db)

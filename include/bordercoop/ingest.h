@@ -110,4 +110,8 @@ int bc_ingest_carry(bc_store *to, const bc_ingest_input *in, bc_err *err);
  * test can kill the process mid-ingest. 0 (the default) disables it. */
 extern int bc_ingest_pause_ms;
 
+/* Test hook: called on the ingesting thread inside the transaction just before it
+ * commits (NULL, the default: nothing), so a test can end a request's budget there. */
+extern void (*bc_ingest_before_commit)(void);
+
 #endif

@@ -63,6 +63,12 @@ void bc_workers_get_stats(bc_workers *w, bc_workers_stats *out);
  * threads (no job: no limit). */
 void bc_workers_guard(sqlite3 *db);
 
+/* With on set (1), the running job's SQLite work on this thread is no longer cut at its
+ * deadline, until bc_workers_exempt(0): for the bounded work that answers a write that
+ * has committed (reading the stored document back), which must not turn a done write
+ * into an error. Returns the setting before. Harmless on other threads. */
+int bc_workers_exempt(int on);
+
 /* With on set, every job's SQLite work (on guarded connections) and lock wait stops now
  * as if its deadline had passed, in every pool of the process: the shutdown grace is
  * over. bc_workers_cut(0) lifts it (a new server in the same process). */

@@ -13,6 +13,10 @@
 #include "bordercoop/ingest.h"
 #include "bordercoop/ingest_api.h"
 #include "bordercoop/live.h"
+#include "bordercoop/workers.h"
+
+#include <stdatomic.h>
+#include <time.h>
 
 #include "fixture.h"
 
@@ -431,10 +435,102 @@ static int teardown(void **state)
     return 0;
 }
 
+/* A job on a worker pool that posts p: the answer, as the daemon runs a write. */
+typedef struct post_job {
+    bc_job job;
+    post p;
+    bc_response res;
+    atomic_int done;
+} post_job;
+
+static void post_job_run(bc_job *job, bc_store *reader)
+{
+    post_job *j = (post_job *)job;
+    j->p.store = reader;
+    send_post(j->p, &j->res);
+    atomic_store(&j->done, 1);
+}
+
+static void post_job_expire(bc_job *job, int stopping)
+{
+    (void)stopping;
+    atomic_store(&((post_job *)job)->done, 2);
+}
+
+/* The job whose budget ends as its ingest is about to commit. */
+static post_job *ending;
+
+static void end_the_budget(void)
+{
+    ending->job.deadline = bc_deadline_after(0);
+    ending->job.deadline.tv_sec -= 1;
+}
+
+/* Outside attack 2, finding 6: a write whose transaction commits after its budget ran
+ * out was answered 500 "reading the stored article back: interrupted", though stored.
+ * Once committed, the answer is the 201 with the stored document. */
+static void a_commit_past_the_budget_is_acknowledged(void **state)
+{
+    (void)state;
+    livestore ls;
+    live_open(&ls);
+    bc_live_writer_hook(ls.live, bc_workers_guard); /* as the daemon cuts its writer */
+    long sources = count(ls.reader, "SELECT count(*) FROM sources");
+    /* the pool's thread takes the reader for the job */
+    bc_store_pool_release(bc_live_pool(ls.live), ls.reader);
+    bc_workers *w = NULL;
+    bc_err err;
+    assert_int_equal(bc_workers_start("writer", 1, 4, bc_live_pool(ls.live), &w, &err), 0);
+    post_job j;
+    memset(&j, 0, sizeof j);
+    /* thirty figures: reading their article's document back takes SQLite more steps
+     * than the guard lets run past a deadline (workers.c), as a real article's does */
+    char body[4096];
+    int used = snprintf(body, sizeof body, "{\"text\":\"");
+    for (int i = 0; i < 30; i++)
+        used += snprintf(body + used, sizeof body - (size_t)used,
+                         "In %d, trade between Lao Cai and Yunnan reached USD %d.5 million. ",
+                         1990 + i, 10 + i);
+    snprintf(body + used, sizeof body - (size_t)used,
+             "\",\"lang\":\"en\",\"title\":\"Late commit\",\"published_on\":\"2026-03-09\"}");
+    j.p = writer(body);
+    j.p.live = ls.live;
+    j.p.via_router = 1;
+    j.job.run = post_job_run;
+    j.job.expire = post_job_expire;
+    /* the budget ends inside the transaction, just before it commits (whatever the load
+     * of the machine: the hook runs on the worker, between the last write and COMMIT) */
+    ending = &j;
+    bc_ingest_before_commit = end_the_budget;
+    j.job.deadline = bc_deadline_after(60000);
+    assert_int_equal(bc_workers_submit(w, &j.job), BC_OK);
+    for (int i = 0; i < 12000 && atomic_load(&j.done) == 0; i++) {
+        struct timespec ts = {0, 5 * 1000000L};
+        nanosleep(&ts, NULL);
+    }
+    bc_ingest_before_commit = NULL;
+    if (atomic_load(&j.done) != 1)
+        fail_msg("the job %s", atomic_load(&j.done) == 2 ? "expired unrun" : "did not end");
+    assert_true(j.job.deadline_hit || bc_deadline_left_ms(&j.job.deadline) == 0);
+    if (j.res.status != 201)
+        fail_msg("status %d: %.300s", j.res.status, j.res.body.data);
+    assert_int_equal(j.res.generation_changed, 1);
+    json_t *doc = fx_json_body(&j.res);
+    assert_string_equal(json_string_value(json_object_get(json_object_get(doc, "source"), "title")),
+                        "Late commit");
+    json_decref(doc);
+    bc_response_free(&j.res);
+    bc_workers_stop(w);
+    ls.reader = bc_store_pool_acquire(bc_live_pool(ls.live));
+    assert_int_equal(count(ls.reader, "SELECT count(*) FROM sources"), sources + 1);
+    live_close(&ls);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(no_token_configured_is_403),
+        cmocka_unit_test(a_commit_past_the_budget_is_acknowledged),
         cmocka_unit_test(bearer_token_is_checked),
         cmocka_unit_test(content_type_must_be_json),
         cmocka_unit_test(query_parameters_are_refused),

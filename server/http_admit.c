@@ -153,6 +153,38 @@ static int takes_body(req_ctx *c)
     return m != NULL && m->role > 0 ? m->role : BC_ROLE_INGEST;
 }
 
+/* A request with a body on a path no write takes: when the path itself is wrong (it does
+ * not decode, or names no resource), res gets the answer the path would get without a
+ * body (400 malformed_path or 404, naming it) and 1 is returned; else 0 (a resource that
+ * takes no body with this method: 413). */
+static int path_problem(req_ctx *c, bc_response *res)
+{
+    const char *uri = c->uri;
+    if (uri == NULL || c->uri_too_long || uri[0] != '/')
+        return 0;
+    const char *q = strchr(uri, '?');
+    char *path = NULL;
+    bc_err err;
+    if (bc_url_decode(uri, q ? (size_t)(q - uri) : strlen(uri), 0, &c->arena, &path, &err) !=
+        BC_OK) {
+        if (err.code == BC_ENOMEM)
+            return 0;
+        bc_problem(res, 400, "malformed_path", NULL, "path: %s", err.msg);
+        return 1;
+    }
+    int route = bc_router_route_of(path);
+    if (route >= 0)
+        return 0;
+    /* the table alone answers: 404 naming the path (with a hint for a trailing '/') */
+    bc_request req = {0};
+    req.method = c->method;
+    req.path = path;
+    req.query = q ? q + 1 : "";
+    req.arena = &c->arena;
+    bc_router_dispatch(route, &req, res);
+    return 1;
+}
+
 /* The first call, with the whole head: the framing rules, then whether a body may be
  * read at all. MHD_YES lets the request continue (its body, if any, is read next). */
 enum MHD_Result bc_http_admit(struct MHD_Connection *con, req_ctx *c, const char *method,
@@ -215,8 +247,9 @@ enum MHD_Result bc_http_admit(struct MHD_Connection *con, req_ctx *c, const char
                     ? takes_body(c)
                     : 0;
     if (body && !write) {
-        bc_problem(&res, 413, "body_not_allowed", NULL, "%s %.200s takes no request body",
-                   c->method, c->uri);
+        if (!path_problem(c, &res))
+            bc_problem(&res, 413, "body_not_allowed", NULL, "%s %.200s takes no request body",
+                       c->method, c->uri);
         return refuse(con, c, &res);
     }
     c->content_length = st.content_length;

@@ -123,15 +123,29 @@ int bc_ingest_validate(bc_ingest_input *in, char field[32], bc_err *err)
         if (n == 0 || n > OPTIONAL[i].max || !bc_utf8_valid(v, n))
             return BAD(OPTIONAL[i].name, "%s must be 1 to %zu bytes of UTF-8", OPTIONAL[i].name,
                        OPTIONAL[i].max);
-        if (in->id == NULL && bc_text_control(v, n, BC_TEXT_LINE) < n)
+        if (in->id != NULL)
+            continue; /* carried over: what was accepted once is kept */
+        if (bc_text_control(v, n, BC_TEXT_LINE) < n)
             return BAD(OPTIONAL[i].name,
                        "%s holds a control character (a tab, line break, escape...): send "
                        "one line of plain text",
+                       OPTIONAL[i].name);
+        size_t hidden = bc_text_invisible(v, n);
+        if (hidden < n)
+            return BAD(OPTIONAL[i].name,
+                       "%s holds an invisible formatting character (a bidirectional override "
+                       "or isolate, a zero-width space or mark, U+FEFF) at byte %zu: send "
+                       "plain text",
+                       OPTIONAL[i].name, hidden);
+        if (strspn(v, " ") == n)
+            return BAD(OPTIONAL[i].name, "%s is blank: send it with its words, or leave it out",
                        OPTIONAL[i].name);
     }
     if (in->url != NULL && strncmp(in->url, "https://", 8) != 0 &&
         strncmp(in->url, "http://", 7) != 0)
         return BAD("url", "url must be an http(s) URL");
+    if (in->url != NULL && in->id == NULL && strchr(in->url, ' ') != NULL)
+        return BAD("url", "url holds a space: percent-encode it (%%20)");
     if (in->published_on != NULL) {
         bc_err e;
         /* an article is not published ahead of today (a day of time zones aside): every

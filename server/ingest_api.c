@@ -178,7 +178,8 @@ int bc_handle_ingest(bc_request *req, bc_response *res)
         return bc_auth_refuse(res, ast, &who, BC_ROLE_INGEST, "to add articles", &aerr);
     if (!bc_request_is_json(req, 0))
         return bc_problem(res, 415, "unsupported_media_type", NULL,
-                          "send the article as application/json: {\"text\": ...}");
+                          "send the article as application/json (charset utf-8, or none): "
+                          "{\"text\": ...}");
     int status = bc_reject_params(req, res);
     if (status != 0)
         return status;

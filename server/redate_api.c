@@ -153,7 +153,8 @@ int bc_handle_source_patch(bc_request *req, bc_response *res)
         return bc_problem_internal(res, err.msg, "the source could not be looked up");
     if (!bc_request_is_json(req, 1))
         return bc_problem(res, 415, "unsupported_media_type", NULL,
-                          "send the change as application/json (or application/merge-patch+json): "
+                          "send the change as application/json (or application/merge-patch+json; "
+                          "charset utf-8, or none): "
                           "{\"published_on\": \"2026-11-13\"}");
     json_t *body = NULL;
     bc_redate_input in = {.source_id = id, .actor = who.name, .via = "api"};

@@ -32,6 +32,35 @@ int bc_reject_params(bc_request *req, bc_response *res)
     return 0;
 }
 
+/* 1 when the parameters p (";name=value" ...) name no charset or UTF-8 (any case, quoted
+ * or not): the body is read as UTF-8, so another declared charset cannot be honoured. */
+static int charset_is_utf8(const char *p)
+{
+    while (*p == ';') {
+        p++;
+        p += strspn(p, " \t");
+        size_t name = strcspn(p, "=; \t");
+        const char *v = p + name;
+        v += strspn(v, " \t");
+        const char *value = "";
+        size_t len = 0;
+        if (*v == '=') {
+            v++;
+            v += strspn(v, " \t");
+            int quoted = *v == '"';
+            value = v + quoted;
+            len = quoted ? strcspn(value, "\"") : strcspn(value, "; \t");
+            v = value + len + (quoted && value[len] == '"');
+        }
+        if (name == 7 && strncasecmp(p, "charset", 7) == 0 &&
+            !((len == 5 && strncasecmp(value, "utf-8", 5) == 0) ||
+              (len == 4 && strncasecmp(value, "utf8", 4) == 0)))
+            return 0;
+        p = v + strcspn(v, ";");
+    }
+    return 1;
+}
+
 int bc_request_is_json(const bc_request *req, int merge_patch)
 {
     static const char *const TYPES[] = {"application/json", "application/merge-patch+json"};
@@ -41,8 +70,10 @@ int bc_request_is_json(const bc_request *req, int merge_patch)
         if (strncasecmp(ct, TYPES[i], n) != 0)
             continue;
         const char *rest = ct + n + strspn(ct + n, " \t");
-        if (*rest == '\0' || *rest == ';')
+        if (*rest == '\0')
             return 1;
+        if (*rest == ';')
+            return charset_is_utf8(rest);
     }
     return 0;
 }
@@ -56,10 +87,12 @@ int bc_request_json_object(bc_request *req, bc_response *res, const bc_json_body
         bc_json_loadb(req->body ? req->body : "", req->body_len, JSON_REJECT_DUPLICATES, &je, &oom);
     if (oom)
         return bc_problem_internal(res, NULL, "out of memory reading the body");
+    /* jansson names its own flag for an escaped NUL: say what is wrong instead */
     if (*body == NULL)
-        return bc_problem(res, 400, "malformed_json", NULL,
-                          "the body is not valid JSON: %s (line %d, column %d)", je.text, je.line,
-                          je.column);
+        return bc_problem(
+            res, 400, "malformed_json", NULL, "the body is not valid JSON: %s (line %d, column %d)",
+            strstr(je.text, "JSON_ALLOW_NUL") != NULL ? "\\u0000 is not allowed in text" : je.text,
+            je.line, je.column);
     if (!json_is_object(*body))
         return bc_problem(res, 400, "malformed_json", NULL, "the body must be a JSON object");
     const char *key;

@@ -117,7 +117,8 @@ static int parse_params(bc_request *req, bc_response *res, const bc_param_spec *
         bc_review_kind k;
         bc_err err;
         if (bc_review_kind_parse(kind, &k, &err) != BC_OK)
-            return bc_problem(res, 400, "invalid_parameter", "kind", "%s", err.msg);
+            return bc_problem(res, 400, "invalid_parameter", "kind", "%s%s", err.msg,
+                              p->keys_allowed ? ", keys, sources" : "");
         p->kind = (int)k;
     }
     if (p->status != NULL && strcmp(p->status, "applied") != 0 &&
@@ -396,7 +397,8 @@ int bc_handle_review_decide(bc_request *req, bc_response *res)
         return st;
     if (!bc_request_is_json(req, 0))
         return bc_problem(res, 415, "unsupported_media_type", NULL,
-                          "send the decision as application/json: {\"action\": \"approve\"}");
+                          "send the decision as application/json (charset utf-8, or none): "
+                          "{\"action\": \"approve\"}");
     static const char *const keys[] = {"action", "fields", "note", NULL};
     static const bc_json_body spec = {keys, "the reviewer is the key's owner"};
     json_t *body = NULL;

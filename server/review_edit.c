@@ -121,7 +121,7 @@ static const field_def PROJECT_EVENT[] = {
     {"date", T_DATE, 0, NULL, NULL,
      "UPDATE project_events SET date = ?2, date_precision = ?3, date_start = ?4, date_end = ?5 "
      "WHERE id = ?1"},
-    {"description", T_TEXT, 0, NULL, NULL,
+    {"description", T_TEXT, 1, NULL, NULL,
      "UPDATE project_events SET description = ?2 WHERE id = ?1"},
     {"note", T_TEXT, 0, NULL, NULL, "UPDATE project_events SET note = ?2 WHERE id = ?1"},
 };
@@ -260,6 +260,12 @@ static int text_value(edit_ctx *c, const char *name, json_t *v, const char **out
                    (unsigned char)json_string_value(v)[at], at,
                    multiline(name) ? "; only tab and line breaks are allowed"
                                    : ": send one line of plain text");
+    at = bc_text_invisible(json_string_value(v), n);
+    if (at < n)
+        return bad(c, name,
+                   "holds an invisible formatting character (a bidirectional override or "
+                   "isolate, a zero-width space or mark, U+FEFF) at offset %zu: send plain text",
+                   at);
     *out = json_string_value(v);
     return BC_OK;
 }
@@ -657,6 +663,8 @@ static int verified(edit_ctx *c, bc_review_kind k, json_t *changes)
 /* The units that are currencies: an amount of money is in any of them, as ingest reads
  * it (yuan, dong, euro), whatever the unit its metric's curated figures are in. */
 #define CURRENCIES "('USD', 'CNY', 'VND', 'EUR')"
+/* The smallest amount of money a figure can be (a cent, a fen) */
+#define MIN_MONEY_TEXT "0.01"
 
 /* What must hold of the fact as a whole once every field is applied, and what follows
  * from the corrected fields. */
@@ -690,6 +698,23 @@ static int after_edit(edit_ctx *c, bc_review_kind k, json_t *changes)
                      sqlite3_column_text(st, 0), sqlite3_column_text(st, 2),
                      sqlite3_column_text(st, 1));
         sqlite3_reset(st);
+        /* an amount of money is at least the smallest coin of its currency */
+        if (rc == BC_OK)
+            rc = bc_store_stmt(
+                c->s,
+                "SELECT value, unit FROM figures WHERE id = ?1 AND unit IN " CURRENCIES
+                " AND value < " MIN_MONEY_TEXT,
+                &st, c->err);
+        if (rc == BC_OK) {
+            sqlite3_bind_text(st, 1, c->id, -1, SQLITE_TRANSIENT);
+            if (sqlite3_step(st) == SQLITE_ROW)
+                rc = bad(c, json_object_get(changes, "value") ? "value" : "unit",
+                         "%g %s is not an amount of money: an amount is at least " MIN_MONEY_TEXT
+                         " (a cent) and below 1e15, in units, not millions (USD 8.1 billion "
+                         "is 8100000000)",
+                         sqlite3_column_double(st, 0), sqlite3_column_text(st, 1));
+            sqlite3_reset(st);
+        }
     } else if (k == BC_REVIEW_PROJECT) {
         rc = bc_store_stmt(c->s,
                            "SELECT 1 FROM projects WHERE id = ?1 AND vn_side IS NULL "

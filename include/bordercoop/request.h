@@ -48,8 +48,9 @@ typedef struct bc_json_body {
 } bc_json_body;
 
 /* 1 when req's Content-Type is application/json (or, with merge_patch, also
- * application/merge-patch+json, RFC 7396), with or without parameters. Media type
- * names ignore case; whitespace may precede the parameters (RFC 9110 5.6.6). */
+ * application/merge-patch+json, RFC 7396), with or without parameters; a charset
+ * parameter must say UTF-8 (the body is read as UTF-8: "charset=iso-8859-1" is 0). Media
+ * type names ignore case; whitespace may precede the parameters (RFC 9110 5.6.6). */
 int bc_request_is_json(const bc_request *req, int merge_patch);
 
 /* Parses req's body into *body, a JSON object holding only spec->fields (duplicate

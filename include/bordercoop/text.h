@@ -46,6 +46,14 @@ int bc_text_whole_key(const char *s, size_t n, char out[65]);
  * be valid UTF-8 (a C1 character is the pair C2 80..C2 9F). */
 size_t bc_text_control(const char *s, size_t n, int mode);
 
+/* The byte offset of the first invisible format character in the n bytes at s, or n
+ * when there is none: the bidirectional embeddings, overrides and isolates (U+202A..U+202E,
+ * U+2066..U+2069), which reorder what a CSV or HTML view shows (Trojan Source), the zero-
+ * width spaces and joiners and the directional marks (U+200B..U+200F), and U+FEFF. Refused
+ * in the short texts a person sends (a title, a url, a corrected field), not in an
+ * article's text, where a zero-width space is how some sites break lines. */
+size_t bc_text_invisible(const char *s, size_t n);
+
 /* Appends the NUL-terminated s (NULL: nothing) to b as XML 1.0 character data, fit for
  * an element or a quoted attribute: & < > " ' as entities, and every character XML
  * cannot carry (C0 controls other than tab, LF and CR; U+FFFE, U+FFFF; bytes that are

@@ -133,6 +133,28 @@ static void bad_input_names_its_field(void **state)
     x = in;
     x.title = "";
     expect_invalid(x, BC_EINVAL, "title", "1 to 500");
+    /* outside attack 2, finding 8: a url with a space, bidirectional overrides and
+     * zero-width characters in a title or url, a blank title */
+    x = in;
+    x.url = "http://a b";
+    expect_invalid(x, BC_EINVAL, "url", "holds a space");
+    x.url = "https://example.org/a\xe2\x80\xae";
+    expect_invalid(x, BC_EINVAL, "url", "invisible formatting character");
+    x = in;
+    x.title = "Lao Cai \xe2\x81\xa6"
+              "and\xe2\x81\xa9 Yunnan";
+    expect_invalid(x, BC_EINVAL, "title", "at byte 8");
+    x.title = "\xef\xbb\xbf";
+    expect_invalid(x, BC_EINVAL, "title", "U+FEFF");
+    x.title = " ";
+    expect_invalid(x, BC_EINVAL, "title", "blank");
+    x = in;
+    x.author = "A\xe2\x80\x8b B";
+    expect_invalid(x, BC_EINVAL, "author", "zero-width");
+    /* a carried-over article keeps what it was accepted with */
+    x.id = "kept-en-00000000";
+    x.url = "http://a b";
+    assert_int_equal(bc_ingest_validate(&x, f, &err), 0);
 }
 
 static void ingest_extracts_with_verbatim_quotes(void **state)

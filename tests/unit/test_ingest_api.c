@@ -246,7 +246,14 @@ static void bad_fields_are_named(void **state)
            "fewer than");
     /* an escaped NUL never reaches the validator: the JSON parser refuses it */
     expect(writer("{\"text\":\"one two three\\u0000four five six seven\",\"lang\":\"en\"}"), 400,
-           "malformed_json", NULL, "\\u0000");
+           "malformed_json", NULL, "\\u0000 is not allowed in text");
+    /* and says so without naming the parser's flag (outside attack 2, finding 8) */
+    {
+        bc_response res;
+        send_post(writer("{\"text\":\"a\\u0000b\"}"), &res);
+        assert_null(strstr(res.body.data, "JSON_ALLOW_NUL"));
+        bc_response_free(&res);
+    }
     /* without lang: detected, or a 400 when the text does not tell */
     expect(writer("{\"text\":\"12 345 678 90 11 12 13 14 15\"}"), 400, "invalid_field", "lang",
            "cannot be told");

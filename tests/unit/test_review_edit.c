@@ -110,6 +110,15 @@ static void money_is_edited_in_any_currency(void **state)
                "does not match metric 'trade_turnover'");
     edit_fails(f->s, BC_REVIEW_FIGURE, f->delegations, "{\"unit\":\"VND\"}", "fields.unit",
                "does not match metric");
+    /* an amount of money is at least a cent (outside attack 2, finding 8: 1e-07 USD was
+     * stored), whichever field makes it so */
+    edit_fails(f->s, BC_REVIEW_FIGURE, f->turnover, "{\"value\":1e-07}", "fields.value",
+               "not an amount of money");
+    edit_fails(f->s, BC_REVIEW_FIGURE, f->turnover, "{\"value\":0.009,\"unit\":\"USD\"}",
+               "fields.value", "at least 0.01");
+    assert_int_equal(decide(f->s, BC_REVIEW_FIGURE, f->turnover, BC_REVIEW_EDIT, "{\"value\":0.01}",
+                            "alice", &r, &err),
+                     0);
 }
 
 static void an_edit_records_what_changed(void **state)
@@ -192,6 +201,30 @@ static void each_field_type_refuses_what_it_must(void **state)
                "empty");
     edit_fails(f->s, M, m, "{\"status\":null}", "fields.status", "required");
     edit_fails(f->s, P, g, "{\"name\":\"two\\nlines\"}", "fields.name", "one line");
+    /* bidirectional overrides and zero-width characters reorder or hide text in a CSV or
+     * HTML view (outside attack 2, finding 8): refused like control characters */
+    edit_fails(f->s, F, d, "{\"description\":\"a\\u202eb\\u200bc\"}", "fields.description",
+               "invisible formatting character");
+    edit_fails(f->s, P, g, "{\"name\":\"Muong Khuong\\u2066 gate\"}", "fields.name",
+               "at offset 12");
+    edit_fails(f->s, M, m, "{\"place\":\"\\ufeffLao Cai\"}", "fields.place", "U+FEFF");
+    /* a project event's description is required: null is a 400 naming it, not a store
+     * error (outside attack 2, finding 8) */
+    static const char crossing[] = "Quang Ninh border trade\n\nOn March 17, more than 900 "
+                                   "trucks a day crossed the Mong Cai - Dongxing border gate "
+                                   "pair, officials said.\n";
+    bc_ingest_input in = {.text = crossing,
+                          .len = sizeof crossing - 1,
+                          .lang = "en",
+                          .published_on = "2026-03-19",
+                          .actor = "ingest-ian"};
+    bc_ingest_result ir;
+    bc_err ierr;
+    assert_int_equal(bc_ingest(f->s, &in, &ir, &ierr), 0);
+    char pe[200];
+    first_id(f->s, "SELECT id FROM project_events WHERE curation = 'extracted'", pe, sizeof pe);
+    edit_fails(f->s, BC_REVIEW_PROJECT_EVENT, pe, "{\"description\":null}", "fields.description",
+               "is required");
     /* a note may run over lines, and null clears it */
     bc_review_result r;
     bc_err err;

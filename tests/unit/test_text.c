@@ -283,6 +283,54 @@ static void slugs_of_ascii_names_are_ids(void **state)
     }
 }
 
+static void invisible_format_characters_are_found(void **state)
+{
+    (void)state;
+    assert_int_equal(bc_text_invisible("plain \xc3\xa9 text", 13), 13);
+    assert_int_equal(bc_text_invisible("a\xe2\x80\xae"
+                                       "b",
+                                       5),
+                     1);                                         /* U+202E */
+    assert_int_equal(bc_text_invisible("ab\xe2\x80\xaa", 5), 2); /* U+202A */
+    assert_int_equal(bc_text_invisible("a\xe2\x81\xa6"
+                                       "b",
+                                       5),
+                     1); /* U+2066 */
+    assert_int_equal(bc_text_invisible("a\xe2\x81\xa9"
+                                       "b",
+                                       5),
+                     1); /* U+2069 */
+    assert_int_equal(bc_text_invisible("a\xe2\x80\x8b"
+                                       "b",
+                                       5),
+                     1); /* U+200B */
+    assert_int_equal(bc_text_invisible("a\xe2\x80\x8f"
+                                       "b",
+                                       5),
+                     1); /* U+200F */
+    assert_int_equal(bc_text_invisible("\xef\xbb\xbf"
+                                       "a",
+                                       4),
+                     0); /* U+FEFF */
+    assert_int_equal(bc_text_invisible("a\xe2\x80\x94"
+                                       "b",
+                                       5),
+                     5); /* an em dash is text */
+    assert_int_equal(bc_text_invisible("a\xe2\x80\x8a"
+                                       "b",
+                                       5),
+                     5); /* U+200A: a space */
+    assert_int_equal(bc_text_invisible("a\xe2\x80\xaf"
+                                       "b",
+                                       5),
+                     5); /* U+202F: a space */
+    assert_int_equal(bc_text_invisible("a\xe2\x81\xa5"
+                                       "b",
+                                       5),
+                     5);                                    /* U+2065: unassigned */
+    assert_int_equal(bc_text_invisible("a\xe2\x80", 3), 3); /* cut short */
+}
+
 static void control_characters_are_found(void **state)
 {
     (void)state;
@@ -423,6 +471,7 @@ int main(void)
         cmocka_unit_test(utf8_valid_rejects_truncated_and_stray),
         cmocka_unit_test(utf8_valid_rejects_nul),
         cmocka_unit_test(control_characters_are_found),
+        cmocka_unit_test(invisible_format_characters_are_found),
         cmocka_unit_test(xml_text_is_always_well_formed),
         cmocka_unit_test(fold_languages),
         cmocka_unit_test(fold_passthrough_and_marks),

@@ -295,7 +295,29 @@ static bc_workers *pool_of(bc_http *h, int exec)
     return exec == BC_EXEC_WRITER   ? h->writer
            : exec == BC_EXEC_BULK   ? h->bulk
            : exec == BC_EXEC_SEARCH ? h->search
+           : exec == BC_EXEC_COSTLY ? h->costly
                                     : h->workers;
+}
+
+/* The flow a request's job belongs to in its pool's fair queue (workers.h): the client's
+ * IPv4 address, or the /64 of its IPv6 address (what one client usually holds). */
+static unsigned long long flow_of(struct MHD_Connection *con)
+{
+    const union MHD_ConnectionInfo *ci =
+        MHD_get_connection_info(con, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    const struct sockaddr *sa = ci != NULL ? ci->client_addr : NULL;
+    unsigned long long key = 0;
+    if (sa != NULL && sa->sa_family == AF_INET) {
+        key = (1ULL << 32) | ntohl(((const struct sockaddr_in *)sa)->sin_addr.s_addr);
+    } else if (sa != NULL && sa->sa_family == AF_INET6) {
+        const unsigned char *b = ((const struct sockaddr_in6 *)sa)->sin6_addr.s6_addr;
+        static const unsigned char v4mapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
+        int mapped = memcmp(b, v4mapped, sizeof v4mapped) == 0;
+        for (int i = mapped ? 12 : 0; i < (mapped ? 16 : 8); i++)
+            key = key << 8 | b[i];
+        key |= mapped ? 1ULL << 32 : 2ULL << 62;
+    }
+    return key;
 }
 
 /* Replaces j's answer with a 503 that asks to come back (the request changed nothing). */
@@ -383,6 +405,7 @@ static enum MHD_Result start_job(struct MHD_Connection *con, req_ctx *c, int exe
     j->job.run = exec == EXEC_GATE ? gate_run : job_run;
     j->job.expire = job_expire;
     j->job.deadline = bc_deadline_after(budget_of(h, exec));
+    j->job.flow = flow_of(con);
     c->job = j;
     c->outcome = BC_OUTCOME_BUILT;
     /* suspend first: a worker may resume the connection before submit returns */
@@ -392,6 +415,7 @@ static enum MHD_Result start_job(struct MHD_Connection *con, req_ctx *c, int exe
                     exec == BC_EXEC_WRITER   ? "refused: the writer's queue is full"
                     : exec == BC_EXEC_BULK   ? "refused: the bulk queue is full"
                     : exec == BC_EXEC_SEARCH ? "refused: the search queue is full"
+                    : exec == BC_EXEC_COSTLY ? "refused: the costly reads' queue is full"
                                              : "refused: the workers' queue is full");
         MHD_resume_connection(con);
     }
@@ -578,6 +602,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const c
         req.authorization = c->head.authorization;
         req.content_type = c->head.content_type;
         int exec = bc_http_exec_of(c->method, c->route);
+        if (exec == BC_EXEC_WORKER && handler != NULL && handler->costly != NULL &&
+            handler->costly(req.query, &c->arena))
+            exec = BC_EXEC_COSTLY;
         if (exec != BC_EXEC_INLINE)
             return start_job(con, c, exec, &req, key, gzip);
         c->outcome = BC_OUTCOME_BUILT;
@@ -654,9 +681,10 @@ static void teardown(bc_http *h)
     bc_workers_stop(h->writer);
     bc_workers_stop(h->bulk);
     bc_workers_stop(h->search);
+    bc_workers_stop(h->costly);
     bc_metrics_attach(NULL, NULL);
     bc_metrics_attach_workers(NULL, NULL);
-    bc_metrics_attach_lanes(NULL, NULL);
+    bc_metrics_attach_lanes(NULL, NULL, NULL);
     bc_metrics_attach_reaper(NULL);
     bc_metrics_attach_log(NULL);
     bc_reaper_stop(h->reaper); /* after libmicrohttpd: its callbacks use the reaper */
@@ -687,8 +715,8 @@ int bc_http_start(const bc_config *cfg, bc_live *live, bc_http **out, bc_err *er
         return bc_err_set(err, BC_ENOMEM, "out of memory");
     }
     /* the workers take cfg->workers readers and the writer one more (for reading its
-     * answer back), the bulk thread one and the search lane cfg->workers: bc_live_open was
-     * asked for 2 * cfg->workers + 2 */
+     * answer back), the bulk thread one, the search and costly lanes cfg->workers each:
+     * bc_live_open was asked for BC_HTTP_READERS(cfg->workers) */
     bc_live_writer_hook(live, bc_workers_guard);
     bc_workers_cut(0);
     int rc = bc_workers_start("workers", cfg->workers, (size_t)cfg->workers * QUEUE_PER_WORKER,
@@ -700,6 +728,9 @@ int bc_http_start(const bc_config *cfg, bc_live *live, bc_http **out, bc_err *er
     if (rc == BC_OK)
         rc = bc_workers_start("search", cfg->workers, (size_t)cfg->workers * QUEUE_PER_WORKER,
                               bc_live_pool(live), &h->search, err);
+    if (rc == BC_OK)
+        rc = bc_workers_start("costly", cfg->workers, (size_t)cfg->workers * QUEUE_PER_WORKER,
+                              bc_live_pool(live), &h->costly, err);
     if (rc != BC_OK) {
         teardown(h);
         return rc;
@@ -721,7 +752,7 @@ int bc_http_start(const bc_config *cfg, bc_live *live, bc_http **out, bc_err *er
     }
     bc_metrics_attach(h->cache, live);
     bc_metrics_attach_workers(h->workers, h->writer);
-    bc_metrics_attach_lanes(h->bulk, h->search);
+    bc_metrics_attach_lanes(h->bulk, h->search, h->costly);
     bc_metrics_attach_reaper(h->reaper);
     bc_metrics_attach_log(h->log);
     struct timespec ts;
@@ -805,7 +836,8 @@ void bc_http_stop(bc_http *h, int grace_ms)
     bc_workers_stop(h->writer);
     bc_workers_stop(h->bulk);
     bc_workers_stop(h->search);
-    h->workers = h->writer = h->bulk = h->search = NULL;
+    bc_workers_stop(h->costly);
+    h->workers = h->writer = h->bulk = h->search = h->costly = NULL;
     /* let the I/O thread send what the workers answered last (bounded) */
     for (int waited = 0; waited < 1000 && atomic_load(&h->active) > 0; waited += 10) {
         struct timespec ts = {0, 10 * 1000000L};

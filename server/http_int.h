@@ -43,7 +43,7 @@ typedef struct job_state job_state;
 
 /* Where a request runs: the route table's bc_exec (router.h), or EXEC_GATE: on the
  * worker pool, a write's key checked before its body is read. */
-#define EXEC_GATE (BC_EXEC_SEARCH + 1)
+#define EXEC_GATE (BC_EXEC_COSTLY + 1)
 
 /* The bc_exec of method on route (a bc_router_route_of index, -1 for none), or
  * BC_EXEC_INLINE for what the table answers alone (404, 405, OPTIONS). */
@@ -65,6 +65,7 @@ struct bc_http {
     bc_workers *writer;        /* writes: one thread */
     bc_workers *bulk;          /* whole-store reads (export, stats): one thread */
     bc_workers *search;        /* full-text searches: --workers threads of their own */
+    bc_workers *costly;        /* costly list reads (router.h): --workers threads too */
     bc_reaper *reaper;         /* slow clients */
     bc_log *log;               /* the access log, NULL when off */
     atomic_int in_flight;      /* request line seen, not completed */

@@ -92,7 +92,7 @@ int main(int argc, char **argv)
     bc_live *live = NULL;
     /* one reader per worker thread and per search thread, one for the writer thread, one
      * for the bulk thread */
-    if (bc_live_open(cfg.db, 2 * (size_t)cfg.workers + 2, &live, &err) != 0) {
+    if (bc_live_open(cfg.db, BC_HTTP_READERS(cfg.workers), &live, &err) != 0) {
         fprintf(stderr, "bordercoopd: %s\n", err.msg);
         return 1;
     }

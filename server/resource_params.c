@@ -424,6 +424,32 @@ int bc_list_prepare(bc_request *req, const bc_resource *r, list_query *q, bc_res
     return status;
 }
 
+int bc_resource_list_costly(const char *query, bc_arena *arena)
+{
+    bc_qpair *pairs;
+    size_t n;
+    bc_err err;
+    if (query == NULL || query[0] == '\0' || bc_query_parse(query, arena, &pairs, &n, &err) != 0)
+        return 0;
+    long rows = BC_LIMIT_DEFAULT;
+    int costly = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *k = pairs[i].key, *v = pairs[i].value;
+        char *end;
+        long num = strtol(v, &end, 10);
+        int whole = end != v && *end == '\0' && num >= 0 && num <= BC_OFFSET_MAX;
+        if (strcmp(k, "limit") == 0 && whole)
+            rows += num - BC_LIMIT_DEFAULT;
+        else if (strcmp(k, "offset") == 0 && whole)
+            rows += num;
+        else if (strcmp(k, "total") == 0)
+            costly |= strcmp(v, "true") == 0 || strcmp(v, "1") == 0;
+        else if (strcmp(k, "facets") == 0)
+            costly = 1;
+    }
+    return costly || rows > BC_COSTLY_ROWS;
+}
+
 int bc_list_prepare_detail(bc_request *req, const bc_resource *r, list_query *q, bc_response *res)
 {
     memset(q, 0, sizeof *q);

@@ -39,7 +39,7 @@
     }
 #define COLLECTION_ROUTES(name, res, flags)                                                        \
     {.pattern = "/v1/" name,                                                                       \
-     .get = {bc_resource_list},                                                                    \
+     .get = {bc_resource_list, .costly = bc_resource_list_costly},                                 \
      .post = LIST_POST(flags),                                                                     \
      .formats = LIST_FORMATS(flags),                                                               \
      .data = &(res)},                                                                              \

@@ -1,5 +1,6 @@
-/* workers.c: the worker pool: a bounded FIFO of jobs, n threads that each take a store
- * connection for a job, deadlines enforced on SQLite through its progress handler. */
+/* workers.c: the worker pool: a bounded queue of jobs shared fairly between flows
+ * (workers.h), n threads that each take a store connection for a job, deadlines enforced
+ * on SQLite through its progress handler. */
 #include "bordercoop/workers.h"
 
 #include "bordercoop/alloc.h"
@@ -12,6 +13,20 @@
 /* SQLite virtual-machine steps between two looks at the clock (a clock read through
  * the vDSO costs ~20 ns; 1000 steps take a few microseconds). */
 #define PROGRESS_STEPS 1000
+
+/* Flows a pool remembers (with a job queued or running, or idle and remembered for
+ * the worker time they had); when every slot has a job, new flows share a slot. */
+#define FLOWS 256
+/* What taking a job charges its flow at once (microseconds), before the time it runs is
+ * known: a burst of one flow does not take every free thread while others wait. */
+#define PICK_CHARGE_US 1000
+
+typedef struct flow {
+    unsigned long long key;
+    unsigned long long vtime; /* its worker time, in the pool's virtual microseconds */
+    unsigned inflight;        /* jobs queued or running */
+    int used;
+} flow;
 
 typedef struct worker {
     bc_workers *pool;
@@ -34,6 +49,10 @@ struct bc_workers {
     bc_store_pool *readers;
     int n;
     worker *threads;
+    /* fairness (under lock): the virtual time of the last job taken; a flow that comes
+     * back after a pause starts there, with no credit for its pause */
+    unsigned long long vclock;
+    flow flows[FLOWS];
 };
 
 /* The job the calling worker thread is running, for the progress handler, and whether
@@ -114,19 +133,96 @@ void bc_workers_guard(sqlite3 *db)
     sqlite3_progress_handler(db, PROGRESS_STEPS, on_progress, NULL);
 }
 
+/* Removes job from the queue, where prev (NULL for the first) precedes it. */
+static void unlink_job(bc_workers *w, bc_job *prev, bc_job *job)
+{
+    if (prev == NULL)
+        w->head = job->next;
+    else
+        prev->next = job->next;
+    if (w->tail == job)
+        w->tail = prev;
+    w->queued--;
+    job->next = NULL;
+    if (prev == NULL && w->head != NULL)
+        pthread_cond_signal(&w->head_moved); /* the timer watches the first job */
+}
+
+/* The first job (the oldest: it expires first). */
 static bc_job *pop(bc_workers *w)
 {
     bc_job *job = w->head;
-    if (job != NULL) {
-        w->head = job->next;
-        if (w->head == NULL)
-            w->tail = NULL;
-        w->queued--;
-        job->next = NULL;
-        if (w->head != NULL)
-            pthread_cond_signal(&w->head_moved); /* the timer watches the first job */
-    }
+    if (job != NULL)
+        unlink_job(w, NULL, job);
     return job;
+}
+
+/* The job a free thread runs: the oldest one of the flow with the least worker time (the
+ * first such in the queue), charged PICK_CHARGE_US at once. */
+static bc_job *take_fair(bc_workers *w)
+{
+    bc_job *best = NULL, *best_prev = NULL, *prev = NULL;
+    for (bc_job *j = w->head; j != NULL; prev = j, j = j->next)
+        if (best == NULL || w->flows[j->flow_slot].vtime < w->flows[best->flow_slot].vtime) {
+            best = j;
+            best_prev = prev;
+        }
+    if (best != NULL) {
+        unlink_job(w, best_prev, best);
+        flow *f = &w->flows[best->flow_slot];
+        if (f->vtime > w->vclock)
+            w->vclock = f->vtime;
+        f->vtime += PICK_CHARGE_US;
+    }
+    return best;
+}
+
+/* The slot of flow key for a job being queued (under lock): its own, else a free or
+ * idle one (the idle flow with the least worker time is forgotten first), else the
+ * slot its key hashes to, shared. A flow that had no job starts at the virtual clock. */
+static int flow_enter(bc_workers *w, unsigned long long key)
+{
+    int found = -1, spare = -1;
+    unsigned long long spare_rank = 0;
+    for (int i = 0; i < FLOWS && found < 0; i++) {
+        const flow *f = &w->flows[i];
+        unsigned long long rank = f->used ? f->vtime + 1 : 0; /* free slots first */
+        if (f->used && f->key == key)
+            found = i;
+        else if (f->inflight == 0 && (spare < 0 || rank < spare_rank)) {
+            spare = i;
+            spare_rank = rank;
+        }
+    }
+    if (found < 0 && spare >= 0) {
+        found = spare;
+        w->flows[found] = (flow){.key = key, .vtime = w->vclock, .used = 1};
+    }
+    if (found < 0)
+        found = (int)(key % FLOWS);
+    flow *f = &w->flows[found];
+    if (f->inflight == 0 && f->vtime < w->vclock)
+        f->vtime = w->vclock;
+    f->inflight++;
+    return found;
+}
+
+/* A job of slot's flow is done (run or expired) after running us microseconds. */
+static void flow_leave(bc_workers *w, int slot, unsigned long long us)
+{
+    flow *f = &w->flows[slot];
+    if (f->inflight > 0)
+        f->inflight--;
+    f->vtime += us;
+}
+
+static unsigned long long micros_since(const struct timespec *t0)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    long long us =
+        (long long)(now.tv_sec - t0->tv_sec) * 1000000 + (now.tv_nsec - t0->tv_nsec) / 1000;
+    return us > 0 ? (unsigned long long)us : 0;
 }
 
 /* While every worker is busy, queued jobs would wait for one however late they are:
@@ -140,6 +236,7 @@ static void *timer_main(void *arg)
         bc_job *first = w->head;
         if (first != NULL && passed(&first->deadline)) {
             pop(w);
+            flow_leave(w, first->flow_slot, 0);
             pthread_mutex_unlock(&w->lock);
             atomic_fetch_add(&w->expired, 1);
             first->expire(first, 0);
@@ -164,9 +261,12 @@ static void *worker_main(void *arg)
             pthread_cond_wait(&w->ready, &w->lock);
         if (w->head == NULL)
             break; /* stopping and nothing left: bc_workers_stop expired the rest */
-        bc_job *job = pop(w);
+        bc_job *job = take_fair(w);
+        int slot = job->flow_slot;
         atomic_fetch_add(&w->busy, 1);
         pthread_mutex_unlock(&w->lock);
+        struct timespec began;
+        clock_gettime(CLOCK_MONOTONIC, &began);
         if (passed(&job->deadline)) {
             atomic_fetch_add(&w->expired, 1);
             job->expire(job, 0);
@@ -188,7 +288,9 @@ static void *worker_main(void *arg)
             atomic_fetch_add(&w->done, 1);
         }
         /* job may be gone now: run and expire hand it back to its owner */
+        unsigned long long ran = micros_since(&began);
         pthread_mutex_lock(&w->lock);
+        flow_leave(w, slot, ran);
         atomic_fetch_sub(&w->busy, 1);
     }
     pthread_mutex_unlock(&w->lock);
@@ -249,6 +351,7 @@ int bc_workers_submit(bc_workers *w, bc_job *job)
         atomic_fetch_add(&w->rejected, 1);
     } else {
         job->next = NULL;
+        job->flow_slot = flow_enter(w, job->flow);
         if (w->tail != NULL) {
             w->tail->next = job;
         } else {

@@ -10,6 +10,11 @@
 
 typedef struct bc_http bc_http;
 
+/* The store connections (bc_live_open's readers) a server with n workers needs: one per
+ * thread of its pools (workers, search and costly lanes: n each; the bulk thread; the
+ * writer, for reading its answer back). */
+#define BC_HTTP_READERS(n) (3 * (size_t)(n) + 2)
+
 /* Starts serving cfg->listen with one worker per cfg->threads, each request borrowing a
  * reader from live (and its writer for ingest). cfg and live are borrowed and must
  * outlive the server. *out is new; stop it with bc_http_stop. */

@@ -39,8 +39,9 @@ void bc_metrics_attach(bc_cache *cache, bc_live *live);
 /* Lets the renderer read the worker pools' queues and counters (borrowed; NULL
  * detaches). */
 void bc_metrics_attach_workers(bc_workers *workers, bc_workers *writer);
-/* The bulk and search lanes' pools (borrowed; NULL detaches), reported like the above. */
-void bc_metrics_attach_lanes(bc_workers *bulk, bc_workers *search);
+/* The bulk, search and costly lanes' pools (borrowed; NULL detaches), reported like the
+ * above. */
+void bc_metrics_attach_lanes(bc_workers *bulk, bc_workers *search, bc_workers *costly);
 
 /* Lets the renderer read the connection counts of the reaper (borrowed; NULL detaches). */
 void bc_metrics_attach_reaper(bc_reaper *r);

@@ -253,6 +253,14 @@ extern const bc_resource *const bc_resources[];
  * returns its status. */
 int bc_resource_list(bc_request *req, bc_response *res);
 
+/* Whether a list request's raw query (not yet validated) asks for costly work, the
+ * router's bc_costly_fn: a page reaching past BC_COSTLY_ROWS items (limit plus offset),
+ * a total, or facets, each of which reads every item the filters match or renders
+ * hundreds of documents. 0 when it is none of these or cannot be parsed (scratch memory
+ * from arena). */
+int bc_resource_list_costly(const char *query, bc_arena *arena);
+#define BC_COSTLY_ROWS 100
+
 /* The page query a list request would run (for query-plan tests): validates req like
  * bc_resource_list (filling res on failure and returning its status) and appends the
  * SQL to sql. */

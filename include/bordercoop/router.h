@@ -25,7 +25,16 @@ typedef enum bc_exec {
                          * at the per-request budget; its answer is cached */
     BC_EXEC_SEARCH,     /* full-text search: a lane of workers of its own, so that a flood
                          * of costly searches cannot take the workers other reads need */
+    BC_EXEC_COSTLY,     /* never in the table: a worker read whose method's `costly` test
+                         * says its query is costly (a large page, a total, facets) runs on
+                         * a lane of its own, so that a flood of them cannot take the
+                         * workers cheap reads need */
 } bc_exec;
+
+/* Whether a read's raw query string (after '?', "" when none) asks for costly work. The
+ * query has not been validated: a test that cannot parse it says no (the handler will
+ * refuse it). arena holds scratch memory. */
+typedef int (*bc_costly_fn)(const char *query, bc_arena *arena);
 
 /* One allowed method of a route; fn NULL = the method is not allowed. */
 typedef struct bc_method {
@@ -35,6 +44,8 @@ typedef struct bc_method {
      * checked against it before its body is read, and such answers are never cached;
      * the handler authenticates the caller again for who they are */
     int role;
+    /* BC_EXEC_WORKER only, NULL for none: requests it finds costly run as BC_EXEC_COSTLY */
+    bc_costly_fn costly;
 } bc_method;
 
 /* Route flags. */

@@ -5,7 +5,14 @@
  * deadline is expired unrun, and one running past it has its SQLite work interrupted
  * (sqlite3_progress_handler), which the job sees in deadline_hit. The queue is bounded, so overload
  * is refused at once instead of piling up. Writes use a pool of one thread: one writer, no
- * contention. */
+ * contention.
+ *
+ * The queue is fair between flows (a job's `flow`, the client's address): a free thread
+ * takes the oldest job of the flow that has had the least worker time lately (start-time
+ * fair queuing, charged with the time each job ran), so a client that keeps many costly
+ * jobs queued delays another client's job by about one job, not by its whole backlog;
+ * its own jobs wait, and expire at their deadline. Jobs of one flow run in order. With
+ * one flow (every client behind one proxy) the queue is first in, first out. */
 #ifndef BORDERCOOP_WORKERS_H
 #define BORDERCOOP_WORKERS_H
 
@@ -26,7 +33,10 @@ struct bc_job {
      * pool is stopping. On a worker thread or in bc_workers_stop's thread. */
     void (*expire)(bc_job *job, int stopping);
     struct timespec deadline; /* CLOCK_MONOTONIC; set by the submitter */
+    unsigned long long flow;  /* who it is for (the client's address), set by the submitter;
+                               * 0 for all jobs of unknown origin */
     int deadline_hit;         /* set during run when SQLite work was cut at the deadline */
+    int flow_slot;            /* the pool's */
     bc_job *next;             /* the queue's */
 };
 

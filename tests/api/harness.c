@@ -619,7 +619,12 @@ static int wait_fd(int fd, short events, int64_t deadline)
 
 bct_conn *bct_connect(int port, int timeout_ms)
 {
-    if (port < 1 || port > 65535) {
+    return bct_connect_from(port, 1, timeout_ms);
+}
+
+bct_conn *bct_connect_from(int port, int from, int timeout_ms)
+{
+    if (port < 1 || port > 65535 || from < 1 || from > 254) {
         diag("bct_connect: bad port %d", port);
         return NULL;
     }
@@ -633,6 +638,13 @@ bct_conn *bct_connect(int port, int timeout_ms)
     }
     int one = 1;
     setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    struct sockaddr_in src = {.sin_family = AF_INET};
+    src.sin_addr.s_addr = htonl(0x7f000000u | (unsigned)from);
+    if (from != 1 && bind(fd, (struct sockaddr *)&src, sizeof src) != 0) {
+        diag("bct_connect: binding 127.0.0.%d: %s", from, strerror(errno));
+        close(fd);
+        return NULL;
+    }
     struct sockaddr_in sa;
     memset(&sa, 0, sizeof sa);
     sa.sin_family = AF_INET;

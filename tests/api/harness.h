@@ -90,6 +90,10 @@ typedef struct bct_conn bct_conn;
  * releases with bct_close, or NULL. */
 bct_conn *bct_connect(int port, int timeout_ms);
 
+/* The same from source address 127.0.0.<from> (1..254; 1 is bct_connect's): a client
+ * of its own as far as the daemon can tell. */
+bct_conn *bct_connect_from(int port, int from, int timeout_ms);
+
 /* Closes the socket and frees c. NULL-safe. */
 void bct_close(bct_conn *c);
 

@@ -3,7 +3,9 @@
  * by the per-request budget forever (attack finding 3): with a request budget far too
  * small for them they still answer 200, again after a write, and a cheap request keeps
  * its own budget. A flood of costly searches runs on the search lane and leaves the
- * workers to other uncached reads (attack finding 6). */
+ * workers to other uncached reads (attack finding 6); so does a flood of costly list
+ * pages (large pages with totals, varied to miss the cache) on the costly lane, whatever
+ * addresses it comes from (second attack pass, finding 2). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -184,11 +186,97 @@ static void a_search_flood_leaves_other_reads_their_workers(void **state)
     assert_int_equal(bct_daemon_stop(&d, 30000), 0);
 }
 
+/* The requests pool `pool` took, whatever became of them, from /metrics. */
+static long pool_jobs(int port, const char *pool)
+{
+    bct_response r;
+    assert_int_equal(bct_get(port, "/metrics", NULL, &r), 0);
+    assert_int_equal(r.status, 200);
+    char want[96];
+    int n = snprintf(want, sizeof want, "bordercoop_pool_jobs_total{pool=\"%s\",outcome=\"", pool);
+    long total = 0;
+    for (const char *p = strstr(r.body, want); p != NULL; p = strstr(p + 1, want)) {
+        const char *v = strchr(p + n, ' ');
+        assert_non_null(v);
+        total += strtol(v + 1, NULL, 10);
+    }
+    bct_response_free(&r);
+    return total;
+}
+
+static void a_flood_of_costly_pages_leaves_cheap_lists_their_workers(void **state)
+{
+    (void)state;
+    char db[160];
+    snprintf(db, sizeof db, "%s/pages.db", TMP);
+    bc_synth_options o = {.data_dir = getenv("BC_DATA") ? getenv("BC_DATA") : "data",
+                          .out = db,
+                          .figures = 20000,
+                          .meetings = 1000,
+                          .seed = 11};
+    bc_err err;
+    if (bc_synth(&o, &err) != 0)
+        fail_msg("synth: %s", err.msg);
+    bct_daemon d;
+    /* one worker per lane; the flood's sixteen pages of 300+ figures with a total take
+     * longer together than the budget, so a cheap list queued behind them would expire */
+    const char *budget = getenv("VALGRIND_DAEMON") != NULL ? "8000" : "300";
+    int rc = bct_daemon_start(&d, getenv("BC_DAEMON"), db,
+                              (const char *[]){"--log-format", "off", "--workers", "1",
+                                               "--request-budget-ms", budget, NULL},
+                              10000);
+    assert_int_equal(rc, 0);
+    long workers_before = pool_jobs(d.port, "workers");
+    /* from ten addresses, all sent before any is answered, each target its own (no
+     * cache hit) */
+    bct_conn *flood[FLOOD];
+    for (int i = 0; i < FLOOD; i++) {
+        char req[256];
+        snprintf(req, sizeof req,
+                 "GET /v1/trade-figures?limit=%d&sort=-value&total=true HTTP/1.1\r\nHost: "
+                 "x\r\n\r\n",
+                 300 + 11 * i);
+        flood[i] = bct_connect_from(d.port, 60 + i % 10, 30000);
+        assert_non_null(flood[i]);
+        assert_int_equal(bct_send_raw(flood[i], req, strlen(req)), 0);
+    }
+    /* another address's uncached small lists and details get the workers meanwhile */
+    for (int i = 0; i < 5; i++) {
+        char target[96];
+        snprintf(target, sizeof target,
+                 i % 2 ? "/v1/protocols?limit=%d" : "/v1/meetings?limit=%d&sort=-date", 2 + i);
+        bct_conn *c = bct_connect_from(d.port, 51, 30000);
+        assert_non_null(c);
+        bct_response r;
+        assert_int_equal(bct_request(c, "GET", target, NULL, NULL, 0, &r), 0);
+        if (r.status != 200)
+            print_message("%s: %d %.200s\n", target, r.status, r.body);
+        assert_int_equal(r.status, 200);
+        bct_response_free(&r);
+        bct_close(c);
+    }
+    int answered = 0;
+    for (int i = 0; i < FLOOD; i++) {
+        bct_response r;
+        memset(&r, 0, sizeof r);
+        if (bct_read_response(flood[i], 0, &r) == 0 && (r.status == 200 || r.status == 503))
+            answered++;
+        bct_response_free(&r);
+        bct_close(flood[i]);
+    }
+    assert_int_equal(answered, FLOOD);
+    /* the flood went to the costly lane, every one of it; the lists to the workers */
+    assert_int_equal(pool_jobs(d.port, "costly"), FLOOD);
+    assert_true(pool_jobs(d.port, "workers") - workers_before >= 5);
+    assert_int_equal(bct_daemon_stop(&d, 30000), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(whole_store_answers_outlive_the_request_budget),
         cmocka_unit_test(a_search_flood_leaves_other_reads_their_workers),
+        cmocka_unit_test(a_flood_of_costly_pages_leaves_cheap_lists_their_workers),
     };
     return cmocka_run_group_tests_name("bulk", tests, setup, teardown);
 }

@@ -255,13 +255,45 @@ static void allocation_failures(void **state)
     assert_true(failed > 0);
 }
 
+/* Which list queries run on the costly lane (router.h): pages past BC_COSTLY_ROWS items,
+ * totals and facets, however the query is encoded; anything unparsable is left to the
+ * handler's 400 on the ordinary workers. */
+static void costly_queries(void **state)
+{
+    (void)state;
+    bc_arena a = BC_ARENA_INIT;
+    static const char *const cheap[] = {
+        "",
+        "limit=100",
+        "limit=50&offset=50",
+        "total=false",
+        "total=0",
+        "sort=-value&limit=20",
+        "limit=%zz&total=true", /* malformed: the handler refuses it */
+        "curation=all&format=csv",
+    };
+    static const char *const costly[] = {
+        "limit=101",          "limit=500&sort=-value", "offset=51",   "total=true",
+        "total=1&limit=1",    "facets=status",         "%6cimit=300", "limit=%33%30%30",
+        "limit=60&offset=41", "format=csv&limit=497",
+    };
+    for (size_t i = 0; i < sizeof cheap / sizeof cheap[0]; i++)
+        if (bc_resource_list_costly(cheap[i], &a))
+            fail_msg("'%s' is not costly", cheap[i]);
+    for (size_t i = 0; i < sizeof costly / sizeof costly[0]; i++)
+        if (!bc_resource_list_costly(costly[i], &a))
+            fail_msg("'%s' is costly", costly[i]);
+    assert_int_equal(bc_resource_list_costly(NULL, &a), 0);
+    bc_arena_free(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(values_of_every_type), cmocka_unit_test(lookups_give_the_canonical_value),
         cmocka_unit_test(bad_values),           cmocka_unit_test(unknown_duplicate_and_empty),
         cmocka_unit_test(no_parameters_at_all), cmocka_unit_test(every_endpoint_answers_alike),
-        cmocka_unit_test(allocation_failures),
+        cmocka_unit_test(allocation_failures),  cmocka_unit_test(costly_queries),
     };
     return cmocka_run_group_tests_name("resource_params", tests, fx_group_setup, fx_group_teardown);
 }

@@ -2,7 +2,9 @@
  * store connection; a full queue refuses at once; a job whose deadline passes in the
  * queue is expired at its deadline even while every thread is busy; SQLite work that
  * runs past the deadline is interrupted (a query that would never end); stopping
- * expires what is queued and lets running jobs finish. */
+ * expires what is queued and lets running jobs finish. The queue is fair between flows:
+ * one flow's backlog delays another flow's job by the job running, not by the backlog;
+ * one flow alone is first in, first out. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -370,6 +372,186 @@ static void deadlines(void **state)
     assert_int_equal(bc_deadline_left_ms(&d), 0);
 }
 
+/* ---- fairness between flows (workers.h) ---- */
+
+/* What the jobs of one test record: the order they ran (or expired) in. */
+typedef struct flog {
+    pthread_mutex_t lock;
+    pthread_cond_t changed;
+    int gate_open;   /* the blocking job may return */
+    int gate_inside; /* the blocking job is running */
+    char order[64];  /* each job's name, in the order run ('x' appended when expired) */
+    int ended;
+} flog;
+
+typedef struct fjob {
+    bc_job job; /* first */
+    flog *log;
+    char name;
+    int blocks; /* waits for gate_open */
+} fjob;
+
+static void frecord(flog *l, char c)
+{
+    pthread_mutex_lock(&l->lock);
+    size_t n = strlen(l->order);
+    if (n + 1 < sizeof l->order)
+        l->order[n] = c;
+    l->ended++;
+    pthread_cond_broadcast(&l->changed);
+    pthread_mutex_unlock(&l->lock);
+}
+
+static void fjob_run(bc_job *job, bc_store *store)
+{
+    (void)store;
+    fjob *t = (fjob *)job;
+    flog *l = t->log;
+    if (t->blocks) {
+        pthread_mutex_lock(&l->lock);
+        l->gate_inside = 1;
+        pthread_cond_broadcast(&l->changed);
+        while (!l->gate_open)
+            pthread_cond_wait(&l->changed, &l->lock);
+        pthread_mutex_unlock(&l->lock);
+    }
+    frecord(l, t->name);
+}
+
+static void fjob_expire(bc_job *job, int stopping)
+{
+    (void)stopping;
+    fjob *t = (fjob *)job;
+    frecord(t->log, 'x');
+}
+
+static void fjob_init(fjob *t, flog *l, char name, unsigned long long flow, int budget_ms)
+{
+    memset(t, 0, sizeof *t);
+    t->log = l;
+    t->name = name;
+    t->job.run = fjob_run;
+    t->job.expire = fjob_expire;
+    t->job.flow = flow;
+    t->job.deadline = bc_deadline_after(budget_ms);
+}
+
+static void flog_init(flog *l)
+{
+    memset(l, 0, sizeof *l);
+    pthread_mutex_init(&l->lock, NULL);
+    pthread_cond_init(&l->changed, NULL);
+}
+
+static void flog_destroy(flog *l)
+{
+    pthread_mutex_destroy(&l->lock);
+    pthread_cond_destroy(&l->changed);
+}
+
+static void fwait_for(flog *l, int *flag_or_null, int ended)
+{
+    pthread_mutex_lock(&l->lock);
+    while (flag_or_null != NULL ? !*flag_or_null : l->ended < ended)
+        pthread_cond_wait(&l->changed, &l->lock);
+    pthread_mutex_unlock(&l->lock);
+}
+
+static void fopen_gate(flog *l)
+{
+    pthread_mutex_lock(&l->lock);
+    l->gate_open = 1;
+    pthread_cond_broadcast(&l->changed);
+    pthread_mutex_unlock(&l->lock);
+}
+
+/* One thread, held by a job of flow 1 ('a'); flow 1 queues b..e, then flow 2 queues 'Z':
+ * Z runs next, before flow 1's backlog, which then runs in its own order. */
+static void a_backlog_delays_another_flow_by_one_job(void **state)
+{
+    (void)state;
+    flog l;
+    flog_init(&l);
+    bc_workers *w;
+    bc_err err;
+    assert_int_equal(bc_workers_start("test", 1, 16, readers, &w, &err), 0);
+    fjob jobs[6];
+    fjob_init(&jobs[0], &l, 'a', 1, 60000);
+    jobs[0].blocks = 1;
+    assert_int_equal(bc_workers_submit(w, &jobs[0].job), 0);
+    fwait_for(&l, &l.gate_inside, 0);
+    for (int i = 1; i < 5; i++) {
+        fjob_init(&jobs[i], &l, (char)('a' + i), 1, 60000);
+        assert_int_equal(bc_workers_submit(w, &jobs[i].job), 0);
+    }
+    fjob_init(&jobs[5], &l, 'Z', 2, 60000);
+    assert_int_equal(bc_workers_submit(w, &jobs[5].job), 0);
+    fopen_gate(&l);
+    fwait_for(&l, NULL, 6);
+    assert_string_equal(l.order, "aZbcde");
+    bc_workers_stop(w);
+    flog_destroy(&l);
+}
+
+/* Every job of one flow (clients behind one proxy): first in, first out. */
+static void one_flow_is_first_in_first_out(void **state)
+{
+    (void)state;
+    flog l;
+    flog_init(&l);
+    bc_workers *w;
+    bc_err err;
+    assert_int_equal(bc_workers_start("test", 1, 16, readers, &w, &err), 0);
+    fjob jobs[5];
+    fjob_init(&jobs[0], &l, 'a', 0, 60000);
+    jobs[0].blocks = 1;
+    assert_int_equal(bc_workers_submit(w, &jobs[0].job), 0);
+    fwait_for(&l, &l.gate_inside, 0);
+    for (int i = 1; i < 5; i++) {
+        fjob_init(&jobs[i], &l, (char)('a' + i), 0, 60000);
+        assert_int_equal(bc_workers_submit(w, &jobs[i].job), 0);
+    }
+    fopen_gate(&l);
+    fwait_for(&l, NULL, 5);
+    assert_string_equal(l.order, "abcde");
+    bc_workers_stop(w);
+    flog_destroy(&l);
+}
+
+/* Flows that had the thread come after one that had not, each in turn: with flows 1 and
+ * 2 both queued behind a job of flow 1, flow 2 goes first, then they alternate. */
+static void flows_take_turns(void **state)
+{
+    (void)state;
+    flog l;
+    flog_init(&l);
+    bc_workers *w;
+    bc_err err;
+    assert_int_equal(bc_workers_start("test", 1, 16, readers, &w, &err), 0);
+    fjob jobs[7];
+    fjob_init(&jobs[0], &l, 'a', 1, 60000);
+    jobs[0].blocks = 1;
+    assert_int_equal(bc_workers_submit(w, &jobs[0].job), 0);
+    fwait_for(&l, &l.gate_inside, 0);
+    const char names[] = "bcdBCD";
+    for (int i = 1; i < 7; i++) {
+        fjob_init(&jobs[i], &l, names[i - 1], i <= 3 ? 1 : 2, 60000);
+        assert_int_equal(bc_workers_submit(w, &jobs[i].job), 0);
+    }
+    fopen_gate(&l);
+    fwait_for(&l, NULL, 7);
+    /* after 'a', flow 2 is behind by a's whole run: B first; then each run charges at
+     * least PICK_CHARGE_US, so the two alternate (the exact tie-breaks aside, neither
+     * flow runs all its jobs before the other's) */
+    assert_int_equal(l.order[0], 'a');
+    assert_int_equal(l.order[1], 'B');
+    assert_non_null(strchr("bC", l.order[2]));
+    assert_int_not_equal(strcmp(l.order, "aBCDbcd"), 0);
+    assert_int_not_equal(strcmp(l.order, "abcdBCD"), 0);
+    bc_workers_stop(w);
+    flog_destroy(&l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -381,6 +563,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(a_guarded_connection_stops_too, build, cleanup),
         cmocka_unit_test_setup_teardown(stopping_expires_the_queue, build, cleanup),
         cmocka_unit_test(deadlines),
+        cmocka_unit_test_setup_teardown(a_backlog_delays_another_flow_by_one_job, build, cleanup),
+        cmocka_unit_test_setup_teardown(one_flow_is_first_in_first_out, build, cleanup),
+        cmocka_unit_test_setup_teardown(flows_take_turns, build, cleanup),
     };
     return cmocka_run_group_tests_name("workers", tests, NULL, NULL);
 }

@@ -283,8 +283,9 @@ void bcx_mark_tense(ctx *c)
             }
             if ((n = bcx_lex_find(c, C_FUTURE, k, NULL)) > 0)
                 cue[k] = 1, fut_in_clause = 1, df = 0, fut_end = k + n - 1;
-            else if (!fut_in_clause && bcx_lex_find(c, C_HELD, k, NULL) > 0)
-                cue[k] = 2, dh = 0;
+            else if (!fut_in_clause && (n = bcx_lex_find(c, C_HELD, k, NULL)) > 0 &&
+                     !(c->lbit == L_ZH && bcx_lex_find(c, C_FUTURE, k + n, NULL) > 0))
+                cue[k] = 2, dh = 0; /* "举行下一轮会谈": holding the next, to come */
             fd[2 * k] = df;
             fd[2 * k + 1] = dh;
         }
@@ -693,8 +694,12 @@ void bcx_find_dates(ctx *c)
                 r.n = n;
                 if (dated && paren_day(c, i + n, lim, &r))
                     r.n += n;
+                if (r.prec == 0 && !dated && c->se[si].unread == 0)
+                    c->se[si].unread = i + 1;
             } else if ((n = bcx_lex_find(c, C_REL_DAY, i, &e)) > 0) {
                 rel_day(c, (int)e->val, &r);
+                if (r.prec == 0 && c->se[si].unread == 0)
+                    c->se[si].unread = i + 1;
                 r.n = n;
             } else if ((n = bcx_lex_find(c, C_REL_MONTH, i, &e)) > 0) {
                 /* "last month", "上月": the month before the reference date's */
@@ -706,7 +711,9 @@ void bcx_find_dates(ctx *c)
                         m -= 12, yy++;
                     snprintf(r.iso, sizeof r.iso, "%04d-%02d", yy, m);
                     r.prec = 2;
-                    r.inferred = 1;
+                    r.inferred = BC_X_INFERRED_DATE; /* its month is counted too */
+                } else if (c->se[si].unread == 0) {
+                    c->se[si].unread = i + 1;
                 }
                 r.n = n;
             } else {

@@ -178,10 +178,35 @@ static int day_only_zh(const ctx *c, size_t i, size_t lim, int future, dres *r)
     if (!follows)
         return 0;
     r->n = k + n - i;
+    /* a day of another month told just before ("5月10日，代表团抵达河口。12日上午，双方举行
+     * 会谈"): a later day is of that month; an earlier one, of which month is not said */
+    const xd *told = NULL;
+    for (size_t q = c->nd; q > 0 && told == NULL; q--) {
+        const xd *p = &c->d[q - 1];
+        if (c->t[p->t0].sent + 3 < c->t[i].sent)
+            break;
+        if (p->prec == 3 && !p->weekday && !p->rel && !p->same_day && !p->dateline &&
+            (strlen(p->iso) == 10 || (strlen(p->iso) == 7 && p->iso[0] == '-')))
+            told = p;
+    }
+    size_t md = told != NULL && told->iso[0] == '-' ? 2 : 5; /* its "MM-DD" */
+    if (told != NULL && atoi(told->iso + md) != c->rm) {
+        if (day > atoi(told->iso + md + 3)) {
+            snprintf(r->iso, sizeof r->iso, "%.*s%02d", (int)md + 3, told->iso, day);
+            r->inferred = told->inferred;
+            r->prec = 3;
+            if (day2)
+                to_range(r, day2);
+        } else {
+            snprintf(r->iso, sizeof r->iso, "--%02d", day);
+            r->prec = 0;
+        }
+        return 1;
+    }
     if (c->rd != 0 &&
         ((day <= c->rd && c->rd - day <= 10 && day2 <= c->rd) || (future > 0 && day > c->rd))) {
         snprintf(r->iso, sizeof r->iso, "%04d-%02d-%02d", c->ry, c->rm, day);
-        r->inferred = 1;
+        r->inferred = BC_X_INFERRED_DATE; /* its month is the reference's too */
         r->prec = 3;
         if (day2)
             to_range(r, day2);

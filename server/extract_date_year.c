@@ -162,3 +162,13 @@ void bcx_name_year_days(ctx *c, size_t si)
             c->se[si].yearless = 1;
     c->se[si].d1 = c->nd = w;
 }
+
+int bcx_year_unread(const ctx *c, const mention *m)
+{
+    const sent *s = &c->se[m->sent];
+    if (s->unread == 0 || strlen(m->date) != 4 || m->date_src == 0)
+        return 0;
+    /* the one meeting of its sentence, or the word in its clause */
+    size_t u = s->unread - 1;
+    return s->nment <= 1 || bcx_commas(c, u < m->t0 ? u : m->t1 - 1, u < m->t0 ? m->t0 : u) == 0;
+}

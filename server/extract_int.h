@@ -230,6 +230,9 @@ typedef struct sent {
     unsigned char heading;  /* the first line of the article */
     unsigned char yearless; /* it wrote a month no year completes, and no reference date
                              * was given ("4月下旬" read without published_on) */
+    size_t unread;          /* the token + 1 of a month or day it counts from a reference date
+                             * that was not given ("本月上旬", "last month", "yesterday"
+                             * without published_on or a dateline), 0 none */
     uint64_t has_known;     /* classes bcx_sent_has has looked for (bit 1 << C_*) */
     uint64_t has;           /* and found */
 } sent;
@@ -427,6 +430,11 @@ int bcx_name_year(const ctx *c, size_t si, const xd *d);
  * months without a year no name completed, marking the sentence yearless). */
 void bcx_rel_year_days(ctx *c, size_t si);
 void bcx_name_year_days(ctx *c, size_t si);
+/* 1 when mention m is dated by a year alone (its name's: "2025年...新春会晤") and its
+ * sentence counts its month or day from a reference date that was not given ("本月上旬在
+ * 南宁举行", "the 2025 Spring Meeting held last month"): its date is that month or day,
+ * which is not known, not the year. */
+int bcx_year_unread(const ctx *c, const mention *m);
 /* The date of sentence si nearest to the phrase of tokens [i, end) with at least
  * min_prec, not crossing a boundary token of class stop_cls (0: none), else NULL. */
 const xd *bcx_nearest_date(const ctx *c, size_t si, size_t i, size_t end, int min_prec);

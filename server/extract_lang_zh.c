@@ -118,6 +118,9 @@ const bc_lex bc_lex_zh[] = {
     WE(C_MECH, "新春会晤", K_SPRING),
     WE(C_MECH, "春季会晤", K_SPRING),
     WE(C_MECH, "年度会晤", K_CONF),
+    /* the meeting mechanism of the party secretaries, right before its number ("会晤机制
+     * 第四次会议"); the spring meeting's name comes first ("新春会晤机制") */
+    WE(C_MECH_SHORT, "会晤机制", K_CONF),
     WE(C_MECH_CUE, "年度", 0),
     WE(C_MECH_CUE, "书记", 0),
     WE(C_COUNT_WORD, "四省", 4),
@@ -126,6 +129,10 @@ const bc_lex bc_lex_zh[] = {
     WE(C_FUTURE, "拟", 0),
     WE(C_FUTURE, "下一次", 0),
     WE(C_FUTURE, "下次", 0),
+    WE(C_FUTURE, "下一轮", 0), /* the next round, session: "举行下一轮会谈", "下届会议" */
+    WE(C_FUTURE, "下轮", 0),
+    WE(C_FUTURE, "下一届", 0),
+    WE(C_FUTURE, "下届", 0),
     WE(C_FUTURE, "商定", 0),
     WE(C_FUTURE, "建议双方", 0), /* a proposal to meet: "建议双方于5月在河口举行会谈" */
     WE(C_FUTURE, "提议双方", 0),
@@ -135,6 +142,8 @@ const bc_lex bc_lex_zh[] = {
     WE(C_HOST, "承办", 0),
     WE(C_HELD, "举行", 0),
     WE(C_HELD, "召开", 0),
+    WE(C_HELD, "举办", 0),
+    WE(C_HELD, "进行了", 0), /* "以视频会议形式...进行了对接": carried out */
     /* ---- countries in "中国河口—越南老街" */
     WE(C_VN, "越南", 0),
     WE(C_CN, "中国", 0),

@@ -497,12 +497,14 @@ static void named_day(ctx *c, mention *m, const size_t *idx, size_t a, size_t b)
                 continue;
             if (d->iso[0] == '-')
                 snprintf(iso, sizeof iso, "%04d-%.5s", y, d->iso + 2);
-            else if (atoi(d->iso) == y || d->inferred)
+            else if (atoi(d->iso) == y || (d->inferred && d->inferred != BC_X_INFERRED_DATE))
                 snprintf(iso, sizeof iso, "%04d-%.5s", y, d->iso + 5);
             else
                 continue;
             copy_str(m->date, sizeof m->date, iso);
-            m->date_inferred = m->date_inferred ? d->inferred : 0;
+            /* a month counted from the reference date ("本月上旬") is the reference's */
+            m->date_inferred =
+                m->date_inferred || d->inferred == BC_X_INFERRED_DATE ? d->inferred : 0;
             return;
         }
 }
@@ -752,8 +754,11 @@ void bcx_resolve_mentions(ctx *c)
         }
         /* a year (from a name, or nearest) gives way to the day the sentence writes in
          * that year ("2月21日上午，2025年...新春会晤") */
-        for (size_t k = a; k < b; k++)
+        for (size_t k = a; k < b; k++) {
             named_day(c, &c->m[idx[k]], idx, a, b);
+            if (bcx_year_unread(c, &c->m[idx[k]]))
+                c->m[idx[k]].date[0] = '\0', c->m[idx[k]].date_src = 0;
+        }
         /* coordinated meetings share a date one of them has ("the 16th conference and the
          * Spring Meeting of 2025", "the 3rd conference for the Party Secretaries of ... and
          * the 9th meeting of the Joint Working Group ... in late March 2023") */

@@ -74,9 +74,15 @@ int bcx_deadline_day(const ctx *c, const xd *d)
     size_t lo = c->se[c->t[d->t0].sent].t0, hi = c->se[c->t[d->t0].sent].t1;
     /* Chinese says a deadline right after its date ("于6月30日前投入使用"; not "前往", "前来":
      * went, came; "此前，10日" is a day before which nothing is said) */
-    if (c->lbit == L_ZH)
-        return d->t1 < hi && bcx_lex_find(c, C_DEADLINE, d->t1, NULL) > 0 &&
-               !bcx_words_at(c, d->t1, hi, "前往") && !bcx_words_at(c, d->t1, hi, "前来");
+    if (c->lbit == L_ZH) {
+        /* a part of the month between ("10月底前", "年底之前", "6月中旬以前") */
+        static const char *const part[] = {"底", "末", "初", "上旬", "中旬", "下旬", NULL};
+        size_t k = d->t1;
+        for (int w = 0; part[w] && k == d->t1; w++)
+            k += bcx_words_at(c, k, hi, part[w]);
+        return k < hi && bcx_lex_find(c, C_DEADLINE, k, NULL) > 0 &&
+               !bcx_words_at(c, k, hi, "前往") && !bcx_words_at(c, k, hi, "前来");
+    }
     if (d->t0 == lo || (bcx_gap(c, d->t0 - 1) & (G_COMMA | G_DOT | G_PAREN)))
         return 0;
     for (size_t k = d->t0 > lo + 4 ? d->t0 - 4 : lo; k < d->t0; k++) {

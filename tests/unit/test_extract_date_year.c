@@ -1,6 +1,7 @@
 /* test_extract_date_year.c: the year a day takes from its sentence (extract_date_year.c):
  * a relative year opening its clause, a year written in a meeting's name; never without
- * a reference date or a written year. */
+ * a reference date or a written year, nor the name's year for a month or day counted from
+ * a reference date that was not given. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -79,11 +80,56 @@ static void a_meeting_name_gives_its_year(void **state)
     }
 }
 
+/* A meeting named with its year whose sentence counts its month or day from the report
+ * ("本月上旬", "上月", "昨天", "earlier this month", "yesterday"): with a reference date, that
+ * month, marked as the reference's; without one, no date (not the name's year, which is
+ * coarser than what the text says); the name's year alone dates it when the sentence says
+ * no more. */
+static void a_month_counted_from_the_report_is_not_the_names_year(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *ref, *text, *exp;
+    } cases[] = {
+        {"zh", "2025-02-28", "此前，2025年广西与越南边境四省党委书记新春会晤本月上旬在南宁举行。",
+         "2025-02"},
+        {"zh", NULL, "此前，2025年广西与越南边境四省党委书记新春会晤本月上旬在南宁举行。", ""},
+        {"zh", NULL, "此前，2025年广西与越南边境四省党委书记新春会晤上月在南宁举行。", ""},
+        {"zh", NULL, "2025年广西与越南边境四省党委书记新春会晤昨天在南宁举行。", ""},
+        {"zh", NULL, "2025年广西与越南边境四省党委书记新春会晤在南宁举行。", "2025"},
+        {"en", "2025-02-28",
+         "The 2025 Spring Meeting of the party secretaries of Guangxi and the four Vietnamese "
+         "provinces was held earlier this month in Nanning.",
+         "2025-02"},
+        {"en", NULL,
+         "The 2025 Spring Meeting of the party secretaries of Guangxi and the four Vietnamese "
+         "provinces was held earlier this month in Nanning.",
+         ""},
+        {"en", NULL,
+         "The 2025 Spring Meeting of the party secretaries of Guangxi and the four Vietnamese "
+         "provinces was held yesterday in Nanning.",
+         ""},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bc_extraction x = run(cases[i].lang, cases[i].ref, cases[i].text);
+        if (x.nmeetings != 1 || strcmp(x.meetings[0].date, cases[i].exp) != 0 ||
+            strcmp(x.meetings[0].mechanism, "spring-meeting-guangxi") != 0)
+            fail_msg("%s (%s): %zu meetings, first dated '%s'", cases[i].text,
+                     cases[i].ref ? cases[i].ref : "no reference", x.nmeetings,
+                     x.nmeetings ? x.meetings[0].date : "-");
+        /* the month is the reference's, not the text's */
+        if (cases[i].ref != NULL && x.meetings[0].date_inferred != BC_X_INFERRED_DATE)
+            fail_msg("%s: inferred %d", cases[i].text, x.meetings[0].date_inferred);
+        bc_extraction_free(&x);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_relative_year_dates_the_days_of_its_clause),
         cmocka_unit_test(a_meeting_name_gives_its_year),
+        cmocka_unit_test(a_month_counted_from_the_report_is_not_the_names_year),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -540,6 +540,44 @@ static void headline_and_lead(ctx *c, unsigned char *gone)
     gone[lead] = 1;
 }
 
+/* A named meeting without a date or number ("就本次新春会晤的议程", "落实书记会晤达成的共识"),
+ * whose sentence tells no time, in an article that reports other meetings of its mechanism
+ * is one of them told again:
+ * the one of its status (held, planned) when there is one, else no meeting of its own.
+ * The meetings of one mechanism in an article are few: the pairs are few. */
+static void undated_named(ctx *c, unsigned char *gone)
+{
+    bc_extraction *o = c->out;
+    for (size_t i = 0; i < o->nmeetings; i++) {
+        const bc_xmeeting *m = &o->meetings[i];
+        if (gone[i] || m->kind != BC_XM_NAMED || m->ordinal != 0 || m->date[0] ||
+            !m->mechanism[0] || m->cite.nquotes == 0)
+            continue;
+        /* not one whose time its sentence tells in words a missing publication date leaves
+         * unread ("Vorig jaar werden de voorjaarsontmoeting ...", "明年的新春会晤") */
+        size_t si = 0;
+        while (si + 1 < c->ns && c->se[si + 1].qs <= m->cite.q[0].start)
+            si++;
+        if (c->se[si].unread || c->se[si].yearless || bcx_sent_has(c, si, C_LAST_YEAR, -1) ||
+            bcx_sent_has(c, si, C_NEXT_YEAR, -1) || bcx_sent_has(c, si, C_THIS_YEAR, -1))
+            continue;
+        size_t same = SIZE_MAX, others = 0, fits = 0;
+        for (size_t j = 0; j < o->nmeetings; j++) {
+            const bc_xmeeting *a = &o->meetings[j];
+            if (j == i || gone[j] || strcmp(a->mechanism, m->mechanism) != 0)
+                continue;
+            others++;
+            if (strcmp(a->status, m->status) == 0 && fits++ == 0)
+                same = j;
+        }
+        if (others == 0)
+            continue;
+        if (fits == 1)
+            merge_meeting(&o->meetings[same], m);
+        gone[i] = 1;
+    }
+}
+
 /* Folds every restatement into the first statement of its fact, in linear time:
  * candidates are hashed on what must be equal (value and unit; ordinal; sides). */
 static void dedup(ctx *c)
@@ -612,6 +650,7 @@ static void dedup(ctx *c)
         }
     }
     headline_and_lead(c, gone);
+    undated_named(c, gone);
     /* a meeting that names no mechanism, on the day of another meeting, is that meeting
      * ("the party secretaries held talks" the day of the spring meeting); pass 1 (talks
      * into numbered or named meetings naming no mechanism) cost more than it saved */

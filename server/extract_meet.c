@@ -89,7 +89,13 @@ static int ordinal_at(const ctx *c, size_t i, size_t lim, size_t *n)
     if (t->used)
         return 0;
     if (c->lbit == L_ZH) {
-        /* "首次会议", "首届联席会议": the first */
+        /* "首次会议", "首届联席会议": the first; not the first of a time ("今年首次会晤",
+         * "2025年首次", "三年来首次", "疫情以来首次"): no number of a series */
+        size_t lo = c->se[t->sent].t0;
+        if (bcx_words_at(c, i, lim, "首次") && i > lo &&
+            (c->t[i - 1].used == U_DATE || bcx_words_at(c, i - 1, lim, "来") ||
+             bcx_words_at(c, i - 1, lim, "后") || bcx_words_at(c, i - 1, lim, "内")))
+            return 0;
         if (bcx_words_at(c, i, lim, "首次") || bcx_words_at(c, i, lim, "首届")) {
             *n = 2;
             return 1;

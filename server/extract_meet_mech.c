@@ -418,8 +418,28 @@ static int ends_at_noun(const ctx *c, const mention *m)
 /* 1 when numbered mentions a and b are called by the same noun ("meeting", "posiedzenie"). */
 static int same_noun(const ctx *c, const mention *a, const mention *b)
 {
+    /* Chinese nouns share their first character (会议, 会谈, 会晤): all of it */
+    size_t n = c->lbit != L_ZH ? 3 : c->t[a->noun_end - 1].end - c->t[a->noun].start;
     return a->noun_kind == b->noun_kind && a->noun_end - a->noun == b->noun_end - b->noun &&
-           memcmp(TXT(c, a->noun), TXT(c, b->noun), 3) == 0;
+           (c->lbit != L_ZH || c->t[b->noun_end - 1].end - c->t[b->noun].start == n) &&
+           memcmp(c->lbit != L_ZH ? TXT(c, a->noun) : c->s + c->t[a->noun].start,
+                  c->lbit != L_ZH ? TXT(c, b->noun) : c->s + c->t[b->noun].start, n) == 0;
+}
+
+/* 1 when the clause of Chinese mention m names its own parties before its ordinal ("河口县
+ * 与老街市第五次会议", "两市边防部门第三次会议", not "双方回顾了...召开的第九次会议"): the body
+ * is theirs, no series of another. */
+static int zh_own_parties(const ctx *c, const mention *m)
+{
+    if (c->lbit != L_ZH)
+        return 0;
+    if (city_party(c, m))
+        return 1;
+    for (size_t k = m->t0; k > c->se[m->sent].t0 && !(bcx_gap(c, k - 1) & (G_COMMA | G_DOT)); k--)
+        if (joins_parties(c, k - 1, m->t0) ||
+            (m->t0 - k < 6 && bcx_lex_find(c, C_BOTH_SIDES, k - 1, NULL) > 0))
+            return 1;
+    return 0;
 }
 
 void bcx_link_mechanisms(ctx *c)
@@ -437,6 +457,22 @@ void bcx_link_mechanisms(ctx *c)
             m->mech = NULL, m->other_body = 1;
         if (m->other_body && m->kind <= K_SPRING)
             other[m->kind] = 1;
+    }
+    /* a numbered meeting right after a named one's words is that meeting by its number
+     * ("省委书记年度会晤机制第五次会议", "the Spring Meeting's 3rd session"): its name, and
+     * the named one is it, numbered */
+    for (size_t k = 0; k < c->nm; k++) {
+        mention *m = &c->m[k];
+        for (size_t q = 0; m->ord > 0 && m->xkind == BC_XM_NUMBERED && q < c->nm; q++) {
+            mention *o = &c->m[q];
+            if (o->xkind != BC_XM_NAMED || o->sent != m->sent || o->kind < 0 || o->t1 > m->t0 ||
+                m->t0 - o->t1 > 3 || bcx_commas(c, o->t1 - 1, m->t0) != 0 ||
+                (bcx_gap(c, o->t1 - 1) & (G_DOT | G_PAREN)) || (m->kind >= 0 && m->kind != o->kind))
+                continue;
+            if (m->kind < 0)
+                m->kind = o->kind, m->mech = o->mech, m->other_body = o->other_body;
+            o->ord = m->ord, o->xkind = BC_XM_NUMBERED;
+        }
     }
     /* one body, one treatment: where the article names a kind of body as another than the
      * known mechanism, its other mentions of that kind take the mechanism only when their
@@ -494,7 +530,7 @@ void bcx_link_mechanisms(ctx *c)
             only = o->mech, kind = o->kind;
             close = close || (o->ord != m->ord && o->ord <= m->ord + 2 && o->ord + 2 >= m->ord);
         }
-        if (m->mech == NULL && close && !several && c->lbit != L_ZH && ends_at_noun(c, m) &&
+        if (m->mech == NULL && close && !several && ends_at_noun(c, m) && !zh_own_parties(c, m) &&
             !foreign_to(c, m->sent, only))
             series[k] = only, series_kind[k] = kind;
     }

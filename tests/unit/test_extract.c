@@ -240,6 +240,37 @@ static void allocation_failure_is_reported(void **state)
     }
 }
 
+/* A named meeting told again without a date or number ("就本次新春会晤的议程", "落实书记会晤
+ * 达成的共识", "the spring meeting"), in an article that reports meetings of its mechanism,
+ * is one of them: the one of its status, else none of its own; one whose sentence tells its
+ * time in words a missing publication date leaves unread ("Vorig jaar", "明年") stays. */
+static void a_named_meeting_told_again_is_not_another(void **state)
+{
+    (void)state;
+    bc_extraction x = run("zh", "2024-02-28",
+                          "2月27日，2024年广西与越南边境四省党委书记新春会晤在南宁举行。日前，广西"
+                          "外事办公室与越南谅山省外务厅已举行工作会晤，就本次新春会晤的议程进行了"
+                          "对接。");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2024-02-27");
+    assert_int_equal(x.meetings[0].cite.nquotes, 2);
+    bc_extraction_free(&x);
+    x = run("zh", "2024-06-14",
+            "6月12日上午，云南省与越南老街、河江、莱州、奠边省省委书记年度会晤机制第四次会议在昆"
+            "明举行。去年3月，年度会晤机制第三次会议在河江召开。联合工作组会议随后召开，负责把书记"
+            "会晤达成的共识细化为具体合作事项。");
+    assert_int_equal(x.nmeetings, 2);
+    assert_string_equal(meet(&x, "conference-yunnan", 4)->date, "2024-06-12");
+    assert_string_equal(meet(&x, "conference-yunnan", 3)->date, "2023-03");
+    bc_extraction_free(&x);
+    x = run("nl", NULL,
+            "Op 27 februari hielden de leiders van Quang Ninh, Lang Son, Cao Bang, Ha Giang en "
+            "Guangxi hun voorjaarsontmoeting in Nanning. Vorig jaar werd de voorjaarsontmoeting "
+            "nog online gehouden.");
+    assert_int_equal(x.nmeetings, 2);
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -250,6 +281,7 @@ int main(void)
         cmocka_unit_test(bad_input_is_refused),
         cmocka_unit_test(empty_text_gives_nothing),
         cmocka_unit_test_teardown(allocation_failure_is_reported, xf_reset_alloc),
+        cmocka_unit_test(a_named_meeting_told_again_is_not_another),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -574,6 +574,27 @@ static void kinds_talks_named_by_their_date_and_outcomes(void **state)
      * words shorter than it (under ASan: read within them) */
     x = run("en", NULL, "Officials recalled 河口 11th meeting of the working group in 2023.");
     assert_int_equal(meet(&x, "", 11)->ordinal, 11);
+/* "首次" after a time ("今年首次会晤", "三年来首次", "疫情后首次") is the first in a while,
+ * no number of a series: the talks told again, no meeting numbered 1; "首次会晤" alone is. */
+static void the_first_of_a_time_is_no_number(void **state)
+{
+    (void)state;
+    static const char *const again[] = {
+        "崇左市与越南谅山省于3月3日举行会谈。此次会谈是两地今年首次会晤。会上，双方签署了备忘录。",
+        "崇左市与越南谅山省于3月3日举行会谈。这是两地三年来首次会晤。",
+        "崇左市与越南谅山省于3月3日举行会谈。这是疫情后首次会晤。",
+    };
+    for (size_t i = 0; i < sizeof again / sizeof again[0]; i++) {
+        bc_extraction x = run("zh", "2025-03-05", again[i]);
+        if (x.nmeetings != 1 || x.meetings[0].ordinal != 0 ||
+            strcmp(x.meetings[0].date, "2025-03-03") != 0)
+            fail_msg("%s: %zu meetings, first numbered %d", again[i], x.nmeetings,
+                     x.nmeetings ? x.meetings[0].ordinal : -1);
+        bc_extraction_free(&x);
+    }
+    bc_extraction x = run("zh", "2025-03-05", "崇左市与越南谅山省于3月3日举行首次会晤。");
+    assert_int_equal(x.nmeetings, 1);
+    assert_int_equal(x.meetings[0].ordinal, 1);
     bc_extraction_free(&x);
 }
 
@@ -593,6 +614,7 @@ int main(void)
         cmocka_unit_test(compound_meeting_nouns),
         cmocka_unit_test(sidelines_receptions_and_meetings_recalled),
         cmocka_unit_test(kinds_talks_named_by_their_date_and_outcomes),
+        cmocka_unit_test(the_first_of_a_time_is_no_number),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -275,6 +275,47 @@ static void short_names_topics_and_meetings_named_as_a_time(void **state)
     bc_extraction_free(&x);
 }
 
+/* Chinese numbered meetings that name no body, in an article whose numbered meeting one or
+ * two numbers away is of a mechanism ("第十次会议" of the joint working group, then "去年
+ * 11月...召开的第九次会议", "第十一次会议将于明年..."), are that mechanism's; not when their
+ * own words name their parties ("河口县与老街市第九次会议", "两市边防部门第九次会议"). A
+ * numbered meeting right after a named one's words ("省委书记年度会晤机制第五次会议") is that
+ * one, and "会晤机制" right before a number is the secretaries' mechanism. */
+static void chinese_series_and_names_before_the_number(void **state)
+{
+    (void)state;
+    const char *lead =
+        "云南省与越南老街、河江、莱州、奠边省联合工作组第十次会议6月12日在昆明举行。";
+    char text[1024];
+    snprintf(text, sizeof text, "%s%s", lead,
+             "双方回顾了去年11月在老街召开的第九次会议以来的合作。会议商定，第十一次会议将于明"
+             "年在越南莱州省举行。");
+    bc_extraction x = run("zh", "2024-06-14", text);
+    assert_int_equal(x.nmeetings, 3);
+    assert_string_equal(meet(&x, "jwg-yunnan", 9)->date, "2023-11");
+    assert_true(meet(&x, "jwg-yunnan", 9)->mechanism_inferred);
+    assert_string_equal(meet(&x, "jwg-yunnan", 11)->date, "2025");
+    bc_extraction_free(&x);
+    static const char *const own[] = {"会议期间，河口县与老街市第九次会议同时召开。",
+                                      "此前，两市边防部门第九次会议已于5月举行。"};
+    for (size_t i = 0; i < sizeof own / sizeof own[0]; i++) {
+        snprintf(text, sizeof text, "%s%s", lead, own[i]);
+        x = run("zh", "2024-06-14", text);
+        assert_int_equal(x.nmeetings, 2);
+        assert_string_equal(meet(&x, "", 9)->mechanism, "");
+        bc_extraction_free(&x);
+    }
+    x = run("zh", "2025-10-31",
+            "10月30日，越南莱州、老街、宣光、奠边四省与中国云南省省委书记年度会晤机制第五次会议"
+            "在莱州举行。会晤机制第四次会议于2024年6月在昆明举行。会议商定，会晤机制第六次会议将"
+            "于2026年在中国云南省举行。");
+    assert_int_equal(x.nmeetings, 3);
+    assert_string_equal(meet(&x, "conference-yunnan", 5)->date, "2025-10-30");
+    assert_string_equal(meet(&x, "conference-yunnan", 4)->date, "2024-06");
+    assert_string_equal(meet(&x, "conference-yunnan", 6)->status, "planned");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -282,6 +323,7 @@ int main(void)
         cmocka_unit_test(the_mechanism_from_the_article),
         cmocka_unit_test(a_body_of_some_members_is_another_body),
         cmocka_unit_test(short_names_topics_and_meetings_named_as_a_time),
+        cmocka_unit_test(chinese_series_and_names_before_the_number),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -66,43 +66,45 @@ static void vietnamese_days_of_a_relative_year(void **state)
         {"vi", "Hội nghị diễn ra ngày 12/6 năm ngoái.", "--06-12", 0},
     };
     expect_dates(bare, 1, NULL);
-    /* A Chinese day without its month opening a clause ("12日上午，") is of the month of a day
-     * told just before in another month ("5月10日，...抵达。12日上午，...会谈": 10 May, then 12
-     * May), not the reference date's; an earlier day than that one says no month; with no such
-     * day, the reference date's month, the month counted from it too. */
-    static void a_day_alone_takes_the_month_told_before_it(void **state)
-    {
-        (void)state;
-        static const struct {
-            const char *ref, *text, *exp;
-        } cases[] = {
-            {"2024-06-13", "5月10日，老街省代表团抵达河口。12日上午，双方举行会谈。", "2024-05-12"},
-            {NULL, "5月10日，老街省代表团抵达河口。12日上午，双方举行会谈。", "--05-12"},
-            {"2024-06-02", "5月28日，老街省代表团抵达河口。1日上午，双方举行会谈。", NULL},
-            {"2024-06-13", "12日上午，河口县与越南老街省举行工作会谈。", "2024-06-12"},
-        };
-        for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-            bc_extraction x = run("zh", cases[i].ref, cases[i].text);
-            const char *exp = cases[i].exp;
-            if (exp == NULL ? x.nmeetings != 0
-                            : x.nmeetings != 1 || strcmp(x.meetings[0].date, exp) != 0)
-                fail_msg("%s (%s): %zu meetings, first dated '%s'", cases[i].text,
-                         cases[i].ref ? cases[i].ref : "no reference", x.nmeetings,
-                         x.nmeetings ? x.meetings[0].date : "-");
-            bc_extraction_free(&x);
-        }
-        bc_extraction x = run("zh", "2024-06-13", "12日上午，河口县与越南老街省举行工作会谈。");
-        assert_int_equal(x.meetings[0].date_inferred, BC_X_INFERRED_DATE);
+}
+
+/* A Chinese day without its month opening a clause ("12日上午，") is of the month of a day
+ * told just before in another month ("5月10日，...抵达。12日上午，...会谈": 10 May, then 12
+ * May), not the reference date's; an earlier day than that one says no month; with no such
+ * day, the reference date's month, the month counted from it too. */
+static void a_day_alone_takes_the_month_told_before_it(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *ref, *text, *exp;
+    } cases[] = {
+        {"2024-06-13", "5月10日，老街省代表团抵达河口。12日上午，双方举行会谈。", "2024-05-12"},
+        {NULL, "5月10日，老街省代表团抵达河口。12日上午，双方举行会谈。", "--05-12"},
+        {"2024-06-02", "5月28日，老街省代表团抵达河口。1日上午，双方举行会谈。", NULL},
+        {"2024-06-13", "12日上午，河口县与越南老街省举行工作会谈。", "2024-06-12"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bc_extraction x = run("zh", cases[i].ref, cases[i].text);
+        const char *exp = cases[i].exp;
+        if (exp == NULL ? x.nmeetings != 0
+                        : x.nmeetings != 1 || strcmp(x.meetings[0].date, exp) != 0)
+            fail_msg("%s (%s): %zu meetings, first dated '%s'", cases[i].text,
+                     cases[i].ref ? cases[i].ref : "no reference", x.nmeetings,
+                     x.nmeetings ? x.meetings[0].date : "-");
         bc_extraction_free(&x);
     }
+    bc_extraction x = run("zh", "2024-06-13", "12日上午，河口县与越南老街省举行工作会谈。");
+    assert_int_equal(x.meetings[0].date_inferred, BC_X_INFERRED_DATE);
+    bc_extraction_free(&x);
+}
 
-    int main(void)
-    {
-        const struct CMUnitTest tests[] = {
-            cmocka_unit_test(days_and_months_in_every_language),
-            cmocka_unit_test(relative_years_give_far_days_their_year),
-            cmocka_unit_test(vietnamese_days_of_a_relative_year),
-            cmocka_unit_test(a_day_alone_takes_the_month_told_before_it),
-        };
-        return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
-    }
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(days_and_months_in_every_language),
+        cmocka_unit_test(relative_years_give_far_days_their_year),
+        cmocka_unit_test(vietnamese_days_of_a_relative_year),
+        cmocka_unit_test(a_day_alone_takes_the_month_told_before_it),
+    };
+    return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
+}

@@ -574,6 +574,9 @@ static void kinds_talks_named_by_their_date_and_outcomes(void **state)
      * words shorter than it (under ASan: read within them) */
     x = run("en", NULL, "Officials recalled 河口 11th meeting of the working group in 2023.");
     assert_int_equal(meet(&x, "", 11)->ordinal, 11);
+    bc_extraction_free(&x);
+}
+
 /* "首次" after a time ("今年首次会晤", "三年来首次", "疫情后首次") is the first in a while,
  * no number of a series: the talks told again, no meeting numbered 1; "首次会晤" alone is. */
 static void the_first_of_a_time_is_no_number(void **state)

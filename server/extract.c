@@ -324,9 +324,16 @@ static int same_meeting(const ctx *c, size_t j, size_t i)
     if (a->ordinal != 0 || b->ordinal != 0)
         return a->ordinal == b->ordinal &&
                (a->mechanism[0] || b->mechanism[0] || a->kind == b->kind);
-    /* unnumbered: talks of the same day, or the same named meeting */
-    if (a->kind != b->kind || a->date[0] == '\0' || b->date[0] == '\0')
+    /* unnumbered: talks of the same day, or the same named meeting; a meeting named with
+     * its year alone ("Tijdens de Voorjaarsontmoeting 2025") is the meeting of its mechanism
+     * reported on a day of that year ("Na de voorjaarsontmoeting ..., afgelopen vrijdag") */
+    if (a->date[0] == '\0' || b->date[0] == '\0')
         return 0;
+    if (a->kind != b->kind)
+        return a->mechanism[0] && strcmp(a->mechanism, b->mechanism) == 0 && !a->sideline &&
+               !b->sideline &&
+               ((a->kind == BC_XM_NAMED && strlen(a->date) == 4) ||
+                (b->kind == BC_XM_NAMED && strlen(b->date) == 4));
     return a->kind != BC_XM_TALKS || (strcmp(a->date, b->date) == 0 && !a->same_day_as &&
                                       !b->same_day_as && a->sideline == b->sideline);
 }

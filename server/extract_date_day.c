@@ -627,9 +627,10 @@ int bcx_try_month(const ctx *c, size_t i, size_t lim, dres *r)
             r->inferred = 1;
             return 1;
         }
-        /* "i slutet av februari", "at the end of June", "eind van maart", "fin de mars" */
+        /* "i slutet av februari", "at the end of June", "eind van maart", "fin de mars",
+         * "de tweede helft van februari", "in de loop van maart" */
         static const char *const of[] = {"av", "of", "van", "de", "du", NULL};
-        static const char *const part[] = {"end", "beginning", "middle", NULL};
+        static const char *const part[] = {"end", "beginning", "middle", "helft", "loop", NULL};
         for (int k = 0; !after_prep && i > lo + 1 && of[k]; k++)
             if (bcx_word_is(c, i - 1, lim, of[k])) {
                 for (int q = 0; !after_prep && before[q]; q++)

@@ -84,36 +84,64 @@ static int talks_between(const ctx *c, size_t lo, size_t hi)
     return 0;
 }
 
-/* A day of sentence si without a written year takes the year of a relative year that opens
- * its clause, or opens the sentence before one comma ("Vorig jaar kwamen de delegaties op
- * 29 januari samen", "Last year, the two sides met on January 29"): that year, not the
- * reference date's nearest. Without a reference date neither says a year. */
+/* The relative year ("vorig jaar", "last year", "this year") that opens the clause of date
+ * d of sentence si, or opens the sentence before one comma, at most ten tokens before it
+ * ("Vorig jaar kwamen de delegaties op 29 januari samen", "Last year, the two sides met in
+ * June", "die vorig jaar eind februari werd gehouden"): its year (0 without a reference
+ * date), its tokens' start + 1 in *at (0 when there is none). */
+static int rel_year_before(const ctx *c, size_t si, const xd *d, size_t *at)
+{
+    size_t lo = c->se[si].t0;
+    *at = 0;
+    for (size_t k = d->t0 > lo + 12 ? d->t0 - 12 : lo; k < d->t0; k++) {
+        size_t n = 0;
+        int y = bcx_rel_year(c, k, d->t0, &n);
+        if (n == 0 || k + n > d->t0 || d->t0 - (k + n) > 10)
+            continue;
+        size_t commas = bcx_commas(c, k + n - 1, d->t0);
+        if (commas > 1 || (commas == 1 && !(k == lo && (bcx_gap(c, k + n - 1) & G_COMMA))))
+            continue;
+        *at = k + 1;
+        return y;
+    }
+    return 0;
+}
+
+/* A day or month of sentence si without a written year takes the year of a relative year
+ * that opens its clause (rel_year_before): that year, not the reference date's nearest, nor
+ * one a meeting's name writes in the sentence ("Tijdens de Voorjaarsontmoeting 2025 ...
+ * de vorige editie, die vorig jaar eind februari werd gehouden"). Without a reference date
+ * neither says a year: a date after last year or next is marked so that no name completes
+ * it. */
 void bcx_rel_year_days(ctx *c, size_t si)
 {
     for (size_t k = c->se[si].d0; k < c->se[si].d1; k++) {
         xd *d = &c->d[k];
-        /* a day of the reference year, or one of an unknown year (prec 0: "--01-29") */
-        int open = d->prec == 0 && d->iso[0] == '-' && strlen(d->iso) == 7;
-        if (!(d->prec == 3 && d->inferred) && !open)
+        /* a day or month of the reference year, or one of an unknown year (prec 0:
+         * "--01-29"; a month "--02") */
+        int open =
+            (d->prec == 0 && d->iso[0] == '-' && (strlen(d->iso) == 7 || strlen(d->iso) == 4)) ||
+            (d->prec == 2 && d->iso[0] == '-');
+        int month = d->prec == 2 && d->inferred == BC_X_INFERRED_YEAR && strlen(d->iso) == 7;
+        if (!((d->prec == 3 || month) && d->inferred) && !open)
             continue;
-        if (d->span[0] || d->same_day || d->weekday || c->ry == 0 || strchr(d->iso, '/'))
+        if (d->span[0] || d->same_day || d->weekday || strchr(d->iso, '/'))
             continue;
-        for (size_t q = c->se[si].d0; q < k; q++) {
-            const xd *y = &c->d[q];
-            if (y->prec != 1 || !y->inferred || y->t1 > d->t0 || d->t0 - y->t1 > 10)
-                continue;
-            size_t commas = bcx_commas(c, y->t1 - 1, d->t0);
-            if (commas > 1 ||
-                (commas == 1 && !(y->t0 == c->se[si].t0 && (bcx_gap(c, y->t1 - 1) & G_COMMA))))
-                continue;
-            const char *md = d->iso[0] == '-' ? d->iso + 2 : d->iso + 5;
-            char iso[24];
-            snprintf(iso, sizeof iso, "%.4s-%.5s", y->iso, md);
-            memcpy(d->iso, iso, sizeof d->iso);
-            d->inferred = 1;
-            d->prec = 3;
-            break;
-        }
+        size_t at;
+        int y = rel_year_before(c, si, d, &at);
+        if (at == 0)
+            continue;
+        /* "this year" may be the year a name writes ("今年2月 ... 2025年新春会晤"); last
+         * year or next is another */
+        d->rel_year = bcx_lex_find(c, C_THIS_YEAR, at - 1, NULL) == 0;
+        if (c->ry == 0 || y == 0)
+            continue;
+        const char *md = d->iso[0] == '-' ? d->iso + 2 : d->iso + 5;
+        char iso[24];
+        snprintf(iso, sizeof iso, "%04d-%.5s", y, md);
+        memcpy(d->iso, iso, sizeof d->iso);
+        d->inferred = 1;
+        d->prec = strlen(md) == 2 ? 2 : 3;
     }
 }
 
@@ -138,7 +166,7 @@ void bcx_name_year_days(ctx *c, size_t si)
         if (name_year_span(d, y))
             continue;
         if (d->prec < 2 || !(d->iso[0] == '-' || d->inferred) || strlen(d->iso) > 10 ||
-            d->inferred == BC_X_INFERRED_DATE)
+            d->inferred == BC_X_INFERRED_DATE || d->rel_year)
             continue;
         char iso[24];
         snprintf(iso, sizeof iso, "%04d-%.5s", y, d->iso[0] == '-' ? d->iso + 2 : d->iso + 5);

@@ -255,6 +255,8 @@ typedef struct xd {
     int rel;       /* "the next day", "la veille", "次日": days from the day of the meeting last
                     * narrated (bcx_resolve_mentions puts that day's date in iso; until then
                     * it holds the day last named), 0 for any other date */
+    int rel_year;  /* a relative year opens its clause ("vorig jaar eind februari"): its year
+                    * is that one's (none without a reference date), never a name's */
 } xd;
 
 typedef struct hit {
@@ -299,6 +301,8 @@ typedef struct mention {
                            * 12 plenary session", "Tuesday's meeting", "last April's session";
                            * that is their date, and a meeting of that day stated before
                            * is they */
+    int previous;         /* "het vorige overleg", "de vorige editie": the one before, which
+                           * took place (a month dates it) */
     size_t date_sent;     /* the sentence + 1 its date was read from when not its own (a
                            * delegation's arrival told just before: "Le 14 mars, une delegation
                            * ... est arrivee. Lors de la seance de travail, ..."), else 0 */

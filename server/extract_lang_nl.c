@@ -98,6 +98,10 @@ const bc_lex bc_lex_nl[] = {
     WE(C_MECH_SHORT, "van het comite", K_COMMITTEE),
     WP(C_MEET, "voorjaarsontmoeting", K_SPRING),
     WE(C_MEET, "ontmoeting", K_GENERIC),
+    /* an edition of a meeting named before ("De vierde editie vond vorig jaar in juni
+     * plaats"); of a fair or a festival it names after it, it is not (extract_meet.c) */
+    WE(C_MEET, "editie", K_GENERIC),
+    WE(C_MEET, "edities", K_GENERIC),
     WE(C_TALKS, "ontmoet", TALKS_VERB),
     WP(C_TALKS, "videoconferentie", 0),
     WP(C_TALKS, "videovergadering", 0),
@@ -268,6 +272,11 @@ const bc_lex bc_lex_nl[] = {
     /* days counted from the report's day or the day last named */
     WP(C_REL_DAY, "gister", -1),
     WP(C_REL_DAY, "eergister", -2),
+    /* the report's day (its dateline's, else the publication date) */
+    WE(C_REL_DAY, "vandaag", 0),
+    WE(C_REL_DAY, "vanochtend", 0),
+    WE(C_REL_DAY, "vanmorgen", 0),
+    WE(C_REL_DAY, "vanmiddag", 0),
     WE(C_NEXT_DAY, "de dag ervoor", -1),
     WE(C_NEXT_DAY, "de dag daarvoor", -1),
     WE(C_NEXT_DAY, "een dag eerder", -1),
@@ -315,8 +324,18 @@ const bc_lex bc_lex_nl[] = {
     WE(C_TALKS, "gesproken", TALKS_VERB),
     WE(C_TALKS, "spraken", TALKS_VERB),
     WE(C_TALKS, "kwamen bijeen", TALKS_VERB),
+    /* coming together, the verb whole ("zijn vandaag bijeengekomen", "toen zij in Hekou
+     * bijeenkwamen") or of meeting itself ("opnieuw te vergaderen") */
+    WE(C_TALKS, "bijeengekomen", TALKS_VERB),
+    WE(C_TALKS, "bijeenkwamen", TALKS_VERB),
+    WE(C_TALKS, "samengekomen", TALKS_VERB),
+    WE(C_TALKS, "samenkwamen", TALKS_VERB),
+    WE(C_TALKS, "vergaderen", TALKS_VERB),
+    WE(C_TALKS, "vergaderden", TALKS_VERB),
+    WE(C_TALKS, "vergaderde", TALKS_VERB),
     WE(C_TALKS, "ontmoetten", TALKS_VERB),
     WP(C_TALKS, "ceremonie", TALKS_CEREMONY),
+    WP(C_TALKS, "plechtigheid", TALKS_CEREMONY),
     WP(C_PAIR, "paar", 0),
     WE(C_PAIR, "grenspaar", 0),
     WP(C_PAIR, "koppel", 0),
@@ -439,6 +458,10 @@ const bc_lex bc_lex_nl[] = {
     WE(C_HELD, "hield", 0),
     WE(C_HELD, "plaatsvond", 0),
     WE(C_HELD, "plaatsvonden", 0),
+    /* talks held ("besprekingen voerde", "voerden overleg", "hebben gesprekken gevoerd") */
+    WE(C_HELD, "voerde", 0),
+    WE(C_HELD, "voerden", 0),
+    WE(C_HELD, "gevoerd", 0),
     /* ---- offices: a province named next to one, or linked to one by the words and
      * bodies after them, is part of a person's title, not a party */
     WS(C_OFFICE, "voorzitter", 0),

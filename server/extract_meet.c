@@ -214,6 +214,27 @@ static size_t talks_noun(const ctx *c, size_t i, size_t lim)
     return 0;
 }
 
+/* 1 when the meeting noun at token q is an edition of something it names after it that is
+ * no meeting ("de vierde editie van de handelsbeurs", "the 20th edition of the Expo"): an
+ * edition is a meeting only of a meeting or a mechanism, or of what was named before. */
+static int edition_of_other(const ctx *c, size_t q, size_t lim)
+{
+    static const char *const edition[] = {"editie", "edities", "edition", NULL};
+    int ed = 0;
+    for (int w = 0; edition[w] && !ed; w++)
+        ed = bcx_word_is(c, q, lim, edition[w]);
+    if (!ed || q + 1 >= lim ||
+        !(bcx_word_is(c, q + 1, lim, "van") || bcx_word_is(c, q + 1, lim, "of")))
+        return 0;
+    size_t k = q + 2;
+    if (k < lim && bcx_lex_find(c, C_ARTICLE, k, NULL) > 0)
+        k++;
+    for (size_t end = k + 3; k < lim && k < end; k++)
+        if (bcx_lex_find(c, C_MEET, k, NULL) > 0 || bcx_lex_find(c, C_MECH, k, NULL) > 0)
+            return 0;
+    return 1;
+}
+
 /* An ordinal at token i standing alone in commas after its meeting noun ("La prochaine
  * seance de travail entre Cao Bang et Chongzuo, la 6e, est prevue", "De volgende
  * vergadering, de twaalfde, staat gepland"): the noun, at most twelve words before the
@@ -266,7 +287,7 @@ static size_t meeting_noun(const ctx *c, size_t i, size_t j, size_t lim, int *ki
     for (size_t q = j; q < lim && q < j + span; q++) {
         if (c->t[q].kind != T_WORD || (q > j && (bcx_gap(c, q - 1) & (G_COMMA | G_DOT))))
             return 0;
-        size_t n = bcx_lex_find(c, C_MEET, q, &e);
+        size_t n = edition_of_other(c, q, lim) ? 0 : bcx_lex_find(c, C_MEET, q, &e);
         int k = n > 0 ? (int)e->val : K_GENERIC;
         /* Chinese numbers talks too: "第11次定期会谈"; the others when the talks follow the
          * ordinal at once or after words of a round or a yearly one ("XIII rozmowy", "druga
@@ -527,9 +548,26 @@ static int on_sidelines(const ctx *c, size_t si, size_t i, int verb)
     return 0;
 }
 
+/* 1 when the gap after token k of sentence si is a comma between two names of a list
+ * ("de werkgroep van Ha Giang, Lao Cai, Lai Chau en Yunnan"): a known name ends at k and
+ * another begins right after it. */
+static int list_comma(const ctx *c, size_t si, size_t k)
+{
+    int ends = 0, starts = 0;
+    if ((bcx_gap(c, k) & (G_COMMA | G_DOT)) != G_COMMA || (bcx_gap(c, k) & G_PAREN))
+        return 0;
+    for (size_t q = c->se[si].h0; q < c->se[si].h1 && !(ends && starts); q++) {
+        ends = ends || c->h[q].t1 == k + 1;
+        starts = starts || c->h[q].t0 == k + 1;
+    }
+    return ends && starts;
+}
+
 /* 1 when token i is a Dutch verb of coming whose particle of meeting closes its clause,
  * the verb split around what it says ("Vorig jaar kwamen de delegaties op 29 januari
- * samen", "De werkgroep komt in september opnieuw bijeen"): a verb of meeting. */
+ * samen", "De werkgroep komt in september opnieuw bijeen"), names of a list between ("kwam
+ * de werkgroep van Ha Giang, Lao Cai en Yunnan voor de tiende keer bijeen"): a verb of
+ * meeting. */
 static int split_meet_verb(const ctx *c, size_t si, size_t i)
 {
     static const char *const come[] = {"kom", "komt", "komen", "kwam", "kwamen", NULL};
@@ -539,8 +577,8 @@ static int split_meet_verb(const ctx *c, size_t si, size_t i)
         verb = bcx_word_is(c, i, hi, come[w]);
     if (!verb || c->lbit != L_NL)
         return 0;
-    for (size_t k = i + 1; k < hi && k < i + 16; k++) {
-        if (bcx_gap(c, k - 1) & (G_COMMA | G_DOT))
+    for (size_t k = i + 1; k < hi && k < i + 30; k++) {
+        if ((bcx_gap(c, k - 1) & (G_COMMA | G_DOT)) && !list_comma(c, si, k - 1))
             return 0;
         if ((bcx_word_is(c, k, hi, "samen") || bcx_word_is(c, k, hi, "bijeen")) &&
             (k + 1 == hi || (bcx_gap(c, k) & (G_COMMA | G_DOT))))
@@ -632,6 +670,19 @@ static int since_habit(const ctx *c, size_t si, size_t i)
         if (clause)
             return 1;
     }
+    return 0;
+}
+
+/* 1 when a word for the previous one ends right before the meeting noun at token i of
+ * sentence si ("sinds het vorige overleg, eind maart in Longzhou", "de verbintenissen van de
+ * vorige editie, die vorig jaar eind februari werd gehouden"): the meeting before the one
+ * reported, which took place, a meeting of its own whatever else its sentence names. */
+static int previous_one(const ctx *c, size_t si, size_t i)
+{
+    static const char *const prev[] = {"vorige", "voorgaande", NULL};
+    for (int w = 0; i > c->se[si].t0 && prev[w]; w++)
+        if (bcx_word_is(c, i - 1, i, prev[w]))
+            return 1;
     return 0;
 }
 
@@ -775,7 +826,8 @@ void bcx_find_mentions(ctx *c)
         for (size_t i = c->se[si].t0; i < c->se[si].t1 && c->rc == BC_OK && !seen; i++) {
             /* a numbered or named meeting speaks for its clause ("3月12日，...举行工作会谈，
              * 双方回顾了...第七次联席会议以来的合作进展": the talks are another meeting) */
-            if (c->t[i].meet || c->t[i].used == U_DATE || in_meeting_clause(c, si, i))
+            int prev = !c->t[i].meet && previous_one(c, si, i);
+            if (c->t[i].meet || c->t[i].used == U_DATE || (!prev && in_meeting_clause(c, si, i)))
                 continue; /* "会晤期间": a date, "during the meeting" */
             size_t n = bcx_lex_find(c, C_SIDELINES, i, NULL);
             if (n > 0) {
@@ -800,7 +852,8 @@ void bcx_find_mentions(ctx *c)
                 continue;
             }
             /* a meeting noun beside a numbered or named meeting is that meeting again */
-            if (n == 0 && c->se[si].nment == dated && (n = bcx_lex_find(c, C_MEET, i, &e)) > 0) {
+            if (n == 0 && (c->se[si].nment == dated || prev) &&
+                !edition_of_other(c, i, c->se[si].t1) && (n = bcx_lex_find(c, C_MEET, i, &e)) > 0) {
                 if (plural_noun(c, i, n, e)) {
                     i += n - 1; /* meetings of a kind: the talks are another */
                     continue;
@@ -821,11 +874,12 @@ void bcx_find_mentions(ctx *c)
             /* a ceremony is a meeting only when both sides are named in it; talks also with
              * the other side named, or as the next round of talks the article already
              * reported between both ("the next talks will be held in December") */
-            if (!both &&
-                (ceremony || !(other_side(c, si) || (talks_before && bcx_talks_held(c, si)))))
+            if (!both && (ceremony || !(other_side(c, si) ||
+                                        (talks_before && (bcx_talks_held(c, si) || prev)))))
                 break; /* a gathering of one side is no meeting between the two */
             mention m;
             new_mention(&m, si, i, i + n, i, i + n, K_GENERIC, BC_XM_TALKS);
+            m.previous = prev;
             m.weak = !both;
             m.visit = visit;
             m.sideline = on_sidelines(c, si, i, val == TALKS_VERB);

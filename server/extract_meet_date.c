@@ -254,12 +254,12 @@ static int rel_apart(const ctx *c, const mention *m, const xd *d)
 }
 
 /* 1 when the sentence of talks m says they take or took place ("were held"), m's own words
- * say they took place ("the outcomes of a working session"), or month d is gone by: d, a
- * month, dates them. */
+ * say they took place ("the outcomes of a working session"), m is the one before the one
+ * reported ("het vorige overleg"), or month d is gone by: d, a month, dates them. */
 static int talks_took_place(const ctx *c, const mention *m, const xd *d)
 {
     const bc_lex *e = NULL;
-    if (bcx_talks_held(c, m->sent) || m->planned < 0)
+    if (m->previous || bcx_talks_held(c, m->sent) || m->planned < 0)
         return 1;
     /* or the month is one gone by: "last month", "earlier this month" */
     return bcx_lex_find(c, C_REL_MONTH, d->t0, &e) > 0 &&
@@ -497,7 +497,8 @@ static void named_day(ctx *c, mention *m, const size_t *idx, size_t a, size_t b)
                 continue;
             if (d->iso[0] == '-')
                 snprintf(iso, sizeof iso, "%04d-%.5s", y, d->iso + 2);
-            else if (atoi(d->iso) == y || (d->inferred && d->inferred != BC_X_INFERRED_DATE))
+            else if (atoi(d->iso) == y ||
+                     (d->inferred && d->inferred != BC_X_INFERRED_DATE && !d->rel_year))
                 snprintf(iso, sizeof iso, "%04d-%.5s", y, d->iso + 5);
             else
                 continue;
@@ -672,11 +673,12 @@ void bcx_resolve_mentions(ctx *c)
         unsigned char tense = c->t[m->noun].tense;
         for (size_t q = m->t0; q < m->t1 && tense == TENSE_NONE; q++)
             tense = c->t[q].tense;
-        m->planned =
-            tense == TENSE_FUTURE || (tense == TENSE_NONE && next_meeting(c, m)) || next_after(c, m)
-                ? 1
-            : tense == TENSE_PAST ? -1
-                                  : 0;
+        m->planned = m->previous ? -1
+                     : tense == TENSE_FUTURE || (tense == TENSE_NONE && next_meeting(c, m)) ||
+                             next_after(c, m)
+                         ? 1
+                     : tense == TENSE_PAST ? -1
+                                           : 0;
         /* talks named as the occasion of what their sentence reports took place ("Podczas
          * rozmow ... strony uzgodnily", "Vid samtalen ... enades", "Tai buoi hoi dam") */
         if (m->xkind == BC_XM_TALKS && during_talks(c, m) && !next_meeting(c, m) &&

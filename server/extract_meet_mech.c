@@ -242,6 +242,37 @@ static int short_kind(const ctx *c, const mention *m)
     return -1;
 }
 
+/* The kind of the meeting that mention m, an edition ("de vorige editie", "De vierde
+ * editie vond vorig jaar in juni plaats"), is one of: the last meeting or mechanism of a
+ * named kind before it in its sentence, else in the sentence before it in its paragraph
+ * ("... de jaarlijkse conferentie van de partijsecretarissen van ... . De vierde editie");
+ * the yearly conference only with words that make it so. -1 when none. */
+static int edition_kind(const ctx *c, const mention *m)
+{
+    const bc_lex *e = NULL;
+    size_t lim = c->se[m->sent].t1;
+    if (!bcx_word_is(c, m->noun, lim, "editie") && !bcx_word_is(c, m->noun, lim, "edities"))
+        return -1;
+    for (size_t si = m->sent, pass = 0; pass < 2; pass++, si--) {
+        int kind = -1, cue = 0;
+        size_t end = pass == 0 ? m->t0 : c->se[si].t1;
+        for (size_t k = c->se[si].t0; k < end; k++) {
+            size_t n = bcx_lex_find(c, C_MECH, k, &e);
+            if (n == 0 && (n = bcx_lex_find(c, C_MEET, k, &e)) > 0 && e->val == K_GENERIC)
+                n = 0;
+            if (n > 0)
+                kind = (int)e->val, k += n - 1;
+            else
+                cue = cue || bcx_lex_find(c, C_MECH_CUE, k, NULL) > 0;
+        }
+        if (kind >= 0 && (kind != K_CONF || cue))
+            return kind;
+        if (si == 0 || bcx_new_paragraph(c, si))
+            break;
+    }
+    return -1;
+}
+
 /* The kind a mention names in its own words: the noun's (committee, spring meeting), a
  * mechanism phrase or name between the ordinal and eight words past the noun
  * ("spotkanie Wspolnej Grupy Roboczej"), else the conference a conference noun names
@@ -300,7 +331,7 @@ static int own_kind(const ctx *c, mention *m)
     }
     if (kind >= 0)
         return kind;
-    if ((kind = short_kind(c, m)) >= 0)
+    if ((kind = short_kind(c, m)) >= 0 || (kind = edition_kind(c, m)) >= 0)
         return kind;
     /* the yearly conference: "annual", "thuong nien", "年度", "party secretaries" */
     for (size_t k = lo; conf && !cue && k < end; k++)

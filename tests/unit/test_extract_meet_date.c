@@ -1632,6 +1632,117 @@ static void chinese_date_forms(void **state)
     bc_extraction_free(&x);
 }
 
+/* The meeting of x dated date, or NULL. */
+static const bc_xmeeting *dated(const bc_extraction *x, const char *date)
+{
+    for (size_t i = 0; i < x->nmeetings; i++)
+        if (strcmp(x->meetings[i].date, date) == 0)
+            return &x->meetings[i];
+    return NULL;
+}
+
+/* Dutch ways of dating a meeting: a relative year before a month gives the month its year,
+ * never a year a meeting's name writes ("de vorige editie, die vorig jaar half februari
+ * werd gehouden"); the previous edition or talks are a meeting of their own ("het vorige
+ * overleg, eind januari"); an edition is of the kind named before it, not of a fair; the
+ * report's day ("vandaag" under a dateline); a half of a month; a verb of meeting past a
+ * list of names; a ceremony ("plechtigheid") both sides held; a month of talks "voerde". */
+static void dutch_editions_relative_months_and_days(void **state)
+{
+    (void)state;
+    const char *t = "Lang Son en Guangxi\n\nNANNING – Na de voorjaarsontmoeting van Lang Son, "
+                    "Cao Bang en Guangxi, afgelopen donderdag in Nanning, volgden nog "
+                    "gesprekken.\n\nTijdens de Voorjaarsontmoeting 2026 herhaalden de leiders "
+                    "van Lang Son, Cao Bang en Guangxi de afspraken van de vorige editie, die "
+                    "vorig jaar half februari in Lang Son werd gehouden.";
+    bc_extraction x = run("nl", "2026-03-10", t);
+    const bc_xmeeting *m = dated(&x, "2025-02");
+    if (m == NULL || strcmp(m->mechanism, "spring-meeting-guangxi") != 0)
+        fail_msg("the previous edition: %s", m ? m->mechanism : "none dated 2025-02");
+    assert_string_equal(m->status, "held");
+    /* the spring meeting named with its year is the one of last Thursday */
+    assert_non_null(dated(&x, "2026-03-05"));
+    for (size_t k = 0; k < x.nmeetings; k++)
+        if (strncmp(x.meetings[k].date, "2026-02", 7) == 0 ||
+            strcmp(x.meetings[k].date, "2026") == 0)
+            fail_msg("dated %s", x.meetings[k].date);
+    bc_extraction_free(&x);
+    /* without a publication date last year's February is no month of 2026 */
+    x = run("nl", NULL, t);
+    for (size_t k = 0; k < x.nmeetings; k++)
+        if (strstr(x.meetings[k].date, "-02") != NULL)
+            fail_msg("dated %s", x.meetings[k].date);
+    bc_extraction_free(&x);
+
+    /* an edition of the yearly conference the sentence before names */
+    x = run("nl", "2026-04-02",
+            "Yunnan en de grens\n\nHet kader vormt de jaarlijkse conferentie van de "
+            "partijsecretarissen van Lai Chau, "
+            "Lao Cai, Ha Giang, Dien Bien en Yunnan. De derde editie vond vorig jaar in juli "
+            "in Kunming plaats.");
+    m = meet(&x, "conference-yunnan", 3);
+    assert_string_equal(m->date, "2025-07");
+    bc_extraction_free(&x);
+    /* an edition of a fair is no meeting */
+    x = run("nl", "2026-04-02",
+            "De twintigste editie van de handelsbeurs in Nanning trok op 3 april veel bezoekers "
+            "uit Lang Son en Guangxi.");
+    for (size_t k = 0; k < x.nmeetings; k++)
+        if (x.meetings[k].ordinal == 20)
+            fail_msg("a fair's edition became a meeting");
+    bc_extraction_free(&x);
+
+    /* the previous talks, a month in their own clause */
+    x = run("nl", "2025-04-10",
+            "MONG CAI – De grenswachten van Mong Cai en Dongxing (China) hebben afgelopen "
+            "dinsdag overleg gehouden. Sinds het vorige overleg, eind januari in Mong Cai, "
+            "hebben de diensten drie keer contact gehad.");
+    assert_non_null(dated(&x, "2025-04-08"));
+    assert_non_null(dated(&x, "2025-01"));
+    bc_extraction_free(&x);
+
+    /* the report's day under a dateline: with a publication date its year, without it the
+     * month and day */
+    t = "Kop\n\nHEKOU, 14 mei – Delegaties van Lao Cai en Honghe (China) zijn vandaag in "
+        "Hekou bijeengekomen voor overleg over de grensovergang.";
+    x = run("nl", "2025-05-15", t);
+    assert_non_null(dated(&x, "2025-05-14"));
+    bc_extraction_free(&x);
+    x = run("nl", NULL, t);
+    assert_non_null(dated(&x, "--05-14"));
+    bc_extraction_free(&x);
+
+    /* the second half of a month is that month; meeting again is to come */
+    x = run("nl", "2025-01-20",
+            "Lao Cai en Honghe spraken af in de tweede helft van maart opnieuw te vergaderen in "
+            "Hekou.");
+    m = dated(&x, "2025-03");
+    assert_non_null(m);
+    assert_string_equal(m->status, "planned");
+    bc_extraction_free(&x);
+
+    /* a verb of coming together past a list of names, the weekday dated by its day */
+    x = run("nl", "2025-06-05",
+            "Op dinsdag 3 juni kwam de werkgroep van Lao Cai, Lai Chau, Ha Giang en Yunnan voor "
+            "de twaalfde keer bijeen.");
+    assert_non_null(dated(&x, "2025-06-03"));
+    bc_extraction_free(&x);
+
+    /* a ceremony both sides held */
+    x = run("nl", NULL,
+            "Op 10 januari 2025 hebben Lang Son en Chongzuo (China) samen een plechtigheid "
+            "gehouden voor de opening van een vrachtroute.");
+    assert_non_null(dated(&x, "2025-01-10"));
+    bc_extraction_free(&x);
+
+    /* talks held ("voerde") in a clause of when, dated by the month of the main clause */
+    x = run("nl", "2025-05-20",
+            "De samenwerking kreeg begin deze maand een impuls, toen een delegatie uit Ha Giang "
+            "in Wenshan (China) besprekingen voerde over de grenshandel.");
+    assert_non_null(dated(&x, "2025-05"));
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1674,6 +1785,7 @@ int main(void)
         cmocka_unit_test(talks_in_a_month_gone_by),
         cmocka_unit_test(days_of_the_month_and_where_held),
         cmocka_unit_test(chinese_date_forms),
+        cmocka_unit_test(dutch_editions_relative_months_and_days),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

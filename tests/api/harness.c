@@ -4,6 +4,8 @@
 #endif
 #include "harness.h"
 
+#include "bordercoop/loader.h"
+
 #include <arpa/inet.h>
 #include <ctype.h>
 #include <dirent.h>
@@ -1353,4 +1355,50 @@ char *bct_cli_stdout(const char *db, const char *args)
         return NULL;
     }
     return out;
+}
+
+int bct_store_new(char *dir, size_t dir_n, char *db, size_t db_n, const char *tag)
+{
+    if (bct_tmpdir(dir, dir_n, tag) != 0)
+        return -1;
+    int n = snprintf(db, db_n, "%s/store.db", dir);
+    const char *data = getenv("BC_DATA") && *getenv("BC_DATA") ? getenv("BC_DATA") : "data";
+    bc_err err;
+    if (n < 0 || (size_t)n >= db_n || bc_loader_build(data, db, NULL, &err) != 0) {
+        fprintf(stderr, "building the store: %s\n",
+                n < 0 || (size_t)n >= db_n ? "path too long" : err.msg);
+        bct_tmpdir_remove(dir);
+        return -1;
+    }
+    return 0;
+}
+
+int bct_key_add(const char *db, const char *name, const char *role, char *key, size_t n)
+{
+    char args[256];
+    snprintf(args, sizeof args, "keys add %s --role %s", name, role);
+    char *out = bct_cli_stdout(db, args);
+    if (out == NULL || strlen(out) != 48 || n < 48) {
+        free(out);
+        return -1;
+    }
+    out[47] = '\0';
+    snprintf(key, n, "%s", out);
+    free(out);
+    return 0;
+}
+
+int bct_daemon_start_token(bct_daemon *d, const char *db, const char *token)
+{
+    unsetenv("BORDERCOOP_KEY");
+    setenv("BORDERCOOP_API_TOKEN", token, 1);
+    int rc = bct_daemon_start(d, getenv("BC_DAEMON"), db, NULL, 10000);
+    unsetenv("BORDERCOOP_API_TOKEN");
+    return rc;
+}
+
+int bct_daemon_teardown(bct_daemon *d, const char *dir)
+{
+    int status = bct_daemon_stop(d, 10000);
+    return bct_tmpdir_remove(dir) != 0 || status != 0 ? -1 : 0;
 }

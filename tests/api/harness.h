@@ -151,4 +151,21 @@ int bct_tmpdir_remove(const char *dir);
  * 64 KiB, new, free()), or NULL when it could not run or exited non-zero. */
 char *bct_cli_stdout(const char *db, const char *args);
 
+/* The fixture most API tests share. bct_store_new makes a scratch directory tagged tag
+ * (into dir, dir_n bytes) and builds a store from $BC_DATA (default "data") at
+ * dir/store.db (into db, db_n bytes): 0, or -1 (said on stderr). */
+int bct_store_new(char *dir, size_t dir_n, char *db, size_t db_n, const char *tag);
+
+/* Adds an API key for name with role to db through the CLI; its secret (47 characters)
+ * into key (n >= 48): 0, or -1. */
+int bct_key_add(const char *db, const char *name, const char *role, char *key, size_t n);
+
+/* Starts $BC_DAEMON on db with token as its bootstrap token (BORDERCOOP_API_TOKEN is set
+ * for the start only; BORDERCOOP_KEY is unset), as bct_daemon_start with no extra
+ * arguments and a 10 s wait. */
+int bct_daemon_start_token(bct_daemon *d, const char *db, const char *token);
+
+/* Stops d (10 s) and removes dir: 0 when both went well, else -1. */
+int bct_daemon_teardown(bct_daemon *d, const char *dir);
+
 #endif

@@ -35,27 +35,15 @@ static const char PROJECT[] = "/v1/border-gate-projects/mong-cai-dongxing-border
 static int setup(void **state)
 {
     (void)state;
-    if (bct_tmpdir(TMP, sizeof TMP, "curation") != 0)
+    if (bct_store_new(TMP, sizeof TMP, DB, sizeof DB, "curation") != 0)
         return -1;
-    snprintf(DB, sizeof DB, "%s/store.db", TMP);
-    bc_err err;
-    const char *data = getenv("BC_DATA") ? getenv("BC_DATA") : "data";
-    if (bc_loader_build(data, DB, NULL, &err) != 0) {
-        fprintf(stderr, "building the store: %s\n", err.msg);
-        return -1;
-    }
-    unsetenv("BORDERCOOP_KEY");
-    setenv("BORDERCOOP_API_TOKEN", BOOT, 1);
-    int rc = bct_daemon_start(&D, getenv("BC_DAEMON"), DB, NULL, 10000);
-    unsetenv("BORDERCOOP_API_TOKEN");
-    return rc;
+    return bct_daemon_start_token(&D, DB, BOOT);
 }
 
 static int teardown(void **state)
 {
     (void)state;
-    int status = bct_daemon_stop(&D, 10000);
-    return bct_tmpdir_remove(TMP) != 0 || status != 0 ? -1 : 0;
+    return bct_daemon_teardown(&D, TMP);
 }
 
 /* method target (with the bootstrap token when auth), expecting status; the body as

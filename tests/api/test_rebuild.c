@@ -14,7 +14,6 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include "bordercoop/loader.h"
 #include "harness.h"
 
 #include <jansson.h>
@@ -36,34 +35,18 @@ static const char *data_dir(void)
 static int setup(void **state)
 {
     (void)state;
-    if (bct_tmpdir(TMP, sizeof TMP, "rebuild") != 0)
+    if (bct_store_new(TMP, sizeof TMP, DB, sizeof DB, "rebuild") != 0)
         return -1;
-    snprintf(DB, sizeof DB, "%s/store.db", TMP);
-    bc_err err;
-    if (bc_loader_build(data_dir(), DB, NULL, &err) != 0) {
-        fprintf(stderr, "building the store: %s\n", err.msg);
-        return -1;
-    }
     unsetenv("BORDERCOOP_KEY");
-    char *out = bct_cli_stdout(DB, "keys add rita --role review");
-    if (out == NULL || strlen(out) != 48) {
-        free(out);
+    if (bct_key_add(DB, "rita", "review", KEY, sizeof KEY) != 0)
         return -1;
-    }
-    out[47] = '\0';
-    snprintf(KEY, sizeof KEY, "%s", out);
-    free(out);
-    setenv("BORDERCOOP_API_TOKEN", BOOT, 1);
-    int rc = bct_daemon_start(&D, getenv("BC_DAEMON"), DB, NULL, 10000);
-    unsetenv("BORDERCOOP_API_TOKEN");
-    return rc;
+    return bct_daemon_start_token(&D, DB, BOOT);
 }
 
 static int teardown(void **state)
 {
     (void)state;
-    int status = bct_daemon_stop(&D, 10000);
-    return bct_tmpdir_remove(TMP) != 0 || status != 0 ? -1 : 0;
+    return bct_daemon_teardown(&D, TMP);
 }
 
 /* method target with the review key (body JSON when not NULL), expecting status; the

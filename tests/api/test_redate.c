@@ -12,7 +12,6 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include "bordercoop/loader.h"
 #include "harness.h"
 
 #include <jansson.h>
@@ -50,38 +49,19 @@ static char *cli(const char *args)
 static int setup(void **state)
 {
     (void)state;
-    if (bct_tmpdir(TMP, sizeof TMP, "redate") != 0)
+    if (bct_store_new(TMP, sizeof TMP, DB, sizeof DB, "redate") != 0)
         return -1;
-    snprintf(DB, sizeof DB, "%s/store.db", TMP);
-    bc_err err;
-    if (bc_loader_build(getenv("BC_DATA") ? getenv("BC_DATA") : "data", DB, NULL, &err) != 0) {
-        fprintf(stderr, "building the store: %s\n", err.msg);
-        return -1;
-    }
     unsetenv("BORDERCOOP_KEY");
-    for (int i = 0; i < NKEYS; i++) {
-        char args[128];
-        snprintf(args, sizeof args, "keys add %s --role %s", NAMES[i], ROLES[i]);
-        char *out = cli(args);
-        if (out == NULL || strlen(out) != 48) {
-            free(out);
+    for (int i = 0; i < NKEYS; i++)
+        if (bct_key_add(DB, NAMES[i], ROLES[i], KEYS[i], sizeof KEYS[i]) != 0)
             return -1;
-        }
-        out[47] = '\0';
-        snprintf(KEYS[i], sizeof KEYS[i], "%s", out);
-        free(out);
-    }
-    setenv("BORDERCOOP_API_TOKEN", BOOT, 1);
-    int rc = bct_daemon_start(&D, getenv("BC_DAEMON"), DB, NULL, 10000);
-    unsetenv("BORDERCOOP_API_TOKEN");
-    return rc;
+    return bct_daemon_start_token(&D, DB, BOOT);
 }
 
 static int teardown(void **state)
 {
     (void)state;
-    int status = bct_daemon_stop(&D, 10000);
-    return bct_tmpdir_remove(TMP) != 0 || status != 0 ? -1 : 0;
+    return bct_daemon_teardown(&D, TMP);
 }
 
 /* method target with key (an index, -1 for none, -2 for a token of no key), body of

@@ -674,14 +674,22 @@ void bc_http_generation_changed(void *h)
     bc_cache_clear(((bc_http *)h)->cache);
 }
 
-/* Frees what bc_http_start built (NULL members are skipped). */
-static void teardown(bc_http *h)
+/* Stops every lane's pool (bc_workers_stop: queued jobs answered 503, running ones cut)
+ * and forgets them; NULL ones are skipped. */
+static void stop_lanes(bc_http *h)
 {
     bc_workers_stop(h->workers);
     bc_workers_stop(h->writer);
     bc_workers_stop(h->bulk);
     bc_workers_stop(h->search);
     bc_workers_stop(h->costly);
+    h->workers = h->writer = h->bulk = h->search = h->costly = NULL;
+}
+
+/* Frees what bc_http_start built (NULL members are skipped). */
+static void teardown(bc_http *h)
+{
+    stop_lanes(h);
     bc_metrics_attach(NULL, NULL);
     bc_metrics_attach_workers(NULL, NULL);
     bc_metrics_attach_lanes(NULL, NULL, NULL);
@@ -832,12 +840,7 @@ void bc_http_stop(bc_http *h, int grace_ms)
     bc_workers_cut(1);
     /* every suspended connection must be resumed before libmicrohttpd stops: queued jobs
      * are answered 503, running ones stop at once */
-    bc_workers_stop(h->workers);
-    bc_workers_stop(h->writer);
-    bc_workers_stop(h->bulk);
-    bc_workers_stop(h->search);
-    bc_workers_stop(h->costly);
-    h->workers = h->writer = h->bulk = h->search = h->costly = NULL;
+    stop_lanes(h);
     /* let the I/O thread send what the workers answered last (bounded) */
     for (int waited = 0; waited < 1000 && atomic_load(&h->active) > 0; waited += 10) {
         struct timespec ts = {0, 10 * 1000000L};

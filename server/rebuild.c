@@ -10,27 +10,18 @@
 
 void (*bc_rebuild_after_article)(bc_store *to, const char *source_id) = NULL;
 
-/* 1 when the table of s has the column, 0 when not (or on error). */
-static int has_column(bc_store *s, const char *table, const char *column)
-{
-    sqlite3_stmt *st = NULL;
-    bc_err ignored;
-    if (bc_store_prepare(s, "SELECT count(*) FROM pragma_table_info(?1) WHERE name = ?2", &st,
-                         &ignored) != BC_OK)
-        return 0;
-    sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, column, -1, SQLITE_STATIC);
-    int yes = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) > 0;
-    sqlite3_finalize(st);
-    return yes;
-}
-
 /* The ingested articles of from, in the order they came among the log entries: id, lang,
  * title, url, the date it was stored with, publisher, author, body, ingested_at,
  * ingested_by, its place (the log entry it came after). */
 static int articles_of(bc_store *from, int has_log, sqlite3_stmt **out, bc_err *err)
 {
-    const char *by = has_column(from, "sources", "ingested_by") ? "s.ingested_by" : "NULL";
+    int has_by = 0, has_seq = 0;
+    int rc = bc_store_has_column(from, "sources", "ingested_by", &has_by, err);
+    if (rc == BC_OK)
+        rc = bc_store_has_column(from, "sources", "log_seq", &has_seq, err);
+    if (rc != BC_OK)
+        return rc;
+    const char *by = has_by ? "s.ingested_by" : "NULL";
     /* the date it came with: before its first re-dating, the date that one changed */
     const char *date = has_log ? "CASE WHEN EXISTS (SELECT 1 FROM review_log r WHERE r.kind = "
                                  "'source' AND r.action = 'redate' AND r.fact_id = s.id) THEN "
@@ -44,7 +35,7 @@ static int articles_of(bc_store *from, int has_log, sqlite3_stmt **out, bc_err *
                                   "r.at < s.ingested_at)"
                                 : "0";
     char place[256];
-    if (has_column(from, "sources", "log_seq"))
+    if (has_seq)
         snprintf(place, sizeof place, "coalesce(s.log_seq, %s)", guess);
     else
         snprintf(place, sizeof place, "%s", guess);

@@ -65,6 +65,16 @@ static void allowed_values(bc_request *req, const bc_param_spec *spec, bc_buf *o
     }
 }
 
+/* A boolean parameter's value: 1 for "true" or "1", 0 for "false" or "0", -1 otherwise. */
+static int bool_value(const char *value)
+{
+    if (strcmp(value, "true") == 0 || strcmp(value, "1") == 0)
+        return 1;
+    if (strcmp(value, "false") == 0 || strcmp(value, "0") == 0)
+        return 0;
+    return -1;
+}
+
 /* Validates one parameter's value into b; on failure fills res and returns its status. */
 static int validate(bc_request *req, const bc_param_spec *spec, const char *value, bound *b,
                     bc_response *res)
@@ -88,11 +98,8 @@ static int validate(bc_request *req, const bc_param_spec *spec, const char *valu
         return 0;
     }
     case BC_PARAM_BOOL:
-        if (strcmp(value, "true") == 0 || strcmp(value, "1") == 0)
-            b->num = 1;
-        else if (strcmp(value, "false") == 0 || strcmp(value, "0") == 0)
-            b->num = 0;
-        else
+        b->num = bool_value(value);
+        if (b->num < 0)
             return bc_problem(res, 400, "invalid_parameter", spec->name,
                               "parameter '%s' must be true or false, got '%.60s'", spec->name,
                               value);
@@ -443,7 +450,7 @@ int bc_resource_list_costly(const char *query, bc_arena *arena)
         else if (strcmp(k, "offset") == 0 && whole)
             rows += num;
         else if (strcmp(k, "total") == 0)
-            costly |= strcmp(v, "true") == 0 || strcmp(v, "1") == 0;
+            costly |= bool_value(v) == 1;
         else if (strcmp(k, "facets") == 0)
             costly = 1;
     }

@@ -500,6 +500,28 @@ int bc_store_has_table(bc_store *s, const char *name, int *present, bc_err *err)
     return rc;
 }
 
+int bc_store_has_column(bc_store *s, const char *table, const char *column, int *present,
+                        bc_err *err)
+{
+    sqlite3_stmt *st;
+    *present = 0;
+    int rc = bc_store_stmt(s, "SELECT 1 FROM pragma_table_info(?1) WHERE name = ?2", &st, err);
+    if (rc != BC_OK)
+        return rc;
+    if (sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC) != SQLITE_OK ||
+        sqlite3_bind_text(st, 2, column, -1, SQLITE_STATIC) != SQLITE_OK) {
+        rc = bc_store_error(s, err, "looking for a column");
+    } else {
+        int step = sqlite3_step(st);
+        if (step == SQLITE_ROW)
+            *present = 1;
+        else if (step != SQLITE_DONE)
+            rc = bc_store_error(s, err, "looking for a column");
+    }
+    sqlite3_reset(st);
+    return rc;
+}
+
 int bc_store_copy_rows(bc_store *from, const char *select_sql, bc_store *to, const char *insert_sql,
                        int ncols, const char *reading, const char *writing,
                        void (*row_done)(sqlite3_stmt *row, void *ctx), void *ctx, bc_err *err)

@@ -155,6 +155,10 @@ int bc_store_meta_set(bc_store *s, const char *key, const char *value, bc_err *e
 
 /* Sets *present to 1 when s has a table of that name, else 0. */
 int bc_store_has_table(bc_store *s, const char *name, int *present, bc_err *err);
+/* Sets *present to 1 when s's table has a column of that name, else 0 (also when there is
+ * no such table). */
+int bc_store_has_column(bc_store *s, const char *table, const char *column, int *present,
+                        bc_err *err);
 
 /* Copies every row select_sql reads from `from` into `to` with insert_sql, whose
  * parameters ?1..?ncols are the selected columns in order, each value as SQLite holds

@@ -400,8 +400,8 @@ static void wal_store_on_readonly_media_is_read_immutable(void **state)
     assert_int_equal(WEXITSTATUS(status), 0);
 }
 
-/* bc_store_has_table and bc_store_copy_rows: rows copied as they are, the callback once
- * per row written, and a failed insert named and stopping the copy. */
+/* bc_store_has_table, bc_store_has_column and bc_store_copy_rows: rows copied as they are, the
+ * callback once per row written, and a failed insert named and stopping the copy. */
 static int copied;
 static void count_row(sqlite3_stmt *row, void *ctx)
 {
@@ -427,6 +427,14 @@ static void tables_are_found_and_rows_copied(void **state)
     assert_int_equal(bc_store_has_table(a, "t", &present, &err), 0);
     assert_int_equal(present, 1);
     assert_int_equal(bc_store_has_table(a, "nope", &present, &err), 0);
+    assert_int_equal(present, 0);
+    /* a column: of the table, of no table, not of the table */
+    assert_int_equal(bc_store_has_column(a, "t", "v", &present, &err), 0);
+    assert_int_equal(present, 1);
+    assert_int_equal(bc_store_has_column(a, "t", "w", &present, &err), 0);
+    assert_int_equal(present, 0);
+    present = -1;
+    assert_int_equal(bc_store_has_column(a, "nope", "v", &present, &err), 0);
     assert_int_equal(present, 0);
     copied = 0;
     assert_int_equal(bc_store_copy_rows(a, "SELECT k, v FROM t ORDER BY k", b,

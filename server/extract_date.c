@@ -370,6 +370,13 @@ static void weekday_from(int y0, int m0, int d0, int wd, int future, dres *r)
 
 static void weekday_day(const ctx *c, int wd, int future, dres *r)
 {
+    if (wd > WEEKDAY_LAST_WEEK) { /* "上周四": that day of the week before the reference's */
+        long ref = days_from_civil(c->ry, c->rm, c->rd);
+        int y, m, d;
+        civil_from_days(ref - ((((ref % 7) + 7 + 3) % 7) + 1), &y, &m, &d); /* last Sunday */
+        weekday_from(y, m, d, wd - WEEKDAY_LAST_WEEK, 0, r);
+        return;
+    }
     weekday_from(c->ry, c->rm, c->rd, wd, future, r);
 }
 
@@ -689,7 +696,7 @@ void bcx_find_dates(ctx *c)
                     dated = c->t[q].kind == T_NUM || c->t[q].kind == T_DATE; /* "mardi 11 juin" */
                 if (c->ry != 0 && c->rd != 0 && !dated)
                     weekday_day(c, (int)e->val, bcx_future_at(c, i), &r);
-                else if (!dated)
+                else if (!dated && e->val < WEEKDAY_LAST_WEEK)
                     weekday_of_dateline(c, si, (int)e->val, bcx_future_at(c, i), &r);
                 r.n = n;
                 if (dated && paren_day(c, i + n, lim, &r))

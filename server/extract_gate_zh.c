@@ -41,6 +41,18 @@ static int han_modifier(const ctx *c, size_t i, size_t lim)
     return 0;
 }
 
+/* The end of the longest known place or province of sentence si starting at token a, or
+ * a when none does. */
+static size_t known_name_starting(const ctx *c, size_t si, size_t a)
+{
+    size_t best = a;
+    for (size_t q = c->se[si].h0; q < c->se[si].h1; q++)
+        if (c->h[q].t0 == a && c->h[q].t1 > best &&
+            (c->h[q].entity == E_PLACE || c->h[q].entity == E_PROVINCE))
+            best = c->h[q].t1;
+    return best;
+}
+
 /* The known name (a gazetteer alias) ending exactly at token end - 1 and starting at or
  * after lo: its first token, or SIZE_MAX. */
 static size_t known_name_ending(const ctx *c, size_t si, size_t lo, size_t end)
@@ -238,6 +250,10 @@ void bcx_han_pairs(ctx *c, size_t si, unsigned present)
             }
             b1++;
         }
+        /* a known name whose first character stops a run ("同登": 同 is "with") */
+        size_t kn = known_name_starting(c, si, b0);
+        if (b1 == b0 && kn > b0 + 1 && kn <= b0 + 4 && kn <= lim)
+            b1 = kn;
         if (b1 < lim && (n = bcx_lex_find(c, C_PROJ, b1, &e)) > 0)
             near |= (unsigned)e->val;
         /* four characters and no crossing word after them: a name and what follows it
@@ -320,6 +336,10 @@ void bcx_han_pairs(ctx *c, size_t si, unsigned present)
             ca = han_hint(c, c->s + c->t[a0].start, c->t[a1 - 1].end - c->t[a0].start);
             cb = han_hint(c, c->s + c->t[b0].start, c->t[b1 - 1].end - c->t[b0].start);
         }
+        /* two unknown runs with no crossing word of their own are words a dash joins
+         * ("往来更密切——今年滇越边境合作回眸": a headline's two halves), not a list of pairs */
+        if (ca == 0 && cb == 0 && near == 0)
+            continue;
         if (ca == 0 && cb != 0)
             ca = -cb;
         if (cb == 0 && ca != 0)
@@ -361,9 +381,9 @@ void bcx_han_facing(ctx *c, size_t si, unsigned present)
         size_t a = known_name_ending(c, si, lo, end);
         if (a == SIZE_MAX || end - a > 4)
             a = end - 2;
-        int stop = 0; /* "边境管理和口岸部门": a name holds no particle */
+        int stop = 0; /* "边境管理和口岸部门": a name holds no particle, nor punctuation */
         for (size_t q = a; q < end && a >= lo && !stop; q++)
-            stop = han_stop(c, q, lim);
+            stop = han_stop(c, q, lim) || (q > a && !c->t[q].glued);
         if (a < lo || !c->t[a].han || stop)
             continue;
         if (found < 2) {

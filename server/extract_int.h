@@ -610,6 +610,9 @@ typedef struct bcx_told {
     size_t si;    /* its sentence + 1; 0: none yet */
 } bcx_told;
 
+/* 1 when a word for the next one ends right before token i of sentence si ("举行下一轮
+ * 工作会谈"): the talks named there are another meeting than those its sentence reports. */
+int bcx_next_round(const ctx *c, size_t si, size_t i);
 /* The first token of sentence si after its dateline, if it has one ("越通社莱州10月30日电
  * 2025年10月30日上午，...", "Hanoi, June 13 (VNA) - On June 12, ..."). */
 size_t bcx_sent_open(const ctx *c, size_t si);

@@ -103,7 +103,8 @@ enum {
     C_CROP,        /* crops, planting, farming: hectares of them are a crop area */
     C_SINCE,   /* "since", "ke tu", "depuis", "sinds", "sedan" before a date, "以来", "后" after
                 * it: a point things are counted from, not when a meeting took place */
-    C_WEEKDAY, /* "Tuesday", "mardi", "dinsdag", "wtorek", "tisdag", "星期二"; val: 1 Monday..7 */
+    C_WEEKDAY, /* "Tuesday", "mardi", "dinsdag", "wtorek", "tisdag", "星期二"; val: 1 Monday..7,
+                * WEEKDAY_LAST_WEEK + that for a day of the week before ("上周四") */
     C_REL_DAY, /* "yesterday", "hier", "hom qua", "昨天": val days from the reference day (-1) */
     C_MECH_SHORT,  /* "of the group", "komitetu", "kommittens": the bare head of a mechanism's
                     * name, naming its kind (val: K_*) only right after a numbered meeting's
@@ -130,6 +131,13 @@ enum {
 /* TALKS_VISIT: a working visit, dated by a day or two, never by the span of days it lasts
  * ("paid a working visit to Wenshan from August 20 to 22": the talks are on one of them) */
 enum { TALKS_PLAIN = 0, TALKS_CEREMONY = 1, TALKS_VERB = 2, TALKS_VISIT = 3 };
+
+/* C_FUTURE values: FUTURE_NEXT, a word for the next one ("下一轮", "下届"), names another
+ * meeting than the one its sentence reports */
+enum { FUTURE_PLAIN = 0, FUTURE_NEXT = 1 };
+
+/* C_WEEKDAY values above this one are a day of the week before the reference's */
+enum { WEEKDAY_LAST_WEEK = 10 };
 
 /* currencies (C_CURRENCY, C_CUR_ADJ) */
 enum { CUR_USD = 1, CUR_CNY, CUR_VND, CUR_EUR };

@@ -823,7 +823,9 @@ void bcx_find_mentions(ctx *c)
         int both_s = both_sides(c, si);
         if (both_s || other_side(c, si) || (talks_before && bcx_talks_held(c, si)))
             since_when_talks(c, si, c->se[si].t0, !both_s);
-        for (size_t i = c->se[si].t0; i < c->se[si].t1 && c->rc == BC_OK && !seen; i++) {
+        for (size_t i = c->se[si].t0; i < c->se[si].t1 && c->rc == BC_OK; i++) {
+            if (seen && !bcx_next_round(c, si, i))
+                continue; /* its sentence's talks are told; the next round is another */
             /* a numbered or named meeting speaks for its clause ("3月12日，...举行工作会谈，
              * 双方回顾了...第七次联席会议以来的合作进展": the talks are another meeting) */
             int prev = !c->t[i].meet && previous_one(c, si, i);

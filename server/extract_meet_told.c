@@ -149,3 +149,11 @@ const mention *bcx_told_before(const ctx *c, const mention *m)
     }
     return best;
 }
+
+int bcx_next_round(const ctx *c, size_t si, size_t i)
+{
+    const bc_lex *e = NULL;
+    size_t lo = c->se[si].t0;
+    return i > lo && bcx_lex_ending(c, C_FUTURE, lo, i, &e) != SIZE_MAX && e != NULL &&
+           e->val == FUTURE_NEXT;
+}

@@ -56,6 +56,23 @@ static void what_is_not_a_pair_and_pairs_in_brackets(void **state)
     bc_extraction_free(&x);
 }
 
+/* A known name whose first character is a particle elsewhere (同登: 同 is "with") is read
+ * whole after the dash; a headline's two halves a dash joins are no pair; a name facing
+ * another holds no punctuation ("...口岸举行会谈，就智慧口岸...对接" names one gate). */
+static void known_right_name_headline_and_clauses(void **state)
+{
+    (void)state;
+    bc_extraction x = run("zh", NULL, "两市将提升凭祥—同登铁路口岸的货物通关能力。");
+    gate(&x, "同登", "凭祥");
+    bc_extraction_free(&x);
+    x = run("zh", NULL, "口岸更忙碌 合作更紧密——去年滇越边境贸易回顾\n\n河口口岸进出口增长。");
+    assert_int_equal(x.ngates, 0);
+    bc_extraction_free(&x);
+    x = run("zh", NULL, "双方在友谊口岸举行会谈，就智慧口岸数据交换等问题逐项对接。");
+    assert_int_equal(x.ngates, 0);
+    bc_extraction_free(&x);
+}
+
 /* "会晤期间" (during the meeting) dates by the meeting's day, not by the last day named
  * (a tourist line's opening in the sentence before); 马鹿塘 is Ma Lu Thang. */
 static void during_the_meeting_is_its_day(void **state)
@@ -112,6 +129,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(chinese_pairs),
         cmocka_unit_test(what_is_not_a_pair_and_pairs_in_brackets),
+        cmocka_unit_test(known_right_name_headline_and_clauses),
         cmocka_unit_test(during_the_meeting_is_its_day),
         cmocka_unit_test(country_in_brackets_and_river_after_a_name),
     };

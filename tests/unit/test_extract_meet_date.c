@@ -1612,6 +1612,10 @@ static void chinese_date_forms(void **state)
         {"2024-05-19", "双方约定，9月在东兴举行下一轮会谈。", "2024-09"},
         {"2024-05-19", "双方约定于9月在东兴召开下届会议。", "2024-09"},
         {"2025-06-09", "5月下旬，东兴市与越南芒街市以视频会议形式进行了会谈。", "2025-05"},
+        /* a day of last week, on a Friday: not yesterday's Thursday */
+        {"2025-03-21", "上周四，崇左市与越南谅山省在凭祥市举行会谈。", "2025-03-13"},
+        {"2025-03-16", "上星期二，崇左市与越南谅山省在凭祥市举行会谈。", "2025-03-04"},
+        {NULL, "上周四，崇左市与越南谅山省在凭祥市举行会谈。", NULL},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         bc_extraction x = run("zh", cases[i].ref, cases[i].text);
@@ -1639,6 +1643,28 @@ static const bc_xmeeting *dated(const bc_extraction *x, const char *date)
         if (strcmp(x->meetings[i].date, date) == 0)
             return &x->meetings[i];
     return NULL;
+}
+
+/* Chinese: the next round of talks agreed in a sentence that recalls a meeting held is a
+ * meeting of its own, to come ("双方回顾了...会晤成果，并商定明年...举行下一轮会谈"). */
+static void chinese_next_round_beside_a_recalled_meeting(void **state)
+{
+    (void)state;
+    bc_extraction x = run("zh", "2025-11-20",
+                          "11月18日，东兴市与越南芒街市在东兴举行会谈。双方回顾了2024年6月在芒街"
+                          "举行的会晤成果，并商定明年在芒街举行下一轮会谈。");
+    assert_int_equal(x.nmeetings, 3);
+    assert_non_null(dated(&x, "2025-11-18"));
+    assert_string_equal(dated(&x, "2024-06")->status, "held");
+    const bc_xmeeting *m = dated(&x, "2026");
+    assert_non_null(m);
+    assert_string_equal(m->status, "planned");
+    assert_true(m->date_inferred);
+    bc_extraction_free(&x);
+    /* without a next round, the sentence's talks are one meeting */
+    x = run("zh", "2025-11-20", "双方回顾了2024年6月在芒街举行的会晤成果，并商定继续举行会谈。");
+    assert_int_equal(x.nmeetings, 1);
+    bc_extraction_free(&x);
 }
 
 /* Dutch ways of dating a meeting: a relative year before a month gives the month its year,
@@ -1785,6 +1811,7 @@ int main(void)
         cmocka_unit_test(talks_in_a_month_gone_by),
         cmocka_unit_test(days_of_the_month_and_where_held),
         cmocka_unit_test(chinese_date_forms),
+        cmocka_unit_test(chinese_next_round_beside_a_recalled_meeting),
         cmocka_unit_test(dutch_editions_relative_months_and_days),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);

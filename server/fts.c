@@ -15,6 +15,8 @@ typedef struct fold_tokenizer {
 typedef struct fold_call {
     void *ctx;
     int (*x_token)(void *, int, const char *, int, int, int);
+    const char *text; /* the text being tokenized: a token's own bytes are text[start, end) */
+    int n;
     bc_buf folded;
 } fold_call;
 
@@ -52,9 +54,37 @@ static void fold_delete(Fts5Tokenizer *p)
     bc_free(t);
 }
 
-static int fold_token(void *pctx, int flags, const char *token, int n, int start, int end)
+/* The length of the UTF-8 sequence at s (1 for a stray byte) and its code point in *cp
+ * (0 when it is not a well-formed sequence of that length). */
+static size_t utf8_at(const unsigned char *s, size_t n, unsigned int *cp)
 {
-    fold_call *c = pctx;
+    size_t len = s[0] < 0x80 ? 1 : s[0] >= 0xf0 ? 4 : s[0] >= 0xe0 ? 3 : s[0] >= 0xc0 ? 2 : 1;
+    if (len > n)
+        len = 1;
+    unsigned int v = len == 1 ? s[0] : s[0] & (0x7fu >> len);
+    for (size_t i = 1; i < len; i++) {
+        if ((s[i] & 0xc0) != 0x80) {
+            *cp = 0;
+            return 1;
+        }
+        v = (v << 6) | (s[i] & 0x3fu);
+    }
+    *cp = len == 1 && s[0] >= 0x80 ? 0 : v;
+    return len;
+}
+
+/* Han ideographs and kana: written without spaces, so each one is a term of its own
+ * and a word is the phrase of its characters ("会谈" finds "...举行会谈。"). */
+static int is_cjk(unsigned int cp)
+{
+    return (cp >= 0x3040 && cp <= 0x30ff) || (cp >= 0x3400 && cp <= 0x4dbf) ||
+           (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0xf900 && cp <= 0xfaff) ||
+           (cp >= 0x20000 && cp <= 0x3134f);
+}
+
+/* Folds the n bytes at token and hands them on as one term at [start, end). */
+static int emit_folded(fold_call *c, int flags, const char *token, int n, int start, int end)
+{
     bc_buf_reset(&c->folded);
     int rc = bc_text_fold(token, (size_t)n, &c->folded);
     if (rc == BC_ENOMEM)
@@ -64,11 +94,51 @@ static int fold_token(void *pctx, int flags, const char *token, int n, int start
     return c->x_token(c->ctx, flags, c->folded.data, (int)c->folded.len, start, end);
 }
 
+/* A token of the article's own bytes with a Chinese or Japanese character in it: each
+ * such character is a term, and each run of other letters between them one more. */
+static int emit_split(fold_call *c, int flags, int start, int end)
+{
+    const unsigned char *t = (const unsigned char *)c->text;
+    int run = start, rc = SQLITE_OK;
+    for (int i = start; i < end && rc == SQLITE_OK;) {
+        unsigned int cp;
+        int len = (int)utf8_at(t + i, (size_t)(end - i), &cp);
+        if (!is_cjk(cp)) {
+            i += len;
+            continue;
+        }
+        if (run < i)
+            rc = emit_folded(c, flags, c->text + run, i - run, run, i);
+        if (rc == SQLITE_OK)
+            rc = c->x_token(c->ctx, flags, c->text + i, len, i, i + len);
+        i += len;
+        run = i;
+    }
+    if (rc == SQLITE_OK && run < end)
+        rc = emit_folded(c, flags, c->text + run, end - run, run, end);
+    return rc;
+}
+
+static int fold_token(void *pctx, int flags, const char *token, int n, int start, int end)
+{
+    fold_call *c = pctx;
+    if (start >= 0 && end <= c->n && start < end) {
+        const unsigned char *t = (const unsigned char *)c->text;
+        for (int i = start; i < end;) {
+            unsigned int cp;
+            i += (int)utf8_at(t + i, (size_t)(end - i), &cp);
+            if (is_cjk(cp))
+                return emit_split(c, flags, start, end);
+        }
+    }
+    return emit_folded(c, flags, token, n, start, end);
+}
+
 static int fold_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text, int n,
                          int (*x_token)(void *, int, const char *, int, int, int))
 {
     fold_tokenizer *t = (fold_tokenizer *)p;
-    fold_call c = {ctx, x_token, BC_BUF_INIT};
+    fold_call c = {ctx, x_token, text, n, BC_BUF_INIT};
     int rc = t->base.xTokenize(t->inner, &c, flags, text, n, fold_token);
     bc_buf_free(&c.folded);
     return rc;

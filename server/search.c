@@ -96,6 +96,24 @@ static void fts_quote(bc_buf *out, const char *s, size_t n)
     bc_buf_putc(out, '"');
 }
 
+/* 1 when a plain query's word is matched as a prefix: four letters or more, no digit,
+ * no Chinese (whose characters are terms of their own). Polish, Swedish and Dutch
+ * inflect names ("Kunming" is written "Kunmingu", "Hanois"), so "kunming" finds them. */
+static int word_is_prefix(const char *s, size_t n)
+{
+    size_t letters = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if ((c >= '0' && c <= '9') || (c >= 0xe3 && c <= 0xe9) || c >= 0xef)
+            return 0;
+        if (c < 0x80 && !((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
+            return 0; /* punctuation or FTS5 syntax: the word is taken as written */
+        if ((c & 0xc0) != 0x80)
+            letters++;
+    }
+    return letters >= 4;
+}
+
 /* If words[0..n) (joined by spaces) names an entity, appends ( "alias" OR ... ) with
  * every name of that entity and returns 1. */
 static int expand_alias(bc_request *req, const char *phrase, bc_buf *out, bc_err *err)
@@ -179,6 +197,8 @@ static void plain_query(bc_request *req, const char *q, bc_buf *out, bc_err *err
             if (out->len > 0)
                 bc_buf_puts(out, " AND ");
             fts_quote(out, w[i], wl[i]);
+            if (word_is_prefix(w[i], wl[i]))
+                bc_buf_putc(out, '*');
             used = 1;
         }
         i += used;

@@ -357,6 +357,54 @@ static void four_languages_with_and_without_a_publication_date(void **state)
 /* A BCP-47 tag is its language: zh-CN, zh-Hans, vi-VN, fr-FR, en-US are zh, vi, fr, en
  * (the answer says the two-letter code, the source is stored under it); other tags are a
  * 400 naming lang. */
+/* An ingested Chinese article is found by a word inside its sentences (each character a
+ * term, the word their phrase), and a Swedish inflected name by the plain name. */
+static void search_finds_words_inside_chinese_and_inflected_names(void **state)
+{
+    (void)state;
+    json_t *j =
+        post_article("文山州与河江省举行会谈\n\n5月8日，文山州与越南河江省在天保口岸举行会谈，"
+                     "双方同意加快推进天保—清水口岸升级。\n",
+                     "zh", "2024-05-09", 0);
+    char src[200];
+    snprintf(src, sizeof src, "%s",
+             json_string_value(json_object_get(json_object_get(j, "source"), "id")));
+    json_decref(j);
+    static const char *const words[] = {"%E4%BC%9A%E8%B0%88",                   /* 会谈 */
+                                        "%E5%A4%A9%E4%BF%9D%E5%8F%A3%E5%B2%B8", /* 天保口岸 */
+                                        "%E6%B2%B3%E6%B1%9F"};                  /* 河江 */
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+        char path[256];
+        snprintf(path, sizeof path, "/v1/search?q=%s&type=source&curation=all&limit=50", words[i]);
+        bct_response r;
+        assert_int_equal(bct_get(D.port, path, NULL, &r), 0);
+        assert_int_equal(r.status, 200);
+        if (strstr(r.body, src) == NULL || strstr(r.body, "<mark>") == NULL)
+            fail_msg("%s did not find %s: %.400s", path, src, r.body);
+        bct_response_free(&r);
+    }
+    /* the same characters in another order are not the word */
+    bct_response r;
+    assert_int_equal(
+        bct_get(D.port, "/v1/search?q=%E8%B0%88%E4%BC%9A&type=source&curation=all", NULL, &r), 0);
+    assert_int_equal(r.status, 200);
+    assert_null(strstr(r.body, src));
+    bct_response_free(&r);
+    /* "Kunming" finds the Swedish genitive "Kunmings" among the paragraphs of an article;
+     * quoted, it is the word alone */
+    assert_int_equal(
+        bct_get(D.port, "/v1/search?q=Kunming&lang=sv&paragraphs=true&limit=50", NULL, &r), 0);
+    assert_int_equal(r.status, 200);
+    assert_non_null(strstr(r.body, "<mark>Kunmings</mark>"));
+    bct_response_free(&r);
+    assert_int_equal(
+        bct_get(D.port, "/v1/search?q=%22Kunming%22&lang=sv&paragraphs=true&limit=50", NULL, &r),
+        0);
+    assert_int_equal(r.status, 200);
+    assert_null(strstr(r.body, "<mark>Kunmings</mark>"));
+    bct_response_free(&r);
+}
+
 static void language_tags_are_their_language(void **state)
 {
     (void)state;
@@ -626,6 +674,7 @@ int main(void)
         cmocka_unit_test(auth_and_bad_bodies),
         cmocka_unit_test(an_article_is_readable_at_once),
         cmocka_unit_test(four_languages_with_and_without_a_publication_date),
+        cmocka_unit_test(search_finds_words_inside_chinese_and_inflected_names),
         cmocka_unit_test(language_tags_are_their_language),
         cmocka_unit_test(a_language_of_the_other_script_is_refused),
         cmocka_unit_test(long_articles_are_refused),

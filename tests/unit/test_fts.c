@@ -1,5 +1,6 @@
 /* test_fts.c: the bc_fold FTS5 tokenizer on an in-memory store: the terms it indexes
- * (lower case, no diacritics, đ -> d, ł -> l, ß -> ss, Chinese kept), queries in either
+ * (lower case, no diacritics, đ -> d, ł -> l, ß -> ss, each Chinese character a term),
+ * queries in either
  * spelling, highlights that show the article's own text at its own offsets, a
  * connection without the tokenizer, and allocation failure while creating and
  * tokenizing. */
@@ -127,8 +128,31 @@ static void stroked_letters_and_sharp_s(void **state)
     expect_terms("Łódź Włocławek", "lodz wloclawek");
     expect_terms("ŻÓŁW źdźbło Gdańsk Częstochowa", "czestochowa gdansk zdzblo zolw");
     expect_terms("Straße", "strasse");
-    /* numbers and Chinese are kept as they are */
-    expect_terms("2025 云南省 河口", "2025 云南省 河口");
+    /* numbers are kept as they are; each Chinese character is a term */
+    expect_terms("2025 云南省 河口", "2025 云 南 口 河 省");
+    /* a run of Latin letters inside Chinese text is folded as a word of its own */
+    expect_terms("中越Lào Cai口岸", "cai lao 中 口 岸 越");
+}
+
+/* Chinese words are found inside the run of characters that holds them: the query is
+ * the phrase of its characters, so they must be adjacent and in order. */
+static void chinese_words_are_found_inside_a_sentence(void **state)
+{
+    (void)state;
+    insert("双方在河口举行会谈，并就天保口岸升级交换意见。");
+    insert("文山州与河江省签署了合作备忘录");
+    insert("谈会");
+    assert_int_equal(matches("会谈"), 1);
+    assert_int_equal(matches("\"天保口岸\""), 1);
+    assert_int_equal(matches("文山州"), 1);
+    assert_int_equal(matches("口岸 AND 会谈"), 1);
+    assert_int_equal(matches("谈会"), 1);  /* only the row that writes it so */
+    assert_int_equal(matches("保天"), 0);  /* the characters apart or reversed: no */
+    assert_int_equal(matches("河江*"), 1); /* a prefix ends on a character */
+    char out[256];
+    query1("SELECT highlight(doc, 0, '[', ']') FROM doc WHERE doc MATCH ?1", "天保口岸", out,
+           sizeof out);
+    assert_string_equal(out, "双方在河口举行会谈，并就[天保口岸]升级交换意见。");
 }
 
 static void queries_fold_too(void **state)
@@ -273,6 +297,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(case_and_diacritics_fold, open_store, close_store),
         cmocka_unit_test_setup_teardown(stroked_letters_and_sharp_s, open_store, close_store),
+        cmocka_unit_test_setup_teardown(chinese_words_are_found_inside_a_sentence, open_store,
+                                        close_store),
         cmocka_unit_test_setup_teardown(queries_fold_too, open_store, close_store),
         cmocka_unit_test_setup_teardown(highlights_show_the_original_text, open_store, close_store),
         cmocka_unit_test(a_connection_needs_the_tokenizer_registered),

@@ -94,10 +94,54 @@ static void stats_match_the_store(void **state)
     bc_store_close(raw);
 }
 
+/* A year lists its USD turnovers first, then each other currency, each largest first:
+ * raw numbers in two currencies are no ranking (nothing converts them). */
+static void a_year_lists_its_currencies_apart(void **state)
+{
+    (void)state;
+    bc_err err;
+    int rc =
+        bc_store_exec(S,
+                      "BEGIN;"
+                      "CREATE TEMP TABLE cny AS SELECT * FROM figures "
+                      " WHERE id = 'yunnan-four-provinces-trade-2024';"
+                      "UPDATE cny SET id = 'a-cny-turnover-2024', unit = 'CNY', value = 58.6e9;"
+                      "INSERT INTO figures SELECT * FROM cny;",
+                      &err);
+    if (rc != 0)
+        fail_msg("adding a CNY turnover: %s", err.msg);
+    bc_response res;
+    assert_int_equal(get(bc_handle_stats, "/v1/stats", NULL, &res), 200);
+    json_t *j = fx_json_body(&res);
+    json_t *years = json_object_get(json_object_get(j, "trade_turnover"), "by_year");
+    json_t *figs = NULL;
+    for (size_t i = 0; i < json_array_size(years); i++)
+        if (json_integer_value(json_object_get(json_array_get(years, i), "year")) == 2024)
+            figs = json_object_get(json_array_get(years, i), "figures");
+    assert_non_null(figs);
+    size_t n = json_array_size(figs);
+    assert_true(n >= 2);
+    /* the CNY point, the largest number of the year, comes after every USD point */
+    json_t *last = json_array_get(figs, n - 1);
+    assert_string_equal(json_string_value(json_object_get(last, "id")), "a-cny-turnover-2024");
+    double prev = -1;
+    for (size_t i = 0; i + 1 < n; i++) {
+        json_t *f = json_array_get(figs, i);
+        assert_string_equal(json_string_value(json_object_get(f, "unit")), "USD");
+        double v = json_number_value(json_object_get(f, "value"));
+        assert_true(prev < 0 || v <= prev); /* largest first within the currency */
+        prev = v;
+    }
+    json_decref(j);
+    bc_response_free(&res);
+    assert_int_equal(bc_store_exec(S, "ROLLBACK", &err), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(stats_match_the_store),
+        cmocka_unit_test(a_year_lists_its_currencies_apart),
     };
     return cmocka_run_group_tests_name("stats", tests, fx_group_setup, fx_group_teardown);
 }

@@ -44,13 +44,16 @@ static const struct command_help {
      "memory first; with --db an existing store is checked. Exits 1 on any problem.\n"},
     {"ingest",
      "ingest FILE [--lang LL] [--title T] [--url U] [--published-on DATE]\n"
-     "         [--publisher P] [--author A] [--max-article-bytes N] [--db PATH]\n"
+     "         [--publisher P] [--author A] [--max-article-bytes N]\n"
+     "         [--max-article-facts F] [--db PATH]\n"
      "                                    add an article and the facts extracted from it",
      "usage: bordercoop ingest FILE [--lang LL] [--title T] [--url U] [--published-on DATE]\n"
-     "                         [--publisher P] [--author A] [--max-article-bytes N] [--db PATH]\n\n"
+     "                         [--publisher P] [--author A] [--max-article-bytes N]\n"
+     "                         [--max-article-facts F] [--db PATH]\n\n"
      "Adds the article in FILE (UTF-8 text) and the facts extracted from it, in one\n"
      "transaction; the same text twice is a no-op. LL is one of en, vi, zh, fr, pl, sv, nl\n"
-     "(any case; detected when omitted). N defaults to 524288. The article is recorded as\n"
+     "(any case; detected when omitted). N defaults to 524288; an article that gives more\n"
+     "than F facts (default 100) is refused, nothing stored. The article is recorded as\n"
      "added by the owner of the key in BORDERCOOP_KEY, else by cli:<user>.\n"},
     {"redate",
      "redate SOURCE --published-on DATE|none [--note TEXT] [--db PATH]\n"
@@ -223,7 +226,8 @@ static int parse_opts(int argc, char **argv, cli_opts *o)
             o->pause_ms = atoi(argv[++i]);
             continue;
         } else if ((strcmp(a, "--figures") == 0 || strcmp(a, "--meetings") == 0 ||
-                    strcmp(a, "--seed") == 0 || strcmp(a, "--max-article-bytes") == 0) &&
+                    strcmp(a, "--seed") == 0 || strcmp(a, "--max-article-bytes") == 0 ||
+                    strcmp(a, "--max-article-facts") == 0) &&
                    i + 1 < argc) {
             char *end;
             long v = strtol(argv[i + 1], &end, 10);
@@ -235,8 +239,10 @@ static int parse_opts(int argc, char **argv, cli_opts *o)
                 o->figures = v;
             else if (strcmp(a, "--meetings") == 0)
                 o->meetings = v;
-            else if (a[2] == 'm')
+            else if (strcmp(a, "--max-article-bytes") == 0)
                 o->max_article_bytes = v;
+            else if (strcmp(a, "--max-article-facts") == 0)
+                o->max_article_facts = v;
             else
                 o->seed = (unsigned)v;
             i++;

@@ -31,6 +31,7 @@ typedef struct cli_opts {
     const char *baseline;   /* eval --gate: the ratchet's committed baseline */
     const char *write_base; /* eval: write the measured baseline to this file */
     long max_article_bytes; /* ingest: the longest text accepted */
+    long max_article_facts; /* ingest: the most facts a new article may give (0: default) */
     char lang_buf[16];      /* --lang, lower-cased */
     const char *default_db; /* the built-in default store path */
 } cli_opts;

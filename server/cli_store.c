@@ -152,6 +152,7 @@ int bc_cli_ingest(const cli_opts *o)
                           .lang = bc_extract_lang_base(o->lang) ? bc_extract_lang_base(o->lang)
                                                                 : o->lang,
                           .max_bytes = max,
+                          .max_facts = (size_t)o->max_article_facts,
                           .title = o->title,
                           .url = o->url,
                           .published_on = o->published_on,

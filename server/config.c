@@ -2,6 +2,8 @@
  * flag has its variable and its line in --help. */
 #include "bordercoop/config.h"
 
+#include "bordercoop/ingest.h"
+
 #include <arpa/inet.h>
 #include <limits.h>
 #include <netinet/in.h>
@@ -64,6 +66,8 @@ static const opt OPTS[] = {
      "(default 16777216)"},
     {"--max-article-bytes", "BORDERCOOP_MAX_ARTICLE_BYTES", OPT_INT, NUM(max_article_bytes), 1024,
      64 << 20, "largest article text POST /v1/sources accepts, in bytes (default 524288)"},
+    {"--max-article-facts", "BORDERCOOP_MAX_ARTICLE_FACTS", OPT_INT, NUM(max_article_facts), 1,
+     100000, "most facts one new article may give; more gets 422 (default 100)"},
     {"--max-header-bytes", "BORDERCOOP_MAX_HEADER_BYTES", OPT_INT, NUM(max_header_bytes), 4096,
      1 << 20, "memory for a request's line and headers; larger get 431 (default 8192)"},
     {"--max-uri", "BORDERCOOP_MAX_URI", OPT_INT, NUM(max_uri), 256, 65536,
@@ -229,6 +233,7 @@ int bc_config_parse(bc_config *cfg, int argc, char **argv, bc_getenv_fn getenv_f
     cfg->max_body = 1 << 20;
     cfg->max_body_memory = 16 << 20;
     cfg->max_article_bytes = 512 << 10;
+    cfg->max_article_facts = BC_INGEST_MAX_FACTS;
     cfg->max_header_bytes = 8192;
     cfg->max_uri = 4096;
     cfg->max_age = 60;

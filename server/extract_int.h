@@ -175,6 +175,7 @@ struct bc_gazetteer {
     size_t nme, capme;
     gz_project *pr;
     size_t npr, cappr;
+    char print[65]; /* bc_gazetteer_fingerprint: hex SHA-256 of the rows loaded, "" by hand */
 };
 
 #define GZ(g, off) ((g)->pool.data + (off))

@@ -6,6 +6,7 @@
 
 #include "bordercoop/alloc.h"
 #include "bordercoop/buf.h"
+#include "bordercoop/sha256.h"
 #include "bordercoop/text.h"
 #include "extract_int.h"
 
@@ -428,13 +429,32 @@ static const char *col_or_null(sqlite3_stmt *st, int i)
 }
 
 /* Runs sql and hands every row to row(); stops at the first failure. */
-static int each(bc_store *s, bc_gazetteer *g, const char *sql,
+/* Adds the columns of the row st is on to the fingerprint h: each value with its length,
+ * NULL told apart from "". */
+static void print_row(bc_sha256 *h, sqlite3_stmt *st)
+{
+    for (int i = 0, n = sqlite3_column_count(st); i < n; i++) {
+        const unsigned char *v = sqlite3_column_text(st, i);
+        char len[24];
+        int m = v == NULL ? snprintf(len, sizeof len, "N|")
+                          : snprintf(len, sizeof len, "%d|", sqlite3_column_bytes(st, i));
+        bc_sha256_update(h, len, (size_t)m);
+        if (v != NULL)
+            bc_sha256_update(h, v, (size_t)sqlite3_column_bytes(st, i));
+    }
+    bc_sha256_update(h, "\n", 1);
+}
+
+static int each(bc_store *s, bc_gazetteer *g, bc_sha256 *h, const char *sql,
                 int (*row)(bc_gazetteer *, sqlite3_stmt *), const char *what, bc_err *err)
 {
     sqlite3_stmt *st = NULL;
     int rc = bc_store_stmt(s, sql, &st, err), step = SQLITE_DONE;
-    while (rc == BC_OK && (step = sqlite3_step(st)) == SQLITE_ROW)
+    bc_sha256_update(h, sql, strlen(sql)); /* which rows follow */
+    while (rc == BC_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
+        print_row(h, st);
         rc = row(g, st);
+    }
     if (rc == BC_OK && step != SQLITE_DONE)
         rc = bc_store_error(s, err, what);
     if (rc == BC_ENOMEM || rc == BC_EINVAL)
@@ -478,33 +498,44 @@ int bc_gazetteer_load(bc_store *s, bc_gazetteer **out, bc_err *err)
     if (s == NULL || out == NULL)
         return bc_err_set(err, BC_EINVAL, "bc_gazetteer_load: no store or no result");
     *out = NULL;
+    bc_sha256 h;
+    bc_sha256_init(&h);
     int rc = bc_gazetteer_new(&g, err);
     if (rc == BC_OK)
-        rc = each(s, g,
+        rc = each(s, g, &h,
                   "SELECT entity, alias, entity_id FROM aliases WHERE entity IN "
                   "('province', 'person', 'mechanism', 'project', 'meeting') "
                   "ORDER BY entity, entity_id, alias",
                   alias_row, "reading aliases", err);
     if (rc == BC_OK)
-        rc = each(s, g, "SELECT id, country, merged_into FROM provinces ORDER BY id", province_row,
-                  "reading provinces", err);
+        rc = each(s, g, &h, "SELECT id, country, merged_into FROM provinces ORDER BY id",
+                  province_row, "reading provinces", err);
     if (rc == BC_OK)
-        rc = each(s, g,
+        rc = each(s, g, &h,
                   "SELECT m.id, m.kind, coalesce(group_concat(mm.province_id, ' '), '') "
                   "FROM mechanisms m LEFT JOIN mechanism_members mm ON mm.mechanism_id = m.id "
                   "GROUP BY m.id ORDER BY m.id",
                   mechanism_row, "reading mechanisms", err);
     if (rc == BC_OK)
-        rc = each(s, g,
+        rc = each(s, g, &h,
                   "SELECT id, kind, vn_side, cn_side, vn_side_vi, cn_side_zh FROM projects "
                   "WHERE curation <> 'rejected' "
                   "ORDER BY id",
                   project_row, "reading projects", err);
     if (rc == BC_OK)
         rc = bc_gazetteer_add_border_places(g);
-    if (rc == BC_OK)
+    if (rc == BC_OK) {
+        unsigned char digest[32];
+        bc_sha256_final(&h, digest);
+        bc_sha256_tohex(digest, g->print);
         *out = g;
-    else
+    } else {
         bc_gazetteer_free(g);
+    }
     return rc;
+}
+
+void bc_gazetteer_fingerprint(const bc_gazetteer *g, char out[65])
+{
+    snprintf(out, 65, "%s", g != NULL ? g->print : "");
 }

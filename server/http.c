@@ -5,10 +5,11 @@
  * (http_admit.c); its last call answers. Where it answers depends on the cost: the I/O
  * thread itself sends cached representations, 304s and the routes that touch nothing
  * (health, metrics, 404, 405, preflight); everything that needs the store is handed to
- * the worker pool (reads) or the writer (writes) with the connection suspended, and
- * sent when the worker resumes it. Answering in the first call would make 0.9.75 close
- * the connection, so only refusals do. The completion callback writes the access-log
- * line and releases the context. */
+ * the pool of its lane (http_lanes.c: the workers, the writer, ...) with the connection
+ * suspended, and sent when the worker resumes it. A write in two steps (router.h) is
+ * read on the keyed lane and handed on to the writer. Answering in the first call would make 0.9.75
+ * close the connection, so only refusals do. The completion callback writes the access-log line and
+ * releases the context. */
 #include "http_int.h"
 
 #include "bordercoop/accesslog.h"
@@ -34,12 +35,6 @@
 /* finished request contexts kept for reuse (with their arena's first chunk), so the
  * cached path allocates nothing of its own; beyond this many they are freed */
 #define CTX_POOL_MAX 256
-
-/* jobs waiting for a worker, per worker thread; beyond, requests are refused at once
- * (the budget would expire them anyway) */
-#define QUEUE_PER_WORKER 64
-#define WRITER_QUEUE     16
-#define BULK_QUEUE       16
 
 /* A request handed to a worker: everything the handler needs, and its answer. */
 struct job_state {
@@ -238,6 +233,8 @@ static void on_completed(void *cls, struct MHD_Connection *con, void **req_cls,
         atomic_fetch_sub(&c->h->body_reserved, c->reserved);
         atomic_fetch_sub(&c->h->key_body[c->key_slot], c->reserved);
     }
+    if (c->share)
+        bc_http_share_put(c->h, c->key_id);
     bc_cached_release(c->entry);
     if (c->job != NULL) {
         /* answered by a worker but never sent (the client went away, or shutdown) */
@@ -281,45 +278,6 @@ int bc_http_exec_of(const char *method, int route)
     return m != NULL ? (int)m->exec : BC_EXEC_INLINE;
 }
 
-/* The deadline of a job of class exec, in ms from its queueing. */
-static int budget_of(const bc_http *h, int exec)
-{
-    return exec == BC_EXEC_WRITER ? h->cfg->write_budget_ms
-           : exec == BC_EXEC_BULK ? h->cfg->bulk_budget_ms
-                                  : h->cfg->request_budget_ms;
-}
-
-/* The pool that runs jobs of class exec. */
-static bc_workers *pool_of(bc_http *h, int exec)
-{
-    return exec == BC_EXEC_WRITER   ? h->writer
-           : exec == BC_EXEC_BULK   ? h->bulk
-           : exec == BC_EXEC_SEARCH ? h->search
-           : exec == BC_EXEC_COSTLY ? h->costly
-                                    : h->workers;
-}
-
-/* The flow a request's job belongs to in its pool's fair queue (workers.h): the client's
- * IPv4 address, or the /64 of its IPv6 address (what one client usually holds). */
-static unsigned long long flow_of(struct MHD_Connection *con)
-{
-    const union MHD_ConnectionInfo *ci =
-        MHD_get_connection_info(con, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-    const struct sockaddr *sa = ci != NULL ? ci->client_addr : NULL;
-    unsigned long long key = 0;
-    if (sa != NULL && sa->sa_family == AF_INET) {
-        key = (1ULL << 32) | ntohl(((const struct sockaddr_in *)sa)->sin_addr.s_addr);
-    } else if (sa != NULL && sa->sa_family == AF_INET6) {
-        const unsigned char *b = ((const struct sockaddr_in6 *)sa)->sin6_addr.s6_addr;
-        static const unsigned char v4mapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
-        int mapped = memcmp(b, v4mapped, sizeof v4mapped) == 0;
-        for (int i = mapped ? 12 : 0; i < (mapped ? 16 : 8); i++)
-            key = key << 8 | b[i];
-        key |= mapped ? 1ULL << 32 : 2ULL << 62;
-    }
-    return key;
-}
-
 /* Replaces j's answer with a 503 that asks to come back (the request changed nothing). */
 static void unavailable(job_state *j, const char *code, const char *detail, const char *note)
 {
@@ -328,6 +286,37 @@ static void unavailable(job_state *j, const char *code, const char *detail, cons
     bc_problem(&j->res, 503, code, NULL, "%s", detail);
     bc_response_header(&j->res, "Retry-After", "1");
     snprintf(j->res.log_note, sizeof j->res.log_note, "%s", note);
+}
+
+/* Releases what the first step of a write in two steps left for the second. */
+static void stage_done(job_state *j)
+{
+    if (j->req.stage != NULL && j->req.stage_free != NULL)
+        j->req.stage_free(j->req.stage);
+    j->req.stage = NULL;
+    j->req.stage_free = NULL;
+}
+
+/* The first step of a write in two steps is done (on the keyed lane): its second goes
+ * to the writer with what is left of the same budget. 1 when queued there (the writer
+ * answers and resumes the connection), 0 when answered here. */
+static int hand_to_writer(job_state *j)
+{
+    bc_http *h = j->c->h;
+    if (bc_deadline_left_ms(&j->job.deadline) == 0) {
+        unavailable(j, "budget_exceeded",
+                    "the request needed more than its time budget; nothing was changed, try "
+                    "again shortly",
+                    "its budget ran out before the writer could take it");
+        return 0;
+    }
+    j->exec = BC_EXEC_WRITER;
+    /* from here the writer owns the job: nothing of it is touched after a queueing */
+    if (bc_workers_submit(bc_http_pool_of(h, BC_EXEC_WRITER), &j->job) == BC_OK)
+        return 1;
+    unavailable(j, "overloaded", "the server is busy; try again shortly",
+                bc_http_queue_full(BC_EXEC_WRITER));
+    return 0;
 }
 
 /* On a worker: the handler, then caching (and compressing) what can be cached, then
@@ -342,7 +331,14 @@ static void job_run(bc_job *job, bc_store *store)
         int left = bc_deadline_left_ms(&job->deadline);
         bc_store_lock_timeout_ms = left > 0 ? left : 1;
     }
-    bc_router_dispatch(j->c->route, &j->req, &j->res);
+    int second = j->exec == BC_EXEC_WRITER && j->req.stage != NULL;
+    int st = second ? bc_router_then(j->c->route, &j->req, &j->res)
+                    : bc_router_dispatch(j->c->route, &j->req, &j->res);
+    if (st == 0 && j->req.stage != NULL && !second) {
+        if (hand_to_writer(j))
+            return;
+    }
+    stage_done(j);
     if (j->res.generation_changed) {
         /* a write: look at the store now rather than at the watcher's next tick */
         int changed = 0;
@@ -351,13 +347,13 @@ static void job_run(bc_job *job, bc_store *store)
             bc_http_generation_changed(h);
     } else if (job->deadline_hit) {
         char note[96];
-        snprintf(note, sizeof note, "over its budget of %d ms", budget_of(h, j->exec));
+        snprintf(note, sizeof note, "over its budget of %d ms", bc_http_budget_of(h, j->exec));
         unavailable(j, "budget_exceeded",
                     "the request needed more than its time budget; nothing was changed, try "
                     "again shortly",
                     note);
     }
-    if (j->exec == BC_EXEC_WRITER)
+    if (j->exec == BC_EXEC_WRITER || j->exec == BC_EXEC_KEYED)
         malloc_trim(0); /* a write is rare and can be big (a 1 MiB article): give it back */
     if (j->key != NULL && j->res.status == 200 && j->res.cacheable) {
         j->entry = bc_cache_put_tagged(h->cache, j->key, &j->res, j->gzip, j->c->route);
@@ -372,6 +368,7 @@ static void job_run(bc_job *job, bc_store *store)
 static void job_expire(bc_job *job, int stopping)
 {
     job_state *j = (job_state *)job;
+    stage_done(j);
     if (stopping)
         unavailable(j, "overloaded", "the server is shutting down; try again shortly",
                     "refused: shutting down");
@@ -399,24 +396,21 @@ static enum MHD_Result start_job(struct MHD_Connection *con, req_ctx *c, int exe
     j->exec = exec;
     j->req = *req;
     j->req.live = h->live;
+    j->req.deadline = &j->job.deadline;
     j->key = key;
     j->gzip = gzip;
     bc_response_init(&j->res);
     j->job.run = exec == EXEC_GATE ? gate_run : job_run;
     j->job.expire = job_expire;
-    j->job.deadline = bc_deadline_after(budget_of(h, exec));
-    j->job.flow = flow_of(con);
+    j->job.deadline = bc_deadline_after(bc_http_budget_of(h, exec));
+    j->job.flow = bc_http_flow_of(con);
     c->job = j;
     c->outcome = BC_OUTCOME_BUILT;
     /* suspend first: a worker may resume the connection before submit returns */
     MHD_suspend_connection(con);
-    if (bc_workers_submit(pool_of(h, exec), &j->job) != BC_OK) {
+    if (bc_workers_submit(bc_http_pool_of(h, exec), &j->job) != BC_OK) {
         unavailable(j, "overloaded", "the server is busy; try again shortly",
-                    exec == BC_EXEC_WRITER   ? "refused: the writer's queue is full"
-                    : exec == BC_EXEC_BULK   ? "refused: the bulk queue is full"
-                    : exec == BC_EXEC_SEARCH ? "refused: the search queue is full"
-                    : exec == BC_EXEC_COSTLY ? "refused: the costly reads' queue is full"
-                                             : "refused: the workers' queue is full");
+                    bc_http_queue_full(exec));
         MHD_resume_connection(con);
     }
     return MHD_YES;
@@ -433,8 +427,10 @@ static void gate_run(bc_job *job, bc_store *store)
     bc_role need = (bc_role)j->c->write_role;
     bc_auth_status st =
         bc_auth_check(store, h->cfg->api_token, j->req.authorization, need, &who, &err);
-    if (st == BC_AUTH_OK)
+    if (st == BC_AUTH_OK) {
         j->c->key_slot = (int)((unsigned long long)who.key_id % BC_KEY_SLOTS);
+        j->c->key_id = who.key_id;
+    }
     if (st != BC_AUTH_OK)
         bc_auth_refuse(&j->res, st, &who, need,
                        need >= BC_ROLE_REVIEW               ? "to review facts"
@@ -674,25 +670,11 @@ void bc_http_generation_changed(void *h)
     bc_cache_clear(((bc_http *)h)->cache);
 }
 
-/* Stops every lane's pool (bc_workers_stop: queued jobs answered 503, running ones cut)
- * and forgets them; NULL ones are skipped. */
-static void stop_lanes(bc_http *h)
-{
-    bc_workers_stop(h->workers);
-    bc_workers_stop(h->writer);
-    bc_workers_stop(h->bulk);
-    bc_workers_stop(h->search);
-    bc_workers_stop(h->costly);
-    h->workers = h->writer = h->bulk = h->search = h->costly = NULL;
-}
-
 /* Frees what bc_http_start built (NULL members are skipped). */
 static void teardown(bc_http *h)
 {
-    stop_lanes(h);
+    bc_http_lanes_stop(h);
     bc_metrics_attach(NULL, NULL);
-    bc_metrics_attach_workers(NULL, NULL);
-    bc_metrics_attach_lanes(NULL, NULL, NULL);
     bc_metrics_attach_reaper(NULL);
     bc_metrics_attach_log(NULL);
     bc_reaper_stop(h->reaper); /* after libmicrohttpd: its callbacks use the reaper */
@@ -700,6 +682,7 @@ static void teardown(bc_http *h)
     bc_cache_free(h->cache);
     ctx_pool_free(h);
     pthread_mutex_destroy(&h->pool_lock);
+    pthread_mutex_destroy(&h->share_lock);
     bc_free(h);
 }
 
@@ -717,28 +700,17 @@ int bc_http_start(const bc_config *cfg, bc_live *live, bc_http **out, bc_err *er
     h->vary_origin = h->cors && strcmp(cfg->cors_origin, "*") != 0;
     snprintf(h->max_age_cc, sizeof h->max_age_cc, "public, max-age=%d", cfg->max_age);
     pthread_mutex_init(&h->pool_lock, NULL);
+    pthread_mutex_init(&h->share_lock, NULL);
     h->cache = bc_cache_new((size_t)cfg->cache_bytes);
     if (h->cache == NULL) {
         teardown(h);
         return bc_err_set(err, BC_ENOMEM, "out of memory");
     }
-    /* the workers take cfg->workers readers and the writer one more (for reading its
-     * answer back), the bulk thread one, the search and costly lanes cfg->workers each:
-     * bc_live_open was asked for BC_HTTP_READERS(cfg->workers) */
+    /* every thread of every lane takes a reader: bc_live_open was asked for
+     * bc_http_readers(cfg->workers) */
     bc_live_writer_hook(live, bc_workers_guard);
     bc_workers_cut(0);
-    int rc = bc_workers_start("workers", cfg->workers, (size_t)cfg->workers * QUEUE_PER_WORKER,
-                              bc_live_pool(live), &h->workers, err);
-    if (rc == BC_OK)
-        rc = bc_workers_start("writer", 1, WRITER_QUEUE, bc_live_pool(live), &h->writer, err);
-    if (rc == BC_OK)
-        rc = bc_workers_start("bulk", 1, BULK_QUEUE, bc_live_pool(live), &h->bulk, err);
-    if (rc == BC_OK)
-        rc = bc_workers_start("search", cfg->workers, (size_t)cfg->workers * QUEUE_PER_WORKER,
-                              bc_live_pool(live), &h->search, err);
-    if (rc == BC_OK)
-        rc = bc_workers_start("costly", cfg->workers, (size_t)cfg->workers * QUEUE_PER_WORKER,
-                              bc_live_pool(live), &h->costly, err);
+    int rc = bc_http_lanes_start(h, err);
     if (rc != BC_OK) {
         teardown(h);
         return rc;
@@ -759,8 +731,6 @@ int bc_http_start(const bc_config *cfg, bc_live *live, bc_http **out, bc_err *er
         return err->code;
     }
     bc_metrics_attach(h->cache, live);
-    bc_metrics_attach_workers(h->workers, h->writer);
-    bc_metrics_attach_lanes(h->bulk, h->search, h->costly);
     bc_metrics_attach_reaper(h->reaper);
     bc_metrics_attach_log(h->log);
     struct timespec ts;
@@ -840,7 +810,7 @@ void bc_http_stop(bc_http *h, int grace_ms)
     bc_workers_cut(1);
     /* every suspended connection must be resumed before libmicrohttpd stops: queued jobs
      * are answered 503, running ones stop at once */
-    stop_lanes(h);
+    bc_http_lanes_stop(h);
     /* let the I/O thread send what the workers answered last (bounded) */
     for (int waited = 0; waited < 1000 && atomic_load(&h->active) > 0; waited += 10) {
         struct timespec ts = {0, 10 * 1000000L};

@@ -146,11 +146,11 @@ static int takes_body(req_ctx *c)
     bc_err err;
     if (bc_url_decode(uri, q ? (size_t)(q - uri) : strlen(uri), 0, &c->arena, &path, &err) != BC_OK)
         return 0; /* the last call answers the malformed path */
-    int route = bc_router_route_of(path);
-    if (bc_http_exec_of(c->method, route) != BC_EXEC_WRITER)
+    const bc_route *r = bc_router_route(bc_router_route_of(path));
+    const bc_method *m = r != NULL ? bc_router_method(r, c->method) : NULL;
+    if (!bc_method_writes(m))
         return 0;
-    const bc_method *m = bc_router_method(bc_router_route(route), c->method);
-    return m != NULL && m->role > 0 ? m->role : BC_ROLE_INGEST;
+    return m->role > 0 ? m->role : BC_ROLE_INGEST;
 }
 
 /* A request with a body on a path no write takes: when the path itself is wrong (it does
@@ -286,6 +286,7 @@ enum MHD_Result bc_http_admit_write(struct MHD_Connection *con, req_ctx *c, bc_r
                    h->cfg->max_body);
         return refuse(con, c, &res);
     }
+
     long want = (long)c->content_length;
     if (want > 0) {
         long held = atomic_fetch_add(&h->body_reserved, want);
@@ -314,9 +315,60 @@ enum MHD_Result bc_http_admit_write(struct MHD_Connection *con, req_ctx *c, bc_r
             return refuse(con, c, &res);
         }
     }
+    int share = bc_http_share_take(h, c->key_id);
+    if (share <= 0) {
+        if (share == 0)
+            bc_problem(&res, 429, "too_many_writes", NULL,
+                       "this key already has %d writes in progress, as many as one key may have "
+                       "at once; send the next when one is answered",
+                       BC_WRITES_PER_KEY);
+        else
+            bc_problem(&res, 503, "overloaded", NULL,
+                       "too many keys are writing at once; try again shortly");
+        bc_response_header(&res, "Retry-After", "1");
+        snprintf(res.log_note, sizeof res.log_note, "%s",
+                 share == 0 ? "the key's writes in progress are at BC_WRITES_PER_KEY"
+                            : "no slot for another key's writes");
+        return refuse(con, c, &res);
+    }
+    c->share = 1; /* given back when the request completes */
     c->phase = PHASE_ADMITTED;
     c->active = 1;
     atomic_fetch_add(&h->active, 1);
     bc_reaper_head_done(c->track, c->content_length, bc_reaper_now_ms());
     return MHD_YES;
+}
+
+int bc_http_share_take(bc_http *h, long long key)
+{
+    pthread_mutex_lock(&h->share_lock);
+    int mine = -1, free_slot = -1;
+    for (int i = 0; i < BC_KEY_SLOTS && mine < 0; i++) {
+        if (h->writes[i].n > 0 && h->writes[i].key == key)
+            mine = i;
+        else if (h->writes[i].n == 0 && free_slot < 0)
+            free_slot = i;
+    }
+    int taken = -1;
+    if (mine >= 0) {
+        taken = h->writes[mine].n < BC_WRITES_PER_KEY;
+        h->writes[mine].n += taken;
+    } else if (free_slot >= 0) {
+        h->writes[free_slot].key = key;
+        h->writes[free_slot].n = 1;
+        taken = 1;
+    }
+    pthread_mutex_unlock(&h->share_lock);
+    return taken;
+}
+
+void bc_http_share_put(bc_http *h, long long key)
+{
+    pthread_mutex_lock(&h->share_lock);
+    for (int i = 0; i < BC_KEY_SLOTS; i++)
+        if (h->writes[i].n > 0 && h->writes[i].key == key) {
+            h->writes[i].n--;
+            break;
+        }
+    pthread_mutex_unlock(&h->share_lock);
 }

@@ -5,6 +5,7 @@
  *                 thread (cached answers, 304s, store-free routes) or on the workers
  *   http_admit.c  the first call: the checks on a request head before any body
  *   http_send.c   bc_response and cache entries to libmicrohttpd responses, validators
+ *   http_lanes.c  the lanes a request can run on: their pools, budgets and fair queues
  */
 #ifndef BORDERCOOP_HTTP_INT_H
 #define BORDERCOOP_HTTP_INT_H
@@ -35,15 +36,22 @@
  * record of it), counted against --max-header-bytes. */
 #define BC_HEAD_FIELD_COST 48
 
-/* Slots of the per-key body memory accounting (bc_http.key_body). */
+/* Slots of the per-key body memory accounting (bc_http.key_body), and of the keys with
+ * writes in progress (bc_http.writes). */
 #define BC_KEY_SLOTS 64
+
+/* Writes one key may have in progress at once, from its key check to its answer: one
+ * key keeping many in flight cannot fill the writer's queue (16) for the others. */
+#define BC_WRITES_PER_KEY 2
 
 typedef struct req_ctx req_ctx;
 typedef struct job_state job_state;
 
 /* Where a request runs: the route table's bc_exec (router.h), or EXEC_GATE: on the
  * worker pool, a write's key checked before its body is read. */
-#define EXEC_GATE (BC_EXEC_COSTLY + 1)
+#define EXEC_GATE (BC_EXEC_KEYED + 1)
+/* How many exec values there are (bc_exec's and EXEC_GATE): the lane table's rows. */
+#define EXEC_COUNT (EXEC_GATE + 1)
 
 /* The bc_exec of method on route (a bc_router_route_of index, -1 for none), or
  * BC_EXEC_INLINE for what the table answers alone (404, 405, OPTIONS). */
@@ -61,11 +69,9 @@ struct bc_http {
     const bc_config *cfg;
     bc_live *live;
     bc_cache *cache;
-    bc_workers *workers;       /* reads that need the store */
-    bc_workers *writer;        /* writes: one thread */
-    bc_workers *bulk;          /* whole-store reads (export, stats): one thread */
-    bc_workers *search;        /* full-text searches: --workers threads of their own */
-    bc_workers *costly;        /* costly list reads (router.h): --workers threads too */
+    /* the pool of each lane, by bc_exec (NULL for BC_EXEC_INLINE; EXEC_GATE runs on the
+     * workers'): http_lanes.c */
+    bc_workers *lanes[EXEC_GATE];
     bc_reaper *reaper;         /* slow clients */
     bc_log *log;               /* the access log, NULL when off */
     atomic_int in_flight;      /* request line seen, not completed */
@@ -74,6 +80,13 @@ struct bc_http {
     /* the same per key (key id modulo BC_KEY_SLOTS): one key may hold a quarter of
      * --max-body-memory, so slow bodies sent with one key cannot starve the others */
     atomic_long key_body[BC_KEY_SLOTS];
+    /* the keys with writes in progress and how many (bc_http_share_take), under
+     * share_lock: a key at BC_WRITES_PER_KEY gets 429 until one is answered */
+    pthread_mutex_t share_lock;
+    struct {
+        long long key; /* the key's id (0: the bootstrap token) */
+        int n;         /* 0: the slot is free */
+    } writes[BC_KEY_SLOTS];
     atomic_ulong next_id;
     unsigned long id_prefix;
     int port;
@@ -109,10 +122,12 @@ struct req_ctx {
     int target_bad;      /* the target holds bytes a request line cannot carry */
     const char *raw_uri; /* where libmicrohttpd read the target (see http_admit.c) */
     size_t raw_uri_len;
-    int phase;     /* enum req_phase */
-    int active;    /* counted in bc_http.active */
-    long reserved; /* bytes of bc_http.body_reserved held for this request's body */
-    int key_slot;  /* the writer's key's slot of bc_http.key_body (set by the key check) */
+    int phase;        /* enum req_phase */
+    int active;       /* counted in bc_http.active */
+    long reserved;    /* bytes of bc_http.body_reserved held for this request's body */
+    int key_slot;     /* the writer's key's slot of bc_http.key_body (set by the key check) */
+    long long key_id; /* the writer's key (set by the key check) */
+    int share;        /* holds one of its key's BC_WRITES_PER_KEY writes */
     unsigned long long content_length; /* announced by the head (0 when none) */
     int chunked;                       /* Transfer-Encoding: chunked */
     int write_role; /* a write: the bc_role its key needs (checked before the body) */
@@ -142,6 +157,28 @@ enum MHD_Result bc_http_admit(struct MHD_Connection *con, req_ctx *c, const char
 /* After the key of a write was checked (verdict: 200 when allowed, else the refusal to
  * send): the size checks, or the refusal, connection closed. */
 enum MHD_Result bc_http_admit_write(struct MHD_Connection *con, req_ctx *c, bc_response *verdict);
+
+/* One more write in progress for key: 1, or 0 when the key has BC_WRITES_PER_KEY in
+ * progress already, -1 when BC_KEY_SLOTS other keys have (thread-safe). */
+int bc_http_share_take(bc_http *h, long long key);
+/* A write of key is answered: its share is free again. */
+void bc_http_share_put(bc_http *h, long long key);
+
+/* http_lanes.c: starts the pool of every lane into h->lanes (bc_workers_start's
+ * failure, with the pools started so far left for bc_http_lanes_stop). */
+int bc_http_lanes_start(bc_http *h, bc_err *err);
+/* Stops every lane's pool (queued jobs answered 503, running ones cut) and forgets them;
+ * the ones never started are skipped. */
+void bc_http_lanes_stop(bc_http *h);
+/* The pool that runs jobs of exec (a bc_exec other than BC_EXEC_INLINE, or EXEC_GATE). */
+bc_workers *bc_http_pool_of(const bc_http *h, int exec);
+/* The budget of a job of exec, in ms from its queueing. */
+int bc_http_budget_of(const bc_http *h, int exec);
+/* The access log's note for a job of exec refused because its lane's queue is full. */
+const char *bc_http_queue_full(int exec);
+/* The flow a request's job belongs to in its lane's fair queue (workers.h): the client's
+ * IPv4 address, or the /64 of its IPv6 address (what one client usually holds). */
+unsigned long long bc_http_flow_of(struct MHD_Connection *con);
 
 /* http.c: suspends a write's connection and has a worker check its key; the handler is
  * called again in the same phase, with the verdict in c->job. */

@@ -12,6 +12,7 @@
 #include "bordercoop/sha256.h"
 #include "bordercoop/text.h"
 
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -268,9 +269,205 @@ static int bump_version(ingest_ctx *c, const char *sha, const char *now)
     return rc;
 }
 
-/* The transaction itself; the caller holds the writer lock. */
-static int ingest_locked(bc_store *s, const bc_ingest_input *given, bc_ingest_result *out,
-                         bc_err *err)
+/* ---- what an article gives, before and under the lock ------------------------------ */
+
+struct bc_ingest_prep {
+    char sha[65];
+    char body_key[65], whole_key[65]; /* bc_text_body_key, bc_text_whole_key ("" none) */
+    char print[65];                   /* the fingerprint of the gazetteer read with */
+    bc_extraction ex;
+};
+
+void bc_ingest_prep_free(bc_ingest_prep *prep)
+{
+    if (prep == NULL)
+        return;
+    bc_extraction_free(&prep->ex);
+    bc_free(prep);
+}
+
+/* The facts the extractor read from ex, stored or not: what BC_INGEST_MAX_FACTS limits. */
+static int facts_of(const bc_extraction *ex)
+{
+    size_t n = ex->nmeetings + ex->ngates;
+    for (size_t i = 0; i < ex->nfigures; i++)
+        n += !ex->figures[i].conversion; /* a restatement is its figure's note */
+    return n > 1000000000u ? 1000000000 : (int)n;
+}
+
+/* 1 when the text of hash sha is stored already: out filled for the no-op (the stored
+ * id, the content version, the metadata given that were not applied). */
+static int stored_already(bc_store *s, const bc_ingest_input *in, const char *sha,
+                          bc_ingest_result *out, int *rc, bc_err *err)
+{
+    if (!found_row(rc, s, "SELECT id FROM sources WHERE sha256 = ?1", BC_BINDS(bc_text(sha)),
+                   out->source_id, sizeof out->source_id, err))
+        return 0;
+    found_row(rc, s, "SELECT value FROM store_meta WHERE key = ?1",
+              BC_BINDS(bc_text("content_version")), out->content_version,
+              sizeof out->content_version, err);
+    /* what this request says of the article that the stored one does not: kept as first
+     * stored, and said so */
+    found_row(rc, s,
+              "SELECT coalesce(substr(CASE WHEN ?2 IS NOT NULL AND title IS NOT ?2 THEN "
+              "',title' ELSE '' END || CASE WHEN ?3 IS NOT NULL AND url IS NOT ?3 THEN "
+              "',url' ELSE '' END || CASE WHEN ?4 IS NOT NULL AND published_on IS NOT ?4 "
+              "THEN ',published_on' ELSE '' END || CASE WHEN ?5 IS NOT NULL AND publisher "
+              "IS NOT ?5 THEN ',publisher' ELSE '' END || CASE WHEN ?6 IS NOT NULL AND "
+              "author IS NOT ?6 THEN ',author' ELSE '' END, 2), '') FROM sources "
+              "WHERE id = ?1",
+              BC_BINDS(bc_text(out->source_id), bc_text(in->title), bc_text(in->url),
+                       bc_text(in->published_on), bc_text(in->publisher), bc_text(in->author)),
+              out->not_updated, sizeof out->not_updated, err);
+    return 1;
+}
+
+/* The keys of in's text that find a republished copy (bc_text_body_key: without its
+ * headline; bc_text_whole_key: all of it), "" when it has none. */
+static int copy_keys(const bc_ingest_input *in, char body_key[65], char whole_key[65], bc_err *err)
+{
+    body_key[0] = whole_key[0] = '\0';
+    if (bc_text_body_key(in->text, in->len, body_key) == BC_ENOMEM ||
+        bc_text_whole_key(in->text, in->len, whole_key) == BC_ENOMEM)
+        return bc_err_set(err, BC_ENOMEM, "out of memory");
+    return BC_OK;
+}
+
+/* A republished copy (another headline, another case or spacing) of a stored article:
+ * nothing new can be read from it, and its facts would double every figure; BC_ECONFLICT
+ * naming the article (a rebuild's carry-over keeps what was accepted once). A copy
+ * without the headline: its whole text is the stored article's body. */
+static int refuse_copy(bc_store *s, const bc_ingest_input *in, const char *body_key,
+                       const char *whole_key, bc_ingest_result *out, bc_err *err)
+{
+    int rc = BC_OK;
+    if (in->id == NULL && body_key[0] != '\0' &&
+        found_row(&rc, s,
+                  "SELECT id FROM sources WHERE body_key IN (?1, ?2) ORDER BY rowid LIMIT 1",
+                  BC_BINDS(bc_text(body_key), bc_text(whole_key)), out->duplicate_of,
+                  sizeof out->duplicate_of, err))
+        return bc_err_set(err, BC_ECONFLICT,
+                          "the text is that of source '%s' apart from its headline, letter case, "
+                          "spacing or dashes: a republished copy, not stored (its facts are "
+                          "those of '%s')",
+                          out->duplicate_of, out->duplicate_of);
+    return rc;
+}
+
+/* Extracts in's facts with g into ex: the publication date completes dates without a
+ * year; without one, no year is ever guessed (not today's: an article may be years old). */
+static int extract_with(const bc_ingest_input *in, bc_gazetteer *g, bc_extraction *ex, bc_err *err)
+{
+    bc_date pub;
+    bc_err ignored;
+    const char *reference = NULL;
+    if (in->published_on != NULL && bc_date_parse(in->published_on, &pub, &ignored) == 0)
+        reference = pub.end;
+    return bc_extract(in->text, in->len, in->lang, reference, g, ex, err);
+}
+
+/* A new article may give at most in->max_facts facts. */
+static int check_facts(const bc_ingest_input *in, int facts, bc_err *err)
+{
+    size_t max = in->max_facts ? in->max_facts : BC_INGEST_MAX_FACTS;
+    if (in->id != NULL || (size_t)facts <= max)
+        return BC_OK;
+    return bc_err_set(err, BC_ETOOBIG,
+                      "the text gives %d facts (amounts, meetings and talks, crossings), more than "
+                      "the %zu one article may give (--max-article-facts); nothing was stored: "
+                      "send it as several articles",
+                      facts, max);
+}
+
+/* What storing one fact has cost in this process lately, in nanoseconds (0 until an
+ * ingest has been measured): a moving average over the ingests that stored facts. */
+static _Atomic long long fact_cost_ns;
+
+static long long ns_since(const struct timespec *t0)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (long long)(now.tv_sec - t0->tv_sec) * 1000000000LL + (now.tv_nsec - t0->tv_nsec);
+}
+
+static void learn_cost(int facts, const struct timespec *t0)
+{
+    if (facts <= 0)
+        return;
+    long long sample = ns_since(t0) / facts, old = atomic_load(&fact_cost_ns);
+    atomic_store(&fact_cost_ns, old == 0 ? sample : (3 * old + sample) / 4);
+}
+
+/* A write with a deadline stores its facts only when they fit in what is left of it at
+ * what a fact has cost lately: else its budget would run out in the middle of the
+ * transaction, holding the writer for nothing. */
+static int check_budget(const bc_ingest_input *in, int facts, int *over, bc_err *err)
+{
+    if (in->deadline == NULL)
+        return BC_OK;
+    long long left = -ns_since(in->deadline), need = (long long)facts * atomic_load(&fact_cost_ns);
+    if (left > 0 && need <= left)
+        return BC_OK;
+    *over = 1;
+    if (left <= 0)
+        return bc_err_set(err, BC_EBUSY,
+                          "the write's budget ran out before its facts could be stored; nothing "
+                          "was written");
+    return bc_err_set(err, BC_EBUSY,
+                      "storing its %d facts would take about %lld ms (what a fact has cost "
+                      "lately), more than the %lld ms left of the write's budget; nothing was "
+                      "written",
+                      facts, need / 1000000, left / 1000000);
+}
+
+int bc_ingest_prepare(bc_store *s, bc_ingest_input *in, bc_ingest_prep **prep,
+                      bc_ingest_result *out, bc_err *err)
+{
+    *prep = NULL;
+    memset(out, 0, sizeof *out);
+    char field[32];
+    int rc = in->checked ? BC_OK : bc_ingest_validate(in, field, err);
+    if (rc != BC_OK)
+        return rc;
+    bc_ingest_input known = *in;
+    snprintf(out->lang, sizeof out->lang, "%s", in->lang_read);
+    out->lang_detected = in->lang_detected;
+    out->lang_confidence = in->lang_confidence;
+    known.lang = out->lang;
+    bc_ingest_prep *p = bc_calloc(1, sizeof *p);
+    if (p == NULL)
+        return bc_err_set(err, BC_ENOMEM, "out of memory");
+    bc_sha256_hex(known.text, known.len, p->sha);
+    bc_gazetteer *g = NULL;
+    if (stored_already(s, &known, p->sha, out, &rc, err)) {
+        bc_ingest_prep_free(p);
+        return rc; /* a no-op: nothing for the writer to do */
+    }
+    if (rc == BC_OK)
+        rc = copy_keys(&known, p->body_key, p->whole_key, err);
+    if (rc == BC_OK)
+        rc = refuse_copy(s, &known, p->body_key, p->whole_key, out, err);
+    if (rc == BC_OK)
+        rc = bc_gazetteer_load(s, &g, err);
+    if (rc == BC_OK)
+        rc = extract_with(&known, g, &p->ex, err);
+    if (rc == BC_OK) {
+        bc_gazetteer_fingerprint(g, p->print);
+        out->facts_read = facts_of(&p->ex);
+        rc = check_facts(&known, out->facts_read, err);
+    }
+    bc_gazetteer_free(g);
+    if (rc == BC_OK)
+        *prep = p;
+    else
+        bc_ingest_prep_free(p);
+    return rc;
+}
+
+/* The transaction itself, with what prep read (NULL: read it here); the caller holds the
+ * writer lock. */
+static int ingest_prep_locked(bc_store *s, const bc_ingest_input *given, const bc_ingest_prep *prep,
+                              bc_ingest_result *out, bc_err *err)
 {
     memset(out, 0, sizeof *out);
     /* from here on the language is known: given or detected */
@@ -285,45 +482,21 @@ static int ingest_locked(bc_store *s, const bc_ingest_input *given, bc_ingest_re
     out->lang_confidence = known.lang_confidence;
     known.lang = out->lang;
     char sha[65];
-    bc_sha256_hex(in->text, in->len, sha);
-    if (found_row(&rc, s, "SELECT id FROM sources WHERE sha256 = ?1", BC_BINDS(bc_text(sha)),
-                  out->source_id, sizeof out->source_id, err)) {
-        found_row(&rc, s, "SELECT value FROM store_meta WHERE key = ?1",
-                  BC_BINDS(bc_text("content_version")), out->content_version,
-                  sizeof out->content_version, err);
-        /* what this request says of the article that the stored one does not: kept as
-         * first stored, and said so */
-        found_row(&rc, s,
-                  "SELECT coalesce(substr(CASE WHEN ?2 IS NOT NULL AND title IS NOT ?2 THEN "
-                  "',title' ELSE '' END || CASE WHEN ?3 IS NOT NULL AND url IS NOT ?3 THEN "
-                  "',url' ELSE '' END || CASE WHEN ?4 IS NOT NULL AND published_on IS NOT ?4 "
-                  "THEN ',published_on' ELSE '' END || CASE WHEN ?5 IS NOT NULL AND publisher "
-                  "IS NOT ?5 THEN ',publisher' ELSE '' END || CASE WHEN ?6 IS NOT NULL AND "
-                  "author IS NOT ?6 THEN ',author' ELSE '' END, 2), '') FROM sources "
-                  "WHERE id = ?1",
-                  BC_BINDS(bc_text(out->source_id), bc_text(in->title), bc_text(in->url),
-                           bc_text(in->published_on), bc_text(in->publisher), bc_text(in->author)),
-                  out->not_updated, sizeof out->not_updated, err);
+    if (prep != NULL)
+        memcpy(sha, prep->sha, sizeof sha);
+    else
+        bc_sha256_hex(in->text, in->len, sha);
+    if (stored_already(s, in, sha, out, &rc, err))
         return rc; /* already stored: a no-op */
-    }
-    /* a republished copy (another headline, another case or spacing) of a stored article:
-     * nothing new can be read from it, and its facts would double every figure; refused,
-     * naming the article (a rebuild's carry-over keeps what was accepted once) */
     char body_key[65] = "", whole_key[65] = "";
-    if (rc == BC_OK && (bc_text_body_key(in->text, in->len, body_key) == BC_ENOMEM ||
-                        bc_text_whole_key(in->text, in->len, whole_key) == BC_ENOMEM))
-        rc = bc_err_set(err, BC_ENOMEM, "out of memory");
-    /* (a copy without the headline: its whole text is the stored article's body) */
-    if (in->id == NULL && body_key[0] != '\0' &&
-        found_row(&rc, s,
-                  "SELECT id FROM sources WHERE body_key IN (?1, ?2) ORDER BY rowid LIMIT 1",
-                  BC_BINDS(bc_text(body_key), bc_text(whole_key)), out->duplicate_of,
-                  sizeof out->duplicate_of, err))
-        return bc_err_set(err, BC_ECONFLICT,
-                          "the text is that of source '%s' apart from its headline, letter case, "
-                          "spacing or dashes: a republished copy, not stored (its facts are "
-                          "those of '%s')",
-                          out->duplicate_of, out->duplicate_of);
+    if (rc == BC_OK && prep != NULL) {
+        memcpy(body_key, prep->body_key, sizeof body_key);
+        memcpy(whole_key, prep->whole_key, sizeof whole_key);
+    } else if (rc == BC_OK) {
+        rc = copy_keys(in, body_key, whole_key, err);
+    }
+    if (rc == BC_OK && (rc = refuse_copy(s, in, body_key, whole_key, out, err)) == BC_ECONFLICT)
+        return rc;
     if (rc != BC_OK)
         return rc;
     char now[32];
@@ -333,19 +506,28 @@ static int ingest_locked(bc_store *s, const bc_ingest_input *given, bc_ingest_re
     strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", &tm);
 
     bc_gazetteer *g = NULL;
-    bc_extraction ex;
-    memset(&ex, 0, sizeof ex);
+    bc_extraction own;
+    memset(&own, 0, sizeof own);
+    const bc_extraction *ex = &own;
     rc = bc_gazetteer_load(s, &g, err);
     if (rc == BC_OK) {
-        /* the publication date completes dates without a year; without one, no year is
-         * ever guessed (not today's: an article may be years old) */
-        bc_date pub;
-        bc_err ignored;
-        const char *reference = NULL;
-        if (in->published_on != NULL && bc_date_parse(in->published_on, &pub, &ignored) == 0)
-            reference = pub.end;
-        rc = bc_extract(in->text, in->len, in->lang, reference, g, &ex, err);
+        /* what was read before the lock holds while the store still reads names alike */
+        char print[65];
+        bc_gazetteer_fingerprint(g, print);
+        if (prep != NULL && strcmp(print, prep->print) == 0)
+            ex = &prep->ex;
+        else
+            rc = extract_with(in, g, &own, err);
     }
+    int facts = 0, over = 0;
+    if (rc == BC_OK) {
+        facts = facts_of(ex);
+        rc = check_facts(in, facts, err);
+    }
+    if (rc == BC_OK)
+        rc = check_budget(in, facts, &over, err);
+    struct timespec began;
+    clock_gettime(CLOCK_MONOTONIC, &began);
     if (rc == BC_OK)
         rc = bc_store_begin(s, err);
     if (rc == BC_OK) {
@@ -388,7 +570,7 @@ static int ingest_locked(bc_store *s, const bc_ingest_input *given, bc_ingest_re
             bc_buf_free(&key);
         }
         if (rc == BC_OK)
-            rc = bci_store_facts(&c, &ex);
+            rc = bci_store_facts(&c, ex);
         if (rc == BC_OK)
             rc = bc_search_index_source(s, out->source_id, err);
         if (rc == BC_OK)
@@ -408,22 +590,38 @@ static int ingest_locked(bc_store *s, const bc_ingest_input *given, bc_ingest_re
             bc_ingest_before_commit();
         if (rc == BC_OK)
             rc = bc_store_commit(s, err);
-        if (rc != BC_OK)
+        if (rc != BC_OK) {
             bc_store_rollback(s);
-        else
+        } else {
             out->created = 1;
+            learn_cost(facts, &began);
+        }
     }
-    bc_extraction_free(&ex);
+    bc_extraction_free(&own);
     bc_gazetteer_free(g);
     if (rc != BC_OK) {
         int code = rc;
         memset(out, 0, sizeof *out);
         rc = code;
     }
+    out->facts_read = facts;
+    out->over_budget = over;
     return rc;
 }
 
+static int ingest_locked(bc_store *s, const bc_ingest_input *given, bc_ingest_result *out,
+                         bc_err *err)
+{
+    return ingest_prep_locked(s, given, NULL, out, err);
+}
+
 int bc_ingest(bc_store *s, const bc_ingest_input *in, bc_ingest_result *out, bc_err *err)
+{
+    return bc_ingest_prepared(s, in, NULL, out, err);
+}
+
+int bc_ingest_prepared(bc_store *s, const bc_ingest_input *in, const bc_ingest_prep *prep,
+                       bc_ingest_result *out, bc_err *err)
 {
     const char *path = sqlite3_db_filename(bc_store_db(s), "main");
     int lock =
@@ -431,7 +629,7 @@ int bc_ingest(bc_store *s, const bc_ingest_input *in, bc_ingest_result *out, bc_
     if (lock == -1)
         return err->code ? err->code : BC_EIO;
     bc_err_clear(err);
-    int rc = ingest_locked(s, in, out, err);
+    int rc = ingest_prep_locked(s, in, prep, out, err);
     bc_store_unlock(lock);
     return rc;
 }

@@ -51,20 +51,61 @@ static int read_input(bc_request *req, json_t **body, bc_ingest_input *in, bc_re
     return 0;
 }
 
-/* Ingests in on the live store's writer into r. 0, or fills res (503 when the store
- * cannot be written or another writer holds it, else 500) and returns its status. */
-static int store_article(bc_request *req, const bc_ingest_input *in, const bc_identity *who,
-                         bc_ingest_result *r, bc_response *res)
+/* What the first step of an ingest leaves for the second (req->stage). */
+typedef struct ingest_stage {
+    json_t *body; /* the request's JSON, whose strings `in` borrows */
+    bc_ingest_input in;
+    bc_identity who;
+    bc_ingest_prep *prep;
+} ingest_stage;
+
+static void stage_free(void *p)
+{
+    ingest_stage *st = p;
+    json_decref(st->body);
+    bc_ingest_prep_free(st->prep);
+    bc_free(st);
+}
+
+/* A republished copy: 409 naming the stored article. */
+static int duplicate_article(bc_response *res, const bc_ingest_result *r, const bc_err *err)
+{
+    bc_buf m = BC_BUF_INIT;
+    bc_buf_puts(&m, "\"duplicate_of\":{\"id\":");
+    bc_buf_json_string(&m, r->duplicate_of, strlen(r->duplicate_of));
+    bc_buf_puts(&m, ",\"links\":{\"self\":\"/v1/sources/");
+    bc_url_encode(&m, r->duplicate_of);
+    bc_buf_puts(&m, "\"}}");
+    int status = bc_problem_ext(res, 409, "duplicate_article", "text", m.data, "%s", err->msg);
+    bc_buf_free(&m);
+    return status;
+}
+
+/* More facts than one article may give: 422 naming the limit (nothing was stored). */
+static int too_many_facts(bc_request *req, bc_response *res, const bc_ingest_result *r,
+                          const bc_err *err)
+{
+    char m[96];
+    snprintf(m, sizeof m, "\"facts_read\":%d,\"max_facts\":%d", r->facts_read,
+             req->cfg->max_article_facts);
+    return bc_problem_ext(res, 422, "too_many_facts", "text", m, "%s", err->msg);
+}
+
+/* Stores the article st read on the live store's writer into r. 0, or fills res (503
+ * when the store cannot be written, another writer holds it or the facts would not be
+ * stored within the budget, 409, 422, else 500) and returns its status. */
+static int store_article(bc_request *req, ingest_stage *st, bc_ingest_result *r, bc_response *res)
 {
     bc_store *w;
     int status = bc_request_writer(req, res, &w);
     if (status != 0)
         return status;
     bc_err err;
-    int rc = bc_ingest(w, in, r, &err);
+    st->in.deadline = req->deadline;
+    int rc = bc_ingest_prepared(w, &st->in, st->prep, r, &err);
     bc_err ignored;
-    if (who->key_id > 0)
-        bc_keys_touch(w, who->key_id, 60, &ignored);
+    if (st->who.key_id > 0)
+        bc_keys_touch(w, st->who.key_id, 60, &ignored);
     bc_live_writer_release(req->live);
     char why[1400];
     if (rc == BC_OK && !bc_live_store_ok(req->live, why, sizeof why)) {
@@ -73,6 +114,13 @@ static int store_article(bc_request *req, const bc_ingest_input *in, const bc_id
         snprintf(res->log_note, sizeof res->log_note, "%.255s", why);
         return bc_problem(res, 503, "store_unavailable", NULL, "the store cannot be written: %s",
                           why);
+    }
+    if (rc == BC_EBUSY && r->over_budget) {
+        /* refused before its transaction: the writer goes on to the next write */
+        snprintf(res->log_note, sizeof res->log_note, "refused before storing: %.200s", err.msg);
+        status = bc_problem(res, 503, "budget_exceeded", NULL, "%s; try again shortly", err.msg);
+        bc_response_header(res, "Retry-After", "1");
+        return status;
     }
     if (rc == BC_EBUSY) {
         /* another writer (bordercoop load or ingest) holds the store */
@@ -83,18 +131,10 @@ static int store_article(bc_request *req, const bc_ingest_input *in, const bc_id
         bc_response_header(res, "Retry-After", "2");
         return status;
     }
-    if (rc == BC_ECONFLICT) {
-        /* a republished copy: the problem names the stored article */
-        bc_buf m = BC_BUF_INIT;
-        bc_buf_puts(&m, "\"duplicate_of\":{\"id\":");
-        bc_buf_json_string(&m, r->duplicate_of, strlen(r->duplicate_of));
-        bc_buf_puts(&m, ",\"links\":{\"self\":\"/v1/sources/");
-        bc_url_encode(&m, r->duplicate_of);
-        bc_buf_puts(&m, "\"}}");
-        status = bc_problem_ext(res, 409, "duplicate_article", "text", m.data, "%s", err.msg);
-        bc_buf_free(&m);
-        return status;
-    }
+    if (rc == BC_ECONFLICT)
+        return duplicate_article(res, r, &err);
+    if (rc == BC_ETOOBIG)
+        return too_many_facts(req, res, r, &err);
     if (rc != BC_OK)
         return bc_problem_internal(res, err.msg,
                                    "the article could not be stored; nothing was written");
@@ -171,11 +211,11 @@ static int answer(bc_request *req, const bc_ingest_result *r, bc_response *res)
 int bc_handle_ingest(bc_request *req, bc_response *res)
 {
     bc_identity who;
-    bc_err aerr;
+    bc_err err;
     bc_auth_status ast = bc_auth_check(req->store, req->cfg->api_token, req->authorization,
-                                       BC_ROLE_INGEST, &who, &aerr);
+                                       BC_ROLE_INGEST, &who, &err);
     if (ast != BC_AUTH_OK)
-        return bc_auth_refuse(res, ast, &who, BC_ROLE_INGEST, "to add articles", &aerr);
+        return bc_auth_refuse(res, ast, &who, BC_ROLE_INGEST, "to add articles", &err);
     if (!bc_request_is_json(req, 0))
         return bc_problem(res, 415, "unsupported_media_type", NULL,
                           "send the article as application/json (charset utf-8, or none): "
@@ -185,11 +225,54 @@ int bc_handle_ingest(bc_request *req, bc_response *res)
         return status;
     json_t *body = NULL;
     bc_ingest_input in = {0};
-    in.actor = who.name;
     bc_ingest_result r;
+    bc_ingest_prep *prep = NULL;
     status = read_input(req, &body, &in, res);
-    if (status == 0)
-        status = store_article(req, &in, &who, &r, res);
-    json_decref(body);
+    in.max_facts = (size_t)req->cfg->max_article_facts;
+    if (status == 0 && (req->live == NULL || bc_live_immutable(req->live)))
+        status = bc_problem(res, 503, "store_unavailable", NULL,
+                            "the store cannot be written: this server has no writable store");
+    int rc = status == 0 ? bc_ingest_prepare(req->store, &in, &prep, &r, &err) : BC_OK;
+    if (status == 0 && rc == BC_OK && prep == NULL) {
+        /* stored already: answered from what readers see, the writer never taken */
+        json_decref(body);
+        bc_request_touch_key(req, who.key_id);
+        return answer(req, &r, res);
+    }
+    if (status == 0 && rc == BC_ECONFLICT)
+        status = duplicate_article(res, &r, &err);
+    else if (status == 0 && rc == BC_ETOOBIG)
+        status = too_many_facts(req, res, &r, &err);
+    else if (status == 0 && rc == BC_EINVAL)
+        status = bc_problem(res, 400, "invalid_field", NULL, "%s", err.msg);
+    else if (status == 0 && rc != BC_OK)
+        status = bc_problem_internal(res, err.msg,
+                                     "the article could not be read; nothing was "
+                                     "written");
+    ingest_stage *st = status == 0 ? bc_calloc(1, sizeof *st) : NULL;
+    if (status == 0 && st == NULL)
+        status = bc_problem_internal(res, NULL, "out of memory");
+    if (status != 0) {
+        bc_ingest_prep_free(prep);
+        json_decref(body);
+        return status;
+    }
+    st->body = body;
+    st->in = in;
+    st->who = who;
+    st->in.actor = st->who.name;
+    st->prep = prep;
+    req->stage = st;
+    req->stage_free = stage_free;
+    return 0; /* stored on the writer: bc_handle_ingest_store */
+}
+
+int bc_handle_ingest_store(bc_request *req, bc_response *res)
+{
+    ingest_stage *st = req->stage;
+    if (st == NULL)
+        return bc_problem_internal(res, "no article read", "the article was not stored");
+    bc_ingest_result r;
+    int status = store_article(req, st, &r, res);
     return status != 0 ? status : answer(req, &r, res);
 }

@@ -356,7 +356,7 @@ const char *bc_live_path(const bc_live *l)
     return l->path;
 }
 
-bc_store *bc_live_writer_acquire(bc_live *l, bc_err *err)
+static bc_store *writer_acquire(bc_live *l, int wait, bc_err *err)
 {
     if (bc_live_immutable(l)) {
         bc_err_set(err, BC_EIO, "the store is on read-only media");
@@ -367,7 +367,12 @@ bc_store *bc_live_writer_acquire(bc_live *l, bc_err *err)
         bc_err_set(err, BC_ENOTFOUND, "%s", why);
         return NULL;
     }
-    pthread_mutex_lock(&l->writer_lock);
+    if (!wait && pthread_mutex_trylock(&l->writer_lock) != 0) {
+        bc_err_set(err, BC_EBUSY, "a write holds the writer");
+        return NULL;
+    }
+    if (wait)
+        pthread_mutex_lock(&l->writer_lock);
     if (l->writer == NULL) {
         if (bc_store_open(l->path, BC_STORE_WRITER, &l->writer, err) != BC_OK) {
             pthread_mutex_unlock(&l->writer_lock);
@@ -377,6 +382,16 @@ bc_store *bc_live_writer_acquire(bc_live *l, bc_err *err)
             l->writer_hook(bc_store_db(l->writer));
     }
     return l->writer;
+}
+
+bc_store *bc_live_writer_acquire(bc_live *l, bc_err *err)
+{
+    return writer_acquire(l, 1, err);
+}
+
+bc_store *bc_live_writer_try_acquire(bc_live *l, bc_err *err)
+{
+    return writer_acquire(l, 0, err);
 }
 
 void bc_live_writer_release(bc_live *l)

@@ -90,9 +90,8 @@ int main(int argc, char **argv)
     bc_store_lock_timeout_ms = cfg.write_budget_ms;
     bc_dashboard_install(bc_web, bc_web_count);
     bc_live *live = NULL;
-    /* one reader per worker thread and per search thread, one for the writer thread, one
-     * for the bulk thread */
-    if (bc_live_open(cfg.db, BC_HTTP_READERS(cfg.workers), &live, &err) != 0) {
+    /* one reader per thread of every lane of the server (http_lanes.c) */
+    if (bc_live_open(cfg.db, bc_http_readers(cfg.workers), &live, &err) != 0) {
         fprintf(stderr, "bordercoopd: %s\n", err.msg);
         return 1;
     }

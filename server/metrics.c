@@ -31,7 +31,7 @@ static atomic_ullong outcomes[4];
 static atomic_int in_flight;
 static _Atomic(bc_cache *) attached_cache;
 static _Atomic(bc_live *) attached_live;
-static _Atomic(bc_workers *) attached_pools[5];
+static _Atomic(bc_workers *) attached_pools[BC_METRICS_POOLS];
 static _Atomic(bc_reaper *) attached_reaper;
 static _Atomic(bc_log *) attached_log;
 static time_t started = 0;
@@ -80,17 +80,10 @@ static void help(bc_buf *out, const char *name, const char *type, const char *te
     bc_buf_printf(out, "# HELP %s %s\n# TYPE %s %s\n", name, text, name, type);
 }
 
-void bc_metrics_attach_workers(bc_workers *workers, bc_workers *writer)
+void bc_metrics_attach_pools(bc_workers *const *pools, int n)
 {
-    atomic_store(&attached_pools[0], workers);
-    atomic_store(&attached_pools[1], writer);
-}
-
-void bc_metrics_attach_lanes(bc_workers *bulk, bc_workers *search, bc_workers *costly)
-{
-    atomic_store(&attached_pools[2], bulk);
-    atomic_store(&attached_pools[3], search);
-    atomic_store(&attached_pools[4], costly);
+    for (int i = 0; i < BC_METRICS_POOLS; i++)
+        atomic_store(&attached_pools[i], i < n ? pools[i] : NULL);
 }
 
 void bc_metrics_attach_reaper(bc_reaper *r)
@@ -143,9 +136,9 @@ static void connections(bc_buf *out)
 
 static void pools(bc_buf *out)
 {
-    bc_workers_stats st[5];
+    bc_workers_stats st[BC_METRICS_POOLS];
     int n = 0;
-    for (int i = 0; i < 5; i++) {
+    for (int i = 0; i < BC_METRICS_POOLS; i++) {
         bc_workers *w = atomic_load(&attached_pools[i]);
         if (w != NULL)
             bc_workers_get_stats(w, &st[n++]);
@@ -154,7 +147,8 @@ static void pools(bc_buf *out)
         return;
     help(out, "bordercoop_pool_threads", "gauge",
          "Threads of each pool: workers (reads that need the store), writer, bulk "
-         "(whole-store answers), search and costly (large list pages, totals, facets).");
+         "(whole-store answers), search, costly (large list pages, totals, facets) and keyed "
+         "(review reads, articles read before the writer stores them).");
     for (int i = 0; i < n; i++)
         bc_buf_printf(out, "bordercoop_pool_threads{pool=\"%s\"} %d\n", st[i].name, st[i].threads);
     help(out, "bordercoop_pool_queued", "gauge", "Requests waiting for a thread of the pool.");

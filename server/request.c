@@ -2,6 +2,7 @@
 #include "bordercoop/request.h"
 
 #include "bordercoop/alloc.h"
+#include "bordercoop/keys.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -141,4 +142,15 @@ int bc_request_writer(bc_request *req, bc_response *res, bc_store **w)
         return bc_problem(res, 503, "store_unavailable", NULL, "the store cannot be written: %s",
                           err.msg);
     return 0;
+}
+
+void bc_request_touch_key(bc_request *req, long long key_id)
+{
+    bc_err ignored;
+    bc_store *w =
+        key_id > 0 && req->live != NULL ? bc_live_writer_try_acquire(req->live, &ignored) : NULL;
+    if (w == NULL)
+        return;
+    bc_keys_touch(w, key_id, 60, &ignored);
+    bc_live_writer_release(req->live);
 }

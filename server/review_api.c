@@ -18,8 +18,7 @@
 #include <string.h>
 #include <strings.h>
 
-/* Authenticates req for role review; 0, or the refusal's status with res filled. Records
- * the key's use (at most once a minute) on the writer when one can be had. */
+/* Authenticates req for role review; 0, or the refusal's status with res filled. */
 static int authenticate(bc_request *req, bc_response *res, bc_identity *who, const char *doing)
 {
     bc_err err;
@@ -32,18 +31,11 @@ static int authenticate(bc_request *req, bc_response *res, bc_identity *who, con
 
 static void touch(bc_request *req, bc_store *writer, const bc_identity *who)
 {
-    if (who->key_id <= 0)
-        return;
     bc_err ignored;
-    if (writer != NULL) {
+    if (writer != NULL && who->key_id > 0)
         bc_keys_touch(writer, who->key_id, 60, &ignored);
-        return;
-    }
-    bc_store *w = req->live ? bc_live_writer_acquire(req->live, &ignored) : NULL;
-    if (w != NULL) {
-        bc_keys_touch(w, who->key_id, 60, &ignored);
-        bc_live_writer_release(req->live);
-    }
+    else if (writer == NULL)
+        bc_request_touch_key(req, who->key_id); /* a read: never waits for the writer */
 }
 
 /* Starts a JSON answer that no cache keeps. */

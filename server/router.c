@@ -25,10 +25,13 @@
 #define LIST_FORMATS(flags)                                                                        \
     (BC_FMT_JSON | BC_FMT_CSV | (((flags)&BC_COLLECTION_GEO) ? BC_FMT_GEOJSON : 0))
 #define IF_INGEST(flags, yes, no) (((flags)&BC_COLLECTION_INGEST) ? (yes) : (no))
+/* an article is read (hashed, looked for, its facts extracted) on the keyed lane and
+ * only stored on the writer (ingest_api.h) */
 #define LIST_POST(flags)                                                                           \
     {                                                                                              \
-        IF_INGEST(flags, bc_handle_ingest, NULL),                                                  \
-            IF_INGEST(flags, BC_EXEC_WRITER, BC_EXEC_WORKER), IF_INGEST(flags, BC_ROLE_INGEST, 0)  \
+        IF_INGEST(flags, bc_handle_ingest, NULL), IF_INGEST(flags, BC_EXEC_KEYED, BC_EXEC_WORKER), \
+            IF_INGEST(flags, BC_ROLE_INGEST, 0),                                                   \
+            .then = IF_INGEST(flags, bc_handle_ingest_store, NULL)                                 \
     }
 /* the items of the collection that adds articles take PATCH: an article's date changed,
  * its facts read again (redate_api.h) */
@@ -67,14 +70,14 @@ const bc_route bc_routes[] = {
     {"/v1/export/index.json", .get = {bc_handle_export_index, BC_EXEC_BULK},
      .formats = BC_FMT_JSON},
     BC_COLLECTIONS(COLLECTION_ROUTES)
-    /* the review step (review_api.h): a key with role review; on the writer, so the
-     * queue and the log read what the last decision wrote and a read records the key's
-     * use */
-    {"/v1/review", .get = {bc_handle_review_queue, BC_EXEC_WRITER, BC_ROLE_REVIEW},
+    /* the review step (review_api.h): a key with role review. Reads on the keyed lane,
+     * never cached: a query-only connection sees every committed decision, and reads
+     * never wait behind the writer; decisions on the writer */
+    {"/v1/review", .get = {bc_handle_review_queue, BC_EXEC_KEYED, BC_ROLE_REVIEW},
      .formats = BC_FMT_JSON},
-    {"/v1/review/log", .get = {bc_handle_review_log, BC_EXEC_WRITER, BC_ROLE_REVIEW},
+    {"/v1/review/log", .get = {bc_handle_review_log, BC_EXEC_KEYED, BC_ROLE_REVIEW},
      .formats = BC_FMT_JSON},
-    {"/v1/review/{kind}/{id}", .get = {bc_handle_review_fact, BC_EXEC_WRITER, BC_ROLE_REVIEW},
+    {"/v1/review/{kind}/{id}", .get = {bc_handle_review_fact, BC_EXEC_KEYED, BC_ROLE_REVIEW},
      .post = {bc_handle_review_decide, BC_EXEC_WRITER, BC_ROLE_REVIEW}, .formats = BC_FMT_JSON},
     {"/assets/{file}", .get = {bc_handle_asset}, .formats = BC_FMT_FILE,
      .flags = BC_ROUTE_UNDOCUMENTED},
@@ -236,6 +239,20 @@ int bc_router_dispatch(int route, bc_request *req, bc_response *res)
         }
     }
     return m->fn(req, res);
+}
+
+int bc_router_then(int route, bc_request *req, bc_response *res)
+{
+    const bc_route *r = bc_router_route(route);
+    const bc_method *m = r != NULL ? bc_router_method(r, req->method) : NULL;
+    if (m == NULL || m->then == NULL)
+        return bc_problem_internal(res, "no second step for this route", "the write was not done");
+    return m->then(req, res);
+}
+
+int bc_method_writes(const bc_method *m)
+{
+    return m != NULL && (m->exec == BC_EXEC_WRITER || m->then != NULL);
 }
 
 int bc_router_route_name(int i, char *buf, size_t n)

@@ -33,6 +33,7 @@ typedef struct bc_config {
     int shutdown_grace;         /* seconds SIGTERM waits for requests being answered */
     int max_body;               /* bytes */
     int max_article_bytes;      /* bytes of an ingested article's text; more gets 413 */
+    int max_article_facts;      /* facts one new article may give; more gets 422 */
     int max_body_memory;        /* bytes of request bodies held across all connections */
     int max_header_bytes;       /* request line + headers; more gets 431 (or 414) */
     int max_uri;                /* bytes of request target; more gets 414 */

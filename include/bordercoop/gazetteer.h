@@ -15,6 +15,13 @@
  * store cannot be read, BC_ENOMEM. */
 int bc_gazetteer_load(bc_store *s, bc_gazetteer **out, bc_err *err);
 
+/* Copies into out the fingerprint of the store rows g was loaded from (bc_gazetteer_load):
+ * a hex SHA-256 over every row it read, in order. Two gazetteers with the same fingerprint
+ * read every text alike, so an extraction made against one holds for the other (ingest
+ * extracts before it takes the writer, then checks the writer's store still reads the
+ * same). "" for a gazetteer built by hand. */
+void bc_gazetteer_fingerprint(const bc_gazetteer *g, char out[65]);
+
 /* An empty gazetteer to fill with the bc_gazetteer_add_* calls below. *out is new. */
 int bc_gazetteer_new(bc_gazetteer **out, bc_err *err);
 

@@ -10,10 +10,10 @@
 
 typedef struct bc_http bc_http;
 
-/* The store connections (bc_live_open's readers) a server with n workers needs: one per
- * thread of its pools (workers, search and costly lanes: n each; the bulk thread; the
- * writer, for reading its answer back). */
-#define BC_HTTP_READERS(n) (3 * (size_t)(n) + 2)
+/* The store connections (bc_live_open's readers) a server with `workers` workers needs:
+ * one per thread of its lanes (workers, search, costly and keyed: `workers` each; the bulk
+ * thread; the writer, which reads its answer back). */
+size_t bc_http_readers(int workers);
 
 /* Starts serving cfg->listen with one worker per cfg->threads, each request borrowing a
  * reader from live (and its writer for ingest). cfg and live are borrowed and must

@@ -9,8 +9,14 @@
 #include "bordercoop/store.h"
 
 #include <stddef.h>
+#include <time.h>
 
 #define BC_INGEST_MAX_TEXT (512u << 10) /* default limit of an article's text, in bytes */
+/* default limit of the facts one new article may give (the amounts, meetings and talks
+ * and crossings the extractor reads, stored or not): storing a fact and linking it costs
+ * milliseconds, so this bounds what one ingest holds the writer for. The articles of the
+ * gold corpus give at most 20 */
+#define BC_INGEST_MAX_FACTS 100
 /* A declared language of the Latin script is refused (400) when detection reads the text
  * as another one at least this sure (every gold article is detected right, at 0.75 or
  * more; a refusal asks for the language detection names, or none). */
@@ -21,6 +27,10 @@ typedef struct bc_ingest_input {
     size_t len;
     const char *lang; /* one of bc_extract_langs; NULL: detected (bc_extract_detect_lang) */
     size_t max_bytes; /* the longest text accepted; 0 = BC_INGEST_MAX_TEXT */
+    size_t max_facts; /* the most facts a new article may give; 0 = BC_INGEST_MAX_FACTS */
+    /* when the write's budget runs out (CLOCK_MONOTONIC), NULL for none: a write that
+     * cannot store its facts in what is left is refused before it starts (borrowed) */
+    const struct timespec *deadline;
     const char *title, *url, *published_on, *publisher, *author; /* optional */
     const char *id;          /* keep this source id (carry-over); NULL derives one */
     const char *ingested_at; /* keep this time (carry-over); NULL = now */
@@ -55,6 +65,10 @@ typedef struct bc_ingest_result {
     int without_mechanism;  /* numbered meetings of no known body, without date or place:
                              * not stored */
     int dates_without_year; /* days without a year and no published_on: stored undated */
+    int facts_read;         /* the amounts, meetings and talks and crossings read from it,
+                             * stored or not (what BC_INGEST_MAX_FACTS limits) */
+    int over_budget;        /* BC_EBUSY: refused because its facts would not be stored
+                             * within in->deadline (not a lock held elsewhere) */
     /* created == 0: the metadata given that differ from the stored article's and were
      * not applied ("title,published_on"), "" when none */
     char not_updated[64];
@@ -83,13 +97,42 @@ int bc_ingest_check_published_on(const char *value, const char *today, bc_err *e
  * *confidence). Returns 0 or BC_EINVAL when none can be told. */
 int bc_ingest_lang(const bc_ingest_input *in, char code[4], int *detected, double *confidence);
 
+/* An article read before it is stored (bc_ingest_prepare): its hash, the keys that find a
+ * republished copy, and the facts read from it against the gazetteer of the store as it
+ * was then. Opaque. */
+typedef struct bc_ingest_prep bc_ingest_prep;
+
+/* The costly part of an ingest, done before the writer is taken: validates in (unless
+ * in->checked), hashes it, looks for it and for a copy of it in s (which may be a
+ * query-only connection: nothing is locked or written) and extracts its facts. Returns
+ * BC_OK with *prep new (free with bc_ingest_prep_free) for an article to store with
+ * bc_ingest_prepared; BC_OK with *prep NULL when the text is stored already (out filled
+ * as bc_ingest fills it then: created 0, not_updated, content_version); or, with *prep
+ * NULL: BC_ECONFLICT for a republished copy (out->duplicate_of), BC_ETOOBIG when it
+ * gives more than in->max_facts facts (out->facts_read), BC_EINVAL, BC_ESTORE or
+ * BC_ENOMEM. The writer checks all of it again: another write may come between. */
+int bc_ingest_prepare(bc_store *s, bc_ingest_input *in, bc_ingest_prep **prep,
+                      bc_ingest_result *out, bc_err *err);
+
+void bc_ingest_prep_free(bc_ingest_prep *prep);
+
+/* bc_ingest with what bc_ingest_prepare read from in (prep borrowed; NULL: bc_ingest):
+ * its extraction is used when the writer's store still gives the gazetteer it was made
+ * with (bc_gazetteer_fingerprint), else the text is read again. */
+int bc_ingest_prepared(bc_store *s, const bc_ingest_input *in, const bc_ingest_prep *prep,
+                       bc_ingest_result *out, bc_err *err);
+
 /* Ingests in into the writer store s, holding the store's writer lock (see
  * bc_store_lock) for the transaction, and appends what changed (the new source, each
  * new fact, any document they altered) to the change feed (changes.h), unless
  * in->no_feed. Fills out. On any failure nothing is written. A text that is a stored
  * article's apart from its headline, letter case or spacing (bc_text_body_key) is a
  * republished copy: BC_ECONFLICT, with that article's id in out->duplicate_of (articles
- * carried over by a rebuild, in->id set, are exempt). */
+ * carried over by a rebuild, in->id set, are exempt). A new article (in->id NULL) that
+ * gives more than in->max_facts facts is refused with BC_ETOOBIG (out->facts_read says
+ * how many) and one whose facts would take longer to store than what is left until
+ * in->deadline (at what storing a fact has cost in this process lately) with BC_EBUSY
+ * and out->over_budget set, both before anything is written. */
 int bc_ingest(bc_store *s, const bc_ingest_input *in, bc_ingest_result *out, bc_err *err);
 
 /* Reads the stored ingested article source_id again, with the publication date it has

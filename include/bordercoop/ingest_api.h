@@ -8,8 +8,17 @@
 #include "bordercoop/request.h"
 #include "bordercoop/response.h"
 
-/* POST /v1/sources: 201 with the new source and what was extracted, 200 when the same
- * text was ingested before, or a problem (400, 401, 403, 413, 415, 503). */
+/* POST /v1/sources, in two steps (router.h, bc_method.then). The first, with a
+ * query-only connection: the key, the body and its fields, then the article read
+ * (bc_ingest_prepare): 200 when the same text was ingested before, or a problem (400,
+ * 401, 403, 409 for a republished copy, 413, 415, 422 for more facts than
+ * --max-article-facts, 503); else returns 0 with what it read in req->stage. */
 int bc_handle_ingest(bc_request *req, bc_response *res);
+
+/* The second step, on the writer: stores what bc_handle_ingest read. 201 with the new
+ * source and what was extracted, 200 when the same text was stored meanwhile, or a
+ * problem (409, 422, 503 when the store is busy or lost or the facts would not be stored
+ * within the request's budget, 500). */
+int bc_handle_ingest_store(bc_request *req, bc_response *res);
 
 #endif

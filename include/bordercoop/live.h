@@ -75,4 +75,9 @@ void bc_live_writer_hook(bc_live *l, void (*hook)(sqlite3 *db));
 bc_store *bc_live_writer_acquire(bc_live *l, bc_err *err);
 void bc_live_writer_release(bc_live *l);
 
+/* bc_live_writer_acquire when the writer is free at once, else NULL with BC_EBUSY:
+ * for the small writes a read makes on the side (a key's last use), which must never
+ * wait behind an ingest. */
+bc_store *bc_live_writer_try_acquire(bc_live *l, bc_err *err);
+
 #endif

@@ -36,12 +36,13 @@ void bc_metrics_in_flight(int delta);
  * NULL detaches). */
 void bc_metrics_attach(bc_cache *cache, bc_live *live);
 
-/* Lets the renderer read the worker pools' queues and counters (borrowed; NULL
- * detaches). */
-void bc_metrics_attach_workers(bc_workers *workers, bc_workers *writer);
-/* The bulk, search and costly lanes' pools (borrowed; NULL detaches), reported like the
- * above. */
-void bc_metrics_attach_lanes(bc_workers *bulk, bc_workers *search, bc_workers *costly);
+/* Most pools bc_metrics_attach_pools keeps. */
+#define BC_METRICS_POOLS 8
+
+/* Lets the renderer read the queues and counters of the worker pools pools[0..n) (each
+ * borrowed; NULL entries are skipped; at most BC_METRICS_POOLS are kept), reported in
+ * that order by their names; n = 0 detaches them all. */
+void bc_metrics_attach_pools(bc_workers *const *pools, int n);
 
 /* Lets the renderer read the connection counts of the reaper (borrowed; NULL detaches). */
 void bc_metrics_attach_reaper(bc_reaper *r);

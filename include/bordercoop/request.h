@@ -12,6 +12,7 @@
 #include "bordercoop/store.h"
 
 #include <jansson.h>
+#include <time.h>
 
 typedef struct bc_request {
     const char *method;     /* "GET", "HEAD", ... */
@@ -30,6 +31,13 @@ typedef struct bc_request {
     const char *content_type;  /* the Content-Type header, or NULL */
     const bc_config *cfg;
     bc_arena *arena;
+    /* when the request's budget runs out (CLOCK_MONOTONIC), NULL for none (borrowed) */
+    const struct timespec *deadline;
+    /* a write in two steps (router.h, bc_method.then): what the first step prepared for
+     * the second, owned by the request; stage_free(stage) releases it when the request is
+     * done with it, run or not (set both or neither) */
+    void *stage;
+    void (*stage_free)(void *stage);
 } bc_request;
 
 /* Parses req->query into *pairs / *n (in the request arena): 0, or the problem's status
@@ -68,5 +76,11 @@ int bc_request_opt_string(json_t *obj, const char *key, const char **out, bc_res
  * 0 with *w, or 503 store_unavailable (no writable store, or another writer holds it
  * past the wait) with *w = NULL. */
 int bc_request_writer(bc_request *req, bc_response *res, bc_store **w);
+
+/* Records the use of the key key_id (bc_keys_touch: at most once a minute) by a request
+ * that does not hold the writer: only when the writer is free at once, so a read never
+ * waits behind a write (its key's next use is recorded instead). key_id <= 0 (the
+ * bootstrap token) and a request without a live store record nothing. */
+void bc_request_touch_key(bc_request *req, long long key_id);
 
 #endif

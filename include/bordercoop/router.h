@@ -29,6 +29,10 @@ typedef enum bc_exec {
                          * says its query is costly (a large page, a total, facets) runs on
                          * a lane of its own, so that a flood of them cannot take the
                          * workers cheap reads need */
+    BC_EXEC_KEYED,      /* what a key asks that needs no writer: review reads, and the
+                         * first step of a write in two steps (bc_method.then); a lane of
+                         * its own with the write budget, so that it neither waits behind
+                         * the writer nor takes the workers anonymous reads need */
 } bc_exec;
 
 /* Whether a read's raw query string (after '?', "" when none) asks for costly work. The
@@ -46,7 +50,15 @@ typedef struct bc_method {
     int role;
     /* BC_EXEC_WORKER only, NULL for none: requests it finds costly run as BC_EXEC_COSTLY */
     bc_costly_fn costly;
+    /* a write in two steps: fn runs first on exec's lane (BC_EXEC_KEYED) with a
+     * query-only connection and either answers or returns 0 after leaving in req->stage
+     * what it prepared; then `then` runs on the writer with it. NULL: one step */
+    bc_handler then;
 } bc_method;
+
+/* 1 when m writes the store (on the writer, in one step or two): its key is checked
+ * before its body is read, and one key may have only so many of them in progress. */
+int bc_method_writes(const bc_method *m);
 
 /* Route flags. */
 enum {
@@ -87,6 +99,11 @@ const bc_method *bc_router_method(const bc_route *r, const char *method);
  * allow, 204 (with Allow) for OPTIONS, and 406 when Accept admits none of the route's formats.
  * Returns the response status. */
 int bc_router_dispatch(int route, bc_request *req, bc_response *res);
+
+/* The second step of a write in two steps (bc_method.then) of req's route and method, on
+ * the writer, with what the first left in req->stage (route_id and route_data as the
+ * first step's dispatch set them). Returns the response status. */
+int bc_router_then(int route, bc_request *req, bc_response *res);
 
 /* Writes the pattern of route i into buf (its metrics label); 0 when there is none. */
 int bc_router_route_name(int i, char *buf, size_t n);

@@ -131,6 +131,40 @@ static void from_a_store(void **state)
     bc_store_close(empty);
 }
 
+/* The fingerprint of a store's gazetteer moves with the names it was built from only. */
+static void fingerprint_follows_the_names(void **state)
+{
+    (void)state;
+    bc_store *s = fx_store_from(fx_data_dir());
+    bc_gazetteer *a = NULL, *b = NULL, *c = NULL, *hand = NULL;
+    bc_err err;
+    assert_int_equal(bc_gazetteer_load(s, &a, &err), 0);
+    assert_int_equal(bc_gazetteer_load(s, &b, &err), 0);
+    char pa[65], pb[65], pc[65], ph[65];
+    bc_gazetteer_fingerprint(a, pa);
+    bc_gazetteer_fingerprint(b, pb);
+    assert_int_equal(strlen(pa), 64);
+    assert_string_equal(pa, pb);
+    assert_int_equal(bc_store_run(s,
+                                  "INSERT INTO aliases (entity, alias_key, alias, entity_id) "
+                                  "VALUES ('province', 'zephyrtown', 'Zephyrtown', 'lao-cai')",
+                                  NULL, 0, &err),
+                     0);
+    assert_int_equal(bc_gazetteer_load(s, &c, &err), 0);
+    bc_gazetteer_fingerprint(c, pc);
+    assert_string_not_equal(pa, pc);
+    assert_int_equal(bc_gazetteer_new(&hand, &err), 0);
+    bc_gazetteer_fingerprint(hand, ph);
+    assert_string_equal(ph, "");
+    bc_gazetteer_fingerprint(NULL, ph);
+    assert_string_equal(ph, "");
+    bc_gazetteer_free(a);
+    bc_gazetteer_free(b);
+    bc_gazetteer_free(c);
+    bc_gazetteer_free(hand);
+    bc_store_close(s);
+}
+
 static void allocation_failure(void **state)
 {
     (void)state;
@@ -158,6 +192,7 @@ int main(void)
         cmocka_unit_test(built_by_hand),
         cmocka_unit_test(side_keys_of_places),
         cmocka_unit_test(from_a_store),
+        cmocka_unit_test(fingerprint_follows_the_names),
         cmocka_unit_test_teardown(allocation_failure, xf_reset_alloc),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);

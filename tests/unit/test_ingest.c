@@ -327,6 +327,84 @@ static void failures_write_nothing(void **state)
     bc_store_close(s);
 }
 
+/* An article over its facts limit, or whose facts would not be stored in what is left
+ * of its budget, is refused before anything is written. */
+static void a_bounded_cost_or_nothing(void **state)
+{
+    (void)state;
+    bc_store *s = fx_store_from(fx_data_dir());
+    long sources = count(s, "SELECT count(*) FROM sources");
+    bc_ingest_input in = article(EN, "en");
+    in.max_facts = 2;
+    bc_ingest_result r;
+    bc_err err;
+    assert_int_equal(bc_ingest(s, &in, &r, &err), BC_ETOOBIG);
+    assert_true(r.facts_read > 2);
+    assert_non_null(strstr(err.msg, "--max-article-facts"));
+    assert_int_equal(count(s, "SELECT count(*) FROM sources"), sources);
+    /* its budget spent already: refused before the transaction */
+    in.max_facts = 0;
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    in.deadline = &now;
+    assert_int_equal(bc_ingest(s, &in, &r, &err), BC_EBUSY);
+    assert_true(r.over_budget);
+    assert_int_equal(count(s, "SELECT count(*) FROM sources"), sources);
+    /* time enough: stored */
+    struct timespec later = now;
+    later.tv_sec += 600;
+    in.deadline = &later;
+    assert_int_equal(bc_ingest(s, &in, &r, &err), 0);
+    assert_true(r.created);
+    assert_false(r.over_budget);
+    assert_int_equal(count(s, "SELECT count(*) FROM sources"), sources + 1);
+    bc_store_close(s);
+}
+
+/* Read first (bc_ingest_prepare), stored after: a stored text needs no writer, and names
+ * the store learns in between are read again. */
+static void read_before_the_writer(void **state)
+{
+    (void)state;
+    bc_store *s = fx_store_from(fx_data_dir());
+    bc_ingest_input in = article(EN, "en");
+    bc_ingest_prep *prep = NULL;
+    bc_ingest_result r, w;
+    bc_err err;
+    assert_int_equal(bc_ingest_prepare(s, &in, &prep, &r, &err), 0);
+    assert_non_null(prep);
+    assert_true(r.facts_read > 0);
+    assert_int_equal(count(s, "SELECT count(*) FROM sources WHERE origin = 'ingested'"), 0);
+    assert_int_equal(bc_ingest_prepared(s, &in, prep, &w, &err), 0);
+    assert_true(w.created);
+    bc_ingest_prep_free(prep);
+    bc_ingest_input again = article(EN, "en");
+    assert_int_equal(bc_ingest_prepare(s, &again, &prep, &r, &err), 0);
+    assert_null(prep);
+    assert_false(r.created);
+    assert_string_equal(r.source_id, w.source_id);
+    /* a name the store learns between the reading and the storing */
+    static const char ZT[] = "Trade between Zephyrtown and Yunnan reached USD 3.3 billion in "
+                             "2025, officials of both provinces said on Monday.";
+    bc_ingest_input z = article(ZT, "en");
+    assert_int_equal(bc_ingest_prepare(s, &z, &prep, &r, &err), 0);
+    assert_non_null(prep);
+    assert_int_equal(bc_store_run(s,
+                                  "INSERT INTO aliases (entity, alias_key, alias, entity_id) "
+                                  "VALUES ('province', 'zephyrtown', 'Zephyrtown', 'lao-cai')",
+                                  NULL, 0, &err),
+                     0);
+    assert_int_equal(bc_ingest_prepared(s, &z, prep, &w, &err), 0);
+    bc_ingest_prep_free(prep);
+    char sql[300];
+    snprintf(sql, sizeof sql,
+             "SELECT count(*) FROM figure_parties WHERE province_id = 'lao-cai' AND figure_id "
+             "LIKE '%s-f%%'",
+             w.source_id);
+    assert_int_equal(count(s, sql), 1);
+    bc_store_close(s);
+}
+
 static void rebuilds_carry_ingested_articles_over(void **state)
 {
     (void)state;
@@ -373,6 +451,8 @@ int main(void)
         cmocka_unit_test(untitled_articles_get_a_usable_id),
         cmocka_unit_test(vietnamese),
         cmocka_unit_test(failures_write_nothing),
+        cmocka_unit_test(a_bounded_cost_or_nothing),
+        cmocka_unit_test(read_before_the_writer),
         cmocka_unit_test(rebuilds_carry_ingested_articles_over),
     };
     return cmocka_run_group_tests_name("ingest", tests, NULL, NULL);

@@ -69,6 +69,15 @@ static int send_post(post p, bc_response *res)
     bc_response_init(res);
     int status = p.via_router ? bc_router_dispatch(bc_router_route_of(req.path), &req, res)
                               : bc_handle_ingest(&req, res);
+    if (status == 0) {
+        /* read, not answered: the writer's step stores it, as the HTTP layer runs it */
+        assert_non_null(req.stage);
+        status = p.via_router ? bc_router_then(bc_router_route_of(req.path), &req, res)
+                              : bc_handle_ingest_store(&req, res);
+        req.stage_free(req.stage);
+    } else {
+        assert_null(req.stage);
+    }
     bc_arena_free(&arena);
     assert_int_equal(res->status, status);
     return status;

@@ -314,7 +314,20 @@ static void methods_and_execution_classes(void **state)
     const bc_method *post = bc_router_method(sources, "POST");
     assert_non_null(post);
     assert_ptr_equal(post->fn, bc_handle_ingest);
-    assert_int_equal(post->exec, BC_EXEC_WRITER);
+    /* read on the keyed lane, stored on the writer */
+    assert_int_equal(post->exec, BC_EXEC_KEYED);
+    assert_ptr_equal(post->then, bc_handle_ingest_store);
+    assert_true(bc_method_writes(post));
+    assert_false(bc_method_writes(bc_router_method(sources, "GET")));
+    /* review reads never wait behind the writer; decisions are writes */
+    const bc_route *review = bc_router_route(bc_router_route_of("/v1/review/figures/x"));
+    assert_int_equal(bc_router_method(review, "GET")->exec, BC_EXEC_KEYED);
+    assert_false(bc_method_writes(bc_router_method(review, "GET")));
+    assert_int_equal(bc_router_method(review, "POST")->exec, BC_EXEC_WRITER);
+    assert_true(bc_method_writes(bc_router_method(review, "POST")));
+    assert_int_equal(
+        bc_router_method(bc_router_route(bc_router_route_of("/v1/review")), "GET")->exec,
+        BC_EXEC_KEYED);
     assert_int_equal(bc_router_method(sources, "HEAD")->exec, BC_EXEC_WORKER);
     assert_null(bc_router_method(sources, "DELETE"));
     assert_null(bc_router_method(sources, "OPTIONS"));

@@ -145,16 +145,7 @@ static void unlink_job(bc_workers *w, bc_job *prev, bc_job *job)
     w->queued--;
     job->next = NULL;
     if (prev == NULL && w->head != NULL)
-        pthread_cond_signal(&w->head_moved); /* the timer watches the first job */
-}
-
-/* The first job (the oldest: it expires first). */
-static bc_job *pop(bc_workers *w)
-{
-    bc_job *job = w->head;
-    if (job != NULL)
-        unlink_job(w, NULL, job);
-    return job;
+        pthread_cond_signal(&w->head_moved); /* the timer looks again */
 }
 
 /* The job a free thread runs: the oldest one of the flow with the least worker time (the
@@ -225,17 +216,38 @@ static unsigned long long micros_since(const struct timespec *t0)
     return us > 0 ? (unsigned long long)us : 0;
 }
 
+static int earlier(const struct timespec *a, const struct timespec *b)
+{
+    return a->tv_sec < b->tv_sec || (a->tv_sec == b->tv_sec && a->tv_nsec < b->tv_nsec);
+}
+
+/* The queued job that expires first (under lock), and the one before it in the queue.
+ * Jobs come with one budget per pool, so that is the first, unless a job was handed on
+ * from another pool with what was left of its budget. */
+static bc_job *earliest(bc_workers *w, bc_job **before)
+{
+    bc_job *best = w->head, *prev = NULL;
+    *before = NULL;
+    for (bc_job *j = w->head; j != NULL; prev = j, j = j->next)
+        if (earlier(&j->deadline, &best->deadline)) {
+            best = j;
+            *before = prev;
+        }
+    return best;
+}
+
 /* While every worker is busy, queued jobs would wait for one however late they are:
- * this thread answers each at its deadline instead. Jobs are queued in deadline order
- * (one budget per pool), so only the first needs watching. */
+ * this thread answers each at its deadline instead. It watches the job that expires
+ * first, and is woken when the first job changes or one that expires sooner comes. */
 static void *timer_main(void *arg)
 {
     bc_workers *w = arg;
     pthread_mutex_lock(&w->lock);
     while (!w->stopping) {
-        bc_job *first = w->head;
+        bc_job *before = NULL;
+        bc_job *first = earliest(w, &before);
         if (first != NULL && passed(&first->deadline)) {
-            pop(w);
+            unlink_job(w, before, first);
             flow_leave(w, first->flow_slot, 0);
             pthread_mutex_unlock(&w->lock);
             atomic_fetch_add(&w->expired, 1);
@@ -353,6 +365,8 @@ int bc_workers_submit(bc_workers *w, bc_job *job)
         job->next = NULL;
         job->flow_slot = flow_enter(w, job->flow);
         if (w->tail != NULL) {
+            if (earlier(&job->deadline, &w->tail->deadline))
+                pthread_cond_signal(&w->head_moved); /* it may expire before the watched one */
             w->tail->next = job;
         } else {
             w->head = job;

@@ -221,6 +221,36 @@ static void queued_jobs_expire_at_their_deadline(void **state)
     bc_workers_stop(w);
 }
 
+/* A job queued with less of its budget left than the jobs queued before it (a job handed
+ * on from another pool) is expired at its own deadline too, not at theirs. */
+static void a_job_with_less_budget_expires_first(void **state)
+{
+    (void)state;
+    bc_workers *w = NULL;
+    bc_err err;
+    assert_int_equal(bc_workers_start("test", 1, 16, readers, &w, &err), 0);
+    tjob busy, queued[2], handed;
+    init(&busy, 20000, 3000);
+    assert_int_equal(bc_workers_submit(w, &busy.job), BC_OK);
+    for (int i = 0; i < 2; i++) {
+        init(&queued[i], 20000, 0);
+        assert_int_equal(bc_workers_submit(w, &queued[i].job), BC_OK);
+    }
+    init(&handed, 50, 0);
+    assert_int_equal(bc_workers_submit(w, &handed.job), BC_OK);
+    wait_all(&handed, 1);
+    assert_int_equal(atomic_load(&handed.expired), 1);
+    assert_int_equal(atomic_load(&handed.ran), 0);
+    /* the long job is still running, the others wait their turn */
+    assert_int_equal(atomic_load(&busy.ran), 0);
+    for (int i = 0; i < 2; i++)
+        assert_int_equal(atomic_load(&queued[i].expired), 0);
+    wait_all(queued, 2);
+    for (int i = 0; i < 2; i++)
+        assert_int_equal(atomic_load(&queued[i].ran), 1);
+    bc_workers_stop(w);
+}
+
 /* SQLite work past the deadline is cut: a query that would never end returns
  * SQLITE_INTERRUPT with deadline_hit set, and the next job on the thread runs freely. */
 static void sqlite_work_stops_at_the_deadline(void **state)
@@ -558,6 +588,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(every_job_runs_once_with_a_connection, build, cleanup),
         cmocka_unit_test_setup_teardown(a_full_queue_refuses_at_once, build, cleanup),
         cmocka_unit_test_setup_teardown(queued_jobs_expire_at_their_deadline, build, cleanup),
+        cmocka_unit_test_setup_teardown(a_job_with_less_budget_expires_first, build, cleanup),
         cmocka_unit_test_setup_teardown(sqlite_work_stops_at_the_deadline, build, cleanup),
         cmocka_unit_test_setup_teardown(jobs_share_the_connection_released_last, build, cleanup),
         cmocka_unit_test_setup_teardown(a_guarded_connection_stops_too, build, cleanup),

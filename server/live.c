@@ -316,17 +316,23 @@ int bc_live_watch(bc_live *l, int interval_ms, void (*on_change)(void *ctx), voi
     return BC_OK;
 }
 
+void bc_live_unwatch(bc_live *l)
+{
+    if (l == NULL || !l->watching)
+        return;
+    pthread_mutex_lock(&l->stop_lock);
+    l->stopping = 1;
+    pthread_cond_broadcast(&l->stop_cond);
+    pthread_mutex_unlock(&l->stop_lock);
+    pthread_join(l->thread, NULL);
+    l->watching = 0;
+}
+
 void bc_live_close(bc_live *l)
 {
     if (l == NULL)
         return;
-    if (l->watching) {
-        pthread_mutex_lock(&l->stop_lock);
-        l->stopping = 1;
-        pthread_cond_broadcast(&l->stop_cond);
-        pthread_mutex_unlock(&l->stop_lock);
-        pthread_join(l->thread, NULL);
-    }
+    bc_live_unwatch(l);
     /* a store lost since the watcher last looked (or without a watcher) */
     if (l->watch != NULL && !bc_live_store_ok(l, NULL, 0))
         release_names(l);

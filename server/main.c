@@ -100,6 +100,7 @@ int main(int argc, char **argv)
     if (bc_http_start(&cfg, live, &http, &err) != 0 ||
         bc_live_watch(live, 250, bc_http_generation_changed, http, &err) != 0) {
         fprintf(stderr, "bordercoopd: %s\n", err.msg);
+        bc_live_unwatch(live);
         bc_http_stop(http, 0);
         bc_live_close(live);
         return 1;
@@ -129,6 +130,10 @@ int main(int argc, char **argv)
     }
     fprintf(stderr, "bordercoopd: %s received, finishing requests in flight\n",
             sig == SIGINT ? "SIGINT" : "SIGTERM");
+    /* the watcher calls into the server (bc_http_generation_changed): it stops first, as
+     * the server is freed by bc_http_stop (a write answered meanwhile clears the cache
+     * itself) */
+    bc_live_unwatch(live);
     bc_http_stop(http, cfg.shutdown_grace * 1000);
     bc_live_close(live);
     if (cfg.ready_file[0] != '\0')

@@ -44,6 +44,11 @@ int bc_live_refresh(bc_live *l, int *changed, bc_err *err);
 int bc_live_watch(bc_live *l, int interval_ms, void (*on_change)(void *ctx), void *ctx,
                   bc_err *err);
 
+/* Stops the watcher thread and waits for it: on_change (and on_lost) are never called
+ * after it returns, so their ctx may be freed then. A no-op without a watcher; the store
+ * stays served (bc_live_refresh still works). bc_live_close calls it. */
+void bc_live_unwatch(bc_live *l);
+
 /* 1 when the store is on read-only media (opened immutable): no writes, no changes. */
 int bc_live_immutable(const bc_live *l);
 

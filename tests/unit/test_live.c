@@ -233,6 +233,32 @@ static void watcher_calls_back_after_a_change(void **state)
     /* bc_live_close (in cleanup) stops and joins the watcher */
 }
 
+/* After bc_live_unwatch the watcher is gone: a change is not reported (the daemon frees
+ * the callback's server after it), the store is still served, and a second unwatch and
+ * the close are harmless. */
+static void unwatch_stops_the_callbacks(void **state)
+{
+    (void)state;
+    open_live();
+    atomic_store(&calls, 0);
+    bc_err err;
+    assert_int_equal(bc_live_watch(live, 10, on_change, &calls, &err), 0);
+    bc_live_unwatch(live);
+    char data[256];
+    fx_scratch_data(data);
+    fx_json_edit(data, "facts/meetings.json", "meetings[1].summary", json_string("Changed."));
+    assert_int_equal(bc_loader_build(data, db, NULL, &err), 0);
+    struct timespec pause = {0, 30 * 1000000L};
+    for (int i = 0; i < 10; i++) /* ten of the watcher's intervals and more */
+        nanosleep(&pause, NULL);
+    assert_int_equal(atomic_load(&calls), 0);
+    int changed = 0;
+    assert_int_equal(bc_live_refresh(live, &changed, &err), 0);
+    assert_int_equal(changed, 1);
+    bc_live_unwatch(live);
+    fx_remove_scratch(data);
+}
+
 static void open_failures(void **state)
 {
     (void)state;
@@ -394,6 +420,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(refresh_sees_a_write_through_the_writer, build, cleanup),
         cmocka_unit_test_setup_teardown(refresh_sees_a_rebuild, build, cleanup),
         cmocka_unit_test_setup_teardown(watcher_calls_back_after_a_change, build, cleanup),
+        cmocka_unit_test_setup_teardown(unwatch_stops_the_callbacks, build, cleanup),
         cmocka_unit_test_setup_teardown(open_failures, build, cleanup),
         cmocka_unit_test_setup_teardown(allocation_failure_while_opening, build, cleanup),
         cmocka_unit_test_setup_teardown(a_deleted_store_is_lost, build, cleanup),

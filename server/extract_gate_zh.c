@@ -223,8 +223,47 @@ static int hit_at(const ctx *c, size_t si, size_t a, size_t b)
     return 0;
 }
 
+/* "凭祥至同登跨境铁路", "崇左至谅山高速公路": a line from one known place to a known place of
+ * the other side, a crossing word after the second (modifiers between, at most four
+ * characters); a route between two places of one side is none. */
+static void han_routes(ctx *c, size_t si)
+{
+    const bc_lex *e = NULL;
+    size_t lo = c->se[si].t0, lim = c->se[si].t1;
+    for (size_t k = lo + 1; k + 1 < lim && c->rc == BC_OK; k++) {
+        if (!bcx_words_at(c, k, lim, "至") || !c->t[k].glued || !c->t[k + 1].glued)
+            continue;
+        size_t a0 = SIZE_MAX, b1 = known_name_starting(c, si, k + 1), q = b1, n = 0;
+        for (size_t h = c->se[si].h0; h < c->se[si].h1; h++)
+            if (c->h[h].t1 == k && c->h[h].t0 < a0 &&
+                (c->h[h].entity == E_PLACE || c->h[h].entity == E_PROVINCE))
+                a0 = c->h[h].t0;
+        if (a0 == SIZE_MAX || b1 == k + 1)
+            continue;
+        while (q < lim && q < b1 + 4 && c->t[q].glued && c->t[q].han &&
+               (n = bcx_lex_find(c, C_PROJ, q, &e)) == 0)
+            q++;
+        if (n == 0 || q >= lim || q > b1 + 4)
+            continue;
+        int ca = han_side(c, si, a0, k), cb = han_side(c, si, k + 1, b1);
+        if (ca == 0 || cb == 0 || ca == cb)
+            continue;
+        unsigned near = (unsigned)e->val;
+        size_t v0 = ca > 0 ? a0 : k + 1, v1 = ca > 0 ? k : b1;
+        size_t w0 = ca > 0 ? k + 1 : a0, w1 = ca > 0 ? b1 : k;
+        int swapped = 0;
+        const gz_project *p =
+            bcx_gate_project_for(c, a0, k - 1, k + 1, b1 - 1, bcx_gate_want_of(near), &swapped);
+        bcx_gate_add(c, si, a0, q + n, c->s + c->t[v0].start, c->t[v1 - 1].end - c->t[v0].start,
+                     c->s + c->t[w0].start, c->t[w1 - 1].end - c->t[w0].start, p, near, 1,
+                     p ? 0.85 : 0.75);
+        k = q + n - 1;
+    }
+}
+
 void bcx_han_pairs(ctx *c, size_t si, unsigned present)
 {
+    han_routes(c, si);
     const bc_lex *e = NULL;
     size_t lo = c->se[si].t0, lim = c->se[si].t1;
     for (size_t k = lo; k + 1 < lim && c->rc == BC_OK; k++) {

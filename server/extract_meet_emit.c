@@ -206,8 +206,12 @@ void bcx_emit_meetings(ctx *c)
         /* talks without a date are no meeting one can identify, unless they are to come
          * in a month of a year the text leaves to the publication date and none was given
          * ("双方商定，于4月下旬在河口举行...会议"): kept undated, never dropped uncounted */
+        /* nor are talks of a mechanism whose month its sentence writes without the year a
+         * missing publication date would give ("去年11月，...联合工作委员会会议在南宁召开") */
+        const sent *ms = &c->se[m->sent];
         if (m->xkind == BC_XM_TALKS && m->date[0] == '\0' &&
-            !(m->planned > 0 && c->ry == 0 && c->se[m->sent].yearless))
+            !(m->planned > 0 && c->ry == 0 && ms->yearless) &&
+            !(m->mech != NULL && c->ry == 0 && (ms->yearless || ms->unread)))
             continue;
         if (m->xkind == BC_XM_NAMED && m->date[0] == '\0' && m->mech == NULL)
             continue; /* nor a named meeting without its date or mechanism */

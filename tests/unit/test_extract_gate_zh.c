@@ -73,6 +73,20 @@ static void known_right_name_headline_and_clauses(void **state)
     bc_extraction_free(&x);
 }
 
+/* A line from a known place to a known place of the other side, a crossing word after
+ * it, is a pair ("X至Y跨境铁路"); a route within one side is none. */
+static void routes_from_one_side_to_the_other(void **state)
+{
+    (void)state;
+    bc_extraction x = run("zh", NULL,
+                          "两省同意推动河口至老街跨境铁路和东兴至芒街公路的改造。昆明至河口高速"
+                          "公路车流增加。");
+    assert_int_equal(x.ngates, 2);
+    gate(&x, "老街", "河口");
+    assert_string_equal(gate(&x, "芒街", "东兴")->kind, "road");
+    bc_extraction_free(&x);
+}
+
 /* "会晤期间" (during the meeting) dates by the meeting's day, not by the last day named
  * (a tourist line's opening in the sentence before); 马鹿塘 is Ma Lu Thang. */
 static void during_the_meeting_is_its_day(void **state)
@@ -130,6 +144,7 @@ int main(void)
         cmocka_unit_test(chinese_pairs),
         cmocka_unit_test(what_is_not_a_pair_and_pairs_in_brackets),
         cmocka_unit_test(known_right_name_headline_and_clauses),
+        cmocka_unit_test(routes_from_one_side_to_the_other),
         cmocka_unit_test(during_the_meeting_is_its_day),
         cmocka_unit_test(country_in_brackets_and_river_after_a_name),
     };

@@ -178,6 +178,23 @@ static void talks_to_come_in_a_month_without_its_year(void **state)
     bc_extraction_free(&x);
 }
 
+/* A meeting of a known mechanism held in a month whose year only the publication date
+ * gives is kept undated without one, with its mechanism; dated with one. */
+static void a_mechanism_meeting_in_a_month_without_its_year(void **state)
+{
+    (void)state;
+    const char *t = "标题\n\n去年10月，越南老街、河江、莱州、奠边四省与中国云南省联合工作组会议在"
+                    "昆明召开。";
+    bc_extraction x = run("zh", NULL, t);
+    const bc_xmeeting *m = meet(&x, "jwg-yunnan", 0);
+    assert_string_equal(m->date, "");
+    assert_string_equal(m->status, "held");
+    bc_extraction_free(&x);
+    x = run("zh", "2026-03-12", t);
+    assert_string_equal(meet(&x, "jwg-yunnan", 0)->date, "2025-10");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -185,6 +202,7 @@ int main(void)
         cmocka_unit_test(a_meeting_to_come_is_planned),
         cmocka_unit_test(each_meeting_its_own_place_and_time),
         cmocka_unit_test(talks_to_come_in_a_month_without_its_year),
+        cmocka_unit_test(a_mechanism_meeting_in_a_month_without_its_year),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

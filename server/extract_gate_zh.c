@@ -261,9 +261,30 @@ static void han_routes(ctx *c, size_t si)
     }
 }
 
+/* "中越德天（板约）瀑布": a known place with a known place of the other side in brackets
+ * right after it names one site by its two sides' names, a pair. */
+static void han_bracketed_sides(ctx *c, size_t si, unsigned present)
+{
+    for (size_t h = c->se[si].h0; h < c->se[si].h1 && c->rc == BC_OK; h++) {
+        size_t a0 = c->h[h].t0, a1 = c->h[h].t1, b1 = known_name_starting(c, si, a1);
+        if (c->h[h].entity != E_PLACE || !c->t[a0].han || a1 >= c->se[si].t1 || b1 == a1 ||
+            !(bcx_gap(c, a1 - 1) & G_OPEN) || !(bcx_gap(c, b1 - 1) & G_CLOSE))
+            continue;
+        int ca = han_side(c, si, a0, a1), cb = han_side(c, si, a1, b1);
+        if (ca == 0 || cb == 0 || ca == cb)
+            continue;
+        size_t v0 = ca > 0 ? a0 : a1, v1 = ca > 0 ? a1 : b1;
+        size_t w0 = ca > 0 ? a1 : a0, w1 = ca > 0 ? b1 : a1;
+        bcx_gate_add(c, si, a0, b1, c->s + c->t[v0].start, c->t[v1 - 1].end - c->t[v0].start,
+                     c->s + c->t[w0].start, c->t[w1 - 1].end - c->t[w0].start, NULL, present, 1,
+                     0.7);
+    }
+}
+
 void bcx_han_pairs(ctx *c, size_t si, unsigned present)
 {
     han_routes(c, si);
+    han_bracketed_sides(c, si, present);
     const bc_lex *e = NULL;
     size_t lo = c->se[si].t0, lim = c->se[si].t1;
     for (size_t k = lo; k + 1 < lim && c->rc == BC_OK; k++) {

@@ -65,6 +65,7 @@ static const border_place CN[] = {
     {"guangxi", "Dongzhong|峒中|Động Trung"},
     {"guangxi", "Lihuo|里火|Lý Hỏa"},
     {"guangxi", "Pinger|Ping'er|平而|Bình Nhi"},
+    {"guangxi", "Detian|德天|Đức Thiên"}, /* the waterfall's Chinese side */
 };
 
 static const border_place VN[] = {
@@ -108,6 +109,7 @@ static const border_place VN[] = {
     {"lang-son", "Na Hinh|Nà Hình"},
     {"lang-son", "Binh Nghi|Bình Nghi|平宜"},
     {"lao-cai", "Lao Cai|Lào Cai|老街"},
+    {"cao-bang", "Ban Gioc|Bản Giốc|板约"}, /* the waterfall's Vietnamese side */
 };
 
 /* names of the two Chinese provinces in the languages the extractor reads that a store's

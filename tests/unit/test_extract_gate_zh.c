@@ -87,6 +87,19 @@ static void routes_from_one_side_to_the_other(void **state)
     bc_extraction_free(&x);
 }
 
+/* A known place with a known place of the other side in brackets after it names one site
+ * by both sides' names ("中越德天（板约）瀑布"); a place's other name of the same side, in
+ * brackets, is none. */
+static void both_sides_of_one_site_in_brackets(void **state)
+{
+    (void)state;
+    bc_extraction x =
+        run("zh", NULL, "两地将共同开发中越德天（板约）瀑布景区。代表团在凭祥（友谊关）参观。");
+    assert_int_equal(x.ngates, 1);
+    gate(&x, "板约", "德天");
+    bc_extraction_free(&x);
+}
+
 /* "会晤期间" (during the meeting) dates by the meeting's day, not by the last day named
  * (a tourist line's opening in the sentence before); 马鹿塘 is Ma Lu Thang. */
 static void during_the_meeting_is_its_day(void **state)
@@ -145,6 +158,7 @@ int main(void)
         cmocka_unit_test(what_is_not_a_pair_and_pairs_in_brackets),
         cmocka_unit_test(known_right_name_headline_and_clauses),
         cmocka_unit_test(routes_from_one_side_to_the_other),
+        cmocka_unit_test(both_sides_of_one_site_in_brackets),
         cmocka_unit_test(during_the_meeting_is_its_day),
         cmocka_unit_test(country_in_brackets_and_river_after_a_name),
     };

@@ -328,6 +328,7 @@ const bc_lex bc_lex_fr[] = {
     WE(C_PROJ, "postes frontaliers", PK_GATE),
     WE(C_PROJ, "point de passage", PK_GATE),
     WE(C_PROJ, "passage traditionnel", PK_OPENING),
+    WE(C_PROJ, "passage", PK_GATE), /* "le passage Tan Thanh – Po Chai" */
     WP(C_PROJ, "dedouanement", PK_CLEAR),
     WE(C_PROJ, "itineraire", PK_ROUTE),
     WE(C_PROJ, "ligne maritime", PK_SEA),

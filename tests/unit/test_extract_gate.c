@@ -329,6 +329,17 @@ static void polish_pairs_bridges_and_links(void **state)
     bc_extraction_free(&x);
 }
 
+/* French: "passage" (a crossing) before two names is a pair of gates. */
+static void french_passage_is_a_crossing(void **state)
+{
+    (void)state;
+    bc_extraction x = run("fr", NULL,
+                          "Les camions attendent des heures au passage Coc Nam – Nongyao pendant "
+                          "la saison des litchis.");
+    gate(&x, "Coc Nam", "Nongyao");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -341,6 +352,7 @@ int main(void)
         cmocka_unit_test(the_kind_its_words_state),
         cmocka_unit_test(swedish_crossings_and_spellings),
         cmocka_unit_test(polish_pairs_bridges_and_links),
+        cmocka_unit_test(french_passage_is_a_crossing),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -645,8 +645,8 @@ static void facing_pairs(ctx *c, size_t si, unsigned present)
  * one of them a known place, the two on opposite sides. */
 static void linking_pairs(ctx *c, size_t si, unsigned present)
 {
-    static const char *const ands[] = {"and",  "et", "va", "i", "och", "en",  "with",
-                                       "avec", "z",  "to", "a", "med", "met", NULL};
+    static const char *const ands[] = {"and",  "et", "va", "voi", "i",   "och", "en", "with",
+                                       "avec", "z",  "to", "a",   "med", "met", NULL};
     const bc_lex *e = NULL;
     size_t lo = c->se[si].t0, lim = c->se[si].t1;
     for (size_t f = lo + 1; f + 3 < lim && c->rc == BC_OK; f++) {

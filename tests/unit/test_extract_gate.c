@@ -340,6 +340,17 @@ static void french_passage_is_a_crossing(void **state)
     bc_extraction_free(&x);
 }
 
+/* Vietnamese: "noi X voi Y" (linking X with Y) after a crossing word names its sides. */
+static void vietnamese_linking_with(void **state)
+{
+    (void)state;
+    bc_extraction x = run("vi", NULL,
+                          "Cây cầu mới nối Thanh Thủy (Việt Nam) với Thiên Bảo (Trung Quốc) sẽ "
+                          "giảm tải cho cửa khẩu cũ.");
+    gate(&x, "Thanh Thủy", "Thiên Bảo");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -353,6 +364,7 @@ int main(void)
         cmocka_unit_test(swedish_crossings_and_spellings),
         cmocka_unit_test(polish_pairs_bridges_and_links),
         cmocka_unit_test(french_passage_is_a_crossing),
+        cmocka_unit_test(vietnamese_linking_with),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -329,6 +329,9 @@ static int same_meeting(const ctx *c, size_t j, size_t i)
      * reported on a day of that year ("Na de voorjaarsontmoeting ..., afgelopen vrijdag") */
     if (a->date[0] == '\0' || b->date[0] == '\0')
         return 0;
+    /* held in two places named apart ("a Ha Long" the 18th, "a Dongxing" early that month) */
+    if (a->place[0] && b->place[0] && strcmp(a->place, b->place) != 0)
+        return 0;
     if (a->kind != b->kind)
         return a->mechanism[0] && strcmp(a->mechanism, b->mechanism) == 0 && !a->sideline &&
                !b->sideline &&

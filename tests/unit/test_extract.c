@@ -271,6 +271,23 @@ static void a_named_meeting_told_again_is_not_another(void **state)
     bc_extraction_free(&x);
 }
 
+/* Two meetings of one month held in two places named apart are two meetings, not one told
+ * twice (a preparatory conference early in the month, elsewhere). */
+static void meetings_in_two_places_are_two(void **state)
+{
+    (void)state;
+    bc_extraction x = run("fr", "2025-02-20",
+                          "Réunion de printemps\n\nLes secrétaires de Lang Son et du Guangxi se "
+                          "sont retrouvés mardi 18 février à Nanning pour la réunion de printemps "
+                          "de 2025.\n\nDébut février, les services des douanes des deux côtés "
+                          "avaient organisé une conférence conjointe à Mong Cai pour préparer la "
+                          "rencontre.");
+    assert_int_equal(x.nmeetings, 2);
+    assert_string_equal(meet(&x, "spring-meeting-guangxi", 0)->date, "2025-02-18");
+    assert_string_equal(meet(&x, "", 0)->date, "2025-02");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -282,6 +299,7 @@ int main(void)
         cmocka_unit_test(empty_text_gives_nothing),
         cmocka_unit_test_teardown(allocation_failure_is_reported, xf_reset_alloc),
         cmocka_unit_test(a_named_meeting_told_again_is_not_another),
+        cmocka_unit_test(meetings_in_two_places_are_two),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -534,19 +534,24 @@ static int and_next(const ctx *c, size_t si, size_t end)
     return 0;
 }
 
-/* 1 when token i is a word for half right before a scale of a million or more ("en halv
- * miljard dollar", "pol miliarda", "een half miljard"): an amount of 0.5 of that scale. */
-static int half_at(const ctx *c, size_t si, size_t i)
+/* The amount a word at token i right before a scale of a million or more stands for: a
+ * half ("en halv miljard dollar", "pol miliarda", "een half miljard"), 0.5; one ("un
+ * milliard de dollars", "một tỷ đồng", "jeden miliard"), 1; else 0. */
+static double word_amount_at(const ctx *c, size_t si, size_t i)
 {
     static const char *const half[] = {"halv", "half", "pol", NULL};
+    static const char *const one[] = {"un", "mot", "jeden", NULL};
     const bc_lex *e = NULL;
     size_t lim = c->se[si].t1;
-    if (c->t[i].kind != T_WORD || c->t[i].used || !(c->lbit & (L_SV | L_NL | L_PL)) ||
+    if (c->t[i].kind != T_WORD || c->t[i].used || !(c->lbit & (L_SV | L_NL | L_PL | L_FR | L_VI)) ||
         i + 1 >= lim || !bcx_joined(c, i) || bcx_lex_find2(c, C_SCALE, i + 1, 1, &e) == 0 ||
         e->val < 1e6)
         return 0;
-    for (int k = 0; half[k]; k++)
+    for (int k = 0; half[k] && (c->lbit & (L_SV | L_NL | L_PL)); k++)
         if (bcx_word_is(c, i, lim, half[k]))
+            return 0.5;
+    for (int k = 0; one[k] && (c->lbit & (L_FR | L_VI | L_PL)); k++)
+        if (bcx_word_is(c, i, lim, one[k]))
             return 1;
     return 0;
 }
@@ -779,8 +784,9 @@ void bcx_find_figures(ctx *c)
             if (c->t[i].kind == T_NUM && c->t[i].used == 0 && is_percent(c, si, i))
                 c->t[i].used = U_PCT;
         for (size_t i = t0; i < t1 && c->rc == BC_OK; i++) {
-            if (half_at(c, si, i)) {
-                c->t[i].num = c->t[i].num_alt = 0.5;
+            double word = word_amount_at(c, si, i);
+            if (word > 0) {
+                c->t[i].num = c->t[i].num_alt = word;
                 if (!money_at(c, si, i, &lo, &prev, &st))
                     c->t[i].num = c->t[i].num_alt = 0;
                 continue;

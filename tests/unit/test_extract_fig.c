@@ -810,9 +810,9 @@ static void costs_capital_spending_and_trade(void **state)
     bc_extraction_free(&x);
 }
 
-/* "en halv miljard dollar" is 0.5 billion; an amount without a currency between an amount
- * of money and "and" is in its currency ("varav export for 0,9 miljarder och import for
- * 1,3 miljarder dollar"); a half before no scale is no amount. */
+/* "en halv miljard dollar" is 0.5 billion, "un milliard de dollars" one; an amount without a
+ * currency between an amount of money and "and" is in its currency ("varav export for 0,9 miljarder
+ * och import for 1,3 miljarder dollar"); a half before no scale is no amount. */
 static void halves_and_shared_currencies(void **state)
 {
     (void)state;
@@ -832,6 +832,17 @@ static void halves_and_shared_currencies(void **state)
     bc_extraction_free(&x);
     x = run("pl", "2025-03-20", "Tytuł\n\nInwestycja pochłonie pół miliarda juanów.");
     assert_string_equal(fig(&x, 0.5e9)->unit, "CNY");
+    bc_extraction_free(&x);
+    /* one written as a word before a scale: "un milliard de dollars", "một tỷ USD"; one
+     * before a scale of no currency is no amount of money */
+    x = run("fr", "2025-03-20",
+            "Titre\n\nLa ville vise un milliard de dollars d'échanges cette année. Un million "
+            "de visiteurs sont attendus.");
+    assert_string_equal(fig(&x, 1e9)->unit, "USD");
+    assert_false(has_fig(&x, 1e6) && strcmp(fig(&x, 1e6)->unit, "USD") == 0);
+    bc_extraction_free(&x);
+    x = run("vi", "2025-03-20", "Tiêu đề\n\nTỉnh phấn đấu đạt kim ngạch một tỷ USD.");
+    assert_string_equal(fig(&x, 1e9)->unit, "USD");
     bc_extraction_free(&x);
 }
 

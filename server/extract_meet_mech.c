@@ -273,6 +273,28 @@ static int edition_kind(const ctx *c, const mention *m)
     return -1;
 }
 
+/* 1 when the words at token k make the body named before them a crossing's own ("den
+ * gemensamma arbetsgruppen for gransovergangen", "the working group for the border gate",
+ * "groupe de travail pour le poste-frontiere"): a preposition of purpose, an article at
+ * most, then a word for a crossing. */
+static int crossing_body(const ctx *c, size_t k, size_t lim)
+{
+    static const char *const pre[] = {"for", "pour", "voor", "dla", "ve", NULL};
+    static const char *const art[] = {"the", "le", "la", "l", "les", "de", "het", "den", NULL};
+    int found = 0;
+    for (int w = 0; pre[w] && !found && k < lim; w++)
+        found = bcx_word_is(c, k, lim, pre[w]);
+    if (!found || c->lbit == L_ZH)
+        return 0;
+    k++;
+    for (int w = 0; art[w] && k < lim; w++)
+        if (bcx_word_is(c, k, lim, art[w])) {
+            k++;
+            break;
+        }
+    return k < lim && bcx_lex_find(c, C_PROJ, k, NULL) > 0;
+}
+
 /* The kind a mention names in its own words: the noun's (committee, spring meeting), a
  * mechanism phrase or name between the ordinal and eight words past the noun
  * ("spotkanie Wspolnej Grupy Roboczej"), else the conference a conference noun names
@@ -305,12 +327,16 @@ static int own_kind(const ctx *c, mention *m)
             for (size_t q = c->se[m->sent].h0; q < c->se[m->sent].h1; q++)
                 if (c->h[q].t0 == k && c->h[q].entity == E_MECHANISM) {
                     const gz_mech *me = mech_by_id(c, c->h[q].id);
+                    if (crossing_body(c, c->h[q].t1, lim))
+                        return -1;
                     if (me != NULL && me->kind >= 0 && me->kind != K_CONF)
                         kind = me->kind;
                     else if (me != NULL && me->kind == K_CONF)
                         conf = cue = 1;
                 }
             size_t n = bcx_lex_find(c, C_MECH, k, &e);
+            if (n > 0 && e->val != K_CONF && crossing_body(c, k + n, lim))
+                return -1; /* the working group of a crossing, no mechanism of provinces */
             if (n > 0 && e->val != K_CONF)
                 kind = (int)e->val;
             else if (n > 0)

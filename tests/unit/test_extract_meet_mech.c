@@ -316,6 +316,27 @@ static void chinese_series_and_names_before_the_number(void **state)
     bc_extraction_free(&x);
 }
 
+/* The working group of a crossing ("arbetsgruppen for gransovergangen", "the working group
+ * for the border gate") is no mechanism of the provinces, even in an article that names
+ * the provinces' own. */
+static void a_crossings_working_group_is_another_body(void **state)
+{
+    (void)state;
+    bc_extraction x = run("sv", NULL,
+                          "Rubrik\n\nDe fyra provinserna och Yunnan höll det elfte mötet i sin "
+                          "gemensamma arbetsgrupp i Lai Chau den 30 oktober 2025.\n\nDen 2 "
+                          "november höll den gemensamma arbetsgruppen för gränsövergången sitt "
+                          "tredje möte i Hekou med tjänstemän från båda sidor.");
+    meet(&x, "jwg-yunnan", 11);
+    meet(&x, "", 3);
+    bc_extraction_free(&x);
+    x = run("en", NULL,
+            "Title\n\nOn November 2, 2025, the joint working group for the border gate held its "
+            "third meeting in Hekou with officials of both sides.");
+    meet(&x, "", 3);
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -324,6 +345,7 @@ int main(void)
         cmocka_unit_test(a_body_of_some_members_is_another_body),
         cmocka_unit_test(short_names_topics_and_meetings_named_as_a_time),
         cmocka_unit_test(chinese_series_and_names_before_the_number),
+        cmocka_unit_test(a_crossings_working_group_is_another_body),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -596,6 +596,9 @@ int bcx_signed_on(const ctx *c, const xd *d);
 int bcx_deadline_day(const ctx *c, const xd *d);
 /* 1 when date d is the day something was said ("the committee announced on Tuesday"). */
 int bcx_said_on(const ctx *c, const xd *d);
+/* 1 when the meeting noun at token i of sentence si is named as the time of something else
+ * ("przed otwarciem Wiosennego Spotkania", "before the opening of the Spring Meeting"). */
+int bcx_time_reference(const ctx *c, size_t si, size_t i);
 
 /* ---- extract_meet_date.c ---- */
 

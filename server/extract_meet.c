@@ -487,26 +487,6 @@ static int setting_talks(const ctx *c, size_t si, size_t i, size_t n)
     return 0;
 }
 
-/* 1 when the meeting noun at token i is named as the time of something else: a word for
- * before ends at most four words before it in its clause ("przed otwarciem Wiosennego
- * Spotkania", "before the opening of the Spring Meeting", "avant l'ouverture de la
- * Rencontre"). What its sentence says was held is the other. */
-static int time_reference(const ctx *c, size_t si, size_t i)
-{
-    size_t lo = c->se[si].t0;
-    for (size_t k = i > lo + 7 ? i - 7 : lo; k < i; k++) {
-        size_t n = bcx_lex_find(c, C_DEADLINE, k, NULL);
-        /* Dutch "voor" is before only written "vóór" ("bijeengekomen voor hun
-         * nieuwjaarsontmoeting": for it) */
-        if (n > 0 && c->lbit == L_NL && bcx_word_is(c, k, i, "voor") &&
-            memmem(c->s + c->t[k].start, c->t[k].end - c->t[k].start, "\xc3\xb3", 2) == NULL)
-            continue;
-        if (n > 0 && k + n <= i && i - (k + n) <= 4 && !bcx_commas(c, k, i))
-            return 1;
-    }
-    return 0;
-}
-
 /* 1 when the meeting noun at tokens [i, i + n) is named as the occasion of another
  * meeting: a word for its sidelines ends at most two words before it ("On the sidelines
  * of the conference, ... met", "En marge de la rencontre", "In de marge van de
@@ -542,7 +522,7 @@ static int on_sidelines(const ctx *c, size_t si, size_t i, int verb)
         if (k < i &&
             (c->t[k].meet || bcx_lex_find(c, C_MEET, k, NULL) > 0 ||
              bcx_lex_find(c, C_MECH, k, NULL) > 0) &&
-            time_reference(c, si, k))
+            bcx_time_reference(c, si, k))
             return 1;
     }
     return 0;
@@ -781,9 +761,12 @@ void bcx_find_mentions(ctx *c)
             size_t before = c->lbit == L_EN ? 4 : 1;
             for (size_t k = c->se[si].d0; k < c->se[si].d1; k++) {
                 const xd *d = &c->d[k];
-                if (d->prec == 0 || !((d->t0 >= i + n && d->t0 <= i + n + 1) ||
-                                      (d->t1 <= i && d->t1 + before >= i)))
-                    continue;
+                if (d->prec == 0 ||
+                    !((d->t0 >= i + n && d->t0 <= i + n + 1) ||
+                      (d->t1 <= i && d->t1 + before >= i)) ||
+                    (d->t0 >= i + n && (bcx_gap(c, i + n - 1) & G_COMMA) &&
+                     bcx_time_reference(c, si, i)))
+                    continue; /* "przed otwarciem konferencji, 29 pazdziernika": another's */
                 /* "Since 2018 the spring meeting and the ... have been held back to back": a
                  * point things are counted from, not this meeting's year */
                 if (d->t0 > c->se[si].t0 &&
@@ -802,7 +785,7 @@ void bcx_find_mentions(ctx *c)
              * reports it held ("the Spring Meeting ... took place on ...") or
              * it stands beside a numbered one ("Gap go dau Xuan va Hoi nghi lan thu 15") */
             if (!c->t[i].meet && !plural_noun(c, i, n, e) && !since_habit(c, si, i) &&
-                ((bcx_talks_held(c, si) && !time_reference(c, si, i) &&
+                ((bcx_talks_held(c, si) && !bcx_time_reference(c, si, i) &&
                   !sideline_noun(c, si, i, n)) ||
                  beside_numbered(c, nnum, si, i, i + n))) {
                 mention m;
@@ -866,7 +849,7 @@ void bcx_find_mentions(ctx *c)
                 continue;
             /* "przed otwarciem Wiosennego Spotkania, sekretarz ... przeprowadzil rozmowy": the
              * meeting named as the time of the talks is not they */
-            if (val != TALKS_VERB && (sideline_noun(c, si, i, n) || time_reference(c, si, i))) {
+            if (val != TALKS_VERB && (sideline_noun(c, si, i, n) || bcx_time_reference(c, si, i))) {
                 i += n - 1; /* the occasion, not the meeting its sentence reports */
                 continue;
             }

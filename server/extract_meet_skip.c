@@ -1,6 +1,7 @@
 /* extract_meet_skip.c: dates of a meeting's sentence that are not its date: a point
  * things are counted from, the day a document was signed, a deadline, the day something
- * was said (used by extract_meet_date.c). */
+ * was said (used by extract_meet_date.c); a meeting named as the time of something else
+ * (used by extract_meet.c). */
 #include "extract_int.h"
 
 #include <string.h>
@@ -126,5 +127,25 @@ int bcx_said_on(const ctx *c, const xd *d)
         for (size_t n = 1; n <= 2 && n + lo <= k; n++)
             if (bcx_words_at(c, k - n, k, said[w]) == n)
                 return 1;
+    return 0;
+}
+
+/* 1 when the meeting noun at token i is named as the time of something else: a word for
+ * before ends at most four words before it in its clause ("przed otwarciem Wiosennego
+ * Spotkania", "before the opening of the Spring Meeting", "avant l'ouverture de la
+ * Rencontre"). What its sentence says was held is the other. */
+int bcx_time_reference(const ctx *c, size_t si, size_t i)
+{
+    size_t lo = c->se[si].t0;
+    for (size_t k = i > lo + 7 ? i - 7 : lo; k < i; k++) {
+        size_t n = bcx_lex_find(c, C_DEADLINE, k, NULL);
+        /* Dutch "voor" is before only written "vóór" ("bijeengekomen voor hun
+         * nieuwjaarsontmoeting": for it) */
+        if (n > 0 && c->lbit == L_NL && bcx_word_is(c, k, i, "voor") &&
+            memmem(c->s + c->t[k].start, c->t[k].end - c->t[k].start, "\xc3\xb3", 2) == NULL)
+            continue;
+        if (n > 0 && k + n <= i && i - (k + n) <= 4 && !bcx_commas(c, k, i))
+            return 1;
+    }
     return 0;
 }

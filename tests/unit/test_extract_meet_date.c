@@ -694,7 +694,8 @@ static void the_same_day_later_gives_its_year_back(void **state)
  * first day; Vietnamese words of what is to come ("tiep theo", "thang 9 toi", "du kien")
  * make a meeting planned, dated by the year of a quarter; Polish talks "przeprowadzily"
  * were held, a video conference is talks, and a named meeting that only says when
- * ("przed otwarciem Wiosennego Spotkania") takes no day of the talks it times. */
+ * ("przed otwarciem Wiosennego Spotkania", "przed otwarciem konferencji, 29 pazdziernika")
+ * takes no day of the talks it times. */
 static void spans_coming_words_and_timed_talks(void **state)
 {
     (void)state;
@@ -735,6 +736,14 @@ static void spans_coming_words_and_timed_talks(void **state)
     assert_int_equal(x.nmeetings, 1);
     assert_int_equal(x.meetings[0].kind, BC_XM_TALKS);
     assert_string_equal(x.meetings[0].date, "2025-02-20");
+    bc_extraction_free(&x);
+    /* the day after the comma is the talks', not the conference's it times */
+    x = run("pl", "2025-10-31",
+            "Tytuł\n\nDzień przed otwarciem dorocznej konferencji, 29 października, sekretarz "
+            "Lao Cai przeprowadził w Lai Chau rozmowy z sekretarzem Junnanu.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_int_equal(x.meetings[0].kind, BC_XM_TALKS);
+    assert_string_equal(x.meetings[0].mechanism, "");
     bc_extraction_free(&x);
 }
 

@@ -182,8 +182,8 @@ size_t bc_text_invisible(const char *s, size_t n)
     const unsigned char *p = (const unsigned char *)s;
     for (size_t i = 0; i + 2 < n; i++) {
         if (p[i] == 0xe2 && p[i + 1] == 0x80 &&
-            ((p[i + 2] >= 0x8b && p[i + 2] <= 0x8f) || (p[i + 2] >= 0xaa && p[i + 2] <= 0xae)))
-            return i; /* U+200B..U+200F, U+202A..U+202E */
+            ((p[i + 2] >= 0x8b && p[i + 2] <= 0x8f) || (p[i + 2] >= 0xa8 && p[i + 2] <= 0xae)))
+            return i; /* U+200B..U+200F, U+2028..U+202E */
         if (p[i] == 0xe2 && p[i + 1] == 0x81 && p[i + 2] >= 0xa6 && p[i + 2] <= 0xa9)
             return i; /* U+2066..U+2069 */
         if (p[i] == 0xef && p[i + 1] == 0xbb && p[i + 2] == 0xbf)

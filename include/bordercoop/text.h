@@ -49,7 +49,9 @@ size_t bc_text_control(const char *s, size_t n, int mode);
 /* The byte offset of the first invisible format character in the n bytes at s, or n
  * when there is none: the bidirectional embeddings, overrides and isolates (U+202A..U+202E,
  * U+2066..U+2069), which reorder what a CSV or HTML view shows (Trojan Source), the zero-
- * width spaces and joiners and the directional marks (U+200B..U+200F), and U+FEFF. Refused
+ * width spaces and joiners and the directional marks (U+200B..U+200F), the line and
+ * paragraph separators (U+2028, U+2029: a line break inside a one-line field, which
+ * older JavaScript and some CSV readers take as the end of the line), and U+FEFF. Refused
  * in the short texts a person sends (a title, a url, a corrected field), not in an
  * article's text, where a zero-width space is how some sites break lines. */
 size_t bc_text_invisible(const char *s, size_t n);

@@ -126,6 +126,13 @@ static void ingest_metadata_is_plain_text(void **state)
                        NULL, 400, "invalid_field", "invisible formatting character");
     assert_string_equal(json_string_value(json_object_get(j, "parameter")), "title");
     json_decref(j);
+    /* a line separator is a line break inside the one-line title */
+    j = expect("POST", "/v1/sources",
+               "{\"text\":\"Lao Cai and Yunnan discussed the border gate at Kim Thanh.\","
+               "\"lang\":\"en\",\"title\":\"gate\\u2028talks\"}",
+               NULL, 400, "invalid_field", "invisible formatting character");
+    assert_string_equal(json_string_value(json_object_get(j, "parameter")), "title");
+    json_decref(j);
 }
 
 static void the_review_log_lists_every_kind(void **state)

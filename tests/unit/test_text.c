@@ -308,6 +308,12 @@ static void invisible_format_characters_are_found(void **state)
                                        "b",
                                        5),
                      1); /* U+200F */
+    assert_int_equal(bc_text_invisible("a\xe2\x80\xa8"
+                                       "b",
+                                       5),
+                     1);                                        /* U+2028 line separator */
+    assert_int_equal(bc_text_invisible("a\xe2\x80\xa9", 4), 1); /* U+2029 */
+    assert_int_equal(bc_text_invisible("a\xe2\x80\xa7", 4), 4); /* U+2027 is text */
     assert_int_equal(bc_text_invisible("\xef\xbb\xbf"
                                        "a",
                                        4),

@@ -523,6 +523,23 @@ static int goal_after(const ctx *c, size_t si, size_t end)
     return 0;
 }
 
+/* 1 when a word of a goal said after the amount (C_TARGET_AFTER) ends the clause of the
+ * amount ending at token end, within six words, no number or "and" between: "heeft zich
+ * een omzet van 6,5 miljard dollar ten doel gesteld" (the Dutch verb last). */
+static int goal_last(const ctx *c, size_t si, size_t end)
+{
+    const bc_lex *e = NULL;
+    size_t lim = c->se[si].t1;
+    for (size_t k = end; k < lim && k < end + 6; k++) {
+        if ((bcx_gap(c, k - 1) & (G_COMMA | G_DOT | G_PAREN)) || c->t[k].kind == T_NUM ||
+            bcx_and_word(c, k, lim) > 0)
+            return 0;
+        if (bcx_lex_find(c, C_TARGET, k, &e) > 0 && e->val == C_TARGET_AFTER)
+            return 1;
+    }
+    return 0;
+}
+
 /* 1 when the word at token end joins what follows to the amount before it ("varav export
  * for 1,12 miljarder och import for 1,75 miljarder dollar"): "and" and its kin. */
 static int and_next(const ctx *c, size_t si, size_t end)
@@ -697,9 +714,10 @@ static int money_at(ctx *c, size_t si, size_t i, size_t *lo, size_t *prev, figst
             clause = k + 1;
     if (strcmp(f->metric, "investment") == 0 &&
         (bcx_range_has(c, *lo, lead, C_ESTIMATE, -1) ||
-         bcx_range_has(c, clause, lead, C_FUTURE, -1) || plan_after(c, si, end)))
+         bcx_range_has(c, clause, lead, C_FUTURE, -1) || plan_after(c, si, end) ||
+         bcx_plan_infinitive(c, si, end)))
         f->target = 1;
-    if (!f->target && f->metric[0] && goal_after(c, si, end))
+    if (!f->target && f->metric[0] && (goal_after(c, si, end) || goal_last(c, si, end)))
         f->target = 1;
     f->nparties = bcx_fig_parties(c, si, lead, end, f->parties, BC_X_MAX_PARTIES);
     f->start = t->start;

@@ -172,11 +172,16 @@ int bcx_cue_after(const ctx *c, size_t si, size_t end)
 
 /* Dutch puts the verb last: "heeft 300 miljoen yuan voor het project uitgetrokken", "die
  * 5 miljard dong aan heffingen geind": a word of spending, cost or collection that ends the
- * amount's clause within six words after it (token end), no number between. MM_* or 0. */
-static int cue_last(const ctx *c, size_t si, size_t end)
+ * amount's clause within six words after it (token end), no number between, or that is
+ * an infinitive with "te" there, whatever follows it ("om 1,2 miljard yuan te investeren
+ * in een centrum", "800 miljoen yuan te zullen uittrekken voor een zone"). MM_* or 0;
+ * *inf 1 for the infinitive (what is to be spent: a plan). */
+static int cue_last(const ctx *c, size_t si, size_t end, int *inf)
 {
     const bc_lex *e = NULL;
     size_t lim = c->se[si].t1;
+    int te = 0;
+    *inf = 0;
     if (c->lbit != L_NL)
         return 0;
     for (size_t k = end; k < lim && k < end + 6; k++) {
@@ -184,11 +189,21 @@ static int cue_last(const ctx *c, size_t si, size_t end)
             c->t[k].kind != T_WORD)
             return 0;
         size_t n = bcx_lex_find(c, C_MONEY_CUE, k, &e);
-        if (n > 0 && (k + n >= lim || (bcx_gap(c, k + n - 1) & (G_COMMA | G_DOT | G_PAREN))) &&
-            (e->val == MM_INVEST || e->val == MM_COST || e->val == MM_REVENUE))
+        if (n > 0 &&
+            (te || k + n >= lim || (bcx_gap(c, k + n - 1) & (G_COMMA | G_DOT | G_PAREN))) &&
+            (e->val == MM_INVEST || e->val == MM_COST || e->val == MM_REVENUE)) {
+            *inf = te && e->val == MM_INVEST;
             return e->val == MM_COST ? MM_INVEST : (int)e->val;
+        }
+        te = te || bcx_word_is(c, k, lim, "te");
     }
     return 0;
+}
+
+int bcx_plan_infinitive(const ctx *c, size_t si, size_t end)
+{
+    int inf = 0;
+    return cue_last(c, si, end, &inf) == MM_INVEST && inf;
 }
 
 /* What a thing worth the amount at tokens [lead, end) is (MM_WORTH with no measure before
@@ -285,8 +300,9 @@ int bcx_money_measure(const ctx *c, size_t si, size_t lo, size_t lead, size_t en
         return 0;
     }
     int mm = bcx_cue_after(c, si, end);
+    int inf = 0;
     if (mm == 0)
-        mm = cue_last(c, si, end);
+        mm = cue_last(c, si, end, &inf);
     if (mm == 0)
         mm = bcx_cue_before(c, lo, lead, &at);
     if (mm == MM_WORTH)

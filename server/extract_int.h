@@ -556,6 +556,9 @@ int bcx_is_conversion(const ctx *c, size_t lo, size_t lead, const bc_xfigure *pr
                       const char *unit);
 /* The tokens of a word joining two verb phrases at token p ("and", "et", "并"), 0 none. */
 size_t bcx_and_word(const ctx *c, size_t p, size_t lim);
+/* 1 when the amount of money ending at token end of sentence si is what an infinitive
+ * with "te" after it is to spend ("om 1,2 miljard yuan te investeren"): a plan (Dutch) */
+int bcx_plan_infinitive(const ctx *c, size_t si, size_t end);
 /* 1 when after the cue at token at, "and" opens a phrase about building before lead. */
 int bcx_spend_after_and(const ctx *c, size_t at, size_t lead);
 /* The metric name of MM_* mm ("" for none). */

@@ -139,6 +139,10 @@ enum { FUTURE_PLAIN = 0, FUTURE_NEXT = 1 };
 /* C_WEEKDAY values above this one are a day of the week before the reference's */
 enum { WEEKDAY_LAST_WEEK = 10 };
 
+/* C_TARGET value: a word of a goal that also makes a goal of an amount before it in its
+ * clause, the verb last ("een omzet van 6,5 miljard dollar ten doel gesteld") */
+enum { C_TARGET_AFTER = 1 };
+
 /* currencies (C_CURRENCY, C_CUR_ADJ) */
 enum { CUR_USD = 1, CUR_CNY, CUR_VND, CUR_EUR };
 

@@ -9,6 +9,7 @@ const bc_lex bc_lex_nl[] = {
     WE(C_SCALE, "mln", 1e6),
     WP(C_SCALE, "miljoen", 1e6),
     WE(C_SCALE, "mld", 1e9),
+    WE(C_SCALE, "mrd", 1e9), /* "$7,2 mrd" */
     WP(C_SCALE, "miljard", 1e9),
     WP(C_SCALE, "biljoen", 1e12),
     /* ---- US dollars */
@@ -29,6 +30,7 @@ const bc_lex bc_lex_nl[] = {
     WE(C_UP, "gestegen", 0),
     WP(C_UP, "groei", 0),
     WP(C_UP, "toename", 0),
+    WE(C_UP, "plus", 0), /* "een plus van 9,8 procent" */
     WP(C_DOWN, "daling", 0),
     WE(C_DOWN, "gedaald", 0),
     WP(C_DOWN, "afname", 0),
@@ -224,6 +226,12 @@ const bc_lex bc_lex_nl[] = {
     WE(C_MONEY_CUE, "vrijmaakt", MM_INVEST),
     WE(C_MONEY_CUE, "vrijmaken", MM_INVEST),
     WE(C_MONEY_CUE, "begrotingsinkomsten", MM_REVENUE),
+    /* "inkomsten voor de schatkist uit de in- en uitvoer": revenue, not the trade */
+    WP(C_MONEY_CUE, "schatkist", MM_REVENUE),
+    WP(C_MONEY_CUE, "staatskas", MM_REVENUE),
+    /* capital registered or put into projects */
+    WE(C_MONEY_CUE, "geregistreerd kapitaal", MM_INVEST),
+    WP(C_MONEY_CUE, "kapitaal", MM_INVEST),
     /* ---- goals */
     WE(C_TARGET, "streven", 0),
     WE(C_TARGET, "streeft", 0),
@@ -257,9 +265,15 @@ const bc_lex bc_lex_nl[] = {
     WE(C_MONEY_CUE, "goederen", MM_GOODS),
     /* "doel" ending a word ("jaardoel", "streefdoel") or "doelstelling": not inside one
      * ("doeltreffend", "doeleinden") */
-    WS(C_TARGET, "doel", 0),
-    WS(C_TARGET, "doelen", 0),
-    WP(C_TARGET, "doelstelling", 0),
+    WS(C_TARGET, "doel", C_TARGET_AFTER),
+    WS(C_TARGET, "doelen", C_TARGET_AFTER),
+    WP(C_TARGET, "doelstelling", C_TARGET_AFTER),
+    /* counting on an amount ("rekenen wij op meer dan"), staking on one ("zette voor het
+     * hele jaar in op een handel van") */
+    WE(C_TARGET, "rekenen", 0),
+    WE(C_TARGET, "rekent", 0),
+    WE(C_TARGET, "in op", 0),
+    WE(C_TARGET, "inzetten op", 0),
     WE(C_CONVERT, "oftewel", 0),
     WE(C_CONVERT, "ofwel", 0),
     /* a deadline: the date after it is one to meet, not one that happened */

@@ -161,6 +161,45 @@ static void a_share_after_both_flows(void **state)
     }
 }
 
+/* Dutch amounts whose measure or goal is said by words the verb-last order puts after
+ * them, or by nouns of their own: an infinitive with "te" that spends it (a plan, whatever
+ * follows the verb), a goal set after it ("ten doel gesteld"), capital registered, the
+ * treasury's income from trade (revenue, not the trade), counting or staking on an amount;
+ * "mrd" for a billion. A goal word past "en" is another clause's. */
+static void dutch_words_after_the_amount(void **state)
+{
+    (void)state;
+    static const measure_case cases[] = {
+        {"nl", "Het district wil 30 miljoen yuan te investeren in een nieuwe opslagloods.", 30e6,
+         "investment", 1},
+        {"nl", "De stad zegt 12 miljoen yuan te zullen uittrekken voor een parkeerterrein.", 12e6,
+         "investment", 1},
+        {"nl", "Het bedrijf heeft 12 miljoen yuan in een parkeerterrein geïnvesteerd.", 12e6,
+         "investment", 0},
+        {"nl", "Voor 2026 heeft de stad zich een omzet van 3 miljard dollar ten doel gesteld.", 3e9,
+         "trade_turnover", 1},
+        {"nl", "De omzet bedroeg 3 miljard dollar en het doel ligt nog hoger.", 3e9,
+         "trade_turnover", 0},
+        {"nl", "Het park telt tien projecten met 400 miljard dong aan geregistreerd kapitaal.",
+         400e9, "investment", 0},
+        {"nl", "De inkomsten voor de schatkist uit de in- en uitvoer bedroegen 900 miljard dong.",
+         900e9, "budget_revenue", 0},
+        {"nl", "Volgend jaar rekenen wij op meer dan 2 miljard dollar aan grenshandel.", 2e9,
+         "trade_turnover", 1},
+        {"nl", "De stad zette voor het hele jaar in op een handel van 4 miljard dollar.", 4e9,
+         "trade_turnover", 1},
+    };
+    expect_measures(cases, sizeof cases / sizeof cases[0]);
+    bc_extraction x = run("nl", NULL, "Kunming en Hanoi halen handel van $3,4 mrd");
+    assert_string_equal(fig(&x, 3.4e9)->unit, "USD");
+    bc_extraction_free(&x);
+    x = run("nl", NULL, "De handel bereikte 2 miljard dollar, een plus van 4,5 procent.");
+    const bc_xfigure *f = fig(&x, 2e9);
+    assert_true(f->has_change);
+    assert_true(f->change_pct > 4.49 && f->change_pct < 4.51);
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -168,6 +207,7 @@ int main(void)
         cmocka_unit_test(spending_said_away_from_the_amount),
         cmocka_unit_test(a_project_after_and),
         cmocka_unit_test(a_share_after_both_flows),
+        cmocka_unit_test(dutch_words_after_the_amount),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

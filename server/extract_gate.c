@@ -454,7 +454,10 @@ static void latin_pairs(ctx *c, size_t si, unsigned present)
         size_t v0 = s1 > 0 ? a0 : b0, v1 = s1 > 0 ? a1 : b1;
         size_t w0 = s1 > 0 ? b0 : a0, w1 = s1 > 0 ? b1 : a1;
         unsigned kinds = p ? p->kmask : local;
-        int pair = kinds == 0 || (kinds & ~(unsigned)(PK_ROUTE | PK_SEA)) != 0;
+        /* "de vrachtroute Tan Thanh (Vietnam) – Po Chai (China)": two places the text puts
+         * in the two countries, a route at them: the crossing of their gates */
+        int pair = kinds == 0 || (kinds & ~(unsigned)(PK_ROUTE | PK_SEA)) != 0 ||
+                   (p == NULL && (kinds & PK_SEA) == 0);
         bcx_gate_add(c, si, a0, b1 + n2 + 1, c->s + c->t[v0].start, c->t[v1].end - c->t[v0].start,
                      c->s + c->t[w0].start, c->t[w1].end - c->t[w0].start, p, local, pair,
                      p ? 0.9 : 0.8);
@@ -523,6 +526,10 @@ static void latin_pairs(ctx *c, size_t si, unsigned present)
                     break;
                 }
             if (inner || b1 < k + 1 || bcx_lex_find(c, C_PROJ, k + 1, &e) > 0)
+                continue;
+            /* "MONG CAI – De Vietnamese grensstad ...": a dateline in capitals before the
+             * dash, an article opening the words after it: no names of a crossing */
+            if ((a0 == lo && code_like(c, a0, k)) || bcx_lex_find(c, C_ARTICLE, k + 1, &e) > 0)
                 continue;
             int ra = names_region(c, si, a0, k), rb = names_region(c, si, k + 1, b1);
             int ca = bcx_place_side(c, si, a0, k + 1), cb = bcx_place_side(c, si, k + 1, b1 + 1);
@@ -675,15 +682,26 @@ static void linking_pairs(ctx *c, size_t si, unsigned present)
         if (m == 0 || (!tag && (bcx_gap(c, a1) & (G_COMMA | G_DOT))))
             continue;
         size_t b0 = k + m;
-        while (b0 < lim && b0 < k + m + 2 && c->t[b0].kind == T_WORD && !c->t[b0].upper &&
-               bcx_lex_find(c, C_PROJ, b0, &e) > 0)
+        int tagged = 0; /* "en het Chinese Pingxiang": the country word before the name */
+        while (b0 < lim && b0 < k + m + 3 && c->t[b0].kind == T_WORD &&
+               ((!c->t[b0].upper && bcx_lex_find(c, C_PROJ, b0, &e) > 0) ||
+                bcx_lex_find(c, C_ARTICLE, b0, &e) > 0 ||
+                (b0 + 1 < lim && c->t[b0 + 1].upper &&
+                 (bcx_lex_find(c, C_VN, b0, &e) > 0 || bcx_lex_find(c, C_CN, b0, &e) > 0)))) {
+            if (bcx_lex_find(c, C_VN, b0, &e) > 0)
+                tagged = 1;
+            else if (bcx_lex_find(c, C_CN, b0, &e) > 0)
+                tagged = -1;
             b0++;
+        }
         size_t b1 = run_fwd(c, b0, lim);
         if (b1 == SIZE_MAX)
             continue;
         while (b1 > b0 && bcx_lex_find(c, C_PROJ, b1, &e) > 0)
             b1--;
         int ca = bcx_place_side(c, si, a0, a1 + 1), cb = bcx_place_side(c, si, b0, b1 + 1);
+        if (cb == 0)
+            cb = tagged;
         if (ca == 0 && cb == 0)
             continue;
         if (ca == 0)
@@ -722,8 +740,8 @@ void bcx_find_gates(ctx *c)
             latin_pairs(c, si, present);
         if (c->out->ngates == before && c->lbit == L_ZH)
             bcx_han_facing(c, si, present);
-        else if (c->out->ngates == before)
-            facing_pairs(c, si, present);
+        else if (c->lbit != L_ZH)
+            facing_pairs(c, si, present); /* "X – Y ... en om Z, tegenover W": repeats merge */
         if (c->lbit != L_ZH)
             linking_pairs(c, si, present); /* repeats are merged later */
         /* known projects named by an alias, and lines named by their Vietnamese side only,

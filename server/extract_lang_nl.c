@@ -193,6 +193,14 @@ const bc_lex bc_lex_nl[] = {
     WP(C_PROJ, "weg", PK_ROAD),
     WI(C_PROJ, "spoor", PK_RAIL),
     WI(C_PROJ, "grensovergang", PK_GATE),
+    /* "de grensposten X – Y en Z – W", "de overgang X – Y", "de grensdoorgang X – Y",
+     * "traditionele doorgangen" (not "overgangsperiode": the whole word or its end) */
+    WS(C_PROJ, "grenspost", PK_GATE),
+    WS(C_PROJ, "grensposten", PK_GATE),
+    WS(C_PROJ, "overgang", PK_POINT), /* any crossing point, as "passage" in Swedish */
+    WS(C_PROJ, "overgangen", PK_POINT),
+    WS(C_PROJ, "doorgang", PK_OPENING),
+    WS(C_PROJ, "doorgangen", PK_OPENING),
     WP(C_PROJ, "opening", PK_OPENING),
     WI(C_PROJ, "route", PK_ROUTE),
     WP(C_PROJ, "zee", PK_SEA),
@@ -351,6 +359,7 @@ const bc_lex bc_lex_nl[] = {
     WP(C_TALKS, "ceremonie", TALKS_CEREMONY),
     WP(C_TALKS, "plechtigheid", TALKS_CEREMONY),
     WP(C_PAIR, "paar", 0),
+    WE(C_PAIR, "paren", 0), /* "via de paren X – Y en Z – W" */
     WE(C_PAIR, "grenspaar", 0),
     WP(C_PAIR, "koppel", 0),
     WE(C_FACES, "tegenover", 0),

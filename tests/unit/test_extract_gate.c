@@ -351,6 +351,43 @@ static void vietnamese_linking_with(void **state)
     bc_extraction_free(&x);
 }
 
+/* Dutch crossings: border posts, crossings and openings named by their head word
+ * ("grensposten", "overgang", "grensdoorgang"), pairs in the plural ("paren"), a second
+ * pair after "en", a side facing another after a pair ("tegenover"), a link to "het
+ * Chinese X", a freight route at two places tagged with their countries; a dateline in
+ * capitals before a dash and words opening with an article are no sides. */
+static void dutch_crossings(void **state)
+{
+    (void)state;
+    bc_extraction x = run("nl", NULL,
+                          "Titel\n\nDe grensposten Foo Bar – Baz Qux en Mu Lan – Wei Dong "
+                          "werden besproken. Ook de overgang Sa Pha – Ling Gao ging open. De "
+                          "grensdoorgang Nam Khe – Xi Ping werd opengesteld. Ze zijn verbonden "
+                          "via de paren Bo Ta – Jin Qiao en Ha Mo – Shi Tou.");
+    gate(&x, "Foo Bar", "Baz Qux");
+    gate(&x, "Mu Lan", "Wei Dong");
+    gate(&x, "Sa Pha", "Ling Gao");
+    gate(&x, "Nam Khe", "Xi Ping");
+    gate(&x, "Bo Ta", "Jin Qiao");
+    gate(&x, "Ha Mo", "Shi Tou");
+    bc_extraction_free(&x);
+    x = run("nl", NULL,
+            "Titel\n\nZij vroegen de grensovergang Lao Cai – Hekou uit te breiden en om Dongxing, "
+            "tegenover Mong Cai, open te houden. Er wordt gewerkt aan de spoorlijn tussen het "
+            "station Dong Dang en het Chinese Pingxiang. De vrachtroute Nam Khe (Vietnam) – Xi "
+            "Ping (China) werd drukker.");
+    gate(&x, "Lao Cai", "Hekou");
+    gate(&x, "Mong Cai", "Dongxing");
+    gate(&x, "Dong Dang", "Pingxiang");
+    gate(&x, "Nam Khe", "Xi Ping");
+    bc_extraction_free(&x);
+    x = run("nl", NULL,
+            "Titel\n\nHA GIANG – De Vietnamese grensstad en de Chinese stad openen samen een "
+            "grenspost. De overgangsperiode Foo Bar – Baz Qux duurde lang.");
+    assert_int_equal(x.ngates, 0);
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -365,6 +402,7 @@ int main(void)
         cmocka_unit_test(polish_pairs_bridges_and_links),
         cmocka_unit_test(french_passage_is_a_crossing),
         cmocka_unit_test(vietnamese_linking_with),
+        cmocka_unit_test(dutch_crossings),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -610,6 +610,16 @@ static int money_at(ctx *c, size_t si, size_t i, size_t *lo, size_t *prev, figst
     if (f == NULL)
         return 1;
     const bc_xfigure *before = *prev != SIZE_MAX ? &c->out->figures[*prev] : NULL;
+    /* "... 3,26 miljard dollar, een plus van 9,8 procent. Omgerekend gaat het om 23,4
+     * miljard yuan.": a sentence's first amount, after a restating word and no measure of
+     * its own, is the amount the sentence before ended with in another currency */
+    const bc_xfigure *restates = f > c->out->figures ? f - 1 : NULL;
+    if (before != NULL || si == 0 || restates == NULL || !restates->money || restates->rate ||
+        restates->change_amount || restates->cite.nquotes == 0 ||
+        restates->cite.q[0].start != c->se[si - 1].qs ||
+        strcmp(restates->unit, CURRENCY[cur]) == 0 || !bcx_range_has(c, *lo, lead, C_CONVERT, -1) ||
+        bcx_range_has(c, *lo, lead, C_MONEY_CUE, -1))
+        restates = NULL;
     f->money = 1;
     f->heading = c->se[si].heading;
     f->value = (scale > 1 && t->ambig ? t->num_alt : t->num) * scale + rest;
@@ -647,6 +657,17 @@ static int money_at(ctx *c, size_t si, size_t i, size_t *lo, size_t *prev, figst
         borrowed = bcx_money_measure(c, si, mlo, lead, end, f, before, back);
     if (borrowed)
         st->cont_si = si; /* more of the figure before: its part, its other period */
+    if (restates != NULL && !f->rate && !f->change_amount) {
+        f->conversion = 1; /* its measure, goal, period and change */
+        memcpy(f->metric, restates->metric, sizeof f->metric);
+        f->metric_inferred = restates->metric_inferred;
+        f->target = restates->target;
+        memcpy(f->period, restates->period, sizeof f->period);
+        f->period_inferred = restates->period_inferred;
+        f->has_change = restates->has_change;
+        f->change_pct = restates->change_pct;
+        memcpy(f->change_qualifier, restates->change_qualifier, sizeof f->change_qualifier);
+    }
     /* "De handel tussen Dien Bien en Yunnan is nog bescheiden. Vorig jaar ging het om ruim
      * 12,4 miljoen dollar.": the first amount of a sentence that goes on about the measure
      * the sentence before named without an amount, in its paragraph (marked inferred) */
@@ -817,8 +838,18 @@ void bcx_find_figures(ctx *c)
         for (size_t k = first; k < c->out->nfigures; k++)
             remember(c, &st, k, si);
         sentence_cue(c, &st, si, first);
+        /* "... bijna 254 miljard yuan. Dat is 29,2 procent meer dan een jaar eerder.": a
+         * sentence with no amount that opens by pointing back gives its change to the
+         * amount the sentence before ended with */
+        size_t from = first;
+        if (first == c->out->nfigures && si > 0 && !c->se[si].heading &&
+            bcx_lex_find(c, C_BACKREF, t0, NULL) > 0)
+            while (from > 0 && c->out->figures[from - 1].money &&
+                   c->out->figures[from - 1].cite.nquotes > 0 &&
+                   c->out->figures[from - 1].cite.q[0].start == c->se[si - 1].qs)
+                from--;
         for (size_t i = t0; i < t1 && c->rc == BC_OK; i++)
             if (c->t[i].used == U_PCT)
-                attach_change(c, si, i, first);
+                attach_change(c, si, i, from);
     }
 }

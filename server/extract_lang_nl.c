@@ -284,6 +284,8 @@ const bc_lex bc_lex_nl[] = {
     WE(C_TARGET, "inzetten op", 0),
     WE(C_CONVERT, "oftewel", 0),
     WE(C_CONVERT, "ofwel", 0),
+    WE(C_CONVERT, "uitgedrukt in", 0), /* "Uitgedrukt in Chinese munt ging het om" */
+    WE(C_CONVERT, "omgerekend", 0), /* "254 miljard yuan, omgerekend ongeveer 35 miljard dollar" */
     /* a deadline: the date after it is one to meet, not one that happened */
     WE(C_DEADLINE, "voor", 0),
     WE(C_SIDELINES, "in de marge van", 0),
@@ -446,6 +448,8 @@ const bc_lex bc_lex_nl[] = {
     WE(C_BACKREF, "dat bedrag", 0),
     WE(C_BACKREF, "dit bedrag", 0),
     WE(C_BACKREF, "dat cijfer", 0),
+    WE(C_BACKREF, "dat is", 0), /* "Dat is 29,2 procent meer dan een jaar eerder." */
+    WE(C_BACKREF, "dit is", 0),
     WE(C_SAME_PERIOD, "in dezelfde periode", 0),
     WE(C_SAME_PERIOD, "dezelfde periode", 0),
     WE(C_SAME_PERIOD, "in die periode", 0),

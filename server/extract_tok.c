@@ -611,6 +611,31 @@ static size_t forced_cut(const ctx *c, size_t start, size_t i)
     return i;
 }
 
+/* The bytes of a closing quotation mark right after the '.' at s[i] that ends a quoted
+ * sentence: the mark, then a space and a capital ("... de pandemie." Ter vergelijking:),
+ * 0 when none ("... tijdelijk." aldus het departement goes on). */
+static size_t quote_after_stop(const ctx *c, size_t i)
+{
+    size_t j = i + 1, q;
+    unsigned cp;
+    if (j >= c->n)
+        return 0;
+    q = dec(c->s, c->n, j, &cp);
+    if (cp != '"' && cp != 0x201D && cp != 0x2019 && cp != 0xBB)
+        return 0;
+    size_t k = j + q;
+    if (k >= c->n)
+        return q;
+    size_t l = dec(c->s, c->n, k, &cp);
+    if (!is_space_cp(cp))
+        return 0;
+    k += l;
+    if (k >= c->n)
+        return q;
+    dec(c->s, c->n, k, &cp);
+    return is_upper(cp) ? q : 0;
+}
+
 /* Sentences end at . ! ? ; (and their Chinese forms), at line breaks and at the bars of
  * table cells; none is longer than BC_X_MAX_SENTENCE bytes. The article's first line is
  * its heading. */
@@ -629,6 +654,11 @@ void bcx_split_sentences(ctx *c)
                    cp == 0xFF1F || (cp == '.' && full_stop(c, i))) {
             add_sentence(c, start, i + l);
             start = i + l;
+        } else if (cp == '.' && quote_after_stop(c, i) > 0) {
+            size_t q = quote_after_stop(c, i); /* the quote closes with its sentence */
+            add_sentence(c, start, i + l + q);
+            start = i + l + q;
+            i += q;
         } else if (i + l - start > BC_X_MAX_SENTENCE) {
             size_t cut = forced_cut(c, start, i);
             add_sentence(c, start, cut);

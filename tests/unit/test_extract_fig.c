@@ -977,6 +977,37 @@ static void revenue_after_trade_and_names_that_fold_to_month(void **state)
     bc_extraction_free(&x);
 }
 
+/* A change said in the next sentence that points back ("Dat is 29,2 procent meer dan een
+ * jaar eerder"), for the amount and its restatement ("omgerekend"); a restatement in
+ * another currency in a sentence of its own ("Omgerekend gaat het om", "Uitgedrukt in
+ * Chinese munt ging het om") takes the measure, period and change of the amount the
+ * sentence before ended with; a quoted change in a closed quotation is not the next
+ * amount's. */
+static void dutch_changes_and_restatements_after_the_amount(void **state)
+{
+    (void)state;
+    bc_extraction x = run("nl", NULL,
+                          "Titel\n\nDe handel bereikte in 2022 ruim 80 miljard yuan, omgerekend "
+                          "ongeveer 11 miljard dollar. Dat is 12,5 procent meer dan een jaar "
+                          "eerder.");
+    assert_true(fig(&x, 80e9)->has_change && fig(&x, 11e9)->has_change);
+    assert_true(fig(&x, 80e9)->change_pct > 12.49 && fig(&x, 80e9)->change_pct < 12.51);
+    bc_extraction_free(&x);
+    x = run("nl", NULL,
+            "Titel\n\nDe export bereikte in 2023 1,2 miljard dollar, een plus van 7 procent. "
+            "Uitgedrukt in Chinese munt ging het om circa 8,6 miljard yuan.");
+    const bc_xfigure *f = fig(&x, 8.6e9);
+    assert_string_equal(f->metric, "exports");
+    assert_string_equal(f->period, "2023");
+    assert_true(f->has_change && f->change_pct > 6.99 && f->change_pct < 7.01);
+    bc_extraction_free(&x);
+    x = run("nl", NULL,
+            "Titel\n\n\"Het aantal bussen groeit met 30 procent.\" In 2020 bedroeg de handel "
+            "400 miljoen dollar.");
+    assert_false(fig(&x, 400e6)->has_change);
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1004,6 +1035,7 @@ int main(void)
         cmocka_unit_test(amounts_in_two_scales),
         cmocka_unit_test(a_period_of_its_own),
         cmocka_unit_test(revenue_after_trade_and_names_that_fold_to_month),
+        cmocka_unit_test(dutch_changes_and_restatements_after_the_amount),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

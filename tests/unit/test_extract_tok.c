@@ -89,6 +89,17 @@ static void sentences(void **state)
     sentence_text(&c, 1, "本报讯 今年前三季度增长。");
     unmodel(&c);
 
+    /* a quotation closing with its sentence ends it before a capital, not before the
+     * words that attribute it */
+    model(&c, "nl",
+          "\"Het gaat goed.\" Vorig jaar groeide de handel. \"Het gaat goed.\" aldus de "
+          "minister.",
+          &x);
+    assert_int_equal(c.ns, 3);
+    sentence_text(&c, 0, "\"Het gaat goed.\"");
+    sentence_text(&c, 2, "\"Het gaat goed.\" aldus de minister.");
+    unmodel(&c);
+
     /* a text without stops is cut at BC_X_MAX_SENTENCE bytes, after a space */
     bc_buf b = BC_BUF_INIT;
     for (int i = 0; i < 1000; i++)

@@ -290,6 +290,7 @@ typedef struct figstate {
     size_t cont_si;              /* the last sentence that continued the one before */
     size_t dated, dated_si;      /* the last outcome (not a goal) with a period */
     size_t money_si;             /* the last sentence of the body with an amount of money */
+    size_t outcome_si;           /* the last such sentence with an amount that is no goal */
     size_t stated;               /* the last outcome whose own sentence states its period */
     size_t yearly, yearly_si;    /* the last amount (goals too) whose sentence states it */
     size_t change_lo;            /* where the words of the sentence's last change began */
@@ -301,7 +302,8 @@ typedef struct figstate {
 
 /* 1 when sentence si continues the figure before it (st->dated, in the sentence before):
  * it points back to it ("of which", "of the total", "trong do", "其中", "dont", "varav",
- * "waarvan"), tells the budget revenue of that trade in the next sentence, or it breaks it
+ * "waarvan"), tells the budget revenue of that trade in the next sentence (or the one after
+ * when the one between names no amount), or it breaks it
  * down (exports or imports, named, after a turnover or after the other flow: "Les exportations se
  * sont elevees a ..."; also two sentences on when the one between names no amount, nor its own
  * sentence before it (before): "... 4,36 miljarder USD under arets forsta nio manader. Det
@@ -309,9 +311,12 @@ typedef struct figstate {
 static int continues(const ctx *c, size_t si, const bc_xfigure *f, const bc_xfigure *before,
                      const figstate *st)
 {
+    /* or three on, past sentences with no amount or only goals ("Daarmee is 35 procent
+     * van het jaardoel van 4,5 miljard dollar gehaald. De export wordt geraamd op ...") */
     int next = st->dated_si + 1 == si;
     if (st->dated == SIZE_MAX ||
-        !(next || (st->dated_si + 2 == si && st->money_si == st->dated_si && before == NULL)))
+        !(next || (st->dated_si + 2 == si && st->money_si == st->dated_si && before == NULL) ||
+          (si <= st->dated_si + 3 && st->outcome_si == st->dated_si && before == NULL)))
         return 0;
     if (next && bcx_sent_has(c, si, C_BACKREF, -1))
         return 1;
@@ -320,7 +325,8 @@ static int continues(const ctx *c, size_t si, const bc_xfigure *f, const bc_xfig
                (strcmp(f->metric, "exports") == 0 || strcmp(f->metric, "imports") == 0);
     /* the revenue collected on that trade, told right after it ("... dat 5,12 ty USD ...
      * Thu ngan sach nha nuoc tu hoat dong xuat nhap khau dat 7.650 ty dong.") */
-    int revenue = next && !f->metric_inferred && strcmp(f->metric, "budget_revenue") == 0;
+    int revenue = (next || st->money_si == st->dated_si) && !f->metric_inferred &&
+                  strcmp(f->metric, "budget_revenue") == 0;
     return (flow || revenue) && (strcmp(from, "trade_turnover") == 0 ||
                                  strcmp(from, "exports") == 0 || strcmp(from, "imports") == 0);
 }
@@ -760,6 +766,8 @@ static void remember(const ctx *c, figstate *st, size_t k, size_t si)
     if (!f->money || f->heading)
         return; /* the headline is no sentence the body continues */
     st->money_si = si;
+    if (!f->target)
+        st->outcome_si = si;
     int part = st->part_lo != SIZE_MAX && k >= st->part_lo;
     if (f->change_amount ||
         (f->metric[0] && k != st->cue_fig && (f->metric_inferred || st->cont_si == si || part))) {
@@ -806,6 +814,7 @@ void bcx_find_figures(ctx *c)
                    .cont_si = SIZE_MAX,
                    .dated = SIZE_MAX,
                    .money_si = SIZE_MAX,
+                   .outcome_si = SIZE_MAX,
                    .stated = SIZE_MAX,
                    .yearly = SIZE_MAX,
                    .change_lo = SIZE_MAX,

@@ -456,6 +456,10 @@ const bc_lex bc_lex_nl[] = {
     WE(C_WHOLE_YEAR, "het hele jaar", 0),
     WE(C_WHOLE_YEAR, "heel het jaar", 0),
     WE(C_WHOLE_YEAR, "het gehele jaar", 0),
+    /* the year last stated with an amount: "De inkomsten kwamen dat jaar uit op" */
+    WE(C_WHOLE_YEAR, "dat jaar", 0),
+    WE(C_WHOLE_YEAR, "datzelfde jaar", 0),
+    WE(C_WHOLE_YEAR, "hetzelfde jaar", 0),
     WE(C_BY, "met", 0),
     WI(C_CROP, "teelt", 0), /* "suikerrietteelt" */
     WP(C_CROP, "gewas", 0),

@@ -1008,6 +1008,36 @@ static void dutch_changes_and_restatements_after_the_amount(void **state)
     bc_extraction_free(&x);
 }
 
+/* Periods carried in Dutch: "dat jaar" is the year last stated with an amount (only when
+ * that year is known); the parts of a turnover three sentences on, past a sentence of its
+ * change and one of a goal, share its period; revenue two sentences on, past a sentence
+ * with no amount, is collected over the same period. */
+static void dutch_periods_carried(void **state)
+{
+    (void)state;
+    const char *t = "Titel\n\nVorig jaar bereikte de handel 9 miljard dollar. Elke dag rijden er "
+                    "800 vrachtwagens. De inkomsten voor de schatkist kwamen dat jaar uit op 700 "
+                    "miljard dong.";
+    bc_extraction x = run("nl", "2025-03-01", t);
+    assert_string_equal(fig(&x, 700e9)->period, "2024");
+    bc_extraction_free(&x);
+    x = run("nl", NULL, t);
+    assert_string_equal(fig(&x, 700e9)->period, "");
+    bc_extraction_free(&x);
+    x = run("nl", NULL,
+            "Titel\n\nIn de eerste vijf maanden van 2023 bereikte de handel 2 miljard dollar. Dat "
+            "is 10 procent meer dan een jaar eerder.\n\nDaarmee is 40 procent van het jaardoel "
+            "van 5 miljard dollar gehaald. De export wordt geraamd op 1,2 miljard dollar.");
+    assert_string_equal(fig(&x, 1.2e9)->period, "2023-01/2023-05");
+    assert_string_equal(fig(&x, 5e9)->period, "");
+    bc_extraction_free(&x);
+    x = run("nl", NULL,
+            "Titel\n\nIn de eerste zeven maanden van 2023 bereikte de handel 2 miljard dollar. "
+            "De douane verwerkte 40.000 aangiften. Aan heffingen werd 900 miljard dong geïnd.");
+    assert_string_equal(fig(&x, 900e9)->period, "2023-01/2023-07");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1036,6 +1066,7 @@ int main(void)
         cmocka_unit_test(a_period_of_its_own),
         cmocka_unit_test(revenue_after_trade_and_names_that_fold_to_month),
         cmocka_unit_test(dutch_changes_and_restatements_after_the_amount),
+        cmocka_unit_test(dutch_periods_carried),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -533,7 +533,10 @@ static void latin_pairs(ctx *c, size_t si, unsigned present)
                 continue;
             int ra = names_region(c, si, a0, k), rb = names_region(c, si, k + 1, b1);
             int ca = bcx_place_side(c, si, a0, k + 1), cb = bcx_place_side(c, si, k + 1, b1 + 1);
-            if (ra == 2 || rb == 2 || (ra && rb) || (ca != 0 && ca == cb) ||
+            /* "Hekou-Noord": a hyphen with no space is a compound name unless both its
+             * parts are places known on the two sides ("Lao Cai-Hekou") */
+            int compound = !(bcx_gap(c, k) & G_SPACE) && (ca == 0 || cb == 0);
+            if (compound || ra == 2 || rb == 2 || (ra && rb) || (ca != 0 && ca == cb) ||
                 cn_region_within(c, si, a0, b1) || code_like(c, a0, b1))
                 continue;
             /* "groupe de travail mixte Quang Ninh – Fangchenggang": a province and a city

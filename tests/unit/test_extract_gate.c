@@ -351,7 +351,9 @@ static void vietnamese_linking_with(void **state)
     bc_extraction_free(&x);
 }
 
-/* Dutch crossings: border posts, crossings and openings named by their head word
+/* Dutch crossings (a compound joined by a hyphen with no space, "Hekou-Noord", is one
+ * name unless both parts are places known on the two sides): border posts, crossings and openings
+ * named by their head word
  * ("grensposten", "overgang", "grensdoorgang"), pairs in the plural ("paren"), a second
  * pair after "en", a side facing another after a pair ("tegenover"), a link to "het
  * Chinese X", a freight route at two places tagged with their countries; a dateline in
@@ -383,7 +385,8 @@ static void dutch_crossings(void **state)
     bc_extraction_free(&x);
     x = run("nl", NULL,
             "Titel\n\nHA GIANG – De Vietnamese grensstad en de Chinese stad openen samen een "
-            "grenspost. De overgangsperiode Foo Bar – Baz Qux duurde lang.");
+            "grenspost. De overgangsperiode Foo Bar – Baz Qux duurde lang. De spoorbrug bij "
+            "Hekou-Noord is klaar.");
     assert_int_equal(x.ngates, 0);
     bc_extraction_free(&x);
 }

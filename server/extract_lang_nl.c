@@ -99,6 +99,9 @@ const bc_lex bc_lex_nl[] = {
     WP(C_MECH, "werkgroep", K_WG),
     WE(C_MECH_SHORT, "van het comite", K_COMMITTEE),
     WP(C_MEET, "voorjaarsontmoeting", K_SPRING),
+    /* "lente" is "voorjaar" too: "de lentebijeenkomst 2023", "lenteontmoeting" */
+    WP(C_MEET, "lentebijeenkomst", K_SPRING),
+    WP(C_MEET, "lenteontmoeting", K_SPRING),
     WE(C_MEET, "ontmoeting", K_GENERIC),
     /* an edition of a meeting named before ("De vierde editie vond vorig jaar in juni
      * plaats"); of a fair or a festival it names after it, it is not (extract_meet.c) */
@@ -114,6 +117,8 @@ const bc_lex bc_lex_nl[] = {
     WP(C_MECH, "werkcommissie", K_COMMITTEE),
     WP(C_MECH, "voorjaarsbijeenkomst", K_SPRING),
     WP(C_MECH, "voorjaarsontmoeting", K_SPRING),
+    WP(C_MECH, "lentebijeenkomst", K_SPRING),
+    WP(C_MECH, "lenteontmoeting", K_SPRING),
     WP(C_MECH, "conferentie", K_CONF),
     WE(C_FUTURE, "zal", 0),
     WE(C_FUTURE, "zullen", 0),

@@ -51,6 +51,12 @@ static void the_mechanism_only_when_named(void **state)
             "tenue le 28 février, ont été appliqués.");
     assert_string_equal(meet(&x, "spring-meeting-guangxi", 0)->date, "2024-02-28");
     bc_extraction_free(&x);
+    /* the Dutch spring meeting's other name ("lente" for "voorjaar"), year and all */
+    x = run("nl", NULL,
+            "Op vrijdag 20 februari organiseerde Lang Son de lentebijeenkomst 2026 van de "
+            "partijsecretarissen van Quang Ninh, Lang Son, Cao Bang en Ha Giang met Guangxi.");
+    assert_string_equal(meet(&x, "spring-meeting-guangxi", 0)->date, "2026-02-20");
+    bc_extraction_free(&x);
     x = run("fr", NULL,
             "La 7e réunion du groupe mixte de travail entre les provinces de Lai Chau, Ha "
             "Giang, Lao Cai, Dien Bien et le Yunnan (Chine) a eu lieu le 12 décembre 2018.");

@@ -50,7 +50,8 @@ enum {
     C_THIS_YEAR,     /* "this year": the year of the publication date */
     C_LAST_YEAR,     /* "last year": the year before it */
     C_NEXT_YEAR,     /* "next year": the year after it */
-    C_REL_MONTH,     /* "last month" (val -1), "this month" (0), "next month" (1) */
+    C_REL_MONTH,     /* "last month" (val -1), "this month" (0), "next month" (1); "earlier
+                      * this month" (-0.5): this month, said to be gone by in part */
     C_NUMBER_OF,     /* "the number of", "liczba", "antalet" */
     C_MEET,          /* a meeting noun; val: K_* (K_GENERIC when it names no mechanism) */
     C_TALKS,         /* talks, a working session, a reception: a meeting without a number */

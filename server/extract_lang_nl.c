@@ -441,6 +441,7 @@ const bc_lex bc_lex_nl[] = {
     WE(C_REL_MONTH, "vorige maand", -1),
     WE(C_REL_MONTH, "afgelopen maand", -1),
     WE(C_REL_MONTH, "deze maand", 0),
+    WE(C_REL_MONTH, "eerder deze maand", -0.5), /* this month, gone by in part */
     WE(C_REL_MONTH, "volgende maand", 1),
     /* ---- rates, continuations, the same period, the whole year, change amounts, crops */
     WP(C_RATE, "wisselkoers", 0),

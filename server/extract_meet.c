@@ -158,10 +158,11 @@ static int ordinal_at(const ctx *c, size_t i, size_t lim, size_t *n)
     if ((*n = bcx_lex_find(c, C_ORD, i, &e)) > 0)
         return (int)e->val;
     int v = roman(c->s + t->start, t->end - t->start);
-    if (v == 0 && c->lbit == L_FR) {
-        /* "XIe", "IVeme": a Roman numeral with the French ordinal ending */
+    if (v == 0 && (c->lbit == L_FR || c->lbit == L_NL)) {
+        /* "XIe", "IVeme": a Roman numeral with the French ordinal ending; "XIVe" Dutch */
         size_t len = t->end - t->start;
-        static const char *const ends[] = {"e", "eme", "ème", "er", NULL};
+        static const char *const fr[] = {"e", "eme", "ème", "er", NULL}, *const nl[] = {"e", NULL};
+        const char *const *ends = c->lbit == L_FR ? fr : nl;
         for (int k = 0; ends[k] && v == 0; k++) {
             size_t el = strlen(ends[k]);
             if (len > el && memcmp(c->s + t->end - el, ends[k], el) == 0)

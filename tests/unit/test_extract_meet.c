@@ -36,6 +36,7 @@ static void ordinals_in_every_language(void **state)
         {"sv", "Den 10:e sessionen hölls den 5 maj 2025.", 10},
         {"nl", "De 5e conferentie vond plaats op 5 mei 2025.", 5},
         {"nl", "De vijfde conferentie vond plaats op 5 mei 2025.", 5},
+        {"nl", "De XIIe bijeenkomst vond plaats op 5 mei 2025.", 12},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         bc_extraction x = run(cases[i].lang, NULL, cases[i].text);

@@ -1510,6 +1510,16 @@ static void talks_in_a_month_gone_by(void **state)
         assert_int_equal(x.nmeetings, 0);
         bc_extraction_free(&x);
     }
+    /* Dutch "eerder deze maand": this month, gone by */
+    const char *nl = "Titel\n\nEerder deze maand overlegden de havendiensten van beide landen "
+                     "al over de nieuwe kade.";
+    bc_extraction x = run("nl", "2025-06-20", nl);
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2025-06");
+    bc_extraction_free(&x);
+    x = run("nl", NULL, nl);
+    assert_int_equal(x.nmeetings, 0);
+    bc_extraction_free(&x);
 }
 
 /* "on the 9th": a day of the reference month (on or before its day, or after it for talks

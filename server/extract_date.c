@@ -352,14 +352,16 @@ static void civil_from_days(long z, int *y, int *m, int *d)
 }
 
 /* Weekday wd (1 Monday .. 7 Sunday) nearest the day y-m-d: the last one on or before
- * it, or, when future, the first one after it. A day, inferred from the reference date
- * (the caller may say otherwise). */
-static void weekday_from(int y0, int m0, int d0, int wd, int future, dres *r)
+ * it, or, when future, the first one after it; of the week weeks from its own when weeks
+ * is not 0 ("vorige week dinsdag": -1). A day, inferred from the reference date (the
+ * caller may say otherwise). */
+static void weekday_from(int y0, int m0, int d0, int wd, int future, int weeks, dres *r)
 {
     long ref = days_from_civil(y0, m0, d0);
     int rwd = (int)(((ref % 7) + 7 + 3) % 7) + 1; /* 1970-01-01 was a Thursday */
-    long day = future ? ref + ((wd - rwd + 7) % 7 == 0 ? 7 : (wd - rwd + 7) % 7)
-                      : ref - (rwd - wd + 7) % 7;
+    long day = weeks != 0 ? ref - (rwd - 1) + 7L * weeks + (wd - 1)
+               : future   ? ref + ((wd - rwd + 7) % 7 == 0 ? 7 : (wd - rwd + 7) % 7)
+                          : ref - (rwd - wd + 7) % 7;
     int y, m, d;
     civil_from_days(day, &y, &m, &d);
     snprintf(r->iso, sizeof r->iso, "%04d-%02d-%02d", y, m, d);
@@ -368,29 +370,24 @@ static void weekday_from(int y0, int m0, int d0, int wd, int future, dres *r)
     r->weekday = 1;
 }
 
-static void weekday_day(const ctx *c, int wd, int future, dres *r)
+static void weekday_day(const ctx *c, int wd, int future, int weeks, dres *r)
 {
-    if (wd > WEEKDAY_LAST_WEEK) { /* "上周四": that day of the week before the reference's */
-        long ref = days_from_civil(c->ry, c->rm, c->rd);
-        int y, m, d;
-        civil_from_days(ref - ((((ref % 7) + 7 + 3) % 7) + 1), &y, &m, &d); /* last Sunday */
-        weekday_from(y, m, d, wd - WEEKDAY_LAST_WEEK, 0, r);
-        return;
-    }
-    weekday_from(c->ry, c->rm, c->rd, wd, future, r);
+    if (wd > WEEKDAY_LAST_WEEK) /* "上周四": that day of the week before the reference's */
+        wd -= WEEKDAY_LAST_WEEK, weeks = -1;
+    weekday_from(c->ry, c->rm, c->rd, wd, future, weeks, r);
 }
 
 /* Without a reference date, a weekday under a dateline that writes day and month, in a
  * sentence that writes a meeting's year in its name before it ("Ha Long, 20 fevrier (VNA)
  * - La Rencontre de printemps 2025 ... s'est deroulee jeudi"): the day is the text's,
  * counted from the dateline's day of that year. 1 when r was so dated. */
-static int weekday_of_dateline(const ctx *c, size_t si, int wd, int future, dres *r)
+static int weekday_of_dateline(const ctx *c, size_t si, int wd, int future, int weeks, dres *r)
 {
     if (c->ry != 0 || c->dld == 0 || c->dlm == 0)
         return 0;
     for (size_t k = c->se[si].d0; k < c->nd; k++)
         if (bcx_name_year(c, si, &c->d[k])) {
-            weekday_from(atoi(c->d[k].iso), c->dlm, c->dld, wd, future, r);
+            weekday_from(atoi(c->d[k].iso), c->dlm, c->dld, wd, future, weeks, r);
             r->inferred = 0;
             return 1;
         }
@@ -694,11 +691,17 @@ void bcx_find_dates(ctx *c)
                 int dated = i + n < lim && (bcx_gap(c, i + n - 1) & G_OPEN);
                 for (size_t q = i + n; q < lim && q < i + n + 3 && !dated; q++)
                     dated = c->t[q].kind == T_NUM || c->t[q].kind == T_DATE; /* "mardi 11 juin" */
+                /* of another week ("vorige week dinsdag", "dinsdag vorige week") */
+                const bc_lex *w = NULL;
+                size_t wn = i + n < lim ? bcx_lex_find(c, C_REL_WEEK, i + n, &w) : 0;
+                if (wn == 0 && bcx_lex_ending(c, C_REL_WEEK, c->se[si].t0, i, &w) == SIZE_MAX)
+                    w = NULL;
+                int weeks = w ? (int)w->val : 0, wd = (int)e->val, fut = bcx_future_at(c, i);
                 if (c->ry != 0 && c->rd != 0 && !dated)
-                    weekday_day(c, (int)e->val, bcx_future_at(c, i), &r);
-                else if (!dated && e->val < WEEKDAY_LAST_WEEK)
-                    weekday_of_dateline(c, si, (int)e->val, bcx_future_at(c, i), &r);
-                r.n = n;
+                    weekday_day(c, wd, fut, weeks, &r);
+                else if (!dated && wd < WEEKDAY_LAST_WEEK)
+                    weekday_of_dateline(c, si, wd, fut, weeks, &r);
+                r.n = n + (dated ? 0 : wn);
                 if (dated && paren_day(c, i + n, lim, &r))
                     r.n += n;
                 if (r.prec == 0 && !dated && c->se[si].unread == 0)

@@ -123,6 +123,7 @@ enum {
     C_SIDELINES,   /* "on the sidelines of", "en marge de", "in de marge van", "ben le",
                     * "na marginesie", "i marginalen av" before a meeting's noun, "间隙" after it:
                     * that meeting is the occasion of another, a meeting of its own */
+    C_REL_WEEK,    /* "vorige week" (val -1), "volgende week" (1) beside a weekday: of that week */
     C_LAST_CLASS
 };
 

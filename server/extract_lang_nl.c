@@ -334,6 +334,10 @@ const bc_lex bc_lex_nl[] = {
     WP(C_WEEKDAY, "zaterdag", 6),
     WP(C_WEEKDAY, "zondag", 7),
     WE(C_SINCE, "sedert", 0),
+    /* a weekday of another week than the report's ("vorige week dinsdag") */
+    WE(C_REL_WEEK, "vorige week", -1),
+    WE(C_REL_WEEK, "volgende week", 1),
+    WE(C_REL_WEEK, "komende week", 1),
     WE(C_SAME_DAY, "op dezelfde dag", 0),
     WE(C_BOTH_SIDES, "beide partijen", 0),
     WE(C_BOTH_SIDES, "de twee partijen", 0),

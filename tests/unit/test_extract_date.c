@@ -255,6 +255,19 @@ static void a_day_counted_from_the_publication_is_inferred_whole(void **state)
             "Title\n\nOfficials of Ha Giang and Wenshan of China held talks on November 11.");
     assert_int_equal(date_of(&x, "2026-11-11")->inferred, BC_X_INFERRED_YEAR);
     bc_extraction_free(&x);
+    /* a weekday of the week before (or after) the report's: "vorige week dinsdag" on a
+     * Friday is not that week's Tuesday but the one before it */
+    x = run("nl", "2026-11-13",
+            "Titel\n\nBestuurders van Ha Giang en Wenshan (China) voerden vorige week dinsdag "
+            "overleg in Ha Giang.");
+    assert_string_equal(meet(&x, "", 0)->date, "2026-11-03");
+    bc_extraction_free(&x);
+    x = run("nl", "2026-11-13",
+            "Titel\n\nBestuurders van Ha Giang en Wenshan (China) voerden woensdag vorige week "
+            "overleg in Ha Giang. Ze komen volgende week maandag opnieuw bijeen.");
+    assert_non_null(date_of(&x, "2026-11-04"));
+    assert_non_null(date_of(&x, "2026-11-16"));
+    bc_extraction_free(&x);
 }
 
 int main(void)

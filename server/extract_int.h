@@ -576,6 +576,13 @@ int bcx_talks_held(const ctx *c, size_t si);
  * English): the meeting took place, whatever its sentence proposes. */
 int bcx_outcome_of(const ctx *c, const mention *m);
 
+/* ---- extract_meet_times.c ---- */
+
+/* The meeting an ordinal ending before token j numbers by the times its parties met ("voor
+ * de vierde keer bijeen"): its noun's (or particle's) first token + 1, 0 when none; its
+ * kind and end. */
+size_t bcx_times_noun(const ctx *c, size_t j, size_t lim, int *kind, size_t *noun_end);
+
 /* ---- extract_meet_mech.c ---- */
 
 /* Gives each mention the kind its own words name and the mechanism its sentence singles

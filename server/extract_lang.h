@@ -124,6 +124,7 @@ enum {
                     * "na marginesie", "i marginalen av" before a meeting's noun, "间隙" after it:
                     * that meeting is the occasion of another, a meeting of its own */
     C_REL_WEEK,    /* "vorige week" (val -1), "volgende week" (1) beside a weekday: of that week */
+    C_TIMES, /* "keer" after an ordinal: "voor de vierde keer bijeen" (extract_meet_times.c) */
     C_LAST_CLASS
 };
 

@@ -335,6 +335,7 @@ const bc_lex bc_lex_nl[] = {
     WP(C_WEEKDAY, "zondag", 7),
     WE(C_SINCE, "sedert", 0),
     /* a weekday of another week than the report's ("vorige week dinsdag") */
+    WE(C_TIMES, "keer", 0), /* "voor de vierde keer bijeen": the fourth meeting */
     WE(C_REL_WEEK, "vorige week", -1),
     WE(C_REL_WEEK, "volgende week", 1),
     WE(C_REL_WEEK, "komende week", 1),

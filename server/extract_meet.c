@@ -718,7 +718,8 @@ void bcx_find_mentions(ctx *c)
             int kind = 0, v = ordinal_at(c, i, lim, &n);
             if (v == 0 || ((noun = meeting_noun(c, i, i + n, lim, &kind, &noun_end)) == 0 &&
                            (c->lbit == L_ZH || c->lbit == L_VI ||
-                            (noun = aside_noun(c, i, i + n, lim, &kind, &noun_end)) == 0)))
+                            ((noun = aside_noun(c, i, i + n, lim, &kind, &noun_end)) == 0 &&
+                             (noun = bcx_times_noun(c, i + n, lim, &kind, &noun_end)) == 0))))
                 continue;
             noun--;
             /* "To pierwsze od czterech lat spotkanie", "de eerste bijeenkomst sinds de

@@ -37,6 +37,10 @@ static void ordinals_in_every_language(void **state)
         {"nl", "De 5e conferentie vond plaats op 5 mei 2025.", 5},
         {"nl", "De vijfde conferentie vond plaats op 5 mei 2025.", 5},
         {"nl", "De XIIe bijeenkomst vond plaats op 5 mei 2025.", 12},
+        /* numbered by the times they met */
+        {"nl", "Op 5 mei 2025 kwamen Lao Cai en Hekou voor de elfde keer bijeen.", 11},
+        {"nl", "Op 5 mei 2025 kwamen Lao Cai en Hekou voor de elfde keer bijeen in een werksessie.",
+         11},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         bc_extraction x = run(cases[i].lang, NULL, cases[i].text);
@@ -49,6 +53,10 @@ static void ordinals_in_every_language(void **state)
     }
     /* a number that is no ordinal: "the 6th time", a fair's edition, a count */
     bc_extraction x = run("en", NULL, "The 11th edition of the fair opened. It was the 6th time.");
+    assert_int_equal(x.nmeetings, 0);
+    bc_extraction_free(&x);
+    /* a time of something else than meeting */
+    x = run("nl", NULL, "Lao Cai was op 5 mei 2025 voor de tweede keer gastheer van de beurs.");
     assert_int_equal(x.nmeetings, 0);
     bc_extraction_free(&x);
 }

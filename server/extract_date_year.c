@@ -194,7 +194,26 @@ void bcx_name_year_days(ctx *c, size_t si)
 int bcx_year_unread(const ctx *c, const mention *m)
 {
     const sent *s = &c->se[m->sent];
-    if (s->unread == 0 || strlen(m->date) != 4 || m->date_src == 0)
+    if (strlen(m->date) != 4 || m->date_src == 0)
+        return 0;
+    /* nor when the meeting of its kind was told before, the one meeting a sentence names,
+     * on a day that went unread ("Na de voorjaarsontmoeting ..., afgelopen vrijdag in
+     * Nanning, ... Tijdens de Voorjaarsontmoeting 2025 ...") */
+    for (size_t q = 0; s->unread == 0 && m->noun_kind != K_GENERIC && q < m->sent; q++) {
+        const bc_lex *e = NULL;
+        int mine = 0, other = 0;
+        for (size_t k = c->se[q].t0; c->se[q].unread && k < c->se[q].t1; k++) {
+            size_t n = bcx_lex_find(c, C_MEET, k, &e);
+            if (n > 0 && (int)e->val == m->noun_kind)
+                mine++;
+            else if (n > 0 || bcx_lex_find(c, C_TALKS, k, NULL) > 0)
+                other++;
+            k += n ? n - 1 : 0;
+        }
+        if (mine == 1 && other == 0)
+            return 1;
+    }
+    if (s->unread == 0)
         return 0;
     /* the one meeting of its sentence, or the word in its clause */
     size_t u = s->unread - 1;

@@ -438,7 +438,8 @@ void bcx_name_year_days(ctx *c, size_t si);
 /* 1 when mention m is dated by a year alone (its name's: "2025年...新春会晤") and its
  * sentence counts its month or day from a reference date that was not given ("本月上旬在
  * 南宁举行", "the 2025 Spring Meeting held last month"): its date is that month or day,
- * which is not known, not the year. */
+ * which is not known, not the year; so too when the meeting of its kind was told before,
+ * undated, in a sentence whose day went unread. */
 int bcx_year_unread(const ctx *c, const mention *m);
 /* The date of sentence si nearest to the phrase of tokens [i, end) with at least
  * min_prec, not crossing a boundary token of class stop_cls (0: none), else NULL. */

@@ -1718,6 +1718,16 @@ static void dutch_editions_relative_months_and_days(void **state)
         if (strstr(x.meetings[k].date, "-02") != NULL)
             fail_msg("dated %s", x.meetings[k].date);
     bc_extraction_free(&x);
+    /* nor is the spring meeting of last Thursday, a day not known, dated by the year its
+     * name writes later */
+    x = run("nl", NULL,
+            "Lang Son en Guangxi\n\nNANNING – Na de voorjaarsontmoeting van Lang Son, Cao Bang "
+            "en Guangxi, afgelopen donderdag in Nanning, scherpten beide kanten hun plannen "
+            "aan.\n\nTijdens de Voorjaarsontmoeting 2026 herhaalden de leiders van Lang Son, "
+            "Cao Bang en Guangxi hun afspraken.");
+    for (size_t k = 0; k < x.nmeetings; k++)
+        assert_string_equal(x.meetings[k].date, "");
+    bc_extraction_free(&x);
 
     /* an edition of the yearly conference the sentence before names */
     x = run("nl", "2026-04-02",

@@ -95,6 +95,8 @@ const bc_lex bc_lex_nl[] = {
     WP(C_MEET, "sessie", K_GENERIC),
     WP(C_MEET, "bijeenkomst", K_GENERIC),
     WP(C_MEET, "conferentie", K_CONF),
+    WP(C_MEET, "jaarconferentie", K_CONF), /* the yearly conference, "jaarlijks" in one word */
+    WP(C_MECH_CUE, "jaarconferentie", 0),
     WP(C_MEET, "voorjaarsbijeenkomst", K_SPRING),
     WP(C_MECH, "werkgroep", K_WG),
     WE(C_MECH_SHORT, "van het comite", K_COMMITTEE),
@@ -120,6 +122,7 @@ const bc_lex bc_lex_nl[] = {
     WP(C_MECH, "lentebijeenkomst", K_SPRING),
     WP(C_MECH, "lenteontmoeting", K_SPRING),
     WP(C_MECH, "conferentie", K_CONF),
+    WP(C_MECH, "jaarconferentie", K_CONF),
     WE(C_FUTURE, "zal", 0),
     WE(C_FUTURE, "zullen", 0),
     WE(C_FUTURE, "gepland", 0),

@@ -51,6 +51,12 @@ static void the_mechanism_only_when_named(void **state)
             "tenue le 28 février, ont été appliqués.");
     assert_string_equal(meet(&x, "spring-meeting-guangxi", 0)->date, "2024-02-28");
     bc_extraction_free(&x);
+    /* the yearly conference in one Dutch word */
+    x = run("nl", NULL,
+            "In november 2026 ontvangt Dien Bien de zesde jaarconferentie van de "
+            "partijsecretarissen van Lai Chau, Lao Cai, Tuyen Quang, Dien Bien en Yunnan.");
+    assert_string_equal(meet(&x, "conference-yunnan", 6)->date, "2026-11");
+    bc_extraction_free(&x);
     /* the Dutch spring meeting's other name ("lente" for "voorjaar"), year and all */
     x = run("nl", NULL,
             "Op vrijdag 20 februari organiseerde Lang Son de lentebijeenkomst 2026 van de "

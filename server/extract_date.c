@@ -268,9 +268,14 @@ void bcx_mark_tense(ctx *c)
         size_t a = c->se[si].t0, b = c->se[si].t1;
         int fut_in_clause = 0;
         size_t fut_end = SIZE_MAX; /* the last token of the last future word */
+        size_t day_end = a;        /* past the last day counted from another */
         unsigned df = TENSE_FAR + 1, dh = TENSE_FAR + 1;
         for (size_t k = a; k < b; k++) {
             size_t n;
+            /* "de volgende dag", "the next day": a day counted from another, no word of
+             * what is to come */
+            if ((n = bcx_lex_find(c, C_NEXT_DAY, k, NULL)) > 0 && k + n > day_end)
+                day_end = k + n;
             if (k > a) {
                 unsigned s = tense_step(c, k - 1, inname);
                 df = tense_add(df, s);
@@ -281,7 +286,7 @@ void bcx_mark_tense(ctx *c)
                     ((bcx_gap(c, k - 1) & G_COMMA) && fut_end != k - 1))
                     fut_in_clause = 0;
             }
-            if ((n = bcx_lex_find(c, C_FUTURE, k, NULL)) > 0)
+            if (k >= day_end && (n = bcx_lex_find(c, C_FUTURE, k, NULL)) > 0)
                 cue[k] = 1, fut_in_clause = 1, df = 0, fut_end = k + n - 1;
             else if (!fut_in_clause && (n = bcx_lex_find(c, C_HELD, k, NULL)) > 0 &&
                      !(c->lbit == L_ZH && bcx_lex_find(c, C_FUTURE, k + n, NULL) > 0))

@@ -1718,6 +1718,14 @@ static void dutch_editions_relative_months_and_days(void **state)
         if (strstr(x.meetings[k].date, "-02") != NULL)
             fail_msg("dated %s", x.meetings[k].date);
     bc_extraction_free(&x);
+    /* "de volgende dag" is a day counted from the last one told, not words of what is to
+     * come: talks held on it took place */
+    x = run("nl", "2026-03-24",
+            "Titel\n\nOp 5 maart hielden Ha Giang en Wenshan (China) een werkoverleg. De "
+            "volgende dag hielden de Chinese en Vietnamese douane een tweede bespreking.");
+    assert_non_null(dated(&x, "2026-03-06"));
+    assert_string_equal(dated(&x, "2026-03-06")->status, "held");
+    bc_extraction_free(&x);
     /* nor is the spring meeting of last Thursday, a day not known, dated by the year its
      * name writes later */
     x = run("nl", NULL,

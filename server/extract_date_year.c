@@ -46,6 +46,55 @@ int bcx_name_year(const ctx *c, size_t si, const xd *d)
     return 0;
 }
 
+int bcx_date_beside_name(const ctx *c, const xd *d, size_t i, size_t n)
+{
+    static const char *const apart[] = {"and", "or", "et", "va", "oraz", "och", "en", NULL};
+    if (d->t0 >= i + n && d->t0 <= i + n + 1)
+        return 1;
+    /* English puts the year before the words of the name: "the 2024 joint working
+     * committee conference", "the 2025 edition of the Spring Meeting"; other languages
+     * right before them at most one word */
+    size_t before = c->lbit == L_EN ? 4 : 1;
+    if (d->t1 > i || d->t1 + before < i)
+        return 0;
+    for (size_t k = d->t1; k < i; k++)
+        for (int w = 0; apart[w]; w++)
+            if (bcx_word_is(c, k, i, apart[w]) && (w != 6 || c->lbit == L_NL))
+                return 0; /* another meeting's year: "in 2024, and at the Spring Meeting" */
+    return 1;
+}
+
+int bcx_year_after_body(const ctx *c, const mention *m, const xd *d)
+{
+    static const char *const glue[] = {
+        "of", "the", "and", "in",   "du",  "de",   "des", "d",   "la",       "le",        "l",
+        "et", "en",  "cua", "giua", "cac", "tinh", "va",  "nam", "province", "provinces", NULL};
+    const sent *s = &c->se[m->sent];
+    if (d->prec != 1 || d->t0 < m->t1 || d->t0 > m->t1 + 40 || c->lbit == L_ZH)
+        return 0;
+    for (size_t k = 0; k < c->nm; k++)
+        if (c->m[k].sent == m->sent && c->m[k].t0 >= m->t1 && c->m[k].t0 < d->t0)
+            return 0; /* another meeting between */
+    for (size_t k = m->t1; k < d->t0;) {
+        unsigned g = bcx_gap(c, k - 1);
+        size_t n = bcx_lex_find(c, C_MECH, k, NULL), name = 0;
+        for (size_t q = s->h0; q < s->h1 && name == 0; q++)
+            if (c->h[q].t0 == k)
+                name = c->h[q].t1 - k; /* a place of the list, or the body's name */
+        if ((g & (G_DOT | G_PAREN)) || ((g & G_COMMA) && name == 0))
+            return 0; /* a comma only before the next name of the list */
+        n = n > name ? n : name;
+        for (int w = 0; n == 0 && glue[w]; w++)
+            n = bcx_word_is(c, k, d->t0, glue[w]);
+        if (n == 0 && c->t[k].kind == T_WORD && c->t[k].upper)
+            n = 1; /* "the Joint Working Committee" */
+        if (n == 0)
+            return 0;
+        k += n;
+    }
+    return bcx_range_has(c, m->t1, d->t0, C_MECH, -1); /* the body is named */
+}
+
 /* A span of days of one month without a written year ("from April 22 to 24", its year
  * not known or only the reference date's) completed with year y: 1 when d was one. */
 static int name_year_span(xd *d, int y)

@@ -429,6 +429,16 @@ unsigned bcx_date_bound(const ctx *c, const xd *d);
 /* 1 when the year date d of sentence si is written in a meeting's name, right after or
  * before its words, or in Chinese opening a clause that ends with them (extract_date_year.c). */
 int bcx_name_year(const ctx *c, size_t si, const xd *d);
+/* 1 when date d is written beside the words of a meeting at tokens [i, i + n), as part of
+ * its name: right after them, a word between at most, or before them with no conjunction
+ * between ("the 2024 joint working committee conference", not "in 2024, and at the Spring
+ * Meeting") (extract_date_year.c). */
+int bcx_date_beside_name(const ctx *c, const xd *d, size_t i, size_t n);
+/* 1 when the year date d follows mention m after nothing but the name of its body and the
+ * places of that body ("the 15th conference of the Joint Working Committee of Quang Ninh,
+ * Lang Son and Guangxi in 2024", "...du Guangxi en 2024", "...va Quang Tay nam 2024"): the
+ * year is the meeting's as if written next to it (extract_date_year.c). */
+int bcx_year_after_body(const ctx *c, const mention *m, const xd *d);
 /* Passes over the dates of sentence si (extract_date_year.c): a day without a written year
  * takes the year of a relative year opening its clause (bcx_rel_year_days), or the year
  * written in a meeting's name in the sentence (bcx_name_year_days, which also drops the

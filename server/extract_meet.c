@@ -758,14 +758,9 @@ void bcx_find_mentions(ctx *c)
             /* the end of a noun of talks is none of a kind ("a video conference") */
             if (i > c->se[si].t0 && bcx_lex_find(c, C_TALKS, i - 1, NULL) == n + 1)
                 continue;
-            /* English puts the year before the words of the name: "the 2024 joint
-             * working committee conference" */
-            size_t before = c->lbit == L_EN ? 4 : 1;
             for (size_t k = c->se[si].d0; k < c->se[si].d1; k++) {
                 const xd *d = &c->d[k];
-                if (d->prec == 0 ||
-                    !((d->t0 >= i + n && d->t0 <= i + n + 1) ||
-                      (d->t1 <= i && d->t1 + before >= i)) ||
+                if (d->prec == 0 || !bcx_date_beside_name(c, d, i, n) ||
                     (d->t0 >= i + n && (bcx_gap(c, i + n - 1) & G_COMMA) &&
                      bcx_time_reference(c, si, i)))
                     continue; /* "przed otwarciem konferencji, 29 pazdziernika": another's */

@@ -300,6 +300,8 @@ static const xd *meeting_date(const ctx *c, const mention *m, const size_t *idx,
                        */
         if ((own_relative(c, m, d, idx, a, b) || held_on(c, m, d, idx, a, b)) && cost > limit)
             cost = limit;
+        if (cost > 8 && bcx_year_after_body(c, m, d))
+            cost = 8; /* "the 15th conference of the committee of ..., ... and Guangxi in 2024" */
         /* a day that opens the sentence is the day of what it reports ("3月12日，崇左市与
          * 越南谅山省在谅山市举行工作会谈"), unless another meeting of it lies nearer */
         if (mprec(d) == 3 && bcx_opens_clause(c, m->sent, d) && d->t1 <= m->t0 && cost > limit &&

@@ -124,12 +124,73 @@ static void a_month_counted_from_the_report_is_not_the_names_year(void **state)
     }
 }
 
+/* The date of the meeting of x with ordinal ord (0: the first without one), "-" when none. */
+static const char *date_of_meeting(const bc_extraction *x, int ord)
+{
+    for (size_t i = 0; i < x->nmeetings; i++)
+        if (x->meetings[i].ordinal == ord)
+            return x->meetings[i].date;
+    return "-";
+}
+
+/* A year that closes the clause of one meeting is not the year in the name of the meeting
+ * that follows it past a comma and "and at" ("... Yunnan in 2023, and at the Spring
+ * Meeting ... on February 22, 2024"): the spring meeting keeps its own day; and a year that
+ * follows a numbered meeting after nothing but its body's name and the body's places is that
+ * meeting's ("the 11th meeting of the Joint Working Group of Lao Cai, Ha Giang and Yunnan in
+ * 2023"), with or without a reference date, in every language with that shape. */
+static void a_year_after_the_body_dates_its_meeting_not_the_next(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text, *named;
+    } cases[] = {
+        {"en",
+         "Both sides went over what was agreed at the 11th meeting of the Joint Working Group of "
+         "Lao Cai, Ha Giang and Yunnan in 2023, and at the Spring Meeting of Party Secretaries "
+         "held in Ha Giang on February 22, 2024.",
+         "2024-02-22"},
+        {"fr",
+         "Les deux côtés ont examiné ce qui avait été convenu à la 11e réunion du Groupe de "
+         "travail conjoint de Lao Cai, Ha Giang et du Yunnan en 2023, et à la Rencontre de "
+         "printemps des secrétaires du Parti tenue à Ha Giang le 22 février 2024.",
+         "2024-02-22"},
+        {"vi",
+         "Hai bên đã điểm lại những gì thống nhất tại Phiên họp lần thứ 11 Nhóm công tác liên "
+         "hợp giữa các tỉnh Lào Cai, Hà Giang và Vân Nam năm 2023.",
+         NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        for (int r = 0; r < 2; r++) {
+            bc_extraction x = run(cases[i].lang, r ? "2025-03-11" : NULL, cases[i].text);
+            if (strcmp(date_of_meeting(&x, 11), "2023") != 0 ||
+                (cases[i].named && strcmp(date_of_meeting(&x, 0), cases[i].named) != 0))
+                fail_msg("%s (%s): the 11th dated '%s', the other '%s'", cases[i].text,
+                         r ? "2025-03-11" : "no reference", date_of_meeting(&x, 11),
+                         date_of_meeting(&x, 0));
+            bc_extraction_free(&x);
+        }
+    /* the year before the name, in one phrase, is still the name's */
+    bc_extraction x =
+        run("en", NULL,
+            "The 2023 Spring Meeting of Party Secretaries was held in Ha Giang, the delegates "
+            "recalled.");
+    assert_string_equal(date_of_meeting(&x, 0), "2023");
+    bc_extraction_free(&x);
+    x = run("en", NULL,
+            "Delegates praised the 2023 edition of the Spring Meeting of Party Secretaries in Ha "
+            "Giang and its results.");
+    assert_string_equal(date_of_meeting(&x, 0), "2023");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_relative_year_dates_the_days_of_its_clause),
         cmocka_unit_test(a_meeting_name_gives_its_year),
         cmocka_unit_test(a_month_counted_from_the_report_is_not_the_names_year),
+        cmocka_unit_test(a_year_after_the_body_dates_its_meeting_not_the_next),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -195,6 +195,11 @@ const bc_lex bc_lex_fr[] = {
     WE(C_TALKS, "se reunissent", TALKS_VERB),
     WE(C_TALKS, "se reunisse", TALKS_VERB),
     WE(C_TALKS, "se reunira", TALKS_VERB),
+    /* the pluperfect of what came before the report, and holding a meeting: "s'etaient
+     * reunis au poste", "ont tenu une reunion au poste" */
+    WE(C_TALKS, "s etaient reunis", TALKS_VERB),
+    WE(C_TALKS, "s etaient reunies", TALKS_VERB),
+    WE(C_TALKS, "tenu une reunion", TALKS_VERB),
     WE(C_BOTH_SIDES, "les deux delegations", 0),
     WE(C_BOTH_SIDES, "des deux delegations", 0),
     WE(C_TALKS, "seance de travail", 0),
@@ -275,6 +280,8 @@ const bc_lex bc_lex_fr[] = {
     WE(C_HELD, "avait eu", 0),
     WE(C_HELD, "se sont reunis", 0),
     WE(C_HELD, "se sont reunies", 0),
+    WE(C_HELD, "s etaient reunis", 0),
+    WE(C_HELD, "s etaient reunies", 0),
     WE(C_HELD, "ont tenu", 0),
     WE(C_HELD, "a tenu", 0),
     /* "une seance de travail tenue a la mi-janvier", "avaient organise une conference" */

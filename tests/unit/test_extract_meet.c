@@ -178,6 +178,14 @@ static void verbs_of_meeting(void **state)
          "Début février, les douanes des deux côtés avaient eu une séance de travail à "
          "Dongxing.",
          "2025-02"},
+        /* the pluperfect of meeting, and holding a meeting */
+        {"fr", "2026-04-13",
+         "Plus tôt, le 9 avril, les gardes-frontières des deux provinces s'étaient réunis au "
+         "poste de Hekou.",
+         "2026-04-09"},
+        {"fr", "2026-04-13",
+         "Le 10 avril, les douaniers des deux côtés ont tenu une réunion au poste de Kim Thanh.",
+         "2026-04-10"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         bc_extraction x = run(cases[i].lang, cases[i].ref, cases[i].text);

@@ -723,7 +723,7 @@ static int money_at(ctx *c, size_t si, size_t i, size_t *lo, size_t *prev, figst
     if (d != NULL && d->iso[0] != '-') {
         copy_str(f->period, sizeof f->period, d->iso);
         f->period_inferred = d->inferred;
-        c->d[d - c->d].used = 1;
+        c->d[d - c->d].used = 2; /* a figure's period */
     } else if (d == NULL && running) {
         copy_str(f->period, sizeof f->period, ytd);
         f->period_inferred = 1;

@@ -174,6 +174,8 @@ void bcx_gate_add(ctx *c, size_t si, size_t g0, size_t g1, const char *vn, size_
     const xd *d = bcx_nearest_date(c, si, g0, g1, 1);
     if (d != NULL && bcx_commas(c, d->t0 < g0 ? d->t1 : g1, d->t0 < g0 ? g0 : d->t0) > 1)
         d = NULL;
+    if (d != NULL && d->used == 2)
+        d = NULL; /* the period of a trade through it ("...via X - Y ont atteint ... en 2025") */
     if (d != NULL && date_to_meet(c, si, d)) {
         copy_str(x->target, sizeof x->target, d->iso);
         x->date_inferred = d->inferred;

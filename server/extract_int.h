@@ -244,7 +244,7 @@ typedef struct xd {
     size_t t0, t1;
     int prec;
     int inferred;  /* the year comes from the reference date */
-    int used;      /* taken as a figure's period, or the date of a project next to its cost */
+    int used;      /* 2: taken as a figure's period; 1: the date of a project next to its cost */
     int compare;   /* the base of a comparison ("up 22% compared with 2022") */
     int same_day;  /* "the same day", "cung ngay", "当天": the day last named (2: that day
                     * lies two sentences or more before it) */

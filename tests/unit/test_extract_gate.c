@@ -219,6 +219,17 @@ static void spellings_numbers_and_deadlines(void **state)
     assert_string_equal(gate(&x, "朔江", "平孟")->date, "");
     assert_string_equal(gate(&x, "朔江", "平孟")->target, "2025-06-30");
     bc_extraction_free(&x);
+
+    /* the period of a trade through a crossing is not the date of an event of it */
+    x = run("fr", "2026-02-10",
+            "Le commerce via la paire de postes Lao Cai (Vietnam) - Hekou (Chine) a atteint 2,4 "
+            "milliards de dollars en 2025.");
+    assert_string_equal(gate(&x, "Lao Cai", "Hekou")->date, "");
+    bc_extraction_free(&x);
+    x = run("en", "2026-02-10",
+            "Goods worth 950 million USD passed through the Lao Cai - Hekou gate pair in 2025.");
+    assert_string_equal(gate(&x, "Lao Cai", "Hekou")->date, "");
+    bc_extraction_free(&x);
 }
 
 /* The kind a pair's own words state decides which known project it is; a pair named

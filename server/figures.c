@@ -68,7 +68,9 @@ static const bc_field FIELDS[] = {
     {"parties", BC_CSV_LIST},
     {"meetings", BC_CSV_LIST, "id"},
     {"conflicts_with", BC_CSV_LIST, "id"},
+    {"conflicts_total", BC_CSV_VALUE}, /* list pages only (0030) */
     {"overlaps", BC_CSV_LIST, "id+relation"},
+    {"overlaps_total", BC_CSV_VALUE},
     {"curation"},
     {"confidence"},
     {"inferred", BC_CSV_LIST},
@@ -116,6 +118,7 @@ const bc_resource bc_res_figures = {
     .from = "figures f",
     .id_col = "f.id",
     .doc_sql = "SELECT doc FROM v_figure_doc WHERE id = ?1",
+    .list_doc_sql = "SELECT doc FROM v_figure_list_doc WHERE id = ?1",
     .filters = FIGURE_FILTERS,
     .sorts = SORTS,
     .default_sort = "period",
@@ -132,6 +135,8 @@ const bc_resource bc_res_trade_figures = {
     .fixed_where = "f.category = 'trade'",
     .doc_sql = "SELECT doc FROM v_figure_doc WHERE id = ?1 AND json_extract(doc, '$.category') "
                "= 'trade'",
+    /* the list reads trade figures only */
+    .list_doc_sql = "SELECT doc FROM v_figure_list_doc WHERE id = ?1",
     .filters = TRADE_FILTERS,
     .sorts = SORTS,
     .default_sort = "period",

@@ -75,7 +75,8 @@ int bc_resource_list(bc_request *req, bc_response *res)
     for (size_t i = 0; rc == BC_OK && i < count; i++) {
         const char *id = json_string_value(json_array_get(page.ids, first + (size_t)step_dir * i));
         sqlite3_stmt *doc;
-        rc = bc_store_stmt(req->store, r->doc_sql, &doc, &err);
+        rc = bc_store_stmt(req->store, r->list_doc_sql != NULL ? r->list_doc_sql : r->doc_sql, &doc,
+                           &err);
         if (rc == BC_OK)
             rc = bc_store_bind(doc, BC_BINDS(bc_text(id)), &err);
         if (rc != BC_OK)

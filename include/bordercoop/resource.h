@@ -142,13 +142,16 @@ typedef struct bc_geo {
 } bc_geo;
 
 typedef struct bc_resource {
-    const char *name;             /* path segment: "meetings" */
-    const char *singular;         /* for messages: "meeting" */
-    const char *entity;           /* alias entity for id lookup ("meeting"), NULL = exact ids */
-    const char *from;             /* "meetings m" */
-    const char *id_col;           /* "m.id" */
-    const char *fixed_where;      /* NULL or a constant condition ("f.category = 'trade'") */
-    const char *doc_sql;          /* one parameter (the id), returns the document */
+    const char *name;        /* path segment: "meetings" */
+    const char *singular;    /* for messages: "meeting" */
+    const char *entity;      /* alias entity for id lookup ("meeting"), NULL = exact ids */
+    const char *from;        /* "meetings m" */
+    const char *id_col;      /* "m.id" */
+    const char *fixed_where; /* NULL or a constant condition ("f.category = 'trade'") */
+    const char *doc_sql;     /* one parameter (the id), returns the document */
+    /* NULL, or the same for list pages when they carry a shorter document (a figure's
+     * first few links and their counts, migration 0030) */
+    const char *list_doc_sql;
     const bc_param_spec *filters; /* terminated by an entry with name NULL */
     const bc_sort_field *sorts;   /* ?sort= whitelist, terminated by name NULL */
     const char *default_sort;     /* e.g. "date,ordinal"; the id always breaks ties */

@@ -193,6 +193,74 @@ static void one_document_under_both_paths(void **state)
     json_decref(a);
 }
 
+/* A list page carries a figure's first five overlaps and conflicts and their counts; the
+ * figure's own document lists them all (migration 0030, second attack pass finding 7). */
+static void list_pages_cap_the_links(void **state)
+{
+    (void)state;
+    bc_store *s = fx_store_from(fx_data_dir());
+    bc_err err;
+    const char *id = "tuyen-quang-yunnan-trade-2024";
+    /* eight more figures it overlaps and three it conflicts with: eleven and four in all */
+    assert_int_equal(bc_store_exec(s,
+                                   "INSERT OR IGNORE INTO figure_overlaps (figure_id, other_id, "
+                                   "relation, by_parties, by_period) SELECT "
+                                   "'tuyen-quang-yunnan-trade-2024', id, 'overlaps', 'same', "
+                                   "'overlaps' FROM figures WHERE id NOT IN "
+                                   "('tuyen-quang-yunnan-trade-2024') AND id NOT IN (SELECT "
+                                   "other_id FROM figure_overlaps WHERE figure_id = "
+                                   "'tuyen-quang-yunnan-trade-2024') ORDER BY id LIMIT 8;"
+                                   "INSERT OR IGNORE INTO figure_conflicts (figure_id, other_id, "
+                                   "note) SELECT 'tuyen-quang-yunnan-trade-2024', id, 'test' FROM "
+                                   "figures WHERE id <> 'tuyen-quang-yunnan-trade-2024' ORDER BY "
+                                   "id DESC LIMIT 3",
+                                   &err),
+                     0);
+    bc_response res;
+    assert_int_equal(fx_request(s, "GET", "/v1/figures", "limit=500&curation=all", &res), 200);
+    json_t *page = fx_json_body(&res);
+    bc_response_free(&res);
+    json_t *doc = NULL, *d;
+    size_t i;
+    json_array_foreach(json_object_get(page, "data"), i, d)
+    {
+        if (strcmp(str(d, "id"), id) == 0)
+            doc = d;
+        /* every item says how many there are, and carries no more than five */
+        assert_true(json_is_integer(json_object_get(d, "overlaps_total")));
+        assert_true(json_array_size(json_object_get(d, "overlaps")) <= 5);
+        assert_int_equal(json_array_size(json_object_get(d, "overlaps")),
+                         json_integer_value(json_object_get(d, "overlaps_total")) < 5
+                             ? (size_t)json_integer_value(json_object_get(d, "overlaps_total"))
+                             : 5);
+    }
+    assert_non_null(doc);
+    assert_int_equal(json_integer_value(json_object_get(doc, "overlaps_total")), 10);
+    assert_int_equal(json_array_size(json_object_get(doc, "overlaps")), 5);
+    assert_int_equal(json_integer_value(json_object_get(doc, "conflicts_total")), 3);
+    assert_int_equal(json_array_size(json_object_get(doc, "conflicts_with")), 3);
+    /* the first five by id, as the document orders them */
+    char path[96];
+    snprintf(path, sizeof path, "/v1/figures/%s", id);
+    assert_int_equal(fx_request(s, "GET", path, NULL, &res), 200);
+    json_t *whole = fx_json_body(&res);
+    bc_response_free(&res);
+    json_t *all = json_object_get(whole, "overlaps");
+    assert_int_equal(json_array_size(all), 10);
+    assert_null(json_object_get(whole, "overlaps_total"));
+    for (size_t k = 0; k < 5; k++)
+        assert_string_equal(str(json_array_get(json_object_get(doc, "overlaps"), k), "id"),
+                            str(json_array_get(all, k), "id"));
+    json_decref(whole);
+    json_decref(page);
+    /* the trade list alike, and CSV says the counts */
+    assert_int_equal(fx_request(s, "GET", "/v1/trade-figures", "limit=500&format=csv", &res), 200);
+    assert_non_null(
+        strstr(res.body.data, "conflicts_with,conflicts_total,overlaps,overlaps_total"));
+    bc_response_free(&res);
+    bc_store_close(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -203,6 +271,7 @@ int main(void)
         cmocka_unit_test(category_and_province),
         cmocka_unit_test(sorts_with_missing_values),
         cmocka_unit_test(one_document_under_both_paths),
+        cmocka_unit_test(list_pages_cap_the_links),
     };
     return cmocka_run_group_tests_name("figures", tests, fx_group_setup, fx_group_teardown);
 }

@@ -11,6 +11,16 @@
     "SELECT figure_id FROM figure_overlaps WHERE other_id = ?1 "                                   \
     "UNION SELECT figure_id FROM figure_conflicts WHERE other_id = ?1"
 
+/* the rows of v_figure_conflict_candidates among stored overlaps o (add a WHERE on o) */
+#define CONFLICTS                                                                                  \
+    "SELECT o.figure_id, o.other_id, 'Another statement of the same quantity (the same "           \
+    "metric, parties and period) gives ' || CASE WHEN b.value = CAST(b.value AS INTEGER) THEN "    \
+    "CAST(CAST(b.value AS INTEGER) AS TEXT) ELSE CAST(b.value AS TEXT) END || ' ' || b.unit || "   \
+    "' (' || b.curation || '); found by comparing the two, not stated by a person.' FROM "         \
+    "figure_overlaps o JOIN figures a ON a.id = o.figure_id JOIN figures b ON b.id = o.other_id "  \
+    "AND o.relation = 'same' AND o.by_period = 'same' AND a.value <> b.value AND NOT "             \
+    "(a.curation = 'curated' AND b.curation = 'curated')"
+
 static const char *const REFRESH[] = {
     "DELETE FROM figure_overlaps WHERE figure_id = ?1",
     "DELETE FROM figure_overlaps WHERE other_id = ?1",
@@ -24,10 +34,13 @@ static const char *const REFRESH[] = {
     "INSERT OR IGNORE INTO figure_overlaps (figure_id, other_id, relation, by_parties, "
     "by_period) SELECT figure_id, other_id, relation, by_parties, by_period FROM "
     "v_figure_overlap_candidates WHERE other_id = ?1",
-    "INSERT OR IGNORE INTO figure_conflicts (figure_id, other_id, note) SELECT figure_id, "
-    "other_id, note FROM v_figure_conflict_candidates WHERE figure_id = ?1",
-    "INSERT OR IGNORE INTO figure_conflicts (figure_id, other_id, note) SELECT figure_id, "
-    "other_id, note FROM v_figure_conflict_candidates WHERE other_id = ?1",
+    /* the conflicts are the overlaps just stored that v_figure_conflict_candidates (0026)
+     * keeps, with its note: read from the rows, not from the view again (each reading of
+     * the view compares the figure with every figure of its metric) */
+    "INSERT OR IGNORE INTO figure_conflicts (figure_id, other_id, note) " CONFLICTS
+    " WHERE o.figure_id = ?1",
+    "INSERT OR IGNORE INTO figure_conflicts (figure_id, other_id, note) " CONFLICTS
+    " WHERE o.other_id = ?1",
 };
 
 /* The JSON array of the figures listing id now, as a new string into *out. */

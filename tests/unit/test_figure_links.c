@@ -98,6 +98,20 @@ static void links_follow_curations(void **state)
     assert_int_equal(CONFLICT("x-a", "x-c"), 1);
     assert_int_equal(CONFLICT("x-c", "x-b"), 1);
     assert_int_equal(CONFLICT("x-a", "x-b"), 0); /* the same value: no conflict */
+    /* the computed conflicts, notes included, are the view's (0026), read from the stored
+     * overlaps */
+    assert_int_equal(rows("SELECT count(*) FROM (SELECT figure_id, other_id, note FROM "
+                          "v_figure_conflict_candidates EXCEPT SELECT figure_id, other_id, note "
+                          "FROM figure_conflicts) WHERE ?1 IN (figure_id, other_id) OR ?2 IN "
+                          "(figure_id, other_id)",
+                          "x-a", "x-c"),
+                     0);
+    assert_int_equal(rows("SELECT count(*) FROM (SELECT figure_id, other_id, note FROM "
+                          "figure_conflicts EXCEPT SELECT figure_id, other_id, note FROM "
+                          "v_figure_conflict_candidates) WHERE ?1 IN (figure_id, other_id) OR "
+                          "?2 IN (figure_id, other_id)",
+                          "x-a", "x-c"),
+                     0);
     /* reviewed: it lists trusted figures only, and the extracted ones still list it */
     set("x-a", "reviewed");
     refresh("x-a", "[\"x-b\",\"x-c\"]");

@@ -68,7 +68,7 @@ static const bc_field FIELDS[] = {
     {"parties", BC_CSV_LIST},
     {"meetings", BC_CSV_LIST, "id"},
     {"conflicts_with", BC_CSV_LIST, "id"},
-    {"conflicts_total", BC_CSV_VALUE}, /* list pages only (0032) */
+    {"conflicts_total", BC_CSV_VALUE}, /* list pages only (0034) */
     {"overlaps", BC_CSV_LIST, "id+relation"},
     {"overlaps_total", BC_CSV_VALUE},
     {"curation"},

@@ -150,7 +150,7 @@ typedef struct bc_resource {
     const char *fixed_where; /* NULL or a constant condition ("f.category = 'trade'") */
     const char *doc_sql;     /* one parameter (the id), returns the document */
     /* NULL, or the same for list pages when they carry a shorter document (a figure's
-     * first few links and their counts, migration 0032) */
+     * first few links and their counts, migration 0034) */
     const char *list_doc_sql;
     const bc_param_spec *filters; /* terminated by an entry with name NULL */
     const bc_sort_field *sorts;   /* ?sort= whitelist, terminated by name NULL */

@@ -194,7 +194,7 @@ static void one_document_under_both_paths(void **state)
 }
 
 /* A list page carries a figure's first five overlaps and conflicts and their counts; the
- * figure's own document lists them all (migration 0032, second attack pass finding 7). */
+ * figure's own document lists them all (migration 0034, second attack pass finding 7). */
 static void list_pages_cap_the_links(void **state)
 {
     (void)state;

@@ -1,4 +1,4 @@
--- 0032: a figure in a list page names its first few links and says how many there are.
+-- 0034: a figure in a list page names its first few links and says how many there are.
 --
 -- A figure's `overlaps` and `conflicts_with` name every figure of the same quantity, and
 -- machine-read articles about one pair of provinces make those lists grow with the

@@ -1,5 +1,6 @@
-/* figures.c: /v1/figures (every quantitative fact) and /v1/trade-figures (the trade
- * category only, same filters without `category`). */
+/* figures.c: /v1/figures (every quantitative fact), /v1/trade-figures (the trade
+ * category only, same filters without `category`), and one figure's overlaps and
+ * conflicts (/v1/figures/{id}/overlaps, /v1/figures/{id}/conflicts). */
 #include "bordercoop/changes.h"
 #include "bordercoop/resource.h"
 
@@ -143,4 +144,57 @@ const bc_resource bc_res_trade_figures = {
     .fields = FIELDS,
     .inferred_col = "f.inferred",
     .facets = TRADE_FACETS,
+};
+
+/* ---- one figure's overlaps and conflicts: the entries of its `overlaps` and
+ * `conflicts_with`, in pages (0035) ---- */
+
+static const bc_param_spec OVERLAPS_OF = {"figure", BC_PARAM_TEXT, "fo.figure_id = ?"};
+static const bc_param_spec CONFLICTS_OF = {"figure", BC_PARAM_TEXT, "fc.figure_id = ?"};
+#define FIGURE_EXISTS "SELECT 1 FROM figures WHERE id = ?1"
+
+static const bc_sort_field OVERLAP_SORTS[] = {
+    {"id", "fo.other_id", BC_SORT_TEXT},
+    {NULL},
+};
+static const bc_sort_field CONFLICT_SORTS[] = {
+    {"id", "fc.other_id", BC_SORT_TEXT},
+    {NULL},
+};
+
+static const bc_field OVERLAP_FIELDS[] = {
+    {"id"},     {"relation"}, {"by_parties"},         {"by_period"},
+    {"period"}, {"curation"}, {"links", BC_CSV_LINK}, {NULL},
+};
+static const bc_field CONFLICT_FIELDS[] = {
+    {"id"},   {"value"},    {"qualifier"},          {"period"},
+    {"note"}, {"curation"}, {"links", BC_CSV_LINK}, {NULL},
+};
+
+const bc_resource bc_res_figure_overlaps = {
+    .name = "overlaps",
+    .singular = "overlap",
+    .from = "figure_overlaps fo",
+    .id_col = "fo.other_id",
+    .doc_sql = "SELECT doc FROM v_figure_overlap_item WHERE id = ?1 AND figure_id = ?2",
+    .parent = &bc_res_figures,
+    .parent_filter = &OVERLAPS_OF,
+    .parent_sql = FIGURE_EXISTS,
+    .sorts = OVERLAP_SORTS,
+    .default_sort = "id",
+    .fields = OVERLAP_FIELDS,
+};
+
+const bc_resource bc_res_figure_conflicts = {
+    .name = "conflicts",
+    .singular = "conflict",
+    .from = "figure_conflicts fc",
+    .id_col = "fc.other_id",
+    .doc_sql = "SELECT doc FROM v_figure_conflict_item WHERE id = ?1 AND figure_id = ?2",
+    .parent = &bc_res_figures,
+    .parent_filter = &CONFLICTS_OF,
+    .parent_sql = FIGURE_EXISTS,
+    .sorts = CONFLICT_SORTS,
+    .default_sort = "id",
+    .fields = CONFLICT_FIELDS,
 };

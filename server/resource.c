@@ -52,6 +52,23 @@ int bc_resolve_alias(bc_request *req, const char *entity, const char *input, con
     return rc;
 }
 
+/* Whether sql (one parameter, id) has a row, into *found. 0 or a code with err set. */
+static int exists(bc_request *req, const char *sql, const char *id, int *found, bc_err *err)
+{
+    sqlite3_stmt *st;
+    int rc = bc_store_stmt(req->store, sql, &st, err);
+    if (rc == BC_OK)
+        rc = bc_store_bind(st, BC_BINDS(bc_text(id)), err);
+    if (rc == BC_OK) {
+        int step = sqlite3_step(st);
+        *found = step == SQLITE_ROW;
+        if (step != SQLITE_ROW && step != SQLITE_DONE)
+            rc = bc_store_error(req->store, err, "finding the item of a collection");
+        sqlite3_reset(st);
+    }
+    return rc;
+}
+
 int bc_resource_list(bc_request *req, bc_response *res)
 {
     const bc_resource *r = req->route_data;
@@ -62,9 +79,19 @@ int bc_resource_list(bc_request *req, bc_response *res)
         return status;
     }
     bc_err err;
+    /* a collection of one item: of an item that exists */
+    int found = 1;
+    int rc = r->parent != NULL ? exists(req, r->parent_sql, q.parent_id, &found, &err) : BC_OK;
+    if (rc == BC_OK && !found) {
+        json_decref(q.cursor);
+        return bc_problem(res, 404, "not_found", NULL, "no %s with id '%.120s'",
+                          r->parent->singular, q.parent_id);
+    }
     list_page page = {json_array(), NULL, NULL, 0, -1, NULL};
-    int rc = page.ids != NULL ? bc_list_read_page(req, r, &q, &page, &err)
+    if (rc == BC_OK)
+        rc = page.ids != NULL ? bc_list_read_page(req, r, &q, &page, &err)
                               : bc_err_set(&err, BC_ENOMEM, "out of memory");
+    const char *doc_sql = r->list_doc_sql != NULL ? r->list_doc_sql : r->doc_sql;
     size_t count = json_array_size(page.ids);
     /* a backward page was read in reverse order */
     size_t first = q.backward ? count - 1 : 0;
@@ -75,9 +102,10 @@ int bc_resource_list(bc_request *req, bc_response *res)
     for (size_t i = 0; rc == BC_OK && i < count; i++) {
         const char *id = json_string_value(json_array_get(page.ids, first + (size_t)step_dir * i));
         sqlite3_stmt *doc;
-        rc = bc_store_stmt(req->store, r->list_doc_sql != NULL ? r->list_doc_sql : r->doc_sql, &doc,
-                           &err);
-        if (rc == BC_OK)
+        rc = bc_store_stmt(req->store, doc_sql, &doc, &err);
+        if (rc == BC_OK && r->parent != NULL)
+            rc = bc_store_bind(doc, BC_BINDS(bc_text(id), bc_text(q.parent_id)), &err);
+        else if (rc == BC_OK)
             rc = bc_store_bind(doc, BC_BINDS(bc_text(id)), &err);
         if (rc != BC_OK)
             break;

@@ -18,8 +18,9 @@ typedef struct sort_key {
 
 /* Everything a list (or detail) request asks for, validated. */
 typedef struct list_query {
-    bound b[BC_QUERY_MAX_PAIRS];
+    bound b[BC_QUERY_MAX_PAIRS + 4]; /* the request's, the defaults, the parent's */
     size_t n;
+    const char *parent_id; /* a collection of one item (r->parent): the item's id */
     long limit, offset;
     int has_offset, want_total;
     sort_key keys[BC_SORT_MAX + 1]; /* the requested keys, then the id */

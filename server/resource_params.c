@@ -376,6 +376,13 @@ int bc_list_prepare(bc_request *req, const bc_resource *r, list_query *q, bc_res
             d->text = d->shown = f->dflt;
             d->dflt = 1;
         }
+    /* a collection of one item: its rows (the item's existence is the handler's) */
+    if (r->parent != NULL) {
+        bound *d = &q->b[q->n++];
+        d->spec = r->parent_filter;
+        d->text = d->shown = q->parent_id = req->route_id;
+        d->dflt = 1;
+    }
     const bound *lim = bc_params_get(q->b, q->n, "limit"),
                 *off = bc_params_get(q->b, q->n, "offset"),
                 *tot = bc_params_get(q->b, q->n, "total"), *srt = bc_params_get(q->b, q->n, "sort"),
@@ -407,10 +414,10 @@ int bc_list_prepare(bc_request *req, const bc_resource *r, list_query *q, bc_res
     }
     if (q->format == BC_FMT_GEOJSON && r->geo == NULL)
         return bc_problem(res, 406, "not_acceptable", NULL,
-                          "'/v1/%s' is available as application/json and text/csv only; "
+                          "'%.200s' is available as application/json and text/csv only; "
                           "GeoJSON is served for located items (border-gate-projects, "
                           "provinces)",
-                          r->name);
+                          req->path);
     if (q->format == 0)
         return bc_problem(res, 406, "not_acceptable", NULL,
                           "lists are available as application/json and text/csv%s",

@@ -129,7 +129,13 @@ int bc_list_wants(const list_query *q, const char *name)
 static void write_link(bc_buf *out, const bc_resource *r, const list_query *q, long offset,
                        const char *cursor)
 {
-    bc_buf_printf(out, "/v1/%s", r->name);
+    if (r->parent != NULL) {
+        bc_buf_printf(out, "/v1/%s/", r->parent->name);
+        bc_url_encode(out, q->parent_id);
+        bc_buf_printf(out, "/%s", r->name);
+    } else {
+        bc_buf_printf(out, "/v1/%s", r->name);
+    }
     char sep = '?';
     for (size_t i = 0; i < q->n; i++) {
         if (q->b[i].spec->where == NULL || q->b[i].dflt)

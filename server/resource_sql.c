@@ -321,7 +321,7 @@ static int merged_province_counts(bc_request *req, const bc_resource *r, const l
             rc = bc_err_set(err, BC_ENOMEM, "out of memory counting a facet");
             break;
         }
-        bound b[BC_QUERY_MAX_PAIRS + 1];
+        bound b[sizeof q->b / sizeof q->b[0] + 1];
         memcpy(b, q->b, q->n * sizeof *b);
         memset(&b[q->n], 0, sizeof b[q->n]);
         b[q->n].spec = dim;

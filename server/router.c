@@ -70,6 +70,11 @@ const bc_route bc_routes[] = {
     {"/v1/export/index.json", .get = {bc_handle_export_index, BC_EXEC_BULK},
      .formats = BC_FMT_JSON},
     BC_COLLECTIONS(COLLECTION_ROUTES)
+    /* one figure's overlaps and conflicts, paged like the lists (figures.c) */
+    {"/v1/figures/{id}/overlaps", .get = {bc_resource_list, .costly = bc_resource_list_costly},
+     .formats = BC_FMT_JSON | BC_FMT_CSV, .data = &bc_res_figure_overlaps},
+    {"/v1/figures/{id}/conflicts", .get = {bc_resource_list, .costly = bc_resource_list_costly},
+     .formats = BC_FMT_JSON | BC_FMT_CSV, .data = &bc_res_figure_conflicts},
     /* the review step (review_api.h): a key with role review. Reads on the keyed lane,
      * never cached: a query-only connection sees every committed decision, and reads
      * never wait behind the writer; decisions on the writer */

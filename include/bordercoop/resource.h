@@ -141,7 +141,8 @@ typedef struct bc_geo {
     const bc_geo_prop *props;   /* terminated by name NULL */
 } bc_geo;
 
-typedef struct bc_resource {
+typedef struct bc_resource bc_resource;
+struct bc_resource {
     const char *name;        /* path segment: "meetings" */
     const char *singular;    /* for messages: "meeting" */
     const char *entity;      /* alias entity for id lookup ("meeting"), NULL = exact ids */
@@ -152,6 +153,15 @@ typedef struct bc_resource {
     /* NULL, or the same for list pages when they carry a shorter document (a figure's
      * first few links and their counts, migration 0034) */
     const char *list_doc_sql;
+    /* A collection of one item of another, /v1/<parent name>/{id}/<name> (a figure's
+     * overlaps): the parent's descriptor, the filter selecting the item's rows (its
+     * `where` has one '?', bound to the item's id; never in the query string, links or
+     * meta) and a query with one parameter that has a row when the item exists (else
+     * 404). doc_sql (and the others) then take two parameters: the row's id, the item's.
+     * All NULL for a collection of its own. */
+    const bc_resource *parent;
+    const bc_param_spec *parent_filter;
+    const char *parent_sql;
     const bc_param_spec *filters; /* terminated by an entry with name NULL */
     const bc_sort_field *sorts;   /* ?sort= whitelist, terminated by name NULL */
     const char *default_sort;     /* e.g. "date,ordinal"; the id always breaks ties */
@@ -161,7 +171,7 @@ typedef struct bc_resource {
     const bc_facet *facets;       /* ?facets= whitelist, terminated by name NULL */
     const bc_geo *geo;            /* NULL, or how items are drawn as GeoJSON (set exactly
                                    * when BC_COLLECTIONS gives BC_COLLECTION_GEO) */
-} bc_resource;
+};
 
 /* Constant SQL for the common kinds of lookup. */
 #define BC_LOOKUP_ALIAS(entity)                                                                    \
@@ -249,11 +259,16 @@ enum {
 BC_COLLECTIONS(BC_COLLECTION_EXTERN)
 #undef BC_COLLECTION_EXTERN
 
+/* The collections of one figure's relations (parent bc_res_figures): its overlaps and
+ * its conflicts, one row per entry of the figure's `overlaps` and `conflicts_with`. */
+extern const bc_resource bc_res_figure_overlaps;
+extern const bc_resource bc_res_figure_conflicts;
+
 /* The descriptors of BC_COLLECTIONS, in its order, terminated by NULL. */
 extern const bc_resource *const bc_resources[];
 
-/* GET /v1/<name>: req->route_data is the bc_resource. Fills res (200 or a problem);
- * returns its status. */
+/* GET /v1/<name> (and /v1/<parent>/{id}/<name>, the id in req->route_id):
+ * req->route_data is the bc_resource. Fills res (200 or a problem); returns its status. */
 int bc_resource_list(bc_request *req, bc_response *res);
 
 /* Whether a list request's raw query (not yet validated) asks for costly work, the

@@ -151,7 +151,8 @@ static void route_enumeration(void **state)
     int n = 0;
     bc_router_each(count_pattern, &n);
     /* the dashboard's assets are not in the contract */
-    assert_int_equal(n, 13 + 3 + 2 * 10); /* fixed, review, collections */
+    /* fixed, review, collections, a figure's overlaps and conflicts */
+    assert_int_equal(n, 13 + 3 + 2 * 10 + 2);
     char name[128];
     assert_int_equal(
         bc_router_route_name(bc_router_route_of("/v1/meetings/jwg-yunnan-11"), name, sizeof name),
@@ -258,11 +259,27 @@ static void collections_follow_the_descriptors(void **state)
                          BC_FMT_JSON | BC_FMT_CSV | ((*r)->geo != NULL ? BC_FMT_GEOJSON : 0));
         assert_int_equal(i->formats, BC_FMT_JSON);
     }
-    /* and every route that lists a collection is one of them */
-    size_t lists = 0;
-    for (size_t k = 0; k < bc_routes_count; k++)
-        lists += bc_routes[k].get.fn == bc_resource_list;
+    /* and every route that lists a collection is one of them, or a collection of one
+     * item of one of them at /v1/<parent>/{id}/<name> (a figure's overlaps) */
+    size_t lists = 0, of_items = 0;
+    for (size_t k = 0; k < bc_routes_count; k++) {
+        const bc_resource *r = bc_routes[k].data;
+        if (bc_routes[k].get.fn != bc_resource_list)
+            continue;
+        if (r->parent == NULL) {
+            lists++;
+            continue;
+        }
+        char pattern[128];
+        snprintf(pattern, sizeof pattern, "/v1/%s/{id}/%s", r->parent->name, r->name);
+        assert_string_equal(bc_routes[k].pattern, pattern);
+        assert_non_null(r->parent_filter);
+        assert_non_null(r->parent_sql);
+        assert_int_equal(bc_routes[k].formats, BC_FMT_JSON | BC_FMT_CSV);
+        of_items++;
+    }
     assert_int_equal(lists, n);
+    assert_int_equal(of_items, 2);
     /* the one list of collections agrees with the descriptors it names: the segment is
      * the descriptor's name, GEO exactly where it draws items, POST only to add articles */
     size_t k = 0;

@@ -1,0 +1,273 @@
+/* test_figure_pages.c: a figure's overlaps and conflicts in bounded pages, against the
+ * real daemon (second attack pass, findings 4 and 7): 24 articles state one quantity
+ * with 24 values, so each figure overlaps and conflicts with 23 others. Its document
+ * carries the first 20 of each with their counts and links to the two collections, a
+ * list page the first five, and /v1/figures/{id}/overlaps and /conflicts page through
+ * all of them with the lists' cursors, totals and CSV; an unknown figure is a 404, a
+ * parameter the collection does not take a 400. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "harness.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define BOOT     "figure-pages-token-0123456789abcdef"
+#define ARTICLES 24
+
+static bct_daemon D;
+static char TMP[64], DB[128];
+static char FIGURE[ARTICLES][200]; /* the figure each article gave */
+
+/* method target (with the bootstrap token when auth and a JSON body when body), expecting
+ * status; the response (bct_response_free it). */
+static void call(const char *method, const char *target, const char *body, int status,
+                 bct_response *r)
+{
+    const char *headers[3] = {NULL, NULL, NULL};
+    if (body != NULL) {
+        headers[0] = "Authorization: Bearer " BOOT;
+        headers[1] = "Content-Type: application/json";
+    }
+    bct_conn *c = bct_connect(D.port, 10000);
+    assert_non_null(c);
+    assert_int_equal(bct_request(c, method, target, headers, body, body ? strlen(body) : 0, r), 0);
+    bct_close(c);
+    if (r->status != status)
+        fail_msg("%s %s: %d, want %d: %.600s", method, target, r->status, status, r->body);
+}
+
+/* GET target expecting status; the body as JSON (json_decref it). */
+static json_t *get(const char *target, int status)
+{
+    bct_response r;
+    call("GET", target, NULL, status, &r);
+    json_t *j = json_loadb(r.body, r.body_len, 0, NULL);
+    if (j == NULL)
+        fail_msg("GET %s: not JSON: %.300s", target, r.body);
+    bct_response_free(&r);
+    return j;
+}
+
+static const char *str(json_t *o, const char *key)
+{
+    const char *v = json_string_value(json_object_get(o, key));
+    if (v == NULL)
+        fail_msg("no string '%s'", key);
+    return v;
+}
+
+static int by_id(const void *a, const void *b)
+{
+    return strcmp((const char *)a, (const char *)b);
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    if (bct_store_new(TMP, sizeof TMP, DB, sizeof DB, "figpages") != 0 ||
+        bct_daemon_start_token(&D, DB, BOOT) != 0)
+        return -1;
+    /* one quantity, stated 24 times with 24 values, in articles worded apart */
+    static const char *const days[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday"};
+    for (int i = 0; i < ARTICLES; i++) {
+        char title[120], text[600];
+        snprintf(title, sizeof title, "Lang Son trade, customs note %d", i + 1);
+        snprintf(text, sizeof text,
+                 "%s\n\nLang Son province's import-export turnover reached %d.%d billion USD "
+                 "in the first eleven months of 2024, the provincial customs office said in "
+                 "its note number %d on %s.\n",
+                 title, 3 + i / 10, i % 10, i + 1, days[i % 5]);
+        json_t *o = json_pack("{s:s,s:s,s:s,s:s}", "text", text, "lang", "en", "title", title,
+                              "published_on", "2024-12-06");
+        char *body = json_dumps(o, JSON_COMPACT);
+        json_decref(o);
+        bct_response r;
+        call("POST", "/v1/sources", body, 201, &r);
+        free(body);
+        json_t *a = json_loadb(r.body, r.body_len, 0, NULL);
+        bct_response_free(&r);
+        json_t *ids =
+            json_object_get(json_object_get(json_object_get(a, "source"), "facts"), "figures");
+        if (json_array_size(ids) != 1)
+            fail_msg("article %d gave %zu figures", i, json_array_size(ids));
+        snprintf(FIGURE[i], sizeof FIGURE[i], "%s", json_string_value(json_array_get(ids, 0)));
+        json_decref(a);
+    }
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    return bct_daemon_teardown(&D, TMP);
+}
+
+/* The other figures' ids, sorted: what figure k overlaps and conflicts with. */
+static void others(int k, char out[ARTICLES - 1][200])
+{
+    int n = 0;
+    for (int i = 0; i < ARTICLES; i++)
+        if (i != k)
+            memcpy(out[n++], FIGURE[i], 200);
+    qsort(out, ARTICLES - 1, 200, by_id);
+}
+
+/* The document: the first 20 of each list (by id), their counts, the two links. */
+static void the_document_is_bounded(void **state)
+{
+    (void)state;
+    char want[ARTICLES - 1][200], target[300];
+    others(0, want);
+    snprintf(target, sizeof target, "/v1/figures/%s", FIGURE[0]);
+    json_t *doc = get(target, 200);
+    json_t *ov = json_object_get(doc, "overlaps"), *cf = json_object_get(doc, "conflicts_with");
+    assert_int_equal(json_array_size(ov), 20);
+    assert_int_equal(json_array_size(cf), 20);
+    assert_int_equal(json_integer_value(json_object_get(doc, "overlaps_total")), ARTICLES - 1);
+    assert_int_equal(json_integer_value(json_object_get(doc, "conflicts_total")), ARTICLES - 1);
+    for (size_t i = 0; i < 20; i++) {
+        assert_string_equal(str(json_array_get(ov, i), "id"), want[i]);
+        assert_string_equal(str(json_array_get(cf, i), "id"), want[i]);
+    }
+    char link[300];
+    snprintf(link, sizeof link, "/v1/figures/%s/overlaps", FIGURE[0]);
+    assert_string_equal(str(json_object_get(doc, "links"), "overlaps"), link);
+    snprintf(link, sizeof link, "/v1/figures/%s/conflicts", FIGURE[0]);
+    assert_string_equal(str(json_object_get(doc, "links"), "conflicts"), link);
+    json_decref(doc);
+
+    /* a list page: the first five, the counts and the links of every item */
+    json_t *page = get("/v1/figures?curation=all&metric=trade_turnover&province=lang-son"
+                       "&limit=500",
+                       200);
+    json_t *d;
+    size_t i, seen = 0;
+    json_array_foreach(json_object_get(page, "data"), i, d)
+    {
+        if (json_integer_value(json_object_get(d, "overlaps_total")) != ARTICLES - 1)
+            continue;
+        seen++;
+        assert_int_equal(json_array_size(json_object_get(d, "overlaps")), 5);
+        assert_int_equal(json_array_size(json_object_get(d, "conflicts_with")), 5);
+        assert_non_null(strstr(str(json_object_get(d, "links"), "overlaps"), "/overlaps"));
+    }
+    assert_int_equal(seen, ARTICLES);
+    json_decref(page);
+}
+
+/* Walks a collection from target by links.next, checking each page's size and the ids
+ * against want; returns the pages read. */
+static int walk(const char *target, char want[ARTICLES - 1][200], size_t page_size)
+{
+    char next[2048];
+    snprintf(next, sizeof next, "%s", target);
+    size_t got = 0;
+    int pages = 0;
+    for (;;) {
+        json_t *page = get(next, 200);
+        pages++;
+        json_t *data = json_object_get(page, "data"), *item;
+        size_t i;
+        assert_true(json_array_size(data) <= page_size);
+        json_array_foreach(data, i, item)
+        {
+            assert_true(got < ARTICLES - 1);
+            assert_string_equal(str(item, "id"), want[got]);
+            got++;
+        }
+        json_t *n = json_object_get(json_object_get(page, "links"), "next");
+        int more = json_is_string(n);
+        if (more)
+            snprintf(next, sizeof next, "%s", json_string_value(n));
+        json_decref(page);
+        if (!more)
+            break;
+        assert_true(pages < 10);
+    }
+    assert_int_equal(got, ARTICLES - 1);
+    return pages;
+}
+
+/* Both collections page through every entry, with cursors, totals and CSV. */
+static void the_collections_page_through_all(void **state)
+{
+    (void)state;
+    char want[ARTICLES - 1][200], target[400];
+    others(3, want);
+    snprintf(target, sizeof target, "/v1/figures/%s/overlaps?limit=10", FIGURE[3]);
+    assert_int_equal(walk(target, want, 10), 3);
+    snprintf(target, sizeof target, "/v1/figures/%s/conflicts?limit=7", FIGURE[3]);
+    assert_int_equal(walk(target, want, 7), 4);
+
+    /* an entry is the document's entry; the total on request; the prev link goes back */
+    snprintf(target, sizeof target, "/v1/figures/%s/conflicts?limit=2&total=true", FIGURE[3]);
+    json_t *page = get(target, 200);
+    json_t *e = json_array_get(json_object_get(page, "data"), 0);
+    assert_string_equal(str(e, "curation"), "extracted");
+    assert_non_null(strstr(str(e, "note"), "found by comparing"));
+    assert_true(json_is_integer(json_object_get(e, "value")));
+    assert_int_equal(json_integer_value(json_object_get(json_object_get(page, "meta"), "total")),
+                     ARTICLES - 1);
+    char next[2048];
+    snprintf(next, sizeof next, "%s", str(json_object_get(page, "links"), "next"));
+    json_decref(page);
+    page = get(next, 200);
+    json_t *prev = json_object_get(json_object_get(page, "links"), "prev");
+    assert_true(json_is_string(prev));
+    snprintf(next, sizeof next, "%s", json_string_value(prev));
+    json_decref(page);
+    page = get(next, 200);
+    assert_string_equal(str(json_array_get(json_object_get(page, "data"), 0), "id"), want[0]);
+    json_decref(page);
+
+    /* CSV: one row per entry */
+    snprintf(target, sizeof target, "/v1/figures/%s/overlaps?format=csv&limit=500", FIGURE[3]);
+    bct_response r;
+    call("GET", target, NULL, 200, &r);
+    assert_non_null(strstr(bct_header_get(&r, "Content-Type"), "text/csv"));
+    assert_memory_equal(r.body, "id,relation,by_parties,by_period,period,curation,links\r\n", 55);
+    size_t rows = 0;
+    for (const char *p = r.body; (p = strstr(p, "\r\n")) != NULL; p += 2)
+        rows++;
+    assert_int_equal(rows, 1 + ARTICLES - 1);
+    bct_response_free(&r);
+}
+
+/* An unknown figure, a parameter the collection does not take, a method it does not. */
+static void failures_are_clear(void **state)
+{
+    (void)state;
+    json_t *p = get("/v1/figures/no-such-figure/overlaps", 404);
+    assert_non_null(strstr(str(p, "detail"), "no figure with id 'no-such-figure'"));
+    json_decref(p);
+    char target[400];
+    snprintf(target, sizeof target, "/v1/figures/%s/conflicts?province=lang-son", FIGURE[1]);
+    p = get(target, 400);
+    assert_string_equal(str(p, "code"), "unknown_parameter");
+    json_decref(p);
+    snprintf(target, sizeof target, "/v1/figures/%s/overlaps?sort=-period", FIGURE[1]);
+    json_decref(get(target, 400));
+    snprintf(target, sizeof target, "/v1/figures/%s/overlaps?limit=501", FIGURE[1]);
+    json_decref(get(target, 400));
+    snprintf(target, sizeof target, "/v1/figures/%s/overlaps", FIGURE[1]);
+    bct_response r;
+    call("DELETE", target, NULL, 405, &r);
+    bct_response_free(&r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(the_document_is_bounded),
+        cmocka_unit_test(the_collections_page_through_all),
+        cmocka_unit_test(failures_are_clear),
+    };
+    return cmocka_run_group_tests_name("figure_pages", tests, setup, teardown);
+}

@@ -120,6 +120,7 @@ const bc_resource bc_res_figures = {
     .id_col = "f.id",
     .doc_sql = "SELECT doc FROM v_figure_doc WHERE id = ?1",
     .list_doc_sql = "SELECT doc FROM v_figure_list_doc WHERE id = ?1",
+    .csv_doc_sql = "SELECT doc FROM v_figure_csv_doc WHERE id = ?1",
     .filters = FIGURE_FILTERS,
     .sorts = SORTS,
     .default_sort = "period",
@@ -138,6 +139,7 @@ const bc_resource bc_res_trade_figures = {
                "= 'trade'",
     /* the list reads trade figures only */
     .list_doc_sql = "SELECT doc FROM v_figure_list_doc WHERE id = ?1",
+    .csv_doc_sql = "SELECT doc FROM v_figure_csv_doc WHERE id = ?1",
     .filters = TRADE_FILTERS,
     .sorts = SORTS,
     .default_sort = "period",

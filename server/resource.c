@@ -91,7 +91,10 @@ int bc_resource_list(bc_request *req, bc_response *res)
     if (rc == BC_OK)
         rc = page.ids != NULL ? bc_list_read_page(req, r, &q, &page, &err)
                               : bc_err_set(&err, BC_ENOMEM, "out of memory");
-    const char *doc_sql = r->list_doc_sql != NULL ? r->list_doc_sql : r->doc_sql;
+    /* CSV rows and list items may have documents of their own (figures.c) */
+    const char *doc_sql = q.format == BC_FMT_CSV && r->csv_doc_sql != NULL ? r->csv_doc_sql
+                          : r->list_doc_sql != NULL                        ? r->list_doc_sql
+                                                                           : r->doc_sql;
     size_t count = json_array_size(page.ids);
     /* a backward page was read in reverse order */
     size_t first = q.backward ? count - 1 : 0;

@@ -153,6 +153,9 @@ struct bc_resource {
     /* NULL, or the same for list pages when they carry a shorter document (a figure's
      * first few links and their counts, migration 0034) */
     const char *list_doc_sql;
+    /* NULL, or the same for CSV rows: the list document with its list items reduced to
+     * the members the CSV columns write (0035), so a page parses less */
+    const char *csv_doc_sql;
     /* A collection of one item of another, /v1/<parent name>/{id}/<name> (a figure's
      * overlaps): the parent's descriptor, the filter selecting the item's rows (its
      * `where` has one '?', bound to the item's id; never in the query string, links or

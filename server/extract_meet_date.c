@@ -469,6 +469,30 @@ static int other_clause(const ctx *c, const mention *m, const xd *d, const size_
     return 0;
 }
 
+/* 1 when date d is a run of at most a week of one month's days said to be when mention m
+ * was held: a holding word of m's within six tokens before the run, no other meeting
+ * between ("the Spring Meeting 2025 ..., held in Ha Long city from February 19 to 22"): m
+ * began on its first day. A run said of anything else (a fair) dates no meeting. */
+static int held_run(const ctx *c, const mention *m, const xd *d)
+{
+    const char *slash = strchr(d->iso, '/');
+    size_t half = slash != NULL ? (size_t)(slash - d->iso) : 0;
+    if (d->prec != 0 || d->span[0] || d->t0 < m->t1 || (half != 10 && half != 7) ||
+        strlen(slash + 1) != half || memcmp(d->iso, slash + 1, half - 2) != 0 ||
+        atoi(slash + 1 + half - 2) - atoi(d->iso + half - 2) > 6)
+        return 0;
+    for (size_t k = 0; k < c->nm; k++)
+        if (c->m[k].sent == m->sent && c->m[k].t0 >= m->t1 && c->m[k].t0 < d->t0)
+            return 0;
+    /* the holding word is m's: right after its name ("was held") or opening a clause
+     * after a comma ("..., held in"), not a fair's ("a fair to be held in Lang Son") */
+    for (size_t h = d->t0 > m->t1 + 6 ? d->t0 - 6 : m->t1; h < d->t0; h++)
+        if (bcx_lex_find(c, C_HELD, h, NULL) > 0 &&
+            (h <= m->t1 + 2 || (bcx_gap(c, h - 1) & G_COMMA)))
+            return 1;
+    return 0;
+}
+
 /* For a meeting named with its year ("Gap go dau Xuan nam 2025", "2025年...新春会晤",
  * "Voorjaarsbijeenkomst 2023") or dated by a year alone: the day its sentence writes,
  * completed with that year when the day has none (the year is then the text's, not the
@@ -486,7 +510,9 @@ static void named_day(ctx *c, mention *m, const size_t *idx, size_t a, size_t b)
     for (int prec = 3; prec >= 2; prec--)
         for (size_t k = c->se[m->sent].d0; k < c->se[m->sent].d1; k++) {
             const xd *d = &c->d[k];
-            if (d->prec != prec || d->used || d->compare || strchr(d->iso, '/') != NULL ||
+            int run = prec == 3 && held_run(c, m, d); /* its first day is the day */
+            if ((d->prec != prec && !run) || d->used || d->compare ||
+                (!run && strchr(d->iso, '/') != NULL) ||
                 (m->planned > 0 && c->t[d->t0].tense == TENSE_PAST) ||
                 day_of_other(c, m, d, idx, a, b) ||
                 (m->xkind != BC_XM_NAMED && past_another(c, m, d)) ||

@@ -1778,6 +1778,29 @@ static void dutch_editions_relative_months_and_days(void **state)
     bc_extraction_free(&x);
 }
 
+/* English ways of dating a meeting (round 10): a meeting named with its year held over a
+ * run of days of a week at most begins on its first day, and the meeting added to it
+ * ("together with") shares it; a run said of anything else dates no meeting. */
+static void english_runs_of_days_and_more(void **state)
+{
+    (void)state;
+    bc_extraction x = run("en", "2026-12-20",
+                          "Title\n\nThe year began with the 2026 Spring Meeting of the leaders "
+                          "of Lang Son, Cao Bang and Guangxi, held in Nanning city from March 3 "
+                          "to 6 together with the 18th conference of the Joint Working "
+                          "Committee of the four provinces.");
+    assert_int_equal(x.nmeetings, 2);
+    for (size_t i = 0; i < x.nmeetings; i++)
+        assert_string_equal(x.meetings[i].date, "2026-03-03");
+    bc_extraction_free(&x);
+    x = run("en", NULL,
+            "Title\n\nAt the 2026 Spring Meeting of Lang Son and Guangxi, both sides agreed to "
+            "join a trade fair to be held in Lang Son from October 10 to 14.");
+    for (size_t i = 0; i < x.nmeetings; i++)
+        assert_string_not_equal(x.meetings[i].date, "2026-10-10");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1822,6 +1845,7 @@ int main(void)
         cmocka_unit_test(chinese_date_forms),
         cmocka_unit_test(chinese_next_round_beside_a_recalled_meeting),
         cmocka_unit_test(dutch_editions_relative_months_and_days),
+        cmocka_unit_test(english_runs_of_days_and_more),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

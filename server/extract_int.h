@@ -435,6 +435,9 @@ int bcx_name_year(const ctx *c, size_t si, const xd *d);
  * months without a year no name completed, marking the sentence yearless). */
 void bcx_rel_year_days(ctx *c, size_t si);
 void bcx_name_year_days(ctx *c, size_t si);
+/* A day without a written year a week at most after a day of the same month its sentence
+ * writes with its year takes that year (extract_date_year.c). */
+void bcx_written_year_days(ctx *c, size_t si);
 /* 1 when mention m is dated by a year alone (its name's: "2025年...新春会晤") and its
  * sentence counts its month or day from a reference date that was not given ("本月上旬在
  * 南宁举行", "the 2025 Spring Meeting held last month"): its date is that month or day,

@@ -321,6 +321,9 @@ const bc_lex bc_lex_en[] = {
     WE(C_MECH_CUE, "yearly", 0),
     WE(C_MECH_CUE, "party secretaries", 0),
     WE(C_MECH_CUE, "party secretary", 0),
+    WE(C_MECH_CUE, "secretaries of the party", 0), /* "... of the Party Committees" */
+    WE(C_MECH_CUE, "secretaries of the provincial party", 0),
+    WE(C_MECH_CUE, "party committee secretaries", 0),
     WE(C_COUNT_WORD, "four provinces", 4),
     WE(C_COUNT_WORD, "four vietnamese provinces", 4),
     WE(C_COUNT_WORD, "four northern provinces", 4),

@@ -164,8 +164,18 @@ static int held_on(const ctx *c, const mention *m, const xd *d, const size_t *id
         "tenu",    "tenues",   "tenus",      "deroulee",       "deroule",   "lieu",
         "举行于",  "召开于",   "odbylo sie", "odbyla sie",     "odbyl sie", "odbyly sie",
         "holls",   "gehouden", "plaatsvond", "plaatsgevonden", NULL};
-    static const char *const preps[] = {"ngay", "vao ngay", "vao",  "on", "le",
-                                        "den",  "op",       "dnia", NULL};
+    static const char *const preps[] = {"ngay",
+                                        "vao ngay",
+                                        "vao",
+                                        "on",
+                                        "le",
+                                        "den",
+                                        "op",
+                                        "dnia",
+                                        "on the morning of",
+                                        "on the afternoon of",
+                                        "on the evening of",
+                                        NULL};
     if (d->t0 < m->t1 || d->t0 == c->se[m->sent].t0)
         return 0;
     for (size_t k = a; k < b; k++)
@@ -174,7 +184,9 @@ static int held_on(const ctx *c, const mention *m, const xd *d, const size_t *id
     size_t end = d->t0;
     /* the date may begin with its preposition ("ngay 30/10/2025") or follow it */
     for (int w = 0; preps[w]; w++) {
-        size_t n = strchr(preps[w], ' ') != NULL ? 2 : 1;
+        size_t n = 1;
+        for (const char *p = strchr(preps[w], ' '); p != NULL; p = strchr(p + 1, ' '))
+            n++;
         if (end >= m->t1 + n && bcx_words_at(c, end - n, end, preps[w]) == n &&
             !(bcx_gap(c, end - n - 1) & (G_COMMA | G_DOT))) {
             end -= n;

@@ -1780,7 +1780,8 @@ static void dutch_editions_relative_months_and_days(void **state)
 
 /* English ways of dating a meeting (round 10): a meeting named with its year held over a
  * run of days of a week at most begins on its first day, and the meeting added to it
- * ("together with") shares it; a run said of anything else dates no meeting. */
+ * ("together with") shares it; a run said of anything else dates no meeting; a day a
+ * meeting was held "on the morning of" is its own. */
 static void english_runs_of_days_and_more(void **state)
 {
     (void)state;
@@ -1798,6 +1799,17 @@ static void english_runs_of_days_and_more(void **state)
             "join a trade fair to be held in Lang Son from October 10 to 14.");
     for (size_t i = 0; i < x.nmeetings; i++)
         assert_string_not_equal(x.meetings[i].date, "2026-10-10");
+    bc_extraction_free(&x);
+    /* held "on the morning of" a day: that meeting's, not the one named after it, which
+     * takes the day its own clause gives, in the year the sentence writes; the yearly
+     * conference named by its secretaries "of the Party Committees" */
+    x = run("en", NULL,
+            "Title\n\nThe 12th meeting of the Joint Working Group of Lao Cai, Lai Chau, Dien "
+            "Bien, Tuyen Quang and Yunnan was held in Lao Cai on the morning of June 3, 2026, "
+            "ahead of the sixth Conference of the Secretaries of the Party Committees of the "
+            "five provinces, which opens in the same city on June 4.");
+    assert_string_equal(meet(&x, "jwg-yunnan", 12)->date, "2026-06-03");
+    assert_string_equal(meet(&x, "conference-yunnan", 6)->date, "2026-06-04");
     bc_extraction_free(&x);
 }
 

@@ -977,6 +977,24 @@ static void revenue_after_trade_and_names_that_fold_to_month(void **state)
     bc_extraction_free(&x);
 }
 
+/* English periods (round 10): the year a growth rate is measured against ("up 12 percent
+ * over the same period of 2025") is no period of the amount; without a reference date
+ * "this year" gives none. */
+static void english_periods_of_round_ten(void **state)
+{
+    (void)state;
+    bc_extraction x = run("en", NULL,
+                          "Title\n\nIn the first half of this year, exports through Ta Lung "
+                          "reached 75 million USD, up 12 percent over the same period of 2025.");
+    assert_string_equal(fig(&x, 75e6)->period, "");
+    bc_extraction_free(&x);
+    x = run("en", "2026-07-10",
+            "Title\n\nIn the first half of this year, exports through Ta Lung reached 75 million "
+            "USD, up 12 percent over the same period of 2025.");
+    assert_string_equal(fig(&x, 75e6)->period, "2026-01/2026-06");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1004,6 +1022,7 @@ int main(void)
         cmocka_unit_test(amounts_in_two_scales),
         cmocka_unit_test(a_period_of_its_own),
         cmocka_unit_test(revenue_after_trade_and_names_that_fold_to_month),
+        cmocka_unit_test(english_periods_of_round_ten),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

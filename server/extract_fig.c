@@ -426,6 +426,22 @@ static int own_time(const ctx *c, size_t lo, size_t lead, int whole)
     return 0;
 }
 
+/* 1 when this, last or next year follows the amount ending at token end in its clause,
+ * within three tokens ("hopes to lift the figure to 100 million USD next year"): read
+ * without a reference date, it leaves the amount no period from elsewhere. */
+static int time_after(const ctx *c, size_t si, size_t end)
+{
+    static const int cls[] = {C_THIS_YEAR, C_LAST_YEAR, C_NEXT_YEAR};
+    for (size_t k = end; k < c->se[si].t1 && k < end + 3; k++) {
+        if (bcx_gap(c, k - 1) & (G_COMMA | G_DOT | G_PAREN))
+            return 0;
+        for (size_t q = 0; q < sizeof cls / sizeof cls[0]; q++)
+            if (bcx_lex_find(c, cls[q], k, NULL) > 0)
+                return 1;
+    }
+    return 0;
+}
+
 /* 1 when a date of sentence si was read before token lead: "今年一季度，...68.2亿元，其中
  * 出口41.5亿元" without a publication date reads none, so the parts have no period from
  * an earlier sentence either. */
@@ -463,7 +479,7 @@ static int not_its_period(const ctx *c, size_t si, const xd *d, size_t lead, siz
     /* "2024年...29.4亿美元，今年力争突破32亿美元" without a publication date: the amount's
      * own clause names a time of its own (this year, so many months) that could not be
      * read, so an earlier clause's date is not its period */
-    if (!after && breaks > 0 && own_time(c, d->t1, lead, 0))
+    if (!after && breaks > 0 && (own_time(c, d->t1, lead, 0) || time_after(c, si, end)))
         return 1;
     if (strcmp(f->metric, "investment") != 0)
         return 0;
@@ -685,7 +701,7 @@ static int money_at(ctx *c, size_t si, size_t i, size_t *lo, size_t *prev, figst
         f->period_inferred = 1;
     } else if (!f->conversion && f->period[0] == '\0' && f->metric[0] &&
                !(d == NULL &&
-                 (own_time(c, *lo, lead, before == NULL) ||
+                 (own_time(c, *lo, lead, before == NULL) || time_after(c, si, end) ||
                   (own_time(c, c->se[si].t0, lead, 1) && !read_before(c, si, lead))))) {
         carried_period(c, si, lead, end, f, before, borrowed ? back : NULL, st);
     }

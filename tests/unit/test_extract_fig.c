@@ -979,7 +979,7 @@ static void revenue_after_trade_and_names_that_fold_to_month(void **state)
 
 /* English periods (round 10): the year a growth rate is measured against ("up 12 percent
  * over the same period of 2025") is no period of the amount; without a reference date
- * "this year" gives none. */
+ * "this year" gives none, nor does "next year" after a goal. */
 static void english_periods_of_round_ten(void **state)
 {
     (void)state;
@@ -992,6 +992,16 @@ static void english_periods_of_round_ten(void **state)
             "Title\n\nIn the first half of this year, exports through Ta Lung reached 75 million "
             "USD, up 12 percent over the same period of 2025.");
     assert_string_equal(fig(&x, 75e6)->period, "2026-01/2026-06");
+    bc_extraction_free(&x);
+    /* "next year" after a goal, not read without a reference date: not the months before */
+    const char *t = "Title\n\nExports through Ta Lung reached 75 million USD in the first half "
+                    "of 2026, and the province hopes to raise them to 150 million USD next year.";
+    x = run("en", NULL, t);
+    assert_string_equal(fig(&x, 75e6)->period, "2026-01/2026-06");
+    assert_string_equal(fig(&x, 150e6)->period, "");
+    bc_extraction_free(&x);
+    x = run("en", "2026-07-10", t);
+    assert_string_equal(fig(&x, 150e6)->period, "2027");
     bc_extraction_free(&x);
 }
 

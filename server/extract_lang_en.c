@@ -494,6 +494,7 @@ const bc_lex bc_lex_en[] = {
     WE(C_BACKREF, "the figure", 0),
     WE(C_BACKREF, "this figure", 0),
     WE(C_BACKREF, "that figure", 0),
+    WE(C_BACKREF, "alone", 0), /* a part of the total before: "Quang Ninh's trade alone" */
     WE(C_SAME_PERIOD, "in the same period", 0),
     WE(C_SAME_PERIOD, "over the same period", 0),
     WE(C_SAME_PERIOD, "during the same period", 0),

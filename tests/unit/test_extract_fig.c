@@ -979,7 +979,8 @@ static void revenue_after_trade_and_names_that_fold_to_month(void **state)
 
 /* English periods (round 10): the year a growth rate is measured against ("up 12 percent
  * over the same period of 2025") is no period of the amount; without a reference date
- * "this year" gives none, nor does "next year" after a goal. */
+ * "this year" gives none, nor does "next year" after a goal; a part of the total before
+ * ("alone") has its period. */
 static void english_periods_of_round_ten(void **state)
 {
     (void)state;
@@ -1002,6 +1003,11 @@ static void english_periods_of_round_ten(void **state)
     bc_extraction_free(&x);
     x = run("en", "2026-07-10", t);
     assert_string_equal(fig(&x, 150e6)->period, "2027");
+    bc_extraction_free(&x); /* a part of the total the sentence before gave ("alone"): its period */
+    x = run("en", NULL,
+            "Title\n\nTrade between Lao Cai and Yunnan reached 2 billion USD in 2025. Lao Cai's "
+            "trade with Honghe alone stood at 1.2 billion USD.");
+    assert_string_equal(fig(&x, 1.2e9)->period, "2025");
     bc_extraction_free(&x);
 }
 

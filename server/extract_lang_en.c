@@ -407,9 +407,10 @@ const bc_lex bc_lex_en[] = {
     WE(C_COMPARE, "compared to", 0),
     WE(C_COMPARE, "than", 0),
     WE(C_COMPARE, "against", 0),
-    WE(C_COMPARE, "over the same period of", 0), /* "up 42 percent over the same period of 2024" */
-    WE(C_COMPARE, "from the same period of", 0),
-    WE(C_COMPARE, "on the same period of", 0),
+    /* "up 42 percent over the same period of 2024", "from the same period last year" */
+    WE(C_COMPARE, "over the same period", 0),
+    WE(C_COMPARE, "from the same period", 0),
+    WE(C_COMPARE, "on the same period", 0),
     /* ---- minutes of a meeting, both sides, more talks */
     WE(C_MINUTES, "minutes", 0),
     WE(C_MINUTES, "minute", 0),

@@ -1003,7 +1003,14 @@ static void english_periods_of_round_ten(void **state)
     bc_extraction_free(&x);
     x = run("en", "2026-07-10", t);
     assert_string_equal(fig(&x, 150e6)->period, "2027");
-    bc_extraction_free(&x); /* a part of the total the sentence before gave ("alone"): its period */
+    bc_extraction_free(&x);
+    /* "from the same period last year": the base, not the period of what follows */
+    x = run("en", "2026-02-06",
+            "Title\n\nExports in January totalled 60 million USD, up 30% from the same period "
+            "last year, while imports amounted to 40 million USD, an increase of 40%.");
+    assert_string_equal(fig(&x, 40e6)->period, "2026-01");
+    bc_extraction_free(&x);
+    /* a part of the total the sentence before gave ("alone"): its period */
     x = run("en", NULL,
             "Title\n\nTrade between Lao Cai and Yunnan reached 2 billion USD in 2025. Lao Cai's "
             "trade with Honghe alone stood at 1.2 billion USD.");

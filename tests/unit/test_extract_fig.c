@@ -981,7 +981,7 @@ static void revenue_after_trade_and_names_that_fold_to_month(void **state)
  * over the same period of 2025") is no period of the amount; without a reference date
  * "this year" gives none, nor does "next year" after a goal; a part of the total before
  * ("alone") has its period. */
-static void english_periods_of_round_ten(void **state)
+static void english_amounts_of_round_ten(void **state)
 {
     (void)state;
     bc_extraction x = run("en", NULL,
@@ -1009,6 +1009,14 @@ static void english_periods_of_round_ten(void **state)
             "Title\n\nExports in January totalled 60 million USD, up 30% from the same period "
             "last year, while imports amounted to 40 million USD, an increase of 40%.");
     assert_string_equal(fig(&x, 40e6)->period, "2026-01");
+    bc_extraction_free(&x);
+    /* the measure two words after the amount ("for the state budget"), the period the
+     * words of the same period carry */
+    x = run("en", NULL,
+            "Title\n\nTrade through Mong Cai reached 4 billion USD in the first ten months of "
+            "2026. Customs collected 2,100 billion VND for the state budget during the period.");
+    assert_string_equal(fig(&x, 2.1e12)->metric, "budget_revenue");
+    assert_string_equal(fig(&x, 2.1e12)->period, "2026-01/2026-10");
     bc_extraction_free(&x);
     /* a part of the total the sentence before gave ("alone"): its period */
     x = run("en", NULL,
@@ -1045,7 +1053,7 @@ int main(void)
         cmocka_unit_test(amounts_in_two_scales),
         cmocka_unit_test(a_period_of_its_own),
         cmocka_unit_test(revenue_after_trade_and_names_that_fold_to_month),
-        cmocka_unit_test(english_periods_of_round_ten),
+        cmocka_unit_test(english_amounts_of_round_ten),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

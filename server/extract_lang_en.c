@@ -453,6 +453,8 @@ const bc_lex bc_lex_en[] = {
     WE(C_SPEND, "modernize", 0),
     WE(C_SPEND, "develop", 0),
     WE(C_SPEND, "development", 0),
+    WE(C_SPEND, "first phase", 0), /* "the first phase of the smart gate, estimated at" */
+    WE(C_SPEND, "second phase", 0),
     /* what a thing is worth: its measure from its clause (MM_WORTH) */
     WE(C_MONEY_CUE, "worth", MM_WORTH),
     WE(C_MONEY_CUE, "goods", MM_GOODS), /* "goods exchanged ... were worth": turnover */

@@ -1018,6 +1018,13 @@ static void english_amounts_of_round_ten(void **state)
     assert_string_equal(fig(&x, 2.1e12)->metric, "budget_revenue");
     assert_string_equal(fig(&x, 2.1e12)->period, "2026-01/2026-10");
     bc_extraction_free(&x);
+    /* the first phase of a project, estimated at: a planned investment */
+    x = run("en", NULL,
+            "Title\n\nThe first phase of the new cargo yard at Lao Cai, estimated at 300 billion "
+            "VND, would double its capacity.");
+    assert_string_equal(fig(&x, 300e9)->metric, "investment");
+    assert_true(fig(&x, 300e9)->target);
+    bc_extraction_free(&x);
     /* a part of the total the sentence before gave ("alone"): its period */
     x = run("en", NULL,
             "Title\n\nTrade between Lao Cai and Yunnan reached 2 billion USD in 2025. Lao Cai's "

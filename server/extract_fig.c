@@ -176,7 +176,7 @@ static void attach_change(ctx *c, size_t si, size_t i, size_t first_fig)
     const tok *t = &c->t[i];
     int sign = 0;
     for (size_t p = i; p > c->se[si].t0 && p + 6 > i && sign == 0; p--) {
-        if (bcx_lex_find(c, C_UP, p - 1, &e) > 0)
+        if (bcx_up_at(c, p - 1) > 0)
             sign = 1;
         else if (bcx_lex_find(c, C_DOWN, p - 1, &e) > 0)
             sign = -1;

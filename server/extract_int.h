@@ -534,6 +534,9 @@ int bcx_fig_is_rate(const ctx *c, size_t si, size_t lead, size_t end);
 /* 1 when it is the amount of a change ("grew by 1.5 billion USD", "tang them", "增加了"),
  * not a level ("rose to", "tang len", "增至"). */
 int bcx_fig_is_change(const ctx *c, size_t si, size_t lead, size_t end);
+/* The tokens of a word of growth (C_UP) at token i, 0 when none or when it ends a phrase
+ * that is no growth (C_UP val 1: "made up", "makes up"). */
+size_t bcx_up_at(const ctx *c, size_t i);
 /* 1 when a phrase of class cls (C_WHOLE_YEAR, C_SAME_PERIOD) of sentence si speaks of the
  * amount at tokens [lead, end) (no other amount between them, nor a comma unless the phrase
  * opens the sentence; "in the same period" not after a comparison word). */

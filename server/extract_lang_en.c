@@ -34,6 +34,10 @@ const bc_lex bc_lex_en[] = {
     WP(C_UP, "increase", 0),
     WE(C_UP, "growth", 0),
     WE(C_UP, "up", 0),
+    WE(C_UP, "made up", 1), /* a share: "Imports made up 171.2 million USD" (val 1: no growth) */
+    WE(C_UP, "make up", 1),
+    WE(C_UP, "makes up", 1),
+    WE(C_UP, "making up", 1),
     WP(C_UP, "rise", 0),
     WE(C_UP, "rose", 0),
     WE(C_UP, "grew", 0),

@@ -351,6 +351,20 @@ static void vietnamese_linking_with(void **state)
     bc_extraction_free(&x);
 }
 
+/* A word for a pair right after the names makes a pair of gates, whatever a word of traffic
+ * before says ("a dedicated freight route at the Ly Van - Shuolong pair"). */
+static void a_pair_word_after_the_names(void **state)
+{
+    (void)state;
+    bc_extraction x = run("en", NULL,
+                          "Title\n\nThe two sides agreed to open a dedicated freight route at "
+                          "the Ly Van – Shuolong pair.");
+    const bc_xgate *g = gate(&x, "Ly Van", "Shuolong");
+    assert_true(g->pair);
+    assert_string_equal(g->kind, "gate_pair");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -365,6 +379,7 @@ int main(void)
         cmocka_unit_test(polish_pairs_bridges_and_links),
         cmocka_unit_test(french_passage_is_a_crossing),
         cmocka_unit_test(vietnamese_linking_with),
+        cmocka_unit_test(a_pair_word_after_the_names),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

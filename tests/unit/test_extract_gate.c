@@ -363,6 +363,12 @@ static void a_pair_word_after_the_names(void **state)
     assert_true(g->pair);
     assert_string_equal(g->kind, "gate_pair");
     bc_extraction_free(&x);
+    /* two towns of one side (Dong Khe and Tra Linh, both in Cao Bang): a road, no crossing */
+    x = run("en", NULL,
+            "Title\n\nThe Dong Khe – Tra Linh expressway will link the border gate with the "
+            "national road network.");
+    assert_int_equal(x.ngates, 0);
+    bc_extraction_free(&x);
 }
 
 int main(void)

@@ -239,6 +239,15 @@ static int names_region(const ctx *c, size_t si, size_t a, size_t b)
     return 0;
 }
 
+/* 1 when tokens [a, b] are in full a town the gazetteer knows ("Lao Cai", the city). */
+static int town_named(const ctx *c, size_t si, size_t a, size_t b)
+{
+    for (size_t q = c->se[si].h0; q < c->se[si].h1; q++)
+        if (c->h[q].entity == E_PLACE && c->h[q].t0 == a && c->h[q].t1 == b + 1)
+            return 1;
+    return 0;
+}
+
 /* 1 when tokens [a, b] are a Chinese province or region in full ("Kuangsi" in
  * "Kuangsi-Czuangskiego Regionu"): no crossing is named after one. */
 static int cn_region(const ctx *c, size_t si, size_t a, size_t b)
@@ -698,8 +707,12 @@ static void linking_pairs(ctx *c, size_t si, unsigned present)
             ca = -cb;
         if (cb == 0)
             cb = -ca;
-        if (ca == cb || names_region(c, si, a0, a1) || names_region(c, si, b0, b1) ||
-            cn_region(c, si, a0, a1) || cn_region(c, si, b0, b1))
+        /* a province's name is a side only as the name of its town ("the railway link
+         * between Lao Cai and Hekou"; not "the road connecting Wenshan with Ha Giang") */
+        int ra = names_region(c, si, a0, a1), rb = names_region(c, si, b0, b1);
+        if (ca == cb || ra == 2 || rb == 2 || (ra && (rb || !town_named(c, si, a0, a1))) ||
+            (rb && !town_named(c, si, b0, b1)) || cn_region(c, si, a0, a1) ||
+            cn_region(c, si, b0, b1))
             continue;
         size_t v0 = ca > 0 ? a0 : b0, v1 = ca > 0 ? a1 : b1;
         size_t w0 = ca > 0 ? b0 : a0, w1 = ca > 0 ? b1 : a1;

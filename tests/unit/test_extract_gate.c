@@ -369,6 +369,17 @@ static void a_pair_word_after_the_names(void **state)
             "national road network.");
     assert_int_equal(x.ngates, 0);
     bc_extraction_free(&x);
+    /* a province's name that is its town's is a side of a link between it and a Chinese
+     * town; two provinces are not */
+    x = run("en", NULL,
+            "Title\n\nHe called for a faster start of the railway link between Lao Cai and "
+            "Hekou.");
+    assert_true(gate(&x, "Lao Cai", "Hekou")->pair);
+    bc_extraction_free(&x);
+    x = run("en", NULL,
+            "Title\n\nThey will open the road connecting Ha Giang with Wenshan next year.");
+    assert_int_equal(x.ngates, 0);
+    bc_extraction_free(&x);
 }
 
 int main(void)

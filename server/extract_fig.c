@@ -194,6 +194,22 @@ static void attach_change(ctx *c, size_t si, size_t i, size_t first_fig)
         if (f->start < t->start || best == NULL)
             best = f;
     }
+    /* "imports jumping 811.6 percent to 4.16 billion yuan": the level the rate led to,
+     * right after "to" (the percent word between), is what grew */
+    size_t p = i + 1;
+    if (p < c->se[si].t1 && bcx_lex_find(c, C_PCT, p, &e) > 0)
+        p++;
+    size_t lim = c->se[si].t1;
+    if (sign != 0 && c->lbit == L_EN && p + 1 < lim && bcx_lex_find(c, C_TO, p, NULL) > 0 &&
+        !(bcx_gap(c, p - 1) & (G_COMMA | G_DOT)))
+        for (size_t k = first_fig; k < c->out->nfigures; k++) {
+            bc_xfigure *f = &c->out->figures[k];
+            if (f->start > c->t[p].start && f->start <= c->t[p + 2 < lim ? p + 2 : p + 1].start &&
+                f->money) {
+                best = f;
+                break;
+            }
+        }
     if (best == NULL || best->has_change)
         return;
     best->has_change = 1;

@@ -23,6 +23,10 @@ const bc_lex bc_lex_en[] = {
     WE(C_QUAL_OVER, "above", 0),
     WE(C_QUAL_OVER, "past", 0),
     WE(C_QUAL_OVER, "upwards of", 0),
+    WE(C_QUAL_OVER, "top", 0), /* "topped 1.03 billion USD", "to top 5 billion dollars" */
+    WE(C_QUAL_OVER, "topped", 0),
+    WE(C_QUAL_OVER, "topping", 0),
+    WP(C_QUAL_OVER, "surpass", 0),
     WP(C_QUAL_OVER, "exceed", 0),
     WE(C_QUAL_NEARLY, "nearly", 0),
     WE(C_QUAL_NEARLY, "almost", 0),
@@ -41,6 +45,10 @@ const bc_lex bc_lex_en[] = {
     WP(C_UP, "rise", 0),
     WE(C_UP, "rose", 0),
     WE(C_UP, "grew", 0),
+    WP(C_UP, "jump", 0), /* "imports jumping 811.6 percent" */
+    WE(C_UP, "surged", 0),
+    WE(C_UP, "surging", 0),
+    WP(C_UP, "soar", 0),
     WP(C_DOWN, "decrease", 0),
     WP(C_DOWN, "decline", 0),
     WE(C_DOWN, "down", 0),

@@ -1025,6 +1025,16 @@ static void english_amounts_of_round_ten(void **state)
     assert_string_equal(fig(&x, 300e9)->metric, "investment");
     assert_true(fig(&x, 300e9)->target);
     bc_extraction_free(&x);
+    /* "topped": over; a rate "to" a level is the level's change */
+    x = run("en", NULL,
+            "Title\n\nTrade through Lao Cai topped 2 billion USD in 2026. Farm exports reached "
+            "900 million USD, up 10 percent, with durian exports jumping 45 percent to USD 300 "
+            "million.");
+    assert_string_equal(fig(&x, 2e9)->qualifier, "over");
+    assert_true(fig(&x, 300e6)->has_change);
+    assert_true(fig(&x, 300e6)->change_pct > 44.9 && fig(&x, 300e6)->change_pct < 45.1);
+    assert_true(fig(&x, 900e6)->change_pct > 9.9 && fig(&x, 900e6)->change_pct < 10.1);
+    bc_extraction_free(&x);
     /* a part of the total the sentence before gave ("alone"): its period */
     x = run("en", NULL,
             "Title\n\nTrade between Lao Cai and Yunnan reached 2 billion USD in 2025. Lao Cai's "

@@ -481,6 +481,7 @@ const bc_lex bc_lex_en[] = {
     WE(C_TARGET, "would invest", 0),
     WE(C_TARGET, "will spend", 0),
     WE(C_TARGET, "will invest", 0),
+    WE(C_TARGET, "registered to invest", 0), /* a commitment, not money spent */
     /* ---- a crossing between two places */
     WE(C_LINKS, "linking", 0),
     WE(C_LINKS, "connecting", 0),

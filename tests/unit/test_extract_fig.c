@@ -1035,6 +1035,12 @@ static void english_amounts_of_round_ten(void **state)
     assert_true(fig(&x, 300e6)->change_pct > 44.9 && fig(&x, 300e6)->change_pct < 45.1);
     assert_true(fig(&x, 900e6)->change_pct > 9.9 && fig(&x, 900e6)->change_pct < 10.1);
     bc_extraction_free(&x);
+    /* registered to invest: a commitment */
+    x = run("en", NULL,
+            "Title\n\nA Yunnan company has registered to invest 500 billion VND in a tea "
+            "processing plant in Lai Chau.");
+    assert_true(fig(&x, 500e9)->target);
+    bc_extraction_free(&x);
     /* a part of the total the sentence before gave ("alone"): its period */
     x = run("en", NULL,
             "Title\n\nTrade between Lao Cai and Yunnan reached 2 billion USD in 2025. Lao Cai's "

@@ -143,6 +143,12 @@ const bc_lex bc_lex_en[] = {
     WE(C_FUTURE, "shall", 0),
     WE(C_FUTURE, "scheduled", 0),
     WE(C_FUTURE, "to be held", 0),
+    WE(C_FUTURE, "is to be", 0), /* "Their 13th meeting is to be hosted by ..." */
+    WE(C_FUTURE, "are to be", 0),
+    WE(C_FUTURE, "expected to take place", 0),
+    WE(C_FUTURE, "expected to be held", 0),
+    WE(C_FUTURE, "due to host", 0),
+    WE(C_FUTURE, "due to be held", 0),
     WE(C_FUTURE, "next", 0),
     WE(C_FUTURE, "planned", 0),
     WE(C_FUTURE, "meet again", 0),

@@ -1811,6 +1811,17 @@ static void english_runs_of_days_and_more(void **state)
     assert_string_equal(meet(&x, "jwg-yunnan", 12)->date, "2026-06-03");
     assert_string_equal(meet(&x, "conference-yunnan", 6)->date, "2026-06-04");
     bc_extraction_free(&x);
+    /* meetings "to be hosted", "expected to take place": to come */
+    x = run("en", NULL,
+            "Title\n\nThe border guards of Lao Cai and Hekou held their 9th meeting in Hekou. "
+            "Their 10th meeting is to be hosted by Lao Cai.");
+    assert_string_equal(meet(&x, "", 10)->status, "planned");
+    bc_extraction_free(&x);
+    x = run("en", NULL,
+            "Title\n\nThe 13th meeting of the Joint Working Group of Lao Cai, Lai Chau, Dien Bien, "
+            "Tuyen Quang and Yunnan is expected to take place in Yunnan in 2027.");
+    assert_string_equal(meet(&x, "jwg-yunnan", 13)->status, "planned");
+    bc_extraction_free(&x);
 }
 
 int main(void)

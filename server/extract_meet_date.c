@@ -306,8 +306,13 @@ static const xd *meeting_date(const ctx *c, const mention *m, const size_t *idx,
         }
         size_t cost =
             d->t0 >= m->t1 ? clause_dist(c, m->t1 - 1, d->t0) : clause_dist(c, d->t1 - 1, m->t0);
-        if (closer_mention(c, m, d, cost, idx, a, b, 0) || in_relative_of(c, m, d, idx, a, b) ||
-            held_by_other(c, m, d, idx, a, b))
+        /* a meeting whose outcome is recalled takes no day that talks of its sentence,
+         * nearer to it, stand on ("During talks ... on August 21, the two sides reviewed
+         * the agreements reached at the 10th meeting") */
+        if (closer_mention(c, m, d, cost, idx, a, b, 0) ||
+            (bcx_outcome_of(c, m) && d->t1 <= m->t0 &&
+             closer_mention(c, m, d, cost, idx, a, b, 1)) ||
+            in_relative_of(c, m, d, idx, a, b) || held_by_other(c, m, d, idx, a, b))
             continue; /* "3月12日...举行工作会谈，双方回顾了去年9月...第七次联席会议": each its own
                        */
         if ((own_relative(c, m, d, idx, a, b) || held_on(c, m, d, idx, a, b)) && cost > limit)

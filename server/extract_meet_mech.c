@@ -348,12 +348,14 @@ static int own_kind(const ctx *c, mention *m)
                 conf = 1;
         }
     /* "Le comite mixte de travail entre ... a tenu sa 16e conference": a possessive before
-     * the ordinal makes it the meeting of the mechanism its sentence names before it */
+     * the ordinal makes it the meeting of the mechanism its sentence names before it (not
+     * "their talks": the talks of the parties, after "the Spring Meeting 2025 ...") */
     static const char *const poss[] = {"sa",   "son",   "ses",   "leur", "its", "their",
                                        "zijn", "haar",  "hun",   "sitt", "sin", "sina",
                                        "swoj", "swoje", "swoja", "cua",  "其",  NULL};
     int owner = 0;
-    for (int w = 0; kind < 0 && m->t0 > c->se[m->sent].t0 && poss[w] && !owner; w++)
+    for (int w = 0;
+         kind < 0 && m->xkind != BC_XM_TALKS && m->t0 > c->se[m->sent].t0 && poss[w] && !owner; w++)
         owner = bcx_words_at(c, m->t0 - 1, m->t0, poss[w]) > 0;
     for (size_t k = c->se[m->sent].t0; owner && kind < 0 && k < m->t0; k++) {
         size_t n = bcx_lex_find(c, C_MECH, k, &e);

@@ -1811,6 +1811,22 @@ static void english_runs_of_days_and_more(void **state)
     assert_string_equal(meet(&x, "jwg-yunnan", 12)->date, "2026-06-03");
     assert_string_equal(meet(&x, "conference-yunnan", 6)->date, "2026-06-04");
     bc_extraction_free(&x);
+    /* the day of talks that open the sentence is not that of a meeting whose outcome they
+     * review; talks of "their" parties after a spring meeting's name are not of it */
+    x = run("en", NULL,
+            "Title\n\nDuring talks with Honghe leaders in Mengzi city on May 6, the two sides "
+            "reviewed the agreements reached at the 11th meeting of the Joint Working Group of "
+            "Lao Cai, Lai Chau, Dien Bien, Tuyen Quang and Yunnan, which took place in Lai Chau "
+            "in October last year.");
+    assert_string_equal(meet(&x, "jwg-yunnan", 11)->date, "");
+    assert_non_null(dated(&x, "--05-06"));
+    bc_extraction_free(&x);
+    x = run("en", NULL,
+            "Title\n\nHe urged both sides to carry out the agreements of the Spring Meeting 2026 "
+            "of Quang Ninh, Lang Son and Guangxi, as well as what the secretaries of Lang Son "
+            "and Guangxi agreed during their talks on April 2.");
+    assert_string_equal(dated(&x, "--04-02")->mechanism, "");
+    bc_extraction_free(&x);
     /* meetings "to be hosted", "expected to take place": to come */
     x = run("en", NULL,
             "Title\n\nThe border guards of Lao Cai and Hekou held their 9th meeting in Hekou. "

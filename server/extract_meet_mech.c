@@ -433,8 +433,8 @@ static const char *mech_of_seen(const ctx *c, int kind, char seen[][64], int nse
  * member, or two of its members, or count its members ("four provinces"). For the spring
  * meeting, a sentence (or paragraph) that names one Vietnamese member alone ("talks ... in
  * Lang Son city. The two leaders reviewed ... the 2025 Spring Meeting") is completed by the
- * provinces of the article's heading and lead. NULL when no mechanism, or more than one,
- * fits. */
+ * provinces of the article's heading and lead when they name its Chinese member. NULL when
+ * no mechanism, or more than one, fits. */
 static const char *mech_for(const ctx *c, int kind, size_t si)
 {
     /* the provinces of the sentence; a sentence naming none ("the two sides held the
@@ -459,7 +459,10 @@ static const char *mech_for(const ctx *c, int kind, size_t si)
     if (best == NULL && kind == K_SPRING && own == 1 && !bcx_province_cn(c, seen[0])) {
         for (size_t k = 0; nseen < BC_X_MAX_PARTIES * 2 && k < c->ns && k <= lead_sentence(c); k++)
             nseen += bcx_sent_provinces(c, k, seen + nseen, BC_X_MAX_PARTIES * 2);
-        best = mech_of_seen(c, kind, seen, nseen, counted, &tie);
+        int cn = 0; /* the heading or lead names the Chinese member */
+        for (int q = own; q < nseen && !cn; q++)
+            cn = bcx_province_cn(c, seen[q]);
+        best = cn ? mech_of_seen(c, kind, seen, nseen, counted, &tie) : NULL;
     }
     return tie ? NULL : best;
 }

@@ -357,6 +357,14 @@ static void a_spring_meeting_recalled_and_crossings_after_it(void **state)
         assert_string_equal(meet(&x, "spring-meeting-guangxi", 0)->date, "2026");
         bc_extraction_free(&x);
     }
+    /* a heading that names no Chinese member completes nothing */
+    bc_extraction y = run("en", NULL,
+                          "Cao Bang steps up trade at smart gate\n\nCao Bang officials held talks "
+                          "with a Chinese delegation in Cao Bang city. The two sides went over "
+                          "what was achieved since the 2026 Spring Meeting.");
+    for (size_t i = 0; i < y.nmeetings; i++)
+        assert_string_equal(y.meetings[i].mechanism, "");
+    bc_extraction_free(&y);
     /* a sentence of a province of another body: none */
     bc_extraction x = run("en", NULL,
                           "Lao Cai, Yunnan review trade\n\nLao Cai officials held talks with "

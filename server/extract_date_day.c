@@ -124,6 +124,44 @@ static int end_day(const ctx *c, size_t i, size_t j, size_t lim, int y, int mon,
     return 1;
 }
 
+/* "between January 1 and February 9", "from January 1 to February 9 (2025)": the run of
+ * days from the day of month mon at token i (day tokens end at j) to a day of a later
+ * month, in the year written after the last (or the reference year's, inferred), as a
+ * period of days. English only; 1 when r was so set. */
+static int cross_months(const ctx *c, size_t i, size_t j, size_t lim, int mon, int day, int future,
+                        dres *r)
+{
+    const bc_lex *e = NULL;
+    size_t lo = c->se[c->t[i].sent].t0, s = 0, n, dn2;
+    int between = i > lo && bcx_word_is(c, i - 1, lim, "between");
+    int from = i > lo && bcx_word_is(c, i - 1, lim, "from");
+    if (c->lbit != L_EN || !(between || from) || j >= lim || (bcx_gap(c, j - 1) & G_COMMA))
+        return 0;
+    if (between && bcx_word_is(c, j, lim, "and"))
+        s = 1;
+    else if (from && (bcx_word_is(c, j, lim, "to") || bcx_word_is(c, j, lim, "through") ||
+                      bcx_word_is(c, j, lim, "until")))
+        s = 1;
+    int mon2, day2;
+    if (s == 0 || (n = bcx_lex_find(c, C_MONTH, j + s, &e)) == 0 || (mon2 = (int)e->val) <= mon ||
+        (day2 = day_at(c, j + s + n, lim, &dn2)) == 0)
+        return 0;
+    dres last;
+    memset(&last, 0, sizeof last);
+    if (!end_day(c, i, j + s + n + dn2, lim, 0, mon2, day2, 0, future, &last) || last.prec != 3)
+        return 0; /* a day of an unknown year: no run of days */
+    int y = atoi(last.iso);
+    if (day > days_in(y, mon))
+        return 0;
+    char buf[64];
+    snprintf(buf, sizeof buf, "%04d-%02d-%02d/%.10s", y, mon, day, last.iso);
+    copy_str(r->iso, sizeof r->iso, buf);
+    r->n = last.n;
+    r->prec = 0;
+    r->inferred = last.inferred;
+    return 1;
+}
+
 /* A Chinese day without its month that opens a clause and the time of day or a comma
  * follows ("12日上午，", "本报讯 12日，"): a day of the reference month when at most ten
  * days before the reference day (or after it, said to be coming); any other such day
@@ -491,6 +529,8 @@ int bcx_try_day(const ctx *c, size_t i, size_t lim, dres *r)
             j += s + dn2;
         else
             day2 = 0;
+        if (day2 == 0 && cross_months(c, i, j, lim, mon, day, future, r))
+            return 1;
         return end_day(c, i, j, lim, y, mon, day, day2, future, r);
     } else {
         return 0;

@@ -240,6 +240,34 @@ void bcx_name_year_days(ctx *c, size_t si)
     c->se[si].d1 = c->nd = w;
 }
 
+/* A day of sentence si without a written year (or with the reference date's) a few days
+ * after a day of the same month its sentence writes with its year takes that year: "took
+ * place on October 29, 2025, ahead of the conference, which opens on October 30". Not a
+ * weekday, "the same day", nor a day after a relative year. */
+void bcx_written_year_days(ctx *c, size_t si)
+{
+    for (size_t k = c->se[si].d0; k < c->se[si].d1; k++) {
+        xd *d = &c->d[k];
+        if (d->prec != 3 || !(d->iso[0] == '-' || d->inferred == BC_X_INFERRED_YEAR) ||
+            d->same_day || d->weekday || d->rel || d->rel_year || d->dateline)
+            continue;
+        const char *md = d->iso[0] == '-' ? d->iso + 2 : d->iso + 5;
+        for (size_t w = c->se[si].d0; w < k; w++) {
+            const xd *f = &c->d[w];
+            int day = atoi(md + 3);
+            if (f->prec != 3 || f->inferred || f->rel || f->same_day || f->weekday || f->dateline ||
+                f->iso[0] == '-' || strlen(f->iso) != 10 || strncmp(f->iso + 5, md, 2) != 0 ||
+                day < atoi(f->iso + 8) || day > atoi(f->iso + 8) + 7)
+                continue;
+            char iso[24];
+            snprintf(iso, sizeof iso, "%.4s-%.5s", f->iso, md);
+            copy_str(d->iso, sizeof d->iso, iso);
+            d->inferred = 0;
+            break;
+        }
+    }
+}
+
 int bcx_year_unread(const ctx *c, const mention *m)
 {
     const sent *s = &c->se[m->sent];

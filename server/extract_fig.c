@@ -176,7 +176,7 @@ static void attach_change(ctx *c, size_t si, size_t i, size_t first_fig)
     const tok *t = &c->t[i];
     int sign = 0;
     for (size_t p = i; p > c->se[si].t0 && p + 6 > i && sign == 0; p--) {
-        if (bcx_lex_find(c, C_UP, p - 1, &e) > 0)
+        if (bcx_up_at(c, p - 1) > 0)
             sign = 1;
         else if (bcx_lex_find(c, C_DOWN, p - 1, &e) > 0)
             sign = -1;
@@ -194,6 +194,22 @@ static void attach_change(ctx *c, size_t si, size_t i, size_t first_fig)
         if (f->start < t->start || best == NULL)
             best = f;
     }
+    /* "imports jumping 811.6 percent to 4.16 billion yuan": the level the rate led to,
+     * right after "to" (the percent word between), is what grew */
+    size_t p = i + 1;
+    if (p < c->se[si].t1 && bcx_lex_find(c, C_PCT, p, &e) > 0)
+        p++;
+    size_t lim = c->se[si].t1;
+    if (sign != 0 && c->lbit == L_EN && p + 1 < lim && bcx_lex_find(c, C_TO, p, NULL) > 0 &&
+        !(bcx_gap(c, p - 1) & (G_COMMA | G_DOT)))
+        for (size_t k = first_fig; k < c->out->nfigures; k++) {
+            bc_xfigure *f = &c->out->figures[k];
+            if (f->start > c->t[p].start && f->start <= c->t[p + 2 < lim ? p + 2 : p + 1].start &&
+                f->money) {
+                best = f;
+                break;
+            }
+        }
     if (best == NULL || best->has_change)
         return;
     best->has_change = 1;
@@ -432,6 +448,22 @@ static int own_time(const ctx *c, size_t lo, size_t lead, int whole)
     return 0;
 }
 
+/* 1 when this, last or next year follows the amount ending at token end in its clause,
+ * within three tokens ("hopes to lift the figure to 100 million USD next year"): read
+ * without a reference date, it leaves the amount no period from elsewhere. */
+static int time_after(const ctx *c, size_t si, size_t end)
+{
+    static const int cls[] = {C_THIS_YEAR, C_LAST_YEAR, C_NEXT_YEAR};
+    for (size_t k = end; k < c->se[si].t1 && k < end + 3; k++) {
+        if (bcx_gap(c, k - 1) & (G_COMMA | G_DOT | G_PAREN))
+            return 0;
+        for (size_t q = 0; q < sizeof cls / sizeof cls[0]; q++)
+            if (bcx_lex_find(c, cls[q], k, NULL) > 0)
+                return 1;
+    }
+    return 0;
+}
+
 /* 1 when a date of sentence si was read before token lead: "今年一季度，...68.2亿元，其中
  * 出口41.5亿元" without a publication date reads none, so the parts have no period from
  * an earlier sentence either. */
@@ -469,7 +501,7 @@ static int not_its_period(const ctx *c, size_t si, const xd *d, size_t lead, siz
     /* "2024年...29.4亿美元，今年力争突破32亿美元" without a publication date: the amount's
      * own clause names a time of its own (this year, so many months) that could not be
      * read, so an earlier clause's date is not its period */
-    if (!after && breaks > 0 && own_time(c, d->t1, lead, 0))
+    if (!after && breaks > 0 && (own_time(c, d->t1, lead, 0) || time_after(c, si, end)))
         return 1;
     if (strcmp(f->metric, "investment") != 0)
         return 0;
@@ -729,7 +761,7 @@ static int money_at(ctx *c, size_t si, size_t i, size_t *lo, size_t *prev, figst
         f->period_inferred = 1;
     } else if (!f->conversion && f->period[0] == '\0' && f->metric[0] &&
                !(d == NULL &&
-                 (own_time(c, *lo, lead, before == NULL) ||
+                 (own_time(c, *lo, lead, before == NULL) || time_after(c, si, end) ||
                   (own_time(c, c->se[si].t0, lead, 1) && !read_before(c, si, lead))))) {
         carried_period(c, si, lead, end, f, before, borrowed ? back : NULL, st);
     }

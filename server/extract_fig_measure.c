@@ -124,13 +124,13 @@ static int spend_after(const ctx *c, size_t p, size_t lim)
 }
 
 /* A cue right after the amount: "49.5 million USD in turnover", "25.7 million USD in
- * imports", "5 milliards de dollars d'echanges", "出口额": at most two connecting words
- * between, no comma, no other number. */
+ * imports", "5 milliards de dollars d'echanges", "出口额", "1,850 billion VND for the state
+ * budget": at most three connecting words between, no comma, no other number. */
 int bcx_cue_after(const ctx *c, size_t si, size_t end)
 {
-    static const char *const links[] = {"in",  "of",  "worth", "for", "total", "de",
-                                        "d",   "des", "en",    "w",   "i",     "av",
-                                        "van", "aan", "a",     "l",   "la",    NULL};
+    static const char *const links[] = {"in",  "of", "worth", "for", "total", "de",  "d",
+                                        "des", "en", "w",     "i",   "av",    "van", "aan",
+                                        "a",   "l",  "la",    "the", NULL};
     const bc_lex *e = NULL;
     size_t lim = c->se[si].t1, start = end;
     /* the amount restated in brackets first: "45 miljoen yuan (circa 6,2 miljoen dollar)

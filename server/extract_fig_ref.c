@@ -22,6 +22,18 @@ static size_t word_before(const ctx *c, int cls, size_t lo, size_t end)
     return p;
 }
 
+size_t bcx_up_at(const ctx *c, size_t i)
+{
+    const bc_lex *e = NULL;
+    size_t n = bcx_lex_find(c, C_UP, i, &e);
+    if (n == 0 || e->val == 1)
+        return 0;
+    for (size_t a = i > 3 ? i - 3 : 0; a < i; a++)
+        if (bcx_lex_find(c, C_UP, a, &e) > i - a && e->val == 1)
+            return 0;
+    return n;
+}
+
 /* 1 when the amount at tokens [lead, end) is a rate or a price, not an amount of money:
  * a "per" word or a slash and a word after it ("24,500 VND per USD", "24.500 dong/USD",
  * "5.000 元/吨", but not "per year"), "每" before it ("每吨5000元"), or a word for an
@@ -86,14 +98,15 @@ int bcx_fig_is_change(const ctx *c, size_t si, size_t lead, size_t end)
     size_t by = word_before(c, C_BY, q > t0 + 2 ? q - 2 : t0, q);
     size_t grow_end = by != SIZE_MAX ? by : q;
     size_t lo = grow_end > t0 + 4 ? grow_end - 4 : t0;
-    if (word_before(c, C_UP, lo, grow_end) != SIZE_MAX ||
+    size_t up = word_before(c, C_UP, lo, grow_end);
+    if ((up != SIZE_MAX && bcx_up_at(c, up) > 0) ||
         word_before(c, C_DOWN, lo, grow_end) != SIZE_MAX)
         return 1;
     if (by != SIZE_MAX && bcx_lex_find(c, C_BY, by, &e) > 0 && e->val == 1)
         for (size_t p = by; p > t0 && p + 6 > by; p--) {
             if (bcx_gap(c, p - 1) & (G_COMMA | G_DOT | G_PAREN))
                 break;
-            if (bcx_lex_find(c, C_UP, p - 1, &e) > 0 || bcx_lex_find(c, C_DOWN, p - 1, &e) > 0)
+            if (bcx_up_at(c, p - 1) > 0 || bcx_lex_find(c, C_DOWN, p - 1, &e) > 0)
                 return 1;
         }
     if (end < lim && end > 0 && !(bcx_gap(c, end - 1) & (G_COMMA | G_DOT | G_PAREN)) &&

@@ -241,6 +241,15 @@ static int names_region(const ctx *c, size_t si, size_t a, size_t b)
     return 0;
 }
 
+/* 1 when tokens [a, b] are in full a town the gazetteer knows ("Lao Cai", the city). */
+static int town_named(const ctx *c, size_t si, size_t a, size_t b)
+{
+    for (size_t q = c->se[si].h0; q < c->se[si].h1; q++)
+        if (c->h[q].entity == E_PLACE && c->h[q].t0 == a && c->h[q].t1 == b + 1)
+            return 1;
+    return 0;
+}
+
 /* 1 when tokens [a, b] are a Chinese province or region in full ("Kuangsi" in
  * "Kuangsi-Czuangskiego Regionu"): no crossing is named after one. */
 static int cn_region(const ctx *c, size_t si, size_t a, size_t b)
@@ -384,6 +393,14 @@ static size_t pair_word_before(const ctx *c, size_t lo, size_t a)
     return q0 > lo ? bcx_lex_ending(c, C_PAIR, lo, q0, NULL) : SIZE_MAX;
 }
 
+/* 1 when a word for a pair follows the pair's last name at token b ("at the Soc Giang -
+ * Pingmeng pair"): a pair of gates, whatever a word of traffic before says. */
+static int pair_word_after(const ctx *c, size_t si, size_t b)
+{
+    return b + 1 < c->se[si].t1 && !(bcx_gap(c, b) & (G_COMMA | G_DOT | G_PAREN)) &&
+           bcx_lex_find(c, C_PAIR, b + 1, NULL) > 0;
+}
+
 static unsigned pair_kinds(const ctx *c, size_t si, size_t a, size_t b)
 {
     const bc_lex *e = NULL;
@@ -392,7 +409,7 @@ static unsigned pair_kinds(const ctx *c, size_t si, size_t a, size_t b)
     unsigned bits = bcx_crossing_near(c, si, a, b, 3);
     /* a pair named as such is a pair of gates, whatever the words further off say ("na
      * specjalnej trasie towarowej przy parze Huu Nghi - Youyiguan") */
-    if (pair_word_before(c, c->se[si].t0, a) != SIZE_MAX)
+    if (pair_word_before(c, c->se[si].t0, a) != SIZE_MAX || pair_word_after(c, si, b))
         return bits | PK_GATE;
     /* else the nearest crossing word before it in its clause, within eight words: "duong
      * sat lien van X - Y", "vagbron over Roda floden i omradet X - Y"; and through a list
@@ -500,7 +517,7 @@ static void latin_pairs(ctx *c, size_t si, unsigned present)
             /* "vid det internationella paret Lao Cai - Hekou", "the pair Lao Cai - Hekou": a
              * word for a pair right before names a pair of gates, and the words of its
              * standing before that word too */
-            unsigned paired = 0;
+            unsigned paired = pair_word_after(c, si, b1) ? PK_GATE : 0;
             if ((qa = pair_word_before(c, lo, a0)) != SIZE_MAX) {
                 paired = PK_GATE;
                 q0 = qa;
@@ -713,8 +730,12 @@ static void linking_pairs(ctx *c, size_t si, unsigned present)
             ca = -cb;
         if (cb == 0)
             cb = -ca;
-        if (ca == cb || names_region(c, si, a0, a1) || names_region(c, si, b0, b1) ||
-            cn_region(c, si, a0, a1) || cn_region(c, si, b0, b1))
+        /* a province's name is a side only as the name of its town ("the railway link
+         * between Lao Cai and Hekou"; not "the road connecting Wenshan with Ha Giang") */
+        int ra = names_region(c, si, a0, a1), rb = names_region(c, si, b0, b1);
+        if (ca == cb || ra == 2 || rb == 2 || (ra && (rb || !town_named(c, si, a0, a1))) ||
+            (rb && !town_named(c, si, b0, b1)) || cn_region(c, si, a0, a1) ||
+            cn_region(c, si, b0, b1))
             continue;
         size_t v0 = ca > 0 ? a0 : b0, v1 = ca > 0 ? a1 : b1;
         size_t w0 = ca > 0 ? b0 : a0, w1 = ca > 0 ? b1 : a1;

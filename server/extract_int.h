@@ -445,6 +445,9 @@ int bcx_year_after_body(const ctx *c, const mention *m, const xd *d);
  * months without a year no name completed, marking the sentence yearless). */
 void bcx_rel_year_days(ctx *c, size_t si);
 void bcx_name_year_days(ctx *c, size_t si);
+/* A day without a written year a week at most after a day of the same month its sentence
+ * writes with its year takes that year (extract_date_year.c). */
+void bcx_written_year_days(ctx *c, size_t si);
 /* 1 when mention m is dated by a year alone (its name's: "2025年...新春会晤") and its
  * sentence counts its month or day from a reference date that was not given ("本月上旬在
  * 南宁举行", "the 2025 Spring Meeting held last month"): its date is that month or day,
@@ -542,6 +545,9 @@ int bcx_fig_is_rate(const ctx *c, size_t si, size_t lead, size_t end);
 /* 1 when it is the amount of a change ("grew by 1.5 billion USD", "tang them", "增加了"),
  * not a level ("rose to", "tang len", "增至"). */
 int bcx_fig_is_change(const ctx *c, size_t si, size_t lead, size_t end);
+/* The tokens of a word of growth (C_UP) at token i, 0 when none or when it ends a phrase
+ * that is no growth (C_UP val 1: "made up", "makes up"). */
+size_t bcx_up_at(const ctx *c, size_t i);
 /* 1 when a phrase of class cls (C_WHOLE_YEAR, C_SAME_PERIOD) of sentence si speaks of the
  * amount at tokens [lead, end) (no other amount between them, nor a comma unless the phrase
  * opens the sentence; "in the same period" not after a comparison word). */

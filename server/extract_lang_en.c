@@ -23,6 +23,10 @@ const bc_lex bc_lex_en[] = {
     WE(C_QUAL_OVER, "above", 0),
     WE(C_QUAL_OVER, "past", 0),
     WE(C_QUAL_OVER, "upwards of", 0),
+    WE(C_QUAL_OVER, "top", 0), /* "topped 1.03 billion USD", "to top 5 billion dollars" */
+    WE(C_QUAL_OVER, "topped", 0),
+    WE(C_QUAL_OVER, "topping", 0),
+    WP(C_QUAL_OVER, "surpass", 0),
     WP(C_QUAL_OVER, "exceed", 0),
     WE(C_QUAL_NEARLY, "nearly", 0),
     WE(C_QUAL_NEARLY, "almost", 0),
@@ -34,9 +38,17 @@ const bc_lex bc_lex_en[] = {
     WP(C_UP, "increase", 0),
     WE(C_UP, "growth", 0),
     WE(C_UP, "up", 0),
+    WE(C_UP, "made up", 1), /* a share: "Imports made up 171.2 million USD" (val 1: no growth) */
+    WE(C_UP, "make up", 1),
+    WE(C_UP, "makes up", 1),
+    WE(C_UP, "making up", 1),
     WP(C_UP, "rise", 0),
     WE(C_UP, "rose", 0),
     WE(C_UP, "grew", 0),
+    WP(C_UP, "jump", 0), /* "imports jumping 811.6 percent" */
+    WE(C_UP, "surged", 0),
+    WE(C_UP, "surging", 0),
+    WP(C_UP, "soar", 0),
     WP(C_DOWN, "decrease", 0),
     WP(C_DOWN, "decline", 0),
     WE(C_DOWN, "down", 0),
@@ -131,6 +143,12 @@ const bc_lex bc_lex_en[] = {
     WE(C_FUTURE, "shall", 0),
     WE(C_FUTURE, "scheduled", 0),
     WE(C_FUTURE, "to be held", 0),
+    WE(C_FUTURE, "is to be", 0), /* "Their 13th meeting is to be hosted by ..." */
+    WE(C_FUTURE, "are to be", 0),
+    WE(C_FUTURE, "expected to take place", 0),
+    WE(C_FUTURE, "expected to be held", 0),
+    WE(C_FUTURE, "due to host", 0),
+    WE(C_FUTURE, "due to be held", 0),
     WE(C_FUTURE, "next", 0),
     WE(C_FUTURE, "planned", 0),
     WE(C_FUTURE, "meet again", 0),
@@ -321,6 +339,9 @@ const bc_lex bc_lex_en[] = {
     WE(C_MECH_CUE, "yearly", 0),
     WE(C_MECH_CUE, "party secretaries", 0),
     WE(C_MECH_CUE, "party secretary", 0),
+    WE(C_MECH_CUE, "secretaries of the party", 0), /* "... of the Party Committees" */
+    WE(C_MECH_CUE, "secretaries of the provincial party", 0),
+    WE(C_MECH_CUE, "party committee secretaries", 0),
     WE(C_COUNT_WORD, "four provinces", 4),
     WE(C_COUNT_WORD, "four vietnamese provinces", 4),
     WE(C_COUNT_WORD, "four northern provinces", 4),
@@ -404,6 +425,10 @@ const bc_lex bc_lex_en[] = {
     WE(C_COMPARE, "compared to", 0),
     WE(C_COMPARE, "than", 0),
     WE(C_COMPARE, "against", 0),
+    /* "up 42 percent over the same period of 2024", "from the same period last year" */
+    WE(C_COMPARE, "over the same period", 0),
+    WE(C_COMPARE, "from the same period", 0),
+    WE(C_COMPARE, "on the same period", 0),
     /* ---- minutes of a meeting, both sides, more talks */
     WE(C_MINUTES, "minutes", 0),
     WE(C_MINUTES, "minute", 0),
@@ -446,6 +471,8 @@ const bc_lex bc_lex_en[] = {
     WE(C_SPEND, "modernize", 0),
     WE(C_SPEND, "develop", 0),
     WE(C_SPEND, "development", 0),
+    WE(C_SPEND, "first phase", 0), /* "the first phase of the smart gate, estimated at" */
+    WE(C_SPEND, "second phase", 0),
     /* what a thing is worth: its measure from its clause (MM_WORTH) */
     WE(C_MONEY_CUE, "worth", MM_WORTH),
     WE(C_MONEY_CUE, "goods", MM_GOODS), /* "goods exchanged ... were worth": turnover */
@@ -460,6 +487,7 @@ const bc_lex bc_lex_en[] = {
     WE(C_TARGET, "would invest", 0),
     WE(C_TARGET, "will spend", 0),
     WE(C_TARGET, "will invest", 0),
+    WE(C_TARGET, "registered to invest", 0), /* a commitment, not money spent */
     /* ---- a crossing between two places */
     WE(C_LINKS, "linking", 0),
     WE(C_LINKS, "connecting", 0),
@@ -488,6 +516,7 @@ const bc_lex bc_lex_en[] = {
     WE(C_BACKREF, "the figure", 0),
     WE(C_BACKREF, "this figure", 0),
     WE(C_BACKREF, "that figure", 0),
+    WE(C_BACKREF, "alone", 0), /* a part of the total before: "Quang Ninh's trade alone" */
     WE(C_SAME_PERIOD, "in the same period", 0),
     WE(C_SAME_PERIOD, "over the same period", 0),
     WE(C_SAME_PERIOD, "during the same period", 0),

@@ -164,8 +164,18 @@ static int held_on(const ctx *c, const mention *m, const xd *d, const size_t *id
         "tenu",    "tenues",   "tenus",      "deroulee",       "deroule",   "lieu",
         "举行于",  "召开于",   "odbylo sie", "odbyla sie",     "odbyl sie", "odbyly sie",
         "holls",   "gehouden", "plaatsvond", "plaatsgevonden", NULL};
-    static const char *const preps[] = {"ngay", "vao ngay", "vao",  "on", "le",
-                                        "den",  "op",       "dnia", NULL};
+    static const char *const preps[] = {"ngay",
+                                        "vao ngay",
+                                        "vao",
+                                        "on",
+                                        "le",
+                                        "den",
+                                        "op",
+                                        "dnia",
+                                        "on the morning of",
+                                        "on the afternoon of",
+                                        "on the evening of",
+                                        NULL};
     if (d->t0 < m->t1 || d->t0 == c->se[m->sent].t0)
         return 0;
     for (size_t k = a; k < b; k++)
@@ -174,7 +184,9 @@ static int held_on(const ctx *c, const mention *m, const xd *d, const size_t *id
     size_t end = d->t0;
     /* the date may begin with its preposition ("ngay 30/10/2025") or follow it */
     for (int w = 0; preps[w]; w++) {
-        size_t n = strchr(preps[w], ' ') != NULL ? 2 : 1;
+        size_t n = 1;
+        for (const char *p = strchr(preps[w], ' '); p != NULL; p = strchr(p + 1, ' '))
+            n++;
         if (end >= m->t1 + n && bcx_words_at(c, end - n, end, preps[w]) == n &&
             !(bcx_gap(c, end - n - 1) & (G_COMMA | G_DOT))) {
             end -= n;
@@ -294,8 +306,13 @@ static const xd *meeting_date(const ctx *c, const mention *m, const size_t *idx,
         }
         size_t cost =
             d->t0 >= m->t1 ? clause_dist(c, m->t1 - 1, d->t0) : clause_dist(c, d->t1 - 1, m->t0);
-        if (closer_mention(c, m, d, cost, idx, a, b, 0) || in_relative_of(c, m, d, idx, a, b) ||
-            held_by_other(c, m, d, idx, a, b))
+        /* a meeting whose outcome is recalled takes no day that talks of its sentence,
+         * nearer to it, stand on ("During talks ... on August 21, the two sides reviewed
+         * the agreements reached at the 10th meeting") */
+        if (closer_mention(c, m, d, cost, idx, a, b, 0) ||
+            (bcx_outcome_of(c, m) && d->t1 <= m->t0 &&
+             closer_mention(c, m, d, cost, idx, a, b, 1)) ||
+            in_relative_of(c, m, d, idx, a, b) || held_by_other(c, m, d, idx, a, b))
             continue; /* "3月12日...举行工作会谈，双方回顾了去年9月...第七次联席会议": each its own
                        */
         if ((own_relative(c, m, d, idx, a, b) || held_on(c, m, d, idx, a, b)) && cost > limit)
@@ -471,6 +488,30 @@ static int other_clause(const ctx *c, const mention *m, const xd *d, const size_
     return 0;
 }
 
+/* 1 when date d is a run of at most a week of one month's days said to be when mention m
+ * was held: a holding word of m's within six tokens before the run, no other meeting
+ * between ("the Spring Meeting 2025 ..., held in Ha Long city from February 19 to 22"): m
+ * began on its first day. A run said of anything else (a fair) dates no meeting. */
+static int held_run(const ctx *c, const mention *m, const xd *d)
+{
+    const char *slash = strchr(d->iso, '/');
+    size_t half = slash != NULL ? (size_t)(slash - d->iso) : 0;
+    if (d->prec != 0 || d->span[0] || d->t0 < m->t1 || (half != 10 && half != 7) ||
+        strlen(slash + 1) != half || memcmp(d->iso, slash + 1, half - 2) != 0 ||
+        atoi(slash + 1 + half - 2) - atoi(d->iso + half - 2) > 6)
+        return 0;
+    for (size_t k = 0; k < c->nm; k++)
+        if (c->m[k].sent == m->sent && c->m[k].t0 >= m->t1 && c->m[k].t0 < d->t0)
+            return 0;
+    /* the holding word is m's: right after its name ("was held") or opening a clause
+     * after a comma ("..., held in"), not a fair's ("a fair to be held in Lang Son") */
+    for (size_t h = d->t0 > m->t1 + 6 ? d->t0 - 6 : m->t1; h < d->t0; h++)
+        if (bcx_lex_find(c, C_HELD, h, NULL) > 0 &&
+            (h <= m->t1 + 2 || (bcx_gap(c, h - 1) & G_COMMA)))
+            return 1;
+    return 0;
+}
+
 /* For a meeting named with its year ("Gap go dau Xuan nam 2025", "2025年...新春会晤",
  * "Voorjaarsbijeenkomst 2023") or dated by a year alone: the day its sentence writes,
  * completed with that year when the day has none (the year is then the text's, not the
@@ -488,7 +529,9 @@ static void named_day(ctx *c, mention *m, const size_t *idx, size_t a, size_t b)
     for (int prec = 3; prec >= 2; prec--)
         for (size_t k = c->se[m->sent].d0; k < c->se[m->sent].d1; k++) {
             const xd *d = &c->d[k];
-            if (d->prec != prec || d->used || d->compare || strchr(d->iso, '/') != NULL ||
+            int run = prec == 3 && held_run(c, m, d); /* its first day is the day */
+            if ((d->prec != prec && !run) || d->used || d->compare ||
+                (!run && strchr(d->iso, '/') != NULL) ||
                 (m->planned > 0 && c->t[d->t0].tense == TENSE_PAST) ||
                 day_of_other(c, m, d, idx, a, b) ||
                 (m->xkind != BC_XM_NAMED && past_another(c, m, d)) ||

@@ -115,6 +115,11 @@ static int city_party(const ctx *c, const mention *m)
         const hit *h = &c->h[q];
         if (h->entity != E_PLACE || h->t0 < lo || h->t1 > hi || (h->t1 > m->t0 && h->t0 < m->t1))
             continue;
+        /* after m, one side of a crossing ("... and the Huu Nghi – Youyiguan and Chi Ma – Ai
+         * Dian gate pairs") is no party of its body */
+        if (h->t0 >= m->t1 &&
+            ((bcx_gap(c, h->t0 - 1) & G_DASH) || (bcx_gap(c, h->t1 - 1) & G_DASH)))
+            continue;
         int province = 0, located = 0; /* "Lao Cai": the city's name is the province's */
         for (size_t r = s->h0; r < s->h1 && !province; r++)
             province = c->h[r].entity == E_PROVINCE && c->h[r].t0 < h->t1 && h->t0 < c->h[r].t1;
@@ -343,12 +348,14 @@ static int own_kind(const ctx *c, mention *m)
                 conf = 1;
         }
     /* "Le comite mixte de travail entre ... a tenu sa 16e conference": a possessive before
-     * the ordinal makes it the meeting of the mechanism its sentence names before it */
+     * the ordinal makes it the meeting of the mechanism its sentence names before it (not
+     * "their talks": the talks of the parties, after "the Spring Meeting 2025 ...") */
     static const char *const poss[] = {"sa",   "son",   "ses",   "leur", "its", "their",
                                        "zijn", "haar",  "hun",   "sitt", "sin", "sina",
                                        "swoj", "swoje", "swoja", "cua",  "其",  NULL};
     int owner = 0;
-    for (int w = 0; kind < 0 && m->t0 > c->se[m->sent].t0 && poss[w] && !owner; w++)
+    for (int w = 0;
+         kind < 0 && m->xkind != BC_XM_TALKS && m->t0 > c->se[m->sent].t0 && poss[w] && !owner; w++)
         owner = bcx_words_at(c, m->t0 - 1, m->t0, poss[w]) > 0;
     for (size_t k = c->se[m->sent].t0; owner && kind < 0 && k < m->t0; k++) {
         size_t n = bcx_lex_find(c, C_MECH, k, &e);
@@ -386,30 +393,14 @@ static size_t lead_sentence(const ctx *c)
     return k;
 }
 
-/* The mechanism of kind the sentence singles out: every province the sentence names that
- * a mechanism of the kind has must be its member, and the sentence must name its Chinese
- * member, or two of its members, or count its members ("four provinces"). NULL when no
- * mechanism, or more than one, fits. */
-static const char *mech_for(const ctx *c, int kind, size_t si)
+/* The mechanism of kind that the nseen provinces of seen single out (mech_for); *tie when
+ * two fit as well. */
+static const char *mech_of_seen(const ctx *c, int kind, char seen[][64], int nseen, int counted,
+                                int *tie)
 {
     const char *best = NULL;
-    int best_score = 0, tie = 0;
-    /* the provinces of the sentence; a sentence naming none ("the two sides held the
-     * 16th meeting of the joint working committee") takes those of the sentences before
-     * it in its paragraph */
-    size_t from = si;
-    char seen[BC_X_MAX_PARTIES * 2][64];
-    int nseen = bcx_sent_provinces(c, si, seen, BC_X_MAX_PARTIES * 2);
-    while (nseen == 0 && from > 0 && si - from < 2 && !bcx_new_paragraph(c, from)) {
-        from--;
-        nseen = bcx_sent_provinces(c, from, seen, BC_X_MAX_PARTIES * 2);
-    }
-    /* nor those: the article's heading and lead, which name the parties it reports on ("the
-     * Joint Working Committee of the four provinces and the region" in the third
-     * paragraph) */
-    for (size_t k = 0; nseen == 0 && k < c->ns && k <= lead_sentence(c); k++)
-        nseen = bcx_sent_provinces(c, k, seen, BC_X_MAX_PARTIES * 2);
-    int counted = bcx_sent_has(c, si, C_COUNT_WORD, -1) || bcx_sent_has(c, from, C_COUNT_WORD, -1);
+    int best_score = 0;
+    *tie = 0;
     for (size_t k = 0; c->g && k < c->g->nme; k++) {
         const gz_mech *me = &c->g->me[k];
         if (me->kind != kind)
@@ -429,10 +420,49 @@ static const char *mech_for(const ctx *c, int kind, size_t si)
         if (score > best_score) {
             best = GZ(c->g, me->id);
             best_score = score;
-            tie = 0;
+            *tie = 0;
         } else if (score == best_score && score > 0) {
-            tie = 1;
+            *tie = 1;
         }
+    }
+    return best;
+}
+
+/* The mechanism of kind the sentence singles out: every province the sentence names that
+ * a mechanism of the kind has must be its member, and the sentence must name its Chinese
+ * member, or two of its members, or count its members ("four provinces"). For the spring
+ * meeting, a sentence (or paragraph) that names one Vietnamese member alone ("talks ... in
+ * Lang Son city. The two leaders reviewed ... the 2025 Spring Meeting") is completed by the
+ * provinces of the article's heading and lead when they name its Chinese member. NULL when
+ * no mechanism, or more than one, fits. */
+static const char *mech_for(const ctx *c, int kind, size_t si)
+{
+    /* the provinces of the sentence; a sentence naming none ("the two sides held the
+     * 16th meeting of the joint working committee") takes those of the sentences before
+     * it in its paragraph */
+    size_t from = si;
+    char seen[BC_X_MAX_PARTIES * 4][64];
+    int nseen = bcx_sent_provinces(c, si, seen, BC_X_MAX_PARTIES * 2);
+    while (nseen == 0 && from > 0 && si - from < 2 && !bcx_new_paragraph(c, from)) {
+        from--;
+        nseen = bcx_sent_provinces(c, from, seen, BC_X_MAX_PARTIES * 2);
+    }
+    /* nor those: the article's heading and lead, which name the parties it reports on ("the
+     * Joint Working Committee of the four provinces and the region" in the third
+     * paragraph) */
+    int own = nseen;
+    for (size_t k = 0; nseen == 0 && k < c->ns && k <= lead_sentence(c); k++)
+        nseen = bcx_sent_provinces(c, k, seen, BC_X_MAX_PARTIES * 2);
+    int counted = bcx_sent_has(c, si, C_COUNT_WORD, -1) || bcx_sent_has(c, from, C_COUNT_WORD, -1);
+    int tie = 0;
+    const char *best = mech_of_seen(c, kind, seen, nseen, counted, &tie);
+    if (best == NULL && kind == K_SPRING && own == 1 && !bcx_province_cn(c, seen[0])) {
+        for (size_t k = 0; nseen < BC_X_MAX_PARTIES * 2 && k < c->ns && k <= lead_sentence(c); k++)
+            nseen += bcx_sent_provinces(c, k, seen + nseen, BC_X_MAX_PARTIES * 2);
+        int cn = 0; /* the heading or lead names the Chinese member */
+        for (int q = own; q < nseen && !cn; q++)
+            cn = bcx_province_cn(c, seen[q]);
+        best = cn ? mech_of_seen(c, kind, seen, nseen, counted, &tie) : NULL;
     }
     return tie ? NULL : best;
 }

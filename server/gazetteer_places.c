@@ -82,6 +82,7 @@ static const border_place VN[] = {
     {"lang-son", "Cao Loc|Cao Lộc"},
     {"lang-son", "Trang Dinh|Tràng Định"},
     {"cao-bang", "Tra Linh|Trà Lĩnh|茶岭"},
+    {"cao-bang", "Dong Khe|Đông Khê"}, /* the Dong Khe - Tra Linh expressway is domestic */
     {"ha-giang", "Dong Van|Đồng Văn"},
     {"ha-giang", "Meo Vac|Mèo Vạc"},
     {"ha-giang", "Vi Xuyen|Vị Xuyên"},

@@ -98,6 +98,39 @@ static void a_day_alone_takes_the_month_told_before_it(void **state)
     bc_extraction_free(&x);
 }
 
+/* "between March 3 and April 20", "from March 3 to April 20, 2026": a run of days across
+ * months, in the year written after it or the reference year (inferred); none without
+ * either; two days joined by "and" with no "between" stay two days. */
+static void runs_of_days_across_months(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *ref, *text, *iso;
+        int inferred;
+    } cases[] = {
+        {"2026-05-02", "Between March 3 and April 20, exports reached 30 million USD.",
+         "2026-03-03/2026-04-20", 1},
+        {NULL, "From March 3 to April 20, 2026, exports reached 30 million USD.",
+         "2026-03-03/2026-04-20", 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bc_extraction x = run("en", cases[i].ref, cases[i].text);
+        const bc_xdate *d = date_of(&x, cases[i].iso);
+        if (d == NULL || (d->inferred != 0) != cases[i].inferred)
+            fail_msg("%s: no %s", cases[i].text, cases[i].iso);
+        assert_string_equal(fig(&x, 30e6)->period, cases[i].iso);
+        bc_extraction_free(&x);
+    }
+    bc_extraction x =
+        run("en", NULL, "Between March 3 and April 20, exports reached 30 million USD.");
+    assert_string_equal(fig(&x, 30e6)->period, "");
+    bc_extraction_free(&x);
+    x = run("en", "2026-05-02", "Talks were held on March 3 and April 20 in Lao Cai.");
+    assert_non_null(date_of(&x, "2026-03-03"));
+    assert_non_null(date_of(&x, "2026-04-20"));
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -105,6 +138,7 @@ int main(void)
         cmocka_unit_test(relative_years_give_far_days_their_year),
         cmocka_unit_test(vietnamese_days_of_a_relative_year),
         cmocka_unit_test(a_day_alone_takes_the_month_told_before_it),
+        cmocka_unit_test(runs_of_days_across_months),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

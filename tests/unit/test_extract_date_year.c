@@ -183,6 +183,23 @@ static void a_year_after_the_body_dates_its_meeting_not_the_next(void **state)
     assert_string_equal(date_of_meeting(&x, 0), "2023");
     bc_extraction_free(&x);
 }
+/* A day without its year a few days after a day of the same month its sentence writes with
+ * its year is of that year; a day of another month, or before it, keeps no year. */
+static void a_day_takes_the_year_of_a_day_just_before_it(void **state)
+{
+    (void)state;
+    bc_extraction x = run("en", NULL,
+                          "Talks were held on May 5, 2026, and the fair opens on May 8, the "
+                          "day after the forum of May 7 and before the summit of June 2.");
+    assert_non_null(date_of(&x, "2026-05-08"));
+    assert_non_null(date_of(&x, "2026-05-07"));
+    assert_non_null(date_of(&x, "--06-02"));
+    assert_null(date_of(&x, "2026-06-02"));
+    bc_extraction_free(&x);
+    x = run("en", NULL, "The forum of May 3 came before talks held on May 5, 2026.");
+    assert_non_null(date_of(&x, "--05-03"));
+    bc_extraction_free(&x);
+}
 
 int main(void)
 {
@@ -191,6 +208,7 @@ int main(void)
         cmocka_unit_test(a_meeting_name_gives_its_year),
         cmocka_unit_test(a_month_counted_from_the_report_is_not_the_names_year),
         cmocka_unit_test(a_year_after_the_body_dates_its_meeting_not_the_next),
+        cmocka_unit_test(a_day_takes_the_year_of_a_day_just_before_it),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -1037,6 +1037,77 @@ static void dutch_periods_carried(void **state)
     assert_string_equal(fig(&x, 900e9)->period, "2023-01/2023-07");
     bc_extraction_free(&x);
 }
+/* English periods (round 10): the year a growth rate is measured against ("up 12 percent
+ * over the same period of 2025") is no period of the amount; without a reference date
+ * "this year" gives none, nor does "next year" after a goal; a part of the total before
+ * ("alone") has its period. */
+static void english_amounts_of_round_ten(void **state)
+{
+    (void)state;
+    bc_extraction x = run("en", NULL,
+                          "Title\n\nIn the first half of this year, exports through Ta Lung "
+                          "reached 75 million USD, up 12 percent over the same period of 2025.");
+    assert_string_equal(fig(&x, 75e6)->period, "");
+    bc_extraction_free(&x);
+    x = run("en", "2026-07-10",
+            "Title\n\nIn the first half of this year, exports through Ta Lung reached 75 million "
+            "USD, up 12 percent over the same period of 2025.");
+    assert_string_equal(fig(&x, 75e6)->period, "2026-01/2026-06");
+    bc_extraction_free(&x);
+    /* "next year" after a goal, not read without a reference date: not the months before */
+    const char *t = "Title\n\nExports through Ta Lung reached 75 million USD in the first half "
+                    "of 2026, and the province hopes to raise them to 150 million USD next year.";
+    x = run("en", NULL, t);
+    assert_string_equal(fig(&x, 75e6)->period, "2026-01/2026-06");
+    assert_string_equal(fig(&x, 150e6)->period, "");
+    bc_extraction_free(&x);
+    x = run("en", "2026-07-10", t);
+    assert_string_equal(fig(&x, 150e6)->period, "2027");
+    bc_extraction_free(&x);
+    /* "from the same period last year": the base, not the period of what follows */
+    x = run("en", "2026-02-06",
+            "Title\n\nExports in January totalled 60 million USD, up 30% from the same period "
+            "last year, while imports amounted to 40 million USD, an increase of 40%.");
+    assert_string_equal(fig(&x, 40e6)->period, "2026-01");
+    bc_extraction_free(&x);
+    /* the measure two words after the amount ("for the state budget"), the period the
+     * words of the same period carry */
+    x = run("en", NULL,
+            "Title\n\nTrade through Mong Cai reached 4 billion USD in the first ten months of "
+            "2026. Customs collected 2,100 billion VND for the state budget during the period.");
+    assert_string_equal(fig(&x, 2.1e12)->metric, "budget_revenue");
+    assert_string_equal(fig(&x, 2.1e12)->period, "2026-01/2026-10");
+    bc_extraction_free(&x);
+    /* the first phase of a project, estimated at: a planned investment */
+    x = run("en", NULL,
+            "Title\n\nThe first phase of the new cargo yard at Lao Cai, estimated at 300 billion "
+            "VND, would double its capacity.");
+    assert_string_equal(fig(&x, 300e9)->metric, "investment");
+    assert_true(fig(&x, 300e9)->target);
+    bc_extraction_free(&x);
+    /* "topped": over; a rate "to" a level is the level's change */
+    x = run("en", NULL,
+            "Title\n\nTrade through Lao Cai topped 2 billion USD in 2026. Farm exports reached "
+            "900 million USD, up 10 percent, with durian exports jumping 45 percent to USD 300 "
+            "million.");
+    assert_string_equal(fig(&x, 2e9)->qualifier, "over");
+    assert_true(fig(&x, 300e6)->has_change);
+    assert_true(fig(&x, 300e6)->change_pct > 44.9 && fig(&x, 300e6)->change_pct < 45.1);
+    assert_true(fig(&x, 900e6)->change_pct > 9.9 && fig(&x, 900e6)->change_pct < 10.1);
+    bc_extraction_free(&x);
+    /* registered to invest: a commitment */
+    x = run("en", NULL,
+            "Title\n\nA Yunnan company has registered to invest 500 billion VND in a tea "
+            "processing plant in Lai Chau.");
+    assert_true(fig(&x, 500e9)->target);
+    bc_extraction_free(&x);
+    /* a part of the total the sentence before gave ("alone"): its period */
+    x = run("en", NULL,
+            "Title\n\nTrade between Lao Cai and Yunnan reached 2 billion USD in 2025. Lao Cai's "
+            "trade with Honghe alone stood at 1.2 billion USD.");
+    assert_string_equal(fig(&x, 1.2e9)->period, "2025");
+    bc_extraction_free(&x);
+}
 
 int main(void)
 {
@@ -1067,6 +1138,7 @@ int main(void)
         cmocka_unit_test(revenue_after_trade_and_names_that_fold_to_month),
         cmocka_unit_test(dutch_changes_and_restatements_after_the_amount),
         cmocka_unit_test(dutch_periods_carried),
+        cmocka_unit_test(english_amounts_of_round_ten),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

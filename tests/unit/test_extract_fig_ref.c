@@ -249,6 +249,24 @@ static void periods_are_carried_only_by_continuations(void **state)
     bc_extraction_free(&x);
 }
 
+/* "made up", "makes up": a share or a part, no growth ("Imports made up 60 million USD":
+ * a level; "made up 60 percent of it": no change of the amount before). */
+static void a_part_made_up_is_no_growth(void **state)
+{
+    (void)state;
+    bc_extraction x = run("en", NULL,
+                          "Title\n\nTrade through Lao Cai reached 100 million USD in 2026. "
+                          "Imports made up 60 million USD and exports 40 million USD.");
+    assert_false(fig(&x, 60e6)->change_amount);
+    assert_string_equal(fig(&x, 60e6)->metric, "imports");
+    bc_extraction_free(&x);
+    x = run("en", NULL,
+            "Title\n\nTrade through Lao Cai reached 100 million USD in 2026, and exports made up "
+            "60 percent of it.");
+    assert_false(fig(&x, 100e6)->has_change);
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -256,6 +274,7 @@ int main(void)
         cmocka_unit_test(changes_are_not_levels),
         cmocka_unit_test(measures_are_not_borrowed),
         cmocka_unit_test(periods_are_carried_only_by_continuations),
+        cmocka_unit_test(a_part_made_up_is_no_growth),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

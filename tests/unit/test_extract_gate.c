@@ -401,6 +401,36 @@ static void dutch_crossings(void **state)
     assert_int_equal(x.ngates, 0);
     bc_extraction_free(&x);
 }
+/* A word for a pair right after the names makes a pair of gates, whatever a word of traffic
+ * before says ("a dedicated freight route at the Ly Van - Shuolong pair"). */
+static void a_pair_word_after_the_names(void **state)
+{
+    (void)state;
+    bc_extraction x = run("en", NULL,
+                          "Title\n\nThe two sides agreed to open a dedicated freight route at "
+                          "the Ly Van – Shuolong pair.");
+    const bc_xgate *g = gate(&x, "Ly Van", "Shuolong");
+    assert_true(g->pair);
+    assert_string_equal(g->kind, "gate_pair");
+    bc_extraction_free(&x);
+    /* two towns of one side (Dong Khe and Tra Linh, both in Cao Bang): a road, no crossing */
+    x = run("en", NULL,
+            "Title\n\nThe Dong Khe – Tra Linh expressway will link the border gate with the "
+            "national road network.");
+    assert_int_equal(x.ngates, 0);
+    bc_extraction_free(&x);
+    /* a province's name that is its town's is a side of a link between it and a Chinese
+     * town; two provinces are not */
+    x = run("en", NULL,
+            "Title\n\nHe called for a faster start of the railway link between Lao Cai and "
+            "Hekou.");
+    assert_true(gate(&x, "Lao Cai", "Hekou")->pair);
+    bc_extraction_free(&x);
+    x = run("en", NULL,
+            "Title\n\nThey will open the road connecting Ha Giang with Wenshan next year.");
+    assert_int_equal(x.ngates, 0);
+    bc_extraction_free(&x);
+}
 
 int main(void)
 {
@@ -417,6 +447,7 @@ int main(void)
         cmocka_unit_test(french_passage_is_a_crossing),
         cmocka_unit_test(vietnamese_linking_with),
         cmocka_unit_test(dutch_crossings),
+        cmocka_unit_test(a_pair_word_after_the_names),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -1806,6 +1806,68 @@ static void dutch_editions_relative_months_and_days(void **state)
     bc_extraction_free(&x);
 }
 
+/* English ways of dating a meeting (round 10): a meeting named with its year held over a
+ * run of days of a week at most begins on its first day, and the meeting added to it
+ * ("together with") shares it; a run said of anything else dates no meeting; a day a
+ * meeting was held "on the morning of" is its own. */
+static void english_runs_of_days_and_more(void **state)
+{
+    (void)state;
+    bc_extraction x = run("en", "2026-12-20",
+                          "Title\n\nThe year began with the 2026 Spring Meeting of the leaders "
+                          "of Lang Son, Cao Bang and Guangxi, held in Nanning city from March 3 "
+                          "to 6 together with the 18th conference of the Joint Working "
+                          "Committee of the four provinces.");
+    assert_int_equal(x.nmeetings, 2);
+    for (size_t i = 0; i < x.nmeetings; i++)
+        assert_string_equal(x.meetings[i].date, "2026-03-03");
+    bc_extraction_free(&x);
+    x = run("en", NULL,
+            "Title\n\nAt the 2026 Spring Meeting of Lang Son and Guangxi, both sides agreed to "
+            "join a trade fair to be held in Lang Son from October 10 to 14.");
+    for (size_t i = 0; i < x.nmeetings; i++)
+        assert_string_not_equal(x.meetings[i].date, "2026-10-10");
+    bc_extraction_free(&x);
+    /* held "on the morning of" a day: that meeting's, not the one named after it, which
+     * takes the day its own clause gives, in the year the sentence writes; the yearly
+     * conference named by its secretaries "of the Party Committees" */
+    x = run("en", NULL,
+            "Title\n\nThe 12th meeting of the Joint Working Group of Lao Cai, Lai Chau, Dien "
+            "Bien, Tuyen Quang and Yunnan was held in Lao Cai on the morning of June 3, 2026, "
+            "ahead of the sixth Conference of the Secretaries of the Party Committees of the "
+            "five provinces, which opens in the same city on June 4.");
+    assert_string_equal(meet(&x, "jwg-yunnan", 12)->date, "2026-06-03");
+    assert_string_equal(meet(&x, "conference-yunnan", 6)->date, "2026-06-04");
+    bc_extraction_free(&x);
+    /* the day of talks that open the sentence is not that of a meeting whose outcome they
+     * review; talks of "their" parties after a spring meeting's name are not of it */
+    x = run("en", NULL,
+            "Title\n\nDuring talks with Honghe leaders in Mengzi city on May 6, the two sides "
+            "reviewed the agreements reached at the 11th meeting of the Joint Working Group of "
+            "Lao Cai, Lai Chau, Dien Bien, Tuyen Quang and Yunnan, which took place in Lai Chau "
+            "in October last year.");
+    assert_string_equal(meet(&x, "jwg-yunnan", 11)->date, "");
+    assert_non_null(dated(&x, "--05-06"));
+    bc_extraction_free(&x);
+    x = run("en", NULL,
+            "Title\n\nHe urged both sides to carry out the agreements of the Spring Meeting 2026 "
+            "of Quang Ninh, Lang Son and Guangxi, as well as what the secretaries of Lang Son "
+            "and Guangxi agreed during their talks on April 2.");
+    assert_string_equal(dated(&x, "--04-02")->mechanism, "");
+    bc_extraction_free(&x);
+    /* meetings "to be hosted", "expected to take place": to come */
+    x = run("en", NULL,
+            "Title\n\nThe border guards of Lao Cai and Hekou held their 9th meeting in Hekou. "
+            "Their 10th meeting is to be hosted by Lao Cai.");
+    assert_string_equal(meet(&x, "", 10)->status, "planned");
+    bc_extraction_free(&x);
+    x = run("en", NULL,
+            "Title\n\nThe 13th meeting of the Joint Working Group of Lao Cai, Lai Chau, Dien Bien, "
+            "Tuyen Quang and Yunnan is expected to take place in Yunnan in 2027.");
+    assert_string_equal(meet(&x, "jwg-yunnan", 13)->status, "planned");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1850,6 +1912,7 @@ int main(void)
         cmocka_unit_test(chinese_date_forms),
         cmocka_unit_test(chinese_next_round_beside_a_recalled_meeting),
         cmocka_unit_test(dutch_editions_relative_months_and_days),
+        cmocka_unit_test(english_runs_of_days_and_more),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -349,6 +349,44 @@ static void a_crossings_working_group_is_another_body(void **state)
     bc_extraction_free(&x);
 }
 
+/* The spring meeting recalled after talks in one Vietnamese province is the one the
+ * heading's parties hold; the sides of crossings named after a meeting are no parties of
+ * its body (no city makes it another's). */
+static void a_spring_meeting_recalled_and_crossings_after_it(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Cao Bang, Guangxi step up trade at smart gate\n\nCao Bang officials held talks with "
+        "a Guangxi delegation in Cao Bang city. The two sides went over what was achieved "
+        "since the 2026 Spring Meeting and agreed to speed up clearance at the Tra Linh – "
+        "Longbang and Ta Lung – Shuikou gate pairs.",
+        "Cao Bang, Guangxi step up trade at smart gate\n\nCao Bang officials held talks with "
+        "a Chinese delegation in Cao Bang city. The two sides went over what was achieved "
+        "since the 2026 Spring Meeting.",
+    };
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        bc_extraction x = run("en", NULL, texts[i]);
+        assert_string_equal(meet(&x, "spring-meeting-guangxi", 0)->date, "2026");
+        bc_extraction_free(&x);
+    }
+    /* a heading that names no Chinese member completes nothing */
+    bc_extraction y = run("en", NULL,
+                          "Cao Bang steps up trade at smart gate\n\nCao Bang officials held talks "
+                          "with a Chinese delegation in Cao Bang city. The two sides went over "
+                          "what was achieved since the 2026 Spring Meeting.");
+    for (size_t i = 0; i < y.nmeetings; i++)
+        assert_string_equal(y.meetings[i].mechanism, "");
+    bc_extraction_free(&y);
+    /* a sentence of a province of another body: none */
+    bc_extraction x = run("en", NULL,
+                          "Lao Cai, Yunnan review trade\n\nLao Cai officials held talks with "
+                          "a Chinese delegation in Lao Cai city. The two sides went over what "
+                          "was achieved since the 2026 Spring Meeting.");
+    for (size_t i = 0; i < x.nmeetings; i++)
+        assert_string_equal(x.meetings[i].mechanism, "");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -358,6 +396,7 @@ int main(void)
         cmocka_unit_test(short_names_topics_and_meetings_named_as_a_time),
         cmocka_unit_test(chinese_series_and_names_before_the_number),
         cmocka_unit_test(a_crossings_working_group_is_another_body),
+        cmocka_unit_test(a_spring_meeting_recalled_and_crossings_after_it),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

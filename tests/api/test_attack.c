@@ -344,19 +344,27 @@ static void a_locked_store_stalls_nobody(void **state)
     bct_conn *more[24];
     for (int i = 0; i < 24; i++)
         more[i] = send_post(d.port, article, sizeof article - 1);
-    int refused = 0;
+    int refused = 0, busy = 0;
     bct_response r;
     for (int i = 0; i < 24; i++) {
         assert_int_equal(bct_read_response(more[i], 0, &r), 0);
         assert_true(r.status == 503 || r.status == 429);
         assert_non_null(bct_header_get(&r, "Retry-After"));
         refused += strstr(r.body, "too_many_writes") != NULL;
+        busy += strstr(r.body, "store_busy") != NULL;
         bct_response_free(&r);
         bct_close(more[i]);
     }
     assert_true(refused > 0);
+    /* the first write is read on the keyed lane before the writer, so the key's second
+     * write in progress may reach the writer first: then that one waits for the lock
+     * (store_busy at its deadline) and the first expires in the writer's queue
+     * (overloaded); either way one of them reports the locked store */
     assert_int_equal(bct_read_response(p, 0, &r), 0);
-    expect_problem(&r, 503, "store_busy");
+    expect_problem(&r, 503, NULL);
+    assert_true(strstr(r.body, "store_busy") != NULL || strstr(r.body, "overloaded") != NULL);
+    busy += strstr(r.body, "store_busy") != NULL;
+    assert_true(busy >= 1);
     assert_non_null(bct_header_get(&r, "Retry-After"));
     bct_response_free(&r);
     bct_close(p);

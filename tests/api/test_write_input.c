@@ -133,6 +133,16 @@ static void ingest_metadata_is_plain_text(void **state)
                NULL, 400, "invalid_field", "invisible formatting character");
     assert_string_equal(json_string_value(json_object_get(j, "parameter")), "title");
     json_decref(j);
+    /* lang null is lang left out: the language is detected and the answer says so */
+    j = expect("POST", "/v1/sources",
+               "{\"text\":\"Trade between Lao Cai and Yunnan reached 5.1 billion USD in 2024, "
+               "and the two provinces agreed to open the Kim Thanh border gate to more trucks "
+               "and to speed up customs clearance for farm produce.\",\"lang\":null}",
+               NULL, 201, NULL, NULL);
+    json_t *lang = json_object_get(j, "lang");
+    assert_string_equal(json_string_value(json_object_get(lang, "code")), "en");
+    assert_true(json_is_true(json_object_get(lang, "detected")));
+    json_decref(j);
 }
 
 static void the_review_log_lists_every_kind(void **state)

@@ -17,6 +17,7 @@ typedef struct fold_call {
     int (*x_token)(void *, int, const char *, int, int, int);
     const char *text; /* the text being tokenized: a token's own bytes are text[start, end) */
     int n;
+    int document; /* tokenizing a document or reading it for highlight(), not a query */
     bc_buf folded;
 } fold_call;
 
@@ -94,12 +95,20 @@ static int emit_folded(fold_call *c, int flags, const char *token, int n, int st
     return c->x_token(c->ctx, flags, c->folded.data, (int)c->folded.len, start, end);
 }
 
+/* The term a document's run of Chinese starts with: no query can write it (a control
+ * character, which unicode61 never hands on), so a phrase of characters never matches
+ * across the punctuation between two runs ("会谈。双方" holds no "会谈双方"). */
+static const char RUN_MARK[] = "\x1f";
+
 /* A token of the article's own bytes with a Chinese or Japanese character in it: each
- * such character is a term, and each run of other letters between them one more. */
+ * such character is a term, and each run of other letters between them one more. In a
+ * document (not a query) the token starts with RUN_MARK, at no width. */
 static int emit_split(fold_call *c, int flags, int start, int end)
 {
     const unsigned char *t = (const unsigned char *)c->text;
     int run = start, rc = SQLITE_OK;
+    if (c->document)
+        rc = c->x_token(c->ctx, 0, RUN_MARK, 1, start, start);
     for (int i = start; i < end && rc == SQLITE_OK;) {
         unsigned int cp;
         int len = (int)utf8_at(t + i, (size_t)(end - i), &cp);
@@ -138,7 +147,7 @@ static int fold_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *tex
                          int (*x_token)(void *, int, const char *, int, int, int))
 {
     fold_tokenizer *t = (fold_tokenizer *)p;
-    fold_call c = {ctx, x_token, text, n, BC_BUF_INIT};
+    fold_call c = {ctx, x_token, text, n, (flags & FTS5_TOKENIZE_QUERY) == 0, BC_BUF_INIT};
     int rc = t->base.xTokenize(t->inner, &c, flags, text, n, fold_token);
     bc_buf_free(&c.folded);
     return rc;

@@ -390,6 +390,15 @@ static void search_finds_words_inside_chinese_and_inflected_names(void **state)
     assert_int_equal(r.status, 200);
     assert_null(strstr(r.body, src));
     bct_response_free(&r);
+    /* nor are characters on either side of punctuation ("会谈，双方": 会谈双方) */
+    assert_int_equal(bct_get(D.port,
+                             "/v1/search?q=%E4%BC%9A%E8%B0%88%E5%8F%8C%E6%96%B9&type=source&"
+                             "curation=all",
+                             NULL, &r),
+                     0);
+    assert_int_equal(r.status, 200);
+    assert_null(strstr(r.body, src));
+    bct_response_free(&r);
     /* "Kunming" finds the Swedish genitive "Kunmings" among the paragraphs of an article;
      * quoted, it is the word alone */
     assert_int_equal(

@@ -129,9 +129,9 @@ static void stroked_letters_and_sharp_s(void **state)
     expect_terms("ŻÓŁW źdźbło Gdańsk Częstochowa", "czestochowa gdansk zdzblo zolw");
     expect_terms("Straße", "strasse");
     /* numbers are kept as they are; each Chinese character is a term */
-    expect_terms("2025 云南省 河口", "2025 云 南 口 河 省");
+    expect_terms("2025 云南省 河口", "\x1f 2025 云 南 口 河 省"); /* \x1f: a run starts */
     /* a run of Latin letters inside Chinese text is folded as a word of its own */
-    expect_terms("中越Lào Cai口岸", "cai lao 中 口 岸 越");
+    expect_terms("中越Lào Cai口岸", "\x1f cai lao 中 口 岸 越");
 }
 
 /* Chinese words are found inside the run of characters that holds them: the query is
@@ -149,6 +149,10 @@ static void chinese_words_are_found_inside_a_sentence(void **state)
     assert_int_equal(matches("谈会"), 1);  /* only the row that writes it so */
     assert_int_equal(matches("保天"), 0);  /* the characters apart or reversed: no */
     assert_int_equal(matches("河江*"), 1); /* a prefix ends on a character */
+    /* never across the punctuation between two runs */
+    assert_int_equal(matches("会谈并就"), 0);
+    assert_int_equal(matches("谈，并"), 0);
+    assert_int_equal(matches("会谈 AND 并就"), 1);
     char out[256];
     query1("SELECT highlight(doc, 0, '[', ']') FROM doc WHERE doc MATCH ?1", "天保口岸", out,
            sizeof out);

@@ -624,6 +624,7 @@ int bc_ingest_prepared(bc_store *s, const bc_ingest_input *in, const bc_ingest_p
                        bc_ingest_result *out, bc_err *err)
 {
     const char *path = sqlite3_db_filename(bc_store_db(s), "main");
+    out->over_budget = 0; /* set on every return: a lock that is not had is no budget's */
     int lock =
         path != NULL && path[0] != '\0' ? bc_store_lock(path, bc_store_lock_timeout_ms, err) : -2;
     if (lock == -1)

@@ -12,6 +12,32 @@
 #include <stddef.h>
 #include <sys/types.h>
 
+/* Included after <cmocka.h> (every API test does), cmocka's string assertions become
+ * NULL-safe: a value missing from a response (a header, a JSON field of an error body)
+ * fails the test with its line instead of crashing the whole binary in strcmp. */
+#ifdef assert_string_equal
+#include <stdio.h>
+static inline void bct_string_check(const char *a, const char *b, int want_equal, const char *file,
+                                    int line)
+{
+    if (a == NULL || b == NULL) {
+        if ((a == b) != want_equal) {
+            fprintf(stderr, "bct: %s:%d: %s vs %s\n", file, line, a ? a : "NULL", b ? b : "NULL");
+            _fail(file, line);
+        }
+        return;
+    }
+    if (want_equal)
+        _assert_string_equal(a, b, file, line);
+    else
+        _assert_string_not_equal(a, b, file, line);
+}
+#undef assert_string_equal
+#undef assert_string_not_equal
+#define assert_string_equal(a, b)     bct_string_check((a), (b), 1, __FILE__, __LINE__)
+#define assert_string_not_equal(a, b) bct_string_check((a), (b), 0, __FILE__, __LINE__)
+#endif
+
 /* Used wherever a timeout_ms argument is <= 0, and by bct_get. */
 #define BCT_DEFAULT_TIMEOUT_MS 5000
 /* Largest response (status line, headers, body and chunk framing) a read accepts. */

@@ -548,6 +548,8 @@ static void an_article_is_readable_at_once(void **state)
     bct_response_free(&s);
     bct_response m;
     assert_int_equal(bct_get(D.port, "/v1/meetings?curation=extracted", NULL, &m), 0);
+    if (m.status != 200)
+        fail_msg("meetings: status %d: %.300s", m.status, m.body);
     json_t *mj = body_json(&m);
     json_t *meeting = json_array_get(json_object_get(mj, "data"), 0);
     assert_non_null(meeting);

@@ -600,6 +600,14 @@ int bcx_outcome_of(const ctx *c, const mention *m);
  * kind and end. */
 size_t bcx_times_noun(const ctx *c, size_t j, size_t lim, int *kind, size_t *noun_end);
 
+/* ---- extract_meet_verb.c ---- */
+
+/* 1 when token i of sentence si is a Dutch verb of speaking or discussing said of a partner
+ * with "met" later in its clause ("besprak X met Y", "sprak ... in Ha Long met Chen Gang"):
+ * a verb of meeting. Alone ("De deelnemers bespraken de knelpunten") it tells what a
+ * meeting discussed, no meeting. */
+int bcx_talk_with(const ctx *c, size_t si, size_t i);
+
 /* ---- extract_meet_mech.c ---- */
 
 /* Gives each mention the kind its own words name and the mechanism its sentence singles

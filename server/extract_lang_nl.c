@@ -109,6 +109,9 @@ const bc_lex bc_lex_nl[] = {
      * plaats"); of a fair or a festival it names after it, it is not (extract_meet.c) */
     WE(C_MEET, "editie", K_GENERIC),
     WE(C_MEET, "edities", K_GENERIC),
+    /* a round of a series named before ("De veertiende ronde is voor 2026 voorzien"); of
+     * anything else it names after it, it is not ("de tweede ronde van de verkiezingen") */
+    WE(C_MEET, "ronde", K_GENERIC),
     WE(C_TALKS, "ontmoet", TALKS_VERB),
     WP(C_TALKS, "videoconferentie", 0),
     WP(C_TALKS, "videovergadering", 0),
@@ -126,6 +129,8 @@ const bc_lex bc_lex_nl[] = {
     WE(C_FUTURE, "zal", 0),
     WE(C_FUTURE, "zullen", 0),
     WE(C_FUTURE, "gepland", 0),
+    WE(C_FUTURE, "is voorzien", 0), /* "De veertiende ronde is voor 2026 in Pu'er voorzien" */
+    WE(C_FUTURE, "zijn voorzien", 0),
     WE(C_FUTURE, "stelde voor", 0), /* "stelde voor om ... bijeen te komen" */
     WE(C_FUTURE, "stelden voor", 0),
     WE(C_FUTURE, "volgende", 0),
@@ -328,6 +333,11 @@ const bc_lex bc_lex_nl[] = {
     WE(C_SAME_DAY, "dezelfde avond", 0),
     WE(C_SAME_DAY, "diezelfde dag", 0),
     WE(C_SAME_DAY, "diezelfde middag", 0),
+    /* "Eerder die dag", "Later die avond", "op die dag": the day last named */
+    WE(C_SAME_DAY, "die dag", 0),
+    WE(C_SAME_DAY, "die ochtend", 0),
+    WE(C_SAME_DAY, "die middag", 0),
+    WE(C_SAME_DAY, "die avond", 0),
     WE(C_SINCE, "sinds", 0),
     WP(C_WEEKDAY, "maandag", 1),
     WP(C_WEEKDAY, "dinsdag", 2),
@@ -361,6 +371,10 @@ const bc_lex bc_lex_nl[] = {
     WE(C_TALKS, "gesproken", TALKS_VERB),
     WE(C_TALKS, "spraken", TALKS_VERB),
     WE(C_TALKS, "kwamen bijeen", TALKS_VERB),
+    /* sitting down together ("zaten ... met de Chinese kant om tafel", "om de tafel") */
+    WE(C_TALKS, "om tafel", TALKS_VERB),
+    WE(C_TALKS, "om de tafel", TALKS_VERB),
+    WE(C_TALKS, "rond de tafel", TALKS_VERB),
     /* coming together, the verb whole ("zijn vandaag bijeengekomen", "toen zij in Hekou
      * bijeenkwamen") or of meeting itself ("opnieuw te vergaderen") */
     WE(C_TALKS, "bijeengekomen", TALKS_VERB),

@@ -220,7 +220,7 @@ static size_t talks_noun(const ctx *c, size_t i, size_t lim)
  * edition is a meeting only of a meeting or a mechanism, or of what was named before. */
 static int edition_of_other(const ctx *c, size_t q, size_t lim)
 {
-    static const char *const edition[] = {"editie", "edities", "edition", NULL};
+    static const char *const edition[] = {"editie", "edities", "edition", "ronde", NULL};
     int ed = 0;
     for (int w = 0; edition[w] && !ed; w++)
         ed = bcx_word_is(c, q, lim, edition[w]);
@@ -231,8 +231,9 @@ static int edition_of_other(const ctx *c, size_t q, size_t lim)
     if (k < lim && bcx_lex_find(c, C_ARTICLE, k, NULL) > 0)
         k++;
     for (size_t end = k + 3; k < lim && k < end; k++)
-        if (bcx_lex_find(c, C_MEET, k, NULL) > 0 || bcx_lex_find(c, C_MECH, k, NULL) > 0)
-            return 0;
+        if (bcx_lex_find(c, C_MEET, k, NULL) > 0 || bcx_lex_find(c, C_MECH, k, NULL) > 0 ||
+            talks_noun(c, k, lim) > 0)
+            return 0; /* "de vierde editie van het overleg": of talks too */
     return 1;
 }
 
@@ -818,7 +819,7 @@ void bcx_find_mentions(ctx *c)
             }
             n = bcx_lex_find(c, C_TALKS, i, &e);
             int val = n > 0 ? (int)e->val : TALKS_PLAIN;
-            if (n == 0 && split_meet_verb(c, si, i))
+            if (n == 0 && (split_meet_verb(c, si, i) || bcx_talk_with(c, si, i)))
                 n = 1, val = TALKS_VERB;
             int ceremony = n > 0 && val == TALKS_CEREMONY, visit = n > 0 && val == TALKS_VISIT;
             /* "会谈当天下午": the day of talks already reported, not another meeting; nor

@@ -259,7 +259,8 @@ static void ratchet_against_a_baseline(void **state)
  * in en, nl and zh, measured blind first (meeting date P 0.949 R 0.777,
  * /work/tools/BLIND-pool12.txt), left money value P 0.998, meeting date P 0.995 R 0.960,
  * ordinal R 0.987, mechanism R 0.983, metric P 0.979, target P 0.991, period P 0.973, gate
- * P 0.989 R 0.976 on the 221). */
+ * P 0.989 R 0.976 on the 221; the nl classes of round 12 (talks "om tafel", "besprak ... met",
+ * rounds and editions of talks, "die dag"): meeting date R 0.968, ordinal R 0.994). */
 static void dev_split_regression(void **state)
 {
     (void)state;
@@ -274,8 +275,8 @@ static void dev_split_regression(void **state)
     assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_VALUE]) >= 0.998);
     assert_true(bc_eval_recall(&r.field[BC_EF_MONEY_VALUE]) >= 0.998);
     assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_DATE]) >= 0.994);
-    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_DATE]) >= 0.959);
-    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_ORDINAL]) >= 0.986);
+    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_DATE]) >= 0.968);
+    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_ORDINAL]) >= 0.994);
     assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.996);
     assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.982);
     assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_METRIC]) >= 0.978);

@@ -618,6 +618,60 @@ static void the_first_of_a_time_is_no_number(void **state)
     bc_extraction_free(&x);
 }
 
+/* Dutch talks by their idioms: sitting down at the table ("om tafel"), speaking or
+ * discussing with a partner ("besprak ... met"), a round or an edition of talks named
+ * before ("De zesde ronde", "de derde editie van het overleg"), and "die dag" for the day
+ * last named. Not what a meeting discussed ("De delegaties bespraken de knelpunten"), nor
+ * a round of something else ("de tweede ronde van de aanbesteding"). */
+static void dutch_table_partners_rounds_and_that_day(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text, *date;
+        int ord;
+    } cases[] = {
+        {"Op 4 maart zaten de douanediensten van Lang Son met hun Chinese collega's om tafel.",
+         "2025-03-04", 0},
+        {"In april zaten Ha Giang en Wenshan voor de negende keer om de tafel.", "2025-04", 9},
+        {"Op 2 mei besprak de voorzitter van Cao Bang in Nanning met de gouverneur van Guangxi "
+         "de nieuwe brug.",
+         "2025-05-02", 0},
+        {"Op 2 mei sprak de partijsecretaris van Lai Chau in Kunming met zijn Chinese collega.",
+         "2025-05-02", 0},
+        {"De zesde ronde vond in maart 2025 plaats in Hekou.", "2025-03", 6},
+        {"De derde editie van het overleg vond in maart 2025 plaats in Hekou.", "2025-03", 3},
+        {"Lao Cai en Yunnan openden op 6 mei een nieuwe rijstrook. Later die dag hielden Lao "
+         "Cai en Yunnan overleg over de douane.",
+         "2025-05-06", 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char text[512];
+        snprintf(text, sizeof text, "Titel\n\n%s", cases[i].text);
+        bc_extraction x = run("nl", "2025-05-20", text);
+        int found = 0;
+        for (size_t k = 0; k < x.nmeetings; k++)
+            found = found || (strcmp(x.meetings[k].date, cases[i].date) == 0 &&
+                              x.meetings[k].ordinal == cases[i].ord);
+        if (!found)
+            fail_msg("%s: %zu meetings, first dated %s", cases[i].text, x.nmeetings,
+                     x.nmeetings ? x.meetings[0].date : "-");
+        bc_extraction_free(&x);
+    }
+    /* what was discussed, an agreement made with someone, a round of a tender */
+    static const char *const none[] = {
+        "Op 2 mei bespraken de delegaties van Lao Cai en Yunnan de knelpunten bij de douane.",
+        "Op 2 mei sprak de gouverneur van Guangxi af met Lang Son de brug te openen.",
+        "De tweede ronde van de aanbesteding voor de brug tussen Lao Cai en Hekou sloot op 2 "
+        "mei.",
+    };
+    for (size_t i = 0; i < sizeof none / sizeof none[0]; i++) {
+        bc_extraction x = run("nl", "2025-05-20", none[i]);
+        if (x.nmeetings != 0)
+            fail_msg("%s: %zu meetings", none[i], x.nmeetings);
+        bc_extraction_free(&x);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -635,6 +689,7 @@ int main(void)
         cmocka_unit_test(sidelines_receptions_and_meetings_recalled),
         cmocka_unit_test(kinds_talks_named_by_their_date_and_outcomes),
         cmocka_unit_test(the_first_of_a_time_is_no_number),
+        cmocka_unit_test(dutch_table_partners_rounds_and_that_day),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -3,7 +3,8 @@
  * with 24 values, so each figure overlaps and conflicts with 23 others. Its document
  * carries the first 20 of each with their counts and links to the two collections, a
  * list page the first five, and /v1/figures/{id}/overlaps and /conflicts page through
- * all of them with the lists' cursors, totals and CSV; an unknown figure is a 404, a
+ * all of them with the lists' cursors, totals and CSV, as /v1/series and /v1/stats points
+ * carry the first five; an unknown figure is a 404, a
  * parameter the collection does not take a 400. */
 #include <stdarg.h>
 #include <stddef.h>
@@ -162,6 +163,48 @@ static void the_document_is_bounded(void **state)
     json_decref(page);
 }
 
+/* Counts the points of points (an array) that carry the first five of 23 links and both
+ * counts, as a list page does; fails on a point that embeds more. */
+static size_t bounded_points(json_t *points)
+{
+    json_t *d;
+    size_t i, seen = 0;
+    json_array_foreach(points, i, d)
+    {
+        assert_true(json_array_size(json_object_get(d, "overlaps")) <= 5);
+        assert_true(json_array_size(json_object_get(d, "conflicts_with")) <= 5);
+        if (json_integer_value(json_object_get(d, "overlaps_total")) != ARTICLES - 1)
+            continue;
+        assert_int_equal(json_integer_value(json_object_get(d, "conflicts_total")), ARTICLES - 1);
+        seen++;
+    }
+    return seen;
+}
+
+/* /v1/series and /v1/stats list every point of a quantity: each point carries the first
+ * five of its links and their counts, never all of them (a store with thousands of
+ * overlaps made both miss their budget). */
+static void series_and_stats_points_are_bounded(void **state)
+{
+    (void)state;
+    json_t *series = get("/v1/series?metric=trade_turnover&curation=all", 200), *one;
+    size_t i, seen = 0;
+    json_array_foreach(json_object_get(series, "series"), i, one) seen +=
+        bounded_points(json_object_get(one, "points"));
+    assert_int_equal(seen, ARTICLES);
+    json_decref(series);
+    json_t *stats = get("/v1/stats?curation=all", 200);
+    json_t *trade = json_object_get(stats, "trade_turnover");
+    size_t by_pair = 0, by_year = 0;
+    json_array_foreach(json_object_get(trade, "by_pair"), i, one) by_pair +=
+        bounded_points(json_object_get(one, "points"));
+    json_array_foreach(json_object_get(trade, "by_year"), i, one) by_year +=
+        bounded_points(json_object_get(one, "figures"));
+    assert_int_equal(by_pair, ARTICLES);
+    assert_int_equal(by_year, ARTICLES);
+    json_decref(stats);
+}
+
 /* Walks a collection from target by links.next, checking each page's size and the ids
  * against want; returns the pages read. */
 static int walk(const char *target, char want[ARTICLES - 1][200], size_t page_size)
@@ -267,6 +310,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(the_document_is_bounded),
         cmocka_unit_test(the_collections_page_through_all),
+        cmocka_unit_test(series_and_stats_points_are_bounded),
         cmocka_unit_test(failures_are_clear),
     };
     return cmocka_run_group_tests_name("figure_pages", tests, setup, teardown);

@@ -613,7 +613,8 @@ void bcx_find_dates(ctx *c)
             int y, y2, dl = 0;
             size_t n;
             memset(&r, 0, sizeof r);
-            if (bcx_try_to_month_end(c, i, lim, &r) || bcx_try_months(c, i, lim, &r) ||
+            if ((c->lbit == L_ZH && bcx_try_anchored_zh(c, i, lim, &r)) ||
+                bcx_try_to_month_end(c, i, lim, &r) || bcx_try_months(c, i, lim, &r) ||
                 (c->lbit != L_ZH && bcx_try_month_range(c, i, lim, &r)) ||
                 bcx_try_day(c, i, lim, &r) || bcx_try_month(c, i, lim, &r)) {
                 /* found */

@@ -217,19 +217,23 @@ static int day_only_zh(const ctx *c, size_t i, size_t lim, int future, dres *r)
         return 0;
     r->n = k + n - i;
     /* a day of another month told just before ("5月10日，代表团抵达河口。12日上午，双方举行
-     * 会谈"): a later day is of that month; an earlier one, of which month is not said */
+     * 会谈"), or carried by "the same day" ("同日，...。29日，..."): a later day is of that
+     * month, and so is one of the week before it (a report going back a day or two: "30日
+     * ...会议。29日，...举行会谈"); an earlier one, of which month is not said (the next
+     * month's, or a day long before) */
     const xd *told = NULL;
     for (size_t q = c->nd; q > 0 && told == NULL; q--) {
         const xd *p = &c->d[q - 1];
         if (c->t[p->t0].sent + 3 < c->t[i].sent)
             break;
-        if (p->prec == 3 && !p->weekday && !p->rel && !p->same_day && !p->dateline &&
+        if (p->prec == 3 && !p->weekday && !p->rel && !p->dateline &&
             (strlen(p->iso) == 10 || (strlen(p->iso) == 7 && p->iso[0] == '-')))
             told = p;
     }
     size_t md = told != NULL && told->iso[0] == '-' ? 2 : 5; /* its "MM-DD" */
     if (told != NULL && atoi(told->iso + md) != c->rm) {
-        if (day > atoi(told->iso + md + 3)) {
+        int was = atoi(told->iso + md + 3);
+        if (day > was || (day < was && was - day <= 7 && day2 < was)) {
             snprintf(r->iso, sizeof r->iso, "%.*s%02d", (int)md + 3, told->iso, day);
             r->inferred = told->inferred;
             r->prec = 3;

@@ -506,6 +506,15 @@ int bcx_try_to_month_end(const ctx *c, size_t i, size_t lim, dres *r);
 int bcx_year_to_date(const ctx *c, size_t si, size_t lead, size_t end, char *iso, size_t cap,
                      size_t span[2]);
 
+/* ---- extract_date_anchor.c ---- */
+
+/* A Chinese day or month counted from the date last told, at token i: "同年6月12日",
+ * "次年3月", "同月14日", "当月20日至21日" into r (that date's year or month, or the next;
+ * r->inferred as that date's); 1 when the words are there, r->iso empty when the date
+ * they count from is unknown or no plain date (the words are read all the same, so that
+ * no day of theirs takes the reference date's year). */
+int bcx_try_anchored_zh(const ctx *c, size_t i, size_t lim, dres *r);
+
 /* ---- extract_date_day.c ---- */
 
 /* A day at token i (with its month and year when written; a span of days of one month

@@ -1,0 +1,142 @@
+/* extract_date_anchor.c: Chinese days and months whose year or month is that of the date
+ * just told: "同年6月12日", "当年9月", "次年3月5日" (the year of the last date, or the one
+ * after), "同月14日", "该月20日", "次月3日" (its month, or the one after). The date they
+ * count from must be the last one the text named, near, and plain (a day, a month or a
+ * year, not a span of months, a comparison's base, a weekday or a day counted from
+ * another); otherwise they give no date, never the reference date's year. */
+#include "extract_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The words, what they take from the date told (1 its year, 2 its month) and the step. */
+typedef struct anchor_word {
+    const char *w;
+    int unit, step;
+} anchor_word;
+
+static const anchor_word WORDS[] = {
+    {"同年", 1, 0}, {"该年", 1, 0}, {"当年", 1, 0}, {"次年", 1, 1}, {"翌年", 1, 1},
+    {"同月", 2, 0}, {"该月", 2, 0}, {"当月", 2, 0}, {"次月", 2, 1}, {"翌月", 2, 1},
+};
+
+static int month_days(int y, int m)
+{
+    static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m == 2 && y > 0 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+        return 29;
+    return m >= 1 && m <= 12 ? d[m - 1] : 0;
+}
+
+/* A number 1..max written in digits at token i, followed by one of the words "日"/"号"
+ * (unit 3) or "月" (unit 2): the number, 0 when none. */
+static int num_then(const ctx *c, size_t i, size_t lim, int unit)
+{
+    if (i + 1 >= lim || c->t[i].kind != T_NUM || !c->t[i].plain || c->t[i].num < 1 ||
+        c->t[i].num > (unit == 2 ? 12 : 31))
+        return 0;
+    if (unit == 2 ? !bcx_words_at(c, i + 1, lim, "月")
+                  : !(bcx_words_at(c, i + 1, lim, "日") || bcx_words_at(c, i + 1, lim, "号")))
+        return 0;
+    return (int)c->t[i].num;
+}
+
+/* The date the words at token i count from: the last date named before them, at most
+ * three sentences back, not a dateline; NULL when that one is no plain date. */
+static const xd *told_date(const ctx *c, size_t i)
+{
+    size_t si = c->t[i].sent;
+    for (size_t q = c->nd; q > 0; q--) {
+        const xd *d = &c->d[q - 1];
+        if (d->dateline)
+            continue;
+        if (c->t[d->t0].sent + 3 < si || d->compare || d->weekday || d->rel)
+            return NULL;
+        return d;
+    }
+    return NULL;
+}
+
+int bcx_try_anchored_zh(const ctx *c, size_t i, size_t lim, dres *r)
+{
+    const anchor_word *a = NULL;
+    size_t n = 0;
+    for (size_t k = 0; k < sizeof WORDS / sizeof WORDS[0] && a == NULL; k++)
+        if ((n = bcx_words_at(c, i, lim, WORDS[k].w)) > 0)
+            a = &WORDS[k];
+    if (a == NULL)
+        return 0;
+    /* what follows: a month and perhaps its day after a year word, a day after a month
+     * word; nothing else is read here ("同月" alone: the month, extract_date.c) */
+    size_t j = i + n;
+    int mon = 0, day = 0;
+    if (a->unit == 1 && (mon = num_then(c, j, lim, 2)) != 0) {
+        j += 2;
+        if ((day = num_then(c, j, lim, 3)) != 0)
+            j += 2;
+    } else if (a->unit == 2 && (day = num_then(c, j, lim, 3)) != 0) {
+        j += 2;
+    } else {
+        return 0;
+    }
+    /* "同月14日至15日": a span of days, the first one's */
+    int day2 = 0, dash = 0;
+    size_t s;
+    if (day != 0 && ((s = bcx_range_sep(c, j, lim, &dash)) > 0 || dash) &&
+        (day2 = num_then(c, j + s, lim, 3)) > day)
+        j += s + 2;
+    else
+        day2 = 0;
+    memset(r, 0, sizeof *r);
+    r->n = j - i; /* read, dated or not: never a day of the reference date's year */
+    const xd *d = told_date(c, i);
+    if (d == NULL || strchr(d->iso, '/') != NULL)
+        return 1;
+    int y = d->iso[0] == '-' ? 0 : atoi(d->iso);
+    if (a->unit == 1) {
+        if (y == 0)
+            return 1;
+        y += a->step;
+        r->inferred = d->inferred ? BC_X_INFERRED_YEAR : 0;
+    } else {
+        /* the month of a day or month told: "2023-12-28", "2023-12", "--12-28" */
+        size_t len = strlen(d->iso);
+        if (d->prec < 2 || (d->iso[0] == '-' ? len != 7 : len != 7 && len != 10))
+            return 1;
+        mon = atoi(d->iso + (d->iso[0] == '-' ? 2 : 5)) + a->step;
+        if (mon > 12) {
+            if (y == 0)
+                return 1;
+            mon = 1, y++;
+        }
+        r->inferred = d->inferred;
+    }
+    if (y == 0 && c->ry != 0)
+        return 1; /* a day of a year the text left open */
+    if (day != 0 && day > month_days(y ? y : 2024, mon))
+        return 1;
+    if (y == 0)
+        snprintf(r->iso, sizeof r->iso, "--%02d-%02d", mon, day);
+    else if (day != 0)
+        snprintf(r->iso, sizeof r->iso, "%04d-%02d-%02d", y, mon, day);
+    else
+        snprintf(r->iso, sizeof r->iso, "%04d-%02d", y, mon);
+    if (y == 0 && day == 0) {
+        r->iso[0] = '\0';
+        return 1;
+    }
+    r->prec = day != 0 ? 3 : 2;
+    if (day2 != 0 && y != 0) {
+        char buf[64];
+        snprintf(buf, sizeof buf, "%.10s/%04d-%02d-%02d", r->iso, y, mon, day2);
+        copy_str(r->iso, sizeof r->iso, buf);
+        r->prec = 0;
+    } else if (day2 != 0) {
+        char buf[64];
+        snprintf(buf, sizeof buf, "%.7s/--%02d-%02d", r->iso, mon, day2);
+        copy_str(r->iso, sizeof r->iso, buf);
+        r->prec = 0;
+    }
+    return 1;
+}

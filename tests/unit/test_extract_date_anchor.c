@@ -1,0 +1,139 @@
+/* test_extract_date_anchor.c: Chinese days and months counted from the date just told
+ * (extract_date_anchor.c): "同年6月12日", "次年3月", "同月14日", "当月20日", "次月3日" take
+ * the year or month of that date, never the reference date's; without a plain date to
+ * count from they give none. And a day alone ("29日，") a few days before the day told
+ * just before, "the same day" included, is of that day's month. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "fixture.h"
+
+#include "extract_fixture.h"
+
+/* The date of the meeting whose quote starts with the words at, in text read with
+ * reference date ref: exp, or none when exp is "" (no such meeting either). */
+static void expect_at(const char *ref, const char *text, const char *at, const char *exp)
+{
+    bc_extraction x = run("zh", ref, text);
+    size_t off = (size_t)(strstr(text, at) - text);
+    const bc_xmeeting *m = NULL;
+    for (size_t i = 0; i < x.nmeetings && m == NULL; i++)
+        if (x.meetings[i].cite.q[0].start == off)
+            m = &x.meetings[i];
+    if (m == NULL && exp[0] == '\0')
+        ; /* talks without a day are no meeting at all */
+    else if (m == NULL)
+        fail_msg("%s (%s): no meeting at '%s' among %zu", text, ref ? ref : "no reference", at,
+                 x.nmeetings);
+    else if (strcmp(m->date, exp) != 0)
+        fail_msg("%s (%s): the meeting at '%s' dated '%s', expected '%s'", text,
+                 ref ? ref : "no reference", at, m->date, exp);
+    bc_extraction_free(&x);
+}
+
+/* "同年", "次年" before a month and perhaps its day: the year of the date last named (or
+ * the one after), written by the text; not the reference date's. */
+static void a_year_word_takes_the_year_told(void **state)
+{
+    (void)state;
+    static const char *const text = "2022年4月9日，凭祥市与同登县在凭祥举行边贸会谈。"
+                                    "同年8月17日，两地又在同登举行第二次会谈。";
+    expect_at("2025-09-01", text, "同年", "2022-08-17");
+    expect_at(NULL, text, "同年", "2022-08-17");
+    static const char *const next = "2021年11月，广西与广宁省在东兴举行工作会谈。"
+                                    "次年3月5日，双方在芒街举行会谈。";
+    expect_at("2025-09-01", next, "次年", "2022-03-05");
+    xdate_case month[] = {
+        {"zh", "2020年10月，两地签署协议。当年12月，双方举行会谈。", "2020-12", 0},
+        {"zh", "2020年10月，两地签署协议。该年12月3日，双方举行会谈。", "2020-12-03", 0},
+    };
+    expect_dates(month, sizeof month / sizeof month[0], "2025-09-01");
+    /* a year counted from the reference date gives one counted too */
+    xdate_case rel[] = {
+        {"zh", "去年2月，两地签署协议。同年6月12日，双方举行会谈。", "2024-06-12", 1},
+    };
+    expect_dates(rel, 1, "2025-09-01");
+}
+
+/* "同月14日", "当月20日", "该月3日", "次月2日": the month of the day or month last named;
+ * a span of days is its first day's. */
+static void a_month_word_takes_the_month_told(void **state)
+{
+    (void)state;
+    static const char *const text = "2021年7月26日，两省共同举行口岸开通仪式。"
+                                    "同月9日，河口县与老街市在河口举行会谈，商定仪式安排。";
+    expect_at("2025-09-01", text, "同月", "2021-07-09");
+    expect_at(NULL, text, "同月", "2021-07-09");
+    static const char *const that = "2023年5月，双方签署备忘录。当月20日，两地在东兴举行会谈。";
+    expect_at("2025-09-01", that, "当月", "2023-05-20");
+    static const char *const nextm = "2023年12月28日，两国举行口岸升格仪式。"
+                                     "次月4日，百色市与高平省在龙邦举行会谈。";
+    expect_at("2025-09-01", nextm, "次月", "2024-01-04");
+    /* a day whose month is the reference date's too: the year stays inferred */
+    xdate_case inferred[] = {
+        {"zh", "6月10日，两地签署协议。同月18日，双方举行会谈。", "2025-06-18", 1},
+        {"zh", "2019年3月6日，两地签署协议。同月11日至12日，双方举行会谈。",
+         "2019-03-11/2019-03-12", 0},
+    };
+    expect_dates(inferred, sizeof inferred / sizeof inferred[0], "2025-09-01");
+    /* without a reference date a day of a month without its year keeps month and day */
+    xdate_case bare[] = {
+        {"zh", "6月10日，两地签署协议。同月18日，双方举行会谈。", "--06-18", 0},
+    };
+    expect_dates(bare, 1, NULL);
+}
+
+/* The words with no plain date to count from give no date, and their day never takes the
+ * reference date's year: after a span of months, a comparison, nothing, or a date four
+ * sentences back. */
+static void no_date_to_count_from_gives_none(void **state)
+{
+    (void)state;
+    static const char *const cases[] = {
+        "今年1至5月，口岸进出口额增长12%。同月14日，双方在凭祥举行会谈。",
+        "同年6月12日，双方在凭祥举行会谈。",
+        "2022年3月，两地签署协议。此后双方多次磋商。边贸持续增长。旅游也在恢复。"
+        "同年6月12日，双方在凭祥举行会谈。",
+        "比2023年增长15%。同年6月12日，双方在凭祥举行会谈。",
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bc_extraction x = run("zh", "2025-09-01", cases[i]);
+        for (size_t k = 0; k < x.nmeetings; k++)
+            if (x.meetings[k].date[0] != '\0')
+                fail_msg("%s: a meeting dated '%s'", cases[i], x.meetings[k].date);
+        for (size_t k = 0; k < x.ndates; k++)
+            if (strstr(x.dates[k].iso, "-06-12") != NULL || strstr(x.dates[k].iso, "-14") != NULL)
+                fail_msg("%s: a date '%s'", cases[i], x.dates[k].iso);
+        bc_extraction_free(&x);
+    }
+}
+
+/* A day alone ("29日，") within a week before the day told just before (written, or
+ * carried by "同日") is of that day's month; one more than a week before says none. */
+static void a_day_alone_a_few_days_before_the_day_told(void **state)
+{
+    (void)state;
+    static const char *const text = "2024年11月20日上午，中国云南省与越南老街省联合工作组第八次"
+                                    "会议在昆明举行。同日，双方签署合作备忘录。"
+                                    "18日，云南省领导与老街省代表团举行会谈。";
+    expect_at(NULL, text, "18日", "2024-11-18");
+    expect_at("2025-03-01", text, "18日", "2024-11-18");
+    static const char *const far = "2024年11月20日上午，中国云南省与越南老街省联合工作组第八次"
+                                   "会议在昆明举行。同日，双方签署合作备忘录。"
+                                   "3日，云南省领导与老街省代表团举行会谈。";
+    expect_at(NULL, far, "3日", "");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(a_year_word_takes_the_year_told),
+        cmocka_unit_test(a_month_word_takes_the_month_told),
+        cmocka_unit_test(no_date_to_count_from_gives_none),
+        cmocka_unit_test(a_day_alone_a_few_days_before_the_day_told),
+    };
+    return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
+}

@@ -29,12 +29,13 @@ static int han_stop(const ctx *c, size_t i, size_t lim)
 }
 
 /* 1 when the characters at token i begin a modifier of a crossing word, not a name:
- * 双边 (bilateral), 国际 (international), 智慧 (smart), 边境, 跨境, 陆路, 货运. */
+ * 双边 (bilateral), 国际 (international), 智慧 (smart), 边境, 跨境, 陆路, 货运, 高速
+ * (an expressway: "同登—茶岭高速公路" runs between 同登 and 茶岭). */
 static int han_modifier(const ctx *c, size_t i, size_t lim)
 {
-    static const char *const mods[] = {"双边", "国际", "智慧", "边境",   "跨境", "陆路", "货运",
-                                       "客运", "公路", "铁路", "口岸",   "通道", "大桥", "项目",
-                                       "米轨", "准轨", "标轨", "标准轨", "边民", "方向", NULL};
+    static const char *const mods[] = {
+        "双边", "国际", "智慧", "边境", "跨境", "陆路", "货运",   "客运", "公路", "铁路", "口岸",
+        "通道", "大桥", "项目", "米轨", "准轨", "标轨", "标准轨", "边民", "方向", "高速", NULL};
     for (int k = 0; mods[k]; k++)
         if (bcx_words_at(c, i, lim, mods[k]))
             return 1;
@@ -281,6 +282,38 @@ static void han_bracketed_sides(ctx *c, size_t si, unsigned present)
     }
 }
 
+/* 1 when token i is "站" (a station) after a character of a name: "同登站", "凭祥站" name
+ * the places 同登 and 凭祥 ("越南同登站—中国凭祥站铁路通道"). */
+static int station_at(const ctx *c, size_t i, size_t lo, size_t lim)
+{
+    return i > lo && i < lim && c->t[i - 1].han && c->t[i].glued && bcx_words_at(c, i, lim, "站");
+}
+
+/* The order the article names the two sides of its crossings in: +1 Vietnam's first
+ * ("茶岭—龙邦口岸", "波标—岳圩口岸"), -1 China's first, 0 when it names none with two known
+ * names joined by a dash or both orders. */
+static int article_order(ctx *c)
+{
+    int vn_first = 0, cn_first = 0;
+    for (size_t si = 0; si < c->ns && c->rc == BC_OK; si++)
+        for (size_t p = c->se[si].h0; p < c->se[si].h1; p++) {
+            size_t k = c->h[p].t1;
+            if (k >= c->se[si].t1 || k == 0 || !(bcx_gap(c, k - 1) & G_DASH) || !c->t[k].han)
+                continue;
+            for (size_t q = c->se[si].h0; q < c->se[si].h1; q++) {
+                if (c->h[q].t0 != k)
+                    continue;
+                int a = han_side(c, si, c->h[p].t0, k), b = han_side(c, si, k, c->h[q].t1);
+                if (a > 0 && b < 0)
+                    vn_first++;
+                else if (a < 0 && b > 0)
+                    cn_first++;
+                break;
+            }
+        }
+    return vn_first > 0 && cn_first == 0 ? 1 : cn_first > 0 && vn_first == 0 ? -1 : 0;
+}
+
 void bcx_han_pairs(ctx *c, size_t si, unsigned present)
 {
     han_routes(c, si);
@@ -316,6 +349,9 @@ void bcx_han_pairs(ctx *c, size_t si, unsigned present)
             b1 = kn;
         if (b1 < lim && (n = bcx_lex_find(c, C_PROJ, b1, &e)) > 0)
             near |= (unsigned)e->val;
+        /* "凭祥站铁路": the station's place */
+        if (b1 >= b0 + 3 && station_at(c, b1 - 1, b0, lim))
+            b1--;
         /* four characters and no crossing word after them: a name and what follows it
          * ("巴刹红河界河公路大桥"): keep two */
         if (b1 == b0 + 4 && known_name_ending(c, si, b0, b1) == SIZE_MAX &&
@@ -341,6 +377,8 @@ void bcx_han_pairs(ctx *c, size_t si, unsigned present)
         if ((cw = bcx_lex_ending(c, C_PROJ, lo, a1, &e)) != SIZE_MAX && cw > lo) {
             near |= (unsigned)e->val;
             a1 = cw;
+        } else if (a1 >= lo + 3 && station_at(c, a1 - 1, lo, lim)) {
+            a1--; /* "越南同登站—": the station's place */
         }
         /* the left run: a known name ending at the dash, else back to a stop character
          * or a country prefix, at most three characters */
@@ -404,7 +442,11 @@ void bcx_han_pairs(ctx *c, size_t si, unsigned present)
             ca = -cb;
         if (cb == 0 && ca != 0)
             cb = -ca;
-        if (ca == 0) /* Chinese reports name their own side first */
+        /* Chinese reports name their own side first, unless the article names Vietnam's
+         * first where it names two known places ("茶岭—龙邦口岸..., 同时开通那弄—那西通道") */
+        if (ca == 0 && article_order(c) > 0)
+            ca = 1, cb = -1;
+        else if (ca == 0)
             ca = -1, cb = 1;
         if (ca == cb)
             continue;

@@ -282,8 +282,8 @@ static void dev_split_regression(void **state)
     assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_METRIC]) >= 0.978);
     assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_TARGET]) >= 0.990);
     assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_PERIOD]) >= 0.972);
-    assert_true(bc_eval_precision(&r.field[BC_EF_GATE_PAIR]) >= 0.988);
-    assert_true(bc_eval_recall(&r.field[BC_EF_GATE_PAIR]) >= 0.975);
+    assert_true(bc_eval_precision(&r.field[BC_EF_GATE_PAIR]) >= 0.994);
+    assert_true(bc_eval_recall(&r.field[BC_EF_GATE_PAIR]) >= 0.979);
     assert_true(r.detect_right == r.detected);
     bc_gold_free(c);
 }

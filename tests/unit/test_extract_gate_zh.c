@@ -151,6 +151,32 @@ static void country_in_brackets_and_river_after_a_name(void **state)
     bc_extraction_free(&x);
 }
 
+/* A station names its place ("越南老街站—中国河口站": 老街 and 河口); an expressway between
+ * two places of one side is no pair ("谅山—同登高速公路"), one across the border is; two
+ * names the gazetteer does not know are in the order the article names the sides of its
+ * known crossings in (Vietnam's first after "茶岭—龙邦口岸"), else China's first. */
+static void stations_expressways_and_the_article_order(void **state)
+{
+    (void)state;
+    bc_extraction x = run("zh", NULL, "两地将开行越南老街站—中国河口站铁路口岸货运班列。");
+    assert_int_equal(x.ngates, 1);
+    gate(&x, "老街", "河口");
+    bc_extraction_free(&x);
+    x = run("zh", NULL, "越方介绍，谅山—同登高速公路明年建成，河口—老街高速公路车流增加。");
+    assert_int_equal(x.ngates, 1);
+    gate(&x, "老街", "河口");
+    bc_extraction_free(&x);
+    x = run("zh", NULL, "两省宣布茶岭—龙邦口岸升格。仪式上，双方同时开通那甲—那乙通道。");
+    gate(&x, "那甲", "那乙");
+    bc_extraction_free(&x);
+    x = run("zh", NULL, "两省宣布龙邦—茶岭口岸升格。仪式上，双方同时开通那甲—那乙通道。");
+    gate(&x, "那乙", "那甲");
+    bc_extraction_free(&x);
+    x = run("zh", NULL, "仪式上，双方同时开通那甲—那乙通道。");
+    gate(&x, "那乙", "那甲");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -161,6 +187,7 @@ int main(void)
         cmocka_unit_test(both_sides_of_one_site_in_brackets),
         cmocka_unit_test(during_the_meeting_is_its_day),
         cmocka_unit_test(country_in_brackets_and_river_after_a_name),
+        cmocka_unit_test(stations_expressways_and_the_article_order),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -354,7 +354,7 @@ static int coordinated(const ctx *c, const mention *a, const mention *b)
         "and", "va", "et", "i",   "och", "en",  "oraz", "as well as", "和",  "与", "及", "暨",
         "la",  "le", "de", "the", "het", "den", "lan",  "jak i",      "van", "of", NULL};
     static const char *const of[] = {"du", "des", "of", "van", "der", "d", NULL};
-    if (a->sent != b->sent || b->t0 < a->t1 || b->t0 - a->t1 > 10)
+    if (a->sent != b->sent || b->t0 < a->t1 || b->t0 - a->t1 > 16)
         return 0;
     /* the words of the first one's body may stand between ("la 16e conference du comite
      * mixte de travail et la Rencontre de printemps de 2025") */
@@ -369,14 +369,20 @@ static int coordinated(const ctx *c, const mention *a, const mention *b)
         else
             break;
     }
-    if (b->t0 - k > 4 || (!named && k != a->t1) || (bcx_gap(c, k > a->t1 ? k - 1 : k) & G_DOT))
+    if ((!named && k != a->t1) || (bcx_gap(c, k > a->t1 ? k - 1 : k) & G_DOT))
         return 0;
+    /* the links, at most four tokens, then perhaps the words of the second one's body
+     * ("新春会晤暨联合工作委员会第十六次会议") */
+    size_t nlinks = 0;
     for (; k < b->t0; k++) {
         int link = 0;
         for (int w = 0; links[w] && !link; w++)
             link = bcx_words_at(c, k, b->t0, links[w]) > 0;
-        if (!link)
+        if (link && ++nlinks <= 4)
+            continue;
+        if (link || nlinks == 0 || (n = bcx_lex_find(c, C_MECH, k, NULL)) == 0 || k + n > b->t0)
             return 0;
+        k += n - 1;
     }
     return 1;
 }

@@ -1868,6 +1868,24 @@ static void english_runs_of_days_and_more(void **state)
     bc_extraction_free(&x);
 }
 
+/* Two meetings joined by 暨 with the second one's body between ("...第三次会议暨联合工作组
+ * 第九次会议") are coordinated: they share their sentence's date; a meeting of another
+ * clause, said to be coming, takes none of it. */
+static void chinese_meetings_joined_with_a_body_between(void **state)
+{
+    (void)state;
+    bc_extraction x = run("zh", "2025-07-25",
+                          "2023年3月，云南省与越南老街、莱州、河江、奠边四省省委书记年度会晤机制"
+                          "第三次会议暨联合工作组第九次会议在河江省举行。");
+    assert_string_equal(meet(&x, "jwg-yunnan", 9)->date, "2023-03");
+    bc_extraction_free(&x);
+    x = run("zh", "2025-07-25",
+            "2023年3月，云南省与越南老街、莱州、河江、奠边四省省委书记新春会晤在河江省举行，"
+            "联合工作组第九次会议将于明年在昆明举行。");
+    assert_string_not_equal(meet(&x, "jwg-yunnan", 9)->date, "2023-03");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1913,6 +1931,7 @@ int main(void)
         cmocka_unit_test(chinese_next_round_beside_a_recalled_meeting),
         cmocka_unit_test(dutch_editions_relative_months_and_days),
         cmocka_unit_test(english_runs_of_days_and_more),
+        cmocka_unit_test(chinese_meetings_joined_with_a_body_between),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

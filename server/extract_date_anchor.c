@@ -1,6 +1,7 @@
 /* extract_date_anchor.c: Chinese days and months whose year or month is that of the date
  * just told: "同年6月12日", "当年9月", "次年3月5日" (the year of the last date, or the one
- * after), "同月14日", "该月20日", "次月3日" (its month, or the one after). The date they
+ * after), "同月14日", "该月20日", "次月3日" (its month, or the one after); and days of a
+ * month counted from the reference date: "本月14日", "上月28日". The date they
  * count from must be the last one the text named, near, and plain (a day, a month or a
  * year, not a span of months, a comparison's base, a weekday or a day counted from
  * another); otherwise they give no date, never the reference date's year. */
@@ -10,15 +11,30 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The words, what they take from the date told (1 its year, 2 its month) and the step. */
+/* The words, what they take (1 the year of the date told, 2 its month, 3 the reference
+ * date's month) and the step. */
 typedef struct anchor_word {
     const char *w;
     int unit, step;
 } anchor_word;
 
 static const anchor_word WORDS[] = {
-    {"同年", 1, 0}, {"该年", 1, 0}, {"当年", 1, 0}, {"次年", 1, 1}, {"翌年", 1, 1},
-    {"同月", 2, 0}, {"该月", 2, 0}, {"当月", 2, 0}, {"次月", 2, 1}, {"翌月", 2, 1},
+    {"同年", 1, 0},
+    {"该年", 1, 0},
+    {"当年", 1, 0},
+    {"次年", 1, 1},
+    {"翌年", 1, 1},
+    {"同月", 2, 0},
+    {"该月", 2, 0},
+    {"当月", 2, 0},
+    {"次月", 2, 1},
+    {"翌月", 2, 1},
+    /* the reference date's month (3): "本月14日", "上月28日" */
+    {"本月", 3, 0},
+    {"上个月", 3, -1},
+    {"上月", 3, -1},
+    {"下个月", 3, 1},
+    {"下月", 3, 1},
 };
 
 static int month_days(int y, int m)
@@ -75,11 +91,15 @@ int bcx_try_anchored_zh(const ctx *c, size_t i, size_t lim, dres *r)
         j += 2;
         if ((day = num_then(c, j, lim, 3)) != 0)
             j += 2;
-    } else if (a->unit == 2 && (day = num_then(c, j, lim, 3)) != 0) {
+    } else if (a->unit >= 2 && (day = num_then(c, j, lim, 3)) != 0) {
         j += 2;
     } else {
         return 0;
     }
+    /* a month counted from the reference date: without one, extract_date.c reads the
+     * words (no date, the sentence's day unread) */
+    if (a->unit == 3 && (c->ry == 0 || c->rm == 0))
+        return 0;
     /* "同月14日至15日": a span of days, the first one's */
     int day2 = 0, dash = 0;
     size_t s;
@@ -90,6 +110,25 @@ int bcx_try_anchored_zh(const ctx *c, size_t i, size_t lim, dres *r)
         day2 = 0;
     memset(r, 0, sizeof *r);
     r->n = j - i; /* read, dated or not: never a day of the reference date's year */
+    if (a->unit == 3) {
+        int y = c->ry;
+        mon = c->rm + a->step;
+        if (mon < 1)
+            mon = 12, y--;
+        else if (mon > 12)
+            mon = 1, y++;
+        if (day > month_days(y, mon))
+            return 1;
+        snprintf(r->iso, sizeof r->iso, "%04d-%02d-%02d", y, mon, day);
+        if (day2 != 0 && day2 <= month_days(y, mon)) {
+            char buf[64];
+            snprintf(buf, sizeof buf, "%.10s/%04d-%02d-%02d", r->iso, y, mon, day2);
+            copy_str(r->iso, sizeof r->iso, buf);
+        }
+        r->prec = day2 != 0 ? 0 : 3;
+        r->inferred = BC_X_INFERRED_DATE; /* its month is the reference's too */
+        return 1;
+    }
     const xd *d = told_date(c, i);
     if (d == NULL || strchr(d->iso, '/') != NULL)
         return 1;

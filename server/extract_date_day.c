@@ -183,11 +183,14 @@ static int day_only_zh(const ctx *c, size_t i, size_t lim, int future, dres *r)
         day2 = (int)c->t[k + s].num;
         k += s + 2;
     }
-    /* mid-clause ("云南省与越南老街省12日在昆明举行会谈") only under a dateline that
-     * names its month: the day is of that month */
+    /* mid-clause ("云南省与越南老街省12日在昆明举行会谈", "双方于12日在河口举行会谈") when
+     * where or that it was held, or the time of day, follows: under a dateline that names
+     * its month, a day of that month; else as a day that opens its clause. "当地时间12日"
+     * (local time) opens it. */
     int mid = i > lo && !(bcx_gap(c, i - 1) & G_COMMA) && !bcx_words_at(c, i - 1, i, "电") &&
-              !bcx_words_at(c, i - 1, i, "讯");
-    if (mid && (c->dld == 0 || !c->t[i - 1].han || bcx_words_at(c, i - 1, i, "月") ||
+              !bcx_words_at(c, i - 1, i, "讯") &&
+              !(i >= lo + 4 && bcx_words_at(c, i - 4, i, "当地时间") == 4);
+    if (mid && (!c->t[i - 1].han || bcx_words_at(c, i - 1, i, "月") ||
                 !(bcx_words_at(c, k, lim, "在") || bcx_words_at(c, k, lim, "举行") ||
                   bcx_words_at(c, k, lim, "上午") || bcx_words_at(c, k, lim, "下午"))))
         return 0;
@@ -209,7 +212,7 @@ static int day_only_zh(const ctx *c, size_t i, size_t lim, int future, dres *r)
         return 1;
     }
     size_t n = 0;
-    int follows = k < lim && (bcx_gap(c, k - 1) & G_COMMA);
+    int follows = mid || (k < lim && (bcx_gap(c, k - 1) & G_COMMA));
     for (int w = 0; after[w] && !follows; w++)
         if ((n = bcx_words_at(c, k, lim, after[w])) > 0)
             follows = 1;

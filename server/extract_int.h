@@ -512,7 +512,9 @@ int bcx_year_to_date(const ctx *c, size_t si, size_t lead, size_t end, char *iso
  * "次年3月", "同月14日", "当月20日至21日" into r (that date's year or month, or the next;
  * r->inferred as that date's); 1 when the words are there, r->iso empty when the date
  * they count from is unknown or no plain date (the words are read all the same, so that
- * no day of theirs takes the reference date's year). */
+ * no day of theirs takes the reference date's year). A day of a month counted from the
+ * reference date ("本月14日", "上月28日"): that day, BC_X_INFERRED_DATE; 0 without a
+ * reference date. */
 int bcx_try_anchored_zh(const ctx *c, size_t i, size_t lim, dres *r);
 
 /* ---- extract_date_day.c ---- */

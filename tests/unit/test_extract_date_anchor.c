@@ -1,7 +1,8 @@
 /* test_extract_date_anchor.c: Chinese days and months counted from the date just told
  * (extract_date_anchor.c): "同年6月12日", "次年3月", "同月14日", "当月20日", "次月3日" take
  * the year or month of that date, never the reference date's; without a plain date to
- * count from they give none. And a day alone ("29日，") a few days before the day told
+ * count from they give none. "本月14日", "上月28日": a day of the reference date's month
+ * or the one before. And a day alone ("29日，") a few days before the day told
  * just before, "the same day" included, is of that day's month. */
 #include <stdarg.h>
 #include <stddef.h>
@@ -127,6 +128,30 @@ static void a_day_alone_a_few_days_before_the_day_told(void **state)
     expect_at(NULL, far, "3日", "");
 }
 
+/* "本月14日", "上月28日", "下个月3日": a day of the month counted from the reference date,
+ * all of it inferred; without a reference date, none. */
+static void a_day_of_this_or_last_month(void **state)
+{
+    (void)state;
+    xdate_case cases[] = {
+        {"zh", "本月14日，双方在东兴举行会谈。", "2025-09-14", BC_X_INFERRED_DATE},
+        {"zh", "上月28日，双方在东兴举行会谈。", "2025-08-28", BC_X_INFERRED_DATE},
+        {"zh", "上个月3日，双方在东兴举行会谈。", "2025-08-03", BC_X_INFERRED_DATE},
+    };
+    expect_dates(cases, sizeof cases / sizeof cases[0], "2025-09-20");
+    xdate_case january[] = {
+        {"zh", "上月30日，双方在东兴举行会谈。", "2024-12-30", BC_X_INFERRED_DATE},
+    };
+    expect_dates(january, 1, "2025-01-08");
+    expect_at("2025-09-20", "本月14日，双方在东兴举行会谈。", "本月", "2025-09-14");
+    expect_at(NULL, "本月14日，双方在东兴举行会谈。", "本月", "");
+    /* the 31st of a month of 30 days is none */
+    bc_extraction x = run("zh", "2025-10-05", "上月31日，双方在东兴举行会谈。");
+    for (size_t k = 0; k < x.nmeetings; k++)
+        assert_string_equal(x.meetings[k].date, "");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -134,6 +159,7 @@ int main(void)
         cmocka_unit_test(a_month_word_takes_the_month_told),
         cmocka_unit_test(no_date_to_count_from_gives_none),
         cmocka_unit_test(a_day_alone_a_few_days_before_the_day_told),
+        cmocka_unit_test(a_day_of_this_or_last_month),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

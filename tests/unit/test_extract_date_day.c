@@ -131,6 +131,37 @@ static void runs_of_days_across_months(void **state)
     bc_extraction_free(&x);
 }
 
+/* A Chinese day inside its clause, where or that the meeting was held after it ("两市24日
+ * 在凭祥举行会谈", "双方于22日在...举行"), or after "当地时间", is read as one that opens its
+ * clause: of the reference month within ten days before the reference day; a day in a
+ * clause that goes on otherwise ("截至24日，...") is not. */
+static void a_day_inside_its_clause(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *ref, *text, *exp;
+    } cases[] = {
+        {"2025-07-25", "凭祥市与同登县24日在凭祥举行边贸会谈。", "2025-07-24"},
+        {"2025-07-25", "两地代表团于22日在河口举行工作会谈。", "2025-07-22"},
+        {"2025-07-25", "当地时间23日，凭祥市与同登县举行边贸会谈。", "2025-07-23"},
+        {NULL, "凭祥市与同登县24日在凭祥举行边贸会谈。", NULL},
+        {"2025-07-25", "凭祥市与同登县3日在凭祥举行边贸会谈。", NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bc_extraction x = run("zh", cases[i].ref, cases[i].text);
+        const char *exp = cases[i].exp;
+        if (exp == NULL ? x.nmeetings != 0
+                        : x.nmeetings != 1 || strcmp(x.meetings[0].date, exp) != 0)
+            fail_msg("%s (%s): %zu meetings, first dated '%s'", cases[i].text,
+                     cases[i].ref ? cases[i].ref : "no reference", x.nmeetings,
+                     x.nmeetings ? x.meetings[0].date : "-");
+        bc_extraction_free(&x);
+    }
+    bc_extraction x = run("zh", "2025-07-25", "截至24日，凭祥口岸进出口额增长12%。");
+    assert_false(has_date(&x, "2025-07-24"));
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -139,6 +170,7 @@ int main(void)
         cmocka_unit_test(vietnamese_days_of_a_relative_year),
         cmocka_unit_test(a_day_alone_takes_the_month_told_before_it),
         cmocka_unit_test(runs_of_days_across_months),
+        cmocka_unit_test(a_day_inside_its_clause),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

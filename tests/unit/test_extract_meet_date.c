@@ -213,8 +213,13 @@ static void days_without_their_month_and_owned_meetings(void **state)
     assert_string_equal(x.meetings[0].date, "--06-12");
     assert_string_equal(x.meetings[1].date, "--06-12");
     bc_extraction_free(&x);
-    /* a day mid-clause without a dateline is no date */
+    /* a day mid-clause without a dateline, where it was held after it, is read as one
+     * that opens its clause: of the publication's month, when recent */
     x = run("zh", "2024-06-13", "标题\n\n云南省与越南老街省12日在昆明举行会谈。");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2024-06-12");
+    bc_extraction_free(&x);
+    x = run("zh", "2024-06-30", "标题\n\n云南省与越南老街省12日在昆明举行会谈。");
     assert_int_equal(x.nmeetings, 0);
     bc_extraction_free(&x);
     x = run("zh", "2024-06-30", zh); /* eighteen days before: which month is not said */

@@ -234,19 +234,26 @@ static int day_only_zh(const ctx *c, size_t i, size_t lim, int future, dres *r)
             told = p;
     }
     size_t md = told != NULL && told->iso[0] == '-' ? 2 : 5; /* its "MM-DD" */
-    if (told != NULL && atoi(told->iso + md) != c->rm) {
+    if (told != NULL) {
+        /* of the reference month too ("7月10日，...抵达。11日上午，...会谈" read on 25 July):
+         * the day told says the month as well, but a later day past the reference day is
+         * said of what took place only when it is coming */
         int was = atoi(told->iso + md + 3);
-        if (day > was || (day < was && was - day <= 7 && day2 < was)) {
+        int refmon = atoi(told->iso + md) == c->rm && (md == 2 || atoi(told->iso) == c->ry);
+        if ((day > was || (day < was && was - day <= 7 && day2 < was)) &&
+            !(refmon && c->rd != 0 && day > c->rd && future <= 0)) {
             snprintf(r->iso, sizeof r->iso, "%.*s%02d", (int)md + 3, told->iso, day);
             r->inferred = told->inferred;
             r->prec = 3;
             if (day2)
                 to_range(r, day2);
-        } else {
+            return 1;
+        }
+        if (!refmon) {
             snprintf(r->iso, sizeof r->iso, "--%02d", day);
             r->prec = 0;
+            return 1;
         }
-        return 1;
     }
     if (c->rd != 0 &&
         ((day <= c->rd && c->rd - day <= 10 && day2 <= c->rd) || (future > 0 && day > c->rd))) {

@@ -69,9 +69,10 @@ static void vietnamese_days_of_a_relative_year(void **state)
 }
 
 /* A Chinese day without its month opening a clause ("12日上午，") is of the month of a day
- * told just before in another month ("5月10日，...抵达。12日上午，...会谈": 10 May, then 12
- * May), not the reference date's; an earlier day than that one says no month; with no such
- * day, the reference date's month, the month counted from it too. */
+ * told just before ("5月10日，...抵达。12日上午，...会谈": 10 May, then 12 May), in the
+ * reference month too, and then of that day's year, not the reference date's (but not
+ * past the reference day unless coming); an earlier day than that one says no month; with
+ * no such day, the reference date's month, the month counted from it too. */
 static void a_day_alone_takes_the_month_told_before_it(void **state)
 {
     (void)state;
@@ -82,6 +83,11 @@ static void a_day_alone_takes_the_month_told_before_it(void **state)
         {NULL, "5月10日，老街省代表团抵达河口。12日上午，双方举行会谈。", "--05-12"},
         {"2024-06-02", "5月28日，老街省代表团抵达河口。1日上午，双方举行会谈。", NULL},
         {"2024-06-13", "12日上午，河口县与越南老街省举行工作会谈。", "2024-06-12"},
+        /* the day told in the reference month, or in that month of another year */
+        {"2025-07-25", "7月10日，老街省代表团抵达河口。11日上午，双方举行会谈。", "2025-07-11"},
+        {"2025-07-25", "2023年7月18日，老街省代表团抵达河口。20日上午，双方举行会谈。",
+         "2023-07-20"},
+        {"2025-07-25", "7月10日，老街省代表团抵达河口。28日上午，双方举行会谈。", NULL},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         bc_extraction x = run("zh", cases[i].ref, cases[i].text);

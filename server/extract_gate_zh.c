@@ -30,12 +30,13 @@ static int han_stop(const ctx *c, size_t i, size_t lim)
 
 /* 1 when the characters at token i begin a modifier of a crossing word, not a name:
  * 双边 (bilateral), 国际 (international), 智慧 (smart), 边境, 跨境, 陆路, 货运, 高速
- * (an expressway: "同登—茶岭高速公路" runs between 同登 and 茶岭). */
+ * (an expressway: "同登—茶岭高速公路" runs between 同登 and 茶岭), 旅游 ("下龙旅游航线"). */
 static int han_modifier(const ctx *c, size_t i, size_t lim)
 {
-    static const char *const mods[] = {
-        "双边", "国际", "智慧", "边境", "跨境", "陆路", "货运",   "客运", "公路", "铁路", "口岸",
-        "通道", "大桥", "项目", "米轨", "准轨", "标轨", "标准轨", "边民", "方向", "高速", NULL};
+    static const char *const mods[] = {"双边", "国际", "智慧", "边境", "跨境", "陆路",
+                                       "货运", "客运", "公路", "铁路", "口岸", "通道",
+                                       "大桥", "项目", "米轨", "准轨", "标轨", "标准轨",
+                                       "边民", "方向", "高速", "旅游", NULL};
     for (int k = 0; mods[k]; k++)
         if (bcx_words_at(c, i, lim, mods[k]))
             return 1;
@@ -458,8 +459,12 @@ void bcx_han_pairs(ctx *c, size_t si, unsigned present)
             continue;
         size_t v0 = ca > 0 ? a0 : b0, v1 = ca > 0 ? a1 : b1;
         size_t w0 = ca > 0 ? b0 : a0, w1 = ca > 0 ? b1 : a1;
+        /* sea lines are no crossings the corpus counts ("防城港—下龙旅游航线"): known
+         * projects only, as in extract_gate.c */
+        unsigned kinds = p ? p->kmask : near;
+        int pair = kinds == 0 || (kinds & ~(unsigned)PK_SEA) != 0;
         bcx_gate_add(c, si, a0, b1, c->s + c->t[v0].start, c->t[v1 - 1].end - c->t[v0].start,
-                     c->s + c->t[w0].start, c->t[w1 - 1].end - c->t[w0].start, p, near, 1,
+                     c->s + c->t[w0].start, c->t[w1 - 1].end - c->t[w0].start, p, near, pair,
                      p ? 0.85 : 0.75);
         k = b1;
     }

@@ -154,7 +154,8 @@ static void country_in_brackets_and_river_after_a_name(void **state)
 /* A station names its place ("越南老街站—中国河口站": 老街 and 河口); an expressway between
  * two places of one side is no pair ("谅山—同登高速公路"), one across the border is; two
  * names the gazetteer does not know are in the order the article names the sides of its
- * known crossings in (Vietnam's first after "茶岭—龙邦口岸"), else China's first. */
+ * known crossings in (Vietnam's first after "茶岭—龙邦口岸"), else China's first; a sea line
+ * ("防城港—下龙旅游航线") is no pair. */
 static void stations_expressways_and_the_article_order(void **state)
 {
     (void)state;
@@ -174,6 +175,10 @@ static void stations_expressways_and_the_article_order(void **state)
     bc_extraction_free(&x);
     x = run("zh", NULL, "仪式上，双方同时开通那甲—那乙通道。");
     gate(&x, "那乙", "那甲");
+    bc_extraction_free(&x);
+    /* a sea line is no crossing pair (pair 0), its place without the word for tourism */
+    x = run("zh", NULL, "防城港—下龙旅游航线下月恢复运营。");
+    assert_int_equal(gate(&x, "下龙", "防城港")->pair, 0);
     bc_extraction_free(&x);
 }
 

@@ -496,8 +496,9 @@ void bcx_han_facing(ctx *c, size_t si, unsigned present)
         if (found < 2) {
             name[found][0] = a;
             name[found][1] = end;
-            /* a country word or a Vietnamese province earlier in its clause */
-            for (size_t q = a; q > lo && q + 12 > a; q--) {
+            /* the nearest country word or Vietnamese province earlier in its clause (not
+             * the other name's: "越南老街口岸与中国河口口岸") */
+            for (size_t q = a; q > lo && q + 12 > a && side[found] == 0; q--) {
                 if (bcx_gap(c, q - 1) & (G_COMMA | G_DOT))
                     break;
                 if (bcx_lex_ending(c, C_VN, lo, q, &e) != SIZE_MAX)

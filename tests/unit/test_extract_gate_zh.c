@@ -155,7 +155,7 @@ static void country_in_brackets_and_river_after_a_name(void **state)
  * two places of one side is no pair ("谅山—同登高速公路"), one across the border is; two
  * names the gazetteer does not know are in the order the article names the sides of its
  * known crossings in (Vietnam's first after "茶岭—龙邦口岸"), else China's first; a sea line
- * ("防城港—下龙旅游航线") is no pair. */
+ * ("防城港—下龙旅游航线") is no pair; facing gates each take their nearest country word. */
 static void stations_expressways_and_the_article_order(void **state)
 {
     (void)state;
@@ -175,6 +175,14 @@ static void stations_expressways_and_the_article_order(void **state)
     bc_extraction_free(&x);
     x = run("zh", NULL, "仪式上，双方同时开通那甲—那乙通道。");
     gate(&x, "那乙", "那甲");
+    bc_extraction_free(&x);
+    /* two gates facing each other, each with its country word: the nearest one is its */
+    x = run("zh", NULL, "越南老街国际口岸与中国河口口岸隔河相望。");
+    assert_int_equal(x.ngates, 1);
+    gate(&x, "老街", "河口");
+    bc_extraction_free(&x);
+    x = run("zh", NULL, "中国天保口岸与越南河江省清水口岸相对。");
+    gate(&x, "清水", "天保");
     bc_extraction_free(&x);
     /* a sea line is no crossing pair (pair 0), its place without the word for tourism */
     x = run("zh", NULL, "防城港—下龙旅游航线下月恢复运营。");

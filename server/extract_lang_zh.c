@@ -228,6 +228,7 @@ const bc_lex bc_lex_zh[] = {
     WE(C_BOTH_SIDES, "中越", 0),
     WE(C_TALKS, "仪式", TALKS_CEREMONY),
     WE(C_TALKS, "工作会谈", 0),
+    WE(C_TALKS, "工作访问", TALKS_VISIT), /* dated by a day or two, not the span it lasts */
     WE(C_PAIR, "双边", 0),
     WE(C_FACES, "相接", 0),
     WE(C_FACES, "相对", 0),

@@ -1891,6 +1891,23 @@ static void chinese_meetings_joined_with_a_body_between(void **state)
     bc_extraction_free(&x);
 }
 
+/* A Chinese working visit ("工作访问") is dated by a day or two, never by the first day
+ * of the three or more it lasts, nor are the talks held during it ("其间"). */
+static void chinese_working_visits(void **state)
+{
+    (void)state;
+    bc_extraction x =
+        run("zh", "2025-11-02", "11月1日，河江省代表团对文山州进行工作访问，双方举行会谈。");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2025-11-01");
+    bc_extraction_free(&x);
+    x = run("zh", "2025-11-02",
+            "10月28日至31日，河江省代表团对文山州进行工作访问，其间双方举行会谈。");
+    for (size_t k = 0; k < x.nmeetings; k++)
+        assert_string_equal(x.meetings[k].date, "");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1937,6 +1954,7 @@ int main(void)
         cmocka_unit_test(dutch_editions_relative_months_and_days),
         cmocka_unit_test(english_runs_of_days_and_more),
         cmocka_unit_test(chinese_meetings_joined_with_a_body_between),
+        cmocka_unit_test(chinese_working_visits),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

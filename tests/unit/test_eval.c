@@ -260,7 +260,10 @@ static void ratchet_against_a_baseline(void **state)
  * /work/tools/BLIND-pool12.txt), left money value P 0.998, meeting date P 0.995 R 0.960,
  * ordinal R 0.987, mechanism R 0.983, metric P 0.979, target P 0.991, period P 0.973, gate
  * P 0.989 R 0.976 on the 221; the nl classes of round 12 (talks "om tafel", "besprak ... met",
- * rounds and editions of talks, "die dag"): meeting date R 0.968, ordinal R 0.994). */
+ * rounds and editions of talks, "die dag"): meeting date R 0.968, ordinal R 0.994; the zh
+ * classes of round 12 (days and months counted from the date just told, "同月14日", "同年6月";
+ * meetings joined by 暨 with a body between; stations, expressways and the article's order of
+ * sides in gate pairs): meeting date P 0.996 R 0.972, gate P 0.994 R 0.979). */
 static void dev_split_regression(void **state)
 {
     (void)state;
@@ -274,8 +277,8 @@ static void dev_split_regression(void **state)
     assert_int_equal(bc_eval_corpus(c, G, &r, NULL, &err), 0);
     assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_VALUE]) >= 0.998);
     assert_true(bc_eval_recall(&r.field[BC_EF_MONEY_VALUE]) >= 0.998);
-    assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_DATE]) >= 0.994);
-    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_DATE]) >= 0.968);
+    assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_DATE]) >= 0.996);
+    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_DATE]) >= 0.972);
     assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_ORDINAL]) >= 0.994);
     assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.996);
     assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.982);

@@ -37,7 +37,8 @@ int bcx_from_point(const ctx *c, const mention *m, const xd *d)
     return 0;
 }
 
-/* 1 when date d is the day a document was signed: a word of signing right before it, an
+/* 1 when date d is the day a document was signed: a word of signing right before it (in
+ * Chinese right after it: "2023年12月签署的协议"), an
  * article or "on" between at most ("umowy podpisanej 12 marca", "avtalet som
  * undertecknades den 12 mars", "the deal signed on March 12"). The day of a signature,
  * not of the talks that name it. */
@@ -46,6 +47,16 @@ int bcx_signed_on(const ctx *c, const xd *d)
     static const char *const signing[] = {"podpisan", "undertecknad", "signed",
                                           "signe",    "ondertekend",  NULL};
     size_t lo = c->se[c->t[d->t0].sent].t0, k = d->t0;
+    /* Chinese: the word of signing after the date ("2023年12月签署的合作协议") */
+    if (c->lbit == L_ZH) {
+        static const char *const zh[] = {"签署", "签订", "签约", "签字", NULL};
+        size_t hi = c->se[c->t[d->t0].sent].t1;
+        for (int w = 0; zh[w]; w++)
+            if (d->t1 < hi && !(bcx_gap(c, d->t1 - 1) & (G_COMMA | G_DOT)) &&
+                bcx_words_at(c, d->t1, hi, zh[w]) > 0)
+                return 1;
+        return 0;
+    }
     if (k > lo && (bcx_word_is(c, k - 1, k, "den") || bcx_word_is(c, k - 1, k, "on") ||
                    bcx_word_is(c, k - 1, k, "le") || bcx_word_is(c, k - 1, k, "op") ||
                    bcx_word_is(c, k - 1, k, "dnia") || bcx_word_is(c, k - 1, k, "ngay")))

@@ -49,10 +49,32 @@ static void dates_that_are_not_a_meetings(void **state)
     }
 }
 
+/* Chinese writes the word of signing after the date ("2022年8月签署的协议"): that month is
+ * the document's, not the talks' of its sentence; a date with a comma before the verb
+ * ("8日，双方签署协议") stays a date of the sentence. */
+static void chinese_days_of_signing(void **state)
+{
+    (void)state;
+    bc_extraction x = run("zh", "2025-03-09",
+                          "8日上午，老街省与云南省举行会谈，回顾了2022年8月签署的边贸合作协议。");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2025-03-08");
+    bc_extraction_free(&x);
+    x = run("zh", "2025-03-09", "会谈回顾了2022年8月签署的边贸合作协议。");
+    for (size_t k = 0; k < x.nmeetings; k++)
+        assert_string_not_equal(x.meetings[k].date, "2022-08");
+    bc_extraction_free(&x);
+    x = run("zh", "2025-03-09", "3月8日，老街省与云南省举行会谈，双方签署合作备忘录。");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2025-03-08");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(dates_that_are_not_a_meetings),
+        cmocka_unit_test(chinese_days_of_signing),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

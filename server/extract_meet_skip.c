@@ -38,7 +38,8 @@ int bcx_from_point(const ctx *c, const mention *m, const xd *d)
 }
 
 /* 1 when date d is the day a document was signed: a word of signing right before it (in
- * Chinese right after it: "2023年12月签署的协议"), an
+ * Chinese right after it: "2023年12月签署的协议"; or, in Chinese, a verb of something done
+ * then and the 的 of a relative clause: "2024年5月开通的口岸"), an
  * article or "on" between at most ("umowy podpisanej 12 marca", "avtalet som
  * undertecknades den 12 mars", "the deal signed on March 12"). The day of a signature,
  * not of the talks that name it. */
@@ -54,6 +55,16 @@ int bcx_signed_on(const ctx *c, const xd *d)
         for (int w = 0; zh[w]; w++)
             if (d->t1 < hi && !(bcx_gap(c, d->t1 - 1) & (G_COMMA | G_DOT)) &&
                 bcx_words_at(c, d->t1, hi, zh[w]) > 0)
+                return 1;
+        /* the date of what another noun's relative clause says was done then: opened,
+         * built, launched ("在2024年5月开通的友谊关智慧口岸举行会谈": the port's, not the
+         * talks'); "2024年6月举行的第十次会议" is the meeting's own */
+        static const char *const done[] = {"开通", "建成", "启动", "开工", "开放", "通车",
+                                           "竣工", "落成", "成立", "设立", "开业", "投用",
+                                           "升格", "揭牌", "开设", "批准", NULL};
+        for (int w = 0; done[w]; w++)
+            if (d->t1 + 2 < hi && !(bcx_gap(c, d->t1 - 1) & (G_COMMA | G_DOT)) &&
+                bcx_words_at(c, d->t1, hi, done[w]) == 2 && bcx_words_at(c, d->t1 + 2, hi, "的"))
                 return 1;
         return 0;
     }

@@ -50,8 +50,9 @@ static void dates_that_are_not_a_meetings(void **state)
 }
 
 /* Chinese writes the word of signing after the date ("2022年8月签署的协议"): that month is
- * the document's, not the talks' of its sentence; a date with a comma before the verb
- * ("8日，双方签署协议") stays a date of the sentence. */
+ * the document's, not the talks' of its sentence, as is a date of a relative clause of
+ * something done then ("2023年6月建成的联检楼"), but not one of holding ("召开的...会议");
+ * a date with a comma before the verb ("8日，双方签署协议") stays a date of the sentence. */
 static void chinese_days_of_signing(void **state)
 {
     (void)state;
@@ -63,6 +64,14 @@ static void chinese_days_of_signing(void **state)
     x = run("zh", "2025-03-09", "会谈回顾了2022年8月签署的边贸合作协议。");
     for (size_t k = 0; k < x.nmeetings; k++)
         assert_string_not_equal(x.meetings[k].date, "2022-08");
+    bc_extraction_free(&x);
+    /* a date of what a relative clause says was done then: the gate's, not the talks' */
+    x = run("zh", "2025-03-09", "两省代表在2023年6月建成的金水河口岸联检楼举行会谈。");
+    for (size_t k = 0; k < x.nmeetings; k++)
+        assert_string_equal(x.meetings[k].date, "");
+    bc_extraction_free(&x);
+    x = run("zh", "2025-03-09", "在2023年6月召开的联合工作组第九次会议上，双方商定了路线图。");
+    assert_string_equal(meet(&x, "", 9)->date, "2023-06");
     bc_extraction_free(&x);
     x = run("zh", "2025-03-09", "3月8日，老街省与云南省举行会谈，双方签署合作备忘录。");
     assert_int_equal(x.nmeetings, 1);

@@ -219,6 +219,12 @@ const bc_lex bc_lex_zh[] = {
     /* days counted from the day last named */
     WE(C_NEXT_DAY, "隔天", 1),
     WE(C_NEXT_DAY, "头一天", -1),
+    /* days later, from the day last named: "10月28日，...抵达南宁。两天后，双方举行会谈" */
+    WE(C_NEXT_DAY, "一天后", 1),
+    WE(C_NEXT_DAY, "两天后", 2),
+    WE(C_NEXT_DAY, "三天后", 3),
+    WE(C_NEXT_DAY, "两日后", 2),
+    WE(C_NEXT_DAY, "三日后", 3),
     WE(C_SAME_DAY, "会晤期间", 3), /* during the meeting: the day of the last one named */
     WE(C_SAME_DAY, "会议期间", 3),
     WE(C_SAME_DAY, "会谈期间", 3),

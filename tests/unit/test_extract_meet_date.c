@@ -1908,6 +1908,26 @@ static void chinese_working_visits(void **state)
     bc_extraction_free(&x);
 }
 
+/* "两天后", "三日后": days after the day last named; said of what is agreed to come,
+ * no day of the report is counted. */
+static void chinese_days_later(void **state)
+{
+    (void)state;
+    bc_extraction x =
+        run("zh", "2025-06-20", "6月15日，老街省代表团抵达蒙自。两天后，双方在蒙自举行会谈。");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2025-06-17");
+    bc_extraction_free(&x);
+    x = run("zh", NULL, "6月15日，老街省代表团抵达蒙自。三日后，双方在蒙自举行会谈。");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "--06-18");
+    bc_extraction_free(&x);
+    x = run("zh", "2025-06-20", "双方商定，两天后在蒙自举行会谈。");
+    for (size_t k = 0; k < x.nmeetings; k++)
+        assert_string_equal(x.meetings[k].date, "");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1955,6 +1975,7 @@ int main(void)
         cmocka_unit_test(english_runs_of_days_and_more),
         cmocka_unit_test(chinese_meetings_joined_with_a_body_between),
         cmocka_unit_test(chinese_working_visits),
+        cmocka_unit_test(chinese_days_later),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -233,6 +233,29 @@ static int day_only_zh(const ctx *c, size_t i, size_t lim, int future, dres *r)
             (strlen(p->iso) == 10 || (strlen(p->iso) == 7 && p->iso[0] == '-')))
             told = p;
     }
+    /* a month told in its sentence or the one before, the last date named ("2023年3月，
+     * 代表团访问云南。12日，双方举行会谈"): a day of that month */
+    for (size_t q = c->nd; q > 0 && told == NULL; q--) {
+        const xd *p = &c->d[q - 1];
+        if (p->dateline)
+            continue;
+        if (p->prec == 2 && strlen(p->iso) == 7 && p->iso[0] != '-' && !p->compare &&
+            c->t[p->t0].sent + 1 >= c->t[i].sent) {
+            int last = days_in(atoi(p->iso), atoi(p->iso + 5));
+            if (day > last || day2 > last) { /* "2月...30日": of which month is not said */
+                snprintf(r->iso, sizeof r->iso, "--%02d", day);
+                r->prec = 0;
+                return 1;
+            }
+            snprintf(r->iso, sizeof r->iso, "%.7s-%02d", p->iso, day);
+            r->inferred = p->inferred;
+            r->prec = 3;
+            if (day2)
+                to_range(r, day2);
+            return 1;
+        }
+        break;
+    }
     size_t md = told != NULL && told->iso[0] == '-' ? 2 : 5; /* its "MM-DD" */
     if (told != NULL) {
         /* of the reference month too ("7月10日，...抵达。11日上午，...会谈" read on 25 July):

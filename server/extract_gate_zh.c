@@ -475,10 +475,8 @@ void bcx_han_pairs(ctx *c, size_t si, unsigned present)
 void bcx_han_facing(ctx *c, size_t si, unsigned present)
 {
     const bc_lex *e = NULL;
-    size_t lo = c->se[si].t0, lim = c->se[si].t1, name[2][2] = {{0}}, found = 0;
-    int side[2] = {0, 0};
-    if (!bcx_sent_has(c, si, C_FACES, -1))
-        return;
+    size_t lo = c->se[si].t0, lim = c->se[si].t1, name[2][2] = {{0}}, found = 0, gate0 = 0;
+    int side[2] = {0, 0}, faces = bcx_sent_has(c, si, C_FACES, -1) != 0;
     for (size_t k = lo + 2; k < lim && found < 3; k++) {
         if (bcx_words_at(c, k, lim, "口岸") == 0)
             continue;
@@ -496,10 +494,13 @@ void bcx_han_facing(ctx *c, size_t si, unsigned present)
         if (found < 2) {
             name[found][0] = a;
             name[found][1] = end;
+            if (found == 0)
+                gate0 = k;
             /* the nearest country word or Vietnamese province earlier in its clause (not
              * the other name's: "越南老街口岸与中国河口口岸") */
             for (size_t q = a; q > lo && q + 12 > a && side[found] == 0; q--) {
-                if (bcx_gap(c, q - 1) & (G_COMMA | G_DOT))
+                if ((bcx_gap(c, q - 1) & (G_COMMA | G_DOT)) || bcx_words_at(c, q - 1, q, "与") ||
+                    bcx_words_at(c, q - 1, q, "和"))
                     break;
                 if (bcx_lex_ending(c, C_VN, lo, q, &e) != SIZE_MAX)
                     side[found] = 1;
@@ -513,6 +514,18 @@ void bcx_han_facing(ctx *c, size_t si, unsigned present)
     }
     if (found != 2)
         return;
+    /* without a verb of facing, two gates joined by "and" right after the first, each side
+     * known by its own country word or name ("中国东兴口岸和越南芒街口岸"), the other no
+     * part of the phrase but the words of where it lies */
+    if (!faces) {
+        size_t j = gate0 + 2;
+        if (side[0] == 0 || side[1] == 0 || j >= lim ||
+            !(bcx_words_at(c, j, lim, "与") || bcx_words_at(c, j, lim, "和")) || name[1][0] > j + 9)
+            return;
+        for (size_t q = j; q < name[1][0]; q++)
+            if (bcx_gap(c, q) & (G_COMMA | G_DOT | G_DASH))
+                return;
+    }
     if (side[0] == 0)
         side[0] = -side[1];
     if (side[1] == 0)

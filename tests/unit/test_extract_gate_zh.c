@@ -155,7 +155,8 @@ static void country_in_brackets_and_river_after_a_name(void **state)
  * two places of one side is no pair ("谅山—同登高速公路"), one across the border is; two
  * names the gazetteer does not know are in the order the article names the sides of its
  * known crossings in (Vietnam's first after "茶岭—龙邦口岸"), else China's first; a sea line
- * ("防城港—下龙旅游航线") is no pair; facing gates each take their nearest country word. */
+ * ("防城港—下龙旅游航线") is no pair; facing gates each take their nearest country word, and
+ * two gates joined by 与/和 are a pair when both sides are known. */
 static void stations_expressways_and_the_article_order(void **state)
 {
     (void)state;
@@ -183,6 +184,16 @@ static void stations_expressways_and_the_article_order(void **state)
     bc_extraction_free(&x);
     x = run("zh", NULL, "中国天保口岸与越南河江省清水口岸相对。");
     gate(&x, "清水", "天保");
+    bc_extraction_free(&x);
+    /* two gates joined by "and" with no verb of facing: a pair when each side is known by
+     * its own country word or name; not two gates of one side, nor a gate and a name the
+     * gazetteer does not know */
+    x = run("zh", NULL, "中国天保口岸和越南清水口岸通关时间延长。");
+    assert_int_equal(x.ngates, 1);
+    gate(&x, "清水", "天保");
+    bc_extraction_free(&x);
+    x = run("zh", NULL, "河口口岸与友谊关口岸货运量增长。天保口岸与那甲口岸客流增加。");
+    assert_int_equal(x.ngates, 0);
     bc_extraction_free(&x);
     /* a sea line is no crossing pair (pair 0), its place without the word for tourism */
     x = run("zh", NULL, "防城港—下龙旅游航线下月恢复运营。");

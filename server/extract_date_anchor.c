@@ -93,8 +93,8 @@ int bcx_try_anchored_zh(const ctx *c, size_t i, size_t lim, dres *r)
             j += 2;
     } else if (a->unit >= 2 && (day = num_then(c, j, lim, 3)) != 0) {
         j += 2;
-    } else {
-        return 0;
+    } else if (a->unit != 1 || j >= lim || !(bcx_gap(c, j - 1) & G_COMMA)) {
+        return 0; /* "同年，" opens a clause with the year alone; "同年同期" is no date */
     }
     /* a month counted from the reference date: without one, extract_date.c reads the
      * words (no date, the sentence's day unread) */
@@ -163,6 +163,11 @@ int bcx_try_anchored_zh(const ctx *c, size_t i, size_t lim, dres *r)
         snprintf(r->iso, sizeof r->iso, "%04d-%02d", y, mon);
     if (y == 0 && day == 0) {
         r->iso[0] = '\0';
+        return 1;
+    }
+    if (mon == 0) { /* "同年，": the year */
+        snprintf(r->iso, sizeof r->iso, "%04d", y);
+        r->prec = 1;
         return 1;
     }
     r->prec = day != 0 ? 3 : 2;

@@ -52,6 +52,13 @@ static void a_year_word_takes_the_year_told(void **state)
         {"zh", "2020年10月，两地签署协议。该年12月3日，双方举行会谈。", "2020-12-03", 0},
     };
     expect_dates(month, sizeof month / sizeof month[0], "2025-09-01");
+    /* "同年，" opening a clause: the year alone; "同年同期" (the same period) is no date */
+    static const char *const alone = "2019年3月，中越双方在河口举行第一次会议。"
+                                     "同年，第二次会议在老街举行。";
+    expect_at("2025-09-01", alone, "同年", "2019");
+    bc_extraction x = run("zh", "2025-09-01", "2019年3月，两地签署协议。同年同期进出口额增长。");
+    assert_int_equal(x.ndates, 1); /* 2019-03 */
+    bc_extraction_free(&x);
     /* a year counted from the reference date gives one counted too */
     xdate_case rel[] = {
         {"zh", "去年2月，两地签署协议。同年6月12日，双方举行会谈。", "2024-06-12", 1},

@@ -233,14 +233,16 @@ static int day_only_zh(const ctx *c, size_t i, size_t lim, int future, dres *r)
             (strlen(p->iso) == 10 || (strlen(p->iso) == 7 && p->iso[0] == '-')))
             told = p;
     }
-    /* a month told in its sentence or the one before, the last date named ("2023年3月，
-     * 代表团访问云南。12日，双方举行会谈"): a day of that month */
+    /* a month of another year than the reference date's (or with none), told in its
+     * sentence or the one before, the last date named ("2023年3月，代表团访问云南。12日，
+     * 双方举行会谈"): a day of that month. One of the reference year may be a figure's
+     * ("9月，进出口额...。30日，..."): the reference month's day is read as before */
     for (size_t q = c->nd; q > 0 && told == NULL; q--) {
         const xd *p = &c->d[q - 1];
         if (p->dateline)
             continue;
         if (p->prec == 2 && strlen(p->iso) == 7 && p->iso[0] != '-' && !p->compare &&
-            c->t[p->t0].sent + 1 >= c->t[i].sent) {
+            (c->ry == 0 || atoi(p->iso) != c->ry) && c->t[p->t0].sent + 1 >= c->t[i].sent) {
             int last = days_in(atoi(p->iso), atoi(p->iso + 5));
             if (day > last || day2 > last) { /* "2月...30日": of which month is not said */
                 snprintf(r->iso, sizeof r->iso, "--%02d", day);

@@ -88,10 +88,12 @@ static void a_day_alone_takes_the_month_told_before_it(void **state)
         {"2025-07-25", "2023年7月18日，老街省代表团抵达河口。20日上午，双方举行会谈。",
          "2023-07-20"},
         {"2025-07-25", "7月10日，老街省代表团抵达河口。28日上午，双方举行会谈。", NULL},
-        /* a month told in the sentence before, the last date named: a day of it */
+        /* a month of another year told in the sentence before, the last date named */
         {"2025-07-25", "2022年4月，老街省代表团访问河口。9日，双方举行会谈。", "2022-04-09"},
         {NULL, "2022年4月，老街省代表团访问河口。9日，双方举行会谈。", "2022-04-09"},
         {"2025-07-25", "2023年2月，老街省代表团访问河口。30日，双方举行会谈。", NULL},
+        /* a month of the reference year (a figure's) leaves the day to the reference month */
+        {"2025-10-31", "9月，河口口岸进出口额达12亿元。30日，双方举行会谈。", "2025-10-30"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         bc_extraction x = run("zh", cases[i].ref, cases[i].text);

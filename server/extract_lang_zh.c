@@ -228,6 +228,8 @@ const bc_lex bc_lex_zh[] = {
     WE(C_SAME_DAY, "会晤期间", 3), /* during the meeting: the day of the last one named */
     WE(C_SAME_DAY, "会议期间", 3),
     WE(C_SAME_DAY, "会谈期间", 3),
+    WE(C_SAME_DAY, "其间", 3), /* meanwhile: during the meeting last named */
+    WE(C_SAME_DAY, "当晚", 0), /* that evening */
     WE(C_BOTH_SIDES, "双方", 0),
     WE(C_CN, "中方", 0),
     WE(C_VN, "越方", 0),

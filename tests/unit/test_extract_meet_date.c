@@ -1909,7 +1909,7 @@ static void chinese_working_visits(void **state)
 }
 
 /* "两天后", "三日后": days after the day last named; said of what is agreed to come,
- * no day of the report is counted. */
+ * no day of the report is counted. "当晚", "其间": the day last named, the meeting's. */
 static void chinese_days_later(void **state)
 {
     (void)state;
@@ -1921,6 +1921,23 @@ static void chinese_days_later(void **state)
     x = run("zh", NULL, "6月15日，老街省代表团抵达蒙自。三日后，双方在蒙自举行会谈。");
     assert_int_equal(x.nmeetings, 1);
     assert_string_equal(x.meetings[0].date, "--06-18");
+    bc_extraction_free(&x);
+    /* "当晚" (that evening) is the day last named; "其间" (meanwhile) the day of the
+     * meeting last named, none after a visit of several days */
+    x = run("zh", "2025-06-20",
+            "6月15日上午，联合工作组第九次会议在莱州举行。当晚，两省领导举行会谈。");
+    assert_int_equal(x.nmeetings, 2);
+    assert_string_equal(x.meetings[1].date, "2025-06-15");
+    bc_extraction_free(&x);
+    x = run("zh", "2025-06-20",
+            "6月15日上午，联合工作组第九次会议在莱州举行。其间，两省领导举行会谈。");
+    assert_int_equal(x.nmeetings, 2);
+    assert_string_equal(x.meetings[1].date, "2025-06-15");
+    bc_extraction_free(&x);
+    x = run("zh", "2025-06-20",
+            "6月12日至15日，老街省代表团对云南进行工作访问。其间，双方举行会谈。");
+    for (size_t k = 0; k < x.nmeetings; k++)
+        assert_string_equal(x.meetings[k].date, "");
     bc_extraction_free(&x);
     x = run("zh", "2025-06-20", "双方商定，两天后在蒙自举行会谈。");
     for (size_t k = 0; k < x.nmeetings; k++)

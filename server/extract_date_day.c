@@ -162,6 +162,21 @@ static int cross_months(const ctx *c, size_t i, size_t j, size_t lim, int mon, i
     return 1;
 }
 
+/* 1 when the characters before token i end who met or "于": a known name, a word for a
+ * side, a delegation or the two places ("双方", "两地", "代表团", "...省", "...市"). */
+static int after_party(const ctx *c, size_t i)
+{
+    static const char *const ends[] = {"于", "方", "地", "团", "省", "市", "州", "县", "区", NULL};
+    size_t si = c->t[i].sent;
+    for (size_t q = c->se[si].h0; q < c->se[si].h1; q++)
+        if (c->h[q].t1 == i)
+            return 1;
+    for (int w = 0; ends[w]; w++)
+        if (bcx_words_at(c, i - 1, i, ends[w]))
+            return 1;
+    return 0;
+}
+
 /* A Chinese day without its month that opens a clause and the time of day or a comma
  * follows ("12日上午，", "本报讯 12日，"): a day of the reference month when at most ten
  * days before the reference day (or after it, said to be coming); any other such day
@@ -193,6 +208,10 @@ static int day_only_zh(const ctx *c, size_t i, size_t lim, int future, dres *r)
     if (mid && (!c->t[i - 1].han || bcx_words_at(c, i - 1, i, "月") ||
                 !(bcx_words_at(c, k, lim, "在") || bcx_words_at(c, k, lim, "举行") ||
                   bcx_words_at(c, k, lim, "上午") || bcx_words_at(c, k, lim, "下午"))))
+        return 0;
+    /* without a dateline, only after who met or "于" ("两市24日在", "代表团于22日在"), not
+     * after a count ("货车连续28日在口岸滞留": 28 days) */
+    if (mid && c->dld == 0 && !after_party(c, i))
         return 0;
     int day = (int)d->num;
     if (c->dld != 0) {

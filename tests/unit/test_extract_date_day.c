@@ -146,7 +146,8 @@ static void runs_of_days_across_months(void **state)
 /* A Chinese day inside its clause, where or that the meeting was held after it ("两市24日
  * 在凭祥举行会谈", "双方于22日在...举行"), or after "当地时间", is read as one that opens its
  * clause: of the reference month within ten days before the reference day; a day in a
- * clause that goes on otherwise ("截至24日，...") is not. */
+ * clause that goes on otherwise ("截至24日，...") is not, nor a count of days after a word
+ * that is not who met ("连续21日在口岸滞留"). */
 static void a_day_inside_its_clause(void **state)
 {
     (void)state;
@@ -169,7 +170,13 @@ static void a_day_inside_its_clause(void **state)
                      x.nmeetings ? x.meetings[0].date : "-");
         bc_extraction_free(&x);
     }
-    bc_extraction x = run("zh", "2025-07-25", "截至24日，凭祥口岸进出口额增长12%。");
+    /* a count of days is no day: "连续21日在口岸滞留" */
+    bc_extraction x =
+        run("zh", "2025-07-25", "货车连续21日在口岸滞留，凭祥市与同登县为此举行会谈。");
+    for (size_t k = 0; k < x.nmeetings; k++)
+        assert_string_not_equal(x.meetings[k].date, "2025-07-21");
+    bc_extraction_free(&x);
+    x = run("zh", "2025-07-25", "截至24日，凭祥口岸进出口额增长12%。");
     assert_false(has_date(&x, "2025-07-24"));
     bc_extraction_free(&x);
 }

@@ -117,6 +117,35 @@ const char *bci_body_kind(ingest_ctx *c, size_t start, size_t end);
  * (folded); -1 on a store error (*rc set). */
 int bci_times_named(ingest_ctx *c, size_t start, size_t end, const char *id, int *rc);
 
+/* ---- ingest_series.c: which body a numbered meeting is of when its sentence does not
+ * say ---- */
+
+/* bc_xmeeting.mechanism_inferred of a meeting linked by the provinces its sentence names
+ * (ingest_meetings.c), by the meeting numbered just before it, or as the one body of the
+ * kind its sentence names that the article's other numbered meetings are of */
+#define BCI_MECHANISM_BY_MEMBERS 2
+#define BCI_MECHANISM_CONTINUED  3
+#define BCI_MECHANISM_OF_KIND    4
+
+/* The mechanism a numbered meeting i of ex whose sentence names no body by name continues
+ * ("The 13th meeting will take place on March 3 in Yunnan" after the 12th meeting of the
+ * Joint Working Group; "the 17th conference of the committee" after its 16th): the one
+ * mechanism of the meetings of the article numbered just before it (mech[j], "" for a
+ * meeting of none), when the kind of body its own sentence names, if any, is that
+ * mechanism's; else, when its sentence names a kind of body without saying which ("La 15e
+ * conférence du comité", "the 10th meeting of the group"), the one mechanism of that kind
+ * the article's other numbered meetings are of (*how set to BCI_MECHANISM_OF_KIND).
+ * out[0] is '\0' when none; *rc is set on a store error. */
+void bci_continued_mechanism(ingest_ctx *c, const bc_extraction *ex, char (*mech)[64], size_t i,
+                             char out[64], int *how, int *rc);
+
+/* The meeting of ex numbered next to meeting i (one before or after) whose statements
+ * name a body that is no known mechanism (mech[j] ""), when i's own statements name no
+ * body: i is a meeting of that body ("la 8e réunion du Comité de coordination entre ...
+ * et la ville de Fangchenggang ... tenir la 9e réunion"). NULL when none. */
+const bc_xmeeting *bci_same_body(ingest_ctx *c, const bc_extraction *ex, char (*mech)[64],
+                                 size_t i);
+
 /* ---- ingest_meetings.c ---- */
 
 /* Stores the meetings of ex at or above BC_X_MIN_CONFIDENCE (see bci_store_facts). */

@@ -94,10 +94,9 @@ static int store_participants(ingest_ctx *c, const char *id, const bc_xmeeting *
     return rc;
 }
 
-/* bc_xmeeting.mechanism_inferred of a meeting linked by mechanism_by_members, and of one
- * linked by the meeting it continues (continued_mechanism) */
-#define MECHANISM_BY_MEMBERS 2
-#define MECHANISM_CONTINUED  3
+#define MECHANISM_BY_MEMBERS BCI_MECHANISM_BY_MEMBERS
+#define MECHANISM_CONTINUED  BCI_MECHANISM_CONTINUED
+#define MECHANISM_OF_KIND    BCI_MECHANISM_OF_KIND
 
 /* A title that names only what the article names: the kind of body (the mechanism's name
  * up to " of ": "Joint Working Group") and the provinces its statements name that are
@@ -445,7 +444,11 @@ static int store_meeting(ingest_ctx *c, const bc_xmeeting *m)
                  "mechanism the article names, whose mechanism it takes.",
                  m->ordinal - 1);
         bci_mark(&mk, "mechanism", why);
-    } else if (m->mechanism_inferred)
+    } else if (m->mechanism_inferred == MECHANISM_OF_KIND)
+        bci_mark(&mk, "mechanism",
+                 "Its sentence names the kind of body, not which one; the article's other "
+                 "numbered meetings are all of the one mechanism of that kind it takes.");
+    else if (m->mechanism_inferred)
         bci_mark(
             &mk, "mechanism",
             "Its sentence names the kind of meeting; which mechanism it is comes from the rest "
@@ -687,63 +690,6 @@ static void mechanism_by_members(ingest_ctx *c, const bc_xmeeting *m, char out[6
     bc_buf_free(&named);
 }
 
-/* The mechanism a numbered meeting whose sentence names no body by name continues
- * ("The 13th meeting will take place on March 3 in Yunnan" after the 12th meeting of the
- * Joint Working Group; "the 17th conference of the committee" after its 16th): the one
- * mechanism of the meetings of the article numbered just before it (mech[j], "" for a
- * meeting of none), when the kind of body its own sentence names, if any, is that
- * mechanism's. "" otherwise. */
-static void continued_mechanism(ingest_ctx *c, const bc_extraction *ex, char (*mech)[64], size_t i,
-                                char out[64], int *rc)
-{
-    const bc_xmeeting *m = &ex->meetings[i];
-    out[0] = '\0';
-    if (m->ordinal < 2)
-        return;
-    for (size_t j = 0; j < ex->nmeetings; j++) {
-        if (j == i || mech[j][0] == '\0' || ex->meetings[j].ordinal != m->ordinal - 1)
-            continue;
-        if (out[0] != '\0' && strcmp(out, mech[j]) != 0) {
-            out[0] = '\0'; /* two bodies numbered just before it: none is taken */
-            return;
-        }
-        snprintf(out, 64, "%s", mech[j]);
-    }
-    const char *kind = NULL;
-    for (int k = 0; k < m->cite.nquotes && kind == NULL; k++)
-        kind = bci_body_kind(c, m->cite.q[k].start, m->cite.q[k].end);
-    if (out[0] != '\0' && kind != NULL &&
-        !found_row(rc, c->s, "SELECT id FROM mechanisms WHERE id = ?1 AND kind = ?2",
-                   BC_BINDS(bc_text(out), bc_text(kind)), NULL, 0, c->err))
-        out[0] = '\0';
-}
-
-/* The meeting of ex numbered next to meeting i (one before or after) whose statements
- * name a body that is no known mechanism (mech[j] ""), when i's own statements name no
- * body: i is a meeting of that body ("la 8e réunion du Comité de coordination entre ...
- * et la ville de Fangchenggang ... tenir la 9e réunion"). NULL when none. */
-static const bc_xmeeting *same_body(ingest_ctx *c, const bc_extraction *ex, char (*mech)[64],
-                                    size_t i)
-{
-    const bc_xmeeting *m = &ex->meetings[i];
-    if (m->ordinal < 1)
-        return NULL;
-    for (int k = 0; k < m->cite.nquotes; k++)
-        if (bci_body_kind(c, m->cite.q[k].start, m->cite.q[k].end) != NULL)
-            return NULL;
-    for (size_t j = 0; j < ex->nmeetings; j++) {
-        const bc_xmeeting *o = &ex->meetings[j];
-        if (j == i || mech[j][0] != '\0' || o->mechanism[0] != '\0' ||
-            o->confidence < BC_X_MIN_CONFIDENCE ||
-            (o->ordinal != m->ordinal + 1 && o->ordinal + 1 != m->ordinal))
-            continue;
-        for (int k = 0; k < o->cite.nquotes; k++)
-            if (bci_body_kind(c, o->cite.q[k].start, o->cite.q[k].end) != NULL)
-                return o;
-    }
-    return NULL;
-}
-
 /* For a numbered meeting m of mechanism mech whose sentences do not name all its members
  * (members_named), the known meeting that shows it is another body's, as the reason
  * (why[cap]); "" when none. A curated or reviewed meeting of mech with its number on
@@ -829,14 +775,15 @@ int bci_store_meetings(ingest_ctx *c, const bc_extraction *ex)
             snprintf(linked.mechanism, sizeof linked.mechanism, "%s", mech[i]);
             linked.mechanism_inferred = MECHANISM_BY_MEMBERS;
             if (linked.mechanism[0] == '\0') {
-                continued_mechanism(c, ex, mech, i, linked.mechanism, &rc);
                 linked.mechanism_inferred = MECHANISM_CONTINUED;
+                bci_continued_mechanism(c, ex, mech, i, linked.mechanism,
+                                        &linked.mechanism_inferred, &rc);
                 if (rc == BC_OK && linked.mechanism[0] != '\0')
                     series_contradiction(c, m, linked.mechanism, why, sizeof why, &rc);
             }
             const bc_xmeeting *of = NULL;
             if (rc == BC_OK && why[0] == '\0' && linked.mechanism[0] == '\0')
-                of = same_body(c, ex, mech, i);
+                of = bci_same_body(c, ex, mech, i);
             if (rc == BC_OK && why[0] != '\0')
                 rc = store_talks(c, m, why, NULL);
             else if (rc == BC_OK && linked.mechanism[0] != '\0')

@@ -1,6 +1,5 @@
 /* test_ingest_meetings.c: the meetings of an ingested article (ingest_meetings.c): a
- * numbered meeting named by an anaphor continues the mechanism of the meeting numbered
- * just before it, unless its sentence names another kind of body; a title names only
+ * title names only
  * provinces the article names; a meeting that contradicts the known one it is the same
  * as records the fields that differ; a body of some of a mechanism's members whose number
  * does not fit the known meetings, or found by members that are not all of them, is
@@ -60,42 +59,6 @@ static long n_of(const char *fmt, const char *src)
     char sql[1024];
     snprintf(sql, sizeof sql, fmt, src);
     return count(S, sql);
-}
-
-static void an_anaphor_continues_its_mechanism(void **state)
-{
-    (void)state;
-    bc_ingest_result r = ingest("The 16th Joint Working Committee Conference of Quang Ninh, Lang "
-                                "Son, Cao Bang, Ha Giang and Guangxi opened in Lang Son city on "
-                                "December 5. The 17th conference of the committee will be held "
-                                "in Guangxi in 2026, the two sides agreed.",
-                                "2025-12-06");
-    assert_int_equal(n_of("SELECT count(*) FROM meetings WHERE id LIKE '%s-m%%' AND mechanism_id "
-                          "= 'jwc-guangxi' AND ordinal = 17 AND status = 'planned' AND inferred "
-                          "LIKE '%%\"mechanism\"%%'",
-                          r.source_id),
-                     1);
-    assert_int_equal(r.events, 0);
-}
-
-/* the sentence names a working group, the meeting before it is the committee's: no link */
-static void another_kind_of_body_is_not_continued(void **state)
-{
-    (void)state;
-    bc_ingest_result r = ingest("The 16th Joint Working Committee Conference of Quang Ninh, Lang "
-                                "Son, Cao Bang, Ha Giang and Guangxi opened in Lang Son city on "
-                                "December 5. The 17th meeting of the working group will be held "
-                                "in Guangxi in 2026.",
-                                "2025-12-07");
-    assert_int_equal(
-        n_of("SELECT count(*) FROM meetings WHERE id LIKE '%s-m%%' AND ordinal = 17", r.source_id),
-        0);
-    assert_int_equal(r.events, 1);
-    /* its body is named: the event says whose it is by the provinces named */
-    assert_int_equal(n_of("SELECT count(*) FROM coop_events WHERE id LIKE '%s-e%%' AND title "
-                          "LIKE 'Meeting 17 of %%' AND title NOT LIKE '%%does not name%%'",
-                          r.source_id),
-                     1);
 }
 
 /* the known meeting planned for 2026 in Yunnan, said held on 28 December 2024 in Lao Cai */
@@ -345,8 +308,6 @@ static void allocation_failures_write_nothing(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(an_anaphor_continues_its_mechanism),
-        cmocka_unit_test(another_kind_of_body_is_not_continued),
         cmocka_unit_test(a_contradiction_is_recorded),
         cmocka_unit_test(older_news_is_no_contradiction),
         cmocka_unit_test(a_number_that_does_not_fit_is_another_body),

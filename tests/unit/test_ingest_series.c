@@ -1,0 +1,149 @@
+/* test_ingest_series.c: the body of a numbered meeting whose sentence does not name it
+ * (ingest_series.c): an anaphor continues the mechanism of the meeting numbered just
+ * before it, unless its sentence names another kind of body; a meeting numbered apart
+ * from the others ("the 10th meeting of the group" after the 12th, "la 15e conférence du
+ * comité" after the 16th) is of the one body of the kind it names that the article's
+ * other numbered meetings are of, and of none when they number no body of that kind. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "bordercoop/alloc.h"
+#include "bordercoop/ingest.h"
+
+#include "fixture.h"
+
+#define count fx_count /* fixture.h */
+
+static bc_store *S;
+
+static int setup(void **state)
+{
+    (void)state;
+    S = fx_store_from(fx_data_dir());
+    return S == NULL;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    bc_store_close(S);
+    return 0;
+}
+
+static bc_ingest_result ingest_in(const char *lang, const char *text, const char *pub)
+{
+    bc_ingest_input in = {0};
+    in.text = text;
+    in.len = strlen(text);
+    in.lang = lang;
+    in.published_on = pub;
+    bc_ingest_result r;
+    bc_err err;
+    if (bc_ingest(S, &in, &r, &err) != 0)
+        fail_msg("ingest: %s", err.msg);
+    return r;
+}
+
+static bc_ingest_result ingest(const char *text, const char *pub)
+{
+    return ingest_in("en", text, pub);
+}
+
+static long n_of(const char *fmt, const char *src)
+{
+    char sql[1024];
+    snprintf(sql, sizeof sql, fmt, src);
+    return count(S, sql);
+}
+
+static void an_anaphor_continues_its_mechanism(void **state)
+{
+    (void)state;
+    bc_ingest_result r = ingest("The 16th Joint Working Committee Conference of Quang Ninh, Lang "
+                                "Son, Cao Bang, Ha Giang and Guangxi opened in Lang Son city on "
+                                "December 5. The 17th conference of the committee will be held "
+                                "in Guangxi in 2026, the two sides agreed.",
+                                "2025-12-06");
+    assert_int_equal(n_of("SELECT count(*) FROM meetings WHERE id LIKE '%s-m%%' AND mechanism_id "
+                          "= 'jwc-guangxi' AND ordinal = 17 AND status = 'planned' AND inferred "
+                          "LIKE '%%\"mechanism\"%%'",
+                          r.source_id),
+                     1);
+    assert_int_equal(r.events, 0);
+}
+
+/* the sentence names a working group, the meeting before it is the committee's: no link */
+static void another_kind_of_body_is_not_continued(void **state)
+{
+    (void)state;
+    bc_ingest_result r = ingest("The 16th Joint Working Committee Conference of Quang Ninh, Lang "
+                                "Son, Cao Bang, Ha Giang and Guangxi opened in Lang Son city on "
+                                "December 5. The 17th meeting of the working group will be held "
+                                "in Guangxi in 2026.",
+                                "2025-12-07");
+    assert_int_equal(
+        n_of("SELECT count(*) FROM meetings WHERE id LIKE '%s-m%%' AND ordinal = 17", r.source_id),
+        0);
+    assert_int_equal(r.events, 1);
+    /* its body is named: the event says whose it is by the provinces named */
+    assert_int_equal(n_of("SELECT count(*) FROM coop_events WHERE id LIKE '%s-e%%' AND title "
+                          "LIKE 'Meeting 17 of %%' AND title NOT LIKE '%%does not name%%'",
+                          r.source_id),
+                     1);
+}
+
+/* numbered below the meeting the article reports, by the kind of body alone: the one
+ * mechanism of that kind the article numbers, marked inferred, linked to the known one */
+static void a_meeting_numbered_apart_is_of_the_one_body_of_its_kind(void **state)
+{
+    (void)state;
+    bc_ingest_result r = ingest("The 12th meeting of the Joint Working Group of Lao Cai, Ha "
+                                "Giang, Lai Chau, Dien Bien and Yunnan took place in Kunming on "
+                                "November 24. Officials recalled that the 10th meeting of the "
+                                "group had been held in Kunming on June 12, 2024.",
+                                "2026-11-27");
+    assert_int_equal(n_of("SELECT count(*) FROM meetings WHERE id LIKE '%s-m%%' AND mechanism_id "
+                          "= 'jwg-yunnan' AND ordinal = 10 AND date = '2024-06-12' AND inferred "
+                          "LIKE '%%\"mechanism\"%%'",
+                          r.source_id),
+                     1);
+    assert_int_equal(r.events, 0);
+    bc_ingest_result f = ingest_in(
+        "fr",
+        "La 16e conférence du Comité de travail conjoint entre Quang Ninh, Lang Son, Cao Bang, "
+        "Ha Giang et le Guangxi s'est tenue le 9 octobre à Nanning. La 15e conférence du comité "
+        "s'était tenue le 28 février 2024 à Beihai.",
+        "2026-10-10");
+    assert_int_equal(n_of("SELECT count(*) FROM meetings WHERE id LIKE '%s-m%%' AND mechanism_id "
+                          "= 'jwc-guangxi' AND ordinal = 15 AND date = '2024-02-28'",
+                          f.source_id),
+                     1);
+    assert_int_equal(f.events, 0);
+}
+
+/* the kind of body it names is not the kind of any body the article numbers: none */
+static void a_kind_the_article_does_not_number_gives_none(void **state)
+{
+    (void)state;
+    bc_ingest_result r = ingest("The 12th meeting of the Joint Working Group of Lao Cai, Ha "
+                                "Giang, Lai Chau, Dien Bien and Yunnan is planned for 2026. The "
+                                "3rd meeting of the committee was held in Hanoi on May 4, 2018.",
+                                "2025-12-08");
+    assert_int_equal(
+        n_of("SELECT count(*) FROM meetings WHERE id LIKE '%s-m%%' AND ordinal = 3", r.source_id),
+        0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(an_anaphor_continues_its_mechanism),
+        cmocka_unit_test(another_kind_of_body_is_not_continued),
+        cmocka_unit_test(a_meeting_numbered_apart_is_of_the_one_body_of_its_kind),
+        cmocka_unit_test(a_kind_the_article_does_not_number_gives_none),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

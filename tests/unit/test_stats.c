@@ -55,6 +55,9 @@ static void stats_match_the_store(void **state)
     json_t *latest = json_object_get(json_object_get(j, "meetings"), "latest_held");
     assert_string_equal(json_string_value(json_object_get(latest, "id")), "conference-yunnan-5");
     assert_string_equal(json_string_value(json_object_get(latest, "date")), "2025-10-30");
+    /* its year comes from the publication date: the brief says so, as the meeting does */
+    assert_string_equal(json_string_value(json_array_get(json_object_get(latest, "inferred"), 0)),
+                        "date.year");
     /* turnover by pair: parties as ids, overlaps and comparability in the JSON */
     json_t *pair =
         json_array_get(json_object_get(json_object_get(j, "trade_turnover"), "by_pair"), 0);
@@ -70,6 +73,8 @@ static void stats_match_the_store(void **state)
     assert_string_equal(json_string_value(json_object_get(ov, "relation")), "includes");
     assert_string_equal(json_string_value(json_object_get(json_object_get(point, "links"), "self")),
                         "/v1/figures/yunnan-four-provinces-trade-2024");
+    assert_int_equal(json_integer_value(json_object_get(point, "overlaps_total")),
+                     (long)json_array_size(json_object_get(point, "overlaps")));
     json_t *bys = json_object_get(json_object_get(j, "border_gate_projects"), "by_status");
     assert_int_equal(json_integer_value(json_object_get(bys, "operational")), 9);
     char *version = meta("content_version");

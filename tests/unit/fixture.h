@@ -6,6 +6,7 @@
 
 #include "bordercoop/alloc.h"
 #include "bordercoop/embed.h"
+#include "bordercoop/ingest.h"
 #include "bordercoop/loader.h"
 #include "bordercoop/negotiate.h"
 #include "bordercoop/router.h"
@@ -434,6 +435,31 @@ static inline long fx_count(bc_store *s, const char *sql)
     long n = (long)sqlite3_column_int64(st, 0);
     sqlite3_reset(st);
     return n;
+}
+
+/* text ingested into s as language lang with published_on pub (either may be NULL);
+ * fails the test on an error */
+static inline bc_ingest_result fx_ingest(bc_store *s, const char *lang, const char *text,
+                                         const char *pub)
+{
+    bc_ingest_input in = {0};
+    in.text = text;
+    in.len = strlen(text);
+    in.lang = lang;
+    in.published_on = pub;
+    bc_ingest_result r;
+    bc_err err;
+    if (bc_ingest(s, &in, &r, &err) != 0)
+        fail_msg("ingest: %s", err.msg);
+    return r;
+}
+
+/* fx_count of fmt, whose one %s is the source id src ("... WHERE id LIKE '%s-m%%'") */
+static inline long fx_count_of(bc_store *s, const char *fmt, const char *src)
+{
+    char sql[1024];
+    snprintf(sql, sizeof sql, fmt, src);
+    return fx_count(s, sql);
 }
 
 /* ---- helpers for tests of one collection on the shared group store ------------------ */

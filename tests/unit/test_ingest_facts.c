@@ -18,33 +18,12 @@
 
 #define count fx_count /* fixture.h */
 
-static bc_store *S;
+#define S fx_group_store() /* fixture.h: the store the group shares */
 
-static int setup(void **state)
-{
-    (void)state;
-    S = fx_store_from(fx_data_dir());
-    return S == NULL;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    bc_store_close(S);
-    return 0;
-}
-
+/* text ingested as a new article */
 static bc_ingest_result ingest(const char *text, const char *lang, const char *pub)
 {
-    bc_ingest_input in = {0};
-    in.text = text;
-    in.len = strlen(text);
-    in.lang = lang;
-    in.published_on = pub;
-    bc_ingest_result r;
-    bc_err err;
-    if (bc_ingest(S, &in, &r, &err) != 0)
-        fail_msg("ingest: %s", err.msg);
+    bc_ingest_result r = fx_ingest(S, lang, text, pub);
     assert_true(r.created);
     return r;
 }
@@ -340,5 +319,5 @@ int main(void)
         cmocka_unit_test(talks_on_a_weekday),
         cmocka_unit_test(a_restatement_is_no_second_figure),
     };
-    return cmocka_run_group_tests_name("ingest_facts", tests, setup, teardown);
+    return cmocka_run_group_tests_name("ingest_facts", tests, fx_group_setup, fx_group_teardown);
 }

@@ -19,56 +19,19 @@
 
 #define count fx_count /* fixture.h */
 
-static bc_store *S;
+#define S fx_group_store() /* fixture.h: the store the group shares */
 
-static int setup(void **state)
-{
-    (void)state;
-    S = fx_store_from(fx_data_dir());
-    return S == NULL;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    bc_store_close(S);
-    return 0;
-}
-
-static bc_ingest_result ingest_in(const char *lang, const char *text, const char *pub)
-{
-    bc_ingest_input in = {0};
-    in.text = text;
-    in.len = strlen(text);
-    in.lang = lang;
-    in.published_on = pub;
-    bc_ingest_result r;
-    bc_err err;
-    if (bc_ingest(S, &in, &r, &err) != 0)
-        fail_msg("ingest: %s", err.msg);
-    return r;
-}
-
-static bc_ingest_result ingest(const char *text, const char *pub)
-{
-    return ingest_in("en", text, pub);
-}
-
-static long n_of(const char *fmt, const char *src)
-{
-    char sql[1024];
-    snprintf(sql, sizeof sql, fmt, src);
-    return count(S, sql);
-}
+#define n_of(fmt, src) fx_count_of(S, fmt, src)
 
 /* the known meeting planned for 2026 in Yunnan, said held on 28 December 2024 in Lao Cai */
 static void a_contradiction_is_recorded(void **state)
 {
     (void)state;
-    bc_ingest_result r = ingest("On December 28, the 12th meeting of the Joint Working Group of "
-                                "Lai Chau, Lao Cai, Tuyen Quang, Dien Bien (Vietnam) and Yunnan "
-                                "(China) was held in Lao Cai city.",
-                                "2025-01-05");
+    bc_ingest_result r = fx_ingest(S, "en",
+                                   "On December 28, the 12th meeting of the Joint Working Group of "
+                                   "Lai Chau, Lao Cai, Tuyen Quang, Dien Bien (Vietnam) and Yunnan "
+                                   "(China) was held in Lao Cai city.",
+                                   "2025-01-05");
     assert_int_equal(n_of("SELECT count(*) FROM meeting_conflicts WHERE meeting_id LIKE '%s-m%%' "
                           "AND other_id = 'jwg-yunnan-12' AND fields LIKE '[\"status\",\"date\"%%' "
                           "AND note LIKE 'This article gives it as held, on 2024-12-28%%'",
@@ -87,10 +50,11 @@ static void a_contradiction_is_recorded(void **state)
 static void older_news_is_no_contradiction(void **state)
 {
     (void)state;
-    bc_ingest_result r = ingest("The 11th meeting of the Joint Working Group of Lai Chau, Lao "
-                                "Cai, Tuyen Quang, Dien Bien (Vietnam) and Yunnan (China) will "
-                                "be held in Lai Chau in 2025.",
-                                "2024-06-13");
+    bc_ingest_result r = fx_ingest(S, "en",
+                                   "The 11th meeting of the Joint Working Group of Lai Chau, Lao "
+                                   "Cai, Tuyen Quang, Dien Bien (Vietnam) and Yunnan (China) will "
+                                   "be held in Lai Chau in 2025.",
+                                   "2024-06-13");
     assert_int_equal(n_of("SELECT count(*) FROM meetings WHERE id LIKE '%s-m%%' AND same_as = "
                           "'jwg-yunnan-11' AND status = 'planned'",
                           r.source_id),
@@ -106,9 +70,10 @@ static void older_news_is_no_contradiction(void **state)
 static void a_number_that_does_not_fit_is_another_body(void **state)
 {
     (void)state;
-    bc_ingest_result r = ingest("The 10th meeting of the Joint Working Group of Yunnan and Ha "
-                                "Giang was held in Wenshan on November 27, 2026.",
-                                "2026-11-28");
+    bc_ingest_result r = fx_ingest(S, "en",
+                                   "The 10th meeting of the Joint Working Group of Yunnan and Ha "
+                                   "Giang was held in Wenshan on November 27, 2026.",
+                                   "2026-11-28");
     assert_int_equal(n_of("SELECT count(*) FROM meetings WHERE id LIKE '%s-m%%'", r.source_id), 0);
     assert_int_equal(r.events, 1);
     assert_int_equal(n_of("SELECT count(*) FROM coop_events WHERE id LIKE '%s-e%%' AND title LIKE "
@@ -117,17 +82,19 @@ static void a_number_that_does_not_fit_is_another_body(void **state)
                           r.source_id),
                      1);
     /* a number after the known ones, with all of its members named: the mechanism's */
-    r = ingest("The 13th meeting of the Joint Working Group of Lai Chau, Lao Cai, Tuyen Quang, "
-               "Dien Bien and Yunnan was held in Lao Cai on October 5, 2026.",
-               "2026-10-06");
+    r = fx_ingest(S, "en",
+                  "The 13th meeting of the Joint Working Group of Lai Chau, Lao Cai, Tuyen Quang, "
+                  "Dien Bien and Yunnan was held in Lao Cai on October 5, 2026.",
+                  "2026-10-06");
     assert_int_equal(n_of("SELECT count(*) FROM meetings WHERE id LIKE '%s-m%%' AND mechanism_id "
                           "= 'jwg-yunnan' AND ordinal = 13",
                           r.source_id),
                      1);
     /* an earlier number held after a known later one, some members named: another body */
-    r = ingest("The 9th meeting of the Joint Working Group of Lao Cai and Yunnan took place in "
-               "Lao Cai on March 3, 2026.",
-               "2026-03-04");
+    r = fx_ingest(S, "en",
+                  "The 9th meeting of the Joint Working Group of Lao Cai and Yunnan took place in "
+                  "Lao Cai on March 3, 2026.",
+                  "2026-03-04");
     assert_int_equal(n_of("SELECT count(*) FROM meetings WHERE id LIKE '%s-m%%'", r.source_id), 0);
     assert_int_equal(r.events, 1);
 }
@@ -137,7 +104,7 @@ static void a_number_that_does_not_fit_is_another_body(void **state)
 static void members_are_all_the_members(void **state)
 {
     (void)state;
-    bc_ingest_result r = ingest_in("fr",
+    bc_ingest_result r = fx_ingest(S, "fr",
                                    "La 16e réunion du Comité de coordination entre la province "
                                    "de Quang Ninh et la région du Guangxi s'est tenue le 20 "
                                    "février 2025 à Mong Cai.",
@@ -148,7 +115,7 @@ static void members_are_all_the_members(void **state)
                           "(extracted)' AND place = 'Mong Cai'",
                           r.source_id),
                      1);
-    r = ingest_in("fr",
+    r = fx_ingest(S, "fr",
                   "La 16e réunion du Comité de coordination entre les provinces de Quang Ninh, "
                   "Lang Son, Cao Bang, Ha Giang et la région du Guangxi s'est tenue le 20 "
                   "février 2025 à Mong Cai.",
@@ -165,7 +132,7 @@ static void members_are_all_the_members(void **state)
 static void a_meeting_planned_for_a_quarter_is_kept(void **state)
 {
     (void)state;
-    bc_ingest_result r = ingest_in("vi",
+    bc_ingest_result r = fx_ingest(S, "vi",
                                    "Hai bên thống nhất tổ chức Hội nghị lần thứ 10 tại châu Hồng "
                                    "Hà vào quý IV/2027.",
                                    "2026-11-21");
@@ -186,8 +153,8 @@ static void a_meeting_planned_for_a_quarter_is_kept(void **state)
 static void one_body_one_treatment(void **state)
 {
     (void)state;
-    bc_ingest_result r = ingest_in(
-        "fr",
+    bc_ingest_result r = fx_ingest(
+        S, "fr",
         "Quang Ninh et Fangchenggang renforcent leur coordination\n\nLa 8e réunion du Comité de "
         "coordination de la coopération entre la province de Quang Ninh (Vietnam) et la ville "
         "de Fangchenggang (Chine) s'est tenue le 14 novembre à Mong Cai.\n\nDepuis la 7e "
@@ -227,19 +194,21 @@ static void one_body_one_treatment(void **state)
 static void the_town_named_and_the_province_a_member_became(void **state)
 {
     (void)state;
-    bc_ingest_result r = ingest("Officials recalled that the 16th conference of the Joint "
-                                "Working Committee of Quang Ninh, Lang Son, Cao Bang, Ha Giang "
-                                "and Guangxi was held in Nanning on March 12, 2025.",
-                                "2025-06-02");
+    bc_ingest_result r = fx_ingest(S, "en",
+                                   "Officials recalled that the 16th conference of the Joint "
+                                   "Working Committee of Quang Ninh, Lang Son, Cao Bang, Ha Giang "
+                                   "and Guangxi was held in Nanning on March 12, 2025.",
+                                   "2025-06-02");
     assert_int_equal(n_of("SELECT count(*) FROM meetings WHERE id LIKE '%s-m%%' AND ordinal = 16 "
                           "AND place = 'Nanning' AND host_province_id = 'guangxi' AND inferred "
                           "LIKE '%%\"host\"%%' AND inferred NOT LIKE '%%place%%'",
                           r.source_id),
                      1);
-    r = ingest("The 18th conference of the Joint Working Committee of Quang Ninh, Lang Son, Cao "
-               "Bang, Tuyen Quang and Guangxi will be held in Pingxiang, Guangxi, in the second "
-               "quarter of 2027.",
-               "2026-05-04");
+    r = fx_ingest(S, "en",
+                  "The 18th conference of the Joint Working Committee of Quang Ninh, Lang Son, Cao "
+                  "Bang, Tuyen Quang and Guangxi will be held in Pingxiang, Guangxi, in the second "
+                  "quarter of 2027.",
+                  "2026-05-04");
     assert_int_equal(n_of("SELECT count(*) FROM meetings WHERE id LIKE '%s-m%%' AND ordinal = 18 "
                           "AND place = 'Pingxiang (Guangxi Zhuang Autonomous Region)' AND "
                           "host_province_id = 'guangxi' AND inferred NOT LIKE '%%host%%' AND "
@@ -257,7 +226,7 @@ static void the_town_named_and_the_province_a_member_became(void **state)
                           r.source_id),
                      0);
     /* talks in a town, the province a comma after it: both */
-    r = ingest_in("vi",
+    r = fx_ingest(S, "vi",
                   "Ngày 5/5/2026, tại thành phố Móng Cái, tỉnh Quảng Ninh, lãnh đạo tỉnh Quảng "
                   "Ninh đã hội đàm với đoàn công tác khu tự trị Quảng Tây.",
                   "2026-05-06");
@@ -317,5 +286,5 @@ int main(void)
         cmocka_unit_test(the_town_named_and_the_province_a_member_became),
         cmocka_unit_test(allocation_failures_write_nothing),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, fx_group_setup, fx_group_teardown);
 }

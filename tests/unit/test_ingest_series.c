@@ -17,56 +17,20 @@
 
 #define count fx_count /* fixture.h */
 
-static bc_store *S;
+#define S fx_group_store() /* fixture.h: the store the group shares */
 
-static int setup(void **state)
-{
-    (void)state;
-    S = fx_store_from(fx_data_dir());
-    return S == NULL;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    bc_store_close(S);
-    return 0;
-}
-
-static bc_ingest_result ingest_in(const char *lang, const char *text, const char *pub)
-{
-    bc_ingest_input in = {0};
-    in.text = text;
-    in.len = strlen(text);
-    in.lang = lang;
-    in.published_on = pub;
-    bc_ingest_result r;
-    bc_err err;
-    if (bc_ingest(S, &in, &r, &err) != 0)
-        fail_msg("ingest: %s", err.msg);
-    return r;
-}
-
-static bc_ingest_result ingest(const char *text, const char *pub)
-{
-    return ingest_in("en", text, pub);
-}
-
-static long n_of(const char *fmt, const char *src)
-{
-    char sql[1024];
-    snprintf(sql, sizeof sql, fmt, src);
-    return count(S, sql);
-}
+#define n_of(fmt, src) fx_count_of(S, fmt, src)
 
 static void an_anaphor_continues_its_mechanism(void **state)
 {
     (void)state;
-    bc_ingest_result r = ingest("The 16th Joint Working Committee Conference of Quang Ninh, Lang "
-                                "Son, Cao Bang, Ha Giang and Guangxi opened in Lang Son city on "
-                                "December 5. The 17th conference of the committee will be held "
-                                "in Guangxi in 2026, the two sides agreed.",
-                                "2025-12-06");
+    bc_ingest_result r =
+        fx_ingest(S, "en",
+                  "The 16th Joint Working Committee Conference of Quang Ninh, Lang "
+                  "Son, Cao Bang, Ha Giang and Guangxi opened in Lang Son city on "
+                  "December 5. The 17th conference of the committee will be held "
+                  "in Guangxi in 2026, the two sides agreed.",
+                  "2025-12-06");
     assert_int_equal(n_of("SELECT count(*) FROM meetings WHERE id LIKE '%s-m%%' AND mechanism_id "
                           "= 'jwc-guangxi' AND ordinal = 17 AND status = 'planned' AND inferred "
                           "LIKE '%%\"mechanism\"%%'",
@@ -79,11 +43,13 @@ static void an_anaphor_continues_its_mechanism(void **state)
 static void another_kind_of_body_is_not_continued(void **state)
 {
     (void)state;
-    bc_ingest_result r = ingest("The 16th Joint Working Committee Conference of Quang Ninh, Lang "
-                                "Son, Cao Bang, Ha Giang and Guangxi opened in Lang Son city on "
-                                "December 5. The 17th meeting of the working group will be held "
-                                "in Guangxi in 2026.",
-                                "2025-12-07");
+    bc_ingest_result r =
+        fx_ingest(S, "en",
+                  "The 16th Joint Working Committee Conference of Quang Ninh, Lang "
+                  "Son, Cao Bang, Ha Giang and Guangxi opened in Lang Son city on "
+                  "December 5. The 17th meeting of the working group will be held "
+                  "in Guangxi in 2026.",
+                  "2025-12-07");
     assert_int_equal(
         n_of("SELECT count(*) FROM meetings WHERE id LIKE '%s-m%%' AND ordinal = 17", r.source_id),
         0);
@@ -100,19 +66,20 @@ static void another_kind_of_body_is_not_continued(void **state)
 static void a_meeting_numbered_apart_is_of_the_one_body_of_its_kind(void **state)
 {
     (void)state;
-    bc_ingest_result r = ingest("The 12th meeting of the Joint Working Group of Lao Cai, Ha "
-                                "Giang, Lai Chau, Dien Bien and Yunnan took place in Kunming on "
-                                "November 24. Officials recalled that the 10th meeting of the "
-                                "group had been held in Kunming on June 12, 2024.",
-                                "2026-11-27");
+    bc_ingest_result r = fx_ingest(S, "en",
+                                   "The 12th meeting of the Joint Working Group of Lao Cai, Ha "
+                                   "Giang, Lai Chau, Dien Bien and Yunnan took place in Kunming on "
+                                   "November 24. Officials recalled that the 10th meeting of the "
+                                   "group had been held in Kunming on June 12, 2024.",
+                                   "2026-11-27");
     assert_int_equal(n_of("SELECT count(*) FROM meetings WHERE id LIKE '%s-m%%' AND mechanism_id "
                           "= 'jwg-yunnan' AND ordinal = 10 AND date = '2024-06-12' AND inferred "
                           "LIKE '%%\"mechanism\"%%'",
                           r.source_id),
                      1);
     assert_int_equal(r.events, 0);
-    bc_ingest_result f = ingest_in(
-        "fr",
+    bc_ingest_result f = fx_ingest(
+        S, "fr",
         "La 16e conférence du Comité de travail conjoint entre Quang Ninh, Lang Son, Cao Bang, "
         "Ha Giang et le Guangxi s'est tenue le 9 octobre à Nanning. La 15e conférence du comité "
         "s'était tenue le 28 février 2024 à Beihai.",
@@ -128,10 +95,11 @@ static void a_meeting_numbered_apart_is_of_the_one_body_of_its_kind(void **state
 static void a_kind_the_article_does_not_number_gives_none(void **state)
 {
     (void)state;
-    bc_ingest_result r = ingest("The 12th meeting of the Joint Working Group of Lao Cai, Ha "
-                                "Giang, Lai Chau, Dien Bien and Yunnan is planned for 2026. The "
-                                "3rd meeting of the committee was held in Hanoi on May 4, 2018.",
-                                "2025-12-08");
+    bc_ingest_result r = fx_ingest(S, "en",
+                                   "The 12th meeting of the Joint Working Group of Lao Cai, Ha "
+                                   "Giang, Lai Chau, Dien Bien and Yunnan is planned for 2026. The "
+                                   "3rd meeting of the committee was held in Hanoi on May 4, 2018.",
+                                   "2025-12-08");
     assert_int_equal(
         n_of("SELECT count(*) FROM meetings WHERE id LIKE '%s-m%%' AND ordinal = 3", r.source_id),
         0);
@@ -145,5 +113,5 @@ int main(void)
         cmocka_unit_test(a_meeting_numbered_apart_is_of_the_one_body_of_its_kind),
         cmocka_unit_test(a_kind_the_article_does_not_number_gives_none),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, fx_group_setup, fx_group_teardown);
 }

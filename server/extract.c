@@ -321,6 +321,13 @@ static int same_meeting(const ctx *c, size_t j, size_t i)
     const bc_xmeeting *a = &c->out->meetings[j], *b = &c->out->meetings[i];
     if (!same_day(a->date, b->date) || !compatible(a->mechanism, b->mechanism))
         return 0;
+    /* one numbered meeting of a mechanism, to come, and one of no mechanism that took place
+     * ("Lai Chau en Honghe: 11e vergadering" and the working group's "elfde bijeenkomst
+     * later dit jaar"), dated apart: two bodies' meetings that share a number */
+    if (a->ordinal != 0 && (!a->mechanism[0]) != (!b->mechanism[0]) &&
+        strcmp(a->status, b->status) != 0 && a->date[0] && b->date[0] &&
+        strcmp(a->date, b->date) != 0)
+        return 0;
     if (a->ordinal != 0 || b->ordinal != 0)
         return a->ordinal == b->ordinal &&
                (a->mechanism[0] || b->mechanism[0] || a->kind == b->kind);

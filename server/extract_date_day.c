@@ -31,7 +31,8 @@ static int day_at(const ctx *c, size_t i, size_t lim, size_t *n)
     if (i + 1 < lim && c->t[i + 1].glued && c->t[i + 1].kind == T_WORD &&
         (bcx_word_is(c, i + 1, lim, "er") || bcx_word_is(c, i + 1, lim, "st") ||
          bcx_word_is(c, i + 1, lim, "nd") || bcx_word_is(c, i + 1, lim, "rd") ||
-         bcx_word_is(c, i + 1, lim, "th") || bcx_word_is(c, i + 1, lim, "e")))
+         bcx_word_is(c, i + 1, lim, "th") || bcx_word_is(c, i + 1, lim, "e") ||
+         bcx_word_is(c, i + 1, lim, "de") || bcx_word_is(c, i + 1, lim, "ste")))
         *n = 2;
     return (int)c->t[i].num;
 }
@@ -390,21 +391,36 @@ static int set_day_rel(const ctx *c, size_t j, size_t lim, int mon, int day, int
 /* Day, month and year in words or digits. A missing year comes from the reference date.
  * Ranges of days of one month ("from January 1 - 29", "du 1er au 29 janvier") become
  * periods. */
-/* An English day of the month without its month, "on the 14th" before a word that ends
- * the phrase ("held talks on the 14th to speed up ..."): a day of the reference month on
- * or before the reference day (or after it, said to be coming), the day and month
- * counted from it; any other such day is not dated (prec 0). 1 when token i is one. */
+/* An English or Dutch day of the month without its month, "on the 14th", "op de 14e"
+ * before a word that ends the phrase ("held talks on the 14th to speed up ..."): a day of the
+ * reference month on or before the reference day (or after it, said to be coming), the day and
+ * month counted from it; any other such day is not dated (prec 0). 1 when token i is one. */
 static int day_only_en(const ctx *c, size_t i, size_t lim, int future, dres *r)
 {
-    static const char *const next[] = {"to",   "in",     "at",    "with",  "and",
-                                       "for",  "as",     "when",  "after", "under",
-                                       "amid", "during", "while", "where", NULL};
+    static const char *const next_en[] = {"to",   "in",     "at",    "with",  "and",
+                                          "for",  "as",     "when",  "after", "under",
+                                          "amid", "during", "while", "where", NULL};
+    /* Dutch "op de 14e" ("hielden op de 14e overleg", "kwamen op de 3de bijeen") */
+    static const char *const next_nl[] = {"in",      "met",    "en",    "om",   "voor",
+                                          "tijdens", "bij",    "over",  "toen", "overleg",
+                                          "van",     "bijeen", "samen", NULL};
+    const char *const *next = c->lbit == L_NL ? next_nl : next_en;
     size_t n, lo = c->se[c->t[i].sent].t0;
     int day = day_at(c, i, lim, &n);
-    if (day == 0 || n != 2 || i < lo + 2 || !bcx_word_is(c, i - 2, lim, "on") ||
-        !bcx_word_is(c, i - 1, lim, "the") || (bcx_gap(c, i - 2) | bcx_gap(c, i - 1)) != G_SPACE)
+    if (day == 0 || n != 2 || i < lo + 2 ||
+        !bcx_word_is(c, i - 2, lim, c->lbit == L_NL ? "op" : "on") ||
+        !bcx_word_is(c, i - 1, lim, c->lbit == L_NL ? "de" : "the") ||
+        (bcx_gap(c, i - 2) | bcx_gap(c, i - 1)) != G_SPACE)
         return 0;
+    /* "Op de 3e hielden ...": opening the sentence, its verb right after (not "Op de 10e
+     * vergadering werd ...": an ordinal) */
+    static const char *const verb_nl[] = {"hielden", "hield",    "kwamen",  "kwam",    "vond",
+                                          "vonden",  "voerde",   "voerden", "ontving", "ontvingen",
+                                          "spraken", "sprak",    "hadden",  "zaten",   "troffen",
+                                          "bracht",  "brachten", NULL};
     int ends = i + n >= lim || (bcx_gap(c, i + n - 1) & (G_COMMA | G_DOT));
+    for (int w = 0; c->lbit == L_NL && i - 2 == lo && verb_nl[w] && !ends; w++)
+        ends = bcx_word_is(c, i + n, lim, verb_nl[w]);
     for (int w = 0; next[w] && !ends; w++)
         ends = bcx_word_is(c, i + n, lim, next[w]);
     if (!ends)
@@ -429,7 +445,7 @@ int bcx_try_day(const ctx *c, size_t i, size_t lim, dres *r)
     int day = 0, mon = 0, y = 0, dash;
     int future = bcx_tense_at(c, i); /* 1 to come, -1 said to be past, 0 not said */
     const tok *t = &c->t[i];
-    if (c->lbit == L_EN && day_only_en(c, i, lim, future, r))
+    if ((c->lbit == L_EN || c->lbit == L_NL) && day_only_en(c, i, lim, future, r))
         return 1;
     if (t->kind == T_DATE) {
         /* "tu ngay 11/6 den 15/6/2024", "tu ngay 14/3 den ngay 16/3", "od 14.03 do 16.03.2025":
@@ -736,6 +752,13 @@ int bcx_try_month(const ctx *c, size_t i, size_t lim, dres *r)
                 for (int q = 0; !after_prep && part[q]; q++)
                     after_prep = bcx_word_is(c, i - 2, lim, part[q]);
             }
+        /* or right before a relative year ("Maart vorig jaar hielden ...", "zaten november
+         * vorig jaar om tafel") */
+        if (bare && !after_prep && c->lbit == L_NL && j < lim &&
+            (bcx_lex_find(c, C_LAST_YEAR, j, NULL) > 0 ||
+             bcx_lex_find(c, C_THIS_YEAR, j, NULL) > 0 ||
+             bcx_lex_find(c, C_NEXT_YEAR, j, NULL) > 0))
+            after_prep = 1;
         if (bare && (!after_prep || (c->lbit == L_EN && bcx_word_is(c, i, lim, "may"))))
             return 0;
     }

@@ -527,7 +527,13 @@ static void latin_pairs(ctx *c, size_t si, unsigned present)
             unsigned near = bcx_crossing_near(c, si, q0, b1, 3) | paired;
             int chain = (k > lo && (bcx_gap(c, a0 > lo ? a0 - 1 : lo) & G_DASH) && a0 > lo) ||
                         (b1 + 1 < lim && (bcx_gap(c, b1) & G_DASH));
-            if ((present == 0 && !bcx_sent_has(c, si, C_PAIR, -1)) || chain)
+            /* or right after a sentence of its paragraph about crossings, two places known
+             * on the two sides ("... de wachtrijen bij de grensposten. Bij Huu Nghi –
+             * Youyiguan en Tan Thanh – Po Chai stonden ...") */
+            int told = present == 0 && !bcx_sent_has(c, si, C_PAIR, -1);
+            if ((told &&
+                 (si == 0 || bcx_new_paragraph(c, si) || !bcx_sent_has(c, si - 1, C_PROJ, -1))) ||
+                chain)
                 continue;
             /* "the Tan Thanh - ...", "Border Gate X - ...", but "A Pa Chai" is a name */
             while (a0 < k && known_name_start(c, si, a0, k) != a0 &&
@@ -553,10 +559,13 @@ static void latin_pairs(ctx *c, size_t si, unsigned present)
             int ra = names_region(c, si, a0, k), rb = names_region(c, si, k + 1, b1);
             int ca = bcx_place_side(c, si, a0, k + 1), cb = bcx_place_side(c, si, k + 1, b1 + 1);
             /* "Hekou-Noord": a hyphen with no space is a compound name unless both its
-             * parts are places known on the two sides ("Lao Cai-Hekou") */
-            int compound = !(bcx_gap(c, k) & G_SPACE) && (ca == 0 || cb == 0);
+             * parts are places known on the two sides ("Lao Cai-Hekou"); a dash that is no
+             * hyphen joins two names ("het grensovergangenpaar Po Peo–Yuewei") */
+            int compound = !(bcx_gap(c, k) & G_SPACE) && (ca == 0 || cb == 0) &&
+                           memchr(c->s + c->t[k].end, '-', c->t[k + 1].start - c->t[k].end);
             if (compound || ra == 2 || rb == 2 || (ra && rb) || (ca != 0 && ca == cb) ||
-                cn_region_within(c, si, a0, b1) || code_like(c, a0, b1))
+                (told && (ca == 0 || cb == 0 || ra || rb)) || cn_region_within(c, si, a0, b1) ||
+                code_like(c, a0, b1))
                 continue;
             /* "groupe de travail mixte Quang Ninh – Fangchenggang": a province and a city
              * that name a body, not a crossing; a province is a crossing's side only with a
@@ -564,8 +573,11 @@ static void latin_pairs(ctx *c, size_t si, unsigned present)
             if ((ra || rb) && (near == 0 || names_body_before(c, si, a0)))
                 continue;
             unsigned kinds = present | near;
-            /* routes and sea lines are no crossings the corpus counts: known projects only */
-            int pair = (kinds & ~(unsigned)(PK_ROUTE | PK_SEA)) != 0 || kinds == 0;
+            /* routes and sea lines are no crossings the corpus counts: known projects only;
+             * but a route named away from the names is not theirs ("Bij Soc Giang–Pingmeng
+             * moeten de procedures voor een aparte route ... worden afgerond") */
+            int pair = (kinds & ~(unsigned)(PK_ROUTE | PK_SEA)) != 0 || kinds == 0 ||
+                       (near & (PK_ROUTE | PK_SEA)) == 0;
             kinds = local;               /* its kind: its own words' */
             int swap = ca < 0 || cb > 0; /* the Chinese side named first */
             size_t v0 = swap ? k + 1 : a0, v1 = swap ? b1 : k;
@@ -604,6 +616,20 @@ static size_t run_before(const ctx *c, size_t si, size_t f, size_t *end)
             a++;
         if (a == SIZE_MAX)
             continue;
+        /* a sentence's first word is capitalised whatever it is ("Bij de grensovergang Kim
+         * Thanh, tegenover Beishan"): a name there only when known */
+        if (a == lo && known_name_start(c, si, a, k) == SIZE_MAX) {
+            size_t kn = a < k ? known_name_start(c, si, a + 1, k) : SIZE_MAX;
+            if (kn != SIZE_MAX)
+                a = kn; /* "Bij Kim Thanh, tegenover ...": the known name after it */
+            else if (a == k)
+                continue;
+        }
+        /* "Thanh Thuy in Ha Giang, tegenover ...": the province where the name lies */
+        if (a > lo && bcx_lex_find(c, C_LOC, a - 1, &e) > 0 && names_region(c, si, a, k)) {
+            b = a;
+            continue;
+        }
         if (any == SIZE_MAX)
             any = a, any_end = k;
         for (size_t q = k + 1; q < f && q <= k + 3; q++)
@@ -626,16 +652,32 @@ static void facing_pairs(ctx *c, size_t si, unsigned present)
 {
     const bc_lex *e = NULL;
     size_t lo = c->se[si].t0, lim = c->se[si].t1;
-    for (size_t f = lo + 1; f < lim && c->rc == BC_OK; f++) {
+    for (size_t f = lo; f < lim && c->rc == BC_OK; f++) {
         size_t n = bcx_lex_find(c, C_FACES, f, &e);
         if (n == 0)
             continue;
+        int at_once = e->val == 1; /* "aan Chinese zijde Youyiguan" */
         size_t a1, a0 = run_before(c, si, f, &a1);
         size_t b0 = f + n;
         int cb = 0;
+        /* opening its clause: "Tegenover Thanh Thuy ligt Tianbao", "Aan de overkant van Ta
+         * Lung ligt het Chinese Shuikou": the name after it faces the one after the verb */
+        size_t r1 =
+            !at_once && (f == bcx_sent_open(c, si) || (f > lo && (bcx_gap(c, f - 1) & G_COMMA)))
+                ? run_fwd(c, b0, lim)
+                : SIZE_MAX;
+        if (r1 != SIZE_MAX && r1 + 2 < lim &&
+            (bcx_word_is(c, r1 + 1, lim, "ligt") || bcx_word_is(c, r1 + 1, lim, "liggen") ||
+             bcx_word_is(c, r1 + 1, lim, "lies"))) {
+            a0 = b0, a1 = r1;
+            b0 = r1 + 2;
+        }
+        if (at_once && (b0 >= lim || !c->t[b0].upper || (bcx_gap(c, b0 - 1) & (G_COMMA | G_DOT))))
+            continue;
         /* "Vietnam's", "China's", "celui de", "Chinese" before the second name */
+        size_t from = b0;
         while (
-            b0 < lim && b0 < f + n + 4 &&
+            b0 < lim && b0 < from + 4 &&
             (!c->t[b0].upper || bcx_lex_find(c, C_VN, b0, &e) || bcx_lex_find(c, C_CN, b0, &e))) {
             if (bcx_lex_find(c, C_VN, b0, &e) > 0)
                 cb = 1;
@@ -672,25 +714,82 @@ static void facing_pairs(ctx *c, size_t si, unsigned present)
  * intelligent entre Mong Cai et Dongxing", "pont frontalier reliant Ly Van et Shuolong":
  * a crossing word, then within six words a linking word and two names joined by "and";
  * one of them a known place, the two on opposite sides. */
+/* The last token of a name ending at token b with a point of the compass joined to it by
+ * a hyphen ("Hekou-Noord", "Hekou-North", "Hekou-Nord"), else b. */
+static size_t compass_part(const ctx *c, size_t b, size_t hi)
+{
+    static const char *const compass[] = {"noord", "zuid", "oost", "west", "north", "south",
+                                          "east",  "nord", "sud",  "est",  NULL};
+    if (b + 1 >= hi || bcx_gap(c, b) != G_DASH || !c->t[b + 1].upper)
+        return b;
+    for (int w = 0; compass[w]; w++)
+        if (bcx_word_is(c, b + 1, hi, compass[w]))
+            return b + 1;
+    return b;
+}
+
+/* 1 when a word for the border or a crossing stands at most six words before token f of
+ * sentence si, in its clause ("rijden over de grens bij Tan Thanh en Po Chai"). */
+static int border_before(const ctx *c, size_t si, size_t f)
+{
+    for (size_t q = f; q > c->se[si].t0 && q + 6 > f; q--) {
+        if (bcx_gap(c, q - 1) & (G_COMMA | G_DOT))
+            return 0;
+        if (bcx_word_is(c, q - 1, f, "grens") || bcx_word_is(c, q - 1, f, "border") ||
+            bcx_lex_find(c, C_PROJ, q - 1, NULL) > 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* The token after where a first side is, in words after it from a locative at token k:
+ * "in", lower-case words (three at most), a name ("in het district Bat Xat"); k when none. */
+static size_t where_aside(const ctx *c, size_t k, size_t hi)
+{
+    size_t q = k + 1;
+    while (q < hi && q < k + 4 && c->t[q].kind == T_WORD && !c->t[q].upper &&
+           !(bcx_gap(c, q - 1) & (G_COMMA | G_DOT)))
+        q++;
+    size_t r = q < hi && !(bcx_gap(c, q - 1) & (G_COMMA | G_DOT)) ? run_fwd(c, q, hi) : SIZE_MAX;
+    return r == SIZE_MAX || r + 1 >= hi || (bcx_gap(c, r) & (G_COMMA | G_DOT)) ? k : r + 1;
+}
+
 static void linking_pairs(ctx *c, size_t si, unsigned present)
 {
-    static const char *const ands[] = {"and",  "et", "va", "voi", "i",   "och", "en", "with",
-                                       "avec", "z",  "to", "a",   "med", "met", NULL};
+    static const char *const ands[] = {"and",  "et", "va", "voi", "i",   "och", "en",   "with",
+                                       "avec", "z",  "to", "a",   "med", "met", "naar", NULL};
     const bc_lex *e = NULL;
     size_t lo = c->se[si].t0, lim = c->se[si].t1;
-    for (size_t f = lo + 1; f + 3 < lim && c->rc == BC_OK; f++) {
+    for (size_t f = lo; f + 3 < lim && c->rc == BC_OK; f++) {
         size_t n = bcx_lex_find(c, C_LINKS, f, &e);
+        /* "via Thanh Thuy en het Chinese Tianbao": what passes through both, when both
+         * sides are known or told by their country; so too "over de grens bij X en Y", and
+         * crossings named by their word before them ("de grensovergangen Huu Nghi en
+         * Youyiguan") */
+        int via = n == 0 && (bcx_word_is(c, f, lim, "via") ||
+                             (bcx_word_is(c, f, lim, "bij") && border_before(c, si, f)));
+        if (via)
+            n = 1;
+        if (n == 0 && f + 1 < lim && c->t[f + 1].upper && !c->t[f].upper &&
+            (n = bcx_lex_find(c, C_PROJ, f, &e)) > 0 && ((unsigned)e->val & PK_POINT) != 0)
+            via = 1;
+        else if (!via)
+            n = bcx_lex_find(c, C_LINKS, f, &e);
         if (n == 0)
             continue;
         unsigned near = 0;
         for (size_t q = f > lo + 6 ? f - 6 : lo; q < f; q++)
             if (bcx_lex_find(c, C_PROJ, q, &e) > 0)
                 near |= (unsigned)e->val;
-        if (near == 0 || (near & ~(unsigned)(PK_ROUTE | PK_SEA)) == 0)
-            continue;
         size_t a0 = f + n;
-        while (a0 < lim && a0 < f + n + 2 && c->t[a0].kind == T_WORD && !c->t[a0].upper)
+        while (a0 < lim && a0 < f + n + 2 && c->t[a0].kind == T_WORD && !c->t[a0].upper) {
+            size_t pn = bcx_lex_find(c, C_PROJ, a0, &e); /* "tussen het station Lao Cai" */
+            if (pn > 0)
+                near |= (unsigned)e->val;
             a0++; /* "entre les villes de" */
+        }
+        if (!via && (near == 0 || (near & ~(unsigned)(PK_ROUTE | PK_SEA)) == 0))
+            continue;
         size_t a1 = run_fwd(c, a0, lim);
         if (a1 == SIZE_MAX || a1 + 2 >= lim)
             continue;
@@ -701,6 +800,11 @@ static void linking_pairs(ctx *c, size_t si, unsigned present)
             k += tag;
         for (int w = 0; ands[w] && m == 0; w++)
             m = bcx_words_at(c, k, lim, ands[w]);
+        /* "tussen Ban Vuoc in het district Bat Xat en Basa": where the first side is */
+        if (m == 0 && !tag && bcx_lex_find(c, C_LOC, k, &e) > 0 &&
+            !(bcx_gap(c, a1) & (G_COMMA | G_DOT)) && (k = where_aside(c, k, lim)) > a1 + 1)
+            for (int w = 0; ands[w] && m == 0; w++)
+                m = bcx_words_at(c, k, lim, ands[w]);
         if (m == 0 || (!tag && (bcx_gap(c, a1) & (G_COMMA | G_DOT))))
             continue;
         size_t b0 = k + m;
@@ -721,10 +825,11 @@ static void linking_pairs(ctx *c, size_t si, unsigned present)
             continue;
         while (b1 > b0 && bcx_lex_find(c, C_PROJ, b1, &e) > 0)
             b1--;
+        b1 = compass_part(c, b1, lim); /* "Hekou-Noord": the northern station, a name */
         int ca = bcx_place_side(c, si, a0, a1 + 1), cb = bcx_place_side(c, si, b0, b1 + 1);
         if (cb == 0)
             cb = tagged;
-        if (ca == 0 && cb == 0)
+        if ((ca == 0 && cb == 0) || (via && (ca == 0 || cb == 0)))
             continue;
         if (ca == 0)
             ca = -cb;

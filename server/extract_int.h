@@ -610,14 +610,24 @@ int bcx_outcome_of(const ctx *c, const mention *m);
  * de vierde keer bijeen"): its noun's (or particle's) first token + 1, 0 when none; its
  * kind and end. */
 size_t bcx_times_noun(const ctx *c, size_t j, size_t lim, int *kind, size_t *noun_end);
+/* 1 when a meeting noun ending at token noun_end is counted within a time: "binnen" and a
+ * span of years, months or weeks a few words after it in its clause ("de tweede ontmoeting
+ * op dit niveau binnen een jaar"), or "van het jaar" right after it ("de eerste politieke
+ * bijeenkomst van het jaar"): the how-manieth of a time, no number of a series. */
+int bcx_count_in_time(const ctx *c, size_t noun_end, size_t lim);
 
 /* ---- extract_meet_verb.c ---- */
 
 /* 1 when token i of sentence si is a Dutch verb of speaking or discussing said of a partner
- * with "met" later in its clause ("besprak X met Y", "sprak ... in Ha Long met Chen Gang"):
- * a verb of meeting. Alone ("De deelnemers bespraken de knelpunten") it tells what a
- * meeting discussed, no meeting. */
+ * with "met" later in its clause ("besprak X met Y", "sprak ... in Ha Long met Chen Gang"),
+ * or of sitting "samen" or "bijeen" ("zaten ... al samen in Cao Bang"): a verb of meeting. Alone
+ * ("De deelnemers bespraken de knelpunten") it tells what a meeting discussed, no meeting. */
 int bcx_talk_with(const ctx *c, size_t si, size_t i);
+/* 1 when token i of sentence si is a Dutch verb of opening or launching (plural) done
+ * "samen" or "gezamenlijk" in its clause ("openden Lang Son en Guangxi ... samen de eerste
+ * fase"), not "samen met" a partner: a ceremony of the two (a meeting when both sides are
+ * named). */
+int bcx_joint_opening(const ctx *c, size_t si, size_t i);
 
 /* ---- extract_meet_mech.c ---- */
 
@@ -636,6 +646,11 @@ int bcx_new_paragraph(const ctx *c, size_t si);
 /* 1 when date d is a point things are counted from for mention m ("since 2019", "ke tu",
  * "以来"), not its date. */
 int bcx_from_point(const ctx *c, const mention *m, const xd *d);
+/* 1 when date d stands in a relative clause ("die", "dat", "which") after a comma that
+ * follows other words than talks m's own, a clause that says nothing was held ("maakten
+ * afspraken over een controlestrook, die voor 30 juni gereed moet zijn"): the date of the
+ * thing it describes, not of the talks. */
+int bcx_relative_of_other(const ctx *c, const mention *m, const xd *d);
 /* 1 when date d is the day a document was signed ("the deal signed on March 12"). */
 int bcx_signed_on(const ctx *c, const xd *d);
 /* 1 when date d is a deadline ("before 31 December", "by the end of", "6月30日前"). */
@@ -693,6 +708,14 @@ void bcx_count_days(ctx *c, size_t si, const bcx_told *held, const bcx_told *pla
  * tổ chức tại Côn Minh vào tháng 6/2024 ... Phiên họp lần thứ 10 khi đó diễn ra cùng thời điểm với
  * Hội nghị ... lần thứ 4": the date the fourth conference shares). */
 const mention *bcx_told_before(const ctx *c, const mention *m);
+/* The meeting of the sentence before m's, in its paragraph, whose date m takes when its
+ * sentence writes none and says m took place at that time with an adverb of then inside a
+ * clause ("... van de lentebijeenkomst van 2025, die in februari in Ha Long werd gehouden.
+ * Ook de zestiende vergadering ... vond toen plaats"); NULL when none or several dates. */
+const mention *bcx_then_of(const ctx *c, const mention *m);
+/* 1 when date (ISO, or a span's first day) lies after the report's date: a later year, a
+ * later month of its year, a later day of its month; 0 when either is not known. */
+int bcx_after_report(const ctx *c, const char *date);
 
 /* ---- extract_meet_emit.c ---- */
 

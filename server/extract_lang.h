@@ -42,7 +42,7 @@ enum {
     C_PCT,           /* per cent written as a word */
     C_MONTH,         /* val: month 1..12 */
     C_CARD,          /* val: cardinal 1..12 written as a word */
-    C_ORD,           /* val: ordinal 1..20 written as a word */
+    C_ORD,           /* val: ordinal 1..30 written as a word */
     C_MONTHS,        /* the word "months" */
     C_HALF,          /* "half (year)" */
     C_QUARTERS,      /* "quarter(s)" of a year */

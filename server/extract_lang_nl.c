@@ -82,6 +82,16 @@ const bc_lex bc_lex_nl[] = {
     WE(C_ORD, "achttiende", 18),
     WE(C_ORD, "negentiende", 19),
     WE(C_ORD, "twintigste", 20),
+    WE(C_ORD, "eenentwintigste", 21), /* and on, in one word ("tweeentwintigste" folded) */
+    WE(C_ORD, "tweeentwintigste", 22),
+    WE(C_ORD, "drieentwintigste", 23),
+    WE(C_ORD, "vierentwintigste", 24),
+    WE(C_ORD, "vijfentwintigste", 25),
+    WE(C_ORD, "zesentwintigste", 26),
+    WE(C_ORD, "zevenentwintigste", 27),
+    WE(C_ORD, "achtentwintigste", 28),
+    WE(C_ORD, "negenentwintigste", 29),
+    WE(C_ORD, "dertigste", 30),
     /* ---- periods */
     WP(C_MONTHS, "maand", 0),
     WE(C_HALF, "helft", 0),
@@ -105,6 +115,24 @@ const bc_lex bc_lex_nl[] = {
     WP(C_MEET, "lentebijeenkomst", K_SPRING),
     WP(C_MEET, "lenteontmoeting", K_SPRING),
     WE(C_MEET, "ontmoeting", K_GENERIC),
+    /* a session ("de zeventiende zitting van het werkcomite", "een plenaire zitting") */
+    WE(C_MEET, "zitting", K_GENERIC),
+    WH(C_MEET, "zitting", K_GENERIC),
+    /* a summit of the party secretaries is the yearly conference with words that make it
+     * so ("het vijfde topoverleg", "de zesde topontmoeting van de partijsecretarissen") */
+    WP(C_MEET, "topoverleg", K_CONF),
+    WP(C_MEET, "topontmoeting", K_CONF),
+    WP(C_MEET, "topbijeenkomst", K_CONF),
+    WP(C_MECH, "topoverleg", K_CONF),
+    WP(C_MECH, "topontmoeting", K_CONF),
+    WP(C_MECH, "topbijeenkomst", K_CONF),
+    /* the spring meeting by other words for it ("het voorjaarsoverleg", "de lentetop") */
+    WP(C_MEET, "voorjaarsoverleg", K_SPRING),
+    WP(C_MEET, "voorjaarstop", K_SPRING),
+    WP(C_MEET, "lentetop", K_SPRING),
+    WP(C_MECH, "voorjaarsoverleg", K_SPRING),
+    WP(C_MECH, "voorjaarstop", K_SPRING),
+    WP(C_MECH, "lentetop", K_SPRING),
     /* an edition of a meeting named before ("De vierde editie vond vorig jaar in juni
      * plaats"); of a fair or a festival it names after it, it is not (extract_meet.c) */
     WE(C_MEET, "editie", K_GENERIC),
@@ -129,8 +157,6 @@ const bc_lex bc_lex_nl[] = {
     WE(C_FUTURE, "zal", 0),
     WE(C_FUTURE, "zullen", 0),
     WE(C_FUTURE, "gepland", 0),
-    WE(C_FUTURE, "is voorzien", 0), /* "De veertiende ronde is voor 2026 in Pu'er voorzien" */
-    WE(C_FUTURE, "zijn voorzien", 0),
     WE(C_FUTURE, "stelde voor", 0), /* "stelde voor om ... bijeen te komen" */
     WE(C_FUTURE, "stelden voor", 0),
     WE(C_FUTURE, "volgende", 0),
@@ -205,6 +231,7 @@ const bc_lex bc_lex_nl[] = {
     WS(C_PROJ, "brug", PK_BRIDGE),
     WP(C_PROJ, "weg", PK_ROAD),
     WI(C_PROJ, "spoor", PK_RAIL),
+    WE(C_PROJ, "station", PK_RAIL), /* "tussen het station Lao Cai en Hekou-Noord" */
     WI(C_PROJ, "grensovergang", PK_GATE),
     /* "de grensposten X – Y en Z – W", "de overgang X – Y", "de grensdoorgang X – Y",
      * "traditionele doorgangen" (not "overgangsperiode": the whole word or its end) */
@@ -271,8 +298,18 @@ const bc_lex bc_lex_nl[] = {
     WE(C_TALKS, "gesprek", 0),
     WE(C_TALKS, "gesprekken", 0),
     WP(C_TALKS, "gespreksronde", 0),
+    WP(C_TALKS, "overlegronde", 0),
+    WP(C_TALKS, "onderhandelingsronde", 0),
     WE(C_TALKS, "ontving", 0),
     WE(C_TALKS, "ontvangen", 0), /* "had ... de Chinese delegatie al ontvangen" */
+    /* welcoming a delegation is receiving it ("verwelkomde Lang Son een delegatie uit
+     * Guangxi", "werd ... verwelkomd") */
+    WE(C_TALKS, "verwelkomde", 0),
+    WE(C_TALKS, "verwelkomden", 0),
+    WE(C_TALKS, "verwelkomd", 0),
+    WE(C_RECEIVED, "verwelkomde", 0),
+    WE(C_RECEIVED, "verwelkomden", 0),
+    WE(C_RECEIVED, "verwelkomd", 0),
     WP(C_MECH_CUE, "jaarlijks", 0),
     WP(C_MECH_CUE, "partijsecretaris", 0),
     WE(C_COUNT_WORD, "vier provincies", 4),
@@ -335,6 +372,8 @@ const bc_lex bc_lex_nl[] = {
     WE(C_SAME_DAY, "diezelfde middag", 0),
     /* "Eerder die dag", "Later die avond", "op die dag": the day last named */
     WE(C_SAME_DAY, "die dag", 0),
+    WE(C_SAME_DAY, "diezelfde ochtend", 0),
+    WE(C_SAME_DAY, "diezelfde avond", 0),
     WE(C_SAME_DAY, "die ochtend", 0),
     WE(C_SAME_DAY, "die middag", 0),
     WE(C_SAME_DAY, "die avond", 0),
@@ -349,6 +388,7 @@ const bc_lex bc_lex_nl[] = {
     WE(C_SINCE, "sedert", 0),
     /* a weekday of another week than the report's ("vorige week dinsdag") */
     WE(C_TIMES, "keer", 0), /* "voor de vierde keer bijeen": the fourth meeting */
+    WE(C_TIMES, "maal", 0), /* "voor de 17e maal bijeen" */
     WE(C_REL_WEEK, "vorige week", -1),
     WE(C_REL_WEEK, "volgende week", 1),
     WE(C_REL_WEEK, "komende week", 1),
@@ -375,6 +415,20 @@ const bc_lex bc_lex_nl[] = {
     WE(C_TALKS, "om tafel", TALKS_VERB),
     WE(C_TALKS, "om de tafel", TALKS_VERB),
     WE(C_TALKS, "rond de tafel", TALKS_VERB),
+    WE(C_TALKS, "aan tafel", TALKS_VERB),
+    /* meeting each other ("troffen elkaar"), negotiating, talking together */
+    WE(C_TALKS, "troffen elkaar", TALKS_VERB),
+    WE(C_TALKS, "treffen elkaar", TALKS_VERB),
+    WE(C_TALKS, "onderhandelden", TALKS_VERB),
+    WE(C_TALKS, "onderhandelde", TALKS_VERB),
+    WP(C_TALKS, "onderhandeling", 0),
+    WE(C_TALKS, "praatten", TALKS_VERB),
+    /* agreeing, which the two sides do meeting ("hebben vorige week dinsdag in Thanh Thuy
+     * afspraken gemaakt", "maakten afspraken", "kwamen overeen") */
+    WE(C_TALKS, "afspraken gemaakt", TALKS_VERB),
+    WE(C_TALKS, "maakten afspraken", TALKS_VERB),
+    WE(C_TALKS, "kwamen overeen", TALKS_VERB),
+    WE(C_TALKS, "zijn overeengekomen", TALKS_VERB),
     /* coming together, the verb whole ("zijn vandaag bijeengekomen", "toen zij in Hekou
      * bijeenkwamen") or of meeting itself ("opnieuw te vergaderen") */
     WE(C_TALKS, "bijeengekomen", TALKS_VERB),
@@ -392,6 +446,17 @@ const bc_lex bc_lex_nl[] = {
     WE(C_PAIR, "grenspaar", 0),
     WP(C_PAIR, "koppel", 0),
     WE(C_FACES, "tegenover", 0),
+    WE(C_FACES, "aan de overkant van", 0), /* "Aan de overkant van Ta Lung ligt ..." */
+    /* "de grensovergang Huu Nghi, aan Chinese zijde Youyiguan": the other side's name right
+     * after (val 1), not a name further on ("en Basa aan Chinese kant, die Lao Cai ...") */
+    WE(C_FACES, "aan chinese zijde", 1),
+    WE(C_FACES, "aan chinese kant", 1),
+    WE(C_FACES, "aan de chinese kant", 1),
+    WE(C_FACES, "aan de chinese zijde", 1),
+    WE(C_FACES, "aan vietnamese zijde", 1),
+    WE(C_FACES, "aan vietnamese kant", 1),
+    WE(C_FACES, "aan de vietnamese kant", 1),
+    WE(C_FACES, "aan de vietnamese zijde", 1),
     WE(C_UP_AFTER, "meer", 0),
     WE(C_UP_AFTER, "hoger", 0),
     WE(C_DOWN_AFTER, "minder", 0),
@@ -456,6 +521,7 @@ const bc_lex bc_lex_nl[] = {
     WE(C_LINKS, "dat verbindt", 0),
     WE(C_LINKS, "die verbindt", 0),
     WE(C_LINKS, "verbindt", 0),
+    WE(C_LINKS, "van", 0), /* "de spoorlijn van Lao Cai naar Hekou" (a crossing word before) */
     /* ---- next year */
     WE(C_NEXT_YEAR, "volgend jaar", 0),
     WE(C_NEXT_YEAR, "komend jaar", 0),
@@ -514,6 +580,11 @@ const bc_lex bc_lex_nl[] = {
     WE(C_FUTURE, "opnieuw bijeen", 0),
     WE(C_FUTURE, "sprak af", 0),
     WE(C_HELD, "hielden", 0),
+    /* a reception, or talks had: "Begin maart ontving ... een delegatie", "hadden een
+     * videogesprek" (a month dates them) */
+    WE(C_HELD, "ontving", 0),
+    WE(C_HELD, "ontvingen", 0),
+    WE(C_HELD, "hadden", 0),
     WE(C_HELD, "hield", 0),
     WE(C_HELD, "plaatsvond", 0),
     WE(C_HELD, "plaatsvonden", 0),

@@ -161,7 +161,9 @@ static int ordinal_at(const ctx *c, size_t i, size_t lim, size_t *n)
     if (v == 0 && (c->lbit == L_FR || c->lbit == L_NL)) {
         /* "XIe", "IVeme": a Roman numeral with the French ordinal ending; "XIVe" Dutch */
         size_t len = t->end - t->start;
-        static const char *const fr[] = {"e", "eme", "ème", "er", NULL}, *const nl[] = {"e", NULL};
+        static const char *const fr[] = {"e", "eme", "ème", "er", NULL}, *const nl[] = {
+                                                                             "ste", "de", "e",
+                                                                             NULL}; /* "XVIIde" */
         const char *const *ends = c->lbit == L_FR ? fr : nl;
         for (int k = 0; ends[k] && v == 0; k++) {
             size_t el = strlen(ends[k]);
@@ -179,7 +181,8 @@ static int ordinal_at(const ctx *c, size_t i, size_t lim, size_t *n)
  * time). */
 static int talks_round(const ctx *c, size_t i, size_t j, size_t q)
 {
-    static const char *const round[] = {"rund", "round", "ronde", "omgang", NULL};
+    static const char *const round[] = {"rund",     "round",   "ronde",    "omgang", "periodiek",
+                                        "regulier", "regular", "periodic", NULL};
     size_t lo = c->se[c->t[i].sent].t0;
     if (c->lbit == L_ZH || c->lbit == L_VI || q > j + 3 ||
         (i > lo && (bcx_word_is(c, i - 1, i, "raz") || bcx_word_is(c, i - 1, i, "gangen"))))
@@ -562,8 +565,12 @@ static int split_meet_verb(const ctx *c, size_t si, size_t i)
     for (size_t k = i + 1; k < hi && k < i + 30; k++) {
         if ((bcx_gap(c, k - 1) & (G_COMMA | G_DOT)) && !list_comma(c, si, k - 1))
             return 0;
-        if ((bcx_word_is(c, k, hi, "samen") || bcx_word_is(c, k, hi, "bijeen")) &&
-            (k + 1 == hi || (bcx_gap(c, k) & (G_COMMA | G_DOT))))
+        /* "bijeen" anywhere on ("kwamen op de 3de bijeen in Hekou"); "samen" closing the
+         * clause or before where ("kwamen samen in Hekou"; not "samen met") */
+        if (bcx_word_is(c, k, hi, "bijeen") ||
+            (bcx_word_is(c, k, hi, "samen") &&
+             (k + 1 == hi || (bcx_gap(c, k) & (G_COMMA | G_DOT)) ||
+              (k + 2 < hi && bcx_lex_find(c, C_LOC, k + 1, NULL) > 0 && c->t[k + 2].upper))))
             return 1;
     }
     return 0;
@@ -739,7 +746,7 @@ void bcx_find_mentions(ctx *c)
                 for (int w = 0; since[w] && !counted; w++)
                     counted = bcx_word_is(c, k, lim, since[w]);
             }
-            if (counted)
+            if (counted || bcx_count_in_time(c, noun_end, lim))
                 continue;
             mention m;
             new_mention(&m, si, noun < i ? noun : i, noun_end > i + n ? noun_end : i + n, noun,
@@ -821,6 +828,8 @@ void bcx_find_mentions(ctx *c)
             int val = n > 0 ? (int)e->val : TALKS_PLAIN;
             if (n == 0 && (split_meet_verb(c, si, i) || bcx_talk_with(c, si, i)))
                 n = 1, val = TALKS_VERB;
+            else if (n == 0 && bcx_joint_opening(c, si, i))
+                n = 1, val = TALKS_CEREMONY;
             int ceremony = n > 0 && val == TALKS_CEREMONY, visit = n > 0 && val == TALKS_VISIT;
             /* "会谈当天下午": the day of talks already reported, not another meeting; nor
              * are "the end of the talks" ("Ket thuc hoi dam, hai ben thong nhat to chuc hoi

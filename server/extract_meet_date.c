@@ -278,6 +278,14 @@ static int talks_took_place(const ctx *c, const mention *m, const xd *d)
            (e->val < 0 || bcx_word_is(c, d->t0, d->t1, "earlier"));
 }
 
+/* 1 when talks m, whose words say neither took place nor to come ("houden in mei volgend
+ * jaar opnieuw overleg": the Dutch present), are dated by d, a date after the report's in
+ * words not of the past: talks to come, which a month or a year dates. */
+static int to_come(const ctx *c, const mention *m, const xd *d)
+{
+    return m->planned == 0 && c->t[d->t0].tense != TENSE_PAST && bcx_after_report(c, d->iso);
+}
+
 /* The date of mention m: a date of its sentence that is not a period a figure took and
  * not a span of several days or months. When the sentence mentions one meeting and has
  * one such date of month or day precision, that is its date wherever it stands ("On June
@@ -291,11 +299,12 @@ static const xd *meeting_date(const ctx *c, const mention *m, const size_t *idx,
     for (size_t k = c->se[m->sent].d0; k < c->se[m->sent].d1; k++) {
         const xd *d = &c->d[k];
         if (mprec_of(m, d) == 0 || d->used || bcx_said_on(c, d) || bcx_from_point(c, m, d) ||
-            in_other_relative(c, m, d) || bcx_deadline_day(c, d) || bcx_signed_on(c, d) ||
-            visit_span(m, d) || rel_apart(c, m, d) ||
-            (m->xkind == BC_XM_TALKS && mprec_of(m, d) < (m->planned > 0              ? 1
-                                                          : talks_took_place(c, m, d) ? 2
-                                                                                      : 3)))
+            bcx_relative_of_other(c, m, d) || in_other_relative(c, m, d) ||
+            bcx_deadline_day(c, d) || bcx_signed_on(c, d) || visit_span(m, d) ||
+            rel_apart(c, m, d) ||
+            (m->xkind == BC_XM_TALKS && mprec_of(m, d) < (m->planned > 0 || to_come(c, m, d) ? 1
+                                                          : talks_took_place(c, m, d)        ? 2
+                                                                                             : 3)))
             continue;
         if (mprec(d) >= 2) {
             fine++;
@@ -773,10 +782,11 @@ void bcx_resolve_mentions(ctx *c)
             if (m->named_by != 0)
                 d = &c->d[m->named_by - 1]; /* "the June 12 session": its date is its name's */
             else if (one_group && nd == 1 && !bcx_said_on(c, only) && !bcx_from_point(c, m, only) &&
-                     !in_other_relative(c, m, only) && !bcx_deadline_day(c, only) &&
-                     !bcx_signed_on(c, only) && !visit_span(m, only) && !rel_apart(c, m, only) &&
+                     !bcx_relative_of_other(c, m, only) && !in_other_relative(c, m, only) &&
+                     !bcx_deadline_day(c, only) && !bcx_signed_on(c, only) &&
+                     !visit_span(m, only) && !rel_apart(c, m, only) &&
                      (m->xkind != BC_XM_TALKS || mprec(only) == 3 || m->planned > 0 ||
-                      (mprec(only) == 2 && talks_took_place(c, m, only))))
+                      to_come(c, m, only) || (mprec(only) == 2 && talks_took_place(c, m, only))))
                 d = only;
             else
                 d = meeting_date(c, m, idx, a, b);
@@ -791,6 +801,11 @@ void bcx_resolve_mentions(ctx *c)
                 d = NULL;
             if (d == NULL && (d = arrival_of(c, m)) != NULL)
                 m->date_sent = si; /* the sentence before it */
+            const mention *then = d == NULL ? bcx_then_of(c, m) : NULL;
+            if (then != NULL) { /* "... vond toen plaats": the date of the one before */
+                memcpy(m->date, then->date, sizeof m->date);
+                m->date_inferred = then->date_inferred, m->date_src = 2;
+            }
             if (d != NULL) {
                 take_date(m, d);
                 c->d[d - c->d].taken = 1;

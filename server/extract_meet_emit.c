@@ -9,18 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int date_after_ref(const ctx *c, const char *date)
-{
-    int y = 0, m = 0, d = 0;
-    if (c->ry == 0 || date[0] == '-' || sscanf(date, "%d-%d-%d", &y, &m, &d) < 1)
-        return 0;
-    if (y != c->ry)
-        return y > c->ry;
-    if (m == 0 || c->rm == 0 || m != c->rm)
-        return m > c->rm && c->rm != 0;
-    return d > c->rd && c->rd != 0;
-}
-
 /* The people and provinces named in sentence si, into the meeting. */
 static void named_people(const ctx *c, size_t si, bc_xmeeting *x)
 {
@@ -248,7 +236,7 @@ void bcx_emit_meetings(ctx *c)
         for (size_t i = lo; i < hi && !held; i++)
             held = bcx_lex_find(c, C_HELD, i, &e) > 0;
         if (!future && !held && m->date[0])
-            future = date_after_ref(c, m->date);
+            future = bcx_after_report(c, m->date);
         /* the words nearest to it say which, when they do */
         if (m->planned != 0)
             future = m->planned > 0;

@@ -357,6 +357,13 @@ static int own_kind(const ctx *c, mention *m)
     for (int w = 0;
          kind < 0 && m->xkind != BC_XM_TALKS && m->t0 > c->se[m->sent].t0 && poss[w] && !owner; w++)
         owner = bcx_words_at(c, m->t0 - 1, m->t0, poss[w]) > 0;
+    /* the relative of it ("de gezamenlijke werkgroep ..., waarvan de elfde bijeenkomst",
+     * "dont la 11e reunion", "whose 11th meeting") */
+    if (kind < 0 && m->xkind != BC_XM_TALKS && m->t0 >= c->se[m->sent].t0 + 2 && !owner)
+        owner = bcx_word_is(c, m->t0 - 1, m->t0, "whose") ||
+                (bcx_lex_find(c, C_ARTICLE, m->t0 - 1, NULL) > 0 &&
+                 (bcx_word_is(c, m->t0 - 2, m->t0, "waarvan") ||
+                  bcx_word_is(c, m->t0 - 2, m->t0, "dont")));
     for (size_t k = c->se[m->sent].t0; owner && kind < 0 && k < m->t0; k++) {
         size_t n = bcx_lex_find(c, C_MECH, k, &e);
         if (n > 0 && e->val != K_CONF)
@@ -479,6 +486,17 @@ static int foreign_to(const ctx *c, size_t si, const char *id)
     return me == NULL;
 }
 
+/* 1 when the noun of mention m is a word for an edition or a round of a series ("De
+ * vierde editie", "De veertiende ronde"): of whatever series the article numbers. */
+static int edition_noun(const ctx *c, const mention *m)
+{
+    static const char *const ed[] = {"editie", "edities", "ronde", "edition", NULL};
+    for (int w = 0; c->lbit != L_ZH && ed[w]; w++)
+        if (bcx_word_is(c, m->noun, m->noun_end, ed[w]))
+            return 1;
+    return 0;
+}
+
 /* 1 when numbered mention m's phrase ends with its noun: no words of another body follow
  * it ("the 9th meeting of the border guards", "de eerste bijeenkomst sinds", "trzecie
  * posiedzenie wspolnej grupy ekspertow"); a stop, a verb, a place or a date may. */
@@ -486,7 +504,16 @@ static int ends_at_noun(const ctx *c, const mention *m)
 {
     static const char *const of[] = {"of",     "between", "du",     "de",  "des",   "entre", "van",
                                      "tussen", "sinds",   "mellan", "for", "sedan", "cua",   NULL};
-    size_t k = m->noun_end, lim = c->se[m->sent].t1;
+    size_t k = m->noun_end, lim = c->se[m->sent].t1, n;
+    /* an edition of the meeting or talks spoken of ("De vierde editie van het overleg") */
+    if (edition_noun(c, m) && k + 1 < lim &&
+        (bcx_word_is(c, k, lim, "van") || bcx_word_is(c, k, lim, "of"))) {
+        size_t q = k + 1 + (bcx_lex_find(c, C_ARTICLE, k + 1, NULL) > 0);
+        const bc_lex *e = NULL;
+        if (q < lim && (((n = bcx_lex_find(c, C_MEET, q, &e)) > 0 && e->val == K_GENERIC) ||
+                        (n = bcx_lex_find(c, C_TALKS, q, &e)) > 0))
+            k = q + n;
+    }
     if (c->lbit == L_ZH || k >= lim ||
         (bcx_gap(c, k - 1) & (G_COMMA | G_DOT | G_PAREN | G_CLOSE)) || c->t[k].kind != T_WORD)
         return 1;
@@ -507,6 +534,8 @@ static int same_noun(const ctx *c, const mention *a, const mention *b)
 {
     /* Chinese nouns share their first character (会议, 会谈, 会晤): all of it */
     size_t n = c->lbit != L_ZH ? 3 : c->t[a->noun_end - 1].end - c->t[a->noun].start;
+    if (edition_noun(c, a) || edition_noun(c, b))
+        return 1;
     return a->noun_kind == b->noun_kind && a->noun_end - a->noun == b->noun_end - b->noun &&
            (c->lbit != L_ZH || c->t[b->noun_end - 1].end - c->t[b->noun].start == n) &&
            memcmp(c->lbit != L_ZH ? TXT(c, a->noun) : c->s + c->t[a->noun].start,
@@ -607,6 +636,9 @@ void bcx_link_mechanisms(ctx *c)
         for (size_t q = 0; m->mech == NULL && m->kind < 0 && m->ord > 0 && q < c->nm; q++) {
             const mention *o = &c->m[q];
             if (o == m || o->mech == NULL || o->ord <= 0 || !same_noun(c, o, m))
+                continue;
+            /* an edition is of the series whose numbers lie close to its own */
+            if (edition_noun(c, m) && (o->ord > m->ord + 2 || o->ord + 2 < m->ord))
                 continue;
             int near = o->ord == m->ord + 1 || o->ord + 1 == m->ord;
             if (o->sent == m->sent && near) {

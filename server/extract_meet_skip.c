@@ -14,7 +14,17 @@
  * 15th meeting's date). */
 int bcx_from_point(const ctx *c, const mention *m, const xd *d)
 {
+    static const char *const when[] = {"toen", "when", "lorsque", "quand", "kiedy",
+                                       "gdy",  "da",   "khi",     NULL};
     size_t lo = c->se[m->sent].t0, hi = c->se[m->sent].t1;
+    /* the meeting in the clause of when right after the date ("sinds mei 2021, toen de
+     * eerste bijeenkomst ... verliep", "since 2019, when the first meeting was held"): the
+     * date is its own */
+    if (m->t0 > d->t1 && (bcx_gap(c, d->t1 - 1) & G_COMMA) && !(bcx_gap(c, d->t1 - 1) & G_DOT) &&
+        bcx_commas(c, d->t1, m->t0) == 0)
+        for (int w = 0; when[w]; w++)
+            if (bcx_words_at(c, d->t1, hi, when[w]) > 0)
+                return 0;
     for (size_t q = d->t0; q > lo && q + 16 > d->t0; q--) {
         size_t k = q - 1, n;
         if (bcx_gap(c, k) & (G_COMMA | G_DOT))
@@ -41,8 +51,9 @@ int bcx_from_point(const ctx *c, const mention *m, const xd *d)
  * Chinese right after it: "2023年12月签署的协议"; or, in Chinese, a verb of something done
  * then and the 的 of a relative clause: "2024年5月开通的口岸"), an
  * article or "on" between at most ("umowy podpisanej 12 marca", "avtalet som
- * undertecknades den 12 mars", "the deal signed on March 12"). The day of a signature,
- * not of the talks that name it. */
+ * undertecknades den 12 mars", "the deal signed on March 12"), or the Dutch "uit" of what
+ * dates from it right before it ("hun vriendschapsakkoord uit mei 2023", "een raamakkoord
+ * uit juni 2023"). The day of a signature, not of the talks that name it. */
 int bcx_signed_on(const ctx *c, const xd *d)
 {
     static const char *const signing[] = {"podpisan", "undertecknad", "signed",
@@ -68,6 +79,10 @@ int bcx_signed_on(const ctx *c, const xd *d)
                 return 1;
         return 0;
     }
+    if (c->lbit == L_NL && k > lo && bcx_word_is(c, k - 1, k, "uit") &&
+        !(bcx_gap(c, k - 1) & (G_COMMA | G_DOT)) && k - 1 > lo && c->t[k - 2].kind == T_WORD &&
+        !(bcx_gap(c, k - 2) & (G_COMMA | G_DOT)))
+        return 1; /* "akkoord uit mei 2023": of a thing before it, not "Uit mei 2023 ..." */
     if (k > lo && (bcx_word_is(c, k - 1, k, "den") || bcx_word_is(c, k - 1, k, "on") ||
                    bcx_word_is(c, k - 1, k, "le") || bcx_word_is(c, k - 1, k, "op") ||
                    bcx_word_is(c, k - 1, k, "dnia") || bcx_word_is(c, k - 1, k, "ngay")))
@@ -170,4 +185,24 @@ int bcx_time_reference(const ctx *c, size_t si, size_t i)
             return 1;
     }
     return 0;
+}
+
+int bcx_relative_of_other(const ctx *c, const mention *m, const xd *d)
+{
+    static const char *const rel[] = {"die", "dat", "welke", "which", "who", NULL};
+    size_t hi = c->se[m->sent].t1, comma = SIZE_MAX, end = d->t1;
+    if (m->xkind != BC_XM_TALKS || d->t0 <= m->t1)
+        return 0;
+    for (size_t q = d->t0; q > m->t1 && comma == SIZE_MAX; q--)
+        if (bcx_gap(c, q - 1) & (G_COMMA | G_DOT))
+            comma = q;
+    if (comma == SIZE_MAX || comma <= m->t1 || (bcx_gap(c, comma - 1) & G_DOT))
+        return 0;
+    int relative = 0;
+    for (int w = 0; rel[w] && !relative; w++)
+        relative = bcx_word_is(c, comma, hi, rel[w]);
+    while (end < hi && !(bcx_gap(c, end - 1) & (G_COMMA | G_DOT)))
+        end++;
+    return relative && !bcx_range_has(c, comma, end, C_HELD, -1) &&
+           !bcx_range_has(c, comma, end, C_TALKS, -1);
 }

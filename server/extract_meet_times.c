@@ -2,7 +2,8 @@
  * zestiende keer bijeen", "voor de vierde keer bijeen in een werksessie"): an ordinal
  * before a word of times (C_TIMES), with a meeting's noun, talks or the particle of a
  * split verb of meeting after it in its clause. Not a time of something else ("voor de
- * tweede keer gastheer"). */
+ * tweede keer gastheer", "de eerste keer dat ze het overleg mag ontvangen"), nor a count
+ * of meetings within a time ("de tweede ontmoeting binnen een jaar", bcx_count_in_time). */
 #include "extract_int.h"
 
 size_t bcx_times_noun(const ctx *c, size_t j, size_t lim, int *kind, size_t *noun_end)
@@ -12,9 +13,20 @@ size_t bcx_times_noun(const ctx *c, size_t j, size_t lim, int *kind, size_t *nou
     size_t n = j < lim ? bcx_lex_find(c, C_TIMES, j, NULL) : 0;
     if (n == 0)
         return 0;
-    /* a noun first ("bijeen in een werksessie": the session), else the particle */
+    /* "de eerste keer dat ze het overleg mag ontvangen": the times it hosts one */
+    if (j + n < lim && bcx_word_is(c, j + n, lim, "dat")) {
+        size_t end = j + n + 1;
+        while (end < lim && !(bcx_gap(c, end - 1) & (G_COMMA | G_DOT)))
+            end++;
+        if (bcx_range_has(c, j + n, end, C_HOST, -1) ||
+            bcx_range_has(c, j + n, end, C_RECEIVED, -1))
+            return 0;
+    }
+    /* a noun first ("bijeen in een werksessie": the session), else the particle; further in
+     * a clause of "dat" ("de zeventiende keer dat Lao Cai en Hekou bijeenkwamen") */
+    size_t span = j + n < lim && bcx_word_is(c, j + n, lim, "dat") ? 9 : 5;
     for (int pass = 0; pass < 2; pass++)
-        for (size_t q = j + n; q < lim && q < j + n + 5; q++) {
+        for (size_t q = j + n; q < lim && q < j + n + span; q++) {
             if (bcx_gap(c, q - 1) & (G_COMMA | G_DOT))
                 break;
             size_t m = 0;
@@ -30,5 +42,26 @@ size_t bcx_times_noun(const ctx *c, size_t j, size_t lim, int *kind, size_t *nou
                 return q + 1;
             }
         }
+    return 0;
+}
+
+int bcx_count_in_time(const ctx *c, size_t noun_end, size_t lim)
+{
+    static const char *const of_year[] = {"van het jaar", "van dit jaar", NULL};
+    static const char *const span[] = {"jaar", "jaren", "maand", "maanden", "week", "weken", NULL};
+    for (size_t k = noun_end; k < lim && k < noun_end + 8; k++) {
+        if (k > noun_end && (bcx_gap(c, k - 1) & (G_COMMA | G_DOT)))
+            return 0;
+        for (int w = 0; of_year[w]; w++)
+            if (k == noun_end && bcx_words_at(c, k, lim, of_year[w]) > 0)
+                return 1;
+        /* "binnen een jaar", "binnen zes maanden" (not "binnen de werkgroep") */
+        if (!bcx_word_is(c, k, lim, "binnen"))
+            continue;
+        for (size_t q = k + 1; q < lim && q < k + 3; q++)
+            for (int w = 0; span[w]; w++)
+                if (bcx_word_is(c, q, lim, span[w]))
+                    return 1;
+    }
     return 0;
 }

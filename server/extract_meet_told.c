@@ -6,6 +6,7 @@
  * opens, after its dateline. */
 #include "extract_int.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* The precision of date d as a meeting's: a span of a few days is its first day's. */
@@ -156,4 +157,48 @@ int bcx_next_round(const ctx *c, size_t si, size_t i)
     size_t lo = c->se[si].t0;
     return i > lo && bcx_lex_ending(c, C_FUTURE, lo, i, &e) != SIZE_MAX && e != NULL &&
            e->val == FUTURE_NEXT;
+}
+
+const mention *bcx_then_of(const ctx *c, const mention *m)
+{
+    static const char *const then[] = {"toen", "destijds", "then", NULL};
+    size_t si = m->sent, lo = c->se[si].t0, hi = c->se[si].t1;
+    int adverb = 0;
+    /* no date of its own, not even one a missing publication date leaves unread */
+    if (si == 0 || c->se[si].d0 != c->se[si].d1 || bcx_new_paragraph(c, si) ||
+        bcx_sent_has(c, si, C_MONTH, -1) || bcx_sent_has(c, si, C_LAST_YEAR, -1) ||
+        bcx_sent_has(c, si, C_THIS_YEAR, -1) || bcx_sent_has(c, si, C_NEXT_YEAR, -1) ||
+        bcx_sent_has(c, si, C_WEEKDAY, -1) || bcx_sent_has(c, si, C_REL_DAY, -1) ||
+        bcx_sent_has(c, si, C_REL_MONTH, -1))
+        return NULL;
+    /* inside m's clause, not opening one ("toen de eerste bijeenkomst ...": when) */
+    for (size_t k = lo + 1; k < hi && !adverb; k++)
+        for (int w = 0; then[w] && !adverb; w++)
+            adverb = bcx_word_is(c, k, hi, then[w]) && !(bcx_gap(c, k - 1) & (G_COMMA | G_DOT)) &&
+                     c->t[k - 1].kind == T_WORD && !c->t[k - 1].meet &&
+                     bcx_commas(c, k < m->t0 ? k : m->t1 - 1, k < m->t0 ? m->t0 : k) == 0;
+    if (!adverb)
+        return NULL;
+    const mention *found = NULL;
+    for (size_t k = 0; k < c->nm; k++) {
+        const mention *o = &c->m[k];
+        if (o->sent != si - 1 || o->date[0] == '\0')
+            continue;
+        if (found != NULL && strcmp(found->date, o->date) != 0)
+            return NULL;
+        found = o;
+    }
+    return found;
+}
+
+int bcx_after_report(const ctx *c, const char *date)
+{
+    int y = 0, m = 0, d = 0;
+    if (c->ry == 0 || date[0] == '-' || sscanf(date, "%d-%d-%d", &y, &m, &d) < 1)
+        return 0;
+    if (y != c->ry)
+        return y > c->ry;
+    if (m == 0 || c->rm == 0 || m != c->rm)
+        return m > c->rm && c->rm != 0;
+    return d > c->rd && c->rd != 0;
 }

@@ -1,8 +1,55 @@
-/* extract_meet_verb.c: Dutch verbs of speaking or discussing that are a meeting only with
- * a partner ("besprak Trinh Thi Minh Thanh met de partijleider van Guangxi", "sprak onze
- * partijsecretaris in Ha Long met Chen Gang"); without one they tell what a meeting
- * discussed ("Beide partijen bespraken ook de voorbereiding van ..."). */
+/* extract_meet_verb.c: Dutch verbs that are a meeting only with what goes with them: of
+ * speaking or discussing with a partner ("besprak Trinh Thi Minh Thanh met de partijleider
+ * van Guangxi", "sprak onze partijsecretaris in Ha Long met Chen Gang"; without one they
+ * tell what a meeting discussed: "Beide partijen bespraken ook de voorbereiding van ..."),
+ * of sitting together ("zaten ... al samen in Cao Bang"), and of opening or launching done
+ * together ("openden Lang Son en Guangxi ... samen de
+ * eerste fase": a joint ceremony). */
 #include "extract_int.h"
+
+/* 1 when token i of sentence si is a Dutch verb of sitting with "samen" or "bijeen" later
+ * in its clause ("zaten ook de toerismediensten van beide kanten al samen in Cao Bang"). */
+static int sat_together(const ctx *c, size_t si, size_t i)
+{
+    static const char *const sit[] = {"zat", "zaten", "zit", "zitten", NULL};
+    size_t hi = c->se[si].t1;
+    int verb = 0;
+    for (int w = 0; sit[w] && !verb; w++)
+        verb = bcx_word_is(c, i, hi, sit[w]);
+    for (size_t k = i + 1; verb && k < hi && k < i + 24; k++) {
+        if (bcx_gap(c, k - 1) & (G_COMMA | G_DOT))
+            return 0;
+        if (bcx_word_is(c, k, hi, "samen") || bcx_word_is(c, k, hi, "bijeen"))
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 when the words from token k (a few, past one comma of an apposition at most) name a
+ * partner of the other side or of office: a Chinese province or place, the word for China
+ * or Chinese, a person, an office ("met Chen Gang, de partijsecretaris van Guangxi", "met
+ * zijn Chinese ambtgenoot"); not "met journalisten over de Chinese markt" (past "over"). */
+static int partner(const ctx *c, size_t si, size_t k)
+{
+    size_t hi = c->se[si].t1, end = k;
+    int commas = 0;
+    while (end < hi && end < k + 10 && !bcx_word_is(c, end, hi, "over")) {
+        if (end > k && (bcx_gap(c, end - 1) & G_DOT))
+            break;
+        if (end > k && (bcx_gap(c, end - 1) & G_COMMA) && ++commas > 1)
+            break;
+        end++;
+    }
+    for (size_t q = c->se[si].h0; q < c->se[si].h1; q++) {
+        const hit *h = &c->h[q];
+        if (h->t0 < k || h->t0 >= end)
+            continue;
+        if (h->entity == E_PERSON || (h->entity == E_PROVINCE && bcx_province_cn(c, h->id)) ||
+            (h->entity == E_PLACE && h->id[0] == 'C'))
+            return 1;
+    }
+    return bcx_range_has(c, k, end, C_CN, -1) || bcx_range_has(c, k, end, C_OFFICE, -1);
+}
 
 int bcx_talk_with(const ctx *c, size_t si, size_t i)
 {
@@ -12,6 +59,8 @@ int bcx_talk_with(const ctx *c, size_t si, size_t i)
     int verb = 0;
     if (c->lbit != L_NL)
         return 0;
+    if (sat_together(c, si, i))
+        return 1;
     for (int w = 0; verbs[w] && !verb; w++)
         verb = bcx_word_is(c, i, hi, verbs[w]);
     /* "met" in the verb's clause, a dozen words on at most ("sprak af": agreed, no talks) */
@@ -21,7 +70,43 @@ int bcx_talk_with(const ctx *c, size_t si, size_t i)
         if (bcx_word_is(c, k, hi, "af"))
             return 0;
         if (bcx_word_is(c, k, hi, "met"))
-            return 1;
+            return partner(c, si, k + 1);
+    }
+    return 0;
+}
+
+int bcx_joint_opening(const ctx *c, size_t si, size_t i)
+{
+    static const char *const verbs[] = {"openden",   "openen",   "lanceerden", "lanceren",
+                                        "huldigden", "huldigen", "startten",   NULL};
+    static const char *const together[] = {"samen", "gezamenlijk", NULL};
+    size_t hi = c->se[si].t1;
+    int verb = 0;
+    if (c->lbit != L_NL)
+        return 0;
+    for (int w = 0; verbs[w] && !verb; w++)
+        verb = bcx_word_is(c, i, hi, verbs[w]);
+    /* the two sides by name, a province or a border place of each ("Chinese en
+     * Vietnamese bedrijven openden samen een fabriek" is no act of the sides) */
+    int vn = 0, cn = 0;
+    for (size_t q = c->se[si].h0; verb && q < c->se[si].h1; q++) {
+        const hit *h = &c->h[q];
+        int side = h->entity == E_PROVINCE ? (bcx_province_cn(c, h->id) ? -1 : 1)
+                   : h->entity == E_PLACE  ? (h->id[0] == 'C' ? -1 : 1)
+                                           : 0;
+        vn = vn || side > 0;
+        cn = cn || side < 0;
+    }
+    if (!vn || !cn)
+        return 0;
+    /* "samen" in the verb's clause, not of a partner ("samen met Chinese bedrijven": one
+     * side, and whoever it did it with) */
+    for (size_t k = i + 1; verb && k < hi && k < i + 24; k++) {
+        if (bcx_gap(c, k - 1) & (G_COMMA | G_DOT))
+            return 0;
+        for (int w = 0; together[w]; w++)
+            if (bcx_word_is(c, k, hi, together[w]))
+                return !(k + 1 < hi && bcx_word_is(c, k + 1, hi, "met"));
     }
     return 0;
 }

@@ -263,7 +263,10 @@ static void ratchet_against_a_baseline(void **state)
  * rounds and editions of talks, "die dag"): meeting date R 0.968, ordinal R 0.994; the zh
  * classes of round 12 (days and months counted from the date just told, "同月14日", "同年6月";
  * meetings joined by 暨 with a body between; stations, expressways and the article's order of
- * sides in gate pairs): meeting date P 0.996 R 0.972, gate P 0.994 R 0.979). */
+ * sides in gate pairs): meeting date P 0.996 R 0.972, gate P 0.994 R 0.979; the nl classes of
+ * round 12 by class (joint openings, "toen", dates "uit", counts of a time, "waarvan", editions
+ * of a series, agreements as talks, crossings by an en dash, stations, asides and "via"):
+ * meeting date P 0.998 R 0.980, ordinal R 0.996, mechanism P 0.997 R 0.987, gate R 0.990). */
 static void dev_split_regression(void **state)
 {
     (void)state;
@@ -277,16 +280,16 @@ static void dev_split_regression(void **state)
     assert_int_equal(bc_eval_corpus(c, G, &r, NULL, &err), 0);
     assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_VALUE]) >= 0.998);
     assert_true(bc_eval_recall(&r.field[BC_EF_MONEY_VALUE]) >= 0.998);
-    assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_DATE]) >= 0.996);
-    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_DATE]) >= 0.972);
-    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_ORDINAL]) >= 0.994);
-    assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.996);
-    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.982);
+    assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_DATE]) >= 0.998);
+    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_DATE]) >= 0.980);
+    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_ORDINAL]) >= 0.996);
+    assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.997);
+    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.987);
     assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_METRIC]) >= 0.978);
     assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_TARGET]) >= 0.990);
     assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_PERIOD]) >= 0.972);
     assert_true(bc_eval_precision(&r.field[BC_EF_GATE_PAIR]) >= 0.994);
-    assert_true(bc_eval_recall(&r.field[BC_EF_GATE_PAIR]) >= 0.979);
+    assert_true(bc_eval_recall(&r.field[BC_EF_GATE_PAIR]) >= 0.990);
     assert_true(r.detect_right == r.detected);
     bc_gold_free(c);
 }

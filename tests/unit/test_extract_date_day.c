@@ -44,8 +44,20 @@ static void relative_years_give_far_days_their_year(void **state)
         {"zh", "去年10月30日举行。", "2025-10-30", 1},
         {"zh", "去年9月2日开通。", "2025-09-02", 1},
         {"zh", "今年3月2日举行。", "2026-03-02", 1},
+        /* a Dutch month right before a relative year needs no preposition */
+        {"nl", "Maart vorig jaar kwamen ze bijeen.", "2025-03", 1},
+        {"nl", "Ze zaten november vorig jaar om tafel.", "2025-11", 1},
     };
     expect_dates(cases, sizeof cases / sizeof cases[0], "2026-03-12");
+    /* "Op de 10e vergadering": an ordinal, no day of the month */
+    bc_extraction y = run("nl", "2026-03-12", "Op de 10e vergadering werd de brug besproken.");
+    assert_false(has_date(&y, "2026-03-10"));
+    bc_extraction_free(&y);
+    /* a month alone without one is no date */
+    bc_extraction x = run("nl", "2026-03-12", "Maart was een drukke maand.");
+    assert_false(has_date(&x, "2026-03"));
+    assert_false(has_date(&x, "2025-03"));
+    bc_extraction_free(&x);
 }
 
 /* A Vietnamese day or span of days without its year followed by a relative year ("hai ngay

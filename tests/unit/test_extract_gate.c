@@ -401,6 +401,74 @@ static void dutch_crossings(void **state)
     assert_int_equal(x.ngates, 0);
     bc_extraction_free(&x);
 }
+/* Dutch crossings named in more ways: names joined by a dash that is no hyphen ("het
+ * grensovergangenpaar Foo Bar–Baz Qux"), a route named away from the names, two known
+ * places right after a sentence of its paragraph about crossings, a station's side and a
+ * side with its point of the compass ("tussen het station Lao Cai en Hekou-Noord"), where a
+ * first side is ("tussen Ban Vuoc in het district Bat Xat en Basa"), and what passes "via"
+ * two sides. Not a route named with the names, nor two known places in a new paragraph,
+ * nor two regions passed through. */
+static void dutch_dashes_stations_asides_and_via(void **state)
+{
+    (void)state;
+    bc_extraction x = run("nl", NULL,
+                          "Titel\n\nBeide kanten willen het grensovergangenpaar Foo Bar–Baz Qux "
+                          "openen. Bij Soc Giang–Pingmeng moet een aparte route voor "
+                          "vrachtverkeer komen. Het gaat om de wachtrijen bij de grensposten. Bij "
+                          "Huu Nghi – Youyiguan stonden vrachtwagens te wachten. Er komt een "
+                          "spoorlijn tussen het station Lao Cai en Hekou-Noord. De brug tussen "
+                          "Ban Vuoc in het district Bat Xat en Basa vordert. Ha Giang handelt via "
+                          "Thanh Thuy en het Chinese Tianbao.");
+    assert_true(gate(&x, "Foo Bar", "Baz Qux")->pair);
+    assert_true(gate(&x, "Soc Giang", "Pingmeng")->pair);
+    assert_true(gate(&x, "Huu Nghi", "Youyiguan")->pair);
+    assert_true(gate(&x, "Lao Cai", "Hekou-Noord")->pair);
+    assert_true(gate(&x, "Ban Vuoc", "Basa")->pair);
+    assert_true(gate(&x, "Thanh Thuy", "Tianbao")->pair);
+    bc_extraction_free(&x);
+    /* the facing word opening its clause, the verb of lying between the two */
+    x = run("nl", NULL,
+            "Titel\n\nTegenover Thanh Thuy ligt Tianbao. Aan de overkant van Ta Lung ligt het "
+            "Chinese Shuikou.");
+    assert_true(gate(&x, "Thanh Thuy", "Tianbao")->pair);
+    assert_true(gate(&x, "Ta Lung", "Shuikou")->pair);
+    bc_extraction_free(&x);
+    /* the other side right after "aan Chinese zijde"; "van X naar Y" after a crossing word;
+     * a sentence's first word is no side ("Bij de grensovergang Kim Thanh, tegenover ...") */
+    x = run("nl", NULL,
+            "Titel\n\nDe grensovergang Huu Nghi, aan Chinese zijde Youyiguan, is de drukste. De "
+            "spoorlijn van Lao Cai naar Hekou wordt vernieuwd. Bij de grensovergang Kim Thanh, "
+            "tegenover Beishan aan Chinese kant, staan files.");
+    assert_true(gate(&x, "Huu Nghi", "Youyiguan")->pair);
+    assert_true(gate(&x, "Lao Cai", "Hekou")->pair);
+    assert_true(gate(&x, "Kim Thanh", "Beishan")->pair);
+    assert_int_equal(x.ngates, 3);
+    bc_extraction_free(&x);
+    /* two known sides joined by "en" after a word for their crossing, after "via" with
+     * their provinces, after "over de grens bij"; a province where the first one lies */
+    x = run("nl", NULL,
+            "Titel\n\nLang Son wil de grensovergangen Huu Nghi en Youyiguan slimmer maken. Via "
+            "de grenspost Chi Ma (Lang Son) en Aidian (Guangxi) passeren vrachtwagens. "
+            "Vrachtwagens rijden over de grens bij Tan Thanh en Po Chai. De grensovergang "
+            "Thanh Thuy in Ha Giang ligt tegenover Tianbao in Yunnan.");
+    assert_true(gate(&x, "Huu Nghi", "Youyiguan")->pair);
+    assert_true(gate(&x, "Chi Ma", "Aidian")->pair);
+    assert_true(gate(&x, "Tan Thanh", "Po Chai")->pair);
+    assert_true(gate(&x, "Thanh Thuy", "Tianbao")->pair);
+    bc_extraction_free(&x);
+    x = run("nl", NULL,
+            "Titel\n\nDe vrachtroute Foo Bar–Baz Qux werd drukker.\n\nBij Huu Nghi – Youyiguan "
+            "stonden vrachtwagens te wachten. De handel liep via Lang Son en het Chinese "
+            "Guangxi. De brug naar Basa aan Chinese kant, die Lao Cai een tweede verbinding "
+            "geeft, is klaar. De weg van Dong Dang naar Tra Linh wordt verbreed. Het ongeluk "
+            "gebeurde bij Lao Cai en Hekou. De grensovergang Lao Cai en de brug Kim Thanh zijn "
+            "druk.");
+    for (size_t i = 0; i < x.ngates; i++)
+        if (x.gates[i].pair)
+            fail_msg("a pair %s / %s", x.gates[i].vn_side, x.gates[i].cn_side);
+    bc_extraction_free(&x);
+}
+
 /* A word for a pair right after the names makes a pair of gates, whatever a word of traffic
  * before says ("a dedicated freight route at the Ly Van - Shuolong pair"). */
 static void a_pair_word_after_the_names(void **state)
@@ -447,6 +515,7 @@ int main(void)
         cmocka_unit_test(french_passage_is_a_crossing),
         cmocka_unit_test(vietnamese_linking_with),
         cmocka_unit_test(dutch_crossings),
+        cmocka_unit_test(dutch_dashes_stations_asides_and_via),
         cmocka_unit_test(a_pair_word_after_the_names),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);

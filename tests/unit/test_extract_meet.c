@@ -41,6 +41,13 @@ static void ordinals_in_every_language(void **state)
         {"nl", "Op 5 mei 2025 kwamen Lao Cai en Hekou voor de elfde keer bijeen.", 11},
         {"nl", "Op 5 mei 2025 kwamen Lao Cai en Hekou voor de elfde keer bijeen in een werksessie.",
          11},
+        {"nl", "Op 5 mei 2025 kwamen Lao Cai en Hekou voor de 17e maal bijeen.", 17},
+        {"nl", "Het was de zeventiende keer dat Lao Cai en Hekou bijeenkwamen, op 5 mei 2025.", 17},
+        /* Roman with "de", words past twenty, rounds and periodic talks */
+        {"nl", "De XVIIde bijeenkomst vond plaats op 5 mei 2025.", 17},
+        {"nl", "De tweeëntwintigste bijeenkomst vond plaats op 5 mei 2025.", 22},
+        {"nl", "Op 5 mei 2025 hielden Lao Cai en Hekou hun zeventiende overlegronde.", 17},
+        {"nl", "Op 5 mei 2025 hielden Lao Cai en Hekou hun 17e periodieke gesprekken.", 17},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         bc_extraction x = run(cases[i].lang, NULL, cases[i].text);
@@ -57,6 +64,9 @@ static void ordinals_in_every_language(void **state)
     bc_extraction_free(&x);
     /* a time of something else than meeting */
     x = run("nl", NULL, "Lao Cai was op 5 mei 2025 voor de tweede keer gastheer van de beurs.");
+    assert_int_equal(x.nmeetings, 0);
+    bc_extraction_free(&x);
+    x = run("nl", NULL, "Lao Cai won op 5 mei 2025 voor de derde maal de prijs van de beurs.");
     assert_int_equal(x.nmeetings, 0);
     bc_extraction_free(&x);
 }
@@ -643,6 +653,25 @@ static void dutch_table_partners_rounds_and_that_day(void **state)
         {"Lao Cai en Yunnan openden op 6 mei een nieuwe rijstrook. Later die dag hielden Lao "
          "Cai en Yunnan overleg over de douane.",
          "2025-05-06", 0},
+        /* sitting together, meeting each other, negotiating, talking; a month dates a
+         * reception or talks had */
+        {"Op 7 mei zaten de douanediensten van Lao Cai en Hekou samen in Hekou.", "2025-05-07", 0},
+        {"De partijsecretarissen van Lao Cai en Yunnan troffen elkaar op 7 mei in Kunming.",
+         "2025-05-07", 0},
+        {"Op 7 mei onderhandelden Lang Son en Guangxi over de vrachtroute.", "2025-05-07", 0},
+        {"Op 7 mei praatten de voorzitters van Lao Cai en Yunnan in Hekou over de brug.",
+         "2025-05-07", 0},
+        {"Begin april ontving de voorzitter van Lao Cai een delegatie uit Honghe.", "2025-04", 0},
+        {"Eind april hadden Lao Cai en Yunnan een videogesprek.", "2025-04", 0},
+        /* the Dutch present of talks to come: a month after the report's dates them */
+        {"Lao Cai en Yunnan houden in juni opnieuw overleg in Hekou.", "2025-06", 0},
+        {"Op 7 mei verwelkomde Lang Son een delegatie uit Guangxi.", "2025-05-07", 0},
+        /* a day of the report's month alone ("op de 3e"), coming together somewhere */
+        {"Op de 3e hielden Lao Cai en Yunnan overleg in Hekou.", "2025-05-03", 0},
+        {"Lao Cai en Yunnan kwamen op de 3de bijeen in Hekou.", "2025-05-03", 0},
+        {"De delegaties van Lao Cai en Yunnan kwamen op 7 mei samen in Hekou.", "2025-05-07", 0},
+        {"Lao Cai en Hekou hebben op 7 mei in Hekou afspraken gemaakt over de douane.",
+         "2025-05-07", 0},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char text[512];
@@ -661,13 +690,110 @@ static void dutch_table_partners_rounds_and_that_day(void **state)
     static const char *const none[] = {
         "Op 2 mei bespraken de delegaties van Lao Cai en Yunnan de knelpunten bij de douane.",
         "Op 2 mei sprak de gouverneur van Guangxi af met Lang Son de brug te openen.",
+        "Op 2 mei sprak de minister van Lao Cai met journalisten over de Chinese markt.",
         "De tweede ronde van de aanbesteding voor de brug tussen Lao Cai en Hekou sloot op 2 "
         "mei.",
+        "Op 2 mei zat de minister van Lao Cai in Hanoi.",
+        "Begin april had Lao Cai een tekort aan vrachtwagens voor de handel met Yunnan.",
+        /* the present of a month gone by says neither */
+        "Lao Cai en Yunnan houden in maart overleg in Hekou.",
+        "Op 7 mei werd de nieuwe rijstrook door handelaren in Lao Cai verwelkomd.",
+        "Op 7 mei kwam Lao Cai samen met Chinese bedrijven in actie.",
+        /* the date of what a relative clause describes, not of the talks */
+        "De douane van Lao Cai en de Chinese douane van Hekou maakten afspraken over een "
+        "controlestrook, die voor 30 juni gereed moet zijn.",
     };
     for (size_t i = 0; i < sizeof none / sizeof none[0]; i++) {
         bc_extraction x = run("nl", "2025-05-20", none[i]);
         if (x.nmeetings != 0)
             fail_msg("%s: %zu meetings", none[i], x.nmeetings);
+        bc_extraction_free(&x);
+    }
+    bc_extraction x = run("en", "2025-07-20",
+                          "At talks in Lai Chau earlier this year, Lai Chau and Honghe agreed to "
+                          "reopen the crossing, which reopened on June 27 for a trial.");
+    for (size_t i = 0; i < x.nmeetings; i++)
+        assert_string_not_equal(x.meetings[i].date, "2025-06-27");
+    bc_extraction_free(&x);
+}
+
+/* Dutch meetings by what goes with them: a joint opening ("openden X en Y ... samen", a
+ * ceremony of both; not "samen met" a firm), the first meeting in the clause of when after
+ * a date things run since ("sinds maart 2020, toen de eerste vergadering ..."), the morning
+ * of the day last named ("Diezelfde ochtend"); not a date a document dates from ("hun
+ * akkoord uit mei 2023"), nor the how-manieth of a time ("de tweede ontmoeting binnen een
+ * jaar", "de eerste keer dat Lai Chau het overleg ontvangt"). */
+static void dutch_joint_openings_since_when_and_counts_of_a_time(void **state)
+{
+    (void)state;
+    bc_extraction x = run("nl", "2025-05-20",
+                          "Titel\n\nOp 6 mei openden Lao Cai en Yunnan bij de grens samen een "
+                          "nieuwe vrachtterminal.");
+    assert_string_equal(meet(&x, "", 0)->date, "2025-05-06");
+    bc_extraction_free(&x);
+    x = run("nl", "2025-05-20",
+            "Titel\n\nOp 6 mei opende Lao Cai samen met Chinese bedrijven een nieuwe fabriek.");
+    assert_int_equal(x.nmeetings, 0);
+    bc_extraction_free(&x);
+    x = run("nl", "2025-05-20",
+            "Titel\n\nOp 6 mei openden Chinese en Vietnamese bedrijven samen een fabriek.");
+    assert_int_equal(x.nmeetings, 0);
+    bc_extraction_free(&x);
+    x = run("nl", "2025-05-20",
+            "Titel\n\nHet overleg van Lao Cai en Yunnan bestaat sinds maart 2020, toen de eerste "
+            "vergadering per video verliep.");
+    assert_string_equal(meet(&x, "", 1)->date, "2020-03");
+    bc_extraction_free(&x);
+    x = run("nl", "2025-05-20",
+            "Titel\n\nOp 6 mei kwam de werkgroep van Lao Cai en Yunnan voor de derde keer "
+            "bijeen. Diezelfde ochtend hadden Lao Cai en Yunnan hun 2e conferentie gehouden.");
+    assert_string_equal(meet(&x, "", 2)->date, "2025-05-06");
+    bc_extraction_free(&x);
+    /* a document's date is no talks' date: "april" of the report's year dates them */
+    x = run("nl", "2025-05-20",
+            "Titel\n\nIn april spraken Cao Bang en Baise over hun akkoord uit mei 2023.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2025-04");
+    bc_extraction_free(&x);
+    static const char *const no_number[] = {
+        "Op 6 mei was het de tweede ontmoeting van Lao Cai en Yunnan binnen een jaar.",
+        "Op 6 mei hielden Lao Cai en Yunnan de eerste bijeenkomst van het jaar.",
+        "Het is de eerste keer dat Lai Chau het overleg met Yunnan mag ontvangen.",
+    };
+    for (size_t i = 0; i < sizeof no_number / sizeof no_number[0]; i++) {
+        x = run("nl", "2025-05-20", no_number[i]);
+        for (size_t k = 0; k < x.nmeetings; k++)
+            if (x.meetings[k].ordinal != 0)
+                fail_msg("%s: ordinal %d", no_number[i], x.meetings[k].ordinal);
+        bc_extraction_free(&x);
+    }
+}
+
+/* A meeting said to take place "toen" (then), inside its clause, in a sentence that writes
+ * no date, takes the date of the meeting of the sentence before it in its paragraph ("...
+ * de lentebijeenkomst van 2025, die in februari werd gehouden. Ook de 16e vergadering vond
+ * toen plaats"); not "toen" of another clause, nor across a paragraph. */
+static void a_meeting_held_then_takes_the_date_before(void **state)
+{
+    (void)state;
+    static const char *const before = "Titel\n\nBeide voorzitters verwezen naar de "
+                                      "Voorjaarsbijeenkomst van 2025, die in februari in Ha "
+                                      "Long werd gehouden.";
+    char text[512];
+    snprintf(text, sizeof text, "%s Ook de 9e vergadering van de grenswachten vond toen plaats.",
+             before);
+    bc_extraction x = run("nl", "2025-06-01", text);
+    assert_string_equal(meet(&x, "", 9)->date, "2025-02");
+    bc_extraction_free(&x);
+    static const char *const none[] = {
+        " De 9e vergadering van de grenswachten ging over de brug, en ook toen was de douane "
+        "er.",
+        "\n\nOok de 9e vergadering van de grenswachten vond toen plaats.",
+    };
+    for (size_t i = 0; i < sizeof none / sizeof none[0]; i++) {
+        snprintf(text, sizeof text, "%s%s", before, none[i]);
+        x = run("nl", "2025-06-01", text);
+        assert_string_equal(meet(&x, "", 9)->date, "");
         bc_extraction_free(&x);
     }
 }
@@ -690,6 +816,8 @@ int main(void)
         cmocka_unit_test(kinds_talks_named_by_their_date_and_outcomes),
         cmocka_unit_test(the_first_of_a_time_is_no_number),
         cmocka_unit_test(dutch_table_partners_rounds_and_that_day),
+        cmocka_unit_test(dutch_joint_openings_since_when_and_counts_of_a_time),
+        cmocka_unit_test(a_meeting_held_then_takes_the_date_before),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

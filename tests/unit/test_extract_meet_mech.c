@@ -387,6 +387,96 @@ static void a_spring_meeting_recalled_and_crossings_after_it(void **state)
     bc_extraction_free(&x);
 }
 
+/* A meeting numbered as the relative of a body named before it ("de gezamenlijke werkgroep
+ * van ..., waarvan de elfde bijeenkomst", "dont la 11e reunion", "whose 11th meeting") is
+ * that body's; and a body's numbered meeting to come is not another body's meeting of that
+ * number that took place on another date in the same article. Not a number after an
+ * article alone ("De elfde bijeenkomst ..."). */
+static void a_meeting_whose_number_is_a_bodys(void **state)
+{
+    (void)state;
+    bc_extraction x = run("nl", "2025-03-14",
+                          "Lao Cai en Honghe: 11e vergadering over de grenshandel\n\nOp 12 maart "
+                          "hielden Lao Cai en Honghe hun 11e vergadering in Lao Cai. Het overleg "
+                          "valt onder de gezamenlijke werkgroep van Lao Cai, Lai Chau, Ha Giang, "
+                          "Dien Bien en Yunnan, waarvan de elfde bijeenkomst later dit jaar in "
+                          "Lai Chau wordt gehouden.");
+    assert_string_equal(meet(&x, "jwg-yunnan", 11)->date, "2025");
+    assert_string_equal(meet(&x, "", 11)->date, "2025-03-12");
+    bc_extraction_free(&x);
+    x = run("en", "2025-03-14",
+            "Title\n\nThe provinces set up the joint working group of Lao Cai, Lai Chau, Ha "
+            "Giang, Dien Bien and Yunnan, whose 11th meeting will be held in Lai Chau in 2025.");
+    assert_string_equal(meet(&x, "jwg-yunnan", 11)->date, "2025");
+    bc_extraction_free(&x);
+    /* the number alone names no body */
+    x = run("nl", "2025-03-14",
+            "Titel\n\nDe werkgroep van Lao Cai, Lai Chau, Ha Giang, Dien Bien en Yunnan "
+            "bestaat sinds 2019. De elfde bijeenkomst van Lao Cai en Honghe vond op 12 maart "
+            "plaats.");
+    assert_string_equal(meet(&x, "", 11)->date, "2025-03-12");
+    bc_extraction_free(&x);
+}
+
+/* An edition or a round numbered close to a mechanism's numbered meeting of the article is
+ * of that series, "of the talks" after it or not ("De vierde editie van het overleg", after
+ * the fifth conference); not of a series whose numbers lie far from it (the group's 11th). */
+static void an_edition_is_of_the_series_numbered_close_to_it(void **state)
+{
+    (void)state;
+    bc_extraction x = run("nl", "2025-10-31",
+                          "Titel\n\nDe 5e jaarlijkse conferentie van de partijsecretarissen van "
+                          "Lao Cai, Lai Chau, Ha Giang, Dien Bien en Yunnan vond op 30 oktober "
+                          "plaats. Dezelfde dag kwam de werkgroep van de vijf provincies voor de "
+                          "11e keer bijeen.\n\nDe vierde editie van het overleg vond in juni 2024 "
+                          "plaats in Kunming.");
+    assert_string_equal(meet(&x, "conference-yunnan", 4)->date, "2024-06");
+    bc_extraction_free(&x);
+    x = run("nl", "2025-10-31",
+            "Titel\n\nDe werkgroep van Lao Cai, Lai Chau, Ha Giang, Dien Bien en Yunnan kwam "
+            "op 30 oktober voor de 11e keer bijeen.\n\nDe vierde editie van het overleg vond in "
+            "juni 2024 plaats in Kunming.");
+    assert_string_equal(meet(&x, "", 4)->date, "2024-06");
+    bc_extraction_free(&x);
+}
+
+/* Dutch names of the mechanisms' meetings by other words: a session ("zijn 17e zitting"), a
+ * summit of the party secretaries ("het zesde topoverleg", "de zesde topontmoeting"), the
+ * spring summit or consultation ("de voorjaarstop", "het voorjaarsoverleg", "de lentetop").
+ * Not a summit without words that make it the yearly conference. */
+static void dutch_sessions_summits_and_spring_words(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text, *mech;
+        int ord;
+    } cases[] = {
+        {"Op 3 april hield het Gezamenlijk Werkcomite van Quang Ninh, Lang Son, Cao Bang, Ha "
+         "Giang en Guangxi zijn 17e zitting in Nanning.",
+         "jwc-guangxi", 17},
+        {"Op 3 april vond het zesde topoverleg van de partijsecretarissen van Lao Cai, Ha Giang, "
+         "Lai Chau, Dien Bien en Yunnan plaats.",
+         "conference-yunnan", 6},
+        {"Op 3 april vond de zesde topontmoeting van de partijsecretarissen van Lao Cai, Ha "
+         "Giang, Lai Chau, Dien Bien en Yunnan plaats.",
+         "conference-yunnan", 6},
+        {"Op 18 februari vond in Nanning de voorjaarstop van Quang Ninh, Lang Son, Cao Bang, Ha "
+         "Giang en Guangxi plaats.",
+         "spring-meeting-guangxi", 0},
+        {"Op 18 februari vond in Nanning het voorjaarsoverleg van Quang Ninh, Lang Son, Cao "
+         "Bang, Ha Giang en Guangxi plaats.",
+         "spring-meeting-guangxi", 0},
+        {"Op 3 april vond het zesde topoverleg van Lao Cai en Hekou plaats.", "", 6},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char text[512];
+        snprintf(text, sizeof text, "Titel\n\n%s", cases[i].text);
+        bc_extraction x = run("nl", "2025-04-10", text);
+        (void)meet(&x, cases[i].mech, cases[i].ord);
+        bc_extraction_free(&x);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -397,6 +487,9 @@ int main(void)
         cmocka_unit_test(chinese_series_and_names_before_the_number),
         cmocka_unit_test(a_crossings_working_group_is_another_body),
         cmocka_unit_test(a_spring_meeting_recalled_and_crossings_after_it),
+        cmocka_unit_test(a_meeting_whose_number_is_a_bodys),
+        cmocka_unit_test(an_edition_is_of_the_series_numbered_close_to_it),
+        cmocka_unit_test(dutch_sessions_summits_and_spring_words),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

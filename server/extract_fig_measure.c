@@ -49,6 +49,7 @@ int bcx_cue_before(const ctx *c, size_t lo, size_t lead, size_t *at)
 {
     const bc_lex *e = NULL;
     int mm = 0, revenue = 0;
+    size_t last = 0; /* the end of the last flow cue */
     for (size_t p = lo; p < lead;) {
         size_t n = bcx_lex_find(c, C_MONEY_CUE, p, &e);
         if (n > 0 && p + n <= lead && e->val == MM_GOODS) {
@@ -77,11 +78,19 @@ int bcx_cue_before(const ctx *c, size_t lo, size_t lead, size_t *at)
             }
             p += n;
         } else if (n > 0 && p + n <= lead) {
-            mm = (int)e->val;
-            *at = p;
+            /* two flows joined by "and": both ways, turnover ("goods imported and
+             * exported", "importeerde en exporteerde") */
+            int v = (int)e->val;
+            if (((v == MM_EXPORTS && mm == MM_IMPORTS) || (v == MM_IMPORTS && mm == MM_EXPORTS)) &&
+                last < p && bcx_and_word(c, last, p) == p - last && bcx_commas(c, *at, p) == 0)
+                v = MM_TURNOVER;
+            else
+                *at = p;
+            mm = v;
             if (mm == MM_REVENUE)
                 revenue = 1;
             p += n;
+            last = p;
         } else {
             if (p + 1 < lead && (bcx_gap(c, p) & (G_COMMA | G_PAREN)))
                 revenue = 0; /* a new clause */
@@ -126,13 +135,82 @@ static int spend_after(const ctx *c, size_t p, size_t lim)
 /* A cue right after the amount: "49.5 million USD in turnover", "25.7 million USD in
  * imports", "5 milliards de dollars d'echanges", "出口额", "1,850 billion VND for the state
  * budget": at most three connecting words between, no comma, no other number. */
-int bcx_cue_after(const ctx *c, size_t si, size_t end)
+/* 1 when token p is a word linking an amount to its cue ("in", "of", "aan", "daarvan was") */
+static int link_at(const ctx *c, size_t p, size_t lim)
 {
     static const char *const links[] = {"in",  "of", "worth", "for", "total", "de",  "d",
                                         "des", "en", "w",     "i",   "av",    "van", "aan",
                                         "a",   "l",  "la",    "the", NULL};
+    /* Dutch: "1,6 miljard dollar daarvan was Vietnamese export" */
+    static const char *const nl[] = {"daarvan", "hiervan", "was", "waren", NULL};
+    for (int k = 0; links[k]; k++)
+        if (bcx_word_is(c, p, lim, links[k]))
+            return 1;
+    for (int k = 0; c->lbit == L_NL && nl[k]; k++)
+        if (bcx_word_is(c, p, lim, nl[k]))
+            return 1;
+    return 0;
+}
+
+/* 1 when token p is one word that qualifies the cue right after it, after a link ("in
+ * declared trade", "aan Vietnamese goederen"): no relative word ("of which exports" names a
+ * part) and no break before the cue. */
+static int qualifies_cue(const ctx *c, size_t p, size_t lim)
+{
+    static const char *const rel[] = {
+        "which",   "whom",  "whose", "what",  "waarvan", "welke", "die",  "dat", "dont", "lesquels",
+        "ktorych", "ktore", "varav", "vilka", "its",     "their", "zijn", "hun", NULL};
+    if (p + 1 >= lim || (bcx_gap(c, p) & (G_COMMA | G_PAREN | G_DOT)) ||
+        c->t[p + 1].kind != T_WORD || bcx_lex_find(c, C_MONEY_CUE, p + 1, NULL) == 0)
+        return 0;
+    for (int k = 0; rel[k]; k++)
+        if (bcx_word_is(c, p, lim, rel[k]))
+            return 0;
+    return 1;
+}
+
+/* What goods that an amount ending at token end is worth were (the cue's end at token g):
+ * a flow a Dutch verb after them names ("aan goederen in", "aan goederen uitgevoerd"), a flow
+ * named before the amount in its clause ("exporteerde ... voor 24 miljoen dollar aan
+ * goederen"), else turnover. */
+static int goods_flow(const ctx *c, size_t si, size_t end, size_t g)
+{
+    size_t lim = c->se[si].t1, lo = c->se[si].t0, at = 0;
+    if (c->lbit == L_NL && g < lim) {
+        static const struct {
+            const char *w;
+            int mm;
+        } verbs[] = {{"in en uitgevoerd", MM_TURNOVER}, {"uit en ingevoerd", MM_TURNOVER},
+                     {"ingevoerd", MM_IMPORTS},         {"geimporteerd", MM_IMPORTS},
+                     {"uitgevoerd", MM_EXPORTS},        {"geexporteerd", MM_EXPORTS}};
+        size_t q = g;
+        if (bcx_word_is(c, q, lim, "werd") || bcx_word_is(c, q, lim, "werden") ||
+            bcx_word_is(c, q, lim, "worden") || bcx_word_is(c, q, lim, "wordt"))
+            q++;
+        for (size_t k = 0; k < sizeof verbs / sizeof verbs[0]; k++)
+            if (bcx_words_at(c, q, lim, verbs[k].w) > 0)
+                return verbs[k].mm;
+        /* a separable verb: "voerde ... aan goederen in", the particle ending the clause */
+        int in = bcx_word_is(c, g, lim, "in"), out = bcx_word_is(c, g, lim, "uit");
+        if ((in || out) && (g + 1 >= lim || (bcx_gap(c, g) & (G_COMMA | G_DOT | G_PAREN))))
+            for (size_t k = lo; k < end; k++)
+                if (bcx_words_at(c, k, end, "voerde") || bcx_words_at(c, k, end, "voerden") ||
+                    bcx_words_at(c, k, end, "voert") || bcx_words_at(c, k, end, "voeren"))
+                    return in ? MM_IMPORTS : MM_EXPORTS;
+    }
+    for (size_t k = lo; k + 1 < end; k++)
+        if (bcx_gap(c, k) & (G_COMMA | G_PAREN | G_DOT))
+            lo = k + 1;
+    int mm = bcx_cue_before(c, lo, end, &at);
+    return mm == MM_EXPORTS || mm == MM_IMPORTS ? mm : MM_TURNOVER;
+}
+
+/* bcx_cue_after, the end of its cue in *cue_end */
+static int cue_after_at(const ctx *c, size_t si, size_t end, size_t *cue_end)
+{
     const bc_lex *e = NULL;
     size_t lim = c->se[si].t1, start = end;
+    int linked = 0, skipped = 0;
     /* the amount restated in brackets first: "45 miljoen yuan (circa 6,2 miljoen dollar)
      * investeren", "19,8 miljard yuan (ongeveer 2,7 miljard dollar) aan goederen" */
     if (end > 0 && end < lim && (bcx_gap(c, end - 1) & G_OPEN)) {
@@ -156,16 +234,59 @@ int bcx_cue_after(const ctx *c, size_t si, size_t end)
             continue;
         }
         if (n > 0)
-            return e->val == MM_GOODS ? MM_TURNOVER : e->val == MM_COST ? MM_INVEST : (int)e->val;
+            *cue_end = p + n;
+        if (n > 0)
+            return e->val == MM_GOODS  ? goods_flow(c, si, end, p + n)
+                   : e->val == MM_COST ? MM_INVEST
+                                       : (int)e->val;
         /* "25 million CNY to upgrade its yard", "300 mln juanow na rozbudowe": a purpose
          * of spending within a few words of a purpose link */
         if (spend_after(c, p, lim))
             return MM_INVEST;
-        int link = 0;
-        for (int k = 0; links[k] && !link; k++)
-            link = bcx_word_is(c, p, lim, links[k]);
-        if (!link)
+        if (link_at(c, p, lim)) {
+            linked = 1;
+            continue;
+        }
+        if (!linked || skipped || !qualifies_cue(c, p, lim))
             return 0;
+        skipped = 1;
+    }
+    return 0;
+}
+
+int bcx_cue_after(const ctx *c, size_t si, size_t end)
+{
+    size_t cue_end = end;
+    return cue_after_at(c, si, end, &cue_end);
+}
+
+/* 1 when the amount at token lead follows "van" after a noun of something built (a
+ * qualifier between them): "een project van ruim 14.000 miljard dong", "de vrachtroute van
+ * 174,7 miljard dong" (Dutch): what it costs. */
+static int built_of(const ctx *c, size_t lo, size_t lead)
+{
+    static const char *const built[] = {"project", "route",    "weg",     "brug",    "lijn",
+                                        "tunnel",  "terminal", "station", "centrum", NULL};
+    const bc_lex *e = NULL;
+    size_t k = lead;
+    if (c->lbit != L_NL)
+        return 0;
+    for (int q = 0; q < 2 && k > lo; q++) {
+        size_t a = SIZE_MAX;
+        for (int cls = C_QUAL_OVER; cls <= C_QUAL_UNDER && a == SIZE_MAX; cls++)
+            a = bcx_lex_ending(c, cls, lo, k, &e);
+        if (a == SIZE_MAX)
+            break;
+        k = a;
+    }
+    if (k < lo + 2 || !bcx_word_is(c, k - 1, lead, "van") || c->t[k - 2].kind != T_WORD ||
+        (bcx_gap(c, k - 2) & (G_COMMA | G_PAREN | G_DOT)))
+        return 0;
+    const tok *t = &c->t[k - 2];
+    for (int q = 0; built[q]; q++) {
+        size_t n = strlen(built[q]);
+        if (t->fl >= n && memcmp(TXT(c, k - 2) + t->fl - n, built[q], n) == 0)
+            return 1;
     }
     return 0;
 }
@@ -303,11 +424,27 @@ int bcx_money_measure(const ctx *c, size_t si, size_t lo, size_t lead, size_t en
     int inf = 0;
     if (mm == 0)
         mm = cue_last(c, si, end, &inf);
+    /* the cue right after the amount before is that amount's: "voor 24,2 miljoen dollar aan
+     * goederen, buurprovincie Dien Bien voor amper 5,5 miljoen dollar" */
+    size_t from_lo = lo, prev_cue = lo;
+    if (prev != NULL && !prev->rate && !prev->change_amount && lo > 0 && lo < lead &&
+        cue_after_at(c, si, lo, &prev_cue) != 0 && prev_cue > lo && prev_cue <= lead)
+        from_lo = prev_cue;
+    if (mm == 0 && built_of(c, from_lo, lead))
+        mm = MM_INVEST;
     if (mm == 0)
-        mm = bcx_cue_before(c, lo, lead, &at);
+        mm = bcx_cue_before(c, from_lo, lead, &at);
+    /* "welcomed 185,000 Chinese visitors and earned 410 billion VND from them": money a
+     * sentence about tourists names no measure for is what they brought, not trade */
+    if (mm == 0 && bcx_range_has(c, c->se[si].t0, lead, C_NOUN, N_TOURIST))
+        mm = MM_OTHER;
     if (mm == MM_WORTH)
         mm = worth_of(c, si, lo, lead, end);
     if (mm != 0 && mm != MM_INVEST && at < lead && bcx_spend_after_and(c, at, lead))
+        mm = MM_INVEST;
+    /* the same after the amount before and its own cue ("visent 4 milliards de dollars
+     * d'echanges en 2026 et accelerent l'amenagement du parc (1.500 milliards de dongs)") */
+    if (mm == 0 && from_lo > lo && bcx_spend_after_and(c, from_lo - 1, lead))
         mm = MM_INVEST;
     /* "la construction du pont, dont la partie vietnamienne est estimee a 180 milliards":
      * an estimate, with nothing named to measure, of what building costs */

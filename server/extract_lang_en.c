@@ -11,6 +11,7 @@ const bc_lex bc_lex_en[] = {
     WA(C_SCALE, "m", 1e6),
     WP(C_SCALE, "billion", 1e9),
     WA(C_SCALE, "bn", 1e9),
+    WA(C_SCALE, "b", 1e9), /* "near-$2.5b trade year" */
     WP(C_SCALE, "trillion", 1e12),
     /* ---- US dollars */
     WE(C_CURRENCY, "usd", CUR_USD),

@@ -494,6 +494,7 @@ const bc_lex bc_lex_nl[] = {
     WE(C_SPEND, "aanleg", 0),
     WE(C_SPEND, "verbetering", 0),
     /* what a thing cost or is worth; duties and taxes collected ("inde"); earmarked */
+    WE(C_MONEY_CUE, "kost", MM_COST), /* "het Vietnamese deel kost 174,7 miljard dong" */
     WE(C_MONEY_CUE, "kostte", MM_COST),
     WE(C_MONEY_CUE, "kostten", MM_COST),
     WE(C_MONEY_CUE, "ter waarde van", MM_WORTH),

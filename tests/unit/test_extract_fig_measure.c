@@ -200,6 +200,53 @@ static void dutch_words_after_the_amount(void **state)
     bc_extraction_free(&x);
 }
 
+/* Where the words for a flow stand around the amount: one word between a link and its cue
+ * ("in declared trade", "aan Vietnamese goederen") but never a relative ("of which"), the
+ * flow of goods a Dutch verb names (before the amount, or after the goods: "voerde ... in",
+ * "uitgevoerd"), two flows joined by "and" (turnover), the cue after the amount before
+ * (that amount's, not the next's), a Dutch noun of something built before "van" (its
+ * cost), money a sentence about tourists names no measure for (other). */
+static void flows_and_nouns_around_the_amount(void **state)
+{
+    (void)state;
+    static const measure_case cases[] = {
+        {"en", "The city is aiming for 6 billion USD in cleared trade.", 6e9, "trade_turnover", 1},
+        {"en", "Trade hit 5 billion USD of which exports made up most.", 5e9, "trade_turnover", 0},
+        {"en", "Goods imported and exported through the gate reached 4 billion USD.", 4e9,
+         "trade_turnover", 0},
+        {"en", "Imports slowed and exports reached 3 billion USD.", 3e9, "exports", 0},
+        {"en", "The town hosted 90,000 visitors and earned 12 million USD from them.", 12e6,
+         "other", 0},
+        {"en", "The gate saw 2 million visitors and trade of 5 billion USD.", 5e9, "trade_turnover",
+         0},
+        {"nl", "Hanoi voerde vorig jaar voor 700 miljoen dollar aan Chinese machines in.", 700e6,
+         "", 0},
+        {"nl", "Hanoi voerde vorig jaar voor 700 miljoen dollar aan Chinese goederen in.", 700e6,
+         "imports", 0},
+        {"nl", "Via de haven werd voor 2 miljard dollar aan verse goederen uitgevoerd.", 2e9,
+         "exports", 0},
+        {"nl", "Via de grens ging voor 3 miljard dollar aan goederen.", 3e9, "trade_turnover", 0},
+        {"nl", "Cao Bang exporteerde vorig jaar voor 80 miljoen dollar aan goederen.", 80e6,
+         "exports", 0},
+        {"nl",
+         "Cao Bang exporteerde voor 80 miljoen dollar aan goederen, Ha Giang voor 30 miljoen "
+         "dollar.",
+         30e6, "exports", 0},
+        {"nl",
+         "De handel bedroeg 4 miljard dollar; 1 miljard dollar daarvan was Vietnamese export.", 1e9,
+         "exports", 0},
+        {"nl", "De nieuwe brug kost 50 miljard dong.", 50e9, "investment", 0},
+        {"nl", "Guangxi opende een spoorlijn van ruim 9 miljard yuan.", 9e9, "investment", 0},
+        {"nl", "Het project trok handel van 3 miljard dollar aan.", 3e9, "trade_turnover", 0},
+        {"nl", "De stad ontving 50.000 toeristen, die er 20 miljoen dollar uitgaven.", 20e6,
+         "other", 0},
+    };
+    expect_measures(cases, sizeof cases / sizeof cases[0]);
+    bc_extraction x = run("en", NULL, "Lao Cai ends a near-$2.5b trade year");
+    assert_true(fig(&x, 2.5e9) != NULL);
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -208,6 +255,7 @@ int main(void)
         cmocka_unit_test(a_project_after_and),
         cmocka_unit_test(a_share_after_both_flows),
         cmocka_unit_test(dutch_words_after_the_amount),
+        cmocka_unit_test(flows_and_nouns_around_the_amount),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -116,6 +116,17 @@ static int try_months_zh(const ctx *c, size_t i, size_t lim, dres *r)
 {
     size_t n, j = i;
     int count;
+    /* "2025年1月至10月": a range of months after its year, which would else be read as the
+     * year's first month */
+    if (bcx_han_year(c, i, lim) != 0 && i + 2 < lim && c->t[i + 2].kind == T_NUM) {
+        dres r2;
+        memset(&r2, 0, sizeof r2);
+        if (try_months_zh(c, i + 2, lim, &r2) && !r2.inferred && r2.prec == 0) {
+            *r = r2;
+            r->n += 2;
+            return 1;
+        }
+    }
     if (bcx_words_at(c, j, lim, "上半年"))
         return months_period(c, i, j + 3, lim, 1, 6, r);
     /* "下半年": the second half, of the year written before it, else one said to be coming

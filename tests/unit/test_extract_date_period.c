@@ -29,6 +29,9 @@ static void periods_in_every_language(void **state)
         {"zh", "2024年前三季度增长。", "2024-01/2024-09", 0},
         {"zh", "今年1-9月增长。", "2025-01/2025-09", 1},
         {"zh", "上半年增长。", "2025-01/2025-06", 1},
+        /* a range of months after its year is the range, not the year's first month */
+        {"zh", "2023年2月至7月增长。", "2023-02/2023-07", 0},
+        {"zh", "2023年2月增长。", "2023-02", 0},
         {"fr", "Au cours des neuf premiers mois de 2024, elles ont crû.", "2024-01/2024-09", 0},
         {"fr", "Au premier semestre 2024, elles ont crû.", "2024-01/2024-06", 0},
     };

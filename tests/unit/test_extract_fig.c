@@ -1109,6 +1109,43 @@ static void english_amounts_of_round_ten(void **state)
     bc_extraction_free(&x);
 }
 
+/* Dutch verbs of growth and decline in any tense and place: before the rate ("steeg met"),
+ * after it ("met 39 procent dalen", "met 34,5 procent toenam", "nam met 12 procent toe"),
+ * the level after "tot" taking the rate even after an earlier amount; "met" an amount after
+ * such a verb is the change, not a level; none without a verb. */
+static void dutch_verbs_of_growth(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        double value, pct;
+        int has;
+    } cases[] = {
+        {"De uitvoer steeg vorig jaar met 8 procent tot 2 miljard dollar.", 2e9, 8, 1},
+        {"De handel daalde met 6 procent tot 4 miljard dollar.", 4e9, -6, 1},
+        {"Hekou zag de handel met 15 procent dalen tot 900 miljoen dollar.", 900e6, -15, 1},
+        {"De invoer nam met 7 procent toe tot 500 miljoen dollar.", 500e6, 7, 1},
+        {"De uitvoer bedroeg 1 miljard dollar, een plus van 3 procent, terwijl de invoer met "
+         "11 procent toenam tot 600 miljoen dollar.",
+         600e6, 11, 1},
+        {"De handel is tot 5 miljard dollar gestegen.", 5e9, 0, 0},
+        {"Met 9 procent van de handel ging het om 5 miljard dollar.", 5e9, 0, 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bc_extraction x = run("nl", "2025-06-10", cases[i].text);
+        const bc_xfigure *f = fig(&x, cases[i].value);
+        if (f->has_change != cases[i].has ||
+            (cases[i].has && fabs(f->change_pct - cases[i].pct) > 1e-9))
+            fail_msg("%s: change %d %.2f", cases[i].text, f->has_change, f->change_pct);
+        bc_extraction_free(&x);
+    }
+    bc_extraction x =
+        run("nl", NULL, "De handel steeg met 300 miljoen dollar tot 3 miljard dollar.");
+    assert_true(fig(&x, 300e6)->change_amount);
+    assert_false(fig(&x, 3e9)->change_amount);
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1139,6 +1176,7 @@ int main(void)
         cmocka_unit_test(dutch_changes_and_restatements_after_the_amount),
         cmocka_unit_test(dutch_periods_carried),
         cmocka_unit_test(english_amounts_of_round_ten),
+        cmocka_unit_test(dutch_verbs_of_growth),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -167,88 +167,6 @@ static int is_percent(const ctx *c, size_t si, size_t i)
     return i + 1 < c->se[si].t1 && bcx_lex_find(c, C_PCT, i + 1, &e) > 0;
 }
 
-/* A percentage with a growth word before it ("wzrost o prawie 88%", "tang 88%", "同比增长
- * 12.5%") is the change of the nearest figure before it in the sentence, else of the
- * first after it. */
-static void attach_change(ctx *c, size_t si, size_t i, size_t first_fig)
-{
-    const bc_lex *e = NULL;
-    const tok *t = &c->t[i];
-    int sign = 0;
-    for (size_t p = i; p > c->se[si].t0 && p + 6 > i && sign == 0; p--) {
-        if (bcx_up_at(c, p - 1) > 0)
-            sign = 1;
-        else if (bcx_lex_find(c, C_DOWN, p - 1, &e) > 0)
-            sign = -1;
-    }
-    /* "o 21 proc. wiecej", "5 percent more": the direction after the rate */
-    for (size_t p = i + 1; sign == 0 && p < c->se[si].t1 && p <= i + 3; p++) {
-        if (bcx_lex_find(c, C_UP_AFTER, p, &e) > 0)
-            sign = 1;
-        else if (bcx_lex_find(c, C_DOWN_AFTER, p, &e) > 0)
-            sign = -1;
-    }
-    /* Dutch puts the verb after the rate: "met 39 procent dalen", "met 34,5 procent
-     * toenam", "nam met 12 procent toe"; v: past the verb */
-    size_t v = i + 1;
-    if (c->lbit == L_NL) {
-        if (v < c->se[si].t1 && bcx_lex_find(c, C_PCT, v, &e) > 0)
-            v++;
-        for (int dir = 0;
-             v < c->se[si].t1 && v <= i + 3 && !(bcx_gap(c, v - 1) & G_COMMA) &&
-             (dir = bcx_up_at(c, v) > 0 || bcx_word_is(c, v, c->se[si].t1, "toe") ? 1
-                    : bcx_lex_find(c, C_DOWN, v, &e) > 0 || bcx_word_is(c, v, c->se[si].t1, "af")
-                        ? -1
-                        : 0) != 0;
-             v++)
-            if (sign == 0)
-                sign = dir;
-    }
-    bc_xfigure *best = NULL;
-    for (size_t k = first_fig; sign != 0 && k < c->out->nfigures; k++) {
-        bc_xfigure *f = &c->out->figures[k];
-        if (f->start < t->start || best == NULL)
-            best = f;
-    }
-    /* "imports jumping 811.6 percent to 4.16 billion yuan": the level the rate led to,
-     * right after "to" (the percent word between), is what grew */
-    size_t p = i + 1;
-    if (p < c->se[si].t1 && bcx_lex_find(c, C_PCT, p, &e) > 0)
-        p++;
-    size_t lim = c->se[si].t1;
-    if (c->lbit == L_NL && v > p)
-        p = v; /* "met 34,5 procent toenam tot 313 miljoen dollar" */
-    if (sign != 0 && (c->lbit == L_EN || c->lbit == L_NL) && p + 1 < lim &&
-        (bcx_lex_find(c, C_TO, p, NULL) > 0 ||
-         (c->lbit == L_NL && bcx_word_is(c, p, lim, "tot"))) &&
-        !(bcx_gap(c, p - 1) & (G_COMMA | G_DOT)))
-        for (size_t k = first_fig; k < c->out->nfigures; k++) {
-            bc_xfigure *f = &c->out->figures[k];
-            if (f->start > c->t[p].start && f->start <= c->t[p + 2 < lim ? p + 2 : p + 1].start &&
-                f->money) {
-                best = f;
-                break;
-            }
-        }
-    if (best == NULL || best->has_change)
-        return;
-    best->has_change = 1;
-    best->change_pct = sign * t->num;
-    copy_str(best->change_qualifier, sizeof best->change_qualifier,
-             bcx_fig_qualifier(c, si, i, i + 1));
-    /* an amount and its restatement in another currency share the change */
-    bc_xfigure *pair = NULL;
-    if (best->conversion && best > c->out->figures + first_fig)
-        pair = best - 1;
-    else if (best + 1 < c->out->figures + c->out->nfigures && best[1].conversion)
-        pair = best + 1;
-    if (pair != NULL && !pair->has_change) {
-        pair->has_change = 1;
-        pair->change_pct = best->change_pct;
-        memcpy(pair->change_qualifier, best->change_qualifier, sizeof pair->change_qualifier);
-    }
-}
-
 static const char *const CURRENCY[] = {"", "USD", "CNY", "VND", "EUR"};
 
 /* The money phrase around the number at token i: a currency sign or word before it
@@ -911,6 +829,6 @@ void bcx_find_figures(ctx *c)
                 from--;
         for (size_t i = t0; i < t1 && c->rc == BC_OK; i++)
             if (c->t[i].used == U_PCT)
-                attach_change(c, si, i, from);
+                bcx_fig_attach_change(c, si, i, from);
     }
 }

@@ -403,6 +403,39 @@ static int other_flow_beside(const ctx *c, const bc_xfigure *f)
            strcmp(g->metric, other) == 0;
 }
 
+/* 1 when the sentence says after the amount ending before token end how it is paid for
+ * ("estimated at VND2.15 trillion, or $90 million, to be funded from the State's plan"):
+ * within twelve words. */
+static int funded_after(const ctx *c, size_t si, size_t end)
+{
+    static const char *const paid[] = {"funded",       "financed",    "gefinancierd", "finance",
+                                       "financee",     "finances",    "financees",    "funding",
+                                       "sfinansowana", "finansowana", "finansieras",  NULL};
+    size_t lim = c->se[si].t1;
+    for (size_t k = end; k < lim && k < end + 12; k++)
+        for (int q = 0; paid[q]; q++)
+            if (bcx_word_is(c, k, lim, paid[q]))
+                return 1;
+    return 0;
+}
+
+/* 1 when a noun of a goal follows the amount ending before token end ("the 5 billion USD
+ * target", "向50亿美元目标迈进", "het doel"): the amount is the goal. */
+static int goal_noun_after(const ctx *c, size_t si, size_t end)
+{
+    static const char *const goals[] = {"target",   "goal",     "目标",  "doel", "streefcijfer",
+                                        "objectif", "muc tieu", "malet", NULL};
+    size_t lim = c->se[si].t1;
+    if (end == 0 || end >= lim || (bcx_gap(c, end - 1) & (G_COMMA | G_DOT | G_PAREN)))
+        return 0;
+    if (c->lbit == L_ZH && bcx_words_at(c, end, lim, "的") > 0)
+        end++;
+    for (int k = 0; goals[k]; k++)
+        if (bcx_words_at(c, end, lim, goals[k]) > 0)
+            return 1;
+    return 0;
+}
+
 /* What an amount of money starting at token lead and ending before token end measures,
  * and whether it is a goal: the cue right after it, else the nearest before it since the
  * previous amount of the sentence (from token lo). */
@@ -449,7 +482,7 @@ int bcx_money_measure(const ctx *c, size_t si, size_t lo, size_t lead, size_t en
     /* "la construction du pont, dont la partie vietnamienne est estimee a 180 milliards":
      * an estimate, with nothing named to measure, of what building costs */
     if (mm == 0 && bcx_range_has(c, lo, lead, C_ESTIMATE, -1) &&
-        bcx_range_has(c, lo, lead, C_SPEND, -1))
+        (bcx_range_has(c, lo, lead, C_SPEND, -1) || funded_after(c, si, end)))
         mm = MM_INVEST;
     copy_str(f->metric, sizeof f->metric, bcx_mm_name(mm));
     f->target =
@@ -457,6 +490,8 @@ int bcx_money_measure(const ctx *c, size_t si, size_t lo, size_t lead, size_t en
     /* "a target of 4.5 billion USD in 2024 and 9 billion USD in 2025": an amount that
      * follows a goal closely, with no word of its own, is a goal too */
     if (!f->target && prev != NULL && prev->target && mm == 0 && lead - lo <= 6)
+        f->target = 1;
+    if (!f->target && goal_noun_after(c, si, end))
         f->target = 1;
     /* no word of its own: the measure of the amount before it in the sentence ("reached X
      * in 2024, while in the first nine months it reached Y"), else of back, the figure the

@@ -566,6 +566,12 @@ int bcx_fig_cue_applies(const ctx *c, size_t si, int cls, size_t lead, size_t en
 /* 1 when the clause of the amount at token lead (from token lo) goes on about the figure
  * before it: it does not open with the amount and names nothing else counted. */
 int bcx_fig_goes_on(const ctx *c, size_t si, size_t lo, size_t lead);
+/* A percentage at token i with a growth word before it ("wzrost o prawie 88%", "tang 88%",
+ * "同比增长12.5%") or after it ("5 percent more", Dutch "met 39 procent dalen") is the change
+ * of the nearest figure (from figure first_fig) before it in the sentence, else of the
+ * first after it, else of the level after "to"/"tot" right after it ("jumping 811.6
+ * percent to 4.16 billion yuan"); it and its restatement in another currency. */
+void bcx_fig_attach_change(ctx *c, size_t si, size_t i, size_t first_fig);
 
 /* ---- what an amount measures (extract_fig_measure.c) */
 /* Writes into f what the amount at tokens [lead, end) of sentence si measures and whether

@@ -305,6 +305,12 @@ const bc_lex bc_lex_en[] = {
     WP(C_TARGET, "commitment", 0),
     WP(C_TARGET, "pledge", 0),
     WP(C_TARGET, "envisag", 0),
+    /* a proposal or a call to raise a figure: "he proposed raising that figure to" */
+    WP(C_TARGET, "propos", 0),
+    WE(C_TARGET, "urged", 0),
+    WE(C_TARGET, "urges", 0),
+    WE(C_TARGET, "called for", 0),
+    WE(C_TARGET, "calls for", 0),
     /* ---- more qualifiers */
     WE(C_QUAL_ABOUT, "about", 0),
     WE(C_QUAL_ABOUT, "around", 0),

@@ -309,6 +309,11 @@ const bc_lex bc_lex_nl[] = {
     WE(C_TARGET, "streven", 0),
     WE(C_TARGET, "streeft", 0),
     WE(C_TARGET, "gepland", 0),
+    WE(C_TARGET, "geplande", 0), /* "een geplande investering van 20 miljard yuan" */
+    /* a call to raise a figure: "riep op de handel op te voeren tot 5 miljard dollar" */
+    WE(C_TARGET, "op te voeren", 0),
+    WE(C_TARGET, "op te trekken", 0),
+    WE(C_TARGET, "te verhogen", 0),
     /* ---- more qualifiers */
     WE(C_QUAL_ABOUT, "ongeveer", 0),
     WE(C_QUAL_ABOUT, "circa", 0),

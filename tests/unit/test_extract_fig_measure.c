@@ -247,6 +247,31 @@ static void flows_and_nouns_around_the_amount(void **state)
     bc_extraction_free(&x);
 }
 
+/* Goals and plans said around the amount: a proposal or a call to raise a figure ("proposed
+ * lifting", "op te voeren tot"), a planned investment ("geplande investering"), a noun of
+ * a goal right after the amount ("the 7 billion USD target", "目标"), an estimate of what
+ * the sentence says is funded after it; a figure reached is none of these. */
+static void goals_and_plans_around_the_amount(void **state)
+{
+    (void)state;
+    static const measure_case cases[] = {
+        {"en", "The minister proposed lifting two-way trade to 7 billion USD soon.", 7e9,
+         "trade_turnover", 1},
+        {"en", "Trade is growing toward the 7 billion USD target.", 7e9, "trade_turnover", 1},
+        {"en", "Two-way trade reached 7 billion USD, the minister said.", 7e9, "trade_turnover", 0},
+        {"en", "The new bridge has been estimated at 40 million USD, to be funded by the province.",
+         40e6, "investment", 1},
+        {"en", "Exports were estimated at 40 million USD last month.", 40e6, "exports", 0},
+        {"nl", "De minister riep op de handel op te trekken tot 6 miljard dollar.", 6e9,
+         "trade_turnover", 1},
+        {"nl", "Er is een geplande investering van 300 miljoen yuan in de haven.", 300e6,
+         "investment", 1},
+        {"zh", "双方推动贸易额向80亿美元目标迈进。", 8e9, "trade_turnover", 1},
+        {"zh", "双方贸易额达80亿美元。", 8e9, "trade_turnover", 0},
+    };
+    expect_measures(cases, sizeof cases / sizeof cases[0]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -256,6 +281,7 @@ int main(void)
         cmocka_unit_test(a_share_after_both_flows),
         cmocka_unit_test(dutch_words_after_the_amount),
         cmocka_unit_test(flows_and_nouns_around_the_amount),
+        cmocka_unit_test(goals_and_plans_around_the_amount),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

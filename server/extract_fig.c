@@ -664,6 +664,10 @@ static int money_at(ctx *c, size_t si, size_t i, size_t *lo, size_t *prev, figst
          k++)
         if (bcx_gap(c, k) & (G_COMMA | G_DOT))
             d = NULL; /* "talks on March 5, when Hekou committed 25 million": the talks' day */
+    /* a goal's single month told in a clause before it is when the goal was set ("When X
+     * received Y in mid-August, he proposed raising that figure to 5 billion USD") */
+    if (d != NULL && f->target && d->prec == 2 && d->t1 <= lead && bcx_commas(c, d->t1 - 1, lead))
+        d = NULL;
     int other = d != NULL ? not_its_period(c, si, d, lead, end, f) : 0;
     if (other == 1 && d->t0 >= end) {
         /* the later clause's date is not its own: a date before it in its own clause is

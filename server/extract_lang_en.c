@@ -537,6 +537,8 @@ const bc_lex bc_lex_en[] = {
     WE(C_WHOLE_YEAR, "the full year", 0),
     WE(C_WHOLE_YEAR, "the entire year", 0),
     WE(C_WHOLE_YEAR, "the year as a whole", 0),
+    WE(C_WHOLE_YEAR, "annual target", 0),
+    WE(C_WHOLE_YEAR, "full year target", 0),
     WE(C_MONEY_CUE, "was spent", MM_INVEST),
     WE(C_MONEY_CUE, "were spent", MM_INVEST),
     WE(C_MONEY_CUE, "has been spent", MM_INVEST),

@@ -581,6 +581,8 @@ const bc_lex bc_lex_nl[] = {
     WE(C_WHOLE_YEAR, "het hele jaar", 0),
     WE(C_WHOLE_YEAR, "heel het jaar", 0),
     WE(C_WHOLE_YEAR, "het gehele jaar", 0),
+    WE(C_WHOLE_YEAR, "jaardoel", 0), /* "35 procent van het jaardoel van 4,5 miljard dollar" */
+    WE(C_WHOLE_YEAR, "jaardoelstelling", 0),
     /* the year last stated with an amount: "De inkomsten kwamen dat jaar uit op" */
     WE(C_WHOLE_YEAR, "dat jaar", 0),
     WE(C_WHOLE_YEAR, "datzelfde jaar", 0),

@@ -1010,8 +1010,8 @@ static void dutch_changes_and_restatements_after_the_amount(void **state)
 
 /* Periods carried in Dutch: "dat jaar" is the year last stated with an amount (only when
  * that year is known); the parts of a turnover three sentences on, past a sentence of its
- * change and one of a goal, share its period; revenue two sentences on, past a sentence
- * with no amount, is collected over the same period. */
+ * change and one of a goal (the year's goal: that year), share its period; revenue two sentences
+ * on, past a sentence with no amount, is collected over the same period. */
 static void dutch_periods_carried(void **state)
 {
     (void)state;
@@ -1029,7 +1029,7 @@ static void dutch_periods_carried(void **state)
             "is 10 procent meer dan een jaar eerder.\n\nDaarmee is 40 procent van het jaardoel "
             "van 5 miljard dollar gehaald. De export wordt geraamd op 1,2 miljard dollar.");
     assert_string_equal(fig(&x, 1.2e9)->period, "2023-01/2023-05");
-    assert_string_equal(fig(&x, 5e9)->period, "");
+    assert_string_equal(fig(&x, 5e9)->period, "2023"); /* the year's goal ("jaardoel") */
     bc_extraction_free(&x);
     x = run("nl", NULL,
             "Titel\n\nIn de eerste zeven maanden van 2023 bereikte de handel 2 miljard dollar. "
@@ -1146,6 +1146,28 @@ static void dutch_verbs_of_growth(void **state)
     bc_extraction_free(&x);
 }
 
+/* A goal's time: a year's goal ("het jaardoel", "the annual target") is the year last
+ * stated with an amount; a single month in a clause before a goal is when the goal was set,
+ * no period of it, while an amount reached keeps such a month. */
+static void a_goals_year_and_the_month_it_was_set(void **state)
+{
+    (void)state;
+    bc_extraction x = run("nl", "2023-07-20",
+                          "Titel\n\nIn het eerste halfjaar van 2023 bedroeg de handel 3 miljard "
+                          "dollar. "
+                          "Daarmee is 40 procent van het jaardoel van 7 miljard dollar gehaald.");
+    assert_string_equal(fig(&x, 7e9)->period, "2023");
+    bc_extraction_free(&x);
+    x = run("en", "2025-10-01",
+            "When the ministers met in mid-August, they proposed raising trade to 5 billion USD.");
+    assert_true(fig(&x, 5e9)->target);
+    assert_string_equal(fig(&x, 5e9)->period, "");
+    bc_extraction_free(&x);
+    x = run("en", "2025-10-01", "In August, exports through the gate reached 5 million USD.");
+    assert_string_equal(fig(&x, 5e6)->period, "2025-08");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1177,6 +1199,7 @@ int main(void)
         cmocka_unit_test(dutch_periods_carried),
         cmocka_unit_test(english_amounts_of_round_ten),
         cmocka_unit_test(dutch_verbs_of_growth),
+        cmocka_unit_test(a_goals_year_and_the_month_it_was_set),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -104,9 +104,29 @@ int bcx_fig_parties(const ctx *c, size_t si, size_t lead, size_t end, char ids[]
     return n;
 }
 
+/* 1 when tokens [a, lead) of sentence si are only a time, a word of place before it aside
+ * ("l'an dernier", "w 2024 r."): what a verb of exceeding before them says of the amount
+ * after them. */
+static int only_a_time(const ctx *c, size_t si, size_t a, size_t lead)
+{
+    size_t b = a < lead ? a + bcx_lex_find(c, C_LOC, a, NULL) : a;
+    if (b >= lead)
+        return 0;
+    if (bcx_lex_find(c, C_LAST_YEAR, b, NULL) == lead - b ||
+        bcx_lex_find(c, C_THIS_YEAR, b, NULL) == lead - b)
+        return 1;
+    for (size_t k = c->se[si].d0; k < c->se[si].d1; k++)
+        if ((c->d[k].t0 == a || c->d[k].t0 == b) &&
+            (c->d[k].t1 == lead ||
+             (c->d[k].t1 + 1 == lead && (bcx_lex_find(c, C_YEAR_WORD, c->d[k].t1, NULL) == 1 ||
+                                         bcx_word_is(c, c->d[k].t1, lead, "r")))))
+            return 1; /* "w 2024 r." */
+    return 0;
+}
+
 /* The qualifier ending at token lead or one word before it ("over", "nearly", "about",
- * "under"), or written right after the amount (Chinese 以上, 左右, 多: from token after),
- * else "exact". */
+ * "under"), a verb of exceeding before a time ("a depasse l'an dernier 290 milliards"), or
+ * written right after the amount (Chinese 以上, 左右, 多: from token after), else "exact". */
 const char *bcx_fig_qualifier(const ctx *c, size_t si, size_t lead, size_t after)
 {
     static const struct {
@@ -125,7 +145,8 @@ const char *bcx_fig_qualifier(const ctx *c, size_t si, size_t lead, size_t after
              * 合, about that much in another currency) */
             if (n > 0 &&
                 (p + n == lead || (p + n + 1 == lead && !c->t[p + n].han) ||
-                 (p + n < lead && bcx_lex_find(c, C_CONVERT, p + n, NULL) == lead - p - n)))
+                 (p + n < lead && bcx_lex_find(c, C_CONVERT, p + n, NULL) == lead - p - n) ||
+                 (Q[q].cls == C_QUAL_OVER && only_a_time(c, si, p + n, lead))))
                 return Q[q].name;
         }
     if (c->lbit == L_ZH && after < hi) {

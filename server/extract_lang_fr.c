@@ -37,6 +37,7 @@ const bc_lex bc_lex_fr[] = {
     WE(C_QUAL_NEARLY, "quasiment", 0),
     WE(C_QUAL_NEARLY, "pratiquement", 0),
     WE(C_QUAL_ABOUT, "environ", 0),
+    WP(C_QUAL_ABOUT, "avoisin", 0), /* "avoisinait 2,6 milliards de dollars" */
     WE(C_QUAL_ABOUT, "quelque", 0),
     WE(C_QUAL_ABOUT, "quelques", 0),
     WE(C_QUAL_ABOUT, "autour de", 0),

@@ -276,6 +276,7 @@ const bc_lex bc_lex_pl[] = {
     WP(C_TARGET, "zobowiaz", 0), /* "zobowiazalo sie zainwestowac": a commitment */
     /* ---- more qualifiers */
     WE(C_QUAL_ABOUT, "okolo", 0),
+    WE(C_QUAL_ABOUT, "rzedu", 0), /* "obroty rzedu 3,1 mld USD" */
     WE(C_QUAL_ABOUT, "ok", 0),
     WE(C_QUAL_ABOUT, "mniej wiecej", 0),
     WE(C_QUAL_UNDER, "ponizej", 0),

@@ -1168,6 +1168,32 @@ static void a_goals_year_and_the_month_it_was_set(void **state)
     bc_extraction_free(&x);
 }
 
+/* Hedges and bounds in other words: a verb of exceeding before a time and then the amount
+ * ("a depasse l'an dernier", "przekroczyla w 2024 r."), "avoisinait", "rzedu"; a verb of
+ * exceeding before anything else than a time says nothing of the amount. */
+static void qualifiers_past_a_time_and_in_other_words(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+        double value;
+        const char *qual;
+    } cases[] = {
+        {"fr", "Le commerce a dépassé l'an dernier 12 milliards de dollars.", 12e9, "over"},
+        {"fr", "Le commerce avoisinait 3 milliards de dollars en 2023.", 3e9, "about"},
+        {"pl", "Wymiana przekroczyła w 2023 r. 40 mld USD.", 40e9, "over"},
+        {"pl", "Prowincja zanotowała obroty rzędu 2 mld USD.", 2e9, "about"},
+        {"pl", "Wymiana przekroczyła oczekiwania i wyniosła 40 mld USD.", 40e9, "exact"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bc_extraction x = run(cases[i].lang, "2024-03-01", cases[i].text);
+        const bc_xfigure *f = fig(&x, cases[i].value);
+        if (strcmp(f->qualifier, cases[i].qual) != 0)
+            fail_msg("%s: qualifier %s", cases[i].text, f->qualifier);
+        bc_extraction_free(&x);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1200,6 +1226,7 @@ int main(void)
         cmocka_unit_test(english_amounts_of_round_ten),
         cmocka_unit_test(dutch_verbs_of_growth),
         cmocka_unit_test(a_goals_year_and_the_month_it_was_set),
+        cmocka_unit_test(qualifiers_past_a_time_and_in_other_words),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

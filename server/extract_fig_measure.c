@@ -205,6 +205,18 @@ static int goods_flow(const ctx *c, size_t si, size_t end, size_t g)
     return mm == MM_EXPORTS || mm == MM_IMPORTS ? mm : MM_TURNOVER;
 }
 
+/* 1 when token p names a thing built or the building of it ("project", "expressway",
+ * "upgrade"; English). */
+static int built_after(const ctx *c, size_t p, size_t lim)
+{
+    static const char *const things[] = {"project", "projects", "expressway", "highway", "road",
+                                         "bridge",  "railway",  "terminal",   NULL};
+    for (int k = 0; things[k]; k++)
+        if (bcx_word_is(c, p, lim, things[k]))
+            return 1;
+    return bcx_lex_find(c, C_SPEND, p, NULL) > 0;
+}
+
 /* bcx_cue_after, the end of its cue in *cue_end */
 static int cue_after_at(const ctx *c, size_t si, size_t end, size_t *cue_end)
 {
@@ -239,6 +251,10 @@ static int cue_after_at(const ctx *c, size_t si, size_t end, size_t *cue_end)
             return e->val == MM_GOODS  ? goods_flow(c, si, end, p + n)
                    : e->val == MM_COST ? MM_INVEST
                                        : (int)e->val;
+        /* "a US$90 million upgrade", "the VND14 trillion expressway": a thing built,
+         * named right after the amount or one word on (English) */
+        if (c->lbit == L_EN && p <= start + 1 && !linked && built_after(c, p, lim))
+            return MM_INVEST;
         /* "25 million CNY to upgrade its yard", "300 mln juanow na rozbudowe": a purpose
          * of spending within a few words of a purpose link */
         if (spend_after(c, p, lim))
@@ -260,17 +276,26 @@ int bcx_cue_after(const ctx *c, size_t si, size_t end)
     return cue_after_at(c, si, end, &cue_end);
 }
 
-/* 1 when the amount at token lead follows "van" after a noun of something built (a
+/* 1 when the amount at token lead follows a link after a noun of something built (a
  * qualifier between them): "een project van ruim 14.000 miljard dong", "de vrachtroute van
- * 174,7 miljard dong" (Dutch): what it costs. */
+ * 174,7 miljard dong", "un chantier de 2.000 milliards de dongs", "ett projekt pa 2
+ * miljarder kronor": what it costs. Dutch and Swedish nouns end compounds. */
 static int built_of(const ctx *c, size_t lo, size_t lead)
 {
-    static const char *const built[] = {"project", "route",    "weg",     "brug",    "lijn",
-                                        "tunnel",  "terminal", "station", "centrum", NULL};
+    static const struct {
+        unsigned lang;
+        const char *link, *nouns[10];
+    } built[] = {
+        {L_NL,
+         "van",
+         {"project", "route", "weg", "brug", "lijn", "tunnel", "terminal", "station", "centrum",
+          NULL}},
+        {L_FR, "de", {"projet", "chantier", "autoroute", "pont", "terminal", NULL}},
+        {L_FR, "d", {"projet", "chantier", "autoroute", "pont", "terminal", NULL}},
+        {L_SV, "pa", {"projekt", "motorvag", "bro", "terminal", "jarnvag", NULL}},
+    };
     const bc_lex *e = NULL;
     size_t k = lead;
-    if (c->lbit != L_NL)
-        return 0;
     for (int q = 0; q < 2 && k > lo; q++) {
         size_t a = SIZE_MAX;
         for (int cls = C_QUAL_OVER; cls <= C_QUAL_UNDER && a == SIZE_MAX; cls++)
@@ -279,14 +304,20 @@ static int built_of(const ctx *c, size_t lo, size_t lead)
             break;
         k = a;
     }
-    if (k < lo + 2 || !bcx_word_is(c, k - 1, lead, "van") || c->t[k - 2].kind != T_WORD ||
+    if (k < lo + 2 || c->t[k - 2].kind != T_WORD ||
         (bcx_gap(c, k - 2) & (G_COMMA | G_PAREN | G_DOT)))
         return 0;
     const tok *t = &c->t[k - 2];
-    for (int q = 0; built[q]; q++) {
-        size_t n = strlen(built[q]);
-        if (t->fl >= n && memcmp(TXT(c, k - 2) + t->fl - n, built[q], n) == 0)
-            return 1;
+    for (size_t b = 0; b < sizeof built / sizeof built[0]; b++) {
+        if (!(built[b].lang & c->lbit) || !bcx_word_is(c, k - 1, lead, built[b].link))
+            continue;
+        for (int q = 0; built[b].nouns[q]; q++) {
+            size_t n = strlen(built[b].nouns[q]);
+            if (c->lbit == L_FR
+                    ? bcx_word_is(c, k - 2, lead, built[b].nouns[q])
+                    : t->fl >= n && memcmp(TXT(c, k - 2) + t->fl - n, built[b].nouns[q], n) == 0)
+                return 1;
+        }
     }
     return 0;
 }

@@ -204,8 +204,9 @@ static void dutch_words_after_the_amount(void **state)
  * ("in declared trade", "aan Vietnamese goederen") but never a relative ("of which"), the
  * flow of goods a Dutch verb names (before the amount, or after the goods: "voerde ... in",
  * "uitgevoerd"), two flows joined by "and" (turnover), the cue after the amount before
- * (that amount's, not the next's), a Dutch noun of something built before "van" (its
- * cost), money a sentence about tourists names no measure for (other). */
+ * (that amount's, not the next's), a noun of something built before "van", "de", "pa" or
+ * (English) right after the amount (its cost; a credit line is none), money a sentence about
+ * tourists names no measure for (other). */
 static void flows_and_nouns_around_the_amount(void **state)
 {
     (void)state;
@@ -238,6 +239,12 @@ static void flows_and_nouns_around_the_amount(void **state)
         {"nl", "De nieuwe brug kost 50 miljard dong.", 50e9, "investment", 0},
         {"nl", "Guangxi opende een spoorlijn van ruim 9 miljard yuan.", 9e9, "investment", 0},
         {"nl", "Het project trok handel van 3 miljard dollar aan.", 3e9, "trade_turnover", 0},
+        {"fr", "Guangxi a lancé un chantier de 900 millions de yuans.", 900e6, "investment", 0},
+        {"sv", "Provinsen startade ett projekt på 200 miljoner dollar.", 200e6, "investment", 0},
+        {"en", "The province approved a 90 million USD upgrade of the gate.", 90e6, "investment",
+         0},
+        {"en", "Guangxi opened the 2 billion yuan expressway last year.", 2e9, "investment", 0},
+        {"en", "The bank signed a 90 million USD credit line.", 90e6, "", 0},
         {"nl", "De stad ontving 50.000 toeristen, die er 20 miljoen dollar uitgaven.", 20e6,
          "other", 0},
     };

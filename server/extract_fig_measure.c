@@ -169,6 +169,50 @@ static int qualifies_cue(const ctx *c, size_t p, size_t lim)
     return 1;
 }
 
+/* The flow a Dutch participle at token q names, an auxiliary before it aside ("(werden)
+ * ingevoerd", "uitgevoerd", "in- en uitgevoerd"); 0 none. */
+static int flow_participle(const ctx *c, size_t q, size_t lim)
+{
+    static const struct {
+        const char *w;
+        int mm;
+    } verbs[] = {{"in en uitgevoerd", MM_TURNOVER}, {"uit en ingevoerd", MM_TURNOVER},
+                 {"ingevoerd", MM_IMPORTS},         {"geimporteerd", MM_IMPORTS},
+                 {"uitgevoerd", MM_EXPORTS},        {"geexporteerd", MM_EXPORTS}};
+    if (bcx_word_is(c, q, lim, "werd") || bcx_word_is(c, q, lim, "werden") ||
+        bcx_word_is(c, q, lim, "worden") || bcx_word_is(c, q, lim, "wordt"))
+        q++;
+    for (size_t k = 0; k < sizeof verbs / sizeof verbs[0]; k++)
+        if (bcx_words_at(c, q, lim, verbs[k].w) > 0)
+            return verbs[k].mm;
+    return 0;
+}
+
+/* Dutch trade said "voor" an amount and a participle of a flow right after it that ends
+ * its clause ("en voor 1 miljard dollar uitgevoerd"): that flow. 0 none. */
+static int flow_for(const ctx *c, size_t si, size_t lo, size_t lead, size_t end)
+{
+    size_t lim = c->se[si].t1, k = lead;
+    if (c->lbit != L_NL || end >= lim || (bcx_gap(c, end - 1) & (G_COMMA | G_DOT | G_PAREN)))
+        return 0;
+    for (int q = 0; q < 2 && k > lo; q++) {
+        size_t a = SIZE_MAX;
+        for (int cls = C_QUAL_OVER; cls <= C_QUAL_UNDER && a == SIZE_MAX; cls++)
+            a = bcx_lex_ending(c, cls, lo, k, NULL);
+        if (a == SIZE_MAX)
+            break;
+        k = a;
+    }
+    if (k == 0 || k <= lo || !bcx_word_is(c, k - 1, lead, "voor"))
+        return 0;
+    int mm = flow_participle(c, end, lim);
+    size_t n = 0;
+    for (size_t q = end; mm != 0 && q < lim && q < end + 5; q++, n++)
+        if (bcx_gap(c, q) & (G_COMMA | G_DOT | G_PAREN))
+            return mm;
+    return mm != 0 && end + n >= lim ? mm : 0;
+}
+
 /* What goods that an amount ending at token end is worth were (the cue's end at token g):
  * a flow a Dutch verb after them names ("aan goederen in", "aan goederen uitgevoerd"), a flow
  * named before the amount in its clause ("exporteerde ... voor 24 miljoen dollar aan
@@ -177,19 +221,9 @@ static int goods_flow(const ctx *c, size_t si, size_t end, size_t g)
 {
     size_t lim = c->se[si].t1, lo = c->se[si].t0, at = 0;
     if (c->lbit == L_NL && g < lim) {
-        static const struct {
-            const char *w;
-            int mm;
-        } verbs[] = {{"in en uitgevoerd", MM_TURNOVER}, {"uit en ingevoerd", MM_TURNOVER},
-                     {"ingevoerd", MM_IMPORTS},         {"geimporteerd", MM_IMPORTS},
-                     {"uitgevoerd", MM_EXPORTS},        {"geexporteerd", MM_EXPORTS}};
-        size_t q = g;
-        if (bcx_word_is(c, q, lim, "werd") || bcx_word_is(c, q, lim, "werden") ||
-            bcx_word_is(c, q, lim, "worden") || bcx_word_is(c, q, lim, "wordt"))
-            q++;
-        for (size_t k = 0; k < sizeof verbs / sizeof verbs[0]; k++)
-            if (bcx_words_at(c, q, lim, verbs[k].w) > 0)
-                return verbs[k].mm;
+        int mm = flow_participle(c, g, lim);
+        if (mm != 0)
+            return mm;
         /* a separable verb: "voerde ... aan goederen in", the particle ending the clause */
         int in = bcx_word_is(c, g, lim, "in"), out = bcx_word_is(c, g, lim, "uit");
         if ((in || out) && (g + 1 >= lim || (bcx_gap(c, g) & (G_COMMA | G_DOT | G_PAREN))))
@@ -263,7 +297,9 @@ static int cue_after_at(const ctx *c, size_t si, size_t end, size_t *cue_end)
             linked = 1;
             continue;
         }
-        if (!linked || skipped || !qualifies_cue(c, p, lim))
+        /* (adjectives go after the noun in French and often in Polish: "de fruits frais"
+         * are no fees) */
+        if (!linked || skipped || !(c->lbit & (L_EN | L_NL | L_SV)) || !qualifies_cue(c, p, lim))
             return 0;
         skipped = 1;
     }
@@ -434,6 +470,23 @@ static int other_flow_beside(const ctx *c, const bc_xfigure *f)
            strcmp(g->metric, other) == 0;
 }
 
+/* 1 when a word of tourism follows the amount ending before token end in its clause
+ * ("earned 200 billion VND from tourism"), within four words. */
+static int tourism_after(const ctx *c, size_t si, size_t end)
+{
+    static const char *const stems[] = {"touris", "toeris", "turys", "turis", NULL};
+    size_t lim = c->se[si].t1;
+    for (size_t k = end; k < lim && k < end + 4; k++) {
+        if (k > end && (bcx_gap(c, k - 1) & (G_COMMA | G_DOT | G_PAREN)))
+            return 0;
+        for (int q = 0; stems[q]; q++)
+            if (c->t[k].kind == T_WORD && c->t[k].fl >= strlen(stems[q]) &&
+                memcmp(TXT(c, k), stems[q], strlen(stems[q])) == 0)
+                return 1;
+    }
+    return 0;
+}
+
 /* 1 when the sentence says after the amount ending before token end how it is paid for
  * ("estimated at VND2.15 trillion, or $90 million, to be funded from the State's plan"):
  * within twelve words. */
@@ -488,6 +541,8 @@ int bcx_money_measure(const ctx *c, size_t si, size_t lo, size_t lead, size_t en
     int inf = 0;
     if (mm == 0)
         mm = cue_last(c, si, end, &inf);
+    if (mm == 0)
+        mm = flow_for(c, si, lo, lead, end);
     /* the cue right after the amount before is that amount's: "voor 24,2 miljoen dollar aan
      * goederen, buurprovincie Dien Bien voor amper 5,5 miljoen dollar" */
     size_t from_lo = lo, prev_cue = lo;
@@ -500,7 +555,8 @@ int bcx_money_measure(const ctx *c, size_t si, size_t lo, size_t lead, size_t en
         mm = bcx_cue_before(c, from_lo, lead, &at);
     /* "welcomed 185,000 Chinese visitors and earned 410 billion VND from them": money a
      * sentence about tourists names no measure for is what they brought, not trade */
-    if (mm == 0 && bcx_range_has(c, c->se[si].t0, lead, C_NOUN, N_TOURIST))
+    if (mm == 0 &&
+        (bcx_range_has(c, c->se[si].t0, lead, C_NOUN, N_TOURIST) || tourism_after(c, si, end)))
         mm = MM_OTHER;
     if (mm == MM_WORTH)
         mm = worth_of(c, si, lo, lead, end);

@@ -245,6 +245,13 @@ static void flows_and_nouns_around_the_amount(void **state)
          0},
         {"en", "Guangxi opened the 2 billion yuan expressway last year.", 2e9, "investment", 0},
         {"en", "The bank signed a 90 million USD credit line.", 90e6, "", 0},
+        /* French adjectives follow the noun: "de fruits frais" are no fees */
+        {"fr", "Lao Cai a exporté 40 millions de dollars de fruits frais.", 40e6, "exports", 0},
+        {"en", "The town earned 30 billion VND from tourism in May.", 30e9, "other", 0},
+        {"nl",
+         "Er werd voor 3 miljard dollar aan goederen ingevoerd en voor 2 miljard dollar "
+         "uitgevoerd.",
+         2e9, "exports", 0},
         {"nl", "De stad ontving 50.000 toeristen, die er 20 miljoen dollar uitgaven.", 20e6,
          "other", 0},
     };

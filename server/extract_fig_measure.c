@@ -213,6 +213,50 @@ static int flow_for(const ctx *c, size_t si, size_t lo, size_t lead, size_t end)
     return mm != 0 && end + n >= lim ? mm : 0;
 }
 
+/* A Dutch verb split around the amount: its stem before it in its clause, its particle
+ * within six words after it ("voerde voor 3 miljard dollar aan fruit uit naar China",
+ * "trekt 200 miljard dong uit voor de weg", "stak 1,5 miljard yuan in de haven"): the
+ * particle ends the clause or a preposition follows it (for "steken" any word may). */
+static int split_verb(const ctx *c, size_t si, size_t lead, size_t end)
+{
+    static const struct {
+        const char *forms[4], *particle;
+        int mm, free_after;
+    } verbs[] = {
+        {{"voerde", "voerden", "voert", "voeren"}, "uit", MM_EXPORTS, 0},
+        {{"voerde", "voerden", "voert", "voeren"}, "in", MM_IMPORTS, 0},
+        {{"trok", "trokken", "trekt", "trekken"}, "uit", MM_INVEST, 0},
+        {{"stak", "staken", "steekt", "steken"}, "in", MM_INVEST, 1},
+    };
+    static const char *const preps[] = {"naar", "voor", "in", "uit", "via", "aan", "om", NULL};
+    size_t lim = c->se[si].t1, lo = c->se[si].t0;
+    if (c->lbit != L_NL)
+        return 0;
+    for (size_t k = lo; k + 1 < lead; k++)
+        if (bcx_gap(c, k) & (G_COMMA | G_DOT | G_PAREN))
+            lo = k + 1;
+    for (size_t v = 0; v < sizeof verbs / sizeof verbs[0]; v++) {
+        int stem = 0;
+        for (size_t k = lo; k < lead && !stem; k++)
+            for (int f = 0; f < 4 && !stem; f++)
+                stem = bcx_word_is(c, k, lead, verbs[v].forms[f]);
+        for (size_t q = end; stem && q < lim && q < end + 6; q++) {
+            if ((q > end && (bcx_gap(c, q - 1) & (G_COMMA | G_DOT | G_PAREN))) ||
+                c->t[q].kind == T_NUM)
+                break;
+            if (!bcx_word_is(c, q, lim, verbs[v].particle))
+                continue;
+            int ok = verbs[v].free_after || q + 1 >= lim ||
+                     (bcx_gap(c, q) & (G_COMMA | G_DOT | G_PAREN));
+            for (int k = 0; preps[k] && !ok; k++)
+                ok = bcx_word_is(c, q + 1, lim, preps[k]);
+            if (ok)
+                return verbs[v].mm;
+        }
+    }
+    return 0;
+}
+
 /* What goods that an amount ending at token end is worth were (the cue's end at token g):
  * a flow a Dutch verb after them names ("aan goederen in", "aan goederen uitgevoerd"), a flow
  * named before the amount in its clause ("exporteerde ... voor 24 miljoen dollar aan
@@ -543,6 +587,8 @@ int bcx_money_measure(const ctx *c, size_t si, size_t lo, size_t lead, size_t en
         mm = cue_last(c, si, end, &inf);
     if (mm == 0)
         mm = flow_for(c, si, lo, lead, end);
+    if (mm == 0)
+        mm = split_verb(c, si, lead, end);
     /* the cue right after the amount before is that amount's: "voor 24,2 miljoen dollar aan
      * goederen, buurprovincie Dien Bien voor amper 5,5 miljoen dollar" */
     size_t from_lo = lo, prev_cue = lo;

@@ -351,6 +351,23 @@ const bc_lex bc_lex_nl[] = {
     WP(C_MONEY_CUE, "heffing", MM_REVENUE),
     WE(C_MONEY_CUE, "geind", MM_REVENUE),
     WE(C_MONEY_CUE, "goederen", MM_GOODS),
+    /* bought and sold: "China kocht voor 2 miljard dollar aan Vietnamees fruit" */
+    WE(C_MONEY_CUE, "kocht", MM_IMPORTS),
+    WE(C_MONEY_CUE, "kochten", MM_IMPORTS),
+    WE(C_MONEY_CUE, "verkocht", MM_EXPORTS),
+    WE(C_MONEY_CUE, "verkochten", MM_EXPORTS),
+    WE(C_MONEY_CUE, "vergt", MM_COST), /* "de bouw van de brug vergde 300 miljard dong" */
+    WE(C_MONEY_CUE, "vergde", MM_COST),
+    WE(C_MONEY_CUE, "vergden", MM_COST),
+    /* aid, loans, gifts: other */
+    WP(C_MONEY_CUE, "lening", MM_OTHER),
+    WE(C_MONEY_CUE, "leende", MM_OTHER),
+    WE(C_MONEY_CUE, "geleend", MM_OTHER),
+    WH(C_MONEY_CUE, "hulp", MM_OTHER), /* "noodhulp", "ontwikkelingshulp" */
+    WP(C_MONEY_CUE, "hulpgoederen", MM_OTHER),
+    WP(C_MONEY_CUE, "hulpgeld", MM_OTHER),
+    WP(C_MONEY_CUE, "schenking", MM_OTHER),
+    WP(C_MONEY_CUE, "donatie", MM_OTHER),
     /* "doel" ending a word ("jaardoel", "streefdoel") or "doelstelling": not inside one
      * ("doeltreffend", "doeleinden") */
     WS(C_TARGET, "doel", C_TARGET_AFTER),

@@ -221,7 +221,7 @@ static void flows_and_nouns_around_the_amount(void **state)
         {"en", "The gate saw 2 million visitors and trade of 5 billion USD.", 5e9, "trade_turnover",
          0},
         {"nl", "Hanoi voerde vorig jaar voor 700 miljoen dollar aan Chinese machines in.", 700e6,
-         "", 0},
+         "imports", 0},
         {"nl", "Hanoi voerde vorig jaar voor 700 miljoen dollar aan Chinese goederen in.", 700e6,
          "imports", 0},
         {"nl", "Via de haven werd voor 2 miljard dollar aan verse goederen uitgevoerd.", 2e9,
@@ -286,6 +286,28 @@ static void goals_and_plans_around_the_amount(void **state)
     expect_measures(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* Dutch verbs split around the amount ("voerde ... uit naar", "trekt ... uit voor", "stak
+ * ... in"), bought and sold, what building "vergde", and loans and aid (other); a verb
+ * whose particle stands elsewhere ("voerde gesprekken ... in de regio") is no flow. */
+static void dutch_split_verbs_and_other_money(void **state)
+{
+    (void)state;
+    static const measure_case cases[] = {
+        {"nl", "Laos voerde voor 90 miljoen dollar aan rubber uit naar Yunnan.", 90e6, "exports",
+         0},
+        {"nl", "Guangxi trekt 400 miljoen yuan uit voor de nieuwe terminal.", 400e6, "investment",
+         0},
+        {"nl", "Yunnan stak 2 miljard yuan in het grenspark.", 2e9, "investment", 0},
+        {"nl", "Yunnan kocht voor 60 miljoen dollar aan Vietnamese cassave.", 60e6, "imports", 0},
+        {"nl", "De aanleg van de weg vergde 500 miljard dong.", 500e9, "investment", 0},
+        {"nl", "China verstrekte een lening van 80 miljoen dollar.", 80e6, "other", 0},
+        {"nl", "Nanning stuurde noodhulp ter waarde van 1 miljoen yuan.", 1e6, "other", 0},
+        {"nl", "De delegatie voerde gesprekken over 3 miljard dollar aan handel in de regio.", 3e9,
+         "trade_turnover", 0},
+    };
+    expect_measures(cases, sizeof cases / sizeof cases[0]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -296,6 +318,7 @@ int main(void)
         cmocka_unit_test(dutch_words_after_the_amount),
         cmocka_unit_test(flows_and_nouns_around_the_amount),
         cmocka_unit_test(goals_and_plans_around_the_amount),
+        cmocka_unit_test(dutch_split_verbs_and_other_money),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

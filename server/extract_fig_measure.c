@@ -604,6 +604,13 @@ int bcx_money_measure(const ctx *c, size_t si, size_t lo, size_t lead, size_t en
     if (mm == 0 &&
         (bcx_range_has(c, c->se[si].t0, lead, C_NOUN, N_TOURIST) || tourism_after(c, si, end)))
         mm = MM_OTHER;
+    /* "Tourists spent 300 billion VND": what visitors spend is no investment */
+    size_t own = c->se[si].t0;
+    for (size_t k = own; k + 1 < lead; k++)
+        if (bcx_gap(c, k) & (G_COMMA | G_DOT | G_PAREN))
+            own = k + 1;
+    if (mm == MM_INVEST && bcx_range_has(c, own, lead, C_NOUN, N_TOURIST))
+        mm = MM_OTHER;
     if (mm == MM_WORTH)
         mm = worth_of(c, si, lo, lead, end);
     if (mm != 0 && mm != MM_INVEST && at < lead && bcx_spend_after_and(c, at, lead))

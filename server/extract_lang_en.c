@@ -366,6 +366,13 @@ const bc_lex bc_lex_en[] = {
     WE(C_MONEY_CUE, "bought", MM_IMPORTS),
     WE(C_MONEY_CUE, "fees", MM_REVENUE),
     WE(C_MONEY_CUE, "customs duties", MM_REVENUE),
+    WE(C_MONEY_CUE, "duties", MM_REVENUE),
+    WE(C_MONEY_CUE, "taxes", MM_REVENUE),
+    WP(C_MONEY_CUE, "shipment", MM_GOODS), /* "shipments through the gate totalled" */
+    WE(C_MONEY_CUE, "commerce", MM_TURNOVER),
+    WE(C_MONEY_CUE, "poured", MM_INVEST), /* "poured 2 billion yuan into the port" */
+    WE(C_MONEY_CUE, "pumped", MM_INVEST),
+    WE(C_MONEY_CUE, "price tag", MM_COST),
     WE(C_CONVERT, "equivalent to", 0),
     WE(C_CONVERT, "or", 0),
     WE(C_CONVERT, "i e", 0),

@@ -308,6 +308,24 @@ static void dutch_split_verbs_and_other_money(void **state)
     expect_measures(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* English words for flows and spending around the amount: duties and taxes, shipments,
+ * commerce, money poured or pumped into a thing, a price tag; what tourists spend is other,
+ * not an investment. */
+static void english_words_for_flows_and_spending(void **state)
+{
+    (void)state;
+    static const measure_case cases[] = {
+        {"en", "Customs took VND 800 billion in duties.", 800e9, "budget_revenue", 0},
+        {"en", "Shipments through the gate totalled 6 billion USD.", 6e9, "trade_turnover", 0},
+        {"en", "Two-way commerce hit 6 billion USD.", 6e9, "trade_turnover", 0},
+        {"en", "Guangxi poured 3 billion yuan into the new port.", 3e9, "investment", 0},
+        {"en", "The bridge carries a price tag of 9 trillion VND.", 9e12, "investment", 0},
+        {"en", "Chinese tourists spent 400 billion VND in Mong Cai.", 400e9, "other", 0},
+        {"en", "The province spent 400 billion VND on roads for tourists.", 400e9, "investment", 0},
+    };
+    expect_measures(cases, sizeof cases / sizeof cases[0]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -319,6 +337,7 @@ int main(void)
         cmocka_unit_test(flows_and_nouns_around_the_amount),
         cmocka_unit_test(goals_and_plans_around_the_amount),
         cmocka_unit_test(dutch_split_verbs_and_other_money),
+        cmocka_unit_test(english_words_for_flows_and_spending),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -69,6 +69,8 @@ const bc_lex bc_lex_zh[] = {
     WE(C_MONEY_CUE, "财政收入", MM_REVENUE),
     WE(C_MONEY_CUE, "税收", MM_REVENUE),
     WE(C_MONEY_CUE, "关税", MM_REVENUE),
+    WE(C_MONEY_CUE, "税款", MM_REVENUE), /* "海关共征收税款30亿元" */
+    WE(C_MONEY_CUE, "税费", MM_REVENUE),
     WE(C_MONEY_CUE, "收入", MM_OTHER),
     WE(C_MONEY_CUE, "援助", MM_OTHER),
     WE(C_MONEY_CUE, "贷款", MM_OTHER),

@@ -308,7 +308,7 @@ static void dutch_split_verbs_and_other_money(void **state)
     expect_measures(cases, sizeof cases / sizeof cases[0]);
 }
 
-/* English words for flows and spending around the amount: duties and taxes, shipments,
+/* Words for flows and spending around the amount: duties and taxes ("税款"), shipments,
  * commerce, money poured or pumped into a thing, a price tag; what tourists spend is other,
  * not an investment. */
 static void english_words_for_flows_and_spending(void **state)
@@ -322,6 +322,7 @@ static void english_words_for_flows_and_spending(void **state)
         {"en", "The bridge carries a price tag of 9 trillion VND.", 9e12, "investment", 0},
         {"en", "Chinese tourists spent 400 billion VND in Mong Cai.", 400e9, "other", 0},
         {"en", "The province spent 400 billion VND on roads for tourists.", 400e9, "investment", 0},
+        {"zh", "海关共征收税款12亿元。", 12e8, "budget_revenue", 0},
     };
     expect_measures(cases, sizeof cases / sizeof cases[0]);
 }

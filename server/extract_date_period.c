@@ -218,7 +218,15 @@ int bcx_try_month_range(const ctx *c, size_t i, size_t lim, dres *r)
             j++;
     } else {
         static const char *const from[] = {"from", "od", "de", "du", "van", "fran", "tu", NULL};
-        for (int k = 0; from[k]; k++)
+        /* "between January and October", "tussen januari en oktober": a range, not two
+         * months next to each other */
+        static const char *const between[] = {"between", "tussen", "entre", "mellan", NULL};
+        int btw = 0;
+        for (int k = 0; between[k] && !btw; k++)
+            btw = bcx_word_is(c, j, lim, between[k]);
+        if (btw)
+            j++;
+        for (int k = 0; from[k] && !btw; k++)
             if (bcx_word_is(c, j, lim, from[k])) {
                 j++;
                 break;
@@ -234,10 +242,13 @@ int bcx_try_month_range(const ctx *c, size_t i, size_t lim, dres *r)
         for (int k = 0; !s && ands[k] && !joined; k++)
             joined = bcx_word_is(c, j, lim, ands[k]);
         if (joined) {
-            if ((n = bcx_lex_find(c, C_MONTH, j + 1, &e)) == 0 || (int)e->val != m1 + 1)
+            if ((n = bcx_lex_find(c, C_MONTH, j + 1, &e)) == 0 ||
+                (btw ? (int)e->val <= m1 : (int)e->val != m1 + 1))
                 return 0;
-            return months_period(c, i, j + 1 + n, lim, m1, m1 + 1, r);
+            return months_period(c, i, j + 1 + n, lim, m1, (int)e->val, r);
         }
+        if (btw)
+            return 0;
         if (!s && !(j < lim && j > 0 && (bcx_gap(c, j - 1) & G_DASH) &&
                     !(bcx_gap(c, j - 1) & ~(unsigned)(G_DASH | G_SPACE))))
             return 0;

@@ -121,6 +121,7 @@ const bc_lex bc_lex_nl[] = {
     WP(C_MONTHS, "maand", 0),
     WE(C_HALF, "helft", 0),
     WP(C_HALF, "halfjaar", 0),
+    WE(C_HALF, "jaarhelft", 0), /* "in de eerste jaarhelft" */
     WE(C_FIRST, "eerste", 0),
     WE(C_YEAR_WORD, "jaar", 0),
     /* ---- "the number of" */
@@ -321,6 +322,7 @@ const bc_lex bc_lex_nl[] = {
     WE(C_QUAL_UNDER, "minder dan", 0),
     /* ---- periods and relative years */
     WP(C_QUARTERS, "kwartaal", 0),
+    WE(C_QUARTERS, "kwartalen", 0), /* "de eerste drie kwartalen" */
     WE(C_THIS_YEAR, "dit jaar", 0),
     WE(C_LAST_YEAR, "vorig jaar", 0),
     WE(C_LAST_YEAR, "afgelopen jaar", 0),

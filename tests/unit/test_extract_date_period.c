@@ -32,6 +32,12 @@ static void periods_in_every_language(void **state)
         /* a range of months after its year is the range, not the year's first month */
         {"zh", "2023年2月至7月增长。", "2023-02/2023-07", 0},
         {"zh", "2023年2月增长。", "2023-02", 0},
+        /* "between" two months is the run of them; "and" alone joins only neighbours */
+        {"en", "It grew between February and July.", "2025-02/2025-07", 1},
+        {"nl", "Het groeide tussen februari en juli 2023.", "2023-02/2023-07", 0},
+        {"en", "It grew in February and July.", "2025-02", 1},
+        {"nl", "In de eerste drie kwartalen groeide het.", "2025-01/2025-09", 1},
+        {"nl", "In de eerste jaarhelft groeide het.", "2025-01/2025-06", 1},
         {"fr", "Au cours des neuf premiers mois de 2024, elles ont crû.", "2024-01/2024-09", 0},
         {"fr", "Au premier semestre 2024, elles ont crû.", "2024-01/2024-06", 0},
     };

@@ -222,6 +222,13 @@ void bcx_fig_attach_change(ctx *c, size_t si, size_t i, size_t first_fig)
         else if (bcx_lex_find(c, C_DOWN, p - 1, &e) > 0)
             sign = -1;
     }
+    /* "(+12 procent)", "(-3%)": a sign written on the rate, after a bracket or a space */
+    if (sign == 0 && t->start >= 2 && (c->s[t->start - 2] == '(' || c->s[t->start - 2] == ' ')) {
+        if (c->s[t->start - 1] == '+')
+            sign = 1;
+        else if (c->s[t->start - 1] == '-')
+            sign = -1;
+    }
     /* "o 21 proc. wiecej", "5 percent more": the direction after the rate */
     for (size_t p = i + 1; sign == 0 && p < c->se[si].t1 && p <= i + 3; p++) {
         if (bcx_lex_find(c, C_UP_AFTER, p, &e) > 0)

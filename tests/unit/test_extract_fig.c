@@ -1194,6 +1194,38 @@ static void qualifiers_past_a_time_and_in_other_words(void **state)
     }
 }
 
+/* English growth in more words: verbs ("climbed", "slipped", "having grown"), the noun
+ * after the rate ("a 12 percent increase", "a 3% drop"); a sign written on the rate in
+ * brackets ("(+12 procent)"); an amount right after such a verb is the change, not a
+ * level. */
+static void growth_in_more_words(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+        double value, pct;
+    } cases[] = {
+        {"en", "Exports climbed 9% to 3 billion USD.", 3e9, 9},
+        {"en", "Imports slipped 4 percent to 2 billion USD.", 2e9, -4},
+        {"en", "Trade hit 6 billion USD, a 15 percent increase on the year.", 6e9, 15},
+        {"en", "Trade hit 6 billion USD, a 2% drop on the year.", 6e9, -2},
+        {"en", "Trade hit 6 billion USD, having grown 8 percent.", 6e9, 8},
+        {"nl", "De handel bereikte 6 miljard dollar (+15 procent).", 6e9, 15},
+        {"nl", "De handel bereikte 6 miljard dollar (-2 procent).", 6e9, -2},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bc_extraction x = run(cases[i].lang, "2025-06-10", cases[i].text);
+        const bc_xfigure *f = fig(&x, cases[i].value);
+        if (!f->has_change || fabs(f->change_pct - cases[i].pct) > 1e-9)
+            fail_msg("%s: change %d %.2f", cases[i].text, f->has_change, f->change_pct);
+        bc_extraction_free(&x);
+    }
+    bc_extraction x = run("en", NULL, "Exports climbed 500 million USD to 3 billion USD.");
+    assert_true(fig(&x, 500e6)->change_amount);
+    assert_false(fig(&x, 3e9)->change_amount);
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1227,6 +1259,7 @@ int main(void)
         cmocka_unit_test(dutch_verbs_of_growth),
         cmocka_unit_test(a_goals_year_and_the_month_it_was_set),
         cmocka_unit_test(qualifiers_past_a_time_and_in_other_words),
+        cmocka_unit_test(growth_in_more_words),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -517,6 +517,26 @@ const bc_lex bc_lex_en[] = {
     WE(C_MONEY_CUE, "goods", MM_GOODS), /* "goods exchanged ... were worth": turnover */
     /* ---- expectations */
     WE(C_TARGET, "hopes to", 0),
+    /* an intention to raise a figure, or a forecast: "hope to lift trade to", "want trade to
+     * hit", "could reach" */
+    WE(C_TARGET, "hope to", 0),
+    WE(C_TARGET, "hoping to", 0),
+    WE(C_TARGET, "seek to", 0),
+    WE(C_TARGET, "seeks to", 0),
+    WE(C_TARGET, "seeking to", 0),
+    WE(C_TARGET, "want", 0),
+    WE(C_TARGET, "wants", 0),
+    WE(C_TARGET, "to lift", 0),
+    WE(C_TARGET, "to raise", 0),
+    WE(C_TARGET, "to boost", 0),
+    WE(C_TARGET, "to push", 0),
+    WE(C_TARGET, "to double", 0),
+    WE(C_TARGET, "could reach", 0),
+    WE(C_TARGET, "could hit", 0),
+    WE(C_TARGET, "could top", 0),
+    WE(C_TARGET, "may reach", 0),
+    WE(C_TARGET, "will reach", 0),
+    WE(C_TARGET, "would reach", 0),
     WE(C_TARGET, "expects", 0),
     WE(C_TARGET, "seeks to", 0),
     WE(C_TARGET, "intends to", 0),

@@ -555,6 +555,14 @@ const bc_lex bc_lex_nl[] = {
     /* ---- expectations */
     WE(C_TARGET, "verwacht", 0),
     WE(C_TARGET, "wil", 0),
+    WE(C_TARGET, "willen", 0), /* "willen de handel opvoeren tot 10 miljard dollar" */
+    WE(C_TARGET, "hoopt", 0),
+    WE(C_TARGET, "hopen", 0),
+    WE(C_TARGET, "opvoeren", 0),
+    WE(C_TARGET, "optrekken", 0),
+    WE(C_TARGET, "moet", 0), /* "de handel moet volgend jaar 8 miljard dollar bereiken" */
+    WE(C_TARGET, "moeten", 0),
+    WE(C_TARGET, "oplopen", 0), /* "kan in 2026 oplopen tot" */
     WE(C_TARGET, "beoogt", 0),
     WE(C_TARGET, "mikt", 0),
     WE(C_TARGET, "mikken", 0),

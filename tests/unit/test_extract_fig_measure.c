@@ -282,6 +282,16 @@ static void goals_and_plans_around_the_amount(void **state)
          "investment", 1},
         {"zh", "双方推动贸易额向80亿美元目标迈进。", 8e9, "trade_turnover", 1},
         {"zh", "双方贸易额达80亿美元。", 8e9, "trade_turnover", 0},
+        /* an intention to raise a figure, a forecast with a modal */
+        {"en", "The two sides hope to lift trade to 9 billion USD by 2030.", 9e9, "trade_turnover",
+         1},
+        {"en", "Trade could reach 9 billion USD next year, officials said.", 9e9, "trade_turnover",
+         1},
+        {"en", "Trade rose 5 percent to reach 9 billion USD last year.", 9e9, "trade_turnover", 0},
+        {"nl", "Beide kanten willen de handel opvoeren tot 9 miljard dollar.", 9e9,
+         "trade_turnover", 1},
+        {"nl", "De handel moet volgend jaar 9 miljard dollar bereiken.", 9e9, "trade_turnover", 1},
+        {"nl", "De handel liep vorig jaar op tot 9 miljard dollar.", 9e9, "trade_turnover", 0},
     };
     expect_measures(cases, sizeof cases / sizeof cases[0]);
 }

@@ -591,6 +591,18 @@ static int money_at(ctx *c, size_t si, size_t i, size_t *lo, size_t *prev, figst
             end = end2;
         }
     }
+    /* "3 miljard en 2 miljard dollar", "3 billion and 2 billion USD": a scaled amount
+     * before "and" and a scaled amount in a currency is in that currency */
+    if (cur == 0 && scale >= 1e6 && end + 1 < c->se[si].t1 && !(bcx_gap(c, end - 1) & G_COMMA) &&
+        and_next(c, si, end) && c->t[end + 1].kind == T_NUM) {
+        double scale2;
+        size_t lead2, end2;
+        int cur2 = money_phrase(c, si, end + 1, &scale2, &lead2, &end2);
+        if (cur2 != 0 && lead2 == end + 1 && scale2 >= 1e6) {
+            cur = cur2;
+            cur_inferred = 1;
+        }
+    }
     /* "163 millions de dollars, dont environ 63 millions a l'exportation": a scaled amount
      * right after an amount of money, with no noun of its own, is in its currency */
     if (cur == 0 && scale >= 1e6 && *prev != SIZE_MAX && i >= *lo && i - *lo <= 8 &&

@@ -145,7 +145,11 @@ static int link_at(const ctx *c, size_t p, size_t lim)
     static const char *const nl[] = {"daarvan", "hiervan", "was", "waren", NULL};
     for (int k = 0; links[k]; k++)
         if (bcx_word_is(c, p, lim, links[k]))
-            return 1;
+            /* but "and" in Dutch ("en") and Polish ("i", "a"): "3 miljard dollar en de
+             * import 2 miljard dollar" is no import */
+            return !(
+                (c->lbit == L_NL && strcmp(links[k], "en") == 0) ||
+                (c->lbit == L_PL && (strcmp(links[k], "i") == 0 || strcmp(links[k], "a") == 0)));
     for (int k = 0; c->lbit == L_NL && nl[k]; k++)
         if (bcx_word_is(c, p, lim, nl[k]))
             return 1;
@@ -531,6 +535,77 @@ static int tourism_after(const ctx *c, size_t si, size_t end)
     return 0;
 }
 
+/* The flow a word at token p names by its stem ("exports", "uitvoer", "eksport"), 0 none. */
+static int flow_word(const ctx *c, size_t p)
+{
+    static const struct {
+        const char *stem;
+        int mm;
+    } stems[] = {{"export", MM_EXPORTS},
+                 {"uitvoer", MM_EXPORTS},
+                 {"eksport", MM_EXPORTS},
+                 {"import", MM_IMPORTS},
+                 {"invoer", MM_IMPORTS}};
+    if (p >= c->nt || c->t[p].kind != T_WORD)
+        return 0;
+    for (size_t k = 0; k < sizeof stems / sizeof stems[0]; k++)
+        if (c->t[p].fl >= strlen(stems[k].stem) &&
+            memcmp(TXT(c, p), stems[k].stem, strlen(stems[k].stem)) == 0)
+            return stems[k].mm;
+    return 0;
+}
+
+/* The measure of the amount at token lead (figure f) in a list said "respectively" ("Exports
+ * and imports stood at 3 billion and 2 billion USD respectively", "出口和进口分别为..."): the
+ * k-th measure named before the sentence's first amount for its k-th amount; 0 when the
+ * sentence says no such word or names fewer than two measures, or too few. */
+static int respective(const ctx *c, size_t si, size_t lead, const bc_xfigure *f)
+{
+    static const char *const words[] = {"respectively",   "respectievelijk",
+                                        "respectivement", "odpowiednio",
+                                        "respektive",     "分别",
+                                        "lan luot",       NULL};
+    size_t t0 = c->se[si].t0, lim = c->se[si].t1, first = lead;
+    int said = 0;
+    for (size_t k = t0; k < lim && !said; k++)
+        for (int q = 0; words[q] && !said; q++)
+            said = bcx_words_at(c, k, lim, words[q]) > 0;
+    if (!said)
+        return 0;
+    int nth = 0; /* the amounts of the sentence before f */
+    for (const bc_xfigure *g = c->out->figures; g < f; g++)
+        if (g->money && !g->conversion && !g->rate && !g->change_amount && g->cite.nquotes > 0 &&
+            g->cite.q[0].start == c->se[si].qs)
+            nth++;
+    for (size_t k = t0; k < lead; k++)
+        if (c->t[k].used == U_FIG) {
+            first = k;
+            break;
+        }
+    int cues[8], n = 0;
+    const bc_lex *e = NULL;
+    for (size_t p = t0; p < first && n < 8;) {
+        size_t m = bcx_lex_find(c, C_MONEY_CUE, p, &e);
+        size_t q = p + 1;
+        while (m > 1 && q < p + m && bcx_and_word(c, q, p + m) == 0)
+            q++;
+        if (m > 1 && q < p + m && e->val == MM_TURNOVER && flow_word(c, p) &&
+            flow_word(c, q + bcx_and_word(c, q, p + m)) && n + 2 <= 8) {
+            /* "exports and imports ... respectively": two measures, not the turnover */
+            cues[n++] = flow_word(c, p);
+            cues[n++] = flow_word(c, q + bcx_and_word(c, q, p + m));
+            p += m;
+        } else if (m > 0 && p + m <= first && e->val != MM_WORTH && e->val != MM_GOODS &&
+                   e->val != MM_COST) {
+            cues[n++] = (int)e->val;
+            p += m;
+        } else {
+            p++;
+        }
+    }
+    return n >= 2 && nth < n ? cues[nth] : 0;
+}
+
 /* 1 when the sentence says after the amount ending before token end how it is paid for
  * ("estimated at VND2.15 trillion, or $90 million, to be funded from the State's plan"):
  * within twelve words. */
@@ -581,7 +656,9 @@ int bcx_money_measure(const ctx *c, size_t si, size_t lo, size_t lead, size_t en
         f->period_inferred = prev->period_inferred;
         return 0;
     }
-    int mm = bcx_cue_after(c, si, end);
+    int mm = respective(c, si, lead, f);
+    if (mm == 0)
+        mm = bcx_cue_after(c, si, end);
     int inf = 0;
     if (mm == 0)
         mm = cue_last(c, si, end, &inf);

@@ -337,6 +337,35 @@ static void english_words_for_flows_and_spending(void **state)
     expect_measures(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* A list said "respectively" gives each amount the measure named in its place ("exports and
+ * imports ... 3 billion and 2 billion USD respectively", "分别"), the first amount of "3
+ * miljard en 2 miljard dollar" in the currency of the second; without "respectively" the
+ * pair is turnover, and Dutch "en" or Polish "i" is no link to the next measure. */
+static void measures_of_a_list(void **state)
+{
+    (void)state;
+    static const measure_case cases[] = {
+        {"en", "Exports and imports stood at 4 billion and 1 billion USD respectively.", 4e9,
+         "exports", 0},
+        {"en", "Exports and imports stood at 4 billion and 1 billion USD respectively.", 1e9,
+         "imports", 0},
+        {"nl", "De uitvoer en invoer bedroegen respectievelijk 4 miljard en 1 miljard dollar.", 4e9,
+         "exports", 0},
+        {"zh", "出口和进口分别为40亿美元和10亿美元。", 1e9, "imports", 0},
+        {"en", "Imports and exports reached 4 billion USD.", 4e9, "trade_turnover", 0},
+        {"nl", "De uitvoer bedroeg 4 miljard dollar en de invoer 1 miljard dollar.", 4e9, "exports",
+         0},
+        {"pl", "Eksport wyniósł 4 mld USD i import 1 mld USD.", 4e9, "exports", 0},
+    };
+    expect_measures(cases, sizeof cases / sizeof cases[0]);
+    bc_extraction x = run("en", NULL, "Trade was 4 billion and 1 billion USD in two years.");
+    assert_string_equal(fig(&x, 4e9)->unit, "USD");
+    bc_extraction_free(&x);
+    x = run("en", NULL, "The two cities have 4 million people and 1 billion USD in trade.");
+    assert_false(has_fig(&x, 4e6));
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -349,6 +378,7 @@ int main(void)
         cmocka_unit_test(goals_and_plans_around_the_amount),
         cmocka_unit_test(dutch_split_verbs_and_other_money),
         cmocka_unit_test(english_words_for_flows_and_spending),
+        cmocka_unit_test(measures_of_a_list),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -362,11 +362,34 @@ int bcx_try_months(const ctx *c, size_t i, size_t lim, dres *r)
             size_t end;
             int inferred;
             size_t lo = c->se[c->t[i].sent].t0;
-            int the = i > lo && ((c->lbit == L_EN && bcx_word_is(c, i - 1, lim, "the")) ||
-                                 (c->lbit == L_NL && bcx_word_is(c, i - 1, lim, "de")));
+            int the = i > lo && ((c->lbit == L_EN && (bcx_word_is(c, i - 1, lim, "the") ||
+                                                      bcx_word_is(c, i - 1, lim, "those") ||
+                                                      bcx_word_is(c, i - 1, lim, "these"))) ||
+                                 (c->lbit == L_NL && (bcx_word_is(c, i - 1, lim, "de") ||
+                                                      bcx_word_is(c, i - 1, lim, "die") ||
+                                                      bcx_word_is(c, i - 1, lim, "deze"))));
             if (count < 2 || count > 12 || (n = bcx_lex_find(c, C_MONTHS, j, &e)) == 0 ||
                 (year_near(c, i, j + n, lim, &end, &inferred) == 0 && !the))
                 return 0;
+            /* "in die negen maanden", "of the eight-month total": the months from January
+             * told last with their year written, when no year is written here */
+            int told = 0;
+            if (year_near(c, i, j + n, lim, &end, &inferred) == 0)
+                for (size_t k = c->nd; k > 0 && told == 0; k--) {
+                    const xd *d = &c->d[k - 1];
+                    int y1, m1, y2, m2;
+                    if (!d->inferred && !d->compare &&
+                        sscanf(d->iso, "%4d-%2d/%4d-%2d", &y1, &m1, &y2, &m2) == 4 && y1 == y2 &&
+                        m1 == 1 && m2 == count)
+                        told = y1;
+                }
+            if (told != 0) {
+                snprintf(r->iso, sizeof r->iso, "%04d-01/%04d-%02d", told, told, count);
+                r->n = j + n - i;
+                r->prec = 0;
+                r->inferred = 0;
+                return 1;
+            }
             return months_period(c, i, j + n, lim, 1, count, r);
         }
         fr_order = 1;

@@ -1226,6 +1226,29 @@ static void growth_in_more_words(void **state)
     bc_extraction_free(&x);
 }
 
+/* Months told again without their year ("of the eight-month total", "in die negen
+ * maanden"): the months from January told last with their year written; none when the
+ * months told before are others and no reference date gives a year. */
+static void months_told_again(void **state)
+{
+    (void)state;
+    bc_extraction x = run("en", NULL,
+                          "Title\n\nIn the first seven months of 2023, trade reached 9 billion "
+                          "USD.\n\nOf the seven-month total, farm goods were worth 2 billion USD.");
+    assert_string_equal(fig(&x, 2e9)->period, "2023-01/2023-07");
+    bc_extraction_free(&x);
+    x = run("nl", NULL,
+            "Titel\n\nIn de eerste vijf maanden van 2023 bereikte de handel 9 miljard dollar.\n\n"
+            "Via Lao Cai ging in die vijf maanden 2 miljard dollar aan handel.");
+    assert_string_equal(fig(&x, 2e9)->period, "2023-01/2023-05");
+    bc_extraction_free(&x);
+    x = run("nl", NULL,
+            "Titel\n\nIn de eerste vijf maanden van 2023 bereikte de handel 9 miljard dollar.\n\n"
+            "Via Lao Cai ging in die zes maanden 2 miljard dollar aan handel.");
+    assert_string_equal(fig(&x, 2e9)->period, "");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1260,6 +1283,7 @@ int main(void)
         cmocka_unit_test(a_goals_year_and_the_month_it_was_set),
         cmocka_unit_test(qualifiers_past_a_time_and_in_other_words),
         cmocka_unit_test(growth_in_more_words),
+        cmocka_unit_test(months_told_again),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -266,6 +266,26 @@ int bcx_try_month_range(const ctx *c, size_t i, size_t lim, dres *r)
     return months_period(c, i, j, lim, m1, m2, r);
 }
 
+/* The months from January to last told last in the text with their year (not a
+ * comparison's; inferred when that year was), as a period at tokens [i, j) in r; 0 when
+ * none was. */
+static int told_again(const ctx *c, size_t i, size_t j, int last, dres *r)
+{
+    for (size_t k = c->nd; k > 0; k--) {
+        const xd *d = &c->d[k - 1];
+        int y1, m1, y2, m2;
+        if (d->compare || sscanf(d->iso, "%4d-%2d/%4d-%2d", &y1, &m1, &y2, &m2) != 4 || y1 != y2 ||
+            m1 != 1 || m2 != last)
+            continue;
+        snprintf(r->iso, sizeof r->iso, "%04d-01/%04d-%02d", y1, y1, last);
+        r->n = j - i;
+        r->prec = 0;
+        r->inferred = d->inferred; /* "dit jaar": the reference's */
+        return 1;
+    }
+    return 0;
+}
+
 /* "the first nine months (of 2025)", "les neuf premiers mois", "9 thang dau nam",
  * "the first half", "the first three quarters", "Q1": a period from January. */
 int bcx_try_months(const ctx *c, size_t i, size_t lim, dres *r)
@@ -349,6 +369,16 @@ int bcx_try_months(const ctx *c, size_t i, size_t lim, dres *r)
                        : coming_part(c, i, j + m + n, first, last, r);
     }
     int fr_order = 0;
+    /* "in het halfjaar", "in that half": the first half told last with its year */
+    size_t lo0 = c->se[c->t[i].sent].t0;
+    if (i > lo0 && (n = bcx_lex_find(c, C_HALF, j, &e)) > 0 &&
+        (bcx_word_is(c, i - 1, lim, "het") || bcx_word_is(c, i - 1, lim, "dat") ||
+         bcx_word_is(c, i - 1, lim, "that")) &&
+        !half_of_month(c, j + n, lim)) {
+        size_t end;
+        int inferred;
+        return year_near(c, i, j + n, lim, &end, &inferred) == 0 && told_again(c, i, j + n, 6, r);
+    }
     if ((n = bcx_lex_find(c, C_FIRST, j, &e)) == 0) {
         /* French puts the count first: "les neuf premiers mois" */
         if ((count = bcx_count_at(c, j, lim, &n)) == 0)
@@ -373,23 +403,9 @@ int bcx_try_months(const ctx *c, size_t i, size_t lim, dres *r)
                 return 0;
             /* "in die negen maanden", "of the eight-month total": the months from January
              * told last with their year written, when no year is written here */
-            int told = 0;
-            if (year_near(c, i, j + n, lim, &end, &inferred) == 0)
-                for (size_t k = c->nd; k > 0 && told == 0; k--) {
-                    const xd *d = &c->d[k - 1];
-                    int y1, m1, y2, m2;
-                    if (!d->inferred && !d->compare &&
-                        sscanf(d->iso, "%4d-%2d/%4d-%2d", &y1, &m1, &y2, &m2) == 4 && y1 == y2 &&
-                        m1 == 1 && m2 == count)
-                        told = y1;
-                }
-            if (told != 0) {
-                snprintf(r->iso, sizeof r->iso, "%04d-01/%04d-%02d", told, told, count);
-                r->n = j + n - i;
-                r->prec = 0;
-                r->inferred = 0;
+            if (year_near(c, i, j + n, lim, &end, &inferred) == 0 &&
+                told_again(c, i, j + n, count, r))
                 return 1;
-            }
             return months_period(c, i, j + n, lim, 1, count, r);
         }
         fr_order = 1;

@@ -1227,7 +1227,7 @@ static void growth_in_more_words(void **state)
 }
 
 /* Months told again without their year ("of the eight-month total", "in die negen
- * maanden"): the months from January told last with their year written; none when the
+ * maanden", "in het halfjaar"): the months from January told last with their year; none when the
  * months told before are others and no reference date gives a year. */
 static void months_told_again(void **state)
 {
@@ -1245,6 +1245,17 @@ static void months_told_again(void **state)
     x = run("nl", NULL,
             "Titel\n\nIn de eerste vijf maanden van 2023 bereikte de handel 9 miljard dollar.\n\n"
             "Via Lao Cai ging in die zes maanden 2 miljard dollar aan handel.");
+    assert_string_equal(fig(&x, 2e9)->period, "");
+    bc_extraction_free(&x);
+    /* "het halfjaar" after the first six months of this year: that half */
+    x = run("nl", "2023-07-15",
+            "Titel\n\nIn de eerste zes maanden van dit jaar bereikte de handel 9 miljard "
+            "dollar.\n\nDe export van fruit bracht in het halfjaar 2 miljard dollar op.");
+    assert_string_equal(fig(&x, 2e9)->period, "2023-01/2023-06");
+    bc_extraction_free(&x);
+    x = run("nl", NULL,
+            "Titel\n\nDe handel bereikte 9 miljard dollar.\n\nDe export van fruit bracht in het "
+            "halfjaar 2 miljard dollar op.");
     assert_string_equal(fig(&x, 2e9)->period, "");
     bc_extraction_free(&x);
 }

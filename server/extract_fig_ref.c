@@ -211,6 +211,32 @@ int bcx_fig_goes_on(const ctx *c, size_t si, size_t lo, size_t lead)
     return cs > c->se[si].t0 && lo > c->se[si].t0;
 }
 
+/* 1 when something else stands between figure f, before the rate at token i, and the rate
+ * that the rate may measure: another number, not a date ("224亿美元, 通关车辆近14.9万辆次, 同比
+ * 增长逾20%"), or a word of another measure ("将投资约15亿元..., 力争进出口额增长10%以上"). */
+static int other_between(const ctx *c, size_t si, const bc_xfigure *f, size_t i)
+{
+    const bc_lex *e = NULL;
+    if (f->start >= c->t[i].start || !f->money)
+        return 0;
+    for (size_t k = c->se[si].t0; k < i; k++) {
+        if (c->t[k].start < f->end)
+            continue;
+        /* (not a count of months or a year: "in the first 10 months of this year") */
+        if (c->t[k].kind == T_NUM && c->t[k].used != U_DATE && c->t[k].used != U_FIG &&
+            bcx_year_of(c, k, c->se[si].t1) == 0 &&
+            !(k + 1 < c->se[si].t1 && (bcx_lex_find(c, C_MONTHS, k + 1, NULL) > 0 ||
+                                       bcx_lex_find(c, C_QUARTERS, k + 1, NULL) > 0 ||
+                                       bcx_words_at(c, k + 1, c->se[si].t1, "个月") > 0)))
+            return 1;
+        if (bcx_lex_find(c, C_MONEY_CUE, k, &e) > 0 && f->metric[0] &&
+            strcmp(bcx_mm_name((int)e->val), f->metric) != 0 && e->val != MM_GOODS &&
+            e->val != MM_WORTH && e->val != MM_COST)
+            return 1;
+    }
+    return 0;
+}
+
 void bcx_fig_attach_change(ctx *c, size_t si, size_t i, size_t first_fig)
 {
     const bc_lex *e = NULL;
@@ -278,7 +304,7 @@ void bcx_fig_attach_change(ctx *c, size_t si, size_t i, size_t first_fig)
                 break;
             }
         }
-    if (best == NULL || best->has_change)
+    if (best == NULL || best->has_change || other_between(c, si, best, i))
         return;
     best->has_change = 1;
     best->change_pct = sign * t->num;

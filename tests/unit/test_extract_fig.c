@@ -1197,7 +1197,7 @@ static void qualifiers_past_a_time_and_in_other_words(void **state)
 /* English growth in more words: verbs ("climbed", "slipped", "having grown"), the noun
  * after the rate ("a 12 percent increase", "a 3% drop"); a sign written on the rate in
  * brackets ("(+12 procent)"); an amount right after such a verb is the change, not a
- * level. */
+ * level; a rate after another number or a word of another measure is not the amount's. */
 static void growth_in_more_words(void **state)
 {
     (void)state;
@@ -1220,7 +1220,20 @@ static void growth_in_more_words(void **state)
             fail_msg("%s: change %d %.2f", cases[i].text, f->has_change, f->change_pct);
         bc_extraction_free(&x);
     }
-    bc_extraction x = run("en", NULL, "Exports climbed 500 million USD to 3 billion USD.");
+    /* a rate after another number or another measure is not the amount's */
+    bc_extraction x = run("en", NULL,
+                          "Trade hit 5 billion USD, and 30,000 trucks crossed, up 20 "
+                          "percent.");
+    assert_false(fig(&x, 5e9)->has_change);
+    bc_extraction_free(&x);
+    x = run("zh", NULL, "今年将投资约12亿元建设通道，力争进出口额增长10%以上。");
+    assert_false(fig(&x, 12e8)->has_change);
+    bc_extraction_free(&x);
+    x = run("en", NULL,
+            "Trade hit 5 billion USD in the first 10 months of this year, up 9 percent.");
+    assert_true(fig(&x, 5e9)->has_change && fabs(fig(&x, 5e9)->change_pct - 9) < 1e-9);
+    bc_extraction_free(&x);
+    x = run("en", NULL, "Exports climbed 500 million USD to 3 billion USD.");
     assert_true(fig(&x, 500e6)->change_amount);
     assert_false(fig(&x, 3e9)->change_amount);
     bc_extraction_free(&x);

@@ -104,6 +104,23 @@ int bcx_fig_parties(const ctx *c, size_t si, size_t lead, size_t end, char ids[]
     return n;
 }
 
+/* 1 when the amount after the article at token a, ending before token after, is a figure a
+ * relative clause names ("minder dan de 6.000 miljard dong die de provincie als doel had
+ * gesteld", "more than the 5 billion USD that was planned"): the bound is of another
+ * amount, this one is exact. */
+static int named_figure(const ctx *c, size_t si, size_t a, size_t after)
+{
+    static const char *const rel[] = {"die", "dat",   "that",  "which", "que", "qui",
+                                      "som", "ktore", "ktory", "ktora", NULL};
+    size_t lim = c->se[si].t1;
+    if (bcx_lex_find(c, C_ARTICLE, a, NULL) != 1 || after >= lim)
+        return 0;
+    for (int k = 0; rel[k]; k++)
+        if (bcx_word_is(c, after, lim, rel[k]))
+            return 1;
+    return 0;
+}
+
 /* 1 when tokens [a, lead) of sentence si are only a time, a word of place before it aside
  * ("l'an dernier", "w 2024 r."): what a verb of exceeding before them says of the amount
  * after them. */
@@ -144,7 +161,8 @@ const char *bcx_fig_qualifier(const ctx *c, size_t si, size_t lead, size_t after
             /* right before it, one word between, or a word of restating ("约合": 约 +
              * 合, about that much in another currency) */
             if (n > 0 &&
-                (p + n == lead || (p + n + 1 == lead && !c->t[p + n].han) ||
+                (p + n == lead ||
+                 (p + n + 1 == lead && !c->t[p + n].han && !named_figure(c, si, p + n, after)) ||
                  (p + n < lead && bcx_lex_find(c, C_CONVERT, p + n, NULL) == lead - p - n) ||
                  (Q[q].cls == C_QUAL_OVER && only_a_time(c, si, p + n, lead))))
                 return Q[q].name;

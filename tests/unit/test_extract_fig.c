@@ -1184,6 +1184,10 @@ static void qualifiers_past_a_time_and_in_other_words(void **state)
         {"pl", "Wymiana przekroczyła w 2023 r. 40 mld USD.", 40e9, "over"},
         {"pl", "Prowincja zanotowała obroty rzędu 2 mld USD.", 2e9, "about"},
         {"pl", "Wymiana przekroczyła oczekiwania i wyniosła 40 mld USD.", 40e9, "exact"},
+        /* the bound is of another amount when a relative clause names this one */
+        {"nl", "De douane inde 4 biljoen dong, minder dan de 5 biljoen dong die het doel was.",
+         5e12, "exact"},
+        {"nl", "De douane inde minder dan 5 biljoen dong.", 5e12, "under"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         bc_extraction x = run(cases[i].lang, "2024-03-01", cases[i].text);

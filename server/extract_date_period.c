@@ -59,11 +59,29 @@ static int period_year(const ctx *c, int last)
     return c->rm != 0 && c->rm < last ? c->ry - 1 : c->ry;
 }
 
+/* The year written before token i in its sentence right before "when" ("a turnaround from
+ * early 2024, when turnover in the first four months fell"): the time the clause of a
+ * period without its year speaks of; 0 none. */
+static int when_year(const ctx *c, size_t i)
+{
+    static const char *const when[] = {"when", "toen", "lorsque", "quand", "kiedy", "nar", NULL};
+    size_t lo = c->se[c->t[i].sent].t0;
+    for (size_t k = i; k > lo + 1; k--) {
+        int y = bcx_year_of(c, k - 2, i);
+        for (int q = 0; y != 0 && when[q]; q++)
+            if (bcx_word_is(c, k - 1, i, when[q]))
+                return y;
+    }
+    return 0;
+}
+
 static int months_period(const ctx *c, size_t i, size_t j, size_t lim, int first, int last, dres *r)
 {
     size_t end;
     int inferred;
     int y = year_near(c, i, j, lim, &end, &inferred);
+    if (y == 0 && (y = when_year(c, i)) != 0)
+        inferred = 0;
     if (y == 0) {
         y = period_year(c, last);
         inferred = 1;

@@ -1264,6 +1264,16 @@ static void months_told_again(void **state)
             "Via Lao Cai ging in die zes maanden 2 miljard dollar aan handel.");
     assert_string_equal(fig(&x, 2e9)->period, "");
     bc_extraction_free(&x);
+    /* a year right before "when" is the year of the months its clause tells */
+    x = run("en", "2025-06-01",
+            "Trade turned around from early 2023, when in the first five months it fell 9 "
+            "percent to 40 million USD.");
+    assert_string_equal(fig(&x, 40e6)->period, "2023-01/2023-05");
+    bc_extraction_free(&x);
+    x = run("en", "2025-06-01",
+            "Title\n\nTrade fell in 2023. In the first five months it reached 40 million USD.");
+    assert_string_equal(fig(&x, 40e6)->period, "2025-01/2025-05");
+    bc_extraction_free(&x);
     /* "het halfjaar" after the first six months of this year: that half */
     x = run("nl", "2023-07-15",
             "Titel\n\nIn de eerste zes maanden van dit jaar bereikte de handel 9 miljard "

@@ -491,6 +491,8 @@ static int not_its_period(const ctx *c, size_t si, const xd *d, size_t lead, siz
     for (size_t k = end; after && k < d->t0; k++)
         if (bcx_and_word(c, k, d->t0) > 0)
             return 2;
+    if (after && bcx_work_began_at(c, si, d->t0, d->t1)) /* "已于去年底开工": work began */
+        return 2;
     if (!after && bcx_spend_after_and(c, d->t1 - 1, lead))
         return 2;
     const char *slash = strchr(d->iso, '/');

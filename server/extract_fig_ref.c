@@ -322,3 +322,17 @@ void bcx_fig_attach_change(ctx *c, size_t si, size_t i, size_t first_fig)
         memcpy(pair->change_qualifier, best->change_qualifier, sizeof pair->change_qualifier);
     }
 }
+
+int bcx_work_began_at(const ctx *c, size_t si, size_t t0, size_t k)
+{
+    static const char *const began[] = {"开工",    "动工",         "开建",      "started",
+                                        "began",   "broke ground", "khoi cong", "begon",
+                                        "ruszyla", "ruszyly",      NULL};
+    size_t lim = c->se[si].t1;
+    size_t lo = c->se[si].t0 + 3 <= t0 ? t0 - 3 : c->se[si].t0;
+    for (size_t q = lo; q < lim && q < k + 3; q++)
+        for (int w = 0; began[w] && (q < t0 || q >= k); w++)
+            if (bcx_words_at(c, q, q < t0 ? t0 : lim, began[w]) > 0)
+                return 1;
+    return 0;
+}

@@ -572,6 +572,10 @@ int bcx_fig_goes_on(const ctx *c, size_t si, size_t lo, size_t lead);
  * first after it, else of the level after "to"/"tot" right after it ("jumping 811.6
  * percent to 4.16 billion yuan"); it and its restatement in another currency. */
 void bcx_fig_attach_change(ctx *c, size_t si, size_t i, size_t first_fig);
+/* 1 when a word of work beginning ("开工", "started", "khoi cong", "begon") stands within
+ * three words before a date at tokens [t0, k) of sentence si or after it: the date is when a
+ * project began, not the period of what it costs. */
+int bcx_work_began_at(const ctx *c, size_t si, size_t t0, size_t k);
 
 /* ---- what an amount measures (extract_fig_measure.c) */
 /* Writes into f what the amount at tokens [lead, end) of sentence si measures and whether

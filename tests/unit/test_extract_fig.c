@@ -1274,6 +1274,16 @@ static void months_told_again(void **state)
             "Title\n\nTrade fell in 2023. In the first five months it reached 40 million USD.");
     assert_string_equal(fig(&x, 40e6)->period, "2025-01/2025-05");
     bc_extraction_free(&x);
+    /* when a project's work began is not the period of its cost */
+    x = run("zh", "2025-06-01", "总投资约5亿元的物流园项目已于去年底开工。");
+    assert_string_equal(fig(&x, 5e8)->period, "");
+    bc_extraction_free(&x);
+    x = run("en", "2025-06-01", "The 40 million USD project started in March 2024.");
+    assert_string_equal(fig(&x, 40e6)->period, "");
+    bc_extraction_free(&x);
+    x = run("en", "2025-06-01", "Guangxi invested 40 million USD in the park in 2024.");
+    assert_string_equal(fig(&x, 40e6)->period, "2024");
+    bc_extraction_free(&x);
     /* "het halfjaar" after the first six months of this year: that half */
     x = run("nl", "2023-07-15",
             "Titel\n\nIn de eerste zes maanden van dit jaar bereikte de handel 9 miljard "

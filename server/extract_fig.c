@@ -478,7 +478,8 @@ static int not_its_period(const ctx *c, size_t si, const xd *d, size_t lead, siz
     /* "2024年...29.4亿美元，今年力争突破32亿美元" without a publication date: the amount's
      * own clause names a time of its own (this year, so many months) that could not be
      * read, so an earlier clause's date is not its period */
-    if (!after && breaks > 0 && (own_time(c, d->t1, lead, 0) || time_after(c, si, end)))
+    if (!after && breaks > 0 &&
+        (own_time(c, d->t1, lead, 0) || time_after(c, si, end) || bcx_in_after_clause(c, si, d)))
         return 1;
     if (strcmp(f->metric, "investment") != 0)
         return 0;

@@ -336,3 +336,21 @@ int bcx_work_began_at(const ctx *c, size_t si, size_t t0, size_t k)
                 return 1;
     return 0;
 }
+
+int bcx_in_after_clause(const ctx *c, size_t si, const xd *d)
+{
+    static const char *const opens[] = {"after", "following", "na", "apres", "po", "efter", NULL};
+    size_t t0 = c->se[si].t0, lim = c->se[si].t1, a = t0, b = d->t1;
+    for (size_t k = t0; k + 1 <= d->t0 && k + 1 < lim; k++)
+        if (bcx_gap(c, k) & (G_COMMA | G_DOT | G_PAREN))
+            a = k + 1;
+    while (b < lim && !(bcx_gap(c, b - 1) & (G_COMMA | G_DOT | G_PAREN)))
+        b++;
+    if (c->lbit == L_ZH)
+        return b > d->t1 && (bcx_words_at(c, b - 1, b, "后") || bcx_words_at(c, b - 2, b, "之后") ||
+                             bcx_words_at(c, b - 2, b, "以后"));
+    for (int k = 0; opens[k]; k++)
+        if (bcx_word_is(c, a, d->t0 + 1, opens[k]))
+            return 1;
+    return 0;
+}

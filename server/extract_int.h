@@ -576,6 +576,9 @@ void bcx_fig_attach_change(ctx *c, size_t si, size_t i, size_t first_fig);
  * three words before a date at tokens [t0, k) of sentence si or after it: the date is when a
  * project began, not the period of what it costs. */
 int bcx_work_began_at(const ctx *c, size_t si, size_t t0, size_t k);
+/* 1 when date d of sentence si stands in a clause of what came before ("去年9月台风过境后，",
+ * "After the floods in September,"): the time of that event, not of an amount after it. */
+int bcx_in_after_clause(const ctx *c, size_t si, const xd *d);
 
 /* ---- what an amount measures (extract_fig_measure.c) */
 /* Writes into f what the amount at tokens [lead, end) of sentence si measures and whether

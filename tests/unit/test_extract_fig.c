@@ -1284,6 +1284,17 @@ static void months_told_again(void **state)
     x = run("en", "2025-06-01", "Guangxi invested 40 million USD in the park in 2024.");
     assert_string_equal(fig(&x, 40e6)->period, "2024");
     bc_extraction_free(&x);
+    /* a date in a clause of what came before ("...后，", "After ...,") is that event's */
+    x = run("zh", "2025-06-01", "去年9月台风过境后，该市向对方捐赠了价值30万元的物资。");
+    assert_string_equal(fig(&x, 3e5)->period, "");
+    bc_extraction_free(&x);
+    x = run("en", "2025-06-01",
+            "After the floods in September 2024, the city gave 2 million USD in aid.");
+    assert_string_equal(fig(&x, 2e6)->period, "");
+    bc_extraction_free(&x);
+    x = run("en", "2025-06-01", "In September 2024, the city gave 2 million USD in aid.");
+    assert_string_equal(fig(&x, 2e6)->period, "2024-09");
+    bc_extraction_free(&x);
     /* "het halfjaar" after the first six months of this year: that half */
     x = run("nl", "2023-07-15",
             "Titel\n\nIn de eerste zes maanden van dit jaar bereikte de handel 9 miljard "

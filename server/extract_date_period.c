@@ -492,6 +492,21 @@ int bcx_try_to_month_end(const ctx *c, size_t i, size_t lim, dres *r)
     if (y == 0 || mon < 1 || mon > 12)
         return 0;
     j += m.n;
+    /* "今年以来截至5月15日": from the year's first day to that day */
+    int since = 0;
+    for (size_t b = i > c->se[c->t[i].sent].t0 + 6 ? i - 6 : c->se[c->t[i].sent].t0;
+         c->lbit == L_ZH && b < i && !since; b++)
+        since = bcx_words_at(c, b, i, "今年以来") == i - b ||
+                bcx_words_at(c, b, i, "年初以来") == i - b;
+    if (since && j + 1 < lim && c->t[j].kind == T_NUM && c->t[j].plain && c->t[j].num >= 1 &&
+        c->t[j].num <= 31 &&
+        (bcx_words_at(c, j + 1, lim, "日") || bcx_words_at(c, j + 1, lim, "号"))) {
+        snprintf(r->iso, sizeof r->iso, "%04d-01-01/%04d-%02d-%02d", y, y, mon, (int)c->t[j].num);
+        r->n = j + 2 - i;
+        r->prec = 0;
+        r->inferred = m.inferred;
+        return 1;
+    }
     if (c->lbit == L_ZH && (bcx_words_at(c, j, lim, "底") || bcx_words_at(c, j, lim, "末")))
         j++;
     if (mon == 1)

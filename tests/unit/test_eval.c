@@ -266,7 +266,11 @@ static void ratchet_against_a_baseline(void **state)
  * sides in gate pairs): meeting date P 0.996 R 0.972, gate P 0.994 R 0.979; the nl classes of
  * round 12 by class (joint openings, "toen", dates "uit", counts of a time, "waarvan", editions
  * of a series, agreements as talks, crossings by an en dash, stations, asides and "via"):
- * meeting date P 0.998 R 0.980, ordinal R 0.996, mechanism P 0.997 R 0.987, gate R 0.990). */
+ * meeting date P 0.998 R 0.980, ordinal R 0.996, mechanism P 0.997 R 0.987, gate R 0.990;
+ * money in every language (flow words around an amount, Dutch verbs split or last, goals and
+ * plans said around it, lists said "respectively", months told again, a year before "when",
+ * work begun and "after" clauses no cost's period, verbs of exceeding, "$2.5b"): money value
+ * P 1.000, metric P 0.998, target P 0.999, period P 0.986, qualifier P 1.000, change P 0.997). */
 static void dev_split_regression(void **state)
 {
     (void)state;
@@ -278,16 +282,16 @@ static void dev_split_regression(void **state)
         return;
     }
     assert_int_equal(bc_eval_corpus(c, G, &r, NULL, &err), 0);
-    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_VALUE]) >= 0.998);
-    assert_true(bc_eval_recall(&r.field[BC_EF_MONEY_VALUE]) >= 0.998);
+    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_VALUE]) >= 0.999);
+    assert_true(bc_eval_recall(&r.field[BC_EF_MONEY_VALUE]) >= 0.999);
     assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_DATE]) >= 0.998);
     assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_DATE]) >= 0.980);
     assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_ORDINAL]) >= 0.996);
     assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.997);
     assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.987);
-    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_METRIC]) >= 0.978);
-    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_TARGET]) >= 0.990);
-    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_PERIOD]) >= 0.972);
+    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_METRIC]) >= 0.997);
+    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_TARGET]) >= 0.998);
+    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_PERIOD]) >= 0.986);
     assert_true(bc_eval_precision(&r.field[BC_EF_GATE_PAIR]) >= 0.994);
     assert_true(bc_eval_recall(&r.field[BC_EF_GATE_PAIR]) >= 0.990);
     assert_true(r.detect_right == r.detected);

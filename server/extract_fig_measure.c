@@ -460,6 +460,16 @@ static int worth_of(const ctx *c, size_t si, size_t lo, size_t lead, size_t end)
         for (int q = 0; project[q]; q++)
             if (bcx_words_at(c, k, lead, project[q]) > 0)
                 return 0;
+    /* a structure it is the worth of, in its clause or just before it ("The logistics
+     * centre, worth 2 billion yuan, opened"): what it cost */
+    static const char *const built[] = {"centre",     "center",    "road",    "bridge",
+                                        "expressway", "highway",   "railway", "terminal",
+                                        "warehouse",  "brug",      "snelweg", "spoorlijn",
+                                        "pont",       "autoroute", NULL};
+    for (size_t k = from > lo + 3 ? from - 3 : lo; k < lead; k++)
+        for (int q = 0; built[q]; q++)
+            if (bcx_word_is(c, k, lead, built[q]))
+                return MM_INVEST;
     for (size_t k = end; k < c->se[si].t1 && k < end + 3; k++) {
         if (bcx_gap(c, k - 1) & (G_COMMA | G_PAREN | G_DOT))
             break;

@@ -325,9 +325,10 @@ void bcx_fig_attach_change(ctx *c, size_t si, size_t i, size_t first_fig)
 
 int bcx_work_began_at(const ctx *c, size_t si, size_t t0, size_t k)
 {
-    static const char *const began[] = {"开工",    "动工",         "开建",      "started",
-                                        "began",   "broke ground", "khoi cong", "begon",
-                                        "ruszyla", "ruszyly",      NULL};
+    static const char *const began[] = {
+        "开工",        "动工",  "开建",    "started", "began",  "broke ground",
+        "khoi cong",   "begon", "ruszyla", "ruszyly", "opened", "inaugurated",
+        "khanh thanh", "开通",  "启用",    "落成",    NULL};
     size_t lim = c->se[si].t1;
     size_t lo = c->se[si].t0 + 3 <= t0 ? t0 - 3 : c->se[si].t0;
     for (size_t q = lo; q < lim && q < k + 3; q++)

@@ -1281,6 +1281,9 @@ static void months_told_again(void **state)
     x = run("en", "2025-06-01", "The 40 million USD project started in March 2024.");
     assert_string_equal(fig(&x, 40e6)->period, "");
     bc_extraction_free(&x);
+    x = run("en", "2025-06-01", "The bridge, worth 40 million USD, opened in March 2024.");
+    assert_string_equal(fig(&x, 40e6)->period, "");
+    bc_extraction_free(&x);
     x = run("en", "2025-06-01", "Guangxi invested 40 million USD in the park in 2024.");
     assert_string_equal(fig(&x, 40e6)->period, "2024");
     bc_extraction_free(&x);

@@ -333,6 +333,9 @@ static void english_words_for_flows_and_spending(void **state)
         {"en", "Chinese tourists spent 400 billion VND in Mong Cai.", 400e9, "other", 0},
         {"en", "The province spent 400 billion VND on roads for tourists.", 400e9, "investment", 0},
         {"zh", "海关共征收税款12亿元。", 12e8, "budget_revenue", 0},
+        /* the worth of a structure named with it is what it cost */
+        {"en", "The logistics centre, worth 2 billion yuan, opened in May.", 2e9, "investment", 0},
+        {"en", "The county handed over trucks, worth 2 million yuan, in May.", 2e6, "other", 0},
     };
     expect_measures(cases, sizeof cases / sizeof cases[0]);
 }

@@ -362,6 +362,11 @@ const bc_lex bc_lex_nl[] = {
     WE(C_MONEY_CUE, "vergde", MM_COST),
     WE(C_MONEY_CUE, "vergden", MM_COST),
     /* aid, loans, gifts: other */
+    /* compounds headed by a flow: "rijstexport", "fruitimport", "durianuitvoer" */
+    WH(C_MONEY_CUE, "export", MM_EXPORTS),
+    WH(C_MONEY_CUE, "uitvoer", MM_EXPORTS),
+    WH(C_MONEY_CUE, "import", MM_IMPORTS),
+    WH(C_MONEY_CUE, "invoer", MM_IMPORTS),
     WP(C_MONEY_CUE, "lening", MM_OTHER),
     WE(C_MONEY_CUE, "leende", MM_OTHER),
     WE(C_MONEY_CUE, "geleend", MM_OTHER),

@@ -311,6 +311,8 @@ static void dutch_split_verbs_and_other_money(void **state)
         {"nl", "Yunnan kocht voor 60 miljoen dollar aan Vietnamese cassave.", 60e6, "imports", 0},
         {"nl", "De aanleg van de weg vergde 500 miljard dong.", 500e9, "investment", 0},
         {"nl", "China verstrekte een lening van 80 miljoen dollar.", 80e6, "other", 0},
+        {"nl", "De rijstexport bracht 70 miljoen dollar op.", 70e6, "exports", 0},
+        {"nl", "De fruitimport kostte China 70 miljoen dollar.", 70e6, "imports", 0},
         {"nl", "Nanning stuurde noodhulp ter waarde van 1 miljoen yuan.", 1e6, "other", 0},
         {"nl", "De delegatie voerde gesprekken over 3 miljard dollar aan handel in de regio.", 3e9,
          "trade_turnover", 0},

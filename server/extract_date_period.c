@@ -362,6 +362,16 @@ int bcx_try_months(const ctx *c, size_t i, size_t lim, dres *r)
             return months_period(c, i, j + 1, lim, 1, count, r);
         return 0;
     }
+    /* "Q1 2026", "T1 2026" (trimestre): a quarter written short, with its year */
+    if (c->t[j].kind == T_WORD && c->t[j].upper && j + 1 < lim && c->t[j + 1].glued &&
+        c->t[j + 1].kind == T_NUM && c->t[j + 1].plain && c->t[j + 1].num >= 1 &&
+        c->t[j + 1].num <= 4 &&
+        (bcx_word_is(c, j, lim, "q") || (c->lbit == L_FR && bcx_word_is(c, j, lim, "t")))) {
+        size_t end;
+        int inferred, q = (int)c->t[j + 1].num;
+        return year_near(c, i, j + 2, lim, &end, &inferred) != 0 &&
+               months_period(c, i, j + 2, lim, 3 * q - 2, 3 * q, r);
+    }
     /* "the fourth quarter of 2027", "au troisième trimestre 2027", "3e trimestre 2026",
      * "andra halvaret": one quarter or the second half, with its year (written, or "next
      * year"); without one, said to be coming, this year's while it has not ended, else none

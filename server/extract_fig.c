@@ -1,8 +1,8 @@
 /* extract_fig.c: figures: amounts of money in USD, CNY, VND and EUR with scale words in
  * both decimal conventions and Chinese scales (万, 亿), what each amount measures
  * (turnover, exports, imports, investment, revenue; a target or an outcome), qualifiers,
- * periods, parties and growth rates (counts: extract_fig_count.c). Every number of
- * a sentence is read on its own, so a turnover followed by its imports and exports gives
+ * periods, parties (extract_fig_parties.c) and growth rates (counts: extract_fig_count.c). Every
+ * number of a sentence is read on its own, so a turnover followed by its imports and exports gives
  * three figures, each with its own measure. */
 #include "bordercoop/alloc.h"
 #include "extract_int.h"
@@ -10,99 +10,6 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
-
-int bcx_sent_provinces(const ctx *c, size_t si, char ids[][64], int max)
-{
-    int n = 0;
-    for (size_t k = c->se[si].h0; k < c->se[si].h1; k++) {
-        const hit *h = &c->h[k];
-        if (h->entity != E_PROVINCE)
-            continue;
-        int seen = 0;
-        for (int q = 0; q < n && !seen; q++)
-            seen = strcmp(ids[q], h->id) == 0;
-        if (!seen && n < max)
-            copy_str(ids[n++], 64, h->id);
-    }
-    return n;
-}
-
-/* 1 when tokens a and a+1 sit in one title: joined, or split by an apostrophe alone
- * ("Guangxi's", "People's"). */
-static int title_joined(const ctx *c, size_t a)
-{
-    return bcx_joined(c, a) || bcx_gap(c, a) == G_QUOTE;
-}
-
-int bcx_province_in_title(const ctx *c, size_t si, const hit *h)
-{
-    size_t t0 = c->se[si].t0, t1 = c->se[si].t1, k = h->t1, n;
-    /* after it: "Guangxi Vice Chairman", "Lang Son's Party Secretary", "河江省人民委员会副主席" */
-    for (int step = 0; step < 6 && k < t1 && title_joined(c, k - 1); step++, k += n) {
-        if (bcx_lex_find(c, C_OFFICE, k, NULL) > 0)
-            return 1;
-        if ((n = bcx_lex_find(c, C_OFFICE_LINK, k, NULL)) == 0)
-            break;
-    }
-    /* before it: "Chairman of the Lang Son ...", "Pho Chu tich UBND tinh Lao Cai",
-     * "vice-president du Comite populaire provincial de Quang Ninh" */
-    k = h->t0;
-    for (int step = 0; step < 6 && k > t0 && title_joined(c, k - 1); step++) {
-        if (bcx_lex_ending(c, C_OFFICE, t0, k, NULL) != SIZE_MAX)
-            return 1;
-        size_t a = bcx_lex_ending(c, C_OFFICE_LINK, t0, k, NULL);
-        if (a == SIZE_MAX)
-            break;
-        k = a;
-    }
-    return 0;
-}
-
-/* A figure's parties: the provinces of sentence si, but for one named only as part of a
- * person's title ("who co-chaired the session with Guangxi Vice Chairman Wei Tao") and
- * those of other clauses: after the amount, none past the next clause break ("Guangxi had
- * allocated 1.5 billion yuan ..., and asked Lang Son to ..."); before it, when an earlier
- * clause states another amount, those of its own clause if it names any ("Guangxi had
- * spent 2 billion yuan, while Lang Son has invested 850 billion VND"), else all; nor a
- * province named after the one it became part of. At most max, into ids; returns how
- * many. */
-int bcx_fig_parties(const ctx *c, size_t si, size_t lead, size_t end, char ids[][64], int max)
-{
-    size_t t0 = c->se[si].t0, t1 = c->se[si].t1, from = t0, to = t1;
-    for (size_t k = end > t0 ? end - 1 : t0; k + 1 < t1 && to == t1; k++)
-        if (bcx_gap(c, k) & (G_COMMA | G_DOT))
-            to = k + 1;
-    /* its own clause, when an earlier clause states another amount */
-    size_t own = t0;
-    for (size_t k = t0; k + 1 <= lead && k + 1 < t1; k++)
-        if (bcx_gap(c, k) & (G_COMMA | G_DOT))
-            own = k + 1;
-    int another = 0;
-    for (size_t k = t0; k < own && !another; k++)
-        another = c->t[k].used == U_FIG;
-    for (size_t k = c->se[si].h0; k < c->se[si].h1 && another; k++)
-        if (c->h[k].entity == E_PROVINCE && c->h[k].t0 >= own && c->h[k].t1 <= lead &&
-            !bcx_province_in_title(c, si, &c->h[k]))
-            from = own;
-    int n = 0;
-    for (size_t k = c->se[si].h0; k < c->se[si].h1; k++) {
-        const hit *h = &c->h[k];
-        if (h->entity != E_PROVINCE || h->t0 < from || h->t0 >= to ||
-            bcx_province_in_title(c, si, h))
-            continue;
-        /* "Tuyen Quang, which took in Ha Giang, ...": a province named after the one it
-         * became part of describes that one */
-        const char *into = bcx_province_merged_into(c, h->id);
-        int seen = 0;
-        for (size_t q = c->se[si].h0; q < k && !seen && into[0] != '\0'; q++)
-            seen = c->h[q].entity == E_PROVINCE && strcmp(c->h[q].id, into) == 0;
-        for (int q = 0; q < n && !seen; q++)
-            seen = strcmp(ids[q], h->id) == 0;
-        if (!seen && n < max)
-            copy_str(ids[n++], 64, h->id);
-    }
-    return n;
-}
 
 /* 1 when the amount after the article at token a, ending before token after, is a figure a
  * relative clause names ("minder dan de 6.000 miljard dong die de provincie als doel had
@@ -722,6 +629,12 @@ static int money_at(ctx *c, size_t si, size_t i, size_t *lo, size_t *prev, figst
      * received Y in mid-August, he proposed raising that figure to 5 billion USD") */
     if (d != NULL && f->target && d->prec == 2 && d->t1 <= lead && bcx_commas(c, d->t1 - 1, lead))
         d = NULL;
+    /* "USD 700 million in the fourth quarter of 2025 and USD 650 million in Q1 2026": the
+     * period of the amount before, between the two, is not this one's when a date follows
+     * this one in its clause */
+    if (d != NULL && before != NULL && d->used == 2 && d->t0 >= *lo && d->t1 <= lead &&
+        bcx_fig_date_after(c, si, end) != NULL)
+        d = bcx_fig_date_after(c, si, end);
     int other = d != NULL ? not_its_period(c, si, d, lead, end, f) : 0;
     if (other == 1 && d->t0 >= end) {
         /* the later clause's date is not its own: a date before it in its own clause is
@@ -740,6 +653,23 @@ static int money_at(ctx *c, size_t si, size_t i, size_t *lo, size_t *prev, figst
         c->d[d - c->d].used = 1; /* the project's date: not a meeting's either */
     if (other != 0)
         d = NULL;
+    /* "fell to USD 300 million in 2025 from USD 350 million a year earlier", "from last
+     * year's": the year before the period of the amount it is compared with; without one,
+     * no period (never the other amount's) */
+    int yb = f->conversion ? 0 : bcx_fig_year_before(c, si, lead, end);
+    char span[24];
+    if (yb != 0 && before != NULL && before->period[0] && !before->target &&
+        bcx_period_year_before(before->period, f->period, sizeof f->period)) {
+        f->period_inferred = before->period_inferred;
+        f->period_context = 2;
+        d = NULL;
+    }
+    /* "In 2024 and 2025, trade ... totalled": the span of the years ("in 2023 and 2025":
+     * none) */
+    int years = d != NULL && d->prec == 1 ? bcx_joined_years(c, si, d, span) : 0;
+    int none = (yb == 1 && f->period[0] == '\0') || years < 0;
+    if (none)
+        d = NULL;
     /* "depuis le debut de l'annee", "so far this year": to the report's day ("this year"
      * in those words is no period of its own) */
     char ytd[24];
@@ -749,13 +679,13 @@ static int money_at(ctx *c, size_t si, size_t i, size_t *lo, size_t *prev, figst
     if (running && d != NULL && d->t0 >= ys[0] && d->t1 <= ys[1])
         d = NULL;
     if (d != NULL && d->iso[0] != '-') {
-        copy_str(f->period, sizeof f->period, d->iso);
+        copy_str(f->period, sizeof f->period, years > 0 ? span : d->iso);
         f->period_inferred = d->inferred;
         c->d[d - c->d].used = 2; /* a figure's period */
     } else if (d == NULL && running) {
         copy_str(f->period, sizeof f->period, ytd);
         f->period_inferred = 1;
-    } else if (!f->conversion && f->period[0] == '\0' && f->metric[0] &&
+    } else if (!f->conversion && !none && f->period[0] == '\0' && f->metric[0] &&
                !(d == NULL &&
                  (own_time(c, *lo, lead, before == NULL) || time_after(c, si, end) ||
                   (own_time(c, c->se[si].t0, lead, 1) && !read_before(c, si, lead))))) {
@@ -806,8 +736,8 @@ static void remember(const ctx *c, figstate *st, size_t k, size_t si)
         st->measured_si = si;
         st->chain_si = si;
     }
-    if (!f->metric[0] || f->period[0] == '\0' || f->conversion)
-        return;
+    if (!f->metric[0] || f->period[0] == '\0' || f->conversion || f->period_context == 2)
+        return; /* a base of comparison ("a year earlier") is no period later ones take */
     if (!f->period_context) {
         st->yearly = k;
         st->yearly_si = si;

@@ -1,9 +1,13 @@
 /* extract_fig_ref.c: what an amount of money is and what its sentence refers to: a rate
  * or a price, a change rather than a level, a sentence that goes on about the figure
- * before it, and the "same period" and "whole year" phrases that point to an earlier
- * period, and the change a percentage states (used by extract_fig.c). */
+ * before it, the "same period" and "whole year" phrases that point to an earlier
+ * period, the change a percentage states, and the period written next to an amount: the
+ * year before another's ("a year earlier"), a span of years ("in 2024 and 2025"), a date
+ * after it when the one before it is the amount before's (used by extract_fig.c). */
 #include "extract_int.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* The first token of a word of class cls that ends exactly at token end, starting at or
@@ -354,4 +358,133 @@ int bcx_in_after_clause(const ctx *c, size_t si, const xd *d)
         if (bcx_word_is(c, a, d->t0 + 1, opens[k]))
             return 1;
     return 0;
+}
+
+/* ---- the period written next to an amount (finding 2 of analyst 8) */
+
+int bcx_fig_year_before(const ctx *c, size_t si, size_t lead, size_t end)
+{
+    const bc_lex *e = NULL;
+    size_t t0 = c->se[si].t0, lim = c->se[si].t1;
+    /* right after it: "USD 350 million a year earlier", "... in the previous year", "350
+     * trieu USD cung ky nam truoc" */
+    for (size_t k = end; k < lim && k < end + 3; k++) {
+        if ((bcx_gap(c, k - 1) & (G_COMMA | G_DOT | G_PAREN)) || c->t[k].kind == T_NUM)
+            break;
+        if (bcx_lex_find(c, C_YEAR_BEFORE, k, &e) > 0)
+            return 1;
+        if (bcx_lex_find(c, C_LAST_YEAR, k, &e) > 0)
+            return 2;
+    }
+    /* ending right before it, a word between at most ("last year's USD 350 million"), three
+     * Chinese characters ("上年同期为35亿元") */
+    size_t gap = c->lbit == L_ZH ? 3 : 1;
+    for (size_t p = lead; p > t0 && p + gap + 1 > lead; p--) {
+        if ((bcx_gap(c, p - 1) & (G_COMMA | G_DOT | G_PAREN)) ||
+            (p < lead && c->t[p].kind == T_NUM))
+            break;
+        if (bcx_lex_ending(c, C_YEAR_BEFORE, t0, p, &e) != SIZE_MAX)
+            return 1;
+        if (bcx_lex_ending(c, C_LAST_YEAR, t0, p, &e) != SIZE_MAX)
+            return 2;
+    }
+    return 0;
+}
+
+int bcx_period_year_before(const char *period, char *out, size_t cap)
+{
+    size_t n = strlen(period);
+    if (n + 1 > cap || n < 4)
+        return 0;
+    memcpy(out, period, n + 1);
+    for (size_t k = 0; k < n; k++) {
+        if (k != 0 && period[k - 1] != '/')
+            continue;
+        int y = 0;
+        for (size_t q = k; q < k + 4; q++) {
+            if (q >= n || !is_digit(period[q]))
+                return 0;
+            y = y * 10 + (period[q] - '0');
+        }
+        if (y <= 1900)
+            return 0;
+        y--;
+        for (size_t q = k + 4; q > k; q--, y /= 10)
+            out[q - 1] = (char)('0' + y % 10);
+    }
+    return 1;
+}
+
+const xd *bcx_fig_date_after(const ctx *c, size_t si, size_t end)
+{
+    size_t lim = c->se[si].t1;
+    for (size_t k = c->se[si].d0; k < c->se[si].d1; k++) {
+        const xd *a = &c->d[k];
+        if (a->t0 < end || a->t0 > end + 4 || a->compare || a->weekday || a->prec == 3 ||
+            a->iso[0] == '-' || a->t0 >= lim || bcx_commas(c, end - 1, a->t0) > 0)
+            continue;
+        for (size_t q = end; q < a->t0; q++)
+            if (amount_tok(c, q))
+                return NULL;
+        return a;
+    }
+    return NULL;
+}
+
+/* The tokens of a word joining two years at token p: "and" and its kin, "和", "与", "及". */
+static size_t year_and(const ctx *c, size_t p, size_t lim)
+{
+    static const char *const ands[] = {"and", "et", "en", "och", "i", "oraz",
+                                       "va",  "和", "与", "及",  NULL};
+    for (int k = 0; ands[k]; k++) {
+        size_t n = bcx_words_at(c, p, lim, ands[k]);
+        if (n > 0)
+            return n;
+    }
+    return 0;
+}
+
+/* 1 when year dates a and b (a before b) of one sentence are joined: a comma alone between
+ * them, or "and" (a word for year may follow it: "nam 2024 va nam 2025"). */
+static int years_joined(const ctx *c, const xd *a, const xd *b, size_t lim)
+{
+    if (a->prec != 1 || b->prec != 1 || strlen(a->iso) != 4 || strlen(b->iso) != 4 || a->compare ||
+        b->compare)
+        return 0;
+    if (b->t0 == a->t1)
+        return (bcx_gap(c, a->t1 - 1) & ~(unsigned)G_SPACE) == G_COMMA;
+    size_t n = year_and(c, a->t1, lim), k = a->t1 + n;
+    if (n == 0 || (bcx_gap(c, a->t1 - 1) & ~(unsigned)G_SPACE) != 0)
+        return 0;
+    if (k < b->t0 && bcx_lex_find(c, C_YEAR_WORD, k, NULL) > 0)
+        k++;
+    return k == b->t0;
+}
+
+int bcx_joined_years(const ctx *c, size_t si, const xd *d, char iso[24])
+{
+    static const char *const each[] = {"respectively",
+                                       "respectivement",
+                                       "respectievelijk",
+                                       "respektive",
+                                       "odpowiednio",
+                                       "lan luot",
+                                       "分别",
+                                       NULL};
+    size_t lim = c->se[si].t1, first = (size_t)(d - c->d), last = first;
+    while (first > c->se[si].d0 && years_joined(c, &c->d[first - 1], &c->d[first], lim))
+        first--;
+    while (last + 1 < c->se[si].d1 && years_joined(c, &c->d[last], &c->d[last + 1], lim))
+        last++;
+    if (first == last)
+        return 0;
+    for (size_t k = c->se[si].t0; k < lim; k++)
+        for (int w = 0; each[w]; w++)
+            if (bcx_words_at(c, k, lim, each[w]) > 0)
+                return 0;
+    for (size_t k = first; k < last; k++)
+        if (atoi(c->d[k + 1].iso) != atoi(c->d[k].iso) + 1)
+            return -1; /* "in 2023 and 2025": not one period */
+    snprintf(iso, 24, "%.4s/%.4s", c->d[first].iso, c->d[last].iso);
+    return 1;
 }

@@ -537,6 +537,8 @@ bc_xfigure *bcx_new_figure(ctx *c);
  * "under", or a restating word between: "约合"), or written right after the amount (Chinese
  * 以上, 左右, 多: from token after), else "exact". A static string. */
 const char *bcx_fig_qualifier(const ctx *c, size_t si, size_t lead, size_t after);
+/* ---- extract_fig_parties.c ---- */
+
 /* A figure's parties: the provinces of the clause of sentence si that states the amount
  * at tokens [lead, end), but for one named only as part of a person's title, at most max,
  * into ids; returns how many. */
@@ -579,6 +581,25 @@ int bcx_work_began_at(const ctx *c, size_t si, size_t t0, size_t k);
 /* 1 when date d of sentence si stands in a clause of what came before ("去年9月台风过境后，",
  * "After the floods in September,"): the time of that event, not of an amount after it. */
 int bcx_in_after_clause(const ctx *c, size_t si, const xd *d);
+/* Words for the year before next to the amount at tokens [lead, end) of sentence si, in its
+ * clause: right after it, two words between at most ("USD 350 million a year earlier", "350
+ * trieu USD cung ky nam truoc"), or ending right before it, a word between at most ("last
+ * year's USD 350 million"; Chinese three characters: "上年同期为35亿元"). 1 for C_YEAR_BEFORE
+ * words, 2 for C_LAST_YEAR ones ("last year", "上年"), 0 none. Such an amount is the base of
+ * a comparison: of the year before the period of the amount it is compared with. */
+int bcx_fig_year_before(const ctx *c, size_t si, size_t lead, size_t end);
+/* The period a year before period ("2025" -> "2024", "2025-01/2025-09" -> "2024-01/2024-09",
+ * "2024/2025" -> "2023/2024") into out[cap]; 0 when period is not one written with years. */
+int bcx_period_year_before(const char *period, char *out, size_t cap);
+/* The date of sentence si right after the amount ending before token end, in its clause
+ * ("... and USD 650 million in Q1 2026"): no day, no comparison's, no amount between, four
+ * tokens away at most; NULL when none. */
+const xd *bcx_fig_date_after(const ctx *c, size_t si, size_t end);
+/* The years joined by "and" or commas that year date d of sentence si is one of ("In 2024
+ * and 2025", "2023, 2024 and 2025", "2024年和2025年"): 1 with the span they cover in iso
+ * ("2024/2025") when they follow each other, -1 when they leave a year out ("in 2023 and
+ * 2025": no one period), 0 when d stands alone or the sentence says "respectively". */
+int bcx_joined_years(const ctx *c, size_t si, const xd *d, char iso[24]);
 
 /* ---- what an amount measures (extract_fig_measure.c) */
 /* Writes into f what the amount at tokens [lead, end) of sentence si measures and whether

@@ -125,6 +125,9 @@ enum {
                     * that meeting is the occasion of another, a meeting of its own */
     C_REL_WEEK,    /* "vorige week" (val -1), "volgende week" (1) beside a weekday: of that week */
     C_TIMES, /* "keer" after an ordinal: "voor de vierde keer bijeen" (extract_meet_times.c) */
+    C_YEAR_BEFORE, /* "a year earlier", "the previous year", "un an plus tot", "een jaar eerder":
+                    * next to an amount compared with another, the year before that one's
+                    * period (extract_fig_ref.c); C_LAST_YEAR next to it is read so too */
     C_LAST_CLASS
 };
 

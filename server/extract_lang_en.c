@@ -341,6 +341,17 @@ const bc_lex bc_lex_en[] = {
     WE(C_THIS_YEAR, "this year", 0),
     WE(C_THIS_YEAR, "the current year", 0),
     WE(C_LAST_YEAR, "last year", 0),
+    /* next to an amount compared with another: the year before that one's period */
+    WE(C_YEAR_BEFORE, "a year earlier", 0),
+    WE(C_YEAR_BEFORE, "a year ago", 0),
+    WE(C_YEAR_BEFORE, "a year before", 0),
+    WE(C_YEAR_BEFORE, "the year before", 0),
+    WE(C_YEAR_BEFORE, "the previous year", 0),
+    WE(C_YEAR_BEFORE, "the prior year", 0),
+    WE(C_YEAR_BEFORE, "the preceding year", 0),
+    WE(C_YEAR_BEFORE, "previous year", 0),
+    WE(C_YEAR_BEFORE, "prior year", 0),
+    WE(C_YEAR_BEFORE, "year earlier", 0),
     /* ---- talks, receptions, working sessions */
     WE(C_TALKS, "talks", 0),
     WE(C_TALKS, "video conference", 0),

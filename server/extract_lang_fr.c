@@ -170,6 +170,13 @@ const bc_lex bc_lex_fr[] = {
     WE(C_LAST_YEAR, "l annee derniere", 0),
     WE(C_LAST_YEAR, "l an passe", 0),
     WE(C_LAST_YEAR, "l annee passee", 0),
+    /* next to an amount compared with another: the year before that one's period */
+    WE(C_YEAR_BEFORE, "un an plus tot", 0),
+    WE(C_YEAR_BEFORE, "un an auparavant", 0),
+    WE(C_YEAR_BEFORE, "un an avant", 0),
+    WE(C_YEAR_BEFORE, "il y a un an", 0),
+    WE(C_YEAR_BEFORE, "l annee precedente", 0),
+    WE(C_YEAR_BEFORE, "l an precedent", 0),
     WE(C_YEAR_WORD, "an", 0),
     WE(C_YEAR_WORD, "annee", 0),
     WE(C_NUMBER_OF, "nombre de", 0),

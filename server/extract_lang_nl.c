@@ -326,6 +326,14 @@ const bc_lex bc_lex_nl[] = {
     WE(C_THIS_YEAR, "dit jaar", 0),
     WE(C_LAST_YEAR, "vorig jaar", 0),
     WE(C_LAST_YEAR, "afgelopen jaar", 0),
+    /* next to an amount compared with another: the year before that one's period */
+    WE(C_YEAR_BEFORE, "een jaar eerder", 0),
+    WE(C_YEAR_BEFORE, "een jaar geleden", 0),
+    WE(C_YEAR_BEFORE, "een jaar daarvoor", 0),
+    WE(C_YEAR_BEFORE, "het jaar ervoor", 0),
+    WE(C_YEAR_BEFORE, "het jaar daarvoor", 0),
+    WE(C_YEAR_BEFORE, "het voorgaande jaar", 0),
+    WE(C_YEAR_BEFORE, "het vorige jaar", 0),
     /* ---- talks */
     WE(C_TALKS, "gesprek", 0),
     WE(C_TALKS, "gesprekken", 0),

@@ -287,6 +287,12 @@ const bc_lex bc_lex_pl[] = {
     WE(C_THIS_YEAR, "biezacego roku", 0),
     WE(C_LAST_YEAR, "w zeszlym roku", 0),
     WE(C_LAST_YEAR, "w ubieglym roku", 0),
+    /* next to an amount compared with another: the year before that one's period */
+    WE(C_YEAR_BEFORE, "rok wczesniej", 0),
+    WE(C_YEAR_BEFORE, "rok temu", 0),
+    WE(C_YEAR_BEFORE, "przed rokiem", 0),
+    WE(C_YEAR_BEFORE, "w poprzednim roku", 0),
+    WE(C_YEAR_BEFORE, "poprzedniego roku", 0),
     /* ---- talks */
     WP(C_TALKS, "rozmow", 0),
     WE(C_TALKS, "spotkanie robocze", 0),

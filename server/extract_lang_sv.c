@@ -233,6 +233,13 @@ const bc_lex bc_lex_sv[] = {
     WE(C_THIS_YEAR, "detta ar", 0),
     WE(C_LAST_YEAR, "forra aret", 0),
     WE(C_LAST_YEAR, "i fjol", 0),
+    /* next to an amount compared with another: the year before that one's period */
+    WE(C_YEAR_BEFORE, "ett ar tidigare", 0),
+    WE(C_YEAR_BEFORE, "ett ar sedan", 0),
+    WE(C_YEAR_BEFORE, "aret innan", 0),
+    WE(C_YEAR_BEFORE, "aret fore", 0),
+    WE(C_YEAR_BEFORE, "foregaende ar", 0),
+    WE(C_YEAR_BEFORE, "foregaende aret", 0),
     /* ---- talks */
     WP(C_TALKS, "samtal", 0),
     WP(C_TALKS, "overlaggning", 0),

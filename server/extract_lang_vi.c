@@ -197,6 +197,10 @@ const bc_lex bc_lex_vi[] = {
     WE(C_THIS_YEAR, "nam nay", 0),
     WE(C_LAST_YEAR, "nam ngoai", 0),
     WE(C_LAST_YEAR, "nam truoc", 0),
+    /* next to an amount compared with another: the year before that one's period */
+    WE(C_YEAR_BEFORE, "cung ky nam truoc", 0),
+    WE(C_YEAR_BEFORE, "cung ky nam ngoai", 0),
+    WE(C_YEAR_BEFORE, "mot nam truoc", 0),
     /* ---- talks, receptions, working sessions */
     WE(C_TALKS, "hoi dam", 0),
     WE(C_TALKS, "cuoc hop truc tuyen", 0),

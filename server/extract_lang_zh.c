@@ -93,6 +93,9 @@ const bc_lex bc_lex_zh[] = {
     WE(C_THIS_YEAR, "本年", 0),
     WE(C_LAST_YEAR, "去年", 0),
     WE(C_LAST_YEAR, "上年", 0),
+    /* next to an amount compared with another: the year before that one's period */
+    WE(C_YEAR_BEFORE, "上年同期", 0),
+    WE(C_YEAR_BEFORE, "去年同期", 0),
     /* ---- meetings and mechanisms */
     WE(C_MEET, "会议", K_GENERIC),
     WE(C_MEET, "会晤", K_GENERIC),

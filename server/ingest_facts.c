@@ -479,7 +479,11 @@ static int store_figures(ingest_ctx *c, const bc_extraction *ex)
                      "Its sentence does not say what the amount measures; it goes on about the "
                      "amount stated before it (\"of which\", \"it\", a goal for it), whose measure "
                      "it takes.");
-        if (has_period && f->period_context)
+        if (has_period && f->period_context == 2)
+            bci_mark(&m, "period",
+                     "Its period is not written with it; it is the year before the period of the "
+                     "amount its sentence compares it with (\"a year earlier\", \"last year's\").");
+        else if (has_period && f->period_context)
             bci_mark(&m, "period",
                      "Its period is not stated with it; it is that of the amount its sentence "
                      "continues, or the one that \"the same period\" or \"the whole year\" refers "

@@ -60,7 +60,9 @@ typedef struct bc_xfigure {
     char period[24];     /* "2024", "2025-01/2025-09", "2025-01-01/2025-01-29"; "" none */
     int period_inferred; /* 1: the period's year comes from the reference date only */
     int period_context;  /* 1: the sentence states no period; it is the period of the
-                          * amount before it (same sentence or paragraph) */
+                          * amount before it (same sentence or paragraph); 2: it is the
+                          * year before the period of the amount its sentence compares it
+                          * with ("USD 350 million a year earlier") */
     int has_change;      /* a growth rate stated with it */
     double change_pct;   /* signed: -3.2 for a fall of 3.2 % */
     char change_qualifier[12];

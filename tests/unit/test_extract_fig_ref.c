@@ -267,6 +267,123 @@ static void a_part_made_up_is_no_growth(void **state)
     bc_extraction_free(&x);
 }
 
+/* Each amount takes the period written next to it (analyst 8, finding 2): the base of a
+ * comparison "a year earlier", "last year's", "上年同期" is of the year before the period of
+ * the amount it is compared with (marked, period_context 2), never that amount's period
+ * itself; "in 2024 and 2025" is the span of both years; a date the amount before took is
+ * not the next amount's when a date of its own follows it. */
+static void each_amount_takes_its_own_period(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+        double value;
+        const char *period;
+    } bases[] = {
+        {"en",
+         "Exports from Lang Son to Guangxi fell to USD 300 million in 2025 from USD 350 million a "
+         "year earlier.",
+         350e6, "2024"},
+        {"en",
+         "Exports from Lang Son to Guangxi fell to USD 300 million in 2025 from last year's USD "
+         "350 "
+         "million.",
+         350e6, "2024"},
+        {"en",
+         "Exports fell to USD 300 million in the first nine months of 2025 from USD 350 million a "
+         "year ago.",
+         350e6, "2024-01/2024-09"},
+        {"en", "Exports fell to USD 300 million in 2025 from USD 350 million the previous year.",
+         350e6, "2024"},
+        {"fr",
+         "Les exportations sont tombées à 300 millions de dollars en 2025, contre 350 millions de "
+         "dollars un an plus tôt.",
+         350e6, "2024"},
+        {"nl",
+         "De export daalde in 2025 tot 300 miljoen dollar, tegen 350 miljoen dollar een jaar "
+         "eerder.",
+         350e6, "2024"},
+        {"sv",
+         "Exporten sjönk 2025 till 300 miljoner dollar från 350 miljoner dollar ett år "
+         "tidigare.",
+         350e6, "2024"},
+        {"pl", "Eksport spadł w 2025 r. do 300 mln USD z 350 mln USD rok wcześniej.", 350e6,
+         "2024"},
+        {"vi", "Xuất khẩu năm 2025 đạt 300 triệu USD, giảm so với 350 triệu USD cùng kỳ năm trước.",
+         350e6, "2024"},
+        {"zh", "2025年广西对越出口额为30亿元，上年同期为35亿元。", 35e8, "2024"},
+    };
+    for (size_t k = 0; k < sizeof bases / sizeof bases[0]; k++) {
+        bc_extraction x = run(bases[k].lang, "2026-11-20", bases[k].text);
+        const bc_xfigure *f = fig(&x, bases[k].value);
+        if (strcmp(f->period, bases[k].period) != 0 || f->period_context != 2)
+            fail_msg("%s: '%s' period '%s' (context %d)", bases[k].lang, bases[k].text, f->period,
+                     f->period_context);
+        bc_extraction_free(&x);
+    }
+    /* the amount compared with keeps its own; a rate "from a year earlier" changes nothing */
+    bc_extraction x = run("en", "2026-11-20",
+                          "Title\n\nExports from Lang Son to Guangxi reached USD 300 million in "
+                          "2025, up 5% "
+                          "from a year earlier. Imports were USD 100 million.");
+    assert_fig(fig(&x, 300e6), "exports", "USD", "exact", "2025");
+    assert_int_equal(fig(&x, 300e6)->period_context, 0);
+    assert_fig(fig(&x, 100e6), "imports", "USD", "exact", "2025");
+    bc_extraction_free(&x);
+    x = run("vi", "2026-11-20",
+            "Xuất khẩu năm 2025 đạt 300 triệu USD, tăng 10% so với cùng kỳ năm trước.");
+    assert_fig(fig(&x, 300e6), "exports", "USD", "exact", "2025");
+    bc_extraction_free(&x);
+    /* a base with no period to count from has none, never the other amount's */
+    x = run("en", NULL, "Exports fell to USD 300 million from USD 350 million a year earlier.");
+    assert_string_equal(fig(&x, 350e6)->period, "");
+    bc_extraction_free(&x);
+    /* a base is no period a later sentence takes */
+    x = run("en", "2026-11-20",
+            "Title\n\nTrade reached USD 900 million in 2025, against USD 800 million a year "
+            "earlier. "
+            "Exports were USD 500 million.");
+    assert_fig(fig(&x, 800e6), "trade_turnover", "USD", "exact", "2024");
+    assert_fig(fig(&x, 500e6), "exports", "USD", "exact", "2025");
+    bc_extraction_free(&x);
+
+    /* a span of years joined by "and"; years that leave one out are no one period */
+    x = run("en", "2026-11-20",
+            "In 2024 and 2025, trade between Lao Cai and Yunnan totalled USD 5.6 billion.");
+    assert_fig(fig(&x, 5.6e9), "trade_turnover", "USD", "exact", "2024/2025");
+    bc_extraction_free(&x);
+    x = run("zh", "2026-11-20", "2024年和2025年，广西与越南贸易额为56亿元。");
+    assert_string_equal(fig(&x, 56e8)->period, "2024/2025");
+    bc_extraction_free(&x);
+    x = run("en", "2026-11-20",
+            "In 2023 and 2025, trade between Lao Cai and Yunnan totalled USD 5.6 billion.");
+    assert_string_equal(fig(&x, 5.6e9)->period, "");
+    bc_extraction_free(&x);
+    x = run("en", "2026-11-20",
+            "Trade reached USD 5 billion and USD 5.6 billion in 2024 and 2025 respectively.");
+    assert_string_not_equal(fig(&x, 5.6e9)->period, "2024/2025");
+    bc_extraction_free(&x);
+
+    /* the period written next to each of two amounts ("Q1 2026", "T1 2026") */
+    x = run("en", "2026-03-10",
+            "Trade between Lao Cai and Yunnan reached USD 700 million in the fourth quarter of "
+            "2025 and USD 650 million in Q1 2026.");
+    assert_fig(fig(&x, 700e6), "trade_turnover", "USD", "exact", "2025-10/2025-12");
+    assert_fig(fig(&x, 650e6), "trade_turnover", "USD", "exact", "2026-01/2026-03");
+    bc_extraction_free(&x);
+    x = run("fr", "2026-03-10",
+            "Les échanges ont atteint 700 millions de dollars au quatrième trimestre 2025 et 650 "
+            "millions de dollars au T1 2026.");
+    assert_string_equal(fig(&x, 650e6)->period, "2026-01/2026-03");
+    bc_extraction_free(&x);
+    /* with no date of its own after it, the second amount keeps the one before */
+    x = run("en", "2026-03-10",
+            "In the fourth quarter of 2025, exports reached USD 700 million and imports USD 650 "
+            "million.");
+    assert_string_equal(fig(&x, 650e6)->period, "2025-10/2025-12");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -275,6 +392,7 @@ int main(void)
         cmocka_unit_test(measures_are_not_borrowed),
         cmocka_unit_test(periods_are_carried_only_by_continuations),
         cmocka_unit_test(a_part_made_up_is_no_growth),
+        cmocka_unit_test(each_amount_takes_its_own_period),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -1,0 +1,100 @@
+/* extract_fig_parties.c: a figure's parties: the provinces of the clause that states its
+ * amount, but for one named only in a person's title or office, one of another clause, or
+ * one named after the province it became part of (used by extract_fig.c, extract_meet*.c
+ * and extract_gate.c through bcx_sent_provinces). */
+#include "extract_int.h"
+
+#include <string.h>
+
+int bcx_sent_provinces(const ctx *c, size_t si, char ids[][64], int max)
+{
+    int n = 0;
+    for (size_t k = c->se[si].h0; k < c->se[si].h1; k++) {
+        const hit *h = &c->h[k];
+        if (h->entity != E_PROVINCE)
+            continue;
+        int seen = 0;
+        for (int q = 0; q < n && !seen; q++)
+            seen = strcmp(ids[q], h->id) == 0;
+        if (!seen && n < max)
+            copy_str(ids[n++], 64, h->id);
+    }
+    return n;
+}
+
+/* 1 when tokens a and a+1 sit in one title: joined, or split by an apostrophe alone
+ * ("Guangxi's", "People's"). */
+static int title_joined(const ctx *c, size_t a)
+{
+    return bcx_joined(c, a) || bcx_gap(c, a) == G_QUOTE;
+}
+
+int bcx_province_in_title(const ctx *c, size_t si, const hit *h)
+{
+    size_t t0 = c->se[si].t0, t1 = c->se[si].t1, k = h->t1, n;
+    /* after it: "Guangxi Vice Chairman", "Lang Son's Party Secretary", "河江省人民委员会副主席" */
+    for (int step = 0; step < 6 && k < t1 && title_joined(c, k - 1); step++, k += n) {
+        if (bcx_lex_find(c, C_OFFICE, k, NULL) > 0)
+            return 1;
+        if ((n = bcx_lex_find(c, C_OFFICE_LINK, k, NULL)) == 0)
+            break;
+    }
+    /* before it: "Chairman of the Lang Son ...", "Pho Chu tich UBND tinh Lao Cai",
+     * "vice-president du Comite populaire provincial de Quang Ninh" */
+    k = h->t0;
+    for (int step = 0; step < 6 && k > t0 && title_joined(c, k - 1); step++) {
+        if (bcx_lex_ending(c, C_OFFICE, t0, k, NULL) != SIZE_MAX)
+            return 1;
+        size_t a = bcx_lex_ending(c, C_OFFICE_LINK, t0, k, NULL);
+        if (a == SIZE_MAX)
+            break;
+        k = a;
+    }
+    return 0;
+}
+
+/* A figure's parties: the provinces of sentence si, but for one named only as part of a
+ * person's title ("who co-chaired the session with Guangxi Vice Chairman Wei Tao") and
+ * those of other clauses: after the amount, none past the next clause break ("Guangxi had
+ * allocated 1.5 billion yuan ..., and asked Lang Son to ..."); before it, when an earlier
+ * clause states another amount, those of its own clause if it names any ("Guangxi had
+ * spent 2 billion yuan, while Lang Son has invested 850 billion VND"), else all; nor a
+ * province named after the one it became part of. At most max, into ids; returns how
+ * many. */
+int bcx_fig_parties(const ctx *c, size_t si, size_t lead, size_t end, char ids[][64], int max)
+{
+    size_t t0 = c->se[si].t0, t1 = c->se[si].t1, from = t0, to = t1;
+    for (size_t k = end > t0 ? end - 1 : t0; k + 1 < t1 && to == t1; k++)
+        if (bcx_gap(c, k) & (G_COMMA | G_DOT))
+            to = k + 1;
+    /* its own clause, when an earlier clause states another amount */
+    size_t own = t0;
+    for (size_t k = t0; k + 1 <= lead && k + 1 < t1; k++)
+        if (bcx_gap(c, k) & (G_COMMA | G_DOT))
+            own = k + 1;
+    int another = 0;
+    for (size_t k = t0; k < own && !another; k++)
+        another = c->t[k].used == U_FIG;
+    for (size_t k = c->se[si].h0; k < c->se[si].h1 && another; k++)
+        if (c->h[k].entity == E_PROVINCE && c->h[k].t0 >= own && c->h[k].t1 <= lead &&
+            !bcx_province_in_title(c, si, &c->h[k]))
+            from = own;
+    int n = 0;
+    for (size_t k = c->se[si].h0; k < c->se[si].h1; k++) {
+        const hit *h = &c->h[k];
+        if (h->entity != E_PROVINCE || h->t0 < from || h->t0 >= to ||
+            bcx_province_in_title(c, si, h))
+            continue;
+        /* "Tuyen Quang, which took in Ha Giang, ...": a province named after the one it
+         * became part of describes that one */
+        const char *into = bcx_province_merged_into(c, h->id);
+        int seen = 0;
+        for (size_t q = c->se[si].h0; q < k && !seen && into[0] != '\0'; q++)
+            seen = c->h[q].entity == E_PROVINCE && strcmp(c->h[q].id, into) == 0;
+        for (int q = 0; q < n && !seen; q++)
+            seen = strcmp(ids[q], h->id) == 0;
+        if (!seen && n < max)
+            copy_str(ids[n++], 64, h->id);
+    }
+    return n;
+}

@@ -228,7 +228,7 @@ typedef struct sent {
     size_t d0, d1;          /* its dates in ctx.d */
     unsigned nment;         /* meetings mentioned in it */
     unsigned char future;   /* it speaks of what will happen */
-    unsigned char heading;  /* the first line of the article */
+    unsigned char heading;  /* the first line of the article, when more text follows */
     unsigned char yearless; /* it wrote a month no year completes, and no reference date
                              * was given ("4月下旬" read without published_on) */
     size_t unread;          /* the token + 1 of a month or day it counts from a reference date

@@ -638,7 +638,7 @@ static size_t quote_after_stop(const ctx *c, size_t i)
 
 /* Sentences end at . ! ? ; (and their Chinese forms), at line breaks and at the bars of
  * table cells; none is longer than BC_X_MAX_SENTENCE bytes. The article's first line is
- * its heading. */
+ * its heading when more text follows it. */
 void bcx_split_sentences(ctx *c)
 {
     size_t start = 0, i = 0;
@@ -671,6 +671,14 @@ void bcx_split_sentences(ctx *c)
         i += l;
     }
     add_sentence(c, start, c->n);
+    /* a first line with no text after it is the whole article, no headline ("Turnover
+     * reached 2.35 billion USD in the first ten months. Exports were 1.1 billion USD in
+     * the same period.": the second sentence goes on about the first) */
+    size_t k = 0;
+    while (k < c->ns && c->se[k].heading)
+        k++;
+    for (size_t q = 0; k == c->ns && q < k; q++)
+        c->se[q].heading = 0;
 }
 
 /* Gives each token its sentence and each sentence its token range. */

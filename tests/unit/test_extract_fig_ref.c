@@ -384,6 +384,58 @@ static void each_amount_takes_its_own_period(void **state)
     bc_extraction_free(&x);
 }
 
+/* The period carries over to the next sentence that goes on about the figure ("in the same
+ * period", "Trong do", "其中", exports after a turnover) in an article of one line too, which
+ * has no headline (analyst 8, finding 3); marked as carried. */
+static void periods_carry_in_an_article_of_one_line(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+        double value;
+        const char *period;
+    } cases[] = {
+        {"en",
+         "Import-export turnover between Lao Cai and Yunnan reached USD 2.35 billion in the first "
+         "ten months of 2026. Lao Cai's exports to Yunnan were USD 1.1 billion in the same "
+         "period.",
+         1.1e9, "2026-01/2026-10"},
+        {"vi",
+         "Trong 10 tháng đầu năm 2026, kim ngạch xuất nhập khẩu qua cửa khẩu Ma Lù Thàng đạt 412 "
+         "triệu USD. Trong đó, xuất khẩu đạt 150 triệu USD, nhập khẩu đạt 262 triệu USD.",
+         150e6, "2026-01/2026-10"},
+        {"zh",
+         "2026年1至9月，广西与越南四省进出口贸易额达到1280亿元人民币。其中，出口额为760亿元。",
+         760e8, "2026-01/2026-09"},
+        {"fr",
+         "Au cours des neuf premiers mois de 2026, les échanges entre Quang Ninh et le Guangxi ont "
+         "atteint 3,8 milliards de dollars. Les exportations se sont élevées à 1,6 milliard de "
+         "dollars.",
+         1.6e9, "2026-01/2026-09"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        bc_extraction x = run(cases[k].lang, "2026-11-20", cases[k].text);
+        const bc_xfigure *f = fig(&x, cases[k].value);
+        if (strcmp(f->period, cases[k].period) != 0 || f->period_context != 1 || f->heading)
+            fail_msg("%s: period '%s' (context %d, heading %d)", cases[k].lang, f->period,
+                     f->period_context, f->heading);
+        bc_extraction_free(&x);
+    }
+    /* a sentence that does not go on about it takes nothing */
+    bc_extraction x = run("en", "2026-11-20",
+                          "Import-export turnover between Lao Cai and Yunnan reached USD 2.35 "
+                          "billion in the first ten months of 2026. A new bridge cost USD 40 "
+                          "million.");
+    assert_string_equal(fig(&x, 40e6)->period, "");
+    bc_extraction_free(&x);
+    x = run("en", "2026-11-20",
+            "Import-export turnover between Lao Cai and Yunnan reached USD 2.35 billion in the "
+            "first ten months of 2026. The two sides aim for USD 3 billion in turnover.");
+    assert_true(fig(&x, 3e9)->target);
+    assert_string_equal(fig(&x, 3e9)->period, "");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -393,6 +445,7 @@ int main(void)
         cmocka_unit_test(periods_are_carried_only_by_continuations),
         cmocka_unit_test(a_part_made_up_is_no_growth),
         cmocka_unit_test(each_amount_takes_its_own_period),
+        cmocka_unit_test(periods_carry_in_an_article_of_one_line),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -88,6 +88,14 @@ static void sentences(void **state)
     assert_true(c.se[0].heading && !c.se[1].heading);
     sentence_text(&c, 1, "本报讯 今年前三季度增长。");
     unmodel(&c);
+    /* an article of one line has no headline: all of it is body (analyst 8, finding 3) */
+    model(&c, "en", "Trade grew. It was 7 bn.\n", &x);
+    assert_int_equal(c.ns, 2);
+    assert_false(c.se[0].heading || c.se[1].heading);
+    unmodel(&c);
+    model(&c, "en", "Trade grew\nIt was 7 bn.", &x);
+    assert_true(c.se[0].heading && !c.se[1].heading);
+    unmodel(&c);
 
     /* a quotation closing with its sentence ends it before a capital, not before the
      * words that attribute it */

@@ -107,7 +107,10 @@ int bci_quote_has_date(ingest_ctx *c, const bc_xquote *q, const char *iso)
 {
     for (size_t i = 0; c->ex != NULL && iso != NULL && i < c->ex->ndates; i++) {
         const bc_xdate *d = &c->ex->dates[i];
-        if (d->start >= q->start && d->end <= q->end && strcmp(d->iso, iso) == 0)
+        size_t n = strlen(iso);
+        /* a span of days dates a meeting by its first ("from 28 to 30 October") */
+        if (d->start >= q->start && d->end <= q->end && strncmp(d->iso, iso, n) == 0 &&
+            (d->iso[n] == '\0' || (d->iso[n] == '/' && n == 10)))
             return 1;
     }
     return 0;

@@ -64,7 +64,9 @@ int bci_cite(ingest_ctx *c, const char *column, const char *id, int seq, size_t 
 int bci_cite_all(ingest_ctx *c, const char *column, const char *id, const bc_xcite *q,
                  bci_supports *sup);
 
-/* 1 when the quote q holds a date or period the extractor read as iso (c->ex's dates). */
+/* 1 when the quote q holds a date or period the extractor read as iso (c->ex's dates), or,
+ * iso a day, a span of days starting with it ("from 28 to 30 October" for a meeting dated by
+ * its first day). */
 int bci_quote_has_date(ingest_ctx *c, const bc_xquote *q, const char *iso);
 
 /* 1 when the quote q writes the years that start and end begin with (4 digits each, not

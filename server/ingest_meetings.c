@@ -313,7 +313,8 @@ static void meeting_supports(ingest_ctx *c, const bc_xmeeting *m, int has_date, 
     /* a host read from the town it is held in is stated only when the province is written
      * next to the town; its name elsewhere in the sentence (as a member) states no host */
     int town_only = m->place_name[0] != '\0' && !m->place_in_province;
-    int placed = m->place_name[0] == '\0';
+    /* the place is the town as named, or the province when that is what is named */
+    int placed = m->place_name[0] == '\0' && host == NULL;
     for (int k = 0; k < m->cite.nquotes && *rc == BC_OK; k++) {
         const bc_xquote *q = &m->cite.q[k];
         if (m->ordinal > 0)
@@ -327,7 +328,9 @@ static void meeting_supports(ingest_ctx *c, const bc_xmeeting *m, int has_date, 
             bci_support(sup, k, "host");
             hosted = 1;
         }
-        if (!placed && q->start == m->place_at.start && q->end == m->place_at.end) {
+        if (!placed &&
+            (m->place_name[0] != '\0' ? q->start == m->place_at.start && q->end == m->place_at.end
+                                      : bci_times_named(c, q->start, q->end, host, rc) > 0)) {
             bci_support(sup, k, "place");
             placed = 1;
         }
@@ -460,7 +463,7 @@ static int store_meeting(ingest_ctx *c, const bc_xmeeting *m)
     snprintf(id, sizeof id, "%s-m%d", c->source_id, c->out->meetings + 1);
     meeting_title(c, m, name, title, &rc);
     char named[200];
-    place_text(c, m, 0, named, sizeof named, &rc);
+    place_text(c, m, 1, named, sizeof named, &rc);
     char ordinal[16];
     snprintf(ordinal, sizeof ordinal, "%d", m->ordinal);
     if (rc == BC_OK)

@@ -236,6 +236,34 @@ static void the_town_named_and_the_province_a_member_became(void **state)
                      1);
 }
 
+/* A span of days dates a meeting by its first, and its sentence writes that date (its year
+ * alone comes from published_on); a province named as the place is the place by its name
+ * and the host (analyst 8, finding 7). A sentence that names no place gives none. */
+static void a_span_of_days_is_written_and_the_province_is_the_place(void **state)
+{
+    (void)state;
+    bc_ingest_result r = fx_ingest(S, "en",
+                                   "The eleventh meeting of the Joint Working Group of Lao Cai, Ha "
+                                   "Giang, Lai Chau, Dien Bien and Yunnan took place from 28 to 30 "
+                                   "October in Lai Chau.",
+                                   "2026-11-02");
+    assert_int_equal(n_of("SELECT count(*) FROM meetings WHERE id LIKE '%s-m%%' AND ordinal = 11 "
+                          "AND date = '2026-10-28' AND place = 'Lai Chau' AND host_province_id = "
+                          "'lai-chau' AND inferred LIKE '%%\"date.year\"%%' AND inferred NOT LIKE "
+                          "'%%\"date\"%%' AND inferred NOT LIKE '%%place%%' AND note NOT LIKE "
+                          "'%%writes its date%%'",
+                          r.source_id),
+                     1);
+    r = fx_ingest(S, "en",
+                  "The eleventh meeting of the Joint Working Group of Lao Cai, Ha Giang, Lai Chau, "
+                  "Dien Bien and Yunnan took place on October 28.",
+                  "2026-11-03");
+    assert_int_equal(n_of("SELECT count(*) FROM meetings WHERE id LIKE '%s-m%%' AND ordinal = 11 "
+                          "AND date = '2026-10-28' AND place IS NULL",
+                          r.source_id),
+                     1);
+}
+
 static void allocation_failures_write_nothing(void **state)
 {
     (void)state;
@@ -284,6 +312,7 @@ int main(void)
         cmocka_unit_test(a_meeting_planned_for_a_quarter_is_kept),
         cmocka_unit_test(one_body_one_treatment),
         cmocka_unit_test(the_town_named_and_the_province_a_member_became),
+        cmocka_unit_test(a_span_of_days_is_written_and_the_province_is_the_place),
         cmocka_unit_test(allocation_failures_write_nothing),
     };
     return cmocka_run_group_tests(tests, fx_group_setup, fx_group_teardown);

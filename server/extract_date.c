@@ -399,6 +399,21 @@ static int weekday_of_dateline(const ctx *c, size_t si, int wd, int future, int 
     return 0;
 }
 
+/* 1 when the number at token k is the ordinal of what follows, not a day ("On Tuesday, the
+ * 12th meeting", "Mardi, la 12e reunion", "星期二，第12次会议"): a suffix glued to it with
+ * no month after ("Tuesday 11th June" is a day), or 第 before it. */
+static int ordinal_number(const ctx *c, size_t k, size_t lim)
+{
+    if (k > 0 && bcx_words_at(c, k - 1, lim, "第"))
+        return 1;
+    if (k + 1 >= lim || !c->t[k + 1].glued || c->t[k + 1].kind != T_WORD || c->t[k + 1].han)
+        return 0;
+    for (size_t q = k + 2; q < lim && q < k + 4; q++)
+        if (bcx_lex_find(c, C_MONTH, q, NULL) > 0)
+            return 0; /* "the 11th of June" */
+    return 1;
+}
+
 /* A day and month in digits in brackets after a weekday ("donderdagochtend (30/10)",
  * "Thursday (30/10)") at token k into r (its tokens in r->n, the weekday's not included);
  * 1 when found. */
@@ -696,7 +711,9 @@ void bcx_find_dates(ctx *c)
                  * date to it */
                 int dated = i + n < lim && (bcx_gap(c, i + n - 1) & G_OPEN);
                 for (size_t q = i + n; q < lim && q < i + n + 3 && !dated; q++)
-                    dated = c->t[q].kind == T_NUM || c->t[q].kind == T_DATE; /* "mardi 11 juin" */
+                    dated =
+                        c->t[q].kind == T_DATE ||
+                        (c->t[q].kind == T_NUM && !ordinal_number(c, q, lim)); /* "mardi 11 juin" */
                 /* of another week ("vorige week dinsdag", "dinsdag vorige week") */
                 const bc_lex *w = NULL;
                 size_t wn = i + n < lim ? bcx_lex_find(c, C_REL_WEEK, i + n, &w) : 0;

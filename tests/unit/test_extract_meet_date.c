@@ -1945,6 +1945,49 @@ static void chinese_days_later(void **state)
     bc_extraction_free(&x);
 }
 
+/* A weekday opening the sentence dates its meeting as a trailing one does, though an
+ * ordinal follows it (analyst8 finding 4: "On Tuesday, the 12th meeting" was read as a
+ * weekday with its date next to it, and gave none); a day written after it still is its
+ * date, and without a publication date there is none. */
+static void a_weekday_before_an_ordinal(void **state)
+{
+    (void)state;
+    static const char *const jwg = "the 12th meeting of the Joint Working Group of Lao Cai, Ha "
+                                   "Giang, Lai Chau, Dien Bien and Yunnan was held in Kunming.";
+    static const struct {
+        const char *lang, *text, *iso, *noref;
+    } cases[] = {
+        /* 26 November 2026 was a Thursday */
+        {"en", "On Tuesday, %s", "2026-11-24", ""},
+        {"en", "Last Friday, %s", "2026-11-20", ""},
+        {"en", "On Tuesday 11th June, %s", "2026-06-11", "--06-11"},
+        {"fr",
+         "Mardi, la 12e réunion du Groupe de travail conjoint de Lao Cai, Ha Giang, Lai Chau, "
+         "Dien Bien et du Yunnan s'est tenue à Kunming.%s",
+         "2026-11-24", ""},
+        {"zh", "星期二，云南省与老街省第12次会议在昆明举行。%s", "2026-11-24", ""},
+    };
+    char text[512];
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        snprintf(text, sizeof text, cases[k].text, strcmp(cases[k].lang, "en") == 0 ? jwg : "");
+        bc_extraction x = run(cases[k].lang, "2026-11-26", text);
+        const bc_xmeeting *m = meet(&x, strcmp(cases[k].lang, "zh") == 0 ? "" : "jwg-yunnan", 12);
+        assert_string_equal(m->date, cases[k].iso);
+        assert_true(m->date_inferred);
+        bc_extraction_free(&x);
+        /* no publication date: no day, or a day without its year */
+        x = run(cases[k].lang, NULL, text);
+        assert_string_equal(x.meetings[0].date, cases[k].noref);
+        bc_extraction_free(&x);
+    }
+    /* a weekday with its day written after it keeps that day */
+    bc_extraction x = run("fr", "2024-06-14",
+                          "Mardi 11 juin, la 12e réunion du Groupe de travail conjoint de Lao "
+                          "Cai, Ha Giang, Lai Chau, Dien Bien et du Yunnan s'est tenue à Kunming.");
+    assert_string_equal(meet(&x, "jwg-yunnan", 12)->date, "2024-06-11");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1993,6 +2036,7 @@ int main(void)
         cmocka_unit_test(chinese_meetings_joined_with_a_body_between),
         cmocka_unit_test(chinese_working_visits),
         cmocka_unit_test(chinese_days_later),
+        cmocka_unit_test(a_weekday_before_an_ordinal),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

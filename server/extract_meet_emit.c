@@ -1,7 +1,7 @@
 /* extract_meet_emit.c: mentions into meetings: status (held or planned, from the
  * sentence's words before the date), place, provinces and people named, the citation and
- * a confidence. Talks without a date and named meetings with neither date nor mechanism
- * are not emitted. */
+ * a confidence. Talks without a date (unless only a missing publication date would date
+ * them) and named meetings with neither date nor mechanism are not emitted. */
 #include "bordercoop/alloc.h"
 #include "extract_int.h"
 
@@ -185,6 +185,25 @@ static bc_xmeeting *restated(const ctx *c, const mention *m)
     return NULL;
 }
 
+/* The tokens of the weekday or day counted from the publication date ("On Tuesday",
+ * "星期三", "yesterday") that alone dates talks m when no publication date was given: the
+ * day its sentence left unread, the one meeting of that sentence or in its clause; 0 when
+ * none. Its first token in *u. */
+static size_t unread_day(const ctx *c, const mention *m, size_t *u)
+{
+    const sent *s = &c->se[m->sent];
+    size_t n = 0;
+    if (m->xkind != BC_XM_TALKS || m->date[0] != '\0' || c->ry != 0 || s->unread == 0)
+        return 0;
+    *u = s->unread - 1;
+    if ((n = bcx_lex_find(c, C_WEEKDAY, *u, NULL)) == 0 &&
+        (n = bcx_lex_find(c, C_REL_DAY, *u, NULL)) == 0)
+        return 0;
+    if (s->nment > 1 && bcx_commas(c, *u < m->t0 ? *u : m->t1 - 1, *u < m->t0 ? m->t0 : *u) != 0)
+        return 0;
+    return n;
+}
+
 void bcx_emit_meetings(ctx *c)
 {
     const bc_lex *e = NULL;
@@ -196,10 +215,13 @@ void bcx_emit_meetings(ctx *c)
          * ("双方商定，于4月下旬在河口举行...会议"): kept undated, never dropped uncounted */
         /* nor are talks of a mechanism whose month its sentence writes without the year a
          * missing publication date would give ("去年11月，...联合工作委员会会议在南宁召开") */
+        /* nor are talks whose day only a publication date would place, none having come
+         * ("On Tuesday, leaders of Lao Cai and Yunnan held talks"): undated, with the words */
         const sent *ms = &c->se[m->sent];
+        size_t du = 0, dn = unread_day(c, m, &du);
         if (m->xkind == BC_XM_TALKS && m->date[0] == '\0' &&
             !(m->planned > 0 && c->ry == 0 && ms->yearless) &&
-            !(m->mech != NULL && c->ry == 0 && (ms->yearless || ms->unread)))
+            !(m->mech != NULL && c->ry == 0 && (ms->yearless || ms->unread)) && dn == 0)
             continue;
         if (m->xkind == BC_XM_NAMED && m->date[0] == '\0' && m->mech == NULL)
             continue; /* nor a named meeting without its date or mechanism */
@@ -222,6 +244,8 @@ void bcx_emit_meetings(ctx *c)
         x->kind = m->xkind;
         copy_str(x->date, sizeof x->date, m->date);
         x->date_inferred = m->date_inferred;
+        if (dn > 0 && c->t[du + dn - 1].end - c->t[du].start < sizeof x->day_word)
+            memcpy(x->day_word, c->s + c->t[du].start, c->t[du + dn - 1].end - c->t[du].start);
         if (strlen(m->date) == 4 && strncmp(m->date_period, m->date, 4) == 0)
             copy_str(x->period, sizeof x->period, m->date_period);
         x->same_day_as = m->same_day != 0;

@@ -762,6 +762,16 @@ int bci_store_meetings(ingest_ctx *c, const bc_extraction *ex)
             rc = store_meeting(c, m);
         } else if (m->kind == BC_XM_TALKS && m->date[0] != '\0') {
             rc = store_talks(c, m, NULL, NULL);
+        } else if (m->kind == BC_XM_TALKS && m->day_word[0] != '\0') {
+            /* talks on a weekday ("On Tuesday") only a publication date would place */
+            char note[300];
+            snprintf(note, sizeof note,
+                     "The article gives their day only as \"%s\", which only a publication "
+                     "date could place, and no publication date came with it, so no date is "
+                     "stored.",
+                     m->day_word);
+            c->out->dates_without_year++;
+            rc = store_talks(c, m, note, NULL);
         } else if (m->kind == BC_XM_TALKS) {
             /* talks to come in a month whose year only a publication date would give */
             c->out->dates_without_year++;

@@ -93,9 +93,14 @@ typedef struct bc_xmeeting {
     /* the date at the precision the text gives: "2024-06-12", "2024-06", "2024", or
      * "--06-12" when day and month are written and no year is known; "" none (talks
      * without a date are only given when they are to come in a month whose year the
-     * text leaves to a publication date that was not given) */
+     * text leaves to a publication date that was not given, or when such a date alone
+     * would place their day: day_word) */
     char date[16];
     int date_inferred;      /* BC_X_INFERRED_YEAR or _DATE: from the reference date */
+    char day_word[32];      /* talks without a date whose day the text gives only as a
+                             * weekday or a day counted from the publication date, none
+                             * having come ("On Tuesday", "星期三", "yesterday"): those
+                             * words as written, else "" */
     char period[24];        /* the part of that year the text gives for a meeting to come,
                              * when date is its year ("2027-07/2027-09": "in the third
                              * quarter of 2027"), else "" */

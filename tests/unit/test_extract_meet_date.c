@@ -913,8 +913,11 @@ static void vietnamese_days_before_and_this_morning(void **state)
         assert_string_equal(x.meetings[0].date, cases[k][1]);
         assert_true(x.meetings[0].date_inferred);
         bc_extraction_free(&x);
+        /* without one: undated, with the words only a publication date would place */
         x = run("vi", NULL, cases[k][0]);
-        assert_int_equal(x.nmeetings, 0);
+        assert_int_equal(x.nmeetings, 1);
+        assert_string_equal(x.meetings[0].date, "");
+        assert_string_equal(x.meetings[0].day_word, k == 0 ? "Hôm kia" : "Sáng nay");
         bc_extraction_free(&x);
     }
 }
@@ -1639,7 +1642,6 @@ static void chinese_date_forms(void **state)
         /* a day of last week, on a Friday: not yesterday's Thursday */
         {"2025-03-21", "上周四，崇左市与越南谅山省在凭祥市举行会谈。", "2025-03-13"},
         {"2025-03-16", "上星期二，崇左市与越南谅山省在凭祥市举行会谈。", "2025-03-04"},
-        {NULL, "上周四，崇左市与越南谅山省在凭祥市举行会谈。", NULL},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         bc_extraction x = run("zh", cases[i].ref, cases[i].text);
@@ -1657,6 +1659,12 @@ static void chinese_date_forms(void **state)
     /* the next round, to come, whatever the holding word before it */
     bc_extraction x = run("zh", "2024-05-19", "双方约定，9月在东兴举行下一轮会谈。");
     assert_string_equal(x.meetings[0].status, "planned");
+    bc_extraction_free(&x);
+    /* a day of last week with no reference date: undated talks, with the words */
+    x = run("zh", NULL, "上周四，崇左市与越南谅山省在凭祥市举行会谈。");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "");
+    assert_string_equal(x.meetings[0].day_word, "上周四");
     bc_extraction_free(&x);
 }
 

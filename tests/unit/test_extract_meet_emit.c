@@ -195,6 +195,37 @@ static void a_mechanism_meeting_in_a_month_without_its_year(void **state)
     bc_extraction_free(&x);
 }
 
+/* Talks whose day is only a weekday or "yesterday" and no publication date came: kept
+ * undated with those words (day_word), as talks to come in a month without its year are;
+ * with a publication date, dated and no words; talks without any day are not given. */
+static void talks_on_a_day_only_a_publication_date_places(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text, *word;
+    } cases[] = {
+        {"en", "On Tuesday, leaders of Lao Cai and Yunnan held talks in Hekou.", "Tuesday"},
+        {"en", "Yesterday, leaders of Lao Cai and Yunnan held talks in Hekou.", "Yesterday"},
+        {"zh", "星期三，广西壮族自治区与谅山省领导在凭祥举行会谈。", "星期三"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        bc_extraction x = run(cases[k].lang, NULL, cases[k].text);
+        assert_int_equal(x.nmeetings, 1);
+        assert_int_equal(x.meetings[0].kind, BC_XM_TALKS);
+        assert_string_equal(x.meetings[0].date, "");
+        assert_string_equal(x.meetings[0].day_word, cases[k].word);
+        bc_extraction_free(&x);
+        x = run(cases[k].lang, "2026-11-26", cases[k].text);
+        assert_int_equal(x.nmeetings, 1);
+        assert_true(x.meetings[0].date[0] != '\0');
+        assert_string_equal(x.meetings[0].day_word, "");
+        bc_extraction_free(&x);
+    }
+    bc_extraction x = run("en", NULL, "Leaders of Lao Cai and Yunnan held talks in Hekou.");
+    assert_int_equal(x.nmeetings, 0);
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -203,6 +234,7 @@ int main(void)
         cmocka_unit_test(each_meeting_its_own_place_and_time),
         cmocka_unit_test(talks_to_come_in_a_month_without_its_year),
         cmocka_unit_test(a_mechanism_meeting_in_a_month_without_its_year),
+        cmocka_unit_test(talks_on_a_day_only_a_publication_date_places),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -187,6 +187,50 @@ static void one_body_one_treatment(void **state)
                      1);
 }
 
+/* Talks dated only by a weekday, with no publication date to place it (analyst8 finding
+ * 5): stored undated, the note quoting the weekday, and counted in dates_without_year, as
+ * talks to come in a month without its year are; with a publication date, that day,
+ * inferred, and nothing counted; talks with no date at all are still not stored. */
+static void talks_on_a_weekday_no_publication_date_places(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text, *word, *dated, *date;
+    } cases[] = {
+        {"en", "On Tuesday, leaders of Lao Cai and Yunnan held talks in Hekou on border trade.",
+         "Tuesday", "On Tuesday, leaders of Lao Cai and Yunnan held talks in Hekou on tourism.",
+         "2026-11-24"},
+        {"zh", "星期三，广西壮族自治区与谅山省领导在凭祥举行会谈。", "星期三",
+         "星期三，广西壮族自治区与谅山省领导在东兴举行会谈。", "2026-11-25"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        bc_ingest_result r = fx_ingest(S, cases[k].lang, cases[k].text, NULL);
+        assert_int_equal(r.events, 1);
+        assert_int_equal(r.dates_without_year, 1);
+        char sql[600];
+        snprintf(sql, sizeof sql,
+                 "SELECT count(*) FROM coop_events WHERE id LIKE '%%s-e%%%%' AND kind = 'talks' "
+                 "AND date IS NULL AND note LIKE '%%%%\"%s\"%%%%only a publication date "
+                 "could place%%%%'",
+                 cases[k].word);
+        assert_int_equal(n_of(sql, r.source_id), 1);
+        /* the same talks with a publication date: that day, inferred, nothing counted */
+        r = fx_ingest(S, cases[k].lang, cases[k].dated, "2026-11-26");
+        assert_int_equal(r.events, 1);
+        assert_int_equal(r.dates_without_year, 0);
+        snprintf(sql, sizeof sql,
+                 "SELECT count(*) FROM coop_events WHERE id LIKE '%%s-e%%%%' AND date = '%s' "
+                 "AND inferred LIKE '%%%%\"date\"%%%%'",
+                 cases[k].date);
+        assert_int_equal(n_of(sql, r.source_id), 1);
+    }
+    /* talks with no day at all: no event, nothing counted as a day without a year */
+    bc_ingest_result r = fx_ingest(
+        S, "en", "Leaders of Lao Cai and Yunnan held talks in Hekou on border trade.", NULL);
+    assert_int_equal(r.events, 0);
+    assert_int_equal(r.dates_without_year, 0);
+}
+
 /* A meeting's place is the town its sentence names; the town's province is its host,
  * marked inferred unless written next to the town (a member named elsewhere in the
  * sentence states no host). Tuyen Quang, named for the member Ha Giang that became part
@@ -313,6 +357,7 @@ int main(void)
         cmocka_unit_test(one_body_one_treatment),
         cmocka_unit_test(the_town_named_and_the_province_a_member_became),
         cmocka_unit_test(a_span_of_days_is_written_and_the_province_is_the_place),
+        cmocka_unit_test(talks_on_a_weekday_no_publication_date_places),
         cmocka_unit_test(allocation_failures_write_nothing),
     };
     return cmocka_run_group_tests(tests, fx_group_setup, fx_group_teardown);

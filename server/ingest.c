@@ -208,12 +208,29 @@ int bc_ingest_lang(const bc_ingest_input *in, char code[4], int *detected, doubl
 #define found_row bci_found_row
 
 /* A source id: the title's slug (or "article") and the first 8 hex digits of the text's
- * hash, so the same text always gets the same id. */
-static void derive_id(const bc_ingest_input *in, const char *sha, char out[128])
+ * hash, so the same text always gets the same id. A title without an ASCII word
+ * ("老街省与云南省举行会谈") is slugged from the ids of the provinces it names by their
+ * aliases, in the order it names them ("lao-cai-yunnan"). */
+static void derive_id(bc_store *s, const bc_ingest_input *in, const char *sha, char out[128],
+                      int *rc, bc_err *err)
 {
     bc_buf slug = BC_BUF_INIT;
     if (in->title != NULL)
         bc_text_slug(in->title, strlen(in->title), &slug);
+    int ascii_word = 0;
+    for (size_t i = 0; slug.data != NULL && i < slug.len && !ascii_word; i++)
+        ascii_word = (unsigned char)slug.data[i] < 0x80 && slug.data[i] != '-';
+    char named[200] = "";
+    if (!ascii_word && in->title != NULL &&
+        found_row(rc, s,
+                  "SELECT group_concat(entity_id, '-') OVER (ORDER BY p, entity_id ROWS BETWEEN "
+                  "UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) FROM (SELECT entity_id, "
+                  "min(instr(?1, alias)) AS p FROM aliases WHERE entity = 'province' AND "
+                  "instr(?1, alias) > 0 GROUP BY entity_id) LIMIT 1",
+                  BC_BINDS(bc_text(in->title)), named, sizeof named, err)) {
+        bc_buf_free(&slug);
+        bc_buf_printf(&slug, "%s", named);
+    }
     /* its ASCII words only: what folding leaves outside ASCII (a dash, Chinese) separates
      * words as any other punctuation does ("Lao Cai–Hekou" -> "lao-cai-hekou"); at most
      * 48 bytes, cut at a word */
@@ -534,24 +551,26 @@ static int ingest_prep_locked(bc_store *s, const bc_ingest_input *given, const b
         if (in->id != NULL)
             snprintf(out->source_id, sizeof out->source_id, "%s", in->id);
         else
-            derive_id(in, sha, out->source_id);
+            derive_id(s, in, sha, out->source_id, &rc, err);
         char file[200];
         snprintf(file, sizeof file, "ingested/%s.txt", out->source_id);
         ingest_ctx c = {s, in, out->source_id, out, err};
-        rc = bc_store_run(
-            s,
-            "INSERT INTO sources (id, file, lang, title, publisher, author, published_on, url, "
-            "sha256, bytes, body, origin, ingested_at, note, ingested_by, body_key, log_seq) "
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'ingested', ?12, "
-            "'Ingested; its facts were extracted automatically (curation: extracted).', ?13, "
-            "?14, coalesce(?15, (SELECT coalesce(max(seq), 0) FROM review_log)))",
-            BC_BINDS(bc_text(out->source_id), bc_text(file), bc_text(in->lang), bc_text(in->title),
-                     bc_text(in->publisher), bc_text(in->author), bc_text(in->published_on),
-                     bc_text(in->url), bc_text(sha), bc_int((long long)in->len),
-                     bc_text_n(in->text, in->len), bc_text(in->ingested_at ? in->ingested_at : now),
-                     bc_text(in->actor), bc_text(body_key[0] ? body_key : NULL),
-                     in->log_seq ? bc_int(*in->log_seq) : bc_text(NULL)),
-            err);
+        if (rc == BC_OK)
+            rc = bc_store_run(
+                s,
+                "INSERT INTO sources (id, file, lang, title, publisher, author, published_on, url, "
+                "sha256, bytes, body, origin, ingested_at, note, ingested_by, body_key, log_seq) "
+                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'ingested', ?12, "
+                "'Ingested; its facts were extracted automatically (curation: extracted).', ?13, "
+                "?14, coalesce(?15, (SELECT coalesce(max(seq), 0) FROM review_log)))",
+                BC_BINDS(bc_text(out->source_id), bc_text(file), bc_text(in->lang),
+                         bc_text(in->title), bc_text(in->publisher), bc_text(in->author),
+                         bc_text(in->published_on), bc_text(in->url), bc_text(sha),
+                         bc_int((long long)in->len), bc_text_n(in->text, in->len),
+                         bc_text(in->ingested_at ? in->ingested_at : now), bc_text(in->actor),
+                         bc_text(body_key[0] ? body_key : NULL),
+                         in->log_seq ? bc_int(*in->log_seq) : bc_text(NULL)),
+                err);
         if (rc == BC_OK)
             rc = bc_store_run(s,
                               "INSERT INTO aliases (entity, alias_key, alias, entity_id) "

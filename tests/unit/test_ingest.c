@@ -280,6 +280,36 @@ static void untitled_articles_get_a_usable_id(void **state)
     bc_store_close(s);
 }
 
+/* A title without an ASCII word is slugged from the provinces it names, in the order it
+ * names them, by their aliases (analyst8 finding 16: every Chinese title was
+ * "article-zh-"); one that names none is "article"; a title with ASCII words keeps them. */
+static void chinese_titles_are_named_by_their_provinces(void **state)
+{
+    (void)state;
+    bc_store *s = fx_store_from(fx_data_dir());
+    static const struct {
+        const char *title, *text, *prefix;
+    } cases[] = {
+        {"老街省与云南省领导举行会谈", "老街省与云南省领导在河口举行会谈。", "lao-cai-yunnan-zh-"},
+        {"云南与老街省、云南省合作", "云南省与老街省合作。", "yunnan-lao-cai-zh-"},
+        {"广西壮族自治区与谅山省加强合作", "广西与谅山省加强合作。", "guangxi-lang-son-zh-"},
+        {"中越边境贸易", "中越边境贸易增长。", "article-zh-"},
+        {"Hekou 口岸", "河口口岸通关。", "hekou-zh-"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        bc_ingest_input in = article(cases[k].text, "zh");
+        in.title = cases[k].title;
+        bc_ingest_result r;
+        bc_err err;
+        assert_int_equal(bc_ingest(s, &in, &r, &err), 0);
+        if (strncmp(r.source_id, cases[k].prefix, strlen(cases[k].prefix)) != 0)
+            fail_msg("%s: id %s, not %s...", cases[k].title, r.source_id, cases[k].prefix);
+        assert_int_equal(strlen(r.source_id), strlen(cases[k].prefix) + 8);
+        assert_true(bc_text_is_id(r.source_id));
+    }
+    bc_store_close(s);
+}
+
 static void vietnamese(void **state)
 {
     (void)state;
@@ -449,6 +479,7 @@ int main(void)
         cmocka_unit_test(unreviewed_events_stay_out_of_trusted_search),
         cmocka_unit_test(same_text_twice_is_a_no_op),
         cmocka_unit_test(untitled_articles_get_a_usable_id),
+        cmocka_unit_test(chinese_titles_are_named_by_their_provinces),
         cmocka_unit_test(vietnamese),
         cmocka_unit_test(failures_write_nothing),
         cmocka_unit_test(a_bounded_cost_or_nothing),

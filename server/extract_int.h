@@ -198,6 +198,10 @@ const char *bcx_border_place(int cn, size_t i);
 /* The province id the i-th border place lies in ("yunnan" for Wenshan), "" for none of
  * the border provinces (Hanoi); NULL past the last. */
 const char *bcx_border_place_province(int cn, size_t i);
+/* The first of the names of the border place of China (cn = 1) or Vietnam that side is
+ * one of ("友谊" -> "Huu Nghi"), compared by bcx_side_key, into out[cap]; "" when the
+ * gazetteer knows no such place or side is already that name. */
+void bcx_border_place_canonical(int cn, const char *side, char *out, size_t cap);
 
 /* ==== the article: tokens, sentences and what was found in them ======================== */
 

@@ -192,3 +192,36 @@ const char *bcx_place_province(const ctx *c, const hit *h, const char **name)
     }
     return found;
 }
+
+void bcx_border_place_canonical(int cn, const char *side, char *out, size_t cap)
+{
+    bc_buf key = BC_BUF_INIT, one = BC_BUF_INIT;
+    const char *found = NULL;
+    out[0] = '\0';
+    bcx_side_key(side, strlen(side), &key);
+    const border_place *list = cn ? CN : VN;
+    size_t n = cn ? sizeof CN / sizeof CN[0] : sizeof VN / sizeof VN[0];
+    for (size_t i = 0; i < n && found == NULL && !bc_buf_failed(&key) && key.len > 0; i++)
+        for (const char *at = list[i].names; *at != '\0' && found == NULL;) {
+            size_t len = strcspn(at, "|");
+            bc_buf_reset(&one);
+            bcx_side_key(at, len, &one);
+            if (!bc_buf_failed(&one) && one.len == key.len &&
+                memcmp(one.data, key.data, key.len) == 0)
+                found = list[i].names;
+            at += len + (at[len] == '|');
+        }
+    size_t len = found != NULL ? strcspn(found, "|") : 0;
+    /* the first name, unless the side is written so (spacing and diacritics aside) */
+    if (found != NULL && len < cap) {
+        bc_buf_reset(&one);
+        bcx_side_key(found, len, &one);
+        if (!bc_buf_failed(&one) &&
+            !(one.len == key.len && memcmp(one.data, key.data, key.len) == 0)) {
+            memcpy(out, found, len);
+            out[len] = '\0';
+        }
+    }
+    bc_buf_free(&key);
+    bc_buf_free(&one);
+}

@@ -665,7 +665,8 @@ static int project_id(ingest_ctx *c, const bc_xgate *g, char out[160], int *rc)
 {
     bc_buf slug = BC_BUF_INIT;
     char both[140];
-    snprintf(both, sizeof both, "%s %s", g->vn_side, g->cn_side);
+    snprintf(both, sizeof both, "%s %s", g->vn_name[0] ? g->vn_name : g->vn_side,
+             g->cn_name[0] ? g->cn_name : g->cn_side);
     bc_text_slug(both, strlen(both), &slug);
     size_t n = 0;
     while (slug.data != NULL && n < slug.len && n < 100 && (unsigned char)slug.data[n] < 0x80)
@@ -700,6 +701,11 @@ static int store_new_pair(ingest_ctx *c, const bc_xgate *g)
 {
     int rc = BC_OK;
     char known[160];
+    /* a side the text writes by another name of a place the gazetteer knows ("越南友谊口岸
+     * —中国友谊关口岸") is named as the place is recorded ("Huu Nghi", "Youyiguan"), so the
+     * crossing is the one known or reported under those names */
+    const char *vn = g->vn_name[0] ? g->vn_name : g->vn_side,
+               *cn = g->cn_name[0] ? g->cn_name : g->cn_side;
     /* a known crossing by the names of its two sides in any language it is recorded in
      * ("Ban Vuoc" is the first part of "Ban Vuoc, Bat Xat"), of the kind the pair's own
      * words state (the extractor reads it next to the pair, not elsewhere in the
@@ -714,8 +720,7 @@ static int store_new_pair(ingest_ctx *c, const bc_xgate *g)
                   "lower(cn_side_zh), lower(trim(substr(cn_side, 1, instr(cn_side || ',', ',') "
                   "- 1)))) AND (kind = ?3 OR (?3 IN " BC_POINT_KINDS " AND kind IN " BC_POINT_KINDS
                   ")) ORDER BY kind = ?3 DESC, curation = 'curated' DESC, id LIMIT 1",
-                  BC_BINDS(bc_text(g->vn_side), bc_text(g->cn_side),
-                           bc_text(g->kind[0] ? g->kind : "gate_pair")),
+                  BC_BINDS(bc_text(vn), bc_text(cn), bc_text(g->kind[0] ? g->kind : "gate_pair")),
                   known, sizeof known, c->err))
         return report_event(c, known, g);
     char id[160], name[200], kind[32] = "gate_pair";
@@ -726,17 +731,23 @@ static int store_new_pair(ingest_ctx *c, const bc_xgate *g)
                                 "value = ?1",
                                 BC_BINDS(bc_text(g->kind)), NULL, 0, c->err))
         snprintf(kind, sizeof kind, "%s", g->kind);
-    snprintf(name, sizeof name, "%s - %s", g->vn_side, g->cn_side);
+    snprintf(name, sizeof name, "%s - %s", vn, cn);
+    char note[600] = "Which side is which comes from the names and the words around them "
+                     "(\"(Vietnam)\", a known place), read by the extractor.";
+    if (g->vn_name[0] || g->cn_name[0])
+        snprintf(note + strlen(note), sizeof note - strlen(note),
+                 " The article writes its sides as \"%s\" and \"%s\"; they are named as the "
+                 "gazetteer records those places.",
+                 g->vn_side, g->cn_side);
     if (rc == BC_OK)
         rc = bc_store_run(
             c->s,
             "INSERT INTO projects (id, name, kind, vn_side, cn_side, status, description, "
             "note, curation, confidence) VALUES (?1, ?2, ?3, ?4, ?5, 'reported', 'A crossing "
             "named with both its sides in an ingested article; nothing else is known of it "
-            "yet.', 'Which side is which comes from the names and the words around them "
-            "(\"(Vietnam)\", a known place), read by the extractor.', 'extracted', ?6)",
-            BC_BINDS(bc_text(id), bc_text(name), bc_text(kind), bc_text(g->vn_side),
-                     bc_text(g->cn_side), bc_real(g->confidence)),
+            "yet.', ?7, 'extracted', ?6)",
+            BC_BINDS(bc_text(id), bc_text(name), bc_text(kind), bc_text(vn), bc_text(cn),
+                     bc_real(g->confidence), bc_text(note)),
             c->err);
     if (rc == BC_OK)
         rc = bc_store_run(c->s,

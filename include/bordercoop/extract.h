@@ -141,6 +141,10 @@ typedef struct bc_xgate {
     int pair; /* 1: the text names both sides */
     char vn_side[64];
     char cn_side[64];
+    /* the name the gazetteer records a side's place under when the text writes it by
+     * another of its names ("Huu Nghi" for 友谊, "Youyiguan" for 友谊关), else "" */
+    char vn_name[64];
+    char cn_name[64];
     char kind[24];     /* a projects.kind: "gate_pair", "road_bridge", ... */
     char project[128]; /* a known project id when the pair matches one, else "" */
     char date[16];     /* the date of an event of it its sentence states, as bc_xmeeting.date */

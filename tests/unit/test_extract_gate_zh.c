@@ -201,6 +201,45 @@ static void stations_expressways_and_the_article_order(void **state)
     bc_extraction_free(&x);
 }
 
+/* A side written by a Chinese name of a place the gazetteer knows also carries the name
+ * that place is recorded under (analyst8 finding 16: "越南友谊口岸—中国友谊关口岸" became a
+ * crossing "友谊 - 友谊关"); a name it does not know ("那弄", "那西"), or one written as
+ * recorded ("Mong Cai"), carries none. */
+static void sides_by_their_recorded_names(void **state)
+{
+    (void)state;
+    bc_extraction x = run("zh", NULL, "越南友谊口岸—中国友谊关口岸货运量增长。");
+    const bc_xgate *g = gate(&x, "友谊", "友谊关");
+    assert_string_equal(g->vn_name, "Huu Nghi");
+    assert_string_equal(g->cn_name, "Youyiguan");
+    bc_extraction_free(&x);
+    x = run("zh", NULL, "越南老街口岸—中国河口口岸、天保—清水口岸通关时间延长。");
+    g = gate(&x, "老街", "河口");
+    assert_string_equal(g->vn_name, "Lao Cai");
+    assert_string_equal(g->cn_name, "Hekou");
+    g = gate(&x, "清水", "天保");
+    assert_string_equal(g->vn_name, "Thanh Thuy");
+    assert_string_equal(g->cn_name, "Tianbao");
+    bc_extraction_free(&x);
+    x = run("zh", NULL, "越南那弄—中国那西通道开通。");
+    g = gate(&x, "那弄", "那西");
+    assert_string_equal(g->vn_name, "");
+    assert_string_equal(g->cn_name, "");
+    bc_extraction_free(&x);
+    x = run("en", NULL, "Trucks crossed the Mong Cai (Vietnam) – Dongxing (China) border gate.");
+    for (size_t k = 0; k < x.ngates; k++) {
+        assert_string_equal(x.gates[k].vn_name, "");
+        assert_string_equal(x.gates[k].cn_name, "");
+    }
+    bc_extraction_free(&x);
+    /* Vietnamese spelled with its marks is the recorded name too */
+    x = run("vi", NULL, "Lượng hàng qua cặp cửa khẩu Hữu Nghị - Hữu Nghị Quan tăng.");
+    g = gate(&x, "Hữu Nghị", "Hữu Nghị Quan");
+    assert_string_equal(g->vn_name, "");
+    assert_string_equal(g->cn_name, "Youyiguan");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -212,6 +251,7 @@ int main(void)
         cmocka_unit_test(during_the_meeting_is_its_day),
         cmocka_unit_test(country_in_brackets_and_river_after_a_name),
         cmocka_unit_test(stations_expressways_and_the_article_order),
+        cmocka_unit_test(sides_by_their_recorded_names),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -288,6 +288,35 @@ static void crossings_by_any_spelling(void **state)
     no_check_problems();
 }
 
+/* A crossing an article first names in Chinese is named as the gazetteer records its
+ * places (analyst8 finding 16: "越南新清口岸—中国浦寨口岸" was a project "新清 - 浦寨"), with a
+ * note of the names written, so an English report of "Tan Thanh – Puzhai" is an event of
+ * it, not a second crossing; a pair the gazetteer does not know keeps the names written. */
+static void a_crossing_first_named_in_chinese(void **state)
+{
+    (void)state;
+    long projects = count(S, "SELECT count(*) FROM projects");
+    bc_ingest_result r =
+        ingest("口岸\n\n越南新清口岸—中国浦寨口岸货运量增长。\n", "zh", "2024-06-22");
+    assert_int_equal(r.projects, 1);
+    assert_int_equal(count(S, "SELECT count(*) FROM projects WHERE id = "
+                              "'tan-thanh-puzhai-reported' AND name = 'Tan Thanh - Puzhai' AND "
+                              "vn_side = 'Tan Thanh' AND cn_side = 'Puzhai' AND note LIKE "
+                              "'%\"新清\" and \"浦寨\"%'"),
+                     1);
+    r = ingest("Tan Thanh\n\nCargo through the Tan Thanh – Puzhai border gate pair rose "
+               "again.\n",
+               "en", "2024-06-23");
+    assert_int_equal(r.projects, 0);
+    assert_int_equal(r.project_events, 1);
+    r = ingest("通道\n\n越南那弄—中国那西通道开通。\n", "zh", "2024-06-24");
+    assert_int_equal(r.projects, 1);
+    assert_int_equal(
+        count(S, "SELECT count(*) FROM projects WHERE vn_side = '那弄' AND cn_side = '那西'"), 1);
+    assert_int_equal(count(S, "SELECT count(*) FROM projects"), projects + 2);
+    no_check_problems();
+}
+
 /* Talks to come in a month whose year the text leaves to a publication date that did not
  * come: stored undated, planned, with a note, and counted among the dates without a year. */
 static void talks_to_come_without_a_year(void **state)
@@ -313,6 +342,7 @@ int main(void)
         cmocka_unit_test(a_known_meeting_and_its_people),
         cmocka_unit_test(crossings_known_and_new),
         cmocka_unit_test(crossings_by_any_spelling),
+        cmocka_unit_test(a_crossing_first_named_in_chinese),
         cmocka_unit_test(talks_without_a_year),
         cmocka_unit_test(talks_to_come_without_a_year),
         cmocka_unit_test(money_kept_apart_and_left_out),

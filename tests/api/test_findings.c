@@ -433,6 +433,75 @@ static void one_shape_for_parties(void **state)
     json_decref(j);
 }
 
+/* POSTs an article (pub NULL: no published_on) and returns the parsed 201 answer (decref). */
+static json_t *post_answer(const char *text, const char *lang, const char *title, const char *pub)
+{
+    json_t *o = json_pack("{s:s,s:s,s:s}", "text", text, "lang", lang, "title", title);
+    if (pub != NULL)
+        json_object_set_new(o, "published_on", json_string(pub));
+    char *body = json_dumps(o, JSON_COMPACT);
+    json_decref(o);
+    const char *h[] = {"Authorization: Bearer " TOKEN, "Content-Type: application/json", NULL};
+    bct_conn *c = bct_connect(D.port, 10000);
+    assert_non_null(c);
+    bct_response r;
+    assert_int_equal(bct_request(c, "POST", "/v1/sources", h, body, strlen(body), &r), 0);
+    free(body);
+    bct_close(c);
+    if (r.status != 201)
+        fail_msg("ingesting '%s': %d %.300s", title, r.status, r.body);
+    json_t *j = json_loads(r.body, 0, NULL);
+    bct_response_free(&r);
+    assert_non_null(j);
+    return j;
+}
+
+/* analyst8 findings 5 and 16 over HTTP: talks dated only by a weekday and no
+ * published_on are an undated event, counted in dates_without_year (the answer was
+ * events 0 and every count 0); a Chinese title is named by the provinces it names; a
+ * crossing written in Chinese is one named as the gazetteer records its places. */
+static void weekday_talks_and_chinese_names(void **state)
+{
+    (void)state;
+    json_t *j = post_answer("On Tuesday, leaders of Lao Cai and Yunnan held talks in Hekou on "
+                            "border trade zephyrine.",
+                            "en", "wk", NULL);
+    json_t *ex = json_object_get(j, "extracted");
+    assert_int_equal(json_integer_value(json_object_get(ex, "events")), 1);
+    assert_int_equal(json_integer_value(json_object_get(ex, "dates_without_year")), 1);
+    char path[300];
+    snprintf(path, sizeof path, "/v1/events/%s-e1",
+             json_string_value(json_object_get(json_object_get(j, "source"), "id")));
+    json_decref(j);
+    bct_response r;
+    assert_int_equal(bct_get(D.port, path, NULL, &r), 0);
+    assert_int_equal(r.status, 200);
+    assert_non_null(strstr(r.body, "\"date\":null"));
+    assert_non_null(strstr(r.body, "only as \\\"Tuesday\\\""));
+    bct_response_free(&r);
+    /* the same with no day at all: nothing, and nothing counted */
+    j = post_answer("Leaders of Lao Cai and Yunnan held talks in Hekou on border trade zephyrine.",
+                    "en", "nd", NULL);
+    ex = json_object_get(j, "extracted");
+    assert_int_equal(json_integer_value(json_object_get(ex, "events")), 0);
+    assert_int_equal(json_integer_value(json_object_get(ex, "dates_without_year")), 0);
+    json_decref(j);
+    /* a Chinese title and a crossing written in Chinese */
+    j = post_answer("越南友谊口岸—中国友谊关口岸货运量增长。", "zh", "老街省与云南省加强口岸合作",
+                    "2026-11-20");
+    const char *id = json_string_value(json_object_get(json_object_get(j, "source"), "id"));
+    assert_true(strncmp(id, "lao-cai-yunnan-zh-", 18) == 0);
+    assert_int_equal(json_integer_value(
+                         json_object_get(json_object_get(j, "extracted"), "border_gate_projects")),
+                     1);
+    json_decref(j);
+    assert_int_equal(
+        bct_get(D.port, "/v1/border-gate-projects/huu-nghi-youyiguan-reported", NULL, &r), 0);
+    assert_int_equal(r.status, 200);
+    assert_non_null(strstr(r.body, "\"name\":\"Huu Nghi - Youyiguan\""));
+    bct_response_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -444,6 +513,7 @@ int main(void)
         cmocka_unit_test(preflight_of_no_route),
         cmocka_unit_test(csv_is_flat),
         cmocka_unit_test(one_shape_for_parties),
+        cmocka_unit_test(weekday_talks_and_chinese_names),
     };
     return cmocka_run_group_tests_name("findings", tests, setup, teardown);
 }

@@ -390,6 +390,22 @@ static void place_text(ingest_ctx *c, const bc_xmeeting *m, int province_alone, 
         snprintf(out, cap, "%.119s", province);
 }
 
+/* A meeting or talks without a date whose day the text gives only by words a publication
+ * date would place ("On Tuesday"), none having come: the note quotes them and the day is
+ * counted in dates_without_year. */
+static void day_word_note(ingest_ctx *c, const bc_xmeeting *m, int has_date, bci_marks *mk)
+{
+    if (has_date || m->day_word[0] == '\0')
+        return;
+    char note[300];
+    snprintf(note, sizeof note,
+             "The article gives its day only as \"%s\", which only a publication date could "
+             "place, and no publication date came with it, so no date is stored.",
+             m->day_word);
+    bci_mark(mk, NULL, note);
+    c->out->dates_without_year++;
+}
+
 /* A meeting of a known mechanism. */
 static int store_meeting(ingest_ctx *c, const bc_xmeeting *m)
 {
@@ -401,6 +417,7 @@ static int store_meeting(ingest_ctx *c, const bc_xmeeting *m)
     bci_marks mk = {.note = BC_BUF_INIT};
     bc_date d;
     int has_date = bci_year_date(c, m->date, &d, &mk);
+    day_word_note(c, m, has_date, &mk);
     const char *place =
         m->place[0] && found_row(&rc, c->s, "SELECT id FROM provinces WHERE id = ?1",
                                  BC_BINDS(bc_text(m->place)), NULL, 0, c->err)
@@ -522,6 +539,7 @@ static int store_talks(ingest_ctx *c, const bc_xmeeting *m, const char *why_not,
         bci_mark(&mk, NULL, why_not);
     bc_date d;
     int has_date = bci_year_date(c, m->date, &d, &mk);
+    day_word_note(c, m, has_date, &mk);
     char names[BC_X_MAX_PARTIES][200];
     const char *orgs[BC_X_MAX_PARTIES];
     int n = 0;
@@ -763,15 +781,9 @@ int bci_store_meetings(ingest_ctx *c, const bc_extraction *ex)
         } else if (m->kind == BC_XM_TALKS && m->date[0] != '\0') {
             rc = store_talks(c, m, NULL, NULL);
         } else if (m->kind == BC_XM_TALKS && m->day_word[0] != '\0') {
-            /* talks on a weekday ("On Tuesday") only a publication date would place */
-            char note[300];
-            snprintf(note, sizeof note,
-                     "The article gives their day only as \"%s\", which only a publication "
-                     "date could place, and no publication date came with it, so no date is "
-                     "stored.",
-                     m->day_word);
-            c->out->dates_without_year++;
-            rc = store_talks(c, m, note, NULL);
+            /* talks on a weekday ("On Tuesday") only a publication date would place: the
+             * note and the count are day_word_note's */
+            rc = store_talks(c, m, NULL, NULL);
         } else if (m->kind == BC_XM_TALKS) {
             /* talks to come in a month whose year only a publication date would give */
             c->out->dates_without_year++;

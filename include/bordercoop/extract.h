@@ -97,7 +97,7 @@ typedef struct bc_xmeeting {
      * would place their day: day_word) */
     char date[16];
     int date_inferred;      /* BC_X_INFERRED_YEAR or _DATE: from the reference date */
-    char day_word[32];      /* talks without a date whose day the text gives only as a
+    char day_word[32];      /* a meeting without a date whose day the text gives only as a
                              * weekday or a day counted from the publication date, none
                              * having come ("On Tuesday", "星期三", "yesterday"): those
                              * words as written, else "" */

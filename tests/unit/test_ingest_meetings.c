@@ -224,6 +224,19 @@ static void talks_on_a_weekday_no_publication_date_places(void **state)
                  cases[k].date);
         assert_int_equal(n_of(sql, r.source_id), 1);
     }
+    /* a meeting of a known mechanism so dated: undated, its note quoting the weekday,
+     * counted (analyst8 finding 4, without published_on) */
+    bc_ingest_result m = fx_ingest(S, "en",
+                                   "On Tuesday, the 12th meeting of the Joint Working Group of Lao "
+                                   "Cai, Ha Giang, Lai Chau, Dien Bien and Yunnan was held in "
+                                   "Kunming.",
+                                   NULL);
+    assert_int_equal(m.meetings, 1);
+    assert_int_equal(m.dates_without_year, 1);
+    assert_int_equal(n_of("SELECT count(*) FROM meetings WHERE id LIKE '%s-m%%' AND date IS NULL "
+                          "AND note LIKE '%%only as \"Tuesday\"%%'",
+                          m.source_id),
+                     1);
     /* talks with no day at all: no event, nothing counted as a day without a year */
     bc_ingest_result r = fx_ingest(
         S, "en", "Leaders of Lao Cai and Yunnan held talks in Hekou on border trade.", NULL);

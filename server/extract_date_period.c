@@ -304,6 +304,146 @@ static int told_again(const ctx *c, size_t i, size_t j, int last, dres *r)
     return 0;
 }
 
+/* A month of a span (bcx_try_month_span) at token j, with the year written with it:
+ * "December 2024", "grudnia 2024 r.", "thang 12/2024", "thang 12 nam 2024", "2024年12月",
+ * "去年12月" (its year from the reference date: *inferred); or alone ("December", "thang
+ * 12", "12月": *y 0). The end of a span may drop the Vietnamese word for month
+ * ("thang 12/2024-2/2025"). Returns its tokens; 0 when no month is there or a day follows
+ * it ("February 5", "2月5日"). */
+static size_t span_month(const ctx *c, size_t j, size_t lim, int end, int *mon, int *y,
+                         int *inferred)
+{
+    const bc_lex *e = NULL;
+    size_t k = j, n = 0;
+    *mon = *y = *inferred = 0;
+    if (c->lbit == L_ZH) {
+        if ((*y = bcx_han_year(c, k, lim)) != 0)
+            k += 2;
+        else if ((*y = bcx_rel_year(c, k, lim, &n)) != 0)
+            k += n, *inferred = 1;
+        else if (n > 0)
+            return 0; /* "去年12月" without a reference date: nothing known */
+        if (k + 1 >= lim || c->t[k].kind != T_NUM || !c->t[k].plain ||
+            !bcx_words_at(c, k + 1, lim, "月"))
+            return 0;
+        *mon = (int)c->t[k].num;
+        k += 2;
+        if (bcx_words_at(c, k, lim, "份"))
+            k++;
+        else if (k + 1 < lim && c->t[k].kind == T_NUM &&
+                 (bcx_words_at(c, k + 1, lim, "日") || bcx_words_at(c, k + 1, lim, "号")))
+            return 0;
+        return k - j;
+    }
+    if (c->lbit == L_VI) {
+        if (bcx_word_is(c, k, lim, "thang") && bcx_vi_month_word(c, k))
+            k++;
+        else if (!end)
+            return 0;
+        if (k >= lim)
+            return 0;
+        const tok *t = &c->t[k];
+        if (t->kind == T_DATE && strlen(t->iso) == 7 && t->iso[0] != '-') {
+            *y = atoi(t->iso); /* "12/2024" */
+            *mon = atoi(t->iso + 5);
+            return k + 1 - j;
+        }
+        if (k == j || t->kind != T_NUM || !t->plain)
+            return 0;
+        *mon = (int)t->num;
+        k++;
+        if (bcx_word_is(c, k, lim, "nam") && (*y = bcx_year_of(c, k + 1, lim)) != 0)
+            k += 2;
+        return k - j;
+    }
+    if ((n = bcx_lex_find(c, C_MONTH, k, &e)) == 0)
+        return 0;
+    *mon = (int)e->val;
+    k += n;
+    if (k < lim && bcx_joined(c, k - 1) && (*y = bcx_year_of(c, k, lim)) != 0) {
+        k++;
+        if (c->lbit == L_PL && bcx_word_is(c, k, lim, "r")) /* "grudnia 2024 r." */
+            k++;
+    } else if (k < lim && c->t[k].kind == T_NUM && bcx_joined(c, k - 1)) {
+        return 0; /* "February 5": a day */
+    }
+    return k - j;
+}
+
+/* A span of months with its years (outsider 8, H1), across a year end or with the first
+ * month's year written: "from December 2024 to February 2025", "between December 2024 and
+ * February 2025", "December 2024–February 2025", "from December to February 2025", "tu thang
+ * 12/2024 den thang 2/2025", "od grudnia 2024 r. do lutego 2025 r.", "2024年12月至2025年2月",
+ * "2024年12月至次年2月". With one year written the other follows from the months; with none,
+ * the last such span that has ended by the reference month (inferred), none without a
+ * reference date. A span within one year whose first month has no year of its own ("from
+ * January to September 2025") is bcx_try_month_range's. */
+int bcx_try_month_span(const ctx *c, size_t i, size_t lim, dres *r)
+{
+    static const char *const from[] = {"from", "od", "de", "du", "van",
+                                       "fran", "tu", "从", "自", NULL};
+    static const char *const between[] = {"between", "entre", "tussen", "mellan", "miedzy", NULL};
+    static const char *const ands[] = {"and", "et", "en", "och", "i", NULL};
+    size_t j = i, n;
+    int among = 0;
+    for (int k = 0; from[k]; k++)
+        if ((n = bcx_words_at(c, j, lim, from[k])) > 0) {
+            j += n;
+            break;
+        }
+    for (int k = 0; j == i && between[k]; k++)
+        if (bcx_word_is(c, j, lim, between[k]))
+            j++, among = 1;
+    int m1, y1, inf1, m2, y2, inf2, num_dash;
+    if ((n = span_month(c, j, lim, 0, &m1, &y1, &inf1)) == 0)
+        return 0;
+    j += n;
+    size_t s = bcx_range_sep(c, j, lim, &num_dash);
+    int dash = j < lim && (bcx_gap(c, j - 1) & G_DASH) &&
+               !(bcx_gap(c, j - 1) & ~(unsigned)(G_DASH | G_SPACE));
+    for (int k = 0; among && !s && ands[k]; k++)
+        if (bcx_word_is(c, j, lim, ands[k]))
+            s = 1;
+    if (s == 0 && !dash)
+        return 0;
+    j += s;
+    if (bcx_word_is(c, j, lim, "och") && bcx_word_is(c, j + 1, lim, "med")) /* "till och med" */
+        j += 2;
+    size_t next = c->lbit == L_ZH ? bcx_words_at(c, j, lim, "次年") : 0; /* the year after */
+    j += next;
+    if ((n = span_month(c, j, lim, 1, &m2, &y2, &inf2)) == 0)
+        return 0;
+    j += n;
+    if (m1 < 1 || m1 > 12 || m2 < 1 || m2 > 12 || (y1 == 0 && m2 >= m1))
+        return 0;
+    if (next > 0) {
+        if (y1 == 0 || y2 != 0)
+            return 0;
+        y2 = y1 + 1;
+    }
+    int inferred = inf1 || inf2;
+    if (y1 != 0 && y2 != 0) {
+        if (y2 < y1 || (y2 == y1 && m2 <= m1))
+            return 0;
+    } else if (y1 != 0) {
+        if (m2 == m1)
+            return 0;
+        y2 = m2 > m1 ? y1 : y1 + 1;
+    } else if (y2 != 0) {
+        y1 = y2 - 1;
+    } else {
+        if ((y2 = period_year(c, m2)) == 0)
+            return 0;
+        y1 = y2 - 1;
+        inferred = 1;
+    }
+    snprintf(r->iso, sizeof r->iso, "%04d-%02d/%04d-%02d", y1, m1, y2, m2);
+    r->n = j - i;
+    r->prec = 0;
+    r->inferred = inferred;
+    return 1;
+}
+
 /* "the first nine months (of 2025)", "les neuf premiers mois", "9 thang dau nam",
  * "the first half", "the first three quarters", "Q1": a period from January. */
 int bcx_try_months(const ctx *c, size_t i, size_t lim, dres *r)

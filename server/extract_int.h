@@ -496,6 +496,9 @@ size_t bcx_range_sep(const ctx *c, size_t j, size_t lim, int *dash);
 int bcx_try_months(const ctx *c, size_t i, size_t lim, dres *r);
 /* A range of months at token i ("from January to September", "thang 1-9/2025") into r. */
 int bcx_try_month_range(const ctx *c, size_t i, size_t lim, dres *r);
+/* A span of months with its years at token i ("from December 2024 to February 2025",
+ * "2024年12月至2025年2月", "tu thang 12 den thang 2/2025") into r; 1 when found. */
+int bcx_try_month_span(const ctx *c, size_t i, size_t lim, dres *r);
 /* A running total up to the end of a month at token i ("to the end of August", "tot eind
  * augustus", "jusqu'a fin aout", "do konca sierpnia", "till slutet av augusti", "den het
  * thang 11/2025", "截至8月底"): the period from January of its year to that month into r;

@@ -172,6 +172,102 @@ static void since_the_beginning_of_the_year(void **state)
     bc_extraction_free(&x);
 }
 
+/* A span of months across a year end (outsider 8, H1): "from December 2024 to February
+ * 2025", "từ tháng 12/2024 đến tháng 2/2025", "od grudnia 2024 do lutego 2025",
+ * "2024年12月至2025年2月" is one period from the first month to the last, never the one
+ * month of either end. With one year written the other follows from the months (the end
+ * year comes after the start's); with none, the reference date gives the last period of
+ * those months that has ended (inferred); with neither, no period. An amount stated with
+ * it has it as its period. */
+static void spans_across_a_year_end(void **state)
+{
+    (void)state;
+    static const xdate_case cases[] = {
+        {"en", "Exports rose from December 2024 to February 2025.", "2024-12/2025-02", 0},
+        {"en", "Exports rose between December 2024 and February 2025.", "2024-12/2025-02", 0},
+        {"en", "Exports rose in December 2024–February 2025.", "2024-12/2025-02", 0},
+        {"en", "Exports rose from December to February 2025.", "2024-12/2025-02", 0},
+        {"en", "Exports rose from December 2024 to February.", "2024-12/2025-02", 0},
+        {"en", "Exports rose from October 2024 to March 2026.", "2024-10/2026-03", 0},
+        {"en", "Exports rose from January 2024 to March 2024.", "2024-01/2024-03", 0},
+        {"en", "Exports rose from December to February.", "2024-12/2025-02", 1},
+        {"vi", "Từ tháng 12/2024 đến tháng 2/2025, xuất khẩu tăng.", "2024-12/2025-02", 0},
+        {"vi", "Từ tháng 12 năm 2024 đến tháng 2 năm 2025, xuất khẩu tăng.", "2024-12/2025-02", 0},
+        {"vi", "Từ tháng 12 đến tháng 2/2025, xuất khẩu tăng.", "2024-12/2025-02", 0},
+        {"vi", "Trong tháng 12/2024 - tháng 2/2025, xuất khẩu tăng.", "2024-12/2025-02", 0},
+        {"pl", "Od grudnia 2024 do lutego 2025 eksport wzrósł.", "2024-12/2025-02", 0},
+        {"pl", "Od grudnia 2024 r. do lutego 2025 r. eksport wzrósł.", "2024-12/2025-02", 0},
+        {"pl", "Od grudnia do lutego 2025 eksport wzrósł.", "2024-12/2025-02", 0},
+        {"zh", "2024年12月至2025年2月，出口增长。", "2024-12/2025-02", 0},
+        {"zh", "2024年12月到2025年2月，出口增长。", "2024-12/2025-02", 0},
+        {"zh", "从2024年12月至2025年2月，出口增长。", "2024-12/2025-02", 0},
+        {"zh", "2024年12月—2025年2月，出口增长。", "2024-12/2025-02", 0},
+        {"zh", "2024年12月至次年2月，出口增长。", "2024-12/2025-02", 0},
+        {"zh", "去年12月至今年2月，出口增长。", "2024-12/2025-02", 1},
+        {"fr", "De décembre 2024 à février 2025, les exportations ont crû.", "2024-12/2025-02", 0},
+        {"fr", "Entre décembre 2024 et février 2025, les exportations ont crû.", "2024-12/2025-02",
+         0},
+        {"fr", "De décembre à février 2025, les exportations ont crû.", "2024-12/2025-02", 0},
+        {"sv", "Från december 2024 till februari 2025 ökade exporten.", "2024-12/2025-02", 0},
+        {"sv", "Från december 2024 till och med februari 2025 ökade exporten.", "2024-12/2025-02",
+         0},
+        {"nl", "Van december 2024 tot februari 2025 steeg de export.", "2024-12/2025-02", 0},
+        {"nl", "Van december 2024 tot en met februari 2025 steeg de export.", "2024-12/2025-02", 0},
+        {"nl", "Van december tot februari 2025 steeg de export.", "2024-12/2025-02", 0},
+    };
+    expect_dates(cases, sizeof cases / sizeof cases[0], "2025-03-10");
+    /* the reference date before the months' end: the span a year before (inferred); no
+     * reference date and no year: no period; the same month at both ends: none */
+    bc_extraction x = run("en", "2025-01-20", "Exports rose from December to February.");
+    assert_non_null(date_of(&x, "2023-12/2024-02"));
+    bc_extraction_free(&x);
+    x = run("en", NULL, "Exports rose from December to February.");
+    for (size_t i = 0; i < x.ndates; i++)
+        assert_null(strchr(x.dates[i].iso, '/'));
+    bc_extraction_free(&x);
+    x = run("en", "2025-03-10", "Exports rose from March to March 2025.");
+    for (size_t i = 0; i < x.ndates; i++)
+        assert_null(strchr(x.dates[i].iso, '/'));
+    bc_extraction_free(&x);
+    /* the amount's period, in every language, with and without a reference date */
+    static const struct {
+        const char *lang, *text;
+        double value;
+    } money[] = {
+        {"en",
+         "Vietnam exported goods worth 1.2 billion USD to China from December 2024 to "
+         "February 2025.",
+         1.2e9},
+        {"vi",
+         "Từ tháng 12/2024 đến tháng 2/2025, kim ngạch xuất khẩu sang Trung Quốc đạt 1,2 "
+         "tỷ USD.",
+         1.2e9},
+        {"pl", "Od grudnia 2024 do lutego 2025 eksport do Chin wyniósł 1,2 mld USD.", 1.2e9},
+        {"zh", "2024年12月至2025年2月，对越南出口额达12亿美元。", 1.2e9},
+        {"fr",
+         "De décembre 2024 à février 2025, les exportations vers la Chine ont atteint 1,2 "
+         "milliard USD.",
+         1.2e9},
+        {"sv",
+         "Från december 2024 till februari 2025 uppgick exporten till Kina till 1,2 "
+         "miljarder USD.",
+         1.2e9},
+        {"nl",
+         "Van december 2024 tot februari 2025 bedroeg de export naar China 1,2 miljard "
+         "USD.",
+         1.2e9},
+    };
+    for (size_t i = 0; i < sizeof money / sizeof money[0]; i++)
+        for (int withref = 0; withref < 2; withref++) {
+            x = run(money[i].lang, withref ? "2025-03-10" : NULL, money[i].text);
+            const bc_xfigure *f = fig(&x, money[i].value);
+            if (strcmp(f->period, "2024-12/2025-02") != 0 || f->period_inferred)
+                fail_msg("%s: period '%s' inferred %d", money[i].text, f->period,
+                         f->period_inferred);
+            bc_extraction_free(&x);
+        }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -180,6 +276,7 @@ int main(void)
         cmocka_unit_test(since_the_beginning_of_the_year),
         cmocka_unit_test(one_quarter_by_its_number),
         cmocka_unit_test(later_parts_of_a_year),
+        cmocka_unit_test(spans_across_a_year_end),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -55,39 +55,24 @@ static void fold_delete(Fts5Tokenizer *p)
     bc_free(t);
 }
 
-/* The length of the UTF-8 sequence at s (1 for a stray byte) and its code point in *cp
- * (0 when it is not a well-formed sequence of that length). */
-static size_t utf8_at(const unsigned char *s, size_t n, unsigned int *cp)
+/* The length of the UTF-8 sequence at s[0..n) (1 for a byte that starts none) and its code
+ * point in *cp (0 for such a byte). */
+static size_t char_at(const char *s, size_t n, unsigned int *cp)
 {
-    size_t len = s[0] < 0x80 ? 1 : s[0] >= 0xf0 ? 4 : s[0] >= 0xe0 ? 3 : s[0] >= 0xc0 ? 2 : 1;
-    if (len > n)
+    size_t len = bc_utf8_decode(s, n, cp);
+    if (len == 0) {
+        *cp = 0;
         len = 1;
-    unsigned int v = len == 1 ? s[0] : s[0] & (0x7fu >> len);
-    for (size_t i = 1; i < len; i++) {
-        if ((s[i] & 0xc0) != 0x80) {
-            *cp = 0;
-            return 1;
-        }
-        v = (v << 6) | (s[i] & 0x3fu);
     }
-    *cp = len == 1 && s[0] >= 0x80 ? 0 : v;
     return len;
 }
 
-/* Han ideographs and kana: written without spaces, so each one is a term of its own
- * and a word is the phrase of its characters ("会谈" finds "...举行会谈。"). */
-static int is_cjk(unsigned int cp)
-{
-    return (cp >= 0x3040 && cp <= 0x30ff) || (cp >= 0x3400 && cp <= 0x4dbf) ||
-           (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0xf900 && cp <= 0xfaff) ||
-           (cp >= 0x20000 && cp <= 0x3134f);
-}
-
-/* Folds the n bytes at token and hands them on as one term at [start, end). */
+/* Folds the n bytes at token (bc_text_fold_search: fullwidth letters and digits as ASCII
+ * ones) and hands them on as one term at [start, end). */
 static int emit_folded(fold_call *c, int flags, const char *token, int n, int start, int end)
 {
     bc_buf_reset(&c->folded);
-    int rc = bc_text_fold(token, (size_t)n, &c->folded);
+    int rc = bc_text_fold_search(token, (size_t)n, &c->folded);
     if (rc == BC_ENOMEM)
         return SQLITE_NOMEM;
     if (rc != BC_OK || c->folded.len == 0) /* not UTF-8: index the bytes as they are */
@@ -100,19 +85,20 @@ static int emit_folded(fold_call *c, int flags, const char *token, int n, int st
  * across the punctuation between two runs ("会谈。双方" holds no "会谈双方"). */
 static const char RUN_MARK[] = "\x1f";
 
-/* A token of the article's own bytes with a Chinese or Japanese character in it: each
- * such character is a term, and each run of other letters between them one more. In a
- * document (not a query) the token starts with RUN_MARK, at no width. */
+/* A token of the article's own bytes with a Chinese or Japanese character in it
+ * (bc_text_is_cjk: written without spaces, so a word is the phrase of its characters, and
+ * "会谈" finds "...举行会谈。"): each such character is a term, and each run of other
+ * letters between them one more. In a document (not a query) the token starts with
+ * RUN_MARK, at no width. */
 static int emit_split(fold_call *c, int flags, int start, int end)
 {
-    const unsigned char *t = (const unsigned char *)c->text;
     int run = start, rc = SQLITE_OK;
     if (c->document)
         rc = c->x_token(c->ctx, 0, RUN_MARK, 1, start, start);
     for (int i = start; i < end && rc == SQLITE_OK;) {
         unsigned int cp;
-        int len = (int)utf8_at(t + i, (size_t)(end - i), &cp);
-        if (!is_cjk(cp)) {
+        int len = (int)char_at(c->text + i, (size_t)(end - i), &cp);
+        if (!bc_text_is_cjk(cp)) {
             i += len;
             continue;
         }
@@ -132,11 +118,10 @@ static int fold_token(void *pctx, int flags, const char *token, int n, int start
 {
     fold_call *c = pctx;
     if (start >= 0 && end <= c->n && start < end) {
-        const unsigned char *t = (const unsigned char *)c->text;
         for (int i = start; i < end;) {
             unsigned int cp;
-            i += (int)utf8_at(t + i, (size_t)(end - i), &cp);
-            if (is_cjk(cp))
+            i += (int)char_at(c->text + i, (size_t)(end - i), &cp);
+            if (bc_text_is_cjk(cp))
                 return emit_split(c, flags, start, end);
         }
     }

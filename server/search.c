@@ -1,8 +1,9 @@
 /* search.c: GET /v1/search?q= : FTS5 over entities and article paragraphs, ranked by
  * bm25, with highlighted snippets and typed hits, one per entity or article (its best
- * paragraph) unless paragraphs=true. Plain words are matched through the alias table
- * (q=Junnan also looks for Yunnan and Van Nam); a query written in FTS5 syntax (quotes,
- * AND/OR/NOT, prefix*) is passed through, and its syntax errors are 400. JSON or CSV. */
+ * paragraph) unless paragraphs=true. The words are made into a query that always parses
+ * (search_query.c: phrases, prefix*, AND/OR/NOT and parentheses honoured, any other
+ * character a separator), plain words matched through the alias table (q=Junnan also
+ * looks for Yunnan and Van Nam). JSON or CSV. */
 #include "bordercoop/search.h"
 
 #include "bordercoop/csv.h"
@@ -10,6 +11,7 @@
 #include "bordercoop/negotiate.h"
 #include "bordercoop/query.h"
 #include "bordercoop/resource.h"
+#include "bordercoop/search_query.h"
 #include "bordercoop/text.h"
 
 #include <ctype.h>
@@ -17,9 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_Q      256
-#define MAX_WORDS  16
-#define ALIAS_SPAN 4 /* longest alias tried, in words */
+#define MAX_Q 256
 
 typedef struct search_params {
     const char *q;
@@ -61,63 +61,12 @@ static size_t type_of(const char *kind)
     return NTYPES - 1;
 }
 
-/* 1 when q uses FTS5 syntax and must be passed through as written. */
-static int is_fts_syntax(const char *q)
+/* Appends ( "alias" OR ... ) with every name of the entity phrase names and returns 1;
+ * 0 when it names none (bc_search_alias_fn; ctx is the request). */
+static int expand_alias(void *ctx, const char *phrase, bc_buf *out)
 {
-    if (strpbrk(q, "\"*():^{}+") != NULL)
-        return 1;
-    static const char *const ops[] = {"AND", "OR", "NOT", "NEAR"};
-    char word[32];
-    for (const char *p = q; *p;) {
-        while (*p == ' ')
-            p++;
-        size_t n = strcspn(p, " ");
-        if (n > 0 && n < sizeof word) {
-            memcpy(word, p, n);
-            word[n] = '\0';
-            for (size_t i = 0; i < 4; i++)
-                if (strcmp(word, ops[i]) == 0)
-                    return 1;
-        }
-        p += n;
-    }
-    return 0;
-}
-
-/* Appends s as an FTS5 string ("..." with inner quotes doubled). */
-static void fts_quote(bc_buf *out, const char *s, size_t n)
-{
-    bc_buf_putc(out, '"');
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] == '"')
-            bc_buf_putc(out, '"');
-        bc_buf_putc(out, s[i]);
-    }
-    bc_buf_putc(out, '"');
-}
-
-/* 1 when a plain query's word is matched as a prefix: four letters or more, no digit,
- * no Chinese (whose characters are terms of their own). Polish, Swedish and Dutch
- * inflect names ("Kunming" is written "Kunmingu", "Hanois"), so "kunming" finds them. */
-static int word_is_prefix(const char *s, size_t n)
-{
-    size_t letters = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if ((c >= '0' && c <= '9') || (c >= 0xe3 && c <= 0xe9) || c >= 0xef)
-            return 0;
-        if (c < 0x80 && !((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
-            return 0; /* punctuation or FTS5 syntax: the word is taken as written */
-        if ((c & 0xc0) != 0x80)
-            letters++;
-    }
-    return letters >= 4;
-}
-
-/* If words[0..n) (joined by spaces) names an entity, appends ( "alias" OR ... ) with
- * every name of that entity and returns 1. */
-static int expand_alias(bc_request *req, const char *phrase, bc_buf *out, bc_err *err)
-{
+    bc_request *req = ctx;
+    bc_err err;
     bc_buf key = BC_BUF_INIT;
     int found = 0;
     int rc = bc_text_slug(phrase, strlen(phrase), &key);
@@ -133,15 +82,20 @@ static int expand_alias(bc_request *req, const char *phrase, bc_buf *out, bc_err
                       "SELECT DISTINCT a.alias FROM aliases a WHERE EXISTS (SELECT 1 FROM "
                       "aliases b WHERE b.alias_key = ?1 AND b.entity = a.entity AND "
                       "b.entity_id = a.entity_id) ORDER BY a.alias_key, a.alias",
-                      &st, err) == BC_OK) {
+                      &st, &err) == BC_OK) {
         sqlite3_bind_text(st, 1, key.data, (int)key.len, SQLITE_STATIC);
         int step;
         while ((step = sqlite3_step(st)) == SQLITE_ROW) {
             const char *alias = (const char *)sqlite3_column_text(st, 0);
             if (alias == NULL)
                 break;
-            bc_buf_puts(out, found ? " OR " : "(");
-            fts_quote(out, alias, strlen(alias));
+            bc_buf_puts(out, found ? " OR \"" : "(\"");
+            for (const char *c = alias; *c; c++) { /* an FTS5 string: inner quotes doubled */
+                if (*c == '"')
+                    bc_buf_putc(out, '"');
+                bc_buf_putc(out, *c);
+            }
+            bc_buf_putc(out, '"');
             found = 1;
         }
         if (step != SQLITE_DONE)
@@ -154,55 +108,6 @@ static int expand_alias(bc_request *req, const char *phrase, bc_buf *out, bc_err
     }
     bc_buf_free(&key);
     return found;
-}
-
-/* Builds the MATCH expression for a plain query: each run of words that names an
- * entity becomes the OR of that entity's names, other words are quoted terms, all
- * joined by AND (FTS5 does not join a parenthesised group implicitly). */
-static void plain_query(bc_request *req, const char *q, bc_buf *out, bc_err *err)
-{
-    const char *w[MAX_WORDS];
-    size_t wl[MAX_WORDS], n = 0;
-    for (const char *p = q; *p && n < MAX_WORDS;) {
-        while (*p == ' ' || *p == '\t')
-            p++;
-        size_t len = strcspn(p, " \t");
-        if (len > 0) {
-            w[n] = p;
-            wl[n++] = len;
-        }
-        p += len;
-    }
-    for (size_t i = 0; i < n;) {
-        size_t used = 0;
-        for (size_t span = n - i < ALIAS_SPAN ? n - i : ALIAS_SPAN; span >= 1 && !used; span--) {
-            char phrase[MAX_Q + 1];
-            size_t plen = (size_t)(w[i + span - 1] + wl[i + span - 1] - w[i]);
-            if (plen > MAX_Q)
-                continue;
-            memcpy(phrase, w[i], plen);
-            phrase[plen] = '\0';
-            size_t mark = out->len;
-            if (out->len > 0)
-                bc_buf_puts(out, " AND ");
-            if (expand_alias(req, phrase, out, err))
-                used = span;
-            else {
-                out->len = mark; /* nothing appended: undo the separator */
-                if (out->data)
-                    out->data[mark] = '\0';
-            }
-        }
-        if (!used) {
-            if (out->len > 0)
-                bc_buf_puts(out, " AND ");
-            fts_quote(out, w[i], wl[i]);
-            if (word_is_prefix(w[i], wl[i]))
-                bc_buf_putc(out, '*');
-            used = 1;
-        }
-        i += used;
-    }
 }
 
 /* Appends the URL of this search at another offset (values are already validated). */
@@ -276,13 +181,54 @@ static int check_lang(bc_request *req, search_params *sp, bc_response *res)
     return 0;
 }
 
+/* The answer to a q without a word to search for: empty, blank or punctuation alone. */
+static int no_words(bc_response *res)
+{
+    return bc_problem(res, 400, "invalid_parameter", "q",
+                      "parameter 'q' must not be empty: give at least one word (letters or digits) "
+                      "to search for");
+}
+
+/* q's length, read from the raw query before it is parsed as a whole (whose limit on any
+ * value is higher, and answers otherwise): one answer for a q over MAX_Q bytes however
+ * long, and for an empty one the answer of a q without words. A percent-escape counts as
+ * the byte it stands for. 0, or fills res and returns its status. */
+static int check_q_length(const bc_request *req, bc_response *res)
+{
+    for (const char *p = req->query != NULL ? req->query : ""; *p;) {
+        size_t seg = strcspn(p, "&"), key = strcspn(p, "=");
+        if (key > seg)
+            key = seg;
+        if (key == 1 && p[0] == 'q') {
+            size_t bytes = 0;
+            for (size_t i = key + 1; i < seg; bytes++)
+                i += p[i] == '%' && i + 2 < seg && isxdigit((unsigned char)p[i + 1]) &&
+                             isxdigit((unsigned char)p[i + 2])
+                         ? 3
+                         : 1;
+            if (bytes > MAX_Q)
+                return bc_problem(res, 400, "invalid_parameter", "q",
+                                  "parameter 'q' is longer than %d bytes", MAX_Q);
+            if (bytes == 0)
+                return no_words(res);
+        }
+        p += seg;
+        if (*p == '&')
+            p++;
+    }
+    return 0;
+}
+
 static int parse(bc_request *req, search_params *sp, bc_response *res)
 {
     memset(sp, 0, sizeof *sp);
     sp->csv = req->format == BC_FMT_CSV;
     bc_param ps[BC_QUERY_MAX_PAIRS];
     size_t n;
-    int bad = bc_params_parse(req, PARAMS, NULL, ps, &n, res);
+    int bad = check_q_length(req, res);
+    if (bad != 0)
+        return bad;
+    bad = bc_params_parse(req, PARAMS, NULL, ps, &n, res);
     if (bad != 0)
         return bad;
     const bc_param *limit = bc_params_get(ps, n, "limit"), *offset = bc_params_get(ps, n, "offset");
@@ -309,7 +255,7 @@ static int parse(bc_request *req, search_params *sp, bc_response *res)
     if (sp->q == NULL)
         return bc_problem(res, 400, "invalid_parameter", "q",
                           "parameter 'q' is required: the words to search for");
-    if (strlen(sp->q) > MAX_Q)
+    if (strlen(sp->q) > MAX_Q) /* checked above; kept for a query spelled otherwise */
         return bc_problem(res, 400, "invalid_parameter", "q",
                           "parameter 'q' is longer than %d bytes", MAX_Q);
     if (sp->type_shown != NULL) {
@@ -462,28 +408,21 @@ static void put_langs(bc_buf *b, const char *langs, int json)
     "ORDER BY page.score, page.kind, page.ref_id, page.rid"
 #define HITS_COUNT HITS_CTE "SELECT count(*) FROM ranked"
 
-/* The FTS5 match expression for sp->q into match: the query itself when written in FTS5
- * syntax (*raw 1), else its words and their aliases. 0, or fills res and returns its
- * status (match freed). */
-static int build_match(bc_request *req, const search_params *sp, bc_buf *match, int *raw,
-                       bc_response *res)
+/* The FTS5 match expression for sp->q into match (bc_search_compile: it always parses).
+ * 0, or fills res and returns its status (match freed). */
+static int build_match(bc_request *req, const search_params *sp, bc_buf *match, bc_response *res)
 {
-    bc_err err = {0};
-    *raw = is_fts_syntax(sp->q);
-    if (*raw)
-        bc_buf_puts(match, sp->q);
-    else
-        plain_query(req, sp->q, match, &err);
-    if (bc_buf_failed(match)) {
+    int rc = bc_search_compile(sp->q, strlen(sp->q), expand_alias, req, match);
+    if (rc == BC_EINVAL) {
         bc_buf_free(match);
-        snprintf(res->log_note, sizeof res->log_note, "building the query: %.200s",
-                 err.msg[0] ? err.msg : "out of memory");
-        return bc_problem_internal(res, NULL, "search is unavailable");
+        return no_words(res);
     }
-    if (match->len == 0) {
+    if (rc != BC_OK || bc_buf_failed(match)) {
         bc_buf_free(match);
-        return bc_problem(res, 400, "invalid_parameter", "q",
-                          "parameter 'q' has no words to search for");
+        snprintf(res->log_note, sizeof res->log_note,
+                 "building the query: out of memory or a "
+                 "store error looking up names");
+        return bc_problem_internal(res, NULL, "search is unavailable");
     }
     return 0;
 }
@@ -500,8 +439,8 @@ static void bind_filters(sqlite3_stmt *st, const search_params *sp, const bc_buf
     sqlite3_bind_text(st, 7, sp->curation, -1, SQLITE_STATIC);
 }
 
-/* Every hit (?total=true), or -1 when it could not be counted: an FTS5 syntax error
- * shows up in the page query, with its message. */
+/* Every hit (?total=true), or -1 when it could not be counted: a store error shows up
+ * in the page query too, which answers it. */
 static long count_hits(bc_request *req, const search_params *sp, const bc_buf *match)
 {
     long total = -1;
@@ -658,8 +597,7 @@ int bc_handle_search(bc_request *req, bc_response *res)
     if (status != 0)
         return status;
     bc_buf match = BC_BUF_INIT;
-    int raw;
-    status = build_match(req, &sp, &match, &raw, res);
+    status = build_match(req, &sp, &match, res);
     if (status != 0)
         return status;
     long total = sp.total ? count_hits(req, &sp, &match) : -1;
@@ -686,12 +624,8 @@ int bc_handle_search(bc_request *req, bc_response *res)
         snprintf(msg, sizeof msg, "%s", sqlite3_errmsg(bc_store_db(req->store)));
     sqlite3_reset(st);
     if (fts_error) {
+        /* the query always parses: this is the store's failure, told to the log only */
         bc_buf_free(&match);
-        if (raw || strstr(msg, "fts5") != NULL || strstr(msg, "syntax") != NULL)
-            return bc_problem(res, 400, "invalid_query", "q",
-                              "the search query is not valid FTS5 syntax (%s); quote phrases "
-                              "with \"...\" or use plain words",
-                              msg);
         return bc_problem_internal(res, msg, "search failed");
     }
     bc_buf next = BC_BUF_INIT, prev = BC_BUF_INIT;

@@ -8,14 +8,15 @@
 #include <string.h>
 #include <utf8proc.h>
 
-/* Decodes one code point at s[0..n); returns its length (1..4) or 0 when malformed. */
-static size_t utf8_decode(const unsigned char *s, size_t n, unsigned int *cp)
+size_t bc_utf8_decode(const char *str, size_t n, unsigned int *cp)
 {
+    const unsigned char *s = (const unsigned char *)str;
     if (n == 0)
         return 0;
     unsigned int c = s[0];
     if (c < 0x80) {
-        *cp = c;
+        if (c != 0)
+            *cp = c;
         return c == 0 ? 0 : 1;
     }
     size_t len;
@@ -42,13 +43,27 @@ static size_t utf8_decode(const unsigned char *s, size_t n, unsigned int *cp)
     return len;
 }
 
+int bc_text_is_cjk(unsigned int cp)
+{
+    return (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+           (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+           (cp >= 0x20000 && cp <= 0x3134F);
+}
+
+unsigned int bc_text_narrow(unsigned int cp)
+{
+    if ((cp >= 0xFF10 && cp <= 0xFF19) || (cp >= 0xFF21 && cp <= 0xFF3A) ||
+        (cp >= 0xFF41 && cp <= 0xFF5A))
+        return cp - 0xFEE0;
+    return cp;
+}
+
 int bc_utf8_valid(const char *s, size_t n)
 {
-    const unsigned char *p = (const unsigned char *)s;
     size_t i = 0;
     while (i < n) {
         unsigned int cp;
-        size_t len = utf8_decode(p + i, n - i, &cp);
+        size_t len = bc_utf8_decode(s + i, n - i, &cp);
         if (len == 0)
             return 0;
         i += len;
@@ -109,18 +124,23 @@ static long fold_cp(unsigned int cp, char *buf)
     return n;
 }
 
-/* Calls emit for each folded piece of s; shared by fold and slug. */
-static int fold_each(const char *s, size_t n, bc_buf *out, int slug)
+#define FOLD_SLUG   1 /* bc_text_slug: runs of other ASCII characters as one '-' */
+#define FOLD_NARROW 2 /* bc_text_fold_search: fullwidth letters and digits as ASCII */
+
+/* Appends the folded pieces of s to out; shared by fold, its search form and slug. */
+static int fold_each(const char *s, size_t n, bc_buf *out, int mode)
 {
-    const unsigned char *p = (const unsigned char *)s;
+    int slug = (mode & FOLD_SLUG) != 0;
     size_t i = 0;
     int pending_sep = 0; /* slug: a separator seen since the last kept character */
     size_t start_len = out->len;
     while (i < n) {
         unsigned int cp;
-        size_t len = utf8_decode(p + i, n - i, &cp);
+        size_t len = bc_utf8_decode(s + i, n - i, &cp);
         if (len == 0)
             return BC_EINVAL;
+        if (mode & FOLD_NARROW)
+            cp = bc_text_narrow(cp);
         const char *piece = NULL;
         size_t piece_len = 0;
         char one, folded[32];
@@ -156,9 +176,14 @@ int bc_text_fold(const char *s, size_t n, bc_buf *out)
     return fold_each(s, n, out, 0);
 }
 
+int bc_text_fold_search(const char *s, size_t n, bc_buf *out)
+{
+    return fold_each(s, n, out, FOLD_NARROW);
+}
+
 int bc_text_slug(const char *s, size_t n, bc_buf *out)
 {
-    return fold_each(s, n, out, 1);
+    return fold_each(s, n, out, FOLD_SLUG);
 }
 
 size_t bc_text_control(const char *s, size_t n, int mode)
@@ -201,7 +226,7 @@ void bc_xml_text(bc_buf *b, const char *s)
         unsigned char c = p[i];
         if (c >= 0x80) {
             unsigned int cp;
-            size_t len = utf8_decode(p + i, n - i, &cp);
+            size_t len = bc_utf8_decode(s + i, n - i, &cp);
             if (len == 0 || cp == 0xFFFE || cp == 0xFFFF)
                 bc_buf_puts(b, REPLACEMENT);
             else

@@ -1,5 +1,6 @@
 /* fts.h: the "bc_fold" FTS5 tokenizer: SQLite's unicode61 tokens, each folded with
- * bc_text_fold (lower case, no diacritics, d-stroke -> d, l-stroke -> l), keeping the
+ * bc_text_fold_search (lower case, no diacritics, d-stroke -> d, l-stroke -> l, fullwidth
+ * Latin letters and digits as ASCII: "ＡＢＣ１２３" -> "abc123"), keeping the
  * original byte offsets so snippets and highlights show the article's own text. Chinese
  * (and Japanese kana) is written without spaces, so each Han character or kana is a term
  * of its own and a word of several is the phrase of its characters: "会谈" or "天保口岸"

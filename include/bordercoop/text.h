@@ -11,12 +11,32 @@
  * points past U+10FFFF), else 0. NUL bytes count as invalid. */
 int bc_utf8_valid(const char *s, size_t n);
 
+/* Decodes the code point at s[0..n) into *cp and returns its length (1 to 4); 0 when the
+ * bytes there are not well-formed UTF-8 (an overlong form, a surrogate, past U+10FFFF, cut
+ * short), s[0] is NUL or n is 0 (*cp is then left as it was). */
+size_t bc_utf8_decode(const char *s, size_t n, unsigned int *cp);
+
+/* 1 when cp is a character written without spaces between words: a Han ideograph (the
+ * unified ideographs and extension A, the compatibility ideographs, the supplementary
+ * planes' extensions) or kana (U+3040..U+30FF). The search index makes each one a term
+ * of its own (fts.c), and a query word holding one is never matched as a prefix. */
+int bc_text_is_cjk(unsigned int cp);
+
+/* The ASCII letter or digit a fullwidth one stands for ("Ａ" U+FF21 is 'A', "ｂ" U+FF42
+ * is 'b', "１" U+FF11 is '1'); any other cp as it is. */
+unsigned int bc_text_narrow(unsigned int cp);
+
 /* Appends to out the folded form of s: every letter case-folded and reduced to its base
  * letter with its marks dropped (libutf8proc: "Điện" -> "dien", "ΑΘΉΝΑ" -> "αθηνα",
  * sharp s -> "ss"), letters without a decomposition mapped by a table (d-stroke -> d,
  * l-stroke -> l, o-stroke -> o, ae -> "ae", thorn -> "th"), other code points (Chinese,
  * digits, symbols) copied. Returns 0, BC_EINVAL for invalid UTF-8, or BC_ENOMEM. */
 int bc_text_fold(const char *s, size_t n, bc_buf *out);
+
+/* As bc_text_fold, with fullwidth Latin letters and digits as the ASCII ones
+ * (bc_text_narrow: "ＡＢＣ１２３" -> "abc123"): the terms of the search index and of the
+ * queries run on it (fts.c). */
+int bc_text_fold_search(const char *s, size_t n, bc_buf *out);
 
 /* Appends to out the slug key of s: its folded form with every run of ASCII characters
  * other than letters and digits turned into one '-', no '-' at either end. The key of

@@ -134,6 +134,29 @@ static void stroked_letters_and_sharp_s(void **state)
     expect_terms("中越Lào Cai口岸", "\x1f cai lao 中 口 岸 越");
 }
 
+/* Fullwidth Latin letters and digits are indexed and queried as ASCII ones (outsider 8,
+ * M2): "ＡＢＣ１２３" is the term "abc123", found by either spelling; fullwidth
+ * punctuation still separates terms. */
+static void fullwidth_letters_and_digits_are_ascii(void **state)
+{
+    (void)state;
+    expect_terms("ＡＢＣ１２３ ｌａｏ Ｃａｉ", "abc123 cai lao");
+    expect_terms("口岸２０２４年", "\x1f 2024 口 岸 年");
+    expect_terms("Ｌａｏ，Ｃａｉ", "cai lao");
+    bc_err err;
+    assert_int_equal(bc_store_exec(store, "DELETE FROM doc", &err), 0);
+    insert("Route ＡＢＣ１２３ opened in ２０２４");
+    insert("Route abc123 opened in 2024");
+    assert_int_equal(matches("abc123"), 2);
+    assert_int_equal(matches("ＡＢＣ１２３"), 2);
+    assert_int_equal(matches("\"route ａｂｃ１２３\""), 2);
+    assert_int_equal(matches("２０２４"), 2);
+    char out[256];
+    query1("SELECT highlight(doc, 0, '[', ']') FROM doc WHERE doc MATCH ?1 ORDER BY rowid",
+           "abc123", out, sizeof out);
+    assert_string_equal(out, "Route [ＡＢＣ１２３] opened in ２０２４");
+}
+
 /* Chinese words are found inside the run of characters that holds them: the query is
  * the phrase of its characters, so they must be adjacent and in order. */
 static void chinese_words_are_found_inside_a_sentence(void **state)
@@ -304,6 +327,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(chinese_words_are_found_inside_a_sentence, open_store,
                                         close_store),
         cmocka_unit_test_setup_teardown(queries_fold_too, open_store, close_store),
+        cmocka_unit_test_setup_teardown(fullwidth_letters_and_digits_are_ascii, open_store,
+                                        close_store),
         cmocka_unit_test_setup_teardown(highlights_show_the_original_text, open_store, close_store),
         cmocka_unit_test(a_connection_needs_the_tokenizer_registered),
         cmocka_unit_test_setup_teardown(allocation_failure_creating_the_tokenizer, open_store,

@@ -1,5 +1,6 @@
 /* test_search.c: /v1/search over the real data: diacritic- and case-insensitive,
- * alias-aware, typed and language-filtered hits, FTS syntax errors as 400. */
+ * alias-aware, typed and language-filtered hits; any text a person types is a safe query
+ * (phrases, prefixes and AND/OR/NOT honoured, the rest words), never an SQLite error. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -103,6 +104,9 @@ static void lang_and_type_filters(void **state)
     json_decref(j);
 }
 
+/* Quoted phrases, a trailing '*' and AND, OR, NOT between words are honoured; everything
+ * else a person types is words (outsider 8, M2): an unclosed quote closes at the end, an
+ * operator with nothing on one side and a parenthesis with no partner are left out. */
 static void fts_syntax(void **state)
 {
     (void)state;
@@ -112,12 +116,113 @@ static void fts_syntax(void **state)
     j = search("q=brid*&type=border_gate_project", 200);
     assert_true(json_array_size(json_object_get(j, "data")) >= 3);
     json_decref(j);
-    j = search("q=%22unclosed", 400);
-    assert_string_equal(json_string_value(json_object_get(j, "code")), "invalid_query");
+    j = search("q=%22Lao%20Cai", 200); /* unclosed: the phrase to the end */
+    assert_true(hit(j, "province", "lao-cai", 3));
+    assert_string_equal(json_string_value(json_object_get(json_object_get(j, "meta"), "match")),
+                        "\"Lao Cai\"");
+    json_decref(j);
+    j = search("q=(Lao%20OR%20Hekou)%20AND%20bridge&type=border_gate_project", 200);
+    assert_true(hit(j, "border_gate_project", "lao-cai-hekou-railway-bridge", 3));
+    json_decref(j);
+    j = search("q=OR%20bridge%20AND&type=border_gate_project", 200);
+    assert_true(hit(j, "border_gate_project", "lao-cai-hekou-railway-bridge", 3));
     json_decref(j);
     j = search("q=AND%20OR", 400);
     json_decref(j);
     j = search("q=(((", 400);
+    json_decref(j);
+}
+
+/* The problem of a query that names a parameter q and says detail. */
+static void expect_q_problem(const char *query, const char *detail)
+{
+    json_t *j = search(query, 400);
+    assert_string_equal(json_string_value(json_object_get(j, "code")), "invalid_parameter");
+    assert_string_equal(json_string_value(json_object_get(j, "parameter")), "q");
+    if (strcmp(json_string_value(json_object_get(j, "detail")), detail) != 0)
+        fail_msg("%s: detail '%s', want '%s'", query,
+                 json_string_value(json_object_get(j, "detail")), detail);
+    json_decref(j);
+}
+
+/* Whatever a person types is a safe query (outsider 8, M2): a time, a URL, FTS5's column
+ * filter, caret, plus, braces and NEAR are words and separators, never an SQLite error
+ * ("no such column") shown to the client. Punctuation alone is no words, the same 400 as
+ * an empty or blank q; a q over 256 bytes is one 400 however long it is. */
+static void any_text_is_a_safe_query(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "q=10:30",
+        "q=https://example.com/a",
+        "q=https%3A%2F%2Fexample.com%2Fa%3Fb%3D1",
+        "q=lao:cai",
+        "q=title:Lao",
+        "q=%5ELao",
+        "q=Lao%20%2B%20Cai",
+        "q=%7Btitle%7D%20Lao",
+        "q=NEAR(Lao%20Cai)",
+        "q=Lao%20NOT",
+        "q=NOT%20Lao",
+        "q=Lao)%20(Cai",
+        "q=Lao*Cai",
+        "q=*Lao",
+        "q=Lao%22%22Cai",
+        "q=a.b-c_d",
+        "q=%E4%BC%9A%E8%B0%88%EF%BC%9A%E5%8F%8C%E6%96%B9", /* 会谈：双方 */
+        "q=C%2B%2B%20%26%20C%23",
+        "q=%F0%9F%98%80%20Lao", /* an emoji and a word */
+    };
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        bc_response res;
+        int st = fx_request(S, "GET", "/v1/search", texts[i], &res);
+        if (st != 200)
+            fail_msg("%s: %d %.300s", texts[i], st, res.body.data);
+        bc_response_free(&res);
+    }
+    json_t *j = search("q=Lao-Cai", 200);
+    assert_true(hit(j, "province", "lao-cai", 1));
+    json_decref(j);
+    j = search("q=Lao:Cai", 200);
+    assert_true(hit(j, "province", "lao-cai", 1));
+    json_decref(j);
+    /* no words: the same answer as an empty q */
+    static const char *const none[] = {"q=",          "q=%20%20", "q=...",         "q=!!!",
+                                       "q=%22%22",    "q=*",      "q=()",          "q=:/-",
+                                       "q=%E3%80%82", "q=AND",    "q=%F0%9F%98%80"};
+    for (size_t i = 0; i < sizeof none / sizeof none[0]; i++)
+        expect_q_problem(none[i], "parameter 'q' must not be empty: give at least one word "
+                                  "(letters or digits) to search for");
+    /* too long: one answer whatever the length */
+    char q[8192];
+    size_t lens[] = {257, 300, 1025, 2000, 4000};
+    for (size_t i = 0; i < sizeof lens / sizeof lens[0]; i++) {
+        memcpy(q, "q=", 2);
+        memset(q + 2, 'a', lens[i]);
+        q[2 + lens[i]] = '\0';
+        expect_q_problem(q, "parameter 'q' is longer than 256 bytes");
+    }
+    /* percent-escapes count as the bytes they stand for: 86 characters of 3 bytes */
+    q[0] = '\0';
+    strcat(q, "q=");
+    for (int i = 0; i < 86; i++)
+        strcat(q, "%E4%BC%9A");
+    expect_q_problem(q, "parameter 'q' is longer than 256 bytes");
+    memset(q + 2, 'a', 256);
+    q[258] = '\0';
+    json_decref(search(q, 200));
+}
+
+/* Fullwidth Latin letters and digits are the ASCII ones (outsider 8, M2): "ＹＵＮＮＡＮ"
+ * finds Yunnan, "Ｌａｏ　Ｃａｉ" (an ideographic space between) Lao Cai. */
+static void fullwidth_letters_are_ascii(void **state)
+{
+    (void)state;
+    json_t *j = search("q=%EF%BC%B9%EF%BC%B5%EF%BC%AE%EF%BC%AE%EF%BC%A1%EF%BC%AE", 200);
+    assert_true(hit(j, "province", "yunnan", 1));
+    json_decref(j);
+    j = search("q=%EF%BC%AC%EF%BD%81%EF%BD%8F%E3%80%80%EF%BC%A3%EF%BD%81%EF%BD%89", 200);
+    assert_true(hit(j, "province", "lao-cai", 1));
     json_decref(j);
 }
 
@@ -211,6 +316,8 @@ int main(void)
         cmocka_unit_test(article_words_find_articles_and_facts),
         cmocka_unit_test(lang_and_type_filters),
         cmocka_unit_test(fts_syntax),
+        cmocka_unit_test(any_text_is_a_safe_query),
+        cmocka_unit_test(fullwidth_letters_are_ascii),
         cmocka_unit_test(bad_parameters),
         cmocka_unit_test(project_names_and_side_names),
         cmocka_unit_test(pages),

@@ -337,6 +337,64 @@ static void invisible_format_characters_are_found(void **state)
     assert_int_equal(bc_text_invisible("a\xe2\x80", 3), 3); /* cut short */
 }
 
+/* The one UTF-8 decoder (outsider 8, fold): lengths and code points of well-formed
+ * sequences, 0 for what is not one. */
+static void utf8_decode_one_character(void **state)
+{
+    (void)state;
+    unsigned int cp = 7;
+    assert_int_equal(bc_utf8_decode("a", 1, &cp), 1);
+    assert_int_equal(cp, 'a');
+    assert_int_equal(bc_utf8_decode("\xc3\xa0x", 3, &cp), 2);
+    assert_int_equal(cp, 0xE0);
+    assert_int_equal(bc_utf8_decode("\xe4\xba\x91", 3, &cp), 3); /* 云 */
+    assert_int_equal(cp, 0x4E91);
+    assert_int_equal(bc_utf8_decode("\xf0\xa0\x80\x80", 4, &cp), 4);
+    assert_int_equal(cp, 0x20000);
+    cp = 7;
+    assert_int_equal(bc_utf8_decode("\xe4\xba", 2, &cp), 0); /* cut short */
+    assert_int_equal(bc_utf8_decode("\xe4\xba\x91", 2, &cp), 0);
+    assert_int_equal(bc_utf8_decode("\xc0\x80", 2, &cp), 0);         /* overlong */
+    assert_int_equal(bc_utf8_decode("\xed\xa0\x80", 3, &cp), 0);     /* surrogate */
+    assert_int_equal(bc_utf8_decode("\xf4\x90\x80\x80", 4, &cp), 0); /* past U+10FFFF */
+    assert_int_equal(bc_utf8_decode("\x80", 1, &cp), 0);             /* a stray byte */
+    assert_int_equal(bc_utf8_decode("\0", 1, &cp), 0);
+    assert_int_equal(bc_utf8_decode("", 0, &cp), 0);
+    assert_int_equal(cp, 7);
+}
+
+/* One definition of the characters written without spaces (Han, kana), and fullwidth
+ * Latin letters and digits as ASCII for search. */
+static void cjk_and_fullwidth(void **state)
+{
+    (void)state;
+    static const unsigned int cjk[] = {0x4E91, 0x3400, 0x9FFF,  0xF900,
+                                       0x3042, 0x30AB, 0x20000, 0x3134F};
+    static const unsigned int not_cjk[] = {'a', 0xE0, 0x3002, 0x3000, 0xFF21, 0xAC00, 0x1F600};
+    for (size_t i = 0; i < sizeof cjk / sizeof cjk[0]; i++)
+        assert_int_equal(bc_text_is_cjk(cjk[i]), 1);
+    for (size_t i = 0; i < sizeof not_cjk / sizeof not_cjk[0]; i++)
+        assert_int_equal(bc_text_is_cjk(not_cjk[i]), 0);
+    assert_int_equal(bc_text_narrow(0xFF21), 'A');
+    assert_int_equal(bc_text_narrow(0xFF5A), 'z');
+    assert_int_equal(bc_text_narrow(0xFF10), '0');
+    assert_int_equal(bc_text_narrow(0xFF19), '9');
+    assert_int_equal(bc_text_narrow(0xFF01), 0xFF01); /* fullwidth '!': punctuation stays */
+    assert_int_equal(bc_text_narrow(0xFF3F), 0xFF3F);
+    assert_int_equal(bc_text_narrow('a'), 'a');
+    bc_buf b = BC_BUF_INIT;
+    const char *wide = "ＡＢＣ１２３ ｌａｏ Ｃａｉ！ 云南";
+    assert_int_equal(bc_text_fold_search(wide, strlen(wide), &b), BC_OK);
+    assert_string_equal(b.data, "abc123 lao cai！ 云南");
+    bc_buf_reset(&b);
+    /* bc_text_fold itself is unchanged: names and keys read as before */
+    assert_int_equal(bc_text_fold(wide, strlen(wide), &b), BC_OK);
+    assert_string_equal(b.data, "ａｂｃ１２３ ｌａｏ ｃａｉ！ 云南");
+    bc_buf_reset(&b);
+    assert_int_equal(bc_text_fold_search("L\xC3", 2, &b), BC_EINVAL);
+    bc_buf_free(&b);
+}
+
 static void control_characters_are_found(void **state)
 {
     (void)state;
@@ -476,6 +534,8 @@ int main(void)
         cmocka_unit_test(utf8_valid_rejects_beyond_10ffff),
         cmocka_unit_test(utf8_valid_rejects_truncated_and_stray),
         cmocka_unit_test(utf8_valid_rejects_nul),
+        cmocka_unit_test(utf8_decode_one_character),
+        cmocka_unit_test(cjk_and_fullwidth),
         cmocka_unit_test(control_characters_are_found),
         cmocka_unit_test(invisible_format_characters_are_found),
         cmocka_unit_test(xml_text_is_always_well_formed),

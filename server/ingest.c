@@ -134,10 +134,9 @@ int bc_ingest_validate(bc_ingest_input *in, char field[32], bc_err *err)
         size_t hidden = bc_text_invisible(v, n);
         if (hidden < n)
             return BAD(OPTIONAL[i].name,
-                       "%s holds an invisible formatting character (a bidirectional override "
-                       "or isolate, a zero-width space or mark, U+FEFF) at byte %zu: send "
+                       "%s holds an invisible formatting character, %s, at byte %zu: send "
                        "plain text",
-                       OPTIONAL[i].name, hidden);
+                       OPTIONAL[i].name, bc_text_invisible_name(v + hidden, n - hidden), hidden);
         if (strspn(v, " ") == n)
             return BAD(OPTIONAL[i].name, "%s is blank: send it with its words, or leave it out",
                        OPTIONAL[i].name);

@@ -263,9 +263,9 @@ static int text_value(edit_ctx *c, const char *name, json_t *v, const char **out
     at = bc_text_invisible(json_string_value(v), n);
     if (at < n)
         return bad(c, name,
-                   "holds an invisible formatting character (a bidirectional override or "
-                   "isolate, a zero-width space or mark, U+FEFF) at offset %zu: send plain text",
-                   at);
+                   "holds an invisible formatting character, %s, at offset %zu: send "
+                   "plain text",
+                   bc_text_invisible_name(json_string_value(v) + at, n - at), at);
     *out = json_string_value(v);
     return BC_OK;
 }

@@ -217,6 +217,39 @@ size_t bc_text_invisible(const char *s, size_t n)
     return n;
 }
 
+const char *bc_text_invisible_name(const char *s, size_t n)
+{
+    static const struct {
+        unsigned int cp;
+        const char *name;
+    } NAMES[] = {
+        {0x200B, "U+200B, a zero-width space"},
+        {0x200C, "U+200C, a zero-width non-joiner"},
+        {0x200D, "U+200D, a zero-width joiner"},
+        {0x200E, "U+200E, a left-to-right mark"},
+        {0x200F, "U+200F, a right-to-left mark"},
+        {0x2028, "U+2028, a line separator (a line break inside one line)"},
+        {0x2029, "U+2029, a paragraph separator (a paragraph break inside one line)"},
+        {0x202A, "U+202A, a left-to-right embedding"},
+        {0x202B, "U+202B, a right-to-left embedding"},
+        {0x202C, "U+202C, a pop directional formatting"},
+        {0x202D, "U+202D, a left-to-right override"},
+        {0x202E, "U+202E, a right-to-left override"},
+        {0x2066, "U+2066, a left-to-right isolate"},
+        {0x2067, "U+2067, a right-to-left isolate"},
+        {0x2068, "U+2068, a first strong isolate"},
+        {0x2069, "U+2069, a pop directional isolate"},
+        {0xFEFF, "U+FEFF, a zero-width no-break space (byte order mark)"},
+    };
+    unsigned int cp = 0;
+    if (bc_utf8_decode(s, n, &cp) == 0)
+        cp = 0;
+    for (size_t i = 0; i < sizeof NAMES / sizeof NAMES[0]; i++)
+        if (NAMES[i].cp == cp)
+            return NAMES[i].name;
+    return "an invisible formatting character";
+}
+
 void bc_xml_text(bc_buf *b, const char *s)
 {
     static const char REPLACEMENT[] = "\xef\xbf\xbd"; /* U+FFFD */

@@ -76,6 +76,11 @@ size_t bc_text_control(const char *s, size_t n, int mode);
  * article's text, where a zero-width space is how some sites break lines. */
 size_t bc_text_invisible(const char *s, size_t n);
 
+/* What the invisible formatting character at s (of n bytes; where bc_text_invisible
+ * found one) is, for a person: "U+2028, a line separator", "U+202E, a right-to-left
+ * override"; "an invisible formatting character" when s holds none. A static string. */
+const char *bc_text_invisible_name(const char *s, size_t n);
+
 /* Appends the NUL-terminated s (NULL: nothing) to b as XML 1.0 character data, fit for
  * an element or a quoted attribute: & < > " ' as entities, and every character XML
  * cannot carry (C0 controls other than tab, LF and CR; U+FFFE, U+FFFF; bytes that are

@@ -126,11 +126,12 @@ static void ingest_metadata_is_plain_text(void **state)
                        NULL, 400, "invalid_field", "invisible formatting character");
     assert_string_equal(json_string_value(json_object_get(j, "parameter")), "title");
     json_decref(j);
-    /* a line separator is a line break inside the one-line title */
+    /* a line separator is a line break inside the one-line title, and the refusal says
+     * so (outsider 8, L1) */
     j = expect("POST", "/v1/sources",
                "{\"text\":\"Lao Cai and Yunnan discussed the border gate at Kim Thanh.\","
                "\"lang\":\"en\",\"title\":\"gate\\u2028talks\"}",
-               NULL, 400, "invalid_field", "invisible formatting character");
+               NULL, 400, "invalid_field", "U+2028, a line separator");
     assert_string_equal(json_string_value(json_object_get(j, "parameter")), "title");
     json_decref(j);
     /* lang null is lang left out: the language is detected and the answer says so */

@@ -146,6 +146,13 @@ static void bad_input_names_its_field(void **state)
     expect_invalid(x, BC_EINVAL, "title", "at byte 8");
     x.title = "\xef\xbb\xbf";
     expect_invalid(x, BC_EINVAL, "title", "U+FEFF");
+    /* the line and paragraph separators are named like the others (outsider 8, L1) */
+    x.title = "gate\xe2\x80\xa8talks";
+    expect_invalid(x, BC_EINVAL, "title", "U+2028, a line separator");
+    x.title = "gate\xe2\x80\xa9talks";
+    expect_invalid(x, BC_EINVAL, "title", "U+2029, a paragraph separator");
+    x.title = "gate\xe2\x80\xaetalks";
+    expect_invalid(x, BC_EINVAL, "title", "U+202E, a right-to-left override");
     x.title = " ";
     expect_invalid(x, BC_EINVAL, "title", "blank");
     x = in;

@@ -208,6 +208,11 @@ static void each_field_type_refuses_what_it_must(void **state)
     edit_fails(f->s, P, g, "{\"name\":\"Muong Khuong\\u2066 gate\"}", "fields.name",
                "at offset 12");
     edit_fails(f->s, M, m, "{\"place\":\"\\ufeffLao Cai\"}", "fields.place", "U+FEFF");
+    /* the line and paragraph separators are named (outsider 8, L1) */
+    edit_fails(f->s, M, m, "{\"place\":\"Lao\\u2028Cai\"}", "fields.place",
+               "U+2028, a line separator");
+    edit_fails(f->s, F, d, "{\"description\":\"a\\u2029b\"}", "fields.description",
+               "U+2029, a paragraph separator");
     /* a project event's description is required: null is a 400 naming it, not a store
      * error (outside attack 2, finding 8) */
     static const char crossing[] = "Quang Ninh border trade\n\nOn March 17, more than 900 "

@@ -395,6 +395,33 @@ static void cjk_and_fullwidth(void **state)
     bc_buf_free(&b);
 }
 
+/* A refusal says which invisible character it found (outsider 8, L1): the line and
+ * paragraph separators by name, like the others. */
+static void invisible_characters_are_named(void **state)
+{
+    (void)state;
+    assert_string_equal(bc_text_invisible_name("\xe2\x80\xa8x", 4),
+                        "U+2028, a line separator (a line break inside one line)");
+    assert_string_equal(bc_text_invisible_name("\xe2\x80\xa9", 3),
+                        "U+2029, a paragraph separator (a paragraph break inside one line)");
+    assert_string_equal(bc_text_invisible_name("\xe2\x80\xae", 3),
+                        "U+202E, a right-to-left override");
+    assert_string_equal(bc_text_invisible_name("\xe2\x80\x8b", 3), "U+200B, a zero-width space");
+    assert_string_equal(bc_text_invisible_name("\xe2\x81\xa6", 3),
+                        "U+2066, a left-to-right isolate");
+    assert_non_null(strstr(bc_text_invisible_name("\xef\xbb\xbf", 3), "U+FEFF"));
+    assert_string_equal(bc_text_invisible_name("a", 1), "an invisible formatting character");
+    assert_string_equal(bc_text_invisible_name("\xe2\x80", 2), "an invisible formatting character");
+    /* every character bc_text_invisible finds has its own name */
+    for (unsigned int cp = 0x2000; cp <= 0x2070; cp++) {
+        char s[3] = {(char)(0xe0 | (cp >> 12)), (char)(0x80 | ((cp >> 6) & 0x3f)),
+                     (char)(0x80 | (cp & 0x3f))};
+        if (bc_text_invisible(s, 3) == 0 &&
+            strcmp(bc_text_invisible_name(s, 3), "an invisible formatting character") == 0)
+            fail_msg("U+%04X has no name", cp);
+    }
+}
+
 static void control_characters_are_found(void **state)
 {
     (void)state;
@@ -536,6 +563,7 @@ int main(void)
         cmocka_unit_test(utf8_valid_rejects_nul),
         cmocka_unit_test(utf8_decode_one_character),
         cmocka_unit_test(cjk_and_fullwidth),
+        cmocka_unit_test(invisible_characters_are_named),
         cmocka_unit_test(control_characters_are_found),
         cmocka_unit_test(invisible_format_characters_are_found),
         cmocka_unit_test(xml_text_is_always_well_formed),

@@ -702,6 +702,16 @@ int bcx_said_on(const ctx *c, const xd *d);
  * ("przed otwarciem Wiosennego Spotkania", "before the opening of the Spring Meeting"). */
 int bcx_time_reference(const ctx *c, size_t si, size_t i);
 
+/* ---- extract_meet_clause.c ---- */
+
+/* 1 when English talks m are named by a verb that says they took place ("received",
+ * "hosted", "met with", "sat down"): a month or year gone by may date them. */
+int bcx_talks_past_verb(const ctx *c, const mention *m);
+/* 1 when date d is a year said to be gone by ("earlier this year", "last year", "late
+ * 2023") in the clause of English talks m, after them, no amount or date between: it
+ * dates them. */
+int bcx_year_gone(const ctx *c, const mention *m, const xd *d);
+
 /* ---- extract_meet_date.c ---- */
 
 /* Gives each mention the date of its sentence that is about it. */

@@ -492,6 +492,18 @@ const bc_lex bc_lex_en[] = {
     WE(C_COUNT_WORD, "five provinces", 5),
     WE(C_COUNT_WORD, "five localities", 5),
     WE(C_BOTH_SIDES, "both provinces", 0),
+    /* the two sides by other names ("the top leaders of the two parties") */
+    WE(C_BOTH_SIDES, "the two parties", 0),
+    WE(C_BOTH_SIDES, "both parties", 0),
+    WE(C_BOTH_SIDES, "the two governments", 0),
+    WE(C_BOTH_SIDES, "both governments", 0),
+    WE(C_BOTH_SIDES, "the two neighbors", 0),
+    WE(C_BOTH_SIDES, "the two neighbours", 0),
+    WE(C_BOTH_SIDES, "the two prefectures", 0),
+    WE(C_BOTH_SIDES, "the two regions", 0),
+    /* sitting down together is meeting ("last sat down together in April 2023") */
+    WE(C_TALKS, "sat down", 0),
+    WE(C_HELD, "sat down", 0),
     WE(C_TALKS, "met", 0),
     WE(C_TALKS, "had talks", 0),
     WE(C_TALKS, "held talks", 0),

@@ -271,7 +271,7 @@ static int rel_apart(const ctx *c, const mention *m, const xd *d)
 static int talks_took_place(const ctx *c, const mention *m, const xd *d)
 {
     const bc_lex *e = NULL;
-    if (m->previous || bcx_talks_held(c, m->sent) || m->planned < 0)
+    if (m->previous || bcx_talks_held(c, m->sent) || m->planned < 0 || bcx_talks_past_verb(c, m))
         return 1;
     /* or the month is one gone by: "last month", "earlier this month" */
     return bcx_lex_find(c, C_REL_MONTH, d->t0, &e) > 0 &&
@@ -302,9 +302,10 @@ static const xd *meeting_date(const ctx *c, const mention *m, const size_t *idx,
             bcx_relative_of_other(c, m, d) || in_other_relative(c, m, d) ||
             bcx_deadline_day(c, d) || bcx_signed_on(c, d) || visit_span(m, d) ||
             rel_apart(c, m, d) ||
-            (m->xkind == BC_XM_TALKS && mprec_of(m, d) < (m->planned > 0 || to_come(c, m, d) ? 1
-                                                          : talks_took_place(c, m, d)        ? 2
-                                                                                             : 3)))
+            (m->xkind == BC_XM_TALKS &&
+             mprec_of(m, d) < (m->planned > 0 || to_come(c, m, d) || bcx_year_gone(c, m, d) ? 1
+                               : talks_took_place(c, m, d)                                  ? 2
+                                                                                            : 3)))
             continue;
         if (mprec(d) >= 2) {
             fine++;
@@ -341,6 +342,10 @@ static const xd *meeting_date(const ctx *c, const mention *m, const size_t *idx,
                                                bcx_range_has(c, m->t1, d->t0, C_HELD, -1))
                                 ? 12
                                 : 8;
+        /* talks and a year gone by in one clause ("At talks co-chaired by ... earlier this
+         * year") */
+        if (bcx_year_gone(c, m, d))
+            year_limit = 24;
         if (cost <= (mprec(d) == 1 ? year_limit : limit) && cost < best_cost) {
             best = d;
             best_cost = cost;
@@ -548,7 +553,7 @@ static void named_day(ctx *c, mention *m, const size_t *idx, size_t a, size_t b)
             if ((d->prec != prec && !run) || d->used || d->compare ||
                 (!run && strchr(d->iso, '/') != NULL) ||
                 (m->planned > 0 && c->t[d->t0].tense == TENSE_PAST) ||
-                day_of_other(c, m, d, idx, a, b) ||
+                day_of_other(c, m, d, idx, a, b) || bcx_relative_of_other(c, m, d) ||
                 (m->xkind != BC_XM_NAMED && past_another(c, m, d)) ||
                 (m->xkind != BC_XM_NAMED && other_clause(c, m, d, idx, a, b)))
                 continue;
@@ -786,7 +791,8 @@ void bcx_resolve_mentions(ctx *c)
                      !bcx_deadline_day(c, only) && !bcx_signed_on(c, only) &&
                      !visit_span(m, only) && !rel_apart(c, m, only) &&
                      (m->xkind != BC_XM_TALKS || mprec(only) == 3 || m->planned > 0 ||
-                      to_come(c, m, only) || (mprec(only) == 2 && talks_took_place(c, m, only))))
+                      to_come(c, m, only) || (mprec(only) == 2 && talks_took_place(c, m, only)) ||
+                      (m->planned <= 0 && bcx_year_gone(c, m, only))))
                 d = only;
             else
                 d = meeting_date(c, m, idx, a, b);

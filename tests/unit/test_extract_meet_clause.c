@@ -1,0 +1,117 @@
+/* test_extract_meet_clause.c: whose a date is, told by its clause (extract_meet_clause.c):
+ * talks named by a verb that says they took place take a month gone by; a day in a
+ * relative clause of another noun is not the talks'; a year said to be gone by dates talks;
+ * the two sides named by other words ("the two parties") make talks between them. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <stdio.h>
+
+#include "fixture.h"
+
+#include "extract_fixture.h"
+
+/* The one meeting of an English text, published on pub, must have date want (NULL: no
+ * meeting at all). */
+static void one_meeting(const char *pub, const char *text, const char *want)
+{
+    bc_extraction x = run("en", pub, text);
+    if (want == NULL)
+        assert_int_equal(x.nmeetings, 0);
+    else {
+        assert_int_equal(x.nmeetings, 1);
+        assert_string_equal(x.meetings[0].date, want);
+        assert_string_equal(x.meetings[0].status, "held");
+    }
+    bc_extraction_free(&x);
+}
+
+static void past_verbs_of_meeting_take_a_month(void **state)
+{
+    (void)state;
+    one_meeting("2025-11-02",
+                "Title\n\nWhen the chairman of Ha Giang received a delegation from Wenshan in "
+                "early September, the guests asked for a faster road link.",
+                "2025-09");
+    one_meeting("2025-11-02",
+                "Title\n\nOfficials of Cao Bang and Baise first sat down together in March 2022 "
+                "to discuss a shared tourism zone.",
+                "2022-03");
+    /* no reference date: a month without its year is no date */
+    one_meeting(NULL,
+                "Title\n\nWhen the chairman of Ha Giang received a delegation from Wenshan in "
+                "early September, the guests asked for a faster road link.",
+                NULL);
+    /* a noun of talks, its sentence saying neither, still takes days only */
+    one_meeting("2025-11-02",
+                "Title\n\nTalks between Lang Son and Chongzuo on fruit are expected in "
+                "September.",
+                NULL);
+}
+
+static void a_day_of_another_nouns_relative_clause(void **state)
+{
+    (void)state;
+    /* the day is the crossing's; the talks are dated by the year gone by */
+    one_meeting("2025-11-02",
+                "Title\n\nDuring talks between Lao Cai and Honghe officials earlier this year, "
+                "the two sides agreed to resume trade at the Ban Vuoc crossing, which reopened "
+                "on May 14 for a trial.",
+                "2025");
+    one_meeting(NULL,
+                "Title\n\nDuring talks between Lao Cai and Honghe officials earlier this year, "
+                "the two sides agreed to resume trade at the Ban Vuoc crossing, which reopened "
+                "on May 14 for a trial.",
+                NULL);
+    /* a relative clause that says the talks took place is theirs */
+    one_meeting("2025-11-02",
+                "Title\n\nThe plan came out of talks between Lao Cai and Honghe, which were held "
+                "on May 14 in Hekou.",
+                "2025-05-14");
+}
+
+static void years_gone_by_date_talks(void **state)
+{
+    (void)state;
+    one_meeting("2025-11-02",
+                "Title\n\nAt talks in Lang Son last year, Lang Son and Chongzuo agreed on a "
+                "second freight lane.",
+                "2024");
+    /* a year to come dates no talks that took place; nor does a year alone far away */
+    one_meeting("2025-11-02",
+                "Title\n\nAt talks in Lang Son, Lang Son and Chongzuo agreed to open a second "
+                "freight lane later this year.",
+                NULL);
+    /* the year of an amount between is the amount's */
+    one_meeting("2025-11-02",
+                "Title\n\nTalks between Lang Son and Chongzuo reviewed fruit trade worth 2 "
+                "billion USD last year.",
+                NULL);
+}
+
+static void the_two_parties_are_both_sides(void **state)
+{
+    (void)state;
+    one_meeting("2025-11-02",
+                "Title\n\nDuring talks in Beijing on Oct. 3, 2024, the leaders of the two "
+                "parties agreed to upgrade the border gates.",
+                "2024-10-03");
+    /* no side named at all: no meeting between the two */
+    one_meeting("2025-11-02",
+                "Title\n\nDuring talks in Beijing on Oct. 3, 2024, the leaders agreed to "
+                "upgrade the border gates.",
+                NULL);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(past_verbs_of_meeting_take_a_month),
+        cmocka_unit_test(a_day_of_another_nouns_relative_clause),
+        cmocka_unit_test(years_gone_by_date_talks),
+        cmocka_unit_test(the_two_parties_are_both_sides),
+    };
+    return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
+}

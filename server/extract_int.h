@@ -711,6 +711,16 @@ int bcx_talks_past_verb(const ctx *c, const mention *m);
  * 2023") in the clause of English talks m, after them, no amount or date between: it
  * dates them. */
 int bcx_year_gone(const ctx *c, const mention *m, const xd *d);
+/* The day of mention m, whose English sentence writes none and opens by referring back
+ * ("The agreement was reached as ...", "The opening ceremony, jointly held by ..."), when
+ * the sentence before it opens a paragraph, names no meeting and writes one date, a day
+ * of the same tense (to come, or not): that day; NULL otherwise. */
+const xd *bcx_back_day(const ctx *c, const mention *m);
+/* 1 when an English clause between token from (after talks of its sentence already told)
+ * and talks at token i opens with a day of its own, a few words before them ("On August
+ * 28, ... received ..., and on Friday, August 30, Liu held talks with ..."): talks i are
+ * another meeting. */
+int bcx_own_day_between(const ctx *c, size_t from, size_t i);
 
 /* ---- extract_meet_date.c ---- */
 

@@ -801,7 +801,7 @@ void bcx_find_mentions(ctx *c)
     /* talks and receptions: the date comes in resolve */
     int talks_before = 0; /* talks between both sides seen earlier in the article */
     for (size_t si = 0; si < c->ns && c->rc == BC_OK; si++) {
-        int seen = 0;
+        size_t seen = 0;    /* the token after the talks of the sentence told, 0 none */
         unsigned dated = 0; /* talks of it named by their date (named_by) */
         /* a numbered or named meeting between both sides is talks seen too ("Bien phong Dien
          * Bien va Mong Tu hoi dam dinh ky lan thu IV": later "hai don bien phong ... da to
@@ -812,7 +812,7 @@ void bcx_find_mentions(ctx *c)
         if (both_s || other_side(c, si) || (talks_before && bcx_talks_held(c, si)))
             since_when_talks(c, si, c->se[si].t0, !both_s);
         for (size_t i = c->se[si].t0; i < c->se[si].t1 && c->rc == BC_OK; i++) {
-            if (seen && !bcx_next_round(c, si, i))
+            if (seen && !bcx_next_round(c, si, i) && !bcx_own_day_between(c, seen, i))
                 continue; /* its sentence's talks are told; the next round is another */
             /* a numbered or named meeting speaks for its clause ("3月12日，...举行工作会谈，
              * 双方回顾了...第七次联席会议以来的合作进展": the talks are another meeting) */
@@ -879,7 +879,7 @@ void bcx_find_mentions(ctx *c)
             dated += m.named_by != 0;
             add_mention(c, &m);
             talks_before = talks_before || both;
-            seen = m.named_by == 0; /* other talks of its sentence are another meeting */
+            seen = m.named_by == 0 ? i + n : 0; /* its sentence's other talks are these */
             i += n - 1;
         }
         talks_before = talks_before || numbered_both;

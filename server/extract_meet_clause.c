@@ -38,3 +38,57 @@ int bcx_year_gone(const ctx *c, const mention *m, const xd *d)
             return 1;
     return 0;
 }
+
+const xd *bcx_back_day(const ctx *c, const mention *m)
+{
+    static const char *const back[] = {"agreement", "agreements",   "request",  "decision",
+                                       "proposal",  "deal",         "pledge",   "commitment",
+                                       "consensus", "announcement", "ceremony", "opening ceremony",
+                                       "talks",     "meeting",      "event",    NULL};
+    size_t si = m->sent, s0 = c->se[si].t0, hi = c->se[si].t1;
+    if (c->lbit != L_EN || si == 0 || c->se[si].d0 != c->se[si].d1 || c->se[si - 1].heading ||
+        c->se[si - 1].nment > 0 || bcx_new_paragraph(c, si - 1) == 0 ||
+        !bcx_word_is(c, s0, hi, "the"))
+        return NULL;
+    /* "The agreement was reached as ...", "The opening ceremony, jointly held by ..." */
+    int refers = 0;
+    for (int w = 0; back[w] && !refers; w++)
+        refers = bcx_words_at(c, s0 + 1, hi, back[w]) > 0;
+    if (!refers)
+        return NULL;
+    /* the one date of the sentence before, a day, none of a figure's */
+    const xd *day = NULL;
+    for (size_t k = c->se[si - 1].d0; k < c->se[si - 1].d1; k++) {
+        const xd *d = &c->d[k];
+        if (d->dateline || d->used)
+            continue; /* a figure's period ("US$2.5 billion last year") */
+        if (day != NULL || d->prec != 3 || d->same_day || d->rel || d->span[0] ||
+            bcx_said_on(c, d) || bcx_deadline_day(c, d) || bcx_signed_on(c, d))
+            return NULL;
+        day = d;
+    }
+    if (day == NULL || (bcx_future_at(c, day->t0) != 0) != (m->planned > 0))
+        return NULL;
+    return day;
+}
+
+int bcx_own_day_between(const ctx *c, size_t from, size_t i)
+{
+    size_t si = c->t[i].sent;
+    if (c->lbit != L_EN || from == 0 || from >= i || bcx_commas(c, from, i) == 0)
+        return 0;
+    /* "..., and on Friday, August 30, Liu held talks with ...": a day opening the later
+     * clause, its talks a few words on */
+    for (size_t k = c->se[si].d0; k < c->se[si].d1; k++) {
+        const xd *d = &c->d[k];
+        if (d->t0 < from || d->t1 > i || i - d->t1 > 6 || d->prec != 3 || d->same_day || d->rel ||
+            d->span[0] || bcx_commas(c, from, d->t0) == 0)
+            continue;
+        size_t q = d->t0;
+        while (q > from && !(bcx_gap(c, q - 1) & G_COMMA) && d->t0 - q < 3)
+            q--;
+        if (bcx_gap(c, q - 1) & G_COMMA)
+            return 1; /* the clause opens with the day ("and on ...") */
+    }
+    return 0;
+}

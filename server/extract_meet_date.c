@@ -805,7 +805,7 @@ void bcx_resolve_mentions(ctx *c)
              * rozmow ... uzgodnily, ze most zostanie otwarty 30 czerwca") */
             if (d != NULL && m->planned < 0 && c->t[d->t0].tense == TENSE_FUTURE)
                 d = NULL;
-            if (d == NULL && (d = arrival_of(c, m)) != NULL)
+            if (d == NULL && ((d = arrival_of(c, m)) != NULL || (d = bcx_back_day(c, m)) != NULL))
                 m->date_sent = si; /* the sentence before it */
             const mention *then = d == NULL ? bcx_then_of(c, m) : NULL;
             if (then != NULL) { /* "... vond toen plaats": the date of the one before */

@@ -1,13 +1,16 @@
 /* test_extract_meet_clause.c: whose a date is, told by its clause (extract_meet_clause.c):
  * talks named by a verb that says they took place take a month gone by; a day in a
  * relative clause of another noun is not the talks'; a year said to be gone by dates talks;
- * the two sides named by other words ("the two parties") make talks between them. */
+ * the two sides named by other words ("the two parties") make talks between them; a
+ * sentence that refers back ("The agreement came as ...") takes the one day of the one
+ * before; a later clause with its own day holds other talks. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
 #include <cmocka.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "fixture.h"
 
@@ -105,6 +108,55 @@ static void the_two_parties_are_both_sides(void **state)
                 NULL);
 }
 
+static void a_sentence_that_refers_back_takes_the_day_before(void **state)
+{
+    (void)state;
+    const char *agreed = "Title\n\nHA GIANG — Ha Giang and Wenshan on Monday agreed to open a "
+                         "second lane at the Thanh Thuy gate.\n\nThe agreement came as the "
+                         "chairman of Ha Giang received a delegation from Wenshan.";
+    one_meeting("2025-03-12", agreed, "2025-03-10");
+    one_meeting(NULL, agreed, NULL); /* a weekday counts from the reference date */
+    one_meeting("2025-03-12",
+                "Title\n\nThe Mong Cai bridge reopened on March 9 after repairs.\n\nThe "
+                "opening ceremony was attended by officials from Quang Ninh and Guangxi.",
+                "2025-03-09");
+    /* a sentence that does not refer back takes nothing; nor does one after two days */
+    one_meeting("2025-03-12",
+                "Title\n\nHA GIANG — Ha Giang and Wenshan on Monday agreed to open a second "
+                "lane at the Thanh Thuy gate.\n\nLater the chairman of Ha Giang received a "
+                "delegation from Wenshan.",
+                NULL);
+    one_meeting("2025-03-12",
+                "Title\n\nThe lane opened on March 3 and closed on March 9.\n\nThe agreement "
+                "came as the chairman of Ha Giang received a delegation from Wenshan.",
+                NULL);
+}
+
+static void a_later_clause_with_its_own_day_is_other_talks(void **state)
+{
+    (void)state;
+    const char *two = "Title\n\nOn May 5, the Lao Cai chairman received a delegation from "
+                      "Yunnan, and on Tuesday, May 7, the guests held talks with officials of "
+                      "Lao Cai in Sa Pa.";
+    bc_extraction x = run("en", "2025-05-10", two);
+    assert_int_equal(x.nmeetings, 2);
+    int fifth = 0, seventh = 0;
+    for (size_t k = 0; k < x.nmeetings; k++) {
+        fifth += strcmp(x.meetings[k].date, "2025-05-05") == 0;
+        seventh += strcmp(x.meetings[k].date, "2025-05-07") == 0;
+    }
+    assert_int_equal(fifth, 1);
+    assert_int_equal(seventh, 1);
+    bc_extraction_free(&x);
+    /* no day of its own between: one meeting, the talks told first */
+    x = run("en", "2025-05-10",
+            "Title\n\nOn May 5, the Lao Cai chairman received a delegation from Yunnan, and "
+            "the guests then held talks with officials of Lao Cai in Sa Pa.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2025-05-05");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -112,6 +164,8 @@ int main(void)
         cmocka_unit_test(a_day_of_another_nouns_relative_clause),
         cmocka_unit_test(years_gone_by_date_talks),
         cmocka_unit_test(the_two_parties_are_both_sides),
+        cmocka_unit_test(a_sentence_that_refers_back_takes_the_day_before),
+        cmocka_unit_test(a_later_clause_with_its_own_day_is_other_talks),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

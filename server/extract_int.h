@@ -721,6 +721,12 @@ const xd *bcx_back_day(const ctx *c, const mention *m);
  * 28, ... received ..., and on Friday, August 30, Liu held talks with ..."): talks i are
  * another meeting. */
 int bcx_own_day_between(const ctx *c, size_t from, size_t i);
+/* The date of English numbered mention m, whose sentence writes none, from the sentence
+ * after it in its paragraph when that one opens with "The" and m's noun ("... the fifth
+ * annual conference between ... . The conference and the 11th session ... took place in
+ * Lai Chau on October 30"), says it was held and writes one date of a month or a day, of
+ * m's tense; NULL otherwise. */
+const xd *bcx_next_says_when(const ctx *c, const mention *m);
 
 /* ---- extract_meet_date.c ---- */
 

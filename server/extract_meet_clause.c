@@ -92,3 +92,32 @@ int bcx_own_day_between(const ctx *c, size_t from, size_t i)
     }
     return 0;
 }
+
+const xd *bcx_next_says_when(const ctx *c, const mention *m)
+{
+    size_t si = m->sent + 1;
+    if (c->lbit != L_EN || m->xkind != BC_XM_NUMBERED || m->date[0] || si >= c->ns ||
+        m->noun >= m->noun_end || bcx_new_paragraph(c, si) ||
+        c->se[m->sent].d0 != c->se[m->sent].d1)
+        return NULL;
+    /* "The conference and the 11th session ... took place in Lai Chau on October 30" */
+    size_t s0 = c->se[si].t0, hi = c->se[si].t1;
+    const tok *a = &c->t[m->noun_end - 1], *b = s0 + 1 < hi ? &c->t[s0 + 1] : NULL;
+    if (b == NULL || !bcx_word_is(c, s0, hi, "the") || a->fl != b->fl ||
+        memcmp(c->fold.data + a->fo, c->fold.data + b->fo, a->fl) != 0 ||
+        !bcx_sent_has(c, si, C_HELD, -1))
+        return NULL;
+    const xd *day = NULL;
+    for (size_t k = c->se[si].d0; k < c->se[si].d1; k++) {
+        const xd *d = &c->d[k];
+        if (d->used)
+            continue;
+        if (day != NULL || d->prec < 2 || d->same_day || d->rel || d->span[0] ||
+            bcx_said_on(c, d) || bcx_deadline_day(c, d) || bcx_signed_on(c, d))
+            return NULL;
+        day = d;
+    }
+    if (day == NULL || (bcx_future_at(c, day->t0) != 0) != (m->planned > 0))
+        return NULL;
+    return day;
+}

@@ -872,6 +872,11 @@ void bcx_resolve_mentions(ctx *c)
                 bcx_tell(&held, m->date, m->date_inferred, si, 1);
         }
     }
+    for (size_t k = 0; k < c->nm; k++) { /* "The conference ... took place on October 30" */
+        const xd *d = c->m[k].date[0] ? NULL : bcx_next_says_when(c, &c->m[k]);
+        if (d != NULL)
+            take_date(&c->m[k], d), c->m[k].date_sent = c->m[k].sent + 2;
+    }
 done:
     bc_free(idx);
     bc_free(lo);

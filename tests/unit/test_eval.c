@@ -270,7 +270,11 @@ static void ratchet_against_a_baseline(void **state)
  * money in every language (flow words around an amount, Dutch verbs split or last, goals and
  * plans said around it, lists said "respectively", months told again, a year before "when",
  * work begun and "after" clauses no cost's period, verbs of exceeding, "$2.5b"): money value
- * P 1.000, metric P 0.998, target P 0.999, period P 0.986, qualifier P 1.000, change P 0.997). */
+ * P 1.000, metric P 0.998, target P 0.999, period P 0.986, qualifier P 1.000, change P 0.997;
+ * the en classes of round 12 (talks named by a past verb of meeting, a year gone by, the two
+ * sides by other names, a sentence referring back to the lead's one day, a later clause of
+ * talks with its own day, "The conference ... took place on ..." dating the one named
+ * before): meeting date R 0.988). */
 static void dev_split_regression(void **state)
 {
     (void)state;
@@ -285,7 +289,7 @@ static void dev_split_regression(void **state)
     assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_VALUE]) >= 0.999);
     assert_true(bc_eval_recall(&r.field[BC_EF_MONEY_VALUE]) >= 0.999);
     assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_DATE]) >= 0.998);
-    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_DATE]) >= 0.980);
+    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_DATE]) >= 0.988);
     assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_ORDINAL]) >= 0.996);
     assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.997);
     assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.987);

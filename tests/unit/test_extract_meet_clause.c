@@ -3,7 +3,8 @@
  * relative clause of another noun is not the talks'; a year said to be gone by dates talks;
  * the two sides named by other words ("the two parties") make talks between them; a
  * sentence that refers back ("The agreement came as ...") takes the one day of the one
- * before; a later clause with its own day holds other talks. */
+ * before; a later clause with its own day holds other talks; "The conference ... took
+ * place on ..." in the next sentence dates the numbered one named before. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -157,6 +158,32 @@ static void a_later_clause_with_its_own_day_is_other_talks(void **state)
     bc_extraction_free(&x);
 }
 
+static void the_next_sentence_says_when_it_was_held(void **state)
+{
+    (void)state;
+    const char *t = "Title\n\nThe talks came on the sidelines of the 16th conference of the "
+                    "joint working committee of Quang Ninh, Lang Son, Cao Bang, Ha Giang and "
+                    "Guangxi. The conference took place in Nanning on April 8, with officials of "
+                    "both sides.";
+    bc_extraction x = run("en", "2025-04-10", t);
+    const bc_xmeeting *m = meet(&x, "jwc-guangxi", 16);
+    assert_string_equal(m->date, "2025-04-08");
+    bc_extraction_free(&x);
+    /* another noun opens the next sentence; or it does not say anything was held */
+    x = run("en", "2025-04-10",
+            "Title\n\nThe talks came on the sidelines of the 16th conference of the joint "
+            "working committee of Quang Ninh, Lang Son, Cao Bang, Ha Giang and Guangxi. The "
+            "fair took place in Nanning on April 8.");
+    assert_string_equal(meet(&x, "jwc-guangxi", 16)->date, "");
+    bc_extraction_free(&x);
+    x = run("en", "2025-04-10",
+            "Title\n\nThe talks came on the sidelines of the 16th conference of the joint "
+            "working committee of Quang Ninh, Lang Son, Cao Bang, Ha Giang and Guangxi. The "
+            "conference is expected to approve a new plan on April 18.");
+    assert_string_equal(meet(&x, "jwc-guangxi", 16)->date, "");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -166,6 +193,7 @@ int main(void)
         cmocka_unit_test(the_two_parties_are_both_sides),
         cmocka_unit_test(a_sentence_that_refers_back_takes_the_day_before),
         cmocka_unit_test(a_later_clause_with_its_own_day_is_other_talks),
+        cmocka_unit_test(the_next_sentence_says_when_it_was_held),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

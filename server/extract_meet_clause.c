@@ -1,9 +1,9 @@
 /* extract_meet_clause.c: whose a date of a meeting's sentence is, told by the clause it
  * stands in: talks named by a verb that says they took place ("received ... in
- * mid-August", "last sat down together in April 2023") take a month gone by; a date in a
- * relative clause of another noun ("..., the crossing, which reopened on June 27") is that
- * noun's, not the meeting's; a year said to be gone by ("earlier this year", "last year")
- * dates talks. */
+ * mid-August", "last sat down together in April 2023") take a month gone by; a year said
+ * to be gone by ("earlier this year", "last year") dates talks. (A date in a relative
+ * clause of another noun, "..., the crossing, which reopened on June 27", is that noun's:
+ * bcx_relative_of_other.) */
 #include "extract_int.h"
 
 int bcx_talks_past_verb(const ctx *c, const mention *m)

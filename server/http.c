@@ -262,7 +262,7 @@ static int parse_target(req_ctx *c, bc_request *req, bc_response *res)
     size_t plen = q ? (size_t)(q - uri) : strlen(uri);
     char *path;
     bc_err err;
-    if (bc_url_decode(uri, plen, 0, &c->arena, &path, &err) != BC_OK)
+    if (bc_path_decode(uri, plen, &c->arena, &path, &err) != BC_OK)
         return err.code == BC_ENOMEM
                    ? bc_problem_internal(res, NULL, "out of memory")
                    : bc_problem(res, 400, "malformed_path", NULL, "path: %s", err.msg);

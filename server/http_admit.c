@@ -144,7 +144,7 @@ static int takes_body(req_ctx *c)
     const char *q = strchr(uri, '?');
     char *path = NULL;
     bc_err err;
-    if (bc_url_decode(uri, q ? (size_t)(q - uri) : strlen(uri), 0, &c->arena, &path, &err) != BC_OK)
+    if (bc_path_decode(uri, q ? (size_t)(q - uri) : strlen(uri), &c->arena, &path, &err) != BC_OK)
         return 0; /* the last call answers the malformed path */
     const bc_route *r = bc_router_route(bc_router_route_of(path));
     const bc_method *m = r != NULL ? bc_router_method(r, c->method) : NULL;
@@ -154,9 +154,10 @@ static int takes_body(req_ctx *c)
 }
 
 /* A request with a body on a path no write takes: when the path itself is wrong (it does
- * not decode, or names no resource), res gets the answer the path would get without a
- * body (400 malformed_path or 404, naming it) and 1 is returned; else 0 (a resource that
- * takes no body with this method: 413). */
+ * not decode, or names no resource) or the resource has no such method (PUT or POST on
+ * /v1/meetings), res gets the answer the request would get without a body (400
+ * malformed_path, 404 naming the path, 405 with Allow) and 1 is returned; else 0 (a
+ * method the resource serves without a body, GET with one: 413). */
 static int path_problem(req_ctx *c, bc_response *res)
 {
     const char *uri = c->uri;
@@ -165,17 +166,18 @@ static int path_problem(req_ctx *c, bc_response *res)
     const char *q = strchr(uri, '?');
     char *path = NULL;
     bc_err err;
-    if (bc_url_decode(uri, q ? (size_t)(q - uri) : strlen(uri), 0, &c->arena, &path, &err) !=
-        BC_OK) {
+    if (bc_path_decode(uri, q ? (size_t)(q - uri) : strlen(uri), &c->arena, &path, &err) != BC_OK) {
         if (err.code == BC_ENOMEM)
             return 0;
         bc_problem(res, 400, "malformed_path", NULL, "path: %s", err.msg);
         return 1;
     }
     int route = bc_router_route_of(path);
-    if (route >= 0)
+    if (route >= 0 && (bc_router_method(bc_router_route(route), c->method) != NULL ||
+                       strcmp(c->method, "OPTIONS") == 0))
         return 0;
-    /* the table alone answers: 404 naming the path (with a hint for a trailing '/') */
+    /* the table alone answers: 404 naming the path (with a hint for a trailing '/'), or
+     * 405 with Allow for a method the resource does not have */
     bc_request req = {0};
     req.method = c->method;
     req.path = path;

@@ -23,12 +23,15 @@ static const bc_param_spec FILTERS[] = {
     {"status", BC_PARAM_TEXT, "m.status = ?", BC_LOOKUP_VOCAB("meeting_status"),
      BC_VALUES_VOCAB("meeting_status"), .reads = "'status'"},
     /* a meeting that is a known meeting of the same set (same_as) is listed once, as the
-     * known one (as /v1/stats counts it); the subquery is not correlated, so the list and
-     * its facets keep their indexes */
+     * known one (as /v1/stats counts it), except under curation=extracted: that set is
+     * what awaits review, and lists every meeting the review queue holds, a twin of
+     * another extracted meeting too (analyst 8, finding 9). The subquery is not
+     * correlated, so the list and its facets keep their indexes */
     BC_CURATION_FILTER(BC_CURATION_IN("m.curation") " AND coalesce(m.same_as, '') NOT IN "
                                                     "(SELECT tw.id FROM meetings tw WHERE "
                                                     "tw.curation IN (SELECT curation FROM "
-                                                    "curation_sets WHERE name = ?))"),
+                                                    "curation_sets WHERE name = ? AND "
+                                                    "name <> 'extracted'))"),
     BC_EXACT_FILTER,
     BC_CHANGED_SINCE_FILTER("m.id", "meeting"),
     {NULL},

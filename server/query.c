@@ -16,7 +16,12 @@ static int hexval(char c)
     return -1;
 }
 
-int bc_url_decode(const char *s, size_t n, int plus_is_space, bc_arena *a, char **out, bc_err *err)
+/* bc_url_decode and bc_path_decode: mode PLUS_SPACE reads '+' as a space, KEEP_SLASH
+ * leaves an encoded '/' encoded (as "%2F") */
+#define PLUS_SPACE 1
+#define KEEP_SLASH 2
+
+static int decode(const char *s, size_t n, int mode, bc_arena *a, char **out, bc_err *err)
 {
     char *d = bc_arena_alloc(a, n + 1);
     if (d == NULL)
@@ -36,7 +41,12 @@ int bc_url_decode(const char *s, size_t n, int plus_is_space, bc_arena *a, char 
             if (c == '\0')
                 return bc_err_set(err, BC_EINVAL, "encoded NUL (%%00) is not allowed");
             i += 2;
-        } else if (c == '+' && plus_is_space) {
+            if (c == '/' && (mode & KEEP_SLASH)) {
+                memcpy(d + j, "%2F", 3);
+                j += 3;
+                continue;
+            }
+        } else if (c == '+' && (mode & PLUS_SPACE)) {
             c = ' ';
         } else if (c == '\0') {
             return bc_err_set(err, BC_EINVAL, "NUL byte is not allowed");
@@ -48,6 +58,16 @@ int bc_url_decode(const char *s, size_t n, int plus_is_space, bc_arena *a, char 
         return bc_err_set(err, BC_EINVAL, "not valid UTF-8 once decoded");
     *out = d;
     return BC_OK;
+}
+
+int bc_url_decode(const char *s, size_t n, int plus_is_space, bc_arena *a, char **out, bc_err *err)
+{
+    return decode(s, n, plus_is_space ? PLUS_SPACE : 0, a, out, err);
+}
+
+int bc_path_decode(const char *s, size_t n, bc_arena *a, char **out, bc_err *err)
+{
+    return decode(s, n, KEEP_SLASH, a, out, err);
 }
 
 int bc_query_parse(const char *raw, bc_arena *a, bc_qpair **pairs, size_t *n, bc_err *err)

@@ -3,6 +3,7 @@
  * sort keys, ?fields= and ?facets=. No SQL is composed here. */
 #include "resource_int.h"
 
+#include "bordercoop/changes.h"
 #include "bordercoop/date.h"
 #include "bordercoop/negotiate.h"
 #include "bordercoop/query.h"
@@ -164,6 +165,26 @@ static int validate(bc_request *req, const bc_param_spec *spec, const char *valu
     return status;
 }
 
+/* from= after to= selects nothing, whatever the data: a 400 naming `to` rather than an
+ * empty list that reads as "no such facts" (the days compared are the first `from` covers
+ * and the last `to` covers, so from=2025&to=2025 is the whole year). */
+static int date_range(const bound *b, size_t n, bc_response *res)
+{
+    const bound *from = NULL, *to = NULL;
+    for (size_t i = 0; i < n; i++) {
+        if (b[i].spec->type == BC_PARAM_DATE_FROM)
+            from = &b[i];
+        else if (b[i].spec->type == BC_PARAM_DATE_TO)
+            to = &b[i];
+    }
+    if (from == NULL || to == NULL || strcmp(from->text, to->text) <= 0)
+        return 0;
+    return bc_problem(res, 400, "invalid_parameter", to->spec->name,
+                      "parameter '%s' (%.40s) ends before '%s' (%.40s) starts: nothing lies "
+                      "between them; give a 'to' on or after 'from'",
+                      to->spec->name, to->shown, from->spec->name, from->shown);
+}
+
 int bc_params_parse(bc_request *req, const bc_param_spec *specs, const bc_param_spec *more,
                     bc_param *out, size_t *nout, bc_response *res)
 {
@@ -199,7 +220,7 @@ int bc_params_parse(bc_request *req, const bc_param_spec *specs, const bc_param_
             return st;
         (*nout)++;
     }
-    return 0;
+    return date_range(out, *nout, res);
 }
 
 const bc_param *bc_params_get(const bc_param *p, size_t n, const char *name)
@@ -361,10 +382,34 @@ static int parse_facets(const bc_resource *r, const char *text, list_query *q, b
     }
 }
 
+/* ?changed_since= past the newest entry of the change feed is a 400, as since= is on
+ * /v1/changes: the number is from another store's feed (or a rebuilt one), and a list
+ * polled with it would stay empty while the entries it misses have smaller numbers. */
+static int changed_since_past_end(bc_request *req, const list_query *q, bc_response *res)
+{
+    const bound *since = bc_params_get(q->b, q->n, "changed_since");
+    if (since == NULL)
+        return 0;
+    long long latest = 0;
+    bc_err err;
+    if (bc_changes_latest(req->store, &latest, &err) != 0)
+        return bc_problem_internal(res, err.msg, BC_LIST_FAILED);
+    if (since->num <= latest)
+        return 0;
+    return bc_problem(res, 400, "since_past_end", "changed_since",
+                      "changed_since=%lld is past the newest entry of this store's change feed "
+                      "(latest_seq %lld, see /v1/changes): the number is not from this store's "
+                      "feed; list again without it, or from changed_since=%lld for changes "
+                      "from now on",
+                      (long long)since->num, latest, latest);
+}
+
 int bc_list_prepare(bc_request *req, const bc_resource *r, list_query *q, bc_response *res)
 {
     memset(q, 0, sizeof *q);
     int status = bc_params_parse(req, r->filters, COMMON, q->b, &q->n, res);
+    if (status == 0)
+        status = changed_since_past_end(req, q, res);
     if (status != 0)
         return status;
     /* filters with a default apply when absent (?curation= is trusted unless asked) */

@@ -147,6 +147,37 @@ static void hide_keys(char *s)
     *w = '\0';
 }
 
+/* Appends the n bytes at s to b as a person should see them quoted back: every invisible
+ * format character (bc_text_invisible's: bidirectional overrides and isolates, zero-width
+ * spaces and marks, U+2028, U+2029, U+FEFF) and every control character (C0, DEL, C1)
+ * written as its code point in brackets ("<U+202E>"), the rest copied. */
+static void show_visibly(bc_buf *b, const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    for (size_t i = 0; i < n;) {
+        size_t hide = bc_text_invisible(s + i, n - i);
+        size_t ctl = bc_text_control(s + i, n - i, BC_TEXT_LINE);
+        size_t k = hide < ctl ? hide : ctl;
+        bc_buf_append(b, s + i, k);
+        i += k;
+        if (i >= n)
+            break;
+        unsigned cp, len;
+        if (k == hide) { /* three bytes: E2 80 xx, E2 81 xx or EF BB BF */
+            cp = (p[i] & 0x0fu) << 12 | (p[i + 1] & 0x3fu) << 6 | (p[i + 2] & 0x3fu);
+            len = 3;
+        } else if (p[i] == 0xc2) { /* C1: C2 80..C2 9F */
+            cp = p[i + 1];
+            len = 2;
+        } else {
+            cp = p[i];
+            len = 1;
+        }
+        bc_buf_printf(b, "<U+%04X>", cp);
+        i += len;
+    }
+}
+
 /* bc_problem and bc_problem_ext: the detail from fmt and ap, then the members. */
 static int problem(bc_response *res, int status, const char *code, const char *parameter,
                    const char *members, const char *fmt, va_list ap)
@@ -165,15 +196,22 @@ static int problem(bc_response *res, int status, const char *code, const char *p
     bc_buf_reset(&res->body);
     bc_buf_printf(&res->body, "{\"type\":\"about:blank\",\"title\":\"%s\",\"status\":%d,",
                   bc_status_title(status), status);
+    /* nor reorder or hide what it says: invisible and control characters are shown by
+     * their code points (a U+202E in a path would turn the rest of the message around) */
+    bc_buf shown = BC_BUF_INIT;
+    show_visibly(&shown, detail, strlen(detail));
     bc_buf_puts(&res->body, "\"detail\":");
-    bc_buf_json_string(&res->body, detail, strlen(detail));
+    bc_buf_json_string(&res->body, shown.data ? shown.data : "", shown.len);
     bc_buf_puts(&res->body, ",\"code\":");
     bc_buf_json_string(&res->body, code, strlen(code));
     if (parameter != NULL && bc_utf8_valid(parameter, strlen(parameter)) &&
         strstr(parameter, "bck_") == NULL) {
+        bc_buf_reset(&shown);
+        show_visibly(&shown, parameter, strlen(parameter));
         bc_buf_puts(&res->body, ",\"parameter\":");
-        bc_buf_json_string(&res->body, parameter, strlen(parameter));
+        bc_buf_json_string(&res->body, shown.data ? shown.data : "", shown.len);
     }
+    bc_buf_free(&shown);
     if (members != NULL && members[0] != '\0') {
         bc_buf_putc(&res->body, ',');
         bc_buf_puts(&res->body, members);

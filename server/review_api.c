@@ -243,6 +243,19 @@ int bc_handle_review_queue(bc_request *req, bc_response *res)
     st = parse_params(req, res, QUEUE_PARAMS, &p);
     if (st != 0)
         return st;
+    if (p.source != NULL) {
+        /* an article that is not in the store is a 400 naming it, as an unknown province
+         * is on the lists, not an empty queue; any of its names works, as its id does */
+        bc_err err;
+        int rc = bc_resolve_alias(req, "source", p.source, &p.source, &err);
+        if (rc == BC_ENOTFOUND)
+            return bc_problem(res, 400, "invalid_parameter", "source",
+                              "unknown source '%.80s': no article has this id or title (see "
+                              "/v1/sources?curation=all)",
+                              p.source);
+        if (rc != 0)
+            return internal(res, &err, "the source could not be read");
+    }
     bc_review_query q = {p.kind, p.source, p.limit, p.offset};
     bc_buf body = BC_BUF_INIT;
     bc_err err;

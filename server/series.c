@@ -261,6 +261,11 @@ static int parse_series(bc_request *req, series_query *q, bc_response *res)
         return bc_problem(res, 400, "invalid_parameter", "from", "from: %s", err.msg);
     if (q->to != NULL && bc_date_parse(q->to, &q->dto, &err) != 0)
         return bc_problem(res, 400, "invalid_parameter", "to", "to: %s", err.msg);
+    if (q->from != NULL && q->to != NULL && strcmp(q->dfrom.start, q->dto.end) > 0)
+        return bc_problem(res, 400, "invalid_parameter", "to",
+                          "parameter 'to' (%.40s) ends before 'from' (%.40s) starts: nothing lies "
+                          "between them; give a 'to' on or after 'from'",
+                          q->to, q->from);
     if (q->province != NULL) {
         int r = bc_resolve_alias(req, "province", q->province, &q->province_id, &err);
         if (r == BC_ENOTFOUND)

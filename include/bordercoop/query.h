@@ -23,6 +23,12 @@ typedef struct bc_qpair {
  * NUL or invalid UTF-8, BC_ENOMEM on allocation failure. */
 int bc_url_decode(const char *s, size_t n, int plus_is_space, bc_arena *a, char **out, bc_err *err);
 
+/* Decodes a request path as bc_url_decode does ('+' stays '+'), except that an encoded
+ * '/' (%2F or %2f) stays encoded, as "%2F": a slash inside a segment is never a
+ * separator, so /v1/meetings%2Fjwg-yunnan-11 names no resource (a front proxy that
+ * allows or denies by path sees the same segments the router does). */
+int bc_path_decode(const char *s, size_t n, bc_arena *a, char **out, bc_err *err);
+
 /* Splits and decodes a raw query string ("a=1&b=x%20y") into at most BC_QUERY_MAX_PAIRS
  * pairs in the arena (*pairs, *n). Empty segments are skipped. Errors (BC_EINVAL) name
  * the offending part; keys and values have size limits. */

@@ -703,7 +703,11 @@ static void unwanted_bodies_are_never_buffered(void **state)
     for (int i = 0; i < BODY_CONNECTIONS; i++) {
         bct_response r;
         assert_int_equal(bct_read_response(conns[i], 0, &r), 0);
-        expect_problem(&r, 413, "body_not_allowed");
+        /* DELETE is no method of /v1/meetings: the 405 it gets without a body */
+        if (i % 3 == 2)
+            expect_problem(&r, 405, "method_not_allowed");
+        else
+            expect_problem(&r, 413, "body_not_allowed");
         assert_false(r.keep_alive);
         bct_response_free(&r);
         bct_close(conns[i]);

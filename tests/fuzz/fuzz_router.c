@@ -103,7 +103,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     size_t target = strlen(raw_path) + 1 + strlen(query);
     int routed = raw_path[0] == '/' && target <= (size_t)cfg.max_uri &&
                  body_len <= (size_t)cfg.max_body &&
-                 bc_url_decode(raw_path, strlen(raw_path), 0, &arena, &path, &err) == BC_OK;
+                 bc_path_decode(raw_path, strlen(raw_path), &arena, &path, &err) == BC_OK;
     if (routed) {
         bc_request req = {0};
         req.method = method;

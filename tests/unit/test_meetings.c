@@ -161,7 +161,11 @@ static void from_and_to_select_overlapping_meetings(void **state)
     assert_string_equal(ids("from=2025-10-30&to=2025-10-30"), "conference-yunnan-5,jwg-yunnan-11");
     assert_string_equal(ids("from=2025-10-31&to=2025-12"), "");
     assert_string_equal(ids("to=2023"), "");
-    assert_string_equal(ids("from=2026&to=2024"), ""); /* an empty range is empty */
+    /* a range that ends before it starts selects nothing whatever the data: a 400 naming
+     * `to`, not an empty list (analyst 8, finding 12); one day or one year is a range */
+    bad("from=2026&to=2024", "to", "parameter 'to' (2024) ends before 'from' (2026) starts");
+    bad("from=2025-10-31&to=2025-10-30", "to", "ends before 'from' (2025-10-31)");
+    assert_string_equal(ids("from=2025-10-30&to=2025"), "conference-yunnan-5,jwg-yunnan-11");
     bad("to=2024-13", "to", "month 13 does not exist");
     bad("from=yesterday", "from", "YYYY, YYYY-MM or YYYY-MM-DD");
 }

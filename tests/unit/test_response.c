@@ -132,12 +132,28 @@ static void problem_internal_hides_the_cause(void **state)
 static void problem_detail_with_quotes_and_controls(void **state)
 {
     (void)state;
-    const char *input = "say \"hi\" \\ back\nslash\ttab\x01\x1f end";
+    /* quotes and backslashes round-trip; control characters are shown by their code
+     * points, so a detail never breaks a line where the client shows it */
+    const char *input = "say \"hi\" \\ back\nslash\ttab\x01\x1f end\x7f";
     bc_problem(&res, 400, "invalid_parameter", "q", "bad value '%s'", input);
     json_t *j = body_json(&res);
-    char want[200];
-    snprintf(want, sizeof want, "bad value '%s'", input);
-    assert_string_equal(str_member(j, "detail"), want);
+    assert_string_equal(str_member(j, "detail"), "bad value 'say \"hi\" \\ back<U+000A>slash"
+                                                 "<U+0009>tab<U+0001><U+001F> end<U+007F>'");
+    json_decref(j);
+
+    /* invisible formatting characters (analyst 8, finding 17): a right-to-left override,
+     * an isolate, a zero-width space, U+2028, U+FEFF and a C1 control are never echoed
+     * as themselves; other scripts are */
+    bc_problem(&res, 404, "not_found", "\xe2\x80\xaep", "no meeting '%s'",
+               "\xe2\x80\xae"
+               "abc\xe2\x81\xa6\xe2\x80\x8b\xe2\x80\xa8\xef\xbb\xbf\xc2\x85"
+               "V\xc3\xa2n \xe4\xba\x91");
+    j = body_json(&res);
+    assert_string_equal(str_member(j, "detail"),
+                        "no meeting '<U+202E>abc<U+2066><U+200B><U+2028><U+FEFF><U+0085>"
+                        "V\xc3\xa2n \xe4\xba\x91'");
+    assert_string_equal(str_member(j, "parameter"), "<U+202E>p");
+    assert_null(strstr(res.body.data, "\xe2\x80\xae"));
     json_decref(j);
 
     /* code and parameter are escaped too */

@@ -121,7 +121,8 @@ function matchPath(target) {
     });
     if (ok) return t.key;
   }
-  return decoded !== null && spec.paths[decoded] ? decoded : null;
+  // an encoded '/' is never a separator: /v1%2Fmeetings names no path of the contract
+  return decoded !== null && !/%2f/i.test(rawPath) && spec.paths[decoded] ? decoded : null;
 }
 
 // ---- checks ------------------------------------------------------------------------------

@@ -107,7 +107,7 @@ int bc_extract_detect_lang(const char *text, size_t len, char code[4], double *c
             i += l;
             continue;
         }
-        if (!is_letter(cp)) {
+        if (!bc_text_is_letter(cp)) {
             i += l;
             continue;
         }
@@ -115,7 +115,7 @@ int bc_extract_detect_lang(const char *text, size_t len, char code[4], double *c
         while (j < len) {
             unsigned cp2;
             size_t l2 = dec(text, len, j, &cp2);
-            if (!is_letter(cp2) || is_han(cp2))
+            if (!bc_text_is_letter(cp2) || is_han(cp2))
                 break;
             int only = letter_lang(cp2);
             if (only >= 0)

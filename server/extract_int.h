@@ -76,27 +76,6 @@ static inline int is_han(unsigned cp)
            (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FFFF);
 }
 
-/* Letters of any script, and the marks that combine with them (a word in decomposed
- * form stays one word): Unicode's general categories, from libutf8proc. */
-static inline int is_letter(unsigned cp)
-{
-    if (cp < 0x80)
-        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
-    switch (utf8proc_category((utf8proc_int32_t)cp)) {
-    case UTF8PROC_CATEGORY_LU:
-    case UTF8PROC_CATEGORY_LL:
-    case UTF8PROC_CATEGORY_LT:
-    case UTF8PROC_CATEGORY_LM:
-    case UTF8PROC_CATEGORY_LO:
-    case UTF8PROC_CATEGORY_MN:
-    case UTF8PROC_CATEGORY_MC:
-    case UTF8PROC_CATEGORY_ME:
-        return 1;
-    default:
-        return 0;
-    }
-}
-
 /* Upper-case (and title-case) letters of any script. */
 static inline int is_upper(unsigned cp)
 {

@@ -486,12 +486,12 @@ void bcx_tokenize(ctx *c)
             t.end = i + l;
             add_token(c, &t);
             i += l;
-        } else if (is_letter(cp)) {
+        } else if (bc_text_is_letter(cp)) {
             size_t j = i + l;
             while (j < c->n) {
                 unsigned cp2;
                 size_t l2 = dec(c->s, c->n, j, &cp2);
-                if (!is_letter(cp2) || is_han(cp2))
+                if (!bc_text_is_letter(cp2) || is_han(cp2))
                     break;
                 j += l2;
             }

@@ -22,6 +22,12 @@ size_t bc_utf8_decode(const char *s, size_t n, unsigned int *cp);
  * of its own (fts.c), and a query word holding one is never matched as a prefix. */
 int bc_text_is_cjk(unsigned int cp);
 
+/* 1 when cp is a letter of any script or a mark that combines with one (a word in
+ * decomposed form stays one word): Unicode's general categories L* and M*, from
+ * libutf8proc. The extractor's tokenizer and the search query parser (which adds digits)
+ * share it. */
+int bc_text_is_letter(unsigned int cp);
+
 /* The ASCII letter or digit a fullwidth one stands for ("Ａ" U+FF21 is 'A', "ｂ" U+FF42
  * is 'b', "１" U+FF11 is '1'); any other cp as it is. */
 unsigned int bc_text_narrow(unsigned int cp);

@@ -9,6 +9,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include "bordercoop/text.h"
 #include "fixture.h"
 
 #include "../../server/extract_int.h"
@@ -192,18 +193,18 @@ static void letters_and_case(void **state)
     static const unsigned LOWER[] = {'z',          0xE5 /* å */,   0x111 /* đ */, 0x142 /* ł */,
                                      0xDF /* ß */, 0x1EF9 /* ỹ */, 0x3B1 /* α */, 0x436 /* ж */};
     for (size_t i = 0; i < sizeof UPPER / sizeof UPPER[0]; i++) {
-        assert_true(is_letter(UPPER[i]) && is_upper(UPPER[i]) && !is_lower(UPPER[i]));
-        assert_true(is_letter(LOWER[i]) && is_lower(LOWER[i]) && !is_upper(LOWER[i]));
+        assert_true(bc_text_is_letter(UPPER[i]) && is_upper(UPPER[i]) && !is_lower(UPPER[i]));
+        assert_true(bc_text_is_letter(LOWER[i]) && is_lower(LOWER[i]) && !is_upper(LOWER[i]));
     }
     /* Chinese: letters with no case; a combining mark continues its word */
-    assert_true(is_letter(0x4E91) && !is_upper(0x4E91) && !is_lower(0x4E91));
-    assert_true(is_letter(0x301) && !is_upper(0x301) && !is_lower(0x301));
+    assert_true(bc_text_is_letter(0x4E91) && !is_upper(0x4E91) && !is_lower(0x4E91));
+    assert_true(bc_text_is_letter(0x301) && !is_upper(0x301) && !is_lower(0x301));
     /* digits, punctuation, symbols, spaces and emoji are not letters:
      * 1 - space, no-break space, × ÷ – “ 。 ， € 😀 */
     static const unsigned NOT[] = {'1',    '-',    ' ',    0xA0,   0xD7,   0xF7,
                                    0x2013, 0x201C, 0x3002, 0xFF0C, 0x20AC, 0x1F600};
     for (size_t i = 0; i < sizeof NOT / sizeof NOT[0]; i++)
-        assert_false(is_letter(NOT[i]) || is_upper(NOT[i]) || is_lower(NOT[i]));
+        assert_false(bc_text_is_letter(NOT[i]) || is_upper(NOT[i]) || is_lower(NOT[i]));
 }
 
 int main(void)

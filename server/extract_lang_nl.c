@@ -341,6 +341,7 @@ const bc_lex bc_lex_nl[] = {
     WP(C_TALKS, "overlegronde", 0),
     WP(C_TALKS, "onderhandelingsronde", 0),
     WE(C_TALKS, "ontving", 0),
+    WE(C_TALKS, "ontvingen", 0), /* the plural of "ontving": a reception by the leaders */
     WE(C_TALKS, "ontvangen", 0), /* "had ... de Chinese delegatie al ontvangen" */
     /* welcoming a delegation is receiving it ("verwelkomde Lang Son een delegatie uit
      * Guangxi", "werd ... verwelkomd") */
@@ -542,6 +543,10 @@ const bc_lex bc_lex_nl[] = {
     WE(C_BOTH_SIDES, "beide kanten", 0),
     WE(C_BOTH_SIDES, "beide zijden", 0),
     WP(C_TALKS, "werkoverleg", 0),
+    /* deliberation of both sides, alone or as the head of a compound ("het beraad van",
+     * "het grensberaad", "in crisisberaad bijeen") */
+    WE(C_TALKS, "beraad", 0),
+    WH(C_TALKS, "beraad", 0),
     WE(C_BOTH_SIDES, "beide landen", 0),
     WE(C_COUNT_WORD, "vijf provincies", 5),
     /* ---- allocations (investment) and what money is spent on */

@@ -567,7 +567,7 @@ static int split_meet_verb(const ctx *c, size_t si, size_t i)
             return 0;
         /* "bijeen" anywhere on ("kwamen op de 3de bijeen in Hekou"); "samen" closing the
          * clause or before where ("kwamen samen in Hekou"; not "samen met") */
-        if (bcx_word_is(c, k, hi, "bijeen") ||
+        if (bcx_word_is(c, k, hi, "bijeen") || bcx_words_at(c, k, hi, "bij elkaar") ||
             (bcx_word_is(c, k, hi, "samen") &&
              (k + 1 == hi || (bcx_gap(c, k) & (G_COMMA | G_DOT)) ||
               (k + 2 < hi && bcx_lex_find(c, C_LOC, k + 1, NULL) > 0 && c->t[k + 2].upper))))

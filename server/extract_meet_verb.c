@@ -8,18 +8,24 @@
 #include "extract_int.h"
 
 /* 1 when token i of sentence si is a Dutch verb of sitting with "samen" or "bijeen" later
- * in its clause ("zaten ook de toerismediensten van beide kanten al samen in Cao Bang"). */
+ * in its clause ("zaten ook de toerismediensten van beide kanten al samen in Cao Bang"), or
+ * of being with "bijeen" ("waren vorige week in Hekou bijeen"). */
 static int sat_together(const ctx *c, size_t si, size_t i)
 {
     static const char *const sit[] = {"zat", "zaten", "zit", "zitten", NULL};
+    static const char *const be[] = {"was", "waren", "is", "zijn", NULL};
     size_t hi = c->se[si].t1;
     int verb = 0;
     for (int w = 0; sit[w] && !verb; w++)
-        verb = bcx_word_is(c, i, hi, sit[w]);
+        verb = bcx_word_is(c, i, hi, sit[w]) ? 2 : 0;
+    /* being together only with "bijeen" ("waren op 20 oktober in Hekou bijeen"; "waren
+     * samen goed voor" is no meeting) */
+    for (int w = 0; be[w] && !verb; w++)
+        verb = bcx_word_is(c, i, hi, be[w]) ? 1 : 0;
     for (size_t k = i + 1; verb && k < hi && k < i + 24; k++) {
         if (bcx_gap(c, k - 1) & (G_COMMA | G_DOT))
             return 0;
-        if (bcx_word_is(c, k, hi, "samen") || bcx_word_is(c, k, hi, "bijeen"))
+        if ((verb == 2 && bcx_word_is(c, k, hi, "samen")) || bcx_word_is(c, k, hi, "bijeen"))
             return 1;
     }
     return 0;

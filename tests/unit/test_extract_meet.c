@@ -769,6 +769,45 @@ static void dutch_joint_openings_since_when_and_counts_of_a_time(void **state)
     }
 }
 
+/* Dutch meetings by more words for them: deliberation ("het beraad", "grensberaad"), a
+ * reception by several ("ontvingen"), being together ("waren ... bijeen") and coming
+ * together "bij elkaar"; not being "samen" (together in a share), nor deliberation of one
+ * side alone. */
+static void dutch_deliberation_receptions_and_being_together(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text, *date;
+    } cases[] = {
+        {"Het beraad tussen Ha Giang en Yunnan op 2 oktober leverde afspraken op.", "2025-10-02"},
+        {"Op 2 oktober hielden Lao Cai en Honghe in Hekou een grensberaad.", "2025-10-02"},
+        {"Op 3 oktober ontvingen de leiders van Cao Bang een delegatie uit Guangxi.", "2025-10-03"},
+        {"Bestuurders van Lao Cai en Yunnan waren op 4 oktober in Hekou bijeen.", "2025-10-04"},
+        {"Op 5 oktober kwamen de delegaties van Lang Son en Guangxi in Nanning bij elkaar.",
+         "2025-10-05"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char text[512];
+        snprintf(text, sizeof text, "Titel\n\n%s", cases[i].text);
+        bc_extraction x = run("nl", "2025-10-20", text);
+        if (x.nmeetings != 1 || strcmp(x.meetings[0].date, cases[i].date) != 0)
+            fail_msg("%s: %zu meetings, first dated %s", cases[i].text, x.nmeetings,
+                     x.nmeetings ? x.meetings[0].date : "-");
+        bc_extraction_free(&x);
+    }
+    static const char *const none[] = {
+        "In oktober waren Lao Cai en Yunnan samen goed voor een derde van de grenshandel.",
+        "Na lang beraad besloot Lao Cai op 2 oktober de grenspost te sluiten.",
+        "Op 4 oktober waren de vrachtwagens uit Lao Cai en Hekou weer op weg.",
+    };
+    for (size_t i = 0; i < sizeof none / sizeof none[0]; i++) {
+        bc_extraction x = run("nl", "2025-10-20", none[i]);
+        if (x.nmeetings != 0)
+            fail_msg("%s: %zu meetings", none[i], x.nmeetings);
+        bc_extraction_free(&x);
+    }
+}
+
 /* A meeting said to take place "toen" (then), inside its clause, in a sentence that writes
  * no date, takes the date of the meeting of the sentence before it in its paragraph ("...
  * de lentebijeenkomst van 2025, die in februari werd gehouden. Ook de 16e vergadering vond
@@ -818,6 +857,7 @@ int main(void)
         cmocka_unit_test(dutch_table_partners_rounds_and_that_day),
         cmocka_unit_test(dutch_joint_openings_since_when_and_counts_of_a_time),
         cmocka_unit_test(a_meeting_held_then_takes_the_date_before),
+        cmocka_unit_test(dutch_deliberation_receptions_and_being_together),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

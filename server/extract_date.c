@@ -225,6 +225,10 @@ static int dateline(const ctx *c, size_t si, size_t i, const dres *r)
         (bcx_word_is(c, p - 1, p, "den") || bcx_word_is(c, p - 1, p, "le") ||
          bcx_word_is(c, p - 1, p, "ngay") || bcx_word_is(c, p - 1, p, "dnia")))
         p--;
+    /* the day's weekday before it ("LAO CAI, donderdag 30 oktober 2025 -", "HANOI,
+     * Thursday, June 13 -") */
+    if (p > t0 + 1 && bcx_lex_find(c, C_WEEKDAY, p - 1, NULL) == 1 && (bcx_gap(c, p - 2) & G_COMMA))
+        p--;
     if (p > t0 && !(bcx_gap(c, p - 1) & G_COMMA)) {
         for (size_t q = t0; q < p; q++)
             for (size_t b = c->t[q].start; b < c->t[q].end; b++)
@@ -357,16 +361,18 @@ static void civil_from_days(long z, int *y, int *m, int *d)
 }
 
 /* Weekday wd (1 Monday .. 7 Sunday) nearest the day y-m-d: the last one on or before
- * it, or, when future, the first one after it; of the week weeks from its own when weeks
+ * it, or, when future, the first one after it (future 2: on or after it); of the week
+ * weeks from its own when weeks
  * is not 0 ("vorige week dinsdag": -1). A day, inferred from the reference date (the
  * caller may say otherwise). */
 static void weekday_from(int y0, int m0, int d0, int wd, int future, int weeks, dres *r)
 {
     long ref = days_from_civil(y0, m0, d0);
     int rwd = (int)(((ref % 7) + 7 + 3) % 7) + 1; /* 1970-01-01 was a Thursday */
-    long day = weeks != 0 ? ref - (rwd - 1) + 7L * weeks + (wd - 1)
-               : future   ? ref + ((wd - rwd + 7) % 7 == 0 ? 7 : (wd - rwd + 7) % 7)
-                          : ref - (rwd - wd + 7) % 7;
+    long day = weeks != 0    ? ref - (rwd - 1) + 7L * weeks + (wd - 1)
+               : future == 2 ? ref + (wd - rwd + 7) % 7
+               : future      ? ref + ((wd - rwd + 7) % 7 == 0 ? 7 : (wd - rwd + 7) % 7)
+                             : ref - (rwd - wd + 7) % 7;
     int y, m, d;
     civil_from_days(day, &y, &m, &d);
     snprintf(r->iso, sizeof r->iso, "%04d-%02d-%02d", y, m, d);
@@ -721,6 +727,10 @@ void bcx_find_dates(ctx *c)
                 if (wn == 0 && bcx_lex_ending(c, C_REL_WEEK, c->se[si].t0, i, &w) == SIZE_MAX)
                     w = NULL;
                 int weeks = w ? (int)w->val : 0, wd = (int)e->val, fut = bcx_future_at(c, i);
+                /* "De delegaties komen zaterdag bijeen": the Dutch present of a meeting
+                 * tells of the day coming, or of the report's own */
+                if (!fut && weeks == 0 && c->t[i].tense == TENSE_NONE && bcx_nl_present_meet(c, si))
+                    fut = 2;
                 if (c->ry != 0 && c->rd != 0 && !dated)
                     weekday_day(c, wd, fut, weeks, &r);
                 else if (!dated && wd < WEEKDAY_LAST_WEEK)

@@ -648,6 +648,11 @@ int bcx_talk_with(const ctx *c, size_t si, size_t i);
  * fase"), not "samen met" a partner: a ceremony of the two (a meeting when both sides are
  * named). */
 int bcx_joint_opening(const ctx *c, size_t si, size_t i);
+/* 1 when sentence si says in the Dutch present that its sides meet ("De delegaties komen
+ * zaterdag in Hekou bijeen", "Lao Cai en Yunnan overleggen maandag", "houdt vrijdag
+ * overleg") and has no verb of the past: a weekday in it is one to come, or the report's
+ * own day. */
+int bcx_nl_present_meet(const ctx *c, size_t si);
 
 /* ---- extract_meet_mech.c ---- */
 

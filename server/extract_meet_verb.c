@@ -116,3 +116,38 @@ int bcx_joint_opening(const ctx *c, size_t si, size_t i)
     }
     return 0;
 }
+
+int bcx_nl_present_meet(const ctx *c, size_t si)
+{
+    static const char *const come[] = {"komt", "komen", NULL};
+    /* verbs that are a meeting in the present by themselves, or with a noun of talks */
+    static const char *const meet[] = {"vergadert",    "vergaderen",    "overlegt", "overleggen",
+                                       "onderhandelt", "onderhandelen", "ontvangt", NULL};
+    static const char *const hold[] = {"houdt", "houden", "voeren", "voert", NULL};
+    /* the past, or what was to be: "had", "wilden ... houden", "zou ... bijeenkomen" */
+    static const char *const past[] = {
+        "had",   "hadden",  "was", "waren",  "werd",  "werden", "zou", "zouden", "wilde", "wilden",
+        "moest", "moesten", "kon", "konden", "heeft", "hebben", "is",  "zijn",   NULL};
+    size_t a = c->se[si].t0, b = c->se[si].t1;
+    int present = 0;
+    if (c->lbit != L_NL || bcx_sent_has(c, si, C_HELD, -1))
+        return 0;
+    for (size_t k = a; k < b; k++) {
+        for (int w = 0; past[w]; w++)
+            if (bcx_word_is(c, k, b, past[w]))
+                return 0;
+        int art = k > a && bcx_lex_find(c, C_ARTICLE, k - 1, NULL) > 0; /* "de overleggen" */
+        for (int w = 0; meet[w] && !present; w++)
+            present = !art && bcx_word_is(c, k, b, meet[w]);
+        for (int w = 0; hold[w] && !present; w++)
+            present = bcx_word_is(c, k, b, hold[w]) && bcx_range_has(c, k + 1, b, C_TALKS, -1);
+        for (int w = 0; come[w] && !present; w++)
+            if (bcx_word_is(c, k, b, come[w]))
+                for (size_t q = k + 1; q < b && !present; q++)
+                    present = bcx_word_is(c, q, b, "bijeen") ||
+                              bcx_words_at(c, q, b, "bij elkaar") ||
+                              (bcx_word_is(c, q, b, "samen") &&
+                               (q + 1 == b || !bcx_word_is(c, q + 1, b, "met")));
+    }
+    return present;
+}

@@ -48,6 +48,15 @@ static void a_dateline_dates_the_report_not_a_meeting(void **state)
          "--03-11"},
         {"zh", "2025-01-02",
          "标题\n\n新华社河口12月31日电 昨天，老街省与红河州在河口举行工作会谈。", "2024-12-30"},
+        /* a dateline that writes its day's weekday too dates the report, not the talks */
+        {"nl", NULL,
+         "Titel\n\nLAO CAI, donderdag 30 oktober 2025 – De delegaties van Lao Cai en Yunnan "
+         "hielden zaterdag overleg in Hekou.",
+         "2025-10-25"},
+        {"en", NULL,
+         "Title\n\nHANOI, Thursday, October 30, 2025 (VNA) - Officials of Lao Cai and Yunnan of "
+         "China held talks on October 28.",
+         "2025-10-28"},
         /* a dateline without a year dates nothing */
         {"en", NULL,
          "Title\n\nHANOI, June 13 (VNA) - Officials of Lao Cai and Yunnan of China held "
@@ -270,10 +279,38 @@ static void a_day_counted_from_the_publication_is_inferred_whole(void **state)
     bc_extraction_free(&x);
 }
 
+/* A weekday with a Dutch present of meeting ("komen zaterdag bijeen", "overleggen maandag",
+ * "houdt vrijdag overleg") is the one coming, or the report's own day; with a verb of the
+ * past in its sentence ("had", "voerden"), the last one gone by. */
+static void a_dutch_present_of_meeting_tells_of_the_weekday_to_come(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text, *date;
+    } cases[] = {
+        /* 13 November 2026 is a Friday */
+        {"De delegaties van Lao Cai en Yunnan komen zaterdag in Hekou bijeen.", "2026-11-14"},
+        {"Lao Cai en Yunnan overleggen maandag in Hekou over de grenspost.", "2026-11-16"},
+        {"Cao Bang houdt vrijdag overleg met Guangxi over de brug.", "2026-11-13"},
+        {"Lao Cai en Yunnan hadden woensdag overleg in Hekou over de grenspost.", "2026-11-11"},
+        {"Lao Cai en Yunnan voerden woensdag overleg in Hekou over de grenspost.", "2026-11-11"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char text[512];
+        snprintf(text, sizeof text, "Titel\n\n%s", cases[i].text);
+        bc_extraction x = run("nl", "2026-11-13", text);
+        const bc_xmeeting *m = only_meeting(&x, text);
+        if (strcmp(m->date, cases[i].date) != 0)
+            fail_msg("%s: dated %s, not %s", cases[i].text, m->date, cases[i].date);
+        bc_extraction_free(&x);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_dateline_dates_the_report_not_a_meeting),
+        cmocka_unit_test(a_dutch_present_of_meeting_tells_of_the_weekday_to_come),
         cmocka_unit_test(a_day_months_ahead_has_no_year_unless_said_to_come),
         cmocka_unit_test(years_in_every_language),
         cmocka_unit_test(without_a_reference_nothing_is_completed),

@@ -148,7 +148,11 @@ static int rel_year_before(const ctx *c, size_t si, const xd *d, size_t *at)
         if (n == 0 || k + n > d->t0 || d->t0 - (k + n) > 10)
             continue;
         size_t commas = bcx_commas(c, k + n - 1, d->t0);
-        if (commas > 1 || (commas == 1 && !(k == lo && (bcx_gap(c, k + n - 1) & G_COMMA))))
+        /* or sets off the day right after it: "held in Kunming last year, on December 3" */
+        int apposed = c->lbit == L_EN && commas == 1 && (bcx_gap(c, k + n - 1) & G_COMMA) &&
+                      d->t0 <= k + n + 1;
+        if (commas > 1 ||
+            (commas == 1 && !apposed && !(k == lo && (bcx_gap(c, k + n - 1) & G_COMMA))))
             continue;
         *at = k + 1;
         return y;

@@ -431,6 +431,12 @@ void bcx_name_year_days(ctx *c, size_t si);
 /* A day without a written year a week at most after a day of the same month its sentence
  * writes with its year takes that year (extract_date_year.c). */
 void bcx_written_year_days(ctx *c, size_t si);
+/* A day, month or span of days of English sentence si without a written year takes the
+ * year the sentence opens with as a clause of its own ("Last year, ... on February 28",
+ * "In 2022, ... on March 3"), not the reference date's; a relative year without a
+ * reference date leaves it without one, and no name's year completes it
+ * (extract_date_frame.c). */
+void bcx_frame_year_days(ctx *c, size_t si);
 /* 1 when mention m is dated by a year alone (its name's: "2025年...新春会晤") and its
  * sentence counts its month or day from a reference date that was not given ("本月上旬在
  * 南宁举行", "the 2025 Spring Meeting held last month"): its date is that month or day,

@@ -1,0 +1,115 @@
+/* test_extract_date_frame.c: the year an English sentence opens with as a clause of its own
+ * ("Last year,", "In 2022,", "In December last year,") dates the days it writes without a
+ * year (extract_date_frame.c), and a relative year set off right before a day dates that
+ * day (extract_date_year.c); a frame broken by a word of saying dates nothing. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "fixture.h"
+
+#include "extract_fixture.h"
+
+static void expect_one(const char *ref, const char *text, const char *date)
+{
+    bc_extraction x = run("en", ref, text);
+    if (x.nmeetings != 1 || strcmp(x.meetings[0].date, date) != 0)
+        fail_msg("%s (%s): %zu meetings, first dated '%s', expected '%s'", text,
+                 ref ? ref : "no reference", x.nmeetings, x.nmeetings ? x.meetings[0].date : "-",
+                 date);
+    bc_extraction_free(&x);
+}
+
+/* A day far from the year that opens its sentence, past other commas, is of that year: a
+ * relative one (the reference's, none without a reference date), or a written one (the
+ * text's, with or without a reference date). */
+static void the_opening_year_dates_the_days_of_its_sentence(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *ref, *text, *exp;
+    } cases[] = {
+        {"2024-04-20",
+         "Last year, the border provinces held the 15th conference of the joint working "
+         "committee in Beihai, the coastal city of Guangxi, on February 28.",
+         "2023-02-28"},
+        {NULL,
+         "Last year, the border provinces held the 15th conference of the joint working "
+         "committee in Beihai, the coastal city of Guangxi, on February 28.",
+         "--02-28"},
+        {"2024-04-20", "In 2022, officials of Lao Cai and Hekou held talks at the gate on March 3.",
+         "2022-03-03"},
+        {NULL, "In 2022, officials of Lao Cai and Hekou held talks at the gate on March 3.",
+         "2022-03-03"},
+        {"2024-04-20",
+         "In early 2021, after months of closure, the two cities held talks on the railway "
+         "on January 15.",
+         "2021-01-15"},
+        /* a month frame dates the days of its month */
+        {"2024-04-20", "In December last year, the two cities held talks in Hekou on December 12.",
+         "2023-12-12"},
+        {"2024-04-20", "In November, delegations of the two cities held talks on November 8.",
+         "2023-11-08"},
+        /* a span of days of a month: its first day */
+        {"2024-04-20",
+         "In 2023, the delegations of the two provinces held talks in Hekou from December 3 to 5.",
+         "2023-12-03"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        expect_one(cases[i].ref, cases[i].text, cases[i].exp);
+}
+
+/* "last year, on December 3": a relative year set off by a comma right before the day. */
+static void a_relative_year_right_before_the_day_dates_it(void **state)
+{
+    (void)state;
+    expect_one("2024-04-20",
+               "The eleventh meeting of the group took place in Kunming last year, on "
+               "December 3, and approved a bridge.",
+               "2023-12-03");
+    expect_one(NULL,
+               "The eleventh meeting of the group took place in Kunming last year, on "
+               "December 3, and approved a bridge.",
+               "--12-03");
+}
+
+/* What does not frame: a word of saying between the year and the day (the day is the
+ * saying's, the reference year's), "this year", a day that opens the sentence, and a month
+ * frame for a day of another month. */
+static void no_frame_no_other_year(void **state)
+{
+    (void)state;
+    expect_one("2024-04-20",
+               "Last year, trade rose 12 percent, the chairman said at talks in Hekou on March 3.",
+               "2024-03-03");
+    expect_one("2024-04-20", "This year, the two cities held talks on the railway on March 3.",
+               "2024-03-03");
+    /* a clause with a verb is no time of its own */
+    expect_one("2024-04-20",
+               "Trade fell in 2022, while the two delegations, both from the border, met on "
+               "March 3 in Hekou.",
+               "2024-03-03");
+    expect_one("2024-04-20",
+               "On January 5, 2022, the two sides held talks in Hekou, a week after the fair of "
+               "December 29.",
+               "2022-01-05");
+    bc_extraction x = run("en", "2024-04-20",
+                          "In December 2022, the two cities held talks in Hekou on January 9.");
+    for (size_t i = 0; i < x.nmeetings; i++)
+        if (strcmp(x.meetings[i].date, "2022-01-09") == 0 ||
+            strcmp(x.meetings[i].date, "2023-01-09") == 0)
+            fail_msg("a month frame dated a day of another month: %s", x.meetings[i].date);
+    bc_extraction_free(&x);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(the_opening_year_dates_the_days_of_its_sentence),
+        cmocka_unit_test(a_relative_year_right_before_the_day_dates_it),
+        cmocka_unit_test(no_frame_no_other_year),
+    };
+    return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
+}

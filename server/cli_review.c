@@ -8,6 +8,7 @@
 #include "bordercoop/auth.h"
 #include "bordercoop/buf.h"
 #include "bordercoop/keys.h"
+#include "bordercoop/resource.h"
 #include "bordercoop/review.h"
 #include "bordercoop/review_api.h"
 #include "bordercoop/store.h"
@@ -406,6 +407,24 @@ static int review_list(bc_store *s, const opts *o, const char *reader)
     bc_review_query q = {-1, o->source, o->limit, o->offset};
     bc_err err;
     bc_review_kind kind;
+    char source[BC_ALIAS_ID_MAX];
+    if (o->source != NULL) {
+        /* as GET /v1/review?source=: any name of the article, and an unknown one is an
+         * error naming it, not an empty queue */
+        int rc = bc_alias_lookup(s, "source", o->source, source, sizeof source, &err);
+        if (rc == BC_ENOTFOUND) {
+            fprintf(stderr,
+                    "bordercoop review list: --source: unknown source '%s' (no article has this "
+                    "id or title; see GET /v1/sources?curation=all)\n",
+                    o->source);
+            return 2;
+        }
+        if (rc != BC_OK) {
+            fprintf(stderr, "bordercoop review list: %s\n", err.msg);
+            return 1;
+        }
+        q.source_id = source;
+    }
     if (o->kind != NULL) {
         if (bc_review_kind_parse(o->kind, &kind, &err) != BC_OK) {
             fprintf(stderr, "bordercoop review list: --kind: %s\n", err.msg);

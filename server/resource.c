@@ -17,38 +17,37 @@
 const bc_resource *const bc_resources[] = {BC_COLLECTIONS(RESOURCE_ENTRY) NULL};
 #undef RESOURCE_ENTRY
 
-int bc_resolve_alias(bc_request *req, const char *entity, const char *input, const char **id,
-                     bc_err *err)
+int bc_alias_lookup(bc_store *store, const char *entity, const char *input, char *out, size_t out_n,
+                    bc_err *err)
 {
     bc_buf key = BC_BUF_INIT;
-    int rc = bc_text_slug(input, strlen(input), &key);
+    int found = 0, rc = bc_text_slug(input, strlen(input), &key);
     if (rc == BC_EINVAL || (rc == BC_OK && key.len == 0))
         rc = bc_err_set(err, BC_ENOTFOUND, "not a name");
     else if (rc != BC_OK)
         rc = bc_err_set(err, rc, "out of memory");
-    sqlite3_stmt *st = NULL;
     if (rc == BC_OK)
-        rc = bc_store_stmt(req->store,
-                           "SELECT entity_id FROM aliases WHERE entity = ?1 AND alias_key = ?2 "
-                           "LIMIT 1",
-                           &st, err);
-    if (rc == BC_OK)
-        rc = bc_store_bind(st, BC_BINDS(bc_text(entity), bc_text_n(key.data, key.len)), err);
-    if (rc == BC_OK) {
-        int step = sqlite3_step(st);
-        if (step == SQLITE_ROW) {
-            const char *v = (const char *)sqlite3_column_text(st, 0);
-            *id = v != NULL ? bc_arena_strndup(req->arena, v, strlen(v)) : NULL;
-            if (*id == NULL)
-                rc = bc_err_set(err, BC_ENOMEM, "out of memory");
-        } else if (step == SQLITE_DONE) {
-            rc = bc_err_set(err, BC_ENOTFOUND, "no such %s", entity);
-        } else {
-            rc = bc_store_error(req->store, err, "resolving an alias");
-        }
-        sqlite3_reset(st);
-    }
+        rc = bc_store_lookup(store,
+                             "SELECT entity_id FROM aliases WHERE entity = ?1 AND alias_key = ?2 "
+                             "LIMIT 1",
+                             BC_BINDS(bc_text(entity), bc_text_n(key.data, key.len)), out, out_n,
+                             &found, err);
+    if (rc == BC_OK && !found)
+        rc = bc_err_set(err, BC_ENOTFOUND, "no such %s", entity);
     bc_buf_free(&key);
+    return rc;
+}
+
+int bc_resolve_alias(bc_request *req, const char *entity, const char *input, const char **id,
+                     bc_err *err)
+{
+    char buf[BC_ALIAS_ID_MAX];
+    int rc = bc_alias_lookup(req->store, entity, input, buf, sizeof buf, err);
+    if (rc == BC_OK) {
+        *id = bc_arena_strndup(req->arena, buf, strlen(buf));
+        if (*id == NULL)
+            rc = bc_err_set(err, BC_ENOMEM, "out of memory");
+    }
     return rc;
 }
 

@@ -300,6 +300,12 @@ int bc_resource_get(bc_request *req, bc_response *res);
 int bc_resolve_alias(bc_request *req, const char *entity, const char *input, const char **id,
                      bc_err *err);
 
+/* The same without a request (the CLI): the canonical id into out (out_n bytes, at most
+ * BC_ALIAS_ID_MAX needed), BC_ENOTFOUND when no alias matches, or another code. */
+#define BC_ALIAS_ID_MAX 256
+int bc_alias_lookup(bc_store *store, const char *entity, const char *input, char *out, size_t out_n,
+                    bc_err *err);
+
 /* Limits of every list. */
 #define BC_LIMIT_DEFAULT 50
 #define BC_LIMIT_MAX     500

@@ -568,14 +568,22 @@ static void the_command_line_reviews_as_the_key_owner(void **state)
     assert_int_equal(cli_as(IAN, "review log"), 1);
     assert_int_equal(cli_as(ALICE, "review log"), 1); /* revoked */
     assert_int_equal(cli_as(ADA, "review log --kind keys"), 0);
-    /* --json prints the API's document: data, meta (with the filtered total), links */
-    char *listed = cli("review list --json --source no-such-article");
+    /* an unknown --source is an error naming it, as GET /v1/review?source= is a 400, not
+     * an empty queue (outsider 8) */
+    assert_int_equal(cli_as(-1, "review list --source no-such-article"), 2);
+    assert_int_equal(cli_as(-1, "review list --json --source no-such-article"), 2);
+    /* --json prints the API's document: data, meta (with the filtered total), links; the
+     * article may be named by its title, as over HTTP */
+    char *listed = cli("review list --json --kind figures --source 'Third test article'");
     assert_non_null(listed);
     json_t *doc = json_loads(listed, 0, NULL);
     free(listed);
     assert_non_null(doc);
-    assert_int_equal(json_array_size(json_object_get(doc, "data")), 0);
-    assert_int_equal(json_integer_value(json_object_get(json_object_get(doc, "meta"), "total")), 0);
+    assert_true(json_array_size(json_object_get(doc, "data")) >= 1);
+    json_t *first = json_array_get(json_object_get(doc, "data"), 0);
+    const char *from = str(json_object_get(first, "source"), "id");
+    assert_non_null(from);
+    assert_non_null(strstr(from, "third-test-article"));
     assert_true(json_is_null(json_object_get(json_object_get(doc, "links"), "next")));
     json_decref(doc);
     listed = cli("review log --json --limit 1");

@@ -142,6 +142,23 @@ size_t bcx_range_sep(const ctx *c, size_t j, size_t lim, int *dash)
     return 0;
 }
 
+/* Whether the Vietnamese day of the week at token i (n tokens) is one: "thu hai" is also
+ * "second" ("lan thu hai"), so only after a part of the day or a word that dates ("Chieu
+ * thu Ba", "vao thu Tu", "hom thu Nam", "ngay thu Sau") or before its date in brackets
+ * ("thu Ba (7/10)"). Other languages: always. */
+static int vi_weekday(const ctx *c, size_t i, size_t n, size_t lim)
+{
+    static const char *const cues[] = {"sang", "chieu", "trua", "toi", "dem", "vao",
+                                       "hom",  "ngay",  "tu",   "den", NULL};
+    if (c->lbit != L_VI)
+        return 1;
+    for (int k = 0; i > 0 && cues[k]; k++)
+        if (bcx_word_is(c, i - 1, lim, cues[k]))
+            return 1;
+    return i + n < lim && (bcx_gap(c, i + n - 1) & G_OPEN) &&
+           (c->t[i + n].kind == T_DATE || c->t[i + n].kind == T_NUM);
+}
+
 /* 1 when the year-like number at token i is a year: after "in", "w", "i", "tai" or a
  * word for year ("ar 2024", "nam 2024") always ("In 2024 tourists came"); otherwise
  * unless a counted noun, a scale or a currency follows it or a '$' precedes it. */
@@ -425,6 +442,16 @@ static int ordinal_number(const ctx *c, size_t k, size_t lim)
  * 1 when found. */
 static int paren_day(const ctx *c, size_t k, size_t lim, dres *r)
 {
+    if (k > 0 && k < lim && (bcx_gap(c, k - 1) & G_OPEN) && c->t[k].kind == T_DATE &&
+        strlen(c->t[k].iso) == 7 && c->t[k].iso[0] == '-' && (bcx_gap(c, k) & G_CLOSE)) {
+        /* "thu Ba (7/10)": the day and month are one token */
+        memset(r, 0, sizeof *r);
+        int mon = atoi(c->t[k].iso + 2), day = atoi(c->t[k].iso + 5);
+        r->inferred = bcx_complete_day(c, mon, day, bcx_tense_at(c, k), r->iso) == 1;
+        r->prec = 3;
+        r->n = 1;
+        return 1;
+    }
     if (k == 0 || k + 1 >= lim || !(bcx_gap(c, k - 1) & G_OPEN) || c->t[k].kind != T_NUM ||
         c->t[k + 1].kind != T_NUM || !c->t[k].plain || !c->t[k + 1].plain ||
         !(bcx_gap(c, k) & G_SLASH) || !(bcx_gap(c, k + 1) & G_CLOSE))
@@ -711,7 +738,7 @@ void bcx_find_dates(ctx *c)
                     r.n = c->lbit == L_ZH ? 2 : 1;
                     r.prec = 1;
                 }
-            } else if ((n = bcx_lex_find(c, C_WEEKDAY, i, &e)) > 0) {
+            } else if ((n = bcx_lex_find(c, C_WEEKDAY, i, &e)) > 0 && vi_weekday(c, i, n, lim)) {
                 /* "on Tuesday": of the week of the reference date, the last such day on or
                  * before it (the next one after it, said to be coming); a weekday with
                  * its date next to it ("Tuesday (June 11)", "mardi 11 juin") leaves the

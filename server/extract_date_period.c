@@ -208,6 +208,10 @@ int bcx_try_month_range(const ctx *c, size_t i, size_t lim, dres *r)
         m1 = (int)c->t[j + 1].num;
         j += 2;
         s = bcx_range_sep(c, j, lim, &dash);
+        /* a dash before "9/2025", which is one date token, not a number */
+        if (!s && !dash && j < lim && c->t[j].kind == T_DATE && (bcx_gap(c, j - 1) & G_DASH) &&
+            !(bcx_gap(c, j - 1) & ~(unsigned)(G_DASH | G_SPACE)))
+            dash = 1;
         if (!s && !dash)
             return 0;
         j += s;

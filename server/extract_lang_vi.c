@@ -243,6 +243,15 @@ const bc_lex bc_lex_vi[] = {
     WE(C_NEXT_DAY, "ngay hom truoc", -1),
     WE(C_NEXT_DAY, "mot ngay truoc do", -1),
     WE(C_SAME_DAY, "cung thang", 2), /* the same month */
+    /* days of the week; extract_date.c reads one only after a part of the day, "vao",
+     * "hom" or "ngay" or before its date in brackets, as "thu hai" is also "second" */
+    WE(C_WEEKDAY, "thu hai", 1),
+    WE(C_WEEKDAY, "thu ba", 2),
+    WE(C_WEEKDAY, "thu tu", 3),
+    WE(C_WEEKDAY, "thu nam", 4),
+    WE(C_WEEKDAY, "thu sau", 5),
+    WE(C_WEEKDAY, "thu bay", 6),
+    WE(C_WEEKDAY, "chu nhat", 7),
     WE(C_REL_DAY, "hom qua", -1),
     WE(C_REL_DAY, "hom kia", -2),
     /* this morning, afternoon, evening: the report's own day */

@@ -72,6 +72,43 @@ static void a_dateline_dates_the_report_not_a_meeting(void **state)
     }
 }
 
+/* Vietnamese days of the week (outsider 8): after a part of the day or "vao"/"hom", or
+ * before their date in brackets; "thu hai" after a counted noun is "second", not Monday. */
+static void vietnamese_days_of_the_week(void **state)
+{
+    (void)state;
+    static const char head[] = "Hai tỉnh hội đàm\n\nHai tỉnh đẩy mạnh hợp tác biên giới. ";
+    static const struct {
+        const char *ref, *body, *date; /* the meeting's date, "" none */
+        int ordinal;
+    } cases[] = {
+        /* 2025-10-09 is a Thursday */
+        {"2025-10-09", "Chiều thứ Ba, đoàn Lào Cai và đoàn Vân Nam đã hội đàm.", "2025-10-07", 0},
+        {"2025-10-09", "Vào thứ Hai, Lào Cai và Vân Nam đã tổ chức hội đàm.", "2025-10-06", 0},
+        {"2025-10-09", "Sáng thứ Năm (2/10), Lào Cai và Vân Nam đã hội đàm.", "2025-10-02", 0},
+        /* the bracketed date needs no reference for its day, only for its year */
+        {NULL, "Sáng thứ Năm (2/10), Lào Cai và Vân Nam đã hội đàm.", "--10-02", 0},
+        /* no reference, no dateline: a weekday names no day */
+        {NULL, "Chiều thứ Ba, đoàn Lào Cai và đoàn Vân Nam đã hội đàm.", "", 0},
+        /* an ordinal, not a day */
+        {"2025-10-09", "Lào Cai và Vân Nam đã tổ chức hội nghị lần thứ hai của nhóm công tác.", "",
+         2},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char text[512];
+        snprintf(text, sizeof text, "%s%s", head, cases[i].body);
+        bc_extraction x = run("vi", cases[i].ref, text);
+        const bc_xmeeting *m = only_meeting(&x, text);
+        if (strcmp(m->date, cases[i].date) != 0)
+            fail_msg("%s: dated '%s', not '%s'", cases[i].body, m->date, cases[i].date);
+        if (m->ordinal != cases[i].ordinal)
+            fail_msg("%s: ordinal %d, not %d", cases[i].body, m->ordinal, cases[i].ordinal);
+        if (cases[i].ref != NULL && cases[i].date[0] != '\0' && m->date_inferred == 0)
+            fail_msg("%s: the day from the publication date is not marked", cases[i].body);
+        bc_extraction_free(&x);
+    }
+}
+
 static void a_day_months_ahead_has_no_year_unless_said_to_come(void **state)
 {
     (void)state;
@@ -315,6 +352,7 @@ int main(void)
         cmocka_unit_test(years_in_every_language),
         cmocka_unit_test(without_a_reference_nothing_is_completed),
         cmocka_unit_test(not_dates),
+        cmocka_unit_test(vietnamese_days_of_the_week),
         cmocka_unit_test(days_counted_from_another),
         cmocka_unit_test(a_day_counted_from_the_publication_is_inferred_whole),
     };

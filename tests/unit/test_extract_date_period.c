@@ -26,6 +26,10 @@ static void periods_in_every_language(void **state)
         {"en", "It grew from January 1 - 29.", "2025-01-01/2025-01-29", 1},
         {"vi", "Trong 9 tháng đầu năm 2025 tăng.", "2025-01/2025-09", 0},
         {"vi", "Trong 6 tháng đầu năm nay tăng.", "2025-01/2025-06", 1},
+        /* a dash before "9/2025", one date token: the run of months, not September alone
+         * (outsider 8) */
+        {"vi", "Trong tháng 1-9/2025, xuất khẩu tăng.", "2025-01/2025-09", 0},
+        {"vi", "Trong tháng 3 - 8/2024, xuất khẩu tăng.", "2024-03/2024-08", 0},
         {"zh", "2024年前三季度增长。", "2024-01/2024-09", 0},
         {"zh", "今年1-9月增长。", "2025-01/2025-09", 1},
         {"zh", "上半年增长。", "2025-01/2025-06", 1},

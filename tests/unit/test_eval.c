@@ -274,7 +274,10 @@ static void ratchet_against_a_baseline(void **state)
  * the en classes of round 12 (talks named by a past verb of meeting, a year gone by, the two
  * sides by other names, a sentence referring back to the lead's one day, a later clause of
  * talks with its own day, "The conference ... took place on ..." dating the one named
- * before): meeting date R 0.988). */
+ * before): meeting date R 0.988); round 14's 18 in en, nl and zh, measured blind first
+ * (meeting date P 0.954 R 0.744, tests/eval/rounds/round14-blind-dev-pool.txt), left
+ * meeting date P 0.994 R 0.962, ordinal R 0.989, mechanism R 0.978, metric P 0.987, target
+ * P 0.997, period P 0.970, gate P 0.993 R 0.984 on the 239). */
 static void dev_split_regression(void **state)
 {
     (void)state;
@@ -288,16 +291,16 @@ static void dev_split_regression(void **state)
     assert_int_equal(bc_eval_corpus(c, G, &r, NULL, &err), 0);
     assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_VALUE]) >= 0.999);
     assert_true(bc_eval_recall(&r.field[BC_EF_MONEY_VALUE]) >= 0.999);
-    assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_DATE]) >= 0.998);
-    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_DATE]) >= 0.988);
-    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_ORDINAL]) >= 0.996);
+    assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_DATE]) >= 0.994);
+    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_DATE]) >= 0.962);
+    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_ORDINAL]) >= 0.989);
     assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.997);
-    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.987);
-    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_METRIC]) >= 0.997);
-    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_TARGET]) >= 0.998);
-    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_PERIOD]) >= 0.986);
-    assert_true(bc_eval_precision(&r.field[BC_EF_GATE_PAIR]) >= 0.994);
-    assert_true(bc_eval_recall(&r.field[BC_EF_GATE_PAIR]) >= 0.990);
+    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.978);
+    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_METRIC]) >= 0.987);
+    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_TARGET]) >= 0.997);
+    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_PERIOD]) >= 0.970);
+    assert_true(bc_eval_precision(&r.field[BC_EF_GATE_PAIR]) >= 0.993);
+    assert_true(bc_eval_recall(&r.field[BC_EF_GATE_PAIR]) >= 0.984);
     assert_true(r.detect_right == r.detected);
     bc_gold_free(c);
 }

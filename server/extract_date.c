@@ -207,6 +207,12 @@ static void add_date(ctx *c, const dres *r, size_t t0)
             int d0 = atoi(d->iso + half - 2), d1 = atoi(slash + 1 + half - 2);
             if (d1 > d0 && d1 <= d0 + 2)
                 snprintf(d->span, sizeof d->span, "%.*s", (int)half, d->iso);
+        } else if (full || bare) { /* into the next month: "11月30日至12月1日" */
+            char first[16];
+            int diff = 0;
+            snprintf(first, sizeof first, "%.*s", (int)half, d->iso);
+            if (bcx_days_between(first, slash + 1, &diff) && diff > 0 && diff <= 2)
+                copy_str(d->span, sizeof d->span, first);
         }
     }
     /* "tang 22% so voi nam 2022", "up 5% compared with the same period of 2023" */
@@ -862,6 +868,7 @@ void bcx_find_dates(ctx *c)
                 last_mon = k;
         }
     }
+    bcx_context_year_zh(c);
 }
 
 static size_t clause_cost(const ctx *c, size_t a, size_t b)

@@ -4,7 +4,9 @@
  * month counted from the reference date: "本月14日", "上月28日". The date they
  * count from must be the last one the text named, near, and plain (a day, a month or a
  * year, not a span of months, a comparison's base, a weekday or a day counted from
- * another); otherwise they give no date, never the reference date's year. */
+ * another); otherwise they give no date, never the reference date's year. A paragraph
+ * that a year opens ("2024年，…。其中，6月12日，…") gives its days that year
+ * (bcx_context_year_zh). */
 #include "extract_int.h"
 
 #include <stdio.h>
@@ -183,4 +185,75 @@ int bcx_try_anchored_zh(const ctx *c, size_t i, size_t lim, dres *r)
         r->prec = 0;
     }
     return 1;
+}
+
+/* The year that opens sentence si with a comma ("2024年，", "去年，", "回顾2024年，", a
+ * few words before it at most), not
+ * this year (the reference's own): its date, else NULL. */
+static const xd *opening_year(const ctx *c, size_t si)
+{
+    size_t open = bcx_sent_open(c, si);
+    for (size_t k = c->se[si].d0; k < c->se[si].d1; k++) {
+        const xd *d = &c->d[k];
+        if (d->dateline)
+            continue;
+        if (d->prec != 1 || strlen(d->iso) != 4 || d->t0 > open + 6 || d->t1 >= c->se[si].t1 ||
+            bcx_commas(c, open, d->t0) > 0 || !(bcx_gap(c, d->t1 - 1) & G_COMMA) ||
+            bcx_lex_find(c, C_THIS_YEAR, d->t0, NULL) > 0)
+            return NULL;
+        return d;
+    }
+    return NULL;
+}
+
+/* 1 when sentence si writes a year of its own after token from: a date with its year
+ * written, or opening with a relative year ("今年以来", "明年3月"). */
+static int writes_year(const ctx *c, size_t si, size_t from)
+{
+    for (size_t k = c->se[si].d0; k < c->se[si].d1; k++) {
+        const xd *d = &c->d[k];
+        size_t n = 0;
+        if (d->dateline || d->t0 < from)
+            continue;
+        if ((d->iso[0] != '-' &&
+             (d->inferred != BC_X_INFERRED_YEAR || d->rel_year || d->prec == 1)) ||
+            (bcx_rel_year(c, d->t0, c->se[si].t1, &n), n > 0))
+            return 1;
+    }
+    return 0;
+}
+
+void bcx_context_year_zh(ctx *c)
+{
+    int y = 0, text = 0;
+    for (size_t si = 0; c->lbit == L_ZH && si < c->ns; si++) {
+        if (c->se[si].heading || bcx_new_paragraph(c, si))
+            y = 0;
+        const xd *o = opening_year(c, si);
+        size_t from = o != NULL ? o->t1 : c->se[si].t0;
+        if (o != NULL)
+            y = atoi(o->iso), text = !o->inferred;
+        if (writes_year(c, si, from)) {
+            y = 0;
+            continue;
+        }
+        for (size_t k = c->se[si].d0; y != 0 && k < c->se[si].d1; k++) {
+            xd *d = &c->d[k];
+            size_t len = strlen(d->iso);
+            if (d->t0 < from || d->dateline || d->weekday || d->same_day || d->rel ||
+                bcx_future_at(c, d->t0) || d->rel_year || d->span[0] || strchr(d->iso, '/') != NULL)
+                continue;
+            int bare = d->iso[0] == '-' && (len == 7 || len == 4),
+                guessed = d->inferred == BC_X_INFERRED_YEAR && (len == 10 || len == 7);
+            if (!bare && !guessed)
+                continue;
+            if (bare && !text)
+                continue; /* "去年" without a reference date says no year */
+            char iso[24];
+            snprintf(iso, sizeof iso, "%04d-%s", y, d->iso + (bare ? 2 : 5));
+            copy_str(d->iso, sizeof d->iso, iso);
+            d->prec = strlen(iso) == 10 ? 3 : 2;
+            d->inferred = text ? 0 : BC_X_INFERRED_YEAR;
+        }
+    }
 }

@@ -314,6 +314,37 @@ static int day_only_zh(const ctx *c, size_t i, size_t lim, int future, dres *r)
     return 1;
 }
 
+/* The end of a Chinese span of days into another month at token j, after day r
+ * ("11月30日至12月1日", "2024年12月30日至2025年1月1日"): r becomes the span, its second
+ * day's year the one written or that of r (the next when its month is earlier). Returns
+ * its tokens, 0 when none (r unchanged). */
+static size_t month_range_zh(const ctx *c, size_t j, size_t lim, dres *r)
+{
+    int y = bcx_han_year(c, j, lim), y0 = 0, m0 = 0, d0 = 0;
+    size_t q = y ? j + 2 : j;
+    if (q + 3 >= lim || c->t[q].kind != T_NUM || !c->t[q].plain ||
+        !bcx_words_at(c, q + 1, lim, "月") || c->t[q + 2].kind != T_NUM || !c->t[q + 2].plain ||
+        !(bcx_words_at(c, q + 3, lim, "日") || bcx_words_at(c, q + 3, lim, "号")))
+        return 0;
+    int mon = (int)c->t[q].num, day = (int)c->t[q + 2].num;
+    char buf[64];
+    if (r->iso[0] == '-' && sscanf(r->iso, "--%2d-%2d", &m0, &d0) == 2 && !y) {
+        if (mon < 1 || mon > 12 || day < 1 || day > days_in(2024, mon) || mon == m0)
+            return 0;
+        snprintf(buf, sizeof buf, "%.7s/--%02d-%02d", r->iso, mon, day);
+    } else if (sscanf(r->iso, "%4d-%2d-%2d", &y0, &m0, &d0) == 3 && strlen(r->iso) == 10) {
+        y = y ? y : y0 + (mon < m0);
+        if (mon < 1 || mon > 12 || day < 1 || day > days_in(y, mon) || (y == y0 && mon <= m0) ||
+            y < y0)
+            return 0;
+        snprintf(buf, sizeof buf, "%.10s/%04d-%02d-%02d", r->iso, y, mon, day);
+    } else
+        return 0;
+    copy_str(r->iso, sizeof r->iso, buf);
+    r->prec = 0;
+    return q + 4 - j;
+}
+
 /* Chinese days: (2024年)6月12日(至15日). */
 static int try_day_zh(const ctx *c, size_t i, size_t lim, int future, dres *r)
 {
@@ -340,6 +371,9 @@ static int try_day_zh(const ctx *c, size_t i, size_t lim, int future, dres *r)
         (bcx_words_at(c, k + s + 1, lim, "日") || bcx_words_at(c, k + s + 1, lim, "号"))) {
         to_range(r, (int)c->t[k + s].num);
         r->n = k + s + 2 - i;
+    } else if (s || dash) {
+        size_t n = month_range_zh(c, k + s, lim, r);
+        r->n = n ? k + s + n - i : r->n;
     }
     return 1;
 }

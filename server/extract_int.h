@@ -508,6 +508,10 @@ int bcx_year_to_date(const ctx *c, size_t si, size_t lead, size_t end, char *iso
  * reference date ("本月14日", "上月28日"): that day, BC_X_INFERRED_DATE; 0 without a
  * reference date. */
 int bcx_try_anchored_zh(const ctx *c, size_t i, size_t lim, dres *r);
+/* Chinese days and months without a written year in a paragraph that a year opens ("2024
+ * 年，…。6月12日，…", "去年，…：9月，…") take that year, until a sentence writes another:
+ * the year the report tells of, not the reference date's nearest. */
+void bcx_context_year_zh(ctx *c);
 
 /* ---- extract_date_day.c ---- */
 
@@ -742,6 +746,13 @@ size_t bcx_sent_open(const ctx *c, size_t si);
  * at most ("Cung theo Bo Chi huy, chieu ngay 11/11/2025, tai ..., don vi da to chuc Hoi
  * dam lan thu XIII"). */
 int bcx_opens_clause(const ctx *c, size_t si, const xd *d);
+/* 1 when another day of mention m's sentence (not its dateline) stands between day d and
+ * m: d, before it, is the day of something told first ("8月1日，代表团抵达…，8月3日上午，
+ * 双方举行会谈"). */
+int bcx_day_between(const ctx *c, const mention *m, const xd *d);
+/* 1 when day d opens a later clause of Chinese mention m's sentence and a comma closes
+ * it ("…举行第七次联席会议，9月，双方又…"): the day of what that clause tells. */
+int bcx_next_clause_day(const ctx *c, const mention *m, const xd *d);
 /* The day of a delegation's arrival or visit that sentence si tells without naming a
  * meeting: its only day, opening it ("Le 14 mars, une delegation ... est arrivee a Lang
  * Son"), neither a day things run from nor a deadline. NULL when none. */

@@ -301,7 +301,7 @@ static const xd *meeting_date(const ctx *c, const mention *m, const size_t *idx,
         if (mprec_of(m, d) == 0 || d->used || bcx_said_on(c, d) || bcx_from_point(c, m, d) ||
             bcx_relative_of_other(c, m, d) || in_other_relative(c, m, d) ||
             bcx_deadline_day(c, d) || bcx_signed_on(c, d) || visit_span(m, d) ||
-            rel_apart(c, m, d) ||
+            rel_apart(c, m, d) || bcx_next_clause_day(c, m, d) ||
             (m->xkind == BC_XM_TALKS &&
              mprec_of(m, d) < (m->planned > 0 || to_come(c, m, d) || bcx_year_gone(c, m, d) ? 1
                                : talks_took_place(c, m, d)                                  ? 2
@@ -332,7 +332,7 @@ static const xd *meeting_date(const ctx *c, const mention *m, const size_t *idx,
         /* a day that opens the sentence is the day of what it reports ("3月12日，崇左市与
          * 越南谅山省在谅山市举行工作会谈"), unless another meeting of it lies nearer */
         if (mprec(d) == 3 && bcx_opens_clause(c, m->sent, d) && d->t1 <= m->t0 && cost > limit &&
-            !closer_mention(c, m, d, cost, idx, a, b, 1))
+            !closer_mention(c, m, d, cost, idx, a, b, 1) && !bcx_day_between(c, m, d))
             cost = limit;
         /* a year alone dates only close by; a meeting to come may have its body named
          * between ("la 12e reunion du Groupe de travail conjoint se tiendraient au Yunnan
@@ -790,6 +790,7 @@ void bcx_resolve_mentions(ctx *c)
                      !bcx_relative_of_other(c, m, only) && !in_other_relative(c, m, only) &&
                      !bcx_deadline_day(c, only) && !bcx_signed_on(c, only) &&
                      !visit_span(m, only) && !rel_apart(c, m, only) &&
+                     !bcx_next_clause_day(c, m, only) &&
                      (m->xkind != BC_XM_TALKS || mprec(only) == 3 || m->planned > 0 ||
                       to_come(c, m, only) || (mprec(only) == 2 && talks_took_place(c, m, only)) ||
                       (m->planned <= 0 && bcx_year_gone(c, m, only))))

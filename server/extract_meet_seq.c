@@ -1,0 +1,32 @@
+/* extract_meet_seq.c: whose a day is when its sentence tells several in turn ("8月1日，
+ * 代表团抵达文山，8月3日上午，双方举行会谈": the arrival's day, then the talks'). A day
+ * that opens the sentence is the day of what it reports only when no later day of it
+ * stands between it and the meeting. */
+#include "extract_int.h"
+
+int bcx_day_between(const ctx *c, const mention *m, const xd *d)
+{
+    for (size_t k = c->se[m->sent].d0; k < c->se[m->sent].d1; k++) {
+        const xd *o = &c->d[k];
+        if (o != d && !o->dateline && !o->used && (o->prec == 3 || o->span[0]) && o->t0 >= d->t1 &&
+            o->t1 <= m->t0)
+            return 1;
+    }
+    return 0;
+}
+
+int bcx_next_clause_day(const ctx *c, const mention *m, const xd *d)
+{
+    static const char *const tod[] = {"上午", "下午", "晚上", "中午", "晚", "早上", NULL};
+    size_t hi = c->se[m->sent].t1, k = d->t1;
+    if (c->lbit != L_ZH || d->t0 < m->t1 || d->t0 == 0 || !(bcx_gap(c, d->t0 - 1) & G_COMMA))
+        return 0;
+    for (int w = 0; tod[w] && k < hi; w++) {
+        size_t n = bcx_words_at(c, k, hi, tod[w]);
+        if (n > 0) {
+            k += n;
+            break;
+        }
+    }
+    return k < hi && k > 0 && (bcx_gap(c, k - 1) & G_COMMA);
+}

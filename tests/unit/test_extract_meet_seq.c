@@ -1,0 +1,112 @@
+/* test_extract_meet_seq.c: whose a day is when a Chinese sentence tells several in turn
+ * (extract_meet_seq.c), a span of days into the next month (extract_date_day.c) and the
+ * year a paragraph opens with (extract_date_anchor.c). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <stdio.h>
+
+#include "fixture.h"
+
+#include "extract_fixture.h"
+
+static void an_arrival_then_the_talks(void **state)
+{
+    (void)state;
+    /* the day that opens the sentence is the arrival's; the talks take the later one */
+    bc_extraction x = run("zh", "2025-08-06",
+                          "8月1日，河江省代表团抵达文山州开展访问，8月3日上午，"
+                          "双方在文山市举行会谈。");
+    assert_string_equal(meet(&x, "", 0)->date, "2025-08-03");
+    bc_extraction_free(&x);
+    x = run("zh", NULL, "老街市代表团7月8日抵达河口，7月9日下午，两市在河口县举行第四次会晤。");
+    assert_string_equal(meet(&x, "", 4)->date, "--07-09");
+    bc_extraction_free(&x);
+    /* negative: one day opening the sentence is still the meeting's */
+    x = run("zh", "2025-08-06", "8月1日，双方在文山市举行第六次会晤，并签署了会谈纪要。");
+    assert_string_equal(meet(&x, "", 6)->date, "2025-08-01");
+    bc_extraction_free(&x);
+}
+
+static void a_day_opening_a_later_clause(void **state)
+{
+    (void)state;
+    /* "9月，" opens the next event's clause: not the numbered meeting's month */
+    bc_extraction x =
+        run("zh", "2025-12-03",
+            "6月12日，双方在河口举行第七次联席会议，9月，双方又在老街签署了合作协议。");
+    assert_string_equal(meet(&x, "", 7)->date, "2025-06-12");
+    bc_extraction_free(&x);
+    x = run("zh", "2025-12-03",
+            "双方在河口举行了第七次联席会议，10月20日上午，两地又共同出席了口岸开通仪式。");
+    assert_string_equal(meet(&x, "", 7)->date, "");
+    bc_extraction_free(&x);
+    /* negative: a day right after the meeting, no comma closing it, is the meeting's */
+    x = run("zh", "2025-12-03", "第七次联席会议，10月20日在河口举行。");
+    assert_string_equal(meet(&x, "", 7)->date, "2025-10-20");
+    bc_extraction_free(&x);
+}
+
+static void spans_into_the_next_month(void **state)
+{
+    (void)state;
+    bc_extraction x =
+        run("zh", "2025-12-03", "11月30日至12月1日，防城港市与广宁省第九次会晤在东兴市举行。");
+    assert_string_equal(meet(&x, "", 9)->date, "2025-11-30");
+    bc_extraction_free(&x);
+    x = run("zh", NULL, "2024年12月31日至2025年1月1日，第三次会谈在河口举行。");
+    assert_string_equal(meet(&x, "", 3)->date, "2024-12-31");
+    bc_extraction_free(&x);
+    x = run("zh", NULL, "5月31日至6月1日，第九次会晤在东兴市举行。");
+    assert_string_equal(meet(&x, "", 9)->date, "--05-31");
+    bc_extraction_free(&x);
+    /* negative: five days of a visit date no meeting, and never by their last day */
+    x = run("zh", "2025-12-03", "2024年9月28日至10月2日，第十次会谈在河口举行。");
+    assert_string_equal(meet(&x, "", 10)->date, "");
+    bc_extraction_free(&x);
+}
+
+static void the_year_a_paragraph_opens_with(void **state)
+{
+    (void)state;
+    const char *t = "2024年，红河州与越南老街省共举行会谈3次。其中，6月12日，"
+                    "双方在河口举行第七次联席会议。";
+    bc_extraction x = run("zh", "2025-12-03", t);
+    assert_string_equal(meet(&x, "", 7)->date, "2024-06-12");
+    assert_false(meet(&x, "", 7)->date_inferred);
+    bc_extraction_free(&x);
+    x = run("zh", NULL, t);
+    assert_string_equal(meet(&x, "", 7)->date, "2024-06-12");
+    bc_extraction_free(&x);
+    /* last year: that year from the reference date, none without one */
+    t = "去年，红河州与越南老街省往来频繁。6月12日，双方在河口举行第七次联席会议。";
+    x = run("zh", "2025-12-03", t);
+    assert_string_equal(meet(&x, "", 7)->date, "2024-06-12");
+    assert_true(meet(&x, "", 7)->date_inferred);
+    bc_extraction_free(&x);
+    x = run("zh", NULL, t);
+    assert_string_equal(meet(&x, "", 7)->date, "--06-12");
+    bc_extraction_free(&x);
+    /* negative: a new paragraph, or a sentence that writes this year, ends it */
+    x = run("zh", "2025-12-03",
+            "2024年，红河州与越南老街省共举行会谈3次。\n\n6月12日，双方在河口举行第七次联席会议。");
+    assert_string_equal(meet(&x, "", 7)->date, "2025-06-12");
+    bc_extraction_free(&x);
+    x = run("zh", "2025-12-03",
+            "2024年，双方贸易额达20亿元。今年以来，6月12日，双方在河口举行第七次联席会议。");
+    assert_string_equal(meet(&x, "", 7)->date, "2025-06-12");
+    bc_extraction_free(&x);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(an_arrival_then_the_talks),
+        cmocka_unit_test(a_day_opening_a_later_clause),
+        cmocka_unit_test(spans_into_the_next_month),
+        cmocka_unit_test(the_year_a_paragraph_opens_with),
+    };
+    return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
+}

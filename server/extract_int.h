@@ -280,19 +280,21 @@ typedef struct mention {
     int same_day;         /* its date is "the same day" as another statement's */
     int planned;          /* its words say it is to come ("the next", "will be held") */
     int visit;            /* a working visit: a span of three days or more is not its date */
-    int sideline;         /* talks on the sidelines of another meeting: a meeting of their own */
-    size_t named_by;      /* talks named by their date (index + 1 in ctx.d, 0 none): "The June
-                           * 12 plenary session", "Tuesday's meeting", "last April's session";
-                           * that is their date, and a meeting of that day stated before
-                           * is they */
-    int previous;         /* "het vorige overleg", "de vorige editie": the one before, which
-                           * took place (a month dates it) */
-    size_t date_sent;     /* the sentence + 1 its date was read from when not its own (a
-                           * delegation's arrival told just before: "Le 14 mars, une delegation
-                           * ... est arrivee. Lors de la seance de travail, ..."), else 0 */
-    int other_body;       /* its words make its body another than any known mechanism: a city
-                           * or prefecture is a party of it, or it is the parties' own
-                           * ("their joint working committee") and they are not all the members */
+    int prepared;    /* only what its sentence prepares ("第五次会议的筹备工作"): to come,
+                      * no date of that sentence its own */
+    int sideline;    /* talks on the sidelines of another meeting: a meeting of their own */
+    size_t named_by; /* talks named by their date (index + 1 in ctx.d, 0 none): "The June
+                      * 12 plenary session", "Tuesday's meeting", "last April's session";
+                      * that is their date, and a meeting of that day stated before
+                      * is they */
+    int previous;    /* "het vorige overleg", "de vorige editie": the one before, which
+                      * took place (a month dates it) */
+    size_t date_sent; /* the sentence + 1 its date was read from when not its own (a
+                       * delegation's arrival told just before: "Le 14 mars, une delegation
+                       * ... est arrivee. Lors de la seance de travail, ..."), else 0 */
+    int other_body;   /* its words make its body another than any known mechanism: a city
+                       * or prefecture is a party of it, or it is the parties' own
+                       * ("their joint working committee") and they are not all the members */
 } mention;
 
 typedef struct ctx {
@@ -753,6 +755,11 @@ int bcx_day_between(const ctx *c, const mention *m, const xd *d);
 /* 1 when day d opens a later clause of Chinese mention m's sentence and a comma closes
  * it ("…举行第七次联席会议，9月，双方又…"): the day of what that clause tells. */
 int bcx_next_clause_day(const ctx *c, const mention *m, const xd *d);
+/* 1 when the Chinese numbered meeting whose ordinal is at token i and noun ends before
+ * token noun_end is only what is prepared ("第十二次会晤筹备会", "筹备第十二次会晤",
+ * "第五次会议的筹备工作"): it is to come, and the days of its sentence are the
+ * preparation's. */
+int bcx_prepared_zh(const ctx *c, size_t i, size_t noun_end, size_t lim);
 /* The day of a delegation's arrival or visit that sentence si tells without naming a
  * meeting: its only day, opening it ("Le 14 mars, une delegation ... est arrivee a Lang
  * Son"), neither a day things run from nor a deadline. NULL when none. */

@@ -139,6 +139,12 @@ const bc_lex bc_lex_zh[] = {
     WE(C_FUTURE, "下一届", FUTURE_NEXT),
     WE(C_FUTURE, "下届", FUTURE_NEXT),
     WE(C_FUTURE, "商定", 0),
+    /* scheduled for a time: "定于", "计划于", "决定于", "同意于", "预计于" */
+    WE(C_FUTURE, "定于", 0),
+    WE(C_FUTURE, "计划于", 0),
+    WE(C_FUTURE, "决定于", 0),
+    WE(C_FUTURE, "同意于", 0),
+    WE(C_FUTURE, "预计于", 0),
     WE(C_FUTURE, "建议双方", 0), /* a proposal to meet: "建议双方于5月在河口举行会谈" */
     WE(C_FUTURE, "提议双方", 0),
     WE(C_LOC, "在", 0),

@@ -752,6 +752,7 @@ void bcx_find_mentions(ctx *c)
             new_mention(&m, si, noun < i ? noun : i, noun_end > i + n ? noun_end : i + n, noun,
                         noun_end, kind, BC_XM_NUMBERED);
             m.ord = v;
+            m.prepared = bcx_prepared_zh(c, i, noun_end, lim);
             for (size_t k = i; k < i + n; k++)
                 c->t[k].used = U_ORD;
             add_mention(c, &m);

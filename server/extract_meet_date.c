@@ -751,6 +751,8 @@ void bcx_resolve_mentions(ctx *c)
             m->planned = -1;
         if (bcx_outcome_of(c, m)) /* "the agreements reached at the 10th meeting" */
             m->planned = -1;
+        if (m->prepared) /* "第五次会议的筹备工作": the one prepared is to come */
+            m->planned = 1;
         /* its own words say neither, but the period of a year its sentence gives is said to
          * be coming ("chuan bi tot Phien hop lan thu 11 ..., du kien dien ra tai Lai Chau
          * trong quy IV/2025") */
@@ -784,6 +786,8 @@ void bcx_resolve_mentions(ctx *c)
             if (m->date_src != 0)
                 continue;
             const xd *d = NULL;
+            if (m->prepared)
+                continue; /* its sentence's days are the preparation's */
             if (m->named_by != 0)
                 d = &c->d[m->named_by - 1]; /* "the June 12 session": its date is its name's */
             else if (one_group && nd == 1 && !bcx_said_on(c, only) && !bcx_from_point(c, m, only) &&

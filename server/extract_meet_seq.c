@@ -30,3 +30,21 @@ int bcx_next_clause_day(const ctx *c, const mention *m, const xd *d)
     }
     return k < hi && k > 0 && (bcx_gap(c, k - 1) & G_COMMA);
 }
+
+int bcx_prepared_zh(const ctx *c, size_t i, size_t noun_end, size_t lim)
+{
+    static const char *const prep[] = {"筹备", "预备", "准备", NULL};
+    size_t lo = c->se[c->t[i].sent].t0, k = noun_end;
+    if (c->lbit != L_ZH)
+        return 0;
+    if (k < lim && !(bcx_gap(c, k - 1) & (G_COMMA | G_DOT)) && bcx_words_at(c, k, lim, "的") > 0)
+        k++;
+    for (int w = 0; prep[w]; w++) {
+        if (k < lim && !(bcx_gap(c, k - 1) & (G_COMMA | G_DOT)) &&
+            bcx_words_at(c, k, lim, prep[w]) > 0)
+            return 1;
+        if (i >= lo + 2 && bcx_words_at(c, i - 2, i, prep[w]) == 2)
+            return 1;
+    }
+    return 0;
+}

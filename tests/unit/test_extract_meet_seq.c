@@ -1,6 +1,7 @@
 /* test_extract_meet_seq.c: whose a day is when a Chinese sentence tells several in turn
- * (extract_meet_seq.c), a span of days into the next month (extract_date_day.c) and the
- * year a paragraph opens with (extract_date_anchor.c). */
+ * (extract_meet_seq.c), a span of days into the next month (extract_date_day.c), the
+ * year a paragraph opens with (extract_date_anchor.c), a meeting only prepared and words
+ * of scheduling. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -100,6 +101,36 @@ static void the_year_a_paragraph_opens_with(void **state)
     bc_extraction_free(&x);
 }
 
+static void a_meeting_prepared_and_one_scheduled(void **state)
+{
+    (void)state;
+    /* the day is the preparatory meeting's: the twelfth is to come, dated by the next
+     * sentence */
+    bc_extraction x = run("zh", "2025-12-03",
+                          "文山州与越南河江省第十二次会晤筹备会12月2日在麻栗坡召开。"
+                          "第十二次会晤将于12月18日在河江举行。");
+    assert_string_equal(meet(&x, "", 12)->date, "2025-12-18");
+    assert_string_equal(meet(&x, "", 12)->status, "planned");
+    bc_extraction_free(&x);
+    x = run("zh", "2025-08-22", "8月21日，双方举行工作会谈，并就第五次会议的筹备工作交换意见。");
+    assert_string_equal(meet(&x, "", 5)->date, "");
+    assert_string_equal(meet(&x, "", 5)->status, "planned");
+    bc_extraction_free(&x);
+    /* scheduled for a day: "定于", "计划于", "同意于" */
+    x = run("zh", "2025-12-03", "第七次联合工作组会议定于12月15日在河口举行。");
+    assert_string_equal(meet(&x, "", 7)->date, "2025-12-15");
+    assert_string_equal(meet(&x, "", 7)->status, "planned");
+    bc_extraction_free(&x);
+    x = run("zh", "2025-12-03", "双方一致同意于12月15日在河口举行第六次联合工作组会议。");
+    assert_string_equal(meet(&x, "", 6)->status, "planned");
+    bc_extraction_free(&x);
+    /* negative: a meeting held is neither prepared nor scheduled */
+    x = run("zh", "2025-12-03", "12月2日，第十二次会晤在河口举行，双方同意加强合作。");
+    assert_string_equal(meet(&x, "", 12)->date, "2025-12-02");
+    assert_string_equal(meet(&x, "", 12)->status, "held");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -107,6 +138,7 @@ int main(void)
         cmocka_unit_test(a_day_opening_a_later_clause),
         cmocka_unit_test(spans_into_the_next_month),
         cmocka_unit_test(the_year_a_paragraph_opens_with),
+        cmocka_unit_test(a_meeting_prepared_and_one_scheduled),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -760,6 +760,10 @@ int bcx_next_clause_day(const ctx *c, const mention *m, const xd *d);
  * "第五次会议的筹备工作"): it is to come, and the days of its sentence are the
  * preparation's. */
 int bcx_prepared_zh(const ctx *c, size_t i, size_t noun_end, size_t lim);
+/* 1 when day d stands in another clause than Chinese mention m (numbered or named), one
+ * that names a meeting or talks of its own ("回顾了第三次联席会议以来的合作，并商定于明年3月
+ * 举行下次会议"): that meeting's day. */
+int bcx_other_noun_clause(const ctx *c, const mention *m, const xd *d);
 /* The day of a delegation's arrival or visit that sentence si tells without naming a
  * meeting: its only day, opening it ("Le 14 mars, une delegation ... est arrivee a Lang
  * Son"), neither a day things run from nor a deadline. NULL when none. */

@@ -48,3 +48,27 @@ int bcx_prepared_zh(const ctx *c, size_t i, size_t noun_end, size_t lim)
     }
     return 0;
 }
+
+int bcx_other_noun_clause(const ctx *c, const mention *m, const xd *d)
+{
+    size_t lo = c->se[m->sent].t0, hi = c->se[m->sent].t1, a = d->t0, b = d->t1;
+    const bc_lex *e = NULL;
+    if (c->lbit != L_ZH || m->xkind == BC_XM_TALKS)
+        return 0;
+    if (d->t0 >= m->t1 ? bcx_commas(c, m->t1 - 1, d->t0) == 0
+                       : bcx_commas(c, d->t1 - 1, m->t0) == 0)
+        return 0;
+    while (a > lo && !(bcx_gap(c, a - 1) & (G_COMMA | G_DOT)))
+        a--;
+    while (b < hi && !(bcx_gap(c, b - 1) & (G_COMMA | G_DOT)))
+        b++;
+    /* a ceremony or a visit of the same day is no other meeting's ("12月2日上午，双方出席
+     * 开通仪式，下午举行第九次会晤"), nor are the words of the date itself ("会晤期间") */
+    for (size_t k = a; k < b; k++)
+        if ((k < m->t0 || k >= m->t1) && (k < d->t0 || k >= d->t1) &&
+            (bcx_lex_find(c, C_MEET, k, NULL) > 0 ||
+             (bcx_lex_find(c, C_TALKS, k, &e) > 0 && e->val != TALKS_CEREMONY &&
+              e->val != TALKS_VISIT)))
+            return 1;
+    return 0;
+}

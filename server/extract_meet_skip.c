@@ -62,7 +62,21 @@ int bcx_signed_on(const ctx *c, const xd *d)
     /* Chinese: the word of signing after the date ("2023年12月签署的合作协议") */
     if (c->lbit == L_ZH) {
         static const char *const zh[] = {"签署", "签订", "签约", "签字", NULL};
-        size_t hi = c->se[c->t[d->t0].sent].t1;
+        size_t hi = c->se[c->t[d->t0].sent].t1, at = d->t1;
+        /* where it was signed may stand between ("上月在河口签署的合作备忘录") */
+        if (at < hi && !(bcx_gap(c, at - 1) & (G_COMMA | G_DOT)) &&
+            bcx_words_at(c, at, hi, "在") > 0) {
+            size_t q = at + 1;
+            while (q < hi && q < at + 8 && c->t[q].han &&
+                   !(bcx_gap(c, q - 1) & (G_COMMA | G_DOT)) &&
+                   bcx_lex_find(c, C_HELD, q, NULL) == 0 && bcx_lex_find(c, C_MEET, q, NULL) == 0 &&
+                   bcx_lex_find(c, C_TALKS, q, NULL) == 0) {
+                for (int w = 0; zh[w]; w++)
+                    if (bcx_words_at(c, q, hi, zh[w]) > 0)
+                        return 1;
+                q++;
+            }
+        }
         for (int w = 0; zh[w]; w++)
             if (d->t1 < hi && !(bcx_gap(c, d->t1 - 1) & (G_COMMA | G_DOT)) &&
                 bcx_words_at(c, d->t1, hi, zh[w]) > 0)

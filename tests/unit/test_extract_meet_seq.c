@@ -131,6 +131,29 @@ static void a_meeting_prepared_and_one_scheduled(void **state)
     bc_extraction_free(&x);
 }
 
+static void days_of_a_signing_or_of_another_meeting(void **state)
+{
+    (void)state;
+    /* the month a memorandum was signed, where between */
+    bc_extraction x =
+        run("zh", "2025-12-03", "双方回顾了10月在河口签署的合作备忘录及第四次联席会议的成果。");
+    assert_string_equal(meet(&x, "", 4)->date, "");
+    bc_extraction_free(&x);
+    /* the next meeting's month, in a clause of its own */
+    x = run("zh", "2025-12-03",
+            "双方回顾了第三次联席会议以来的合作，并商定于明年3月举行下次会议。");
+    assert_string_equal(meet(&x, "", 3)->date, "");
+    bc_extraction_free(&x);
+    /* negative: the meeting's own relative clause, and a clause that names no meeting */
+    x = run("zh", "2025-12-03", "双方回顾了去年9月在崇左举行的第七次联席会议以来的合作进展。");
+    assert_string_equal(meet(&x, "", 7)->date, "2024-09");
+    bc_extraction_free(&x);
+    x = run("zh", "2025-12-03",
+            "12月2日，双方考察了友谊关口岸货运通道，随后在凭祥举行第九次会晤。");
+    assert_string_equal(meet(&x, "", 9)->date, "2025-12-02");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -139,6 +162,7 @@ int main(void)
         cmocka_unit_test(spans_into_the_next_month),
         cmocka_unit_test(the_year_a_paragraph_opens_with),
         cmocka_unit_test(a_meeting_prepared_and_one_scheduled),
+        cmocka_unit_test(days_of_a_signing_or_of_another_meeting),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -764,6 +764,10 @@ int bcx_prepared_zh(const ctx *c, size_t i, size_t noun_end, size_t lim);
  * that names a meeting or talks of its own ("回顾了第三次联席会议以来的合作，并商定于明年3月
  * 举行下次会议"): that meeting's day. */
 int bcx_other_noun_clause(const ctx *c, const mention *m, const xd *d);
+/* 1 when Chinese mention m (numbered or named) is the time of what its sentence reports,
+ * before it ("在第八次会晤召开前夕", "第八次会晤召开前一天，即11月29日"): no day of that
+ * sentence is its. */
+int bcx_eve_of_zh(const ctx *c, const mention *m);
 /* The day of a delegation's arrival or visit that sentence si tells without naming a
  * meeting: its only day, opening it ("Le 14 mars, une delegation ... est arrivee a Lang
  * Son"), neither a day things run from nor a deadline. NULL when none. */

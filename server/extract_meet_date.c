@@ -786,8 +786,8 @@ void bcx_resolve_mentions(ctx *c)
             if (m->date_src != 0)
                 continue;
             const xd *d = NULL;
-            if (m->prepared)
-                continue; /* its sentence's days are the preparation's */
+            if (m->prepared || bcx_eve_of_zh(c, m))
+                continue; /* its sentence's days are the preparation's, or before it */
             if (m->named_by != 0)
                 d = &c->d[m->named_by - 1]; /* "the June 12 session": its date is its name's */
             else if (one_group && nd == 1 && !bcx_said_on(c, only) && !bcx_from_point(c, m, only) &&

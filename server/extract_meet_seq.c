@@ -72,3 +72,24 @@ int bcx_other_noun_clause(const ctx *c, const mention *m, const xd *d)
             return 1;
     return 0;
 }
+
+int bcx_eve_of_zh(const ctx *c, const mention *m)
+{
+    static const char *const verb[] = {"召开", "举行", "开幕", NULL};
+    static const char *const before[] = {"前夕", "前一天", "前一日", "之前", "以前", "前", NULL};
+    size_t hi = c->se[m->sent].t1, k = m->t1;
+    if (c->lbit != L_ZH || m->xkind == BC_XM_TALKS || k >= hi ||
+        (bcx_gap(c, k - 1) & (G_COMMA | G_DOT)))
+        return 0;
+    for (int w = 0; verb[w]; w++) {
+        size_t n = bcx_words_at(c, k, hi, verb[w]);
+        if (n > 0) {
+            k += n;
+            break;
+        }
+    }
+    for (int w = 0; k < hi && before[w]; w++)
+        if (!(bcx_gap(c, k - 1) & (G_COMMA | G_DOT)) && bcx_words_at(c, k, hi, before[w]) > 0)
+            return 1;
+    return 0;
+}

@@ -153,8 +153,8 @@ int bcx_deadline_day(const ctx *c, const xd *d)
 /* 1 when date d is the day something was said or announced: a verb of saying right
  * before it, "on" between at most ("a annonce mardi le comite", "the committee announced
  * on Tuesday"; not Vietnamese "cho biet ngay 10/3", which says what happened that day),
- * or, in Chinese, right after it ("王浩10日表示"). The day of the report, not of the
- * meeting it reports. */
+ * or, in Chinese, right after it ("王浩10日表示"), or the day a reporter learned it from
+ * someone ("记者12月2日从…获悉"). The day of the report, not of the meeting it reports. */
 int bcx_said_on(const ctx *c, const xd *d)
 {
     static const char *const said[] = {
@@ -168,6 +168,16 @@ int bcx_said_on(const ctx *c, const xd *d)
         for (int w = 0; zh[w]; w++)
             if (d->t1 < hi && bcx_words_at(c, d->t1, hi, zh[w]) > 0)
                 return 1;
+        /* the day a reporter learned it ("记者12月2日从崇左市外事办了解到") */
+        static const char *const learned[] = {"获悉", "了解到", "得知", "获知", NULL};
+        if (d->t1 < hi && bcx_words_at(c, d->t1, hi, "从") > 0)
+            for (size_t q = d->t1 + 1; q < hi && q < d->t1 + 16; q++) {
+                if (bcx_gap(c, q - 1) & (G_COMMA | G_DOT))
+                    break;
+                for (int w = 0; learned[w]; w++)
+                    if (bcx_words_at(c, q, hi, learned[w]) > 0)
+                        return 1;
+            }
         return 0;
     }
     if (k > lo && (bcx_word_is(c, k - 1, k, "on") || bcx_word_is(c, k - 1, k, "op")))

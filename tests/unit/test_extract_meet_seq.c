@@ -154,6 +154,31 @@ static void days_of_a_signing_or_of_another_meeting(void **state)
     bc_extraction_free(&x);
 }
 
+static void the_eve_of_a_meeting_and_the_day_news_came(void **state)
+{
+    (void)state;
+    /* the day is the talks' on the eve of the eighth, not the eighth's */
+    bc_extraction x =
+        run("zh", "2025-12-03", "11月29日，在第八次会晤召开前夕，崇左市与谅山省举行了工作会谈。");
+    assert_string_equal(meet(&x, "", 8)->date, "");
+    bc_extraction_free(&x);
+    x = run("zh", NULL, "第八次会晤召开前一天，即11月29日，崇左市与谅山省举行了工作会谈。");
+    assert_string_equal(meet(&x, "", 8)->date, "");
+    bc_extraction_free(&x);
+    /* the day a reporter learned of it, without a reference date to read the month by */
+    x = run("zh", NULL,
+            "记者12月2日从崇左市外事办了解到，崇左市与越南谅山省第八次会晤于11月在谅山举行。");
+    assert_string_equal(meet(&x, "", 8)->date, "");
+    bc_extraction_free(&x);
+    /* negative: during the meeting is its day; a day the sides met, not one learned */
+    x = run("zh", NULL, "12月2日，第八次会晤在谅山举行，会晤期间双方签署了纪要。");
+    assert_string_equal(meet(&x, "", 8)->date, "--12-02");
+    bc_extraction_free(&x);
+    x = run("zh", NULL, "双方12月2日从凭祥出发，在谅山举行第八次会晤。");
+    assert_string_equal(meet(&x, "", 8)->date, "--12-02");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -163,6 +188,7 @@ int main(void)
         cmocka_unit_test(the_year_a_paragraph_opens_with),
         cmocka_unit_test(a_meeting_prepared_and_one_scheduled),
         cmocka_unit_test(days_of_a_signing_or_of_another_meeting),
+        cmocka_unit_test(the_eve_of_a_meeting_and_the_day_news_came),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

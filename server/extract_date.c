@@ -237,7 +237,8 @@ static void add_date(ctx *c, const dres *r, size_t t0)
 static int dateline(const ctx *c, size_t si, size_t i, const dres *r)
 {
     size_t t0 = c->se[si].t0, lim = c->se[si].t1, k = i + r->n;
-    if (r->prec != 3 || i - t0 > 6 || k >= lim)
+    /* a Chinese agency and place may take a dozen characters ("新华社越南下龙2月21日电") */
+    if (r->prec != 3 || i - t0 > (c->lbit == L_ZH ? 12u : 6u) || k >= lim)
         return 0;
     if (c->lbit == L_ZH) /* "新华社南宁6月13日电", "本报昆明6月13日讯" */
         return bcx_words_at(c, k, lim, "电") > 0 || bcx_words_at(c, k, lim, "讯") > 0;
@@ -313,7 +314,10 @@ void bcx_mark_tense(ctx *c)
                     ((bcx_gap(c, k - 1) & G_COMMA) && fut_end != k - 1))
                     fut_in_clause = 0;
             }
-            if (k >= day_end && (n = bcx_lex_find(c, C_FUTURE, k, NULL)) > 0)
+            /* "原定于", "原计划于": what was first planned, no word of what is to come */
+            if (k >= day_end && (n = bcx_lex_find(c, C_FUTURE, k, NULL)) > 0 &&
+                !(c->lbit == L_ZH && k > a &&
+                  (bcx_words_at(c, k - 1, k, "原") || bcx_words_at(c, k - 1, k, "本"))))
                 cue[k] = 1, fut_in_clause = 1, df = 0, fut_end = k + n - 1;
             else if (!fut_in_clause && (n = bcx_lex_find(c, C_HELD, k, NULL)) > 0 &&
                      !(c->lbit == L_ZH && bcx_lex_find(c, C_FUTURE, k + n, NULL) > 0))

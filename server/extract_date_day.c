@@ -202,9 +202,10 @@ static int day_only_zh(const ctx *c, size_t i, size_t lim, int future, dres *r)
     /* mid-clause ("云南省与越南老街省12日在昆明举行会谈", "双方于12日在河口举行会谈") when
      * where or that it was held, or the time of day, follows: under a dateline that names
      * its month, a day of that month; else as a day that opens its clause. "当地时间12日"
-     * (local time) opens it. */
+     * (local time) opens it, as does "即" after a comma ("会晤前一天，即20日下午"). */
     int mid = i > lo && !(bcx_gap(c, i - 1) & G_COMMA) && !bcx_words_at(c, i - 1, i, "电") &&
               !bcx_words_at(c, i - 1, i, "讯") &&
+              !(bcx_words_at(c, i - 1, i, "即") && i >= lo + 2 && (bcx_gap(c, i - 2) & G_COMMA)) &&
               !(i >= lo + 4 && bcx_words_at(c, i - 4, i, "当地时间") == 4);
     if (mid && (!c->t[i - 1].han || bcx_words_at(c, i - 1, i, "月") ||
                 !(bcx_words_at(c, k, lim, "在") || bcx_words_at(c, k, lim, "举行") ||

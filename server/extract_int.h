@@ -768,6 +768,15 @@ int bcx_other_noun_clause(const ctx *c, const mention *m, const xd *d);
  * before it ("在第八次会晤召开前夕", "第八次会晤召开前一天，即11月29日"): no day of that
  * sentence is its. */
 int bcx_eve_of_zh(const ctx *c, const mention *m);
+/* 1 when Chinese day d is the one first planned ("原定于10月举行，后推迟至12月2日"): not
+ * the day the meeting took or takes place. */
+int bcx_first_planned_zh(const ctx *c, const xd *d);
+/* 1 when Chinese mention b is said held at the same time as the one before it ("…第三次
+ * 年度工作会晤在河江举行，联合工作组第九次会议同期召开"): it shares that one's date. */
+int bcx_same_time_zh(const ctx *c, const mention *b);
+/* 1 when the Chinese ordinal at token i counts within a time ("今年以来的首次高层会谈",
+ * "两年来第一次"): the first in a while, no number of a series. */
+int bcx_first_since_zh(const ctx *c, size_t i);
 /* The day of a delegation's arrival or visit that sentence si tells without naming a
  * meeting: its only day, opening it ("Le 14 mars, une delegation ... est arrivee a Lang
  * Son"), neither a day things run from nor a deadline. NULL when none. */

@@ -746,7 +746,7 @@ void bcx_find_mentions(ctx *c)
                 for (int w = 0; since[w] && !counted; w++)
                     counted = bcx_word_is(c, k, lim, since[w]);
             }
-            if (counted || bcx_count_in_time(c, noun_end, lim))
+            if (counted || bcx_count_in_time(c, noun_end, lim) || bcx_first_since_zh(c, i))
                 continue;
             mention m;
             new_mention(&m, si, noun < i ? noun : i, noun_end > i + n ? noun_end : i + n, noun,

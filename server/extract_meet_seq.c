@@ -93,3 +93,44 @@ int bcx_eve_of_zh(const ctx *c, const mention *m)
             return 1;
     return 0;
 }
+
+int bcx_first_planned_zh(const ctx *c, const xd *d)
+{
+    static const char *const orig[] = {"原定于", "原定",     "原计划于", "原计划", "原拟于",
+                                       "原拟",   "原本计划", "原本定于", NULL};
+    size_t lo = c->se[c->t[d->t0].sent].t0;
+    if (c->lbit != L_ZH)
+        return 0;
+    for (size_t k = d->t0 > lo + 6 ? d->t0 - 6 : lo; k < d->t0; k++)
+        for (int w = 0; orig[w]; w++) {
+            size_t n = bcx_words_at(c, k, d->t0, orig[w]);
+            if (n > 0 && k + n + 2 >= d->t0 && bcx_commas(c, k, d->t0) == 0)
+                return 1;
+        }
+    return 0;
+}
+
+int bcx_same_time_zh(const ctx *c, const mention *b)
+{
+    static const char *const same[] = {"同期", "同时", NULL};
+    size_t hi = c->se[b->sent].t1;
+    if (c->lbit != L_ZH || b->t1 >= hi || (bcx_gap(c, b->t1 - 1) & (G_COMMA | G_DOT)))
+        return 0;
+    for (int w = 0; same[w]; w++) {
+        size_t n = bcx_words_at(c, b->t1, hi, same[w]);
+        if (n > 0 && b->t1 + n < hi && bcx_lex_find(c, C_HELD, b->t1 + n, NULL) > 0)
+            return 1;
+    }
+    return 0;
+}
+
+int bcx_first_since_zh(const ctx *c, size_t i)
+{
+    size_t lo = c->se[c->t[i].sent].t0;
+    if (c->lbit != L_ZH)
+        return 0;
+    if (i >= lo + 3 && bcx_words_at(c, i - 3, i, "以来的") == 3)
+        return 1;
+    return i >= lo + 2 &&
+           (bcx_words_at(c, i - 2, i, "以来") == 2 || bcx_words_at(c, i - 2, i, "年来") == 2);
+}

@@ -277,7 +277,10 @@ static void ratchet_against_a_baseline(void **state)
  * before): meeting date R 0.988); round 14's 18 in en, nl and zh, measured blind first
  * (meeting date P 0.954 R 0.744, tests/eval/rounds/round14-blind-dev-pool.txt), left
  * meeting date P 0.994 R 0.962, ordinal R 0.989, mechanism R 0.978, metric P 0.987, target
- * P 0.997, period P 0.970, gate P 0.993 R 0.984 on the 239). */
+ * P 0.997, period P 0.970, gate P 0.993 R 0.984 on the 239; the zh classes of round 14
+ * (a long dateline, 即 restating a day, meetings held 同期, the first 以来 no ordinal, the eve
+ * of a meeting, a meeting only prepared, days of a signing or of another meeting's clause):
+ * meeting date P 0.996 R 0.965). */
 static void dev_split_regression(void **state)
 {
     (void)state;
@@ -291,8 +294,8 @@ static void dev_split_regression(void **state)
     assert_int_equal(bc_eval_corpus(c, G, &r, NULL, &err), 0);
     assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_VALUE]) >= 0.999);
     assert_true(bc_eval_recall(&r.field[BC_EF_MONEY_VALUE]) >= 0.999);
-    assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_DATE]) >= 0.994);
-    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_DATE]) >= 0.962);
+    assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_DATE]) >= 0.996);
+    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_DATE]) >= 0.965);
     assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_ORDINAL]) >= 0.989);
     assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.997);
     assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.978);

@@ -179,6 +179,42 @@ static void the_eve_of_a_meeting_and_the_day_news_came(void **state)
     bc_extraction_free(&x);
 }
 
+static void first_plans_same_times_and_long_datelines(void **state)
+{
+    (void)state;
+    /* the month first planned is not the meeting's */
+    bc_extraction x = run("zh", "2026-01-05", "原定于11月举行的第十次会晤改在12月2日举行。");
+    assert_string_equal(meet(&x, "", 10)->date, "2025-12-02");
+    assert_string_equal(meet(&x, "", 10)->status, "held");
+    bc_extraction_free(&x);
+    x = run("zh", "2026-01-05", "第九次会晤原定于10月举行，后推迟。");
+    assert_string_equal(meet(&x, "", 9)->date, "");
+    bc_extraction_free(&x);
+    /* held at the same time as the one before it: its date */
+    x = run("zh", NULL,
+            "2023年3月下旬，第三次年度工作会晤在河江举行，联合工作组第九次会议同期召开。");
+    assert_string_equal(meet(&x, "", 9)->date, "2023-03");
+    bc_extraction_free(&x);
+    /* the first this year is no number of a series */
+    x = run("zh", "2024-03-20", "这是两地今年以来的首次高层会谈。");
+    assert_int_equal(x.nmeetings, 0);
+    bc_extraction_free(&x);
+    /* a dateline with a long place, and the day restated after 即 */
+    x = run("zh", NULL,
+            "新春会晤在下龙举行\n\n新华社越南下龙2月21日电 新春会晤21日上午在下龙市举行。"
+            "会晤前一天，即20日下午，阮春胜在下龙会见了陈刚一行。同日下午，"
+            "四省一区联合工作委员会第十六次会议在下龙召开。");
+    assert_string_equal(meet(&x, "", 16)->date, "--02-20");
+    bc_extraction_free(&x);
+    /* negative: a plan not first made stays the meeting's, a first with no time counted */
+    x = run("zh", "2025-12-03", "第十一次会晤定于12月15日在河口举行。");
+    assert_string_equal(meet(&x, "", 11)->date, "2025-12-15");
+    bc_extraction_free(&x);
+    x = run("zh", "2025-12-03", "12月2日，两市首次会晤在河口举行。");
+    assert_string_equal(meet(&x, "", 1)->date, "2025-12-02");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -189,6 +225,7 @@ int main(void)
         cmocka_unit_test(a_meeting_prepared_and_one_scheduled),
         cmocka_unit_test(days_of_a_signing_or_of_another_meeting),
         cmocka_unit_test(the_eve_of_a_meeting_and_the_day_news_came),
+        cmocka_unit_test(first_plans_same_times_and_long_datelines),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -229,7 +229,8 @@ void bcx_context_year_zh(ctx *c)
     for (size_t si = 0; c->lbit == L_ZH && si < c->ns; si++) {
         if (c->se[si].heading || bcx_new_paragraph(c, si))
             y = 0;
-        const xd *o = opening_year(c, si);
+        /* a year's figure ("2024年，双方贸易额达52亿美元") tells no events of that year */
+        const xd *o = bcx_sent_has(c, si, C_CURRENCY, -1) ? NULL : opening_year(c, si);
         size_t from = o != NULL ? o->t1 : c->se[si].t0;
         if (o != NULL)
             y = atoi(o->iso), text = !o->inferred;

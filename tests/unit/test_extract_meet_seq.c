@@ -99,6 +99,11 @@ static void the_year_a_paragraph_opens_with(void **state)
             "2024年，双方贸易额达20亿元。今年以来，6月12日，双方在河口举行第七次联席会议。");
     assert_string_equal(meet(&x, "", 7)->date, "2025-06-12");
     bc_extraction_free(&x);
+    /* nor does a year's figure open one */
+    x = run("zh", "2025-12-03",
+            "2024年，双方贸易额达52亿美元，同比增长8%。12月2日，双方在芒街举行第九次会晤。");
+    assert_string_equal(meet(&x, "", 9)->date, "2025-12-02");
+    bc_extraction_free(&x);
 }
 
 static void a_meeting_prepared_and_one_scheduled(void **state)

@@ -777,6 +777,10 @@ int bcx_same_time_zh(const ctx *c, const mention *b);
 /* 1 when the Chinese ordinal at token i counts within a time ("今年以来的首次高层会谈",
  * "两年来第一次"): the first in a while, no number of a series. */
 int bcx_first_since_zh(const ctx *c, size_t i);
+/* 1 when Chinese year d (or a part of one) after mention m is what its sentence speaks of,
+ * not when m was held ("第十一次会晤总结了2024年合作成果", "确定2026年为…", "《2026年合作计划》",
+ * "回顾了2023年以来"): neither right after m, after 于 or 在, nor before a verb of holding. */
+int bcx_year_of_other_zh(const ctx *c, const mention *m, const xd *d);
 /* The day of a delegation's arrival or visit that sentence si tells without naming a
  * meeting: its only day, opening it ("Le 14 mars, une delegation ... est arrivee a Lang
  * Son"), neither a day things run from nor a deadline. NULL when none. */

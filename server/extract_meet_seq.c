@@ -4,6 +4,8 @@
  * stands between it and the meeting. */
 #include "extract_int.h"
 
+#include <string.h>
+
 int bcx_day_between(const ctx *c, const mention *m, const xd *d)
 {
     for (size_t k = c->se[m->sent].d0; k < c->se[m->sent].d1; k++) {
@@ -133,4 +135,26 @@ int bcx_first_since_zh(const ctx *c, size_t i)
         return 1;
     return i >= lo + 2 &&
            (bcx_words_at(c, i - 2, i, "以来") == 2 || bcx_words_at(c, i - 2, i, "年来") == 2);
+}
+
+int bcx_year_of_other_zh(const ctx *c, const mention *m, const xd *d)
+{
+    static const char *const when[] = {"于", "在", "是", "定于", NULL};
+    size_t hi = c->se[m->sent].t1;
+    if (c->lbit != L_ZH || d->t0 < m->t1 || d->t0 == m->t1 ||
+        !(d->prec == 1 || (d->prec == 0 && strchr(d->iso, '/') != NULL && !d->span[0])))
+        return 0;
+    for (int w = 0; when[w]; w++)
+        if (bcx_words_at(c, d->t0 - 1, d->t0, when[w]) > 0 ||
+            (d->t0 >= 2 && bcx_words_at(c, d->t0 - 2, d->t0, when[w]) == 2))
+            return 0;
+    /* the year of holding: a verb of holding follows in its clause ("2024年在老街召开") */
+    if (bcx_words_at(c, d->t1, hi, "以来") == 0)
+        for (size_t k = d->t1; k < hi && k < d->t1 + 8; k++) {
+            if (k > d->t1 && (bcx_gap(c, k - 1) & (G_COMMA | G_DOT)))
+                break;
+            if (bcx_lex_find(c, C_HELD, k, NULL) > 0)
+                return 0;
+        }
+    return 1;
 }

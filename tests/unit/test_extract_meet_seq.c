@@ -220,6 +220,35 @@ static void first_plans_same_times_and_long_datelines(void **state)
     bc_extraction_free(&x);
 }
 
+static void a_year_the_meeting_speaks_of(void **state)
+{
+    (void)state;
+    /* the year a meeting reviews, plans or names is not when it was held */
+    bc_extraction x =
+        run("zh", "2025-12-04", "第十一次会晤总结了2024年合作成果，部署了下一阶段工作。");
+    assert_string_equal(meet(&x, "", 11)->date, "");
+    bc_extraction_free(&x);
+    x = run("zh", NULL, "第九次会晤期间，双方确定2026年为“中越人文交流年”。");
+    assert_string_equal(meet(&x, "", 9)->date, "");
+    bc_extraction_free(&x);
+    x = run("zh", NULL, "第十次会晤审议通过了《2026年合作计划》。");
+    assert_string_equal(meet(&x, "", 10)->date, "");
+    bc_extraction_free(&x);
+    x = run("zh", NULL, "双方在第十二次会晤上回顾了2023年以来的合作进展。");
+    assert_string_equal(meet(&x, "", 12)->date, "");
+    bc_extraction_free(&x);
+    /* negative: the year it was held in, however written */
+    x = run("zh", NULL, "第十三次联席会议于2024年在老街召开。");
+    assert_string_equal(meet(&x, "", 13)->date, "2024");
+    bc_extraction_free(&x);
+    x = run("zh", NULL, "双方商定，第八次会晤2026年在越南举行。");
+    assert_string_equal(meet(&x, "", 8)->date, "2026");
+    bc_extraction_free(&x);
+    x = run("zh", NULL, "第六次会晤将在2026年上半年举行。");
+    assert_string_equal(meet(&x, "", 6)->date, "2026");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -231,6 +260,7 @@ int main(void)
         cmocka_unit_test(days_of_a_signing_or_of_another_meeting),
         cmocka_unit_test(the_eve_of_a_meeting_and_the_day_news_came),
         cmocka_unit_test(first_plans_same_times_and_long_datelines),
+        cmocka_unit_test(a_year_the_meeting_speaks_of),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

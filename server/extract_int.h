@@ -781,6 +781,16 @@ int bcx_first_since_zh(const ctx *c, size_t i);
  * not when m was held ("第十一次会晤总结了2024年合作成果", "确定2026年为…", "《2026年合作计划》",
  * "回顾了2023年以来"): neither right after m, after 于 or 在, nor before a verb of holding. */
 int bcx_year_of_other_zh(const ctx *c, const mention *m, const xd *d);
+/* 1 when a Chinese verb of deciding or saying stands between mention m and day d after it
+ * ("第十二次会晤确定，双方将于12月20日…"): the day is what was decided, not m's. */
+int bcx_decided_day_zh(const ctx *c, const mention *m, const xd *d);
+/* 1 when Chinese mention m decides what its sentence tells ("第十一次会晤商定…", "在第十三次
+ * 会晤上，双方同意…"): it took place, whatever is to come after it. */
+int bcx_deciding_zh(const ctx *c, const mention *m);
+/* 1 when Chinese day d of mention m's sentence is not m's by any of the above
+ * (bcx_next_clause_day, bcx_other_noun_clause, bcx_first_planned_zh, bcx_year_of_other_zh,
+ * bcx_decided_day_zh). */
+int bcx_not_its_day_zh(const ctx *c, const mention *m, const xd *d);
 /* The day of a delegation's arrival or visit that sentence si tells without naming a
  * meeting: its only day, opening it ("Le 14 mars, une delegation ... est arrivee a Lang
  * Son"), neither a day things run from nor a deadline. NULL when none. */

@@ -301,8 +301,7 @@ static const xd *meeting_date(const ctx *c, const mention *m, const size_t *idx,
         if (mprec_of(m, d) == 0 || d->used || bcx_said_on(c, d) || bcx_from_point(c, m, d) ||
             bcx_relative_of_other(c, m, d) || in_other_relative(c, m, d) ||
             bcx_deadline_day(c, d) || bcx_signed_on(c, d) || visit_span(m, d) ||
-            rel_apart(c, m, d) || bcx_next_clause_day(c, m, d) || bcx_other_noun_clause(c, m, d) ||
-            bcx_first_planned_zh(c, d) || bcx_year_of_other_zh(c, m, d) ||
+            rel_apart(c, m, d) || bcx_not_its_day_zh(c, m, d) ||
             (m->xkind == BC_XM_TALKS &&
              mprec_of(m, d) < (m->planned > 0 || to_come(c, m, d) || bcx_year_gone(c, m, d) ? 1
                                : talks_took_place(c, m, d)                                  ? 2
@@ -754,6 +753,8 @@ void bcx_resolve_mentions(ctx *c)
             m->planned = -1;
         if (m->prepared) /* "第五次会议的筹备工作": the one prepared is to come */
             m->planned = 1;
+        else if (m->planned > 0 && m->xkind != BC_XM_TALKS && bcx_deciding_zh(c, m))
+            m->planned = -1; /* "第十一次会晤商定…": what it decided is to come */
         /* its own words say neither, but the period of a year its sentence gives is said to
          * be coming ("chuan bi tot Phien hop lan thu 11 ..., du kien dien ra tai Lai Chau
          * trong quy IV/2025") */
@@ -795,8 +796,7 @@ void bcx_resolve_mentions(ctx *c)
                      !bcx_relative_of_other(c, m, only) && !in_other_relative(c, m, only) &&
                      !bcx_deadline_day(c, only) && !bcx_signed_on(c, only) &&
                      !visit_span(m, only) && !rel_apart(c, m, only) &&
-                     !bcx_next_clause_day(c, m, only) && !bcx_other_noun_clause(c, m, only) &&
-                     !bcx_first_planned_zh(c, only) && !bcx_year_of_other_zh(c, m, only) &&
+                     !bcx_not_its_day_zh(c, m, only) &&
                      (m->xkind != BC_XM_TALKS || mprec(only) == 3 || m->planned > 0 ||
                       to_come(c, m, only) || (mprec(only) == 2 && talks_took_place(c, m, only)) ||
                       (m->planned <= 0 && bcx_year_gone(c, m, only))))

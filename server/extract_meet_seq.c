@@ -158,3 +158,48 @@ int bcx_year_of_other_zh(const ctx *c, const mention *m, const xd *d)
         }
     return 1;
 }
+
+/* Chinese verbs of what a meeting decided or said: what follows them is its content. */
+static const char *const DECIDED[] = {"商定", "确定", "同意", "决定", "约定", "议定", "通过",
+                                      "提出", "认为", "表示", "强调", "建议", "部署", NULL};
+
+static size_t decided_at(const ctx *c, size_t k, size_t hi)
+{
+    for (int w = 0; DECIDED[w]; w++) {
+        size_t n = bcx_words_at(c, k, hi, DECIDED[w]);
+        if (n > 0)
+            return n;
+    }
+    return 0;
+}
+
+int bcx_decided_day_zh(const ctx *c, const mention *m, const xd *d)
+{
+    if (c->lbit != L_ZH || d->t0 < m->t1)
+        return 0;
+    for (size_t k = m->t1; k < d->t0; k++)
+        if (decided_at(c, k, d->t0) > 0)
+            return 1;
+    return 0;
+}
+
+int bcx_deciding_zh(const ctx *c, const mention *m)
+{
+    size_t lo = c->se[m->sent].t0, hi = c->se[m->sent].t1, k = m->t1;
+    if (c->lbit != L_ZH || k >= hi || (bcx_gap(c, k - 1) & G_DOT))
+        return 0;
+    /* "在第十三次会晤上，双方同意…": at it, the sides decided */
+    if (bcx_words_at(c, k, hi, "上") > 0 && m->t0 > lo && bcx_words_at(c, m->t0 - 1, m->t0, "在"))
+        return 1;
+    if (bcx_gap(c, k - 1) & G_COMMA)
+        return 0;
+    /* "第十一次会晤商定", "会议确定" */
+    return decided_at(c, k, hi) > 0;
+}
+
+int bcx_not_its_day_zh(const ctx *c, const mention *m, const xd *d)
+{
+    return c->lbit == L_ZH && (bcx_next_clause_day(c, m, d) || bcx_other_noun_clause(c, m, d) ||
+                               bcx_first_planned_zh(c, d) || bcx_year_of_other_zh(c, m, d) ||
+                               bcx_decided_day_zh(c, m, d));
+}

@@ -249,6 +249,31 @@ static void a_year_the_meeting_speaks_of(void **state)
     bc_extraction_free(&x);
 }
 
+static void what_a_meeting_decided(void **state)
+{
+    (void)state;
+    /* the day decided is not the meeting's, and the meeting that decided took place */
+    bc_extraction x =
+        run("zh", "2025-11-20", "第十一次会晤商定，自12月15日起延长友谊关口岸通关时间。");
+    assert_string_equal(meet(&x, "", 11)->date, "");
+    assert_string_equal(meet(&x, "", 11)->status, "held");
+    bc_extraction_free(&x);
+    x = run("zh", "2025-11-20", "第十二次会晤确定，双方将于12月20日在东兴共同举办边民大联欢活动。");
+    assert_string_equal(meet(&x, "", 12)->date, "");
+    bc_extraction_free(&x);
+    x = run("zh", NULL, "在第十三次会晤上，双方同意友谊关口岸货运通道于12月1日正式开通。");
+    assert_string_equal(meet(&x, "", 13)->date, "");
+    bc_extraction_free(&x);
+    /* negative: the day it was held, before what it decided; one agreed to come */
+    x = run("zh", NULL, "第十四次会晤于11月18日举行，会晤商定于明年举行下一次会晤。");
+    assert_string_equal(meet(&x, "", 14)->date, "--11-18");
+    bc_extraction_free(&x);
+    x = run("zh", "2025-11-20", "双方商定，第十五次会晤于12月10日在凭祥举行。");
+    assert_string_equal(meet(&x, "", 15)->date, "2025-12-10");
+    assert_string_equal(meet(&x, "", 15)->status, "planned");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -261,6 +286,7 @@ int main(void)
         cmocka_unit_test(the_eve_of_a_meeting_and_the_day_news_came),
         cmocka_unit_test(first_plans_same_times_and_long_datelines),
         cmocka_unit_test(a_year_the_meeting_speaks_of),
+        cmocka_unit_test(what_a_meeting_decided),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -717,6 +717,16 @@ const xd *bcx_back_day(const ctx *c, const mention *m);
  * 28, ... received ..., and on Friday, August 30, Liu held talks with ..."): talks i are
  * another meeting. */
 int bcx_own_day_between(const ctx *c, size_t from, size_t i);
+/* 1 when tokens [t0, t1) stand after mention m, in a later clause of its sentence that
+ * names another meeting after them: that meeting's (its day, its place), not m's. */
+int bcx_later_clause_of_other(const ctx *c, const mention *m, size_t t0, size_t t1);
+/* 1 when date d opens such a clause ("，今年3月18日双方还在谅山举行了春季会晤"): however
+ * near m it stands, it is the other meeting's day. */
+int bcx_day_of_later_clause(const ctx *c, const mention *m, const xd *d);
+/* A held meeting m whose day took its year from the reference date but falls after it
+ * keeps only its month and day (README: a past event's day after published_on has no
+ * year). */
+void bcx_unyear_held_after(const ctx *c, mention *m);
 /* The date of English numbered mention m, whose sentence writes none, from the sentence
  * after it in its paragraph when that one opens with "The" and m's noun ("... the fifth
  * annual conference between ... . The conference and the 11th session ... took place in

@@ -6,6 +6,9 @@
  * bcx_relative_of_other.) */
 #include "extract_int.h"
 
+#include <stdio.h>
+#include <string.h>
+
 int bcx_talks_past_verb(const ctx *c, const mention *m)
 {
     static const char *const past[] = {"received", "hosted",     "met with",  "met",
@@ -120,4 +123,43 @@ const xd *bcx_next_says_when(const ctx *c, const mention *m)
     if (day == NULL || (bcx_future_at(c, day->t0) != 0) != (m->planned > 0))
         return NULL;
     return day;
+}
+
+int bcx_later_clause_of_other(const ctx *c, const mention *m, size_t t0, size_t t1)
+{
+    if (t0 < m->t1 || bcx_commas(c, m->t1 - 1, t0) == 0)
+        return 0;
+    for (size_t k = 0; k < c->nm; k++) {
+        const mention *o = &c->m[k];
+        if (o != m && o->sent == m->sent && o->t0 >= t1 && bcx_commas(c, t1 - 1, o->t0) == 0)
+            return 1; /* "...第十六次会议，今年3月18日双方还在谅山举行了春季会晤": the spring
+                         meeting's */
+    }
+    return 0;
+}
+
+int bcx_day_of_later_clause(const ctx *c, const mention *m, const xd *d)
+{
+    /* the clause opens with the day, a word or two before it at most ("，今年3月18日",
+     * ", and on March 18") */
+    size_t q = d->t0;
+    while (q > m->t1 && !(bcx_gap(c, q - 1) & G_COMMA) && d->t0 - q < 2)
+        q--;
+    return q > 0 && (bcx_gap(c, q - 1) & G_COMMA) && bcx_later_clause_of_other(c, m, d->t0, d->t1);
+}
+
+void bcx_unyear_held_after(const ctx *c, mention *m)
+{
+    char ref[24];
+    if (m->planned >= 0 || !m->date_inferred || strlen(m->date) != 10 || c->ry == 0 || c->rm == 0 ||
+        c->rd == 0)
+        return;
+    snprintf(ref, sizeof ref, "%04d-%02d-%02d", c->ry, c->rm, c->rd);
+    if (strcmp(m->date, ref) <= 0)
+        return;
+    /* "Chieu 7/10, ... da hoi dam" in a report of 5 October: held, so not this year's 7
+     * October; a slip or last year's, the text does not say */
+    memmove(m->date + 2, m->date + 5, 6);
+    m->date[0] = m->date[1] = '-';
+    m->date_inferred = 0;
 }

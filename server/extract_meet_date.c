@@ -298,6 +298,8 @@ static const xd *meeting_date(const ctx *c, const mention *m, const size_t *idx,
     size_t limit = m->xkind == BC_XM_TALKS ? 14 : 24;
     for (size_t k = c->se[m->sent].d0; k < c->se[m->sent].d1; k++) {
         const xd *d = &c->d[k];
+        if (bcx_day_of_later_clause(c, m, d))
+            continue; /* "...第十六次会议，今年3月18日双方还在谅山举行了春季会晤" */
         if (mprec_of(m, d) == 0 || d->used || bcx_said_on(c, d) || bcx_from_point(c, m, d) ||
             bcx_relative_of_other(c, m, d) || in_other_relative(c, m, d) ||
             bcx_deadline_day(c, d) || bcx_signed_on(c, d) || visit_span(m, d) ||
@@ -822,6 +824,7 @@ void bcx_resolve_mentions(ctx *c)
             if (d != NULL) {
                 take_date(m, d);
                 c->d[d - c->d].taken = 1;
+                bcx_unyear_held_after(c, m);
             }
             /* "the same day" far from the day last named is the day of the meeting the
              * report opens with ("Le meme jour", paragraphs of figures after the 8th

@@ -148,7 +148,7 @@ static void place_of(const ctx *c, const mention *m, bc_xmeeting *x)
         for (size_t i = h->t0 > s->t0 + 4 ? h->t0 - 4 : s->t0; i < h->t0 && !located; i++)
             located = bcx_lex_find(c, C_LOC, i, &e) > 0;
         if (!located || (p = province_of(c, h, name, sizeof name)) == NULL ||
-            beyond_other(c, m, h->t0, h->t1))
+            beyond_other(c, m, h->t0, h->t1) || bcx_later_clause_of_other(c, m, h->t0, h->t1))
             continue;
         /* a province that is also a town's name ("Lao Cai") is the province */
         int province = 0;

@@ -184,6 +184,79 @@ static void the_next_sentence_says_when_it_was_held(void **state)
     bc_extraction_free(&x);
 }
 
+/* A day opening a later clause that names another meeting is that meeting's, however
+ * near the first it stands; its place too (outsider 9). */
+static void a_later_clause_with_another_meeting_keeps_its_day(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "标题\n\n双方表示合作顺利。双方回顾，2024年12月28日在南宁举行了联合工作委员会第十六次会议，"
+        "今年3月18日双方还在谅山举行了春季会晤。",
+        "Title\n\nBoth sides said trade grew. They recalled that the 16th meeting of the joint "
+        "working committee was held in Nanning on December 28, 2024, and on March 18 the two "
+        "sides held the Spring Meeting in Lang Son.",
+    };
+    static const char *const langs[] = {"zh", "en"};
+    for (size_t i = 0; i < 2; i++) {
+        bc_extraction x = run(langs[i], "2025-10-09", texts[i]);
+        int seen16 = 0, seen_spring = 0;
+        for (size_t k = 0; k < x.nmeetings; k++) {
+            const bc_xmeeting *m = &x.meetings[k];
+            if (m->ordinal == 16) {
+                assert_string_equal(m->date, "2024-12-28");
+                assert_string_not_equal(m->place, "lang-son");
+                seen16 = 1;
+            } else if (strcmp(m->date, "2025-03-18") == 0) {
+                seen_spring = 1;
+            }
+        }
+        if (!seen16)
+            fail_msg("%s: no 16th meeting", langs[i]);
+        (void)seen_spring; /* the spring meeting's own reading is another test's */
+        bc_extraction_free(&x);
+    }
+    /* a day in a later clause with no meeting of its own may still be the meeting's */
+    bc_extraction x = run("zh", "2025-10-09",
+                          "标题\n\n双方表示合作顺利。联合工作委员会第十六次会议在南宁举行，"
+                          "时间为今年3月18日。");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2025-03-18");
+    bc_extraction_free(&x);
+}
+
+/* A held meeting's day that would fall after the publication date is given no year (the
+ * README's rule), whatever the language puts the past tense after the day (outsider 9). */
+static void a_held_day_after_publication_has_no_year(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *pub, *text, *date, *status;
+    } cases[] = {
+        {"2025-10-05",
+         "Lào Cai hội đàm\n\nTin từ Lào Cai. Chiều 7/10, tại thành phố Lào Cai, lãnh đạo tỉnh "
+         "Lào Cai đã hội đàm với đoàn đại biểu tỉnh Vân Nam.",
+         "--10-07", "held"},
+        /* before the publication date: the year is the reference's, marked */
+        {"2025-10-05",
+         "Lào Cai hội đàm\n\nTin từ Lào Cai. Chiều 3/10, tại thành phố Lào Cai, lãnh đạo tỉnh "
+         "Lào Cai đã hội đàm với đoàn đại biểu tỉnh Vân Nam.",
+         "2025-10-03", "held"},
+        /* to come: after the publication date, this year's */
+        {"2025-10-05",
+         "Lào Cai hội đàm\n\nTin từ Lào Cai. Chiều 7/10, tại thành phố Lào Cai, lãnh đạo tỉnh "
+         "Lào Cai sẽ hội đàm với đoàn đại biểu tỉnh Vân Nam.",
+         "2025-10-07", "planned"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bc_extraction x = run("vi", cases[i].pub, cases[i].text);
+        assert_int_equal(x.nmeetings, 1);
+        assert_string_equal(x.meetings[0].date, cases[i].date);
+        assert_string_equal(x.meetings[0].status, cases[i].status);
+        assert_int_equal(x.meetings[0].date_inferred != 0, cases[i].date[0] != '-');
+        bc_extraction_free(&x);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -194,6 +267,8 @@ int main(void)
         cmocka_unit_test(a_sentence_that_refers_back_takes_the_day_before),
         cmocka_unit_test(a_later_clause_with_its_own_day_is_other_talks),
         cmocka_unit_test(the_next_sentence_says_when_it_was_held),
+        cmocka_unit_test(a_later_clause_with_another_meeting_keeps_its_day),
+        cmocka_unit_test(a_held_day_after_publication_has_no_year),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -454,6 +454,20 @@ static void restated_in_note(const bc_extraction *ex, size_t i, bci_marks *m)
     bci_mark(m, NULL, why);
 }
 
+/* An end of a range ("between USD 2 billion and USD 2.5 billion"), said in m's note with the
+ * whole range: each end is a figure of its own (qualifier range_low or range_high). */
+static void range_in_note(const bc_xfigure *f, bci_marks *m)
+{
+    int low = f->range == BC_X_RANGE_LOW;
+    char why[260];
+    snprintf(why, sizeof why,
+             "The %s end of a range its sentence states (%.0f to %.0f %s); the %s end is a "
+             "figure of its own, read from the same sentence.",
+             low ? "lower" : "upper", low ? f->value : f->range_other,
+             low ? f->range_other : f->value, f->unit, low ? "upper" : "lower");
+    bci_mark(m, NULL, why);
+}
+
 static int store_figures(ingest_ctx *c, const bc_extraction *ex)
 {
     int rc = BC_OK;
@@ -495,6 +509,8 @@ static int store_figures(ingest_ctx *c, const bc_extraction *ex)
             bci_mark(&m, "period",
                      "The year of its period comes from the publication date (published_on), not "
                      "from the text.");
+        if (f->range)
+            range_in_note(f, &m);
         restated_in_note(ex, i, &m);
         int keep[BC_X_MAX_PARTIES];
         if (parties_apart_from_mechanism(c, f, keep, &rc) > 0)

@@ -110,6 +110,7 @@ int bcx_fig_range_at(const ctx *c, size_t si, size_t i, bcx_range *r)
     if (!(r->lo > 0 && r->lo < r->hi))
         return 0;
     r->low = i;
+    r->lead = lead;
     r->high = j;
     r->end = end2;
     return 1;
@@ -124,6 +125,12 @@ void bcx_fig_range_make(ctx *c, size_t si, const bcx_range *r, size_t read)
     if (f == NULL)
         return;
     bc_xfigure *a = &o->figures[read];
+    /* "about 2-2.5 billion", "约20亿至25亿元": a hedge before the range is the whole range's */
+    const char *hedge = bcx_fig_qualifier(c, si, r->lead, r->end);
+    if (strcmp(hedge, "exact") == 0)
+        hedge = a->qualifier;
+    if (strcmp(hedge, "exact") != 0)
+        copy_str(a->range_hedge, sizeof a->range_hedge, hedge);
     *f = *a;
     a->value = r->lo;
     a->start = c->t[r->low].start;

@@ -543,9 +543,10 @@ int bcx_fig_money_phrase(const ctx *c, size_t si, size_t i, double *scale, size_
 /* ---- extract_fig_range.c ---- */
 
 /* A range of money whose lower end is the number at token low: its ends' values, the
- * number of its upper end (high) and the token after the range (end). */
+ * first token of its lower end (lead: a currency before it), the number of its upper end
+ * (high) and the token after the range (end). */
 typedef struct bcx_range {
-    size_t low, high, end;
+    size_t low, lead, high, end;
     double lo, hi;
 } bcx_range;
 /* 1 (and r filled) when the number at token i of sentence si opens a range of money: "between

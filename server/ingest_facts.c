@@ -439,13 +439,20 @@ static void figure_supports(ingest_ctx *c, const bc_xfigure *f, const bc_period 
 static void restated_in_note(const bc_extraction *ex, size_t i, bci_marks *m)
 {
     const bc_xfigure *f = &ex->figures[i], *r = i + 1 < ex->nfigures ? f + 1 : NULL;
+    /* an end of a range is restated by the same end of the restated range, after both ends */
+    if (f->range) {
+        r = NULL;
+        for (size_t k = i + 1; k < ex->nfigures && k <= i + 3 && r == NULL; k++)
+            if (ex->figures[k].conversion && ex->figures[k].range == f->range)
+                r = &ex->figures[k];
+    }
     int same = 0;
     for (int k = 0; r != NULL && r->conversion && k < f->cite.nquotes; k++)
         same |= f->cite.q[k].start == r->cite.q[0].start;
     if (!same)
         return;
     /* the qualifier is an English word ("about", "over", "nearly", "under") */
-    int exact = r->qualifier[0] == '\0' || strcmp(r->qualifier, "exact") == 0;
+    int exact = r->qualifier[0] == '\0' || strcmp(r->qualifier, "exact") == 0 || r->range;
     char why[200];
     snprintf(why, sizeof why,
              "The article restates it in another currency as %s%s%.0f %s; a restatement is "
@@ -461,10 +468,11 @@ static void range_in_note(const bc_xfigure *f, bci_marks *m)
     int low = f->range == BC_X_RANGE_LOW;
     char why[260];
     snprintf(why, sizeof why,
-             "The %s end of a range its sentence states (%.0f to %.0f %s); the %s end is a "
+             "The %s end of a range its sentence states (%s%s%.0f to %.0f %s); the %s end is a "
              "figure of its own, read from the same sentence.",
-             low ? "lower" : "upper", low ? f->value : f->range_other,
-             low ? f->range_other : f->value, f->unit, low ? "upper" : "lower");
+             low ? "lower" : "upper", f->range_hedge, f->range_hedge[0] ? " " : "",
+             low ? f->value : f->range_other, low ? f->range_other : f->value, f->unit,
+             low ? "upper" : "lower");
     bci_mark(m, NULL, why);
 }
 

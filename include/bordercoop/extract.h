@@ -69,11 +69,13 @@ typedef struct bc_xfigure {
     char change_qualifier[12];
     char parties[BC_X_MAX_PARTIES][64]; /* province ids named in its sentence */
     int nparties;
-    int range;          /* BC_X_RANGE_LOW or _HIGH: one end of a range its sentence states
-                         * ("between USD 2 billion and USD 2.5 billion", "2-2,5 tỷ USD"); the
-                         * other end is the figure right after (LOW) or before (HIGH) it */
-    double range_other; /* range: the other end's value */
-    size_t start, end;  /* the number's bytes in its first statement */
+    int range;            /* BC_X_RANGE_LOW or _HIGH: one end of a range its sentence states
+                           * ("between USD 2 billion and USD 2.5 billion", "2-2,5 tỷ USD"); the
+                           * other end is the figure right after (LOW) or before (HIGH) it */
+    double range_other;   /* range: the other end's value */
+    char range_hedge[12]; /* range: the qualifier the text gives the whole range ("about 2-2.5
+                           * billion": "about"), else "" */
+    size_t start, end;    /* the number's bytes in its first statement */
     bc_xcite cite;
     double confidence; /* 0..1 */
 } bc_xfigure;

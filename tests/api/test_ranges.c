@@ -201,10 +201,35 @@ static void a_range_is_two_ends_that_never_conflict(void **state)
     json_decref(ids4);
 }
 
+/* a hedged range restated in another currency: each end's note names the whole range with
+ * its hedge, and the same end of the restated range (never the other end's value) */
+static void a_restated_range_is_noted_end_by_end(void **state)
+{
+    (void)state;
+    json_t *ids = post_article("Quang Ninh and Guangxi trade",
+                               "Quang Ninh and Guangxi trade\nTrade between Quang Ninh and Guangxi "
+                               "reached about 4 to 4.5 billion USD (about 100 to 112 trillion "
+                               "VND) in 2025.\n");
+    assert_int_equal(json_array_size(ids), 2); /* a restatement is no figure of its own */
+    json_t *lo = figure_of(ids, 4e9), *hi = figure_of(ids, 4.5e9);
+    const char *nl = str(lo, "note"), *nh = str(hi, "note");
+    assert_non_null(strstr(nl, "The lower end of a range its sentence states (about 4000000000 "
+                               "to 4500000000 USD)"));
+    assert_non_null(strstr(nh, "The upper end of a range its sentence states (about 4000000000 "
+                               "to 4500000000 USD)"));
+    assert_non_null(strstr(nl, "another currency as 100000000000000 VND"));
+    assert_non_null(strstr(nh, "another currency as 112000000000000 VND"));
+    assert_null(strstr(nh, "100000000000000 VND"));
+    json_decref(lo);
+    json_decref(hi);
+    json_decref(ids);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_range_is_two_ends_that_never_conflict),
+        cmocka_unit_test(a_restated_range_is_noted_end_by_end),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -162,6 +162,35 @@ static void ends_merge_only_with_ends(void **state)
     bc_extraction_free(&x);
 }
 
+/* A hedge of the whole range ("about 2-2.5 billion", "khoảng 2,5-3 tỷ", "约20亿至25亿") is
+ * kept with both ends, which stay ends of a range; an exact range has none. */
+static void a_hedge_is_the_whole_ranges(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+        double lo, hi;
+        const char *hedge;
+    } cases[] = {
+        {"en", "Trade between Lao Cai and Yunnan is expected at about USD 2-2.5 billion in 2026.",
+         2e9, 2.5e9, "about"},
+        {"vi", "Năm 2025, kim ngạch qua cửa khẩu Lào Cai đạt khoảng 2,5-3 tỷ USD.", 2.5e9, 3e9,
+         "about"},
+        {"zh", "2025年，老街省与云南省进出口贸易额约20亿至25亿元人民币。", 2e9, 2.5e9, "about"},
+        {"en", "Trade between Lao Cai and Yunnan reached 2-2.5 billion USD in 2025.", 2e9, 2.5e9,
+         ""},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        bc_extraction x = run(cases[k].lang, "2025-12-01", cases[k].text);
+        const bc_xfigure *lo = end_of(&x, cases[k].lo, "range_low", cases[k].text);
+        const bc_xfigure *hi = end_of(&x, cases[k].hi, "range_high", cases[k].text);
+        if (strcmp(lo->range_hedge, cases[k].hedge) != 0 ||
+            strcmp(hi->range_hedge, cases[k].hedge) != 0)
+            fail_msg("'%s': hedged '%s' and '%s'", cases[k].text, lo->range_hedge, hi->range_hedge);
+        bc_extraction_free(&x);
+    }
+}
+
 /* Allocation failure while a range adds its second end fails cleanly. */
 static void allocation_failure(void **state)
 {
@@ -191,6 +220,7 @@ int main(void)
         cmocka_unit_test(ranges_are_two_ends),
         cmocka_unit_test(changes_and_lists_are_no_ranges),
         cmocka_unit_test(ends_merge_only_with_ends),
+        cmocka_unit_test(a_hedge_is_the_whole_ranges),
         cmocka_unit_test_teardown(allocation_failure, xf_reset_alloc),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);

@@ -255,8 +255,8 @@ static int same_figure(const ctx *c, size_t j, size_t i)
     if (a->money != b->money || strcmp(a->unit, b->unit) != 0 ||
         fabs(a->value - b->value) > 1e-9 * fabs(a->value) ||
         (a->target != b->target && !a->heading && !b->heading) ||
-        !period_fits(a->period, b->period))
-        return 0;
+        !period_fits(a->period, b->period) || a->range != b->range)
+        return 0; /* an end of a range is one fact with the same end of the range only */
     if (compatible(a->metric, b->metric) || a->metric_inferred || b->metric_inferred)
         return 1;
     return a->money && a->cite.q[0].start != b->cite.q[0].start;

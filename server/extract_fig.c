@@ -181,6 +181,12 @@ static int money_phrase(const ctx *c, size_t si, size_t i, double *scale, size_t
     return cur;
 }
 
+int bcx_fig_money_phrase(const ctx *c, size_t si, size_t i, double *scale, size_t *lead,
+                         size_t *end)
+{
+    return money_phrase(c, si, i, scale, lead, end);
+}
+
 /* What bcx_find_figures carries from sentence to sentence: figure indexes (SIZE_MAX
  * none) and the sentences they are in. */
 typedef struct figstate {
@@ -799,6 +805,17 @@ void bcx_find_figures(ctx *c)
             }
             if (c->t[i].kind != T_NUM || c->t[i].used != 0 || c->t[i].num <= 0)
                 continue;
+            /* a range: its upper end read as an amount (else its lower one), then both
+             * ends (extract_fig_range.c) */
+            bcx_range r;
+            if (bcx_fig_range_at(c, si, i, &r)) {
+                size_t n0 = c->out->nfigures;
+                if (money_at(c, si, r.high, &lo, &prev, &st) || money_at(c, si, i, &lo, &prev, &st))
+                    bcx_fig_range_make(c, si, &r, n0);
+                if (prev == n0 && c->out->nfigures == n0 + 2)
+                    prev = n0 + 1;
+                continue;
+            }
             if (!money_at(c, si, i, &lo, &prev, &st))
                 bcx_fig_count_at(c, si, i);
         }
@@ -818,5 +835,6 @@ void bcx_find_figures(ctx *c)
         for (size_t i = t0; i < t1 && c->rc == BC_OK; i++)
             if (c->t[i].used == U_PCT)
                 bcx_fig_attach_change(c, si, i, from);
+        bcx_fig_range_settle(c, first);
     }
 }

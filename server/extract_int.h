@@ -535,6 +535,34 @@ bc_xfigure *bcx_new_figure(ctx *c);
  * "under", or a restating word between: "约合"), or written right after the amount (Chinese
  * 以上, 左右, 多: from token after), else "exact". A static string. */
 const char *bcx_fig_qualifier(const ctx *c, size_t si, size_t lead, size_t after);
+/* money_phrase for other files: the currency (CUR_*, 0 none) of the money phrase around the
+ * number at token i, its scale in *scale, first token in *lead, the token after it in *end. */
+int bcx_fig_money_phrase(const ctx *c, size_t si, size_t i, double *scale, size_t *lead,
+                         size_t *end);
+
+/* ---- extract_fig_range.c ---- */
+
+/* A range of money whose lower end is the number at token low: its ends' values, the
+ * first token of its lower end (lead: a currency before it), the number of its upper end
+ * (high) and the token after the range (end). */
+typedef struct bcx_range {
+    size_t low, lead, high, end;
+    double lo, hi;
+} bcx_range;
+/* 1 (and r filled) when the number at token i of sentence si opens a range of money: "between
+ * USD 2 billion and USD 2.5 billion", "2-2.5 billion USD", "USD 2-2.5 billion", "tu 2 den 2,5
+ * ty USD", "20亿至25亿美元", "20-25亿美元", "entre 2 et 2,5 milliards", "de 2 a 2,5
+ * milliards", "od 2 do 2,5 mld", "mellan 2 och 2,5 miljarder", "tussen 2 en 2,5 miljard", "van
+ * 2 tot 2,5 miljard"; not a level before and after a change ("rose from 2 to 2.5 billion",
+ * "sont passes de 2 a 2,5 milliards"), nor ends out of order. */
+int bcx_fig_range_at(const ctx *c, size_t si, size_t i, bcx_range *r);
+/* Figure read (the last one, read at either end of range r) becomes the range's lower end
+ * and a copy of it right after, its upper end (qualifiers range_low, range_high); the
+ * range's tokens are used. */
+void bcx_fig_range_make(ctx *c, size_t si, const bcx_range *r, size_t read);
+/* The change stated with a range is both its ends' (figures from index first). */
+void bcx_fig_range_settle(ctx *c, size_t first);
+
 /* ---- extract_fig_parties.c ---- */
 
 /* A figure's parties: the provinces of the clause of sentence si that states the amount

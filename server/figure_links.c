@@ -11,15 +11,27 @@
     "SELECT figure_id FROM figure_overlaps WHERE other_id = ?1 "                                   \
     "UNION SELECT figure_id FROM figure_conflicts WHERE other_id = ?1"
 
+/* an end of a range (qualifier range_low, range_high: migration 0040) conflicts with the same
+ * end of another range, and with a figure that is no end of one only when that figure lies
+ * outside it: the two ends of one range, or of its copy, never conflict */
+#define RANGES                                                                                     \
+    "(CASE WHEN a.qualifier IN ('range_low', 'range_high') AND b.qualifier IN ('range_low', "      \
+    "'range_high') THEN a.qualifier = b.qualifier WHEN a.qualifier = 'range_low' THEN b.value < "  \
+    "a.value WHEN a.qualifier = 'range_high' THEN b.value > a.value WHEN b.qualifier = "           \
+    "'range_low' THEN a.value < b.value WHEN b.qualifier = 'range_high' THEN a.value > b.value "   \
+    "ELSE 1 END)"
+
 /* the rows of v_figure_conflict_candidates among stored overlaps o (add a WHERE on o) */
 #define CONFLICTS                                                                                  \
     "SELECT o.figure_id, o.other_id, 'Another statement of the same quantity (the same "           \
     "metric, parties and period) gives ' || CASE WHEN b.value = CAST(b.value AS INTEGER) THEN "    \
     "CAST(CAST(b.value AS INTEGER) AS TEXT) ELSE CAST(b.value AS TEXT) END || ' ' || b.unit || "   \
+    "CASE b.qualifier WHEN 'range_low' THEN ' as the lower end of a range' WHEN 'range_high' "     \
+    "THEN ' as the upper end of a range' ELSE '' END || "                                          \
     "' (' || b.curation || '); found by comparing the two, not stated by a person.' FROM "         \
     "figure_overlaps o JOIN figures a ON a.id = o.figure_id JOIN figures b ON b.id = o.other_id "  \
     "AND o.relation = 'same' AND o.by_period = 'same' AND a.value <> b.value AND NOT "             \
-    "(a.curation = 'curated' AND b.curation = 'curated')"
+    "(a.curation = 'curated' AND b.curation = 'curated') AND " RANGES
 
 static const char *const REFRESH[] = {
     "DELETE FROM figure_overlaps WHERE figure_id = ?1",

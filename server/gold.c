@@ -112,7 +112,8 @@ static int quotes_at(rd *r, json_t *obj, const char *path, bc_gold_quotes *q)
 static const char *const CURRENCIES[] = {"USD", "CNY", "VND", "EUR", NULL};
 static const char *const METRICS[] = {"trade_turnover", "exports", "imports", "investment",
                                       "budget_revenue", "other",   NULL};
-static const char *const QUALIFIERS[] = {"exact", "over", "nearly", "about", "under", NULL};
+static const char *const QUALIFIERS[] = {"exact", "over",      "nearly",     "about",
+                                         "under", "range_low", "range_high", NULL};
 static const char *const BASES[] = {"text", "publication", NULL};
 /* a meeting's date may also be all counted from the publication date (README) */
 static const char *const DATE_BASES[] = {"text", "publication", "publication_day", NULL};

@@ -439,18 +439,40 @@ static void figure_supports(ingest_ctx *c, const bc_xfigure *f, const bc_period 
 static void restated_in_note(const bc_extraction *ex, size_t i, bci_marks *m)
 {
     const bc_xfigure *f = &ex->figures[i], *r = i + 1 < ex->nfigures ? f + 1 : NULL;
+    /* an end of a range is restated by the same end of the restated range, after both ends */
+    if (f->range) {
+        r = NULL;
+        for (size_t k = i + 1; k < ex->nfigures && k <= i + 3 && r == NULL; k++)
+            if (ex->figures[k].conversion && ex->figures[k].range == f->range)
+                r = &ex->figures[k];
+    }
     int same = 0;
     for (int k = 0; r != NULL && r->conversion && k < f->cite.nquotes; k++)
         same |= f->cite.q[k].start == r->cite.q[0].start;
     if (!same)
         return;
     /* the qualifier is an English word ("about", "over", "nearly", "under") */
-    int exact = r->qualifier[0] == '\0' || strcmp(r->qualifier, "exact") == 0;
+    int exact = r->qualifier[0] == '\0' || strcmp(r->qualifier, "exact") == 0 || r->range;
     char why[200];
     snprintf(why, sizeof why,
              "The article restates it in another currency as %s%s%.0f %s; a restatement is "
              "no figure of its own.",
              exact ? "" : r->qualifier, exact ? "" : " ", r->value, r->unit);
+    bci_mark(m, NULL, why);
+}
+
+/* An end of a range ("between USD 2 billion and USD 2.5 billion"), said in m's note with the
+ * whole range: each end is a figure of its own (qualifier range_low or range_high). */
+static void range_in_note(const bc_xfigure *f, bci_marks *m)
+{
+    int low = f->range == BC_X_RANGE_LOW;
+    char why[260];
+    snprintf(why, sizeof why,
+             "The %s end of a range its sentence states (%s%s%.0f to %.0f %s); the %s end is a "
+             "figure of its own, read from the same sentence.",
+             low ? "lower" : "upper", f->range_hedge, f->range_hedge[0] ? " " : "",
+             low ? f->value : f->range_other, low ? f->range_other : f->value, f->unit,
+             low ? "upper" : "lower");
     bci_mark(m, NULL, why);
 }
 
@@ -495,6 +517,8 @@ static int store_figures(ingest_ctx *c, const bc_extraction *ex)
             bci_mark(&m, "period",
                      "The year of its period comes from the publication date (published_on), not "
                      "from the text.");
+        if (f->range)
+            range_in_note(f, &m);
         restated_in_note(ex, i, &m);
         int keep[BC_X_MAX_PARTIES];
         if (parties_apart_from_mechanism(c, f, keep, &rc) > 0)

@@ -56,7 +56,8 @@ typedef struct bc_xfigure {
     int target;          /* 1: a goal, plan, forecast or commitment, not an outcome */
     double value;        /* normalised: 7,2 mld USD -> 7200000000; 3.2亿元 -> 320000000 */
     char unit[16];       /* "USD", "CNY", "VND", "EUR"; counts: "people", "tonnes", ... */
-    char qualifier[12];  /* "exact", "over", "nearly", "about", "under" */
+    char qualifier[12];  /* "exact", "over", "nearly", "about", "under"; a range's ends:
+                          * "range_low", "range_high" */
     char period[24];     /* "2024", "2025-01/2025-09", "2025-01-01/2025-01-29"; "" none */
     int period_inferred; /* 1: the period's year comes from the reference date only */
     int period_context;  /* 1: the sentence states no period; it is the period of the
@@ -68,10 +69,20 @@ typedef struct bc_xfigure {
     char change_qualifier[12];
     char parties[BC_X_MAX_PARTIES][64]; /* province ids named in its sentence */
     int nparties;
-    size_t start, end; /* the number's bytes in its first statement */
+    int range;            /* BC_X_RANGE_LOW or _HIGH: one end of a range its sentence states
+                           * ("between USD 2 billion and USD 2.5 billion", "2-2,5 tỷ USD"); the
+                           * other end is the figure right after (LOW) or before (HIGH) it */
+    double range_other;   /* range: the other end's value */
+    char range_hedge[12]; /* range: the qualifier the text gives the whole range ("about 2-2.5
+                           * billion": "about"), else "" */
+    size_t start, end;    /* the number's bytes in its first statement */
     bc_xcite cite;
     double confidence; /* 0..1 */
 } bc_xfigure;
+
+/* bc_xfigure.range: which end of a stated range a figure is (0: none) */
+#define BC_X_RANGE_LOW  1
+#define BC_X_RANGE_HIGH 2
 
 /* How much of a date comes from the reference date (the date_inferred and inferred fields):
  * none (0), its year only (BC_X_INFERRED_YEAR: "12 June" in a 2024 report), or the whole

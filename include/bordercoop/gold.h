@@ -17,12 +17,12 @@ typedef struct bc_gold_quotes {
 
 typedef struct bc_gold_money {
     double value;
-    char currency[4];  /* USD CNY VND EUR */
-    char metric[24];   /* trade_turnover exports imports investment budget_revenue other */
-    int target;        /* a goal, not an outcome */
-    char period[24];   /* "" when none */
-    int period_pub;    /* period_basis "publication" */
-    char qualifier[8]; /* exact over nearly about under */
+    char currency[4];   /* USD CNY VND EUR */
+    char metric[24];    /* trade_turnover exports imports investment budget_revenue other */
+    int target;         /* a goal, not an outcome */
+    char period[24];    /* "" when none */
+    int period_pub;     /* period_basis "publication" */
+    char qualifier[12]; /* exact over nearly about under range_low range_high */
     int has_change;
     double change_pct;
     bc_gold_quotes quotes;

@@ -179,6 +179,69 @@ static void curated_rows_stay(void **state)
                      0);
 }
 
+/* A figure with a qualifier (an end of a range: migration 0040). */
+static void add_q(const char *id, double value, const char *qualifier)
+{
+    bc_err err;
+    add(id, value, "extracted", "cao-bang");
+    assert_int_equal(bc_store_run(S, "UPDATE figures SET qualifier = ?2 WHERE id = ?1",
+                                  BC_BINDS(bc_text(id), bc_text(qualifier)), &err),
+                     BC_OK);
+    refresh(id, NULL);
+}
+
+/* The two ends of a range never conflict, nor with a copy of the range; an end conflicts
+ * with the same end of another range, and with a figure that is no end of one only when
+ * that figure lies outside the range (analyst 9, F2); the view agrees with the rows. */
+static void range_ends_conflict_only_outside(void **state)
+{
+    (void)state;
+    add_q("r-lo", 2.0e9, "range_low");
+    add_q("r-hi", 2.5e9, "range_high");
+    add_q("c-lo", 2.0e9, "range_low"); /* a copy of the range */
+    add_q("c-hi", 2.5e9, "range_high");
+    add_q("p-in", 2.2e9, "exact");
+    add_q("p-out", 3.0e9, "exact");
+    add_q("p-below", 1.5e9, "over");
+    add_q("o-lo", 2.1e9, "range_low"); /* another range */
+    static const char *const quiet[][2] = {
+        {"r-lo", "r-hi"},    {"r-lo", "c-hi"}, {"r-hi", "c-lo"}, {"r-lo", "c-lo"},
+        {"r-hi", "c-hi"},    {"p-in", "r-lo"}, {"p-in", "r-hi"}, {"p-out", "r-lo"},
+        {"p-below", "r-hi"}, {"o-lo", "r-hi"}, {"o-lo", "p-in"}, {"o-lo", "p-out"},
+    };
+    for (size_t k = 0; k < sizeof quiet / sizeof quiet[0]; k++)
+        if (CONFLICT(quiet[k][0], quiet[k][1]) || CONFLICT(quiet[k][1], quiet[k][0]))
+            fail_msg("%s and %s conflict", quiet[k][0], quiet[k][1]);
+    static const char *const loud[][2] = {
+        {"p-out", "r-hi"}, {"p-out", "c-hi"}, {"p-below", "r-lo"}, {"p-below", "c-lo"},
+        {"o-lo", "r-lo"},  {"o-lo", "c-lo"},  {"p-in", "p-out"},
+    };
+    for (size_t k = 0; k < sizeof loud / sizeof loud[0]; k++)
+        if (!CONFLICT(loud[k][0], loud[k][1]) || !CONFLICT(loud[k][1], loud[k][0]))
+            fail_msg("%s and %s do not conflict", loud[k][0], loud[k][1]);
+    assert_int_equal(rows("SELECT count(*) FROM figure_conflicts WHERE figure_id = ?1 AND "
+                          "other_id = ?2 AND note LIKE '%2500000000 USD as the upper end of a "
+                          "range (extracted)%'",
+                          "p-out", "r-hi"),
+                     1);
+    static const char *const ids[] = {"r-lo", "r-hi",  "c-lo",    "c-hi",
+                                      "p-in", "p-out", "p-below", "o-lo"};
+    for (size_t k = 0; k < sizeof ids / sizeof ids[0]; k++) {
+        assert_int_equal(rows("SELECT count(*) FROM (SELECT figure_id, other_id, note FROM "
+                              "v_figure_conflict_candidates EXCEPT SELECT figure_id, other_id, "
+                              "note FROM figure_conflicts) WHERE ?1 IN (figure_id, other_id) AND "
+                              "?2 = ?2",
+                              ids[k], ""),
+                         0);
+        assert_int_equal(rows("SELECT count(*) FROM (SELECT figure_id, other_id, note FROM "
+                              "figure_conflicts EXCEPT SELECT figure_id, other_id, note FROM "
+                              "v_figure_conflict_candidates) WHERE ?1 IN (figure_id, other_id) "
+                              "AND ?2 = ?2",
+                              ids[k], ""),
+                         0);
+    }
+}
+
 static void store_errors_are_reported(void **state)
 {
     (void)state;
@@ -197,6 +260,7 @@ int main(void)
         cmocka_unit_test(links_follow_curations),
         cmocka_unit_test(curated_rows_stay),
         cmocka_unit_test(unstated_parties_link_nothing),
+        cmocka_unit_test(range_ends_conflict_only_outside),
         cmocka_unit_test(store_errors_are_reported),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

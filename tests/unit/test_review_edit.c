@@ -47,10 +47,11 @@ static void edits_are_validated_like_data(void **state)
                "control character");
     edit_fails(f->s, F, d, "{\"value\":null}", "fields.value", "required");
     edit_fails(f->s, F, d, "{\"qualifier\":\"roughly\"}", "fields.qualifier",
-               "allowed: about, exact, expected, nearly, over, under");
+               "allowed: about, exact, expected, nearly, over, range_high, range_low, under");
     /* a change's qualifier is of the same vocabulary, listed whole */
     edit_fails(f->s, F, d, "{\"change\":{\"pct\":5,\"qualifier\":\"roughly\"}}",
-               "fields.change.qualifier", "allowed: about, exact, expected, nearly, over, under");
+               "fields.change.qualifier",
+               "allowed: about, exact, expected, nearly, over, range_high, range_low, under");
     edit_fails(f->s, F, d, "{\"metric\":\"no-such-metric\"}", "fields.metric", "no metric");
     edit_fails(f->s, F, d, "{\"metric\":\"Bad Id\"}", "fields.metric", "no metric");
     edit_fails(f->s, F, d, "{\"unit\":\"USD\"}", "fields.unit", "does not match metric");

@@ -20,7 +20,11 @@ export function amount(value, unit) {
   return unit === 'percent' ? `${text}%` : `${text} ${unit}`;
 }
 
-const QUALIFIER = { over: 'over ', nearly: 'nearly ', expected: 'expected ', exact: '' };
+const QUALIFIER = {
+  over: 'over ', nearly: 'nearly ', expected: 'expected ', exact: '',
+  // the two ends of a range the source states ("between USD 2 billion and USD 2.5 billion")
+  range_low: 'from ', range_high: 'up to ',
+};
 
 /** A figure's value with its qualifier: "over 293 million USD". */
 export function figureValue(f) {

@@ -1,0 +1,227 @@
+/* test_extract_fig_range.c: a range of money (extract_fig_range.c, through bc_extract) is
+ * its two ends, range_low and range_high, each with the range's measure, period, parties,
+ * goal and change, in every language; a level before and after a change is no range, and
+ * a range's ends never merge with other statements (analyst 9, F2). The sentences are
+ * ours. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "fixture.h"
+
+#include "extract_fixture.h"
+
+/* The figure of value whose qualifier is q, failing the test otherwise. */
+static const bc_xfigure *end_of(const bc_extraction *x, double value, const char *q,
+                                const char *text)
+{
+    const bc_xfigure *f = fig(x, value);
+    if (f == NULL || strcmp(f->qualifier, q) != 0)
+        fail_msg("'%s': %.0f is '%s', not %s", text, value, f ? f->qualifier : "-", q);
+    return f;
+}
+
+static void ranges_are_two_ends(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text, *period;
+        double lo, hi, change;
+        int target;
+    } cases[] = {
+        {"en",
+         "Import-export turnover between Lai Chau and Yunnan reached between USD 2 billion and "
+         "USD 2.5 billion in the first nine months of 2025, up 12% year on year.",
+         "2025-01/2025-09", 2e9, 2.5e9, 12, 0},
+        {"en",
+         "Lao Cai and Yunnan aim to lift trade to between USD 2 billion and USD 2.5 billion "
+         "in 2026.",
+         "2026", 2e9, 2.5e9, 0, 1},
+        {"en",
+         "Trade between Lao Cai and Yunnan reached 2-2.5 billion USD in 2025, up 12% year on "
+         "year.",
+         "2025", 2e9, 2.5e9, 12, 0},
+        {"en", "Trade between Lao Cai and Yunnan reached between 2 and 2.5 billion USD in 2025.",
+         "2025", 2e9, 2.5e9, 0, 0},
+        {"en", "Trade between Lao Cai and Yunnan is expected to reach USD 2-2.5 billion in 2026.",
+         "2026", 2e9, 2.5e9, 0, 1},
+        {"vi",
+         "Năm 2025, kim ngạch xuất nhập khẩu giữa Lào Cai và Vân Nam đạt từ 2 đến 2,5 tỷ "
+         "USD, tăng 12%.",
+         "2025", 2e9, 2.5e9, 12, 0},
+        {"vi",
+         "Năm 2025, kim ngạch xuất nhập khẩu giữa Lào Cai và Vân Nam đạt 2-2,5 tỷ USD, "
+         "tăng 12%.",
+         "2025", 2e9, 2.5e9, 12, 0},
+        {"zh", "2025年，老街省与云南省进出口贸易额达到20亿至25亿美元，同比增长12%。", "2025", 2e9,
+         2.5e9, 12, 0},
+        {"zh", "2025年，老街省与云南省进出口贸易额达到20-25亿美元，同比增长12%。", "2025", 2e9,
+         2.5e9, 12, 0},
+        {"fr",
+         "Les échanges commerciaux entre Lao Cai et le Yunnan ont atteint entre 2 et 2,5 "
+         "milliards de dollars en 2025, en hausse de 12 %.",
+         "2025", 2e9, 2.5e9, 12, 0},
+        {"pl",
+         "W 2025 r. obroty handlowe między Lao Cai a Junnanem wyniosły od 2 do 2,5 mld USD, "
+         "co oznacza wzrost o 12%.",
+         "2025", 2e9, 2.5e9, 12, 0},
+        {"sv",
+         "Under 2025 uppgick handeln mellan Lao Cai och Yunnan till mellan 2 och 2,5 "
+         "miljarder dollar, en ökning med 12 procent.",
+         "2025", 2e9, 2.5e9, 12, 0},
+        {"nl",
+         "In 2025 bedroeg de handel tussen Lao Cai en Yunnan tussen 2 en 2,5 miljard dollar, "
+         "een stijging van 12 procent.",
+         "2025", 2e9, 2.5e9, 12, 0},
+        {"nl", "In 2025 bedroeg de handel tussen Lao Cai en Yunnan van 2 tot 2,5 miljard dollar.",
+         "2025", 2e9, 2.5e9, 0, 0},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        bc_extraction x = run(cases[k].lang, "2025-12-01", cases[k].text);
+        if (x.nfigures != 2)
+            fail_msg("'%s': %zu figures", cases[k].text, x.nfigures);
+        const bc_xfigure *lo = end_of(&x, cases[k].lo, "range_low", cases[k].text);
+        const bc_xfigure *hi = end_of(&x, cases[k].hi, "range_high", cases[k].text);
+        assert_int_equal(lo->range, BC_X_RANGE_LOW);
+        assert_int_equal(hi->range, BC_X_RANGE_HIGH);
+        assert_true(lo->range_other == cases[k].hi && hi->range_other == cases[k].lo);
+        assert_true(lo < hi); /* the lower end first */
+        for (int e = 0; e < 2; e++) {
+            const bc_xfigure *f = e ? hi : lo;
+            if (strcmp(f->metric, "trade_turnover") != 0 || f->metric_inferred ||
+                strcmp(f->period, cases[k].period) != 0 || f->target != cases[k].target ||
+                f->has_change != (cases[k].change != 0) ||
+                (f->has_change && f->change_pct != cases[k].change) || f->nparties != 2 ||
+                strcmp(f->unit, "USD") != 0 || f->cite.nquotes != 1)
+                fail_msg("'%s': end %d read as %s (inferred %d) %s target %d change %d %.1f "
+                         "parties %d",
+                         cases[k].text, e, f->metric, f->metric_inferred, f->period, f->target,
+                         f->has_change, f->change_pct, f->nparties);
+        }
+        bc_extraction_free(&x);
+    }
+}
+
+/* Two amounts around a word of change are a level before and one after, not a range; two
+ * amounts joined by "and" without "between" are two amounts; out of order is no range. */
+static void changes_and_lists_are_no_ranges(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+    } cases[] = {
+        {"en", "Trade between Lao Cai and Yunnan rose from USD 2 billion to USD 2.5 billion in "
+               "2025."},
+        {"vi", "Năm 2025, kim ngạch xuất nhập khẩu giữa Lào Cai và Vân Nam tăng từ 2 tỷ USD lên "
+               "2,5 tỷ USD."},
+        {"zh", "2025年，老街省与云南省进出口贸易额从20亿美元增至25亿美元。"},
+        {"fr", "Les échanges commerciaux entre Lao Cai et le Yunnan sont passés de 2 à 2,5 "
+               "milliards de dollars en 2025."},
+        {"pl", "W 2025 r. obroty handlowe między Lao Cai a Junnanem wzrosły z 2 do 2,5 mld USD."},
+        {"nl", "In 2025 steeg de handel tussen Lao Cai en Yunnan van 2 naar 2,5 miljard dollar."},
+        {"en", "Exports and imports reached 2 billion and 3 billion USD in 2025."},
+        {"en", "Trade reached between USD 3 billion and USD 2.5 billion in 2025."},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        bc_extraction x = run(cases[k].lang, "2025-12-01", cases[k].text);
+        for (size_t i = 0; i < x.nfigures; i++)
+            if (x.figures[i].range || strncmp(x.figures[i].qualifier, "range", 5) == 0)
+                fail_msg("'%s': %.0f read as an end of a range", cases[k].text, x.figures[i].value);
+        bc_extraction_free(&x);
+    }
+    bc_extraction x = run("en", NULL, "Exports and imports reached 2 billion and 3 billion USD.");
+    assert_string_equal(fig(&x, 3e9)->qualifier, "exact");
+    assert_string_equal(fig(&x, 2e9)->qualifier, "exact");
+    bc_extraction_free(&x);
+}
+
+/* The ends of a range stated twice are two facts with both statements; an exact amount of
+ * the same value elsewhere stays a fact of its own. */
+static void ends_merge_only_with_ends(void **state)
+{
+    (void)state;
+    bc_extraction x = run("en", "2025-12-01",
+                          "Lao Cai trade hits USD 2-2.5 billion\n"
+                          "Trade between Lao Cai and Yunnan reached between USD 2 billion and "
+                          "USD 2.5 billion in 2025. Exports reached USD 2 billion in 2024.");
+    size_t lows = 0, highs = 0, exact = 0;
+    for (size_t i = 0; i < x.nfigures; i++) {
+        const bc_xfigure *f = &x.figures[i];
+        if (f->range == BC_X_RANGE_LOW)
+            lows++, assert_int_equal(f->cite.nquotes, 2);
+        else if (f->range == BC_X_RANGE_HIGH)
+            highs++, assert_int_equal(f->cite.nquotes, 2);
+        else if (strcmp(f->qualifier, "exact") == 0 && f->value == 2e9)
+            exact++, assert_string_equal(f->metric, "exports");
+    }
+    assert_int_equal(lows, 1);
+    assert_int_equal(highs, 1);
+    assert_int_equal(exact, 1);
+    bc_extraction_free(&x);
+}
+
+/* A hedge of the whole range ("about 2-2.5 billion", "khoảng 2,5-3 tỷ", "约20亿至25亿") is
+ * kept with both ends, which stay ends of a range; an exact range has none. */
+static void a_hedge_is_the_whole_ranges(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+        double lo, hi;
+        const char *hedge;
+    } cases[] = {
+        {"en", "Trade between Lao Cai and Yunnan is expected at about USD 2-2.5 billion in 2026.",
+         2e9, 2.5e9, "about"},
+        {"vi", "Năm 2025, kim ngạch qua cửa khẩu Lào Cai đạt khoảng 2,5-3 tỷ USD.", 2.5e9, 3e9,
+         "about"},
+        {"zh", "2025年，老街省与云南省进出口贸易额约20亿至25亿元人民币。", 2e9, 2.5e9, "about"},
+        {"en", "Trade between Lao Cai and Yunnan reached 2-2.5 billion USD in 2025.", 2e9, 2.5e9,
+         ""},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        bc_extraction x = run(cases[k].lang, "2025-12-01", cases[k].text);
+        const bc_xfigure *lo = end_of(&x, cases[k].lo, "range_low", cases[k].text);
+        const bc_xfigure *hi = end_of(&x, cases[k].hi, "range_high", cases[k].text);
+        if (strcmp(lo->range_hedge, cases[k].hedge) != 0 ||
+            strcmp(hi->range_hedge, cases[k].hedge) != 0)
+            fail_msg("'%s': hedged '%s' and '%s'", cases[k].text, lo->range_hedge, hi->range_hedge);
+        bc_extraction_free(&x);
+    }
+}
+
+/* Allocation failure while a range adds its second end fails cleanly. */
+static void allocation_failure(void **state)
+{
+    (void)state;
+    const char *text = "Trade between Lao Cai and Yunnan reached 2-2.5 billion USD in 2025.";
+    int rc = BC_ENOMEM;
+    for (long n = 0; n < 5000 && rc != 0; n++) {
+        bc_extraction x;
+        bc_err err;
+        bc_alloc_fail_after(n);
+        rc = bc_extract(text, strlen(text), "en", NULL, G, &x, &err);
+        bc_alloc_fail_reset();
+        if (rc != 0) {
+            assert_int_equal(rc, BC_ENOMEM);
+            assert_int_equal(x.nfigures, 0);
+        } else {
+            assert_int_equal(x.nfigures, 2);
+        }
+        bc_extraction_free(&x);
+    }
+    assert_int_equal(rc, 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(ranges_are_two_ends),
+        cmocka_unit_test(changes_and_lists_are_no_ranges),
+        cmocka_unit_test(ends_merge_only_with_ends),
+        cmocka_unit_test(a_hedge_is_the_whole_ranges),
+        cmocka_unit_test_teardown(allocation_failure, xf_reset_alloc),
+    };
+    return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
+}

@@ -51,7 +51,7 @@ CORE    += keys auth review review_decide review_replay review_edit review_api c
 CORE    += figure_links
 # the HTTP layer: its file family, head checks, validators, worker pool,
 # slow-client reaper and the buffered access log
-CORE    += http_admit http_send http_lanes strict conditional workers reaper log accesslog
+CORE    += http_admit http_refuse http_send http_lanes strict conditional workers reaper log accesslog
 # a fresh store's schema: the migrated empty store, made at build time (schema.h)
 CORE    += schema
 CORE_OBJ := $(CORE:%=$(OUT)/obj/%.o) $(OUT)/obj/gen/migrations.o $(OUT)/obj/gen/openapi.o \

@@ -149,6 +149,18 @@ struct req_ctx {
     char note[256];
 };
 
+/* http_refuse.c: a request's head is being read on this I/O thread (its request line is
+ * read: the URI-log callback) / has been read (the access handler's first call, or its
+ * completion). */
+void bc_http_head_reading(req_ctx *c);
+void bc_http_head_read(const req_ctx *c);
+
+/* http_refuse.c: called with each libmicrohttpd log message's format: when it is the
+ * library refusing the Content-Length of the head being read, answers that request with
+ * a problem (400 malformed_header, or 413 body_too_large past 2^64) in place of the
+ * library's malformed answer and returns 1; else 0. */
+int bc_http_refuse_length(const char *fmt);
+
 /* http_admit.c: the first call of the access handler, with the whole head. Refuses at
  * once (queuing a problem, connection closed) or lets the request continue. */
 enum MHD_Result bc_http_admit(struct MHD_Connection *con, req_ctx *c, const char *method,

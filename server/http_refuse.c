@@ -17,20 +17,33 @@
 #include <sys/socket.h>
 #include <time.h>
 
-/* The request whose head this I/O thread is reading: set when its request line is read,
- * cleared when its head reaches the access handler or it completes (all on the thread
- * that serves its connection). */
+/* The requests whose heads this I/O thread is reading: each added when its request line
+ * is read, removed when its head reaches the access handler or it completes (all on the
+ * thread that serves its connection). Several when heads arrive in pieces. */
 static _Thread_local req_ctx *reading;
 
 void bc_http_head_reading(req_ctx *c)
 {
+    c->rd_prev = NULL;
+    c->rd_next = reading;
+    if (reading != NULL)
+        reading->rd_prev = c;
     reading = c;
+    c->rd_list = &reading;
 }
 
-void bc_http_head_read(const req_ctx *c)
+void bc_http_head_read(req_ctx *c)
 {
-    if (reading == c)
-        reading = NULL;
+    if (c->rd_list == NULL)
+        return;
+    if (c->rd_prev != NULL)
+        c->rd_prev->rd_next = c->rd_next;
+    else
+        *c->rd_list = c->rd_next; /* the list of the thread that added it */
+    if (c->rd_next != NULL)
+        c->rd_next->rd_prev = c->rd_prev;
+    c->rd_prev = c->rd_next = NULL;
+    c->rd_list = NULL;
 }
 
 /* Appends the raw response of res (a problem; connection closed) for c to out. */
@@ -58,18 +71,21 @@ int bc_http_refuse_length(const char *fmt)
 {
     int too_large = strstr(fmt, "Too large value of 'Content-Length'") != NULL;
     int malformed = strstr(fmt, "Failed to parse `Content-Length'") != NULL;
+    if (!too_large && !malformed)
+        return 0;
+    /* the refused request is the one whose head has been read whole and has not reached
+     * the access handler: any other on the list is still receiving its head (no size yet),
+     * and a head read whole goes to the handler at once in the same parse */
     req_ctx *c = reading;
-    if ((!too_large && !malformed) || c == NULL || c->con == NULL)
-        return 0;
-    /* the connection is c's when c's head has been read whole: a request whose head is
-     * still coming (its line read before another's head completed) has no size yet */
-    if (MHD_get_connection_info(c->con, MHD_CONNECTION_INFO_REQUEST_HEADER_SIZE) == NULL)
-        return 0;
+    while (c != NULL &&
+           (c->con == NULL ||
+            MHD_get_connection_info(c->con, MHD_CONNECTION_INFO_REQUEST_HEADER_SIZE) == NULL))
+        c = c->rd_next;
     const union MHD_ConnectionInfo *fd =
-        MHD_get_connection_info(c->con, MHD_CONNECTION_INFO_CONNECTION_FD);
+        c != NULL ? MHD_get_connection_info(c->con, MHD_CONNECTION_INFO_CONNECTION_FD) : NULL;
     if (fd == NULL)
         return 0;
-    reading = NULL;
+    bc_http_head_read(c);
     bc_response res;
     bc_response_init(&res);
     if (too_large)

@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define TOKEN "findings9-token-0123456789abcdef"
 
@@ -221,6 +222,50 @@ static void a_content_length_it_cannot_read_is_one_problem(void **state)
     json_decref(call("GET", "/v1/meetings?limit=1", NULL, NULL, 200));
 }
 
+/* Heads that arrive in pieces, interleaved on the one I/O thread: the refusal answers
+ * the request whose Content-Length it is, never another whose head is still coming. */
+static void a_refusal_answers_its_own_request(void **state)
+{
+    (void)state;
+    bct_conn *a = bct_connect(D.port, 5000), *b = bct_connect(D.port, 5000);
+    assert_non_null(a);
+    assert_non_null(b);
+    static const char a1[] = "POST /v1/sources HTTP/1.1\r\n";
+    static const char b1[] = "GET /v1/meetings/jwg-yunnan-11 HTTP/1.1\r\nHost: x\r\n";
+    static const char a2[] = "Host: x\r\nContent-Length: -1\r\n\r\n";
+    static const char c1[] = "GET /v1/meetings/jwg-yunnan-12 HTTP/1.1\r\nHost: x\r\n";
+    bct_conn *c = bct_connect(D.port, 5000);
+    assert_non_null(c);
+    assert_int_equal(bct_send_raw(a, a1, sizeof a1 - 1), 0);
+    usleep(150000);
+    assert_int_equal(bct_send_raw(b, b1, sizeof b1 - 1), 0);
+    usleep(150000);
+    assert_int_equal(bct_send_raw(a, a2, sizeof a2 - 1), 0);
+    usleep(150000);
+    assert_int_equal(bct_send_raw(c, c1, sizeof c1 - 1), 0); /* begun after the refusal */
+    usleep(150000);
+    bct_response r;
+    assert_int_equal(bct_read_response(a, 0, &r), 0);
+    expect_problem(&r, 400, "malformed_header");
+    bct_response_free(&r);
+    assert_int_equal(bct_wait_closed(a, 3000), 1);
+    static const char end[] = "Connection: close\r\n\r\n";
+    const char *ids[] = {"jwg-yunnan-11", "jwg-yunnan-12"};
+    bct_conn *rest[] = {b, c};
+    for (int k = 0; k < 2; k++) {
+        assert_int_equal(bct_send_raw(rest[k], end, sizeof end - 1), 0);
+        assert_int_equal(bct_read_response(rest[k], 0, &r), 0);
+        assert_int_equal(r.status, 200);
+        json_t *j = json_loadb(r.body, r.body_len, 0, NULL);
+        assert_string_equal(json_string_value(json_object_get(j, "id")), ids[k]);
+        json_decref(j);
+        bct_response_free(&r);
+    }
+    bct_close(a);
+    bct_close(b);
+    bct_close(c);
+}
+
 /* F8: RFC 9112 3.2.2, a server must accept a target in absolute form */
 static void an_absolute_target_is_served_by_its_path(void **state)
 {
@@ -269,6 +314,7 @@ int main(void)
         cmocka_unit_test(search_follows_the_names_of_a_place),
         cmocka_unit_test(snippets_never_cut_a_chinese_name),
         cmocka_unit_test(a_content_length_it_cannot_read_is_one_problem),
+        cmocka_unit_test(a_refusal_answers_its_own_request),
         cmocka_unit_test(an_absolute_target_is_served_by_its_path),
         cmocka_unit_test(a_get_with_a_body_is_400),
     };

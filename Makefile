@@ -40,7 +40,7 @@ CORE    := alloc err buf csv text date sha256 arena fts store inferred loader lo
            extract_lang_fr extract_lang_pl extract_lang_sv extract_lang_nl gazetteer gazetteer_places gold eval eval_curated \
            ingest ingest_facts ingest_meetings ingest_series ingest_api redate redate_api resource resource_params resource_sql resource_render meetings figures projects protocols \
            provinces people sources mechanisms request router health apidoc stats dashboard search search_query \
-           search_index negotiate cache live metrics synth http
+           search_index search_snippet negotiate cache live metrics synth http
 # reference places, the change feed and the bulk export
 CORE    += places changes export feed series
 # cooperation events, a kind of fact of its own
@@ -51,7 +51,7 @@ CORE    += keys auth review review_decide review_replay review_edit review_api c
 CORE    += figure_links
 # the HTTP layer: its file family, head checks, validators, worker pool,
 # slow-client reaper and the buffered access log
-CORE    += http_admit http_send http_lanes strict conditional workers reaper log accesslog
+CORE    += http_admit http_refuse http_send http_lanes strict conditional workers reaper log accesslog
 # a fresh store's schema: the migrated empty store, made at build time (schema.h)
 CORE    += schema
 CORE_OBJ := $(CORE:%=$(OUT)/obj/%.o) $(OUT)/obj/gen/migrations.o $(OUT)/obj/gen/openapi.o \

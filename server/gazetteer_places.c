@@ -9,6 +9,7 @@
 
 #include "extract_int.h"
 
+#include <pthread.h>
 #include <stddef.h>
 #include <string.h>
 
@@ -224,4 +225,83 @@ void bcx_border_place_canonical(int cn, const char *side, char *out, size_t cap)
     }
     bc_buf_free(&key);
     bc_buf_free(&one);
+}
+
+/* The keys (bcx_side_key) of every reference name, each with its place or exonym,
+ * computed once (bc_gazetteer_reference_names). */
+#define REF_NAMES_MAX 320
+#define REF_KEY_MAX   64
+
+typedef struct ref_name {
+    char key[REF_KEY_MAX];
+    const char *names, *province; /* one of the two */
+} ref_name;
+
+static ref_name ref_names[REF_NAMES_MAX];
+static size_t nref_names;
+static int ref_ready;
+static pthread_mutex_t ref_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* Adds the key of name (len bytes) for names or province; 0 or BC_ENOMEM. */
+static int ref_add(const char *name, size_t len, const char *names, const char *province)
+{
+    bc_buf key = BC_BUF_INIT;
+    bcx_side_key(name, len, &key);
+    int rc = bc_buf_failed(&key) ? BC_ENOMEM : 0;
+    if (rc == 0 && key.len > 0 && key.len < REF_KEY_MAX && nref_names < REF_NAMES_MAX) {
+        ref_name *r = &ref_names[nref_names++];
+        memcpy(r->key, key.data, key.len + 1);
+        r->names = names;
+        r->province = province;
+    }
+    bc_buf_free(&key);
+    return rc;
+}
+
+static int ref_build(void)
+{
+    int rc = 0;
+    nref_names = 0;
+    for (size_t i = 0; rc == 0 && i < sizeof EXONYMS / sizeof EXONYMS[0]; i++)
+        rc = ref_add(EXONYMS[i][1], strlen(EXONYMS[i][1]), NULL, EXONYMS[i][0]);
+    for (int cn = 0; cn < 2; cn++) {
+        const border_place *list = cn ? CN : VN;
+        size_t n = cn ? sizeof CN / sizeof CN[0] : sizeof VN / sizeof VN[0];
+        for (size_t i = 0; rc == 0 && i < n; i++)
+            for (const char *at = list[i].names; rc == 0 && *at != '\0';) {
+                size_t len = strcspn(at, "|");
+                rc = ref_add(at, len, list[i].names, NULL);
+                at += len + (at[len] == '|');
+            }
+    }
+    return rc;
+}
+
+int bc_gazetteer_reference_names(const char *name, size_t n, const char **names,
+                                 const char **province)
+{
+    *names = NULL;
+    *province = NULL;
+    int rc = 0;
+    pthread_mutex_lock(&ref_lock);
+    if (!ref_ready) {
+        rc = ref_build();
+        ref_ready = rc == 0;
+    }
+    pthread_mutex_unlock(&ref_lock);
+    if (rc != 0)
+        return BC_ENOMEM;
+    bc_buf key = BC_BUF_INIT;
+    bcx_side_key(name, n, &key);
+    if (bc_buf_failed(&key))
+        rc = BC_ENOMEM;
+    for (size_t i = 0; rc == 0 && key.len > 0 && i < nref_names; i++)
+        if (strcmp(ref_names[i].key, key.data) == 0) {
+            if (ref_names[i].names != NULL && *names == NULL)
+                *names = ref_names[i].names;
+            if (ref_names[i].province != NULL && *province == NULL)
+                *province = ref_names[i].province;
+        }
+    bc_buf_free(&key);
+    return rc;
 }

@@ -113,6 +113,35 @@ static void ctx_pool_free(bc_http *h)
     h->pooled = 0;
 }
 
+/* A target in absolute form ("http://host/v1/meetings?x=1", RFC 9112 3.2.2, which a
+ * server must accept) is its path and query from here on: the route, the admission's
+ * checks and the access log see "/v1/meetings?x=1" ("/" when it names no path). The
+ * authority is not used (nothing here depends on the host). */
+static void absolute_form(req_ctx *c)
+{
+    char *u = c->uri;
+    size_t scheme = strncasecmp(u, "http://", 7) == 0    ? 7
+                    : strncasecmp(u, "https://", 8) == 0 ? 8
+                                                         : 0;
+    if (scheme == 0)
+        return;
+    size_t host = strcspn(u + scheme, "/?#");
+    if (host == 0)
+        return; /* no authority: not a URI, the 400 of a target that is no path */
+    char *rest = u + scheme + host;
+    if (*rest == '/') {
+        c->uri = rest;
+        return;
+    }
+    size_t n = strlen(rest);
+    char *path = bc_arena_alloc(&c->arena, n + 2);
+    if (path == NULL)
+        return;
+    path[0] = '/';
+    memcpy(path + 1, rest, n + 1);
+    c->uri = path;
+}
+
 static void *on_uri(void *cls, const char *uri, struct MHD_Connection *con)
 {
     bc_http *h = cls;
@@ -133,9 +162,12 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *con)
         n = (size_t)h->cfg->max_uri < URI_COPY_MAX ? (size_t)h->cfg->max_uri : URI_COPY_MAX;
     }
     c->uri = bc_arena_strndup(&c->arena, uri, n);
+    if (c->uri != NULL && !c->uri_too_long)
+        absolute_form(c);
     c->target_bad = !bc_strict_target_ok(uri, n);
     c->raw_uri = uri;
     c->raw_uri_len = strlen(uri);
+    bc_http_head_reading(c);
     unsigned long seq = atomic_fetch_add(&h->next_id, 1);
     /* "%08lx%08lx" by hand: this runs for every request */
     static const char hex[] = "0123456789abcdef";
@@ -209,6 +241,7 @@ static void on_completed(void *cls, struct MHD_Connection *con, void **req_cls,
     req_ctx *c = *req_cls;
     if (c == NULL)
         return;
+    bc_http_head_read(c);
     if (toe != MHD_REQUEST_TERMINATED_COMPLETED_OK && c->note[0] == '\0')
         snprintf(c->note, sizeof c->note, "%s",
                  c->status == 0 ? "refused by libmicrohttpd (oversized or malformed request, "
@@ -525,6 +558,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const c
         /* first call: the head only. Answering now would cost keep-alive (see STYLE.md),
          * so only refusals answer here */
         c->seen = 1;
+        bc_http_head_read(c);
         size_t n = strnlen(method, sizeof c->method - 1);
         memcpy(c->method, method, n);
         c->method[n] = '\0';
@@ -634,6 +668,7 @@ static void on_connection(void *cls, struct MHD_Connection *con, void **socket_c
 static void mhd_log(void *cls, const char *fmt, va_list ap)
 {
     (void)cls;
+    bc_http_refuse_length(fmt); /* answered in place of the library (http_refuse.c) */
     static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
     static time_t second;
     static int printed;

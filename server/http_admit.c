@@ -250,7 +250,9 @@ enum MHD_Result bc_http_admit(struct MHD_Connection *con, req_ctx *c, const char
                     : 0;
     if (body && !write) {
         if (!path_problem(c, &res))
-            bc_problem(&res, 413, "body_not_allowed", NULL, "%s %.200s takes no request body",
+            bc_problem(&res, 400, "body_not_allowed", NULL,
+                       "%s %.200s takes no request body: send it without one (no "
+                       "Content-Length above 0, no Transfer-Encoding)",
                        c->method, c->uri);
         return refuse(con, c, &res);
     }

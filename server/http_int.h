@@ -140,14 +140,28 @@ struct req_ctx {
     bc_buf body; /* the request body of a write, at most `reserved` bytes */
     int status;
     size_t bytes;
-    int outcome;        /* a bc_outcome */
-    int route;          /* bc_router_route_of the decoded path, -1 when none */
-    bc_live_view view;  /* the store generation this request is answered from */
-    bc_cached *entry;   /* the cached response being sent, released on completion */
-    job_state *job;     /* while (and after) a worker answers it; in the arena */
-    req_ctx *next_free; /* in the pool */
+    int outcome;                /* a bc_outcome */
+    int route;                  /* bc_router_route_of the decoded path, -1 when none */
+    bc_live_view view;          /* the store generation this request is answered from */
+    bc_cached *entry;           /* the cached response being sent, released on completion */
+    job_state *job;             /* while (and after) a worker answers it; in the arena */
+    req_ctx *next_free;         /* in the pool */
+    req_ctx *rd_prev, *rd_next; /* in its I/O thread's list of heads being read */
+    req_ctx **rd_list;          /* that list while in it, else NULL (http_refuse.c) */
     char note[256];
 };
+
+/* http_refuse.c: a request's head is being read on this I/O thread (its request line is
+ * read: the URI-log callback) / has been read (the access handler's first call, or its
+ * completion; a no-op the second time). */
+void bc_http_head_reading(req_ctx *c);
+void bc_http_head_read(req_ctx *c);
+
+/* http_refuse.c: called with each libmicrohttpd log message's format: when it is the
+ * library refusing the Content-Length of the head being read, answers that request with
+ * a problem (400 malformed_header, or 413 body_too_large past 2^64) in place of the
+ * library's malformed answer and returns 1; else 0. */
+int bc_http_refuse_length(const char *fmt);
 
 /* http_admit.c: the first call of the access handler, with the whole head. Refuses at
  * once (queuing a problem, connection closed) or lets the request continue. */

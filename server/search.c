@@ -8,10 +8,12 @@
 
 #include "bordercoop/csv.h"
 #include "bordercoop/curation.h"
+#include "bordercoop/gazetteer.h"
 #include "bordercoop/negotiate.h"
 #include "bordercoop/query.h"
 #include "bordercoop/resource.h"
 #include "bordercoop/search_query.h"
+#include "bordercoop/search_snippet.h"
 #include "bordercoop/text.h"
 
 #include <ctype.h>
@@ -61,53 +63,127 @@ static size_t type_of(const char *kind)
     return NTYPES - 1;
 }
 
-/* Appends ( "alias" OR ... ) with every name of the entity phrase names and returns 1;
- * 0 when it names none (bc_search_alias_fn; ctx is the request). */
+/* The names one query may bring in, in all (every entity's or place's group counts its
+ * names), and the most one group may hold: a query's cost stays bounded however many
+ * names the store holds for what it asks. */
+#define NAMES_PER_QUERY 48
+#define NAMES_PER_GROUP 16
+
+typedef struct alias_ctx {
+    bc_request *req;
+    int names; /* names brought in so far */
+} alias_ctx;
+
+/* Appends name to the group in out, as an FTS5 string (inner quotes doubled; a prefix as
+ * a plain word is, bc_search_is_prefix: "Kunming" finds "Kunmings"), unless the group
+ * (from byte group_at) has it already; counts it. */
+static void put_name(bc_buf *out, size_t group_at, const char *name, size_t n, int *count)
+{
+    bc_buf q = BC_BUF_INIT;
+    bc_buf_putc(&q, '"');
+    for (size_t i = 0; i < n; i++) {
+        if (name[i] == '"')
+            bc_buf_putc(&q, '"');
+        bc_buf_putc(&q, name[i]);
+    }
+    bc_buf_putc(&q, '"');
+    if (bc_buf_failed(&q)) {
+        out->failed = 1;
+    } else if (out->data == NULL || q.len > out->len - group_at ||
+               !memmem(out->data + group_at, out->len - group_at, q.data, q.len)) {
+        bc_buf_puts(out, *count > 0 ? " OR " : "(");
+        bc_buf_append(out, q.data, q.len);
+        if (bc_search_is_prefix(name, n))
+            bc_buf_putc(out, '*');
+        (*count)++;
+    }
+    bc_buf_free(&q);
+}
+
+/* Appends ( "name" OR ... ) with every name of what phrase names and returns 1; 0 when
+ * it names nothing (bc_search_alias_fn; ctx is an alias_ctx). What it names: the
+ * entities it is an alias of (a Chinese name also without its 省: 谅山 is 谅山省), the
+ * province it is an exonym of, and the border place it is a name of (gazetteer.h:
+ * 芒街 is Mong Cai, Hà Khẩu is Hekou and 河口), the store's names first, at most
+ * NAMES_PER_GROUP of them and NAMES_PER_QUERY in all the groups of a query; the phrase
+ * itself is always one of them (谅山 is written where 谅山省 is not). */
 static int expand_alias(void *ctx, const char *phrase, bc_buf *out)
 {
-    bc_request *req = ctx;
+    alias_ctx *ac = ctx;
     bc_err err;
-    bc_buf key = BC_BUF_INIT;
+    bc_buf key = BC_BUF_INIT, key_zh = BC_BUF_INIT;
     int found = 0;
+    int room = NAMES_PER_QUERY - ac->names;
+    if (room > NAMES_PER_GROUP)
+        room = NAMES_PER_GROUP;
+    if (room <= 0)
+        return 0;
+    const char *place = NULL, *exonym = NULL;
     int rc = bc_text_slug(phrase, strlen(phrase), &key);
-    if (rc != BC_OK || key.len == 0) {
-        if (rc == BC_ENOMEM)
+    if (rc == BC_OK)
+        rc = bc_gazetteer_reference_names(phrase, strlen(phrase), &place, &exonym);
+    bc_buf_printf(&key_zh, "%s省", key.data != NULL ? key.data : "");
+    if (rc != BC_OK || key.len == 0 || bc_buf_failed(&key_zh)) {
+        if (rc == BC_ENOMEM || bc_buf_failed(&key_zh))
             out->failed = 1;
         bc_buf_free(&key);
+        bc_buf_free(&key_zh);
         return 0;
     }
+    size_t group_at = out->len;
+    int typed = 0; /* a name found is the phrase as typed, spelling aside */
     sqlite3_stmt *st;
-    /* every name of every entity (of any kind) that this phrase names */
-    if (bc_store_stmt(req->store,
-                      "SELECT DISTINCT a.alias FROM aliases a WHERE EXISTS (SELECT 1 FROM "
-                      "aliases b WHERE b.alias_key = ?1 AND b.entity = a.entity AND "
-                      "b.entity_id = a.entity_id) ORDER BY a.alias_key, a.alias",
-                      &st, &err) == BC_OK) {
+    /* every name of every entity (of any kind) that this phrase names, read through the
+     * index on alias_key (migration 0040), then each entity's names by its own index */
+    if (bc_store_stmt(
+            ac->req->store,
+            "SELECT alias, alias_key FROM (SELECT DISTINCT a.alias, a.alias_key FROM (SELECT "
+            "entity, entity_id FROM aliases WHERE alias_key IN (?1, ?2) UNION SELECT "
+            "'province', ?3 WHERE ?3 IS NOT NULL) e JOIN aliases a ON a.entity = "
+            "e.entity AND a.entity_id = e.entity_id) ORDER BY alias_key, alias LIMIT ?4",
+            &st, &err) == BC_OK) {
         sqlite3_bind_text(st, 1, key.data, (int)key.len, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, key_zh.data, (int)key_zh.len, SQLITE_STATIC);
+        if (exonym != NULL)
+            sqlite3_bind_text(st, 3, exonym, -1, SQLITE_STATIC);
+        sqlite3_bind_int(st, 4, room - 1); /* a place for the phrase itself */
         int step;
         while ((step = sqlite3_step(st)) == SQLITE_ROW) {
             const char *alias = (const char *)sqlite3_column_text(st, 0);
-            if (alias == NULL)
+            const char *alias_key = (const char *)sqlite3_column_text(st, 1);
+            if (alias == NULL || alias_key == NULL)
                 break;
-            bc_buf_puts(out, found ? " OR \"" : "(\"");
-            for (const char *c = alias; *c; c++) { /* an FTS5 string: inner quotes doubled */
-                if (*c == '"')
-                    bc_buf_putc(out, '"');
-                bc_buf_putc(out, *c);
-            }
-            bc_buf_putc(out, '"');
-            found = 1;
+            put_name(out, group_at, alias, strlen(alias), &found);
+            typed |= strcmp(alias_key, key.data) == 0;
         }
         if (step != SQLITE_DONE)
             out->failed = 1; /* a store error or no memory: the query would be wrong */
         sqlite3_reset(st);
-        if (found)
-            bc_buf_putc(out, ')');
     } else {
         out->failed = 1;
     }
+    bc_buf name_key = BC_BUF_INIT;
+    for (const char *at = place; at != NULL && *at != '\0' && found < room - 1;) {
+        size_t len = strcspn(at, "|");
+        put_name(out, group_at, at, len, &found);
+        bc_buf_reset(&name_key);
+        if (bc_text_slug(at, len, &name_key) == BC_OK && name_key.len == key.len &&
+            memcmp(name_key.data, key.data, key.len) == 0)
+            typed = 1;
+        at += len + (at[len] == '|');
+    }
+    bc_buf_free(&name_key);
+    /* and the words as typed, which may be written so where no name is (谅山 where 谅山省
+     * is not), unless a name already is they (case and diacritics aside: "lao cai" is
+     * "Lao Cai", and a second copy would weigh more in the ranking) */
+    if (found && !typed)
+        put_name(out, group_at, phrase, strlen(phrase), &found);
+    if (found)
+        bc_buf_putc(out, ')');
+    ac->names += found;
     bc_buf_free(&key);
-    return found;
+    bc_buf_free(&key_zh);
+    return found > 0;
 }
 
 /* Appends the URL of this search at another offset (values are already validated). */
@@ -393,7 +469,8 @@ static void put_langs(bc_buf *b, const char *langs, int json)
     "FROM hits) WHERE ?6 OR rn = 1) "
 /* the page is chosen first and only its rows get a snippet (hits marked with the bytes 1
  * and 2, then HTML-escaped by put_snippet); an article's hit carries its title, its
- * snippet is of the paragraph (the title is shown apart), and its position */
+ * snippet is of the paragraph (the title is shown apart), and its position; the whole
+ * marked columns complete a hit the snippet's window cuts (search_snippet.h) */
 #define HITS_PAGE                                                                                  \
     HITS_CTE                                                                                       \
     ", page AS (SELECT * FROM ranked ORDER BY score, kind, ref_id, rid "                           \
@@ -402,7 +479,9 @@ static void put_langs(bc_buf *b, const char *langs, int json)
     "s.published_on, '') || ')', s.id) FROM sources s WHERE s.id = page.ref_id) "                  \
     "ELSE search_index.title END, snippet(search_index, CASE page.kind WHEN 'source' THEN 1 "      \
     "ELSE -1 END, char(1), char(2), '…', 24), "                                                  \
-    "page.score, search_index.langs, page.matches, sp.paragraph, sp.offset FROM page "             \
+    "page.score, search_index.langs, page.matches, sp.paragraph, sp.offset, "                      \
+    "highlight(search_index, 1, char(1), char(2)), CASE page.kind WHEN 'source' THEN NULL ELSE "   \
+    "highlight(search_index, 0, char(1), char(2)) END FROM page "                                  \
     "JOIN search_index ON search_index.rowid = page.rid "                                          \
     "LEFT JOIN search_positions sp ON sp.rid = page.rid WHERE search_index MATCH ?1 "              \
     "ORDER BY page.score, page.kind, page.ref_id, page.rid"
@@ -412,7 +491,8 @@ static void put_langs(bc_buf *b, const char *langs, int json)
  * 0, or fills res and returns its status (match freed). */
 static int build_match(bc_request *req, const search_params *sp, bc_buf *match, bc_response *res)
 {
-    int rc = bc_search_compile(sp->q, strlen(sp->q), expand_alias, req, match);
+    alias_ctx ac = {req, 0};
+    int rc = bc_search_compile(sp->q, strlen(sp->q), expand_alias, &ac, match);
     if (rc == BC_EINVAL) {
         bc_buf_free(match);
         return no_words(res);
@@ -467,10 +547,24 @@ static void write_hit(bc_buf *b, sqlite3_stmt *st, size_t t, int csv, long count
     double score = -sqlite3_column_double(st, 4);
     int no_paragraph = sqlite3_column_type(st, 7) == SQLITE_NULL;
     long long paragraph = sqlite3_column_int64(st, 7), offset = sqlite3_column_int64(st, 8);
-    bc_buf html = BC_BUF_INIT;
-    snippet_html(&html, snip, (size_t)sqlite3_column_bytes(st, 3));
-    if (bc_buf_failed(&html))
+    bc_buf html = BC_BUF_INIT, whole = BC_BUF_INIT;
+    size_t snip_len = (size_t)sqlite3_column_bytes(st, 3);
+    for (int col = 9; col <= 10 && whole.len == 0 && !bc_buf_failed(&whole); col++) {
+        const char *full = (const char *)sqlite3_column_text(st, col);
+        if (full != NULL) {
+            bc_search_snippet_mend(snip, snip_len, full, (size_t)sqlite3_column_bytes(st, col),
+                                   &whole);
+            if (whole.len == snip_len && memcmp(whole.data, snip, snip_len) == 0 && col == 9)
+                bc_buf_reset(&whole); /* not (or not cut) in the body: the title may be it */
+        }
+    }
+    if (whole.len > 0)
+        snippet_html(&html, whole.data, whole.len);
+    else
+        snippet_html(&html, snip, snip_len);
+    if (bc_buf_failed(&html) || bc_buf_failed(&whole))
         b->failed = 1;
+    bc_buf_free(&whole);
     if (csv) {
         bc_buf_printf(b, "%s,", TYPES[t].type);
         bc_csv_cell(b, id, strlen(id), 0);

@@ -10,9 +10,11 @@
 #include <string.h>
 #include <utf8proc.h>
 
-#define MAX_ITEMS  128 /* phrases, words, operators and parentheses read; the rest ignored */
-#define MAX_DEPTH  8   /* groups deeper than this are read as their contents */
-#define ALIAS_SPAN 4   /* the longest run of words looked up as a name */
+#define MAX_ITEMS   128 /* phrases, words, operators and parentheses read; the rest ignored */
+#define MAX_DEPTH   8   /* groups deeper than this are read as their contents */
+#define ALIAS_SPAN  4   /* the longest run of words looked up as a name */
+#define MAX_LOOKUPS 64  /* names looked up per query; the words after are plain words */
+#define CJK_SPAN    6   /* the longest name looked up inside a Chinese word, in characters */
 
 enum { I_WORD, I_PHRASE, I_AND, I_OR, I_NOT, I_OPEN, I_CLOSE };
 
@@ -27,6 +29,7 @@ typedef struct comp {
     const item *it;
     size_t n, pos;
     int depth, skipped; /* groups open; opening parentheses left out past MAX_DEPTH */
+    int lookups;        /* names looked up so far (at most MAX_LOOKUPS) */
     bc_search_alias_fn alias;
     void *ctx;
     bc_buf *out;
@@ -166,9 +169,7 @@ static size_t lex(const char *s, size_t n, item *it, size_t max)
     return k;
 }
 
-/* 1 when a plain word is matched as a prefix: four letters or more, no digit, no
- * punctuation, no Chinese (whose characters are terms of their own). */
-static int word_is_prefix(const char *s, size_t n)
+int bc_search_is_prefix(const char *s, size_t n)
 {
     size_t letters = 0;
     for (size_t i = 0; i < n; letters++) {
@@ -208,12 +209,142 @@ static void join(comp *c, int have, int op)
         bc_buf_puts(c->out, op == I_OR ? " OR " : op == I_NOT ? " NOT " : " AND ");
 }
 
+/* Looks up the n bytes at s as a name: its group (the alias lookup's) into group, which
+ * is reset first; 1 when it names something. Nothing past MAX_LOOKUPS. */
+static int lookup(comp *c, const char *s, size_t n, bc_buf *group)
+{
+    if (c->alias == NULL || c->lookups >= MAX_LOOKUPS)
+        return 0;
+    c->lookups++;
+    bc_buf phrase = BC_BUF_INIT;
+    bc_buf_append(&phrase, s, n);
+    bc_buf_reset(group);
+    int found = 0;
+    if (bc_buf_failed(&phrase))
+        c->out->failed = 1;
+    else
+        found = c->alias(c->ctx, phrase.data, group);
+    if (bc_buf_failed(group))
+        c->out->failed = 1;
+    bc_buf_free(&phrase);
+    return found && !bc_buf_failed(group);
+}
+
+/* Appends one operand (after the operator op when one came before). */
+static void operand(comp *c, int *have, int *op, const char *s, size_t n)
+{
+    join(c, *have, *op);
+    bc_buf_append(c->out, s, n);
+    *have = 1;
+    *op = I_AND;
+}
+
+/* Appends the words it[from, to) that name nothing: one word as its string (a prefix
+ * when bc_search_is_prefix); several as their phrase OR all of them, so that a text that
+ * writes them together ranks first ("Ha Khau" before "ha ... khau"). */
+static void plain_run(comp *c, size_t from, size_t to, int *have, int *op)
+{
+    if (from == to)
+        return;
+    join(c, *have, *op);
+    if (to - from > 1) {
+        bc_buf phrase = BC_BUF_INIT;
+        for (size_t k = from; k < to; k++) {
+            if (k > from)
+                bc_buf_putc(&phrase, ' ');
+            bc_buf_append(&phrase, c->s + c->it[k].at, c->it[k].len);
+        }
+        if (bc_buf_failed(&phrase))
+            c->out->failed = 1;
+        bc_buf_putc(c->out, '(');
+        fts_quote(c->out, phrase.data != NULL ? phrase.data : "", phrase.len);
+        bc_buf_puts(c->out, " OR (");
+        bc_buf_free(&phrase);
+    }
+    for (size_t k = from; k < to; k++) {
+        const item *w = &c->it[k];
+        if (k > from)
+            bc_buf_puts(c->out, " AND ");
+        fts_quote(c->out, c->s + w->at, w->len);
+        if (bc_search_is_prefix(c->s + w->at, w->len))
+            bc_buf_putc(c->out, '*');
+    }
+    if (to - from > 1)
+        bc_buf_puts(c->out, "))");
+    *have = 1;
+    *op = I_AND;
+}
+
+/* A Chinese word (written without spaces) that holds a name of two to CJK_SPAN
+ * characters: the parts before and after it as strings, the names as their groups, joined
+ * by AND ("经友谊关" is "经" AND the names of 友谊关), after the plain words it[run_from,
+ * run_to) that came before it. Returns 1 when it held one (all that appended), else 0
+ * (nothing appended). */
+static int cjk_names(comp *c, const item *w, size_t run_from, size_t run_to, int *have, int *op)
+{
+    const char *s = c->s + w->at;
+    size_t n = w->len, done = 0, at = 0;
+    int any = 0;
+    bc_buf group = BC_BUF_INIT;
+    while (at < n && c->lookups < MAX_LOOKUPS) {
+        size_t ends[CJK_SPAN + 1], k = 0, e = at;
+        while (k < CJK_SPAN && e < n) { /* the next characters while they are Chinese */
+            unsigned int cp;
+            size_t len = char_at(s + e, n - e, &cp);
+            if (!bc_text_is_cjk(cp))
+                break;
+            e += len;
+            ends[++k] = e;
+        }
+        size_t used = 0;
+        for (size_t span = k; span >= 2 && used == 0; span--)
+            if (lookup(c, s + at, ends[span] - at, &group))
+                used = ends[span] - at;
+        if (used == 0) {
+            unsigned int cp;
+            at += char_at(s + at, n - at, &cp);
+            continue;
+        }
+        if (!any)
+            plain_run(c, run_from, run_to, have, op);
+        any = 1;
+        if (has_word(s + done, at - done)) {
+            join(c, *have, *op);
+            fts_quote(c->out, s + done, at - done);
+            *have = 1;
+            *op = I_AND;
+        }
+        operand(c, have, op, group.data, group.len);
+        at += used;
+        done = at;
+    }
+    if (any && has_word(s + done, n - done)) {
+        join(c, *have, *op);
+        fts_quote(c->out, s + done, n - done);
+    }
+    bc_buf_free(&group);
+    return any;
+}
+
+static int has_cjk(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        unsigned int cp;
+        i += char_at(s + i, n - i, &cp);
+        if (bc_text_is_cjk(cp))
+            return 1;
+    }
+    return 0;
+}
+
 /* Appends the plain words it[from, to): each run of up to ALIAS_SPAN that names an entity
- * as its alias group, the others as strings (prefixes when word_is_prefix), joined by
- * AND, the first after the operator op. */
+ * or a place (longest first) as its group of names, a name inside a Chinese word too
+ * (cjk_names), the words between as plain runs (plain_run), all joined by AND, the first
+ * after the operator op. */
 static void plain_words(comp *c, size_t from, size_t to, int *have, int *op)
 {
-    bc_buf phrase = BC_BUF_INIT;
+    bc_buf phrase = BC_BUF_INIT, group = BC_BUF_INIT;
+    size_t run = from; /* the plain words not yet appended start here */
     for (size_t i = from; i < to;) {
         size_t used = 0;
         size_t most = to - i < ALIAS_SPAN ? to - i : ALIAS_SPAN;
@@ -228,26 +359,25 @@ static void plain_words(comp *c, size_t from, size_t to, int *have, int *op)
                 c->out->failed = 1;
                 break;
             }
-            size_t mark = c->out->len;
-            join(c, *have, *op);
-            if (c->alias(c->ctx, phrase.data, c->out))
+            if (lookup(c, phrase.data, phrase.len, &group))
                 used = span;
-            else
-                cut(c->out, mark);
         }
-        if (used == 0) {
-            const item *w = &c->it[i];
-            join(c, *have, *op);
-            fts_quote(c->out, c->s + w->at, w->len);
-            if (word_is_prefix(c->s + w->at, w->len))
-                bc_buf_putc(c->out, '*');
-            used = 1;
+        if (used > 0) {
+            plain_run(c, run, i, have, op);
+            operand(c, have, op, group.data, group.len);
+            i += used;
+            run = i;
+        } else if (has_cjk(c->s + c->it[i].at, c->it[i].len) &&
+                   cjk_names(c, &c->it[i], run, i, have, op)) {
+            i++;
+            run = i;
+        } else {
+            i++;
         }
-        *have = 1;
-        *op = I_AND;
-        i += used;
     }
+    plain_run(c, run, to, have, op);
     bc_buf_free(&phrase);
+    bc_buf_free(&group);
 }
 
 /* Appends the items from c->pos to the end of the group (its closing parenthesis, or
@@ -323,7 +453,7 @@ int bc_search_compile(const char *q, size_t n, bc_search_alias_fn alias, void *c
     } else {
         item it[MAX_ITEMS];
         const char *s = narrowed.data != NULL ? narrowed.data : "";
-        comp c = {s, it, lex(s, narrowed.len, it, MAX_ITEMS), 0, 0, 0, alias, ctx, out};
+        comp c = {s, it, lex(s, narrowed.len, it, MAX_ITEMS), 0, 0, 0, 0, alias, ctx, out};
         int have = group(&c);
         if (bc_buf_failed(out))
             rc = BC_ENOMEM;

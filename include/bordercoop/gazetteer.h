@@ -56,4 +56,14 @@ int bc_gazetteer_add_place(bc_gazetteer *g, const char *country, const char *nam
  * both sides (bc_gazetteer_load does; hand-built gazetteers may). Returns 0 or BC_ENOMEM. */
 int bc_gazetteer_add_border_places(bc_gazetteer *g);
 
+/* What the reference names above know of name (n bytes of UTF-8), compared without case,
+ * diacritics, spaces and punctuation ("Ha Khau" is "Hà Khẩu", "Youyi Guan" "Youyiguan"):
+ * *names receives the "|"-joined names of the border place it is one of ("Hekou|河口|Hà
+ * Khẩu"), *province the id of the province it is an exonym of that a store's aliases may
+ * lack ("Kuangsi": "guangxi"); each NULL when none (both static strings). Search follows
+ * them as it follows the store's aliases. Thread-safe; the keys are computed on the first
+ * call. Returns BC_OK or BC_ENOMEM (both NULL then; a later call tries again). */
+int bc_gazetteer_reference_names(const char *name, size_t n, const char **names,
+                                 const char **province);
+
 #endif

@@ -20,13 +20,23 @@
  * store error) sets out's failed flag. */
 typedef int (*bc_search_alias_fn)(void *ctx, const char *phrase, bc_buf *out);
 
+/* 1 when the n bytes at s, a plain word or a name, are matched as a prefix: one word of
+ * four letters or more, no digit, space or punctuation, no Chinese (whose characters are
+ * terms of their own): "Kunming" also finds the Swedish "Kunmings", "Yunnan"
+ * "Yunnanprovinsen". */
+int bc_search_is_prefix(const char *s, size_t n);
+
 /* Appends to out the FTS5 expression for the n bytes of q (UTF-8; a byte that is not is a
- * separator). Plain words are FTS5 strings joined by AND; a run of up to four of them that
- * names an entity (alias, when not NULL, with ctx) is that entity's names instead; a plain
- * word of four letters or more, without digits, punctuation or Chinese, is a prefix
- * (Polish, Swedish and Dutch inflect names: "Kunming" finds "Kunmingu"). Returns BC_OK,
- * BC_EINVAL when q holds no word to search for (out as it was), or BC_ENOMEM (out's failed
- * flag set, also when alias set it). */
+ * separator). Plain words are joined by AND; a run of up to four of them that is a name
+ * (alias, when not NULL, with ctx; longest run first) is its group of names instead, and
+ * so is a name of two to six characters inside a Chinese word ("经友谊关" is "经" AND the
+ * names of 友谊关); a run of words that names nothing is its phrase OR its words apart
+ * ("Ha Khau" OR ("Ha" AND "Khau"*)), so a text that writes them together ranks first; a
+ * plain word of four letters or more, without digits, punctuation or Chinese, is a
+ * prefix (Polish, Swedish and Dutch inflect names: "Kunming" finds "Kunmingu"). At most
+ * 64 names are looked up (alias is called at most 64 times); the words past that are
+ * plain words. Returns BC_OK, BC_EINVAL when q holds no word to search for (out as it
+ * was), or BC_ENOMEM (out's failed flag set, also when alias set it). */
 int bc_search_compile(const char *q, size_t n, bc_search_alias_fn alias, void *ctx, bc_buf *out);
 
 #endif

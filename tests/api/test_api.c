@@ -352,7 +352,8 @@ static void oversized_requests(void **state)
     assert_int_equal(bct_get(D.port, target, NULL, &r), 0);
     assert_int_equal(r.status, 414);
     bct_response_free(&r);
-    /* a 2 MiB body: 413 */
+    /* a 2 MiB body on a GET, which takes none: 400 body_not_allowed from the head alone,
+     * whatever its size (413 before analyst 9's F8) */
     size_t big = 2u << 20;
     char *body = malloc(big);
     memset(body, 'x', big);
@@ -362,7 +363,8 @@ static void oversized_requests(void **state)
     int rc = bct_request(c, "GET", "/v1/meetings", NULL, body, big, &r);
     bct_set_diagnostics(1);
     if (rc == 0) {
-        assert_int_equal(r.status, 413);
+        assert_int_equal(r.status, 400);
+        assert_non_null(strstr(r.body, "body_not_allowed"));
         bct_response_free(&r);
     }
     bct_close(c);

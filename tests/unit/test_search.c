@@ -261,6 +261,59 @@ static void project_names_and_side_names(void **state)
     json_decref(j);
 }
 
+static const char *match_of(json_t *j)
+{
+    return json_string_value(json_object_get(json_object_get(j, "meta"), "match"));
+}
+
+/* Analyst 9, F6: the names the gazetteer knows for a place and those the store knows for
+ * an entity are followed, a name of several words as a phrase: "Hà Khẩu" is Hekou and
+ * 河口 (it was "Hà" AND "khẩu"*, and missed the railway bridge), 芒街 is Mong Cai (no hit
+ * before), 谅山 is Lang Son (谅山省 is its alias), Kuangsi (a Polish exonym the store's
+ * aliases lack) is Guangxi. */
+static void names_of_places_and_entities(void **state)
+{
+    (void)state;
+    json_t *j = search("q=H%C3%A0%20Kh%E1%BA%A9u&type=border_gate_project", 200);
+    assert_true(hit(j, "border_gate_project", "lao-cai-hekou-railway-bridge", 3));
+    assert_string_equal(match_of(j), "(\"Hekou\"* OR \"河口\" OR \"Hà Khẩu\")");
+    json_decref(j);
+    j = search("q=%E8%8A%92%E8%A1%97", 200); /* 芒街 */
+    assert_true(hit(j, "border_gate_project", "mong-cai-dongxing-border-gate", 5));
+    json_decref(j);
+    j = search("q=%E8%B0%85%E5%B1%B1", 200); /* 谅山 */
+    assert_true(hit(j, "province", "lang-son", 1));
+    assert_non_null(strstr(match_of(j), "\"Lang Son\""));
+    assert_non_null(strstr(match_of(j), "\"谅山\"")); /* the words as typed, always */
+    json_decref(j);
+    j = search("q=Kuangsi&type=province", 200);
+    assert_true(hit(j, "province", "guangxi", 1));
+    json_decref(j);
+    /* inside a longer phrase, and inside a Chinese word */
+    j = search("q=c%E1%BA%A7u%20H%C3%A0%20Kh%E1%BA%A9u", 200);
+    assert_non_null(strstr(match_of(j), "\"河口\""));
+    json_decref(j);
+    j = search("q=%E8%8A%92%E8%A1%97%E5%8F%A3%E5%B2%B8", 200); /* 芒街口岸 */
+    assert_non_null(strstr(match_of(j), "\"Mong Cai\""));
+    json_decref(j);
+}
+
+/* However many names a query brings in, at most 48 (16 a group): its cost is bounded. */
+static void names_brought_in_are_capped(void **state)
+{
+    (void)state;
+    json_t *j = search("q=Yunnan%20Guangxi%20Lao%20Cai%20Lang%20Son%20Quang%20Ninh%20Cao%20Bang%20"
+                       "Ha%20Giang%20Lai%20Chau%20Dien%20Bien%20Tuyen%20Quang%20Hekou%20Mong%20Cai",
+                       200);
+    size_t quotes = 0;
+    for (const char *m = match_of(j); *m; m++)
+        quotes += *m == '"';
+    if (quotes / 2 > 48 + 14)
+        fail_msg("%zu names: %s", quotes / 2, match_of(j));
+    assert_true(quotes / 2 >= 40);
+    json_decref(j);
+}
+
 static void pages(void **state)
 {
     (void)state;
@@ -293,8 +346,8 @@ static void search_check(void *ctx, int rc, long n)
     if (rc == 0) {
         json_t *j = fx_json_body(res);
         assert_string_equal(json_string_value(json_object_get(json_object_get(j, "meta"), "match")),
-                            "(\"Junnan\" OR \"Van Nam\" OR \"Vân Nam\" OR \"Yunnan\" OR "
-                            "\"yunnan\" OR \"云南\" OR \"云南省\") AND \"bridge\"*");
+                            "(\"Junnan\"* OR \"Van Nam\" OR \"Vân Nam\" OR \"Yunnan\"* OR "
+                            "\"yunnan\"* OR \"云南\" OR \"云南省\") AND \"bridge\"*");
         json_decref(j);
     }
     bc_response_free(res);
@@ -320,6 +373,8 @@ int main(void)
         cmocka_unit_test(fullwidth_letters_are_ascii),
         cmocka_unit_test(bad_parameters),
         cmocka_unit_test(project_names_and_side_names),
+        cmocka_unit_test(names_of_places_and_entities),
+        cmocka_unit_test(names_brought_in_are_capped),
         cmocka_unit_test(pages),
         cmocka_unit_test(allocation_failures),
     };

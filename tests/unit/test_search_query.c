@@ -32,6 +32,10 @@ static int fake_alias(void *ctx, const char *phrase, bc_buf *out)
         bc_buf_puts(out, "(\"Yunnan\" OR \"云南\")");
         return 1;
     }
+    if (strcmp(phrase, "友谊关") == 0) {
+        bc_buf_puts(out, "(\"Youyiguan\" OR \"友谊关\")");
+        return 1;
+    }
     return 0;
 }
 
@@ -69,12 +73,13 @@ static void plain_words_and_aliases(void **state)
 {
     (void)state;
     expect("bridge", "\"bridge\"*");
-    expect("Junnan bridge", "\"Junnan\"* AND \"bridge\"*");
+    expect("Junnan bridge", "(\"Junnan bridge\" OR (\"Junnan\"* AND \"bridge\"*))");
     expect("Lao Cai bridge", "(\"Lao Cai\" OR \"老街\") AND \"bridge\"*");
     expect("Lao-Cai", "(\"Lao Cai\" OR \"老街\")");
     expect("  Yunnan\t", "(\"Yunnan\" OR \"云南\")");
     /* no prefix: short words, digits, Chinese, punctuation inside */
-    expect("gate 2024 口岸 a1bc", "\"gate\"* AND \"2024\" AND \"口岸\" AND \"a1bc\"");
+    expect("gate 2024 口岸 a1bc",
+           "(\"gate 2024 口岸 a1bc\" OR (\"gate\"* AND \"2024\" AND \"口岸\" AND \"a1bc\"))");
     expect("Kunming,", "\"Kunming\"*");
     expect("Điện", "\"Điện\"*");
 }
@@ -102,9 +107,9 @@ static void everything_else_is_words(void **state)
     expect("title:Lao", "\"title:Lao\"");
     expect("^Lao", "\"Lao\"");
     expect("Lao + Cai", "(\"Lao Cai\" OR \"老街\")");
-    expect("{title} gate", "\"title\"* AND \"gate\"*");
-    expect("NEAR(gate bridge)", "\"NEAR\"* AND (\"gate\"* AND \"bridge\"*)");
-    expect("C++ & C#", "\"C\" AND \"C\"");
+    expect("{title} gate", "(\"title gate\" OR (\"title\"* AND \"gate\"*))");
+    expect("NEAR(gate bridge)", "\"NEAR\"* AND ((\"gate bridge\" OR (\"gate\"* AND \"bridge\"*)))");
+    expect("C++ & C#", "(\"C C\" OR (\"C\" AND \"C\"))");
     expect("-gate", "\"gate\"*");
     expect("gate\"\"", "\"gate\"*");
     expect("\"unclosed phrase", "\"unclosed phrase\"");
@@ -126,7 +131,7 @@ static void what_would_not_parse_is_left_out(void **state)
     expect("(gate", "(\"gate\"*)");
     expect("gate () bridge", "\"gate\"* AND \"bridge\"*");
     expect("(((((((((((gate)))))))))))", "((((((((\"gate\"*))))))))");
-    expect("and or not", "\"and\" AND \"or\" AND \"not\"");
+    expect("and or not", "(\"and or not\" OR (\"and\" AND \"or\" AND \"not\"))");
     /* nothing to search for */
     static const char *const none[] = {"",    "   ", "...", "!!!",        "\"\"",        "*", "()",
                                        ":/-", "。",  "AND", "AND OR NOT", "( ) \"...\"", "😀"};
@@ -148,7 +153,7 @@ static void fullwidth_letters_are_ascii(void **state)
     /* bytes that are not UTF-8 separate words */
     expect("gate\xff"
            "bridge",
-           "\"gate\"* AND \"bridge\"*");
+           "(\"gate bridge\" OR (\"gate\"* AND \"bridge\"*))");
 }
 
 /* Whatever the text, a real FTS5 table parses the result: no syntax error. */
@@ -213,6 +218,81 @@ static void alias_lookups(void **state)
     bc_buf_free(&b);
 }
 
+/* Words that name nothing match as their phrase or as words apart, the phrase ranking
+ * first (analyst 9, F6: "Hà Khẩu" was "Hà" AND "khẩu"*, found in "xuất khẩu"); a name
+ * among them is its group, the words around it runs of their own. */
+static void phrase_first_for_words_that_name_nothing(void **state)
+{
+    (void)state;
+    expect("Ha Khau", "(\"Ha Khau\" OR (\"Ha\" AND \"Khau\"*))");
+    expect("cua Lao Cai road bridge",
+           "\"cua\" AND (\"Lao Cai\" OR \"老街\") AND (\"road bridge\" OR (\"road\"* AND "
+           "\"bridge\"*))");
+    expect("Ha Khau OR Hekou", "(\"Ha Khau\" OR (\"Ha\" AND \"Khau\"*)) OR \"Hekou\"*");
+}
+
+/* A name inside a Chinese word (written without spaces) is its group, the characters
+ * around it strings of their own; and the result parses. */
+static void names_inside_chinese_words(void **state)
+{
+    (void)state;
+    expect("经友谊关出入境", "\"经\" AND (\"Youyiguan\" OR \"友谊关\") AND \"出入境\"");
+    expect("友谊关口岸", "(\"Youyiguan\" OR \"友谊关\") AND \"口岸\"");
+    expect("出入境", "\"出入境\"");
+    expect("友谊关", "(\"Youyiguan\" OR \"友谊关\")");
+    bc_store *s;
+    bc_err err;
+    assert_int_equal(bc_store_open(":memory:", BC_STORE_CREATE, &s, &err), 0);
+    assert_int_equal(
+        bc_store_exec(s,
+                      "CREATE VIRTUAL TABLE doc USING fts5(body, tokenize = "
+                      "'bc_fold'); INSERT INTO doc VALUES ('2024年经友谊关出入境旅客')",
+                      &err),
+        0);
+    bc_buf b = BC_BUF_INIT;
+    assert_int_equal(
+        bc_search_compile("经友谊关出入境", strlen("经友谊关出入境"), fake_alias, NULL, &b), BC_OK);
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(bc_store_db(s),
+                                        "SELECT count(*) FROM doc WHERE doc MATCH ?1", -1, &st,
+                                        NULL),
+                     SQLITE_OK);
+    sqlite3_bind_text(st, 1, b.data, (int)b.len, SQLITE_STATIC);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(st, 0), 1);
+    sqlite3_finalize(st);
+    bc_buf_free(&b);
+    bc_store_close(s);
+}
+
+/* However long the query, at most 64 names are looked up: the words after are plain. */
+static void lookups_are_capped(void **state)
+{
+    (void)state;
+    char q[400] = "";
+    for (int i = 0; i < 60; i++)
+        strcat(q, i % 2 ? "ab " : "cd ");
+    int calls = 0;
+    bc_buf b = BC_BUF_INIT;
+    assert_int_equal(bc_search_compile(q, strlen(q), fake_alias, &calls, &b), BC_OK);
+    assert_int_equal(calls, 64);
+    bc_buf_free(&b);
+    /* a Chinese run of 80 characters: each start tried with up to six, capped the same */
+    char zh[400] = "";
+    for (int i = 0; i < 80; i++)
+        strcat(zh, "经");
+    calls = 0;
+    assert_int_equal(bc_search_compile(zh, strlen(zh), fake_alias, &calls, &b), BC_OK);
+    assert_int_equal(calls, 64);
+    bc_buf_free(&b);
+    /* names after the cap are words */
+    strcat(q, "Lao Cai");
+    calls = 0;
+    assert_int_equal(bc_search_compile(q, strlen(q), fake_alias, &calls, &b), BC_OK);
+    assert_null(strstr(b.data, "老街"));
+    bc_buf_free(&b);
+}
+
 /* Out of memory is BC_ENOMEM with out's flag set, at every allocation. */
 static void allocation_failures(void **state)
 {
@@ -247,6 +327,9 @@ int main(void)
         cmocka_unit_test(fullwidth_letters_are_ascii),
         cmocka_unit_test(every_result_parses),
         cmocka_unit_test(alias_lookups),
+        cmocka_unit_test(phrase_first_for_words_that_name_nothing),
+        cmocka_unit_test(names_inside_chinese_words),
+        cmocka_unit_test(lookups_are_capped),
         cmocka_unit_test_teardown(allocation_failures, reset_alloc),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

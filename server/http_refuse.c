@@ -1,0 +1,113 @@
+/* http_refuse.c: the refusals libmicrohttpd 0.9.75 makes before any of our code sees the
+ * request, where its own answer is malformed. A Content-Length that is not a number
+ * ("-1") or is past 2^64 ("99999999999999999999") is refused inside its header parse
+ * (parse_connection_headers -> transmit_error_response), which queues its HTML page and
+ * writes the status line and headers; the state machine then overwrites the connection's
+ * state with HEADERS_PROCESSED and comes to START_REPLY, which writes them a second time
+ * (analyst 9, F8): two header blocks, the first one's Content-Length framing the second as
+ * its body. No callback of ours runs in between but its message to the error log, so that
+ * is where the refusal is answered: a problem document written to the socket, which is
+ * then shut for writing, so the library's copy goes nowhere and it closes the connection. */
+#include "http_int.h"
+
+#include "bordercoop/conditional.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+
+/* The requests whose heads this I/O thread is reading: each added when its request line
+ * is read, removed when its head reaches the access handler or it completes (all on the
+ * thread that serves its connection). Several when heads arrive in pieces. */
+static _Thread_local req_ctx *reading;
+
+void bc_http_head_reading(req_ctx *c)
+{
+    c->rd_prev = NULL;
+    c->rd_next = reading;
+    if (reading != NULL)
+        reading->rd_prev = c;
+    reading = c;
+    c->rd_list = &reading;
+}
+
+void bc_http_head_read(req_ctx *c)
+{
+    if (c->rd_list == NULL)
+        return;
+    if (c->rd_prev != NULL)
+        c->rd_prev->rd_next = c->rd_next;
+    else
+        *c->rd_list = c->rd_next; /* the list of the thread that added it */
+    if (c->rd_next != NULL)
+        c->rd_next->rd_prev = c->rd_prev;
+    c->rd_prev = c->rd_next = NULL;
+    c->rd_list = NULL;
+}
+
+/* Appends the raw response of res (a problem; connection closed) for c to out. */
+static void raw_response(const req_ctx *c, const bc_response *res, bc_buf *out)
+{
+    char date[40];
+    bc_http_date_format(time(NULL), date, sizeof date);
+    bc_buf_printf(out, "HTTP/1.1 %d %s\r\nConnection: close\r\n", res->status,
+                  res->status == 413 ? "Content Too Large" : "Bad Request");
+    bc_buf_puts(out, "Content-Type: application/problem+json; charset=utf-8\r\n");
+    bc_buf_printf(out, "X-Request-Id: %s\r\nDate: %s\r\n", c->id, date);
+    if (c->h->cors)
+        bc_buf_printf(out,
+                      "Access-Control-Allow-Origin: %s\r\nAccess-Control-Expose-Headers: ETag, "
+                      "Link, Last-Modified, Location, X-Request-Id, X-Total-Count, "
+                      "Content-Length\r\n",
+                      c->h->cfg->cors_origin);
+    if (c->h->vary_origin)
+        bc_buf_puts(out, "Vary: Origin\r\n");
+    bc_buf_printf(out, "Cache-Control: no-store\r\nContent-Length: %zu\r\n\r\n", res->body.len);
+    bc_buf_append(out, res->body.data, res->body.len);
+}
+
+int bc_http_refuse_length(const char *fmt)
+{
+    int too_large = strstr(fmt, "Too large value of 'Content-Length'") != NULL;
+    int malformed = strstr(fmt, "Failed to parse `Content-Length'") != NULL;
+    if (!too_large && !malformed)
+        return 0;
+    /* the refused request is the one whose head has been read whole and has not reached
+     * the access handler: any other on the list is still receiving its head (no size yet),
+     * and a head read whole goes to the handler at once in the same parse */
+    req_ctx *c = reading;
+    while (c != NULL &&
+           (c->con == NULL ||
+            MHD_get_connection_info(c->con, MHD_CONNECTION_INFO_REQUEST_HEADER_SIZE) == NULL))
+        c = c->rd_next;
+    const union MHD_ConnectionInfo *fd =
+        c != NULL ? MHD_get_connection_info(c->con, MHD_CONNECTION_INFO_CONNECTION_FD) : NULL;
+    if (fd == NULL)
+        return 0;
+    bc_http_head_read(c);
+    bc_response res;
+    bc_response_init(&res);
+    if (too_large)
+        bc_problem(&res, 413, "body_too_large", NULL,
+                   "Content-Length is larger than 2^64 - 1 bytes; this server takes bodies of "
+                   "at most --max-body bytes");
+    else
+        bc_problem(&res, 400, "malformed_header", NULL,
+                   "Content-Length is not a number: it must be digits alone");
+    bc_buf raw = BC_BUF_INIT;
+    raw_response(c, &res, &raw);
+    if (!bc_buf_failed(&raw) && !bc_buf_failed(&res.body)) {
+        /* a fresh head: nothing of an earlier answer is left in libmicrohttpd's buffer,
+         * and a few hundred bytes fit in any socket's send buffer */
+        ssize_t sent = send(fd->connect_fd, raw.data, raw.len, MSG_NOSIGNAL | MSG_DONTWAIT);
+        c->status = res.status;
+        c->bytes = sent > 0 ? (size_t)sent : 0;
+        snprintf(c->note, sizeof c->note, "refused: %s",
+                 too_large ? "Content-Length past 2^64" : "Content-Length not a number");
+    }
+    shutdown(fd->connect_fd, SHUT_WR); /* libmicrohttpd's doubled answer goes nowhere */
+    bc_buf_free(&raw);
+    bc_response_free(&res);
+    return 1;
+}

@@ -46,7 +46,8 @@ CORE    += places changes export feed series
 # cooperation events, a kind of fact of its own
 CORE    += events loader_events
 # API keys, authentication and the review step
-CORE    += keys auth review review_decide review_replay review_edit review_api curation rebuild
+CORE    += keys auth review review_decide review_replay review_edit review_event review_api curation \
+           rebuild
 # a figure's overlaps and computed conflicts, kept in step by ingest and review
 CORE    += figure_links
 # the HTTP layer: its file family, head checks, validators, worker pool,

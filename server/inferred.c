@@ -1,5 +1,6 @@
 /* inferred.c: the field paths each kind of fact may mark as inferred (see inferred.h). */
 #include "bordercoop/inferred.h"
+#include "bordercoop/text.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -74,8 +75,9 @@ static int unknown(bc_fact_kind kind, const char *prefix, const char *path, bc_e
             bc_buf_puts(&known, ", ");
         bc_buf_puts(&known, *f);
     }
-    int rc = bc_err_set(err, BC_EINVAL, "%s'%.60s' is not a field of a %s (one of: %s)", prefix,
-                        path, bc_fact_kind_name(kind), known.data ? known.data : "");
+    int rc = bc_err_set(err, BC_EINVAL, "%s'%.60s' is not a field of %s %s (one of: %s)", prefix,
+                        path, bc_text_a(bc_fact_kind_name(kind)), bc_fact_kind_name(kind),
+                        known.data ? known.data : "");
     bc_buf_free(&known);
     return rc;
 }

@@ -300,7 +300,7 @@ int ld_ref_list(loader *L, json_t *obj, const char *path, const char *key, int f
         json_t *v = json_array_get(arr, k);
         snprintf(q, sizeof q, "%s.%s[%zu]", path, key, k);
         if (!json_is_string(v)) {
-            rc = ld_fail(L, q, "expected a %s id", REFS[kind].what);
+            rc = ld_fail(L, q, "expected %s %s id", bc_text_a(REFS[kind].what), REFS[kind].what);
             break;
         }
         const char *ref = json_string_value(v);

@@ -10,6 +10,7 @@
 #include "bordercoop/query.h"
 #include "bordercoop/resource.h"
 #include "bordercoop/review.h"
+#include "bordercoop/text.h"
 #include "bordercoop/workers.h"
 
 #include <jansson.h>
@@ -422,8 +423,9 @@ int bc_handle_review_decide(bc_request *req, bc_response *res)
         rq.fields = json_object_get(body, "fields");
     if (st == 0 && rq.action == BC_REVIEW_EDIT && rq.fields == NULL)
         st = bc_problem(res, 400, "invalid_field", "fields",
-                        "an edit needs 'fields', the corrected values; a %s has: %s",
-                        bc_review_kind_name(kind), bc_review_editable(kind));
+                        "an edit needs 'fields', the corrected values; %s %s has: %s",
+                        bc_text_a(bc_review_kind_name(kind)), bc_review_kind_name(kind),
+                        bc_review_editable(kind));
     bc_review_result r;
     bc_store *w = NULL;
     if (st == 0)

@@ -193,13 +193,19 @@ int review_apply_action(bc_store *s, bc_review_kind kind, const char *id, bc_rev
         rc = review_edit_apply(s, kind, id, fields, changes, field, err);
     if (rc == BC_OK)
         rc = bc_store_run(s, k->set_sql, BC_BINDS(bc_text(id), bc_text(to)), err);
-    /* a reviewed meeting is no longer only machine-read: its title loses the mark */
-    if (rc == BC_OK && kind == BC_REVIEW_MEETING && strcmp(to, "reviewed") == 0)
+    /* a reviewed meeting or event is no longer only machine-read: its title loses the
+     * mark (a table's name cannot be bound) */
+    if (rc == BC_OK && (kind == BC_REVIEW_MEETING || kind == BC_REVIEW_EVENT) &&
+        strcmp(to, "reviewed") == 0)
         rc = bc_store_run(
             s,
-            "UPDATE meetings SET title = substr(title, 1, length(title) - length(?2)) "
-            "WHERE id = ?1 AND length(title) > length(?2) AND substr(title, -length(?2)) "
-            "= ?2",
+            kind == BC_REVIEW_MEETING
+                ? "UPDATE meetings SET title = substr(title, 1, length(title) - length(?2)) "
+                  "WHERE id = ?1 AND length(title) > length(?2) AND substr(title, "
+                  "-length(?2)) = ?2"
+                : "UPDATE coop_events SET title = substr(title, 1, length(title) - "
+                  "length(?2)) WHERE id = ?1 AND length(title) > length(?2) AND "
+                  "substr(title, -length(?2)) = ?2",
             BC_BINDS(bc_text(id), bc_text(" (extracted)")), err);
     /* a figure's overlaps and computed conflicts follow its curation and its values */
     if (rc == BC_OK && kind == BC_REVIEW_FIGURE)

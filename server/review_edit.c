@@ -33,7 +33,7 @@ typedef enum ftype {
     T_VOCAB,   /* a value of the vocabulary `arg` */
     T_REF,     /* the id of an existing row: `arg` is the SQL that finds it (?1) */
     T_METRIC,  /* the id of a metric (trade_turnover: metric ids use '_'): `arg` finds it */
-    T_PARTIES, /* figures only: the provinces a figure is between */
+    T_PARTIES, /* the provinces a figure is between, or that hold an event */
     T_CHANGE,  /* figures only: {"pct": n, "qualifier": q, "basis": text} */
 } ftype;
 
@@ -43,7 +43,8 @@ typedef struct field_def {
     int required;       /* may not be null */
     const char *arg;    /* see ftype */
     const char *what;   /* T_REF: what the id names, for messages */
-    const char *update; /* ?1 the fact's id, ?2... the value (bind_value) */
+    const char *update; /* ?1 the fact's id, ?2... the value; T_PARTIES: clears them */
+    const char *insert; /* T_PARTIES: ?1 the fact's id, ?2 a province, ?3 its place 1.. */
 } field_def;
 
 static const field_def FIGURE[] = {
@@ -66,7 +67,9 @@ static const field_def FIGURE[] = {
     {"change", T_CHANGE, 0, NULL, NULL,
      "UPDATE figures SET change_pct = ?2, change_qualifier = ?3, change_basis = ?4 "
      "WHERE id = ?1"},
-    {"parties", T_PARTIES, 1, "SELECT 1 FROM provinces WHERE id = ?1", "province", NULL},
+    {"parties", T_PARTIES, 1, "SELECT 1 FROM provinces WHERE id = ?1", "province",
+     "DELETE FROM figure_parties WHERE figure_id = ?1",
+     "INSERT INTO figure_parties (figure_id, province_id, seq) VALUES (?1, ?2, ?3)"},
     {"description", T_TEXT, 1, NULL, NULL, "UPDATE figures SET description = ?2 WHERE id = ?1"},
     {"meeting", T_REF, 0, "SELECT 1 FROM meetings WHERE id = ?1 AND curation <> 'rejected'",
      "meeting", "UPDATE figures SET meeting_id = ?2 WHERE id = ?1"},
@@ -112,6 +115,12 @@ static const field_def EVENT[] = {
      "UPDATE coop_events SET date = ?2, date_precision = ?3, date_start = ?4, date_end = ?5, "
      "year = ?6 WHERE id = ?1"},
     {"place", T_TEXT, 0, NULL, NULL, "UPDATE coop_events SET place = ?2 WHERE id = ?1"},
+    /* its organisations that are provinces, after those that are none, which stay */
+    {"parties", T_PARTIES, 1, "SELECT 1 FROM provinces WHERE id = ?1", "province",
+     "DELETE FROM coop_event_organisations WHERE event_id = ?1 AND province_id IS NOT NULL",
+     "INSERT INTO coop_event_organisations (event_id, seq, name, province_id) SELECT ?1, "
+     "coalesce((SELECT max(seq) FROM coop_event_organisations WHERE event_id = ?1), 0) + 1, "
+     "name, id FROM provinces WHERE id = ?2 AND ?3 > 0"},
     {"description", T_TEXT, 0, NULL, NULL, "UPDATE coop_events SET description = ?2 WHERE id = ?1"},
     {"note", T_TEXT, 0, NULL, NULL, "UPDATE coop_events SET note = ?2 WHERE id = ?1"},
 };
@@ -160,9 +169,12 @@ static const kind_fields FIELDS[BC_REVIEW_NKINDS] = {
                            "description, note"},
     [BC_REVIEW_EVENT] = {EVENT, sizeof EVENT / sizeof EVENT[0],
                          "SELECT json_object('kind', kind, 'title', title, 'status', status, "
-                         "'date', date, 'place', place, 'description', description, 'note', "
-                         "note) FROM coop_events WHERE id = ?1",
-                         "kind, title, status, date, place, description, note"},
+                         "'date', date, 'place', place, 'parties', json((SELECT "
+                         "json_group_array(province_id) FROM (SELECT province_id FROM "
+                         "coop_event_organisations WHERE event_id = ev.id AND province_id IS "
+                         "NOT NULL ORDER BY seq))), 'description', description, 'note', note) "
+                         "FROM coop_events ev WHERE id = ?1",
+                         "kind, title, status, date, place, parties, description, note"},
     [BC_REVIEW_PROJECT_EVENT] = {PROJECT_EVENT, sizeof PROJECT_EVENT / sizeof PROJECT_EVENT[0],
                                  "SELECT json_object('kind', kind, 'date', date, 'description', "
                                  "description, 'note', note) FROM project_events WHERE id = ?1",
@@ -499,7 +511,7 @@ static int apply(edit_ctx *c, const field_def *f, json_t *v)
     sqlite3_stmt *st = NULL;
     int rc;
     if (f->type == T_PARTIES) {
-        rc = bc_store_stmt(c->s, "DELETE FROM figure_parties WHERE figure_id = ?1", &st, c->err);
+        rc = bc_store_stmt(c->s, f->update, &st, c->err);
         if (rc != BC_OK)
             return rc;
         sqlite3_bind_text(st, 1, c->id, -1, SQLITE_TRANSIENT);
@@ -507,10 +519,7 @@ static int apply(edit_ctx *c, const field_def *f, json_t *v)
             rc = bc_store_error(c->s, c->err, "correcting the parties");
         sqlite3_reset(st);
         for (size_t i = 0; rc == BC_OK && i < json_array_size(v); i++) {
-            rc = bc_store_stmt(c->s,
-                               "INSERT INTO figure_parties (figure_id, province_id, seq) "
-                               "VALUES (?1, ?2, ?3)",
-                               &st, c->err);
+            rc = bc_store_stmt(c->s, f->insert, &st, c->err);
             if (rc != BC_OK)
                 break;
             sqlite3_bind_text(st, 1, c->id, -1, SQLITE_TRANSIENT);
@@ -646,16 +655,20 @@ static int verified(edit_ctx *c, bc_review_kind k, json_t *changes)
         if (rc != BC_OK)
             break;
         const char *path = k == BC_REVIEW_FIGURE && strcmp(key, "meeting") == 0 ? "meetings" : key;
-        sqlite3_stmt *st = NULL;
-        if (rc == BC_OK)
+        /* an event's parties are its organisations that are provinces: both were read */
+        const char *also =
+            k == BC_REVIEW_EVENT && strcmp(key, "parties") == 0 ? "organisations" : NULL;
+        for (; rc == BC_OK && path != NULL; path = also, also = NULL) {
+            sqlite3_stmt *st = NULL;
             rc = bc_store_stmt(c->s, SQL[k], &st, c->err);
-        if (rc != BC_OK)
-            break;
-        sqlite3_bind_text(st, 1, c->id, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(st, 2, path, -1, SQLITE_TRANSIENT);
-        if (sqlite3_step(st) != SQLITE_DONE)
-            rc = bc_store_error(c->s, c->err, "clearing what a reviewer verified");
-        sqlite3_reset(st);
+            if (rc != BC_OK)
+                break;
+            sqlite3_bind_text(st, 1, c->id, -1, SQLITE_TRANSIENT);
+            sqlite3_bind_text(st, 2, path, -1, SQLITE_TRANSIENT);
+            if (sqlite3_step(st) != SQLITE_DONE)
+                rc = bc_store_error(c->s, c->err, "clearing what a reviewer verified");
+            sqlite3_reset(st);
+        }
     }
     return rc;
 }
@@ -759,6 +772,9 @@ static int after_edit(edit_ctx *c, bc_review_kind k, json_t *changes)
             rc = bad(c, json_object_get(changes, "vn_side") ? "vn_side" : "cn_side",
                      "a project needs 'vn_side' or 'cn_side'");
         sqlite3_reset(st);
+    } else if (k == BC_REVIEW_EVENT && json_object_get(changes, "parties") != NULL &&
+               json_object_get(changes, "title") == NULL) {
+        rc = review_event_retitle(c->s, c->id, json_object_get(changes, "parties"), c->err);
     } else if (k == BC_REVIEW_MEETING) {
         if (json_object_get(changes, "mechanism") != NULL) {
             rc = run_id(c, "DELETE FROM meeting_provinces WHERE meeting_id = ?1");
@@ -808,9 +824,9 @@ int review_edit_apply(bc_store *s, bc_review_kind k, const char *id, json_t *fie
     const kind_fields *kf = &FIELDS[k];
     if (!json_is_object(fields) || json_object_size(fields) == 0) {
         snprintf(field, 80, "fields");
-        return bc_err_set(err, BC_EINVAL,
-                          "fields: an edit needs an object of corrected fields; a %s has: %s",
-                          review_kind_get(k)->name, kf->editable);
+        return bc_err_set(
+            err, BC_EINVAL, "fields: an edit needs an object of corrected fields; %s %s has: %s",
+            bc_text_a(review_kind_get(k)->name), review_kind_get(k)->name, kf->editable);
     }
     const char *key;
     json_t *v;
@@ -821,8 +837,9 @@ int review_edit_apply(bc_store *s, bc_review_kind k, const char *id, json_t *fie
             known = strcmp(kf->defs[i].name, key) == 0;
         if (!known) {
             snprintf(field, 80, "fields.%.60s", key);
-            return bc_err_set(err, BC_EINVAL, "fields: a %s has no field '%.60s'; allowed: %s",
-                              review_kind_get(k)->name, key, kf->editable);
+            return bc_err_set(err, BC_EINVAL, "fields: %s %s has no field '%.60s'; allowed: %s",
+                              bc_text_a(review_kind_get(k)->name), review_kind_get(k)->name, key,
+                              kf->editable);
         }
     }
     /* the stored values, to compare with and to record as "from" */

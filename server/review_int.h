@@ -87,4 +87,13 @@ int review_apply_action(bc_store *s, bc_review_kind kind, const char *id, bc_rev
 int review_edit_apply(bc_store *s, bc_review_kind k, const char *id, json_t *fields,
                       json_t **changes, char field[80], bc_err *err);
 
+/* ---- review_event.c ---- */
+
+/* After an edit of event id's parties (change: {"from": [ids], "to": [ids]}, borrowed),
+ * inside the caller's transaction: a title that still reads as it was made, ending in
+ * the old provinces' names ("Talks of A, B and C", with or without " (extracted)") or
+ * " between the two sides", names the new ones ("Talks of A and C"); any other title is
+ * left as the reviewer or the data has it. BC_ESTORE or BC_ENOMEM. */
+int review_event_retitle(bc_store *s, const char *id, json_t *change, bc_err *err);
+
 #endif

@@ -413,3 +413,8 @@ int bc_text_whole_key(const char *s, size_t n, char out[65])
     out[0] = '\0';
     return text_key(s, 0, n, out);
 }
+
+const char *bc_text_a(const char *s)
+{
+    return s != NULL && s[0] != '\0' && strchr("aeiouAEIOU", s[0]) != NULL ? "an" : "a";
+}

@@ -93,6 +93,11 @@ const char *bc_text_invisible_name(const char *s, size_t n);
  * not UTF-8) as U+FFFD, so the document stays well-formed whatever the text holds. */
 void bc_xml_text(bc_buf *b, const char *s);
 
+/* The indefinite article of the English noun s in a message: "an" before a vowel letter
+ * ("an event", "an edit"), "a" otherwise ("a figure", "a meeting"; NULL: "a"). A static
+ * string. */
+const char *bc_text_a(const char *s);
+
 /* 1 when s is a canonical id: 1..120 bytes of [a-z0-9] words joined by single '-'. */
 int bc_text_is_id(const char *s);
 

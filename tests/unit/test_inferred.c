@@ -57,6 +57,8 @@ static void json_from_paths(void **state)
     assert_int_equal(bc_inferred_json(BC_FACT_PROJECT, bad, 1, &out, &err), BC_EINVAL);
     assert_non_null(strstr(err.msg, "'colour' is not a field of a border gate project"));
     assert_non_null(strstr(err.msg, "vn_side"));
+    assert_int_equal(bc_inferred_json(BC_FACT_REPORTED_EVENT, bad, 1, &out, &err), BC_EINVAL);
+    assert_non_null(strstr(err.msg, "'colour' is not a field of an event"));
     bc_buf_free(&out);
 }
 

@@ -242,6 +242,70 @@ static void each_field_type_refuses_what_it_must(void **state)
     assert_int_equal(count(f->s, sql), 1);
 }
 
+/* An event's parties are corrected like a figure's (outsider 9, F3: talks recalled next
+ * to a mechanism took its five provinces, and the edit was refused, "a event has no field
+ * 'parties'"): they replace its organisations that are provinces, its title made from
+ * them names the new ones, and approving it drops the "(extracted)" mark (F10). */
+static void an_events_parties_are_corrected(void **state)
+{
+    fixture *f = *state;
+    static const char talks[] = "Lao Cai talks\n\nOn March 17, 2026, leaders of Lao Cai, Lai "
+                                "Chau and Yunnan held talks in Lao Cai on border trade.\n";
+    bc_ingest_input in = {.text = talks,
+                          .len = sizeof talks - 1,
+                          .lang = "en",
+                          .published_on = "2026-03-19",
+                          .actor = "ingest-ian"};
+    bc_ingest_result ir;
+    bc_err err;
+    assert_int_equal(bc_ingest(f->s, &in, &ir, &err), 0);
+    char ev[200], sql[400];
+    first_id(f->s, "SELECT id FROM coop_events WHERE curation = 'extracted'", ev, sizeof ev);
+    snprintf(sql, sizeof sql,
+             "SELECT count(*) FROM coop_events WHERE id = '%s' AND title = 'Talks of Lao Cai, "
+             "Lai Chau and Yunnan (extracted)'",
+             ev);
+    assert_int_equal(count(f->s, sql), 1);
+    bc_review_kind E = BC_REVIEW_EVENT;
+    edit_fails(f->s, E, ev, "{\"colour\":1}", "fields.colour", "an event has no field 'colour'");
+    edit_fails(f->s, E, ev, "{}", "fields",
+               "an event has: kind, title, status, date, place, parties");
+    edit_fails(f->s, E, ev, "{\"parties\":[]}", "fields.parties", "1 to 12");
+    edit_fails(f->s, E, ev, "{\"parties\":null}", "fields.parties", "required");
+    edit_fails(f->s, E, ev, "{\"parties\":[\"lao-cai\",\"atlantis\"]}", "fields.parties[1]",
+               "no province");
+    edit_fails(f->s, E, ev, "{\"parties\":[\"yunnan\",\"yunnan\"]}", "fields.parties[1]", "twice");
+    edit_fails(f->s, E, ev, "{\"parties\":[\"lao-cai\",\"lai-chau\",\"yunnan\"]}", "fields",
+               "nothing to correct");
+    bc_review_result r;
+    if (decide(f->s, E, ev, BC_REVIEW_EDIT, "{\"parties\":[\"lao-cai\",\"yunnan\"]}", "alice", &r,
+               &err) != 0)
+        fail_msg("%s", err.msg);
+    snprintf(sql, sizeof sql,
+             "SELECT group_concat(province_id || ':' || seq, ',') FROM (SELECT * FROM "
+             "coop_event_organisations WHERE event_id = '%s' ORDER BY seq)",
+             ev);
+    char got[200];
+    first_id(f->s, sql, got, sizeof got);
+    assert_string_equal(got, "lao-cai:1,yunnan:2");
+    /* reviewed: the title names the corrected parties and lost its mark */
+    snprintf(sql, sizeof sql, "SELECT title FROM coop_events WHERE id = '%s'", ev);
+    first_id(f->s, sql, got, sizeof got);
+    assert_string_equal(got, "Talks of Lao Cai and Yunnan");
+    bc_buf entry = BC_BUF_INIT;
+    assert_int_equal(bc_review_log_entry(f->s, r.seq, &entry, &err), 0);
+    assert_non_null(
+        strstr(entry.data, "\"parties\":{\"from\":[\"lao-cai\",\"lai-chau\",\"yunnan\"]"));
+    bc_buf_free(&entry);
+    /* a title the reviewer wrote is left as written */
+    assert_int_equal(decide(f->s, E, ev, BC_REVIEW_EDIT,
+                            "{\"title\":\"Lao Cai - Yunnan talks\",\"parties\":[\"yunnan\"]}",
+                            "alice", &r, &err),
+                     0);
+    first_id(f->s, sql, got, sizeof got);
+    assert_string_equal(got, "Lao Cai - Yunnan talks");
+}
+
 /* What each kind lets an edit correct, as the messages list it. */
 static void editable_fields_per_kind(void **state)
 {
@@ -249,6 +313,7 @@ static void editable_fields_per_kind(void **state)
     assert_non_null(strstr(bc_review_editable(BC_REVIEW_FIGURE), "value"));
     assert_non_null(strstr(bc_review_editable(BC_REVIEW_MEETING), "ordinal"));
     assert_non_null(strstr(bc_review_editable(BC_REVIEW_PROJECT), "vn_side"));
+    assert_non_null(strstr(bc_review_editable(BC_REVIEW_EVENT), "parties"));
     assert_string_equal(bc_review_editable((bc_review_kind)99), "");
 }
 
@@ -260,6 +325,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(each_field_type_refuses_what_it_must, setup, teardown),
         cmocka_unit_test_setup_teardown(an_edit_records_what_changed, setup, teardown),
         cmocka_unit_test_setup_teardown(money_is_edited_in_any_currency, setup, teardown),
+        cmocka_unit_test_setup_teardown(an_events_parties_are_corrected, setup, teardown),
     };
     return cmocka_run_group_tests_name("review_edit", tests, NULL, NULL);
 }

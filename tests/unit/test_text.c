@@ -552,6 +552,18 @@ static void body_keys(void **state)
     assert_string_equal(a, "");
 }
 
+/* The article a message puts before a kind's name (outsider 9, F12: "a event"). */
+static void articles_follow_the_noun(void **state)
+{
+    (void)state;
+    assert_string_equal(bc_text_a("event"), "an");
+    assert_string_equal(bc_text_a("edit"), "an");
+    assert_string_equal(bc_text_a("figure"), "a");
+    assert_string_equal(bc_text_a("project_event"), "a");
+    assert_string_equal(bc_text_a(""), "a");
+    assert_string_equal(bc_text_a(NULL), "a");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -577,6 +589,7 @@ int main(void)
         cmocka_unit_test(slug_appends_without_leading_dash),
         cmocka_unit_test(slugs_of_ascii_names_are_ids),
         cmocka_unit_test(is_id),
+        cmocka_unit_test(articles_follow_the_noun),
         cmocka_unit_test_teardown(body_keys, reset_alloc),
     };
     return cmocka_run_group_tests_name("text", tests, NULL, NULL);

@@ -300,6 +300,105 @@ static int dangling(bc_store *s, const char *meetings, const char *projects, jso
     return rc;
 }
 
+/* The article's projects' events (?1 the source) as one JSON array of [id, project, seq,
+ * reading], the reading being what a reader sees of it: its project, kind, date and the
+ * spans it is quoted from. */
+static const char EVENTS_SQL[] =
+    "SELECT json_group_array(json_array(e.id, e.project_id, e.seq, e.project_id || '|' || "
+    "e.kind || '|' || quote(e.date) || '|' || coalesce((SELECT group_concat(q, ',') FROM "
+    "(SELECT c.quote_start || '-' || c.quote_end AS q FROM citations c WHERE c.event_id = e.id "
+    "ORDER BY c.quote_start, c.quote_end)), ''))) FROM (SELECT * FROM project_events WHERE id "
+    "IN (SELECT event_id FROM citations WHERE source_id = ?1) ORDER BY project_id, seq) e";
+
+static int events_of(bc_store *s, const char *source_id, json_t **out, bc_err *err)
+{
+    char *text = NULL;
+    sqlite3_stmt *st = NULL;
+    *out = NULL;
+    int rc = bc_store_stmt(s, EVENTS_SQL, &st, err);
+    if (rc != BC_OK)
+        return rc;
+    sqlite3_bind_text(st, 1, source_id, -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(st) != SQLITE_ROW)
+        rc = bc_store_error(s, err, "listing the article's projects' events");
+    else if ((text = bc_strdup((const char *)sqlite3_column_text(st, 0))) == NULL)
+        rc = nomem(err);
+    sqlite3_reset(st);
+    if (rc == BC_OK && (*out = json_loads(text, 0, NULL)) == NULL)
+        rc = nomem(err);
+    bc_free(text);
+    return rc;
+}
+
+#define EV_ID(a, i)      json_string_value(json_array_get(json_array_get(a, i), 0))
+#define EV_SEQ(a, i)     json_integer_value(json_array_get(json_array_get(a, i), 2))
+#define EV_READING(a, i) json_string_value(json_array_get(json_array_get(a, i), 3))
+
+/* Gives the project event from the id to and the number seq, its citations with it. */
+static int move_event(bc_store *s, const char *from, const char *to, long long seq, bc_err *err)
+{
+    int rc = bc_store_run(s, "UPDATE project_events SET id = ?2, seq = ?3 WHERE id = ?1",
+                          BC_BINDS(bc_text(from), bc_text(to), bc_int(seq)), err);
+    if (rc == BC_OK)
+        rc = bc_store_run(s, "UPDATE citations SET event_id = ?2 WHERE event_id = ?1",
+                          BC_BINDS(bc_text(from), bc_text(to)), err);
+    return rc;
+}
+
+/* A project's event is numbered after the project's others when it is read (ingest):
+ * read again, an event of the article would take a new number, though it reads the same.
+ * Each event read again that reads as one of before (old, events_of's) takes that one's id
+ * and number back, unless an event of another reading now holds them; moved in two steps
+ * (the numbers of a project are unique) so that two events may trade theirs. */
+static int keep_event_ids(bc_store *s, const char *source_id, json_t *old, bc_err *err)
+{
+    json_t *now = NULL;
+    int rc = events_of(s, source_id, &now, err);
+    size_t no = json_array_size(old), nn = json_array_size(now);
+    char *used = bc_calloc(no + 1, 1), *kept = bc_calloc(nn + 1, 1);
+    long *pair = bc_calloc(nn + 1, sizeof *pair);
+    if (rc == BC_OK && (used == NULL || kept == NULL || pair == NULL))
+        rc = nomem(err);
+    for (size_t i = 0; rc == BC_OK && i < nn; i++)
+        for (size_t j = 0; j < no && !kept[i]; j++)
+            if (!used[j] && strcmp(EV_ID(now, i), EV_ID(old, j)) == 0 &&
+                strcmp(EV_READING(now, i), EV_READING(old, j)) == 0)
+                used[j] = kept[i] = 1;
+    for (size_t i = 0; rc == BC_OK && i < nn; i++) {
+        pair[i] = -1;
+        for (size_t j = 0; j < no && !kept[i] && pair[i] < 0; j++) {
+            if (used[j] || strcmp(EV_READING(now, i), EV_READING(old, j)) != 0)
+                continue;
+            /* an event of another reading holds its id: it stays with that one */
+            int held = 0;
+            for (size_t k = 0; k < nn && !held; k++)
+                held = k != i && strcmp(EV_ID(now, k), EV_ID(old, j)) == 0 &&
+                       strcmp(EV_READING(now, k), EV_READING(old, j)) != 0;
+            if (!held)
+                pair[i] = (long)j, used[j] = 1;
+        }
+    }
+    char tmp[240];
+    for (size_t i = 0; rc == BC_OK && i < nn; i++)
+        if (pair[i] >= 0) {
+            snprintf(tmp, sizeof tmp, "%.200s#redate", EV_ID(now, i));
+            rc = move_event(s, EV_ID(now, i), tmp, -(long long)(i + 1), err);
+        }
+    for (size_t i = 0; rc == BC_OK && i < nn; i++)
+        if (pair[i] >= 0) {
+            snprintf(tmp, sizeof tmp, "%.200s#redate", EV_ID(now, i));
+            rc = move_event(s, tmp, EV_ID(old, pair[i]), EV_SEQ(old, pair[i]), err);
+        }
+    bc_free(used);
+    bc_free(kept);
+    bc_free(pair);
+    json_decref(now);
+    return rc;
+}
+#undef EV_ID
+#undef EV_SEQ
+#undef EV_READING
+
 /* Moves the content version forward: the previous one, the article and its new date,
  * so ETags and caches follow. */
 static int bump_version(bc_store *s, const char *source_id, const char *date, long long seq,
@@ -376,6 +475,9 @@ static int redate_locked(bc_store *w, const bc_redate_input *in, const redate_re
         rc = bc_changes_touched(w, id, &touched, err);
     if (rc == BC_OK)
         rc = facts_of(w, id, &before, err);
+    json_t *events = NULL;
+    if (rc == BC_OK)
+        rc = events_of(w, id, &events, err);
     /* the facts are removed and made again: what links to them is checked at the end */
     if (rc == BC_OK)
         rc = bc_store_exec(w, "PRAGMA defer_foreign_keys = ON", err);
@@ -386,6 +488,11 @@ static int redate_locked(bc_store *w, const bc_redate_input *in, const redate_re
         rc = clear_facts(w, id, before, lists, err);
     if (rc == BC_OK)
         rc = bc_ingest_reread(w, id, &out->read, err);
+    /* a fact that reads the same keeps its id: a project's events too */
+    if (rc == BC_OK)
+        rc = keep_event_ids(w, id, events, err);
+    json_decref(events);
+    events = NULL;
     /* the projects that held one of its events read as they do now */
     json_t *projects = lists[5] != NULL ? json_loads(lists[5], 0, NULL) : NULL, *p;
     size_t i;

@@ -165,6 +165,54 @@ static void reads_as_a_fresh_ingest_with_the_date(void **state)
     bc_store_close(b);
 }
 
+/* A project's event is numbered after the project's others when it is read: read again
+ * with a date, an event that reads the same keeps its id and number, though another
+ * article's event of the project came after it (outsider 9, F9: it came back as
+ * "-reported-4", its review link a 404). */
+static void project_events_that_read_the_same_keep_their_ids(void **state)
+{
+    (void)state;
+    bc_store *s = fx_store_from(fx_data_dir());
+    static const char *const TEXTS[] = {
+        "Bridge news\n\nThe two sides reviewed the Lao Cai - Hekou railway bridge in 2025, "
+        "officials of Lao Cai said on November 12.\n",
+        "Bridge news two\n\nTraffic on the Lao Cai - Hekou railway bridge rose in 2024, "
+        "officials said.\n"};
+    char ids[2][200];
+    for (int k = 0; k < 2; k++) {
+        bc_ingest_input in = {
+            .text = TEXTS[k], .len = strlen(TEXTS[k]), .lang = "en", .actor = "ian"};
+        bc_ingest_result ir;
+        bc_err ierr;
+        if (bc_ingest(s, &in, &ir, &ierr) != 0)
+            fail_msg("ingest: %s", ierr.msg);
+        snprintf(ids[k], 200, "%s", ir.source_id);
+    }
+    static const char OF[] = "SELECT group_concat(e.id || ':' || e.seq, ',') FROM project_events "
+                             "e JOIN citations c ON c.event_id = e.id WHERE c.source_id = ?1";
+    char *before = text_of(s, OF, ids[0]);
+    assert_non_null(before);
+    expect_text(s, OF, ids[1], "lao-cai-hekou-railway-bridge-reported-3:3");
+    bc_redate_result r;
+    bc_err err;
+    for (int round = 0; round < 2; round++) {
+        assert_int_equal(redate(s, ids[0], round == 0 ? "2026-11-14" : "2026-11-15", &r, &err), 0);
+        expect_text(s, OF, ids[0], before);
+        json_t *f;
+        size_t i;
+        json_array_foreach(r.facts, i, f)
+        {
+            if (strcmp(json_string_value(json_object_get(f, "kind")), "project_event") == 0)
+                assert_string_equal(json_string_value(json_object_get(f, "outcome")), "unchanged");
+        }
+        bc_redate_result_free(&r);
+    }
+    expect_text(s, OF, ids[1], "lao-cai-hekou-railway-bridge-reported-3:3");
+    assert_int_equal(count(s, "SELECT count(*) FROM project_events WHERE id LIKE '%#redate'"), 0);
+    free(before);
+    bc_store_close(s);
+}
+
 static void the_same_date_writes_nothing(void **state)
 {
     (void)state;
@@ -413,6 +461,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(reads_as_a_fresh_ingest_with_the_date),
         cmocka_unit_test(the_same_date_writes_nothing),
+        cmocka_unit_test(project_events_that_read_the_same_keep_their_ids),
         cmocka_unit_test(bad_input_is_refused),
         cmocka_unit_test(future_dates_are_refused),
         cmocka_unit_test(reviewed_facts_are_kept_or_the_change_refused),

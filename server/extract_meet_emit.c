@@ -104,6 +104,23 @@ static int province_next_to(const ctx *c, size_t si, const hit *h, const char *i
     return 0;
 }
 
+/* 1 when name h, before talks m and a clause apart, lies in the clause of a body's meeting
+ * told before them in their sentence ("... the 11th meeting ... was held on 30 October 2025 in Lai
+ * Chau, and the previous talks ... took place on 14 March 2024": Lai Chau is the 11th meeting's
+ * place, not the talks'). */
+static int other_clause(const ctx *c, const mention *m, const hit *h)
+{
+    if (m->xkind != BC_XM_TALKS || h->t1 > m->t0 || bcx_commas(c, h->t1 - 1, m->t0) == 0)
+        return 0;
+    for (size_t k = 0; k < c->nm; k++) {
+        const mention *o = &c->m[k];
+        if (o != m && o->sent == m->sent && o->t1 <= h->t0 &&
+            (o->mech != NULL || o->xkind == BC_XM_NUMBERED))
+            return 1;
+    }
+    return 0;
+}
+
 /* The place of mention m: the province a word for host follows ("Lai Chau hosts") or
  * precedes ("hosted by Lai Chau"), the host word being nearer to m than to another
  * meeting of the sentence, else the province or border town nearest to m that
@@ -148,7 +165,8 @@ static void place_of(const ctx *c, const mention *m, bc_xmeeting *x)
         for (size_t i = h->t0 > s->t0 + 4 ? h->t0 - 4 : s->t0; i < h->t0 && !located; i++)
             located = bcx_lex_find(c, C_LOC, i, &e) > 0;
         if (!located || (p = province_of(c, h, name, sizeof name)) == NULL ||
-            beyond_other(c, m, h->t0, h->t1) || bcx_later_clause_of_other(c, m, h->t0, h->t1))
+            beyond_other(c, m, h->t0, h->t1) || bcx_later_clause_of_other(c, m, h->t0, h->t1) ||
+            other_clause(c, m, h))
             continue;
         /* a province that is also a town's name ("Lao Cai") is the province */
         int province = 0;
@@ -204,10 +222,131 @@ static size_t unread_day(const ctx *c, const mention *m, size_t *u)
     return n;
 }
 
+/* 1 when the verb of meeting m's own clause says it took place, however many members its
+ * name lists before it ("Hoi nghi lan thu 11 Nhom cong tac lien hop giua bon tinh Lai Chau,
+ * Lao Cai, Tuyen Quang, Dien Bien (Viet Nam) va tinh Van Nam (Trung Quoc) da duoc to chuc
+ * ngay 30/10/2025"): a word of holding after it, before its clause ends (a comma not
+ * followed by a province of the list, a full stop), a date, a word of what is to come or
+ * the next meeting of its sentence. */
+static int held_in_clause(const ctx *c, const mention *m)
+{
+    const sent *s = &c->se[m->sent];
+    const bc_lex *e = NULL;
+    if (c->lbit == L_ZH) /* a Chinese meeting's verb comes before its name (在...举行的...会议) */
+        return 0;
+    for (size_t i = m->t1; i < s->t1; i++) {
+        if (i > m->t1 && (bcx_gap(c, i - 1) & (G_DOT | G_COMMA))) {
+            int listed = 0; /* "Lai Chau, Lao Cai, ...": the list of its members goes on */
+            for (size_t q = s->h0; q < s->h1 && !listed; q++)
+                listed = c->h[q].entity == E_PROVINCE && c->h[q].t0 == i;
+            if ((bcx_gap(c, i - 1) & G_DOT) || !listed)
+                return 0;
+        }
+        for (size_t k = 0; k < c->nm; k++)
+            if (&c->m[k] != m && c->m[k].sent == m->sent && c->m[k].t0 == i)
+                return 0;
+        for (size_t q = s->d0; q < s->d1; q++)
+            if (c->d[q].t0 == i)
+                return 0;
+        if (bcx_lex_find(c, C_FUTURE, i, &e) > 0)
+            return 0;
+        if (bcx_lex_find(c, C_HELD, i, &e) > 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 when talks m share their sentence with the meeting of a body (a mechanism's, or a
+ * numbered one), the sentence naming more provinces than two sides and saying that two
+ * sides meet ("the 11th meeting of the Joint Working Group of Lai Chau, Lao Cai, Tuyen
+ * Quang, Dien Bien and Yunnan was held ..., and the previous talks between the two
+ * provinces took place ...", "Hai ben nhac lai Hoi nghi lan thu 11 ..."): the provinces
+ * named are that body's members, not the talks' parties. */
+static int beside_a_body(const ctx *c, const mention *m, const bc_xmeeting *x)
+{
+    if (m->xkind != BC_XM_TALKS || x->nprovinces <= 2 ||
+        !bcx_sent_has(c, m->sent, C_BOTH_SIDES, -1))
+        return 0;
+    for (size_t k = 0; k < c->nm; k++) {
+        const mention *o = &c->m[k];
+        if (o != m && o->sent == m->sent && (o->mech != NULL || o->xkind == BC_XM_NUMBERED))
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 when the provinces ids (n) are of both countries. */
+static int both_countries(const ctx *c, char ids[][64], int n)
+{
+    int cn = 0;
+    for (int k = 0; k < n; k++)
+        cn += bcx_province_cn(c, ids[k]) != 0;
+    return cn > 0 && cn < n;
+}
+
+/* The parties of talks x (mention m) told beside a body's meeting (beside_a_body): the
+ * provinces their own clause names, from where it opens to the next meeting of the
+ * sentence, but their place ("took place ... in Lai Chau city"), when those are of both countries;
+ * else the two sides the article's other talks are between (sides, nsides: one province of each
+ * country), else none: a body's members are never taken for them. */
+static void own_parties(const ctx *c, const mention *m, bc_xmeeting *x, char sides[][64],
+                        int nsides)
+{
+    const sent *s = &c->se[m->sent];
+    size_t end = s->t1, start = m->t0;
+    for (size_t k = 0; k < c->nm; k++)
+        if (&c->m[k] != m && c->m[k].sent == m->sent && c->m[k].t0 >= m->t1 && c->m[k].t0 < end)
+            end = c->m[k].t0;
+    /* back to where their clause opens: a comma that ends no province of a list, or the
+     * end of another meeting of the sentence ("... reached by the Party secretaries of Lang
+     * Son and Guangxi during their talks on March 25") */
+    for (int open = 0; start > s->t0 && !open; start -= !open) {
+        int ends = 0, opens = 0; /* a comma between two provinces of a list */
+        for (size_t q = s->h0; q < s->h1; q++) {
+            ends |= c->h[q].entity == E_PROVINCE && c->h[q].t1 == start;
+            opens |= c->h[q].entity == E_PROVINCE && c->h[q].t0 == start;
+        }
+        open = ((bcx_gap(c, start - 1) & (G_DOT | G_COMMA)) && !(ends && opens)) ||
+               (bcx_gap(c, start - 1) & G_DOT);
+        for (size_t k = 0; k < c->nm && !open; k++)
+            open = &c->m[k] != m && c->m[k].sent == m->sent && c->m[k].t1 == start;
+    }
+    char own[BC_X_MAX_PARTIES][64];
+    int n = 0;
+    const bc_lex *e = NULL;
+    for (size_t q = s->h0; q < s->h1; q++) {
+        const hit *h = &c->h[q];
+        int located = 0, seen = 0;
+        if (h->entity != E_PROVINCE || h->t0 < start || h->t1 > end)
+            continue;
+        for (size_t i = h->t0 > start + 2 ? h->t0 - 2 : start; i < h->t0 && !located; i++)
+            located = bcx_lex_find(c, C_LOC, i, &e) > 0;
+        for (int k = 0; k < n && !seen; k++)
+            seen = strcmp(own[k], h->id) == 0;
+        if (!located && !seen && n < BC_X_MAX_PARTIES)
+            copy_str(own[n++], 64, h->id);
+    }
+    if (n >= 2 && both_countries(c, own, n)) {
+        memcpy(x->provinces, own, sizeof own[0] * (size_t)n);
+        x->nprovinces = n;
+    } else {
+        memcpy(x->provinces, sides, sizeof sides[0] * (size_t)nsides);
+        x->nprovinces = nsides;
+        x->sides_of_article = 1;
+    }
+}
+
 void bcx_emit_meetings(ctx *c)
 {
     const bc_lex *e = NULL;
     bc_extraction *o = c->out;
+    size_t first = o->nmeetings;
+    /* per meeting emitted: the index + 1 of talks told beside a body's meeting, else 0 */
+    size_t *beside = bc_calloc(c->nm + 1, sizeof *beside);
+    if (beside == NULL) {
+        c->rc = BC_ENOMEM;
+        return;
+    }
     for (size_t k = 0; k < c->nm && c->rc == BC_OK; k++) {
         const mention *m = &c->m[k];
         /* talks without a date are no meeting one can identify, unless they are to come
@@ -259,6 +398,8 @@ void bcx_emit_meetings(ctx *c)
         int held = 0;
         for (size_t i = lo; i < hi && !held; i++)
             held = bcx_lex_find(c, C_HELD, i, &e) > 0;
+        if (!future && !held)
+            held = held_in_clause(c, m);
         if (!future && !held && m->date[0])
             future = bcx_after_report(c, m->date);
         /* the words nearest to it say which, when they do */
@@ -284,5 +425,23 @@ void bcx_emit_meetings(ctx *c)
                         (m->date[0] ? 0.1 : 0);
         if (x->confidence > 1)
             x->confidence = 1;
+        if (beside_a_body(c, m, x))
+            beside[o->nmeetings - 1 - first] = k + 1; /* its parties are settled below */
     }
+    /* the two sides the article's talks are between: those of its first talks told apart
+     * from a body's meeting that name one province of each country */
+    char sides[2][64];
+    int nsides = 0;
+    for (size_t k = first; k < o->nmeetings && nsides == 0; k++) {
+        bc_xmeeting *x = &o->meetings[k];
+        if (x->kind == BC_XM_TALKS && beside[k - first] == 0 && x->nprovinces == 2 &&
+            both_countries(c, x->provinces, 2)) {
+            memcpy(sides, x->provinces, sizeof sides);
+            nsides = 2;
+        }
+    }
+    for (size_t k = first; k < o->nmeetings && c->rc == BC_OK; k++)
+        if (beside[k - first] != 0)
+            own_parties(c, &c->m[beside[k - first] - 1], &o->meetings[k], sides, nsides);
+    bc_free(beside);
 }

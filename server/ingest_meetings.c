@@ -406,6 +406,24 @@ static void day_word_note(ingest_ctx *c, const bc_xmeeting *m, int has_date, bci
     c->out->dates_without_year++;
 }
 
+/* A meeting the text says took place ("was held", "đã được tổ chức") on a day after the
+ * article's publication date: it stays held, as the text says, and the note says that its
+ * date and the publication date cannot both be right (a publication date given later,
+ * PATCH /v1/sources/{id}, never makes it planned). */
+static void held_after_note(ingest_ctx *c, const bc_xmeeting *m, const bc_date *d, bci_marks *mk)
+{
+    const char *pub = c->in->published_on;
+    if (d == NULL || pub == NULL || pub[0] == '\0' || strcmp(m->status, "held") != 0 ||
+        strcmp(d->start, pub) <= 0)
+        return;
+    char note[300];
+    snprintf(note, sizeof note,
+             "The article says it took place, yet the date it gives (%s) falls after its "
+             "publication date (%s): one of the two is wrong; it is kept as held, as written.",
+             d->text, pub);
+    bci_mark(mk, NULL, note);
+}
+
 /* A meeting of a known mechanism. */
 static int store_meeting(ingest_ctx *c, const bc_xmeeting *m)
 {
@@ -418,6 +436,7 @@ static int store_meeting(ingest_ctx *c, const bc_xmeeting *m)
     bc_date d;
     int has_date = bci_year_date(c, m->date, &d, &mk);
     day_word_note(c, m, has_date, &mk);
+    held_after_note(c, m, has_date ? &d : NULL, &mk);
     const char *place =
         m->place[0] && found_row(&rc, c->s, "SELECT id FROM provinces WHERE id = ?1",
                                  BC_BINDS(bc_text(m->place)), NULL, 0, c->err)
@@ -540,6 +559,7 @@ static int store_talks(ingest_ctx *c, const bc_xmeeting *m, const char *why_not,
     bc_date d;
     int has_date = bci_year_date(c, m->date, &d, &mk);
     day_word_note(c, m, has_date, &mk);
+    held_after_note(c, m, has_date ? &d : NULL, &mk);
     char names[BC_X_MAX_PARTIES][200];
     const char *orgs[BC_X_MAX_PARTIES];
     int n = 0;
@@ -572,7 +592,11 @@ static int store_talks(ingest_ctx *c, const bc_xmeeting *m, const char *why_not,
         bci_mark(&mk, "place",
                  "No sentence that states it names its place; it comes from the article around "
                  "them.");
-    if (!named)
+    if (m->sides_of_article && n > 0)
+        bci_mark(&mk, "organisations",
+                 "Its sentence names the members of another meeting's body, not who held these "
+                 "talks; they are taken to be the two sides of the article's other talks.");
+    else if (!named)
         bci_mark(&mk, "organisations",
                  "No sentence that states it names all of the provinces that take part; they "
                  "are named across its sentences.");

@@ -135,6 +135,10 @@ typedef struct bc_xmeeting {
     int npeople;
     char provinces[BC_X_MAX_PARTIES][64]; /* provinces named in its sentences */
     int nprovinces;
+    int sides_of_article; /* 1: talks told beside a body's meeting whose own
+                           * words name no parties of both countries: its
+                           * provinces are the two sides of the article's
+                           * other talks (none when there are none) */
     bc_xcite cite;
     double confidence;
 } bc_xmeeting;

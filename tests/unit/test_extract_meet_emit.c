@@ -226,6 +226,99 @@ static void talks_on_a_day_only_a_publication_date_places(void **state)
     bc_extraction_free(&x);
 }
 
+/* The talks of a date (kind BC_XM_TALKS) in x, NULL when none. */
+static const bc_xmeeting *talks_on(const bc_extraction *x, const char *date)
+{
+    for (size_t i = 0; i < x->nmeetings; i++)
+        if (x->meetings[i].kind == BC_XM_TALKS && strcmp(x->meetings[i].date, date) == 0)
+            return &x->meetings[i];
+    return NULL;
+}
+
+static int has_province(const bc_xmeeting *m, const char *id)
+{
+    for (int k = 0; k < m->nprovinces; k++)
+        if (strcmp(m->provinces[k], id) == 0)
+            return 1;
+    return 0;
+}
+
+/* Talks recalled in a sentence that names a body's meeting and its members (outsider 9,
+ * F3): the two sides hold them, not the body's five provinces, and their place is in
+ * their own clause, not the other meeting's; the body's meeting the text says was held
+ * stays held though its day falls after the publication date (F5), in Vietnamese as in
+ * English. */
+static void talks_beside_a_body_are_the_two_sides(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text, *talks_date, *place, *sides[2];
+    } cases[] = {
+        {"en",
+         "Lai Chau and Yunnan leaders meet\n\nOn October 7, a Lai Chau delegation held talks "
+         "with a Yunnan delegation in Jinping county, Yunnan. The delegations recalled that "
+         "the 11th meeting of the Joint Working Group of Lai Chau, Lao Cai, Tuyen Quang, Dien "
+         "Bien and Yunnan was held on 30 October 2025 in Lai Chau, and that the previous talks "
+         "between the two provinces took place on 14 March 2024 in Lai Chau city.",
+         "2024-03-14",
+         "lai-chau",
+         {"lai-chau", "yunnan"}},
+        {"vi",
+         "Lào Cai và Vân Nam hội đàm\n\nNgày 7/10, tại thành phố Lào Cai, đoàn công tác tỉnh "
+         "Lào Cai đã hội đàm với đoàn đại biểu tỉnh Vân Nam (Trung Quốc). Hai bên nhắc lại Hội "
+         "nghị lần thứ 11 Nhóm công tác liên hợp giữa bốn tỉnh Lai Châu, Lào Cai, Tuyên Quang, "
+         "Điện Biên (Việt Nam) và tỉnh Vân Nam (Trung Quốc) đã được tổ chức ngày 30/10/2025 tại "
+         "tỉnh Lai Châu, và cuộc hội đàm trước đó diễn ra ngày 22/5/2024 tại Hà Khẩu.",
+         "2024-05-22",
+         "yunnan",
+         {"lao-cai", "yunnan"}},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bc_extraction x = run(cases[i].lang, "2025-10-08", cases[i].text);
+        const bc_xmeeting *t = talks_on(&x, cases[i].talks_date);
+        if (t == NULL)
+            fail_msg("%s: no talks on %s", cases[i].lang, cases[i].talks_date);
+        if (t->nprovinces != 2 || !has_province(t, cases[i].sides[0]) ||
+            !has_province(t, cases[i].sides[1]))
+            fail_msg("%s: %d provinces, the first %s", cases[i].lang, t->nprovinces,
+                     t->nprovinces ? t->provinces[0] : "none");
+        assert_true(t->sides_of_article);
+        assert_string_equal(t->place, cases[i].place);
+        const bc_xmeeting *m = meet(&x, "jwg-yunnan", 11);
+        assert_string_equal(m->status, "held");
+        assert_string_equal(m->date, "2025-10-30");
+        assert_string_equal(m->place, "lai-chau");
+        bc_extraction_free(&x);
+    }
+    /* no talks of two sides elsewhere in the article: none, never the body's five */
+    bc_extraction x = run("en", "2025-10-08",
+                          "The delegations recalled that the 11th meeting of the Joint Working "
+                          "Group of Lai Chau, Lao Cai, Tuyen Quang, Dien Bien and Yunnan was "
+                          "held on 30 October 2025 in Lai Chau, and that the previous talks "
+                          "between the two provinces took place on 14 March 2024.");
+    assert_int_equal(talks_on(&x, "2024-03-14")->nprovinces, 0);
+    bc_extraction_free(&x);
+    /* talks whose own clause names their two sides keep them */
+    x = run("en", "2025-04-01",
+            "Thieu asked both sides to implement the agreements reached at the Spring Meeting "
+            "2025 between the Party secretaries of Quang Ninh, Lang Son, Cao Bang, Ha Giang and "
+            "Guangxi, as well as the common perceptions reached by the Party secretaries of Lang "
+            "Son and Guangxi during their talks on March 25.");
+    const bc_xmeeting *t = talks_on(&x, "2025-03-25");
+    assert_non_null(t);
+    assert_int_equal(t->nprovinces, 2);
+    assert_true(has_province(t, "lang-son") && has_province(t, "guangxi"));
+    assert_false(t->sides_of_article);
+    bc_extraction_free(&x);
+    /* a meeting said to be to come after a long list stays planned */
+    x = run("vi", "2025-10-08",
+            "Hội nghị lần thứ 12 Nhóm công tác liên hợp giữa bốn tỉnh Lai Châu, Lào Cai, Tuyên "
+            "Quang, Điện Biên (Việt Nam) và tỉnh Vân Nam (Trung Quốc) sẽ được tổ chức vào năm "
+            "2026.");
+    assert_string_equal(meet(&x, "jwg-yunnan", 12)->status, "planned");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -235,6 +328,7 @@ int main(void)
         cmocka_unit_test(talks_to_come_in_a_month_without_its_year),
         cmocka_unit_test(a_mechanism_meeting_in_a_month_without_its_year),
         cmocka_unit_test(talks_on_a_day_only_a_publication_date_places),
+        cmocka_unit_test(talks_beside_a_body_are_the_two_sides),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

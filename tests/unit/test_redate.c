@@ -213,6 +213,56 @@ static void project_events_that_read_the_same_keep_their_ids(void **state)
     bc_store_close(s);
 }
 
+/* A meeting the text says was held stays held when a publication date given later puts
+ * its day after the report: the status comes from the text, and the note says the two
+ * dates cannot both be right (outsider 9, F5: the Vietnamese one became "planned", the
+ * English one stayed held). The talks recalled beside it are the article's two sides. */
+static void a_held_meeting_stays_held_when_redated(void **state)
+{
+    (void)state;
+    static const char *const TEXTS[] = {
+        "Lao Cai va Van Nam\n\nChiều thứ Ba (7/10), tại thành phố Lào Cai, đoàn công tác tỉnh "
+        "Lào Cai đã hội đàm với đoàn đại biểu tỉnh Vân Nam (Trung Quốc). Hai bên nhắc lại Hội "
+        "nghị lần thứ 11 Nhóm công tác liên hợp giữa bốn tỉnh Lai Châu, Lào Cai, Tuyên Quang, "
+        "Điện Biên (Việt Nam) và tỉnh Vân Nam (Trung Quốc) đã được tổ chức ngày 30/10/2025 tại "
+        "tỉnh Lai Châu, và cuộc hội đàm trước đó diễn ra ngày 22/5/2024 tại Hà Khẩu.\n",
+        "Lai Chau and Yunnan\n\nOn Tuesday afternoon (October 7), a Lai Chau delegation held "
+        "talks with a Yunnan delegation in Jinping county, Yunnan. The delegations recalled "
+        "that the 11th meeting of the Joint Working Group of Lai Chau, Lao Cai, Tuyen Quang, "
+        "Dien Bien and Yunnan was held on 30 October 2025 in Lai Chau, and that the previous "
+        "talks between the two provinces took place on 14 March 2024 in Lai Chau city.\n"};
+    static const char *const LANGS[] = {"vi", "en"}, *const SIDES[] = {"lao-cai,yunnan",
+                                                                       "lai-chau,yunnan"};
+    for (int k = 0; k < 2; k++) {
+        bc_store *s = fx_store_from(fx_data_dir());
+        bc_ingest_input in = {
+            .text = TEXTS[k], .len = strlen(TEXTS[k]), .lang = LANGS[k], .actor = "ian"};
+        bc_ingest_result ir;
+        bc_err err;
+        if (bc_ingest(s, &in, &ir, &err) != 0)
+            fail_msg("ingest: %s", err.msg);
+        static const char STATUS[] =
+            "SELECT status FROM meetings WHERE id = ?1 || '-m1' AND ordinal = 11";
+        expect_text(s, STATUS, ir.source_id, "held");
+        bc_redate_result r;
+        assert_int_equal(redate(s, ir.source_id, "2025-10-08", &r, &err), 0);
+        bc_redate_result_free(&r);
+        expect_text(s, STATUS, ir.source_id, "held");
+        expect_text(s,
+                    "SELECT count(*) FROM meetings WHERE id = ?1 || '-m1' AND note LIKE '%falls "
+                    "after its publication date (2025-10-08)%' AND inferred NOT LIKE '%status%'",
+                    ir.source_id, "1");
+        /* the talks of 2024: the article's two sides, marked as taken from its other talks */
+        expect_text(s,
+                    "SELECT group_concat(province_id, ',') FROM (SELECT o.province_id FROM "
+                    "coop_event_organisations o JOIN coop_events e ON e.id = o.event_id WHERE "
+                    "e.id LIKE ?1 || '-e%' AND e.date LIKE '2024-%' AND e.inferred LIKE "
+                    "'%organisations%' ORDER BY o.province_id)",
+                    ir.source_id, SIDES[k]);
+        bc_store_close(s);
+    }
+}
+
 static void the_same_date_writes_nothing(void **state)
 {
     (void)state;
@@ -462,6 +512,7 @@ int main(void)
         cmocka_unit_test(reads_as_a_fresh_ingest_with_the_date),
         cmocka_unit_test(the_same_date_writes_nothing),
         cmocka_unit_test(project_events_that_read_the_same_keep_their_ids),
+        cmocka_unit_test(a_held_meeting_stays_held_when_redated),
         cmocka_unit_test(bad_input_is_refused),
         cmocka_unit_test(future_dates_are_refused),
         cmocka_unit_test(reviewed_facts_are_kept_or_the_change_refused),

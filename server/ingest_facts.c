@@ -307,11 +307,21 @@ int bci_times_named(ingest_ctx *c, size_t start, size_t end, const char *id, int
             if (g == BC_ENOMEM || (g == BC_OK && bc_buf_failed(&a)))
                 *rc = bc_err_set(c->err, BC_ENOMEM, "out of memory");
             else if (g == BC_OK && a.len >= 2) {
-                int n = 0;
-                for (const char *p = strstr(quote.data, a.data); p != NULL;
-                     p = strstr(p + a.len, a.data))
-                    n++;
-                most = n > most ? n : most;
+                /* a Chinese province's name goes without its 省 too ("在谅山举行"), as
+                 * the gazetteer reads it (bc_gazetteer_add_alias) */
+                size_t len = a.len >= 9 && strcmp(a.data + a.len - 3, "省") == 0 &&
+                                     (unsigned char)a.data[0] >= 0xE3
+                                 ? a.len - 3
+                                 : 0;
+                for (int form = 0; form < (len > 0 ? 2 : 1); form++) {
+                    if (form == 1)
+                        a.data[len] = '\0', a.len = len;
+                    int n = 0;
+                    for (const char *p = strstr(quote.data, a.data); p != NULL;
+                         p = strstr(p + a.len, a.data))
+                        n++;
+                    most = n > most ? n : most;
+                }
             }
             bc_buf_free(&a);
         }

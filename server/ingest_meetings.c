@@ -124,8 +124,14 @@ static void meeting_title(ingest_ctx *c, const bc_xmeeting *m, const char *name,
     if (n < 2)
         n = 0; /* a body is named by its members, never by one place ("in Lao Cai") */
     bc_buf t = BC_BUF_INIT;
+    /* a body that is itself a meeting is named as such: "Spring Meeting of ...", not
+     * "Meeting of the Spring Meeting of ..." */
+    int itself = (head >= 8 && strncmp(name + head - 8, " Meeting", 8) == 0) ||
+                 (head >= 11 && strncmp(name + head - 11, " Conference", 11) == 0);
     if (m->ordinal > 0)
         bc_buf_printf(&t, "Meeting %d of the %.*s", m->ordinal, head, name);
+    else if (itself)
+        bc_buf_printf(&t, "%.*s", head, name);
     else
         bc_buf_printf(&t, "Meeting of the %.*s", head, name);
     for (int k = 0; k < n; k++)

@@ -287,8 +287,13 @@ static void numbered_meetings_are_linked_or_kept(void **state)
     assert_non_null(m);
     assert_int_equal(json_integer_value(json_object_get(m, "ordinal")), 17);
     assert_string_equal(json_string_value(json_object_get(m, "date")), "2026-10-16");
+    /* its sentence names the kind of body and its members (广宁、谅山、高平、宣光, written
+     * without their 省): the mechanism is stated, as in the Vietnamese "Nhóm công tác liên
+     * hợp giữa bốn tỉnh ..." (outsider 9, F11: a province without its 省 was not read as
+     * named, so the mechanism and the place such a sentence gives were marked inferred) */
     char *inferred = json_dumps(json_object_get(m, "inferred"), JSON_COMPACT);
-    assert_non_null(strstr(inferred, "mechanism"));
+    assert_null(strstr(inferred, "mechanism"));
+    assert_null(strstr(inferred, "place"));
     free(inferred);
     json_decref(l);
     /* a working group the store does not know: an event with its number */

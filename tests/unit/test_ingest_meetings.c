@@ -321,6 +321,36 @@ static void a_span_of_days_is_written_and_the_province_is_the_place(void **state
                      1);
 }
 
+/* A Chinese province written without its 省 ("在谅山举行") is named by the sentence: the
+ * place and host it gives are stated, not inferred (outsider 9, F11); a body that is
+ * itself a meeting titles its meeting by its own name ("Spring Meeting of ...", not
+ * "Meeting of the Spring Meeting of ..."). */
+static void a_chinese_place_without_its_province_word_is_stated(void **state)
+{
+    (void)state;
+    bc_ingest_result r =
+        fx_ingest(S, "zh",
+                  "广西与谅山会谈\n\n双方商定，越南广宁、谅山、高平、河江四省与中国广西"
+                  "联合工作委员会第十八次会议将于2027年在谅山举行。",
+                  "2025-10-09");
+    assert_int_equal(n_of("SELECT count(*) FROM meetings WHERE id LIKE '%s-m%%' AND ordinal = 18 "
+                          "AND place = 'Lang Son' AND host_province_id = 'lang-son' AND "
+                          "inferred NOT LIKE '%%place%%' AND inferred NOT LIKE '%%host%%' AND "
+                          "coalesce(note, '') NOT LIKE '%%names its place%%'",
+                          r.source_id),
+                     1);
+    r = fx_ingest(
+        S, "zh",
+        "广西与谅山会谈\n\n2025年3月18日，越南广宁、谅山、高平、河江四省与中国广西党委书记"
+        "新春会晤在谅山举行。",
+        "2025-10-09");
+    assert_int_equal(n_of("SELECT count(*) FROM meetings WHERE id LIKE '%s-m%%' AND title = "
+                          "'Spring Meeting of Quang Ninh, Lang Son, Cao Bang, Ha Giang and Guangxi "
+                          "Zhuang Autonomous Region (extracted)'",
+                          r.source_id),
+                     1);
+}
+
 static void allocation_failures_write_nothing(void **state)
 {
     (void)state;
@@ -371,6 +401,7 @@ int main(void)
         cmocka_unit_test(the_town_named_and_the_province_a_member_became),
         cmocka_unit_test(a_span_of_days_is_written_and_the_province_is_the_place),
         cmocka_unit_test(talks_on_a_weekday_no_publication_date_places),
+        cmocka_unit_test(a_chinese_place_without_its_province_word_is_stated),
         cmocka_unit_test(allocation_failures_write_nothing),
     };
     return cmocka_run_group_tests(tests, fx_group_setup, fx_group_teardown);

@@ -423,8 +423,12 @@ static void merge_meeting(bc_xmeeting *a, const bc_xmeeting *b)
         a->place_in_province = b->place_in_province;
         a->place_at = b->place_at;
     }
-    if (strcmp(b->status, "planned") == 0 && a->date[0] == '\0')
+    if (strcmp(b->status, "planned") == 0 && a->date[0] == '\0') {
         memcpy(a->status, b->status, sizeof a->status);
+        a->status_from_date = b->status_from_date;
+    } else if (strcmp(a->status, b->status) == 0) {
+        a->status_from_date &= b->status_from_date; /* the words of one of them say so */
+    }
     for (int k = 0; k < b->npeople && a->npeople < 8; k++) {
         int have = 0;
         for (int q = 0; q < a->npeople && !have; q++)

@@ -401,10 +401,12 @@ void bcx_emit_meetings(ctx *c)
         if (!future && !held)
             held = held_in_clause(c, m);
         if (!future && !held && m->date[0])
-            future = bcx_after_report(c, m->date);
+            x->status_from_date = future = bcx_after_report(c, m->date);
         /* the words nearest to it say which, when they do */
-        if (m->planned != 0)
+        if (m->planned != 0) {
             future = m->planned > 0;
+            x->status_from_date = 0;
+        }
         copy_str(x->status, sizeof x->status, future ? "planned" : "held");
         place_of(c, m, x);
         named_in(c, m->sent, x);

@@ -329,7 +329,8 @@ static void meeting_supports(ingest_ctx *c, const bc_xmeeting *m, int has_date, 
             bci_support(sup, k, "mechanism");
             mechanism = 1;
         }
-        bci_support(sup, k, "status");
+        if (!m->status_from_date)
+            bci_support(sup, k, "status");
         if (host != NULL && !town_only && bci_times_named(c, q->start, q->end, host, rc) > 0) {
             bci_support(sup, k, "host");
             hosted = 1;
@@ -412,13 +413,19 @@ static void day_word_note(ingest_ctx *c, const bc_xmeeting *m, int has_date, bci
     c->out->dates_without_year++;
 }
 
-/* A meeting the text says took place ("was held", "đã được tổ chức") on a day after the
- * article's publication date: it stays held, as the text says, and the note says that its
- * date and the publication date cannot both be right (a publication date given later,
- * PATCH /v1/sources/{id}, never makes it planned). */
+/* Where its status comes from. A meeting planned only because its date falls after the
+ * publication date: "status" marked inferred, with why. A meeting the text says took place
+ * ("was held", "đã được tổ chức") on a day after the article's publication date: it stays
+ * held, as the text says, and the note says that its date and the publication date cannot
+ * both be right (a publication date given later, PATCH /v1/sources/{id}, never makes it
+ * planned). */
 static void held_after_note(ingest_ctx *c, const bc_xmeeting *m, const bc_date *d, bci_marks *mk)
 {
     const char *pub = c->in->published_on;
+    if (m->status_from_date)
+        bci_mark(mk, "status",
+                 "Its words say neither that it took place nor that it is to come: it is "
+                 "planned because its date falls after the publication date (published_on).");
     if (d == NULL || pub == NULL || pub[0] == '\0' || strcmp(m->status, "held") != 0 ||
         strcmp(d->start, pub) <= 0)
         return;
@@ -581,7 +588,8 @@ static int store_talks(ingest_ctx *c, const bc_xmeeting *m, const char *why_not,
     int placed = m->place[0] == '\0' || m->place_name[0] != '\0', named = n == 0;
     for (int k = 0; rc == BC_OK && k < m->cite.nquotes; k++) {
         const bc_xquote *q = &m->cite.q[k];
-        bci_support(&sup, k, "status");
+        if (!m->status_from_date)
+            bci_support(&sup, k, "status");
         if (m->place[0] != '\0' && bci_times_named(c, q->start, q->end, m->place, &rc) > 0) {
             bci_support(&sup, k, "place");
             placed = 1;

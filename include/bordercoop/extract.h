@@ -130,6 +130,9 @@ typedef struct bc_xmeeting {
                              * Ninh", "广西凭祥"), so the text states where the town lies */
     bc_xquote place_at;     /* the sentence that names its place ({0, 0}: none) */
     char status[8];         /* "held" or "planned" */
+    int status_from_date;   /* 1: planned only because its date falls after the reference
+                             * date; its words say neither that it took place nor that it
+                             * is to come */
     char people[8][64];     /* ids of known people named in its sentences */
     bc_xquote people_at[8]; /* the sentence that names each of them */
     int npeople;

@@ -351,6 +351,37 @@ static void a_chinese_place_without_its_province_word_is_stated(void **state)
                      1);
 }
 
+/* A meeting whose words say neither that it took place nor that it is to come is planned
+ * by its date against the publication date: "status" is marked inferred, with why, and no
+ * quote is said to state it (outsider 9, F5: a re-dating made it planned with no mark). */
+static void a_status_from_the_date_is_inferred(void **state)
+{
+    (void)state;
+    static const char text[] =
+        "The 11th meeting of the Joint Working Group of Lai Chau, Lao Cai, Tuyen Quang, Dien "
+        "Bien and Yunnan on 30 October 2025 in Lai Chau focused on border trade.";
+    bc_ingest_result r = fx_ingest(S, "en", text, "2025-10-08");
+    assert_int_equal(n_of("SELECT count(*) FROM meetings WHERE id LIKE '%s-m%%' AND status = "
+                          "'planned' AND inferred LIKE '%%\"status\"%%' AND note LIKE '%%planned "
+                          "because its date falls after the publication date%%'",
+                          r.source_id),
+                     1);
+    assert_int_equal(n_of("SELECT count(*) FROM citations WHERE source_id = '%s' AND "
+                          "meeting_id IS NOT NULL AND supports LIKE '%%status%%'",
+                          r.source_id),
+                     0);
+    /* said to be held: held, stated, with a note on the dates */
+    r = fx_ingest(S, "en",
+                  "The 11th meeting of the Joint Working Group of Lai Chau, Lao Cai, Tuyen Quang, "
+                  "Dien Bien and Yunnan was held on 30 October 2025 in Lai Chau.",
+                  "2025-10-07");
+    assert_int_equal(n_of("SELECT count(*) FROM meetings WHERE id LIKE '%s-m%%' AND status = "
+                          "'held' AND inferred NOT LIKE '%%status%%' AND note LIKE '%%falls after "
+                          "its publication date (2025-10-07)%%'",
+                          r.source_id),
+                     1);
+}
+
 static void allocation_failures_write_nothing(void **state)
 {
     (void)state;
@@ -402,6 +433,7 @@ int main(void)
         cmocka_unit_test(a_span_of_days_is_written_and_the_province_is_the_place),
         cmocka_unit_test(talks_on_a_weekday_no_publication_date_places),
         cmocka_unit_test(a_chinese_place_without_its_province_word_is_stated),
+        cmocka_unit_test(a_status_from_the_date_is_inferred),
         cmocka_unit_test(allocation_failures_write_nothing),
     };
     return cmocka_run_group_tests(tests, fx_group_setup, fx_group_teardown);

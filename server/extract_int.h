@@ -652,6 +652,27 @@ int bcx_spend_after_and(const ctx *c, size_t at, size_t lead);
 /* The metric name of MM_* mm ("" for none). */
 const char *bcx_mm_name(int mm);
 
+/* ---- extract_fig_kind.c ---- */
+
+/* 1 when a word of investing or of capital ends right before the amount at token lead,
+ * qualifiers aside, after token lo ("plans to invest about 450 billion VND", "投资4.5亿元",
+ * "dau tu 200 ty dong"): the amount is what is invested, whatever is named after it. */
+int bcx_invest_governs(const ctx *c, size_t lo, size_t lead);
+/* What the words after the amount at tokens [lead, end) of sentence si make of measure mm
+ * (MM_*, 0 none): money put "into" something or "gestoken in" it is an investment; an
+ * amount "from exports" ("uit export") or goods sent "to China" ("naar China") is that
+ * flow when mm names no other measure than turnover. Returns mm otherwise. */
+int bcx_kind_after(const ctx *c, size_t si, size_t lead, size_t end, int mm);
+/* The measure mm of the amount at tokens [lead, end) recast: a flow named in a part ("of
+ * which", "waarvan", "trong do", "其中") of a revenue or an investment (prev, the amount
+ * before it since token lo, or back, the figure its sentence continues) is that whole's
+ * measure; the worth of smuggled or seized goods is other. Returns mm otherwise. */
+/* 1 when both exports and imports are told as achieved (not inferred) in sentence si or
+ * the two before it: a goal after them that names no measure is their sum's. */
+int bcx_both_flows_told(const ctx *c, size_t si);
+int bcx_kind_recast(const ctx *c, size_t si, size_t lo, size_t lead, size_t end, int mm,
+                    const bc_xfigure *prev, const bc_xfigure *back);
+
 /* ---- extract_meet.c ---- */
 
 /* Finds the numbered, named and talks mentions of every sentence (c->m). */

@@ -607,6 +607,11 @@ int bcx_try_to_month_end(const ctx *c, size_t i, size_t lim, dres *r)
                                        "until the end of",
                                        "through the end of",
                                        "till the end of",
+                                       "up to the end of",
+                                       "as of the end of",
+                                       "through", /* "Through August 2024, trade ..." */
+                                       "tot en met",
+                                       "till och med",
                                        "tot eind",
                                        "tot einde",
                                        "tot het einde van",
@@ -625,8 +630,10 @@ int bcx_try_to_month_end(const ctx *c, size_t i, size_t lim, dres *r)
                                        "截止",
                                        NULL};
     size_t n = 0, j;
+    int through = 0; /* "through": a common word, read only before a month and its year */
     for (int k = 0; upto[k] && n == 0; k++)
-        n = bcx_words_at(c, i, lim, upto[k]);
+        if ((n = bcx_words_at(c, i, lim, upto[k])) > 0)
+            through = strcmp(upto[k], "through") == 0;
     if (n == 0 || (j = i + n) >= lim)
         return 0;
     dres m;
@@ -643,7 +650,7 @@ int bcx_try_to_month_end(const ctx *c, size_t i, size_t lim, dres *r)
         y = atoi(m.iso);
         mon = atoi(m.iso + 5);
     }
-    if (y == 0 || mon < 1 || mon > 12)
+    if (y == 0 || mon < 1 || mon > 12 || (through && m.inferred))
         return 0;
     j += m.n;
     /* "今年以来截至5月15日": from the year's first day to that day */

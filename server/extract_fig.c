@@ -641,6 +641,16 @@ static int money_at(ctx *c, size_t si, size_t i, size_t *lo, size_t *prev, figst
     if (d != NULL && before != NULL && d->used == 2 && d->t0 >= *lo && d->t1 <= lead &&
         bcx_fig_date_after(c, si, end) != NULL)
         d = bcx_fig_date_after(c, si, end);
+    /* "... in January-April, and hoped to push the figure to 2 billion dollars for the
+     * whole year", "The half-year result puts it halfway to its full-year goal of": a
+     * goal for the whole year outweighs months and times of a clause before */
+    int whole = f->target && !f->conversion && bcx_fig_cue_applies(c, si, C_WHOLE_YEAR, lead, end);
+    if (whole && d != NULL && d->prec != 1 && d->t1 <= lead && bcx_commas(c, d->t1 - 1, lead) > 0)
+        d = NULL;
+    /* "collected 29.6 trillion VND over the same six months, of which ... 8.7 trillion
+     * VND": a part with no date of its own is of the whole's period */
+    int part_of_before =
+        before != NULL && before->period[0] && *lo < lead && bcx_part_word(c, *lo, lead);
     int other = d != NULL ? not_its_period(c, si, d, lead, end, f) : 0;
     if (other == 1 && d->t0 >= end) {
         /* the later clause's date is not its own: a date before it in its own clause is
@@ -692,7 +702,7 @@ static int money_at(ctx *c, size_t si, size_t i, size_t *lo, size_t *prev, figst
         copy_str(f->period, sizeof f->period, ytd);
         f->period_inferred = 1;
     } else if (!f->conversion && !none && f->period[0] == '\0' && f->metric[0] &&
-               !(d == NULL &&
+               !(d == NULL && !whole && !part_of_before &&
                  (own_time(c, *lo, lead, before == NULL) || time_after(c, si, end) ||
                   (own_time(c, c->se[si].t0, lead, 1) && !read_before(c, si, lead))))) {
         carried_period(c, si, lead, end, f, before, borrowed ? back : NULL, st);

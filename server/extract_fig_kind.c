@@ -267,9 +267,7 @@ static int contraband(const ctx *c, size_t si, size_t lead, size_t end)
     return 0;
 }
 
-/* 1 when a word naming a part of the amount before ("of which", "waarvan", "trong do",
- * "其中", "dont", "z czego", "varav") lies in tokens [lo, hi). */
-static int part_word(const ctx *c, size_t lo, size_t hi)
+int bcx_part_word(const ctx *c, size_t lo, size_t hi)
 {
     static const char *const parts[] = {"of which",       "of this amount",
                                         "of the total",   "of this total",
@@ -299,10 +297,10 @@ static int part_of_whole(const ctx *c, size_t si, size_t lo, size_t lead, int mm
                          const bc_xfigure *prev, const bc_xfigure *back)
 {
     const bc_xfigure *whole = NULL;
-    if (prev != NULL && lo < lead && part_word(c, lo, lead))
+    if (prev != NULL && lo < lead && bcx_part_word(c, lo, lead))
         whole = prev;
     else if (prev == NULL && back != NULL &&
-             part_word(c, c->se[si].t0, c->se[si].t0 + 3 < lead ? c->se[si].t0 + 3 : lead))
+             bcx_part_word(c, c->se[si].t0, c->se[si].t0 + 3 < lead ? c->se[si].t0 + 3 : lead))
         whole = back;
     if (whole == NULL || whole->target)
         return 0;

@@ -162,7 +162,18 @@ int bcx_fig_cue_applies(const ctx *c, size_t si, int cls, size_t lead, size_t en
         if (cls == C_SAME_PERIOD && !same_period_at(c, si, p, n))
             continue;
         size_t a = p < lead ? p + n : end, b = p < lead ? lead : p;
-        int money = 0, commas = a < b && bcx_commas(c, a - 1, b) > 0;
+        /* past the amount restated in brackets ("29.6 trillion VND (about 1.14 billion USD)
+         * for the State budget over the same six months") */
+        size_t ca = a > 0 ? a - 1 : 0; /* the first gap that may break the clause */
+        for (size_t k = a; p >= end && a == end && a > 0 && (bcx_gap(c, a - 1) & G_OPEN) &&
+                           k + 1 < b && k < a + 8;
+             k++)
+            if (bcx_gap(c, k) & G_CLOSE) {
+                a = k + 1;
+                ca = (bcx_gap(c, k) & G_COMMA) ? k : a;
+                break;
+            }
+        int money = 0, commas = a < b && bcx_commas(c, ca, b) > 0;
         for (size_t k = a; k < b && !money; k++)
             money = amount_tok(c, k);
         int opens = 1;

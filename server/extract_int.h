@@ -667,6 +667,9 @@ int bcx_kind_after(const ctx *c, size_t si, size_t lead, size_t end, int mm);
  * which", "waarvan", "trong do", "其中") of a revenue or an investment (prev, the amount
  * before it since token lo, or back, the figure its sentence continues) is that whole's
  * measure; the worth of smuggled or seized goods is other. Returns mm otherwise. */
+/* 1 when a word naming a part of the amount before ("of which", "waarvan", "trong do",
+ * "其中", "dont", "z czego", "varav") lies in tokens [lo, hi). */
+int bcx_part_word(const ctx *c, size_t lo, size_t hi);
 /* 1 when both exports and imports are told as achieved (not inferred) in sentence si or
  * the two before it: a goal after them that names no measure is their sum's. */
 int bcx_both_flows_told(const ctx *c, size_t si);

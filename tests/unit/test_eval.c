@@ -283,7 +283,8 @@ static void ratchet_against_a_baseline(void **state)
  * meeting date P 0.996 R 0.965; money classes of round 14 in every language (investing that
  * governs the amount, money put into something, flows it came from, goods sent to China,
  * contraband, parts of a revenue or an investment, a goal after both flows): metric P 0.997,
- * period P 0.973). */
+ * period P 0.973; periods of round 14 (goals for the whole year, parts of a whole, "the same
+ * six months", years compared with, "tot en met augustus 2024"): period P 0.980). */
 static void dev_split_regression(void **state)
 {
     (void)state;
@@ -304,7 +305,7 @@ static void dev_split_regression(void **state)
     assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.978);
     assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_METRIC]) >= 0.997);
     assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_TARGET]) >= 0.997);
-    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_PERIOD]) >= 0.973);
+    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_PERIOD]) >= 0.980);
     assert_true(bc_eval_precision(&r.field[BC_EF_GATE_PAIR]) >= 0.993);
     assert_true(bc_eval_recall(&r.field[BC_EF_GATE_PAIR]) >= 0.984);
     assert_true(r.detect_right == r.detected);

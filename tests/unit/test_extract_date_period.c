@@ -120,6 +120,10 @@ static void running_totals_to_a_months_end(void **state)
         {"zh", "截至7月底，销售额增长。", "2025-01/2025-07", 1},
         {"en", "Sales rose in the eight months.", "2025-01/2025-08", 1},
         {"nl", "In de acht maanden steeg de verkoop.", "2025-01/2025-08", 1},
+        {"nl", "Tot en met augustus 2024 steeg de verkoop.", "2024-01/2024-08", 0},
+        {"sv", "Till och med augusti 2024 ökade försäljningen.", "2024-01/2024-08", 0},
+        {"en", "Through August 2024, sales rose.", "2024-01/2024-08", 0},
+        {"en", "As of the end of August 2024, sales rose.", "2024-01/2024-08", 0},
     };
     expect_dates(cases, sizeof cases / sizeof cases[0], "2025-09-15");
     /* the end of January is January alone */
@@ -130,6 +134,11 @@ static void running_totals_to_a_months_end(void **state)
     x = run("nl", NULL, "De verkoop steeg tot eind juli.");
     for (size_t i = 0; i < x.ndates; i++)
         assert_null(strstr(x.dates[i].iso, "/"));
+    bc_extraction_free(&x);
+    /* "through" a month with no year written is no running total; nor a day */
+    x = run("en", "2025-09-15", "Sales rose through August. Talks ran from 3 through 5 June.");
+    for (size_t i = 0; i < x.ndates; i++)
+        assert_null(strstr(x.dates[i].iso, "-01/"));
     bc_extraction_free(&x);
     x = run("en", "2025-09-15", "The works took eight months.");
     for (size_t i = 0; i < x.ndates; i++)

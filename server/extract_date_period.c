@@ -15,8 +15,25 @@
  * 2025", "nam 2025", "de cette annee") or, in Chinese, just before token i ("2024年
  * 前三季度", "今年1-9月"). Sets *end past what it used; *inferred when it comes from the
  * reference date ("this year"). 0 when none is written. */
+/* The year last written before token i in its sentence or the one before ("Voor heel
+ * Vietnam was 2024 al een topjaar. In de eerste elf maanden van dat jaar ..."), 0 none. */
+static int told_year(const ctx *c, size_t i)
+{
+    size_t si = c->t[i].sent, lo = c->se[si > 0 ? si - 1 : si].t0;
+    for (size_t k = i; k > lo; k--) {
+        int y = bcx_year_of(c, k - 1, bcx_sent_end(c, k - 1));
+        if (y != 0)
+            return y;
+    }
+    return 0;
+}
+
 static int year_near(const ctx *c, size_t i, size_t j, size_t lim, size_t *end, int *inferred)
 {
+    /* "of that year", "van dat jaar": the year told before (-1: none told) */
+    static const char *const that[] = {
+        "that year",      "the same year", "dat jaar", "datzelfde jaar",
+        "hetzelfde jaar", "samma ar",      NULL};
     size_t n;
     *inferred = 0;
     *end = j;
@@ -33,6 +50,12 @@ static int year_near(const ctx *c, size_t i, size_t j, size_t lim, size_t *end, 
         return 0;
     }
     for (size_t k = j; k < lim && k < j + 4; k++) {
+        for (int q = 0; that[q]; q++)
+            if ((n = bcx_words_at(c, k, lim, that[q])) > 0) {
+                int told = told_year(c, i);
+                *end = k + n;
+                return told != 0 ? told : -1;
+            }
         int y = bcx_year_of(c, k, lim);
         if (y != 0) {
             *end = k + 1;
@@ -80,6 +103,8 @@ static int months_period(const ctx *c, size_t i, size_t j, size_t lim, int first
     size_t end;
     int inferred;
     int y = year_near(c, i, j, lim, &end, &inferred);
+    if (y < 0)
+        return 0; /* "of that year" with no year told */
     if (y == 0 && (y = when_year(c, i)) != 0)
         inferred = 0;
     if (y == 0) {

@@ -249,6 +249,13 @@ static int year_of_period(const char *period)
     return y;
 }
 
+/* 1 when figure f measures trade or the revenue collected on it. */
+static int flow_or_revenue(const bc_xfigure *f)
+{
+    return strcmp(f->metric, "trade_turnover") == 0 || strcmp(f->metric, "exports") == 0 ||
+           strcmp(f->metric, "imports") == 0 || strcmp(f->metric, "budget_revenue") == 0;
+}
+
 /* The period of an amount whose own words state none, from what came before, marked
  * (period_context): "for the whole year" ("全年", "l'ensemble de l'annee", "ca nam"): the
  * year of the last amount stated with a period; "in the same period" ("cung ky", "同期"):
@@ -696,6 +703,10 @@ static int money_at(ctx *c, size_t si, size_t i, size_t *lo, size_t *prev, figst
         d = NULL;
     if (d != NULL && d->iso[0] != '-') {
         copy_str(f->period, sizeof f->period, years > 0 ? span : d->iso);
+        if (years == 0 && !f->target && bcx_fig_mid_year(c, d))
+            snprintf(f->period, sizeof f->period, "%.4s-01/%.4s-06", d->iso, d->iso);
+        else if (years == 0 && !f->target && flow_or_revenue(f) && bcx_fig_month_end(c, d))
+            snprintf(f->period, sizeof f->period, "%.4s-01/%.7s", d->iso, d->iso);
         f->period_inferred = d->inferred;
         c->d[d - c->d].used = 2; /* a figure's period */
     } else if (d == NULL && running) {

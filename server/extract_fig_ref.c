@@ -499,3 +499,37 @@ int bcx_joined_years(const ctx *c, size_t si, const xd *d, char iso[24])
     snprintf(iso, 24, "%.4s/%.4s", c->d[first].iso, c->d[last].iso);
     return 1;
 }
+
+int bcx_fig_mid_year(const ctx *c, const xd *d)
+{
+    static const char *const mid[] = {"halverwege", "halfway through",  "midway through",
+                                      "by mid",     "by the middle of", NULL};
+    size_t lo = c->se[c->t[d->t0].sent].t0;
+    if (d->prec != 1 || strlen(d->iso) != 4)
+        return 0;
+    for (int k = 0; mid[k]; k++) {
+        size_t n = 0;
+        for (size_t a = d->t0 > lo + 4 ? d->t0 - 4 : lo; a < d->t0 && n == 0; a++)
+            if ((n = bcx_words_at(c, a, d->t0, mid[k])) > 0 && a + n != d->t0)
+                n = 0;
+        if (n > 0)
+            return 1;
+    }
+    return 0;
+}
+
+int bcx_fig_month_end(const ctx *c, const xd *d)
+{
+    static const char *const ends[] = {"by the end of", "by end of", "as of end", "eind",
+                                       "tegen eind",    "per eind",  NULL};
+    size_t lo = c->se[c->t[d->t0].sent].t0;
+    if (d->prec != 2 || strlen(d->iso) != 7 || d->iso[0] == '-' || strcmp(d->iso + 5, "01") == 0)
+        return 0;
+    for (int k = 0; ends[k]; k++)
+        for (size_t a = d->t0 > lo + 4 ? d->t0 - 4 : lo; a < d->t0; a++) {
+            size_t n = bcx_words_at(c, a, d->t0, ends[k]);
+            if (n > 0 && a + n == d->t0)
+                return 1;
+        }
+    return 0;
+}

@@ -620,6 +620,12 @@ int bcx_period_year_before(const char *period, char *out, size_t cap);
 /* The date of sentence si right after the amount ending before token end, in its clause
  * ("... and USD 650 million in Q1 2026"): no day, no comparison's, no amount between, four
  * tokens away at most; NULL when none. */
+/* 1 when year date d follows words of the middle of it ("Halverwege 2025 stond de handel
+ * op", "halfway through 2025", "by mid-2025"): an amount told then is of its first half. */
+int bcx_fig_mid_year(const ctx *c, const xd *d);
+/* 1 when month date d (not January) follows words of its end ("Eind augustus 2025 was dat
+ * opgelopen tot", "by the end of August 2025"): a flow told then runs from January. */
+int bcx_fig_month_end(const ctx *c, const xd *d);
 const xd *bcx_fig_date_after(const ctx *c, size_t si, size_t end);
 /* The years joined by "and" or commas that year date d of sentence si is one of ("In 2024
  * and 2025", "2023, 2024 and 2025", "2024年和2025年"): 1 with the span they cover in iso

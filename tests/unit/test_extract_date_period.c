@@ -281,11 +281,34 @@ static void spans_across_a_year_end(void **state)
         }
 }
 
+/* Months "of that year" ("van dat jaar", "of the same year") are of the year written last,
+ * in the sentence or the one before; with none written, no period (never the reference
+ * year). */
+static void months_of_that_year(void **state)
+{
+    (void)state;
+    static const xdate_case cases[] = {
+        {"nl",
+         "Voor heel Vietnam was 2024 een topjaar. In de eerste elf maanden van dat jaar steeg de "
+         "export.",
+         "2024-01/2024-11", 0},
+        {"en", "2024 was a record year. In the first eleven months of that year, exports rose.",
+         "2024-01/2024-11", 0},
+    };
+    expect_dates(cases, sizeof cases / sizeof cases[0], "2025-11-29");
+    bc_extraction x =
+        run("en", "2025-11-29", "In the first eleven months of that year, exports rose.");
+    for (size_t i = 0; i < x.ndates; i++)
+        assert_null(strstr(x.dates[i].iso, "-01/"));
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(periods_in_every_language),
         cmocka_unit_test(running_totals_to_a_months_end),
+        cmocka_unit_test(months_of_that_year),
         cmocka_unit_test(since_the_beginning_of_the_year),
         cmocka_unit_test(one_quarter_by_its_number),
         cmocka_unit_test(later_parts_of_a_year),

@@ -489,6 +489,41 @@ static void goals_parts_and_years_compared(void **state)
     }
 }
 
+/* An amount told halfway through a year ("Halverwege 2025", "halfway through 2025", "by
+ * mid-2025") is of its first half; trade told at the end of a month ("Eind augustus 2025",
+ * "by the end of August 2025") runs from January; a year alone, January's end and a sum
+ * invested at a month's end keep what is written. */
+static void halfway_and_month_ends(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+        double value;
+        const char *period;
+    } cases[] = {
+        {"nl", "Halverwege 2025 stond de handel op ruim 41,7 miljard dollar.", 41.7e9,
+         "2025-01/2025-06"},
+        {"en", "Halfway through 2025, trade stood at 41.7 billion USD.", 41.7e9, "2025-01/2025-06"},
+        {"en", "By mid-2025, trade stood at 41.7 billion USD.", 41.7e9, "2025-01/2025-06"},
+        {"en", "By the end of August 2025, trade had risen to 59 billion USD.", 59e9,
+         "2025-01/2025-08"},
+        {"nl", "Eind augustus 2025 was de handel opgelopen tot bijna 59 miljard dollar.", 59e9,
+         "2025-01/2025-08"},
+        /* not fired */
+        {"nl", "In 2025 stond de handel op 41,7 miljard dollar.", 41.7e9, "2025"},
+        {"nl", "Eind januari 2025 stond de handel op 3 miljard dollar.", 3e9, "2025-01"},
+        {"nl", "Eind augustus 2025 investeerde de provincie 5 miljard dong in een weg.", 5e9,
+         "2025-08"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        bc_extraction x = run(cases[k].lang, "2025-11-29", cases[k].text);
+        const bc_xfigure *f = fig(&x, cases[k].value);
+        if (strcmp(f->period, cases[k].period) != 0)
+            fail_msg("%s: period '%s', want '%s'", cases[k].text, f->period, cases[k].period);
+        bc_extraction_free(&x);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -500,6 +535,7 @@ int main(void)
         cmocka_unit_test(each_amount_takes_its_own_period),
         cmocka_unit_test(periods_carry_in_an_article_of_one_line),
         cmocka_unit_test(goals_parts_and_years_compared),
+        cmocka_unit_test(halfway_and_month_ends),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

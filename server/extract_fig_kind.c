@@ -74,19 +74,56 @@ static size_t past_restatement(const ctx *c, size_t si, size_t end)
     return end;
 }
 
-/* Money put into something: an English verb of putting before the amount in its clause
- * and "into" right after it ("has put 65 million yuan into roads", "sank 2 billion yuan
- * into the port"), or a Dutch participle of putting or spending after it, a preposition
- * next ("is ... 600 miljard dong gestoken in wegen", "besteed aan"); not into the budget
- * or any other measure. */
+/* 1 when a verb of putting money (per language; stems for French, Swedish and Polish,
+ * words elsewhere) stands in the clause of the amount at token lead, before it. */
+static int put_verb_before(const ctx *c, size_t si, size_t lead)
+{
+    static const struct {
+        unsigned lang;
+        int stem;
+        const char *w[32];
+    } verbs[] = {
+        {L_EN, 0, {"put",        "puts",      "putting",   "sank",     "sunk",     "sink",
+                   "sinks",      "sinking",   "ploughed",  "plowed",   "plough",   "plow",
+                   "channelled", "channeled", "channel",   "channels", "injected", "inject",
+                   "injects",    "injecting", "funnelled", "funneled", "pumped",   "pump",
+                   "pumps",      "poured",    "pour",      "pours",    NULL}},
+        {L_FR, 1, {"inject", "englout", NULL}},
+        {L_NL, 0, {"pompte", "pompten", "pompt", "pompen", NULL}},
+        {L_SV, 1, {"pumpa", "plojde", "plojer", NULL}},
+        {L_PL, 1, {"wpompow", "wlozyl", "wlozy", NULL}},
+        {L_VI, 0, {"bo ra", "rot", NULL}},
+    };
+    size_t own = c->se[si].t0;
+    for (size_t k = own; k + 1 < lead; k++)
+        if (bcx_gap(c, k) & (G_COMMA | G_DOT | G_PAREN))
+            own = k + 1;
+    for (size_t v = 0; v < sizeof verbs / sizeof verbs[0]; v++) {
+        if (!(verbs[v].lang & c->lbit))
+            continue;
+        for (size_t k = own; k < lead; k++)
+            for (int w = 0; verbs[v].w[w]; w++)
+                if (verbs[v].stem ? stem_at(c, k, (const char *const[]){verbs[v].w[w], NULL})
+                                  : bcx_words_at(c, k, lead, verbs[v].w[w]) > 0)
+                    return 1;
+    }
+    return 0;
+}
+
+/* Money put into something: a verb of putting before the amount in its clause and the
+ * preposition of "into" right after it ("has put 65 million yuan into roads", "a injecté
+ * 300 millions de yuans dans", "pompte 300 miljoen yuan in", "wpompowała 300 mln juanów
+ * w", "rot 300 ty dong vao"; a Vietnamese purpose of building will do: "bo ra 300 ty dong
+ * xay dung"), or a Dutch participle of putting or spending after it, a preposition next
+ * ("is ... 600 miljard dong gestoken in wegen", "besteed aan"); not into the budget or any
+ * other revenue. */
 static int put_into(const ctx *c, size_t si, size_t lead, size_t end)
 {
-    static const char *const put[] = {
-        "put",        "puts",      "putting",   "sank",     "sunk",     "sink",
-        "sinks",      "sinking",   "ploughed",  "plowed",   "plough",   "plow",
-        "channelled", "channeled", "channel",   "channels", "injected", "inject",
-        "injects",    "injecting", "funnelled", "funneled", "pumped",   "pump",
-        "pumps",      "poured",    "pour",      "pours",    NULL};
+    static const struct {
+        unsigned lang;
+        const char *prep;
+    } into[] = {{L_EN, "into"}, {L_FR, "dans"}, {L_NL, "in"}, {L_SV, "i"},
+                {L_PL, "w"},    {L_PL, "we"},   {L_VI, "vao"}};
     static const char *const part[] = {"gestoken",   "gepompt",      "geinvesteerd", "besteed",
                                        "uitgegeven", "uitgetrokken", "vrijgemaakt",  NULL};
     static const char *const preps[] = {"in", "aan", "voor", NULL};
@@ -94,16 +131,14 @@ static int put_into(const ctx *c, size_t si, size_t lead, size_t end)
     if (q >= lim || (q == end && end > 0 && (bcx_gap(c, end - 1) & (G_COMMA | G_DOT | G_PAREN))))
         return 0;
     size_t after = SIZE_MAX;
-    if (c->lbit == L_EN && bcx_word_is(c, q, lim, "into")) {
-        size_t own = c->se[si].t0;
-        for (size_t k = own; k + 1 < lead; k++)
-            if (bcx_gap(c, k) & (G_COMMA | G_DOT | G_PAREN))
-                own = k + 1;
-        for (size_t k = own; k < lead && after == SIZE_MAX; k++)
-            for (int w = 0; put[w] && after == SIZE_MAX; w++)
-                if (bcx_word_is(c, k, lead, put[w]))
-                    after = q + 1;
-    } else if (c->lbit == L_NL) {
+    for (size_t k = 0; k < sizeof into / sizeof into[0] && after == SIZE_MAX; k++)
+        if ((into[k].lang & c->lbit) && bcx_word_is(c, q, lim, into[k].prep))
+            after = q + 1;
+    if (after == SIZE_MAX && c->lbit == L_VI && bcx_lex_find(c, C_SPEND, q, NULL) > 0)
+        after = q;
+    if (after != SIZE_MAX && !put_verb_before(c, si, lead))
+        after = SIZE_MAX;
+    if (after == SIZE_MAX && c->lbit == L_NL) {
         for (size_t k = q; k < lim && k < q + 2 && after == SIZE_MAX; k++) {
             for (int w = 0; part[w] && after == SIZE_MAX; w++)
                 if (bcx_word_is(c, k, lim, part[w]) && k + 1 < lim &&
@@ -117,11 +152,19 @@ static int put_into(const ctx *c, size_t si, size_t lead, size_t end)
     }
     if (after == SIZE_MAX || after >= lim)
         return 0;
-    /* "into the state budget": revenue, not a sum spent */
+    /* "into the state budget": revenue, not a sum spent; "in het eerste kwartaal", "vao nam
+     * 2024": a time, not a thing */
+    static const int times[] = {C_MONTH,     C_MONTHS,    C_QUARTERS,  C_HALF,
+                                C_THIS_YEAR, C_LAST_YEAR, C_NEXT_YEAR, C_YEAR_WORD};
     const bc_lex *e = NULL;
-    for (size_t k = after; k < lim && k < after + 3; k++)
-        if (bcx_lex_find(c, C_MONEY_CUE, k, &e) > 0 && e->val == MM_REVENUE)
+    for (size_t k = after; k < lim && k < after + 3; k++) {
+        if ((bcx_lex_find(c, C_MONEY_CUE, k, &e) > 0 && e->val == MM_REVENUE) ||
+            c->t[k].kind != T_WORD || c->t[k].used == U_DATE)
             return 0;
+        for (size_t t = 0; t < sizeof times / sizeof times[0]; t++)
+            if (bcx_lex_find(c, times[t], k, NULL) > 0)
+                return 0;
+    }
     return 1;
 }
 

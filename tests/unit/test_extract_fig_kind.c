@@ -158,10 +158,37 @@ static void parts_and_goals_take_their_whole(void **state)
     expect_kinds(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* Money put into something in every language: a verb of putting and the preposition of
+ * "into" after the amount ("a injecté ... dans", "wpompowała ... w", "pumpade in ... i",
+ * "pompte ... in", "bo ra ... xay dung"), and what a project cost or what was spent on it
+ * in Chinese ("耗资", "斥资"); not an amount followed by a time ("in het eerste kwartaal",
+ * "w pierwszym kwartale", "i september"). */
+static void putting_money_in_every_language(void **state)
+{
+    (void)state;
+    static const kind_case cases[] = {
+        {"fr", "La province a injecté 300 millions de yuans dans la zone logistique.", 3e8,
+         "investment"},
+        {"pl", "Prowincja wpompowała 300 mln juanów w strefę logistyczną.", 3e8, "investment"},
+        {"sv", "Provinsen pumpade in 300 miljoner yuan i logistikzonen.", 3e8, "investment"},
+        {"nl", "De provincie pompte 300 miljoen yuan in de logistieke zone.", 3e8, "investment"},
+        {"vi", "Tỉnh bỏ ra 300 tỷ đồng xây dựng bãi hàng.", 3e11, "investment"},
+        {"zh", "该市斥资3亿元建设物流园。", 3e8, "investment"},
+        {"zh", "该项目耗资3亿元。", 3e8, "investment"},
+        /* not fired */
+        {"nl", "De provincie pompte de handel op tot 300 miljoen dollar in het eerste kwartaal.",
+         3e8, "trade_turnover"},
+        {"pl", "Eksport wyniósł 300 mln USD w pierwszym kwartale.", 3e8, "exports"},
+        {"sv", "Exporten uppgick till 300 miljoner USD i september.", 3e8, "exports"},
+    };
+    expect_kinds(cases, sizeof cases / sizeof cases[0]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(investing_governs_the_amount),
+        cmocka_unit_test(putting_money_in_every_language),
         cmocka_unit_test(flows_named_after_the_amount),
         cmocka_unit_test(the_worth_of_contraband),
         cmocka_unit_test(parts_and_goals_take_their_whole),

@@ -529,6 +529,11 @@ int bcx_try_months(const ctx *c, size_t i, size_t lim, dres *r)
         /* "9 thang nam 2025": nine months of 2025 */
         if (bcx_word_is(c, j, lim, "nam") && bcx_year_of(c, j + 1, lim) && count > 1)
             return months_period(c, i, j + 1, lim, 1, count, r);
+        /* "Cung trong 5 thang": also in the five months from January told before */
+        size_t lo = c->se[c->t[i].sent].t0;
+        if (count > 1 && i >= lo + 2 && bcx_word_is(c, i - 1, lim, "trong") &&
+            bcx_word_is(c, i - 2, lim, "cung"))
+            return told_again(c, i, j, count, r);
         return 0;
     }
     /* "Q1 2026", "T1 2026" (trimestre): a quarter written short, with its year */

@@ -440,7 +440,8 @@ static void periods_carry_in_an_article_of_one_line(void **state)
  * last, over months of a clause before it and a half year named in its sentence; a part
  * ("of which") with no date of its own takes its whole's period, the whole found past the
  * amount restated in brackets ("(about 1.14 billion USD) ... over the same six months"); a
- * year compared with ("het dubbele van 2022", "double that of 2022") is no period. An
+ * year compared with ("het dubbele van 2022", "double that of 2022") is no period; "Cung
+ * trong 5 thang" is the five months told before. An
  * amount that is no goal keeps what its own clause says. */
 static void goals_parts_and_years_compared(void **state)
 {
@@ -473,6 +474,13 @@ static void goals_parts_and_years_compared(void **state)
          "Lao Cai mikt dit jaar op een handel van 5 miljard dollar, het dubbele van 2022.", 5e9,
          ""},
         {"en", NULL, "Lao Cai targets trade of 5 billion USD this year, double that of 2022.", 5e9,
+         ""},
+        /* "Cung trong 5 thang": the five months told before; none told, none */
+        {"vi", NULL,
+         "5 tháng đầu năm 2024, kim ngạch xuất nhập khẩu đạt 1,05 tỷ USD. Cũng trong 5 tháng, "
+         "thu ngân sách nhà nước đạt hơn 1.100 tỷ đồng.",
+         1.1e12, "2024-01/2024-05"},
+        {"vi", NULL, "Cũng trong 5 tháng, thu ngân sách nhà nước đạt hơn 1.100 tỷ đồng.", 1.1e12,
          ""},
         /* no goal: "dat jaar" is no whole year of its own */
         {"nl", NULL,

@@ -398,3 +398,26 @@ int bcx_both_flows_told(const ctx *c, size_t si)
     }
     return ex && im;
 }
+
+int bcx_goal_behind_clause(const ctx *c, size_t lo, size_t lead)
+{
+    static const struct {
+        unsigned lang;
+        const char *w;
+    } subs[] = {{L_EN, "as"},         {L_EN, "while"},   {L_EN, "when"},        {L_EN, "after"},
+                {L_NL, "terwijl"},    {L_NL, "nu"},      {L_NL, "toen"},        {L_FR, "alors que"},
+                {L_FR, "tandis que"}, {L_FR, "lorsque"}, {L_PL, "podczas gdy"}, {L_PL, "gdy"},
+                {L_PL, "kiedy"},      {L_SV, "medan"},   {L_SV, "nar"},         {L_VI, "khi"},
+                {L_VI, "trong khi"},  {L_ZH, "同时"}};
+    size_t cs = lo;
+    for (size_t k = lo; k + 1 < lead; k++)
+        if (bcx_gap(c, k) & (G_COMMA | G_PAREN))
+            cs = k + 1;
+    if (cs == lo || bcx_range_has(c, cs, lead, C_TARGET, -1) ||
+        bcx_range_has(c, cs, lead, C_QUAL_EXPECTED, -1))
+        return 0;
+    for (size_t k = 0; k < sizeof subs / sizeof subs[0]; k++)
+        if ((subs[k].lang & c->lbit) && bcx_words_at(c, cs, lead, subs[k].w) > 0)
+            return 1;
+    return 0;
+}

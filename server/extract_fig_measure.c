@@ -716,8 +716,9 @@ int bcx_money_measure(const ctx *c, size_t si, size_t lo, size_t lead, size_t en
         (bcx_range_has(c, lo, lead, C_SPEND, -1) || funded_after(c, si, end)))
         mm = MM_INVEST;
     copy_str(f->metric, sizeof f->metric, bcx_mm_name(mm));
-    f->target =
-        bcx_range_has(c, lo, lead, C_TARGET, -1) || bcx_range_has(c, lo, lead, C_QUAL_EXPECTED, -1);
+    f->target = (bcx_range_has(c, lo, lead, C_TARGET, -1) ||
+                 bcx_range_has(c, lo, lead, C_QUAL_EXPECTED, -1)) &&
+                !bcx_goal_behind_clause(c, lo, lead);
     /* "a target of 4.5 billion USD in 2024 and 9 billion USD in 2025": an amount that
      * follows a goal closely, with no word of its own, is a goal too */
     if (!f->target && prev != NULL && prev->target && mm == 0 && lead - lo <= 6)

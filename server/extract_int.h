@@ -679,6 +679,11 @@ int bcx_part_word(const ctx *c, size_t lo, size_t hi);
 /* 1 when both exports and imports are told as achieved (not inferred) in sentence si or
  * the two before it: a goal after them that names no measure is their sum's. */
 int bcx_both_flows_told(const ctx *c, size_t si);
+/* 1 when the words of a goal before the amount at token lead (from token lo) belong to
+ * a clause before its own, and its own opens with a word of time or contrast ("hoping to
+ * keep trucks moving, as trade reached 640 million USD", "terwijl", "khi"): the amount is
+ * what was reached, not the goal. */
+int bcx_goal_behind_clause(const ctx *c, size_t lo, size_t lead);
 int bcx_kind_recast(const ctx *c, size_t si, size_t lo, size_t lead, size_t end, int mm,
                     const bc_xfigure *prev, const bc_xfigure *back);
 

@@ -286,7 +286,7 @@ static void ratchet_against_a_baseline(void **state)
  * period P 0.973; periods of round 14 (goals for the whole year, parts of a whole, "the same
  * six months", years compared with, "tot en met augustus 2024"): period P 0.980; halfway
  * through a year, trade at a month's end, months "of that year": period P 0.984; "Cung trong 5
- * thang": period P 0.985). */
+ * thang": period P 0.985; a goal of a clause before an "as" clause: target P 0.998). */
 static void dev_split_regression(void **state)
 {
     (void)state;
@@ -306,7 +306,7 @@ static void dev_split_regression(void **state)
     assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.997);
     assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.978);
     assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_METRIC]) >= 0.997);
-    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_TARGET]) >= 0.997);
+    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_TARGET]) >= 0.998);
     assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_PERIOD]) >= 0.985);
     assert_true(bc_eval_precision(&r.field[BC_EF_GATE_PAIR]) >= 0.993);
     assert_true(bc_eval_recall(&r.field[BC_EF_GATE_PAIR]) >= 0.984);

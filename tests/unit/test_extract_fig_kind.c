@@ -1,7 +1,8 @@
 /* test_extract_fig_kind.c: classes of phrasing that overrule the cue nearest an amount
  * (extract_fig_kind.c): a verb of investing that governs it, money put into something, a
  * flow it came from, goods sent to China, the worth of contraband, a part of a revenue or
- * an investment, a goal after both flows; each with a case that must not fire. */
+ * an investment, a goal after both flows, a goal of another clause; each with a case that
+ * must not fire. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -184,6 +185,39 @@ static void putting_money_in_every_language(void **state)
     expect_kinds(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* A goal said in a clause before the amount's own, which opens with a word of time or
+ * contrast ("hoping to keep fruit moving, as trade reached", "terwijl", "khi"), is no
+ * goal of the amount; a goal in its own clause, or one the amount's clause goes on with
+ * ("hopes, as demand grows, to lift trade to"), stays. */
+static void goals_of_another_clause(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+        double value;
+        int target;
+    } cases[] = {
+        {"en",
+         "The sides agreed to extend clearance hours, hoping to keep fruit moving, as trade "
+         "reached 640 million USD in the first quarter.",
+         640e6, 0},
+        {"nl",
+         "De provincie wil de handel verder opvoeren, terwijl die vorig jaar 3 miljard dollar "
+         "bereikte.",
+         3e9, 0},
+        {"vi", "Tỉnh phấn đấu tăng kim ngạch, khi năm ngoái đạt 3 tỷ USD.", 3e9, 0},
+        /* not fired */
+        {"en", "The province hopes, as demand grows, to lift trade to 5 billion USD.", 5e9, 1},
+        {"en", "The province aims to reach 5 billion USD, as it did last year.", 5e9, 1},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bc_extraction x = run(cases[i].lang, "2024-10-15", cases[i].text);
+        if (fig(&x, cases[i].value)->target != cases[i].target)
+            fail_msg("%s: target %d", cases[i].text, fig(&x, cases[i].value)->target);
+        bc_extraction_free(&x);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -192,6 +226,7 @@ int main(void)
         cmocka_unit_test(flows_named_after_the_amount),
         cmocka_unit_test(the_worth_of_contraband),
         cmocka_unit_test(parts_and_goals_take_their_whole),
+        cmocka_unit_test(goals_of_another_clause),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -197,9 +197,38 @@ int bcx_deciding_zh(const ctx *c, const mention *m)
     return decided_at(c, k, hi) > 0;
 }
 
+/* 1 when mention m's sentence says it took place lately, no day written, before it or in
+ * its clause ("日前，…举行会谈", "两地近日在凭祥举行会谈"), no day between. */
+static int vague_time(const ctx *c, const mention *m)
+{
+    static const char *const vague[] = {"日前", "近日", "前不久", "近期", "日昨", NULL};
+    size_t lo = c->se[m->sent].t0, hi = c->se[m->sent].t1, b = m->t1;
+    while (b < hi && !(bcx_gap(c, b - 1) & (G_COMMA | G_DOT)))
+        b++;
+    for (size_t k = lo; k < b; k++)
+        for (int w = 0; vague[w]; w++) {
+            if (bcx_words_at(c, k, b, vague[w]) == 0)
+                continue;
+            int day = 0;
+            for (size_t q = c->se[m->sent].d0; q < c->se[m->sent].d1 && !day; q++)
+                day = c->d[q].t0 > k && c->d[q].t1 <= m->t0 && !c->d[q].dateline;
+            if (!day)
+                return 1;
+        }
+    return 0;
+}
+
+/* 1 when day d stands in another clause than mention m */
+static int other_clause(const ctx *c, const mention *m, const xd *d)
+{
+    return d->t0 >= m->t1 ? bcx_commas(c, m->t1 - 1, d->t0) > 0
+                          : bcx_commas(c, d->t1 - 1, m->t0) > 0;
+}
+
 int bcx_not_its_day_zh(const ctx *c, const mention *m, const xd *d)
 {
-    return c->lbit == L_ZH && (bcx_next_clause_day(c, m, d) || bcx_other_noun_clause(c, m, d) ||
-                               bcx_first_planned_zh(c, d) || bcx_year_of_other_zh(c, m, d) ||
-                               bcx_decided_day_zh(c, m, d));
+    return c->lbit == L_ZH &&
+           ((vague_time(c, m) && other_clause(c, m, d)) || bcx_next_clause_day(c, m, d) ||
+            bcx_other_noun_clause(c, m, d) || bcx_first_planned_zh(c, d) ||
+            bcx_year_of_other_zh(c, m, d) || bcx_decided_day_zh(c, m, d));
 }

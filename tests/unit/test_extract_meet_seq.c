@@ -274,6 +274,28 @@ static void what_a_meeting_decided(void **state)
     bc_extraction_free(&x);
 }
 
+static void a_meeting_held_lately(void **state)
+{
+    (void)state;
+    /* 日前/近日: the sentence's other day is something else's */
+    bc_extraction x =
+        run("zh", "2025-12-03",
+            "日前，双方在河口举行第六次联席会议，就11月28日发生的货车滞留事件交换意见。");
+    assert_string_equal(meet(&x, "", 6)->date, "");
+    bc_extraction_free(&x);
+    x = run("zh", NULL, "两地近日在凭祥举行第三次会谈，就11月28日发生的货车滞留事件交换意见。");
+    assert_string_equal(meet(&x, "", 3)->date, "");
+    bc_extraction_free(&x);
+    /* negative: a day written for it, and 近日 of something else after it */
+    x = run("zh", "2025-12-03",
+            "11月28日，双方在河口举行第七次联席会议，就近日发生的货车滞留事件交换意见。");
+    assert_string_equal(meet(&x, "", 7)->date, "2025-11-28");
+    bc_extraction_free(&x);
+    x = run("zh", "2025-12-03", "近日，记者了解到，11月28日，双方在河口举行了第八次联席会议。");
+    assert_string_equal(meet(&x, "", 8)->date, "2025-11-28");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -287,6 +309,7 @@ int main(void)
         cmocka_unit_test(first_plans_same_times_and_long_datelines),
         cmocka_unit_test(a_year_the_meeting_speaks_of),
         cmocka_unit_test(what_a_meeting_decided),
+        cmocka_unit_test(a_meeting_held_lately),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -514,6 +514,10 @@ int bcx_try_anchored_zh(const ctx *c, size_t i, size_t lim, dres *r);
  * 年，…。6月12日，…", "去年，…：9月，…") take that year, until a sentence writes another:
  * the year the report tells of, not the reference date's nearest. */
 void bcx_context_year_zh(ctx *c);
+/* A Chinese part of a day opening sentence si at token i ("下午，双方举行会谈") after a sentence
+ * that opens with day d[last] and names no other ("12月2日上午，…开工。"): that day, as "the
+ * same day". 1 when token i is one (r filled). */
+int bcx_day_part_zh(const ctx *c, size_t si, size_t i, const xd *d, size_t last, dres *r);
 
 /* ---- extract_date_day.c ---- */
 

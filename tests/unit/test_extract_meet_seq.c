@@ -296,6 +296,27 @@ static void a_meeting_held_lately(void **state)
     bc_extraction_free(&x);
 }
 
+static void the_afternoon_of_the_day_just_told(void **state)
+{
+    (void)state;
+    bc_extraction x = run("zh", "2025-12-03",
+                          "12月2日上午，中越友谊关口岸货运通道改造工程开工。下午，"
+                          "崇左市与谅山省在凭祥举行第九次会晤。");
+    assert_string_equal(meet(&x, "", 9)->date, "2025-12-02");
+    bc_extraction_free(&x);
+    x = run("zh", NULL, "12月2日上午，双方考察口岸；下午，双方举行第十次会晤。");
+    assert_string_equal(meet(&x, "", 10)->date, "--12-02");
+    bc_extraction_free(&x);
+    /* negative: the sentence before names another month, or is in another paragraph */
+    x = run("zh", "2025-12-03",
+            "12月2日上午，双方回顾了10月20日签署的协议。下午，双方举行第十一次会晤。");
+    assert_string_equal(meet(&x, "", 11)->date, "");
+    bc_extraction_free(&x);
+    x = run("zh", NULL, "12月2日上午，口岸改造工程开工。\n\n下午，双方举行第十二次会晤。");
+    assert_string_equal(meet(&x, "", 12)->date, "");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -310,6 +331,7 @@ int main(void)
         cmocka_unit_test(a_year_the_meeting_speaks_of),
         cmocka_unit_test(what_a_meeting_decided),
         cmocka_unit_test(a_meeting_held_lately),
+        cmocka_unit_test(the_afternoon_of_the_day_just_told),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -845,6 +845,10 @@ int bcx_other_noun_clause(const ctx *c, const mention *m, const xd *d);
  * before it ("在第八次会晤召开前夕", "第八次会晤召开前一天，即11月29日"): no day of that
  * sentence is its. */
 int bcx_eve_of_zh(const ctx *c, const mention *m);
+/* 1 when Chinese numbered mention m names what another meeting of its clause is about
+ * ("第十五次会议成果落实情况通报会3日在南宁举行", "召开第七次联席会议纪要落实推进会"): the day is
+ * that meeting's. */
+int bcx_modifier_zh(const ctx *c, const mention *m);
 /* 1 when Chinese day d is the one first planned ("原定于10月举行，后推迟至12月2日"): not
  * the day the meeting took or takes place. */
 int bcx_first_planned_zh(const ctx *c, const xd *d);

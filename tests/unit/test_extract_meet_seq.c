@@ -317,6 +317,30 @@ static void the_afternoon_of_the_day_just_told(void **state)
     bc_extraction_free(&x);
 }
 
+static void a_meeting_named_for_another_or_for_its_outcome(void **state)
+{
+    (void)state;
+    /* the day of a meeting about the numbered one, or of acting on its outcome */
+    bc_extraction x = run("zh", NULL,
+                          "新华社南宁12月3日电 广西与越南四省联工委第十五次会议成果落实情况通报会"
+                          "3日在南宁举行。");
+    assert_string_equal(meet(&x, "jwc-guangxi", 15)->date, "");
+    bc_extraction_free(&x);
+    x = run("zh", "2025-12-04", "12月2日，双方召开第七次联席会议纪要落实推进会。");
+    assert_string_equal(meet(&x, "", 7)->date, "");
+    bc_extraction_free(&x);
+    x = run("zh", "2025-12-04", "12月2日，红河州与老街省举行会谈，部署落实第七次联席会议共识。");
+    assert_string_equal(meet(&x, "", 7)->date, "");
+    bc_extraction_free(&x);
+    /* negative: its own relative clause, and a meeting held beside another */
+    x = run("zh", "2025-12-04", "双方回顾了去年6月在昆明举行的第十次会议的共识落实情况。");
+    assert_string_equal(meet(&x, "", 10)->date, "2024-06");
+    bc_extraction_free(&x);
+    x = run("zh", NULL, "12月2日，第八次联席会议暨经贸洽谈会在河口举行。");
+    assert_string_equal(meet(&x, "", 8)->date, "--12-02");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -332,6 +356,7 @@ int main(void)
         cmocka_unit_test(what_a_meeting_decided),
         cmocka_unit_test(a_meeting_held_lately),
         cmocka_unit_test(the_afternoon_of_the_day_just_told),
+        cmocka_unit_test(a_meeting_named_for_another_or_for_its_outcome),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -249,12 +249,32 @@ static int outcome_day(const ctx *c, const mention *m, const xd *d)
     return 1;
 }
 
+/* 1 when day d after mention m stands in the relative clause of another meeting after it
+ * ("2024年6月在昆明举行的第十次会议和2025年10月在莱州举行的第十一次会议": October is the
+ * eleventh's): 举行的 or 召开的 between d and that meeting, no comma. */
+static int next_ones_clause(const ctx *c, const mention *m, const xd *d)
+{
+    if (d->t0 < m->t1)
+        return 0;
+    for (size_t k = 0; k < c->nm; k++) {
+        const mention *o = &c->m[k];
+        if (o == m || o->sent != m->sent || o->t0 < d->t1 || bcx_commas(c, d->t1 - 1, o->t0) > 0)
+            continue;
+        for (size_t q = d->t1; q < o->t0; q++)
+            if (bcx_words_at(c, q, o->t0, "举行的") == 3 ||
+                bcx_words_at(c, q, o->t0, "召开的") == 3)
+                return 1;
+    }
+    return 0;
+}
+
 int bcx_not_its_day_zh(const ctx *c, const mention *m, const xd *d)
 {
-    return c->lbit == L_ZH && ((vague_time(c, m) && other_clause(c, m, d)) ||
-                               outcome_day(c, m, d) || bcx_next_clause_day(c, m, d) ||
-                               bcx_other_noun_clause(c, m, d) || bcx_first_planned_zh(c, d) ||
-                               bcx_year_of_other_zh(c, m, d) || bcx_decided_day_zh(c, m, d));
+    return c->lbit == L_ZH &&
+           ((vague_time(c, m) && other_clause(c, m, d)) || outcome_day(c, m, d) ||
+            next_ones_clause(c, m, d) || bcx_next_clause_day(c, m, d) ||
+            bcx_other_noun_clause(c, m, d) || bcx_first_planned_zh(c, d) ||
+            bcx_year_of_other_zh(c, m, d) || bcx_decided_day_zh(c, m, d));
 }
 
 int bcx_modifier_zh(const ctx *c, const mention *m)

@@ -336,6 +336,13 @@ static void a_meeting_named_for_another_or_for_its_outcome(void **state)
     x = run("zh", "2025-12-04", "双方回顾了去年6月在昆明举行的第十次会议的共识落实情况。");
     assert_string_equal(meet(&x, "", 10)->date, "2024-06");
     bc_extraction_free(&x);
+    /* two meetings, each with its own relative clause */
+    x = run("zh", NULL,
+            "各方回顾了2024年6月在昆明举行的第十次会议和2025年10月在莱州举行的第十一次会议"
+            "以来的合作成果。");
+    assert_string_equal(meet(&x, "", 10)->date, "2024-06");
+    assert_string_equal(meet(&x, "", 11)->date, "2025-10");
+    bc_extraction_free(&x);
     x = run("zh", NULL, "12月2日，第八次联席会议暨经贸洽谈会在河口举行。");
     assert_string_equal(meet(&x, "", 8)->date, "--12-02");
     bc_extraction_free(&x);

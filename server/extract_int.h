@@ -860,7 +860,8 @@ int bcx_same_time_zh(const ctx *c, const mention *b);
 int bcx_first_since_zh(const ctx *c, size_t i);
 /* 1 when Chinese year d (or a part of one) after mention m is what its sentence speaks of,
  * not when m was held ("第十一次会晤总结了2024年合作成果", "确定2026年为…", "《2026年合作计划》",
- * "回顾了2023年以来"): neither right after m, after 于 or 在, nor before a verb of holding. */
+ * "回顾了2023年以来"): neither right after m, after 于 or 在, nor before a verb of holding;
+ * or a year before m said to be something ("2025年是中越建交75周年"). */
 int bcx_year_of_other_zh(const ctx *c, const mention *m, const xd *d);
 /* 1 when a Chinese verb of deciding or saying stands between mention m and day d after it
  * ("第十二次会晤确定，双方将于12月20日…"): the day is what was decided, not m's. */

@@ -141,6 +141,11 @@ int bcx_year_of_other_zh(const ctx *c, const mention *m, const xd *d)
 {
     static const char *const when[] = {"于", "在", "是", "定于", NULL};
     size_t hi = c->se[m->sent].t1;
+    /* before it, a year said to be something ("2025年是中越建交75周年，双方将于…") */
+    if (c->lbit == L_ZH && d->prec == 1 && d->t1 <= m->t0 && d->t1 < hi &&
+        !(bcx_gap(c, d->t1 - 1) & (G_COMMA | G_DOT)) &&
+        (bcx_words_at(c, d->t1, hi, "是") > 0 || bcx_words_at(c, d->t1, hi, "为") > 0))
+        return 1;
     if (c->lbit != L_ZH || d->t0 < m->t1 || d->t0 == m->t1 ||
         !(d->prec == 1 || (d->prec == 0 && strchr(d->iso, '/') != NULL && !d->span[0])))
         return 0;

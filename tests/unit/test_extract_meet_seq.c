@@ -237,6 +237,10 @@ static void a_year_the_meeting_speaks_of(void **state)
     x = run("zh", NULL, "双方在第十二次会晤上回顾了2023年以来的合作进展。");
     assert_string_equal(meet(&x, "", 12)->date, "");
     bc_extraction_free(&x);
+    /* a year said to be something, before a meeting to come next year */
+    x = run("zh", NULL, "2025年是中越建交75周年，双方将于明年3月举行第九次联席会议。");
+    assert_string_equal(meet(&x, "", 9)->date, "");
+    bc_extraction_free(&x);
     /* negative: the year it was held in, however written */
     x = run("zh", NULL, "第十三次联席会议于2024年在老街召开。");
     assert_string_equal(meet(&x, "", 13)->date, "2024");

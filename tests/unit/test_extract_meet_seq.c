@@ -63,6 +63,13 @@ static void spans_into_the_next_month(void **state)
     x = run("zh", NULL, "5月31日至6月1日，第九次会晤在东兴市举行。");
     assert_string_equal(meet(&x, "", 9)->date, "--05-31");
     bc_extraction_free(&x);
+    /* the second day after a relative year: never that day, its year from the first */
+    x = run("zh", NULL, "去年12月30日至今年1月1日，第十次会晤在老街举行。");
+    assert_string_equal(meet(&x, "", 10)->date, "--12-30");
+    bc_extraction_free(&x);
+    x = run("zh", "2026-01-05", "去年12月30日至今年1月1日，第十次会晤在老街举行。");
+    assert_string_not_equal(meet(&x, "", 10)->date, "2025-01-01");
+    bc_extraction_free(&x);
     /* negative: five days of a visit date no meeting, and never by their last day */
     x = run("zh", "2025-12-03", "2024年9月28日至10月2日，第十次会谈在河口举行。");
     assert_string_equal(meet(&x, "", 10)->date, "");

@@ -258,3 +258,28 @@ void bcx_context_year_zh(ctx *c)
         }
     }
 }
+
+int bcx_day_part_zh(const ctx *c, size_t si, size_t i, const xd *d, size_t last, dres *r)
+{
+    static const char *const part[] = {"上午", "下午", "中午", "晚上", "傍晚", NULL};
+    const xd *told = &d[last];
+    size_t lim = c->se[si].t1, n = 0;
+    if (i != c->se[si].t0 || si == 0 || told->prec != 3 || told->dateline || told->rel ||
+        told->weekday || c->t[told->t0].sent + 1 != si || bcx_new_paragraph(c, si) ||
+        told->t0 > c->se[si - 1].t0 + 4 || strchr(told->iso, '/') != NULL)
+        return 0;
+    for (int w = 0; part[w] && n == 0; w++)
+        n = bcx_words_at(c, i, lim, part[w]);
+    if (n == 0 || i + n >= lim || !(bcx_gap(c, i + n - 1) & G_COMMA))
+        return 0;
+    for (size_t k = c->se[si - 1].d0; k < c->se[si - 1].d1; k++)
+        if (&d[k] != told && d[k].prec >= 2 && !d[k].dateline)
+            return 0; /* the sentence before names another day or month */
+    copy_str(r->iso, sizeof r->iso, told->iso);
+    r->inferred = told->inferred;
+    r->prec = 3;
+    r->n = n;
+    r->same_day = 1;
+    r->ref = last + 1;
+    return 1;
+}

@@ -321,7 +321,11 @@ static int day_only_zh(const ctx *c, size_t i, size_t lim, int future, dres *r)
  * its tokens, 0 when none (r unchanged). */
 static size_t month_range_zh(const ctx *c, size_t j, size_t lim, dres *r)
 {
-    int y = bcx_han_year(c, j, lim), y0 = 0, m0 = 0, d0 = 0;
+    size_t rn = 0, j0 = j;
+    /* "去年12月30日至今年1月1日": the second day's year is the first's, or the next */
+    if (bcx_rel_year(c, j, lim, &rn), rn > 0)
+        j += rn;
+    int y = rn ? 0 : bcx_han_year(c, j, lim), y0 = 0, m0 = 0, d0 = 0;
     size_t q = y ? j + 2 : j;
     if (q + 3 >= lim || c->t[q].kind != T_NUM || !c->t[q].plain ||
         !bcx_words_at(c, q + 1, lim, "月") || c->t[q + 2].kind != T_NUM || !c->t[q + 2].plain ||
@@ -343,7 +347,7 @@ static size_t month_range_zh(const ctx *c, size_t j, size_t lim, dres *r)
         return 0;
     copy_str(r->iso, sizeof r->iso, buf);
     r->prec = 0;
-    return q + 4 - j;
+    return q + 4 - j0;
 }
 
 /* Chinese days: (2024年)6月12日(至15日). */

@@ -15,8 +15,25 @@
  * 2025", "nam 2025", "de cette annee") or, in Chinese, just before token i ("2024年
  * 前三季度", "今年1-9月"). Sets *end past what it used; *inferred when it comes from the
  * reference date ("this year"). 0 when none is written. */
+/* The year last written before token i in its sentence or the one before ("Voor heel
+ * Vietnam was 2024 al een topjaar. In de eerste elf maanden van dat jaar ..."), 0 none. */
+static int told_year(const ctx *c, size_t i)
+{
+    size_t si = c->t[i].sent, lo = c->se[si > 0 ? si - 1 : si].t0;
+    for (size_t k = i; k > lo; k--) {
+        int y = bcx_year_of(c, k - 1, bcx_sent_end(c, k - 1));
+        if (y != 0)
+            return y;
+    }
+    return 0;
+}
+
 static int year_near(const ctx *c, size_t i, size_t j, size_t lim, size_t *end, int *inferred)
 {
+    /* "of that year", "van dat jaar": the year told before (-1: none told) */
+    static const char *const that[] = {
+        "that year",      "the same year", "dat jaar", "datzelfde jaar",
+        "hetzelfde jaar", "samma ar",      NULL};
     size_t n;
     *inferred = 0;
     *end = j;
@@ -33,6 +50,12 @@ static int year_near(const ctx *c, size_t i, size_t j, size_t lim, size_t *end, 
         return 0;
     }
     for (size_t k = j; k < lim && k < j + 4; k++) {
+        for (int q = 0; that[q]; q++)
+            if ((n = bcx_words_at(c, k, lim, that[q])) > 0) {
+                int told = told_year(c, i);
+                *end = k + n;
+                return told != 0 ? told : -1;
+            }
         int y = bcx_year_of(c, k, lim);
         if (y != 0) {
             *end = k + 1;
@@ -80,6 +103,8 @@ static int months_period(const ctx *c, size_t i, size_t j, size_t lim, int first
     size_t end;
     int inferred;
     int y = year_near(c, i, j, lim, &end, &inferred);
+    if (y < 0)
+        return 0; /* "of that year" with no year told */
     if (y == 0 && (y = when_year(c, i)) != 0)
         inferred = 0;
     if (y == 0) {
@@ -504,6 +529,11 @@ int bcx_try_months(const ctx *c, size_t i, size_t lim, dres *r)
         /* "9 thang nam 2025": nine months of 2025 */
         if (bcx_word_is(c, j, lim, "nam") && bcx_year_of(c, j + 1, lim) && count > 1)
             return months_period(c, i, j + 1, lim, 1, count, r);
+        /* "Cung trong 5 thang": also in the five months from January told before */
+        size_t lo = c->se[c->t[i].sent].t0;
+        if (count > 1 && i >= lo + 2 && bcx_word_is(c, i - 1, lim, "trong") &&
+            bcx_word_is(c, i - 2, lim, "cung"))
+            return told_again(c, i, j, count, r);
         return 0;
     }
     /* "Q1 2026", "T1 2026" (trimestre): a quarter written short, with its year */
@@ -607,6 +637,11 @@ int bcx_try_to_month_end(const ctx *c, size_t i, size_t lim, dres *r)
                                        "until the end of",
                                        "through the end of",
                                        "till the end of",
+                                       "up to the end of",
+                                       "as of the end of",
+                                       "through", /* "Through August 2024, trade ..." */
+                                       "tot en met",
+                                       "till och med",
                                        "tot eind",
                                        "tot einde",
                                        "tot het einde van",
@@ -625,8 +660,10 @@ int bcx_try_to_month_end(const ctx *c, size_t i, size_t lim, dres *r)
                                        "截止",
                                        NULL};
     size_t n = 0, j;
+    int through = 0; /* "through": a common word, read only before a month and its year */
     for (int k = 0; upto[k] && n == 0; k++)
-        n = bcx_words_at(c, i, lim, upto[k]);
+        if ((n = bcx_words_at(c, i, lim, upto[k])) > 0)
+            through = strcmp(upto[k], "through") == 0;
     if (n == 0 || (j = i + n) >= lim)
         return 0;
     dres m;
@@ -643,7 +680,7 @@ int bcx_try_to_month_end(const ctx *c, size_t i, size_t lim, dres *r)
         y = atoi(m.iso);
         mon = atoi(m.iso + 5);
     }
-    if (y == 0 || mon < 1 || mon > 12)
+    if (y == 0 || mon < 1 || mon > 12 || (through && m.inferred))
         return 0;
     j += m.n;
     /* "今年以来截至5月15日": from the year's first day to that day */

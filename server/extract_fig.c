@@ -249,6 +249,13 @@ static int year_of_period(const char *period)
     return y;
 }
 
+/* 1 when figure f measures trade or the revenue collected on it. */
+static int flow_or_revenue(const bc_xfigure *f)
+{
+    return strcmp(f->metric, "trade_turnover") == 0 || strcmp(f->metric, "exports") == 0 ||
+           strcmp(f->metric, "imports") == 0 || strcmp(f->metric, "budget_revenue") == 0;
+}
+
 /* The period of an amount whose own words state none, from what came before, marked
  * (period_context): "for the whole year" ("全年", "l'ensemble de l'annee", "ca nam"): the
  * year of the last amount stated with a period; "in the same period" ("cung ky", "同期"):
@@ -641,6 +648,16 @@ static int money_at(ctx *c, size_t si, size_t i, size_t *lo, size_t *prev, figst
     if (d != NULL && before != NULL && d->used == 2 && d->t0 >= *lo && d->t1 <= lead &&
         bcx_fig_date_after(c, si, end) != NULL)
         d = bcx_fig_date_after(c, si, end);
+    /* "... in January-April, and hoped to push the figure to 2 billion dollars for the
+     * whole year", "The half-year result puts it halfway to its full-year goal of": a
+     * goal for the whole year outweighs months and times of a clause before */
+    int whole = f->target && !f->conversion && bcx_fig_cue_applies(c, si, C_WHOLE_YEAR, lead, end);
+    if (whole && d != NULL && d->prec != 1 && d->t1 <= lead && bcx_commas(c, d->t1 - 1, lead) > 0)
+        d = NULL;
+    /* "collected 29.6 trillion VND over the same six months, of which ... 8.7 trillion
+     * VND": a part with no date of its own is of the whole's period */
+    int part_of_before =
+        before != NULL && before->period[0] && *lo < lead && bcx_part_word(c, *lo, lead);
     int other = d != NULL ? not_its_period(c, si, d, lead, end, f) : 0;
     if (other == 1 && d->t0 >= end) {
         /* the later clause's date is not its own: a date before it in its own clause is
@@ -686,13 +703,17 @@ static int money_at(ctx *c, size_t si, size_t i, size_t *lo, size_t *prev, figst
         d = NULL;
     if (d != NULL && d->iso[0] != '-') {
         copy_str(f->period, sizeof f->period, years > 0 ? span : d->iso);
+        if (years == 0 && !f->target && bcx_fig_mid_year(c, d))
+            snprintf(f->period, sizeof f->period, "%.4s-01/%.4s-06", d->iso, d->iso);
+        else if (years == 0 && !f->target && flow_or_revenue(f) && bcx_fig_month_end(c, d))
+            snprintf(f->period, sizeof f->period, "%.4s-01/%.7s", d->iso, d->iso);
         f->period_inferred = d->inferred;
         c->d[d - c->d].used = 2; /* a figure's period */
     } else if (d == NULL && running) {
         copy_str(f->period, sizeof f->period, ytd);
         f->period_inferred = 1;
     } else if (!f->conversion && !none && f->period[0] == '\0' && f->metric[0] &&
-               !(d == NULL &&
+               !(d == NULL && !whole && !part_of_before &&
                  (own_time(c, *lo, lead, before == NULL) || time_after(c, si, end) ||
                   (own_time(c, c->se[si].t0, lead, 1) && !read_before(c, si, lead))))) {
         carried_period(c, si, lead, end, f, before, borrowed ? back : NULL, st);

@@ -667,6 +667,8 @@ int bcx_money_measure(const ctx *c, size_t si, size_t lo, size_t lead, size_t en
         return 0;
     }
     int mm = respective(c, si, lead, f);
+    if (mm == 0 && bcx_invest_governs(c, lo, lead))
+        mm = MM_INVEST; /* "plans to invest about 450 billion VND ... in a goods yard" */
     if (mm == 0)
         mm = bcx_cue_after(c, si, end);
     int inf = 0;
@@ -686,6 +688,7 @@ int bcx_money_measure(const ctx *c, size_t si, size_t lo, size_t lead, size_t en
         mm = MM_INVEST;
     if (mm == 0)
         mm = bcx_cue_before(c, from_lo, lead, &at);
+    mm = bcx_kind_after(c, si, lead, end, mm);
     /* "welcomed 185,000 Chinese visitors and earned 410 billion VND from them": money a
      * sentence about tourists names no measure for is what they brought, not trade */
     if (mm == 0 &&
@@ -700,6 +703,7 @@ int bcx_money_measure(const ctx *c, size_t si, size_t lo, size_t lead, size_t en
         mm = MM_OTHER;
     if (mm == MM_WORTH)
         mm = worth_of(c, si, lo, lead, end);
+    mm = bcx_kind_recast(c, si, lo, lead, end, mm, prev, back);
     if (mm != 0 && mm != MM_INVEST && at < lead && bcx_spend_after_and(c, at, lead))
         mm = MM_INVEST;
     /* the same after the amount before and its own cue ("visent 4 milliards de dollars
@@ -712,8 +716,9 @@ int bcx_money_measure(const ctx *c, size_t si, size_t lo, size_t lead, size_t en
         (bcx_range_has(c, lo, lead, C_SPEND, -1) || funded_after(c, si, end)))
         mm = MM_INVEST;
     copy_str(f->metric, sizeof f->metric, bcx_mm_name(mm));
-    f->target =
-        bcx_range_has(c, lo, lead, C_TARGET, -1) || bcx_range_has(c, lo, lead, C_QUAL_EXPECTED, -1);
+    f->target = (bcx_range_has(c, lo, lead, C_TARGET, -1) ||
+                 bcx_range_has(c, lo, lead, C_QUAL_EXPECTED, -1)) &&
+                !bcx_goal_behind_clause(c, lo, lead);
     /* "a target of 4.5 billion USD in 2024 and 9 billion USD in 2025": an amount that
      * follows a goal closely, with no word of its own, is a goal too */
     if (!f->target && prev != NULL && prev->target && mm == 0 && lead - lo <= 6)
@@ -756,6 +761,16 @@ int bcx_money_measure(const ctx *c, size_t si, size_t lo, size_t lead, size_t en
                     break;
                 }
             }
+        /* or, with no turnover near, the sum of both flows told in the two sentences
+         * before ("De uitvoer ... De invoer ... Daarmee staat de teller op 80 procent van
+         * het jaardoel van 300 miljoen dollar") */
+        if (from != NULL && f->target &&
+            (strcmp(from->metric, "exports") == 0 || strcmp(from->metric, "imports") == 0) &&
+            bcx_both_flows_told(c, si)) {
+            copy_str(f->metric, sizeof f->metric, "trade_turnover");
+            f->metric_inferred = 1;
+            return 0;
+        }
         if (from != NULL && from->metric[0]) {
             memcpy(f->metric, from->metric, sizeof f->metric);
             f->metric_inferred = 1;

@@ -162,7 +162,18 @@ int bcx_fig_cue_applies(const ctx *c, size_t si, int cls, size_t lead, size_t en
         if (cls == C_SAME_PERIOD && !same_period_at(c, si, p, n))
             continue;
         size_t a = p < lead ? p + n : end, b = p < lead ? lead : p;
-        int money = 0, commas = a < b && bcx_commas(c, a - 1, b) > 0;
+        /* past the amount restated in brackets ("29.6 trillion VND (about 1.14 billion USD)
+         * for the State budget over the same six months") */
+        size_t ca = a > 0 ? a - 1 : 0; /* the first gap that may break the clause */
+        for (size_t k = a; p >= end && a == end && a > 0 && (bcx_gap(c, a - 1) & G_OPEN) &&
+                           k + 1 < b && k < a + 8;
+             k++)
+            if (bcx_gap(c, k) & G_CLOSE) {
+                a = k + 1;
+                ca = (bcx_gap(c, k) & G_COMMA) ? k : a;
+                break;
+            }
+        int money = 0, commas = a < b && bcx_commas(c, ca, b) > 0;
         for (size_t k = a; k < b && !money; k++)
             money = amount_tok(c, k);
         int opens = 1;
@@ -487,4 +498,38 @@ int bcx_joined_years(const ctx *c, size_t si, const xd *d, char iso[24])
             return -1; /* "in 2023 and 2025": not one period */
     snprintf(iso, 24, "%.4s/%.4s", c->d[first].iso, c->d[last].iso);
     return 1;
+}
+
+int bcx_fig_mid_year(const ctx *c, const xd *d)
+{
+    static const char *const mid[] = {"halverwege", "halfway through",  "midway through",
+                                      "by mid",     "by the middle of", NULL};
+    size_t lo = c->se[c->t[d->t0].sent].t0;
+    if (d->prec != 1 || strlen(d->iso) != 4)
+        return 0;
+    for (int k = 0; mid[k]; k++) {
+        size_t n = 0;
+        for (size_t a = d->t0 > lo + 4 ? d->t0 - 4 : lo; a < d->t0 && n == 0; a++)
+            if ((n = bcx_words_at(c, a, d->t0, mid[k])) > 0 && a + n != d->t0)
+                n = 0;
+        if (n > 0)
+            return 1;
+    }
+    return 0;
+}
+
+int bcx_fig_month_end(const ctx *c, const xd *d)
+{
+    static const char *const ends[] = {"by the end of", "by end of", "as of end", "eind",
+                                       "tegen eind",    "per eind",  NULL};
+    size_t lo = c->se[c->t[d->t0].sent].t0;
+    if (d->prec != 2 || strlen(d->iso) != 7 || d->iso[0] == '-' || strcmp(d->iso + 5, "01") == 0)
+        return 0;
+    for (int k = 0; ends[k]; k++)
+        for (size_t a = d->t0 > lo + 4 ? d->t0 - 4 : lo; a < d->t0; a++) {
+            size_t n = bcx_words_at(c, a, d->t0, ends[k]);
+            if (n > 0 && a + n == d->t0)
+                return 1;
+        }
+    return 0;
 }

@@ -514,6 +514,10 @@ int bcx_try_anchored_zh(const ctx *c, size_t i, size_t lim, dres *r);
  * 年，…。6月12日，…", "去年，…：9月，…") take that year, until a sentence writes another:
  * the year the report tells of, not the reference date's nearest. */
 void bcx_context_year_zh(ctx *c);
+/* A Chinese part of a day opening sentence si at token i ("下午，双方举行会谈") after a sentence
+ * that opens with day d[last] and names no other ("12月2日上午，…开工。"): that day, as "the
+ * same day". 1 when token i is one (r filled). */
+int bcx_day_part_zh(const ctx *c, size_t si, size_t i, const xd *d, size_t last, dres *r);
 
 /* ---- extract_date_day.c ---- */
 
@@ -620,6 +624,12 @@ int bcx_period_year_before(const char *period, char *out, size_t cap);
 /* The date of sentence si right after the amount ending before token end, in its clause
  * ("... and USD 650 million in Q1 2026"): no day, no comparison's, no amount between, four
  * tokens away at most; NULL when none. */
+/* 1 when year date d follows words of the middle of it ("Halverwege 2025 stond de handel
+ * op", "halfway through 2025", "by mid-2025"): an amount told then is of its first half. */
+int bcx_fig_mid_year(const ctx *c, const xd *d);
+/* 1 when month date d (not January) follows words of its end ("Eind augustus 2025 was dat
+ * opgelopen tot", "by the end of August 2025"): a flow told then runs from January. */
+int bcx_fig_month_end(const ctx *c, const xd *d);
 const xd *bcx_fig_date_after(const ctx *c, size_t si, size_t end);
 /* The years joined by "and" or commas that year date d of sentence si is one of ("In 2024
  * and 2025", "2023, 2024 and 2025", "2024年和2025年"): 1 with the span they cover in iso
@@ -651,6 +661,35 @@ int bcx_plan_infinitive(const ctx *c, size_t si, size_t end);
 int bcx_spend_after_and(const ctx *c, size_t at, size_t lead);
 /* The metric name of MM_* mm ("" for none). */
 const char *bcx_mm_name(int mm);
+
+/* ---- extract_fig_kind.c ---- */
+
+/* 1 when a word of investing or of capital ends right before the amount at token lead,
+ * qualifiers aside, after token lo ("plans to invest about 450 billion VND", "投资4.5亿元",
+ * "dau tu 200 ty dong"): the amount is what is invested, whatever is named after it. */
+int bcx_invest_governs(const ctx *c, size_t lo, size_t lead);
+/* What the words after the amount at tokens [lead, end) of sentence si make of measure mm
+ * (MM_*, 0 none): money put "into" something or "gestoken in" it is an investment; an
+ * amount "from exports" ("uit export") or goods sent "to China" ("naar China") is that
+ * flow when mm names no other measure than turnover. Returns mm otherwise. */
+int bcx_kind_after(const ctx *c, size_t si, size_t lead, size_t end, int mm);
+/* The measure mm of the amount at tokens [lead, end) recast: a flow named in a part ("of
+ * which", "waarvan", "trong do", "其中") of a revenue or an investment (prev, the amount
+ * before it since token lo, or back, the figure its sentence continues) is that whole's
+ * measure; the worth of smuggled or seized goods is other. Returns mm otherwise. */
+/* 1 when a word naming a part of the amount before ("of which", "waarvan", "trong do",
+ * "其中", "dont", "z czego", "varav") lies in tokens [lo, hi). */
+int bcx_part_word(const ctx *c, size_t lo, size_t hi);
+/* 1 when both exports and imports are told as achieved (not inferred) in sentence si or
+ * the two before it: a goal after them that names no measure is their sum's. */
+int bcx_both_flows_told(const ctx *c, size_t si);
+/* 1 when the words of a goal before the amount at token lead (from token lo) belong to
+ * a clause before its own, and its own opens with a word of time or contrast ("hoping to
+ * keep trucks moving, as trade reached 640 million USD", "terwijl", "khi"): the amount is
+ * what was reached, not the goal. */
+int bcx_goal_behind_clause(const ctx *c, size_t lo, size_t lead);
+int bcx_kind_recast(const ctx *c, size_t si, size_t lo, size_t lead, size_t end, int mm,
+                    const bc_xfigure *prev, const bc_xfigure *back);
 
 /* ---- extract_meet.c ---- */
 
@@ -806,6 +845,10 @@ int bcx_other_noun_clause(const ctx *c, const mention *m, const xd *d);
  * before it ("在第八次会晤召开前夕", "第八次会晤召开前一天，即11月29日"): no day of that
  * sentence is its. */
 int bcx_eve_of_zh(const ctx *c, const mention *m);
+/* 1 when Chinese numbered mention m names what another meeting of its clause is about
+ * ("第十五次会议成果落实情况通报会3日在南宁举行", "召开第七次联席会议纪要落实推进会"): the day is
+ * that meeting's. */
+int bcx_modifier_zh(const ctx *c, const mention *m);
 /* 1 when Chinese day d is the one first planned ("原定于10月举行，后推迟至12月2日"): not
  * the day the meeting took or takes place. */
 int bcx_first_planned_zh(const ctx *c, const xd *d);
@@ -817,7 +860,8 @@ int bcx_same_time_zh(const ctx *c, const mention *b);
 int bcx_first_since_zh(const ctx *c, size_t i);
 /* 1 when Chinese year d (or a part of one) after mention m is what its sentence speaks of,
  * not when m was held ("第十一次会晤总结了2024年合作成果", "确定2026年为…", "《2026年合作计划》",
- * "回顾了2023年以来"): neither right after m, after 于 or 在, nor before a verb of holding. */
+ * "回顾了2023年以来"): neither right after m, after 于 or 在, nor before a verb of holding;
+ * or a year before m said to be something ("2025年是中越建交75周年"). */
 int bcx_year_of_other_zh(const ctx *c, const mention *m, const xd *d);
 /* 1 when a Chinese verb of deciding or saying stands between mention m and day d after it
  * ("第十二次会晤确定，双方将于12月20日…"): the day is what was decided, not m's. */
@@ -827,7 +871,8 @@ int bcx_decided_day_zh(const ctx *c, const mention *m, const xd *d);
 int bcx_deciding_zh(const ctx *c, const mention *m);
 /* 1 when Chinese day d of mention m's sentence is not m's by any of the above
  * (bcx_next_clause_day, bcx_other_noun_clause, bcx_first_planned_zh, bcx_year_of_other_zh,
- * bcx_decided_day_zh). */
+ * bcx_decided_day_zh), or d stands in another clause than m's, which says m took place
+ * lately ("两地近日举行会谈，就11月28日发生的…交换意见": none). */
 int bcx_not_its_day_zh(const ctx *c, const mention *m, const xd *d);
 /* The day of a delegation's arrival or visit that sentence si tells without naming a
  * meeting: its only day, opening it ("Le 14 mars, une delegation ... est arrivee a Lang

@@ -531,6 +531,8 @@ const bc_lex bc_lex_nl[] = {
     WE(C_COMPARE, "ten opzichte van", 0),
     WE(C_COMPARE, "in vergelijking met", 0),
     WE(C_COMPARE, "dan", 0), /* "34,5 procent meer dan in dezelfde periode vorig jaar" */
+    WE(C_COMPARE, "het dubbele van", 0), /* "5 miljard dollar, het dubbele van 2022" */
+    WE(C_COMPARE, "het drievoudige van", 0),
     /* ---- minutes of a meeting, both sides, more talks */
     WE(C_MINUTES, "notulen", 0),
     WE(C_MINUTES, "protocol", 0),

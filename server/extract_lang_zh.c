@@ -66,6 +66,8 @@ const bc_lex bc_lex_zh[] = {
     WE(C_MONEY_CUE, "投资", MM_INVEST),
     WE(C_MONEY_CUE, "总投资", MM_INVEST),
     WE(C_MONEY_CUE, "投资额", MM_INVEST),
+    WE(C_MONEY_CUE, "斥资", MM_INVEST), /* "斥资3亿元建设": spent on building */
+    WE(C_MONEY_CUE, "耗资", MM_INVEST), /* "耗资3亿元": what it cost */
     WE(C_MONEY_CUE, "财政收入", MM_REVENUE),
     WE(C_MONEY_CUE, "税收", MM_REVENUE),
     WE(C_MONEY_CUE, "关税", MM_REVENUE),

@@ -790,7 +790,7 @@ void bcx_resolve_mentions(ctx *c)
             if (m->date_src != 0)
                 continue;
             const xd *d = NULL;
-            if (m->prepared || bcx_eve_of_zh(c, m))
+            if (m->prepared || bcx_eve_of_zh(c, m) || bcx_modifier_zh(c, m))
                 continue; /* its sentence's days are the preparation's, or before it */
             if (m->named_by != 0)
                 d = &c->d[m->named_by - 1]; /* "the June 12 session": its date is its name's */

@@ -141,6 +141,11 @@ int bcx_year_of_other_zh(const ctx *c, const mention *m, const xd *d)
 {
     static const char *const when[] = {"于", "在", "是", "定于", NULL};
     size_t hi = c->se[m->sent].t1;
+    /* before it, a year said to be something ("2025年是中越建交75周年，双方将于…") */
+    if (c->lbit == L_ZH && d->prec == 1 && d->t1 <= m->t0 && d->t1 < hi &&
+        !(bcx_gap(c, d->t1 - 1) & (G_COMMA | G_DOT)) &&
+        (bcx_words_at(c, d->t1, hi, "是") > 0 || bcx_words_at(c, d->t1, hi, "为") > 0))
+        return 1;
     if (c->lbit != L_ZH || d->t0 < m->t1 || d->t0 == m->t1 ||
         !(d->prec == 1 || (d->prec == 0 && strchr(d->iso, '/') != NULL && !d->span[0])))
         return 0;
@@ -197,9 +202,105 @@ int bcx_deciding_zh(const ctx *c, const mention *m)
     return decided_at(c, k, hi) > 0;
 }
 
+/* 1 when mention m's sentence says it took place lately, no day written, before it or in
+ * its clause ("日前，…举行会谈", "两地近日在凭祥举行会谈"), no day between. */
+static int vague_time(const ctx *c, const mention *m)
+{
+    static const char *const vague[] = {"日前", "近日", "前不久", "近期", "日昨", NULL};
+    size_t lo = c->se[m->sent].t0, hi = c->se[m->sent].t1, b = m->t1;
+    while (b < hi && !(bcx_gap(c, b - 1) & (G_COMMA | G_DOT)))
+        b++;
+    for (size_t k = lo; k < b; k++)
+        for (int w = 0; vague[w]; w++) {
+            if (bcx_words_at(c, k, b, vague[w]) == 0)
+                continue;
+            int day = 0;
+            for (size_t q = c->se[m->sent].d0; q < c->se[m->sent].d1 && !day; q++)
+                day = c->d[q].t0 > k && c->d[q].t1 <= m->t0 && !c->d[q].dateline;
+            if (!day)
+                return 1;
+        }
+    return 0;
+}
+
+/* 1 when day d stands in another clause than mention m */
+static int other_clause(const ctx *c, const mention *m, const xd *d)
+{
+    return d->t0 >= m->t1 ? bcx_commas(c, m->t1 - 1, d->t0) > 0
+                          : bcx_commas(c, d->t1 - 1, m->t0) > 0;
+}
+
+/* 1 when Chinese mention m is named for what it reached ("落实第七次联席会议共识", "第十次会议
+ * 的成果") and day d is not written in its own relative clause before it ("去年6月在昆明举行的
+ * 第十次会议的共识"): the day is of what is done with them. */
+static int outcome_day(const ctx *c, const mention *m, const xd *d)
+{
+    static const char *const outcome[] = {"共识", "成果", "纪要", "精神", "议定事项", "决定", NULL};
+    size_t hi = c->se[m->sent].t1, k = m->t1;
+    if (m->xkind != BC_XM_NUMBERED || k >= hi || (bcx_gap(c, k - 1) & (G_COMMA | G_DOT)))
+        return 0;
+    if (bcx_words_at(c, k, hi, "的") > 0)
+        k++;
+    int named = 0;
+    for (int w = 0; outcome[w] && !named; w++)
+        named = k < hi && bcx_words_at(c, k, hi, outcome[w]) > 0;
+    if (!named)
+        return 0;
+    if (d->t1 <= m->t0 && bcx_commas(c, d->t1 - 1, m->t0) == 0)
+        for (size_t q = d->t1; q < m->t0; q++)
+            if ((bcx_words_at(c, q, m->t0, "举行的") == 3 ||
+                 bcx_words_at(c, q, m->t0, "召开的") == 3))
+                return 0;
+    return 1;
+}
+
+/* 1 when day d after mention m stands in the relative clause of another meeting after it
+ * ("2024年6月在昆明举行的第十次会议和2025年10月在莱州举行的第十一次会议": October is the
+ * eleventh's): 举行的 or 召开的 between d and that meeting, no comma. */
+static int next_ones_clause(const ctx *c, const mention *m, const xd *d)
+{
+    if (d->t0 < m->t1)
+        return 0;
+    for (size_t k = 0; k < c->nm; k++) {
+        const mention *o = &c->m[k];
+        if (o == m || o->sent != m->sent || o->t0 < d->t1 || bcx_commas(c, d->t1 - 1, o->t0) > 0)
+            continue;
+        for (size_t q = d->t1; q < o->t0; q++)
+            if (bcx_words_at(c, q, o->t0, "举行的") == 3 ||
+                bcx_words_at(c, q, o->t0, "召开的") == 3)
+                return 1;
+    }
+    return 0;
+}
+
 int bcx_not_its_day_zh(const ctx *c, const mention *m, const xd *d)
 {
-    return c->lbit == L_ZH && (bcx_next_clause_day(c, m, d) || bcx_other_noun_clause(c, m, d) ||
-                               bcx_first_planned_zh(c, d) || bcx_year_of_other_zh(c, m, d) ||
-                               bcx_decided_day_zh(c, m, d));
+    return c->lbit == L_ZH &&
+           ((vague_time(c, m) && other_clause(c, m, d)) || outcome_day(c, m, d) ||
+            next_ones_clause(c, m, d) || bcx_next_clause_day(c, m, d) ||
+            bcx_other_noun_clause(c, m, d) || bcx_first_planned_zh(c, d) ||
+            bcx_year_of_other_zh(c, m, d) || bcx_decided_day_zh(c, m, d));
+}
+
+int bcx_modifier_zh(const ctx *c, const mention *m)
+{
+    static const char *const stop[] = {"在", "于", "暨", "和", "与", "及", "期间", NULL};
+    size_t hi = c->se[m->sent].t1;
+    if (c->lbit != L_ZH || m->xkind != BC_XM_NUMBERED)
+        return 0;
+    for (size_t k = m->t1; k < hi && k < m->t1 + 12; k++) {
+        if ((k > m->t1 && (bcx_gap(c, k - 1) & (G_COMMA | G_DOT))) || !c->t[k].han ||
+            bcx_lex_find(c, C_HELD, k, NULL) > 0)
+            return 0;
+        for (int w = 0; stop[w]; w++)
+            if (bcx_words_at(c, k, hi, stop[w]) > 0)
+                return 0;
+        /* a noun of a meeting of its own ends here: "…通报会3日在南宁举行", "…推进会。" */
+        if (k > m->t1 && bcx_words_at(c, k, hi, "会") > 0 &&
+            (k + 1 >= hi || (bcx_gap(c, k) & (G_COMMA | G_DOT)) || !c->t[k + 1].han ||
+             bcx_words_at(c, k + 1, hi, "在") > 0 || bcx_words_at(c, k + 1, hi, "于") > 0 ||
+             bcx_lex_find(c, C_HELD, k + 1, NULL) > 0))
+            return 1;
+    }
+    return 0;
 }

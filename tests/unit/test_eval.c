@@ -280,7 +280,13 @@ static void ratchet_against_a_baseline(void **state)
  * P 0.997, period P 0.970, gate P 0.993 R 0.984 on the 239; the zh classes of round 14
  * (a long dateline, 即 restating a day, meetings held 同期, the first 以来 no ordinal, the eve
  * of a meeting, a meeting only prepared, days of a signing or of another meeting's clause):
- * meeting date P 0.996 R 0.965). */
+ * meeting date P 0.996 R 0.965; money classes of round 14 in every language (investing that
+ * governs the amount, money put into something, flows it came from, goods sent to China,
+ * contraband, parts of a revenue or an investment, a goal after both flows): metric P 0.997,
+ * period P 0.973; periods of round 14 (goals for the whole year, parts of a whole, "the same
+ * six months", years compared with, "tot en met augustus 2024"): period P 0.980; halfway
+ * through a year, trade at a month's end, months "of that year": period P 0.984; "Cung trong 5
+ * thang": period P 0.985; a goal of a clause before an "as" clause: target P 0.998). */
 static void dev_split_regression(void **state)
 {
     (void)state;
@@ -299,9 +305,9 @@ static void dev_split_regression(void **state)
     assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_ORDINAL]) >= 0.989);
     assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.997);
     assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.978);
-    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_METRIC]) >= 0.987);
-    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_TARGET]) >= 0.997);
-    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_PERIOD]) >= 0.970);
+    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_METRIC]) >= 0.997);
+    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_TARGET]) >= 0.998);
+    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_PERIOD]) >= 0.985);
     assert_true(bc_eval_precision(&r.field[BC_EF_GATE_PAIR]) >= 0.993);
     assert_true(bc_eval_recall(&r.field[BC_EF_GATE_PAIR]) >= 0.984);
     assert_true(r.detect_right == r.detected);

@@ -120,6 +120,10 @@ static void running_totals_to_a_months_end(void **state)
         {"zh", "截至7月底，销售额增长。", "2025-01/2025-07", 1},
         {"en", "Sales rose in the eight months.", "2025-01/2025-08", 1},
         {"nl", "In de acht maanden steeg de verkoop.", "2025-01/2025-08", 1},
+        {"nl", "Tot en met augustus 2024 steeg de verkoop.", "2024-01/2024-08", 0},
+        {"sv", "Till och med augusti 2024 ökade försäljningen.", "2024-01/2024-08", 0},
+        {"en", "Through August 2024, sales rose.", "2024-01/2024-08", 0},
+        {"en", "As of the end of August 2024, sales rose.", "2024-01/2024-08", 0},
     };
     expect_dates(cases, sizeof cases / sizeof cases[0], "2025-09-15");
     /* the end of January is January alone */
@@ -130,6 +134,11 @@ static void running_totals_to_a_months_end(void **state)
     x = run("nl", NULL, "De verkoop steeg tot eind juli.");
     for (size_t i = 0; i < x.ndates; i++)
         assert_null(strstr(x.dates[i].iso, "/"));
+    bc_extraction_free(&x);
+    /* "through" a month with no year written is no running total; nor a day */
+    x = run("en", "2025-09-15", "Sales rose through August. Talks ran from 3 through 5 June.");
+    for (size_t i = 0; i < x.ndates; i++)
+        assert_null(strstr(x.dates[i].iso, "-01/"));
     bc_extraction_free(&x);
     x = run("en", "2025-09-15", "The works took eight months.");
     for (size_t i = 0; i < x.ndates; i++)
@@ -272,11 +281,34 @@ static void spans_across_a_year_end(void **state)
         }
 }
 
+/* Months "of that year" ("van dat jaar", "of the same year") are of the year written last,
+ * in the sentence or the one before; with none written, no period (never the reference
+ * year). */
+static void months_of_that_year(void **state)
+{
+    (void)state;
+    static const xdate_case cases[] = {
+        {"nl",
+         "Voor heel Vietnam was 2024 een topjaar. In de eerste elf maanden van dat jaar steeg de "
+         "export.",
+         "2024-01/2024-11", 0},
+        {"en", "2024 was a record year. In the first eleven months of that year, exports rose.",
+         "2024-01/2024-11", 0},
+    };
+    expect_dates(cases, sizeof cases / sizeof cases[0], "2025-11-29");
+    bc_extraction x =
+        run("en", "2025-11-29", "In the first eleven months of that year, exports rose.");
+    for (size_t i = 0; i < x.ndates; i++)
+        assert_null(strstr(x.dates[i].iso, "-01/"));
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(periods_in_every_language),
         cmocka_unit_test(running_totals_to_a_months_end),
+        cmocka_unit_test(months_of_that_year),
         cmocka_unit_test(since_the_beginning_of_the_year),
         cmocka_unit_test(one_quarter_by_its_number),
         cmocka_unit_test(later_parts_of_a_year),

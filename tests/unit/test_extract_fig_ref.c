@@ -436,6 +436,102 @@ static void periods_carry_in_an_article_of_one_line(void **state)
     bc_extraction_free(&x);
 }
 
+/* A goal for the whole year ("for the whole year", "full-year goal") takes the year told
+ * last, over months of a clause before it and a half year named in its sentence; a part
+ * ("of which") with no date of its own takes its whole's period, the whole found past the
+ * amount restated in brackets ("(about 1.14 billion USD) ... over the same six months"); a
+ * year compared with ("het dubbele van 2022", "double that of 2022") is no period; "Cung
+ * trong 5 thang" is the five months told before. An
+ * amount that is no goal keeps what its own clause says. */
+static void goals_parts_and_years_compared(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *ref, *text;
+        double value;
+        const char *period;
+    } cases[] = {
+        {"en", NULL,
+         "Trade reached 580 million USD in January-April 2024. In January-April, goods worth 300 "
+         "million USD crossed Ta Lung, and Cao Bang hoped to push the figure to 1 billion USD for "
+         "the whole year.",
+         1e9, "2024"},
+        {"en", NULL,
+         "Trade exceeded 2.1 billion USD in the first six months of 2025. The half-year result "
+         "puts the gate under halfway to its full-year goal of 4.5 billion USD.",
+         4.5e9, "2025"},
+        {"en", "2025-07-10",
+         "Trade exceeded 2.1 billion USD in the first six months of 2025. The province collected "
+         "29.6 trillion VND (about 1.14 billion USD) for the State budget over the same six "
+         "months, of which import-export activities contributed 8.7 trillion VND.",
+         29.6e12, "2025-01/2025-06"},
+        {"en", "2025-07-10",
+         "Trade exceeded 2.1 billion USD in the first six months of 2025. The province collected "
+         "29.6 trillion VND (about 1.14 billion USD) for the State budget over the same six "
+         "months, of which import-export activities contributed 8.7 trillion VND.",
+         8.7e12, "2025-01/2025-06"},
+        {"nl", NULL,
+         "Lao Cai mikt dit jaar op een handel van 5 miljard dollar, het dubbele van 2022.", 5e9,
+         ""},
+        {"en", NULL, "Lao Cai targets trade of 5 billion USD this year, double that of 2022.", 5e9,
+         ""},
+        /* "Cung trong 5 thang": the five months told before; none told, none */
+        {"vi", NULL,
+         "5 tháng đầu năm 2024, kim ngạch xuất nhập khẩu đạt 1,05 tỷ USD. Cũng trong 5 tháng, "
+         "thu ngân sách nhà nước đạt hơn 1.100 tỷ đồng.",
+         1.1e12, "2024-01/2024-05"},
+        {"vi", NULL, "Cũng trong 5 tháng, thu ngân sách nhà nước đạt hơn 1.100 tỷ đồng.", 1.1e12,
+         ""},
+        /* no goal: "dat jaar" is no whole year of its own */
+        {"nl", NULL,
+         "In de eerste elf maanden van dat jaar leverde de export 3,1 miljard dollar op.", 3.1e9,
+         ""},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        bc_extraction x = run(cases[k].lang, cases[k].ref, cases[k].text);
+        const bc_xfigure *f = fig(&x, cases[k].value);
+        if (strcmp(f->period, cases[k].period) != 0)
+            fail_msg("%s: %.0f period '%s', want '%s'", cases[k].text, cases[k].value, f->period,
+                     cases[k].period);
+        bc_extraction_free(&x);
+    }
+}
+
+/* An amount told halfway through a year ("Halverwege 2025", "halfway through 2025", "by
+ * mid-2025") is of its first half; trade told at the end of a month ("Eind augustus 2025",
+ * "by the end of August 2025") runs from January; a year alone, January's end and a sum
+ * invested at a month's end keep what is written. */
+static void halfway_and_month_ends(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+        double value;
+        const char *period;
+    } cases[] = {
+        {"nl", "Halverwege 2025 stond de handel op ruim 41,7 miljard dollar.", 41.7e9,
+         "2025-01/2025-06"},
+        {"en", "Halfway through 2025, trade stood at 41.7 billion USD.", 41.7e9, "2025-01/2025-06"},
+        {"en", "By mid-2025, trade stood at 41.7 billion USD.", 41.7e9, "2025-01/2025-06"},
+        {"en", "By the end of August 2025, trade had risen to 59 billion USD.", 59e9,
+         "2025-01/2025-08"},
+        {"nl", "Eind augustus 2025 was de handel opgelopen tot bijna 59 miljard dollar.", 59e9,
+         "2025-01/2025-08"},
+        /* not fired */
+        {"nl", "In 2025 stond de handel op 41,7 miljard dollar.", 41.7e9, "2025"},
+        {"nl", "Eind januari 2025 stond de handel op 3 miljard dollar.", 3e9, "2025-01"},
+        {"nl", "Eind augustus 2025 investeerde de provincie 5 miljard dong in een weg.", 5e9,
+         "2025-08"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        bc_extraction x = run(cases[k].lang, "2025-11-29", cases[k].text);
+        const bc_xfigure *f = fig(&x, cases[k].value);
+        if (strcmp(f->period, cases[k].period) != 0)
+            fail_msg("%s: period '%s', want '%s'", cases[k].text, f->period, cases[k].period);
+        bc_extraction_free(&x);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -446,6 +542,8 @@ int main(void)
         cmocka_unit_test(a_part_made_up_is_no_growth),
         cmocka_unit_test(each_amount_takes_its_own_period),
         cmocka_unit_test(periods_carry_in_an_article_of_one_line),
+        cmocka_unit_test(goals_parts_and_years_compared),
+        cmocka_unit_test(halfway_and_month_ends),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -63,6 +63,13 @@ static void spans_into_the_next_month(void **state)
     x = run("zh", NULL, "5月31日至6月1日，第九次会晤在东兴市举行。");
     assert_string_equal(meet(&x, "", 9)->date, "--05-31");
     bc_extraction_free(&x);
+    /* the second day after a relative year: never that day, its year from the first */
+    x = run("zh", NULL, "去年12月30日至今年1月1日，第十次会晤在老街举行。");
+    assert_string_equal(meet(&x, "", 10)->date, "--12-30");
+    bc_extraction_free(&x);
+    x = run("zh", "2026-01-05", "去年12月30日至今年1月1日，第十次会晤在老街举行。");
+    assert_string_not_equal(meet(&x, "", 10)->date, "2025-01-01");
+    bc_extraction_free(&x);
     /* negative: five days of a visit date no meeting, and never by their last day */
     x = run("zh", "2025-12-03", "2024年9月28日至10月2日，第十次会谈在河口举行。");
     assert_string_equal(meet(&x, "", 10)->date, "");
@@ -237,6 +244,10 @@ static void a_year_the_meeting_speaks_of(void **state)
     x = run("zh", NULL, "双方在第十二次会晤上回顾了2023年以来的合作进展。");
     assert_string_equal(meet(&x, "", 12)->date, "");
     bc_extraction_free(&x);
+    /* a year said to be something, before a meeting to come next year */
+    x = run("zh", NULL, "2025年是中越建交75周年，双方将于明年3月举行第九次联席会议。");
+    assert_string_equal(meet(&x, "", 9)->date, "");
+    bc_extraction_free(&x);
     /* negative: the year it was held in, however written */
     x = run("zh", NULL, "第十三次联席会议于2024年在老街召开。");
     assert_string_equal(meet(&x, "", 13)->date, "2024");
@@ -274,6 +285,80 @@ static void what_a_meeting_decided(void **state)
     bc_extraction_free(&x);
 }
 
+static void a_meeting_held_lately(void **state)
+{
+    (void)state;
+    /* 日前/近日: the sentence's other day is something else's */
+    bc_extraction x =
+        run("zh", "2025-12-03",
+            "日前，双方在河口举行第六次联席会议，就11月28日发生的货车滞留事件交换意见。");
+    assert_string_equal(meet(&x, "", 6)->date, "");
+    bc_extraction_free(&x);
+    x = run("zh", NULL, "两地近日在凭祥举行第三次会谈，就11月28日发生的货车滞留事件交换意见。");
+    assert_string_equal(meet(&x, "", 3)->date, "");
+    bc_extraction_free(&x);
+    /* negative: a day written for it, and 近日 of something else after it */
+    x = run("zh", "2025-12-03",
+            "11月28日，双方在河口举行第七次联席会议，就近日发生的货车滞留事件交换意见。");
+    assert_string_equal(meet(&x, "", 7)->date, "2025-11-28");
+    bc_extraction_free(&x);
+    x = run("zh", "2025-12-03", "近日，记者了解到，11月28日，双方在河口举行了第八次联席会议。");
+    assert_string_equal(meet(&x, "", 8)->date, "2025-11-28");
+    bc_extraction_free(&x);
+}
+
+static void the_afternoon_of_the_day_just_told(void **state)
+{
+    (void)state;
+    bc_extraction x = run("zh", "2025-12-03",
+                          "12月2日上午，中越友谊关口岸货运通道改造工程开工。下午，"
+                          "崇左市与谅山省在凭祥举行第九次会晤。");
+    assert_string_equal(meet(&x, "", 9)->date, "2025-12-02");
+    bc_extraction_free(&x);
+    x = run("zh", NULL, "12月2日上午，双方考察口岸；下午，双方举行第十次会晤。");
+    assert_string_equal(meet(&x, "", 10)->date, "--12-02");
+    bc_extraction_free(&x);
+    /* negative: the sentence before names another month, or is in another paragraph */
+    x = run("zh", "2025-12-03",
+            "12月2日上午，双方回顾了10月20日签署的协议。下午，双方举行第十一次会晤。");
+    assert_string_equal(meet(&x, "", 11)->date, "");
+    bc_extraction_free(&x);
+    x = run("zh", NULL, "12月2日上午，口岸改造工程开工。\n\n下午，双方举行第十二次会晤。");
+    assert_string_equal(meet(&x, "", 12)->date, "");
+    bc_extraction_free(&x);
+}
+
+static void a_meeting_named_for_another_or_for_its_outcome(void **state)
+{
+    (void)state;
+    /* the day of a meeting about the numbered one, or of acting on its outcome */
+    bc_extraction x = run("zh", NULL,
+                          "新华社南宁12月3日电 广西与越南四省联工委第十五次会议成果落实情况通报会"
+                          "3日在南宁举行。");
+    assert_string_equal(meet(&x, "jwc-guangxi", 15)->date, "");
+    bc_extraction_free(&x);
+    x = run("zh", "2025-12-04", "12月2日，双方召开第七次联席会议纪要落实推进会。");
+    assert_string_equal(meet(&x, "", 7)->date, "");
+    bc_extraction_free(&x);
+    x = run("zh", "2025-12-04", "12月2日，红河州与老街省举行会谈，部署落实第七次联席会议共识。");
+    assert_string_equal(meet(&x, "", 7)->date, "");
+    bc_extraction_free(&x);
+    /* negative: its own relative clause, and a meeting held beside another */
+    x = run("zh", "2025-12-04", "双方回顾了去年6月在昆明举行的第十次会议的共识落实情况。");
+    assert_string_equal(meet(&x, "", 10)->date, "2024-06");
+    bc_extraction_free(&x);
+    /* two meetings, each with its own relative clause */
+    x = run("zh", NULL,
+            "各方回顾了2024年6月在昆明举行的第十次会议和2025年10月在莱州举行的第十一次会议"
+            "以来的合作成果。");
+    assert_string_equal(meet(&x, "", 10)->date, "2024-06");
+    assert_string_equal(meet(&x, "", 11)->date, "2025-10");
+    bc_extraction_free(&x);
+    x = run("zh", NULL, "12月2日，第八次联席会议暨经贸洽谈会在河口举行。");
+    assert_string_equal(meet(&x, "", 8)->date, "--12-02");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -287,6 +372,9 @@ int main(void)
         cmocka_unit_test(first_plans_same_times_and_long_datelines),
         cmocka_unit_test(a_year_the_meeting_speaks_of),
         cmocka_unit_test(what_a_meeting_decided),
+        cmocka_unit_test(a_meeting_held_lately),
+        cmocka_unit_test(the_afternoon_of_the_day_just_told),
+        cmocka_unit_test(a_meeting_named_for_another_or_for_its_outcome),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

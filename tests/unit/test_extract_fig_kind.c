@@ -1,0 +1,232 @@
+/* test_extract_fig_kind.c: classes of phrasing that overrule the cue nearest an amount
+ * (extract_fig_kind.c): a verb of investing that governs it, money put into something, a
+ * flow it came from, goods sent to China, the worth of contraband, a part of a revenue or
+ * an investment, a goal after both flows, a goal of another clause; each with a case that
+ * must not fire. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "fixture.h"
+
+#include "extract_fixture.h"
+
+/* One text, one amount in it and the metric it must have. */
+typedef struct kind_case {
+    const char *lang, *text;
+    double value;
+    const char *metric;
+} kind_case;
+
+static void expect_kinds(const kind_case *cases, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        bc_extraction x = run(cases[i].lang, "2024-10-15", cases[i].text);
+        const bc_xfigure *f = fig(&x, cases[i].value);
+        if (strcmp(f->metric, cases[i].metric) != 0)
+            fail_msg("%s: %.0f metric '%s', want '%s'", cases[i].text, cases[i].value, f->metric,
+                     cases[i].metric);
+        bc_extraction_free(&x);
+    }
+}
+
+/* A verb of investing right before the amount (a qualifier between) governs it, whatever
+ * a word after it names ("in a goods storage yard"); money "put", "sunk", "ploughed" into
+ * something, or Dutch "gestoken in" after a restatement set off by commas, is invested;
+ * not money paid into the budget, nor goods put through a gate. */
+static void investing_governs_the_amount(void **state)
+{
+    (void)state;
+    static const kind_case cases[] = {
+        {"en", "The district intends to invest roughly 300 billion VND in a goods storage yard.",
+         300e9, "investment"},
+        {"en",
+         "The district intends to invest roughly 300 billion VND (12 million USD) in a goods "
+         "storage yard.",
+         12e6, "investment"},
+        {"zh", "该县计划投资3亿元建设货场。", 3e8, "investment"},
+        {"vi", "Tỉnh sẽ đầu tư 200 tỷ đồng vào bãi kiểm hóa hàng hóa.", 200e9, "investment"},
+        {"en", "The city has sunk 40 million yuan into a new customs road.", 40e6, "investment"},
+        {"en", "Over two years the prefecture ploughed 90 million yuan into its trade zone.", 90e6,
+         "investment"},
+        {"nl",
+         "In de zone is 300 miljard dong, ruim 12 miljoen dollar, gestoken in wegen en kades.",
+         300e9, "investment"},
+        {"nl",
+         "In de zone is 300 miljard dong, ruim 12 miljoen dollar, gestoken in wegen en kades.",
+         12e6, "investment"},
+        /* not fired */
+        {"en", "Investors watched as exports reached 2 billion USD.", 2e9, "exports"},
+        {"en", "Traders put 2 billion USD of goods through the gate.", 2e9, "trade_turnover"},
+    };
+    expect_kinds(cases, sizeof cases / sizeof cases[0]);
+    bc_extraction x = run("en", NULL, "Firms put 30 billion VND into the state budget.");
+    assert_string_not_equal(fig(&x, 30e9)->metric, "investment");
+    bc_extraction_free(&x);
+}
+
+/* A flow the amount came from ("uit export", "came from imports", "tu xuat khau") is that
+ * flow, over a turnover named before it ("Van de handel ..."); both flows ("from
+ * import-export activities") are none of them. Goods sent "naar China", "to China" are
+ * exports; trade named in the sentence stays trade. */
+static void flows_named_after_the_amount(void **state)
+{
+    (void)state;
+    static const kind_case cases[] = {
+        {"nl", "Van de handel kwam 80 miljoen dollar uit export.", 80e6, "exports"},
+        {"en", "Of the total, 40 million USD came from imports.", 40e6, "imports"},
+        {"nl",
+         "Via de grenspost ging voor 15 miljoen dollar aan lychees, mango's en longans naar "
+         "China.",
+         15e6, "exports"},
+        {"en", "Some 8 million USD of fruit went to China through the gate.", 8e6, "exports"},
+        /* not fired */
+        {"en", "Trade with China reached 3 billion USD, with fruit going to China.", 3e9,
+         "trade_turnover"},
+    };
+    expect_kinds(cases, sizeof cases / sizeof cases[0]);
+    static const char *const both[] = {
+        "The province collected 300 billion VND from import-export activities.",
+        "The gate earned 300 billion VND from exports and imports.",
+    };
+    for (size_t i = 0; i < sizeof both / sizeof both[0]; i++) {
+        bc_extraction x = run("en", NULL, both[i]);
+        const char *m = fig(&x, 300e9)->metric;
+        if (strcmp(m, "exports") == 0 || strcmp(m, "imports") == 0)
+            fail_msg("%s: metric '%s'", both[i], m);
+        bc_extraction_free(&x);
+    }
+}
+
+/* The worth of smuggled or seized goods is other, not trade ("goods worth" after
+ * "smuggling cases", "worth of smuggled cigarettes", "smokkelwaar", "hang lau", "走私");
+ * a flow named after the word of smuggling is that flow. */
+static void the_worth_of_contraband(void **state)
+{
+    (void)state;
+    static const kind_case cases[] = {
+        {"en", "Border guards seized goods worth 3 billion VND.", 3e9, "other"},
+        {"en", "Customs found 120 smuggling cases involving goods worth 7 billion VND.", 7e9,
+         "other"},
+        {"en", "Police found 2 million USD worth of smuggled cigarettes.", 2e6, "other"},
+        {"nl", "De douane onderschepte smokkelwaar ter waarde van 4 miljoen dollar.", 4e6, "other"},
+        {"vi", "Lực lượng chức năng bắt giữ hàng lậu trị giá 50 tỷ đồng.", 50e9, "other"},
+        {"zh", "海关查获走私货物价值5000万元。", 5e7, "other"},
+        /* not fired */
+        {"en", "Anti-smuggling work went on while exports reached 3 billion USD.", 3e9, "exports"},
+        {"en", "Goods worth 45 million USD were cleared at the gate.", 45e6, "trade_turnover"},
+    };
+    expect_kinds(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* A part ("of which", "trong do", "其中", "waarvan") of a revenue or an investment that
+ * names the trade it comes from is that revenue or investment; a part of a turnover
+ * keeps its flow. A goal with no measure of its own after both flows told is their sum's;
+ * after one flow, that flow's. */
+static void parts_and_goals_take_their_whole(void **state)
+{
+    (void)state;
+    static const kind_case cases[] = {
+        {"en",
+         "The province collected 10 trillion VND in budget revenue, of which import-export "
+         "activities contributed 4 trillion VND.",
+         4e12, "budget_revenue"},
+        {"vi",
+         "Tổng thu ngân sách đạt 5.000 tỷ đồng, trong đó lĩnh vực xuất nhập khẩu đóng góp 3.000 "
+         "tỷ đồng.",
+         3e12, "budget_revenue"},
+        {"zh", "全市财政收入50亿元，其中进出口环节贡献20亿元。", 2e9, "budget_revenue"},
+        {"nl",
+         "De provincie investeerde 900 miljard dong, waarvan 300 miljard dong in de exportzone.",
+         300e9, "investment"},
+        {"nl",
+         "De uitvoer steeg tot 100 miljoen dollar. De invoer kromp tot 40 miljoen dollar. Daarmee "
+         "staat de teller op 45 procent van het jaardoel van 310 miljoen dollar.",
+         310e6, "trade_turnover"},
+        {"en",
+         "Exports rose to 100 million USD. Imports fell to 40 million USD. That is 45 percent of "
+         "the annual goal of 310 million USD.",
+         310e6, "trade_turnover"},
+        /* not fired */
+        {"en", "Trade reached 5 billion USD, of which exports were 3 billion USD.", 3e9, "exports"},
+        {"nl",
+         "De uitvoer steeg tot 100 miljoen dollar. Daarmee is 40 procent van het jaardoel van 250 "
+         "miljoen dollar gehaald.",
+         250e6, "exports"},
+    };
+    expect_kinds(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* Money put into something in every language: a verb of putting and the preposition of
+ * "into" after the amount ("a injecté ... dans", "wpompowała ... w", "pumpade in ... i",
+ * "pompte ... in", "bo ra ... xay dung"), and what a project cost or what was spent on it
+ * in Chinese ("耗资", "斥资"); not an amount followed by a time ("in het eerste kwartaal",
+ * "w pierwszym kwartale", "i september"). */
+static void putting_money_in_every_language(void **state)
+{
+    (void)state;
+    static const kind_case cases[] = {
+        {"fr", "La province a injecté 300 millions de yuans dans la zone logistique.", 3e8,
+         "investment"},
+        {"pl", "Prowincja wpompowała 300 mln juanów w strefę logistyczną.", 3e8, "investment"},
+        {"sv", "Provinsen pumpade in 300 miljoner yuan i logistikzonen.", 3e8, "investment"},
+        {"nl", "De provincie pompte 300 miljoen yuan in de logistieke zone.", 3e8, "investment"},
+        {"vi", "Tỉnh bỏ ra 300 tỷ đồng xây dựng bãi hàng.", 3e11, "investment"},
+        {"zh", "该市斥资3亿元建设物流园。", 3e8, "investment"},
+        {"zh", "该项目耗资3亿元。", 3e8, "investment"},
+        /* not fired */
+        {"nl", "De provincie pompte de handel op tot 300 miljoen dollar in het eerste kwartaal.",
+         3e8, "trade_turnover"},
+        {"pl", "Eksport wyniósł 300 mln USD w pierwszym kwartale.", 3e8, "exports"},
+        {"sv", "Exporten uppgick till 300 miljoner USD i september.", 3e8, "exports"},
+    };
+    expect_kinds(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* A goal said in a clause before the amount's own, which opens with a word of time or
+ * contrast ("hoping to keep fruit moving, as trade reached", "terwijl", "khi"), is no
+ * goal of the amount; a goal in its own clause, or one the amount's clause goes on with
+ * ("hopes, as demand grows, to lift trade to"), stays. */
+static void goals_of_another_clause(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+        double value;
+        int target;
+    } cases[] = {
+        {"en",
+         "The sides agreed to extend clearance hours, hoping to keep fruit moving, as trade "
+         "reached 640 million USD in the first quarter.",
+         640e6, 0},
+        {"nl",
+         "De provincie wil de handel verder opvoeren, terwijl die vorig jaar 3 miljard dollar "
+         "bereikte.",
+         3e9, 0},
+        {"vi", "Tỉnh phấn đấu tăng kim ngạch, khi năm ngoái đạt 3 tỷ USD.", 3e9, 0},
+        /* not fired */
+        {"en", "The province hopes, as demand grows, to lift trade to 5 billion USD.", 5e9, 1},
+        {"en", "The province aims to reach 5 billion USD, as it did last year.", 5e9, 1},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bc_extraction x = run(cases[i].lang, "2024-10-15", cases[i].text);
+        if (fig(&x, cases[i].value)->target != cases[i].target)
+            fail_msg("%s: target %d", cases[i].text, fig(&x, cases[i].value)->target);
+        bc_extraction_free(&x);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(investing_governs_the_amount),
+        cmocka_unit_test(putting_money_in_every_language),
+        cmocka_unit_test(flows_named_after_the_amount),
+        cmocka_unit_test(the_worth_of_contraband),
+        cmocka_unit_test(parts_and_goals_take_their_whole),
+        cmocka_unit_test(goals_of_another_clause),
+    };
+    return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
+}

@@ -130,6 +130,25 @@ static void days_after_and_before_the_meeting_told(void **state)
     expect_rel(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* English "the next day" in a sentence that writes a day before it counts from that day
+ * ("which arrived on May 7, held talks ... the next day"), not from the meeting told
+ * before; with or without the publication date. */
+static void the_next_day_of_a_day_its_sentence_writes(void **state)
+{
+    (void)state;
+    const char *text = "Title\n\nCao Bang and Baise held talks on May 9 in Cao Bang. The Baise "
+                       "delegation, which arrived in Cao Bang on May 7, held a working session "
+                       "with the border guards the next day.";
+    static const rel_case cases[] = {
+        {"en", NULL, NULL, "the next day", "--05-08", 0},
+        {"en", "2024-05-10", NULL, "the next day", "2024-05-08", 1},
+    };
+    rel_case c2[2];
+    memcpy(c2, cases, sizeof c2);
+    c2[0].text = c2[1].text = text;
+    expect_rel(c2, 2);
+}
+
 /* The day counted from is a meeting's: a deadline, an opening or a day recalled from before
  * the meeting told are not ("tenue le 3 decembre dernier" after a meeting in March), with or
  * without the publication date; with no meeting's day told, nothing. */
@@ -372,6 +391,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(days_after_and_before_the_meeting_told),
         cmocka_unit_test(counted_from_the_meeting_not_the_last_day_named),
+        cmocka_unit_test(the_next_day_of_a_day_its_sentence_writes),
         cmocka_unit_test(coming_days_written_days_and_other_clauses),
         cmocka_unit_test(arrivals_date_the_meeting_that_follows),
         cmocka_unit_test(weekday_with_day_and_month),

@@ -761,6 +761,15 @@ int bcx_signed_on(const ctx *c, const xd *d);
 int bcx_deadline_day(const ctx *c, const xd *d);
 /* 1 when date d is the day something was said ("the committee announced on Tuesday"). */
 int bcx_said_on(const ctx *c, const xd *d);
+/* 1 when English date d and mention m stand on either side of the edge of a clause of
+ * sequence: a word of after or before ("after", "following", "ahead of", "prior to",
+ * "before") opens a clause, to the next clause break, that holds d and not m, a time apart
+ * before the word ("The talks came a week after the chairman visited Baise on May 2", "At
+ * the talks, held two days after the opening of the gate on May 6"), or m and not d while d stands
+ * before it or opens the main clause of another meeting of the sentence ("Following the Spring
+ * Meeting in 2023, on February 24, 2023, the 14th conference ... was held"): the date is of what
+ * came before or after. */
+int bcx_other_in_sequence(const ctx *c, const mention *m, const xd *d);
 /* 1 when the meeting noun at token i of sentence si is named as the time of something else
  * ("przed otwarciem Wiosennego Spotkania", "before the opening of the Spring Meeting"). */
 int bcx_time_reference(const ctx *c, size_t si, size_t i);

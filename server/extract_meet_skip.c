@@ -47,6 +47,66 @@ int bcx_from_point(const ctx *c, const mention *m, const xd *d)
     return 0;
 }
 
+/* 1 when tokens [t0, ...) start inside the clause [lo, hi). */
+static int inside(size_t t0, size_t lo, size_t hi)
+{
+    return t0 >= lo && t0 < hi;
+}
+
+/* 1 when a span of time ends right before token k ("a week", "two days", "10 days",
+ * "days", "a month", "shortly"), lo the sentence's first token. */
+static int apart_before(const ctx *c, size_t lo, size_t k)
+{
+    static const char *const unit[] = {"day",   "days",   "week",    "weeks",
+                                       "month", "months", "shortly", NULL};
+    for (int w = 0; k > lo && unit[w]; w++)
+        if (bcx_word_is(c, k - 1, k, unit[w]))
+            return 1;
+    return 0;
+}
+
+int bcx_other_in_sequence(const ctx *c, const mention *m, const xd *d)
+{
+    static const char *const seq[] = {"after",    "following", "followed", "ahead of",
+                                      "prior to", "before",    "preceded", NULL};
+    size_t lo = c->se[m->sent].t0, hi = c->se[m->sent].t1;
+    if (c->lbit != L_EN)
+        return 0;
+    for (size_t k = lo; k < hi; k++) {
+        size_t n = 0;
+        for (int w = 0; seq[w] && n == 0; w++)
+            n = bcx_words_at(c, k, hi, seq[w]);
+        if (n == 0 || (k < d->t1 && k + n > d->t0))
+            continue; /* none, or a word of the date ("the day after") */
+        /* the clause it opens: to the next break, a date's own comma aside ("May 6, 2024") */
+        size_t e = k + n;
+        while (e < hi &&
+               (!(c->gap[e - 1] & (G_COMMA | G_DOT | G_PAREN)) || (e - 1 >= d->t0 && e < d->t1)))
+            e++;
+        int hd = inside(d->t0, k + n, e), hm = inside(m->t0, k + n, e);
+        /* a time apart before the word ("a week after", "two days after", "days before")
+         * says the day is another: without one, what came after may have come the same
+         * day ("held talks after the delegation arrived on May 6"); a meeting named in the
+         * clause is what the day is of, as in "The talks followed a working session ... on
+         * Nov. 28" */
+        if (hd && !hm && apart_before(c, lo, k) && !bcx_range_has(c, k + n, d->t0, C_MEET, -1) &&
+            !bcx_range_has(c, k + n, d->t0, C_TALKS, -1))
+            return 1;
+        /* another meeting of the sentence, outside it, is the day's: d before the clause,
+         * or opening the main clause that names that meeting after it ("Following ...,
+         * on February 24, 2023, the 14th conference"), not in m's relative clause after it
+         * ("ahead of the sixth conference ..., which opens ... on June 4") */
+        for (size_t q = 0; hm && !hd && q < c->nm; q++) {
+            const mention *o = &c->m[q];
+            if (o->sent == m->sent && o != m && !inside(o->t0, k, e) &&
+                (d->t1 <= k || (d->t0 >= e && o->t0 >= d->t1)))
+                return 1;
+        }
+        k = e - 1;
+    }
+    return 0;
+}
+
 /* 1 when date d is the day a document was signed: a word of signing right before it (in
  * Chinese right after it: "2023年12月签署的协议"; or, in Chinese, a verb of something done
  * then and the 的 of a relative clause: "2024年5月开通的口岸"), an

@@ -49,6 +49,73 @@ static void dates_that_are_not_a_meetings(void **state)
     }
 }
 
+/* 1 when some meeting of x is dated date. */
+static int dated(const bc_extraction *x, const char *date)
+{
+    for (size_t i = 0; i < x->nmeetings; i++)
+        if (strcmp(x->meetings[i].date, date) == 0)
+            return 1;
+    return 0;
+}
+
+/* An English clause of sequence ("after", "following", "ahead of", "followed") that holds a
+ * day and not the meeting, a time apart before it ("a week after"): the day is of what came
+ * before or after, which no meeting of the sentence names (a visit, an opening); the meeting
+ * takes no date rather than that one (without a time apart it may have been the same day). A
+ * meeting named inside the clause keeps the day, and so does a meeting with its own day
+ * before the clause. The meeting in such a clause, with another one outside it, leaves the
+ * day outside to that one. */
+static void days_of_what_came_before_or_after(void **state)
+{
+    (void)state;
+    static const char *const other[] = {
+        "Title\n\nThe working session of Cao Bang and Baise came a week after the Cao Bang "
+        "chairman toured the Tra Linh gate on May 2.",
+        "Title\n\nAt the talks between Lang Son and Chongzuo, held two days after the opening of "
+        "the fruit lane on May 6, the sides agreed to add more trucks.",
+        "Title\n\nHa Giang and Wenshan held talks three days ahead of the reopening of the Thanh "
+        "Thuy market "
+        "on June 9.",
+    };
+    for (size_t i = 0; i < sizeof other / sizeof other[0]; i++) {
+        bc_extraction x = run("en", "2024-06-20", other[i]);
+        for (size_t k = 0; k < x.nmeetings; k++)
+            if (x.meetings[k].date[0])
+                fail_msg("%s: a meeting dated %s", other[i], x.meetings[k].date);
+        bc_extraction_free(&x);
+    }
+    /* the day of the meeting the clause names, or its own before the clause */
+    bc_extraction x = run("en", "2024-06-20",
+                          "Title\n\nAfter the 15th conference in Beihai on February 28, the two "
+                          "sides held a working session on March 12.");
+    assert_string_equal(meet(&x, "", 15)->date, "2024-02-28");
+    assert_true(dated(&x, "2024-03-12"));
+    bc_extraction_free(&x);
+    x = run("en", "2024-06-20",
+            "Title\n\nLao Cai and Honghe held talks in Hekou on May 9, after the delegation toured "
+            "the gate on May 8.");
+    assert_true(dated(&x, "2024-05-09"));
+    assert_false(dated(&x, "2024-05-08"));
+    bc_extraction_free(&x);
+    /* the spring meeting of a clause of following: its year, not the day of the conference
+     * that followed it */
+    x = run("en", "2024-06-20",
+            "Title\n\nFollowing the Spring Meeting in 2023, on February 24, 2023, the 14th "
+            "conference of the joint working committee of Guangxi and the four provinces was "
+            "held in Nanning.");
+    assert_string_equal(meet(&x, "jwc-guangxi", 14)->date, "2023-02-24");
+    for (size_t k = 0; k < x.nmeetings; k++)
+        if (x.meetings[k].ordinal != 14)
+            assert_string_equal(x.meetings[k].date, "2023");
+    bc_extraction_free(&x);
+    /* a meeting in its clause with its own day, held right after it */
+    x = run("en", "2024-06-20",
+            "Title\n\nFollowing the 10th meeting, held in Kunming on May 6, the two sides set up "
+            "a hotline.");
+    assert_string_equal(meet(&x, "", 10)->date, "2024-05-06");
+    bc_extraction_free(&x);
+}
+
 /* Chinese writes the word of signing after the date ("2022年8月签署的协议"): that month is
  * the document's, not the talks' of its sentence, as is a date of a relative clause of
  * something done then ("2023年6月建成的联检楼"), but not one of holding ("召开的...会议");
@@ -84,6 +151,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(dates_that_are_not_a_meetings),
         cmocka_unit_test(chinese_days_of_signing),
+        cmocka_unit_test(days_of_what_came_before_or_after),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

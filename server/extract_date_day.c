@@ -757,7 +757,7 @@ int bcx_try_month(const ctx *c, size_t i, size_t lim, dres *r)
             j++;
         bare = y == 0;
         /* a month alone only after "in", "for", "na", "en" ("in June", "zaplanowano na
-         * marzec"); never English "may" */
+         * marzec"); English "may" only written "May" ("in May", never "may") */
         static const char *const before[] = {
             "na",     "for",      "till",  "naar",   "tot",        "pour",    "mid",
             "early",  "late",     "begin", "fin",    "debut",      "voor",    "eind",
@@ -798,7 +798,8 @@ int bcx_try_month(const ctx *c, size_t i, size_t lim, dres *r)
              bcx_lex_find(c, C_THIS_YEAR, j, NULL) > 0 ||
              bcx_lex_find(c, C_NEXT_YEAR, j, NULL) > 0))
             after_prep = 1;
-        if (bare && (!after_prep || (c->lbit == L_EN && bcx_word_is(c, i, lim, "may"))))
+        if (bare &&
+            (!after_prep || (c->lbit == L_EN && bcx_word_is(c, i, lim, "may") && !c->t[i].upper)))
             return 0;
     }
     if (mon < 1 || mon > 12)

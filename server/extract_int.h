@@ -783,6 +783,11 @@ int bcx_talks_past_verb(const ctx *c, const mention *m);
  * 2023") in the clause of English talks m, after them, no amount or date between: it
  * dates them. */
 int bcx_year_gone(const ctx *c, const mention *m, const xd *d);
+/* 1 when English date d follows mention m in its clause after nothing but the name of
+ * its body, words of being and of planning, a word of holding and where ("the 17th
+ * conference of the Joint Working Committee is scheduled to be held in Guangxi in early
+ * 2026"): a year so written dates it as near as a day would. */
+int bcx_held_chain(const ctx *c, const mention *m, const xd *d);
 /* The day of mention m, whose English sentence writes none and opens by referring back
  * ("The agreement was reached as ...", "The opening ceremony, jointly held by ..."), when
  * the sentence before it opens a paragraph, names no meeting and writes one date, a day

@@ -143,6 +143,7 @@ const bc_lex bc_lex_en[] = {
     WP(C_MEET, "session", K_GENERIC),
     WP(C_MEET, "meeting", K_GENERIC),
     WP(C_MEET, "conference", K_CONF),
+    WP(C_MEET, "dialogue", K_GENERIC), /* "the eighth dialogue between the customs" */
     WE(C_MEET, "spring meeting", K_SPRING),
     WP(C_MECH, "working group", K_WG),
     WE(C_MECH_SHORT, "of the group", K_WG),

@@ -1,9 +1,10 @@
 /* extract_meet_clause.c: whose a date of a meeting's sentence is, told by the clause it
  * stands in: talks named by a verb that says they took place ("received ... in
  * mid-August", "last sat down together in April 2023") take a month gone by; a year said
- * to be gone by ("earlier this year", "last year") dates talks. (A date in a relative
- * clause of another noun, "..., the crossing, which reopened on June 27", is that noun's:
- * bcx_relative_of_other.) */
+ * to be gone by ("earlier this year", "last year") dates talks; a year after nothing but a
+ * meeting's words of being held dates it ("is scheduled to be held in Guangxi in early
+ * 2026"). (A date in a relative clause of another noun, "..., the crossing, which reopened
+ * on June 27", is that noun's: bcx_relative_of_other.) */
 #include "extract_int.h"
 
 #include <stdio.h>
@@ -162,4 +163,34 @@ void bcx_unyear_held_after(const ctx *c, mention *m)
     memmove(m->date + 2, m->date + 5, 6);
     m->date[0] = m->date[1] = '-';
     m->date_inferred = 0;
+}
+
+int bcx_held_chain(const ctx *c, const mention *m, const xd *d)
+{
+    static const char *const words[] = {
+        "is",        "was",   "will",   "would",   "be",   "been", "to",  "scheduled", "expected",
+        "due",       "set",   "slated", "planned", "of",   "the",  "and", "between",   "province",
+        "provinces", "their", "in",     "early",   "late", "mid",  "at",  "on",        NULL};
+    size_t held = 0;
+    if (c->lbit != L_EN || d->t0 < m->t1 || bcx_commas(c, m->t1, d->t0) > 0)
+        return 0;
+    for (size_t k = m->t1; k < d->t0;) {
+        const sent *s = &c->se[m->sent];
+        size_t n = bcx_lex_find(c, C_MECH, k, NULL);
+        for (size_t q = s->h0; q < s->h1 && n == 0; q++)
+            if (c->h[q].t0 == k)
+                n = c->h[q].t1 - k; /* the body's name, a member or where it is held */
+        size_t h = n == 0 ? bcx_lex_find(c, C_HELD, k, NULL) : 0;
+        held += h > 0;
+        n = n ? n : h;
+        for (int w = 0; n == 0 && words[w]; w++)
+            n = bcx_word_is(c, k, d->t0, words[w]);
+        if (n == 0 && c->t[k].kind == T_WORD && c->t[k].upper && k > m->t1 &&
+            bcx_word_is(c, k - 1, k, "in"))
+            n = 1; /* where: "in Guangxi" */
+        if (n == 0)
+            return 0;
+        k += n;
+    }
+    return held > 0;
 }

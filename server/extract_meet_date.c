@@ -133,8 +133,11 @@ static int in_relative_of(const ctx *c, const mention *m, const xd *d, const siz
 static int own_relative(const ctx *c, const mention *m, const xd *d, const size_t *idx, size_t a,
                         size_t b)
 {
-    static const char *const rel[] = {"which", "who",   "die",   "dat", "welke",  "qui",
-                                      "ktory", "ktora", "ktore", "som", "vilket", NULL};
+    /* or the English participle of its own: ", due to take place later this year" */
+    static const char *const rel[] = {"which",     "who",         "die",    "dat",    "welke",
+                                      "qui",       "ktory",       "ktora",  "ktore",  "som",
+                                      "vilket",    "due to",      "slated", "set to", "to be held",
+                                      "scheduled", "expected to", NULL};
     if (d->t0 < m->t1)
         return 0;
     for (size_t k = a; k < b; k++)
@@ -327,7 +330,8 @@ static const xd *meeting_date(const ctx *c, const mention *m, const size_t *idx,
             in_relative_of(c, m, d, idx, a, b) || held_by_other(c, m, d, idx, a, b))
             continue; /* "3月12日...举行工作会谈，双方回顾了去年9月...第七次联席会议": each its own
                        */
-        if ((own_relative(c, m, d, idx, a, b) || held_on(c, m, d, idx, a, b)) && cost > limit)
+        int own = own_relative(c, m, d, idx, a, b);
+        if ((own || held_on(c, m, d, idx, a, b)) && cost > limit)
             cost = limit;
         if (cost > 8 && bcx_year_after_body(c, m, d))
             cost = 8; /* "the 15th conference of the committee of ..., ... and Guangxi in 2024" */
@@ -346,7 +350,7 @@ static const xd *meeting_date(const ctx *c, const mention *m, const size_t *idx,
                                 : 8;
         /* talks and a year gone by in one clause ("At talks co-chaired by ... earlier this
          * year") */
-        if (bcx_year_gone(c, m, d))
+        if (bcx_year_gone(c, m, d) || own || bcx_held_chain(c, m, d)) /* or its own words */
             year_limit = 24;
         if (cost <= (mprec(d) == 1 ? year_limit : limit) && cost < best_cost) {
             best = d;

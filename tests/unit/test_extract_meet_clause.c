@@ -257,6 +257,79 @@ static void a_held_day_after_publication_has_no_year(void **state)
     }
 }
 
+/* A year of a meeting to come in its own words: an English participle after a comma (", due
+ * to take place later this year", ", scheduled for 2027") or nothing but its body, words of
+ * being and planning, a word of holding and where before it ("is scheduled to be held in
+ * Guangxi in early 2026"); a year in another noun's words dates nothing. */
+static void a_year_in_the_meetings_own_words(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text, *want;
+    } cases[] = {
+        {"Title\n\nBoth sides will brief the annual conference of the Party secretaries of Lao "
+         "Cai, "
+         "Lai Chau, Dien Bien, Tuyen Quang and Yunnan, due to take place later this year.",
+         "2026"},
+        {"Title\n\nThe 18th conference of the Joint Working Committee of Quang Ninh, Lang Son, Cao "
+         "Bang, Ha Giang and Guangxi is expected to be held in Cao Bang in late 2027.",
+         "2027"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bc_extraction x = run("en", "2026-01-16", cases[i].text);
+        if (x.nmeetings != 1 || strcmp(x.meetings[0].date, cases[i].want) != 0)
+            fail_msg("%s: %zu meetings, first dated '%s'", cases[i].text, x.nmeetings,
+                     x.nmeetings ? x.meetings[0].date : "-");
+        bc_extraction_free(&x);
+    }
+    /* a year in another noun's words after the meeting's own ("that is expected to open ...
+     * in late 2027") */
+    bc_extraction x = run("en", "2026-01-16",
+                          "Title\n\nThe 18th conference of the Joint Working Committee of Quang "
+                          "Ninh and Guangxi, held in Ha Long, will review a railway that is "
+                          "expected to open in Cao Bang in late 2027.");
+    for (size_t k = 0; k < x.nmeetings; k++)
+        assert_string_not_equal(x.meetings[k].date, "2027");
+    bc_extraction_free(&x);
+}
+
+/* "Dialogue" numbered or dated is a meeting ("the eighth dialogue between the customs
+ * departments", "The ninth dialogue is planned for Nanning in March 2024"); dialogue as a
+ * practice is none. */
+static void a_numbered_dialogue_is_a_meeting(void **state)
+{
+    (void)state;
+    bc_extraction x = run("en", "2023-11-21",
+                          "Title\n\nAt the eighth dialogue between the customs of Lang Son and "
+                          "Nanning, held in Lang Son on November 18 last year, both sides agreed "
+                          "on a hotline. The ninth dialogue is planned for Nanning in March 2024.");
+    assert_string_equal(meet(&x, "", 8)->date, "2022-11-18");
+    assert_string_equal(meet(&x, "", 9)->date, "2024-03");
+    bc_extraction_free(&x);
+    x = run("en", "2023-11-21",
+            "Title\n\nLang Son and Chongzuo will keep up dialogue and exchanges between their "
+            "border guards.");
+    assert_int_equal(x.nmeetings, 0);
+    bc_extraction_free(&x);
+}
+
+/* English "May" written as a month after "in" is the month ("agreed to meet again in
+ * Chongzuo in May"); "may" is not. */
+static void may_written_as_a_month(void **state)
+{
+    (void)state;
+    bc_extraction x =
+        run("en", "2023-04-05", "Title\n\nThe two sides agreed to meet again in Chongzuo in May.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2023-05");
+    bc_extraction_free(&x);
+    x = run("en", "2023-04-05",
+            "Title\n\nThe two sides agreed that talks in may be useful, and met again.");
+    for (size_t k = 0; k < x.nmeetings; k++)
+        assert_string_not_equal(x.meetings[k].date, "2023-05");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -269,6 +342,9 @@ int main(void)
         cmocka_unit_test(the_next_sentence_says_when_it_was_held),
         cmocka_unit_test(a_later_clause_with_another_meeting_keeps_its_day),
         cmocka_unit_test(a_held_day_after_publication_has_no_year),
+        cmocka_unit_test(a_year_in_the_meetings_own_words),
+        cmocka_unit_test(a_numbered_dialogue_is_a_meeting),
+        cmocka_unit_test(may_written_as_a_month),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

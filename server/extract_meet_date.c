@@ -892,6 +892,8 @@ void bcx_resolve_mentions(ctx *c)
         const xd *d = c->m[k].date[0] ? NULL : bcx_next_says_when(c, &c->m[k]);
         if (d != NULL)
             take_date(&c->m[k], d), c->m[k].date_sent = c->m[k].sent + 2;
+        else if (bcx_dateline_day(c, &c->m[k], c->m[k].date, &c->m[k].date_inferred))
+            c->m[k].date_src = 1; /* "CAO BANG, Nov 20 (VNA) - ... held talks here" */
     }
 done:
     bc_free(idx);

@@ -3,7 +3,8 @@
  * before it leaves the story where it was), of one to come told after it, and the day a
  * delegation's arrival is told on without a meeting's name ("Le 14 mars, une delegation
  * ... est arrivee a Lang Son. Lors de la seance de travail, ..."). Also where a sentence
- * opens, after its dateline. */
+ * opens, after its dateline, and the dateline's day as that of the talks an English lead
+ * reports without a date. */
 #include "extract_int.h"
 
 #include <stdio.h>
@@ -216,4 +217,48 @@ int bcx_after_report(const ctx *c, const char *date)
     if (m == 0 || c->rm == 0 || m != c->rm)
         return m > c->rm && c->rm != 0;
     return d > c->rd && c->rd != 0;
+}
+
+int bcx_dateline_day(const ctx *c, const mention *m, char out[16], int *inferred)
+{
+    size_t si = m->sent;
+    int dl = 0;
+    if (c->lbit != L_EN || c->dld == 0 || m->date[0] || m->xkind != BC_XM_TALKS ||
+        c->se[si].unread || /* "met on Wednesday" without a reference date */ m->planned > 0 ||
+        !(m->planned < 0 || bcx_talks_held(c, si) || bcx_talks_past_verb(c, m)))
+        return 0;
+    for (size_t k = c->se[si].d0; k < c->se[si].d1; k++) {
+        if (c->d[k].dateline)
+            dl = 1;
+        else if (day_prec(&c->d[k]) >= 2 || c->d[k].weekday || c->d[k].rel)
+            return 0; /* a month or day of its own, whosever it is */
+    }
+    if (!dl)
+        return 0;
+    int y = c->ry;
+    if (y != 0 && c->rm != 0 && c->dlm > c->rm)
+        y--; /* a dateline of December in a report published in January */
+    char iso[24];
+    if (y != 0)
+        snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, c->dlm, c->dld);
+    else
+        snprintf(iso, sizeof iso, "--%02d-%02d", c->dlm, c->dld);
+    /* a meeting of the report held on the dateline's day or up to three days before it is
+     * what the report is about: these talks are it, or another, not dated by the dateline */
+    for (int back = 0; back <= 3; back++) {
+        char day[24];
+        if (!bcx_shift_day(iso, -back, day))
+            return 0;
+        for (size_t k = 0; k < c->nm; k++) {
+            const char *md = c->m[k].date;
+            if (&c->m[k] != m &&
+                (strcmp(md, day) == 0 ||
+                 (md[0] == '-' && strcmp(md + 2, day + strlen(day) - 5) == 0) ||
+                 (day[0] == '-' && strlen(md) == 10 && strcmp(md + 5, day + 2) == 0)))
+                return 0;
+        }
+    }
+    copy_str(out, 16, iso);
+    *inferred = y != 0 ? BC_X_INFERRED_YEAR : 0;
+    return 1;
 }

@@ -386,12 +386,48 @@ static void told_days_move_forward(void **state)
     assert_string_equal(out, "2024-02-29");
 }
 
+/* The lead of an English wire report that says talks were held and dates them no further
+ * takes the dateline's day ("CAO BANG, Nov 20 (VNA) - ... held talks here"), its year the
+ * publication's; not when the lead writes a weekday or a day of its own, nor when another
+ * meeting of the report was held up to three days before the dateline. "Today" is the
+ * report's day. */
+static void the_leads_talks_on_the_datelines_day(void **state)
+{
+    (void)state;
+    const char *lead = "Title\n\nLANG SON, March 9 (VNA) - Officials of Lang Son and Chongzuo "
+                       "city of China held talks here to speed up the clearance of fruit trucks.";
+    rel_case cases[] = {{"en", "2025-03-10", lead, "held talks here", "2025-03-09", 1},
+                        {"en", NULL, lead, "held talks here", "--03-09", 0}};
+    expect_rel(cases, 2);
+    static const char *const not_so[] = {
+        "Title\n\nLANG SON, March 9 (VNA) - Officials of Lang Son and Chongzuo city of China "
+        "held talks on Friday to speed up the clearance of fruit trucks.",
+        "Title\n\nLANG SON, March 9 (VNA) - Officials of Lang Son and Chongzuo city of China "
+        "held talks to speed up the clearance of fruit trucks. The talks, held in Dong Dang on "
+        "March 7, reviewed trade.",
+        "Title\n\nLANG SON - Officials of Lang Son and Chongzuo city of China held talks here to "
+        "speed up the clearance of fruit trucks.",
+    };
+    for (size_t i = 0; i < sizeof not_so / sizeof not_so[0]; i++) {
+        bc_extraction x = run("en", NULL, not_so[i]);
+        for (size_t k = 0; k < x.nmeetings; k++)
+            if (strcmp(x.meetings[k].date, "--03-09") == 0)
+                fail_msg("%s: dated by the dateline", not_so[i]);
+        bc_extraction_free(&x);
+    }
+    const char *today = "Title\n\nA Lao Cai delegation is due to cross into Hekou today, where it "
+                        "will be received by Honghe leaders.";
+    rel_case t[] = {{"en", "2024-01-30", today, "received", "2024-01-30", 1}};
+    expect_rel(t, 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(days_after_and_before_the_meeting_told),
         cmocka_unit_test(counted_from_the_meeting_not_the_last_day_named),
         cmocka_unit_test(the_next_day_of_a_day_its_sentence_writes),
+        cmocka_unit_test(the_leads_talks_on_the_datelines_day),
         cmocka_unit_test(coming_days_written_days_and_other_clauses),
         cmocka_unit_test(arrivals_date_the_meeting_that_follows),
         cmocka_unit_test(weekday_with_day_and_month),

@@ -286,7 +286,11 @@ static void ratchet_against_a_baseline(void **state)
  * period P 0.973; periods of round 14 (goals for the whole year, parts of a whole, "the same
  * six months", years compared with, "tot en met augustus 2024"): period P 0.980; halfway
  * through a year, trade at a month's end, months "of that year": period P 0.984; "Cung trong 5
- * thang": period P 0.985; a goal of a clause before an "as" clause: target P 0.998). */
+ * thang": period P 0.985; a goal of a clause before an "as" clause: target P 0.998; the en
+ * classes of round 14 (the year a sentence opens with, clauses of sequence, "the next day"
+ * of its sentence's day, "May", "dialogue", a meeting's own participle and words of being
+ * held, the lead's talks on the dateline's day, "today"): meeting date R 0.974, ordinal
+ * R 0.994). */
 static void dev_split_regression(void **state)
 {
     (void)state;
@@ -301,8 +305,8 @@ static void dev_split_regression(void **state)
     assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_VALUE]) >= 0.999);
     assert_true(bc_eval_recall(&r.field[BC_EF_MONEY_VALUE]) >= 0.999);
     assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_DATE]) >= 0.996);
-    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_DATE]) >= 0.965);
-    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_ORDINAL]) >= 0.989);
+    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_DATE]) >= 0.974);
+    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_ORDINAL]) >= 0.994);
     assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.997);
     assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.978);
     assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_METRIC]) >= 0.997);

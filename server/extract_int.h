@@ -765,10 +765,13 @@ int bcx_said_on(const ctx *c, const xd *d);
  * sequence: a word of after or before ("after", "following", "ahead of", "prior to",
  * "before") opens a clause, to the next clause break, that holds d and not m, a time apart
  * before the word ("The talks came a week after the chairman visited Baise on May 2", "At
- * the talks, held two days after the opening of the gate on May 6"), or m and not d while d stands
- * before it or opens the main clause of another meeting of the sentence ("Following the Spring
- * Meeting in 2023, on February 24, 2023, the 14th conference ... was held"): the date is of what
- * came before or after. */
+ * the talks, held two days after the opening of the gate on May 6"), or m and not d while
+ * d stands before it or opens the main clause of another meeting of the sentence
+ * ("Following the Spring Meeting in 2023, on February 24, 2023, the 14th conference ...
+ * was held"): the date is of what came before or after. So too a day of another event in
+ * d's clause after m: a fair's or an anniversary's ("plans for the trade fair to be held
+ * in Mong Cai in late 2027"), or one of a clause of when that names no meeting ("next
+ * year, when the new bridge is due to open in May"). */
 int bcx_other_in_sequence(const ctx *c, const mention *m, const xd *d);
 /* 1 when the meeting noun at token i of sentence si is named as the time of something else
  * ("przed otwarciem Wiosennego Spotkania", "before the opening of the Spring Meeting"). */

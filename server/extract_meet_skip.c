@@ -65,6 +65,38 @@ static int apart_before(const ctx *c, size_t lo, size_t k)
     return 0;
 }
 
+/* 1 when English date d after mention m is another event's in its clause: a fair's, an
+ * expo's or a festival's said to be held ("plans for the trade fair to be held in Mong Cai
+ * in late 2027"), an anniversary's ("as the provinces mark the 75th anniversary of ties on
+ * January 18"), or of a clause of when after a comma that names no meeting ("next year,
+ * when the new bridge is due to open in May"). */
+static int other_event(const ctx *c, const mention *m, const xd *d)
+{
+    static const char *const event[] = {"fair",        "fairs",       "expo",       "exhibition",
+                                        "festival",    "marathon",    "tournament", "games",
+                                        "competition", "anniversary", NULL};
+    size_t hi = c->se[m->sent].t1;
+    if (d->t0 <= m->t1)
+        return 0;
+    for (size_t k = d->t0; k > m->t1; k--) {
+        size_t q = k - 1; /* the word before token k, in the date's clause */
+        if (q + 1 < d->t0 && (c->gap[q] & (G_COMMA | G_DOT | G_PAREN))) {
+            /* ", when ...": its day is of what the clause tells */
+            return bcx_word_is(c, q + 1, hi, "when") &&
+                   !bcx_range_has(c, q + 1, d->t0, C_HELD, -1) &&
+                   !bcx_range_has(c, q + 1, d->t0, C_MEET, -1) &&
+                   !bcx_range_has(c, q + 1, d->t0, C_TALKS, -1);
+        }
+        /* not the subject of the sentence's own verb ("The talks on the fair were held on
+         * May 6") */
+        for (int w = 0; event[w]; w++)
+            if (bcx_word_is(c, q, hi, event[w]))
+                return !(bcx_word_is(c, q + 1, hi, "was") || bcx_word_is(c, q + 1, hi, "were") ||
+                         bcx_word_is(c, q + 1, hi, "is") || bcx_word_is(c, q + 1, hi, "are"));
+    }
+    return 0;
+}
+
 int bcx_other_in_sequence(const ctx *c, const mention *m, const xd *d)
 {
     static const char *const seq[] = {"after",    "following", "followed", "ahead of",
@@ -104,7 +136,7 @@ int bcx_other_in_sequence(const ctx *c, const mention *m, const xd *d)
         }
         k = e - 1;
     }
-    return 0;
+    return other_event(c, m, d);
 }
 
 /* 1 when date d is the day a document was signed: a word of signing right before it (in

@@ -58,7 +58,8 @@ static int dated(const bc_extraction *x, const char *date)
     return 0;
 }
 
-/* An English clause of sequence ("after", "following", "ahead of", "followed") that holds a
+/* A day of another event in the meeting's sentence is not the meeting's. An English clause
+ * of sequence ("after", "following", "ahead of", "followed") that holds a
  * day and not the meeting, a time apart before it ("a week after"): the day is of what came
  * before or after, which no meeting of the sentence names (a visit, an opening); the meeting
  * takes no date rather than that one (without a time apart it may have been the same day). A
@@ -84,6 +85,31 @@ static void days_of_what_came_before_or_after(void **state)
                 fail_msg("%s: a meeting dated %s", other[i], x.meetings[k].date);
         bc_extraction_free(&x);
     }
+    /* a fair's, an anniversary's and a day of a clause of when are no meeting's */
+    static const struct {
+        const char *text, *not_date;
+    } event[] = {
+        {"Title\n\nThe 18th conference of the Joint Working Committee of Quang Ninh and Guangxi "
+         "approved plans for the border fair to be held in Mong Cai in late 2027.",
+         "2027"},
+        {"Title\n\nThe 12th meeting of the working group will be held in Yunnan next year, when "
+         "the new bridge is due to open in May.",
+         "2025-05"},
+        {"Title\n\nCao Bang and Baise held talks as both sides mark the anniversary of their "
+         "twinning on January 18.",
+         "2024-01-18"},
+    };
+    for (size_t i = 0; i < sizeof event / sizeof event[0]; i++) {
+        bc_extraction x = run("en", "2024-06-20", event[i].text);
+        assert_false(dated(&x, event[i].not_date));
+        bc_extraction_free(&x);
+    }
+    /* the meeting's own verb after the fair it is about */
+    bc_extraction y = run("en", "2024-06-20",
+                          "Title\n\nThe talks of Lao Cai and Hekou on the fruit fair were held on "
+                          "May 6.");
+    assert_true(dated(&y, "2024-05-06"));
+    bc_extraction_free(&y);
     /* the day of the meeting the clause names, or its own before the clause */
     bc_extraction x = run("en", "2024-06-20",
                           "Title\n\nAfter the 15th conference in Beihai on February 28, the two "

@@ -133,11 +133,11 @@ static int in_relative_of(const ctx *c, const mention *m, const xd *d, const siz
 static int own_relative(const ctx *c, const mention *m, const xd *d, const size_t *idx, size_t a,
                         size_t b)
 {
-    /* or the English participle of its own: ", due to take place later this year" */
+    /* or an English participle of its own: ", due to take place", ", held in Lai Chau" */
     static const char *const rel[] = {"which",     "who",         "die",    "dat",    "welke",
                                       "qui",       "ktory",       "ktora",  "ktore",  "som",
                                       "vilket",    "due to",      "slated", "set to", "to be held",
-                                      "scheduled", "expected to", NULL};
+                                      "scheduled", "expected to", "held",   NULL};
     if (d->t0 < m->t1)
         return 0;
     for (size_t k = a; k < b; k++)
@@ -560,7 +560,7 @@ static void named_day(ctx *c, mention *m, const size_t *idx, size_t a, size_t b)
                 (!run && strchr(d->iso, '/') != NULL) ||
                 (m->planned > 0 && c->t[d->t0].tense == TENSE_PAST) ||
                 day_of_other(c, m, d, idx, a, b) || bcx_relative_of_other(c, m, d) ||
-                bcx_other_in_sequence(c, m, d) ||
+                bcx_other_in_sequence(c, m, d) || bcx_deadline_day(c, d) || bcx_signed_on(c, d) ||
                 (m->xkind != BC_XM_NAMED && past_another(c, m, d)) ||
                 (m->xkind != BC_XM_NAMED && other_clause(c, m, d, idx, a, b)))
                 continue;

@@ -238,8 +238,10 @@ int bcx_deadline_day(const ctx *c, const xd *d)
         return 1;
     }
     /* Polish "do" (to, by) right before a day: "zostanie otwarty do 30 czerwca" (a span "od
-     * 14 do 16 marca" is one date from its first day) */
-    return c->lbit == L_PL && d->prec == 3 && bcx_word_is(c, d->t0 - 1, d->t0, "do");
+     * 14 do 16 marca" is one date from its first day); English "by" ("open the bridge by
+     * June 30", "by 2030") */
+    return (c->lbit == L_PL && d->prec == 3 && bcx_word_is(c, d->t0 - 1, d->t0, "do")) ||
+           (c->lbit == L_EN && bcx_word_is(c, d->t0 - 1, d->t0, "by"));
 }
 
 /* 1 when date d is the day something was said or announced: a verb of saying right

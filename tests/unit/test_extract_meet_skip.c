@@ -104,6 +104,20 @@ static void days_of_what_came_before_or_after(void **state)
         assert_false(dated(&x, event[i].not_date));
         bc_extraction_free(&x);
     }
+    /* a deadline ("by June 30") or a signature's day does not complete the year that dates
+     * a meeting ("held ... in late 2023"), with or without a reference date */
+    static const char *const year_only[] = {
+        "Title\n\nThe 9th meeting of the working group, held in Lai Chau in late 2023, agreed to "
+        "open the bridge by June 30.",
+        "Title\n\nThe 9th meeting of the working group, held in Lai Chau in late 2023, reviewed "
+        "the deal signed on March 3.",
+    };
+    for (size_t i = 0; i < sizeof year_only / sizeof year_only[0]; i++)
+        for (int r = 0; r < 2; r++) {
+            bc_extraction x = run("en", r ? "2024-06-20" : NULL, year_only[i]);
+            assert_string_equal(meet(&x, "", 9)->date, "2023");
+            bc_extraction_free(&x);
+        }
     /* the meeting's own verb after the fair it is about */
     bc_extraction y = run("en", "2024-06-20",
                           "Title\n\nThe talks of Lao Cai and Hekou on the fruit fair were held on "

@@ -918,7 +918,8 @@ const mention *bcx_told_before(const ctx *c, const mention *m);
  * further ("CAO BANG, Nov 20 (VNA) - The border guards of ... held talks here ..."): the
  * dateline's day, into out ("2023-11-20", its year the reference's, marked in *inferred;
  * "--11-20" without one); 0 when m is not such talks, its sentence writes a month or day
- * of its own, or another meeting of the report was held up to three days before it. */
+ * of its own, or the report tells a day one to three days before it ("November 18",
+ * "yesterday", "on Tuesday"). */
 int bcx_dateline_day(const ctx *c, const mention *m, char out[16], int *inferred);
 /* The meeting of the sentence before m's, in its paragraph, whose date m takes when its
  * sentence writes none and says m took place at that time with an adverb of then inside a

@@ -251,11 +251,29 @@ int bcx_deadline_day(const ctx *c, const xd *d)
  * someone ("记者12月2日从…获悉"). The day of the report, not of the meeting it reports. */
 int bcx_said_on(const ctx *c, const xd *d)
 {
-    static const char *const said[] = {
-        "announced",    "said",          "reported",      "stated",   "annonce",
-        "indique",      "declare",       "precise",       "rapporte", "souligne",
-        "poinformowal", "poinformowala", "poinformowaly", "oglosil",  "meddelade",
-        "uppgav",       "meldde",        "maakte bekend", NULL};
+    static const char *const said[] = {"announced",
+                                       "said",
+                                       "reported",
+                                       "stated",
+                                       "annonce",
+                                       "indique",
+                                       "declare",
+                                       "precise",
+                                       "rapporte",
+                                       "souligne",
+                                       "poinformowal",
+                                       "poinformowala",
+                                       "poinformowaly",
+                                       "oglosil",
+                                       "meddelade",
+                                       "uppgav",
+                                       "meldde",
+                                       "maakte bekend",
+                                       "speaking",
+                                       "told reporters",
+                                       "told",
+                                       "addressing",
+                                       NULL}; /* "Speaking on Tuesday, the chairman said" */
     static const char *const zh[] = {"表示", "宣布", "介绍", "透露", "说", NULL};
     size_t lo = c->se[c->t[d->t0].sent].t0, hi = c->se[c->t[d->t0].sent].t1, k = d->t0;
     if (c->lbit == L_ZH) {

@@ -243,18 +243,20 @@ int bcx_dateline_day(const ctx *c, const mention *m, char out[16], int *inferred
         snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, c->dlm, c->dld);
     else
         snprintf(iso, sizeof iso, "--%02d-%02d", c->dlm, c->dld);
-    /* a meeting of the report held on the dateline's day or up to three days before it is
-     * what the report is about: these talks are it, or another, not dated by the dateline */
-    for (int back = 0; back <= 3; back++) {
-        char day[24];
-        if (!bcx_shift_day(iso, -back, day))
-            return 0;
-        for (size_t k = 0; k < c->nm; k++) {
-            const char *md = c->m[k].date;
-            if (&c->m[k] != m &&
-                (strcmp(md, day) == 0 ||
-                 (md[0] == '-' && strcmp(md + 2, day + strlen(day) - 5) == 0) ||
-                 (day[0] == '-' && strlen(md) == 10 && strcmp(md + 5, day + 2) == 0)))
+    /* a day the report tells one to three days before the dateline's ("November 18",
+     * "Yesterday's talks", "on Tuesday") may be these talks': they are not the dateline's */
+    for (size_t k = 0; k < c->nd; k++) {
+        const xd *o = &c->d[k];
+        if (o->dateline || o->prec != 3)
+            continue;
+        int full = o->iso[0] != '-' && iso[0] != '-';
+        for (int back = 1; back <= 3; back++) {
+            char day[24];
+            if (!bcx_shift_day(iso, -back, day))
+                return 0;
+            if (full ? strcmp(o->iso, day) == 0
+                     : strcmp(o->iso[0] == '-' ? o->iso + 2 : o->iso + 5,
+                              day[0] == '-' ? day + 2 : day + 5) == 0)
                 return 0;
         }
     }

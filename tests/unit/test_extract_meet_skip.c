@@ -34,6 +34,11 @@ static void dates_that_are_not_a_meetings(void **state)
          "Title\n\nThe 6th meeting of the working group was held in Kunming on June 12 and asked "
          "that the bridge be finished before September 30.",
          "2024-06-12"},
+        /* the day it was said, also by who spoke */
+        {"en",
+         "Title\n\nSpeaking on Tuesday, the chairman said the 6th meeting of the working group "
+         "would be held in Lai Chau.",
+         ""},
         /* the day it was said */
         {"en",
          "Title\n\nThe committee announced on June 13 that the 6th meeting of the working group "

@@ -388,9 +388,9 @@ static void told_days_move_forward(void **state)
 
 /* The lead of an English wire report that says talks were held and dates them no further
  * takes the dateline's day ("CAO BANG, Nov 20 (VNA) - ... held talks here"), its year the
- * publication's; not when the lead writes a weekday or a day of its own, nor when another
- * meeting of the report was held up to three days before the dateline. "Today" is the
- * report's day. */
+ * publication's; not when the lead writes a weekday or a day of its own, nor when the
+ * report tells a day one to three days before the dateline ("Yesterday's working
+ * session"). "Today" is the report's day. */
 static void the_leads_talks_on_the_datelines_day(void **state)
 {
     (void)state;
@@ -407,6 +407,9 @@ static void the_leads_talks_on_the_datelines_day(void **state)
         "March 7, reviewed trade.",
         "Title\n\nLANG SON - Officials of Lang Son and Chongzuo city of China held talks here to "
         "speed up the clearance of fruit trucks.",
+        "Title\n\nLANG SON, March 9 (VNA) - Officials of Lang Son and Chongzuo city of China "
+        "held talks here to speed up the clearance of fruit trucks. Yesterday's working session "
+        "of their customs officers agreed on a new lane.",
     };
     for (size_t i = 0; i < sizeof not_so / sizeof not_so[0]; i++) {
         bc_extraction x = run("en", NULL, not_so[i]);

@@ -771,7 +771,9 @@ int bcx_said_on(const ctx *c, const xd *d);
  * was held"): the date is of what came before or after. So too a day of another event in
  * d's clause after m: a fair's or an anniversary's ("plans for the trade fair to be held
  * in Mong Cai in late 2027"), or one of a clause of when that names no meeting ("next
- * year, when the new bridge is due to open in May"). */
+ * year, when the new bridge is due to open in May"), or the day before m that m is looked
+ * back on ("On Thursday, officials recalled the 10th meeting", "On June 12, the sides
+ * reviewed the outcomes of the 10th meeting"). */
 int bcx_other_in_sequence(const ctx *c, const mention *m, const xd *d);
 /* 1 when the meeting noun at token i of sentence si is named as the time of something else
  * ("przed otwarciem Wiosennego Spotkania", "before the opening of the Spring Meeting"). */

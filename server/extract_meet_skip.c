@@ -97,6 +97,26 @@ static int other_event(const ctx *c, const mention *m, const xd *d)
     return 0;
 }
 
+/* 1 when English date d, before mention m, is the day m is looked back on: m's outcomes
+ * (bcx_outcome_of) or m itself recalled or reviewed ("On Thursday, officials recalled the
+ * 10th meeting", "On June 12, the sides reviewed the outcomes of the 10th meeting"). */
+static int looked_back_on(const ctx *c, const mention *m, const xd *d)
+{
+    static const char *const back[] = {"recalled", "recalling", "reviewed", "reviewing",
+                                       "assessed", "evaluated", NULL};
+    size_t lo = c->se[m->sent].t0, k = m->t0;
+    if (d->t1 > m->t0)
+        return 0;
+    if (bcx_outcome_of(c, m))
+        return 1;
+    if (k > lo && bcx_lex_find(c, C_ARTICLE, k - 1, NULL) > 0)
+        k--;
+    for (int w = 0; k > lo && back[w]; w++)
+        if (bcx_word_is(c, k - 1, k, back[w]))
+            return 1;
+    return 0;
+}
+
 int bcx_other_in_sequence(const ctx *c, const mention *m, const xd *d)
 {
     static const char *const seq[] = {"after",    "following", "followed", "ahead of",
@@ -136,7 +156,7 @@ int bcx_other_in_sequence(const ctx *c, const mention *m, const xd *d)
         }
         k = e - 1;
     }
-    return other_event(c, m, d);
+    return other_event(c, m, d) || looked_back_on(c, m, d);
 }
 
 /* 1 when date d is the day a document was signed: a word of signing right before it (in

@@ -90,7 +90,8 @@ static void days_of_what_came_before_or_after(void **state)
                 fail_msg("%s: a meeting dated %s", other[i], x.meetings[k].date);
         bc_extraction_free(&x);
     }
-    /* a fair's, an anniversary's and a day of a clause of when are no meeting's */
+    /* a fair's, an anniversary's, a day of a clause of when and the day a meeting is looked
+     * back on are no meeting's */
     static const struct {
         const char *text, *not_date;
     } event[] = {
@@ -103,6 +104,13 @@ static void days_of_what_came_before_or_after(void **state)
         {"Title\n\nCao Bang and Baise held talks as both sides mark the anniversary of their "
          "twinning on January 18.",
          "2024-01-18"},
+        /* the day a meeting is looked back on */
+        {"Title\n\nOn Thursday, officials of the provinces recalled the 10th meeting of the "
+         "working group, which was held in Kunming.",
+         "2024-06-20"},
+        {"Title\n\nOn June 12, the provinces reviewed the outcomes of the 10th meeting of the "
+         "working group.",
+         "2024-06-12"},
     };
     for (size_t i = 0; i < sizeof event / sizeof event[0]; i++) {
         bc_extraction x = run("en", "2024-06-20", event[i].text);

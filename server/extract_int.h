@@ -916,13 +916,14 @@ void bcx_count_days(ctx *c, size_t si, const bcx_told *held, const bcx_told *pla
  * tổ chức tại Côn Minh vào tháng 6/2024 ... Phiên họp lần thứ 10 khi đó diễn ra cùng thời điểm với
  * Hội nghị ... lần thứ 4": the date the fourth conference shares). */
 const mention *bcx_told_before(const ctx *c, const mention *m);
-/* The day of English talks m that the lead of a wire report says were held and dates no
- * further ("CAO BANG, Nov 20 (VNA) - The border guards of ... held talks here ..."): the
- * dateline's day, into out ("2023-11-20", its year the reference's, marked in *inferred;
- * "--11-20" without one); 0 when m is not such talks, its sentence writes a month or day
- * of its own, or the report tells a day one to three days before it ("November 18",
- * "yesterday", "on Tuesday"). */
-int bcx_dateline_day(const ctx *c, const mention *m, char out[16], int *inferred);
+/* Dates English talks m that the lead of a wire report says were held and dates no
+ * further ("CAO BANG, Nov 20 (VNA) - The border guards of ... held talks here ..."), m
+ * still undated: the dateline's day ("2023-11-20",
+ * its year the reference's, marked inferred; "--11-20" without one). Returns 1 when it did;
+ * 0 when m is not such talks, its sentence writes a month or day of its own (or an
+ * own-relative participle: ", held in ..."), or the report tells a day one to three days
+ * before the dateline's ("November 18", "yesterday", "on Tuesday"). */
+int bcx_dateline_day(const ctx *c, mention *m);
 /* The meeting of the sentence before m's, in its paragraph, whose date m takes when its
  * sentence writes none and says m took place at that time with an adverb of then inside a
  * clause ("... van de lentebijeenkomst van 2025, die in februari in Ha Long werd gehouden.

@@ -133,7 +133,6 @@ static int in_relative_of(const ctx *c, const mention *m, const xd *d, const siz
 static int own_relative(const ctx *c, const mention *m, const xd *d, const size_t *idx, size_t a,
                         size_t b)
 {
-    /* or an English participle of its own: ", due to take place", ", held in Lai Chau" */
     static const char *const rel[] = {"which",     "who",         "die",    "dat",    "welke",
                                       "qui",       "ktory",       "ktora",  "ktore",  "som",
                                       "vilket",    "due to",      "slated", "set to", "to be held",
@@ -330,8 +329,7 @@ static const xd *meeting_date(const ctx *c, const mention *m, const size_t *idx,
             in_relative_of(c, m, d, idx, a, b) || held_by_other(c, m, d, idx, a, b))
             continue; /* "3月12日...举行工作会谈，双方回顾了去年9月...第七次联席会议": each its own
                        */
-        int own = own_relative(c, m, d, idx, a, b);
-        if ((own || held_on(c, m, d, idx, a, b)) && cost > limit)
+        if ((own_relative(c, m, d, idx, a, b) || held_on(c, m, d, idx, a, b)) && cost > limit)
             cost = limit;
         if (cost > 8 && bcx_year_after_body(c, m, d))
             cost = 8; /* "the 15th conference of the committee of ..., ... and Guangxi in 2024" */
@@ -350,7 +348,7 @@ static const xd *meeting_date(const ctx *c, const mention *m, const size_t *idx,
                                 : 8;
         /* talks and a year gone by in one clause ("At talks co-chaired by ... earlier this
          * year") */
-        if (bcx_year_gone(c, m, d) || own || bcx_held_chain(c, m, d)) /* or its own words */
+        if (bcx_year_gone(c, m, d) || own_relative(c, m, d, idx, a, b) || bcx_held_chain(c, m, d))
             year_limit = 24;
         if (cost <= (mprec(d) == 1 ? year_limit : limit) && cost < best_cost) {
             best = d;
@@ -892,8 +890,8 @@ void bcx_resolve_mentions(ctx *c)
         const xd *d = c->m[k].date[0] ? NULL : bcx_next_says_when(c, &c->m[k]);
         if (d != NULL)
             take_date(&c->m[k], d), c->m[k].date_sent = c->m[k].sent + 2;
-        else if (bcx_dateline_day(c, &c->m[k], c->m[k].date, &c->m[k].date_inferred))
-            c->m[k].date_src = 1; /* "CAO BANG, Nov 20 (VNA) - ... held talks here" */
+        else
+            bcx_dateline_day(c, &c->m[k]); /* "CAO BANG, Nov 20 (VNA) - ... held talks here" */
     }
 done:
     bc_free(idx);

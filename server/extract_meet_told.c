@@ -219,12 +219,13 @@ int bcx_after_report(const ctx *c, const char *date)
     return d > c->rd && c->rd != 0;
 }
 
-int bcx_dateline_day(const ctx *c, const mention *m, char out[16], int *inferred)
+int bcx_dateline_day(const ctx *c, mention *m)
 {
     size_t si = m->sent;
     int dl = 0;
     if (c->lbit != L_EN || c->dld == 0 || m->date[0] || m->xkind != BC_XM_TALKS ||
-        c->se[si].unread || /* "met on Wednesday" without a reference date */ m->planned > 0 ||
+        c->se[si].unread ||
+        /* "met on Wednesday" without a reference date */ m->planned > 0 ||
         !(m->planned < 0 || bcx_talks_held(c, si) || bcx_talks_past_verb(c, m)))
         return 0;
     for (size_t k = c->se[si].d0; k < c->se[si].d1; k++) {
@@ -260,7 +261,8 @@ int bcx_dateline_day(const ctx *c, const mention *m, char out[16], int *inferred
                 return 0;
         }
     }
-    copy_str(out, 16, iso);
-    *inferred = y != 0 ? BC_X_INFERRED_YEAR : 0;
+    copy_str(m->date, sizeof m->date, iso);
+    m->date_inferred = y != 0 ? BC_X_INFERRED_YEAR : 0;
+    m->date_src = 1;
     return 1;
 }

@@ -466,7 +466,17 @@ static int day_only_en(const ctx *c, size_t i, size_t lim, int future, dres *r)
         return 0;
     memset(r, 0, sizeof *r);
     r->n = n;
-    if (c->rd != 0 && (day <= c->rd || future > 0) && day <= days_in(c->ry, c->rm)) {
+    /* "op de 8e van die maand", "van vorige maand", "van maart": of a month other than the
+     * report's, which this day does not say (undated) */
+    static const char *const of_other[] = {"die",       "dezelfde", "diezelfde", "vorige",
+                                           "afgelopen", "volgende", "komende",   NULL};
+    int other = 0;
+    if (bcx_word_is(c, i + n, lim, "van") && !(bcx_gap(c, i + n - 1) & (G_COMMA | G_DOT))) {
+        other = i + n + 1 < lim && bcx_lex_find(c, C_MONTH, i + n + 1, NULL) > 0;
+        for (int w = 0; of_other[w] && !other; w++)
+            other = bcx_word_is(c, i + n + 1, lim, of_other[w]);
+    }
+    if (!other && c->rd != 0 && (day <= c->rd || future > 0) && day <= days_in(c->ry, c->rm)) {
         snprintf(r->iso, sizeof r->iso, "%04d-%02d-%02d", c->ry, c->rm, day);
         r->inferred = BC_X_INFERRED_DATE;
         r->prec = 3;

@@ -547,6 +547,9 @@ const bc_lex bc_lex_nl[] = {
     WP(C_TALKS, "werkoverleg", 0),
     /* deliberation of both sides, alone or as the head of a compound ("het beraad van",
      * "het grensberaad", "in crisisberaad bijeen") */
+    /* a formal talk ("had een onderhoud met de vicegouverneur"; "het onderhoud van de weg"
+     * is upkeep) */
+    WE(C_TALKS, "een onderhoud", 0),
     WE(C_TALKS, "beraad", 0),
     WH(C_TALKS, "beraad", 0),
     WE(C_BOTH_SIDES, "beide landen", 0),

@@ -161,7 +161,7 @@ int bcx_nl_month_gone(const ctx *c, const mention *m, const xd *d)
     if (c->lbit != L_NL || m->xkind != BC_XM_TALKS || d->prec != 2 || d->span[0] ||
         strchr(d->iso, '/') != NULL || c->ry == 0 || c->rm == 0 || m->planned > 0 ||
         c->se[m->sent].future || c->t[d->t0].tense == TENSE_FUTURE ||
-        sscanf(d->iso, "%d-%d", &y, &mo) != 2)
-        return 0;
+        bcx_nl_present_meet(c, m->sent) || sscanf(d->iso, "%d-%d", &y, &mo) != 2)
+        return 0; /* "houden in maart overleg": the present of a month gone by says neither */
     return y < c->ry || (y == c->ry && mo < c->rm);
 }

@@ -314,10 +314,12 @@ void bcx_mark_tense(ctx *c)
                     ((bcx_gap(c, k - 1) & G_COMMA) && fut_end != k - 1))
                     fut_in_clause = 0;
             }
+            if (k >= day_end && c->lbit == L_NL && bcx_nl_agreed(c, si, k))
+                cue[k] = 1, fut_in_clause = 1, df = 0, fut_end = k; /* "spraken ... af" */
             /* "原定于", "原计划于": what was first planned, no word of what is to come */
-            if (k >= day_end && (n = bcx_lex_find(c, C_FUTURE, k, NULL)) > 0 &&
-                !(c->lbit == L_ZH && k > a &&
-                  (bcx_words_at(c, k - 1, k, "原") || bcx_words_at(c, k - 1, k, "本"))))
+            else if (k >= day_end && (n = bcx_lex_find(c, C_FUTURE, k, NULL)) > 0 &&
+                     !(c->lbit == L_ZH && k > a &&
+                       (bcx_words_at(c, k - 1, k, "原") || bcx_words_at(c, k - 1, k, "本"))))
                 cue[k] = 1, fut_in_clause = 1, df = 0, fut_end = k + n - 1;
             else if (!fut_in_clause && (n = bcx_lex_find(c, C_HELD, k, NULL)) > 0 &&
                      !(c->lbit == L_ZH && bcx_lex_find(c, C_FUTURE, k + n, NULL) > 0))

@@ -737,6 +737,10 @@ int bcx_nl_present_meet(const ctx *c, size_t si);
  * overleg van Lao Cai en Yunnan eind juni in Hekou ging over de douane", published in
  * July): talks gone by, which a month dates. */
 int bcx_nl_month_gone(const ctx *c, const mention *m, const xd *d);
+/* 1 when token i of sentence si is a Dutch verb of speaking whose particle "af" closes its
+ * clause ("spraken op 13 juli af om in september opnieuw bijeen te komen"): agreeing on what
+ * is to come, no talks of its own. */
+int bcx_nl_agreed(const ctx *c, size_t si, size_t i);
 
 /* ---- extract_meet_mech.c ---- */
 

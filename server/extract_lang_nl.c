@@ -498,6 +498,14 @@ const bc_lex bc_lex_nl[] = {
     WE(C_TALKS, "bijeenkwamen", TALKS_VERB),
     WE(C_TALKS, "samengekomen", TALKS_VERB),
     WE(C_TALKS, "samenkwamen", TALKS_VERB),
+    /* and to come ("zullen in Hekou bijeenkomen", "om ... opnieuw bijeen te komen", "dat de
+     * werkgroep in mei samenkomt") */
+    WE(C_TALKS, "bijeenkomen", TALKS_VERB),
+    WE(C_TALKS, "bijeenkomt", TALKS_VERB),
+    WE(C_TALKS, "samenkomen", TALKS_VERB),
+    WE(C_TALKS, "samenkomt", TALKS_VERB),
+    WE(C_TALKS, "bijeen te komen", TALKS_VERB),
+    WE(C_TALKS, "samen te komen", TALKS_VERB),
     WE(C_TALKS, "vergaderen", TALKS_VERB),
     WE(C_TALKS, "vergaderden", TALKS_VERB),
     WE(C_TALKS, "vergaderde", TALKS_VERB),

@@ -165,3 +165,22 @@ int bcx_nl_month_gone(const ctx *c, const mention *m, const xd *d)
         return 0; /* "houden in maart overleg": the present of a month gone by says neither */
     return y < c->ry || (y == c->ry && mo < c->rm);
 }
+
+int bcx_nl_agreed(const ctx *c, size_t si, size_t i)
+{
+    static const char *const speak[] = {"sprak", "spraken", "spreekt", "spreken", NULL};
+    size_t hi = c->se[si].t1;
+    int verb = 0;
+    if (c->lbit != L_NL)
+        return 0;
+    for (int w = 0; speak[w] && !verb; w++)
+        verb = bcx_word_is(c, i, hi, speak[w]);
+    for (size_t k = i + 1; verb && k < hi && k < i + 13; k++) {
+        if (bcx_gap(c, k - 1) & (G_COMMA | G_DOT))
+            return 0;
+        if (bcx_word_is(c, k, hi, "af"))
+            return k + 1 == hi || (bcx_gap(c, k) & (G_COMMA | G_DOT)) ||
+                   bcx_word_is(c, k + 1, hi, "om") || bcx_word_is(c, k + 1, hi, "dat");
+    }
+    return 0;
+}

@@ -813,6 +813,37 @@ static void dutch_deliberation_receptions_and_being_together(void **state)
     }
 }
 
+/* Agreeing in Dutch, the particle "af" of "spraken ... af" closing its clause, is no talks
+ * of that day ("spraken op 13 juli af om in september opnieuw bijeen te komen": the talks
+ * are September's, to come); the infinitive and the present of coming together are a verb
+ * of meeting ("bijeen te komen", "zullen ... bijeenkomen"). */
+static void dutch_agreeing_to_meet_and_coming_together_to_come(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Titel\n\nLai Chau en Yunnan spraken op 13 juli af om in september opnieuw bijeen te "
+        "komen.",
+        "Titel\n\nLai Chau en Yunnan zullen in september in Kunming bijeenkomen.",
+        "Titel\n\nLai Chau en Yunnan besloten op 13 juli om in september samen te komen in "
+        "Kunming.",
+    };
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        bc_extraction x = run("nl", "2025-07-20", texts[i]);
+        if (x.nmeetings != 1 || strcmp(x.meetings[0].date, "2025-09") != 0 ||
+            strcmp(x.meetings[0].status, "planned") != 0)
+            fail_msg("%s: %zu meetings, first dated %s", texts[i], x.nmeetings,
+                     x.nmeetings ? x.meetings[0].date : "-");
+        bc_extraction_free(&x);
+    }
+    /* talks with "af" of another verb are talks still */
+    bc_extraction x = run("nl", "2025-07-20",
+                          "Titel\n\nOp 13 juli spraken Lai Chau en Yunnan in Lai Chau over de "
+                          "grenspost, die af is.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2025-07-13");
+    bc_extraction_free(&x);
+}
+
 /* A meeting said to take place "toen" (then), inside its clause, in a sentence that writes
  * no date, takes the date of the meeting of the sentence before it in its paragraph ("...
  * de lentebijeenkomst van 2025, die in februari werd gehouden. Ook de 16e vergadering vond
@@ -863,6 +894,7 @@ int main(void)
         cmocka_unit_test(dutch_joint_openings_since_when_and_counts_of_a_time),
         cmocka_unit_test(a_meeting_held_then_takes_the_date_before),
         cmocka_unit_test(dutch_deliberation_receptions_and_being_together),
+        cmocka_unit_test(dutch_agreeing_to_meet_and_coming_together_to_come),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -732,11 +732,6 @@ int bcx_joint_opening(const ctx *c, size_t si, size_t i);
  * overleg") and has no verb of the past: a weekday in it is one to come, or the report's
  * own day. */
 int bcx_nl_present_meet(const ctx *c, size_t si);
-/* 1 when Dutch talks m are dated by month d, a month before the report's (its year written
- * or taken from the reference date), in a sentence that says nothing is to come ("Het
- * overleg van Lao Cai en Yunnan eind juni in Hekou ging over de douane", published in
- * July): talks gone by, which a month dates. */
-int bcx_nl_month_gone(const ctx *c, const mention *m, const xd *d);
 /* 1 when token i of sentence si is a Dutch verb of speaking whose particle "af" closes its
  * clause ("spraken op 13 juli af om in september opnieuw bijeen te komen"): agreeing on what
  * is to come, no talks of its own. */

@@ -271,8 +271,7 @@ static int rel_apart(const ctx *c, const mention *m, const xd *d)
 static int talks_took_place(const ctx *c, const mention *m, const xd *d)
 {
     const bc_lex *e = NULL;
-    if (m->previous || bcx_talks_held(c, m->sent) || m->planned < 0 || bcx_talks_past_verb(c, m) ||
-        bcx_nl_month_gone(c, m, d))
+    if (m->previous || bcx_talks_held(c, m->sent) || m->planned < 0 || bcx_talks_past_verb(c, m))
         return 1;
     /* or the month is one gone by: "last month", "earlier this month" */
     return bcx_lex_find(c, C_REL_MONTH, d->t0, &e) > 0 &&

@@ -7,9 +7,6 @@
  * eerste fase": a joint ceremony). */
 #include "extract_int.h"
 
-#include <stdio.h>
-#include <string.h>
-
 /* 1 when token i of sentence si is a Dutch verb of sitting with "samen" or "bijeen" later
  * in its clause ("zaten ook de toerismediensten van beide kanten al samen in Cao Bang"), or
  * of being with "bijeen" ("waren vorige week in Hekou bijeen"). */
@@ -153,17 +150,6 @@ int bcx_nl_present_meet(const ctx *c, size_t si)
                                (q + 1 == b || !bcx_word_is(c, q + 1, b, "met")));
     }
     return present;
-}
-
-int bcx_nl_month_gone(const ctx *c, const mention *m, const xd *d)
-{
-    int y = 0, mo = 0;
-    if (c->lbit != L_NL || m->xkind != BC_XM_TALKS || d->prec != 2 || d->span[0] ||
-        strchr(d->iso, '/') != NULL || c->ry == 0 || c->rm == 0 || m->planned > 0 ||
-        c->se[m->sent].future || c->t[d->t0].tense == TENSE_FUTURE ||
-        bcx_nl_present_meet(c, m->sent) || sscanf(d->iso, "%d-%d", &y, &mo) != 2)
-        return 0; /* "houden in maart overleg": the present of a month gone by says neither */
-    return y < c->ry || (y == c->ry && mo < c->rm);
 }
 
 int bcx_nl_agreed(const ctx *c, size_t si, size_t i)

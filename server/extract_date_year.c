@@ -198,6 +198,59 @@ void bcx_rel_year_days(ctx *c, size_t si)
     }
 }
 
+/* The year written after "in" that opens sentence si or a clause of it before date d, a
+ * dozen tokens at most before it and one comma at most between ("In 2023 hadden de vijf
+ * provincies in december ...", "In 2023, kwamen ... op 12 december bijeen", "In 2023 ...
+ * gehouden, half december"): that year, else 0. Not a year counted from ("Sinds 2023"), compared
+ * with, or relative ("vorig jaar": rel_year_before's). */
+static int lead_year_before(const ctx *c, size_t si, const xd *d)
+{
+    static const char *const in[] = {"in", "en", "w", "i", NULL};
+    size_t lo = c->se[si].t0;
+    for (size_t k = c->se[si].d0; k < c->se[si].d1; k++) {
+        const xd *y = &c->d[k];
+        if (y == d || y->prec != 1 || strlen(y->iso) != 4 || y->inferred || y->compare ||
+            y->rel_year || y->t1 > d->t0 || d->t0 - y->t1 > 12 || y->t0 == lo)
+            continue;
+        int opens = 0;
+        for (int w = 0; in[w] && !opens; w++)
+            opens = bcx_word_is(c, y->t0 - 1, y->t0, in[w]);
+        if (!opens || (y->t0 - 1 > lo && !(bcx_gap(c, y->t0 - 2) & G_COMMA)))
+            continue;
+        if (bcx_commas(c, y->t1 - 1, d->t0) > 1)
+            continue;
+        return atoi(y->iso);
+    }
+    return 0;
+}
+
+void bcx_lead_year_days(ctx *c, size_t si)
+{
+    if (c->lbit == L_EN)
+        return; /* English frames: extract_date_frame.c */
+    for (size_t k = c->se[si].d0; k < c->se[si].d1; k++) {
+        xd *d = &c->d[k];
+        int open =
+            (d->prec == 0 && d->iso[0] == '-' && (strlen(d->iso) == 7 || strlen(d->iso) == 4)) ||
+            (d->prec == 2 && d->iso[0] == '-');
+        int month = d->prec == 2 && d->inferred == BC_X_INFERRED_YEAR && strlen(d->iso) == 7;
+        int day = d->prec == 3 && ((d->inferred == BC_X_INFERRED_YEAR && strlen(d->iso) == 10) ||
+                                   (d->iso[0] == '-' && strlen(d->iso) == 7));
+        if (d->same_day || d->weekday || d->rel || d->rel_year || d->dateline || d->compare)
+            continue;
+        int y = lead_year_before(c, si, d);
+        if (y == 0 || name_year_span(d, y) || !(open || month || day) || d->span[0] ||
+            strchr(d->iso, '/'))
+            continue;
+        const char *md = d->iso[0] == '-' ? d->iso + 2 : d->iso + 5;
+        char iso[24];
+        snprintf(iso, sizeof iso, "%04d-%.5s", y, md);
+        copy_str(d->iso, sizeof d->iso, iso);
+        d->inferred = 0;
+        d->prec = strlen(md) == 2 ? 2 : 3;
+    }
+}
+
 /* A day of sentence si without a written year takes the year written in a meeting's name
  * in the same sentence: that year is the text's ("Sang 20/2 ... Gap go dau Xuan nam 2025",
  * "2月21日上午，2025年...新春会晤"). */

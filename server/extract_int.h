@@ -439,6 +439,11 @@ void bcx_written_year_days(ctx *c, size_t si);
  * reference date leaves it without one, and no name's year completes it
  * (extract_date_frame.c). */
 void bcx_frame_year_days(ctx *c, size_t si);
+/* A day or month without a written year takes the year written after "in" that opens its
+ * sentence or clause before it ("In 2023 hadden de vijf provincies in december ...",
+ * "In 2023 kwamen ... op 12 december bijeen"): the text's year, not the reference date's
+ * nearest; not in English, whose frames bcx_frame_year_days reads (extract_date_year.c). */
+void bcx_lead_year_days(ctx *c, size_t si);
 /* 1 when mention m is dated by a year alone (its name's: "2025年...新春会晤") and its
  * sentence counts its month or day from a reference date that was not given ("本月上旬在
  * 南宁举行", "the 2025 Spring Meeting held last month"): its date is that month or day,

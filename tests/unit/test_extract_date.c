@@ -364,12 +364,56 @@ static void dutch_talks_and_a_day_of_another_month(void **state)
     bc_extraction_free(&x);
 }
 
+/* A day or month without its year takes the year written after "in" that opens its
+ * sentence or clause ("In 2023 hadden ... half december ...", "... op 12 december"), with a
+ * publication date or without: not the reference date's nearest December; not a year that opens no
+ * clause ("De handel van 2023 werd op 12 december besproken") nor one written after the day. */
+static void a_year_opening_the_sentence_dates_its_days(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text, *date;
+    } cases[] = {
+        {"nl",
+         "Titel\n\nIn 2023 hadden de vijf provincies half december de vijftiende zitting in "
+         "Beihai gehouden.",
+         "2023-12"},
+        {"nl",
+         "Titel\n\nIn 2023 hadden de vijf provincies de vijftiende zitting in Beihai gehouden, "
+         "half december.",
+         "2023-12"},
+        {"nl",
+         "Titel\n\nIn 2023 hadden Lao Cai en Yunnan op 12 december overleg gehouden in Hekou.",
+         "2023-12-12"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        for (int pub = 0; pub < 2; pub++) {
+            bc_extraction x = run(cases[i].lang, pub ? "2025-11-20" : NULL, cases[i].text);
+            const bc_xmeeting *m = only_meeting(&x, cases[i].text);
+            if (strcmp(m->date, cases[i].date) != 0)
+                fail_msg("%s: dated %s, not %s", cases[i].text, m->date, cases[i].date);
+            bc_extraction_free(&x);
+        }
+    static const char *const other[] = {
+        "Titel\n\nDe handel van 2023 werd op 12 december door Lao Cai en Yunnan in Hekou "
+        "besproken.",
+        "Titel\n\nLao Cai en Yunnan hielden op 12 december overleg in Hekou, net als in 2023.",
+    };
+    for (size_t i = 0; i < sizeof other / sizeof other[0]; i++) {
+        bc_extraction x = run("nl", "2025-11-20", other[i]);
+        for (size_t k = 0; k < x.nmeetings; k++)
+            assert_string_not_equal(x.meetings[k].date, "2023-12-12");
+        bc_extraction_free(&x);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_dateline_dates_the_report_not_a_meeting),
         cmocka_unit_test(a_dutch_present_of_meeting_tells_of_the_weekday_to_come),
         cmocka_unit_test(dutch_talks_and_a_day_of_another_month),
+        cmocka_unit_test(a_year_opening_the_sentence_dates_its_days),
         cmocka_unit_test(a_day_months_ahead_has_no_year_unless_said_to_come),
         cmocka_unit_test(years_in_every_language),
         cmocka_unit_test(without_a_reference_nothing_is_completed),

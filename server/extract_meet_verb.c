@@ -8,8 +8,25 @@
 #include "extract_int.h"
 
 /* 1 when token i of sentence si is a Dutch verb of sitting with "samen" or "bijeen" later
- * in its clause ("zaten ook de toerismediensten van beide kanten al samen in Cao Bang"), or
+ * in its clause ("zaten ook de toerismediensten van beide kanten al samen in Cao Bang",
+ * "zaten ... in Mong Cai bij elkaar"), or
  * of being with "bijeen" ("waren vorige week in Hekou bijeen"). */
+/* The token after an apposition of names that opens after the comma after token k and
+ * closes with a comma ("de burgemeesters van Mong Cai en Dongxing, Ho Quang Huy en Li Jian,
+ * in Mong Cai": names and "en" between), else 0. */
+static size_t names_apposition(const ctx *c, size_t si, size_t k)
+{
+    size_t hi = c->se[si].t1;
+    for (size_t q = k + 1; q < hi && q < k + 10; q++) {
+        if (!(c->t[q].kind == T_WORD && (c->t[q].upper || bcx_word_is(c, q, hi, "en"))) ||
+            (bcx_gap(c, q) & G_DOT))
+            return 0;
+        if (bcx_gap(c, q) & G_COMMA)
+            return q > k + 1 ? q + 1 : 0;
+    }
+    return 0;
+}
+
 static int sat_together(const ctx *c, size_t si, size_t i)
 {
     static const char *const sit[] = {"zat", "zaten", "zit", "zitten", NULL};
@@ -23,9 +40,15 @@ static int sat_together(const ctx *c, size_t si, size_t i)
     for (int w = 0; be[w] && !verb; w++)
         verb = bcx_word_is(c, i, hi, be[w]) ? 1 : 0;
     for (size_t k = i + 1; verb && k < hi && k < i + 24; k++) {
-        if (bcx_gap(c, k - 1) & (G_COMMA | G_DOT))
+        size_t past = 0;
+        if ((bcx_gap(c, k - 1) & G_COMMA) && !(bcx_gap(c, k - 1) & G_DOT) &&
+            (past = names_apposition(c, si, k - 1)) > 0)
+            k = past;
+        if (past == 0 && (bcx_gap(c, k - 1) & (G_COMMA | G_DOT)))
             return 0;
-        if ((verb == 2 && bcx_word_is(c, k, hi, "samen")) || bcx_word_is(c, k, hi, "bijeen"))
+        if ((verb == 2 &&
+             (bcx_word_is(c, k, hi, "samen") || bcx_words_at(c, k, hi, "bij elkaar"))) ||
+            bcx_word_is(c, k, hi, "bijeen"))
             return 1;
     }
     return 0;

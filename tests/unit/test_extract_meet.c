@@ -770,10 +770,10 @@ static void dutch_joint_openings_since_when_and_counts_of_a_time(void **state)
 }
 
 /* Dutch meetings by more words for them: deliberation ("het beraad", "grensberaad"), a
- * reception by several ("ontvingen"), being together ("waren ... bijeen"), coming
- * together "bij elkaar" and a formal talk ("een onderhoud met"); not upkeep ("het onderhoud
- * van de weg"), nor being "samen" (together in a share), nor deliberation of one
- * side alone. */
+ * reception by several ("ontvingen"), being together ("waren ... bijeen"), sitting or coming
+ * together "bij elkaar" (past an apposition of names: "..., Ho Quang Huy en Li Jian, ...") and a
+ * formal talk ("een onderhoud met"); not upkeep ("het onderhoud van de weg"), nor being "samen"
+ * (together in a share), nor deliberation of one side alone. */
 static void dutch_deliberation_receptions_and_being_together(void **state)
 {
     (void)state;
@@ -786,6 +786,9 @@ static void dutch_deliberation_receptions_and_being_together(void **state)
         {"Bestuurders van Lao Cai en Yunnan waren op 4 oktober in Hekou bijeen.", "2025-10-04"},
         {"Op 5 oktober kwamen de delegaties van Lang Son en Guangxi in Nanning bij elkaar.",
          "2025-10-05"},
+        {"Op 7 oktober zaten de burgemeesters van Mong Cai en Dongxing, Ho Quang Huy en Li Jian, "
+         "in Mong Cai bij elkaar.",
+         "2025-10-07"},
         {"Op 6 oktober had de voorzitter van Lao Cai een onderhoud met de vicegouverneur van "
          "Yunnan.",
          "2025-10-06"},
@@ -804,6 +807,8 @@ static void dutch_deliberation_receptions_and_being_together(void **state)
         "Na lang beraad besloot Lao Cai op 2 oktober de grenspost te sluiten.",
         "Op 4 oktober waren de vrachtwagens uit Lao Cai en Hekou weer op weg.",
         "Op 6 oktober begon het onderhoud van de weg tussen Lao Cai en Hekou.",
+        "Op 7 oktober zaten de burgemeesters van Mong Cai en Dongxing, die elkaar kennen, in de "
+        "bus bij elkaar.",
     };
     for (size_t i = 0; i < sizeof none / sizeof none[0]; i++) {
         bc_extraction x = run("nl", "2025-10-20", none[i]);

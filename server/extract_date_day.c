@@ -427,6 +427,41 @@ static int set_day_rel(const ctx *c, size_t j, size_t lim, int mon, int day, int
     return 1;
 }
 
+/* The month or day last named before token i in its sentence, or in the sentence before it
+ * in its paragraph (not a weekday, a day counted from another, a span, a period nor the
+ * dateline), whose month a bare day of the month ("op de 12e") is of; NULL when none. */
+static const xd *month_before(const ctx *c, size_t i)
+{
+    size_t si = c->t[i].sent;
+    for (size_t k = c->nd; k > 0; k--) {
+        const xd *d = &c->d[k - 1];
+        size_t ds = c->t[d->t0].sent;
+        if (ds + 1 < si || (ds + 1 == si && bcx_new_paragraph(c, si)))
+            return NULL;
+        if (d->t0 >= i || d->prec < 2 || d->weekday || d->rel || d->same_day || d->dateline ||
+            d->span[0] || strchr(d->iso, '/') != NULL ||
+            strlen(d->iso) < (d->iso[0] == '-' ? 4u : 7u))
+            continue;
+        return d;
+    }
+    return NULL;
+}
+
+/* Without a reference date a month named without its year is no date (bcx_find_dates
+ * drops it): the month (1..12) of the last such word before token i in its sentence or
+ * the one before it in its paragraph ("Half juni ..."), 0 when none. */
+static int bare_month_before(const ctx *c, size_t i)
+{
+    const bc_lex *e = NULL;
+    size_t si = c->t[i].sent,
+           lo = si > 0 && !bcx_new_paragraph(c, si) ? c->se[si - 1].t0 : c->se[si].t0;
+    for (size_t k = i; k > lo; k--)
+        if (bcx_lex_find(c, C_MONTH, k - 1, &e) == 1 && c->t[k - 1].kind == T_WORD &&
+            !(k >= 2 && c->t[k - 2].kind == T_NUM) && !(k < i && c->t[k].kind == T_NUM))
+            return (int)e->val;
+    return 0;
+}
+
 /* Day, month and year in words or digits. A missing year comes from the reference date.
  * Ranges of days of one month ("from January 1 - 29", "du 1er au 29 janvier") become
  * periods. */
@@ -475,6 +510,31 @@ static int day_only_en(const ctx *c, size_t i, size_t lim, int future, dres *r)
         other = i + n + 1 < lim && bcx_lex_find(c, C_MONTH, i + n + 1, NULL) > 0;
         for (int w = 0; of_other[w] && !other; w++)
             other = bcx_word_is(c, i + n + 1, lim, of_other[w]);
+    }
+    /* the month last named before it in its sentence, or in the sentence before it in its
+     * paragraph ("Half juni stond ... op het programma; de werkgroep kwam er op de 12e ...
+     * bijeen": June's 12th, not the report's month's) */
+    const xd *named = other ? NULL : month_before(c, i);
+    int bare = other || named != NULL || c->ry != 0 ? 0 : bare_month_before(c, i);
+    if (bare != 0) {
+        snprintf(r->iso, sizeof r->iso, "--%02d-%02d", bare, day);
+        r->prec = day <= days_in(2024, bare) ? 3 : 0;
+        return 1;
+    }
+    if (named != NULL) {
+        int y = named->iso[0] == '-' ? 0 : atoi(named->iso);
+        int mo = atoi(named->iso[0] == '-' ? named->iso + 2 : named->iso + 5);
+        if (day <= days_in(y ? y : 2024, mo)) {
+            if (y != 0)
+                snprintf(r->iso, sizeof r->iso, "%04d-%02d-%02d", y, mo, day);
+            else
+                snprintf(r->iso, sizeof r->iso, "--%02d-%02d", mo, day);
+            r->inferred = named->inferred ? BC_X_INFERRED_YEAR : 0;
+            r->prec = 3;
+        } else {
+            snprintf(r->iso, sizeof r->iso, "--%02d", day);
+        }
+        return 1;
     }
     if (!other && c->rd != 0 && (day <= c->rd || future > 0) && day <= days_in(c->ry, c->rm)) {
         snprintf(r->iso, sizeof r->iso, "%04d-%02d-%02d", c->ry, c->rm, day);

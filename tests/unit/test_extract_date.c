@@ -407,6 +407,29 @@ static void a_year_opening_the_sentence_dates_its_days(void **state)
     }
 }
 
+/* A day of the month without its month ("op de 12e") is of the month named last before it
+ * in its sentence, or in the sentence before it in its paragraph ("Half juni ...; de
+ * werkgroep kwam er op de 12e ... bijeen"), with a publication date or without; only
+ * without one named is it of the report's month. */
+static void a_bare_day_takes_the_month_named_before_it(void **state)
+{
+    (void)state;
+    static const char *const text =
+        "Titel\n\nHalf juni stond in Kunming de vierde conferentie op het programma; de werkgroep "
+        "van Lao Cai en Yunnan kwam er op de 12e voor de tiende keer bijeen.";
+    bc_extraction x = run("nl", "2024-10-16", text);
+    assert_string_equal(meet(&x, "", 10)->date, "2024-06-12");
+    bc_extraction_free(&x);
+    x = run("nl", NULL, text);
+    assert_string_equal(meet(&x, "", 10)->date, "--06-12");
+    bc_extraction_free(&x);
+    x = run("nl", "2024-10-16",
+            "Titel\n\nDe grenspost ging in juni open.\n\nDe werkgroep van Lao Cai en Yunnan kwam "
+            "op de 12e voor de tiende keer bijeen.");
+    assert_string_equal(meet(&x, "", 10)->date, "2024-10-12");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -414,6 +437,7 @@ int main(void)
         cmocka_unit_test(a_dutch_present_of_meeting_tells_of_the_weekday_to_come),
         cmocka_unit_test(dutch_talks_and_a_day_of_another_month),
         cmocka_unit_test(a_year_opening_the_sentence_dates_its_days),
+        cmocka_unit_test(a_bare_day_takes_the_month_named_before_it),
         cmocka_unit_test(a_day_months_ahead_has_no_year_unless_said_to_come),
         cmocka_unit_test(years_in_every_language),
         cmocka_unit_test(without_a_reference_nothing_is_completed),

@@ -859,6 +859,7 @@ void bcx_find_dates(ctx *c)
         bcx_rel_year_days(c, si);
         bcx_frame_year_days(c, si);
         bcx_lead_year_days(c, si);
+        bcx_counted_year_days(c, si);
         bcx_name_year_days(c, si);
         bcx_written_year_days(c, si);
         for (size_t k = c->se[si].d0; k < c->se[si].d1; k++) {

@@ -444,6 +444,12 @@ void bcx_frame_year_days(ctx *c, size_t si);
  * "In 2023 kwamen ... op 12 december bijeen"): the text's year, not the reference date's
  * nearest; not in English, whose frames bcx_frame_year_days reads (extract_date_year.c). */
 void bcx_lead_year_days(ctx *c, size_t si);
+/* A day without a written year in a Dutch sentence that opens with a day counted from
+ * another ("Tien dagen later, op 28 mei, ...", "Een dag eerder, op vrijdag 15 september")
+ * takes the year of the day last written with its year, a few sentences before at most
+ * (the next year past a year's end): that day's year, not the reference date's
+ * (extract_date_year.c). */
+void bcx_counted_year_days(ctx *c, size_t si);
 /* 1 when mention m is dated by a year alone (its name's: "2025年...新春会晤") and its
  * sentence counts its month or day from a reference date that was not given ("本月上旬在
  * 南宁举行", "the 2025 Spring Meeting held last month"): its date is that month or day,

@@ -430,6 +430,34 @@ static void a_bare_day_takes_the_month_named_before_it(void **state)
     bc_extraction_free(&x);
 }
 
+/* A day without its year in a Dutch sentence that opens with a day counted from another
+ * ("Tien dagen later, op 28 mei, ...") is of the year of the day last written with its
+ * year, with a publication date or without; the year after past a year's end; not a day of
+ * a sentence that opens otherwise. */
+static void a_day_counted_from_another_takes_its_year(void **state)
+{
+    (void)state;
+    static const char *const text =
+        "Titel\n\nOp 18 mei 2021 hielden de partijsecretarissen hun eerste conferentie. Tien "
+        "dagen later, op 28 mei, hielden Lao Cai en Yunnan overleg in Hekou.";
+    for (int pub = 0; pub < 2; pub++) {
+        bc_extraction x = run("nl", pub ? "2023-07-20" : NULL, text);
+        assert_non_null(date_of(&x, "2021-05-28"));
+        bc_extraction_free(&x);
+    }
+    bc_extraction x = run("nl", "2023-07-20",
+                          "Titel\n\nOp 28 december 2021 hielden de partijsecretarissen hun eerste "
+                          "conferentie. Een week later, op 4 januari, hielden Lao Cai en Yunnan "
+                          "overleg in Hekou.");
+    assert_non_null(date_of(&x, "2022-01-04"));
+    bc_extraction_free(&x);
+    x = run("nl", "2023-07-20",
+            "Titel\n\nOp 18 mei 2021 hielden de partijsecretarissen hun eerste conferentie. Op 28 "
+            "mei hielden Lao Cai en Yunnan overleg in Hekou.");
+    assert_null(date_of(&x, "2021-05-28"));
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -438,6 +466,7 @@ int main(void)
         cmocka_unit_test(dutch_talks_and_a_day_of_another_month),
         cmocka_unit_test(a_year_opening_the_sentence_dates_its_days),
         cmocka_unit_test(a_bare_day_takes_the_month_named_before_it),
+        cmocka_unit_test(a_day_counted_from_another_takes_its_year),
         cmocka_unit_test(a_day_months_ahead_has_no_year_unless_said_to_come),
         cmocka_unit_test(years_in_every_language),
         cmocka_unit_test(without_a_reference_nothing_is_completed),

@@ -404,7 +404,8 @@ static int coordinated(const ctx *c, const mention *a, const mention *b)
 }
 
 /* 1 when numbered mentions a and b (a first) are joined by "and" (the word right before
- * b, an article aside) with no date between them: the date of one is the other's. */
+ * b, an article and "of" aside: "en van de 9e vergadering") with no date between them: the date of
+ * one is the other's. */
 static int joined(const ctx *c, const mention *a, const mention *b)
 {
     static const char *const ands[] = {"and",  "va", "et", "i",  "och", "en",
@@ -415,6 +416,9 @@ static int joined(const ctx *c, const mention *a, const mention *b)
         return 0;
     size_t k = b->t0 - 1;
     if (k > a->t1 && bcx_lex_find(c, C_ARTICLE, k, &e) > 0)
+        k--;
+    /* "gastheer van de derde conferentie ..., en van de 9e vergadering": "of" repeated */
+    if (k > a->t1 && (bcx_word_is(c, k, b->t0, "van") || bcx_word_is(c, k, b->t0, "of")))
         k--;
     int link = 0;
     for (int w = 0; ands[w] && !link; w++)

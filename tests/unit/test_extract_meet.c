@@ -849,6 +849,28 @@ static void dutch_agreeing_to_meet_and_coming_together_to_come(void **state)
     bc_extraction_free(&x);
 }
 
+/* Two numbered meetings joined by "en van de" ("gastheer van de derde jaarlijkse
+ * conferentie van ..., en van de 9e vergadering van hun werkgroep") share the date one of
+ * them has; not when a date of its own lies between them. */
+static void dutch_numbered_meetings_joined_by_and_of(void **state)
+{
+    (void)state;
+    bc_extraction x = run("nl", "2024-10-16",
+                          "Titel\n\nEind maart 2023 was Ha Giang gastheer van de derde jaarlijkse "
+                          "conferentie van de partijsecretarissen van Ha Giang, Lao Cai en Yunnan, "
+                          "en van de 9e vergadering van hun gezamenlijke werkgroep.");
+    assert_string_equal(meet(&x, "conference-yunnan", 3)->date, "2023-03");
+    assert_string_equal(meet(&x, "", 9)->date, "2023-03");
+    bc_extraction_free(&x);
+    /* each its own date when one lies between them */
+    x = run(
+        "nl", "2024-10-16",
+        "Titel\n\nHa Giang was gastheer van de derde conferentie van Ha Giang en Yunnan in maart "
+        "2023, en van de 9e vergadering van hun werkgroep in juni 2023.");
+    assert_string_equal(meet(&x, "", 9)->date, "2023-06");
+    bc_extraction_free(&x);
+}
+
 /* A meeting said to take place "toen" (then), inside its clause, in a sentence that writes
  * no date, takes the date of the meeting of the sentence before it in its paragraph ("...
  * de lentebijeenkomst van 2025, die in februari werd gehouden. Ook de 16e vergadering vond
@@ -900,6 +922,7 @@ int main(void)
         cmocka_unit_test(a_meeting_held_then_takes_the_date_before),
         cmocka_unit_test(dutch_deliberation_receptions_and_being_together),
         cmocka_unit_test(dutch_agreeing_to_meet_and_coming_together_to_come),
+        cmocka_unit_test(dutch_numbered_meetings_joined_by_and_of),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -92,6 +92,10 @@ int bcx_talk_with(const ctx *c, size_t si, size_t i)
         return 1;
     for (int w = 0; verbs[w] && !verb; w++)
         verb = bcx_word_is(c, i, hi, verbs[w]);
+    /* attending together with a partner ("woonde ... samen met Xu Yongke, vicevoorzitter van
+     * Guangxi, de start bij"): "met" only after "samen" */
+    int attend = !verb && (bcx_word_is(c, i, hi, "woonde") || bcx_word_is(c, i, hi, "woonden"));
+    verb = verb || attend;
     /* "met" in the verb's clause, a dozen words on at most ("sprak af": agreed, no talks) */
     for (size_t k = i + 1; verb && k < hi && k < i + 13; k++) {
         if (bcx_gap(c, k - 1) & (G_COMMA | G_DOT))
@@ -99,7 +103,7 @@ int bcx_talk_with(const ctx *c, size_t si, size_t i)
         if (bcx_word_is(c, k, hi, "af"))
             return 0;
         if (bcx_word_is(c, k, hi, "met"))
-            return partner(c, si, k + 1);
+            return (!attend || bcx_word_is(c, k - 1, hi, "samen")) && partner(c, si, k + 1);
     }
     return 0;
 }

@@ -771,7 +771,9 @@ static void dutch_joint_openings_since_when_and_counts_of_a_time(void **state)
 
 /* Dutch meetings by more words for them: deliberation ("het beraad", "grensberaad"), a
  * reception by several ("ontvingen"), being together ("waren ... bijeen"), sitting or coming
- * together "bij elkaar" (past an apposition of names: "..., Ho Quang Huy en Li Jian, ...") and a
+ * together "bij elkaar" (past an apposition of names: "..., Ho Quang Huy en Li Jian, ..."),
+ * attending "samen met" a partner of the other side ("woonde ... samen met Xu Yongke, ...
+ * bij") and a
  * formal talk ("een onderhoud met"); not upkeep ("het onderhoud van de weg"), nor being "samen"
  * (together in a share), nor deliberation of one side alone. */
 static void dutch_deliberation_receptions_and_being_together(void **state)
@@ -789,6 +791,9 @@ static void dutch_deliberation_receptions_and_being_together(void **state)
         {"Op 7 oktober zaten de burgemeesters van Mong Cai en Dongxing, Ho Quang Huy en Li Jian, "
          "in Mong Cai bij elkaar.",
          "2025-10-07"},
+        {"Op 8 oktober woonde de vicevoorzitter van Lang Son samen met Xu Yongke, vicevoorzitter "
+         "van Guangxi, de start van de bouw bij.",
+         "2025-10-08"},
         {"Op 6 oktober had de voorzitter van Lao Cai een onderhoud met de vicegouverneur van "
          "Yunnan.",
          "2025-10-06"},
@@ -807,6 +812,8 @@ static void dutch_deliberation_receptions_and_being_together(void **state)
         "Na lang beraad besloot Lao Cai op 2 oktober de grenspost te sluiten.",
         "Op 4 oktober waren de vrachtwagens uit Lao Cai en Hekou weer op weg.",
         "Op 6 oktober begon het onderhoud van de weg tussen Lao Cai en Hekou.",
+        "Op 8 oktober woonde de vicevoorzitter van Lang Son met veel belangstelling de opening "
+        "van de Chinese beurs bij.",
         "Op 7 oktober zaten de burgemeesters van Mong Cai en Dongxing, die elkaar kennen, in de "
         "bus bij elkaar.",
     };

@@ -750,6 +750,10 @@ void bcx_resolve_mentions(ctx *c)
                          ? 1
                      : tense == TENSE_PAST ? -1
                                            : 0;
+        /* the Dutch present of talks, nothing said of the past ("komen in het voorjaar van
+         * 2025 opnieuw rond de tafel"): to come */
+        if (m->planned == 0 && m->xkind == BC_XM_TALKS && bcx_nl_present_meet(c, m->sent))
+            m->planned = 1;
         /* talks named as the occasion of what their sentence reports took place ("Podczas
          * rozmow ... strony uzgodnily", "Vid samtalen ... enades", "Tai buoi hoi dam") */
         if (m->xkind == BC_XM_TALKS && during_talks(c, m) && !next_meeting(c, m) &&

@@ -171,10 +171,12 @@ int bcx_nl_present_meet(const ctx *c, size_t si)
         for (int w = 0; come[w] && !present; w++)
             if (bcx_word_is(c, k, b, come[w]))
                 for (size_t q = k + 1; q < b && !present; q++)
-                    present = bcx_word_is(c, q, b, "bijeen") ||
-                              bcx_words_at(c, q, b, "bij elkaar") ||
-                              (bcx_word_is(c, q, b, "samen") &&
-                               (q + 1 == b || !bcx_word_is(c, q + 1, b, "met")));
+                    present =
+                        bcx_word_is(c, q, b, "bijeen") || bcx_words_at(c, q, b, "bij elkaar") ||
+                        bcx_words_at(c, q, b, "rond de tafel") ||
+                        bcx_words_at(c, q, b, "om de tafel") || bcx_words_at(c, q, b, "om tafel") ||
+                        (bcx_word_is(c, q, b, "samen") &&
+                         (q + 1 == b || !bcx_word_is(c, q + 1, b, "met")));
     }
     return present;
 }

@@ -828,7 +828,8 @@ static void dutch_deliberation_receptions_and_being_together(void **state)
 /* Agreeing in Dutch, the particle "af" of "spraken ... af" closing its clause, is no talks
  * of that day ("spraken op 13 juli af om in september opnieuw bijeen te komen": the talks
  * are September's, to come); the infinitive and the present of coming together are a verb
- * of meeting ("bijeen te komen", "zullen ... bijeenkomen"). */
+ * of meeting ("bijeen te komen", "zullen ... bijeenkomen"), and the present of talks with
+ * nothing said of the past is of talks to come ("komen ... opnieuw rond de tafel"). */
 static void dutch_agreeing_to_meet_and_coming_together_to_come(void **state)
 {
     (void)state;
@@ -847,6 +848,14 @@ static void dutch_agreeing_to_meet_and_coming_together_to_come(void **state)
                      x.nmeetings ? x.meetings[0].date : "-");
         bc_extraction_free(&x);
     }
+    /* the Dutch present of talks, without a publication date: to come, its year dates them */
+    bc_extraction y = run("nl", NULL,
+                          "Titel\n\nVolgens de directeur komen Ha Giang en Wenshan in het voorjaar "
+                          "van 2026 opnieuw rond de tafel, dan in Wenshan.");
+    assert_int_equal(y.nmeetings, 1);
+    assert_string_equal(y.meetings[0].date, "2026");
+    assert_string_equal(y.meetings[0].status, "planned");
+    bc_extraction_free(&y);
     /* talks with "af" of another verb are talks still */
     bc_extraction x = run("nl", "2025-07-20",
                           "Titel\n\nOp 13 juli spraken Lai Chau en Yunnan in Lai Chau over de "

@@ -917,6 +917,11 @@ const mention *bcx_told_before(const ctx *c, const mention *m);
  * clause ("... van de lentebijeenkomst van 2025, die in februari in Ha Long werd gehouden.
  * Ook de zestiende vergadering ... vond toen plaats"); NULL when none or several dates. */
 const mention *bcx_then_of(const ctx *c, const mention *m);
+/* The one date of the sentence before mention m's in its paragraph, a sentence that names
+ * no meeting, when m's Dutch sentence writes no date and opens with "Toen" and its verb
+ * ("Eerdere afspraken ... dateren van eind 2024. Toen vond in Hekou een vergadering ...
+ * plaats"): the meeting's date then; else NULL. */
+const xd *bcx_then_day(const ctx *c, const mention *m);
 /* 1 when date (ISO, or a span's first day) lies after the report's date: a later year, a
  * later month of its year, a later day of its month; 0 when either is not known. */
 int bcx_after_report(const ctx *c, const char *date);

@@ -824,6 +824,8 @@ void bcx_resolve_mentions(ctx *c)
                 d = NULL;
             if (d == NULL && ((d = arrival_of(c, m)) != NULL || (d = bcx_back_day(c, m)) != NULL))
                 m->date_sent = si; /* the sentence before it */
+            if (d == NULL && (d = bcx_then_day(c, m)) != NULL)
+                m->date_sent = si; /* "... dateren van eind 2024. Toen vond ... plaats" */
             const mention *then = d == NULL ? bcx_then_of(c, m) : NULL;
             if (then != NULL) { /* "... vond toen plaats": the date of the one before */
                 memcpy(m->date, then->date, sizeof m->date);

@@ -159,6 +159,36 @@ int bcx_next_round(const ctx *c, size_t si, size_t i)
            e->val == FUTURE_NEXT;
 }
 
+/* 1 when Dutch sentence si opens with "Toen" followed by its verb (not an article, a
+ * pronoun or a name: "Toen de delegaties ..." is when). */
+static int opening_then(const ctx *c, size_t si)
+{
+    static const char *const subject[] = {"zij", "ze", "hij", "wij", "we", "beide", "er", NULL};
+    size_t lo = c->se[si].t0, hi = c->se[si].t1;
+    if (!bcx_word_is(c, lo, hi, "toen") || lo + 1 >= hi || (bcx_gap(c, lo) & (G_COMMA | G_DOT)) ||
+        c->t[lo + 1].kind != T_WORD || c->t[lo + 1].upper ||
+        bcx_lex_find(c, C_ARTICLE, lo + 1, NULL) > 0)
+        return 0;
+    for (int w = 0; subject[w]; w++)
+        if (bcx_word_is(c, lo + 1, hi, subject[w]))
+            return 0;
+    return 1;
+}
+
+const xd *bcx_then_day(const ctx *c, const mention *m)
+{
+    size_t si = m->sent;
+    if (c->lbit != L_NL || si == 0 || c->se[si].d0 != c->se[si].d1 || bcx_new_paragraph(c, si) ||
+        !opening_then(c, si) || c->se[si - 1].nment > 0 || c->se[si - 1].heading ||
+        c->se[si - 1].d1 != c->se[si - 1].d0 + 1)
+        return NULL;
+    const xd *d = &c->d[c->se[si - 1].d0];
+    if (d->prec == 0 || d->used || d->compare || d->dateline || d->weekday || d->rel ||
+        strchr(d->iso, '/') != NULL)
+        return NULL;
+    return d;
+}
+
 const mention *bcx_then_of(const ctx *c, const mention *m)
 {
     static const char *const then[] = {"toen", "destijds", "then", NULL};
@@ -177,6 +207,9 @@ const mention *bcx_then_of(const ctx *c, const mention *m)
             adverb = bcx_word_is(c, k, hi, then[w]) && !(bcx_gap(c, k - 1) & (G_COMMA | G_DOT)) &&
                      c->t[k - 1].kind == T_WORD && !c->t[k - 1].meet &&
                      bcx_commas(c, k < m->t0 ? k : m->t1 - 1, k < m->t0 ? m->t0 : k) == 0;
+    /* opening the sentence before its verb ("Toen vond in Hekou een vergadering ...
+     * plaats"; "Toen de eerste bijeenkomst ..." is when) */
+    adverb = adverb || (c->lbit == L_NL && opening_then(c, si));
     if (!adverb)
         return NULL;
     const mention *found = NULL;

@@ -887,6 +887,36 @@ static void dutch_numbered_meetings_joined_by_and_of(void **state)
     bc_extraction_free(&x);
 }
 
+/* A Dutch sentence that opens with "Toen" and its verb and writes no date ("Toen vond in
+ * Hekou een vergadering ... plaats") is of the one date of the sentence before it in its
+ * paragraph, a sentence naming no meeting; not "Toen de ..." (when), nor across a
+ * paragraph. */
+static void dutch_then_opening_takes_the_date_before(void **state)
+{
+    (void)state;
+    static const char *const before = "Titel\n\nEerdere afspraken over de grenspost dateren van "
+                                      "eind 2024.";
+    char text[512];
+    snprintf(text, sizeof text,
+             "%s Toen vond in Hekou een vergadering van de douane van Lao Cai en Yunnan plaats.",
+             before);
+    bc_extraction x = run("nl", "2025-06-01", text);
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2024");
+    bc_extraction_free(&x);
+    static const char *const none[] = {
+        " Toen de douane van Lao Cai en Yunnan in Hekou vergaderde, was de brug open.",
+        "\n\nToen vond in Hekou een vergadering van de douane van Lao Cai en Yunnan plaats.",
+    };
+    for (size_t i = 0; i < sizeof none / sizeof none[0]; i++) {
+        snprintf(text, sizeof text, "%s%s", before, none[i]);
+        x = run("nl", "2025-06-01", text);
+        for (size_t k = 0; k < x.nmeetings; k++)
+            assert_string_not_equal(x.meetings[k].date, "2024");
+        bc_extraction_free(&x);
+    }
+}
+
 /* A meeting said to take place "toen" (then), inside its clause, in a sentence that writes
  * no date, takes the date of the meeting of the sentence before it in its paragraph ("...
  * de lentebijeenkomst van 2025, die in februari werd gehouden. Ook de 16e vergadering vond
@@ -939,6 +969,7 @@ int main(void)
         cmocka_unit_test(dutch_deliberation_receptions_and_being_together),
         cmocka_unit_test(dutch_agreeing_to_meet_and_coming_together_to_come),
         cmocka_unit_test(dutch_numbered_meetings_joined_by_and_of),
+        cmocka_unit_test(dutch_then_opening_takes_the_date_before),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

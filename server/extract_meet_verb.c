@@ -112,13 +112,19 @@ int bcx_joint_opening(const ctx *c, size_t si, size_t i)
 {
     static const char *const verbs[] = {"openden",   "openen",   "lanceerden", "lanceren",
                                         "huldigden", "huldigen", "startten",   NULL};
+    /* the perfect, "samen" before the participle ("hebben donderdag samen de verbrede
+     * vrachtroute ... in gebruik genomen", "hebben ... gezamenlijk geopend") */
+    static const char *const done[] = {"geopend", "gelanceerd",         "ingehuldigd",
+                                       "gestart", "in gebruik genomen", NULL};
     static const char *const together[] = {"samen", "gezamenlijk", NULL};
-    size_t hi = c->se[si].t1;
-    int verb = 0;
+    size_t hi = c->se[si].t1, lo = c->se[si].t0;
+    int verb = 0, perfect = 0;
     if (c->lbit != L_NL)
         return 0;
     for (int w = 0; verbs[w] && !verb; w++)
         verb = bcx_word_is(c, i, hi, verbs[w]);
+    for (int w = 0; done[w] && !verb; w++)
+        verb = perfect = bcx_words_at(c, i, hi, done[w]) > 0;
     /* the two sides by name, a province or a border place of each ("Chinese en
      * Vietnamese bedrijven openden samen een fabriek" is no act of the sides) */
     int vn = 0, cn = 0;
@@ -132,6 +138,13 @@ int bcx_joint_opening(const ctx *c, size_t si, size_t i)
     }
     if (!vn || !cn)
         return 0;
+    for (size_t k = i; perfect && k > lo && k + 30 > i; k--) {
+        if (bcx_gap(c, k - 1) & (G_COMMA | G_DOT))
+            return 0;
+        for (int w = 0; together[w]; w++)
+            if (bcx_word_is(c, k - 1, hi, together[w]))
+                return !bcx_word_is(c, k, hi, "met");
+    }
     /* "samen" in the verb's clause, not of a partner ("samen met Chinese bedrijven": one
      * side, and whoever it did it with) */
     for (size_t k = i + 1; verb && k < hi && k < i + 24; k++) {

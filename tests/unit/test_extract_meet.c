@@ -739,6 +739,17 @@ static void dutch_joint_openings_since_when_and_counts_of_a_time(void **state)
             "Titel\n\nOp 6 mei openden Chinese en Vietnamese bedrijven samen een fabriek.");
     assert_int_equal(x.nmeetings, 0);
     bc_extraction_free(&x);
+    /* the perfect, "samen" before the participle; not "samen met" */
+    x = run("nl", "2025-05-20",
+            "Titel\n\nLang Son en Guangxi hebben op 6 mei samen de verbrede vrachtroute in gebruik "
+            "genomen.");
+    assert_string_equal(meet(&x, "", 0)->date, "2025-05-06");
+    bc_extraction_free(&x);
+    x = run("nl", "2025-05-20",
+            "Titel\n\nLang Son heeft op 6 mei samen met Chinese bedrijven uit Guangxi de fabriek "
+            "geopend.");
+    assert_int_equal(x.nmeetings, 0);
+    bc_extraction_free(&x);
     x = run("nl", "2025-05-20",
             "Titel\n\nHet overleg van Lao Cai en Yunnan bestaat sinds maart 2020, toen de eerste "
             "vergadering per video verliep.");

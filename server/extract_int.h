@@ -922,6 +922,11 @@ const mention *bcx_then_of(const ctx *c, const mention *m);
  * ("Eerdere afspraken ... dateren van eind 2024. Toen vond in Hekou een vergadering ...
  * plaats"): the meeting's date then; else NULL. */
 const xd *bcx_then_day(const ctx *c, const mention *m);
+/* Dutch talks m of the dateline's sentence, told in the perfect with a word of holding them
+ * and no day of their own ("HA GIANG, 15 oktober (ANP) - ... hebben in Meo Vac overleg
+ * gevoerd"), take the dateline's day when the article dates no meeting in the week up to it:
+ * the day the report was filed is the day it reports. */
+void bcx_dateline_talks(ctx *c, mention *m);
 /* 1 when date (ISO, or a span's first day) lies after the report's date: a later year, a
  * later month of its year, a later day of its month; 0 when either is not known. */
 int bcx_after_report(const ctx *c, const char *date);

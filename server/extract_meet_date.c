@@ -897,6 +897,7 @@ void bcx_resolve_mentions(ctx *c)
         const xd *d = c->m[k].date[0] ? NULL : bcx_next_says_when(c, &c->m[k]);
         if (d != NULL)
             take_date(&c->m[k], d), c->m[k].date_sent = c->m[k].sent + 2;
+        bcx_dateline_talks(c, &c->m[k]); /* "HA GIANG, 15 oktober - ... hebben ... gevoerd" */
     }
 done:
     bc_free(idx);

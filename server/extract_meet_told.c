@@ -235,3 +235,59 @@ int bcx_after_report(const ctx *c, const char *date)
         return m > c->rm && c->rm != 0;
     return d > c->rd && c->rd != 0;
 }
+
+/* Days from 1 March of year 0 to y-m-d, near enough to tell days a week apart. */
+static long day_number(int y, int m, int d)
+{
+    if (m <= 2)
+        y--, m += 12;
+    return 365L * y + y / 4 - y / 100 + y / 400 + (153L * (m - 3) + 2) / 5 + d;
+}
+
+void bcx_dateline_talks(ctx *c, mention *m)
+{
+    static const char *const aux[] = {"hebben", "heeft", "zijn", "is", NULL};
+    size_t si = m->sent, body = 0;
+    if (c->lbit != L_NL || m->xkind != BC_XM_TALKS || m->date[0] || m->planned > 0 || c->dld == 0 ||
+        c->dlm == 0)
+        return;
+    while (body < c->ns && c->se[body].heading)
+        body++;
+    if (si != body || c->se[si].unread || bcx_sent_has(c, si, C_WEEKDAY, -1) ||
+        bcx_sent_has(c, si, C_REL_DAY, -1) || bcx_sent_has(c, si, C_FUTURE, -1) ||
+        !bcx_sent_has(c, si, C_HELD, -1))
+        return;
+    for (size_t k = c->se[si].d0; k < c->se[si].d1; k++)
+        if (c->d[k].prec > 0 && !c->d[k].dateline)
+            return; /* a date of its own, the dateline's aside */
+    int perfect = 0;
+    for (size_t k = c->se[si].t0; k < c->se[si].t1 && !perfect; k++)
+        for (int w = 0; aux[w] && !perfect; w++)
+            perfect = bcx_word_is(c, k, c->se[si].t1, aux[w]);
+    if (!perfect)
+        return;
+    int y = c->ry;
+    if (y != 0 && c->rm != 0 && c->dlm > c->rm)
+        y--; /* a dateline of December in a report published in January */
+    /* a meeting the article dates in the week up to the dateline's day is the one its lead
+     * reports ("Het overleg vond dinsdag plaats") */
+    long dl = day_number(y ? y : 2000, c->dlm, c->dld);
+    for (size_t k = 0; k < c->nm; k++) {
+        const mention *o = &c->m[k];
+        int oy = 0, om = 0, od = 0;
+        if (o == m || !o->date[0])
+            continue;
+        if (o->date[0] == '-' ? sscanf(o->date, "--%d-%d", &om, &od) != 2
+                              : sscanf(o->date, "%d-%d-%d", &oy, &om, &od) != 3)
+            continue;
+        long on = day_number(oy ? oy : (y ? y : 2000), om, od);
+        if (on <= dl && on + 7 >= dl)
+            return;
+    }
+    if (y != 0)
+        snprintf(m->date, sizeof m->date, "%04d-%02d-%02d", y, c->dlm, c->dld);
+    else
+        snprintf(m->date, sizeof m->date, "--%02d-%02d", c->dlm, c->dld);
+    m->date_inferred = y != 0 ? BC_X_INFERRED_YEAR : 0;
+    m->date_src = 2;
+}

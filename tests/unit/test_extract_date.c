@@ -458,6 +458,32 @@ static void a_day_counted_from_another_takes_its_year(void **state)
     bc_extraction_free(&x);
 }
 
+/* Dutch talks of the dateline's sentence told in the perfect with no day of their own
+ * ("HA GIANG, 15 oktober (ANP) - ... hebben in Meo Vac overleg gevoerd") are of the
+ * dateline's day, with a publication date or without; not when the article dates a meeting
+ * in the week up to it ("Het overleg vond maandag plaats"), nor talks said to come. */
+static void dutch_lead_talks_in_the_perfect_take_the_datelines_day(void **state)
+{
+    (void)state;
+    static const char *const text =
+        "Titel\n\nHA GIANG, 15 oktober (ANP) - Ha Giang en de Chinese provincie Yunnan hebben in "
+        "Meo Vac overleg gevoerd over de grenspost.";
+    bc_extraction x = run("nl", "2024-10-16", text);
+    assert_string_equal(only_meeting(&x, text)->date, "2024-10-15");
+    bc_extraction_free(&x);
+    x = run("nl", NULL, text);
+    assert_string_equal(only_meeting(&x, text)->date, "--10-15");
+    bc_extraction_free(&x);
+    x = run(
+        "nl", "2024-10-16",
+        "Titel\n\nHA GIANG, 15 oktober (ANP) - Ha Giang en de Chinese provincie Yunnan hebben in "
+        "Meo Vac overleg gevoerd over de grenspost. Het overleg tussen Ha Giang en Yunnan vond "
+        "maandag plaats.");
+    for (size_t i = 0; i < x.nmeetings; i++)
+        assert_string_not_equal(x.meetings[i].date, "2024-10-15");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -467,6 +493,7 @@ int main(void)
         cmocka_unit_test(a_year_opening_the_sentence_dates_its_days),
         cmocka_unit_test(a_bare_day_takes_the_month_named_before_it),
         cmocka_unit_test(a_day_counted_from_another_takes_its_year),
+        cmocka_unit_test(dutch_lead_talks_in_the_perfect_take_the_datelines_day),
         cmocka_unit_test(a_day_months_ahead_has_no_year_unless_said_to_come),
         cmocka_unit_test(years_in_every_language),
         cmocka_unit_test(without_a_reference_nothing_is_completed),

@@ -314,10 +314,12 @@ void bcx_mark_tense(ctx *c)
                     ((bcx_gap(c, k - 1) & G_COMMA) && fut_end != k - 1))
                     fut_in_clause = 0;
             }
+            if (k >= day_end && c->lbit == L_NL && bcx_nl_agreed(c, si, k))
+                cue[k] = 1, fut_in_clause = 1, df = 0, fut_end = k; /* "spraken ... af" */
             /* "原定于", "原计划于": what was first planned, no word of what is to come */
-            if (k >= day_end && (n = bcx_lex_find(c, C_FUTURE, k, NULL)) > 0 &&
-                !(c->lbit == L_ZH && k > a &&
-                  (bcx_words_at(c, k - 1, k, "原") || bcx_words_at(c, k - 1, k, "本"))))
+            else if (k >= day_end && (n = bcx_lex_find(c, C_FUTURE, k, NULL)) > 0 &&
+                     !(c->lbit == L_ZH && k > a &&
+                       (bcx_words_at(c, k - 1, k, "原") || bcx_words_at(c, k - 1, k, "本"))))
                 cue[k] = 1, fut_in_clause = 1, df = 0, fut_end = k + n - 1;
             else if (!fut_in_clause && (n = bcx_lex_find(c, C_HELD, k, NULL)) > 0 &&
                      !(c->lbit == L_ZH && bcx_lex_find(c, C_FUTURE, k + n, NULL) > 0))
@@ -856,6 +858,8 @@ void bcx_find_dates(ctx *c)
         c->se[si].d1 = c->nd;
         bcx_rel_year_days(c, si);
         bcx_frame_year_days(c, si);
+        bcx_lead_year_days(c, si);
+        bcx_counted_year_days(c, si);
         bcx_name_year_days(c, si);
         bcx_written_year_days(c, si);
         for (size_t k = c->se[si].d0; k < c->se[si].d1; k++) {
@@ -875,27 +879,4 @@ void bcx_find_dates(ctx *c)
         }
     }
     bcx_context_year_zh(c);
-}
-
-static size_t clause_cost(const ctx *c, size_t a, size_t b)
-{
-    size_t lo = a < b ? a : b, hi = a < b ? b : a;
-    return hi - lo + 10 * bcx_commas(c, lo, hi);
-}
-
-const xd *bcx_nearest_date(const ctx *c, size_t si, size_t i, size_t end, int min_prec)
-{
-    const xd *best = NULL;
-    size_t best_cost = SIZE_MAX;
-    for (size_t k = c->se[si].d0; k < c->se[si].d1; k++) {
-        const xd *d = &c->d[k];
-        if (d->prec < min_prec || d->compare || d->weekday || (d->t0 >= i && d->t1 <= end))
-            continue;
-        size_t cost = d->t0 >= end ? clause_cost(c, end - 1, d->t0) : clause_cost(c, d->t1 - 1, i);
-        if (cost < best_cost) {
-            best = d;
-            best_cost = cost;
-        }
-    }
-    return best;
 }

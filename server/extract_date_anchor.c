@@ -6,7 +6,9 @@
  * year, not a span of months, a comparison's base, a weekday or a day counted from
  * another); otherwise they give no date, never the reference date's year. A paragraph
  * that a year opens ("2024年，…。其中，6月12日，…") gives its days that year
- * (bcx_context_year_zh). */
+ * (bcx_context_year_zh). Also the dates other dates and days lean on: the month last named
+ * before a bare day of the month ("op de 12e", bcx_month_before) and the date nearest a
+ * token (bcx_nearest_date). */
 #include "extract_int.h"
 
 #include <stdio.h>
@@ -282,4 +284,62 @@ int bcx_day_part_zh(const ctx *c, size_t si, size_t i, const xd *d, size_t last,
     r->same_day = 1;
     r->ref = last + 1;
     return 1;
+}
+
+/* The month or day last named before token i in its sentence, or in the sentence before it
+ * in its paragraph (not a weekday, a day counted from another, a span, a period nor the
+ * dateline), whose month a bare day of the month ("op de 12e") is of; NULL when none. */
+const xd *bcx_month_before(const ctx *c, size_t i)
+{
+    size_t si = c->t[i].sent;
+    for (size_t k = c->nd; k > 0; k--) {
+        const xd *d = &c->d[k - 1];
+        size_t ds = c->t[d->t0].sent;
+        if (ds + 1 < si || (ds + 1 == si && bcx_new_paragraph(c, si)))
+            return NULL;
+        if (d->t0 >= i || d->prec < 2 || d->weekday || d->rel || d->same_day || d->dateline ||
+            d->span[0] || strchr(d->iso, '/') != NULL ||
+            strlen(d->iso) < (d->iso[0] == '-' ? 4u : 7u))
+            continue;
+        return d;
+    }
+    return NULL;
+}
+
+/* Without a reference date a month named without its year is no date (bcx_find_dates
+ * drops it): the month (1..12) of the last such word before token i in its sentence or
+ * the one before it in its paragraph ("Half juni ..."), 0 when none. */
+int bcx_bare_month_before(const ctx *c, size_t i)
+{
+    const bc_lex *e = NULL;
+    size_t si = c->t[i].sent,
+           lo = si > 0 && !bcx_new_paragraph(c, si) ? c->se[si - 1].t0 : c->se[si].t0;
+    for (size_t k = i; k > lo; k--)
+        if (bcx_lex_find(c, C_MONTH, k - 1, &e) == 1 && c->t[k - 1].kind == T_WORD &&
+            !(k >= 2 && c->t[k - 2].kind == T_NUM) && !(k < i && c->t[k].kind == T_NUM))
+            return (int)e->val;
+    return 0;
+}
+
+static size_t clause_cost(const ctx *c, size_t a, size_t b)
+{
+    size_t lo = a < b ? a : b, hi = a < b ? b : a;
+    return hi - lo + 10 * bcx_commas(c, lo, hi);
+}
+
+const xd *bcx_nearest_date(const ctx *c, size_t si, size_t i, size_t end, int min_prec)
+{
+    const xd *best = NULL;
+    size_t best_cost = SIZE_MAX;
+    for (size_t k = c->se[si].d0; k < c->se[si].d1; k++) {
+        const xd *d = &c->d[k];
+        if (d->prec < min_prec || d->compare || d->weekday || (d->t0 >= i && d->t1 <= end))
+            continue;
+        size_t cost = d->t0 >= end ? clause_cost(c, end - 1, d->t0) : clause_cost(c, d->t1 - 1, i);
+        if (cost < best_cost) {
+            best = d;
+            best_cost = cost;
+        }
+    }
+    return best;
 }

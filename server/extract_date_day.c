@@ -466,7 +466,42 @@ static int day_only_en(const ctx *c, size_t i, size_t lim, int future, dres *r)
         return 0;
     memset(r, 0, sizeof *r);
     r->n = n;
-    if (c->rd != 0 && (day <= c->rd || future > 0) && day <= days_in(c->ry, c->rm)) {
+    /* "op de 8e van die maand", "van vorige maand", "van maart": of a month other than the
+     * report's, which this day does not say (undated) */
+    static const char *const of_other[] = {"die",       "dezelfde", "diezelfde", "vorige",
+                                           "afgelopen", "volgende", "komende",   NULL};
+    int other = 0;
+    if (bcx_word_is(c, i + n, lim, "van") && !(bcx_gap(c, i + n - 1) & (G_COMMA | G_DOT))) {
+        other = i + n + 1 < lim && bcx_lex_find(c, C_MONTH, i + n + 1, NULL) > 0;
+        for (int w = 0; of_other[w] && !other; w++)
+            other = bcx_word_is(c, i + n + 1, lim, of_other[w]);
+    }
+    /* the month last named before it in its sentence, or in the sentence before it in its
+     * paragraph ("Half juni stond ... op het programma; de werkgroep kwam er op de 12e ...
+     * bijeen": June's 12th, not the report's month's) */
+    const xd *named = other ? NULL : bcx_month_before(c, i);
+    int bare = other || named != NULL || c->ry != 0 ? 0 : bcx_bare_month_before(c, i);
+    if (bare != 0) {
+        snprintf(r->iso, sizeof r->iso, "--%02d-%02d", bare, day);
+        r->prec = day <= days_in(2024, bare) ? 3 : 0;
+        return 1;
+    }
+    if (named != NULL) {
+        int y = named->iso[0] == '-' ? 0 : atoi(named->iso);
+        int mo = atoi(named->iso[0] == '-' ? named->iso + 2 : named->iso + 5);
+        if (day <= days_in(y ? y : 2024, mo)) {
+            if (y != 0)
+                snprintf(r->iso, sizeof r->iso, "%04d-%02d-%02d", y, mo, day);
+            else
+                snprintf(r->iso, sizeof r->iso, "--%02d-%02d", mo, day);
+            r->inferred = named->inferred ? BC_X_INFERRED_YEAR : 0;
+            r->prec = 3;
+        } else {
+            snprintf(r->iso, sizeof r->iso, "--%02d", day);
+        }
+        return 1;
+    }
+    if (!other && c->rd != 0 && (day <= c->rd || future > 0) && day <= days_in(c->ry, c->rm)) {
         snprintf(r->iso, sizeof r->iso, "%04d-%02d-%02d", c->ry, c->rm, day);
         r->inferred = BC_X_INFERRED_DATE;
         r->prec = 3;

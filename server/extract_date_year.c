@@ -198,6 +198,59 @@ void bcx_rel_year_days(ctx *c, size_t si)
     }
 }
 
+/* The year written after "in" that opens sentence si or a clause of it before date d, a
+ * dozen tokens at most before it and one comma at most between ("In 2023 hadden de vijf
+ * provincies in december ...", "In 2023, kwamen ... op 12 december bijeen", "In 2023 ...
+ * gehouden, half december"): that year, else 0. Not a year counted from ("Sinds 2023"), compared
+ * with, or relative ("vorig jaar": rel_year_before's). */
+static int lead_year_before(const ctx *c, size_t si, const xd *d)
+{
+    static const char *const in[] = {"in", "en", "w", "i", NULL};
+    size_t lo = c->se[si].t0;
+    for (size_t k = c->se[si].d0; k < c->se[si].d1; k++) {
+        const xd *y = &c->d[k];
+        if (y == d || y->prec != 1 || strlen(y->iso) != 4 || y->inferred || y->compare ||
+            y->rel_year || y->t1 > d->t0 || d->t0 - y->t1 > 12 || y->t0 == lo)
+            continue;
+        int opens = 0;
+        for (int w = 0; in[w] && !opens; w++)
+            opens = bcx_word_is(c, y->t0 - 1, y->t0, in[w]);
+        if (!opens || (y->t0 - 1 > lo && !(bcx_gap(c, y->t0 - 2) & G_COMMA)))
+            continue;
+        if (bcx_commas(c, y->t1 - 1, d->t0) > 1)
+            continue;
+        return atoi(y->iso);
+    }
+    return 0;
+}
+
+void bcx_lead_year_days(ctx *c, size_t si)
+{
+    if (c->lbit == L_EN)
+        return; /* English frames: extract_date_frame.c */
+    for (size_t k = c->se[si].d0; k < c->se[si].d1; k++) {
+        xd *d = &c->d[k];
+        int open =
+            (d->prec == 0 && d->iso[0] == '-' && (strlen(d->iso) == 7 || strlen(d->iso) == 4)) ||
+            (d->prec == 2 && d->iso[0] == '-');
+        int month = d->prec == 2 && d->inferred == BC_X_INFERRED_YEAR && strlen(d->iso) == 7;
+        int day = d->prec == 3 && ((d->inferred == BC_X_INFERRED_YEAR && strlen(d->iso) == 10) ||
+                                   (d->iso[0] == '-' && strlen(d->iso) == 7));
+        if (d->same_day || d->weekday || d->rel || d->rel_year || d->dateline || d->compare)
+            continue;
+        int y = lead_year_before(c, si, d);
+        if (y == 0 || name_year_span(d, y) || !(open || month || day) || d->span[0] ||
+            strchr(d->iso, '/'))
+            continue;
+        const char *md = d->iso[0] == '-' ? d->iso + 2 : d->iso + 5;
+        char iso[24];
+        snprintf(iso, sizeof iso, "%04d-%.5s", y, md);
+        copy_str(d->iso, sizeof d->iso, iso);
+        d->inferred = 0;
+        d->prec = strlen(md) == 2 ? 2 : 3;
+    }
+}
+
 /* A day of sentence si without a written year takes the year written in a meeting's name
  * in the same sentence: that year is the text's ("Sang 20/2 ... Gap go dau Xuan nam 2025",
  * "2月21日上午，2025年...新春会晤"). */
@@ -299,4 +352,64 @@ int bcx_year_unread(const ctx *c, const mention *m)
     /* the one meeting of its sentence, or the word in its clause */
     size_t u = s->unread - 1;
     return s->nment <= 1 || bcx_commas(c, u < m->t0 ? u : m->t1 - 1, u < m->t0 ? m->t0 : u) == 0;
+}
+
+/* 1 when Dutch sentence si opens with a day counted from another ("Tien dagen later,", "Een
+ * dag eerder,", "De dag erna,"): -1 for one before, 1 after, 0 none. */
+static int counted_opening(const ctx *c, size_t si)
+{
+    static const char *const unit[] = {"dag", "dagen", "week", "weken", NULL};
+    static const char *const after[] = {"later", "daarna", "erna", NULL};
+    static const char *const before[] = {"eerder", "daarvoor", "ervoor", "tevoren", NULL};
+    const bc_lex *e = NULL;
+    size_t a = c->se[si].t0, hi = c->se[si].t1, k = a;
+    if (bcx_lex_find(c, C_NEXT_DAY, a, &e) > 0)
+        return e->val < 0 ? -1 : 1;
+    if (bcx_lex_find(c, C_CARD, k, NULL) == 1 || c->t[k].kind == T_NUM)
+        k++;
+    else
+        return 0;
+    int u = 0;
+    for (int w = 0; unit[w] && !u; w++)
+        u = bcx_word_is(c, k, hi, unit[w]);
+    if (!u)
+        return 0;
+    for (int w = 0; after[w]; w++)
+        if (bcx_word_is(c, k + 1, hi, after[w]))
+            return 1;
+    for (int w = 0; before[w]; w++)
+        if (bcx_word_is(c, k + 1, hi, before[w]))
+            return -1;
+    return 0;
+}
+
+void bcx_counted_year_days(ctx *c, size_t si)
+{
+    int dir = c->lbit == L_NL && c->se[si].d0 < c->se[si].d1 ? counted_opening(c, si) : 0;
+    const xd *from = NULL;
+    for (size_t k = c->se[si].d0; dir != 0 && k > 0 && from == NULL; k--) {
+        const xd *f = &c->d[k - 1];
+        if (c->t[f->t0].sent + 3 < si)
+            break;
+        if (f->prec == 3 && !f->inferred && !f->dateline && !f->rel && !f->same_day &&
+            strlen(f->iso) == 10 && f->iso[0] != '-')
+            from = f;
+    }
+    for (size_t k = c->se[si].d0; from != NULL && k < c->se[si].d1; k++) {
+        xd *d = &c->d[k];
+        if (d->prec != 3 || d->weekday || d->rel || d->same_day || d->span[0] ||
+            !((d->inferred == BC_X_INFERRED_YEAR && strlen(d->iso) == 10) ||
+              (d->iso[0] == '-' && strlen(d->iso) == 7)))
+            continue;
+        const char *md = d->iso[0] == '-' ? d->iso + 2 : d->iso + 5;
+        int y = atoi(from->iso), fm = atoi(from->iso + 5), m = atoi(md);
+        if (dir > 0 && m < fm)
+            y++; /* "Tien dagen later, op 3 januari" after a day of December */
+        else if (dir < 0 && m > fm)
+            y--;
+        char iso[24];
+        snprintf(iso, sizeof iso, "%04d-%.5s", y, md);
+        copy_str(d->iso, sizeof d->iso, iso);
+        d->inferred = 0;
+    }
 }

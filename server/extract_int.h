@@ -439,6 +439,17 @@ void bcx_written_year_days(ctx *c, size_t si);
  * reference date leaves it without one, and no name's year completes it
  * (extract_date_frame.c). */
 void bcx_frame_year_days(ctx *c, size_t si);
+/* A day or month without a written year takes the year written after "in" that opens its
+ * sentence or clause before it ("In 2023 hadden de vijf provincies in december ...",
+ * "In 2023 kwamen ... op 12 december bijeen"): the text's year, not the reference date's
+ * nearest; not in English, whose frames bcx_frame_year_days reads (extract_date_year.c). */
+void bcx_lead_year_days(ctx *c, size_t si);
+/* A day without a written year in a Dutch sentence that opens with a day counted from
+ * another ("Tien dagen later, op 28 mei, ...", "Een dag eerder, op vrijdag 15 september")
+ * takes the year of the day last written with its year, a few sentences before at most
+ * (the next year past a year's end): that day's year, not the reference date's
+ * (extract_date_year.c). */
+void bcx_counted_year_days(ctx *c, size_t si);
 /* 1 when mention m is dated by a year alone (its name's: "2025年...新春会晤") and its
  * sentence counts its month or day from a reference date that was not given ("本月上旬在
  * 南宁举行", "the 2025 Spring Meeting held last month"): its date is that month or day,
@@ -732,6 +743,10 @@ int bcx_joint_opening(const ctx *c, size_t si, size_t i);
  * overleg") and has no verb of the past: a weekday in it is one to come, or the report's
  * own day. */
 int bcx_nl_present_meet(const ctx *c, size_t si);
+/* 1 when token i of sentence si is a Dutch verb of speaking whose particle "af" closes its
+ * clause ("spraken op 13 juli af om in september opnieuw bijeen te komen"): agreeing on what
+ * is to come, no talks of its own. */
+int bcx_nl_agreed(const ctx *c, size_t si, size_t i);
 
 /* ---- extract_meet_mech.c ---- */
 
@@ -809,6 +824,19 @@ int bcx_later_clause_of_other(const ctx *c, const mention *m, size_t t0, size_t 
 /* 1 when date d opens such a clause ("，今年3月18日双方还在谅山举行了春季会晤"): however
  * near m it stands, it is the other meeting's day. */
 int bcx_day_of_later_clause(const ctx *c, const mention *m, const xd *d);
+/* 1 when date d is introduced by a word of holding right before it, a preposition
+ * between at most ("to chuc ngay 30/10/2025", "dien ra vao ngay", "held on", "tenue le",
+ * "举行于", "odbylo sie", "holls den", "gehouden op"), and it follows mention m in its
+ * sentence with no other meeting between: the date is m's, however long m's name (a list
+ * of provinces in it). Mentions idx[a..b) are the sentence's. */
+int bcx_held_on(const ctx *c, const mention *m, const xd *d, const size_t *idx, size_t a, size_t b);
+/* The month or day last named before token i in its sentence, or in the sentence before it
+ * in its paragraph (not a weekday, a day counted from another, a span, a period nor the
+ * dateline), whose month a bare day of the month ("op de 12e") is of; NULL when none. */
+const xd *bcx_month_before(const ctx *c, size_t i);
+/* Without a reference date: the month (1..12) of the last month word without its year
+ * before token i in its sentence or the one before it in its paragraph, 0 when none. */
+int bcx_bare_month_before(const ctx *c, size_t i);
 /* A held meeting m whose day took its year from the reference date but falls after it
  * keeps only its month and day (README: a past event's day after published_on has no
  * year). */
@@ -929,6 +957,16 @@ int bcx_dateline_day(const ctx *c, mention *m);
  * clause ("... van de lentebijeenkomst van 2025, die in februari in Ha Long werd gehouden.
  * Ook de zestiende vergadering ... vond toen plaats"); NULL when none or several dates. */
 const mention *bcx_then_of(const ctx *c, const mention *m);
+/* The one date of the sentence before mention m's in its paragraph, a sentence that names
+ * no meeting, when m's Dutch sentence writes no date and opens with "Toen" and its verb
+ * ("Eerdere afspraken ... dateren van eind 2024. Toen vond in Hekou een vergadering ...
+ * plaats"): the meeting's date then; else NULL. */
+const xd *bcx_then_day(const ctx *c, const mention *m);
+/* Dutch talks m of the dateline's sentence, told in the perfect with a word of holding them
+ * and no day of their own ("HA GIANG, 15 oktober (ANP) - ... hebben in Meo Vac overleg
+ * gevoerd"), take the dateline's day when the article dates no meeting in the week up to it:
+ * the day the report was filed is the day it reports. */
+void bcx_dateline_talks(ctx *c, mention *m);
 /* 1 when date (ISO, or a span's first day) lies after the report's date: a later year, a
  * later month of its year, a later day of its month; 0 when either is not known. */
 int bcx_after_report(const ctx *c, const char *date);

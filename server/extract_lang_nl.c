@@ -498,6 +498,14 @@ const bc_lex bc_lex_nl[] = {
     WE(C_TALKS, "bijeenkwamen", TALKS_VERB),
     WE(C_TALKS, "samengekomen", TALKS_VERB),
     WE(C_TALKS, "samenkwamen", TALKS_VERB),
+    /* and to come ("zullen in Hekou bijeenkomen", "om ... opnieuw bijeen te komen", "dat de
+     * werkgroep in mei samenkomt") */
+    WE(C_TALKS, "bijeenkomen", TALKS_VERB),
+    WE(C_TALKS, "bijeenkomt", TALKS_VERB),
+    WE(C_TALKS, "samenkomen", TALKS_VERB),
+    WE(C_TALKS, "samenkomt", TALKS_VERB),
+    WE(C_TALKS, "bijeen te komen", TALKS_VERB),
+    WE(C_TALKS, "samen te komen", TALKS_VERB),
     WE(C_TALKS, "vergaderen", TALKS_VERB),
     WE(C_TALKS, "vergaderden", TALKS_VERB),
     WE(C_TALKS, "vergaderde", TALKS_VERB),
@@ -547,6 +555,9 @@ const bc_lex bc_lex_nl[] = {
     WP(C_TALKS, "werkoverleg", 0),
     /* deliberation of both sides, alone or as the head of a compound ("het beraad van",
      * "het grensberaad", "in crisisberaad bijeen") */
+    /* a formal talk ("had een onderhoud met de vicegouverneur"; "het onderhoud van de weg"
+     * is upkeep) */
+    WE(C_TALKS, "een onderhoud", 0),
     WE(C_TALKS, "beraad", 0),
     WH(C_TALKS, "beraad", 0),
     WE(C_BOTH_SIDES, "beide landen", 0),

@@ -4,7 +4,9 @@
  * to be gone by ("earlier this year", "last year") dates talks; a year after nothing but a
  * meeting's words of being held dates it ("is scheduled to be held in Guangxi in early
  * 2026"). (A date in a relative clause of another noun, "..., the crossing, which reopened
- * on June 27", is that noun's: bcx_relative_of_other.) */
+ * on June 27", is that noun's: bcx_relative_of_other.) A day a word of holding introduces
+ * is the meeting's it follows (bcx_held_on); a day opening a later clause that names another
+ * meeting is that one's (bcx_day_of_later_clause). */
 #include "extract_int.h"
 
 #include <stdio.h>
@@ -193,4 +195,54 @@ int bcx_held_chain(const ctx *c, const mention *m, const xd *d)
         k += n;
     }
     return held > 0;
+}
+
+int bcx_held_on(const ctx *c, const mention *m, const xd *d, const size_t *idx, size_t a, size_t b)
+{
+    static const char *const held[] = {
+        "to chuc", "dien ra",  "held",       "took place",     "convened",  "tenue",
+        "tenu",    "tenues",   "tenus",      "deroulee",       "deroule",   "lieu",
+        "举行于",  "召开于",   "odbylo sie", "odbyla sie",     "odbyl sie", "odbyly sie",
+        "holls",   "gehouden", "plaatsvond", "plaatsgevonden", NULL};
+    static const char *const preps[] = {"ngay",
+                                        "vao ngay",
+                                        "vao",
+                                        "on",
+                                        "le",
+                                        "den",
+                                        "op",
+                                        "dnia",
+                                        "on the morning of",
+                                        "on the afternoon of",
+                                        "on the evening of",
+                                        NULL};
+    if (d->t0 < m->t1 || d->t0 == c->se[m->sent].t0)
+        return 0;
+    for (size_t k = a; k < b; k++)
+        if (c->m[idx[k]].t0 >= m->t1 && c->m[idx[k]].t0 < d->t0)
+            return 0;
+    size_t end = d->t0;
+    /* the date may begin with its preposition ("ngay 30/10/2025") or follow it */
+    for (int w = 0; preps[w]; w++) {
+        size_t n = 1;
+        for (const char *p = strchr(preps[w], ' '); p != NULL; p = strchr(p + 1, ' '))
+            n++;
+        if (end >= m->t1 + n && bcx_words_at(c, end - n, end, preps[w]) == n &&
+            !(bcx_gap(c, end - n - 1) & (G_COMMA | G_DOT))) {
+            end -= n;
+            break;
+        }
+    }
+    /* the place it was held in may stand between ("held in Ha Long last month") */
+    for (size_t k = end; k > m->t1 && k + 5 > end && c->t[k - 1].upper; k--)
+        if (k - 1 > m->t1 && bcx_lex_find(c, C_LOC, k - 2, NULL) == 1 &&
+            bcx_commas(c, k - 2, end) == 0) {
+            end = k - 2;
+            break;
+        }
+    for (int w = 0; held[w]; w++)
+        for (size_t n = 1; n <= 3 && n + m->t1 <= end; n++)
+            if (bcx_words_at(c, end - n, end, held[w]) == n)
+                return 1;
+    return 0;
 }

@@ -153,62 +153,6 @@ static int own_relative(const ctx *c, const mention *m, const xd *d, const size_
     return 0;
 }
 
-/* 1 when date d is introduced by a word of holding right before it, a preposition
- * between at most ("to chuc ngay 30/10/2025", "dien ra vao ngay", "held on", "tenue le",
- * "举行于", "odbylo sie", "holls den", "gehouden op"), and it follows mention m in its
- * sentence with no other meeting between: the date is m's, however long m's name (a list
- * of provinces in it). Mentions idx[a..b) are the sentence's. */
-static int held_on(const ctx *c, const mention *m, const xd *d, const size_t *idx, size_t a,
-                   size_t b)
-{
-    static const char *const held[] = {
-        "to chuc", "dien ra",  "held",       "took place",     "convened",  "tenue",
-        "tenu",    "tenues",   "tenus",      "deroulee",       "deroule",   "lieu",
-        "举行于",  "召开于",   "odbylo sie", "odbyla sie",     "odbyl sie", "odbyly sie",
-        "holls",   "gehouden", "plaatsvond", "plaatsgevonden", NULL};
-    static const char *const preps[] = {"ngay",
-                                        "vao ngay",
-                                        "vao",
-                                        "on",
-                                        "le",
-                                        "den",
-                                        "op",
-                                        "dnia",
-                                        "on the morning of",
-                                        "on the afternoon of",
-                                        "on the evening of",
-                                        NULL};
-    if (d->t0 < m->t1 || d->t0 == c->se[m->sent].t0)
-        return 0;
-    for (size_t k = a; k < b; k++)
-        if (c->m[idx[k]].t0 >= m->t1 && c->m[idx[k]].t0 < d->t0)
-            return 0;
-    size_t end = d->t0;
-    /* the date may begin with its preposition ("ngay 30/10/2025") or follow it */
-    for (int w = 0; preps[w]; w++) {
-        size_t n = 1;
-        for (const char *p = strchr(preps[w], ' '); p != NULL; p = strchr(p + 1, ' '))
-            n++;
-        if (end >= m->t1 + n && bcx_words_at(c, end - n, end, preps[w]) == n &&
-            !(bcx_gap(c, end - n - 1) & (G_COMMA | G_DOT))) {
-            end -= n;
-            break;
-        }
-    }
-    /* the place it was held in may stand between ("held in Ha Long last month") */
-    for (size_t k = end; k > m->t1 && k + 5 > end && c->t[k - 1].upper; k--)
-        if (k - 1 > m->t1 && bcx_lex_find(c, C_LOC, k - 2, NULL) == 1 &&
-            bcx_commas(c, k - 2, end) == 0) {
-            end = k - 2;
-            break;
-        }
-    for (int w = 0; held[w]; w++)
-        for (size_t n = 1; n <= 3 && n + m->t1 <= end; n++)
-            if (bcx_words_at(c, end - n, end, held[w]) == n)
-                return 1;
-    return 0;
-}
-
 /* 1 when date d is said to be when another meeting of m's sentence (mentions idx[a..b))
  * was held ("the 7th conference ..., held in Nanning last month, and of a video conference
  * ... on June 3": last month is the conference's). */
@@ -217,7 +161,7 @@ static int held_by_other(const ctx *c, const mention *m, const xd *d, const size
 {
     for (size_t k = a; k < b; k++) {
         const mention *o = &c->m[idx[k]];
-        if (o != m && (held_on(c, o, d, idx, a, b) || own_relative(c, o, d, idx, a, b)))
+        if (o != m && (bcx_held_on(c, o, d, idx, a, b) || own_relative(c, o, d, idx, a, b)))
             return 1;
     }
     return 0;
@@ -329,7 +273,7 @@ static const xd *meeting_date(const ctx *c, const mention *m, const size_t *idx,
             in_relative_of(c, m, d, idx, a, b) || held_by_other(c, m, d, idx, a, b))
             continue; /* "3月12日...举行工作会谈，双方回顾了去年9月...第七次联席会议": each its own
                        */
-        if ((own_relative(c, m, d, idx, a, b) || held_on(c, m, d, idx, a, b)) && cost > limit)
+        if ((own_relative(c, m, d, idx, a, b) || bcx_held_on(c, m, d, idx, a, b)) && cost > limit)
             cost = limit;
         if (cost > 8 && bcx_year_after_body(c, m, d))
             cost = 8; /* "the 15th conference of the committee of ..., ... and Guangxi in 2024" */
@@ -406,7 +350,8 @@ static int coordinated(const ctx *c, const mention *a, const mention *b)
 }
 
 /* 1 when numbered mentions a and b (a first) are joined by "and" (the word right before
- * b, an article aside) with no date between them: the date of one is the other's. */
+ * b, an article and "of" aside: "en van de 9e vergadering") with no date between them: the date of
+ * one is the other's. */
 static int joined(const ctx *c, const mention *a, const mention *b)
 {
     static const char *const ands[] = {"and",  "va", "et", "i",  "och", "en",
@@ -417,6 +362,9 @@ static int joined(const ctx *c, const mention *a, const mention *b)
         return 0;
     size_t k = b->t0 - 1;
     if (k > a->t1 && bcx_lex_find(c, C_ARTICLE, k, &e) > 0)
+        k--;
+    /* "gastheer van de derde conferentie ..., en van de 9e vergadering": "of" repeated */
+    if (k > a->t1 && (bcx_word_is(c, k, b->t0, "van") || bcx_word_is(c, k, b->t0, "of")))
         k--;
     int link = 0;
     for (int w = 0; ands[w] && !link; w++)
@@ -749,6 +697,10 @@ void bcx_resolve_mentions(ctx *c)
                          ? 1
                      : tense == TENSE_PAST ? -1
                                            : 0;
+        /* the Dutch present of talks, nothing said of the past ("komen in het voorjaar van
+         * 2025 opnieuw rond de tafel"): to come */
+        if (m->planned == 0 && m->xkind == BC_XM_TALKS && bcx_nl_present_meet(c, m->sent))
+            m->planned = 1;
         /* talks named as the occasion of what their sentence reports took place ("Podczas
          * rozmow ... strony uzgodnily", "Vid samtalen ... enades", "Tai buoi hoi dam") */
         if (m->xkind == BC_XM_TALKS && during_talks(c, m) && !next_meeting(c, m) &&
@@ -819,6 +771,8 @@ void bcx_resolve_mentions(ctx *c)
                 d = NULL;
             if (d == NULL && ((d = arrival_of(c, m)) != NULL || (d = bcx_back_day(c, m)) != NULL))
                 m->date_sent = si; /* the sentence before it */
+            if (d == NULL && (d = bcx_then_day(c, m)) != NULL)
+                m->date_sent = si; /* "... dateren van eind 2024. Toen vond ... plaats" */
             const mention *then = d == NULL ? bcx_then_of(c, m) : NULL;
             if (then != NULL) { /* "... vond toen plaats": the date of the one before */
                 memcpy(m->date, then->date, sizeof m->date);
@@ -892,6 +846,7 @@ void bcx_resolve_mentions(ctx *c)
             take_date(&c->m[k], d), c->m[k].date_sent = c->m[k].sent + 2;
         else
             bcx_dateline_day(c, &c->m[k]); /* "CAO BANG, Nov 20 (VNA) - ... held talks here" */
+        bcx_dateline_talks(c, &c->m[k]);   /* "HA GIANG, 15 oktober - ... hebben ... gevoerd" */
     }
 done:
     bc_free(idx);

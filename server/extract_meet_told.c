@@ -175,6 +175,36 @@ int bcx_next_round(const ctx *c, size_t si, size_t i)
            e->val == FUTURE_NEXT;
 }
 
+/* 1 when Dutch sentence si opens with "Toen" followed by its verb (not an article, a
+ * pronoun or a name: "Toen de delegaties ..." is when). */
+static int opening_then(const ctx *c, size_t si)
+{
+    static const char *const subject[] = {"zij", "ze", "hij", "wij", "we", "beide", "er", NULL};
+    size_t lo = c->se[si].t0, hi = c->se[si].t1;
+    if (!bcx_word_is(c, lo, hi, "toen") || lo + 1 >= hi || (bcx_gap(c, lo) & (G_COMMA | G_DOT)) ||
+        c->t[lo + 1].kind != T_WORD || c->t[lo + 1].upper ||
+        bcx_lex_find(c, C_ARTICLE, lo + 1, NULL) > 0)
+        return 0;
+    for (int w = 0; subject[w]; w++)
+        if (bcx_word_is(c, lo + 1, hi, subject[w]))
+            return 0;
+    return 1;
+}
+
+const xd *bcx_then_day(const ctx *c, const mention *m)
+{
+    size_t si = m->sent;
+    if (c->lbit != L_NL || si == 0 || c->se[si].d0 != c->se[si].d1 || bcx_new_paragraph(c, si) ||
+        !opening_then(c, si) || c->se[si - 1].nment > 0 || c->se[si - 1].heading ||
+        c->se[si - 1].d1 != c->se[si - 1].d0 + 1)
+        return NULL;
+    const xd *d = &c->d[c->se[si - 1].d0];
+    if (d->prec == 0 || d->used || d->compare || d->dateline || d->weekday || d->rel ||
+        strchr(d->iso, '/') != NULL)
+        return NULL;
+    return d;
+}
+
 const mention *bcx_then_of(const ctx *c, const mention *m)
 {
     static const char *const then[] = {"toen", "destijds", "then", NULL};
@@ -193,6 +223,9 @@ const mention *bcx_then_of(const ctx *c, const mention *m)
             adverb = bcx_word_is(c, k, hi, then[w]) && !(bcx_gap(c, k - 1) & (G_COMMA | G_DOT)) &&
                      c->t[k - 1].kind == T_WORD && !c->t[k - 1].meet &&
                      bcx_commas(c, k < m->t0 ? k : m->t1 - 1, k < m->t0 ? m->t0 : k) == 0;
+    /* opening the sentence before its verb ("Toen vond in Hekou een vergadering ...
+     * plaats"; "Toen de eerste bijeenkomst ..." is when) */
+    adverb = adverb || (c->lbit == L_NL && opening_then(c, si));
     if (!adverb)
         return NULL;
     const mention *found = NULL;
@@ -265,4 +298,60 @@ int bcx_dateline_day(const ctx *c, mention *m)
     m->date_inferred = y != 0 ? BC_X_INFERRED_YEAR : 0;
     m->date_src = 1;
     return 1;
+}
+
+/* Days from 1 March of year 0 to y-m-d, near enough to tell days a week apart. */
+static long day_number(int y, int m, int d)
+{
+    if (m <= 2)
+        y--, m += 12;
+    return 365L * y + y / 4 - y / 100 + y / 400 + (153L * (m - 3) + 2) / 5 + d;
+}
+
+void bcx_dateline_talks(ctx *c, mention *m)
+{
+    static const char *const aux[] = {"hebben", "heeft", "zijn", "is", NULL};
+    size_t si = m->sent, body = 0;
+    if (c->lbit != L_NL || m->xkind != BC_XM_TALKS || m->date[0] || m->planned > 0 || c->dld == 0 ||
+        c->dlm == 0)
+        return;
+    while (body < c->ns && c->se[body].heading)
+        body++;
+    if (si != body || c->se[si].unread || bcx_sent_has(c, si, C_WEEKDAY, -1) ||
+        bcx_sent_has(c, si, C_REL_DAY, -1) || bcx_sent_has(c, si, C_FUTURE, -1) ||
+        !bcx_sent_has(c, si, C_HELD, -1))
+        return;
+    for (size_t k = c->se[si].d0; k < c->se[si].d1; k++)
+        if (c->d[k].prec > 0 && !c->d[k].dateline)
+            return; /* a date of its own, the dateline's aside */
+    int perfect = 0;
+    for (size_t k = c->se[si].t0; k < c->se[si].t1 && !perfect; k++)
+        for (int w = 0; aux[w] && !perfect; w++)
+            perfect = bcx_word_is(c, k, c->se[si].t1, aux[w]);
+    if (!perfect)
+        return;
+    int y = c->ry;
+    if (y != 0 && c->rm != 0 && c->dlm > c->rm)
+        y--; /* a dateline of December in a report published in January */
+    /* a meeting the article dates in the week up to the dateline's day is the one its lead
+     * reports ("Het overleg vond dinsdag plaats") */
+    long dl = day_number(y ? y : 2000, c->dlm, c->dld);
+    for (size_t k = 0; k < c->nm; k++) {
+        const mention *o = &c->m[k];
+        int oy = 0, om = 0, od = 0;
+        if (o == m || !o->date[0])
+            continue;
+        if (o->date[0] == '-' ? sscanf(o->date, "--%d-%d", &om, &od) != 2
+                              : sscanf(o->date, "%d-%d-%d", &oy, &om, &od) != 3)
+            continue;
+        long on = day_number(oy ? oy : (y ? y : 2000), om, od);
+        if (on <= dl && on + 7 >= dl)
+            return;
+    }
+    if (y != 0)
+        snprintf(m->date, sizeof m->date, "%04d-%02d-%02d", y, c->dlm, c->dld);
+    else
+        snprintf(m->date, sizeof m->date, "--%02d-%02d", c->dlm, c->dld);
+    m->date_inferred = y != 0 ? BC_X_INFERRED_YEAR : 0;
+    m->date_src = 2;
 }

@@ -8,8 +8,25 @@
 #include "extract_int.h"
 
 /* 1 when token i of sentence si is a Dutch verb of sitting with "samen" or "bijeen" later
- * in its clause ("zaten ook de toerismediensten van beide kanten al samen in Cao Bang"), or
+ * in its clause ("zaten ook de toerismediensten van beide kanten al samen in Cao Bang",
+ * "zaten ... in Mong Cai bij elkaar"), or
  * of being with "bijeen" ("waren vorige week in Hekou bijeen"). */
+/* The token after an apposition of names that opens after the comma after token k and
+ * closes with a comma ("de burgemeesters van Mong Cai en Dongxing, Ho Quang Huy en Li Jian,
+ * in Mong Cai": names and "en" between), else 0. */
+static size_t names_apposition(const ctx *c, size_t si, size_t k)
+{
+    size_t hi = c->se[si].t1;
+    for (size_t q = k + 1; q < hi && q < k + 10; q++) {
+        if (!(c->t[q].kind == T_WORD && (c->t[q].upper || bcx_word_is(c, q, hi, "en"))) ||
+            (bcx_gap(c, q) & G_DOT))
+            return 0;
+        if (bcx_gap(c, q) & G_COMMA)
+            return q > k + 1 ? q + 1 : 0;
+    }
+    return 0;
+}
+
 static int sat_together(const ctx *c, size_t si, size_t i)
 {
     static const char *const sit[] = {"zat", "zaten", "zit", "zitten", NULL};
@@ -23,9 +40,15 @@ static int sat_together(const ctx *c, size_t si, size_t i)
     for (int w = 0; be[w] && !verb; w++)
         verb = bcx_word_is(c, i, hi, be[w]) ? 1 : 0;
     for (size_t k = i + 1; verb && k < hi && k < i + 24; k++) {
-        if (bcx_gap(c, k - 1) & (G_COMMA | G_DOT))
+        size_t past = 0;
+        if ((bcx_gap(c, k - 1) & G_COMMA) && !(bcx_gap(c, k - 1) & G_DOT) &&
+            (past = names_apposition(c, si, k - 1)) > 0)
+            k = past;
+        if (past == 0 && (bcx_gap(c, k - 1) & (G_COMMA | G_DOT)))
             return 0;
-        if ((verb == 2 && bcx_word_is(c, k, hi, "samen")) || bcx_word_is(c, k, hi, "bijeen"))
+        if ((verb == 2 &&
+             (bcx_word_is(c, k, hi, "samen") || bcx_words_at(c, k, hi, "bij elkaar"))) ||
+            bcx_word_is(c, k, hi, "bijeen"))
             return 1;
     }
     return 0;
@@ -69,6 +92,10 @@ int bcx_talk_with(const ctx *c, size_t si, size_t i)
         return 1;
     for (int w = 0; verbs[w] && !verb; w++)
         verb = bcx_word_is(c, i, hi, verbs[w]);
+    /* attending together with a partner ("woonde ... samen met Xu Yongke, vicevoorzitter van
+     * Guangxi, de start bij"): "met" only after "samen" */
+    int attend = !verb && (bcx_word_is(c, i, hi, "woonde") || bcx_word_is(c, i, hi, "woonden"));
+    verb = verb || attend;
     /* "met" in the verb's clause, a dozen words on at most ("sprak af": agreed, no talks) */
     for (size_t k = i + 1; verb && k < hi && k < i + 13; k++) {
         if (bcx_gap(c, k - 1) & (G_COMMA | G_DOT))
@@ -76,7 +103,7 @@ int bcx_talk_with(const ctx *c, size_t si, size_t i)
         if (bcx_word_is(c, k, hi, "af"))
             return 0;
         if (bcx_word_is(c, k, hi, "met"))
-            return partner(c, si, k + 1);
+            return (!attend || bcx_word_is(c, k - 1, hi, "samen")) && partner(c, si, k + 1);
     }
     return 0;
 }
@@ -85,13 +112,19 @@ int bcx_joint_opening(const ctx *c, size_t si, size_t i)
 {
     static const char *const verbs[] = {"openden",   "openen",   "lanceerden", "lanceren",
                                         "huldigden", "huldigen", "startten",   NULL};
+    /* the perfect, "samen" before the participle ("hebben donderdag samen de verbrede
+     * vrachtroute ... in gebruik genomen", "hebben ... gezamenlijk geopend") */
+    static const char *const done[] = {"geopend", "gelanceerd",         "ingehuldigd",
+                                       "gestart", "in gebruik genomen", NULL};
     static const char *const together[] = {"samen", "gezamenlijk", NULL};
-    size_t hi = c->se[si].t1;
-    int verb = 0;
+    size_t hi = c->se[si].t1, lo = c->se[si].t0;
+    int verb = 0, perfect = 0;
     if (c->lbit != L_NL)
         return 0;
     for (int w = 0; verbs[w] && !verb; w++)
         verb = bcx_word_is(c, i, hi, verbs[w]);
+    for (int w = 0; done[w] && !verb; w++)
+        verb = perfect = bcx_words_at(c, i, hi, done[w]) > 0;
     /* the two sides by name, a province or a border place of each ("Chinese en
      * Vietnamese bedrijven openden samen een fabriek" is no act of the sides) */
     int vn = 0, cn = 0;
@@ -105,6 +138,13 @@ int bcx_joint_opening(const ctx *c, size_t si, size_t i)
     }
     if (!vn || !cn)
         return 0;
+    for (size_t k = i; perfect && k > lo && k + 30 > i; k--) {
+        if (bcx_gap(c, k - 1) & (G_COMMA | G_DOT))
+            return 0;
+        for (int w = 0; together[w]; w++)
+            if (bcx_word_is(c, k - 1, hi, together[w]))
+                return !bcx_word_is(c, k, hi, "met");
+    }
     /* "samen" in the verb's clause, not of a partner ("samen met Chinese bedrijven": one
      * side, and whoever it did it with) */
     for (size_t k = i + 1; verb && k < hi && k < i + 24; k++) {
@@ -144,10 +184,31 @@ int bcx_nl_present_meet(const ctx *c, size_t si)
         for (int w = 0; come[w] && !present; w++)
             if (bcx_word_is(c, k, b, come[w]))
                 for (size_t q = k + 1; q < b && !present; q++)
-                    present = bcx_word_is(c, q, b, "bijeen") ||
-                              bcx_words_at(c, q, b, "bij elkaar") ||
-                              (bcx_word_is(c, q, b, "samen") &&
-                               (q + 1 == b || !bcx_word_is(c, q + 1, b, "met")));
+                    present =
+                        bcx_word_is(c, q, b, "bijeen") || bcx_words_at(c, q, b, "bij elkaar") ||
+                        bcx_words_at(c, q, b, "rond de tafel") ||
+                        bcx_words_at(c, q, b, "om de tafel") || bcx_words_at(c, q, b, "om tafel") ||
+                        (bcx_word_is(c, q, b, "samen") &&
+                         (q + 1 == b || !bcx_word_is(c, q + 1, b, "met")));
     }
     return present;
+}
+
+int bcx_nl_agreed(const ctx *c, size_t si, size_t i)
+{
+    static const char *const speak[] = {"sprak", "spraken", "spreekt", "spreken", NULL};
+    size_t hi = c->se[si].t1;
+    int verb = 0;
+    if (c->lbit != L_NL)
+        return 0;
+    for (int w = 0; speak[w] && !verb; w++)
+        verb = bcx_word_is(c, i, hi, speak[w]);
+    for (size_t k = i + 1; verb && k < hi && k < i + 13; k++) {
+        if (bcx_gap(c, k - 1) & (G_COMMA | G_DOT))
+            return 0;
+        if (bcx_word_is(c, k, hi, "af"))
+            return k + 1 == hi || (bcx_gap(c, k) & (G_COMMA | G_DOT)) ||
+                   bcx_word_is(c, k + 1, hi, "om") || bcx_word_is(c, k + 1, hi, "dat");
+    }
+    return 0;
 }

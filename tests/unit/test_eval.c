@@ -290,7 +290,12 @@ static void ratchet_against_a_baseline(void **state)
  * classes of round 14 (the year a sentence opens with, clauses of sequence, "the next day"
  * of its sentence's day, "May", "dialogue", a meeting's own participle and words of being
  * held, the lead's talks on the dateline's day, "today"): meeting date R 0.974, ordinal
- * R 0.994). */
+ *  R 0.994; the nl
+ * meeting classes of round 14 (a day of the month after a named month, a day counted from
+ * another with its year, "In 2023" opening a sentence, "bij elkaar", "en van de", attending
+ * "samen met", the present of talks to come, "Toen" opening a sentence, joint openings in
+ * the perfect, the dateline's talks in the perfect): meeting date P 0.998 R 0.974; the en, zh and
+ * nl classes together on the 239: meeting date P 0.998 R 0.984, 0 wrong). */
 static void dev_split_regression(void **state)
 {
     (void)state;
@@ -304,8 +309,8 @@ static void dev_split_regression(void **state)
     assert_int_equal(bc_eval_corpus(c, G, &r, NULL, &err), 0);
     assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_VALUE]) >= 0.999);
     assert_true(bc_eval_recall(&r.field[BC_EF_MONEY_VALUE]) >= 0.999);
-    assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_DATE]) >= 0.996);
-    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_DATE]) >= 0.974);
+    assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_DATE]) >= 0.998);
+    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_DATE]) >= 0.984);
     assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_ORDINAL]) >= 0.994);
     assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.997);
     assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.978);

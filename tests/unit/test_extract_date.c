@@ -343,11 +343,157 @@ static void a_dutch_present_of_meeting_tells_of_the_weekday_to_come(void **state
     }
 }
 
+/* Dutch talks are dated by a month only with a word that they took place: not a month of
+ * something else in the clause of another noun; nor by the day of a month last named ("op
+ * de 8e van die maand": not of the report's month). */
+static void dutch_talks_and_a_day_of_another_month(void **state)
+{
+    (void)state;
+    bc_extraction x;
+    x = run("nl", "2026-11-13",
+            "Titel\n\nLao Cai en Yunnan bespreken in het overleg de handel, die in oktober met 5 "
+            "procent steeg.");
+    for (size_t i = 0; i < x.nmeetings; i++)
+        assert_string_not_equal(x.meetings[i].date, "2026-10");
+    bc_extraction_free(&x);
+    x = run("nl", "2026-11-13",
+            "Titel\n\nDe grenspost ging in maart open. Op de 8e van die maand was er al een "
+            "werkoverleg tussen Lang Son en Guangxi geweest.");
+    for (size_t i = 0; i < x.nmeetings; i++)
+        assert_string_not_equal(x.meetings[i].date, "2026-11-08");
+    bc_extraction_free(&x);
+}
+
+/* A day or month without its year takes the year written after "in" that opens its
+ * sentence or clause ("In 2023 hadden ... half december ...", "... op 12 december"), with a
+ * publication date or without: not the reference date's nearest December; not a year that opens no
+ * clause ("De handel van 2023 werd op 12 december besproken") nor one written after the day. */
+static void a_year_opening_the_sentence_dates_its_days(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text, *date;
+    } cases[] = {
+        {"nl",
+         "Titel\n\nIn 2023 hadden de vijf provincies half december de vijftiende zitting in "
+         "Beihai gehouden.",
+         "2023-12"},
+        {"nl",
+         "Titel\n\nIn 2023 hadden de vijf provincies de vijftiende zitting in Beihai gehouden, "
+         "half december.",
+         "2023-12"},
+        {"nl",
+         "Titel\n\nIn 2023 hadden Lao Cai en Yunnan op 12 december overleg gehouden in Hekou.",
+         "2023-12-12"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        for (int pub = 0; pub < 2; pub++) {
+            bc_extraction x = run(cases[i].lang, pub ? "2025-11-20" : NULL, cases[i].text);
+            const bc_xmeeting *m = only_meeting(&x, cases[i].text);
+            if (strcmp(m->date, cases[i].date) != 0)
+                fail_msg("%s: dated %s, not %s", cases[i].text, m->date, cases[i].date);
+            bc_extraction_free(&x);
+        }
+    static const char *const other[] = {
+        "Titel\n\nDe handel van 2023 werd op 12 december door Lao Cai en Yunnan in Hekou "
+        "besproken.",
+        "Titel\n\nLao Cai en Yunnan hielden op 12 december overleg in Hekou, net als in 2023.",
+    };
+    for (size_t i = 0; i < sizeof other / sizeof other[0]; i++) {
+        bc_extraction x = run("nl", "2025-11-20", other[i]);
+        for (size_t k = 0; k < x.nmeetings; k++)
+            assert_string_not_equal(x.meetings[k].date, "2023-12-12");
+        bc_extraction_free(&x);
+    }
+}
+
+/* A day of the month without its month ("op de 12e") is of the month named last before it
+ * in its sentence, or in the sentence before it in its paragraph ("Half juni ...; de
+ * werkgroep kwam er op de 12e ... bijeen"), with a publication date or without; only
+ * without one named is it of the report's month. */
+static void a_bare_day_takes_the_month_named_before_it(void **state)
+{
+    (void)state;
+    static const char *const text =
+        "Titel\n\nHalf juni stond in Kunming de vierde conferentie op het programma; de werkgroep "
+        "van Lao Cai en Yunnan kwam er op de 12e voor de tiende keer bijeen.";
+    bc_extraction x = run("nl", "2024-10-16", text);
+    assert_string_equal(meet(&x, "", 10)->date, "2024-06-12");
+    bc_extraction_free(&x);
+    x = run("nl", NULL, text);
+    assert_string_equal(meet(&x, "", 10)->date, "--06-12");
+    bc_extraction_free(&x);
+    x = run("nl", "2024-10-16",
+            "Titel\n\nDe grenspost ging in juni open.\n\nDe werkgroep van Lao Cai en Yunnan kwam "
+            "op de 12e voor de tiende keer bijeen.");
+    assert_string_equal(meet(&x, "", 10)->date, "2024-10-12");
+    bc_extraction_free(&x);
+}
+
+/* A day without its year in a Dutch sentence that opens with a day counted from another
+ * ("Tien dagen later, op 28 mei, ...") is of the year of the day last written with its
+ * year, with a publication date or without; the year after past a year's end; not a day of
+ * a sentence that opens otherwise. */
+static void a_day_counted_from_another_takes_its_year(void **state)
+{
+    (void)state;
+    static const char *const text =
+        "Titel\n\nOp 18 mei 2021 hielden de partijsecretarissen hun eerste conferentie. Tien "
+        "dagen later, op 28 mei, hielden Lao Cai en Yunnan overleg in Hekou.";
+    for (int pub = 0; pub < 2; pub++) {
+        bc_extraction x = run("nl", pub ? "2023-07-20" : NULL, text);
+        assert_non_null(date_of(&x, "2021-05-28"));
+        bc_extraction_free(&x);
+    }
+    bc_extraction x = run("nl", "2023-07-20",
+                          "Titel\n\nOp 28 december 2021 hielden de partijsecretarissen hun eerste "
+                          "conferentie. Een week later, op 4 januari, hielden Lao Cai en Yunnan "
+                          "overleg in Hekou.");
+    assert_non_null(date_of(&x, "2022-01-04"));
+    bc_extraction_free(&x);
+    x = run("nl", "2023-07-20",
+            "Titel\n\nOp 18 mei 2021 hielden de partijsecretarissen hun eerste conferentie. Op 28 "
+            "mei hielden Lao Cai en Yunnan overleg in Hekou.");
+    assert_null(date_of(&x, "2021-05-28"));
+    bc_extraction_free(&x);
+}
+
+/* Dutch talks of the dateline's sentence told in the perfect with no day of their own
+ * ("HA GIANG, 15 oktober (ANP) - ... hebben in Meo Vac overleg gevoerd") are of the
+ * dateline's day, with a publication date or without; not when the article dates a meeting
+ * in the week up to it ("Het overleg vond maandag plaats"), nor talks said to come. */
+static void dutch_lead_talks_in_the_perfect_take_the_datelines_day(void **state)
+{
+    (void)state;
+    static const char *const text =
+        "Titel\n\nHA GIANG, 15 oktober (ANP) - Ha Giang en de Chinese provincie Yunnan hebben in "
+        "Meo Vac overleg gevoerd over de grenspost.";
+    bc_extraction x = run("nl", "2024-10-16", text);
+    assert_string_equal(only_meeting(&x, text)->date, "2024-10-15");
+    bc_extraction_free(&x);
+    x = run("nl", NULL, text);
+    assert_string_equal(only_meeting(&x, text)->date, "--10-15");
+    bc_extraction_free(&x);
+    x = run(
+        "nl", "2024-10-16",
+        "Titel\n\nHA GIANG, 15 oktober (ANP) - Ha Giang en de Chinese provincie Yunnan hebben in "
+        "Meo Vac overleg gevoerd over de grenspost. Het overleg tussen Ha Giang en Yunnan vond "
+        "maandag plaats.");
+    for (size_t i = 0; i < x.nmeetings; i++)
+        assert_string_not_equal(x.meetings[i].date, "2024-10-15");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_dateline_dates_the_report_not_a_meeting),
         cmocka_unit_test(a_dutch_present_of_meeting_tells_of_the_weekday_to_come),
+        cmocka_unit_test(dutch_talks_and_a_day_of_another_month),
+        cmocka_unit_test(a_year_opening_the_sentence_dates_its_days),
+        cmocka_unit_test(a_bare_day_takes_the_month_named_before_it),
+        cmocka_unit_test(a_day_counted_from_another_takes_its_year),
+        cmocka_unit_test(dutch_lead_talks_in_the_perfect_take_the_datelines_day),
         cmocka_unit_test(a_day_months_ahead_has_no_year_unless_said_to_come),
         cmocka_unit_test(years_in_every_language),
         cmocka_unit_test(without_a_reference_nothing_is_completed),

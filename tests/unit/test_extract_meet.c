@@ -739,6 +739,17 @@ static void dutch_joint_openings_since_when_and_counts_of_a_time(void **state)
             "Titel\n\nOp 6 mei openden Chinese en Vietnamese bedrijven samen een fabriek.");
     assert_int_equal(x.nmeetings, 0);
     bc_extraction_free(&x);
+    /* the perfect, "samen" before the participle; not "samen met" */
+    x = run("nl", "2025-05-20",
+            "Titel\n\nLang Son en Guangxi hebben op 6 mei samen de verbrede vrachtroute in gebruik "
+            "genomen.");
+    assert_string_equal(meet(&x, "", 0)->date, "2025-05-06");
+    bc_extraction_free(&x);
+    x = run("nl", "2025-05-20",
+            "Titel\n\nLang Son heeft op 6 mei samen met Chinese bedrijven uit Guangxi de fabriek "
+            "geopend.");
+    assert_int_equal(x.nmeetings, 0);
+    bc_extraction_free(&x);
     x = run("nl", "2025-05-20",
             "Titel\n\nHet overleg van Lao Cai en Yunnan bestaat sinds maart 2020, toen de eerste "
             "vergadering per video verliep.");
@@ -770,9 +781,12 @@ static void dutch_joint_openings_since_when_and_counts_of_a_time(void **state)
 }
 
 /* Dutch meetings by more words for them: deliberation ("het beraad", "grensberaad"), a
- * reception by several ("ontvingen"), being together ("waren ... bijeen") and coming
- * together "bij elkaar"; not being "samen" (together in a share), nor deliberation of one
- * side alone. */
+ * reception by several ("ontvingen"), being together ("waren ... bijeen"), sitting or coming
+ * together "bij elkaar" (past an apposition of names: "..., Ho Quang Huy en Li Jian, ..."),
+ * attending "samen met" a partner of the other side ("woonde ... samen met Xu Yongke, ...
+ * bij") and a
+ * formal talk ("een onderhoud met"); not upkeep ("het onderhoud van de weg"), nor being "samen"
+ * (together in a share), nor deliberation of one side alone. */
 static void dutch_deliberation_receptions_and_being_together(void **state)
 {
     (void)state;
@@ -785,6 +799,15 @@ static void dutch_deliberation_receptions_and_being_together(void **state)
         {"Bestuurders van Lao Cai en Yunnan waren op 4 oktober in Hekou bijeen.", "2025-10-04"},
         {"Op 5 oktober kwamen de delegaties van Lang Son en Guangxi in Nanning bij elkaar.",
          "2025-10-05"},
+        {"Op 7 oktober zaten de burgemeesters van Mong Cai en Dongxing, Ho Quang Huy en Li Jian, "
+         "in Mong Cai bij elkaar.",
+         "2025-10-07"},
+        {"Op 8 oktober woonde de vicevoorzitter van Lang Son samen met Xu Yongke, vicevoorzitter "
+         "van Guangxi, de start van de bouw bij.",
+         "2025-10-08"},
+        {"Op 6 oktober had de voorzitter van Lao Cai een onderhoud met de vicegouverneur van "
+         "Yunnan.",
+         "2025-10-06"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char text[512];
@@ -799,11 +822,108 @@ static void dutch_deliberation_receptions_and_being_together(void **state)
         "In oktober waren Lao Cai en Yunnan samen goed voor een derde van de grenshandel.",
         "Na lang beraad besloot Lao Cai op 2 oktober de grenspost te sluiten.",
         "Op 4 oktober waren de vrachtwagens uit Lao Cai en Hekou weer op weg.",
+        "Op 6 oktober begon het onderhoud van de weg tussen Lao Cai en Hekou.",
+        "Op 8 oktober woonde de vicevoorzitter van Lang Son met veel belangstelling de opening "
+        "van de Chinese beurs bij.",
+        "Op 7 oktober zaten de burgemeesters van Mong Cai en Dongxing, die elkaar kennen, in de "
+        "bus bij elkaar.",
     };
     for (size_t i = 0; i < sizeof none / sizeof none[0]; i++) {
         bc_extraction x = run("nl", "2025-10-20", none[i]);
         if (x.nmeetings != 0)
             fail_msg("%s: %zu meetings", none[i], x.nmeetings);
+        bc_extraction_free(&x);
+    }
+}
+
+/* Agreeing in Dutch, the particle "af" of "spraken ... af" closing its clause, is no talks
+ * of that day ("spraken op 13 juli af om in september opnieuw bijeen te komen": the talks
+ * are September's, to come); the infinitive and the present of coming together are a verb
+ * of meeting ("bijeen te komen", "zullen ... bijeenkomen"), and the present of talks with
+ * nothing said of the past is of talks to come ("komen ... opnieuw rond de tafel"). */
+static void dutch_agreeing_to_meet_and_coming_together_to_come(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Titel\n\nLai Chau en Yunnan spraken op 13 juli af om in september opnieuw bijeen te "
+        "komen.",
+        "Titel\n\nLai Chau en Yunnan zullen in september in Kunming bijeenkomen.",
+        "Titel\n\nLai Chau en Yunnan besloten op 13 juli om in september samen te komen in "
+        "Kunming.",
+    };
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        bc_extraction x = run("nl", "2025-07-20", texts[i]);
+        if (x.nmeetings != 1 || strcmp(x.meetings[0].date, "2025-09") != 0 ||
+            strcmp(x.meetings[0].status, "planned") != 0)
+            fail_msg("%s: %zu meetings, first dated %s", texts[i], x.nmeetings,
+                     x.nmeetings ? x.meetings[0].date : "-");
+        bc_extraction_free(&x);
+    }
+    /* the Dutch present of talks, without a publication date: to come, its year dates them */
+    bc_extraction y = run("nl", NULL,
+                          "Titel\n\nVolgens de directeur komen Ha Giang en Wenshan in het voorjaar "
+                          "van 2026 opnieuw rond de tafel, dan in Wenshan.");
+    assert_int_equal(y.nmeetings, 1);
+    assert_string_equal(y.meetings[0].date, "2026");
+    assert_string_equal(y.meetings[0].status, "planned");
+    bc_extraction_free(&y);
+    /* talks with "af" of another verb are talks still */
+    bc_extraction x = run("nl", "2025-07-20",
+                          "Titel\n\nOp 13 juli spraken Lai Chau en Yunnan in Lai Chau over de "
+                          "grenspost, die af is.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2025-07-13");
+    bc_extraction_free(&x);
+}
+
+/* Two numbered meetings joined by "en van de" ("gastheer van de derde jaarlijkse
+ * conferentie van ..., en van de 9e vergadering van hun werkgroep") share the date one of
+ * them has; not when a date of its own lies between them. */
+static void dutch_numbered_meetings_joined_by_and_of(void **state)
+{
+    (void)state;
+    bc_extraction x = run("nl", "2024-10-16",
+                          "Titel\n\nEind maart 2023 was Ha Giang gastheer van de derde jaarlijkse "
+                          "conferentie van de partijsecretarissen van Ha Giang, Lao Cai en Yunnan, "
+                          "en van de 9e vergadering van hun gezamenlijke werkgroep.");
+    assert_string_equal(meet(&x, "conference-yunnan", 3)->date, "2023-03");
+    assert_string_equal(meet(&x, "", 9)->date, "2023-03");
+    bc_extraction_free(&x);
+    /* each its own date when one lies between them */
+    x = run(
+        "nl", "2024-10-16",
+        "Titel\n\nHa Giang was gastheer van de derde conferentie van Ha Giang en Yunnan in maart "
+        "2023, en van de 9e vergadering van hun werkgroep in juni 2023.");
+    assert_string_equal(meet(&x, "", 9)->date, "2023-06");
+    bc_extraction_free(&x);
+}
+
+/* A Dutch sentence that opens with "Toen" and its verb and writes no date ("Toen vond in
+ * Hekou een vergadering ... plaats") is of the one date of the sentence before it in its
+ * paragraph, a sentence naming no meeting; not "Toen de ..." (when), nor across a
+ * paragraph. */
+static void dutch_then_opening_takes_the_date_before(void **state)
+{
+    (void)state;
+    static const char *const before = "Titel\n\nEerdere afspraken over de grenspost dateren van "
+                                      "eind 2024.";
+    char text[512];
+    snprintf(text, sizeof text,
+             "%s Toen vond in Hekou een vergadering van de douane van Lao Cai en Yunnan plaats.",
+             before);
+    bc_extraction x = run("nl", "2025-06-01", text);
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2024");
+    bc_extraction_free(&x);
+    static const char *const none[] = {
+        " Toen de douane van Lao Cai en Yunnan in Hekou vergaderde, was de brug open.",
+        "\n\nToen vond in Hekou een vergadering van de douane van Lao Cai en Yunnan plaats.",
+    };
+    for (size_t i = 0; i < sizeof none / sizeof none[0]; i++) {
+        snprintf(text, sizeof text, "%s%s", before, none[i]);
+        x = run("nl", "2025-06-01", text);
+        for (size_t k = 0; k < x.nmeetings; k++)
+            assert_string_not_equal(x.meetings[k].date, "2024");
         bc_extraction_free(&x);
     }
 }
@@ -858,6 +978,9 @@ int main(void)
         cmocka_unit_test(dutch_joint_openings_since_when_and_counts_of_a_time),
         cmocka_unit_test(a_meeting_held_then_takes_the_date_before),
         cmocka_unit_test(dutch_deliberation_receptions_and_being_together),
+        cmocka_unit_test(dutch_agreeing_to_meet_and_coming_together_to_come),
+        cmocka_unit_test(dutch_numbered_meetings_joined_by_and_of),
+        cmocka_unit_test(dutch_then_opening_takes_the_date_before),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

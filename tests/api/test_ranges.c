@@ -103,26 +103,16 @@ static int conflicts(json_t *f, json_t *other)
 static int setup(void **state)
 {
     (void)state;
-    if (bct_tmpdir(TMP, sizeof TMP, "ranges") != 0)
+    if (bct_store_new(TMP, sizeof TMP, DB, sizeof DB, "ranges") != 0)
         return -1;
-    snprintf(DB, sizeof DB, "%s/store.db", TMP);
-    bc_err err;
-    const char *data = getenv("BC_DATA") && *getenv("BC_DATA") ? getenv("BC_DATA") : "data";
-    if (bc_loader_build(data, DB, NULL, &err) != 0) {
-        fprintf(stderr, "building the store: %s\n", err.msg);
-        return -1;
-    }
-    setenv("BORDERCOOP_API_TOKEN", TOKEN, 1);
-    int rc = bct_daemon_start(&D, getenv("BC_DAEMON"), DB, NULL, 10000);
-    unsetenv("BORDERCOOP_API_TOKEN");
+    int rc = bct_daemon_start_token(&D, DB, TOKEN);
     return rc;
 }
 
 static int teardown(void **state)
 {
     (void)state;
-    int a = bct_daemon_stop(&D, 10000);
-    return bct_tmpdir_remove(TMP) != 0 || a != 0 ? -1 : 0;
+    return bct_daemon_teardown(&D, TMP);
 }
 
 #define RANGE                                                                                      \

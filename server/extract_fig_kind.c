@@ -7,9 +7,7 @@
 
 #include <string.h>
 
-/* The token before the amount at token lead, past up to two qualifiers ("about", "ruim",
- * "hơn", "约"), no clause break between; SIZE_MAX when none after token lo. */
-static size_t before_qualifiers(const ctx *c, size_t lo, size_t lead)
+size_t bcx_past_qualifiers(const ctx *c, size_t lo, size_t lead)
 {
     size_t k = lead;
     for (int q = 0; q < 2 && k > lo; q++) {
@@ -20,6 +18,14 @@ static size_t before_qualifiers(const ctx *c, size_t lo, size_t lead)
             break;
         k = a;
     }
+    return k;
+}
+
+/* The token before the amount at token lead, past up to two qualifiers ("about", "ruim",
+ * "hơn", "约"), no clause break between; SIZE_MAX when none after token lo. */
+static size_t before_qualifiers(const ctx *c, size_t lo, size_t lead)
+{
+    size_t k = bcx_past_qualifiers(c, lo, lead);
     if (k <= lo || (bcx_gap(c, k - 1) & (G_COMMA | G_DOT | G_PAREN)))
         return SIZE_MAX;
     return k;

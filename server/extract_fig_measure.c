@@ -196,17 +196,10 @@ static int flow_participle(const ctx *c, size_t q, size_t lim)
  * its clause ("en voor 1 miljard dollar uitgevoerd"): that flow. 0 none. */
 static int flow_for(const ctx *c, size_t si, size_t lo, size_t lead, size_t end)
 {
-    size_t lim = c->se[si].t1, k = lead;
+    size_t lim = c->se[si].t1;
     if (c->lbit != L_NL || end >= lim || (bcx_gap(c, end - 1) & (G_COMMA | G_DOT | G_PAREN)))
         return 0;
-    for (int q = 0; q < 2 && k > lo; q++) {
-        size_t a = SIZE_MAX;
-        for (int cls = C_QUAL_OVER; cls <= C_QUAL_UNDER && a == SIZE_MAX; cls++)
-            a = bcx_lex_ending(c, cls, lo, k, NULL);
-        if (a == SIZE_MAX)
-            break;
-        k = a;
-    }
+    size_t k = bcx_past_qualifiers(c, lo, lead);
     if (k == 0 || k <= lo || !bcx_word_is(c, k - 1, lead, "voor"))
         return 0;
     int mm = flow_participle(c, end, lim);

@@ -675,6 +675,9 @@ const char *bcx_mm_name(int mm);
 
 /* ---- extract_fig_kind.c ---- */
 
+/* The first token of the amount at token lead and up to two qualifiers before it ("about",
+ * "ruim", "hon", "约"), none before token lo: lead when it has none. */
+size_t bcx_past_qualifiers(const ctx *c, size_t lo, size_t lead);
 /* 1 when a word of investing or of capital ends right before the amount at token lead,
  * qualifiers aside, after token lo ("plans to invest about 450 billion VND", "投资4.5亿元",
  * "dau tu 200 ty dong"): the amount is what is invested, whatever is named after it. */

@@ -58,7 +58,7 @@ one() {
     local ex in
     ex=$(seconds "$BIN/bordercoop" extract "$3" --lang "$2" --published-on 2025-06-30 --data "$DATA")
     in=$(seconds "$BIN/bordercoop" ingest "$3" --lang "$2" --published-on 2025-06-30 \
-        --max-article-bytes 4194304 --title "bench $1" --db "$db")
+        --max-article-bytes 4194304 --max-article-facts 1000000 --title "bench $1" --db "$db")
     printf '  %-24s %8d bytes   extract %6s s   ingest %6s s\n' "$1" "$(stat -c %s "$3")" "$ex" "$in"
 }
 

@@ -194,4 +194,34 @@ int bct_daemon_start_token(bct_daemon *d, const char *db, const char *token);
 /* Stops d (10 s) and removes dir: 0 when both went well, else -1. */
 int bct_daemon_teardown(bct_daemon *d, const char *dir);
 
+/* For cmocka tests (after <cmocka.h>): one request on a connection of its own to port;
+ * the test fails unless it is answered with status want. Its body parsed as JSON (NULL
+ * when it is not JSON); the response into *keep when keep is not NULL (the caller frees
+ * it), else freed. */
+#ifdef assert_string_equal
+#include <jansson.h>
+#include <string.h>
+static inline json_t *bct_call_json(int port, const char *method, const char *target,
+                                    const char *const *headers, const char *body, int want,
+                                    bct_response *keep)
+{
+    bct_conn *c = bct_connect(port, 10000);
+    if (c == NULL)
+        fail_msg("%s %s: no connection", method, target);
+    bct_response r;
+    int rc = bct_request(c, method, target, headers, body, body != NULL ? strlen(body) : 0, &r);
+    bct_close(c);
+    if (rc != 0)
+        fail_msg("%s %s: no response", method, target);
+    if (r.status != want)
+        fail_msg("%s %s: status %d, want %d: %.400s", method, target, r.status, want, r.body);
+    json_t *j = json_loadb(r.body, r.body_len, 0, NULL);
+    if (keep != NULL)
+        *keep = r;
+    else
+        bct_response_free(&r);
+    return j;
+}
+#endif
+
 #endif

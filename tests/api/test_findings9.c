@@ -45,18 +45,7 @@ static const char ZH[] = "广西与越南谅山省举行会谈\n"
 static json_t *call(const char *method, const char *target, const char *const *headers,
                     const char *body, int want)
 {
-    bct_conn *c = bct_connect(D.port, 10000);
-    if (c == NULL)
-        fail_msg("%s %s: no connection", method, target);
-    bct_response r;
-    int rc = bct_request(c, method, target, headers, body, body != NULL ? strlen(body) : 0, &r);
-    bct_close(c);
-    if (rc != 0)
-        fail_msg("%s %s: no response", method, target);
-    if (r.status != want)
-        fail_msg("%s %s: status %d, want %d: %.400s", method, target, r.status, want, r.body);
-    json_t *j = json_loadb(r.body, r.body_len, 0, NULL);
-    bct_response_free(&r);
+    json_t *j = bct_call_json(D.port, method, target, headers, body, want, NULL);
     if (j == NULL)
         fail_msg("%s %s: not JSON", method, target);
     return j;

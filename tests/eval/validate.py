@@ -9,7 +9,7 @@ PROV = {"lai-chau", "lao-cai", "tuyen-quang", "dien-bien", "ha-giang", "quang-ni
         "lang-son", "cao-bang", "yunnan", "guangxi"}
 METRIC = {"trade_turnover", "exports", "imports", "investment", "budget_revenue", "other"}
 CUR = {"USD", "CNY", "VND", "EUR"}
-QUAL = {"exact", "over", "nearly", "about", "under"}
+QUAL = {"exact", "over", "nearly", "about", "under", "range_low", "range_high"}
 KIND = {"gate_pair", "bridge", "road", "railway", "traditional_opening", "clearance_point", "other"}
 DATE = re.compile(r"^(\d{4}(-\d{2}(-\d{2})?)?|--\d{2}-\d{2})$")
 PERIOD = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?(/\d{4}(-\d{2}(-\d{2})?)?)?$")

@@ -295,7 +295,9 @@ static void ratchet_against_a_baseline(void **state)
  * another with its year, "In 2023" opening a sentence, "bij elkaar", "en van de", attending
  * "samen met", the present of talks to come, "Toen" opening a sentence, joint openings in
  * the perfect, the dateline's talks in the perfect): meeting date P 0.998 R 0.974; the en, zh and
- * nl classes together on the 239: meeting date P 0.998 R 0.984, 0 wrong). */
+ * nl classes together on the 239: meeting date P 0.998 R 0.984, 0 wrong; round 16's blind pool
+ * of 25 joined untuned, the floors drop to the 264 as measured: meeting date P 0.992 R 0.964,
+ * 5 wrong). */
 static void dev_split_regression(void **state)
 {
     (void)state;
@@ -308,17 +310,17 @@ static void dev_split_regression(void **state)
     }
     assert_int_equal(bc_eval_corpus(c, G, &r, NULL, &err), 0);
     assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_VALUE]) >= 0.999);
-    assert_true(bc_eval_recall(&r.field[BC_EF_MONEY_VALUE]) >= 0.999);
-    assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_DATE]) >= 0.998);
-    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_DATE]) >= 0.984);
-    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_ORDINAL]) >= 0.994);
+    assert_true(bc_eval_recall(&r.field[BC_EF_MONEY_VALUE]) >= 0.995);
+    assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_DATE]) >= 0.992);
+    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_DATE]) >= 0.964);
+    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_ORDINAL]) >= 0.985);
     assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.997);
-    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.978);
-    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_METRIC]) >= 0.997);
-    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_TARGET]) >= 0.998);
-    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_PERIOD]) >= 0.985);
-    assert_true(bc_eval_precision(&r.field[BC_EF_GATE_PAIR]) >= 0.993);
-    assert_true(bc_eval_recall(&r.field[BC_EF_GATE_PAIR]) >= 0.984);
+    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.951);
+    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_METRIC]) >= 0.991);
+    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_TARGET]) >= 0.993);
+    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_PERIOD]) >= 0.981);
+    assert_true(bc_eval_precision(&r.field[BC_EF_GATE_PAIR]) >= 0.992);
+    assert_true(bc_eval_recall(&r.field[BC_EF_GATE_PAIR]) >= 0.966);
     assert_true(r.detect_right == r.detected);
     bc_gold_free(c);
 }

@@ -449,49 +449,17 @@ static void merge_meeting(bc_xmeeting *a, const bc_xmeeting *b)
     a->confidence = fmin(1.0, best + 0.05);
 }
 
-/* 1 when the slug key (n bytes) is the slug of one of the names of border place names
- * ("Hekou|河口|Hà Khẩu"); the slug of its first name then replaces it in *k. */
-static int place_spelling(const char *names, const char *key, size_t n, bc_buf *k)
-{
-    bc_buf one = BC_BUF_INIT;
-    int found = 0;
-    for (const char *at = names; !found && *at != '\0';) {
-        size_t len = strcspn(at, "|");
-        unsigned char c0 = (unsigned char)at[0];
-        /* a name that starts with another ASCII letter cannot slug to key */
-        if (c0 >= 0x80 || tolower(c0) == (unsigned char)key[0]) {
-            bc_buf_reset(&one);
-            bc_text_slug(at, len, &one);
-            found = one.len == n && one.data != NULL && memcmp(one.data, key, n) == 0;
-        }
-        at += len + (at[len] == '|');
-    }
-    if (found) {
-        bc_buf_reset(k);
-        bc_text_slug(names, strcspn(names, "|"), k);
-    }
-    bc_buf_free(&one);
-    return found;
-}
-
 /* the key of a gate side: its slug (Chinese names stay as written), the same for every
  * spelling of a known border place ("Ha Khau" and "Hekou") */
 static uint64_t side_key(uint64_t h, const char *side)
 {
     bc_buf k = BC_BUF_INIT;
-    const char *names;
     bc_text_slug(side, strlen(side), &k);
-    if (k.data != NULL && !bc_buf_failed(&k)) {
-        char *key = bc_malloc(k.len + 1);
-        if (key != NULL) {
-            memcpy(key, k.data, k.len);
-            key[k.len] = '\0';
-            int found = 0;
-            for (int cn = 0; cn < 2 && !found; cn++)
-                for (size_t i = 0; !found && (names = bcx_border_place(cn, i)) != NULL; i++)
-                    found = place_spelling(names, key, k.len, &k);
-            bc_free(key);
-        }
+    /* every spelling of a known border place keys as the slug of its first name */
+    const char *names = bc_buf_failed(&k) ? NULL : bcx_border_place_by_slug(k.data, k.len);
+    if (names != NULL) {
+        bc_buf_reset(&k);
+        bc_text_slug(names, strcspn(names, "|"), &k);
     }
     h = mix(h, k.data ? k.data : "", k.len);
     bc_buf_free(&k);

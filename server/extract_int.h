@@ -181,6 +181,10 @@ const char *bcx_border_place_province(int cn, size_t i);
  * one of ("友谊" -> "Huu Nghi"), compared by bcx_side_key, into out[cap]; "" when the
  * gazetteer knows no such place or side is already that name. */
 void bcx_border_place_canonical(int cn, const char *side, char *out, size_t cap);
+/* The names of the first border place (Vietnam's, then China's) one of whose names has the
+ * slug (bc_text_slug) of n bytes at slug ("hekou" -> "Hekou|河口|Hà Khẩu"); NULL for none.
+ * Static storage; the slugs are computed once, thread-safe. */
+const char *bcx_border_place_by_slug(const char *slug, size_t n);
 
 /* ==== the article: tokens, sentences and what was found in them ======================== */
 
@@ -307,11 +311,12 @@ typedef struct ctx {
                      * 0 when none */
     const bc_gazetteer *g;
     bc_buf fold;
-    unsigned short *ix; /* lexicon entries of this language, grouped by class */
+    unsigned short *ix; /* lexicon entries by class: free ones, then keyed by pattern */
     unsigned *gap;      /* per token: bcx_gap to the next one (bcx_index_gaps) */
     size_t *pcomma;     /* per token: clause breaks before it */
     size_t *phan;       /* per token: Chinese tokens before it */
     size_t cls_lo[C_COUNT + 1];
+    size_t cls_key[C_COUNT]; /* where class k's keyed entries start (bcx_build_index) */
     tok *t;
     size_t nt, capt;
     sent *se;

@@ -11,27 +11,69 @@
 #include <string.h>
 #include <strings.h>
 
+/* 1 when entry e is tried whatever a word's first letter: a Latin pattern matched inside
+ * a word or at its end (M_INFIX, M_HEAD, suffixes) */
+static int lex_free(const bc_lex *e)
+{
+    unsigned cp;
+    dec(e->pat, strlen(e->pat), 0, &cp);
+    return !is_han(cp) && e->mode != M_EXACT && e->mode != M_PREFIX;
+}
+
+/* 1 when entry a sorts before entry b among the keyed ones: by pattern, bytes unsigned
+ * (strcmp's order), then by place in the lexicon */
+static int lex_before(const bc_lex *lex, unsigned short a, unsigned short b)
+{
+    int d = strcmp(lex[a].pat, lex[b].pat);
+    return d < 0 || (d == 0 && a < b);
+}
+
+/* Sorts v[0..n) with lex_before (a merge sort through tmp, n entries). */
+static void lex_sort(const bc_lex *lex, unsigned short *v, unsigned short *tmp, size_t n)
+{
+    if (n < 2)
+        return;
+    size_t h = n / 2, i = 0, j = h, o = 0;
+    lex_sort(lex, v, tmp, h);
+    lex_sort(lex, v + h, tmp, n - h);
+    while (i < h || j < n)
+        tmp[o++] = j >= n || (i < h && !lex_before(lex, v[j], v[i])) ? v[i++] : v[j++];
+    memcpy(v, tmp, n * sizeof *v);
+}
+
 int bcx_build_index(ctx *c)
 {
-    size_t count[C_COUNT + 1] = {0};
+    size_t count[C_COUNT + 1] = {0}, nfree[C_COUNT + 1] = {0};
     const bc_lex *lex = c->lang->lex;
     size_t nlex = *c->lang->nlex;
     for (size_t i = 0; i < nlex; i++)
-        if (lex[i].cls < C_COUNT)
+        if (lex[i].cls < C_COUNT) {
             count[lex[i].cls]++;
+            nfree[lex[i].cls] += (size_t)lex_free(&lex[i]);
+        }
     size_t total = 0;
     for (int k = 0; k < C_COUNT; k++) {
         c->cls_lo[k] = total;
+        c->cls_key[k] = total + nfree[k];
         total += count[k];
     }
     c->cls_lo[C_COUNT] = total;
-    c->ix = bc_malloc((total + 1) * sizeof *c->ix);
+    c->ix = bc_malloc((2 * total + 1) * sizeof *c->ix);
     if (c->ix == NULL)
         return BC_ENOMEM;
-    size_t fill[C_COUNT] = {0};
-    for (size_t i = 0; i < nlex; i++)
-        if (lex[i].cls < C_COUNT)
-            c->ix[c->cls_lo[lex[i].cls] + fill[lex[i].cls]++] = (unsigned short)i;
+    /* per class: the free entries first, in the lexicon's order, then the keyed ones */
+    size_t fill_free[C_COUNT] = {0}, fill_key[C_COUNT] = {0};
+    for (size_t i = 0; i < nlex; i++) {
+        int k = lex[i].cls;
+        if (k >= C_COUNT)
+            continue;
+        if (lex_free(&lex[i]))
+            c->ix[c->cls_lo[k] + fill_free[k]++] = (unsigned short)i;
+        else
+            c->ix[c->cls_key[k] + fill_key[k]++] = (unsigned short)i;
+    }
+    for (int k = 0; k < C_COUNT; k++)
+        lex_sort(lex, c->ix + c->cls_key[k], c->ix + total, c->cls_lo[k + 1] - c->cls_key[k]);
     return BC_OK;
 }
 
@@ -185,30 +227,53 @@ static size_t lex_at(const ctx *c, const bc_lex *e, size_t i, size_t lim)
     return k - i;
 }
 
+/* The first keyed entry of class cls whose pattern's first n bytes are not below w's. */
+static size_t keyed_from(const ctx *c, int cls, const char *w, size_t n)
+{
+    size_t lo = c->cls_key[cls], hi = c->cls_lo[cls + 1];
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strncmp(c->lang->lex[c->ix[mid]].pat, w, n) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Tries entry ix[k] at token i: keeps it in *best (tokens), *at (its place in the
+ * lexicon) and *out when it matches longer, or as long and earlier in the lexicon. */
+static void lex_try(const ctx *c, size_t k, size_t i, size_t lim, int adj, size_t *best, size_t *at,
+                    const bc_lex **out)
+{
+    const bc_lex *e = &c->lang->lex[c->ix[k]];
+    if (e->adj && !adj)
+        return;
+    size_t n = lex_at(c, e, i, lim);
+    if (n > *best || (n == *best && n > 0 && c->ix[k] < *at)) {
+        *best = n;
+        *at = c->ix[k];
+        if (out)
+            *out = e;
+    }
+}
+
 size_t bcx_lex_find2(const ctx *c, int cls, size_t i, int adj, const bc_lex **out)
 {
-    size_t best = 0;
+    size_t best = 0, at = SIZE_MAX;
     if (i >= c->nt || c->t[i].sent == NO_SENT || c->t[i].kind != T_WORD)
         return 0;
-    size_t lim = bcx_sent_end(c, i);
+    size_t lim = bcx_sent_end(c, i), end = c->cls_lo[cls + 1];
     const char *w = TXT(c, i);
-    int han = c->t[i].han;
-    for (size_t k = c->cls_lo[cls]; k < c->cls_lo[cls + 1]; k++) {
-        const bc_lex *e = &c->lang->lex[c->ix[k]];
-        if (e->adj && !adj)
-            continue;
-        /* a cheap look at the first letter before the whole pattern (most entries fail
-         * there): a Chinese token is one character, a Latin word's first byte */
-        if (han ? strncmp(e->pat, w, c->t[i].fl) != 0 /* never past a shorter pattern */
-                : (e->mode == M_EXACT || e->mode == M_PREFIX) && e->pat[0] != w[0])
-            continue;
-        size_t n = lex_at(c, e, i, lim);
-        if (n > best) {
-            best = n;
-            if (out)
-                *out = e;
-        }
-    }
+    /* a Chinese token (one character) meets only the patterns that start with it; a Latin
+     * word the free entries and the keyed ones that start with its first byte. Of the
+     * longest matches, the first in the lexicon wins, as a scan in its order would. */
+    size_t key = c->t[i].han ? c->t[i].fl : 1;
+    for (size_t k = c->t[i].han ? end : c->cls_lo[cls]; k < c->cls_key[cls]; k++)
+        lex_try(c, k, i, lim, adj, &best, &at, out);
+    for (size_t k = keyed_from(c, cls, w, key);
+         k < end && strncmp(c->lang->lex[c->ix[k]].pat, w, key) == 0; k++)
+        lex_try(c, k, i, lim, adj, &best, &at, out);
     return best;
 }
 
@@ -264,6 +329,9 @@ int bcx_word_is(const ctx *c, size_t i, size_t lim, const char *w)
 size_t bcx_words_at(const ctx *c, size_t i, size_t lim, const char *w)
 {
     size_t k = i;
+    /* most calls fail at the first byte: a word matches only a token of its first byte */
+    if (*w != '\0' && *w != ' ' && (i >= lim || c->t[i].fl == 0 || TXT(c, i)[0] != *w))
+        return 0;
     while (*w != '\0') {
         const char *sp = strchr(w, ' ');
         size_t wl = sp ? (size_t)(sp - w) : strlen(w);

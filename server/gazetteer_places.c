@@ -5,7 +5,9 @@
  * from Chongzuo"). Names that are also common places elsewhere in Vietnam (Phu Ninh, Kim
  * Binh, Giang Thanh) are left out. Each entry is one place: its names joined by "|", so a
  * crossing recorded under one of them ("Mong Cai") is known by the others ("芒街"). */
+#include "bordercoop/alloc.h"
 #include "bordercoop/gazetteer.h"
+#include "bordercoop/text.h"
 
 #include "extract_int.h"
 
@@ -164,58 +166,129 @@ const char *bcx_border_place_province(int cn, size_t i)
     return i < sizeof VN / sizeof VN[0] ? VN[i].province : NULL;
 }
 
+/* The side key (bcx_side_key) and the slug (bc_text_slug) of every name of every border
+ * place, computed once, in the lists' order: a gate's side is then looked up by comparing
+ * keys, not by computing every name's key again for each side (a long article names
+ * thousands). Built under place_lock; a build that ran out of memory leaves the table
+ * empty and is tried again next time. */
+typedef struct place_key {
+    char *side, *slug; /* owned by the table, never freed (static storage, once) */
+    unsigned char cn;
+    unsigned short i; /* the place in CN or VN */
+} place_key;
+
+static place_key *place_keys;
+static size_t nplace_keys;
+static int place_ready;
+static pthread_mutex_t place_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* A copy of buf's bytes as a string; NULL on ENOMEM or a failed buffer. */
+static char *buf_str(const bc_buf *b)
+{
+    if (bc_buf_failed(b))
+        return NULL;
+    char *s = bc_malloc(b->len + 1);
+    if (s != NULL) {
+        if (b->len > 0)
+            memcpy(s, b->data, b->len);
+        s[b->len] = '\0';
+    }
+    return s;
+}
+
+static int place_keys_build(void)
+{
+    size_t n = 0;
+    for (int cn = 0; cn < 2; cn++)
+        for (size_t i = 0; bcx_border_place(cn, i) != NULL; i++)
+            for (const char *at = bcx_border_place(cn, i); *at != '\0';) {
+                size_t len = strcspn(at, "|");
+                n++;
+                at += len + (at[len] == '|');
+            }
+    place_key *t = bc_calloc(n + 1, sizeof *t);
+    int rc = t == NULL ? BC_ENOMEM : 0;
+    size_t k = 0;
+    bc_buf b = BC_BUF_INIT;
+    for (int cn = 0; cn < 2 && rc == 0; cn++)
+        for (size_t i = 0; rc == 0 && bcx_border_place(cn, i) != NULL; i++)
+            for (const char *at = bcx_border_place(cn, i); rc == 0 && *at != '\0';) {
+                size_t len = strcspn(at, "|");
+                bc_buf_reset(&b);
+                bcx_side_key(at, len, &b);
+                t[k].side = buf_str(&b);
+                bc_buf_reset(&b);
+                bc_text_slug(at, len, &b);
+                t[k].slug = buf_str(&b);
+                t[k].cn = (unsigned char)cn;
+                t[k].i = (unsigned short)i;
+                rc = t[k].side == NULL || t[k].slug == NULL ? BC_ENOMEM : 0;
+                k++;
+                at += len + (at[len] == '|');
+            }
+    bc_buf_free(&b);
+    if (rc != 0) {
+        for (size_t q = 0; t != NULL && q < k; q++) {
+            bc_free(t[q].side);
+            bc_free(t[q].slug);
+        }
+        bc_free(t);
+        return rc;
+    }
+    place_keys = t;
+    nplace_keys = k;
+    return 0;
+}
+
+/* The first name (in the lists' order) of country cn (-1: Vietnam's, then China's) whose
+ * side key (slug = 0) or slug (slug = 1) is the n bytes at key: its entry, or NULL. */
+static const place_key *place_by_key(int cn, const char *key, size_t n, int slug)
+{
+    pthread_mutex_lock(&place_lock);
+    if (!place_ready)
+        place_ready = place_keys_build() == 0;
+    int ready = place_ready;
+    pthread_mutex_unlock(&place_lock);
+    for (size_t q = 0; ready && n > 0 && q < nplace_keys; q++) {
+        const place_key *p = &place_keys[q];
+        const char *k = slug ? p->slug : p->side;
+        if ((cn < 0 || p->cn == cn) && strlen(k) == n && memcmp(k, key, n) == 0)
+            return p;
+    }
+    return NULL;
+}
+
+const char *bcx_border_place_by_slug(const char *slug, size_t n)
+{
+    const place_key *p = place_by_key(-1, slug, n, 1);
+    return p != NULL ? bcx_border_place(p->cn, p->i) : NULL;
+}
+
 const char *bcx_place_province(const ctx *c, const hit *h, const char **name)
 {
     int cn = strcmp(h->id, "CN") == 0;
-    bc_buf key = BC_BUF_INIT, one = BC_BUF_INIT;
-    const char *found = NULL;
+    bc_buf key = BC_BUF_INIT;
     *name = NULL;
     bcx_side_key(c->s + c->t[h->t0].start, c->t[h->t1 - 1].end - c->t[h->t0].start, &key);
-    const border_place *list = cn ? CN : VN;
-    size_t n = cn ? sizeof CN / sizeof CN[0] : sizeof VN / sizeof VN[0];
-    for (size_t i = 0; i < n && found == NULL && !bc_buf_failed(&key) && key.len > 0; i++)
-        for (const char *at = list[i].names; *at != '\0' && found == NULL;) {
-            size_t len = strcspn(at, "|");
-            bc_buf_reset(&one);
-            bcx_side_key(at, len, &one);
-            if (!bc_buf_failed(&one) && one.len == key.len &&
-                memcmp(one.data, key.data, key.len) == 0) {
-                found = list[i].province;
-                *name = list[i].names;
-            }
-            at += len + (at[len] == '|');
-        }
+    const place_key *p = bc_buf_failed(&key) ? NULL : place_by_key(cn, key.data, key.len, 0);
     bc_buf_free(&key);
-    bc_buf_free(&one);
-    if (found == NULL || found[0] == '\0') {
-        *name = NULL;
+    const char *found = p != NULL ? bcx_border_place_province(cn, p->i) : NULL;
+    if (found == NULL || found[0] == '\0')
         return NULL;
-    }
+    *name = bcx_border_place(cn, p->i);
     return found;
 }
 
 void bcx_border_place_canonical(int cn, const char *side, char *out, size_t cap)
 {
     bc_buf key = BC_BUF_INIT, one = BC_BUF_INIT;
-    const char *found = NULL;
     out[0] = '\0';
     bcx_side_key(side, strlen(side), &key);
-    const border_place *list = cn ? CN : VN;
-    size_t n = cn ? sizeof CN / sizeof CN[0] : sizeof VN / sizeof VN[0];
-    for (size_t i = 0; i < n && found == NULL && !bc_buf_failed(&key) && key.len > 0; i++)
-        for (const char *at = list[i].names; *at != '\0' && found == NULL;) {
-            size_t len = strcspn(at, "|");
-            bc_buf_reset(&one);
-            bcx_side_key(at, len, &one);
-            if (!bc_buf_failed(&one) && one.len == key.len &&
-                memcmp(one.data, key.data, key.len) == 0)
-                found = list[i].names;
-            at += len + (at[len] == '|');
-        }
+    const place_key *p = bc_buf_failed(&key) ? NULL : place_by_key(cn, key.data, key.len, 0);
+    const char *found = p != NULL ? bcx_border_place(cn, p->i) : NULL;
     size_t len = found != NULL ? strcspn(found, "|") : 0;
     /* the first name, unless the side is written so (spacing and diacritics aside) */
     if (found != NULL && len < cap) {
-        bc_buf_reset(&one);
         bcx_side_key(found, len, &one);
         if (!bc_buf_failed(&one) &&
             !(one.len == key.len && memcmp(one.data, key.data, key.len) == 0)) {

@@ -756,6 +756,12 @@ int bcx_nl_present_meet(const ctx *c, size_t si);
  * is to come, no talks of its own. */
 int bcx_nl_agreed(const ctx *c, size_t si, size_t i);
 
+/* 1 when token i of English sentence si is "hosted" in the passive said of a numbered or
+ * named meeting before it ("the 2023 Spring Meeting ..., which was hosted via video link
+ * from Ha Giang on Feb. 22"): that meeting's verb, no talks of their own (a delegation
+ * "was hosted" is received: talks). */
+int bcx_meeting_hosted(const ctx *c, size_t si, size_t i);
+
 /* ---- extract_meet_mech.c ---- */
 
 /* Gives each mention the kind its own words name and the mechanism its sentence singles

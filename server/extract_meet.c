@@ -826,7 +826,7 @@ void bcx_find_mentions(ctx *c)
                 continue;
             }
             n = bcx_lex_find(c, C_TALKS, i, &e);
-            if (n > 0 && bcx_nl_agreed(c, si, i))
+            if (n > 0 && (bcx_nl_agreed(c, si, i) || bcx_meeting_hosted(c, si, i)))
                 n = 0; /* "spraken op 13 juli af om ...": agreed, no talks */
             int val = n > 0 ? (int)e->val : TALKS_PLAIN;
             if (n == 0 && (split_meet_verb(c, si, i) || bcx_talk_with(c, si, i)))

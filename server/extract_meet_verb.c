@@ -212,3 +212,24 @@ int bcx_nl_agreed(const ctx *c, size_t si, size_t i)
     }
     return 0;
 }
+
+int bcx_meeting_hosted(const ctx *c, size_t si, size_t i)
+{
+    static const char *const be[] = {"was", "were", "be", "been", "being", NULL};
+    size_t lo = c->se[si].t0;
+    int passive = 0;
+    if (c->lbit != L_EN || !bcx_word_is(c, i, c->se[si].t1, "hosted"))
+        return 0;
+    for (int w = 0; be[w] && i > lo && !passive; w++)
+        passive = bcx_word_is(c, i - 1, i, be[w]);
+    if (!passive)
+        return 0;
+    /* the subject: a numbered or named meeting before it, no talks or delegation between */
+    for (size_t k = i - 1; k > lo && k + 40 > i; k--) {
+        if (c->t[k - 1].meet)
+            return 1;
+        if (bcx_lex_find(c, C_TALKS, k - 1, NULL) > 0 || bcx_sent_has(c, si, C_NOUN, N_DELEG))
+            return 0;
+    }
+    return 0;
+}

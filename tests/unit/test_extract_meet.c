@@ -957,6 +957,28 @@ static void a_meeting_held_then_takes_the_date_before(void **state)
     }
 }
 
+/* English "was hosted" said of a meeting named before it is that meeting's verb, no talks
+ * that take its day; a delegation that was hosted was received: talks */
+static void english_a_meeting_that_was_hosted(void **state)
+{
+    (void)state;
+    bc_extraction x = run("en", NULL,
+                          "Talks in Nanning\n\nThe talks came about five weeks after the 2023 "
+                          "Spring Meeting of Party secretaries of Guangxi and the Vietnamese "
+                          "provinces of Lang Son, Quang Ninh, Cao Bang and Ha Giang, which was "
+                          "hosted via video link from Ha Giang on Feb. 22.");
+    for (size_t i = 0; i < x.nmeetings; i++)
+        assert_string_equal(x.meetings[i].date, "2023-02-22");
+    assert_true(x.nmeetings >= 1);
+    bc_extraction_free(&x);
+    x = run("en", "2023-04-02",
+            "Talks in Nanning\n\nThe delegation of Lang Son was hosted by Guangxi leaders in "
+            "Nanning on March 30.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2023-03-30");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -981,6 +1003,7 @@ int main(void)
         cmocka_unit_test(dutch_agreeing_to_meet_and_coming_together_to_come),
         cmocka_unit_test(dutch_numbered_meetings_joined_by_and_of),
         cmocka_unit_test(dutch_then_opening_takes_the_date_before),
+        cmocka_unit_test(english_a_meeting_that_was_hosted),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -227,6 +227,12 @@ int bcx_signed_on(const ctx *c, const xd *d)
         if (c->t[k - 1].fl >= n && memcmp(TXT(c, k - 1), signing[w], n) == 0)
             return 1;
     }
+    /* "the agreement reached on January 8": the day of the agreement, not of talks to come */
+    static const char *const accord[] = {"agreement", "agreements", "consensus",
+                                         "deal",      "accord",     NULL};
+    for (int w = 0; k - 1 > lo && accord[w]; w++)
+        if (bcx_word_is(c, k - 1, k, "reached") && bcx_word_is(c, k - 2, k - 1, accord[w]))
+            return 1;
     return 0;
 }
 

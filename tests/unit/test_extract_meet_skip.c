@@ -199,12 +199,33 @@ static void chinese_days_of_signing(void **state)
     bc_extraction_free(&x);
 }
 
+/* "the agreement reached on January 8" is the agreement's day, not that of the talks to
+ * come the sentence plans; "the consensus reached at the talks on January 8" is the talks' */
+static void the_day_an_agreement_was_reached(void **state)
+{
+    (void)state;
+    const char *t = "Talks in Mengzi\n\nUnder the agreement reached on January 8, the next round "
+                    "of talks between Lai Chau and Honghe will take place in Lai Chau in December "
+                    "2020.\n\nThe consensus reached at the talks on January 8 was welcomed by "
+                    "both Lai Chau and Honghe.";
+    bc_extraction x = run("en", NULL, t);
+    int planned = 0, held = 0;
+    for (size_t i = 0; i < x.nmeetings; i++) {
+        planned += strcmp(x.meetings[i].date, "2020-12") == 0;
+        held += strcmp(x.meetings[i].date, "--01-08") == 0;
+    }
+    assert_int_equal(planned, 1);
+    assert_int_equal(held, 1);
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(dates_that_are_not_a_meetings),
         cmocka_unit_test(chinese_days_of_signing),
         cmocka_unit_test(days_of_what_came_before_or_after),
+        cmocka_unit_test(the_day_an_agreement_was_reached),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -862,6 +862,19 @@ void bcx_unyear_held_after(const ctx *c, mention *m);
  * m's tense; NULL otherwise. */
 const xd *bcx_next_says_when(const ctx *c, const mention *m);
 
+/* ---- extract_date_doubt.c ---- */
+
+/* 1 when date d, taken by a meeting, was completed rather than written (its year from the
+ * reference date, or none) while the story told before it in its paragraph writes its
+ * year and that year is another ("In 2021, ... . On May 28, the two sides held talks" in
+ * a 2025 report): the completion is a guess, the meeting gets no date. */
+int bcx_completion_doubt(const ctx *c, const xd *d);
+/* 1 when no reference date was given and date d writes a year before the latest year the
+ * article writes of what took place ("Quang Hoa and Longzhou, which signed an agreement on
+ * September 4, 2013, plan to hold a ceremony" in a report of 2023): no date of a meeting
+ * to come. */
+int bcx_before_report_year(const ctx *c, const xd *d);
+
 /* ---- extract_meet_date.c ---- */
 
 /* Gives each mention the date of its sentence that is about it. */

@@ -765,6 +765,8 @@ void bcx_resolve_mentions(ctx *c)
              * or one before the report's date the date of a meeting to come */
             if (d != NULL && m->planned > 0 && !held_date_fits(c, d))
                 d = NULL;
+            if (d != NULL && m->planned > 0 && bcx_before_report_year(c, d))
+                d = NULL; /* without a reference date: a year before the report's */
             /* nor is a day said to be coming that of a meeting that took place ("Podczas
              * rozmow ... uzgodnily, ze most zostanie otwarty 30 czerwca") */
             if (d != NULL && m->planned < 0 && c->t[d->t0].tense == TENSE_FUTURE)
@@ -778,6 +780,8 @@ void bcx_resolve_mentions(ctx *c)
                 memcpy(m->date, then->date, sizeof m->date);
                 m->date_inferred = then->date_inferred, m->date_src = 2;
             }
+            if (d != NULL && bcx_completion_doubt(c, d))
+                d = NULL; /* completed from the reference date, the story in another year */
             if (d != NULL) {
                 take_date(m, d);
                 c->d[d - c->d].taken = 1;
@@ -842,6 +846,8 @@ void bcx_resolve_mentions(ctx *c)
     }
     for (size_t k = 0; k < c->nm; k++) { /* "The conference ... took place on October 30" */
         const xd *d = c->m[k].date[0] ? NULL : bcx_next_says_when(c, &c->m[k]);
+        if (d != NULL && bcx_completion_doubt(c, d))
+            d = NULL;
         if (d != NULL)
             take_date(&c->m[k], d), c->m[k].date_sent = c->m[k].sent + 2;
         else

@@ -1,0 +1,189 @@
+/* extract_date_doubt.c: when a meeting's date was completed rather than written (its year
+ * from the reference date, its day counted from the reference date, "the same day" or "ten
+ * days later" from a day told before) and the story told before it in its paragraph
+ * writes another year or time, the completion is a guess: the meeting is left undated (a
+ * miss costs less than a wrong date). */
+#include "extract_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The first sentence of sentence si's paragraph. */
+static size_t para_start(const ctx *c, size_t si)
+{
+    while (si > 0 && !bcx_new_paragraph(c, si))
+        si--;
+    return si;
+}
+
+/* 1 when date w writes its own year: a year, month or day with the year in the text. */
+static int written_year(const xd *w)
+{
+    return w->iso[0] != '-' && !w->inferred && !w->dateline && !w->compare && !w->rel &&
+           !w->same_day && !w->weekday && w->prec >= 1 && strlen(w->iso) >= 4 && w->iso[4] != '/' &&
+           atoi(w->iso) >= 1900;
+}
+
+/* 1 when sentence si opens with a day counted from another, a few words in at most ("Ten
+ * days later,", "Tien dagen later", "Dix jours plus tard", "Dziesiec dni pozniej", "Tio
+ * dagar senare", "Muoi ngay sau", "三天后", "The next day", "De dag erna"): the day counted
+ * from is the one the report told before, whatever paragraph it stands in. */
+static int counted_opening(const ctx *c, size_t si)
+{
+    static const char *const unit[] = {
+        "day",   "days",  "week",    "weeks",   "month",    "months",  "dag",      "dagen",
+        "weken", "maand", "maanden", "jour",    "jours",    "semaine", "semaines", "mois",
+        "dzien", "dni",   "dnia",    "tydzien", "tygodnie", "tygodni", "miesiac",  "miesiace",
+        "dagar", "vecka", "veckor",  "manad",   "manader",  "ngay",    "tuan",     "天",
+        "日",    "周",    "星期",    "个月",    NULL};
+    static const char *const dir[] = {
+        "later",     "after",    "afterwards", "earlier", "before",   "daarna",   "erna",
+        "eerder",    "daarvoor", "plus tard",  "apres",   "avant",    "plus tot", "pozniej",
+        "wczesniej", "potem",    "senare",     "efter",   "tidigare", "sau",      "truoc",
+        "后",        "之后",     "以后",       "前",      "之前",     NULL};
+    size_t open = bcx_sent_open(c, si), hi = c->se[si].t1;
+    for (size_t k = open; k < hi && k <= open + 2; k++) {
+        size_t n = 0;
+        if (bcx_lex_find(c, C_NEXT_DAY, k, NULL) > 0 || bcx_lex_find(c, C_SAME_DAY, k, NULL) > 0)
+            return 1;
+        if (bcx_count_at(c, k, hi, &n) == 0 && !bcx_word_is(c, k, hi, "a") &&
+            !bcx_word_is(c, k, hi, "een") && !bcx_word_is(c, k, hi, "mot"))
+            continue;
+        n = n ? n : 1;
+        for (int u = 0; unit[u]; u++) {
+            size_t un = bcx_words_at(c, k + n, hi, unit[u]);
+            for (int w = 0; un > 0 && dir[w]; w++)
+                if (bcx_words_at(c, k + n + un, hi, dir[w]) > 0)
+                    return 1;
+        }
+    }
+    return 0;
+}
+
+/* The nearest date before date d in its paragraph (its own sentence included) that writes
+ * its year, NULL when none. */
+static const xd *story_year_before(const ctx *c, const xd *d)
+{
+    size_t si = c->t[d->t0].sent, p = para_start(c, si);
+    for (size_t k = (size_t)(d - c->d); k > 0; k--) {
+        const xd *w = &c->d[k - 1];
+        if (c->t[w->t0].sent < p)
+            return NULL;
+        if (w->t0 < d->t0 && written_year(w))
+            return w;
+    }
+    return NULL;
+}
+
+/* 1 when the date last told before day d (counted from the reference date: a weekday,
+ * "yesterday", "on the 12th") in its paragraph is a day or month of what took place more
+ * than a week from it ("On June 3, the delegation arrived in Hekou. On Tuesday, ..." in an
+ * October report): the report tells another time than its own. */
+static int told_elsewhen(const ctx *c, const xd *d)
+{
+    size_t si = c->t[d->t0].sent, p = para_start(c, si);
+    /* a day of the month alone ("op de 12e", "on the 12th") is of the month its paragraph
+     * last told (bcx_month_before reads the sentence before it) */
+    int bare = c->t[d->t0].kind == T_NUM;
+    for (size_t k = (size_t)(d - c->d); k > 0; k--) {
+        const xd *w = &c->d[k - 1];
+        if (c->t[w->t0].sent < p)
+            return 0;
+        if (w->t0 >= d->t0 || w->dateline || w->compare || w->prec < 2 || w->used == 2 ||
+            strchr(w->iso, '/') != NULL || bcx_future_at(c, w->t0))
+            continue;
+        if (bare) {
+            const char *md = w->iso[0] == '-' ? w->iso + 2 : w->iso + 5;
+            return atoi(md) != atoi(d->iso + 5) ||
+                   (w->iso[0] != '-' && !w->inferred && atoi(w->iso) != atoi(d->iso));
+        }
+        /* a month told in passing may be background ("In april spraken ... Donderdagmiddag
+         * ..."); a day of the sentence or the one before it is the story's */
+        if (w->prec != 3 || c->t[w->t0].sent + 1 < si)
+            return 0;
+        int diff = 0;
+        return bcx_days_between(w->iso, d->iso, &diff) && (diff > 7 || diff < -7);
+    }
+    return 0;
+}
+
+/* 1 when year w opens its sentence, a word before it at most ("In 2021, ...", "In 2021 lag
+ * de handel ...", "Nam 2021, ...", "W 2021 roku ..."), and is not a figure's period: the
+ * time the sentence and those after it tell of. */
+static int frame_year(const ctx *c, const xd *w)
+{
+    /* the year of a figure opening its sentence ("2024年，双方贸易额达52亿美元") is the
+     * figure's period, no frame */
+    return w->prec == 1 && strlen(w->iso) == 4 && w->used != 2 &&
+           w->t0 <= bcx_sent_open(c, c->t[w->t0].sent) + 1;
+}
+
+/* The year of the report when no reference date was given: the latest year of a day or
+ * month the article writes of what took place (not to come, not compared with, no
+ * deadline nor a day things run from), 0 when none. */
+static int report_year(const ctx *c)
+{
+    int y = 0;
+    for (size_t k = 0; k < c->nd; k++) {
+        const xd *w = &c->d[k];
+        if (written_year(w) && w->prec >= 2 && !bcx_future_at(c, w->t0) &&
+            bcx_date_bound(c, w) == 0 && atoi(w->iso) > y)
+            y = atoi(w->iso);
+    }
+    return y;
+}
+
+/* 1 when sentence si opens with a day counted from another (counted_opening) and the day
+ * it counts from, the last day told before it four sentences back at most, writes another
+ * year than day d took from the reference date, or was itself completed by a guess. */
+static int counted_from_other(const ctx *c, size_t si, const xd *d, int infyear)
+{
+    const xd *f = NULL;
+    if (!counted_opening(c, si))
+        return 0;
+    for (size_t k = c->se[si].d0; k > 0 && f == NULL; k--) {
+        const xd *q = &c->d[k - 1];
+        if (c->t[q->t0].sent + 4 < si)
+            break;
+        if (q->prec == 3 && !q->dateline && strlen(q->iso) <= 10)
+            f = q;
+    }
+    return f != NULL && ((written_year(f) && infyear && atoi(f->iso) != atoi(d->iso)) ||
+                         bcx_completion_doubt(c, f));
+}
+
+int bcx_completion_doubt(const ctx *c, const xd *d)
+{
+    if (d == NULL)
+        return 0;
+    size_t len = strlen(d->iso), si = c->t[d->t0].sent;
+    int noyear = d->iso[0] == '-' && (len == 7 || len == 4);
+    int infyear = d->inferred == BC_X_INFERRED_YEAR && (len == 10 || len == 7);
+    if (!noyear && !infyear && d->inferred != BC_X_INFERRED_DATE)
+        return 0; /* written, or completed from the text */
+    /* a day counted from the report's ("on Tuesday", "op de 12e") */
+    if (d->inferred == BC_X_INFERRED_DATE && !d->same_day && !d->rel && len == 10 &&
+        told_elsewhen(c, d))
+        return 1;
+    /* a year counted from the report's ("last year", "今年", "vorig jaar", "i år") is the
+     * text's; a date to come is counted from the report's day */
+    if (bcx_sent_has(c, si, C_THIS_YEAR, -1) || bcx_sent_has(c, si, C_LAST_YEAR, -1) ||
+        bcx_sent_has(c, si, C_NEXT_YEAR, -1) || bcx_future_at(c, d->t0))
+        return 0;
+    /* "Ten days later, on May 28" after a day of another year */
+    if ((!d->weekday || d->rel) && counted_from_other(c, si, d, infyear))
+        return 1;
+    /* "In 2021, ... . On May 28, ...": the frame's year, not the reference date's; without
+     * a reference date the day's year is the frame's or the report's, which is not said */
+    const xd *w = story_year_before(c, d);
+    if (w == NULL || !frame_year(c, w))
+        return 0;
+    return noyear || atoi(w->iso) != atoi(d->iso);
+}
+
+int bcx_before_report_year(const ctx *c, const xd *d)
+{
+    int ry = c->ry ? 0 : report_year(c);
+    return ry != 0 && written_year(d) && atoi(d->iso) < ry;
+}

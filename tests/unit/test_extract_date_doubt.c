@@ -1,0 +1,227 @@
+/* test_extract_date_doubt.c: a meeting's date completed rather than written is refused when
+ * the story told before it says another time (extract_date_doubt.c): a year from the
+ * reference date under a paragraph framed by another year, a day counted ("ten days later")
+ * from a day of another year, a weekday or a bare day of the month after a day or month of
+ * another time; and, without a reference date, a meeting to come is not dated years before
+ * the report. Every class in the seven languages where it applies, with the cases that
+ * must still be dated. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <stdio.h>
+
+#include "fixture.h"
+
+#include "extract_fixture.h"
+
+/* The meeting numbered ord, whatever its mechanism; fails the test when there is none. */
+static const bc_xmeeting *by_ord(const bc_extraction *x, int ord)
+{
+    for (size_t i = 0; i < x->nmeetings; i++)
+        if (x->meetings[i].ordinal == ord)
+            return &x->meetings[i];
+    fail_msg("no meeting %d among %zu", ord, x->nmeetings);
+    return NULL;
+}
+
+/* Extracts text in lang with reference date ref and checks the date of its 9th meeting. */
+static void expect_ninth(const char *lang, const char *ref, const char *text, const char *date)
+{
+    bc_extraction x = run(lang, ref, text);
+    const bc_xmeeting *m = by_ord(&x, 9);
+    if (strcmp(m->date, date) != 0)
+        fail_msg("%s (%s): date '%s', want '%s'", text, ref ? ref : "no reference", m->date, date);
+    bc_extraction_free(&x);
+}
+
+typedef struct doubt_case {
+    const char *lang, *text;
+} doubt_case;
+
+/* "In 2021, ...": the sentences after it in its paragraph tell of 2021. */
+static const doubt_case framed[] = {
+    {"en", "In 2021, trade through the Lao Cai gate fell sharply. On May 28, the 9th meeting "
+           "of the joint working group was held in Hekou."},
+    {"vi", "Năm 2021, thương mại qua cửa khẩu Lào Cai giảm mạnh. Ngày 28/5, Phiên họp lần "
+           "thứ 9 Nhóm công tác liên hợp đã diễn ra tại Hà Khẩu."},
+    {"fr", "En 2021, le commerce au poste de Lao Cai a fortement reculé. Le 28 mai, la 9e "
+           "réunion du Groupe de travail conjoint s'est tenue à Hekou."},
+    {"pl", "W 2021 roku handel przez przejście Lao Cai gwałtownie spadł. 28 maja w Hekou "
+           "odbyło się 9. posiedzenie wspólnej grupy roboczej."},
+    {"sv", "År 2021 föll handeln vid gränsövergången Lao Cai kraftigt. Den 28 maj hölls det "
+           "nionde mötet i den gemensamma arbetsgruppen i Hekou."},
+    {"nl", "In 2021 lag de handel via de grensovergang Lao Cai vrijwel stil. Op 28 mei vond in "
+           "Hekou de negende vergadering van de gezamenlijke werkgroep plaats."},
+};
+
+static void a_frame_year_of_another_story(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof framed / sizeof framed[0]; i++) {
+        /* the publication's year is not the story's: no date */
+        expect_ninth(framed[i].lang, "2025-06-10", framed[i].text, "");
+        /* nor, without one, the month and day of a year the text may be giving */
+        expect_ninth(framed[i].lang, NULL, framed[i].text, "");
+        /* the frame's year is the publication's: dated */
+        expect_ninth(framed[i].lang, "2021-06-10", framed[i].text, "2021-05-28");
+    }
+    /* Chinese: the paragraph's year is the text's (bcx_context_year_zh) */
+    expect_ninth("zh", "2025-06-10",
+                 "2021年，老街口岸贸易大幅下滑。5月28日，联合工作组第九次会议在河口举行。",
+                 "2021-05-28");
+    /* a year of a figure, not opening its sentence, frames nothing */
+    expect_ninth("en", "2025-06-10",
+                 "Trade through the Lao Cai gate rose 12 percent in 2024. On May 28, the 9th "
+                 "meeting of the joint working group was held in Hekou.",
+                 "2025-05-28");
+    /* nor does a year whose figure opens the sentence: the figure's period */
+    expect_ninth("en", "2025-06-10",
+                 "In 2021, trade through the Lao Cai gate reached 2 billion USD. On May 28, the "
+                 "9th meeting of the joint working group was held in Hekou.",
+                 "2025-05-28");
+    /* nor does a frame of another paragraph */
+    expect_ninth("en", "2025-06-10",
+                 "Talks in Hekou\n\nIn 2021, trade through the Lao Cai gate fell sharply.\n\nOn "
+                 "May 28, the 9th "
+                 "meeting of the joint working group was held in Hekou.",
+                 "2025-05-28");
+    /* a year counted from the report's is the text's ("last year") */
+    expect_ninth("en", "2025-06-10",
+                 "In 2021, trade through the Lao Cai gate fell sharply. On May 28 last year, the "
+                 "9th meeting of the joint working group was held in Hekou.",
+                 "2024-05-28");
+}
+
+/* "Ten days later, on June 8" after a day written with another year. */
+static const doubt_case counted[] = {
+    {"en", "On May 29, 2021, a Yunnan delegation arrived in Lao Cai. Ten days later, on June 8, "
+           "the 9th meeting of the joint working group was held in Hekou."},
+    {"vi", "Ngày 29/5/2021, đoàn đại biểu tỉnh Vân Nam đến Lào Cai. Mười ngày sau, ngày 8/6, "
+           "Phiên họp lần thứ 9 Nhóm công tác liên hợp đã diễn ra tại Hà Khẩu."},
+    {"zh", "2021年5月29日，云南省代表团抵达老街。十天后，6月8日，联合工作组第九次会议在河口举行。"},
+    {"fr", "Le 29 mai 2021, une délégation du Yunnan est arrivée à Lao Cai. Dix jours plus tard, "
+           "le 8 juin, la 9e réunion du Groupe de travail conjoint s'est tenue à Hekou."},
+    {"pl", "29 maja 2021 r. delegacja z Junnanu przybyła do Lao Cai. Dziesięć dni później, 8 "
+           "czerwca, w Hekou odbyło się 9. posiedzenie wspólnej grupy roboczej."},
+    {"sv", "Den 29 maj 2021 anlände en delegation från Yunnan till Lao Cai. Tio dagar senare, "
+           "den 8 juni, hölls det nionde mötet i den gemensamma arbetsgruppen i Hekou."},
+};
+
+static void a_day_counted_from_another_year(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof counted / sizeof counted[0]; i++) {
+        expect_ninth(counted[i].lang, "2025-06-10", counted[i].text, "");
+        /* the day counted from is of the publication's year: dated */
+        expect_ninth(counted[i].lang, "2021-06-10", counted[i].text, "2021-06-08");
+    }
+    /* Dutch writes the year of the day counted from (bcx_counted_year_days) */
+    expect_ninth("nl", "2025-06-10",
+                 "Overleg in Hekou\n\nOp 29 mei 2021 kwam een delegatie uit Yunnan aan in Lao "
+                 "Cai.\n\nTien dagen "
+                 "later, op 8 juni, vond in Hekou de negende vergadering van de gezamenlijke "
+                 "werkgroep plaats.",
+                 "2021-06-08");
+    /* counted from a day whose own completion was refused: refused too, a paragraph on */
+    bc_extraction x = run(
+        "nl", "2025-11-02",
+        "Overleg in Kunming\n\nIn 2021 lag de handel tussen Lao Cai en Yunnan stil. De delegaties "
+        "kwamen in juni bijeen. Op de 12e hielden zij de achtste vergadering "
+        "van de werkgroep.\n\nTien dagen later, op 22 juni, vond in Kunming de "
+        "negende vergadering van de werkgroep plaats.");
+    assert_string_equal(by_ord(&x, 9)->date, "");
+    bc_extraction_free(&x);
+}
+
+/* A weekday after a day of the story weeks from the report's week. */
+static const doubt_case weekday[] = {
+    {"en", "On June 3, a Yunnan delegation arrived in Lao Cai. On Tuesday, the 9th meeting of "
+           "the joint working group was held in Hekou."},
+    {"vi", "Ngày 3/6, đoàn đại biểu tỉnh Vân Nam đến Lào Cai. Chiều thứ Ba, Phiên họp lần thứ 9 "
+           "Nhóm công tác liên hợp đã diễn ra tại Hà Khẩu."},
+    {"zh", "6月3日，云南省代表团抵达老街。星期二，联合工作组第九次会议在河口举行。"},
+    {"fr", "Le 3 juin, une délégation du Yunnan est arrivée à Lao Cai. Mardi, la 9e réunion du "
+           "Groupe de travail conjoint s'est tenue à Hekou."},
+    {"pl", "3 czerwca delegacja z Junnanu przybyła do Lao Cai. We wtorek w Hekou odbyło się 9. "
+           "posiedzenie wspólnej grupy roboczej."},
+    {"sv", "Den 3 juni anlände en delegation från Yunnan till Lao Cai. I tisdags hölls det "
+           "nionde mötet i den gemensamma arbetsgruppen i Hekou."},
+    {"nl", "Op 3 juni kwam een delegatie uit Yunnan aan in Lao Cai. Op dinsdag vond in Hekou de "
+           "negende vergadering van de gezamenlijke werkgroep plaats."},
+};
+
+static void a_weekday_after_a_day_of_another_week(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof weekday / sizeof weekday[0]; i++)
+        expect_ninth(weekday[i].lang, "2025-10-16", weekday[i].text, "");
+    /* the day told before is of the report's week: the Tuesday before it */
+    expect_ninth("en", "2025-10-16",
+                 "On October 13, a Yunnan delegation arrived in Lao Cai. On Tuesday, the 9th "
+                 "meeting of the joint working group was held in Hekou.",
+                 "2025-10-14");
+    /* a month told in passing is background, not the story's time */
+    expect_ninth("nl", "2025-10-16",
+                 "In april spraken de besturen over het akkoord. Op dinsdag vond in Hekou de "
+                 "negende vergadering van de gezamenlijke werkgroep plaats.",
+                 "2025-10-14");
+}
+
+static void a_bare_day_after_another_month(void **state)
+{
+    (void)state;
+    /* "op de 12e" of the June told two sentences before, not of the report's October */
+    const char *nl = "In juni bezocht een delegatie uit Yunnan de provincie Lao Cai. De gasten "
+                     "bekeken de nieuwe brug. Op de 12e hielden de delegaties de negende "
+                     "vergadering van de gezamenlijke werkgroep.";
+    expect_ninth("nl", "2025-10-16", nl, "");
+    const char *en = "In June, a Yunnan delegation visited Lao Cai. The guests inspected the new "
+                     "bridge. On the 12th, the 9th meeting of the joint working group was held "
+                     "in Hekou.";
+    expect_ninth("en", "2025-10-16", en, "");
+    /* the month of the sentence before it dates it (bcx_month_before) */
+    expect_ninth("nl", "2025-10-16",
+                 "In juni bezocht een delegatie uit Yunnan de provincie Lao Cai. Op de 12e "
+                 "hielden de delegaties de negende vergadering van de gezamenlijke werkgroep.",
+                 "2025-06-12");
+    /* no other month told: the report's */
+    expect_ninth("nl", "2025-10-16",
+                 "Op de 12e hielden de delegaties de negende vergadering van de gezamenlijke "
+                 "werkgroep.",
+                 "2025-10-12");
+}
+
+static void a_coming_meeting_before_the_report_year(void **state)
+{
+    (void)state;
+    /* without a reference date: a signature's day years before the report's is no day of
+     * a meeting to come */
+    const char *t = "On March 30, 2023, Lang Son and Guangxi held talks in Nanning. Quang Hoa "
+                    "district and Longzhou county, which signed a framework agreement on "
+                    "friendly relations on September 4, 2013, plan to hold a joint ceremony in "
+                    "Quang Hoa.";
+    bc_extraction x = run("en", NULL, t);
+    for (size_t i = 0; i < x.nmeetings; i++)
+        assert_string_not_equal(x.meetings[i].date, "2013-09-04");
+    bc_extraction_free(&x);
+    /* a year to come stays the meeting's */
+    x = run("fr", NULL,
+            "Le 30 octobre 2025, la 11e réunion s'est tenue à Lai Chau. Il a été convenu que la "
+            "12e réunion aura lieu au Yunnan en 2026.");
+    assert_string_equal(by_ord(&x, 12)->date, "2026");
+    bc_extraction_free(&x);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(a_frame_year_of_another_story),
+        cmocka_unit_test(a_day_counted_from_another_year),
+        cmocka_unit_test(a_weekday_after_a_day_of_another_week),
+        cmocka_unit_test(a_bare_day_after_another_month),
+        cmocka_unit_test(a_coming_meeting_before_the_report_year),
+    };
+    return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
+}

@@ -108,6 +108,30 @@ static int told_elsewhen(const ctx *c, const xd *d)
     return 0;
 }
 
+/* 1 when day d, its year the reference date's, lies within a month of a day written with
+ * another year in its sentence or the one before it in its paragraph ("The 8th meeting
+ * was held on October 30, 2021. On November 2, ..."): it goes on with that story, not
+ * the report's year. */
+static int near_day_of_other_year(const ctx *c, const xd *d)
+{
+    size_t si = c->t[d->t0].sent;
+    for (size_t k = (size_t)(d - c->d); k > 0; k--) {
+        const xd *w = &c->d[k - 1];
+        size_t ws = c->t[w->t0].sent;
+        if (ws + 1 < si || (ws + 1 == si && bcx_new_paragraph(c, si)))
+            return 0;
+        int diff = 0;
+        if (w->t0 >= d->t0 || w->prec != 3 || strlen(w->iso) != 10 || !written_year(w))
+            continue;
+        char a[8], b[8];
+        snprintf(a, sizeof a, "--%.5s", w->iso + 5);
+        snprintf(b, sizeof b, "--%.5s", d->iso + 5);
+        return atoi(w->iso) != atoi(d->iso) && bcx_days_between(a, b, &diff) && diff >= -31 &&
+               diff <= 31;
+    }
+    return 0;
+}
+
 /* 1 when year w opens its sentence, a word before it at most ("In 2021, ...", "In 2021 lag
  * de handel ...", "Nam 2021, ...", "W 2021 roku ..."), and is not a figure's period: the
  * time the sentence and those after it tell of. */
@@ -171,6 +195,8 @@ int bcx_completion_doubt(const ctx *c, const xd *d)
     if (bcx_sent_has(c, si, C_THIS_YEAR, -1) || bcx_sent_has(c, si, C_LAST_YEAR, -1) ||
         bcx_sent_has(c, si, C_NEXT_YEAR, -1) || bcx_future_at(c, d->t0))
         return 0;
+    if (infyear && len == 10 && d->prec == 3 && near_day_of_other_year(c, d))
+        return 1;
     /* "Ten days later, on May 28" after a day of another year */
     if ((!d->weekday || d->rel) && counted_from_other(c, si, d, infyear))
         return 1;

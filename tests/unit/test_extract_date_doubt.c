@@ -135,6 +135,48 @@ static void a_day_counted_from_another_year(void **state)
     bc_extraction_free(&x);
 }
 
+/* "The 8th meeting was held on October 30, 2021. On November 2, ...": the story of 2021
+ * goes on. */
+static const doubt_case went_on[] = {
+    {"en", "The 8th meeting of the joint working group was held in Kunming on October 30, 2021. "
+           "On November 2, the 9th meeting of the joint working group was held in Hekou."},
+    {"vi", "Ngày 30/10/2021, Phiên họp lần thứ 8 Nhóm công tác liên hợp diễn ra tại Côn Minh. "
+           "Ngày 2/11, Phiên họp lần thứ 9 Nhóm công tác liên hợp đã diễn ra tại Hà Khẩu."},
+    {"zh",
+     "2021年10月30日，联合工作组第八次会议在昆明举行。11月2日，联合工作组第九次会议在河口举行。"},
+    {"fr", "La 8e réunion du Groupe de travail conjoint s'est tenue à Kunming le 30 octobre "
+           "2021. Le 2 novembre, la 9e réunion du Groupe de travail conjoint s'est tenue à "
+           "Hekou."},
+    {"pl", "8. posiedzenie wspólnej grupy roboczej odbyło się 30 października 2021 r. w "
+           "Kunmingu. 2 listopada w Hekou odbyło się 9. posiedzenie wspólnej grupy roboczej."},
+    {"sv", "Det åttonde mötet i den gemensamma arbetsgruppen hölls den 30 oktober 2021 i "
+           "Kunming. Den 2 november hölls det nionde mötet i den gemensamma arbetsgruppen i "
+           "Hekou."},
+    {"nl", "De achtste vergadering van de werkgroep vond op 30 oktober 2021 plaats in Kunming. "
+           "Op 2 november vond in Hekou de negende vergadering van de werkgroep plaats."},
+};
+
+static void a_day_going_on_with_another_years_story(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof went_on / sizeof went_on[0]; i++) {
+        expect_ninth(went_on[i].lang, "2025-12-10", went_on[i].text, "");
+        /* that year is the publication's: dated */
+        expect_ninth(went_on[i].lang, "2021-12-10", went_on[i].text, "2021-11-02");
+    }
+    /* months apart, or a paragraph on: the report's year */
+    expect_ninth("en", "2025-12-10",
+                 "The 8th meeting of the joint working group was held in Kunming on March 30, "
+                 "2021. On November 2, the 9th meeting of the joint working group was held in "
+                 "Hekou.",
+                 "2025-11-02");
+    expect_ninth("en", "2025-12-10",
+                 "Talks in Hekou\n\nThe 8th meeting of the joint working group was held in "
+                 "Kunming on October 30, 2021.\n\nOn November 2, the 9th meeting of the joint "
+                 "working group was held in Hekou.",
+                 "2025-11-02");
+}
+
 /* A weekday after a day of the story weeks from the report's week. */
 static const doubt_case weekday[] = {
     {"en", "On June 3, a Yunnan delegation arrived in Lao Cai. On Tuesday, the 9th meeting of "
@@ -219,6 +261,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_frame_year_of_another_story),
         cmocka_unit_test(a_day_counted_from_another_year),
+        cmocka_unit_test(a_day_going_on_with_another_years_story),
         cmocka_unit_test(a_weekday_after_a_day_of_another_week),
         cmocka_unit_test(a_bare_day_after_another_month),
         cmocka_unit_test(a_coming_meeting_before_the_report_year),

@@ -766,8 +766,17 @@ void bcx_assign_sentences(ctx *c)
             t->sent = k;
         }
     }
+    /* a word of what is to come inside a day counted from another ("the next day",
+     * "Nastepnego dnia") says nothing of the sentence's tense; in Dutch it does, whose present
+     * tells what is to come ("De volgende dag houden de douanediensten een werksessie") */
     for (size_t si = 0; si < c->ns; si++)
-        c->se[si].future = (unsigned char)bcx_sent_has(c, si, C_FUTURE, -1);
+        for (size_t q = c->se[si].t0; q < c->se[si].t1 && !c->se[si].future; q++) {
+            size_t n = c->lbit == L_NL ? 0 : bcx_lex_find(c, C_NEXT_DAY, q, NULL);
+            if (n > 0)
+                q += n - 1;
+            else
+                c->se[si].future = bcx_lex_find(c, C_FUTURE, q, NULL) > 0;
+        }
 }
 
 /* Tokens alias a covers at token i (0 when it does not match). Every word must equal the

@@ -484,6 +484,51 @@ static void dutch_lead_talks_in_the_perfect_take_the_datelines_day(void **state)
     bc_extraction_free(&x);
 }
 
+/* "The next day, ... . The same day, ...": the same day is the next day told right before
+ * it; the word for next in it ("next", "Nastepnego") says nothing of what is to come, so
+ * that day is one that took place. Dutch is left out: its present tells what is to come,
+ * and "De volgende dag houden ..." is. */
+static void the_same_day_as_the_next_day_told(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+    } cases[] = {
+        {"en", "On December 2, the 9th meeting of the joint working group was held in Hekou. The "
+               "next day, the Yunnan delegation travelled on to Kunming. The same day, Lao Cai and "
+               "Yunnan held talks on the border gate."},
+        {"pl", "2 grudnia w Hekou odbyło się 9. posiedzenie wspólnej grupy roboczej. Następnego "
+               "dnia delegacja z Junnanu udała się do Kunmingu. Tego samego dnia Lao Cai i Junnan "
+               "przeprowadziły rozmowy o przejściu granicznym."},
+        {"fr", "Le 2 décembre, la 9e réunion du Groupe de travail conjoint s'est tenue à Hekou. "
+               "Le lendemain, la délégation du Yunnan est repartie pour Kunming. Le même jour, Lao "
+               "Cai et le Yunnan ont tenu des entretiens sur le poste frontière."},
+        {"sv", "Den 2 december hölls det nionde mötet i den gemensamma arbetsgruppen i Hekou. "
+               "Dagen därpå reste delegationen från Yunnan vidare till Kunming. Samma dag höll Lao "
+               "Cai och Yunnan samtal om gränsövergången."},
+        {"vi", "Ngày 2/12, Phiên họp lần thứ 9 Nhóm công tác liên hợp diễn ra tại Hà Khẩu. Ngày "
+               "hôm sau, đoàn đại biểu tỉnh Vân Nam tới Côn Minh. Cùng ngày, tỉnh Lào Cai và tỉnh "
+               "Vân Nam đã tổ chức hội đàm về cửa khẩu."},
+        {"zh", "12月2日，联合工作组第九次会议在河口举行。次日，云南省代表团前往昆明。同日，老街省与"
+               "云南省举行会谈。"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bc_extraction x = run(cases[i].lang, "2025-12-10", cases[i].text);
+        int talks = 0, ninth = 0;
+        for (size_t k = 0; k < x.nmeetings; k++) {
+            const char *want = x.meetings[k].ordinal == 9 ? "2025-12-02" : "2025-12-03";
+            talks += x.meetings[k].ordinal == 0;
+            ninth += x.meetings[k].ordinal == 9;
+            if (strcmp(x.meetings[k].date, want) != 0)
+                fail_msg("%s: meeting %d on %s", cases[i].lang, x.meetings[k].ordinal,
+                         x.meetings[k].date);
+        }
+        assert_int_equal(talks, 1);
+        assert_int_equal(ninth, 1);
+        bc_extraction_free(&x);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -501,6 +546,7 @@ int main(void)
         cmocka_unit_test(vietnamese_days_of_the_week),
         cmocka_unit_test(days_counted_from_another),
         cmocka_unit_test(a_day_counted_from_the_publication_is_inferred_whole),
+        cmocka_unit_test(the_same_day_as_the_next_day_told),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -76,6 +76,16 @@ static const xd *story_year_before(const ctx *c, const xd *d)
     return NULL;
 }
 
+/* 1 when Chinese day d is a day alone ("12日，...") that took its month from the dateline
+ * ("新华社河口6月13日电"). */
+static int dateline_day_zh(const ctx *c, const xd *d)
+{
+    size_t lo = c->se[c->t[d->t0].sent].t0;
+    return c->lbit == L_ZH && c->dld != 0 && d->t1 == d->t0 + 2 && c->t[d->t0].kind == T_NUM &&
+           bcx_words_at(c, d->t0 + 1, d->t1, "日") > 0 &&
+           !(d->t0 > lo && bcx_words_at(c, d->t0 - 1, d->t0, "月") > 0);
+}
+
 /* 1 when the date last told before day d (counted from the reference date: a weekday,
  * "yesterday", "on the 12th") in its paragraph is a day or month of what took place more
  * than a week from it ("On June 3, the delegation arrived in Hekou. On Tuesday, ..." in an
@@ -85,7 +95,16 @@ static int told_elsewhen(const ctx *c, const xd *d)
     size_t si = c->t[d->t0].sent, p = para_start(c, si);
     /* a day of the month alone ("op de 12e", "on the 12th") is of the month its paragraph
      * last told (bcx_month_before reads the sentence before it) */
-    int bare = c->t[d->t0].kind == T_NUM;
+    int bare = c->t[d->t0].kind == T_NUM || dateline_day_zh(c, d);
+    /* without a reference date a month without its year is no date: its word is read */
+    int bm = bare && c->ry == 0 ? bcx_bare_month_before(c, d->t0) : 0;
+    for (size_t k = d->t0; bare && c->ry == 0 && c->lbit == L_ZH && bm == 0 && k > c->se[p].t0;
+         k--) /* "5月，..." */
+        if (c->t[k - 1].kind == T_NUM && c->t[k - 1].num >= 1 && c->t[k - 1].num <= 12 &&
+            bcx_words_at(c, k, d->t0, "月") > 0 && c->t[k - 1].sent + 1 >= si)
+            bm = (int)c->t[k - 1].num;
+    if (bm != 0 && bm != atoi(d->iso[0] == '-' ? d->iso + 2 : d->iso + 5))
+        return 1;
     for (size_t k = (size_t)(d - c->d); k > 0; k--) {
         const xd *w = &c->d[k - 1];
         if (c->t[w->t0].sent < p)
@@ -95,8 +114,9 @@ static int told_elsewhen(const ctx *c, const xd *d)
             continue;
         if (bare) {
             const char *md = w->iso[0] == '-' ? w->iso + 2 : w->iso + 5;
-            return atoi(md) != atoi(d->iso + 5) ||
-                   (w->iso[0] != '-' && !w->inferred && atoi(w->iso) != atoi(d->iso));
+            const char *dmd = d->iso[0] == '-' ? d->iso + 2 : d->iso + 5;
+            return atoi(md) != atoi(dmd) || (w->iso[0] != '-' && !w->inferred && d->iso[0] != '-' &&
+                                             atoi(w->iso) != atoi(d->iso));
         }
         /* a month told in passing may be background ("In april spraken ... Donderdagmiddag
          * ..."); a day of the sentence or the one before it is the story's */
@@ -187,7 +207,8 @@ int bcx_completion_doubt(const ctx *c, const xd *d)
     if (!noyear && !infyear && d->inferred != BC_X_INFERRED_DATE)
         return 0; /* written, or completed from the text */
     /* a day counted from the report's ("on Tuesday", "op de 12e") */
-    if (d->inferred == BC_X_INFERRED_DATE && !d->same_day && !d->rel && len == 10 &&
+    if (((d->inferred == BC_X_INFERRED_DATE && !d->same_day && !d->rel && len == 10) ||
+         dateline_day_zh(c, d)) &&
         told_elsewhen(c, d))
         return 1;
     /* a year counted from the report's ("last year", "今年", "vorig jaar", "i år") is the

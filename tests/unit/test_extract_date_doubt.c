@@ -228,6 +228,15 @@ static void a_bare_day_after_another_month(void **state)
                  "In juni bezocht een delegatie uit Yunnan de provincie Lao Cai. Op de 12e "
                  "hielden de delegaties de negende vergadering van de gezamenlijke werkgroep.",
                  "2025-06-12");
+    /* Chinese "12日" under a dateline of June, after a paragraph's May: not June 12 */
+    const char *zh = "河口会谈\n\n新华社河口6月13日电 "
+                     "5月，云南省代表团访问老街。12日，联合工作组第九次会议在河口举行。";
+    expect_ninth("zh", "2025-06-13", zh, "");
+    expect_ninth("zh", NULL, zh, "");
+    /* nothing else told: the dateline's month */
+    zh = "河口会谈\n\n新华社河口6月13日电 12日，联合工作组第九次会议在河口举行。";
+    expect_ninth("zh", "2025-06-13", zh, "2025-06-12");
+    expect_ninth("zh", NULL, zh, "--06-12");
     /* no other month told: the report's */
     expect_ninth("nl", "2025-10-16",
                  "Op de 12e hielden de delegaties de negende vergadering van de gezamenlijke "

@@ -297,7 +297,10 @@ static void ratchet_against_a_baseline(void **state)
  * the perfect, the dateline's talks in the perfect): meeting date P 0.998 R 0.974; the en, zh and
  * nl classes together on the 239: meeting date P 0.998 R 0.984, 0 wrong; round 16's blind pool
  * of 25 joined untuned, the floors drop to the 264 as measured: meeting date P 0.992 R 0.964,
- * 5 wrong). */
+ * 5 wrong); the cross-language refusals of completed dates of round 16 (a paragraph framed
+ * by another year, a day counted from another year's, a weekday or bare day after another
+ * time, a passive "hosted", "the agreement reached on"): meeting date P 0.995 R 0.965, 0
+ * wrong). */
 static void dev_split_regression(void **state)
 {
     (void)state;
@@ -311,8 +314,8 @@ static void dev_split_regression(void **state)
     assert_int_equal(bc_eval_corpus(c, G, &r, NULL, &err), 0);
     assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_VALUE]) >= 0.999);
     assert_true(bc_eval_recall(&r.field[BC_EF_MONEY_VALUE]) >= 0.995);
-    assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_DATE]) >= 0.992);
-    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_DATE]) >= 0.964);
+    assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_DATE]) >= 0.995);
+    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_DATE]) >= 0.965);
     assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_ORDINAL]) >= 0.985);
     assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.997);
     assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.951);

@@ -321,8 +321,10 @@ void bcx_mark_tense(ctx *c)
                      !(c->lbit == L_ZH && k > a &&
                        (bcx_words_at(c, k - 1, k, "原") || bcx_words_at(c, k - 1, k, "本"))))
                 cue[k] = 1, fut_in_clause = 1, df = 0, fut_end = k + n - 1;
-            else if (!fut_in_clause && (n = bcx_lex_find(c, C_HELD, k, NULL)) > 0 &&
-                     !(c->lbit == L_ZH && bcx_lex_find(c, C_FUTURE, k + n, NULL) > 0))
+            else if (!fut_in_clause &&
+                     (((n = bcx_lex_find(c, C_HELD, k, NULL)) > 0 &&
+                       !(c->lbit == L_ZH && bcx_lex_find(c, C_FUTURE, k + n, NULL) > 0)) ||
+                      bcx_nl_took_place(c, k, b)))
                 cue[k] = 2, dh = 0; /* "举行下一轮会谈": holding the next, to come */
             fd[2 * k] = df;
             fd[2 * k + 1] = dh;

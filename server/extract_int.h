@@ -762,6 +762,11 @@ int bcx_nl_agreed(const ctx *c, size_t si, size_t i);
  * "was hosted" is received: talks). */
 int bcx_meeting_hosted(const ctx *c, size_t si, size_t i);
 
+/* 1 when Dutch token k is "vond" or "vonden" whose "plaats" follows in its clause before
+ * token lim ("Op 28 januari vond in Hekou de negende vergadering plaats"): a word of what
+ * took place, as "vond plaats" is (bcx_mark_tense). */
+int bcx_nl_took_place(const ctx *c, size_t k, size_t lim);
+
 /* ---- extract_meet_mech.c ---- */
 
 /* Gives each mention the kind its own words name and the mechanism its sentence singles

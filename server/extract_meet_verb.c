@@ -233,3 +233,13 @@ int bcx_meeting_hosted(const ctx *c, size_t si, size_t i)
     }
     return 0;
 }
+
+int bcx_nl_took_place(const ctx *c, size_t k, size_t lim)
+{
+    if (c->lbit != L_NL || !(bcx_word_is(c, k, lim, "vond") || bcx_word_is(c, k, lim, "vonden")))
+        return 0;
+    for (size_t q = k + 1; q < lim && !(bcx_gap(c, q - 1) & (G_COMMA | G_DOT)); q++)
+        if (bcx_word_is(c, q, lim, "plaats"))
+            return 1;
+    return 0;
+}

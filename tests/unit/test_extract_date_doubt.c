@@ -244,6 +244,27 @@ static void a_bare_day_after_another_month(void **state)
                  "2025-10-12");
 }
 
+/* A day weeks after the report's, told as past, is no day of the report's year: Dutch
+ * "vond ... plaats" split by the words between says so as "was held" does. */
+static void a_past_day_after_the_report(void **state)
+{
+    (void)state;
+    expect_ninth("nl", "2025-01-05",
+                 "Op 28 januari vond in Hekou de negende vergadering van de werkgroep plaats.", "");
+    expect_ninth("en", "2025-01-05",
+                 "On January 28, the 9th meeting of the joint working group was held in Hekou.",
+                 "");
+    /* before the report's day: its year */
+    expect_ninth("nl", "2025-01-30",
+                 "Op 28 januari vond in Hekou de negende vergadering van de werkgroep plaats.",
+                 "2025-01-28");
+    /* "vond" of thinking is no holding: a day to come stays dated */
+    expect_ninth("nl", "2025-01-05",
+                 "De minister vond het een goed plan. De negende vergadering van de werkgroep zal "
+                 "op 28 januari in Hekou worden gehouden.",
+                 "2025-01-28");
+}
+
 static void a_coming_meeting_before_the_report_year(void **state)
 {
     (void)state;
@@ -273,6 +294,7 @@ int main(void)
         cmocka_unit_test(a_day_going_on_with_another_years_story),
         cmocka_unit_test(a_weekday_after_a_day_of_another_week),
         cmocka_unit_test(a_bare_day_after_another_month),
+        cmocka_unit_test(a_past_day_after_the_report),
         cmocka_unit_test(a_coming_meeting_before_the_report_year),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);

@@ -762,9 +762,10 @@ int bcx_nl_agreed(const ctx *c, size_t si, size_t i);
  * "was hosted" is received: talks). */
 int bcx_meeting_hosted(const ctx *c, size_t si, size_t i);
 
-/* 1 when Dutch token k is "vond" or "vonden" whose "plaats" follows in its clause before
- * token lim ("Op 28 januari vond in Hekou de negende vergadering plaats"): a word of what
- * took place, as "vond plaats" is (bcx_mark_tense). */
+/* 1 when Dutch token k is a verb of the past whose particle follows in its clause before
+ * token lim ("Op 28 januari vond in Hekou de negende vergadering plaats", "kwamen ... in
+ * Hekou bijeen", "zaten ... samen"): a word of what took place, as "vond plaats" is
+ * (bcx_mark_tense). */
 int bcx_nl_took_place(const ctx *c, size_t k, size_t lim);
 
 /* ---- extract_meet_mech.c ---- */

@@ -236,10 +236,28 @@ int bcx_meeting_hosted(const ctx *c, size_t si, size_t i)
 
 int bcx_nl_took_place(const ctx *c, size_t k, size_t lim)
 {
-    if (c->lbit != L_NL || !(bcx_word_is(c, k, lim, "vond") || bcx_word_is(c, k, lim, "vonden")))
+    /* a verb of the past and the particles that close its clause */
+    static const char *const verb[] = {"vond", "vonden", "kwam", "kwamen", "zat", "zaten", NULL};
+    static const char *const part[] = {"plaats|",
+                                       "plaats|",
+                                       "bijeen|samen|",
+                                       "bijeen|samen|",
+                                       "samen|bijeen|tafel|",
+                                       "samen|bijeen|tafel|"};
+    int v = -1;
+    for (int w = 0; c->lbit == L_NL && verb[w] && v < 0; w++)
+        if (bcx_word_is(c, k, lim, verb[w]))
+            v = w;
+    if (v < 0)
         return 0;
     for (size_t q = k + 1; q < lim && !(bcx_gap(c, q - 1) & (G_COMMA | G_DOT)); q++)
-        if (bcx_word_is(c, q, lim, "plaats"))
-            return 1;
+        for (const char *p = part[v]; *p; p = strchr(p, '|') + 1) {
+            char word[16];
+            size_t n = (size_t)(strchr(p, '|') - p);
+            memcpy(word, p, n);
+            word[n] = '\0';
+            if (bcx_word_is(c, q, lim, word))
+                return 1;
+        }
     return 0;
 }

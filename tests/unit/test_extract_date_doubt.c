@@ -245,7 +245,8 @@ static void a_bare_day_after_another_month(void **state)
 }
 
 /* A day weeks after the report's, told as past, is no day of the report's year: Dutch
- * "vond ... plaats" split by the words between says so as "was held" does. */
+ * "vond ... plaats", "kwamen ... bijeen" split by the words between say so as "was held"
+ * does. */
 static void a_past_day_after_the_report(void **state)
 {
     (void)state;
@@ -253,6 +254,10 @@ static void a_past_day_after_the_report(void **state)
                  "Op 28 januari vond in Hekou de negende vergadering van de werkgroep plaats.", "");
     expect_ninth("en", "2025-01-05",
                  "On January 28, the 9th meeting of the joint working group was held in Hekou.",
+                 "");
+    expect_ninth("nl", "2025-01-05",
+                 "Op 28 januari kwamen de delegaties van Lao Cai en Yunnan in Hekou bijeen voor de "
+                 "negende vergadering van de werkgroep.",
                  "");
     /* before the report's day: its year */
     expect_ninth("nl", "2025-01-30",

@@ -146,8 +146,11 @@ static int near_day_of_other_year(const ctx *c, const xd *d)
         char a[8], b[8];
         snprintf(a, sizeof a, "--%.5s", w->iso + 5);
         snprintf(b, sizeof b, "--%.5s", d->iso + 5);
-        return atoi(w->iso) != atoi(d->iso) && bcx_days_between(a, b, &diff) && diff >= -31 &&
-               diff <= 31;
+        /* close by month and day, far by the years (not "December 20, 2024 ... January 5"
+         * in 2025) */
+        int full = 0;
+        return bcx_days_between(a, b, &diff) && diff >= -31 && diff <= 31 &&
+               bcx_days_between(w->iso, d->iso, &full) && (full > 31 || full < -31);
     }
     return 0;
 }

@@ -164,6 +164,12 @@ static void a_day_going_on_with_another_years_story(void **state)
         /* that year is the publication's: dated */
         expect_ninth(went_on[i].lang, "2021-12-10", went_on[i].text, "2021-11-02");
     }
+    /* across the turn of the year: the year after, as the publication's */
+    expect_ninth("en", "2025-02-10",
+                 "The 8th meeting of the joint working group was held in Kunming on December 20, "
+                 "2024. On January 5, the 9th meeting of the joint working group was held in "
+                 "Hekou.",
+                 "2025-01-05");
     /* months apart, or a paragraph on: the report's year */
     expect_ninth("en", "2025-12-10",
                  "The 8th meeting of the joint working group was held in Kunming on March 30, "

@@ -196,8 +196,16 @@ static int counted_from_other(const ctx *c, size_t si, const xd *d, int infyear)
         if (q->prec == 3 && !q->dateline && strlen(q->iso) <= 10)
             f = q;
     }
-    return f != NULL && ((written_year(f) && infyear && atoi(f->iso) != atoi(d->iso)) ||
-                         bcx_completion_doubt(c, f));
+    if (f == NULL)
+        return 0;
+    /* another year, not only over the turn of the year ("December 28, 2024 ... Ten days
+     * later, on January 7" is 2025's) */
+    int full = 0;
+    if (written_year(f) && infyear && atoi(f->iso) != atoi(d->iso) &&
+        !(strlen(d->iso) == 10 && bcx_days_between(f->iso, d->iso, &full) && full >= -62 &&
+          full <= 62))
+        return 1;
+    return bcx_completion_doubt(c, f);
 }
 
 int bcx_completion_doubt(const ctx *c, const xd *d)

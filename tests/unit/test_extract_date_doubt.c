@@ -117,6 +117,11 @@ static void a_day_counted_from_another_year(void **state)
         /* the day counted from is of the publication's year: dated */
         expect_ninth(counted[i].lang, "2021-06-10", counted[i].text, "2021-06-08");
     }
+    /* over the turn of the year: the publication's year */
+    expect_ninth("en", "2025-02-10",
+                 "On December 28, 2024, a Yunnan delegation arrived in Lao Cai. Ten days later, on "
+                 "January 7, the 9th meeting of the joint working group was held in Hekou.",
+                 "2025-01-07");
     /* Dutch writes the year of the day counted from (bcx_counted_year_days) */
     expect_ninth("nl", "2025-06-10",
                  "Overleg in Hekou\n\nOp 29 mei 2021 kwam een delegatie uit Yunnan aan in Lao "

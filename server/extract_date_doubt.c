@@ -86,6 +86,17 @@ static int dateline_day_zh(const ctx *c, const xd *d)
            !(d->t0 > lo && bcx_words_at(c, d->t0 - 1, d->t0, "月") > 0);
 }
 
+/* 1 when a Chinese word of lately ("近日", "日前") stands between dates a and d. */
+static int lately_between(const ctx *c, const xd *a, const xd *d)
+{
+    static const char *const lately[] = {"近日", "日前", "前不久", "近期", NULL};
+    for (size_t k = a->t1; k < d->t0; k++)
+        for (int w = 0; lately[w]; w++)
+            if (bcx_words_at(c, k, d->t0, lately[w]) > 0)
+                return 1;
+    return 0;
+}
+
 /* 1 when the date last told before day d (counted from the reference date: a weekday,
  * "yesterday", "on the 12th") in its paragraph is a day or month of what took place more
  * than a week from it ("On June 3, the delegation arrived in Hekou. On Tuesday, ..." in an
@@ -215,6 +226,12 @@ int bcx_completion_doubt(const ctx *c, const xd *d)
     size_t len = strlen(d->iso), si = c->t[d->t0].sent;
     int noyear = d->iso[0] == '-' && (len == 7 || len == 4);
     int infyear = d->inferred == BC_X_INFERRED_YEAR && (len == 10 || len == 7);
+    /* "the same day" of the dateline's day after what the report says took place lately
+     * ("第九次会议近日在河口举行。同日下午，..."): that unknown day, not the day the report
+     * was filed */
+    if (d->same_day && d->ref && c->d[d->ref - 1].dateline &&
+        lately_between(c, &c->d[d->ref - 1], d))
+        return 1;
     if (!noyear && !infyear && d->inferred != BC_X_INFERRED_DATE)
         return 0; /* written, or completed from the text */
     /* a day counted from the report's ("on Tuesday", "op de 12e") */

@@ -281,6 +281,32 @@ static void a_past_day_after_the_report(void **state)
                  "2025-01-28");
 }
 
+/* Chinese "同日" after a meeting said held lately ("近日", "日前") is that meeting's unknown
+ * day, not the dateline's; after an event of the dateline's day it is that day. */
+static void the_same_day_as_a_day_not_told(void **state)
+{
+    (void)state;
+    static const char *const lately[] = {
+        "河口会谈\n\n新华社河口12月3日电 "
+        "联合工作组第九次会议近日在河口举行。同日下午，双方举行工作会谈。",
+        "河口会谈\n\n新华社河口12月3日电 "
+        "联合工作组第九次会议日前在河口举行。双方回顾了合作成果。同日下午，老街省与云南省举行工作会"
+        "谈。",
+    };
+    for (size_t i = 0; i < sizeof lately / sizeof lately[0]; i++) {
+        bc_extraction x = run("zh", "2025-12-03", lately[i]);
+        for (size_t k = 0; k < x.nmeetings; k++)
+            assert_string_not_equal(x.meetings[k].date, "2025-12-03");
+        bc_extraction_free(&x);
+    }
+    bc_extraction x = run("zh", "2025-12-03",
+                          "河口会谈\n\n新华社河口12月3日电 "
+                          "云南省代表团抵达老街。当天下午，老街省与云南省举行工作会谈。");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2025-12-03");
+    bc_extraction_free(&x);
+}
+
 static void a_coming_meeting_before_the_report_year(void **state)
 {
     (void)state;
@@ -311,6 +337,7 @@ int main(void)
         cmocka_unit_test(a_weekday_after_a_day_of_another_week),
         cmocka_unit_test(a_bare_day_after_another_month),
         cmocka_unit_test(a_past_day_after_the_report),
+        cmocka_unit_test(the_same_day_as_a_day_not_told),
         cmocka_unit_test(a_coming_meeting_before_the_report_year),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);

@@ -28,7 +28,9 @@ static int written_year(const xd *w)
 /* 1 when sentence si opens with a day counted from another, a few words in at most ("Ten
  * days later,", "Tien dagen later", "Dix jours plus tard", "Dziesiec dni pozniej", "Tio
  * dagar senare", "Muoi ngay sau", "三天后", "The next day", "De dag erna"): the day counted
- * from is the one the report told before, whatever paragraph it stands in. */
+ * from is the one the report told before, whatever paragraph it stands in; 2 when it counts
+ * years ("Two years later", "Twee jaar later", "两年后"): its year is that one's and more,
+ * never the reference date's. */
 static int counted_opening(const ctx *c, size_t si)
 {
     static const char *const unit[] = {
@@ -37,6 +39,8 @@ static int counted_opening(const ctx *c, size_t si)
         "dzien", "dni",   "dnia",    "tydzien", "tygodnie", "tygodni", "miesiac",  "miesiace",
         "dagar", "vecka", "veckor",  "manad",   "manader",  "ngay",    "tuan",     "天",
         "日",    "周",    "星期",    "个月",    NULL};
+    static const char *const years[] = {"year", "years", "jaar", "jaren", "an",  "ans", "annees",
+                                        "rok",  "lata",  "lat",  "ar",    "nam", "年",  NULL};
     static const char *const dir[] = {
         "later",     "after",    "afterwards", "earlier", "before",   "daarna",   "erna",
         "eerder",    "daarvoor", "plus tard",  "apres",   "avant",    "plus tot", "pozniej",
@@ -51,12 +55,13 @@ static int counted_opening(const ctx *c, size_t si)
             !bcx_word_is(c, k, hi, "een") && !bcx_word_is(c, k, hi, "mot"))
             continue;
         n = n ? n : 1;
-        for (int u = 0; unit[u]; u++) {
-            size_t un = bcx_words_at(c, k + n, hi, unit[u]);
-            for (int w = 0; un > 0 && dir[w]; w++)
-                if (bcx_words_at(c, k + n + un, hi, dir[w]) > 0)
-                    return 1;
-        }
+        for (int y = 0; y < 2; y++)
+            for (const char *const *u = y ? years : unit; *u; u++) {
+                size_t un = bcx_words_at(c, k + n, hi, *u);
+                for (int w = 0; un > 0 && dir[w]; w++)
+                    if (bcx_words_at(c, k + n + un, hi, dir[w]) > 0)
+                        return 1 + y;
+            }
     }
     return 0;
 }
@@ -238,6 +243,10 @@ int bcx_completion_doubt(const ctx *c, const xd *d)
     if (((d->inferred == BC_X_INFERRED_DATE && !d->same_day && !d->rel && len == 10) ||
          dateline_day_zh(c, d)) &&
         told_elsewhen(c, d))
+        return 1;
+    /* "Two years later, on March 15" ("Hai nam sau" holds "nam sau", next year): a year
+     * counted from the story's, not the report's */
+    if (counted_opening(c, si) == 2)
         return 1;
     /* a year counted from the report's ("last year", "今年", "vorig jaar", "i år") is the
      * text's; a date to come is counted from the report's day */

@@ -140,6 +140,42 @@ static void a_day_counted_from_another_year(void **state)
     bc_extraction_free(&x);
 }
 
+/* "Two years later, on March 15": a year counted from the story's, never the report's. */
+static const doubt_case years_later[] = {
+    {"en", "Two years later, on March 15, the 9th meeting of the joint working group was held "
+           "online."},
+    {"vi", "Hai năm sau, ngày 15/3, Phiên họp lần thứ 9 Nhóm công tác liên hợp đã diễn ra trực "
+           "tuyến."},
+    {"zh", "两年后，3月15日，联合工作组第九次会议以视频方式举行。"},
+    {"fr", "Deux ans plus tard, le 15 mars, la 9e réunion du Groupe de travail conjoint s'est "
+           "tenue en ligne."},
+    {"pl", "Dwa lata później, 15 marca, odbyło się online 9. posiedzenie wspólnej grupy "
+           "roboczej."},
+    {"sv", "Två år senare, den 15 mars, hölls det nionde mötet i den gemensamma arbetsgruppen "
+           "online."},
+    {"nl", "Twee jaar later, op 15 maart, vond de negende vergadering van de werkgroep online "
+           "plaats."},
+};
+
+static void a_day_some_years_later(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof years_later / sizeof years_later[0]; i++) {
+        expect_ninth(years_later[i].lang, "2025-10-16", years_later[i].text, "");
+        expect_ninth(years_later[i].lang, NULL, years_later[i].text, "");
+    }
+    /* its year written: dated */
+    expect_ninth("en", "2025-10-16",
+                 "Two years later, on March 15, 2021, the 9th meeting of the joint working group "
+                 "was held online.",
+                 "2021-03-15");
+    /* days later: the day counted from is of the report's year */
+    expect_ninth("en", "2025-10-16",
+                 "On March 5, a Yunnan delegation arrived in Lao Cai. Ten days later, on March 15, "
+                 "the 9th meeting of the joint working group was held in Hekou.",
+                 "2025-03-15");
+}
+
 /* "The 8th meeting was held on October 30, 2021. On November 2, ...": the story of 2021
  * goes on. */
 static const doubt_case went_on[] = {
@@ -333,6 +369,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_frame_year_of_another_story),
         cmocka_unit_test(a_day_counted_from_another_year),
+        cmocka_unit_test(a_day_some_years_later),
         cmocka_unit_test(a_day_going_on_with_another_years_story),
         cmocka_unit_test(a_weekday_after_a_day_of_another_week),
         cmocka_unit_test(a_bare_day_after_another_month),

@@ -236,8 +236,8 @@ void bcx_context_year_zh(ctx *c)
         size_t from = o != NULL ? o->t1 : c->se[si].t0;
         if (o != NULL)
             y = atoi(o->iso), text = !o->inferred;
-        if (writes_year(c, si, from)) {
-            y = 0;
+        if (writes_year(c, si, from) || bcx_counted_opening(c, si) == 2) {
+            y = 0; /* "第二年3月15日", "两年后": another year than the paragraph's */
             continue;
         }
         for (size_t k = c->se[si].d0; y != 0 && k < c->se[si].d1; k++) {

@@ -25,13 +25,7 @@ static int written_year(const xd *w)
            atoi(w->iso) >= 1900;
 }
 
-/* 1 when sentence si opens with a day counted from another, a few words in at most ("Ten
- * days later,", "Tien dagen later", "Dix jours plus tard", "Dziesiec dni pozniej", "Tio
- * dagar senare", "Muoi ngay sau", "三天后", "The next day", "De dag erna"): the day counted
- * from is the one the report told before, whatever paragraph it stands in; 2 when it counts
- * years ("Two years later", "Twee jaar later", "两年后"): its year is that one's and more,
- * never the reference date's. */
-static int counted_opening(const ctx *c, size_t si)
+int bcx_counted_opening(const ctx *c, size_t si)
 {
     static const char *const unit[] = {
         "day",   "days",  "week",    "weeks",   "month",    "months",  "dag",      "dagen",
@@ -46,9 +40,37 @@ static int counted_opening(const ctx *c, size_t si)
         "eerder",    "daarvoor", "plus tard",  "apres",   "avant",    "plus tot", "pozniej",
         "wczesniej", "potem",    "senare",     "efter",   "tidigare", "sau",      "truoc",
         "后",        "之后",     "以后",       "前",      "之前",     NULL};
+    /* a year counted without a number ("The following year", "Het jaar daarop") */
+    static const char *const year_after[] = {"the following year",
+                                             "the next year",
+                                             "the year after",
+                                             "the year before",
+                                             "the previous year",
+                                             "het jaar daarop",
+                                             "het jaar erna",
+                                             "het jaar daarvoor",
+                                             "het jaar ervoor",
+                                             "l annee suivante",
+                                             "l annee d apres",
+                                             "l annee precedente",
+                                             "rok pozniej",
+                                             "rok wczesniej",
+                                             "w nastepnym roku",
+                                             "aret darpa",
+                                             "aret efter",
+                                             "aret innan",
+                                             "nam sau do",
+                                             "nam tiep theo",
+                                             "nam truoc do",
+                                             "第二年",
+                                             "翌年",
+                                             NULL};
     size_t open = bcx_sent_open(c, si), hi = c->se[si].t1;
     for (size_t k = open; k < hi && k <= open + 2; k++) {
         size_t n = 0;
+        for (int w = 0; year_after[w]; w++)
+            if (bcx_words_at(c, k, hi, year_after[w]) > 0)
+                return 2;
         if (bcx_lex_find(c, C_NEXT_DAY, k, NULL) > 0 || bcx_lex_find(c, C_SAME_DAY, k, NULL) > 0)
             return 1;
         if (bcx_count_at(c, k, hi, &n) == 0 && !bcx_word_is(c, k, hi, "a") &&
@@ -203,7 +225,7 @@ static int report_year(const ctx *c)
 static int counted_from_other(const ctx *c, size_t si, const xd *d, int infyear)
 {
     const xd *f = NULL;
-    if (!counted_opening(c, si))
+    if (!bcx_counted_opening(c, si))
         return 0;
     for (size_t k = c->se[si].d0; k > 0 && f == NULL; k--) {
         const xd *q = &c->d[k - 1];
@@ -246,7 +268,7 @@ int bcx_completion_doubt(const ctx *c, const xd *d)
         return 1;
     /* "Two years later, on March 15" ("Hai nam sau" holds "nam sau", next year): a year
      * counted from the story's, not the report's */
-    if (counted_opening(c, si) == 2)
+    if (bcx_counted_opening(c, si) == 2)
         return 1;
     /* a year counted from the report's ("last year", "今年", "vorig jaar", "i år") is the
      * text's; a date to come is counted from the report's day */

@@ -880,6 +880,13 @@ int bcx_completion_doubt(const ctx *c, const xd *d);
  * September 4, 2013, plan to hold a ceremony" in a report of 2023): no date of a meeting
  * to come. */
 int bcx_before_report_year(const ctx *c, const xd *d);
+/* 1 when sentence si opens with a day counted from another, a few words in at most ("Ten
+ * days later,", "Tien dagen later", "Dix jours plus tard", "Dziesiec dni pozniej", "Tio
+ * dagar senare", "Muoi ngay sau", "三天后", "The next day", "De dag erna"): the day counted
+ * from is the one the report told before, whatever paragraph it stands in; 2 when it counts
+ * years ("Two years later", "The following year", "Het jaar daarop", "两年后", "第二年"): its
+ * year is that one's and more, never the reference date's nor the paragraph's; 0 none. */
+int bcx_counted_opening(const ctx *c, size_t si);
 
 /* ---- extract_meet_date.c ---- */
 

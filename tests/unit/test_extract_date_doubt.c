@@ -164,6 +164,26 @@ static void a_day_some_years_later(void **state)
         expect_ninth(years_later[i].lang, "2025-10-16", years_later[i].text, "");
         expect_ninth(years_later[i].lang, NULL, years_later[i].text, "");
     }
+    /* a year counted without a number, after a story of 2019 */
+    static const doubt_case following[] = {
+        {"en", "In 2019, the 8th meeting of the joint working group was held in Kunming. The "
+               "following year, on March 15, the 9th meeting of the joint working group was held "
+               "online."},
+        {"vi", "Năm 2019, Phiên họp lần thứ 8 Nhóm công tác liên hợp diễn ra tại Côn Minh. Năm "
+               "sau đó, ngày 15/3, Phiên họp lần thứ 9 đã diễn ra trực tuyến."},
+        {"zh", "2019年，联合工作组第八次会议在昆明举行。第二年3月15日，联合工作组第九次会议以视频方"
+               "式举行。"},
+        {"fr", "La 8e réunion du Groupe de travail conjoint s'est tenue à Kunming en 2019. L'année "
+               "suivante, le 15 mars, la 9e réunion s'est tenue en ligne."},
+        {"pl", "W 2019 roku w Kunmingu odbyło się 8. posiedzenie wspólnej grupy roboczej. Rok "
+               "później, 15 marca, odbyło się online 9. posiedzenie grupy."},
+        {"sv", "År 2019 hölls det åttonde mötet i arbetsgruppen i Kunming. Året därpå, den 15 "
+               "mars, hölls det nionde mötet i arbetsgruppen online."},
+        {"nl", "De achtste vergadering van de werkgroep vond in 2019 plaats in Kunming. Het jaar "
+               "daarop, op 15 maart, vond de negende vergadering online plaats."},
+    };
+    for (size_t i = 0; i < sizeof following / sizeof following[0]; i++)
+        expect_ninth(following[i].lang, "2025-10-16", following[i].text, "");
     /* its year written: dated */
     expect_ninth("en", "2025-10-16",
                  "Two years later, on March 15, 2021, the 9th meeting of the joint working group "

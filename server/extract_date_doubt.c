@@ -219,6 +219,50 @@ static int report_year(const ctx *c)
     return y;
 }
 
+/* 1 when sentence si opens with words for the year last told ("Later that year", "That
+ * same year", "Later dat jaar", "Datzelfde jaar", "La meme annee", "Tego samego roku", "Samma
+ * ar", "Cung nam"): day d is of that year, which the text wrote a few sentences before
+ * (whatever their paragraph) or not at all; 1 when d's year is not that one. */
+static int that_year_other(const ctx *c, size_t si, const xd *d)
+{
+    static const char *const that[] = {"later that year",
+                                       "earlier that year",
+                                       "that same year",
+                                       "that year",
+                                       "the same year",
+                                       "later dat jaar",
+                                       "eerder dat jaar",
+                                       "datzelfde jaar",
+                                       "dat jaar",
+                                       "hetzelfde jaar",
+                                       "la meme annee",
+                                       "cette annee la",
+                                       "plus tard cette annee la",
+                                       "tego samego roku",
+                                       "w tym samym roku",
+                                       "samma ar",
+                                       "senare samma ar",
+                                       "cung nam",
+                                       "cung nam do",
+                                       "trong nam do",
+                                       NULL};
+    size_t open = bcx_sent_open(c, si), hi = c->se[si].t1;
+    int found = 0;
+    for (size_t k = open; k < hi && k <= open + 1 && !found; k++)
+        for (int w = 0; that[w] && !found; w++)
+            found = bcx_words_at(c, k, hi, that[w]) > 0;
+    if (!found)
+        return 0;
+    for (size_t k = c->se[si].d0; k > 0; k--) {
+        const xd *w = &c->d[k - 1];
+        if (c->t[w->t0].sent + 6 < si)
+            break;
+        if (written_year(w))
+            return d->iso[0] == '-' || atoi(w->iso) != atoi(d->iso);
+    }
+    return 1;
+}
+
 /* 1 when sentence si opens with a day counted from another (counted_opening) and the day
  * it counts from, the last day told before it four sentences back at most, writes another
  * year than day d took from the reference date, or was itself completed by a guess. */
@@ -265,6 +309,8 @@ int bcx_completion_doubt(const ctx *c, const xd *d)
     if (((d->inferred == BC_X_INFERRED_DATE && !d->same_day && !d->rel && len == 10) ||
          dateline_day_zh(c, d)) &&
         told_elsewhen(c, d))
+        return 1;
+    if (that_year_other(c, si, d))
         return 1;
     /* "Two years later, on March 15" ("Hai nam sau" holds "nam sau", next year): a year
      * counted from the story's, not the report's */

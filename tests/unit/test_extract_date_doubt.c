@@ -196,6 +196,42 @@ static void a_day_some_years_later(void **state)
                  "2025-03-15");
 }
 
+/* "Later that year, on November 3": the year last written, a paragraph back. */
+static void a_day_later_that_year(void **state)
+{
+    (void)state;
+    static const doubt_case later[] = {
+        {"en", "Talks in Lao Cai\n\nThe 8th meeting of the joint working group was held in "
+               "Kunming in June 2019.\n\nLater that year, on November 3, the 9th meeting of the "
+               "joint working group was held in Lao Cai."},
+        {"nl", "Overleg in Lao Cai\n\nDe achtste vergadering van de werkgroep vond in juni 2019 "
+               "plaats in Kunming.\n\nLater dat jaar, op 3 november, vond in Lao Cai de negende "
+               "vergadering van de werkgroep plaats."},
+        {"fr", "Réunion à Lao Cai\n\nLa 8e réunion du Groupe de travail conjoint s'est tenue à "
+               "Kunming en juin 2019.\n\nLa même année, le 3 novembre, la 9e réunion du Groupe "
+               "de travail conjoint s'est tenue à Lao Cai."},
+        {"vi", "Phiên họp tại Lào Cai\n\nPhiên họp lần thứ 8 Nhóm công tác liên hợp diễn ra tại "
+               "Côn Minh vào tháng 6/2019.\n\nCùng năm, ngày 3/11, Phiên họp lần thứ 9 Nhóm công "
+               "tác liên hợp đã diễn ra tại Lào Cai."},
+        {"pl", "Posiedzenie w Lao Cai\n\n8. posiedzenie wspólnej grupy roboczej odbyło się w "
+               "czerwcu 2019 r. w Kunmingu.\n\nTego samego roku, 3 listopada, w Lao Cai odbyło "
+               "się 9. posiedzenie wspólnej grupy roboczej."},
+        {"sv", "Möte i Lao Cai\n\nDet åttonde mötet i arbetsgruppen hölls i juni 2019 i "
+               "Kunming.\n\nSamma år, den 3 november, hölls det nionde mötet i arbetsgruppen i "
+               "Lao Cai."},
+    };
+    for (size_t i = 0; i < sizeof later / sizeof later[0]; i++) {
+        expect_ninth(later[i].lang, "2025-12-16", later[i].text, "");
+        expect_ninth(later[i].lang, NULL, later[i].text, "");
+    }
+    /* that year the publication's: dated */
+    expect_ninth("en", "2025-12-16",
+                 "Talks in Lao Cai\n\nThe 8th meeting of the joint working group was held in "
+                 "Kunming in June 2025.\n\nLater that year, on November 3, the 9th meeting of the "
+                 "joint working group was held in Lao Cai.",
+                 "2025-11-03");
+}
+
 /* "The 8th meeting was held on October 30, 2021. On November 2, ...": the story of 2021
  * goes on. */
 static const doubt_case went_on[] = {
@@ -390,6 +426,7 @@ int main(void)
         cmocka_unit_test(a_frame_year_of_another_story),
         cmocka_unit_test(a_day_counted_from_another_year),
         cmocka_unit_test(a_day_some_years_later),
+        cmocka_unit_test(a_day_later_that_year),
         cmocka_unit_test(a_day_going_on_with_another_years_story),
         cmocka_unit_test(a_weekday_after_a_day_of_another_week),
         cmocka_unit_test(a_bare_day_after_another_month),

@@ -219,33 +219,24 @@ static int report_year(const ctx *c)
     return y;
 }
 
-/* 1 when sentence si opens with words for the year last told ("Later that year", "That
- * same year", "Later dat jaar", "Datzelfde jaar", "La meme annee", "Tego samego roku", "Samma
- * ar", "Cung nam"): day d is of that year, which the text wrote a few sentences before
- * (whatever their paragraph) or not at all; 1 when d's year is not that one. */
+/* 1 when sentence si opens with words for the year or month last told ("Later that year",
+ * "That same year", "Later dat jaar", "La meme annee", "Tego samego roku", "Samma ar", "Cung
+ * nam", "Later that month", "Dezelfde maand"): day d is of that year, which the text wrote a
+ * few sentences before (whatever their paragraph) or not at all; 1 when d's year is not
+ * that one. */
 static int that_year_other(const ctx *c, size_t si, const xd *d)
 {
-    static const char *const that[] = {"later that year",
-                                       "earlier that year",
-                                       "that same year",
-                                       "that year",
-                                       "the same year",
-                                       "later dat jaar",
-                                       "eerder dat jaar",
-                                       "datzelfde jaar",
-                                       "dat jaar",
-                                       "hetzelfde jaar",
-                                       "la meme annee",
-                                       "cette annee la",
-                                       "plus tard cette annee la",
-                                       "tego samego roku",
-                                       "w tym samym roku",
-                                       "samma ar",
-                                       "senare samma ar",
-                                       "cung nam",
-                                       "cung nam do",
-                                       "trong nam do",
-                                       NULL};
+    static const char *const that[] = {
+        "later that year", "earlier that year", "that same year", "that year", "the same year",
+        "later dat jaar", "eerder dat jaar", "datzelfde jaar", "dat jaar", "hetzelfde jaar",
+        "la meme annee", "cette annee la", "plus tard cette annee la", "tego samego roku",
+        "w tym samym roku", "samma ar", "senare samma ar", "cung nam", "cung nam do",
+        "trong nam do",
+        /* the month last told, of that year too */
+        "later that month", "earlier that month", "that same month", "the same month",
+        "later die maand", "dezelfde maand", "diezelfde maand", "le meme mois",
+        "tego samego miesiaca", "w tym samym miesiacu", "samma manad", "senare samma manad",
+        "cung thang", NULL};
     size_t open = bcx_sent_open(c, si), hi = c->se[si].t1;
     int found = 0;
     for (size_t k = open; k < hi && k <= open + 1 && !found; k++)

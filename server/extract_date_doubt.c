@@ -1,8 +1,13 @@
 /* extract_date_doubt.c: when a meeting's date was completed rather than written (its year
- * from the reference date, its day counted from the reference date, "the same day" or "ten
- * days later" from a day told before) and the story told before it in its paragraph
- * writes another year or time, the completion is a guess: the meeting is left undated (a
- * miss costs less than a wrong date). */
+ * from the reference date or the paragraph's, its day counted from the reference date or
+ * the dateline, "the same day" or "ten days later" from a day told before) and the story
+ * told before it says another time, the completion is a guess: the meeting is left undated
+ * (a miss costs less than a wrong date). The classes: a paragraph a year opens, a day near
+ * one written with another year, a day counted in days from a day of another year or in
+ * years from any ("Two years later", "The following year"), a day of the year or month
+ * last told ("Later that year"), a weekday or bare day after a day or month of another
+ * time, "the same day" of the dateline after a meeting held lately; and, without a
+ * reference date, a meeting to come dated years before the report. */
 #include "extract_int.h"
 
 #include <stdio.h>

@@ -870,10 +870,13 @@ const xd *bcx_next_says_when(const ctx *c, const mention *m);
 
 /* ---- extract_date_doubt.c ---- */
 
-/* 1 when date d, taken by a meeting, was completed rather than written (its year from the
- * reference date, or none) while the story told before it in its paragraph writes its
- * year and that year is another ("In 2021, ... . On May 28, the two sides held talks" in
- * a 2025 report): the completion is a guess, the meeting gets no date. */
+/* 1 when date d, taken by a meeting, was completed rather than written while the story told
+ * before it says another time: its year the reference date's (or none) under a paragraph a
+ * year opens ("In 2021, ... . On May 28, the two sides held talks" in a 2025 report), near a
+ * day written with another year, after "Two years later", "The following year" or "Later that
+ * year" of another year, or counted in days from a day of another year; a weekday or bare
+ * day ("op de 12e", "12日" under a dateline) after a day or month of another time; "同日" of
+ * the dateline after a meeting held "近日". The completion is a guess: no date. */
 int bcx_completion_doubt(const ctx *c, const xd *d);
 /* 1 when no reference date was given and date d writes a year before the latest year the
  * article writes of what took place ("Quang Hoa and Longzhou, which signed an agreement on

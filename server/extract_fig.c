@@ -727,7 +727,7 @@ static int money_at(ctx *c, size_t si, size_t i, size_t *lo, size_t *prev, figst
     if (strcmp(f->metric, "investment") == 0 &&
         (bcx_range_has(c, *lo, lead, C_ESTIMATE, -1) ||
          bcx_range_has(c, clause, lead, C_FUTURE, -1) || plan_after(c, si, end) ||
-         bcx_plan_infinitive(c, si, end)))
+         bcx_plan_infinitive(c, si, lead, end)))
         f->target = 1;
     if (!f->target && f->metric[0] && (goal_after(c, si, end) || goal_last(c, si, end)))
         f->target = 1;

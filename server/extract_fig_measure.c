@@ -214,7 +214,7 @@ static int flow_for(const ctx *c, size_t si, size_t lo, size_t lead, size_t end)
  * within six words after it ("voerde voor 3 miljard dollar aan fruit uit naar China",
  * "trekt 200 miljard dong uit voor de weg", "stak 1,5 miljard yuan in de haven"): the
  * particle ends the clause or a preposition follows it (for "steken" any word may). */
-static int split_verb(const ctx *c, size_t si, size_t lead, size_t end)
+static int split_verb(const ctx *c, size_t si, size_t lead, size_t end, int *plan)
 {
     static const struct {
         const char *forms[4], *particle;
@@ -227,8 +227,12 @@ static int split_verb(const ctx *c, size_t si, size_t lead, size_t end)
     };
     static const char *const preps[] = {"naar", "voor", "in", "uit", "via", "aan", "om", NULL};
     size_t lim = c->se[si].t1, lo = c->se[si].t0;
+    *plan = 0;
     if (c->lbit != L_NL)
         return 0;
+    /* past a restatement in another currency: "trekt 460 miljoen yuan (ongeveer 68 miljoen
+     * dollar) uit voor de weg", "stak 1.100 miljard dong, ongeveer 45 miljoen dollar, in" */
+    end = bcx_past_restatement(c, si, end);
     for (size_t k = lo; k + 1 < lead; k++)
         if (bcx_gap(c, k) & (G_COMMA | G_DOT | G_PAREN))
             lo = k + 1;
@@ -247,6 +251,8 @@ static int split_verb(const ctx *c, size_t si, size_t lead, size_t end)
                      (bcx_gap(c, q) & (G_COMMA | G_DOT | G_PAREN));
             for (int k = 0; preps[k] && !ok; k++)
                 ok = bcx_word_is(c, q + 1, lim, preps[k]);
+            /* money set aside ("trekt ... uit voor"): to be spent, as "uitgetrokken" */
+            *plan = ok && v == 2;
             if (ok)
                 return verbs[v].mm;
         }
@@ -429,10 +435,14 @@ static int cue_last(const ctx *c, size_t si, size_t end, int *inf)
     return 0;
 }
 
-int bcx_plan_infinitive(const ctx *c, size_t si, size_t end)
+int bcx_plan_infinitive(const ctx *c, size_t si, size_t lead, size_t end)
 {
     int inf = 0;
-    return cue_last(c, si, end, &inf) == MM_INVEST && inf;
+    if (cue_last(c, si, end, &inf) == MM_INVEST && inf)
+        return 1;
+    if (bcx_nl_spend_after(c, si, end, &inf) == MM_INVEST && inf)
+        return 1;
+    return split_verb(c, si, lead, end, &inf) == MM_INVEST && inf;
 }
 
 /* What a thing worth the amount at tokens [lead, end) is (MM_WORTH with no measure before
@@ -668,9 +678,11 @@ int bcx_money_measure(const ctx *c, size_t si, size_t lo, size_t lead, size_t en
     if (mm == 0)
         mm = cue_last(c, si, end, &inf);
     if (mm == 0)
+        mm = bcx_nl_spend_after(c, si, end, &inf);
+    if (mm == 0)
         mm = flow_for(c, si, lo, lead, end);
     if (mm == 0)
-        mm = split_verb(c, si, lead, end);
+        mm = split_verb(c, si, lead, end, &inf);
     /* the cue right after the amount before is that amount's: "voor 24,2 miljoen dollar aan
      * goederen, buurprovincie Dien Bien voor amper 5,5 miljoen dollar" */
     size_t from_lo = lo, prev_cue = lo;

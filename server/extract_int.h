@@ -670,9 +670,11 @@ int bcx_is_conversion(const ctx *c, size_t lo, size_t lead, const bc_xfigure *pr
                       const char *unit);
 /* The tokens of a word joining two verb phrases at token p ("and", "et", "并"), 0 none. */
 size_t bcx_and_word(const ctx *c, size_t p, size_t lim);
-/* 1 when the amount of money ending at token end of sentence si is what an infinitive
- * with "te" after it is to spend ("om 1,2 miljard yuan te investeren"): a plan (Dutch) */
-int bcx_plan_infinitive(const ctx *c, size_t si, size_t end);
+/* 1 when the amount of money at tokens [lead, end) of sentence si is what an infinitive
+ * with "te" after it is to spend ("om 1,2 miljard yuan te investeren", "200 miljoen yuan
+ * te steken in") or what a verb of setting aside around it allots ("trekt 450 miljard dong
+ * uit voor"): a plan (Dutch) */
+int bcx_plan_infinitive(const ctx *c, size_t si, size_t lead, size_t end);
 /* 1 when after the cue at token at, "and" opens a phrase about building before lead. */
 int bcx_spend_after_and(const ctx *c, size_t at, size_t lead);
 /* The metric name of MM_* mm ("" for none). */
@@ -709,6 +711,17 @@ int bcx_both_flows_told(const ctx *c, size_t si);
 int bcx_goal_behind_clause(const ctx *c, size_t lo, size_t lead);
 int bcx_kind_recast(const ctx *c, size_t si, size_t lo, size_t lead, size_t end, int mm,
                     const bc_xfigure *prev, const bc_xfigure *back);
+/* The first token after the amount ending before token end past a restatement in another
+ * currency set off by commas or brackets ("600 miljard dong, ruim 23 miljoen dollar,
+ * gestoken in", "450 billion VND (nearly 18 million USD) in"): end itself when none. */
+size_t bcx_past_restatement(const ctx *c, size_t si, size_t end);
+/* A Dutch verb of spending after the amount ending before token end (past a restatement):
+ * an infinitive with "te" right after it ("200 miljoen yuan te steken in", "uit te
+ * trekken"), a verb with its preposition or ending the clause ("... investeren in de
+ * verbreding"), or, after a phrase of what the money went into, the verb ending the clause
+ * ("18 miljard yuan in wegen en spoorlijnen gestoken", "in de haven te steken"; not into a
+ * revenue): MM_INVEST, *plan 1 for an infinitive with "te" (what is to be spent); 0 none. */
+int bcx_nl_spend_after(const ctx *c, size_t si, size_t end, int *plan);
 
 /* ---- extract_meet.c ---- */
 

@@ -297,7 +297,8 @@ static void ratchet_against_a_baseline(void **state)
  * the perfect, the dateline's talks in the perfect): meeting date P 0.998 R 0.974; the en, zh and
  * nl classes together on the 239: meeting date P 0.998 R 0.984, 0 wrong; round 16's blind pool
  * of 25 joined untuned, the floors drop to the 264 as measured: meeting date P 0.992 R 0.964,
- * 5 wrong). */
+ * 5 wrong; Dutch verbs of spending after the amount, of round 16: metric P 0.996, target
+ * P 0.998). */
 static void dev_split_regression(void **state)
 {
     (void)state;
@@ -316,8 +317,8 @@ static void dev_split_regression(void **state)
     assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_ORDINAL]) >= 0.985);
     assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.997);
     assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.951);
-    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_METRIC]) >= 0.991);
-    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_TARGET]) >= 0.993);
+    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_METRIC]) >= 0.996);
+    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_TARGET]) >= 0.998);
     assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_PERIOD]) >= 0.981);
     assert_true(bc_eval_precision(&r.field[BC_EF_GATE_PAIR]) >= 0.992);
     assert_true(bc_eval_recall(&r.field[BC_EF_GATE_PAIR]) >= 0.966);

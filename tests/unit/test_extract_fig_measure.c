@@ -298,7 +298,8 @@ static void goals_and_plans_around_the_amount(void **state)
 
 /* Dutch verbs split around the amount ("voerde ... uit naar", "trekt ... uit voor", "stak
  * ... in"), bought and sold, what building "vergde", and loans and aid (other); a verb
- * whose particle stands elsewhere ("voerde gesprekken ... in de regio") is no flow. */
+ * whose particle stands elsewhere ("voerde gesprekken ... in de regio") is no flow. Money
+ * set aside ("trekt ... uit voor") is a plan, as "uitgetrokken" is. */
 static void dutch_split_verbs_and_other_money(void **state)
 {
     (void)state;
@@ -306,7 +307,7 @@ static void dutch_split_verbs_and_other_money(void **state)
         {"nl", "Laos voerde voor 90 miljoen dollar aan rubber uit naar Yunnan.", 90e6, "exports",
          0},
         {"nl", "Guangxi trekt 400 miljoen yuan uit voor de nieuwe terminal.", 400e6, "investment",
-         0},
+         1},
         {"nl", "Yunnan stak 2 miljard yuan in het grenspark.", 2e9, "investment", 0},
         {"nl", "Yunnan kocht voor 60 miljoen dollar aan Vietnamese cassave.", 60e6, "imports", 0},
         {"nl", "De aanleg van de weg vergde 500 miljard dong.", 500e9, "investment", 0},

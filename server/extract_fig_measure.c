@@ -506,10 +506,23 @@ int bcx_is_conversion(const ctx *c, size_t lo, size_t lead, const bc_xfigure *pr
         size_t q = bcx_lex_ending(c, C_QUAL_ABOUT, lo, lead, NULL);
         size_t at = bcx_lex_ending(c, C_CONVERT, lo, q != SIZE_MAX ? q : lead, &e);
         /* not a short, common word ("or", "合") this far from the amount it restates */
-        return lead - lo <= 16 && at != SIZE_MAX && at > lo && strlen(e->pat) > 3 &&
-               strcmp(prev->unit, unit) != 0 && (bcx_gap(c, at - 1) & G_COMMA) &&
-               bcx_commas(c, lo, at) <= 2 && !bcx_range_has(c, lo, lead, C_MONEY_CUE, -1) &&
-               !prev->rate && !prev->change_amount;
+        if (!(lead - lo <= 16 && at != SIZE_MAX && at > lo && strlen(e->pat) > 3 &&
+              strcmp(prev->unit, unit) != 0 && (bcx_gap(c, at - 1) & G_COMMA) &&
+              bcx_commas(c, lo, at) <= 2 && !prev->rate && !prev->change_amount))
+            return 0;
+        if (!bcx_range_has(c, lo, lead, C_MONEY_CUE, -1))
+            return 1;
+        /* "8.000 miljard dong aan heffingen op in- en uitvoer, omgerekend circa 320 miljoen
+         * euro": the words between are what the amount before measures (its own cue right
+         * after it, no other number), the restating clause names nothing */
+        size_t cue_end = lo;
+        if (bcx_range_has(c, at, lead, C_MONEY_CUE, -1) ||
+            cue_after_at(c, c->t[lead].sent, lo, &cue_end) == 0)
+            return 0;
+        for (size_t k = lo; k < at; k++)
+            if (c->t[k].kind == T_NUM)
+                return 0;
+        return 1;
     }
     for (size_t k = lo - 1; k < lead; k++)
         if (bcx_gap(c, k) & G_OPEN)

@@ -472,6 +472,9 @@ const bc_lex bc_lex_en[] = {
     WE(C_DOWN_AFTER, "lower", 0),
     WE(C_ESTIMATE, "estimated", 0),
     WE(C_ESTIMATE, "estimated at", 0),
+    WE(C_ESTIMATE, "estimates", 0), /* "Preliminary estimates put the investment at" */
+    WE(C_TARGET, "ambition", 0),    /* "the ambition of 5 billion USD by 2030" */
+    WE(C_TARGET, "ambitions", 0),
     /* ---- comparisons: the year after them is not a period */
     WE(C_COMPARE, "compared with", 0),
     WE(C_COMPARE, "compared to", 0),

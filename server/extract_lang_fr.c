@@ -61,6 +61,8 @@ const bc_lex bc_lex_fr[] = {
     WE(C_TARGET, "cible", 0),
     WP(C_TARGET, "s efforce", 0),
     WE(C_TARGET, "ambitionne", 0),
+    WE(C_TARGET, "ambition", 0),
+    WE(C_TARGET, "doubler", 0), /* "de doubler les echanges, a 5 milliards de dollars" */
     WE(C_TARGET, "compte atteindre", 0),
     WP(C_TARGET, "prevoit", 0),
     WP(C_TARGET, "engag", 0),

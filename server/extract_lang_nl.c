@@ -605,6 +605,9 @@ const bc_lex bc_lex_nl[] = {
     WE(C_ESTIMATE, "raamt", 0),
     WE(C_ESTIMATE, "ramen", 0),
     WE(C_ESTIMATE, "geraamd", 0),
+    WE(C_TARGET, "ambitie", 0), /* "spraken de ambitie uit om de handel ... tot" */
+    WE(C_TARGET, "ambities", 0),
+    WE(C_TARGET, "te verdubbelen", 0),
     /* ---- a crossing between two places */
     WE(C_LINKS, "tussen", 0),
     WE(C_LINKS, "dat verbindt", 0),

@@ -386,6 +386,8 @@ const bc_lex bc_lex_pl[] = {
     WE(C_ESTIMATE, "szacuje sie", 0),
     WP(C_ESTIMATE, "szacowan", 0),
     WP(C_ESTIMATE, "szacunkow", 0),
+    WP(C_TARGET, "ambicj", 0), /* "ambicja", "ambicje" */
+    WP(C_TARGET, "podwoi", 0), /* "podwoic obroty do 5 mld USD" */
     /* ---- comparisons: the year after them is not a period */
     WE(C_COMPARE, "niz", 0),
     WE(C_COMPARE, "w porownaniu z", 0),

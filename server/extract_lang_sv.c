@@ -319,6 +319,9 @@ const bc_lex bc_lex_sv[] = {
     WE(C_DOWN_AFTER, "lagre", 0),
     WE(C_ESTIMATE, "beraknas", 0),
     WE(C_ESTIMATE, "uppskattas", 0),
+    WE(C_TARGET, "ambition", 0),
+    WE(C_TARGET, "ambitionen", 0),
+    WP(C_TARGET, "fordubbla", 0), /* "att fordubbla handeln till 5 miljarder dollar" */
     /* ---- comparisons: the year after them is not a period */
     WE(C_COMPARE, "jamfort med", 0),
     WE(C_COMPARE, "an", 0),

@@ -298,7 +298,8 @@ static void ratchet_against_a_baseline(void **state)
  * nl classes together on the 239: meeting date P 0.998 R 0.984, 0 wrong; round 16's blind pool
  * of 25 joined untuned, the floors drop to the 264 as measured: meeting date P 0.992 R 0.964,
  * 5 wrong; Dutch verbs of spending after the amount, of round 16: metric P 0.996, target
- * P 0.998). */
+ * P 0.998; ambitions, doublings and estimates as goals, a restatement after its amount's
+ * cue: metric P 0.997, target P 0.999). */
 static void dev_split_regression(void **state)
 {
     (void)state;
@@ -317,8 +318,8 @@ static void dev_split_regression(void **state)
     assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_ORDINAL]) >= 0.985);
     assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.997);
     assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.951);
-    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_METRIC]) >= 0.996);
-    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_TARGET]) >= 0.998);
+    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_METRIC]) >= 0.997);
+    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_TARGET]) >= 0.999);
     assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_PERIOD]) >= 0.981);
     assert_true(bc_eval_precision(&r.field[BC_EF_GATE_PAIR]) >= 0.992);
     assert_true(bc_eval_recall(&r.field[BC_EF_GATE_PAIR]) >= 0.966);

@@ -123,7 +123,8 @@ static const char *const CURRENCY[] = {"", "USD", "CNY", "VND", "EUR"};
 static int money_phrase(const ctx *c, size_t si, size_t i, double *scale, size_t *lead, size_t *end)
 {
     const bc_lex *e = NULL;
-    size_t lim = c->se[si].t1, k = i + 1, n;
+    size_t w = c->t[i].words > 0 ? c->t[i].words : 1; /* a number in words: its tokens */
+    size_t lim = c->se[si].t1, k = i + w, n;
     int cur = 0;
     *scale = 1;
     *lead = i;
@@ -144,11 +145,13 @@ static int money_phrase(const ctx *c, size_t si, size_t i, double *scale, size_t
     for (int scales = 0; scales < 2 && k < lim; scales++) {
         if ((n = bcx_lex_find2(c, C_SCALE, k, 1, &e)) == 0 ||
             bcx_lex_find2(c, C_NOUN, k, 1, NULL) >= n ||
-            (k > i + 1 && (bcx_gap(c, k - 1) & ~(unsigned)(G_SPACE | G_DASH | G_DOT))))
+            (k > i + w && (bcx_gap(c, k - 1) & ~(unsigned)(G_SPACE | G_DASH | G_DOT))))
             break; /* "1,2 tys. mld", "1 nghin ty" */
         *scale *= e->val;
         k += n;
     }
+    if (k > i + w)
+        k += bcx_fig_half_after(c, si, k); /* "deux milliards et demi de dollars" */
     *end = k;
     if (cur != 0)
         return cur;
@@ -165,9 +168,9 @@ static int money_phrase(const ctx *c, size_t si, size_t i, double *scale, size_t
         adj = 2; /* "U.S. dollars" */
     q += adj;
     if (q < lim && (n = bcx_lex_find2(c, C_CURRENCY, q, 1, &e)) > 0 &&
-        (q == i + 1 || adj > 0 || c->t[q].han || bcx_joined(c, q - 1) ||
+        (q == i + w || adj > 0 || c->t[q].han || bcx_joined(c, q - 1) ||
          (bcx_gap(c, q - 1) & G_QUOTE) ||
-         (q == k && k > i + 1 && /* after an abbreviated scale: "250 mln. USD" */
+         (q == k && k > i + w && /* after an abbreviated scale: "250 mln. USD" */
           (bcx_gap(c, q - 1) & ~(unsigned)(G_SPACE | G_DASH | G_DOT)) == 0))) {
         cur = (int)e->val;
         q += n;
@@ -489,28 +492,6 @@ static int and_next(const ctx *c, size_t si, size_t end)
     return 0;
 }
 
-/* The amount a word at token i right before a scale of a million or more stands for: a
- * half ("en halv miljard dollar", "pol miliarda", "een half miljard"), 0.5; one ("un
- * milliard de dollars", "một tỷ đồng", "jeden miliard"), 1; else 0. */
-static double word_amount_at(const ctx *c, size_t si, size_t i)
-{
-    static const char *const half[] = {"halv", "half", "pol", NULL};
-    static const char *const one[] = {"un", "mot", "jeden", NULL};
-    const bc_lex *e = NULL;
-    size_t lim = c->se[si].t1;
-    if (c->t[i].kind != T_WORD || c->t[i].used || !(c->lbit & (L_SV | L_NL | L_PL | L_FR | L_VI)) ||
-        i + 1 >= lim || !bcx_joined(c, i) || bcx_lex_find2(c, C_SCALE, i + 1, 1, &e) == 0 ||
-        e->val < 1e6)
-        return 0;
-    for (int k = 0; half[k] && (c->lbit & (L_SV | L_NL | L_PL)); k++)
-        if (bcx_word_is(c, i, lim, half[k]))
-            return 0.5;
-    for (int k = 0; one[k] && (c->lbit & (L_FR | L_VI | L_PL)); k++)
-        if (bcx_word_is(c, i, lim, one[k]))
-            return 1;
-    return 0;
-}
-
 /* Money at token i. Returns 1 when it is one (and a figure was added). */
 static int money_at(ctx *c, size_t si, size_t i, size_t *lo, size_t *prev, figstate *st)
 {
@@ -546,7 +527,7 @@ static int money_at(ctx *c, size_t si, size_t i, size_t *lo, size_t *prev, figst
     }
     /* "163 millions de dollars, dont environ 63 millions a l'exportation": a scaled amount
      * right after an amount of money, with no noun of its own, is in its currency */
-    if (cur == 0 && scale >= 1e6 && *prev != SIZE_MAX && i >= *lo && i - *lo <= 8 &&
+    if (cur == 0 && scale >= 1e6 && *prev != SIZE_MAX && i >= *lo && i - *lo <= 8 && !t->words &&
         (end >= c->se[si].t1 || (bcx_gap(c, end - 1) & (G_COMMA | G_DOT | G_PAREN)) ||
          bcx_cue_after(c, si, end) != 0 || and_next(c, si, end))) {
         for (int k = 1; k < (int)(sizeof CURRENCY / sizeof CURRENCY[0]); k++)
@@ -573,6 +554,9 @@ static int money_at(ctx *c, size_t si, size_t i, size_t *lo, size_t *prev, figst
     f->money = 1;
     f->heading = c->se[si].heading;
     f->value = (scale > 1 && t->ambig ? t->num_alt : t->num) * scale + rest;
+    for (size_t k = i + 1; k < end; k++)
+        if (bcx_fig_half_after(c, si, k) > 0)
+            f->value += 0.5 * scale; /* "deux milliards et demi" */
     if (scale >= 1000)
         f->value = nearbyint(f->value); /* 1,7 milliard is 1700000000, not 1.7 * 1e9 */
     copy_str(f->unit, sizeof f->unit, CURRENCY[cur]);
@@ -733,7 +717,7 @@ static int money_at(ctx *c, size_t si, size_t i, size_t *lo, size_t *prev, figst
         f->target = 1;
     f->nparties = bcx_fig_parties(c, si, lead, end, f->parties, BC_X_MAX_PARTIES);
     f->start = t->start;
-    f->end = t->end;
+    f->end = c->t[i + (t->words > 0 ? t->words - 1 : 0)].end;
     bcx_cite_add(&f->cite, c->se[si].qs, c->se[si].qe);
     f->confidence = 0.7 + (f->metric[0] && !f->metric_inferred ? 0.15 : 0) +
                     (f->period[0] ? 0.1 : 0) + (f->nparties ? 0.05 : 0) - (cur_inferred ? 0.05 : 0);
@@ -817,11 +801,15 @@ void bcx_find_figures(ctx *c)
             if (c->t[i].kind == T_NUM && c->t[i].used == 0 && is_percent(c, si, i))
                 c->t[i].used = U_PCT;
         for (size_t i = t0; i < t1 && c->rc == BC_OK; i++) {
-            double word = word_amount_at(c, si, i);
+            size_t nw = 0;
+            double word = bcx_fig_words_at(c, si, i, &nw);
             if (word > 0) {
                 c->t[i].num = c->t[i].num_alt = word;
-                if (!money_at(c, si, i, &lo, &prev, &st))
+                c->t[i].words = (unsigned char)nw;
+                if (!money_at(c, si, i, &lo, &prev, &st)) {
                     c->t[i].num = c->t[i].num_alt = 0;
+                    c->t[i].words = 0;
+                }
                 continue;
             }
             if (c->t[i].kind != T_NUM || c->t[i].used != 0 || c->t[i].num <= 0)

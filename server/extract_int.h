@@ -201,6 +201,7 @@ typedef struct tok {
     unsigned char kind, upper, glued, used, meet, han;
     unsigned char ambig, plain, integral, ndig;
     unsigned char tense; /* TENSE_*: the nearer of a future and a "held" word of its sentence */
+    unsigned char words; /* a number written in words read as money: its tokens (0: one) */
 } tok;
 
 /* tok.tense: the words of its sentence nearest to a token speak of what will happen ("will
@@ -559,6 +560,18 @@ const char *bcx_fig_qualifier(const ctx *c, size_t si, size_t lead, size_t after
  * number at token i, its scale in *scale, first token in *lead, the token after it in *end. */
 int bcx_fig_money_phrase(const ctx *c, size_t si, size_t i, double *scale, size_t *lead,
                          size_t *end);
+
+/* ---- extract_fig_words.c ---- */
+
+/* A number written in words that starts at token i of sentence si, right before a scale
+ * of a million or more ("tweeenhalf miljard", "two and a half billion", "achttien
+ * miljard", "deux milliards", "poltora miliarda", "en och en halv miljard", "half a
+ * billion"): its value, its tokens in *n; 0 when none starts there (not inside another
+ * number: "twenty-five", "a hundred and twenty", "two or three billion"). */
+double bcx_fig_words_at(const ctx *c, size_t si, size_t i, size_t *n);
+/* French "et demi" after a scale at token k ("deux milliards et demi de dollars"): its
+ * tokens, 0 when none. */
+size_t bcx_fig_half_after(const ctx *c, size_t si, size_t k);
 
 /* ---- extract_fig_range.c ---- */
 

@@ -11,6 +11,8 @@ const bc_lex bc_lex_en[] = {
     WA(C_SCALE, "m", 1e6),
     WP(C_SCALE, "billion", 1e9),
     WA(C_SCALE, "bn", 1e9),
+    WA(C_SCALE, "bln", 1e9), /* "US$1 bln", "$850 mln" (wire headlines) */
+    WA(C_SCALE, "mln", 1e6),
     WA(C_SCALE, "b", 1e9), /* "near-$2.5b trade year" */
     WP(C_SCALE, "trillion", 1e12),
     /* ---- US dollars */
@@ -18,6 +20,8 @@ const bc_lex bc_lex_en[] = {
     WP(C_CURRENCY, "dollar", CUR_USD),
     WE(C_CUR_ADJ, "us", CUR_USD),
     WE(C_CUR_ADJ, "american", CUR_USD),
+    WE(C_CUR_ADJ, "vietnamese", CUR_VND), /* "200 billion Vietnamese dong" */
+    WE(C_CUR_ADJ, "chinese", CUR_CNY),    /* "5 billion Chinese yuan" */
     /* ---- qualifiers */
     WE(C_QUAL_OVER, "over", 0),
     WE(C_QUAL_OVER, "more than", 0),

@@ -17,6 +17,8 @@ const bc_lex bc_lex_fr[] = {
     WP(C_CURRENCY, "dollar", CUR_USD),
     WP(C_CUR_ADJ, "americain", CUR_USD),
     WE(C_CUR_ADJ, "us", CUR_USD),
+    WP(C_CUR_ADJ, "vietnamien", CUR_VND), /* "dongs vietnamiens" */
+    WP(C_CUR_ADJ, "chinois", CUR_CNY),
     WP(C_CURRENCY, "yuan", CUR_CNY),
     WE(C_CURRENCY, "cny", CUR_CNY),
     WE(C_CURRENCY, "rmb", CUR_CNY),

@@ -16,7 +16,9 @@ const bc_lex bc_lex_nl[] = {
     WE(C_CURRENCY, "usd", CUR_USD),
     WP(C_CURRENCY, "dollar", CUR_USD),
     WP(C_CUR_ADJ, "amerikaans", CUR_USD),
-    WE(C_CUR_ADJ, "us", CUR_USD), /* "US-dollar" */
+    WE(C_CUR_ADJ, "us", CUR_USD),         /* "US-dollar" */
+    WE(C_CUR_ADJ, "vietnamese", CUR_VND), /* "1.100 miljard Vietnamese dong" */
+    WE(C_CUR_ADJ, "chinese", CUR_CNY),
     /* ---- qualifiers */
     WE(C_QUAL_OVER, "meer dan", 0),
     WE(C_QUAL_OVER, "ruim", 0),

@@ -21,6 +21,8 @@ const bc_lex bc_lex_pl[] = {
     WP(C_CUR_ADJ, "amerykansk", CUR_USD),
     WE(C_CURRENCY, "dol", CUR_USD), /* "1,2 mld dol." */
     WE(C_CUR_ADJ, "us", CUR_USD),
+    WP(C_CUR_ADJ, "wietnamsk", CUR_VND), /* "dongow wietnamskich" */
+    WP(C_CUR_ADJ, "chinsk", CUR_CNY),
     /* ---- qualifiers */
     WE(C_QUAL_OVER, "ponad", 0),
     WE(C_QUAL_OVER, "powyzej", 0),

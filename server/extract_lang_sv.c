@@ -16,7 +16,9 @@ const bc_lex bc_lex_sv[] = {
     WE(C_CURRENCY, "usd", CUR_USD),
     WP(C_CURRENCY, "dollar", CUR_USD),
     WP(C_CUR_ADJ, "amerikansk", CUR_USD),
-    WE(C_CUR_ADJ, "us", CUR_USD), /* "US-dollar" */
+    WE(C_CUR_ADJ, "us", CUR_USD),           /* "US-dollar" */
+    WP(C_CUR_ADJ, "vietnamesisk", CUR_VND), /* "vietnamesiska dong" */
+    WP(C_CUR_ADJ, "kinesisk", CUR_CNY),
     /* ---- qualifiers */
     WE(C_QUAL_OVER, "over", 0),
     WE(C_QUAL_OVER, "mer an", 0),

@@ -61,7 +61,7 @@ static void scores_by_the_rules(void **state)
     assert_int_equal(r.articles[0], 1);
     assert_int_equal(r.detect_right, 1);
     /* per run: 1.7 bn right (one fact, two quotes), 1.75 bn a misread of 1.8 bn, nine
-     * billion not read, 5 million not annotated */
+     * thousand million not read, 5 million not annotated */
     counts(&r.run[0][BC_EF_MONEY_VALUE], 3, 3, 1, 1, 2, 0, 1);
     counts(&r.field[BC_EF_MONEY_VALUE], 6, 6, 2, 2, 4, 0, 2);
     counts(&r.field[BC_EF_MONEY_METRIC], 6, 2, 2, 0, 4, 0, 0);
@@ -299,7 +299,9 @@ static void ratchet_against_a_baseline(void **state)
  * of 25 joined untuned, the floors drop to the 264 as measured: meeting date P 0.992 R 0.964,
  * 5 wrong; Dutch verbs of spending after the amount, of round 16: metric P 0.996, target
  * P 0.998; ambitions, doublings and estimates as goals, a restatement after its amount's
- * cue: metric P 0.997, target P 0.999). */
+ * cue: metric P 0.997, target P 0.999; numbers in words, currencies named by their
+ * country's adjective, "US$1 bln": money value P 1.000 R 1.000, metric P 0.998, period
+ * P 0.982). */
 static void dev_split_regression(void **state)
 {
     (void)state;
@@ -311,16 +313,16 @@ static void dev_split_regression(void **state)
         return;
     }
     assert_int_equal(bc_eval_corpus(c, G, &r, NULL, &err), 0);
-    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_VALUE]) >= 0.999);
-    assert_true(bc_eval_recall(&r.field[BC_EF_MONEY_VALUE]) >= 0.995);
+    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_VALUE]) >= 1.0);
+    assert_true(bc_eval_recall(&r.field[BC_EF_MONEY_VALUE]) >= 1.0);
     assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_DATE]) >= 0.992);
     assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_DATE]) >= 0.964);
     assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_ORDINAL]) >= 0.985);
     assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.997);
     assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.951);
-    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_METRIC]) >= 0.997);
+    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_METRIC]) >= 0.998);
     assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_TARGET]) >= 0.999);
-    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_PERIOD]) >= 0.981);
+    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_PERIOD]) >= 0.982);
     assert_true(bc_eval_precision(&r.field[BC_EF_GATE_PAIR]) >= 0.992);
     assert_true(bc_eval_recall(&r.field[BC_EF_GATE_PAIR]) >= 0.966);
     assert_true(r.detect_right == r.detected);

@@ -1311,6 +1311,41 @@ static void months_told_again(void **state)
     bc_extraction_free(&x);
 }
 
+/* A currency named with its country's adjective ("200 billion Vietnamese dong", "dongs
+ * vietnamiens", "Chinese yuan") is that currency; wire headlines write "bln" and "mln"
+ * ("US$1 bln"); an adjective before no currency makes no amount. */
+static void currency_adjectives_and_wire_scales(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+        double value;
+        const char *unit;
+    } cases[] = {
+        {"en", "Lang Son has spent 150 billion Vietnamese dong on a new customs yard.", 150e9,
+         "VND"},
+        {"en", "Hekou set aside 40 million Chinese yuan for the cargo terminal.", 40e6, "CNY"},
+        {"en", "Hekou, Lao Cai target US$2 bln in border trade", 2e9, "USD"},
+        {"en", "Mong Cai port handles $350 mln of seafood exports", 350e6, "USD"},
+        {"fr", "La province a consacré 90 milliards de dongs vietnamiens au parking.", 90e9, "VND"},
+        {"nl", "De provincie stak 90 miljard Vietnamese dong in een parkeerterrein.", 90e9, "VND"},
+        {"pl", "Prowincja przeznaczyła 90 mld dongów wietnamskich na parking.", 90e9, "VND"},
+        {"sv", "Provinsen lade 90 miljarder vietnamesiska dong på en parkering.", 90e9, "VND"},
+        {"sv", "Hekou satsade 40 miljoner kinesiska yuan på terminalen.", 40e6, "CNY"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        bc_extraction x = run(cases[k].lang, "2025-12-01", cases[k].text);
+        if (!has_fig(&x, cases[k].value) ||
+            strcmp(fig(&x, cases[k].value)->unit, cases[k].unit) != 0)
+            fail_msg("'%s': no %.0f %s", cases[k].text, cases[k].value, cases[k].unit);
+        bc_extraction_free(&x);
+    }
+    bc_extraction x = run("en", "2025-12-01", "Some 2 million Chinese visitors came in 2025.");
+    for (size_t i = 0; i < x.nfigures; i++)
+        assert_false(x.figures[i].money);
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1346,6 +1381,7 @@ int main(void)
         cmocka_unit_test(qualifiers_past_a_time_and_in_other_words),
         cmocka_unit_test(growth_in_more_words),
         cmocka_unit_test(months_told_again),
+        cmocka_unit_test(currency_adjectives_and_wire_scales),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -261,9 +261,10 @@ static int flow_or_revenue(const bc_xfigure *f)
 
 /* The period of an amount whose own words state none, from what came before, marked
  * (period_context): "for the whole year" ("全年", "l'ensemble de l'annee", "ca nam"): the
- * year of the last amount stated with a period; "in the same period" ("cung ky", "同期"):
- * the last outcome's stated period; else the period of the outcome before it in its
- * sentence, or in the sentence before when this one continues it (see continues). */
+ * year of the last amount stated with a period; "in the same period" ("cung ky", "同期",
+ * "in dezelfde elf maanden"): the last outcome's stated period, a goal's too; else, not for
+ * a goal, the period of the outcome before it in its sentence, or in the sentence before
+ * when this one continues it (see continues). */
 static void carried_period(const ctx *c, size_t si, size_t lead, size_t end, bc_xfigure *f,
                            const bc_xfigure *before, const bc_xfigure *back, figstate *st)
 {
@@ -281,9 +282,12 @@ static void carried_period(const ctx *c, size_t si, size_t lead, size_t end, bc_
         }
         return;
     }
-    if (f->target)
+    int same = st->stated != SIZE_MAX && bcx_fig_cue_applies(c, si, C_SAME_PERIOD, lead, end);
+    /* a goal "over the same period" ("Les recettes ... sur la meme periode devraient depasser
+     * 210 milliards") is of the period stated before; no other goal takes one */
+    if (f->target && !same)
         return;
-    if (st->stated != SIZE_MAX && bcx_fig_cue_applies(c, si, C_SAME_PERIOD, lead, end))
+    if (same)
         from = &figs[st->stated];
     else if (before != NULL && before->period[0] && !before->target)
         from = before;
@@ -324,28 +328,43 @@ static int money_between(const ctx *c, size_t si, size_t a, size_t b)
     return 0;
 }
 
-/* 1 when the clause of the amount starting at token lead (from token lo; whole: all of
- * [lo, lead), the sentence's first amount, whose opening clause is its own) names a time
- * of its own: this, last or next year, months, quarters, a half year ("今年前9个月", "au
- * cours des deux premiers mois de l'annee", "next year"). Called when no date of the text
- * could be read there: then no period from elsewhere is the amount's. */
-static int own_time(const ctx *c, size_t lo, size_t lead, int whole)
+/* 1 when tokens [a, b) name a time: this, last or next year, months, quarters, a half
+ * year. */
+static int names_time(const ctx *c, size_t a, size_t b)
 {
     static const int cls[] = {C_THIS_YEAR, C_LAST_YEAR, C_NEXT_YEAR, C_MONTHS, C_QUARTERS, C_HALF};
-    size_t from = lo;
-    for (size_t k = lo; !whole && k + 1 < lead; k++)
-        if (bcx_gap(c, k) & (G_COMMA | G_DOT | G_PAREN))
-            from = k + 1;
     for (size_t k = 0; k < sizeof cls / sizeof cls[0]; k++)
-        if (bcx_range_has(c, from, lead, cls[k], -1)) {
+        if (bcx_range_has(c, a, b, cls[k], -1)) {
             if (cls[k] != C_MONTHS || c->lbit != L_VI)
                 return 1;
             /* "qua cua khau Ma Lu Thang": a name, no months */
-            for (size_t q = from; q < lead; q++)
+            for (size_t q = a; q < b; q++)
                 if (bcx_lex_find(c, C_MONTHS, q, NULL) > 0 && bcx_vi_month_word(c, q))
                     return 1;
         }
     return 0;
+}
+
+/* 1 when the clause of the amount starting at token lead (from token lo; whole: all of
+ * [lo, lead), the sentence's first amount, whose opening clause is its own) names a time
+ * of its own: this, last or next year, months, quarters, a half year ("今年前9个月", "au
+ * cours des deux premiers mois de l'annee", "next year"), but for the words of the period
+ * stated before ("in dezelfde elf maanden"). Called when no date of the text could be read
+ * there: then no period from elsewhere is the amount's. */
+static int own_time(const ctx *c, size_t lo, size_t lead, int whole)
+{
+    size_t from = lo, n;
+    for (size_t k = lo; !whole && k + 1 < lead; k++)
+        if (bcx_gap(c, k) & (G_COMMA | G_DOT | G_PAREN))
+            from = k + 1;
+    for (size_t k = from; k < lead; k++)
+        if ((n = bcx_lex_find(c, C_SAME_PERIOD, k, NULL)) > 0 && k + n <= lead) {
+            if (names_time(c, from, k))
+                return 1;
+            from = k + n;
+            k += n - 1;
+        }
+    return names_time(c, from, lead);
 }
 
 /* 1 when this, last or next year follows the amount ending at token end in its clause,

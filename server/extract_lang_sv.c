@@ -393,7 +393,18 @@ const bc_lex bc_lex_sv[] = {
     WE(C_BACKREF, "uppgick det", 0),
     WE(C_SAME_PERIOD, "under samma period", 0),
     WE(C_SAME_PERIOD, "samma period", 0),
-    WE(C_SAME_PERIOD, "samtidigt", 0), /* "uppgick samtidigt till": meanwhile */
+    WE(C_SAME_PERIOD, "samtidigt", 0),         /* "uppgick samtidigt till": meanwhile */
+    WE(C_SAME_PERIOD, "samma tva manader", 0), /* "under samma nio manader" */
+    WE(C_SAME_PERIOD, "samma tre manader", 0),
+    WE(C_SAME_PERIOD, "samma fyra manader", 0),
+    WE(C_SAME_PERIOD, "samma fem manader", 0),
+    WE(C_SAME_PERIOD, "samma sex manader", 0),
+    WE(C_SAME_PERIOD, "samma sju manader", 0),
+    WE(C_SAME_PERIOD, "samma atta manader", 0),
+    WE(C_SAME_PERIOD, "samma nio manader", 0),
+    WE(C_SAME_PERIOD, "samma tio manader", 0),
+    WE(C_SAME_PERIOD, "samma elva manader", 0),
+    WE(C_SAME_PERIOD, "samma kvartal", 0),
     WE(C_WHOLE_YEAR, "hela aret", 0),
     WE(C_WHOLE_YEAR, "helaret", 0),
     WE(C_BY, "med", 0),

@@ -1346,6 +1346,55 @@ static void currency_adjectives_and_wire_scales(void **state)
     bc_extraction_free(&x);
 }
 
+/* "The same N months" before the amount in nl, fr, pl and sv ("inde in dezelfde negen
+ * maanden") is the period stated before, its months no time of the amount's own; a goal
+ * said "over the same period" takes it too. A goal without those words takes none, and
+ * months of the amount's own clause that cannot be read leave it none. */
+static void the_same_months_before_the_amount(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *ref, *text;
+        double value;
+        const char *period;
+    } cases[] = {
+        {"nl", "2024-11-20",
+         "Titel\n\nIn de eerste negen maanden van 2024 bedroeg de handel 3 miljard dollar. De "
+         "douane inde in dezelfde negen maanden 400 miljard dong aan heffingen.",
+         400e9, "2024-01/2024-09"},
+        {"pl", "2024-11-20",
+         "Tytuł\n\nW pierwszych dziewięciu miesiącach 2024 r. obroty wyniosły 3 mld USD. W tych "
+         "samych dziewięciu miesiącach urząd celny pobrał 400 mld VND dochodów budżetowych.",
+         400e9, "2024-01/2024-09"},
+        {"fr", "2025-06-20",
+         "Titre\n\nSur la période 2021-2025, les échanges ont atteint 2 milliards de dollars. "
+         "Les recettes douanières sur la même période devraient dépasser 90 milliards de "
+         "dôngs.",
+         90e9, "2021/2025"},
+        {"sv", "2024-11-20",
+         "Rubrik\n\nUnder årets första nio månader uppgick handeln till 3 miljarder dollar. "
+         "Under samma nio månader uppgick tullintäkterna till 400 miljarder dong.",
+         400e9, "2024-01/2024-09"},
+        /* not fired */
+        {"fr", "2025-06-20",
+         "Titre\n\nSur la période 2021-2025, les échanges ont atteint 2 milliards de dollars. "
+         "La province vise 3 milliards de dollars.",
+         3e9, ""},
+        {"nl", NULL,
+         "Titel\n\nIn de eerste negen maanden van 2024 bedroeg de handel 3 miljard dollar. In "
+         "de eerste twee maanden van dit jaar inde de douane 40 miljard dong.",
+         40e9, ""},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        bc_extraction x = run(cases[k].lang, cases[k].ref, cases[k].text);
+        const bc_xfigure *f = fig(&x, cases[k].value);
+        if (strcmp(f->period, cases[k].period) != 0)
+            fail_msg("'%s': %.0f period '%s', not '%s'", cases[k].text, cases[k].value, f->period,
+                     cases[k].period);
+        bc_extraction_free(&x);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1382,6 +1431,7 @@ int main(void)
         cmocka_unit_test(growth_in_more_words),
         cmocka_unit_test(months_told_again),
         cmocka_unit_test(currency_adjectives_and_wire_scales),
+        cmocka_unit_test(the_same_months_before_the_amount),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -400,7 +400,9 @@ static int read_before(const ctx *c, size_t si, size_t lead)
  * a flow), d is the project's own date: in another clause (the day it opened or is due:
  * "建成于2017年，总投资2.2亿元", "1.5 billion yuan, due to be completed by the end of
  * 2026"; a span of years is a period: "Pour la période 2026-2030, ... investir"), a
- * deadline or a start ("since 2023"). */
+ * deadline or a start ("since 2023"), a date after a word of finishing or opening ("a road
+ * due to be completed by the end of 2027"); but the year a planned investment is to be made by,
+ * in its clause, is its period ("prevoit d'investir ... d'ici 2025", bcx_fig_plan_by). */
 static int not_its_period(const ctx *c, size_t si, const xd *d, size_t lead, size_t end,
                           const bc_xfigure *f)
 {
@@ -425,7 +427,13 @@ static int not_its_period(const ctx *c, size_t si, const xd *d, size_t lead, siz
         return 1;
     if (strcmp(f->metric, "investment") != 0)
         return 0;
-    if (bcx_date_bound(c, d) & (BCX_BOUND_SINCE | BCX_BOUND_DEADLINE))
+    /* "for a road due to be completed by the end of 2027": when the project is done */
+    if (after && bcx_fig_done_between(c, end, d->t0))
+        return 2;
+    unsigned bound = bcx_date_bound(c, d);
+    if (bound == BCX_BOUND_DEADLINE && f->target && bcx_fig_plan_by(c, si, d, end))
+        return 0; /* "prevoit d'investir ... d'ici 2025": the plan's year */
+    if (bound & (BCX_BOUND_SINCE | BCX_BOUND_DEADLINE))
         return 2;
     /* "earmarked 312 billion VND for a road and aims to finish it by 2025", "can them 420 ty
      * dong va se khoi cong trong nam 2026", "d'echanges en 2025 et accelerent la

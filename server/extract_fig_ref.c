@@ -353,6 +353,36 @@ int bcx_work_began_at(const ctx *c, size_t si, size_t t0, size_t k)
     return 0;
 }
 
+int bcx_fig_done_between(const ctx *c, size_t a, size_t b)
+{
+    /* stems of finishing or opening a thing (folded): "completed", "achevee", "klaar",
+     * "ukonczona", "fardig", "hoan thanh", "建成" */
+    static const char *const done[] = {
+        "complet", "finish",  "open",  "operat",  "ready", "due",     "achev",  "termin",
+        "livr",    "ouvert",  "pret",  "service", "klaar", "voltooi", "gereed", "opgeleverd",
+        "ukoncz",  "zakoncz", "oddan", "otwar",   "gotow", "klar",    "fardig", "invig",
+        "hoan",    "建成",    "完工",  "竣工",    "投入",  "投用",    NULL};
+    for (size_t k = a; k < b; k++)
+        for (int w = 0; done[w]; w++) {
+            size_t n = strlen(done[w]);
+            if (c->t[k].kind == T_WORD && c->t[k].fl >= n && memcmp(TXT(c, k), done[w], n) == 0)
+                return 1;
+        }
+    return 0;
+}
+
+int bcx_fig_plan_by(const ctx *c, size_t si, const xd *d, size_t end)
+{
+    size_t lim = c->se[si].t1;
+    if (d->prec != 1 || d->t0 < end || d->t0 > end + 14 || d->t0 > lim ||
+        bcx_fig_done_between(c, end, d->t0))
+        return 0;
+    for (size_t k = end; k < d->t0; k++)
+        if ((k > end && (bcx_gap(c, k - 1) & (G_COMMA | G_DOT | G_PAREN))) || c->t[k].kind == T_NUM)
+            return 0;
+    return !(d->t0 > 0 && (bcx_gap(c, d->t0 - 1) & (G_COMMA | G_DOT | G_PAREN)));
+}
+
 int bcx_in_after_clause(const ctx *c, size_t si, const xd *d)
 {
     static const char *const opens[] = {"after", "following", "na", "apres", "po", "efter", NULL};

@@ -637,6 +637,14 @@ void bcx_fig_attach_change(ctx *c, size_t si, size_t i, size_t first_fig);
  * three words before a date at tokens [t0, k) of sentence si or after it: the date is when a
  * project began, not the period of what it costs. */
 int bcx_work_began_at(const ctx *c, size_t si, size_t t0, size_t k);
+/* 1 when a word of finishing or opening a thing stands in tokens [a, b) ("completed",
+ * "achevee", "klaar", "ukonczona", "fardig", "hoan thanh", "建成"). */
+int bcx_fig_done_between(const ctx *c, size_t a, size_t b);
+/* 1 when the year d, a deadline after the amount ending before token end of sentence si
+ * ("prevoit d'investir 1.200 milliards de dongs dans la route d'ici 2025"), is the plan's
+ * own time: in its clause, within fourteen tokens, no number and no word of finishing or
+ * opening a thing between ("due to be completed by the end of 2026": the project's date). */
+int bcx_fig_plan_by(const ctx *c, size_t si, const xd *d, size_t end);
 /* 1 when date d of sentence si stands in a clause of what came before ("去年9月台风过境后，",
  * "After the floods in September,"): the time of that event, not of an amount after it. */
 int bcx_in_after_clause(const ctx *c, size_t si, const xd *d);

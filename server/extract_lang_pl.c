@@ -441,6 +441,8 @@ const bc_lex bc_lex_pl[] = {
     WP(C_TARGET, "spodziewa", 0), /* "spodziewaja sie, ze ... przekroczy": a forecast */
     /* ---- more goals and costs */
     WE(C_TARGET, "zamierza", 0),
+    WE(C_TARGET, "planuje", 0), /* "planuje zainwestowac 500 mld VND" */
+    WE(C_TARGET, "planuja", 0),
     WE(C_TARGET, "zamierzaja", 0),
     WE(C_TARGET, "liczy ze", 0),
     WE(C_TARGET, "liczy na", 0),

@@ -532,6 +532,46 @@ static void halfway_and_month_ends(void **state)
     }
 }
 
+/* The year a planned investment is to be made by, in its clause ("prevoit d'investir ...
+ * d'ici 2025", "planuje zainwestowac ... do 2027 r.", "wil tegen 2027 ... investeren") is
+ * its period; a year a thing is to be finished or opened by is the project's ("qui doit
+ * etre achevee d'ici 2025", "due to be completed by the end of 2026"), and an investment
+ * made, not planned, takes no deadline's year. */
+static void the_year_a_plan_is_to_be_made_by(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text, *period;
+    } cases[] = {
+        {"fr", "La province prévoit d'investir 900 milliards de dôngs dans la route d'ici 2027.",
+         "2027"},
+        {"pl", "Prowincja planuje zainwestować 900 mld VND w drogę do granicy do 2027 r.", "2027"},
+        {"nl", "De provincie wil tegen 2027 900 miljard dong investeren in de weg.", "2027"},
+        /* not fired */
+        {"fr",
+         "La province prévoit d'investir 900 milliards de dôngs dans la route, qui doit "
+         "être achevée d'ici 2027.",
+         ""},
+        {"pl",
+         "Prowincja planuje zainwestować 900 mld VND w drogę, która ma zostać ukończona do "
+         "2027 r.",
+         ""},
+        {"en",
+         "The city has earmarked 900 billion VND for a road due to be completed by the end "
+         "of 2027.",
+         ""},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        bc_extraction x = run(cases[k].lang, "2024-06-20", cases[k].text);
+        const bc_xfigure *f = fig(&x, 900e9);
+        if (strcmp(f->period, cases[k].period) != 0 || strcmp(f->metric, "investment") != 0 ||
+            !f->target)
+            fail_msg("'%s': %s period '%s' target %d", cases[k].text, f->metric, f->period,
+                     f->target);
+        bc_extraction_free(&x);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -544,6 +584,7 @@ int main(void)
         cmocka_unit_test(periods_carry_in_an_article_of_one_line),
         cmocka_unit_test(goals_parts_and_years_compared),
         cmocka_unit_test(halfway_and_month_ends),
+        cmocka_unit_test(the_year_a_plan_is_to_be_made_by),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -212,8 +212,9 @@ static int flow_for(const ctx *c, size_t si, size_t lo, size_t lead, size_t end)
 
 /* A Dutch verb split around the amount: its stem before it in its clause, its particle
  * within six words after it ("voerde voor 3 miljard dollar aan fruit uit naar China",
- * "trekt 200 miljard dong uit voor de weg", "stak 1,5 miljard yuan in de haven"): the
- * particle ends the clause or a preposition follows it (for "steken" any word may). */
+ * "trekt 200 miljard dong uit voor de weg", "stak 1,5 miljard yuan in de haven", "maakt 300
+ * miljoen yuan vrij voor", "gaf 2 miljard yuan uit aan wegen"): the particle ends the
+ * clause or a preposition follows it (for "steken" any word may). */
 static int split_verb(const ctx *c, size_t si, size_t lead, size_t end, int *plan)
 {
     static const struct {
@@ -224,6 +225,8 @@ static int split_verb(const ctx *c, size_t si, size_t lead, size_t end, int *pla
         {{"voerde", "voerden", "voert", "voeren"}, "in", MM_IMPORTS, 0},
         {{"trok", "trokken", "trekt", "trekken"}, "uit", MM_INVEST, 0},
         {{"stak", "staken", "steekt", "steken"}, "in", MM_INVEST, 1},
+        {{"maakt", "maakte", "maakten", "maken"}, "vrij", MM_INVEST, 0},
+        {{"geeft", "gaf", "gaven", "geven"}, "uit", MM_INVEST, 0},
     };
     static const char *const preps[] = {"naar", "voor", "in", "uit", "via", "aan", "om", NULL};
     size_t lim = c->se[si].t1, lo = c->se[si].t0;
@@ -321,6 +324,12 @@ static int cue_after_at(const ctx *c, size_t si, size_t end, size_t *cue_end)
             return 0;
         if (c->t[p].kind != T_WORD)
             return 0;
+        /* the particle of a Dutch verb before the amount ("stelt 40 miljoen yuan
+         * beschikbaar voor de renovatie", "maakt ... vrij voor"): what follows it */
+        if (c->lbit == L_NL && p == start && p + 1 < lim &&
+            (bcx_word_is(c, p, lim, "vrij") || bcx_word_is(c, p, lim, "beschikbaar") ||
+             bcx_word_is(c, p, lim, "opzij")))
+            continue;
         size_t n = bcx_lex_find(c, C_MONEY_CUE, p, &e);
         if (n > 0 && e->val == MM_WORTH) { /* "5 million USD worth of goods" */
             p += n - 1;

@@ -566,6 +566,10 @@ const bc_lex bc_lex_nl[] = {
     WE(C_COUNT_WORD, "vijf provincies", 5),
     /* ---- allocations (investment) and what money is spent on */
     WE(C_MONEY_CUE, "uitgetrokken", MM_INVEST),
+    WE(C_MONEY_CUE, "reserveert", MM_INVEST), /* "reserveert 250 miljard dong voor de weg" */
+    WE(C_MONEY_CUE, "reserveerde", MM_INVEST),
+    WE(C_MONEY_CUE, "reserveren", MM_INVEST),
+    WE(C_MONEY_CUE, "gereserveerd", MM_INVEST),
     WE(C_MONEY_CUE, "vrijgemaakt", MM_INVEST),
     WE(C_MONEY_CUE, "uitgegeven", MM_INVEST),
     WE(C_MONEY_CUE, "financiering", MM_INVEST),
@@ -576,7 +580,8 @@ const bc_lex bc_lex_nl[] = {
     WE(C_SPEND, "aanleg", 0),
     WE(C_SPEND, "verbetering", 0),
     /* what a thing cost or is worth; duties and taxes collected ("inde"); earmarked */
-    WE(C_MONEY_CUE, "kost", MM_COST), /* "het Vietnamese deel kost 174,7 miljard dong" */
+    WE(C_MONEY_CUE, "kost", MM_COST),    /* "het Vietnamese deel kost 174,7 miljard dong" */
+    WE(C_MONEY_CUE, "gemoeid", MM_COST), /* "met de bouw is 45 miljoen euro gemoeid" */
     WE(C_MONEY_CUE, "kostte", MM_COST),
     WE(C_MONEY_CUE, "kostten", MM_COST),
     WE(C_MONEY_CUE, "ter waarde van", MM_WORTH),

@@ -221,8 +221,10 @@ static void goals_of_another_clause(void **state)
 /* Dutch verbs of spending after the amount, past a restatement: an infinitive with "te"
  * ("te steken in", "uit te trekken"), a verb with its preposition ("investeren in"), a
  * verb ending the clause after what the money went into ("in kades gestoken"), a verb split
- * around it ("trekt ... uit voor"); the infinitive and setting aside are plans. Not money
- * put into the state's coffers, nor a verb of another clause. */
+ * around it ("trekt ... uit voor", "maakt ... vrij voor", "gaf ... uit aan"), a particle
+ * before a purpose of building ("stelt ... beschikbaar voor de renovatie"); the infinitive
+ * and setting aside are plans. Not money put into the state's coffers, a verb of another
+ * clause, money made available for relief. */
 static void dutch_verbs_of_spending_after_it(void **state)
 {
     (void)state;
@@ -254,6 +256,14 @@ static void dutch_verbs_of_spending_after_it(void **state)
          95e9, "investment", 1},
         {"Mong Cai stak vorig jaar 300 miljard dong, ongeveer 12 miljoen dollar, in kades.", 12e6,
          "investment", 0},
+        /* the particle of another verb of spending: "maakt ... vrij", "gaf ... uit aan",
+         * "stelt ... beschikbaar voor de renovatie"; reserving, what building "gemoeid" is */
+        {"Hekou maakt 70 miljoen yuan vrij voor een nieuwe brug.", 70e6, "investment", 0},
+        {"Guangxi gaf 2 miljard yuan uit aan wegen naar de grens.", 2e9, "investment", 0},
+        {"Hanoi stelt 70 miljoen yuan beschikbaar voor de renovatie van de grenspost.", 70e6,
+         "investment", 0},
+        {"Cao Bang reserveert 250 miljard dong voor de weg.", 250e9, "investment", 0},
+        {"Met de bouw van de terminal is 45 miljoen euro gemoeid.", 45e6, "investment", 0},
     };
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
         bc_extraction x = run("nl", "2024-10-15", cases[k].text);
@@ -276,6 +286,10 @@ static void dutch_verbs_of_spending_after_it(void **state)
     bc_extraction_free(&x);
     x = run("nl", "2024-10-15", "De provincie ontving 40 miljoen dollar in de staatskas gestoken.");
     assert_string_not_equal(fig(&x, 40e6)->metric, "investment");
+    bc_extraction_free(&x);
+    /* money made available for relief is no investment */
+    x = run("nl", "2024-10-15", "China stelt 4 miljoen yuan beschikbaar voor noodhulp.");
+    assert_string_not_equal(fig(&x, 4e6)->metric, "investment");
     bc_extraction_free(&x);
 }
 

@@ -228,6 +228,8 @@ static int compound(unsigned lang, const char *w, size_t n, double *val)
     static const char *const hundred[] = {"honderd", "hundra"};
     const char *h = lang == L_NL ? hundred[0] : hundred[1];
     size_t hl = strlen(h);
+    if (n > 40)
+        return 0; /* no number is written so long: a hostile word costs nothing */
     /* [unit] hundred [rest] */
     for (size_t p = 0; p + hl <= n; p++)
         if (memcmp(w + p, h, hl) == 0) {

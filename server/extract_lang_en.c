@@ -405,6 +405,9 @@ const bc_lex bc_lex_en[] = {
     WE(C_MONEY_CUE, "pumped", MM_INVEST),
     WE(C_MONEY_CUE, "price tag", MM_COST),
     WE(C_CONVERT, "equivalent to", 0),
+    WE(C_CONVERT, "equals", 0), /* "The figure equals about 4.4 billion yuan." */
+    WE(C_CONVERT, "equal to", 0),
+    WE(C_CONVERT, "the equivalent of", 0),
     WE(C_CONVERT, "or", 0),
     WE(C_CONVERT, "i e", 0),
     /* a deadline: the date after it is one to meet, not one that happened */

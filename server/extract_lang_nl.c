@@ -643,6 +643,8 @@ const bc_lex bc_lex_nl[] = {
     WE(C_BACKREF, "dat cijfer", 0),
     WE(C_BACKREF, "dat is", 0), /* "Dat is 29,2 procent meer dan een jaar eerder." */
     WE(C_BACKREF, "dit is", 0),
+    WE(C_BACKREF, "dat was", 0), /* "Dat was 14,1 procent meer dan in 2020." */
+    WE(C_BACKREF, "dit was", 0),
     WE(C_SAME_PERIOD, "in dezelfde periode", 0),
     WE(C_SAME_PERIOD, "dezelfde periode", 0),
     WE(C_SAME_PERIOD, "in die periode", 0),

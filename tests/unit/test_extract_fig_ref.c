@@ -572,6 +572,35 @@ static void the_year_a_plan_is_to_be_made_by(void **state)
     }
 }
 
+/* A restatement in the next sentence ("The figure equals about 5 billion yuan") and a
+ * sentence pointing back ("Dat was 9,5 procent meer") carry the change of the amount the
+ * sentence before ended with; an amount that names a measure of its own is no restatement. */
+static void changes_told_in_the_next_sentence(void **state)
+{
+    (void)state;
+    bc_extraction x = run("en", "2025-08-01",
+                          "Title\n\nTrade reached 700 million USD in the first half, up 20 "
+                          "percent. The figure equals about 5 billion yuan.");
+    const bc_xfigure *f = fig(&x, 5e9);
+    assert_true(f->has_change);
+    assert_true(f->change_pct == 20);
+    assert_string_equal(f->metric, "trade_turnover");
+    bc_extraction_free(&x);
+    x = run("nl", "2025-08-01",
+            "Titel\n\nDe handel bedroeg vorig jaar 20 miljard yuan, omgerekend 2,6 miljard euro. "
+            "Dat was 9,5 procent meer dan een jaar eerder.");
+    assert_true(fig(&x, 20e9)->has_change && fig(&x, 20e9)->change_pct == 9.5);
+    assert_true(fig(&x, 2.6e9)->has_change && fig(&x, 2.6e9)->change_pct == 9.5);
+    bc_extraction_free(&x);
+    /* not fired */
+    x = run("en", "2025-08-01",
+            "Title\n\nTrade reached 700 million USD, up 20 percent. Exports equal to 300 million "
+            "yuan were fruit.");
+    assert_false(fig(&x, 300e6)->has_change);
+    assert_string_equal(fig(&x, 300e6)->metric, "exports");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -585,6 +614,7 @@ int main(void)
         cmocka_unit_test(goals_parts_and_years_compared),
         cmocka_unit_test(halfway_and_month_ends),
         cmocka_unit_test(the_year_a_plan_is_to_be_made_by),
+        cmocka_unit_test(changes_told_in_the_next_sentence),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

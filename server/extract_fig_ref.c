@@ -383,6 +383,25 @@ int bcx_fig_plan_by(const ctx *c, size_t si, const xd *d, size_t end)
     return !(d->t0 > 0 && (bcx_gap(c, d->t0 - 1) & (G_COMMA | G_DOT | G_PAREN)));
 }
 
+void bcx_fig_rate_bases(ctx *c)
+{
+    static const char *const preps[] = {"over", "on", "from", NULL};
+    for (size_t k = 0; k < c->nd; k++) {
+        xd *d = &c->d[k];
+        size_t t0 = d->t0, lo = c->se[c->t[t0].sent].t0;
+        if (c->lbit != L_EN || d->compare || d->prec != 1 || t0 < lo + 2 ||
+            (bcx_gap(c, t0 - 2) & (G_COMMA | G_DOT | G_PAREN)))
+            continue;
+        int prep = 0;
+        for (int q = 0; preps[q] && !prep; q++)
+            prep = bcx_word_is(c, t0 - 1, t0, preps[q]);
+        size_t p = t0 - 2;
+        if (prep && ((c->t[p].kind == T_NUM && (bcx_gap(c, p) & G_PCT)) ||
+                     (p > lo && c->t[p - 1].kind == T_NUM && bcx_lex_find(c, C_PCT, p, NULL) == 1)))
+            d->compare = 1;
+    }
+}
+
 int bcx_in_after_clause(const ctx *c, size_t si, const xd *d)
 {
     static const char *const opens[] = {"after", "following", "na", "apres", "po", "efter", NULL};

@@ -645,6 +645,10 @@ int bcx_fig_done_between(const ctx *c, size_t a, size_t b);
  * own time: in its clause, within fourteen tokens, no number and no word of finishing or
  * opening a thing between ("due to be completed by the end of 2026": the project's date). */
 int bcx_fig_plan_by(const ctx *c, size_t si, const xd *d, size_t end);
+/* Marks as the base of a comparison (xd.compare) a year written right after a rate and
+ * "over", "on" or "from" ("an increase of 18.6 percent over 2017", "up 12% on 2022"; English):
+ * no period of an amount, no meeting's date. */
+void bcx_fig_rate_bases(ctx *c);
 /* 1 when date d of sentence si stands in a clause of what came before ("去年9月台风过境后，",
  * "After the floods in September,"): the time of that event, not of an amount after it. */
 int bcx_in_after_clause(const ctx *c, size_t si, const xd *d);

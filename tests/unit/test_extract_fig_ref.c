@@ -601,6 +601,32 @@ static void changes_told_in_the_next_sentence(void **state)
     bc_extraction_free(&x);
 }
 
+/* A year right after a rate and "over", "on" or "from" ("an increase of 18.6 percent over
+ * 2017") is the base of the comparison, not the amount's period; a year after the amount
+ * otherwise is. */
+static void a_year_after_a_rate_is_its_base(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text, *period;
+    } cases[] = {
+        {"Trade through the gate reached 530 million USD, an increase of 18.6 percent over 2017.",
+         ""},
+        {"Trade through the gate reached 530 million USD, up 12% on 2022.", ""},
+        {"Trade through the gate reached 530 million USD, up 12 percent from 2022.", ""},
+        {"Trade reached 530 million USD in 2018, an increase of 18.6 percent over 2017.", "2018"},
+        /* not fired */
+        {"Trade through the gate reached 530 million USD over 2017.", "2017"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        bc_extraction x = run("en", NULL, cases[k].text);
+        const bc_xfigure *f = fig(&x, 530e6);
+        if (strcmp(f->period, cases[k].period) != 0)
+            fail_msg("'%s': period '%s'", cases[k].text, f->period);
+        bc_extraction_free(&x);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -615,6 +641,7 @@ int main(void)
         cmocka_unit_test(halfway_and_month_ends),
         cmocka_unit_test(the_year_a_plan_is_to_be_made_by),
         cmocka_unit_test(changes_told_in_the_next_sentence),
+        cmocka_unit_test(a_year_after_a_rate_is_its_base),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

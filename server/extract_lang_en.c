@@ -67,6 +67,11 @@ const bc_lex bc_lex_en[] = {
     WE(C_UP, "gained", 0),
     WE(C_UP, "expanded", 0),
     WE(C_UP, "increased", 0),
+    WE(C_UP, "rising", 0), /* "with exports rising 90.1 percent to 92.4 million USD" */
+    WE(C_UP, "growing", 0),
+    WE(C_UP, "increasing", 0),
+    WE(C_UP, "gaining", 0),
+    WE(C_UP, "expanding", 0),
     WP(C_DOWN, "slip", 0),
     WP(C_DOWN, "dipp", 0),
     WE(C_DOWN, "dipped", 0),
@@ -74,6 +79,11 @@ const bc_lex bc_lex_en[] = {
     WP(C_DOWN, "plummet", 0),
     WE(C_DOWN, "shrank", 0),
     WE(C_DOWN, "contracted", 0),
+    WE(C_DOWN, "falling", 0), /* "with imports falling 3 percent to" */
+    WE(C_DOWN, "fallen", 0),
+    WE(C_DOWN, "declining", 0),
+    WE(C_DOWN, "decreasing", 0),
+    WE(C_DOWN, "shrinking", 0),
     WE(C_PCT, "percent", 0),
     WE(C_PCT, "per cent", 0),
     /* ---- months */

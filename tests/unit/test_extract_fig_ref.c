@@ -627,6 +627,24 @@ static void a_year_after_a_rate_is_its_base(void **state)
     }
 }
 
+/* Growth and decline in the -ing form ("with exports rising 20 percent to 90 million USD",
+ * "imports falling 3 percent to") give the level after "to" its change; such a word with no
+ * rate gives none. */
+static void rates_of_ing_verbs(void **state)
+{
+    (void)state;
+    bc_extraction x = run("en", "2025-08-01",
+                          "Title\n\nTrade reached 150 million USD, with exports rising 20 percent "
+                          "to 90 million USD and imports falling 3 percent to 60 million USD.");
+    assert_true(fig(&x, 90e6)->has_change && fig(&x, 90e6)->change_pct == 20);
+    assert_true(fig(&x, 60e6)->has_change && fig(&x, 60e6)->change_pct == -3);
+    assert_false(fig(&x, 150e6)->has_change);
+    bc_extraction_free(&x);
+    x = run("en", "2025-08-01", "Title\n\nThe rising cost of the road reached 90 million USD.");
+    assert_false(fig(&x, 90e6)->has_change);
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -642,6 +660,7 @@ int main(void)
         cmocka_unit_test(the_year_a_plan_is_to_be_made_by),
         cmocka_unit_test(changes_told_in_the_next_sentence),
         cmocka_unit_test(a_year_after_a_rate_is_its_base),
+        cmocka_unit_test(rates_of_ing_verbs),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

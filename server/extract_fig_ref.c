@@ -286,7 +286,8 @@ void bcx_fig_attach_change(ctx *c, size_t si, size_t i, size_t first_fig)
         for (int dir = 0;
              v < c->se[si].t1 && v <= i + 3 && !(bcx_gap(c, v - 1) & G_COMMA) &&
              (dir = bcx_up_at(c, v) > 0 || bcx_word_is(c, v, c->se[si].t1, "toe") ? 1
-                    : bcx_lex_find(c, C_DOWN, v, &e) > 0 || bcx_word_is(c, v, c->se[si].t1, "af")
+                    : bcx_lex_find(c, C_DOWN, v, &e) > 0 || bcx_word_is(c, v, c->se[si].t1, "af") ||
+                            bcx_word_is(c, v, c->se[si].t1, "terug")
                         ? -1
                         : 0) != 0;
              v++)
@@ -310,15 +311,23 @@ void bcx_fig_attach_change(ctx *c, size_t si, size_t i, size_t first_fig)
     if (sign != 0 && (c->lbit == L_EN || c->lbit == L_NL) && p + 1 < lim &&
         (bcx_lex_find(c, C_TO, p, NULL) > 0 ||
          (c->lbit == L_NL && bcx_word_is(c, p, lim, "tot"))) &&
-        !(bcx_gap(c, p - 1) & (G_COMMA | G_DOT)))
+        !(bcx_gap(c, p - 1) & (G_COMMA | G_DOT))) {
+        int level = 0;
         for (size_t k = first_fig; k < c->out->nfigures; k++) {
             bc_xfigure *f = &c->out->figures[k];
-            if (f->start > c->t[p].start && f->start <= c->t[p + 2 < lim ? p + 2 : p + 1].start &&
-                f->money) {
+            if (f->start > c->t[p].start && f->start <= c->t[p + 3 < lim ? p + 3 : lim - 1].start &&
+                f->money) { /* "to just over 54.4 million USD" */
                 best = f;
+                level = 1;
                 break;
             }
         }
+        /* "met 361,4 procent toenam tot meer dan 67.000": the level is a count, what grew
+         * is no amount of money */
+        for (size_t q = p + 1; !level && q < lim && q <= p + 3; q++)
+            if (c->t[q].kind == T_NUM)
+                return;
+    }
     if (best == NULL || best->has_change || other_between(c, si, best, i))
         return;
     best->has_change = 1;

@@ -645,6 +645,34 @@ static void rates_of_ing_verbs(void **state)
     bc_extraction_free(&x);
 }
 
+/* A rate whose level after "tot"/"to" is a count ("het aantal reizigers met 300 procent
+ * toenam tot meer dan 60.000") is no amount's change; "liep met 20 procent terug tot" is a
+ * decline; a level "to just over 54 million USD" is the amount's. */
+static void a_rate_of_a_count_and_dutch_terug(void **state)
+{
+    (void)state;
+    bc_extraction x =
+        run("nl", "2024-06-01",
+            "Titel\n\nIn de eerste vier maanden liep de handel met 20 procent terug tot 50 "
+            "miljoen dollar, terwijl het aantal reizigers met 300 procent toenam tot meer dan "
+            "60.000.");
+    const bc_xfigure *f = fig(&x, 50e6);
+    assert_true(f->has_change);
+    assert_true(f->change_pct == -20);
+    bc_extraction_free(&x);
+    x = run("en", "2024-06-01",
+            "Title\n\nIn the first four months turnover fell 24.5 percent to just over 54.4 "
+            "million USD.");
+    assert_true(fig(&x, 54.4e6)->has_change && fig(&x, 54.4e6)->change_pct == -24.5);
+    bc_extraction_free(&x);
+    /* not fired: only the count grew */
+    x = run("nl", "2024-06-01",
+            "Titel\n\nDe handel bedroeg 50 miljoen dollar, terwijl het aantal reizigers met 300 "
+            "procent toenam tot meer dan 60.000.");
+    assert_false(fig(&x, 50e6)->has_change);
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -661,6 +689,7 @@ int main(void)
         cmocka_unit_test(changes_told_in_the_next_sentence),
         cmocka_unit_test(a_year_after_a_rate_is_its_base),
         cmocka_unit_test(rates_of_ing_verbs),
+        cmocka_unit_test(a_rate_of_a_count_and_dutch_terug),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -712,8 +712,12 @@ static int money_at(ctx *c, size_t si, size_t i, size_t *lo, size_t *prev, figst
                   bcx_year_to_date(c, si, lead, end, ytd, sizeof ytd, ys);
     if (running && d != NULL && d->t0 >= ys[0] && d->t1 <= ys[1])
         d = NULL;
+    char days[24]; /* "Van zaterdag 31 augustus tot en met dinsdag 3 september" */
     if (d != NULL && d->iso[0] != '-') {
-        copy_str(f->period, sizeof f->period, years > 0 ? span : d->iso);
+        copy_str(f->period, sizeof f->period,
+                 years > 0                                       ? span
+                 : bcx_fig_day_span(c, si, d, days, sizeof days) ? days
+                                                                 : d->iso);
         if (years == 0 && !f->target && bcx_fig_mid_year(c, d))
             snprintf(f->period, sizeof f->period, "%.4s-01/%.4s-06", d->iso, d->iso);
         else if (years == 0 && !f->target && flow_or_revenue(f) && bcx_fig_month_end(c, d))

@@ -392,6 +392,29 @@ int bcx_fig_plan_by(const ctx *c, size_t si, const xd *d, size_t end)
     return !(d->t0 > 0 && (bcx_gap(c, d->t0 - 1) & (G_COMMA | G_DOT | G_PAREN)));
 }
 
+int bcx_fig_day_span(const ctx *c, size_t si, const xd *d, char *out, size_t cap)
+{
+    size_t lim = c->se[si].t1;
+    if (d->prec != 3 || d->iso[0] == '-' || strlen(d->iso) != 10)
+        return 0;
+    for (size_t k = c->se[si].d0; k < c->se[si].d1; k++) {
+        const xd *e = &c->d[k];
+        int dash = 0, diff = 0;
+        if (e == d || e->prec != 3 || e->iso[0] == '-' || strlen(e->iso) != 10 || e->t1 > d->t0)
+            continue;
+        size_t j = e->t1 + bcx_range_sep(c, e->t1, lim, &dash);
+        if (j == e->t1 && !(dash && e->t1 == d->t0))
+            continue; /* no "to", "tot en met", dash between */
+        if (j < d->t0 && bcx_lex_find(c, C_WEEKDAY, j, NULL) == d->t0 - j)
+            j = d->t0; /* "tot en met dinsdag 3 september" */
+        if (j != d->t0 || !bcx_days_between(e->iso, d->iso, &diff) || diff <= 0 || diff > 62)
+            continue;
+        snprintf(out, cap, "%s/%s", e->iso, d->iso);
+        return 1;
+    }
+    return 0;
+}
+
 void bcx_fig_rate_bases(ctx *c)
 {
     static const char *const preps[] = {"over", "on", "from", NULL};

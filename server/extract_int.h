@@ -645,6 +645,11 @@ int bcx_fig_done_between(const ctx *c, size_t a, size_t b);
  * own time: in its clause, within fourteen tokens, no number and no word of finishing or
  * opening a thing between ("due to be completed by the end of 2026": the project's date). */
 int bcx_fig_plan_by(const ctx *c, size_t si, const xd *d, size_t end);
+/* The span of days that day d of sentence si ends, another day of the sentence before it
+ * and a range word between ("Van zaterdag 31 augustus tot en met dinsdag 3 september", "from
+ * August 31 to September 3", a weekday before the second aside), both with their year and
+ * two months apart at most: "2024-08-31/2024-09-03" into out[cap]; 0 when d ends none. */
+int bcx_fig_day_span(const ctx *c, size_t si, const xd *d, char *out, size_t cap);
 /* Marks as the base of a comparison (xd.compare) a year written right after a rate and
  * "over", "on" or "from" ("an increase of 18.6 percent over 2017", "up 12% on 2022"; English):
  * no period of an amount, no meeting's date. */

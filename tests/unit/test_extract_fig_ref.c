@@ -673,6 +673,42 @@ static void a_rate_of_a_count_and_dutch_terug(void **state)
     bc_extraction_free(&x);
 }
 
+/* A span of days into the next month, a weekday before either day ("Van zaterdag 31
+ * augustus tot en met dinsdag 3 september", "Du samedi 31 aout au mardi 3 septembre") is the
+ * amount's period, not its last day; two days joined by "and" are no span. */
+static void a_span_of_days_across_months(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text, *period;
+    } cases[] = {
+        {"nl",
+         "Van zaterdag 31 augustus tot en met dinsdag 3 september werd voor 46 miljoen dollar "
+         "aan goederen ingeklaard.",
+         "2024-08-31/2024-09-03"},
+        {"nl", "Van 31 augustus tot en met 3 september werd voor 46 miljoen dollar ingeklaard.",
+         "2024-08-31/2024-09-03"},
+        {"fr",
+         "Du samedi 31 août au mardi 3 septembre, 46 millions de dollars de marchandises ont été "
+         "dédouanées.",
+         "2024-08-31/2024-09-03"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        bc_extraction x = run(cases[k].lang, "2024-09-05", cases[k].text);
+        const bc_xfigure *f = fig(&x, 46e6);
+        if (f == NULL || strcmp(f->period, cases[k].period) != 0)
+            fail_msg("'%s': period '%s'", cases[k].text, f ? f->period : "-");
+        bc_extraction_free(&x);
+    }
+    /* not fired */
+    bc_extraction x = run("nl", "2024-09-05",
+                          "Op 31 augustus en op 3 september werd voor 46 miljoen dollar "
+                          "ingeklaard.");
+    const bc_xfigure *g = fig(&x, 46e6);
+    assert_true(g != NULL && strchr(g->period, '/') == NULL);
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -690,6 +726,7 @@ int main(void)
         cmocka_unit_test(a_year_after_a_rate_is_its_base),
         cmocka_unit_test(rates_of_ing_verbs),
         cmocka_unit_test(a_rate_of_a_count_and_dutch_terug),
+        cmocka_unit_test(a_span_of_days_across_months),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

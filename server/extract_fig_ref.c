@@ -38,6 +38,58 @@ size_t bcx_up_at(const ctx *c, size_t i)
     return n;
 }
 
+/* 1 when token k is a unit goods are priced by (folded): "tonne", "ton", "kilo", "kg",
+ * "container", "tona", "conteneur". */
+static int unit_word(const ctx *c, size_t k, size_t lim)
+{
+    static const char *const units[] = {
+        "ton",       "tons",      "tonne",      "tonnes",    "tona",       "tone",
+        "tony",      "kilo",      "kilos",      "kg",        "kilogram",   "kilogrammes",
+        "kilograms", "container", "containers", "conteneur", "conteneurs", NULL};
+    for (int q = 0; units[q]; q++)
+        if (bcx_word_is(c, k, lim, units[q]))
+            return 1;
+    return 0;
+}
+
+/* 1 when the amount at tokens [lead, end) of sentence si is a price of goods by a unit: the
+ * unit right after it, an article between ("5,000 USD a tonne", "5.000 dollar de ton"), or a
+ * word for price before it in its clause and a unit between them ("The price of a tonne of
+ * durian is 5,000 USD", "de prijs van een ton durian bedraagt", "le prix de la tonne",
+ * "cena tony", "priset per ton"). */
+static int unit_price(const ctx *c, size_t si, size_t lead, size_t end)
+{
+    static const char *const arts[] = {"a", "an", "een", "de", "la", "le", "en", NULL};
+    static const char *const price[] = {"price", "prices", "prijs", "prijzen", "prix",   "cena",
+                                        "ceny",  "cene",   "pris",  "priset",  "priser", NULL};
+    size_t t0 = c->se[si].t0, lim = c->se[si].t1, k = end;
+    if (k < lim && !(bcx_gap(c, k - 1) & (G_COMMA | G_DOT | G_PAREN))) {
+        for (int q = 0; arts[q]; q++)
+            if (bcx_word_is(c, k, lim, arts[q])) {
+                k++;
+                break;
+            }
+        if (k < lim && unit_word(c, k, lim))
+            return 1;
+    }
+    size_t from = t0, said = SIZE_MAX;
+    for (size_t p = t0; p + 1 < lead; p++)
+        if (bcx_gap(c, p) & (G_COMMA | G_DOT | G_PAREN))
+            from = p + 1;
+    for (size_t p = from; p < lead; p++) {
+        if (c->t[p].used == U_FIG)
+            said = SIZE_MAX; /* another amount between */
+        for (int q = 0; price[q] && said == SIZE_MAX; q++)
+            if (bcx_word_is(c, p, lead, price[q]))
+                said = p;
+    }
+    /* the unit between the word for price and the amount */
+    for (size_t p = said; said != SIZE_MAX && p < lead; p++)
+        if (unit_word(c, p, lim))
+            return 1;
+    return 0;
+}
+
 /* 1 when the amount at tokens [lead, end) is a rate or a price, not an amount of money:
  * a "per" word or a slash and a word after it ("24,500 VND per USD", "24.500 dong/USD",
  * "5.000 元/吨", but not "per year"), "每" before it ("每吨5000元"), or a word for an
@@ -66,6 +118,8 @@ int bcx_fig_is_rate(const ctx *c, size_t si, size_t lead, size_t end)
         if (!time)
             return 1;
     }
+    if (unit_price(c, si, lead, end))
+        return 1;
     /* a rate word before the amount, in its clause, with no amount between: that one is
      * the rate ("Przy kursie 3 480 VND za juana odpowiada to okolo 334 mld VND") */
     for (size_t p = lead; p > t0; p--) {

@@ -709,6 +709,39 @@ static void a_span_of_days_across_months(void **state)
     bc_extraction_free(&x);
 }
 
+/* A price of goods by a unit ("5,000 USD a tonne", "The price of a tonne of durian is 5,000
+ * USD", "De prijs van een ton durian bedraagt 5.000 dollar", "le prix de la tonne") is a
+ * rate, not an amount; a price with no unit ("The contract price was 5 million USD") and
+ * goods counted in tonnes worth an amount are amounts. */
+static void prices_by_a_unit(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+        double value;
+        int rate;
+    } cases[] = {
+        {"en", "Durian sold at 5,000 USD a tonne, and exports reached 300 million USD.", 5000, 1},
+        {"en", "Durian sold at 5,000 USD a tonne, and exports reached 300 million USD.", 300e6, 0},
+        {"en", "The price of a tonne of durian is 5,000 USD.", 5000, 1},
+        {"nl", "De prijs van een ton durian bedraagt 5.000 dollar.", 5000, 1},
+        {"fr", "Le prix de la tonne de durian atteint 5 000 dollars.", 5000, 1},
+        {"sv", "Priset per ton durian är 5 000 dollar.", 5000, 1},
+        /* not fired */
+        {"en", "The contract price was 5 million USD.", 5e6, 0},
+        {"en", "Exports of rice reached 40,000 tonnes worth 20 million USD.", 20e6, 0},
+        {"en", "Despite lower prices exports reached 300 million USD in 2,000 containers.", 300e6,
+         0},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        bc_extraction x = run(cases[k].lang, "2025-03-10", cases[k].text);
+        const bc_xfigure *f = fig(&x, cases[k].value);
+        if (f == NULL || f->rate != cases[k].rate)
+            fail_msg("'%s': %.0f rate %d", cases[k].text, cases[k].value, f ? f->rate : -1);
+        bc_extraction_free(&x);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -727,6 +760,7 @@ int main(void)
         cmocka_unit_test(rates_of_ing_verbs),
         cmocka_unit_test(a_rate_of_a_count_and_dutch_terug),
         cmocka_unit_test(a_span_of_days_across_months),
+        cmocka_unit_test(prices_by_a_unit),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

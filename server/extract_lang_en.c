@@ -499,6 +499,7 @@ const bc_lex bc_lex_en[] = {
     WE(C_COMPARE, "double that of", 0), /* "5 billion USD, double that of 2022" */
     WE(C_COMPARE, "twice that of", 0),
     WE(C_COMPARE, "triple that of", 0),
+    WE(C_COMPARE, "times that of", 0), /* "1.5 billion USD, 1.5 times that of last year" */
     WE(C_COMPARE, "against", 0),
     /* "up 42 percent over the same period of 2024", "from the same period last year" */
     WE(C_COMPARE, "over the same period", 0),

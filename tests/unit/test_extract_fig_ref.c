@@ -602,8 +602,8 @@ static void changes_told_in_the_next_sentence(void **state)
 }
 
 /* A year right after a rate and "over", "on" or "from" ("an increase of 18.6 percent over
- * 2017") is the base of the comparison, not the amount's period; a year after the amount
- * otherwise is. */
+ * 2017") or after "times that of" is the base of the comparison, not the amount's period; a
+ * year after the amount otherwise is. */
 static void a_year_after_a_rate_is_its_base(void **state)
 {
     (void)state;
@@ -625,6 +625,11 @@ static void a_year_after_a_rate_is_its_base(void **state)
             fail_msg("'%s': period '%s'", cases[k].text, f->period);
         bc_extraction_free(&x);
     }
+    /* "1.5 times that of last year": last year is the base */
+    bc_extraction x = run("en", "2025-03-10",
+                          "Title\n\nTrade reached 530 million USD, 1.5 times that of last year.");
+    assert_string_equal(fig(&x, 530e6)->period, "");
+    bc_extraction_free(&x);
 }
 
 /* Growth and decline in the -ing form ("with exports rising 20 percent to 90 million USD",

@@ -321,6 +321,13 @@ const bc_lex bc_lex_nl[] = {
     WE(C_QUAL_ABOUT, "ongeveer", 0),
     WE(C_QUAL_ABOUT, "circa", 0),
     WE(C_QUAL_ABOUT, "zo n", 0),
+    WE(C_QUAL_ABOUT, "rond de", 0), /* "rond de 4 miljard dollar" */
+    WE(C_QUAL_ABOUT, "ruwweg", 0),
+    WE(C_QUAL_ABOUT, "grofweg", 0),
+    WE(C_QUAL_ABOUT, "pakweg", 0),
+    WE(C_QUAL_ABOUT, "zowat", 0),
+    WE(C_QUAL_ABOUT, "om en nabij", 0),
+    WE(C_QUAL_NEARLY, "een kleine", 0), /* "een kleine 4 miljard dollar": just under */
     WE(C_QUAL_UNDER, "minder dan", 0),
     /* ---- periods and relative years */
     WP(C_QUARTERS, "kwartaal", 0),

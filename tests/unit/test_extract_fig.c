@@ -1395,6 +1395,31 @@ static void the_same_months_before_the_amount(void **state)
     }
 }
 
+/* Dutch hedges before an amount: "een kleine" (just under), "rond de", "pakweg", "ruwweg",
+ * "zowat", "om en nabij" (about); "een kleine" before a noun hedges nothing. */
+static void dutch_hedges(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text, *qualifier;
+    } cases[] = {
+        {"De handel bedroeg een kleine 4 miljard dollar.", "nearly"},
+        {"De handel bedroeg rond de 4 miljard dollar.", "about"},
+        {"De handel bedroeg pakweg 4 miljard dollar.", "about"},
+        {"De handel bedroeg ruwweg 4 miljard dollar.", "about"},
+        {"De handel bedroeg zowat 4 miljard dollar.", "about"},
+        {"De handel bedroeg om en nabij 4 miljard dollar.", "about"},
+        {"Er kwam een kleine delegatie, en de handel bedroeg 4 miljard dollar.", "exact"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        bc_extraction x = run("nl", "2025-03-10", cases[k].text);
+        const bc_xfigure *f = fig(&x, 4e9);
+        if (f == NULL || strcmp(f->qualifier, cases[k].qualifier) != 0)
+            fail_msg("'%s': %s", cases[k].text, f ? f->qualifier : "-");
+        bc_extraction_free(&x);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1432,6 +1457,7 @@ int main(void)
         cmocka_unit_test(months_told_again),
         cmocka_unit_test(currency_adjectives_and_wire_scales),
         cmocka_unit_test(the_same_months_before_the_amount),
+        cmocka_unit_test(dutch_hedges),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

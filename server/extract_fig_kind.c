@@ -437,6 +437,10 @@ static const char *const NL_TO_SPEND[] = {
     "te steken",    "te pompen",      "te investeren", "te besteden",
     "uit te geven", "uit te trekken", "vrij te maken", NULL};
 
+/* the infinitives among them, whose auxiliary before the amount says if it is a plan */
+static const char *const NL_INF[] = {"steken",   "pompen",     "investeren", "besteden",
+                                     "uitgeven", "uittrekken", "vrijmaken",  NULL};
+
 /* The tokens of a phrase of list at token k (< lim), 0 none. */
 static size_t phrase_at(const ctx *c, size_t k, size_t lim, const char *const *list)
 {
@@ -473,8 +477,10 @@ int bcx_nl_spend_after(const ctx *c, size_t si, size_t end, int *plan)
         }
         /* "1.250 miljard dong, ... investeren in de verbreding", "... geinvesteerd" */
         if ((n = phrase_at(c, k, lim, NL_SPENT)) > 0 &&
-            (ends_clause(c, k + n - 1, lim) || phrase_at(c, k + n, lim, preps) > 0))
+            (ends_clause(c, k + n - 1, lim) || phrase_at(c, k + n, lim, preps) > 0)) {
+            *plan = phrase_at(c, k, lim, NL_INF) > 0 ? 2 : 0;
             return MM_INVEST;
+        }
     }
     /* "18 miljard yuan in wegen en spoorlijnen gestoken", "200 miljoen yuan in de haven te
      * steken": a phrase of what it went into, then the verb ends the clause; not into a
@@ -489,8 +495,10 @@ int bcx_nl_spend_after(const ctx *c, size_t si, size_t end, int *plan)
             *plan = 1;
             return MM_INVEST;
         }
-        if ((n = phrase_at(c, k, lim, NL_SPENT)) > 0 && ends_clause(c, k + n - 1, lim))
+        if ((n = phrase_at(c, k, lim, NL_SPENT)) > 0 && ends_clause(c, k + n - 1, lim)) {
+            *plan = phrase_at(c, k, lim, NL_INF) > 0 ? 2 : 0;
             return MM_INVEST;
+        }
         if (ends_clause(c, k, lim))
             return 0;
     }

@@ -449,8 +449,19 @@ int bcx_plan_infinitive(const ctx *c, size_t si, size_t lead, size_t end)
     int inf = 0;
     if (cue_last(c, si, end, &inf) == MM_INVEST && inf)
         return 1;
-    if (bcx_nl_spend_after(c, si, end, &inf) == MM_INVEST && inf)
+    if (bcx_nl_spend_after(c, si, end, &inf) == MM_INVEST && inf == 1)
         return 1;
+    /* a bare infinitive after "gaat", "gaan" in the amount's clause: "Yunnan gaat 3 miljard
+     * yuan investeren in" (what it is going to spend) */
+    if (inf == 2) {
+        size_t own = c->se[si].t0;
+        for (size_t k = own; k + 1 < lead; k++)
+            if (bcx_gap(c, k) & (G_COMMA | G_DOT | G_PAREN))
+                own = k + 1;
+        for (size_t k = own; k < lead; k++)
+            if (bcx_word_is(c, k, lead, "gaat") || bcx_word_is(c, k, lead, "gaan"))
+                return 1;
+    }
     return split_verb(c, si, lead, end, &inf) == MM_INVEST && inf;
 }
 

@@ -750,7 +750,8 @@ size_t bcx_past_restatement(const ctx *c, size_t si, size_t end);
  * trekken"), a verb with its preposition or ending the clause ("... investeren in de
  * verbreding"), or, after a phrase of what the money went into, the verb ending the clause
  * ("18 miljard yuan in wegen en spoorlijnen gestoken", "in de haven te steken"; not into a
- * revenue): MM_INVEST, *plan 1 for an infinitive with "te" (what is to be spent); 0 none. */
+ * revenue): MM_INVEST, *plan 1 for an infinitive with "te" (what is to be spent), 2 for a
+ * bare infinitive (a plan when "gaat" is its auxiliary); 0 none. */
 int bcx_nl_spend_after(const ctx *c, size_t si, size_t end, int *plan);
 
 /* ---- extract_meet.c ---- */

@@ -256,6 +256,10 @@ static void dutch_verbs_of_spending_after_it(void **state)
          95e9, "investment", 1},
         {"Mong Cai stak vorig jaar 300 miljard dong, ongeveer 12 miljoen dollar, in kades.", 12e6,
          "investment", 0},
+        /* "gaat ... investeren": what it is going to spend */
+        {"Yunnan gaat 3 miljard yuan investeren in een spoorlijn.", 3e9, "investment", 1},
+        {"Yunnan gaat 3 miljard yuan in een spoorlijn steken.", 3e9, "investment", 1},
+        {"Yunnan heeft 3 miljard yuan geïnvesteerd in een spoorlijn.", 3e9, "investment", 0},
         /* the particle of another verb of spending: "maakt ... vrij", "gaf ... uit aan",
          * "stelt ... beschikbaar voor de renovatie"; reserving, what building "gemoeid" is */
         {"Hekou maakt 70 miljoen yuan vrij voor een nieuwe brug.", 70e6, "investment", 0},

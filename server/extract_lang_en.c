@@ -302,6 +302,7 @@ const bc_lex bc_lex_en[] = {
     WE(C_MONEY_CUE, "total cost", MM_INVEST),
     WE(C_MONEY_CUE, "cost", MM_INVEST),
     WE(C_MONEY_CUE, "costs", MM_INVEST),
+    WE(C_MONEY_CUE, "costing", MM_INVEST), /* "The railway, costing 3 billion yuan, opened" */
     WE(C_MONEY_CUE, "budget revenue", MM_REVENUE),
     WE(C_MONEY_CUE, "budget revenues", MM_REVENUE),
     WE(C_MONEY_CUE, "state budget", MM_REVENUE),
@@ -566,6 +567,8 @@ const bc_lex bc_lex_en[] = {
     WE(C_MONEY_CUE, "goods", MM_GOODS), /* "goods exchanged ... were worth": turnover */
     /* ---- expectations */
     WE(C_TARGET, "hopes to", 0),
+    WE(C_TARGET, "going to invest", 0), /* "is going to invest" (not "goods going to China") */
+    WE(C_TARGET, "going to spend", 0),
     /* an intention to raise a figure, or a forecast: "hope to lift trade to", "want trade to
      * hit", "could reach" */
     WE(C_TARGET, "hope to", 0),

@@ -424,6 +424,23 @@ static void a_restatement_after_the_amounts_cue(void **state)
     expect_measures(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* "is going to invest" is a plan; "costing" is what a thing cost, its opening date no
+ * period of the amount; goods "going to China" are no plan. */
+static void english_going_to_and_costing(void **state)
+{
+    (void)state;
+    static const measure_case cases[] = {
+        {"en", "Yunnan is going to invest 3 billion yuan in a new railway.", 3e9, "investment", 1},
+        {"en", "The railway, costing 3 billion yuan, opened in May.", 3e9, "investment", 0},
+        {"en", "Exports going to China reached 3 billion USD.", 3e9, "exports", 0},
+    };
+    expect_measures(cases, sizeof cases / sizeof cases[0]);
+    bc_extraction x =
+        run("en", "2025-06-10", "The railway, costing 3 billion yuan, opened in May.");
+    assert_string_equal(fig(&x, 3e9)->period, "");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -439,6 +456,7 @@ int main(void)
         cmocka_unit_test(measures_of_a_list),
         cmocka_unit_test(ambitions_and_estimates),
         cmocka_unit_test(a_restatement_after_the_amounts_cue),
+        cmocka_unit_test(english_going_to_and_costing),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

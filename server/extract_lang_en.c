@@ -569,6 +569,9 @@ const bc_lex bc_lex_en[] = {
     WE(C_TARGET, "hopes to", 0),
     WE(C_TARGET, "going to invest", 0), /* "is going to invest" (not "goods going to China") */
     WE(C_TARGET, "going to spend", 0),
+    WE(C_TARGET, "eye", 0), /* headlines: "Lao Cai, Hekou eye US$1 bln in trade" */
+    WE(C_TARGET, "eyes", 0),
+    WE(C_TARGET, "eyeing", 0),
     /* an intention to raise a figure, or a forecast: "hope to lift trade to", "want trade to
      * hit", "could reach" */
     WE(C_TARGET, "hope to", 0),

@@ -424,8 +424,8 @@ static void a_restatement_after_the_amounts_cue(void **state)
     expect_measures(cases, sizeof cases / sizeof cases[0]);
 }
 
-/* "is going to invest" is a plan; "costing" is what a thing cost, its opening date no
- * period of the amount; goods "going to China" are no plan. */
+/* "is going to invest" and a headline's "eye" are plans; "costing" is what a thing cost,
+ * its opening date no period of the amount; goods "going to China" are no plan. */
 static void english_going_to_and_costing(void **state)
 {
     (void)state;
@@ -433,6 +433,8 @@ static void english_going_to_and_costing(void **state)
         {"en", "Yunnan is going to invest 3 billion yuan in a new railway.", 3e9, "investment", 1},
         {"en", "The railway, costing 3 billion yuan, opened in May.", 3e9, "investment", 0},
         {"en", "Exports going to China reached 3 billion USD.", 3e9, "exports", 0},
+        /* a headline's "eye": a goal */
+        {"en", "Lao Cai, Hekou eye US$1bln in trade", 1e9, "trade_turnover", 1},
     };
     expect_measures(cases, sizeof cases / sizeof cases[0]);
     bc_extraction x =

@@ -286,6 +286,7 @@ const bc_lex bc_lex_pl[] = {
     /* ---- periods and relative years */
     WP(C_QUARTERS, "kwartal", 0),
     WE(C_THIS_YEAR, "w tym roku", 0),
+    WE(C_THIS_YEAR, "tego roku", 0), /* "w ciagu dziewieciu miesiecy tego roku" */
     WE(C_THIS_YEAR, "biezacego roku", 0),
     WE(C_LAST_YEAR, "w zeszlym roku", 0),
     WE(C_LAST_YEAR, "w ubieglym roku", 0),

@@ -1420,6 +1420,29 @@ static void dutch_hedges(void **state)
     }
 }
 
+/* Polish "w ciagu dziesieciu miesiecy" is the first ten months of the report's year (none
+ * without a reference date), "dziewieciu miesiecy tego roku" of this year. */
+static void polish_months_of_the_year(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *ref, *text, *period;
+    } cases[] = {
+        {"2025-11-20", "Urząd celny pobrał w ciągu dziesięciu miesięcy 6,8 bln VND dochodów.",
+         "2025-01/2025-10"},
+        {NULL, "Urząd celny pobrał w ciągu dziesięciu miesięcy 6,8 bln VND dochodów.", ""},
+        {"2025-10-20", "Obroty wyniosły w ciągu dziewięciu miesięcy tego roku 186,5 mln USD.",
+         "2025-01/2025-09"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        bc_extraction x = run("pl", cases[k].ref, cases[k].text);
+        const bc_xfigure *f = x.nfigures > 0 ? &x.figures[0] : NULL;
+        if (f == NULL || strcmp(f->period, cases[k].period) != 0)
+            fail_msg("'%s': period '%s'", cases[k].text, f ? f->period : "-");
+        bc_extraction_free(&x);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1458,6 +1481,7 @@ int main(void)
         cmocka_unit_test(currency_adjectives_and_wire_scales),
         cmocka_unit_test(the_same_months_before_the_amount),
         cmocka_unit_test(dutch_hedges),
+        cmocka_unit_test(polish_months_of_the_year),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -328,45 +328,6 @@ static int money_between(const ctx *c, size_t si, size_t a, size_t b)
     return 0;
 }
 
-/* 1 when tokens [a, b) name a time: this, last or next year, months, quarters, a half
- * year. */
-static int names_time(const ctx *c, size_t a, size_t b)
-{
-    static const int cls[] = {C_THIS_YEAR, C_LAST_YEAR, C_NEXT_YEAR, C_MONTHS, C_QUARTERS, C_HALF};
-    for (size_t k = 0; k < sizeof cls / sizeof cls[0]; k++)
-        if (bcx_range_has(c, a, b, cls[k], -1)) {
-            if (cls[k] != C_MONTHS || c->lbit != L_VI)
-                return 1;
-            /* "qua cua khau Ma Lu Thang": a name, no months */
-            for (size_t q = a; q < b; q++)
-                if (bcx_lex_find(c, C_MONTHS, q, NULL) > 0 && bcx_vi_month_word(c, q))
-                    return 1;
-        }
-    return 0;
-}
-
-/* 1 when the clause of the amount starting at token lead (from token lo; whole: all of
- * [lo, lead), the sentence's first amount, whose opening clause is its own) names a time
- * of its own: this, last or next year, months, quarters, a half year ("今年前9个月", "au
- * cours des deux premiers mois de l'annee", "next year"), but for the words of the period
- * stated before ("in dezelfde elf maanden"). Called when no date of the text could be read
- * there: then no period from elsewhere is the amount's. */
-static int own_time(const ctx *c, size_t lo, size_t lead, int whole)
-{
-    size_t from = lo, n;
-    for (size_t k = lo; !whole && k + 1 < lead; k++)
-        if (bcx_gap(c, k) & (G_COMMA | G_DOT | G_PAREN))
-            from = k + 1;
-    for (size_t k = from; k < lead; k++)
-        if ((n = bcx_lex_find(c, C_SAME_PERIOD, k, NULL)) > 0 && k + n <= lead) {
-            if (names_time(c, from, k))
-                return 1;
-            from = k + n;
-            k += n - 1;
-        }
-    return names_time(c, from, lead);
-}
-
 /* 1 when this, last or next year follows the amount ending at token end in its clause,
  * within three tokens ("hopes to lift the figure to 100 million USD next year"): read
  * without a reference date, it leaves the amount no period from elsewhere. */
@@ -423,7 +384,8 @@ static int not_its_period(const ctx *c, size_t si, const xd *d, size_t lead, siz
      * own clause names a time of its own (this year, so many months) that could not be
      * read, so an earlier clause's date is not its period */
     if (!after && breaks > 0 &&
-        (own_time(c, d->t1, lead, 0) || time_after(c, si, end) || bcx_in_after_clause(c, si, d)))
+        (bcx_fig_own_time(c, d->t1, lead, 0) || time_after(c, si, end) ||
+         bcx_in_after_clause(c, si, d)))
         return 1;
     if (strcmp(f->metric, "investment") != 0)
         return 0;
@@ -729,8 +691,8 @@ static int money_at(ctx *c, size_t si, size_t i, size_t *lo, size_t *prev, figst
         f->period_inferred = 1;
     } else if (!f->conversion && !none && f->period[0] == '\0' && f->metric[0] &&
                !(d == NULL && !whole && !part_of_before &&
-                 (own_time(c, *lo, lead, before == NULL) || time_after(c, si, end) ||
-                  (own_time(c, c->se[si].t0, lead, 1) && !read_before(c, si, lead))))) {
+                 (bcx_fig_own_time(c, *lo, lead, before == NULL) || time_after(c, si, end) ||
+                  (bcx_fig_own_time(c, c->se[si].t0, lead, 1) && !read_before(c, si, lead))))) {
         carried_period(c, si, lead, end, f, before, borrowed ? back : NULL, st);
     }
     /* an investment "estimated at", or one the sentence says will be made ("将投资",

@@ -488,6 +488,48 @@ void bcx_fig_rate_bases(ctx *c)
     }
 }
 
+/* 1 when tokens [a, b) name a time: this, last or next year, months, quarters, a half
+ * year. */
+static int names_time(const ctx *c, size_t a, size_t b)
+{
+    static const int cls[] = {C_THIS_YEAR, C_LAST_YEAR, C_NEXT_YEAR, C_MONTHS, C_QUARTERS, C_HALF};
+    for (size_t k = 0; k < sizeof cls / sizeof cls[0]; k++)
+        if (bcx_range_has(c, a, b, cls[k], -1)) {
+            if (cls[k] == C_HALF) {
+                /* "ponad polowe tej kwoty": half of the amount, no half year */
+                size_t n;
+                for (size_t q = a; q < b; q++)
+                    if ((n = bcx_lex_find(c, C_HALF, q, NULL)) > 0 && q + n <= b &&
+                        bcx_lex_find(c, C_BACKREF, q + n, NULL) == 0)
+                        return 1;
+                continue;
+            }
+            if (cls[k] != C_MONTHS || c->lbit != L_VI)
+                return 1;
+            /* "qua cua khau Ma Lu Thang": a name, no months */
+            for (size_t q = a; q < b; q++)
+                if (bcx_lex_find(c, C_MONTHS, q, NULL) > 0 && bcx_vi_month_word(c, q))
+                    return 1;
+        }
+    return 0;
+}
+
+int bcx_fig_own_time(const ctx *c, size_t lo, size_t lead, int whole)
+{
+    size_t from = lo, n;
+    for (size_t k = lo; !whole && k + 1 < lead; k++)
+        if (bcx_gap(c, k) & (G_COMMA | G_DOT | G_PAREN))
+            from = k + 1;
+    for (size_t k = from; k < lead; k++)
+        if ((n = bcx_lex_find(c, C_SAME_PERIOD, k, NULL)) > 0 && k + n <= lead) {
+            if (names_time(c, from, k))
+                return 1;
+            from = k + n;
+            k += n - 1;
+        }
+    return names_time(c, from, lead);
+}
+
 int bcx_in_after_clause(const ctx *c, size_t si, const xd *d)
 {
     static const char *const opens[] = {"after", "following", "na", "apres", "po", "efter", NULL};

@@ -654,6 +654,14 @@ int bcx_fig_day_span(const ctx *c, size_t si, const xd *d, char *out, size_t cap
  * "over", "on" or "from" ("an increase of 18.6 percent over 2017", "up 12% on 2022"; English):
  * no period of an amount, no meeting's date. */
 void bcx_fig_rate_bases(ctx *c);
+/* 1 when the clause of the amount starting at token lead (from token lo; whole: all of
+ * [lo, lead), the sentence's first amount, whose opening clause is its own) names a time
+ * of its own: this, last or next year, months, quarters, a half year ("今年前9个月", "au
+ * cours des deux premiers mois de l'annee", "next year"), but for the words of the period
+ * stated before ("in dezelfde elf maanden") and half of an amount ("polowe tej kwoty").
+ * Called when no date of the text could be read there: then no period from elsewhere is the
+ * amount's (extract_fig_ref.c). */
+int bcx_fig_own_time(const ctx *c, size_t lo, size_t lead, int whole);
 /* 1 when date d of sentence si stands in a clause of what came before ("去年9月台风过境后，",
  * "After the floods in September,"): the time of that event, not of an amount after it. */
 int bcx_in_after_clause(const ctx *c, size_t si, const xd *d);

@@ -491,6 +491,9 @@ const bc_lex bc_lex_pl[] = {
     WE(C_BACKREF, "z tego", 0),
     WE(C_BACKREF, "ta kwota", 0),
     WE(C_BACKREF, "ta wartosc", 0),
+    WE(C_BACKREF, "tej kwoty", 0), /* "Eksport stanowil ponad polowe tej kwoty" */
+    WE(C_BACKREF, "tej wartosci", 0),
+    WE(C_BACKREF, "tej sumy", 0),
     WE(C_SAME_PERIOD, "w tym samym okresie", 0),
     WE(C_SAME_PERIOD, "w tym okresie", 0),
     WE(C_SAME_PERIOD, "tych samych dwoch miesiacach",

@@ -391,6 +391,9 @@ const bc_lex bc_lex_sv[] = {
     WE(C_BACKREF, "siffran", 0),
     WE(C_BACKREF, "uppgick den", 0),
     WE(C_BACKREF, "uppgick det", 0),
+    WE(C_BACKREF, "det motsvarar", 0), /* "Det motsvarar en okning med 12,5 procent." */
+    WE(C_BACKREF, "detta motsvarar", 0),
+    WE(C_BACKREF, "det innebar", 0),
     WE(C_SAME_PERIOD, "under samma period", 0),
     WE(C_SAME_PERIOD, "samma period", 0),
     WE(C_SAME_PERIOD, "samtidigt", 0),         /* "uppgick samtidigt till": meanwhile */

@@ -304,7 +304,8 @@ static void ratchet_against_a_baseline(void **state)
  * P 0.982; "the same N months" before the amount, a goal "over the same period": period
  * P 0.984; the year a planned investment is to be made by: period P 0.985; a year after a
  * rate and "over" a comparison's base: period P 0.986; a span of days across months,
- * Polish "w ciagu dziesieciu miesiecy" and "tego roku": period P 0.987). */
+ * Polish "w ciagu dziesieciu miesiecy" and "tego roku": period P 0.987; Polish and Swedish
+ * sentences pointing back ("polowe tej kwoty", "Det motsvarar"): period P 0.988). */
 static void dev_split_regression(void **state)
 {
     (void)state;
@@ -325,7 +326,7 @@ static void dev_split_regression(void **state)
     assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.951);
     assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_METRIC]) >= 0.998);
     assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_TARGET]) >= 0.999);
-    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_PERIOD]) >= 0.987);
+    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_PERIOD]) >= 0.988);
     assert_true(bc_eval_precision(&r.field[BC_EF_GATE_PAIR]) >= 0.992);
     assert_true(bc_eval_recall(&r.field[BC_EF_GATE_PAIR]) >= 0.966);
     assert_true(r.detect_right == r.detected);

@@ -747,6 +747,31 @@ static void prices_by_a_unit(void **state)
     }
 }
 
+/* A sentence that points back ("ponad polowe tej kwoty", "Det motsvarar en okning med 12,5
+ * procent") continues the amount before it: its period (half of an amount is no half year),
+ * its change. */
+static void pointing_back_in_polish_and_swedish(void **state)
+{
+    (void)state;
+    bc_extraction x = run("pl", "2024-05-20",
+                          "Tytuł\n\nW pierwszym kwartale 2024 r. obroty wyniosły 1,2 mld USD. "
+                          "Eksport stanowił ponad połowę tej kwoty, a import osiągnął 540 mln "
+                          "USD.");
+    assert_string_equal(fig(&x, 540e6)->period, "2024-01/2024-03");
+    bc_extraction_free(&x);
+    x = run("sv", "2024-10-20",
+            "Rubrik\n\nHandeln uppgick till 4,36 miljarder USD under årets första nio månader. "
+            "Det motsvarar en ökning med 12,5 procent.");
+    assert_true(fig(&x, 4.36e9)->has_change && fig(&x, 4.36e9)->change_pct == 12.5);
+    bc_extraction_free(&x);
+    /* not fired: the first half of a year is a time of the amount's own */
+    x = run("pl", NULL,
+            "Tytuł\n\nW pierwszym kwartale 2024 r. obroty wyniosły 1,2 mld USD. W pierwszej "
+            "połowie roku import osiągnął 540 mln USD.");
+    assert_string_equal(fig(&x, 540e6)->period, "");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -766,6 +791,7 @@ int main(void)
         cmocka_unit_test(a_rate_of_a_count_and_dutch_terug),
         cmocka_unit_test(a_span_of_days_across_months),
         cmocka_unit_test(prices_by_a_unit),
+        cmocka_unit_test(pointing_back_in_polish_and_swedish),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -504,3 +504,30 @@ int bcx_nl_spend_after(const ctx *c, size_t si, size_t end, int *plan)
     }
     return 0;
 }
+
+int bcx_en_spend_after(const ctx *c, size_t si, size_t end)
+{
+    static const char *const aux[] = {"has",  "have", "had",   "was",  "were", "been",
+                                      "is",   "are",  "be",    "so",   "far",  "already",
+                                      "also", "now",  "being", "will", NULL};
+    static const char *const verbs[] = {"gone",     "went",      "invested",   "spent",
+                                        "poured",   "put",       "pumped",     "sunk",
+                                        "ploughed", "plowed",    "channelled", "channeled",
+                                        "injected", "funnelled", "funneled",   NULL};
+    static const char *const preps[] = {"into", "in", "on", NULL};
+    size_t lim = c->se[si].t1, q = bcx_past_restatement(c, si, end);
+    if (c->lbit != L_EN || q >= lim || (q == end && (bcx_gap(c, end - 1) & (G_COMMA | G_DOT))))
+        return 0;
+    for (size_t k = q; k < lim && k < q + 4; k++) {
+        if ((k > q && (bcx_gap(c, k - 1) & (G_COMMA | G_DOT | G_PAREN))) || c->t[k].kind != T_WORD)
+            return 0;
+        if (phrase_at(c, k, lim, verbs) > 0)
+            return k + 1 < lim && !(bcx_gap(c, k) & (G_COMMA | G_DOT | G_PAREN)) &&
+                           phrase_at(c, k + 1, lim, preps) > 0
+                       ? MM_INVEST
+                       : 0;
+        if (phrase_at(c, k, lim, aux) == 0)
+            return 0;
+    }
+    return 0;
+}

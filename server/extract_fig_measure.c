@@ -712,6 +712,7 @@ int bcx_money_measure(const ctx *c, size_t si, size_t lo, size_t lead, size_t en
         mm = cue_last(c, si, end, &inf);
     if (mm == 0)
         mm = bcx_nl_spend_after(c, si, end, &inf);
+
     if (mm == 0)
         mm = flow_for(c, si, lo, lead, end);
     if (mm == 0)
@@ -726,6 +727,8 @@ int bcx_money_measure(const ctx *c, size_t si, size_t lo, size_t lead, size_t en
         mm = MM_INVEST;
     if (mm == 0)
         mm = bcx_cue_before(c, from_lo, lead, &at);
+    if (mm == 0) /* "Some 200 billion VND has gone into roads": no cue before it */
+        mm = bcx_en_spend_after(c, si, end);
     mm = bcx_kind_after(c, si, lead, end, mm);
     /* "welcomed 185,000 Chinese visitors and earned 410 billion VND from them": money a
      * sentence about tourists names no measure for is what they brought, not trade */

@@ -761,6 +761,11 @@ size_t bcx_past_restatement(const ctx *c, size_t si, size_t end);
  * revenue): MM_INVEST, *plan 1 for an infinitive with "te" (what is to be spent), 2 for a
  * bare infinitive (a plan when "gaat" is its auxiliary); 0 none. */
 int bcx_nl_spend_after(const ctx *c, size_t si, size_t end, int *plan);
+/* An English verb of spending after the amount ending before token end (past a restatement),
+ * auxiliaries between, then "into", "in" or "on" ("Some 200 billion VND has gone into roads",
+ * "40 million USD has been invested in the zone"): MM_INVEST; 0 none ("went to China" is
+ * none). */
+int bcx_en_spend_after(const ctx *c, size_t si, size_t end);
 
 /* ---- extract_meet.c ---- */
 

@@ -297,6 +297,24 @@ static void dutch_verbs_of_spending_after_it(void **state)
     bc_extraction_free(&x);
 }
 
+/* English verbs of spending after the amount, auxiliaries between ("Some 200 billion VND
+ * has gone into roads", "has been invested in"), when no measure is named before it; not
+ * goods that went to China, nor trade that "went into decline". */
+static void english_verbs_of_spending_after_it(void **state)
+{
+    (void)state;
+    static const kind_case cases[] = {
+        {"en", "Some 200 billion VND has gone into roads and parking yards at the gate.", 200e9,
+         "investment"},
+        {"en", "About 40 million USD (990 billion VND) has been invested in the zone.", 40e6,
+         "investment"},
+        /* not fired */
+        {"en", "Goods worth 40 million USD went to China.", 40e6, "trade_turnover"},
+        {"en", "Trade of 40 million USD went into decline.", 40e6, "trade_turnover"},
+    };
+    expect_kinds(cases, sizeof cases / sizeof cases[0]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -307,6 +325,7 @@ int main(void)
         cmocka_unit_test(parts_and_goals_take_their_whole),
         cmocka_unit_test(goals_of_another_clause),
         cmocka_unit_test(dutch_verbs_of_spending_after_it),
+        cmocka_unit_test(english_verbs_of_spending_after_it),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -516,7 +516,8 @@ static int money_at(ctx *c, size_t si, size_t i, size_t *lo, size_t *prev, figst
     }
     /* "163 millions de dollars, dont environ 63 millions a l'exportation": a scaled amount
      * right after an amount of money, with no noun of its own, is in its currency */
-    if (cur == 0 && scale >= 1e6 && *prev != SIZE_MAX && i >= *lo && i - *lo <= 8 && !t->words &&
+    if (cur == 0 && scale >= 1e6 && *prev != SIZE_MAX && i >= *lo && i - *lo <= 8 &&
+        (!t->words || bcx_part_word(c, *lo, i)) && /* "waarvan twee miljard export" */
         (end >= c->se[si].t1 || (bcx_gap(c, end - 1) & (G_COMMA | G_DOT | G_PAREN)) ||
          bcx_cue_after(c, si, end) != 0 || and_next(c, si, end))) {
         for (int k = 1; k < (int)(sizeof CURRENCY / sizeof CURRENCY[0]); k++)

@@ -98,7 +98,7 @@ static void other_words_give_no_amount(void **state)
 }
 
 /* An amount in words keeps its place among the sentence's others: its measure, its period
- * and a restatement in digits after it. */
+ * and a restatement in digits after it; a part of it in words takes its currency. */
 static void words_measure_like_digits(void **state)
 {
     (void)state;
@@ -110,6 +110,22 @@ static void words_measure_like_digits(void **state)
     assert_string_equal(f->period, "2020");
     assert_string_equal(f->qualifier, "over");
     assert_string_equal(fig(&x, 2.1e9)->unit, "EUR");
+    bc_extraction_free(&x);
+    /* a part in words after "waarvan", "of which" is in the whole's currency; a count in
+     * words after an amount is none */
+    x = run("nl", "2021-05-20",
+            "Titel\n\nDe handel bedroeg 5 miljard dollar, waarvan twee miljard export.");
+    assert_string_equal(fig(&x, 2e9)->unit, "USD");
+    assert_string_equal(fig(&x, 2e9)->metric, "exports");
+    bc_extraction_free(&x);
+    x = run("en", "2021-05-20",
+            "Title\n\nTrade reached 5 billion dollars, of which two billion in exports.");
+    assert_string_equal(fig(&x, 2e9)->unit, "USD");
+    bc_extraction_free(&x);
+    x = run("nl", "2021-05-20",
+            "Titel\n\nDe handel bedroeg 5 miljard dollar, en er kwamen een miljoen bezoekers.");
+    for (size_t i = 0; i < x.nfigures; i++)
+        assert_false(x.figures[i].money && x.figures[i].value == 1e6);
     bc_extraction_free(&x);
 }
 

@@ -589,17 +589,21 @@ int bcx_try_months(const ctx *c, size_t i, size_t lim, dres *r)
         if ((n = bcx_lex_find(c, C_FIRST, j, &e)) == 0) {
             /* "w ciagu jedenastu miesiecy 2024 r.", "the ten months of this year": so many
              * months of a year written with them are that year's first; "in the ten
-             * months", "in de tien maanden": the months of the report's year (the period
-             * the report is about), none without a reference date */
+             * months", "in de tien maanden", "w ciagu dziesieciu miesiecy": the months of the
+             * report's year (the period the report is about), none without a reference date */
             size_t end;
             int inferred;
             size_t lo = c->se[c->t[i].sent].t0;
-            int the = i > lo && ((c->lbit == L_EN && (bcx_word_is(c, i - 1, lim, "the") ||
-                                                      bcx_word_is(c, i - 1, lim, "those") ||
-                                                      bcx_word_is(c, i - 1, lim, "these"))) ||
-                                 (c->lbit == L_NL && (bcx_word_is(c, i - 1, lim, "de") ||
-                                                      bcx_word_is(c, i - 1, lim, "die") ||
-                                                      bcx_word_is(c, i - 1, lim, "deze"))));
+            int the = i > lo &&
+                      ((c->lbit == L_EN &&
+                        (bcx_word_is(c, i - 1, lim, "the") || bcx_word_is(c, i - 1, lim, "those") ||
+                         bcx_word_is(c, i - 1, lim, "these"))) ||
+                       (c->lbit == L_NL &&
+                        (bcx_word_is(c, i - 1, lim, "de") || bcx_word_is(c, i - 1, lim, "die") ||
+                         bcx_word_is(c, i - 1, lim, "deze"))) ||
+                       /* "w ciagu dziesieciu miesiecy" */
+                       (c->lbit == L_PL && i > lo + 1 && bcx_word_is(c, i - 1, lim, "ciagu") &&
+                        bcx_word_is(c, i - 2, lim, "w")));
             if (count < 2 || count > 12 || (n = bcx_lex_find(c, C_MONTHS, j, &e)) == 0 ||
                 (year_near(c, i, j + n, lim, &end, &inferred) == 0 && !the))
                 return 0;

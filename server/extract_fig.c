@@ -123,7 +123,8 @@ static const char *const CURRENCY[] = {"", "USD", "CNY", "VND", "EUR"};
 static int money_phrase(const ctx *c, size_t si, size_t i, double *scale, size_t *lead, size_t *end)
 {
     const bc_lex *e = NULL;
-    size_t lim = c->se[si].t1, k = i + 1, n;
+    size_t w = c->t[i].words > 0 ? c->t[i].words : 1; /* a number in words: its tokens */
+    size_t lim = c->se[si].t1, k = i + w, n;
     int cur = 0;
     *scale = 1;
     *lead = i;
@@ -144,11 +145,13 @@ static int money_phrase(const ctx *c, size_t si, size_t i, double *scale, size_t
     for (int scales = 0; scales < 2 && k < lim; scales++) {
         if ((n = bcx_lex_find2(c, C_SCALE, k, 1, &e)) == 0 ||
             bcx_lex_find2(c, C_NOUN, k, 1, NULL) >= n ||
-            (k > i + 1 && (bcx_gap(c, k - 1) & ~(unsigned)(G_SPACE | G_DASH | G_DOT))))
+            (k > i + w && (bcx_gap(c, k - 1) & ~(unsigned)(G_SPACE | G_DASH | G_DOT))))
             break; /* "1,2 tys. mld", "1 nghin ty" */
         *scale *= e->val;
         k += n;
     }
+    if (k > i + w)
+        k += bcx_fig_half_after(c, si, k); /* "deux milliards et demi de dollars" */
     *end = k;
     if (cur != 0)
         return cur;
@@ -165,9 +168,9 @@ static int money_phrase(const ctx *c, size_t si, size_t i, double *scale, size_t
         adj = 2; /* "U.S. dollars" */
     q += adj;
     if (q < lim && (n = bcx_lex_find2(c, C_CURRENCY, q, 1, &e)) > 0 &&
-        (q == i + 1 || adj > 0 || c->t[q].han || bcx_joined(c, q - 1) ||
+        (q == i + w || adj > 0 || c->t[q].han || bcx_joined(c, q - 1) ||
          (bcx_gap(c, q - 1) & G_QUOTE) ||
-         (q == k && k > i + 1 && /* after an abbreviated scale: "250 mln. USD" */
+         (q == k && k > i + w && /* after an abbreviated scale: "250 mln. USD" */
           (bcx_gap(c, q - 1) & ~(unsigned)(G_SPACE | G_DASH | G_DOT)) == 0))) {
         cur = (int)e->val;
         q += n;
@@ -258,9 +261,10 @@ static int flow_or_revenue(const bc_xfigure *f)
 
 /* The period of an amount whose own words state none, from what came before, marked
  * (period_context): "for the whole year" ("全年", "l'ensemble de l'annee", "ca nam"): the
- * year of the last amount stated with a period; "in the same period" ("cung ky", "同期"):
- * the last outcome's stated period; else the period of the outcome before it in its
- * sentence, or in the sentence before when this one continues it (see continues). */
+ * year of the last amount stated with a period; "in the same period" ("cung ky", "同期",
+ * "in dezelfde elf maanden"): the last outcome's stated period, a goal's too; else, not for
+ * a goal, the period of the outcome before it in its sentence, or in the sentence before
+ * when this one continues it (see continues). */
 static void carried_period(const ctx *c, size_t si, size_t lead, size_t end, bc_xfigure *f,
                            const bc_xfigure *before, const bc_xfigure *back, figstate *st)
 {
@@ -278,9 +282,12 @@ static void carried_period(const ctx *c, size_t si, size_t lead, size_t end, bc_
         }
         return;
     }
-    if (f->target)
+    int same = st->stated != SIZE_MAX && bcx_fig_cue_applies(c, si, C_SAME_PERIOD, lead, end);
+    /* a goal "over the same period" ("Les recettes ... sur la meme periode devraient depasser
+     * 210 milliards") is of the period stated before; no other goal takes one */
+    if (f->target && !same)
         return;
-    if (st->stated != SIZE_MAX && bcx_fig_cue_applies(c, si, C_SAME_PERIOD, lead, end))
+    if (same)
         from = &figs[st->stated];
     else if (before != NULL && before->period[0] && !before->target)
         from = before;
@@ -321,30 +328,6 @@ static int money_between(const ctx *c, size_t si, size_t a, size_t b)
     return 0;
 }
 
-/* 1 when the clause of the amount starting at token lead (from token lo; whole: all of
- * [lo, lead), the sentence's first amount, whose opening clause is its own) names a time
- * of its own: this, last or next year, months, quarters, a half year ("今年前9个月", "au
- * cours des deux premiers mois de l'annee", "next year"). Called when no date of the text
- * could be read there: then no period from elsewhere is the amount's. */
-static int own_time(const ctx *c, size_t lo, size_t lead, int whole)
-{
-    static const int cls[] = {C_THIS_YEAR, C_LAST_YEAR, C_NEXT_YEAR, C_MONTHS, C_QUARTERS, C_HALF};
-    size_t from = lo;
-    for (size_t k = lo; !whole && k + 1 < lead; k++)
-        if (bcx_gap(c, k) & (G_COMMA | G_DOT | G_PAREN))
-            from = k + 1;
-    for (size_t k = 0; k < sizeof cls / sizeof cls[0]; k++)
-        if (bcx_range_has(c, from, lead, cls[k], -1)) {
-            if (cls[k] != C_MONTHS || c->lbit != L_VI)
-                return 1;
-            /* "qua cua khau Ma Lu Thang": a name, no months */
-            for (size_t q = from; q < lead; q++)
-                if (bcx_lex_find(c, C_MONTHS, q, NULL) > 0 && bcx_vi_month_word(c, q))
-                    return 1;
-        }
-    return 0;
-}
-
 /* 1 when this, last or next year follows the amount ending at token end in its clause,
  * within three tokens ("hopes to lift the figure to 100 million USD next year"): read
  * without a reference date, it leaves the amount no period from elsewhere. */
@@ -378,7 +361,9 @@ static int read_before(const ctx *c, size_t si, size_t lead)
  * a flow), d is the project's own date: in another clause (the day it opened or is due:
  * "建成于2017年，总投资2.2亿元", "1.5 billion yuan, due to be completed by the end of
  * 2026"; a span of years is a period: "Pour la période 2026-2030, ... investir"), a
- * deadline or a start ("since 2023"). */
+ * deadline or a start ("since 2023"), a date after a word of finishing or opening ("a road
+ * due to be completed by the end of 2027"); but the year a planned investment is to be made by,
+ * in its clause, is its period ("prevoit d'investir ... d'ici 2025", bcx_fig_plan_by). */
 static int not_its_period(const ctx *c, size_t si, const xd *d, size_t lead, size_t end,
                           const bc_xfigure *f)
 {
@@ -399,11 +384,18 @@ static int not_its_period(const ctx *c, size_t si, const xd *d, size_t lead, siz
      * own clause names a time of its own (this year, so many months) that could not be
      * read, so an earlier clause's date is not its period */
     if (!after && breaks > 0 &&
-        (own_time(c, d->t1, lead, 0) || time_after(c, si, end) || bcx_in_after_clause(c, si, d)))
+        (bcx_fig_own_time(c, d->t1, lead, 0) || time_after(c, si, end) ||
+         bcx_in_after_clause(c, si, d)))
         return 1;
     if (strcmp(f->metric, "investment") != 0)
         return 0;
-    if (bcx_date_bound(c, d) & (BCX_BOUND_SINCE | BCX_BOUND_DEADLINE))
+    /* "for a road due to be completed by the end of 2027": when the project is done */
+    if (after && bcx_fig_done_between(c, end, d->t0))
+        return 2;
+    unsigned bound = bcx_date_bound(c, d);
+    if (bound == BCX_BOUND_DEADLINE && f->target && bcx_fig_plan_by(c, si, d, end))
+        return 0; /* "prevoit d'investir ... d'ici 2025": the plan's year */
+    if (bound & (BCX_BOUND_SINCE | BCX_BOUND_DEADLINE))
         return 2;
     /* "earmarked 312 billion VND for a road and aims to finish it by 2025", "can them 420 ty
      * dong va se khoi cong trong nam 2026", "d'echanges en 2025 et accelerent la
@@ -489,28 +481,6 @@ static int and_next(const ctx *c, size_t si, size_t end)
     return 0;
 }
 
-/* The amount a word at token i right before a scale of a million or more stands for: a
- * half ("en halv miljard dollar", "pol miliarda", "een half miljard"), 0.5; one ("un
- * milliard de dollars", "một tỷ đồng", "jeden miliard"), 1; else 0. */
-static double word_amount_at(const ctx *c, size_t si, size_t i)
-{
-    static const char *const half[] = {"halv", "half", "pol", NULL};
-    static const char *const one[] = {"un", "mot", "jeden", NULL};
-    const bc_lex *e = NULL;
-    size_t lim = c->se[si].t1;
-    if (c->t[i].kind != T_WORD || c->t[i].used || !(c->lbit & (L_SV | L_NL | L_PL | L_FR | L_VI)) ||
-        i + 1 >= lim || !bcx_joined(c, i) || bcx_lex_find2(c, C_SCALE, i + 1, 1, &e) == 0 ||
-        e->val < 1e6)
-        return 0;
-    for (int k = 0; half[k] && (c->lbit & (L_SV | L_NL | L_PL)); k++)
-        if (bcx_word_is(c, i, lim, half[k]))
-            return 0.5;
-    for (int k = 0; one[k] && (c->lbit & (L_FR | L_VI | L_PL)); k++)
-        if (bcx_word_is(c, i, lim, one[k]))
-            return 1;
-    return 0;
-}
-
 /* Money at token i. Returns 1 when it is one (and a figure was added). */
 static int money_at(ctx *c, size_t si, size_t i, size_t *lo, size_t *prev, figstate *st)
 {
@@ -547,6 +517,7 @@ static int money_at(ctx *c, size_t si, size_t i, size_t *lo, size_t *prev, figst
     /* "163 millions de dollars, dont environ 63 millions a l'exportation": a scaled amount
      * right after an amount of money, with no noun of its own, is in its currency */
     if (cur == 0 && scale >= 1e6 && *prev != SIZE_MAX && i >= *lo && i - *lo <= 8 &&
+        (!t->words || bcx_part_word(c, *lo, i)) && /* "waarvan twee miljard export" */
         (end >= c->se[si].t1 || (bcx_gap(c, end - 1) & (G_COMMA | G_DOT | G_PAREN)) ||
          bcx_cue_after(c, si, end) != 0 || and_next(c, si, end))) {
         for (int k = 1; k < (int)(sizeof CURRENCY / sizeof CURRENCY[0]); k++)
@@ -573,6 +544,9 @@ static int money_at(ctx *c, size_t si, size_t i, size_t *lo, size_t *prev, figst
     f->money = 1;
     f->heading = c->se[si].heading;
     f->value = (scale > 1 && t->ambig ? t->num_alt : t->num) * scale + rest;
+    for (size_t k = i + 1; k < end; k++)
+        if (bcx_fig_half_after(c, si, k) > 0)
+            f->value += 0.5 * scale; /* "deux milliards et demi" */
     if (scale >= 1000)
         f->value = nearbyint(f->value); /* 1,7 milliard is 1700000000, not 1.7 * 1e9 */
     copy_str(f->unit, sizeof f->unit, CURRENCY[cur]);
@@ -701,8 +675,12 @@ static int money_at(ctx *c, size_t si, size_t i, size_t *lo, size_t *prev, figst
                   bcx_year_to_date(c, si, lead, end, ytd, sizeof ytd, ys);
     if (running && d != NULL && d->t0 >= ys[0] && d->t1 <= ys[1])
         d = NULL;
+    char days[24]; /* "Van zaterdag 31 augustus tot en met dinsdag 3 september" */
     if (d != NULL && d->iso[0] != '-') {
-        copy_str(f->period, sizeof f->period, years > 0 ? span : d->iso);
+        copy_str(f->period, sizeof f->period,
+                 years > 0                                       ? span
+                 : bcx_fig_day_span(c, si, d, days, sizeof days) ? days
+                                                                 : d->iso);
         if (years == 0 && !f->target && bcx_fig_mid_year(c, d))
             snprintf(f->period, sizeof f->period, "%.4s-01/%.4s-06", d->iso, d->iso);
         else if (years == 0 && !f->target && flow_or_revenue(f) && bcx_fig_month_end(c, d))
@@ -714,8 +692,8 @@ static int money_at(ctx *c, size_t si, size_t i, size_t *lo, size_t *prev, figst
         f->period_inferred = 1;
     } else if (!f->conversion && !none && f->period[0] == '\0' && f->metric[0] &&
                !(d == NULL && !whole && !part_of_before &&
-                 (own_time(c, *lo, lead, before == NULL) || time_after(c, si, end) ||
-                  (own_time(c, c->se[si].t0, lead, 1) && !read_before(c, si, lead))))) {
+                 (bcx_fig_own_time(c, *lo, lead, before == NULL) || time_after(c, si, end) ||
+                  (bcx_fig_own_time(c, c->se[si].t0, lead, 1) && !read_before(c, si, lead))))) {
         carried_period(c, si, lead, end, f, before, borrowed ? back : NULL, st);
     }
     /* an investment "estimated at", or one the sentence says will be made ("将投资",
@@ -727,13 +705,13 @@ static int money_at(ctx *c, size_t si, size_t i, size_t *lo, size_t *prev, figst
     if (strcmp(f->metric, "investment") == 0 &&
         (bcx_range_has(c, *lo, lead, C_ESTIMATE, -1) ||
          bcx_range_has(c, clause, lead, C_FUTURE, -1) || plan_after(c, si, end) ||
-         bcx_plan_infinitive(c, si, end)))
+         bcx_plan_infinitive(c, si, lead, end)))
         f->target = 1;
     if (!f->target && f->metric[0] && (goal_after(c, si, end) || goal_last(c, si, end)))
         f->target = 1;
     f->nparties = bcx_fig_parties(c, si, lead, end, f->parties, BC_X_MAX_PARTIES);
     f->start = t->start;
-    f->end = t->end;
+    f->end = c->t[i + (t->words > 0 ? t->words - 1 : 0)].end;
     bcx_cite_add(&f->cite, c->se[si].qs, c->se[si].qe);
     f->confidence = 0.7 + (f->metric[0] && !f->metric_inferred ? 0.15 : 0) +
                     (f->period[0] ? 0.1 : 0) + (f->nparties ? 0.05 : 0) - (cur_inferred ? 0.05 : 0);
@@ -795,6 +773,7 @@ static void sentence_cue(const ctx *c, figstate *st, size_t si, size_t first)
 
 void bcx_find_figures(ctx *c)
 {
+    bcx_fig_rate_bases(c); /* "an increase of 18.6 percent over 2017" */
     figstate st = {.measured = SIZE_MAX,
                    .cont_si = SIZE_MAX,
                    .dated = SIZE_MAX,
@@ -817,11 +796,15 @@ void bcx_find_figures(ctx *c)
             if (c->t[i].kind == T_NUM && c->t[i].used == 0 && is_percent(c, si, i))
                 c->t[i].used = U_PCT;
         for (size_t i = t0; i < t1 && c->rc == BC_OK; i++) {
-            double word = word_amount_at(c, si, i);
+            size_t nw = 0;
+            double word = bcx_fig_words_at(c, si, i, &nw);
             if (word > 0) {
                 c->t[i].num = c->t[i].num_alt = word;
-                if (!money_at(c, si, i, &lo, &prev, &st))
+                c->t[i].words = (unsigned char)nw;
+                if (!money_at(c, si, i, &lo, &prev, &st)) {
                     c->t[i].num = c->t[i].num_alt = 0;
+                    c->t[i].words = 0;
+                }
                 continue;
             }
             if (c->t[i].kind != T_NUM || c->t[i].used != 0 || c->t[i].num <= 0)

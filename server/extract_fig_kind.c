@@ -54,11 +54,7 @@ static int stem_at(const ctx *c, size_t p, const char *const *stems)
     return 0;
 }
 
-/* The first token after the amount ending before token end past a restatement in
- * another currency set off by commas or brackets ("600 miljard dong, ruim 23 miljoen
- * dollar, gestoken in", "450 billion VND (nearly 18 million USD) in"): end itself when
- * none. */
-static size_t past_restatement(const ctx *c, size_t si, size_t end)
+size_t bcx_past_restatement(const ctx *c, size_t si, size_t end)
 {
     size_t lim = c->se[si].t1;
     if (end == 0 || end >= lim || !(bcx_gap(c, end - 1) & (G_COMMA | G_OPEN)))
@@ -133,7 +129,7 @@ static int put_into(const ctx *c, size_t si, size_t lead, size_t end)
     static const char *const part[] = {"gestoken",   "gepompt",      "geinvesteerd", "besteed",
                                        "uitgegeven", "uitgetrokken", "vrijgemaakt",  NULL};
     static const char *const preps[] = {"in", "aan", "voor", NULL};
-    size_t lim = c->se[si].t1, q = past_restatement(c, si, end);
+    size_t lim = c->se[si].t1, q = bcx_past_restatement(c, si, end);
     if (q >= lim || (q == end && end > 0 && (bcx_gap(c, end - 1) & (G_COMMA | G_DOT | G_PAREN))))
         return 0;
     size_t after = SIZE_MAX;
@@ -425,5 +421,113 @@ int bcx_goal_behind_clause(const ctx *c, size_t lo, size_t lead)
     for (size_t k = 0; k < sizeof subs / sizeof subs[0]; k++)
         if ((subs[k].lang & c->lbit) && bcx_words_at(c, cs, lead, subs[k].w) > 0)
             return 1;
+    return 0;
+}
+
+/* Dutch verbs of spending or putting money, as they end a clause after the amount */
+static const char *const NL_SPENT[] = {
+    "gestoken",     "gepompt",     "geinvesteerd", "besteed",     "uitgegeven",
+    "uitgetrokken", "vrijgemaakt", "steken",       "pompen",      "investeren",
+    "besteden",     "uitgeven",    "uittrekken",   "vrijmaken",   "steekt",
+    "stak",         "staken",      "investeert",   "investeerde", "investeerden",
+    "pompt",        "pompte",      "pompten",      "besteedt",    "besteedde",
+    "besteedden",   NULL};
+/* and as an infinitive with "te": what is to be spent */
+static const char *const NL_TO_SPEND[] = {
+    "te steken",    "te pompen",      "te investeren", "te besteden",
+    "uit te geven", "uit te trekken", "vrij te maken", NULL};
+
+/* the infinitives among them, whose auxiliary before the amount says if it is a plan */
+static const char *const NL_INF[] = {"steken",   "pompen",     "investeren", "besteden",
+                                     "uitgeven", "uittrekken", "vrijmaken",  NULL};
+
+/* The tokens of a phrase of list at token k (< lim), 0 none. */
+static size_t phrase_at(const ctx *c, size_t k, size_t lim, const char *const *list)
+{
+    for (int q = 0; list[q]; q++) {
+        size_t n = bcx_words_at(c, k, lim, list[q]);
+        if (n > 0)
+            return n;
+    }
+    return 0;
+}
+
+/* 1 when token k ends its clause: the sentence's last token, or a break after it. */
+static int ends_clause(const ctx *c, size_t k, size_t lim)
+{
+    return k + 1 >= lim || (bcx_gap(c, k) & (G_COMMA | G_DOT | G_PAREN));
+}
+
+int bcx_nl_spend_after(const ctx *c, size_t si, size_t end, int *plan)
+{
+    static const char *const preps[] = {"in", "aan", "voor", NULL};
+    size_t lim = c->se[si].t1, q = bcx_past_restatement(c, si, end), n;
+    const bc_lex *e = NULL;
+    *plan = 0;
+    if (c->lbit != L_NL || q >= lim || (q == end && (bcx_gap(c, end - 1) & (G_COMMA | G_DOT))))
+        return 0;
+    /* "200 miljoen yuan te steken in", "1,2 miljard yuan extra te investeren": a word between
+     * at most */
+    for (size_t k = q; k < lim && k <= q + 1; k++) {
+        if ((k > q && (bcx_gap(c, k - 1) & (G_COMMA | G_DOT | G_PAREN))) || c->t[k].kind != T_WORD)
+            break;
+        if (phrase_at(c, k, lim, NL_TO_SPEND) > 0) {
+            *plan = 1;
+            return MM_INVEST;
+        }
+        /* "1.250 miljard dong, ... investeren in de verbreding", "... geinvesteerd" */
+        if ((n = phrase_at(c, k, lim, NL_SPENT)) > 0 &&
+            (ends_clause(c, k + n - 1, lim) || phrase_at(c, k + n, lim, preps) > 0)) {
+            *plan = phrase_at(c, k, lim, NL_INF) > 0 ? 2 : 0;
+            return MM_INVEST;
+        }
+    }
+    /* "18 miljard yuan in wegen en spoorlijnen gestoken", "200 miljoen yuan in de haven te
+     * steken": a phrase of what it went into, then the verb ends the clause; not into a
+     * revenue ("in de staatskas") */
+    if (phrase_at(c, q, lim, preps) == 0)
+        return 0;
+    for (size_t k = q + 1; k < lim && k < q + 14; k++) {
+        if (c->t[k].kind != T_WORD ||
+            (bcx_lex_find(c, C_MONEY_CUE, k, &e) > 0 && e->val == MM_REVENUE))
+            return 0;
+        if ((n = phrase_at(c, k, lim, NL_TO_SPEND)) > 0 && ends_clause(c, k + n - 1, lim)) {
+            *plan = 1;
+            return MM_INVEST;
+        }
+        if ((n = phrase_at(c, k, lim, NL_SPENT)) > 0 && ends_clause(c, k + n - 1, lim)) {
+            *plan = phrase_at(c, k, lim, NL_INF) > 0 ? 2 : 0;
+            return MM_INVEST;
+        }
+        if (ends_clause(c, k, lim))
+            return 0;
+    }
+    return 0;
+}
+
+int bcx_en_spend_after(const ctx *c, size_t si, size_t end)
+{
+    static const char *const aux[] = {"has",  "have", "had",   "was",  "were", "been",
+                                      "is",   "are",  "be",    "so",   "far",  "already",
+                                      "also", "now",  "being", "will", NULL};
+    static const char *const verbs[] = {"gone",     "went",      "invested",   "spent",
+                                        "poured",   "put",       "pumped",     "sunk",
+                                        "ploughed", "plowed",    "channelled", "channeled",
+                                        "injected", "funnelled", "funneled",   NULL};
+    static const char *const preps[] = {"into", "in", "on", NULL};
+    size_t lim = c->se[si].t1, q = bcx_past_restatement(c, si, end);
+    if (c->lbit != L_EN || q >= lim || (q == end && (bcx_gap(c, end - 1) & (G_COMMA | G_DOT))))
+        return 0;
+    for (size_t k = q; k < lim && k < q + 4; k++) {
+        if ((k > q && (bcx_gap(c, k - 1) & (G_COMMA | G_DOT | G_PAREN))) || c->t[k].kind != T_WORD)
+            return 0;
+        if (phrase_at(c, k, lim, verbs) > 0)
+            return k + 1 < lim && !(bcx_gap(c, k) & (G_COMMA | G_DOT | G_PAREN)) &&
+                           phrase_at(c, k + 1, lim, preps) > 0
+                       ? MM_INVEST
+                       : 0;
+        if (phrase_at(c, k, lim, aux) == 0)
+            return 0;
+    }
     return 0;
 }

@@ -212,9 +212,10 @@ static int flow_for(const ctx *c, size_t si, size_t lo, size_t lead, size_t end)
 
 /* A Dutch verb split around the amount: its stem before it in its clause, its particle
  * within six words after it ("voerde voor 3 miljard dollar aan fruit uit naar China",
- * "trekt 200 miljard dong uit voor de weg", "stak 1,5 miljard yuan in de haven"): the
- * particle ends the clause or a preposition follows it (for "steken" any word may). */
-static int split_verb(const ctx *c, size_t si, size_t lead, size_t end)
+ * "trekt 200 miljard dong uit voor de weg", "stak 1,5 miljard yuan in de haven", "maakt 300
+ * miljoen yuan vrij voor", "gaf 2 miljard yuan uit aan wegen"): the particle ends the
+ * clause or a preposition follows it (for "steken" any word may). */
+static int split_verb(const ctx *c, size_t si, size_t lead, size_t end, int *plan)
 {
     static const struct {
         const char *forms[4], *particle;
@@ -224,11 +225,17 @@ static int split_verb(const ctx *c, size_t si, size_t lead, size_t end)
         {{"voerde", "voerden", "voert", "voeren"}, "in", MM_IMPORTS, 0},
         {{"trok", "trokken", "trekt", "trekken"}, "uit", MM_INVEST, 0},
         {{"stak", "staken", "steekt", "steken"}, "in", MM_INVEST, 1},
+        {{"maakt", "maakte", "maakten", "maken"}, "vrij", MM_INVEST, 0},
+        {{"geeft", "gaf", "gaven", "geven"}, "uit", MM_INVEST, 0},
     };
     static const char *const preps[] = {"naar", "voor", "in", "uit", "via", "aan", "om", NULL};
     size_t lim = c->se[si].t1, lo = c->se[si].t0;
+    *plan = 0;
     if (c->lbit != L_NL)
         return 0;
+    /* past a restatement in another currency: "trekt 460 miljoen yuan (ongeveer 68 miljoen
+     * dollar) uit voor de weg", "stak 1.100 miljard dong, ongeveer 45 miljoen dollar, in" */
+    end = bcx_past_restatement(c, si, end);
     for (size_t k = lo; k + 1 < lead; k++)
         if (bcx_gap(c, k) & (G_COMMA | G_DOT | G_PAREN))
             lo = k + 1;
@@ -247,6 +254,8 @@ static int split_verb(const ctx *c, size_t si, size_t lead, size_t end)
                      (bcx_gap(c, q) & (G_COMMA | G_DOT | G_PAREN));
             for (int k = 0; preps[k] && !ok; k++)
                 ok = bcx_word_is(c, q + 1, lim, preps[k]);
+            /* money set aside ("trekt ... uit voor"): to be spent, as "uitgetrokken" */
+            *plan = ok && v == 2;
             if (ok)
                 return verbs[v].mm;
         }
@@ -315,6 +324,12 @@ static int cue_after_at(const ctx *c, size_t si, size_t end, size_t *cue_end)
             return 0;
         if (c->t[p].kind != T_WORD)
             return 0;
+        /* the particle of a Dutch verb before the amount ("stelt 40 miljoen yuan
+         * beschikbaar voor de renovatie", "maakt ... vrij voor"): what follows it */
+        if (c->lbit == L_NL && p == start && p + 1 < lim &&
+            (bcx_word_is(c, p, lim, "vrij") || bcx_word_is(c, p, lim, "beschikbaar") ||
+             bcx_word_is(c, p, lim, "opzij")))
+            continue;
         size_t n = bcx_lex_find(c, C_MONEY_CUE, p, &e);
         if (n > 0 && e->val == MM_WORTH) { /* "5 million USD worth of goods" */
             p += n - 1;
@@ -429,10 +444,25 @@ static int cue_last(const ctx *c, size_t si, size_t end, int *inf)
     return 0;
 }
 
-int bcx_plan_infinitive(const ctx *c, size_t si, size_t end)
+int bcx_plan_infinitive(const ctx *c, size_t si, size_t lead, size_t end)
 {
     int inf = 0;
-    return cue_last(c, si, end, &inf) == MM_INVEST && inf;
+    if (cue_last(c, si, end, &inf) == MM_INVEST && inf)
+        return 1;
+    if (bcx_nl_spend_after(c, si, end, &inf) == MM_INVEST && inf == 1)
+        return 1;
+    /* a bare infinitive after "gaat", "gaan" in the amount's clause: "Yunnan gaat 3 miljard
+     * yuan investeren in" (what it is going to spend) */
+    if (inf == 2) {
+        size_t own = c->se[si].t0;
+        for (size_t k = own; k + 1 < lead; k++)
+            if (bcx_gap(c, k) & (G_COMMA | G_DOT | G_PAREN))
+                own = k + 1;
+        for (size_t k = own; k < lead; k++)
+            if (bcx_word_is(c, k, lead, "gaat") || bcx_word_is(c, k, lead, "gaan"))
+                return 1;
+    }
+    return split_verb(c, si, lead, end, &inf) == MM_INVEST && inf;
 }
 
 /* What a thing worth the amount at tokens [lead, end) is (MM_WORTH with no measure before
@@ -496,10 +526,23 @@ int bcx_is_conversion(const ctx *c, size_t lo, size_t lead, const bc_xfigure *pr
         size_t q = bcx_lex_ending(c, C_QUAL_ABOUT, lo, lead, NULL);
         size_t at = bcx_lex_ending(c, C_CONVERT, lo, q != SIZE_MAX ? q : lead, &e);
         /* not a short, common word ("or", "合") this far from the amount it restates */
-        return lead - lo <= 16 && at != SIZE_MAX && at > lo && strlen(e->pat) > 3 &&
-               strcmp(prev->unit, unit) != 0 && (bcx_gap(c, at - 1) & G_COMMA) &&
-               bcx_commas(c, lo, at) <= 2 && !bcx_range_has(c, lo, lead, C_MONEY_CUE, -1) &&
-               !prev->rate && !prev->change_amount;
+        if (!(lead - lo <= 16 && at != SIZE_MAX && at > lo && strlen(e->pat) > 3 &&
+              strcmp(prev->unit, unit) != 0 && (bcx_gap(c, at - 1) & G_COMMA) &&
+              bcx_commas(c, lo, at) <= 2 && !prev->rate && !prev->change_amount))
+            return 0;
+        if (!bcx_range_has(c, lo, lead, C_MONEY_CUE, -1))
+            return 1;
+        /* "8.000 miljard dong aan heffingen op in- en uitvoer, omgerekend circa 320 miljoen
+         * euro": the words between are what the amount before measures (its own cue right
+         * after it, no other number), the restating clause names nothing */
+        size_t cue_end = lo;
+        if (bcx_range_has(c, at, lead, C_MONEY_CUE, -1) ||
+            cue_after_at(c, c->t[lead].sent, lo, &cue_end) == 0)
+            return 0;
+        for (size_t k = lo; k < at; k++)
+            if (c->t[k].kind == T_NUM)
+                return 0;
+        return 1;
     }
     for (size_t k = lo - 1; k < lead; k++)
         if (bcx_gap(c, k) & G_OPEN)
@@ -668,9 +711,12 @@ int bcx_money_measure(const ctx *c, size_t si, size_t lo, size_t lead, size_t en
     if (mm == 0)
         mm = cue_last(c, si, end, &inf);
     if (mm == 0)
+        mm = bcx_nl_spend_after(c, si, end, &inf);
+
+    if (mm == 0)
         mm = flow_for(c, si, lo, lead, end);
     if (mm == 0)
-        mm = split_verb(c, si, lead, end);
+        mm = split_verb(c, si, lead, end, &inf);
     /* the cue right after the amount before is that amount's: "voor 24,2 miljoen dollar aan
      * goederen, buurprovincie Dien Bien voor amper 5,5 miljoen dollar" */
     size_t from_lo = lo, prev_cue = lo;
@@ -681,6 +727,8 @@ int bcx_money_measure(const ctx *c, size_t si, size_t lo, size_t lead, size_t en
         mm = MM_INVEST;
     if (mm == 0)
         mm = bcx_cue_before(c, from_lo, lead, &at);
+    if (mm == 0) /* "Some 200 billion VND has gone into roads": no cue before it */
+        mm = bcx_en_spend_after(c, si, end);
     mm = bcx_kind_after(c, si, lead, end, mm);
     /* "welcomed 185,000 Chinese visitors and earned 410 billion VND from them": money a
      * sentence about tourists names no measure for is what they brought, not trade */

@@ -38,6 +38,58 @@ size_t bcx_up_at(const ctx *c, size_t i)
     return n;
 }
 
+/* 1 when token k is a unit goods are priced by (folded): "tonne", "ton", "kilo", "kg",
+ * "container", "tona", "conteneur". */
+static int unit_word(const ctx *c, size_t k, size_t lim)
+{
+    static const char *const units[] = {
+        "ton",       "tons",      "tonne",      "tonnes",    "tona",       "tone",
+        "tony",      "kilo",      "kilos",      "kg",        "kilogram",   "kilogrammes",
+        "kilograms", "container", "containers", "conteneur", "conteneurs", NULL};
+    for (int q = 0; units[q]; q++)
+        if (bcx_word_is(c, k, lim, units[q]))
+            return 1;
+    return 0;
+}
+
+/* 1 when the amount at tokens [lead, end) of sentence si is a price of goods by a unit: the
+ * unit right after it, an article between ("5,000 USD a tonne", "5.000 dollar de ton"), or a
+ * word for price before it in its clause and a unit between them ("The price of a tonne of
+ * durian is 5,000 USD", "de prijs van een ton durian bedraagt", "le prix de la tonne",
+ * "cena tony", "priset per ton"). */
+static int unit_price(const ctx *c, size_t si, size_t lead, size_t end)
+{
+    static const char *const arts[] = {"a", "an", "een", "de", "la", "le", "en", NULL};
+    static const char *const price[] = {"price", "prices", "prijs", "prijzen", "prix",   "cena",
+                                        "ceny",  "cene",   "pris",  "priset",  "priser", NULL};
+    size_t t0 = c->se[si].t0, lim = c->se[si].t1, k = end;
+    if (k < lim && !(bcx_gap(c, k - 1) & (G_COMMA | G_DOT | G_PAREN))) {
+        for (int q = 0; arts[q]; q++)
+            if (bcx_word_is(c, k, lim, arts[q])) {
+                k++;
+                break;
+            }
+        if (k < lim && unit_word(c, k, lim))
+            return 1;
+    }
+    size_t from = t0, said = SIZE_MAX;
+    for (size_t p = t0; p + 1 < lead; p++)
+        if (bcx_gap(c, p) & (G_COMMA | G_DOT | G_PAREN))
+            from = p + 1;
+    for (size_t p = from; p < lead; p++) {
+        if (c->t[p].used == U_FIG)
+            said = SIZE_MAX; /* another amount between */
+        for (int q = 0; price[q] && said == SIZE_MAX; q++)
+            if (bcx_word_is(c, p, lead, price[q]))
+                said = p;
+    }
+    /* the unit between the word for price and the amount */
+    for (size_t p = said; said != SIZE_MAX && p < lead; p++)
+        if (unit_word(c, p, lim))
+            return 1;
+    return 0;
+}
+
 /* 1 when the amount at tokens [lead, end) is a rate or a price, not an amount of money:
  * a "per" word or a slash and a word after it ("24,500 VND per USD", "24.500 dong/USD",
  * "5.000 元/吨", but not "per year"), "每" before it ("每吨5000元"), or a word for an
@@ -66,6 +118,8 @@ int bcx_fig_is_rate(const ctx *c, size_t si, size_t lead, size_t end)
         if (!time)
             return 1;
     }
+    if (unit_price(c, si, lead, end))
+        return 1;
     /* a rate word before the amount, in its clause, with no amount between: that one is
      * the rate ("Przy kursie 3 480 VND za juana odpowiada to okolo 334 mld VND") */
     for (size_t p = lead; p > t0; p--) {
@@ -286,7 +340,8 @@ void bcx_fig_attach_change(ctx *c, size_t si, size_t i, size_t first_fig)
         for (int dir = 0;
              v < c->se[si].t1 && v <= i + 3 && !(bcx_gap(c, v - 1) & G_COMMA) &&
              (dir = bcx_up_at(c, v) > 0 || bcx_word_is(c, v, c->se[si].t1, "toe") ? 1
-                    : bcx_lex_find(c, C_DOWN, v, &e) > 0 || bcx_word_is(c, v, c->se[si].t1, "af")
+                    : bcx_lex_find(c, C_DOWN, v, &e) > 0 || bcx_word_is(c, v, c->se[si].t1, "af") ||
+                            bcx_word_is(c, v, c->se[si].t1, "terug")
                         ? -1
                         : 0) != 0;
              v++)
@@ -310,15 +365,23 @@ void bcx_fig_attach_change(ctx *c, size_t si, size_t i, size_t first_fig)
     if (sign != 0 && (c->lbit == L_EN || c->lbit == L_NL) && p + 1 < lim &&
         (bcx_lex_find(c, C_TO, p, NULL) > 0 ||
          (c->lbit == L_NL && bcx_word_is(c, p, lim, "tot"))) &&
-        !(bcx_gap(c, p - 1) & (G_COMMA | G_DOT)))
+        !(bcx_gap(c, p - 1) & (G_COMMA | G_DOT))) {
+        int level = 0;
         for (size_t k = first_fig; k < c->out->nfigures; k++) {
             bc_xfigure *f = &c->out->figures[k];
-            if (f->start > c->t[p].start && f->start <= c->t[p + 2 < lim ? p + 2 : p + 1].start &&
-                f->money) {
+            if (f->start > c->t[p].start && f->start <= c->t[p + 3 < lim ? p + 3 : lim - 1].start &&
+                f->money) { /* "to just over 54.4 million USD" */
                 best = f;
+                level = 1;
                 break;
             }
         }
+        /* "met 361,4 procent toenam tot meer dan 67.000": the level is a count, what grew
+         * is no amount of money */
+        for (size_t q = p + 1; !level && q < lim && q <= p + 3; q++)
+            if (c->t[q].kind == T_NUM)
+                return;
+    }
     if (best == NULL || best->has_change || other_between(c, si, best, i))
         return;
     best->has_change = 1;
@@ -351,6 +414,120 @@ int bcx_work_began_at(const ctx *c, size_t si, size_t t0, size_t k)
             if (bcx_words_at(c, q, q < t0 ? t0 : lim, began[w]) > 0)
                 return 1;
     return 0;
+}
+
+int bcx_fig_done_between(const ctx *c, size_t a, size_t b)
+{
+    /* stems of finishing or opening a thing (folded): "completed", "achevee", "klaar",
+     * "ukonczona", "fardig", "hoan thanh", "建成" */
+    static const char *const done[] = {
+        "complet", "finish",  "open",  "operat",  "ready", "due",     "achev",  "termin",
+        "livr",    "ouvert",  "pret",  "service", "klaar", "voltooi", "gereed", "opgeleverd",
+        "ukoncz",  "zakoncz", "oddan", "otwar",   "gotow", "klar",    "fardig", "invig",
+        "hoan",    "建成",    "完工",  "竣工",    "投入",  "投用",    NULL};
+    for (size_t k = a; k < b; k++)
+        for (int w = 0; done[w]; w++) {
+            size_t n = strlen(done[w]);
+            if (c->t[k].kind == T_WORD && c->t[k].fl >= n && memcmp(TXT(c, k), done[w], n) == 0)
+                return 1;
+        }
+    return 0;
+}
+
+int bcx_fig_plan_by(const ctx *c, size_t si, const xd *d, size_t end)
+{
+    size_t lim = c->se[si].t1;
+    if (d->prec != 1 || d->t0 < end || d->t0 > end + 14 || d->t0 > lim ||
+        bcx_fig_done_between(c, end, d->t0))
+        return 0;
+    for (size_t k = end; k < d->t0; k++)
+        if ((k > end && (bcx_gap(c, k - 1) & (G_COMMA | G_DOT | G_PAREN))) || c->t[k].kind == T_NUM)
+            return 0;
+    return !(d->t0 > 0 && (bcx_gap(c, d->t0 - 1) & (G_COMMA | G_DOT | G_PAREN)));
+}
+
+int bcx_fig_day_span(const ctx *c, size_t si, const xd *d, char *out, size_t cap)
+{
+    size_t lim = c->se[si].t1;
+    if (d->prec != 3 || d->iso[0] == '-' || strlen(d->iso) != 10)
+        return 0;
+    for (size_t k = c->se[si].d0; k < c->se[si].d1; k++) {
+        const xd *e = &c->d[k];
+        int dash = 0, diff = 0;
+        if (e == d || e->prec != 3 || e->iso[0] == '-' || strlen(e->iso) != 10 || e->t1 > d->t0)
+            continue;
+        size_t j = e->t1 + bcx_range_sep(c, e->t1, lim, &dash);
+        if (j == e->t1 && !(dash && e->t1 == d->t0))
+            continue; /* no "to", "tot en met", dash between */
+        if (j < d->t0 && bcx_lex_find(c, C_WEEKDAY, j, NULL) == d->t0 - j)
+            j = d->t0; /* "tot en met dinsdag 3 september" */
+        if (j != d->t0 || !bcx_days_between(e->iso, d->iso, &diff) || diff <= 0 || diff > 62)
+            continue;
+        snprintf(out, cap, "%s/%s", e->iso, d->iso);
+        return 1;
+    }
+    return 0;
+}
+
+void bcx_fig_rate_bases(ctx *c)
+{
+    static const char *const preps[] = {"over", "on", "from", NULL};
+    for (size_t k = 0; k < c->nd; k++) {
+        xd *d = &c->d[k];
+        size_t t0 = d->t0, lo = c->se[c->t[t0].sent].t0;
+        if (c->lbit != L_EN || d->compare || d->prec != 1 || t0 < lo + 2 ||
+            (bcx_gap(c, t0 - 2) & (G_COMMA | G_DOT | G_PAREN)))
+            continue;
+        int prep = 0;
+        for (int q = 0; preps[q] && !prep; q++)
+            prep = bcx_word_is(c, t0 - 1, t0, preps[q]);
+        size_t p = t0 - 2;
+        if (prep && ((c->t[p].kind == T_NUM && (bcx_gap(c, p) & G_PCT)) ||
+                     (p > lo && c->t[p - 1].kind == T_NUM && bcx_lex_find(c, C_PCT, p, NULL) == 1)))
+            d->compare = 1;
+    }
+}
+
+/* 1 when tokens [a, b) name a time: this, last or next year, months, quarters, a half
+ * year. */
+static int names_time(const ctx *c, size_t a, size_t b)
+{
+    static const int cls[] = {C_THIS_YEAR, C_LAST_YEAR, C_NEXT_YEAR, C_MONTHS, C_QUARTERS, C_HALF};
+    for (size_t k = 0; k < sizeof cls / sizeof cls[0]; k++)
+        if (bcx_range_has(c, a, b, cls[k], -1)) {
+            if (cls[k] == C_HALF) {
+                /* "ponad polowe tej kwoty": half of the amount, no half year */
+                size_t n;
+                for (size_t q = a; q < b; q++)
+                    if ((n = bcx_lex_find(c, C_HALF, q, NULL)) > 0 && q + n <= b &&
+                        bcx_lex_find(c, C_BACKREF, q + n, NULL) == 0)
+                        return 1;
+                continue;
+            }
+            if (cls[k] != C_MONTHS || c->lbit != L_VI)
+                return 1;
+            /* "qua cua khau Ma Lu Thang": a name, no months */
+            for (size_t q = a; q < b; q++)
+                if (bcx_lex_find(c, C_MONTHS, q, NULL) > 0 && bcx_vi_month_word(c, q))
+                    return 1;
+        }
+    return 0;
+}
+
+int bcx_fig_own_time(const ctx *c, size_t lo, size_t lead, int whole)
+{
+    size_t from = lo, n;
+    for (size_t k = lo; !whole && k + 1 < lead; k++)
+        if (bcx_gap(c, k) & (G_COMMA | G_DOT | G_PAREN))
+            from = k + 1;
+    for (size_t k = from; k < lead; k++)
+        if ((n = bcx_lex_find(c, C_SAME_PERIOD, k, NULL)) > 0 && k + n <= lead) {
+            if (names_time(c, from, k))
+                return 1;
+            from = k + n;
+            k += n - 1;
+        }
+    return names_time(c, from, lead);
 }
 
 int bcx_in_after_clause(const ctx *c, size_t si, const xd *d)

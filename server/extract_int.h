@@ -201,6 +201,7 @@ typedef struct tok {
     unsigned char kind, upper, glued, used, meet, han;
     unsigned char ambig, plain, integral, ndig;
     unsigned char tense; /* TENSE_*: the nearer of a future and a "held" word of its sentence */
+    unsigned char words; /* a number written in words read as money: its tokens (0: one) */
 } tok;
 
 /* tok.tense: the words of its sentence nearest to a token speak of what will happen ("will
@@ -560,6 +561,18 @@ const char *bcx_fig_qualifier(const ctx *c, size_t si, size_t lead, size_t after
 int bcx_fig_money_phrase(const ctx *c, size_t si, size_t i, double *scale, size_t *lead,
                          size_t *end);
 
+/* ---- extract_fig_words.c ---- */
+
+/* A number written in words that starts at token i of sentence si, right before a scale
+ * of a million or more ("tweeenhalf miljard", "two and a half billion", "achttien
+ * miljard", "deux milliards", "poltora miliarda", "en och en halv miljard", "half a
+ * billion"): its value, its tokens in *n; 0 when none starts there (not inside another
+ * number: "twenty-five", "a hundred and twenty", "two or three billion"). */
+double bcx_fig_words_at(const ctx *c, size_t si, size_t i, size_t *n);
+/* French "et demi" after a scale at token k ("deux milliards et demi de dollars"): its
+ * tokens, 0 when none. */
+size_t bcx_fig_half_after(const ctx *c, size_t si, size_t k);
+
 /* ---- extract_fig_range.c ---- */
 
 /* A range of money whose lower end is the number at token low: its ends' values, the
@@ -624,6 +637,31 @@ void bcx_fig_attach_change(ctx *c, size_t si, size_t i, size_t first_fig);
  * three words before a date at tokens [t0, k) of sentence si or after it: the date is when a
  * project began, not the period of what it costs. */
 int bcx_work_began_at(const ctx *c, size_t si, size_t t0, size_t k);
+/* 1 when a word of finishing or opening a thing stands in tokens [a, b) ("completed",
+ * "achevee", "klaar", "ukonczona", "fardig", "hoan thanh", "建成"). */
+int bcx_fig_done_between(const ctx *c, size_t a, size_t b);
+/* 1 when the year d, a deadline after the amount ending before token end of sentence si
+ * ("prevoit d'investir 1.200 milliards de dongs dans la route d'ici 2025"), is the plan's
+ * own time: in its clause, within fourteen tokens, no number and no word of finishing or
+ * opening a thing between ("due to be completed by the end of 2026": the project's date). */
+int bcx_fig_plan_by(const ctx *c, size_t si, const xd *d, size_t end);
+/* The span of days that day d of sentence si ends, another day of the sentence before it
+ * and a range word between ("Van zaterdag 31 augustus tot en met dinsdag 3 september", "from
+ * August 31 to September 3", a weekday before the second aside), both with their year and
+ * two months apart at most: "2024-08-31/2024-09-03" into out[cap]; 0 when d ends none. */
+int bcx_fig_day_span(const ctx *c, size_t si, const xd *d, char *out, size_t cap);
+/* Marks as the base of a comparison (xd.compare) a year written right after a rate and
+ * "over", "on" or "from" ("an increase of 18.6 percent over 2017", "up 12% on 2022"; English):
+ * no period of an amount, no meeting's date. */
+void bcx_fig_rate_bases(ctx *c);
+/* 1 when the clause of the amount starting at token lead (from token lo; whole: all of
+ * [lo, lead), the sentence's first amount, whose opening clause is its own) names a time
+ * of its own: this, last or next year, months, quarters, a half year ("今年前9个月", "au
+ * cours des deux premiers mois de l'annee", "next year"), but for the words of the period
+ * stated before ("in dezelfde elf maanden") and half of an amount ("polowe tej kwoty").
+ * Called when no date of the text could be read there: then no period from elsewhere is the
+ * amount's (extract_fig_ref.c). */
+int bcx_fig_own_time(const ctx *c, size_t lo, size_t lead, int whole);
 /* 1 when date d of sentence si stands in a clause of what came before ("去年9月台风过境后，",
  * "After the floods in September,"): the time of that event, not of an amount after it. */
 int bcx_in_after_clause(const ctx *c, size_t si, const xd *d);
@@ -670,9 +708,11 @@ int bcx_is_conversion(const ctx *c, size_t lo, size_t lead, const bc_xfigure *pr
                       const char *unit);
 /* The tokens of a word joining two verb phrases at token p ("and", "et", "并"), 0 none. */
 size_t bcx_and_word(const ctx *c, size_t p, size_t lim);
-/* 1 when the amount of money ending at token end of sentence si is what an infinitive
- * with "te" after it is to spend ("om 1,2 miljard yuan te investeren"): a plan (Dutch) */
-int bcx_plan_infinitive(const ctx *c, size_t si, size_t end);
+/* 1 when the amount of money at tokens [lead, end) of sentence si is what an infinitive
+ * with "te" after it is to spend ("om 1,2 miljard yuan te investeren", "200 miljoen yuan
+ * te steken in") or what a verb of setting aside around it allots ("trekt 450 miljard dong
+ * uit voor"): a plan (Dutch) */
+int bcx_plan_infinitive(const ctx *c, size_t si, size_t lead, size_t end);
 /* 1 when after the cue at token at, "and" opens a phrase about building before lead. */
 int bcx_spend_after_and(const ctx *c, size_t at, size_t lead);
 /* The metric name of MM_* mm ("" for none). */
@@ -709,6 +749,23 @@ int bcx_both_flows_told(const ctx *c, size_t si);
 int bcx_goal_behind_clause(const ctx *c, size_t lo, size_t lead);
 int bcx_kind_recast(const ctx *c, size_t si, size_t lo, size_t lead, size_t end, int mm,
                     const bc_xfigure *prev, const bc_xfigure *back);
+/* The first token after the amount ending before token end past a restatement in another
+ * currency set off by commas or brackets ("600 miljard dong, ruim 23 miljoen dollar,
+ * gestoken in", "450 billion VND (nearly 18 million USD) in"): end itself when none. */
+size_t bcx_past_restatement(const ctx *c, size_t si, size_t end);
+/* A Dutch verb of spending after the amount ending before token end (past a restatement):
+ * an infinitive with "te" right after it ("200 miljoen yuan te steken in", "uit te
+ * trekken"), a verb with its preposition or ending the clause ("... investeren in de
+ * verbreding"), or, after a phrase of what the money went into, the verb ending the clause
+ * ("18 miljard yuan in wegen en spoorlijnen gestoken", "in de haven te steken"; not into a
+ * revenue): MM_INVEST, *plan 1 for an infinitive with "te" (what is to be spent), 2 for a
+ * bare infinitive (a plan when "gaat" is its auxiliary); 0 none. */
+int bcx_nl_spend_after(const ctx *c, size_t si, size_t end, int *plan);
+/* An English verb of spending after the amount ending before token end (past a restatement),
+ * auxiliaries between, then "into", "in" or "on" ("Some 200 billion VND has gone into roads",
+ * "40 million USD has been invested in the zone"): MM_INVEST; 0 none ("went to China" is
+ * none). */
+int bcx_en_spend_after(const ctx *c, size_t si, size_t end);
 
 /* ---- extract_meet.c ---- */
 

@@ -11,6 +11,8 @@ const bc_lex bc_lex_en[] = {
     WA(C_SCALE, "m", 1e6),
     WP(C_SCALE, "billion", 1e9),
     WA(C_SCALE, "bn", 1e9),
+    WA(C_SCALE, "bln", 1e9), /* "US$1 bln", "$850 mln" (wire headlines) */
+    WA(C_SCALE, "mln", 1e6),
     WA(C_SCALE, "b", 1e9), /* "near-$2.5b trade year" */
     WP(C_SCALE, "trillion", 1e12),
     /* ---- US dollars */
@@ -18,6 +20,8 @@ const bc_lex bc_lex_en[] = {
     WP(C_CURRENCY, "dollar", CUR_USD),
     WE(C_CUR_ADJ, "us", CUR_USD),
     WE(C_CUR_ADJ, "american", CUR_USD),
+    WE(C_CUR_ADJ, "vietnamese", CUR_VND), /* "200 billion Vietnamese dong" */
+    WE(C_CUR_ADJ, "chinese", CUR_CNY),    /* "5 billion Chinese yuan" */
     /* ---- qualifiers */
     WE(C_QUAL_OVER, "over", 0),
     WE(C_QUAL_OVER, "more than", 0),
@@ -63,6 +67,11 @@ const bc_lex bc_lex_en[] = {
     WE(C_UP, "gained", 0),
     WE(C_UP, "expanded", 0),
     WE(C_UP, "increased", 0),
+    WE(C_UP, "rising", 0), /* "with exports rising 90.1 percent to 92.4 million USD" */
+    WE(C_UP, "growing", 0),
+    WE(C_UP, "increasing", 0),
+    WE(C_UP, "gaining", 0),
+    WE(C_UP, "expanding", 0),
     WP(C_DOWN, "slip", 0),
     WP(C_DOWN, "dipp", 0),
     WE(C_DOWN, "dipped", 0),
@@ -70,6 +79,11 @@ const bc_lex bc_lex_en[] = {
     WP(C_DOWN, "plummet", 0),
     WE(C_DOWN, "shrank", 0),
     WE(C_DOWN, "contracted", 0),
+    WE(C_DOWN, "falling", 0), /* "with imports falling 3 percent to" */
+    WE(C_DOWN, "fallen", 0),
+    WE(C_DOWN, "declining", 0),
+    WE(C_DOWN, "decreasing", 0),
+    WE(C_DOWN, "shrinking", 0),
     WE(C_PCT, "percent", 0),
     WE(C_PCT, "per cent", 0),
     /* ---- months */
@@ -288,6 +302,7 @@ const bc_lex bc_lex_en[] = {
     WE(C_MONEY_CUE, "total cost", MM_INVEST),
     WE(C_MONEY_CUE, "cost", MM_INVEST),
     WE(C_MONEY_CUE, "costs", MM_INVEST),
+    WE(C_MONEY_CUE, "costing", MM_INVEST), /* "The railway, costing 3 billion yuan, opened" */
     WE(C_MONEY_CUE, "budget revenue", MM_REVENUE),
     WE(C_MONEY_CUE, "budget revenues", MM_REVENUE),
     WE(C_MONEY_CUE, "state budget", MM_REVENUE),
@@ -401,6 +416,9 @@ const bc_lex bc_lex_en[] = {
     WE(C_MONEY_CUE, "pumped", MM_INVEST),
     WE(C_MONEY_CUE, "price tag", MM_COST),
     WE(C_CONVERT, "equivalent to", 0),
+    WE(C_CONVERT, "equals", 0), /* "The figure equals about 4.4 billion yuan." */
+    WE(C_CONVERT, "equal to", 0),
+    WE(C_CONVERT, "the equivalent of", 0),
     WE(C_CONVERT, "or", 0),
     WE(C_CONVERT, "i e", 0),
     /* a deadline: the date after it is one to meet, not one that happened */
@@ -472,6 +490,9 @@ const bc_lex bc_lex_en[] = {
     WE(C_DOWN_AFTER, "lower", 0),
     WE(C_ESTIMATE, "estimated", 0),
     WE(C_ESTIMATE, "estimated at", 0),
+    WE(C_ESTIMATE, "estimates", 0), /* "Preliminary estimates put the investment at" */
+    WE(C_TARGET, "ambition", 0),    /* "the ambition of 5 billion USD by 2030" */
+    WE(C_TARGET, "ambitions", 0),
     /* ---- comparisons: the year after them is not a period */
     WE(C_COMPARE, "compared with", 0),
     WE(C_COMPARE, "compared to", 0),
@@ -479,6 +500,7 @@ const bc_lex bc_lex_en[] = {
     WE(C_COMPARE, "double that of", 0), /* "5 billion USD, double that of 2022" */
     WE(C_COMPARE, "twice that of", 0),
     WE(C_COMPARE, "triple that of", 0),
+    WE(C_COMPARE, "times that of", 0), /* "1.5 billion USD, 1.5 times that of last year" */
     WE(C_COMPARE, "against", 0),
     /* "up 42 percent over the same period of 2024", "from the same period last year" */
     WE(C_COMPARE, "over the same period", 0),
@@ -545,6 +567,11 @@ const bc_lex bc_lex_en[] = {
     WE(C_MONEY_CUE, "goods", MM_GOODS), /* "goods exchanged ... were worth": turnover */
     /* ---- expectations */
     WE(C_TARGET, "hopes to", 0),
+    WE(C_TARGET, "going to invest", 0), /* "is going to invest" (not "goods going to China") */
+    WE(C_TARGET, "going to spend", 0),
+    WE(C_TARGET, "eye", 0), /* headlines: "Lao Cai, Hekou eye US$1 bln in trade" */
+    WE(C_TARGET, "eyes", 0),
+    WE(C_TARGET, "eyeing", 0),
     /* an intention to raise a figure, or a forecast: "hope to lift trade to", "want trade to
      * hit", "could reach" */
     WE(C_TARGET, "hope to", 0),

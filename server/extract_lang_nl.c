@@ -16,7 +16,9 @@ const bc_lex bc_lex_nl[] = {
     WE(C_CURRENCY, "usd", CUR_USD),
     WP(C_CURRENCY, "dollar", CUR_USD),
     WP(C_CUR_ADJ, "amerikaans", CUR_USD),
-    WE(C_CUR_ADJ, "us", CUR_USD), /* "US-dollar" */
+    WE(C_CUR_ADJ, "us", CUR_USD),         /* "US-dollar" */
+    WE(C_CUR_ADJ, "vietnamese", CUR_VND), /* "1.100 miljard Vietnamese dong" */
+    WE(C_CUR_ADJ, "chinese", CUR_CNY),
     /* ---- qualifiers */
     WE(C_QUAL_OVER, "meer dan", 0),
     WE(C_QUAL_OVER, "ruim", 0),
@@ -319,6 +321,13 @@ const bc_lex bc_lex_nl[] = {
     WE(C_QUAL_ABOUT, "ongeveer", 0),
     WE(C_QUAL_ABOUT, "circa", 0),
     WE(C_QUAL_ABOUT, "zo n", 0),
+    WE(C_QUAL_ABOUT, "rond de", 0), /* "rond de 4 miljard dollar" */
+    WE(C_QUAL_ABOUT, "ruwweg", 0),
+    WE(C_QUAL_ABOUT, "grofweg", 0),
+    WE(C_QUAL_ABOUT, "pakweg", 0),
+    WE(C_QUAL_ABOUT, "zowat", 0),
+    WE(C_QUAL_ABOUT, "om en nabij", 0),
+    WE(C_QUAL_NEARLY, "een kleine", 0), /* "een kleine 4 miljard dollar": just under */
     WE(C_QUAL_UNDER, "minder dan", 0),
     /* ---- periods and relative years */
     WP(C_QUARTERS, "kwartaal", 0),
@@ -564,6 +573,10 @@ const bc_lex bc_lex_nl[] = {
     WE(C_COUNT_WORD, "vijf provincies", 5),
     /* ---- allocations (investment) and what money is spent on */
     WE(C_MONEY_CUE, "uitgetrokken", MM_INVEST),
+    WE(C_MONEY_CUE, "reserveert", MM_INVEST), /* "reserveert 250 miljard dong voor de weg" */
+    WE(C_MONEY_CUE, "reserveerde", MM_INVEST),
+    WE(C_MONEY_CUE, "reserveren", MM_INVEST),
+    WE(C_MONEY_CUE, "gereserveerd", MM_INVEST),
     WE(C_MONEY_CUE, "vrijgemaakt", MM_INVEST),
     WE(C_MONEY_CUE, "uitgegeven", MM_INVEST),
     WE(C_MONEY_CUE, "financiering", MM_INVEST),
@@ -574,7 +587,8 @@ const bc_lex bc_lex_nl[] = {
     WE(C_SPEND, "aanleg", 0),
     WE(C_SPEND, "verbetering", 0),
     /* what a thing cost or is worth; duties and taxes collected ("inde"); earmarked */
-    WE(C_MONEY_CUE, "kost", MM_COST), /* "het Vietnamese deel kost 174,7 miljard dong" */
+    WE(C_MONEY_CUE, "kost", MM_COST),    /* "het Vietnamese deel kost 174,7 miljard dong" */
+    WE(C_MONEY_CUE, "gemoeid", MM_COST), /* "met de bouw is 45 miljoen euro gemoeid" */
     WE(C_MONEY_CUE, "kostte", MM_COST),
     WE(C_MONEY_CUE, "kostten", MM_COST),
     WE(C_MONEY_CUE, "ter waarde van", MM_WORTH),
@@ -605,6 +619,9 @@ const bc_lex bc_lex_nl[] = {
     WE(C_ESTIMATE, "raamt", 0),
     WE(C_ESTIMATE, "ramen", 0),
     WE(C_ESTIMATE, "geraamd", 0),
+    WE(C_TARGET, "ambitie", 0), /* "spraken de ambitie uit om de handel ... tot" */
+    WE(C_TARGET, "ambities", 0),
+    WE(C_TARGET, "te verdubbelen", 0),
     /* ---- a crossing between two places */
     WE(C_LINKS, "tussen", 0),
     WE(C_LINKS, "dat verbindt", 0),
@@ -633,9 +650,25 @@ const bc_lex bc_lex_nl[] = {
     WE(C_BACKREF, "dat cijfer", 0),
     WE(C_BACKREF, "dat is", 0), /* "Dat is 29,2 procent meer dan een jaar eerder." */
     WE(C_BACKREF, "dit is", 0),
+    WE(C_BACKREF, "dat was", 0), /* "Dat was 14,1 procent meer dan in 2020." */
+    WE(C_BACKREF, "dit was", 0),
     WE(C_SAME_PERIOD, "in dezelfde periode", 0),
     WE(C_SAME_PERIOD, "dezelfde periode", 0),
     WE(C_SAME_PERIOD, "in die periode", 0),
+    WE(C_SAME_PERIOD, "dezelfde twee maanden",
+       0), /* "inde in dezelfde elf maanden ruim 8.000 miljard dong" */
+    WE(C_SAME_PERIOD, "dezelfde drie maanden", 0),
+    WE(C_SAME_PERIOD, "dezelfde vier maanden", 0),
+    WE(C_SAME_PERIOD, "dezelfde vijf maanden", 0),
+    WE(C_SAME_PERIOD, "dezelfde zes maanden", 0),
+    WE(C_SAME_PERIOD, "dezelfde zeven maanden", 0),
+    WE(C_SAME_PERIOD, "dezelfde acht maanden", 0),
+    WE(C_SAME_PERIOD, "dezelfde negen maanden", 0),
+    WE(C_SAME_PERIOD, "dezelfde tien maanden", 0),
+    WE(C_SAME_PERIOD, "dezelfde elf maanden", 0),
+    WE(C_SAME_PERIOD, "dezelfde maanden", 0),
+    WE(C_SAME_PERIOD, "hetzelfde kwartaal", 0),
+    WE(C_SAME_PERIOD, "diezelfde periode", 0),
     WE(C_WHOLE_YEAR, "het hele jaar", 0),
     WE(C_WHOLE_YEAR, "heel het jaar", 0),
     WE(C_WHOLE_YEAR, "het gehele jaar", 0),

@@ -21,6 +21,8 @@ const bc_lex bc_lex_pl[] = {
     WP(C_CUR_ADJ, "amerykansk", CUR_USD),
     WE(C_CURRENCY, "dol", CUR_USD), /* "1,2 mld dol." */
     WE(C_CUR_ADJ, "us", CUR_USD),
+    WP(C_CUR_ADJ, "wietnamsk", CUR_VND), /* "dongow wietnamskich" */
+    WP(C_CUR_ADJ, "chinsk", CUR_CNY),
     /* ---- qualifiers */
     WE(C_QUAL_OVER, "ponad", 0),
     WE(C_QUAL_OVER, "powyzej", 0),
@@ -284,6 +286,7 @@ const bc_lex bc_lex_pl[] = {
     /* ---- periods and relative years */
     WP(C_QUARTERS, "kwartal", 0),
     WE(C_THIS_YEAR, "w tym roku", 0),
+    WE(C_THIS_YEAR, "tego roku", 0), /* "w ciagu dziewieciu miesiecy tego roku" */
     WE(C_THIS_YEAR, "biezacego roku", 0),
     WE(C_LAST_YEAR, "w zeszlym roku", 0),
     WE(C_LAST_YEAR, "w ubieglym roku", 0),
@@ -386,6 +389,8 @@ const bc_lex bc_lex_pl[] = {
     WE(C_ESTIMATE, "szacuje sie", 0),
     WP(C_ESTIMATE, "szacowan", 0),
     WP(C_ESTIMATE, "szacunkow", 0),
+    WP(C_TARGET, "ambicj", 0), /* "ambicja", "ambicje" */
+    WP(C_TARGET, "podwoi", 0), /* "podwoic obroty do 5 mld USD" */
     /* ---- comparisons: the year after them is not a period */
     WE(C_COMPARE, "niz", 0),
     WE(C_COMPARE, "w porownaniu z", 0),
@@ -437,6 +442,8 @@ const bc_lex bc_lex_pl[] = {
     WP(C_TARGET, "spodziewa", 0), /* "spodziewaja sie, ze ... przekroczy": a forecast */
     /* ---- more goals and costs */
     WE(C_TARGET, "zamierza", 0),
+    WE(C_TARGET, "planuje", 0), /* "planuje zainwestowac 500 mld VND" */
+    WE(C_TARGET, "planuja", 0),
     WE(C_TARGET, "zamierzaja", 0),
     WE(C_TARGET, "liczy ze", 0),
     WE(C_TARGET, "liczy na", 0),
@@ -484,8 +491,24 @@ const bc_lex bc_lex_pl[] = {
     WE(C_BACKREF, "z tego", 0),
     WE(C_BACKREF, "ta kwota", 0),
     WE(C_BACKREF, "ta wartosc", 0),
+    WE(C_BACKREF, "tej kwoty", 0), /* "Eksport stanowil ponad polowe tej kwoty" */
+    WE(C_BACKREF, "tej wartosci", 0),
+    WE(C_BACKREF, "tej sumy", 0),
     WE(C_SAME_PERIOD, "w tym samym okresie", 0),
     WE(C_SAME_PERIOD, "w tym okresie", 0),
+    WE(C_SAME_PERIOD, "tych samych dwoch miesiacach",
+       0), /* "w tych samych dziewieciu miesiacach" */
+    WE(C_SAME_PERIOD, "tych samych trzech miesiacach", 0),
+    WE(C_SAME_PERIOD, "tych samych czterech miesiacach", 0),
+    WE(C_SAME_PERIOD, "tych samych pieciu miesiacach", 0),
+    WE(C_SAME_PERIOD, "tych samych szesciu miesiacach", 0),
+    WE(C_SAME_PERIOD, "tych samych siedmiu miesiacach", 0),
+    WE(C_SAME_PERIOD, "tych samych osmiu miesiacach", 0),
+    WE(C_SAME_PERIOD, "tych samych dziewieciu miesiacach", 0),
+    WE(C_SAME_PERIOD, "tych samych dziesieciu miesiacach", 0),
+    WE(C_SAME_PERIOD, "tych samych jedenastu miesiacach", 0),
+    WE(C_SAME_PERIOD, "tych samych miesiacach", 0),
+    WE(C_SAME_PERIOD, "tym samym kwartale", 0),
     WP(C_WHOLE_YEAR, "cal rok", 0),
     WE(C_WHOLE_YEAR, "w skali roku", 0),
     WE(C_BY, "o", 1),

@@ -16,7 +16,9 @@ const bc_lex bc_lex_sv[] = {
     WE(C_CURRENCY, "usd", CUR_USD),
     WP(C_CURRENCY, "dollar", CUR_USD),
     WP(C_CUR_ADJ, "amerikansk", CUR_USD),
-    WE(C_CUR_ADJ, "us", CUR_USD), /* "US-dollar" */
+    WE(C_CUR_ADJ, "us", CUR_USD),           /* "US-dollar" */
+    WP(C_CUR_ADJ, "vietnamesisk", CUR_VND), /* "vietnamesiska dong" */
+    WP(C_CUR_ADJ, "kinesisk", CUR_CNY),
     /* ---- qualifiers */
     WE(C_QUAL_OVER, "over", 0),
     WE(C_QUAL_OVER, "mer an", 0),
@@ -319,6 +321,9 @@ const bc_lex bc_lex_sv[] = {
     WE(C_DOWN_AFTER, "lagre", 0),
     WE(C_ESTIMATE, "beraknas", 0),
     WE(C_ESTIMATE, "uppskattas", 0),
+    WE(C_TARGET, "ambition", 0),
+    WE(C_TARGET, "ambitionen", 0),
+    WP(C_TARGET, "fordubbla", 0), /* "att fordubbla handeln till 5 miljarder dollar" */
     /* ---- comparisons: the year after them is not a period */
     WE(C_COMPARE, "jamfort med", 0),
     WE(C_COMPARE, "an", 0),
@@ -386,9 +391,23 @@ const bc_lex bc_lex_sv[] = {
     WE(C_BACKREF, "siffran", 0),
     WE(C_BACKREF, "uppgick den", 0),
     WE(C_BACKREF, "uppgick det", 0),
+    WE(C_BACKREF, "det motsvarar", 0), /* "Det motsvarar en okning med 12,5 procent." */
+    WE(C_BACKREF, "detta motsvarar", 0),
+    WE(C_BACKREF, "det innebar", 0),
     WE(C_SAME_PERIOD, "under samma period", 0),
     WE(C_SAME_PERIOD, "samma period", 0),
-    WE(C_SAME_PERIOD, "samtidigt", 0), /* "uppgick samtidigt till": meanwhile */
+    WE(C_SAME_PERIOD, "samtidigt", 0),         /* "uppgick samtidigt till": meanwhile */
+    WE(C_SAME_PERIOD, "samma tva manader", 0), /* "under samma nio manader" */
+    WE(C_SAME_PERIOD, "samma tre manader", 0),
+    WE(C_SAME_PERIOD, "samma fyra manader", 0),
+    WE(C_SAME_PERIOD, "samma fem manader", 0),
+    WE(C_SAME_PERIOD, "samma sex manader", 0),
+    WE(C_SAME_PERIOD, "samma sju manader", 0),
+    WE(C_SAME_PERIOD, "samma atta manader", 0),
+    WE(C_SAME_PERIOD, "samma nio manader", 0),
+    WE(C_SAME_PERIOD, "samma tio manader", 0),
+    WE(C_SAME_PERIOD, "samma elva manader", 0),
+    WE(C_SAME_PERIOD, "samma kvartal", 0),
     WE(C_WHOLE_YEAR, "hela aret", 0),
     WE(C_WHOLE_YEAR, "helaret", 0),
     WE(C_BY, "med", 0),

@@ -1311,6 +1311,138 @@ static void months_told_again(void **state)
     bc_extraction_free(&x);
 }
 
+/* A currency named with its country's adjective ("200 billion Vietnamese dong", "dongs
+ * vietnamiens", "Chinese yuan") is that currency; wire headlines write "bln" and "mln"
+ * ("US$1 bln"); an adjective before no currency makes no amount. */
+static void currency_adjectives_and_wire_scales(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+        double value;
+        const char *unit;
+    } cases[] = {
+        {"en", "Lang Son has spent 150 billion Vietnamese dong on a new customs yard.", 150e9,
+         "VND"},
+        {"en", "Hekou set aside 40 million Chinese yuan for the cargo terminal.", 40e6, "CNY"},
+        {"en", "Hekou, Lao Cai target US$2 bln in border trade", 2e9, "USD"},
+        {"en", "Mong Cai port handles $350 mln of seafood exports", 350e6, "USD"},
+        {"fr", "La province a consacré 90 milliards de dongs vietnamiens au parking.", 90e9, "VND"},
+        {"nl", "De provincie stak 90 miljard Vietnamese dong in een parkeerterrein.", 90e9, "VND"},
+        {"pl", "Prowincja przeznaczyła 90 mld dongów wietnamskich na parking.", 90e9, "VND"},
+        {"sv", "Provinsen lade 90 miljarder vietnamesiska dong på en parkering.", 90e9, "VND"},
+        {"sv", "Hekou satsade 40 miljoner kinesiska yuan på terminalen.", 40e6, "CNY"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        bc_extraction x = run(cases[k].lang, "2025-12-01", cases[k].text);
+        if (!has_fig(&x, cases[k].value) ||
+            strcmp(fig(&x, cases[k].value)->unit, cases[k].unit) != 0)
+            fail_msg("'%s': no %.0f %s", cases[k].text, cases[k].value, cases[k].unit);
+        bc_extraction_free(&x);
+    }
+    bc_extraction x = run("en", "2025-12-01", "Some 2 million Chinese visitors came in 2025.");
+    for (size_t i = 0; i < x.nfigures; i++)
+        assert_false(x.figures[i].money);
+    bc_extraction_free(&x);
+}
+
+/* "The same N months" before the amount in nl, fr, pl and sv ("inde in dezelfde negen
+ * maanden") is the period stated before, its months no time of the amount's own; a goal
+ * said "over the same period" takes it too. A goal without those words takes none, and
+ * months of the amount's own clause that cannot be read leave it none. */
+static void the_same_months_before_the_amount(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *ref, *text;
+        double value;
+        const char *period;
+    } cases[] = {
+        {"nl", "2024-11-20",
+         "Titel\n\nIn de eerste negen maanden van 2024 bedroeg de handel 3 miljard dollar. De "
+         "douane inde in dezelfde negen maanden 400 miljard dong aan heffingen.",
+         400e9, "2024-01/2024-09"},
+        {"pl", "2024-11-20",
+         "Tytuł\n\nW pierwszych dziewięciu miesiącach 2024 r. obroty wyniosły 3 mld USD. W tych "
+         "samych dziewięciu miesiącach urząd celny pobrał 400 mld VND dochodów budżetowych.",
+         400e9, "2024-01/2024-09"},
+        {"fr", "2025-06-20",
+         "Titre\n\nSur la période 2021-2025, les échanges ont atteint 2 milliards de dollars. "
+         "Les recettes douanières sur la même période devraient dépasser 90 milliards de "
+         "dôngs.",
+         90e9, "2021/2025"},
+        {"sv", "2024-11-20",
+         "Rubrik\n\nUnder årets första nio månader uppgick handeln till 3 miljarder dollar. "
+         "Under samma nio månader uppgick tullintäkterna till 400 miljarder dong.",
+         400e9, "2024-01/2024-09"},
+        /* not fired */
+        {"fr", "2025-06-20",
+         "Titre\n\nSur la période 2021-2025, les échanges ont atteint 2 milliards de dollars. "
+         "La province vise 3 milliards de dollars.",
+         3e9, ""},
+        {"nl", NULL,
+         "Titel\n\nIn de eerste negen maanden van 2024 bedroeg de handel 3 miljard dollar. In "
+         "de eerste twee maanden van dit jaar inde de douane 40 miljard dong.",
+         40e9, ""},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        bc_extraction x = run(cases[k].lang, cases[k].ref, cases[k].text);
+        const bc_xfigure *f = fig(&x, cases[k].value);
+        if (strcmp(f->period, cases[k].period) != 0)
+            fail_msg("'%s': %.0f period '%s', not '%s'", cases[k].text, cases[k].value, f->period,
+                     cases[k].period);
+        bc_extraction_free(&x);
+    }
+}
+
+/* Dutch hedges before an amount: "een kleine" (just under), "rond de", "pakweg", "ruwweg",
+ * "zowat", "om en nabij" (about); "een kleine" before a noun hedges nothing. */
+static void dutch_hedges(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text, *qualifier;
+    } cases[] = {
+        {"De handel bedroeg een kleine 4 miljard dollar.", "nearly"},
+        {"De handel bedroeg rond de 4 miljard dollar.", "about"},
+        {"De handel bedroeg pakweg 4 miljard dollar.", "about"},
+        {"De handel bedroeg ruwweg 4 miljard dollar.", "about"},
+        {"De handel bedroeg zowat 4 miljard dollar.", "about"},
+        {"De handel bedroeg om en nabij 4 miljard dollar.", "about"},
+        {"Er kwam een kleine delegatie, en de handel bedroeg 4 miljard dollar.", "exact"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        bc_extraction x = run("nl", "2025-03-10", cases[k].text);
+        const bc_xfigure *f = fig(&x, 4e9);
+        if (f == NULL || strcmp(f->qualifier, cases[k].qualifier) != 0)
+            fail_msg("'%s': %s", cases[k].text, f ? f->qualifier : "-");
+        bc_extraction_free(&x);
+    }
+}
+
+/* Polish "w ciagu dziesieciu miesiecy" is the first ten months of the report's year (none
+ * without a reference date), "dziewieciu miesiecy tego roku" of this year. */
+static void polish_months_of_the_year(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *ref, *text, *period;
+    } cases[] = {
+        {"2025-11-20", "Urząd celny pobrał w ciągu dziesięciu miesięcy 6,8 bln VND dochodów.",
+         "2025-01/2025-10"},
+        {NULL, "Urząd celny pobrał w ciągu dziesięciu miesięcy 6,8 bln VND dochodów.", ""},
+        {"2025-10-20", "Obroty wyniosły w ciągu dziewięciu miesięcy tego roku 186,5 mln USD.",
+         "2025-01/2025-09"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        bc_extraction x = run("pl", cases[k].ref, cases[k].text);
+        const bc_xfigure *f = x.nfigures > 0 ? &x.figures[0] : NULL;
+        if (f == NULL || strcmp(f->period, cases[k].period) != 0)
+            fail_msg("'%s': period '%s'", cases[k].text, f ? f->period : "-");
+        bc_extraction_free(&x);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1346,6 +1478,10 @@ int main(void)
         cmocka_unit_test(qualifiers_past_a_time_and_in_other_words),
         cmocka_unit_test(growth_in_more_words),
         cmocka_unit_test(months_told_again),
+        cmocka_unit_test(currency_adjectives_and_wire_scales),
+        cmocka_unit_test(the_same_months_before_the_amount),
+        cmocka_unit_test(dutch_hedges),
+        cmocka_unit_test(polish_months_of_the_year),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

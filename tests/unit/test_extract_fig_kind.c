@@ -218,6 +218,103 @@ static void goals_of_another_clause(void **state)
     }
 }
 
+/* Dutch verbs of spending after the amount, past a restatement: an infinitive with "te"
+ * ("te steken in", "uit te trekken"), a verb with its preposition ("investeren in"), a
+ * verb ending the clause after what the money went into ("in kades gestoken"), a verb split
+ * around it ("trekt ... uit voor", "maakt ... vrij voor", "gaf ... uit aan"), a particle
+ * before a purpose of building ("stelt ... beschikbaar voor de renovatie"); the infinitive
+ * and setting aside are plans. Not money put into the state's coffers, a verb of another
+ * clause, money made available for relief. */
+static void dutch_verbs_of_spending_after_it(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        double value;
+        const char *metric;
+        int target;
+    } cases[] = {
+        {"Hekou maakte bekend 90 miljoen yuan te steken in een nieuwe vrachtterminal.", 90e6,
+         "investment", 1},
+        {"Lang Son besloot 120 miljard dong, circa 4,6 miljoen euro, uit te trekken voor een "
+         "parkeerterrein.",
+         120e9, "investment", 1},
+        {"Lang Son besloot 120 miljard dong, circa 4,6 miljoen euro, uit te trekken voor een "
+         "parkeerterrein.",
+         4.6e6, "investment", 1},
+        {"Quang Ninh wil de komende twee jaar 700 miljard dong, ruim 27 miljoen dollar, "
+         "investeren in een nieuwe kade.",
+         700e9, "investment", 1},
+        {"Guangxi heeft sinds 2020 ongeveer 6 miljard yuan, omgerekend 780 miljoen euro, in "
+         "havens en snelwegen langs de grens gestoken.",
+         6e9, "investment", 0},
+        {"Guangxi heeft sinds 2020 ongeveer 6 miljard yuan, omgerekend 780 miljoen euro, in "
+         "havens en snelwegen langs de grens gestoken.",
+         780e6, "investment", 0},
+        {"Daarnaast trekt Cao Bang volgens de gouverneur 95 miljard dong (ruim 3,6 miljoen "
+         "dollar) uit voor een nieuwe toegangsweg.",
+         95e9, "investment", 1},
+        {"Mong Cai stak vorig jaar 300 miljard dong, ongeveer 12 miljoen dollar, in kades.", 12e6,
+         "investment", 0},
+        /* "gaat ... investeren": what it is going to spend */
+        {"Yunnan gaat 3 miljard yuan investeren in een spoorlijn.", 3e9, "investment", 1},
+        {"Yunnan gaat 3 miljard yuan in een spoorlijn steken.", 3e9, "investment", 1},
+        {"Yunnan heeft 3 miljard yuan geïnvesteerd in een spoorlijn.", 3e9, "investment", 0},
+        /* the particle of another verb of spending: "maakt ... vrij", "gaf ... uit aan",
+         * "stelt ... beschikbaar voor de renovatie"; reserving, what building "gemoeid" is */
+        {"Hekou maakt 70 miljoen yuan vrij voor een nieuwe brug.", 70e6, "investment", 0},
+        {"Guangxi gaf 2 miljard yuan uit aan wegen naar de grens.", 2e9, "investment", 0},
+        {"Hanoi stelt 70 miljoen yuan beschikbaar voor de renovatie van de grenspost.", 70e6,
+         "investment", 0},
+        {"Cao Bang reserveert 250 miljard dong voor de weg.", 250e9, "investment", 0},
+        {"Met de bouw van de terminal is 45 miljoen euro gemoeid.", 45e6, "investment", 0},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        bc_extraction x = run("nl", "2024-10-15", cases[k].text);
+        const bc_xfigure *f = fig(&x, cases[k].value);
+        if (strcmp(f->metric, cases[k].metric) != 0 || f->target != cases[k].target)
+            fail_msg("%s: %.0f metric '%s' target %d", cases[k].text, cases[k].value, f->metric,
+                     f->target);
+        bc_extraction_free(&x);
+    }
+    /* not fired: into the coffers, a verb of another clause */
+    bc_extraction x = run("nl", "2024-10-15",
+                          "De douane inde 500 miljard dong aan heffingen, die in de staatskas "
+                          "werden gestoken.");
+    assert_string_equal(fig(&x, 500e9)->metric, "budget_revenue");
+    bc_extraction_free(&x);
+    x = run("nl", "2024-10-15",
+            "De export bereikte 3 miljard dollar, zodat de provincie meer kan investeren in "
+            "wegen.");
+    assert_string_equal(fig(&x, 3e9)->metric, "exports");
+    bc_extraction_free(&x);
+    x = run("nl", "2024-10-15", "De provincie ontving 40 miljoen dollar in de staatskas gestoken.");
+    assert_string_not_equal(fig(&x, 40e6)->metric, "investment");
+    bc_extraction_free(&x);
+    /* money made available for relief is no investment */
+    x = run("nl", "2024-10-15", "China stelt 4 miljoen yuan beschikbaar voor noodhulp.");
+    assert_string_not_equal(fig(&x, 4e6)->metric, "investment");
+    bc_extraction_free(&x);
+}
+
+/* English verbs of spending after the amount, auxiliaries between ("Some 200 billion VND
+ * has gone into roads", "has been invested in"), when no measure is named before it; not
+ * goods that went to China, nor trade that "went into decline". */
+static void english_verbs_of_spending_after_it(void **state)
+{
+    (void)state;
+    static const kind_case cases[] = {
+        {"en", "Some 200 billion VND has gone into roads and parking yards at the gate.", 200e9,
+         "investment"},
+        {"en", "About 40 million USD (990 billion VND) has been invested in the zone.", 40e6,
+         "investment"},
+        /* not fired */
+        {"en", "Goods worth 40 million USD went to China.", 40e6, "trade_turnover"},
+        {"en", "Trade of 40 million USD went into decline.", 40e6, "trade_turnover"},
+    };
+    expect_kinds(cases, sizeof cases / sizeof cases[0]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -227,6 +324,8 @@ int main(void)
         cmocka_unit_test(the_worth_of_contraband),
         cmocka_unit_test(parts_and_goals_take_their_whole),
         cmocka_unit_test(goals_of_another_clause),
+        cmocka_unit_test(dutch_verbs_of_spending_after_it),
+        cmocka_unit_test(english_verbs_of_spending_after_it),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -298,7 +298,8 @@ static void goals_and_plans_around_the_amount(void **state)
 
 /* Dutch verbs split around the amount ("voerde ... uit naar", "trekt ... uit voor", "stak
  * ... in"), bought and sold, what building "vergde", and loans and aid (other); a verb
- * whose particle stands elsewhere ("voerde gesprekken ... in de regio") is no flow. */
+ * whose particle stands elsewhere ("voerde gesprekken ... in de regio") is no flow. Money
+ * set aside ("trekt ... uit voor") is a plan, as "uitgetrokken" is. */
 static void dutch_split_verbs_and_other_money(void **state)
 {
     (void)state;
@@ -306,7 +307,7 @@ static void dutch_split_verbs_and_other_money(void **state)
         {"nl", "Laos voerde voor 90 miljoen dollar aan rubber uit naar Yunnan.", 90e6, "exports",
          0},
         {"nl", "Guangxi trekt 400 miljoen yuan uit voor de nieuwe terminal.", 400e6, "investment",
-         0},
+         1},
         {"nl", "Yunnan stak 2 miljard yuan in het grenspark.", 2e9, "investment", 0},
         {"nl", "Yunnan kocht voor 60 miljoen dollar aan Vietnamese cassave.", 60e6, "imports", 0},
         {"nl", "De aanleg van de weg vergde 500 miljard dong.", 500e9, "investment", 0},
@@ -371,6 +372,77 @@ static void measures_of_a_list(void **state)
     bc_extraction_free(&x);
 }
 
+/* A goal said as an ambition or a doubling ("spraken de ambitie uit om de handel te
+ * verdubbelen, tot", "the ambition of", "doubler", "podwoic", "fordubbla") and an
+ * investment put by estimates ("Preliminary estimates put the investment at") are goals;
+ * an ambitious project's cost is none. */
+static void ambitions_and_estimates(void **state)
+{
+    (void)state;
+    static const measure_case cases[] = {
+        {"nl",
+         "De twee steden spraken de ambitie uit om de handel te verdubbelen, tot 4 miljard "
+         "dollar.",
+         4e9, "trade_turnover", 1},
+        {"en", "The two provinces share the ambition of 4 billion USD in trade by 2030.", 4e9,
+         "trade_turnover", 1},
+        {"fr", "Les deux villes veulent doubler les échanges, à 4 milliards de dollars.", 4e9,
+         "trade_turnover", 1},
+        {"pl", "Prowincje chcą podwoić obroty handlowe do 4 mld USD.", 4e9, "trade_turnover", 1},
+        {"sv", "Provinserna vill fördubbla handeln till 4 miljarder dollar.", 4e9, "trade_turnover",
+         1},
+        {"en", "Early estimates put the investment for the bridge at 900 million yuan.", 900e6,
+         "investment", 1},
+        /* not fired: the cost of an ambitious project, trade estimates gave */
+        {"en", "The ambitious bridge project cost 900 million yuan.", 900e6, "investment", 0},
+        {"en", "Estimates show trade reached 4 billion USD last year.", 4e9, "trade_turnover", 0},
+    };
+    expect_measures(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* An amount restated in another currency after the words of what it measures ("8.000
+ * miljard dong aan heffingen op in- en uitvoer, omgerekend circa 320 miljoen euro") is the
+ * same amount: its measure, not the nearest cue's; a clause of its own is not. */
+static void a_restatement_after_the_amounts_cue(void **state)
+{
+    (void)state;
+    static const measure_case cases[] = {
+        {"nl",
+         "De douane inde 900 miljard dong aan heffingen op in- en uitvoer, omgerekend circa 35 "
+         "miljoen euro.",
+         35e6, "budget_revenue", 0},
+        {"en",
+         "Customs collected 900 billion VND in duties on imports and exports, equivalent to "
+         "about 35 million USD.",
+         35e6, "budget_revenue", 0},
+        /* not fired: a clause of its own, no restating word */
+        {"nl",
+         "De douane inde 900 miljard dong aan heffingen op in- en uitvoer, en de export "
+         "bereikte 35 miljoen euro.",
+         35e6, "exports", 0},
+    };
+    expect_measures(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* "is going to invest" and a headline's "eye" are plans; "costing" is what a thing cost,
+ * its opening date no period of the amount; goods "going to China" are no plan. */
+static void english_going_to_and_costing(void **state)
+{
+    (void)state;
+    static const measure_case cases[] = {
+        {"en", "Yunnan is going to invest 3 billion yuan in a new railway.", 3e9, "investment", 1},
+        {"en", "The railway, costing 3 billion yuan, opened in May.", 3e9, "investment", 0},
+        {"en", "Exports going to China reached 3 billion USD.", 3e9, "exports", 0},
+        /* a headline's "eye": a goal */
+        {"en", "Lao Cai, Hekou eye US$1bln in trade", 1e9, "trade_turnover", 1},
+    };
+    expect_measures(cases, sizeof cases / sizeof cases[0]);
+    bc_extraction x =
+        run("en", "2025-06-10", "The railway, costing 3 billion yuan, opened in May.");
+    assert_string_equal(fig(&x, 3e9)->period, "");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -384,6 +456,9 @@ int main(void)
         cmocka_unit_test(dutch_split_verbs_and_other_money),
         cmocka_unit_test(english_words_for_flows_and_spending),
         cmocka_unit_test(measures_of_a_list),
+        cmocka_unit_test(ambitions_and_estimates),
+        cmocka_unit_test(a_restatement_after_the_amounts_cue),
+        cmocka_unit_test(english_going_to_and_costing),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

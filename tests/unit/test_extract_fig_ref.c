@@ -532,6 +532,246 @@ static void halfway_and_month_ends(void **state)
     }
 }
 
+/* The year a planned investment is to be made by, in its clause ("prevoit d'investir ...
+ * d'ici 2025", "planuje zainwestowac ... do 2027 r.", "wil tegen 2027 ... investeren") is
+ * its period; a year a thing is to be finished or opened by is the project's ("qui doit
+ * etre achevee d'ici 2025", "due to be completed by the end of 2026"), and an investment
+ * made, not planned, takes no deadline's year. */
+static void the_year_a_plan_is_to_be_made_by(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text, *period;
+    } cases[] = {
+        {"fr", "La province prévoit d'investir 900 milliards de dôngs dans la route d'ici 2027.",
+         "2027"},
+        {"pl", "Prowincja planuje zainwestować 900 mld VND w drogę do granicy do 2027 r.", "2027"},
+        {"nl", "De provincie wil tegen 2027 900 miljard dong investeren in de weg.", "2027"},
+        /* not fired */
+        {"fr",
+         "La province prévoit d'investir 900 milliards de dôngs dans la route, qui doit "
+         "être achevée d'ici 2027.",
+         ""},
+        {"pl",
+         "Prowincja planuje zainwestować 900 mld VND w drogę, która ma zostać ukończona do "
+         "2027 r.",
+         ""},
+        {"en",
+         "The city has earmarked 900 billion VND for a road due to be completed by the end "
+         "of 2027.",
+         ""},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        bc_extraction x = run(cases[k].lang, "2024-06-20", cases[k].text);
+        const bc_xfigure *f = fig(&x, 900e9);
+        if (strcmp(f->period, cases[k].period) != 0 || strcmp(f->metric, "investment") != 0 ||
+            !f->target)
+            fail_msg("'%s': %s period '%s' target %d", cases[k].text, f->metric, f->period,
+                     f->target);
+        bc_extraction_free(&x);
+    }
+}
+
+/* A restatement in the next sentence ("The figure equals about 5 billion yuan") and a
+ * sentence pointing back ("Dat was 9,5 procent meer") carry the change of the amount the
+ * sentence before ended with; an amount that names a measure of its own is no restatement. */
+static void changes_told_in_the_next_sentence(void **state)
+{
+    (void)state;
+    bc_extraction x = run("en", "2025-08-01",
+                          "Title\n\nTrade reached 700 million USD in the first half, up 20 "
+                          "percent. The figure equals about 5 billion yuan.");
+    const bc_xfigure *f = fig(&x, 5e9);
+    assert_true(f->has_change);
+    assert_true(f->change_pct == 20);
+    assert_string_equal(f->metric, "trade_turnover");
+    bc_extraction_free(&x);
+    x = run("nl", "2025-08-01",
+            "Titel\n\nDe handel bedroeg vorig jaar 20 miljard yuan, omgerekend 2,6 miljard euro. "
+            "Dat was 9,5 procent meer dan een jaar eerder.");
+    assert_true(fig(&x, 20e9)->has_change && fig(&x, 20e9)->change_pct == 9.5);
+    assert_true(fig(&x, 2.6e9)->has_change && fig(&x, 2.6e9)->change_pct == 9.5);
+    bc_extraction_free(&x);
+    /* not fired */
+    x = run("en", "2025-08-01",
+            "Title\n\nTrade reached 700 million USD, up 20 percent. Exports equal to 300 million "
+            "yuan were fruit.");
+    assert_false(fig(&x, 300e6)->has_change);
+    assert_string_equal(fig(&x, 300e6)->metric, "exports");
+    bc_extraction_free(&x);
+}
+
+/* A year right after a rate and "over", "on" or "from" ("an increase of 18.6 percent over
+ * 2017") or after "times that of" is the base of the comparison, not the amount's period; a
+ * year after the amount otherwise is. */
+static void a_year_after_a_rate_is_its_base(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text, *period;
+    } cases[] = {
+        {"Trade through the gate reached 530 million USD, an increase of 18.6 percent over 2017.",
+         ""},
+        {"Trade through the gate reached 530 million USD, up 12% on 2022.", ""},
+        {"Trade through the gate reached 530 million USD, up 12 percent from 2022.", ""},
+        {"Trade reached 530 million USD in 2018, an increase of 18.6 percent over 2017.", "2018"},
+        /* not fired */
+        {"Trade through the gate reached 530 million USD over 2017.", "2017"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        bc_extraction x = run("en", NULL, cases[k].text);
+        const bc_xfigure *f = fig(&x, 530e6);
+        if (strcmp(f->period, cases[k].period) != 0)
+            fail_msg("'%s': period '%s'", cases[k].text, f->period);
+        bc_extraction_free(&x);
+    }
+    /* "1.5 times that of last year": last year is the base */
+    bc_extraction x = run("en", "2025-03-10",
+                          "Title\n\nTrade reached 530 million USD, 1.5 times that of last year.");
+    assert_string_equal(fig(&x, 530e6)->period, "");
+    bc_extraction_free(&x);
+}
+
+/* Growth and decline in the -ing form ("with exports rising 20 percent to 90 million USD",
+ * "imports falling 3 percent to") give the level after "to" its change; such a word with no
+ * rate gives none. */
+static void rates_of_ing_verbs(void **state)
+{
+    (void)state;
+    bc_extraction x = run("en", "2025-08-01",
+                          "Title\n\nTrade reached 150 million USD, with exports rising 20 percent "
+                          "to 90 million USD and imports falling 3 percent to 60 million USD.");
+    assert_true(fig(&x, 90e6)->has_change && fig(&x, 90e6)->change_pct == 20);
+    assert_true(fig(&x, 60e6)->has_change && fig(&x, 60e6)->change_pct == -3);
+    assert_false(fig(&x, 150e6)->has_change);
+    bc_extraction_free(&x);
+    x = run("en", "2025-08-01", "Title\n\nThe rising cost of the road reached 90 million USD.");
+    assert_false(fig(&x, 90e6)->has_change);
+    bc_extraction_free(&x);
+}
+
+/* A rate whose level after "tot"/"to" is a count ("het aantal reizigers met 300 procent
+ * toenam tot meer dan 60.000") is no amount's change; "liep met 20 procent terug tot" is a
+ * decline; a level "to just over 54 million USD" is the amount's. */
+static void a_rate_of_a_count_and_dutch_terug(void **state)
+{
+    (void)state;
+    bc_extraction x =
+        run("nl", "2024-06-01",
+            "Titel\n\nIn de eerste vier maanden liep de handel met 20 procent terug tot 50 "
+            "miljoen dollar, terwijl het aantal reizigers met 300 procent toenam tot meer dan "
+            "60.000.");
+    const bc_xfigure *f = fig(&x, 50e6);
+    assert_true(f->has_change);
+    assert_true(f->change_pct == -20);
+    bc_extraction_free(&x);
+    x = run("en", "2024-06-01",
+            "Title\n\nIn the first four months turnover fell 24.5 percent to just over 54.4 "
+            "million USD.");
+    assert_true(fig(&x, 54.4e6)->has_change && fig(&x, 54.4e6)->change_pct == -24.5);
+    bc_extraction_free(&x);
+    /* not fired: only the count grew */
+    x = run("nl", "2024-06-01",
+            "Titel\n\nDe handel bedroeg 50 miljoen dollar, terwijl het aantal reizigers met 300 "
+            "procent toenam tot meer dan 60.000.");
+    assert_false(fig(&x, 50e6)->has_change);
+    bc_extraction_free(&x);
+}
+
+/* A span of days into the next month, a weekday before either day ("Van zaterdag 31
+ * augustus tot en met dinsdag 3 september", "Du samedi 31 aout au mardi 3 septembre") is the
+ * amount's period, not its last day; two days joined by "and" are no span. */
+static void a_span_of_days_across_months(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text, *period;
+    } cases[] = {
+        {"nl",
+         "Van zaterdag 31 augustus tot en met dinsdag 3 september werd voor 46 miljoen dollar "
+         "aan goederen ingeklaard.",
+         "2024-08-31/2024-09-03"},
+        {"nl", "Van 31 augustus tot en met 3 september werd voor 46 miljoen dollar ingeklaard.",
+         "2024-08-31/2024-09-03"},
+        {"fr",
+         "Du samedi 31 août au mardi 3 septembre, 46 millions de dollars de marchandises ont été "
+         "dédouanées.",
+         "2024-08-31/2024-09-03"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        bc_extraction x = run(cases[k].lang, "2024-09-05", cases[k].text);
+        const bc_xfigure *f = fig(&x, 46e6);
+        if (f == NULL || strcmp(f->period, cases[k].period) != 0)
+            fail_msg("'%s': period '%s'", cases[k].text, f ? f->period : "-");
+        bc_extraction_free(&x);
+    }
+    /* not fired */
+    bc_extraction x = run("nl", "2024-09-05",
+                          "Op 31 augustus en op 3 september werd voor 46 miljoen dollar "
+                          "ingeklaard.");
+    const bc_xfigure *g = fig(&x, 46e6);
+    assert_true(g != NULL && strchr(g->period, '/') == NULL);
+    bc_extraction_free(&x);
+}
+
+/* A price of goods by a unit ("5,000 USD a tonne", "The price of a tonne of durian is 5,000
+ * USD", "De prijs van een ton durian bedraagt 5.000 dollar", "le prix de la tonne") is a
+ * rate, not an amount; a price with no unit ("The contract price was 5 million USD") and
+ * goods counted in tonnes worth an amount are amounts. */
+static void prices_by_a_unit(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+        double value;
+        int rate;
+    } cases[] = {
+        {"en", "Durian sold at 5,000 USD a tonne, and exports reached 300 million USD.", 5000, 1},
+        {"en", "Durian sold at 5,000 USD a tonne, and exports reached 300 million USD.", 300e6, 0},
+        {"en", "The price of a tonne of durian is 5,000 USD.", 5000, 1},
+        {"nl", "De prijs van een ton durian bedraagt 5.000 dollar.", 5000, 1},
+        {"fr", "Le prix de la tonne de durian atteint 5 000 dollars.", 5000, 1},
+        {"sv", "Priset per ton durian är 5 000 dollar.", 5000, 1},
+        /* not fired */
+        {"en", "The contract price was 5 million USD.", 5e6, 0},
+        {"en", "Exports of rice reached 40,000 tonnes worth 20 million USD.", 20e6, 0},
+        {"en", "Despite lower prices exports reached 300 million USD in 2,000 containers.", 300e6,
+         0},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        bc_extraction x = run(cases[k].lang, "2025-03-10", cases[k].text);
+        const bc_xfigure *f = fig(&x, cases[k].value);
+        if (f == NULL || f->rate != cases[k].rate)
+            fail_msg("'%s': %.0f rate %d", cases[k].text, cases[k].value, f ? f->rate : -1);
+        bc_extraction_free(&x);
+    }
+}
+
+/* A sentence that points back ("ponad polowe tej kwoty", "Det motsvarar en okning med 12,5
+ * procent") continues the amount before it: its period (half of an amount is no half year),
+ * its change. */
+static void pointing_back_in_polish_and_swedish(void **state)
+{
+    (void)state;
+    bc_extraction x = run("pl", "2024-05-20",
+                          "Tytuł\n\nW pierwszym kwartale 2024 r. obroty wyniosły 1,2 mld USD. "
+                          "Eksport stanowił ponad połowę tej kwoty, a import osiągnął 540 mln "
+                          "USD.");
+    assert_string_equal(fig(&x, 540e6)->period, "2024-01/2024-03");
+    bc_extraction_free(&x);
+    x = run("sv", "2024-10-20",
+            "Rubrik\n\nHandeln uppgick till 4,36 miljarder USD under årets första nio månader. "
+            "Det motsvarar en ökning med 12,5 procent.");
+    assert_true(fig(&x, 4.36e9)->has_change && fig(&x, 4.36e9)->change_pct == 12.5);
+    bc_extraction_free(&x);
+    /* not fired: the first half of a year is a time of the amount's own */
+    x = run("pl", NULL,
+            "Tytuł\n\nW pierwszym kwartale 2024 r. obroty wyniosły 1,2 mld USD. W pierwszej "
+            "połowie roku import osiągnął 540 mln USD.");
+    assert_string_equal(fig(&x, 540e6)->period, "");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -544,6 +784,14 @@ int main(void)
         cmocka_unit_test(periods_carry_in_an_article_of_one_line),
         cmocka_unit_test(goals_parts_and_years_compared),
         cmocka_unit_test(halfway_and_month_ends),
+        cmocka_unit_test(the_year_a_plan_is_to_be_made_by),
+        cmocka_unit_test(changes_told_in_the_next_sentence),
+        cmocka_unit_test(a_year_after_a_rate_is_its_base),
+        cmocka_unit_test(rates_of_ing_verbs),
+        cmocka_unit_test(a_rate_of_a_count_and_dutch_terug),
+        cmocka_unit_test(a_span_of_days_across_months),
+        cmocka_unit_test(prices_by_a_unit),
+        cmocka_unit_test(pointing_back_in_polish_and_swedish),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -676,8 +676,8 @@ void bcx_find_dates(ctx *c)
             if ((c->lbit == L_ZH && bcx_try_anchored_zh(c, i, lim, &r)) ||
                 (c->lbit == L_ZH && last_day != SIZE_MAX &&
                  bcx_day_part_zh(c, si, i, c->d, last_day, &r)) ||
-                bcx_try_to_month_end(c, i, lim, &r) || bcx_try_months(c, i, lim, &r) ||
-                bcx_try_month_span(c, i, lim, &r) ||
+                bcx_try_named_day(c, i, lim, &r) || bcx_try_to_month_end(c, i, lim, &r) ||
+                bcx_try_months(c, i, lim, &r) || bcx_try_month_span(c, i, lim, &r) ||
                 (c->lbit != L_ZH && bcx_try_month_range(c, i, lim, &r)) ||
                 bcx_try_day(c, i, lim, &r) || bcx_try_month(c, i, lim, &r)) {
                 /* found */

@@ -516,6 +516,13 @@ int bcx_try_to_month_end(const ctx *c, size_t i, size_t lim, dres *r);
 int bcx_year_to_date(const ctx *c, size_t si, size_t lead, size_t end, char *iso, size_t cap,
                      size_t span[2]);
 
+/* ---- extract_date_named.c ---- */
+
+/* An English day written as a description at token i ("the last day of 2023", "the first
+ * day of October", "New Year's Eve") into r: a day of its written year, or completed from
+ * the reference date as a written month and day is; 1 when found. */
+int bcx_try_named_day(const ctx *c, size_t i, size_t lim, dres *r);
+
 /* ---- extract_date_anchor.c ---- */
 
 /* A Chinese day or month counted from the date last told, at token i: "同年6月12日",

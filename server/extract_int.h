@@ -783,9 +783,12 @@ int bcx_from_point(const ctx *c, const mention *m, const xd *d);
 /* 1 when date d stands in a relative clause ("die", "dat", "which") after a comma that
  * follows other words than talks m's own, a clause that says nothing was held ("maakten
  * afspraken over een controlestrook, die voor 30 juni gereed moet zijn"): the date of the
- * thing it describes, not of the talks. */
+ * thing it describes, not of the talks. So too an English one set off by commas that
+ * closes before meeting m ("Quang Hoa and Longzhou, which signed ... on September 4, 2013,
+ * plan to hold a joint ceremony"). */
 int bcx_relative_of_other(const ctx *c, const mention *m, const xd *d);
-/* 1 when date d is the day a document was signed ("the deal signed on March 12"). */
+/* 1 when date d is the day a document was signed or an agreement reached ("the deal
+ * signed on March 12", "under the agreement reached on January 8"). */
 int bcx_signed_on(const ctx *c, const xd *d);
 /* 1 when date d is a deadline ("before 31 December", "by the end of", "6月30日前"). */
 int bcx_deadline_day(const ctx *c, const xd *d);
@@ -845,6 +848,11 @@ int bcx_day_of_later_clause(const ctx *c, const mention *m, const xd *d);
  * sentence with no other meeting between: the date is m's, however long m's name (a list
  * of provinces in it). Mentions idx[a..b) are the sentence's. */
 int bcx_held_on(const ctx *c, const mention *m, const xd *d, const size_t *idx, size_t a, size_t b);
+/* 1 when the verb of meeting at token i of English sentence si is a participle after "which
+ * was" (an adverb between at most) and a numbered or named meeting stands before it ("the
+ * 2023 Spring Meeting ..., which was hosted via video link on Feb. 22"): that meeting's,
+ * no talks of their own. */
+int bcx_meeting_passive(const ctx *c, size_t si, size_t i);
 /* The month or day last named before token i in its sentence, or in the sentence before it
  * in its paragraph (not a weekday, a day counted from another, a span, a period nor the
  * dateline), whose month a bare day of the month ("op de 12e") is of; NULL when none. */

@@ -866,8 +866,9 @@ void bcx_find_mentions(ctx *c)
                 i += n - 1; /* the occasion, not the meeting its sentence reports */
                 continue;
             }
-            if (i + n < c->se[si].t1 && bcx_lex_find(c, C_MINUTES, i + n, &e) > 0)
-                continue; /* "the minutes of the talks" are a document, not a meeting */
+            if ((i + n < c->se[si].t1 && bcx_lex_find(c, C_MINUTES, i + n, &e) > 0) ||
+                bcx_meeting_passive(c, si, i))
+                continue; /* "the minutes of the talks": a document; "which was hosted" */
             int both = both_sides(c, si);
             /* a ceremony is a meeting only when both sides are named in it; talks also with
              * the other side named, or as the next round of talks the article already

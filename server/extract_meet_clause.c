@@ -6,7 +6,10 @@
  * 2026"). (A date in a relative clause of another noun, "..., the crossing, which reopened
  * on June 27", is that noun's: bcx_relative_of_other.) A day a word of holding introduces
  * is the meeting's it follows (bcx_held_on); a day opening a later clause that names another
- * meeting is that one's (bcx_day_of_later_clause). */
+ * meeting is that one's (bcx_day_of_later_clause). A verb of meeting in the passive of a
+ * relative clause after a meeting ("the 2023 Spring Meeting ..., which was hosted via video
+ * link from Ha Giang on Feb. 22") tells of that meeting, no talks of their own
+ * (bcx_meeting_passive). */
 #include "extract_int.h"
 
 #include <stdio.h>
@@ -244,5 +247,30 @@ int bcx_held_on(const ctx *c, const mention *m, const xd *d, const size_t *idx, 
         for (size_t n = 1; n <= 3 && n + m->t1 <= end; n++)
             if (bcx_words_at(c, end - n, end, held[w]) == n)
                 return 1;
+    return 0;
+}
+
+int bcx_meeting_passive(const ctx *c, size_t si, size_t i)
+{
+    static const char *const be[] = {"which was", "which were", "that was", "which had been", NULL};
+    size_t lo = c->se[si].t0, k = i, n = 0;
+    if (c->lbit != L_EN || i <= lo)
+        return 0;
+    /* "which was jointly hosted": an adverb between */
+    if (k > lo + 1 && c->t[k - 1].kind == T_WORD && c->t[k - 1].fl > 2 &&
+        memcmp(TXT(c, k - 1) + c->t[k - 1].fl - 2, "ly", 2) == 0)
+        k--;
+    for (int w = 0; be[w] && n == 0; w++) {
+        size_t wn = 1;
+        for (const char *p = be[w]; *p; p++)
+            wn += *p == ' ';
+        if (k >= lo + wn && bcx_words_at(c, k - wn, k, be[w]) == wn)
+            n = wn;
+    }
+    if (n == 0)
+        return 0;
+    for (size_t q = k - n; q > lo; q--)
+        if (c->t[q - 1].meet)
+            return 1; /* a numbered or named meeting before it: the one hosted */
     return 0;
 }

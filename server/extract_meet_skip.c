@@ -168,8 +168,8 @@ int bcx_other_in_sequence(const ctx *c, const mention *m, const xd *d)
  * uit juni 2023"). The day of a signature, not of the talks that name it. */
 int bcx_signed_on(const ctx *c, const xd *d)
 {
-    static const char *const signing[] = {"podpisan", "undertecknad", "signed",
-                                          "signe",    "ondertekend",  NULL};
+    static const char *const signing[] = {"podpisan",    "undertecknad", "signed", "signe",
+                                          "ondertekend", "reached",      NULL};
     size_t lo = c->se[c->t[d->t0].sent].t0, k = d->t0;
     /* Chinese: the word of signing after the date ("2023年12月签署的合作协议") */
     if (c->lbit == L_ZH) {
@@ -343,10 +343,33 @@ int bcx_time_reference(const ctx *c, size_t si, size_t i)
     return 0;
 }
 
+/* 1 when English date d stands in a relative clause set off by commas that closes before
+ * mention m, a clause that names no holding nor talks ("Quang Hoa district and Longzhou
+ * county, which signed a framework agreement ... on September 4, 2013, plan to hold a joint
+ * ceremony"): the day of what the parties did, not of the meeting. */
+static int relative_before(const ctx *c, const mention *m, const xd *d)
+{
+    size_t lo = c->se[m->sent].t0, open = d->t0, end = d->t1;
+    if (c->lbit != L_EN || d->t1 > m->t0)
+        return 0;
+    while (open > lo && !(bcx_gap(c, open - 1) & (G_COMMA | G_DOT)))
+        open--;
+    while (end < m->t0 && !(bcx_gap(c, end - 1) & (G_COMMA | G_DOT)))
+        end++;
+    if (open == lo || (bcx_gap(c, open - 1) & G_DOT) || end >= m->t0 ||
+        !(bcx_gap(c, end - 1) & G_COMMA) ||
+        !(bcx_word_is(c, open, end, "which") || bcx_word_is(c, open, end, "who")))
+        return 0;
+    return !bcx_range_has(c, open, end, C_HELD, -1) && !bcx_range_has(c, open, end, C_TALKS, -1) &&
+           !bcx_range_has(c, open, end, C_MEET, -1);
+}
+
 int bcx_relative_of_other(const ctx *c, const mention *m, const xd *d)
 {
     static const char *const rel[] = {"die", "dat", "welke", "which", "who", NULL};
     size_t hi = c->se[m->sent].t1, comma = SIZE_MAX, end = d->t1;
+    if (relative_before(c, m, d))
+        return 1;
     if (m->xkind != BC_XM_TALKS || d->t0 <= m->t1)
         return 0;
     for (size_t q = d->t0; q > m->t1 && comma == SIZE_MAX; q--)

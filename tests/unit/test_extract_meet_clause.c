@@ -330,6 +330,31 @@ static void may_written_as_a_month(void **state)
     bc_extraction_free(&x);
 }
 
+/* A verb of meeting in the passive of a relative clause after a meeting ("the 2023 Spring
+ * Meeting ..., which was hosted via video link from Ha Giang on Feb. 22") is that meeting,
+ * which takes the day (the year of its name completing it); it held no talks of its own
+ * that took the day instead. A delegation received in the passive is still a meeting. */
+static void a_meeting_hosted_in_its_relative_clause(void **state)
+{
+    (void)state;
+    const char *t = "Title\n\nThe talks came a month after the 2024 Spring Meeting of the Party "
+                    "secretaries of Guangxi, Quang Ninh, Lang Son, Cao Bang and Ha Giang, which "
+                    "was jointly hosted from Nanning on Feb. 26.";
+    bc_extraction x = run("en", "2024-03-28", t);
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2024-02-26");
+    assert_string_equal(x.meetings[0].mechanism, "spring-meeting-guangxi");
+    bc_extraction_free(&x);
+    x = run("en", NULL, t);
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2024-02-26");
+    bc_extraction_free(&x);
+    one_meeting("2024-03-28",
+                "Title\n\nThe Lang Son delegation was received by the Party chief of Guangxi in "
+                "Nanning on March 26.",
+                "2024-03-26");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -345,6 +370,7 @@ int main(void)
         cmocka_unit_test(a_year_in_the_meetings_own_words),
         cmocka_unit_test(a_numbered_dialogue_is_a_meeting),
         cmocka_unit_test(may_written_as_a_month),
+        cmocka_unit_test(a_meeting_hosted_in_its_relative_clause),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -199,12 +199,52 @@ static void chinese_days_of_signing(void **state)
     bc_extraction_free(&x);
 }
 
+/* The date of the one meeting of English text read with reference date pub. */
+static void one_dated(const char *pub, const char *text, const char *want)
+{
+    bc_extraction x = run("en", pub, text);
+    if (x.nmeetings != 1 || strcmp(x.meetings[0].date, want) != 0)
+        fail_msg("%s (%s): %zu meetings, first dated '%s', expected '%s'", text,
+                 pub ? pub : "no reference", x.nmeetings, x.nmeetings ? x.meetings[0].date : "-",
+                 want);
+    bc_extraction_free(&x);
+}
+
+/* The day an agreement was reached, like a signature's, is not the next talks' ("Under the
+ * agreement reached on January 8": without a reference date nothing ruled it out as a day
+ * of the talks to come); and a day in a relative clause of the parties, set off by commas
+ * before the meeting ("..., which signed a pact on September 4, 2013, plan to hold a joint
+ * ceremony"), is what the parties did then. */
+static void agreements_reached_and_what_the_parties_did(void **state)
+{
+    (void)state;
+    const char *t = "Title\n\nUnder the deal reached on May 4, the next talks between Lao Cai "
+                    "and Honghe will be held in Hekou in October 2024.";
+    one_dated(NULL, t, "2024-10");
+    one_dated("2024-05-06", t, "2024-10");
+    /* the talks that reached it keep their day */
+    one_dated("2024-05-06",
+              "Title\n\nOfficials of Lao Cai and Honghe held talks in Hekou on May 4 and "
+              "reached a deal on fruit.",
+              "2024-05-04");
+    t = "Title\n\nBat Xat district and Jinping county, which signed a friendship pact on "
+        "March 9, 2015, will hold a joint ceremony in Bat Xat in May.";
+    one_dated(NULL, t, "");
+    one_dated("2024-04-02", t, "2024-05");
+    /* a relative clause that tells of a meeting, or a day after the clause, still dates */
+    one_dated("2024-05-06",
+              "Title\n\nBat Xat district and Jinping county, which set up their friendship "
+              "mechanism in 2015, held talks in Bat Xat on May 4.",
+              "2024-05-04");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(dates_that_are_not_a_meetings),
         cmocka_unit_test(chinese_days_of_signing),
         cmocka_unit_test(days_of_what_came_before_or_after),
+        cmocka_unit_test(agreements_reached_and_what_the_parties_did),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -787,6 +787,10 @@ int bcx_from_point(const ctx *c, const mention *m, const xd *d);
  * closes before meeting m ("Quang Hoa and Longzhou, which signed ... on September 4, 2013,
  * plan to hold a joint ceremony"). */
 int bcx_relative_of_other(const ctx *c, const mention *m, const xd *d);
+/* 1 when English day d names another meeting noun than mention m's by the possessive
+ * ("Tuesday's meeting followed the first conference ..., held online in May": Tuesday is
+ * the meeting's, not the conference's). */
+int bcx_possessive_of_other(const ctx *c, const mention *m, const xd *d);
 /* 1 when date d is the day a document was signed or an agreement reached ("the deal
  * signed on March 12", "under the agreement reached on January 8"). */
 int bcx_signed_on(const ctx *c, const xd *d);

@@ -385,3 +385,21 @@ int bcx_relative_of_other(const ctx *c, const mention *m, const xd *d)
     return relative && !bcx_range_has(c, comma, end, C_HELD, -1) &&
            !bcx_range_has(c, comma, end, C_TALKS, -1);
 }
+
+int bcx_possessive_of_other(const ctx *c, const mention *m, const xd *d)
+{
+    size_t hi = c->se[m->sent].t1, k = d->t1 + 1;
+    if (c->lbit != L_EN || d->prec != 3 || d->t1 >= hi || bcx_gap(c, d->t1 - 1) != G_QUOTE ||
+        !bcx_word_is(c, d->t1, hi, "s"))
+        return 0;
+    /* "Tuesday's meeting", "Yesterday's online talks": a word between at most */
+    for (; k < hi && k <= d->t1 + 2; k++) {
+        if (k >= m->t0 && k < m->t1)
+            return 0; /* m's own noun: "Tuesday's talks" are m */
+        if (bcx_lex_find(c, C_MEET, k, NULL) > 0 || bcx_lex_find(c, C_TALKS, k, NULL) > 0)
+            return 1;
+        if (bcx_gap(c, k) != G_SPACE)
+            break;
+    }
+    return 0;
+}

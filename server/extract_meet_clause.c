@@ -50,21 +50,23 @@ int bcx_year_gone(const ctx *c, const mention *m, const xd *d)
 
 const xd *bcx_back_day(const ctx *c, const mention *m)
 {
-    static const char *const back[] = {"agreement", "agreements",   "request",  "decision",
-                                       "proposal",  "deal",         "pledge",   "commitment",
-                                       "consensus", "announcement", "ceremony", "opening ceremony",
-                                       "talks",     "meeting",      "event",    NULL};
+    static const char *const back[] = {
+        "agreement", "agreements", "request",   "decision",     "proposal", "deal",
+        "pledge",    "commitment", "consensus", "announcement", "ceremony", "opening ceremony",
+        "talks",     "meeting",    "event",     "two sides",    NULL};
     size_t si = m->sent, s0 = c->se[si].t0, hi = c->se[si].t1;
     if (c->lbit != L_EN || si == 0 || c->se[si].d0 != c->se[si].d1 || c->se[si - 1].heading ||
         c->se[si - 1].nment > 0 || bcx_new_paragraph(c, si - 1) == 0 ||
         !bcx_word_is(c, s0, hi, "the"))
         return NULL;
-    /* "The agreement was reached as ...", "The opening ceremony, jointly held by ..." */
+    /* "The agreement was reached as ...", "The opening ceremony, jointly held by ...", "The
+     * two sides met by video link" */
     int refers = 0;
     for (int w = 0; back[w] && !refers; w++)
         refers = bcx_words_at(c, s0 + 1, hi, back[w]) > 0;
-    if (!refers)
-        return NULL;
+    if (!refers || (bcx_words_at(c, s0 + 1, hi, "two sides") > 0 &&
+                    (m->xkind != BC_XM_TALKS || m->t0 > s0 + 4)))
+        return NULL; /* "The two sides met", "... held talks": not "agreed that the 14th ..." */
     /* the one date of the sentence before, a day, none of a figure's */
     const xd *day = NULL;
     for (size_t k = c->se[si - 1].d0; k < c->se[si - 1].d1; k++) {

@@ -355,6 +355,27 @@ static void a_meeting_hosted_in_its_relative_clause(void **state)
                 "2024-03-26");
 }
 
+/* "The two sides met by video link" after a lead that says what they agreed on a day (and
+ * names no meeting) tells of that day's talks; "The two sides agreed that the 9th meeting
+ * ... will take place" tells of another meeting, which the lead's day does not date. */
+static void the_two_sides_met_on_the_leads_day(void **state)
+{
+    (void)state;
+    one_meeting("2024-05-08",
+                "Title\n\nLeaders of Lao Cai and Hekou county in Yunnan agreed on Monday to ease "
+                "fruit clearance.\n\nThe two sides met online, with the two chairmen leading "
+                "their delegations.",
+                "2024-05-06");
+    bc_extraction x = run("en", "2024-05-08",
+                          "Title\n\nLeaders of Lao Cai and Hekou county in Yunnan agreed on Monday "
+                          "to ease fruit clearance.\n\nThe two sides agreed that the 9th meeting "
+                          "of their working group will take place in Lao Cai.");
+    for (size_t i = 0; i < x.nmeetings; i++)
+        if (x.meetings[i].ordinal == 9)
+            assert_string_equal(x.meetings[i].date, "");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -371,6 +392,7 @@ int main(void)
         cmocka_unit_test(a_numbered_dialogue_is_a_meeting),
         cmocka_unit_test(may_written_as_a_month),
         cmocka_unit_test(a_meeting_hosted_in_its_relative_clause),
+        cmocka_unit_test(the_two_sides_met_on_the_leads_day),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -837,8 +837,9 @@ int bcx_held_chain(const ctx *c, const mention *m, const xd *d);
 const xd *bcx_back_day(const ctx *c, const mention *m);
 /* 1 when an English clause between token from (after talks of its sentence already told)
  * and talks at token i opens with a day of its own, a few words before them ("On August
- * 28, ... received ..., and on Friday, August 30, Liu held talks with ..."): talks i are
- * another meeting. */
+ * 28, ... received ..., and on Friday, August 30, Liu held talks with ..."), or the talks
+ * told first stand in a relative clause closed before i ("The leaders ..., who last met in
+ * Hekou in January 2020, held online talks on Tuesday"): talks i are another meeting. */
 int bcx_own_day_between(const ctx *c, size_t from, size_t i);
 /* 1 when tokens [t0, t1) stand after mention m, in a later clause of its sentence that
  * names another meeting after them: that meeting's (its day, its place), not m's. */

@@ -169,6 +169,8 @@ const bc_lex bc_lex_en[] = {
     WE(C_FUTURE, "next", 0),
     WE(C_FUTURE, "planned", 0),
     WE(C_FUTURE, "meet again", 0),
+    WE(C_FUTURE, "meet in person", 0), /* "agreed to meet in person in Lao Cai in March 2022" */
+    WE(C_FUTURE, "meet face to face", 0),
     WE(C_FUTURE, "agreed to hold", 0),
     WE(C_FUTURE, "agreed to organise", 0),
     WE(C_FUTURE, "agreed to organize", 0),
@@ -513,6 +515,8 @@ const bc_lex bc_lex_en[] = {
     WE(C_TALKS, "had talks", 0),
     WE(C_TALKS, "held talks", 0),
     WE(C_TALKS, "meet again", 0),
+    WE(C_TALKS, "meet in person", 0),
+    WE(C_TALKS, "meet face to face", 0),
     /* ---- allocations (investment) and what money is spent on */
     WE(C_MONEY_CUE, "earmarked", MM_INVEST),
     WE(C_MONEY_CUE, "earmarks", MM_INVEST),

@@ -88,6 +88,19 @@ int bcx_own_day_between(const ctx *c, size_t from, size_t i)
     size_t si = c->t[i].sent;
     if (c->lbit != L_EN || from == 0 || from >= i || bcx_commas(c, from, i) == 0)
         return 0;
+    /* "The leaders ..., who last met in Hekou in January 2020, held online talks on
+     * Tuesday": the talks told first stand in a relative clause that closes before i */
+    size_t open = from - 1, lo = c->se[si].t0;
+    while (open > lo && !(bcx_gap(c, open - 1) & (G_COMMA | G_DOT)))
+        open--;
+    if (open > lo && (bcx_gap(c, open - 1) & G_COMMA) &&
+        (bcx_word_is(c, open, i, "who") || bcx_word_is(c, open, i, "which"))) {
+        size_t end = from;
+        while (end < i && !(bcx_gap(c, end - 1) & (G_COMMA | G_DOT)))
+            end++;
+        if (end < i && (bcx_gap(c, end - 1) & G_COMMA))
+            return 1;
+    }
     /* "..., and on Friday, August 30, Liu held talks with ...": a day opening the later
      * clause, its talks a few words on */
     for (size_t k = c->se[si].d0; k < c->se[si].d1; k++) {

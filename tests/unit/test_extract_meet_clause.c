@@ -376,6 +376,40 @@ static void the_two_sides_met_on_the_leads_day(void **state)
     bc_extraction_free(&x);
 }
 
+/* "agreed to meet in person (face to face) in Lao Cai in March 2022" is a meeting to come,
+ * as "meet again" is; and talks told in a relative clause of who met ("The leaders ..., who
+ * last met in Hekou in January 2020, held online talks on Tuesday") leave the main clause's
+ * talks a meeting of their own, dated by their own day. */
+static void meeting_in_person_and_talks_after_a_relative_clause(void **state)
+{
+    (void)state;
+    bc_extraction x = run("en", "2021-12-15",
+                          "Title\n\nLeaders of Bat Xat and Jinping agreed to meet in person in "
+                          "Bat Xat in April 2022 if the pandemic allows.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2022-04");
+    assert_string_equal(x.meetings[0].status, "planned");
+    bc_extraction_free(&x);
+    x = run("en", "2021-12-15",
+            "Title\n\nThe chairmen of Bat Xat and Jinping, who last met in Jinping in "
+            "November 2019, held online talks on Monday.");
+    assert_int_equal(x.nmeetings, 2);
+    int old = 0, now = 0;
+    for (size_t i = 0; i < x.nmeetings; i++) {
+        old += strcmp(x.meetings[i].date, "2019-11") == 0;
+        now += strcmp(x.meetings[i].date, "2021-12-13") == 0;
+    }
+    assert_true(old == 1 && now == 1);
+    bc_extraction_free(&x);
+    /* without a reference date Monday is no day: the talks of the relative clause alone */
+    x = run("en", NULL,
+            "Title\n\nThe chairmen of Bat Xat and Jinping, who last met in Jinping in "
+            "November 2019, held online talks on Monday.");
+    for (size_t i = 0; i < x.nmeetings; i++)
+        assert_true(x.meetings[i].date[0] == '\0' || strcmp(x.meetings[i].date, "2019-11") == 0);
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -393,6 +427,7 @@ int main(void)
         cmocka_unit_test(may_written_as_a_month),
         cmocka_unit_test(a_meeting_hosted_in_its_relative_clause),
         cmocka_unit_test(the_two_sides_met_on_the_leads_day),
+        cmocka_unit_test(meeting_in_person_and_talks_after_a_relative_clause),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

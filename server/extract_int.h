@@ -791,6 +791,12 @@ int bcx_relative_of_other(const ctx *c, const mention *m, const xd *d);
  * ("Tuesday's meeting followed the first conference ..., held online in May": Tuesday is
  * the meeting's, not the conference's). */
 int bcx_possessive_of_other(const ctx *c, const mention *m, const xd *d);
+/* 1 when English date d follows another mention of mentions idx[a..b) right after its words
+ * ("at the 2023 Spring Meeting in February, and that the 14th conference ... had called
+ * for"), a preposition between at most, and mention m stands in a later clause: that one's
+ * date, not m's. */
+int bcx_day_after_other(const ctx *c, const mention *m, const xd *d, const size_t *idx, size_t a,
+                        size_t b);
 /* 1 when date d is the day a document was signed or an agreement reached ("the deal
  * signed on March 12", "under the agreement reached on January 8"). */
 int bcx_signed_on(const ctx *c, const xd *d);

@@ -403,3 +403,20 @@ int bcx_possessive_of_other(const ctx *c, const mention *m, const xd *d)
     }
     return 0;
 }
+
+int bcx_day_after_other(const ctx *c, const mention *m, const xd *d, const size_t *idx, size_t a,
+                        size_t b)
+{
+    if (c->lbit != L_EN || d->t1 > m->t0 || bcx_commas(c, d->t1 - 1, m->t0) == 0)
+        return 0;
+    for (size_t k = a; k < b; k++) {
+        const mention *o = &c->m[idx[k]];
+        if (o == m || o->t1 > d->t0 || d->t0 - o->t1 > 1 || bcx_commas(c, o->t1 - 1, d->t0) > 0)
+            continue;
+        /* "the 2023 Spring Meeting in February", "the talks on May 3" */
+        if (d->t0 == o->t1 || bcx_word_is(c, o->t1, d->t0, "in") ||
+            bcx_word_is(c, o->t1, d->t0, "on") || bcx_word_is(c, o->t1, d->t0, "of"))
+            return 1;
+    }
+    return 0;
+}

@@ -256,6 +256,29 @@ static void a_possessive_day_is_its_nouns(void **state)
               "2023-11-06");
 }
 
+/* A month right after another meeting's words ("at the 2024 Spring Meeting in February,
+ * and that the 15th conference ... had asked for") is that meeting's, not the one of the
+ * later clause (it gave the 15th conference February, a wrong date the Spring Meeting's gold
+ * quote hid); a month that opens the sentence still dates the meeting it tells of. */
+static void a_month_right_after_another_meeting(void **state)
+{
+    (void)state;
+    bc_extraction x = run("en", "2024-09-19",
+                          "Title\n\nThey recalled that the leaders of Guangxi and the four "
+                          "provinces had met at the 2024 Spring Meeting in February, and that the "
+                          "15th conference of their joint working committee had asked for more "
+                          "gates to open.");
+    assert_string_equal(meet(&x, "spring-meeting-guangxi", 0)->date, "2024-02");
+    for (size_t i = 0; i < x.nmeetings; i++)
+        if (x.meetings[i].ordinal == 15)
+            assert_string_equal(x.meetings[i].date, "");
+    bc_extraction_free(&x);
+    one_dated("2024-09-19",
+              "Title\n\nIn February, the 15th conference of the joint working committee of "
+              "Guangxi, Quang Ninh, Lang Son, Cao Bang and Ha Giang was held in Ha Long.",
+              "2024-02");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -264,6 +287,7 @@ int main(void)
         cmocka_unit_test(days_of_what_came_before_or_after),
         cmocka_unit_test(agreements_reached_and_what_the_parties_did),
         cmocka_unit_test(a_possessive_day_is_its_nouns),
+        cmocka_unit_test(a_month_right_after_another_meeting),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -1,8 +1,9 @@
 /* extract_date_named.c: English days written as a description rather than a number: "the
  * last day of 2023", "the first day of October", "New Year's Day". Each is one day of a
  * written year, or a month and day the reference date completes as a written one would be
- * (bcx_complete_day); a description of no fixed day ("the first day of the Lunar New Year")
- * is no date. */
+ * (bcx_complete_day), or of a year or month counted from it ("the last day of last year",
+ * "the first day of next month"); a description of no fixed day ("the first day of the Lunar
+ * New Year") is no date. */
 #include "extract_int.h"
 
 #include <stdio.h>
@@ -28,6 +29,16 @@ static int named(const ctx *c, size_t i, int y, int mon, int day, size_t n, dres
         r->inferred = 0;
         r->prec = 0; /* a day of an unknown year: no fact takes it */
     }
+    r->n = n;
+    return 1;
+}
+
+/* Words of a day whose month or year is counted from a reference date that was not given
+ * ("the last day of last month"): read, n tokens, and no date. */
+static int none(size_t n, dres *r)
+{
+    r->iso[0] = '\0';
+    r->prec = 0;
     r->n = n;
     return 1;
 }
@@ -70,12 +81,34 @@ int bcx_try_named_day(const ctx *c, size_t i, size_t lim, dres *r)
         size_t j = i + n;
         if ((y = bcx_year_of(c, j, lim)) != 0) /* "the last day of 2023" */
             return named(c, i, y, ends[w].last ? 12 : 1, ends[w].last ? 31 : 1, j + 1 - i, r);
+        int last = ends[w].last;
+        size_t rn = 0;
+        if ((y = bcx_rel_year(c, j, lim, &rn)) != 0 || rn > 0) { /* "... of last year" */
+            if (y == 0)
+                return none(j + rn - i, r); /* no reference date: no year */
+            named(c, i, y, last ? 12 : 1, last ? 31 : 1, j + rn - i, r);
+            r->inferred = BC_X_INFERRED_YEAR;
+            return 1;
+        }
+        if (j < lim && (rn = bcx_lex_find(c, C_REL_MONTH, j, &e)) > 0) { /* "of next month" */
+            int mon = c->rm + (int)e->val;
+            y = c->ry;
+            if (mon < 1)
+                mon += 12, y--;
+            else if (mon > 12)
+                mon -= 12, y++;
+            if (c->ry == 0 || c->rm == 0)
+                return none(j + rn - i, r);
+            named(c, i, y, mon, last ? days_in(y, mon) : 1, j + rn - i, r);
+            r->inferred = BC_X_INFERRED_DATE; /* its month is counted too */
+            return 1;
+        }
         size_t mn = j < lim ? bcx_lex_find(c, C_MONTH, j, &e) : 0;
         if (mn == 0 || !c->t[j].upper) /* "the first day of the Lunar New Year": no day */
             return 0;
         int mon = (int)e->val;
         y = year_after(c, j + mn, lim, &k); /* "the last day of October (2023)" */
-        return named(c, i, y, mon, ends[w].last ? days_in(y, mon) : 1, k - i, r);
+        return named(c, i, y, mon, last ? days_in(y, mon) : 1, k - i, r);
     }
     return 0;
 }

@@ -91,6 +91,22 @@ static void descriptions_of_no_fixed_day(void **state)
            "2024-03-03");
 }
 
+/* A year or month counted from the reference date: "the last day of last year", "the first
+ * day of next month" are days (a month alone was a wrong precision); without a reference
+ * date, nothing. */
+static void days_of_a_counted_year_or_month(void **state)
+{
+    (void)state;
+    const char *t = "Officials of Lai Chau and Honghe held talks in Ma Lu Thang on the last day "
+                    "of last year.";
+    expect("2025-02-10", t, "2024-12-31");
+    expect(NULL, t, NULL);
+    t = "Officials of Lai Chau and Honghe will hold talks in Ma Lu Thang on the first day of "
+        "next month.";
+    expect("2025-02-10", t, "2025-03-01");
+    expect("2025-12-10", t, "2026-01-01");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -98,6 +114,7 @@ int main(void)
         cmocka_unit_test(the_last_or_first_day_of_a_month),
         cmocka_unit_test(new_years_days),
         cmocka_unit_test(descriptions_of_no_fixed_day),
+        cmocka_unit_test(days_of_a_counted_year_or_month),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -791,6 +791,10 @@ int bcx_relative_of_other(const ctx *c, const mention *m, const xd *d);
  * ("Tuesday's meeting followed the first conference ..., held online in May": Tuesday is
  * the meeting's, not the conference's). */
 int bcx_possessive_of_other(const ctx *c, const mention *m, const xd *d);
+/* 1 when English day d is the day a meeting ended ("ended on Tuesday", "closes today") and
+ * its sentence writes the day it opened ("which opened in Kunming on Monday"): the meeting
+ * is dated by its first day. */
+int bcx_closing_day(const ctx *c, const xd *d);
 /* 1 when English date d follows another mention of mentions idx[a..b) right after its words
  * ("at the 2023 Spring Meeting in February, and that the 14th conference ... had called
  * for"), a preposition between at most, and mention m stands in a later clause: that one's

@@ -414,6 +414,8 @@ const bc_lex bc_lex_en[] = {
     WE(C_DEADLINE, "by the end of", 0),
     WE(C_DEADLINE, "no later than", 0),
     WE(C_DEADLINE, "deadline", 0),
+    WE(C_DEADLINE, "prior to", 0), /* "Prior to the talks, on Monday, ... visited": before */
+    WE(C_DEADLINE, "ahead of", 0),
     WE(C_SAME_DAY, "the same day", 0),
     /* days counted from the report's day or the day last named */
     WE(C_REL_DAY, "yesterday", -1),

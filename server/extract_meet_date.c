@@ -248,6 +248,8 @@ static const xd *meeting_date(const ctx *c, const mention *m, const size_t *idx,
             continue; /* "...第十六次会议，今年3月18日双方还在谅山举行了春季会晤" */
         if (bcx_possessive_of_other(c, m, d))
             continue; /* "Tuesday's meeting followed the first conference": the meeting's */
+        if (bcx_closing_day(c, d))
+            continue; /* "which opened in Kunming on Monday, ended on Tuesday" */
         if (bcx_day_after_other(c, m, d, idx, a, b))
             continue; /* "at the 2023 Spring Meeting in February, and that the 14th ..." */
         if (mprec_of(m, d) == 0 || d->used || bcx_said_on(c, d) || bcx_from_point(c, m, d) ||

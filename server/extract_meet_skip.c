@@ -420,3 +420,37 @@ int bcx_day_after_other(const ctx *c, const mention *m, const xd *d, const size_
     }
     return 0;
 }
+
+/* 1 when one of words ws ends within four tokens before date d, in its clause. */
+static int verb_before(const ctx *c, const xd *d, const char *const *ws)
+{
+    size_t lo = c->se[c->t[d->t0].sent].t0;
+    for (size_t k = d->t0; k > lo && k + 4 >= d->t0; k--) {
+        if (k < d->t0 && (bcx_gap(c, k - 1) & (G_COMMA | G_DOT)))
+            break;
+        for (int w = 0; ws[w]; w++) {
+            size_t n = 1;
+            for (const char *p = ws[w]; *p; p++)
+                n += *p == ' ';
+            if (k >= lo + n && bcx_words_at(c, k - n, k, ws[w]) == n)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+int bcx_closing_day(const ctx *c, const xd *d)
+{
+    static const char *const closing[] = {"ended",    "ends",       "end",       "closed",
+                                          "closes",   "close",      "concluded", "concludes",
+                                          "conclude", "wrapped up", "wraps up",  NULL};
+    static const char *const opening[] = {"opened",     "opens",   "began",  "begins",
+                                          "kicked off", "started", "starts", NULL};
+    size_t si = c->t[d->t0].sent;
+    if (c->lbit != L_EN || d->prec != 3 || !verb_before(c, d, closing))
+        return 0;
+    for (size_t k = c->se[si].d0; k < c->se[si].d1; k++)
+        if (&c->d[k] != d && c->d[k].prec == 3 && verb_before(c, &c->d[k], opening))
+            return 1;
+    return 0;
+}

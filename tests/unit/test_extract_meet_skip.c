@@ -279,6 +279,36 @@ static void a_month_right_after_another_meeting(void **state)
               "2024-02");
 }
 
+/* The day a meeting closed, when its sentence writes the day it opened, is not its date
+ * ("..., which opened in Kunming on Monday, ended on Tuesday" gave Tuesday; "ends today"
+ * gave the report's day): its first day or none. Talks said only to have ended that day
+ * keep it. Talks "prior to" or "ahead of" which something was done are an occasion, not a
+ * meeting of that day ("Prior to the talks, on Monday, the delegation visited the gate"). */
+static void closing_days_and_what_came_before(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Title\n\nThe three-day talks between Bat Xat and Jinping, which opened in Jinping on "
+        "Monday, ended on Wednesday.",
+        "Title\n\nThe three-day talks between Bat Xat and Jinping, which opened in Jinping on "
+        "Monday, end today.",
+        "Title\n\nPrior to the talks, on Monday, the Bat Xat delegation toured the Jinping "
+        "border market.",
+        "Title\n\nAhead of the talks, the Bat Xat delegation toured the Jinping border market "
+        "on Monday.",
+    };
+    for (size_t k = 0; k < sizeof texts / sizeof texts[0]; k++) {
+        bc_extraction x = run("en", "2024-03-06", texts[k]);
+        for (size_t i = 0; i < x.nmeetings; i++)
+            if (strcmp(x.meetings[i].date, "2024-03-04") != 0)
+                assert_string_equal(x.meetings[i].date, "");
+        bc_extraction_free(&x);
+    }
+    one_dated("2024-03-06",
+              "Title\n\nThe talks between Bat Xat and Jinping ended in Jinping on Tuesday.",
+              "2024-03-05");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -288,6 +318,7 @@ int main(void)
         cmocka_unit_test(agreements_reached_and_what_the_parties_did),
         cmocka_unit_test(a_possessive_day_is_its_nouns),
         cmocka_unit_test(a_month_right_after_another_meeting),
+        cmocka_unit_test(closing_days_and_what_came_before),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

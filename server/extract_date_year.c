@@ -260,9 +260,15 @@ void bcx_name_year_days(ctx *c, size_t si)
 {
     int y = 0;
     size_t yt = 0; /* the year's token */
-    for (size_t k = c->se[si].d0; k < c->se[si].d1 && y == 0; k++)
-        if (bcx_name_year(c, si, &c->d[k]))
-            y = atoi(c->d[k].iso), yt = c->d[k].t0;
+    for (size_t k = c->se[si].d0; k < c->se[si].d1 && y == 0; k++) {
+        const xd *d = &c->d[k];
+        /* "the first since the 2023 meeting in Hekou": a point counted from, another
+         * meeting's year, not the year of the sentence's days */
+        size_t the = d->t0 > c->se[si].t0 && bcx_word_is(c, d->t0 - 1, d->t0, "the");
+        if (bcx_name_year(c, si, d) &&
+            bcx_lex_ending(c, C_SINCE, c->se[si].t0, d->t0 - the, NULL) == SIZE_MAX)
+            y = atoi(d->iso), yt = d->t0;
+    }
     /* the talks the year names ("the 2022 talks") are none between */
     size_t own = y != 0 && yt + 1 < c->se[si].t1 ? bcx_lex_find(c, C_TALKS, yt + 1, NULL) : 0;
     for (size_t k = c->se[si].d0; y != 0 && k < c->se[si].d1; k++) {

@@ -228,6 +228,19 @@ static void talks_named_by_their_year(void **state)
     assert_int_equal(x.nmeetings, 1);
     assert_string_equal(x.meetings[0].date, "2023-05-04");
     bc_extraction_free(&x);
+    /* a meeting's year after "since" is a point counted from: it names no year of the
+     * sentence's days (2021-05-04 was a wrong date) */
+    static const char *const since =
+        "Title\n\nThe talks, the first since the 2021 meeting in Hekou, were held in Jinping on "
+        "May 4 between officials of Bat Xat and Jinping.";
+    x = run("en", "2023-06-01", since);
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2023-05-04");
+    bc_extraction_free(&x);
+    x = run("en", NULL, since);
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "--05-04");
+    bc_extraction_free(&x);
 }
 
 int main(void)

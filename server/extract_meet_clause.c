@@ -39,6 +39,23 @@ int bcx_year_gone(const ctx *c, const mention *m, const xd *d)
             return 0; /* an amount or another date between is what the year counts */
     if (bcx_words_at(c, d->t0, lim, "last year") == d->t1 - d->t0)
         return 1;
+    /* a written year after where alone, or words of holding and where, in the clause of
+     * talks that took place ("last held talks in Kunming in 2022", "The last talks ... were
+     * held in Kunming in 2022"): then */
+    if (c->t[d->t0].kind == T_NUM && m->planned <= 0 && bcx_word_is(c, d->t0 - 1, lim, "in") &&
+        !(bcx_word_is(c, d->t1, lim, "and") && bcx_year_of(c, d->t1 + 1, lim))) {
+        int where = 1, held = bcx_talks_past_verb(c, m);
+        for (size_t q = m->t1; q + 1 < d->t0 && where; q++) {
+            int h = bcx_word_is(c, q, lim, "held") || bcx_words_at(c, q, lim, "took place") == 2;
+            held |= h;
+            where = h || bcx_word_is(c, q, lim, "in") || bcx_word_is(c, q, lim, "were") ||
+                    bcx_word_is(c, q, lim, "was") || bcx_word_is(c, q, lim, "place") ||
+                    bcx_word_is(c, q, lim, "between") || bcx_word_is(c, q, lim, "and") ||
+                    c->t[q].upper;
+        }
+        if ((where && held) || bcx_held_chain(c, m, d))
+            return 1;
+    }
     if (bcx_words_at(c, d->t0, lim, "this year") != d->t1 - d->t0 && c->t[d->t0].kind != T_NUM &&
         c->t[d->t0].kind != T_DATE)
         return 0;

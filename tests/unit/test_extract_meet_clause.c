@@ -410,6 +410,24 @@ static void meeting_in_person_and_talks_after_a_relative_clause(void **state)
     bc_extraction_free(&x);
 }
 
+/* Talks that took place in a year written after where alone, or words of holding and where
+ * ("last held talks in Jinping in 2022", "The last talks ... were held in Jinping in 2022")
+ * are of that year; not talks to come (their own rule), nor a year one of several. */
+static void talks_held_in_a_written_year(void **state)
+{
+    (void)state;
+    one_meeting("2024-03-10",
+                "Title\n\nOfficials of Bat Xat and Jinping last held talks in Jinping in 2022.",
+                "2022");
+    one_meeting("2024-03-10",
+                "Title\n\nThe last talks between Bat Xat and Jinping were held in Jinping in 2022.",
+                "2022");
+    one_meeting("2024-03-10",
+                "Title\n\nOfficials of Bat Xat and Jinping held talks in Jinping in 2022 and "
+                "2023.",
+                NULL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -428,6 +446,7 @@ int main(void)
         cmocka_unit_test(a_meeting_hosted_in_its_relative_clause),
         cmocka_unit_test(the_two_sides_met_on_the_leads_day),
         cmocka_unit_test(meeting_in_person_and_talks_after_a_relative_clause),
+        cmocka_unit_test(talks_held_in_a_written_year),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -732,8 +732,9 @@ int bcx_outcome_of(const ctx *c, const mention *m);
 /* ---- extract_meet_times.c ---- */
 
 /* The meeting an ordinal ending before token j numbers by the times its parties met ("voor
- * de vierde keer bijeen"): its noun's (or particle's) first token + 1, 0 when none; its
- * kind and end. */
+ * de vierde keer bijeen"), or that an English "its" ordinal set off after a meeting's noun
+ * numbers ("The previous meeting of the committee, its 11th, took place"): its noun's (or
+ * particle's) first token + 1, 0 when none; its kind and end. */
 size_t bcx_times_noun(const ctx *c, size_t j, size_t lim, int *kind, size_t *noun_end);
 /* 1 when a meeting noun ending at token noun_end is counted within a time: "binnen" and a
  * span of years, months or weeks a few words after it in its clause ("de tweede ontmoeting

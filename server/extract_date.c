@@ -862,6 +862,7 @@ void bcx_find_dates(ctx *c)
         bcx_counted_year_days(c, si);
         bcx_name_year_days(c, si);
         bcx_written_year_days(c, si);
+        bcx_visit_spans(c, si);
         for (size_t k = c->se[si].d0; k < c->se[si].d1; k++) {
             if (c->d[k].prec == 3 && event_day(c, &c->d[k]) && bcx_sent_has(c, si, C_MEET, -1) &&
                 !c->d[k].same_day) {

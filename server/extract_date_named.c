@@ -1,5 +1,7 @@
 /* extract_date_named.c: English days written as a description rather than a number: "the
- * last day of 2023", "the first day of October", "New Year's Day". Each is one day of a
+ * last day of 2023", "the first day of October", "New Year's Day"; and the days a span names
+ * as a visit's ("working visit to Guangxi from March 3-5": none of them a meeting's day,
+ * bcx_visit_spans). Each described day is one day of a
  * written year, or a month and day the reference date completes as a written one would be
  * (bcx_complete_day), or of a year or month counted from it ("the last day of last year",
  * "the first day of next month"); a description of no fixed day ("the first day of the Lunar
@@ -7,6 +9,7 @@
 #include "extract_int.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int days_in(int y, int m)
@@ -111,4 +114,31 @@ int bcx_try_named_day(const ctx *c, size_t i, size_t lim, dres *r)
         return named(c, i, y, mon, last ? days_in(y, mon) : 1, k - i, r);
     }
     return 0;
+}
+
+void bcx_visit_spans(ctx *c, size_t si)
+{
+    static const char *const visit[] = {"visit", "trip", "tour", NULL};
+    if (c->lbit != L_EN)
+        return;
+    for (size_t k = c->se[si].d0; k < c->se[si].d1; k++) {
+        xd *d = &c->d[k];
+        const char *slash = strchr(d->iso, '/');
+        if (!d->span[0] || slash == NULL)
+            continue;
+        size_t half = (size_t)(slash - d->iso);
+        if (atoi(slash + 1 + half - 2) - atoi(d->iso + half - 2) < 2)
+            continue; /* two days: a meeting's */
+        for (size_t q = d->t0; q > c->se[si].t0 && q + 6 > d->t0; q--) {
+            if (q < d->t0 && (bcx_gap(c, q - 1) & (G_COMMA | G_DOT)))
+                break;
+            int said = 0;
+            for (int w = 0; visit[w] && !said; w++)
+                said = bcx_word_is(c, q - 1, d->t0, visit[w]);
+            if (said) {
+                d->span[0] = '\0'; /* the visit's days, no first day of a meeting */
+                break;
+            }
+        }
+    }
 }

@@ -522,6 +522,10 @@ int bcx_year_to_date(const ctx *c, size_t si, size_t lead, size_t end, char *iso
  * day of October", "New Year's Eve") into r: a day of its written year, or completed from
  * the reference date as a written month and day is; 1 when found. */
 int bcx_try_named_day(const ctx *c, size_t i, size_t lim, dres *r);
+/* A span of three days or more of English sentence si that a visit's words name a few words
+ * before it ("working visit to Guangxi from March 3-5") dates no meeting by its first day:
+ * the talks of the visit fall on one of them, which is not said. */
+void bcx_visit_spans(ctx *c, size_t si);
 
 /* ---- extract_date_anchor.c ---- */
 

@@ -1,7 +1,7 @@
 /* test_extract_date_named.c: English days written as a description (extract_date_named.c):
  * "the last day of 2023", "the first day of October", "New Year's Eve" date a meeting as
  * the day they name, a year completed as a written month and day's; descriptions of no
- * fixed day, or of a day whose year is not known, date nothing. */
+ * fixed day, or of a day whose year is not known, date nothing; nor do the days of a visit. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -107,6 +107,20 @@ static void days_of_a_counted_year_or_month(void **state)
     expect("2025-12-10", t, "2026-01-01");
 }
 
+/* Three days or more a visit's words name ("within the delegation's working visit to Guangxi
+ * from May 6-8") are the visit's: talks of it fall on one of them, not said which, so no
+ * first day dates them (it was a wrong date); talks held over the days keep the first. */
+static void days_of_a_visit_date_no_talks(void **state)
+{
+    (void)state;
+    expect("2025-05-12",
+           "The talks between Bat Xat and Jinping took place during the delegation's working "
+           "visit to Yunnan from May 6-8.",
+           NULL);
+    expect("2025-05-12", "Officials of Bat Xat and Jinping held talks in Jinping from May 6 to 8.",
+           "2025-05-06");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -115,6 +129,7 @@ int main(void)
         cmocka_unit_test(new_years_days),
         cmocka_unit_test(descriptions_of_no_fixed_day),
         cmocka_unit_test(days_of_a_counted_year_or_month),
+        cmocka_unit_test(days_of_a_visit_date_no_talks),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

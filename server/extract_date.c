@@ -168,7 +168,9 @@ static int year_is_date(const ctx *c, size_t si, size_t i, size_t lim)
     if (c->lbit == L_ZH)
         return bcx_words_at(c, i + 1, lim, "年") > 0;
     if (i > c->se[si].t0 &&
-        (bcx_lex_find(c, C_LOC, i - 1, &e) > 0 || bcx_lex_find(c, C_YEAR_WORD, i - 1, &e) > 0))
+        (bcx_lex_find(c, C_LOC, i - 1, &e) > 0 || bcx_lex_find(c, C_YEAR_WORD, i - 1, &e) > 0 ||
+         bcx_word_is(c, i - 1, i, "early") || bcx_word_is(c, i - 1, i, "late") ||
+         bcx_word_is(c, i - 1, i, "mid"))) /* "In early 2023, officials ...": no count */
         return 1;
     if (i > c->se[si].t0 && (bcx_gap(c, i - 1) & (G_DOLLAR | G_EURO | G_YUAN)))
         return 0;

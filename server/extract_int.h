@@ -873,6 +873,10 @@ int bcx_held_on(const ctx *c, const mention *m, const xd *d, const size_t *idx, 
  * 2023 Spring Meeting ..., which was hosted via video link on Feb. 22"): that meeting's,
  * no talks of their own. */
 int bcx_meeting_passive(const ctx *c, size_t si, size_t i);
+/* 1 when English talks at token i of sentence si are followed by "on" and a day ("The talks
+ * on Tuesday between Lao Cai and Yunnan built on the outcomes of the fifth conference"):
+ * talks of that day, even in the clause of another meeting. */
+int bcx_talks_on_day(const ctx *c, size_t si, size_t i);
 /* The month or day last named before token i in its sentence, or in the sentence before it
  * in its paragraph (not a weekday, a day counted from another, a span, a period nor the
  * dateline), whose month a bare day of the month ("op de 12e") is of; NULL when none. */

@@ -306,3 +306,15 @@ int bcx_meeting_passive(const ctx *c, size_t si, size_t i)
             return 1; /* a numbered or named meeting before it: the one hosted */
     return 0;
 }
+
+int bcx_talks_on_day(const ctx *c, size_t si, size_t i)
+{
+    size_t hi = c->se[si].t1, n = bcx_lex_find(c, C_TALKS, i, NULL);
+    if (c->lbit != L_EN || n == 0 || !bcx_word_is(c, i + n - 1, hi, "talks") ||
+        !bcx_word_is(c, i + n, hi, "on"))
+        return 0;
+    for (size_t k = c->se[si].d0; k < c->se[si].d1; k++)
+        if (c->d[k].t0 == i + n + 1 && c->d[k].prec == 3 && !strchr(c->d[k].iso, '/'))
+            return 1; /* "The talks on Tuesday ... built on the outcomes of the 5th conference" */
+    return 0;
+}

@@ -2027,6 +2027,19 @@ static void month_again_in_a_span_and_talks_of_yesterday(void **state)
         talks += strcmp(x.meetings[i].date, "2025-04-08") == 0;
     assert_int_equal(talks, 1);
     bc_extraction_free(&x);
+    /* "The talks on Tuesday ... built on the outcomes of the fifth conference": Tuesday's
+     * talks, the conference its own day */
+    x = run("en", "2025-12-12",
+            "The talks on Tuesday between Lao Cai and Honghe built on the outcomes of the fifth "
+            "annual conference held in Lai Chau on October 30.");
+    talks = 0;
+    for (size_t i = 0; i < x.nmeetings; i++)
+        talks += strcmp(x.meetings[i].date, "2025-12-09") == 0;
+    assert_int_equal(talks, 1);
+    for (size_t i = 0; i < x.nmeetings; i++)
+        if (x.meetings[i].ordinal == 5)
+            assert_string_equal(x.meetings[i].date, "2025-10-30");
+    bc_extraction_free(&x);
     /* not a day written with its month: "The June 12 talks" keep out of the 15th
      * conference's clause, whose year would be theirs */
     x = run("en", "2024-07-15",

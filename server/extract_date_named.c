@@ -71,6 +71,20 @@ int bcx_try_named_day(const ctx *c, size_t i, size_t lim, dres *r)
     int y;
     if (c->lbit != L_EN || c->t[i].kind != T_WORD)
         return 0;
+    /* "next September" said in November: the next year's; said in July it may mean this
+     * year's or the next, not known (no date) */
+    if (bcx_word_is(c, i, lim, "next") && i + 1 < lim && c->t[i + 1].upper &&
+        (n = bcx_lex_find(c, C_MONTH, i + 1, &e)) > 0 &&
+        !(i + 1 + n < lim && c->t[i + 1 + n].kind == T_NUM)) {
+        int mon = (int)e->val;
+        if (c->ry == 0 || c->rm == 0 || mon > c->rm)
+            return none(1 + n, r);
+        snprintf(r->iso, sizeof r->iso, "%04d-%02d", c->ry + 1, mon);
+        r->prec = 2;
+        r->inferred = BC_X_INFERRED_YEAR;
+        r->n = 1 + n;
+        return 1;
+    }
     /* "New Year's Day (2024)", "New Year's Eve" */
     if ((n = bcx_words_at(c, i, lim, "new year s day")) > 0 ||
         (n = bcx_words_at(c, i, lim, "new year s eve")) > 0) {

@@ -121,6 +121,22 @@ static void days_of_a_visit_date_no_talks(void **state)
            "2025-05-06");
 }
 
+/* "next September" said in November is the next year's September; said in February, "next
+ * March" may be this year's or the next: no date. */
+static void next_month_of_a_year_to_come(void **state)
+{
+    (void)state;
+    const char *t = "The 12th meeting of the joint working group of Lao Cai, Ha Giang, Lai Chau, "
+                    "Dien Bien and Yunnan will take place in Kunming next September.";
+    expect("2025-11-20", t, "2026-09");
+    t = "The 12th meeting of the joint working group of Lao Cai, Ha Giang, Lai Chau, Dien Bien "
+        "and Yunnan will take place in Kunming next March.";
+    bc_extraction x = run("en", "2025-02-20", t);
+    for (size_t i = 0; i < x.nmeetings; i++)
+        assert_string_equal(x.meetings[i].date, "");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -130,6 +146,7 @@ int main(void)
         cmocka_unit_test(descriptions_of_no_fixed_day),
         cmocka_unit_test(days_of_a_counted_year_or_month),
         cmocka_unit_test(days_of_a_visit_date_no_talks),
+        cmocka_unit_test(next_month_of_a_year_to_come),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -159,6 +159,12 @@ const bc_lex bc_lex_en[] = {
     WE(C_FUTURE, "upcoming", 0),
     WE(C_FUTURE, "shall", 0),
     WE(C_FUTURE, "scheduled", 0),
+    WE(C_FUTURE, "is set for", 0), /* "is set for the third quarter of 2026" */
+    WE(C_FUTURE, "are set for", 0),
+    WE(C_FUTURE, "slated for", 0),
+    WE(C_FUTURE, "tentatively set for", 0),
+    WE(C_FUTURE, "provisionally set for", 0),
+    WE(C_FUTURE, "is due in", 0),
     WE(C_FUTURE, "to be held", 0),
     WE(C_FUTURE, "is to be", 0), /* "Their 13th meeting is to be hosted by ..." */
     WE(C_FUTURE, "are to be", 0),

@@ -2050,6 +2050,27 @@ static void month_again_in_a_span_and_talks_of_yesterday(void **state)
     bc_extraction_free(&x);
 }
 
+/* A meeting "set for", "tentatively set for", "slated for" or "due in" a quarter of a year is
+ * to come in that year (it was said held, undated). */
+static void set_for_a_quarter(void **state)
+{
+    (void)state;
+    static const char *const verbs[] = {"is set for", "is tentatively set for", "is slated for",
+                                        "is due in"};
+    for (size_t k = 0; k < 4; k++) {
+        char text[300];
+        snprintf(text, sizeof text,
+                 "The 12th meeting of the joint working group of Lao Cai, Ha Giang, Lai Chau, "
+                 "Dien Bien and Yunnan %s the third quarter of 2026.",
+                 verbs[k]);
+        bc_extraction x = run("en", "2025-11-20", text);
+        const bc_xmeeting *m = meet(&x, "jwg-yunnan", 12);
+        assert_string_equal(m->date, "2026");
+        assert_string_equal(m->status, "planned");
+        bc_extraction_free(&x);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2100,6 +2121,7 @@ int main(void)
         cmocka_unit_test(chinese_days_later),
         cmocka_unit_test(a_weekday_before_an_ordinal),
         cmocka_unit_test(month_again_in_a_span_and_talks_of_yesterday),
+        cmocka_unit_test(set_for_a_quarter),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

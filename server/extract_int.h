@@ -877,6 +877,11 @@ int bcx_meeting_passive(const ctx *c, size_t si, size_t i);
  * on Tuesday between Lao Cai and Yunnan built on the outcomes of the fifth conference"):
  * talks of that day, even in the clause of another meeting. */
 int bcx_talks_on_day(const ctx *c, size_t si, size_t i);
+/* English talks m of sentence si on the sidelines of the one numbered or named meeting of
+ * its sentence (mentions idx[a..b)), undated, take that meeting's day when it took place
+ * ("On the sidelines of the fifth annual conference ... in Lai Chau on October 29, the Tuyen
+ * Quang Party chief had a bilateral meeting with Wang Ning"). */
+void bcx_sideline_day(ctx *c, mention *m, const size_t *idx, size_t a, size_t b);
 /* The month or day last named before token i in its sentence, or in the sentence before it
  * in its paragraph (not a weekday, a day counted from another, a span, a period nor the
  * dateline), whose month a bare day of the month ("op de 12e") is of; NULL when none. */

@@ -363,6 +363,7 @@ const bc_lex bc_lex_en[] = {
     WE(C_YEAR_BEFORE, "year earlier", 0),
     /* ---- talks, receptions, working sessions */
     WE(C_TALKS, "talks", 0),
+    WE(C_TALKS, "bilateral meeting", 0), /* "had a bilateral meeting with Wang Ning" */
     WE(C_TALKS, "video conference", 0),
     WE(C_TALKS, "videoconference", 0),
     WE(C_TALKS, "video call", 0),

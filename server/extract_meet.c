@@ -819,7 +819,8 @@ void bcx_find_mentions(ctx *c)
              * 双方回顾了...第七次联席会议以来的合作进展": the talks are another meeting) */
             int prev = !c->t[i].meet && previous_one(c, si, i);
             size_t own = bcx_lex_find(c, C_TALKS, i, NULL) > 0 ? named_by(c, si, i) : 0;
-            own = (own && c->d[own - 1].weekday) || bcx_talks_on_day(c, si, i); /* theirs */
+            own = (own && c->d[own - 1].weekday) || bcx_talks_on_day(c, si, i) ||
+                  (seen && bcx_own_day_between(c, seen, i)); /* theirs, not the clause's */
             if (c->t[i].meet || c->t[i].used == U_DATE ||
                 (!prev && !own && in_meeting_clause(c, si, i)))
                 continue; /* "会晤期间": a date, "during the meeting" */

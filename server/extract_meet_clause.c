@@ -103,7 +103,14 @@ const xd *bcx_back_day(const ctx *c, const mention *m)
 int bcx_own_day_between(const ctx *c, size_t from, size_t i)
 {
     size_t si = c->t[i].sent;
-    if (c->lbit != L_EN || from == 0 || from >= i || bcx_commas(c, from, i) == 0)
+    if (c->lbit != L_EN || from == 0 || from >= i)
+        return 0;
+    /* "The talks followed up on the bilateral meeting between ...": what they followed is
+     * another meeting */
+    for (size_t k = from; k < i && k < from + 3; k++)
+        if (bcx_word_is(c, k, i, "followed") || bcx_words_at(c, k, i, "built on") == 2)
+            return 1;
+    if (bcx_commas(c, from, i) == 0)
         return 0;
     /* "The leaders ..., who last met in Hekou in January 2020, held online talks on
      * Tuesday": the talks told first stand in a relative clause that closes before i */
@@ -317,4 +324,36 @@ int bcx_talks_on_day(const ctx *c, size_t si, size_t i)
         if (c->d[k].t0 == i + n + 1 && c->d[k].prec == 3 && !strchr(c->d[k].iso, '/'))
             return 1; /* "The talks on Tuesday ... built on the outcomes of the 5th conference" */
     return 0;
+}
+
+void bcx_sideline_day(ctx *c, mention *m, const size_t *idx, size_t a, size_t b)
+{
+    if (c->lbit != L_EN || m->xkind != BC_XM_TALKS || m->date[0] != '\0')
+        return;
+    /* "the bilateral meeting between ..., held on the sidelines of the fifth conference" */
+    int side = m->sideline;
+    for (size_t k = m->t1; !side && k < c->se[m->sent].t1 && bcx_commas(c, m->t1, k) <= 1; k++) {
+        if (bcx_lex_find(c, C_TALKS, k, NULL) > 0 || bcx_lex_find(c, C_MEET, k, NULL) > 0)
+            break; /* another meeting's sidelines ("The talks followed up on the bilateral
+                    * meeting ..., held on the sidelines of ...") */
+        side = bcx_lex_find(c, C_SIDELINES, k, NULL) > 0;
+    }
+    if (!side)
+        return;
+    const mention *host = NULL;
+    for (size_t k = a; k < b; k++) {
+        const mention *o = &c->m[idx[k]];
+        if (o == m || o->xkind == BC_XM_TALKS)
+            continue;
+        if (host != NULL)
+            return; /* two meetings it may be on the sidelines of */
+        host = o;
+    }
+    size_t len = host != NULL ? strlen(host->date) : 0;
+    if (host == NULL || host->planned > 0 || !(len == 10 || (len == 7 && host->date[0] == '-')))
+        return; /* a day, of a meeting that took place */
+    memcpy(m->date, host->date, sizeof m->date);
+    m->date_inferred = host->date_inferred;
+    m->date_src = 2;
+    m->sideline = 1; /* a meeting of its own, not folded into its host */
 }

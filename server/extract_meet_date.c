@@ -805,6 +805,7 @@ void bcx_resolve_mentions(ctx *c)
             named_day(c, &c->m[idx[k]], idx, a, b);
             if (bcx_year_unread(c, &c->m[idx[k]]))
                 c->m[idx[k]].date[0] = '\0', c->m[idx[k]].date_src = 0;
+            bcx_sideline_day(c, &c->m[idx[k]], idx, a, b); /* "had a bilateral meeting" */
         }
         /* coordinated meetings share a date one of them has ("the 16th conference and the
          * Spring Meeting of 2025", "the 3rd conference for the Party Secretaries of ... and

@@ -428,6 +428,44 @@ static void talks_held_in_a_written_year(void **state)
                 NULL);
 }
 
+/* A bilateral meeting on the sidelines of the one numbered meeting of its sentence, which
+ * took place on a day, is a meeting of its own on that day ("On the sidelines of the fifth
+ * annual conference ... on October 29, the Tuyen Quang Party chief had a bilateral meeting
+ * with ...", "The talks followed up on the bilateral meeting between ..., held on the
+ * sidelines of the fifth annual conference ... on October 29, 2025"): talks the sentence
+ * names first, which followed it, take no day of it; nor does a meeting on the sidelines of
+ * one to come in a month. */
+static void a_bilateral_meeting_on_the_sidelines(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Title\n\nOn the sidelines of the fifth annual conference of the Party secretaries of "
+        "Lai Chau, Lao Cai, Tuyen Quang, Dien Bien and Yunnan in Lai Chau on October 29, the "
+        "Tuyen Quang Party chief had a bilateral meeting with the Yunnan Party secretary.",
+        "Title\n\nThe talks followed up on the bilateral meeting between the Tuyen Quang Party "
+        "chief and the Yunnan Party secretary, held on the sidelines of the fifth annual "
+        "conference of the Party secretaries of Lai Chau, Lao Cai, Tuyen Quang, Dien Bien and "
+        "Yunnan in Lai Chau on October 29, 2025.",
+    };
+    for (size_t k = 0; k < 2; k++) {
+        bc_extraction x = run("en", "2025-11-05", texts[k]);
+        assert_int_equal(x.nmeetings, 2);
+        for (size_t i = 0; i < x.nmeetings; i++)
+            assert_string_equal(x.meetings[i].date, "2025-10-29");
+        bc_extraction_free(&x);
+    }
+    bc_extraction x =
+        run("en", "2026-03-05",
+            "Title\n\nOn the sidelines of the sixth annual conference of the Party "
+            "secretaries of Lai Chau, Lao Cai, Tuyen Quang, Dien Bien and Yunnan, due "
+            "in Kunming in September, the Tuyen Quang Party chief will have a "
+            "bilateral meeting with the Yunnan Party secretary.");
+    for (size_t i = 0; i < x.nmeetings; i++)
+        if (x.meetings[i].ordinal == 0)
+            assert_true(strlen(x.meetings[i].date) != 10);
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -447,6 +485,7 @@ int main(void)
         cmocka_unit_test(the_two_sides_met_on_the_leads_day),
         cmocka_unit_test(meeting_in_person_and_talks_after_a_relative_clause),
         cmocka_unit_test(talks_held_in_a_written_year),
+        cmocka_unit_test(a_bilateral_meeting_on_the_sidelines),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

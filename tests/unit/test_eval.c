@@ -297,7 +297,7 @@ static void ratchet_against_a_baseline(void **state)
  * the perfect, the dateline's talks in the perfect): meeting date P 0.998 R 0.974; the en, zh and
  * nl classes together on the 239: meeting date P 0.998 R 0.984, 0 wrong; round 16's blind pool
  * of 25 joined untuned, the floors drop to the 264 as measured: meeting date P 0.992 R 0.964,
- * 5 wrong; round 16's en classes: meeting date P 0.998 R 0.970, 0 wrong, ordinal recall
+ * 5 wrong; round 16's en classes: meeting date P 0.998 R 0.971, 0 wrong, ordinal recall
  * 0.990, mechanism recall 0.955). */
 static void dev_split_regression(void **state)
 {
@@ -313,7 +313,7 @@ static void dev_split_regression(void **state)
     assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_VALUE]) >= 0.999);
     assert_true(bc_eval_recall(&r.field[BC_EF_MONEY_VALUE]) >= 0.995);
     assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_DATE]) >= 0.998);
-    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_DATE]) >= 0.970);
+    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_DATE]) >= 0.971);
     assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_ORDINAL]) >= 0.990);
     assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.997);
     assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.955);

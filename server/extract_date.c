@@ -168,7 +168,9 @@ static int year_is_date(const ctx *c, size_t si, size_t i, size_t lim)
     if (c->lbit == L_ZH)
         return bcx_words_at(c, i + 1, lim, "年") > 0;
     if (i > c->se[si].t0 &&
-        (bcx_lex_find(c, C_LOC, i - 1, &e) > 0 || bcx_lex_find(c, C_YEAR_WORD, i - 1, &e) > 0))
+        (bcx_lex_find(c, C_LOC, i - 1, &e) > 0 || bcx_lex_find(c, C_YEAR_WORD, i - 1, &e) > 0 ||
+         bcx_word_is(c, i - 1, i, "early") || bcx_word_is(c, i - 1, i, "late") ||
+         bcx_word_is(c, i - 1, i, "mid"))) /* "In early 2023, officials ...": no count */
         return 1;
     if (i > c->se[si].t0 && (bcx_gap(c, i - 1) & (G_DOLLAR | G_EURO | G_YUAN)))
         return 0;
@@ -678,8 +680,8 @@ void bcx_find_dates(ctx *c)
             if ((c->lbit == L_ZH && bcx_try_anchored_zh(c, i, lim, &r)) ||
                 (c->lbit == L_ZH && last_day != SIZE_MAX &&
                  bcx_day_part_zh(c, si, i, c->d, last_day, &r)) ||
-                bcx_try_to_month_end(c, i, lim, &r) || bcx_try_months(c, i, lim, &r) ||
-                bcx_try_month_span(c, i, lim, &r) ||
+                bcx_try_named_day(c, i, lim, &r) || bcx_try_to_month_end(c, i, lim, &r) ||
+                bcx_try_months(c, i, lim, &r) || bcx_try_month_span(c, i, lim, &r) ||
                 (c->lbit != L_ZH && bcx_try_month_range(c, i, lim, &r)) ||
                 bcx_try_day(c, i, lim, &r) || bcx_try_month(c, i, lim, &r)) {
                 /* found */
@@ -864,6 +866,7 @@ void bcx_find_dates(ctx *c)
         bcx_counted_year_days(c, si);
         bcx_name_year_days(c, si);
         bcx_written_year_days(c, si);
+        bcx_visit_spans(c, si);
         for (size_t k = c->se[si].d0; k < c->se[si].d1; k++) {
             if (c->d[k].prec == 3 && event_day(c, &c->d[k]) && bcx_sent_has(c, si, C_MEET, -1) &&
                 !c->d[k].same_day) {

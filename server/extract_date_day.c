@@ -144,9 +144,11 @@ static int cross_months(const ctx *c, size_t i, size_t j, size_t lim, int mon, i
                       bcx_word_is(c, j, lim, "until")))
         s = 1;
     int mon2, day2;
-    if (s == 0 || (n = bcx_lex_find(c, C_MONTH, j + s, &e)) == 0 || (mon2 = (int)e->val) <= mon ||
+    if (s == 0 || (n = bcx_lex_find(c, C_MONTH, j + s, &e)) == 0 || (mon2 = (int)e->val) < mon ||
         (day2 = day_at(c, j + s + n, lim, &dn2)) == 0)
         return 0;
+    if (mon2 == mon) /* "between March 6 and March 7": the span of "March 6 and 7" */
+        return day2 > day && end_day(c, i, j + s + n + dn2, lim, 0, mon, day, day2, future, r);
     dres last;
     memset(&last, 0, sizeof last);
     if (!end_day(c, i, j + s + n + dn2, lim, 0, mon2, day2, 0, future, &last) || last.prec != 3)

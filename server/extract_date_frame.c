@@ -103,10 +103,49 @@ static const char *month_day(const xd *d)
     return d->iso[0] == '-' ? d->iso + 2 : d->iso + 5;
 }
 
+/* Days without a written year that a year counted back frames: "A year earlier, on March 3,
+ * ...", "..., a year ago, on March 3" opening the sentence as its own clause or set off right
+ * before the day. "A year ago" is the year before the reference date's (without one the day
+ * keeps its month and day);
+ * a year before another time told ("a year earlier", "the previous year") is not known, and
+ * the day then dates nothing: it had the reference date's year, a wrong one. */
+static void year_before_days(ctx *c, size_t si)
+{
+    size_t open = bcx_sent_open(c, si), hi = c->se[si].t1;
+    for (size_t k = open; k < hi; k++) {
+        size_t n = bcx_lex_find(c, C_YEAR_BEFORE, k, NULL);
+        if (n == 0 || !(bcx_gap(c, k + n - 1) & G_COMMA))
+            continue;
+        int ago = bcx_words_at(c, k, hi, "a year ago") == n, y = ago && c->ry ? c->ry - 1 : 0;
+        if (ago && c->ry == 0)
+            continue; /* the year before an unknown one: the day stays a month and day */
+        for (size_t q = c->se[si].d0; q < c->se[si].d1; q++) {
+            xd *d = &c->d[q];
+            size_t at = d->t0 > k + n && bcx_word_is(c, d->t0 - 1, hi, "on") ? d->t0 - 1 : d->t0;
+            if (d->t0 < k + n || (k != open && at != k + n) || d->prec != 3 ||
+                !(d->iso[0] == '-' || d->inferred == BC_X_INFERRED_YEAR) || d->same_day ||
+                d->weekday || d->rel || d->dateline || strchr(d->iso, '/') != NULL)
+                continue;
+            const char *md = month_day(d);
+            char iso[24];
+            if (y != 0)
+                snprintf(iso, sizeof iso, "%04d-%s", y, md);
+            else
+                snprintf(iso, sizeof iso, "--%s", md);
+            copy_str(d->iso, sizeof d->iso, iso);
+            d->inferred = y ? BC_X_INFERRED_YEAR : 0;
+            d->prec = y ? 3 : 0; /* a day of an unknown year: no fact takes it */
+            d->rel_year = 1;
+        }
+    }
+}
+
 void bcx_frame_year_days(ctx *c, size_t si)
 {
     int y = 0, mon = 0, rel = 0;
     size_t end = 0;
+    if (c->lbit == L_EN)
+        year_before_days(c, si);
     if (c->lbit != L_EN || !frame_year(c, si, &y, &mon, &rel, &end))
         return;
     for (size_t k = c->se[si].d0; k < c->se[si].d1; k++) {

@@ -43,7 +43,9 @@ int bcx_name_year(const ctx *c, size_t si, const xd *d)
         if (bcx_lex_find(c, C_MEET, k, &e) > 0 || bcx_lex_find(c, C_MECH, k, &e) > 0)
             return 1;
     }
-    return 0;
+    /* "the 2022 talks", "the 2023 working session": talks named by their year */
+    return c->lbit == L_EN && d->t0 > lo && bcx_word_is(c, d->t0 - 1, d->t0, "the") && d->t1 < hi &&
+           bcx_lex_find(c, C_TALKS, d->t1, &e) > 0;
 }
 
 int bcx_date_beside_name(const ctx *c, const xd *d, size_t i, size_t n)
@@ -258,15 +260,23 @@ void bcx_name_year_days(ctx *c, size_t si)
 {
     int y = 0;
     size_t yt = 0; /* the year's token */
-    for (size_t k = c->se[si].d0; k < c->se[si].d1 && y == 0; k++)
-        if (bcx_name_year(c, si, &c->d[k]))
-            y = atoi(c->d[k].iso), yt = c->d[k].t0;
+    for (size_t k = c->se[si].d0; k < c->se[si].d1 && y == 0; k++) {
+        const xd *d = &c->d[k];
+        /* "the first since the 2023 meeting in Hekou": a point counted from, another
+         * meeting's year, not the year of the sentence's days */
+        size_t the = d->t0 > c->se[si].t0 && bcx_word_is(c, d->t0 - 1, d->t0, "the");
+        if (bcx_name_year(c, si, d) &&
+            bcx_lex_ending(c, C_SINCE, c->se[si].t0, d->t0 - the, NULL) == SIZE_MAX)
+            y = atoi(d->iso), yt = d->t0;
+    }
+    /* the talks the year names ("the 2022 talks") are none between */
+    size_t own = y != 0 && yt + 1 < c->se[si].t1 ? bcx_lex_find(c, C_TALKS, yt + 1, NULL) : 0;
     for (size_t k = c->se[si].d0; y != 0 && k < c->se[si].d1; k++) {
         xd *d = &c->d[k];
         /* talks named in another clause between the name and the day are what the day
          * dates ("the Spring Meeting 2025 ..., as well as ... during their talks on March
          * 25") */
-        size_t lo = d->t0 < yt ? d->t1 : yt + 1, hi = d->t0 < yt ? yt : d->t0;
+        size_t lo = d->t0 < yt ? d->t1 : yt + 1 + own, hi = d->t0 < yt ? yt : d->t0;
         if (talks_between(c, lo, hi))
             continue;
         if (name_year_span(d, y))

@@ -517,6 +517,17 @@ int bcx_try_to_month_end(const ctx *c, size_t i, size_t lim, dres *r);
 int bcx_year_to_date(const ctx *c, size_t si, size_t lead, size_t end, char *iso, size_t cap,
                      size_t span[2]);
 
+/* ---- extract_date_named.c ---- */
+
+/* An English day written as a description at token i ("the last day of 2023", "the first
+ * day of October", "New Year's Eve") into r: a day of its written year, or completed from
+ * the reference date as a written month and day is; 1 when found. */
+int bcx_try_named_day(const ctx *c, size_t i, size_t lim, dres *r);
+/* A span of three days or more of English sentence si that a visit's words name a few words
+ * before it ("working visit to Guangxi from March 3-5") dates no meeting by its first day:
+ * the talks of the visit fall on one of them, which is not said. */
+void bcx_visit_spans(ctx *c, size_t si);
+
 /* ---- extract_date_anchor.c ---- */
 
 /* A Chinese day or month counted from the date last told, at token i: "同年6月12日",
@@ -782,8 +793,9 @@ int bcx_outcome_of(const ctx *c, const mention *m);
 /* ---- extract_meet_times.c ---- */
 
 /* The meeting an ordinal ending before token j numbers by the times its parties met ("voor
- * de vierde keer bijeen"): its noun's (or particle's) first token + 1, 0 when none; its
- * kind and end. */
+ * de vierde keer bijeen"), or that an English "its" ordinal set off after a meeting's noun
+ * numbers ("The previous meeting of the committee, its 11th, took place"): its noun's (or
+ * particle's) first token + 1, 0 when none; its kind and end. */
 size_t bcx_times_noun(const ctx *c, size_t j, size_t lim, int *kind, size_t *noun_end);
 /* 1 when a meeting noun ending at token noun_end is counted within a time: "binnen" and a
  * span of years, months or weeks a few words after it in its clause ("de tweede ontmoeting
@@ -845,9 +857,26 @@ int bcx_from_point(const ctx *c, const mention *m, const xd *d);
 /* 1 when date d stands in a relative clause ("die", "dat", "which") after a comma that
  * follows other words than talks m's own, a clause that says nothing was held ("maakten
  * afspraken over een controlestrook, die voor 30 juni gereed moet zijn"): the date of the
- * thing it describes, not of the talks. */
+ * thing it describes, not of the talks. So too an English one set off by commas that
+ * closes before meeting m ("Quang Hoa and Longzhou, which signed ... on September 4, 2013,
+ * plan to hold a joint ceremony"). */
 int bcx_relative_of_other(const ctx *c, const mention *m, const xd *d);
-/* 1 when date d is the day a document was signed ("the deal signed on March 12"). */
+/* 1 when English day d names another meeting noun than mention m's by the possessive
+ * ("Tuesday's meeting followed the first conference ..., held online in May": Tuesday is
+ * the meeting's, not the conference's). */
+int bcx_possessive_of_other(const ctx *c, const mention *m, const xd *d);
+/* 1 when English day d is the day a meeting ended ("ended on Tuesday", "closes today") and
+ * its sentence writes the day it opened ("which opened in Kunming on Monday"): the meeting
+ * is dated by its first day. */
+int bcx_closing_day(const ctx *c, const xd *d);
+/* 1 when English date d follows another mention of mentions idx[a..b) right after its words
+ * ("at the 2023 Spring Meeting in February, and that the 14th conference ... had called
+ * for"), a preposition between at most, and mention m stands in a later clause: that one's
+ * date, not m's. */
+int bcx_day_after_other(const ctx *c, const mention *m, const xd *d, const size_t *idx, size_t a,
+                        size_t b);
+/* 1 when date d is the day a document was signed or an agreement reached ("the deal
+ * signed on March 12", "under the agreement reached on January 8"). */
 int bcx_signed_on(const ctx *c, const xd *d);
 /* 1 when date d is a deadline ("before 31 December", "by the end of", "6月30日前"). */
 int bcx_deadline_day(const ctx *c, const xd *d);
@@ -892,8 +921,9 @@ int bcx_held_chain(const ctx *c, const mention *m, const xd *d);
 const xd *bcx_back_day(const ctx *c, const mention *m);
 /* 1 when an English clause between token from (after talks of its sentence already told)
  * and talks at token i opens with a day of its own, a few words before them ("On August
- * 28, ... received ..., and on Friday, August 30, Liu held talks with ..."): talks i are
- * another meeting. */
+ * 28, ... received ..., and on Friday, August 30, Liu held talks with ..."), or the talks
+ * told first stand in a relative clause closed before i ("The leaders ..., who last met in
+ * Hekou in January 2020, held online talks on Tuesday"): talks i are another meeting. */
 int bcx_own_day_between(const ctx *c, size_t from, size_t i);
 /* 1 when tokens [t0, t1) stand after mention m, in a later clause of its sentence that
  * names another meeting after them: that meeting's (its day, its place), not m's. */
@@ -907,6 +937,20 @@ int bcx_day_of_later_clause(const ctx *c, const mention *m, const xd *d);
  * sentence with no other meeting between: the date is m's, however long m's name (a list
  * of provinces in it). Mentions idx[a..b) are the sentence's. */
 int bcx_held_on(const ctx *c, const mention *m, const xd *d, const size_t *idx, size_t a, size_t b);
+/* 1 when the verb of meeting at token i of English sentence si is a participle after "which
+ * was" (an adverb between at most) and a numbered or named meeting stands before it ("the
+ * 2023 Spring Meeting ..., which was hosted via video link on Feb. 22"): that meeting's,
+ * no talks of their own. */
+int bcx_meeting_passive(const ctx *c, size_t si, size_t i);
+/* 1 when English talks at token i of sentence si are followed by "on" and a day ("The talks
+ * on Tuesday between Lao Cai and Yunnan built on the outcomes of the fifth conference"):
+ * talks of that day, even in the clause of another meeting. */
+int bcx_talks_on_day(const ctx *c, size_t si, size_t i);
+/* English talks m of sentence si on the sidelines of the one numbered or named meeting of
+ * its sentence (mentions idx[a..b)), undated, take that meeting's day when it took place
+ * ("On the sidelines of the fifth annual conference ... in Lai Chau on October 29, the Tuyen
+ * Quang Party chief had a bilateral meeting with Wang Ning"). */
+void bcx_sideline_day(ctx *c, mention *m, const size_t *idx, size_t a, size_t b);
 /* The month or day last named before token i in its sentence, or in the sentence before it
  * in its paragraph (not a weekday, a day counted from another, a span, a period nor the
  * dateline), whose month a bare day of the month ("op de 12e") is of; NULL when none. */

@@ -173,6 +173,12 @@ const bc_lex bc_lex_en[] = {
     WE(C_FUTURE, "upcoming", 0),
     WE(C_FUTURE, "shall", 0),
     WE(C_FUTURE, "scheduled", 0),
+    WE(C_FUTURE, "is set for", 0), /* "is set for the third quarter of 2026" */
+    WE(C_FUTURE, "are set for", 0),
+    WE(C_FUTURE, "slated for", 0),
+    WE(C_FUTURE, "tentatively set for", 0),
+    WE(C_FUTURE, "provisionally set for", 0),
+    WE(C_FUTURE, "is due in", 0),
     WE(C_FUTURE, "to be held", 0),
     WE(C_FUTURE, "is to be", 0), /* "Their 13th meeting is to be hosted by ..." */
     WE(C_FUTURE, "are to be", 0),
@@ -183,6 +189,8 @@ const bc_lex bc_lex_en[] = {
     WE(C_FUTURE, "next", 0),
     WE(C_FUTURE, "planned", 0),
     WE(C_FUTURE, "meet again", 0),
+    WE(C_FUTURE, "meet in person", 0), /* "agreed to meet in person in Lao Cai in March 2022" */
+    WE(C_FUTURE, "meet face to face", 0),
     WE(C_FUTURE, "agreed to hold", 0),
     WE(C_FUTURE, "agreed to organise", 0),
     WE(C_FUTURE, "agreed to organize", 0),
@@ -370,6 +378,7 @@ const bc_lex bc_lex_en[] = {
     WE(C_YEAR_BEFORE, "year earlier", 0),
     /* ---- talks, receptions, working sessions */
     WE(C_TALKS, "talks", 0),
+    WE(C_TALKS, "bilateral meeting", 0), /* "had a bilateral meeting with Wang Ning" */
     WE(C_TALKS, "video conference", 0),
     WE(C_TALKS, "videoconference", 0),
     WE(C_TALKS, "video call", 0),
@@ -395,6 +404,9 @@ const bc_lex bc_lex_en[] = {
     WE(C_COUNT_WORD, "four vietnamese provinces", 4),
     WE(C_COUNT_WORD, "four northern provinces", 4),
     WE(C_COUNT_WORD, "four border provinces", 4),
+    WE(C_COUNT_WORD, "four vietnamese border provinces", 4),
+    WE(C_COUNT_WORD, "four northern border provinces", 4),
+    WE(C_COUNT_WORD, "four vietnamese localities", 4),
     WE(C_PROJ, "border crossing", PK_GATE),
     WE(C_PROJ, "checkpoint", PK_GATE),
     /* ---- conversions, the same day, both sides, more measures */
@@ -430,6 +442,8 @@ const bc_lex bc_lex_en[] = {
     WE(C_DEADLINE, "by the end of", 0),
     WE(C_DEADLINE, "no later than", 0),
     WE(C_DEADLINE, "deadline", 0),
+    WE(C_DEADLINE, "prior to", 0), /* "Prior to the talks, on Monday, ... visited": before */
+    WE(C_DEADLINE, "ahead of", 0),
     WE(C_SAME_DAY, "the same day", 0),
     /* days counted from the report's day or the day last named */
     WE(C_REL_DAY, "yesterday", -1),
@@ -535,6 +549,8 @@ const bc_lex bc_lex_en[] = {
     WE(C_TALKS, "had talks", 0),
     WE(C_TALKS, "held talks", 0),
     WE(C_TALKS, "meet again", 0),
+    WE(C_TALKS, "meet in person", 0),
+    WE(C_TALKS, "meet face to face", 0),
     /* ---- allocations (investment) and what money is spent on */
     WE(C_MONEY_CUE, "earmarked", MM_INVEST),
     WE(C_MONEY_CUE, "earmarks", MM_INVEST),

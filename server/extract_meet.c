@@ -818,7 +818,11 @@ void bcx_find_mentions(ctx *c)
             /* a numbered or named meeting speaks for its clause ("3月12日，...举行工作会谈，
              * 双方回顾了...第七次联席会议以来的合作进展": the talks are another meeting) */
             int prev = !c->t[i].meet && previous_one(c, si, i);
-            if (c->t[i].meet || c->t[i].used == U_DATE || (!prev && in_meeting_clause(c, si, i)))
+            size_t own = bcx_lex_find(c, C_TALKS, i, NULL) > 0 ? named_by(c, si, i) : 0;
+            own = (own && c->d[own - 1].weekday) || bcx_talks_on_day(c, si, i) ||
+                  (seen && bcx_own_day_between(c, seen, i)); /* theirs, not the clause's */
+            if (c->t[i].meet || c->t[i].used == U_DATE ||
+                (!prev && !own && in_meeting_clause(c, si, i)))
                 continue; /* "会晤期间": a date, "during the meeting" */
             size_t n = bcx_lex_find(c, C_SIDELINES, i, NULL);
             if (n > 0) {
@@ -863,8 +867,9 @@ void bcx_find_mentions(ctx *c)
                 i += n - 1; /* the occasion, not the meeting its sentence reports */
                 continue;
             }
-            if (i + n < c->se[si].t1 && bcx_lex_find(c, C_MINUTES, i + n, &e) > 0)
-                continue; /* "the minutes of the talks" are a document, not a meeting */
+            if ((i + n < c->se[si].t1 && bcx_lex_find(c, C_MINUTES, i + n, &e) > 0) ||
+                bcx_meeting_passive(c, si, i))
+                continue; /* "the minutes of the talks": a document; "which was hosted" */
             int both = both_sides(c, si);
             /* a ceremony is a meeting only when both sides are named in it; talks also with
              * the other side named, or as the next round of talks the article already

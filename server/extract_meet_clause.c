@@ -6,7 +6,10 @@
  * 2026"). (A date in a relative clause of another noun, "..., the crossing, which reopened
  * on June 27", is that noun's: bcx_relative_of_other.) A day a word of holding introduces
  * is the meeting's it follows (bcx_held_on); a day opening a later clause that names another
- * meeting is that one's (bcx_day_of_later_clause). */
+ * meeting is that one's (bcx_day_of_later_clause). A verb of meeting in the passive of a
+ * relative clause after a meeting ("the 2023 Spring Meeting ..., which was hosted via video
+ * link from Ha Giang on Feb. 22") tells of that meeting, no talks of their own
+ * (bcx_meeting_passive). */
 #include "extract_int.h"
 
 #include <stdio.h>
@@ -36,6 +39,23 @@ int bcx_year_gone(const ctx *c, const mention *m, const xd *d)
             return 0; /* an amount or another date between is what the year counts */
     if (bcx_words_at(c, d->t0, lim, "last year") == d->t1 - d->t0)
         return 1;
+    /* a written year after where alone, or words of holding and where, in the clause of
+     * talks that took place ("last held talks in Kunming in 2022", "The last talks ... were
+     * held in Kunming in 2022"): then */
+    if (c->t[d->t0].kind == T_NUM && m->planned <= 0 && bcx_word_is(c, d->t0 - 1, lim, "in") &&
+        !(bcx_word_is(c, d->t1, lim, "and") && bcx_year_of(c, d->t1 + 1, lim))) {
+        int where = 1, held = bcx_talks_past_verb(c, m);
+        for (size_t q = m->t1; q + 1 < d->t0 && where; q++) {
+            int h = bcx_word_is(c, q, lim, "held") || bcx_words_at(c, q, lim, "took place") == 2;
+            held |= h;
+            where = h || bcx_word_is(c, q, lim, "in") || bcx_word_is(c, q, lim, "were") ||
+                    bcx_word_is(c, q, lim, "was") || bcx_word_is(c, q, lim, "place") ||
+                    bcx_word_is(c, q, lim, "between") || bcx_word_is(c, q, lim, "and") ||
+                    c->t[q].upper;
+        }
+        if ((where && held) || bcx_held_chain(c, m, d))
+            return 1;
+    }
     if (bcx_words_at(c, d->t0, lim, "this year") != d->t1 - d->t0 && c->t[d->t0].kind != T_NUM &&
         c->t[d->t0].kind != T_DATE)
         return 0;
@@ -47,21 +67,23 @@ int bcx_year_gone(const ctx *c, const mention *m, const xd *d)
 
 const xd *bcx_back_day(const ctx *c, const mention *m)
 {
-    static const char *const back[] = {"agreement", "agreements",   "request",  "decision",
-                                       "proposal",  "deal",         "pledge",   "commitment",
-                                       "consensus", "announcement", "ceremony", "opening ceremony",
-                                       "talks",     "meeting",      "event",    NULL};
+    static const char *const back[] = {
+        "agreement", "agreements", "request",   "decision",     "proposal", "deal",
+        "pledge",    "commitment", "consensus", "announcement", "ceremony", "opening ceremony",
+        "talks",     "meeting",    "event",     "two sides",    NULL};
     size_t si = m->sent, s0 = c->se[si].t0, hi = c->se[si].t1;
     if (c->lbit != L_EN || si == 0 || c->se[si].d0 != c->se[si].d1 || c->se[si - 1].heading ||
         c->se[si - 1].nment > 0 || bcx_new_paragraph(c, si - 1) == 0 ||
         !bcx_word_is(c, s0, hi, "the"))
         return NULL;
-    /* "The agreement was reached as ...", "The opening ceremony, jointly held by ..." */
+    /* "The agreement was reached as ...", "The opening ceremony, jointly held by ...", "The
+     * two sides met by video link" */
     int refers = 0;
     for (int w = 0; back[w] && !refers; w++)
         refers = bcx_words_at(c, s0 + 1, hi, back[w]) > 0;
-    if (!refers)
-        return NULL;
+    if (!refers || (bcx_words_at(c, s0 + 1, hi, "two sides") > 0 &&
+                    (m->xkind != BC_XM_TALKS || m->t0 > s0 + 4)))
+        return NULL; /* "The two sides met", "... held talks": not "agreed that the 14th ..." */
     /* the one date of the sentence before, a day, none of a figure's */
     const xd *day = NULL;
     for (size_t k = c->se[si - 1].d0; k < c->se[si - 1].d1; k++) {
@@ -81,8 +103,28 @@ const xd *bcx_back_day(const ctx *c, const mention *m)
 int bcx_own_day_between(const ctx *c, size_t from, size_t i)
 {
     size_t si = c->t[i].sent;
-    if (c->lbit != L_EN || from == 0 || from >= i || bcx_commas(c, from, i) == 0)
+    if (c->lbit != L_EN || from == 0 || from >= i)
         return 0;
+    /* "The talks followed up on the bilateral meeting between ...": what they followed is
+     * another meeting */
+    for (size_t k = from; k < i && k < from + 3; k++)
+        if (bcx_word_is(c, k, i, "followed") || bcx_words_at(c, k, i, "built on") == 2)
+            return 1;
+    if (bcx_commas(c, from, i) == 0)
+        return 0;
+    /* "The leaders ..., who last met in Hekou in January 2020, held online talks on
+     * Tuesday": the talks told first stand in a relative clause that closes before i */
+    size_t open = from - 1, lo = c->se[si].t0;
+    while (open > lo && !(bcx_gap(c, open - 1) & (G_COMMA | G_DOT)))
+        open--;
+    if (open > lo && (bcx_gap(c, open - 1) & G_COMMA) &&
+        (bcx_word_is(c, open, i, "who") || bcx_word_is(c, open, i, "which"))) {
+        size_t end = from;
+        while (end < i && !(bcx_gap(c, end - 1) & (G_COMMA | G_DOT)))
+            end++;
+        if (end < i && (bcx_gap(c, end - 1) & G_COMMA))
+            return 1;
+    }
     /* "..., and on Friday, August 30, Liu held talks with ...": a day opening the later
      * clause, its talks a few words on */
     for (size_t k = c->se[si].d0; k < c->se[si].d1; k++) {
@@ -245,4 +287,73 @@ int bcx_held_on(const ctx *c, const mention *m, const xd *d, const size_t *idx, 
             if (bcx_words_at(c, end - n, end, held[w]) == n)
                 return 1;
     return 0;
+}
+
+int bcx_meeting_passive(const ctx *c, size_t si, size_t i)
+{
+    static const char *const be[] = {"which was", "which were", "that was", "which had been", NULL};
+    size_t lo = c->se[si].t0, k = i, n = 0;
+    if (c->lbit != L_EN || i <= lo)
+        return 0;
+    /* "which was jointly hosted": an adverb between */
+    if (k > lo + 1 && c->t[k - 1].kind == T_WORD && c->t[k - 1].fl > 2 &&
+        memcmp(TXT(c, k - 1) + c->t[k - 1].fl - 2, "ly", 2) == 0)
+        k--;
+    for (int w = 0; be[w] && n == 0; w++) {
+        size_t wn = 1;
+        for (const char *p = be[w]; *p; p++)
+            wn += *p == ' ';
+        if (k >= lo + wn && bcx_words_at(c, k - wn, k, be[w]) == wn)
+            n = wn;
+    }
+    if (n == 0)
+        return 0;
+    for (size_t q = k - n; q > lo; q--)
+        if (c->t[q - 1].meet)
+            return 1; /* a numbered or named meeting before it: the one hosted */
+    return 0;
+}
+
+int bcx_talks_on_day(const ctx *c, size_t si, size_t i)
+{
+    size_t hi = c->se[si].t1, n = bcx_lex_find(c, C_TALKS, i, NULL);
+    if (c->lbit != L_EN || n == 0 || !bcx_word_is(c, i + n - 1, hi, "talks") ||
+        !bcx_word_is(c, i + n, hi, "on"))
+        return 0;
+    for (size_t k = c->se[si].d0; k < c->se[si].d1; k++)
+        if (c->d[k].t0 == i + n + 1 && c->d[k].prec == 3 && !strchr(c->d[k].iso, '/'))
+            return 1; /* "The talks on Tuesday ... built on the outcomes of the 5th conference" */
+    return 0;
+}
+
+void bcx_sideline_day(ctx *c, mention *m, const size_t *idx, size_t a, size_t b)
+{
+    if (c->lbit != L_EN || m->xkind != BC_XM_TALKS || m->date[0] != '\0')
+        return;
+    /* "the bilateral meeting between ..., held on the sidelines of the fifth conference" */
+    int side = m->sideline;
+    for (size_t k = m->t1; !side && k < c->se[m->sent].t1 && bcx_commas(c, m->t1, k) <= 1; k++) {
+        if (bcx_lex_find(c, C_TALKS, k, NULL) > 0 || bcx_lex_find(c, C_MEET, k, NULL) > 0)
+            break; /* another meeting's sidelines ("The talks followed up on the bilateral
+                    * meeting ..., held on the sidelines of ...") */
+        side = bcx_lex_find(c, C_SIDELINES, k, NULL) > 0;
+    }
+    if (!side)
+        return;
+    const mention *host = NULL;
+    for (size_t k = a; k < b; k++) {
+        const mention *o = &c->m[idx[k]];
+        if (o == m || o->xkind == BC_XM_TALKS)
+            continue;
+        if (host != NULL)
+            return; /* two meetings it may be on the sidelines of */
+        host = o;
+    }
+    size_t len = host != NULL ? strlen(host->date) : 0;
+    if (host == NULL || host->planned > 0 || !(len == 10 || (len == 7 && host->date[0] == '-')))
+        return; /* a day, of a meeting that took place */
+    memcpy(m->date, host->date, sizeof m->date);
+    m->date_inferred = host->date_inferred;
+    m->date_src = 2;
+    m->sideline = 1; /* a meeting of its own, not folded into its host */
 }

@@ -246,6 +246,12 @@ static const xd *meeting_date(const ctx *c, const mention *m, const size_t *idx,
         const xd *d = &c->d[k];
         if (bcx_day_of_later_clause(c, m, d))
             continue; /* "...第十六次会议，今年3月18日双方还在谅山举行了春季会晤" */
+        if (bcx_possessive_of_other(c, m, d))
+            continue; /* "Tuesday's meeting followed the first conference": the meeting's */
+        if (bcx_closing_day(c, d))
+            continue; /* "which opened in Kunming on Monday, ended on Tuesday" */
+        if (bcx_day_after_other(c, m, d, idx, a, b))
+            continue; /* "at the 2023 Spring Meeting in February, and that the 14th ..." */
         if (mprec_of(m, d) == 0 || d->used || bcx_said_on(c, d) || bcx_from_point(c, m, d) ||
             bcx_relative_of_other(c, m, d) || in_other_relative(c, m, d) ||
             bcx_deadline_day(c, d) || bcx_signed_on(c, d) || visit_span(m, d) ||
@@ -803,6 +809,7 @@ void bcx_resolve_mentions(ctx *c)
             named_day(c, &c->m[idx[k]], idx, a, b);
             if (bcx_year_unread(c, &c->m[idx[k]]))
                 c->m[idx[k]].date[0] = '\0', c->m[idx[k]].date_src = 0;
+            bcx_sideline_day(c, &c->m[idx[k]], idx, a, b); /* "had a bilateral meeting" */
         }
         /* coordinated meetings share a date one of them has ("the 16th conference and the
          * Spring Meeting of 2025", "the 3rd conference for the Party Secretaries of ... and

@@ -187,12 +187,30 @@ static void place_of(const ctx *c, const mention *m, bc_xmeeting *x)
     }
 }
 
-/* The meeting already emitted that talks m named by their day restate (mention.named_by):
- * one of that same day stated before m's sentence; NULL when none. */
+/* 1 when talks m, of no mechanism nor number, fall on the day a working visit told in an
+ * earlier sentence began ("... is paying a working visit to Ha Giang on May 7-8. ... On May
+ * 7, the opening day of the visit, the guests held talks with Ha Giang leaders"): the visit's
+ * talks, one meeting. */
+static int talks_of_visit(const ctx *c, const mention *m)
+{
+    if (m->xkind != BC_XM_TALKS || m->mech != NULL || m->ord != 0 || m->visit)
+        return 0;
+    for (size_t k = 0; k < c->nm; k++) {
+        const mention *v = &c->m[k];
+        if (v->visit && v->sent < m->sent && v->mech == NULL && v->ord == 0 &&
+            strcmp(v->date, m->date) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* The meeting already emitted that talks m named by their day restate (mention.named_by),
+ * or the talks of a visit (talks_of_visit): one of that same day stated before m's
+ * sentence; NULL when none. */
 static bc_xmeeting *restated(const ctx *c, const mention *m)
 {
     size_t len = strlen(m->date);
-    if (!m->named_by || !(len == 10 || (len == 7 && m->date[0] == '-')))
+    if (!(len == 10 || (len == 7 && m->date[0] == '-')) || !(m->named_by || talks_of_visit(c, m)))
         return NULL;
     for (size_t k = 0; k < c->out->nmeetings; k++) {
         bc_xmeeting *x = &c->out->meetings[k];

@@ -168,8 +168,8 @@ int bcx_other_in_sequence(const ctx *c, const mention *m, const xd *d)
  * uit juni 2023"). The day of a signature, not of the talks that name it. */
 int bcx_signed_on(const ctx *c, const xd *d)
 {
-    static const char *const signing[] = {"podpisan", "undertecknad", "signed",
-                                          "signe",    "ondertekend",  NULL};
+    static const char *const signing[] = {"podpisan",    "undertecknad", "signed", "signe",
+                                          "ondertekend", "reached",      NULL};
     size_t lo = c->se[c->t[d->t0].sent].t0, k = d->t0;
     /* Chinese: the word of signing after the date ("2023年12月签署的合作协议") */
     if (c->lbit == L_ZH) {
@@ -349,10 +349,33 @@ int bcx_time_reference(const ctx *c, size_t si, size_t i)
     return 0;
 }
 
+/* 1 when English date d stands in a relative clause set off by commas that closes before
+ * mention m, a clause that names no holding nor talks ("Quang Hoa district and Longzhou
+ * county, which signed a framework agreement ... on September 4, 2013, plan to hold a joint
+ * ceremony"): the day of what the parties did, not of the meeting. */
+static int relative_before(const ctx *c, const mention *m, const xd *d)
+{
+    size_t lo = c->se[m->sent].t0, open = d->t0, end = d->t1;
+    if (c->lbit != L_EN || d->t1 > m->t0)
+        return 0;
+    while (open > lo && !(bcx_gap(c, open - 1) & (G_COMMA | G_DOT)))
+        open--;
+    while (end < m->t0 && !(bcx_gap(c, end - 1) & (G_COMMA | G_DOT)))
+        end++;
+    if (open == lo || (bcx_gap(c, open - 1) & G_DOT) || end >= m->t0 ||
+        !(bcx_gap(c, end - 1) & G_COMMA) ||
+        !(bcx_word_is(c, open, end, "which") || bcx_word_is(c, open, end, "who")))
+        return 0;
+    return !bcx_range_has(c, open, end, C_HELD, -1) && !bcx_range_has(c, open, end, C_TALKS, -1) &&
+           !bcx_range_has(c, open, end, C_MEET, -1);
+}
+
 int bcx_relative_of_other(const ctx *c, const mention *m, const xd *d)
 {
     static const char *const rel[] = {"die", "dat", "welke", "which", "who", NULL};
     size_t hi = c->se[m->sent].t1, comma = SIZE_MAX, end = d->t1;
+    if (relative_before(c, m, d))
+        return 1;
     if (m->xkind != BC_XM_TALKS || d->t0 <= m->t1)
         return 0;
     for (size_t q = d->t0; q > m->t1 && comma == SIZE_MAX; q--)
@@ -367,4 +390,73 @@ int bcx_relative_of_other(const ctx *c, const mention *m, const xd *d)
         end++;
     return relative && !bcx_range_has(c, comma, end, C_HELD, -1) &&
            !bcx_range_has(c, comma, end, C_TALKS, -1);
+}
+
+int bcx_possessive_of_other(const ctx *c, const mention *m, const xd *d)
+{
+    size_t hi = c->se[m->sent].t1, k = d->t1 + 1;
+    if (c->lbit != L_EN || d->prec != 3 || d->t1 >= hi || bcx_gap(c, d->t1 - 1) != G_QUOTE ||
+        !bcx_word_is(c, d->t1, hi, "s"))
+        return 0;
+    /* "Tuesday's meeting", "Yesterday's online talks": a word between at most */
+    for (; k < hi && k <= d->t1 + 2; k++) {
+        if (k >= m->t0 && k < m->t1)
+            return 0; /* m's own noun: "Tuesday's talks" are m */
+        if (bcx_lex_find(c, C_MEET, k, NULL) > 0 || bcx_lex_find(c, C_TALKS, k, NULL) > 0)
+            return 1;
+        if (bcx_gap(c, k) != G_SPACE)
+            break;
+    }
+    return 0;
+}
+
+int bcx_day_after_other(const ctx *c, const mention *m, const xd *d, const size_t *idx, size_t a,
+                        size_t b)
+{
+    if (c->lbit != L_EN || d->t1 > m->t0 || bcx_commas(c, d->t1 - 1, m->t0) == 0)
+        return 0;
+    for (size_t k = a; k < b; k++) {
+        const mention *o = &c->m[idx[k]];
+        if (o == m || o->t1 > d->t0 || d->t0 - o->t1 > 1 || bcx_commas(c, o->t1 - 1, d->t0) > 0)
+            continue;
+        /* "the 2023 Spring Meeting in February", "the talks on May 3" */
+        if (d->t0 == o->t1 || bcx_word_is(c, o->t1, d->t0, "in") ||
+            bcx_word_is(c, o->t1, d->t0, "on") || bcx_word_is(c, o->t1, d->t0, "of"))
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 when one of words ws ends within four tokens before date d, in its clause. */
+static int verb_before(const ctx *c, const xd *d, const char *const *ws)
+{
+    size_t lo = c->se[c->t[d->t0].sent].t0;
+    for (size_t k = d->t0; k > lo && k + 4 >= d->t0; k--) {
+        if (k < d->t0 && (bcx_gap(c, k - 1) & (G_COMMA | G_DOT)))
+            break;
+        for (int w = 0; ws[w]; w++) {
+            size_t n = 1;
+            for (const char *p = ws[w]; *p; p++)
+                n += *p == ' ';
+            if (k >= lo + n && bcx_words_at(c, k - n, k, ws[w]) == n)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+int bcx_closing_day(const ctx *c, const xd *d)
+{
+    static const char *const closing[] = {"ended",    "ends",       "end",       "closed",
+                                          "closes",   "close",      "concluded", "concludes",
+                                          "conclude", "wrapped up", "wraps up",  NULL};
+    static const char *const opening[] = {"opened",     "opens",   "began",  "begins",
+                                          "kicked off", "started", "starts", NULL};
+    size_t si = c->t[d->t0].sent;
+    if (c->lbit != L_EN || d->prec != 3 || !verb_before(c, d, closing))
+        return 0;
+    for (size_t k = c->se[si].d0; k < c->se[si].d1; k++)
+        if (&c->d[k] != d && c->d[k].prec == 3 && verb_before(c, &c->d[k], opening))
+            return 1;
+    return 0;
 }

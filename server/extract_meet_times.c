@@ -3,8 +3,37 @@
  * before a word of times (C_TIMES), with a meeting's noun, talks or the particle of a
  * split verb of meeting after it in its clause. Not a time of something else ("voor de
  * tweede keer gastheer", "de eerste keer dat ze het overleg mag ontvangen"), nor a count
- * of meetings within a time ("de tweede ontmoeting binnen een jaar", bcx_count_in_time). */
+ * of meetings within a time ("de tweede ontmoeting binnen een jaar", bcx_count_in_time).
+ * So too an English ordinal set off as "its" number after a meeting's noun ("The previous
+ * meeting of the committee, its 11th, took place in Liuzhou"). */
 #include "extract_int.h"
+
+/* An English ordinal set off as "its" number after a meeting's noun ("The previous meeting
+ * of the committee, its 11th, took place in Liuzhou"), ending before token j: that noun's
+ * first token + 1, 0 when none. */
+static size_t its_number(const ctx *c, size_t j, size_t lim, int *kind, size_t *noun_end)
+{
+    const bc_lex *e = NULL;
+    size_t lo = c->se[c->t[j - 1].sent].t0, its = j - 1;
+    while (its > lo && its + 3 > j && !bcx_word_is(c, its, lim, "its"))
+        its--;
+    if (c->lbit != L_EN || its <= lo + 1 || !bcx_word_is(c, its, lim, "its") ||
+        !(bcx_gap(c, its - 1) & G_COMMA) || (j < lim && !(bcx_gap(c, j - 1) & G_COMMA)))
+        return 0;
+    for (size_t q = its - 1; q > lo && q + 8 > its; q--) {
+        size_t m = bcx_lex_find(c, C_MEET, q - 1, &e);
+        *kind = m > 0 ? (int)e->val : K_GENERIC;
+        if (m == 0)
+            m = bcx_lex_find(c, C_TALKS, q - 1, NULL);
+        if (m > 0 && q - 1 + m <= its) {
+            *noun_end = q - 1 + m;
+            return q;
+        }
+        if (q - 1 > lo && (bcx_gap(c, q - 2) & (G_COMMA | G_DOT)))
+            break;
+    }
+    return 0;
+}
 
 size_t bcx_times_noun(const ctx *c, size_t j, size_t lim, int *kind, size_t *noun_end)
 {
@@ -12,7 +41,7 @@ size_t bcx_times_noun(const ctx *c, size_t j, size_t lim, int *kind, size_t *nou
     const bc_lex *e = NULL;
     size_t n = j < lim ? bcx_lex_find(c, C_TIMES, j, NULL) : 0;
     if (n == 0)
-        return 0;
+        return its_number(c, j, lim, kind, noun_end);
     /* "de eerste keer dat ze het overleg mag ontvangen": the times it hosts one */
     if (j + n < lim && bcx_word_is(c, j + n, lim, "dat")) {
         size_t end = j + n + 1;

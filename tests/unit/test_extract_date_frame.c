@@ -104,12 +104,40 @@ static void no_frame_no_other_year(void **state)
     bc_extraction_free(&x);
 }
 
+/* A year counted back framing a day: "a year ago" is the year before the reference date's
+ * (a month and day without one); "a year earlier" is before a time told, not known, so the
+ * day dates nothing (it took the reference date's year: wrong). "In early 2023," opens a
+ * frame as "In 2023," does (the year was read as a count of the officials after it). */
+static void years_counted_back_and_parts_of_a_year(void **state)
+{
+    (void)state;
+    expect_one("2024-03-08",
+               "Officials of Bat Xat and Jinping held talks in Jinping a year ago, on March 3.",
+               "2023-03-03");
+    expect_one(NULL,
+               "Officials of Bat Xat and Jinping held talks in Jinping a year ago, on March 3.",
+               "--03-03");
+    bc_extraction x = run("en", "2024-03-08",
+                          "A year earlier, on March 3, officials of Bat Xat and Jinping held talks "
+                          "in Jinping.");
+    for (size_t i = 0; i < x.nmeetings; i++)
+        assert_string_equal(x.meetings[i].date, "");
+    bc_extraction_free(&x);
+    expect_one("2024-03-08",
+               "In early 2023, officials of Bat Xat and Jinping held talks in Jinping on March 3.",
+               "2023-03-03");
+    expect_one("2024-03-08",
+               "In mid-2022, officials of Bat Xat and Jinping held talks in Jinping on June 3.",
+               "2022-06-03");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(the_opening_year_dates_the_days_of_its_sentence),
         cmocka_unit_test(a_relative_year_right_before_the_day_dates_it),
         cmocka_unit_test(no_frame_no_other_year),
+        cmocka_unit_test(years_counted_back_and_parts_of_a_year),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -201,6 +201,48 @@ static void a_day_takes_the_year_of_a_day_just_before_it(void **state)
     bc_extraction_free(&x);
 }
 
+/* Talks named by their year ("The 2021 talks between ..., held on May 4", "At the 2021
+ * talks in Hekou on May 4") are of that year: the day takes it, not the reference date's
+ * (2023-05-04 was a wrong date); without a reference date too. A year that names no talks
+ * ("talks in 2021 ... and on May 4 ...") is no name. */
+static void talks_named_by_their_year(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Title\n\nThe 2021 talks between Bat Xat and Jinping in Hekou, held on May 4, set up a "
+        "hotline.",
+        "Title\n\nAt the 2021 talks in Hekou on May 4, officials of Bat Xat and Jinping set up "
+        "a hotline.",
+    };
+    for (size_t k = 0; k < 2; k++) {
+        for (int ref = 0; ref < 2; ref++) {
+            bc_extraction x = run("en", ref ? "2023-06-01" : NULL, texts[k]);
+            assert_int_equal(x.nmeetings, 1);
+            assert_string_equal(x.meetings[0].date, "2021-05-04");
+            bc_extraction_free(&x);
+        }
+    }
+    bc_extraction x = run("en", "2023-06-01",
+                          "Title\n\nOfficials of Bat Xat and Jinping held talks in Hekou on May 4 "
+                          "to review the hotline set up in 2021.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2023-05-04");
+    bc_extraction_free(&x);
+    /* a meeting's year after "since" is a point counted from: it names no year of the
+     * sentence's days (2021-05-04 was a wrong date) */
+    static const char *const since =
+        "Title\n\nThe talks, the first since the 2021 meeting in Hekou, were held in Jinping on "
+        "May 4 between officials of Bat Xat and Jinping.";
+    x = run("en", "2023-06-01", since);
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2023-05-04");
+    bc_extraction_free(&x);
+    x = run("en", NULL, since);
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "--05-04");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -209,6 +251,7 @@ int main(void)
         cmocka_unit_test(a_month_counted_from_the_report_is_not_the_names_year),
         cmocka_unit_test(a_year_after_the_body_dates_its_meeting_not_the_next),
         cmocka_unit_test(a_day_takes_the_year_of_a_day_just_before_it),
+        cmocka_unit_test(talks_named_by_their_year),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -979,6 +979,28 @@ static void english_a_meeting_that_was_hosted(void **state)
     bc_extraction_free(&x);
 }
 
+/* An English ordinal set off as "its" number after a meeting's noun numbers that meeting
+ * ("The previous meeting of the committee, its 9th, took place in Hekou on May 4, 2021");
+ * one after another noun ("Hekou, its 2nd busiest port, ...") numbers none. */
+static void its_number_set_off_after_the_noun(void **state)
+{
+    (void)state;
+    bc_extraction x =
+        run("en", "2023-05-10",
+            "Title\n\nThe joint working group of Lao Cai, Ha Giang, Lai Chau, Dien Bien "
+            "and Yunnan met in Kunming. The previous session of the group, its 9th, "
+            "took place in Hekou on May 4, 2021.");
+    const bc_xmeeting *m = meet(&x, "jwg-yunnan", 9);
+    assert_string_equal(m->date, "2021-05-04");
+    bc_extraction_free(&x);
+    x = run("en", "2023-05-10",
+            "Title\n\nOfficials of Lao Cai and Yunnan held talks in Hekou, its 2nd busiest "
+            "port, on May 4.");
+    for (size_t i = 0; i < x.nmeetings; i++)
+        assert_int_equal(x.meetings[i].ordinal, 0);
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1004,6 +1026,7 @@ int main(void)
         cmocka_unit_test(dutch_numbered_meetings_joined_by_and_of),
         cmocka_unit_test(dutch_then_opening_takes_the_date_before),
         cmocka_unit_test(english_a_meeting_that_was_hosted),
+        cmocka_unit_test(its_number_set_off_after_the_noun),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

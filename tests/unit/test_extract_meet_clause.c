@@ -330,6 +330,142 @@ static void may_written_as_a_month(void **state)
     bc_extraction_free(&x);
 }
 
+/* A verb of meeting in the passive of a relative clause after a meeting ("the 2023 Spring
+ * Meeting ..., which was hosted via video link from Ha Giang on Feb. 22") is that meeting,
+ * which takes the day (the year of its name completing it); it held no talks of its own
+ * that took the day instead. A delegation received in the passive is still a meeting. */
+static void a_meeting_hosted_in_its_relative_clause(void **state)
+{
+    (void)state;
+    const char *t = "Title\n\nThe talks came a month after the 2024 Spring Meeting of the Party "
+                    "secretaries of Guangxi, Quang Ninh, Lang Son, Cao Bang and Ha Giang, which "
+                    "was jointly hosted from Nanning on Feb. 26.";
+    bc_extraction x = run("en", "2024-03-28", t);
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2024-02-26");
+    assert_string_equal(x.meetings[0].mechanism, "spring-meeting-guangxi");
+    bc_extraction_free(&x);
+    x = run("en", NULL, t);
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2024-02-26");
+    bc_extraction_free(&x);
+    one_meeting("2024-03-28",
+                "Title\n\nThe Lang Son delegation was received by the Party chief of Guangxi in "
+                "Nanning on March 26.",
+                "2024-03-26");
+}
+
+/* "The two sides met by video link" after a lead that says what they agreed on a day (and
+ * names no meeting) tells of that day's talks; "The two sides agreed that the 9th meeting
+ * ... will take place" tells of another meeting, which the lead's day does not date. */
+static void the_two_sides_met_on_the_leads_day(void **state)
+{
+    (void)state;
+    one_meeting("2024-05-08",
+                "Title\n\nLeaders of Lao Cai and Hekou county in Yunnan agreed on Monday to ease "
+                "fruit clearance.\n\nThe two sides met online, with the two chairmen leading "
+                "their delegations.",
+                "2024-05-06");
+    bc_extraction x = run("en", "2024-05-08",
+                          "Title\n\nLeaders of Lao Cai and Hekou county in Yunnan agreed on Monday "
+                          "to ease fruit clearance.\n\nThe two sides agreed that the 9th meeting "
+                          "of their working group will take place in Lao Cai.");
+    for (size_t i = 0; i < x.nmeetings; i++)
+        if (x.meetings[i].ordinal == 9)
+            assert_string_equal(x.meetings[i].date, "");
+    bc_extraction_free(&x);
+}
+
+/* "agreed to meet in person (face to face) in Lao Cai in March 2022" is a meeting to come,
+ * as "meet again" is; and talks told in a relative clause of who met ("The leaders ..., who
+ * last met in Hekou in January 2020, held online talks on Tuesday") leave the main clause's
+ * talks a meeting of their own, dated by their own day. */
+static void meeting_in_person_and_talks_after_a_relative_clause(void **state)
+{
+    (void)state;
+    bc_extraction x = run("en", "2021-12-15",
+                          "Title\n\nLeaders of Bat Xat and Jinping agreed to meet in person in "
+                          "Bat Xat in April 2022 if the pandemic allows.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2022-04");
+    assert_string_equal(x.meetings[0].status, "planned");
+    bc_extraction_free(&x);
+    x = run("en", "2021-12-15",
+            "Title\n\nThe chairmen of Bat Xat and Jinping, who last met in Jinping in "
+            "November 2019, held online talks on Monday.");
+    assert_int_equal(x.nmeetings, 2);
+    int old = 0, now = 0;
+    for (size_t i = 0; i < x.nmeetings; i++) {
+        old += strcmp(x.meetings[i].date, "2019-11") == 0;
+        now += strcmp(x.meetings[i].date, "2021-12-13") == 0;
+    }
+    assert_true(old == 1 && now == 1);
+    bc_extraction_free(&x);
+    /* without a reference date Monday is no day: the talks of the relative clause alone */
+    x = run("en", NULL,
+            "Title\n\nThe chairmen of Bat Xat and Jinping, who last met in Jinping in "
+            "November 2019, held online talks on Monday.");
+    for (size_t i = 0; i < x.nmeetings; i++)
+        assert_true(x.meetings[i].date[0] == '\0' || strcmp(x.meetings[i].date, "2019-11") == 0);
+    bc_extraction_free(&x);
+}
+
+/* Talks that took place in a year written after where alone, or words of holding and where
+ * ("last held talks in Jinping in 2022", "The last talks ... were held in Jinping in 2022")
+ * are of that year; not talks to come (their own rule), nor a year one of several. */
+static void talks_held_in_a_written_year(void **state)
+{
+    (void)state;
+    one_meeting("2024-03-10",
+                "Title\n\nOfficials of Bat Xat and Jinping last held talks in Jinping in 2022.",
+                "2022");
+    one_meeting("2024-03-10",
+                "Title\n\nThe last talks between Bat Xat and Jinping were held in Jinping in 2022.",
+                "2022");
+    one_meeting("2024-03-10",
+                "Title\n\nOfficials of Bat Xat and Jinping held talks in Jinping in 2022 and "
+                "2023.",
+                NULL);
+}
+
+/* A bilateral meeting on the sidelines of the one numbered meeting of its sentence, which
+ * took place on a day, is a meeting of its own on that day ("On the sidelines of the fifth
+ * annual conference ... on October 29, the Tuyen Quang Party chief had a bilateral meeting
+ * with ...", "The talks followed up on the bilateral meeting between ..., held on the
+ * sidelines of the fifth annual conference ... on October 29, 2025"): talks the sentence
+ * names first, which followed it, take no day of it; nor does a meeting on the sidelines of
+ * one to come in a month. */
+static void a_bilateral_meeting_on_the_sidelines(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Title\n\nOn the sidelines of the fifth annual conference of the Party secretaries of "
+        "Lai Chau, Lao Cai, Tuyen Quang, Dien Bien and Yunnan in Lai Chau on October 29, the "
+        "Tuyen Quang Party chief had a bilateral meeting with the Yunnan Party secretary.",
+        "Title\n\nThe talks followed up on the bilateral meeting between the Tuyen Quang Party "
+        "chief and the Yunnan Party secretary, held on the sidelines of the fifth annual "
+        "conference of the Party secretaries of Lai Chau, Lao Cai, Tuyen Quang, Dien Bien and "
+        "Yunnan in Lai Chau on October 29, 2025.",
+    };
+    for (size_t k = 0; k < 2; k++) {
+        bc_extraction x = run("en", "2025-11-05", texts[k]);
+        assert_int_equal(x.nmeetings, 2);
+        for (size_t i = 0; i < x.nmeetings; i++)
+            assert_string_equal(x.meetings[i].date, "2025-10-29");
+        bc_extraction_free(&x);
+    }
+    bc_extraction x =
+        run("en", "2026-03-05",
+            "Title\n\nOn the sidelines of the sixth annual conference of the Party "
+            "secretaries of Lai Chau, Lao Cai, Tuyen Quang, Dien Bien and Yunnan, due "
+            "in Kunming in September, the Tuyen Quang Party chief will have a "
+            "bilateral meeting with the Yunnan Party secretary.");
+    for (size_t i = 0; i < x.nmeetings; i++)
+        if (x.meetings[i].ordinal == 0)
+            assert_true(strlen(x.meetings[i].date) != 10);
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -345,6 +481,11 @@ int main(void)
         cmocka_unit_test(a_year_in_the_meetings_own_words),
         cmocka_unit_test(a_numbered_dialogue_is_a_meeting),
         cmocka_unit_test(may_written_as_a_month),
+        cmocka_unit_test(a_meeting_hosted_in_its_relative_clause),
+        cmocka_unit_test(the_two_sides_met_on_the_leads_day),
+        cmocka_unit_test(meeting_in_person_and_talks_after_a_relative_clause),
+        cmocka_unit_test(talks_held_in_a_written_year),
+        cmocka_unit_test(a_bilateral_meeting_on_the_sidelines),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -1996,6 +1996,81 @@ static void a_weekday_before_an_ordinal(void **state)
     bc_extraction_free(&x);
 }
 
+/* "between March 6 and March 7", the month written again: a span of one month, dated by
+ * its first day as "March 6 and 7" is (the second day was the talks' date: wrong); and talks
+ * named by a day counted from the report ("Yesterday's talks", "Tuesday's talks") are a
+ * meeting of that day even in the clause of another meeting, whose year is not theirs. */
+static void month_again_in_a_span_and_talks_of_yesterday(void **state)
+{
+    (void)state;
+    const char *t = "Between May 6 and May 7, officials of Lao Cai and Honghe held talks in "
+                    "Hekou.";
+    bc_extraction x = run("en", "2025-05-12", t);
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2025-05-06");
+    bc_extraction_free(&x);
+    x = run("en", NULL, t);
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "--05-06");
+    bc_extraction_free(&x);
+    x = run("en", "2025-05-12",
+            "Officials of Lao Cai and Honghe held talks in Hekou from May 6 to May 8, 2024.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2024-05-06");
+    bc_extraction_free(&x);
+    /* talks named by yesterday beside the 2025 Spring Meeting they follow up on */
+    x = run("en", "2025-04-09",
+            "Yesterday's talks in Lang Son built on the agreements reached at the 2025 Spring "
+            "Meeting in Nanning.");
+    int talks = 0;
+    for (size_t i = 0; i < x.nmeetings; i++)
+        talks += strcmp(x.meetings[i].date, "2025-04-08") == 0;
+    assert_int_equal(talks, 1);
+    bc_extraction_free(&x);
+    /* "The talks on Tuesday ... built on the outcomes of the fifth conference": Tuesday's
+     * talks, the conference its own day */
+    x = run("en", "2025-12-12",
+            "The talks on Tuesday between Lao Cai and Honghe built on the outcomes of the fifth "
+            "annual conference held in Lai Chau on October 30.");
+    talks = 0;
+    for (size_t i = 0; i < x.nmeetings; i++)
+        talks += strcmp(x.meetings[i].date, "2025-12-09") == 0;
+    assert_int_equal(talks, 1);
+    for (size_t i = 0; i < x.nmeetings; i++)
+        if (x.meetings[i].ordinal == 5)
+            assert_string_equal(x.meetings[i].date, "2025-10-30");
+    bc_extraction_free(&x);
+    /* not a day written with its month: "The June 12 talks" keep out of the 15th
+     * conference's clause, whose year would be theirs */
+    x = run("en", "2024-07-15",
+            "The June 12 talks between Lang Son and Guangxi reviewed the outcomes of the 15th "
+            "conference of the joint working committee in 2023.");
+    for (size_t i = 0; i < x.nmeetings; i++)
+        assert_string_not_equal(x.meetings[i].date, "2023-06-12");
+    bc_extraction_free(&x);
+}
+
+/* A meeting "set for", "tentatively set for", "slated for" or "due in" a quarter of a year is
+ * to come in that year (it was said held, undated). */
+static void set_for_a_quarter(void **state)
+{
+    (void)state;
+    static const char *const verbs[] = {"is set for", "is tentatively set for", "is slated for",
+                                        "is due in"};
+    for (size_t k = 0; k < 4; k++) {
+        char text[300];
+        snprintf(text, sizeof text,
+                 "The 12th meeting of the joint working group of Lao Cai, Ha Giang, Lai Chau, "
+                 "Dien Bien and Yunnan %s the third quarter of 2026.",
+                 verbs[k]);
+        bc_extraction x = run("en", "2025-11-20", text);
+        const bc_xmeeting *m = meet(&x, "jwg-yunnan", 12);
+        assert_string_equal(m->date, "2026");
+        assert_string_equal(m->status, "planned");
+        bc_extraction_free(&x);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2045,6 +2120,8 @@ int main(void)
         cmocka_unit_test(chinese_working_visits),
         cmocka_unit_test(chinese_days_later),
         cmocka_unit_test(a_weekday_before_an_ordinal),
+        cmocka_unit_test(month_again_in_a_span_and_talks_of_yesterday),
+        cmocka_unit_test(set_for_a_quarter),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -319,6 +319,26 @@ static void talks_beside_a_body_are_the_two_sides(void **state)
     bc_extraction_free(&x);
 }
 
+/* Talks on the day a working visit told before began are the visit's ("... is paying a
+ * working visit to Lai Chau on June 3-4. ... On June 3, the guests held talks"): one
+ * meeting, not two of the same day. Talks of another day stay apart. */
+static void talks_on_the_first_day_of_a_visit(void **state)
+{
+    (void)state;
+    const char *t = "Title\n\nA delegation from Honghe prefecture in Yunnan is paying a working "
+                    "visit to Lai Chau on June 3-4.\n\nOn June 3, the guests held talks with Lai "
+                    "Chau leaders.";
+    bc_extraction x = run("en", "2024-06-05", t);
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2024-06-03");
+    assert_int_equal(x.meetings[0].cite.nquotes, 2);
+    bc_extraction_free(&x);
+    x = run("en", "2024-06-05",
+            "Title\n\nA delegation from Honghe prefecture in Yunnan is paying a working visit to "
+            "Lai Chau on June 3-4.\n\nOn June 4, the guests held talks with Lai Chau leaders.");
+    assert_int_equal(x.nmeetings, 2);
+    bc_extraction_free(&x);
+}
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -329,6 +349,7 @@ int main(void)
         cmocka_unit_test(a_mechanism_meeting_in_a_month_without_its_year),
         cmocka_unit_test(talks_on_a_day_only_a_publication_date_places),
         cmocka_unit_test(talks_beside_a_body_are_the_two_sides),
+        cmocka_unit_test(talks_on_the_first_day_of_a_visit),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -477,6 +477,27 @@ static void dutch_sessions_summits_and_spring_words(void **state)
     }
 }
 
+/* "their joint working committee" after Guangxi and a count of the four provinces written
+ * another way ("the four Vietnamese border provinces", "the four northern border
+ * provinces", "the four Vietnamese localities") is the body of all its members. */
+static void four_provinces_written_other_ways(void **state)
+{
+    (void)state;
+    static const char *const counts[] = {"four Vietnamese border provinces",
+                                         "four northern border provinces",
+                                         "four Vietnamese localities"};
+    for (size_t k = 0; k < 3; k++) {
+        char text[400];
+        snprintf(text, sizeof text,
+                 "Title\n\nDelegates recalled that Guangxi and the %s had agreed at the 13th "
+                 "conference of their joint working committee to reopen more gates.",
+                 counts[k]);
+        bc_extraction x = run("en", "2023-09-19", text);
+        assert_string_equal(meet(&x, "jwc-guangxi", 13)->mechanism, "jwc-guangxi");
+        bc_extraction_free(&x);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -490,6 +511,7 @@ int main(void)
         cmocka_unit_test(a_meeting_whose_number_is_a_bodys),
         cmocka_unit_test(an_edition_is_of_the_series_numbered_close_to_it),
         cmocka_unit_test(dutch_sessions_summits_and_spring_words),
+        cmocka_unit_test(four_provinces_written_other_ways),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -219,6 +219,116 @@ static void the_day_an_agreement_was_reached(void **state)
     bc_extraction_free(&x);
 }
 
+/* The date of the one meeting of English text read with reference date pub. */
+static void one_dated(const char *pub, const char *text, const char *want)
+{
+    bc_extraction x = run("en", pub, text);
+    if (x.nmeetings != 1 || strcmp(x.meetings[0].date, want) != 0)
+        fail_msg("%s (%s): %zu meetings, first dated '%s', expected '%s'", text,
+                 pub ? pub : "no reference", x.nmeetings, x.nmeetings ? x.meetings[0].date : "-",
+                 want);
+    bc_extraction_free(&x);
+}
+
+/* The day an agreement was reached, like a signature's, is not the next talks' ("Under the
+ * agreement reached on January 8": without a reference date nothing ruled it out as a day
+ * of the talks to come); and a day in a relative clause of the parties, set off by commas
+ * before the meeting ("..., which signed a pact on September 4, 2013, plan to hold a joint
+ * ceremony"), is what the parties did then. */
+static void agreements_reached_and_what_the_parties_did(void **state)
+{
+    (void)state;
+    const char *t = "Title\n\nUnder the deal reached on May 4, the next talks between Lao Cai "
+                    "and Honghe will be held in Hekou in October 2024.";
+    one_dated(NULL, t, "2024-10");
+    one_dated("2024-05-06", t, "2024-10");
+    /* the talks that reached it keep their day */
+    one_dated("2024-05-06",
+              "Title\n\nOfficials of Lao Cai and Honghe held talks in Hekou on May 4 and "
+              "reached a deal on fruit.",
+              "2024-05-04");
+    t = "Title\n\nBat Xat district and Jinping county, which signed a friendship pact on "
+        "March 9, 2015, will hold a joint ceremony in Bat Xat in May.";
+    one_dated(NULL, t, "");
+    one_dated("2024-04-02", t, "2024-05");
+    /* a relative clause that tells of a meeting, or a day after the clause, still dates */
+    one_dated("2024-05-06",
+              "Title\n\nBat Xat district and Jinping county, which set up their friendship "
+              "mechanism in 2015, held talks in Bat Xat on May 4.",
+              "2024-05-04");
+}
+
+/* A day that names another meeting noun by the possessive ("Monday's meeting followed the
+ * 3rd conference ..., held online in March") is that meeting's: the conference takes its own
+ * month (it took Monday, a wrong date hidden behind the talks'). The talks so named keep it. */
+static void a_possessive_day_is_its_nouns(void **state)
+{
+    (void)state;
+    bc_extraction x = run("en", "2023-11-08",
+                          "Title\n\nMonday's meeting followed the 3rd conference of the Party "
+                          "secretaries of Lao Cai, Ha Giang, Lai Chau, Dien Bien and Yunnan, held "
+                          "online in March, which urged faster customs clearance.");
+    const bc_xmeeting *m = meet(&x, "conference-yunnan", 3);
+    assert_string_equal(m->date, "2023-03");
+    bc_extraction_free(&x);
+    one_dated("2023-11-08",
+              "Title\n\nMonday's talks between Lao Cai and Honghe in Hekou focused on fruit.",
+              "2023-11-06");
+}
+
+/* A month right after another meeting's words ("at the 2024 Spring Meeting in February,
+ * and that the 15th conference ... had asked for") is that meeting's, not the one of the
+ * later clause (it gave the 15th conference February, a wrong date the Spring Meeting's gold
+ * quote hid); a month that opens the sentence still dates the meeting it tells of. */
+static void a_month_right_after_another_meeting(void **state)
+{
+    (void)state;
+    bc_extraction x = run("en", "2024-09-19",
+                          "Title\n\nThey recalled that the leaders of Guangxi and the four "
+                          "provinces had met at the 2024 Spring Meeting in February, and that the "
+                          "15th conference of their joint working committee had asked for more "
+                          "gates to open.");
+    assert_string_equal(meet(&x, "spring-meeting-guangxi", 0)->date, "2024-02");
+    for (size_t i = 0; i < x.nmeetings; i++)
+        if (x.meetings[i].ordinal == 15)
+            assert_string_equal(x.meetings[i].date, "");
+    bc_extraction_free(&x);
+    one_dated("2024-09-19",
+              "Title\n\nIn February, the 15th conference of the joint working committee of "
+              "Guangxi, Quang Ninh, Lang Son, Cao Bang and Ha Giang was held in Ha Long.",
+              "2024-02");
+}
+
+/* The day a meeting closed, when its sentence writes the day it opened, is not its date
+ * ("..., which opened in Kunming on Monday, ended on Tuesday" gave Tuesday; "ends today"
+ * gave the report's day): its first day or none. Talks said only to have ended that day
+ * keep it. Talks "prior to" or "ahead of" which something was done are an occasion, not a
+ * meeting of that day ("Prior to the talks, on Monday, the delegation visited the gate"). */
+static void closing_days_and_what_came_before(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Title\n\nThe three-day talks between Bat Xat and Jinping, which opened in Jinping on "
+        "Monday, ended on Wednesday.",
+        "Title\n\nThe three-day talks between Bat Xat and Jinping, which opened in Jinping on "
+        "Monday, end today.",
+        "Title\n\nPrior to the talks, on Monday, the Bat Xat delegation toured the Jinping "
+        "border market.",
+        "Title\n\nAhead of the talks, the Bat Xat delegation toured the Jinping border market "
+        "on Monday.",
+    };
+    for (size_t k = 0; k < sizeof texts / sizeof texts[0]; k++) {
+        bc_extraction x = run("en", "2024-03-06", texts[k]);
+        for (size_t i = 0; i < x.nmeetings; i++)
+            if (strcmp(x.meetings[i].date, "2024-03-04") != 0)
+                assert_string_equal(x.meetings[i].date, "");
+        bc_extraction_free(&x);
+    }
+    one_dated("2024-03-06",
+              "Title\n\nThe talks between Bat Xat and Jinping ended in Jinping on Tuesday.",
+              "2024-03-05");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -226,6 +336,10 @@ int main(void)
         cmocka_unit_test(chinese_days_of_signing),
         cmocka_unit_test(days_of_what_came_before_or_after),
         cmocka_unit_test(the_day_an_agreement_was_reached),
+        cmocka_unit_test(agreements_reached_and_what_the_parties_did),
+        cmocka_unit_test(a_possessive_day_is_its_nouns),
+        cmocka_unit_test(a_month_right_after_another_meeting),
+        cmocka_unit_test(closing_days_and_what_came_before),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -300,16 +300,12 @@ static void ratchet_against_a_baseline(void **state)
  * 5 wrong); the cross-language refusals of completed dates of round 16 (a paragraph framed
  * by another year, a day counted from another year's, a weekday or bare day after another
  * time, a passive "hosted", "the agreement reached on"): meeting date P 0.995 R 0.965, 0
- * wrong; the money classes of round 16 (Dutch verbs of spending after the amount: metric P 0.996, target
- * P 0.998; ambitions, doublings and estimates as goals, a restatement after its amount's
- * cue: metric P 0.997, target P 0.999; numbers in words, currencies named by their
- * country's adjective, "US$1 bln": money value P 1.000 R 1.000, metric P 0.998, period
- * P 0.982; "the same N months" before the amount, a goal "over the same period": period
- * P 0.984; the year a planned investment is to be made by: period P 0.985; a year after a
- * rate and "over" a comparison's base: period P 0.986; a span of days across months,
- * Polish "w ciagu dziesieciu miesiecy" and "tego roku": period P 0.987; Polish and Swedish
- * sentences pointing back ("polowe tej kwoty", "Det motsvarar"): period P 0.988)).; round 16's en classes: meeting date P 0.998 R 0.971, 0 wrong, ordinal recall
- * 0.990, mechanism recall 0.955). */
+ * wrong; the money classes of round 16 (numbers in words, currencies named by their
+ * country's adjective, Dutch and English verbs of spending, goals, periods of the same N
+ * months): money value P 1.000 R 1.000, metric P 0.998, period P 0.988; round 16's en
+ * classes (described days, "between March 6 and 7", talks named by a day, "hosted", "the
+ * agreement reached on"), all merged on the 264: meeting date P 0.998 R 0.972, 0 wrong,
+ * ordinal R 0.990, mechanism R 0.956). */
 static void dev_split_regression(void **state)
 {
     (void)state;
@@ -322,15 +318,15 @@ static void dev_split_regression(void **state)
     }
     assert_int_equal(bc_eval_corpus(c, G, &r, NULL, &err), 0);
     assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_VALUE]) >= 0.999);
-    assert_true(bc_eval_recall(&r.field[BC_EF_MONEY_VALUE]) >= 0.995);
+    assert_true(bc_eval_recall(&r.field[BC_EF_MONEY_VALUE]) >= 0.999);
     assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_DATE]) >= 0.998);
     assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_DATE]) >= 0.971);
     assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_ORDINAL]) >= 0.990);
     assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.997);
-    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.951);
-    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_METRIC]) >= 0.991);
-    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_TARGET]) >= 0.993);
-    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_PERIOD]) >= 0.981);
+    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.955);
+    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_METRIC]) >= 0.998);
+    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_TARGET]) >= 0.999);
+    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_PERIOD]) >= 0.988);
     assert_true(bc_eval_precision(&r.field[BC_EF_GATE_PAIR]) >= 0.992);
     assert_true(bc_eval_recall(&r.field[BC_EF_GATE_PAIR]) >= 0.966);
     assert_true(r.detect_right == r.detected);

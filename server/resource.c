@@ -51,7 +51,8 @@ int bc_resolve_alias(bc_request *req, const char *entity, const char *input, con
     return rc;
 }
 
-/* Whether sql (one parameter, id) has a row, into *found. 0 or a code with err set. */
+/* Whether sql (one parameter, id) has a row, into *found (2 when its first column is 1:
+ * a rejected fact). 0 or a code with err set. */
 static int exists(bc_request *req, const char *sql, const char *id, int *found, bc_err *err)
 {
     sqlite3_stmt *st;
@@ -60,7 +61,7 @@ static int exists(bc_request *req, const char *sql, const char *id, int *found, 
         rc = bc_store_bind(st, BC_BINDS(bc_text(id)), err);
     if (rc == BC_OK) {
         int step = sqlite3_step(st);
-        *found = step == SQLITE_ROW;
+        *found = step == SQLITE_ROW ? 1 + (sqlite3_column_int(st, 0) == 1) : 0;
         if (step != SQLITE_ROW && step != SQLITE_DONE)
             rc = bc_store_error(req->store, err, "finding the item of a collection");
         sqlite3_reset(st);
@@ -85,6 +86,13 @@ int bc_resource_list(bc_request *req, bc_response *res)
         json_decref(q.cursor);
         return bc_problem(res, 404, "not_found", NULL, "no %s with id '%.120s'",
                           r->parent->singular, q.parent_id);
+    }
+    if (rc == BC_OK && found == 2) {
+        json_decref(q.cursor);
+        return bc_problem(res, 404, "rejected", NULL,
+                          "%s '%.120s' was rejected by a reviewer: hidden, kept for audit, and "
+                          "in no list of %s; ask for it with /v1/%s/%.120s?curation=rejected",
+                          r->parent->singular, q.parent_id, r->name, r->parent->name, q.parent_id);
     }
     list_page page = {json_array(), NULL, NULL, 0, -1, NULL};
     if (rc == BC_OK)

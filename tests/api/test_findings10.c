@@ -1,9 +1,9 @@
 /* test_findings10.c: the outside analyst10's finding F5 against the real daemon: a
  * rejected fact is hidden, kept for audit. Its id answers 404 `rejected` unless asked for
- * with ?curation=rejected; no other document names it (a meeting's same_as and
- * conflicts_with, a mechanism's meetings, an article's facts and citation count); and the
- * meetings that were the same as a rejected meeting are linked again, as if it had never
- * been read. */
+ * with ?curation=rejected (a figure's overlaps and conflicts a 404 `rejected` too); no
+ * other document names it (a meeting's same_as and conflicts_with, a mechanism's
+ * meetings, an article's facts and citation count); and the meetings that were the same
+ * as a rejected meeting are linked again, as if it had never been read. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -223,6 +223,13 @@ static void a_rejected_figure_is_hidden_until_approved(void **state)
     j = call("GET", target, NULL, NULL, 404);
     assert_non_null(strstr(str(j, "detail"), "/v1/review/figures/"));
     json_decref(j);
+    /* and so are its lists of overlaps and conflicts */
+    snprintf(target, sizeof target, "/v1/figures/%s/overlaps", id);
+    j = call("GET", target, NULL, NULL, 404);
+    assert_string_equal(str(j, "code"), "rejected");
+    json_decref(j);
+    snprintf(target, sizeof target, "/v1/figures/%s/conflicts", id);
+    json_decref(call("GET", target, NULL, NULL, 404));
     snprintf(target, sizeof target, "/v1/sources/%s", SRC[1]);
     j = call("GET", target, NULL, NULL, 200);
     assert_false(names(json_object_get(json_object_get(j, "facts"), "figures"), id));
@@ -235,6 +242,8 @@ static void a_rejected_figure_is_hidden_until_approved(void **state)
     json_decref(j);
     snprintf(target, sizeof target, "/v1/figures/%s?curation=rejected", id);
     json_decref(call("GET", target, NULL, NULL, 404)); /* reviewed: not in that set */
+    snprintf(target, sizeof target, "/v1/figures/%s/overlaps", id);
+    json_decref(call("GET", target, NULL, NULL, 200));
     snprintf(target, sizeof target, "/v1/sources/%s", SRC[1]);
     j = call("GET", target, NULL, NULL, 200);
     assert_true(names(json_object_get(json_object_get(j, "facts"), "figures"), id));

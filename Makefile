@@ -48,8 +48,9 @@ CORE    += events loader_events
 # API keys, authentication and the review step
 CORE    += keys auth review review_decide review_replay review_edit review_event review_api curation \
            rebuild
-# a figure's overlaps and computed conflicts, kept in step by ingest and review
-CORE    += figure_links
+# a figure's overlaps and computed conflicts, a meeting's same_as and its conflicts, kept
+# in step by ingest and review
+CORE    += figure_links meeting_links
 # the HTTP layer: its file family, head checks, validators, worker pool,
 # slow-client reaper and the buffered access log
 CORE    += http_admit http_refuse http_send http_lanes strict conditional workers reaper log accesslog

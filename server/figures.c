@@ -153,7 +153,8 @@ const bc_resource bc_res_trade_figures = {
 
 static const bc_param_spec OVERLAPS_OF = {"figure", BC_PARAM_TEXT, "fo.figure_id = ?"};
 static const bc_param_spec CONFLICTS_OF = {"figure", BC_PARAM_TEXT, "fc.figure_id = ?"};
-#define FIGURE_EXISTS "SELECT 1 FROM figures WHERE id = ?1"
+/* a rejected figure is in no list of overlaps or conflicts, and hidden (resource.h) */
+#define FIGURE_EXISTS "SELECT curation = 'rejected' FROM figures WHERE id = ?1"
 
 static const bc_sort_field OVERLAP_SORTS[] = {
     {"id", "fo.other_id", BC_SORT_TEXT},

@@ -212,16 +212,34 @@ const char *bci_marks_note(const bci_marks *m)
 /* A date of the text with a year ("2025-10-30", "2025-10", "2025") parsed into *d;
  * 0 for none, for a month-day without a year ("--10-30", counted in dates_without_year
  * and explained in the note) or for anything else. */
+void bci_date_words(const char *date, char *out, size_t n)
+{
+    static const char *const MONTHS[] = {"January",   "February", "March",    "April",
+                                         "May",       "June",     "July",     "August",
+                                         "September", "October",  "November", "December"};
+    int month = 0, day = 0;
+    if (date[0] == '-' && date[1] == '-' && sscanf(date + 2, "%2d", &month) == 1 && month >= 1 &&
+        month <= 12) {
+        if (date[4] == '-' && sscanf(date + 5, "%2d", &day) == 1 && day >= 1 && day <= 31)
+            snprintf(out, n, "%d %s", day, MONTHS[month - 1]);
+        else
+            snprintf(out, n, "%s", MONTHS[month - 1]);
+    } else {
+        snprintf(out, n, "%s", date);
+    }
+}
+
 int bci_year_date(ingest_ctx *c, const char *date, bc_date *d, bci_marks *m)
 {
     bc_err ignored;
     if (date[0] == '-' && date[1] == '-') {
         c->out->dates_without_year++;
-        char why[200];
+        char why[200], words[32];
+        bci_date_words(date, words, sizeof words);
         snprintf(why, sizeof why,
-                 "The article gives the day (%s, month-day) without a year and no publication "
-                 "date came with it, so no date is stored.",
-                 date);
+                 "The article gives the day (%s) without a year and no publication date came "
+                 "with it, so no date is stored.",
+                 words);
         bci_mark(m, NULL, why);
         return 0;
     }
@@ -605,7 +623,11 @@ static int report_event(ingest_ctx *c, const char *pid, const bc_xgate *g)
     found_row(&rc, c->s, "SELECT coalesce(max(seq), 0) FROM project_events WHERE project_id = ?1",
               BC_BINDS(bc_text(pid)), seqs, sizeof seqs, c->err);
     int seq = atoi(seqs) + 1;
-    snprintf(id, sizeof id, "%s-reported-%d", pid, seq);
+    /* a crossing first reported by an article is itself "...-reported" (or
+     * "...-reported-2"): its events are numbered as curated ones are, after it
+     * ("lao-cai-hekou-reported-e1"), never "...-reported-reported-1" */
+    snprintf(id, sizeof id, strstr(pid, "-reported") != NULL ? "%s-e%d" : "%s-reported-%d", pid,
+             seq);
     bci_marks mk = {.note = BC_BUF_INIT};
     bc_date d;
     bci_supports sup;
@@ -617,11 +639,15 @@ static int report_event(ingest_ctx *c, const char *pid, const bc_xgate *g)
         bci_date_supports(c, &g->cite, g->date, &sup, &mk, g->date_inferred);
     if (g->target[0] != '\0') {
         /* "phấn đấu hoàn thành trước ngày 31/12/2024": a date to meet is no event's */
-        char why[220];
+        char why[220], words[32];
+        bci_date_words(g->target, words, sizeof words);
         snprintf(why, sizeof why,
                  "The article sets %s%s as a deadline or a plan for it, not as the date "
                  "of something that happened: the event is undated.",
-                 g->target, g->date_inferred ? " (year from the publication date)" : "");
+                 words,
+                 g->target[0] == '-' ? " (no year)"
+                 : g->date_inferred  ? " (year from the publication date)"
+                                     : "");
         bci_mark(&mk, NULL, why);
     }
     bc_buf inferred = BC_BUF_INIT;

@@ -102,6 +102,11 @@ const char *bci_marks_note(const bci_marks *m);
  * and explained in m's note) or for anything else. */
 int bci_year_date(ingest_ctx *c, const char *date, bc_date *d, bci_marks *m);
 
+/* A date of the text as a note writes it, into out (n bytes): a month-day or a month
+ * without a year ("--11-28", "--04") in words ("28 November", "April"), any other as it
+ * is ("2027-12-31"). */
+void bci_date_words(const char *date, char *out, size_t n);
+
 /* The note of a date whose year comes from published_on. */
 extern const char *const BCI_WHY_YEAR;
 

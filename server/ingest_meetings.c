@@ -8,6 +8,7 @@
 #include "bordercoop/buf.h"
 #include "bordercoop/date.h"
 #include "bordercoop/inferred.h"
+#include "bordercoop/meeting_links.h"
 #include "bordercoop/search_index.h"
 #include "bordercoop/text.h"
 
@@ -139,72 +140,6 @@ static void meeting_title(ingest_ctx *c, const bc_xmeeting *m, const char *name,
     bc_buf_puts(&t, " (extracted)");
     snprintf(title, 400, "%s", t.data != NULL ? t.data : "Meeting (extracted)");
     bc_buf_free(&t);
-}
-
-/* Records where the extracted meeting id contradicts the known meeting other it is the
- * same as: its status (planned in an article published before the known meeting was held
- * is older news, not a contradiction), its date (the spans do not meet) or its host
- * (neither province is the other nor merged into it), with both sides in the note. */
-static int record_conflict(ingest_ctx *c, const char *id, const char *other)
-{
-    sqlite3_stmt *st;
-    int rc = bc_store_stmt(
-        c->s,
-        "SELECT n.status <> o.status AND NOT (n.status = 'planned' AND o.status = 'held' AND "
-        "?3 IS NOT NULL AND o.date_start IS NOT NULL AND ?3 < o.date_start), n.date_start IS "
-        "NOT NULL AND o.date_start IS NOT NULL "
-        "AND (n.date_end < o.date_start OR n.date_start > o.date_end), n.host_province_id IS "
-        "NOT NULL AND o.host_province_id IS NOT NULL AND n.host_province_id <> "
-        "o.host_province_id AND NOT EXISTS (SELECT 1 FROM provinces a, provinces b WHERE a.id "
-        "= n.host_province_id AND b.id = o.host_province_id AND (a.merged_into = b.id OR "
-        "b.merged_into = a.id)), n.status, o.status, n.date, o.date, n.host_province_id, "
-        "o.host_province_id, o.curation FROM meetings n, meetings o WHERE n.id = ?1 AND o.id = "
-        "?2",
-        &st, c->err);
-    if (rc != BC_OK)
-        return rc;
-    sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 2, other, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 3, c->in->published_on, -1, SQLITE_TRANSIENT);
-    bc_buf fields = BC_BUF_INIT, here = BC_BUF_INIT, there = BC_BUF_INIT;
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        static const char *const NAMES[] = {"status", "date", "host"};
-        static const char *const SAY[] = {"%s", "on %s", "hosted by %s"};
-        for (int k = 0; k < 3; k++) {
-            if (!sqlite3_column_int(st, k))
-                continue;
-            bc_buf_printf(&fields, "%s\"%s\"", fields.len ? "," : "[", NAMES[k]);
-            bc_buf_puts(&here, here.len ? ", " : "");
-            bc_buf_printf(&here, SAY[k], (const char *)sqlite3_column_text(st, 3 + 2 * k));
-            bc_buf_puts(&there, there.len ? ", " : "");
-            bc_buf_printf(&there, SAY[k], (const char *)sqlite3_column_text(st, 4 + 2 * k));
-        }
-        if (fields.len > 0) {
-            bc_buf_puts(&fields, "]");
-            bc_buf_printf(&there, " (%s)", (const char *)sqlite3_column_text(st, 9));
-        }
-    } else {
-        rc = bc_store_error(c->s, c->err, "comparing a meeting with the one it is");
-    }
-    sqlite3_reset(st);
-    if (rc == BC_OK && (bc_buf_failed(&fields) || bc_buf_failed(&here) || bc_buf_failed(&there)))
-        rc = bc_err_set(c->err, BC_ENOMEM, "out of memory");
-    char note[700];
-    if (rc == BC_OK && fields.len > 0) {
-        snprintf(note, sizeof note,
-                 "This article gives it as %s; %s is %s. Neither is taken for the other: one "
-                 "of them is out of date or wrong.",
-                 here.data, other, there.data);
-        rc = bc_store_run(
-            c->s,
-            "INSERT INTO meeting_conflicts (meeting_id, other_id, fields, note) "
-            "VALUES (?1, ?2, ?3, ?4)",
-            BC_BINDS(bc_text(id), bc_text(other), bc_text(fields.data), bc_text(note)), c->err);
-    }
-    bc_buf_free(&fields);
-    bc_buf_free(&here);
-    bc_buf_free(&there);
-    return rc;
 }
 
 /* 1 when the quote q names mechanism id: by one of its names (three letters or more,
@@ -546,7 +481,7 @@ static int store_meeting(ingest_ctx *c, const bc_xmeeting *m)
                           "VALUES ('meeting', ?1, ?1, ?1)",
                           BC_BINDS(bc_text(id)), c->err);
     if (rc == BC_OK && same_as[0] != '\0')
-        rc = record_conflict(c, id, same_as);
+        rc = bc_meeting_conflict_record(c->s, id, same_as, c->in->published_on, c->err);
     if (rc == BC_OK)
         rc = bci_cite_all(c, "meeting_id", id, &m->cite, &sup);
     bci_supports_free(&sup);

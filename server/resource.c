@@ -51,7 +51,8 @@ int bc_resolve_alias(bc_request *req, const char *entity, const char *input, con
     return rc;
 }
 
-/* Whether sql (one parameter, id) has a row, into *found. 0 or a code with err set. */
+/* Whether sql (one parameter, id) has a row, into *found (2 when its first column is 1:
+ * a rejected fact). 0 or a code with err set. */
 static int exists(bc_request *req, const char *sql, const char *id, int *found, bc_err *err)
 {
     sqlite3_stmt *st;
@@ -60,7 +61,7 @@ static int exists(bc_request *req, const char *sql, const char *id, int *found, 
         rc = bc_store_bind(st, BC_BINDS(bc_text(id)), err);
     if (rc == BC_OK) {
         int step = sqlite3_step(st);
-        *found = step == SQLITE_ROW;
+        *found = step == SQLITE_ROW ? 1 + (sqlite3_column_int(st, 0) == 1) : 0;
         if (step != SQLITE_ROW && step != SQLITE_DONE)
             rc = bc_store_error(req->store, err, "finding the item of a collection");
         sqlite3_reset(st);
@@ -85,6 +86,13 @@ int bc_resource_list(bc_request *req, bc_response *res)
         json_decref(q.cursor);
         return bc_problem(res, 404, "not_found", NULL, "no %s with id '%.120s'",
                           r->parent->singular, q.parent_id);
+    }
+    if (rc == BC_OK && found == 2) {
+        json_decref(q.cursor);
+        return bc_problem(res, 404, "rejected", NULL,
+                          "%s '%.120s' was rejected by a reviewer: hidden, kept for audit, and "
+                          "in no list of %s; ask for it with /v1/%s/%.120s?curation=rejected",
+                          r->parent->singular, q.parent_id, r->name, r->parent->name, q.parent_id);
     }
     list_page page = {json_array(), NULL, NULL, 0, -1, NULL};
     if (rc == BC_OK)
@@ -248,6 +256,25 @@ static int not_found(bc_response *res, const bc_resource *r, const char *input,
     return st;
 }
 
+/* Whether the document doc (JSON text) is served to a detail request asking for the
+ * curation set `set` (NULL: not asked). A fact is found by its id in any set but the
+ * rejected, which is hidden (README, "reject") and served only when asked for by a set
+ * holding it; a document without a curation counts as curated. curation gets "" when
+ * the document is served, else its curation. 0 or a code with err set. */
+static int shown(bc_request *req, const char *doc, const char *set, char curation[16], bc_err *err)
+{
+    curation[0] = '\0';
+    int found = 0, rc = bc_store_lookup(
+                       req->store,
+                       "SELECT c FROM (SELECT coalesce(json_extract(?1, '$.curation'), "
+                       "'curated') AS c) WHERE CASE WHEN ?2 IS NULL THEN c = 'rejected' ELSE c "
+                       "NOT IN (SELECT curation FROM curation_sets WHERE name = ?2) END",
+                       BC_BINDS(bc_text(doc), bc_text(set)), curation, 16, &found, err);
+    if (rc == BC_OK && !found)
+        curation[0] = '\0';
+    return rc;
+}
+
 int bc_resource_get(bc_request *req, bc_response *res)
 {
     const bc_resource *r = req->route_data;
@@ -271,6 +298,8 @@ int bc_resource_get(bc_request *req, bc_response *res)
     }
     sqlite3_stmt *st = NULL;
     int found = 0;
+    char curation[16] = "";
+    const char *set = bc_params_text(q.b, q.n, "curation", NULL);
     if (rc == BC_OK)
         rc = bc_store_stmt(req->store, r->doc_sql, &st, &err);
     if (rc == BC_OK)
@@ -279,9 +308,11 @@ int bc_resource_get(bc_request *req, bc_response *res)
         int step = sqlite3_step(st);
         found = step == SQLITE_ROW;
         if (found)
+            rc = shown(req, (const char *)sqlite3_column_text(st, 0), set, curation, &err);
+        if (found && rc == BC_OK && curation[0] == '\0')
             rc = bc_list_emit_doc(r, &q, (const char *)sqlite3_column_text(st, 0),
                                   (size_t)sqlite3_column_bytes(st, 0), &res->body);
-        else if (step != SQLITE_DONE)
+        else if (!found && step != SQLITE_DONE)
             rc = bc_store_error(req->store, &err, "reading a document");
         if (rc == BC_ENOMEM)
             bc_err_set(&err, rc, "out of memory rendering a document");
@@ -294,6 +325,15 @@ int bc_resource_get(bc_request *req, bc_response *res)
     if (!found)
         return bc_problem(res, 404, "not_found", NULL, "no %s with id '%.120s'", r->singular,
                           req->route_id);
+    if (curation[0] != '\0' && set == NULL)
+        return bc_problem(res, 404, "rejected", NULL,
+                          "%s '%.120s' was rejected by a reviewer: hidden, kept for audit; ask "
+                          "for it with ?curation=rejected (its decisions: /v1/review/%s/%.120s)",
+                          r->singular, id, r == &bc_res_trade_figures ? "figures" : r->name, id);
+    if (curation[0] != '\0')
+        return bc_problem(res, 404, "not_found", "curation",
+                          "%s '%.120s' is %s, not in the set '%s' asked for", r->singular, id,
+                          curation, set);
     res->cacheable = 1;
     res->status = 200;
     return 200;

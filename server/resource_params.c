@@ -24,9 +24,13 @@ static const bc_param_spec COMMON[] = {
     {NULL},
 };
 
-/* Detail endpoints take only these. */
+/* Detail endpoints take only these: `curation` names the set the item must be in
+ * (resource.c: a rejected fact is served only when asked for). */
 static const bc_param_spec DETAIL[] = {
     {"fields", BC_PARAM_TEXT},
+    {"curation", BC_PARAM_TEXT, NULL,
+     "SELECT DISTINCT name FROM curation_sets WHERE name = ? COLLATE NOCASE", NULL,
+     "trusted, all, curated, reviewed, extracted, rejected"},
     {NULL},
 };
 

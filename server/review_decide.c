@@ -6,6 +6,7 @@
 #include "bordercoop/alloc.h"
 #include "bordercoop/changes.h"
 #include "bordercoop/figure_links.h"
+#include "bordercoop/meeting_links.h"
 #include "bordercoop/search_index.h"
 #include "bordercoop/sha256.h"
 #include "bordercoop/text.h"
@@ -210,6 +211,9 @@ int review_apply_action(bc_store *s, bc_review_kind kind, const char *id, bc_rev
     /* a figure's overlaps and computed conflicts follow its curation and its values */
     if (rc == BC_OK && kind == BC_REVIEW_FIGURE)
         rc = bc_figure_links_refresh(s, id, related, err);
+    /* no meeting stays the same as a rejected one */
+    if (rc == BC_OK && kind == BC_REVIEW_MEETING)
+        rc = bc_meeting_links_refresh(s, id, related, err);
     if (rc == BC_OK)
         rc = reindex(s, k, id, to, err);
     if (rc != BC_OK) {
@@ -309,9 +313,11 @@ int bc_review_decide(bc_store *w, const bc_review_request *rq, bc_review_result 
         rc = review_bump_version(w, seq, out->content_version, err);
     if (rc == BC_OK)
         rc = feed(w, k, rq->fact_id, before, rq->reviewer, rq->note, now, err);
-    /* the figures whose overlaps or conflicts name a reviewed figure changed with it */
+    /* the figures whose overlaps or conflicts name a reviewed figure changed with it, as
+     * did the meetings linked again when the meeting they were the same as was rejected */
     if (rc == BC_OK && related != NULL)
-        rc = bc_changes_record_ids(w, "figure", related, "review", rq->reviewer, now, NULL, err);
+        rc = bc_changes_record_ids(w, rq->kind == BC_REVIEW_MEETING ? "meeting" : "figure", related,
+                                   "review", rq->reviewer, now, NULL, err);
     if (rc == BC_OK)
         rc = bc_store_commit(w, err);
     if (rc != BC_OK)

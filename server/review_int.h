@@ -67,9 +67,11 @@ int review_bump_version(bc_store *s, const char *what, char version[65], bc_err 
 
 /* Applies action to fact id inside the caller's transaction: checks its state, applies
  * an edit's fields, sets the curation and the search index, and recomputes a figure's
- * overlaps and computed conflicts (figure_links.h). Fills from/to, *changes (edit: new,
- * json_decref), *related (may be NULL: a figure's decision, the JSON array of the other
- * figures whose documents it changed, bc_free; else NULL) and field (on BC_EINVAL). BC_ENOTFOUND,
+ * overlaps and computed conflicts (figure_links.h) or, for a rejected meeting, links the
+ * meetings that were the same as it again (meeting_links.h). Fills from/to, *changes
+ * (edit: new, json_decref), *related (may be NULL: the JSON array of the other figures, or
+ * meetings, whose documents the decision changed, bc_free; else NULL) and field (on
+ * BC_EINVAL). BC_ENOTFOUND,
  * BC_ECONFLICT (a curated fact, or an action that makes no sense from its state), BC_EINVAL (an
  * edit's fields), BC_ESTORE or BC_ENOMEM. */
 int review_apply_action(bc_store *s, bc_review_kind kind, const char *id, bc_review_action action,

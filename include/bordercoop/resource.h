@@ -160,8 +160,9 @@ struct bc_resource {
      * overlaps): the parent's descriptor, the filter selecting the item's rows (its
      * `where` has one '?', bound to the item's id; never in the query string, links or
      * meta) and a query with one parameter that has a row when the item exists (else
-     * 404). doc_sql (and the others) then take two parameters: the row's id, the item's.
-     * All NULL for a collection of its own. */
+     * 404), its first column 1 when the item is a rejected fact (hidden: 404 `rejected`,
+     * whatever the list's `curation`). doc_sql (and the others) then take two parameters: the row's
+     * id, the item's. All NULL for a collection of its own. */
     const bc_resource *parent;
     const bc_param_spec *parent_filter;
     const char *parent_sql;

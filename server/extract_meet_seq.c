@@ -4,6 +4,8 @@
  * stands between it and the meeting. */
 #include "extract_int.h"
 
+#include <stdio.h>
+
 #include <string.h>
 
 int bcx_day_between(const ctx *c, const mention *m, const xd *d)
@@ -49,6 +51,32 @@ int bcx_prepared_zh(const ctx *c, size_t i, size_t noun_end, size_t lim)
             return 1;
     }
     return 0;
+}
+
+const xd *bcx_held_modifier_day_zh(const ctx *c, const mention *m)
+{
+    static const char *const held[] = {"举行的", "召开的", "举办的", NULL};
+    if (c->lbit != L_ZH)
+        return NULL;
+    for (size_t k = c->se[m->sent].d1; k > c->se[m->sent].d0; k--) {
+        const xd *d = &c->d[k - 1];
+        if (d->t1 > m->t0 || d->prec == 0 || d->used || d->dateline)
+            continue;
+        int holding = 0;
+        for (size_t q = d->t1; q < m->t0; q++) {
+            if ((bcx_gap(c, q - 1) & (G_COMMA | G_DOT)) || bcx_lex_find(c, C_MEET, q, NULL) > 0 ||
+                bcx_lex_find(c, C_TALKS, q, NULL) > 0)
+                return NULL; /* another clause, or another meeting's day */
+            for (int w = 0; held[w] && !holding; w++)
+                holding = bcx_words_at(c, q, m->t0, held[w]) > 0;
+        }
+        int y = 0, mo = 0;
+        if (!holding || sscanf(d->iso, "%d-%d", &y, &mo) < 1 ||
+            (c->ry != 0 && (y < c->ry || (y == c->ry && mo != 0 && mo < c->rm))))
+            return NULL; /* none, or one gone by: a meeting prepared is to come */
+        return d;
+    }
+    return NULL;
 }
 
 int bcx_other_noun_clause(const ctx *c, const mention *m, const xd *d)
@@ -133,6 +161,13 @@ int bcx_first_since_zh(const ctx *c, size_t i)
         return 0;
     if (i >= lo + 3 && bcx_words_at(c, i - 3, i, "以来的") == 3)
         return 1;
+    /* the nth within this year or month ("两市今年的第二次正式会谈", "年内第三次"): a count */
+    static const char *const within[] = {"今年", "本年", "当年", "同年", "年内",
+                                         "本月", "当月", "同月", "本周", NULL};
+    size_t k = i > lo && bcx_words_at(c, i - 1, i, "的") ? i - 1 : i;
+    for (int w = 0; within[w] && k >= lo + 2 && !(bcx_gap(c, k - 1) & (G_COMMA | G_DOT)); w++)
+        if (bcx_words_at(c, k - 2, k, within[w]) == 2)
+            return 1;
     return i >= lo + 2 &&
            (bcx_words_at(c, i - 2, i, "以来") == 2 || bcx_words_at(c, i - 2, i, "年来") == 2);
 }

@@ -359,6 +359,50 @@ static void a_meeting_named_for_another_or_for_its_outcome(void **state)
     bc_extraction_free(&x);
 }
 
+/* "今年的第二次会谈", "年内第三次": the nth in a while, no number of a series, no meeting of
+ * its own; a numbered one after a year written or a comma still is. */
+static void the_nth_within_this_year(void **state)
+{
+    (void)state;
+    static const char *const nth[] = {"这是两市今年的第二次正式会谈。",
+                                      "这已是双方年内第三次会谈。", "这是两地本月第二次会谈。"};
+    for (size_t k = 0; k < sizeof nth / sizeof nth[0]; k++) {
+        bc_extraction x = run("zh", "2025-11-19", nth[k]);
+        for (size_t i = 0; i < x.nmeetings; i++)
+            if (x.meetings[i].ordinal != 0)
+                fail_msg("%s: a meeting numbered %d", nth[k], x.meetings[i].ordinal);
+        bc_extraction_free(&x);
+    }
+    /* negative: a series' number after a year's day, or after 今年 and a verb of holding */
+    bc_extraction x = run("zh", "2025-11-19", "今年6月，双方在东兴举行了第二次联席会议。");
+    assert_string_equal(meet(&x, "", 2)->date, "2025-06");
+    bc_extraction_free(&x);
+    x = run("zh", "2025-11-19", "双方今年在东兴举行了第二次联席会议。");
+    assert_int_equal(meet(&x, "", 2)->ordinal, 2);
+    bc_extraction_free(&x);
+}
+
+/* A meeting being prepared takes the day of the clause of holding that modifies it, which is
+ * its own ("做好6月在昆明举行的第四次会晤的筹备工作"); the talks its sentence plans in the same
+ * year stay a meeting of their own. */
+static void a_prepared_meeting_dated_in_its_own_clause(void **state)
+{
+    (void)state;
+    bc_extraction x = run("zh", "2024-03-20",
+                          "双方商定今年下半年在文山举行下一轮会谈，并做好今年6月在昆明举行的"
+                          "第四次会晤的筹备工作。");
+    assert_string_equal(meet(&x, "", 4)->date, "2024-06");
+    assert_int_equal(x.nmeetings, 2);
+    bc_extraction_free(&x);
+    /* negative: a day of the preparation itself, or a month gone by, is not the meeting's */
+    x = run("zh", "2024-03-20", "3月18日，双方召开第四次会晤筹备会。");
+    assert_string_equal(meet(&x, "", 4)->date, "");
+    bc_extraction_free(&x);
+    x = run("zh", "2024-03-20", "双方做好1月在昆明举行的第四次会晤的筹备工作。");
+    assert_string_equal(meet(&x, "", 4)->date, "");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -375,6 +419,8 @@ int main(void)
         cmocka_unit_test(a_meeting_held_lately),
         cmocka_unit_test(the_afternoon_of_the_day_just_told),
         cmocka_unit_test(a_meeting_named_for_another_or_for_its_outcome),
+        cmocka_unit_test(the_nth_within_this_year),
+        cmocka_unit_test(a_prepared_meeting_dated_in_its_own_clause),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

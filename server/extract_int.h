@@ -1039,6 +1039,11 @@ int bcx_next_clause_day(const ctx *c, const mention *m, const xd *d);
  * "第五次会议的筹备工作"): it is to come, and the days of its sentence are the
  * preparation's. */
 int bcx_prepared_zh(const ctx *c, size_t i, size_t noun_end, size_t lim);
+/* The span of four to eleven days that dates Chinese numbered or named mention m by its first
+ * day ("第十五次会议于3月5日至8日在河口举行"): the one date of its sentence, in its clause or
+ * opening the sentence, the sentence naming no visit, fair or other span its meeting may lie
+ * within ("访问", "博览会", "期间"); NULL when none. */
+const xd *bcx_long_span_zh(const ctx *c, const mention *m);
 /* The day (or month, or year) of Chinese mention m written in the clause of holding that
  * modifies it ("做好年中在昆明举行的第四次年度工作会晤的筹备工作", "筹备定于6月在河口召开的第五次
  * 会议"): the meeting's own, though its sentence reports what is prepared; NULL when none. */

@@ -783,6 +783,12 @@ void bcx_resolve_mentions(ctx *c)
                 m->date_sent = si; /* the sentence before it */
             if (d == NULL && (d = bcx_then_day(c, m)) != NULL)
                 m->date_sent = si; /* "... dateren van eind 2024. Toen vond ... plaats" */
+            const xd *span = d == NULL ? bcx_long_span_zh(c, m) : NULL;
+            if (span != NULL && (m->planned <= 0 || held_date_fits(c, span))) {
+                copy_str(m->date, sizeof m->date, span->iso); /* "3月5日至8日": its first day */
+                m->date[strcspn(m->date, "/")] = '\0';
+                m->date_inferred = span->inferred, m->date_src = 1;
+            }
             const mention *then = d == NULL ? bcx_then_of(c, m) : NULL;
             if (then != NULL) { /* "... vond toen plaats": the date of the one before */
                 memcpy(m->date, then->date, sizeof m->date);

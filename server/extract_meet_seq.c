@@ -339,3 +339,44 @@ int bcx_modifier_zh(const ctx *c, const mention *m)
     }
     return 0;
 }
+
+const xd *bcx_long_span_zh(const ctx *c, const mention *m)
+{
+    static const char *const other[] = {"访问",   "考察",   "出访",   "访华", "访越",
+                                        "博览会", "交易会", "展销会", "展会", "期间",
+                                        "其间",   "节",     "培训",   NULL};
+    const sent *s = &c->se[m->sent];
+    const xd *span = NULL;
+    if (c->lbit != L_ZH || m->xkind == BC_XM_TALKS || m->visit)
+        return NULL;
+    for (size_t k = s->d0; k < s->d1; k++) {
+        const xd *d = &c->d[k];
+        const char *slash = strchr(d->iso, '/');
+        size_t half = slash ? (size_t)(slash - d->iso) : 0;
+        char first[16];
+        int diff = 0;
+        if (d->dateline)
+            continue;
+        if (span != NULL || d->used || d->prec != 0 || d->span[0] || slash == NULL ||
+            !((half == 10 && strlen(slash + 1) == 10) ||
+              (half == 7 && d->iso[0] == '-' && strlen(slash + 1) == 7)))
+            return NULL; /* another date, or a period: not one span of days */
+        snprintf(first, sizeof first, "%.*s", (int)half, d->iso);
+        if (!bcx_days_between(first, slash + 1, &diff) || diff < 3 || diff > 10)
+            return NULL;
+        span = d;
+    }
+    if (span == NULL)
+        return NULL;
+    /* its clause: the span opens the sentence before it, or no comma lies between */
+    size_t a = span->t1 <= m->t0 ? span->t1 : m->t1, b = span->t1 <= m->t0 ? m->t0 : span->t0;
+    for (size_t k = a; k < b; k++)
+        if ((bcx_gap(c, k - 1) & (G_COMMA | G_DOT)) &&
+            !(span->t1 <= m->t0 && k == span->t1 && bcx_opens_clause(c, m->sent, span)))
+            return NULL;
+    for (size_t k = s->t0; k < s->t1; k++)
+        for (int w = 0; other[w]; w++)
+            if (bcx_words_at(c, k, s->t1, other[w]))
+                return NULL; /* a visit's or a fair's days, the meeting on one of them */
+    return span;
+}

@@ -70,8 +70,14 @@ static void spans_into_the_next_month(void **state)
     x = run("zh", "2026-01-05", "去年12月30日至今年1月1日，第十次会晤在老街举行。");
     assert_string_not_equal(meet(&x, "", 10)->date, "2025-01-01");
     bc_extraction_free(&x);
-    /* negative: five days of a visit date no meeting, and never by their last day */
+    /* five days of a numbered meeting: its first day (tests/eval/README.md: a span is
+     * annotated with its first day); negative: five days of a visit date no meeting, and
+     * never by their last day */
     x = run("zh", "2025-12-03", "2024年9月28日至10月2日，第十次会谈在河口举行。");
+    assert_string_equal(meet(&x, "", 10)->date, "2024-09-28");
+    bc_extraction_free(&x);
+    x = run("zh", "2025-12-03",
+            "2024年9月28日至10月2日，老街省代表团访问河口，其间双方举行了第十次会谈。");
     assert_string_equal(meet(&x, "", 10)->date, "");
     bc_extraction_free(&x);
 }
@@ -403,6 +409,32 @@ static void a_prepared_meeting_dated_in_its_own_clause(void **state)
     bc_extraction_free(&x);
 }
 
+/* A numbered meeting held over four days or more ("于3月5日至8日在河口举行") is dated by its
+ * first day, as one of two or three days is; not a visit's days, nor a fair's the meeting
+ * was held during, nor talks during a visit. */
+static void a_meeting_over_several_days(void **state)
+{
+    (void)state;
+    bc_extraction x = run("zh", "2024-08-14", "第十五次联席会议于3月5日至8日在河口举行。");
+    assert_string_equal(meet(&x, "", 15)->date, "2024-03-05");
+    bc_extraction_free(&x);
+    x = run("zh", NULL, "3月5日至8日，双方在河口举行第十五次联席会议。");
+    assert_string_equal(meet(&x, "", 15)->date, "--03-05");
+    bc_extraction_free(&x);
+    static const char *const within[] = {
+        "3月18日至22日，边贸博览会期间，两地举行了第九次联席会议。",
+        "6月3日至7日，文山州代表团对河江省进行工作访问，双方举行了第五次会谈。",
+        "4月2日至6日，老街省委书记率团访问云南，其间双方举行了第六次联席会议。",
+    };
+    for (size_t k = 0; k < sizeof within / sizeof within[0]; k++) {
+        x = run("zh", "2024-08-14", within[k]);
+        for (size_t i = 0; i < x.nmeetings; i++)
+            if (x.meetings[i].date[0])
+                fail_msg("%s: a meeting dated '%s'", within[k], x.meetings[i].date);
+        bc_extraction_free(&x);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -421,6 +453,7 @@ int main(void)
         cmocka_unit_test(a_meeting_named_for_another_or_for_its_outcome),
         cmocka_unit_test(the_nth_within_this_year),
         cmocka_unit_test(a_prepared_meeting_dated_in_its_own_clause),
+        cmocka_unit_test(a_meeting_over_several_days),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -869,6 +869,9 @@ void bcx_find_dates(ctx *c)
         bcx_name_year_days(c, si);
         bcx_written_year_days(c, si);
         bcx_visit_spans(c, si);
+        if (bcx_other_meeting_undated_zh(c, si))
+            last_meet =
+                SIZE_MAX; /* "近日，…第八次联席会议…举办。会议期间，…": not the day before */
         for (size_t k = c->se[si].d0; k < c->se[si].d1; k++) {
             if (c->d[k].prec == 3 && event_day(c, &c->d[k]) && bcx_sent_has(c, si, C_MEET, -1) &&
                 !c->d[k].same_day) {

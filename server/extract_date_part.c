@@ -149,3 +149,34 @@ int bcx_weekday_habit_zh(const ctx *c, size_t i, size_t n, size_t lim)
     }
     return 0;
 }
+
+int bcx_other_meeting_undated_zh(const ctx *c, size_t si)
+{
+    static const char *const lately[] = {"近日", "日前", "近期", "此前", "不久前", NULL};
+    const sent *s = &c->se[si];
+    int noun = 0, own = 0;
+    if (c->lbit != L_ZH)
+        return 0;
+    for (size_t k = s->d0; k < s->d1; k++) {
+        const xd *d = &c->d[k];
+        if (d->prec == 3 && !d->dateline)
+            return 0; /* dated: the day it tells is the last meeting's */
+        if (!d->dateline && !d->same_day && !d->rel && (d->prec == 1 || d->prec == 2))
+            own = 1;
+    }
+    for (size_t k = s->t0; k < s->t1; k++) {
+        if (c->t[k].used == U_DATE)
+            continue;
+        if (bcx_lex_find(c, C_MEET, k, NULL) > 0 || bcx_lex_find(c, C_MECH, k, NULL) > 0)
+            noun = 1;
+        if (bcx_words_at(c, k, s->t1, "第") && k + 2 < s->t1 &&
+            (bcx_words_at(c, k + 2, s->t1, "次") || bcx_words_at(c, k + 2, s->t1, "届") ||
+             (k + 3 < s->t1 &&
+              (bcx_words_at(c, k + 3, s->t1, "次") || bcx_words_at(c, k + 3, s->t1, "届")))))
+            own = 1;
+        for (int w = 0; lately[w]; w++)
+            if (bcx_words_at(c, k, s->t1, lately[w]))
+                own = 1;
+    }
+    return noun && own;
+}

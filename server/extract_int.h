@@ -553,6 +553,11 @@ int bcx_try_year_part_zh(const ctx *c, size_t i, size_t lim, dres *r);
  * one day: after "每" ("每周二"), or in a range or list of weekdays ("周一至周五", "周二、周四");
  * or of next week ("下周三"), not counted here: no date. */
 int bcx_weekday_habit_zh(const ctx *c, size_t i, size_t n, size_t lim);
+/* 1 when Chinese sentence si names a meeting of its own that no day of it dates: a meeting
+ * noun outside its dates, with a number ("第八次"), a time that is not a day ("近日", "日前",
+ * "6月", "今年") or none; "the meeting" said again ("会议指出", "会议期间") is not one. The
+ * meeting "会议期间" then speaks of is that one, whose day is not told. */
+int bcx_other_meeting_undated_zh(const ctx *c, size_t si);
 /* A Chinese part of a day opening sentence si at token i ("下午，双方举行会谈") after a sentence
  * that opens with day d[last] and names no other ("12月2日上午，…开工。"): that day, as "the
  * same day". 1 when token i is one (r filled). */

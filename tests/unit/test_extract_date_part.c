@@ -2,7 +2,8 @@
  * "年底", "年初") takes the reference date's year when the words say it is this year's
  * (to come and not over, or done and begun) and no other year is written before it in its
  * paragraph; none without a reference date. A short weekday ("周二") is a day counted from
- * the reference date, unless it is a habit or a range of weekdays (extract_date_part.c). */
+ * the reference date, unless it is a habit or a range of weekdays. "会议期间" after another
+ * meeting told without its day is no day (extract_date_part.c). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -101,6 +102,22 @@ static void a_weekday_of_a_habit_gives_none(void **state)
     }
 }
 
+/* "会议期间" after a sentence telling another meeting, undated ("近日，…第八次联席会议…举办"):
+ * not the day of the meeting before that one; after "会议指出" said of the meeting dated just
+ * before, that meeting's day. */
+static void during_a_meeting_whose_day_is_not_told(void **state)
+{
+    (void)state;
+    static const char *const text = "11月5日，双方在老街举行第二次联席会议。"
+                                    "近日，河口县与老街市第八次联席会议在河口举办。"
+                                    "会议期间，云南省副省长会见了老街省人民委员会主席一行。";
+    expect_at("2024-11-14", text, "会议期间", "");
+    static const char *const same = "11月5日，双方在老街举行第二次联席会议。"
+                                    "会议指出，双方合作成果丰硕。"
+                                    "会议期间，云南省副省长会见了老街省人民委员会主席一行。";
+    expect_at("2024-11-14", same, "会议期间", "2024-11-05");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -108,6 +125,7 @@ int main(void)
         cmocka_unit_test(a_part_of_another_year_gives_none),
         cmocka_unit_test(a_short_weekday_is_a_day),
         cmocka_unit_test(a_weekday_of_a_habit_gives_none),
+        cmocka_unit_test(during_a_meeting_whose_day_is_not_told),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

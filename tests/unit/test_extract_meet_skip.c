@@ -365,6 +365,25 @@ static void the_day_before_a_chinese_meeting(void **state)
     bc_extraction_free(&x);
 }
 
+/* "此次会谈", "本次会议": the meeting the report tells, said again, no meeting of its own (a
+ * month its sentence names is not its date); talks named without such a word still are. */
+static void this_meeting_said_again(void **state)
+{
+    (void)state;
+    bc_extraction x = run("zh", "2024-10-17",
+                          "标题\n\n10月15日，崇左市与越南谅山省在凭祥市举行工作会谈。"
+                          "双方曾于上月商定，本月中旬举行此次会谈。");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2024-10-15");
+    bc_extraction_free(&x);
+    /* negative: the next talks, planned for a month, are a meeting of their own */
+    x = run("zh", "2024-10-17",
+            "标题\n\n10月15日，崇左市与越南谅山省在凭祥市举行工作会谈。"
+            "双方商定，明年3月在谅山举行下一次会谈。");
+    assert_int_equal(x.nmeetings, 2);
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -377,6 +396,7 @@ int main(void)
         cmocka_unit_test(a_month_right_after_another_meeting),
         cmocka_unit_test(closing_days_and_what_came_before),
         cmocka_unit_test(the_day_before_a_chinese_meeting),
+        cmocka_unit_test(this_meeting_said_again),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -231,6 +231,11 @@ int bcx_deciding_zh(const ctx *c, const mention *m)
     /* "在第十三次会晤上，双方同意…": at it, the sides decided */
     if (bcx_words_at(c, k, hi, "上") > 0 && m->t0 > lo && bcx_words_at(c, m->t0 - 1, m->t0, "在"))
         return 1;
+    /* "…举行的第五次会议上曾商定": at it, what was decided, told right after */
+    if (bcx_words_at(c, k, hi, "上") > 0 && k + 1 < hi && !(bcx_gap(c, k) & G_DOT) &&
+        (decided_at(c, k + 1, hi) > 0 ||
+         (bcx_words_at(c, k + 1, hi, "曾") > 0 && decided_at(c, k + 2, hi) > 0)))
+        return 1;
     if (bcx_gap(c, k - 1) & G_COMMA)
         return 0;
     /* "第十一次会晤商定", "会议确定" */

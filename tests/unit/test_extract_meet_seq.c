@@ -435,6 +435,24 @@ static void a_meeting_over_several_days(void **state)
     }
 }
 
+/* "上月在谅山举行的第五次会议上曾商定，本月中旬…": what was decided at it is to come, the meeting
+ * itself took place, in its own clause's month; without a word of deciding after "上", the
+ * meeting's words say. */
+static void decided_at_a_meeting_recalled(void **state)
+{
+    (void)state;
+    bc_extraction x = run("zh", "2024-10-17",
+                          "据介绍，双方上月在谅山举行的联合工作组第五次会议上曾商定，本月中旬在"
+                          "凭祥举行会谈。");
+    assert_string_equal(meet(&x, "", 5)->date, "2024-09");
+    assert_string_equal(meet(&x, "", 5)->status, "held");
+    bc_extraction_free(&x);
+    /* negative: a meeting to come, "会议上" and no deciding after it */
+    x = run("zh", "2024-10-17", "双方将于明年3月在谅山举行第六次会议，会议上将签署合作协议。");
+    assert_string_equal(meet(&x, "", 6)->status, "planned");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -454,6 +472,7 @@ int main(void)
         cmocka_unit_test(the_nth_within_this_year),
         cmocka_unit_test(a_prepared_meeting_dated_in_its_own_clause),
         cmocka_unit_test(a_meeting_over_several_days),
+        cmocka_unit_test(decided_at_a_meeting_recalled),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -742,8 +742,10 @@ int bc_extract(const char *text, size_t len, const char *lang, const char *refer
     }
     if (c.rc == BC_OK)
         bcx_find_dates(&c);
-    if (c.rc == BC_OK)
+    if (c.rc == BC_OK) {
+        bcx_mark_side_people_zh(&c);
         bcx_find_mentions(&c);
+    }
     if (c.rc == BC_OK)
         bcx_find_figures(&c);
     if (c.rc == BC_OK) {

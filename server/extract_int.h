@@ -222,6 +222,8 @@ typedef struct sent {
     size_t unread;          /* the token + 1 of a month or day it counts from a reference date
                              * that was not given ("本月上旬", "last month", "yesterday"
                              * without published_on or a dateline), 0 none */
+    unsigned char vn_named; /* Chinese: it names a person an earlier sentence titled as
+                             * Vietnamese ("…会见了阮文山一行": extract_meet_person.c) */
     uint64_t has_known;     /* classes bcx_sent_has has looked for (bit 1 << C_*) */
     uint64_t has;           /* and found */
 } sent;
@@ -553,6 +555,10 @@ int bcx_try_year_part_zh(const ctx *c, size_t i, size_t lim, dres *r);
  * one day: after "每" ("每周二"), or in a range or list of weekdays ("周一至周五", "周二、周四");
  * or of next week ("下周三"), not counted here: no date. */
 int bcx_weekday_habit_zh(const ctx *c, size_t i, size_t n, size_t lim);
+/* ---- extract_meet_person.c ---- */
+/* Marks the Chinese sentences that name a person an earlier sentence wrote right after a
+ * Vietnamese title ("越南老街省委书记阮文山" … "王宁会见了阮文山一行"): sent.vn_named. */
+void bcx_mark_side_people_zh(ctx *c);
 /* 1 when Chinese sentence si names a meeting of its own that no day of it dates: a meeting
  * noun outside its dates, with a number ("第八次"), a time that is not a day ("近日", "日前",
  * "6月", "今年") or none; "the meeting" said again ("会议指出", "会议期间") is not one. The

@@ -394,7 +394,7 @@ static int other_side(const ctx *c, size_t si)
         if (cn >= 0 && cn == want_cn)
             return 1;
     }
-    return bcx_sent_has(c, si, want_cn ? C_CN : C_VN, -1);
+    return bcx_sent_has(c, si, want_cn ? C_CN : C_VN, -1) || (!want_cn && c->se[si].vn_named);
 }
 
 /* 1 when token i shares a clause (no comma, semicolon or full stop between) with a token

@@ -376,11 +376,13 @@ static int same_day_talks(const ctx *c, size_t j, size_t i)
            (a->ordinal == 0 || b->ordinal == 0 || a->ordinal == b->ordinal);
 }
 
-/* 1 when talks t share their first statement and their date with meeting m, a numbered or
- * named one. */
+/* 1 when talks t share their first statement and their date, a month or a day, with meeting
+ * m, a numbered or named one (a year alone is shared by meetings of one sentence that are
+ * two: "今年下半年举行下一轮会谈，并做好年中举行的第四次会晤的筹备工作"). */
 static int talks_of(const bc_xmeeting *t, const bc_xmeeting *m)
 {
-    if (m->kind == BC_XM_TALKS || m->cite.nquotes == 0 || strcmp(t->date, m->date) != 0)
+    if (m->kind == BC_XM_TALKS || m->cite.nquotes == 0 || strcmp(t->date, m->date) != 0 ||
+        strlen(t->date) < 7)
         return 0;
     for (int k = 0; k < m->cite.nquotes; k++)
         if (m->cite.q[k].start == t->cite.q[0].start)
@@ -740,8 +742,10 @@ int bc_extract(const char *text, size_t len, const char *lang, const char *refer
     }
     if (c.rc == BC_OK)
         bcx_find_dates(&c);
-    if (c.rc == BC_OK)
+    if (c.rc == BC_OK) {
+        bcx_mark_side_people_zh(&c);
         bcx_find_mentions(&c);
+    }
     if (c.rc == BC_OK)
         bcx_find_figures(&c);
     if (c.rc == BC_OK) {

@@ -680,6 +680,7 @@ void bcx_find_dates(ctx *c)
             if ((c->lbit == L_ZH && bcx_try_anchored_zh(c, i, lim, &r)) ||
                 (c->lbit == L_ZH && last_day != SIZE_MAX &&
                  bcx_day_part_zh(c, si, i, c->d, last_day, &r)) ||
+                (c->lbit == L_ZH && bcx_try_year_part_zh(c, i, lim, &r)) ||
                 bcx_try_named_day(c, i, lim, &r) || bcx_try_to_month_end(c, i, lim, &r) ||
                 bcx_try_months(c, i, lim, &r) || bcx_try_month_span(c, i, lim, &r) ||
                 (c->lbit != L_ZH && bcx_try_month_range(c, i, lim, &r)) ||
@@ -756,7 +757,8 @@ void bcx_find_dates(ctx *c)
                     r.n = c->lbit == L_ZH ? 2 : 1;
                     r.prec = 1;
                 }
-            } else if ((n = bcx_lex_find(c, C_WEEKDAY, i, &e)) > 0 && vi_weekday(c, i, n, lim)) {
+            } else if ((n = bcx_lex_find(c, C_WEEKDAY, i, &e)) > 0 && vi_weekday(c, i, n, lim) &&
+                       !bcx_weekday_habit_zh(c, i, n, lim)) {
                 /* "on Tuesday": of the week of the reference date, the last such day on or
                  * before it (the next one after it, said to be coming); a weekday with
                  * its date next to it ("Tuesday (June 11)", "mardi 11 juin") leaves the
@@ -867,6 +869,9 @@ void bcx_find_dates(ctx *c)
         bcx_name_year_days(c, si);
         bcx_written_year_days(c, si);
         bcx_visit_spans(c, si);
+        if (bcx_other_meeting_undated_zh(c, si))
+            last_meet =
+                SIZE_MAX; /* "近日，…第八次联席会议…举办。会议期间，…": not the day before */
         for (size_t k = c->se[si].d0; k < c->se[si].d1; k++) {
             if (c->d[k].prec == 3 && event_day(c, &c->d[k]) && bcx_sent_has(c, si, C_MEET, -1) &&
                 !c->d[k].same_day) {

@@ -53,6 +53,16 @@ int bcx_date_beside_name(const ctx *c, const xd *d, size_t i, size_t n)
     static const char *const apart[] = {"and", "or", "et", "va", "oraz", "och", "en", NULL};
     if (d->t0 >= i + n && d->t0 <= i + n + 1)
         return 1;
+    /* Chinese opens the name with its year, its members between ("2021年中国广西与越南边境
+     * 四省党委书记新春会晤"): a written year, the clause holding no other meeting's words */
+    if (c->lbit == L_ZH && d->prec == 1 && !d->inferred && d->t1 <= i && i < d->t1 + 30 &&
+        bcx_words_at(c, d->t1, i, "以来") == 0 && bcx_words_at(c, d->t1, i, "来") == 0) {
+        for (size_t k = d->t1; k < i; k++)
+            if ((bcx_gap(c, k - 1) & (G_COMMA | G_DOT | G_PAREN)) ||
+                bcx_lex_find(c, C_MEET, k, NULL) > 0 || bcx_lex_find(c, C_TALKS, k, NULL) > 0)
+                return 0;
+        return 1;
+    }
     /* English puts the year before the words of the name: "the 2024 joint working
      * committee conference", "the 2025 edition of the Spring Meeting"; other languages
      * right before them at most one word */

@@ -222,6 +222,8 @@ typedef struct sent {
     size_t unread;          /* the token + 1 of a month or day it counts from a reference date
                              * that was not given ("本月上旬", "last month", "yesterday"
                              * without published_on or a dateline), 0 none */
+    unsigned char vn_named; /* Chinese: it names a person an earlier sentence titled as
+                             * Vietnamese ("…会见了阮文山一行": extract_meet_person.c) */
     uint64_t has_known;     /* classes bcx_sent_has has looked for (bit 1 << C_*) */
     uint64_t has;           /* and found */
 } sent;
@@ -423,7 +425,8 @@ int bcx_name_year(const ctx *c, size_t si, const xd *d);
 /* 1 when date d is written beside the words of a meeting at tokens [i, i + n), as part of
  * its name: right after them, a word between at most, or before them with no conjunction
  * between ("the 2024 joint working committee conference", not "in 2024, and at the Spring
- * Meeting") (extract_date_year.c). */
+ * Meeting"); in Chinese a written year opening the clause the words end, no other meeting's
+ * words between ("2021年中国广西与越南边境四省党委书记新春会晤") (extract_date_year.c). */
 int bcx_date_beside_name(const ctx *c, const xd *d, size_t i, size_t n);
 /* 1 when the year date d follows mention m after nothing but the name of its body and the
  * places of that body ("the 15th conference of the Joint Working Committee of Quang Ninh,
@@ -542,6 +545,25 @@ int bcx_try_anchored_zh(const ctx *c, size_t i, size_t lim, dres *r);
  * 年，…。6月12日，…", "去年，…：9月，…") take that year, until a sentence writes another:
  * the year the report tells of, not the reference date's nearest. */
 void bcx_context_year_zh(ctx *c);
+/* A Chinese part of a year without its year at token i ("年中", "年初", "年底", "年末", "年内";
+ * not after a year or a count: "2024年年中", "三年内"): the reference
+ * date's year into r (BC_X_INFERRED_YEAR) when the part is of the report's year by its
+ * tense (to come: not over; done: begun) and no date before it in its paragraph writes
+ * another year. 1 when the words are there (r->iso empty when they give no year). */
+int bcx_try_year_part_zh(const ctx *c, size_t i, size_t lim, dres *r);
+/* 1 when the Chinese weekday at token i (n tokens) is one of a habit or of opening hours, no
+ * one day: after "每" ("每周二"), or in a range or list of weekdays ("周一至周五", "周二、周四");
+ * or of next week ("下周三"), not counted here: no date. */
+int bcx_weekday_habit_zh(const ctx *c, size_t i, size_t n, size_t lim);
+/* ---- extract_meet_person.c ---- */
+/* Marks the Chinese sentences that name a person an earlier sentence wrote right after a
+ * Vietnamese title ("越南老街省委书记阮文山" … "王宁会见了阮文山一行"): sent.vn_named. */
+void bcx_mark_side_people_zh(ctx *c);
+/* 1 when Chinese sentence si names a meeting of its own that no day of it dates: a meeting
+ * noun outside its dates, with a number ("第八次"), a time that is not a day ("近日", "日前",
+ * "6月", "今年") or none; "the meeting" said again ("会议指出", "会议期间") is not one. The
+ * meeting "会议期间" then speaks of is that one, whose day is not told. */
+int bcx_other_meeting_undated_zh(const ctx *c, size_t si);
 /* A Chinese part of a day opening sentence si at token i ("下午，双方举行会谈") after a sentence
  * that opens with day d[last] and names no other ("12月2日上午，…开工。"): that day, as "the
  * same day". 1 when token i is one (r filled). */
@@ -1028,6 +1050,15 @@ int bcx_next_clause_day(const ctx *c, const mention *m, const xd *d);
  * "第五次会议的筹备工作"): it is to come, and the days of its sentence are the
  * preparation's. */
 int bcx_prepared_zh(const ctx *c, size_t i, size_t noun_end, size_t lim);
+/* The span of four to eleven days that dates Chinese numbered or named mention m by its first
+ * day ("第十五次会议于3月5日至8日在河口举行"): the one date of its sentence, in its clause or
+ * opening the sentence, the sentence naming no visit, fair or other span its meeting may lie
+ * within ("访问", "博览会", "期间"); NULL when none. */
+const xd *bcx_long_span_zh(const ctx *c, const mention *m);
+/* The day (or month, or year) of Chinese mention m written in the clause of holding that
+ * modifies it ("做好年中在昆明举行的第四次年度工作会晤的筹备工作", "筹备定于6月在河口召开的第五次
+ * 会议"): the meeting's own, though its sentence reports what is prepared; NULL when none. */
+const xd *bcx_held_modifier_day_zh(const ctx *c, const mention *m);
 /* 1 when day d stands in another clause than Chinese mention m (numbered or named), one
  * that names a meeting or talks of its own ("回顾了第三次联席会议以来的合作，并商定于明年3月
  * 举行下次会议"): that meeting's day. */
@@ -1047,7 +1078,8 @@ int bcx_first_planned_zh(const ctx *c, const xd *d);
  * 年度工作会晤在河江举行，联合工作组第九次会议同期召开"): it shares that one's date. */
 int bcx_same_time_zh(const ctx *c, const mention *b);
 /* 1 when the Chinese ordinal at token i counts within a time ("今年以来的首次高层会谈",
- * "两年来第一次"): the first in a while, no number of a series. */
+ * "两年来第一次", "今年的第二次正式会谈", "年内第三次"): the nth in a while, no number of a
+ * series. */
 int bcx_first_since_zh(const ctx *c, size_t i);
 /* 1 when Chinese year d (or a part of one) after mention m is what its sentence speaks of,
  * not when m was held ("第十一次会晤总结了2024年合作成果", "确定2026年为…", "《2026年合作计划》",

@@ -209,6 +209,16 @@ const bc_lex bc_lex_zh[] = {
     WE(C_WEEKDAY, "星期五", 5),
     WE(C_WEEKDAY, "星期六", 6),
     WE(C_WEEKDAY, "星期日", 7),
+    /* "周二": the short form, as common in reports ("周二上午，双方举行会谈") */
+    WE(C_WEEKDAY, "周一", 1),
+    WE(C_WEEKDAY, "周二", 2),
+    WE(C_WEEKDAY, "周三", 3),
+    WE(C_WEEKDAY, "周四", 4),
+    WE(C_WEEKDAY, "周五", 5),
+    WE(C_WEEKDAY, "周六", 6),
+    WE(C_WEEKDAY, "周日", 7),
+    WE(C_WEEKDAY, "星期天", 7),
+    WE(C_WEEKDAY, "周天", 7),
     /* a day of last week: "上周四", "上星期二" */
     WE(C_WEEKDAY, "上周一", WEEKDAY_LAST_WEEK + 1),
     WE(C_WEEKDAY, "上周二", WEEKDAY_LAST_WEEK + 2),

@@ -394,7 +394,7 @@ static int other_side(const ctx *c, size_t si)
         if (cn >= 0 && cn == want_cn)
             return 1;
     }
-    return bcx_sent_has(c, si, want_cn ? C_CN : C_VN, -1);
+    return bcx_sent_has(c, si, want_cn ? C_CN : C_VN, -1) || (!want_cn && c->se[si].vn_named);
 }
 
 /* 1 when token i shares a clause (no comma, semicolon or full stop between) with a token
@@ -882,7 +882,10 @@ void bcx_find_mentions(ctx *c)
             m.previous = prev;
             m.weak = !both;
             m.visit = visit;
-            m.sideline = on_sidelines(c, si, i, val == TALKS_VERB);
+            /* a Chinese reception ("会见了陈刚一行") is its own meeting, as on the sidelines */
+            m.sideline = on_sidelines(c, si, i, val == TALKS_VERB) ||
+                         (c->lbit == L_ZH && (bcx_words_at(c, i, c->se[si].t1, "会见") > 0 ||
+                                              bcx_words_at(c, i, c->se[si].t1, "接见") > 0));
             m.named_by = named_by(c, si, i);
             dated += m.named_by != 0;
             add_mention(c, &m);

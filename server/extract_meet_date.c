@@ -750,10 +750,12 @@ void bcx_resolve_mentions(ctx *c)
             mention *m = &c->m[idx[k]];
             if (m->date_src != 0)
                 continue;
-            const xd *d = NULL;
-            if (m->prepared || bcx_eve_of_zh(c, m) || bcx_modifier_zh(c, m))
+            const xd *d = m->prepared ? bcx_held_modifier_day_zh(c, m) : NULL, *own = d;
+            if (d == NULL && (m->prepared || bcx_eve_of_zh(c, m) || bcx_modifier_zh(c, m)))
                 continue; /* its sentence's days are the preparation's, or before it */
-            if (m->named_by != 0)
+            if (d != NULL)
+                ; /* "做好年中在昆明举行的第四次…会晤的筹备工作": its own clause of holding */
+            else if (m->named_by != 0)
                 d = &c->d[m->named_by - 1]; /* "the June 12 session": its date is its name's */
             else if (one_group && nd == 1 && !bcx_said_on(c, only) && !bcx_from_point(c, m, only) &&
                      !bcx_relative_of_other(c, m, only) && !in_other_relative(c, m, only) &&
@@ -769,7 +771,7 @@ void bcx_resolve_mentions(ctx *c)
             /* "the same day" is a day already narrated, never that of the next meeting
              * ("当天下午，双方还就筹备下一次会谈交换了意见"); nor is a day of what took place
              * or one before the report's date the date of a meeting to come */
-            if (d != NULL && m->planned > 0 && !held_date_fits(c, d))
+            if (d != NULL && d != own && m->planned > 0 && !held_date_fits(c, d))
                 d = NULL;
             if (d != NULL && m->planned > 0 && bcx_before_report_year(c, d))
                 d = NULL; /* without a reference date: a year before the report's */
@@ -781,6 +783,12 @@ void bcx_resolve_mentions(ctx *c)
                 m->date_sent = si; /* the sentence before it */
             if (d == NULL && (d = bcx_then_day(c, m)) != NULL)
                 m->date_sent = si; /* "... dateren van eind 2024. Toen vond ... plaats" */
+            const xd *span = d == NULL ? bcx_long_span_zh(c, m) : NULL;
+            if (span != NULL && (m->planned <= 0 || held_date_fits(c, span))) {
+                copy_str(m->date, sizeof m->date, span->iso); /* "3月5日至8日": its first day */
+                m->date[strcspn(m->date, "/")] = '\0';
+                m->date_inferred = span->inferred, m->date_src = 1;
+            }
             const mention *then = d == NULL ? bcx_then_of(c, m) : NULL;
             if (then != NULL) { /* "... vond toen plaats": the date of the one before */
                 memcpy(m->date, then->date, sizeof m->date);

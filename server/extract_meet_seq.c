@@ -4,6 +4,8 @@
  * stands between it and the meeting. */
 #include "extract_int.h"
 
+#include <stdio.h>
+
 #include <string.h>
 
 int bcx_day_between(const ctx *c, const mention *m, const xd *d)
@@ -49,6 +51,32 @@ int bcx_prepared_zh(const ctx *c, size_t i, size_t noun_end, size_t lim)
             return 1;
     }
     return 0;
+}
+
+const xd *bcx_held_modifier_day_zh(const ctx *c, const mention *m)
+{
+    static const char *const held[] = {"举行的", "召开的", "举办的", NULL};
+    if (c->lbit != L_ZH)
+        return NULL;
+    for (size_t k = c->se[m->sent].d1; k > c->se[m->sent].d0; k--) {
+        const xd *d = &c->d[k - 1];
+        if (d->t1 > m->t0 || d->prec == 0 || d->used || d->dateline)
+            continue;
+        int holding = 0;
+        for (size_t q = d->t1; q < m->t0; q++) {
+            if ((bcx_gap(c, q - 1) & (G_COMMA | G_DOT)) || bcx_lex_find(c, C_MEET, q, NULL) > 0 ||
+                bcx_lex_find(c, C_TALKS, q, NULL) > 0)
+                return NULL; /* another clause, or another meeting's day */
+            for (int w = 0; held[w] && !holding; w++)
+                holding = bcx_words_at(c, q, m->t0, held[w]) > 0;
+        }
+        int y = 0, mo = 0;
+        if (!holding || sscanf(d->iso, "%d-%d", &y, &mo) < 1 ||
+            (c->ry != 0 && (y < c->ry || (y == c->ry && mo != 0 && mo < c->rm))))
+            return NULL; /* none, or one gone by: a meeting prepared is to come */
+        return d;
+    }
+    return NULL;
 }
 
 int bcx_other_noun_clause(const ctx *c, const mention *m, const xd *d)
@@ -133,6 +161,13 @@ int bcx_first_since_zh(const ctx *c, size_t i)
         return 0;
     if (i >= lo + 3 && bcx_words_at(c, i - 3, i, "以来的") == 3)
         return 1;
+    /* the nth within this year or month ("两市今年的第二次正式会谈", "年内第三次"): a count */
+    static const char *const within[] = {"今年", "本年", "当年", "同年", "年内",
+                                         "本月", "当月", "同月", "本周", NULL};
+    size_t k = i > lo && bcx_words_at(c, i - 1, i, "的") ? i - 1 : i;
+    for (int w = 0; within[w] && k >= lo + 2 && !(bcx_gap(c, k - 1) & (G_COMMA | G_DOT)); w++)
+        if (bcx_words_at(c, k - 2, k, within[w]) == 2)
+            return 1;
     return i >= lo + 2 &&
            (bcx_words_at(c, i - 2, i, "以来") == 2 || bcx_words_at(c, i - 2, i, "年来") == 2);
 }
@@ -195,6 +230,11 @@ int bcx_deciding_zh(const ctx *c, const mention *m)
         return 0;
     /* "在第十三次会晤上，双方同意…": at it, the sides decided */
     if (bcx_words_at(c, k, hi, "上") > 0 && m->t0 > lo && bcx_words_at(c, m->t0 - 1, m->t0, "在"))
+        return 1;
+    /* "…举行的第五次会议上曾商定": at it, what was decided, told right after */
+    if (bcx_words_at(c, k, hi, "上") > 0 && k + 1 < hi && !(bcx_gap(c, k) & G_DOT) &&
+        (decided_at(c, k + 1, hi) > 0 ||
+         (bcx_words_at(c, k + 1, hi, "曾") > 0 && decided_at(c, k + 2, hi) > 0)))
         return 1;
     if (bcx_gap(c, k - 1) & G_COMMA)
         return 0;
@@ -303,4 +343,45 @@ int bcx_modifier_zh(const ctx *c, const mention *m)
             return 1;
     }
     return 0;
+}
+
+const xd *bcx_long_span_zh(const ctx *c, const mention *m)
+{
+    static const char *const other[] = {"访问",   "考察",   "出访",   "访华", "访越",
+                                        "博览会", "交易会", "展销会", "展会", "期间",
+                                        "其间",   "节",     "培训",   NULL};
+    const sent *s = &c->se[m->sent];
+    const xd *span = NULL;
+    if (c->lbit != L_ZH || m->xkind == BC_XM_TALKS || m->visit)
+        return NULL;
+    for (size_t k = s->d0; k < s->d1; k++) {
+        const xd *d = &c->d[k];
+        const char *slash = strchr(d->iso, '/');
+        size_t half = slash ? (size_t)(slash - d->iso) : 0;
+        char first[16];
+        int diff = 0;
+        if (d->dateline)
+            continue;
+        if (span != NULL || d->used || d->prec != 0 || d->span[0] || slash == NULL ||
+            !((half == 10 && strlen(slash + 1) == 10) ||
+              (half == 7 && d->iso[0] == '-' && strlen(slash + 1) == 7)))
+            return NULL; /* another date, or a period: not one span of days */
+        snprintf(first, sizeof first, "%.*s", (int)half, d->iso);
+        if (!bcx_days_between(first, slash + 1, &diff) || diff < 3 || diff > 10)
+            return NULL;
+        span = d;
+    }
+    if (span == NULL)
+        return NULL;
+    /* its clause: the span opens the sentence before it, or no comma lies between */
+    size_t a = span->t1 <= m->t0 ? span->t1 : m->t1, b = span->t1 <= m->t0 ? m->t0 : span->t0;
+    for (size_t k = a; k < b; k++)
+        if ((bcx_gap(c, k - 1) & (G_COMMA | G_DOT)) &&
+            !(span->t1 <= m->t0 && k == span->t1 && bcx_opens_clause(c, m->sent, span)))
+            return NULL;
+    for (size_t k = s->t0; k < s->t1; k++)
+        for (int w = 0; other[w]; w++)
+            if (bcx_words_at(c, k, s->t1, other[w]))
+                return NULL; /* a visit's or a fair's days, the meeting on one of them */
+    return span;
 }

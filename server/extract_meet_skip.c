@@ -329,6 +329,38 @@ int bcx_said_on(const ctx *c, const xd *d)
     return 0;
 }
 
+/* 1 when the Chinese meeting noun at token i is followed in its clause by a word for before
+ * it, perhaps after one of opening or holding ("会晤前一天，即20日下午，…会见了…", "会议召开
+ * 前夕", "会谈开始前"): the time of what its sentence reports, not a meeting it reports; or
+ * after a word for this one ("此次会谈", "本次会议"): the meeting reported, said again. */
+static int zh_before_noun(const ctx *c, size_t si, size_t i)
+{
+    static const char *const open[] = {"召开", "举行", "开幕", "开始", NULL};
+    static const char *const before[] = {"前一天", "前一日", "前夕", "前两天", "之前", "前", NULL};
+    const bc_lex *e = NULL;
+    size_t hi = c->se[si].t1, n = bcx_lex_find(c, C_MEET, i, &e);
+    int named = n > 0 && e->val != K_GENERIC; /* "本次新春会晤": its name, told again */
+    if (n == 0)
+        n = bcx_lex_find(c, C_TALKS, i, NULL);
+    size_t k = i + n;
+    /* "此次会谈", "本次会议": the meeting reported, said again, no other */
+    static const char *const again[] = {"此次", "本次", "这次", "该次", "此轮", "本轮", NULL};
+    for (int w = 0; again[w] && n > 0 && !named && i >= c->se[si].t0 + 2; w++)
+        if (bcx_words_at(c, i - 2, i, again[w]) == 2)
+            return 1;
+    if (n == 0 || k >= hi || (bcx_gap(c, k - 1) & (G_COMMA | G_DOT)))
+        return 0;
+    for (int w = 0; open[w]; w++)
+        if (bcx_words_at(c, k, hi, open[w])) {
+            k += 2;
+            break;
+        }
+    for (int w = 0; before[w] && k < hi; w++)
+        if (bcx_words_at(c, k, hi, before[w]) && !(bcx_gap(c, k - 1) & (G_COMMA | G_DOT)))
+            return 1;
+    return 0;
+}
+
 /* 1 when the meeting noun at token i is named as the time of something else: a word for
  * before ends at most four words before it in its clause ("przed otwarciem Wiosennego
  * Spotkania", "before the opening of the Spring Meeting", "avant l'ouverture de la
@@ -336,6 +368,8 @@ int bcx_said_on(const ctx *c, const xd *d)
 int bcx_time_reference(const ctx *c, size_t si, size_t i)
 {
     size_t lo = c->se[si].t0;
+    if (c->lbit == L_ZH && zh_before_noun(c, si, i))
+        return 1;
     for (size_t k = i > lo + 7 ? i - 7 : lo; k < i; k++) {
         size_t n = bcx_lex_find(c, C_DEADLINE, k, NULL);
         /* Dutch "voor" is before only written "vóór" ("bijeengekomen voor hun

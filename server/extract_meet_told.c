@@ -96,6 +96,26 @@ void bcx_tell(bcx_told *t, const char *iso, int inferred, size_t si, int forward
  * of what is to come, of one to come told after it ("按照双方商定，次日上午...将举行工作会谈":
  * the day after the meeting just reported). Without such a day they date nothing: the day
  * last named may be a deadline, an opening or a day recalled. */
+/* The day of the one meeting that took place told in the sentence before si, in its
+ * paragraph, into *t; 0 when none or several days. */
+static int zh_day_just_before(const ctx *c, size_t si, bcx_told *t)
+{
+    if (si == 0 || bcx_new_paragraph(c, si))
+        return 0;
+    for (size_t k = 0; k < c->nm; k++) {
+        const mention *m = &c->m[k];
+        size_t len = strlen(m->date);
+        if (m->sent != si - 1 || m->planned > 0 || !(len == 10 || (len == 7 && m->date[0] == '-')))
+            continue;
+        if (t->si != 0 && strcmp(t->iso, m->date) != 0)
+            return 0;
+        copy_str(t->iso, sizeof t->iso, m->date);
+        t->inferred = m->date_inferred;
+        t->si = si;
+    }
+    return t->si != 0;
+}
+
 void bcx_count_days(ctx *c, size_t si, const bcx_told *held, const bcx_told *planned)
 {
     for (size_t k = c->se[si].d0; k < c->se[si].d1; k++) {
@@ -125,6 +145,11 @@ void bcx_count_days(ctx *c, size_t si, const bcx_told *held, const bcx_told *pla
         const bcx_told *from = held;
         if (bcx_future_at(c, d->t0) && planned->si > held->si)
             from = planned;
+        /* Chinese: the day of a meeting the sentence just before tells, though recalled
+         * before the story's day ("此前，…于6月5日在昆明会见了…。次日，双方…") */
+        bcx_told just = {{0}, 0, 0};
+        if (c->lbit == L_ZH && zh_day_just_before(c, si, &just))
+            from = &just;
         if (from->si == 0 && !written)
             continue; /* no meeting told: the day the date finder counted from stands */
         if (written || !bcx_shift_day(from->iso, d->rel, d->iso)) {

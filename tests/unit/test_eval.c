@@ -305,7 +305,9 @@ static void ratchet_against_a_baseline(void **state)
  * months): money value P 1.000 R 1.000, metric P 0.998, period P 0.988; round 16's en
  * classes (described days, "between March 6 and 7", talks named by a day, "hosted", "the
  * agreement reached on"), all merged on the 264: meeting date P 0.998 R 0.972, 0 wrong,
- * ordinal R 0.990, mechanism R 0.956). */
+ * ordinal R 0.990, mechanism R 0.956; round 16's zh classes (parts of a year, short weekdays,
+ * receptions, long spans, persons titled earlier): meeting date P 0.998 R 0.975, 0 wrong,
+ * mechanism R 0.958). */
 static void dev_split_regression(void **state)
 {
     (void)state;
@@ -320,10 +322,10 @@ static void dev_split_regression(void **state)
     assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_VALUE]) >= 0.999);
     assert_true(bc_eval_recall(&r.field[BC_EF_MONEY_VALUE]) >= 0.999);
     assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_DATE]) >= 0.998);
-    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_DATE]) >= 0.971);
+    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_DATE]) >= 0.975);
     assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_ORDINAL]) >= 0.990);
     assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.997);
-    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.955);
+    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.958);
     assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_METRIC]) >= 0.998);
     assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_TARGET]) >= 0.999);
     assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_PERIOD]) >= 0.988);

@@ -243,6 +243,31 @@ static void talks_named_by_their_year(void **state)
     bc_extraction_free(&x);
 }
 
+/* A Chinese year opening the name of a meeting, its members between ("2021年中国广西与越南边境
+ * 四省党委书记新春会晤也提出…"): the meeting's, though its sentence says nothing of holding it;
+ * not a year before a comma, nor one things are counted from. */
+static void a_year_opening_a_chinese_name(void **state)
+{
+    (void)state;
+    bc_extraction x =
+        run("zh", NULL, "2022年中国广西与越南边境四省党委书记新春会晤也强调，要保障口岸畅通。");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2022");
+    assert_string_equal(x.meetings[0].mechanism, "spring-meeting-guangxi");
+    bc_extraction_free(&x);
+    static const char *const not_its[] = {
+        "2022年，两地贸易额增长，新春会晤也强调要保障口岸畅通。",
+        "2022年以来中国广西与越南边境四省党委书记新春会晤多次强调保障口岸畅通。",
+    };
+    for (size_t k = 0; k < sizeof not_its / sizeof not_its[0]; k++) {
+        x = run("zh", NULL, not_its[k]);
+        for (size_t i = 0; i < x.nmeetings; i++)
+            if (strcmp(x.meetings[i].date, "2022") == 0)
+                fail_msg("%s: a meeting dated 2022", not_its[k]);
+        bc_extraction_free(&x);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -252,6 +277,7 @@ int main(void)
         cmocka_unit_test(a_year_after_the_body_dates_its_meeting_not_the_next),
         cmocka_unit_test(a_day_takes_the_year_of_a_day_just_before_it),
         cmocka_unit_test(talks_named_by_their_year),
+        cmocka_unit_test(a_year_opening_a_chinese_name),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

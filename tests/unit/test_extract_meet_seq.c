@@ -70,8 +70,14 @@ static void spans_into_the_next_month(void **state)
     x = run("zh", "2026-01-05", "去年12月30日至今年1月1日，第十次会晤在老街举行。");
     assert_string_not_equal(meet(&x, "", 10)->date, "2025-01-01");
     bc_extraction_free(&x);
-    /* negative: five days of a visit date no meeting, and never by their last day */
+    /* five days of a numbered meeting: its first day (tests/eval/README.md: a span is
+     * annotated with its first day); negative: five days of a visit date no meeting, and
+     * never by their last day */
     x = run("zh", "2025-12-03", "2024年9月28日至10月2日，第十次会谈在河口举行。");
+    assert_string_equal(meet(&x, "", 10)->date, "2024-09-28");
+    bc_extraction_free(&x);
+    x = run("zh", "2025-12-03",
+            "2024年9月28日至10月2日，老街省代表团访问河口，其间双方举行了第十次会谈。");
     assert_string_equal(meet(&x, "", 10)->date, "");
     bc_extraction_free(&x);
 }
@@ -359,6 +365,94 @@ static void a_meeting_named_for_another_or_for_its_outcome(void **state)
     bc_extraction_free(&x);
 }
 
+/* "今年的第二次会谈", "年内第三次": the nth in a while, no number of a series, no meeting of
+ * its own; a numbered one after a year written or a comma still is. */
+static void the_nth_within_this_year(void **state)
+{
+    (void)state;
+    static const char *const nth[] = {"这是两市今年的第二次正式会谈。",
+                                      "这已是双方年内第三次会谈。", "这是两地本月第二次会谈。"};
+    for (size_t k = 0; k < sizeof nth / sizeof nth[0]; k++) {
+        bc_extraction x = run("zh", "2025-11-19", nth[k]);
+        for (size_t i = 0; i < x.nmeetings; i++)
+            if (x.meetings[i].ordinal != 0)
+                fail_msg("%s: a meeting numbered %d", nth[k], x.meetings[i].ordinal);
+        bc_extraction_free(&x);
+    }
+    /* negative: a series' number after a year's day, or after 今年 and a verb of holding */
+    bc_extraction x = run("zh", "2025-11-19", "今年6月，双方在东兴举行了第二次联席会议。");
+    assert_string_equal(meet(&x, "", 2)->date, "2025-06");
+    bc_extraction_free(&x);
+    x = run("zh", "2025-11-19", "双方今年在东兴举行了第二次联席会议。");
+    assert_int_equal(meet(&x, "", 2)->ordinal, 2);
+    bc_extraction_free(&x);
+}
+
+/* A meeting being prepared takes the day of the clause of holding that modifies it, which is
+ * its own ("做好6月在昆明举行的第四次会晤的筹备工作"); the talks its sentence plans in the same
+ * year stay a meeting of their own. */
+static void a_prepared_meeting_dated_in_its_own_clause(void **state)
+{
+    (void)state;
+    bc_extraction x = run("zh", "2024-03-20",
+                          "双方商定今年下半年在文山举行下一轮会谈，并做好今年6月在昆明举行的"
+                          "第四次会晤的筹备工作。");
+    assert_string_equal(meet(&x, "", 4)->date, "2024-06");
+    assert_int_equal(x.nmeetings, 2);
+    bc_extraction_free(&x);
+    /* negative: a day of the preparation itself, or a month gone by, is not the meeting's */
+    x = run("zh", "2024-03-20", "3月18日，双方召开第四次会晤筹备会。");
+    assert_string_equal(meet(&x, "", 4)->date, "");
+    bc_extraction_free(&x);
+    x = run("zh", "2024-03-20", "双方做好1月在昆明举行的第四次会晤的筹备工作。");
+    assert_string_equal(meet(&x, "", 4)->date, "");
+    bc_extraction_free(&x);
+}
+
+/* A numbered meeting held over four days or more ("于3月5日至8日在河口举行") is dated by its
+ * first day, as one of two or three days is; not a visit's days, nor a fair's the meeting
+ * was held during, nor talks during a visit. */
+static void a_meeting_over_several_days(void **state)
+{
+    (void)state;
+    bc_extraction x = run("zh", "2024-08-14", "第十五次联席会议于3月5日至8日在河口举行。");
+    assert_string_equal(meet(&x, "", 15)->date, "2024-03-05");
+    bc_extraction_free(&x);
+    x = run("zh", NULL, "3月5日至8日，双方在河口举行第十五次联席会议。");
+    assert_string_equal(meet(&x, "", 15)->date, "--03-05");
+    bc_extraction_free(&x);
+    static const char *const within[] = {
+        "3月18日至22日，边贸博览会期间，两地举行了第九次联席会议。",
+        "6月3日至7日，文山州代表团对河江省进行工作访问，双方举行了第五次会谈。",
+        "4月2日至6日，老街省委书记率团访问云南，其间双方举行了第六次联席会议。",
+    };
+    for (size_t k = 0; k < sizeof within / sizeof within[0]; k++) {
+        x = run("zh", "2024-08-14", within[k]);
+        for (size_t i = 0; i < x.nmeetings; i++)
+            if (x.meetings[i].date[0])
+                fail_msg("%s: a meeting dated '%s'", within[k], x.meetings[i].date);
+        bc_extraction_free(&x);
+    }
+}
+
+/* "上月在谅山举行的第五次会议上曾商定，本月中旬…": what was decided at it is to come, the meeting
+ * itself took place, in its own clause's month; without a word of deciding after "上", the
+ * meeting's words say. */
+static void decided_at_a_meeting_recalled(void **state)
+{
+    (void)state;
+    bc_extraction x = run("zh", "2024-10-17",
+                          "据介绍，双方上月在谅山举行的联合工作组第五次会议上曾商定，本月中旬在"
+                          "凭祥举行会谈。");
+    assert_string_equal(meet(&x, "", 5)->date, "2024-09");
+    assert_string_equal(meet(&x, "", 5)->status, "held");
+    bc_extraction_free(&x);
+    /* negative: a meeting to come, "会议上" and no deciding after it */
+    x = run("zh", "2024-10-17", "双方将于明年3月在谅山举行第六次会议，会议上将签署合作协议。");
+    assert_string_equal(meet(&x, "", 6)->status, "planned");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -375,6 +469,10 @@ int main(void)
         cmocka_unit_test(a_meeting_held_lately),
         cmocka_unit_test(the_afternoon_of_the_day_just_told),
         cmocka_unit_test(a_meeting_named_for_another_or_for_its_outcome),
+        cmocka_unit_test(the_nth_within_this_year),
+        cmocka_unit_test(a_prepared_meeting_dated_in_its_own_clause),
+        cmocka_unit_test(a_meeting_over_several_days),
+        cmocka_unit_test(decided_at_a_meeting_recalled),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

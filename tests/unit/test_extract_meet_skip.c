@@ -329,6 +329,61 @@ static void closing_days_and_what_came_before(void **state)
               "2024-03-05");
 }
 
+/* A Chinese meeting noun with a word for before it ("会晤前一天", "会议召开前夕") is the time of
+ * what its sentence reports: a reception that day is a meeting of its own, and stays one
+ * beside a body's meeting of the same day; talks of that day are still that meeting. */
+static void the_day_before_a_chinese_meeting(void **state)
+{
+    (void)state;
+    static const char *const text =
+        "标题\n\n新华社越南下龙3月6日电 广西与越南四省新春会晤6日在下龙举行。\n\n"
+        "会晤前一天，即5日下午，越共中央政治局委员黎文成在下龙会见了广西代表团一行。"
+        "同日下午，联合工作委员会第十七次会议在下龙召开。";
+    bc_extraction x = run("zh", "2026-03-07", text);
+    int reception = 0;
+    for (size_t k = 0; k < x.nmeetings; k++) {
+        const bc_xmeeting *m = &x.meetings[k];
+        if (m->ordinal == 0 && m->mechanism[0] == '\0') {
+            assert_string_equal(m->date, "2026-03-05");
+            reception++;
+        }
+    }
+    assert_int_equal(reception, 1);
+    assert_string_equal(meet(&x, "jwc-guangxi", 17)->date, "2026-03-05");
+    bc_extraction_free(&x);
+    /* negative: talks of the body's day, no word of before, are that meeting */
+    x = run("zh", "2026-03-07",
+            "标题\n\n3月5日下午，广西与越南四省联合工作委员会第十七次会议在下龙召开。当天，"
+            "广西与广宁双方领导举行了会谈。");
+    assert_int_equal(x.nmeetings, 1);
+    bc_extraction_free(&x);
+    /* a reception of that day is a meeting of its own */
+    x = run("zh", "2026-03-07",
+            "标题\n\n3月5日下午，广西与越南四省联合工作委员会第十七次会议在下龙召开。当天，"
+            "广宁省委书记会见了广西代表团。");
+    assert_int_equal(x.nmeetings, 2);
+    bc_extraction_free(&x);
+}
+
+/* "此次会谈", "本次会议": the meeting the report tells, said again, no meeting of its own (a
+ * month its sentence names is not its date); talks named without such a word still are. */
+static void this_meeting_said_again(void **state)
+{
+    (void)state;
+    bc_extraction x = run("zh", "2024-10-17",
+                          "标题\n\n10月15日，崇左市与越南谅山省在凭祥市举行工作会谈。"
+                          "双方曾于上月商定，本月中旬举行此次会谈。");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2024-10-15");
+    bc_extraction_free(&x);
+    /* negative: the next talks, planned for a month, are a meeting of their own */
+    x = run("zh", "2024-10-17",
+            "标题\n\n10月15日，崇左市与越南谅山省在凭祥市举行工作会谈。"
+            "双方商定，明年3月在谅山举行下一次会谈。");
+    assert_int_equal(x.nmeetings, 2);
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -340,6 +395,8 @@ int main(void)
         cmocka_unit_test(a_possessive_day_is_its_nouns),
         cmocka_unit_test(a_month_right_after_another_meeting),
         cmocka_unit_test(closing_days_and_what_came_before),
+        cmocka_unit_test(the_day_before_a_chinese_meeting),
+        cmocka_unit_test(this_meeting_said_again),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -424,6 +424,28 @@ static void the_leads_talks_on_the_datelines_day(void **state)
     expect_rel(t, 1);
 }
 
+/* Chinese "次日" after a sentence that tells a meeting recalled before the story's day ("此前，
+ * …于6月5日…会见了…。次日，…"): the day after that one, not after the story's; with a
+ * meeting of its own day in the sentence before, the story's day is not asked. */
+static void chinese_next_day_after_a_meeting_recalled(void **state)
+{
+    (void)state;
+    static const char *const text =
+        "标题\n\n11日上午，红河州与老街省联合工作组第十二次会议在蒙自召开。"
+        "此前，云南省委书记于6月5日在昆明会见了老街省委书记一行。次日，双方共同出席了"
+        "经贸座谈会。";
+    rel_case cases[] = {
+        {"zh", "2024-06-14", text, "次日", "2024-06-06", 1},
+        {"zh", NULL, text, "次日", "--06-06", 0},
+        /* negative: with no meeting in the sentence before, the story's meeting counts */
+        {"zh", "2024-06-14",
+         "标题\n\n6月11日上午，红河州与老街省联合工作组第十二次会议在蒙自召开。会议回顾了"
+         "双方合作。次日，双方共同出席了经贸座谈会。",
+         "次日", "2024-06-12", 1},
+    };
+    expect_rel(cases, sizeof cases / sizeof cases[0]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -437,6 +459,7 @@ int main(void)
         cmocka_unit_test(chinese_occasions_deadlines_and_one_meeting),
         cmocka_unit_test(months_of_other_clauses_and_symposiums),
         cmocka_unit_test(told_days_move_forward),
+        cmocka_unit_test(chinese_next_day_after_a_meeting_recalled),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -264,7 +264,7 @@ static void meeting_supports(ingest_ctx *c, const bc_xmeeting *m, int has_date, 
             bci_support(sup, k, "mechanism");
             mechanism = 1;
         }
-        if (!m->status_from_date)
+        if (bci_states_status(m, k))
             bci_support(sup, k, "status");
         if (host != NULL && !town_only && bci_times_named(c, q->start, q->end, host, rc) > 0) {
             bci_support(sup, k, "host");
@@ -357,12 +357,9 @@ static void day_word_note(ingest_ctx *c, const bc_xmeeting *m, int has_date, bci
 static void held_after_note(ingest_ctx *c, const bc_xmeeting *m, const bc_date *d, bci_marks *mk)
 {
     const char *pub = c->in->published_on;
-    if (m->status_from_date)
-        bci_mark(mk, "status",
-                 "Its words say neither that it took place nor that it is to come: it is "
-                 "planned because its date falls after the publication date (published_on).");
+    bci_status_mark(m, d != NULL, pub != NULL && pub[0] != '\0', mk);
     if (d == NULL || pub == NULL || pub[0] == '\0' || strcmp(m->status, "held") != 0 ||
-        strcmp(d->start, pub) <= 0)
+        m->status_unsaid || strcmp(d->start, pub) <= 0)
         return;
     char note[300];
     snprintf(note, sizeof note,
@@ -523,7 +520,7 @@ static int store_talks(ingest_ctx *c, const bc_xmeeting *m, const char *why_not,
     int placed = m->place[0] == '\0' || m->place_name[0] != '\0', named = n == 0;
     for (int k = 0; rc == BC_OK && k < m->cite.nquotes; k++) {
         const bc_xquote *q = &m->cite.q[k];
-        if (!m->status_from_date)
+        if (bci_states_status(m, k))
             bci_support(&sup, k, "status");
         if (m->place[0] != '\0' && bci_times_named(c, q->start, q->end, m->place, &rc) > 0) {
             bci_support(&sup, k, "place");

@@ -516,13 +516,16 @@ static int store_talks(ingest_ctx *c, const bc_xmeeting *m, const char *why_not,
     /* what each quote states: its status, date, place and organisations where written */
     bci_supports sup;
     memset(&sup, 0, sizeof sup);
-    /* a town or prefecture named as its place is kept as named, with its province */
-    int placed = m->place[0] == '\0' || m->place_name[0] != '\0', named = n == 0;
+    /* a town or prefecture named as its place is kept as named, with its province: stated
+     * by the sentence that names it (place_at) */
+    int placed = m->place[0] == '\0', named = n == 0;
     for (int k = 0; rc == BC_OK && k < m->cite.nquotes; k++) {
         const bc_xquote *q = &m->cite.q[k];
         if (bci_states_status(m, k))
             bci_support(&sup, k, "status");
-        if (m->place[0] != '\0' && bci_times_named(c, q->start, q->end, m->place, &rc) > 0) {
+        if (m->place[0] != '\0' &&
+            (m->place_name[0] != '\0' ? q->start == m->place_at.start && q->end == m->place_at.end
+                                      : bci_times_named(c, q->start, q->end, m->place, &rc) > 0)) {
             bci_support(&sup, k, "place");
             placed = 1;
         }

@@ -423,6 +423,30 @@ static void only_the_words_that_say_it_state_the_status(void **state)
                      0);
 }
 
+/* Talks held in a town: the sentence that names the town states their place (outsider 10,
+ * F7: the place was stored, its quote not said to support it, nothing marked inferred). */
+static void a_town_place_of_talks_is_stated_where_named(void **state)
+{
+    (void)state;
+    bc_ingest_result r = fx_ingest(
+        S, "vi",
+        "Chiều hôm qua, tại thành phố Móng Cái, lãnh đạo UBND tỉnh Quảng Ninh đã có buổi hội đàm "
+        "với đoàn công tác của Chính quyền Khu tự trị dân tộc Choang Quảng Tây (Trung Quốc). Hai "
+        "bên nhắc lại kết quả hội đàm ngày 28/11/2025 tại Đông Hưng, khi hai bên ký biên bản ghi "
+        "nhớ về phòng chống buôn lậu.",
+        NULL);
+    assert_int_equal(n_of("SELECT count(*) FROM coop_events e JOIN citations c ON "
+                          "c.coop_event_id = e.id WHERE e.id LIKE '%s-e%%' AND e.place = "
+                          "'Dongxing' AND c.quote LIKE 'Hai bên nhắc lại%%' AND c.supports LIKE "
+                          "'%%place%%'",
+                          r.source_id),
+                     1);
+    assert_int_equal(n_of("SELECT count(*) FROM coop_events WHERE id LIKE '%s-e%%' AND place IS "
+                          "NOT NULL AND inferred LIKE '%%place%%'",
+                          r.source_id),
+                     0);
+}
+
 static void allocation_failures_write_nothing(void **state)
 {
     (void)state;
@@ -476,6 +500,7 @@ int main(void)
         cmocka_unit_test(a_chinese_place_without_its_province_word_is_stated),
         cmocka_unit_test(a_status_from_the_date_is_inferred),
         cmocka_unit_test(only_the_words_that_say_it_state_the_status),
+        cmocka_unit_test(a_town_place_of_talks_is_stated_where_named),
         cmocka_unit_test(allocation_failures_write_nothing),
     };
     return cmocka_run_group_tests(tests, fx_group_setup, fx_group_teardown);

@@ -396,8 +396,21 @@ static int talks_in(const ctx *c, size_t j, size_t i)
     return talks_of(&c->out->meetings[i], &c->out->meetings[j]);
 }
 
+/* The bits of a's quotes (a->cite, b's merged in) that are quotes of b whose words say
+ * b's status. */
+static unsigned said_in(const bc_xmeeting *a, const bc_xmeeting *b)
+{
+    unsigned bits = 0;
+    for (int k = 0; k < b->cite.nquotes; k++)
+        for (int j = 0; j < a->cite.nquotes && (b->status_quotes & (1u << k)); j++)
+            if (a->cite.q[j].start == b->cite.q[k].start && a->cite.q[j].end == b->cite.q[k].end)
+                bits |= 1u << j;
+    return bits;
+}
+
 static void merge_meeting(bc_xmeeting *a, const bc_xmeeting *b)
 {
+    int undated = a->date[0] == '\0';
     bcx_cite_merge(&a->cite, &b->cite);
     if (a->ordinal == 0 && b->ordinal != 0) {
         a->ordinal = b->ordinal;
@@ -425,11 +438,18 @@ static void merge_meeting(bc_xmeeting *a, const bc_xmeeting *b)
         a->place_in_province = b->place_in_province;
         a->place_at = b->place_at;
     }
-    if (strcmp(b->status, "planned") == 0 && a->date[0] == '\0') {
+    /* the status its words say over one none of a's say ("ahead of the 17th conference",
+     * then "the 17th conference ... will be held"); else planned over an undated one */
+    int said = a->status_quotes != 0, b_said = b->status_quotes != 0;
+    if ((b_said && !said) || (strcmp(b->status, "planned") == 0 && undated && said == b_said)) {
         memcpy(a->status, b->status, sizeof a->status);
         a->status_from_date = b->status_from_date;
+        a->status_quotes = said_in(a, b);
+        a->status_unsaid = b->status_unsaid;
     } else if (strcmp(a->status, b->status) == 0) {
         a->status_from_date &= b->status_from_date; /* the words of one of them say so */
+        a->status_quotes |= said_in(a, b);
+        a->status_unsaid &= b->status_unsaid;
     }
     for (int k = 0; k < b->npeople && a->npeople < 8; k++) {
         int have = 0;

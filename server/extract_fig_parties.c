@@ -61,9 +61,36 @@ int bcx_province_in_title(const ctx *c, size_t si, const hit *h)
  * spent 2 billion yuan, while Lang Son has invested 850 billion VND"), else all; nor a
  * province named after the one it became part of. At most max, into ids; returns how
  * many. */
+/* The token after the clause that opens sentence si with whom a statement comes from
+ * ("According to the Lang Son Department of Industry and Trade, ...", "Selon le Departement
+ * de l'industrie et du commerce de Lao Cai, ...", "Theo So Cong Thuong Quang Ninh, ...",
+ * "据昆明海关统计，..."); the sentence's first token when it opens with none. */
+static size_t source_clause_end(const ctx *c, size_t si)
+{
+    static const char *const from[] = {"according to", "selon",  "d apres", "theo", "据",
+                                       "volgens",      "wedlug", "enligt",  "根据", NULL};
+    size_t t0 = c->se[si].t0, t1 = c->se[si].t1;
+    int opens = 0;
+    for (int w = 0; from[w] && !opens; w++)
+        opens = bcx_words_at(c, t0, t1, from[w]) > 0;
+    for (size_t k = t0; opens && k + 1 < t1; k++)
+        if (bcx_gap(c, k) & (G_COMMA | G_DOT))
+            return (bcx_gap(c, k) & G_DOT) ? t0 : k + 1;
+    return t0;
+}
+
 int bcx_fig_parties(const ctx *c, size_t si, size_t lead, size_t end, char ids[][64], int max)
 {
     size_t t0 = c->se[si].t0, t1 = c->se[si].t1, from = t0, to = t1;
+    /* a province named only in whom the figure comes from ("Selon le Departement ... de Lao
+     * Cai, les echanges entre les quatre provinces vietnamiennes et le Yunnan ...") is no
+     * party when the statement itself names one; it is when it names none ("..., trade
+     * through the province's border gates ...") */
+    size_t said = source_clause_end(c, si);
+    for (size_t k = c->se[si].h0; k < c->se[si].h1 && said > t0 && lead >= said; k++)
+        if (c->h[k].entity == E_PROVINCE && c->h[k].t0 >= said && c->h[k].t0 < t1 &&
+            !bcx_province_in_title(c, si, &c->h[k]))
+            from = said;
     for (size_t k = end > t0 ? end - 1 : t0; k + 1 < t1 && to == t1; k++)
         if (bcx_gap(c, k) & (G_COMMA | G_DOT))
             to = k + 1;

@@ -984,11 +984,12 @@ int bcx_bare_month_before(const ctx *c, size_t i);
  * keeps only its month and day (README: a past event's day after published_on has no
  * year). */
 void bcx_unyear_held_after(const ctx *c, mention *m);
-/* The date of English numbered mention m, whose sentence writes none, from the sentence
- * after it in its paragraph when that one opens with "The" and m's noun ("... the fifth
+/* The date of numbered mention m, whose sentence writes none, from the sentence after it
+ * in its paragraph when that one opens with "The" and m's noun in English ("... the fifth
  * annual conference between ... . The conference and the 11th session ... took place in
- * Lai Chau on October 30"), says it was held and writes one date of a month or a day, of
- * m's tense; NULL otherwise. */
+ * Lai Chau on October 30") or, in any language, with a word pointing back at a meeting
+ * and a meeting noun ("That meeting", "Cette reunion", "Hoi nghi nay", "该次会议"), says it
+ * was held and writes one date of a month or a day, of m's tense; NULL otherwise. */
 const xd *bcx_next_says_when(const ctx *c, const mention *m);
 
 /* ---- extract_date_doubt.c ---- */

@@ -141,19 +141,41 @@ int bcx_own_day_between(const ctx *c, size_t from, size_t i)
     return 0;
 }
 
+/* 1 when sentence si opens with a word that points back at a meeting just named and a
+ * meeting noun ("That meeting", "Cette reunion", "Die vergadering", "To spotkanie", "该次会议",
+ * "此次会议"): the meeting told before, again. */
+static int opens_with_that_meeting(const ctx *c, size_t si)
+{
+    static const char *const that[] = {"that", "this", "cette", "ce",    "cet", "die",  "deze",
+                                       "dat",  "to",   "tamto", "detta", "det", "该次", "此次",
+                                       "本次", "这次", "上述",  "该",    NULL};
+    size_t s0 = c->se[si].t0, hi = c->se[si].t1;
+    size_t noun = bcx_lex_find(c, C_MEET, s0, NULL); /* "Hoi nghi nay" */
+    if (noun > 0 && s0 + noun < hi && bcx_word_is(c, s0 + noun, hi, "nay"))
+        return 1;
+    for (int w = 0; that[w]; w++) {
+        size_t n = bcx_words_at(c, s0, hi, that[w]);
+        if (n > 0 && s0 + n < hi &&
+            (bcx_lex_find(c, C_MEET, s0 + n, NULL) > 0 ||
+             bcx_lex_find(c, C_TALKS, s0 + n, NULL) > 0))
+            return 1;
+    }
+    return 0;
+}
+
 const xd *bcx_next_says_when(const ctx *c, const mention *m)
 {
     size_t si = m->sent + 1;
-    if (c->lbit != L_EN || m->xkind != BC_XM_NUMBERED || m->date[0] || si >= c->ns ||
-        m->noun >= m->noun_end || bcx_new_paragraph(c, si) ||
-        c->se[m->sent].d0 != c->se[m->sent].d1)
+    if (m->xkind != BC_XM_NUMBERED || m->date[0] || si >= c->ns || m->noun >= m->noun_end ||
+        bcx_new_paragraph(c, si) || c->se[m->sent].d0 != c->se[m->sent].d1)
         return NULL;
-    /* "The conference and the 11th session ... took place in Lai Chau on October 30" */
+    /* "The conference and the 11th session ... took place in Lai Chau on October 30"; "该次
+     * 会议于2025年10月30日在莱州省举行" */
     size_t s0 = c->se[si].t0, hi = c->se[si].t1;
     const tok *a = &c->t[m->noun_end - 1], *b = s0 + 1 < hi ? &c->t[s0 + 1] : NULL;
-    if (b == NULL || !bcx_word_is(c, s0, hi, "the") || a->fl != b->fl ||
-        memcmp(c->fold.data + a->fo, c->fold.data + b->fo, a->fl) != 0 ||
-        !bcx_sent_has(c, si, C_HELD, -1))
+    int again = c->lbit == L_EN && b != NULL && bcx_word_is(c, s0, hi, "the") && a->fl == b->fl &&
+                memcmp(c->fold.data + a->fo, c->fold.data + b->fo, a->fl) == 0;
+    if (!(again || opens_with_that_meeting(c, si)) || !bcx_sent_has(c, si, C_HELD, -1))
         return NULL;
     const xd *day = NULL;
     for (size_t k = c->se[si].d0; k < c->se[si].d1; k++) {

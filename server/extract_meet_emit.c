@@ -240,12 +240,13 @@ static size_t unread_day(const ctx *c, const mention *m, size_t *u)
     return n;
 }
 
-/* 1 when the verb of meeting m's own clause says it took place, however many members its
- * name lists before it ("Hoi nghi lan thu 11 Nhom cong tac lien hop giua bon tinh Lai Chau,
- * Lao Cai, Tuyen Quang, Dien Bien (Viet Nam) va tinh Van Nam (Trung Quoc) da duoc to chuc
- * ngay 30/10/2025"): a word of holding after it, before its clause ends (a comma not
- * followed by a province of the list, a full stop), a date, a word of what is to come or
- * the next meeting of its sentence. */
+/* What the verb of meeting m's own clause says, however many members its name lists
+ * before it ("Hoi nghi lan thu 11 Nhom cong tac lien hop giua bon tinh Lai Chau, Lao Cai,
+ * Tuyen Quang, Dien Bien (Viet Nam) va tinh Van Nam (Trung Quoc) da duoc to chuc ngay
+ * 30/10/2025"; "... (Trung Quoc) du kien duoc to chuc vao thang 3/2027"): 1 a word of
+ * holding, -1 a word of what is to come, the first after it before its clause ends (a comma
+ * not followed by a province of the list, a full stop), a date or the next meeting of its
+ * sentence; 0 neither. */
 static int held_in_clause(const ctx *c, const mention *m)
 {
     const sent *s = &c->se[m->sent];
@@ -267,7 +268,7 @@ static int held_in_clause(const ctx *c, const mention *m)
             if (c->d[q].t0 == i)
                 return 0;
         if (bcx_lex_find(c, C_FUTURE, i, &e) > 0)
-            return 0;
+            return -1;
         if (bcx_lex_find(c, C_HELD, i, &e) > 0)
             return 1;
     }
@@ -354,6 +355,43 @@ static void own_parties(const ctx *c, const mention *m, bc_xmeeting *x, char sid
     }
 }
 
+/* 1 when mention m is named as the time of what its sentence reports: a word for before
+ * (bcx_time_reference), or for ahead of, just before it in its clause ("Officials met ahead
+ * of the 17th conference", "a la veille de la 12e reunion", "truoc them Hoi nghi lan thu 17",
+ * "in aanloop naar de 16e conferentie"): the sentence's verbs are the other's. */
+static int occasion_of(const ctx *c, const mention *m)
+{
+    static const char *const ahead[] = {"ahead of",
+                                        "in the run up to",
+                                        "in the run-up to",
+                                        "on the eve of",
+                                        "prior to",
+                                        "in preparation for",
+                                        "en amont de",
+                                        "a la veille de",
+                                        "en prevision de",
+                                        "truoc them",
+                                        "chuan bi cho",
+                                        "voorafgaand aan",
+                                        "in aanloop naar",
+                                        "ter voorbereiding op",
+                                        "w przededniu",
+                                        "infor",
+                                        NULL};
+    size_t lo = c->se[m->sent].t0;
+    if (m->xkind == BC_XM_TALKS)
+        return 0;
+    if (bcx_time_reference(c, m->sent, m->t0))
+        return 1;
+    for (size_t k = m->t0 > lo + 7 ? m->t0 - 7 : lo; k < m->t0; k++)
+        for (int w = 0; ahead[w]; w++) {
+            size_t n = bcx_words_at(c, k, m->t0, ahead[w]);
+            if (n > 0 && m->t0 - (k + n) <= 4 && !bcx_commas(c, k, m->t0))
+                return 1;
+        }
+    return 0;
+}
+
 void bcx_emit_meetings(ctx *c)
 {
     const bc_lex *e = NULL;
@@ -410,22 +448,31 @@ void bcx_emit_meetings(ctx *c)
         int future = 0;
         size_t lo = m->t0 > s->t0 + 6 ? m->t0 - 6 : s->t0;
         size_t hi = m->t1 + 6 < s->t1 ? m->t1 + 6 : s->t1;
-        for (size_t i = lo; i < hi && !future; i++)
+        /* a meeting named as the time of what its sentence reports ("Officials met ahead of
+         * the 17th conference"): the sentence's verbs are the other's, its words say
+         * neither, unless they say it is to come ("will meet ahead of", "the next") */
+        int occasion = occasion_of(c, m);
+        for (size_t i = lo; i < hi && !future && !occasion; i++)
             future = bcx_lex_find(c, C_FUTURE, i, &e) > 0;
         /* "was held", "a eu lieu": the text says it happened, whatever the date */
         int held = 0;
-        for (size_t i = lo; i < hi && !held; i++)
+        for (size_t i = lo; i < hi && !held && !occasion; i++)
             held = bcx_lex_find(c, C_HELD, i, &e) > 0;
-        if (!future && !held)
-            held = held_in_clause(c, m);
+        int clause = !future && !held && !occasion ? held_in_clause(c, m) : 0;
+        held = held || clause > 0;
+        future = future || clause < 0;
+        int said = future || held;
         if (!future && !held && m->date[0])
             x->status_from_date = future = bcx_after_report(c, m->date);
         /* the words nearest to it say which, when they do */
-        if (m->planned != 0) {
+        if (m->planned != 0 && !(occasion && m->planned < 0)) {
             future = m->planned > 0;
             x->status_from_date = 0;
+            said = 1;
         }
         copy_str(x->status, sizeof x->status, future ? "planned" : "held");
+        x->status_quotes = said ? 1u : 0u; /* its sentence, cite.q[0] below */
+        x->status_unsaid = occasion && !said;
         place_of(c, m, x);
         named_in(c, m->sent, x);
         /* "Giang A Tinh and Liu Yong co-chaired the meeting.": the next sentence, when it

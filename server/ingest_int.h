@@ -153,6 +153,19 @@ void bci_continued_mechanism(ingest_ctx *c, const bc_extraction *ex, char (*mech
 const bc_xmeeting *bci_same_body(ingest_ctx *c, const bc_extraction *ex, char (*mech)[64],
                                  size_t i);
 
+/* ---- ingest_status.c ---- */
+
+/* 1 when quote k of meeting or talks m supports its "status": one whose words say it
+ * (m->status_quotes), or, when none is known to, every quote unless its status comes from
+ * its date or no statement says it (m->status_unsaid). */
+int bci_states_status(const bc_xmeeting *m, int k);
+
+/* Marks m's "status" inferred, with why, when no sentence's words say it: planned because
+ * its date (dated: one with a year was stored) falls after the publication date
+ * (has_pub), or, named only as the time of something else, held because its date does
+ * not, or because nothing tells. */
+void bci_status_mark(const bc_xmeeting *m, int dated, int has_pub, bci_marks *mk);
+
 /* ---- ingest_meetings.c ---- */
 
 /* Stores the meetings of ex at or above BC_X_MIN_CONFIDENCE (see bci_store_facts). */

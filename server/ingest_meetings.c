@@ -264,7 +264,7 @@ static void meeting_supports(ingest_ctx *c, const bc_xmeeting *m, int has_date, 
             bci_support(sup, k, "mechanism");
             mechanism = 1;
         }
-        if (!m->status_from_date)
+        if (bci_states_status(m, k))
             bci_support(sup, k, "status");
         if (host != NULL && !town_only && bci_times_named(c, q->start, q->end, host, rc) > 0) {
             bci_support(sup, k, "host");
@@ -357,12 +357,9 @@ static void day_word_note(ingest_ctx *c, const bc_xmeeting *m, int has_date, bci
 static void held_after_note(ingest_ctx *c, const bc_xmeeting *m, const bc_date *d, bci_marks *mk)
 {
     const char *pub = c->in->published_on;
-    if (m->status_from_date)
-        bci_mark(mk, "status",
-                 "Its words say neither that it took place nor that it is to come: it is "
-                 "planned because its date falls after the publication date (published_on).");
+    bci_status_mark(m, d != NULL, pub != NULL && pub[0] != '\0', mk);
     if (d == NULL || pub == NULL || pub[0] == '\0' || strcmp(m->status, "held") != 0 ||
-        strcmp(d->start, pub) <= 0)
+        m->status_unsaid || strcmp(d->start, pub) <= 0)
         return;
     char note[300];
     snprintf(note, sizeof note,
@@ -519,13 +516,16 @@ static int store_talks(ingest_ctx *c, const bc_xmeeting *m, const char *why_not,
     /* what each quote states: its status, date, place and organisations where written */
     bci_supports sup;
     memset(&sup, 0, sizeof sup);
-    /* a town or prefecture named as its place is kept as named, with its province */
-    int placed = m->place[0] == '\0' || m->place_name[0] != '\0', named = n == 0;
+    /* a town or prefecture named as its place is kept as named, with its province: stated
+     * by the sentence that names it (place_at) */
+    int placed = m->place[0] == '\0', named = n == 0;
     for (int k = 0; rc == BC_OK && k < m->cite.nquotes; k++) {
         const bc_xquote *q = &m->cite.q[k];
-        if (!m->status_from_date)
+        if (bci_states_status(m, k))
             bci_support(&sup, k, "status");
-        if (m->place[0] != '\0' && bci_times_named(c, q->start, q->end, m->place, &rc) > 0) {
+        if (m->place[0] != '\0' &&
+            (m->place_name[0] != '\0' ? q->start == m->place_at.start && q->end == m->place_at.end
+                                      : bci_times_named(c, q->start, q->end, m->place, &rc) > 0)) {
             bci_support(&sup, k, "place");
             placed = 1;
         }
@@ -691,8 +691,8 @@ static void mechanism_by_members(ingest_ctx *c, const bc_xmeeting *m, char out[6
  * 2024-06), or a held one numbered before it held after it, or after it held before it:
  * its number does not fit the mechanism's, so the kind of body it is called by names
  * another body of that kind ("the joint working group of Wenshan and Ha Giang"). */
-static void series_contradiction(ingest_ctx *c, const bc_xmeeting *m, const char *mech, char *why,
-                                 size_t cap, int *rc)
+static void series_contradiction(ingest_ctx *c, const bc_extraction *ex, const bc_xmeeting *m,
+                                 const char *mech, char *why, size_t cap, int *rc)
 {
     bc_date d;
     bc_err ignored;
@@ -700,6 +700,16 @@ static void series_contradiction(ingest_ctx *c, const bc_xmeeting *m, const char
     if (m->ordinal <= 0 || m->members_named || m->date[0] == '\0' || m->date[0] == '-' ||
         bc_date_parse(m->date, &d, &ignored) != BC_OK)
         return;
+    /* named by no kind of body, numbered after the meeting of the article whose members it
+     * names ("...联合工作组第十一次会议...。双方同意，第十二次会议将于明年上半年在云南举行"): a
+     * year only the publication date gives is no evidence of another body */
+    int body = 0;
+    for (int k = 0; k < m->cite.nquotes && !body; k++)
+        body = bci_body_kind(c, m->cite.q[k].start, m->cite.q[k].end) != NULL;
+    for (size_t j = 0; m->date_inferred && !body && j < ex->nmeetings; j++)
+        if (ex->meetings[j].ordinal == m->ordinal - 1 && ex->meetings[j].members_named &&
+            strcmp(ex->meetings[j].mechanism, mech) == 0)
+            return;
     char row[200] = "";
     if (!found_row(rc, c->s,
                    "SELECT id || ' (meeting ' || ordinal || ', ' || status || ', ' || date || ')' "
@@ -739,7 +749,7 @@ int bci_store_meetings(ingest_ctx *c, const bc_extraction *ex)
         const bc_xmeeting *m = &ex->meetings[i];
         char why[700] = "";
         if (m->confidence >= BC_X_MIN_CONFIDENCE && mech[i][0] != '\0')
-            series_contradiction(c, m, mech[i], why, sizeof why, &rc);
+            series_contradiction(c, ex, m, mech[i], why, sizeof why, &rc);
         if (rc != BC_OK) {
             break;
         } else if (m->confidence < BC_X_MIN_CONFIDENCE) {
@@ -777,7 +787,7 @@ int bci_store_meetings(ingest_ctx *c, const bc_extraction *ex)
                 bci_continued_mechanism(c, ex, mech, i, linked.mechanism,
                                         &linked.mechanism_inferred, &rc);
                 if (rc == BC_OK && linked.mechanism[0] != '\0')
-                    series_contradiction(c, m, linked.mechanism, why, sizeof why, &rc);
+                    series_contradiction(c, ex, m, linked.mechanism, why, sizeof why, &rc);
             }
             const bc_xmeeting *of = NULL;
             if (rc == BC_OK && why[0] == '\0' && linked.mechanism[0] == '\0')

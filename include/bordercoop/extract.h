@@ -133,6 +133,10 @@ typedef struct bc_xmeeting {
     int status_from_date;   /* 1: planned only because its date falls after the reference
                              * date; its words say neither that it took place nor that it
                              * is to come */
+    unsigned status_quotes; /* bit k: the words of cite.q[k] say its status (held or
+                             * planned); 0 when none is known to */
+    int status_unsaid;      /* 1: its statements only name it as the time of something
+                             * else ("ahead of the 17th conference"): none says its status */
     char people[8][64];     /* ids of known people named in its sentences */
     bc_xquote people_at[8]; /* the sentence that names each of them */
     int npeople;

@@ -1443,6 +1443,30 @@ static void polish_months_of_the_year(void **state)
     }
 }
 
+/* A province named only in whom a figure comes from ("Selon le Département ... de Lao Cai")
+ * is no party when the statement names its own (outsider 10, F6); it is when the statement
+ * names none ("the province's border gates"). */
+static void the_source_of_a_figure_is_no_party_of_it(void **state)
+{
+    (void)state;
+    bc_extraction x = run("fr", NULL,
+                          "Selon le Département de l'industrie et du commerce de Lao Cai, les "
+                          "échanges commerciaux entre les quatre provinces vietnamiennes et le "
+                          "Yunnan ont atteint 2,1 milliards de dollars au premier semestre 2026.");
+    const bc_xfigure *f = fig(&x, 2.1e9);
+    assert_int_equal(f->nparties, 1);
+    assert_string_equal(f->parties[0], "yunnan");
+    bc_extraction_free(&x);
+    x = run("en", NULL,
+            "According to the Lang Son Department of Industry and Trade, import-export turnover "
+            "through the province's border gates reached USD 4.35 billion in the first ten "
+            "months of 2026.");
+    f = fig(&x, 4.35e9);
+    assert_int_equal(f->nparties, 1);
+    assert_string_equal(f->parties[0], "lang-son");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1482,6 +1506,7 @@ int main(void)
         cmocka_unit_test(the_same_months_before_the_amount),
         cmocka_unit_test(dutch_hedges),
         cmocka_unit_test(polish_months_of_the_year),
+        cmocka_unit_test(the_source_of_a_figure_is_no_party_of_it),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

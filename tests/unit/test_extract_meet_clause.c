@@ -466,6 +466,43 @@ static void a_bilateral_meeting_on_the_sidelines(void **state)
     bc_extraction_free(&x);
 }
 
+/* The sentence after a recalled numbered meeting that opens by pointing back at it ("该次会议
+ * 于2025年10月30日在莱州省举行", "That meeting was held ...", "Cette réunion s'était tenue ...",
+ * "Hội nghị này được tổ chức ...") gives that meeting its date and place: no talks of their
+ * own (outsider 10, F3: "Talks of Lai Chau" on 30 October 2025, the meeting undated). */
+static void the_next_sentence_dates_the_meeting_it_points_back_at(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+    } cases[] = {
+        {"zh",
+         "双方回顾了越南莱州、老街、宣光、奠边四省与中国云南省联合工作组第十一次会议的成果。该次"
+         "会议于2025年10月30日在莱州省举行。"},
+        {"en",
+         "The two sides reviewed the results of the 11th meeting of the Joint Working Group of "
+         "Lai Chau, Lao Cai, Tuyen Quang, Dien Bien and Yunnan. That meeting was held in Lai "
+         "Chau on 30 October 2025."},
+        {"fr",
+         "Les deux parties ont passé en revue les résultats de la 11e réunion du Groupe de "
+         "travail conjoint entre les provinces de Lai Chau, Lao Cai, Tuyen Quang, Dien Bien et "
+         "le Yunnan. Cette réunion s'était tenue à Lai Chau le 30 octobre 2025."},
+        {"vi",
+         "Hai bên đã điểm lại kết quả Hội nghị lần thứ 11 Nhóm công tác liên hợp giữa bốn tỉnh "
+         "Lai Châu, Lào Cai, Tuyên Quang, Điện Biên (Việt Nam) và tỉnh Vân Nam (Trung Quốc). "
+         "Hội nghị này được tổ chức ngày 30/10/2025 tại Lai Châu."},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        bc_extraction x = run(cases[k].lang, NULL, cases[k].text);
+        const bc_xmeeting *m = meet(&x, "jwg-yunnan", 11);
+        if (strcmp(m->date, "2025-10-30") != 0 || strcmp(m->place, "lai-chau") != 0 ||
+            x.nmeetings != 1)
+            fail_msg("%s: date %s, place %s, %zu meetings", cases[k].lang, m->date, m->place,
+                     x.nmeetings);
+        bc_extraction_free(&x);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -486,6 +523,7 @@ int main(void)
         cmocka_unit_test(meeting_in_person_and_talks_after_a_relative_clause),
         cmocka_unit_test(talks_held_in_a_written_year),
         cmocka_unit_test(a_bilateral_meeting_on_the_sidelines),
+        cmocka_unit_test(the_next_sentence_dates_the_meeting_it_points_back_at),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

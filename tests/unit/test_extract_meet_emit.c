@@ -339,6 +339,52 @@ static void talks_on_the_first_day_of_a_visit(void **state)
     assert_int_equal(x.nmeetings, 2);
     bc_extraction_free(&x);
 }
+
+/* The status its words say (outsider 10, F1, F2): a meeting named only as the time of what
+ * its sentence reports says neither, and the later sentence that says "will be held" decides,
+ * that sentence alone stating it; a verb of what is to come after a long list of members
+ * ("... (Trung Quoc) du kien duoc to chuc vao thang 3/2027") makes it planned. */
+static void the_status_its_words_say(void **state)
+{
+    (void)state;
+    bc_extraction x = run("en", NULL,
+                          "Officials met ahead of the 17th committee conference. The sides said "
+                          "the 17th conference of the Joint Working Committee between Quang Ninh, "
+                          "Lang Son, Cao Bang, Ha Giang and Guangxi will be held in Nanning in "
+                          "March 2027.");
+    const bc_xmeeting *m = meet(&x, "jwc-guangxi", 17);
+    assert_string_equal(m->status, "planned");
+    assert_int_equal(m->cite.nquotes, 2);
+    assert_int_equal(m->status_quotes, 2u); /* the second sentence only */
+    bc_extraction_free(&x);
+    /* alone, it says neither: held only as nothing tells otherwise, and marked so */
+    x = run("en", NULL,
+            "Officials met ahead of the 17th conference of the Joint Working Committee between "
+            "Quang Ninh, Lang Son, Cao Bang, Ha Giang and Guangxi.");
+    m = meet(&x, "jwc-guangxi", 17);
+    assert_int_equal(m->status_quotes, 0u);
+    assert_int_equal(m->status_unsaid, 1);
+    bc_extraction_free(&x);
+    /* said to be held: stated */
+    x = run("en", NULL,
+            "The 16th conference of the Joint Working Committee between Quang Ninh, Lang Son, Cao "
+            "Bang, Ha Giang and Guangxi was held in Ha Long in April 2025.");
+    m = meet(&x, "jwc-guangxi", 16);
+    assert_string_equal(m->status, "held");
+    assert_int_equal(m->status_quotes, 1u);
+    assert_int_equal(m->status_unsaid, 0);
+    bc_extraction_free(&x);
+    x = run("vi", NULL,
+            "Hội nghị lần thứ 17 Ủy ban công tác liên hợp giữa các tỉnh Quảng Ninh, Lạng Sơn, Cao "
+            "Bằng, Hà Giang (Việt Nam) và Khu tự trị dân tộc Choang Quảng Tây (Trung Quốc) dự kiến "
+            "được tổ chức vào tháng 3/2027 tại Nam Ninh.");
+    m = meet(&x, "jwc-guangxi", 17);
+    assert_string_equal(m->status, "planned");
+    assert_int_equal(m->status_from_date, 0);
+    assert_int_equal(m->status_quotes, 1u);
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -350,6 +396,7 @@ int main(void)
         cmocka_unit_test(talks_on_a_day_only_a_publication_date_places),
         cmocka_unit_test(talks_beside_a_body_are_the_two_sides),
         cmocka_unit_test(talks_on_the_first_day_of_a_visit),
+        cmocka_unit_test(the_status_its_words_say),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

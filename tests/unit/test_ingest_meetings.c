@@ -382,6 +382,71 @@ static void a_status_from_the_date_is_inferred(void **state)
                      1);
 }
 
+/* Only a sentence whose words say the status supports it (outsider 10, F1): "Officials met
+ * ahead of the 17th committee conference" does not; alone, the meeting's status is marked
+ * inferred with why. */
+static void only_the_words_that_say_it_state_the_status(void **state)
+{
+    (void)state;
+    bc_ingest_result r = fx_ingest(
+        S, "en",
+        "Officials met ahead of the 17th committee conference. The sides said the 17th "
+        "conference of the Joint Working Committee between Quang Ninh, Lang Son, Cao Bang, Ha "
+        "Giang and Guangxi will be held in Nanning in March 2027.",
+        NULL);
+    assert_int_equal(n_of("SELECT count(*) FROM meetings WHERE id LIKE '%s-m%%' AND status = "
+                          "'planned' AND inferred NOT LIKE '%%status%%'",
+                          r.source_id),
+                     1);
+    assert_int_equal(n_of("SELECT count(*) FROM citations WHERE source_id = '%s' AND "
+                          "meeting_id IS NOT NULL AND supports LIKE '%%status%%' AND quote LIKE "
+                          "'The sides said%%'",
+                          r.source_id),
+                     1);
+    assert_int_equal(n_of("SELECT count(*) FROM citations WHERE source_id = '%s' AND "
+                          "meeting_id IS NOT NULL AND supports LIKE '%%status%%' AND quote LIKE "
+                          "'Officials met%%'",
+                          r.source_id),
+                     0);
+    r = fx_ingest(S, "en",
+                  "Officials met ahead of the 17th conference of the Joint Working Committee "
+                  "between Quang Ninh, Lang Son, Cao Bang, Ha Giang and Guangxi.",
+                  "2026-11-05");
+    assert_int_equal(n_of("SELECT count(*) FROM meetings WHERE id LIKE '%s-m%%' AND inferred LIKE "
+                          "'%%\"status\"%%' AND note LIKE 'It is named only as the time of "
+                          "something else%%'",
+                          r.source_id),
+                     1);
+    assert_int_equal(n_of("SELECT count(*) FROM citations WHERE source_id = '%s' AND "
+                          "meeting_id IS NOT NULL AND supports LIKE '%%status%%'",
+                          r.source_id),
+                     0);
+}
+
+/* Talks held in a town: the sentence that names the town states their place (outsider 10,
+ * F7: the place was stored, its quote not said to support it, nothing marked inferred). */
+static void a_town_place_of_talks_is_stated_where_named(void **state)
+{
+    (void)state;
+    bc_ingest_result r = fx_ingest(
+        S, "vi",
+        "Chiều hôm qua, tại thành phố Móng Cái, lãnh đạo UBND tỉnh Quảng Ninh đã có buổi hội đàm "
+        "với đoàn công tác của Chính quyền Khu tự trị dân tộc Choang Quảng Tây (Trung Quốc). Hai "
+        "bên nhắc lại kết quả hội đàm ngày 28/11/2025 tại Đông Hưng, khi hai bên ký biên bản ghi "
+        "nhớ về phòng chống buôn lậu.",
+        NULL);
+    assert_int_equal(n_of("SELECT count(*) FROM coop_events e JOIN citations c ON "
+                          "c.coop_event_id = e.id WHERE e.id LIKE '%s-e%%' AND e.place = "
+                          "'Dongxing' AND c.quote LIKE 'Hai bên nhắc lại%%' AND c.supports LIKE "
+                          "'%%place%%'",
+                          r.source_id),
+                     1);
+    assert_int_equal(n_of("SELECT count(*) FROM coop_events WHERE id LIKE '%s-e%%' AND place IS "
+                          "NOT NULL AND inferred LIKE '%%place%%'",
+                          r.source_id),
+                     0);
+}
+
 static void allocation_failures_write_nothing(void **state)
 {
     (void)state;
@@ -434,6 +499,8 @@ int main(void)
         cmocka_unit_test(talks_on_a_weekday_no_publication_date_places),
         cmocka_unit_test(a_chinese_place_without_its_province_word_is_stated),
         cmocka_unit_test(a_status_from_the_date_is_inferred),
+        cmocka_unit_test(only_the_words_that_say_it_state_the_status),
+        cmocka_unit_test(a_town_place_of_talks_is_stated_where_named),
         cmocka_unit_test(allocation_failures_write_nothing),
     };
     return cmocka_run_group_tests(tests, fx_group_setup, fx_group_teardown);

@@ -263,6 +263,37 @@ static void a_held_meeting_stays_held_when_redated(void **state)
     }
 }
 
+/* The 12th meeting numbered after the 11th whose members its article names, dated "明年上半年"
+ * (outsider 10, F4): a year only the publication date gives does not make it another body's
+ * event; it stays meeting 12 of jwg-yunnan after re-dating. */
+static void a_year_from_the_publication_date_keeps_the_body(void **state)
+{
+    (void)state;
+    static const char ZH[] =
+        "云南与老街省举行会谈\n\n本报昆明讯 星期三，云南省人民政府与越南老街省人民委员会在昆明"
+        "举行会谈。双方回顾了越南莱州、老街、宣光、奠边四省与中国云南省联合工作组第十一次会议的"
+        "成果。该次会议于2025年10月30日在莱州省举行。双方同意，第十二次会议将于明年上半年在云南"
+        "举行。\n";
+    bc_store *s = fx_store_from(fx_data_dir());
+    bc_ingest_input in = {.text = ZH, .len = strlen(ZH), .lang = "zh", .actor = "ian"};
+    bc_ingest_result ir;
+    bc_err err;
+    if (bc_ingest(s, &in, &ir, &err) != 0)
+        fail_msg("ingest: %s", err.msg);
+    static const char TWELFTH[] = "SELECT count(*) FROM meetings WHERE id LIKE ?1 || '-m%' AND "
+                                  "ordinal = 12 AND mechanism_id = 'jwg-yunnan'";
+    expect_text(s, TWELFTH, ir.source_id, "1");
+    bc_redate_result r;
+    assert_int_equal(redate(s, ir.source_id, "2026-10-16", &r, &err), 0);
+    bc_redate_result_free(&r);
+    expect_text(s, TWELFTH, ir.source_id, "1");
+    expect_text(s,
+                "SELECT count(*) FROM coop_events WHERE id LIKE ?1 || '-e%' AND title LIKE "
+                "'Meeting 12%'",
+                ir.source_id, "0");
+    bc_store_close(s);
+}
+
 static void the_same_date_writes_nothing(void **state)
 {
     (void)state;
@@ -513,6 +544,7 @@ int main(void)
         cmocka_unit_test(the_same_date_writes_nothing),
         cmocka_unit_test(project_events_that_read_the_same_keep_their_ids),
         cmocka_unit_test(a_held_meeting_stays_held_when_redated),
+        cmocka_unit_test(a_year_from_the_publication_date_keeps_the_body),
         cmocka_unit_test(bad_input_is_refused),
         cmocka_unit_test(future_dates_are_refused),
         cmocka_unit_test(reviewed_facts_are_kept_or_the_change_refused),

@@ -809,8 +809,12 @@ void bcx_find_mentions(ctx *c);
 int bcx_talks_held(const ctx *c, size_t si);
 /* 1 when words for what a meeting produced end right before mention m, an article aside
  * ("the agreements reached at the 10th meeting", "the outcomes of a working session";
- * English): the meeting took place, whatever its sentence proposes. */
+ * English; "回顾了…第十一次会议的成果" in Chinese): the meeting took place, whatever its
+ * sentence proposes. */
 int bcx_outcome_of(const ctx *c, const mention *m);
+/* 1 when Chinese words for what it produced follow mention m in its clause ("第十一次会议的
+ * 成果", "会议精神"): it took place. */
+int bcx_results_of_zh(const ctx *c, const mention *m);
 
 /* ---- extract_meet_times.c ---- */
 
@@ -842,6 +846,10 @@ int bcx_joint_opening(const ctx *c, size_t si, size_t i);
  * overleg") and has no verb of the past: a weekday in it is one to come, or the report's
  * own day. */
 int bcx_nl_present_meet(const ctx *c, size_t si);
+/* 1 when Dutch sentence si says in the present that something takes place and, with it, a
+ * time still to come ("De twaalfde vergadering vindt ... volgend jaar ... plaats"): the
+ * Dutch present for the future, nothing said of the past. */
+int bcx_nl_present_coming(const ctx *c, size_t si);
 /* 1 when token i of sentence si is a Dutch verb of speaking whose particle "af" closes its
  * clause ("spraken op 13 juli af om in september opnieuw bijeen te komen"): agreeing on what
  * is to come, no talks of its own. */
@@ -991,6 +999,12 @@ void bcx_unyear_held_after(const ctx *c, mention *m);
  * and a meeting noun ("That meeting", "Cette reunion", "Hoi nghi nay", "该次会议"), says it
  * was held and writes one date of a month or a day, of m's tense; NULL otherwise. */
 const xd *bcx_next_says_when(const ctx *c, const mention *m);
+/* 1 when mention m is named as the time of what its sentence reports: a word for before
+ * (bcx_time_reference), or for ahead of, just before it in its clause ("Officials met ahead
+ * of the 17th conference", "a la veille de la 12e reunion", "truoc them Hoi nghi lan thu 17",
+ * "in aanloop naar de 16e conferentie"): the sentence's verbs are the other's
+ * (extract_meet_emit.c). */
+int bcx_occasion_of(const ctx *c, const mention *m);
 
 /* ---- extract_date_doubt.c ---- */
 

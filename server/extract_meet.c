@@ -622,7 +622,7 @@ int bcx_outcome_of(const ctx *c, const mention *m)
         "results of",     "result of",   NULL};
     size_t lo = c->se[m->sent].t0, k = m->t0;
     if (c->lbit != L_EN)
-        return 0;
+        return c->lbit == L_ZH && bcx_results_of_zh(c, m);
     if (k > lo && bcx_lex_find(c, C_ARTICLE, k - 1, NULL) > 0)
         k--;
     for (int w = 0; made[w]; w++) {

@@ -167,15 +167,18 @@ const xd *bcx_next_says_when(const ctx *c, const mention *m)
 {
     size_t si = m->sent + 1;
     if (m->xkind != BC_XM_NUMBERED || m->date[0] || si >= c->ns || m->noun >= m->noun_end ||
-        bcx_new_paragraph(c, si) || c->se[m->sent].d0 != c->se[m->sent].d1)
+        c->se[m->sent].d0 != c->se[m->sent].d1)
         return NULL;
     /* "The conference and the 11th session ... took place in Lai Chau on October 30"; "该次
      * 会议于2025年10月30日在莱州省举行" */
     size_t s0 = c->se[si].t0, hi = c->se[si].t1;
     const tok *a = &c->t[m->noun_end - 1], *b = s0 + 1 < hi ? &c->t[s0 + 1] : NULL;
     int again = c->lbit == L_EN && b != NULL && bcx_word_is(c, s0, hi, "the") && a->fl == b->fl &&
-                memcmp(c->fold.data + a->fo, c->fold.data + b->fo, a->fl) == 0;
-    if (!(again || opens_with_that_meeting(c, si)) || !bcx_sent_has(c, si, C_HELD, -1))
+                memcmp(c->fold.data + a->fo, c->fold.data + b->fo, a->fl) == 0 &&
+                !bcx_new_paragraph(c, si);
+    /* "That meeting ...", first of the next paragraph too: it points back at m */
+    int back = !again && opens_with_that_meeting(c, si);
+    if (!(again || back) || !bcx_sent_has(c, si, C_HELD, -1))
         return NULL;
     const xd *day = NULL;
     for (size_t k = c->se[si].d0; k < c->se[si].d1; k++) {
@@ -187,7 +190,11 @@ const xd *bcx_next_says_when(const ctx *c, const mention *m)
             return NULL;
         day = d;
     }
-    if (day == NULL || (bcx_future_at(c, day->t0) != 0) != (m->planned > 0))
+    /* "That meeting will be held ...": the sentence pointing back says whether it is to
+     * come when m's own words say neither ("ahead of the 17th conference": the past of the
+     * talks held ahead of it is theirs) */
+    int unsaid = m->planned == 0 || (m->planned < 0 && bcx_occasion_of(c, m));
+    if (day == NULL || (!(back && unsaid) && (bcx_future_at(c, day->t0) != 0) != (m->planned > 0)))
         return NULL;
     return day;
 }

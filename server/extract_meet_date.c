@@ -705,8 +705,9 @@ void bcx_resolve_mentions(ctx *c)
                                            : 0;
         /* the Dutch present of talks, nothing said of the past ("komen in het voorjaar van
          * 2025 opnieuw rond de tafel"): to come */
-        if (m->planned == 0 && m->xkind == BC_XM_TALKS && bcx_nl_present_meet(c, m->sent))
-            m->planned = 1;
+        if (m->planned == 0 && ((m->xkind == BC_XM_TALKS && bcx_nl_present_meet(c, m->sent)) ||
+                                bcx_nl_present_coming(c, m->sent)))
+            m->planned = 1; /* "vindt ... volgend jaar ... plaats" */
         /* talks named as the occasion of what their sentence reports took place ("Podczas
          * rozmow ... strony uzgodnily", "Vid samtalen ... enades", "Tai buoi hoi dam") */
         if (m->xkind == BC_XM_TALKS && during_talks(c, m) && !next_meeting(c, m) &&
@@ -863,6 +864,8 @@ void bcx_resolve_mentions(ctx *c)
         const xd *d = c->m[k].date[0] ? NULL : bcx_next_says_when(c, &c->m[k]);
         if (d != NULL && bcx_completion_doubt(c, d))
             d = NULL;
+        if (d != NULL && c->m[k].planned <= 0 && bcx_future_at(c, d->t0))
+            c->m[k].planned = 1; /* "That meeting will be held in Nanning in March 2027" */
         if (d != NULL)
             take_date(&c->m[k], d), c->m[k].date_sent = c->m[k].sent + 2;
         else

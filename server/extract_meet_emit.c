@@ -355,11 +355,7 @@ static void own_parties(const ctx *c, const mention *m, bc_xmeeting *x, char sid
     }
 }
 
-/* 1 when mention m is named as the time of what its sentence reports: a word for before
- * (bcx_time_reference), or for ahead of, just before it in its clause ("Officials met ahead
- * of the 17th conference", "a la veille de la 12e reunion", "truoc them Hoi nghi lan thu 17",
- * "in aanloop naar de 16e conferentie"): the sentence's verbs are the other's. */
-static int occasion_of(const ctx *c, const mention *m)
+int bcx_occasion_of(const ctx *c, const mention *m)
 {
     static const char *const ahead[] = {"ahead of",
                                         "in the run up to",
@@ -451,7 +447,7 @@ void bcx_emit_meetings(ctx *c)
         /* a meeting named as the time of what its sentence reports ("Officials met ahead of
          * the 17th conference"): the sentence's verbs are the other's, its words say
          * neither, unless they say it is to come ("will meet ahead of", "the next") */
-        int occasion = occasion_of(c, m);
+        int occasion = bcx_occasion_of(c, m);
         for (size_t i = lo; i < hi && !future && !occasion; i++)
             future = bcx_lex_find(c, C_FUTURE, i, &e) > 0;
         /* "was held", "a eu lieu": the text says it happened, whatever the date */

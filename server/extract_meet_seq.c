@@ -242,6 +242,18 @@ int bcx_deciding_zh(const ctx *c, const mention *m)
     return decided_at(c, k, hi) > 0;
 }
 
+int bcx_results_of_zh(const ctx *c, const mention *m)
+{
+    static const char *const made[] = {"的成果", "成果", "的成就", "的精神", "精神", NULL};
+    size_t hi = c->se[m->sent].t1;
+    if (c->lbit != L_ZH || m->t1 >= hi || (bcx_gap(c, m->t1 - 1) & (G_COMMA | G_DOT)))
+        return 0;
+    for (int w = 0; made[w]; w++)
+        if (bcx_words_at(c, m->t1, hi, made[w]) > 0)
+            return 1;
+    return 0;
+}
+
 /* 1 when mention m's sentence says it took place lately, no day written, before it or in
  * its clause ("日前，…举行会谈", "两地近日在凭祥举行会谈"), no day between. */
 static int vague_time(const ctx *c, const mention *m)

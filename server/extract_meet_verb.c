@@ -194,6 +194,31 @@ int bcx_nl_present_meet(const ctx *c, size_t si)
     return present;
 }
 
+int bcx_nl_present_coming(const ctx *c, size_t si)
+{
+    static const char *const verb[] = {"vindt", "vinden", "wordt", "worden", "gaat", "gaan", NULL};
+    static const char *const coming[] = {"volgend jaar",   "volgende maand", "volgende week",
+                                         "komend jaar",    "komende maand",  "komende week",
+                                         "later dit jaar", "binnenkort",     NULL};
+    static const char *const past[] = {"vond",   "vonden", "werd",   "werden", "had",
+                                       "hadden", "zou",    "zouden", "heeft",  "hebben",
+                                       "ging",   "gingen", "vorig",  "vorige", NULL};
+    size_t a = c->se[si].t0, b = c->se[si].t1;
+    int present = 0, soon = 0;
+    if (c->lbit != L_NL)
+        return 0;
+    for (size_t k = a; k < b; k++) {
+        for (int w = 0; past[w]; w++)
+            if (bcx_word_is(c, k, b, past[w]))
+                return 0;
+        for (int w = 0; verb[w] && !present; w++)
+            present = bcx_word_is(c, k, b, verb[w]);
+        for (int w = 0; coming[w] && !soon; w++)
+            soon = bcx_words_at(c, k, b, coming[w]) > 0;
+    }
+    return present && soon;
+}
+
 int bcx_nl_agreed(const ctx *c, size_t si, size_t i)
 {
     static const char *const speak[] = {"sprak", "spraken", "spreekt", "spreken", NULL};

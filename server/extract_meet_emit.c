@@ -467,9 +467,15 @@ void bcx_emit_meetings(ctx *c)
             said = 1;
         }
         copy_str(x->status, sizeof x->status, future ? "planned" : "held");
-        x->status_quotes = said ? 1u : 0u; /* its sentence, cite.q[0] below */
+        /* its sentence, cite.q[0] below; the next one, q[1], when that one points back at
+         * the meeting its own sentence names only as the time of other talks ("... ahead of
+         * the 17th conference. That meeting will be held in Nanning"): that one says it, and
+         * the place of its own sentence is the other talks' */
+        int back = occasion && m->date_sent == m->sent + 2;
+        x->status_quotes = !said ? 0u : back ? 2u : 1u;
         x->status_unsaid = occasion && !said;
-        place_of(c, m, x);
+        if (!back)
+            place_of(c, m, x);
         named_in(c, m->sent, x);
         /* "Giang A Tinh and Liu Yong co-chaired the meeting.": the next sentence, when it
          * speaks of the meeting again and of no other, names who took part */

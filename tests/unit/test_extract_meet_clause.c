@@ -506,6 +506,44 @@ static void the_next_sentence_dates_the_meeting_it_points_back_at(void **state)
     }
 }
 
+/* A meeting's status is the one of the verb whose subject or object it is (outsider 10
+ * recheck, N1, N2): "That meeting will be held ...", first of the next paragraph, dates the
+ * 17th named only as the time of other talks, says it is to come and gives its place, no
+ * talks of its own; the 11th whose results are reviewed took place whatever the next clause
+ * agrees for the 12th; a Dutch present with a time to come ("vindt ... volgend jaar ...
+ * plaats") is to come. */
+static void the_status_of_a_meeting_is_its_own_verbs(void **state)
+{
+    (void)state;
+    bc_extraction x = run("en", NULL,
+                          "Leaders held talks in Lang Son ahead of the 17th conference of the "
+                          "Joint Working Committee between Quang Ninh, Lang Son, Cao Bang, Ha "
+                          "Giang and Guangxi.\nThat meeting will be held in Nanning in March "
+                          "2027.\n");
+    const bc_xmeeting *m = meet(&x, "jwc-guangxi", 17);
+    if (strcmp(m->status, "planned") != 0 || strcmp(m->date, "2027-03") != 0 ||
+        strcmp(m->place, "guangxi") != 0 || x.nmeetings != 1 || m->status_quotes != 2u)
+        fail_msg("en: %s %s %s, %zu meetings, status quotes %u", m->status, m->date, m->place,
+                 x.nmeetings, m->status_quotes);
+    bc_extraction_free(&x);
+    x = run("zh", NULL,
+            "双方回顾了越南莱州、老街、宣光、奠边四省与中国云南省联合工作组第十一次会议的成果，"
+            "并商定第十二次会议明年在云南举行。");
+    assert_string_equal(meet(&x, "jwg-yunnan", 11)->status, "held");
+    assert_string_equal(meet(&x, "jwg-yunnan", 12)->status, "planned");
+    bc_extraction_free(&x);
+    x = run("nl", NULL,
+            "De twaalfde vergadering van de gezamenlijke werkgroep van Yunnan, Lao Cai, Ha Giang, "
+            "Lai Chau en Dien Bien vindt in de eerste helft van volgend jaar in Yunnan plaats.");
+    assert_string_equal(meet(&x, "jwg-yunnan", 12)->status, "planned");
+    bc_extraction_free(&x);
+    x = run("nl", NULL,
+            "De twaalfde vergadering van de gezamenlijke werkgroep van Yunnan, Lao Cai, Ha Giang, "
+            "Lai Chau en Dien Bien vond vorig jaar in Yunnan plaats.");
+    assert_string_equal(meet(&x, "jwg-yunnan", 12)->status, "held");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -527,6 +565,7 @@ int main(void)
         cmocka_unit_test(talks_held_in_a_written_year),
         cmocka_unit_test(a_bilateral_meeting_on_the_sidelines),
         cmocka_unit_test(the_next_sentence_dates_the_meeting_it_points_back_at),
+        cmocka_unit_test(the_status_of_a_meeting_is_its_own_verbs),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -393,7 +393,11 @@ static int talks_of(const bc_xmeeting *t, const bc_xmeeting *m)
 /* j a numbered or named meeting, i talks: the talks are it (talks_of) */
 static int talks_in(const ctx *c, size_t j, size_t i)
 {
-    return talks_of(&c->out->meetings[i], &c->out->meetings[j]);
+    const bc_xmeeting *t = &c->out->meetings[i], *m = &c->out->meetings[j];
+    /* a meeting of no body in a sentence of its own the numbered one cites (the one
+     * pointing back at it), never one beside it ("Gặp gỡ đầu Xuân và Hội nghị lần thứ 15") */
+    return j != i && talks_of(t, m) &&
+           (t->kind == BC_XM_TALKS || m->cite.q[0].start != t->cite.q[0].start);
 }
 
 /* The bits of a's quotes (a->cite, b's merged in) that are quotes of b whose words say
@@ -679,7 +683,7 @@ static void dedup(ctx *c)
             if (gone[i] || !source || !full_day(m->date) || m->sideline)
                 continue;
             size_t j = seen_find(&s, mix(17, m->date, strlen(m->date)), i, same_day_talks, c);
-            if (j != SIZE_MAX && j != i && !gone[j]) {
+            if (j != SIZE_MAX && !gone[j]) {
                 merge_meeting(&o->meetings[j], m);
                 gone[i] = 1;
             }
@@ -696,7 +700,11 @@ static void dedup(ctx *c)
     }
     for (size_t i = 0; i < o->nmeetings; i++) {
         const bc_xmeeting *m = &o->meetings[i];
-        if (gone[i] || m->kind != BC_XM_TALKS || m->cite.nquotes == 0 || !m->date[0] || m->sideline)
+        /* a meeting of no body or number is talks too ("That conference will be held in
+         * Nanning in March 2027", cited by the 17th it points back at) */
+        int bare = m->kind == BC_XM_NAMED && !m->mechanism[0] && m->ordinal == 0;
+        if (gone[i] || (m->kind != BC_XM_TALKS && !bare) || m->cite.nquotes == 0 || !m->date[0] ||
+            m->sideline)
             continue;
         size_t j = seen_find(&s, mix(19, m->date, strlen(m->date)), i, talks_in, c);
         if (j != SIZE_MAX && !gone[j]) {

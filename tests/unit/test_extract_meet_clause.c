@@ -526,6 +526,27 @@ static void the_status_of_a_meeting_is_its_own_verbs(void **state)
         fail_msg("en: %s %s %s, %zu meetings, status quotes %u", m->status, m->date, m->place,
                  x.nmeetings, m->status_quotes);
     bc_extraction_free(&x);
+    /* "Hội nghị này", "That conference": a meeting of no body, folded into the 17th */
+    static const struct {
+        const char *lang, *mech, *text;
+    } back[] = {
+        {"vi", "jwc-guangxi",
+         "Lãnh đạo hai bên đã hội đàm tại Lạng Sơn để chuẩn bị cho Hội nghị lần thứ 17 Ủy ban "
+         "công tác liên hợp giữa bốn tỉnh Quảng Ninh, Lạng Sơn, Cao Bằng, Hà Giang và Khu tự trị "
+         "Quảng Tây.\nHội nghị này sẽ được tổ chức tại Nam Ninh vào tháng 3/2027.\n"},
+        {"en", "",
+         "Leaders held talks in Lang Son ahead of the 17th conference of the Joint Working "
+         "Committee.\nThat conference will be held in Nanning in March 2027.\n"},
+    };
+    for (size_t k = 0; k < sizeof back / sizeof back[0]; k++) {
+        x = run(back[k].lang, NULL, back[k].text);
+        m = meet(&x, back[k].mech, 17);
+        if (strcmp(m->status, "planned") != 0 || strcmp(m->date, "2027-03") != 0 ||
+            strcmp(m->place, "guangxi") != 0 || x.nmeetings != 1)
+            fail_msg("%s: %s %s %s, %zu meetings", back[k].lang, m->status, m->date, m->place,
+                     x.nmeetings);
+        bc_extraction_free(&x);
+    }
     x = run("zh", NULL,
             "双方回顾了越南莱州、老街、宣光、奠边四省与中国云南省联合工作组第十一次会议的成果，"
             "并商定第十二次会议明年在云南举行。");

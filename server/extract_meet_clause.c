@@ -178,7 +178,9 @@ const xd *bcx_next_says_when(const ctx *c, const mention *m)
                 !bcx_new_paragraph(c, si);
     /* "That meeting ...", first of the next paragraph too: it points back at m */
     int back = !again && opens_with_that_meeting(c, si);
-    if (!(again || back) || !bcx_sent_has(c, si, C_HELD, -1))
+    /* "Cette réunion se tiendra ...": a future of holding is a verb of it as well */
+    if (!(again || back) ||
+        !(bcx_sent_has(c, si, C_HELD, -1) || (back && bcx_sent_has(c, si, C_FUTURE, -1))))
         return NULL;
     const xd *day = NULL;
     for (size_t k = c->se[si].d0; k < c->se[si].d1; k++) {

@@ -379,6 +379,11 @@ int bcx_occasion_of(const ctx *c, const mention *m)
         return 0;
     if (bcx_time_reference(c, m->sent, m->t0))
         return 1;
+    /* "为…第十七次会议做准备": prepared for, in its clause */
+    for (size_t k = m->t1; c->lbit == L_ZH && k < c->se[m->sent].t1 && k < m->t1 + 3; k++)
+        if (bcx_words_at(c, k, c->se[m->sent].t1, "做准备") > 0 ||
+            bcx_words_at(c, k, c->se[m->sent].t1, "作准备") > 0)
+            return 1;
     for (size_t k = m->t0 > lo + 7 ? m->t0 - 7 : lo; k < m->t0; k++)
         for (int w = 0; ahead[w]; w++) {
             size_t n = bcx_words_at(c, k, m->t0, ahead[w]);

@@ -538,6 +538,22 @@ static void the_status_of_a_meeting_is_its_own_verbs(void **state)
          "Leaders held talks in Lang Son ahead of the 17th conference of the Joint Working "
          "Committee.\nThat conference will be held in Nanning in March 2027.\n"},
     };
+    /* "se tiendra", a future of holding; "为…做准备", prepared for: the 17th is to come */
+    x = run("fr", NULL,
+            "Les dirigeants ont tenu des entretiens à Lang Son en amont de la 17e conférence du "
+            "Comité mixte de travail entre Quang Ninh, Lang Son, Cao Bang, Ha Giang et le "
+            "Guangxi.\nCette réunion se tiendra à Nanning en mars 2027.\n");
+    m = meet(&x, "jwc-guangxi", 17);
+    if (strcmp(m->status, "planned") != 0 || strcmp(m->date, "2027-03") != 0 || x.nmeetings != 1)
+        fail_msg("fr: %s %s, %zu meetings", m->status, m->date, x.nmeetings);
+    bc_extraction_free(&x);
+    x = run("zh", NULL,
+            "双方领导人在谅山举行会谈，为广西与广宁、谅山、高平、河江四省联合工作委员会第十七次会议"
+            "做准备。\n该次会议将于2027年3月在南宁举行。\n");
+    m = meet(&x, "jwc-guangxi", 17);
+    if (strcmp(m->status, "planned") != 0 || strcmp(m->date, "2027-03") != 0)
+        fail_msg("zh: %s %s", m->status, m->date);
+    bc_extraction_free(&x);
     for (size_t k = 0; k < sizeof back / sizeof back[0]; k++) {
         x = run(back[k].lang, NULL, back[k].text);
         m = meet(&x, back[k].mech, 17);

@@ -172,6 +172,19 @@ static int rel_year_before(const ctx *c, size_t si, const xd *d, size_t *at)
     return 0;
 }
 
+/* 1 when date d is a day or month of an unknown year (prec 0: "--01-29"; a month "--02"). */
+static int year_open(const xd *d)
+{
+    return (d->prec == 0 && d->iso[0] == '-' && (strlen(d->iso) == 7 || strlen(d->iso) == 4)) ||
+           (d->prec == 2 && d->iso[0] == '-');
+}
+
+/* 1 when date d is a month whose year was taken from the reference date. */
+static int month_of_reference_year(const xd *d)
+{
+    return d->prec == 2 && d->inferred == BC_X_INFERRED_YEAR && strlen(d->iso) == 7;
+}
+
 /* A day or month of sentence si without a written year takes the year of a relative year
  * that opens its clause (rel_year_before): that year, not the reference date's nearest, nor
  * one a meeting's name writes in the sentence ("Tijdens de Voorjaarsontmoeting 2025 ...
@@ -182,12 +195,8 @@ void bcx_rel_year_days(ctx *c, size_t si)
 {
     for (size_t k = c->se[si].d0; k < c->se[si].d1; k++) {
         xd *d = &c->d[k];
-        /* a day or month of the reference year, or one of an unknown year (prec 0:
-         * "--01-29"; a month "--02") */
-        int open =
-            (d->prec == 0 && d->iso[0] == '-' && (strlen(d->iso) == 7 || strlen(d->iso) == 4)) ||
-            (d->prec == 2 && d->iso[0] == '-');
-        int month = d->prec == 2 && d->inferred == BC_X_INFERRED_YEAR && strlen(d->iso) == 7;
+        /* a day or month of the reference year, or one of an unknown year */
+        int open = year_open(d), month = month_of_reference_year(d);
         if (!((d->prec == 3 || month) && d->inferred) && !open)
             continue;
         if (d->span[0] || d->same_day || d->weekday || strchr(d->iso, '/'))
@@ -242,10 +251,7 @@ void bcx_lead_year_days(ctx *c, size_t si)
         return; /* English frames: extract_date_frame.c */
     for (size_t k = c->se[si].d0; k < c->se[si].d1; k++) {
         xd *d = &c->d[k];
-        int open =
-            (d->prec == 0 && d->iso[0] == '-' && (strlen(d->iso) == 7 || strlen(d->iso) == 4)) ||
-            (d->prec == 2 && d->iso[0] == '-');
-        int month = d->prec == 2 && d->inferred == BC_X_INFERRED_YEAR && strlen(d->iso) == 7;
+        int open = year_open(d), month = month_of_reference_year(d);
         int day = d->prec == 3 && ((d->inferred == BC_X_INFERRED_YEAR && strlen(d->iso) == 10) ||
                                    (d->iso[0] == '-' && strlen(d->iso) == 7));
         if (d->same_day || d->weekday || d->rel || d->rel_year || d->dateline || d->compare)

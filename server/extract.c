@@ -779,6 +779,7 @@ int bc_extract(const char *text, size_t len, const char *lang, const char *refer
     if (c.rc == BC_OK) {
         bcx_link_mechanisms(&c);
         bcx_resolve_mentions(&c);
+        bcx_weigh_dates(&c);
         bcx_emit_meetings(&c);
     }
     if (c.rc == BC_OK)

@@ -296,12 +296,15 @@ typedef struct mention {
                       * is they */
     int previous;    /* "het vorige overleg", "de vorige editie": the one before, which
                       * took place (a month dates it) */
-    size_t date_sent; /* the sentence + 1 its date was read from when not its own (a
-                       * delegation's arrival told just before: "Le 14 mars, une delegation
-                       * ... est arrivee. Lors de la seance de travail, ..."), else 0 */
-    int other_body;   /* its words make its body another than any known mechanism: a city
-                       * or prefecture is a party of it, or it is the parties' own
-                       * ("their joint working committee") and they are not all the members */
+    size_t date_sent;     /* the sentence + 1 its date was read from when not its own (a
+                           * delegation's arrival told just before: "Le 14 mars, une delegation
+                           * ... est arrivee. Lors de la seance de travail, ..."), else 0 */
+    int other_body;       /* its words make its body another than any known mechanism: a city
+                           * or prefecture is a party of it, or it is the parties' own
+                           * ("their joint working committee") and they are not all the members */
+    unsigned date_doubts; /* BC_XD_* bits: how its date was attached (bcx_weigh_dates) */
+    double date_conf;     /* the confidence of its date (1 when not doubted); below
+                           * BC_X_MIN_CONFIDENCE its date was withheld */
 } mention;
 
 typedef struct ctx {
@@ -1033,6 +1036,19 @@ int bcx_counted_opening(const ctx *c, size_t si);
 
 /* Gives each mention the date of its sentence that is about it. */
 void bcx_resolve_mentions(ctx *c);
+
+/* ---- extract_date_conf.c ---- */
+
+/* The BC_XD_* bits of how mention m's date was attached that make it doubtful; 0 when it
+ * has no date or none applies. */
+unsigned bcx_date_doubts(const ctx *c, const mention *m);
+/* The confidence of a date with those doubts: 1 without any, below BC_X_MIN_CONFIDENCE
+ * with one or more. */
+double bcx_date_confidence(unsigned doubts);
+/* Weighs the date of each mention (after bcx_resolve_mentions, before bcx_emit_meetings):
+ * sets date_doubts and date_conf, and withholds a date below BC_X_MIN_CONFIDENCE (date
+ * "", the mention kept). */
+void bcx_weigh_dates(ctx *c);
 
 /* ---- extract_meet_told.c ---- */
 

@@ -415,11 +415,12 @@ void bcx_emit_meetings(ctx *c)
          * ("On Tuesday, leaders of Lao Cai and Yunnan held talks"): undated, with the words */
         const sent *ms = &c->se[m->sent];
         size_t du = 0, dn = unread_day(c, m, &du);
-        if (m->xkind == BC_XM_TALKS && m->date[0] == '\0' &&
+        /* talks whose date was withheld as doubtful stay, undated (extract_date_conf.c) */
+        if (m->xkind == BC_XM_TALKS && m->date[0] == '\0' && m->date_doubts == 0 &&
             !(m->planned > 0 && c->ry == 0 && ms->yearless) &&
             !(m->mech != NULL && c->ry == 0 && (ms->yearless || ms->unread)) && dn == 0)
             continue;
-        if (m->xkind == BC_XM_NAMED && m->date[0] == '\0' && m->mech == NULL)
+        if (m->xkind == BC_XM_NAMED && m->date[0] == '\0' && m->mech == NULL && m->date_doubts == 0)
             continue; /* nor a named meeting without its date or mechanism */
         bc_xmeeting *told = restated(c, m);
         if (told != NULL) {
@@ -440,6 +441,8 @@ void bcx_emit_meetings(ctx *c)
         x->kind = m->xkind;
         copy_str(x->date, sizeof x->date, m->date);
         x->date_inferred = m->date_inferred;
+        x->date_confidence = m->date_doubts ? m->date_conf : 1.0;
+        x->date_doubts = m->date_doubts;
         if (dn > 0 && c->t[du + dn - 1].end - c->t[du].start < sizeof x->day_word)
             memcpy(x->day_word, c->s + c->t[du].start, c->t[du + dn - 1].end - c->t[du].start);
         if (strlen(m->date) == 4 && strncmp(m->date_period, m->date, 4) == 0)

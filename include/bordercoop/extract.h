@@ -148,6 +148,11 @@ typedef struct bc_xmeeting {
                            * other talks (none when there are none) */
     bc_xcite cite;
     double confidence;
+    /* how sure the attachment of the date its sentence gives is (1: no doubt), from how it
+     * was attached (BC_XD_* bits in date_doubts); below BC_X_MIN_CONFIDENCE that date is
+     * withheld: date is "" and the meeting is given without it */
+    double date_confidence;
+    unsigned date_doubts;
 } bc_xmeeting;
 
 /* what a meeting is called (bc_xmeeting.kind) */
@@ -155,6 +160,13 @@ enum {
     BC_XM_NUMBERED = 1, /* an ordinal with a meeting noun: "the 11th meeting" */
     BC_XM_NAMED,        /* a named mechanism's meeting with a date: "the 2024 spring meeting" */
     BC_XM_TALKS,        /* talks, a working session, a reception, with a date */
+};
+
+/* how a meeting's date was attached, when that makes it doubtful (bc_xmeeting.date_doubts) */
+enum {
+    BC_XD_YEAR_BESIDE_DAY = 1, /* a year alone while its sentence writes a month or a day */
+    BC_XD_EARLIER_CLAUSE = 2,  /* a meeting to come, dated from an earlier clause of its
+                                * sentence that the date does not open */
 };
 
 /* A candidate gate pair or crossing: named with both sides, or a known project named by

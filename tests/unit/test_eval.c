@@ -322,7 +322,10 @@ static void dev_split_regression(void **state)
     assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_VALUE]) >= 0.999);
     assert_true(bc_eval_recall(&r.field[BC_EF_MONEY_VALUE]) >= 0.999);
     assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_DATE]) >= 0.998);
-    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_DATE]) >= 0.975);
+    /* lowered from 0.975 on purpose (round 18): a date whose attachment the blind pools found
+     * wrong is withheld (extract_date_conf.c), a miss instead of a wrong value; measured
+     * 1652/1696 = 0.974 on the 264 */
+    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_DATE]) >= 0.974);
     assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_ORDINAL]) >= 0.990);
     assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.997);
     assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.958);

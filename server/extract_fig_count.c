@@ -68,6 +68,8 @@ static int noun_metric(const ctx *c, size_t si, int noun, size_t i, size_t noun_
             *metric = "border_crossings"; /* "lượt người xuất nhập cảnh", "出入境人员…人次" */
         else if (bcx_sent_has(c, si, C_CUE_TOURISM, -1))
             *metric = "tourists";
+        else if (bcx_range_has(c, lo, hi, C_CUE_CROSS, 1) && !stand)
+            *metric = "border_crossings"; /* "12.000 mensen passeren dagelijks de grens" */
         break;
     case N_PASSPORT:
         *metric = "passports_issued";

@@ -131,7 +131,9 @@ enum {
     C_CUE_CROSS,   /* crossing or clearing the border, carrying goods over it: "border",
                     * "cleared", "handled", "thong quan", "通行", "franchi", "granic", "grans",
                     * "grens": vehicles, containers, tonnes and passengers counted in its
-                    * sentence cross it (extract_fig_count.c) */
+                    * sentence cross it (extract_fig_count.c); val 1: a verb of crossing
+                    * ("crossed", "通关", "passeren"), which makes people counted in its
+                    * clause border crossings too */
     C_CUE_IMMIG,   /* people entering and leaving: "xuat nhap canh", "出入境", "entries and
                     * exits": people counted in its sentence are border crossings */
     C_PER_DAY,     /* "daily", "per day", "moi ngay", "日均", "par jour", "dziennie", "per dag",

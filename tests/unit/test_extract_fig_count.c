@@ -260,6 +260,21 @@ static void a_daily_rate_is_no_total(void **state)
          "over"},
         {"vi", "Mỗi ngày có hơn 3.000 tấn hàng hóa thông quan qua cửa khẩu Chi Ma.", 3000,
          "goods_carried_per_day", "tonnes", "over"},
+        /* people a verb of crossing counts */
+        {"en", "Every day some 12,000 people crossed the border at Mong Cai.", 12000,
+         "border_crossings_per_day", "people", "about"},
+        {"vi", "Mỗi ngày có khoảng 12.000 người qua lại cửa khẩu Móng Cái.", 12000,
+         "border_crossings_per_day", "people", "about"},
+        {"zh", "东兴口岸日均通关人员约1.2万人次。", 12000, "border_crossings_per_day", "people",
+         "about"},
+        {"fr", "Chaque jour, quelque 12 000 personnes franchissent la frontière à Mong Cai.", 12000,
+         "border_crossings_per_day", "people", NULL},
+        {"pl", "Codziennie granicę w Mong Cai przekracza około 12 000 osób.", 12000,
+         "border_crossings_per_day", "people", "about"},
+        {"sv", "Varje dag passerar omkring 12 000 personer gränsen vid Mong Cai.", 12000,
+         "border_crossings_per_day", "people", "about"},
+        {"nl", "Dagelijks passeren zo'n 12.000 mensen de grens bij Mong Cai.", 12000,
+         "border_crossings_per_day", "people", NULL},
     };
     expect_counts(cases, sizeof cases / sizeof cases[0], "2026-11-20");
 
@@ -278,6 +293,7 @@ static void a_daily_rate_is_no_total(void **state)
         {"fr", "Plus de 1 200 véhicules y sont dédouanés chaque mois."},
         {"zh", "爱店口岸月均通关车辆约3万辆次。"},
         {"en", "The zone can receive up to 1,000 visitors a day."},
+        {"en", "About 12,000 people attended the border trade fair each day."},
     };
     for (size_t k = 0; k < sizeof none / sizeof none[0]; k++) {
         x = run(none[k].lang, "2026-11-20", none[k].text);

@@ -820,7 +820,9 @@ void bcx_find_figures(ctx *c)
                     prev = n0 + 1;
                 continue;
             }
-            if (!money_at(c, si, i, &lo, &prev, &st))
+            if (money_at(c, si, i, &lo, &prev, &st))
+                prev = bcx_fig_level_before(c, si, prev); /* "rose from 2 to 2.5 billion" */
+            else
                 bcx_fig_count_at(c, si, i);
         }
         for (size_t k = first; k < c->out->nfigures; k++)

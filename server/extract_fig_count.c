@@ -1,7 +1,9 @@
-/* extract_fig_count.c: counts with what they count: tonnes of goods, vehicles, tourists,
- * delegations sent and received, hectares, each with its noun (after the number, or
- * before it: "the number of tourists reached 551 000"), its qualifier, its period (one
- * of its own clause, not a comparison's) and its parties. */
+/* extract_fig_count.c: counts with what they count: tonnes of goods, vehicles, containers,
+ * passengers and people crossing the border, tourists, delegations sent and received,
+ * hectares, each with its noun (after the number, or before it: "the number of tourists
+ * reached 551 000"), its qualifier, its period (one of its own clause, not a comparison's),
+ * its parties, and whether it is a daily rate ("日均", "per day": a metric of its own, never
+ * a total); a range of counts is its two ends. */
 #include "bordercoop/alloc.h"
 #include "extract_int.h"
 
@@ -32,6 +34,15 @@ static int noun_metric(const ctx *c, size_t si, int noun, size_t i, size_t noun_
 {
     *unit = "people";
     *metric = NULL;
+    /* trucks waiting or parked, goods held up, people crossing illegally, in its clause or
+     * right after it ("26 nguoi xuat, nhap canh trai phep"): no traffic */
+    size_t lo = i, hi = noun_end;
+    while (lo > c->se[si].t0 && !(bcx_gap(c, lo - 1) & G_COMMA))
+        lo--;
+    while (hi < c->se[si].t1 && !(bcx_gap(c, hi - 1) & G_COMMA))
+        hi++;
+    int stand =
+        bcx_range_has(c, lo, hi + 4 < c->se[si].t1 ? hi + 4 : c->se[si].t1, C_CUE_STAND, -1);
     switch (noun) {
     case N_TOURIST:
         *metric = bcx_sent_has(c, si, C_CUE_ENTER, -1) ? "tourist_arrivals" : "tourists";
@@ -53,8 +64,12 @@ static int noun_metric(const ctx *c, size_t si, int noun, size_t i, size_t noun_
             *metric = "passports_issued";
         else if (bcx_sent_has(c, si, C_CUE_WORK, -1))
             *metric = "workers";
+        else if (bcx_sent_has(c, si, C_CUE_IMMIG, -1) && !stand)
+            *metric = "border_crossings"; /* "lượt người xuất nhập cảnh", "出入境人员…人次" */
         else if (bcx_sent_has(c, si, C_CUE_TOURISM, -1))
             *metric = "tourists";
+        else if (bcx_range_has(c, lo, hi, C_CUE_CROSS, 1) && !stand)
+            *metric = "border_crossings"; /* "12.000 mensen passeren dagelijks de grens" */
         break;
     case N_PASSPORT:
         *metric = "passports_issued";
@@ -68,7 +83,23 @@ static int noun_metric(const ctx *c, size_t si, int noun, size_t i, size_t noun_
     case N_TONNE:
         if (bcx_sent_has(c, si, C_CUE_EXPORT, -1))
             *metric = "goods_exported";
+        else if (bcx_sent_has(c, si, C_CUE_CROSS, -1) && !stand)
+            *metric = "goods_carried";
         *unit = "tonnes";
+        break;
+    case N_VEHICLE:
+    case N_CONTAINER:
+        /* "handed over 20 trucks" moves nothing over the border */
+        if ((bcx_sent_has(c, si, C_CUE_CROSS, -1) || bcx_sent_has(c, si, C_CUE_ENTER, -1)) &&
+            !stand)
+            *metric = noun == N_VEHICLE ? "vehicles" : "containers";
+        *unit = noun == N_VEHICLE ? "vehicles" : "containers";
+        break;
+    case N_PASSENGER:
+        if ((bcx_sent_has(c, si, C_CUE_CROSS, -1) || bcx_sent_has(c, si, C_CUE_ENTER, -1) ||
+             bcx_sent_has(c, si, C_CUE_IMMIG, -1)) &&
+            !stand)
+            *metric = "border_crossings";
         break;
     case N_BANK:
         *metric = "banks_connected";
@@ -91,6 +122,70 @@ static int noun_metric(const ctx *c, size_t si, int noun, size_t i, size_t noun_
         break;
     }
     return *metric != NULL;
+}
+
+/* Whether the count at tokens [lead, end) of sentence si (its noun ending at noun_end, named
+ * from token from on) is a rate: PER_DAY_ANY (1 below) when a word of a day stands in its
+ * clause ("日均通行车辆超过2000辆次", "1,000 vehicles handled each day", "dat dagelijks de grens
+ * passeert"), opens its sentence ("Chaque jour, 500 à 600 camions"), follows its noun within a
+ * few words ("500 trucks in each direction a day", "1.100 xe/ngày"), or when the count before it
+ * in its sentence, of the same unit, is a daily one and its own clause gives no time
+ * ("日均通行货车超过1500辆次，旺季时可达2000辆次"); 2 for a rate of another time ("chaque
+ * mois"); else 0. */
+static int per_day(const ctx *c, size_t si, size_t lead, size_t end, size_t noun_end, size_t from,
+                   const char *unit)
+{
+    const bc_lex *e = NULL;
+    size_t t0 = c->se[si].t0, t1 = c->se[si].t1, lo = from < lead ? from : lead,
+           hi = end > noun_end ? end : noun_end;
+    while (lo > t0 && !(bcx_gap(c, lo - 1) & G_COMMA))
+        lo--;
+    while (hi < t1 && !(bcx_gap(c, hi - 1) & G_COMMA))
+        hi++;
+    int rate = 0;
+    for (size_t k = t0; k < t1 && rate != PER_OTHER; k++) {
+        if (bcx_lex_find(c, C_PER_DAY, k, &e) == 0)
+            continue;
+        int near = k >= noun_end && k <= noun_end + 4 && bcx_commas(c, noun_end - 1, k) == 0;
+        int opens = k <= t0 + 2 && k < lo;
+        for (size_t q = k; opens && q < lead; q++)
+            opens = c->t[q].kind != T_NUM || c->t[q].used == U_DATE;
+        if (e->val == PER_OTHER && k >= lo && k < hi)
+            rate = PER_OTHER;
+        else if ((e->val == PER_DAY_ANY && ((k >= lo && k < hi) || opens)) ||
+                 (e->val == PER_DAY_NEAR && near))
+            rate = 1;
+    }
+    if (rate != 0)
+        return rate;
+    if (noun_end < t1 && (bcx_gap(c, noun_end - 1) & G_SLASH) &&
+        (bcx_word_is(c, noun_end, t1, "ngay") || bcx_word_is(c, noun_end, t1, "day")))
+        return 1;
+    /* a daily count before it, of the same unit, in its sentence: its clause says no time */
+    const bc_extraction *o = c->out;
+    if (o->nfigures == 0 || bcx_range_has(c, lo, hi, C_WHOLE_YEAR, -1))
+        return 0;
+    const bc_xfigure *b = &o->figures[o->nfigures - 1];
+    for (size_t d = c->se[si].d0; d < c->se[si].d1; d++)
+        if (c->d[d].t0 >= lo && c->d[d].t0 < hi)
+            return 0;
+    size_t ml = strlen(b->metric);
+    return !b->money && b->cite.nquotes > 0 && b->cite.q[0].start == c->se[si].qs &&
+           strcmp(b->unit, unit) == 0 && ml > 8 && strcmp(b->metric + ml - 8, "_per_day") == 0;
+}
+
+/* The metric of a daily rate of metric m ("vehicles" -> "vehicles_per_day"), NULL when the
+ * store has none: a rate is never stored as a total. */
+static const char *daily_metric(const char *m)
+{
+    static const char *const rates[][2] = {{"vehicles", "vehicles_per_day"},
+                                           {"containers", "containers_per_day"},
+                                           {"goods_carried", "goods_carried_per_day"},
+                                           {"border_crossings", "border_crossings_per_day"}};
+    for (size_t k = 0; k < sizeof rates / sizeof rates[0]; k++)
+        if (strcmp(m, rates[k][0]) == 0)
+            return rates[k][1];
+    return NULL;
 }
 
 /* A counted noun within three words after token k (no comma or bracket between). */
@@ -154,12 +249,29 @@ static int count_period(const ctx *c, size_t si, const xd *d, size_t lead, size_
     return 1;
 }
 
+/* "the route, which yesterday handled more than 1,200 trucks": the day a weekday or
+ * "yesterday" gives in the count's clause, dated from the reference date (never a total's
+ * year: only a day), else NULL. */
+static const xd *day_told(const ctx *c, size_t si, size_t lead, size_t end)
+{
+    for (size_t k = c->se[si].d0; k < c->se[si].d1; k++) {
+        const xd *d = &c->d[k];
+        if (!d->weekday || d->dateline || d->prec != 3 || strlen(d->iso) != 10 || d->iso[0] == '-')
+            continue;
+        if ((d->t1 <= lead && bcx_commas(c, d->t1 - 1, lead) == 0) ||
+            (d->t0 >= end && bcx_commas(c, end - 1, d->t0) == 0))
+            return d;
+    }
+    return NULL;
+}
+
 /* A count at token i (tourists, delegations, tonnes, ...), when its noun says what it
- * counts. */
-void bcx_fig_count_at(ctx *c, size_t si, size_t i)
+ * counts; lead is where its phrase opens (a qualifier is looked for before it). Returns 1
+ * when a figure was added. */
+static int count_read(ctx *c, size_t si, size_t i, size_t lead)
 {
     const bc_lex *e = NULL;
-    size_t lim = c->se[si].t1, k = i + 1, lead = i, noun_end = 0, n;
+    size_t lim = c->se[si].t1, k = i + 1, noun_end = 0, n;
     const tok *t = &c->t[i];
     int inferred = 0, noun = 0;
     double scale = 1;
@@ -176,12 +288,15 @@ void bcx_fig_count_at(ctx *c, size_t si, size_t i)
         inferred = noun != 0;
     }
     if (noun == 0 || !noun_metric(c, si, noun, i, noun_end, &metric, &unit))
-        return;
+        return 0;
     if (!inferred)
         end = noun_end;
+    int rate = per_day(c, si, lead, end, noun_end, inferred ? noun_end - 1 : lead, unit);
+    if (rate == PER_OTHER || (rate && (metric = daily_metric(metric)) == NULL))
+        return 0; /* a rate is never a total */
     bc_xfigure *f = bcx_new_figure(c);
     if (f == NULL)
-        return;
+        return 0;
     f->value = (scale > 1 && t->ambig ? t->num_alt : t->num) * scale;
     copy_str(f->metric, sizeof f->metric, metric);
     copy_str(f->unit, sizeof f->unit, unit);
@@ -189,6 +304,10 @@ void bcx_fig_count_at(ctx *c, size_t si, size_t i)
     f->target = bcx_range_has(c, c->se[si].t0, lead, C_QUAL_EXPECTED, -1) ||
                 bcx_range_has(c, c->se[si].t0, lead, C_TARGET, -1);
     const xd *d = bcx_nearest_date(c, si, i, end, 0);
+    if (rate && d != NULL && d->prec == 3)
+        d = NULL; /* a daily rate is no count of one day ("已于9月18日签署…，日均通行…") */
+    else if (d == NULL && !rate)
+        d = day_told(c, si, lead, end);
     /* "depuis le debut de l'annee", "so far this year": to the report's day */
     char ytd[24];
     size_t ys[2] = {0, 0};
@@ -207,4 +326,20 @@ void bcx_fig_count_at(ctx *c, size_t si, size_t i)
     f->end = t->end;
     bcx_cite_add(&f->cite, c->se[si].qs, c->se[si].qe);
     f->confidence = 0.4 + (inferred ? 0.2 : 0.3) + (d ? 0.2 : 0) + (f->nparties ? 0.1 : 0);
+    return 1;
+}
+
+void bcx_fig_count_at(ctx *c, size_t si, size_t i)
+{
+    /* "between 1,000 and 1,200 trucks", "1.000–1.200 xe": the count read at its upper end
+     * (whose noun it is), then made its two ends */
+    bcx_range r;
+    if (bcx_fig_count_range_at(c, si, i, &r)) {
+        size_t n0 = c->out->nfigures;
+        if (count_read(c, si, r.high, r.lead))
+            bcx_fig_range_make(c, si, &r, n0);
+        return;
+    }
+    if (count_read(c, si, i, i))
+        bcx_fig_level_before(c, si, c->out->nfigures - 1);
 }

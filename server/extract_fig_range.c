@@ -3,7 +3,10 @@
  * och 2,5 miljarder dollar", "tussen 2 en 2,5 miljard dollar") is two figures: its lower end
  * (qualifier range_low) and its upper end (range_high), each with the measure, period, parties,
  * goal and change the range has. Neither end is exact, the lower one is never lost, and the two
- * are never read as two statements of one quantity that disagree. */
+ * are never read as two statements of one quantity that disagree. A range of counts ("between
+ * 1,000 and 1,200 trucks") is two ends alike. Two amounts around a word of change ("rose from 2
+ * to 2.5 billion USD") are a level before and one after: both are figures, the earlier one
+ * with the later one's scale and currency when it writes none. */
 #include "extract_int.h"
 
 #include <math.h>
@@ -23,6 +26,13 @@ static const jword BETWEEN[] = {{L_EN, "between"}, {L_FR, "entre"},  {L_SV, "mel
                                 {L_VI, "giua"},    {0, NULL}};
 static const jword TO_WORDS[] = {{L_EN, "to"}, {L_VI, "den"},  {L_VI, "toi"}, {L_FR, "a"},
                                  {L_PL, "do"}, {L_SV, "till"}, {L_NL, "tot"}, {0, NULL}};
+/* the words around the level before a change: "from" before it, "to" after it */
+static const jword FROM_LEVEL[] = {{L_EN, "from"}, {L_VI, "tu"},  {L_ZH, "从"}, {L_ZH, "由"},
+                                   {L_FR, "de"},   {L_FR, "d"},   {L_PL, "z"},  {L_PL, "ze"},
+                                   {L_SV, "fran"}, {L_NL, "van"}, {0, NULL}};
+static const jword TO_LEVEL[] = {{L_EN, "to"},   {L_VI, "len"},  {L_VI, "den"}, {L_VI, "toi"},
+                                 {L_ZH, "至"},   {L_ZH, "到"},   {L_FR, "a"},   {L_PL, "do"},
+                                 {L_SV, "till"}, {L_NL, "naar"}, {L_NL, "tot"}, {0, NULL}};
 
 static int word_in(const ctx *c, size_t i, size_t lim, const jword *words)
 {
@@ -164,4 +174,219 @@ void bcx_fig_range_settle(ctx *c, size_t first)
             memcpy(to->change_qualifier, from->change_qualifier, sizeof to->change_qualifier);
         }
     }
+}
+
+/* The scale word right after the number at token i (1 when none). */
+static double scale_after(const ctx *c, size_t si, size_t i, size_t *end)
+{
+    const bc_lex *e = NULL;
+    size_t n;
+    *end = i + 1;
+    if (i + 1 < c->se[si].t1 && (n = bcx_lex_find2(c, C_SCALE, i + 1, 1, &e)) > 0 &&
+        bcx_lex_find2(c, C_NOUN, i + 1, 1, NULL) < n) {
+        *end = i + 1 + n;
+        return e->val;
+    }
+    return 1;
+}
+
+int bcx_fig_count_range_at(const ctx *c, size_t si, size_t i, bcx_range *r)
+{
+    size_t lim = c->se[si].t1, end, end2, n = 0;
+    memset(r, 0, sizeof *r);
+    if (c->t[i].kind != T_NUM || c->t[i].used != 0 || c->t[i].num <= 0)
+        return 0;
+    double sc = scale_after(c, si, i, &end);
+    if (end >= lim)
+        return 0;
+    unsigned g = bcx_gap(c, end - 1);
+    int dash = c->t[end].kind == T_NUM && (g & G_DASH) && !(g & ~(unsigned)(G_DASH | G_SPACE));
+    int and_word = 0;
+    if (!dash) {
+        if (g & (G_COMMA | G_DOT | G_PAREN | G_SLASH))
+            return 0;
+        if (bcx_words_at(c, end, lim, "至") || bcx_words_at(c, end, lim, "到"))
+            n = 1;
+        else if (word_in(c, end, lim, AND_WORDS) && i > c->se[si].t0 &&
+                 (word_in(c, i - 1, lim, BETWEEN) ||
+                  (i > c->se[si].t0 + 1 && bcx_word_is(c, i - 1, lim, "de") &&
+                   word_in(c, i - 2, lim, BETWEEN)))) /* "tussen de 1.100 en 1.350" */
+            n = 1, and_word = 1;
+        else if (word_in(c, end, lim, TO_WORDS))
+            n = 1; /* "500 à 600 camions": a count's noun follows, so French needs no "de" */
+        if (n == 0 || (bcx_gap(c, end + n - 1) & (G_COMMA | G_DOT | G_PAREN | G_SLASH)))
+            return 0;
+    }
+    size_t j = end + n;
+    if (j >= lim || c->t[j].kind != T_NUM || c->t[j].used != 0 || c->t[j].num <= 0)
+        return 0;
+    /* "rose from 180 to 260 trucks": a level before and one after */
+    if (!dash && !and_word && change_before(c, si, i))
+        return 0;
+    double sc2 = scale_after(c, si, j, &end2);
+    r->lo = scaled(c, i, sc > 1 ? sc : sc2);
+    r->hi = scaled(c, j, sc2);
+    if (!(r->lo > 0 && r->lo < r->hi))
+        return 0;
+    r->low = i;
+    r->lead = i;
+    r->high = j;
+    r->end = end2;
+    return 1;
+}
+
+/* The token of figure f's number in sentence si, SIZE_MAX when none. */
+static size_t token_of(const ctx *c, size_t si, const bc_xfigure *f)
+{
+    for (size_t q = c->se[si].t0; q < c->se[si].t1; q++)
+        if (c->t[q].kind == T_NUM && c->t[q].start == f->start)
+            return q;
+    return SIZE_MAX;
+}
+
+/* 1 when tokens [from, q) hold nothing but what may follow the level before a change up to
+ * its "to": a currency or a scale ("from 2 billion yuan to"), its own time ("in 2024"), a
+ * word of change ("增至"); not a noun of what the number counts ("Exports from 3 provinces
+ * rose to 2.5 billion USD": 3 is no amount). */
+static int only_level_words(const ctx *c, size_t si, size_t from, size_t q)
+{
+    const bc_lex *e = NULL;
+    static const char *const verbs[] = {"增", "升", "降", "减", "涨", "跌", "提", "达", NULL};
+    for (size_t k = from; k < q;) {
+        size_t n = 0;
+        for (size_t d = c->se[si].d0; d < c->se[si].d1 && n == 0; d++)
+            if (c->d[d].t0 <= k && k < c->d[d].t1)
+                n = c->d[d].t1 - k;
+        if (n == 0 && c->t[k].kind == T_WORD) {
+            static const int ok[] = {C_CURRENCY, C_SCALE, C_LOC, C_UP, C_DOWN, C_YEAR_WORD};
+            for (size_t o = 0; o < sizeof ok / sizeof ok[0] && n == 0; o++)
+                n = bcx_lex_find(c, ok[o], k, &e);
+            for (int v = 0; n == 0 && c->lbit == L_ZH && verbs[v]; v++)
+                n = bcx_word_is(c, k, q, verbs[v]) ? 1 : 0;
+        }
+        if (n == 0)
+            return 0;
+        k += n;
+    }
+    return 1;
+}
+
+/* 1 when a word of change stands between the level before (token x) and "to" (token q):
+ * "从2亿增至", "van 2 miljard gestegen naar"; a Chinese verb of one character right before
+ * "至"/"到" ("增至", "降至", "升至"). */
+static int change_between(const ctx *c, size_t x, size_t q)
+{
+    const bc_lex *e = NULL;
+    static const char *const verbs[] = {"增", "升", "降", "减", "涨", "跌", "提", "达", NULL};
+    for (size_t k = x + 1; k < q; k++)
+        if (bcx_up_at(c, k) > 0 || bcx_lex_find(c, C_DOWN, k, &e) > 0)
+            return 1;
+    for (int v = 0; c->lbit == L_ZH && q > x + 1 && verbs[v]; v++)
+        if (bcx_word_is(c, q - 1, q, verbs[v]))
+            return 1;
+    return 0;
+}
+
+size_t bcx_fig_level_before(ctx *c, size_t si, size_t k)
+{
+    if (c->rc != BC_OK || k >= c->out->nfigures)
+        return k;
+    bc_xfigure *f = &c->out->figures[k];
+    size_t t0 = c->se[si].t0, lim = c->se[si].t1, j = token_of(c, si, f), lead, end, x, lead_x,
+           end_x;
+    double sc = 1, sc_x = 1;
+    if (f->range || f->conversion || f->level || f->rate || f->change_amount || j == SIZE_MAX)
+        return k;
+    int cur = 0, cur_x = 0;
+    if (f->money)
+        cur = bcx_fig_money_phrase(c, si, j, &sc, &lead, &end);
+    else
+        sc = scale_after(c, si, j, &end), lead = j;
+    /* "... to" right before it */
+    if (lead <= t0 + 2 || !word_in(c, lead - 1, lim, TO_LEVEL) ||
+        (bcx_gap(c, lead - 2) & (G_COMMA | G_DOT | G_PAREN)))
+        return k;
+    size_t q = lead - 1;
+    /* the nearest number before "to" that is no date, with nothing but words between */
+    for (x = q; x > t0 && x + 8 > q; x--) {
+        const tok *t = &c->t[x - 1];
+        if (bcx_gap(c, x - 1) & (G_COMMA | G_DOT | G_PAREN))
+            return k;
+        if (t->kind == T_NUM && t->used != U_DATE && t->used != U_PCT)
+            break;
+    }
+    if (x <= t0 || x + 8 <= q)
+        return k;
+    x--;
+    if (c->t[x].num <= 0)
+        return k;
+    if (f->money) {
+        cur_x = bcx_fig_money_phrase(c, si, x, &sc_x, &lead_x, &end_x);
+        if (cur_x != 0 && cur_x != cur)
+            return k; /* "from 2 billion yuan to 300 million USD": no shared currency */
+    } else {
+        sc_x = scale_after(c, si, x, &end_x);
+        lead_x = x;
+    }
+    if (lead_x <= t0 || !word_in(c, lead_x - 1, lim, FROM_LEVEL) ||
+        !(change_before(c, si, lead_x - 1) || change_between(c, x, q)) ||
+        !only_level_words(c, si, end_x > x + 1 ? end_x : x + 1, q))
+        return k;
+    /* its own date, written between "from" and "to" */
+    const xd *own = NULL;
+    for (size_t d = c->se[si].d0; d < c->se[si].d1; d++)
+        if (c->d[d].t0 > x && c->d[d].t1 <= q && c->d[d].iso[0] != '-' && !c->d[d].weekday)
+            own = &c->d[d];
+    bc_xfigure *g = NULL;
+    for (size_t m = 0; m < c->out->nfigures && g == NULL; m++)
+        if (m != k && c->out->figures[m].start == c->t[x].start &&
+            c->out->figures[m].cite.nquotes > 0 &&
+            c->out->figures[m].cite.q[0].start == c->se[si].qs)
+            g = &c->out->figures[m];
+    if (g != NULL && (g->money != f->money || strcmp(g->unit, f->unit) != 0 || g->range))
+        return k;
+    size_t at = k;
+    if (g == NULL) {
+        /* a new figure, put before f so that f stays the one later sentences go on about */
+        if (bcx_new_figure(c) == NULL)
+            return k;
+        bc_xfigure *fs = c->out->figures;
+        size_t last = c->out->nfigures - 1;
+        memmove(&fs[k + 1], &fs[k], (last - k) * sizeof fs[0]);
+        g = &fs[k];
+        f = &fs[k + 1];
+        *g = *f;
+        memset(&g->cite, 0, sizeof g->cite);
+        bcx_cite_add(&g->cite, c->se[si].qs, c->se[si].qe);
+        g->value = scaled(c, x, sc_x > 1 ? sc_x : sc);
+        g->start = c->t[x].start;
+        g->end = c->t[x].end;
+        g->has_change = 0;
+        g->change_pct = 0;
+        g->change_qualifier[0] = '\0';
+        copy_str(g->qualifier, sizeof g->qualifier, bcx_fig_qualifier(c, si, lead_x, end_x));
+        at = k + 1;
+        for (size_t p = x; p < end_x && p < q; p++)
+            if (c->t[p].used == 0 || c->t[p].kind == T_NUM)
+                c->t[p].used = U_FIG;
+    }
+    /* a period only of its own: the later level's is no period of the earlier one */
+    int had = g->period[0] != '\0';
+    g->period[0] = '\0';
+    g->period_inferred = 0;
+    g->period_context = 0;
+    if (own != NULL) {
+        copy_str(g->period, sizeof g->period, own->iso);
+        g->period_inferred = own->inferred;
+        /* "from USD 2 billion in 2024 to USD 2.5 billion": 2024 is not the later level's */
+        if (strcmp(f->period, own->iso) == 0)
+            f->period[0] = '\0';
+    } else if (had) {
+        g->confidence -= 0.1;
+    }
+    g->level = BC_X_LEVEL_BEFORE;
+    g->level_other = f->value;
+    f->level = BC_X_LEVEL_AFTER;
+    f->level_other = g->value;
+    return at;
 }

@@ -631,6 +631,20 @@ int bcx_fig_range_at(const ctx *c, size_t si, size_t i, bcx_range *r);
 void bcx_fig_range_make(ctx *c, size_t si, const bcx_range *r, size_t read);
 /* The change stated with a range is both its ends' (figures from index first). */
 void bcx_fig_range_settle(ctx *c, size_t first);
+/* 1 (and r filled) when the number at token i of sentence si opens a range of counts whose
+ * noun follows its upper end: "between 1,000 and 1,200 trucks", "1.000–1.200 xe",
+ * "1000至1200辆", "entre 1 000 et 1 200 camions", "od 1000 do 1200 ciezarowek", "mellan 1 000
+ * och 1 200 lastbilar", "tussen 1.000 en 1.200 vrachtwagens"; not a level before and after a
+ * change ("rose from 180 to 260 trucks"), nor ends out of order. */
+int bcx_fig_count_range_at(const ctx *c, size_t si, size_t i, bcx_range *r);
+/* Figure k of sentence si, just read, as the level after a change from another its sentence
+ * states ("rose from 2 to 2.5 billion USD", "tang tu 2 len 2,5 ty USD", "从2亿增至2.5亿美元",
+ * "van 2 naar 2,5 miljard", "de 2 a 2,5 milliards", "z 2 do 2,5 mld", "fran 2 till 2,5
+ * miljarder"): the level before becomes a figure of the same measure (its scale and currency
+ * the later one's unless it writes its own, another currency: none), its period only a date
+ * written between "from" and "to"; both are marked (bc_xfigure.level). The level before is
+ * put before figure k; returns the index figure k then has. */
+size_t bcx_fig_level_before(ctx *c, size_t si, size_t k);
 
 /* ---- extract_fig_parties.c ---- */
 

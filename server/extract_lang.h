@@ -128,6 +128,22 @@ enum {
     C_YEAR_BEFORE, /* "a year earlier", "the previous year", "un an plus tot", "een jaar eerder":
                     * next to an amount compared with another, the year before that one's
                     * period (extract_fig_ref.c); C_LAST_YEAR next to it is read so too */
+    C_CUE_CROSS,   /* crossing or clearing the border, carrying goods over it: "border",
+                    * "cleared", "handled", "thong quan", "通行", "franchi", "granic", "grans",
+                    * "grens": vehicles, containers, tonnes and passengers counted in its
+                    * sentence cross it (extract_fig_count.c); val 1: a verb of crossing
+                    * ("crossed", "通关", "passeren"), which makes people counted in its
+                    * clause border crossings too */
+    C_CUE_IMMIG,   /* people entering and leaving: "xuat nhap canh", "出入境", "entries and
+                    * exits": people counted in its sentence are border crossings */
+    C_PER_DAY,     /* "daily", "per day", "moi ngay", "日均", "par jour", "dziennie", "per dag",
+                    * "dagelijks", "on peak days": a count in its clause is a daily rate, never a
+                    * total; val PER_DAY_NEAR: only a few words after the counted noun ("1,200
+                    * trucks a day"); val PER_OTHER: a rate of another time ("each month",
+                    * "每月"): the store has no metric for it, so the count is not read */
+    C_CUE_STAND,   /* vehicles or goods waiting, stuck, parked, or people crossing illegally:
+                    * "waiting", "held up", "parking", "wachten", "滞留", "trai phep": counts of
+                    * its sentence are no border traffic */
     C_LAST_CLASS
 };
 
@@ -141,6 +157,9 @@ enum { TALKS_PLAIN = 0, TALKS_CEREMONY = 1, TALKS_VERB = 2, TALKS_VISIT = 3 };
 /* C_FUTURE values: FUTURE_NEXT, a word for the next one ("下一轮", "下届"), names another
  * meeting than the one its sentence reports */
 enum { FUTURE_PLAIN = 0, FUTURE_NEXT = 1 };
+
+/* C_PER_DAY values */
+enum { PER_DAY_ANY = 0, PER_DAY_NEAR = 1, PER_OTHER = 2 };
 
 /* C_WEEKDAY values above this one are a day of the week before the reference's */
 enum { WEEKDAY_LAST_WEEK = 10 };
@@ -191,6 +210,9 @@ enum {
     N_COMPANY,
     N_OFFICIAL,
     N_AREA,
+    N_VEHICLE,   /* trucks, vehicles, lorries, xe, 辆, camions, ciezarowek, lastbilar */
+    N_CONTAINER, /* containers, TEU, 标箱 */
+    N_PASSENGER, /* passengers, travellers, hanh khach, 旅客, passagers, podroznych */
 };
 
 /* words naming a kind of crossing, combined into the projects.kind they describe */

@@ -504,6 +504,23 @@ static void range_in_note(const bc_xfigure *f, bci_marks *m)
     bci_mark(m, NULL, why);
 }
 
+/* A level before or after a change its sentence states ("rose from 2 to 2.5 billion USD"),
+ * said in m's note with the other level: each is a figure of its own. */
+static void level_in_note(const bc_xfigure *f, bci_marks *m)
+{
+    int before = f->level == BC_X_LEVEL_BEFORE;
+    char why[320];
+    snprintf(why, sizeof why,
+             "The level %s a change its sentence states (from %.0f to %.0f %s); the level %s "
+             "it is a figure of its own.%s",
+             before ? "before" : "after", before ? f->value : f->level_other,
+             before ? f->level_other : f->value, f->unit, before ? "after" : "before",
+             before && f->period[0] == '\0'
+                 ? " No period is written with it: the later level's period is not its own."
+                 : "");
+    bci_mark(m, NULL, why);
+}
+
 static int store_figures(ingest_ctx *c, const bc_extraction *ex)
 {
     int rc = BC_OK;
@@ -541,12 +558,18 @@ static int store_figures(ingest_ctx *c, const bc_extraction *ex)
                      "Its period is not stated with it; it is that of the amount its sentence "
                      "continues, or the one that \"the same period\" or \"the whole year\" refers "
                      "to.");
+        else if (has_period && f->period_inferred == BC_X_INFERRED_DATE)
+            bci_mark(&m, "period",
+                     "Its day is counted from the publication date (published_on): the text "
+                     "gives it as a weekday or as \"yesterday\".");
         else if (has_period && f->period_inferred)
             bci_mark(&m, "period",
                      "The year of its period comes from the publication date (published_on), not "
                      "from the text.");
         if (f->range)
             range_in_note(f, &m);
+        if (f->level)
+            level_in_note(f, &m);
         restated_in_note(ex, i, &m);
         int keep[BC_X_MAX_PARTIES];
         if (parties_apart_from_mechanism(c, f, keep, &rc) > 0)

@@ -59,7 +59,8 @@ typedef struct bc_xfigure {
     char qualifier[12];  /* "exact", "over", "nearly", "about", "under"; a range's ends:
                           * "range_low", "range_high" */
     char period[24];     /* "2024", "2025-01/2025-09", "2025-01-01/2025-01-29"; "" none */
-    int period_inferred; /* 1: the period's year comes from the reference date only */
+    int period_inferred; /* 1: the period's year comes from the reference date only;
+                          * BC_X_INFERRED_DATE: its day is counted from it (a count "yesterday") */
     int period_context;  /* 1: the sentence states no period; it is the period of the
                           * amount before it (same sentence or paragraph); 2: it is the
                           * year before the period of the amount its sentence compares it
@@ -75,6 +76,11 @@ typedef struct bc_xfigure {
     double range_other;   /* range: the other end's value */
     char range_hedge[12]; /* range: the qualifier the text gives the whole range ("about 2-2.5
                            * billion": "about"), else "" */
+    int level;            /* BC_X_LEVEL_BEFORE or _AFTER: the level before or after a change its
+                           * sentence states ("rose from 2 to 2.5 billion USD", "tang tu 2 len
+                           * 2,5 ty USD"); the level before takes the scale and currency of the
+                           * one after when it writes none, and a period only of its own */
+    double level_other;   /* level: the other level's value */
     size_t start, end;    /* the number's bytes in its first statement */
     bc_xcite cite;
     double confidence; /* 0..1 */
@@ -83,6 +89,10 @@ typedef struct bc_xfigure {
 /* bc_xfigure.range: which end of a stated range a figure is (0: none) */
 #define BC_X_RANGE_LOW  1
 #define BC_X_RANGE_HIGH 2
+
+/* bc_xfigure.level: which level of a change from one to the other a figure is (0: none) */
+#define BC_X_LEVEL_BEFORE 1
+#define BC_X_LEVEL_AFTER  2
 
 /* How much of a date comes from the reference date (the date_inferred and inferred fields):
  * none (0), its year only (BC_X_INFERRED_YEAR: "12 June" in a 2024 report), or the whole

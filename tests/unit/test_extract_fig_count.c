@@ -1,6 +1,8 @@
 /* test_extract_fig_count.c: counts with what they count (extract_fig_count.c): tonnes,
  * vehicles, tourists, delegations sent and received, their qualifiers and their periods
- * (their own clause's, not a comparison's or another count's). */
+ * (their own clause's, not a comparison's or another count's); border traffic (vehicles,
+ * goods by weight, people crossing) in every language, a daily rate as a metric of its own,
+ * and a range of counts as its two ends (analyst 10, F8). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -123,12 +125,239 @@ static void a_count_takes_its_own_period(void **state)
     bc_extraction_free(&x);
 }
 
+/* One sentence and the count it must give: value, metric, unit, qualifier. */
+typedef struct count_case {
+    const char *lang, *text;
+    double value;
+    const char *metric, *unit, *qualifier;
+} count_case;
+
+static void expect_counts(const count_case *cases, size_t n, const char *ref)
+{
+    for (size_t k = 0; k < n; k++) {
+        bc_extraction x = run(cases[k].lang, ref, cases[k].text);
+        if (!has_fig(&x, cases[k].value))
+            fail_msg("'%s': no count of %.0f", cases[k].text, cases[k].value);
+        const bc_xfigure *f = fig(&x, cases[k].value);
+        if (strcmp(f->metric, cases[k].metric) != 0 || strcmp(f->unit, cases[k].unit) != 0 ||
+            (cases[k].qualifier && strcmp(f->qualifier, cases[k].qualifier) != 0))
+            fail_msg("'%s': %.0f is %s %s %s", cases[k].text, cases[k].value, f->metric, f->unit,
+                     f->qualifier);
+        assert_false(f->money);
+        bc_extraction_free(&x);
+    }
+}
+
+/* Vehicles, goods by weight and people crossing the border are counts in every language,
+ * with their qualifiers ("more than", "hơn", "超过", "plus de", "ponad", "drygt", "ruim"). */
+static void border_traffic_is_counted_in_every_language(void **state)
+{
+    (void)state;
+    static const count_case cases[] = {
+        {"en", "Customs at the Chi Ma gate cleared more than 1,350 trucks in October.", 1350,
+         "vehicles", "vehicles", "over"},
+        {"vi", "Trong tháng 10, hơn 1.350 xe hàng đã thông quan qua cửa khẩu Chi Ma.", 1350,
+         "vehicles", "vehicles", "over"},
+        {"zh", "10月份，爱店口岸通关车辆超过1350辆次。", 1350, "vehicles", "vehicles", "over"},
+        {"fr", "En octobre, plus de 1 350 camions ont franchi le poste-frontière de Chi Ma.", 1350,
+         "vehicles", "vehicles", "over"},
+        {"pl", "W październiku przez przejście Chi Ma przejechało ponad 1350 ciężarówek.", 1350,
+         "vehicles", "vehicles", "over"},
+        {"sv", "I oktober passerade drygt 1 350 lastbilar gränsen vid Chi Ma.", 1350, "vehicles",
+         "vehicles", "over"},
+        {"nl", "In oktober passeerden ruim 1.350 vrachtwagens de grens bij Chi Ma.", 1350,
+         "vehicles", "vehicles", "over"},
+        {"en", "More than 2.4 million tonnes of goods crossed the border at Mong Cai in 2025.",
+         2.4e6, "goods_carried", "tonnes", "over"},
+        {"vi", "Năm 2025, hơn 2,4 triệu tấn hàng hóa đã qua cửa khẩu Móng Cái.", 2.4e6,
+         "goods_carried", "tonnes", "over"},
+        {"zh", "2025年，东兴口岸货运量超过240万吨。", 2.4e6, "goods_carried", "tonnes", "over"},
+        {"fr",
+         "En 2025, plus de 2,4 millions de tonnes de marchandises ont franchi la frontière à "
+         "Mong Cai.",
+         2.4e6, "goods_carried", "tonnes", "over"},
+        {"pl", "W 2025 r. przez granicę w Mong Cai przewieziono ponad 2,4 mln ton towarów.", 2.4e6,
+         "goods_carried", "tonnes", "over"},
+        {"sv", "Under 2025 passerade drygt 2,4 miljoner ton gods gränsen vid Mong Cai.", 2.4e6,
+         "goods_carried", "tonnes", "over"},
+        {"nl", "In 2025 ging ruim 2,4 miljoen ton goederen de grens over bij Mong Cai.", 2.4e6,
+         "goods_carried", "tonnes", "over"},
+        {"en", "More than 850,000 passengers crossed the border at Mong Cai in 2025.", 850000,
+         "border_crossings", "people", "over"},
+        {"vi", "Năm 2025, hơn 850.000 lượt người xuất nhập cảnh qua cửa khẩu Móng Cái.", 850000,
+         "border_crossings", "people", "over"},
+        {"zh", "2025年，东兴口岸出入境人员超过85万人次。", 850000, "border_crossings", "people",
+         "over"},
+        {"fr", "En 2025, plus de 850 000 voyageurs ont franchi la frontière à Mong Cai.", 850000,
+         "border_crossings", "people", "over"},
+        {"pl", "W 2025 r. granicę w Mong Cai przekroczyło ponad 850 000 podróżnych.", 850000,
+         "border_crossings", "people", "over"},
+        {"sv", "Under 2025 passerade drygt 850 000 resenärer gränsen vid Mong Cai.", 850000,
+         "border_crossings", "people", "over"},
+        {"nl", "In 2025 passeerden ruim 850.000 reizigers de grens bij Mong Cai.", 850000,
+         "border_crossings", "people", "over"},
+    };
+    expect_counts(cases, sizeof cases / sizeof cases[0], "2026-11-20");
+
+    bc_extraction x = run("en", "2026-11-20",
+                          "Customs at the Chi Ma gate cleared more than 1,350 trucks in October.");
+    assert_fig(fig(&x, 1350), "vehicles", "vehicles", "over", "2026-10");
+    bc_extraction_free(&x);
+    /* "yesterday": that day, counted from the publication date */
+    x = run("en", "2026-11-20", "Yesterday the Chi Ma gate handled more than 1,350 trucks.");
+    assert_fig(fig(&x, 1350), "vehicles", "vehicles", "over", "2026-11-19");
+    assert_true(fig(&x, 1350)->period_inferred);
+    bc_extraction_free(&x);
+
+    /* no border traffic: trucks given away, waiting or parked, goods held up, people crossing
+     * illegally */
+    static const struct {
+        const char *lang, *text;
+    } none[] = {
+        {"en", "The county handed over 20 trucks to the commune."},
+        {"en", "More than 1,000 trucks were waiting at the border crossing."},
+        {"nl", "Bij de grensovergang wachten soms meer dan 1.000 vrachtwagens."},
+        {"pl", "Na drogach do przejścia granicznego czekało 1200 ciężarówek."},
+        {"zh", "口岸外滞留货车超过1000辆。"},
+        {"en", "The parking yard at the border gate has room for 300 trucks."},
+        {"vi", "Hai bên trao trả 26 người xuất, nhập cảnh trái phép qua biên giới."},
+    };
+    for (size_t k = 0; k < sizeof none / sizeof none[0]; k++) {
+        x = run(none[k].lang, "2026-11-20", none[k].text);
+        if (x.nfigures != 0)
+            fail_msg("'%s': %.0f read as %s", none[k].text, x.figures[0].value,
+                     x.figures[0].metric);
+        bc_extraction_free(&x);
+    }
+}
+
+/* A count said per day ("日均", "a day", "mỗi ngày", "chaque jour", "dziennie", "varje dag",
+ * "dagelijks") is a daily rate, a metric of its own, never a total; a rate of a week or a
+ * month, and a daily count of tourists, have none, so they are not read; a daily rate never
+ * takes a single day as its period. */
+static void a_daily_rate_is_no_total(void **state)
+{
+    (void)state;
+    static const count_case cases[] = {
+        {"en", "About 1,350 trucks a day cross the Chi Ma gate.", 1350, "vehicles_per_day",
+         "vehicles", "about"},
+        {"en", "Some 1,350 trucks cross the Chi Ma (Vietnam) – Aidian (China) gate pair each day.",
+         1350, "vehicles_per_day", "vehicles", "about"},
+        {"vi", "Bình quân mỗi ngày có khoảng 1.350 xe hàng qua cửa khẩu Chi Ma.", 1350,
+         "vehicles_per_day", "vehicles", "about"},
+        {"zh", "爱店口岸日均通关车辆约1350辆次。", 1350, "vehicles_per_day", "vehicles", "about"},
+        {"zh", "爱店口岸日均通关车辆约1350辆次，高峰时可达1800辆次。", 1800, "vehicles_per_day",
+         "vehicles", NULL},
+        {"fr", "Chaque jour, environ 1 350 camions franchissent le poste-frontière de Chi Ma.",
+         1350, "vehicles_per_day", "vehicles", "about"},
+        {"pl", "Przez przejście Chi Ma przejeżdża dziennie 1350 ciężarówek.", 1350,
+         "vehicles_per_day", "vehicles", "exact"},
+        {"sv", "Omkring 1 350 lastbilar passerar gränsen vid Chi Ma varje dag.", 1350,
+         "vehicles_per_day", "vehicles", "about"},
+        {"nl", "Dagelijks passeren 1.350 vrachtwagens de grens bij Chi Ma.", 1350,
+         "vehicles_per_day", "vehicles", "exact"},
+        {"zh", "东兴口岸日均出入境人员超过2万人次。", 20000, "border_crossings_per_day", "people",
+         "over"},
+        {"vi", "Mỗi ngày có hơn 3.000 tấn hàng hóa thông quan qua cửa khẩu Chi Ma.", 3000,
+         "goods_carried_per_day", "tonnes", "over"},
+        /* people a verb of crossing counts */
+        {"en", "Every day some 12,000 people crossed the border at Mong Cai.", 12000,
+         "border_crossings_per_day", "people", "about"},
+        {"vi", "Mỗi ngày có khoảng 12.000 người qua lại cửa khẩu Móng Cái.", 12000,
+         "border_crossings_per_day", "people", "about"},
+        {"zh", "东兴口岸日均通关人员约1.2万人次。", 12000, "border_crossings_per_day", "people",
+         "about"},
+        {"fr", "Chaque jour, quelque 12 000 personnes franchissent la frontière à Mong Cai.", 12000,
+         "border_crossings_per_day", "people", NULL},
+        {"pl", "Codziennie granicę w Mong Cai przekracza około 12 000 osób.", 12000,
+         "border_crossings_per_day", "people", "about"},
+        {"sv", "Varje dag passerar omkring 12 000 personer gränsen vid Mong Cai.", 12000,
+         "border_crossings_per_day", "people", "about"},
+        {"nl", "Dagelijks passeren zo'n 12.000 mensen de grens bij Mong Cai.", 12000,
+         "border_crossings_per_day", "people", NULL},
+    };
+    expect_counts(cases, sizeof cases / sizeof cases[0], "2026-11-20");
+
+    /* "a day earlier" is no rate */
+    bc_extraction x =
+        run("en", "2026-11-20", "A day earlier, 1,350 trucks crossed the Chi Ma gate.");
+    assert_string_equal(fig(&x, 1350)->metric, "vehicles");
+    bc_extraction_free(&x);
+    /* the day an agreement was signed is not the period of a daily rate */
+    x = run("zh", "2026-11-20", "双方已于9月18日签署协议，爱店口岸日均通关车辆约1350辆次。");
+    assert_fig(fig(&x, 1350), "vehicles_per_day", "vehicles", "about", "");
+    bc_extraction_free(&x);
+    static const struct {
+        const char *lang, *text;
+    } none[] = {
+        {"fr", "Plus de 1 200 véhicules y sont dédouanés chaque mois."},
+        {"zh", "爱店口岸月均通关车辆约3万辆次。"},
+        {"en", "The zone can receive up to 1,000 visitors a day."},
+        {"en", "About 12,000 people attended the border trade fair each day."},
+    };
+    for (size_t k = 0; k < sizeof none / sizeof none[0]; k++) {
+        x = run(none[k].lang, "2026-11-20", none[k].text);
+        if (x.nfigures != 0)
+            fail_msg("'%s': %.0f read as %s", none[k].text, x.figures[0].value,
+                     x.figures[0].metric);
+        bc_extraction_free(&x);
+    }
+}
+
+/* A range of counts is its two ends, range_low and range_high, of the same metric; a level
+ * before and after a change is no range. */
+static void a_range_of_counts_is_two_ends(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text, *metric;
+    } cases[] = {
+        {"en", "Between 1,100 and 1,350 trucks crossed the Chi Ma gate each day.",
+         "vehicles_per_day"},
+        {"en", "Between 1,100 and 1,350 trucks crossed the Chi Ma gate in October.", "vehicles"},
+        {"vi", "Mỗi ngày có 1.100–1.350 xe hàng qua cửa khẩu Chi Ma.", "vehicles_per_day"},
+        {"zh", "爱店口岸日均通关车辆1100至1350辆次。", "vehicles_per_day"},
+        {"fr", "Chaque jour, 1 100 à 1 350 camions franchissent le poste-frontière de Chi Ma.",
+         "vehicles_per_day"},
+        {"fr", "Entre 1 100 et 1 350 camions franchissent chaque jour le poste-frontière.",
+         "vehicles_per_day"},
+        {"pl", "Codziennie przez przejście Chi Ma przejeżdża od 1100 do 1350 ciężarówek.",
+         "vehicles_per_day"},
+        {"sv", "Mellan 1 100 och 1 350 lastbilar passerar gränsen vid Chi Ma varje dag.",
+         "vehicles_per_day"},
+        {"nl", "Dagelijks passeren tussen de 1.100 en 1.350 vrachtwagens de grens bij Chi Ma.",
+         "vehicles_per_day"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        bc_extraction x = run(cases[k].lang, "2026-11-20", cases[k].text);
+        if (x.nfigures != 2 || !has_fig(&x, 1100) || !has_fig(&x, 1350))
+            fail_msg("'%s': %zu figures, not the two ends", cases[k].text, x.nfigures);
+        const bc_xfigure *lo = fig(&x, 1100), *hi = fig(&x, 1350);
+        assert_string_equal(lo->qualifier, "range_low");
+        assert_string_equal(hi->qualifier, "range_high");
+        assert_int_equal(lo->range, BC_X_RANGE_LOW);
+        assert_true(lo->range_other == 1350 && hi->range_other == 1100);
+        assert_string_equal(lo->metric, cases[k].metric);
+        assert_string_equal(hi->metric, cases[k].metric);
+        bc_extraction_free(&x);
+    }
+    /* a level before and after: no range */
+    bc_extraction x =
+        run("en", "2026-11-20", "The number of trucks crossing the gate rose from 1,100 to 1,350.");
+    for (size_t i = 0; i < x.nfigures; i++)
+        assert_int_equal(x.figures[i].range, 0);
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(polish_counts_and_qualifiers),
         cmocka_unit_test(swedish_counts_and_directions),
         cmocka_unit_test(a_count_takes_its_own_period),
+        cmocka_unit_test(border_traffic_is_counted_in_every_language),
+        cmocka_unit_test(a_daily_rate_is_no_total),
+        cmocka_unit_test(a_range_of_counts_is_two_ends),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

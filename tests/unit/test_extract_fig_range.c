@@ -1,8 +1,9 @@
 /* test_extract_fig_range.c: a range of money (extract_fig_range.c, through bc_extract) is
  * its two ends, range_low and range_high, each with the range's measure, period, parties,
  * goal and change, in every language; a level before and after a change is no range, and
- * a range's ends never merge with other statements (analyst 9, F2). The sentences are
- * ours. */
+ * a range's ends never merge with other statements (analyst 9, F2), and the level before a
+ * change is an amount with the later one's scale and currency (analyst 10). The sentences
+ * are ours. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -191,6 +192,83 @@ static void a_hedge_is_the_whole_ranges(void **state)
     }
 }
 
+/* The level before a change ("rose from 2 to 2.5 billion USD") is an amount of its own with
+ * the later one's measure, and its scale and currency when it writes none (analyst 10): never
+ * the later one's period, only one written between "from" and "to"; a scale it writes is its
+ * own; another currency is none it shares. */
+static void a_level_before_is_an_amount(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+        double before, after;
+        const char *period_before;
+    } cases[] = {
+        {"en", "Trade between Lao Cai and Yunnan rose from 2 to 2.5 billion USD in 2025.", 2e9,
+         2.5e9, ""},
+        {"en",
+         "Trade between Lao Cai and Yunnan rose from USD 2 billion to USD 2.5 billion in 2025.",
+         2e9, 2.5e9, ""},
+        {"en", "Trade between Lao Cai and Yunnan rose from 800 million to 2.5 billion USD in 2025.",
+         8e8, 2.5e9, ""},
+        {"en",
+         "Trade between Lao Cai and Yunnan rose from USD 2 billion in 2024 to USD 2.5 billion in "
+         "2025.",
+         2e9, 2.5e9, "2024"},
+        {"vi",
+         "Năm 2025, kim ngạch xuất nhập khẩu giữa Lào Cai và Vân Nam tăng từ 2 lên 2,5 tỷ USD.",
+         2e9, 2.5e9, ""},
+        {"zh", "2025年，老街省与云南省进出口贸易额从20亿增至25亿美元。", 2e9, 2.5e9, ""},
+        {"zh", "2025年，老街省与云南省进出口贸易额从20亿美元增至25亿美元。", 2e9, 2.5e9, ""},
+        {"fr",
+         "Les échanges commerciaux entre Lao Cai et le Yunnan sont passés de 2 à 2,5 milliards de "
+         "dollars en 2025.",
+         2e9, 2.5e9, ""},
+        {"pl", "W 2025 r. obroty handlowe między Lao Cai a Junnanem wzrosły z 2 do 2,5 mld USD.",
+         2e9, 2.5e9, ""},
+        {"sv", "Handeln mellan Lao Cai och Yunnan ökade 2025 från 2 till 2,5 miljarder dollar.",
+         2e9, 2.5e9, ""},
+        {"nl", "In 2025 steeg de handel tussen Lao Cai en Yunnan van 2 naar 2,5 miljard dollar.",
+         2e9, 2.5e9, ""},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        bc_extraction x = run(cases[k].lang, "2025-12-01", cases[k].text);
+        if (!has_fig(&x, cases[k].before) || x.nfigures != 2)
+            fail_msg("'%s': %zu figures, no level of %.0f before", cases[k].text, x.nfigures,
+                     cases[k].before);
+        const bc_xfigure *b = fig(&x, cases[k].before), *a = fig(&x, cases[k].after);
+        assert_int_equal(b->level, BC_X_LEVEL_BEFORE);
+        assert_int_equal(a->level, BC_X_LEVEL_AFTER);
+        assert_true(b->level_other == cases[k].after && a->level_other == cases[k].before);
+        assert_string_equal(b->unit, "USD");
+        assert_string_equal(b->metric, "trade_turnover");
+        assert_string_equal(b->qualifier, "exact");
+        assert_int_equal(b->range, 0);
+        if (strcmp(b->period, cases[k].period_before) != 0)
+            fail_msg("'%s': the level before has period '%s'", cases[k].text, b->period);
+        assert_string_equal(a->period, "2025");
+        assert_true(has_party(b, "lao-cai") && has_party(b, "yunnan"));
+        /* the later level stays the one later sentences go on about: it comes last */
+        assert_true(b < a);
+        bc_extraction_free(&x);
+    }
+    /* another currency is no shared one; "to" without "from" is no change from a level */
+    bc_extraction x =
+        run("en", "2025-12-01", "Trade rose from 15 billion yuan to 2.5 billion USD in 2025.");
+    for (size_t i = 0; i < x.nfigures; i++)
+        assert_int_equal(x.figures[i].level, 0);
+    bc_extraction_free(&x);
+    const char *no_level[] = {"Trade of the 4 provinces rose to 2.5 billion USD in 2025.",
+                              "Exports from 3 provinces rose to 2.5 billion USD in 2025."};
+    for (size_t k = 0; k < 2; k++) {
+        x = run("en", "2025-12-01", no_level[k]);
+        if (x.nfigures != 1 || x.figures[0].level != 0)
+            fail_msg("'%s': %zu figures, the first a level %d", no_level[k], x.nfigures,
+                     x.nfigures ? x.figures[0].level : 0);
+        bc_extraction_free(&x);
+    }
+}
+
 /* Allocation failure while a range adds its second end fails cleanly. */
 static void allocation_failure(void **state)
 {
@@ -221,6 +299,7 @@ int main(void)
         cmocka_unit_test(changes_and_lists_are_no_ranges),
         cmocka_unit_test(ends_merge_only_with_ends),
         cmocka_unit_test(a_hedge_is_the_whole_ranges),
+        cmocka_unit_test(a_level_before_is_an_amount),
         cmocka_unit_test_teardown(allocation_failure, xf_reset_alloc),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);

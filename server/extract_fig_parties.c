@@ -1,7 +1,9 @@
 /* extract_fig_parties.c: a figure's parties: the provinces of the clause that states its
- * amount, but for one named only in a person's title or office, one of another clause, or
- * one named after the province it became part of (used by extract_fig.c, extract_meet*.c
- * and extract_gate.c through bcx_sent_provinces). */
+ * amount, but for one named only in a person's title or office or in a crossing's name, one
+ * of another clause, or one named after the province it became part of (used by extract_fig.c,
+ * extract_meet*.c and extract_gate.c through bcx_sent_provinces). */
+#include "bordercoop/buf.h"
+#include "bordercoop/text.h"
 #include "extract_int.h"
 
 #include <string.h>
@@ -53,14 +55,93 @@ int bcx_province_in_title(const ctx *c, size_t si, const hit *h)
     return 0;
 }
 
+/* 1 when the gap after token a holds a dash and spaces only ("Lao Cai–Hekou", "Lào Cai –
+ * Hà Khẩu", "河口—老街"). */
+static int dash_only(const ctx *c, size_t a)
+{
+    unsigned g = bcx_gap(c, a);
+    return (g & G_DASH) && !(g & ~(unsigned)(G_DASH | G_SPACE));
+}
+
+/* 1 when tokens [a, b) are a province's name with its word for a province ("老街省",
+ * "tỉnh Lào Cai", "Lao Cai-provinsen"): the province itself, never a crossing's name. */
+static int says_province(const ctx *c, size_t a, size_t b, size_t t0, size_t t1)
+{
+    static const char *const words[] = {"tinh",      "province",  "provinsen",
+                                        "prowincji", "provincie", NULL};
+    const char *end = c->s + c->t[b - 1].end;
+    if (c->t[b - 1].end - c->t[a].start >= 3 && memcmp(end - 3, "\xe7\x9c\x81", 3) == 0)
+        return 1; /* 省 */
+    for (int w = 0; words[w]; w++)
+        if ((a > t0 && bcx_word_is(c, a - 1, b, words[w])) || bcx_word_is(c, b, t1, words[w]))
+            return 1;
+    return 0;
+}
+
+int bcx_province_in_crossing(const ctx *c, size_t si, const hit *h)
+{
+    size_t t0 = c->se[si].t0, t1 = c->se[si].t1, a = h->t0, b = h->t1;
+    const bc_lex *e = NULL;
+    if (b <= a || says_province(c, a, b, t0, t1))
+        return 0;
+    /* one side of a pair: a dash between it and a name that is no province ("Lang
+     * Son-Guangxi" names two parties), a word for a crossing point or a pair next to them */
+    size_t other = SIZE_MAX, lo = a, hi = b - 1;
+    if (b < t1 && dash_only(c, b - 1))
+        other = b, hi = b;
+    else if (a > t0 && dash_only(c, a - 1))
+        other = a - 1, lo = a - 1;
+    if (other != SIZE_MAX && c->t[other].kind == T_WORD && (c->t[other].upper || c->t[other].han)) {
+        for (size_t q = c->se[si].h0; q < c->se[si].h1; q++)
+            if (c->h[q].entity == E_PROVINCE && other >= c->h[q].t0 && other < c->h[q].t1)
+                return 0;
+        if (bcx_crossing_near(c, si, lo, hi, 4) & PK_POINT)
+            return 1;
+        for (size_t k = lo > t0 + 4 ? lo - 4 : t0; k < t1 && k <= hi + 4; k++)
+            if (bcx_lex_find(c, C_PAIR, k, NULL) > 0)
+                return 1;
+        return 0;
+    }
+    /* one crossing named after its town, a border place of that name ("老街口岸", "cửa
+     * khẩu quốc tế Lào Cai", "the Lao Cai International Border Gate"); never gates in the
+     * plural ("các cửa khẩu", "Lao Cai border gates": the province's), nor a province that
+     * names no such place ("广西边民互市贸易", "via Cao Bangs gränsportar") */
+    bc_buf slug = BC_BUF_INIT;
+    bc_text_slug(c->s + c->t[a].start, c->t[b - 1].end - c->t[a].start, &slug);
+    int town = !bc_buf_failed(&slug) && slug.len > 0 &&
+               bcx_border_place_by_slug(slug.data, slug.len) != NULL;
+    bc_buf_free(&slug);
+    if (!town)
+        return 0;
+    size_t k = b, n;
+    while (k < t1 && !(bcx_gap(c, k - 1) & ~(unsigned)G_SPACE) &&
+           ((n = bcx_lex_find(c, C_GATE_QUAL, k, NULL)) > 0 ||
+            (n = (size_t)bcx_word_is(c, k, t1, "border")) > 0))
+        k += n;
+    if (k < t1 && !(bcx_gap(c, k - 1) & ~(unsigned)G_SPACE) &&
+        (n = bcx_lex_find(c, C_PROJ, k, &e)) > 0 && ((unsigned)e->val & PK_POINT) &&
+        !bcx_word_is(c, k + n - 1, k + n, "gates"))
+        return 1;
+    k = a;
+    size_t q;
+    while (k > t0 && !(bcx_gap(c, k - 1) & ~(unsigned)G_SPACE) &&
+           (q = bcx_lex_ending(c, C_GATE_QUAL, t0, k, NULL)) != SIZE_MAX)
+        k = q;
+    if (k > t0 && !(bcx_gap(c, k - 1) & ~(unsigned)G_SPACE) &&
+        (q = bcx_lex_ending(c, C_PROJ, t0, k, &e)) != SIZE_MAX && ((unsigned)e->val & PK_POINT) &&
+        !(q > t0 && bcx_word_is(c, q - 1, q, "cac")))
+        return 1;
+    return 0;
+}
+
 /* A figure's parties: the provinces of sentence si, but for one named only as part of a
  * person's title ("who co-chaired the session with Guangxi Vice Chairman Wei Tao") and
  * those of other clauses: after the amount, none past the next clause break ("Guangxi had
  * allocated 1.5 billion yuan ..., and asked Lang Son to ..."); before it, when an earlier
  * clause states another amount, those of its own clause if it names any ("Guangxi had
  * spent 2 billion yuan, while Lang Son has invested 850 billion VND"), else all; nor a
- * province named after the one it became part of. At most max, into ids; returns how
- * many. */
+ * province named after the one it became part of, nor one named only in a crossing's name
+ * (bcx_province_in_crossing). At most max, into ids; returns how many. */
 /* The token after the clause that opens sentence si with whom a statement comes from
  * ("According to the Lang Son Department of Industry and Trade, ...", "Selon le Departement
  * de l'industrie et du commerce de Lao Cai, ...", "Theo So Cong Thuong Quang Ninh, ...",
@@ -110,7 +191,7 @@ int bcx_fig_parties(const ctx *c, size_t si, size_t lead, size_t end, char ids[]
     for (size_t k = c->se[si].h0; k < c->se[si].h1; k++) {
         const hit *h = &c->h[k];
         if (h->entity != E_PROVINCE || h->t0 < from || h->t0 >= to ||
-            bcx_province_in_title(c, si, h))
+            bcx_province_in_title(c, si, h) || bcx_province_in_crossing(c, si, h))
             continue;
         /* "Tuyen Quang, which took in Ha Giang, ...": a province named after the one it
          * became part of describes that one */

@@ -1242,6 +1242,13 @@ int bcx_sent_provinces(const ctx *c, size_t si, char ids[][64], int max);
  * between ("Guangxi Vice Chairman", "Pho Chu tich UBND tinh Lao Cai", "河江省人民委员会副主席").
  * Such a province is no party of what the sentence reports. */
 int bcx_province_in_title(const ctx *c, size_t si, const hit *h);
+/* 1 when province name h of sentence si is only part of a crossing's name: one side of a
+ * pair of names joined by a dash, the other no province, with a word for a crossing point
+ * or a pair next to them ("au poste-frontière Lao Cai–Hekou", "cặp cửa khẩu Lào Cai – Hà
+ * Khẩu", "河口—老街口岸"), or one crossing named after its town ("老街口岸", "cửa khẩu quốc
+ * tế Lào Cai", "the Lao Cai International Border Gate"). Never when its word for a
+ * province goes with it ("老街省", "tỉnh Lào Cai"). Such a province is no party of a figure. */
+int bcx_province_in_crossing(const ctx *c, size_t si, const hit *h);
 /* 1 when province id is a Chinese province in the gazetteer. */
 int bcx_province_cn(const ctx *c, const char *id);
 /* The province id became part of ("" when none). */

@@ -294,6 +294,22 @@ const char *bci_body_kind(ingest_ctx *c, size_t start, size_t end)
     return kind;
 }
 
+size_t bci_body_cues(const char *folded, const char *kind, size_t spans[][2], size_t max)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < sizeof BODY_CUES / sizeof BODY_CUES[0]; i++) {
+        if (kind != NULL && strcmp(BODY_CUES[i].kind, kind) != 0)
+            continue;
+        size_t len = strlen(BODY_CUES[i].cue);
+        for (const char *p = strstr(folded, BODY_CUES[i].cue); p != NULL && n < max;
+             p = strstr(p + len, BODY_CUES[i].cue)) {
+            spans[n][0] = (size_t)(p - folded);
+            spans[n++][1] = (size_t)(p - folded) + len;
+        }
+    }
+    return n;
+}
+
 /* How many times the quote [start, end) names province id, by its most named alias
  * (folded); -1 on an error (*rc set; nothing is done when *rc is already one). */
 int bci_times_named(ingest_ctx *c, size_t start, size_t end, const char *id, int *rc)

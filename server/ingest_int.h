@@ -120,9 +120,30 @@ int bci_date_supports(ingest_ctx *c, const bc_xcite *cite, const char *iso, bci_
 /* The kind of body (mechanisms.kind) the quote [start, end) names, or NULL. */
 const char *bci_body_kind(ingest_ctx *c, size_t start, size_t end);
 
+/* The spans (byte offsets [0] to [1]) of the words for the kind of body kind (NULL: any)
+ * in the folded text folded ("committee", "uy ban", "工作组"), at most max into spans;
+ * returns how many. */
+size_t bci_body_cues(const char *folded, const char *kind, size_t spans[][2], size_t max);
+
 /* How many times the quote [start, end) names province id, by its most named alias
  * (folded); -1 on a store error (*rc set). */
 int bci_times_named(ingest_ctx *c, size_t start, size_t end, const char *id, int *rc);
+
+/* ---- ingest_body.c: whether a quote names a meeting's mechanism ---- */
+
+/* 1 when the quote q names mechanism id: by one of its names (three letters or more,
+ * folded: "Joint Working Committee", "JWC"), or by a kind of body with two or more of its
+ * members (the nm provinces members) named in the quote and named as the body's: a few
+ * words at most from the word for the body or from another member so named, the words of
+ * the body's names, of a list of members and numbers not counted ("Nhóm công tác liên
+ * hợp giữa bốn tỉnh Lào Cai, Hà Giang, Lai Châu, Điện Biên và tỉnh Vân Nam", "越南莱州、
+ * 老街、宣光、奠边四省与中国云南省联合工作组"). Neither "the committee" alone nor
+ * provinces the quote names for something else name it: the subject of what the sentence
+ * says ("Lang Son and Guangxi leaders review border trade ahead of 17th committee
+ * conference"), a speaker's or an official's province, the place. 0 on an error (*rc
+ * set; nothing is done when *rc is already one). */
+int bci_quote_names_mechanism(ingest_ctx *c, const bc_xquote *q, const char *id,
+                              const char *const *members, int nm, int *rc);
 
 /* ---- ingest_series.c: which body a numbered meeting is of when its sentence does not
  * say ---- */

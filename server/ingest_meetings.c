@@ -142,51 +142,6 @@ static void meeting_title(ingest_ctx *c, const bc_xmeeting *m, const char *name,
     bc_buf_free(&t);
 }
 
-/* 1 when the quote q names mechanism id: by one of its names (three letters or more,
- * folded: "Joint Working Committee", "JWC"), or by the kind of body and two or more of
- * its members (the nm provinces of members: "Nhóm công tác liên hợp giữa bốn tỉnh Lào
- * Cai, Hà Giang, Lai Châu, Điện Biên và tỉnh Vân Nam"). "The 17th conference of the
- * committee" names a kind of body, not which one. */
-static int quote_names_mechanism(ingest_ctx *c, const bc_xquote *q, const char *id,
-                                 const char *const *members, int nm, int *rc)
-{
-    bc_buf quote = BC_BUF_INIT;
-    int f = bc_text_fold(c->in->text + q->start, q->end - q->start, &quote), named = 0;
-    if (f == BC_ENOMEM || (f == BC_OK && bc_buf_failed(&quote)))
-        *rc = bc_err_set(c->err, BC_ENOMEM, "out of memory");
-    sqlite3_stmt *st = NULL;
-    if (*rc == BC_OK && f == BC_OK)
-        *rc = bc_store_stmt(c->s,
-                            "SELECT alias FROM aliases WHERE entity = 'mechanism' AND "
-                            "entity_id = ?1 UNION SELECT name FROM mechanisms WHERE id = ?1",
-                            &st, c->err);
-    if (*rc == BC_OK && f == BC_OK) {
-        sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-        int step = SQLITE_DONE;
-        while (!named && *rc == BC_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
-            const char *alias = (const char *)sqlite3_column_text(st, 0);
-            bc_buf a = BC_BUF_INIT;
-            int g = alias != NULL ? bc_text_fold(alias, strlen(alias), &a) : BC_EINVAL;
-            if (g == BC_ENOMEM || (g == BC_OK && bc_buf_failed(&a)))
-                *rc = bc_err_set(c->err, BC_ENOMEM, "out of memory");
-            else if (g == BC_OK && a.len >= 3 && strstr(quote.data, a.data) != NULL)
-                named = 1;
-            bc_buf_free(&a);
-        }
-        if (*rc == BC_OK && !named && step != SQLITE_DONE)
-            *rc = bc_store_error(c->s, c->err, "reading a mechanism's names");
-        sqlite3_reset(st);
-    }
-    bc_buf_free(&quote);
-    if (*rc == BC_OK && !named && bci_body_kind(c, q->start, q->end) != NULL) {
-        int n = 0;
-        for (int k = 0; *rc == BC_OK && k < nm; k++)
-            n += bci_times_named(c, q->start, q->end, members[k], rc) > 0;
-        named = n >= 2;
-    }
-    return *rc == BC_OK && named;
-}
-
 /* A meeting dated by the part of the year it is to take place in ("the second half of
  * the year") has that year as its date: said in mk. */
 static void mark_period(const bc_xmeeting *m, bci_marks *mk)
@@ -203,7 +158,7 @@ static void mark_period(const bc_xmeeting *m, bci_marks *mk)
 
 /* What each quote of meeting m (of mechanism m->mechanism, hosted by host) states (sup),
  * and the stated fields no quote states marked inferred in mk: its number, its mechanism
- * where the quote names it (quote_names_mechanism), its status, its date where the quote
+ * where the quote names it (bci_quote_names_mechanism), its status, its date where the quote
  * writes it, its host where the quote names it, its provinces (the mechanism's members)
  * where one quote names them all. */
 /* The provinces of meeting m: the members of its mechanism, a member merged into another
@@ -260,7 +215,8 @@ static void meeting_supports(ingest_ctx *c, const bc_xmeeting *m, int has_date, 
         const bc_xquote *q = &m->cite.q[k];
         if (m->ordinal > 0)
             bci_support(sup, k, "ordinal");
-        if (!m->mechanism_inferred && quote_names_mechanism(c, q, m->mechanism, members, nm, rc)) {
+        if (!m->mechanism_inferred &&
+            bci_quote_names_mechanism(c, q, m->mechanism, members, nm, rc)) {
             bci_support(sup, k, "mechanism");
             mechanism = 1;
         }

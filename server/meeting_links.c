@@ -1,6 +1,6 @@
 /* meeting_links.c: an extracted meeting's `same_as` and its conflicts with the meeting it
- * is, recorded at ingest and linked again when that meeting is rejected (see
- * meeting_links.h). */
+ * is, recorded at ingest and linked again after every review decision on a meeting of its
+ * mechanism and number, from the curations alone (see meeting_links.h). */
 #include "bordercoop/meeting_links.h"
 
 #include "bordercoop/alloc.h"
@@ -76,59 +76,186 @@ int bc_meeting_conflict_record(bc_store *s, const char *id, const char *other,
     return rc;
 }
 
-/* The meeting m is the same as now, by ingest's rule (ingest_meetings.c, same_as_of) with
- * every rejected meeting left out: of its mechanism and number a curated, else a reviewed,
- * else the first extracted meeting that is no twin itself; unnumbered, the one curated or
- * reviewed meeting of its mechanism its date fits. NULL when none. */
-#define RELINK_SQL                                                                                 \
-    "SELECT coalesce((SELECT o.id FROM meetings o WHERE o.mechanism_id = m.mechanism_id AND "      \
-    "o.ordinal = m.ordinal AND o.id <> m.id AND (o.curation IN ('curated', 'reviewed') OR "        \
-    "(o.curation = 'extracted' AND o.same_as IS NULL)) ORDER BY o.curation = 'curated' DESC, "     \
-    "o.curation = 'reviewed' DESC, o.id LIMIT 1), (SELECT min(o.id) FROM meetings o WHERE "        \
-    "m.ordinal IS NULL AND m.date IS NOT NULL AND o.mechanism_id = m.mechanism_id AND o.id <> "    \
-    "m.id AND o.curation IN ('curated', 'reviewed') AND o.date IS NOT NULL AND substr(o.date, 1, " \
-    "min(length(o.date), length(m.date))) = substr(m.date, 1, min(length(o.date), "                \
-    "length(m.date))) HAVING count(*) = 1)) FROM meetings m WHERE m.id = ?1"
+/* A decision on a meeting may move the links of the meetings of its mechanism and number
+ * (unnumbered: the unnumbered meetings of its mechanism), and of those of the meetings
+ * that are the same as it (an edit of its number leaves them behind): each such group is
+ * linked again. A group is named by its mechanism and its number, 0 for none. */
+#define GROUPS_SQL                                                                                 \
+    "SELECT DISTINCT mechanism_id, coalesce(ordinal, 0) FROM meetings WHERE id = ?1 OR same_as "   \
+    "= ?1 ORDER BY 1, 2"
+#define MAX_GROUPS 8
+
+/* the meetings of group (?1, ?2) whose links follow the others: never a curated one (data/
+ * says what it is), never a rejected one (hidden; approved again, it is linked anew) */
+#define MEMBERS                                                                                    \
+    "mechanism_id = ?1 AND coalesce(ordinal, 0) = ?2 AND curation IN ('extracted', 'reviewed')"
+
+/* each member's link and conflicts as one JSON object, to tell which of them changed */
+#define STATE_SQL                                                                                  \
+    "SELECT json_group_object(m.id, coalesce(m.same_as, '') || '|' || coalesce((SELECT "           \
+    "group_concat(c.other_id || c.fields, ';') FROM meeting_conflicts c WHERE c.meeting_id = "     \
+    "m.id), '')) FROM meetings m WHERE " MEMBERS
+
+/* the members of after (?2) whose entry differs from before's (?1), but ?3 */
+#define CHANGED_SQL                                                                                \
+    "SELECT a.key FROM json_each(?2) a WHERE a.key <> ?3 AND a.value IS NOT (SELECT b.value "      \
+    "FROM json_each(?1) b WHERE b.key = a.key) ORDER BY a.key"
+
+/* The meeting a numbered group's members are the same as, by ingest's rule
+ * (ingest_meetings.c, same_as_of) read from the curations alone: a curated one, else a
+ * reviewed one (the first by id of either), else the extracted one the others already
+ * follow (one that is no twin of a meeting still shown), else the first extracted one.
+ * Never a rejected one. */
+#define HEAD_SQL                                                                                   \
+    "SELECT id FROM meetings m WHERE mechanism_id = ?1 AND ordinal = ?2 AND curation <> "          \
+    "'rejected' ORDER BY curation = 'curated' DESC, curation = 'reviewed' DESC, (curation = "      \
+    "'extracted' AND NOT EXISTS (SELECT 1 FROM meetings t WHERE t.id = m.same_as AND t.curation "  \
+    "<> 'rejected')) DESC, id LIMIT 1"
+
+/* An unnumbered meeting ?1 is the one curated or reviewed meeting of its mechanism its date
+ * fits (as at ingest), unless that one is the same as ?1 (two reviewed meetings of one day
+ * never name each other). NULL when none or several. */
+#define UNNUMBERED_SQL                                                                             \
+    "SELECT (SELECT min(o.id) FROM meetings o WHERE m.date IS NOT NULL AND o.mechanism_id = "      \
+    "m.mechanism_id AND o.id <> m.id AND o.curation IN ('curated', 'reviewed') AND o.date IS NOT " \
+    "NULL AND substr(o.date, 1, min(length(o.date), length(m.date))) = substr(m.date, 1, "         \
+    "min(length(o.date), length(m.date))) HAVING count(*) = 1 AND NOT EXISTS (SELECT 1 FROM "      \
+    "meetings t WHERE t.id = min(o.id) AND t.same_as = m.id)) FROM meetings m WHERE m.id = ?1"
+
+/* Writes member id's conflicts again, with the meeting it is now the same as (none when it
+ * is no twin), as ingest records them for its article's publication date. */
+static int conflicts_again(bc_store *s, const char *id, bc_err *err)
+{
+    char other[200] = "", published[16] = "";
+    int found = 0;
+    int rc = bc_store_run(s, "DELETE FROM meeting_conflicts WHERE meeting_id = ?1",
+                          BC_BINDS(bc_text(id)), err);
+    if (rc == BC_OK)
+        rc = bc_store_lookup(s, "SELECT same_as FROM meetings WHERE id = ?1", BC_BINDS(bc_text(id)),
+                             other, sizeof other, &found, err);
+    if (rc == BC_OK && other[0] != '\0')
+        rc = bc_store_lookup(s,
+                             "SELECT s.published_on FROM citations c JOIN sources s ON s.id = "
+                             "c.source_id WHERE c.meeting_id = ?1 ORDER BY c.id LIMIT 1",
+                             BC_BINDS(bc_text(id)), published, sizeof published, &found, err);
+    if (rc == BC_OK && other[0] != '\0')
+        rc = bc_meeting_conflict_record(s, id, other, published[0] ? published : NULL, err);
+    return rc;
+}
+
+/* Links group (mech, ordinal) again: every member the same as the group's head (numbered)
+ * or as the one known meeting its date fits (unnumbered), its conflicts written again. */
+static int relink_group(bc_store *s, const char *mech, long long ordinal, bc_err *err)
+{
+    char head[200] = "", member[200] = "";
+    int found = 0, rc = BC_OK;
+    if (ordinal > 0) {
+        rc = bc_store_lookup(s, HEAD_SQL, BC_BINDS(bc_text(mech), bc_int(ordinal)), head,
+                             sizeof head, &found, err);
+        if (rc == BC_OK)
+            rc = bc_store_run(s,
+                              "UPDATE meetings SET same_as = nullif(nullif(?3, ''), id) "
+                              "WHERE " MEMBERS,
+                              BC_BINDS(bc_text(mech), bc_int(ordinal), bc_text(head)), err);
+    }
+    /* the members one by one, in id order (an unnumbered one's link depends on those
+     * before it: see UNNUMBERED_SQL) */
+    for (long long k = 0; rc == BC_OK; k++) {
+        rc = bc_store_lookup(
+            s, "SELECT id FROM meetings WHERE " MEMBERS " ORDER BY id LIMIT 1 OFFSET ?3",
+            BC_BINDS(bc_text(mech), bc_int(ordinal), bc_int(k)), member, sizeof member, &found,
+            err);
+        if (rc != BC_OK || !found)
+            break;
+        if (ordinal == 0) {
+            rc = bc_store_lookup(s, UNNUMBERED_SQL, BC_BINDS(bc_text(member)), head, sizeof head,
+                                 &found, err);
+            if (rc == BC_OK)
+                rc = bc_store_run(s, "UPDATE meetings SET same_as = nullif(?2, '') WHERE id = ?1",
+                                  BC_BINDS(bc_text(member), bc_text(head)), err);
+        }
+        if (rc == BC_OK)
+            rc = conflicts_again(s, member, err);
+    }
+    return rc;
+}
+
+/* The state of group (mech, ordinal) (STATE_SQL) as a new text into *out (bc_free). */
+static int group_state(bc_store *s, const char *mech, long long ordinal, char **out, bc_err *err)
+{
+    sqlite3_stmt *st = NULL;
+    *out = NULL;
+    int rc = bc_store_stmt(s, STATE_SQL, &st, err);
+    if (rc == BC_OK)
+        rc = bc_store_bind(st, BC_BINDS(bc_text(mech), bc_int(ordinal)), err);
+    if (rc == BC_OK && sqlite3_step(st) == SQLITE_ROW) {
+        const char *t = (const char *)sqlite3_column_text(st, 0);
+        *out = bc_strdup(t != NULL ? t : "{}");
+        if (*out == NULL)
+            rc = bc_err_set(err, BC_ENOMEM, "out of memory");
+    } else if (rc == BC_OK) {
+        rc = bc_store_error(s, err, "reading the links of a meeting's group");
+    }
+    if (st != NULL)
+        sqlite3_reset(st);
+    return rc;
+}
+
+/* Appends to ids (a JSON array being written) the members whose entry differs between the
+ * states before and after, but id. */
+static int append_changed(bc_store *s, const char *before, const char *after, const char *id,
+                          bc_buf *ids, bc_err *err)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = bc_store_stmt(s, CHANGED_SQL, &st, err);
+    if (rc == BC_OK)
+        rc = bc_store_bind(st, BC_BINDS(bc_text(before), bc_text(after), bc_text(id)), err);
+    int step = SQLITE_DONE;
+    while (rc == BC_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *m = (const char *)sqlite3_column_text(st, 0);
+        if (ids->len > 1)
+            bc_buf_putc(ids, ',');
+        bc_buf_json_string(ids, m, strlen(m));
+    }
+    if (rc == BC_OK && step != SQLITE_DONE)
+        rc = bc_store_error(s, err, "comparing the links of a meeting's group");
+    if (st != NULL)
+        sqlite3_reset(st);
+    return rc;
+}
 
 int bc_meeting_links_refresh(bc_store *s, const char *id, char **changed, bc_err *err)
 {
     if (changed != NULL)
         *changed = NULL;
-    char curation[16] = "", twin[200] = "", other[200] = "", published[16] = "";
-    int found = 0;
-    int rc = bc_store_lookup(s, "SELECT curation FROM meetings WHERE id = ?1",
-                             BC_BINDS(bc_text(id)), curation, sizeof curation, &found, err);
-    if (rc != BC_OK || strcmp(curation, "rejected") != 0)
+    char mech[MAX_GROUPS][160];
+    long long ordinal[MAX_GROUPS];
+    int n = 0, step = SQLITE_DONE;
+    sqlite3_stmt *st;
+    int rc = bc_store_stmt(s, GROUPS_SQL, &st, err);
+    if (rc != BC_OK)
         return rc;
+    sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+    while (n < MAX_GROUPS && (step = sqlite3_step(st)) == SQLITE_ROW) {
+        snprintf(mech[n], sizeof mech[n], "%s", (const char *)sqlite3_column_text(st, 0));
+        ordinal[n++] = sqlite3_column_int64(st, 1);
+    }
+    if (step != SQLITE_ROW && step != SQLITE_DONE)
+        rc = bc_store_error(s, err, "reading the meetings a decision links again");
+    sqlite3_reset(st);
     bc_buf ids = BC_BUF_INIT;
     bc_buf_putc(&ids, '[');
-    /* each meeting the same as id in turn: linked again, it is the same as id no more */
-    for (;;) {
-        rc = bc_store_lookup(s, "SELECT id FROM meetings WHERE same_as = ?1 ORDER BY id LIMIT 1",
-                             BC_BINDS(bc_text(id)), twin, sizeof twin, &found, err);
-        if (rc != BC_OK || !found)
-            break;
-        rc = bc_store_lookup(s, RELINK_SQL, BC_BINDS(bc_text(twin)), other, sizeof other, &found,
-                             err);
+    for (int g = 0; rc == BC_OK && g < n; g++) {
+        char *before = NULL, *after = NULL;
+        rc = group_state(s, mech[g], ordinal[g], &before, err);
         if (rc == BC_OK)
-            rc = bc_store_run(s, "DELETE FROM meeting_conflicts WHERE meeting_id = ?1",
-                              BC_BINDS(bc_text(twin)), err);
+            rc = relink_group(s, mech[g], ordinal[g], err);
         if (rc == BC_OK)
-            rc = bc_store_run(s, "UPDATE meetings SET same_as = nullif(?2, '') WHERE id = ?1",
-                              BC_BINDS(bc_text(twin), bc_text(other)), err);
-        if (rc == BC_OK && other[0] != '\0')
-            rc = bc_store_lookup(s,
-                                 "SELECT s.published_on FROM citations c JOIN sources s ON "
-                                 "s.id = c.source_id WHERE c.meeting_id = ?1 ORDER BY c.id "
-                                 "LIMIT 1",
-                                 BC_BINDS(bc_text(twin)), published, sizeof published, &found, err);
-        if (rc == BC_OK && other[0] != '\0')
-            rc = bc_meeting_conflict_record(s, twin, other, published[0] ? published : NULL, err);
-        if (rc != BC_OK)
-            break;
-        if (ids.len > 1)
-            bc_buf_putc(&ids, ',');
-        bc_buf_json_string(&ids, twin, strlen(twin));
+            rc = group_state(s, mech[g], ordinal[g], &after, err);
+        if (rc == BC_OK)
+            rc = append_changed(s, before, after, id, &ids, err);
+        bc_free(before);
+        bc_free(after);
     }
     bc_buf_putc(&ids, ']');
     if (rc == BC_OK && bc_buf_failed(&ids))

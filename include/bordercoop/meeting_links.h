@@ -1,7 +1,7 @@
 /* meeting_links.h: the known meeting an extracted meeting is (`same_as`) and what it
  * contradicts of it (meeting_conflicts, migration 0027), written by ingest and kept in
  * step by the review step: a rejected meeting is hidden (README, "reject"), so no meeting
- * stays the same as it. */
+ * stays the same as it, and one approved again is linked as if it had never been rejected. */
 #ifndef BORDERCOOP_MEETING_LINKS_H
 #define BORDERCOOP_MEETING_LINKS_H
 
@@ -16,14 +16,19 @@
 int bc_meeting_conflict_record(bc_store *s, const char *id, const char *other,
                                const char *published_on, bc_err *err);
 
-/* After meeting id's curation changed (inside the caller's transaction): when it is now
- * rejected, every meeting that was the same as it is linked again by ingest's rule, as if
- * id had never been read (to another known meeting of its mechanism and number: a curated
- * one, else a reviewed one, else the first extracted one that is no twin itself; an
- * unnumbered one to the one curated or reviewed meeting its date fits; else to none), and
- * its conflicts with id are replaced by those with the new one. Any other curation
- * changes nothing. When changed is not NULL it receives a new JSON array text (bc_free)
- * of the meetings linked again, for the change feed. BC_ESTORE or BC_ENOMEM. */
+/* After a decision on meeting id (inside the caller's transaction): the meetings of its
+ * mechanism and number, and those of the group of every meeting that was the same as it,
+ * are linked again by ingest's rule read from the curations alone, so that the links never
+ * depend on the order of the decisions (a meeting rejected, then approved, is linked as if
+ * it had only been approved). In a numbered group every extracted or reviewed meeting is
+ * the same as its head: a curated one, else a reviewed one (the first by id of either),
+ * else the extracted one the others follow, else the first extracted one; the head is the
+ * same as none. An unnumbered one is the same as the one curated or reviewed meeting of
+ * its mechanism its date fits, if that one is not the same as it. A rejected meeting is
+ * never a head and keeps its own link; curated meetings are never changed. Each relinked
+ * meeting's conflicts are written again against its new head. When changed is not NULL it
+ * receives a new JSON array text (bc_free) of the meetings, other than id, whose link or
+ * conflicts changed, for the change feed (NULL when none). BC_ESTORE or BC_ENOMEM. */
 int bc_meeting_links_refresh(bc_store *s, const char *id, char **changed, bc_err *err);
 
 #endif

@@ -3,7 +3,9 @@
  * with ?curation=rejected (a figure's overlaps and conflicts a 404 `rejected` too); no
  * other document names it (a meeting's same_as and conflicts_with, a mechanism's
  * meetings, an article's facts and citation count); and the meetings that were the same
- * as a rejected meeting are linked again, as if it had never been read. */
+ * as a rejected meeting are linked again, as if it had never been read. The recheck's N3:
+ * the links follow the curations, never the order of the decisions (approved again, a
+ * rejected meeting takes back its twins; an edit of a number relinks those it leaves). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -64,13 +66,10 @@ static int names(json_t *a, const char *id)
 
 /* Three articles each giving the 17th conference of the Joint Working Committee: the
  * first read is the one the others are the same as; the third puts it in Ha Long (Quang
- * Ninh), so it conflicts with the others' Nanning (Guangxi) on its host. */
-static int setup(void **state)
+ * Ninh), so it conflicts with the others' Nanning (Guangxi) on its host. Posted to the
+ * daemon on port, their ids into src (new, free). */
+static int post_articles(int port, char *src[3])
 {
-    (void)state;
-    if (bct_store_new(TMP, sizeof TMP, DB, sizeof DB, "findings10") != 0 ||
-        bct_daemon_start_token(&D, DB, TOKEN) != 0)
-        return -1;
     for (int n = 0; n < 3; n++) {
         char text[600], title[64];
         snprintf(title, sizeof title, "Border trade talks %d", n + 1);
@@ -83,14 +82,24 @@ static int setup(void **state)
         json_t *o = json_pack("{s:s,s:s,s:s}", "text", text, "title", title, "lang", "en");
         char *body = json_dumps(o, JSON_COMPACT);
         json_decref(o);
-        json_t *j = bct_call_json(D.port, "POST", "/v1/sources", AUTH, body, 201, NULL);
+        json_t *j = bct_call_json(port, "POST", "/v1/sources", AUTH, body, 201, NULL);
         free(body);
         if (j == NULL)
             return -1;
-        SRC[n] = strdup(str(j, "source.id"));
-        snprintf(MEETING[n], sizeof MEETING[n], "%s-m1", SRC[n]);
+        src[n] = strdup(str(j, "source.id"));
         json_decref(j);
     }
+    return 0;
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    if (bct_store_new(TMP, sizeof TMP, DB, sizeof DB, "findings10") != 0 ||
+        bct_daemon_start_token(&D, DB, TOKEN) != 0 || post_articles(D.port, SRC) != 0)
+        return -1;
+    for (int n = 0; n < 3; n++)
+        snprintf(MEETING[n], sizeof MEETING[n], "%s-m1", SRC[n]);
     return 0;
 }
 
@@ -109,12 +118,53 @@ static json_t *meeting(int n, const char *query, int want)
     return call("GET", target, NULL, NULL, want);
 }
 
-static void decide(const char *kind, const char *id, const char *action, int want)
+static void decide_on(int port, const char *kind, const char *id, const char *action, int want)
 {
     char target[400], body[64];
     snprintf(target, sizeof target, "/v1/review/%s/%s", kind, id);
     snprintf(body, sizeof body, "{\"action\":\"%s\"}", action);
-    json_decref(call("POST", target, AUTH, body, want));
+    json_decref(bct_call_json(port, "POST", target, AUTH, body, want, NULL));
+}
+
+static void decide(const char *kind, const char *id, const char *action, int want)
+{
+    decide_on(D.port, kind, id, action, want);
+}
+
+/* The same_as id of meeting n ("" for none), into out. */
+static const char *twin_of(int n, char out[200])
+{
+    json_t *j = meeting(n, "?curation=all", 200);
+    const char *id = str(j, "same_as.id");
+    snprintf(out, 200, "%s", id != NULL ? id : "");
+    json_decref(j);
+    return out;
+}
+
+/* What port's daemon lists of the Joint Working Committee's meetings under query, one
+ * "id>same_as [conflicts_with...]" line each, as a new string (free). */
+static char *listing(int port, const char *query)
+{
+    char target[300];
+    snprintf(target, sizeof target,
+             "/v1/meetings?mechanism=jwc-guangxi&limit=500&sort=id&curation=%s", query);
+    json_t *j = bct_call_json(port, "GET", target, NULL, NULL, 200, NULL);
+    if (j == NULL)
+        fail_msg("%s: not JSON", target);
+    char *out = calloc(1, 8192);
+    size_t i, k;
+    json_t *m, *c;
+    json_array_foreach(json_object_get(j, "data"), i, m)
+    {
+        const char *twin = str(m, "same_as.id");
+        snprintf(out + strlen(out), 8192 - strlen(out), "%s>%s", str(m, "id"),
+                 twin != NULL ? twin : "-");
+        json_array_foreach(json_object_get(m, "conflicts_with"), k, c)
+            snprintf(out + strlen(out), 8192 - strlen(out), " %s", str(c, "id"));
+        snprintf(out + strlen(out), 8192 - strlen(out), "\n");
+    }
+    json_decref(j);
+    return out;
 }
 
 /* Before any decision: the second and third are the same as the first, the third
@@ -206,6 +256,104 @@ static void a_rejected_meeting_is_hidden_and_its_twins_linked_again(void **state
     json_decref(j);
 }
 
+/* N3: approved again, the rejected meeting is linked as if it had never been rejected:
+ * the meetings that were the same as it are so again (the third with its conflict with
+ * it, not with the second), and a store that only approved it lists the 17th conference
+ * the same way. A decision that fails (an unknown id, a second approval) moves no link. */
+static void a_meeting_approved_again_takes_back_its_twins(void **state)
+{
+    (void)state;
+    char twin[200];
+    decide("meetings", "no-such-article-en-00000000-m1", "approve", 404);
+    assert_string_equal(twin_of(1, twin), "");
+    assert_string_equal(twin_of(2, twin), MEETING[1]);
+
+    decide("meetings", MEETING[0], "approve", 200);
+    assert_string_equal(twin_of(1, twin), MEETING[0]);
+    assert_string_equal(twin_of(2, twin), MEETING[0]);
+    json_t *j = meeting(2, "", 200);
+    json_t *conflicts = json_object_get(j, "conflicts_with");
+    assert_int_equal(json_array_size(conflicts), 1);
+    assert_true(names(conflicts, MEETING[0]));
+    json_decref(j);
+    char *after = listing(D.port, "all");
+    decide("meetings", MEETING[0], "approve", 409);
+    char *again = listing(D.port, "all");
+    assert_string_equal(again, after);
+    free(again);
+    /* listed once, as the approved meeting */
+    assert_non_null(strstr(after, MEETING[0]));
+    assert_null(strstr(after, MEETING[1]));
+    assert_null(strstr(after, MEETING[2]));
+
+    /* a fresh store where the first meeting was only approved */
+    bct_daemon fresh;
+    char tmp[64], db[128], *src[3] = {NULL, NULL, NULL};
+    assert_int_equal(bct_store_new(tmp, sizeof tmp, db, sizeof db, "findings10-fresh"), 0);
+    assert_int_equal(bct_daemon_start_token(&fresh, db, TOKEN), 0);
+    assert_int_equal(post_articles(fresh.port, src), 0);
+    for (int n = 0; n < 3; n++)
+        assert_string_equal(src[n], SRC[n]);
+    decide_on(fresh.port, "meetings", MEETING[0], "approve", 200);
+    static const char *const SETS[] = {"all", "extracted", "trusted", "reviewed"};
+    for (size_t i = 0; i < sizeof SETS / sizeof SETS[0]; i++) {
+        char *here = listing(D.port, SETS[i]), *there = listing(fresh.port, SETS[i]);
+        assert_string_equal(here, there);
+        free(here);
+        free(there);
+    }
+    free(after);
+    for (int n = 0; n < 3; n++)
+        free(src[n]);
+    assert_int_equal(bct_daemon_teardown(&fresh, tmp), 0);
+}
+
+/* An edit takes a meeting out of its number: the meetings that were the same as it are
+ * linked again among their own number (the second the one the third is the same as); an
+ * edit of a rejected meeting brings it back as an approval does. */
+static void an_edit_links_the_twins_again(void **state)
+{
+    (void)state;
+    char twin[200], target[400];
+    snprintf(target, sizeof target, "/v1/review/meetings/%s", MEETING[0]);
+    json_decref(
+        call("POST", target, AUTH, "{\"action\":\"edit\",\"fields\":{\"ordinal\":18}}", 200));
+    assert_string_equal(twin_of(0, twin), "");
+    assert_string_equal(twin_of(1, twin), "");
+    assert_string_equal(twin_of(2, twin), MEETING[1]);
+    json_decref(
+        call("POST", target, AUTH, "{\"action\":\"edit\",\"fields\":{\"ordinal\":17}}", 200));
+    assert_string_equal(twin_of(1, twin), MEETING[0]);
+    assert_string_equal(twin_of(2, twin), MEETING[0]);
+
+    decide("meetings", MEETING[0], "reject", 200);
+    assert_string_equal(twin_of(1, twin), "");
+    json_decref(call("POST", target, AUTH,
+                     "{\"action\":\"edit\",\"fields\":{\"summary\":\"Set for Nanning.\"}}", 200));
+    assert_string_equal(twin_of(1, twin), MEETING[0]);
+    assert_string_equal(twin_of(2, twin), MEETING[0]);
+    /* an edit that fails (an unknown field) moves nothing */
+    json_decref(call("POST", target, AUTH, "{\"action\":\"edit\",\"fields\":{\"colour\":1}}", 400));
+    assert_string_equal(twin_of(2, twin), MEETING[0]);
+}
+
+/* Approving a meeting that is the same as an extracted one makes it the one the others are
+ * the same as: a reviewed meeting is never listed behind one awaiting review. */
+static void an_approved_twin_heads_its_number(void **state)
+{
+    (void)state;
+    char twin[200];
+    decide("meetings", MEETING[0], "reject", 200);
+    assert_string_equal(twin_of(2, twin), MEETING[1]);
+    decide("meetings", MEETING[2], "approve", 200);
+    assert_string_equal(twin_of(2, twin), "");
+    assert_string_equal(twin_of(1, twin), MEETING[2]);
+    char *all = listing(D.port, "all");
+    assert_non_null(strstr(all, MEETING[2]));
+    assert_null(strstr(all, MEETING[1]));
+    free(all);
+}
+
 /* A rejected figure is hidden alike, from the figure and trade figure routes; approved
  * again, it is served by its id and listed by its article once more. */
 static void a_rejected_figure_is_hidden_until_approved(void **state)
@@ -255,6 +403,9 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(twins_before_a_decision),
         cmocka_unit_test(a_rejected_meeting_is_hidden_and_its_twins_linked_again),
+        cmocka_unit_test(a_meeting_approved_again_takes_back_its_twins),
+        cmocka_unit_test(an_edit_links_the_twins_again),
+        cmocka_unit_test(an_approved_twin_heads_its_number),
         cmocka_unit_test(a_rejected_figure_is_hidden_until_approved),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

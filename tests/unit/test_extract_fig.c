@@ -1467,6 +1467,70 @@ static void the_source_of_a_figure_is_no_party_of_it(void **state)
     bc_extraction_free(&x);
 }
 
+/* A province named only in a crossing's name is no party of a figure, as one named only in
+ * an office: one side of a pair of gates ("poste-frontière Lao Cai–Hekou", "cặp cửa khẩu
+ * Lào Cai – Hà Khẩu", "河口—老街口岸"), or one gate named after its town ("老街口岸", "cửa
+ * khẩu quốc tế Lào Cai"). It stays one when the sentence names it otherwise, with its word
+ * for a province ("老街省", "tỉnh Lào Cai"), as the owner of gates in the plural, or beside
+ * another province ("Lang Son-Guangxi"). */
+static void a_crossing_named_after_a_province_is_no_party(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text, *party; /* party: NULL when it has none */
+        double value;
+    } cases[] = {
+        {"fr",
+         "Les douanes chinoises ont compté 12,4 milliards de yuans de marchandises au "
+         "poste-frontière Lao Cai–Hekou en 2025.",
+         NULL, 12.4e9},
+        {"vi", "Hàng hóa qua cặp cửa khẩu Lào Cai – Hà Khẩu đạt 900 triệu USD trong quý I/2025.",
+         NULL, 9e8},
+        {"zh", "2025年经河口—老街口岸的货物贸易额达98亿元。", NULL, 9.8e9},
+        {"zh", "2025年经老街口岸出口水果达7亿元。", NULL, 7e8},
+        {"vi", "Hàng hóa qua cửa khẩu quốc tế Lào Cai đạt 640 triệu USD trong năm 2025.", NULL,
+         6.4e8},
+        {"en", "Goods worth 1.7 billion USD crossed at the Lao Cai–Hekou gate pair in 2025.", NULL,
+         1.7e9},
+        {"en", "The Lao Cai International Border Gate handled 800 million USD of fruit in 2025.",
+         NULL, 8e8},
+        {"nl", "Via de grensovergang Lao Cai – Hekou ging in 2025 voor 1,9 miljard dollar over.",
+         NULL, 1.9e9},
+        {"pl",
+         "Przez przejście graniczne Lao Cai – Hekou przeszły w 2025 r. towary za 1,6 mld USD.",
+         NULL, 1.6e9},
+        {"sv", "Varor för 1,4 miljarder dollar passerade gränsövergången Lao Cai–Hekou under 2025.",
+         NULL, 1.4e9},
+        {"en", "Trade through the Lang Son–Pingxiang gate pair came to 2.6 billion USD in 2025.",
+         NULL, 2.6e9},
+        /* named otherwise: still a party */
+        {"fr",
+         "Au poste-frontière Lao Cai–Hekou, les échanges entre Lao Cai et le Yunnan ont atteint "
+         "3,3 milliards de dollars en 2025.",
+         "lao-cai", 3.3e9},
+        {"zh", "2025年云南与老街省经河口口岸的贸易额达120亿元。", "lao-cai", 1.2e10},
+        {"vi", "Hàng hóa qua các cửa khẩu tỉnh Lào Cai đạt 2,8 tỷ USD trong năm 2025.", "lao-cai",
+         2.8e9},
+        {"en", "Trade through Lao Cai's border gates rose to 2.9 billion USD in 2025.", "lao-cai",
+         2.9e9},
+        {"en", "Lang Son-Guangxi trade came to 5.1 billion USD in 2025.", "lang-son", 5.1e9},
+        {"sv", "Handeln via Cao Bangs gränsportar nådde 610 miljoner USD under 2025.", "cao-bang",
+         6.1e8},
+        {"zh", "其中，广西边民互市贸易进出口520亿元。", "guangxi", 5.2e10},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bc_extraction x = run(cases[i].lang, NULL, cases[i].text);
+        const bc_xfigure *f = fig(&x, cases[i].value);
+        if (f == NULL)
+            fail_msg("%s: no figure", cases[i].text);
+        if (cases[i].party == NULL && f->nparties != 0)
+            fail_msg("%s: %s is a party", cases[i].text, f->parties[0]);
+        if (cases[i].party != NULL && !has_party(f, cases[i].party))
+            fail_msg("%s: %s is not a party", cases[i].text, cases[i].party);
+        bc_extraction_free(&x);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1507,6 +1571,7 @@ int main(void)
         cmocka_unit_test(dutch_hedges),
         cmocka_unit_test(polish_months_of_the_year),
         cmocka_unit_test(the_source_of_a_figure_is_no_party_of_it),
+        cmocka_unit_test(a_crossing_named_after_a_province_is_no_party),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -423,6 +423,53 @@ static void only_the_words_that_say_it_state_the_status(void **state)
                      0);
 }
 
+/* A quote names the mechanism by its kind of body only with members named as the body's
+ * (outsider 10, F8): a headline naming two members as the leaders who review trade ahead
+ * of a "committee conference" names none; "the Joint Working Committee between ..." and
+ * "越南…四省与中国云南省…联合工作组" do; a member named as the place or a speaker's
+ * province does not make up the pair. */
+static void members_named_with_the_body_name_it(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text, *quote; /* quote: how the quote looked at opens */
+        int names;
+    } cases[] = {
+        {"en",
+         "Cao Bang and Guangxi officials discuss freight ahead of 18th committee conference\n"
+         "They agreed that the 18th conference of the Joint Working Committee between Quang "
+         "Ninh, Lang Son, Cao Bang, Ha Giang and Guangxi will take place in Nanning in 2028.",
+         "Cao Bang and Guangxi officials%%", 0},
+        {"en",
+         "Cao Bang and Guangxi officials discuss freight ahead of 18th committee conference\n"
+         "They agreed that the 18th conference of the Joint Working Committee between Quang "
+         "Ninh, Lang Son, Cao Bang, Ha Giang and Guangxi will take place in Nanning in 2029.",
+         "They agreed%%", 1},
+        {"vi",
+         "Hội nghị lần thứ 18 Ủy ban công tác liên hợp giữa các tỉnh Quảng Ninh, Lạng Sơn, Cao "
+         "Bằng, Hà Giang và Khu tự trị Quảng Tây sẽ được tổ chức tại Nam Ninh vào năm 2028.",
+         "Hội nghị lần thứ 18%%", 1},
+        {"zh",
+         "越南莱州、老街、宣光、奠边四省与中国云南省联合工作组第十三次会议将于2028年在昆明举行。",
+         "越南莱州%%", 1},
+        {"vi",
+         "Bí thư Tỉnh ủy Cao Bằng cho biết Hội nghị lần thứ 18 Ủy ban công tác liên hợp sẽ được "
+         "tổ chức tại thành phố Nam Ninh (Quảng Tây) vào năm 2028.",
+         "Bí thư Tỉnh ủy%%", 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bc_ingest_result r = fx_ingest(S, cases[i].lang, cases[i].text, NULL);
+        char sql[600];
+        snprintf(sql, sizeof sql,
+                 "SELECT count(*) FROM citations WHERE source_id = '%%s' AND meeting_id IS NOT "
+                 "NULL AND supports LIKE '%%%%\"mechanism\"%%%%' AND quote LIKE '%s'",
+                 cases[i].quote);
+        if (n_of(sql, r.source_id) != cases[i].names)
+            fail_msg("%s: the quote '%s' %s the mechanism", cases[i].text, cases[i].quote,
+                     cases[i].names ? "does not name" : "names");
+    }
+}
+
 /* Talks held in a town: the sentence that names the town states their place (outsider 10,
  * F7: the place was stored, its quote not said to support it, nothing marked inferred). */
 static void a_town_place_of_talks_is_stated_where_named(void **state)
@@ -500,6 +547,7 @@ int main(void)
         cmocka_unit_test(a_chinese_place_without_its_province_word_is_stated),
         cmocka_unit_test(a_status_from_the_date_is_inferred),
         cmocka_unit_test(only_the_words_that_say_it_state_the_status),
+        cmocka_unit_test(members_named_with_the_body_name_it),
         cmocka_unit_test(a_town_place_of_talks_is_stated_where_named),
         cmocka_unit_test(allocation_failures_write_nothing),
     };

@@ -861,13 +861,15 @@ void bcx_resolve_mentions(ctx *c)
         }
     }
     for (size_t k = 0; k < c->nm; k++) { /* "The conference ... took place on October 30" */
-        const xd *d = c->m[k].date[0] ? NULL : bcx_next_says_when(c, &c->m[k]);
+        int tense = 0;
+        const xd *d = c->m[k].date[0] ? NULL : bcx_next_says_when(c, &c->m[k], &tense);
         if (d != NULL && bcx_completion_doubt(c, d))
             d = NULL;
-        if (d != NULL && c->m[k].planned <= 0 && bcx_future_at(c, d->t0))
-            c->m[k].planned = 1; /* "That meeting will be held in Nanning in March 2027" */
+        /* "That meeting will be held in Nanning in March 2027": its status is that
+         * sentence's (bcx_emit_meetings) */
         if (d != NULL)
-            take_date(&c->m[k], d), c->m[k].date_sent = c->m[k].sent + 2;
+            take_date(&c->m[k], d), c->m[k].date_sent = c->m[k].sent + 2,
+                                    c->m[k].back_tense = tense;
         else
             bcx_dateline_day(c, &c->m[k]); /* "CAO BANG, Nov 20 (VNA) - ... held talks here" */
         bcx_dateline_talks(c, &c->m[k]);   /* "HA GIANG, 15 oktober - ... hebben ... gevoerd" */

@@ -121,17 +121,17 @@ static int other_clause(const ctx *c, const mention *m, const hit *h)
     return 0;
 }
 
-/* The place of mention m: the province a word for host follows ("Lai Chau hosts") or
+/* The place of mention m named in sentence si (its own, or the one pointing back at it):
+ * the province a word for host follows ("Lai Chau hosts") or
  * precedes ("hosted by Lai Chau"), the host word being nearer to m than to another
  * meeting of the sentence, else the province or border town nearest to m that
  * "in", "w", "i", "tai", "à", "在" comes before (within four words), with no other
  * meeting of the sentence between them ("tenir la 9e réunion à Fangchenggang ... et ...
  * la Rencontre de printemps prévue en février 2027 à Cao Bang": Fangchenggang is the
  * 9th's, Cao Bang the spring meeting's). A town gives its province, and its name. */
-static void place_of(const ctx *c, const mention *m, bc_xmeeting *x)
+static void place_of(const ctx *c, const mention *m, size_t si, bc_xmeeting *x)
 {
     const bc_lex *e = NULL;
-    size_t si = m->sent;
     const sent *s = &c->se[si];
     char name[64];
     for (size_t i = s->t0; i < s->t1; i++) {
@@ -471,16 +471,28 @@ void bcx_emit_meetings(ctx *c)
             x->status_from_date = 0;
             said = 1;
         }
-        copy_str(x->status, sizeof x->status, future ? "planned" : "held");
         /* its sentence, cite.q[0] below; the next one, q[1], when that one points back at
-         * the meeting its own sentence names only as the time of other talks ("... ahead of
-         * the 17th conference. That meeting will be held in Nanning"): that one says it, and
-         * the place of its own sentence is the other talks' */
+         * it and gives its date ("Die vergadering vond op 30 oktober 2025 plaats"): that one
+         * says it, and its own words too when they say the same; when its own sentence
+         * names it only as the time of other talks ("... ahead of the 17th conference. That
+         * meeting will be held in Nanning"), the place of its own sentence is the other
+         * talks' */
         int back = occasion && m->date_sent == m->sent + 2;
         x->status_quotes = !said ? 0u : back ? 2u : 1u;
+        if (m->back_tense != 0) {
+            x->status_quotes = 2u | (said && !occasion && future == (m->back_tense > 0) ? 1u : 0u);
+            future = m->back_tense > 0;
+            x->status_from_date = 0;
+            said = 1;
+        }
+        copy_str(x->status, sizeof x->status, future ? "planned" : "held");
         x->status_unsaid = occasion && !said;
         if (!back)
-            place_of(c, m, x);
+            place_of(c, m, m->sent, x);
+        /* "该次会议于2025年10月30日在莱州省举行": the sentence pointing back at it, which
+         * gives its date, gives its place too when its own sentence names none */
+        if (x->place[0] == '\0' && m->date_sent == m->sent + 2)
+            place_of(c, m, m->sent + 1, x);
         named_in(c, m->sent, x);
         /* "Giang A Tinh and Liu Yong co-chaired the meeting.": the next sentence, when it
          * speaks of the meeting again and of no other, names who took part */

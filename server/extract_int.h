@@ -1015,6 +1015,11 @@ const xd *bcx_next_says_when(const ctx *c, const mention *m, int *tense);
  * "in aanloop naar de 16e conferentie"): the sentence's verbs are the other's
  * (extract_meet_emit.c). */
 int bcx_occasion_of(const ctx *c, const mention *m);
+/* 1 when one of the first nnum mentions (the numbered ones) stands after token i of
+ * sentence si and is named as the time of what the sentence reports ("Leaders held talks in
+ * Lang Son ahead of the 17th conference", bcx_occasion_of): talks at i are their own, not
+ * that meeting's clause. */
+int bcx_talks_ahead_of(const ctx *c, size_t nnum, size_t si, size_t i);
 
 /* ---- extract_date_doubt.c ---- */
 

@@ -147,9 +147,9 @@ int bcx_own_day_between(const ctx *c, size_t from, size_t i)
  * told before, again. */
 static int opens_with_that_meeting(const ctx *c, size_t si)
 {
-    static const char *const that[] = {"that", "this", "cette", "ce",    "cet", "die",  "deze",
-                                       "dat",  "to",   "tamto", "detta", "det", "该次", "此次",
-                                       "本次", "这次", "上述",  "该",    NULL};
+    static const char *const that[] = {"that", "this", "cette", "ce",    "cet",  "die", "deze",
+                                       "dat",  "to",   "tamto", "detta", "det",  "den", "denna",
+                                       "该次", "此次", "本次",  "这次",  "上述", "该",  NULL};
     static const char *const after[] = {"nay", "to", "ta", "te", "ten", NULL};
     size_t s0 = c->se[si].t0, hi = c->se[si].t1;
     /* "Hoi nghi nay", "Spotkanie to", "Rozmowy te": the word pointing back after the noun */
@@ -166,6 +166,17 @@ static int opens_with_that_meeting(const ctx *c, size_t si)
              bcx_lex_find(c, C_TALKS, s0 + n, NULL) > 0))
             return 1;
     }
+    return 0;
+}
+
+/* 1 when Swedish sentence si says in the present that something is held ("hålls", "äger
+ * rum"): the present Swedish uses for what is to come. */
+static int present_sv(const ctx *c, size_t si)
+{
+    size_t a = c->se[si].t0, b = c->se[si].t1;
+    for (size_t k = a; k < b; k++)
+        if (bcx_word_is(c, k, b, "halls") || bcx_words_at(c, k, b, "ager rum") == 2)
+            return 1;
     return 0;
 }
 
@@ -186,12 +197,15 @@ const xd *bcx_next_says_when(const ctx *c, const mention *m, int *tense)
     int again = b != NULL && (c->lbit == L_SV || bcx_word_is(c, s0, hi, "the")) &&
                 (c->lbit == L_EN || c->lbit == L_SV) && a->fl == b->fl &&
                 memcmp(c->fold.data + a->fo, c->fold.data + b->fo, a->fl) == 0 &&
-                !bcx_new_paragraph(c, si);
-    /* "That meeting ...", first of the next paragraph too: it points back at m */
-    int back = !again && opens_with_that_meeting(c, si);
+                (c->lbit == L_SV || !bcx_new_paragraph(c, si));
+    /* "That meeting ...", first of the next paragraph too: it points back at m; so does
+     * the Swedish noun again, the other way Swedish has to say it ("Mötet", "Det mötet") */
+    int back = (again && c->lbit == L_SV) || (!again && opens_with_that_meeting(c, si));
     /* "Die vergadering vond op 30 oktober plaats", "... vindt in maart plaats": a Dutch
-     * verb of holding whose particle closes the clause, in the past or the present */
-    int nl = bcx_nl_takes_place(c, si);
+     * verb of holding whose particle closes the clause, in the past or the present; the
+     * Swedish present ("Konferensen hålls i Nanning i mars 2027"), to come */
+    int nl = c->lbit == L_SV ? (bcx_sent_has(c, si, C_HELD, -1) ? 0 : present_sv(c, si))
+                             : bcx_nl_takes_place(c, si);
     /* "Cette réunion se tiendra ...": a future of holding is a verb of it as well */
     if (!(again || back) || !(bcx_sent_has(c, si, C_HELD, -1) || nl < 0 ||
                               (back && (bcx_sent_has(c, si, C_FUTURE, -1) || nl > 0))))

@@ -775,6 +775,19 @@ int bci_store_meetings(ingest_ctx *c, const bc_extraction *ex)
             /* talks on a weekday ("On Tuesday") only a publication date would place: the
              * note and the count are day_word_note's */
             rc = store_talks(c, m, NULL, NULL);
+        } else if (m->kind == BC_XM_TALKS && m->ahead_of != 0) {
+            /* talks held ahead of a meeting, none of whose words date them */
+            char ahead[300];
+            if (m->ahead_of > 0)
+                snprintf(ahead, sizeof ahead,
+                         "The article tells these talks only as held ahead of meeting %d, "
+                         "with no date of their own, so no date is stored.",
+                         m->ahead_of);
+            else
+                snprintf(ahead, sizeof ahead,
+                         "The article tells these talks only as held ahead of another "
+                         "meeting, with no date of their own, so no date is stored.");
+            rc = store_talks(c, m, ahead, NULL);
         } else if (m->kind == BC_XM_TALKS) {
             /* talks to come in a month whose year only a publication date would give */
             c->out->dates_without_year++;

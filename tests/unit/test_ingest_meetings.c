@@ -474,6 +474,32 @@ static void a_province_place_is_stated_where_named_as_such(void **state)
                      0);
 }
 
+/* Talks held ahead of a meeting, undated: stored held, at the place their clause names,
+ * with a note that says the text gives them no date (not that a year is missing: no
+ * date without a year is counted); the meeting is planned where the sentence pointing
+ * back at it says (outsider 10 recheck, N1). */
+static void talks_ahead_of_a_meeting_are_stored_undated(void **state)
+{
+    (void)state;
+    bc_ingest_result r = fx_ingest(
+        S, "en",
+        "Leaders held talks in Lang Son ahead of the 17th conference of the Joint Working "
+        "Committee between Quang Ninh, Lang Son, Cao Bang, Ha Giang and Guangxi.\nThat meeting "
+        "will be held in Nanning in March 2027.\n",
+        NULL);
+    assert_int_equal(r.dates_without_year, 0);
+    assert_int_equal(n_of("SELECT count(*) FROM coop_events WHERE id LIKE '%s-e%%' AND kind = "
+                          "'talks' AND status = 'held' AND date IS NULL AND place = 'Lang Son' "
+                          "AND note LIKE 'The article tells these talks only as held ahead of "
+                          "meeting 17%%'",
+                          r.source_id),
+                     1);
+    assert_int_equal(n_of("SELECT count(*) FROM meetings WHERE id LIKE '%s-m%%' AND status = "
+                          "'planned' AND host_province_id = 'guangxi'",
+                          r.source_id),
+                     1);
+}
+
 static void allocation_failures_write_nothing(void **state)
 {
     (void)state;
@@ -529,6 +555,7 @@ int main(void)
         cmocka_unit_test(only_the_words_that_say_it_state_the_status),
         cmocka_unit_test(a_town_place_of_talks_is_stated_where_named),
         cmocka_unit_test(a_province_place_is_stated_where_named_as_such),
+        cmocka_unit_test(talks_ahead_of_a_meeting_are_stored_undated),
         cmocka_unit_test(allocation_failures_write_nothing),
     };
     return cmocka_run_group_tests(tests, fx_group_setup, fx_group_teardown);

@@ -1207,6 +1207,13 @@ unsigned bcx_crossing_near(const ctx *c, size_t si, size_t a, size_t b, size_t n
  * when bits name none). */
 unsigned bcx_gate_want_of(unsigned bits);
 
+/* ---- extract_gate_named.c ---- */
+
+/* The known crossings of sentence si named by a name of their own (an alias the store
+ * records, not written as a side of a crossing its sentence names: gates [before, ngates)),
+ * and lines named by their Vietnamese side alone; present: its crossing words. */
+void bcx_gate_named(ctx *c, size_t si, size_t before, unsigned present);
+
 /* ---- extract_gate_zh.c ---- */
 
 /* The Chinese pairs of sentence si ("河口—老街口岸"); present: its crossing words. */

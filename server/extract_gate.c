@@ -1,10 +1,10 @@
 /* extract_gate.c: gate pairs and other crossings named with both sides: "X (Vietnam) -
  * Y (China)" in either order, "X - Y" next to a word for a crossing, "X - Y" naming a
  * known project's sides, "X faces Y", "a bridge linking X and Y" (Chinese pairs in
- * extract_gate_zh.c); and known projects named by one of their names. Each gets the kind
- * of crossing its own words state and the project it is, when the store knows it. */
+ * extract_gate_zh.c; known projects named by one of their names in extract_gate_named.c).
+ * Each gets the kind of crossing its own words state and the project it is, when the store
+ * knows it. */
 #include "bordercoop/alloc.h"
-#include "bordercoop/text.h"
 #include "extract_int.h"
 
 #include <string.h>
@@ -209,23 +209,6 @@ static int country_tag(const ctx *c, size_t i, size_t lo, size_t lim, size_t *n)
     if (i + *n == lim && (c->t[i + *n - 1].end >= c->n || c->s[c->t[i + *n - 1].end] != ')'))
         return 0;
     return side;
-}
-
-/* 1 when the folded words of phrase occur in tokens [lo, lim). */
-static int phrase_in(ctx *c, const char *phrase, size_t lo, size_t lim)
-{
-    bc_buf key = BC_BUF_INIT;
-    int found = 0;
-    bc_text_slug(phrase, strlen(phrase), &key);
-    if (bc_buf_failed(&key))
-        c->rc = BC_ENOMEM;
-    for (size_t i = 0; i < key.len; i++)
-        if (key.data[i] == '-')
-            key.data[i] = ' ';
-    for (size_t i = lo; i < lim && !found && key.len > 0; i++)
-        found = bcx_words_at(c, i, lim, key.data) > 0;
-    bc_buf_free(&key);
-    return found;
 }
 
 /* The province or country a run of tokens [a, b] names in full, if any: such a side
@@ -874,25 +857,7 @@ void bcx_find_gates(ctx *c)
         else if (c->lbit != L_ZH)
             facing_pairs(c, si, present); /* "X – Y ... en om Z, tegenover W": repeats merge */
         if (c->lbit != L_ZH)
-            linking_pairs(c, si, present); /* repeats are merged later */
-        /* known projects named by an alias, and lines named by their Vietnamese side only,
-         * when the sentence names no pair */
-        for (size_t q = c->se[si].h0; q < c->se[si].h1 && c->rc == BC_OK; q++) {
-            if (c->h[q].entity != E_PROJECT || c->out->ngates > before)
-                continue;
-            for (size_t k = 0; k < c->g->npr; k++) {
-                const gz_project *p = &c->g->pr[k];
-                if (strcmp(GZ(c->g, p->id), c->h[q].id) == 0)
-                    bcx_gate_add(c, si, c->h[q].t0, c->h[q].t1, GZ(c->g, p->vn),
-                                 strlen(GZ(c->g, p->vn)), GZ(c->g, p->cn), strlen(GZ(c->g, p->cn)),
-                                 p, present, 0, 0.7);
-            }
-        }
-        for (size_t k = 0; c->g && k < c->g->npr && c->rc == BC_OK; k++) {
-            const gz_project *p = &c->g->pr[k];
-            const char *vn = GZ(c->g, p->vn);
-            if (GZ(c->g, p->cn)[0] == '\0' && strchr(vn, ' ') != NULL && phrase_in(c, vn, lo, lim))
-                bcx_gate_add(c, si, lo, lo + 1, vn, strlen(vn), "", 0, p, present, 0, 0.6);
-        }
+            linking_pairs(c, si, present);      /* repeats are merged later */
+        bcx_gate_named(c, si, before, present); /* "cầu Bắc Luân II", a line's side */
     }
 }

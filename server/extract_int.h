@@ -299,6 +299,8 @@ typedef struct mention {
     size_t date_sent;     /* the sentence + 1 its date was read from when not its own (a
                            * delegation's arrival told just before: "Le 14 mars, une delegation
                            * ... est arrivee. Lors de la seance de travail, ..."), else 0 */
+    int back_tense;       /* the tense of the sentence pointing back at it that gave its date
+                           * (bcx_next_says_when): 1 to come, -1 took place, 0 none */
     int other_body;       /* its words make its body another than any known mechanism: a city
                            * or prefecture is a party of it, or it is the parties' own
                            * ("their joint working committee") and they are not all the members */
@@ -883,6 +885,11 @@ int bcx_meeting_hosted(const ctx *c, size_t si, size_t i);
  * Hekou bijeen", "zaten ... samen"): a word of what took place, as "vond plaats" is
  * (bcx_mark_tense). */
 int bcx_nl_took_place(const ctx *c, size_t k, size_t lim);
+/* -1 when Dutch sentence si has a verb of the past whose particle closes its clause ("Die
+ * vergadering vond op 30 oktober 2025 plaats in Lai Chau", bcx_nl_took_place); 1 when it has
+ * one of the present ("Die vergadering vindt in maart 2027 plaats", "komt ... bijeen"), which
+ * the Dutch use for what is to come; 0 when neither. */
+int bcx_nl_takes_place(const ctx *c, size_t si);
 
 /* ---- extract_meet_mech.c ---- */
 
@@ -1013,15 +1020,23 @@ void bcx_unyear_held_after(const ctx *c, mention *m);
  * in its paragraph when that one opens with "The" and m's noun in English ("... the fifth
  * annual conference between ... . The conference and the 11th session ... took place in
  * Lai Chau on October 30") or, in any language, with a word pointing back at a meeting
- * and a meeting noun ("That meeting", "Cette reunion", "Hoi nghi nay", "该次会议"), says it
- * was held and writes one date of a month or a day, of m's tense; NULL otherwise. */
-const xd *bcx_next_says_when(const ctx *c, const mention *m);
+ * and a meeting noun ("That meeting", "Cette reunion", "Hoi nghi nay", "Spotkanie to",
+ * "该次会议"), or in Swedish with m's noun again ("Motet holls"), says it was held (or, pointing
+ * back, that it will be: "se tiendra", "vindt ... plaats") and writes one date of a month or
+ * a day, of m's tense (or any when m's own words say none); NULL otherwise. *tense is then
+ * that sentence's: 1 to come, -1 took place (0 with NULL). */
+const xd *bcx_next_says_when(const ctx *c, const mention *m, int *tense);
 /* 1 when mention m is named as the time of what its sentence reports: a word for before
  * (bcx_time_reference), or for ahead of, just before it in its clause ("Officials met ahead
  * of the 17th conference", "a la veille de la 12e reunion", "truoc them Hoi nghi lan thu 17",
  * "in aanloop naar de 16e conferentie"): the sentence's verbs are the other's
  * (extract_meet_emit.c). */
 int bcx_occasion_of(const ctx *c, const mention *m);
+/* 1 when one of the first nnum mentions (the numbered ones) stands after token i of
+ * sentence si and is named as the time of what the sentence reports ("Leaders held talks in
+ * Lang Son ahead of the 17th conference", bcx_occasion_of): talks at i are their own, not
+ * that meeting's clause. */
+int bcx_talks_ahead_of(const ctx *c, size_t nnum, size_t si, size_t i);
 
 /* ---- extract_date_doubt.c ---- */
 
@@ -1221,6 +1236,13 @@ unsigned bcx_crossing_near(const ctx *c, size_t si, size_t a, size_t b, size_t n
 /* The kinds of known project a pair with crossing words bits may be (a crossing point
  * when bits name none). */
 unsigned bcx_gate_want_of(unsigned bits);
+
+/* ---- extract_gate_named.c ---- */
+
+/* The known crossings of sentence si named by a name of their own (an alias the store
+ * records, not written as a side of a crossing its sentence names: gates [before, ngates)),
+ * and lines named by their Vietnamese side alone; present: its crossing words. */
+void bcx_gate_named(ctx *c, size_t si, size_t before, unsigned present);
 
 /* ---- extract_gate_zh.c ---- */
 

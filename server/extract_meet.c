@@ -822,7 +822,8 @@ void bcx_find_mentions(ctx *c)
             own = (own && c->d[own - 1].weekday) || bcx_talks_on_day(c, si, i) ||
                   (seen && bcx_own_day_between(c, seen, i)); /* theirs, not the clause's */
             if (c->t[i].meet || c->t[i].used == U_DATE ||
-                (!prev && !own && in_meeting_clause(c, si, i)))
+                (!prev && !own && in_meeting_clause(c, si, i) &&
+                 !bcx_talks_ahead_of(c, nnum, si, i)))
                 continue; /* "会晤期间": a date, "during the meeting" */
             size_t n = bcx_lex_find(c, C_SIDELINES, i, NULL);
             if (n > 0) {

@@ -143,16 +143,22 @@ int bcx_own_day_between(const ctx *c, size_t from, size_t i)
 
 /* 1 when sentence si opens with a word that points back at a meeting just named and a
  * meeting noun ("That meeting", "Cette reunion", "Die vergadering", "To spotkanie", "该次会议",
- * "此次会议"): the meeting told before, again. */
+ * "此次会议"), or with the noun and that word ("Hoi nghi nay", "Spotkanie to"): the meeting
+ * told before, again. */
 static int opens_with_that_meeting(const ctx *c, size_t si)
 {
-    static const char *const that[] = {"that", "this", "cette", "ce",    "cet", "die",  "deze",
-                                       "dat",  "to",   "tamto", "detta", "det", "该次", "此次",
-                                       "本次", "这次", "上述",  "该",    NULL};
+    static const char *const that[] = {"that", "this", "cette", "ce",    "cet",  "die", "deze",
+                                       "dat",  "to",   "tamto", "detta", "det",  "den", "denna",
+                                       "该次", "此次", "本次",  "这次",  "上述", "该",  NULL};
+    static const char *const after[] = {"nay", "to", "ta", "te", "ten", NULL};
     size_t s0 = c->se[si].t0, hi = c->se[si].t1;
-    size_t noun = bcx_lex_find(c, C_MEET, s0, NULL); /* "Hoi nghi nay" */
-    if (noun > 0 && s0 + noun < hi && bcx_word_is(c, s0 + noun, hi, "nay"))
-        return 1;
+    /* "Hoi nghi nay", "Spotkanie to", "Rozmowy te": the word pointing back after the noun */
+    size_t noun = bcx_lex_find(c, C_MEET, s0, NULL);
+    if (noun == 0 && c->lbit == L_PL)
+        noun = bcx_lex_find(c, C_TALKS, s0, NULL);
+    for (int w = 0; after[w] && noun > 0 && s0 + noun < hi; w++)
+        if ((w == 0 || c->lbit == L_PL) && bcx_word_is(c, s0 + noun, hi, after[w]))
+            return 1;
     for (int w = 0; that[w]; w++) {
         size_t n = bcx_words_at(c, s0, hi, that[w]);
         if (n > 0 && s0 + n < hi &&
@@ -163,8 +169,20 @@ static int opens_with_that_meeting(const ctx *c, size_t si)
     return 0;
 }
 
-const xd *bcx_next_says_when(const ctx *c, const mention *m)
+/* 1 when Swedish sentence si says in the present that something is held ("hålls", "äger
+ * rum"): the present Swedish uses for what is to come. */
+static int present_sv(const ctx *c, size_t si)
 {
+    size_t a = c->se[si].t0, b = c->se[si].t1;
+    for (size_t k = a; k < b; k++)
+        if (bcx_word_is(c, k, b, "halls") || bcx_words_at(c, k, b, "ager rum") == 2)
+            return 1;
+    return 0;
+}
+
+const xd *bcx_next_says_when(const ctx *c, const mention *m, int *tense)
+{
+    *tense = 0;
     size_t si = m->sent + 1;
     if (m->xkind != BC_XM_NUMBERED || m->date[0] || si >= c->ns || m->noun >= m->noun_end ||
         c->se[m->sent].d0 != c->se[m->sent].d1)
@@ -173,14 +191,24 @@ const xd *bcx_next_says_when(const ctx *c, const mention *m)
      * 会议于2025年10月30日在莱州省举行" */
     size_t s0 = c->se[si].t0, hi = c->se[si].t1;
     const tok *a = &c->t[m->noun_end - 1], *b = s0 + 1 < hi ? &c->t[s0 + 1] : NULL;
-    int again = c->lbit == L_EN && b != NULL && bcx_word_is(c, s0, hi, "the") && a->fl == b->fl &&
+    /* "Mötet hölls ...": the Swedish noun of m again, its article its own ending */
+    if (c->lbit == L_SV)
+        b = &c->t[s0];
+    int again = b != NULL && (c->lbit == L_SV || bcx_word_is(c, s0, hi, "the")) &&
+                (c->lbit == L_EN || c->lbit == L_SV) && a->fl == b->fl &&
                 memcmp(c->fold.data + a->fo, c->fold.data + b->fo, a->fl) == 0 &&
-                !bcx_new_paragraph(c, si);
-    /* "That meeting ...", first of the next paragraph too: it points back at m */
-    int back = !again && opens_with_that_meeting(c, si);
+                (c->lbit == L_SV || !bcx_new_paragraph(c, si));
+    /* "That meeting ...", first of the next paragraph too: it points back at m; so does
+     * the Swedish noun again, the other way Swedish has to say it ("Mötet", "Det mötet") */
+    int back = (again && c->lbit == L_SV) || (!again && opens_with_that_meeting(c, si));
+    /* "Die vergadering vond op 30 oktober plaats", "... vindt in maart plaats": a Dutch
+     * verb of holding whose particle closes the clause, in the past or the present; the
+     * Swedish present ("Konferensen hålls i Nanning i mars 2027"), to come */
+    int nl = c->lbit == L_SV ? (bcx_sent_has(c, si, C_HELD, -1) ? 0 : present_sv(c, si))
+                             : bcx_nl_takes_place(c, si);
     /* "Cette réunion se tiendra ...": a future of holding is a verb of it as well */
-    if (!(again || back) ||
-        !(bcx_sent_has(c, si, C_HELD, -1) || (back && bcx_sent_has(c, si, C_FUTURE, -1))))
+    if (!(again || back) || !(bcx_sent_has(c, si, C_HELD, -1) || nl < 0 ||
+                              (back && (bcx_sent_has(c, si, C_FUTURE, -1) || nl > 0))))
         return NULL;
     const xd *day = NULL;
     for (size_t k = c->se[si].d0; k < c->se[si].d1; k++) {
@@ -196,8 +224,12 @@ const xd *bcx_next_says_when(const ctx *c, const mention *m)
      * come when m's own words say neither ("ahead of the 17th conference": the past of the
      * talks held ahead of it is theirs) */
     int unsaid = m->planned == 0 || (m->planned < 0 && bcx_occasion_of(c, m));
-    if (day == NULL || (!(back && unsaid) && (bcx_future_at(c, day->t0) != 0) != (m->planned > 0)))
+    if (day == NULL)
         return NULL;
+    int future = bcx_future_at(c, day->t0) || (back && nl > 0);
+    if (!(back && unsaid) && future != (m->planned > 0))
+        return NULL;
+    *tense = future ? 1 : -1;
     return day;
 }
 

@@ -176,14 +176,23 @@ static size_t clause_dist(const ctx *c, size_t a, size_t b)
     return hi - lo - han + 8 * (bcx_commas(c, lo, hi) - list_commas(c, lo, hi)) + (han + 1) / 2;
 }
 
+/* 1 when date d stands before meeting m named as the time of what its sentence reports
+ * ("Leaders held talks in Lang Son on 12 March ahead of the 17th conference",
+ * bcx_occasion_of): the day of what is reported, not m's. */
+static int ahead_of_occasion(const ctx *c, const mention *m, const xd *d)
+{
+    return d->t1 <= m->t0 && m->xkind != BC_XM_TALKS && bcx_occasion_of(c, m);
+}
+
 /* 1 when talks m and a numbered or named meeting of its sentence (mentions idx[a..b))
- * both could take date d and the other lies nearer than cost. */
+ * both could take date d and the other lies nearer than cost (but for a day before one
+ * named as their time: ahead_of_occasion). */
 static int closer_mention(const ctx *c, const mention *m, const xd *d, size_t cost,
                           const size_t *idx, size_t a, size_t b, int any)
 {
     for (size_t k = a; (any || m->xkind == BC_XM_TALKS) && k < b; k++) {
         const mention *o = &c->m[idx[k]];
-        if (o == m || (!any && o->xkind == BC_XM_TALKS))
+        if (o == m || (!any && o->xkind == BC_XM_TALKS) || ahead_of_occasion(c, o, d))
             continue;
         size_t oc =
             d->t0 >= o->t1 ? clause_dist(c, o->t1 - 1, d->t0) : clause_dist(c, d->t1 - 1, o->t0);
@@ -250,6 +259,8 @@ static const xd *meeting_date(const ctx *c, const mention *m, const size_t *idx,
             continue; /* "Tuesday's meeting followed the first conference": the meeting's */
         if (bcx_closing_day(c, d))
             continue; /* "which opened in Kunming on Monday, ended on Tuesday" */
+        if (ahead_of_occasion(c, m, d))
+            continue; /* "held talks on 12 March ahead of the 17th conference" */
         if (bcx_day_after_other(c, m, d, idx, a, b))
             continue; /* "at the 2023 Spring Meeting in February, and that the 14th ..." */
         if (mprec_of(m, d) == 0 || d->used || bcx_said_on(c, d) || bcx_from_point(c, m, d) ||
@@ -861,13 +872,15 @@ void bcx_resolve_mentions(ctx *c)
         }
     }
     for (size_t k = 0; k < c->nm; k++) { /* "The conference ... took place on October 30" */
-        const xd *d = c->m[k].date[0] ? NULL : bcx_next_says_when(c, &c->m[k]);
+        int tense = 0;
+        const xd *d = c->m[k].date[0] ? NULL : bcx_next_says_when(c, &c->m[k], &tense);
         if (d != NULL && bcx_completion_doubt(c, d))
             d = NULL;
-        if (d != NULL && c->m[k].planned <= 0 && bcx_future_at(c, d->t0))
-            c->m[k].planned = 1; /* "That meeting will be held in Nanning in March 2027" */
+        /* "That meeting will be held in Nanning in March 2027": its status is that
+         * sentence's (bcx_emit_meetings) */
         if (d != NULL)
-            take_date(&c->m[k], d), c->m[k].date_sent = c->m[k].sent + 2;
+            take_date(&c->m[k], d), c->m[k].date_sent = c->m[k].sent + 2,
+                                    c->m[k].back_tense = tense;
         else
             bcx_dateline_day(c, &c->m[k]); /* "CAO BANG, Nov 20 (VNA) - ... held talks here" */
         bcx_dateline_talks(c, &c->m[k]);   /* "HA GIANG, 15 oktober - ... hebben ... gevoerd" */

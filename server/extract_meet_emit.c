@@ -121,18 +121,21 @@ static int other_clause(const ctx *c, const mention *m, const hit *h)
     return 0;
 }
 
-/* The place of mention m: the province a word for host follows ("Lai Chau hosts") or
+/* The place of mention m named in sentence si (its own, or the one pointing back at it):
+ * the province a word for host follows ("Lai Chau hosts") or
  * precedes ("hosted by Lai Chau"), the host word being nearer to m than to another
  * meeting of the sentence, else the province or border town nearest to m that
  * "in", "w", "i", "tai", "à", "在" comes before (within four words), with no other
  * meeting of the sentence between them ("tenir la 9e réunion à Fangchenggang ... et ...
  * la Rencontre de printemps prévue en février 2027 à Cao Bang": Fangchenggang is the
  * 9th's, Cao Bang the spring meeting's). A town gives its province, and its name. */
-static void place_of(const ctx *c, const mention *m, bc_xmeeting *x)
+static void place_of(const ctx *c, const mention *m, size_t si, bc_xmeeting *x)
 {
     const bc_lex *e = NULL;
-    size_t si = m->sent;
     const sent *s = &c->se[si];
+    /* named as the time of other talks ("held talks in Lang Son ahead of the 17th
+     * conference"): where its sentence places something before it is theirs */
+    int occasion = si == m->sent && bcx_occasion_of(c, m);
     char name[64];
     for (size_t i = s->t0; i < s->t1; i++) {
         size_t n = bcx_lex_find(c, C_HOST, i, &e);
@@ -164,7 +167,8 @@ static void place_of(const ctx *c, const mention *m, bc_xmeeting *x)
         int located = 0;
         for (size_t i = h->t0 > s->t0 + 4 ? h->t0 - 4 : s->t0; i < h->t0 && !located; i++)
             located = bcx_lex_find(c, C_LOC, i, &e) > 0;
-        if (!located || (p = province_of(c, h, name, sizeof name)) == NULL ||
+        if (!located || (occasion && h->t1 <= m->t0) ||
+            (p = province_of(c, h, name, sizeof name)) == NULL ||
             beyond_other(c, m, h->t0, h->t1) || bcx_later_clause_of_other(c, m, h->t0, h->t1) ||
             other_clause(c, m, h))
             continue;
@@ -275,6 +279,23 @@ static int held_in_clause(const ctx *c, const mention *m)
     return 0;
 }
 
+/* The number (-1 when none) of the numbered or named meeting of talks m's sentence, after
+ * them, named as their time, when their words say they took place ("Leaders held talks in
+ * Lang Son ahead of the 17th conference", bcx_occasion_of): talks of their own, the
+ * meeting's words not theirs; else 0. */
+static int ahead_of_meeting(const ctx *c, const mention *m)
+{
+    if (m->xkind != BC_XM_TALKS || m->planned > 0 || m->mech != NULL || m->ord != 0)
+        return 0;
+    for (size_t k = 0; k < c->nm; k++) {
+        const mention *o = &c->m[k];
+        if (o != m && o->sent == m->sent && o->t0 > m->t1 &&
+            (o->mech != NULL || o->xkind == BC_XM_NUMBERED) && bcx_occasion_of(c, o))
+            return o->ord > 0 ? o->ord : -1;
+    }
+    return 0;
+}
+
 /* 1 when talks m share their sentence with the meeting of a body (a mechanism's, or a
  * numbered one), the sentence naming more provinces than two sides and saying that two
  * sides meet ("the 11th meeting of the Joint Working Group of Lai Chau, Lao Cai, Tuyen
@@ -284,7 +305,7 @@ static int held_in_clause(const ctx *c, const mention *m)
 static int beside_a_body(const ctx *c, const mention *m, const bc_xmeeting *x)
 {
     if (m->xkind != BC_XM_TALKS || x->nprovinces <= 2 ||
-        !bcx_sent_has(c, m->sent, C_BOTH_SIDES, -1))
+        !(bcx_sent_has(c, m->sent, C_BOTH_SIDES, -1) || x->ahead_of != 0))
         return 0;
     for (size_t k = 0; k < c->nm; k++) {
         const mention *o = &c->m[k];
@@ -316,6 +337,11 @@ static void own_parties(const ctx *c, const mention *m, bc_xmeeting *x, char sid
     for (size_t k = 0; k < c->nm; k++)
         if (&c->m[k] != m && c->m[k].sent == m->sent && c->m[k].t0 >= m->t1 && c->m[k].t0 < end)
             end = c->m[k].t0;
+    /* talks ahead of a meeting: their clause ends at its first comma ("双方领导人在谅山举行
+     * 会谈，为广西与广宁、谅山…第十七次会议做准备": the members named after it are the body's) */
+    for (size_t k = m->t1; x->ahead_of != 0 && k < end; k++)
+        if (bcx_gap(c, k - 1) & (G_COMMA | G_DOT))
+            end = k;
     /* back to where their clause opens: a comma that ends no province of a list, or the
      * end of another meeting of the sentence ("... reached by the Party secretaries of Lang
      * Son and Guangxi during their talks on March 25") */
@@ -393,6 +419,39 @@ int bcx_occasion_of(const ctx *c, const mention *m)
     return 0;
 }
 
+/* Meeting m of sentence si named as the time of other talks ("Leaders held talks in Lang
+ * Son ahead of the 17th conference of the Joint Working Committee"): a province its
+ * sentence names only as where those talks were, before m, is none of its parties. */
+static void drop_others_place(const ctx *c, const mention *m, bc_xmeeting *x)
+{
+    const sent *s = &c->se[m->sent];
+    int w = 0;
+    for (int k = 0; k < x->nprovinces; k++) {
+        int own = 0;
+        for (size_t q = s->h0; q < s->h1 && !own; q++) {
+            const hit *h = &c->h[q];
+            if (h->entity != E_PROVINCE || strcmp(h->id, x->provinces[k]) != 0)
+                continue;
+            int located = 0;
+            for (size_t i = h->t0 > s->t0 + 2 ? h->t0 - 2 : s->t0; i < h->t0 && !located; i++)
+                located = bcx_lex_find(c, C_LOC, i, NULL) > 0;
+            own = h->t1 > m->t0 || !located;
+        }
+        if (own && w != k)
+            memcpy(x->provinces[w], x->provinces[k], sizeof x->provinces[w]);
+        w += own;
+    }
+    x->nprovinces = w;
+}
+
+int bcx_talks_ahead_of(const ctx *c, size_t nnum, size_t si, size_t i)
+{
+    for (size_t k = 0; k < nnum; k++)
+        if (c->m[k].sent == si && c->m[k].t0 > i && bcx_occasion_of(c, &c->m[k]))
+            return 1;
+    return 0;
+}
+
 void bcx_emit_meetings(ctx *c)
 {
     const bc_lex *e = NULL;
@@ -413,12 +472,17 @@ void bcx_emit_meetings(ctx *c)
          * missing publication date would give ("去年11月，...联合工作委员会会议在南宁召开") */
         /* nor are talks whose day only a publication date would place, none having come
          * ("On Tuesday, leaders of Lao Cai and Yunnan held talks"): undated, with the words */
+        /* nor are talks held before a meeting their sentence names as their time
+         * ("Leaders held talks in Lang Son ahead of the 17th conference"): that meeting
+         * tells which talks they are, undated as the text leaves them */
         const sent *ms = &c->se[m->sent];
         size_t du = 0, dn = unread_day(c, m, &du);
         /* talks whose date was withheld as doubtful stay, undated (extract_date_conf.c) */
+        int ahead = 0;
         if (m->xkind == BC_XM_TALKS && m->date[0] == '\0' && m->date_doubts == 0 &&
             !(m->planned > 0 && c->ry == 0 && ms->yearless) &&
-            !(m->mech != NULL && c->ry == 0 && (ms->yearless || ms->unread)) && dn == 0)
+            !(m->mech != NULL && c->ry == 0 && (ms->yearless || ms->unread)) && dn == 0 &&
+            (ahead = ahead_of_meeting(c, m)) == 0)
             continue;
         if (m->xkind == BC_XM_NAMED && m->date[0] == '\0' && m->mech == NULL && m->date_doubts == 0)
             continue; /* nor a named meeting without its date or mechanism */
@@ -448,6 +512,7 @@ void bcx_emit_meetings(ctx *c)
         if (strlen(m->date) == 4 && strncmp(m->date_period, m->date, 4) == 0)
             copy_str(x->period, sizeof x->period, m->date_period);
         x->same_day_as = m->same_day != 0;
+        x->ahead_of = ahead;
         x->sideline = m->sideline;
         int future = 0;
         size_t lo = m->t0 > s->t0 + 6 ? m->t0 - 6 : s->t0;
@@ -474,17 +539,31 @@ void bcx_emit_meetings(ctx *c)
             x->status_from_date = 0;
             said = 1;
         }
-        copy_str(x->status, sizeof x->status, future ? "planned" : "held");
         /* its sentence, cite.q[0] below; the next one, q[1], when that one points back at
-         * the meeting its own sentence names only as the time of other talks ("... ahead of
-         * the 17th conference. That meeting will be held in Nanning"): that one says it, and
-         * the place of its own sentence is the other talks' */
+         * it and gives its date ("Die vergadering vond op 30 oktober 2025 plaats"): that one
+         * says it, and its own words too when they say the same; when its own sentence
+         * names it only as the time of other talks ("... ahead of the 17th conference. That
+         * meeting will be held in Nanning"), the place of its own sentence is the other
+         * talks' */
         int back = occasion && m->date_sent == m->sent + 2;
         x->status_quotes = !said ? 0u : back ? 2u : 1u;
+        if (m->back_tense != 0) {
+            x->status_quotes = 2u | (said && !occasion && future == (m->back_tense > 0) ? 1u : 0u);
+            future = m->back_tense > 0;
+            x->status_from_date = 0;
+            said = 1;
+        }
+        copy_str(x->status, sizeof x->status, future ? "planned" : "held");
         x->status_unsaid = occasion && !said;
         if (!back)
-            place_of(c, m, x);
+            place_of(c, m, m->sent, x);
+        /* "该次会议于2025年10月30日在莱州省举行": the sentence pointing back at it, which
+         * gives its date, gives its place too when its own sentence names none */
+        if (x->place[0] == '\0' && m->date_sent == m->sent + 2)
+            place_of(c, m, m->sent + 1, x);
         named_in(c, m->sent, x);
+        if (occasion)
+            drop_others_place(c, m, x);
         /* "Giang A Tinh and Liu Yong co-chaired the meeting.": the next sentence, when it
          * speaks of the meeting again and of no other, names who took part */
         size_t nx = m->sent + 1;

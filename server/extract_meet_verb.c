@@ -286,3 +286,24 @@ int bcx_nl_took_place(const ctx *c, size_t k, size_t lim)
         }
     return 0;
 }
+
+int bcx_nl_takes_place(const ctx *c, size_t si)
+{
+    /* a verb of the present whose particle follows in its clause */
+    static const char *const verb[] = {"vindt", "vinden", "komt", "komen", NULL};
+    static const char *const part[] = {"plaats", "plaats", "bijeen", "bijeen"};
+    size_t a = c->se[si].t0, b = c->se[si].t1;
+    if (c->lbit != L_NL)
+        return 0;
+    for (size_t k = a; k < b; k++) {
+        if (bcx_nl_took_place(c, k, b))
+            return -1;
+        for (int w = 0; verb[w]; w++)
+            for (size_t q = k + 1;
+                 bcx_word_is(c, k, b, verb[w]) && q < b && !(bcx_gap(c, q - 1) & (G_COMMA | G_DOT));
+                 q++)
+                if (bcx_word_is(c, q, b, part[w]))
+                    return 1;
+    }
+    return 0;
+}

@@ -222,13 +222,20 @@ static void meeting_supports(ingest_ctx *c, const bc_xmeeting *m, int has_date, 
         }
         if (bci_states_status(m, k))
             bci_support(sup, k, "status");
-        if (host != NULL && !town_only && bci_times_named(c, q->start, q->end, host, rc) > 0) {
+        /* the province that is its place is stated by the sentence that names it as such
+         * (place_at), not by one that names it as a member ("该次会议…在莱州省举行" after "越南
+         * 莱州、老街…联合工作组") */
+        int at = q->start == m->place_at.start && q->end == m->place_at.end;
+        int where = m->place_at.end > 0 && m->place_name[0] == '\0' && host != NULL &&
+                    strcmp(host, m->place) == 0;
+        if (host != NULL && !town_only && (!where || at) &&
+            bci_times_named(c, q->start, q->end, host, rc) > 0) {
             bci_support(sup, k, "host");
             hosted = 1;
         }
-        if (!placed &&
-            (m->place_name[0] != '\0' ? q->start == m->place_at.start && q->end == m->place_at.end
-                                      : bci_times_named(c, q->start, q->end, host, rc) > 0)) {
+        if (!placed && (m->place_name[0] != '\0' || where
+                            ? at
+                            : bci_times_named(c, q->start, q->end, host, rc) > 0)) {
             bci_support(sup, k, "place");
             placed = 1;
         }
@@ -480,8 +487,9 @@ static int store_talks(ingest_ctx *c, const bc_xmeeting *m, const char *why_not,
         if (bci_states_status(m, k))
             bci_support(&sup, k, "status");
         if (m->place[0] != '\0' &&
-            (m->place_name[0] != '\0' ? q->start == m->place_at.start && q->end == m->place_at.end
-                                      : bci_times_named(c, q->start, q->end, m->place, &rc) > 0)) {
+            (m->place_name[0] != '\0' || m->place_at.end > 0
+                 ? q->start == m->place_at.start && q->end == m->place_at.end
+                 : bci_times_named(c, q->start, q->end, m->place, &rc) > 0)) {
             bci_support(&sup, k, "place");
             placed = 1;
         }
@@ -723,6 +731,19 @@ int bci_store_meetings(ingest_ctx *c, const bc_extraction *ex)
             /* talks on a weekday ("On Tuesday") only a publication date would place: the
              * note and the count are day_word_note's */
             rc = store_talks(c, m, NULL, NULL);
+        } else if (m->kind == BC_XM_TALKS && m->ahead_of != 0) {
+            /* talks held ahead of a meeting, none of whose words date them */
+            char ahead[300];
+            if (m->ahead_of > 0)
+                snprintf(ahead, sizeof ahead,
+                         "The article tells these talks only as held ahead of meeting %d, "
+                         "with no date of their own, so no date is stored.",
+                         m->ahead_of);
+            else
+                snprintf(ahead, sizeof ahead,
+                         "The article tells these talks only as held ahead of another "
+                         "meeting, with no date of their own, so no date is stored.");
+            rc = store_talks(c, m, ahead, NULL);
         } else if (m->kind == BC_XM_TALKS) {
             /* talks to come in a month whose year only a publication date would give */
             c->out->dates_without_year++;

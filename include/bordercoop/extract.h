@@ -114,8 +114,9 @@ typedef struct bc_xmeeting {
     /* the date at the precision the text gives: "2024-06-12", "2024-06", "2024", or
      * "--06-12" when day and month are written and no year is known; "" none (talks
      * without a date are only given when they are to come in a month whose year the
-     * text leaves to a publication date that was not given, or when such a date alone
-     * would place their day: day_word) */
+     * text leaves to a publication date that was not given, when such a date alone
+     * would place their day: day_word, or when they took place ahead of a meeting:
+     * ahead_of) */
     char date[16];
     int date_inferred;      /* BC_X_INFERRED_YEAR or _DATE: from the reference date */
     char day_word[32];      /* a meeting without a date whose day the text gives only as a
@@ -127,6 +128,9 @@ typedef struct bc_xmeeting {
                              * quarter of 2027"), else "" */
     int same_day_as;        /* 1: its date is given as "the same day" as an earlier statement's:
                              * another event of that day, never merged with its talks */
+    int ahead_of;           /* talks the text tells only as held ahead of meeting N of
+                             * their sentence ("held talks in Lang Son ahead of the 17th
+                             * conference"), none of whose words date them: N, else 0 */
     int sideline;           /* 1: talks held on the sidelines of another meeting ("On the
                              * sidelines of the conference, A met B"): their own meeting on
                              * that one's day, never merged into it */

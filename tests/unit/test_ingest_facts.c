@@ -187,6 +187,33 @@ static void talks_on_a_weekday(void **state)
     no_check_problems();
 }
 
+/* A known crossing named by its own name beside a gate pair gets its "reported" event as
+ * the pair does, and no new project (outsider 10, F8: "cầu Bắc Luân II"). A store of its
+ * own: the group's statement cache is full of the other cases' queries. */
+static void a_crossing_by_its_own_name_beside_a_pair(void **state)
+{
+    (void)state;
+    bc_store *own = fx_store_from(fx_data_dir());
+    long projects = count(own, "SELECT count(*) FROM projects");
+    bc_ingest_result r = fx_ingest(own, "vi",
+                                   "Cầu Bắc Luân II\n\nHai bên thống nhất tháo gỡ vướng mắc tại "
+                                   "cầu Bắc Luân II và cặp cửa khẩu Hoành Mô – Động Trung, nơi "
+                                   "hàng hóa thông quan tăng mạnh.\n",
+                                   NULL);
+    assert_true(r.created);
+    assert_int_equal(r.projects, 0);
+    assert_int_equal(count(own, "SELECT count(*) FROM projects"), projects);
+    char sql[600];
+    snprintf(sql, sizeof sql,
+             "SELECT count(DISTINCT e.project_id) FROM project_events e JOIN citations c ON "
+             "c.event_id = e.id WHERE c.source_id = '%s' AND e.kind = 'reported' AND "
+             "e.curation = 'extracted' AND e.project_id IN ('bac-luan-ii-bridge-clearance-point', "
+             "'hoanh-mo-dong-trung-border-gate') AND c.quote LIKE 'Hai bên%%'",
+             r.source_id);
+    assert_int_equal(count(own, sql), 2);
+    bc_store_close(own);
+}
+
 static void talks_without_a_year(void **state)
 {
     (void)state;
@@ -363,6 +390,7 @@ int main(void)
         cmocka_unit_test(crossings_known_and_new),
         cmocka_unit_test(crossings_by_any_spelling),
         cmocka_unit_test(a_crossing_first_named_in_chinese),
+        cmocka_unit_test(a_crossing_by_its_own_name_beside_a_pair),
         cmocka_unit_test(talks_without_a_year),
         cmocka_unit_test(talks_to_come_without_a_year),
         cmocka_unit_test(money_kept_apart_and_left_out),

@@ -494,6 +494,59 @@ static void a_town_place_of_talks_is_stated_where_named(void **state)
                      0);
 }
 
+/* A province that is a meeting's place is stated by the sentence that names it as the
+ * place ("该次会议…在莱州省举行"), not by the one that names it among the members (outsider
+ * 10 recheck, N4). */
+static void a_province_place_is_stated_where_named_as_such(void **state)
+{
+    (void)state;
+    bc_ingest_result r = fx_ingest(
+        S, "zh",
+        "双方回顾了越南莱州、老街、宣光、奠边四省与中国云南省联合工作组第十一次会议的成果。该次"
+        "会议于2025年10月30日在莱州省举行。",
+        NULL);
+    assert_int_equal(n_of("SELECT count(*) FROM meetings WHERE id LIKE '%s-m%%' AND "
+                          "host_province_id = 'lai-chau' AND inferred NOT LIKE '%%host%%'",
+                          r.source_id),
+                     1);
+    assert_int_equal(n_of("SELECT count(*) FROM citations WHERE source_id = '%s' AND "
+                          "meeting_id IS NOT NULL AND supports LIKE '%%place%%' AND supports "
+                          "LIKE '%%host%%' AND quote LIKE '该次会议%%'",
+                          r.source_id),
+                     1);
+    assert_int_equal(n_of("SELECT count(*) FROM citations WHERE source_id = '%s' AND "
+                          "meeting_id IS NOT NULL AND (supports LIKE '%%place%%' OR supports "
+                          "LIKE '%%host%%') AND quote LIKE '双方回顾了%%'",
+                          r.source_id),
+                     0);
+}
+
+/* Talks held ahead of a meeting, undated: stored held, at the place their clause names,
+ * with a note that says the text gives them no date (not that a year is missing: no
+ * date without a year is counted); the meeting is planned where the sentence pointing
+ * back at it says (outsider 10 recheck, N1). */
+static void talks_ahead_of_a_meeting_are_stored_undated(void **state)
+{
+    (void)state;
+    bc_ingest_result r = fx_ingest(
+        S, "en",
+        "Leaders held talks in Lang Son ahead of the 17th conference of the Joint Working "
+        "Committee between Quang Ninh, Lang Son, Cao Bang, Ha Giang and Guangxi.\nThat meeting "
+        "will be held in Nanning in March 2027.\n",
+        NULL);
+    assert_int_equal(r.dates_without_year, 0);
+    assert_int_equal(n_of("SELECT count(*) FROM coop_events WHERE id LIKE '%s-e%%' AND kind = "
+                          "'talks' AND status = 'held' AND date IS NULL AND place = 'Lang Son' "
+                          "AND note LIKE 'The article tells these talks only as held ahead of "
+                          "meeting 17%%'",
+                          r.source_id),
+                     1);
+    assert_int_equal(n_of("SELECT count(*) FROM meetings WHERE id LIKE '%s-m%%' AND status = "
+                          "'planned' AND host_province_id = 'guangxi'",
+                          r.source_id),
+                     1);
+}
+
 static void allocation_failures_write_nothing(void **state)
 {
     (void)state;
@@ -549,6 +602,8 @@ int main(void)
         cmocka_unit_test(only_the_words_that_say_it_state_the_status),
         cmocka_unit_test(members_named_with_the_body_name_it),
         cmocka_unit_test(a_town_place_of_talks_is_stated_where_named),
+        cmocka_unit_test(a_province_place_is_stated_where_named_as_such),
+        cmocka_unit_test(talks_ahead_of_a_meeting_are_stored_undated),
         cmocka_unit_test(allocation_failures_write_nothing),
     };
     return cmocka_run_group_tests(tests, fx_group_setup, fx_group_teardown);

@@ -17,7 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define STMT_SLOTS 256 /* power of two; more distinct statements than any query mix */
+#define STMT_SLOTS 256 /* the table's first size, a power of two; it doubles at 3/4 full */
 
 typedef struct stmt_slot {
     char *sql; /* owned copy: the cache key */
@@ -27,7 +27,8 @@ typedef struct stmt_slot {
 struct bc_store {
     sqlite3 *db;
     int immutable;
-    stmt_slot slots[STMT_SLOTS];
+    stmt_slot *slots; /* nslots entries (a power of two), nused of them holding a statement */
+    size_t nslots, nused;
 };
 
 int bc_store_error(bc_store *s, bc_err *err, const char *doing)
@@ -210,10 +211,11 @@ void bc_store_close(bc_store *s)
 {
     if (s == NULL)
         return;
-    for (size_t i = 0; i < STMT_SLOTS; i++) {
+    for (size_t i = 0; i < s->nslots; i++) {
         sqlite3_finalize(s->slots[i].stmt);
         bc_free(s->slots[i].sql);
     }
+    bc_free(s->slots);
     sqlite3_close(s->db);
     bc_free(s);
 }
@@ -340,10 +342,39 @@ static size_t hash_sql(const char *sql)
     return (size_t)(h ^ (h >> 29));
 }
 
+/* Doubles the statement table (or makes its first one). The statements move with their
+ * keys; a caller's sqlite3_stmt pointer stays valid. */
+static int grow_slots(bc_store *s, bc_err *err)
+{
+    size_t n = s->nslots ? s->nslots * 2 : STMT_SLOTS;
+    stmt_slot *t = bc_calloc(n, sizeof *t);
+    if (t == NULL)
+        return bc_err_set(err, BC_ENOMEM, "out of memory growing the statement cache");
+    for (size_t k = 0; k < s->nslots; k++) {
+        if (s->slots[k].sql == NULL)
+            continue;
+        size_t i = hash_sql(s->slots[k].sql) & (n - 1);
+        while (t[i].sql != NULL)
+            i = (i + 1) & (n - 1);
+        t[i] = s->slots[k];
+    }
+    bc_free(s->slots);
+    s->slots = t;
+    s->nslots = n;
+    return BC_OK;
+}
+
+/* The statements are the program's own SQL, a set fixed by its source (about 300 across
+ * ingest, review, checks and every endpoint): the table grows to hold them all rather than
+ * refuse the next one, which once made every write of a long-running daemon fail with
+ * "statement cache full" after enough different work. */
 int bc_store_stmt(bc_store *s, const char *sql, sqlite3_stmt **out, bc_err *err)
 {
-    size_t i = hash_sql(sql) & (STMT_SLOTS - 1);
-    for (size_t probe = 0; probe < STMT_SLOTS; probe++, i = (i + 1) & (STMT_SLOTS - 1)) {
+    int rc;
+    if ((s->nused + 1) * 4 > s->nslots * 3 && (rc = grow_slots(s, err)) != BC_OK)
+        return rc;
+    size_t i = hash_sql(sql) & (s->nslots - 1);
+    for (;; i = (i + 1) & (s->nslots - 1)) {
         stmt_slot *slot = &s->slots[i];
         if (slot->sql != NULL && strcmp(slot->sql, sql) == 0) {
             sqlite3_reset(slot->stmt);
@@ -363,11 +394,11 @@ int bc_store_stmt(bc_store *s, const char *sql, sqlite3_stmt **out, bc_err *err)
             }
             slot->sql = key;
             slot->stmt = st;
+            s->nused++;
             *out = st;
             return BC_OK;
         }
     }
-    return bc_err_set(err, BC_ESTORE, "statement cache full");
 }
 
 int bc_store_bind(sqlite3_stmt *st, const bc_bind *vals, size_t n, bc_err *err)

@@ -51,8 +51,9 @@ int bc_store_migrate(bc_store *s, int *applied, bc_err *err);
 /* Returns in *out a prepared statement for sql, from the cache when it was prepared
  * before with the same text (reset, bindings cleared). sql is borrowed; the cache keeps
  * its own copy. The statement stays owned by the store: never finalize it;
- * call sqlite3_reset when done so it releases its read snapshot. The cache holds a
- * bounded number of texts and never evicts: it is for the program's own constant SQL.
+ * call sqlite3_reset when done so it releases its read snapshot. The cache never evicts
+ * (a caller may hold a statement while it asks for another) and grows to hold every text
+ * it is given: it is for the program's own constant SQL, a set bounded by the source.
  * SQL composed per request (a list's filters and sort) goes through bc_store_prepare. */
 int bc_store_stmt(bc_store *s, const char *sql, sqlite3_stmt **out, bc_err *err);
 

@@ -173,6 +173,54 @@ static void rows_are_walked_until_done_or_failed(void **state)
     bc_store_close(s);
 }
 
+/* The cache grows past its first 256 slots instead of refusing a statement (a long-lived
+ * daemon's writer once failed every write with "statement cache full"); a statement held
+ * across the growth stays valid and is the one handed back for its text; a failed growth
+ * is an out-of-memory error that leaves the cache usable. */
+static void statement_cache_grows_and_keeps_its_statements(void **state)
+{
+    (void)state;
+    bc_store *s = NULL;
+    bc_err err;
+    assert_int_equal(bc_store_open(":memory:", BC_STORE_CREATE, &s, &err), 0);
+    sqlite3_stmt *held, *st, *first[1000];
+    assert_int_equal(bc_store_stmt(s, "SELECT value FROM json_each('[1,2]')", &held, &err), 0);
+    assert_int_equal(sqlite3_step(held), SQLITE_ROW); /* mid-walk while the table grows */
+    char sql[64];
+    for (int i = 0; i < 1000; i++) {
+        snprintf(sql, sizeof sql, "SELECT %d", i);
+        assert_int_equal(bc_store_stmt(s, sql, &first[i], &err), 0);
+    }
+    assert_int_equal(sqlite3_step(held), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(held, 0), 2);
+    sqlite3_reset(held);
+    for (int i = 0; i < 1000; i += 97) {
+        snprintf(sql, sizeof sql, "SELECT %d", i);
+        assert_int_equal(bc_store_stmt(s, sql, &st, &err), 0);
+        assert_ptr_equal(st, first[i]);
+        assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+        assert_int_equal(sqlite3_column_int(st, 0), i);
+        sqlite3_reset(st);
+    }
+    /* 1 + 1535 statements fill the table to 3/4 of 2048: the next one must grow it, and
+     * under a failing allocator that is an out-of-memory error that loses nothing */
+    for (int i = 1000; i < 1535; i++) {
+        snprintf(sql, sizeof sql, "SELECT %d", i);
+        assert_int_equal(bc_store_stmt(s, sql, &st, &err), 0);
+    }
+    bc_alloc_fail_after(0);
+    assert_int_equal(bc_store_stmt(s, "SELECT 1535", &st, &err), BC_ENOMEM);
+    bc_alloc_fail_reset();
+    assert_non_null(strstr(err.msg, "growing the statement cache"));
+    assert_int_equal(bc_store_stmt(s, "SELECT 0", &st, &err), 0);
+    assert_ptr_equal(st, first[0]);
+    assert_int_equal(bc_store_stmt(s, "SELECT 1535", &st, &err), 0);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(st, 0), 1535);
+    sqlite3_reset(st);
+    bc_store_close(s);
+}
+
 static void statement_cache_survives_allocation_failure(void **state)
 {
     (void)state;
@@ -471,6 +519,7 @@ int main(void)
         cmocka_unit_test(missing_file_is_not_found),
         cmocka_unit_test(statements_are_cached_by_text),
         cmocka_unit_test(statement_cache_survives_allocation_failure),
+        cmocka_unit_test(statement_cache_grows_and_keeps_its_statements),
         cmocka_unit_test(rows_are_walked_until_done_or_failed),
         cmocka_unit_test(meta_get),
         cmocka_unit_test(meta_set_replaces_and_names_the_key_on_failure),

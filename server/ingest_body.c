@@ -111,45 +111,31 @@ static int owned(const char *folded, size_t from, size_t to, const char *names)
     return last != NULL && listed(OWNER_WORDS, last, last_len);
 }
 
+/* Where the spans of a province's names go, and the folded text they are found in. */
+typedef struct spans_arg {
+    const char *folded;
+    size_t (*spans)[2];
+    size_t n;
+} spans_arg;
+
+static void add_spans(void *arg, const char *name, size_t len)
+{
+    spans_arg *a = arg;
+    for (const char *p = strstr(a->folded, name); p != NULL && a->n < MAX_SPANS;
+         p = strstr(p + len, name)) {
+        a->spans[a->n][0] = (size_t)(p - a->folded);
+        a->spans[a->n++][1] = (size_t)(p - a->folded) + len;
+    }
+}
+
 /* Appends the spans of every name of province id in folded (its aliases, a Chinese one also
  * without its 省) to spans (at most MAX_SPANS in all). */
 static size_t member_spans(ingest_ctx *c, const char *folded, const char *id, size_t spans[][2],
                            size_t n, int *rc)
 {
-    sqlite3_stmt *st = NULL;
-    *rc = bc_store_stmt(c->s,
-                        "SELECT alias FROM aliases WHERE entity = 'province' AND entity_id "
-                        "= ?1 UNION SELECT name FROM provinces WHERE id = ?1",
-                        &st, c->err);
-    if (*rc != BC_OK)
-        return n;
-    sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-    int step = SQLITE_DONE;
-    while (*rc == BC_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
-        const char *alias = (const char *)sqlite3_column_text(st, 0);
-        bc_buf a = BC_BUF_INIT;
-        int g = alias != NULL ? bc_text_fold(alias, strlen(alias), &a) : BC_EINVAL;
-        if (g == BC_ENOMEM || (g == BC_OK && bc_buf_failed(&a)))
-            *rc = bc_err_set(c->err, BC_ENOMEM, "out of memory");
-        else if (g == BC_OK && a.len >= 2) {
-            int cn = a.len >= 9 && strcmp(a.data + a.len - 3, "省") == 0 &&
-                     (unsigned char)a.data[0] >= 0xE3;
-            for (int form = 0; form < (cn ? 2 : 1); form++) {
-                if (form == 1)
-                    a.len -= 3, a.data[a.len] = '\0';
-                for (const char *p = strstr(folded, a.data); p != NULL && n < MAX_SPANS;
-                     p = strstr(p + a.len, a.data)) {
-                    spans[n][0] = (size_t)(p - folded);
-                    spans[n++][1] = (size_t)(p - folded) + a.len;
-                }
-            }
-        }
-        bc_buf_free(&a);
-    }
-    if (*rc == BC_OK && step != SQLITE_DONE)
-        *rc = bc_store_error(c->s, c->err, "reading a province's names");
-    sqlite3_reset(st);
-    return n;
+    spans_arg a = {folded, spans, n};
+    bci_province_names(c, id, add_spans, &a, rc);
+    return a.n;
 }
 
 /* Words for a body the kinds of body of ingest_facts.c leave out, which name it with its

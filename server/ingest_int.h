@@ -127,6 +127,11 @@ size_t bci_body_cues(const char *folded, const char *kind, size_t spans[][2], si
 
 /* How many times the quote [start, end) names province id, by its most named alias
  * (folded); -1 on a store error (*rc set). */
+/* Calls each(arg, name, len) for every name of province id, folded and NUL-terminated (its
+ * aliases and its name; a Chinese one also without its 省). Returns *rc: nothing is done
+ * when it is already an error; a store or memory failure sets it. */
+int bci_province_names(ingest_ctx *c, const char *id,
+                       void (*each)(void *arg, const char *name, size_t len), void *arg, int *rc);
 int bci_times_named(ingest_ctx *c, size_t start, size_t end, const char *id, int *rc);
 
 /* ---- ingest_body.c: whether a quote names a meeting's mechanism ---- */

@@ -307,7 +307,9 @@ static void ratchet_against_a_baseline(void **state)
  * agreement reached on"), all merged on the 264: meeting date P 0.998 R 0.972, 0 wrong,
  * ordinal R 0.990, mechanism R 0.956; round 16's zh classes (parts of a year, short weekdays,
  * receptions, long spans, persons titled earlier): meeting date P 0.998 R 0.975, 0 wrong,
- * mechanism R 0.958). */
+ * mechanism R 0.958); round 18's blind pool (15, en nl zh) joined untuned, measured on all 279:
+ * meeting date P 0.994 R 0.964 (2 wrong, both its own), mechanism P 0.991, money metric
+ * P 0.992, target 0.993, period 0.986, gate pair R 0.965). */
 static void dev_split_regression(void **state)
 {
     (void)state;
@@ -321,19 +323,19 @@ static void dev_split_regression(void **state)
     assert_int_equal(bc_eval_corpus(c, G, &r, NULL, &err), 0);
     assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_VALUE]) >= 0.999);
     assert_true(bc_eval_recall(&r.field[BC_EF_MONEY_VALUE]) >= 0.999);
-    assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_DATE]) >= 0.998);
+    assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_DATE]) >= 0.994);
     /* lowered from 0.975 on purpose (round 18): a date whose attachment the blind pools found
      * wrong is withheld (extract_date_conf.c), a miss instead of a wrong value; measured
-     * 1652/1696 = 0.974 on the 264 */
-    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_DATE]) >= 0.974);
+     * 1652/1696 = 0.974 on the 264, then 1756/1821 = 0.964 with round 18's pool */
+    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_DATE]) >= 0.964);
     assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_ORDINAL]) >= 0.990);
-    assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.997);
+    assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.991);
     assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.958);
-    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_METRIC]) >= 0.998);
-    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_TARGET]) >= 0.999);
-    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_PERIOD]) >= 0.988);
+    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_METRIC]) >= 0.992);
+    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_TARGET]) >= 0.993);
+    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_PERIOD]) >= 0.986);
     assert_true(bc_eval_precision(&r.field[BC_EF_GATE_PAIR]) >= 0.992);
-    assert_true(bc_eval_recall(&r.field[BC_EF_GATE_PAIR]) >= 0.966);
+    assert_true(bc_eval_recall(&r.field[BC_EF_GATE_PAIR]) >= 0.965);
     assert_true(r.detect_right == r.detected);
     bc_gold_free(c);
 }

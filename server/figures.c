@@ -18,8 +18,8 @@
         {"from", BC_PARAM_DATE_FROM, "f.period_end >= ?", .reads = READS_PERIOD},                  \
         {"to", BC_PARAM_DATE_TO, "f.period_start <= ?", .reads = READS_PERIOD},                    \
         BC_MEETING_FILTER_READING(MEETING_OF, "'meetings'"),                                       \
-        BC_CURATION_FILTER(BC_CURATION_IN("f.curation")), BC_EXACT_FILTER,                         \
-        BC_CHANGED_SINCE_FILTER("f.id", "figure")
+        BC_CURATION_FILTER_INDEXED(BC_CURATION_IN("f.curation"), BC_CURATION_ONE("f.curation")),   \
+        BC_EXACT_FILTER, BC_CHANGED_SINCE_FILTER("f.id", "figure")
 
 static const bc_param_spec FIGURE_FILTERS[] = {
     PROVINCE_FILTER,

@@ -10,6 +10,17 @@
             NULL, "a province id or any of its names (see /v1/provinces)", 1, 0, 0, "'host'"       \
     }
 
+/* a meeting that is a known meeting of the same set (same_as) is listed once, as the
+ * known one (as /v1/stats counts it), except under curation=extracted: that set is what
+ * awaits review, and lists every meeting the review queue holds, a twin of another
+ * extracted meeting too (analyst 8, finding 9). The twin is looked up by its primary key,
+ * row by row: a NOT IN over the set's meetings built a list of every one of them per
+ * request (100,000 ids on bench-scale's store: 31 requests/s). One '?': the set's name */
+#define NOT_A_TWIN                                                                                 \
+    "(m.same_as IS NULL OR NOT EXISTS (SELECT 1 FROM meetings tw WHERE tw.id = m.same_as AND "     \
+    "tw.curation IN (SELECT curation FROM curation_sets WHERE name = ? AND name <> "               \
+    "'extracted')))"
+
 static const bc_param_spec FILTERS[] = {
     {"mechanism", BC_PARAM_TEXT, "m.mechanism_id = ?", BC_LOOKUP_ALIAS("mechanism"),
      "SELECT id FROM mechanisms ORDER BY id", NULL, 1, 0, 0, "'mechanism'"},
@@ -22,17 +33,8 @@ static const bc_param_spec FILTERS[] = {
     {"to", BC_PARAM_DATE_TO, "m.date_start <= ?", .reads = BC_READS_DATE("date")},
     {"status", BC_PARAM_TEXT, "m.status = ?", BC_LOOKUP_VOCAB("meeting_status"),
      BC_VALUES_VOCAB("meeting_status"), .reads = "'status'"},
-    /* a meeting that is a known meeting of the same set (same_as) is listed once, as the
-     * known one (as /v1/stats counts it), except under curation=extracted: that set is
-     * what awaits review, and lists every meeting the review queue holds, a twin of
-     * another extracted meeting too (analyst 8, finding 9). The twin is looked up by its
-     * primary key, row by row: a NOT IN over the set's meetings built a list of every one
-     * of them per request (100,000 ids on bench-scale's store: 31 requests/s) */
-    BC_CURATION_FILTER(BC_CURATION_IN("m.curation") " AND (m.same_as IS NULL OR NOT EXISTS "
-                                                    "(SELECT 1 FROM meetings tw WHERE tw.id = "
-                                                    "m.same_as AND tw.curation IN (SELECT "
-                                                    "curation FROM curation_sets WHERE name = "
-                                                    "? AND name <> 'extracted')))"),
+    BC_CURATION_FILTER_INDEXED(BC_CURATION_IN("m.curation") " AND " NOT_A_TWIN,
+                               BC_CURATION_ONE("m.curation") " AND " NOT_A_TWIN),
     BC_EXACT_FILTER,
     BC_CHANGED_SINCE_FILTER("m.id", "meeting"),
     {NULL},

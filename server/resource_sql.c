@@ -7,6 +7,21 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The condition bound filter b applies: its narrow one for a value that selects few rows
+ * (bc_param_spec.narrow_where), else its own. */
+static const char *where_of(const bound *b)
+{
+    const bc_param_spec *sp = b->spec;
+    if (sp->narrow_where != NULL && sp->narrow_values != NULL && b->text != NULL) {
+        size_t len = strlen(b->text);
+        for (const char *p = strstr(sp->narrow_values, b->text); p != NULL;
+             p = strstr(p + 1, b->text))
+            if (p > sp->narrow_values && p[-1] == '|' && p[len] == '|')
+                return sp->narrow_where;
+    }
+    return sp->where;
+}
+
 /* The WHERE clause: the resource's fixed condition and each bound filter's fragment (with
  * ?exact=true, also that the filter's field is not marked inferred). */
 static void append_where(bc_buf *sql, const bc_resource *r, const bound *b, size_t n)
@@ -21,7 +36,7 @@ static void append_where(bc_buf *sql, const bc_resource *r, const bound *b, size
     for (size_t i = 0; i < n; i++) {
         if (b[i].spec->where != NULL) {
             bc_buf_puts(sql, " AND (");
-            bc_buf_puts(sql, b[i].spec->where);
+            bc_buf_puts(sql, where_of(&b[i]));
             bc_buf_putc(sql, ')');
         }
         /* constant fragments only: the column and the path list come from the spec */
@@ -43,7 +58,7 @@ static int bind_filters(const bc_resource *r, sqlite3_stmt *st, const bound *b, 
 {
     *idx = 1;
     for (size_t i = 0; i < n; i++) {
-        const char *w = b[i].spec->where;
+        const char *w = where_of(&b[i]);
         for (; w != NULL && *w; w++) {
             if (*w != '?')
                 continue;

@@ -467,6 +467,150 @@ static void the_cli_redates_too(void **state)
     json_decref(j);
 }
 
+/* The status of GET target (no key, or ALICE's for the review queue). */
+static int status_of(const char *target, int key)
+{
+    bct_response r;
+    call("GET", target, key, NULL, NULL, NULL, &r);
+    int status = r.status;
+    bct_response_free(&r);
+    return status;
+}
+
+/* id (size 200) of the article's one reported event of a crossing, from the review queue;
+ * its date into date (size 32, "null" when none). */
+static void reported_event(const char *source, char *id, char *date)
+{
+    char target[400];
+    snprintf(target, sizeof target, "/v1/review?kind=project-events&source=%s", source);
+    json_t *j = expect("GET", target, ALICE, NULL, 200);
+    json_t *data = json_object_get(j, "data");
+    if (json_array_size(data) != 1)
+        fail_msg("%s: %zu reported events, want 1", target, json_array_size(data));
+    snprintf(id, 200, "%s", str(json_array_get(data, 0), "id"));
+    json_decref(j);
+    snprintf(target, sizeof target, "/v1/review/project-events/%s", id);
+    j = expect("GET", target, ALICE, NULL, 200);
+    json_t *d = json_object_get(json_object_get(j, "fact"), "date");
+    if (d == NULL)
+        d = json_object_get(j, "date");
+    snprintf(date, 32, "%s", json_is_string(d) ? json_string_value(d) : "null");
+    json_decref(j);
+}
+
+/* 7. a fact the re-read keeps keeps its id, of every kind: the reported event of a
+ * crossing another article reported after it takes its number back when its day gets a
+ * year (analyst 11, F13: "-reported-3" became "-reported-5" and the old id answered
+ * 404), and talks only a date makes worth storing, read before other talks, take the
+ * next number instead of the other talks' id; taken away with the date, their id
+ * answers 404 */
+static void ids_stay_across_redating(void **state)
+{
+    (void)state;
+    static const char FIRST[] =
+        "Lao Cai opens the Ban Vuoc bridge to loaded trucks\n\n"
+        "A Yunnan delegation held talks in Hekou on Thursday. Trade between Lao Cai and Yunnan "
+        "reached USD 2.9 billion in 2025. The Ban Vuoc\xe2\x80\x93"
+        "Ba Sai bridge was opened to "
+        "loaded trucks on 15 September.\n"
+        "The 14th meeting of the Joint Working Group of Lai Chau, Lao Cai, Tuyen Quang, Dien Bien "
+        "and Yunnan will be held in Kunming in December 2027.\n"
+        "Officials of Lao Cai and Yunnan also held talks in Lao Cai on 2 November 2026.\n";
+    static const char SECOND[] = "Trucks return to the Ban Vuoc bridge\n\n"
+                                 "The Ban Vuoc\xe2\x80\x93"
+                                 "Ba Sai bridge was opened to loaded "
+                                 "trucks on 15 September 2026, the province said.\n";
+    char first[200], second[200], target[600];
+    const char *texts[2] = {FIRST, SECOND};
+    char *ids[2] = {first, second};
+    for (int i = 0; i < 2; i++) {
+        json_t *o = json_pack("{s:s,s:s,s:s}", "text", texts[i], "lang", "en", "title",
+                              i ? "Trucks return to the Ban Vuoc bridge" : "Ban Vuoc bridge");
+        char *body = json_dumps(o, JSON_COMPACT);
+        json_t *j = expect("POST", "/v1/sources", IAN, body, 201);
+        snprintf(ids[i], 200, "%s", str(json_object_get(j, "source"), "id"));
+        json_decref(j);
+        free(body);
+        json_decref(o);
+    }
+    char ev[200], ev2[200], date[32];
+    reported_event(first, ev, date);
+    assert_string_equal(date, "null"); /* "15 September" has no year yet */
+    reported_event(second, ev2, date);
+    assert_string_equal(date, "2026-09-15");
+    assert_string_not_equal(ev, ev2);
+    /* the talks only a date makes worth storing are not there undated: the dated talks of
+     * the last sentence are the first event */
+    snprintf(ID, sizeof ID, "%s", first);
+    expect_date("events", "e1", "2026-11-02");
+    snprintf(target, sizeof target, "/v1/events/%s-e2?curation=all", first);
+    assert_int_equal(status_of(target, -1), 404);
+
+    json_t *j = patch("{\"published_on\": \"2026-11-20\"}", IAN, 200);
+    json_t *f;
+    size_t i;
+    json_array_foreach(json_object_get(j, "facts"), i, f)
+    {
+        /* nothing it read before is read as another fact */
+        if (strcmp(str(f, "outcome"), "removed") == 0)
+            fail_msg("dating it removed %s %s", str(f, "kind"), str(f, "id"));
+        if (strcmp(str(f, "kind"), "project_event") == 0)
+            assert_string_equal(str(f, "id"), ev);
+    }
+    json_decref(j);
+    char was[200];
+    snprintf(was, sizeof was, "%s", ev);
+    reported_event(first, ev, date);
+    assert_string_equal(ev, was);
+    assert_string_equal(date, "2026-09-15");
+    snprintf(target, sizeof target, "/v1/review/project-events/%s", ev);
+    assert_int_equal(status_of(target, ALICE), 200);
+    const char *kept[] = {"figures/%s-f1?curation=all", "meetings/%s-m1?curation=all",
+                          "events/%s-e1?curation=all", "events/%s-e2?curation=all"};
+    for (size_t k = 0; k < 4; k++) {
+        char path[300];
+        snprintf(path, sizeof path, kept[k], first);
+        snprintf(target, sizeof target, "/v1/%s", path);
+        if (status_of(target, -1) != 200)
+            fail_msg("%s is not there once dated", target);
+    }
+    /* the talks dated before keep their id; those read first now come after them */
+    expect_date("events", "e1", "2026-11-02");
+    expect_date("events", "e2", "2026-11-19");
+
+    /* the date taken away: the talks are no longer read, their id answers 404; every
+     * other fact keeps its id, the crossing's event too */
+    j = patch("{\"published_on\": null}", IAN, 200);
+    int removed = 0;
+    json_array_foreach(json_object_get(j, "facts"), i, f)
+    {
+        if (strcmp(str(f, "outcome"), "removed") == 0) {
+            assert_string_equal(str(f, "kind"), "event");
+            removed++;
+        }
+        if (strcmp(str(f, "kind"), "project_event") == 0)
+            assert_string_equal(str(f, "id"), was);
+    }
+    assert_int_equal(removed, 1);
+    json_decref(j);
+    snprintf(target, sizeof target, "/v1/events/%s-e2?curation=all", first);
+    assert_int_equal(status_of(target, -1), 404);
+    expect_date("events", "e1", "2026-11-02");
+    reported_event(first, ev, date);
+    assert_string_equal(ev, was);
+    assert_string_equal(date, "null");
+    for (size_t k = 0; k < 3; k++) {
+        char path[300];
+        snprintf(path, sizeof path, kept[k], first);
+        snprintf(target, sizeof target, "/v1/%s", path);
+        if (status_of(target, -1) != 200)
+            fail_msg("%s is not there once undated again", target);
+    }
+    /* the other article's event was never touched */
+    reported_event(second, ev, date);
+    assert_string_equal(ev, ev2);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -476,6 +620,7 @@ int main(void)
         cmocka_unit_test(a_rebuild_keeps_them),
         cmocka_unit_test(bad_requests_are_clear_problems),
         cmocka_unit_test(the_cli_redates_too),
+        cmocka_unit_test(ids_stay_across_redating),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -95,7 +95,9 @@ static const bc_facet FACETS[] = {
     {"mechanism", "m.mechanism_id"},
     {"status", "m.status"},
     {"year", "m.year"},
-    {"curation", "m.curation"},
+    /* each curation of the set counts what curation= that curation lists: twins folded
+     * under the set are listed by the curation of their own (analyst 11, F14) */
+    {"curation", "m.curation", NULL, "SELECT curation FROM curation_sets WHERE name = ?1"},
     {"host_province", "m.host_province_id"},
     {"province", "mx.province_id", "LEFT JOIN meeting_provinces mx ON mx.meeting_id = m.id"},
     {NULL},

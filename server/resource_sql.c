@@ -386,26 +386,87 @@ static int merged_province_counts(bc_request *req, const bc_resource *r, const l
     return rc;
 }
 
+/* A facet counted value by value (f->each): each value of the set the request's filter
+ * of the facet names, counted as the list with that filter bound to it (the request's
+ * other filters kept), into buckets; values that list nothing are left out. */
+static int each_value_counts(bc_request *req, const bc_resource *r, const list_query *q,
+                             const bc_facet *f, json_t *buckets, bc_err *err)
+{
+    bound b[sizeof q->b / sizeof q->b[0]];
+    memcpy(b, q->b, q->n * sizeof *b);
+    bound *dim = NULL;
+    for (size_t i = 0; i < q->n; i++)
+        if (b[i].spec != NULL && strcmp(b[i].spec->name, f->name) == 0)
+            dim = &b[i];
+    if (dim == NULL)
+        return bc_err_set(err, BC_EINVAL, "resource %s: facet %s has no filter bound", r->name,
+                          f->name);
+    sqlite3_stmt *st;
+    int rc = bc_store_stmt(req->store, f->each, &st, err);
+    if (rc != BC_OK)
+        return rc;
+    sqlite3_bind_text(st, 1, dim->text, -1, SQLITE_TRANSIENT);
+    int step;
+    while (rc == BC_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *t = (const char *)sqlite3_column_text(st, 0);
+        const char *v = t != NULL ? bc_arena_strndup(req->arena, t, strlen(t)) : NULL;
+        if (v == NULL) {
+            rc = bc_err_set(err, BC_ENOMEM, "out of memory counting a facet");
+            break;
+        }
+        dim->text = dim->shown = v;
+        long count = 0;
+        rc = count_rows(req, r, b, q->n, &count, "counting a facet", err);
+        json_t *nb = rc == BC_OK && count > 0
+                         ? json_pack("{s:s,s:I}", "value", v, "count", (json_int_t)count)
+                         : NULL;
+        if (rc == BC_OK && count > 0 && (nb == NULL || json_array_append_new(buckets, nb) != 0))
+            rc = bc_err_set(err, BC_ENOMEM, "out of memory counting a facet");
+    }
+    if (rc == BC_OK && step != SQLITE_DONE)
+        rc = bc_store_error(req->store, err, "reading a facet's values");
+    sqlite3_reset(st);
+    size_t n = json_array_size(buckets);
+    json_t **items = rc == BC_OK && n > 1 ? malloc(n * sizeof *items) : NULL;
+    if (rc == BC_OK && n > 1 && items == NULL)
+        rc = bc_err_set(err, BC_ENOMEM, "out of memory counting a facet");
+    if (items != NULL) {
+        for (size_t i = 0; i < n; i++)
+            items[i] = json_incref(json_array_get(buckets, i));
+        qsort(items, n, sizeof *items, bucket_cmp);
+        json_array_clear(buckets);
+        for (size_t i = 0; i < n; i++)
+            if (json_array_append_new(buckets, items[i]) != 0 && rc == BC_OK)
+                rc = bc_err_set(err, BC_ENOMEM, "out of memory counting a facet");
+        free(items);
+    }
+    return rc;
+}
+
 /* Runs one facet query into page->facets[f->name]. */
 static int read_facet(bc_request *req, const bc_resource *r, const list_query *q, const bc_facet *f,
                       list_page *page, bc_err *err)
 {
     bc_buf sql = BC_BUF_INIT;
-    build_facet_sql(r, q, f, &sql);
+    if (f->each == NULL)
+        build_facet_sql(r, q, f, &sql);
     sqlite3_stmt *st = NULL;
-    int rc = bc_buf_failed(&sql) ? bc_err_set(err, BC_ENOMEM, "out of memory")
-                                 : bc_store_prepare(req->store, sql.data, &st, err);
+    int rc = f->each != NULL       ? BC_OK
+             : bc_buf_failed(&sql) ? bc_err_set(err, BC_ENOMEM, "out of memory")
+                                   : bc_store_prepare(req->store, sql.data, &st, err);
     bc_buf_free(&sql);
     json_t *buckets = rc == BC_OK ? json_array() : NULL;
     if (rc == BC_OK &&
         (buckets == NULL || (page->facets == NULL && (page->facets = json_object()) == NULL)))
         rc = bc_err_set(err, BC_ENOMEM, "out of memory");
+    if (rc == BC_OK && f->each != NULL)
+        rc = each_value_counts(req, r, q, f, buckets, err);
     int idx = 1;
-    if (rc == BC_OK)
+    if (rc == BC_OK && st != NULL)
         rc = bind_filters(r, st, q->b, q->n, &idx, err);
-    if (rc == BC_OK)
+    if (rc == BC_OK && st != NULL)
         rc = check_count(r, st, q->b, q->n, idx - 1, err);
-    if (rc == BC_OK) {
+    if (rc == BC_OK && st != NULL) {
         int step;
         while ((step = sqlite3_step(st)) == SQLITE_ROW) {
             json_t *v;

@@ -122,6 +122,10 @@ typedef struct bc_facet {
     const char *name;  /* in ?facets= and as the key in meta.facets */
     const char *value; /* SQL expression of the value over `from` (and `join`) */
     const char *join;  /* NULL, or "LEFT JOIN figure_parties fx ON fx.figure_id = f.id" */
+    /* NULL, or the values (?1 the request's value of the facet's filter) each counted as
+     * the list filtered by it, when that filter does more than compare the value (a
+     * meeting is folded into its known twin under curation=all, not under extracted) */
+    const char *each;
 } bc_facet;
 
 /* One located point of a document, for GeoJSON: the document field holding a location

@@ -396,7 +396,7 @@ static void check_facets_against_filters(const char *list, const char *facets, c
     json_t *buckets;
     json_object_foreach(json_object_get(meta, "facets"), name, buckets)
     {
-        assert_true(json_array_size(buckets) > 0);
+        assert_true(json_array_size(buckets) > 0 || total == 0); /* an empty list: none */
         int is_multi = 0;
         for (const char *const *m = multi; m != NULL && *m != NULL; m++)
             is_multi |= strcmp(*m, name) == 0;
@@ -441,7 +441,11 @@ static void facet_counts_match_filtered_totals(void **state)
         const char *list, *facets, *multi[3];
         int exact;
     } lists[] = {
-        {"/v1/meetings", "mechanism,status,year,curation,host_province,province", {"province"}, 1},
+        /* a meeting's curation sets fold twins: its curation facet may sum to more */
+        {"/v1/meetings",
+         "mechanism,status,year,curation,host_province,province",
+         {"province", "curation"},
+         1},
         {"/v1/figures", "metric,category,year,curation,province", {"province", "year"}, 1},
         {"/v1/trade-figures", "metric,year,curation,province", {"province", "year"}, 1},
         {"/v1/border-gate-projects", "kind,status,curation,province", {"province"}, 1},
@@ -452,7 +456,14 @@ static void facet_counts_match_filtered_totals(void **state)
         {"/v1/events", "kind,status,year,curation,province", {"province"}, 1},
         {"/v1/mechanisms", "kind,province", {"province"}, 0},
     };
-    static const char *const plain[] = {"", "curation=all", NULL};
+    static const char *const plain[] = {"",
+                                        "curation=all",
+                                        "curation=trusted",
+                                        "curation=curated",
+                                        "curation=reviewed",
+                                        "curation=extracted",
+                                        "curation=rejected",
+                                        NULL};
     static const char *const exact[] = {"exact=true", "exact=true&curation=all", NULL};
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
         for (const char *const *b = plain; *b != NULL; b++)

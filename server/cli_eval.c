@@ -81,9 +81,9 @@ static json_t *extraction_json(const bc_extraction *x, const char *text)
                               json_pack("{s:s,s:b,s:s%}", "iso", x->dates[i].iso, "inferred",
                                         x->dates[i].inferred, "text", text + x->dates[i].start,
                                         x->dates[i].end - x->dates[i].start));
-    return json_pack("{s:o,s:o,s:o,s:o,s:I,s:I}", "figures", figs, "meetings", meets, "gates",
+    return json_pack("{s:o,s:o,s:o,s:o,s:I,s:I,s:I}", "figures", figs, "meetings", meets, "gates",
                      gates, "dates", dates, "sentences", (json_int_t)x->sentences, "tokens",
-                     (json_int_t)x->tokens);
+                     (json_int_t)x->tokens, "unmeasured_counts", (json_int_t)x->unmeasured_counts);
 }
 
 int bc_cli_extract(const cli_opts *o)

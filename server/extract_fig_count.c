@@ -7,6 +7,7 @@
 #include "bordercoop/alloc.h"
 #include "extract_int.h"
 
+#include <math.h>
 #include <string.h>
 
 /* Which way delegations went: a "sent" or "received" word before the number in its
@@ -161,10 +162,19 @@ static int per_day(const ctx *c, size_t si, size_t lead, size_t end, size_t noun
     if (noun_end < t1 && (bcx_gap(c, noun_end - 1) & G_SLASH) &&
         (bcx_word_is(c, noun_end, t1, "ngay") || bcx_word_is(c, noun_end, t1, "day")))
         return 1;
-    /* a daily count before it, of the same unit, in its sentence: its clause says no time */
+    /* a daily count before it, of the same unit, in its sentence: its clause says no time.
+     * A time is read from its words, never from whether a date could be made of them: "in
+     * the first ten months of the year" is a time with or without published_on, so the
+     * metric never depends on it */
     const bc_extraction *o = c->out;
-    if (o->nfigures == 0 || bcx_range_has(c, lo, hi, C_WHOLE_YEAR, -1))
+    static const int times[] = {C_WHOLE_YEAR, C_MONTHS,    C_MONTH,     C_HALF,      C_QUARTERS,
+                                C_THIS_YEAR,  C_LAST_YEAR, C_NEXT_YEAR, C_REL_MONTH, C_SAME_PERIOD,
+                                C_YEAR_WORD,  C_WEEKDAY,   C_REL_DAY};
+    if (o->nfigures == 0)
         return 0;
+    for (size_t k = 0; k < sizeof times / sizeof times[0]; k++)
+        if (bcx_range_has(c, lo, hi, times[k], -1))
+            return 0;
     const bc_xfigure *b = &o->figures[o->nfigures - 1];
     for (size_t d = c->se[si].d0; d < c->se[si].d1; d++)
         if (c->d[d].t0 >= lo && c->d[d].t0 < hi)
@@ -283,21 +293,29 @@ static int count_read(ctx *c, size_t si, size_t i, size_t lead)
     }
     size_t end = k;
     noun = noun_after(c, k, lim, &noun_end);
-    if (noun == 0 && scale == 1) {
+    if (noun == 0) { /* "Het aantal reizigers ... steeg van 1,2 miljoen" */
         noun = noun_before(c, si, i, &noun_end);
         inferred = noun != 0;
     }
-    if (noun == 0 || !noun_metric(c, si, noun, i, noun_end, &metric, &unit))
+    if (noun == 0)
         return 0;
+    if (!noun_metric(c, si, noun, i, noun_end, &metric, &unit)) {
+        c->out->unmeasured_counts++; /* counted, never dropped silently */
+        return 0;
+    }
     if (!inferred)
         end = noun_end;
     int rate = per_day(c, si, lead, end, noun_end, inferred ? noun_end - 1 : lead, unit);
-    if (rate == PER_OTHER || (rate && (metric = daily_metric(metric)) == NULL))
+    if (rate == PER_OTHER || (rate && (metric = daily_metric(metric)) == NULL)) {
+        c->out->unmeasured_counts++;
         return 0; /* a rate is never a total */
+    }
     bc_xfigure *f = bcx_new_figure(c);
     if (f == NULL)
         return 0;
     f->value = (scale > 1 && t->ambig ? t->num_alt : t->num) * scale;
+    if (scale >= 1000)
+        f->value = nearbyint(f->value); /* 3.85 million tonnes is 3850000, not 3.85 * 1e6 */
     copy_str(f->metric, sizeof f->metric, metric);
     copy_str(f->unit, sizeof f->unit, unit);
     copy_str(f->qualifier, sizeof f->qualifier, bcx_fig_qualifier(c, si, lead, end));
@@ -306,8 +324,13 @@ static int count_read(ctx *c, size_t si, size_t i, size_t lead)
     const xd *d = bcx_nearest_date(c, si, i, end, 0);
     if (rate && d != NULL && d->prec == 3)
         d = NULL; /* a daily rate is no count of one day ("已于9月18日签署…，日均通行…") */
-    else if (d == NULL && !rate)
-        d = day_told(c, si, lead, end);
+    else if (!rate && (d == NULL || d->iso[0] == '-' || !count_period(c, si, d, lead, end))) {
+        /* "2,140 vehicles were cleared yesterday, the highest figure this year": the day of
+         * its own clause outweighs a time of another clause that is no period of it */
+        const xd *day = day_told(c, si, lead, end);
+        if (day != NULL)
+            d = day;
+    }
     /* "depuis le debut de l'annee", "so far this year": to the report's day */
     char ytd[24];
     size_t ys[2] = {0, 0};

@@ -160,6 +160,48 @@ static size_t source_clause_end(const ctx *c, size_t si)
     return t0;
 }
 
+/* 1 when province h of sentence si is named only as a side that speaks: "广西方面表示",
+ * "the Guangxi side said", "phia Quang Tay cho biet", "la partie du Guangxi a indique",
+ * "strona Guangxi poinformowala", "Guangxi-sidan uppgav", "de kant van Guangxi meldde".
+ * Whose words they are says nothing of whose traffic or trade a figure is. */
+static int province_speaks(const ctx *c, size_t si, const hit *h)
+{
+    static const char *const side_after[] = {"方面", "side", "sidan", "kant", NULL};
+    static const char *const side_before[] = {"phia", "partie", "cote", "strona",
+                                              "kant", "sidan",  "side", NULL};
+    static const char *const say[] = {
+        "表示",       "介绍",       "指出",          "称",           "说",
+        "said",       "says",       "told",          "noted",        "stated",
+        "reported",   "added",      "cho biet",      "thong tin",    "cho hay",
+        "neu ro",     "a indique",  "a declare",     "indique",      "declare",
+        "a annonce",  "a precise",  "poinformowala", "poinformowal", "podala",
+        "podal",      "przekazala", "uppgav",        "uppger",       "sade",
+        "meddelade",  "meldde",     "meldt",         "zei",          "zegt",
+        "liet weten", NULL};
+    size_t t0 = c->se[si].t0, t1 = c->se[si].t1, k = h->t1, n = 0;
+    int side = 0;
+    /* the side word after the name ("广西方面", "the Guangxi side", "Guangxi-sidan") */
+    for (int w = 0; side_after[w] && !side; w++)
+        if ((n = bcx_words_at(c, k, t1, side_after[w])) > 0 && !(bcx_gap(c, k - 1) & G_COMMA))
+            side = 1, k += n;
+    /* or before it, with at most one word between ("phia Quang Tay", "la partie du Guangxi",
+     * "de kant van Guangxi") */
+    for (size_t b = h->t0; !side && b > t0 && b + 3 > h->t0; b--)
+        for (int w = 0; side_before[w] && !side; w++)
+            side = bcx_word_is(c, b - 1, h->t0, side_before[w]) && bcx_commas(c, b - 1, h->t0) == 0;
+    if (!side)
+        return 0;
+    /* a verb of saying right after (a helper verb between: "has said", "a indique") */
+    for (size_t q = k; q < t1 && q < k + 3; q++) {
+        if (q > k && (bcx_gap(c, q - 1) & (G_COMMA | G_DOT)))
+            return 0;
+        for (int w = 0; say[w]; w++)
+            if (bcx_words_at(c, q, t1, say[w]) > 0)
+                return 1;
+    }
+    return 0;
+}
+
 int bcx_fig_parties(const ctx *c, size_t si, size_t lead, size_t end, char ids[][64], int max)
 {
     size_t t0 = c->se[si].t0, t1 = c->se[si].t1, from = t0, to = t1;
@@ -191,7 +233,8 @@ int bcx_fig_parties(const ctx *c, size_t si, size_t lead, size_t end, char ids[]
     for (size_t k = c->se[si].h0; k < c->se[si].h1; k++) {
         const hit *h = &c->h[k];
         if (h->entity != E_PROVINCE || h->t0 < from || h->t0 >= to ||
-            bcx_province_in_title(c, si, h) || bcx_province_in_crossing(c, si, h))
+            bcx_province_in_title(c, si, h) || bcx_province_in_crossing(c, si, h) ||
+            province_speaks(c, si, h))
             continue;
         /* "Tuyen Quang, which took in Ha Giang, ...": a province named after the one it
          * became part of describes that one */

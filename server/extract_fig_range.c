@@ -244,11 +244,21 @@ static size_t token_of(const ctx *c, size_t si, const bc_xfigure *f)
     return SIZE_MAX;
 }
 
+/* 1 when token k lies in a date of sentence si. */
+static int in_date(const ctx *c, size_t si, size_t k)
+{
+    for (size_t d = c->se[si].d0; d < c->se[si].d1; d++)
+        if (c->d[d].t0 <= k && k < c->d[d].t1)
+            return 1;
+    return 0;
+}
+
 /* 1 when tokens [from, q) hold nothing but what may follow the level before a change up to
  * its "to": a currency or a scale ("from 2 billion yuan to"), its own time ("in 2024"), a
- * word of change ("增至"); not a noun of what the number counts ("Exports from 3 provinces
- * rose to 2.5 billion USD": 3 is no amount). */
-static int only_level_words(const ctx *c, size_t si, size_t from, size_t q)
+ * word of change ("增至"), and for a count (count) the noun it counts ("tonnes"); for money
+ * not a noun of what the number counts ("Exports from 3 provinces rose to 2.5 billion USD":
+ * 3 is no amount). */
+static int only_level_words(const ctx *c, size_t si, size_t from, size_t q, int count)
 {
     const bc_lex *e = NULL;
     static const char *const verbs[] = {"增", "升", "降", "减", "涨", "跌", "提", "达", NULL};
@@ -263,12 +273,64 @@ static int only_level_words(const ctx *c, size_t si, size_t from, size_t q)
                 n = bcx_lex_find(c, ok[o], k, &e);
             for (int v = 0; n == 0 && c->lbit == L_ZH && verbs[v]; v++)
                 n = bcx_word_is(c, k, q, verbs[v]) ? 1 : 0;
+            /* a count's own noun: "from 3.1 million tonnes to 3.8 million tonnes" */
+            if (n == 0 && count)
+                n = bcx_lex_find2(c, C_NOUN, k, k == from, &e); /* "20万人次" too */
+            if (n == 0 && count && c->lbit == L_VI && bcx_word_is(c, k, q, "luot"))
+                n = 1; /* "tu 310.000 luot nam 2024 len 450.000 luot" */
+            if (n == 0 && c->t[k].fl <= 2 && k > c->se[si].t0 && in_date(c, si, k - 1))
+                n = 1; /* "w 2023 r." */
         }
         if (n == 0)
             return 0;
         k += n;
     }
     return 1;
+}
+
+/* The token of a word of words (FROM_LEVEL, TO_LEVEL) before a level of a change that
+ * opens at token lead, with only a time of that level between ("从去年同期的310万吨", "from
+ * last year's 310,000", "增至2024年的26万"), SIZE_MAX when none. */
+static size_t level_word(const ctx *c, size_t si, size_t lead, const jword *words)
+{
+    const bc_lex *e = NULL;
+    static const int times[] = {C_LAST_YEAR, C_THIS_YEAR, C_YEAR_BEFORE, C_SAME_PERIOD,
+                                C_YEAR_WORD, C_MONTHS,    C_FIRST,       C_ARTICLE};
+    size_t t0 = c->se[si].t0, lim = c->se[si].t1;
+    for (size_t k = lead; k > t0 && k + 8 > lead;) {
+        if (bcx_gap(c, k - 1) & (G_COMMA | G_DOT | G_PAREN))
+            return SIZE_MAX;
+        if (word_in(c, k - 1, lim, words))
+            return k - 1;
+        size_t a = SIZE_MAX;
+        for (size_t d = c->se[si].d0; d < c->se[si].d1 && a == SIZE_MAX; d++)
+            if (c->d[d].t1 == k && c->d[d].t0 < k)
+                a = c->d[d].t0;
+        for (size_t o = 0; o < sizeof times / sizeof times[0] && a == SIZE_MAX; o++)
+            a = bcx_lex_ending(c, times[o], t0, k, &e);
+        if (a == SIZE_MAX && (bcx_word_is(c, k - 1, k, "的") || bcx_word_is(c, k - 1, k, "s")))
+            a = k - 1; /* "去年同期的", "last year's" */
+        if (a == SIZE_MAX || a >= k)
+            return SIZE_MAX;
+        k = a;
+    }
+    return SIZE_MAX;
+}
+
+/* The period that "the same period" of a level before ("去年同期的310万吨") refers to: the
+ * latest one of a figure read before figure index lim in sentence si or the one before it
+ * (never a goal's or a base of comparison's), NULL when none. */
+static const bc_xfigure *same_period_of(const ctx *c, size_t si, size_t lim)
+{
+    size_t lo = c->se[si > 0 ? si - 1 : si].qs;
+    for (size_t m = lim; m > 0; m--) {
+        const bc_xfigure *b = &c->out->figures[m - 1];
+        if (b->cite.nquotes == 0 || b->cite.q[0].start < lo)
+            return NULL;
+        if (b->period[0] != '\0' && !b->target && b->period_context != 2 && !b->level)
+            return b;
+    }
+    return NULL;
 }
 
 /* 1 when a word of change stands between the level before (token x) and "to" (token q):
@@ -287,13 +349,23 @@ static int change_between(const ctx *c, size_t x, size_t q)
     return 0;
 }
 
+/* 1 when the gap after token k ends what may lie between two levels: a comma, a bracket,
+ * a full stop but that of a date's abbreviation ("z 200 000 w 2023 r. do 260 000"). */
+static int breaks_level(const ctx *c, size_t si, size_t k)
+{
+    unsigned g = bcx_gap(c, k);
+    if (g & (G_COMMA | G_PAREN))
+        return 1;
+    return (g & G_DOT) && !in_date(c, si, k) &&
+           !(c->t[k].fl <= 2 && k > c->se[si].t0 && in_date(c, si, k - 1));
+}
+
 size_t bcx_fig_level_before(ctx *c, size_t si, size_t k)
 {
     if (c->rc != BC_OK || k >= c->out->nfigures)
         return k;
     bc_xfigure *f = &c->out->figures[k];
-    size_t t0 = c->se[si].t0, lim = c->se[si].t1, j = token_of(c, si, f), lead, end, x, lead_x,
-           end_x;
+    size_t t0 = c->se[si].t0, j = token_of(c, si, f), lead, end, x, lead_x, end_x;
     double sc = 1, sc_x = 1;
     if (f->range || f->conversion || f->level || f->rate || f->change_amount || j == SIZE_MAX)
         return k;
@@ -302,15 +374,14 @@ size_t bcx_fig_level_before(ctx *c, size_t si, size_t k)
         cur = bcx_fig_money_phrase(c, si, j, &sc, &lead, &end);
     else
         sc = scale_after(c, si, j, &end), lead = j;
-    /* "... to" right before it */
-    if (lead <= t0 + 2 || !word_in(c, lead - 1, lim, TO_LEVEL) ||
-        (bcx_gap(c, lead - 2) & (G_COMMA | G_DOT | G_PAREN)))
+    /* "... to" before it, its own time aside ("增至2024年的26万人次") */
+    size_t q = lead > t0 + 2 ? level_word(c, si, lead, TO_LEVEL) : SIZE_MAX;
+    if (q == SIZE_MAX || q <= t0 + 1 || breaks_level(c, si, q - 1))
         return k;
-    size_t q = lead - 1;
     /* the nearest number before "to" that is no date, with nothing but words between */
     for (x = q; x > t0 && x + 8 > q; x--) {
         const tok *t = &c->t[x - 1];
-        if (bcx_gap(c, x - 1) & (G_COMMA | G_DOT | G_PAREN))
+        if (breaks_level(c, si, x - 1))
             return k;
         if (t->kind == T_NUM && t->used != U_DATE && t->used != U_PCT)
             break;
@@ -328,15 +399,26 @@ size_t bcx_fig_level_before(ctx *c, size_t si, size_t k)
         sc_x = scale_after(c, si, x, &end_x);
         lead_x = x;
     }
-    if (lead_x <= t0 || !word_in(c, lead_x - 1, lim, FROM_LEVEL) ||
-        !(change_before(c, si, lead_x - 1) || change_between(c, x, q)) ||
-        !only_level_words(c, si, end_x > x + 1 ? end_x : x + 1, q))
+    size_t fw = lead_x > t0 ? level_word(c, si, lead_x, FROM_LEVEL) : SIZE_MAX;
+    if (fw == SIZE_MAX || !(change_before(c, si, fw) || change_between(c, x, q)) ||
+        !only_level_words(c, si, end_x > x + 1 ? end_x : x + 1, q, !f->money))
         return k;
-    /* its own date, written between "from" and "to" */
+    /* its own time, written between "from" and "to": a date, or "the same period of last
+     * year" ("去年同期"), the year before the period the change speaks of */
     const xd *own = NULL;
     for (size_t d = c->se[si].d0; d < c->se[si].d1; d++)
-        if (c->d[d].t0 > x && c->d[d].t1 <= q && c->d[d].iso[0] != '-' && !c->d[d].weekday)
+        if (c->d[d].t0 > fw && c->d[d].t1 <= q && c->d[d].iso[0] != '-' && !c->d[d].weekday)
             own = &c->d[d];
+    int year_before =
+        bcx_range_has(c, fw, q, C_YEAR_BEFORE, -1) ||
+        (bcx_range_has(c, fw, q, C_LAST_YEAR, -1) && bcx_range_has(c, fw, q, C_SAME_PERIOD, -1));
+    /* the later level's own date, written after it in its clause ("till 450 000 år 2025",
+     * "to 3.8 million tonnes in the first ten months of 2026") */
+    const xd *after = NULL;
+    for (size_t d = c->se[si].d0; d < c->se[si].d1 && after == NULL; d++)
+        if (c->d[d].t0 > q && c->d[d].iso[0] != '-' && !c->d[d].weekday && !c->d[d].compare &&
+            bcx_commas(c, q, c->d[d].t0) == 0)
+            after = &c->d[d];
     bc_xfigure *g = NULL;
     for (size_t m = 0; m < c->out->nfigures && g == NULL; m++)
         if (m != k && c->out->figures[m].start == c->t[x].start &&
@@ -370,17 +452,54 @@ size_t bcx_fig_level_before(ctx *c, size_t si, size_t k)
             if (c->t[p].used == 0 || c->t[p].kind == T_NUM)
                 c->t[p].used = U_FIG;
     }
-    /* a period only of its own: the later level's is no period of the earlier one */
+    /* "Wartosc eksportu owocow wzrosla z 420 mln USD do 610 mln USD": the later level is of
+     * the measure the sentence gives the earlier one, never one borrowed from before */
+    if (g->money && f->metric_inferred && !g->metric_inferred && g->metric[0] != '\0') {
+        memcpy(f->metric, g->metric, sizeof f->metric);
+        f->metric_inferred = 0;
+        f->target = g->target;
+        f->confidence += 0.15;
+        if (f->period_context == 1 && !bcx_sent_has(c, si, C_SAME_PERIOD, -1) &&
+            !bcx_sent_has(c, si, C_WHOLE_YEAR, -1)) {
+            f->period[0] = '\0'; /* the period of the figure it was taken to go on about */
+            f->period_context = 0;
+            f->period_inferred = 0;
+            f->confidence -= 0.1;
+        }
+    }
+    /* each level's period is its own, never the other's: the earlier one's is written
+     * between "from" and "to", the later one's after it ("från 310 000 år 2024 till 450 000
+     * år 2025"); a date of the earlier level is no period of the later one */
     int had = g->period[0] != '\0';
     g->period[0] = '\0';
     g->period_inferred = 0;
     g->period_context = 0;
-    if (own != NULL) {
+    int f_had = f->period[0] != '\0';
+    if (own != NULL && strcmp(f->period, own->iso) == 0)
+        f->period[0] = '\0'; /* "from USD 2 billion in 2024 to USD 2.5 billion" */
+    if (f->period[0] == '\0' && after != NULL) {
+        copy_str(f->period, sizeof f->period, after->iso);
+        f->period_inferred = after->inferred;
+        f->period_context = 0;
+    }
+    if (f_had && f->period[0] == '\0')
+        f->confidence -= 0.1;
+    const bc_xfigure *ref = NULL;
+    if (year_before && f->period[0] == '\0' &&
+        (ref = same_period_of(c, si, (size_t)(g - c->out->figures))) != NULL) {
+        /* "从去年同期的310万吨增至385万吨": the change is over the period the article spoke
+         * of, the earlier level that period a year before */
+        copy_str(f->period, sizeof f->period, ref->period);
+        f->period_inferred = ref->period_inferred;
+        f->period_context = 1;
+    }
+    if (year_before && f->period[0] != '\0' &&
+        bcx_period_year_before(f->period, g->period, sizeof g->period)) {
+        g->period_inferred = f->period_inferred;
+        g->period_context = 2;
+    } else if (own != NULL && !year_before) {
         copy_str(g->period, sizeof g->period, own->iso);
         g->period_inferred = own->inferred;
-        /* "from USD 2 billion in 2024 to USD 2.5 billion": 2024 is not the later level's */
-        if (strcmp(f->period, own->iso) == 0)
-            f->period[0] = '\0';
     } else if (had) {
         g->confidence -= 0.1;
     }

@@ -251,6 +251,8 @@ const bc_lex bc_lex_en[] = {
     WE(C_CUE_CROSS, "crossed", 1),
     WE(C_CUE_CROSS, "crosses", 1),
     WE(C_CUE_CROSS, "crossing", 1),
+    WE(C_CUE_CROSS, "carries", 0), /* "the bridge now carries about 300 trucks a day" */
+    WE(C_CUE_CROSS, "carry", 0),
     WP(C_CUE_CROSS, "border", 0),
     WP(C_CUE_CROSS, "cross", 0),
     WP(C_CUE_CROSS, "clear", 0),

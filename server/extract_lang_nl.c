@@ -232,6 +232,11 @@ const bc_lex bc_lex_nl[] = {
     WP(C_CUE_CROSS, "grens", 0),
     WP(C_CUE_CROSS, "passeer", 1),
     WP(C_CUE_CROSS, "passer", 1),
+    WE(C_CUE_CROSS, "steken", 1), /* "steken er dagelijks 6.000 mensen de grens over" */
+    WE(C_CUE_CROSS, "steekt", 1),
+    WE(C_CUE_CROSS, "staken", 1),
+    WP(C_CUE_CROSS, "overstak", 1), /* "reizigers dat de grens overstak" */
+    WP(C_CUE_CROSS, "overgestoken", 1),
     WE(C_CUE_CROSS, "ingeklaard", 1),
     WE(C_CUE_CROSS, "afgehandeld", 0),
     WP(C_CUE_CROSS, "transit", 0),

@@ -216,6 +216,7 @@ const bc_lex bc_lex_pl[] = {
     WP(C_CUE_CROSS, "granic", 0),
     WP(C_CUE_CROSS, "odpraw", 1),
     WP(C_CUE_CROSS, "przejecha", 1),
+    WP(C_CUE_CROSS, "przejezdz", 1), /* "przez most przejezdza 300 ciezarowek" */
     WP(C_CUE_CROSS, "przekroczy", 1),
     WP(C_CUE_CROSS, "przekracz", 1),
     WP(C_CUE_CROSS, "przejsc", 0),

@@ -125,6 +125,7 @@ const bc_lex bc_lex_vi[] = {
     WE(C_NOUN, "luot nguoi", N_PEOPLE),
     WE(C_CUE_CROSS, "thong quan", 1),
     WE(C_CUE_CROSS, "qua lai", 1),
+    WE(C_CUE_CROSS, "qua cau", 1), /* "300 xe qua cau moi ngay" */
     WE(C_CUE_CROSS, "bien gioi", 0),
     WE(C_CUE_CROSS, "cua khau", 0),
     WE(C_CUE_CROSS, "hang hoa", 0),

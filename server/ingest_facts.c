@@ -558,6 +558,7 @@ static void level_in_note(const bc_xfigure *f, bci_marks *m)
 static int store_figures(ingest_ctx *c, const bc_extraction *ex)
 {
     int rc = BC_OK;
+    c->out->without_measure += (int)ex->unmeasured_counts; /* none is dropped uncounted */
     for (size_t i = 0; rc == BC_OK && i < ex->nfigures; i++) {
         const bc_xfigure *f = &ex->figures[i];
         if (f->conversion)

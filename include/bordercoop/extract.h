@@ -223,6 +223,9 @@ typedef struct bc_extraction {
     bc_xdate *dates;
     size_t ndates;
     size_t sentences, tokens; /* how much text was read */
+    size_t unmeasured_counts; /* counts of a known noun given no figure: the sentence does not
+                               * say they are traffic, or they are a rate the store has no
+                               * metric for (ingest counts them in not_stored.without_measure) */
 } bc_extraction;
 
 /* Extracts from the len bytes of UTF-8 text written in lang (one of bc_extract_langs).

@@ -1467,6 +1467,50 @@ static void the_source_of_a_figure_is_no_party_of_it(void **state)
     bc_extraction_free(&x);
 }
 
+/* A province named only as the side that speaks ("广西方面表示", "the Guangxi side said",
+ * "phía Quảng Tây cho biết") is no party of the figure it tells; named so without saying
+ * anything, or as whose trucks they are, it is (analyst 11, F15). */
+static void a_side_that_speaks_is_no_party(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+    } said[] = {
+        {"zh", "云南方面表示，目前该口岸每天通行货车约350辆次。"},
+        {"en", "The Yunnan side said about 350 trucks now cross the gate every day."},
+        {"vi", "Phía Vân Nam cho biết, mỗi ngày có khoảng 350 xe tải thông quan qua cửa khẩu."},
+        {"fr",
+         "La partie du Yunnan a indiqué que 350 camions franchissent la frontière chaque jour."},
+        {"pl",
+         "Strona Junnanu poinformowała, że dziennie granicę przekracza około 350 ciężarówek."},
+        {"sv", "Yunnan-sidan uppgav att omkring 350 lastbilar passerar gränsen varje dag."},
+        {"nl",
+         "De kant van Yunnan meldde dat dagelijks ongeveer 350 vrachtwagens de grens passeren."},
+    };
+    for (size_t k = 0; k < sizeof said / sizeof said[0]; k++) {
+        bc_extraction x = run(said[k].lang, "2025-09-15", said[k].text);
+        if (!has_fig(&x, 350))
+            fail_msg("'%s': no count", said[k].text);
+        const bc_xfigure *f = fig(&x, 350);
+        if (f != NULL && f->nparties != 0)
+            fail_msg("'%s': party %s", said[k].text, f->parties[0]);
+        bc_extraction_free(&x);
+    }
+    static const struct {
+        const char *lang, *text;
+    } party[] = {
+        {"zh", "云南方面，目前每天通行货车约350辆次。"},
+        {"en", "About 350 trucks from the Yunnan side cross the border every day."},
+        {"en", "Yunnan said about 350 trucks from Yunnan cross the border every day."},
+    };
+    for (size_t k = 0; k < sizeof party / sizeof party[0]; k++) {
+        bc_extraction x = run(party[k].lang, "2025-09-15", party[k].text);
+        if (!has_fig(&x, 350) || !has_party(fig(&x, 350), "yunnan"))
+            fail_msg("'%s': Yunnan is no party", party[k].text);
+        bc_extraction_free(&x);
+    }
+}
+
 /* A province named only in a crossing's name is no party of a figure, as one named only in
  * an office: one side of a pair of gates ("poste-frontière Lao Cai–Hekou", "cặp cửa khẩu
  * Lào Cai – Hà Khẩu", "河口—老街口岸"), or one gate named after its town ("老街口岸", "cửa
@@ -1572,6 +1616,7 @@ int main(void)
         cmocka_unit_test(polish_months_of_the_year),
         cmocka_unit_test(the_source_of_a_figure_is_no_party_of_it),
         cmocka_unit_test(a_crossing_named_after_a_province_is_no_party),
+        cmocka_unit_test(a_side_that_speaks_is_no_party),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

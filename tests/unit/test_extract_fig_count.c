@@ -349,6 +349,112 @@ static void a_range_of_counts_is_two_ends(void **state)
     bc_extraction_free(&x);
 }
 
+/* A count's metric never depends on published_on: a total whose clause says its time in
+ * words is a total with or without a year to make a period of ("in the first ten months of
+ * the year" after a daily rate); a count told "yesterday" is of that day when its sentence
+ * goes on with another clause's time; the traffic a bridge carries, people who "steken de
+ * grens over" and travellers counted after "het aantal" in millions are counted; a count
+ * whose sentence does not say it is traffic, or a rate the store has no metric for, is
+ * counted as not stored (analyst 11, F2, F9, F10). */
+static void a_count_is_read_alike_with_and_without_a_date(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+    } totals[] = {
+        {"en", "About 3,000 travellers crossed the border each day, and over 0.9 million people "
+               "crossed it in the first eight months of the year."},
+        {"zh", "日均出入境人员约3000人次，前8个月出入境人员超过90万人次。"},
+        {"vi", "Mỗi ngày có khoảng 3.000 lượt người xuất nhập cảnh, và trong 8 tháng đầu năm có "
+               "hơn 900.000 lượt người xuất nhập cảnh."},
+        {"fr", "Chaque jour, environ 3 000 passagers franchissent la frontière, et plus de 900 000 "
+               "personnes l'ont franchie au cours des huit premiers mois de l'année."},
+        {"pl", "Dziennie granicę przekracza około 3000 podróżnych, a w ciągu pierwszych ośmiu "
+               "miesięcy roku granicę przekroczyło ponad 900 000 osób."},
+        {"sv", "Omkring 3 000 resenärer passerar gränsen varje dag, och under årets första åtta "
+               "månader passerade över 900 000 människor gränsen."},
+        {"nl", "Dagelijks passeren zo'n 3.000 reizigers de grens, en in de eerste acht maanden van "
+               "het jaar passeerden ruim 900.000 mensen de grens."},
+    };
+    for (size_t k = 0; k < sizeof totals / sizeof totals[0]; k++) {
+        const char *refs[] = {NULL, "2025-09-15"};
+        for (int r = 0; r < 2; r++) {
+            bc_extraction x = run(totals[k].lang, refs[r], totals[k].text);
+            if (!has_fig(&x, 900000))
+                fail_msg("'%s' (published_on %s): no total", totals[k].text,
+                         refs[r] ? refs[r] : "none");
+            const bc_xfigure *t = fig(&x, 900000);
+            if (t != NULL && strcmp(t->metric, "border_crossings") != 0)
+                fail_msg("'%s' (published_on %s): the total is %s", totals[k].text,
+                         refs[r] ? refs[r] : "none", t->metric);
+            assert_string_equal(fig(&x, 3000)->metric, "border_crossings_per_day");
+            bc_extraction_free(&x);
+        }
+    }
+    /* a clause that says no time still follows the daily rate before it */
+    bc_extraction x = run("zh", NULL, "日均通关车辆约1500辆次，旺季时可达2000辆次。");
+    assert_string_equal(fig(&x, 2000)->metric, "vehicles_per_day");
+    bc_extraction_free(&x);
+
+    /* "yesterday" dates the count, whatever clause follows */
+    static const struct {
+        const char *lang, *text;
+    } days[] = {
+        {"en", "Customs said 1,870 trucks were cleared yesterday, the most so far this year."},
+        {"en", "Customs said 1,870 trucks were cleared yesterday."},
+        {"zh", "海关称，昨天通关车辆1870辆次，为今年以来最多。"},
+        {"nl", "Gisteren passeerden 1.870 vrachtwagens de grens, het hoogste aantal dit jaar."},
+        {"sv", "I går passerade 1 870 lastbilar gränsen, den högsta siffran i år."},
+    };
+    for (size_t k = 0; k < sizeof days / sizeof days[0]; k++) {
+        x = run(days[k].lang, "2025-09-15", days[k].text);
+        const bc_xfigure *t = fig(&x, 1870);
+        if (t != NULL && strcmp(t->period, "2025-09-14") != 0)
+            fail_msg("'%s': period '%s'", days[k].text, t->period);
+        bc_extraction_free(&x);
+        x = run(days[k].lang, NULL, days[k].text);
+        assert_string_equal(fig(&x, 1870)->period, ""); /* no year is guessed */
+        bc_extraction_free(&x);
+    }
+
+    static const count_case missed[] = {
+        {"en", "Officials said the new bridge now carries some 450 trucks a day.", 450,
+         "vehicles_per_day", "vehicles", "about"},
+        {"pl", "Według starostwa przez nowy most przejeżdża dziś około 450 ciężarówek dziennie.",
+         450, "vehicles_per_day", "vehicles", "about"},
+        {"nl", "Sinds de opening steken er dagelijks bijna 4.500 mensen de grens over.", 4500,
+         "border_crossings_per_day", "people", "nearly"},
+        {"nl", "Het aantal reizigers dat de grens overstak, steeg tot 1,4 miljoen.", 1.4e6,
+         "border_crossings", "people", "exact"},
+    };
+    for (size_t k = 0; k < sizeof missed / sizeof missed[0]; k++) {
+        x = run(missed[k].lang, "2025-09-15", missed[k].text);
+        if (!has_fig(&x, missed[k].value))
+            fail_msg("'%s': no count of %.0f", missed[k].text, missed[k].value);
+        assert_fig(fig(&x, missed[k].value), missed[k].metric, missed[k].unit, missed[k].qualifier,
+                   "");
+        assert_int_equal(x.unmeasured_counts, 0);
+        bc_extraction_free(&x);
+    }
+    /* what is left out is counted: trucks handed over, tourists a day, trucks a month */
+    static const char *const dropped[][2] = {
+        {"en", "The company handed over 20 trucks to the province."},
+        {"en", "About 12,000 people attended the border trade fair each day."},
+        {"fr", "Plus de 1 200 véhicules y sont dédouanés chaque mois."},
+    };
+    for (size_t k = 0; k < sizeof dropped / sizeof dropped[0]; k++) {
+        x = run(dropped[k][0], "2025-09-15", dropped[k][1]);
+        assert_int_equal(x.nfigures, 0);
+        if (x.unmeasured_counts != 1)
+            fail_msg("'%s': %zu counts left out", dropped[k][1], x.unmeasured_counts);
+        bc_extraction_free(&x);
+    }
+    /* a number of no counted noun is no count left out */
+    x = run("pl", NULL, "Strony wdrażają 3 dokumenty prawne między 5 prowincjami.");
+    assert_int_equal(x.unmeasured_counts, 0);
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -358,6 +464,7 @@ int main(void)
         cmocka_unit_test(border_traffic_is_counted_in_every_language),
         cmocka_unit_test(a_daily_rate_is_no_total),
         cmocka_unit_test(a_range_of_counts_is_two_ends),
+        cmocka_unit_test(a_count_is_read_alike_with_and_without_a_date),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

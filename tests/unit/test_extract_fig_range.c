@@ -269,6 +269,82 @@ static void a_level_before_is_an_amount(void **state)
     }
 }
 
+/* Each level of a change keeps its own period, never the other's: the earlier level's is
+ * written between "from" and "to" (or is "the same period of last year", the year before the
+ * period the article spoke of), the later level's after it; a count's noun may stand after
+ * the earlier level; the later level is of the earlier one's measure (analyst 11, F5, F6,
+ * F7, F11). */
+static void each_level_keeps_its_own_period(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+        double before, after;
+        const char *period_before, *period_after;
+    } cases[] = {
+        {"sv",
+         "Antalet resenärer som korsade gränsen ökade från 200 000 år 2023 till 260 000 år 2024.",
+         2e5, 2.6e5, "2023", "2024"},
+        {"nl",
+         "Het aantal reizigers dat de grens overstak steeg van 0,9 miljoen in 2023 naar 1,3 "
+         "miljoen in 2024.",
+         9e5, 1.3e6, "2023", "2024"},
+        {"vi",
+         "Số lượt người xuất nhập cảnh tăng từ 200.000 lượt năm 2023 lên 260.000 lượt năm 2024.",
+         2e5, 2.6e5, "2023", "2024"},
+        {"zh", "出入境人员从2023年的20万人次增至2024年的26万人次。", 2e5, 2.6e5, "2023", "2024"},
+        {"pl",
+         "Liczba osób przekraczających granicę wzrosła z 200 000 w 2023 r. do 260 000 w 2024 r.",
+         2e5, 2.6e5, "2023", "2024"},
+        /* a count's noun after the earlier level: the later level's time is not its own */
+        {"en",
+         "Goods carried across the gate grew from 2.2 million tonnes to 2.9 million tonnes in "
+         "the first nine months of 2024.",
+         2.2e6, 2.9e6, "", "2024-01/2024-09"},
+        /* "the same period of last year": the year before the period spoken of */
+        {"zh", "1至6月，两省贸易额达12亿美元。口岸货运量从去年同期的200万吨增至260万吨。", 2e6,
+         2.6e6, "2023-01/2023-06", "2024-01/2024-06"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        bc_extraction x = run(cases[k].lang, "2024-10-05", cases[k].text);
+        if (!has_fig(&x, cases[k].before) || !has_fig(&x, cases[k].after))
+            fail_msg("'%s': %zu figures, not both levels", cases[k].text, x.nfigures);
+        const bc_xfigure *b = fig(&x, cases[k].before), *a = fig(&x, cases[k].after);
+        if (b->level != BC_X_LEVEL_BEFORE || a->level != BC_X_LEVEL_AFTER)
+            fail_msg("'%s': levels %d and %d", cases[k].text, b->level, a->level);
+        if (strcmp(b->period, cases[k].period_before) != 0 ||
+            strcmp(a->period, cases[k].period_after) != 0)
+            fail_msg("'%s': periods '%s' and '%s'", cases[k].text, b->period, a->period);
+        assert_string_equal(b->metric, a->metric);
+        bc_extraction_free(&x);
+    }
+    /* undated, "the same period of last year" gives neither level a period */
+    bc_extraction x =
+        run("zh", NULL, "1至6月，两省贸易额达12亿美元。口岸货运量从去年同期的200万吨增至260万吨。");
+    assert_string_equal(fig(&x, 2e6)->period, "");
+    assert_string_equal(fig(&x, 2.6e6)->period, "");
+    bc_extraction_free(&x);
+    /* the later level of exports is exports, not the turnover of the sentence before, and
+     * takes none of its period */
+    x = run(
+        "pl", "2025-03-01",
+        "W 2024 r. obroty handlowe między Lao Cai a Junnanem wyniosły 3 mld USD, z czego eksport "
+        "1,2 mld USD. Wartość eksportu kawy wzrosła z 150 mln USD do 240 mln USD.");
+    assert_string_equal(fig(&x, 2.4e8)->metric, "exports");
+    assert_false(fig(&x, 2.4e8)->metric_inferred);
+    assert_string_equal(fig(&x, 2.4e8)->period, "");
+    assert_string_equal(fig(&x, 1.5e8)->period, "");
+    /* the turnover and its part keep theirs */
+    assert_string_equal(fig(&x, 3e9)->period, "2024");
+    bc_extraction_free(&x);
+    /* "in the same period" said of the change: both levels are of it */
+    x = run("en", "2025-03-01",
+            "Trade between Lao Cai and Yunnan reached USD 3 billion in 2024. In the same period, "
+            "coffee exports rose from USD 150 million to USD 240 million.");
+    assert_string_equal(fig(&x, 2.4e8)->metric, "exports");
+    bc_extraction_free(&x);
+}
+
 /* Allocation failure while a range adds its second end fails cleanly. */
 static void allocation_failure(void **state)
 {
@@ -300,6 +376,7 @@ int main(void)
         cmocka_unit_test(ends_merge_only_with_ends),
         cmocka_unit_test(a_hedge_is_the_whole_ranges),
         cmocka_unit_test(a_level_before_is_an_amount),
+        cmocka_unit_test(each_level_keeps_its_own_period),
         cmocka_unit_test_teardown(allocation_failure, xf_reset_alloc),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);

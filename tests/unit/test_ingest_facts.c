@@ -272,6 +272,25 @@ static void money_kept_apart_and_left_out(void **state)
     no_check_problems();
 }
 
+/* A count left out (trucks handed over, no traffic; a monthly rate, no metric) is counted in
+ * not_stored.without_measure, as an amount of money without a measure is (analyst 11, F10). */
+static void counts_left_out_are_counted(void **state)
+{
+    (void)state;
+    static const char text[] =
+        "Border traffic\n\n"
+        "The province handed over 40 trucks to the district police. More than 900 vehicles are "
+        "cleared there each month. Some 650 trucks crossed the gate on 3 September.\n";
+    bc_ingest_result r = ingest(text, "en", "2025-09-15");
+    assert_int_equal(n_of("SELECT count(*) FROM figures WHERE id LIKE '%s-f%%'", r.source_id), 1);
+    assert_int_equal(n_of("SELECT count(*) FROM figures WHERE id LIKE '%s-f%%' AND metric = "
+                          "'vehicles' AND value = 650",
+                          r.source_id),
+                     1);
+    assert_int_equal(r.without_measure, 2);
+    no_check_problems();
+}
+
 /* An amount restated in another currency after its growth rate ("约合") is no second
  * figure: it is said in the note of the figure it restates. */
 static void a_restatement_is_no_second_figure(void **state)
@@ -394,6 +413,7 @@ int main(void)
         cmocka_unit_test(talks_without_a_year),
         cmocka_unit_test(talks_to_come_without_a_year),
         cmocka_unit_test(money_kept_apart_and_left_out),
+        cmocka_unit_test(counts_left_out_are_counted),
         cmocka_unit_test(talks_on_a_weekday),
         cmocka_unit_test(a_restatement_is_no_second_figure),
     };

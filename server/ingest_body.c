@@ -1,7 +1,8 @@
-/* ingest_body.c: whether a quote of a meeting names its mechanism (README, "Every citation
- * says what its quote states"): by one of its names, or by its kind of body with members
- * named as the body's, never by the kind alone ("the committee") nor with provinces the
- * quote names for something else. See bci_quote_names_mechanism in ingest_int.h. */
+/* ingest_body.c: the provinces and bodies a quote names. A province by any of its names
+ * (bci_province_names, bci_times_named); whether a quote of a meeting names its mechanism
+ * (README, "Every citation says what its quote states"): by one of its names, or by its
+ * kind of body with members named as the body's, never by the kind alone ("the committee")
+ * nor with provinces the quote names for something else. See ingest_int.h. */
 #include "ingest_int.h"
 
 #include "bordercoop/buf.h"
@@ -109,6 +110,81 @@ static int owned(const char *folded, size_t from, size_t to, const char *names)
         p += skip;
     }
     return last != NULL && listed(OWNER_WORDS, last, last_len);
+}
+
+int bci_province_names(ingest_ctx *c, const char *id,
+                       void (*each)(void *arg, const char *name, size_t len), void *arg, int *rc)
+{
+    if (*rc != BC_OK)
+        return *rc;
+    sqlite3_stmt *st = NULL;
+    *rc = bc_store_stmt(c->s,
+                        "SELECT alias FROM aliases WHERE entity = 'province' AND entity_id "
+                        "= ?1 UNION SELECT name FROM provinces WHERE id = ?1",
+                        &st, c->err);
+    if (*rc != BC_OK)
+        return *rc;
+    sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+    int step = SQLITE_DONE;
+    while (*rc == BC_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *alias = (const char *)sqlite3_column_text(st, 0);
+        bc_buf a = BC_BUF_INIT;
+        int g = alias != NULL ? bc_text_fold(alias, strlen(alias), &a) : BC_EINVAL;
+        if (g == BC_ENOMEM || (g == BC_OK && bc_buf_failed(&a)))
+            *rc = bc_err_set(c->err, BC_ENOMEM, "out of memory");
+        else if (g == BC_OK && a.len >= 2) {
+            each(arg, a.data, a.len);
+            /* a Chinese province's name goes without its 省 too ("在谅山举行"), as the
+             * gazetteer reads it (bc_gazetteer_add_alias) */
+            if (a.len >= 9 && strcmp(a.data + a.len - 3, "省") == 0 &&
+                (unsigned char)a.data[0] >= 0xE3) {
+                a.len -= 3;
+                a.data[a.len] = '\0';
+                each(arg, a.data, a.len);
+            }
+        }
+        bc_buf_free(&a);
+    }
+    if (*rc == BC_OK && step != SQLITE_DONE)
+        *rc = bc_store_error(c->s, c->err, "reading a province's names");
+    sqlite3_reset(st);
+    return *rc;
+}
+
+/* The quote a province's names are counted in, and the most times one of them occurs. */
+typedef struct times_named_arg {
+    const char *quote;
+    int most;
+} times_named_arg;
+
+static void count_name(void *arg, const char *name, size_t len)
+{
+    times_named_arg *t = arg;
+    int n = 0;
+    for (const char *p = strstr(t->quote, name); p != NULL; p = strstr(p + len, name))
+        n++;
+    t->most = n > t->most ? n : t->most;
+}
+
+/* How many times the quote [start, end) names province id, by its most named alias
+ * (folded); -1 on an error (*rc set; nothing is done when *rc is already one). */
+int bci_times_named(ingest_ctx *c, size_t start, size_t end, const char *id, int *rc)
+{
+    if (*rc != BC_OK)
+        return -1;
+    bc_buf quote = BC_BUF_INIT;
+    int f = bc_text_fold(c->in->text + start, end - start, &quote);
+    if (f != BC_OK || bc_buf_failed(&quote)) {
+        bc_buf_free(&quote);
+        if (f == BC_EINVAL)
+            return 0; /* never: the text was checked */
+        *rc = bc_err_set(c->err, BC_ENOMEM, "out of memory");
+        return -1;
+    }
+    times_named_arg t = {quote.data, 0};
+    bci_province_names(c, id, count_name, &t, rc);
+    bc_buf_free(&quote);
+    return *rc == BC_OK ? t.most : -1;
 }
 
 /* Where the spans of a province's names go, and the folded text they are found in. */

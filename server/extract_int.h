@@ -869,6 +869,10 @@ int bcx_nl_present_meet(const ctx *c, size_t si);
  * time still to come ("De twaalfde vergadering vindt ... volgend jaar ... plaats"): the
  * Dutch present for the future, nothing said of the past. */
 int bcx_nl_present_coming(const ctx *c, size_t si);
+/* 1 when token i of sentence si is a Dutch participle of holding in the present passive,
+ * its "wordt" or "worden" earlier in its clause ("De 12e vergadering ... wordt in april in
+ * Mengzi gehouden"): to come, not held (extract_meet_verb.c). */
+int bcx_nl_present_passive(const ctx *c, size_t si, size_t i);
 /* 1 when token i of sentence si is a Dutch verb of speaking whose particle "af" closes its
  * clause ("spraken op 13 juli af om in september opnieuw bijeen te komen"): agreeing on what
  * is to come, no talks of its own. */

@@ -271,7 +271,7 @@ static int held_in_clause(const ctx *c, const mention *m)
         for (size_t q = s->d0; q < s->d1; q++)
             if (c->d[q].t0 == i)
                 return 0;
-        if (bcx_lex_find(c, C_FUTURE, i, &e) > 0)
+        if (bcx_lex_find(c, C_FUTURE, i, &e) > 0 || bcx_nl_present_passive(c, m->sent, i))
             return -1;
         if (bcx_lex_find(c, C_HELD, i, &e) > 0)
             return 1;
@@ -560,11 +560,11 @@ void bcx_emit_meetings(ctx *c)
          * neither, unless they say it is to come ("will meet ahead of", "the next") */
         int occasion = bcx_occasion_of(c, m);
         for (size_t i = lo; i < hi && !future && !occasion; i++)
-            future = bcx_lex_find(c, C_FUTURE, i, &e) > 0;
+            future = bcx_lex_find(c, C_FUTURE, i, &e) > 0 || bcx_nl_present_passive(c, m->sent, i);
         /* "was held", "a eu lieu": the text says it happened, whatever the date */
         int held = 0;
         for (size_t i = lo; i < hi && !held && !occasion; i++)
-            held = bcx_lex_find(c, C_HELD, i, &e) > 0;
+            held = bcx_lex_find(c, C_HELD, i, &e) > 0 && !bcx_nl_present_passive(c, m->sent, i);
         int clause = !future && !held && !occasion ? held_in_clause(c, m) : 0;
         held = held || clause > 0;
         future = future || clause < 0;

@@ -422,6 +422,10 @@ static void talks_after_the_meeting_they_are_ahead_of(void **state)
                "Yunnan op 12 maart overleg in Hekou. De 12e vergadering van de Gezamenlijke "
                "Werkgroep van Lai Chau, Lao Cai, Tuyen Quang, Dien Bien en Yunnan vindt in april "
                "in Mengzi plaats."},
+        {"nl", "Voorafgaand aan de 12e vergadering voerden de vicegouverneurs van Lao Cai en "
+               "Yunnan op 12 maart overleg in Hekou. De 12e vergadering van de Gezamenlijke "
+               "Werkgroep van Lai Chau, Lao Cai, Tuyen Quang, Dien Bien en Yunnan wordt in april "
+               "in Mengzi gehouden."},
         {"sv", "Inför det 12:e mötet höll vice guvernörerna för Lao Cai och Yunnan samtal i Hekou "
                "den 12 mars. Det 12:e mötet för den gemensamma arbetsgruppen för Lai Chau, Lao "
                "Cai, Tuyen Quang, Dien Bien och Yunnan hålls i Mengzi i april."},
@@ -443,6 +447,14 @@ static void talks_after_the_meeting_they_are_ahead_of(void **state)
     assert_string_equal(m->date, "");
     assert_string_equal(m->status, "planned");
     assert_string_equal(m->place_name, "Mengzi");
+    bc_extraction_free(&x);
+    /* the Dutch past of that passive ("werd ... gehouden") took place */
+    x = run("nl", "2026-03-16",
+            "De 11e vergadering van de Gezamenlijke Werkgroep van Lai Chau, Lao Cai, Tuyen Quang, "
+            "Dien Bien en Yunnan werd in april in Mengzi gehouden.");
+    m = meet(&x, "jwg-yunnan", 11);
+    assert_string_equal(m->status, "held");
+    assert_string_equal(m->date, "2025-04");
     bc_extraction_free(&x);
     /* a meeting its sentence reports, not as the time of talks, keeps that sentence's day */
     x = run("en", "2026-03-16",

@@ -436,6 +436,8 @@ static void merge_meeting(bc_xmeeting *a, const bc_xmeeting *b)
         memcpy(a->period, b->period, sizeof a->period);
         a->date_inferred = b->date_inferred;
     }
+    if (a->body_kind[0] == '\0')
+        memcpy(a->body_kind, b->body_kind, sizeof a->body_kind);
     if (a->place[0] == '\0') {
         memcpy(a->place, b->place, sizeof a->place);
         memcpy(a->place_name, b->place_name, sizeof a->place_name);

@@ -323,6 +323,8 @@ void bcx_mark_tense(ctx *c)
                      !(c->lbit == L_ZH && k > a &&
                        (bcx_words_at(c, k - 1, k, "原") || bcx_words_at(c, k - 1, k, "本"))))
                 cue[k] = 1, fut_in_clause = 1, df = 0, fut_end = k + n - 1;
+            else if (k >= day_end && bcx_nl_present_passive(c, si, k)) /* "wordt ... gehouden" */
+                cue[k] = 1, fut_in_clause = 1, df = 0, fut_end = k;
             else if (!fut_in_clause &&
                      (((n = bcx_lex_find(c, C_HELD, k, NULL)) > 0 &&
                        !(c->lbit == L_ZH && bcx_lex_find(c, C_FUTURE, k + n, NULL) > 0)) ||

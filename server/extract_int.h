@@ -869,6 +869,10 @@ int bcx_nl_present_meet(const ctx *c, size_t si);
  * time still to come ("De twaalfde vergadering vindt ... volgend jaar ... plaats"): the
  * Dutch present for the future, nothing said of the past. */
 int bcx_nl_present_coming(const ctx *c, size_t si);
+/* 1 when token i of sentence si is a Dutch participle of holding in the present passive,
+ * its "wordt" or "worden" earlier in its clause ("De 12e vergadering ... wordt in april in
+ * Mengzi gehouden"): to come, not held (extract_meet_verb.c). */
+int bcx_nl_present_passive(const ctx *c, size_t si, size_t i);
 /* 1 when token i of sentence si is a Dutch verb of speaking whose particle "af" closes its
  * clause ("spraken op 13 juli af om in september opnieuw bijeen te komen"): agreeing on what
  * is to come, no talks of its own. */
@@ -1032,11 +1036,23 @@ const xd *bcx_next_says_when(const ctx *c, const mention *m, int *tense);
  * "in aanloop naar de 16e conferentie"): the sentence's verbs are the other's
  * (extract_meet_emit.c). */
 int bcx_occasion_of(const ctx *c, const mention *m);
-/* 1 when one of the first nnum mentions (the numbered ones) stands after token i of
- * sentence si and is named as the time of what the sentence reports ("Leaders held talks in
- * Lang Son ahead of the 17th conference", bcx_occasion_of): talks at i are their own, not
- * that meeting's clause. */
+/* 1 when one of the first nnum mentions (the numbered ones) of sentence si is named as
+ * the time of what the sentence reports (bcx_occasion_of), after token i ("Leaders held
+ * talks in Lang Son ahead of the 17th conference") or before it ("Przed 12. spotkaniem
+ * wicegubernatorzy przeprowadzili rozmowy", "Ahead of the 12th meeting, officials held
+ * talks"): talks at i are their own, not that meeting's clause. */
 int bcx_talks_ahead_of(const ctx *c, size_t nnum, size_t si, size_t i);
+/* When meeting m is named as the time of talks its sentence reports after it ("Przed 12.
+ * spotkaniem wicegubernatorzy przeprowadzili rozmowy w Hekou 12 marca"): the first token
+ * of those talks + 1, what follows m in its sentence, day and place, being theirs and not
+ * m's; else 0 (extract_meet_emit.c). */
+size_t bcx_occasion_before_talks(const ctx *c, const mention *m);
+/* 1 when date d is the day of talks meeting m is named as the time of, not m's: d stands
+ * before m ("Leaders held talks in Lang Son on 12 March ahead of the 17th conference"), or
+ * after it when those talks follow it ("Przed 12. spotkaniem ... przeprowadzili rozmowy w
+ * Hekou 12 marca"), but in a clause of m's own set off by commas before them ("Ahead of the
+ * 12th meeting, which opens on 20 April, officials held talks") (extract_meet_emit.c). */
+int bcx_day_of_talks_ahead(const ctx *c, const mention *m, const xd *d);
 
 /* ---- extract_date_doubt.c ---- */
 

@@ -117,6 +117,10 @@ const bc_lex bc_lex_sv[] = {
     WE(C_FUTURE, "planerat", 0),
     WE(C_FUTURE, "foreslog att", 0), /* "foreslog att parterna ska ses" */
     WE(C_FUTURE, "nasta", 0),
+    /* the present of holding is what Swedish says of a meeting to come ("Den 17:e
+     * konferensen hålls i Nanning i mars 2027"); the past is "hölls", "ägde rum" */
+    WE(C_FUTURE, "halls", 0),
+    WE(C_FUTURE, "ager rum", 0),
     WE(C_TALKS, "ses igen", TALKS_VERB), /* "att ses igen i Pu'er": to meet again */
     WP(C_TALKS, "videomote", 0),
     WP(C_TALKS, "videokonferens", 0),

@@ -159,6 +159,31 @@ static int opens_with_that_meeting(const ctx *c, size_t si)
     for (int w = 0; after[w] && noun > 0 && s0 + noun < hi; w++)
         if ((w == 0 || c->lbit == L_PL) && bcx_word_is(c, s0 + noun, hi, after[w]))
             return 1;
+    /* "Mötet hölls ...": the Swedish word for any meeting in its definite form (-et, -en)
+     * opening the sentence is the one just named, whatever noun named it (a noun of a kind,
+     * "Konferensen", only the same noun again: bcx_next_says_when) */
+    const bc_lex *e = NULL;
+    int generic = bcx_lex_find(c, C_MEET, s0, &e) > 0 && e->val == K_GENERIC;
+    if (c->lbit == L_SV && noun == 1 && generic && c->t[s0].fl > 3) {
+        const char *f = c->fold.data + c->t[s0].fo + c->t[s0].fl - 2;
+        if (memcmp(f, "et", 2) == 0 || memcmp(f, "en", 2) == 0)
+            return 1;
+    }
+    /* so is that word with only its definite article ("De vergadering vond ... plaats", "La
+     * réunion a eu lieu ...", Polish without one: "Spotkanie odbyło się ..."), in a sentence
+     * that names no meeting of its own */
+    int own = 0;
+    for (size_t k = 0; k < c->nm; k++)
+        own += c->m[k].sent == si && c->m[k].xkind != BC_XM_TALKS;
+    if (own == 0 && !bcx_new_paragraph(c, si)) {
+        static const char *const the[] = {"de", "het", "la", "le", "l", NULL};
+        if (c->lbit == L_PL && noun > 0 && generic)
+            return 1;
+        for (int w = 0; the[w]; w++)
+            if (bcx_word_is(c, s0, hi, the[w]) && s0 + 1 < hi &&
+                bcx_lex_find(c, C_MEET, s0 + 1, &e) > 0 && e->val == K_GENERIC)
+                return 1;
+    }
     for (int w = 0; that[w]; w++) {
         size_t n = bcx_words_at(c, s0, hi, that[w]);
         if (n > 0 && s0 + n < hi &&

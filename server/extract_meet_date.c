@@ -176,23 +176,15 @@ static size_t clause_dist(const ctx *c, size_t a, size_t b)
     return hi - lo - han + 8 * (bcx_commas(c, lo, hi) - list_commas(c, lo, hi)) + (han + 1) / 2;
 }
 
-/* 1 when date d stands before meeting m named as the time of what its sentence reports
- * ("Leaders held talks in Lang Son on 12 March ahead of the 17th conference",
- * bcx_occasion_of): the day of what is reported, not m's. */
-static int ahead_of_occasion(const ctx *c, const mention *m, const xd *d)
-{
-    return d->t1 <= m->t0 && m->xkind != BC_XM_TALKS && bcx_occasion_of(c, m);
-}
-
 /* 1 when talks m and a numbered or named meeting of its sentence (mentions idx[a..b))
  * both could take date d and the other lies nearer than cost (but for a day before one
- * named as their time: ahead_of_occasion). */
+ * named as their time: bcx_day_of_talks_ahead). */
 static int closer_mention(const ctx *c, const mention *m, const xd *d, size_t cost,
                           const size_t *idx, size_t a, size_t b, int any)
 {
     for (size_t k = a; (any || m->xkind == BC_XM_TALKS) && k < b; k++) {
         const mention *o = &c->m[idx[k]];
-        if (o == m || (!any && o->xkind == BC_XM_TALKS) || ahead_of_occasion(c, o, d))
+        if (o == m || (!any && o->xkind == BC_XM_TALKS) || bcx_day_of_talks_ahead(c, o, d))
             continue;
         size_t oc =
             d->t0 >= o->t1 ? clause_dist(c, o->t1 - 1, d->t0) : clause_dist(c, d->t1 - 1, o->t0);
@@ -259,7 +251,7 @@ static const xd *meeting_date(const ctx *c, const mention *m, const size_t *idx,
             continue; /* "Tuesday's meeting followed the first conference": the meeting's */
         if (bcx_closing_day(c, d))
             continue; /* "which opened in Kunming on Monday, ended on Tuesday" */
-        if (ahead_of_occasion(c, m, d))
+        if (bcx_day_of_talks_ahead(c, m, d))
             continue; /* "held talks on 12 March ahead of the 17th conference" */
         if (bcx_day_after_other(c, m, d, idx, a, b))
             continue; /* "at the 2023 Spring Meeting in February, and that the 14th ..." */

@@ -271,7 +271,7 @@ static int held_in_clause(const ctx *c, const mention *m)
         for (size_t q = s->d0; q < s->d1; q++)
             if (c->d[q].t0 == i)
                 return 0;
-        if (bcx_lex_find(c, C_FUTURE, i, &e) > 0)
+        if (bcx_lex_find(c, C_FUTURE, i, &e) > 0 || bcx_nl_present_passive(c, m->sent, i))
             return -1;
         if (bcx_lex_find(c, C_HELD, i, &e) > 0)
             return 1;
@@ -280,7 +280,7 @@ static int held_in_clause(const ctx *c, const mention *m)
 }
 
 /* The number (-1 when none) of the numbered or named meeting of talks m's sentence, after
- * them, named as their time, when their words say they took place ("Leaders held talks in
+ * or before them, named as their time, when their words say they took place ("Leaders held talks in
  * Lang Son ahead of the 17th conference", bcx_occasion_of): talks of their own, the
  * meeting's words not theirs; else 0. */
 static int ahead_of_meeting(const ctx *c, const mention *m)
@@ -289,7 +289,7 @@ static int ahead_of_meeting(const ctx *c, const mention *m)
         return 0;
     for (size_t k = 0; k < c->nm; k++) {
         const mention *o = &c->m[k];
-        if (o != m && o->sent == m->sent && o->t0 > m->t1 &&
+        if (o != m && o->sent == m->sent && (o->t0 > m->t1 || o->t1 <= m->t0) &&
             (o->mech != NULL || o->xkind == BC_XM_NUMBERED) && bcx_occasion_of(c, o))
             return o->ord > 0 ? o->ord : -1;
     }
@@ -300,12 +300,13 @@ static int ahead_of_meeting(const ctx *c, const mention *m)
  * numbered one), the sentence naming more provinces than two sides and saying that two
  * sides meet ("the 11th meeting of the Joint Working Group of Lai Chau, Lao Cai, Tuyen
  * Quang, Dien Bien and Yunnan was held ..., and the previous talks between the two
- * provinces took place ...", "Hai ben nhac lai Hoi nghi lan thu 11 ..."): the provinces
- * named are that body's members, not the talks' parties. */
-static int beside_a_body(const ctx *c, const mention *m, const bc_xmeeting *x)
+ * provinces took place ...", "Hai ben nhac lai Hoi nghi lan thu 11 ..."), or held ahead of
+ * it (ahead, ahead_of_meeting): the provinces named are that body's members, not the talks'
+ * parties. */
+static int beside_a_body(const ctx *c, const mention *m, const bc_xmeeting *x, int ahead)
 {
     if (m->xkind != BC_XM_TALKS || x->nprovinces <= 2 ||
-        !(bcx_sent_has(c, m->sent, C_BOTH_SIDES, -1) || x->ahead_of != 0))
+        !(bcx_sent_has(c, m->sent, C_BOTH_SIDES, -1) || ahead != 0))
         return 0;
     for (size_t k = 0; k < c->nm; k++) {
         const mention *o = &c->m[k];
@@ -313,6 +314,28 @@ static int beside_a_body(const ctx *c, const mention *m, const bc_xmeeting *x)
             return 1;
     }
     return 0;
+}
+
+/* The kind of body (body_kind) the sentence of mention m names nearest to it, but for its
+ * own noun: a short form ("grupy", "van het comité") or a name of a kind of body ("Joint
+ * Working Group", "联合工作委员会"); "" when none. */
+static void body_kind_of(const ctx *c, const mention *m, bc_xmeeting *x)
+{
+    static const char *const names[] = {"conference", "group", "committee", "Spring Meeting"};
+    const sent *s = &c->se[m->sent];
+    const bc_lex *e = NULL;
+    size_t best = SIZE_MAX;
+    for (size_t i = s->t0; i < s->t1; i++) {
+        if (i >= m->noun && i < m->noun_end)
+            continue; /* its own noun ("conferentie") is the kind of meeting, not of body */
+        if (bcx_lex_find(c, C_MECH_SHORT, i, &e) == 0 && bcx_lex_find(c, C_MECH, i, &e) == 0)
+            continue;
+        size_t d = i < m->noun ? m->noun - i : i - m->noun;
+        if (d < best && (int)e->val >= K_CONF && (int)e->val <= K_SPRING) {
+            best = d;
+            copy_str(x->body_kind, sizeof x->body_kind, names[(int)e->val - K_CONF]);
+        }
+    }
 }
 
 /* 1 when the provinces ids (n) are of both countries. */
@@ -339,7 +362,8 @@ static void own_parties(const ctx *c, const mention *m, bc_xmeeting *x, char sid
             end = c->m[k].t0;
     /* talks ahead of a meeting: their clause ends at its first comma ("双方领导人在谅山举行
      * 会谈，为广西与广宁、谅山…第十七次会议做准备": the members named after it are the body's) */
-    for (size_t k = m->t1; x->ahead_of != 0 && k < end; k++)
+    int ahead = ahead_of_meeting(c, m) != 0;
+    for (size_t k = m->t1; ahead && k < end; k++)
         if (bcx_gap(c, k - 1) & (G_COMMA | G_DOT))
             end = k;
     /* back to where their clause opens: a comma that ends no province of a list, or the
@@ -447,8 +471,19 @@ static void drop_others_place(const ctx *c, const mention *m, bc_xmeeting *x)
 int bcx_talks_ahead_of(const ctx *c, size_t nnum, size_t si, size_t i)
 {
     for (size_t k = 0; k < nnum; k++)
-        if (c->m[k].sent == si && c->m[k].t0 > i && bcx_occasion_of(c, &c->m[k]))
+        if (c->m[k].sent == si && (c->m[k].t0 > i || c->m[k].t1 <= i) &&
+            bcx_occasion_of(c, &c->m[k]))
             return 1;
+    return 0;
+}
+
+size_t bcx_occasion_before_talks(const ctx *c, const mention *m)
+{
+    if (m->xkind == BC_XM_TALKS || !bcx_occasion_of(c, m))
+        return 0;
+    for (size_t k = 0; k < c->nm; k++)
+        if (c->m[k].sent == m->sent && c->m[k].xkind == BC_XM_TALKS && c->m[k].t0 >= m->t1)
+            return c->m[k].t0 + 1;
     return 0;
 }
 
@@ -478,11 +513,13 @@ void bcx_emit_meetings(ctx *c)
         const sent *ms = &c->se[m->sent];
         size_t du = 0, dn = unread_day(c, m, &du);
         /* talks whose date was withheld as doubtful stay, undated (extract_date_conf.c) */
-        int ahead = 0;
-        if (m->xkind == BC_XM_TALKS && m->date[0] == '\0' && m->date_doubts == 0 &&
-            !(m->planned > 0 && c->ry == 0 && ms->yearless) &&
-            !(m->mech != NULL && c->ry == 0 && (ms->yearless || ms->unread)) && dn == 0 &&
-            (ahead = ahead_of_meeting(c, m)) == 0)
+        /* ahead of a meeting, dated or not: their parties are never that body's members
+         * (beside_a_body) */
+        int ahead = ahead_of_meeting(c, m);
+        int undated = m->xkind == BC_XM_TALKS && m->date[0] == '\0' && m->date_doubts == 0 &&
+                      !(m->planned > 0 && c->ry == 0 && ms->yearless) &&
+                      !(m->mech != NULL && c->ry == 0 && (ms->yearless || ms->unread)) && dn == 0;
+        if (undated && ahead == 0)
             continue;
         if (m->xkind == BC_XM_NAMED && m->date[0] == '\0' && m->mech == NULL && m->date_doubts == 0)
             continue; /* nor a named meeting without its date or mechanism */
@@ -501,6 +538,7 @@ void bcx_emit_meetings(ctx *c)
         copy_str(x->mechanism, sizeof x->mechanism, m->mech ? m->mech : "");
         x->mechanism_inferred = m->mech_inferred;
         x->members_named = m->mech != NULL && bcx_names_all_members(c, m->sent, m->mech);
+        body_kind_of(c, m, x);
         x->ordinal = m->ord;
         x->kind = m->xkind;
         copy_str(x->date, sizeof x->date, m->date);
@@ -512,7 +550,7 @@ void bcx_emit_meetings(ctx *c)
         if (strlen(m->date) == 4 && strncmp(m->date_period, m->date, 4) == 0)
             copy_str(x->period, sizeof x->period, m->date_period);
         x->same_day_as = m->same_day != 0;
-        x->ahead_of = ahead;
+        x->ahead_of = undated ? ahead : 0; /* told only as held ahead of it */
         x->sideline = m->sideline;
         int future = 0;
         size_t lo = m->t0 > s->t0 + 6 ? m->t0 - 6 : s->t0;
@@ -522,11 +560,11 @@ void bcx_emit_meetings(ctx *c)
          * neither, unless they say it is to come ("will meet ahead of", "the next") */
         int occasion = bcx_occasion_of(c, m);
         for (size_t i = lo; i < hi && !future && !occasion; i++)
-            future = bcx_lex_find(c, C_FUTURE, i, &e) > 0;
+            future = bcx_lex_find(c, C_FUTURE, i, &e) > 0 || bcx_nl_present_passive(c, m->sent, i);
         /* "was held", "a eu lieu": the text says it happened, whatever the date */
         int held = 0;
         for (size_t i = lo; i < hi && !held && !occasion; i++)
-            held = bcx_lex_find(c, C_HELD, i, &e) > 0;
+            held = bcx_lex_find(c, C_HELD, i, &e) > 0 && !bcx_nl_present_passive(c, m->sent, i);
         int clause = !future && !held && !occasion ? held_in_clause(c, m) : 0;
         held = held || clause > 0;
         future = future || clause < 0;
@@ -555,7 +593,8 @@ void bcx_emit_meetings(ctx *c)
         }
         copy_str(x->status, sizeof x->status, future ? "planned" : "held");
         x->status_unsaid = occasion && !said;
-        if (!back)
+        /* "Przed 12. spotkaniem ... przeprowadzili rozmowy w Hekou": the talks' place */
+        if (!back && !bcx_occasion_before_talks(c, m))
             place_of(c, m, m->sent, x);
         /* "该次会议于2025年10月30日在莱州省举行": the sentence pointing back at it, which
          * gives its date, gives its place too when its own sentence names none */
@@ -581,7 +620,7 @@ void bcx_emit_meetings(ctx *c)
                         (m->date[0] ? 0.1 : 0);
         if (x->confidence > 1)
             x->confidence = 1;
-        if (beside_a_body(c, m, x))
+        if (beside_a_body(c, m, x, ahead))
             beside[o->nmeetings - 1 - first] = k + 1; /* its parties are settled below */
     }
     /* the two sides the article's talks are between: those of its first talks told apart
@@ -600,4 +639,19 @@ void bcx_emit_meetings(ctx *c)
         if (beside[k - first] != 0)
             own_parties(c, &c->m[beside[k - first] - 1], &o->meetings[k], sides, nsides);
     bc_free(beside);
+}
+
+int bcx_day_of_talks_ahead(const ctx *c, const mention *m, const xd *d)
+{
+    if (m->xkind == BC_XM_TALKS)
+        return 0;
+    if (d->t1 <= m->t0)
+        return bcx_occasion_of(c, m);
+    size_t talks = bcx_occasion_before_talks(c, m);
+    if (talks == 0)
+        return 0;
+    talks--;
+    /* "Ahead of the 12th meeting, which opens on 20 April, officials held talks": its own */
+    return !(d->t1 <= talks && bcx_commas(c, m->t1 - 1, d->t0) > 0 &&
+             bcx_commas(c, d->t1 - 1, talks) > 0);
 }

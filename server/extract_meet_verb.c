@@ -307,3 +307,19 @@ int bcx_nl_takes_place(const ctx *c, size_t si)
     }
     return 0;
 }
+
+int bcx_nl_present_passive(const ctx *c, size_t si, size_t i)
+{
+    static const char *const part[] = {"gehouden", "georganiseerd", NULL};
+    size_t lo = c->se[si].t0, hi = c->se[si].t1;
+    int held = 0;
+    if (c->lbit != L_NL)
+        return 0;
+    for (int w = 0; part[w] && !held; w++)
+        held = bcx_word_is(c, i, hi, part[w]);
+    /* back to where its clause opens: "wordt", "worden" there is the present */
+    for (size_t k = i; held && k > lo && !(bcx_gap(c, k - 1) & (G_COMMA | G_DOT)); k--)
+        if (bcx_word_is(c, k - 1, hi, "wordt") || bcx_word_is(c, k - 1, hi, "worden"))
+            return 1;
+    return 0;
+}

@@ -247,10 +247,20 @@ static void meeting_supports(ingest_ctx *c, const bc_xmeeting *m, int has_date, 
     if (has_date)
         bci_date_supports(c, &m->cite, m->period[0] ? m->period : m->date, sup, mk,
                           m->date_inferred);
-    if (!mechanism)
-        bci_mark(mk, "mechanism",
-                 "No sentence that states it names the mechanism, only the kind of body (\"the "
-                 "committee\"); which one it is comes from the rest of the article.");
+    if (!mechanism) {
+        /* the kind of body as its sentence calls it ("grupy" is a group), or none */
+        char why[300];
+        if (m->body_kind[0] != '\0')
+            snprintf(why, sizeof why,
+                     "No sentence that states it names the mechanism, only the kind of body "
+                     "(\"the %s\"); which one it is comes from the rest of the article.",
+                     m->body_kind);
+        else
+            snprintf(why, sizeof why,
+                     "No sentence that states it names the mechanism or its kind of body; which "
+                     "one it is comes from the rest of the article.");
+        bci_mark(mk, "mechanism", why);
+    }
     if (!hosted && m->place_name[0] != '\0') {
         char why[300];
         snprintf(why, sizeof why,

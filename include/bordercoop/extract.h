@@ -106,6 +106,10 @@ typedef struct bc_xmeeting {
     char mechanism[64];     /* a mechanism id the text names, "" otherwise */
     int mechanism_inferred; /* 1: its sentence names the kind ("the Joint Working Group")
                              * and the article names which one elsewhere */
+    char body_kind[16];     /* the kind of body its sentence calls it by, nearest to it
+                             * ("grupy", "of the committee", "联合工作委员会"): "group",
+                             * "committee", "conference", "Spring Meeting"; "" when its
+                             * sentence names none ("den 16:e konferensen") */
     int members_named;      /* 1: a sentence of it names every member of its mechanism, or
                              * counts them: the body is that mechanism, not one of some of
                              * its members */

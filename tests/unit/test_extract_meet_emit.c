@@ -385,6 +385,208 @@ static void the_status_its_words_say(void **state)
     bc_extraction_free(&x);
 }
 
+/* Talks held ahead of a numbered meeting named before them (outsider 11, F1): the meeting
+ * keeps the date, place and status of the sentence that tells of it, the talks keep their
+ * own day and place, and the sentence naming the meeting only as their time says nothing
+ * of its status. Every language, both ways of writing it. */
+static void talks_after_the_meeting_they_are_ahead_of(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+    } cases[] = {
+        {"pl", "Przed 12. spotkaniem wicegubernatorzy obu prowincji odbyli rozmowy w Hekou 12 "
+               "marca. 12. spotkanie Wspólnej Grupy Roboczej Lai Chau, Lao Cai, Tuyen Quang, "
+               "Dien Bien i Junnanu odbędzie się w kwietniu w Mengzi."},
+        {"en", "Ahead of the 12th meeting, the deputy governors of the two provinces met for "
+               "talks in Hekou on 12 March. The 12th meeting of the Joint Working Group of Lai "
+               "Chau, Lao Cai, Tuyen Quang, Dien Bien and Yunnan will be held in Mengzi in "
+               "April."},
+        {"fr", "Avant la 12e réunion, les vice-gouverneurs de Lao Cai et du Yunnan ont tenu des "
+               "entretiens à Hekou le 12 mars. La 12e réunion du Groupe de travail conjoint de "
+               "Lai Chau, Lao Cai, Tuyen Quang, Dien Bien et du Yunnan se tiendra en avril à "
+               "Mengzi."},
+        {"fr", "En amont de la 12e réunion, les vice-gouverneurs de Lao Cai et du Yunnan ont "
+               "tenu des entretiens à Hekou le 12 mars. La 12e réunion du Groupe de travail "
+               "conjoint de Lai Chau, Lao Cai, Tuyen Quang, Dien Bien et du Yunnan se tiendra en "
+               "avril à Mengzi."},
+        {"vi", "Trước thềm Hội nghị lần thứ 12, lãnh đạo hai tỉnh Lào Cai và Vân Nam đã hội đàm "
+               "tại Hà Khẩu ngày 12/3. Hội nghị lần thứ 12 Nhóm công tác liên hợp giữa các tỉnh "
+               "Lai Châu, Lào Cai, Tuyên Quang, Điện Biên và tỉnh Vân Nam sẽ được tổ chức vào "
+               "tháng 4 tại Mông Tự."},
+        {"zh", "在第十二次会议召开之前，老街省与云南省领导于3月12日在河口举行会谈。越南莱州、"
+               "老街、宣光、奠边四省与中国云南省联合工作组第十二次会议将于4月在蒙自举行。"},
+        {"zh", "第十二次会议前夕，老街省与云南省领导于3月12日在河口举行会谈。越南莱州、老街、"
+               "宣光、奠边四省与中国云南省联合工作组第十二次会议将于4月在蒙自举行。"},
+        {"nl", "Voorafgaand aan de 12e vergadering voerden de vicegouverneurs van Lao Cai en "
+               "Yunnan op 12 maart overleg in Hekou. De 12e vergadering van de Gezamenlijke "
+               "Werkgroep van Lai Chau, Lao Cai, Tuyen Quang, Dien Bien en Yunnan vindt in april "
+               "in Mengzi plaats."},
+        {"nl", "Voorafgaand aan de 12e vergadering voerden de vicegouverneurs van Lao Cai en "
+               "Yunnan op 12 maart overleg in Hekou. De 12e vergadering van de Gezamenlijke "
+               "Werkgroep van Lai Chau, Lao Cai, Tuyen Quang, Dien Bien en Yunnan wordt in april "
+               "in Mengzi gehouden."},
+        {"sv", "Inför det 12:e mötet höll vice guvernörerna för Lao Cai och Yunnan samtal i Hekou "
+               "den 12 mars. Det 12:e mötet för den gemensamma arbetsgruppen för Lai Chau, Lao "
+               "Cai, Tuyen Quang, Dien Bien och Yunnan hålls i Mengzi i april."},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bc_extraction x = run(cases[i].lang, "2026-03-16", cases[i].text);
+        const bc_xmeeting *m = meet(&x, "jwg-yunnan", 12), *t = talks_on(&x, "2026-03-12");
+        if (strcmp(m->date, "2026-04") != 0 || strcmp(m->status, "planned") != 0 ||
+            strcmp(m->place_name, "Mengzi") != 0 || (m->status_quotes & 1u))
+            fail_msg("%s %zu: meeting 12 %s %s at %s (status quotes %u)", cases[i].lang, i,
+                     m->status, m->date, m->place_name, m->status_quotes);
+        if (t == NULL || strcmp(t->place_name, "Hekou") != 0 || strcmp(t->status, "held") != 0)
+            fail_msg("%s %zu: no talks held on 12 March in Hekou", cases[i].lang, i);
+        bc_extraction_free(&x);
+    }
+    /* undated: the meeting's month has no year, and it never takes the talks' day */
+    bc_extraction x = run("pl", NULL, cases[0].text);
+    const bc_xmeeting *m = meet(&x, "jwg-yunnan", 12);
+    assert_string_equal(m->date, "");
+    assert_string_equal(m->status, "planned");
+    assert_string_equal(m->place_name, "Mengzi");
+    bc_extraction_free(&x);
+    /* the Dutch past of that passive ("werd ... gehouden") took place */
+    x = run("nl", "2026-03-16",
+            "De 11e vergadering van de Gezamenlijke Werkgroep van Lai Chau, Lao Cai, Tuyen Quang, "
+            "Dien Bien en Yunnan werd in april in Mengzi gehouden.");
+    m = meet(&x, "jwg-yunnan", 11);
+    assert_string_equal(m->status, "held");
+    assert_string_equal(m->date, "2025-04");
+    bc_extraction_free(&x);
+    /* a meeting its sentence reports, not as the time of talks, keeps that sentence's day */
+    x = run("en", "2026-03-16",
+            "On 12 March, the 12th meeting of the Joint Working Group of Lai Chau, Lao Cai, Tuyen "
+            "Quang, Dien Bien and Yunnan was held in Hekou.");
+    m = meet(&x, "jwg-yunnan", 12);
+    assert_string_equal(m->date, "2026-03-12");
+    assert_string_equal(m->place_name, "Hekou");
+    assert_string_equal(m->status, "held");
+    assert_int_equal(x.nmeetings, 1);
+    bc_extraction_free(&x);
+}
+
+/* Talks held ahead of a body's meeting, dated by their own words, are between the two
+ * provinces whose leaders met, never the body's members (outsider 11, F8). */
+static void talks_ahead_of_a_body_are_the_two_sides(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text, *date, *sides[2];
+    } cases[] = {
+        {"en",
+         "Leaders of Lao Cai and Yunnan held talks in Hekou on 9 March ahead of the 12th meeting "
+         "of the Joint Working Group of Lai Chau, Lao Cai, Tuyen Quang, Dien Bien and Yunnan.",
+         "2026-03-09",
+         {"lao-cai", "yunnan"}},
+        {"zh",
+         "3月9日，越南谅山省与中国广西领导在凭祥举行会谈，为越南广宁、谅山、高平、宣光四省与中国"
+         "广西联合工作委员会第十七次会议做准备。",
+         "2026-03-09",
+         {"lang-son", "guangxi"}},
+        {"nl",
+         "Op 9 maart hielden leiders van Quang Ninh en Guangxi besprekingen in Dongxing, "
+         "voorafgaand aan de 17e conferentie van het Gemengd Werkcomité van Quang Ninh, Lang Son, "
+         "Cao Bang, Tuyen Quang en Guangxi.",
+         "2026-03-09",
+         {"quang-ninh", "guangxi"}},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bc_extraction x = run(cases[i].lang, "2026-03-16", cases[i].text);
+        const bc_xmeeting *t = talks_on(&x, cases[i].date);
+        if (t == NULL)
+            fail_msg("%s: no talks on %s", cases[i].lang, cases[i].date);
+        if (t->nprovinces != 2 || !has_province(t, cases[i].sides[0]) ||
+            !has_province(t, cases[i].sides[1]))
+            fail_msg("%s: talks of %d provinces, the third %s", cases[i].lang, t->nprovinces,
+                     t->nprovinces > 2 ? t->provinces[2] : "none");
+        bc_extraction_free(&x);
+    }
+    /* talks of no meeting keep the provinces of their sentence */
+    bc_extraction x =
+        run("en", "2026-03-16", "Leaders of Lao Cai and Yunnan held talks in Hekou on 9 March.");
+    const bc_xmeeting *t = talks_on(&x, "2026-03-09");
+    assert_non_null(t);
+    assert_int_equal(t->nprovinces, 2);
+    bc_extraction_free(&x);
+}
+
+/* Swedish: the present "hålls" of a meeting is to come, whatever the publication date
+ * (outsider 11, F3); a definite noun of meeting opening the next sentence points back at
+ * the meeting just named ("Mötet hölls ...", F4), as do "De vergadering", "La réunion" and
+ * a Polish "Spotkanie": its date and place, no talks of its own. */
+static void the_swedish_present_and_the_meeting_pointed_back_at(void **state)
+{
+    (void)state;
+    static const char *const planned[] = {NULL, "2026-08-28"};
+    for (size_t i = 0; i < 2; i++) {
+        bc_extraction x = run(
+            "sv", planned[i],
+            "Ledare från Cao Bang och Guangxi höll samtal i Cao Bang inför den 17:e konferensen "
+            "för Gemensamma arbetskommittén för Quang Ninh, Lang Son, Cao Bang, Tuyen Quang och "
+            "Guangxi. Den 17:e konferensen hålls i Nanning i mars 2027.");
+        const bc_xmeeting *m = meet(&x, "jwc-guangxi", 17);
+        assert_string_equal(m->status, "planned");
+        assert_int_equal(m->status_quotes, 2u); /* the second sentence only */
+        assert_int_equal(m->status_from_date, 0);
+        bc_extraction_free(&x);
+    }
+    /* the past stays held */
+    bc_extraction x =
+        run("sv", NULL,
+            "Den 16:e konferensen för Gemensamma arbetskommittén för Quang Ninh, Lang "
+            "Son, Cao Bang, Tuyen Quang och Guangxi hölls i Nanning i april 2025.");
+    assert_string_equal(meet(&x, "jwc-guangxi", 16)->status, "held");
+    bc_extraction_free(&x);
+    static const struct {
+        const char *lang, *text, *date, *place;
+        int ord;
+    } back[] = {
+        {"sv",
+         "Parterna diskuterade resultaten av den 16:e konferensen. Mötet hölls i Nanning i april "
+         "2025.",
+         "2025-04", "Nanning", 16},
+        {"sv",
+         "Parterna diskuterade resultaten av den 16:e konferensen. Konferensen ägde rum i "
+         "Nanning i april 2025.",
+         "2025-04", "Nanning", 16},
+        {"sv",
+         "Parterna diskuterade resultaten av den 16:e konferensen. Det mötet hölls i Nanning i "
+         "april 2025.",
+         "2025-04", "Nanning", 16},
+        {"nl",
+         "Ook de uitkomsten van de 16e conferentie van het comité kwamen aan bod. De vergadering "
+         "vond op 22 april 2025 plaats in Nanning.",
+         "2025-04-22", "Nanning", 16},
+        {"fr",
+         "Les deux côtés ont aussi évoqué les résultats de la 12e réunion du groupe. La réunion "
+         "a eu lieu à Mengzi le 16 avril 2025.",
+         "2025-04-16", "Mengzi", 12},
+        {"pl",
+         "Omówiono także wyniki 11. spotkania grupy. Spotkanie odbyło się 30 października 2025 "
+         "r.",
+         "2025-10-30", "", 11},
+    };
+    for (size_t i = 0; i < sizeof back / sizeof back[0]; i++) {
+        x = run(back[i].lang, NULL, back[i].text);
+        const bc_xmeeting *m = by_ordinal(&x, back[i].ord);
+        if (m == NULL || x.nmeetings != 1 || strcmp(m->date, back[i].date) != 0 ||
+            strcmp(m->place_name, back[i].place) != 0 || strcmp(m->status, "held") != 0)
+            fail_msg("%s %zu: %zu meetings, meeting %d on '%s' at '%s'", back[i].lang, i,
+                     x.nmeetings, back[i].ord, m ? m->date : "-", m ? m->place_name : "-");
+        bc_extraction_free(&x);
+    }
+    /* a sentence that names a meeting of its own is about that one */
+    x = run("pl", NULL,
+            "Omówiono także wyniki 11. spotkania grupy. Spotkanie Wiosenne odbyło się 3 marca "
+            "2025 r. w Lao Cai.");
+    assert_int_equal(x.nmeetings, 2);
+    assert_string_equal(by_ordinal(&x, 11)->date, "");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -397,6 +599,9 @@ int main(void)
         cmocka_unit_test(talks_beside_a_body_are_the_two_sides),
         cmocka_unit_test(talks_on_the_first_day_of_a_visit),
         cmocka_unit_test(the_status_its_words_say),
+        cmocka_unit_test(talks_after_the_meeting_they_are_ahead_of),
+        cmocka_unit_test(talks_ahead_of_a_body_are_the_two_sides),
+        cmocka_unit_test(the_swedish_present_and_the_meeting_pointed_back_at),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -547,6 +547,62 @@ static void talks_ahead_of_a_meeting_are_stored_undated(void **state)
                      1);
 }
 
+/* Talks held ahead of a numbered meeting named before them (outsider 11, F1): stored as
+ * talks of their own, held, on their day and at their place; the meeting is planned where
+ * and when the sentence about it says, with no conflict with the known meeting, and the
+ * sentence naming it only as the talks' time supports nothing but its number. */
+static void talks_after_the_meeting_they_are_ahead_of_are_their_own(void **state)
+{
+    (void)state;
+    bc_ingest_result r =
+        fx_ingest(S, "pl",
+                  "Przed 12. spotkaniem wicegubernatorzy obu prowincji odbyli rozmowy w Hekou 9 "
+                  "marca.\n12. spotkanie Wspólnej Grupy Roboczej Lai Chau, Lao Cai, Tuyen Quang, "
+                  "Dien Bien i Junnanu odbędzie się w kwietniu w Mengzi.\n",
+                  "2026-03-16");
+    assert_int_equal(n_of("SELECT count(*) FROM coop_events WHERE id LIKE '%s-e%%' AND kind = "
+                          "'talks' AND status = 'held' AND date = '2026-03-09' AND place = 'Hekou'",
+                          r.source_id),
+                     1);
+    assert_int_equal(n_of("SELECT count(*) FROM meetings WHERE id LIKE '%s-m%%' AND ordinal = 12 "
+                          "AND status = 'planned' AND date = '2026-04' AND place = 'Mengzi'",
+                          r.source_id),
+                     1);
+    assert_int_equal(
+        n_of("SELECT count(*) FROM meeting_conflicts WHERE meeting_id LIKE '%s-m%%'", r.source_id),
+        0);
+    assert_int_equal(n_of("SELECT count(*) FROM citations WHERE source_id = '%s' AND meeting_id "
+                          "IS NOT NULL AND quote LIKE 'Przed%%' AND supports = '[\"ordinal\"]'",
+                          r.source_id),
+                     1);
+}
+
+/* A note names the kind of body as the text does (outsider 11, F16): "grupy" is a group,
+ * "of the committee" a committee. */
+static void a_note_names_the_body_as_the_text_does(void **state)
+{
+    (void)state;
+    bc_ingest_result r =
+        fx_ingest(S, "pl",
+                  "12. spotkanie Wspólnej Grupy Roboczej Lai Chau, Lao Cai, Tuyen Quang, Dien Bien "
+                  "i Junnanu odbędzie się w kwietniu w Mengzi.\nOmówiono także wyniki 11. "
+                  "spotkania grupy.\n",
+                  "2026-03-16");
+    assert_int_equal(n_of("SELECT count(*) FROM meetings WHERE id LIKE '%s-m%%' AND ordinal = 11 "
+                          "AND note LIKE '%%only the kind of body (\"the group\")%%'",
+                          r.source_id),
+                     1);
+    r = fx_ingest(S, "en",
+                  "The 17th conference of the Joint Working Committee between Quang Ninh, Lang "
+                  "Son, Cao Bang, Ha Giang and Guangxi will be held in Nanning in March 2027.\nThe "
+                  "sides also reviewed the results of the 16th conference of the committee.\n",
+                  "2026-03-16");
+    assert_int_equal(n_of("SELECT count(*) FROM meetings WHERE id LIKE '%s-m%%' AND ordinal = 16 "
+                          "AND note LIKE '%%only the kind of body (\"the committee\")%%'",
+                          r.source_id),
+                     1);
+}
+
 static void allocation_failures_write_nothing(void **state)
 {
     (void)state;
@@ -604,6 +660,8 @@ int main(void)
         cmocka_unit_test(a_town_place_of_talks_is_stated_where_named),
         cmocka_unit_test(a_province_place_is_stated_where_named_as_such),
         cmocka_unit_test(talks_ahead_of_a_meeting_are_stored_undated),
+        cmocka_unit_test(talks_after_the_meeting_they_are_ahead_of_are_their_own),
+        cmocka_unit_test(a_note_names_the_body_as_the_text_does),
         cmocka_unit_test(allocation_failures_write_nothing),
     };
     return cmocka_run_group_tests(tests, fx_group_setup, fx_group_teardown);

@@ -551,6 +551,9 @@ const bc_lex bc_lex_nl[] = {
     WE(C_TALKS, "ontmoetten", TALKS_VERB),
     WP(C_TALKS, "ceremonie", TALKS_CEREMONY),
     WP(C_TALKS, "plechtigheid", TALKS_CEREMONY),
+    /* and at the end of a compound ("een openingsceremonie", "de ondertekeningsplechtigheid") */
+    WI(C_TALKS, "sceremonie", TALKS_CEREMONY),
+    WI(C_TALKS, "splechtigheid", TALKS_CEREMONY),
     WP(C_PAIR, "paar", 0),
     WE(C_PAIR, "paren", 0), /* "via de paren X – Y en Z – W" */
     WE(C_PAIR, "grenspaar", 0),

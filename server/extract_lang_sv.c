@@ -340,6 +340,7 @@ const bc_lex bc_lex_sv[] = {
     WP(C_TALKS, "arbetssamtal", 0),
     WP(C_TALKS, "arbetsbesok", TALKS_VISIT),
     WP(C_TALKS, "ceremoni", TALKS_CEREMONY),
+    WI(C_TALKS, "sceremoni", TALKS_CEREMONY), /* "invigningsceremonin": of a compound */
     WI(C_PAIR, "par", 0),
     WE(C_FACES, "mittemot", 0),
     WE(C_FACES, "mitt emot", 0),

@@ -1001,6 +1001,31 @@ static void its_number_set_off_after_the_noun(void **state)
     bc_extraction_free(&x);
 }
 
+/* A Dutch or Swedish ceremony at the end of a compound ("een openingsceremonie",
+ * "invigningsceremonin") is a ceremony: a meeting when both sides hold it, none when one
+ * side does. */
+static void ceremonies_at_the_end_of_a_compound(void **state)
+{
+    (void)state;
+    bc_extraction x = run("nl", "2024-05-09",
+                          "Titel\n\nHet bestuur van Lao Cai en de prefectuur Honghe hielden "
+                          "woensdag samen een ondertekeningsceremonie in Hekou.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2024-05-08");
+    bc_extraction_free(&x);
+    x = run("sv", "2024-05-09",
+            "Rubrik\n\nLao Cais provinsstyrelse och Honghes regering höll i går tillsammans "
+            "invigningsceremonin för den nya bron.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2024-05-08");
+    bc_extraction_free(&x);
+    x = run("nl", "2024-05-09",
+            "Titel\n\nHet bestuur van Lao Cai hield woensdag een openingsceremonie voor de "
+            "nieuwe markt.");
+    assert_int_equal(x.nmeetings, 0);
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1027,6 +1052,7 @@ int main(void)
         cmocka_unit_test(dutch_then_opening_takes_the_date_before),
         cmocka_unit_test(english_a_meeting_that_was_hosted),
         cmocka_unit_test(its_number_set_off_after_the_noun),
+        cmocka_unit_test(ceremonies_at_the_end_of_a_compound),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -598,6 +598,11 @@ const bc_lex bc_lex_en[] = {
     WE(C_BOTH_SIDES, "the two neighbours", 0),
     WE(C_BOTH_SIDES, "the two prefectures", 0),
     WE(C_BOTH_SIDES, "the two regions", 0),
+    /* the leaders or administrations of the two sides named before ("Hours earlier, the two
+     * leaders held talks") */
+    WE(C_BOTH_SIDES, "the two leaders", 0),
+    WE(C_BOTH_SIDES, "both leaders", 0),
+    WE(C_BOTH_SIDES, "the two administrations", 0),
     /* sitting down together is meeting ("last sat down together in April 2023") */
     WE(C_TALKS, "sat down", 0),
     WE(C_HELD, "sat down", 0),

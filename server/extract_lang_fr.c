@@ -459,6 +459,8 @@ const bc_lex bc_lex_fr[] = {
     WE(C_BOTH_SIDES, "les deux localites", 0),
     WE(C_BOTH_SIDES, "des deux villes", 0),
     WE(C_BOTH_SIDES, "les deux villes", 0),
+    WE(C_BOTH_SIDES, "les deux dirigeants", 0), /* the leaders of the two sides named */
+    WE(C_BOTH_SIDES, "des deux dirigeants", 0),
     WE(C_BOTH_SIDES, "des deux parties", 0),
     WE(C_BOTH_SIDES, "des deux cotes", 0),
     WE(C_TALKS, "se sont rencontres", 0),

@@ -591,6 +591,12 @@ const bc_lex bc_lex_nl[] = {
     WE(C_BOTH_SIDES, "beide stadsbesturen", 0),
     WE(C_BOTH_SIDES, "de twee stadsbesturen", 0),
     WE(C_BOTH_SIDES, "de twee steden", 0),
+    /* the two administrations or leaders named before ("overleg dat de twee besturen
+     * gisteren voerden") */
+    WE(C_BOTH_SIDES, "de twee besturen", 0),
+    WE(C_BOTH_SIDES, "beide besturen", 0),
+    WE(C_BOTH_SIDES, "de twee leiders", 0),
+    WE(C_BOTH_SIDES, "beide leiders", 0),
     WE(C_BOTH_SIDES, "beide provincies", 0),
     WE(C_BOTH_SIDES, "beide kanten", 0),
     WE(C_BOTH_SIDES, "beide zijden", 0),

@@ -438,6 +438,7 @@ const bc_lex bc_lex_pl[] = {
     WE(C_COUNT_WORD, "pieciu prowincji", 5),
     WE(C_COUNT_WORD, "piec prowincji", 5),
     WE(C_BOTH_SIDES, "oba miasta", 0),
+    WE(C_BOTH_SIDES, "obaj przywodcy", 0), /* the leaders of the two sides named */
     WE(C_FUTURE, "odbeda", 0),
     /* ---- allocations (investment) and what money is spent on */
     WP(C_MONEY_CUE, "przeznacz", MM_INVEST),

@@ -367,6 +367,8 @@ const bc_lex bc_lex_sv[] = {
     WE(C_BOTH_SIDES, "bada lander", 0),
     WE(C_BOTH_SIDES, "bada parter", 0),
     WE(C_BOTH_SIDES, "de tva landerna", 0),
+    WE(C_BOTH_SIDES, "de tva ledarna", 0), /* the leaders of the two sides named */
+    WE(C_BOTH_SIDES, "bada ledarna", 0),
     WE(C_COUNT_WORD, "de fem provinserna", 5),
     WE(C_COUNT_WORD, "fem provinser", 5),
     /* ---- allocations (investment) and what money is spent on */

@@ -1026,6 +1026,33 @@ static void ceremonies_at_the_end_of_a_compound(void **state)
     bc_extraction_free(&x);
 }
 
+/* The leaders or administrations of the two sides named before ("the two leaders", "de
+ * twee besturen", "les deux dirigeants", "obaj przywodcy", "de två ledarna") are both
+ * sides: their talks are a meeting, dated as any; undated talks take no date. */
+static void the_two_leaders_are_both_sides(void **state)
+{
+    (void)state;
+    bc_extraction x =
+        run("nl", "2024-05-09",
+            "Titel\n\nLao Cai en Honghe willen de spoorlijn verbeteren. Dat bleek uit overleg "
+            "dat de twee besturen gisteren in Hekou voerden.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2024-05-08");
+    bc_extraction_free(&x);
+    x = run("en", "2024-05-09",
+            "Title\n\nLao Cai and Yunnan want a faster rail link. On Wednesday the two leaders "
+            "held talks in Hekou.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2024-05-08");
+    bc_extraction_free(&x);
+    x = run("fr", "2024-05-09",
+            "Titre\n\nLao Cai et le Yunnan veulent une ligne plus rapide. Les deux dirigeants "
+            "ont eu des entretiens à Hekou.");
+    for (size_t i = 0; i < x.nmeetings; i++)
+        assert_string_equal(x.meetings[i].date, "");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1053,6 +1080,7 @@ int main(void)
         cmocka_unit_test(english_a_meeting_that_was_hosted),
         cmocka_unit_test(its_number_set_off_after_the_noun),
         cmocka_unit_test(ceremonies_at_the_end_of_a_compound),
+        cmocka_unit_test(the_two_leaders_are_both_sides),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -528,6 +528,13 @@ const bc_lex bc_lex_en[] = {
     WE(C_SAME_DAY, "that day", 0),
     WE(C_SAME_DAY, "the same morning", 0),
     WE(C_SAME_DAY, "the same afternoon", 0),
+    /* a few hours before or after the day last named ("Hours earlier, the two leaders held
+     * talks"; "earlier in the day") */
+    WE(C_SAME_DAY, "hours earlier", 0),
+    WE(C_SAME_DAY, "hours later", 0),
+    WE(C_SAME_DAY, "earlier that day", 0),
+    WE(C_SAME_DAY, "earlier in the day", 0),
+    WE(C_SAME_DAY, "later in the day", 0),
     WE(C_BOTH_SIDES, "the two sides", 0),
     WE(C_BOTH_SIDES, "both sides", 0),
     WE(C_CN, "chinese", 0),

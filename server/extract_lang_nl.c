@@ -479,6 +479,12 @@ const bc_lex bc_lex_nl[] = {
     WE(C_SAME_DAY, "die ochtend", 0),
     WE(C_SAME_DAY, "die middag", 0),
     WE(C_SAME_DAY, "die avond", 0),
+    WE(C_SAME_DAY, "uur eerder", 0), /* "enkele uren eerder", "een paar uur later" */
+    WE(C_SAME_DAY, "uur later", 0),
+    WE(C_SAME_DAY, "uren eerder", 0),
+    WE(C_SAME_DAY, "uren later", 0),
+    WE(C_SAME_DAY, "eerder die dag", 0),
+    WE(C_SAME_DAY, "later die dag", 0),
     WE(C_SINCE, "sinds", 0),
     WP(C_WEEKDAY, "maandag", 1),
     WP(C_WEEKDAY, "dinsdag", 2),

@@ -398,6 +398,8 @@ const bc_lex bc_lex_pl[] = {
     WE(C_SAME_DAY, "tego samego popoludnia", 0),
     WE(C_SAME_DAY, "tego samego ranka", 0),
     WE(C_SAME_DAY, "tego dnia", 0),
+    WE(C_SAME_DAY, "godzin wczesniej", 0), /* "kilka godzin wczesniej": that day */
+    WE(C_SAME_DAY, "godzin pozniej", 0),
     WE(C_SINCE, "odkad", 0),
     WE(C_WEEKDAY, "poniedzialek", 1),
     WE(C_WEEKDAY, "wtorek", 2),

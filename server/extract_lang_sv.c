@@ -323,6 +323,8 @@ const bc_lex bc_lex_sv[] = {
     WE(C_SAME_DAY, "samma morgon", 0),
     WE(C_SAME_DAY, "samma kvall", 0),
     WE(C_SAME_DAY, "senare samma dag", 0),
+    WE(C_SAME_DAY, "timmar tidigare", 0), /* "nagra timmar tidigare": that day */
+    WE(C_SAME_DAY, "timmar senare", 0),
     WE(C_SINCE, "sedan", 0),
     WE(C_WEEKDAY, "mandags", 1),
     WE(C_WEEKDAY, "tisdags", 2),

@@ -1053,6 +1053,55 @@ static void the_two_leaders_are_both_sides(void **state)
     bc_extraction_free(&x);
 }
 
+/* English sides that open something together as the subject of a past verb of opening,
+ * with a day in the sentence, hold a ceremony ("Lao Cai and Yunnan on Monday opened a new
+ * bridge"); a pair of crossings that opened, or what they have opened, is none. */
+static void english_sides_opening_together(void **state)
+{
+    (void)state;
+    bc_extraction x = run("en", "2024-05-09",
+                          "Title\n\nLao Cai Province and China's Yunnan Province on Monday "
+                          "opened a new freight bridge over the Red River.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2024-05-06");
+    bc_extraction_free(&x);
+    x = run("en", "2024-05-09",
+            "Title\n\nThe Lao Cai – Hekou pair opened for trial operation on May 2, 2024.");
+    assert_int_equal(x.nmeetings, 0);
+    bc_extraction_free(&x);
+    x = run("en", "2024-05-09",
+            "Title\n\nLao Cai and Yunnan have opened three new crossings since May 2, 2021.");
+    assert_int_equal(x.nmeetings, 0);
+    bc_extraction_free(&x);
+}
+
+/* "Hours earlier" or "later in the day" is the day last named, in every language that
+ * says it so; with no day named before, no date. */
+static void hours_earlier_is_the_day_last_named(void **state)
+{
+    (void)state;
+    bc_extraction x = run("en", "2024-05-09",
+                          "Title\n\nLao Cai and Yunnan on Tuesday opened a freight bridge. "
+                          "Hours later, the two leaders held talks in Hekou.");
+    assert_int_equal(x.nmeetings, 2);
+    for (size_t i = 0; i < x.nmeetings; i++)
+        assert_string_equal(x.meetings[i].date, "2024-05-07");
+    bc_extraction_free(&x);
+    x = run("nl", "2024-05-09",
+            "Titel\n\nLao Cai en Yunnan openden dinsdag samen een vrachtbrug. Enkele uren "
+            "eerder hielden de twee leiders overleg in Hekou.");
+    assert_int_equal(x.nmeetings, 2);
+    for (size_t i = 0; i < x.nmeetings; i++)
+        assert_string_equal(x.meetings[i].date, "2024-05-07");
+    bc_extraction_free(&x);
+    x = run("en", "2024-05-09",
+            "Title\n\nLao Cai and Yunnan want a faster rail link. Hours later, officials of "
+            "Lao Cai and Yunnan held talks in Hekou.");
+    for (size_t i = 0; i < x.nmeetings; i++)
+        assert_string_equal(x.meetings[i].date, "");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1081,6 +1130,8 @@ int main(void)
         cmocka_unit_test(its_number_set_off_after_the_noun),
         cmocka_unit_test(ceremonies_at_the_end_of_a_compound),
         cmocka_unit_test(the_two_leaders_are_both_sides),
+        cmocka_unit_test(english_sides_opening_together),
+        cmocka_unit_test(hours_earlier_is_the_day_last_named),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

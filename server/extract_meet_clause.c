@@ -65,6 +65,33 @@ int bcx_year_gone(const ctx *c, const mention *m, const xd *d)
     return 0;
 }
 
+/* 1 when talks m are named back as "the talks" after "at", "during" or "after", in the
+ * second sentence of the article's body, its first being the paragraph before: the talks
+ * its lead sentence told ("MONG CAI, March 12 - A and B agreed yesterday to ...", then
+ * "... signed a memorandum at the talks in Mong Cai"). */
+static int lead_talks_back(const ctx *c, const mention *m)
+{
+    size_t si = m->sent, hi = c->se[si].t1, lead = 0;
+    while (lead < c->ns && c->se[lead].heading)
+        lead++;
+    if (m->xkind != BC_XM_TALKS || si != lead + 1 || !bcx_new_paragraph(c, si) ||
+        m->t0 < c->se[si].t0 + 2 || !bcx_word_is(c, m->t0 - 1, hi, "the") ||
+        !(bcx_word_is(c, m->t0 - 2, hi, "at") || bcx_word_is(c, m->t0 - 2, hi, "during") ||
+          bcx_word_is(c, m->t0 - 2, hi, "after")))
+        return 0;
+    /* the lead names both sides: a Vietnamese and a Chinese province or place */
+    int vn = 0, cn = 0;
+    for (size_t q = c->se[lead].h0; q < c->se[lead].h1; q++) {
+        const hit *h = &c->h[q];
+        int side = h->entity == E_PROVINCE ? (bcx_province_cn(c, h->id) ? -1 : 1)
+                   : h->entity == E_PLACE  ? (h->id[0] == 'C' ? -1 : 1)
+                                           : 0;
+        vn = vn || side > 0;
+        cn = cn || side < 0;
+    }
+    return vn && cn;
+}
+
 const xd *bcx_back_day(const ctx *c, const mention *m)
 {
     static const char *const back[] = {
@@ -73,12 +100,14 @@ const xd *bcx_back_day(const ctx *c, const mention *m)
         "talks",     "meeting",    "event",     "two sides",    NULL};
     size_t si = m->sent, s0 = c->se[si].t0, hi = c->se[si].t1;
     if (c->lbit != L_EN || si == 0 || c->se[si].d0 != c->se[si].d1 || c->se[si - 1].heading ||
-        c->se[si - 1].nment > 0 || bcx_new_paragraph(c, si - 1) == 0 ||
-        !bcx_word_is(c, s0, hi, "the"))
+        c->se[si - 1].nment > 0 || bcx_new_paragraph(c, si - 1) == 0)
+        return NULL;
+    int lead = lead_talks_back(c, m);
+    if (!lead && !bcx_word_is(c, s0, hi, "the"))
         return NULL;
     /* "The agreement was reached as ...", "The opening ceremony, jointly held by ...", "The
      * two sides met by video link" */
-    int refers = 0;
+    int refers = lead;
     for (int w = 0; back[w] && !refers; w++)
         refers = bcx_words_at(c, s0 + 1, hi, back[w]) > 0;
     if (!refers || (bcx_words_at(c, s0 + 1, hi, "two sides") > 0 &&

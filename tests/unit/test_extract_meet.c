@@ -1102,6 +1102,40 @@ static void hours_earlier_is_the_day_last_named(void **state)
     bc_extraction_free(&x);
 }
 
+/* English talks named back as "at the talks" right after a lead paragraph that names both
+ * sides and one day ("yesterday" under a dated dateline) are the talks of that day; a lead
+ * of one side, or no day that is certain, gives none. */
+static void the_talks_of_the_lead_paragraph(void **state)
+{
+    (void)state;
+    const char *text = "Title\n\nLAO CAI, May 9 – Lao Cai Province and Yunnan Province agreed "
+                       "yesterday to speed up the rail link.\n\nOfficials of the two provinces "
+                       "signed a plan at the talks in Lao Cai.";
+    bc_extraction x = run("en", "2024-05-09", text);
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2024-05-08");
+    bc_extraction_free(&x);
+    x = run("en", NULL, text);
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "--05-08");
+    bc_extraction_free(&x);
+    /* no dateline and no reference date: "yesterday" is of no known day */
+    x = run("en", NULL,
+            "Title\n\nLao Cai Province and Yunnan Province agreed yesterday to speed up the "
+            "rail link.\n\nOfficials of the two provinces signed a plan at the talks in Lao "
+            "Cai.");
+    for (size_t i = 0; i < x.nmeetings; i++)
+        assert_string_equal(x.meetings[i].date, "");
+    bc_extraction_free(&x);
+    /* a lead of one side only */
+    x = run("en", "2024-05-09",
+            "Title\n\nLAO CAI, May 9 – Lao Cai Province agreed yesterday to speed up the rail "
+            "link.\n\nOfficials of Lao Cai and Yunnan signed a plan at the talks in Lao Cai.");
+    for (size_t i = 0; i < x.nmeetings; i++)
+        assert_string_equal(x.meetings[i].date, "");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1132,6 +1166,7 @@ int main(void)
         cmocka_unit_test(the_two_leaders_are_both_sides),
         cmocka_unit_test(english_sides_opening_together),
         cmocka_unit_test(hours_earlier_is_the_day_last_named),
+        cmocka_unit_test(the_talks_of_the_lead_paragraph),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -225,9 +225,48 @@ static int writes_year(const ctx *c, size_t si, size_t from)
     return 0;
 }
 
+/* 1 when sentence si continues the one before it after a semicolon ("...；此前，..."). */
+static int after_semicolon(const ctx *c, size_t si)
+{
+    if (si == 0 || bcx_new_paragraph(c, si))
+        return 0;
+    const char *a = c->s + c->se[si - 1].qe, *b = c->s + c->se[si].qs;
+    for (const char *q = a > c->s + 3 ? a - 3 : c->s; q + 3 <= b; q++)
+        if (memcmp(q, "\xef\xbc\x9b", 3) == 0 || *q == ';') /* "；" */
+            return 1;
+    return 0;
+}
+
+/* A day of a month without its year right after that month written with its year, in its
+ * sentence or the one it continues after a semicolon, no other date between ("2023年6月，
+ * ...会晤在昆明举行；此前，...第十次会议已于6月12日下午召开"): the day of that month of
+ * that year. */
+static void same_month_year_zh(ctx *c)
+{
+    for (size_t k = 1; c->lbit == L_ZH && k < c->nd; k++) {
+        xd *d = &c->d[k];
+        const xd *p = &c->d[k - 1];
+        size_t len = strlen(d->iso), si = c->t[d->t0].sent, sp = c->t[p->t0].sent;
+        int bare = d->iso[0] == '-' && len == 7,
+            guessed = d->inferred == BC_X_INFERRED_YEAR && len == 10;
+        if ((!bare && !guessed) || d->dateline || d->weekday || d->same_day || d->rel ||
+            d->rel_year || d->span[0] || p->dateline || p->prec != 2 || strlen(p->iso) != 7 ||
+            p->iso[0] == '-' || p->inferred || p->rel_year ||
+            strncmp(p->iso + 5, d->iso + (bare ? 2 : 5), 2) != 0 ||
+            !(sp == si || (sp + 1 == si && after_semicolon(c, si))))
+            continue;
+        char iso[24];
+        snprintf(iso, sizeof iso, "%.4s-%s", p->iso, d->iso + (bare ? 2 : 5));
+        copy_str(d->iso, sizeof d->iso, iso);
+        d->prec = 3;
+        d->inferred = 0;
+    }
+}
+
 void bcx_context_year_zh(ctx *c)
 {
     int y = 0, text = 0;
+    same_month_year_zh(c);
     for (size_t si = 0; c->lbit == L_ZH && si < c->ns; si++) {
         if (c->se[si].heading || bcx_new_paragraph(c, si))
             y = 0;

@@ -159,9 +159,39 @@ static void a_day_of_this_or_last_month(void **state)
     bc_extraction_free(&x);
 }
 
+/* A Chinese day of a month after that month written with its year, in its sentence or
+ * after a semicolon, takes that year, with or without a reference date; a day of another
+ * month, or one in the next paragraph, does not. */
+static void a_day_of_the_month_just_written_with_its_year(void **state)
+{
+    (void)state;
+    static const char *const refs[] = {NULL, "2024-01-20"};
+    for (size_t r = 0; r < 2; r++) {
+        bc_extraction x = run("zh", refs[r],
+                              "标题\n\n2022年9月，河口县与老街省在河口举行第五次会谈；"
+                              "此前，两地工作组第三次会议已于9月8日召开。");
+        assert_true(has_date(&x, "2022-09-08"));
+        bc_extraction_free(&x);
+        x = run("zh", refs[r], "标题\n\n2022年9月，双方在9月8日召开工作组会议。");
+        assert_true(has_date(&x, "2022-09-08"));
+        bc_extraction_free(&x);
+    }
+    bc_extraction x = run("zh", NULL,
+                          "标题\n\n2022年9月，河口县与老街省在河口举行第五次会谈；"
+                          "此前，两地工作组第三次会议已于8月8日召开。");
+    assert_false(has_date(&x, "2022-08-08"));
+    bc_extraction_free(&x);
+    x = run("zh", NULL,
+            "标题\n\n2022年9月，河口县与老街省在河口举行第五次会谈。\n\n"
+            "两地工作组第三次会议于9月8日召开。");
+    assert_false(has_date(&x, "2022-09-08"));
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(a_day_of_the_month_just_written_with_its_year),
         cmocka_unit_test(a_year_word_takes_the_year_told),
         cmocka_unit_test(a_month_word_takes_the_month_told),
         cmocka_unit_test(no_date_to_count_from_gives_none),

@@ -972,6 +972,11 @@ int bcx_held_chain(const ctx *c, const mention *m, const xd *d);
  * ("The agreement was reached as ...", "The opening ceremony, jointly held by ..."), when
  * the sentence before it opens a paragraph, names no meeting and writes one date, a day
  * of the same tense (to come, or not): that day; NULL otherwise. */
+/* 1 when talks at token i open sentence si (an article at most before them) and it says
+ * they took place ("Het gesprek vond plaats in Ha Long, op vrijdag 30 augustus", "The
+ * talks were held in Hekou on Friday"), in the paragraph of the sentence before: the talks
+ * of whoever that sentence names. */
+int bcx_talks_open_held(const ctx *c, size_t si, size_t i);
 const xd *bcx_back_day(const ctx *c, const mention *m);
 /* 1 when an English clause between token from (after talks of its sentence already told)
  * and talks at token i opens with a day of its own, a few words before them ("On August

@@ -449,3 +449,22 @@ void bcx_sideline_day(ctx *c, mention *m, const size_t *idx, size_t a, size_t b)
     m->date_src = 2;
     m->sideline = 1; /* a meeting of its own, not folded into its host */
 }
+
+int bcx_talks_open_held(const ctx *c, size_t si, size_t i)
+{
+    size_t open = bcx_sent_open(c, si);
+    if (si == 0 || bcx_new_paragraph(c, si) || c->se[si - 1].heading || i > open + 1 ||
+        !bcx_talks_held(c, si) || bcx_sent_has(c, si, C_FUTURE, -1))
+        return 0;
+    /* an article or a demonstrative before them, nothing else ("Het gesprek", "The talks",
+     * "Die ontmoeting"); none in Polish, Vietnamese or Chinese */
+    static const char *const det[] = {"the", "het", "de",    "die",   "dat",   "la",
+                                      "le",  "les", "cette", "ces",   "ta",    "te",
+                                      "den", "det", "that",  "those", "these", NULL};
+    if (i == open)
+        return 1;
+    for (int w = 0; det[w]; w++)
+        if (bcx_word_is(c, open, i, det[w]))
+            return 1;
+    return 0;
+}

@@ -1136,6 +1136,42 @@ static void the_talks_of_the_lead_paragraph(void **state)
     bc_extraction_free(&x);
 }
 
+/* Talks that open their sentence and are said to have taken place ("Het gesprek vond
+ * plaats ...", "Rozmowy odbyly sie ...", "Samtalen holls ...") are those of the two sides
+ * the sentence before names in its paragraph; after one side only, or across a paragraph,
+ * they are none. */
+static void talks_that_took_place_after_the_sides(void **state)
+{
+    (void)state;
+    static const char *const cases[][2] = {
+        {"nl", "Titel\n\nLao Cai en Yunnan willen meer samenwerken. Secretaris Dang van Lao "
+               "Cai deed voorstellen aan de secretaris van Yunnan. Het gesprek vond plaats in "
+               "Hekou, op 30 augustus."},
+        {"pl", "Tytul\n\nLao Cai i Yunnan chca wspolpracowac. Sekretarz Lao Cai przedstawil "
+               "propozycje sekretarzowi Yunnanu. Rozmowy odbyły się w Hekou 30 sierpnia."},
+        {"sv", "Rubrik\n\nLao Cai och Yunnan vill samarbeta mer. Lao Cais partisekreterare "
+               "lade fram förslag för Yunnans partichef. Samtalen hölls i Hekou den 30 "
+               "augusti."},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        bc_extraction x = run(cases[k][0], "2024-09-02", cases[k][1]);
+        assert_int_equal(x.nmeetings, 1);
+        assert_string_equal(x.meetings[0].date, "2024-08-30");
+        bc_extraction_free(&x);
+    }
+    bc_extraction x = run("en", "2024-09-02",
+                          "Title\n\nLao Cai wants to work more. Its party secretary put "
+                          "proposals to the visitors. The talks took place in Sa Pa on August "
+                          "30.");
+    assert_int_equal(x.nmeetings, 0);
+    bc_extraction_free(&x);
+    x = run("en", "2024-09-02",
+            "Title\n\nLao Cai and Yunnan want to work together more.\n\nThe talks took "
+            "place in Sa Pa on August 30.");
+    assert_int_equal(x.nmeetings, 0);
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1167,6 +1203,7 @@ int main(void)
         cmocka_unit_test(english_sides_opening_together),
         cmocka_unit_test(hours_earlier_is_the_day_last_named),
         cmocka_unit_test(the_talks_of_the_lead_paragraph),
+        cmocka_unit_test(talks_that_took_place_after_the_sides),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

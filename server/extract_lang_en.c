@@ -505,6 +505,7 @@ const bc_lex bc_lex_en[] = {
     WE(C_REL_DAY, "yesterday", -1),
     WE(C_REL_DAY, "today", 0),
     WE(C_REL_DAY, "the day before yesterday", -2),
+    WE(C_REL_DAY, "last night", -1),
     WE(C_NEXT_DAY, "the previous day", -1),
     WE(C_NEXT_DAY, "a day earlier", -1),
     WE(C_NEXT_DAY, "the day before", -1),

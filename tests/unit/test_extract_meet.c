@@ -1172,6 +1172,35 @@ static void talks_that_took_place_after_the_sides(void **state)
     bc_extraction_free(&x);
 }
 
+/* Yesterday in parts of the day ("chieu qua", "昨晚", "last night") is the day before the
+ * report's; without a reference date, no day. */
+static void yesterday_afternoon_and_last_night(void **state)
+{
+    (void)state;
+    static const char *const cases[][2] = {
+        {"vi", "Tieu de\n\nChiều qua, tỉnh Lào Cai và tỉnh Vân Nam (Trung Quốc) đã tổ chức hội "
+               "đàm tại Lào Cai."},
+        {"zh", "标题\n\n老街省与云南省领导人昨晚在老街市举行会谈。"},
+        {"en", "Title\n\nLao Cai and Yunnan officials held talks in Sa Pa last night."},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        bc_extraction x = run(cases[k][0], "2024-05-09", cases[k][1]);
+        assert_int_equal(x.nmeetings, 1);
+        assert_string_equal(x.meetings[0].date, "2024-05-08");
+        bc_extraction_free(&x);
+        x = run(cases[k][0], NULL, cases[k][1]);
+        for (size_t i = 0; i < x.nmeetings; i++)
+            assert_string_equal(x.meetings[i].date, "");
+        bc_extraction_free(&x);
+    }
+    /* "sang qua" is also crossing over: no day */
+    bc_extraction x = run("vi", "2024-05-09",
+                          "Tieu de\n\nXe tải sang qua cửa khẩu Lào Cai sau hội đàm với Vân Nam "
+                          "(Trung Quốc).");
+    assert_false(has_date(&x, "2024-05-08"));
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1204,6 +1233,7 @@ int main(void)
         cmocka_unit_test(hours_earlier_is_the_day_last_named),
         cmocka_unit_test(the_talks_of_the_lead_paragraph),
         cmocka_unit_test(talks_that_took_place_after_the_sides),
+        cmocka_unit_test(yesterday_afternoon_and_last_night),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

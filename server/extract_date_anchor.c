@@ -382,3 +382,19 @@ const xd *bcx_nearest_date(const ctx *c, size_t si, size_t i, size_t end, int mi
     }
     return best;
 }
+
+size_t bcx_during_day_zh(const ctx *c, size_t si, size_t i, size_t last_meet)
+{
+    size_t own = SIZE_MAX;
+    for (size_t k = c->se[si].d0; k < c->nd; k++) {
+        const xd *d = &c->d[k];
+        if (d->t1 > i || d->dateline || d->weekday || d->rel || d->same_day || d->span[0])
+            continue;
+        own = (d->prec == 3 || d->prec == 2) && d->iso[0] != '-' ? k : SIZE_MAX;
+    }
+    /* held in the clause before ("...在河江省举行，会晤期间"): "举行" or "召开" in it */
+    if (own != SIZE_MAX && i >= 2 && (bcx_gap(c, i - 1) & G_COMMA) &&
+        (bcx_words_at(c, i - 2, i, "举行") == 2 || bcx_words_at(c, i - 2, i, "召开") == 2))
+        return own;
+    return last_meet;
+}

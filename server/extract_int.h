@@ -550,6 +550,11 @@ int bcx_try_anchored_zh(const ctx *c, size_t i, size_t lim, dres *r);
  * 年，…。6月12日，…", "去年，…：9月，…") take that year, until a sentence writes another:
  * the year the report tells of, not the reference date's nearest. */
 void bcx_context_year_zh(ctx *c);
+/* The date "会晤期间" (during the meeting) at token i of sentence si is of: the day or
+ * month of its own sentence before it when that sentence holds the meeting ("2023年3月下旬，
+ * ...会晤在河江省举行，会晤期间还召开了...第九次会议"), else last_meet (the last day of a
+ * sentence naming a meeting), SIZE_MAX none. */
+size_t bcx_during_day_zh(const ctx *c, size_t si, size_t i, size_t last_meet);
 /* A Chinese part of a year without its year at token i ("年中", "年初", "年底", "年末", "年内";
  * not after a year or a count: "2024年年中", "三年内"): the reference
  * date's year into r (BC_X_INFERRED_YEAR) when the part is of the report's year by its

@@ -188,9 +188,37 @@ static void a_day_of_the_month_just_written_with_its_year(void **state)
     bc_extraction_free(&x);
 }
 
+/* "会晤期间" right after the clause that holds the meeting in its own sentence is the
+ * day or month that sentence gives it; with no meeting held before it, nothing. */
+static void during_the_meeting_held_in_its_sentence(void **state)
+{
+    (void)state;
+    bc_extraction x = run("zh", "2024-05-10",
+                          "标题\n\n2022年9月，老街省与云南省第二次年度会晤在昆明举行，"
+                          "会晤期间还召开了联合工作组第七次会议。");
+    assert_int_equal(x.nmeetings, 2);
+    for (size_t k = 0; k < x.nmeetings; k++)
+        assert_string_equal(x.meetings[k].date, "2022-09");
+    bc_extraction_free(&x);
+    x = run("zh", "2024-05-10",
+            "标题\n\n2022年9月8日，老街省与云南省第二次年度会晤在昆明召开，"
+            "会晤期间还召开了联合工作组第七次会议。");
+    assert_int_equal(x.nmeetings, 2);
+    for (size_t k = 0; k < x.nmeetings; k++)
+        assert_string_equal(x.meetings[k].date, "2022-09-08");
+    bc_extraction_free(&x);
+    /* no meeting held before it: no date */
+    x = run("zh", "2024-05-10",
+            "标题\n\n老街省与云南省贸易额增长12%。会晤期间，双方召开了联合工作组第七次会议。");
+    for (size_t k = 0; k < x.nmeetings; k++)
+        assert_string_equal(x.meetings[k].date, "");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(during_the_meeting_held_in_its_sentence),
         cmocka_unit_test(a_day_of_the_month_just_written_with_its_year),
         cmocka_unit_test(a_year_word_takes_the_year_told),
         cmocka_unit_test(a_month_word_takes_the_month_told),

@@ -68,7 +68,8 @@ int bcx_year_gone(const ctx *c, const mention *m, const xd *d)
 /* 1 when talks m are named back as "the talks" after "at", "during" or "after", in the
  * second sentence of the article's body, its first being the paragraph before: the talks
  * its lead sentence told ("MONG CAI, March 12 - A and B agreed yesterday to ...", then
- * "... signed a memorandum at the talks in Mong Cai"). */
+ * "... signed a memorandum at the talks in Mong Cai"), when that day is counted from the
+ * report's (bcx_back_day). */
 static int lead_talks_back(const ctx *c, const mention *m)
 {
     size_t si = m->sent, hi = c->se[si].t1, lead = 0;
@@ -125,6 +126,10 @@ const xd *bcx_back_day(const ctx *c, const mention *m)
         day = d;
     }
     if (day == NULL || (bcx_future_at(c, day->t0) != 0) != (m->planned > 0))
+        return NULL;
+    /* the lead's day counted from the report's ("agreed yesterday", "on Tuesday"), not an
+     * arrival's ("On May 20, a delegation ... arrived"): the day of what the lead reports */
+    if (lead && (!day->weekday || bcx_arrival_day(c, si - 1) != NULL))
         return NULL;
     return day;
 }

@@ -1127,6 +1127,14 @@ static void the_talks_of_the_lead_paragraph(void **state)
     for (size_t i = 0; i < x.nmeetings; i++)
         assert_string_equal(x.meetings[i].date, "");
     bc_extraction_free(&x);
+    /* a day written in the lead, not counted from the report's: not taken */
+    x = run("en", "2024-05-20",
+            "Title\n\nOn May 8, Lao Cai Province and Yunnan Province agreed to speed up the "
+            "rail link.\n\nOfficials of the two provinces signed a plan at the talks in Lao "
+            "Cai.");
+    for (size_t i = 0; i < x.nmeetings; i++)
+        assert_string_equal(x.meetings[i].date, "");
+    bc_extraction_free(&x);
     /* a lead of one side only */
     x = run("en", "2024-05-09",
             "Title\n\nLAO CAI, May 9 – Lao Cai Province agreed yesterday to speed up the rail "

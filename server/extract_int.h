@@ -982,6 +982,11 @@ int bcx_held_chain(const ctx *c, const mention *m, const xd *d);
  * talks were held in Hekou on Friday"), in the paragraph of the sentence before: the talks
  * of whoever that sentence names. */
 int bcx_talks_open_held(const ctx *c, size_t si, size_t i);
+/* 1 when meeting m is followed by an aside of where it was held, set off by commas and
+ * with no date ("Die voorjaarsontmoeting, gehouden in Nanning, gaf het startsein voor de
+ * groei van het toerisme in maart"), and date d stands in the main clause after it, which
+ * says nothing of holding: what the meeting did or led to, d the time of that. */
+int bcx_after_held_aside(const ctx *c, const mention *m, const xd *d);
 const xd *bcx_back_day(const ctx *c, const mention *m);
 /* 1 when an English clause between token from (after talks of its sentence already told)
  * and talks at token i opens with a day of its own, a few words before them ("On August

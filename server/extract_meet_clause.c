@@ -473,3 +473,26 @@ int bcx_talks_open_held(const ctx *c, size_t si, size_t i)
             return 1;
     return 0;
 }
+
+int bcx_after_held_aside(const ctx *c, const mention *m, const xd *d)
+{
+    size_t hi = c->se[m->sent].t1, open = m->t1;
+    /* the aside opens at the first comma after the meeting's name and what it is of
+     * ("The Spring Meeting of Lang Son and Guangxi, held in Nanning, ...") */
+    while (open < hi && !(bcx_gap(c, open - 1) & (G_COMMA | G_DOT)))
+        open++;
+    if (d->t0 < m->t1 || open >= hi || !(bcx_gap(c, open - 1) & G_COMMA) ||
+        bcx_lex_find(c, C_HELD, open, NULL) == 0 || open > m->t1 + 8)
+        return 0;
+    size_t end = open;
+    while (end < hi && !(bcx_gap(c, end) & (G_COMMA | G_DOT)))
+        end++;
+    if (end >= hi || !(bcx_gap(c, end) & G_COMMA) || d->t0 <= end)
+        return 0; /* the date stands in the aside: where and when it was held */
+    for (size_t k = c->se[m->sent].d0; k < c->se[m->sent].d1; k++)
+        if (c->d[k].t0 >= m->t1 && c->d[k].t0 <= end)
+            return 0;
+    /* the main clause says it took place ("..., held in Nanning, ended on March 3"): its */
+    return !bcx_range_has(c, end + 1, d->t0, C_HELD, -1) &&
+           !bcx_range_has(c, end + 1, d->t0, C_TALKS, -1);
+}

@@ -312,8 +312,8 @@ static void ratchet_against_a_baseline(void **state)
  * P 0.992, target 0.993, period 0.986, gate pair R 0.965); round 18's report-day classes
  * (a zh day after the meeting's noun, "会晤期间" of its sentence, a month's year just
  * written; compound ceremonies, "the two leaders", "hours earlier", joint English openings,
- * talks after the lead or opening a sentence of holding): meeting date P 0.996 R 0.973, 1
- * wrong). */
+ * talks after the lead or opening a sentence of holding, no date after an aside of
+ * holding): meeting date P 0.996 R 0.973, 0 wrong). */
 static void dev_split_regression(void **state)
 {
     (void)state;

@@ -1209,6 +1209,39 @@ static void yesterday_afternoon_and_last_night(void **state)
     bc_extraction_free(&x);
 }
 
+/* A meeting with an aside of where it was held and no date in it ("..., gehouden in
+ * Nanning, ...") takes no date of the main clause after it that says nothing of holding:
+ * that is the time of what it led to. A date in the aside, or a main clause of holding,
+ * is its own. */
+static void a_date_after_an_aside_of_holding(void **state)
+{
+    (void)state;
+    bc_extraction x = run("nl", "2024-09-02",
+                          "Titel\n\nDe Voorjaarsontmoeting, gehouden in Nanning, leidde tot "
+                          "een sterke groei van de handel in april.");
+    for (size_t i = 0; i < x.nmeetings; i++)
+        assert_string_not_equal(x.meetings[i].date, "2024-04");
+    bc_extraction_free(&x);
+    x = run("en", "2024-09-02",
+            "Title\n\nThe Spring Meeting of Lao Cai and Yunnan, held in Kunming, led to "
+            "strong growth in trade in April.");
+    for (size_t i = 0; i < x.nmeetings; i++)
+        assert_string_not_equal(x.meetings[i].date, "2024-04");
+    bc_extraction_free(&x);
+    x = run("nl", "2024-09-02",
+            "Titel\n\nDe Voorjaarsontmoeting, gehouden in Nanning op 3 april, leidde tot een "
+            "sterke groei van de handel.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2024-04-03");
+    bc_extraction_free(&x);
+    x = run("en", "2024-09-02",
+            "Title\n\nThe Spring Meeting of Lao Cai and Yunnan, held in Kunming, took place on "
+            "April 3.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2024-04-03");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1242,6 +1275,7 @@ int main(void)
         cmocka_unit_test(the_talks_of_the_lead_paragraph),
         cmocka_unit_test(talks_that_took_place_after_the_sides),
         cmocka_unit_test(yesterday_afternoon_and_last_night),
+        cmocka_unit_test(a_date_after_an_aside_of_holding),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -111,6 +111,10 @@ const xd *bcx_back_day(const ctx *c, const mention *m)
     int refers = lead;
     for (int w = 0; back[w] && !refers; w++)
         refers = bcx_words_at(c, s0 + 1, hi, back[w]) > 0;
+    /* the talks themselves a few words of what kind on ("The economic and trade talks in
+     * Cao Bang City were co-chaired by ...") */
+    refers = refers || (m->xkind == BC_XM_TALKS && m->t0 > s0 && m->t0 <= s0 + 4 &&
+                        bcx_commas(c, s0, m->t0) == 0 && !bcx_lex_find(c, C_MEET, s0 + 1, NULL));
     if (!refers || (bcx_words_at(c, s0 + 1, hi, "two sides") > 0 &&
                     (m->xkind != BC_XM_TALKS || m->t0 > s0 + 4)))
         return NULL; /* "The two sides met", "... held talks": not "agreed that the 14th ..." */

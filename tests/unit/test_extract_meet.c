@@ -1242,6 +1242,28 @@ static void a_date_after_an_aside_of_holding(void **state)
     bc_extraction_free(&x);
 }
 
+/* English talks a few words of what kind after "The" that open the paragraph after the
+ * lead take the lead's one day ("The border trade talks in Lao Cai were chaired by ..."),
+ * as "The talks" do; with two days in the lead, none. */
+static void the_kind_of_talks_after_the_lead(void **state)
+{
+    (void)state;
+    const char *one = "Title\n\nLao Cai Province and Yunnan agreed on May 8 to study a new "
+                      "bridge.\n\nThe border trade talks in Lao Cai City were chaired by vice "
+                      "governors of Lao Cai and Yunnan.";
+    bc_extraction x = run("en", NULL, one);
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "--05-08");
+    bc_extraction_free(&x);
+    const char *two = "Title\n\nLao Cai Province and Yunnan agreed on May 8 to study a bridge "
+                      "first proposed on April 2.\n\nThe border trade talks in Lao Cai City "
+                      "were chaired by vice governors of Lao Cai and Yunnan.";
+    x = run("en", NULL, two);
+    for (size_t i = 0; i < x.nmeetings; i++)
+        assert_string_equal(x.meetings[i].date, "");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1276,6 +1298,7 @@ int main(void)
         cmocka_unit_test(talks_that_took_place_after_the_sides),
         cmocka_unit_test(yesterday_afternoon_and_last_night),
         cmocka_unit_test(a_date_after_an_aside_of_holding),
+        cmocka_unit_test(the_kind_of_talks_after_the_lead),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

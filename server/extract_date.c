@@ -695,12 +695,13 @@ void bcx_find_dates(ctx *c)
             } else if ((n = bcx_lex_find(c, C_SAME_DAY, i, &e)) > 0 && e->val == 3) {
                 /* "会晤期间": during the meeting, the day of the last one named (not the
                  * day a tourist line opened in the sentence before); none, no day */
-                if (last_meet != SIZE_MAX) {
-                    memcpy(r.iso, c->d[last_meet].iso, sizeof r.iso);
-                    r.inferred = c->d[last_meet].inferred;
-                    r.prec = 3;
-                    r.same_day = c->t[c->d[last_meet].t0].sent + 1 < si ? 2 : 1;
-                    r.ref = last_meet + 1;
+                size_t lm = bcx_during_day_zh(c, si, i, last_meet);
+                if (lm != SIZE_MAX) {
+                    memcpy(r.iso, c->d[lm].iso, sizeof r.iso);
+                    r.inferred = c->d[lm].inferred;
+                    r.prec = c->d[lm].prec;
+                    r.same_day = c->t[c->d[lm].t0].sent + 1 < si ? 2 : 1;
+                    r.ref = lm + 1;
                 }
                 r.n = n;
             } else if (day_told(c, i, last_day, last_past) != SIZE_MAX &&

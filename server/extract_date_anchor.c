@@ -225,9 +225,48 @@ static int writes_year(const ctx *c, size_t si, size_t from)
     return 0;
 }
 
+/* 1 when sentence si continues the one before it after a semicolon ("...；此前，..."). */
+static int after_semicolon(const ctx *c, size_t si)
+{
+    if (si == 0 || bcx_new_paragraph(c, si))
+        return 0;
+    const char *a = c->s + c->se[si - 1].qe, *b = c->s + c->se[si].qs;
+    for (const char *q = a > c->s + 3 ? a - 3 : c->s; q + 3 <= b; q++)
+        if (memcmp(q, "\xef\xbc\x9b", 3) == 0 || *q == ';') /* "；" */
+            return 1;
+    return 0;
+}
+
+/* A day of a month without its year right after that month written with its year, in its
+ * sentence or the one it continues after a semicolon, no other date between ("2023年6月，
+ * ...会晤在昆明举行；此前，...第十次会议已于6月12日下午召开"): the day of that month of
+ * that year. */
+static void same_month_year_zh(ctx *c)
+{
+    for (size_t k = 1; c->lbit == L_ZH && k < c->nd; k++) {
+        xd *d = &c->d[k];
+        const xd *p = &c->d[k - 1];
+        size_t len = strlen(d->iso), si = c->t[d->t0].sent, sp = c->t[p->t0].sent;
+        int bare = d->iso[0] == '-' && len == 7,
+            guessed = d->inferred == BC_X_INFERRED_YEAR && len == 10;
+        if ((!bare && !guessed) || d->dateline || d->weekday || d->same_day || d->rel ||
+            d->rel_year || d->span[0] || p->dateline || p->prec != 2 || strlen(p->iso) != 7 ||
+            p->iso[0] == '-' || p->inferred || p->rel_year ||
+            strncmp(p->iso + 5, d->iso + (bare ? 2 : 5), 2) != 0 ||
+            !(sp == si || (sp + 1 == si && after_semicolon(c, si))))
+            continue;
+        char iso[24];
+        snprintf(iso, sizeof iso, "%.4s-%s", p->iso, d->iso + (bare ? 2 : 5));
+        copy_str(d->iso, sizeof d->iso, iso);
+        d->prec = 3;
+        d->inferred = 0;
+    }
+}
+
 void bcx_context_year_zh(ctx *c)
 {
     int y = 0, text = 0;
+    same_month_year_zh(c);
     for (size_t si = 0; c->lbit == L_ZH && si < c->ns; si++) {
         if (c->se[si].heading || bcx_new_paragraph(c, si))
             y = 0;
@@ -342,4 +381,20 @@ const xd *bcx_nearest_date(const ctx *c, size_t si, size_t i, size_t end, int mi
         }
     }
     return best;
+}
+
+size_t bcx_during_day_zh(const ctx *c, size_t si, size_t i, size_t last_meet)
+{
+    size_t own = SIZE_MAX;
+    for (size_t k = c->se[si].d0; k < c->nd; k++) {
+        const xd *d = &c->d[k];
+        if (d->t1 > i || d->dateline || d->weekday || d->rel || d->same_day || d->span[0])
+            continue;
+        own = (d->prec == 3 || d->prec == 2) && d->iso[0] != '-' ? k : SIZE_MAX;
+    }
+    /* held in the clause before ("...在河江省举行，会晤期间"): "举行" or "召开" in it */
+    if (own != SIZE_MAX && i >= 2 && (bcx_gap(c, i - 1) & G_COMMA) &&
+        (bcx_words_at(c, i - 2, i, "举行") == 2 || bcx_words_at(c, i - 2, i, "召开") == 2))
+        return own;
+    return last_meet;
 }

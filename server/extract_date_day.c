@@ -166,10 +166,12 @@ static int cross_months(const ctx *c, size_t i, size_t j, size_t lim, int mon, i
 }
 
 /* 1 when the characters before token i end who met or "于": a known name, a word for a
- * side, a delegation or the two places ("双方", "两地", "代表团", "...省", "...市"). */
+ * side, a delegation or the two places ("双方", "两地", "代表团", "...省", "...市"), or
+ * the meeting itself ("...座谈会24日上午在河江市举行", "会晤12日在河口举行"). */
 static int after_party(const ctx *c, size_t i)
 {
-    static const char *const ends[] = {"于", "方", "地", "团", "省", "市", "州", "县", "区", NULL};
+    static const char *const ends[] = {"于", "方", "地", "团", "省", "市", "州",
+                                       "县", "区", "会", "晤", "谈", NULL};
     size_t si = c->t[i].sent;
     for (size_t q = c->se[si].h0; q < c->se[si].h1; q++)
         if (c->h[q].t1 == i)

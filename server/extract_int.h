@@ -550,6 +550,11 @@ int bcx_try_anchored_zh(const ctx *c, size_t i, size_t lim, dres *r);
  * 年，…。6月12日，…", "去年，…：9月，…") take that year, until a sentence writes another:
  * the year the report tells of, not the reference date's nearest. */
 void bcx_context_year_zh(ctx *c);
+/* The date "会晤期间" (during the meeting) at token i of sentence si is of: the day or
+ * month of its own sentence before it when that sentence holds the meeting ("2023年3月下旬，
+ * ...会晤在河江省举行，会晤期间还召开了...第九次会议"), else last_meet (the last day of a
+ * sentence naming a meeting), SIZE_MAX none. */
+size_t bcx_during_day_zh(const ctx *c, size_t si, size_t i, size_t last_meet);
 /* A Chinese part of a year without its year at token i ("年中", "年初", "年底", "年末", "年内";
  * not after a year or a count: "2024年年中", "三年内"): the reference
  * date's year into r (BC_X_INFERRED_YEAR) when the part is of the report's year by its
@@ -976,6 +981,16 @@ int bcx_held_chain(const ctx *c, const mention *m, const xd *d);
  * ("The agreement was reached as ...", "The opening ceremony, jointly held by ..."), when
  * the sentence before it opens a paragraph, names no meeting and writes one date, a day
  * of the same tense (to come, or not): that day; NULL otherwise. */
+/* 1 when talks at token i open sentence si (an article at most before them) and it says
+ * they took place ("Het gesprek vond plaats in Ha Long, op vrijdag 30 augustus", "The
+ * talks were held in Hekou on Friday"), in the paragraph of the sentence before: the talks
+ * of whoever that sentence names. */
+int bcx_talks_open_held(const ctx *c, size_t si, size_t i);
+/* 1 when meeting m is followed by an aside of where it was held, set off by commas and
+ * with no date ("Die voorjaarsontmoeting, gehouden in Nanning, gaf het startsein voor de
+ * groei van het toerisme in maart"), and date d stands in the main clause after it, which
+ * says nothing of holding: what the meeting did or led to, d the time of that. */
+int bcx_after_held_aside(const ctx *c, const mention *m, const xd *d);
 const xd *bcx_back_day(const ctx *c, const mention *m);
 /* 1 when an English clause between token from (after talks of its sentence already told)
  * and talks at token i opens with a day of its own, a few words before them ("On August

@@ -507,6 +507,7 @@ const bc_lex bc_lex_en[] = {
     WE(C_REL_DAY, "yesterday", -1),
     WE(C_REL_DAY, "today", 0),
     WE(C_REL_DAY, "the day before yesterday", -2),
+    WE(C_REL_DAY, "last night", -1),
     WE(C_NEXT_DAY, "the previous day", -1),
     WE(C_NEXT_DAY, "a day earlier", -1),
     WE(C_NEXT_DAY, "the day before", -1),
@@ -530,6 +531,13 @@ const bc_lex bc_lex_en[] = {
     WE(C_SAME_DAY, "that day", 0),
     WE(C_SAME_DAY, "the same morning", 0),
     WE(C_SAME_DAY, "the same afternoon", 0),
+    /* a few hours before or after the day last named ("Hours earlier, the two leaders held
+     * talks"; "earlier in the day") */
+    WE(C_SAME_DAY, "hours earlier", 0),
+    WE(C_SAME_DAY, "hours later", 0),
+    WE(C_SAME_DAY, "earlier that day", 0),
+    WE(C_SAME_DAY, "earlier in the day", 0),
+    WE(C_SAME_DAY, "later in the day", 0),
     WE(C_BOTH_SIDES, "the two sides", 0),
     WE(C_BOTH_SIDES, "both sides", 0),
     WE(C_CN, "chinese", 0),
@@ -600,6 +608,11 @@ const bc_lex bc_lex_en[] = {
     WE(C_BOTH_SIDES, "the two neighbours", 0),
     WE(C_BOTH_SIDES, "the two prefectures", 0),
     WE(C_BOTH_SIDES, "the two regions", 0),
+    /* the leaders or administrations of the two sides named before ("Hours earlier, the two
+     * leaders held talks") */
+    WE(C_BOTH_SIDES, "the two leaders", 0),
+    WE(C_BOTH_SIDES, "both leaders", 0),
+    WE(C_BOTH_SIDES, "the two administrations", 0),
     /* sitting down together is meeting ("last sat down together in April 2023") */
     WE(C_TALKS, "sat down", 0),
     WE(C_HELD, "sat down", 0),

@@ -434,6 +434,8 @@ const bc_lex bc_lex_fr[] = {
     WE(C_SAME_DAY, "le meme apres midi", 0),
     WE(C_SAME_DAY, "le meme matin", 0),
     WE(C_SAME_DAY, "le meme soir", 0),
+    WE(C_SAME_DAY, "heures plus tot", 0), /* "quelques heures plus tôt": that day */
+    WE(C_SAME_DAY, "heures plus tard", 0),
     WE(C_BOTH_SIDES, "les deux parties", 0),
     WE(C_BOTH_SIDES, "les deux cotes", 0),
     WP(C_CN, "chinois", 0),
@@ -459,6 +461,8 @@ const bc_lex bc_lex_fr[] = {
     WE(C_BOTH_SIDES, "les deux localites", 0),
     WE(C_BOTH_SIDES, "des deux villes", 0),
     WE(C_BOTH_SIDES, "les deux villes", 0),
+    WE(C_BOTH_SIDES, "les deux dirigeants", 0), /* the leaders of the two sides named */
+    WE(C_BOTH_SIDES, "des deux dirigeants", 0),
     WE(C_BOTH_SIDES, "des deux parties", 0),
     WE(C_BOTH_SIDES, "des deux cotes", 0),
     WE(C_TALKS, "se sont rencontres", 0),

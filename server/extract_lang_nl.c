@@ -484,6 +484,12 @@ const bc_lex bc_lex_nl[] = {
     WE(C_SAME_DAY, "die ochtend", 0),
     WE(C_SAME_DAY, "die middag", 0),
     WE(C_SAME_DAY, "die avond", 0),
+    WE(C_SAME_DAY, "uur eerder", 0), /* "enkele uren eerder", "een paar uur later" */
+    WE(C_SAME_DAY, "uur later", 0),
+    WE(C_SAME_DAY, "uren eerder", 0),
+    WE(C_SAME_DAY, "uren later", 0),
+    WE(C_SAME_DAY, "eerder die dag", 0),
+    WE(C_SAME_DAY, "later die dag", 0),
     WE(C_SINCE, "sinds", 0),
     WP(C_WEEKDAY, "maandag", 1),
     WP(C_WEEKDAY, "dinsdag", 2),
@@ -556,6 +562,9 @@ const bc_lex bc_lex_nl[] = {
     WE(C_TALKS, "ontmoetten", TALKS_VERB),
     WP(C_TALKS, "ceremonie", TALKS_CEREMONY),
     WP(C_TALKS, "plechtigheid", TALKS_CEREMONY),
+    /* and at the end of a compound ("een openingsceremonie", "de ondertekeningsplechtigheid") */
+    WI(C_TALKS, "sceremonie", TALKS_CEREMONY),
+    WI(C_TALKS, "splechtigheid", TALKS_CEREMONY),
     WP(C_PAIR, "paar", 0),
     WE(C_PAIR, "paren", 0), /* "via de paren X – Y en Z – W" */
     WE(C_PAIR, "grenspaar", 0),
@@ -593,6 +602,12 @@ const bc_lex bc_lex_nl[] = {
     WE(C_BOTH_SIDES, "beide stadsbesturen", 0),
     WE(C_BOTH_SIDES, "de twee stadsbesturen", 0),
     WE(C_BOTH_SIDES, "de twee steden", 0),
+    /* the two administrations or leaders named before ("overleg dat de twee besturen
+     * gisteren voerden") */
+    WE(C_BOTH_SIDES, "de twee besturen", 0),
+    WE(C_BOTH_SIDES, "beide besturen", 0),
+    WE(C_BOTH_SIDES, "de twee leiders", 0),
+    WE(C_BOTH_SIDES, "beide leiders", 0),
     WE(C_BOTH_SIDES, "beide provincies", 0),
     WE(C_BOTH_SIDES, "beide kanten", 0),
     WE(C_BOTH_SIDES, "beide zijden", 0),

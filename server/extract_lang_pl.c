@@ -399,6 +399,8 @@ const bc_lex bc_lex_pl[] = {
     WE(C_SAME_DAY, "tego samego popoludnia", 0),
     WE(C_SAME_DAY, "tego samego ranka", 0),
     WE(C_SAME_DAY, "tego dnia", 0),
+    WE(C_SAME_DAY, "godzin wczesniej", 0), /* "kilka godzin wczesniej": that day */
+    WE(C_SAME_DAY, "godzin pozniej", 0),
     WE(C_SINCE, "odkad", 0),
     WE(C_WEEKDAY, "poniedzialek", 1),
     WE(C_WEEKDAY, "wtorek", 2),
@@ -439,6 +441,7 @@ const bc_lex bc_lex_pl[] = {
     WE(C_COUNT_WORD, "pieciu prowincji", 5),
     WE(C_COUNT_WORD, "piec prowincji", 5),
     WE(C_BOTH_SIDES, "oba miasta", 0),
+    WE(C_BOTH_SIDES, "obaj przywodcy", 0), /* the leaders of the two sides named */
     WE(C_FUTURE, "odbeda", 0),
     /* ---- allocations (investment) and what money is spent on */
     WP(C_MONEY_CUE, "przeznacz", MM_INVEST),

@@ -327,6 +327,8 @@ const bc_lex bc_lex_sv[] = {
     WE(C_SAME_DAY, "samma morgon", 0),
     WE(C_SAME_DAY, "samma kvall", 0),
     WE(C_SAME_DAY, "senare samma dag", 0),
+    WE(C_SAME_DAY, "timmar tidigare", 0), /* "nagra timmar tidigare": that day */
+    WE(C_SAME_DAY, "timmar senare", 0),
     WE(C_SINCE, "sedan", 0),
     WE(C_WEEKDAY, "mandags", 1),
     WE(C_WEEKDAY, "tisdags", 2),
@@ -344,6 +346,7 @@ const bc_lex bc_lex_sv[] = {
     WP(C_TALKS, "arbetssamtal", 0),
     WP(C_TALKS, "arbetsbesok", TALKS_VISIT),
     WP(C_TALKS, "ceremoni", TALKS_CEREMONY),
+    WI(C_TALKS, "sceremoni", TALKS_CEREMONY), /* "invigningsceremonin": of a compound */
     WI(C_PAIR, "par", 0),
     WE(C_FACES, "mittemot", 0),
     WE(C_FACES, "mitt emot", 0),
@@ -370,6 +373,8 @@ const bc_lex bc_lex_sv[] = {
     WE(C_BOTH_SIDES, "bada lander", 0),
     WE(C_BOTH_SIDES, "bada parter", 0),
     WE(C_BOTH_SIDES, "de tva landerna", 0),
+    WE(C_BOTH_SIDES, "de tva ledarna", 0), /* the leaders of the two sides named */
+    WE(C_BOTH_SIDES, "bada ledarna", 0),
     WE(C_COUNT_WORD, "de fem provinserna", 5),
     WE(C_COUNT_WORD, "fem provinser", 5),
     /* ---- allocations (investment) and what money is spent on */

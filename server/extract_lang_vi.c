@@ -289,6 +289,9 @@ const bc_lex bc_lex_vi[] = {
     WE(C_WEEKDAY, "chu nhat", 7),
     WE(C_REL_DAY, "hom qua", -1),
     WE(C_REL_DAY, "hom kia", -2),
+    /* yesterday afternoon ("Chieu qua, hai tinh ..."); not "sang qua", which is also
+     * crossing over */
+    WE(C_REL_DAY, "chieu qua", -1),
     /* this morning, afternoon, evening: the report's own day */
     WE(C_REL_DAY, "sang nay", 0),
     WE(C_REL_DAY, "chieu nay", 0),

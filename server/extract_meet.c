@@ -876,6 +876,7 @@ void bcx_find_mentions(ctx *c)
              * the other side named, or as the next round of talks the article already
              * reported between both ("the next talks will be held in December") */
             if (!both && (ceremony || !(other_side(c, si) ||
+                                        (bcx_talks_open_held(c, si, i) && both_sides(c, si - 1)) ||
                                         (talks_before && (bcx_talks_held(c, si) || prev)))))
                 break; /* a gathering of one side is no meeting between the two */
             mention m;

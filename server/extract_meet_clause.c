@@ -65,6 +65,34 @@ int bcx_year_gone(const ctx *c, const mention *m, const xd *d)
     return 0;
 }
 
+/* 1 when talks m are named back as "the talks" after "at", "during" or "after", in the
+ * second sentence of the article's body, its first being the paragraph before: the talks
+ * its lead sentence told ("MONG CAI, March 12 - A and B agreed yesterday to ...", then
+ * "... signed a memorandum at the talks in Mong Cai"), when that day is counted from the
+ * report's (bcx_back_day). */
+static int lead_talks_back(const ctx *c, const mention *m)
+{
+    size_t si = m->sent, hi = c->se[si].t1, lead = 0;
+    while (lead < c->ns && c->se[lead].heading)
+        lead++;
+    if (m->xkind != BC_XM_TALKS || si != lead + 1 || !bcx_new_paragraph(c, si) ||
+        m->t0 < c->se[si].t0 + 2 || !bcx_word_is(c, m->t0 - 1, hi, "the") ||
+        !(bcx_word_is(c, m->t0 - 2, hi, "at") || bcx_word_is(c, m->t0 - 2, hi, "during") ||
+          bcx_word_is(c, m->t0 - 2, hi, "after")))
+        return 0;
+    /* the lead names both sides: a Vietnamese and a Chinese province or place */
+    int vn = 0, cn = 0;
+    for (size_t q = c->se[lead].h0; q < c->se[lead].h1; q++) {
+        const hit *h = &c->h[q];
+        int side = h->entity == E_PROVINCE ? (bcx_province_cn(c, h->id) ? -1 : 1)
+                   : h->entity == E_PLACE  ? (h->id[0] == 'C' ? -1 : 1)
+                                           : 0;
+        vn = vn || side > 0;
+        cn = cn || side < 0;
+    }
+    return vn && cn;
+}
+
 const xd *bcx_back_day(const ctx *c, const mention *m)
 {
     static const char *const back[] = {
@@ -73,14 +101,20 @@ const xd *bcx_back_day(const ctx *c, const mention *m)
         "talks",     "meeting",    "event",     "two sides",    NULL};
     size_t si = m->sent, s0 = c->se[si].t0, hi = c->se[si].t1;
     if (c->lbit != L_EN || si == 0 || c->se[si].d0 != c->se[si].d1 || c->se[si - 1].heading ||
-        c->se[si - 1].nment > 0 || bcx_new_paragraph(c, si - 1) == 0 ||
-        !bcx_word_is(c, s0, hi, "the"))
+        c->se[si - 1].nment > 0 || bcx_new_paragraph(c, si - 1) == 0)
+        return NULL;
+    int lead = lead_talks_back(c, m);
+    if (!lead && !bcx_word_is(c, s0, hi, "the"))
         return NULL;
     /* "The agreement was reached as ...", "The opening ceremony, jointly held by ...", "The
      * two sides met by video link" */
-    int refers = 0;
+    int refers = lead;
     for (int w = 0; back[w] && !refers; w++)
         refers = bcx_words_at(c, s0 + 1, hi, back[w]) > 0;
+    /* the talks themselves a few words of what kind on ("The economic and trade talks in
+     * Cao Bang City were co-chaired by ...") */
+    refers = refers || (m->xkind == BC_XM_TALKS && m->t0 > s0 && m->t0 <= s0 + 4 &&
+                        bcx_commas(c, s0, m->t0) == 0 && !bcx_lex_find(c, C_MEET, s0 + 1, NULL));
     if (!refers || (bcx_words_at(c, s0 + 1, hi, "two sides") > 0 &&
                     (m->xkind != BC_XM_TALKS || m->t0 > s0 + 4)))
         return NULL; /* "The two sides met", "... held talks": not "agreed that the 14th ..." */
@@ -96,6 +130,10 @@ const xd *bcx_back_day(const ctx *c, const mention *m)
         day = d;
     }
     if (day == NULL || (bcx_future_at(c, day->t0) != 0) != (m->planned > 0))
+        return NULL;
+    /* the lead's day counted from the report's ("agreed yesterday", "on Tuesday"), not an
+     * arrival's ("On May 20, a delegation ... arrived"): the day of what the lead reports */
+    if (lead && (!day->weekday || bcx_arrival_day(c, si - 1) != NULL))
         return NULL;
     return day;
 }
@@ -444,4 +482,46 @@ void bcx_sideline_day(ctx *c, mention *m, const size_t *idx, size_t a, size_t b)
     m->date_inferred = host->date_inferred;
     m->date_src = 2;
     m->sideline = 1; /* a meeting of its own, not folded into its host */
+}
+
+int bcx_talks_open_held(const ctx *c, size_t si, size_t i)
+{
+    size_t open = bcx_sent_open(c, si);
+    if (si == 0 || bcx_new_paragraph(c, si) || c->se[si - 1].heading || i > open + 1 ||
+        !bcx_talks_held(c, si) || bcx_sent_has(c, si, C_FUTURE, -1))
+        return 0;
+    /* an article or a demonstrative before them, nothing else ("Het gesprek", "The talks",
+     * "Die ontmoeting"); none in Polish, Vietnamese or Chinese */
+    static const char *const det[] = {"the", "het", "de",    "die",   "dat",   "la",
+                                      "le",  "les", "cette", "ces",   "ta",    "te",
+                                      "den", "det", "that",  "those", "these", NULL};
+    if (i == open)
+        return 1;
+    for (int w = 0; det[w]; w++)
+        if (bcx_word_is(c, open, i, det[w]))
+            return 1;
+    return 0;
+}
+
+int bcx_after_held_aside(const ctx *c, const mention *m, const xd *d)
+{
+    size_t hi = c->se[m->sent].t1, open = m->t1;
+    /* the aside opens at the first comma after the meeting's name and what it is of
+     * ("The Spring Meeting of Lang Son and Guangxi, held in Nanning, ...") */
+    while (open < hi && !(bcx_gap(c, open - 1) & (G_COMMA | G_DOT)))
+        open++;
+    if (d->t0 < m->t1 || open >= hi || !(bcx_gap(c, open - 1) & G_COMMA) ||
+        bcx_lex_find(c, C_HELD, open, NULL) == 0 || open > m->t1 + 8)
+        return 0;
+    size_t end = open;
+    while (end < hi && !(bcx_gap(c, end) & (G_COMMA | G_DOT)))
+        end++;
+    if (end >= hi || !(bcx_gap(c, end) & G_COMMA) || d->t0 <= end)
+        return 0; /* the date stands in the aside: where and when it was held */
+    for (size_t k = c->se[m->sent].d0; k < c->se[m->sent].d1; k++)
+        if (c->d[k].t0 >= m->t1 && c->d[k].t0 <= end)
+            return 0;
+    /* the main clause says it took place ("..., held in Nanning, ended on March 3"): its */
+    return !bcx_range_has(c, end + 1, d->t0, C_HELD, -1) &&
+           !bcx_range_has(c, end + 1, d->t0, C_TALKS, -1);
 }

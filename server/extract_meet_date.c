@@ -255,6 +255,8 @@ static const xd *meeting_date(const ctx *c, const mention *m, const size_t *idx,
             continue; /* "held talks on 12 March ahead of the 17th conference" */
         if (bcx_day_after_other(c, m, d, idx, a, b))
             continue; /* "at the 2023 Spring Meeting in February, and that the 14th ..." */
+        if (bcx_after_held_aside(c, m, d))
+            continue; /* "De voorjaarsontmoeting, gehouden in Nanning, gaf ... in maart" */
         if (mprec_of(m, d) == 0 || d->used || bcx_said_on(c, d) || bcx_from_point(c, m, d) ||
             bcx_relative_of_other(c, m, d) || in_other_relative(c, m, d) ||
             bcx_deadline_day(c, d) || bcx_signed_on(c, d) || visit_span(m, d) ||
@@ -522,6 +524,8 @@ static void named_day(ctx *c, mention *m, const size_t *idx, size_t a, size_t b)
             char iso[24];
             if (m->date_inferred && (d->iso[0] == '-' || atoi(d->iso) != y))
                 continue;
+            if (bcx_after_held_aside(c, m, d))
+                continue; /* ", held in Nanning, led to ... in March": not its month */
             if (d->iso[0] == '-')
                 snprintf(iso, sizeof iso, "%04d-%.5s", y, d->iso + 2);
             else if (atoi(d->iso) == y ||
@@ -761,6 +765,8 @@ void bcx_resolve_mentions(ctx *c)
                 ; /* "做好年中在昆明举行的第四次…会晤的筹备工作": its own clause of holding */
             else if (m->named_by != 0)
                 d = &c->d[m->named_by - 1]; /* "the June 12 session": its date is its name's */
+            else if (one_group && nd == 1 && bcx_after_held_aside(c, m, only))
+                d = NULL; /* the one date is of what it led to, after its aside of holding */
             else if (one_group && nd == 1 && !bcx_said_on(c, only) && !bcx_from_point(c, m, only) &&
                      !bcx_relative_of_other(c, m, only) && !in_other_relative(c, m, only) &&
                      !bcx_deadline_day(c, only) && !bcx_signed_on(c, only) &&

@@ -108,6 +108,44 @@ int bcx_talk_with(const ctx *c, size_t si, size_t i)
     return 0;
 }
 
+/* English: "Lang Son and Guangxi on Thursday inaugurated a cargo road": both sides as the
+ * subject before a past verb of opening with its object ("a", "the", "their"), the clause
+ * unbroken from the first of them to the verb, and a day in the sentence (an act of one
+ * day, not "have opened ten crossings"); a pair of crossings that "opened for trial
+ * operation" is no act of the sides. */
+static int en_joint_opening(const ctx *c, size_t si, size_t i)
+{
+    static const char *const verbs[] = {"inaugurated", "opened", "launched", "unveiled", NULL};
+    size_t lo = c->se[si].t0, hi = c->se[si].t1, first = SIZE_MAX;
+    int verb = 0, vn = 0, cn = 0, day = 0;
+    for (int w = 0; verbs[w] && !verb; w++)
+        verb = bcx_word_is(c, i, hi, verbs[w]);
+    if (!verb || i == lo || bcx_word_is(c, i - 1, hi, "have") || bcx_word_is(c, i - 1, hi, "had"))
+        return 0;
+    for (size_t q = c->se[si].h0; q < c->se[si].h1; q++) {
+        const hit *h = &c->h[q];
+        int side = h->entity == E_PROVINCE ? (bcx_province_cn(c, h->id) ? -1 : 1)
+                   : h->entity == E_PLACE  ? (h->id[0] == 'C' ? -1 : 1)
+                                           : 0;
+        if (side == 0 || h->t1 > i)
+            continue;
+        vn = vn || side > 0;
+        cn = cn || side < 0;
+        first = h->t0 < first ? h->t0 : first;
+    }
+    if (!vn || !cn)
+        return 0;
+    if (!(bcx_word_is(c, i + 1, hi, "a") || bcx_word_is(c, i + 1, hi, "an") ||
+          bcx_word_is(c, i + 1, hi, "the") || bcx_word_is(c, i + 1, hi, "their")))
+        return 0;
+    for (size_t k = first; k < i; k++)
+        if ((bcx_gap(c, k) & (G_COMMA | G_DOT)) || bcx_lex_find(c, C_PAIR, k, NULL) > 0)
+            return 0;
+    for (size_t k = c->se[si].d0; k < c->se[si].d1 && !day; k++)
+        day = c->d[k].prec == 3;
+    return day;
+}
+
 int bcx_joint_opening(const ctx *c, size_t si, size_t i)
 {
     static const char *const verbs[] = {"openden",   "openen",   "lanceerden", "lanceren",
@@ -119,6 +157,8 @@ int bcx_joint_opening(const ctx *c, size_t si, size_t i)
     static const char *const together[] = {"samen", "gezamenlijk", NULL};
     size_t hi = c->se[si].t1, lo = c->se[si].t0;
     int verb = 0, perfect = 0;
+    if (c->lbit == L_EN)
+        return en_joint_opening(c, si, i);
     if (c->lbit != L_NL)
         return 0;
     for (int w = 0; verbs[w] && !verb; w++)

@@ -309,7 +309,11 @@ static void ratchet_against_a_baseline(void **state)
  * receptions, long spans, persons titled earlier): meeting date P 0.998 R 0.975, 0 wrong,
  * mechanism R 0.958); round 18's blind pool (15, en nl zh) joined untuned, measured on all 279:
  * meeting date P 0.994 R 0.964 (2 wrong, both its own), mechanism P 0.991, money metric
- * P 0.992, target 0.993, period 0.986, gate pair R 0.965). */
+ * P 0.992, target 0.993, period 0.986, gate pair R 0.965); round 18's report-day classes
+ * (a zh day after the meeting's noun, "会晤期间" of its sentence, a month's year just
+ * written; compound ceremonies, "the two leaders", "hours earlier", joint English openings,
+ * talks after the lead or opening a sentence of holding, no date after an aside of
+ * holding, "The economic talks" after the lead): meeting date P 0.996 R 0.973, 0 wrong). */
 static void dev_split_regression(void **state)
 {
     (void)state;
@@ -323,11 +327,12 @@ static void dev_split_regression(void **state)
     assert_int_equal(bc_eval_corpus(c, G, &r, NULL, &err), 0);
     assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_VALUE]) >= 0.999);
     assert_true(bc_eval_recall(&r.field[BC_EF_MONEY_VALUE]) >= 0.999);
-    assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_DATE]) >= 0.994);
+    assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_DATE]) >= 0.996);
     /* lowered from 0.975 on purpose (round 18): a date whose attachment the blind pools found
      * wrong is withheld (extract_date_conf.c), a miss instead of a wrong value; measured
-     * 1652/1696 = 0.974 on the 264, then 1756/1821 = 0.964 with round 18's pool */
-    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_DATE]) >= 0.964);
+     * 1652/1696 = 0.974 on the 264, then 1756/1821 = 0.964 with round 18's pool, 1772/1821
+     * = 0.973 after round 18's report-day classes */
+    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_DATE]) >= 0.973);
     assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_ORDINAL]) >= 0.990);
     assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.991);
     assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.958);

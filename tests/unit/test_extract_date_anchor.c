@@ -159,9 +159,67 @@ static void a_day_of_this_or_last_month(void **state)
     bc_extraction_free(&x);
 }
 
+/* A Chinese day of a month after that month written with its year, in its sentence or
+ * after a semicolon, takes that year, with or without a reference date; a day of another
+ * month, or one in the next paragraph, does not. */
+static void a_day_of_the_month_just_written_with_its_year(void **state)
+{
+    (void)state;
+    static const char *const refs[] = {NULL, "2024-01-20"};
+    for (size_t r = 0; r < 2; r++) {
+        bc_extraction x = run("zh", refs[r],
+                              "标题\n\n2022年9月，河口县与老街省在河口举行第五次会谈；"
+                              "此前，两地工作组第三次会议已于9月8日召开。");
+        assert_true(has_date(&x, "2022-09-08"));
+        bc_extraction_free(&x);
+        x = run("zh", refs[r], "标题\n\n2022年9月，双方在9月8日召开工作组会议。");
+        assert_true(has_date(&x, "2022-09-08"));
+        bc_extraction_free(&x);
+    }
+    bc_extraction x = run("zh", NULL,
+                          "标题\n\n2022年9月，河口县与老街省在河口举行第五次会谈；"
+                          "此前，两地工作组第三次会议已于8月8日召开。");
+    assert_false(has_date(&x, "2022-08-08"));
+    bc_extraction_free(&x);
+    x = run("zh", NULL,
+            "标题\n\n2022年9月，河口县与老街省在河口举行第五次会谈。\n\n"
+            "两地工作组第三次会议于9月8日召开。");
+    assert_false(has_date(&x, "2022-09-08"));
+    bc_extraction_free(&x);
+}
+
+/* "会晤期间" right after the clause that holds the meeting in its own sentence is the
+ * day or month that sentence gives it; with no meeting held before it, nothing. */
+static void during_the_meeting_held_in_its_sentence(void **state)
+{
+    (void)state;
+    bc_extraction x = run("zh", "2024-05-10",
+                          "标题\n\n2022年9月，老街省与云南省第二次年度会晤在昆明举行，"
+                          "会晤期间还召开了联合工作组第七次会议。");
+    assert_int_equal(x.nmeetings, 2);
+    for (size_t k = 0; k < x.nmeetings; k++)
+        assert_string_equal(x.meetings[k].date, "2022-09");
+    bc_extraction_free(&x);
+    x = run("zh", "2024-05-10",
+            "标题\n\n2022年9月8日，老街省与云南省第二次年度会晤在昆明召开，"
+            "会晤期间还召开了联合工作组第七次会议。");
+    assert_int_equal(x.nmeetings, 2);
+    for (size_t k = 0; k < x.nmeetings; k++)
+        assert_string_equal(x.meetings[k].date, "2022-09-08");
+    bc_extraction_free(&x);
+    /* no meeting held before it: no date */
+    x = run("zh", "2024-05-10",
+            "标题\n\n老街省与云南省贸易额增长12%。会晤期间，双方召开了联合工作组第七次会议。");
+    for (size_t k = 0; k < x.nmeetings; k++)
+        assert_string_equal(x.meetings[k].date, "");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(during_the_meeting_held_in_its_sentence),
+        cmocka_unit_test(a_day_of_the_month_just_written_with_its_year),
         cmocka_unit_test(a_year_word_takes_the_year_told),
         cmocka_unit_test(a_month_word_takes_the_month_told),
         cmocka_unit_test(no_date_to_count_from_gives_none),

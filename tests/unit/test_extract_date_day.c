@@ -193,6 +193,32 @@ static void a_day_inside_its_clause(void **state)
     bc_extraction_free(&x);
 }
 
+/* A Chinese day right after the meeting's own noun ("座谈会18日上午在...举行"): a day of the
+ * reference month, and "当天" after it that day; a later day than the reference day, a
+ * count of days or no reference date gives none. */
+static void a_day_right_after_the_meeting_noun(void **state)
+{
+    (void)state;
+    bc_extraction x = run("zh", "2025-06-20",
+                          "标题\n\n老街省与红河州边贸座谈会18日上午在河口县举行。当天下午，"
+                          "老街省代表团与红河州举行工作会谈。");
+    assert_true(has_date(&x, "2025-06-18"));
+    assert_int_equal(x.nmeetings, 2);
+    for (size_t k = 0; k < x.nmeetings; k++)
+        assert_string_equal(x.meetings[k].date, "2025-06-18");
+    bc_extraction_free(&x);
+    /* after the reference day: of which month is not said */
+    x = run("zh", "2025-06-20", "标题\n\n老街省与红河州边贸座谈会23日上午在河口县举行。");
+    assert_false(has_date(&x, "2025-06-23"));
+    assert_false(has_date(&x, "2025-05-23"));
+    bc_extraction_free(&x);
+    /* no reference date: no day */
+    x = run("zh", NULL, "标题\n\n老街省与红河州边贸座谈会18日上午在河口县举行。");
+    for (size_t k = 0; k < x.nmeetings; k++)
+        assert_true(x.meetings[k].date[0] == '\0' || strlen(x.meetings[k].date) < 6);
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -202,6 +228,7 @@ int main(void)
         cmocka_unit_test(a_day_alone_takes_the_month_told_before_it),
         cmocka_unit_test(runs_of_days_across_months),
         cmocka_unit_test(a_day_inside_its_clause),
+        cmocka_unit_test(a_day_right_after_the_meeting_noun),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

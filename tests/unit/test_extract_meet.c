@@ -1001,6 +1001,269 @@ static void its_number_set_off_after_the_noun(void **state)
     bc_extraction_free(&x);
 }
 
+/* A Dutch or Swedish ceremony at the end of a compound ("een openingsceremonie",
+ * "invigningsceremonin") is a ceremony: a meeting when both sides hold it, none when one
+ * side does. */
+static void ceremonies_at_the_end_of_a_compound(void **state)
+{
+    (void)state;
+    bc_extraction x = run("nl", "2024-05-09",
+                          "Titel\n\nHet bestuur van Lao Cai en de prefectuur Honghe hielden "
+                          "woensdag samen een ondertekeningsceremonie in Hekou.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2024-05-08");
+    bc_extraction_free(&x);
+    x = run("sv", "2024-05-09",
+            "Rubrik\n\nLao Cais provinsstyrelse och Honghes regering höll i går tillsammans "
+            "invigningsceremonin för den nya bron.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2024-05-08");
+    bc_extraction_free(&x);
+    x = run("nl", "2024-05-09",
+            "Titel\n\nHet bestuur van Lao Cai hield woensdag een openingsceremonie voor de "
+            "nieuwe markt.");
+    assert_int_equal(x.nmeetings, 0);
+    bc_extraction_free(&x);
+}
+
+/* The leaders or administrations of the two sides named before ("the two leaders", "de
+ * twee besturen", "les deux dirigeants", "obaj przywodcy", "de två ledarna") are both
+ * sides: their talks are a meeting, dated as any; undated talks take no date. */
+static void the_two_leaders_are_both_sides(void **state)
+{
+    (void)state;
+    bc_extraction x =
+        run("nl", "2024-05-09",
+            "Titel\n\nLao Cai en Honghe willen de spoorlijn verbeteren. Dat bleek uit overleg "
+            "dat de twee besturen gisteren in Hekou voerden.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2024-05-08");
+    bc_extraction_free(&x);
+    x = run("en", "2024-05-09",
+            "Title\n\nLao Cai and Yunnan want a faster rail link. On Wednesday the two leaders "
+            "held talks in Hekou.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2024-05-08");
+    bc_extraction_free(&x);
+    x = run("fr", "2024-05-09",
+            "Titre\n\nLao Cai et le Yunnan veulent une ligne plus rapide. Les deux dirigeants "
+            "ont eu des entretiens à Hekou.");
+    for (size_t i = 0; i < x.nmeetings; i++)
+        assert_string_equal(x.meetings[i].date, "");
+    bc_extraction_free(&x);
+}
+
+/* English sides that open something together as the subject of a past verb of opening,
+ * with a day in the sentence, hold a ceremony ("Lao Cai and Yunnan on Monday opened a new
+ * bridge"); a pair of crossings that opened, or what they have opened, is none. */
+static void english_sides_opening_together(void **state)
+{
+    (void)state;
+    bc_extraction x = run("en", "2024-05-09",
+                          "Title\n\nLao Cai Province and China's Yunnan Province on Monday "
+                          "opened a new freight bridge over the Red River.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2024-05-06");
+    bc_extraction_free(&x);
+    x = run("en", "2024-05-09",
+            "Title\n\nThe Lao Cai – Hekou pair opened for trial operation on May 2, 2024.");
+    assert_int_equal(x.nmeetings, 0);
+    bc_extraction_free(&x);
+    x = run("en", "2024-05-09",
+            "Title\n\nLao Cai and Yunnan have opened three new crossings since May 2, 2021.");
+    assert_int_equal(x.nmeetings, 0);
+    bc_extraction_free(&x);
+}
+
+/* "Hours earlier" or "later in the day" is the day last named, in every language that
+ * says it so; with no day named before, no date. */
+static void hours_earlier_is_the_day_last_named(void **state)
+{
+    (void)state;
+    bc_extraction x = run("en", "2024-05-09",
+                          "Title\n\nLao Cai and Yunnan on Tuesday opened a freight bridge. "
+                          "Hours later, the two leaders held talks in Hekou.");
+    assert_int_equal(x.nmeetings, 2);
+    for (size_t i = 0; i < x.nmeetings; i++)
+        assert_string_equal(x.meetings[i].date, "2024-05-07");
+    bc_extraction_free(&x);
+    x = run("nl", "2024-05-09",
+            "Titel\n\nLao Cai en Yunnan openden dinsdag samen een vrachtbrug. Enkele uren "
+            "eerder hielden de twee leiders overleg in Hekou.");
+    assert_int_equal(x.nmeetings, 2);
+    for (size_t i = 0; i < x.nmeetings; i++)
+        assert_string_equal(x.meetings[i].date, "2024-05-07");
+    bc_extraction_free(&x);
+    x = run("en", "2024-05-09",
+            "Title\n\nLao Cai and Yunnan want a faster rail link. Hours later, officials of "
+            "Lao Cai and Yunnan held talks in Hekou.");
+    for (size_t i = 0; i < x.nmeetings; i++)
+        assert_string_equal(x.meetings[i].date, "");
+    bc_extraction_free(&x);
+}
+
+/* English talks named back as "at the talks" right after a lead paragraph that names both
+ * sides and one day ("yesterday" under a dated dateline) are the talks of that day; a lead
+ * of one side, or no day that is certain, gives none. */
+static void the_talks_of_the_lead_paragraph(void **state)
+{
+    (void)state;
+    const char *text = "Title\n\nLAO CAI, May 9 – Lao Cai Province and Yunnan Province agreed "
+                       "yesterday to speed up the rail link.\n\nOfficials of the two provinces "
+                       "signed a plan at the talks in Lao Cai.";
+    bc_extraction x = run("en", "2024-05-09", text);
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2024-05-08");
+    bc_extraction_free(&x);
+    x = run("en", NULL, text);
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "--05-08");
+    bc_extraction_free(&x);
+    /* no dateline and no reference date: "yesterday" is of no known day */
+    x = run("en", NULL,
+            "Title\n\nLao Cai Province and Yunnan Province agreed yesterday to speed up the "
+            "rail link.\n\nOfficials of the two provinces signed a plan at the talks in Lao "
+            "Cai.");
+    for (size_t i = 0; i < x.nmeetings; i++)
+        assert_string_equal(x.meetings[i].date, "");
+    bc_extraction_free(&x);
+    /* a day written in the lead, not counted from the report's: not taken */
+    x = run("en", "2024-05-20",
+            "Title\n\nOn May 8, Lao Cai Province and Yunnan Province agreed to speed up the "
+            "rail link.\n\nOfficials of the two provinces signed a plan at the talks in Lao "
+            "Cai.");
+    for (size_t i = 0; i < x.nmeetings; i++)
+        assert_string_equal(x.meetings[i].date, "");
+    bc_extraction_free(&x);
+    /* a lead of one side only */
+    x = run("en", "2024-05-09",
+            "Title\n\nLAO CAI, May 9 – Lao Cai Province agreed yesterday to speed up the rail "
+            "link.\n\nOfficials of Lao Cai and Yunnan signed a plan at the talks in Lao Cai.");
+    for (size_t i = 0; i < x.nmeetings; i++)
+        assert_string_equal(x.meetings[i].date, "");
+    bc_extraction_free(&x);
+}
+
+/* Talks that open their sentence and are said to have taken place ("Het gesprek vond
+ * plaats ...", "Rozmowy odbyly sie ...", "Samtalen holls ...") are those of the two sides
+ * the sentence before names in its paragraph; after one side only, or across a paragraph,
+ * they are none. */
+static void talks_that_took_place_after_the_sides(void **state)
+{
+    (void)state;
+    static const char *const cases[][2] = {
+        {"nl", "Titel\n\nLao Cai en Yunnan willen meer samenwerken. Secretaris Dang van Lao "
+               "Cai deed voorstellen aan de secretaris van Yunnan. Het gesprek vond plaats in "
+               "Hekou, op 30 augustus."},
+        {"pl", "Tytul\n\nLao Cai i Yunnan chca wspolpracowac. Sekretarz Lao Cai przedstawil "
+               "propozycje sekretarzowi Yunnanu. Rozmowy odbyły się w Hekou 30 sierpnia."},
+        {"sv", "Rubrik\n\nLao Cai och Yunnan vill samarbeta mer. Lao Cais partisekreterare "
+               "lade fram förslag för Yunnans partichef. Samtalen hölls i Hekou den 30 "
+               "augusti."},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        bc_extraction x = run(cases[k][0], "2024-09-02", cases[k][1]);
+        assert_int_equal(x.nmeetings, 1);
+        assert_string_equal(x.meetings[0].date, "2024-08-30");
+        bc_extraction_free(&x);
+    }
+    bc_extraction x = run("en", "2024-09-02",
+                          "Title\n\nLao Cai wants to work more. Its party secretary put "
+                          "proposals to the visitors. The talks took place in Sa Pa on August "
+                          "30.");
+    assert_int_equal(x.nmeetings, 0);
+    bc_extraction_free(&x);
+    x = run("en", "2024-09-02",
+            "Title\n\nLao Cai and Yunnan want to work together more.\n\nThe talks took "
+            "place in Sa Pa on August 30.");
+    assert_int_equal(x.nmeetings, 0);
+    bc_extraction_free(&x);
+}
+
+/* Yesterday in parts of the day ("chieu qua", "昨晚", "last night") is the day before the
+ * report's; without a reference date, no day. */
+static void yesterday_afternoon_and_last_night(void **state)
+{
+    (void)state;
+    static const char *const cases[][2] = {
+        {"vi", "Tieu de\n\nChiều qua, tỉnh Lào Cai và tỉnh Vân Nam (Trung Quốc) đã tổ chức hội "
+               "đàm tại Lào Cai."},
+        {"zh", "标题\n\n老街省与云南省领导人昨晚在老街市举行会谈。"},
+        {"en", "Title\n\nLao Cai and Yunnan officials held talks in Sa Pa last night."},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        bc_extraction x = run(cases[k][0], "2024-05-09", cases[k][1]);
+        assert_int_equal(x.nmeetings, 1);
+        assert_string_equal(x.meetings[0].date, "2024-05-08");
+        bc_extraction_free(&x);
+        x = run(cases[k][0], NULL, cases[k][1]);
+        for (size_t i = 0; i < x.nmeetings; i++)
+            assert_string_equal(x.meetings[i].date, "");
+        bc_extraction_free(&x);
+    }
+    /* "sang qua" is also crossing over: no day */
+    bc_extraction x = run("vi", "2024-05-09",
+                          "Tieu de\n\nXe tải sang qua cửa khẩu Lào Cai sau hội đàm với Vân Nam "
+                          "(Trung Quốc).");
+    assert_false(has_date(&x, "2024-05-08"));
+    bc_extraction_free(&x);
+}
+
+/* A meeting with an aside of where it was held and no date in it ("..., gehouden in
+ * Nanning, ...") takes no date of the main clause after it that says nothing of holding:
+ * that is the time of what it led to. A date in the aside, or a main clause of holding,
+ * is its own. */
+static void a_date_after_an_aside_of_holding(void **state)
+{
+    (void)state;
+    bc_extraction x = run("nl", "2024-09-02",
+                          "Titel\n\nDe Voorjaarsontmoeting, gehouden in Nanning, leidde tot "
+                          "een sterke groei van de handel in april.");
+    for (size_t i = 0; i < x.nmeetings; i++)
+        assert_string_not_equal(x.meetings[i].date, "2024-04");
+    bc_extraction_free(&x);
+    x = run("en", "2024-09-02",
+            "Title\n\nThe Spring Meeting of Lao Cai and Yunnan, held in Kunming, led to "
+            "strong growth in trade in April.");
+    for (size_t i = 0; i < x.nmeetings; i++)
+        assert_string_not_equal(x.meetings[i].date, "2024-04");
+    bc_extraction_free(&x);
+    x = run("nl", "2024-09-02",
+            "Titel\n\nDe Voorjaarsontmoeting, gehouden in Nanning op 3 april, leidde tot een "
+            "sterke groei van de handel.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2024-04-03");
+    bc_extraction_free(&x);
+    x = run("en", "2024-09-02",
+            "Title\n\nThe Spring Meeting of Lao Cai and Yunnan, held in Kunming, took place on "
+            "April 3.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2024-04-03");
+    bc_extraction_free(&x);
+}
+
+/* English talks a few words of what kind after "The" that open the paragraph after the
+ * lead take the lead's one day ("The border trade talks in Lao Cai were chaired by ..."),
+ * as "The talks" do; with two days in the lead, none. */
+static void the_kind_of_talks_after_the_lead(void **state)
+{
+    (void)state;
+    const char *one = "Title\n\nLao Cai Province and Yunnan agreed on May 8 to study a new "
+                      "bridge.\n\nThe border trade talks in Lao Cai City were chaired by vice "
+                      "governors of Lao Cai and Yunnan.";
+    bc_extraction x = run("en", NULL, one);
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "--05-08");
+    bc_extraction_free(&x);
+    const char *two = "Title\n\nLao Cai Province and Yunnan agreed on May 8 to study a bridge "
+                      "first proposed on April 2.\n\nThe border trade talks in Lao Cai City "
+                      "were chaired by vice governors of Lao Cai and Yunnan.";
+    x = run("en", NULL, two);
+    for (size_t i = 0; i < x.nmeetings; i++)
+        assert_string_equal(x.meetings[i].date, "");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1027,6 +1290,15 @@ int main(void)
         cmocka_unit_test(dutch_then_opening_takes_the_date_before),
         cmocka_unit_test(english_a_meeting_that_was_hosted),
         cmocka_unit_test(its_number_set_off_after_the_noun),
+        cmocka_unit_test(ceremonies_at_the_end_of_a_compound),
+        cmocka_unit_test(the_two_leaders_are_both_sides),
+        cmocka_unit_test(english_sides_opening_together),
+        cmocka_unit_test(hours_earlier_is_the_day_last_named),
+        cmocka_unit_test(the_talks_of_the_lead_paragraph),
+        cmocka_unit_test(talks_that_took_place_after_the_sides),
+        cmocka_unit_test(yesterday_afternoon_and_last_night),
+        cmocka_unit_test(a_date_after_an_aside_of_holding),
+        cmocka_unit_test(the_kind_of_talks_after_the_lead),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -71,6 +71,38 @@ static double scaled(const ctx *c, size_t i, double scale)
     return scale >= 1000 ? nearbyint(v) : v;
 }
 
+/* How the first number of a range, its words [lead, end) in sentence si, joins the second:
+ * the number of tokens of the joining word ("至", "and" after "between", "to"; 0 for a
+ * dash, then *dash is set), or -1 when nothing joins them. *and_word: "between X and Y",
+ * never a change. French "a" joins money only after "de" ("de 2 a 2,5 milliards"):
+ * french_de; a count's noun follows its range, so "500 a 600 camions" needs none. */
+static int range_join(const ctx *c, size_t si, size_t lead, size_t end, int french_de, int *dash,
+                      int *and_word)
+{
+    size_t lim = c->se[si].t1, t0 = c->se[si].t0;
+    unsigned g = bcx_gap(c, end - 1);
+    *dash = c->t[end].kind == T_NUM && (g & G_DASH) && !(g & ~(unsigned)(G_DASH | G_SPACE));
+    *and_word = 0;
+    if (*dash)
+        return 0;
+    if (g & (G_COMMA | G_DOT | G_PAREN | G_SLASH))
+        return -1;
+    int n = 0;
+    if (bcx_words_at(c, end, lim, "至") || bcx_words_at(c, end, lim, "到"))
+        n = 1;
+    else if (word_in(c, end, lim, AND_WORDS) && lead > t0 &&
+             (word_in(c, lead - 1, lim, BETWEEN) ||
+              (lead > t0 + 1 && bcx_word_is(c, lead - 1, lim, "de") &&
+               word_in(c, lead - 2, lim, BETWEEN)))) /* "tussen de 1.100 en 1.350" */
+        n = 1, *and_word = 1;
+    else if (word_in(c, end, lim, TO_WORDS) &&
+             (!french_de || c->lbit != L_FR || (lead > t0 && bcx_word_is(c, lead - 1, lim, "de"))))
+        n = 1;
+    if (n == 0 || (bcx_gap(c, end + (size_t)n - 1) & (G_COMMA | G_DOT | G_PAREN | G_SLASH)))
+        return -1;
+    return n;
+}
+
 int bcx_fig_range_at(const ctx *c, size_t si, size_t i, bcx_range *r)
 {
     size_t lim = c->se[si].t1, lead, end, lead2, end2, j, n = 0;
@@ -81,23 +113,10 @@ int bcx_fig_range_at(const ctx *c, size_t si, size_t i, bcx_range *r)
     int cur = bcx_fig_money_phrase(c, si, i, &sc, &lead, &end);
     if (end >= lim)
         return 0;
-    unsigned g = bcx_gap(c, end - 1);
-    int dash = c->t[end].kind == T_NUM && (g & G_DASH) && !(g & ~(unsigned)(G_DASH | G_SPACE));
-    int and_word = 0;
-    if (!dash) {
-        if (g & (G_COMMA | G_DOT | G_PAREN | G_SLASH))
-            return 0;
-        if (bcx_words_at(c, end, lim, "至") || bcx_words_at(c, end, lim, "到"))
-            n = 1;
-        else if (word_in(c, end, lim, AND_WORDS) && lead > c->se[si].t0 &&
-                 word_in(c, lead - 1, lim, BETWEEN))
-            n = 1, and_word = 1;
-        else if (word_in(c, end, lim, TO_WORDS) &&
-                 (c->lbit != L_FR || (lead > c->se[si].t0 && bcx_word_is(c, lead - 1, lim, "de"))))
-            n = 1; /* French "a" only in "de 2 a 2,5" */
-        if (n == 0 || (bcx_gap(c, end + n - 1) & (G_COMMA | G_DOT | G_PAREN | G_SLASH)))
-            return 0;
-    }
+    int dash, and_word, joined = range_join(c, si, lead, end, 1, &dash, &and_word);
+    if (joined < 0)
+        return 0;
+    n = (size_t)joined;
     /* the second amount opens right after the joining word, its currency first or not */
     size_t at = end + n;
     for (j = at; j < lim && j < at + 3 && c->t[j].kind != T_NUM; j++)
@@ -199,24 +218,10 @@ int bcx_fig_count_range_at(const ctx *c, size_t si, size_t i, bcx_range *r)
     double sc = scale_after(c, si, i, &end);
     if (end >= lim)
         return 0;
-    unsigned g = bcx_gap(c, end - 1);
-    int dash = c->t[end].kind == T_NUM && (g & G_DASH) && !(g & ~(unsigned)(G_DASH | G_SPACE));
-    int and_word = 0;
-    if (!dash) {
-        if (g & (G_COMMA | G_DOT | G_PAREN | G_SLASH))
-            return 0;
-        if (bcx_words_at(c, end, lim, "至") || bcx_words_at(c, end, lim, "到"))
-            n = 1;
-        else if (word_in(c, end, lim, AND_WORDS) && i > c->se[si].t0 &&
-                 (word_in(c, i - 1, lim, BETWEEN) ||
-                  (i > c->se[si].t0 + 1 && bcx_word_is(c, i - 1, lim, "de") &&
-                   word_in(c, i - 2, lim, BETWEEN)))) /* "tussen de 1.100 en 1.350" */
-            n = 1, and_word = 1;
-        else if (word_in(c, end, lim, TO_WORDS))
-            n = 1; /* "500 à 600 camions": a count's noun follows, so French needs no "de" */
-        if (n == 0 || (bcx_gap(c, end + n - 1) & (G_COMMA | G_DOT | G_PAREN | G_SLASH)))
-            return 0;
-    }
+    int dash, and_word, joined = range_join(c, si, i, end, 0, &dash, &and_word);
+    if (joined < 0)
+        return 0;
+    n = (size_t)joined;
     size_t j = end + n;
     if (j >= lim || c->t[j].kind != T_NUM || c->t[j].used != 0 || c->t[j].num <= 0)
         return 0;

@@ -78,6 +78,11 @@ static void ranges_are_two_ends(void **state)
          "2025", 2e9, 2.5e9, 12, 0},
         {"nl", "In 2025 bedroeg de handel tussen Lao Cai en Yunnan van 2 tot 2,5 miljard dollar.",
          "2025", 2e9, 2.5e9, 0, 0},
+        /* "tussen de": the range reader of counts and of money is one (range_join) */
+        {"nl",
+         "In 2025 bedroeg de handel tussen Lao Cai en Yunnan tussen de 2 en 2,5 miljard "
+         "dollar.",
+         "2025", 2e9, 2.5e9, 0, 0},
     };
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
         bc_extraction x = run(cases[k].lang, "2025-12-01", cases[k].text);

@@ -41,6 +41,9 @@ static const opt OPTS[] = {
     {"--bulk-budget-ms", "BORDERCOOP_BULK_BUDGET_MS", OPT_INT, NUM(bulk_budget_ms), 1, 600000,
      "deadline of whole-store work (the export, its index, /v1/stats) on its own thread, "
      "queueing included; over it: 503 (default 10000)"},
+    {"--costly-budget-ms", "BORDERCOOP_COSTLY_BUDGET_MS", OPT_INT, NUM(costly_budget_ms), 1, 600000,
+     "deadline of a costly list read (facets, a total, a large page) on its own lanes, "
+     "queueing included; over it: 503 (default 1000)"},
     {"--write-budget-ms", "BORDERCOOP_WRITE_BUDGET_MS", OPT_INT, NUM(write_budget_ms), 1, 600000,
      "deadline of a write, waiting for the store lock included; over it: 503 (default 10000)"},
     {"--max-connections", "BORDERCOOP_MAX_CONNECTIONS", OPT_INT, NUM(max_connections), 1, 100000,
@@ -223,6 +226,7 @@ int bc_config_parse(bc_config *cfg, int argc, char **argv, bc_getenv_fn getenv_f
     cfg->request_budget_ms = 250;
     cfg->write_budget_ms = 10000;
     cfg->bulk_budget_ms = 10000;
+    cfg->costly_budget_ms = 1000;
     cfg->max_connections = 1000;
     cfg->max_connections_per_ip = 0;
     cfg->connection_timeout = 15;

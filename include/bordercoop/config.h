@@ -30,6 +30,8 @@ typedef struct bc_config {
     int request_budget_ms;      /* deadline of a request on the workers (queue + SQL) */
     int write_budget_ms;        /* deadline of a write (queue + lock wait + SQL) */
     int bulk_budget_ms;         /* deadline of whole-store work on the bulk thread */
+    int costly_budget_ms;       /* deadline of a costly list read (facets, totals, large
+                                 * pages) on the costly lane */
     int shutdown_grace;         /* seconds SIGTERM waits for requests being answered */
     int max_body;               /* bytes */
     int max_article_bytes;      /* bytes of an ingested article's text; more gets 413 */

@@ -69,12 +69,20 @@ static void whole_store_answers_outlive_the_request_budget(void **state)
     /* a request budget of 1 ms: no whole-store answer fits in it */
     int rc = bct_daemon_start(&d, getenv("BC_DAEMON"), db,
                               (const char *[]){"--log-format", "off", "--request-budget-ms", "1",
-                                               "--bulk-budget-ms", "60000", NULL},
+                                               "--bulk-budget-ms", "60000", "--costly-budget-ms",
+                                               "60000", NULL},
                               10000);
     unsetenv("BORDERCOOP_API_TOKEN");
     assert_int_equal(rc, 0);
     static const char *const bulk[] = {"/v1/export.ndjson", "/v1/export/index.json",
                                        "/v1/stats?curation=all", "/v1/stats"};
+    /* facets and totals run on the costly lane with its own budget, not the 1 ms one of
+     * cheap reads (analyst 11, F12: facets of a big store cut at the request budget) */
+    static const char *const costly[] = {"/v1/figures?facets=metric,year,province&limit=1",
+                                         "/v1/meetings?facets=status,province&limit=1",
+                                         "/v1/figures?curation=all&facets=curation&limit=1"};
+    for (size_t i = 0; i < sizeof costly / sizeof costly[0]; i++)
+        assert_int_equal(status_of(d.port, costly[i]), 200);
     for (int round = 0; round < 2; round++) {
         for (size_t i = 0; i < sizeof bulk / sizeof bulk[0]; i++) {
             assert_int_equal(status_of(d.port, bulk[i]), 200);

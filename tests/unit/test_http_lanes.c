@@ -62,6 +62,7 @@ static void every_lane_has_its_pool(void **state)
     cfg.request_budget_ms = 1000;
     cfg.write_budget_ms = 2000;
     cfg.bulk_budget_ms = 3000;
+    cfg.costly_budget_ms = 4000;
     bc_http h;
     memset(&h, 0, sizeof h);
     h.cfg = &cfg;
@@ -77,7 +78,7 @@ static void every_lane_has_its_pool(void **state)
         {BC_EXEC_WRITER, "writer", 1, 2000},
         {BC_EXEC_BULK, "bulk", 1, 3000},
         {BC_EXEC_SEARCH, "search", WORKERS, 1000},
-        {BC_EXEC_COSTLY, "costly", WORKERS, 1000},
+        {BC_EXEC_COSTLY, "costly", WORKERS, 4000},
         {BC_EXEC_KEYED, "keyed", WORKERS, 2000},
     };
     size_t threads = 0;

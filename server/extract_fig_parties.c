@@ -162,22 +162,33 @@ static size_t source_clause_end(const ctx *c, size_t si)
 
 /* 1 when province h of sentence si is named only as a side that speaks: "广西方面表示",
  * "the Guangxi side said", "phia Quang Tay cho biet", "la partie du Guangxi a indique",
- * "strona Guangxi poinformowala", "Guangxi-sidan uppgav", "de kant van Guangxi meldde".
+ * "strona Guangxi poinformowala", "Guangxi-sidan uppgav", "de kant van Guangxi meldde",
+ * or by its officials or authorities ("Yunnan officials said", "云南官员表示", "Junnanscy
+ * urzednicy poinformowali", "les autorites du Guangxi ont indique").
  * Whose words they are says nothing of whose traffic or trade a figure is. */
 static int province_speaks(const ctx *c, size_t si, const hit *h)
 {
-    static const char *const side_after[] = {"方面", "side", "sidan", "kant", NULL};
-    static const char *const side_before[] = {"phia", "partie", "cote", "strona",
-                                              "kant", "sidan",  "side", NULL};
-    static const char *const say[] = {
-        "表示",       "介绍",       "指出",          "称",           "说",
-        "said",       "says",       "told",          "noted",        "stated",
-        "reported",   "added",      "cho biet",      "thong tin",    "cho hay",
-        "neu ro",     "a indique",  "a declare",     "indique",      "declare",
-        "a annonce",  "a precise",  "poinformowala", "poinformowal", "podala",
-        "podal",      "przekazala", "uppgav",        "uppger",       "sade",
-        "meddelade",  "meldde",     "meldt",         "zei",          "zegt",
-        "liet weten", NULL};
+    static const char *const side_after[] = {
+        "方面",       "官员",         "当局",          "side",       "sidan",
+        "kant",       "officials",    "authorities",   "urzednicy",  "wladze",
+        "ambtenaren", "autoriteiten", "myndigheterna", "tjansteman", NULL};
+    static const char *const side_before[] = {
+        "phia",          "partie",      "cote",        "strona",    "kant",         "sidan",
+        "side",          "officials",   "authorities", "autorites", "responsables", "quan chuc",
+        "lanh dao",      "chinh quyen", "urzednicy",   "wladze",    "ambtenaren",   "autoriteiten",
+        "myndigheterna", "tjansteman",  NULL};
+    static const char *const say[] = {"表示",       "介绍",      "指出",          "称",
+                                      "说",         "said",      "says",          "told",
+                                      "noted",      "stated",    "reported",      "added",
+                                      "cho biet",   "thong tin", "cho hay",       "neu ro",
+                                      "a indique",  "a declare", "indique",       "declare",
+                                      "a annonce",  "a precise", "poinformowala", "poinformowal",
+                                      "podala",     "podal",     "przekazala",    "poinformowali",
+                                      "przekazali", "podali",    "ont indique",   "ont declare",
+                                      "sa",         "uppgav",    "uppger",        "sade",
+                                      "meddelade",  "meldde",    "meldden",       "meldt",
+                                      "zeiden",     "zei",       "zegt",          "liet weten",
+                                      NULL};
     size_t t0 = c->se[si].t0, t1 = c->se[si].t1, k = h->t1, n = 0;
     int side = 0;
     /* the side word after the name ("广西方面", "the Guangxi side", "Guangxi-sidan") */
@@ -188,7 +199,9 @@ static int province_speaks(const ctx *c, size_t si, const hit *h)
      * "de kant van Guangxi") */
     for (size_t b = h->t0; !side && b > t0 && b + 3 > h->t0; b--)
         for (int w = 0; side_before[w] && !side; w++)
-            side = bcx_word_is(c, b - 1, h->t0, side_before[w]) && bcx_commas(c, b - 1, h->t0) == 0;
+            for (size_t a = b > t0 + 1 ? b - 2 : t0; a < b && !side; a++)
+                side = bcx_words_at(c, a, h->t0, side_before[w]) == b - a &&
+                       bcx_commas(c, a, h->t0) == 0;
     if (!side)
         return 0;
     /* a verb of saying right after (a helper verb between: "has said", "a indique") */
@@ -200,6 +213,61 @@ static int province_speaks(const ctx *c, size_t si, const hit *h)
                 return 1;
     }
     return 0;
+}
+
+/* 1 when province h is all of the clause that opens sentence si with whom a statement
+ * comes from, but for an article or a word for its side or officials ("Selon le Guangxi,
+ * ...", "According to Yunnan officials, ...", "Theo phia Van Nam, ...", "据云南方面，..."),
+ * and the statement does not point back at it ("the province's gates"): a body of the
+ * province ("the Lang Son Department of Industry and Trade") is left to the rule of
+ * bcx_fig_parties. */
+static int province_is_source(const ctx *c, size_t si, const hit *h, size_t said)
+{
+    static const char *const filler[] = {
+        "according",   "to",         "selon",        "d",
+        "apres",       "theo",       "据",           "根据",
+        "volgens",     "wedlug",     "enligt",       "the",
+        "le",          "la",         "les",          "l",
+        "du",          "de",         "des",          "of",
+        "van",         "het",        "side",         "sidan",
+        "kant",        "partie",     "cote",         "phia",
+        "strona",      "方面",       "官员",         "officials",
+        "authorities", "autorites",  "responsables", "wladz",
+        "urzednikow",  "ambtenaren", "autoriteiten", "myndigheterna",
+        "tjansteman",  "quan",       "chuc",         "chinh",
+        "quyen",       NULL};
+    static const char *const back[] = {"province",   "provinces", "provincie",
+                                       "provinsens", "prowincji", "该省",
+                                       "本省",       "tinh nay",  NULL};
+    static const char *const from[] = {"according to", "selon",  "d apres", "theo", "据",
+                                       "volgens",      "wedlug", "enligt",  "根据", NULL};
+    size_t t0 = c->se[si].t0, t1 = c->se[si].t1;
+    /* no comma after it, as Swedish and Dutch put the verb next ("Enligt Yunnan passerar
+     * ...", "Volgens Guangxi passeren ..."): the clause is the word and the name */
+    for (int w = 0; from[w] && said <= t0; w++) {
+        size_t n = bcx_words_at(c, t0, t1, from[w]);
+        if (n > 0 && t0 + n == h->t0)
+            said = h->t1 < t1 && bcx_words_at(c, h->t1, t1, "sidan") > 0 ? h->t1 + 1 : h->t1;
+    }
+    if (said <= t0 || h->t0 >= said)
+        return 0;
+    for (size_t k = t0; k < said;) {
+        if (k >= h->t0 && k < h->t1) {
+            k = h->t1;
+            continue;
+        }
+        size_t n = 0;
+        for (int w = 0; filler[w] && n == 0; w++)
+            n = bcx_words_at(c, k, said, filler[w]);
+        if (n == 0)
+            return 0;
+        k += n;
+    }
+    for (size_t k = said; k < t1; k++)
+        for (int w = 0; back[w]; w++)
+            if (bcx_words_at(c, k, t1, back[w]) > 0)
+                return 0;
+    return 1;
 }
 
 int bcx_fig_parties(const ctx *c, size_t si, size_t lead, size_t end, char ids[][64], int max)
@@ -234,7 +302,7 @@ int bcx_fig_parties(const ctx *c, size_t si, size_t lead, size_t end, char ids[]
         const hit *h = &c->h[k];
         if (h->entity != E_PROVINCE || h->t0 < from || h->t0 >= to ||
             bcx_province_in_title(c, si, h) || bcx_province_in_crossing(c, si, h) ||
-            province_speaks(c, si, h))
+            province_speaks(c, si, h) || province_is_source(c, si, h, said))
             continue;
         /* "Tuyen Quang, which took in Ha Giang, ...": a province named after the one it
          * became part of describes that one */

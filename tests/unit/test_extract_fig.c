@@ -1511,6 +1511,61 @@ static void a_side_that_speaks_is_no_party(void **state)
     }
 }
 
+/* A province named only as whose officials speak, or as the whole of whom a figure comes
+ * from ("Yunnan officials said", "Selon le Guangxi, ...", "Enligt Yunnan passerar ..."),
+ * is no party of it; named again as a side of the trade, or pointed back at ("the
+ * province's gates"), it is (analyst 11, F15). */
+static void officials_of_a_province_are_no_party(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+    } said[] = {
+        {"en", "Yunnan officials said some 410 trucks cross the border each day."},
+        {"en", "According to Guangxi, some 410 trucks pass the border every day."},
+        {"fr", "Selon le Yunnan, quelque 410 camions passent la frontière chaque jour."},
+        {"fr", "Les autorités du Guangxi ont indiqué que 410 camions passent la frontière "
+               "chaque jour."},
+        {"pl", "Guangxijscy urzędnicy poinformowali, że każdego dnia granicę przekracza około "
+               "410 ciężarówek."},
+        {"vi", "Quan chức Quảng Tây cho biết mỗi ngày có khoảng 410 xe tải qua cửa khẩu."},
+        {"zh", "据广西方面，目前每天通行货车约410辆次。"},
+        {"zh", "云南官员表示，目前每天通行货车约410辆次。"},
+        {"sv", "Enligt Guangxi passerar omkring 410 lastbilar gränsen varje dag."},
+        {"nl", "Ambtenaren van Guangxi meldden dat dagelijks ongeveer 410 vrachtwagens de grens "
+               "passeren."},
+    };
+    for (size_t k = 0; k < sizeof said / sizeof said[0]; k++) {
+        bc_extraction x = run(said[k].lang, "2025-09-15", said[k].text);
+        const bc_xfigure *f = has_fig(&x, 410) ? fig(&x, 410) : NULL;
+        if (f == NULL)
+            fail_msg("'%s': no count", said[k].text);
+        else if (f->nparties != 0)
+            fail_msg("'%s': party %s", said[k].text, f->parties[0]);
+        bc_extraction_free(&x);
+    }
+    static const struct {
+        const char *lang, *text, *party;
+    } party[] = {
+        {"en", "Yunnan officials said trade between Yunnan and Lao Cai reached USD 410 million.",
+         "yunnan"},
+        {"fr",
+         "Selon le Guangxi, les échanges entre le Guangxi et Cao Bang ont atteint 410 "
+         "millions de dollars.",
+         "guangxi"},
+        {"en",
+         "According to Lang Son, turnover through the province's gates reached USD 410 "
+         "million.",
+         "lang-son"},
+    };
+    for (size_t k = 0; k < sizeof party / sizeof party[0]; k++) {
+        bc_extraction x = run(party[k].lang, "2025-09-15", party[k].text);
+        if (!has_fig(&x, 4.1e8) || !has_party(fig(&x, 4.1e8), party[k].party))
+            fail_msg("'%s': %s is no party", party[k].text, party[k].party);
+        bc_extraction_free(&x);
+    }
+}
+
 /* A province named only in a crossing's name is no party of a figure, as one named only in
  * an office: one side of a pair of gates ("poste-frontière Lao Cai–Hekou", "cặp cửa khẩu
  * Lào Cai – Hà Khẩu", "河口—老街口岸"), or one gate named after its town ("老街口岸", "cửa
@@ -1617,6 +1672,7 @@ int main(void)
         cmocka_unit_test(the_source_of_a_figure_is_no_party_of_it),
         cmocka_unit_test(a_crossing_named_after_a_province_is_no_party),
         cmocka_unit_test(a_side_that_speaks_is_no_party),
+        cmocka_unit_test(officials_of_a_province_are_no_party),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -155,6 +155,8 @@ static int vi_weekday(const ctx *c, size_t i, size_t n, size_t lim)
     for (int k = 0; i > 0 && cues[k]; k++)
         if (bcx_word_is(c, i - 1, lim, cues[k]))
             return 1;
+    if (i == c->se[c->t[i].sent].t0 && (bcx_gap(c, i + n - 1) & G_COMMA))
+        return 1; /* opening its sentence: "Thu Ba, 1.900 xe tai ..." */
     return i + n < lim && (bcx_gap(c, i + n - 1) & G_OPEN) &&
            (c->t[i + n].kind == T_DATE || c->t[i + n].kind == T_NUM);
 }
@@ -768,9 +770,9 @@ void bcx_find_dates(ctx *c)
                  * date to it */
                 int dated = i + n < lim && (bcx_gap(c, i + n - 1) & G_OPEN);
                 for (size_t q = i + n; q < lim && q < i + n + 3 && !dated; q++)
-                    dated =
-                        c->t[q].kind == T_DATE ||
-                        (c->t[q].kind == T_NUM && !ordinal_number(c, q, lim)); /* "mardi 11 juin" */
+                    dated = c->t[q].kind == T_DATE ||
+                            (c->t[q].kind == T_NUM && !ordinal_number(c, q, lim) &&
+                             c->t[q].num <= 31); /* "mardi 11 juin", not "Mardi, 1 900 camions" */
                 /* of another week ("vorige week dinsdag", "dinsdag vorige week") */
                 const bc_lex *w = NULL;
                 size_t wn = i + n < lim ? bcx_lex_find(c, C_REL_WEEK, i + n, &w) : 0;

@@ -29,12 +29,17 @@ static const char *deleg_metric(const ctx *c, size_t si, size_t i, size_t noun_e
 }
 
 /* The metric and unit a counted noun gives in its sentence; 0 when the sentence does not
- * say which metric it is. */
+ * say which metric it is. *bridge is 1 when only a bridge named in the count's clause
+ * makes vehicles or people traffic ("300 camions empruntent le pont", "每天约有300辆货车通过
+ * 大桥", "Bron trafikeras av 300 lastbilar"): the caller keeps such a count only as a rate
+ * (not "300 trucks of steel went into the bridge"). */
 static int noun_metric(const ctx *c, size_t si, int noun, size_t i, size_t noun_end,
-                       const char **metric, const char **unit)
+                       const char **metric, const char **unit, int *bridge)
 {
+    const bc_lex *pe = NULL;
     *unit = "people";
     *metric = NULL;
+    *bridge = 0;
     /* trucks waiting or parked, goods held up, people crossing illegally, in its clause or
      * right after it ("26 nguoi xuat, nhap canh trai phep"): no traffic */
     size_t lo = i, hi = noun_end;
@@ -44,6 +49,9 @@ static int noun_metric(const ctx *c, size_t si, int noun, size_t i, size_t noun_
         hi++;
     int stand =
         bcx_range_has(c, lo, hi + 4 < c->se[si].t1 ? hi + 4 : c->se[si].t1, C_CUE_STAND, -1);
+    int over_bridge = 0;
+    for (size_t k = lo; k < hi && !over_bridge && !stand; k++)
+        over_bridge = bcx_lex_find(c, C_PROJ, k, &pe) > 0 && ((unsigned)pe->val & PK_BRIDGE);
     switch (noun) {
     case N_TOURIST:
         *metric = bcx_sent_has(c, si, C_CUE_ENTER, -1) ? "tourist_arrivals" : "tourists";
@@ -71,6 +79,8 @@ static int noun_metric(const ctx *c, size_t si, int noun, size_t i, size_t noun_
             *metric = "tourists";
         else if (bcx_range_has(c, lo, hi, C_CUE_CROSS, 1) && !stand)
             *metric = "border_crossings"; /* "12.000 mensen passeren dagelijks de grens" */
+        else if (over_bridge)
+            *metric = "border_crossings", *bridge = 1;
         break;
     case N_PASSPORT:
         *metric = "passports_issued";
@@ -94,6 +104,8 @@ static int noun_metric(const ctx *c, size_t si, int noun, size_t i, size_t noun_
         if ((bcx_sent_has(c, si, C_CUE_CROSS, -1) || bcx_sent_has(c, si, C_CUE_ENTER, -1)) &&
             !stand)
             *metric = noun == N_VEHICLE ? "vehicles" : "containers";
+        else if (over_bridge)
+            *metric = noun == N_VEHICLE ? "vehicles" : "containers", *bridge = 1;
         *unit = noun == N_VEHICLE ? "vehicles" : "containers";
         break;
     case N_PASSENGER:
@@ -101,6 +113,8 @@ static int noun_metric(const ctx *c, size_t si, int noun, size_t i, size_t noun_
              bcx_sent_has(c, si, C_CUE_IMMIG, -1)) &&
             !stand)
             *metric = "border_crossings";
+        else if (over_bridge)
+            *metric = "border_crossings", *bridge = 1;
         break;
     case N_BANK:
         *metric = "banks_connected";
@@ -260,8 +274,8 @@ static int count_period(const ctx *c, size_t si, const xd *d, size_t lead, size_
 }
 
 /* "the route, which yesterday handled more than 1,200 trucks": the day a weekday or
- * "yesterday" gives in the count's clause, dated from the reference date (never a total's
- * year: only a day), else NULL. */
+ * "yesterday" gives in the count's clause or opening its sentence, dated from the reference date
+ * (never a total's year: only a day), else NULL. */
 static const xd *day_told(const ctx *c, size_t si, size_t lead, size_t end)
 {
     for (size_t k = c->se[si].d0; k < c->se[si].d1; k++) {
@@ -270,6 +284,12 @@ static const xd *day_told(const ctx *c, size_t si, size_t lead, size_t end)
             continue;
         if ((d->t1 <= lead && bcx_commas(c, d->t1 - 1, lead) == 0) ||
             (d->t0 >= end && bcx_commas(c, end - 1, d->t0) == 0))
+            return d;
+        /* the day opening the sentence, set off by its comma ("Hier, 2 140 vehicules ...",
+         * "Hom qua, ...", "On Tuesday, 1,900 trucks ...", "昨天，..."): the whole sentence
+         * is of that day */
+        if (d->t1 <= lead && d->t0 <= c->se[si].t0 + 1 && bcx_commas(c, d->t1 - 1, lead) == 1 &&
+            (bcx_gap(c, d->t1 - 1) & G_COMMA))
             return d;
     }
     return NULL;
@@ -283,7 +303,7 @@ static int count_read(ctx *c, size_t si, size_t i, size_t lead)
     const bc_lex *e = NULL;
     size_t lim = c->se[si].t1, k = i + 1, noun_end = 0, n;
     const tok *t = &c->t[i];
-    int inferred = 0, noun = 0;
+    int inferred = 0, noun = 0, bridge = 0;
     double scale = 1;
     const char *metric = NULL, *unit = NULL;
     if (k < lim && (n = bcx_lex_find2(c, C_SCALE, k, 1, &e)) > 0 &&
@@ -299,14 +319,15 @@ static int count_read(ctx *c, size_t si, size_t i, size_t lead)
     }
     if (noun == 0)
         return 0;
-    if (!noun_metric(c, si, noun, i, noun_end, &metric, &unit)) {
+    if (!noun_metric(c, si, noun, i, noun_end, &metric, &unit, &bridge)) {
         c->out->unmeasured_counts++; /* counted, never dropped silently */
         return 0;
     }
     if (!inferred)
         end = noun_end;
     int rate = per_day(c, si, lead, end, noun_end, inferred ? noun_end - 1 : lead, unit);
-    if (rate == PER_OTHER || (rate && (metric = daily_metric(metric)) == NULL)) {
+    if (rate == PER_OTHER || (rate && (metric = daily_metric(metric)) == NULL) ||
+        (bridge && !rate)) {
         c->out->unmeasured_counts++;
         return 0; /* a rate is never a total */
     }

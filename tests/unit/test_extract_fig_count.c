@@ -455,6 +455,93 @@ static void a_count_is_read_alike_with_and_without_a_date(void **state)
     bc_extraction_free(&x);
 }
 
+/* A relative day or weekday opening its sentence, set off by a comma ("Hier, ...", "On
+ * Friday, ..."), dates a count of that day once the article is dated, and none without a
+ * publication date; a later number is no date of the weekday ("Mardi, 1 640 camions"), a
+ * day number still is ("Mardi 11 novembre, ...") (analyst 11, F9). */
+static void a_day_opening_its_sentence_dates_a_count(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text, *period;
+    } days[] = {
+        {"fr", "Hier, 1 640 camions ont franchi la frontière à Dong Dang.", "2025-09-14"},
+        {"vi", "Hôm qua, 1.640 xe tải đã thông quan qua cửa khẩu.", "2025-09-14"},
+        {"en", "On Friday, 1,640 trucks crossed the border at Huu Nghi.", "2025-09-12"},
+        {"en", "Yesterday, 1,640 trucks crossed the border at Huu Nghi.", "2025-09-14"},
+        {"zh", "昨天，1640辆货车通过口岸。", "2025-09-14"},
+        {"nl", "Gisteren, 1.640 vrachtwagens passeerden de grens bij Mong Cai.", "2025-09-14"},
+        {"sv", "Trafiken ökar. I fredags, 1 640 lastbilar passerade gränsen.", "2025-09-12"},
+        {"pl", "Ruch rośnie. W piątek, 1640 ciężarówek przekroczyło granicę.", "2025-09-12"},
+        {"fr", "Le trafic augmente. Vendredi, 1 640 camions ont franchi la frontière.",
+         "2025-09-12"},
+        {"vi", "Lưu lượng tăng. Thứ Sáu, 1.640 xe tải đã qua biên giới.", "2025-09-12"},
+    };
+    for (size_t k = 0; k < sizeof days / sizeof days[0]; k++) {
+        bc_extraction x = run(days[k].lang, "2025-09-15", days[k].text);
+        const bc_xfigure *t = has_fig(&x, 1640) ? fig(&x, 1640) : NULL;
+        if (t == NULL || strcmp(t->period, days[k].period) != 0)
+            fail_msg("'%s': period '%s'", days[k].text, t ? t->period : "-");
+        bc_extraction_free(&x);
+        x = run(days[k].lang, NULL, days[k].text);
+        t = has_fig(&x, 1640) ? fig(&x, 1640) : NULL;
+        if (t == NULL || t->period[0] != '\0')
+            fail_msg("'%s' undated: period '%s'", days[k].text, t ? t->period : "-");
+        bc_extraction_free(&x);
+    }
+    /* another clause's own time stays its; a day number after the weekday is its date */
+    bc_extraction x = run("en", "2025-09-15",
+                          "On Friday, officials said 1,640 trucks crossed the border in August.");
+    assert_string_equal(fig(&x, 1640)->period, "2025-08");
+    bc_extraction_free(&x);
+    x = run("fr", "2025-09-15", "Mardi 9 septembre, 1 640 camions ont franchi la frontière.");
+    assert_string_equal(fig(&x, 1640)->period, "2025-09-09");
+    bc_extraction_free(&x);
+}
+
+/* Vehicles or people a bridge carries each day are traffic whatever the verb ("use the
+ * bridge", "empruntent le pont", "通过大桥", "trafikeras av"); a count that only names
+ * a bridge, with no rate, is not (analyst 11, F10). */
+static void traffic_over_a_bridge_is_crossings(void **state)
+{
+    (void)state;
+    static const count_case over[] = {
+        {"en", "Close to 7,200 people cross the border via the bridge each day.", 7200,
+         "border_crossings_per_day", "people", "nearly"},
+        {"en", "Roughly 520 lorries use the bridge every day.", 520, "vehicles_per_day", "vehicles",
+         "about"},
+        {"fr", "Quelque 520 camions empruntent chaque jour le nouveau pont.", 520,
+         "vehicles_per_day", "vehicles", "about"},
+        {"zh", "每天有520辆货车通过北仑河大桥。", 520, "vehicles_per_day", "vehicles", "exact"},
+        {"sv", "Bron trafikeras i dag av ungefär 520 lastbilar per dag.", 520, "vehicles_per_day",
+         "vehicles", "about"},
+        {"vi", "Mỗi ngày có 520 xe tải đi qua cây cầu mới.", 520, "vehicles_per_day", "vehicles",
+         "exact"},
+        {"pl", "Codziennie przez nowy most jedzie 520 ciężarówek.", 520, "vehicles_per_day",
+         "vehicles", "exact"},
+        {"nl", "Elke dag rijden 520 vrachtwagens over de nieuwe brug.", 520, "vehicles_per_day",
+         "vehicles", "exact"},
+    };
+    for (size_t k = 0; k < sizeof over / sizeof over[0]; k++) {
+        bc_extraction x = run(over[k].lang, "2025-09-15", over[k].text);
+        if (!has_fig(&x, over[k].value))
+            fail_msg("'%s': no count of %.0f", over[k].text, over[k].value);
+        assert_fig(fig(&x, over[k].value), over[k].metric, over[k].unit, over[k].qualifier, "");
+        assert_int_equal(x.unmeasured_counts, 0);
+        bc_extraction_free(&x);
+    }
+    static const char *const built[][2] = {
+        {"en", "About 520 trucks of steel went into the bridge."},
+        {"fr", "Quelque 520 camions de béton ont servi à bâtir le pont."},
+    };
+    for (size_t k = 0; k < sizeof built / sizeof built[0]; k++) {
+        bc_extraction x = run(built[k][0], "2025-09-15", built[k][1]);
+        if (has_fig(&x, 520))
+            fail_msg("'%s': stored as %s", built[k][1], fig(&x, 520)->metric);
+        bc_extraction_free(&x);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -465,6 +552,8 @@ int main(void)
         cmocka_unit_test(a_daily_rate_is_no_total),
         cmocka_unit_test(a_range_of_counts_is_two_ends),
         cmocka_unit_test(a_count_is_read_alike_with_and_without_a_date),
+        cmocka_unit_test(a_day_opening_its_sentence_dates_a_count),
+        cmocka_unit_test(traffic_over_a_bridge_is_crossings),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -273,14 +273,24 @@ static int only_level_words(const ctx *c, size_t si, size_t from, size_t q, int 
             if (c->d[d].t0 <= k && k < c->d[d].t1)
                 n = c->d[d].t1 - k;
         if (n == 0 && c->t[k].kind == T_WORD) {
-            static const int ok[] = {C_CURRENCY, C_SCALE, C_LOC, C_UP, C_DOWN, C_YEAR_WORD};
-            for (size_t o = 0; o < sizeof ok / sizeof ok[0] && n == 0; o++)
-                n = bcx_lex_find(c, ok[o], k, &e);
+            /* and the level's own time: "from 3.1 million tonnes in the same period last
+             * year to", "sur la meme periode l'an dernier", "cung ky nam ngoai" */
+            static const int ok[] = {C_CURRENCY,    C_SCALE,     C_LOC,         C_UP,
+                                     C_DOWN,        C_YEAR_WORD, C_SAME_PERIOD, C_LAST_YEAR,
+                                     C_YEAR_BEFORE, C_ARTICLE};
+            for (size_t o = 0; o < sizeof ok / sizeof ok[0]; o++) { /* the longest */
+                size_t m = bcx_lex_find(c, ok[o], k, &e);
+                n = m > n ? m : n;
+            }
             for (int v = 0; n == 0 && c->lbit == L_ZH && verbs[v]; v++)
                 n = bcx_word_is(c, k, q, verbs[v]) ? 1 : 0;
             /* a count's own noun: "from 3.1 million tonnes to 3.8 million tonnes" */
             if (n == 0 && count)
                 n = bcx_lex_find2(c, C_NOUN, k, k == from, &e); /* "20万人次" too */
+            if (n == 0 && count && k + 1 < q &&
+                (bcx_word_is(c, k, q, "de") || bcx_word_is(c, k, q, "of")) &&
+                bcx_lex_find(c, C_NOUN, k + 1, &e) > 0)
+                n = 1; /* "3,1 millions de tonnes" */
             if (n == 0 && count && c->lbit == L_VI && bcx_word_is(c, k, q, "luot"))
                 n = 1; /* "tu 310.000 luot nam 2024 len 450.000 luot" */
             if (n == 0 && c->t[k].fl <= 2 && k > c->se[si].t0 && in_date(c, si, k - 1))
@@ -383,15 +393,16 @@ size_t bcx_fig_level_before(ctx *c, size_t si, size_t k)
     size_t q = lead > t0 + 2 ? level_word(c, si, lead, TO_LEVEL) : SIZE_MAX;
     if (q == SIZE_MAX || q <= t0 + 1 || breaks_level(c, si, q - 1))
         return k;
-    /* the nearest number before "to" that is no date, with nothing but words between */
-    for (x = q; x > t0 && x + 8 > q; x--) {
+    /* the nearest number before "to" that is no date, with nothing but words between (its
+     * own time among them: "3,1 millions de tonnes sur la meme periode l'an dernier a") */
+    for (x = q; x > t0 && x + 14 > q; x--) {
         const tok *t = &c->t[x - 1];
         if (breaks_level(c, si, x - 1))
             return k;
         if (t->kind == T_NUM && t->used != U_DATE && t->used != U_PCT)
             break;
     }
-    if (x <= t0 || x + 8 <= q)
+    if (x <= t0 || x + 14 <= q)
         return k;
     x--;
     if (c->t[x].num <= 0)
@@ -480,6 +491,10 @@ size_t bcx_fig_level_before(ctx *c, size_t si, size_t k)
     g->period_inferred = 0;
     g->period_context = 0;
     int f_had = f->period[0] != '\0';
+    if (f->period_context == 2) { /* "last year to USD 3.85 billion": the earlier level's */
+        f->period[0] = '\0';
+        f->period_context = 0;
+    }
     if (own != NULL && strcmp(f->period, own->iso) == 0)
         f->period[0] = '\0'; /* "from USD 2 billion in 2024 to USD 2.5 billion" */
     if (f->period[0] == '\0' && after != NULL) {
@@ -498,6 +513,17 @@ size_t bcx_fig_level_before(ctx *c, size_t si, size_t k)
         f->period_inferred = ref->period_inferred;
         f->period_context = 1;
     }
+    const xd *opens = NULL; /* "前9个月，...由去年同期的310万吨增加到385万吨" */
+    for (size_t d = c->se[si].d0; d < c->se[si].d1 && year_before && f->period[0] == '\0'; d++)
+        if (c->d[d].t1 <= fw && c->d[d].iso[0] != '-' && c->d[d].prec != 3 && !c->d[d].weekday &&
+            !c->d[d].compare)
+            opens = &c->d[d];
+    if (opens != NULL) {
+        /* the time the sentence opens with, before "from": the change is over it */
+        copy_str(f->period, sizeof f->period, opens->iso);
+        f->period_inferred = opens->inferred;
+        f->period_context = 1;
+    }
     if (year_before && f->period[0] != '\0' &&
         bcx_period_year_before(f->period, g->period, sizeof g->period)) {
         g->period_inferred = f->period_inferred;
@@ -508,6 +534,8 @@ size_t bcx_fig_level_before(ctx *c, size_t si, size_t k)
     } else if (had) {
         g->confidence -= 0.1;
     }
+    if (f->period[0] == '\0')
+        f->period_inferred = 0, f->period_context = 0; /* nothing inferred of no period */
     g->level = BC_X_LEVEL_BEFORE;
     g->level_other = f->value;
     f->level = BC_X_LEVEL_AFTER;

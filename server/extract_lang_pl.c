@@ -530,6 +530,8 @@ const bc_lex bc_lex_pl[] = {
     WE(C_BACKREF, "tej wartosci", 0),
     WE(C_BACKREF, "tej sumy", 0),
     WE(C_SAME_PERIOD, "w tym samym okresie", 0),
+    WE(C_SAME_PERIOD, "w analogicznym okresie", 0), /* "... ubieglego roku" */
+    WE(C_SAME_PERIOD, "w takim samym okresie", 0),
     WE(C_SAME_PERIOD, "w tym okresie", 0),
     WE(C_SAME_PERIOD, "tych samych dwoch miesiacach",
        0), /* "w tych samych dziewieciu miesiacach" */

@@ -373,6 +373,75 @@ static void allocation_failure(void **state)
     assert_int_equal(rc, 0);
 }
 
+/* "from X in the same period last year to Y", in every language: the earlier level is
+ * the same months a year before the period the article or the sentence speaks of, the
+ * later level that period, both marked as taken from it (period_context 2 and 1); never
+ * both of last year, never the earlier one of the later one's period as stated, and no
+ * period inferred of none (analyst 11, F5/F6). */
+static void a_level_of_the_same_period_last_year_keeps_its_period(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+        double before, after;
+    } cases[] = {
+        {"en", "From January to August, two-way trade came to USD 4.4 billion. Freight through the "
+               "gate climbed from 1.7 million tonnes in the same period last year to 2.3 million "
+               "tonnes."},
+        {"en",
+         "In the first eight months, turnover rose from USD 1.7 billion in the same period last "
+         "year to USD 2.3 billion.",
+         1.7e9, 2.3e9},
+        {"vi",
+         "Trong 8 tháng đầu năm, hàng hóa qua cửa khẩu tăng từ 1,7 triệu tấn cùng kỳ năm ngoái "
+         "lên 2,3 triệu tấn.",
+         1.7e6, 2.3e6},
+        {"fr",
+         "Au cours des huit premiers mois, le fret a progressé de 1,7 million de tonnes sur la "
+         "même période l'an dernier à 2,3 millions de tonnes.",
+         1.7e6, 2.3e6},
+        {"zh", "前8个月，口岸贸易额由去年同期的17亿美元增加到23亿美元。", 1.7e9, 2.3e9},
+        {"pl",
+         "W ciągu ośmiu miesięcy obroty wzrosły z 1,7 mld USD w analogicznym okresie ubiegłego "
+         "roku do 2,3 mld USD.",
+         1.7e9, 2.3e9},
+        {"sv",
+         "Under årets första åtta månader ökade godsvolymen över gränsen från 1,7 miljoner ton "
+         "under samma period i fjol till 2,3 miljoner ton.",
+         1.7e6, 2.3e6},
+        {"nl",
+         "In de eerste acht maanden steeg de vracht van 1,7 miljoen ton in dezelfde periode "
+         "vorig jaar naar 2,3 miljoen ton.",
+         1.7e6, 2.3e6},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        double before = cases[k].before ? cases[k].before : 1.7e6;
+        double after = cases[k].after ? cases[k].after : 2.3e6;
+        bc_extraction x = run(cases[k].lang, "2025-09-20", cases[k].text);
+        if (!has_fig(&x, before) || !has_fig(&x, after))
+            fail_msg("'%s': %zu figures, not both levels", cases[k].text, x.nfigures);
+        const bc_xfigure *b = fig(&x, before), *a = fig(&x, after);
+        if (strcmp(b->period, "2024-01/2024-08") != 0 || strcmp(a->period, "2025-01/2025-08") != 0)
+            fail_msg("'%s': periods '%s' and '%s'", cases[k].text, b->period, a->period);
+        if (b->period_context != 2 || a->period_context != 1 || !b->period_inferred)
+            fail_msg("'%s': marks %d/%d", cases[k].text, b->period_context, a->period_context);
+        bc_extraction_free(&x);
+    }
+    /* the later level's own period written after it is not the earlier one's */
+    bc_extraction x = run("fr", "2025-09-20",
+                          "Le fret est passé de 1,7 million de tonnes à 2,3 millions de tonnes "
+                          "au cours des huit premiers mois de 2025.");
+    assert_string_equal(fig(&x, 1.7e6)->period, "");
+    assert_string_equal(fig(&x, 2.3e6)->period, "2025-01/2025-08");
+    bc_extraction_free(&x);
+    /* nothing to take the period from: none, and nothing marked inferred */
+    x = run("zh", "2025-09-20", "口岸货运量从去年同期的170万吨增至230万吨。");
+    assert_string_equal(fig(&x, 1.7e6)->period, "");
+    assert_string_equal(fig(&x, 2.3e6)->period, "");
+    assert_false(fig(&x, 2.3e6)->period_inferred);
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -382,6 +451,7 @@ int main(void)
         cmocka_unit_test(a_hedge_is_the_whole_ranges),
         cmocka_unit_test(a_level_before_is_an_amount),
         cmocka_unit_test(each_level_keeps_its_own_period),
+        cmocka_unit_test(a_level_of_the_same_period_last_year_keeps_its_period),
         cmocka_unit_test_teardown(allocation_failure, xf_reset_alloc),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);

@@ -447,8 +447,8 @@ static int weekday_of_dateline(const ctx *c, size_t si, int wd, int future, int 
  * no month after ("Tuesday 11th June" is a day), or 第 before it. */
 static int ordinal_number(const ctx *c, size_t k, size_t lim)
 {
-    if (k > 0 && bcx_words_at(c, k - 1, lim, "第"))
-        return 1;
+    if ((k > 0 && bcx_words_at(c, k - 1, lim, "第")) || bcx_colon_ordinal(c, k, lim))
+        return 1; /* "第17", "den 17:e": no day ("i måndags inför den 17:e konferensen") */
     if (k + 1 >= lim || !c->t[k + 1].glued || c->t[k + 1].kind != T_WORD || c->t[k + 1].han)
         return 0;
     for (size_t q = k + 2; q < lim && q < k + 4; q++)

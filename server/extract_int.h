@@ -398,6 +398,9 @@ int bcx_range_has(const ctx *c, size_t lo, size_t hi, int cls, double val);
 int bcx_sent_has(const ctx *c, size_t si, int cls, double val);
 /* 1 when token i (< lim) is the folded word w. */
 int bcx_word_is(const ctx *c, size_t i, size_t lim, const char *w);
+/* 1 when number token i (< lim) is a Swedish ordinal written with a colon ("17:e", "1:a"):
+ * its ending the next token, only the colon between. */
+int bcx_colon_ordinal(const ctx *c, size_t i, size_t lim);
 /* The number of tokens the folded words of w cover at token i (< lim), 0 when they do
  * not match: Latin words one token each, Chinese characters one token each. */
 size_t bcx_words_at(const ctx *c, size_t i, size_t lim, const char *w);
@@ -1045,6 +1048,11 @@ void bcx_unyear_held_after(const ctx *c, mention *m);
  * a day, of m's tense (or any when m's own words say none); NULL otherwise. *tense is then
  * that sentence's: 1 to come, -1 took place (0 with NULL). */
 const xd *bcx_next_says_when(const ctx *c, const mention *m, int *tense);
+/* 1 when province h, after the word of place at token loc in sentence si, is a member of a
+ * body its sentence names, not a place: the body's name lies between that word and it ("i
+ * Gemensamma arbetsgruppen för Lai Chau, Lao Cai ..."), or the list h opens runs into it
+ * ("在莱州、老街、宣光、奠边四省与云南省联合工作组…会议上"). (extract_meet_mech.c) */
+int bcx_member_of_body(const ctx *c, size_t si, size_t loc, const hit *h);
 /* 1 when mention m is named as the time of what its sentence reports: a word for before
  * (bcx_time_reference), or for ahead of, just before it in its clause ("Officials met ahead
  * of the 17th conference", "a la veille de la 12e reunion", "truoc them Hoi nghi lan thu 17",

@@ -221,6 +221,8 @@ const bc_lex bc_lex_fr[] = {
     WE(C_TALKS, "a recu", 0),
     WE(C_TALKS, "ont recu", 0),
     WE(C_TALKS, "s est entretenu", 0),
+    WE(C_TALKS, "se sont entretenus", 0), /* the two sides talked with each other */
+    WE(C_TALKS, "se sont entretenues", 0),
     WP(C_TALKS, "pourparler", 0),
     WP(C_TALKS, "colloque", 0), /* a symposium of both sides */
     WE(C_TALKS, "se sont retrouves", 0),

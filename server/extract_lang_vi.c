@@ -251,6 +251,9 @@ const bc_lex bc_lex_vi[] = {
     WE(C_TALKS, "toa dam", 0),
     WE(C_TALKS, "cuoc gap", 0),
     WE(C_TALKS, "buoi gap", 0),
+    /* "dai dien hai tinh ... da gap nhau tai Ha Khau": met each other, talks */
+    WE(C_TALKS, "gap nhau", 0),
+    WE(C_HELD, "da gap nhau", 0),
     /* ---- what makes a conference the yearly one */
     WE(C_MECH_CUE, "thuong nien", 0),
     WE(C_MECH_CUE, "bi thu", 0),

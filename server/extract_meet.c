@@ -125,8 +125,7 @@ static int ordinal_at(const ctx *c, size_t i, size_t lim, size_t *n)
             *n = 1;
         else if (ord_suffix(c, i + 1, lim))
             *n = 2;
-        else if (end < c->n && c->s[end] == ':' && nx && nx->start == end + 1 &&
-                 (bcx_word_is(c, i + 1, lim, "e") || bcx_word_is(c, i + 1, lim, "a")))
+        else if (bcx_colon_ordinal(c, i, lim))
             *n = 2;
         return *n ? v : 0;
     }

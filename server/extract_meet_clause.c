@@ -179,11 +179,58 @@ int bcx_own_day_between(const ctx *c, size_t from, size_t i)
     return 0;
 }
 
+/* 1 when sentence si, naming no meeting of its own and not opening a paragraph, opens with
+ * a noun of meeting after only its definite article, or bare in a language without one: a
+ * word for any meeting ("The meeting", "De vergadering", "La réunion", "Spotkanie odbyło
+ * się", "会议于…举行"), whatever noun named m, or a noun of m's kind of meeting, however
+ * inflected ("Konferencja odbyła się" after "16. konferencji", "La conférence s'est tenue",
+ * "Hội nghị đã diễn ra"): the meeting m just told, again. */
+static int opens_with_its_noun(const ctx *c, const mention *m, size_t si)
+{
+    static const char *const the[] = {"the", "de", "het", "la", "le", "l", NULL};
+    size_t s0 = c->se[si].t0, hi = c->se[si].t1;
+    if (bcx_new_paragraph(c, si))
+        return 0;
+    int bare = (c->lbit & (L_PL | L_ZH | L_VI)) != 0;
+    for (int w = 0; the[w] && !bare; w++)
+        if (bcx_word_is(c, s0, hi, the[w]) && s0 + 1 < hi) {
+            s0++;
+            bare = 1;
+        }
+    const bc_lex *e = NULL, *own = NULL;
+    size_t n = bare ? bcx_lex_find(c, C_MEET, s0, &e) : 0;
+    if (n == 0)
+        return 0;
+    /* a bare Chinese or Vietnamese noun is the subject only before its verb ("会议于…举行",
+     * "Hội nghị đã diễn ra"), not of a phrase of time ("会议期间，…") or a name of another
+     * ("Hội nghị xúc tiến thương mại") */
+    static const char *const verb_zh[] = {"于", "在", "将", "已", "举", "召", "定", "拟", NULL};
+    static const char *const verb_vi[] = {"da", "se", "duoc", "dien", "du", "khai", NULL};
+    const char *const *verb = c->lbit == L_ZH ? verb_zh : c->lbit == L_VI ? verb_vi : NULL;
+    int subject = verb == NULL;
+    for (int w = 0; verb && verb[w] && !subject; w++)
+        subject = bcx_word_is(c, s0 + n, hi, verb[w]);
+    if (!subject)
+        return 0;
+    /* a meeting of its own, but the one its opening noun names alone (its date beside it:
+     * "Konferencja odbyła się w kwietniu 2025 r.") */
+    for (size_t k = 0; k < c->nm; k++) {
+        const mention *o = &c->m[k];
+        if (o->sent == si && o->xkind != BC_XM_TALKS &&
+            !(o->xkind == BC_XM_NAMED && o->noun == s0 && o->ord == 0 && o->mech == NULL))
+            return 0;
+    }
+    if (e->val == K_GENERIC)
+        return 1;
+    return m->noun < m->noun_end && bcx_lex_find(c, C_MEET, m->noun, &own) > 0 &&
+           own->val == e->val;
+}
+
 /* 1 when sentence si opens with a word that points back at a meeting just named and a
  * meeting noun ("That meeting", "Cette reunion", "Die vergadering", "To spotkanie", "该次会议",
- * "此次会议"), or with the noun and that word ("Hoi nghi nay", "Spotkanie to"): the meeting
- * told before, again. */
-static int opens_with_that_meeting(const ctx *c, size_t si)
+ * "此次会议"), or with the noun and that word ("Hoi nghi nay", "Spotkanie to"), or with only
+ * a noun for it (opens_with_its_noun): the meeting m told before, again. */
+static int opens_with_that_meeting(const ctx *c, const mention *m, size_t si)
 {
     static const char *const that[] = {"that", "this", "cette", "ce",    "cet",  "die", "deze",
                                        "dat",  "to",   "tamto", "detta", "det",  "den", "denna",
@@ -207,21 +254,8 @@ static int opens_with_that_meeting(const ctx *c, size_t si)
         if (memcmp(f, "et", 2) == 0 || memcmp(f, "en", 2) == 0)
             return 1;
     }
-    /* so is that word with only its definite article ("De vergadering vond ... plaats", "La
-     * réunion a eu lieu ...", Polish without one: "Spotkanie odbyło się ..."), in a sentence
-     * that names no meeting of its own */
-    int own = 0;
-    for (size_t k = 0; k < c->nm; k++)
-        own += c->m[k].sent == si && c->m[k].xkind != BC_XM_TALKS;
-    if (own == 0 && !bcx_new_paragraph(c, si)) {
-        static const char *const the[] = {"de", "het", "la", "le", "l", NULL};
-        if (c->lbit == L_PL && noun > 0 && generic)
-            return 1;
-        for (int w = 0; the[w]; w++)
-            if (bcx_word_is(c, s0, hi, the[w]) && s0 + 1 < hi &&
-                bcx_lex_find(c, C_MEET, s0 + 1, &e) > 0 && e->val == K_GENERIC)
-                return 1;
-    }
+    if (opens_with_its_noun(c, m, si))
+        return 1;
     for (int w = 0; that[w]; w++) {
         size_t n = bcx_words_at(c, s0, hi, that[w]);
         if (n > 0 && s0 + n < hi &&
@@ -263,7 +297,7 @@ const xd *bcx_next_says_when(const ctx *c, const mention *m, int *tense)
                 (c->lbit == L_SV || !bcx_new_paragraph(c, si));
     /* "That meeting ...", first of the next paragraph too: it points back at m; so does
      * the Swedish noun again, the other way Swedish has to say it ("Mötet", "Det mötet") */
-    int back = (again && c->lbit == L_SV) || (!again && opens_with_that_meeting(c, si));
+    int back = (again && c->lbit == L_SV) || (!again && opens_with_that_meeting(c, m, si));
     /* "Die vergadering vond op 30 oktober plaats", "... vindt in maart plaats": a Dutch
      * verb of holding whose particle closes the clause, in the past or the present; the
      * Swedish present ("Konferensen hålls i Nanning i mars 2027"), to come */

@@ -166,7 +166,7 @@ static void place_of(const ctx *c, const mention *m, size_t si, bc_xmeeting *x)
         const char *p = NULL;
         int located = 0;
         for (size_t i = h->t0 > s->t0 + 4 ? h->t0 - 4 : s->t0; i < h->t0 && !located; i++)
-            located = bcx_lex_find(c, C_LOC, i, &e) > 0;
+            located = bcx_lex_find(c, C_LOC, i, &e) > 0 && !bcx_member_of_body(c, si, i, h);
         if (!located || (occasion && h->t1 <= m->t0) ||
             (p = province_of(c, h, name, sizeof name)) == NULL ||
             beyond_other(c, m, h->t0, h->t1) || bcx_later_clause_of_other(c, m, h->t0, h->t1) ||
@@ -407,22 +407,34 @@ static void own_parties(const ctx *c, const mention *m, bc_xmeeting *x, char sid
 
 int bcx_occasion_of(const ctx *c, const mention *m)
 {
+    /* before it, or preparing it: the time of what the sentence tells, not its own */
     static const char *const ahead[] = {"ahead of",
                                         "in the run up to",
                                         "in the run-up to",
                                         "on the eve of",
                                         "prior to",
                                         "in preparation for",
+                                        "to prepare for",
                                         "en amont de",
                                         "a la veille de",
                                         "en prevision de",
+                                        "en preparation de",
+                                        "en preparation du",
+                                        "pour preparer",
                                         "truoc them",
                                         "chuan bi cho",
                                         "voorafgaand aan",
                                         "in aanloop naar",
                                         "ter voorbereiding op",
+                                        "ter voorbereiding van",
                                         "w przededniu",
+                                        "w ramach przygotowan do",
+                                        "przygotowan do",
+                                        "w przygotowaniu do",
                                         "infor",
+                                        "som forberedelse for",
+                                        "som forberedelse infor",
+                                        "for att forbereda",
                                         NULL};
     size_t lo = c->se[m->sent].t0;
     if (m->xkind == BC_XM_TALKS)

@@ -660,3 +660,41 @@ done:
     bc_free(series);
     bc_free(series_kind);
 }
+
+/* 1 when a body's name lies at token i, as a name (C_MECH) or its short form (C_MECH_SHORT). */
+static int body_at(const ctx *c, size_t i)
+{
+    return bcx_lex_find(c, C_MECH, i, NULL) > 0 || bcx_lex_find(c, C_MECH_SHORT, i, NULL) > 0;
+}
+
+int bcx_member_of_body(const ctx *c, size_t si, size_t loc, const hit *h)
+{
+    const sent *s = &c->se[si];
+    /* "i Gemensamma arbetsgruppen för Lai Chau, ...": the body between the word and it,
+     * or opening with that word ("i gruppen för Lai Chau") */
+    for (size_t i = loc; i < h->t0; i++)
+        if (body_at(c, i))
+            return 1;
+    /* "在莱州、老街、宣光、奠边四省与云南省联合工作组第十二次会议上": a list of provinces
+     * running into the body's name; a few words between them at most ("四省与", "và tỉnh") */
+    size_t q = h->t1, loose = 0;
+    int others = 0;
+    while (q < s->t1 && loose <= 3) {
+        if (body_at(c, q))
+            return others > 0;
+        size_t next = q;
+        for (size_t r = s->h0; r < s->h1; r++)
+            if (c->h[r].entity == E_PROVINCE && c->h[r].t0 == q && c->h[r].t1 > next)
+                next = c->h[r].t1;
+        if (next > q) {
+            others++;
+            q = next;
+            continue;
+        }
+        if (bcx_gap(c, q - 1) & G_DOT)
+            break;
+        loose++;
+        q++;
+    }
+    return 0;
+}

@@ -326,6 +326,13 @@ int bcx_word_is(const ctx *c, size_t i, size_t lim, const char *w)
            memcmp(TXT(c, i), w, c->t[i].fl) == 0;
 }
 
+int bcx_colon_ordinal(const ctx *c, size_t i, size_t lim)
+{
+    size_t end = c->t[i].end;
+    return i + 1 < lim && end < c->n && c->s[end] == ':' && c->t[i + 1].start == end + 1 &&
+           (bcx_word_is(c, i + 1, lim, "e") || bcx_word_is(c, i + 1, lim, "a"));
+}
+
 size_t bcx_words_at(const ctx *c, size_t i, size_t lim, const char *w)
 {
     size_t k = i;

@@ -587,6 +587,191 @@ static void the_swedish_present_and_the_meeting_pointed_back_at(void **state)
     bc_extraction_free(&x);
 }
 
+/* Talks held "in preparation for" a meeting (outsider 11 recheck, N1) are talks ahead of
+ * it, in every language: the meeting keeps no day and no place of theirs and is not told
+ * as held by their words, the talks are their own, of the two sides whose leaders met;
+ * so are talks whose Vietnamese verb is "gặp nhau" ahead of a meeting. */
+static void talks_in_preparation_for_a_meeting_are_their_own(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+    } cases[] = {
+        {"fr", "Les dirigeants de Cao Bang et du Guangxi se sont entretenus à Longzhou le 4 "
+               "octobre en préparation de la 17e conférence du Comité de travail mixte de Quang "
+               "Ninh, Lang Son, Cao Bang, Tuyen Quang et du Guangxi."},
+        {"sv", "Ledarna för Cao Bang och Guangxi höll samtal i Longzhou den 4 oktober som "
+               "förberedelse för den 17:e konferensen för Gemensamma arbetskommittén för Quang "
+               "Ninh, Lang Son, Cao Bang, Tuyen Quang och Guangxi."},
+        {"pl", "Przywódcy Cao Bang i Guangxi przeprowadzili 4 października rozmowy w Longzhou w "
+               "ramach przygotowań do 17. konferencji Wspólnego Komitetu Roboczego Quang Ninh, "
+               "Lang Son, Cao Bang, Tuyen Quang i Guangxi."},
+        {"en", "Cao Bang and Guangxi leaders held talks in Longzhou on 4 October to prepare for "
+               "the 17th conference of the Joint Working Committee of Quang Ninh, Lang Son, Cao "
+               "Bang, Tuyen Quang and Guangxi."},
+        {"en", "In preparation for the 17th conference of the Joint Working Committee, Cao Bang "
+               "and Guangxi leaders held talks in Longzhou on 4 October."},
+        {"nl", "Leiders van Cao Bang en Guangxi voerden op 4 oktober besprekingen in Longzhou "
+               "ter voorbereiding op de 17e conferentie van het Gezamenlijk Werkcomité."},
+        {"vi", "Lãnh đạo Cao Bằng và Quảng Tây đã hội đàm tại Long Châu ngày 4/10 để chuẩn bị "
+               "cho Hội nghị lần thứ 17 Ủy ban công tác liên hợp."},
+        {"vi", "Trước thềm Hội nghị lần thứ 17 Ủy ban công tác liên hợp Quảng Ninh, Lạng Sơn, "
+               "Cao Bằng, Tuyên Quang và Quảng Tây, lãnh đạo hai tỉnh Cao Bằng và Quảng Tây đã "
+               "gặp nhau tại Long Châu ngày 4/10."},
+        {"zh", "10月4日，高平省与广西领导在龙州举行会谈，为越南广宁、谅山、高平、宣光四省与中国"
+               "广西联合工作委员会第十七次会议做准备。"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bc_extraction x = run(cases[i].lang, "2026-10-09", cases[i].text);
+        const bc_xmeeting *m = by_ordinal(&x, 17), *t = talks_on(&x, "2026-10-04");
+        if (m == NULL || m->date[0] || m->place[0] || (m->status_quotes & 1u))
+            fail_msg("%s %zu: meeting 17 on '%s' at '%s' (status quotes %u)", cases[i].lang, i,
+                     m ? m->date : "-", m ? m->place : "-", m ? m->status_quotes : 0);
+        if (t == NULL || strcmp(t->place_name, "Longzhou") != 0 || t->nprovinces != 2 ||
+            !has_province(t, "cao-bang") || !has_province(t, "guangxi"))
+            fail_msg("%s %zu: no talks of Cao Bang and Guangxi in Longzhou on 4 October",
+                     cases[i].lang, i);
+        bc_extraction_free(&x);
+    }
+    /* the meeting itself held, whatever it prepares, keeps its day and place */
+    bc_extraction x = run("en", "2026-10-09",
+                          "The 17th conference of the Joint Working Committee was held in "
+                          "Longzhou on 4 October to prepare for the new trade plan.");
+    const bc_xmeeting *m = by_ordinal(&x, 17);
+    assert_non_null(m);
+    assert_string_equal(m->date, "2026-10-04");
+    assert_string_equal(m->place_name, "Longzhou");
+    bc_extraction_free(&x);
+    /* "gặp nhau" of no meeting: talks of their own */
+    x = run("vi", "2026-10-09",
+            "Lãnh đạo hai tỉnh Cao Bằng và Quảng Tây đã gặp nhau tại Long Châu ngày 4/10.");
+    assert_non_null(talks_on(&x, "2026-10-04"));
+    bc_extraction_free(&x);
+}
+
+/* A sentence opening with only a noun for the meeting just named (outsider 11 recheck,
+ * N2): a word for any meeting ("The meeting", "会议于…") or one of its kind, however
+ * inflected ("Konferencja", "La conférence", "Hội nghị"), gives it its date and place; no
+ * talks are made of it. */
+static void a_general_noun_points_back_at_the_meeting(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+    } cases[] = {
+        {"en", "Lang Son and Guangxi went over the results of the 16th conference of the Joint "
+               "Working Committee. The meeting took place in Nanning in May 2025."},
+        {"en", "Lang Son and Guangxi went over the results of the 16th conference of the Joint "
+               "Working Committee. The meeting was held in Nanning in May 2025."},
+        {"zh", "谅山与广西回顾了联合工作委员会第十六次会议的成果。会议于2025年5月在南宁举行。"},
+        {"pl", "Lang Son i Guangxi podsumowały wyniki 16. konferencji Wspólnego Komitetu "
+               "Roboczego. Konferencja odbyła się w maju 2025 r. w Nanning."},
+        {"vi", "Lạng Sơn và Quảng Tây rà soát kết quả Hội nghị lần thứ 16 Ủy ban công tác liên "
+               "hợp. Hội nghị đã diễn ra tại Nam Ninh vào tháng 5/2025."},
+        {"fr", "Lang Son et le Guangxi ont fait le point sur la 16e conférence du Comité de "
+               "travail mixte. La conférence s'est tenue à Nanning en mai 2025."},
+        {"nl", "Lang Son en Guangxi blikten terug op de 16e conferentie van het Gezamenlijk "
+               "Werkcomité. De conferentie vond in mei 2025 plaats in Nanning."},
+        {"sv", "Lang Son och Guangxi gick igenom den 16:e konferensen för Gemensamma "
+               "arbetskommittén. Konferensen hölls i Nanning i maj 2025."},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bc_extraction x = run(cases[i].lang, NULL, cases[i].text);
+        const bc_xmeeting *m = by_ordinal(&x, 16);
+        if (m == NULL || x.nmeetings != 1 || strcmp(m->date, "2025-05") != 0 ||
+            strcmp(m->place_name, "Nanning") != 0 || strcmp(m->status, "held") != 0)
+            fail_msg("%s %zu: %zu meetings, meeting 16 on '%s' at '%s'", cases[i].lang, i,
+                     x.nmeetings, m ? m->date : "-", m ? m->place_name : "-");
+        bc_extraction_free(&x);
+    }
+    /* not a noun of another kind, nor one opening a phrase of time, nor another's name, nor
+     * one opening a new paragraph */
+    static const char *const others[][2] = {
+        {"en", "The sides went over the results of the 16th meeting of the committee. The "
+               "conference on logistics was held in Nanning in May 2025."},
+        {"zh", "双方回顾了第十六次会议的成果。会议期间，双方于2025年5月12日在南宁举行会谈。"},
+        {"vi", "Hai bên rà soát kết quả Hội nghị lần thứ 16. Hội nghị xúc tiến thương mại đã "
+               "diễn ra tại Nam Ninh vào tháng 5/2025."},
+        {"en", "The sides went over the results of the 16th conference of the committee.\n\nThe "
+               "meeting was held in Nanning in May 2025."},
+    };
+    for (size_t i = 0; i < sizeof others / sizeof others[0]; i++) {
+        bc_extraction x = run(others[i][0], NULL, others[i][1]);
+        const bc_xmeeting *m = by_ordinal(&x, 16);
+        if (m == NULL || m->date[0])
+            fail_msg("%s %zu: meeting 16 took '%s'", others[i][0], i, m ? m->date : "-");
+        bc_extraction_free(&x);
+    }
+}
+
+/* The members a body's name lists after a word of place are no place of its meeting
+ * (outsider 11 recheck, N4): "mötet i Gemensamma arbetsgruppen för Lai Chau, ..." is held
+ * where its verb says, in every language; so is a Chinese meeting "在" its body's list. */
+static void a_bodys_members_are_no_place(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+    } cases[] = {
+        {"sv", "Det 12:e mötet i Gemensamma arbetsgruppen för Lai Chau, Lao Cai, Tuyen Quang, "
+               "Dien Bien och Yunnan hålls i Kunming i april."},
+        {"sv", "Det 12:e mötet i gruppen för Lai Chau, Lao Cai, Tuyen Quang, Dien Bien och "
+               "Yunnan hålls i Kunming i april."},
+        {"nl", "De 12e vergadering in de werkgroep van Lai Chau, Lao Cai, Tuyen Quang, Dien Bien "
+               "en Yunnan vindt in april in Kunming plaats."},
+        {"vi", "Hội nghị lần thứ 12 tại Nhóm công tác Lai Châu, Lào Cai, Tuyên Quang, Điện Biên "
+               "và Vân Nam sẽ được tổ chức tại Côn Minh vào tháng 4."},
+        {"en", "The 12th meeting in the Joint Working Group of Lai Chau, Lao Cai, Tuyen Quang, "
+               "Dien Bien and Yunnan will be held in Kunming in April."},
+        {"fr", "La 12e réunion au sein du Groupe de travail conjoint de Lai Chau, Lao Cai, Tuyen "
+               "Quang, Dien Bien et du Yunnan se tiendra à Kunming en avril."},
+        {"pl", "12. spotkanie w ramach Wspólnej Grupy Roboczej Lai Chau, Lao Cai, Tuyen Quang, "
+               "Dien Bien i Junnanu odbędzie się w kwietniu w Kunming."},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bc_extraction x = run(cases[i].lang, "2026-03-16", cases[i].text);
+        const bc_xmeeting *m = by_ordinal(&x, 12);
+        if (m == NULL || strcmp(m->place, "yunnan") != 0 || strcmp(m->place_name, "Kunming") != 0)
+            fail_msg("%s %zu: meeting 12 at '%s' '%s'", cases[i].lang, i, m ? m->place : "-",
+                     m ? m->place_name : "-");
+        bc_extraction_free(&x);
+    }
+    bc_extraction x = run("zh", "2026-03-16",
+                          "在莱州、老街、宣光、奠边四省与云南省联合工作组第十二次会议上，双方同意"
+                          "于4月在昆明举行会谈。");
+    assert_string_equal(by_ordinal(&x, 12)->place, "");
+    bc_extraction_free(&x);
+    /* a member named as where it is held is its place */
+    x = run("sv", "2026-03-16", "Det 12:e mötet i arbetsgruppen hålls i Lai Chau i april.");
+    assert_string_equal(by_ordinal(&x, 12)->place, "lai-chau");
+    bc_extraction_free(&x);
+}
+
+/* A Swedish day counted back from the publication date ("i måndags") dates talks ahead of
+ * a meeting as it does alone (outsider 11, F9): the meeting's "17:e" after it is an
+ * ordinal, not a day of the month. */
+static void a_swedish_weekday_before_a_colon_ordinal(void **state)
+{
+    (void)state;
+    static const char *const ahead[] = {"inför den 17:e konferensen", "före den 17:e konferensen",
+                                        "inför det 1:a mötet", ""};
+    for (size_t i = 0; i < sizeof ahead / sizeof ahead[0]; i++) {
+        char text[256];
+        snprintf(text, sizeof text,
+                 "Ledare från Cao Bang och Guangxi höll samtal i Cao Bang i måndags %s.", ahead[i]);
+        bc_extraction x = run("sv", "2026-08-28", text);
+        if (talks_on(&x, "2026-08-24") == NULL)
+            fail_msg("no talks on Monday 24 August: %s", text);
+        bc_extraction_free(&x);
+    }
+    /* a day of the month still follows its weekday */
+    bc_extraction x = run("sv", "2026-08-28",
+                          "Ledare från Cao Bang och Guangxi höll samtal i Cao Bang i måndags den "
+                          "17 augusti.");
+    assert_non_null(talks_on(&x, "2026-08-17"));
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -602,6 +787,10 @@ int main(void)
         cmocka_unit_test(talks_after_the_meeting_they_are_ahead_of),
         cmocka_unit_test(talks_ahead_of_a_body_are_the_two_sides),
         cmocka_unit_test(the_swedish_present_and_the_meeting_pointed_back_at),
+        cmocka_unit_test(talks_in_preparation_for_a_meeting_are_their_own),
+        cmocka_unit_test(a_general_noun_points_back_at_the_meeting),
+        cmocka_unit_test(a_bodys_members_are_no_place),
+        cmocka_unit_test(a_swedish_weekday_before_a_colon_ordinal),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

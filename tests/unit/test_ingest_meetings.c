@@ -577,6 +577,43 @@ static void talks_after_the_meeting_they_are_ahead_of_are_their_own(void **state
                      1);
 }
 
+/* Talks held "in preparation for" a meeting (outsider 11 recheck, N1) are stored as talks
+ * of their own; the meeting takes neither their day nor their place, so it raises no
+ * conflict of date or host with the same meeting another article dates. */
+static void talks_in_preparation_for_a_meeting_raise_no_conflict(void **state)
+{
+    (void)state;
+    bc_ingest_result a = fx_ingest(
+        S, "en",
+        "The 17th conference of the Joint Working Committee between Quang Ninh, Lang Son, Cao "
+        "Bang, Tuyen Quang and Guangxi will be held in Nanning in March 2027.\n",
+        "2026-10-02");
+    bc_ingest_result r = fx_ingest(
+        S, "fr",
+        "Les dirigeants de Cao Bang et du Guangxi ont tenu des pourparlers à Longzhou le 6 "
+        "octobre en préparation de la 17e conférence du Comité de travail mixte de Quang Ninh, "
+        "Lang Son, Cao Bang, Tuyen Quang et du Guangxi.\n",
+        "2026-10-09");
+    assert_int_equal(n_of("SELECT count(*) FROM coop_events WHERE id LIKE '%s-e%%' AND kind = "
+                          "'talks' AND status = 'held' AND date = '2026-10-06' AND place = "
+                          "'Longzhou'",
+                          r.source_id),
+                     1);
+    assert_int_equal(n_of("SELECT count(*) FROM meetings WHERE id LIKE '%s-m%%' AND ordinal = 17 "
+                          "AND date IS NULL AND place IS NULL",
+                          r.source_id),
+                     1);
+    /* none of date or host (the status that a sentence naming it only as the time of talks
+     * leaves unsaid is taken as held: outsider 11 recheck, N6, not settled here) */
+    assert_int_equal(n_of("SELECT count(*) FROM meeting_conflicts WHERE meeting_id LIKE '%s-m%%' "
+                          "AND (fields LIKE '%%date%%' OR fields LIKE '%%host%%')",
+                          r.source_id),
+                     0);
+    assert_int_equal(
+        n_of("SELECT count(*) FROM meeting_conflicts WHERE meeting_id LIKE '%s-m%%'", a.source_id),
+        0);
+}
+
 /* A note names the kind of body as the text does (outsider 11, F16): "grupy" is a group,
  * "of the committee" a committee. */
 static void a_note_names_the_body_as_the_text_does(void **state)
@@ -661,6 +698,7 @@ int main(void)
         cmocka_unit_test(a_province_place_is_stated_where_named_as_such),
         cmocka_unit_test(talks_ahead_of_a_meeting_are_stored_undated),
         cmocka_unit_test(talks_after_the_meeting_they_are_ahead_of_are_their_own),
+        cmocka_unit_test(talks_in_preparation_for_a_meeting_raise_no_conflict),
         cmocka_unit_test(a_note_names_the_body_as_the_text_does),
         cmocka_unit_test(allocation_failures_write_nothing),
     };

@@ -405,6 +405,38 @@ static void own_parties(const ctx *c, const mention *m, bc_xmeeting *x, char sid
     }
 }
 
+/* 1 when the gap after token k holds only the enumeration comma ("广宁、谅山"). */
+static int zh_list_gap(const ctx *c, size_t k)
+{
+    size_t i = c->t[k].end, e = c->t[k + 1].start;
+    while (i < e) {
+        if (c->s[i] == ' ')
+            i++;
+        else if (e - i >= 3 && memcmp(c->s + i, "\xE3\x80\x81", 3) == 0)
+            i += 3;
+        else
+            return 0;
+    }
+    return 1;
+}
+
+/* 1 when "为筹备"/"为准备", or "筹备" opening its clause, comes before token t0 in its clause
+ * ("为筹备广宁、谅山…第十七次会议，…举行会谈": the meeting is what the talks prepare). */
+static int zh_prepared_before(const ctx *c, size_t lo, size_t t0)
+{
+    static const char *const prep[] = {"为筹备", "为准备", "筹备", NULL};
+    for (size_t k = lo; k < t0; k++)
+        for (int w = 0; prep[w]; w++) {
+            size_t n = bcx_words_at(c, k, t0, prep[w]);
+            int clean = n > 0 && (w < 2 || k == lo || (bcx_gap(c, k - 1) & G_COMMA));
+            for (size_t j = k; clean && j + 1 < t0; j++)
+                clean = !(bcx_gap(c, j) & (G_COMMA | G_DOT)) || zh_list_gap(c, j);
+            if (clean)
+                return 1;
+        }
+    return 0;
+}
+
 int bcx_occasion_of(const ctx *c, const mention *m)
 {
     /* before it, or preparing it: the time of what the sentence tells, not its own */
@@ -446,6 +478,8 @@ int bcx_occasion_of(const ctx *c, const mention *m)
         if (bcx_words_at(c, k, c->se[m->sent].t1, "做准备") > 0 ||
             bcx_words_at(c, k, c->se[m->sent].t1, "作准备") > 0)
             return 1;
+    if (c->lbit == L_ZH && zh_prepared_before(c, lo, m->t0))
+        return 1;
     for (size_t k = m->t0 > lo + 7 ? m->t0 - 7 : lo; k < m->t0; k++)
         for (int w = 0; ahead[w]; w++) {
             size_t n = bcx_words_at(c, k, m->t0, ahead[w]);

@@ -620,6 +620,10 @@ static void talks_in_preparation_for_a_meeting_are_their_own(void **state)
                "gặp nhau tại Long Châu ngày 4/10."},
         {"zh", "10月4日，高平省与广西领导在龙州举行会谈，为越南广宁、谅山、高平、宣光四省与中国"
                "广西联合工作委员会第十七次会议做准备。"},
+        {"zh", "为筹备广宁、谅山、高平、宣光四省与广西联合工作委员会第十七次会议，高平省与广西"
+               "领导于10月4日在龙州举行会谈。"},
+        {"zh", "筹备广宁、谅山、高平、宣光与广西联合工作委员会第十七次会议期间，高平省和广西的"
+               "领导人10月4日在龙州举行了会谈。"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         bc_extraction x = run(cases[i].lang, "2026-10-09", cases[i].text);
@@ -646,6 +650,14 @@ static void talks_in_preparation_for_a_meeting_are_their_own(void **state)
     x = run("vi", "2026-10-09",
             "Lãnh đạo hai tỉnh Cao Bằng và Quảng Tây đã gặp nhau tại Long Châu ngày 4/10.");
     assert_non_null(talks_on(&x, "2026-10-04"));
+    bc_extraction_free(&x);
+    /* "筹备" inside a clause of its own: the meeting named first is held on its day */
+    x = run("zh", "2026-10-09",
+            "广宁、谅山、高平、宣光与广西联合工作委员会第十七次会议于10月4日在龙州举行，双方还就"
+            "筹备第十八次会议交换了意见。");
+    m = by_ordinal(&x, 17);
+    assert_non_null(m);
+    assert_string_equal(m->date, "2026-10-04");
     bc_extraction_free(&x);
 }
 

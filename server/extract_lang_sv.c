@@ -34,8 +34,17 @@ const bc_lex bc_lex_sv[] = {
     WP(C_UP, "okning", 0),
     WP(C_UP, "okade", 0),
     WE(C_UP, "okat", 0),
+    WE(C_UP, "okar", 0),
+    WE(C_UP, "steg", 0), /* "steg från 3,1 till 3,8 miljoner ton" */
+    WE(C_UP, "stigit", 0),
+    WE(C_UP, "stiger", 0),
     WP(C_DOWN, "minskning", 0),
     WP(C_DOWN, "minskade", 0),
+    WE(C_DOWN, "minskat", 0),
+    WE(C_DOWN, "minskar", 0),
+    WE(C_DOWN, "sjonk", 0),
+    WE(C_DOWN, "sjunkit", 0),
+    WE(C_DOWN, "sjunker", 0),
     WP(C_PCT, "procent", 0),
     /* ---- months */
     WE(C_MONTH, "januari", 1),

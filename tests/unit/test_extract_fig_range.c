@@ -306,6 +306,14 @@ static void each_level_keeps_its_own_period(void **state)
          "Goods carried across the gate grew from 2.2 million tonnes to 2.9 million tonnes in "
          "the first nine months of 2024.",
          2.2e6, 2.9e6, "", "2024-01/2024-09"},
+        {"sv",
+         "Godsvolymen över gränsen steg från 2,2 miljoner ton till 2,9 miljoner ton under årets "
+         "första nio månader 2024.",
+         2.2e6, 2.9e6, "", "2024-01/2024-09"},
+        {"sv",
+         "Exporten över gränsen sjönk från 2,9 miljarder dollar till 2,2 miljarder dollar under "
+         "årets första nio månader 2024.",
+         2.9e9, 2.2e9, "", "2024-01/2024-09"},
         /* "the same period of last year": the year before the period spoken of */
         {"zh", "1至6月，两省贸易额达12亿美元。口岸货运量从去年同期的200万吨增至260万吨。", 2e6,
          2.6e6, "2023-01/2023-06", "2024-01/2024-06"},
@@ -323,9 +331,15 @@ static void each_level_keeps_its_own_period(void **state)
         assert_string_equal(b->metric, a->metric);
         bc_extraction_free(&x);
     }
+    /* "steg" as a noun ("a step") makes no change of the one figure after it */
+    bc_extraction x = run("sv", "2024-10-05",
+                          "Ett steg framåt: 2,9 miljoner ton gods passerade gränsen under årets "
+                          "första nio månader 2024.");
+    assert_int_equal(fig(&x, 2.9e6)->level, 0);
+    assert_string_equal(fig(&x, 2.9e6)->period, "2024-01/2024-09");
+    bc_extraction_free(&x);
     /* undated, "the same period of last year" gives neither level a period */
-    bc_extraction x =
-        run("zh", NULL, "1至6月，两省贸易额达12亿美元。口岸货运量从去年同期的200万吨增至260万吨。");
+    x = run("zh", NULL, "1至6月，两省贸易额达12亿美元。口岸货运量从去年同期的200万吨增至260万吨。");
     assert_string_equal(fig(&x, 2e6)->period, "");
     assert_string_equal(fig(&x, 2.6e6)->period, "");
     bc_extraction_free(&x);

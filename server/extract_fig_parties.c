@@ -235,18 +235,21 @@ static int province_is_source(const ctx *c, size_t si, const hit *h, size_t said
         "authorities", "autorites",  "responsables", "wladz",
         "urzednikow",  "ambtenaren", "autoriteiten", "myndigheterna",
         "tjansteman",  "quan",       "chuc",         "chinh",
-        "quyen",       NULL};
+        "quyen",       "cac",        "in",           "i",
+        "z",           NULL};
     static const char *const back[] = {"province",   "provinces", "provincie",
                                        "provinsens", "prowincji", "该省",
                                        "本省",       "tinh nay",  NULL};
     static const char *const from[] = {"according to", "selon",  "d apres", "theo", "据",
                                        "volgens",      "wedlug", "enligt",  "根据", NULL};
     size_t t0 = c->se[si].t0, t1 = c->se[si].t1;
-    /* no comma after it, as Swedish and Dutch put the verb next ("Enligt Yunnan passerar
-     * ...", "Volgens Guangxi passeren ..."): the clause is the word and the name */
+    /* no comma after it, as Swedish, Dutch and Polish put the verb next ("Enligt Yunnan
+     * passerar ...", "Volgens Guangxi passeren ...", "Enligt tjänstemän i Yunnan passerar
+     * ...", "Według urzędników z Junnanu przez granicę ..."): the clause is the word, the
+     * name and at most three words between, each of them a filler (checked below) */
     for (int w = 0; from[w] && said <= t0; w++) {
         size_t n = bcx_words_at(c, t0, t1, from[w]);
-        if (n > 0 && t0 + n == h->t0)
+        if (n > 0 && h->t0 >= t0 + n && h->t0 <= t0 + n + 3 && bcx_commas(c, t0, h->t0) == 0)
             said = h->t1 < t1 && bcx_words_at(c, h->t1, t1, "sidan") > 0 ? h->t1 + 1 : h->t1;
     }
     if (said <= t0 || h->t0 >= said)

@@ -1534,6 +1534,16 @@ static void officials_of_a_province_are_no_party(void **state)
         {"sv", "Enligt Guangxi passerar omkring 410 lastbilar gränsen varje dag."},
         {"nl", "Ambtenaren van Guangxi meldden dat dagelijks ongeveer 410 vrachtwagens de grens "
                "passeren."},
+        /* "according to officials of X": the verb next, no comma (sv, nl, pl), or a comma */
+        {"sv", "Enligt tjänstemän i Guangxi kör omkring 410 lastbilar över gränsen varje dag."},
+        {"nl", "Volgens ambtenaren van Guangxi rijden elke dag ongeveer 410 vrachtwagens over de "
+               "grens."},
+        {"pl", "Według urzędników z Guangxi każdego dnia granicę przekracza około 410 "
+               "ciężarówek."},
+        {"fr", "Selon des responsables du Guangxi, quelque 410 camions passent la frontière "
+               "chaque jour."},
+        {"en", "According to officials in Guangxi, some 410 trucks pass the border every day."},
+        {"vi", "Theo các quan chức Quảng Tây, mỗi ngày có khoảng 410 xe tải qua cửa khẩu."},
     };
     for (size_t k = 0; k < sizeof said / sizeof said[0]; k++) {
         bc_extraction x = run(said[k].lang, "2025-09-15", said[k].text);
@@ -1557,6 +1567,10 @@ static void officials_of_a_province_are_no_party(void **state)
          "According to Lang Son, turnover through the province's gates reached USD 410 "
          "million.",
          "lang-son"},
+        {"sv",
+         "Enligt tjänstemän i Guangxi nådde handeln genom provinsens gränsövergångar 410 "
+         "miljoner dollar.",
+         "guangxi"},
     };
     for (size_t k = 0; k < sizeof party / sizeof party[0]; k++) {
         bc_extraction x = run(party[k].lang, "2025-09-15", party[k].text);

@@ -314,6 +314,31 @@ static int bucket_cmp(const void *a, const void *b)
                   json_string_value(vy) ? json_string_value(vy) : "");
 }
 
+/* Orders buckets again (bucket_cmp) after counts were set or added one by one. */
+static int sort_buckets(json_t *buckets, bc_err *err)
+{
+    size_t n = json_array_size(buckets);
+    if (n < 2)
+        return BC_OK;
+    json_t **items = malloc(n * sizeof *items);
+    if (items == NULL)
+        return bc_err_set(err, BC_ENOMEM, "out of memory counting a facet");
+    for (size_t i = 0; i < n; i++)
+        items[i] = json_incref(json_array_get(buckets, i));
+    qsort(items, n, sizeof *items, bucket_cmp);
+    json_array_clear(buckets);
+    int rc = BC_OK;
+    for (size_t i = 0; i < n; i++)
+        if (json_array_append_new(buckets, items[i]) != 0) {
+            for (size_t k = i + 1; k < n; k++)
+                json_decref(items[k]);
+            rc = bc_err_set(err, BC_ENOMEM, "out of memory counting a facet");
+            break;
+        }
+    free(items);
+    return rc;
+}
+
 /* The province facet: a province other provinces were merged into counts what its
  * filter matches, their items included (Tuyen Quang with Ha Giang's), so each such
  * province's bucket is one more count, of the list filtered by it (the request's filters
@@ -365,24 +390,8 @@ static int merged_province_counts(bc_request *req, const bc_resource *r, const l
     if (rc == BC_OK && step != SQLITE_DONE)
         rc = bc_store_error(req->store, err, "reading merged provinces");
     sqlite3_reset(mt);
-    size_t n = json_array_size(buckets);
-    if (rc == BC_OK && changed && n > 1) {
-        json_t **items = malloc(n * sizeof *items);
-        if (items == NULL)
-            return bc_err_set(err, BC_ENOMEM, "out of memory counting a facet");
-        for (size_t i = 0; i < n; i++)
-            items[i] = json_incref(json_array_get(buckets, i));
-        qsort(items, n, sizeof *items, bucket_cmp);
-        json_array_clear(buckets);
-        for (size_t i = 0; i < n; i++)
-            if (json_array_append_new(buckets, items[i]) != 0) {
-                for (size_t k = i + 1; k < n; k++)
-                    json_decref(items[k]);
-                rc = bc_err_set(err, BC_ENOMEM, "out of memory counting a facet");
-                break;
-            }
-        free(items);
-    }
+    if (rc == BC_OK && changed)
+        rc = sort_buckets(buckets, err);
     return rc;
 }
 
@@ -426,20 +435,8 @@ static int each_value_counts(bc_request *req, const bc_resource *r, const list_q
     if (rc == BC_OK && step != SQLITE_DONE)
         rc = bc_store_error(req->store, err, "reading a facet's values");
     sqlite3_reset(st);
-    size_t n = json_array_size(buckets);
-    json_t **items = rc == BC_OK && n > 1 ? malloc(n * sizeof *items) : NULL;
-    if (rc == BC_OK && n > 1 && items == NULL)
-        rc = bc_err_set(err, BC_ENOMEM, "out of memory counting a facet");
-    if (items != NULL) {
-        for (size_t i = 0; i < n; i++)
-            items[i] = json_incref(json_array_get(buckets, i));
-        qsort(items, n, sizeof *items, bucket_cmp);
-        json_array_clear(buckets);
-        for (size_t i = 0; i < n; i++)
-            if (json_array_append_new(buckets, items[i]) != 0 && rc == BC_OK)
-                rc = bc_err_set(err, BC_ENOMEM, "out of memory counting a facet");
-        free(items);
-    }
+    if (rc == BC_OK)
+        rc = sort_buckets(buckets, err);
     return rc;
 }
 

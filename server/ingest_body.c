@@ -66,15 +66,6 @@ static size_t word_at(const char *p, const char *end, size_t *skip)
     return n;
 }
 
-/* 1 when the n bytes at w are a word of the list "|a|b|...|". */
-static int listed(const char *list, const char *w, size_t n)
-{
-    for (const char *p = strstr(list, "|"); p != NULL && p[1] != '\0'; p = strchr(p + 1, '|'))
-        if (strncmp(p + 1, w, n) == 0 && p[1 + n] == '|')
-            return 1;
-    return 0;
-}
-
 /* The words of folded[from, to) that are neither of LIST_WORDS nor of names (the body's
  * names, "|"-joined words). */
 static int words_between(const char *folded, size_t from, size_t to, const char *names)
@@ -83,8 +74,8 @@ static int words_between(const char *folded, size_t from, size_t to, const char 
     const char *p = folded + from, *end = folded + to;
     while (p < end) {
         size_t skip, len = word_at(p, end, &skip);
-        if (len > 0 && !(*p >= '0' && *p <= '9') && !listed(LIST_WORDS, p, len) &&
-            !listed(names, p, len))
+        if (len > 0 && !(*p >= '0' && *p <= '9') && !bc_text_listed(LIST_WORDS, p, len) &&
+            !bc_text_listed(names, p, len))
             n++;
         p += skip;
     }
@@ -103,13 +94,13 @@ static int owned(const char *folded, size_t from, size_t to, const char *names)
     size_t last_len = 0;
     while (p < end) {
         size_t skip, len = word_at(p, end, &skip);
-        if (len > 0 &&
-            (listed(OWNER_WORDS, p, len) ||
-             (!(*p >= '0' && *p <= '9') && !listed(LIST_WORDS, p, len) && !listed(names, p, len))))
+        if (len > 0 && (bc_text_listed(OWNER_WORDS, p, len) ||
+                        (!(*p >= '0' && *p <= '9') && !bc_text_listed(LIST_WORDS, p, len) &&
+                         !bc_text_listed(names, p, len))))
             last = p, last_len = len;
         p += skip;
     }
-    return last != NULL && listed(OWNER_WORDS, last, last_len);
+    return last != NULL && bc_text_listed(OWNER_WORDS, last, last_len);
 }
 
 int bci_province_names(ingest_ctx *c, const char *id,
@@ -243,7 +234,7 @@ static size_t collective_spans(const char *folded, size_t spans[][2], size_t n, 
     const char *end = folded + strlen(folded);
     for (const char *p = folded; p < end && n < max;) {
         size_t skip, len = word_at(p, end, &skip);
-        if (len == 0 || !listed(COUNT_WORDS, p, len)) {
+        if (len == 0 || !bc_text_listed(COUNT_WORDS, p, len)) {
             p += skip;
             continue;
         }

@@ -3,6 +3,8 @@
  * the facet counts, and reading them into a list_page (resource_int.h). */
 #include "resource_int.h"
 
+#include "bordercoop/text.h"
+
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,13 +14,9 @@
 static const char *where_of(const bound *b)
 {
     const bc_param_spec *sp = b->spec;
-    if (sp->narrow_where != NULL && sp->narrow_values != NULL && b->text != NULL) {
-        size_t len = strlen(b->text);
-        for (const char *p = strstr(sp->narrow_values, b->text); p != NULL;
-             p = strstr(p + 1, b->text))
-            if (p > sp->narrow_values && p[-1] == '|' && p[len] == '|')
-                return sp->narrow_where;
-    }
+    if (sp->narrow_where != NULL && sp->narrow_values != NULL && b->text != NULL &&
+        bc_text_listed(sp->narrow_values, b->text, strlen(b->text)))
+        return sp->narrow_where;
     return sp->where;
 }
 

@@ -418,3 +418,11 @@ const char *bc_text_a(const char *s)
 {
     return s != NULL && s[0] != '\0' && strchr("aeiouAEIOU", s[0]) != NULL ? "an" : "a";
 }
+
+int bc_text_listed(const char *list, const char *w, size_t n)
+{
+    for (const char *p = strchr(list, '|'); p != NULL && p[1] != '\0'; p = strchr(p + 1, '|'))
+        if (strncmp(p + 1, w, n) == 0 && p[1 + n] == '|')
+            return 1;
+    return 0;
+}

@@ -101,4 +101,7 @@ const char *bc_text_a(const char *s);
 /* 1 when s is a canonical id: 1..120 bytes of [a-z0-9] words joined by single '-'. */
 int bc_text_is_id(const char *s);
 
+/* 1 when the n bytes at w are one of the entries of list, written "|a|b|...|". */
+int bc_text_listed(const char *list, const char *w, size_t n);
+
 #endif

@@ -564,6 +564,21 @@ static void articles_follow_the_noun(void **state)
     assert_string_equal(bc_text_a(NULL), "a");
 }
 
+/* an entry of a "|a|b|" list, matched whole by its n bytes: never a part of one */
+static void listed_entries_match_whole(void **state)
+{
+    (void)state;
+    static const char LIST[] = "|extracted|reviewed|rejected|";
+    assert_int_equal(bc_text_listed(LIST, "extracted", 9), 1);
+    assert_int_equal(bc_text_listed(LIST, "rejected", 8), 1);
+    assert_int_equal(bc_text_listed(LIST, "reviewedx", 8), 1); /* its first 8 bytes */
+    assert_int_equal(bc_text_listed(LIST, "review", 6), 0);
+    assert_int_equal(bc_text_listed(LIST, "jected", 6), 0);
+    assert_int_equal(bc_text_listed(LIST, "trusted", 7), 0);
+    assert_int_equal(bc_text_listed("", "a", 1), 0);
+    assert_int_equal(bc_text_listed("|", "", 0), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -590,6 +605,7 @@ int main(void)
         cmocka_unit_test(slugs_of_ascii_names_are_ids),
         cmocka_unit_test(is_id),
         cmocka_unit_test(articles_follow_the_noun),
+        cmocka_unit_test(listed_entries_match_whole),
         cmocka_unit_test_teardown(body_keys, reset_alloc),
     };
     return cmocka_run_group_tests_name("text", tests, NULL, NULL);

@@ -333,10 +333,7 @@ static int events_of(bc_store *s, const char *source_id, json_t **out, bc_err *e
     return rc;
 }
 
-#define EV_ID(a, i)      json_string_value(json_array_get(json_array_get(a, i), 0))
-#define EV_SEQ(a, i)     json_integer_value(json_array_get(json_array_get(a, i), 2))
-#define EV_READING(a, i) json_string_value(json_array_get(json_array_get(a, i), 3))
-#define EV_PLACE(a, i)   json_string_value(json_array_get(json_array_get(a, i), 4))
+#define EV_SEQ(a, i) json_integer_value(json_array_get(json_array_get(a, i), 2))
 
 /* Gives the project event from the id to and the number seq, its citations with it. */
 static int move_event(bc_store *s, const char *from, const char *to, long long seq, bc_err *err)
@@ -347,6 +344,40 @@ static int move_event(bc_store *s, const char *from, const char *to, long long s
         rc = bc_store_run(s, "UPDATE citations SET event_id = ?2 WHERE event_id = ?1",
                           BC_BINDS(bc_text(from), bc_text(to)), err);
     return rc;
+}
+
+#define F_ID(a, i)      json_string_value(json_array_get(json_array_get(a, i), 0))
+#define F_AT(a, i, col) json_string_value(json_array_get(json_array_get(a, i), col))
+
+/* Pairs the facts read again (now) with those of before (old), both arrays of arrays with
+ * the id at 0, the reading at column rd and the place at column pl: kept[i] when now's i
+ * has its id and its reading or place; else pair[i] the old one it takes the id of (-1:
+ * none), first by reading, then by place, each old fact given once (used). With hold, an
+ * id of before that a fact read again still has (of another reading and place: not kept)
+ * stays with that one and is never paired. */
+static void pair_facts(json_t *old, json_t *now, int rd, int pl, int hold, char *used, char *kept,
+                       long *pair)
+{
+    size_t no = json_array_size(old), nn = json_array_size(now);
+    for (size_t i = 0; i < nn; i++) {
+        pair[i] = -1;
+        for (size_t j = 0; j < no && !kept[i]; j++)
+            if (!used[j] && strcmp(F_ID(now, i), F_ID(old, j)) == 0 &&
+                (strcmp(F_AT(now, i, rd), F_AT(old, j, rd)) == 0 ||
+                 strcmp(F_AT(now, i, pl), F_AT(old, j, pl)) == 0))
+                used[j] = kept[i] = 1;
+    }
+    for (int col = rd; col <= pl; col += pl - rd)
+        for (size_t i = 0; i < nn; i++)
+            for (size_t j = 0; j < no && !kept[i] && pair[i] < 0; j++) {
+                if (used[j] || strcmp(F_AT(now, i, col), F_AT(old, j, col)) != 0)
+                    continue;
+                int held = 0;
+                for (size_t k = 0; hold && k < nn && !held; k++)
+                    held = k != i && strcmp(F_ID(now, k), F_ID(old, j)) == 0;
+                if (!held)
+                    pair[i] = (long)j, used[j] = 1;
+            }
 }
 
 /* A project's event is numbered after the project's others when it is read (ingest):
@@ -363,41 +394,22 @@ static int keep_event_ids(bc_store *s, const char *source_id, json_t *old, bc_er
     long *pair = bc_calloc(nn + 1, sizeof *pair);
     if (rc == BC_OK && (used == NULL || kept == NULL || pair == NULL))
         rc = nomem(err);
-    for (size_t i = 0; rc == BC_OK && i < nn; i++)
-        for (size_t j = 0; j < no && !kept[i]; j++)
-            if (!used[j] && strcmp(EV_ID(now, i), EV_ID(old, j)) == 0 &&
-                (strcmp(EV_READING(now, i), EV_READING(old, j)) == 0 ||
-                 strcmp(EV_PLACE(now, i), EV_PLACE(old, j)) == 0))
-                used[j] = kept[i] = 1;
-    for (size_t i = 0; i < nn; i++)
-        pair[i] = -1;
     /* first the events that read the same, then those told in the same place that the new
      * date dated otherwise ("opened on 15 September": undated, then 2026-09-15): the
-     * same fact, which keeps its id as a figure or a meeting does */
-    for (int loose = 0; loose < 2; loose++)
-        for (size_t i = 0; rc == BC_OK && i < nn; i++)
-            for (size_t j = 0; j < no && !kept[i] && pair[i] < 0; j++) {
-                if (used[j] || strcmp(loose ? EV_PLACE(now, i) : EV_READING(now, i),
-                                      loose ? EV_PLACE(old, j) : EV_READING(old, j)) != 0)
-                    continue;
-                /* an event of another reading and place holds its id (it was not kept
-                 * above): it stays with that one */
-                int held = 0;
-                for (size_t k = 0; k < nn && !held; k++)
-                    held = k != i && strcmp(EV_ID(now, k), EV_ID(old, j)) == 0;
-                if (!held)
-                    pair[i] = (long)j, used[j] = 1;
-            }
+     * same fact, which keeps its id as a figure or a meeting does; an event of another
+     * reading and place keeps the id it was read with */
+    if (rc == BC_OK)
+        pair_facts(old, now, 3, 4, 1, used, kept, pair);
     char tmp[240];
     for (size_t i = 0; rc == BC_OK && i < nn; i++)
         if (pair[i] >= 0) {
-            snprintf(tmp, sizeof tmp, "%.200s#redate", EV_ID(now, i));
-            rc = move_event(s, EV_ID(now, i), tmp, -(long long)(i + 1), err);
+            snprintf(tmp, sizeof tmp, "%.200s#redate", F_ID(now, i));
+            rc = move_event(s, F_ID(now, i), tmp, -(long long)(i + 1), err);
         }
     for (size_t i = 0; rc == BC_OK && i < nn; i++)
         if (pair[i] >= 0) {
-            snprintf(tmp, sizeof tmp, "%.200s#redate", EV_ID(now, i));
-            rc = move_event(s, tmp, EV_ID(old, pair[i]), EV_SEQ(old, pair[i]), err);
+            snprintf(tmp, sizeof tmp, "%.200s#redate", F_ID(now, i));
+            rc = move_event(s, tmp, F_ID(old, pair[i]), EV_SEQ(old, pair[i]), err);
         }
     bc_free(used);
     bc_free(kept);
@@ -405,10 +417,7 @@ static int keep_event_ids(bc_store *s, const char *source_id, json_t *old, bc_er
     json_decref(now);
     return rc;
 }
-#undef EV_ID
 #undef EV_SEQ
-#undef EV_READING
-#undef EV_PLACE
 
 /* The article's own facts of one kind, numbered after its id ("<source>-f3"): the table,
  * the letter of their ids, the column citing them, what a reader sees of one (its reading,
@@ -461,31 +470,6 @@ static int own_facts(bc_store *s, const char *source_id, const own_kind *k, json
     }
     sqlite3_finalize(st);
     return rc;
-}
-
-#define F_ID(a, i)      json_string_value(json_array_get(json_array_get(a, i), 0))
-#define F_AT(a, i, col) json_string_value(json_array_get(json_array_get(a, i), col))
-
-/* Pairs the facts read again (now) with those of before (old), both arrays of arrays with
- * the id at 0, the reading at column rd and the place at column pl: kept[i] when now's i
- * has its id and its reading or place; else pair[i] the old one it takes the id of (-1:
- * none), first by reading, then by place, each old fact given once (used). */
-static void pair_facts(json_t *old, json_t *now, int rd, int pl, char *used, char *kept, long *pair)
-{
-    size_t no = json_array_size(old), nn = json_array_size(now);
-    for (size_t i = 0; i < nn; i++) {
-        pair[i] = -1;
-        for (size_t j = 0; j < no && !kept[i]; j++)
-            if (!used[j] && strcmp(F_ID(now, i), F_ID(old, j)) == 0 &&
-                (strcmp(F_AT(now, i, rd), F_AT(old, j, rd)) == 0 ||
-                 strcmp(F_AT(now, i, pl), F_AT(old, j, pl)) == 0))
-                used[j] = kept[i] = 1;
-    }
-    for (int col = rd; col <= pl; col += pl - rd)
-        for (size_t i = 0; i < nn; i++)
-            for (size_t j = 0; j < no && !kept[i] && pair[i] < 0; j++)
-                if (!used[j] && strcmp(F_AT(now, i, col), F_AT(old, j, col)) == 0)
-                    pair[i] = (long)j, used[j] = 1;
 }
 
 /* Every column holding an id of table's column col: it, the columns whose foreign keys
@@ -592,7 +576,7 @@ static int keep_own_ids(bc_store *s, const char *source_id, json_t *const old[3]
             (used == NULL || kept == NULL || pair == NULL || cols == NULL || to == NULL))
             rc = nomem(err);
         if (rc == BC_OK)
-            pair_facts(old[k], now, 1, 2, used, kept, pair);
+            pair_facts(old[k], now, 1, 2, 0, used, kept, pair);
         /* the id each takes: a fact kept or paired its own or its pair's; one added the
          * number it was read with when no fact of before nor one kept or paired has it,
          * else the next after every number of before and every one given */

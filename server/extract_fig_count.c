@@ -28,6 +28,16 @@ static const char *deleg_metric(const ctx *c, size_t si, size_t i, size_t noun_e
     return "delegations_exchanged";
 }
 
+/* Widens [*lo, *hi) of sentence si to the clause it stands in: out to the nearest comma
+ * on each side, or the sentence's ends. */
+static void widen_to_clause(const ctx *c, size_t si, size_t *lo, size_t *hi)
+{
+    while (*lo > c->se[si].t0 && !(bcx_gap(c, *lo - 1) & G_COMMA))
+        (*lo)--;
+    while (*hi < c->se[si].t1 && !(bcx_gap(c, *hi - 1) & G_COMMA))
+        (*hi)++;
+}
+
 /* The metric and unit a counted noun gives in its sentence; 0 when the sentence does not
  * say which metric it is. *bridge is 1 when only a bridge named in the count's clause
  * makes vehicles or people traffic ("300 camions empruntent le pont", "每天约有300辆货车通过
@@ -43,10 +53,7 @@ static int noun_metric(const ctx *c, size_t si, int noun, size_t i, size_t noun_
     /* trucks waiting or parked, goods held up, people crossing illegally, in its clause or
      * right after it ("26 nguoi xuat, nhap canh trai phep"): no traffic */
     size_t lo = i, hi = noun_end;
-    while (lo > c->se[si].t0 && !(bcx_gap(c, lo - 1) & G_COMMA))
-        lo--;
-    while (hi < c->se[si].t1 && !(bcx_gap(c, hi - 1) & G_COMMA))
-        hi++;
+    widen_to_clause(c, si, &lo, &hi);
     int stand =
         bcx_range_has(c, lo, hi + 4 < c->se[si].t1 ? hi + 4 : c->se[si].t1, C_CUE_STAND, -1);
     int over_bridge = 0;
@@ -153,10 +160,7 @@ static int per_day(const ctx *c, size_t si, size_t lead, size_t end, size_t noun
     const bc_lex *e = NULL;
     size_t t0 = c->se[si].t0, t1 = c->se[si].t1, lo = from < lead ? from : lead,
            hi = end > noun_end ? end : noun_end;
-    while (lo > t0 && !(bcx_gap(c, lo - 1) & G_COMMA))
-        lo--;
-    while (hi < t1 && !(bcx_gap(c, hi - 1) & G_COMMA))
-        hi++;
+    widen_to_clause(c, si, &lo, &hi);
     int rate = 0;
     for (size_t k = t0; k < t1 && rate != PER_OTHER; k++) {
         if (bcx_lex_find(c, C_PER_DAY, k, &e) == 0)

@@ -372,57 +372,11 @@ int bcx_tense_at(const ctx *c, size_t i)
     return bcx_future_at(c, i) ? 1 : c->t[i].tense == TENSE_PAST ? -1 : 0;
 }
 
-/* Days since 1970-01-01 of a proleptic Gregorian date (Hinnant's days_from_civil). */
-static long days_from_civil(int y, int m, int d)
-{
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-/* The civil date of day z since 1970-01-01 (Hinnant's civil_from_days). */
-static void civil_from_days(long z, int *y, int *m, int *d)
-{
-    z += 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
-    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    *y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
-/* Weekday wd (1 Monday .. 7 Sunday) nearest the day y-m-d: the last one on or before
- * it, or, when future, the first one after it (future 2: on or after it); of the week
- * weeks from its own when weeks
- * is not 0 ("vorige week dinsdag": -1). A day, inferred from the reference date (the
- * caller may say otherwise). */
-static void weekday_from(int y0, int m0, int d0, int wd, int future, int weeks, dres *r)
-{
-    long ref = days_from_civil(y0, m0, d0);
-    int rwd = (int)(((ref % 7) + 7 + 3) % 7) + 1; /* 1970-01-01 was a Thursday */
-    long day = weeks != 0    ? ref - (rwd - 1) + 7L * weeks + (wd - 1)
-               : future == 2 ? ref + (wd - rwd + 7) % 7
-               : future      ? ref + ((wd - rwd + 7) % 7 == 0 ? 7 : (wd - rwd + 7) % 7)
-                             : ref - (rwd - wd + 7) % 7;
-    int y, m, d;
-    civil_from_days(day, &y, &m, &d);
-    snprintf(r->iso, sizeof r->iso, "%04d-%02d-%02d", y, m, d);
-    r->prec = 3;
-    r->inferred = BC_X_INFERRED_DATE; /* the day itself is counted from the reference */
-    r->weekday = 1;
-}
-
 static void weekday_day(const ctx *c, int wd, int future, int weeks, dres *r)
 {
     if (wd > WEEKDAY_LAST_WEEK) /* "上周四": that day of the week before the reference's */
         wd -= WEEKDAY_LAST_WEEK, weeks = -1;
-    weekday_from(c->ry, c->rm, c->rd, wd, future, weeks, r);
+    bcx_weekday_from(c->ry, c->rm, c->rd, wd, future, weeks, r);
 }
 
 /* Without a reference date, a weekday under a dateline that writes day and month, in a
@@ -435,7 +389,7 @@ static int weekday_of_dateline(const ctx *c, size_t si, int wd, int future, int 
         return 0;
     for (size_t k = c->se[si].d0; k < c->nd; k++)
         if (bcx_name_year(c, si, &c->d[k])) {
-            weekday_from(atoi(c->d[k].iso), c->dlm, c->dld, wd, future, weeks, r);
+            bcx_weekday_from(atoi(c->d[k].iso), c->dlm, c->dld, wd, future, weeks, r);
             r->inferred = 0;
             return 1;
         }
@@ -486,52 +440,6 @@ static int paren_day(const ctx *c, size_t k, size_t lim, dres *r)
     return 1;
 }
 
-/* The day off days from day iso ("2024-06-12" or, without a year, "--06-12") into out[24];
- * 0 when a day without a year cannot be moved (across the end of February). */
-int bcx_shift_day(const char *iso, int off, char out[24])
-{
-    int y = 0, m = 0, d = 0;
-    if (iso[0] == '-') {
-        if (sscanf(iso, "--%d-%d", &m, &d) != 2 || (m == 2 && d + off >= 28) ||
-            (m == 3 && d + off <= 0))
-            return 0;
-        y = 2001; /* any year without 29 February: the moves that would need one are refused */
-    } else if (sscanf(iso, "%d-%d-%d", &y, &m, &d) != 3) {
-        return 0;
-    }
-    int yy, mm, dd;
-    civil_from_days(days_from_civil(y, m, d) + off, &yy, &mm, &dd);
-    if (iso[0] == '-')
-        snprintf(out, 24, "--%02d-%02d", mm, dd);
-    else
-        snprintf(out, 24, "%04d-%02d-%02d", yy, mm, dd);
-    return 1;
-}
-
-/* The month and day of ISO day iso ("2024-06-12", "--06-12") and its year (0 without one);
- * 0 when it is no day. */
-static int day_parts(const char *iso, int *y, int *m, int *d)
-{
-    *y = 0;
-    if (iso[0] == '-')
-        return strlen(iso) == 7 && sscanf(iso, "--%d-%d", m, d) == 2;
-    return strlen(iso) == 10 && sscanf(iso, "%d-%d-%d", y, m, d) == 3;
-}
-
-int bcx_days_between(const char *a, const char *b, int *diff)
-{
-    int ya, ma, da, yb, mb, db;
-    if (!day_parts(a, &ya, &ma, &da) || !day_parts(b, &yb, &mb, &db))
-        return 0;
-    if (ya != 0 && yb != 0) {
-        *diff = (int)(days_from_civil(yb, mb, db) - days_from_civil(ya, ma, da));
-        return 1;
-    }
-    int n = (int)(days_from_civil(2001, mb, db) - days_from_civil(2001, ma, da));
-    *diff = n > 182 ? n - 365 : n < -182 ? n + 365 : n;
-    return 1;
-}
-
 /* "Yesterday" (days = -1) of the reference date, or of the dateline's day
  * ("新华社南宁6月13日电 ... 昨天", "Lao Cai, 30 januari – ... gistermiddag"): a day, its year the
  * reference date's (inferred); with a dateline and no reference date, its month and day
@@ -552,8 +460,10 @@ static void rel_day(const ctx *c, int days, dres *r)
         if (!bcx_shift_day(md, days, r->iso))
             return; /* across the end of February, the year unknown */
     } else {
-        civil_from_days(days_from_civil(y, m, d) + days, &y, &m, &d);
-        snprintf(r->iso, sizeof r->iso, "%04d-%02d-%02d", y, m, d);
+        char ymd[24];
+        snprintf(ymd, sizeof ymd, "%04d-%02d-%02d", y, m, d);
+        if (!bcx_shift_day(ymd, days, r->iso))
+            return;
         /* from the dateline's day only the year is not the text's */
         r->inferred = c->dld != 0 ? BC_X_INFERRED_YEAR : BC_X_INFERRED_DATE;
     }

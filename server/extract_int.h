@@ -401,6 +401,10 @@ int bcx_word_is(const ctx *c, size_t i, size_t lim, const char *w);
 /* 1 when number token i (< lim) is a Swedish ordinal written with a colon ("17:e", "1:a"):
  * its ending the next token, only the colon between. */
 int bcx_colon_ordinal(const ctx *c, size_t i, size_t lim);
+/* The number of a meeting written at token i (< lim) before its noun ("11th", "XV", "XIe",
+ * "11.", "17:e", "lan thu 11", "第十次", "首届", words of C_ORD): its value, its tokens in *n;
+ * 0 when none (extract_meet_ordinal.c). */
+int bcx_ordinal_at(const ctx *c, size_t i, size_t lim, size_t *n);
 /* The number of tokens the folded words of w cover at token i (< lim), 0 when they do
  * not match: Latin words one token each, Chinese characters one token each. */
 size_t bcx_words_at(const ctx *c, size_t i, size_t lim, const char *w);
@@ -491,9 +495,19 @@ int bcx_complete_day(const ctx *c, int mon, int day, int tense, char iso[24]);
  * same form; 0 when iso is no day or, without a year, the move would cross the end of
  * February. */
 int bcx_shift_day(const char *iso, int off, char out[24]);
+/* ---- extract_date_calendar.c ---- */
+
 /* The days from ISO day a to ISO day b into *diff; without the year of either, of their
  * months and days, the nearer way round the year (-182..182). 0 when either is no day. */
 int bcx_days_between(const char *a, const char *b, int *diff);
+/* The days of month m of year y (29 for February of a leap year y; y 0: 28), 0 for no month. */
+int bcx_days_in(int y, int m);
+/* Weekday wd (1 Monday .. 7 Sunday) nearest the day y0-m0-d0 into r: the last one on or
+ * before it, or, when future, the first after it (future 2: on or after it); of the week
+ * weeks from its own when weeks is not 0. A day, marked inferred and weekday. */
+void bcx_weekday_from(int y0, int m0, int d0, int wd, int future, int weeks, dres *r);
+
+/* ---- extract_date.c (continued) ---- */
 
 /* "this year", "last year", "next year" at token i: the year it means (0 without a
  * reference date or such a phrase); its tokens in *n. */
@@ -589,6 +603,20 @@ int bcx_day_part_zh(const ctx *c, size_t si, size_t i, const xd *d, size_t last,
 int bcx_try_day(const ctx *c, size_t i, size_t lim, dres *r);
 /* A month (and year) at token i ("oktober 2025", "thang 10 nam 2025", "in June") into r. */
 int bcx_try_month(const ctx *c, size_t i, size_t lim, dres *r);
+/* Day day of month mon of year y (0: completed from the reference date by
+ * bcx_complete_day, tense future) into r; 0 when there is no such day. */
+int bcx_set_day(const ctx *c, int y, int mon, int day, int future, dres *r);
+/* Makes r a range from its day to day2 of the same month (when the year is known). */
+void bcx_to_range(dres *r, int day2);
+
+/* ---- extract_date_day_zh.c ---- */
+
+/* A Chinese day at token i ("6月12日", "12日上午", "同月14日", spans of days) into r; future as
+ * bcx_tense_at. 1 when found. */
+int bcx_try_day_zh(const ctx *c, size_t i, size_t lim, int future, dres *r);
+
+/* ---- extract_date_day.c (continued) ---- */
+
 /* 1 when Vietnamese word i is written "thang" with the vowel of month ("thang", "tháng"),
  * not another word that folds to it ("Ma Lu Thàng", a gate's name; "thắng", won). */
 int bcx_vi_month_word(const ctx *c, size_t i);

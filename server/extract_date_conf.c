@@ -1,8 +1,9 @@
 /* extract_date_conf.c: how sure a meeting's date is, from how it was attached to the
  * meeting rather than from the words around it. A date attached in a way that the blind
  * dev pools of rounds 12, 14 and 16 (measured while unseen) found wrong more often than
- * right is withheld: the meeting stays, undated (a miss, not a wrong value). The study is
- * tests/eval/rounds/round18-date-confidence.md. */
+ * right is withheld: the meeting stays, undated (a miss, not a wrong value). The studies are
+ * tests/eval/rounds/round18-date-confidence.md and round19-date-confidence.md (pools 18 and
+ * 19: a year its passage says otherwise, extract_date_context.c). */
 #include "bordercoop/extract.h"
 #include "extract_int.h"
 
@@ -116,11 +117,39 @@ double bcx_date_confidence(unsigned doubts)
     return conf < 0 ? 0 : conf;
 }
 
+/* What the passage of mention k says of its date's year (bcx_date_year_context): a date
+ * the text fixes replaces it, one it leaves unfixed is doubted; so too for the meetings of
+ * its sentence that took its date from it ("联工委第九次会晤同期召开"). */
+static void weigh_year_context(ctx *c, size_t k)
+{
+    mention *m = &c->m[k];
+    char before[sizeof m->date];
+    memcpy(before, m->date, sizeof before);
+    int r = bcx_date_year_context(c, m);
+    if (r == 0)
+        return;
+    if (r < 0)
+        m->date_doubts |= BC_XD_YEAR_CONTEXT;
+    for (size_t q = 0; q < c->nm; q++) {
+        mention *o = &c->m[q];
+        if (q == k || o->sent != m->sent || o->date_src != 2 || strcmp(o->date, before) != 0)
+            continue;
+        if (r < 0)
+            o->date_doubts |= BC_XD_YEAR_CONTEXT;
+        else
+            memcpy(o->date, m->date, sizeof o->date), o->date_inferred = m->date_inferred;
+    }
+}
+
 void bcx_weigh_dates(ctx *c)
 {
+    for (size_t k = 0; k < c->nm; k++)
+        c->m[k].date_doubts = 0;
+    for (size_t k = 0; k < c->nm; k++)
+        weigh_year_context(c, k);
     for (size_t k = 0; k < c->nm; k++) {
         mention *m = &c->m[k];
-        m->date_doubts = bcx_date_doubts(c, m);
+        m->date_doubts |= bcx_date_doubts(c, m);
         m->date_conf = bcx_date_confidence(m->date_doubts);
         if (m->date_conf >= BC_X_MIN_CONFIDENCE)
             continue;

@@ -1146,6 +1146,19 @@ double bcx_date_confidence(unsigned doubts);
  * "", the mention kept). */
 void bcx_weigh_dates(ctx *c);
 
+/* ---- extract_date_context.c ---- */
+
+/* What mention m's passage says of the year of its date when that year was completed from
+ * the reference date or left out (date stated in its sentence): words for "that year"
+ * ("later that year, on December 21", "op 28 december van dat jaar": the year of the date
+ * told before them), a relative year opening the sentence ("Vorig jaar ... eind
+ * februari"), or, for a year alone of the meeting's name, a sentence opening with "then"
+ * ("当时，2018年...新春会晤...举行": the month the sentence before told). Returns 1 when
+ * the text fixes the date and m->date was rewritten to it, -1 when it says another year
+ * context but fixes none (the date is doubtful: BC_XD_YEAR_CONTEXT), 0 when it says
+ * nothing of it. */
+int bcx_date_year_context(const ctx *c, mention *m);
+
 /* ---- extract_meet_told.c ---- */
 
 /* A day the report has reached: what "the next day", "la veille", "次日" count from. */

@@ -185,6 +185,8 @@ enum {
     BC_XD_YEAR_BESIDE_DAY = 1, /* a year alone while its sentence writes a month or a day */
     BC_XD_EARLIER_CLAUSE = 2,  /* a meeting to come, dated from an earlier clause of its
                                 * sentence that the date does not open */
+    BC_XD_YEAR_CONTEXT = 4,    /* its year completed or left out while its passage says the
+                                * year otherwise ("that year", "then") and fixes none */
 };
 
 /* A candidate gate pair or crossing: named with both sides, or a known project named by

@@ -84,33 +84,38 @@ static const bc_field FIELDS[] = {
 
 /* ?facets=: counts of these fields' values over the filtered figures; a figure counts
  * once under each of its parties, and (as year= matches every figure whose period overlaps
- * the year) once under every calendar year its period overlaps, up to 12 */
-#define PROVINCE_FACET                                                                             \
+ * the year) once under every calendar year its period overlaps, up to 12. The years are
+ * those of figure_year_facet (0045), kept from the period by the store; under the
+ * curation filter alone both facets count from their table's covering index (`where` the
+ * trade list's condition on it). */
+#define CURATION_SET "c.curation IN (SELECT curation FROM curation_sets WHERE name = ?1)"
+#define PROVINCE_FACET(where)                                                                      \
     {                                                                                              \
-        "province", "fx.province_id", "LEFT JOIN figure_parties fx ON fx.figure_id = f.id"         \
+        "province", "fx.province_id", "LEFT JOIN figure_parties fx ON fx.figure_id = f.id",        \
+            .cover = "SELECT nullif(c.province_id, '') AS value, count(*) FROM "                   \
+                     "figure_province_facet c WHERE " CURATION_SET where                           \
+                     " GROUP BY c.province_id ORDER BY 2 DESC, 1 IS NULL, 1",                      \
+            .cover_merged = "SELECT count(DISTINCT c.figure_id) FROM figure_province_facet c "     \
+                            "WHERE c.province_id IN (SELECT id FROM provinces WHERE ?2 IN (id, "   \
+                            "merged_into)) AND " CURATION_SET where                                \
     }
-#define START_YEAR "CAST(substr(f.period_start, 1, 4) AS INTEGER)"
-#define YEAR_FACET                                                                                 \
+#define YEAR_FACET(where)                                                                          \
     {                                                                                              \
-        "year", "fy.value",                                                                        \
-            "LEFT JOIN json_each(CASE WHEN substr(f.period_start, 1, 4) = substr(f.period_end, "   \
-            "1, "                                                                                  \
-            "4) THEN json_array(" START_YEAR ") ELSE json_array(" START_YEAR ", " START_YEAR       \
-            " + 1, " START_YEAR " + 2, " START_YEAR " + 3, " START_YEAR " + 4, " START_YEAR        \
-            " + 5, " START_YEAR " + 6, " START_YEAR " + 7, " START_YEAR " + 8, " START_YEAR        \
-            " + 9, " START_YEAR " + 10, " START_YEAR " + 11) END) fy ON fy.value <= "              \
-            "CAST(substr(f.period_end, 1, 4) AS INTEGER)"                                          \
+        "year", "nullif(fy.year, 0)", "LEFT JOIN figure_year_facet fy ON fy.figure_id = f.id",     \
+            .cover = "SELECT nullif(c.year, 0) AS value, count(*) FROM figure_year_facet c "       \
+                     "WHERE " CURATION_SET where " GROUP BY c.year ORDER BY 2 DESC, 1 IS NULL, 1"  \
     }
+#define TRADE_ONLY " AND c.category = 'trade'"
 static const bc_facet FIGURE_FACETS[] = {
-    {"metric", "f.metric"},
-    {"category", "f.category"},
-    YEAR_FACET,
-    {"curation", "f.curation"},
-    PROVINCE_FACET,
-    {NULL},
+    {"metric", "f.metric"},     {"category", "f.category"}, YEAR_FACET(""),
+    {"curation", "f.curation"}, PROVINCE_FACET(""),         {NULL},
 };
 static const bc_facet TRADE_FACETS[] = {
-    {"metric", "f.metric"}, YEAR_FACET, {"curation", "f.curation"}, PROVINCE_FACET, {NULL},
+    {"metric", "f.metric"},
+    YEAR_FACET(TRADE_ONLY),
+    {"curation", "f.curation"},
+    PROVINCE_FACET(TRADE_ONLY),
+    {NULL},
 };
 
 const bc_resource bc_res_figures = {

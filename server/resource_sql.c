@@ -256,6 +256,29 @@ static json_t *row_keys(sqlite3_stmt *st, const list_query *q)
     return a;
 }
 
+/* The curation set of q when it is the request's only filter (?exact=false aside), for a
+ * facet with a cover (bc_facet.cover) to count from; NULL when the facet has none, the
+ * request filters by more, or the set is one of few rows (the filter's narrow values),
+ * which the curation's own index reads faster than a walk of the cover. */
+static const char *cover_set(const list_query *q, const bc_facet *f)
+{
+    if (f->cover == NULL)
+        return NULL;
+    const char *set = NULL;
+    for (size_t i = 0; i < q->n; i++) {
+        const bc_param_spec *sp = q->b[i].spec;
+        if (sp == NULL || sp->where == NULL)
+            continue;
+        if (strcmp(sp->name, "curation") == 0 && where_of(&q->b[i]) == sp->where)
+            set = q->b[i].text;
+        else if (strcmp(sp->name, "curation") == 0)
+            return NULL;
+        else if (strcmp(sp->name, "exact") != 0 || q->b[i].num != 0)
+            return NULL;
+    }
+    return set;
+}
+
 /* The facet query: each value of f over the filtered items, with how many items have
  * it, most first. Composed only from constant fragments, like the page query. With
  * ?exact=true a value the facet's filter would not match (one its `reads` name as
@@ -290,7 +313,10 @@ int bc_resource_facet_sql(bc_request *req, const char *facet, bc_buf *sql, bc_re
         return status;
     for (const bc_facet *f = r->facets; f != NULL && f->name != NULL; f++)
         if (strcmp(f->name, facet) == 0) {
-            build_facet_sql(r, &q, f, sql);
+            if (cover_set(&q, f) != NULL)
+                bc_buf_puts(sql, f->cover);
+            else
+                build_facet_sql(r, &q, f, sql);
             return 0;
         }
     return bc_problem(res, 400, "invalid_parameter", "facets", "no facet '%.60s' on %s", facet,
@@ -337,12 +363,34 @@ static int sort_buckets(json_t *buckets, bc_err *err)
     return rc;
 }
 
+/* The count of f's cover_merged for curation set `set` and province prov into *count. */
+static int cover_merged_count(bc_request *req, const bc_facet *f, const char *set, const char *prov,
+                              long *count, bc_err *err)
+{
+    sqlite3_stmt *st;
+    int rc = bc_store_stmt(req->store, f->cover_merged, &st, err);
+    if (rc != BC_OK)
+        return rc;
+    if (sqlite3_bind_text(st, 1, set, -1, SQLITE_STATIC) != SQLITE_OK ||
+        sqlite3_bind_text(st, 2, prov, -1, SQLITE_STATIC) != SQLITE_OK)
+        rc = bc_store_error(req->store, err, "counting a facet");
+    else if (sqlite3_step(st) == SQLITE_ROW)
+        *count = (long)sqlite3_column_int64(st, 0);
+    else
+        rc = bc_store_error(req->store, err, "counting a facet");
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return rc;
+}
+
 /* The province facet: a province other provinces were merged into counts what its
  * filter matches, their items included (Tuyen Quang with Ha Giang's), so each such
  * province's bucket is one more count, of the list filtered by it (the request's filters
- * and `dim`, the province filter, bound to it); the buckets are then ordered again. */
+ * and `dim`, the province filter, bound to it; with `set`, the curation set the buckets
+ * were counted from f's cover for, f's cover_merged); the buckets are then ordered again. */
 static int merged_province_counts(bc_request *req, const bc_resource *r, const list_query *q,
-                                  const bc_param_spec *dim, json_t *buckets, bc_err *err)
+                                  const bc_facet *f, const char *set, const bc_param_spec *dim,
+                                  json_t *buckets, bc_err *err)
 {
     sqlite3_stmt *mt;
     int rc = bc_store_stmt(req->store,
@@ -365,7 +413,9 @@ static int merged_province_counts(bc_request *req, const bc_resource *r, const l
         b[q->n].spec = dim;
         b[q->n].text = b[q->n].shown = prov;
         long count = 0;
-        rc = count_rows(req, r, b, q->n + 1, &count, "counting a facet", err);
+        rc = set != NULL && f->cover_merged != NULL
+                 ? cover_merged_count(req, f, set, prov, &count, err)
+                 : count_rows(req, r, b, q->n + 1, &count, "counting a facet", err);
         json_t *found = NULL, *bk;
         size_t i;
         json_array_foreach(buckets, i, bk)
@@ -442,11 +492,13 @@ static int each_value_counts(bc_request *req, const bc_resource *r, const list_q
 static int read_facet(bc_request *req, const bc_resource *r, const list_query *q, const bc_facet *f,
                       list_page *page, bc_err *err)
 {
+    const char *set = f->each == NULL ? cover_set(q, f) : NULL;
     bc_buf sql = BC_BUF_INIT;
-    if (f->each == NULL)
+    if (f->each == NULL && set == NULL)
         build_facet_sql(r, q, f, &sql);
     sqlite3_stmt *st = NULL;
     int rc = f->each != NULL       ? BC_OK
+             : set != NULL         ? bc_store_stmt(req->store, f->cover, &st, err)
              : bc_buf_failed(&sql) ? bc_err_set(err, BC_ENOMEM, "out of memory")
                                    : bc_store_prepare(req->store, sql.data, &st, err);
     bc_buf_free(&sql);
@@ -457,9 +509,11 @@ static int read_facet(bc_request *req, const bc_resource *r, const list_query *q
     if (rc == BC_OK && f->each != NULL)
         rc = each_value_counts(req, r, q, f, buckets, err);
     int idx = 1;
-    if (rc == BC_OK && st != NULL)
+    if (rc == BC_OK && set != NULL && sqlite3_bind_text(st, 1, set, -1, SQLITE_STATIC) != SQLITE_OK)
+        rc = bc_store_error(req->store, err, "counting a facet");
+    if (rc == BC_OK && st != NULL && set == NULL)
         rc = bind_filters(r, st, q->b, q->n, &idx, err);
-    if (rc == BC_OK && st != NULL)
+    if (rc == BC_OK && st != NULL && set == NULL)
         rc = check_count(r, st, q->b, q->n, idx - 1, err);
     if (rc == BC_OK && st != NULL) {
         int step;
@@ -488,10 +542,15 @@ static int read_facet(bc_request *req, const bc_resource *r, const list_query *q
         if (rc == BC_OK && step != SQLITE_DONE)
             rc = bc_store_error(req->store, err, "counting a facet");
     }
-    sqlite3_finalize(st);
+    if (set != NULL && st != NULL) {
+        sqlite3_reset(st); /* a cached statement (bc_store_stmt) */
+        sqlite3_clear_bindings(st);
+    } else {
+        sqlite3_finalize(st);
+    }
     const bc_param_spec *dim = bc_list_find_spec(r->filters, f->name);
     if (rc == BC_OK && dim != NULL && strcmp(f->name, "province") == 0)
-        rc = merged_province_counts(req, r, q, dim, buckets, err);
+        rc = merged_province_counts(req, r, q, f, set, dim, buckets, err);
     if (rc == BC_OK && json_object_set(page->facets, f->name, buckets) != 0)
         rc = bc_err_set(err, BC_ENOMEM, "out of memory");
     json_decref(buckets);

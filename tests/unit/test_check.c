@@ -172,12 +172,116 @@ static void counts_agree_with_the_summary(void **state)
     bc_store_close(s);
 }
 
+/* The first column of the first row of sql over s. */
+static long one(bc_store *s, const char *sql)
+{
+    sqlite3_stmt *st;
+    bc_err err;
+    assert_int_equal(bc_store_stmt(s, sql, &st, &err), 0);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    long v = (long)sqlite3_column_int64(st, 0);
+    sqlite3_reset(st);
+    return v;
+}
+
+#define DELEGATIONS "'yunnan-four-provinces-delegations-500'"
+
+/* The tables the province and year facets count from (0045) follow every write of a
+ * figure, its curation, category, period and parties, whoever makes it; a row out of step
+ * is a problem of the report. */
+static void facet_tables_follow_every_write(void **state)
+{
+    (void)state;
+    bc_store *s = fx_store_from(fx_data_dir());
+    bc_buf out = BC_BUF_INIT;
+    bc_err err;
+    assert_int_equal(report(s, &out), 0);
+    assert_non_null(strstr(out.data, "facet tables: 0 province row(s), 0 year row(s) out of step"));
+    /* a review decision and a metric of another category */
+    assert_int_equal(bc_store_exec(s,
+                                   "UPDATE figures SET curation = 'reviewed', metric = "
+                                   "'vehicles', category = 'transport' WHERE id = " DELEGATIONS,
+                                   &err),
+                     0);
+    assert_int_equal(one(s,
+                         "SELECT count(*) FROM figure_province_facet WHERE figure_id = " DELEGATIONS
+                         " AND curation = 'reviewed' AND category = 'transport'"),
+                     5);
+    /* a period over three calendar years, then none */
+    assert_int_equal(bc_store_exec(s,
+                                   "UPDATE figures SET period_start = '2019-06-01', period_end "
+                                   "= '2021-03-31' WHERE id = " DELEGATIONS,
+                                   &err),
+                     0);
+    assert_int_equal(one(s, "SELECT count(*) FROM figure_year_facet WHERE figure_id = " DELEGATIONS
+                            " AND year BETWEEN 2019 AND 2021 AND curation = 'reviewed'"),
+                     3);
+    assert_int_equal(
+        one(s, "SELECT count(*) FROM figure_year_facet WHERE figure_id = " DELEGATIONS), 3);
+    assert_int_equal(report(s, &out), 0);
+    assert_int_equal(bc_store_exec(s,
+                                   "UPDATE figures SET period = NULL, period_start = NULL, "
+                                   "period_end = NULL, year = NULL WHERE id = " DELEGATIONS,
+                                   &err),
+                     0);
+    assert_int_equal(one(s, "SELECT year FROM figure_year_facet WHERE figure_id = " DELEGATIONS),
+                     0);
+    /* every party gone (the null bucket's row), then one back */
+    assert_int_equal(
+        bc_store_exec(s, "DELETE FROM figure_parties WHERE figure_id = " DELEGATIONS, &err), 0);
+    assert_int_equal(one(s,
+                         "SELECT count(*) FROM figure_province_facet WHERE figure_id = " DELEGATIONS
+                         " AND province_id = ''"),
+                     1);
+    assert_int_equal(report(s, &out), 0);
+    assert_int_equal(bc_store_exec(s,
+                                   "INSERT INTO figure_parties (figure_id, province_id, seq) "
+                                   "VALUES (" DELEGATIONS ", 'guangxi', 1)",
+                                   &err),
+                     0);
+    assert_int_equal(
+        one(s, "SELECT count(*) FROM figure_province_facet WHERE figure_id = " DELEGATIONS), 1);
+    assert_int_equal(one(s,
+                         "SELECT count(*) FROM figure_province_facet WHERE figure_id = " DELEGATIONS
+                         " AND province_id = 'guangxi'"),
+                     1);
+    assert_int_equal(report(s, &out), 0);
+    /* a figure added and one removed (its references first) */
+    assert_int_equal(bc_store_exec(s,
+                                   "INSERT INTO figures (id, metric, category, value, unit, "
+                                   "period_start, period_end, description) VALUES ('fresh', "
+                                   "'vehicles', 'transport', 3, 'vehicles', '2023-01-01', "
+                                   "'2023-12-31', 'A figure added for the test')",
+                                   &err),
+                     0);
+    assert_int_equal(one(s, "SELECT count(*) FROM figure_year_facet WHERE figure_id = 'fresh' AND "
+                            "year = 2023"),
+                     1);
+    assert_int_equal(one(s, "SELECT count(*) FROM figure_province_facet WHERE figure_id = 'fresh' "
+                            "AND province_id = ''"),
+                     1);
+    assert_int_equal(bc_store_exec(s, "DELETE FROM figures WHERE id = 'fresh'", &err), 0);
+    assert_int_equal(one(s, "SELECT (SELECT count(*) FROM figure_year_facet WHERE figure_id = "
+                            "'fresh') + (SELECT count(*) FROM figure_province_facet WHERE "
+                            "figure_id = 'fresh')"),
+                     0);
+    assert_int_equal(report(s, &out), 0);
+    /* a row lost behind the triggers' back is reported */
+    assert_int_equal(
+        bc_store_exec(s, "DELETE FROM figure_year_facet WHERE figure_id = " DELEGATIONS, &err), 0);
+    assert_int_equal(report(s, &out), 1);
+    assert_non_null(strstr(out.data, "facet tables: 0 province row(s), 1 year row(s) out of step"));
+    bc_buf_free(&out);
+    bc_store_close(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(clean_on_real_data),
         cmocka_unit_test(counts_agree_with_the_summary),
         cmocka_unit_test(finds_tampering),
+        cmocka_unit_test(facet_tables_follow_every_write),
         cmocka_unit_test(reports_what_the_text_does_not_state),
     };
     return cmocka_run_group_tests_name("check", tests, NULL, NULL);

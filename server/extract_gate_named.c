@@ -2,26 +2,17 @@
  * sides: an alias the store records ("cầu Bắc Luân II", "北仑河二桥", "Lihuo"), also in a
  * sentence that names a pair, and a line named by its Vietnamese side alone ("the Lao Cai -
  * Hanoi - Hai Phong railway line"). */
-#include "bordercoop/text.h"
 #include "extract_int.h"
 
 #include <string.h>
 
-/* 1 when the folded words of phrase occur in tokens [lo, lim). */
-static int phrase_in(ctx *c, const char *phrase, size_t lo, size_t lim)
+/* 1 when words (a slug with spaces: gz_project.line_words) occur in tokens [lo, lim). */
+static int words_in(ctx *c, const char *words, size_t lo, size_t lim)
 {
-    bc_buf key = BC_BUF_INIT;
-    int found = 0;
-    bc_text_slug(phrase, strlen(phrase), &key);
-    if (bc_buf_failed(&key))
-        c->rc = BC_ENOMEM;
-    for (size_t i = 0; i < key.len; i++)
-        if (key.data[i] == '-')
-            key.data[i] = ' ';
-    for (size_t i = lo; i < lim && !found && key.len > 0; i++)
-        found = bcx_words_at(c, i, lim, key.data) > 0;
-    bc_buf_free(&key);
-    return found;
+    for (size_t i = lo; i < lim; i++)
+        if (bcx_words_at(c, i, lim, words) > 0)
+            return 1;
+    return 0;
 }
 
 /* 1 when the name at hit h writes a side of a crossing found in its sentence (gates
@@ -58,11 +49,12 @@ void bcx_gate_named(ctx *c, size_t si, size_t before, unsigned present)
                              present, 0, 0.7);
         }
     }
-    /* lines named by their Vietnamese side only */
+    /* lines named by their Vietnamese side only (the words of each made once, when the
+     * gazetteer is: slugging every line's name for every sentence grew with the store) */
     for (size_t k = 0; c->g && k < c->g->npr && c->rc == BC_OK; k++) {
         const gz_project *p = &c->g->pr[k];
         const char *vn = GZ(c->g, p->vn);
-        if (GZ(c->g, p->cn)[0] == '\0' && strchr(vn, ' ') != NULL && phrase_in(c, vn, lo, lim))
+        if (p->line_words != 0 && words_in(c, GZ(c->g, p->line_words), lo, lim))
             bcx_gate_add(c, si, lo, lo + 1, vn, strlen(vn), "", 0, p, present, 0, 0.6);
     }
 }

@@ -139,7 +139,11 @@ typedef struct gz_project {
     size_t id, kind;
     size_t vn, cn;           /* the sides as recorded, "" when none */
     size_t vn_keys, cn_keys; /* "|key|key|#|weak|": slugs of each side and of its parts */
-    unsigned kmask;          /* the PK_* words its kind implies */
+    /* a line named by its Vietnamese side alone (no Chinese side, several words: "Lao Cai -
+     * Hanoi - Hai Phong"): that side's slug with spaces for its hyphens, the words
+     * bcx_words_at finds in a sentence; 0 ("") for any other project */
+    size_t line_words;
+    unsigned kmask; /* the PK_* words its kind implies */
 } gz_project;
 
 struct bc_gazetteer {

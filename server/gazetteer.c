@@ -375,6 +375,16 @@ int bc_gazetteer_add_project(bc_gazetteer *g, const char *id, const char *kind, 
         else
             p->cn_keys = off;
     }
+    p->line_words = 0;
+    if (sides[1][0] == '\0' && strchr(sides[0], ' ') != NULL) {
+        bc_buf_reset(&tmp);
+        bc_text_slug(sides[0], strlen(sides[0]), &tmp);
+        for (size_t i = 0; i < tmp.len; i++)
+            if (tmp.data[i] == '-')
+                tmp.data[i] = ' ';
+        if (tmp.len > 0 && !bc_buf_failed(&tmp))
+            p->line_words = pool_put(&g->pool, tmp.data, tmp.len);
+    }
     if (bc_buf_failed(&keys) || bc_buf_failed(&tmp) || bc_buf_failed(&bare) ||
         bc_buf_failed(&g->pool))
         rc = BC_ENOMEM;

@@ -103,43 +103,79 @@ static int owned(const char *folded, size_t from, size_t to, const char *names)
     return last != NULL && bc_text_listed(OWNER_WORDS, last, last_len);
 }
 
+/* Appends province id's name alias, folded, to c->names (and a Chinese one without its 省
+ * too, as the gazetteer reads it: bc_gazetteer_add_alias, "在谅山举行"); names shorter than
+ * two bytes are left out. */
+static int add_name(ingest_ctx *c, const char *id, const char *alias)
+{
+    bc_buf a = BC_BUF_INIT;
+    int g = alias != NULL ? bc_text_fold(alias, strlen(alias), &a) : BC_EINVAL;
+    int rc = g == BC_ENOMEM || (g == BC_OK && bc_buf_failed(&a))
+                 ? bc_err_set(c->err, BC_ENOMEM, "out of memory")
+                 : BC_OK;
+    if (rc == BC_OK && g == BC_OK && a.len >= 2) {
+        bc_buf_puts(&c->names, id);
+        bc_buf_putc(&c->names, '\0');
+        bc_buf_append(&c->names, a.data, a.len);
+        bc_buf_putc(&c->names, '\0');
+        if (a.len >= 9 && strcmp(a.data + a.len - 3, "省") == 0 &&
+            (unsigned char)a.data[0] >= 0xE3) {
+            bc_buf_puts(&c->names, id);
+            bc_buf_putc(&c->names, '\0');
+            bc_buf_append(&c->names, a.data, a.len - 3);
+            bc_buf_putc(&c->names, '\0');
+        }
+        if (bc_buf_failed(&c->names))
+            rc = bc_err_set(c->err, BC_ENOMEM, "out of memory");
+    }
+    bc_buf_free(&a);
+    return rc;
+}
+
+/* Reads every province's names into c->names: a store read and a fold per name once per
+ * article, not per quote and province asked about. */
+static int read_names(ingest_ctx *c)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = bc_store_stmt(c->s,
+                           "SELECT entity_id, alias FROM aliases WHERE entity = 'province' "
+                           "UNION SELECT id, name FROM provinces ORDER BY 1, 2",
+                           &st, c->err);
+    if (rc != BC_OK)
+        return rc;
+    int step = SQLITE_DONE;
+    while (rc == BC_OK && (step = sqlite3_step(st)) == SQLITE_ROW)
+        rc = add_name(c, (const char *)sqlite3_column_text(st, 0),
+                      (const char *)sqlite3_column_text(st, 1));
+    if (rc == BC_OK && step != SQLITE_DONE)
+        rc = bc_store_error(c->s, c->err, "reading the provinces' names");
+    sqlite3_reset(st);
+    c->names_read = rc == BC_OK;
+    return rc;
+}
+
 int bci_province_names(ingest_ctx *c, const char *id,
                        void (*each)(void *arg, const char *name, size_t len), void *arg, int *rc)
 {
     if (*rc != BC_OK)
         return *rc;
-    sqlite3_stmt *st = NULL;
-    *rc = bc_store_stmt(c->s,
-                        "SELECT alias FROM aliases WHERE entity = 'province' AND entity_id "
-                        "= ?1 UNION SELECT name FROM provinces WHERE id = ?1",
-                        &st, c->err);
-    if (*rc != BC_OK)
+    if (!c->names_read && (*rc = read_names(c)) != BC_OK)
         return *rc;
-    sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-    int step = SQLITE_DONE;
-    while (*rc == BC_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
-        const char *alias = (const char *)sqlite3_column_text(st, 0);
-        bc_buf a = BC_BUF_INIT;
-        int g = alias != NULL ? bc_text_fold(alias, strlen(alias), &a) : BC_EINVAL;
-        if (g == BC_ENOMEM || (g == BC_OK && bc_buf_failed(&a)))
-            *rc = bc_err_set(c->err, BC_ENOMEM, "out of memory");
-        else if (g == BC_OK && a.len >= 2) {
-            each(arg, a.data, a.len);
-            /* a Chinese province's name goes without its 省 too ("在谅山举行"), as the
-             * gazetteer reads it (bc_gazetteer_add_alias) */
-            if (a.len >= 9 && strcmp(a.data + a.len - 3, "省") == 0 &&
-                (unsigned char)a.data[0] >= 0xE3) {
-                a.len -= 3;
-                a.data[a.len] = '\0';
-                each(arg, a.data, a.len);
-            }
-        }
-        bc_buf_free(&a);
+    const char *p = c->names.data, *end = p != NULL ? p + c->names.len : NULL;
+    while (p != NULL && p < end) {
+        const char *name = p + strlen(p) + 1;
+        size_t len = strlen(name);
+        if (strcmp(p, id) == 0)
+            each(arg, name, len);
+        p = name + len + 1;
     }
-    if (*rc == BC_OK && step != SQLITE_DONE)
-        *rc = bc_store_error(c->s, c->err, "reading a province's names");
-    sqlite3_reset(st);
     return *rc;
+}
+
+void bci_names_free(ingest_ctx *c)
+{
+    bc_buf_free(&c->names);
+    c->names_read = 0;
 }
 
 /* The quote a province's names are counted in, and the most times one of them occurs. */

@@ -831,5 +831,6 @@ int bci_store_facts(ingest_ctx *c, const bc_extraction *ex)
         rc = bci_store_meetings(c, ex);
     if (rc == BC_OK)
         rc = store_gates(c, ex);
+    bci_names_free(c);
     return rc;
 }

@@ -20,6 +20,11 @@ typedef struct ingest_ctx {
     bc_ingest_result *out;
     bc_err *err;
     const bc_extraction *ex; /* what was read from it (its dates), while its facts are stored */
+    /* every province's names, folded, read from the store once per article by
+     * bci_province_names ("id\0name\0" pairs; names_read set then) and freed by
+     * bci_store_facts when its facts are stored */
+    bc_buf names;
+    int names_read;
 } ingest_ctx;
 
 /* bc_store_lookup in a chain of steps that stops at the first error: nothing when *rc is
@@ -128,11 +133,15 @@ size_t bci_body_cues(const char *folded, const char *kind, size_t spans[][2], si
 /* How many times the quote [start, end) names province id, by its most named alias
  * (folded); -1 on a store error (*rc set). */
 /* Calls each(arg, name, len) for every name of province id, folded and NUL-terminated (its
- * aliases and its name; a Chinese one also without its 省). Returns *rc: nothing is done
- * when it is already an error; a store or memory failure sets it. */
+ * aliases and its name; a Chinese one also without its 省), in c->names (every province's,
+ * read and folded on the first call of an article). Returns *rc: nothing is done when it
+ * is already an error; a store or memory failure sets it. */
 int bci_province_names(ingest_ctx *c, const char *id,
                        void (*each)(void *arg, const char *name, size_t len), void *arg, int *rc);
 int bci_times_named(ingest_ctx *c, size_t start, size_t end, const char *id, int *rc);
+
+/* Frees what bci_province_names read (c->names); the next call reads the store again. */
+void bci_names_free(ingest_ctx *c);
 
 /* ---- ingest_body.c: whether a quote names a meeting's mechanism ---- */
 

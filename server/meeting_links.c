@@ -118,13 +118,16 @@ int bc_meeting_conflict_record(bc_store *s, const char *id, const char *other,
 
 /* An unnumbered meeting ?1 is the one curated or reviewed meeting of its mechanism its date
  * fits (as at ingest), unless that one is the same as ?1 (two reviewed meetings of one day
- * never name each other). NULL when none or several. */
+ * never name each other). NULL when none or several. (The one is picked first and then
+ * tested: SQLite refuses an aggregate of the outer query inside a subquery of HAVING, and
+ * every decision on an unnumbered meeting failed on it.) */
 #define UNNUMBERED_SQL                                                                             \
-    "SELECT (SELECT min(o.id) FROM meetings o WHERE m.date IS NOT NULL AND o.mechanism_id = "      \
-    "m.mechanism_id AND o.id <> m.id AND o.curation IN ('curated', 'reviewed') AND o.date IS NOT " \
-    "NULL AND substr(o.date, 1, min(length(o.date), length(m.date))) = substr(m.date, 1, "         \
-    "min(length(o.date), length(m.date))) HAVING count(*) = 1 AND NOT EXISTS (SELECT 1 FROM "      \
-    "meetings t WHERE t.id = min(o.id) AND t.same_as = m.id)) FROM meetings m WHERE m.id = ?1"
+    "SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM meetings t WHERE t.id = x.one AND t.same_as = "    \
+    "x.mid) THEN x.one END FROM (SELECT m.id AS mid, (SELECT CASE WHEN count(*) = 1 THEN "         \
+    "min(o.id) END FROM meetings o WHERE m.date IS NOT NULL AND o.mechanism_id = m.mechanism_id "  \
+    "AND o.id <> m.id AND o.curation IN ('curated', 'reviewed') AND o.date IS NOT NULL AND "       \
+    "substr(o.date, 1, min(length(o.date), length(m.date))) = substr(m.date, 1, "                  \
+    "min(length(o.date), length(m.date)))) AS one FROM meetings m WHERE m.id = ?1) x"
 
 /* Writes member id's conflicts again, with the meeting it is now the same as (none when it
  * is no twin), as ingest records them for its article's publication date. */
@@ -147,11 +150,34 @@ static int conflicts_again(bc_store *s, const char *id, bc_err *err)
     return rc;
 }
 
+/* Appends the ids of group (mech, ordinal)'s members to ids, each NUL-terminated, in id
+ * order: one walk of the group (the links written below move no meeting in or out of it). */
+static int member_ids(bc_store *s, const char *mech, long long ordinal, bc_buf *ids, bc_err *err)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = bc_store_stmt(s, "SELECT id FROM meetings WHERE " MEMBERS " ORDER BY id", &st, err);
+    if (rc == BC_OK)
+        rc = bc_store_bind(st, BC_BINDS(bc_text(mech), bc_int(ordinal)), err);
+    int step = SQLITE_DONE;
+    while (rc == BC_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
+        const unsigned char *id = sqlite3_column_text(st, 0);
+        bc_buf_append(ids, id, (size_t)sqlite3_column_bytes(st, 0));
+        bc_buf_putc(ids, '\0');
+    }
+    if (rc == BC_OK && step != SQLITE_DONE)
+        rc = bc_store_error(s, err, "reading the meetings of a group");
+    if (rc == BC_OK && bc_buf_failed(ids))
+        rc = bc_err_set(err, BC_ENOMEM, "out of memory");
+    if (st != NULL)
+        sqlite3_reset(st);
+    return rc;
+}
+
 /* Links group (mech, ordinal) again: every member the same as the group's head (numbered)
  * or as the one known meeting its date fits (unnumbered), its conflicts written again. */
 static int relink_group(bc_store *s, const char *mech, long long ordinal, bc_err *err)
 {
-    char head[200] = "", member[200] = "";
+    char head[200] = "";
     int found = 0, rc = BC_OK;
     if (ordinal > 0) {
         rc = bc_store_lookup(s, HEAD_SQL, BC_BINDS(bc_text(mech), bc_int(ordinal)), head,
@@ -163,14 +189,13 @@ static int relink_group(bc_store *s, const char *mech, long long ordinal, bc_err
                               BC_BINDS(bc_text(mech), bc_int(ordinal), bc_text(head)), err);
     }
     /* the members one by one, in id order (an unnumbered one's link depends on those
-     * before it: see UNNUMBERED_SQL) */
-    for (long long k = 0; rc == BC_OK; k++) {
-        rc = bc_store_lookup(
-            s, "SELECT id FROM meetings WHERE " MEMBERS " ORDER BY id LIMIT 1 OFFSET ?3",
-            BC_BINDS(bc_text(mech), bc_int(ordinal), bc_int(k)), member, sizeof member, &found,
-            err);
-        if (rc != BC_OK || !found)
-            break;
+     * before it: see UNNUMBERED_SQL), read in one walk: a row at a growing OFFSET each
+     * read the group again from its start */
+    bc_buf ids = BC_BUF_INIT;
+    if (rc == BC_OK)
+        rc = member_ids(s, mech, ordinal, &ids, err);
+    for (size_t at = 0; rc == BC_OK && at < ids.len; at += strlen(ids.data + at) + 1) {
+        const char *member = ids.data + at;
         if (ordinal == 0) {
             rc = bc_store_lookup(s, UNNUMBERED_SQL, BC_BINDS(bc_text(member)), head, sizeof head,
                                  &found, err);
@@ -181,6 +206,7 @@ static int relink_group(bc_store *s, const char *mech, long long ordinal, bc_err
         if (rc == BC_OK)
             rc = conflicts_again(s, member, err);
     }
+    bc_buf_free(&ids);
     return rc;
 }
 

@@ -74,6 +74,37 @@ static void built_by_hand(void **state)
     bc_gazetteer_free(NULL);
 }
 
+/* A line named by its Vietnamese side alone gets the words a sentence is searched for
+ * once, with the gazetteer (slugging every line's name for every sentence grew with the
+ * store's projects); a pair, or a one-word side, gets none. The sentence still finds it. */
+static void a_lines_words_are_made_once(void **state)
+{
+    (void)state;
+    bc_gazetteer *g = NULL;
+    bc_err err;
+    assert_int_equal(bc_gazetteer_new(&g, &err), 0);
+    assert_int_equal(bc_gazetteer_add_project(g, "line", "railway", "Lào Cai - Hà Nội - Hải Phòng",
+                                              NULL, NULL, NULL),
+                     0);
+    assert_int_equal(
+        bc_gazetteer_add_project(g, "pair", "gate_pair", "Mong Cai", "Dongxing", NULL, NULL), 0);
+    assert_int_equal(bc_gazetteer_add_project(g, "one", "railway", "Haiphong", NULL, NULL, NULL),
+                     0);
+    assert_int_equal(g->npr, 3);
+    assert_string_equal(GZ(g, g->pr[0].line_words), "lao cai ha noi hai phong");
+    assert_int_equal(g->pr[1].line_words, 0);
+    assert_int_equal(g->pr[2].line_words, 0);
+    bc_extraction x;
+    const char *t = "Freight on the Lao Cai - Ha Noi - Hai Phong railway line grew in 2024.";
+    assert_int_equal(bc_extract(t, strlen(t), "en", NULL, g, &x, &err), 0);
+    int found = 0;
+    for (size_t i = 0; i < x.ngates; i++)
+        found += strcmp(x.gates[i].vn_side, "Lào Cai - Hà Nội - Hải Phòng") == 0;
+    assert_int_equal(found, 1);
+    bc_extraction_free(&x);
+    bc_gazetteer_free(g);
+}
+
 /* A crossing's sides are known by every spelling of the border place they name: keys
  * fold spacing, hyphens and diacritics, and a side recorded as "Mong Cai" is also 芒街
  * (gazetteer_places.c); a side no border place names gets no other names. */
@@ -191,6 +222,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(built_by_hand),
         cmocka_unit_test(side_keys_of_places),
+        cmocka_unit_test(a_lines_words_are_made_once),
         cmocka_unit_test(from_a_store),
         cmocka_unit_test(fingerprint_follows_the_names),
         cmocka_unit_test_teardown(allocation_failure, xf_reset_alloc),

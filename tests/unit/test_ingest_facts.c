@@ -169,6 +169,49 @@ static void crossings_known_and_new(void **state)
     no_check_problems();
 }
 
+/* Counts the statements started that read the names of provinces for a quote
+ * (bci_province_names). */
+static int trace_names(unsigned kind, void *arg, void *p, void *x)
+{
+    (void)p;
+    if (kind == SQLITE_TRACE_STMT && x != NULL &&
+        strstr(x, "alias FROM aliases WHERE entity = 'province'") != NULL &&
+        strstr(x, "instr(") == NULL)
+        (*(int *)arg)++;
+    return 0;
+}
+
+/* The names of the provinces a quote is checked for are read from the store once per
+ * article, not once per quote and province (the cost grew with what the article names);
+ * the next article reads them again, as the store may have changed in between. */
+static void province_names_are_read_once_per_article(void **state)
+{
+    (void)state;
+    static const char text[] =
+        "Lao Cai and Yunnan count their trade\n\n"
+        "Trade between Lao Cai and Yunnan reached 1.2 billion USD in 2024, officials of Lao Cai "
+        "said. Trade between Ha Giang and Yunnan reached 300 million USD in 2024. Lai Chau and "
+        "Yunnan exchanged 14 delegations in 2024, and Dien Bien and Yunnan 9 delegations.\n";
+    int reads = 0;
+    sqlite3_trace_v2(bc_store_db(S), SQLITE_TRACE_STMT, trace_names, &reads);
+    bc_ingest_result r = ingest(text, "en", "2025-01-15");
+    int first = reads;
+    assert_true(r.figures >= 3);
+    /* the parties were found by their names in the quotes */
+    assert_int_equal(n_of("SELECT count(DISTINCT fp.province_id) FROM figure_parties fp JOIN "
+                          "citations c ON c.figure_id = fp.figure_id WHERE c.source_id = '%s'",
+                          r.source_id),
+                     5);
+    assert_int_equal(first, 1);
+    reads = 0;
+    ingest("Trade at Mong Cai\n\nTrade between Quang Ninh and Guangxi reached 2 billion USD in "
+           "2024.\n",
+           "en", "2025-01-16");
+    assert_int_equal(reads, 1);
+    sqlite3_trace_v2(bc_store_db(S), 0, NULL, NULL);
+    no_check_problems();
+}
+
 /* Talks dated by a weekday: the whole date comes from the publication date, and is
  * marked so ("date", not only "date.year"). */
 static void talks_on_a_weekday(void **state)
@@ -416,6 +459,7 @@ int main(void)
         cmocka_unit_test(counts_left_out_are_counted),
         cmocka_unit_test(talks_on_a_weekday),
         cmocka_unit_test(a_restatement_is_no_second_figure),
+        cmocka_unit_test(province_names_are_read_once_per_article),
     };
     return cmocka_run_group_tests_name("ingest_facts", tests, fx_group_setup, fx_group_teardown);
 }

@@ -262,16 +262,20 @@ static int background_section(bc_store *s, bc_buf *out, int *problems, bc_err *e
     return rc;
 }
 
-/* The rows of the facet tables (0045) that differ from what figures and their parties
- * give, both ways: the triggers keep them in step, and a row out of step would count a
- * figure in a facet bucket its filter does not list. */
+/* The rows of the tables kept for counts (0045, 0046) that differ from what figures,
+ * meetings and their provinces give, both ways: the triggers keep them in step, and a row
+ * out of step would count a fact in a facet bucket, or a province's count, that its
+ * filter does not list. */
 static const char FACET_TABLES_SQL[] =
     "SELECT (SELECT count(*) FROM (SELECT * FROM figure_province_facet EXCEPT "
     "SELECT * FROM v_figure_province_facet)) + (SELECT count(*) FROM (SELECT * FROM "
     "v_figure_province_facet EXCEPT SELECT * FROM figure_province_facet)), "
     "(SELECT count(*) FROM (SELECT * FROM figure_year_facet EXCEPT SELECT * FROM "
     "v_figure_year_facet)) + (SELECT count(*) FROM (SELECT * FROM v_figure_year_facet "
-    "EXCEPT SELECT * FROM figure_year_facet))";
+    "EXCEPT SELECT * FROM figure_year_facet)), "
+    "(SELECT count(*) FROM (SELECT * FROM meeting_province_curation EXCEPT SELECT * FROM "
+    "v_meeting_province_curation)) + (SELECT count(*) FROM (SELECT * FROM "
+    "v_meeting_province_curation EXCEPT SELECT * FROM meeting_province_curation))";
 
 static int facet_tables_section(bc_store *s, bc_buf *out, int *problems, bc_err *err)
 {
@@ -281,12 +285,15 @@ static int facet_tables_section(bc_store *s, bc_buf *out, int *problems, bc_err 
         return rc;
     if (sqlite3_step(st) == SQLITE_ROW) {
         long provinces = (long)sqlite3_column_int64(st, 0),
-             years = (long)sqlite3_column_int64(st, 1);
-        bc_buf_printf(out, "\nfacet tables: %ld province row(s), %ld year row(s) out of step\n",
-                      provinces, years);
-        *problems += (int)(provinces + years);
+             years = (long)sqlite3_column_int64(st, 1),
+             meetings = (long)sqlite3_column_int64(st, 2);
+        bc_buf_printf(out,
+                      "\ncount tables: %ld figure province row(s), %ld figure year row(s), %ld "
+                      "meeting province row(s) out of step\n",
+                      provinces, years, meetings);
+        *problems += (int)(provinces + years + meetings);
     } else {
-        rc = bc_store_error(s, err, "comparing the facet tables");
+        rc = bc_store_error(s, err, "comparing the count tables");
     }
     sqlite3_reset(st);
     return rc;

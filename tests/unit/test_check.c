@@ -196,7 +196,8 @@ static void facet_tables_follow_every_write(void **state)
     bc_buf out = BC_BUF_INIT;
     bc_err err;
     assert_int_equal(report(s, &out), 0);
-    assert_non_null(strstr(out.data, "facet tables: 0 province row(s), 0 year row(s) out of step"));
+    assert_non_null(strstr(out.data, "count tables: 0 figure province row(s), 0 figure year "
+                                     "row(s), 0 meeting province row(s) out of step"));
     /* a review decision and a metric of another category */
     assert_int_equal(bc_store_exec(s,
                                    "UPDATE figures SET curation = 'reviewed', metric = "
@@ -266,11 +267,36 @@ static void facet_tables_follow_every_write(void **state)
                             "figure_id = 'fresh')"),
                      0);
     assert_int_equal(report(s, &out), 0);
+    /* a meeting's curation and provinces, whoever writes them (0046) */
+    assert_int_equal(bc_store_exec(s,
+                                   "UPDATE meetings SET curation = 'reviewed' WHERE id = "
+                                   "'jwg-yunnan-11'; DELETE FROM meeting_provinces WHERE "
+                                   "meeting_id = 'jwg-yunnan-11' AND province_id = 'lao-cai'; "
+                                   "INSERT INTO meeting_provinces (meeting_id, province_id) "
+                                   "VALUES ('jwg-yunnan-11', 'guangxi')",
+                                   &err),
+                     0);
+    assert_int_equal(one(s, "SELECT count(*) FROM meeting_province_curation WHERE meeting_id = "
+                            "'jwg-yunnan-11' AND (province_id = 'lao-cai' OR curation <> "
+                            "'reviewed')"),
+                     0);
+    assert_int_equal(one(s, "SELECT count(*) FROM meeting_province_curation WHERE meeting_id = "
+                            "'jwg-yunnan-11' AND province_id = 'guangxi'"),
+                     1);
+    assert_int_equal(report(s, &out), 0);
     /* a row lost behind the triggers' back is reported */
     assert_int_equal(
         bc_store_exec(s, "DELETE FROM figure_year_facet WHERE figure_id = " DELEGATIONS, &err), 0);
     assert_int_equal(report(s, &out), 1);
-    assert_non_null(strstr(out.data, "facet tables: 0 province row(s), 1 year row(s) out of step"));
+    assert_non_null(strstr(out.data, "count tables: 0 figure province row(s), 1 figure year "
+                                     "row(s), 0 meeting province row(s) out of step"));
+    assert_int_equal(bc_store_exec(s,
+                                   "UPDATE meeting_province_curation SET curation = 'curated' "
+                                   "WHERE meeting_id = 'jwg-yunnan-11'",
+                                   &err),
+                     0);
+    assert_true(report(s, &out) > 1);
+    assert_null(strstr(out.data, ", 0 meeting province row(s) out of step"));
     bc_buf_free(&out);
     bc_store_close(s);
 }

@@ -436,6 +436,44 @@ static void garbage_does_not_hurt(void **state)
     json_decref(j);
 }
 
+/* The request lines libmicrohttpd 0.9.75 refuses in its own parse of the request line,
+ * before any callback of ours (README, "Limits and abuse"): no version (HTTP/0.9) is a 400,
+ * a major version other than 1 (HTTP/9.9, the HTTP/2 preface "PRI * HTTP/2.0") a 505, each
+ * its short HTML page, not a problem document, with the connection closed. HTTP/1.2-1.9
+ * are served as 1.1. If a new libmicrohttpd answers otherwise, the README must follow. */
+static void versions_the_library_refuses(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *line;
+        int status;
+    } cases[] = {
+        {"GET /v1/meetings\r\n\r\n", 400},
+        {"GET /v1/meetings HTTP/9.9\r\nHost: x\r\n\r\n", 505},
+        {"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n", 505},
+        {"GET /v1/meetings HTTP/1.9\r\nHost: x\r\n\r\n", 200},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bct_conn *c = bct_connect(D.port, 3000);
+        assert_non_null(c);
+        bct_send_raw(c, cases[i].line, strlen(cases[i].line));
+        bct_response r;
+        assert_int_equal(bct_read_response(c, 0, &r), 0);
+        if (r.status != cases[i].status)
+            fail_msg("%s answered %d", cases[i].line, r.status);
+        const char *type = bct_header_get(&r, "Content-Type");
+        if (cases[i].status != 200) {
+            assert_false(r.keep_alive);
+            assert_true(type == NULL || strstr(type, "problem+json") == NULL);
+        } else {
+            assert_non_null(type);
+            assert_non_null(strstr(type, "application/json"));
+        }
+        bct_response_free(&r);
+        bct_close(c);
+    }
+}
+
 /* GET with extra headers on a fresh connection. */
 static void get_with(const char *target, const char *const *headers, bct_response *r)
 {
@@ -773,6 +811,7 @@ int main(void)
         cmocka_unit_test(head_matches_get),
         cmocka_unit_test(keep_alive),
         cmocka_unit_test(garbage_does_not_hurt),
+        cmocka_unit_test(versions_the_library_refuses),
         cmocka_unit_test(conditional_requests),
         cmocka_unit_test(cache_never_changes_an_answer),
         cmocka_unit_test(gzip_when_asked),

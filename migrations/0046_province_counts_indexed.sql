@@ -1,65 +1,75 @@
 -- 0046: a province's `counts` of figures and meetings read a range of an index that holds
--- the curation, instead of looking up every figure or meeting of the province for its own.
+-- the curation, instead of looking up every figure or meeting of the province for its own;
+-- the province facet of /v1/meetings counts from the same table.
 -- On a 200,000-figure store a province's document took 50-90 ms (37,000 figures and 10,000
 -- meetings each looked up), so /v1/provinces (12 of them) answered 503 at the 250 ms
 -- request budget, and ingest spent most of its time there: the change feed renders the
 -- document of every province an article names (session 27, Y2).
 --
 -- figure_province_facet (0045) already holds a row per figure and party with its curation.
--- meeting_province_curation does the same for meetings and the provinces they concern,
--- kept in step with meetings and meeting_provinces by triggers, whoever writes them.
-CREATE TABLE meeting_province_curation (
+-- meeting_province_facet does the same for meetings and the provinces they concern ('' for
+-- a meeting with none), with the meeting's curation and the meeting it is the same as, so
+-- that the province facet of /v1/meetings also counts from it (a twin of a known meeting of
+-- the set is counted once, as the known one, as the list shows it). Triggers on meetings
+-- and meeting_provinces keep it in step, whoever writes them.
+CREATE TABLE meeting_province_facet (
     meeting_id  TEXT NOT NULL,
-    province_id TEXT NOT NULL,
+    province_id TEXT NOT NULL, -- '' for a meeting that concerns no province
     curation    TEXT NOT NULL,
+    same_as     TEXT,
     PRIMARY KEY (meeting_id, province_id)
 ) STRICT, WITHOUT ROWID;
-CREATE INDEX meeting_province_curation_count ON meeting_province_curation (province_id, curation);
+CREATE INDEX meeting_province_facet_count ON meeting_province_facet (province_id, curation, same_as);
 
 -- what it must hold (bordercoop check compares)
-CREATE VIEW v_meeting_province_curation AS
-SELECT mp.meeting_id AS meeting_id, mp.province_id AS province_id, m.curation AS curation
-FROM meeting_provinces mp JOIN meetings m ON m.id = mp.meeting_id;
+CREATE VIEW v_meeting_province_facet AS
+SELECT m.id AS meeting_id, coalesce(mp.province_id, '') AS province_id, m.curation AS curation,
+       m.same_as AS same_as
+FROM meetings m LEFT JOIN meeting_provinces mp ON mp.meeting_id = m.id;
 
-INSERT INTO meeting_province_curation SELECT * FROM v_meeting_province_curation;
+INSERT INTO meeting_province_facet SELECT * FROM v_meeting_province_facet;
 
-CREATE TRIGGER meeting_province_curation_insert AFTER INSERT ON meeting_provinces
+CREATE TRIGGER meeting_province_facet_insert AFTER INSERT ON meeting_provinces
 BEGIN
-    INSERT OR IGNORE INTO meeting_province_curation
-        SELECT id, NEW.province_id, curation FROM meetings WHERE id = NEW.meeting_id;
+    DELETE FROM meeting_province_facet WHERE meeting_id = NEW.meeting_id AND province_id = '';
+    INSERT OR IGNORE INTO meeting_province_facet
+        SELECT id, NEW.province_id, curation, same_as FROM meetings WHERE id = NEW.meeting_id;
 END;
 
-CREATE TRIGGER meeting_province_curation_delete AFTER DELETE ON meeting_provinces
+CREATE TRIGGER meeting_province_facet_delete AFTER DELETE ON meeting_provinces
 BEGIN
-    DELETE FROM meeting_province_curation
+    DELETE FROM meeting_province_facet
         WHERE meeting_id = OLD.meeting_id AND province_id = OLD.province_id;
+    INSERT OR IGNORE INTO meeting_province_facet
+        SELECT id, '', curation, same_as FROM meetings WHERE id = OLD.meeting_id
+        AND NOT EXISTS (SELECT 1 FROM meeting_provinces WHERE meeting_id = OLD.meeting_id);
 END;
 
-CREATE TRIGGER meeting_province_curation_update AFTER UPDATE OF meeting_id, province_id
+CREATE TRIGGER meeting_province_facet_update AFTER UPDATE OF meeting_id, province_id
     ON meeting_provinces
 BEGIN
-    DELETE FROM meeting_province_curation WHERE meeting_id IN (OLD.meeting_id, NEW.meeting_id);
-    INSERT OR IGNORE INTO meeting_province_curation
-        SELECT * FROM v_meeting_province_curation WHERE meeting_id IN (OLD.meeting_id, NEW.meeting_id);
+    DELETE FROM meeting_province_facet WHERE meeting_id IN (OLD.meeting_id, NEW.meeting_id);
+    INSERT OR IGNORE INTO meeting_province_facet
+        SELECT * FROM v_meeting_province_facet WHERE meeting_id IN (OLD.meeting_id, NEW.meeting_id);
 END;
 
 -- a meeting's provinces may be written before it (foreign keys deferred): they are taken
 -- up when it comes
-CREATE TRIGGER meeting_province_curation_meeting AFTER INSERT ON meetings
+CREATE TRIGGER meeting_province_facet_meeting AFTER INSERT ON meetings
 BEGIN
-    INSERT OR IGNORE INTO meeting_province_curation
-        SELECT * FROM v_meeting_province_curation WHERE meeting_id = NEW.id;
+    INSERT OR IGNORE INTO meeting_province_facet
+        SELECT * FROM v_meeting_province_facet WHERE meeting_id = NEW.id;
 END;
 
-CREATE TRIGGER meeting_province_curation_gone AFTER DELETE ON meetings
+CREATE TRIGGER meeting_province_facet_gone AFTER DELETE ON meetings
 BEGIN
-    DELETE FROM meeting_province_curation WHERE meeting_id = OLD.id;
+    DELETE FROM meeting_province_facet WHERE meeting_id = OLD.id;
 END;
 
-CREATE TRIGGER meeting_province_curation_curation AFTER UPDATE OF id, curation ON meetings
+CREATE TRIGGER meeting_province_facet_curation AFTER UPDATE OF id, curation, same_as ON meetings
 BEGIN
-    UPDATE meeting_province_curation SET meeting_id = NEW.id, curation = NEW.curation
-        WHERE meeting_id = OLD.id;
+    UPDATE meeting_province_facet SET meeting_id = NEW.id, curation = NEW.curation,
+        same_as = NEW.same_as WHERE meeting_id = OLD.id;
 END;
 
 DROP VIEW v_province_doc;
@@ -84,7 +94,7 @@ SELECT p.id AS id, json_object(
         FROM (SELECT mc.* FROM mechanism_members mm JOIN mechanisms mc ON mc.id = mm.mechanism_id
               WHERE mm.province_id = p.id ORDER BY mc.id) mc)),
     'counts', json_object(
-        'meetings', (SELECT count(*) FROM meeting_province_curation mc
+        'meetings', (SELECT count(*) FROM meeting_province_facet mc
                       WHERE mc.province_id = p.id AND mc.curation IN (SELECT curation FROM curation_sets WHERE name = 'trusted')),
         'figures', (SELECT count(*) FROM figure_province_facet fc
                      WHERE fc.province_id = p.id AND fc.curation IN (SELECT curation FROM curation_sets WHERE name = 'trusted')),

@@ -273,9 +273,9 @@ static const char FACET_TABLES_SQL[] =
     "(SELECT count(*) FROM (SELECT * FROM figure_year_facet EXCEPT SELECT * FROM "
     "v_figure_year_facet)) + (SELECT count(*) FROM (SELECT * FROM v_figure_year_facet "
     "EXCEPT SELECT * FROM figure_year_facet)), "
-    "(SELECT count(*) FROM (SELECT * FROM meeting_province_curation EXCEPT SELECT * FROM "
-    "v_meeting_province_curation)) + (SELECT count(*) FROM (SELECT * FROM "
-    "v_meeting_province_curation EXCEPT SELECT * FROM meeting_province_curation))";
+    "(SELECT count(*) FROM (SELECT * FROM meeting_province_facet EXCEPT SELECT * FROM "
+    "v_meeting_province_facet)) + (SELECT count(*) FROM (SELECT * FROM "
+    "v_meeting_province_facet EXCEPT SELECT * FROM meeting_province_facet))";
 
 static int facet_tables_section(bc_store *s, bc_buf *out, int *problems, bc_err *err)
 {

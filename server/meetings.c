@@ -21,6 +21,12 @@
     "tw.curation IN (SELECT curation FROM curation_sets WHERE name = ? AND name <> "               \
     "'extracted')))"
 
+/* NOT_A_TWIN over a row c of meeting_province_facet, the set's name ?1 */
+#define COVER_NOT_A_TWIN                                                                           \
+    "(c.same_as IS NULL OR NOT EXISTS (SELECT 1 FROM meetings tw WHERE tw.id = c.same_as AND "     \
+    "tw.curation IN (SELECT curation FROM curation_sets WHERE name = ?1 AND name <> "              \
+    "'extracted')))"
+
 static const bc_param_spec FILTERS[] = {
     {"mechanism", BC_PARAM_TEXT, "m.mechanism_id = ?", BC_LOOKUP_ALIAS("mechanism"),
      "SELECT id FROM mechanisms ORDER BY id", NULL, 1, 0, 0, "'mechanism'"},
@@ -99,7 +105,16 @@ static const bc_facet FACETS[] = {
      * under the set are listed by the curation of their own (analyst 11, F14) */
     {"curation", "m.curation", NULL, "SELECT curation FROM curation_sets WHERE name = ?1"},
     {"host_province", "m.host_province_id"},
-    {"province", "mx.province_id", "LEFT JOIN meeting_provinces mx ON mx.meeting_id = m.id"},
+    /* under the curation filter alone, from meeting_province_facet's covering index (0046),
+     * a twin of a known meeting of the set left out as the list leaves it out */
+    {"province", "mx.province_id", "LEFT JOIN meeting_provinces mx ON mx.meeting_id = m.id",
+     .cover = "SELECT nullif(c.province_id, '') AS value, count(*) FROM meeting_province_facet c "
+              "WHERE c.curation IN (SELECT curation FROM curation_sets WHERE name = ?1) "
+              "AND " COVER_NOT_A_TWIN " GROUP BY c.province_id ORDER BY 2 DESC, 1 IS NULL, 1",
+     .cover_merged = "SELECT count(DISTINCT c.meeting_id) FROM meeting_province_facet c WHERE "
+                     "c.province_id IN (SELECT id FROM provinces WHERE ?2 IN (id, merged_into)) "
+                     "AND c.curation IN (SELECT curation FROM curation_sets WHERE name = ?1) "
+                     "AND " COVER_NOT_A_TWIN},
     {NULL},
 };
 

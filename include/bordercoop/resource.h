@@ -128,7 +128,7 @@ typedef struct bc_facet {
     const char *each;
     /* NULL, or the same buckets (value, count) counted from a table kept for the facet,
      * used when the request filters by the curation set alone (?1 its name; a list's
-     * default): one walk of a covering index instead of a join per item (0045) */
+     * default): one walk of a covering index instead of a join per item (0045, 0046) */
     const char *cover;
     /* with cover, for the province facet: the count of one province's filter, the
      * provinces merged into it included (?1 the curation set, ?2 the province) */

@@ -586,6 +586,50 @@ static void curation_facet_counts_each_filter(void **state)
     assert_int_equal(curation_facet_checked("/v1/meetings", "curation=extracted"), 0);
 }
 
+/* The `province` facet of list under curation=base: each bucket is the total of the list
+ * filtered by that province. Under the curation filter alone the meetings' and figures'
+ * buckets are counted from a table kept for them (0045, 0046), where a twin folded into
+ * its known meeting must be left out as the list leaves it out (the extracted 12th meeting
+ * of parties_and_twins under curation=all), and Tuyen Quang counts Ha Giang's too. */
+static void province_facet_counts_each_filter(void **state)
+{
+    (void)state;
+    static const char *const lists[] = {"/v1/meetings", "/v1/figures", "/v1/trade-figures"};
+    static const char *const bases[] = {"", "curation=all", "curation=trusted", "curation=curated",
+                                        "curation=extracted"};
+    for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++)
+        for (size_t b = 0; b < sizeof bases / sizeof bases[0]; b++) {
+            char target[200];
+            snprintf(target, sizeof target, "%s?facets=province&limit=1%s%s", lists[l],
+                     bases[b][0] ? "&" : "", bases[b]);
+            json_t *j = expect("GET", target, 0, NULL, 200), *bk;
+            size_t i, named = 0;
+            json_array_foreach(
+                json_object_get(json_object_get(json_object_get(j, "meta"), "facets"), "province"),
+                i, bk)
+            {
+                const char *value = json_string_value(json_object_get(bk, "value"));
+                if (value == NULL)
+                    continue; /* the null bucket has no filter */
+                json_int_t n = json_integer_value(json_object_get(bk, "count"));
+                snprintf(target, sizeof target, "%s?total=true&limit=1&province=%s%s%s", lists[l],
+                         value, bases[b][0] ? "&" : "", bases[b]);
+                json_t *o = expect("GET", target, 0, NULL, 200);
+                json_int_t listed =
+                    json_integer_value(json_object_get(json_object_get(o, "meta"), "total"));
+                json_decref(o);
+                if (n != listed)
+                    fail_msg("%s?%s: facet province=%s counts %lld, the list filtered by it "
+                             "has %lld",
+                             lists[l], bases[b], value, (long long)n, (long long)listed);
+                named++;
+            }
+            if (b != 4 && named == 0) /* only the review queue may name none */
+                fail_msg("%s?%s: no province counted", lists[l], bases[b]);
+            json_decref(j);
+        }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -597,6 +641,7 @@ int main(void)
         cmocka_unit_test(content_version_follows_what_was_given),
         cmocka_unit_test(currencies_are_kept_apart),
         cmocka_unit_test(curation_facet_counts_each_filter),
+        cmocka_unit_test(province_facet_counts_each_filter),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -276,11 +276,11 @@ static void facet_tables_follow_every_write(void **state)
                                    "VALUES ('jwg-yunnan-11', 'guangxi')",
                                    &err),
                      0);
-    assert_int_equal(one(s, "SELECT count(*) FROM meeting_province_curation WHERE meeting_id = "
+    assert_int_equal(one(s, "SELECT count(*) FROM meeting_province_facet WHERE meeting_id = "
                             "'jwg-yunnan-11' AND (province_id = 'lao-cai' OR curation <> "
                             "'reviewed')"),
                      0);
-    assert_int_equal(one(s, "SELECT count(*) FROM meeting_province_curation WHERE meeting_id = "
+    assert_int_equal(one(s, "SELECT count(*) FROM meeting_province_facet WHERE meeting_id = "
                             "'jwg-yunnan-11' AND province_id = 'guangxi'"),
                      1);
     assert_int_equal(report(s, &out), 0);
@@ -291,7 +291,7 @@ static void facet_tables_follow_every_write(void **state)
     assert_non_null(strstr(out.data, "count tables: 0 figure province row(s), 1 figure year "
                                      "row(s), 0 meeting province row(s) out of step"));
     assert_int_equal(bc_store_exec(s,
-                                   "UPDATE meeting_province_curation SET curation = 'curated' "
+                                   "UPDATE meeting_province_facet SET curation = 'curated' "
                                    "WHERE meeting_id = 'jwg-yunnan-11'",
                                    &err),
                      0);

@@ -52,7 +52,10 @@ static void raw_response(const req_ctx *c, const bc_response *res, bc_buf *out)
     char date[40];
     bc_http_date_format(time(NULL), date, sizeof date);
     bc_buf_printf(out, "HTTP/1.1 %d %s\r\nConnection: close\r\n", res->status,
-                  res->status == 413 ? "Content Too Large" : "Bad Request");
+                  res->status == 413   ? "Content Too Large"
+                  : res->status == 414 ? "URI Too Long"
+                  : res->status == 431 ? "Request Header Fields Too Large"
+                                       : "Bad Request");
     bc_buf_puts(out, "Content-Type: application/problem+json; charset=utf-8\r\n");
     bc_buf_printf(out, "X-Request-Id: %s\r\nDate: %s\r\n", c->id, date);
     if (c->h->cors)
@@ -65,6 +68,36 @@ static void raw_response(const req_ctx *c, const bc_response *res, bc_buf *out)
         bc_buf_puts(out, "Vary: Origin\r\n");
     bc_buf_printf(out, "Cache-Control: no-store\r\nContent-Length: %zu\r\n\r\n", res->body.len);
     bc_buf_append(out, res->body.data, res->body.len);
+}
+
+/* Writes res for c to the socket fd and shuts it for writing; c's status, bytes and note
+ * (when note is not NULL) are what the access log says. 1 when written, else 0. */
+static int send_raw(req_ctx *c, int fd, const bc_response *res, const char *note)
+{
+    bc_buf raw = BC_BUF_INIT;
+    raw_response(c, res, &raw);
+    int ok = !bc_buf_failed(&raw) && !bc_buf_failed(&res->body);
+    if (ok) {
+        /* a fresh head: nothing of an earlier answer is left in libmicrohttpd's buffer,
+         * and a few hundred bytes fit in any socket's send buffer */
+        ssize_t sent = send(fd, raw.data, raw.len, MSG_NOSIGNAL | MSG_DONTWAIT);
+        c->status = res->status;
+        c->bytes = sent > 0 ? (size_t)sent : 0;
+        if (note != NULL)
+            snprintf(c->note, sizeof c->note, "%s", note);
+    }
+    shutdown(fd, SHUT_WR); /* whatever libmicrohttpd sends after goes nowhere */
+    bc_buf_free(&raw);
+    return ok;
+}
+
+int bc_http_refuse_raw(struct MHD_Connection *con, req_ctx *c, const bc_response *res)
+{
+    const union MHD_ConnectionInfo *fd =
+        MHD_get_connection_info(con, MHD_CONNECTION_INFO_CONNECTION_FD);
+    if (fd == NULL)
+        return 0;
+    return send_raw(c, fd->connect_fd, res, res->log_note[0] != '\0' ? res->log_note : NULL);
 }
 
 int bc_http_refuse_length(const char *fmt)
@@ -95,19 +128,10 @@ int bc_http_refuse_length(const char *fmt)
     else
         bc_problem(&res, 400, "malformed_header", NULL,
                    "Content-Length is not a number: it must be digits alone");
-    bc_buf raw = BC_BUF_INIT;
-    raw_response(c, &res, &raw);
-    if (!bc_buf_failed(&raw) && !bc_buf_failed(&res.body)) {
-        /* a fresh head: nothing of an earlier answer is left in libmicrohttpd's buffer,
-         * and a few hundred bytes fit in any socket's send buffer */
-        ssize_t sent = send(fd->connect_fd, raw.data, raw.len, MSG_NOSIGNAL | MSG_DONTWAIT);
-        c->status = res.status;
-        c->bytes = sent > 0 ? (size_t)sent : 0;
-        snprintf(c->note, sizeof c->note, "refused: %s",
-                 too_large ? "Content-Length past 2^64" : "Content-Length not a number");
-    }
-    shutdown(fd->connect_fd, SHUT_WR); /* libmicrohttpd's doubled answer goes nowhere */
-    bc_buf_free(&raw);
+    /* libmicrohttpd's doubled answer goes nowhere */
+    send_raw(c, fd->connect_fd, &res,
+             too_large ? "refused: Content-Length past 2^64"
+                       : "refused: Content-Length not a number");
     bc_response_free(&res);
     return 1;
 }

@@ -654,6 +654,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const c
         req.body_len = c->body.len;
         req.authorization = c->head.authorization;
         req.content_type = c->head.content_type;
+        req.if_match = c->head.if_match;
         int exec = bc_http_exec_of(c->method, c->route);
         if (exec == BC_EXEC_WORKER && handler != NULL && handler->costly != NULL &&
             handler->costly(req.query, &c->arena))

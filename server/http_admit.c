@@ -61,6 +61,9 @@ static void keep_field(req_head *head, const char *key, size_t n, const char *va
 {
     const char **slot = NULL;
     switch (n) {
+    case 8:
+        slot = strncasecmp(key, "If-Match", 8) == 0 ? &head->if_match : NULL;
+        break;
     case 6:
         slot = strncasecmp(key, "Accept", 6) == 0 ? &head->accept : NULL;
         break;

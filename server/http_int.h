@@ -115,7 +115,7 @@ struct bc_http {
  * makes, instead of a lookup per field per request on the cached path. */
 typedef struct req_head {
     const char *if_none_match, *if_modified_since, *accept, *accept_encoding, *authorization,
-        *content_type;
+        *content_type, *if_match;
 } req_head;
 
 struct req_ctx {

@@ -692,7 +692,9 @@ static void on_connection(void *cls, struct MHD_Connection *con, void **socket_c
 static void mhd_log(void *cls, const char *fmt, va_list ap)
 {
     (void)cls;
-    bc_http_refuse_length(fmt); /* answered in place of the library (http_refuse.c) */
+    /* answered in place of the library (http_refuse.c) */
+    if (!bc_http_refuse_length(fmt))
+        bc_http_refuse_oversized(fmt, ap);
     static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
     static time_t second;
     static int printed;

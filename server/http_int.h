@@ -25,6 +25,7 @@
 
 #include <microhttpd.h>
 #include <pthread.h>
+#include <stdarg.h>
 #include <stdatomic.h>
 #include <time.h>
 
@@ -168,6 +169,12 @@ void bc_http_head_read(req_ctx *c);
  * a problem (400 malformed_header, or 413 body_too_large past 2^64) in place of the
  * library's malformed answer and returns 1; else 0. */
 int bc_http_refuse_length(const char *fmt);
+
+/* http_refuse.c: called with each libmicrohttpd log message's format and arguments: when
+ * it is the library refusing a head too large for the connection's memory (its 431), and
+ * the request is known (see refused_head), answers it with a 431 problem in place of the
+ * library's HTML page and returns 1; else 0 (ap is not consumed). */
+int bc_http_refuse_oversized(const char *fmt, va_list ap);
 
 /* http_refuse.c: answers c with res (a problem, connection closed) by writing it to the
  * connection's socket, past libmicrohttpd, which is then shut for writing: for a head so

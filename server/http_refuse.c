@@ -7,11 +7,18 @@
  * (analyst 9, F8): two header blocks, the first one's Content-Length framing the second as
  * its body. No callback of ours runs in between but its message to the error log, so that
  * is where the refusal is answered: a problem document written to the socket, which is
- * then shut for writing, so the library's copy goes nowhere and it closes the connection. */
+ * then shut for writing, so the library's copy goes nowhere and it closes the connection.
+ *
+ * The same for a head that does not fit in the connection's memory at all (a header line
+ * longer than it, more fields or cookies than their records fit in): the library answers
+ * 431 with its HTML page and no Content-Type (analyst 12, F7); its message to the error log
+ * is where the daemon answers instead, when it can tell which request it is. And a refusal
+ * of ours whose head leaves no room for the answer is written here too (bc_http_refuse_raw). */
 #include "http_int.h"
 
 #include "bordercoop/conditional.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -132,6 +139,60 @@ int bc_http_refuse_length(const char *fmt)
     send_raw(c, fd->connect_fd, &res,
              too_large ? "refused: Content-Length past 2^64"
                        : "refused: Content-Length not a number");
+    bc_response_free(&res);
+    return 1;
+}
+
+/* The request whose head the library has just refused as too large: the only one whose head
+ * this thread is reading, or else the only one among them whose head was read whole (a
+ * Cookie whose pairs did not fit is refused after the head is read, before the access
+ * handler). The library refuses with 431 only after the request line was read (it says 414
+ * before), so the request is on the list; when several are and none stands out, NULL. */
+static req_ctx *refused_head(void)
+{
+    req_ctx *only = NULL, *whole = NULL;
+    int n = 0, nwhole = 0;
+    for (req_ctx *c = reading; c != NULL; c = c->rd_next) {
+        n++;
+        only = c;
+        if (c->con != NULL &&
+            MHD_get_connection_info(c->con, MHD_CONNECTION_INFO_REQUEST_HEADER_SIZE) != NULL) {
+            nwhole++;
+            whole = c;
+        }
+    }
+    return n == 1 ? only : nwhole == 1 ? whole : NULL;
+}
+
+int bc_http_refuse_oversized(const char *fmt, va_list ap)
+{
+    static const char prefix[] = "Error processing request (HTTP response code is %u";
+    if (strncmp(fmt, prefix, sizeof prefix - 1) != 0)
+        return 0;
+    va_list copy;
+    va_copy(copy, ap);
+    unsigned status = va_arg(copy, unsigned);
+    va_end(copy);
+    if (status != 431)
+        return 0;
+    req_ctx *c = refused_head();
+    const union MHD_ConnectionInfo *fd =
+        c != NULL && c->con != NULL
+            ? MHD_get_connection_info(c->con, MHD_CONNECTION_INFO_CONNECTION_FD)
+            : NULL;
+    if (fd == NULL)
+        return 0; /* several heads being read: the library's own page goes out */
+    bc_http_head_read(c);
+    bc_response res;
+    bc_response_init(&res);
+    bc_problem(&res, 431, "header_too_large", NULL,
+               "the request head does not fit in the %d bytes a connection has for it "
+               "(--max-header-bytes plus 3 KiB, each header field and cookie taking %d "
+               "bytes of it besides its text); send fewer or shorter headers or cookies",
+               c->h->cfg->max_header_bytes + BC_HEAD_HEADROOM, BC_HEAD_FIELD_COST);
+    send_raw(c, fd->connect_fd, &res,
+             "refused: the head does not fit in the connection's memory (libmicrohttpd's "
+             "431, answered in its place)");
     bc_response_free(&res);
     return 1;
 }

@@ -375,6 +375,44 @@ static void many_parameters_or_fields_are_answered(void **state)
     assert_int_equal(bct_daemon_stop(&d, 15000), 0);
 }
 
+/* Heads that do not fit in a connection's memory at all, which libmicrohttpd refuses while
+ * reading them (one header line of 20 KB or 200 KB, 160 short fields, a Cookie of 900 pairs),
+ * get a 431 problem document, not the library's HTML page without a Content-Type
+ * (analyst 12, F7). One client at a time: the daemon then knows which head it was. */
+static void heads_past_the_connection_memory_get_a_problem(void **state)
+{
+    (void)state;
+    bct_daemon d;
+    start(&d, (const char *[]){"--log-format", "off", NULL});
+    char *req = malloc(1100000);
+    assert_non_null(req);
+    static const size_t lines[] = {20000, 200000};
+    for (size_t k = 0; k < sizeof lines / sizeof lines[0]; k++) {
+        size_t n = (size_t)sprintf(req, "GET /v1/meetings HTTP/1.1\r\nHost: x\r\nX-Big: ");
+        memset(req + n, 'a', lines[k]);
+        sprintf(req + n + lines[k], "\r\n\r\n");
+        assert_int_equal(answer_to(d.port, req), 431);
+    }
+    size_t n = (size_t)sprintf(req, "GET /v1/meetings HTTP/1.1\r\nHost: x\r\n");
+    for (int i = 0; i < 160; i++)
+        n += (size_t)sprintf(req + n, "X-h%d: v\r\n", i);
+    sprintf(req + n, "\r\n");
+    assert_int_equal(answer_to(d.port, req), 431);
+    n = (size_t)sprintf(req, "GET /v1/meetings HTTP/1.1\r\nHost: x\r\nCookie: c0=1");
+    for (int i = 1; i < 900; i++)
+        n += (size_t)sprintf(req + n, "; c%d=1", i);
+    sprintf(req + n, "\r\n\r\n");
+    assert_int_equal(answer_to(d.port, req), 431);
+    /* and the daemon goes on serving */
+    bct_response r;
+    memset(&r, 0, sizeof r);
+    assert_int_equal(bct_get(d.port, "/v1/meetings?limit=1&fields=id", NULL, &r), 0);
+    assert_int_equal(r.status, 200);
+    bct_response_free(&r);
+    free(req);
+    assert_int_equal(bct_daemon_stop(&d, 15000), 0);
+}
+
 /* SIGTERM with a write waiting for the store lock (held here, as `bordercoop load`
  * would): the write is cut when --shutdown-grace is over and answered 503, and the
  * daemon exits then, not at the write's own 10 s budget. */
@@ -420,6 +458,7 @@ int main(void)
         cmocka_unit_test(slow_bodies_of_one_key_leave_room_for_others),
         cmocka_unit_test(heads_near_the_limit_are_answered),
         cmocka_unit_test(many_parameters_or_fields_are_answered),
+        cmocka_unit_test(heads_past_the_connection_memory_get_a_problem),
         cmocka_unit_test(shutdown_grace_bounds_a_write_in_flight),
     };
     return cmocka_run_group_tests_name("hardening", tests, setup, teardown);

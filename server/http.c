@@ -168,8 +168,11 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *con)
 {
     bc_http *h = cls;
     req_ctx *c = ctx_get(h);
-    if (c == NULL)
+    if (c == NULL) {
+        query_kept_from_library(uri);
+        bc_http_head_unlisted(); /* a head no list holds: refused_head can no longer tell */
         return NULL;
+    }
     c->h = h;
     c->con = con;
     const union MHD_ConnectionInfo *ci =

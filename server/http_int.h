@@ -163,6 +163,9 @@ struct req_ctx {
  * completion; a no-op the second time). */
 void bc_http_head_reading(req_ctx *c);
 void bc_http_head_read(req_ctx *c);
+/* http_refuse.c: a request line was read on this I/O thread whose context could not be
+ * made (out of memory): libmicrohttpd's refusals of heads are left to it from then on. */
+void bc_http_head_unlisted(void);
 
 /* http_refuse.c: called with each libmicrohttpd log message's format: when it is the
  * library refusing the Content-Length of the head being read, answers that request with

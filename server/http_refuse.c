@@ -28,6 +28,14 @@
  * is read, removed when its head reaches the access handler or it completes (all on the
  * thread that serves its connection). Several when heads arrive in pieces. */
 static _Thread_local req_ctx *reading;
+/* Set once a head of this thread could not be listed (no memory for its context): from
+ * then on a refusal cannot be told to be one of the listed heads' */
+static _Thread_local int unlisted;
+
+void bc_http_head_unlisted(void)
+{
+    unlisted = 1;
+}
 
 void bc_http_head_reading(req_ctx *c)
 {
@@ -152,6 +160,8 @@ static req_ctx *refused_head(void)
 {
     req_ctx *only = NULL, *whole = NULL;
     int n = 0, nwhole = 0;
+    if (unlisted)
+        return NULL;
     for (req_ctx *c = reading; c != NULL; c = c->rd_next) {
         n++;
         only = c;

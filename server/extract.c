@@ -494,17 +494,34 @@ static uint64_t side_key(uint64_t h, const char *side)
     return h;
 }
 
+/* 1 for the kinds of a crossing point (a gate pair, a traditional opening, a clearance
+ * point), 2 for a route of traffic, 0 for the rest (bridges, railways, roads). */
+static int point_or_route(const char *kind)
+{
+    if (strcmp(kind, "gate_pair") == 0 || strcmp(kind, "traditional_opening") == 0 ||
+        strcmp(kind, "clearance_point") == 0)
+        return 1;
+    return strcmp(kind, "transport_route") == 0 ? 2 : 0;
+}
+
+/* Two crossings of the article with the same sides are one when of the same kind, or
+ * when one is a route of traffic and the other a crossing point: "the dedicated freight
+ * route at Huu Nghi – Youyiguan" runs through the gate pair named before, no second
+ * crossing (analyst 12, F4); the point's kind is kept (merge_gate). */
 static int same_gate(const ctx *c, size_t j, size_t i)
 {
     const bc_xgate *a = &c->out->gates[j], *b = &c->out->gates[i];
     if (a->project[0] || b->project[0])
         return strcmp(a->project, b->project) == 0;
-    return a->pair == b->pair && strcmp(a->kind, b->kind) == 0;
+    int ka = point_or_route(a->kind), kb = point_or_route(b->kind);
+    return (a->pair == b->pair && strcmp(a->kind, b->kind) == 0) || (ka && kb && ka != kb);
 }
 
 static void merge_gate(bc_xgate *a, const bc_xgate *b)
 {
     bcx_cite_merge(&a->cite, &b->cite);
+    if (point_or_route(a->kind) == 2 && point_or_route(b->kind) == 1)
+        memcpy(a->kind, b->kind, sizeof a->kind); /* a route at a pair: the pair's */
     if (a->date[0] == '\0' && a->target[0] == '\0') {
         memcpy(a->date, b->date, sizeof a->date);
         memcpy(a->target, b->target, sizeof a->target);

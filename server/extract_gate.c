@@ -155,6 +155,10 @@ void bcx_gate_add(ctx *c, size_t si, size_t g0, size_t g1, const char *vn, size_
                   double conf)
 {
     bc_extraction *o = c->out;
+    /* a side that is a capital: a route between cities ("the Hanoi–Nanning passenger
+     * train"), no crossing, unless the store knows the project by these names */
+    if (p == NULL && (bcx_border_place_capital(0, vn, vnl) || bcx_border_place_capital(1, cn, cnl)))
+        return;
     for (size_t k = 0; p != NULL && k < o->ngates; k++)
         if (o->gates[k].cite.q[0].start == c->se[si].qs &&
             strcmp(o->gates[k].project, GZ(c->g, p->id)) == 0)

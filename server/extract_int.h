@@ -181,6 +181,9 @@ const char *bcx_border_place(int cn, size_t i);
 /* The province id the i-th border place lies in ("yunnan" for Wenshan), "" for none of
  * the border provinces (Hanoi); NULL past the last. */
 const char *bcx_border_place_province(int cn, size_t i);
+/* 1 when the n bytes at side name a capital among the border places of China (cn = 1)
+ * or Vietnam (Hanoi, Nanning, Kunming), compared by bcx_side_key; else 0. */
+int bcx_border_place_capital(int cn, const char *side, size_t n);
 /* The first of the names of the border place of China (cn = 1) or Vietnam that side is
  * one of ("友谊" -> "Huu Nghi"), compared by bcx_side_key, into out[cap]; "" when the
  * gazetteer knows no such place or side is already that name. */

@@ -386,6 +386,8 @@ const bc_lex bc_lex_fr[] = {
     WE(C_PROJ, "passage", PK_GATE), /* "le passage Tan Thanh – Po Chai" */
     WP(C_PROJ, "dedouanement", PK_CLEAR),
     WE(C_PROJ, "itineraire", PK_ROUTE),
+    WE(C_PROJ, "route de fret", PK_ROUTE), /* a freight route, not a road */
+    WE(C_PROJ, "routes de fret", PK_ROUTE),
     WE(C_PROJ, "ligne maritime", PK_SEA),
     /* ---- conversions, the same day, both sides, more measures */
     WE(C_MONEY_CUE, "capital", MM_INVEST),

@@ -16,13 +16,16 @@
 #include <string.h>
 
 /* Each place: the province it lies in ("" for none of the border provinces: Hanoi, Hai
- * Phong), its names. */
+ * Phong), its names, and 1 for a capital (of the country or of a border region): no
+ * crossing is named after one, so "Hanoi – Nanning" is a train, a flight or a corridor
+ * between capitals, not a pair of gates. */
 typedef struct border_place {
     const char *province, *names;
+    int capital;
 } border_place;
 
 static const border_place CN[] = {
-    {"guangxi", "Nanning|南宁|Nam Ninh"},
+    {"guangxi", "Nanning|南宁|Nam Ninh", 1},
     {"guangxi", "Chongzuo|崇左|Sùng Tả"},
     {"guangxi", "Pingxiang|凭祥|Bằng Tường"},
     {"guangxi", "Baise|百色|Bách Sắc"},
@@ -35,7 +38,7 @@ static const border_place CN[] = {
     {"guangxi", "Daxin|大新"},
     {"guangxi", "Jingxi|靖西|Tĩnh Tây"},
     {"guangxi", "Napo|那坡"},
-    {"yunnan", "Kunming|昆明|Côn Minh"},
+    {"yunnan", "Kunming|昆明|Côn Minh", 1},
     {"yunnan", "Honghe|红河州|châu Hồng Hà"},
     {"yunnan", "Hekou|河口|Hà Khẩu"},
     {"yunnan", "Mengzi|蒙自|Mông Tự"},
@@ -75,7 +78,7 @@ static const border_place VN[] = {
     {"quang-ninh", "Mong Cai|Móng Cái|芒街"},
     {"quang-ninh", "Ha Long|Hạ Long|下龙"},
     {"lang-son", "Dong Dang|Đồng Đăng|同登"},
-    {"", "Hanoi|Ha Noi|Hà Nội|Hanoï|河内"},
+    {"", "Hanoi|Ha Noi|Hà Nội|Hanoï|河内", 1},
     {"dien-bien", "Dien Bien Phu|Điện Biên Phủ|奠边府"},
     {"lao-cai", "Muong Khuong|Mường Khương|孟康"},
     {"lao-cai", "Bat Xat|Bát Xát|巴刹"},
@@ -277,6 +280,15 @@ const char *bcx_place_province(const ctx *c, const hit *h, const char **name)
         return NULL;
     *name = bcx_border_place(cn, p->i);
     return found;
+}
+
+int bcx_border_place_capital(int cn, const char *side, size_t n)
+{
+    bc_buf key = BC_BUF_INIT;
+    bcx_side_key(side, n, &key);
+    const place_key *p = bc_buf_failed(&key) ? NULL : place_by_key(cn, key.data, key.len, 0);
+    bc_buf_free(&key);
+    return p != NULL && (cn ? CN[p->i].capital : VN[p->i].capital);
 }
 
 void bcx_border_place_canonical(int cn, const char *side, char *out, size_t cap)

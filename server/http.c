@@ -142,12 +142,37 @@ static void absolute_form(req_ctx *c)
     c->uri = path;
 }
 
+/* libmicrohttpd 0.9.75 parses the query right after this callback into a record per
+ * parameter (an empty one between two '&' too), BC_HEAD_FIELD_COST bytes each of the
+ * connection's memory, which is sized for the head's bytes and its header fields: a target
+ * well within --max-uri (200 parameters in 1.3 KB, 4000 in "?&&&...") used it up, the
+ * library logged "Not enough memory in pool to allocate header record" and the request got
+ * no answer at all until --header-timeout took it for a slow client (analyst 12, F6). The
+ * query is read from the context's copy (c->uri, bc_params_parse) and never from the
+ * library's arguments, so the library's copy is emptied here: its parse then finds "" after
+ * the '?' and records nothing, and every target within --max-uri reaches the handler. The
+ * target lies writable in the library's read buffer (it writes over it itself, '\0' for the
+ * '?' and the unescaped parameters); other versions keep their own parse. */
+static void query_kept_from_library(const char *uri)
+{
+#if MHD_VERSION == 0x00097500
+    char *q = strchr(uri, '?');
+    if (q != NULL && q[1] != '\0')
+        q[1] = '\0';
+#else
+    (void)uri;
+#endif
+}
+
 static void *on_uri(void *cls, const char *uri, struct MHD_Connection *con)
 {
     bc_http *h = cls;
     req_ctx *c = ctx_get(h);
-    if (c == NULL)
+    if (c == NULL) {
+        query_kept_from_library(uri);
+        bc_http_head_unlisted(); /* a head no list holds: refused_head can no longer tell */
         return NULL;
+    }
     c->h = h;
     c->con = con;
     const union MHD_ConnectionInfo *ci =
@@ -156,7 +181,7 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *con)
     clock_gettime(CLOCK_MONOTONIC, &c->start);
     bc_reaper_head_begun(c->track,
                          (uint64_t)c->start.tv_sec * 1000 + (uint64_t)c->start.tv_nsec / 1000000);
-    size_t n = strlen(uri);
+    size_t raw_len = strlen(uri), n = raw_len;
     if (n > (size_t)h->cfg->max_uri) {
         c->uri_too_long = 1;
         n = (size_t)h->cfg->max_uri < URI_COPY_MAX ? (size_t)h->cfg->max_uri : URI_COPY_MAX;
@@ -166,7 +191,8 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *con)
         absolute_form(c);
     c->target_bad = !bc_strict_target_ok(uri, n);
     c->raw_uri = uri;
-    c->raw_uri_len = strlen(uri);
+    c->raw_uri_len = raw_len;
+    query_kept_from_library(uri);
     bc_http_head_reading(c);
     unsigned long seq = atomic_fetch_add(&h->next_id, 1);
     /* "%08lx%08lx" by hand: this runs for every request */
@@ -631,6 +657,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const c
         req.body_len = c->body.len;
         req.authorization = c->head.authorization;
         req.content_type = c->head.content_type;
+        req.if_match = c->head.if_match;
         int exec = bc_http_exec_of(c->method, c->route);
         if (exec == BC_EXEC_WORKER && handler != NULL && handler->costly != NULL &&
             handler->costly(req.query, &c->arena))
@@ -668,7 +695,9 @@ static void on_connection(void *cls, struct MHD_Connection *con, void **socket_c
 static void mhd_log(void *cls, const char *fmt, va_list ap)
 {
     (void)cls;
-    bc_http_refuse_length(fmt); /* answered in place of the library (http_refuse.c) */
+    /* answered in place of the library (http_refuse.c) */
+    if (!bc_http_refuse_length(fmt))
+        bc_http_refuse_oversized(fmt, ap);
     static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
     static time_t second;
     static int printed;

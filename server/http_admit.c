@@ -61,6 +61,9 @@ static void keep_field(req_head *head, const char *key, size_t n, const char *va
 {
     const char **slot = NULL;
     switch (n) {
+    case 8:
+        slot = strncasecmp(key, "If-Match", 8) == 0 ? &head->if_match : NULL;
+        break;
     case 6:
         slot = strncasecmp(key, "Accept", 6) == 0 ? &head->accept : NULL;
         break;
@@ -134,6 +137,22 @@ static enum MHD_Result refuse(struct MHD_Connection *con, req_ctx *c, bc_respons
     enum MHD_Result ret = bc_http_send(con, c, res);
     bc_response_free(res);
     return ret;
+}
+
+/* refuse() for a head that costs head bytes of the connection's memory: one that leaves
+ * less than BC_ANSWER_ROOM of it is answered past libmicrohttpd, which would find no room
+ * for the answer's headers and close without a word. */
+static enum MHD_Result refuse_sized(struct MHD_Connection *con, req_ctx *c, bc_response *res,
+                                    size_t head)
+{
+    size_t memory = (size_t)c->h->cfg->max_header_bytes + BC_HEAD_HEADROOM;
+    if (head + BC_ANSWER_ROOM <= memory)
+        return refuse(con, c, res);
+    snprintf(res->log_note, sizeof res->log_note, "refused: %s (answered past libmicrohttpd)",
+             res->status == 414 ? "target too long" : "head too large");
+    bc_http_refuse_raw(con, c, res); /* then the library closes the connection */
+    bc_response_free(res);
+    return MHD_NO;
 }
 
 /* The role a write's key needs (a bc_role) when the request names a route whose method
@@ -211,14 +230,14 @@ enum MHD_Result bc_http_admit(struct MHD_Connection *con, req_ctx *c, const char
     if (c->uri_too_long) {
         bc_problem(&res, 414, "uri_too_long", NULL, "the request target is longer than %d bytes",
                    h->cfg->max_uri);
-        return refuse(con, c, &res);
+        return refuse_sized(con, c, &res, head);
     }
     if (head > (size_t)h->cfg->max_header_bytes) {
         bc_problem(&res, 431, "header_too_large", NULL,
                    "the request line and headers take more than %d bytes (%zu fields); send "
                    "fewer or shorter headers",
                    h->cfg->max_header_bytes, hc.fields);
-        return refuse(con, c, &res);
+        return refuse_sized(con, c, &res, head);
     }
     /* after the last field: its line break and the empty line */
     if (walking && !only_separators(hc.walk.end, hc.walk.hi, 2, 4, 0))

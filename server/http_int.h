@@ -25,6 +25,7 @@
 
 #include <microhttpd.h>
 #include <pthread.h>
+#include <stdarg.h>
 #include <stdatomic.h>
 #include <time.h>
 
@@ -32,9 +33,15 @@
  * limit always leaves room for its answer's headers (a paged list's Link header, a
  * 431 or 414 problem), and a head over the limit is answered 431 by bc_http_admit. */
 #define BC_HEAD_HEADROOM 3072
-/* What one request header field costs in that memory besides its bytes (libmicrohttpd's
- * record of it), counted against --max-header-bytes. */
-#define BC_HEAD_FIELD_COST 48
+/* What one request header field costs in that memory besides its bytes, counted against
+ * --max-header-bytes: libmicrohttpd 0.9.75's record of it (struct MHD_HTTP_Header, 56
+ * bytes on 64 bits) rounded up to its pool's alignment of two pointers. It was counted as
+ * 48, so a head of some 155 short fields passed the library, was over the limit by our
+ * count, and left no room for the 431: an empty reply. */
+#define BC_HEAD_FIELD_COST 64
+/* Room an answer's headers need in that memory; a refused head that leaves less is
+ * answered past the library (bc_http_refuse_raw). */
+#define BC_ANSWER_ROOM 1024
 
 /* Slots of the per-key body memory accounting (bc_http.key_body), and of the keys with
  * writes in progress (bc_http.writes). */
@@ -109,7 +116,7 @@ struct bc_http {
  * makes, instead of a lookup per field per request on the cached path. */
 typedef struct req_head {
     const char *if_none_match, *if_modified_since, *accept, *accept_encoding, *authorization,
-        *content_type;
+        *content_type, *if_match;
 } req_head;
 
 struct req_ctx {
@@ -156,12 +163,28 @@ struct req_ctx {
  * completion; a no-op the second time). */
 void bc_http_head_reading(req_ctx *c);
 void bc_http_head_read(req_ctx *c);
+/* http_refuse.c: a request line was read on this I/O thread whose context could not be
+ * made (out of memory): libmicrohttpd's refusals of heads are left to it from then on. */
+void bc_http_head_unlisted(void);
 
 /* http_refuse.c: called with each libmicrohttpd log message's format: when it is the
  * library refusing the Content-Length of the head being read, answers that request with
  * a problem (400 malformed_header, or 413 body_too_large past 2^64) in place of the
  * library's malformed answer and returns 1; else 0. */
 int bc_http_refuse_length(const char *fmt);
+
+/* http_refuse.c: called with each libmicrohttpd log message's format and arguments: when
+ * it is the library refusing a head too large for the connection's memory (its 431), and
+ * the request is known (see refused_head), answers it with a 431 problem in place of the
+ * library's HTML page and returns 1; else 0 (ap is not consumed). */
+int bc_http_refuse_oversized(const char *fmt, va_list ap);
+
+/* http_refuse.c: answers c with res (a problem, connection closed) by writing it to the
+ * connection's socket, past libmicrohttpd, which is then shut for writing: for a head so
+ * near the connection's memory that the library has no room left to build any answer. 1
+ * when written (the access handler then returns MHD_NO and the library closes the
+ * connection), 0 when it could not be (no socket). res is borrowed. */
+int bc_http_refuse_raw(struct MHD_Connection *con, req_ctx *c, const bc_response *res);
 
 /* http_admit.c: the first call of the access handler, with the whole head. Refuses at
  * once (queuing a problem, connection closed) or lets the request continue. */

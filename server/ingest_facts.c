@@ -737,6 +737,19 @@ static int project_id(ingest_ctx *c, const bc_xgate *g, char out[160], int *rc)
 /* The kinds of crossing point (projects.kind) a pair named as a gate may be. */
 #define BC_POINT_KINDS "('gate_pair', 'traditional_opening', 'clearance_point')"
 
+/* The project with the sides ?1 (Vietnamese) and ?2 (Chinese) in any language it is
+ * recorded in, of the kind ?3, or a crossing point when ?3 is one or a route of traffic
+ * (a route at a pair is the pair's, as the extractor matches known projects:
+ * bcx_gate_want_of), among those of curation_test; the exact kind first. */
+#define SAME_PAIR(curation_test)                                                                   \
+    "SELECT id FROM projects WHERE " curation_test " AND lower(?1) IN "                            \
+    "(lower(vn_side), lower(vn_side_vi), lower(trim(substr(vn_side, 1, "                           \
+    "instr(vn_side || ',', ',') - 1))), lower(trim(substr(vn_side_vi, 1, "                         \
+    "instr(vn_side_vi || ',', ',') - 1)))) AND lower(?2) IN (lower(cn_side), "                     \
+    "lower(cn_side_zh), lower(trim(substr(cn_side, 1, instr(cn_side || ',', ',') "                 \
+    "- 1)))) AND (kind = ?3 OR (?3 IN " BC_POINT_KINDS " OR ?3 = 'transport_route') AND kind "     \
+    "IN " BC_POINT_KINDS ") ORDER BY kind = ?3 DESC, curation = 'curated' DESC, id LIMIT 1"
+
 /* A crossing the article names with both sides that the store does not know as a
  * curated project: the project an earlier article reported with the same sides gets an
  * event, else a new project of status "reported". */
@@ -755,17 +768,16 @@ static int store_new_pair(ingest_ctx *c, const bc_xgate *g)
      * sentence): a crossing point (a gate pair, the kind of a pair named without its
      * kind, a traditional opening, a clearance point) is never a bridge, railway or road
      * between the same places */
-    if (found_row(&rc, c->s,
-                  "SELECT id FROM projects WHERE curation <> 'rejected' AND lower(?1) IN "
-                  "(lower(vn_side), lower(vn_side_vi), lower(trim(substr(vn_side, 1, "
-                  "instr(vn_side || ',', ',') - 1))), lower(trim(substr(vn_side_vi, 1, "
-                  "instr(vn_side_vi || ',', ',') - 1)))) AND lower(?2) IN (lower(cn_side), "
-                  "lower(cn_side_zh), lower(trim(substr(cn_side, 1, instr(cn_side || ',', ',') "
-                  "- 1)))) AND (kind = ?3 OR (?3 IN " BC_POINT_KINDS " AND kind IN " BC_POINT_KINDS
-                  ")) ORDER BY kind = ?3 DESC, curation = 'curated' DESC, id LIMIT 1",
-                  BC_BINDS(bc_text(vn), bc_text(cn), bc_text(g->kind[0] ? g->kind : "gate_pair")),
-                  known, sizeof known, c->err))
+    const char *want = g->kind[0] ? g->kind : "gate_pair";
+    if (found_row(&rc, c->s, SAME_PAIR("curation <> 'rejected'"),
+                  BC_BINDS(bc_text(vn), bc_text(cn), bc_text(want)), known, sizeof known, c->err))
         return report_event(c, known, g);
+    /* a crossing a reviewer rejected is not proposed again under a new id (analyst 12,
+     * F3): the article's quote is kept with it, hidden as it is, and nothing waits */
+    if (rc == BC_OK &&
+        found_row(&rc, c->s, SAME_PAIR("curation = 'rejected'"),
+                  BC_BINDS(bc_text(vn), bc_text(cn), bc_text(want)), known, sizeof known, c->err))
+        return cite_pair(c, known, g);
     char id[160], name[200], kind[32] = "gate_pair";
     if (project_id(c, g, id, &rc) != BC_OK)
         return rc;

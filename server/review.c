@@ -272,9 +272,14 @@ int bc_review_pending(bc_store *s, const bc_review_query *q, bc_buf *items, size
         const char *head = (const char *)sqlite3_column_text(st, 2);
         size_t head_len = (size_t)sqlite3_column_bytes(st, 2);
         /* {"kind":..,"id":..,"source":..} + the document and links */
+        char version[BC_REVIEW_VERSION_LEN + 1];
+        rc = bc_review_version(s, kind, id, version, err);
+        if (rc != BC_OK)
+            break;
         bc_buf_puts(items, *count ? "," : "");
         bc_buf_append(items, head, head_len - 1);
-        bc_buf_puts(items, ",\"fact\":");
+        /* what a decision may be conditioned on (If-Match: "<version>") */
+        bc_buf_printf(items, ",\"version\":\"%s\",\"fact\":", version);
         sqlite3_stmt *doc = NULL;
         rc = bc_store_stmt(s, review_doc_sql(k), &doc, err);
         if (rc != BC_OK)

@@ -324,7 +324,7 @@ static int target(bc_request *req, bc_response *res, bc_review_kind *kind, const
  * GET /v1/review/{kind}/{id} and of a decision's answer. BC_ENOTFOUND when there is no
  * such fact. */
 static int fact_body(bc_store *s, bc_review_kind kind, const char *id, long long decision,
-                     bc_buf *b, bc_err *err)
+                     bc_buf *b, char version[BC_REVIEW_VERSION_LEN + 1], bc_err *err)
 {
     bc_buf doc = BC_BUF_INIT, log = BC_BUF_INIT;
     int rc = bc_review_fact(s, kind, id, &doc, err);
@@ -333,6 +333,8 @@ static int fact_body(bc_store *s, bc_review_kind kind, const char *id, long long
     bc_review_log_query q = {(int)kind, id, NULL, NULL, 500, 0};
     if (rc == BC_OK)
         rc = bc_review_log(s, &q, &log, &n, &total, err);
+    if (rc == BC_OK)
+        rc = bc_review_version(s, kind, id, version, err);
     if (rc == BC_OK) {
         bc_buf_puts(b, "{");
         if (decision > 0) {
@@ -340,6 +342,7 @@ static int fact_body(bc_store *s, bc_review_kind kind, const char *id, long long
             rc = bc_review_log_entry(s, decision, b, err);
             bc_buf_putc(b, ',');
         }
+        bc_buf_printf(b, "\"version\":\"%s\",", version);
         bc_buf_puts(b, "\"fact\":");
         bc_buf_append(b, doc.data, doc.len);
         bc_buf_puts(b, ",\"decisions\":");
@@ -371,7 +374,8 @@ int bc_handle_review_fact(bc_request *req, bc_response *res)
         return st;
     bc_buf body = BC_BUF_INIT;
     bc_err err;
-    int rc = fact_body(req->store, kind, id, 0, &body, &err);
+    char version[BC_REVIEW_VERSION_LEN + 1];
+    int rc = fact_body(req->store, kind, id, 0, &body, version, &err);
     if (rc == BC_ENOTFOUND) {
         bc_buf_free(&body);
         return bc_problem(res, 404, "not_found", NULL, "no %s with id '%.120s'",
@@ -385,6 +389,8 @@ int bc_handle_review_fact(bc_request *req, bc_response *res)
     json_answer(res, 200);
     bc_buf_append(&res->body, body.data, body.len);
     bc_buf_free(&body);
+    /* the version a decision may be conditioned on (If-Match) */
+    bc_response_header(res, "ETag", "\"%s\"", version);
     return 200;
 }
 
@@ -408,7 +414,8 @@ int bc_handle_review_decide(bc_request *req, bc_response *res)
     static const char *const keys[] = {"action", "fields", "note", NULL};
     static const bc_json_body spec = {keys, "the reviewer is the key's owner"};
     json_t *body = NULL;
-    bc_review_request rq = {kind, id, BC_REVIEW_APPROVE, NULL, NULL, who.name, "api"};
+    bc_review_request rq = {kind,     id,    BC_REVIEW_APPROVE, NULL, NULL,
+                            who.name, "api", req->if_match};
     st = bc_request_json_object(req, res, &spec, &body);
     json_t *action = json_object_get(body, "action");
     bc_err err;
@@ -443,7 +450,12 @@ int bc_handle_review_decide(bc_request *req, bc_response *res)
     if (st == 0 && rc != BC_OK) {
         if (rc == BC_ENOTFOUND)
             st = bc_problem(res, 404, "not_found", NULL, "%s", err.msg);
-        else if (rc == BC_ECONFLICT)
+        else if (rc == BC_ECONFLICT && r.stale) {
+            char version[64];
+            snprintf(version, sizeof version, "\"version\":\"%s\"", r.version);
+            st = bc_problem_ext(res, 412, "precondition_failed", NULL, version, "%s", err.msg);
+            bc_response_header(res, "ETag", "\"%s\"", r.version);
+        } else if (rc == BC_ECONFLICT)
             st = bc_problem(res, 409, "conflict", NULL, "%s", err.msg);
         else if (rc == BC_EINVAL)
             st = bc_problem(res, 400, "invalid_field", r.field[0] ? r.field : NULL, "%s", err.msg);
@@ -458,7 +470,8 @@ int bc_handle_review_decide(bc_request *req, bc_response *res)
     /* answer from the writer's connection: it has the decision whatever readers see */
     bc_buf out = BC_BUF_INIT;
     int was = bc_workers_exempt(1); /* committed: read back whatever is left of the budget */
-    rc = fact_body(w, kind, id, r.seq, &out, &err);
+    char version[BC_REVIEW_VERSION_LEN + 1];
+    rc = fact_body(w, kind, id, r.seq, &out, version, &err);
     bc_workers_exempt(was);
     bc_live_writer_release(req->live);
     res->generation_changed = 1;
@@ -471,5 +484,6 @@ int bc_handle_review_decide(bc_request *req, bc_response *res)
     bc_buf_free(&out);
     bc_response_header(res, "Content-Location", "/v1/review/%s/%.300s",
                        bc_review_kind_collection(kind), id);
+    bc_response_header(res, "ETag", "\"%s\"", version);
     return 200;
 }

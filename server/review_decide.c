@@ -41,6 +41,57 @@ int review_fingerprint(bc_store *s, const review_kind *k, const char *id, char f
     return rc;
 }
 
+int bc_review_version(bc_store *s, bc_review_kind k, const char *id,
+                      char version[BC_REVIEW_VERSION_LEN + 1], bc_err *err)
+{
+    const review_kind *rk = review_kind_get(k);
+    char curation[16] = "", fp[65] = "", seq[24] = "";
+    int got = review_one(s, rk->state_sql, BC_BINDS(bc_text(id)), curation, sizeof curation, err);
+    if (got < 0)
+        return err->code;
+    if (got == 0)
+        return bc_err_set(err, BC_ENOTFOUND, "no %s '%.120s'", rk->name, id);
+    int rc = review_fingerprint(s, rk, id, fp, err);
+    if (rc == BC_OK &&
+        review_one(s,
+                   "SELECT coalesce(max(seq), 0) FROM review_log WHERE kind = ?1 AND fact_id = ?2",
+                   BC_BINDS(bc_text(rk->name), bc_text(id)), seq, sizeof seq, err) < 0)
+        rc = err->code;
+    if (rc != BC_OK)
+        return rc;
+    char text[128], hex[65];
+    int n = snprintf(text, sizeof text, "%s|%s|%s", curation, fp, seq);
+    bc_sha256_hex(text, (size_t)n, hex);
+    memcpy(version, hex, BC_REVIEW_VERSION_LEN);
+    version[BC_REVIEW_VERSION_LEN] = '\0';
+    return BC_OK;
+}
+
+/* 1 when the If-Match value if_match names version: "*", or a strong entity tag
+ * "\"<version>\"" in its comma-separated list (a weak tag never matches, RFC 9110 13.1.1). */
+static int if_match_names(const char *if_match, const char *version)
+{
+    size_t vlen = strlen(version);
+    for (const char *p = if_match; *p != '\0';) {
+        while (*p == ' ' || *p == '\t' || *p == ',')
+            p++;
+        if (*p == '*')
+            return 1;
+        int weak = strncmp(p, "W/", 2) == 0;
+        if (weak)
+            p += 2;
+        if (*p != '"')
+            return 0; /* not a list of entity tags: nothing matches */
+        const char *close = strchr(p + 1, '"');
+        if (close == NULL)
+            return 0;
+        if (!weak && (size_t)(close - p - 1) == vlen && memcmp(p + 1, version, vlen) == 0)
+            return 1;
+        p = close + 1;
+    }
+    return 0;
+}
+
 /* The fingerprint the fact's earlier decisions were made on (the latest decision applied
  * to it in this store): 1 when there is one, 0 when none, -1 on error. */
 static int decided_fingerprint(bc_store *s, const review_kind *k, const char *id, char fp[65],
@@ -260,6 +311,26 @@ int bc_review_decide(bc_store *w, const bc_review_request *rq, bc_review_result 
     json_t *changes = NULL;
     review_now_iso(now);
     int rc = bc_store_begin(w, err);
+    if (rc == BC_OK && rq->if_match != NULL) {
+        /* conditioned on the version the reviewer read: checked in the transaction that
+         * decides, so nothing can come between */
+        rc = bc_review_version(w, rq->kind, rq->fact_id, out->version, err);
+        if (rc == BC_OK && !if_match_names(rq->if_match, out->version)) {
+            char last[200] = "";
+            if (review_one(
+                    w,
+                    "SELECT action || ' by ' || reviewer || ' at ' || at || ' (log entry ' || "
+                    "seq || ')' FROM review_log WHERE kind = ?1 AND fact_id = ?2 "
+                    "ORDER BY seq DESC LIMIT 1",
+                    BC_BINDS(bc_text(k->name), bc_text(rq->fact_id)), last, sizeof last, err) < 0)
+                last[0] = '\0';
+            out->stale = 1;
+            rc = bc_err_set(err, BC_ECONFLICT,
+                            "the %s changed since the version you sent in If-Match was read: its "
+                            "version is now \"%s\"%s%s; read it again and decide on what it is now",
+                            k->name, out->version, last[0] ? ", last decision: " : "", last);
+        }
+    }
     if (rc == BC_OK) {
         /* the fingerprint of the fact as extracted: computed before the first decision,
          * inherited from the earlier decisions after it */
@@ -319,6 +390,8 @@ int bc_review_decide(bc_store *w, const bc_review_request *rq, bc_review_result 
         rc = bc_changes_record_ids(w, rq->kind == BC_REVIEW_MEETING ? "meeting" : "figure", related,
                                    "review", rq->reviewer, now, NULL, err);
     if (rc == BC_OK)
+        rc = bc_review_version(w, rq->kind, rq->fact_id, out->version, err);
+    if (rc == BC_OK)
         rc = bc_store_commit(w, err);
     if (rc != BC_OK)
         bc_store_rollback(w);
@@ -331,10 +404,14 @@ int bc_review_decide(bc_store *w, const bc_review_request *rq, bc_review_result 
         snprintf(out->from, sizeof out->from, "%s", from);
         snprintf(out->to, sizeof out->to, "%s", to);
     } else {
-        char field[80];
+        char field[80], version[BC_REVIEW_VERSION_LEN + 1];
+        int stale = out->stale;
         snprintf(field, sizeof field, "%s", out->field);
+        snprintf(version, sizeof version, "%s", stale ? out->version : "");
         memset(out, 0, sizeof *out);
         snprintf(out->field, sizeof out->field, "%s", field);
+        snprintf(out->version, sizeof out->version, "%s", version);
+        out->stale = stale;
     }
     return rc;
 }

@@ -29,6 +29,7 @@ typedef struct bc_request {
     size_t body_len;
     const char *authorization; /* the Authorization header, or NULL */
     const char *content_type;  /* the Content-Type header, or NULL */
+    const char *if_match;      /* the If-Match header, or NULL */
     const bc_config *cfg;
     bc_arena *arena;
     /* when the request's budget runs out (CLOCK_MONOTONIC), NULL for none (borrowed) */

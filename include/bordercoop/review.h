@@ -65,7 +65,22 @@ typedef struct bc_review_request {
     const char *note;     /* optional: why, shown in the log (at most 2000 bytes) */
     const char *reviewer; /* who decides: the key's owner, or "cli:<user>" */
     const char *via;      /* "api" or "cli" */
+    /* NULL, or the value of an If-Match header: the decision is made only when one of its
+     * entity tags is the fact's version now ("\"<version>\"", strong comparison: a weak
+     * tag never matches) or it is "*" */
+    const char *if_match;
 } bc_review_request;
+
+/* A fact's review version: 16 hex digits of a hash of its curation, its values and quotes
+ * (the fingerprint) and its latest decision, so any decision, edit or re-reading of the
+ * fact since it was read gives another one. Served as the ETag of
+ * GET /v1/review/{kind}/{id} and as "version" in the queue. */
+#define BC_REVIEW_VERSION_LEN 16
+
+/* The version of fact id of kind k in s into version. BC_ENOTFOUND when there is no such
+ * fact, BC_ESTORE, BC_ENOMEM. */
+int bc_review_version(bc_store *s, bc_review_kind k, const char *id,
+                      char version[BC_REVIEW_VERSION_LEN + 1], bc_err *err);
 
 typedef struct bc_review_result {
     long long seq;  /* the decision's log entry */
@@ -73,6 +88,10 @@ typedef struct bc_review_result {
     char to[16];    /* and after */
     char field[80]; /* on BC_EINVAL: the offending field ("fields.value"), else "" */
     char content_version[65];
+    /* the fact's review version after the decision; when the request's if_match named
+     * another (stale = 1, BC_ECONFLICT, nothing written) the version it has now */
+    char version[BC_REVIEW_VERSION_LEN + 1];
+    int stale;
 } bc_review_result;
 
 /* The fields an edit of kind may correct, comma-separated (static). */
@@ -82,8 +101,9 @@ const char *bc_review_editable(bc_review_kind k);
  * edit's fields, applies it, appends the log entry and moves the content version, all
  * in one transaction under the store's writer lock. On failure nothing is written and:
  * BC_ENOTFOUND (no such fact), BC_ECONFLICT (a curated fact, or the fact's state does
- * not allow the action: the message says who decided what last), BC_EINVAL (a bad
- * field or note: out->field names it), BC_EIO or BC_ESTORE. */
+ * not allow the action: the message says who decided what last; or rq->if_match does not
+ * name the fact's version: out->stale), BC_EINVAL (a bad field or note: out->field names
+ * it), BC_EIO or BC_ESTORE. */
 int bc_review_decide(bc_store *w, const bc_review_request *rq, bc_review_result *out, bc_err *err);
 
 /* The review queue: extracted facts awaiting a decision, in the order their articles

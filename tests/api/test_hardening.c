@@ -3,7 +3,8 @@
  * with its access log complete; an empty or malformed Host and a second Content-Type
  * are refused with a problem and the connection closed; slow bodies sent with one key
  * cannot take the body memory other writers need; heads near the size limit always
- * get a 431 or 414 problem, never an empty reply; a write in flight does not hold the
+ * get a 431 or 414 problem, never an empty reply, and so do targets of many parameters
+ * and heads of many fields; a write in flight does not hold the
  * shutdown past --shutdown-grace. */
 #include <stdarg.h>
 #include <stddef.h>
@@ -307,6 +308,111 @@ static void heads_near_the_limit_are_answered(void **state)
     assert_int_equal(bct_daemon_stop(&d, 15000), 0);
 }
 
+/* Sends head (a whole request head) on a connection of its own and reads one answer within
+ * 2 s: its status, or 0 when none came (an empty reply or a hang). A refusal must be a
+ * problem document. */
+static int answer_to(int port, const char *head)
+{
+    bct_conn *c = bct_connect(port, 2000);
+    assert_non_null(c);
+    assert_int_equal(bct_send_raw(c, head, strlen(head)), 0);
+    bct_response r;
+    memset(&r, 0, sizeof r);
+    int status = bct_read_response(c, 0, &r) == 0 ? r.status : 0;
+    const char *type = bct_header_get(&r, "Content-Type");
+    if (status >= 400 && (type == NULL || strstr(type, "application/problem+json") == NULL))
+        fail_msg("status %d without a problem document (%.60s)", status, head);
+    bct_response_free(&r);
+    bct_close(c);
+    return status;
+}
+
+/* A target within --max-uri holding many query parameters (200 in 1.3 KB; an empty one
+ * between each two '&' of 4000) and heads of many short fields are answered at once, a
+ * problem when refused, and no such request is shed as a slow client (analyst 12, F6:
+ * 200 parameters used up libmicrohttpd's connection memory, which answered nothing until
+ * --header-timeout). */
+static void many_parameters_or_fields_are_answered(void **state)
+{
+    (void)state;
+    bct_daemon d;
+    start(&d, (const char *[]){"--log-format", "off", "--header-timeout", "5", NULL});
+    char *req = malloc(16384);
+    assert_non_null(req);
+    size_t n = (size_t)sprintf(req, "GET /v1/meetings?limit=1");
+    for (int i = 0; i < 200; i++)
+        n += (size_t)sprintf(req + n, "&p%d=v", i);
+    sprintf(req + n, " HTTP/1.1\r\nHost: x\r\n\r\n");
+    assert_int_equal(answer_to(d.port, req), 400); /* too many parameters, said at once */
+    n = (size_t)sprintf(req, "GET /v1/meetings?fields=id");
+    memset(req + n, '&', 4000);
+    sprintf(req + n + 4000, " HTTP/1.1\r\nHost: x\r\n\r\n");
+    assert_int_equal(answer_to(d.port, req), 200); /* empty parameters are no parameters */
+    n = (size_t)sprintf(req, "GET /v1/meetings?limit=1");
+    for (int i = 0; n < 5000; i++)
+        n += (size_t)sprintf(req + n, "&q%d=1", i);
+    sprintf(req + n, " HTTP/1.1\r\nHost: x\r\n\r\n");
+    assert_int_equal(answer_to(d.port, req), 414); /* over --max-uri */
+    /* a few fields are answered, more are refused (64 bytes counted per field), and the
+     * heads whose records fill libmicrohttpd's memory are refused past it, never in silence */
+    for (int fields = 10; fields <= 154; fields += 4) {
+        n = (size_t)sprintf(req, "GET /v1/meetings?limit=1 HTTP/1.1\r\nHost: x\r\n");
+        for (int i = 0; i < fields; i++)
+            n += (size_t)sprintf(req + n, "h%d:1\r\n", i);
+        sprintf(req + n, "\r\n");
+        int status = answer_to(d.port, req);
+        if (status != 200 && status != 431)
+            fail_msg("a head of %d fields: status %d", fields, status);
+        if (fields <= 30)
+            assert_int_equal(status, 200);
+    }
+    bct_response m;
+    memset(&m, 0, sizeof m);
+    assert_int_equal(bct_get(d.port, "/metrics", NULL, &m), 0);
+    assert_non_null(strstr(m.body, "bordercoop_connections_shed_total{reason=\"slow_head\"} 0\n"));
+    bct_response_free(&m);
+    free(req);
+    assert_int_equal(bct_daemon_stop(&d, 15000), 0);
+}
+
+/* Heads that do not fit in a connection's memory at all, which libmicrohttpd refuses while
+ * reading them (one header line of 20 KB or 200 KB, 160 short fields, a Cookie of 900 pairs),
+ * get a 431 problem document, not the library's HTML page without a Content-Type
+ * (analyst 12, F7). One client at a time: the daemon then knows which head it was. */
+static void heads_past_the_connection_memory_get_a_problem(void **state)
+{
+    (void)state;
+    bct_daemon d;
+    start(&d, (const char *[]){"--log-format", "off", NULL});
+    char *req = malloc(1100000);
+    assert_non_null(req);
+    static const size_t lines[] = {20000, 200000};
+    for (size_t k = 0; k < sizeof lines / sizeof lines[0]; k++) {
+        size_t n = (size_t)sprintf(req, "GET /v1/meetings HTTP/1.1\r\nHost: x\r\nX-Big: ");
+        memset(req + n, 'a', lines[k]);
+        sprintf(req + n + lines[k], "\r\n\r\n");
+        assert_int_equal(answer_to(d.port, req), 431);
+    }
+    size_t n = (size_t)sprintf(req, "GET /v1/meetings HTTP/1.1\r\nHost: x\r\n");
+    for (int i = 0; i < 160; i++)
+        n += (size_t)sprintf(req + n, "X-h%d: v\r\n", i);
+    sprintf(req + n, "\r\n");
+    assert_int_equal(answer_to(d.port, req), 431);
+    n = (size_t)sprintf(req, "GET /v1/meetings HTTP/1.1\r\nHost: x\r\nCookie: c0=1");
+    for (int i = 1; i < 900; i++)
+        n += (size_t)sprintf(req + n, "; c%d=1", i);
+    sprintf(req + n, "\r\n\r\n");
+    assert_int_equal(answer_to(d.port, req), 431);
+    /* and the daemon goes on serving */
+    bct_response r;
+    memset(&r, 0, sizeof r);
+    assert_int_equal(bct_get(d.port, "/v1/meetings?limit=1&fields=id", NULL, &r), 0);
+    assert_int_equal(r.status, 200);
+    bct_response_free(&r);
+    free(req);
+    assert_int_equal(bct_daemon_stop(&d, 15000), 0);
+}
+
 /* SIGTERM with a write waiting for the store lock (held here, as `bordercoop load`
  * would): the write is cut when --shutdown-grace is over and answered 503, and the
  * daemon exits then, not at the write's own 10 s budget. */
@@ -351,6 +457,8 @@ int main(void)
         cmocka_unit_test(bad_hosts_and_headers_are_refused),
         cmocka_unit_test(slow_bodies_of_one_key_leave_room_for_others),
         cmocka_unit_test(heads_near_the_limit_are_answered),
+        cmocka_unit_test(many_parameters_or_fields_are_answered),
+        cmocka_unit_test(heads_past_the_connection_memory_get_a_problem),
         cmocka_unit_test(shutdown_grace_bounds_a_write_in_flight),
     };
     return cmocka_run_group_tests_name("hardening", tests, setup, teardown);

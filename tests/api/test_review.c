@@ -779,6 +779,129 @@ static void corrections_are_checked_and_verified(void **state)
     json_decref(j);
 }
 
+/* A decision as key with If-Match: if_match (NULL: none); the answer in *r. */
+static void decide_if(const char *id, int key, const char *body, const char *if_match,
+                      bct_response *r)
+{
+    char target[400], auth[200], cond[200];
+    snprintf(target, sizeof target, "/v1/review/figures/%s", id);
+    snprintf(auth, sizeof auth, "Authorization: Bearer %s", KEYS[key]);
+    snprintf(cond, sizeof cond, "If-Match: %s", if_match ? if_match : "");
+    const char *headers[] = {auth, "Content-Type: application/json", if_match ? cond : NULL, NULL};
+    bct_conn *c = bct_connect(D.port, 10000);
+    assert_non_null(c);
+    assert_int_equal(bct_request(c, "POST", target, headers, body, strlen(body), r), 0);
+    bct_close(c);
+    remember(r);
+}
+
+/* The ETag a decision or a read of the fact answered with (static), checked against the
+ * "version" of its body. */
+static const char *etag_of(const bct_response *r)
+{
+    static char tag[64];
+    const char *e = bct_header_get(r, "ETag");
+    assert_non_null(e);
+    snprintf(tag, sizeof tag, "%s", e);
+    json_t *j = json_of(r);
+    char quoted[64];
+    const char *v = str(j, "version");
+    snprintf(quoted, sizeof quoted, "\"%s\"", v ? v : "");
+    assert_string_equal(quoted, tag);
+    json_decref(j);
+    return tag;
+}
+
+/* Two reviewers on one extracted figure (analyst 12, F11): a decision sent with the
+ * version it was made on (If-Match, from the fact's ETag or the queue's "version") lands
+ * only on that version; the second of two decisions on one version, an approval and a
+ * rejection or two edits, gets 412 naming the version now and changes nothing. Without
+ * If-Match a decision is taken as before. */
+static void decisions_are_conditioned_on_the_version_read(void **state)
+{
+    (void)state;
+    json_t *o =
+        json_pack("{s:s,s:s,s:s,s:s}", "text",
+                  "Border trade between Lang Son and Guangxi came to USD 3.7 billion "
+                  "in 2025, the provincial customs office said.",
+                  "lang", "en", "title", "Lang Son customs on trade", "published_on", "2026-02-02");
+    char *body = json_dumps(o, JSON_COMPACT);
+    json_decref(o);
+    json_decref(expect("POST", "/v1/sources", IAN, body, 201));
+    free(body);
+    char id[200], read[64], now[64];
+    snprintf(id, sizeof id, "%s", pending_figure(3.7e9));
+    /* what both reviewers read: the fact's ETag, the same as its version in the queue */
+    char target[300];
+    snprintf(target, sizeof target, "/v1/review/figures/%s", id);
+    bct_response r;
+    call("GET", target, ADA, NULL, &r);
+    assert_int_equal(r.status, 200);
+    snprintf(read, sizeof read, "%s", etag_of(&r));
+    bct_response_free(&r);
+    json_t *q = expect("GET", "/v1/review?kind=figures&limit=500", BOB, NULL, 200);
+    json_t *it;
+    size_t i;
+    int listed = 0;
+    json_array_foreach(json_object_get(q, "data"), i, it) if (strcmp(str(it, "id"), id) == 0)
+    {
+        char quoted[64];
+        const char *v = str(it, "version");
+        snprintf(quoted, sizeof quoted, "\"%s\"", v ? v : "");
+        assert_string_equal(quoted, read);
+        listed = 1;
+    }
+    json_decref(q);
+    assert_true(listed);
+    /* ada approves what she read; bob's rejection of the same reading comes second */
+    decide_if(id, ADA, "{\"action\":\"approve\"}", read, &r);
+    assert_int_equal(r.status, 200);
+    snprintf(now, sizeof now, "%s", etag_of(&r));
+    assert_string_not_equal(now, read);
+    bct_response_free(&r);
+    decide_if(id, BOB, "{\"action\":\"reject\"}", read, &r);
+    assert_int_equal(r.status, 412);
+    assert_non_null(strstr(bct_header_get(&r, "Content-Type"), "application/problem+json"));
+    assert_string_equal(bct_header_get(&r, "ETag"), now);
+    json_t *p = json_of(&r);
+    assert_string_equal(str(p, "code"), "precondition_failed");
+    assert_non_null(strstr(str(p, "detail"), "approve by ada"));
+    json_decref(p);
+    bct_response_free(&r);
+    json_t *f = expect("GET", target, ADA, NULL, 200);
+    assert_string_equal(str(json_object_get(f, "fact"), "curation"), "reviewed");
+    assert_int_equal(json_array_size(json_object_get(f, "decisions")), 1);
+    json_decref(f);
+    /* a weak tag, or no entity tag at all, never matches */
+    char weak[80];
+    snprintf(weak, sizeof weak, "W/%s", now);
+    decide_if(id, BOB, "{\"action\":\"reject\"}", weak, &r);
+    assert_int_equal(r.status, 412);
+    bct_response_free(&r);
+    decide_if(id, BOB, "{\"action\":\"reject\"}", "nope", &r);
+    assert_int_equal(r.status, 412);
+    bct_response_free(&r);
+    /* two edits on one version: the first lands, the second is refused, not written over */
+    char listed_now[140];
+    snprintf(listed_now, sizeof listed_now, "\"0000\", %s", now);
+    decide_if(id, ADA, "{\"action\":\"edit\",\"fields\":{\"value\":3800000000}}", listed_now, &r);
+    assert_int_equal(r.status, 200);
+    bct_response_free(&r);
+    decide_if(id, BOB, "{\"action\":\"edit\",\"fields\":{\"value\":3900000000}}", now, &r);
+    assert_int_equal(r.status, 412);
+    bct_response_free(&r);
+    f = expect("GET", target, ADA, NULL, 200);
+    assert_true(json_number_value(json_object_get(json_object_get(f, "fact"), "value")) == 3.8e9);
+    json_decref(f);
+    /* "*" matches any version, and no If-Match is no condition */
+    decide_if(id, BOB, "{\"action\":\"reject\"}", "*", &r);
+    assert_int_equal(r.status, 200);
+    bct_response_free(&r);
+    decide_if(id, BOB, "{\"action\":\"approve\"}", NULL, &r);
+    assert_int_equal(r.status, 200);
+    bct_response_free(&r);
+}
+
 static void failures_are_counted_without_the_key(void **state)
 {
     (void)state;
@@ -822,6 +945,7 @@ int main(void)
         cmocka_unit_test(a_rebuild_keeps_keys_and_decisions),
         cmocka_unit_test(the_command_line_reviews_as_the_key_owner),
         cmocka_unit_test(corrections_are_checked_and_verified),
+        cmocka_unit_test(decisions_are_conditioned_on_the_version_read),
         cmocka_unit_test(failures_are_counted_without_the_key),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -500,6 +500,80 @@ static void a_pair_word_after_the_names(void **state)
     bc_extraction_free(&x);
 }
 
+/* Two capitals joined by a dash are a train, a flight or a corridor between them, never a
+ * crossing, in any language, even right after a sentence about gates (analyst 12, F3);
+ * a pair of border places in the same sentence still is. */
+static void capitals_are_no_crossing(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+    } cases[] = {
+        {"en", "Title\n\nTrucks queued at the border gates. The leaders then discussed the "
+               "restored Hanoi–Nanning passenger train and the Kunming – Hanoi flights."},
+        {"vi", "Title\n\nXe hàng xếp hàng tại các cửa khẩu. Hai bên bàn về tuyến tàu khách "
+               "Hà Nội – Nam Ninh vừa được khôi phục."},
+        {"sv", "Title\n\nLastbilar köade vid gränsövergångarna. Ledarna talade om det "
+               "återupptagna passagerartåget Hanoi – Nanning."},
+        {"nl", "Title\n\nVrachtwagens stonden in de rij bij de grensposten. De leiders "
+               "spraken over de herstelde passagierstrein Hanoi – Nanning."},
+        {"zh", "Title\n\n双方就恢复开行的河内—南宁旅客列车举行会谈。"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bc_extraction x = run(cases[i].lang, NULL, cases[i].text);
+        if (pairs(&x) != 0)
+            fail_msg("%s: %s - %s taken as a crossing", cases[i].lang, x.gates[0].vn_side,
+                     x.gates[0].cn_side);
+        bc_extraction_free(&x);
+    }
+    bc_extraction x = run("en", NULL,
+                          "Title\n\nThe Hanoi–Nanning train stops before the Dong Dang "
+                          "(Vietnam) – Pingxiang (China) railway crossing.");
+    assert_int_equal(pairs(&x), 1);
+    assert_true(gate(&x, "Dong Dang", "Pingxiang")->pair);
+    bc_extraction_free(&x);
+}
+
+/* A route of traffic at a pair the article names is the pair's: one crossing, of the
+ * pair's kind, citing both sentences, whichever comes first (analyst 12, F4); a bridge
+ * between the same places stays a crossing of its own. */
+static void a_route_at_a_pair_is_the_pair(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+    } cases[] = {
+        {"en", "Title\n\nGoods went through the Huu Nghi (Vietnam) – Youyiguan (China) border "
+               "gate pair. A smart gate will run on the dedicated freight route at Huu Nghi – "
+               "Youyiguan."},
+        {"en", "Title\n\nA smart gate will run on the dedicated freight route at Huu Nghi – "
+               "Youyiguan. Goods went through the Huu Nghi (Vietnam) – Youyiguan (China) "
+               "border gate pair."},
+        {"fr", "Title\n\nLes marchandises passent par la paire de postes-frontières Huu Nghi "
+               "(Vietnam) – Youyiguan (Chine). Un poste intelligent servira la route de fret "
+               "dédiée à Huu Nghi – Youyiguan."},
+        {"nl", "Title\n\nGoederen gaan via het grensovergangenpaar Huu Nghi (Vietnam) – "
+               "Youyiguan (China). Een slimme grenspost komt op de vrachtroute bij Huu Nghi – "
+               "Youyiguan."},
+        {"vi", "Title\n\nHàng hóa qua cặp cửa khẩu Hữu Nghị (Việt Nam) – Hữu Nghị Quan "
+               "(Trung Quốc). Hai bên vận hành cửa khẩu thông minh trên tuyến chuyên dụng vận "
+               "chuyển hàng hóa tại Hữu Nghị – Hữu Nghị Quan."},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bc_extraction x = run(cases[i].lang, NULL, cases[i].text);
+        if (x.ngates != 1)
+            fail_msg("%s (%zu): %zu crossings", cases[i].lang, i, x.ngates);
+        assert_string_equal(x.gates[0].kind, "gate_pair");
+        assert_int_equal(x.gates[0].cite.nquotes, 2);
+        bc_extraction_free(&x);
+    }
+    bc_extraction x = run("en", NULL,
+                          "Title\n\nTrucks use the Foo Bar (Vietnam) – Baz Qux (China) border "
+                          "gate. The Foo Bar – Baz Qux road bridge opened.");
+    assert_int_equal(x.ngates, 2);
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -517,6 +591,8 @@ int main(void)
         cmocka_unit_test(dutch_crossings),
         cmocka_unit_test(dutch_dashes_stations_asides_and_via),
         cmocka_unit_test(a_pair_word_after_the_names),
+        cmocka_unit_test(capitals_are_no_crossing),
+        cmocka_unit_test(a_route_at_a_pair_is_the_pair),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

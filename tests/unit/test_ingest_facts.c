@@ -13,6 +13,7 @@
 #include "bordercoop/alloc.h"
 #include "bordercoop/check.h"
 #include "bordercoop/ingest.h"
+#include "bordercoop/review.h"
 
 #include "fixture.h"
 
@@ -445,6 +446,58 @@ static void talks_to_come_without_a_year(void **state)
     no_check_problems();
 }
 
+/* A crossing a reviewer rejected is not proposed again under a new id by the next article
+ * naming it: the quote goes to the rejected project, nothing waits (analyst 12, F3); and a
+ * route of traffic at a pair the store has reported is that pair's, not a second
+ * project (F4), while a crossing not rejected still gets its event. */
+static void a_rejected_crossing_is_not_proposed_again(void **state)
+{
+    (void)state;
+    bc_ingest_result r = ingest("Two sides plan a crossing\n\nThe Ka Lo (Vietnam) - Pe Mu "
+                                "(China) border gate pair will open for farm goods.\n",
+                                "en", "2026-03-02");
+    assert_int_equal(r.projects, 1);
+    bc_review_request rq = {BC_REVIEW_PROJECT,
+                            "ka-lo-pe-mu-reported",
+                            BC_REVIEW_REJECT,
+                            NULL,
+                            "not a crossing",
+                            "tester",
+                            "cli",
+                            NULL};
+    bc_review_result res;
+    bc_err err;
+    assert_int_equal(bc_review_decide(S, &rq, &res, &err), 0);
+    bc_ingest_result r2 = ingest("Farm goods again\n\nTraders asked when the Ka Lo (Vietnam) "
+                                 "- Pe Mu (China) border gate pair would open.\n",
+                                 "en", "2026-04-02");
+    assert_int_equal(r2.projects, 0);
+    assert_int_equal(count(S, "SELECT count(*) FROM projects WHERE vn_side = 'Ka Lo'"), 1);
+    assert_int_equal(count(S, "SELECT count(*) FROM projects WHERE id = 'ka-lo-pe-mu-reported' "
+                              "AND curation = 'rejected'"),
+                     1);
+    assert_int_equal(n_of("SELECT count(*) FROM citations WHERE project_id = "
+                          "'ka-lo-pe-mu-reported' AND source_id = '%s'",
+                          r2.source_id),
+                     1);
+    /* nothing of it waits in the queue */
+    assert_int_equal(count(S, "SELECT count(*) FROM project_events WHERE project_id = "
+                              "'ka-lo-pe-mu-reported'"),
+                     0);
+    /* a pair reported, then a freight route at it in a later article: one project */
+    bc_ingest_result r3 = ingest("A pair for fruit\n\nThe Na Ri (Vietnam) - Bo Ha (China) "
+                                 "border gate pair opened for fruit.\n",
+                                 "en", "2026-05-02");
+    assert_int_equal(r3.projects, 1);
+    bc_ingest_result r4 = ingest("Fruit by lorry\n\nA dedicated freight route at Na Ri "
+                                 "(Vietnam) - Bo Ha (China) will carry fruit.\n",
+                                 "en", "2026-06-02");
+    assert_int_equal(r4.projects, 0);
+    assert_int_equal(r4.project_events, 1);
+    assert_int_equal(count(S, "SELECT count(*) FROM projects WHERE vn_side = 'Na Ri'"), 1);
+    no_check_problems();
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -460,6 +513,7 @@ int main(void)
         cmocka_unit_test(talks_on_a_weekday),
         cmocka_unit_test(a_restatement_is_no_second_figure),
         cmocka_unit_test(province_names_are_read_once_per_article),
+        cmocka_unit_test(a_rejected_crossing_is_not_proposed_again),
     };
     return cmocka_run_group_tests_name("ingest_facts", tests, fx_group_setup, fx_group_teardown);
 }

@@ -1291,6 +1291,11 @@ int bcx_after_report(const ctx *c, const char *date);
 
 /* Turns the mentions into the extraction's meetings. */
 void bcx_emit_meetings(ctx *c);
+/* After the restatements are merged: a meeting its statements name only as the time of
+ * something else ("ahead of the 14th meeting", "为筹备…会议", "voorafgaand aan"), whose status
+ * no sentence says and no date against the reference date decides, is "unknown": "ahead
+ * of" puts it after the talks and says nothing of whether it has taken place. */
+void bcx_unsaid_status(ctx *c);
 
 /* ---- extract_gate.c ---- */
 

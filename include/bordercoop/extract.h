@@ -147,7 +147,8 @@ typedef struct bc_xmeeting {
                              * ("in Wenshan, Yunnan", "thanh pho Mong Cai, tinh Quang
                              * Ninh", "广西凭祥"), so the text states where the town lies */
     bc_xquote place_at;     /* the sentence that names its place ({0, 0}: none) */
-    char status[8];         /* "held" or "planned" */
+    char status[8];         /* "held", "planned", or "unknown" when none of its statements
+                             * says it and no date decides it (status_unsaid) */
     int status_from_date;   /* 1: planned only because its date falls after the reference
                              * date; its words say neither that it took place nor that it
                              * is to come */

@@ -290,11 +290,17 @@ static void merge_figure(bc_xfigure *a, const bc_xfigure *b)
         memcpy(a->change_qualifier, b->change_qualifier, sizeof a->change_qualifier);
     }
     for (int k = 0; k < b->nparties && a->nparties < BC_X_MAX_PARTIES; k++) {
-        int have = 0;
-        for (int q = 0; q < a->nparties && !have; q++)
-            have = strcmp(a->parties[q], b->parties[k]) == 0;
-        if (!have)
+        int have = -1;
+        for (int q = 0; q < a->nparties && have < 0; q++)
+            if (strcmp(a->parties[q], b->parties[k]) == 0)
+                have = q;
+        unsigned bit = (b->parties_pointed >> k) & 1u;
+        if (have >= 0 && !bit)
+            a->parties_pointed &= ~(1u << have); /* named as a party by b */
+        if (have < 0) {
+            a->parties_pointed |= bit << a->nparties;
             memcpy(a->parties[a->nparties++], b->parties[k], 64);
+        }
     }
     if (b->confidence > a->confidence)
         a->confidence = b->confidence;

@@ -369,7 +369,8 @@ static int count_read(ctx *c, size_t si, size_t i, size_t lead)
         copy_str(f->period, sizeof f->period, ytd);
         f->period_inferred = 1;
     }
-    f->nparties = bcx_fig_parties(c, si, lead, end, f->parties, BC_X_MAX_PARTIES);
+    f->nparties =
+        bcx_fig_parties(c, si, lead, end, f->parties, BC_X_MAX_PARTIES, &f->parties_pointed);
     f->start = t->start;
     f->end = t->end;
     bcx_cite_add(&f->cite, c->se[si].qs, c->se[si].qe);

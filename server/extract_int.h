@@ -688,8 +688,11 @@ size_t bcx_fig_level_before(ctx *c, size_t si, size_t k);
 
 /* A figure's parties: the provinces of the clause of sentence si that states the amount
  * at tokens [lead, end), but for one named only as part of a person's title, at most max,
- * into ids; returns how many. */
-int bcx_fig_parties(const ctx *c, size_t si, size_t lead, size_t end, char ids[][64], int max);
+ * into ids; returns how many. A province named only as the speaker's and then pointed at
+ * as the subject of the amount ("Lang Son's vice chairman said the province wants to raise
+ * trade with Guangxi to ...") is one of them, its bit set in *pointed (else 0). */
+int bcx_fig_parties(const ctx *c, size_t si, size_t lead, size_t end, char ids[][64], int max,
+                    unsigned *pointed);
 
 /* ---- extract_fig_count.c ---- */
 

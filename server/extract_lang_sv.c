@@ -178,7 +178,7 @@ const bc_lex bc_lex_sv[] = {
     WP(C_CUE_CROSS, "tullklar", 1),
     WP(C_CUE_CROSS, "klarera", 1),
     WP(C_CUE_CROSS, "transit", 0),
-    WE(C_CUE_CROSS, "gods", 0),
+    WP(C_CUE_CROSS, "gods", 0), /* "godset", "godsmangden", "godsvolymen" */
     WE(C_CUE_CROSS, "varor", 0),
     WE(C_CUE_IMMIG, "in och utresor", 0),
     WE(C_PER_DAY, "per dag", 0),

@@ -675,6 +675,15 @@ int bcx_member_of_body(const ctx *c, size_t si, size_t loc, const hit *h)
     for (size_t i = loc; i < h->t0; i++)
         if (body_at(c, i))
             return 1;
+    /* "the working group in Lai Chau, Lao Cai, ...": the body's name just before the word,
+     * the province opening a list of provinces */
+    if (loc > s->t0 && (bcx_lex_ending(c, C_MECH, s->t0, loc, NULL) != SIZE_MAX ||
+                        bcx_lex_ending(c, C_MECH_SHORT, s->t0, loc, NULL) != SIZE_MAX)) {
+        for (size_t r = s->h0; r < s->h1; r++)
+            if (c->h[r].entity == E_PROVINCE && c->h[r].t0 > h->t0 && c->h[r].t0 <= h->t1 + 1 &&
+                !(bcx_gap(c, h->t1 - 1) & G_DOT))
+                return 1;
+    }
     /* "在莱州、老街、宣光、奠边四省与云南省联合工作组第十二次会议上": a list of provinces
      * running into the body's name; a few words between them at most ("四省与", "và tỉnh") */
     size_t q = h->t1, loose = 0;

@@ -387,6 +387,59 @@ static void the_status_its_words_say(void **state)
     bc_extraction_free(&x);
 }
 
+/* A known town written with an ending of the article's language is that town (analyst 11,
+ * N9): Polish "w Kunmingu", "w Nanningu", "w Wenshanie", "w Pingxiangu", "pod Dongxingiem";
+ * a name with no such ending is no town, nor is a town outside the border provinces. A
+ * body's members listed after its word of place ("the working group in Lai Chau, Lao Cai,
+ * ...") are no place; one province after it is. */
+static void a_town_with_an_ending_of_its_language_is_the_place(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text, *place, *name;
+    } cases[] = {
+        {"pl", "Przedstawiciele Lao Cai i Junnanu odbyli rozmowy w Kunmingu 9 lutego.", "yunnan",
+         "Kunming"},
+        {"pl", "Przedstawiciele Cao Bang i Guangxi odbyli rozmowy w Nanningu 9 lutego.", "guangxi",
+         "Nanning"},
+        {"pl", "Przedstawiciele Ha Giang i Junnanu odbyli rozmowy w Wenshanie 9 lutego.", "yunnan",
+         "Wenshan"},
+        {"pl", "Przedstawiciele Lang Son i Guangxi odbyli rozmowy w Pingxiangu 9 lutego.",
+         "guangxi", "Pingxiang"},
+        {"pl",
+         "13. spotkanie Wspólnej Grupy Roboczej Lai Chau, Lao Cai, Tuyen Quang, Dien Bien i "
+         "Junnanu odbędzie się w grudniu w Kunmingu.",
+         "yunnan", "Kunming"},
+        {"sv", "Företrädare för Lao Cai och Yunnan höll samtal i Kunming den 9 februari.", "yunnan",
+         "Kunming"},
+        {"en",
+         "The 13th meeting of the working group in Lai Chau, Lao Cai, Tuyen Quang, Dien Bien and "
+         "Yunnan will be held in Mengzi in December.",
+         "yunnan", "Mengzi"},
+        {"en",
+         "The 13th meeting of the working group in Lai Chau, Lao Cai, Tuyen Quang, Dien Bien and "
+         "Yunnan will be held in December.",
+         "", ""},
+        {"en", "The 13th meeting of the working group will be held in Lai Chau in December.",
+         "lai-chau", ""},
+        /* no ending of the language: "Kunmingowo" is no town, nor Hanoi a border one */
+        {"pl", "Przedstawiciele Lao Cai i Junnanu odbyli rozmowy w Kunmingowo 9 lutego.", "", ""},
+        {"pl", "Przedstawiciele Lao Cai i Junnanu odbyli rozmowy w Hanoi 9 lutego.", "", ""},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bc_extraction x = run(cases[i].lang, "2026-02-11", cases[i].text);
+        int found = 0;
+        for (size_t k = 0; k < x.nmeetings && !found; k++)
+            found = strcmp(x.meetings[k].place, cases[i].place) == 0 &&
+                    strcmp(x.meetings[k].place_name, cases[i].name) == 0;
+        if (x.nmeetings == 0 || !found)
+            fail_msg("'%s': place '%s' '%s'", cases[i].text,
+                     x.nmeetings ? x.meetings[0].place : "-",
+                     x.nmeetings ? x.meetings[0].place_name : "-");
+        bc_extraction_free(&x);
+    }
+}
+
 /* A Chinese meeting named as the time of talks by a word for before after it ("…第十二次
  * 会议召开之前，", "…会议前夕，"), an ordinal or a body's name opening it, is the talks'
  * occasion as "ahead of" is: no sentence says its status, which is unknown (analyst 11, N6),
@@ -847,6 +900,7 @@ int main(void)
         cmocka_unit_test(the_swedish_present_and_the_meeting_pointed_back_at),
         cmocka_unit_test(talks_in_preparation_for_a_meeting_are_their_own),
         cmocka_unit_test(a_chinese_meeting_before_talks_is_their_occasion),
+        cmocka_unit_test(a_town_with_an_ending_of_its_language_is_the_place),
         cmocka_unit_test(a_general_noun_points_back_at_the_meeting),
         cmocka_unit_test(a_bodys_members_are_no_place),
         cmocka_unit_test(a_swedish_weekday_before_a_colon_ordinal),

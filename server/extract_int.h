@@ -699,6 +699,10 @@ int bcx_fig_parties(const ctx *c, size_t si, size_t lead, size_t end, char ids[]
 /* A count at token i of sentence si (tourists, delegations, tonnes, ...), added to
  * c->out->figures when its noun says what it counts. */
 void bcx_fig_count_at(ctx *c, size_t si, size_t i);
+/* 1 when token k (< lim) opens a noun a number counts or a scale ("camions", "trucks",
+ * "tấn", "million"): the number before it is a count, not a day ("Mardi, 12 camions ont
+ * franchi la frontière", not "mardi 12 juin"). */
+int bcx_count_noun_at(const ctx *c, size_t k, size_t lim);
 
 /* ---- extract_fig_ref.c ---- */
 

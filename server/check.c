@@ -131,8 +131,9 @@ static int inferred_section(bc_store *s, bc_buf *out, int *problems, bc_err *err
  * `inferred` list (with its reason), or `unknown`. Anything else is a problem. */
 static const char STATUS_SQL[] =
     "SELECT kind, id, status, basis FROM ("
-    "SELECT 1 AS o, 'meeting' AS kind, m.id, m.status, CASE "
-    "  WHEN EXISTS (SELECT 1 FROM json_each(m.inferred) WHERE value = 'status') THEN 'inferred' "
+    "SELECT 1 AS o, 'meeting' AS kind, m.id, m.status, CASE WHEN m.status = 'unknown' THEN "
+    "  'unknown' WHEN EXISTS (SELECT 1 FROM json_each(m.inferred) WHERE value = 'status') THEN "
+    "'inferred' "
     "  WHEN EXISTS (SELECT 1 FROM citations c, json_each(c.supports) j WHERE c.meeting_id = m.id "
     "               AND j.value = 'status') THEN 'quoted' END AS basis "
     "FROM meetings m WHERE m.curation = 'curated' "

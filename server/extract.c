@@ -290,11 +290,17 @@ static void merge_figure(bc_xfigure *a, const bc_xfigure *b)
         memcpy(a->change_qualifier, b->change_qualifier, sizeof a->change_qualifier);
     }
     for (int k = 0; k < b->nparties && a->nparties < BC_X_MAX_PARTIES; k++) {
-        int have = 0;
-        for (int q = 0; q < a->nparties && !have; q++)
-            have = strcmp(a->parties[q], b->parties[k]) == 0;
-        if (!have)
+        int have = -1;
+        for (int q = 0; q < a->nparties && have < 0; q++)
+            if (strcmp(a->parties[q], b->parties[k]) == 0)
+                have = q;
+        unsigned bit = (b->parties_pointed >> k) & 1u;
+        if (have >= 0 && !bit)
+            a->parties_pointed &= ~(1u << have); /* named as a party by b */
+        if (have < 0) {
+            a->parties_pointed |= bit << a->nparties;
             memcpy(a->parties[a->nparties++], b->parties[k], 64);
+        }
     }
     if (b->confidence > a->confidence)
         a->confidence = b->confidence;
@@ -813,6 +819,8 @@ int bc_extract(const char *text, size_t len, const char *lang, const char *refer
         emit_dates(&c);
     if (c.rc == BC_OK)
         dedup(&c);
+    if (c.rc == BC_OK)
+        bcx_unsaid_status(&c);
     out->sentences = c.ns;
     out->tokens = c.nt;
     bc_buf_free(&c.fold);

@@ -682,7 +682,7 @@ void bcx_find_dates(ctx *c)
                 for (size_t q = i + n; q < lim && q < i + n + 3 && !dated; q++)
                     dated = c->t[q].kind == T_DATE ||
                             (c->t[q].kind == T_NUM && !ordinal_number(c, q, lim) &&
-                             c->t[q].num <= 31); /* "mardi 11 juin", not "Mardi, 1 900 camions" */
+                             c->t[q].num <= 31 && !bcx_count_noun_at(c, q + 1, lim));
                 /* of another week ("vorige week dinsdag", "dinsdag vorige week") */
                 const bc_lex *w = NULL;
                 size_t wn = i + n < lim ? bcx_lex_find(c, C_REL_WEEK, i + n, &w) : 0;

@@ -49,8 +49,9 @@ static int only_a_time(const ctx *c, size_t si, size_t a, size_t lead)
 }
 
 /* The qualifier ending at token lead or one word before it ("over", "nearly", "about",
- * "under"), a verb of exceeding before a time ("a depasse l'an dernier 290 milliards"), or
- * written right after the amount (Chinese 以上, 左右, 多: from token after), else "exact". */
+ * "under"; in Chinese the one word only 有: "约有300辆"), a verb of exceeding before a time
+ * ("a depasse l'an dernier 290 milliards"), or written right after the amount (Chinese
+ * 以上, 左右, 多: from token after), else "exact". */
 const char *bcx_fig_qualifier(const ctx *c, size_t si, size_t lead, size_t after)
 {
     static const struct {
@@ -70,6 +71,7 @@ const char *bcx_fig_qualifier(const ctx *c, size_t si, size_t lead, size_t after
             if (n > 0 &&
                 (p + n == lead ||
                  (p + n + 1 == lead && !c->t[p + n].han && !named_figure(c, si, p + n, after)) ||
+                 (p + n + 1 == lead && bcx_word_is(c, p + n, lead, "有")) ||
                  (p + n < lead && bcx_lex_find(c, C_CONVERT, p + n, NULL) == lead - p - n) ||
                  (Q[q].cls == C_QUAL_OVER && only_a_time(c, si, p + n, lead))))
                 return Q[q].name;
@@ -709,7 +711,8 @@ static int money_at(ctx *c, size_t si, size_t i, size_t *lo, size_t *prev, figst
         f->target = 1;
     if (!f->target && f->metric[0] && (goal_after(c, si, end) || goal_last(c, si, end)))
         f->target = 1;
-    f->nparties = bcx_fig_parties(c, si, lead, end, f->parties, BC_X_MAX_PARTIES);
+    f->nparties =
+        bcx_fig_parties(c, si, lead, end, f->parties, BC_X_MAX_PARTIES, &f->parties_pointed);
     f->start = t->start;
     f->end = c->t[i + (t->words > 0 ? t->words - 1 : 0)].end;
     bcx_cite_add(&f->cite, c->se[si].qs, c->se[si].qe);

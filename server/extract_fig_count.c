@@ -29,13 +29,37 @@ static const char *deleg_metric(const ctx *c, size_t si, size_t i, size_t noun_e
 }
 
 /* Widens [*lo, *hi) of sentence si to the clause it stands in: out to the nearest comma
- * on each side, or the sentence's ends. */
+ * on each side, or the sentence's ends, and past a short aside between two commas. */
 static void widen_to_clause(const ctx *c, size_t si, size_t *lo, size_t *hi)
 {
-    while (*lo > c->se[si].t0 && !(bcx_gap(c, *lo - 1) & G_COMMA))
+    size_t t0 = c->se[si].t0, t1 = c->se[si].t1;
+    while (*lo > t0 && !(bcx_gap(c, *lo - 1) & G_COMMA))
         (*lo)--;
-    while (*hi < c->se[si].t1 && !(bcx_gap(c, *hi - 1) & G_COMMA))
+    while (*hi < t1 && !(bcx_gap(c, *hi - 1) & G_COMMA))
         (*hi)++;
+    /* and past an aside set off by two commas, of at most four words and no number ("Bron,
+     * enligt tullen, trafikeras av 300 lastbilar", "300 trucks, officials said, cross the
+     * bridge"): the clause goes on beyond it; not in Chinese, whose "、" lists names */
+    if (c->lbit == L_ZH)
+        return;
+    size_t a = *lo;
+    while (a > t0 && *lo - a < 5 && !(a < *lo && (bcx_gap(c, a - 1) & G_COMMA)))
+        a--;
+    int aside = *lo > t0 && a > t0 && a < *lo && *lo - a <= 4 && (bcx_gap(c, a - 1) & G_COMMA);
+    for (size_t k = a; aside && k < *lo; k++)
+        aside = c->t[k].kind != T_NUM;
+    if (aside)
+        for (*lo = a - 1; *lo > t0 && !(bcx_gap(c, *lo - 1) & G_COMMA);)
+            (*lo)--;
+    size_t b = *hi;
+    while (b + 1 < t1 && b - *hi < 4 && !(bcx_gap(c, b) & G_COMMA))
+        b++;
+    aside = *hi < t1 && b + 1 < t1 && (bcx_gap(c, b) & G_COMMA) && b - *hi < 4;
+    for (size_t k = *hi; aside && k <= b; k++)
+        aside = c->t[k].kind != T_NUM;
+    if (aside)
+        for (*hi = b + 2; *hi < t1 && !(bcx_gap(c, *hi - 1) & G_COMMA);)
+            (*hi)++;
 }
 
 /* The metric and unit a counted noun gives in its sentence; 0 when the sentence does not
@@ -216,6 +240,12 @@ static const char *daily_metric(const char *m)
     return NULL;
 }
 
+int bcx_count_noun_at(const ctx *c, size_t k, size_t lim)
+{
+    return k < lim &&
+           (bcx_lex_find2(c, C_NOUN, k, 1, NULL) > 0 || bcx_lex_find2(c, C_SCALE, k, 1, NULL) > 0);
+}
+
 /* A counted noun within three words after token k (no comma or bracket between). */
 static int noun_after(const ctx *c, size_t k, size_t lim, size_t *noun_end)
 {
@@ -369,7 +399,8 @@ static int count_read(ctx *c, size_t si, size_t i, size_t lead)
         copy_str(f->period, sizeof f->period, ytd);
         f->period_inferred = 1;
     }
-    f->nparties = bcx_fig_parties(c, si, lead, end, f->parties, BC_X_MAX_PARTIES);
+    f->nparties =
+        bcx_fig_parties(c, si, lead, end, f->parties, BC_X_MAX_PARTIES, &f->parties_pointed);
     f->start = t->start;
     f->end = t->end;
     bcx_cite_add(&f->cite, c->se[si].qs, c->se[si].qe);

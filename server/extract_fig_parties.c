@@ -273,7 +273,77 @@ static int province_is_source(const ctx *c, size_t si, const hit *h, size_t said
     return 1;
 }
 
-int bcx_fig_parties(const ctx *c, size_t si, size_t lead, size_t end, char ids[][64], int max)
+/* The province a word pointing back at one stands for in sentence si, when that word opens
+ * the subject of the figure's amount at token lead ("Lang Son's vice chairman said the
+ * province wants to raise trade with Guangxi to ...", "... zei dat de provincie de handel
+ * met Guangxi ...", "... sade att provinsen vill oka handeln med Guangxi ...", "...表示，该省
+ * 力争...与广西的贸易额达到..."): the nearest province before it, named only as whose person,
+ * office or statement speaks (no party by bcx_fig_parties; a title opening the sentence,
+ * title_opens), none of whose country is among
+ * the n parties found. The word is no part of a name ("tinh Lang Son", "the province of Lao
+ * Cai", "Cao Bang province"), and no comma stands between it and the amount. NULL when
+ * there is none. */
+/* 1 when sentence si opens with the title province h is named in: nothing before h but the
+ * words of a title and of whom a statement comes from ("Lang Son's vice chairman", "The vice
+ * chairman of Cao Bang", "Pho Chu tich UBND tinh Lang Son", "Selon la vice-presidente du
+ * Comite populaire provincial de Ha Giang"), not a title a clause of its own names ("At the
+ * talks with Yunnan Vice Governor Li Ming, the director said ..."). */
+static int title_opens(const ctx *c, size_t si, const hit *h)
+{
+    static const char *const lead_in[] = {"the",    "le",           "la",    "l",    "de",
+                                          "het",    "according to", "selon", "theo", "wedlug",
+                                          "enligt", "volgens",      "据",    NULL};
+    size_t k = c->se[si].t0;
+    while (k < h->t0) {
+        size_t n = bcx_lex_find(c, C_OFFICE, k, NULL);
+        if (n == 0)
+            n = bcx_lex_find(c, C_OFFICE_LINK, k, NULL);
+        for (int w = 0; lead_in[w] && n == 0; w++)
+            n = bcx_words_at(c, k, h->t0, lead_in[w]);
+        if (n == 0)
+            return 0;
+        k += n;
+    }
+    return 1;
+}
+
+static const char *pointed_at(const ctx *c, size_t si, size_t lead, char ids[][64], int n,
+                              size_t said)
+{
+    static const char *const back[] = {
+        "the province", "de provincie", "provinsen", "provinsens", "la province", "prowincja",
+        "prowincji",    "tinh nha",     "tinh nay",  "tinh",       "该省",        "本省",
+        "the region",   "la region",    "de regio",  "regionen",   "该区",        NULL};
+    size_t t0 = c->se[si].t0, k = lead, at = SIZE_MAX;
+    while (k > t0 && at == SIZE_MAX && !(bcx_gap(c, k - 1) & (G_COMMA | G_DOT | G_PAREN))) {
+        k--;
+        for (int w = 0; back[w] && at == SIZE_MAX; w++) {
+            size_t m = bcx_words_at(c, k, lead, back[w]);
+            if (m == 0)
+                continue;
+            int named = 0; /* a province's own name beside it */
+            for (size_t q = c->se[si].h0; q < c->se[si].h1 && !named; q++)
+                named = c->h[q].entity == E_PROVINCE &&
+                        (c->h[q].t1 == k || (c->h[q].t0 >= k + m && c->h[q].t0 <= k + m + 1));
+            if (!named && !(m == 1 && bcx_word_is(c, k + 1, lead, "uy")))
+                at = k;
+        }
+    }
+    const hit *h = NULL;
+    for (size_t q = c->se[si].h0; at != SIZE_MAX && q < c->se[si].h1; q++)
+        if (c->h[q].entity == E_PROVINCE && c->h[q].t1 <= at)
+            h = &c->h[q];
+    if (h == NULL || !((bcx_province_in_title(c, si, h) && title_opens(c, si, h)) ||
+                       province_speaks(c, si, h) || province_is_source(c, si, h, said)))
+        return NULL;
+    for (int q = 0; q < n; q++)
+        if (bcx_province_cn(c, ids[q]) == bcx_province_cn(c, h->id))
+            return NULL;
+    return h->id;
+}
+
+int bcx_fig_parties(const ctx *c, size_t si, size_t lead, size_t end, char ids[][64], int max,
+                    unsigned *pointed)
 {
     size_t t0 = c->se[si].t0, t1 = c->se[si].t1, from = t0, to = t1;
     /* a province named only in whom the figure comes from ("Selon le Departement ... de Lao
@@ -317,6 +387,14 @@ int bcx_fig_parties(const ctx *c, size_t si, size_t lead, size_t end, char ids[]
             seen = strcmp(ids[q], h->id) == 0;
         if (!seen && n < max)
             copy_str(ids[n++], 64, h->id);
+    }
+    /* "the province" whose trade it is, named before as the speaker's: a party the text
+     * points at, not one it names (pointed: its bit) */
+    const char *back = pointed_at(c, si, lead, ids, n, said);
+    *pointed = 0;
+    if (back != NULL && n < max) {
+        *pointed = 1u << n;
+        copy_str(ids[n++], 64, back);
     }
     return n;
 }

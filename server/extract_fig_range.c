@@ -30,9 +30,10 @@ static const jword TO_WORDS[] = {{L_EN, "to"}, {L_VI, "den"},  {L_VI, "toi"}, {L
 static const jword FROM_LEVEL[] = {{L_EN, "from"}, {L_VI, "tu"},  {L_ZH, "从"}, {L_ZH, "由"},
                                    {L_FR, "de"},   {L_FR, "d"},   {L_PL, "z"},  {L_PL, "ze"},
                                    {L_SV, "fran"}, {L_NL, "van"}, {0, NULL}};
-static const jword TO_LEVEL[] = {{L_EN, "to"},   {L_VI, "len"},  {L_VI, "den"}, {L_VI, "toi"},
-                                 {L_ZH, "至"},   {L_ZH, "到"},   {L_FR, "a"},   {L_PL, "do"},
-                                 {L_SV, "till"}, {L_NL, "naar"}, {L_NL, "tot"}, {0, NULL}};
+static const jword TO_LEVEL[] = {{L_EN, "to"},  {L_VI, "len"}, {L_VI, "xuong"}, {L_VI, "con"},
+                                 {L_VI, "den"}, {L_VI, "toi"}, {L_ZH, "至"},    {L_ZH, "到"},
+                                 {L_FR, "a"},   {L_PL, "do"},  {L_SV, "till"},  {L_NL, "naar"},
+                                 {L_NL, "tot"}, {0, NULL}};
 
 static int word_in(const ctx *c, size_t i, size_t lim, const jword *words)
 {
@@ -44,9 +45,34 @@ static int word_in(const ctx *c, size_t i, size_t lim, const jword *words)
     return 0;
 }
 
+/* 1 when token k of sentence si is the particle of a Dutch verb of change split from it in
+ * its clause ("nam ... af", "nam ... toe", "liep ... terug", "liep ... op"): "De handel nam
+ * in 2026 af van 3,2 miljard dollar tot 2,8 miljard dollar". */
+static int nl_split_change(const ctx *c, size_t si, size_t k)
+{
+    static const char *const take[] = {"nam", "namen", "neemt", "nemen", NULL};
+    static const char *const run[] = {"liep", "liepen", "loopt", "lopen", NULL};
+    const char *const *verbs = NULL;
+    size_t lim = c->se[si].t1;
+    if (c->lbit != L_NL)
+        return 0;
+    if (bcx_word_is(c, k, lim, "af") || bcx_word_is(c, k, lim, "toe"))
+        verbs = take;
+    else if (bcx_word_is(c, k, lim, "terug") || bcx_word_is(c, k, lim, "op"))
+        verbs = run;
+    for (size_t p = k; verbs != NULL && p > c->se[si].t0; p--) {
+        if (bcx_gap(c, p - 1) & (G_COMMA | G_DOT | G_PAREN))
+            return 0;
+        for (int w = 0; verbs[w]; w++)
+            if (bcx_word_is(c, p - 1, lim, verbs[w]))
+                return 1;
+    }
+    return 0;
+}
+
 /* 1 when a word of change stands in the clause before token lead ("rose from 2 to 2.5
- * billion", "sont passes de 2 a 2,5 milliards", "wzrosly z 2 do 2,5 mld"): the two amounts
- * are a level before and after, not a range. */
+ * billion", "sont passes de 2 a 2,5 milliards", "wzrosly z 2 do 2,5 mld", "nam ... af van 3,2
+ * tot 2,8 miljard"): the two amounts are a level before and after, not a range. */
 static int change_before(const ctx *c, size_t si, size_t lead)
 {
     const bc_lex *e = NULL;
@@ -54,7 +80,7 @@ static int change_before(const ctx *c, size_t si, size_t lead)
         size_t k = p - 1;
         if (bcx_gap(c, k) & (G_COMMA | G_DOT | G_PAREN))
             break;
-        if (bcx_up_at(c, k) > 0 || bcx_lex_find(c, C_DOWN, k, &e) > 0)
+        if (bcx_up_at(c, k) > 0 || bcx_lex_find(c, C_DOWN, k, &e) > 0 || nl_split_change(c, si, k))
             return 1;
         if (c->t[k].kind == T_WORD && c->t[k].fl >= 4 && strncmp(TXT(c, k), "pass", 4) == 0 &&
             c->lbit == L_FR)
@@ -284,6 +310,9 @@ static int only_level_words(const ctx *c, size_t si, size_t from, size_t q, int 
             }
             for (int v = 0; n == 0 && c->lbit == L_ZH && verbs[v]; v++)
                 n = bcx_word_is(c, k, q, verbs[v]) ? 1 : 0;
+            /* a "to" before the one that opens the later level: "xuong con 2,8 ty" */
+            if (n == 0 && k + 1 == q && word_in(c, k, q, TO_LEVEL))
+                n = 1;
             /* a count's own noun: "from 3.1 million tonnes to 3.8 million tonnes" */
             if (n == 0 && count)
                 n = bcx_lex_find2(c, C_NOUN, k, k == from, &e); /* "20万人次" too */
@@ -443,6 +472,17 @@ size_t bcx_fig_level_before(ctx *c, size_t si, size_t k)
             g = &c->out->figures[m];
     if (g != NULL && (g->money != f->money || strcmp(g->unit, f->unit) != 0 || g->range))
         return k;
+    if (g != NULL && g->change_amount && !g->conversion) {
+        /* "ont chute de 3,2 milliards a 2,8 milliards", "ont augmente de 2,8 a 3,2": the
+         * "de" of a level before, which was read as the "de" of a change by it; the level
+         * before measures what the later one measures */
+        g->change_amount = 0;
+        if (g->metric[0] == '\0' && !f->metric_inferred) {
+            memcpy(g->metric, f->metric, sizeof g->metric);
+            g->metric_inferred = f->metric_inferred;
+            g->target = f->target;
+        }
+    }
     size_t at = k;
     if (g == NULL) {
         /* a new figure, put before f so that f stays the one later sentences go on about */
@@ -513,16 +553,19 @@ size_t bcx_fig_level_before(ctx *c, size_t si, size_t k)
         f->period_inferred = ref->period_inferred;
         f->period_context = 1;
     }
-    const xd *opens = NULL; /* "前9个月，...由去年同期的310万吨增加到385万吨" */
-    for (size_t d = c->se[si].d0; d < c->se[si].d1 && year_before && f->period[0] == '\0'; d++)
+    /* "前9个月，...由去年同期的310万吨增加到385万吨", "2026年前10个月，口岸货运量从385万吨降至
+     * 310万吨" */
+    const xd *opens = NULL;
+    for (size_t d = c->se[si].d0; d < c->se[si].d1 && f->period[0] == '\0'; d++)
         if (c->d[d].t1 <= fw && c->d[d].iso[0] != '-' && c->d[d].prec != 3 && !c->d[d].weekday &&
             !c->d[d].compare)
             opens = &c->d[d];
     if (opens != NULL) {
-        /* the time the sentence opens with, before "from": the change is over it */
+        /* the time the sentence opens with, before "from": the change is over it, the
+         * later level that time's (stated; the same period of a year before is read from it) */
         copy_str(f->period, sizeof f->period, opens->iso);
         f->period_inferred = opens->inferred;
-        f->period_context = 1;
+        f->period_context = year_before;
     }
     if (year_before && f->period[0] != '\0' &&
         bcx_period_year_before(f->period, g->period, sizeof g->period)) {

@@ -695,14 +695,21 @@ size_t bcx_fig_level_before(ctx *c, size_t si, size_t k);
 
 /* A figure's parties: the provinces of the clause of sentence si that states the amount
  * at tokens [lead, end), but for one named only as part of a person's title, at most max,
- * into ids; returns how many. */
-int bcx_fig_parties(const ctx *c, size_t si, size_t lead, size_t end, char ids[][64], int max);
+ * into ids; returns how many. A province named only as the speaker's and then pointed at
+ * as the subject of the amount ("Lang Son's vice chairman said the province wants to raise
+ * trade with Guangxi to ...") is one of them, its bit set in *pointed (else 0). */
+int bcx_fig_parties(const ctx *c, size_t si, size_t lead, size_t end, char ids[][64], int max,
+                    unsigned *pointed);
 
 /* ---- extract_fig_count.c ---- */
 
 /* A count at token i of sentence si (tourists, delegations, tonnes, ...), added to
  * c->out->figures when its noun says what it counts. */
 void bcx_fig_count_at(ctx *c, size_t si, size_t i);
+/* 1 when token k (< lim) opens a noun a number counts or a scale ("camions", "trucks",
+ * "tấn", "million"): the number before it is a count, not a day ("Mardi, 12 camions ont
+ * franchi la frontière", not "mardi 12 juin"). */
+int bcx_count_noun_at(const ctx *c, size_t k, size_t lim);
 
 /* ---- extract_fig_ref.c ---- */
 
@@ -1298,6 +1305,11 @@ int bcx_after_report(const ctx *c, const char *date);
 
 /* Turns the mentions into the extraction's meetings. */
 void bcx_emit_meetings(ctx *c);
+/* After the restatements are merged: a meeting its statements name only as the time of
+ * something else ("ahead of the 14th meeting", "为筹备…会议", "voorafgaand aan"), whose status
+ * no sentence says and no date against the reference date decides, is "unknown": "ahead
+ * of" puts it after the talks and says nothing of whether it has taken place. */
+void bcx_unsaid_status(ctx *c);
 
 /* ---- extract_gate.c ---- */
 

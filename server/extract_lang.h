@@ -271,6 +271,9 @@ typedef struct bc_lang {
     const bc_lex *lex;
     const size_t *nlex;
     char thousands; /* the thousands separator that is never a decimal mark ('.' or ',') */
+    /* the endings a foreign place name takes in this language, folded, each between '|'
+     * (Polish "w Kunmingu", "w Wenshanie", "pod Nanningiem"; Swedish "Kunmings"): "" none */
+    const char *name_endings;
 } bc_lang;
 
 /* The languages, in bc_extract_langs order; NULL-terminated by code. */

@@ -107,6 +107,8 @@ const bc_lex bc_lex_fr[] = {
     WP(C_DOWN, "diminu", 0),
     WP(C_DOWN, "recul", 0),
     WE(C_DOWN, "repli", 0),
+    WP(C_DOWN, "chut", 0), /* "ont chute de 3,2 a 2,8 milliards", "une chute de 5 %" */
+    WP(C_DOWN, "tomb", 0), /* "sont tombes a 2,8 milliards" */
     WE(C_PCT, "pour cent", 0),
     WE(C_PCT, "pourcent", 0),
     /* ---- months */

@@ -222,6 +222,8 @@ const bc_lex bc_lex_pl[] = {
     WP(C_CUE_CROSS, "przejsc", 0),
     WP(C_CUE_CROSS, "tranzyt", 0),
     WP(C_CUE_CROSS, "towar", 0),
+    WP(C_CUE_CROSS, "ladun", 0),     /* "wolumen ladunkow", "ladunki" */
+    WP(C_CUE_CROSS, "przeladun", 0), /* "przeladunki": cargo handled */
     WP(C_CUE_IMMIG, "wjazd", 0),
     WP(C_CUE_IMMIG, "wyjazd", 0),
     WE(C_PER_DAY, "dziennie", 0),

@@ -178,7 +178,7 @@ const bc_lex bc_lex_sv[] = {
     WP(C_CUE_CROSS, "tullklar", 1),
     WP(C_CUE_CROSS, "klarera", 1),
     WP(C_CUE_CROSS, "transit", 0),
-    WE(C_CUE_CROSS, "gods", 0),
+    WP(C_CUE_CROSS, "gods", 0), /* "godset", "godsmangden", "godsvolymen" */
     WE(C_CUE_CROSS, "varor", 0),
     WE(C_CUE_IMMIG, "in och utresor", 0),
     WE(C_PER_DAY, "per dag", 0),
@@ -465,9 +465,9 @@ const bc_lex bc_lex_sv[] = {
     WP(C_CROP, "plantag", 0),
     /* ---- offices: a province named next to one, or linked to one by the words and
      * bodies after them, is part of a person's title, not a party */
-    WE(C_OFFICE, "ordforande", 0),
-    WE(C_OFFICE, "vice ordforande", 0),
-    WE(C_OFFICE, "viceordforande", 0),
+    WP(C_OFFICE, "ordforande", 0), /* "ordföranden", "ordförandena": definite too */
+    WP(C_OFFICE, "vice ordforande", 0),
+    WP(C_OFFICE, "viceordforande", 0),
     WP(C_OFFICE, "partisekreterare", 0),
     WP(C_OFFICE, "guvernor", 0),
     WP(C_OFFICE_LINK, "folkkommitte", 0),

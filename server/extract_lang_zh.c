@@ -85,6 +85,7 @@ const bc_lex bc_lex_zh[] = {
     WE(C_DOWN, "下降", 0),
     WE(C_DOWN, "减少", 0),
     WE(C_DOWN, "下滑", 0),
+    WE(C_DOWN, "回落", 0), /* "从32亿美元回落至28亿美元" */
     WE(C_DOWN, "降幅", 0),
     /* ---- periods */
     WE(C_MONTHS, "个月", 0),

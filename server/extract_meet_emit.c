@@ -473,6 +473,10 @@ int bcx_occasion_of(const ctx *c, const mention *m)
         return 0;
     if (bcx_time_reference(c, m->sent, m->t0))
         return 1;
+    /* "…第十二次会议召开之前，", "…会议前夕，": the word for before follows the noun, which
+     * an ordinal or a body's name opening the mention stands before */
+    if (c->lbit == L_ZH && m->noun > m->t0 && bcx_time_reference(c, m->sent, m->noun))
+        return 1;
     /* "为…第十七次会议做准备": prepared for, in its clause */
     for (size_t k = m->t1; c->lbit == L_ZH && k < c->se[m->sent].t1 && k < m->t1 + 3; k++)
         if (bcx_words_at(c, k, c->se[m->sent].t1, "做准备") > 0 ||
@@ -700,4 +704,14 @@ int bcx_day_of_talks_ahead(const ctx *c, const mention *m, const xd *d)
     /* "Ahead of the 12th meeting, which opens on 20 April, officials held talks": its own */
     return !(d->t1 <= talks && bcx_commas(c, m->t1 - 1, d->t0) > 0 &&
              bcx_commas(c, d->t1 - 1, talks) > 0);
+}
+
+void bcx_unsaid_status(ctx *c)
+{
+    for (size_t k = 0; k < c->out->nmeetings; k++) {
+        bc_xmeeting *x = &c->out->meetings[k];
+        int dated = c->ry != 0 && x->date[0] != '\0' && x->date[0] != '-';
+        if (x->status_unsaid && x->status_quotes == 0 && !x->status_from_date && !dated)
+            copy_str(x->status, sizeof x->status, "unknown");
+    }
 }

@@ -435,6 +435,33 @@ static const char *mech_of_seen(const ctx *c, int kind, char seen[][64], int nse
     return best;
 }
 
+/* The provinces of sentence si (bcx_sent_provinces), but for one named only as a place, a
+ * word of place right before it, when the sentence names two or more others ("… of Lai
+ * Chau, Lao Cai, Tuyen Quang, Dien Bien and Yunnan will be held in Lang Son"): where a
+ * meeting is held says nothing of whose body it is. */
+static int members_seen(const ctx *c, size_t si, char ids[][64], int max)
+{
+    int n = bcx_sent_provinces(c, si, ids, max), placed = -1, w = 0;
+    for (size_t q = c->se[si].h0; q < c->se[si].h1 && placed < 0; q++) {
+        const hit *h = &c->h[q];
+        if (h->entity != E_PROVINCE || h->t0 == c->se[si].t0 ||
+            bcx_lex_find(c, C_LOC, h->t0 - 1, NULL) != 1 || bcx_member_of_body(c, si, h->t0 - 1, h))
+            continue;
+        int again = 0; /* named elsewhere in the sentence too: a member as well */
+        for (size_t r = c->se[si].h0; r < c->se[si].h1 && !again; r++)
+            again = r != q && c->h[r].entity == E_PROVINCE && strcmp(c->h[r].id, h->id) == 0;
+        for (int k = 0; k < n && !again; k++)
+            if (strcmp(ids[k], h->id) == 0)
+                placed = k;
+    }
+    if (placed < 0 || n < 3)
+        return n;
+    for (int k = 0; k < n; k++)
+        if (k != placed)
+            memmove(ids[w++], ids[k], 64);
+    return w;
+}
+
 /* The mechanism of kind the sentence singles out: every province the sentence names that
  * a mechanism of the kind has must be its member, and the sentence must name its Chinese
  * member, or two of its members, or count its members ("four provinces"). For the spring
@@ -449,7 +476,7 @@ static const char *mech_for(const ctx *c, int kind, size_t si)
      * it in its paragraph */
     size_t from = si;
     char seen[BC_X_MAX_PARTIES * 4][64];
-    int nseen = bcx_sent_provinces(c, si, seen, BC_X_MAX_PARTIES * 2);
+    int nseen = members_seen(c, si, seen, BC_X_MAX_PARTIES * 2);
     while (nseen == 0 && from > 0 && si - from < 2 && !bcx_new_paragraph(c, from)) {
         from--;
         nseen = bcx_sent_provinces(c, from, seen, BC_X_MAX_PARTIES * 2);
@@ -675,6 +702,15 @@ int bcx_member_of_body(const ctx *c, size_t si, size_t loc, const hit *h)
     for (size_t i = loc; i < h->t0; i++)
         if (body_at(c, i))
             return 1;
+    /* "the working group in Lai Chau, Lao Cai, ...": the body's name just before the word,
+     * the province opening a list of provinces */
+    if (loc > s->t0 && (bcx_lex_ending(c, C_MECH, s->t0, loc, NULL) != SIZE_MAX ||
+                        bcx_lex_ending(c, C_MECH_SHORT, s->t0, loc, NULL) != SIZE_MAX)) {
+        for (size_t r = s->h0; r < s->h1; r++)
+            if (c->h[r].entity == E_PROVINCE && c->h[r].t0 > h->t0 && c->h[r].t0 <= h->t1 + 1 &&
+                !(bcx_gap(c, h->t1 - 1) & G_DOT))
+                return 1;
+    }
     /* "在莱州、老街、宣光、奠边四省与云南省联合工作组第十二次会议上": a list of provinces
      * running into the body's name; a few words between them at most ("四省与", "và tỉnh") */
     size_t q = h->t1, loose = 0;

@@ -274,6 +274,15 @@ const char *bcx_place_province(const ctx *c, const hit *h, const char **name)
     *name = NULL;
     bcx_side_key(c->s + c->t[h->t0].start, c->t[h->t1 - 1].end - c->t[h->t0].start, &key);
     const place_key *p = bc_buf_failed(&key) ? NULL : place_by_key(cn, key.data, key.len, 0);
+    /* the name with an ending of its language ("w Kunmingu", "w Wenshanie"): the place the
+     * name without it is, the alias having matched the name's beginning */
+    const char *e = c->lang != NULL && c->lang->name_endings ? c->lang->name_endings : "";
+    while (p == NULL && !bc_buf_failed(&key) && *e == '|' && e[1] != '\0') {
+        size_t n = strcspn(e + 1, "|");
+        if (n > 0 && key.len > n + 4 && memcmp(key.data + key.len - n, e + 1, n) == 0)
+            p = place_by_key(cn, key.data, key.len - n, 0);
+        e += n + 1;
+    }
     bc_buf_free(&key);
     const char *found = p != NULL ? bcx_border_place_province(cn, p->i) : NULL;
     if (found == NULL || found[0] == '\0')

@@ -375,17 +375,20 @@ static void figure_metric(ingest_ctx *c, const bc_xfigure *f, char metric[48], c
 /* What each quote of figure f states (sup), and the stated fields no quote states marked
  * inferred in m: the amount and its unit (every quote is a statement of it), its measure
  * unless carried over, its period where the quote writes its years, its change where the
- * quote writes the rate, its parties (keep[k]: stored) where one quote names them all. */
+ * quote writes the rate, its parties (keep[k]: stored) where one quote names them all and
+ * none is only pointed at ("the province", bc_xfigure.parties_pointed). */
 static void figure_supports(ingest_ctx *c, const bc_xfigure *f, const bc_period *p,
                             const int keep[], bci_supports *sup, bci_marks *m, int *rc)
 {
     const char *parties[BC_X_MAX_PARTIES];
-    int np = 0;
+    int np = 0, pointed = 0;
     for (int k = 0; k < f->nparties; k++)
-        if (keep[k])
+        if (keep[k]) {
             parties[np++] = f->parties[k];
+            pointed |= (f->parties_pointed >> k) & 1u;
+        }
     int period = p == NULL || f->period_context || f->period_inferred, change = !f->has_change,
-        named = np == 0;
+        named = np == 0 || pointed;
     for (int k = 0; k < f->cite.nquotes && *rc == BC_OK; k++) {
         const bc_xquote *q = &f->cite.q[k];
         bci_support(sup, k, "value");
@@ -401,11 +404,18 @@ static void figure_supports(ingest_ctx *c, const bc_xfigure *f, const bc_period 
             bci_support(sup, k, "change");
             change = 1;
         }
-        if (np > 0 && bci_quote_names_all(c, q, parties, np, rc)) {
+        if (np > 0 && !pointed && bci_quote_names_all(c, q, parties, np, rc)) {
             bci_support(sup, k, "parties");
             named = 1;
         }
     }
+    /* "Lang Son's vice chairman said the province wants to raise trade with Guangxi":
+     * the province is named as the speaker's, then only pointed at */
+    if (pointed)
+        bci_mark(m, "parties",
+                 "One of its parties is named in its sentence only as the province of whoever "
+                 "speaks, then as \"the province\" whose figure it is; that it is a party is "
+                 "read from that.");
     if (!period)
         bci_mark(m, "period",
                  "The years of its period are not written in the sentences that state it; they "

@@ -196,10 +196,14 @@ const bc_xmeeting *bci_same_body(ingest_ctx *c, const bc_extraction *ex, char (*
 int bci_states_status(const bc_xmeeting *m, int k);
 
 /* Marks m's "status" inferred, with why, when no sentence's words say it: planned because
- * its date (dated: one with a year was stored) falls after the publication date
- * (has_pub), or, named only as the time of something else, held because its date does
- * not, or because nothing tells. */
-void bci_status_mark(const bc_xmeeting *m, int dated, int has_pub, bci_marks *mk);
+ * its date falls after the publication date, or, named only as the time of something
+ * else, held because its date does not. A status nothing tells ("unknown") is no
+ * inference: the note alone says why. */
+void bci_status_mark(const bc_xmeeting *m, bci_marks *mk);
+
+/* The status stored for meeting or talks m: "planned", "unknown" (none of its statements
+ * says it and no date decides it) or "held". A static string. */
+const char *bci_status_value(const bc_xmeeting *m);
 
 /* ---- ingest_meetings.c ---- */
 

@@ -330,7 +330,7 @@ static void day_word_note(ingest_ctx *c, const bc_xmeeting *m, int has_date, bci
 static void held_after_note(ingest_ctx *c, const bc_xmeeting *m, const bc_date *d, bci_marks *mk)
 {
     const char *pub = c->in->published_on;
-    bci_status_mark(m, d != NULL, pub != NULL && pub[0] != '\0', mk);
+    bci_status_mark(m, mk);
     if (d == NULL || pub == NULL || pub[0] == '\0' || strcmp(m->status, "held") != 0 ||
         m->status_unsaid || strcmp(d->start, pub) <= 0)
         return;
@@ -432,10 +432,9 @@ static int store_meeting(ingest_ctx *c, const bc_xmeeting *m)
                      bc_text(has_date ? d.text : NULL),
                      bc_text(has_date ? bc_precision_name(d.precision) : NULL),
                      bc_text(has_date ? d.start : NULL), bc_text(has_date ? d.end : NULL),
-                     bc_text(place),
-                     bc_text(strcmp(m->status, "planned") == 0 ? "planned" : "held"),
-                     bc_real(m->confidence), bc_text(same_as[0] ? same_as : NULL),
-                     bc_text(inferred.data), bc_text(bci_marks_note(&mk)), bc_text(named)),
+                     bc_text(place), bc_text(bci_status_value(m)), bc_real(m->confidence),
+                     bc_text(same_as[0] ? same_as : NULL), bc_text(inferred.data),
+                     bc_text(bci_marks_note(&mk)), bc_text(named)),
             c->err);
     bc_buf_free(&inferred);
     bc_buf_free(&mk.note);
@@ -586,8 +585,7 @@ static int store_talks(ingest_ctx *c, const bc_xmeeting *m, const char *why_not,
             "confidence) VALUES (?1, 'talks', ?2, ?3, ?4, ?5, ?6, ?7, CAST(substr(?4, 1, 4) AS "
             "INTEGER), ?8, 'Talks, a working session or a reception between the two sides, "
             "read from an ingested article.', ?9, ?10, 'extracted', ?11)",
-            BC_BINDS(bc_text(id), bc_text(title),
-                     bc_text(strcmp(m->status, "planned") == 0 ? "planned" : "held"),
+            BC_BINDS(bc_text(id), bc_text(title), bc_text(bci_status_value(m)),
                      bc_text(has_date ? d.text : NULL),
                      bc_text(has_date ? bc_precision_name(d.precision) : NULL),
                      bc_text(has_date ? d.start : NULL), bc_text(has_date ? d.end : NULL),

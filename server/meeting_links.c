@@ -11,9 +11,9 @@
 
 /* Records where the extracted meeting id contradicts the known meeting other it is the
  * same as: its status (planned in an article published before the known meeting was held
- * is older news, not a contradiction; a status the article does not state, marked inferred,
- * contradicts nothing: "talks ahead of the 17th conference" say nothing of whether it was
- * held, analyst 11 F1), its date (the spans do not meet) or its host
+ * is older news, not a contradiction; a status the article does not state, marked inferred
+ * or unknown, contradicts nothing: "talks ahead of the 17th conference" say nothing of
+ * whether it was held, analyst 11 F1 and N6), its date (the spans do not meet) or its host
  * (neither province is the other nor merged into it), with both sides in the note. */
 int bc_meeting_conflict_record(bc_store *s, const char *id, const char *other,
                                const char *published_on, bc_err *err)
@@ -21,7 +21,8 @@ int bc_meeting_conflict_record(bc_store *s, const char *id, const char *other,
     sqlite3_stmt *st;
     int rc = bc_store_stmt(
         s,
-        "SELECT n.status <> o.status AND NOT (n.status = 'planned' AND o.status = 'held' AND "
+        "SELECT n.status <> o.status AND 'unknown' NOT IN (n.status, o.status) AND NOT "
+        "(n.status = 'planned' AND o.status = 'held' AND "
         "?3 IS NOT NULL AND o.date_start IS NOT NULL AND ?3 < o.date_start) AND NOT EXISTS "
         "(SELECT 1 FROM json_each(coalesce(n.inferred, '[]')) WHERE value = 'status'), "
         "n.date_start IS "

@@ -70,18 +70,22 @@ typedef struct bc_xfigure {
     char change_qualifier[12];
     char parties[BC_X_MAX_PARTIES][64]; /* province ids named in its sentence */
     int nparties;
-    int range;            /* BC_X_RANGE_LOW or _HIGH: one end of a range its sentence states
-                           * ("between USD 2 billion and USD 2.5 billion", "2-2,5 tỷ USD"); the
-                           * other end is the figure right after (LOW) or before (HIGH) it */
-    double range_other;   /* range: the other end's value */
-    char range_hedge[12]; /* range: the qualifier the text gives the whole range ("about 2-2.5
-                           * billion": "about"), else "" */
-    int level;            /* BC_X_LEVEL_BEFORE or _AFTER: the level before or after a change its
-                           * sentence states ("rose from 2 to 2.5 billion USD", "tang tu 2 len
-                           * 2,5 ty USD"); the level before takes the scale and currency of the
-                           * one after when it writes none, and a period only of its own */
-    double level_other;   /* level: the other level's value */
-    size_t start, end;    /* the number's bytes in its first statement */
+    unsigned parties_pointed; /* bit k: parties[k] is not named as a party but pointed at: the
+                               * province named as the speaker's, then as "the province"
+                               * whose figure it is ("Lang Son's vice chairman said the
+                               * province wants to raise trade with Guangxi to ...") */
+    int range;                /* BC_X_RANGE_LOW or _HIGH: one end of a range its sentence states
+                               * ("between USD 2 billion and USD 2.5 billion", "2-2,5 tỷ USD"); the
+                               * other end is the figure right after (LOW) or before (HIGH) it */
+    double range_other;       /* range: the other end's value */
+    char range_hedge[12];     /* range: the qualifier the text gives the whole range ("about 2-2.5
+                               * billion": "about"), else "" */
+    int level;                /* BC_X_LEVEL_BEFORE or _AFTER: the level before or after a change its
+                               * sentence states ("rose from 2 to 2.5 billion USD", "tang tu 2 len
+                               * 2,5 ty USD"); the level before takes the scale and currency of the
+                               * one after when it writes none, and a period only of its own */
+    double level_other;       /* level: the other level's value */
+    size_t start, end;        /* the number's bytes in its first statement */
     bc_xcite cite;
     double confidence; /* 0..1 */
 } bc_xfigure;
@@ -147,7 +151,8 @@ typedef struct bc_xmeeting {
                              * ("in Wenshan, Yunnan", "thanh pho Mong Cai, tinh Quang
                              * Ninh", "广西凭祥"), so the text states where the town lies */
     bc_xquote place_at;     /* the sentence that names its place ({0, 0}: none) */
-    char status[8];         /* "held" or "planned" */
+    char status[8];         /* "held", "planned", or "unknown" when none of its statements
+                             * says it and no date decides it (status_unsaid) */
     int status_from_date;   /* 1: planned only because its date falls after the reference
                              * date; its words say neither that it took place nor that it
                              * is to come */

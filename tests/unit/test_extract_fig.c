@@ -1580,6 +1580,98 @@ static void officials_of_a_province_are_no_party(void **state)
     }
 }
 
+/* A figure said by one province's official and then given as "the province"'s (analyst 11,
+ * N5: "Lang Son's vice chairman said the province wants to raise trade with Guangxi to ..."):
+ * that province is a party beside the partner the sentence names, marked as pointed at, in
+ * every language; not when no word points back at it, nor when the sentence names another
+ * province of its country as the party, nor when "the province" is part of a name. */
+static void the_province_a_speaker_is_of_and_points_back_at(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text, *own, *partner;
+    } cases[] = {
+        {"en",
+         "Lang Son's vice chairman said the province wants to raise trade with Guangxi to "
+         "USD 4.2 billion by 2028.",
+         "lang-son", "guangxi"},
+        {"en",
+         "The vice chairman of Cao Bang said the province aims to lift its trade with "
+         "Guangxi to USD 4.2 billion by 2028.",
+         "cao-bang", "guangxi"},
+        {"en",
+         "Guangxi's vice chairman said the region hopes to bring trade with Lang Son to USD "
+         "4.2 billion by 2028.",
+         "guangxi", "lang-son"},
+        {"nl",
+         "De vicevoorzitter van het Volkscomité van Quang Ninh zei dat de provincie de "
+         "handel met Guangxi in 2028 wil verhogen tot 4,2 miljard dollar.",
+         "quang-ninh", "guangxi"},
+        {"sv",
+         "Vice ordföranden i Cao Bang sade att provinsen vill öka handeln med Guangxi till "
+         "4,2 miljarder dollar 2028.",
+         "cao-bang", "guangxi"},
+        {"sv",
+         "Lao Cais vice ordförande sade att provinsen vill öka handeln med Yunnan till 4,2 "
+         "miljarder USD år 2028.",
+         "lao-cai", "yunnan"},
+        {"fr",
+         "Le vice-président de Lang Son a déclaré que la province souhaite porter ses "
+         "échanges avec le Guangxi à 4,2 milliards USD d'ici 2028.",
+         "lang-son", "guangxi"},
+        {"pl",
+         "Wiceprzewodniczący Lao Cai powiedział, że prowincja chce zwiększyć handel z "
+         "Junnanem do 4,2 mld USD do 2028 r.",
+         "lao-cai", "yunnan"},
+        {"vi",
+         "Phó Chủ tịch UBND tỉnh Lạng Sơn cho biết tỉnh phấn đấu nâng kim ngạch thương mại "
+         "với Quảng Tây lên 4,2 tỷ USD vào năm 2028.",
+         "lang-son", "guangxi"},
+        {"zh", "谅山省副主席表示，该省力争到2028年与广西的贸易额达到42亿美元。", "lang-son",
+         "guangxi"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        bc_extraction x = run(cases[k].lang, "2026-10-09", cases[k].text);
+        const bc_xfigure *f = has_fig(&x, 4.2e9) ? fig(&x, 4.2e9) : NULL;
+        int own = -1;
+        for (int q = 0; f != NULL && q < f->nparties; q++)
+            if (strcmp(f->parties[q], cases[k].own) == 0)
+                own = q;
+        if (f == NULL || f->nparties != 2 || !has_party(f, cases[k].partner) || own < 0 ||
+            f->parties_pointed != 1u << own)
+            fail_msg("'%s': parties %d (%s pointed at: %d)", cases[k].text, f ? f->nparties : -1,
+                     cases[k].own, own);
+        bc_extraction_free(&x);
+    }
+    static const struct {
+        const char *lang, *text, *party, *not_party; /* party named as such */
+    } named[] = {
+        /* no word points back at the speaker's province */
+        {"en", "Lang Son's vice chairman said trade with Guangxi reached USD 4.2 billion in 2025.",
+         "guangxi", "lang-son"},
+        /* "the province" of a name, and the party the sentence names */
+        {"en",
+         "Lang Son's vice chairman said the province of Lao Cai traded USD 4.2 billion "
+         "with Yunnan in 2025.",
+         "lao-cai", "lang-son"},
+        {"vi",
+         "Phó Chủ tịch UBND tỉnh Lạng Sơn cho biết tỉnh Cao Bằng đạt kim ngạch 4,2 tỷ USD "
+         "với Quảng Tây năm 2025.",
+         "cao-bang", "lang-son"},
+        /* named as the subject: stated, not pointed at */
+        {"en", "Cao Bang province wants to raise trade with Guangxi to USD 4.2 billion by 2028.",
+         "cao-bang", NULL},
+    };
+    for (size_t k = 0; k < sizeof named / sizeof named[0]; k++) {
+        bc_extraction x = run(named[k].lang, "2026-10-09", named[k].text);
+        const bc_xfigure *f = has_fig(&x, 4.2e9) ? fig(&x, 4.2e9) : NULL;
+        if (f == NULL || !has_party(f, named[k].party) || f->parties_pointed != 0 ||
+            (named[k].not_party != NULL && has_party(f, named[k].not_party)))
+            fail_msg("'%s': not %s alone, as named", named[k].text, named[k].party);
+        bc_extraction_free(&x);
+    }
+}
+
 /* A province named only in a crossing's name is no party of a figure, as one named only in
  * an office: one side of a pair of gates ("poste-frontière Lao Cai–Hekou", "cặp cửa khẩu
  * Lào Cai – Hà Khẩu", "河口—老街口岸"), or one gate named after its town ("老街口岸", "cửa
@@ -1687,6 +1779,7 @@ int main(void)
         cmocka_unit_test(a_crossing_named_after_a_province_is_no_party),
         cmocka_unit_test(a_side_that_speaks_is_no_party),
         cmocka_unit_test(officials_of_a_province_are_no_party),
+        cmocka_unit_test(the_province_a_speaker_is_of_and_points_back_at),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -542,6 +542,64 @@ static void traffic_over_a_bridge_is_crossings(void **state)
     }
 }
 
+/* The counts analyst 11 found missed or misread (X2): Polish "przeładunki" are goods
+ * carried; the Chinese "about" before "有" ("约有300辆") is the count's qualifier; a weekday
+ * before a small count ("Mardi, 12 camions", "On Tuesday, 12 trucks") dates it rather than
+ * being read as "Tuesday the 12th"; a short aside between two commas does not cut the
+ * count from the words of its clause ("Bron, enligt tullen, trafikeras av ..."), while a
+ * Chinese list's "、" is no aside. */
+static void counts_past_an_aside_a_weekday_and_a_qualifier(void **state)
+{
+    (void)state;
+    bc_extraction x =
+        run("pl", "2026-11-20", "Przeładunki na przejściu Hekou wyniosły w 2025 r. 2,6 mln ton.");
+    assert_string_equal(fig(&x, 2.6e6)->metric, "goods_carried");
+    bc_extraction_free(&x);
+    x = run("zh", "2026-11-20", "目前每天约有450辆货车经金水河口岸出入境。");
+    assert_string_equal(fig(&x, 450)->qualifier, "about");
+    assert_string_equal(fig(&x, 450)->metric, "vehicles_per_day");
+    bc_extraction_free(&x);
+    static const struct {
+        const char *lang, *text;
+    } weekday[] = {
+        {"fr", "Mardi, 14 camions ont franchi la frontière à Ma Lu Thang."},
+        {"en", "On Tuesday, 14 trucks crossed the border at Ma Lu Thang."},
+        {"nl", "Dinsdag staken 14 vrachtwagens de grens over bij Ma Lu Thang."},
+        {"pl", "We wtorek 14 ciężarówek przekroczyło granicę w Ma Lu Thang."},
+        {"sv", "I tisdags passerade 14 lastbilar gränsen vid Ma Lu Thang."},
+        {"vi", "Hôm thứ Ba, 14 xe tải đã qua cửa khẩu Ma Lù Thàng."},
+    };
+    for (size_t k = 0; k < sizeof weekday / sizeof weekday[0]; k++) {
+        x = run(weekday[k].lang, "2026-11-20", weekday[k].text);
+        if (!has_fig(&x, 14) || strcmp(fig(&x, 14)->period, "2026-11-17") != 0)
+            fail_msg("'%s': no count of 14 on Tuesday 17 November", weekday[k].text);
+        bc_extraction_free(&x);
+    }
+    /* a weekday before its day and month still dates a meeting by them */
+    x = run("fr", "2026-05-20", "Les deux parties ont tenu des entretiens mardi 12 mai à Lao Cai.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2026-05-12");
+    bc_extraction_free(&x);
+    static const struct {
+        const char *lang, *text;
+    } aside[] = {
+        {"sv", "Bron, enligt tullen, trafikeras av omkring 450 lastbilar om dagen."},
+        {"fr", "Le pont, selon les douanes, voit passer chaque jour environ 450 camions."},
+        {"en", "About 450 trucks, officials said, cross the bridge every day."},
+    };
+    for (size_t k = 0; k < sizeof aside / sizeof aside[0]; k++) {
+        x = run(aside[k].lang, "2026-11-20", aside[k].text);
+        if (!has_fig(&x, 450) || strcmp(fig(&x, 450)->metric, "vehicles_per_day") != 0)
+            fail_msg("'%s': no 450 vehicles a day", aside[k].text);
+        bc_extraction_free(&x);
+    }
+    /* "、" lists the goods: the tonnes are no daily rate of the clause before */
+    x = run("zh", "2026-11-20",
+            "金水河口岸日均通行货车约450辆次，越南芒果、香蕉等水果经该口岸进境超过60万吨。");
+    assert_string_equal(fig(&x, 6e5)->metric, "goods_carried");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -554,6 +612,7 @@ int main(void)
         cmocka_unit_test(a_count_is_read_alike_with_and_without_a_date),
         cmocka_unit_test(a_day_opening_its_sentence_dates_a_count),
         cmocka_unit_test(traffic_over_a_bridge_is_crossings),
+        cmocka_unit_test(counts_past_an_aside_a_weekday_and_a_qualifier),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

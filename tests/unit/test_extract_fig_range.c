@@ -364,6 +364,95 @@ static void each_level_keeps_its_own_period(void **state)
     bc_extraction_free(&x);
 }
 
+/* A fall from one level to another is a change as a rise is (analyst 11, X1): the earlier
+ * level gets no period of the later one's, in every language and with every verb ("ont
+ * chuté de ... à", "giảm từ ... xuống", "xuống còn", "回落至", "nam ... af van ... tot"), is of
+ * the later one's measure (French "de" is not "by" there), and the later level takes the
+ * time the sentence opens with; a count of cargo is read in Polish ("ładunków",
+ * "przeładunki") and Swedish ("Godsmängden"). */
+static void a_fall_keeps_each_level_its_own_period(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+        double before, after;
+    } cases[] = {
+        {"fr",
+         "Les exportations de Cao Bang vers le Guangxi ont chuté de 1,4 milliard USD à 1,1 "
+         "milliard USD au cours des huit premiers mois de 2024.",
+         1.4e9, 1.1e9},
+        {"fr",
+         "Les exportations de Cao Bang vers le Guangxi sont tombées de 1,4 milliard USD à "
+         "1,1 milliard USD au cours des huit premiers mois de 2024.",
+         1.4e9, 1.1e9},
+        {"fr",
+         "Les exportations de Cao Bang vers le Guangxi ont augmenté de 1,1 milliard USD à "
+         "1,4 milliard USD au cours des huit premiers mois de 2024.",
+         1.1e9, 1.4e9},
+        {"vi",
+         "Xuất khẩu của Cao Bằng sang Quảng Tây giảm từ 1,4 tỷ USD xuống 1,1 tỷ USD trong 8 "
+         "tháng đầu năm 2024.",
+         1.4e9, 1.1e9},
+        {"vi",
+         "Xuất khẩu của Cao Bằng sang Quảng Tây sụt giảm từ 1,4 tỷ USD xuống còn 1,1 tỷ USD "
+         "trong 8 tháng đầu năm 2024.",
+         1.4e9, 1.1e9},
+        {"en",
+         "Cao Bang's exports to Guangxi slid, falling from USD 1.4 billion to USD 1.1 "
+         "billion in the first eight months of 2024.",
+         1.4e9, 1.1e9},
+        {"zh", "2024年前8个月，高平对广西出口额从14亿美元回落至11亿美元。", 1.4e9, 1.1e9},
+        {"zh", "2024年前8个月，口岸货运量由140万吨减少到110万吨。", 1.4e6, 1.1e6},
+        {"nl",
+         "De export van Cao Bang naar Guangxi nam in de eerste acht maanden van 2024 af van "
+         "1,4 miljard dollar tot 1,1 miljard dollar.",
+         1.4e9, 1.1e9},
+        {"sv",
+         "Cao Bangs export till Guangxi sjönk från 1,4 miljarder dollar till 1,1 miljarder "
+         "dollar under årets första åtta månader 2024.",
+         1.4e9, 1.1e9},
+        {"pl",
+         "Eksport Cao Bang do Guangxi spadł z 1,4 mld USD do 1,1 mld USD w ciągu ośmiu "
+         "miesięcy 2024 r.",
+         1.4e9, 1.1e9},
+        {"pl",
+         "Wolumen ładunków wzrósł z 1,1 mln ton do 1,4 mln ton w ciągu ośmiu miesięcy "
+         "2024 r.",
+         1.1e6, 1.4e6},
+        {"pl", "Przeładunki spadły z 1,4 mln ton do 1,1 mln ton w ciągu ośmiu miesięcy 2024 r.",
+         1.4e6, 1.1e6},
+        {"sv",
+         "Godsmängden ökade från 1,1 miljoner ton till 1,4 miljoner ton under årets första "
+         "åtta månader 2024.",
+         1.1e6, 1.4e6},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        bc_extraction x = run(cases[k].lang, "2024-10-05", cases[k].text);
+        if (!has_fig(&x, cases[k].before) || !has_fig(&x, cases[k].after))
+            fail_msg("'%s': %zu figures, not both levels", cases[k].text, x.nfigures);
+        const bc_xfigure *b = fig(&x, cases[k].before), *a = fig(&x, cases[k].after);
+        if (b->level != BC_X_LEVEL_BEFORE || a->level != BC_X_LEVEL_AFTER ||
+            strcmp(b->period, "") != 0 || strcmp(a->period, "2024-01/2024-08") != 0 ||
+            b->change_amount || a->metric[0] == '\0' || strcmp(b->metric, a->metric) != 0)
+            fail_msg("'%s': levels %d %d, periods '%s' '%s', measures '%s' '%s'", cases[k].text,
+                     b->level, a->level, b->period, a->period, b->metric, a->metric);
+        bc_extraction_free(&x);
+    }
+    /* a French change by an amount, with no level after it, stays a change */
+    bc_extraction x = run("fr", "2024-10-05",
+                          "Les exportations ont chuté de 300 millions USD au cours des huit "
+                          "premiers mois de 2024.");
+    assert_true(fig(&x, 3e8)->change_amount);
+    assert_int_equal(fig(&x, 3e8)->level, 0);
+    bc_extraction_free(&x);
+    /* a Dutch "af" of no verb of taking is no change: two amounts, no levels */
+    x = run("nl", "2024-10-05",
+            "Het bedrag ging af van de begroting van 1,4 miljard dollar tot 1,1 miljard dollar.");
+    for (size_t i = 0; i < x.nfigures; i++)
+        assert_int_equal(x.figures[i].level, 0);
+    bc_extraction_free(&x);
+}
+
 /* Allocation failure while a range adds its second end fails cleanly. */
 static void allocation_failure(void **state)
 {
@@ -466,6 +555,7 @@ int main(void)
         cmocka_unit_test(a_level_before_is_an_amount),
         cmocka_unit_test(each_level_keeps_its_own_period),
         cmocka_unit_test(a_level_of_the_same_period_last_year_keeps_its_period),
+        cmocka_unit_test(a_fall_keeps_each_level_its_own_period),
         cmocka_unit_test_teardown(allocation_failure, xf_reset_alloc),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);

@@ -1,5 +1,6 @@
 /* test_extract_meet_emit.c: a meeting as emitted (extract_meet_emit.c): place, status
- * (held or planned, from the words nearest to it) and the people named. */
+ * (held or planned, from the words nearest to it; unknown when none say it) and the people
+ * named. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -357,13 +358,14 @@ static void the_status_its_words_say(void **state)
     assert_int_equal(m->cite.nquotes, 2);
     assert_int_equal(m->status_quotes, 2u); /* the second sentence only */
     bc_extraction_free(&x);
-    /* alone, it says neither: held only as nothing tells otherwise, and marked so */
+    /* alone, it says neither, and nothing else tells: unknown (analyst 11, N6) */
     x = run("en", NULL,
             "Officials met ahead of the 17th conference of the Joint Working Committee between "
             "Quang Ninh, Lang Son, Cao Bang, Ha Giang and Guangxi.");
     m = meet(&x, "jwc-guangxi", 17);
     assert_int_equal(m->status_quotes, 0u);
     assert_int_equal(m->status_unsaid, 1);
+    assert_string_equal(m->status, "unknown");
     bc_extraction_free(&x);
     /* said to be held: stated */
     x = run("en", NULL,
@@ -382,6 +384,103 @@ static void the_status_its_words_say(void **state)
     assert_string_equal(m->status, "planned");
     assert_int_equal(m->status_from_date, 0);
     assert_int_equal(m->status_quotes, 1u);
+    bc_extraction_free(&x);
+}
+
+/* A known town written with an ending of the article's language is that town (analyst 11,
+ * N9): Polish "w Kunmingu", "w Nanningu", "w Wenshanie", "w Pingxiangu", "pod Dongxingiem";
+ * a name with no such ending is no town, nor is a town outside the border provinces. A
+ * body's members listed after its word of place ("the working group in Lai Chau, Lao Cai,
+ * ...") are no place; one province after it is. */
+static void a_town_with_an_ending_of_its_language_is_the_place(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text, *place, *name;
+    } cases[] = {
+        {"pl", "Przedstawiciele Lao Cai i Junnanu odbyli rozmowy w Kunmingu 9 lutego.", "yunnan",
+         "Kunming"},
+        {"pl", "Przedstawiciele Cao Bang i Guangxi odbyli rozmowy w Nanningu 9 lutego.", "guangxi",
+         "Nanning"},
+        {"pl", "Przedstawiciele Ha Giang i Junnanu odbyli rozmowy w Wenshanie 9 lutego.", "yunnan",
+         "Wenshan"},
+        {"pl", "Przedstawiciele Lang Son i Guangxi odbyli rozmowy w Pingxiangu 9 lutego.",
+         "guangxi", "Pingxiang"},
+        {"pl",
+         "13. spotkanie Wspólnej Grupy Roboczej Lai Chau, Lao Cai, Tuyen Quang, Dien Bien i "
+         "Junnanu odbędzie się w grudniu w Kunmingu.",
+         "yunnan", "Kunming"},
+        {"sv", "Företrädare för Lao Cai och Yunnan höll samtal i Kunming den 9 februari.", "yunnan",
+         "Kunming"},
+        {"en",
+         "The 13th meeting of the working group in Lai Chau, Lao Cai, Tuyen Quang, Dien Bien and "
+         "Yunnan will be held in Mengzi in December.",
+         "yunnan", "Mengzi"},
+        {"en",
+         "The 13th meeting of the working group in Lai Chau, Lao Cai, Tuyen Quang, Dien Bien and "
+         "Yunnan will be held in December.",
+         "", ""},
+        {"en", "The 13th meeting of the working group will be held in Lai Chau in December.",
+         "lai-chau", ""},
+        /* no ending of the language: "Kunmingowo" is no town, nor Hanoi a border one */
+        {"pl", "Przedstawiciele Lao Cai i Junnanu odbyli rozmowy w Kunmingowo 9 lutego.", "", ""},
+        {"pl", "Przedstawiciele Lao Cai i Junnanu odbyli rozmowy w Hanoi 9 lutego.", "", ""},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bc_extraction x = run(cases[i].lang, "2026-02-11", cases[i].text);
+        int found = 0;
+        for (size_t k = 0; k < x.nmeetings && !found; k++)
+            found = strcmp(x.meetings[k].place, cases[i].place) == 0 &&
+                    strcmp(x.meetings[k].place_name, cases[i].name) == 0;
+        if (x.nmeetings == 0 || !found)
+            fail_msg("'%s': place '%s' '%s'", cases[i].text,
+                     x.nmeetings ? x.meetings[0].place : "-",
+                     x.nmeetings ? x.meetings[0].place_name : "-");
+        bc_extraction_free(&x);
+    }
+}
+
+/* A Chinese meeting named as the time of talks by a word for before after it ("…第十二次
+ * 会议召开之前，", "…会议前夕，"), an ordinal or a body's name opening it, is the talks'
+ * occasion as "ahead of" is: no sentence says its status, which is unknown (analyst 11, N6),
+ * not held; the meeting its sentence says was held is. */
+static void a_chinese_meeting_before_talks_is_their_occasion(void **state)
+{
+    (void)state;
+    static const char *const cases[] = {
+        "越南莱州、老街、宣光、奠边四省与中国云南省联合工作组第十二次会议召开之前，老街省与云南省"
+        "海关官员于2月3日在河口举行会谈。",
+        "越南莱州、老街、宣光、奠边四省与中国云南省联合工作组第十二次会议前夕，老街省与云南省海关"
+        "官员于2月3日在河口举行会谈。",
+        "第十二次会议召开前，老街省与云南省海关官员于2月3日在河口举行会谈。",
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        for (int dated = 0; dated < 2; dated++) {
+            bc_extraction x = run("zh", dated ? "2026-02-05" : NULL, cases[i]);
+            const bc_xmeeting *m = by_ordinal(&x, 12);
+            if (m == NULL || strcmp(m->status, "unknown") != 0 || m->status_quotes != 0 ||
+                m->date[0] || m->place[0])
+                fail_msg("%zu (%s): meeting 12 %s on '%s' at '%s'", i, dated ? "dated" : "undated",
+                         m ? m->status : "-", m ? m->date : "-", m ? m->place : "-");
+            bc_extraction_free(&x);
+        }
+    }
+    /* held in its own words: held, on its day */
+    bc_extraction x = run("zh", "2026-02-05",
+                          "越南莱州、老街、宣光、奠边四省与中国云南省联合工作组第十二次会议于2月3日"
+                          "在河口举行。");
+    const bc_xmeeting *m = by_ordinal(&x, 12);
+    assert_non_null(m);
+    assert_string_equal(m->status, "held");
+    assert_string_equal(m->date, "2026-02-03");
+    bc_extraction_free(&x);
+    /* told as to come by the next sentence: planned */
+    x = run("zh", "2026-02-05",
+            "第十二次会议召开之前，老街省与云南省海关官员于2月3日在河口举行会谈。越南莱州、老街、"
+            "宣光、奠边四省与中国云南省联合工作组第十二次会议将于4月在蒙自举行。");
+    m = by_ordinal(&x, 12);
+    assert_non_null(m);
+    assert_string_equal(m->status, "planned");
     bc_extraction_free(&x);
 }
 
@@ -800,6 +899,8 @@ int main(void)
         cmocka_unit_test(talks_ahead_of_a_body_are_the_two_sides),
         cmocka_unit_test(the_swedish_present_and_the_meeting_pointed_back_at),
         cmocka_unit_test(talks_in_preparation_for_a_meeting_are_their_own),
+        cmocka_unit_test(a_chinese_meeting_before_talks_is_their_occasion),
+        cmocka_unit_test(a_town_with_an_ending_of_its_language_is_the_place),
         cmocka_unit_test(a_general_noun_points_back_at_the_meeting),
         cmocka_unit_test(a_bodys_members_are_no_place),
         cmocka_unit_test(a_swedish_weekday_before_a_colon_ordinal),

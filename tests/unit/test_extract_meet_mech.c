@@ -498,6 +498,42 @@ static void four_provinces_written_other_ways(void **state)
     }
 }
 
+/* A province named only as where a body's meeting is held is no would-be member of it
+ * (analyst 11 X3, seen with "w Lạng Sơn"): the body whose members the sentence lists
+ * stays that mechanism, in Polish and English; named as a member too, or with no members
+ * listed, nothing changes. */
+static void a_place_is_no_member_of_the_body(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text, *mech, *place;
+    } cases[] = {
+        {"pl",
+         "13. spotkanie Wspólnej Grupy Roboczej Lai Chau, Lao Cai, Tuyen Quang, Dien Bien i "
+         "Junnanu odbędzie się w grudniu w Lạng Sơn.",
+         "jwg-yunnan", "lang-son"},
+        {"en",
+         "The 13th meeting of the Joint Working Group of Lai Chau, Lao Cai, Tuyen Quang, Dien "
+         "Bien and Yunnan will be held in Cao Bang in December.",
+         "jwg-yunnan", "cao-bang"},
+        {"en",
+         "The 13th meeting of the Joint Working Group of Lai Chau, Lao Cai, Tuyen Quang, Dien "
+         "Bien and Yunnan will be held in Lao Cai in December.",
+         "jwg-yunnan", "lao-cai"},
+        {"en", "The 13th meeting of the Joint Working Group will be held in Cao Bang in December.",
+         "", "cao-bang"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bc_extraction x = run(cases[i].lang, "2026-03-16", cases[i].text);
+        if (x.nmeetings != 1 || strcmp(x.meetings[0].mechanism, cases[i].mech) != 0 ||
+            strcmp(x.meetings[0].place, cases[i].place) != 0)
+            fail_msg("'%s': mechanism '%s' place '%s'", cases[i].text,
+                     x.nmeetings ? x.meetings[0].mechanism : "-",
+                     x.nmeetings ? x.meetings[0].place : "-");
+        bc_extraction_free(&x);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -512,6 +548,7 @@ int main(void)
         cmocka_unit_test(an_edition_is_of_the_series_numbered_close_to_it),
         cmocka_unit_test(dutch_sessions_summits_and_spring_words),
         cmocka_unit_test(four_provinces_written_other_ways),
+        cmocka_unit_test(a_place_is_no_member_of_the_body),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

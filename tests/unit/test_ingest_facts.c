@@ -496,6 +496,54 @@ static void a_rejected_crossing_is_not_proposed_again(void **state)
     assert_int_equal(r4.project_events, 1);
     assert_int_equal(count(S, "SELECT count(*) FROM projects WHERE vn_side = 'Na Ri'"), 1);
     no_check_problems();
+/* Trade targets each said by one province's official (analyst 11, N5): the province the
+ * sentence then calls "the province" is a party beside its Chinese partner, marked inferred
+ * with why, so the targets of two pairs (Quang Ninh-Guangxi, Cao Bang-Guangxi) share no
+ * parties and do not conflict; two targets of one pair still do. */
+static void a_target_of_the_province_that_speaks(void **state)
+{
+    (void)state;
+    bc_ingest_result a = ingest("De vicevoorzitter van het Volkscomité van Quang Ninh zei dat de "
+                                "provincie de handel met Guangxi in 2029 wil verhogen tot 6,5 "
+                                "miljard dollar.\n",
+                                "nl", "2026-11-02");
+    bc_ingest_result b = ingest("Cao Bangs vice ordförande sade att provinsen vill öka handeln med "
+                                "Guangxi till 2,5 miljarder USD år 2029.\n",
+                                "sv", "2026-11-02");
+    static const char *const pair[2][2] = {{"quang-ninh", "guangxi"}, {"cao-bang", "guangxi"}};
+    const bc_ingest_result *r[2] = {&a, &b};
+    for (int k = 0; k < 2; k++) {
+        char sql[700];
+        snprintf(sql, sizeof sql,
+                 "SELECT count(*) FROM figures f WHERE f.id LIKE '%s-f%%' AND EXISTS (SELECT 1 "
+                 "FROM json_each(f.inferred) WHERE value = 'parties') AND f.note LIKE '%%as "
+                 "\"the province\" whose figure it is%%' AND (SELECT group_concat(province_id) "
+                 "FROM (SELECT province_id FROM figure_parties WHERE figure_id = f.id ORDER BY "
+                 "province_id)) = '%s,%s'",
+                 r[k]->source_id, strcmp(pair[k][0], pair[k][1]) < 0 ? pair[k][0] : pair[k][1],
+                 strcmp(pair[k][0], pair[k][1]) < 0 ? pair[k][1] : pair[k][0]);
+        assert_int_equal(count(S, sql), 1);
+        /* no quote claims to state parties it only points at */
+        assert_int_equal(n_of("SELECT count(*) FROM citations WHERE source_id = '%s' AND "
+                              "figure_id IS NOT NULL AND supports LIKE '%%parties%%'",
+                              r[k]->source_id),
+                         0);
+    }
+    char sql[400];
+    snprintf(sql, sizeof sql,
+             "SELECT count(*) FROM figure_conflicts WHERE figure_id LIKE '%s-f%%' AND other_id "
+             "LIKE '%s-f%%'",
+             a.source_id, b.source_id);
+    assert_int_equal(count(S, sql), 0);
+    /* the same pair's target told otherwise: a conflict, found by comparing */
+    bc_ingest_result c = ingest("Quang Ninh's vice chairman said the province wants to raise "
+                                "trade with Guangxi to USD 7 billion by 2029.\n",
+                                "en", "2026-11-03");
+    snprintf(sql, sizeof sql,
+             "SELECT count(*) FROM figure_conflicts WHERE figure_id LIKE '%s-f%%' AND other_id "
+             "LIKE '%s-f%%'",
+             c.source_id, a.source_id);
+    assert_int_equal(count(S, sql), 1);
 }
 
 int main(void)
@@ -514,6 +562,7 @@ int main(void)
         cmocka_unit_test(a_restatement_is_no_second_figure),
         cmocka_unit_test(province_names_are_read_once_per_article),
         cmocka_unit_test(a_rejected_crossing_is_not_proposed_again),
+        cmocka_unit_test(a_target_of_the_province_that_speaks),
     };
     return cmocka_run_group_tests_name("ingest_facts", tests, fx_group_setup, fx_group_teardown);
 }

@@ -383,8 +383,8 @@ static void a_status_from_the_date_is_inferred(void **state)
 }
 
 /* Only a sentence whose words say the status supports it (outsider 10, F1): "Officials met
- * ahead of the 17th committee conference" does not; alone, the meeting's status is marked
- * inferred with why. */
+ * ahead of the 17th committee conference" does not; alone, the meeting's status is unknown,
+ * the note saying why (analyst 11, N6). */
 static void only_the_words_that_say_it_state_the_status(void **state)
 {
     (void)state;
@@ -412,9 +412,9 @@ static void only_the_words_that_say_it_state_the_status(void **state)
                   "Officials met ahead of the 17th conference of the Joint Working Committee "
                   "between Quang Ninh, Lang Son, Cao Bang, Ha Giang and Guangxi.",
                   "2026-11-05");
-    assert_int_equal(n_of("SELECT count(*) FROM meetings WHERE id LIKE '%s-m%%' AND inferred LIKE "
-                          "'%%\"status\"%%' AND note LIKE 'It is named only as the time of "
-                          "something else%%'",
+    assert_int_equal(n_of("SELECT count(*) FROM meetings WHERE id LIKE '%s-m%%' AND status = "
+                          "'unknown' AND inferred NOT LIKE '%%\"status\"%%' AND note LIKE 'It is "
+                          "named only as the time of something else%%status is unknown.'",
                           r.source_id),
                      1);
     assert_int_equal(n_of("SELECT count(*) FROM citations WHERE source_id = '%s' AND "
@@ -604,11 +604,11 @@ static void talks_in_preparation_for_a_meeting_raise_no_conflict(void **state)
                           r.source_id),
                      1);
     /* no conflict at all: the status a sentence naming it only as the time of talks leaves
-     * unsaid is taken as held but marked inferred, and an inferred status contradicts
-     * nothing (outsider 11 recheck 2, F1) */
+     * unsaid is unknown, and an unknown status contradicts nothing (outsider 11 recheck 2,
+     * F1; N6) */
     assert_int_equal(n_of("SELECT count(*) FROM meetings WHERE id LIKE '%s-m%%' AND status = "
-                          "'held' AND EXISTS (SELECT 1 FROM json_each(inferred) WHERE value = "
-                          "'status')",
+                          "'unknown' AND NOT EXISTS (SELECT 1 FROM json_each(inferred) WHERE "
+                          "value = 'status')",
                           r.source_id),
                      1);
     assert_int_equal(
@@ -617,6 +617,84 @@ static void talks_in_preparation_for_a_meeting_raise_no_conflict(void **state)
     assert_int_equal(
         n_of("SELECT count(*) FROM meeting_conflicts WHERE meeting_id LIKE '%s-m%%'", a.source_id),
         0);
+}
+
+/* A meeting named only as the time of talks ("ahead of", "in preparation for", "为筹备",
+ * "前夕", "voorafgaand aan") is stored with status unknown in every language (analyst 11,
+ * N6): not held, not marked inferred, its note saying why, and it contradicts neither the
+ * planned 12th nor the held 11th meeting of the store; the talks stay held. A sentence that
+ * does say it was held still contradicts the planned 12th. */
+static void a_meeting_named_only_as_the_time_of_talks_has_no_status(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+    } cases[] = {
+        {"en", "Ahead of the 12th meeting of the Joint Working Group of Lai Chau, Lao Cai, Tuyen "
+               "Quang, Dien Bien and Yunnan, customs officers of Lao Cai and Yunnan sat down in "
+               "Hekou on 3 February.\n"},
+        {"fr", "En prévision de la 12e réunion du Groupe de travail conjoint de Lai Chau, Lao "
+               "Cai, Tuyen Quang, Dien Bien et du Yunnan, des responsables de Lao Cai et du Yunnan "
+               "ont tenu des entretiens à Hekou le 3 février.\n"},
+        {"pl", "W przededniu 12. spotkania Wspólnej Grupy Roboczej Lai Chau, Lao Cai, Tuyen "
+               "Quang, Dien Bien i Junnanu urzędnicy Lao Cai i Junnanu przeprowadzili rozmowy w "
+               "Hekou 3 lutego.\n"},
+        {"sv", "Inför det 12:e mötet i Gemensamma arbetsgruppen för Lai Chau, Lao Cai, Tuyen "
+               "Quang, Dien Bien och Yunnan höll tjänstemän från Lao Cai och Yunnan samtal i "
+               "Hekou den 3 februari.\n"},
+        {"nl", "In aanloop naar de 12e vergadering van de Gezamenlijke Werkgroep van Lai Chau, "
+               "Lao Cai, Tuyen Quang, Dien Bien en Yunnan voerden ambtenaren van Lao Cai en "
+               "Yunnan op 3 februari overleg in Hekou.\n"},
+        {"vi", "Để chuẩn bị cho Hội nghị lần thứ 12 Nhóm công tác liên hợp Lai Châu, Lào Cai, "
+               "Tuyên Quang, Điện Biên và Vân Nam, cán bộ hai tỉnh Lào Cai và Vân Nam đã hội đàm "
+               "tại Hà Khẩu ngày 3/2.\n"},
+        {"zh", "越南莱州、老街、宣光、奠边四省与中国云南省联合工作组第十二次会议召开之前，老街省与"
+               "云南省官员于2月3日在河口举行会谈。\n"},
+        {"zh", "为筹备越南莱州、老街、宣光、奠边四省与中国云南省联合工作组第十二次会议，老街省与"
+               "云南省官员于2月3日在河口举行会谈。\n"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        for (int dated = 0; dated < 2; dated++) {
+            bc_ingest_result r =
+                fx_ingest(S, cases[i].lang, cases[i].text, dated ? "2026-02-05" : NULL);
+            if (n_of("SELECT count(*) FROM meetings WHERE id LIKE '%s-m%%' AND ordinal = 12 AND "
+                     "same_as = 'jwg-yunnan-12' AND status = 'unknown' AND NOT EXISTS (SELECT 1 "
+                     "FROM json_each(inferred) WHERE value = 'status') AND note LIKE '%%its "
+                     "status is unknown.%%'",
+                     r.source_id) != 1 ||
+                n_of("SELECT count(*) FROM meeting_conflicts WHERE meeting_id LIKE '%s-m%%'",
+                     r.source_id) != 0 ||
+                n_of("SELECT count(*) FROM coop_events WHERE id LIKE '%s-e%%' AND kind = 'talks' "
+                     "AND status = 'held' AND place = 'Hekou'",
+                     r.source_id) != 1)
+                fail_msg("%s %zu (%s): meeting 12 not stored unknown without conflict beside "
+                         "talks held in Hekou",
+                         cases[i].lang, i, dated ? "dated" : "undated");
+        }
+    }
+    /* the 11th, held in the store: unknown contradicts it no more than planned */
+    bc_ingest_result r = fx_ingest(
+        S, "en",
+        "Ahead of the 11th meeting of the Joint Working Group of Lai Chau, Lao Cai, Tuyen Quang, "
+        "Dien Bien and Yunnan, trade officials of Lai Chau and Yunnan met in Jinping on 2 "
+        "October.\n",
+        "2025-10-04");
+    assert_int_equal(n_of("SELECT count(*) FROM meetings WHERE id LIKE '%s-m%%' AND same_as = "
+                          "'jwg-yunnan-11' AND status = 'unknown'",
+                          r.source_id),
+                     1);
+    assert_int_equal(
+        n_of("SELECT count(*) FROM meeting_conflicts WHERE meeting_id LIKE '%s-m%%'", r.source_id),
+        0);
+    /* said to have been held: a status of its own, which contradicts the planned 12th */
+    r = fx_ingest(S, "en",
+                  "The 12th meeting of the Joint Working Group of Lai Chau, Lao Cai, Tuyen Quang, "
+                  "Dien Bien and Yunnan was held in Lao Cai on 28 January 2026.\n",
+                  "2026-02-05");
+    assert_int_equal(n_of("SELECT count(*) FROM meeting_conflicts WHERE meeting_id LIKE '%s-m%%' "
+                          "AND other_id = 'jwg-yunnan-12' AND fields LIKE '%%\"status\"%%'",
+                          r.source_id),
+                     1);
 }
 
 /* A note names the kind of body as the text does (outsider 11, F16): "grupy" is a group,
@@ -704,6 +782,7 @@ int main(void)
         cmocka_unit_test(talks_ahead_of_a_meeting_are_stored_undated),
         cmocka_unit_test(talks_after_the_meeting_they_are_ahead_of_are_their_own),
         cmocka_unit_test(talks_in_preparation_for_a_meeting_raise_no_conflict),
+        cmocka_unit_test(a_meeting_named_only_as_the_time_of_talks_has_no_status),
         cmocka_unit_test(a_note_names_the_body_as_the_text_does),
         cmocka_unit_test(allocation_failures_write_nothing),
     };

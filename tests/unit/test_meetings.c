@@ -183,6 +183,9 @@ static void vocabulary_and_mechanism_filters(void **state)
     /* a known value that matches nothing is an empty list, not an error */
     assert_string_equal(ids("curation=extracted"), "");
     assert_string_equal(ids("year=2023"), "");
+    /* a status no article states is a value of its own (analyst 11, N6) */
+    assert_string_equal(ids("status=unknown"), "");
+    bad("status=done", "status", "allowed: held, planned, unknown");
     /* a mechanism by any of its names */
     assert_string_equal(ids("mechanism=annual%20conference"),
                         "conference-yunnan-4,conference-yunnan-5,conference-yunnan-6");

@@ -496,6 +496,8 @@ static void a_rejected_crossing_is_not_proposed_again(void **state)
     assert_int_equal(r4.project_events, 1);
     assert_int_equal(count(S, "SELECT count(*) FROM projects WHERE vn_side = 'Na Ri'"), 1);
     no_check_problems();
+}
+
 /* Trade targets each said by one province's official (analyst 11, N5): the province the
  * sentence then calls "the province" is a party beside its Chinese partner, marked inferred
  * with why, so the targets of two pairs (Quang Ninh-Guangxi, Cao Bang-Guangxi) share no

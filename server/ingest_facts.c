@@ -150,11 +150,17 @@ int bci_quote_has_amount(ingest_ctx *c, const bc_xquote *q, double value)
 int bci_date_supports(ingest_ctx *c, const bc_xcite *cite, const char *iso, bci_supports *sup,
                       bci_marks *m, int year_inferred)
 {
+    /* without published_on the extractor's reference date is the dateline's, when it writes
+     * its year: the only one a date may be counted from */
+    int pub = c->in->published_on != NULL && c->in->published_on[0] != '\0';
     if (year_inferred == BC_X_INFERRED_DATE) {
         bci_mark(m, "date",
-                 "Its date is not written: the text names a weekday or a day relative to the "
-                 "report (\"on Thursday\", \"yesterday\"), counted back from the publication "
-                 "date (published_on); year, month and day all come from it.");
+                 pub ? "Its date is not written: the text names a weekday or a day relative to "
+                       "the report (\"on Thursday\", \"yesterday\"), counted back from the "
+                       "publication date (published_on); year, month and day all come from it."
+                     : "Its date is not written: the text names a weekday or a day relative to "
+                       "the report (\"on Thursday\", \"yesterday\"), counted back from the "
+                       "day of the article's dateline; year, month and day all come from it.");
         return 0;
     }
     int quoted = 0, year = year_inferred;
@@ -171,11 +177,15 @@ int bci_date_supports(ingest_ctx *c, const bc_xcite *cite, const char *iso, bci_
         return 0;
     }
     if (year_inferred)
-        bci_mark(m, "date.year", BCI_WHY_YEAR);
+        bci_mark(m, "date.year",
+                 pub ? BCI_WHY_YEAR
+                     : "The year of its date is not written; it comes from the article's "
+                       "dateline (no publication date came with it).");
     else if (!year)
         bci_mark(m, "date.year",
-                 "The year of its date is said in words (\"this year\", \"next year\"), not "
-                 "written; it comes from the publication date.");
+                 "The year of its date is not written in the sentences that state it; it comes "
+                 "from a year or date the article writes elsewhere, not from the publication "
+                 "date.");
     return 1;
 }
 

@@ -609,6 +609,8 @@ void bcx_find_mentions(ctx *c)
                     (d->t0 >= i + n && (bcx_gap(c, i + n - 1) & G_COMMA) &&
                      bcx_time_reference(c, si, i)))
                     continue; /* "przed otwarciem konferencji, 29 pazdziernika": another's */
+                if (d->rel != 0 && d->t1 <= i)
+                    continue; /* "The day before the conference": counted from it, not its day */
                 /* "Since 2018 the spring meeting and the ... have been held back to back": a
                  * point things are counted from, not this meeting's year */
                 if (d->t0 > c->se[si].t0 &&

@@ -586,6 +586,7 @@ void bcx_emit_meetings(ctx *c)
         x->members_named = m->mech != NULL && bcx_names_all_members(c, m->sent, m->mech);
         body_kind_of(c, m, x);
         x->ordinal = m->ord;
+        x->ordinal_quotes = m->ord > 0 ? 1u : 0u; /* its sentence, cite.q[0] below */
         x->kind = m->xkind;
         copy_str(x->date, sizeof x->date, m->date);
         x->date_inferred = m->date_inferred;

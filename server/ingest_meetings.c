@@ -213,8 +213,8 @@ static void meeting_supports(ingest_ctx *c, const bc_xmeeting *m, int has_date, 
     int placed = m->place_name[0] == '\0' && host == NULL;
     for (int k = 0; k < m->cite.nquotes && *rc == BC_OK; k++) {
         const bc_xquote *q = &m->cite.q[k];
-        if (m->ordinal > 0)
-            bci_support(sup, k, "ordinal");
+        if (m->ordinal > 0 && k < 32 && (m->ordinal_quotes & (1u << k)))
+            bci_support(sup, k, "ordinal"); /* a headline without the number states none */
         if (!m->mechanism_inferred &&
             bci_quote_names_mechanism(c, q, m->mechanism, members, nm, rc)) {
             bci_support(sup, k, "mechanism");

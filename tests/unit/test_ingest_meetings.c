@@ -683,6 +683,38 @@ static void allocation_failures_write_nothing(void **state)
     fail_msg("the article was never stored");
 }
 
+/* Only a sentence that writes the number supports the ordinal (outsider 12, F8): a
+ * headline naming the meeting without it ("…年度会晤在昆明举行") states its status and
+ * place, not its number; a headline that writes it ("at 17th committee conference") does. */
+static void only_a_quote_with_the_number_states_it(void **state)
+{
+    (void)state;
+    bc_ingest_result r = fx_ingest(S, "zh",
+                                   "云南与老街年度会晤在昆明举行\n\n"
+                                   "11月25日，云南省与越南老街、莱州、奠边、宣光四省省委书记"
+                                   "第六次年度会晤在昆明举行。",
+                                   "2026-11-27");
+    assert_int_equal(n_of("SELECT count(*) FROM citations WHERE source_id = '%s' AND "
+                          "meeting_id IS NOT NULL AND quote LIKE '云南与老街%%' AND supports NOT "
+                          "LIKE '%%ordinal%%' AND supports LIKE '%%status%%'",
+                          r.source_id),
+                     1);
+    assert_int_equal(n_of("SELECT count(*) FROM citations WHERE source_id = '%s' AND "
+                          "meeting_id IS NOT NULL AND quote LIKE '11月25日%%' AND supports LIKE "
+                          "'%%ordinal%%'",
+                          r.source_id),
+                     1);
+    r = fx_ingest(S, "en",
+                  "Lang Son and Guangxi agree on trade at 17th committee conference\n\n"
+                  "The 17th conference of the Joint Working Committee between Cao Bang, Lang Son, "
+                  "Quang Ninh, Tuyen Quang and Guangxi was held in Nanning on November 18.",
+                  "2026-11-20");
+    assert_int_equal(n_of("SELECT count(*) FROM citations WHERE source_id = '%s' AND "
+                          "meeting_id IS NOT NULL AND supports LIKE '%%ordinal%%'",
+                          r.source_id),
+                     2);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -698,6 +730,7 @@ int main(void)
         cmocka_unit_test(a_chinese_place_without_its_province_word_is_stated),
         cmocka_unit_test(a_status_from_the_date_is_inferred),
         cmocka_unit_test(only_the_words_that_say_it_state_the_status),
+        cmocka_unit_test(only_a_quote_with_the_number_states_it),
         cmocka_unit_test(members_named_with_the_body_name_it),
         cmocka_unit_test(a_town_place_of_talks_is_stated_where_named),
         cmocka_unit_test(a_province_place_is_stated_where_named_as_such),

@@ -563,6 +563,8 @@ void bcx_link_mechanisms(ctx *c)
     int other[K_SPRING + 1] = {0}; /* a kind the article names as another body */
     for (size_t k = 0; k < c->nm; k++) {
         mention *m = &c->m[k];
+        if (m->elided_of != 0)
+            continue; /* the body of the one it leaves the noun to: below */
         m->kind = own_kind(c, m);
         if (m->kind < 0)
             continue;
@@ -656,6 +658,15 @@ void bcx_link_mechanisms(ctx *c)
     for (size_t k = 0; k < c->nm; k++)
         if (series[k] != NULL && c->m[k].mech == NULL)
             c->m[k].mech = series[k], c->m[k].kind = series_kind[k], c->m[k].mech_inferred = 1;
+    /* "... the fifth conference ... and agreed to hold the seventh": the body of the
+     * meeting whose noun it leaves out (an earlier mention, settled above) */
+    for (size_t k = 0; k < c->nm; k++) {
+        mention *m = &c->m[k];
+        const mention *o = m->elided_of != 0 ? &c->m[m->elided_of - 1] : NULL;
+        if (o != NULL)
+            m->kind = o->kind, m->mech = o->mech, m->mech_inferred = o->mech_inferred,
+            m->other_body = o->other_body;
+    }
 done:
     bc_free(series);
     bc_free(series_kind);

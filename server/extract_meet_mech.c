@@ -690,6 +690,19 @@ int bcx_member_of_body(const ctx *c, size_t si, size_t loc, const hit *h)
      * running into the body's name; a few words between them at most ("四省与", "và tỉnh") */
     size_t q = h->t1, loose = 0;
     int others = 0;
+    /* a town and, in brackets after it, the province it lies in ("tại thành phố Nam Ninh
+     * (Quảng Tây, Trung Quốc), Hội nghị lần thứ 17 ..."): where it lies, no list of members */
+    const char *names = NULL,
+               *in = h->entity == E_PLACE && q < s->t1 && (bcx_gap(c, q - 1) & G_OPEN)
+                         ? bcx_place_province(c, h, &names)
+                         : NULL;
+    for (size_t r = s->h0; in != NULL && r < s->h1; r++)
+        if (c->h[r].t0 == q && c->h[r].entity == E_PROVINCE && strcmp(c->h[r].id, in) == 0) {
+            while (q < s->t1 && !(bcx_gap(c, q - 1) & G_CLOSE) && !(bcx_gap(c, q) & G_CLOSE))
+                q++;
+            q++; /* past the bracket's last token */
+            break;
+        }
     while (q < s->t1 && loose <= 3) {
         if (body_at(c, q))
             return others > 0;

@@ -715,6 +715,39 @@ static void only_a_quote_with_the_number_states_it(void **state)
                      2);
 }
 
+/* The Vietnamese lead "Ngày …, tại thành phố X (province, country), Hội nghị lần thứ N …
+ * đã được tổ chức" (outsider 12, F5): the province in brackets after the town says where
+ * the town lies, it is no list of the body's members, so the town is the place, with its
+ * province written (host stated). */
+static void a_town_with_its_province_in_brackets_is_the_place(void **state)
+{
+    (void)state;
+    bc_ingest_result r = fx_ingest(
+        S, "vi",
+        "Hội nghị tại Nam Ninh\n\nNgày 18/11/2026, tại thành phố Nam Ninh (Quảng Tây, Trung "
+        "Quốc), Hội nghị lần thứ 17 Ủy ban công tác liên hợp giữa bốn tỉnh Cao Bằng, Lạng Sơn, "
+        "Quảng Ninh, Tuyên Quang (Việt Nam) và Khu tự trị dân tộc Choang Quảng Tây (Trung Quốc) "
+        "đã được tổ chức.",
+        "2026-11-19");
+    assert_int_equal(n_of("SELECT count(*) FROM meetings WHERE id LIKE '%s-m%%' AND place = "
+                          "'Nanning (Guangxi Zhuang Autonomous Region)' AND host_province_id = "
+                          "'guangxi' AND inferred NOT LIKE '%%host%%'",
+                          r.source_id),
+                     1);
+    /* negative: without the brackets' province written next to the town, the host is
+     * read from the town (marked inferred), as before */
+    r = fx_ingest(
+        S, "vi",
+        "Hội nghị lần thứ 16\n\nNgày 6/3/2025, tại thành phố Nam Ninh (Trung Quốc), Hội "
+        "nghị lần thứ 16 Ủy ban công tác liên hợp giữa bốn tỉnh Cao Bằng, Lạng Sơn, Quảng "
+        "Ninh, Tuyên Quang (Việt Nam) và Quảng Tây (Trung Quốc) đã được tổ chức.",
+        "2025-03-07");
+    assert_int_equal(n_of("SELECT count(*) FROM meetings WHERE id LIKE '%s-m%%' AND place = "
+                          "'Nanning' AND inferred LIKE '%%host%%'",
+                          r.source_id),
+                     1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -731,6 +764,7 @@ int main(void)
         cmocka_unit_test(a_status_from_the_date_is_inferred),
         cmocka_unit_test(only_the_words_that_say_it_state_the_status),
         cmocka_unit_test(only_a_quote_with_the_number_states_it),
+        cmocka_unit_test(a_town_with_its_province_in_brackets_is_the_place),
         cmocka_unit_test(members_named_with_the_body_name_it),
         cmocka_unit_test(a_town_place_of_talks_is_stated_where_named),
         cmocka_unit_test(a_province_place_is_stated_where_named_as_such),

@@ -748,6 +748,52 @@ static void a_town_with_its_province_in_brackets_is_the_place(void **state)
                      1);
 }
 
+/* The province written after the town with words of where between ("à Mengzi, dans le
+ * Yunnan", "w Mengzi w prowincji Junnan", "in Mengzi, in the province of Yunnan") is the
+ * province next to it, as "in Mengzi, Yunnan" is (outsider 12, F13): the place writes it
+ * and the host is stated; a province after other words ("in Mengzi, and Yunnan agreed")
+ * is not. */
+static void a_province_after_words_of_where_is_next_to_the_town(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+        int stated;
+    } cases[] = {
+        {"fr",
+         "La 12e réunion du Groupe de travail mixte entre Lao Cai, Lai Chau, Dien Bien, "
+         "Tuyen Quang et le Yunnan s'est tenue le 20 mars 2026 à Mengzi, dans le Yunnan.",
+         1},
+        {"pl",
+         "12. posiedzenie Wspólnej Grupy Roboczej Lao Cai, Lai Chau, Dien Bien, Tuyen Quang "
+         "i Junnanu odbyło się 20 marca 2026 r. w Mengzi w prowincji Junnan.",
+         1},
+        {"en",
+         "The 12th meeting of the Joint Working Group between Lao Cai, Lai Chau, Dien Bien, "
+         "Tuyen Quang and Yunnan was held on March 20, 2026 in Mengzi, in the province of "
+         "Yunnan.",
+         1},
+        {"en",
+         "The 12th meeting of the Joint Working Group between Lao Cai, Lai Chau, Dien Bien "
+         "and Tuyen Quang was held on March 20, 2026 in Mengzi, and Yunnan agreed to buy "
+         "more fruit.",
+         0},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        bc_store *own = fx_store_from(fx_data_dir()); /* one article of the 12th each */
+        bc_ingest_result r = fx_ingest(own, cases[k].lang, cases[k].text, "2026-11-14");
+        char sql[400];
+        snprintf(sql, sizeof sql,
+                 "SELECT count(*) FROM meetings WHERE id LIKE '%s-m%%' AND place = '%s' AND "
+                 "inferred %s LIKE '%%host%%'",
+                 r.source_id, cases[k].stated ? "Mengzi (Yunnan)" : "Mengzi",
+                 cases[k].stated ? "NOT" : "");
+        if (fx_count(own, sql) != 1)
+            fail_msg("%s: %s", cases[k].lang, cases[k].text);
+        bc_store_close(own);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -765,6 +811,7 @@ int main(void)
         cmocka_unit_test(only_the_words_that_say_it_state_the_status),
         cmocka_unit_test(only_a_quote_with_the_number_states_it),
         cmocka_unit_test(a_town_with_its_province_in_brackets_is_the_place),
+        cmocka_unit_test(a_province_after_words_of_where_is_next_to_the_town),
         cmocka_unit_test(members_named_with_the_body_name_it),
         cmocka_unit_test(a_town_place_of_talks_is_stated_where_named),
         cmocka_unit_test(a_province_place_is_stated_where_named_as_such),

@@ -824,6 +824,8 @@ int bc_extract(const char *text, size_t len, const char *lang, const char *refer
         emit_dates(&c);
     if (c.rc == BC_OK)
         dedup(&c);
+    if (c.rc == BC_OK)
+        bcx_mark_placed_provinces(&c);
     out->sentences = c.ns;
     out->tokens = c.nt;
     bc_buf_free(&c.fold);

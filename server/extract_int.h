@@ -1311,6 +1311,12 @@ void bcx_dateline_talks(ctx *c, mention *m);
  * later month of its year, a later day of its month; 0 when either is not known. */
 int bcx_after_report(const ctx *c, const char *date);
 
+/* ---- extract_meet_placed.c ---- */
+
+/* Marks in each meeting's provinces_placed the provinces its sentences name only after a
+ * word of place ("在越南老街省举行", "in Lao Cai"), never as a member. */
+void bcx_mark_placed_provinces(ctx *c);
+
 /* ---- extract_meet_emit.c ---- */
 
 /* Turns the mentions into the extraction's meetings. */

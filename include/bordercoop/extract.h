@@ -163,10 +163,13 @@ typedef struct bc_xmeeting {
     int npeople;
     char provinces[BC_X_MAX_PARTIES][64]; /* provinces named in its sentences */
     int nprovinces;
-    int sides_of_article; /* 1: talks told beside a body's meeting whose own
-                           * words name no parties of both countries: its
-                           * provinces are the two sides of the article's
-                           * other talks (none when there are none) */
+    unsigned provinces_placed; /* bit k: provinces[k] is named in its sentences only as where
+                                * something is held ("在越南老街省举行", "in Lao Cai"), no
+                                * member of its body */
+    int sides_of_article;      /* 1: talks told beside a body's meeting whose own
+                                * words name no parties of both countries: its
+                                * provinces are the two sides of the article's
+                                * other talks (none when there are none) */
     bc_xcite cite;
     double confidence;
     /* how sure the attachment of the date its sentence gives is (1: no doubt), from how it

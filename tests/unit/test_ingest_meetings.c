@@ -794,6 +794,53 @@ static void a_province_after_words_of_where_is_next_to_the_town(void **state)
     }
 }
 
+/* A title names the members its statements name as members, not the provinces they name
+ * only as where a meeting is held (outsider 12, F10): the fifth conference recalled as
+ * "held in Lai Chau" beside "the seventh in Lao Cai" is "Meeting 5 of the Annual
+ * Conference"; the sixth, its members listed, keeps them, and a member also named as the
+ * place stays in its title. */
+static void a_place_is_no_member_in_a_title(void **state)
+{
+    (void)state;
+    bc_store *own = fx_store_from(fx_data_dir());
+    bc_ingest_result r = fx_ingest(
+        own, "en",
+        "Yunnan and four provinces meet\n\nOn November 25, the sixth annual conference of the "
+        "party secretaries of Lao Cai, Lai Chau, Dien Bien, Tuyen Quang and Yunnan was held in "
+        "Kunming. The sides reviewed the fifth conference, held in Lai Chau on October 30, "
+        "2025, and agreed to hold the seventh in Lao Cai in 2027.\n",
+        "2026-11-27");
+    char sql[600];
+    snprintf(sql, sizeof sql,
+             "SELECT count(*) FROM meetings WHERE id LIKE '%s-m%%' AND ((ordinal IN (5, 7) AND "
+             "title = 'Meeting ' || ordinal || ' of the Annual Conference (extracted)') OR "
+             "(ordinal = 6 AND title = 'Meeting 6 of the Annual Conference of Lao Cai, Lai Chau, "
+             "Dien Bien, Tuyen Quang and Yunnan (extracted)'))",
+             r.source_id);
+    assert_int_equal(count(own, sql), 3);
+    r = fx_ingest(own, "zh",
+                  "年度会晤\n\n双方回顾了2025年10月30日在越南莱州省举行的第五次年度会晤，并商定"
+                  "第七次年度会晤将于2027年在越南老街省举行。\n",
+                  "2026-11-27");
+    snprintf(sql, sizeof sql,
+             "SELECT count(*) FROM meetings WHERE id LIKE '%s-m%%' AND title LIKE '%%Lai Chau%%'",
+             r.source_id);
+    assert_int_equal(count(own, sql), 0);
+    /* negative: a member named as the place too */
+    r = fx_ingest(own, "en",
+                  "Working group meets\n\nThe 12th meeting of the Joint Working Group of Lai Chau, "
+                  "Lao Cai, Tuyen Quang, Dien Bien and Yunnan was held in Lai Chau on March 20, "
+                  "2025.\n",
+                  "2025-03-21");
+    snprintf(sql, sizeof sql,
+             "SELECT count(*) FROM meetings WHERE id LIKE '%s-m%%' AND title = 'Meeting 12 of the "
+             "Joint Working Group of Lai Chau, Lao Cai, Tuyen Quang, Dien Bien and Yunnan "
+             "(extracted)'",
+             r.source_id);
+    assert_int_equal(count(own, sql), 1);
+    bc_store_close(own);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -812,6 +859,7 @@ int main(void)
         cmocka_unit_test(only_a_quote_with_the_number_states_it),
         cmocka_unit_test(a_town_with_its_province_in_brackets_is_the_place),
         cmocka_unit_test(a_province_after_words_of_where_is_next_to_the_town),
+        cmocka_unit_test(a_place_is_no_member_in_a_title),
         cmocka_unit_test(members_named_with_the_body_name_it),
         cmocka_unit_test(a_town_place_of_talks_is_stated_where_named),
         cmocka_unit_test(a_province_place_is_stated_where_named_as_such),

@@ -535,6 +535,32 @@ static void a_year_from_elsewhere_in_the_text(void **state)
     bc_store_close(own);
 }
 
+/* A new crossing named in Vietnamese is named and recorded in ASCII letters, as the curated
+ * ones are, its Vietnamese spelling kept (vn_side_vi); an English report naming it so is
+ * the same crossing, not a second project (outsider 12, F14). A store of its own. */
+static void a_vietnamese_side_in_ascii_letters(void **state)
+{
+    (void)state;
+    bc_store *own = fx_store_from(fx_data_dir());
+    long before = count(own, "SELECT count(*) FROM projects");
+    bc_ingest_result r = fx_ingest(own, "vi",
+                                   "Cửa khẩu\n\nHai bên thống nhất sớm mở lại cặp cửa khẩu Sóc "
+                                   "Giang (Việt Nam) – Bình Mãng (Trung Quốc).\n",
+                                   "2026-11-19");
+    assert_int_equal(r.projects, 1);
+    assert_int_equal(count(own, "SELECT count(*) FROM projects WHERE name = 'Soc Giang - "
+                                "Pingmeng' AND vn_side = 'Soc Giang' AND vn_side_vi = 'Sóc "
+                                "Giang' AND note LIKE '%\"Sóc Giang\"%'"),
+                     1);
+    r = fx_ingest(own, "en",
+                  "Gates\n\nThe two sides agreed to reopen the Soc Giang (Vietnam) - Pingmeng "
+                  "(China) border gate pair.\n",
+                  "2026-11-20");
+    assert_int_equal(r.projects, 0);
+    assert_int_equal(count(own, "SELECT count(*) FROM projects"), before + 1);
+    bc_store_close(own);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -549,6 +575,7 @@ int main(void)
         cmocka_unit_test(counts_left_out_are_counted),
         cmocka_unit_test(talks_on_a_weekday),
         cmocka_unit_test(a_year_from_elsewhere_in_the_text),
+        cmocka_unit_test(a_vietnamese_side_in_ascii_letters),
         cmocka_unit_test(a_restatement_is_no_second_figure),
         cmocka_unit_test(province_names_are_read_once_per_article),
         cmocka_unit_test(a_rejected_crossing_is_not_proposed_again),

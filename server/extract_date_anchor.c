@@ -229,9 +229,7 @@ static int writes_year(const ctx *c, size_t si, size_t from)
     return 0;
 }
 
-/* 1 when sentence si states an amount of money ("211亿元", "52亿美元"): a year opening it
- * is the figure's period, no frame of the days after it. */
-static int states_money(const ctx *c, size_t si)
+int bcx_states_money(const ctx *c, size_t si)
 {
     for (size_t k = c->se[si].t0; k < c->se[si].t1; k++) {
         double scale;
@@ -288,7 +286,7 @@ void bcx_context_year_zh(ctx *c)
         if (c->se[si].heading || bcx_new_paragraph(c, si))
             y = 0;
         /* a year's figure ("2024年，双方贸易额达52亿美元") tells no events of that year */
-        const xd *o = states_money(c, si) ? NULL : opening_year(c, si);
+        const xd *o = bcx_states_money(c, si) ? NULL : opening_year(c, si);
         size_t from = o != NULL ? o->t1 : c->se[si].t0;
         if (o != NULL)
             y = atoi(o->iso), text = !o->inferred;

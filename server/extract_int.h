@@ -577,6 +577,9 @@ int bcx_try_anchored_zh(const ctx *c, size_t i, size_t lim, dres *r);
  * 年，…。6月12日，…", "去年，…：9月，…") take that year, until a sentence writes another:
  * the year the report tells of, not the reference date's nearest. */
 void bcx_context_year_zh(ctx *c);
+/* 1 when sentence si states an amount of money ("211亿元", "52亿美元", "USD 2 billion"):
+ * a year or month opening it is the figure's period, no time the days after it are of. */
+int bcx_states_money(const ctx *c, size_t si);
 /* The date "会晤期间" (during the meeting) at token i of sentence si is of: the day or
  * month of its own sentence before it when that sentence holds the meeting ("2023年3月下旬，
  * ...会晤在河江省举行，会晤期间还召开了...第九次会议"), else last_meet (the last day of a

@@ -355,6 +355,10 @@ const xd *bcx_month_before(const ctx *c, size_t i)
             d->span[0] || strchr(d->iso, '/') != NULL ||
             strlen(d->iso) < (d->iso[0] == '-' ? 4u : 7u))
             continue;
+        /* a figure's month in the sentence before ("In September 2025, trade reached 1.2
+         * billion USD. On the 28th, ..."): the amount's period, no month of the story */
+        if (ds + 1 == si && d->prec == 2 && bcx_states_money(c, ds))
+            return NULL;
         return d;
     }
     return NULL;

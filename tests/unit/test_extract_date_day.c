@@ -222,7 +222,8 @@ static void a_day_right_after_the_meeting_noun(void **state)
 /* A Chinese day alone after a month of another year told just before is of that month,
  * but not when that month is a figure's period ("2025年9月，…进出口额达12亿元。28日，…"):
  * the amount's month says no time the story is at, so the day is of no known month
- * (outsider 12, F1's class: no year or month the text does not give). */
+ * (outsider 12, F1's class: no year or month the text does not give); English "On the
+ * 28th" after such a month alike. */
 static void a_figures_month_gives_no_day_its_month(void **state)
 {
     (void)state;
@@ -238,6 +239,17 @@ static void a_figures_month_gives_no_day_its_month(void **state)
         bc_extraction_free(&x);
     }
     bc_extraction x = run("zh", NULL, visit); /* negative: a month of what took place */
+    assert_true(has_date(&x, "2025-09-28"));
+    bc_extraction_free(&x);
+    /* English "the 28th" likewise (bcx_month_before) */
+    x = run("en", NULL,
+            "Title\n\nIn September 2025, trade through the Hekou gate reached 1.2 billion USD. On "
+            "the 28th, the Thanh Thuy - Thien Bao border gate reopened to passengers.");
+    assert_false(has_date(&x, "2025-09-28"));
+    bc_extraction_free(&x);
+    x = run("en", NULL,
+            "Title\n\nIn September 2025, a delegation of Yunnan visited Lao Cai. On the 28th, the "
+            "Thanh Thuy - Thien Bao border gate reopened to passengers.");
     assert_true(has_date(&x, "2025-09-28"));
     bc_extraction_free(&x);
 }

@@ -406,25 +406,36 @@ static int talks_in(const ctx *c, size_t j, size_t i)
            (t->kind == BC_XM_TALKS || m->cite.q[0].start != t->cite.q[0].start);
 }
 
-/* The bits of a's quotes (a->cite, b's merged in) that are quotes of b whose words say
- * b's status. */
-static unsigned said_in(const bc_xmeeting *a, const bc_xmeeting *b)
+/* The bits of a's quotes (a->cite, b's merged in) that are quotes of b with a bit in
+ * b_bits (bit k: b->cite.q[k]). */
+static unsigned quotes_in(const bc_xmeeting *a, const bc_xmeeting *b, unsigned b_bits)
 {
     unsigned bits = 0;
-    for (int k = 0; k < b->cite.nquotes; k++)
-        for (int j = 0; j < a->cite.nquotes && (b->status_quotes & (1u << k)); j++)
+    for (int k = 0; k < b->cite.nquotes && k < 32; k++)
+        for (int j = 0; j < a->cite.nquotes && j < 32 && (b_bits & (1u << k)); j++)
             if (a->cite.q[j].start == b->cite.q[k].start && a->cite.q[j].end == b->cite.q[k].end)
                 bits |= 1u << j;
     return bits;
+}
+
+/* The bits of a's quotes that are quotes of b whose words say b's status. */
+static unsigned said_in(const bc_xmeeting *a, const bc_xmeeting *b)
+{
+    return quotes_in(a, b, b->status_quotes);
 }
 
 static void merge_meeting(bc_xmeeting *a, const bc_xmeeting *b)
 {
     int undated = a->date[0] == '\0';
     bcx_cite_merge(&a->cite, &b->cite);
+    /* the quotes that write the number are b's that do (a headline naming it without the
+     * number, merged, writes none) */
     if (a->ordinal == 0 && b->ordinal != 0) {
         a->ordinal = b->ordinal;
         a->kind = b->kind;
+        a->ordinal_quotes = quotes_in(a, b, b->ordinal_quotes);
+    } else if (a->ordinal == b->ordinal) {
+        a->ordinal_quotes |= quotes_in(a, b, b->ordinal_quotes);
     }
     if (a->mechanism[0] == '\0' ||
         (a->mechanism_inferred && b->mechanism[0] && !b->mechanism_inferred)) {
@@ -821,6 +832,8 @@ int bc_extract(const char *text, size_t len, const char *lang, const char *refer
         dedup(&c);
     if (c.rc == BC_OK)
         bcx_unsaid_status(&c);
+    if (c.rc == BC_OK)
+        bcx_mark_placed_provinces(&c);
     out->sentences = c.ns;
     out->tokens = c.nt;
     bc_buf_free(&c.fold);

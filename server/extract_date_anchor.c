@@ -209,17 +209,32 @@ static const xd *opening_year(const ctx *c, size_t si)
 }
 
 /* 1 when sentence si writes a year of its own after token from: a date with its year
- * written, or opening with a relative year ("今年以来", "明年3月"). */
+ * written, or a relative year ("今年以来", "明年3月"), which says another year than the
+ * paragraph's even where no reference date makes it a date. */
 static int writes_year(const ctx *c, size_t si, size_t from)
 {
     for (size_t k = c->se[si].d0; k < c->se[si].d1; k++) {
         const xd *d = &c->d[k];
-        size_t n = 0;
         if (d->dateline || d->t0 < from)
             continue;
-        if ((d->iso[0] != '-' &&
-             (d->inferred != BC_X_INFERRED_YEAR || d->rel_year || d->prec == 1)) ||
-            (bcx_rel_year(c, d->t0, c->se[si].t1, &n), n > 0))
+        if (d->iso[0] != '-' && (d->inferred != BC_X_INFERRED_YEAR || d->rel_year || d->prec == 1))
+            return 1;
+    }
+    for (size_t k = from; k < c->se[si].t1; k++) {
+        size_t n = 0;
+        bcx_rel_year(c, k, c->se[si].t1, &n);
+        if (n > 0)
+            return 1;
+    }
+    return 0;
+}
+
+int bcx_states_money(const ctx *c, size_t si)
+{
+    for (size_t k = c->se[si].t0; k < c->se[si].t1; k++) {
+        double scale;
+        size_t lead, end;
+        if (c->t[k].kind == T_NUM && bcx_fig_money_phrase(c, si, k, &scale, &lead, &end) != 0)
             return 1;
     }
     return 0;
@@ -271,7 +286,7 @@ void bcx_context_year_zh(ctx *c)
         if (c->se[si].heading || bcx_new_paragraph(c, si))
             y = 0;
         /* a year's figure ("2024年，双方贸易额达52亿美元") tells no events of that year */
-        const xd *o = bcx_sent_has(c, si, C_CURRENCY, -1) ? NULL : opening_year(c, si);
+        const xd *o = bcx_states_money(c, si) ? NULL : opening_year(c, si);
         size_t from = o != NULL ? o->t1 : c->se[si].t0;
         if (o != NULL)
             y = atoi(o->iso), text = !o->inferred;
@@ -340,6 +355,10 @@ const xd *bcx_month_before(const ctx *c, size_t i)
             d->span[0] || strchr(d->iso, '/') != NULL ||
             strlen(d->iso) < (d->iso[0] == '-' ? 4u : 7u))
             continue;
+        /* a figure's month in the sentence before ("In September 2025, trade reached 1.2
+         * billion USD. On the 28th, ..."): the amount's period, no month of the story */
+        if (ds + 1 == si && d->prec == 2 && bcx_states_money(c, ds))
+            return NULL;
         return d;
     }
     return NULL;

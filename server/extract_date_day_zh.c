@@ -109,8 +109,11 @@ static int day_only_zh(const ctx *c, size_t i, size_t lim, int future, dres *r)
         const xd *p = &c->d[q - 1];
         if (p->dateline)
             continue;
+        /* nor a figure's month of another year ("2025年9月，…进出口额达12亿元。28日，…"): the
+         * amount's period, not the time the story is at */
         if (p->prec == 2 && strlen(p->iso) == 7 && p->iso[0] != '-' && !p->compare &&
-            (c->ry == 0 || atoi(p->iso) != c->ry) && c->t[p->t0].sent + 1 >= c->t[i].sent) {
+            (c->ry == 0 || atoi(p->iso) != c->ry) && c->t[p->t0].sent + 1 >= c->t[i].sent &&
+            !bcx_states_money(c, c->t[p->t0].sent)) {
             int last = bcx_days_in(atoi(p->iso), atoi(p->iso + 5));
             if (day > last || day2 > last) { /* "2月...30日": of which month is not said */
                 snprintf(r->iso, sizeof r->iso, "--%02d", day);

@@ -757,9 +757,21 @@ int bcx_year_to_date(const ctx *c, size_t si, size_t lead, size_t end, char *iso
     for (size_t k = end > lo ? end - 1 : lo; k + 1 < hi && to == hi; k++)
         if (bcx_gap(c, k) & (G_COMMA | G_DOT))
             to = k + 1;
-    /* "Tu dau nam den nay, kim ngach ... dat": the words alone open the sentence */
-    if (from > lo && year_to_date_at(c, lo, hi, &n) && lo + n == from)
-        from = lo;
+    /* "Tu dau nam den nay, kim ngach ... dat": the words alone open the sentence; and,
+     * opening it, they frame its later clauses too when no other time is told between
+     * ("今年以来，…日均超过1500辆次，出入境人员超过320万人次", "Sinds het begin van het jaar
+     * passeerden ..., en staken meer dan 3,2 miljoen mensen de grens over") */
+    if (from > lo && year_to_date_at(c, lo, hi, &n)) {
+        /* not past another time, nor for a clause of a goal or of the whole year ("…，力争
+         * 全年突破250亿元", "aims for 2.5 billion USD for the whole year") */
+        int other = bcx_range_has(c, from, to, C_TARGET, -1) ||
+                    bcx_range_has(c, from, to, C_QUAL_EXPECTED, -1) ||
+                    bcx_range_has(c, lo + n, to, C_WHOLE_YEAR, -1);
+        for (size_t k = c->se[si].d0; k < c->se[si].d1 && !other; k++)
+            other = !c->d[k].dateline && c->d[k].t0 >= lo + n && c->d[k].t0 < end;
+        if (lo + n == from || !other)
+            from = lo;
+    }
     int found = 0;
     for (size_t i = from; i < to && !found; i++)
         if ((found = (i < lead || i >= end) && year_to_date_at(c, i, to, &n)) != 0) {

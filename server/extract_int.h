@@ -303,6 +303,9 @@ typedef struct mention {
                       * is they */
     int previous;    /* "het vorige overleg", "de vorige editie": the one before, which
                       * took place (a month dates it) */
+    size_t elided_of;     /* an ordinal alone whose noun its sentence named before with another
+                           * number ("the fifth conference ... to hold the seventh"): that
+                           * mention's index + 1, whose body it is of; 0 none */
     size_t date_sent;     /* the sentence + 1 its date was read from when not its own (a
                            * delegation's arrival told just before: "Le 14 mars, une delegation
                            * ... est arrivee. Lors de la seance de travail, ..."), else 0 */
@@ -574,6 +577,9 @@ int bcx_try_anchored_zh(const ctx *c, size_t i, size_t lim, dres *r);
  * 年，…。6月12日，…", "去年，…：9月，…") take that year, until a sentence writes another:
  * the year the report tells of, not the reference date's nearest. */
 void bcx_context_year_zh(ctx *c);
+/* 1 when sentence si states an amount of money ("211亿元", "52亿美元", "USD 2 billion"):
+ * a year or month opening it is the figure's period, no time the days after it are of. */
+int bcx_states_money(const ctx *c, size_t si);
 /* The date "会晤期间" (during the meeting) at token i of sentence si is of: the day or
  * month of its own sentence before it when that sentence holds the meeting ("2023年3月下旬，
  * ...会晤在河江省举行，会晤期间还召开了...第九次会议"), else last_meet (the last day of a
@@ -884,6 +890,20 @@ int bcx_outcome_of(const ctx *c, const mention *m);
 /* 1 when Chinese words for what it produced follow mention m in its clause ("第十一次会议的
  * 成果", "会议精神"): it took place. */
 int bcx_results_of_zh(const ctx *c, const mention *m);
+
+/* ---- extract_meet_elided.c ---- */
+
+/* The noun of the ordinal ord at token i (ending before token j) when that noun is left
+ * out because its sentence named it just before with another number ("reviewed the fifth
+ * conference ... and agreed to hold the seventh in Lao Cai in 2027"): an article before
+ * the ordinal (none in Polish), nothing after it but the end of its clause, a word of
+ * where, of what is to come or of holding, or a year; the last numbered mention of the
+ * sentence before it is of another number. Returns that mention's noun's first token + 1
+ * (0 when none; never in Chinese or Vietnamese, which write the noun again), its kind
+ * and end, and the mention's index + 1 in *of (its body is the ordinal's:
+ * bcx_link_mechanisms). */
+size_t bcx_elided_noun(const ctx *c, size_t i, size_t j, size_t lim, int ord, int *kind,
+                       size_t *noun_end, size_t *of);
 
 /* ---- extract_meet_times.c ---- */
 
@@ -1300,6 +1320,12 @@ void bcx_dateline_talks(ctx *c, mention *m);
 /* 1 when date (ISO, or a span's first day) lies after the report's date: a later year, a
  * later month of its year, a later day of its month; 0 when either is not known. */
 int bcx_after_report(const ctx *c, const char *date);
+
+/* ---- extract_meet_placed.c ---- */
+
+/* Marks in each meeting's provinces_placed the provinces its sentences name only after a
+ * word of place ("在越南老街省举行", "in Lao Cai"), never as a member. */
+void bcx_mark_placed_provinces(ctx *c);
 
 /* ---- extract_meet_emit.c ---- */
 

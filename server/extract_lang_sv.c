@@ -125,6 +125,9 @@ const bc_lex bc_lex_sv[] = {
     WE(C_FUTURE, "planerad", 0),
     WE(C_FUTURE, "planerat", 0),
     WE(C_FUTURE, "foreslog att", 0), /* "foreslog att parterna ska ses" */
+    /* "kom overens om att halla den sjunde ... 2027": agreed to hold, as "agreed to hold" */
+    WE(C_FUTURE, "kom overens om att halla", 0),
+    WE(C_FUTURE, "enades om att halla", 0),
     WE(C_FUTURE, "nasta", 0),
     /* the present of holding is what Swedish says of a meeting to come ("Den 17:e
      * konferensen hålls i Nanning i mars 2027"); the past is "hölls", "ägde rum" */

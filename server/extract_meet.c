@@ -560,10 +560,13 @@ void bcx_find_mentions(ctx *c)
         for (size_t i = c->se[si].t0; i < lim && c->rc == BC_OK; i++) {
             size_t n, noun_end = 0, noun;
             int kind = 0, v = bcx_ordinal_at(c, i, lim, &n);
-            if (v == 0 || ((noun = meeting_noun(c, i, i + n, lim, &kind, &noun_end)) == 0 &&
-                           (c->lbit == L_ZH || c->lbit == L_VI ||
-                            ((noun = aside_noun(c, i, i + n, lim, &kind, &noun_end)) == 0 &&
-                             (noun = bcx_times_noun(c, i + n, lim, &kind, &noun_end)) == 0))))
+            size_t elided = 0, of = 0; /* "the fifth conference ... to hold the seventh" */
+            if (v != 0 && (noun = meeting_noun(c, i, i + n, lim, &kind, &noun_end)) == 0 &&
+                (c->lbit == L_ZH || c->lbit == L_VI ||
+                 ((noun = aside_noun(c, i, i + n, lim, &kind, &noun_end)) == 0 &&
+                  (noun = bcx_times_noun(c, i + n, lim, &kind, &noun_end)) == 0)))
+                noun = elided = bcx_elided_noun(c, i, i + n, lim, v, &kind, &noun_end, &of);
+            if (v == 0 || noun == 0)
                 continue;
             noun--;
             /* "To pierwsze od czterech lat spotkanie", "de eerste bijeenkomst sinds de
@@ -585,9 +588,13 @@ void bcx_find_mentions(ctx *c)
             if (counted || bcx_count_in_time(c, noun_end, lim) || bcx_first_since_zh(c, i))
                 continue;
             mention m;
-            new_mention(&m, si, noun < i ? noun : i, noun_end > i + n ? noun_end : i + n, noun,
-                        noun_end, kind, BC_XM_NUMBERED);
+            if (elided) /* its words are the ordinal alone, of the kind of the one before */
+                new_mention(&m, si, i, i + n, i, i + n, kind, BC_XM_NUMBERED);
+            else
+                new_mention(&m, si, noun < i ? noun : i, noun_end > i + n ? noun_end : i + n, noun,
+                            noun_end, kind, BC_XM_NUMBERED);
             m.ord = v;
+            m.elided_of = elided ? of : 0;
             m.prepared = bcx_prepared_zh(c, i, noun_end, lim);
             for (size_t k = i; k < i + n; k++)
                 c->t[k].used = U_ORD;
@@ -609,6 +616,8 @@ void bcx_find_mentions(ctx *c)
                     (d->t0 >= i + n && (bcx_gap(c, i + n - 1) & G_COMMA) &&
                      bcx_time_reference(c, si, i)))
                     continue; /* "przed otwarciem konferencji, 29 pazdziernika": another's */
+                if (d->rel != 0 && d->t1 <= i)
+                    continue; /* "The day before the conference": counted from it, not its day */
                 /* "Since 2018 the spring meeting and the ... have been held back to back": a
                  * point things are counted from, not this meeting's year */
                 if (d->t0 > c->se[si].t0 &&

@@ -77,6 +77,26 @@ static const char *province_of(const ctx *c, const hit *h, char *name, size_t ca
     return p;
 }
 
+/* 1 when tokens [a, b) are words of where a town lies, four at most: of place, articles or
+ * a word for province ("dans le", "province du", "in the province of", "in de provincie",
+ * "w prowincji", "tinh"). */
+static int where_words(const ctx *c, size_t a, size_t b)
+{
+    static const char *const words[] = {"province",  "provinces", "du",        "de",
+                                        "of",        "provincie", "prowincji", "prowincja",
+                                        "provinsen", "tinh",      NULL};
+    if (b - a > 4)
+        return 0;
+    for (size_t k = a; k < b; k++) {
+        int ok = bcx_lex_find(c, C_LOC, k, NULL) == 1 || bcx_lex_find(c, C_ARTICLE, k, NULL) == 1;
+        for (int w = 0; !ok && words[w]; w++)
+            ok = bcx_word_is(c, k, b, words[w]);
+        if (!ok)
+            return 0;
+    }
+    return 1;
+}
+
 /* 1 when province id is written next to the town of hit h in sentence si: a comma or
  * at most one word between ("in Nanning, Guangxi", "thanh pho Mong Cai, tinh Quang Ninh",
  * "广西凭祥"); "Guangxi, which took place in Nanning" names Guangxi as something else. */
@@ -91,7 +111,11 @@ static int province_next_to(const ctx *c, size_t si, const hit *h, const char *i
         if (r->t1 > h->t0 && r->t0 < h->t1)
             continue; /* the same words */
         /* the words between are tokens [a, b); the gaps between, a - 1 .. b - 1 */
-        if (b < a || a == 0 || b - a > 1 || bcx_commas(c, a - 1, b) > 1)
+        /* the words between say where it lies ("à Mengzi, dans le Yunnan", "in Mengzi, in
+         * de provincie Yunnan", "w Mengzi w prowincji Junnan"), the province after the
+         * town when there are several; not "in Mengzi, and Yunnan agreed" */
+        if (b < a || a == 0 || (b > a && !where_words(c, a, b)) || (b > a + 1 && r->t0 < h->t1) ||
+            bcx_commas(c, a - 1, b) > 1)
             continue;
         int apart = 0;
         for (size_t k = a - 1; k < b && !apart; k++)
@@ -590,6 +614,7 @@ void bcx_emit_meetings(ctx *c)
         x->members_named = m->mech != NULL && bcx_names_all_members(c, m->sent, m->mech);
         body_kind_of(c, m, x);
         x->ordinal = m->ord;
+        x->ordinal_quotes = m->ord > 0 ? 1u : 0u; /* its sentence, cite.q[0] below */
         x->kind = m->xkind;
         copy_str(x->date, sizeof x->date, m->date);
         x->date_inferred = m->date_inferred;

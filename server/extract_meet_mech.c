@@ -590,6 +590,8 @@ void bcx_link_mechanisms(ctx *c)
     int other[K_SPRING + 1] = {0}; /* a kind the article names as another body */
     for (size_t k = 0; k < c->nm; k++) {
         mention *m = &c->m[k];
+        if (m->elided_of != 0)
+            continue; /* the body of the one it leaves the noun to: below */
         m->kind = own_kind(c, m);
         if (m->kind < 0)
             continue;
@@ -683,6 +685,15 @@ void bcx_link_mechanisms(ctx *c)
     for (size_t k = 0; k < c->nm; k++)
         if (series[k] != NULL && c->m[k].mech == NULL)
             c->m[k].mech = series[k], c->m[k].kind = series_kind[k], c->m[k].mech_inferred = 1;
+    /* "... the fifth conference ... and agreed to hold the seventh": the body of the
+     * meeting whose noun it leaves out (an earlier mention, settled above) */
+    for (size_t k = 0; k < c->nm; k++) {
+        mention *m = &c->m[k];
+        const mention *o = m->elided_of != 0 ? &c->m[m->elided_of - 1] : NULL;
+        if (o != NULL)
+            m->kind = o->kind, m->mech = o->mech, m->mech_inferred = o->mech_inferred,
+            m->other_body = o->other_body;
+    }
 done:
     bc_free(series);
     bc_free(series_kind);
@@ -715,6 +726,19 @@ int bcx_member_of_body(const ctx *c, size_t si, size_t loc, const hit *h)
      * running into the body's name; a few words between them at most ("四省与", "và tỉnh") */
     size_t q = h->t1, loose = 0;
     int others = 0;
+    /* a town and, in brackets after it, the province it lies in ("tại thành phố Nam Ninh
+     * (Quảng Tây, Trung Quốc), Hội nghị lần thứ 17 ..."): where it lies, no list of members */
+    const char *names = NULL,
+               *in = h->entity == E_PLACE && q < s->t1 && (bcx_gap(c, q - 1) & G_OPEN)
+                         ? bcx_place_province(c, h, &names)
+                         : NULL;
+    for (size_t r = s->h0; in != NULL && r < s->h1; r++)
+        if (c->h[r].t0 == q && c->h[r].entity == E_PROVINCE && strcmp(c->h[r].id, in) == 0) {
+            while (q < s->t1 && !(bcx_gap(c, q - 1) & G_CLOSE) && !(bcx_gap(c, q) & G_CLOSE))
+                q++;
+            q++; /* past the bracket's last token */
+            break;
+        }
     while (q < s->t1 && loose <= 3) {
         if (body_at(c, q))
             return others > 0;

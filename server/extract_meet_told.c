@@ -116,6 +116,17 @@ static int zh_day_just_before(const ctx *c, size_t si, bcx_told *t)
     return t->si != 0;
 }
 
+/* 1 when the Chinese words of day d counted from another follow a meeting's noun right
+ * before them ("会晤前一天", "会议次日"): the day of the meeting the report tells, not of
+ * one the sentence before recalls ("双方回顾了2025年10月30日…举行的第五次年度会晤…。会晤
+ * 前一天，…"). */
+static int after_meeting_noun_zh(const ctx *c, size_t si, const xd *d)
+{
+    size_t open = bcx_sent_open(c, si);
+    return d->t0 > open && (bcx_lex_ending(c, C_MEET, open, d->t0, NULL) != SIZE_MAX ||
+                            bcx_lex_ending(c, C_TALKS, open, d->t0, NULL) != SIZE_MAX);
+}
+
 void bcx_count_days(ctx *c, size_t si, const bcx_told *held, const bcx_told *planned)
 {
     for (size_t k = c->se[si].d0; k < c->se[si].d1; k++) {
@@ -148,7 +159,7 @@ void bcx_count_days(ctx *c, size_t si, const bcx_told *held, const bcx_told *pla
         /* Chinese: the day of a meeting the sentence just before tells, though recalled
          * before the story's day ("此前，…于6月5日在昆明会见了…。次日，双方…") */
         bcx_told just = {{0}, 0, 0};
-        if (c->lbit == L_ZH && zh_day_just_before(c, si, &just))
+        if (c->lbit == L_ZH && !after_meeting_noun_zh(c, si, d) && zh_day_just_before(c, si, &just))
             from = &just;
         if (from->si == 0 && !written)
             continue; /* no meeting told: the day the date finder counted from stands */

@@ -150,11 +150,17 @@ int bci_quote_has_amount(ingest_ctx *c, const bc_xquote *q, double value)
 int bci_date_supports(ingest_ctx *c, const bc_xcite *cite, const char *iso, bci_supports *sup,
                       bci_marks *m, int year_inferred)
 {
+    /* without published_on the extractor's reference date is the dateline's, when it writes
+     * its year: the only one a date may be counted from */
+    int pub = c->in->published_on != NULL && c->in->published_on[0] != '\0';
     if (year_inferred == BC_X_INFERRED_DATE) {
         bci_mark(m, "date",
-                 "Its date is not written: the text names a weekday or a day relative to the "
-                 "report (\"on Thursday\", \"yesterday\"), counted back from the publication "
-                 "date (published_on); year, month and day all come from it.");
+                 pub ? "Its date is not written: the text names a weekday or a day relative to "
+                       "the report (\"on Thursday\", \"yesterday\"), counted back from the "
+                       "publication date (published_on); year, month and day all come from it."
+                     : "Its date is not written: the text names a weekday or a day relative to "
+                       "the report (\"on Thursday\", \"yesterday\"), counted back from the "
+                       "day of the article's dateline; year, month and day all come from it.");
         return 0;
     }
     int quoted = 0, year = year_inferred;
@@ -171,11 +177,15 @@ int bci_date_supports(ingest_ctx *c, const bc_xcite *cite, const char *iso, bci_
         return 0;
     }
     if (year_inferred)
-        bci_mark(m, "date.year", BCI_WHY_YEAR);
+        bci_mark(m, "date.year",
+                 pub ? BCI_WHY_YEAR
+                     : "The year of its date is not written; it comes from the article's "
+                       "dateline (no publication date came with it).");
     else if (!year)
         bci_mark(m, "date.year",
-                 "The year of its date is said in words (\"this year\", \"next year\"), not "
-                 "written; it comes from the publication date.");
+                 "The year of its date is not written in the sentences that state it; it comes "
+                 "from a year or date the article writes elsewhere, not from the publication "
+                 "date.");
     return 1;
 }
 
@@ -777,43 +787,54 @@ static int store_new_pair(ingest_ctx *c, const bc_xgate *g)
      * words state (the extractor reads it next to the pair, not elsewhere in the
      * sentence): a crossing point (a gate pair, the kind of a pair named without its
      * kind, a traditional opening, a clearance point) is never a bridge, railway or road
-     * between the same places */
+     * between the same places; by its sides as written, or in ASCII letters ("Trà Lĩnh"
+     * is the "Tra Linh" an English report named). A crossing a reviewer rejected is not
+     * proposed again under a new id (analyst 12, F3): the article's quote is kept with it,
+     * hidden as it is, and nothing waits */
     const char *want = g->kind[0] ? g->kind : "gate_pair";
-    if (found_row(&rc, c->s, SAME_PAIR("curation <> 'rejected'"),
-                  BC_BINDS(bc_text(vn), bc_text(cn), bc_text(want)), known, sizeof known, c->err))
-        return report_event(c, known, g);
-    /* a crossing a reviewer rejected is not proposed again under a new id (analyst 12,
-     * F3): the article's quote is kept with it, hidden as it is, and nothing waits */
-    if (rc == BC_OK &&
-        found_row(&rc, c->s, SAME_PAIR("curation = 'rejected'"),
-                  BC_BINDS(bc_text(vn), bc_text(cn), bc_text(want)), known, sizeof known, c->err))
-        return cite_pair(c, known, g);
+    bc_buf av = BC_BUF_INIT, ac = BC_BUF_INIT;
+    int fv = bc_text_latin_ascii(vn, strlen(vn), &av) == 1,
+        fc = bc_text_latin_ascii(cn, strlen(cn), &ac) == 1, found = 0;
+    const char *avn = fv ? av.data : vn, *acn = fc ? ac.data : cn;
+    for (int k = 0; k < 4 && rc == BC_OK && !found; k++)
+        if ((k % 2 == 0 || fv || fc) &&
+            found_row(&rc, c->s,
+                      k < 2 ? SAME_PAIR("curation <> 'rejected'")
+                            : SAME_PAIR("curation = 'rejected'"),
+                      BC_BINDS(bc_text(k % 2 ? avn : vn), bc_text(k % 2 ? acn : cn), bc_text(want)),
+                      known, sizeof known, c->err))
+            found = k < 2 ? 1 : 2;
     char id[160], name[200], kind[32] = "gate_pair";
-    if (project_id(c, g, id, &rc) != BC_OK)
-        return rc;
+    if (found || project_id(c, g, id, &rc) != BC_OK) {
+        bc_buf_free(&av);
+        bc_buf_free(&ac);
+        return found == 1 ? report_event(c, known, g) : found == 2 ? cite_pair(c, known, g) : rc;
+    }
     if (g->kind[0] && found_row(&rc, c->s,
                                 "SELECT value FROM vocab WHERE field = 'project_kind' AND "
                                 "value = ?1",
                                 BC_BINDS(bc_text(g->kind)), NULL, 0, c->err))
         snprintf(kind, sizeof kind, "%s", g->kind);
-    snprintf(name, sizeof name, "%s - %s", vn, cn);
+    snprintf(name, sizeof name, "%s - %s", avn, acn); /* in ASCII letters, as curated ones */
     char note[600] = "Which side is which comes from the names and the words around them "
                      "(\"(Vietnam)\", a known place), read by the extractor.";
-    if (g->vn_name[0] || g->cn_name[0])
+    if (g->vn_name[0] || g->cn_name[0] || fv || fc)
         snprintf(note + strlen(note), sizeof note - strlen(note),
                  " The article writes its sides as \"%s\" and \"%s\"; they are named as the "
-                 "gazetteer records those places.",
+                 "gazetteer records those places, in ASCII letters.",
                  g->vn_side, g->cn_side);
     if (rc == BC_OK)
         rc = bc_store_run(
             c->s,
-            "INSERT INTO projects (id, name, kind, vn_side, cn_side, status, description, "
-            "note, curation, confidence) VALUES (?1, ?2, ?3, ?4, ?5, 'reported', 'A crossing "
-            "named with both its sides in an ingested article; nothing else is known of it "
-            "yet.', ?7, 'extracted', ?6)",
-            BC_BINDS(bc_text(id), bc_text(name), bc_text(kind), bc_text(vn), bc_text(cn),
-                     bc_real(g->confidence), bc_text(note)),
+            "INSERT INTO projects (id, name, kind, vn_side, cn_side, vn_side_vi, status, "
+            "description, note, curation, confidence) VALUES (?1, ?2, ?3, ?4, ?5, ?8, "
+            "'reported', 'A crossing named with both its sides in an ingested article; "
+            "nothing else is known of it yet.', ?7, 'extracted', ?6)",
+            BC_BINDS(bc_text(id), bc_text(name), bc_text(kind), bc_text(avn), bc_text(acn),
+                     bc_real(g->confidence), bc_text(note), bc_text(fv ? vn : NULL)),
             c->err);
+    bc_buf_free(&av);
+    bc_buf_free(&ac);
     if (rc == BC_OK)
         rc = bc_store_run(c->s,
                           "INSERT INTO aliases (entity, alias_key, alias, entity_id) "

@@ -101,10 +101,10 @@ static int store_participants(ingest_ctx *c, const char *id, const bc_xmeeting *
 
 /* A title that names only what the article names: the kind of body (the mechanism's name
  * up to " of ": "Joint Working Group") and the provinces its statements name that are
- * members of it (Ha Giang, merged into Tuyen Quang, is named as Ha Giang), Vietnamese
- * first, when it names two or more. "Meeting 10 of the Joint Working Group of Lao Cai, Ha
- * Giang, Lai Chau, Dien Bien and Yunnan (extracted)"; "Meeting 13 of the Joint Working
- * Group (extracted)". */
+ * members of it, not those named only as where a meeting is held (Ha Giang, merged into Tuyen
+ * Quang, is named as Ha Giang), Vietnamese first, when it names two or more. "Meeting 10 of the
+ * Joint Working Group of Lao Cai, Ha Giang, Lai Chau, Dien Bien and Yunnan (extracted)"; "Meeting
+ * 13 of the Joint Working Group (extracted)". */
 static void meeting_title(ingest_ctx *c, const bc_xmeeting *m, const char *name, char title[400],
                           int *rc)
 {
@@ -114,7 +114,8 @@ static void meeting_title(ingest_ctx *c, const bc_xmeeting *m, const char *name,
     int n = 0;
     for (int side = 0; side < 2; side++)
         for (int k = 0; *rc == BC_OK && k < m->nprovinces && n < BC_X_MAX_PARTIES; k++)
-            if (found_row(rc, c->s,
+            if (!(k < 32 && (m->provinces_placed & (1u << k))) && /* a place, no member */
+                found_row(rc, c->s,
                           "SELECT p.name FROM provinces p WHERE p.id = ?1 AND (p.country = "
                           "'CN') = ?3 AND EXISTS (SELECT 1 FROM mechanism_members mm JOIN "
                           "provinces q ON q.id = mm.province_id WHERE mm.mechanism_id = ?2 AND "
@@ -213,8 +214,8 @@ static void meeting_supports(ingest_ctx *c, const bc_xmeeting *m, int has_date, 
     int placed = m->place_name[0] == '\0' && host == NULL;
     for (int k = 0; k < m->cite.nquotes && *rc == BC_OK; k++) {
         const bc_xquote *q = &m->cite.q[k];
-        if (m->ordinal > 0)
-            bci_support(sup, k, "ordinal");
+        if (m->ordinal > 0 && k < 32 && (m->ordinal_quotes & (1u << k)))
+            bci_support(sup, k, "ordinal"); /* a headline without the number states none */
         if (!m->mechanism_inferred &&
             bci_quote_names_mechanism(c, q, m->mechanism, members, nm, rc)) {
             bci_support(sup, k, "mechanism");

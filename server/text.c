@@ -205,6 +205,50 @@ int bc_text_slug(const char *s, size_t n, bc_buf *out)
     return fold_each(s, n, out, FOLD_SLUG);
 }
 
+/* Cuts b back to its first len bytes (still NUL-terminated). */
+static void truncate_to(bc_buf *b, size_t len)
+{
+    b->len = len;
+    if (b->data != NULL)
+        b->data[len] = '\0';
+}
+
+int bc_text_latin_ascii(const char *s, size_t n, bc_buf *out)
+{
+    size_t i = 0, start = out->len;
+    int changed = 0;
+    while (i < n) {
+        unsigned int cp;
+        size_t len = bc_utf8_decode(s + i, n - i, &cp);
+        if (len == 0)
+            return BC_EINVAL;
+        char folded[32];
+        long flen = cp < 0x80 ? 0 : fold_cp(cp, folded);
+        if (cp >= 0x80 && (flen < 0 || (flen > 0 && (unsigned char)folded[0] >= 0x80))) {
+            truncate_to(out, start); /* a letter with no Latin base (Chinese) */
+            return 0;
+        }
+        if (cp >= 0x80 && flen == 0) {
+            changed = 1; /* a combining mark: dropped */
+        } else if (cp < 0x80) {
+            bc_buf_putc(out, (char)cp);
+        } else {
+            /* the base letter, upper case where the letter was ("Đ" -> "D", "ĩ" -> "i") */
+            if (utf8proc_tolower((utf8proc_int32_t)cp) != (utf8proc_int32_t)cp &&
+                folded[0] >= 'a' && folded[0] <= 'z')
+                folded[0] = (char)(folded[0] - 32);
+            bc_buf_append(out, folded, (size_t)flen);
+            changed = 1;
+        }
+        i += len;
+    }
+    if (bc_buf_failed(out))
+        return BC_ENOMEM;
+    if (!changed)
+        truncate_to(out, start);
+    return changed;
+}
+
 size_t bc_text_control(const char *s, size_t n, int mode)
 {
     const unsigned char *p = (const unsigned char *)s;

@@ -107,18 +107,21 @@ typedef struct bc_xfigure {
 
 /* A candidate meeting. */
 typedef struct bc_xmeeting {
-    char mechanism[64];     /* a mechanism id the text names, "" otherwise */
-    int mechanism_inferred; /* 1: its sentence names the kind ("the Joint Working Group")
-                             * and the article names which one elsewhere */
-    char body_kind[16];     /* the kind of body its sentence calls it by, nearest to it
-                             * ("grupy", "of the committee", "联合工作委员会"): "group",
-                             * "committee", "conference", "Spring Meeting"; "" when its
-                             * sentence names none ("den 16:e konferensen") */
-    int members_named;      /* 1: a sentence of it names every member of its mechanism, or
-                             * counts them: the body is that mechanism, not one of some of
-                             * its members */
-    int ordinal;            /* 0 when not stated */
-    int kind;               /* what the text calls it: BC_XM_* */
+    char mechanism[64];      /* a mechanism id the text names, "" otherwise */
+    int mechanism_inferred;  /* 1: its sentence names the kind ("the Joint Working Group")
+                              * and the article names which one elsewhere */
+    char body_kind[16];      /* the kind of body its sentence calls it by, nearest to it
+                              * ("grupy", "of the committee", "联合工作委员会"): "group",
+                              * "committee", "conference", "Spring Meeting"; "" when its
+                              * sentence names none ("den 16:e konferensen") */
+    int members_named;       /* 1: a sentence of it names every member of its mechanism, or
+                              * counts them: the body is that mechanism, not one of some of
+                              * its members */
+    int ordinal;             /* 0 when not stated */
+    unsigned ordinal_quotes; /* bit k: cite.q[k] writes its number (the sentence it is
+                              * numbered in, or one restating it with the number); a
+                              * headline naming it without one states none */
+    int kind;                /* what the text calls it: BC_XM_* */
     /* the date at the precision the text gives: "2024-06-12", "2024-06", "2024", or
      * "--06-12" when day and month are written and no year is known; "" none (talks
      * without a date are only given when they are to come in a month whose year the
@@ -165,10 +168,13 @@ typedef struct bc_xmeeting {
     int npeople;
     char provinces[BC_X_MAX_PARTIES][64]; /* provinces named in its sentences */
     int nprovinces;
-    int sides_of_article; /* 1: talks told beside a body's meeting whose own
-                           * words name no parties of both countries: its
-                           * provinces are the two sides of the article's
-                           * other talks (none when there are none) */
+    unsigned provinces_placed; /* bit k: provinces[k] is named in its sentences only as where
+                                * something is held ("在越南老街省举行", "in Lao Cai"), no
+                                * member of its body */
+    int sides_of_article;      /* 1: talks told beside a body's meeting whose own
+                                * words name no parties of both countries: its
+                                * provinces are the two sides of the article's
+                                * other talks (none when there are none) */
     bc_xcite cite;
     double confidence;
     /* how sure the attachment of the date its sentence gives is (1: no doubt), from how it

@@ -39,6 +39,13 @@ unsigned int bc_text_narrow(unsigned int cp);
  * digits, symbols) copied. Returns 0, BC_EINVAL for invalid UTF-8, or BC_ENOMEM. */
 int bc_text_fold(const char *s, size_t n, bc_buf *out);
 
+/* Appends to out s written in ASCII letters, case kept, marks dropped ("Trà Lĩnh" -> "Tra
+ * Linh", "Đồng Đăng" -> "Dong Dang"): a Vietnamese name as the English-language records
+ * write it. Returns 1 when it appended (s had a letter with marks), 0 when s is ASCII
+ * already or holds a letter with no Latin base (Chinese: nothing appended), BC_EINVAL for
+ * invalid UTF-8, BC_ENOMEM. */
+int bc_text_latin_ascii(const char *s, size_t n, bc_buf *out);
+
 /* As bc_text_fold, with fullwidth Latin letters and digits as the ASCII ones
  * (bc_text_narrow: "ＡＢＣ１２３" -> "abc123"): the terms of the search index and of the
  * queries run on it (fts.c). */

@@ -215,10 +215,44 @@ static void during_the_meeting_held_in_its_sentence(void **state)
     bc_extraction_free(&x);
 }
 
+/* A paragraph that a year opens gives its days that year, but not when the year is a
+ * figure's ("2025年，双方贸易额为211亿元": 元 after a scale, not right after the number) nor
+ * past a sentence that says another year in words ("今年以来"), even when no reference
+ * date makes those words a date: the day keeps its month and day (outsider 12, F1). */
+static void a_year_opening_a_figure_frames_no_day(void **state)
+{
+    (void)state;
+    static const char *const figure = "口岸合作\n\n2025年，双方贸易额为211亿元。"
+                                      "天保—清水口岸已于9月28日恢复客运通关。";
+    static const char *const this_year = "口岸合作\n\n2025年，双方举行多次会谈。"
+                                         "今年以来，口岸车辆明显增加。"
+                                         "天保—清水口岸已于9月28日恢复客运通关。";
+    static const char *const opens = "口岸合作\n\n2025年，双方举行多次会谈。"
+                                     "天保—清水口岸于9月28日恢复客运通关。";
+    const char *undated[] = {figure, this_year};
+    for (size_t k = 0; k < 2; k++) {
+        bc_extraction x = run("zh", NULL, undated[k]);
+        if (!has_date(&x, "--09-28") || has_date(&x, "2025-09-28"))
+            fail_msg("%s: 9月28日 took a year", undated[k]);
+        assert_int_equal(x.ngates, 1);
+        assert_string_equal(x.gates[0].date, "--09-28");
+        bc_extraction_free(&x);
+    }
+    /* with a publication date "今年" is that year's */
+    bc_extraction x = run("zh", "2026-11-27", this_year);
+    assert_true(has_date(&x, "2026-09-28"));
+    bc_extraction_free(&x);
+    /* a year that opens a paragraph of events still frames its days */
+    x = run("zh", NULL, opens);
+    assert_true(has_date(&x, "2025-09-28"));
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(during_the_meeting_held_in_its_sentence),
+        cmocka_unit_test(a_year_opening_a_figure_frames_no_day),
         cmocka_unit_test(a_day_of_the_month_just_written_with_its_year),
         cmocka_unit_test(a_year_word_takes_the_year_told),
         cmocka_unit_test(a_month_word_takes_the_month_told),

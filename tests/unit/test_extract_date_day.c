@@ -219,6 +219,41 @@ static void a_day_right_after_the_meeting_noun(void **state)
     bc_extraction_free(&x);
 }
 
+/* A Chinese day alone after a month of another year told just before is of that month,
+ * but not when that month is a figure's period ("2025年9月，…进出口额达12亿元。28日，…"):
+ * the amount's month says no time the story is at, so the day is of no known month
+ * (outsider 12, F1's class: no year or month the text does not give); English "On the
+ * 28th" after such a month alike. */
+static void a_figures_month_gives_no_day_its_month(void **state)
+{
+    (void)state;
+    static const char *const figure = "标题\n\n2025年9月，河口口岸进出口额达12亿元。28日，天保—清水"
+                                      "口岸正式恢复客运通关。";
+    static const char *const visit = "标题\n\n2025年9月，云南省代表团访问老街省。28日，天保—清水"
+                                     "口岸正式恢复客运通关。";
+    for (int pub = 0; pub < 2; pub++) {
+        bc_extraction x = run("zh", pub ? "2026-11-27" : NULL, figure);
+        assert_false(has_date(&x, "2025-09-28"));
+        assert_int_equal(x.ngates, 1);
+        assert_string_equal(x.gates[0].date, "");
+        bc_extraction_free(&x);
+    }
+    bc_extraction x = run("zh", NULL, visit); /* negative: a month of what took place */
+    assert_true(has_date(&x, "2025-09-28"));
+    bc_extraction_free(&x);
+    /* English "the 28th" likewise (bcx_month_before) */
+    x = run("en", NULL,
+            "Title\n\nIn September 2025, trade through the Hekou gate reached 1.2 billion USD. On "
+            "the 28th, the Thanh Thuy - Thien Bao border gate reopened to passengers.");
+    assert_false(has_date(&x, "2025-09-28"));
+    bc_extraction_free(&x);
+    x = run("en", NULL,
+            "Title\n\nIn September 2025, a delegation of Yunnan visited Lao Cai. On the 28th, the "
+            "Thanh Thuy - Thien Bao border gate reopened to passengers.");
+    assert_true(has_date(&x, "2025-09-28"));
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -229,6 +264,7 @@ int main(void)
         cmocka_unit_test(runs_of_days_across_months),
         cmocka_unit_test(a_day_inside_its_clause),
         cmocka_unit_test(a_day_right_after_the_meeting_noun),
+        cmocka_unit_test(a_figures_month_gives_no_day_its_month),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

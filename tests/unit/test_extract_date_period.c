@@ -303,6 +303,44 @@ static void months_of_that_year(void **state)
     bc_extraction_free(&x);
 }
 
+/* The words opening a sentence frame its later clauses of counts too, when no other time is
+ * told between (outsider 12, F12): "今年以来，…日均超过1500辆次，出入境人员超过320万人次" gives
+ * both the period to the reference date, inferred; a year told before the later count is
+ * its period instead, and a later clause of a goal for the whole year takes none. */
+static void since_the_beginning_of_the_year_frames_its_sentence(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+    } cases[] = {
+        {"zh", "今年以来，经该口岸出入境的货运车辆日均超过1500辆次，出入境人员超过320万人次。"},
+        {"en", "Since the beginning of the year, more than 1,500 trucks a day have crossed the "
+               "gate, and more than 3.2 million people have passed through it."},
+        {"nl", "Sinds het begin van het jaar passeerden dagelijks meer dan 1.500 vrachtwagens de "
+               "grensovergang, en staken meer dan 3,2 miljoen mensen de grens over."},
+        {"pl", "Od początku roku przez przejście przejeżdżało dziennie ponad 1500 ciężarówek, a "
+               "ponad 3,2 mln osób przekroczyło granicę."},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bc_extraction x = run(cases[i].lang, "2026-11-27", cases[i].text);
+        const bc_xfigure *f = fig(&x, 3.2e6);
+        if (strcmp(f->period, "2026-01-01/2026-11-27") != 0 || !f->period_inferred)
+            fail_msg("%s: period '%s' inferred %d", cases[i].text, f->period, f->period_inferred);
+        bc_extraction_free(&x);
+    }
+    bc_extraction x = run("zh", "2026-11-27",
+                          "今年以来，经该口岸出入境的货运车辆日均超过1500辆次，2025年出入境人员为"
+                          "290万人次。");
+    assert_string_equal(fig(&x, 2.9e6)->period, "2025");
+    bc_extraction_free(&x);
+    /* nor a later clause of a goal for the whole year */
+    x = run("en", "2026-11-27",
+            "Since the beginning of the year, trade has reached 1.8 billion USD, and the province "
+            "aims for 2.5 billion USD for the whole year.");
+    assert_string_equal(fig(&x, 2.5e9)->period, "");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -310,6 +348,7 @@ int main(void)
         cmocka_unit_test(running_totals_to_a_months_end),
         cmocka_unit_test(months_of_that_year),
         cmocka_unit_test(since_the_beginning_of_the_year),
+        cmocka_unit_test(since_the_beginning_of_the_year_frames_its_sentence),
         cmocka_unit_test(one_quarter_by_its_number),
         cmocka_unit_test(later_parts_of_a_year),
         cmocka_unit_test(spans_across_a_year_end),

@@ -446,6 +446,51 @@ static void chinese_next_day_after_a_meeting_recalled(void **state)
     expect_rel(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* "The day before the conference", "会晤前一天" after a sentence recalling an earlier
+ * conference of another year: the day before the conference the report tells, never
+ * before the one recalled (outsider 12, F2); in English the conference named as the time
+ * of the talks is no meeting of its own dated that day, so the talks are one meeting. */
+static void the_day_before_the_conference_not_the_one_recalled(void **state)
+{
+    (void)state;
+    static const char *const zh =
+        "标题\n\n11月25日，云南省与老街省第六次年度会晤在昆明举行。双方回顾了2025年10月30日"
+        "在莱州省举行的第五次年度会晤所达成共识的落实情况。\n会晤前一天，云南省省长与老街省"
+        "委书记在昆明举行会谈。";
+    static const char *const en =
+        "Title\n\nOn November 25, the sixth annual conference of Lao Cai and Yunnan was held "
+        "in Kunming. The sides reviewed the fifth conference, held in Lai Chau on October 30, "
+        "2025.\nThe day before the conference, the Governor of Yunnan and the Secretary of Lao "
+        "Cai held talks in Kunming.";
+    rel_case cases[] = {
+        {"zh", NULL, zh, "会晤前一天", "--11-24", 0},
+        {"en", NULL, en, "The day before", "--11-24", 0},
+        /* negative: with no other conference recalled, the day before the one told */
+        {"zh", "2026-11-27",
+         "标题\n\n11月25日，云南省与老街省第六次年度会晤在昆明举行。\n会晤前一天，云南省省长"
+         "与老街省委书记在昆明举行会谈。",
+         "会晤前一天", "2026-11-24", 1},
+    };
+    expect_rel(cases, sizeof cases / sizeof cases[0]);
+    /* with a publication date the day counted is in doubt (a conference of 2025 was told
+     * last): no meeting takes 2025-10-29, and the talks are not told twice */
+    const char *texts[] = {zh, en};
+    const char *langs[] = {"zh", "en"};
+    for (int k = 0; k < 2; k++)
+        for (int p = 0; p < 2; p++) {
+            bc_extraction x = run(langs[k], p ? "2026-11-27" : NULL, texts[k]);
+            int talks = 0;
+            for (size_t i = 0; i < x.nmeetings; i++) {
+                if (strcmp(x.meetings[i].date, "2025-10-29") == 0)
+                    fail_msg("%s: a meeting dated the day before the one recalled", langs[k]);
+                talks += x.meetings[i].ordinal == 0;
+            }
+            if (talks > 1)
+                fail_msg("%s: %d meetings without a number", langs[k], talks);
+            bc_extraction_free(&x);
+        }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -460,6 +505,7 @@ int main(void)
         cmocka_unit_test(months_of_other_clauses_and_symposiums),
         cmocka_unit_test(told_days_move_forward),
         cmocka_unit_test(chinese_next_day_after_a_meeting_recalled),
+        cmocka_unit_test(the_day_before_the_conference_not_the_one_recalled),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -546,6 +546,70 @@ static void a_target_of_the_province_that_speaks(void **state)
              "LIKE '%s-f%%'",
              c.source_id, a.source_id);
     assert_int_equal(count(S, sql), 1);
+    no_check_problems();
+}
+
+/* The note of a date says where its year came from (outsider 12, F1): a year the article
+ * writes in another sentence is no publication date's, and without one a day whose year
+ * only a figure's sentence wrote is stored undated and counted. A store of its own: the
+ * group's statement cache is full of the other cases' queries. */
+static void a_year_from_elsewhere_in_the_text(void **state)
+{
+    (void)state;
+    bc_store *own = fx_store_from(fx_data_dir());
+    bc_ingest_result r = fx_ingest(own, "zh",
+                                   "口岸通关\n\n2025年，双方举行多次会谈。"
+                                   "天保—清水口岸于9月28日恢复客运通关。\n",
+                                   NULL);
+    assert_true(r.created);
+    char sql[700];
+    snprintf(sql, sizeof sql,
+             "SELECT count(*) FROM project_events e JOIN citations c ON c.event_id = e.id WHERE "
+             "c.source_id = '%s' AND e.project_id = 'thanh-thuy-thien-bao-border-gates' AND "
+             "e.date = '2025-09-28' AND e.note LIKE '%%writes elsewhere, not from the "
+             "publication date%%' AND e.note NOT LIKE '%%said in words%%'",
+             r.source_id);
+    assert_int_equal(count(own, sql), 1);
+    bc_ingest_result f = fx_ingest(own, "zh",
+                                   "口岸贸易\n\n2025年，双方贸易额为211亿元。"
+                                   "今年以来，口岸车辆明显增加。"
+                                   "天保—清水口岸已于9月28日恢复客运通关。\n",
+                                   NULL);
+    assert_true(f.created);
+    assert_int_equal(f.dates_without_year, 1);
+    snprintf(sql, sizeof sql,
+             "SELECT count(*) FROM project_events e JOIN citations c ON c.event_id = e.id WHERE "
+             "c.source_id = '%s' AND e.project_id = 'thanh-thuy-thien-bao-border-gates' AND "
+             "e.date IS NULL AND e.note LIKE '%%(28 September) without a year%%'",
+             f.source_id);
+    assert_int_equal(count(own, sql), 1);
+    bc_store_close(own);
+}
+
+/* A new crossing named in Vietnamese is named and recorded in ASCII letters, as the curated
+ * ones are, its Vietnamese spelling kept (vn_side_vi); an English report naming it so is
+ * the same crossing, not a second project (outsider 12, F14). A store of its own. */
+static void a_vietnamese_side_in_ascii_letters(void **state)
+{
+    (void)state;
+    bc_store *own = fx_store_from(fx_data_dir());
+    long before = count(own, "SELECT count(*) FROM projects");
+    bc_ingest_result r = fx_ingest(own, "vi",
+                                   "Cửa khẩu\n\nHai bên thống nhất sớm mở lại cặp cửa khẩu Sóc "
+                                   "Giang (Việt Nam) – Bình Mãng (Trung Quốc).\n",
+                                   "2026-11-19");
+    assert_int_equal(r.projects, 1);
+    assert_int_equal(count(own, "SELECT count(*) FROM projects WHERE name = 'Soc Giang - "
+                                "Pingmeng' AND vn_side = 'Soc Giang' AND vn_side_vi = 'Sóc "
+                                "Giang' AND note LIKE '%\"Sóc Giang\"%'"),
+                     1);
+    r = fx_ingest(own, "en",
+                  "Gates\n\nThe two sides agreed to reopen the Soc Giang (Vietnam) - Pingmeng "
+                  "(China) border gate pair.\n",
+                  "2026-11-20");
+    assert_int_equal(r.projects, 0);
+    assert_int_equal(count(own, "SELECT count(*) FROM projects"), before + 1);
+    bc_store_close(own);
 }
 
 int main(void)
@@ -561,6 +625,8 @@ int main(void)
         cmocka_unit_test(money_kept_apart_and_left_out),
         cmocka_unit_test(counts_left_out_are_counted),
         cmocka_unit_test(talks_on_a_weekday),
+        cmocka_unit_test(a_year_from_elsewhere_in_the_text),
+        cmocka_unit_test(a_vietnamese_side_in_ascii_letters),
         cmocka_unit_test(a_restatement_is_no_second_figure),
         cmocka_unit_test(province_names_are_read_once_per_article),
         cmocka_unit_test(a_rejected_crossing_is_not_proposed_again),

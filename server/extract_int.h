@@ -314,6 +314,9 @@ typedef struct mention {
     int other_body;       /* its words make its body another than any known mechanism: a city
                            * or prefecture is a party of it, or it is the parties' own
                            * ("their joint working committee") and they are not all the members */
+    int date_refused;     /* 1: the date its sentence gives was completed (its year the
+                           * reference date's) while the story told before it is of another
+                           * time (bcx_completion_doubt): withheld, the meeting kept */
     unsigned date_doubts; /* BC_XD_* bits: how its date was attached (bcx_weigh_dates) */
     double date_conf;     /* the confidence of its date (1 when not doubted); below
                            * BC_X_MIN_CONFIDENCE its date was withheld */

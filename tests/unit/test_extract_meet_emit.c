@@ -93,6 +93,44 @@ static void a_meeting_to_come_is_planned(void **state)
     }
 }
 
+/* A meeting recalled, then "and agreed to hold" the next: the agreement is of what follows
+ * it, the one recalled took place and keeps its written date; the one agreed on is to
+ * come. Without the joining word, "agreed" still makes the one after it planned. */
+static void an_agreement_after_and_is_not_the_recalled_meetings(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+    } cases[] = {
+        {"vi", "Hai bên nhắc lại Hội nghị lần thứ 4 tổ chức ngày 14/9/2024 tại Hà Giang và nhất "
+               "trí tổ chức Hội nghị lần thứ 6 tại Quảng Tây vào năm 2026."},
+        {"vi", "Hai bên đánh giá Hội nghị lần thứ 4 tại Hà Giang ngày 14/9/2024 và thống nhất tổ "
+               "chức Hội nghị lần thứ 6 tại Quảng Tây vào năm 2026."},
+        {"en", "Both sides looked back on the 4th meeting in Ha Giang on 14 September 2024 and "
+               "agreed to hold the 6th meeting in Guangxi in 2026."},
+        {"fr", "Les deux parties ont évoqué la 4e réunion à Ha Giang le 14 septembre 2024 et ont "
+               "convenu d'organiser la 6e réunion au Guangxi en 2026."},
+        {"nl", "Beide partijen blikten terug op de 4e vergadering in Ha Giang op 14 september 2024 "
+               "en kwamen overeen de 6e vergadering in 2026 in Guangxi te houden."},
+        {"sv", "Parterna gick igenom det 4:e mötet i Ha Giang den 14 september 2024 och kom "
+               "överens om att hålla det 6:e mötet i Guangxi 2026."},
+        {"zh", "双方回顾了2024年9月14日在河江的第四次会议，并商定2026年在广西举行第六次会议。"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        for (int dated = 0; dated <= 1; dated++) {
+            bc_extraction x = run(cases[i].lang, dated ? "2025-11-20" : NULL, cases[i].text);
+            const bc_xmeeting *held = by_ordinal(&x, 4), *next = by_ordinal(&x, 6);
+            if (held == NULL || strcmp(held->status, "held") != 0 ||
+                strcmp(held->date, "2024-09-14") != 0)
+                fail_msg("%s (%s): the 4th %s %s", cases[i].text, dated ? "dated" : "undated",
+                         held ? held->status : "none", held ? held->date : "");
+            if (next == NULL || strcmp(next->status, "planned") != 0)
+                fail_msg("%s: the 6th not planned", cases[i].text);
+            bc_extraction_free(&x);
+        }
+    }
+}
+
 /* Each meeting of a sentence takes its own place: the nearest a word of place introduces,
  * with no other meeting between; a border town or prefecture gives its province and its
  * name. An agreement to hold a meeting makes it one to come, dated by the quarter's
@@ -904,6 +942,7 @@ int main(void)
         cmocka_unit_test(a_general_noun_points_back_at_the_meeting),
         cmocka_unit_test(a_bodys_members_are_no_place),
         cmocka_unit_test(a_swedish_weekday_before_a_colon_ordinal),
+        cmocka_unit_test(an_agreement_after_and_is_not_the_recalled_meetings),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -131,6 +131,26 @@ static void an_agreement_after_and_is_not_the_recalled_meetings(void **state)
     }
 }
 
+/* Vietnamese talks "the day before the conference" ("Một ngày trước hội nghị"): the day
+ * before the conference's, as in English; not the conference's own day. */
+static void vietnamese_talks_the_day_before_the_conference(void **state)
+{
+    (void)state;
+    bc_extraction x = run("vi", NULL,
+                          "Ngày 18/6, Hội nghị lần thứ 9 giữa Hà Giang và Quảng Tây đã diễn ra tại "
+                          "Nam Ninh. Một ngày trước hội nghị, Bí thư Tỉnh ủy Hà Giang và Chủ tịch "
+                          "Quảng Tây đã hội đàm tại Nam Ninh.");
+    const bc_xmeeting *t = NULL;
+    for (size_t i = 0; i < x.nmeetings; i++)
+        if (x.meetings[i].kind == BC_XM_TALKS)
+            t = &x.meetings[i];
+    if (t == NULL)
+        fail_msg("no talks");
+    assert_string_equal(t->date, "--06-17");
+    assert_string_equal(by_ordinal(&x, 9)->date, "--06-18");
+    bc_extraction_free(&x);
+}
+
 /* Each meeting of a sentence takes its own place: the nearest a word of place introduces,
  * with no other meeting between; a border town or prefecture gives its province and its
  * name. An agreement to hold a meeting makes it one to come, dated by the quarter's
@@ -943,6 +963,7 @@ int main(void)
         cmocka_unit_test(a_bodys_members_are_no_place),
         cmocka_unit_test(a_swedish_weekday_before_a_colon_ordinal),
         cmocka_unit_test(an_agreement_after_and_is_not_the_recalled_meetings),
+        cmocka_unit_test(vietnamese_talks_the_day_before_the_conference),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -170,6 +170,20 @@ static int noun_metric(const ctx *c, size_t si, int noun, size_t i, size_t noun_
     return *metric != NULL;
 }
 
+/* 1 when the word of a time at token k, before a count at token lead, follows another
+ * number and its counted noun within a few words ("plus de 1 500 camions par jour ... et plus de
+ * 3,2 millions de personnes"): it is the rate of that count, not of the one after it. */
+static int other_counts(const ctx *c, size_t k, size_t lead)
+{
+    size_t t0 = c->se[c->t[k].sent].t0;
+    for (size_t q = k; k < lead && q > t0 && q + 4 > k; q--)
+        if (c->t[q - 1].kind == T_NUM && c->t[q - 1].used != U_DATE)
+            for (size_t n = q; n < k; n++)
+                if (bcx_count_noun_at(c, n, k))
+                    return 1;
+    return 0;
+}
+
 /* Whether the count at tokens [lead, end) of sentence si (its noun ending at noun_end, named
  * from token from on) is a rate: PER_DAY_ANY (1 below) when a word of a day stands in its
  * clause ("日均通行车辆超过2000辆次", "1,000 vehicles handled each day", "dat dagelijks de grens
@@ -187,7 +201,7 @@ static int per_day(const ctx *c, size_t si, size_t lead, size_t end, size_t noun
     widen_to_clause(c, si, &lo, &hi);
     int rate = 0;
     for (size_t k = t0; k < t1 && rate != PER_OTHER; k++) {
-        if (bcx_lex_find(c, C_PER_DAY, k, &e) == 0)
+        if (bcx_lex_find(c, C_PER_DAY, k, &e) == 0 || other_counts(c, k, lead))
             continue;
         int near = k >= noun_end && k <= noun_end + 4 && bcx_commas(c, noun_end - 1, k) == 0;
         int opens = k <= t0 + 2 && k < lo;

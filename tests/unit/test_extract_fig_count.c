@@ -278,6 +278,28 @@ static void a_daily_rate_is_no_total(void **state)
     };
     expect_counts(cases, sizeof cases / sizeof cases[0], "2026-11-20");
 
+    /* the word of a day right after one count's noun is that count's, not the next's */
+    static const struct {
+        const char *lang, *text;
+    } two[] = {
+        {"fr", "Cette année, environ 900 camions par jour ont franchi le poste de Mong Cai et "
+               "quelque 2,4 millions de personnes y sont passées."},
+        {"en", "This year about 900 trucks a day crossed the Mong Cai gate and some 2.4 million "
+               "people passed through it."},
+        {"nl", "Dit jaar passeerden zo'n 900 vrachtwagens per dag de grensovergang Mong Cai en "
+               "gingen er zo'n 2,4 miljoen mensen doorheen."},
+        {"sv", "I år har omkring 900 lastbilar per dag passerat gränsövergången Mong Cai och "
+               "omkring 2,4 miljoner människor har passerat där."},
+    };
+    for (size_t k = 0; k < sizeof two / sizeof two[0]; k++) {
+        bc_extraction y = run(two[k].lang, "2026-11-20", two[k].text);
+        const bc_xfigure *rate = fig(&y, 900), *total = fig(&y, 2.4e6);
+        if (rate == NULL || total == NULL)
+            fail_msg("'%s': a count not read", two[k].text);
+        assert_string_equal(rate->metric, "vehicles_per_day");
+        assert_string_equal(total->metric, "border_crossings");
+        bc_extraction_free(&y);
+    }
     /* "a day earlier" is no rate */
     bc_extraction x =
         run("en", "2026-11-20", "A day earlier, 1,350 trucks crossed the Chi Ma gate.");

@@ -151,6 +151,36 @@ static void vietnamese_talks_the_day_before_the_conference(void **state)
     bc_extraction_free(&x);
 }
 
+/* The Vietnamese lead "tại thành phố X (tỉnh Y, country), Hội nghị …": the bracket says
+ * where the town lies, with or without "tỉnh", also for a city named as its province; it
+ * is no list of the body's members (recheck 12, N4). A province of the members' list is
+ * still no place. */
+static void a_vietnamese_town_with_its_province_in_brackets(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *where, *place;
+    } cases[] = {
+        {"tại thành phố Lào Cai (tỉnh Lào Cai, Việt Nam), ", "lao-cai"},
+        {"tại thành phố Lào Cai (Lào Cai, Việt Nam), ", "lao-cai"},
+        {"tại thành phố Mông Tự (tỉnh Vân Nam, Trung Quốc), ", "yunnan"},
+        {"tại thành phố Mông Tự (Vân Nam, Trung Quốc), ", "yunnan"},
+        {"", ""},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char text[600];
+        snprintf(text, sizeof text,
+                 "Ngày 9/11/2026, %sHội nghị lần thứ 13 Nhóm công tác liên hợp giữa các tỉnh Lào "
+                 "Cai (Lào Cai, Việt Nam), Lai Châu và tỉnh Vân Nam (Trung Quốc) đã diễn ra.",
+                 cases[i].where);
+        bc_extraction x = run("vi", "2026-11-10", text);
+        const bc_xmeeting *m = by_ordinal(&x, 13);
+        if (m == NULL || strcmp(m->place, cases[i].place) != 0)
+            fail_msg("'%s': place '%s'", text, m ? m->place : "(none)");
+        bc_extraction_free(&x);
+    }
+}
+
 /* Each meeting of a sentence takes its own place: the nearest a word of place introduces,
  * with no other meeting between; a border town or prefecture gives its province and its
  * name. An agreement to hold a meeting makes it one to come, dated by the quarter's
@@ -964,6 +994,7 @@ int main(void)
         cmocka_unit_test(a_swedish_weekday_before_a_colon_ordinal),
         cmocka_unit_test(an_agreement_after_and_is_not_the_recalled_meetings),
         cmocka_unit_test(vietnamese_talks_the_day_before_the_conference),
+        cmocka_unit_test(a_vietnamese_town_with_its_province_in_brackets),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -297,6 +297,27 @@ static int noun_before(const ctx *c, size_t si, size_t i, size_t *noun_end)
     return 0;
 }
 
+/* The noun of a Vietnamese count whose number is followed by the counter "luot" alone:
+ * the noun opening with "luot" before it in its clause, a few words back ("luot nguoi xuat
+ * nhap canh dat hon 3,2 trieu luot"); 0 when none. */
+static int counter_noun_before(const ctx *c, size_t si, size_t i, size_t k, size_t *noun_end)
+{
+    const bc_lex *e = NULL;
+    if (c->lbit != L_VI || !bcx_word_is(c, k, c->se[si].t1, "luot") ||
+        bcx_lex_find(c, C_NOUN, k, NULL) > 0)
+        return 0;
+    for (size_t p = i; p > c->se[si].t0 && p + 16 > i; p--) {
+        if (bcx_gap(c, p - 1) & (G_COMMA | G_DOT))
+            return 0;
+        size_t m = bcx_lex_find(c, C_NOUN, p - 1, &e);
+        if (m > 0 && p - 1 + m <= i && bcx_word_is(c, p - 1, p, "luot")) {
+            *noun_end = p - 1 + m;
+            return (int)e->val;
+        }
+    }
+    return 0;
+}
+
 /* 1 when date d may be the period of the count of tokens [lead, end) in sentence si: in
  * its clause after it ("85 000, soit pres du double de l'an dernier": last year is the
  * comparison), or before it unless another number lies nearer to it ("32,000 tonnes in
@@ -363,6 +384,8 @@ static int count_read(ctx *c, size_t si, size_t i, size_t lead)
     noun = noun_after(c, k, lim, &noun_end);
     if (noun == 0) { /* "Het aantal reizigers ... steeg van 1,2 miljoen" */
         noun = noun_before(c, si, i, &noun_end);
+        if (noun == 0)
+            noun = counter_noun_before(c, si, i, k, &noun_end);
         inferred = noun != 0;
     }
     if (noun == 0)

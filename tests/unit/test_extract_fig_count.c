@@ -326,6 +326,28 @@ static void a_daily_rate_is_no_total(void **state)
     }
 }
 
+/* A Vietnamese count whose number is followed by the counter "lượt" alone takes the noun
+ * opening with "lượt" before it in its clause (recheck 12, N5); across a comma it does
+ * not. */
+static void a_vietnamese_counter_after_its_number(void **state)
+{
+    (void)state;
+    bc_extraction x =
+        run("vi", "2026-11-20",
+            "Từ đầu năm đến nay, bình quân mỗi ngày có hơn 900 lượt xe qua cửa khẩu "
+            "Móng Cái, lượt người xuất nhập cảnh qua cửa khẩu đạt hơn 2,4 triệu lượt.");
+    const bc_xfigure *f = fig(&x, 2.4e6);
+    if (f == NULL)
+        fail_msg("2.4 million crossings not read");
+    assert_string_equal(f->metric, "border_crossings");
+    assert_string_equal(fig(&x, 900)->metric, "vehicles_per_day");
+    bc_extraction_free(&x);
+    x = run("vi", "2026-11-20",
+            "Lượt người qua cửa khẩu Móng Cái, theo thống kê, đạt 5 triệu lượt.");
+    assert_int_equal(x.nfigures, 0);
+    bc_extraction_free(&x);
+}
+
 /* A range of counts is its two ends, range_low and range_high, of the same metric; a level
  * before and after a change is no range. */
 static void a_range_of_counts_is_two_ends(void **state)
@@ -631,6 +653,7 @@ int main(void)
         cmocka_unit_test(border_traffic_is_counted_in_every_language),
         cmocka_unit_test(a_daily_rate_is_no_total),
         cmocka_unit_test(a_range_of_counts_is_two_ends),
+        cmocka_unit_test(a_vietnamese_counter_after_its_number),
         cmocka_unit_test(a_count_is_read_alike_with_and_without_a_date),
         cmocka_unit_test(a_day_opening_its_sentence_dates_a_count),
         cmocka_unit_test(traffic_over_a_bridge_is_crossings),

@@ -181,6 +181,40 @@ static void a_vietnamese_town_with_its_province_in_brackets(void **state)
     }
 }
 
+/* French talks "la veille de la conférence" / "le lendemain de la conférence": talks of
+ * their own, dated from the conference; the conference they are counted from is no meeting
+ * of that day (recheck 12, finding 2). "le lendemain des entretiens" stays talks of the
+ * next day. */
+static void french_talks_the_day_before_the_conference(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *when, *date;
+    } cases[] = {{"La veille de la conférence", "--06-17"},
+                 {"Le lendemain de la conférence", "--06-19"},
+                 {"La veille du sommet", "--06-17"}};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char text[600];
+        snprintf(text, sizeof text,
+                 "Le 18 juin, la 9e conférence annuelle des secrétaires du Parti de Ha Giang et du "
+                 "Guangxi s'est tenue à Nanning. %s, le secrétaire de Ha Giang et le président du "
+                 "Guangxi ont tenu des entretiens à Nanning.",
+                 cases[i].when);
+        bc_extraction x = run("fr", NULL, text);
+        const bc_xmeeting *t = NULL;
+        for (size_t k = 0; k < x.nmeetings; k++) {
+            if (x.meetings[k].kind == BC_XM_NAMED)
+                fail_msg("'%s': a named meeting dated %s", text, x.meetings[k].date);
+            if (x.meetings[k].kind == BC_XM_TALKS)
+                t = &x.meetings[k];
+        }
+        if (t == NULL)
+            fail_msg("'%s': no talks", text);
+        assert_string_equal(t->date, cases[i].date);
+        bc_extraction_free(&x);
+    }
+}
+
 /* Each meeting of a sentence takes its own place: the nearest a word of place introduces,
  * with no other meeting between; a border town or prefecture gives its province and its
  * name. An agreement to hold a meeting makes it one to come, dated by the quarter's
@@ -995,6 +1029,7 @@ int main(void)
         cmocka_unit_test(an_agreement_after_and_is_not_the_recalled_meetings),
         cmocka_unit_test(vietnamese_talks_the_day_before_the_conference),
         cmocka_unit_test(a_vietnamese_town_with_its_province_in_brackets),
+        cmocka_unit_test(french_talks_the_day_before_the_conference),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -62,6 +62,18 @@ static void widen_to_clause(const ctx *c, size_t si, size_t *lo, size_t *hi)
             (*hi)++;
 }
 
+/* 1 when sentence si names a country (China, Vietnam, Chinese, Vietnamese): the tourists
+ * it counts may be the other country's, as metric "tourists" says; a count of visitors to
+ * a site it tells nothing of where they come from is not ("the Ban Gioc waterfall scenic
+ * area welcomed 420,000 visitors", "德天瀑布景区共接待游客42万人次"). */
+static int of_a_country(const ctx *c, size_t si)
+{
+    /* or a crossing or crossing over ("the gate received 240,000 visitors", "12,000
+     * tourists crossed the border"): who come across */
+    return bcx_sent_has(c, si, C_CN, -1) || bcx_sent_has(c, si, C_VN, -1) ||
+           bcx_sent_has(c, si, C_PROJ, -1) || bcx_sent_has(c, si, C_CUE_CROSS, -1);
+}
+
 /* The metric and unit a counted noun gives in its sentence; 0 when the sentence does not
  * say which metric it is. *bridge is 1 when only a bridge named in the count's clause
  * makes vehicles or people traffic ("300 camions empruntent le pont", "每天约有300辆货车通过
@@ -85,7 +97,12 @@ static int noun_metric(const ctx *c, size_t si, int noun, size_t i, size_t noun_
         over_bridge = bcx_lex_find(c, C_PROJ, k, &pe) > 0 && ((unsigned)pe->val & PK_BRIDGE);
     switch (noun) {
     case N_TOURIST:
-        *metric = bcx_sent_has(c, si, C_CUE_ENTER, -1) ? "tourist_arrivals" : "tourists";
+        /* "tourists" are of the other country: a count of visitors its sentence says nothing
+         * of where they come from ("the Ban Gioc waterfall scenic area welcomed 420,000
+         * visitors") is no such figure */
+        *metric = bcx_sent_has(c, si, C_CUE_ENTER, -1) ? "tourist_arrivals"
+                  : of_a_country(c, si)                ? "tourists"
+                                                       : NULL;
         break;
     case N_DELEG:
         *metric = deleg_metric(c, si, i, noun_end);
@@ -107,7 +124,7 @@ static int noun_metric(const ctx *c, size_t si, int noun, size_t i, size_t noun_
         else if (bcx_sent_has(c, si, C_CUE_IMMIG, -1) && !stand)
             *metric = "border_crossings"; /* "lượt người xuất nhập cảnh", "出入境人员…人次" */
         else if (bcx_sent_has(c, si, C_CUE_TOURISM, -1))
-            *metric = "tourists";
+            *metric = of_a_country(c, si) ? "tourists" : NULL;
         else if (bcx_range_has(c, lo, hi, C_CUE_CROSS, 1) && !stand)
             *metric = "border_crossings"; /* "12.000 mensen passeren dagelijks de grens" */
         else if (over_bridge)

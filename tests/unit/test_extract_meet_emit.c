@@ -149,6 +149,27 @@ static void vietnamese_talks_the_day_before_the_conference(void **state)
     assert_string_equal(t->date, "--06-17");
     assert_string_equal(by_ordinal(&x, 9)->date, "--06-18");
     bc_extraction_free(&x);
+    /* Polish alike: "Dzień przed konferencją" */
+    static const struct {
+        const char *when, *date;
+    } pl[] = {{"Dzień przed konferencją", "--06-17"}};
+    for (size_t i = 0; i < sizeof pl / sizeof pl[0]; i++) {
+        char text[600];
+        snprintf(text, sizeof text,
+                 "18 czerwca w Nanningu odbyła się 9. doroczna konferencja sekretarzy partii "
+                 "prowincji Ha Giang i Guangxi. %s sekretarz Ha Giang i przewodniczący Guangxi "
+                 "przeprowadzili rozmowy w Nanningu.",
+                 pl[i].when);
+        x = run("pl", NULL, text);
+        t = NULL;
+        for (size_t k = 0; k < x.nmeetings; k++)
+            if (x.meetings[k].kind == BC_XM_TALKS)
+                t = &x.meetings[k];
+        if (t == NULL)
+            fail_msg("'%s': no talks", text);
+        assert_string_equal(t->date, pl[i].date);
+        bc_extraction_free(&x);
+    }
 }
 
 /* The Vietnamese lead "tại thành phố X (tỉnh Y, country), Hội nghị …": the bracket says

@@ -284,6 +284,27 @@ static unsigned tense_add(unsigned d, unsigned s)
     return d + s > TENSE_FAR + 1 ? TENSE_FAR + 1 : d + s;
 }
 
+int bcx_joined_phrase(const ctx *c, size_t k, size_t lo)
+{
+    static const char *const join[] = {"and", "va",   "et", "en",   "och",
+                                       "i",   "oraz", "并", "并且", NULL};
+    /* an auxiliary of the second phrase between ("et ont convenu", "en hebben") */
+    static const char *const aux[] = {"ont", "sont", "have", "has",  "hebben", "zijn",
+                                      "har", "da",   "cung", "also", NULL};
+    for (int pass = 0; pass < 2 && k > lo; pass++, k--) {
+        for (int w = 0; join[w]; w++)
+            if (bcx_word_is(c, k - 1, k, join[w]) ||
+                (c->t[k - 1].han && bcx_words_at(c, k - 1, k, join[w]) == 1))
+                return 1;
+        int skip = 0;
+        for (int w = 0; aux[w] && !skip; w++)
+            skip = bcx_word_is(c, k - 1, k, aux[w]);
+        if (!skip)
+            return 0;
+    }
+    return 0;
+}
+
 void bcx_mark_tense(ctx *c)
 {
     /* per token: 1 future word, 2 held word (not after a future word of its clause) */
@@ -347,6 +368,8 @@ void bcx_mark_tense(ctx *c)
                 df = 0;
             else if (cue[q] == 2)
                 dh = 0;
+            else if (q + 1 < b && cue[q + 1] == 1 && bcx_joined_phrase(c, q + 1, a))
+                df = TENSE_FAR + 1;
             unsigned f = fd[2 * q] < df ? fd[2 * q] : df,
                      h = fd[2 * q + 1] < dh ? fd[2 * q + 1] : dh;
             c->t[q].tense = (unsigned char)(f < h && f <= TENSE_FAR   ? TENSE_FUTURE

@@ -62,6 +62,18 @@ static void widen_to_clause(const ctx *c, size_t si, size_t *lo, size_t *hi)
             (*hi)++;
 }
 
+/* 1 when sentence si names a country (China, Vietnam, Chinese, Vietnamese): the tourists
+ * it counts may be the other country's, as metric "tourists" says; a count of visitors to
+ * a site it tells nothing of where they come from is not ("the Ban Gioc waterfall scenic
+ * area welcomed 420,000 visitors", "德天瀑布景区共接待游客42万人次"). */
+static int of_a_country(const ctx *c, size_t si)
+{
+    /* or a crossing or crossing over ("the gate received 240,000 visitors", "12,000
+     * tourists crossed the border"): who come across */
+    return bcx_sent_has(c, si, C_CN, -1) || bcx_sent_has(c, si, C_VN, -1) ||
+           bcx_sent_has(c, si, C_PROJ, -1) || bcx_sent_has(c, si, C_CUE_CROSS, -1);
+}
+
 /* The metric and unit a counted noun gives in its sentence; 0 when the sentence does not
  * say which metric it is. *bridge is 1 when only a bridge named in the count's clause
  * makes vehicles or people traffic ("300 camions empruntent le pont", "每天约有300辆货车通过
@@ -85,7 +97,12 @@ static int noun_metric(const ctx *c, size_t si, int noun, size_t i, size_t noun_
         over_bridge = bcx_lex_find(c, C_PROJ, k, &pe) > 0 && ((unsigned)pe->val & PK_BRIDGE);
     switch (noun) {
     case N_TOURIST:
-        *metric = bcx_sent_has(c, si, C_CUE_ENTER, -1) ? "tourist_arrivals" : "tourists";
+        /* "tourists" are of the other country: a count of visitors its sentence says nothing
+         * of where they come from ("the Ban Gioc waterfall scenic area welcomed 420,000
+         * visitors") is no such figure */
+        *metric = bcx_sent_has(c, si, C_CUE_ENTER, -1) ? "tourist_arrivals"
+                  : of_a_country(c, si)                ? "tourists"
+                                                       : NULL;
         break;
     case N_DELEG:
         *metric = deleg_metric(c, si, i, noun_end);
@@ -107,7 +124,7 @@ static int noun_metric(const ctx *c, size_t si, int noun, size_t i, size_t noun_
         else if (bcx_sent_has(c, si, C_CUE_IMMIG, -1) && !stand)
             *metric = "border_crossings"; /* "lượt người xuất nhập cảnh", "出入境人员…人次" */
         else if (bcx_sent_has(c, si, C_CUE_TOURISM, -1))
-            *metric = "tourists";
+            *metric = of_a_country(c, si) ? "tourists" : NULL;
         else if (bcx_range_has(c, lo, hi, C_CUE_CROSS, 1) && !stand)
             *metric = "border_crossings"; /* "12.000 mensen passeren dagelijks de grens" */
         else if (over_bridge)
@@ -170,6 +187,20 @@ static int noun_metric(const ctx *c, size_t si, int noun, size_t i, size_t noun_
     return *metric != NULL;
 }
 
+/* 1 when the word of a time at token k, before a count at token lead, follows another
+ * number and its counted noun within a few words ("plus de 1 500 camions par jour ... et plus de
+ * 3,2 millions de personnes"): it is the rate of that count, not of the one after it. */
+static int other_counts(const ctx *c, size_t k, size_t lead)
+{
+    size_t t0 = c->se[c->t[k].sent].t0;
+    for (size_t q = k; k < lead && q > t0 && q + 4 > k; q--)
+        if (c->t[q - 1].kind == T_NUM && c->t[q - 1].used != U_DATE)
+            for (size_t n = q; n < k; n++)
+                if (bcx_count_noun_at(c, n, k))
+                    return 1;
+    return 0;
+}
+
 /* Whether the count at tokens [lead, end) of sentence si (its noun ending at noun_end, named
  * from token from on) is a rate: PER_DAY_ANY (1 below) when a word of a day stands in its
  * clause ("日均通行车辆超过2000辆次", "1,000 vehicles handled each day", "dat dagelijks de grens
@@ -187,7 +218,7 @@ static int per_day(const ctx *c, size_t si, size_t lead, size_t end, size_t noun
     widen_to_clause(c, si, &lo, &hi);
     int rate = 0;
     for (size_t k = t0; k < t1 && rate != PER_OTHER; k++) {
-        if (bcx_lex_find(c, C_PER_DAY, k, &e) == 0)
+        if (bcx_lex_find(c, C_PER_DAY, k, &e) == 0 || other_counts(c, k, lead))
             continue;
         int near = k >= noun_end && k <= noun_end + 4 && bcx_commas(c, noun_end - 1, k) == 0;
         int opens = k <= t0 + 2 && k < lo;
@@ -283,6 +314,27 @@ static int noun_before(const ctx *c, size_t si, size_t i, size_t *noun_end)
     return 0;
 }
 
+/* The noun of a Vietnamese count whose number is followed by the counter "luot" alone:
+ * the noun opening with "luot" before it in its clause, a few words back ("luot nguoi xuat
+ * nhap canh dat hon 3,2 trieu luot"); 0 when none. */
+static int counter_noun_before(const ctx *c, size_t si, size_t i, size_t k, size_t *noun_end)
+{
+    const bc_lex *e = NULL;
+    if (c->lbit != L_VI || !bcx_word_is(c, k, c->se[si].t1, "luot") ||
+        bcx_lex_find(c, C_NOUN, k, NULL) > 0)
+        return 0;
+    for (size_t p = i; p > c->se[si].t0 && p + 16 > i; p--) {
+        if (bcx_gap(c, p - 1) & (G_COMMA | G_DOT))
+            return 0;
+        size_t m = bcx_lex_find(c, C_NOUN, p - 1, &e);
+        if (m > 0 && p - 1 + m <= i && bcx_word_is(c, p - 1, p, "luot")) {
+            *noun_end = p - 1 + m;
+            return (int)e->val;
+        }
+    }
+    return 0;
+}
+
 /* 1 when date d may be the period of the count of tokens [lead, end) in sentence si: in
  * its clause after it ("85 000, soit pres du double de l'an dernier": last year is the
  * comparison), or before it unless another number lies nearer to it ("32,000 tonnes in
@@ -349,6 +401,8 @@ static int count_read(ctx *c, size_t si, size_t i, size_t lead)
     noun = noun_after(c, k, lim, &noun_end);
     if (noun == 0) { /* "Het aantal reizigers ... steeg van 1,2 miljoen" */
         noun = noun_before(c, si, i, &noun_end);
+        if (noun == 0)
+            noun = counter_noun_before(c, si, i, k, &noun_end);
         inferred = noun != 0;
     }
     if (noun == 0)

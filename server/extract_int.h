@@ -314,6 +314,9 @@ typedef struct mention {
     int other_body;       /* its words make its body another than any known mechanism: a city
                            * or prefecture is a party of it, or it is the parties' own
                            * ("their joint working committee") and they are not all the members */
+    int date_refused;     /* 1: the date its sentence gives was completed (its year the
+                           * reference date's) while the story told before it is of another
+                           * time (bcx_completion_doubt): withheld, the meeting kept */
     unsigned date_doubts; /* BC_XD_* bits: how its date was attached (bcx_weigh_dates) */
     double date_conf;     /* the confidence of its date (1 when not doubted); below
                            * BC_X_MIN_CONFIDENCE its date was withheld */
@@ -427,6 +430,13 @@ int bcx_year_of(const ctx *c, size_t i, size_t lim);
 int bcx_count_at(const ctx *c, size_t i, size_t lim, size_t *n);
 /* Marks the tense of every token of the article (tok.tense). */
 void bcx_mark_tense(ctx *c);
+/* 1 when token k, a word of what is to come, opens the second of two verb phrases of one
+ * subject: a joining word right before it, an auxiliary between at most ("... reviewed
+ * the 5th meeting in Lai Chau on October 30, 2025 and agreed to hold the 7th", "va
+ * thong nhat to chuc", "et ont convenu d'organiser", "并商定"), not before token lo. What
+ * is to come is what follows it, not the phrase before. */
+int bcx_joined_phrase(const ctx *c, size_t k, size_t lo);
+
 /* 1 when a date at token i speaks of the future: its tense, or, when no word near it says,
  * its sentence's. */
 int bcx_future_at(const ctx *c, size_t i);

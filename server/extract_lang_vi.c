@@ -312,6 +312,8 @@ const bc_lex bc_lex_vi[] = {
     WE(C_NEXT_DAY, "sau do mot ngay", 1),
     WE(C_NEXT_DAY, "hom truoc", -1),
     WE(C_NEXT_DAY, "truoc do mot ngay", -1),
+    /* the day before a meeting named after it ("Mot ngay truoc hoi nghi, ...") */
+    WE(C_NEXT_DAY, "mot ngay truoc", -1),
     WE(C_BOTH_SIDES, "hai ben", 0),
     WE(C_TALKS, "le", TALKS_CEREMONY),
     WE(C_TALKS, "nghi le", TALKS_CEREMONY),

@@ -805,7 +805,7 @@ void bcx_resolve_mentions(ctx *c)
                 m->date_inferred = then->date_inferred, m->date_src = 2;
             }
             if (d != NULL && bcx_completion_doubt(c, d))
-                d = NULL; /* completed from the reference date, the story in another year */
+                d = NULL, m->date_refused = 1; /* completed, the story in another year */
             if (d != NULL) {
                 take_date(m, d);
                 c->d[d - c->d].taken = 1;
@@ -873,7 +873,7 @@ void bcx_resolve_mentions(ctx *c)
         int tense = 0;
         const xd *d = c->m[k].date[0] ? NULL : bcx_next_says_when(c, &c->m[k], &tense);
         if (d != NULL && bcx_completion_doubt(c, d))
-            d = NULL;
+            d = NULL, c->m[k].date_refused = 1;
         /* "That meeting will be held in Nanning in March 2027": its status is that
          * sentence's (bcx_emit_meetings) */
         if (d != NULL)

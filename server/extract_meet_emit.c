@@ -635,7 +635,9 @@ void bcx_emit_meetings(ctx *c)
          * neither, unless they say it is to come ("will meet ahead of", "the next") */
         int occasion = bcx_occasion_of(c, m);
         for (size_t i = lo; i < hi && !future && !occasion; i++)
-            future = bcx_lex_find(c, C_FUTURE, i, &e) > 0 || bcx_nl_present_passive(c, m->sent, i);
+            future = (bcx_lex_find(c, C_FUTURE, i, &e) > 0 &&
+                      !(i >= m->t1 && bcx_joined_phrase(c, i, m->t1))) ||
+                     bcx_nl_present_passive(c, m->sent, i);
         /* "was held", "a eu lieu": the text says it happened, whatever the date */
         int held = 0;
         for (size_t i = lo; i < hi && !held && !occasion; i++)

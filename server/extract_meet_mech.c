@@ -728,12 +728,21 @@ int bcx_member_of_body(const ctx *c, size_t si, size_t loc, const hit *h)
     int others = 0;
     /* a town and, in brackets after it, the province it lies in ("tại thành phố Nam Ninh
      * (Quảng Tây, Trung Quốc), Hội nghị lần thứ 17 ..."): where it lies, no list of members */
-    const char *names = NULL,
-               *in = h->entity == E_PLACE && q < s->t1 && (bcx_gap(c, q - 1) & G_OPEN)
-                         ? bcx_place_province(c, h, &names)
-                         : NULL;
+    /* also with a word for province before it ("(tỉnh Lào Cai, Việt Nam)"), and for a
+     * city named as its province ("thành phố Lào Cai (Lào Cai, Việt Nam)") */
+    int open = q < s->t1 && (bcx_gap(c, q - 1) & G_OPEN);
+    const char *names = NULL, *in = !open                     ? NULL
+                                    : h->entity == E_PLACE    ? bcx_place_province(c, h, &names)
+                                    : h->entity == E_PROVINCE ? h->id
+                                                              : NULL;
+    size_t word = q + 1 < s->t1 && (bcx_word_is(c, q, s->t1, "tinh") ||
+                                    bcx_word_is(c, q, s->t1, "province") ||
+                                    bcx_word_is(c, q, s->t1, "provincie"))
+                      ? 1
+                      : 0;
     for (size_t r = s->h0; in != NULL && r < s->h1; r++)
-        if (c->h[r].t0 == q && c->h[r].entity == E_PROVINCE && strcmp(c->h[r].id, in) == 0) {
+        if ((c->h[r].t0 == q || c->h[r].t0 == q + word) && c->h[r].entity == E_PROVINCE &&
+            strcmp(c->h[r].id, in) == 0) {
             while (q < s->t1 && !(bcx_gap(c, q - 1) & G_CLOSE) && !(bcx_gap(c, q) & G_CLOSE))
                 q++;
             q++; /* past the bracket's last token */

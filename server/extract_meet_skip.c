@@ -379,6 +379,16 @@ int bcx_time_reference(const ctx *c, size_t si, size_t i)
             continue;
         if (n > 0 && k + n <= i && i - (k + n) <= 4 && !bcx_commas(c, k, i))
             return 1;
+        /* a day counted from it, of it ("La veille de la conférence", "le lendemain du
+         * sommet"); not "le lendemain des entretiens", "le lendemain une réunion": its day */
+        n = bcx_lex_find(c, C_NEXT_DAY, k, NULL);
+        int of = n > 0 && k + n < i && i - (k + n) <= 2 && !bcx_commas(c, k, i);
+        for (size_t q = k + n; of && q < i; q++)
+            of = bcx_word_is(c, q, i, "de") || bcx_word_is(c, q, i, "du") ||
+                 bcx_word_is(c, q, i, "la") || bcx_word_is(c, q, i, "l") ||
+                 bcx_word_is(c, q, i, "of") || bcx_word_is(c, q, i, "the");
+        if (of)
+            return 1;
     }
     return 0;
 }

@@ -322,6 +322,23 @@ static void day_word_note(ingest_ctx *c, const bc_xmeeting *m, int has_date, bci
     c->out->dates_without_year++;
 }
 
+/* A meeting or talks whose date the article gives but the extractor withheld as doubtful
+ * (bc_xmeeting.date_doubts): kept undated, and the note says why. */
+static void withheld_note(const bc_xmeeting *m, int has_date, bci_marks *mk)
+{
+    if (has_date || m->date_doubts == 0)
+        return;
+    if (m->date_doubts & BC_XD_STORY_ELSEWHEN)
+        bci_mark(mk, NULL,
+                 "The article gives its day without a year right after telling of another "
+                 "year, so the publication date's year may not be its own: the date is withheld "
+                 "as doubtful and no date is stored.");
+    else
+        bci_mark(mk, NULL,
+                 "The way the article's date is tied to it makes that date doubtful, so the "
+                 "date is withheld and no date is stored.");
+}
+
 /* Where its status comes from. A meeting planned only because its date falls after the
  * publication date: "status" marked inferred, with why. A meeting the text says took place
  * ("was held", "đã được tổ chức") on a day after the article's publication date: it stays
@@ -355,6 +372,7 @@ static int store_meeting(ingest_ctx *c, const bc_xmeeting *m)
     bc_date d;
     int has_date = bci_year_date(c, m->date, &d, &mk);
     day_word_note(c, m, has_date, &mk);
+    withheld_note(m, has_date, &mk);
     held_after_note(c, m, has_date ? &d : NULL, &mk);
     const char *place =
         m->place[0] && found_row(&rc, c->s, "SELECT id FROM provinces WHERE id = ?1",
@@ -477,6 +495,7 @@ static int store_talks(ingest_ctx *c, const bc_xmeeting *m, const char *why_not,
     bc_date d;
     int has_date = bci_year_date(c, m->date, &d, &mk);
     day_word_note(c, m, has_date, &mk);
+    withheld_note(m, has_date, &mk);
     held_after_note(c, m, has_date ? &d : NULL, &mk);
     char names[BC_X_MAX_PARTIES][200];
     const char *orgs[BC_X_MAX_PARTIES];
@@ -739,6 +758,9 @@ int bci_store_meetings(ingest_ctx *c, const bc_extraction *ex)
         } else if (m->kind == BC_XM_TALKS && m->day_word[0] != '\0') {
             /* talks on a weekday ("On Tuesday") only a publication date would place: the
              * note and the count are day_word_note's */
+            rc = store_talks(c, m, NULL, NULL);
+        } else if (m->kind == BC_XM_TALKS && m->date_doubts != 0) {
+            /* talks whose date was withheld as doubtful: withheld_note says why */
             rc = store_talks(c, m, NULL, NULL);
         } else if (m->kind == BC_XM_TALKS && m->ahead_of != 0) {
             /* talks held ahead of a meeting, none of whose words date them */

@@ -92,6 +92,30 @@ static int if_match_names(const char *if_match, const char *version)
     return 0;
 }
 
+/* 1 when If-Match names, as a strong tag, something of the form of a version: vlen hex
+ * digits in quotes. "nope", W/"…" or an entity tag of another form was never a version of
+ * any fact. */
+static int if_match_versionlike(const char *if_match, size_t vlen)
+{
+    for (const char *p = if_match; *p != '\0';) {
+        while (*p == ' ' || *p == '\t' || *p == ',')
+            p++;
+        int weak = strncmp(p, "W/", 2) == 0;
+        if (weak)
+            p += 2;
+        if (*p != '"')
+            return 0;
+        const char *close = strchr(p + 1, '"');
+        if (close == NULL)
+            return 0;
+        size_t n = (size_t)(close - p - 1);
+        if (!weak && n == vlen && strspn(p + 1, "0123456789abcdef") >= n)
+            return 1;
+        p = close + 1;
+    }
+    return 0;
+}
+
 /* The fingerprint the fact's earlier decisions were made on (the latest decision applied
  * to it in this store): 1 when there is one, 0 when none, -1 on error. */
 static int decided_fingerprint(bc_store *s, const review_kind *k, const char *id, char fp[65],
@@ -325,10 +349,21 @@ int bc_review_decide(bc_store *w, const bc_review_request *rq, bc_review_result 
                     BC_BINDS(bc_text(k->name), bc_text(rq->fact_id)), last, sizeof last, err) < 0)
                 last[0] = '\0';
             out->stale = 1;
-            rc = bc_err_set(err, BC_ECONFLICT,
-                            "the %s changed since the version you sent in If-Match was read: its "
-                            "version is now \"%s\"%s%s; read it again and decide on what it is now",
-                            k->name, out->version, last[0] ? ", last decision: " : "", last);
+            if (!if_match_versionlike(rq->if_match, strlen(out->version)))
+                rc = bc_err_set(err, BC_ECONFLICT,
+                                "If-Match names no version of a %s (a version is %zu hex digits "
+                                "in quotes, a strong tag: the ETag of GET "
+                                "/v1/review/{kind}/{id}); its version is now \"%s\"%s%s; read "
+                                "it and send that",
+                                k->name, strlen(out->version), out->version,
+                                last[0] ? ", last decision: " : "", last);
+            else
+                rc = bc_err_set(err, BC_ECONFLICT,
+                                "the %s is not at the version you sent in If-Match: it changed "
+                                "since that version was read, or the tag is not one of its "
+                                "versions; its version is now \"%s\"%s%s; read it again and "
+                                "decide on what it is now",
+                                k->name, out->version, last[0] ? ", last decision: " : "", last);
         }
     }
     if (rc == BC_OK) {

@@ -198,6 +198,9 @@ enum {
                                 * sentence that the date does not open */
     BC_XD_YEAR_CONTEXT = 4,    /* its year completed or left out while its passage says the
                                 * year otherwise ("that year", "then") and fixes none */
+    BC_XD_STORY_ELSEWHEN = 8,  /* its year completed from the reference date while the
+                                * story told just before it is of another time ("... held
+                                * on October 30, 2025. On November 24, ..."): withheld */
 };
 
 /* A candidate gate pair or crossing: named with both sides, or a known project named by

@@ -866,6 +866,7 @@ static void decisions_are_conditioned_on_the_version_read(void **state)
     json_t *p = json_of(&r);
     assert_string_equal(str(p, "code"), "precondition_failed");
     assert_non_null(strstr(str(p, "detail"), "approve by ada"));
+    assert_non_null(strstr(str(p, "detail"), "changed since that version was read"));
     json_decref(p);
     bct_response_free(&r);
     json_t *f = expect("GET", target, ADA, NULL, 200);
@@ -880,6 +881,17 @@ static void decisions_are_conditioned_on_the_version_read(void **state)
     bct_response_free(&r);
     decide_if(id, BOB, "{\"action\":\"reject\"}", "nope", &r);
     assert_int_equal(r.status, 412);
+    /* a tag of no version's form is said to be none, not a change since it was read */
+    p = json_of(&r);
+    assert_non_null(strstr(str(p, "detail"), "names no version"));
+    assert_null(strstr(str(p, "detail"), "changed since"));
+    json_decref(p);
+    bct_response_free(&r);
+    decide_if(id, BOB, "{\"action\":\"reject\"}", "\"nope\"", &r);
+    assert_int_equal(r.status, 412);
+    p = json_of(&r);
+    assert_non_null(strstr(str(p, "detail"), "names no version"));
+    json_decref(p);
     bct_response_free(&r);
     /* two edits on one version: the first lands, the second is refused, not written over */
     char listed_now[140];

@@ -157,7 +157,9 @@ static void since_the_beginning_of_the_year(void **state)
         const char *lang, *text;
         double value;
     } cases[] = {
-        {"fr", "Le poste a accueilli plus de 40 000 visiteurs depuis le début de l'année.", 40000},
+        {"fr",
+         "Le poste-frontière a accueilli plus de 40 000 visiteurs depuis le début de l'année.",
+         40000},
         {"en", "Exports through the gate have reached 75 million USD so far this year.", 75e6},
         {"vi", "Từ đầu năm đến nay, kim ngạch qua cửa khẩu đạt 90 triệu USD.", 90e6},
         {"zh", "今年以来，该口岸进出口额达12亿元。", 12e8},

@@ -119,7 +119,7 @@ static void a_count_takes_its_own_period(void **state)
     assert_string_equal(fig(&x, 240000)->period, "");
     bc_extraction_free(&x);
     x = run("fr", "2026-11-28",
-            "Titre\n\nLe nombre de touristes a atteint 42 000, soit près du double de l'an "
+            "Titre\n\nLe nombre de touristes chinois a atteint 42 000, soit près du double de l'an "
             "dernier.");
     assert_string_equal(fig(&x, 42000)->period, "");
     bc_extraction_free(&x);
@@ -278,6 +278,28 @@ static void a_daily_rate_is_no_total(void **state)
     };
     expect_counts(cases, sizeof cases / sizeof cases[0], "2026-11-20");
 
+    /* the word of a day right after one count's noun is that count's, not the next's */
+    static const struct {
+        const char *lang, *text;
+    } two[] = {
+        {"fr", "Cette année, environ 900 camions par jour ont franchi le poste de Mong Cai et "
+               "quelque 2,4 millions de personnes y sont passées."},
+        {"en", "This year about 900 trucks a day crossed the Mong Cai gate and some 2.4 million "
+               "people passed through it."},
+        {"nl", "Dit jaar passeerden zo'n 900 vrachtwagens per dag de grensovergang Mong Cai en "
+               "gingen er zo'n 2,4 miljoen mensen doorheen."},
+        {"sv", "I år har omkring 900 lastbilar per dag passerat gränsövergången Mong Cai och "
+               "omkring 2,4 miljoner människor har passerat där."},
+    };
+    for (size_t k = 0; k < sizeof two / sizeof two[0]; k++) {
+        bc_extraction y = run(two[k].lang, "2026-11-20", two[k].text);
+        const bc_xfigure *rate = fig(&y, 900), *total = fig(&y, 2.4e6);
+        if (rate == NULL || total == NULL)
+            fail_msg("'%s': a count not read", two[k].text);
+        assert_string_equal(rate->metric, "vehicles_per_day");
+        assert_string_equal(total->metric, "border_crossings");
+        bc_extraction_free(&y);
+    }
     /* "a day earlier" is no rate */
     bc_extraction x =
         run("en", "2026-11-20", "A day earlier, 1,350 trucks crossed the Chi Ma gate.");
@@ -300,6 +322,59 @@ static void a_daily_rate_is_no_total(void **state)
         if (x.nfigures != 0)
             fail_msg("'%s': %.0f read as %s", none[k].text, x.figures[0].value,
                      x.figures[0].metric);
+        bc_extraction_free(&x);
+    }
+}
+
+/* A Vietnamese count whose number is followed by the counter "lượt" alone takes the noun
+ * opening with "lượt" before it in its clause (recheck 12, N5); across a comma it does
+ * not. */
+static void a_vietnamese_counter_after_its_number(void **state)
+{
+    (void)state;
+    bc_extraction x =
+        run("vi", "2026-11-20",
+            "Từ đầu năm đến nay, bình quân mỗi ngày có hơn 900 lượt xe qua cửa khẩu "
+            "Móng Cái, lượt người xuất nhập cảnh qua cửa khẩu đạt hơn 2,4 triệu lượt.");
+    const bc_xfigure *f = fig(&x, 2.4e6);
+    if (f == NULL)
+        fail_msg("2.4 million crossings not read");
+    assert_string_equal(f->metric, "border_crossings");
+    assert_string_equal(fig(&x, 900)->metric, "vehicles_per_day");
+    bc_extraction_free(&x);
+    x = run("vi", "2026-11-20",
+            "Lượt người qua cửa khẩu Móng Cái, theo thống kê, đạt 5 triệu lượt.");
+    assert_int_equal(x.nfigures, 0);
+    bc_extraction_free(&x);
+}
+
+/* Metric "tourists" is of tourists from the other country: a count of visitors to a site
+ * whose sentence names no country is not stored as such, only counted (recheck 12,
+ * finding 14); the same with the country named is. */
+static void visitors_of_no_country_are_no_tourists(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *none, *some;
+    } cases[] = {
+        {"en", "This year the Detian scenic area welcomed more than 380,000 visitors.",
+         "This year the Detian scenic area welcomed more than 380,000 Vietnamese visitors."},
+        {"zh", "今年以来，德天瀑布景区共接待游客超过38万人次。",
+         "今年以来，德天瀑布景区共接待越南游客超过38万人次。"},
+        {"vi", "Năm nay, khu du lịch thác Bản Giốc đã đón hơn 380.000 lượt khách.",
+         "Năm nay, khu du lịch thác Bản Giốc đã đón hơn 380.000 lượt khách Trung Quốc."},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bc_extraction x = run(cases[i].lang, "2026-11-20", cases[i].none);
+        if (x.nfigures != 0 || x.unmeasured_counts != 1)
+            fail_msg("'%s': %zu figures, %d unmeasured", cases[i].none, x.nfigures,
+                     (int)x.unmeasured_counts);
+        bc_extraction_free(&x);
+        x = run(cases[i].lang, "2026-11-20", cases[i].some);
+        const bc_xfigure *f = fig(&x, 380000);
+        if (f == NULL)
+            fail_msg("'%s': not read", cases[i].some);
+        assert_string_equal(f->metric, "tourists");
         bc_extraction_free(&x);
     }
 }
@@ -609,6 +684,8 @@ int main(void)
         cmocka_unit_test(border_traffic_is_counted_in_every_language),
         cmocka_unit_test(a_daily_rate_is_no_total),
         cmocka_unit_test(a_range_of_counts_is_two_ends),
+        cmocka_unit_test(a_vietnamese_counter_after_its_number),
+        cmocka_unit_test(visitors_of_no_country_are_no_tourists),
         cmocka_unit_test(a_count_is_read_alike_with_and_without_a_date),
         cmocka_unit_test(a_day_opening_its_sentence_dates_a_count),
         cmocka_unit_test(traffic_over_a_bridge_is_crossings),

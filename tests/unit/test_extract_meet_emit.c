@@ -93,6 +93,149 @@ static void a_meeting_to_come_is_planned(void **state)
     }
 }
 
+/* A meeting recalled, then "and agreed to hold" the next: the agreement is of what follows
+ * it, the one recalled took place and keeps its written date; the one agreed on is to
+ * come. Without the joining word, "agreed" still makes the one after it planned. */
+static void an_agreement_after_and_is_not_the_recalled_meetings(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+    } cases[] = {
+        {"vi", "Hai bên nhắc lại Hội nghị lần thứ 4 tổ chức ngày 14/9/2024 tại Hà Giang và nhất "
+               "trí tổ chức Hội nghị lần thứ 6 tại Quảng Tây vào năm 2026."},
+        {"vi", "Hai bên đánh giá Hội nghị lần thứ 4 tại Hà Giang ngày 14/9/2024 và thống nhất tổ "
+               "chức Hội nghị lần thứ 6 tại Quảng Tây vào năm 2026."},
+        {"en", "Both sides looked back on the 4th meeting in Ha Giang on 14 September 2024 and "
+               "agreed to hold the 6th meeting in Guangxi in 2026."},
+        {"fr", "Les deux parties ont évoqué la 4e réunion à Ha Giang le 14 septembre 2024 et ont "
+               "convenu d'organiser la 6e réunion au Guangxi en 2026."},
+        {"nl", "Beide partijen blikten terug op de 4e vergadering in Ha Giang op 14 september 2024 "
+               "en kwamen overeen de 6e vergadering in 2026 in Guangxi te houden."},
+        {"sv", "Parterna gick igenom det 4:e mötet i Ha Giang den 14 september 2024 och kom "
+               "överens om att hålla det 6:e mötet i Guangxi 2026."},
+        {"zh", "双方回顾了2024年9月14日在河江的第四次会议，并商定2026年在广西举行第六次会议。"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        for (int dated = 0; dated <= 1; dated++) {
+            bc_extraction x = run(cases[i].lang, dated ? "2025-11-20" : NULL, cases[i].text);
+            const bc_xmeeting *held = by_ordinal(&x, 4), *next = by_ordinal(&x, 6);
+            if (held == NULL || strcmp(held->status, "held") != 0 ||
+                strcmp(held->date, "2024-09-14") != 0)
+                fail_msg("%s (%s): the 4th %s %s", cases[i].text, dated ? "dated" : "undated",
+                         held ? held->status : "none", held ? held->date : "");
+            if (next == NULL || strcmp(next->status, "planned") != 0)
+                fail_msg("%s: the 6th not planned", cases[i].text);
+            bc_extraction_free(&x);
+        }
+    }
+}
+
+/* Vietnamese talks "the day before the conference" ("Một ngày trước hội nghị"): the day
+ * before the conference's, as in English; not the conference's own day. */
+static void vietnamese_talks_the_day_before_the_conference(void **state)
+{
+    (void)state;
+    bc_extraction x = run("vi", NULL,
+                          "Ngày 18/6, Hội nghị lần thứ 9 giữa Hà Giang và Quảng Tây đã diễn ra tại "
+                          "Nam Ninh. Một ngày trước hội nghị, Bí thư Tỉnh ủy Hà Giang và Chủ tịch "
+                          "Quảng Tây đã hội đàm tại Nam Ninh.");
+    const bc_xmeeting *t = NULL;
+    for (size_t i = 0; i < x.nmeetings; i++)
+        if (x.meetings[i].kind == BC_XM_TALKS)
+            t = &x.meetings[i];
+    if (t == NULL)
+        fail_msg("no talks");
+    assert_string_equal(t->date, "--06-17");
+    assert_string_equal(by_ordinal(&x, 9)->date, "--06-18");
+    bc_extraction_free(&x);
+    /* Polish alike: "Dzień przed konferencją" */
+    static const struct {
+        const char *when, *date;
+    } pl[] = {{"Dzień przed konferencją", "--06-17"}};
+    for (size_t i = 0; i < sizeof pl / sizeof pl[0]; i++) {
+        char text[600];
+        snprintf(text, sizeof text,
+                 "18 czerwca w Nanningu odbyła się 9. doroczna konferencja sekretarzy partii "
+                 "prowincji Ha Giang i Guangxi. %s sekretarz Ha Giang i przewodniczący Guangxi "
+                 "przeprowadzili rozmowy w Nanningu.",
+                 pl[i].when);
+        x = run("pl", NULL, text);
+        t = NULL;
+        for (size_t k = 0; k < x.nmeetings; k++)
+            if (x.meetings[k].kind == BC_XM_TALKS)
+                t = &x.meetings[k];
+        if (t == NULL)
+            fail_msg("'%s': no talks", text);
+        assert_string_equal(t->date, pl[i].date);
+        bc_extraction_free(&x);
+    }
+}
+
+/* The Vietnamese lead "tại thành phố X (tỉnh Y, country), Hội nghị …": the bracket says
+ * where the town lies, with or without "tỉnh", also for a city named as its province; it
+ * is no list of the body's members (recheck 12, N4). A province of the members' list is
+ * still no place. */
+static void a_vietnamese_town_with_its_province_in_brackets(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *where, *place;
+    } cases[] = {
+        {"tại thành phố Lào Cai (tỉnh Lào Cai, Việt Nam), ", "lao-cai"},
+        {"tại thành phố Lào Cai (Lào Cai, Việt Nam), ", "lao-cai"},
+        {"tại thành phố Mông Tự (tỉnh Vân Nam, Trung Quốc), ", "yunnan"},
+        {"tại thành phố Mông Tự (Vân Nam, Trung Quốc), ", "yunnan"},
+        {"", ""},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char text[600];
+        snprintf(text, sizeof text,
+                 "Ngày 9/11/2026, %sHội nghị lần thứ 13 Nhóm công tác liên hợp giữa các tỉnh Lào "
+                 "Cai (Lào Cai, Việt Nam), Lai Châu và tỉnh Vân Nam (Trung Quốc) đã diễn ra.",
+                 cases[i].where);
+        bc_extraction x = run("vi", "2026-11-10", text);
+        const bc_xmeeting *m = by_ordinal(&x, 13);
+        if (m == NULL || strcmp(m->place, cases[i].place) != 0)
+            fail_msg("'%s': place '%s'", text, m ? m->place : "(none)");
+        bc_extraction_free(&x);
+    }
+}
+
+/* French talks "la veille de la conférence" / "le lendemain de la conférence": talks of
+ * their own, dated from the conference; the conference they are counted from is no meeting
+ * of that day (recheck 12, finding 2). "le lendemain des entretiens" stays talks of the
+ * next day. */
+static void french_talks_the_day_before_the_conference(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *when, *date;
+    } cases[] = {{"La veille de la conférence", "--06-17"},
+                 {"Le lendemain de la conférence", "--06-19"},
+                 {"La veille du sommet", "--06-17"}};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char text[600];
+        snprintf(text, sizeof text,
+                 "Le 18 juin, la 9e conférence annuelle des secrétaires du Parti de Ha Giang et du "
+                 "Guangxi s'est tenue à Nanning. %s, le secrétaire de Ha Giang et le président du "
+                 "Guangxi ont tenu des entretiens à Nanning.",
+                 cases[i].when);
+        bc_extraction x = run("fr", NULL, text);
+        const bc_xmeeting *t = NULL;
+        for (size_t k = 0; k < x.nmeetings; k++) {
+            if (x.meetings[k].kind == BC_XM_NAMED)
+                fail_msg("'%s': a named meeting dated %s", text, x.meetings[k].date);
+            if (x.meetings[k].kind == BC_XM_TALKS)
+                t = &x.meetings[k];
+        }
+        if (t == NULL)
+            fail_msg("'%s': no talks", text);
+        assert_string_equal(t->date, cases[i].date);
+        bc_extraction_free(&x);
+    }
+}
+
 /* Each meeting of a sentence takes its own place: the nearest a word of place introduces,
  * with no other meeting between; a border town or prefecture gives its province and its
  * name. An agreement to hold a meeting makes it one to come, dated by the quarter's
@@ -904,6 +1047,10 @@ int main(void)
         cmocka_unit_test(a_general_noun_points_back_at_the_meeting),
         cmocka_unit_test(a_bodys_members_are_no_place),
         cmocka_unit_test(a_swedish_weekday_before_a_colon_ordinal),
+        cmocka_unit_test(an_agreement_after_and_is_not_the_recalled_meetings),
+        cmocka_unit_test(vietnamese_talks_the_day_before_the_conference),
+        cmocka_unit_test(a_vietnamese_town_with_its_province_in_brackets),
+        cmocka_unit_test(french_talks_the_day_before_the_conference),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -201,6 +201,24 @@ static int other_counts(const ctx *c, size_t k, size_t lead)
     return 0;
 }
 
+/* 1 when the word of a time at token k, after the count whose noun ends at noun_end, follows
+ * another number and its counted noun standing between them ("plus de 3,2 millions de
+ * personnes ... et plus de 1 500 camions y sont passés chaque jour"), or leads another number
+ * and its noun within a few words after it, no comma between ("2,4 miljoen mensen ... en rijden er
+ * dagelijks meer dan 900 vrachtwagens door"): it is the rate of that later count, not of the one
+ * before it. */
+static int later_counts(const ctx *c, size_t k, size_t noun_end)
+{
+    size_t t1 = c->se[c->t[k].sent].t1;
+    for (size_t q = noun_end; q < k + 5 && q < t1; q++)
+        if (q != k && c->t[q].kind == T_NUM && c->t[q].used != U_DATE &&
+            (q < k || bcx_commas(c, k, q) == 0))
+            for (size_t n = q + 1; n < (q < k ? k : q + 4) && n < t1; n++)
+                if (bcx_count_noun_at(c, n, t1))
+                    return 1;
+    return 0;
+}
+
 /* Whether the count at tokens [lead, end) of sentence si (its noun ending at noun_end, named
  * from token from on) is a rate: PER_DAY_ANY (1 below) when a word of a day stands in its
  * clause ("日均通行车辆超过2000辆次", "1,000 vehicles handled each day", "dat dagelijks de grens
@@ -218,7 +236,8 @@ static int per_day(const ctx *c, size_t si, size_t lead, size_t end, size_t noun
     widen_to_clause(c, si, &lo, &hi);
     int rate = 0;
     for (size_t k = t0; k < t1 && rate != PER_OTHER; k++) {
-        if (bcx_lex_find(c, C_PER_DAY, k, &e) == 0 || other_counts(c, k, lead))
+        if (bcx_lex_find(c, C_PER_DAY, k, &e) == 0 || other_counts(c, k, lead) ||
+            (k >= noun_end && later_counts(c, k, noun_end)))
             continue;
         int near = k >= noun_end && k <= noun_end + 4 && bcx_commas(c, noun_end - 1, k) == 0;
         int opens = k <= t0 + 2 && k < lo;

@@ -300,6 +300,31 @@ static void a_daily_rate_is_no_total(void **state)
         assert_string_equal(total->metric, "border_crossings");
         bc_extraction_free(&y);
     }
+    /* nor is a word of a day written after a later count's noun, or right before its number,
+     * the earlier count's: the total before it stays a total */
+    static const struct {
+        const char *lang, *text;
+    } back[] = {
+        {"fr", "Cette année, quelque 2,4 millions de personnes ont franchi le poste de Mong Cai "
+               "et environ 900 camions y passent chaque jour."},
+        {"en", "This year some 2.4 million people crossed the Mong Cai gate and about 900 trucks "
+               "pass through it each day."},
+        {"nl", "Dit jaar zijn zo'n 2,4 miljoen mensen bij Mong Cai de grens overgestoken en "
+               "rijden er dagelijks zo'n 900 vrachtwagens door."},
+        {"sv", "I år har omkring 2,4 miljoner människor passerat gränsövergången Mong Cai och "
+               "omkring 900 lastbilar passerar varje dag."},
+        {"pl", "W tym roku przejście Mong Cai przekroczyło około 2,4 mln osób, a około 900 "
+               "ciężarówek przejeżdża przez nie każdego dnia."},
+    };
+    for (size_t k = 0; k < sizeof back / sizeof back[0]; k++) {
+        bc_extraction y = run(back[k].lang, "2026-11-20", back[k].text);
+        const bc_xfigure *rate = fig(&y, 900), *total = fig(&y, 2.4e6);
+        if (rate == NULL || total == NULL)
+            fail_msg("'%s': a count not read", back[k].text);
+        assert_string_equal(rate->metric, "vehicles_per_day");
+        assert_string_equal(total->metric, "border_crossings");
+        bc_extraction_free(&y);
+    }
     /* "a day earlier" is no rate */
     bc_extraction x =
         run("en", "2026-11-20", "A day earlier, 1,350 trucks crossed the Chi Ma gate.");

@@ -340,6 +340,10 @@ static int own_kind(const ctx *c, mention *m)
                         conf = cue = 1;
                 }
             size_t n = bcx_lex_find(c, C_MECH, k, &e);
+            /* a meeting before it named as the time of it ("Dagen före konferensen höll
+             * ... samtal"): the other meeting's kind, not its own */
+            if (n > 0 && k < m->t0 && bcx_time_reference(c, m->sent, k))
+                n = 0;
             if (n > 0 && e->val != K_CONF && crossing_body(c, k + n, lim))
                 return -1; /* the working group of a crossing, no mechanism of provinces */
             if (n > 0 && e->val != K_CONF)

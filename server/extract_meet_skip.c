@@ -389,6 +389,13 @@ int bcx_time_reference(const ctx *c, size_t si, size_t i)
                  bcx_word_is(c, q, i, "of") || bcx_word_is(c, q, i, "the");
         if (of)
             return 1;
+        /* or one that ends in its own word for before or after, right before it ("Dagen
+         * före konferensen", "Dagen efter konferensen"); not "Nazajutrz spotkanie": its day */
+        static const char *const prep[] = {"fore", "efter", "innan", "voor",
+                                           "na",   "przed", "po",    NULL};
+        for (int w = 0; n > 0 && k + n == i && prep[w]; w++)
+            if (bcx_word_is(c, i - 1, i, prep[w]))
+                return 1;
     }
     return 0;
 }

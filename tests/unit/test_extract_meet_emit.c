@@ -236,6 +236,42 @@ static void french_talks_the_day_before_the_conference(void **state)
     }
 }
 
+/* Talks told after a day counted from a conference, with no comma after it (Swedish and
+ * Dutch put the verb right after the time): talks of no mechanism, dated from the
+ * conference; the conference noun and the party secretaries make no conference of them
+ * (recheck2 12, P2 and P4). */
+static void talks_the_day_before_a_conference_without_a_comma(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text, *date;
+    } cases[] = {
+        {"sv",
+         "Den 12 mars hölls den sjunde årliga konferensen mellan partisekreterarna för Lao Cai, "
+         "Lai Chau, Dien Bien, Tuyen Quang och Yunnan i Kunming. Dagen före konferensen höll "
+         "Yunnans guvernör och Lai Chaus partisekreterare samtal i Kunming.",
+         "--03-11"},
+        {"sv",
+         "Den 12 mars hölls den sjunde årliga konferensen mellan partisekreterarna för Lao Cai, "
+         "Lai Chau, Dien Bien, Tuyen Quang och Yunnan i Kunming. Dagen efter konferensen höll "
+         "Yunnans guvernör och Lai Chaus partisekreterare samtal i Kunming.",
+         "--03-13"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bc_extraction x = run(cases[i].lang, NULL, cases[i].text);
+        const bc_xmeeting *t = NULL;
+        for (size_t k = 0; k < x.nmeetings; k++)
+            if (x.meetings[k].kind == BC_XM_TALKS)
+                t = &x.meetings[k];
+        if (t == NULL)
+            fail_msg("'%s': no talks", cases[i].text);
+        if (t->mechanism[0] != '\0')
+            fail_msg("'%s': talks of %s", cases[i].text, t->mechanism);
+        assert_string_equal(t->date, cases[i].date);
+        bc_extraction_free(&x);
+    }
+}
+
 /* Each meeting of a sentence takes its own place: the nearest a word of place introduces,
  * with no other meeting between; a border town or prefecture gives its province and its
  * name. An agreement to hold a meeting makes it one to come, dated by the quarter's
@@ -1051,6 +1087,7 @@ int main(void)
         cmocka_unit_test(vietnamese_talks_the_day_before_the_conference),
         cmocka_unit_test(a_vietnamese_town_with_its_province_in_brackets),
         cmocka_unit_test(french_talks_the_day_before_the_conference),
+        cmocka_unit_test(talks_the_day_before_a_conference_without_a_comma),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

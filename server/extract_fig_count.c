@@ -333,17 +333,50 @@ static int noun_before(const ctx *c, size_t si, size_t i, size_t *noun_end)
     return 0;
 }
 
+/* The start of an aside set off by two commas that closes at token p ("..., tinh tu dau nam
+ * den nay, dat"): a few words of a time or a source ("tinh tu", "tu", "ke tu", "trong",
+ * "theo") holding no number and no counted noun; 0 when the comma before p closes none
+ * ("..., luong hang hoa giam, dat": a clause of its own). */
+static size_t aside_start(const ctx *c, size_t si, size_t p)
+{
+    static const char *const opens[] = {"tinh", "tu", "ke", "trong", "theo", NULL};
+    for (size_t q = p - 1; q > c->se[si].t0 && q + 8 > p; q--) {
+        if (c->t[q].kind == T_NUM || bcx_lex_find(c, C_NOUN, q, NULL) > 0 ||
+            (bcx_gap(c, q - 1) & G_DOT))
+            return 0;
+        if (bcx_gap(c, q - 1) & G_COMMA) {
+            for (int w = 0; opens[w]; w++)
+                if (bcx_word_is(c, q, p, opens[w]))
+                    return q;
+            return 0;
+        }
+    }
+    return 0;
+}
+
 /* The noun of a Vietnamese count whose number is followed by the counter "luot" alone:
  * the noun opening with "luot" before it in its clause, a few words back ("luot nguoi xuat
- * nhap canh dat hon 3,2 trieu luot"); 0 when none. */
-static int counter_noun_before(const ctx *c, size_t si, size_t i, size_t k, size_t *noun_end)
+ * nhap canh dat hon 3,2 trieu luot"), past one aside between commas at most ("luot nguoi
+ * xuat nhap canh qua cua khau Mong Cai, tinh tu dau nam den nay, dat ..."); 0 when none,
+ * and *bare set: the counter names a count whose noun is not read. */
+static int counter_noun_before(const ctx *c, size_t si, size_t i, size_t k, size_t *noun_end,
+                               int *bare)
 {
     const bc_lex *e = NULL;
     if (c->lbit != L_VI || !bcx_word_is(c, k, c->se[si].t1, "luot") ||
         bcx_lex_find(c, C_NOUN, k, NULL) > 0)
         return 0;
-    for (size_t p = i; p > c->se[si].t0 && p + 16 > i; p--) {
-        if (bcx_gap(c, p - 1) & (G_COMMA | G_DOT))
+    *bare = 1;
+    int aside = 0;
+    for (size_t p = i, words = 0; p > c->se[si].t0 && words < 16; p--, words++) {
+        if (bcx_gap(c, p - 1) & G_COMMA) {
+            size_t q = aside ? 0 : aside_start(c, si, p);
+            if (q == 0)
+                return 0;
+            aside = 1;
+            p = q; /* the token before the aside's opening comma is looked at next */
+        }
+        if (bcx_gap(c, p - 1) & G_DOT)
             return 0;
         size_t m = bcx_lex_find(c, C_NOUN, p - 1, &e);
         if (m > 0 && p - 1 + m <= i && bcx_word_is(c, p - 1, p, "luot")) {
@@ -408,7 +441,7 @@ static int count_read(ctx *c, size_t si, size_t i, size_t lead)
     const bc_lex *e = NULL;
     size_t lim = c->se[si].t1, k = i + 1, noun_end = 0, n;
     const tok *t = &c->t[i];
-    int inferred = 0, noun = 0, bridge = 0;
+    int inferred = 0, noun = 0, bridge = 0, bare = 0;
     double scale = 1;
     const char *metric = NULL, *unit = NULL;
     if (k < lim && (n = bcx_lex_find2(c, C_SCALE, k, 1, &e)) > 0 &&
@@ -421,9 +454,11 @@ static int count_read(ctx *c, size_t si, size_t i, size_t lead)
     if (noun == 0) { /* "Het aantal reizigers ... steeg van 1,2 miljoen" */
         noun = noun_before(c, si, i, &noun_end);
         if (noun == 0)
-            noun = counter_noun_before(c, si, i, k, &noun_end);
+            noun = counter_noun_before(c, si, i, k, &noun_end, &bare);
         inferred = noun != 0;
     }
+    if (noun == 0 && bare)
+        c->out->unmeasured_counts++; /* "dat 1,2 trieu luot" of nothing read: counted */
     if (noun == 0)
         return 0;
     if (!noun_metric(c, si, noun, i, noun_end, &metric, &unit, &bridge)) {

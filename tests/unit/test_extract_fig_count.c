@@ -371,6 +371,23 @@ static void a_vietnamese_counter_after_its_number(void **state)
             "Lượt người qua cửa khẩu Móng Cái, theo thống kê, đạt 5 triệu lượt.");
     assert_int_equal(x.nfigures, 0);
     bc_extraction_free(&x);
+    /* past one aside between commas, a time or a source, the noun is still its own
+     * (recheck2 12, P5); an aside that counts something else is a clause of its own: the
+     * count is not stored, and counted */
+    x = run("vi", "2026-11-20",
+            "Lượt hành khách xuất nhập cảnh qua cửa khẩu Hữu Nghị, từ đầu năm đến nay, đạt "
+            "hơn 2 triệu lượt.");
+    f = fig(&x, 2e6);
+    if (f == NULL)
+        fail_msg("2 million crossings past an aside not read");
+    assert_string_equal(f->metric, "border_crossings");
+    bc_extraction_free(&x);
+    x = run("vi", "2026-11-20",
+            "Lượt hành khách qua cửa khẩu Hữu Nghị tăng, lượng hàng hóa giảm, đạt hơn 2 triệu "
+            "lượt.");
+    assert_int_equal(x.nfigures, 0);
+    assert_int_equal(x.unmeasured_counts, 1);
+    bc_extraction_free(&x);
 }
 
 /* Metric "tourists" is of tourists from the other country: a count of visitors to a site

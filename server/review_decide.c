@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* The fingerprint of fact id as it is stored now (hex SHA-256 into fp). */
 int review_fingerprint(bc_store *s, const review_kind *k, const char *id, char fp[65], bc_err *err)
@@ -109,7 +110,31 @@ static int if_match_versionlike(const char *if_match, size_t vlen)
         if (close == NULL)
             return 0;
         size_t n = (size_t)(close - p - 1);
-        if (!weak && n == vlen && strspn(p + 1, "0123456789abcdef") >= n)
+        if (!weak && n == vlen && strspn(p + 1, "0123456789abcdefABCDEF") >= n)
+            return 1;
+        p = close + 1;
+    }
+    return 0;
+}
+
+/* 1 when If-Match names version as a strong tag spelled in other case ("391C9665071116FB"):
+ * the version, yet not it byte for byte, and strong tags compare byte for byte (RFC 9110
+ * 8.8.3.2). */
+static int if_match_names_folded(const char *if_match, const char *version)
+{
+    size_t vlen = strlen(version);
+    for (const char *p = if_match; *p != '\0';) {
+        while (*p == ' ' || *p == '\t' || *p == ',')
+            p++;
+        int weak = strncmp(p, "W/", 2) == 0;
+        if (weak)
+            p += 2;
+        if (*p != '"')
+            return 0;
+        const char *close = strchr(p + 1, '"');
+        if (close == NULL)
+            return 0;
+        if (!weak && (size_t)(close - p - 1) == vlen && strncasecmp(p + 1, version, vlen) == 0)
             return 1;
         p = close + 1;
     }
@@ -357,6 +382,13 @@ int bc_review_decide(bc_store *w, const bc_review_request *rq, bc_review_result 
                                 "it and send that",
                                 k->name, strlen(out->version), out->version,
                                 last[0] ? ", last decision: " : "", last);
+            else if (if_match_names_folded(rq->if_match, out->version))
+                rc = bc_err_set(err, BC_ECONFLICT,
+                                "If-Match names the %s's version in other case: a version is "
+                                "written in lower-case hex digits and a strong tag matches only "
+                                "byte for byte; its version is \"%s\"%s%s; send it as the ETag "
+                                "of GET /v1/review/{kind}/{id} gives it",
+                                k->name, out->version, last[0] ? ", last decision: " : "", last);
             else
                 rc = bc_err_set(err, BC_ECONFLICT,
                                 "the %s is not at the version you sent in If-Match: it changed "

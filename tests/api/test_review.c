@@ -893,6 +893,21 @@ static void decisions_are_conditioned_on_the_version_read(void **state)
     assert_non_null(strstr(str(p, "detail"), "names no version"));
     json_decref(p);
     bct_response_free(&r);
+    /* the version in upper case: still refused (strong tags compare byte for byte), and
+     * said to be the version in other case, not a tag of no version nor a change */
+    char upper[80];
+    snprintf(upper, sizeof upper, "%s", now);
+    for (char *u = upper; *u; u++)
+        if (*u >= 'a' && *u <= 'f')
+            *u = (char)(*u - 'a' + 'A');
+    decide_if(id, BOB, "{\"action\":\"reject\"}", upper, &r);
+    assert_int_equal(r.status, 412);
+    p = json_of(&r);
+    assert_non_null(strstr(str(p, "detail"), "in other case"));
+    assert_null(strstr(str(p, "detail"), "names no version"));
+    assert_null(strstr(str(p, "detail"), "changed since"));
+    json_decref(p);
+    bct_response_free(&r);
     /* two edits on one version: the first lands, the second is refused, not written over */
     char listed_now[140];
     snprintf(listed_now, sizeof listed_now, "\"0000\", %s", now);

@@ -145,6 +145,36 @@ static int other_clause(const ctx *c, const mention *m, const hit *h)
     return 0;
 }
 
+/* 1 when place h opens or closes a list of two or more other provinces ("i Lao Cai, Lai Chau,
+ * Dien Bien, Tuyen Quang och Yunnan i Kunming", "à Lao Cai, ..., Tuyen Quang et au Yunnan"):
+ * the members of a body, not where one meeting was held. */
+static int in_list(const ctx *c, const sent *s, const hit *h)
+{
+    int others = 0;
+    for (size_t q = h->t1, loose = 0; q < s->t1 && loose <= 2 && !(bcx_gap(c, q - 1) & G_DOT);) {
+        size_t next = q;
+        for (size_t r = s->h0; r < s->h1; r++)
+            if (c->h[r].entity == E_PROVINCE && c->h[r].t0 == q && c->h[r].t1 > next)
+                next = c->h[r].t1;
+        if (next > q)
+            others++, loose = 0, q = next;
+        else
+            loose++, q++;
+    }
+    /* a province closes one; a town after the list's last ("och Yunnan i Kunming") does not */
+    for (size_t q = h->t0, loose = 0;
+         h->entity == E_PROVINCE && q > s->t0 && loose <= 2 && !(bcx_gap(c, q - 1) & G_DOT);) {
+        size_t prev = q;
+        for (size_t r = s->h0; r < s->h1; r++)
+            if (c->h[r].entity == E_PROVINCE && c->h[r].t1 == q && c->h[r].t0 < prev)
+                prev = c->h[r].t0;
+        if (prev < q)
+            others++, loose = 0, q = prev;
+        else
+            loose++, q--;
+    }
+    return others >= 2;
+}
 /* The place of mention m named in sentence si (its own, or the one pointing back at it):
  * the province a word for host follows ("Lai Chau hosts") or
  * precedes ("hosted by Lai Chau"), the host word being nearer to m than to another
@@ -191,7 +221,7 @@ static void place_of(const ctx *c, const mention *m, size_t si, bc_xmeeting *x)
         int located = 0;
         for (size_t i = h->t0 > s->t0 + 4 ? h->t0 - 4 : s->t0; i < h->t0 && !located; i++)
             located = bcx_lex_find(c, C_LOC, i, &e) > 0 && !bcx_member_of_body(c, si, i, h);
-        if (!located || (occasion && h->t1 <= m->t0) ||
+        if (!located || in_list(c, s, h) || (occasion && h->t1 <= m->t0) ||
             (p = province_of(c, h, name, sizeof name)) == NULL ||
             beyond_other(c, m, h->t0, h->t1) || bcx_later_clause_of_other(c, m, h->t0, h->t1) ||
             other_clause(c, m, h))

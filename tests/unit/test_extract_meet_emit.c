@@ -272,6 +272,42 @@ static void talks_the_day_before_a_conference_without_a_comma(void **state)
     }
 }
 
+/* A word of place before a list of provinces names the members of the body, not where its
+ * meeting was held ("partisekreterarna i Lao Cai, Lai Chau, ... och Yunnan i Kunming"):
+ * the town after the list is (recheck2 12, P3). A list with no town after it places the
+ * meeting nowhere rather than in its first province. */
+static void a_list_of_provinces_is_no_place(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+    } cases[] = {
+        {"sv", "Den 3 april hölls den åttonde årliga konferensen mellan partisekreterarna i Lai "
+               "Chau, Lao Cai, Tuyen Quang, Dien Bien och Yunnan i Kunming."},
+        {"en", "On 3 April the eighth annual conference of the party secretaries in Lai Chau, "
+               "Lao Cai, Tuyen Quang, Dien Bien and Yunnan took place in Kunming."},
+        {"nl", "Op 3 april werd de achtste jaarlijkse conferentie van de partijsecretarissen in "
+               "Lai Chau, Lao Cai, Tuyen Quang, Dien Bien en Yunnan in Kunming gehouden."},
+        {"fr", "Le 3 avril, la huitième conférence annuelle des secrétaires du Parti à Lai Chau, "
+               "Lao Cai, Tuyen Quang, Dien Bien et au Yunnan s'est tenue à Kunming."},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bc_extraction x = run(cases[i].lang, NULL, cases[i].text);
+        if (x.nmeetings != 1)
+            fail_msg("'%s': %zu meetings", cases[i].text, x.nmeetings);
+        if (strcmp(x.meetings[0].place, "yunnan") != 0)
+            fail_msg("'%s': placed in '%s'", cases[i].text, x.meetings[0].place);
+        assert_string_equal(x.meetings[0].place_name, "Kunming");
+        bc_extraction_free(&x);
+    }
+    bc_extraction y = run("en", NULL,
+                          "On 3 April the eighth annual conference of the party secretaries in "
+                          "Lai Chau, Lao Cai, Tuyen Quang, Dien Bien and Yunnan took place.");
+    assert_int_equal(y.nmeetings, 1);
+    assert_string_equal(y.meetings[0].place, "");
+    bc_extraction_free(&y);
+}
+
 /* Each meeting of a sentence takes its own place: the nearest a word of place introduces,
  * with no other meeting between; a border town or prefecture gives its province and its
  * name. An agreement to hold a meeting makes it one to come, dated by the quarter's
@@ -1088,6 +1124,7 @@ int main(void)
         cmocka_unit_test(a_vietnamese_town_with_its_province_in_brackets),
         cmocka_unit_test(french_talks_the_day_before_the_conference),
         cmocka_unit_test(talks_the_day_before_a_conference_without_a_comma),
+        cmocka_unit_test(a_list_of_provinces_is_no_place),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -472,6 +472,13 @@ const bc_lex bc_lex_nl[] = {
     WE(C_NEXT_DAY, "de dag nadien", 1),
     WE(C_NEXT_DAY, "twee dagen later", 2),
     WE(C_NEXT_DAY, "twee dagen eerder", -2),
+    /* counted from a meeting named after it ("De dag voor de conferentie", "Daags na de
+     * top"): the time of what the sentence tells (bcx_time_reference). Not "een dag voor":
+     * "Donderdagmiddag, een dag voor het handelsoverleg" tells its own day first */
+    WE(C_NEXT_DAY, "de dag voor", -1),
+    WE(C_NEXT_DAY, "daags voor", -1),
+    WE(C_NEXT_DAY, "de dag na", 1),
+    WE(C_NEXT_DAY, "daags na", 1),
     WE(C_SAME_DAY, "dezelfde middag", 0),
     WE(C_SAME_DAY, "dezelfde ochtend", 0),
     WE(C_SAME_DAY, "dezelfde avond", 0),

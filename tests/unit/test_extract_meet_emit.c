@@ -256,6 +256,18 @@ static void talks_the_day_before_a_conference_without_a_comma(void **state)
          "Lai Chau, Dien Bien, Tuyen Quang och Yunnan i Kunming. Dagen efter konferensen höll "
          "Yunnans guvernör och Lai Chaus partisekreterare samtal i Kunming.",
          "--03-13"},
+        {"nl",
+         "Op 12 maart werd in Kunming de zevende jaarlijkse conferentie van de "
+         "partijsecretarissen van Lao Cai, Lai Chau, Dien Bien, Tuyen Quang en Yunnan gehouden. "
+         "De dag voor de conferentie voerden de gouverneur van Yunnan en de partijsecretaris van "
+         "Lai Chau gesprekken in Kunming.",
+         "--03-11"},
+        {"nl",
+         "Op 12 maart werd in Kunming de zevende jaarlijkse conferentie van de "
+         "partijsecretarissen van Lao Cai, Lai Chau, Dien Bien, Tuyen Quang en Yunnan gehouden. "
+         "Daags na de conferentie voerden de gouverneur van Yunnan en de partijsecretaris van "
+         "Lai Chau gesprekken in Kunming.",
+         "--03-13"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         bc_extraction x = run(cases[i].lang, NULL, cases[i].text);

@@ -1125,6 +1125,12 @@ const xd *bcx_next_says_when(const ctx *c, const mention *m, int *tense);
  * Gemensamma arbetsgruppen för Lai Chau, Lao Cai ..."), or the list h opens runs into it
  * ("在莱州、老街、宣光、奠边四省与云南省联合工作组…会议上"). (extract_meet_mech.c) */
 int bcx_member_of_body(const ctx *c, size_t si, size_t loc, const hit *h);
+/* 1 when place h of sentence s opens a list of two or more other provinces, or is a
+ * province closing one ("i Lao Cai, Lai Chau, Dien Bien, Tuyen Quang och Yunnan i Kunming",
+ * "à Lao Cai, ..., Tuyen Quang et au Yunnan"): the members of a body, not where a meeting was
+ * held; a town after the list ("och Yunnan i Kunming") is no part of it.
+ * (extract_meet_emit.c) */
+int bcx_in_province_list(const ctx *c, const sent *s, const hit *h);
 /* 1 when mention m is named as the time of what its sentence reports: a word for before
  * (bcx_time_reference), or for ahead of, just before it in its clause ("Officials met ahead
  * of the 17th conference", "a la veille de la 12e reunion", "truoc them Hoi nghi lan thu 17",

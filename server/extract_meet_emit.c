@@ -145,10 +145,8 @@ static int other_clause(const ctx *c, const mention *m, const hit *h)
     return 0;
 }
 
-/* 1 when place h opens or closes a list of two or more other provinces ("i Lao Cai, Lai Chau,
- * Dien Bien, Tuyen Quang och Yunnan i Kunming", "à Lao Cai, ..., Tuyen Quang et au Yunnan"):
- * the members of a body, not where one meeting was held. */
-static int in_list(const ctx *c, const sent *s, const hit *h)
+/* bcx_in_province_list: see extract_int.h */
+int bcx_in_province_list(const ctx *c, const sent *s, const hit *h)
 {
     int others = 0;
     for (size_t q = h->t1, loose = 0; q < s->t1 && loose <= 2 && !(bcx_gap(c, q - 1) & G_DOT);) {
@@ -221,7 +219,7 @@ static void place_of(const ctx *c, const mention *m, size_t si, bc_xmeeting *x)
         int located = 0;
         for (size_t i = h->t0 > s->t0 + 4 ? h->t0 - 4 : s->t0; i < h->t0 && !located; i++)
             located = bcx_lex_find(c, C_LOC, i, &e) > 0 && !bcx_member_of_body(c, si, i, h);
-        if (!located || in_list(c, s, h) || (occasion && h->t1 <= m->t0) ||
+        if (!located || bcx_in_province_list(c, s, h) || (occasion && h->t1 <= m->t0) ||
             (p = province_of(c, h, name, sizeof name)) == NULL ||
             beyond_other(c, m, h->t0, h->t1) || bcx_later_clause_of_other(c, m, h->t0, h->t1) ||
             other_clause(c, m, h))

@@ -8,12 +8,14 @@
 #include <string.h>
 
 /* 1 when name h of sentence si follows a word of place within four words ("in", "在",
- * "tại", "à") that does not open a body's list of members (bcx_member_of_body). */
+ * "tại", "à") that does not open a body's list of members (bcx_member_of_body), nor
+ * stands in a list of provinces (bcx_in_province_list). */
 static int located(const ctx *c, size_t si, const hit *h)
 {
     const sent *s = &c->se[si];
     for (size_t i = h->t0 > s->t0 + 4 ? h->t0 - 4 : s->t0; i < h->t0; i++)
-        if (bcx_lex_find(c, C_LOC, i, NULL) > 0 && !bcx_member_of_body(c, si, i, h))
+        if (bcx_lex_find(c, C_LOC, i, NULL) > 0 && !bcx_member_of_body(c, si, i, h) &&
+            !bcx_in_province_list(c, s, h))
             return 1;
     return 0;
 }

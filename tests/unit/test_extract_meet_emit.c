@@ -310,6 +310,10 @@ static void a_list_of_provinces_is_no_place(void **state)
         if (strcmp(x.meetings[0].place, "yunnan") != 0)
             fail_msg("'%s': placed in '%s'", cases[i].text, x.meetings[0].place);
         assert_string_equal(x.meetings[0].place_name, "Kunming");
+        /* and the listed provinces are members, none only a place: the title names them */
+        if (x.meetings[0].provinces_placed != 0)
+            fail_msg("'%s': listed provinces taken as places (%#x)", cases[i].text,
+                     x.meetings[0].provinces_placed);
         bc_extraction_free(&x);
     }
     bc_extraction y = run("en", NULL,

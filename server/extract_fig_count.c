@@ -189,14 +189,15 @@ static int noun_metric(const ctx *c, size_t si, int noun, size_t i, size_t noun_
 
 /* 1 when the word of a time at token k, before a count at token lead, follows another
  * number and its counted noun within a few words ("plus de 1 500 camions par jour ... et plus de
- * 3,2 millions de personnes"): it is the rate of that count, not of the one after it. */
+ * 3,2 millions de personnes"): it is the rate of that count, not of the one after it. Not
+ * past a comma ("出入境人员超过320万人次，日均通行货车1500辆次": the next count's). */
 static int other_counts(const ctx *c, size_t k, size_t lead)
 {
     size_t t0 = c->se[c->t[k].sent].t0;
     for (size_t q = k; k < lead && q > t0 && q + 4 > k; q--)
         if (c->t[q - 1].kind == T_NUM && c->t[q - 1].used != U_DATE)
             for (size_t n = q; n < k; n++)
-                if (bcx_count_noun_at(c, n, k))
+                if (bcx_count_noun_at(c, n, k) && bcx_commas(c, n, k) == 0)
                     return 1;
     return 0;
 }

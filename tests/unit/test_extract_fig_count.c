@@ -315,6 +315,9 @@ static void a_daily_rate_is_no_total(void **state)
                "omkring 900 lastbilar passerar varje dag."},
         {"pl", "W tym roku przejście Mong Cai przekroczyło około 2,4 mln osób, a około 900 "
                "ciężarówek przejeżdża przez nie każdego dnia."},
+        {"zh", "今年以来，经芒街口岸出入境人员约240万人次，日均通行货车约900辆次。"},
+        {"vi", "Từ đầu năm, cửa khẩu Móng Cái đón khoảng 2,4 triệu lượt người xuất nhập cảnh, "
+               "mỗi ngày có khoảng 900 lượt xe qua lại."},
     };
     for (size_t k = 0; k < sizeof back / sizeof back[0]; k++) {
         bc_extraction y = run(back[k].lang, "2026-11-20", back[k].text);

@@ -398,6 +398,7 @@ const bc_lex bc_lex_pl[] = {
     WE(C_NEXT_DAY, "w przeddzien", -1),
     /* the day before a meeting named after it ("Dzien przed konferencja") */
     WE(C_NEXT_DAY, "dzien przed", -1),
+    WE(C_NEXT_DAY, "dzien po", 1), /* "Dzień po konferencji": counted from it */
     WE(C_NEXT_DAY, "dwa dni pozniej", 2),
     WE(C_NEXT_DAY, "dwa dni wczesniej", -2),
     WE(C_SAME_DAY, "tego samego popoludnia", 0),

@@ -268,6 +268,11 @@ static void talks_the_day_before_a_conference_without_a_comma(void **state)
          "Daags na de conferentie voerden de gouverneur van Yunnan en de partijsecretaris van "
          "Lai Chau gesprekken in Kunming.",
          "--03-13"},
+        {"pl",
+         "12 marca w Kunmingu odbyła się siódma doroczna konferencja sekretarzy partyjnych Lao "
+         "Cai, Lai Chau, Dien Bien, Tuyen Quang i Junnanu. Dzień po konferencji gubernator "
+         "Junnanu i sekretarz partyjny Lai Chau przeprowadzili rozmowy w Kunmingu.",
+         "--03-13"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         bc_extraction x = run(cases[i].lang, NULL, cases[i].text);

@@ -211,7 +211,9 @@ static int other_counts(const ctx *c, size_t k, size_t lead)
 static int later_counts(const ctx *c, size_t k, size_t noun_end)
 {
     size_t t1 = c->se[c->t[k].sent].t1;
-    for (size_t q = noun_end; q < k + 5 && q < t1; q++)
+    /* right after its own noun it is its own ("900 trucks a day and 20,000 people") */
+    size_t reach = k > noun_end + 1 ? k + 5 : k;
+    for (size_t q = noun_end; q < reach && q < t1; q++)
         if (q != k && c->t[q].kind == T_NUM && c->t[q].used != U_DATE &&
             (q < k || bcx_commas(c, k, q) == 0))
             for (size_t n = q + 1; n < (q < k ? k : q + 4) && n < t1; n++)

@@ -328,6 +328,27 @@ static void a_daily_rate_is_no_total(void **state)
         assert_string_equal(total->metric, "border_crossings");
         bc_extraction_free(&y);
     }
+    /* a word of a day right after a count's noun is its own, a count after it or not */
+    static const struct {
+        const char *lang, *text;
+    } own[] = {
+        {"en", "Some 900 trucks a day and 20,000 passengers went through the Mong Cai gate."},
+        {"fr",
+         "Quelque 900 camions par jour et 20 000 voyageurs ont franchi le poste de Mong Cai."},
+        {"nl", "Zo'n 900 vrachtwagens per dag en 20.000 reizigers passeerden de grensovergang Mong "
+               "Cai."},
+        {"sv", "Omkring 900 lastbilar om dagen och 20 000 resenärer passerade gränsövergången Mong "
+               "Cai."},
+    };
+    for (size_t k = 0; k < sizeof own / sizeof own[0]; k++) {
+        bc_extraction y = run(own[k].lang, "2026-11-20", own[k].text);
+        const bc_xfigure *rate = fig(&y, 900), *total = fig(&y, 20000);
+        if (rate == NULL || total == NULL)
+            fail_msg("'%s': a count not read", own[k].text);
+        assert_string_equal(rate->metric, "vehicles_per_day");
+        assert_string_equal(total->metric, "border_crossings");
+        bc_extraction_free(&y);
+    }
     /* "a day earlier" is no rate */
     bc_extraction x =
         run("en", "2026-11-20", "A day earlier, 1,350 trucks crossed the Chi Ma gate.");

@@ -146,6 +146,18 @@ static int other_clause(const ctx *c, const mention *m, const hit *h)
 }
 
 /* bcx_in_province_list: see extract_int.h */
+/* 1 when token k joins two names of a list ("and", "och", "et au", "và", "和"). */
+static int joiner(const ctx *c, size_t k, size_t lim)
+{
+    static const char *const w[] = {"and", "och",  "samt", "en", "et",  "au", "aux",
+                                    "du",  "de",   "la",   "le", "the", "i",  "oraz",
+                                    "va",  "tinh", "和",   "与", "及",  NULL};
+    for (int q = 0; w[q]; q++)
+        if (bcx_word_is(c, k, lim, w[q]))
+            return 1;
+    return 0;
+}
+
 int bcx_in_province_list(const ctx *c, const sent *s, const hit *h)
 {
     int others = 0;
@@ -156,8 +168,10 @@ int bcx_in_province_list(const ctx *c, const sent *s, const hit *h)
                 next = c->h[r].t1;
         if (next > q)
             others++, loose = 0, q = next;
-        else
+        else if (joiner(c, q, s->t1))
             loose++, q++;
+        else
+            break;
     }
     /* a province closes one; a town after the list's last ("och Yunnan i Kunming") does not */
     for (size_t q = h->t0, loose = 0;
@@ -168,8 +182,10 @@ int bcx_in_province_list(const ctx *c, const sent *s, const hit *h)
                 prev = c->h[r].t0;
         if (prev < q)
             others++, loose = 0, q = prev;
-        else
+        else if (joiner(c, q - 1, s->t1))
             loose++, q--;
+        else
+            break;
     }
     return others >= 2;
 }

@@ -327,6 +327,14 @@ static void a_list_of_provinces_is_no_place(void **state)
     assert_int_equal(y.nmeetings, 1);
     assert_string_equal(y.meetings[0].place, "");
     bc_extraction_free(&y);
+    /* a list before the verb leaves the place after it alone ("... and Dien Bien met in
+     * Yunnan"): the list's words join names, "met in" does not */
+    y = run("en", NULL,
+            "On 3 April the party secretaries of Lai Chau, Lao Cai and Dien Bien met in Yunnan "
+            "for the eighth annual conference.");
+    assert_int_equal(y.nmeetings, 1);
+    assert_string_equal(y.meetings[0].place, "yunnan");
+    bc_extraction_free(&y);
 }
 
 /* Each meeting of a sentence takes its own place: the nearest a word of place introduces,

@@ -766,6 +766,19 @@ const bc_lex bc_lex_nl[] = {
     WE(C_HELD, "voerde", 0),
     WE(C_HELD, "voerden", 0),
     WE(C_HELD, "gevoerd", 0),
+    /* talks named by a verb in the past tense ("In december 2022 overlegden ze via een
+     * videoverbinding", "vergaderden de diensten in maart in Hekou"): they took place */
+    WE(C_HELD, "overlegden", 0),
+    WE(C_HELD, "overlegde", 0),
+    WE(C_HELD, "vergaderden", 0),
+    WE(C_HELD, "vergaderde", 0),
+    WE(C_HELD, "onderhandelden", 0),
+    WE(C_HELD, "onderhandelde", 0),
+    WE(C_HELD, "praatten", 0),
+    WE(C_HELD, "kwamen bijeen", 0),
+    WE(C_HELD, "bijeenkwamen", 0),
+    WE(C_HELD, "samenkwamen", 0),
+    WE(C_HELD, "troffen elkaar", 0),
     /* ---- offices: a province named next to one, or linked to one by the words and
      * bodies after them, is part of a person's title, not a party */
     WS(C_OFFICE, "voorzitter", 0),

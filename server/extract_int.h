@@ -626,6 +626,9 @@ int bcx_day_part_zh(const ctx *c, size_t si, size_t i, const xd *d, size_t last,
 int bcx_try_day(const ctx *c, size_t i, size_t lim, dres *r);
 /* A month (and year) at token i ("oktober 2025", "thang 10 nam 2025", "in June") into r. */
 int bcx_try_month(const ctx *c, size_t i, size_t lim, dres *r);
+/* A Dutch month right after a relative year ("Vorig jaar december", "volgend jaar maart"):
+ * that month of that year, inferred; 0 without a reference date (extract_date_relmonth.c). */
+int bcx_try_rel_year_month(const ctx *c, size_t i, size_t lim, dres *r);
 /* Day day of month mon of year y (0: completed from the reference date by
  * bcx_complete_day, tense future) into r; 0 when there is no such day. */
 int bcx_set_day(const ctx *c, int y, int mon, int day, int future, dres *r);

@@ -1041,6 +1041,21 @@ int bcx_other_in_sequence(const ctx *c, const mention *m, const xd *d);
  * ("przed otwarciem Wiosennego Spotkania", "before the opening of the Spring Meeting"). */
 int bcx_time_reference(const ctx *c, size_t si, size_t i);
 
+/* ---- extract_meet_dayname.c ---- */
+
+/* The date (index + 1 in ctx.d, 0 none) the Dutch meeting or talks noun at token i of
+ * sentence si is named by: a day or month right after it and "van" ("De ontmoeting van
+ * maandag", "het overleg van 12 maart"). */
+size_t bcx_nl_named_by(const ctx *c, size_t si, size_t i);
+/* The day of Dutch meeting m, undated and the last one its sentence names, that the next
+ * sentence of its paragraph gives opening with "Die" or "Deze" and a verb of holding in
+ * the past ("... een werksessie tussen ... Hekou. Die vond op 31 december vorig jaar in Lao
+ * Cai plaats"), one day or month in it; else NULL. */
+const xd *bcx_nl_then_held(const ctx *c, const mention *m);
+/* 1 when Dutch date d names another meeting than m, after its noun and "van" ("De ontmoeting
+ * van maandag volgde op een werksessie": maandag is not the working session's). */
+int bcx_nl_day_of_other(const ctx *c, const mention *m, const xd *d);
+
 /* ---- extract_meet_clause.c ---- */
 
 /* 1 when English talks m are named by a verb that says they took place ("received",

@@ -424,12 +424,12 @@ static int plural_noun(const ctx *c, size_t i, size_t n, const bc_lex *e)
 
 /* The date (index + 1 in ctx.d, 0 none) the talks noun at token i is named by: a day or
  * month written right before it, a word or two of what part of it between at most ("the
- * June 12 plenary session", "Tuesday's meeting", "last April's session"; English). */
+ * June 12 plenary session", "Tuesday's meeting"; English; Dutch: bcx_nl_named_by). */
 static size_t named_by(const ctx *c, size_t si, size_t i)
 {
     size_t lo = c->se[si].t0, p = i;
     if (c->lbit != L_EN)
-        return 0;
+        return bcx_nl_named_by(c, si, i);
     while (p > lo && p + 2 > i && c->t[p - 1].kind == T_WORD && bcx_gap(c, p - 1) == G_SPACE &&
            !c->t[p - 1].upper && c->t[p - 1].used != U_DATE)
         p--;

@@ -281,6 +281,11 @@ const xd *bcx_next_says_when(const ctx *c, const mention *m, int *tense)
 {
     *tense = 0;
     size_t si = m->sent + 1;
+    const xd *then = bcx_nl_then_held(c, m); /* "... een werksessie. Die vond op ... plaats" */
+    if (then != NULL) {
+        *tense = -1;
+        return then;
+    }
     if (m->xkind != BC_XM_NUMBERED || m->date[0] || si >= c->ns || m->noun >= m->noun_end ||
         c->se[m->sent].d0 != c->se[m->sent].d1)
         return NULL;

@@ -1041,6 +1041,13 @@ int bcx_other_in_sequence(const ctx *c, const mention *m, const xd *d);
  * ("przed otwarciem Wiosennego Spotkania", "before the opening of the Spring Meeting"). */
 int bcx_time_reference(const ctx *c, size_t si, size_t i);
 
+/* ---- extract_meet_discussed.c ---- */
+
+/* 1 when token i of Dutch sentence si is "bespraken" or "besprak" right after a day that
+ * opens the sentence, both sides its subject ("Op 14 december 2023 bespraken de twee
+ * besturen ..."): talks of that day (bcx_talk_with). */
+int bcx_nl_day_discussed(const ctx *c, size_t si, size_t i);
+
 /* ---- extract_meet_dayname.c ---- */
 
 /* The date (index + 1 in ctx.d, 0 none) the Dutch meeting or talks noun at token i of

@@ -88,7 +88,7 @@ int bcx_talk_with(const ctx *c, size_t si, size_t i)
     int verb = 0;
     if (c->lbit != L_NL)
         return 0;
-    if (sat_together(c, si, i))
+    if (sat_together(c, si, i) || bcx_nl_day_discussed(c, si, i))
         return 1;
     for (int w = 0; verbs[w] && !verb; w++)
         verb = bcx_word_is(c, i, hi, verbs[w]);

@@ -688,7 +688,8 @@ static void dutch_table_partners_rounds_and_that_day(void **state)
     }
     /* what was discussed, an agreement made with someone, a round of a tender */
     static const char *const none[] = {
-        "Op 2 mei bespraken de delegaties van Lao Cai en Yunnan de knelpunten bij de douane.",
+        "Tijdens de werksessie bespraken de delegaties van Lao Cai en Yunnan de knelpunten bij "
+        "de douane.",
         "Op 2 mei sprak de gouverneur van Guangxi af met Lang Son de brug te openen.",
         "Op 2 mei sprak de minister van Lao Cai met journalisten over de Chinese markt.",
         "De tweede ronde van de aanbesteding voor de brug tussen Lao Cai en Hekou sloot op 2 "

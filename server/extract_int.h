@@ -893,7 +893,7 @@ int bcx_en_spend_after(const ctx *c, size_t si, size_t end);
 /* Finds the numbered, named and talks mentions of every sentence (c->m). */
 void bcx_find_mentions(ctx *c);
 /* 1 when sentence si says the talks it names take place or took place ("were held",
- * "will be held"). */
+ * "will be held", Dutch "werd ... ontvangen door"; extract_meet_held.c). */
 int bcx_talks_held(const ctx *c, size_t si);
 /* 1 when words for what a meeting produced end right before mention m, an article aside
  * ("the agreements reached at the 10th meeting", "the outcomes of a working session";

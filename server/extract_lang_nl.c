@@ -786,6 +786,10 @@ const bc_lex bc_lex_nl[] = {
     WP(C_OFFICE, "gouverneur", 0),
     WP(C_OFFICE_LINK, "volkscomite", 0),
     WE(C_OFFICE, "burgemeester", 0),
+    WE(C_OFFICE, "minister", 0), /* "sprak ... met Nguyen Hong Dien, de Vietnamese minister" */
+    WE(C_OFFICE, "viceminister", 0),
+    WE(C_OFFICE, "premier", 0),
+    WE(C_OFFICE, "vicepremier", 0),
     WE(C_OFFICE_LINK, "van", 0),
     WE(C_OFFICE_LINK, "het", 0),
     WE(C_OFFICE_LINK, "de", 0),

@@ -246,13 +246,6 @@ static int in_meeting_clause(const ctx *c, size_t si, size_t i)
     return 0;
 }
 
-/* 1 when sentence si says the talks it names take place or took place ("were held", "will
- * be held", "odbeda sie"): then a month is their date too ("talks held in March"). */
-int bcx_talks_held(const ctx *c, size_t si)
-{
-    return bcx_sent_has(c, si, C_HELD, -1) || bcx_sent_has(c, si, C_FUTURE, -1);
-}
-
 /* 1 when a numbered meeting of sentence si starts or ends within four tokens of the
  * phrase [a, b); the numbered ones are the first nnum mentions, in sentence order. */
 static int beside_numbered(const ctx *c, size_t nnum, size_t si, size_t a, size_t b)

@@ -1,0 +1,73 @@
+/* test_extract_meet_held.c: whether a sentence says its talks took place
+ * (extract_meet_held.c): the Dutch passive of the past of receiving ("werd hij ... ontvangen
+ * door") makes a reception of the side told before, dated by its weekday; "goed ontvangen
+ * door" (well received) is no reception. Also a partner of office after "sprak ... met"
+ * ("de Vietnamese minister"). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "fixture.h"
+
+#include "extract_fixture.h"
+
+static const char *const visit =
+    "Kop\n\nChen Gang, partijsecretaris van Guangxi, bezocht Vietnam. Woensdag sprak hij in "
+    "Hanoi met Nguyen Hong Dien, de Vietnamese minister van Industrie en Handel, die hem vroeg "
+    "de Chinese markt open te stellen.";
+
+/* The dates of the meetings of Dutch text read on 2025-02-22, in order, into buf. */
+static const char *dates(const char *text, char *buf, size_t len)
+{
+    bc_extraction x = run("nl", "2025-02-22", text);
+    buf[0] = '\0';
+    for (size_t i = 0; i < x.nmeetings; i++) {
+        strncat(buf, i ? " " : "", len - strlen(buf) - 1);
+        strncat(buf, x.meetings[i].date, len - strlen(buf) - 1);
+        if (strcmp(x.meetings[i].status, "held") != 0)
+            fail_msg("meeting %zu %s", i, x.meetings[i].status);
+    }
+    bc_extraction_free(&x);
+    return buf;
+}
+
+static void talks_with_a_minister(void **state)
+{
+    (void)state;
+    char buf[128];
+    assert_string_equal(dates(visit, buf, sizeof buf), "2025-02-19");
+    /* no partner of the other side or of office: what he said to whom is no meeting */
+    assert_string_equal(dates("Kop\n\nWoensdag sprak hij in Hanoi met Nguyen Hong Dien, die hem "
+                              "vroeg de markt open te stellen.",
+                              buf, sizeof buf),
+                        "");
+}
+
+static void received_by_in_the_passive(void **state)
+{
+    (void)state;
+    char text[1024], buf[128];
+    snprintf(text, sizeof text,
+             "%s Donderdagnamiddag werd hij in Ha Long ontvangen door Nguyen Xuan Thang.", visit);
+    assert_string_equal(dates(text, buf, sizeof buf), "2025-02-19 2025-02-20");
+    /* well received: a proposal, no reception */
+    snprintf(text, sizeof text, "%s Donderdag werd het voorstel goed ontvangen door de gouverneur.",
+             visit);
+    assert_string_equal(dates(text, buf, sizeof buf), "2025-02-19");
+    /* no talks of the sides before: a reception of one side named is none */
+    assert_string_equal(
+        dates("Kop\n\nDonderdag werd hij in Ha Long ontvangen door Nguyen Xuan Thang.", buf,
+              sizeof buf),
+        "");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(talks_with_a_minister),
+        cmocka_unit_test(received_by_in_the_passive),
+    };
+    return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
+}

@@ -1048,6 +1048,14 @@ int bcx_time_reference(const ctx *c, size_t si, size_t i);
  * besturen ..."): talks of that day (bcx_talk_with). */
 int bcx_nl_day_discussed(const ctx *c, size_t si, size_t i);
 
+/* ---- extract_meet_signed.c ---- */
+
+/* The day of English or Dutch talks m, undated, whose sentence opens with a document's noun
+ * and says it was signed at them ("The document was signed by ... at talks in Mong Cai",
+ * "Het akkoord werd gesloten tijdens gesprekken in ..."): the one day of the sentence before,
+ * which tells of the signing; else NULL (bcx_back_day). */
+const xd *bcx_signed_at_talks(const ctx *c, const mention *m);
+
 /* ---- extract_meet_dayname.c ---- */
 
 /* The date (index + 1 in ctx.d, 0 none) the Dutch meeting or talks noun at token i of

@@ -936,7 +936,8 @@ int bcx_count_in_time(const ctx *c, size_t noun_end, size_t lim);
 /* 1 when token i of sentence si is a Dutch verb of speaking or discussing said of a partner
  * with "met" later in its clause ("besprak X met Y", "sprak ... in Ha Long met Chen Gang"),
  * or of sitting "samen" or "bijeen" ("zaten ... al samen in Cao Bang"): a verb of meeting. Alone
- * ("De deelnemers bespraken de knelpunten") it tells what a meeting discussed, no meeting. */
+ * ("De deelnemers bespraken de knelpunten") it tells what a meeting discussed, no meeting.
+ * English "followed up" (bcx_en_followed_up). */
 int bcx_talk_with(const ctx *c, size_t si, size_t i);
 /* 1 when token i of sentence si is a Dutch verb of opening or launching (plural) done
  * "samen" or "gezamenlijk" in its clause ("openden Lang Son en Guangxi ... samen de eerste
@@ -1047,6 +1048,16 @@ int bcx_time_reference(const ctx *c, size_t si, size_t i);
  * opens the sentence, both sides its subject ("Op 14 december 2023 bespraken de twee
  * besturen ..."): talks of that day (bcx_talk_with). */
 int bcx_nl_day_discussed(const ctx *c, size_t si, size_t i);
+
+/* ---- extract_meet_followup.c ---- */
+
+/* 1 when token i of English sentence si is "followed up" not followed by "on", "with" or an
+ * article ("Leaders of Lang Son and Chongzuo followed up in April 2023"): a verb of meeting
+ * (bcx_talk_with). */
+int bcx_en_followed_up(const ctx *c, size_t si, size_t i);
+/* 1 when English talks m are that verb, or a noun of talks right after "followed up with (a)"
+ * ("followed up with a working session"): they took place (bcx_talks_past_verb). */
+int bcx_en_followed_up_past(const ctx *c, const mention *m);
 
 /* ---- extract_meet_signed.c ---- */
 

@@ -21,6 +21,8 @@ int bcx_talks_past_verb(const ctx *c, const mention *m)
                                        "sat down", "held talks", "had talks", NULL};
     if (m->xkind != BC_XM_TALKS || c->lbit != L_EN)
         return 0;
+    if (bcx_en_followed_up_past(c, m))
+        return 1;
     for (int w = 0; past[w]; w++)
         if (bcx_words_at(c, m->t0, c->se[m->sent].t1, past[w]) == m->t1 - m->t0)
             return 1;

@@ -86,6 +86,8 @@ int bcx_talk_with(const ctx *c, size_t si, size_t i)
                                         "praatten", "bespreekt", "spreekt",   NULL};
     size_t hi = c->se[si].t1;
     int verb = 0;
+    if (c->lbit == L_EN)
+        return bcx_en_followed_up(c, si, i);
     if (c->lbit != L_NL)
         return 0;
     if (sat_together(c, si, i) || bcx_nl_day_discussed(c, si, i))

@@ -1,7 +1,8 @@
 /* test_extract_meet_held.c: whether a sentence says its talks took place
  * (extract_meet_held.c): the Dutch passive of the past of receiving ("werd hij ... ontvangen
  * door") makes a reception of the side told before, dated by its weekday; "goed ontvangen
- * door" (well received) is no reception. Also a partner of office after "sprak ... met"
+ * door" (well received) is no reception; "kwamen ... samen" past the names of a list says a
+ * meeting its sentence names took place. Also a partner of office after "sprak ... met"
  * ("de Vietnamese minister"). */
 #include <stdarg.h>
 #include <stddef.h>
@@ -63,11 +64,35 @@ static void received_by_in_the_passive(void **state)
         "");
 }
 
+static void coming_together_past_a_list_of_names(void **state)
+{
+    (void)state;
+    char buf[128];
+    /* "kwamen ... samen" with the names of a list between: the spring meeting took place */
+    assert_string_equal(dates("Kop\n\nIn februari kwamen de partijsecretarissen van Quang Ninh, "
+                              "Lang Son en Ha Giang in Ha Long samen met hun collega uit Guangxi "
+                              "op de jaarlijkse voorjaarsontmoeting.",
+                              buf, sizeof buf),
+                        "2025-02");
+    /* no particle of meeting: plans for it, no meeting */
+    assert_string_equal(dates("Kop\n\nIn februari kwamen de partijsecretarissen van Quang Ninh, "
+                              "Lang Son en Ha Giang met plannen voor de voorjaarsontmoeting.",
+                              buf, sizeof buf),
+                        "");
+    /* a comma of an aside, not of a list, ends the clause */
+    assert_string_equal(dates("Kop\n\nIn februari kwamen de partijsecretarissen van Quang Ninh, "
+                              "Lang Son en Ha Giang, die de voorjaarsontmoeting voorbereiden, "
+                              "samen.",
+                              buf, sizeof buf),
+                        "");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(talks_with_a_minister),
         cmocka_unit_test(received_by_in_the_passive),
+        cmocka_unit_test(coming_together_past_a_list_of_names),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -1059,6 +1059,13 @@ int bcx_en_followed_up(const ctx *c, size_t si, size_t i);
  * ("followed up with a working session"): they took place (bcx_talks_past_verb). */
 int bcx_en_followed_up_past(const ctx *c, const mention *m);
 
+/* ---- extract_meet_edition.c ---- */
+
+/* The kind (K_*) of Dutch edition m that the noun after it and "van" names ("De derde editie
+ * van die conferentie": K_CONF when its sentence or the one before has words that make it
+ * the yearly one, else -2: a conference of no mechanism), -1 when it names none. */
+int bcx_edition_named_kind(const ctx *c, const mention *m);
+
 /* ---- extract_meet_signed.c ---- */
 
 /* The day of English or Dutch talks m, undated, whose sentence opens with a document's noun

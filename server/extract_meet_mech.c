@@ -258,6 +258,9 @@ static int edition_kind(const ctx *c, const mention *m)
     size_t lim = c->se[m->sent].t1;
     if (!bcx_word_is(c, m->noun, lim, "editie") && !bcx_word_is(c, m->noun, lim, "edities"))
         return -1;
+    int named = bcx_edition_named_kind(c, m); /* "De derde editie van die conferentie" */
+    if (named >= 0 || named == -2)
+        return named >= 0 ? named : -1;
     for (size_t si = m->sent, pass = 0; pass < 2; pass++, si--) {
         int kind = -1, cue = 0;
         size_t end = pass == 0 ? m->t0 : c->se[si].t1;

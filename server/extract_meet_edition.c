@@ -1,0 +1,37 @@
+/* extract_meet_edition.c: the kind of a Dutch edition named after it ("De derde editie van
+ * die conferentie", "de vierde editie van de werkgroep"): the noun after "van" says which
+ * series it numbers, before whatever body the sentence before named last; the yearly
+ * conference only with words that make it so in its sentence or the one before (else
+ * -2: a conference, of no mechanism, not the body the sentence before named). */
+#include "extract_int.h"
+
+int bcx_edition_named_kind(const ctx *c, const mention *m)
+{
+    static const char *const det[] = {"de", "die", "deze", "het", "dat", "dit", NULL};
+    const bc_lex *e = NULL;
+    size_t hi = c->se[m->sent].t1, k = m->noun_end;
+    if (c->lbit != L_NL || k + 1 >= hi || !bcx_word_is(c, k, hi, "van"))
+        return -1;
+    k++;
+    for (int w = 0; det[w]; w++)
+        if (bcx_word_is(c, k, hi, det[w])) {
+            k++;
+            break;
+        }
+    size_t n = k < hi ? bcx_lex_find(c, C_MECH, k, &e) : 0;
+    if (n == 0 && k < hi && (n = bcx_lex_find(c, C_MEET, k, &e)) > 0 && e->val == K_GENERIC)
+        n = 0;
+    if (n == 0)
+        return -1;
+    int kind = (int)e->val;
+    if (kind != K_CONF)
+        return kind;
+    /* "die conferentie": the yearly conference of the party secretaries named just before */
+    for (size_t si = m->sent, pass = 0; pass < 2; pass++, si--) {
+        if (bcx_sent_has(c, si, C_MECH_CUE, -1))
+            return K_CONF;
+        if (si == 0 || bcx_new_paragraph(c, si))
+            break;
+    }
+    return -2; /* a conference, not the yearly one: no body the article named before */
+}

@@ -928,7 +928,9 @@ size_t bcx_times_noun(const ctx *c, size_t j, size_t lim, int *kind, size_t *nou
 /* 1 when a meeting noun ending at token noun_end is counted within a time: "binnen" and a
  * span of years, months or weeks a few words after it in its clause ("de tweede ontmoeting
  * op dit niveau binnen een jaar"), or "van het jaar" right after it ("de eerste politieke
- * bijeenkomst van het jaar"): the how-manieth of a time, no number of a series. */
+ * bijeenkomst van het jaar"), or this year in its clause after a sentence that opens saying
+ * what it was ("Het was al het tweede gesprek op topniveau dit jaar"): the how-manieth of a
+ * time, no number of a series. */
 int bcx_count_in_time(const ctx *c, size_t noun_end, size_t lim);
 
 /* ---- extract_meet_verb.c ---- */

@@ -74,10 +74,33 @@ size_t bcx_times_noun(const ctx *c, size_t j, size_t lim, int *kind, size_t *nou
     return 0;
 }
 
+/* 1 when the sentence of token k opens saying what it was ("Het was al het tweede gesprek op
+ * topniveau dit jaar", "It was the second such meeting this year") and a word of this year
+ * follows token k in its clause: a count of the meetings of a time, no number of a series. */
+static int was_nth_this_year(const ctx *c, size_t k, size_t lim)
+{
+    static const char *const it[] = {"het", "dit", "dat", "it", "this", "that", NULL};
+    static const char *const was[] = {"was", "is", NULL};
+    size_t s0 = c->se[c->t[k].sent].t0;
+    int opens = 0;
+    for (int w = 0; it[w] && !opens; w++)
+        for (int v = 0; was[v] && !opens; v++)
+            opens = bcx_word_is(c, s0, lim, it[w]) && bcx_word_is(c, s0 + 1, lim, was[v]);
+    for (size_t q = k; opens && q < lim && q < k + 8; q++) {
+        if (q > k && (bcx_gap(c, q - 1) & (G_COMMA | G_DOT)))
+            return 0;
+        if (bcx_lex_find(c, C_THIS_YEAR, q, NULL) > 0)
+            return 1;
+    }
+    return 0;
+}
+
 int bcx_count_in_time(const ctx *c, size_t noun_end, size_t lim)
 {
     static const char *const of_year[] = {"van het jaar", "van dit jaar", NULL};
     static const char *const span[] = {"jaar", "jaren", "maand", "maanden", "week", "weken", NULL};
+    if (noun_end < lim && was_nth_this_year(c, noun_end, lim))
+        return 1;
     for (size_t k = noun_end; k < lim && k < noun_end + 8; k++) {
         if (k > noun_end && (bcx_gap(c, k - 1) & (G_COMMA | G_DOT)))
             return 0;

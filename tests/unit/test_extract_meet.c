@@ -771,9 +771,13 @@ static void dutch_joint_openings_since_when_and_counts_of_a_time(void **state)
         "Op 6 mei was het de tweede ontmoeting van Lao Cai en Yunnan binnen een jaar.",
         "Op 6 mei hielden Lao Cai en Yunnan de eerste bijeenkomst van het jaar.",
         "Het is de eerste keer dat Lai Chau het overleg met Yunnan mag ontvangen.",
+        /* "it was the second ... this year": the meetings of a time counted */
+        "Het was al het tweede gesprek op topniveau tussen Quang Ninh en Guangxi dit jaar.",
+        "It was the second such meeting between Lao Cai and Yunnan this year.",
     };
     for (size_t i = 0; i < sizeof no_number / sizeof no_number[0]; i++) {
-        x = run("nl", "2025-05-20", no_number[i]);
+        x = run(i + 1 == sizeof no_number / sizeof no_number[0] ? "en" : "nl", "2025-05-20",
+                no_number[i]);
         for (size_t k = 0; k < x.nmeetings; k++)
             if (x.meetings[k].ordinal != 0)
                 fail_msg("%s: ordinal %d", no_number[i], x.meetings[k].ordinal);

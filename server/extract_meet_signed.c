@@ -3,7 +3,9 @@
  * gesloten tijdens gesprekken in Mong Cai tussen ...", "... yesterday signed a memorandum ...
  * The document was signed by ... at talks in Mong Cai"): the sentence that names the talks
  * points back at the document with its noun and says it was signed at them, so they took
- * place on the day of the signing the sentence before tells. */
+ * place on the day of the signing the sentence before tells; so with an agreement made at
+ * them ("hebben dinsdagochtend 2 augustus afgesproken ... De afspraak werd gemaakt tijdens
+ * besprekingen in de provinciehoofdstad"). */
 #include "extract_int.h"
 
 /* 1 when one of the words of list is at token k, before lim. */
@@ -21,14 +23,17 @@ const xd *bcx_signed_at_talks(const ctx *c, const mention *m)
     static const char *const doc[] = {
         "document",     "memorandum", "agreement",          "deal",     "pact", "accord", "akkoord",
         "overeenkomst", "afspraak",   "intentieverklaring", "protocol", NULL};
+    /* signed, or agreed ("De afspraak werd gemaakt tijdens besprekingen", "The agreement was
+     * reached at talks") */
     static const char *const signed_[] = {"signed",   "concluded", "inked",      "ondertekend",
-                                          "getekend", "gesloten",  "afgesloten", NULL};
-    static const char *const signing[] = {"signed",       "inked",    "ondertekenden",
-                                          "ondertekende", "tekenden", "tekende",
-                                          "sloten",       "sloot",    NULL};
+                                          "getekend", "gesloten",  "afgesloten", "reached",
+                                          "gemaakt",  "bereikt",   NULL};
+    static const char *const signing[] = {
+        "signed", "inked", "ondertekenden", "ondertekende", "tekenden",       "tekende",
+        "sloten", "sloot", "agreed",        "afgesproken",  "overeengekomen", NULL};
     size_t si = m->sent;
     if ((c->lbit != L_EN && c->lbit != L_NL) || m->xkind != BC_XM_TALKS || si == 0 ||
-        c->se[si].d0 != c->se[si].d1 || c->se[si - 1].heading || c->se[si - 1].nment > 0)
+        c->se[si].d0 != c->se[si].d1)
         return NULL;
     size_t s0 = c->se[si].t0, hi = c->se[si].t1, verb = 0;
     /* "The document was signed ... at talks", "Het akkoord werd gesloten tijdens gesprekken" */
@@ -39,13 +44,22 @@ const xd *bcx_signed_at_talks(const ctx *c, const mention *m)
             verb = k + 1;
     if (verb == 0 || bcx_commas(c, verb - 1, m->t0) > 0)
         return NULL;
-    /* the sentence before signs, and has one day */
-    size_t p0 = c->se[si - 1].t0, p1 = c->se[si - 1].t1;
+    /* the nearest of the two sentences before that signs, none between with a date or a
+     * meeting ("... hebben op 2 augustus afgesproken ... . Ha Giang trekt voor de aanleg 85
+     * miljard dong uit."), and its one day */
+    size_t ps = si;
     int signs = 0;
-    for (size_t k = p0; k < p1 && !signs; k++)
-        signs = one_of(c, k, p1, signing);
+    while (!signs && ps > 0 && ps + 2 > si) {
+        ps--;
+        if (c->se[ps].heading || c->se[ps].nment > 0)
+            return NULL;
+        for (size_t k = c->se[ps].t0; k < c->se[ps].t1 && !signs; k++)
+            signs = one_of(c, k, c->se[ps].t1, signing);
+        if (!signs && c->se[ps].d0 != c->se[ps].d1)
+            return NULL;
+    }
     const xd *day = NULL;
-    for (size_t k = c->se[si - 1].d0; signs && k < c->se[si - 1].d1; k++) {
+    for (size_t k = c->se[ps].d0; signs && k < c->se[ps].d1; k++) {
         const xd *d = &c->d[k];
         if (d->prec != 3)
             continue; /* a figure's year ("worth $4.23 billion last year") */

@@ -1,5 +1,6 @@
 /* test_extract_meet_signed.c: talks a document was signed at, told right after the signing
- * (extract_meet_signed.c), take the day of the signing; not when the sentence naming them
+ * (extract_meet_signed.c), take the day of the signing, or of the agreement made at them,
+ * past a sentence of no date; not when the sentence naming them
  * does not say the document was signed there, nor when the sentence before signs nothing or
  * tells two days. */
 #include <stdarg.h>
@@ -46,6 +47,29 @@ static void talks_the_document_was_signed_at(void **state)
         "2025-03-11");
 }
 
+static void talks_an_agreement_was_made_at(void **state)
+{
+    (void)state;
+    char buf[128];
+    /* agreed, a sentence of money between */
+    const char *t = "Kop\n\nHa Giang en de Chinese prefectuur Wenshan hebben dinsdagochtend 2 "
+                    "augustus afgesproken een doorgang voor vracht te openen. Ha Giang trekt voor "
+                    "de aanleg 85 miljard dong uit.\n\nDe afspraak werd gemaakt tijdens "
+                    "besprekingen in de provinciehoofdstad, waar een delegatie uit Wenshan op "
+                    "bezoek was.";
+    assert_string_equal(dates("nl", "2016-08-04", t, buf, sizeof buf), "2016-08-02");
+    assert_string_equal(dates("nl", NULL, t, buf, sizeof buf), "--08-02");
+    /* a sentence between with a date of its own: the day is not surely the talks' */
+    assert_string_equal(
+        dates("nl", "2016-08-04",
+              "Kop\n\nHa Giang en de Chinese prefectuur Wenshan hebben dinsdag 2 augustus "
+              "afgesproken een doorgang te openen. De werken starten in oktober.\n\nDe afspraak "
+              "werd gemaakt tijdens besprekingen in de provinciehoofdstad, waar een delegatie "
+              "uit Wenshan op bezoek was.",
+              buf, sizeof buf),
+        "");
+}
+
 static void no_day_without_the_signing_told(void **state)
 {
     (void)state;
@@ -80,6 +104,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(talks_the_document_was_signed_at),
+        cmocka_unit_test(talks_an_agreement_was_made_at),
         cmocka_unit_test(no_day_without_the_signing_told),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);

@@ -1061,6 +1061,14 @@ int bcx_en_followed_up(const ctx *c, size_t si, size_t i);
  * ("followed up with a working session"): they took place (bcx_talks_past_verb). */
 int bcx_en_followed_up_past(const ctx *c, const mention *m);
 
+/* ---- extract_meet_opened.c ---- */
+
+/* 1 when the Dutch participle of opening at token i of sentence si ("in gebruik genomen",
+ * "geopend") has the two sides as the subject of "hebben" right before it, unbroken, and a
+ * day between ("Lang Son en ... Guangxi hebben donderdagavond ... in gebruik genomen"): a
+ * ceremony of the two (bcx_joint_opening). */
+int bcx_nl_sides_have_opened(const ctx *c, size_t si, size_t i);
+
 /* ---- extract_meet_edition.c ---- */
 
 /* The kind (K_*) of Dutch edition m that the noun after it and "van" names ("De derde editie

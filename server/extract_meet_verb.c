@@ -180,6 +180,8 @@ int bcx_joint_opening(const ctx *c, size_t si, size_t i)
     }
     if (!vn || !cn)
         return 0;
+    if (perfect && bcx_nl_sides_have_opened(c, si, i))
+        return 1; /* "Lang Son en ... Guangxi hebben donderdagavond ... in gebruik genomen" */
     for (size_t k = i; perfect && k > lo && k + 30 > i; k--) {
         if (bcx_gap(c, k - 1) & (G_COMMA | G_DOT))
             return 0;

@@ -723,7 +723,8 @@ void bcx_find_mentions(ctx *c)
             m.weak = !both;
             m.visit = visit;
             /* a Chinese reception ("会见了陈刚一行") is its own meeting, as on the sidelines */
-            m.sideline = on_sidelines(c, si, i, val == TALKS_VERB) ||
+            /* a ceremony both sides hold is its own meeting too, beside their talks that day */
+            m.sideline = on_sidelines(c, si, i, val == TALKS_VERB) || ceremony ||
                          (c->lbit == L_ZH && (bcx_words_at(c, i, c->se[si].t1, "会见") > 0 ||
                                               bcx_words_at(c, i, c->se[si].t1, "接见") > 0));
             m.named_by = named_by(c, si, i);

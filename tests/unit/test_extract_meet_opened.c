@@ -1,6 +1,7 @@
 /* test_extract_meet_opened.c: a Dutch opening in the perfect with the two sides as subject
- * (extract_meet_opened.c) is a ceremony of the two on the day it names; not when one side
- * opened it, nor without a day (a count of what was opened over time). */
+ * (extract_meet_opened.c) is a ceremony of the two on the day it names, a meeting apart from
+ * their talks of that day; not when one side opened it, nor without a day (a count of what was
+ * opened over time). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -32,6 +33,27 @@ static void the_two_sides_have_opened(void **state)
            "2025-11-20");
 }
 
+static void the_ceremony_beside_the_talks_of_its_day(void **state)
+{
+    (void)state;
+    /* the opening and the talks of that day are two meetings, not one told twice */
+    bc_extraction x =
+        run("nl", "2025-11-28",
+            "Kop\n\nLang Son en Guangxi hebben donderdag samen een nieuwe rijstrook "
+            "in gebruik genomen.\n\nDonderdag overdag hadden beide delegaties in Lang "
+            "Son al uitgebreid overlegd.");
+    assert_int_equal(x.nmeetings, 2);
+    assert_string_equal(x.meetings[0].date, "2025-11-27");
+    assert_string_equal(x.meetings[1].date, "2025-11-27");
+    bc_extraction_free(&x);
+    /* talks told twice on one day stay one */
+    x = run("nl", "2025-11-28",
+            "Kop\n\nLang Son en Guangxi hielden donderdag overleg in Lang Son.\n\nDonderdag "
+            "overdag hadden beide delegaties in Lang Son al uitgebreid overlegd.");
+    assert_int_equal(x.nmeetings, 1);
+    bc_extraction_free(&x);
+}
+
 static void not_of_the_two_on_one_day(void **state)
 {
     (void)state;
@@ -51,6 +73,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(the_two_sides_have_opened),
+        cmocka_unit_test(the_ceremony_beside_the_talks_of_its_day),
         cmocka_unit_test(not_of_the_two_on_one_day),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);

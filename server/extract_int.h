@@ -1060,6 +1060,11 @@ int bcx_en_followed_up(const ctx *c, size_t si, size_t i);
 /* 1 when English talks m are that verb, or a noun of talks right after "followed up with (a)"
  * ("followed up with a working session"): they took place (bcx_talks_past_verb). */
 int bcx_en_followed_up_past(const ctx *c, const mention *m);
+/* 1 when the meeting or talks noun at token i of sentence si is what talks followed ("The
+ * talks followed a meeting of the ... working group in Kunming in late September last year",
+ * "De gesprekken volgden op overleg over grensbeheer"): the meeting before, which took place,
+ * a meeting of its own. */
+int bcx_after_followed(const ctx *c, size_t si, size_t i);
 
 /* ---- extract_meet_opened.c ---- */
 
@@ -1075,6 +1080,10 @@ int bcx_nl_sides_have_opened(const ctx *c, size_t si, size_t i);
  * van die conferentie": K_CONF when its sentence or the one before has words that make it
  * the yearly one, else -2: a conference of no mechanism), -1 when it names none. */
 int bcx_edition_named_kind(const ctx *c, const mention *m);
+/* 1 when the word right before the body's name at token k names a field of work ("the
+ * two provinces' railway working group", "de technische werkgroep"): a body of that field, no
+ * mechanism of the provinces. */
+int bcx_domain_body(const ctx *c, size_t k);
 
 /* ---- extract_meet_signed.c ---- */
 

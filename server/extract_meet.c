@@ -655,7 +655,7 @@ void bcx_find_mentions(ctx *c)
                 continue; /* its sentence's talks are told; the next round is another */
             /* a numbered or named meeting speaks for its clause ("3月12日，...举行工作会谈，
              * 双方回顾了...第七次联席会议以来的合作进展": the talks are another meeting) */
-            int prev = !c->t[i].meet && previous_one(c, si, i);
+            int prev = !c->t[i].meet && (previous_one(c, si, i) || bcx_after_followed(c, si, i));
             size_t own = bcx_lex_find(c, C_TALKS, i, NULL) > 0 ? named_by(c, si, i) : 0;
             own = (own && c->d[own - 1].weekday) || bcx_talks_on_day(c, si, i) ||
                   (seen && bcx_own_day_between(c, seen, i)); /* theirs, not the clause's */

@@ -35,3 +35,20 @@ int bcx_edition_named_kind(const ctx *c, const mention *m)
     }
     return -2; /* a conference, not the yearly one: no body the article named before */
 }
+
+int bcx_domain_body(const ctx *c, size_t k)
+{
+    static const char *const domain[] = {
+        "railway",      "rail",     "railways", "customs", "tourism",  "technical",  "expert",
+        "border guard", "spoorweg", "spoor",    "douane",  "toerisme", "technische", NULL};
+    size_t lo = c->se[c->t[k].sent].t0;
+    for (int w = 0; domain[w]; w++) {
+        size_t n = 1;
+        for (const char *p = domain[w]; *p; p++)
+            n += *p == ' ';
+        if (k >= lo + n && bcx_words_at(c, k - n, k, domain[w]) == n &&
+            !(bcx_gap(c, k - 1) & (G_COMMA | G_DOT)))
+            return 1;
+    }
+    return 0;
+}

@@ -32,3 +32,28 @@ int bcx_en_followed_up_past(const ctx *c, const mention *m)
     return k >= lo + 3 && bcx_words_at(c, k - 3, hi, "followed up with") == 3 &&
            bcx_commas(c, k - 3, m->t0) == 0;
 }
+
+int bcx_after_followed(const ctx *c, size_t si, size_t i)
+{
+    static const char *const verb[] = {"followed up on", "followed", "follows",   "volgde op",
+                                       "volgden op",     "volgt op", "volgen op", NULL};
+    static const char *const det[] = {"a", "an", "the", "een", "de", "het", NULL};
+    size_t lo = c->se[si].t0, k = i;
+    if ((c->lbit != L_EN && c->lbit != L_NL) ||
+        (bcx_lex_find(c, C_TALKS, i, NULL) == 0 && bcx_lex_find(c, C_MEET, i, NULL) == 0))
+        return 0;
+    /* an article at most between ("followed a meeting", "volgden op overleg") */
+    for (int w = 0; det[w] && k > lo; w++)
+        if (bcx_word_is(c, k - 1, i, det[w])) {
+            k--;
+            break;
+        }
+    for (int w = 0; verb[w]; w++) {
+        size_t n = 1;
+        for (const char *p = verb[w]; *p; p++)
+            n += *p == ' ';
+        if (k >= lo + n && bcx_words_at(c, k - n, k, verb[w]) == n && bcx_commas(c, k - n, i) == 0)
+            return 1;
+    }
+    return 0;
+}

@@ -343,7 +343,8 @@ static int own_kind(const ctx *c, mention *m)
                         conf = cue = 1;
                 }
             size_t n = bcx_lex_find(c, C_MECH, k, &e);
-            if (n > 0 && e->val != K_CONF && crossing_body(c, k + n, lim))
+            if (n > 0 && e->val != K_CONF &&
+                (crossing_body(c, k + n, lim) || bcx_domain_body(c, k)))
                 return -1; /* the working group of a crossing, no mechanism of provinces */
             if (n > 0 && e->val != K_CONF)
                 kind = (int)e->val;

@@ -194,6 +194,16 @@ const bc_lex bc_lex_nl[] = {
     WE(C_FUTURE, "kwamen overeen", 0),
     WE(C_FUTURE, "wordt gehouden", 0), /* "die later dit jaar ... wordt gehouden": to come */
     WE(C_FUTURE, "worden gehouden", 0),
+    /* on the agenda, in the present: scheduled ("die voor december in Quang Ninh op de agenda
+     * staat"); "stond op de agenda" is the past */
+    WE(C_FUTURE, "op de agenda staat", 0),
+    WE(C_FUTURE, "op de agenda staan", 0),
+    WE(C_FUTURE, "op het programma staat", 0),
+    WE(C_FUTURE, "op het programma staan", 0),
+    WE(C_FUTURE, "staat op de agenda", 0),
+    WE(C_FUTURE, "staan op de agenda", 0),
+    WE(C_FUTURE, "staat op het programma", 0),
+    WE(C_FUTURE, "staan op het programma", 0),
     WE(C_LOC, "in", 0),
     WP(C_HOST, "gastheer", 0),
     WE(C_HOST, "voorzitterschap", 0),

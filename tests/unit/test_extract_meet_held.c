@@ -87,12 +87,37 @@ static void coming_together_past_a_list_of_names(void **state)
                         "");
 }
 
+static void on_the_agenda_in_the_present(void **state)
+{
+    (void)state;
+    /* scheduled: a meeting to come, dated by its month */
+    bc_extraction x =
+        run("nl", "2024-09-02",
+            "Kop\n\nBeide kanten kijken nu naar de conferentie van het gemeenschappelijk "
+            "werkcomité van Guangxi en de vier Vietnamese provincies, die voor "
+            "december in Quang Ninh op de agenda staat.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].mechanism, "jwc-guangxi");
+    assert_string_equal(x.meetings[0].date, "2024-12");
+    assert_string_equal(x.meetings[0].status, "planned");
+    bc_extraction_free(&x);
+    /* the past: what was on the agenda of a meeting, no meeting to come */
+    x = run("nl", "2024-09-02",
+            "Kop\n\nOp de conferentie van het gemeenschappelijk werkcomité van Guangxi en de vier "
+            "Vietnamese provincies stond de brug op de agenda.");
+    for (size_t i = 0; i < x.nmeetings; i++)
+        if (strcmp(x.meetings[i].status, "planned") == 0)
+            fail_msg("meeting %zu planned", i);
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(talks_with_a_minister),
         cmocka_unit_test(received_by_in_the_passive),
         cmocka_unit_test(coming_together_past_a_list_of_names),
+        cmocka_unit_test(on_the_agenda_in_the_present),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -789,6 +789,10 @@ const bc_lex bc_lex_nl[] = {
     WE(C_HELD, "bijeenkwamen", 0),
     WE(C_HELD, "samenkwamen", 0),
     WE(C_HELD, "troffen elkaar", 0),
+    /* "Het laatste fysieke overleg ... dateert van januari 2020": it took place then */
+    WE(C_HELD, "dateert van", 0),
+    WE(C_HELD, "dateren van", 0),
+    WE(C_HELD, "dateerde van", 0),
     /* ---- offices: a province named next to one, or linked to one by the words and
      * bodies after them, is part of a person's title, not a party */
     WS(C_OFFICE, "voorzitter", 0),

@@ -85,6 +85,12 @@ static void dutch_past_verbs_of_meeting_take_a_month(void **state)
     nl_meeting("2025-03-14",
                "Kop\n\nLao Cai en Hekou vergaderden in maart 2024 in Hekou over de nieuwe brug.",
                "Lao Cai en Hekou", "2024-03");
+    /* "dateert van": the talks took place then */
+    nl_meeting(
+        "2021-05-02",
+        "Kop\n\nHet laatste fysieke overleg tussen de besturen van Lao Cai en Honghe dateert "
+        "van januari 2020.",
+        "Het laatste", "2020-01");
     /* a noun of talks, no verb saying they took place: days only */
     nl_meeting("2025-03-14",
                "Kop\n\nHet overleg tussen Lao Cai en Hekou over de brug begon in maart 2024.",

@@ -918,6 +918,15 @@ int bcx_results_of_zh(const ctx *c, const mention *m);
 size_t bcx_elided_noun(const ctx *c, size_t i, size_t j, size_t lim, int ord, int *kind,
                        size_t *noun_end, size_t *of);
 
+/* The noun (its first token + 1, 0 none; its kind and end) of the ordinal at tokens [i, j)
+ * that stands after an article opening a clause or its sentence, a verb right after it, its
+ * noun left out ("De tiende vergadering vond ... plaats; de negende was in maart 2023 in
+ * ...", "De vierde staat dit jaar op het programma"): the noun of the last numbered meeting
+ * its sentence named before it, or the ordinal itself of the series the sentence before
+ * numbered (an edition of it); its number within two of that one's. */
+size_t bcx_elided_back_noun(const ctx *c, size_t i, size_t j, size_t lim, int *kind,
+                            size_t *noun_end);
+
 /* ---- extract_meet_times.c ---- */
 
 /* The meeting an ordinal ending before token j numbers by the times its parties met ("voor

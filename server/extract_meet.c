@@ -87,7 +87,7 @@ static size_t aside_noun(const ctx *c, size_t i, size_t j, size_t lim, int *kind
     size_t lo = c->se[c->t[i].sent].t0;
     if (i < lo + 2 || bcx_lex_find(c, C_ARTICLE, i - 1, NULL) == 0 ||
         !(bcx_gap(c, i - 2) & G_COMMA) || (j < lim && !(bcx_gap(c, j - 1) & G_COMMA)))
-        return 0;
+        return bcx_elided_back_noun(c, i, j, lim, kind, noun_end); /* "; de negende was" */
     for (size_t q = i - 1; q > lo && q + 13 > i; q--) {
         size_t k = q - 1, n = bcx_lex_find(c, C_MEET, k, &e);
         if (k + 1 < i - 1 && (bcx_gap(c, k) & (G_COMMA | G_DOT)))

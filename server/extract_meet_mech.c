@@ -518,14 +518,16 @@ static int foreign_to(const ctx *c, size_t si, const char *id)
 }
 
 /* 1 when the noun of mention m is a word for an edition or a round of a series ("De
- * vierde editie", "De veertiende ronde"): of whatever series the article numbers. */
+ * vierde editie", "De veertiende ronde"), or its ordinal alone, the noun left out ("De vierde
+ * staat dit jaar op het programma", bcx_elided_noun): of whatever series the article
+ * numbers. */
 static int edition_noun(const ctx *c, const mention *m)
 {
     static const char *const ed[] = {"editie", "edities", "ronde", "edition", NULL};
     for (int w = 0; c->lbit != L_ZH && ed[w]; w++)
         if (bcx_word_is(c, m->noun, m->noun_end, ed[w]))
             return 1;
-    return 0;
+    return c->lbit != L_ZH && m->noun == m->t0 && bcx_lex_find(c, C_ORD, m->noun, NULL) > 0;
 }
 
 /* 1 when numbered mention m's phrase ends with its noun: no words of another body follow

@@ -1094,6 +1094,14 @@ int bcx_edition_named_kind(const ctx *c, const mention *m);
  * mechanism of the provinces. */
 int bcx_domain_body(const ctx *c, size_t k);
 
+/* ---- extract_meet_after.c ---- */
+
+/* The month of the meetings of the sentence before, when undated meeting m's sentence, in
+ * the same paragraph, opens saying it followed right after ("Aansluitend hield het
+ * werkcomité er zijn zestiende zitting", "Immediately afterwards, ..."); NULL when that is a
+ * day, or they were dated apart (bcx_back_day). */
+const xd *bcx_right_after_month(const ctx *c, const mention *m);
+
 /* ---- extract_meet_signed.c ---- */
 
 /* The day of English or Dutch talks m, undated, whose sentence opens with a document's noun

@@ -1,0 +1,45 @@
+/* extract_meet_after.c: a meeting told as following right after the one the sentence before
+ * dated by its month ("In februari kwamen de partijsecretarissen ... samen op de jaarlijkse
+ * voorjaarsontmoeting. Aansluitend hield het gezamenlijk werkcomité er zijn zestiende
+ * zitting", "Immediately afterwards, the joint working committee held its 16th meeting"):
+ * that month is its month too. A day is not carried: right after may be the next day. */
+#include "extract_int.h"
+
+#include <string.h>
+
+const xd *bcx_right_after_month(const ctx *c, const mention *m)
+{
+    static const char *const after[] = {"aansluitend",
+                                        "direct daarna",
+                                        "meteen daarna",
+                                        "vlak daarna",
+                                        "onmiddellijk daarna",
+                                        "immediately afterwards",
+                                        "immediately after that",
+                                        "right afterwards",
+                                        "right after that",
+                                        NULL};
+    size_t si = m->sent, s0 = c->se[si].t0, hi = c->se[si].t1;
+    int opens = 0;
+    if ((c->lbit != L_NL && c->lbit != L_EN) || m->date[0] || si == 0 ||
+        c->se[si].d0 != c->se[si].d1 || bcx_new_paragraph(c, si) || c->se[si - 1].nment == 0)
+        return NULL;
+    for (int w = 0; after[w] && !opens; w++)
+        opens = bcx_words_at(c, s0, hi, after[w]) > 0;
+    if (!opens)
+        return NULL;
+    /* the meetings of the sentence before: one date among them, a month */
+    const char *date = NULL;
+    for (size_t k = 0; k < c->nm; k++) {
+        const mention *o = &c->m[k];
+        if (o->sent != si - 1)
+            continue;
+        if (!o->date[0] || (date != NULL && strcmp(date, o->date) != 0))
+            return NULL;
+        date = o->date;
+    }
+    for (size_t k = c->se[si - 1].d0; date != NULL && k < c->se[si - 1].d1; k++)
+        if (c->d[k].prec == 2 && !strchr(c->d[k].iso, '/') && strcmp(c->d[k].iso, date) == 0)
+            return &c->d[k];
+    return NULL;
+}

@@ -1,0 +1,68 @@
+/* test_extract_meet_after.c: a meeting told as following right after one the sentence before
+ * dated by its month takes that month (extract_meet_after.c); a day is not carried, nor is a
+ * month across a paragraph. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "fixture.h"
+
+#include "extract_fixture.h"
+
+/* The date of the meeting numbered 16 of text ("" undated; fails when there is none). */
+static void sixteenth(const char *lang, const char *text, const char *want)
+{
+    bc_extraction x = run(lang, "2025-11-28", text);
+    const bc_xmeeting *m = NULL;
+    for (size_t i = 0; i < x.nmeetings && m == NULL; i++)
+        if (x.meetings[i].ordinal == 16)
+            m = &x.meetings[i];
+    if (m == NULL || strcmp(m->date, want) != 0)
+        fail_msg("%s: 16th dated '%s', want '%s'", text, m ? m->date : "(none)", want);
+    bc_extraction_free(&x);
+}
+
+static void right_after_a_meeting_of_a_month(void **state)
+{
+    (void)state;
+    sixteenth("nl",
+              "Kop\n\nIn februari kwamen de partijsecretarissen van Quang Ninh, Lang Son, Cao Bang "
+              "en Ha Giang in Ha Long samen met hun collega uit Guangxi op de jaarlijkse "
+              "voorjaarsontmoeting. Aansluitend hield het gezamenlijk werkcomité van de vijf "
+              "provincies er zijn zestiende zitting.",
+              "2025-02");
+    sixteenth("en",
+              "Title\n\nThe party secretaries of Quang Ninh, Lang Son, Cao Bang, Ha Giang and "
+              "Guangxi held the Spring Meeting in Ha Long in February. Immediately afterwards, "
+              "the Joint Working Committee held its 16th meeting there.",
+              "2025-02");
+}
+
+static void no_day_carried_nor_across_a_paragraph(void **state)
+{
+    (void)state;
+    /* right after a day: the same day or the next, not told */
+    sixteenth("nl",
+              "Kop\n\nOp 18 februari kwamen de partijsecretarissen van Quang Ninh, Lang Son, Cao "
+              "Bang en Ha Giang in Ha Long samen met hun collega uit Guangxi op de jaarlijkse "
+              "voorjaarsontmoeting. Aansluitend hield het gezamenlijk werkcomité van de vijf "
+              "provincies er zijn zestiende zitting.",
+              "");
+    sixteenth("nl",
+              "Kop\n\nIn februari kwamen de partijsecretarissen van Quang Ninh, Lang Son, Cao Bang "
+              "en Ha Giang in Ha Long samen met hun collega uit Guangxi op de jaarlijkse "
+              "voorjaarsontmoeting.\n\nAansluitend hield het gezamenlijk werkcomité van de vijf "
+              "provincies er zijn zestiende zitting.",
+              "");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(right_after_a_meeting_of_a_month),
+        cmocka_unit_test(no_day_carried_nor_across_a_paragraph),
+    };
+    return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
+}

@@ -1,7 +1,9 @@
 /* extract_meet_discussed.c: a Dutch verb of discussing whose subject is both sides, right
  * after a day that opens the sentence ("Op 14 december 2023 bespraken de twee besturen bij de
  * grenspost Tra Linh de voorbereidingen ...", "Dinsdag bespraken Cao Bang en Baise ..."):
- * talks of that day. Without the day first it tells what a meeting discussed ("Beide
+ * talks of that day; so is any verb there whose subject is people of both sides gathered in
+ * a place ("Op 17 juli maakten ambtenaren van beide kanten in Lang Son een tussentijdse
+ * balans op"). Without the day first it tells what a meeting discussed ("Beide
  * partijen bespraken ook de voorbereiding van ...", "Tijdens de werksessie bespraken
  * beide partijen ..."), no meeting of its own. */
 #include "extract_int.h"
@@ -26,17 +28,36 @@ static int both_as_subject(const ctx *c, size_t si, size_t k)
     return vn && cn;
 }
 
+/* 1 when the words from token k are people of both sides ("ambtenaren van beide kanten",
+ * "vertegenwoordigers van de twee provincies") and the clause names where after them ("in
+ * Lang Son"): the two sides gathered there. */
+static int both_gathered(const ctx *c, size_t si, size_t k)
+{
+    static const char *const people[] = {
+        "ambtenaren", "vertegenwoordigers", "functionarissen", "bestuurders",
+        "leiders",    "deskundigen",        "experts",         NULL};
+    size_t hi = c->se[si].t1;
+    int who = 0;
+    for (int w = 0; people[w] && !who; w++)
+        who = bcx_word_is(c, k, hi, people[w]);
+    if (!who || k + 2 >= hi || !bcx_word_is(c, k + 1, hi, "van") ||
+        bcx_lex_find(c, C_BOTH_SIDES, k + 2, NULL) == 0)
+        return 0;
+    for (size_t q = k + 3; q + 1 < hi && !(bcx_gap(c, q - 1) & (G_COMMA | G_DOT)); q++)
+        if (bcx_word_is(c, q, hi, "in") && c->t[q + 1].upper)
+            return 1;
+    return 0;
+}
+
 int bcx_nl_day_discussed(const ctx *c, size_t si, size_t i)
 {
     static const char *const verbs[] = {"bespraken", "besprak", NULL};
     size_t lo = c->se[si].t0, hi = c->se[si].t1;
     int verb = 0;
-    if (c->lbit != L_NL || i + 1 >= hi)
+    if (c->lbit != L_NL || i + 1 >= hi || c->t[i].kind != T_WORD || c->t[i].upper)
         return 0;
     for (int w = 0; verbs[w] && !verb; w++)
         verb = bcx_word_is(c, i, hi, verbs[w]);
-    if (!verb)
-        return 0;
     /* the day opens the sentence ("Op" before it at most) and the verb follows it at once */
     for (size_t k = c->se[si].d0; k < c->se[si].d1; k++) {
         const xd *d = &c->d[k];
@@ -44,7 +65,10 @@ int bcx_nl_day_discussed(const ctx *c, size_t si, size_t i)
             !(d->prec == 3 || d->weekday) || d->span[0] ||
             (bcx_gap(c, d->t1 - 1) & ~(unsigned)G_SPACE))
             continue;
-        return both_as_subject(c, si, i + 1);
+        /* discussing, both sides the subject; any verb, people of both sides gathered in a
+         * place ("Op 17 juli maakten ambtenaren van beide kanten in Lang Son een tussentijdse
+         * balans op") */
+        return verb ? both_as_subject(c, si, i + 1) : both_gathered(c, si, i + 1);
     }
     return 0;
 }

@@ -40,6 +40,22 @@ static void a_day_first_and_both_sides_discussing(void **state)
            "2024-12-17");
 }
 
+static void people_of_both_sides_gathered_on_a_day(void **state)
+{
+    (void)state;
+    expect("2025-11-28",
+           "Kop\n\nOp 17 juli maakten ambtenaren van beide kanten in Lang Son een tussentijdse "
+           "balans op van wat toen was beslist.",
+           "2025-07-17");
+    /* no place they gathered in: what they did, no meeting */
+    expect("2025-11-28",
+           "Kop\n\nOp 17 juli publiceerden ambtenaren van beide kanten nieuwe cijfers.", NULL);
+    /* no day first */
+    expect("2025-11-28",
+           "Kop\n\nAmbtenaren van beide kanten maakten in Lang Son een tussentijdse balans op.",
+           NULL);
+}
+
 static void what_a_meeting_discussed_is_none(void **state)
 {
     (void)state;
@@ -57,6 +73,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_day_first_and_both_sides_discussing),
+        cmocka_unit_test(people_of_both_sides_gathered_on_a_day),
         cmocka_unit_test(what_a_meeting_discussed_is_none),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);

@@ -1101,6 +1101,11 @@ int bcx_domain_body(const ctx *c, size_t k);
  * werkcomité er zijn zestiende zitting", "Immediately afterwards, ..."); NULL when that is a
  * day, or they were dated apart (bcx_back_day). */
 const xd *bcx_right_after_month(const ctx *c, const mention *m);
+/* The date things are counted from that a clause of when right after it tells undated
+ * numbered or named meeting m was held in ("De voorjaarsontmoeting bestaat sinds 2016, toen
+ * de eerste editie werd gehouden", "since 2016, when the first edition was held"); NULL when
+ * none (bcx_back_day). */
+const xd *bcx_since_when_held(const ctx *c, const mention *m);
 
 /* ---- extract_meet_signed.c ---- */
 

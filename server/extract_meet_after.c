@@ -2,7 +2,9 @@
  * dated by its month ("In februari kwamen de partijsecretarissen ... samen op de jaarlijkse
  * voorjaarsontmoeting. Aansluitend hield het gezamenlijk werkcomité er zijn zestiende
  * zitting", "Immediately afterwards, the joint working committee held its 16th meeting"):
- * that month is its month too. A day is not carried: right after may be the next day. */
+ * that month is its month too. A day is not carried: right after may be the next day. And a
+ * meeting a clause of when after a date things are counted from says was held then ("De
+ * voorjaarsontmoeting bestaat sinds 2016, toen de eerste editie werd gehouden"): that date. */
 #include "extract_int.h"
 
 #include <string.h>
@@ -41,5 +43,29 @@ const xd *bcx_right_after_month(const ctx *c, const mention *m)
     for (size_t k = c->se[si - 1].d0; date != NULL && k < c->se[si - 1].d1; k++)
         if (c->d[k].prec == 2 && !strchr(c->d[k].iso, '/') && strcmp(c->d[k].iso, date) == 0)
             return &c->d[k];
+    return NULL;
+}
+
+const xd *bcx_since_when_held(const ctx *c, const mention *m)
+{
+    static const char *const when[] = {"toen", "when", NULL};
+    size_t si = m->sent, hi = c->se[si].t1;
+    if ((c->lbit != L_NL && c->lbit != L_EN) || m->date[0] || m->xkind == BC_XM_TALKS)
+        return NULL;
+    for (size_t k = c->se[si].d0; k < c->se[si].d1; k++) {
+        const xd *d = &c->d[k];
+        if (d->t1 >= m->t0 || d->t1 >= hi || !(bcx_date_bound(c, d) & BCX_BOUND_SINCE) ||
+            !(bcx_gap(c, d->t1 - 1) & G_COMMA) || (bcx_gap(c, d->t1 - 1) & G_DOT))
+            continue;
+        int opens = 0;
+        for (int w = 0; when[w] && !opens; w++)
+            opens = bcx_word_is(c, d->t1, hi, when[w]);
+        /* the meeting in that clause, said to have been held in it */
+        if (!opens || bcx_commas(c, d->t1, m->t0) > 0 || m->planned > 0)
+            continue;
+        for (size_t q = m->t1; q < hi && !(bcx_gap(c, q - 1) & (G_COMMA | G_DOT)); q++)
+            if (bcx_lex_find(c, C_HELD, q, NULL) > 0)
+                return d;
+    }
     return NULL;
 }

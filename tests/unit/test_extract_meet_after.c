@@ -1,6 +1,7 @@
 /* test_extract_meet_after.c: a meeting told as following right after one the sentence before
  * dated by its month takes that month (extract_meet_after.c); a day is not carried, nor is a
- * month across a paragraph. */
+ * month across a paragraph. A meeting a clause of when after a date things are counted from
+ * says was held then ("sinds 2016, toen de eerste editie werd gehouden") takes that date. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -58,11 +59,39 @@ static void no_day_carried_nor_across_a_paragraph(void **state)
               "");
 }
 
+/* The date ("" undated) of the first meeting numbered 1 of text; fails when there is none. */
+static void first_of(const char *lang, const char *text, const char *want)
+{
+    bc_extraction x = run(lang, "2025-02-22", text);
+    const bc_xmeeting *m = NULL;
+    for (size_t i = 0; i < x.nmeetings && m == NULL; i++)
+        if (x.meetings[i].ordinal == 1)
+            m = &x.meetings[i];
+    if (m == NULL || strcmp(m->date, want) != 0)
+        fail_msg("%s: first dated '%s', want '%s'", text, m ? m->date : "(none)", want);
+    bc_extraction_free(&x);
+}
+
+static void since_a_year_when_the_first_was_held(void **state)
+{
+    (void)state;
+    first_of("nl",
+             "Kop\n\nDe voorjaarsontmoeting bestaat sinds 2016, toen de eerste editie werd "
+             "gehouden.",
+             "2016");
+    /* the meeting stands after the clause of when, not in it */
+    first_of("nl",
+             "Kop\n\nSinds 2016, toen de werkgroep werd opgericht, kwam de eerste editie in "
+             "Nanning bijeen.",
+             "");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(right_after_a_meeting_of_a_month),
         cmocka_unit_test(no_day_carried_nor_across_a_paragraph),
+        cmocka_unit_test(since_a_year_when_the_first_was_held),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -1106,6 +1106,10 @@ const xd *bcx_right_after_month(const ctx *c, const mention *m);
  * de eerste editie werd gehouden", "since 2016, when the first edition was held"); NULL when
  * none (bcx_back_day). */
 const xd *bcx_since_when_held(const ctx *c, const mention *m);
+/* The one date of a Dutch sentence that tells only when and where something happened ("Dat
+ * gebeurde eind maart in Ha Giang."), for undated meeting m of the next sentence of its
+ * paragraph, which opens with "Daar" and its verb ("Daar kwamen ... bijeen"); else NULL. */
+const xd *bcx_there_then_day(const ctx *c, const mention *m);
 
 /* ---- extract_meet_signed.c ---- */
 

@@ -4,7 +4,9 @@
  * zitting", "Immediately afterwards, the joint working committee held its 16th meeting"):
  * that month is its month too. A day is not carried: right after may be the next day. And a
  * meeting a clause of when after a date things are counted from says was held then ("De
- * voorjaarsontmoeting bestaat sinds 2016, toen de eerste editie werd gehouden"): that date. */
+ * voorjaarsontmoeting bestaat sinds 2016, toen de eerste editie werd gehouden"): that date;
+ * so is that of a sentence telling only when and where something happened, for meetings of
+ * the next one opening "Daar" ("Dat gebeurde eind maart in Ha Giang. Daar kwamen ... bijeen"). */
 #include "extract_int.h"
 
 #include <string.h>
@@ -68,4 +70,30 @@ const xd *bcx_since_when_held(const ctx *c, const mention *m)
                 return d;
     }
     return NULL;
+}
+
+const xd *bcx_there_then_day(const ctx *c, const mention *m)
+{
+    static const char *const it[] = {"dat", "dit", "het", NULL};
+    static const char *const happened[] = {"gebeurde", "vond", NULL};
+    size_t si = m->sent, lo = c->se[si].t0, hi = c->se[si].t1;
+    if (c->lbit != L_NL || m->date[0] || si == 0 || c->se[si].d0 != c->se[si].d1 ||
+        bcx_new_paragraph(c, si) || !bcx_word_is(c, lo, hi, "daar") || lo + 1 >= hi ||
+        (bcx_gap(c, lo) & (G_COMMA | G_DOT)) || c->t[lo + 1].kind != T_WORD ||
+        bcx_lex_find(c, C_ARTICLE, lo + 1, NULL) > 0)
+        return NULL;
+    /* the sentence before: "Dat gebeurde eind maart in Ha Giang." (no meeting, one date) */
+    size_t p0 = c->se[si - 1].t0, p1 = c->se[si - 1].t1;
+    int opens = 0, verb = 0;
+    for (int w = 0; it[w] && !opens; w++)
+        opens = bcx_word_is(c, p0, p1, it[w]);
+    for (int w = 0; happened[w] && opens && !verb; w++)
+        verb = p0 + 1 < p1 && bcx_word_is(c, p0 + 1, p1, happened[w]);
+    if (!verb || c->se[si - 1].nment > 0 || c->se[si - 1].d1 != c->se[si - 1].d0 + 1)
+        return NULL;
+    const xd *d = &c->d[c->se[si - 1].d0];
+    if (d->prec == 0 || d->used || d->compare || d->dateline || d->rel || d->same_day ||
+        strchr(d->iso, '/') != NULL)
+        return NULL;
+    return d;
 }

@@ -86,12 +86,43 @@ static void since_a_year_when_the_first_was_held(void **state)
              "");
 }
 
+/* The dates of the meetings of Dutch text read on 2023-06-10, in order, into buf. */
+static const char *dates(const char *text, char *buf, size_t len)
+{
+    bc_extraction x = run("nl", "2023-06-10", text);
+    buf[0] = '\0';
+    for (size_t i = 0; i < x.nmeetings; i++) {
+        strncat(buf, i ? " " : "", len - strlen(buf) - 1);
+        strncat(buf, x.meetings[i].date, len - strlen(buf) - 1);
+    }
+    bc_extraction_free(&x);
+    return buf;
+}
+
+static void there_after_when_and_where_it_happened(void **state)
+{
+    (void)state;
+    char buf[128];
+    assert_string_equal(dates("Kop\n\nDat gebeurde eind maart in Ha Giang. Daar kwam de "
+                              "gezamenlijke werkgroep van de vijf provincies voor haar negende "
+                              "vergadering bijeen.",
+                              buf, sizeof buf),
+                        "2023-03");
+    /* the sentence before tells more than when and where: its date is not surely theirs */
+    assert_string_equal(dates("Kop\n\nDe handel groeide eind maart in Ha Giang. Daar kwam de "
+                              "gezamenlijke werkgroep van de vijf provincies voor haar negende "
+                              "vergadering bijeen.",
+                              buf, sizeof buf),
+                        "");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(right_after_a_meeting_of_a_month),
         cmocka_unit_test(no_day_carried_nor_across_a_paragraph),
         cmocka_unit_test(since_a_year_when_the_first_was_held),
+        cmocka_unit_test(there_after_when_and_where_it_happened),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -1110,6 +1110,11 @@ const xd *bcx_since_when_held(const ctx *c, const mention *m);
  * gebeurde eind maart in Ha Giang."), for undated meeting m of the next sentence of its
  * paragraph, which opens with "Daar" and its verb ("Daar kwamen ... bijeen"); else NULL. */
 const xd *bcx_there_then_day(const ctx *c, const mention *m);
+/* The one date, to come, of the sentence before undated Dutch meeting m of the same
+ * paragraph, that sentence naming no meeting, when m's sentence says "dan" right after its
+ * verb ("Daar komt volgend jaar een eerste kans voor. De 14e vergadering van het werkcomité
+ * staat dan op het programma in Ha Giang"); else NULL. */
+const xd *bcx_then_to_come(const ctx *c, const mention *m);
 
 /* ---- extract_meet_signed.c ---- */
 

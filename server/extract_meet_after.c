@@ -6,7 +6,10 @@
  * meeting a clause of when after a date things are counted from says was held then ("De
  * voorjaarsontmoeting bestaat sinds 2016, toen de eerste editie werd gehouden"): that date;
  * so is that of a sentence telling only when and where something happened, for meetings of
- * the next one opening "Daar" ("Dat gebeurde eind maart in Ha Giang. Daar kwamen ... bijeen"). */
+ * the next one opening "Daar" ("Dat gebeurde eind maart in Ha Giang. Daar kwamen ... bijeen"),
+ * and that of a time to come the sentence before tells, for a meeting said to take place
+ * "dan" ("Daar komt volgend jaar een eerste kans voor. De 14e vergadering ... staat dan op het
+ * programma"). */
 #include "extract_int.h"
 
 #include <string.h>
@@ -94,6 +97,32 @@ const xd *bcx_there_then_day(const ctx *c, const mention *m)
     const xd *d = &c->d[c->se[si - 1].d0];
     if (d->prec == 0 || d->used || d->compare || d->dateline || d->rel || d->same_day ||
         strchr(d->iso, '/') != NULL)
+        return NULL;
+    return d;
+}
+
+const xd *bcx_then_to_come(const ctx *c, const mention *m)
+{
+    static const char *const verb[] = {"staat", "staan", "vindt",  "vinden", "komt",
+                                       "komen", "wordt", "worden", "zal",    "zullen",
+                                       "gaat",  "gaan",  NULL};
+    size_t si = m->sent, lo = c->se[si].t0, hi = c->se[si].t1;
+    int then = 0;
+    if (c->lbit != L_NL || m->date[0] || si == 0 || c->se[si].d0 != c->se[si].d1 ||
+        bcx_new_paragraph(c, si) || c->se[si - 1].nment > 0 || c->se[si - 1].heading ||
+        c->se[si - 1].d1 != c->se[si - 1].d0 + 1)
+        return NULL;
+    /* "staat dan op het programma", "vindt dan plaats": "dan" right after the verb, no
+     * comparison ("meer dan") */
+    for (size_t k = lo + 1; k < hi && !then; k++)
+        for (int w = 0; verb[w] && !then; w++)
+            then = bcx_word_is(c, k, hi, "dan") && bcx_word_is(c, k - 1, hi, verb[w]) &&
+                   !(bcx_gap(c, k - 1) & (G_COMMA | G_DOT));
+    if (!then)
+        return NULL;
+    const xd *d = &c->d[c->se[si - 1].d0];
+    if (d->prec == 0 || d->used || d->compare || d->dateline || d->rel || d->same_day ||
+        strchr(d->iso, '/') != NULL || !bcx_after_report(c, d->iso))
         return NULL;
     return d;
 }

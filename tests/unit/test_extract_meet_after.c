@@ -116,6 +116,25 @@ static void there_after_when_and_where_it_happened(void **state)
                         "");
 }
 
+static void then_to_come_after_a_year_to_come(void **state)
+{
+    (void)state;
+    char buf[128];
+    bc_extraction x =
+        run("nl", "2022-12-10",
+            "Kop\n\nDaar komt volgend jaar een eerste kans voor. De 14e vergadering van "
+            "het werkcomité staat dan op het programma in Ha Giang.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2023");
+    assert_string_equal(x.meetings[0].status, "planned");
+    bc_extraction_free(&x);
+    /* "dan" of a comparison: no pointer to the year before */
+    assert_string_equal(dates("Kop\n\nDaar komt volgend jaar een eerste kans voor. De 14e "
+                              "vergadering van het werkcomité trekt meer bezoekers dan de vorige.",
+                              buf, sizeof buf),
+                        "");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -123,6 +142,7 @@ int main(void)
         cmocka_unit_test(no_day_carried_nor_across_a_paragraph),
         cmocka_unit_test(since_a_year_when_the_first_was_held),
         cmocka_unit_test(there_after_when_and_where_it_happened),
+        cmocka_unit_test(then_to_come_after_a_year_to_come),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

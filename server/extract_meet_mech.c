@@ -322,8 +322,11 @@ static int own_kind(const ctx *c, mention *m)
     while (from > lo && !(bcx_gap(c, from - 1) & (G_COMMA | G_DOT | G_PAREN)) &&
            c->t[from - 1].used != U_ORD && !c->t[from - 1].meet)
         from--;
-    /* its own words first (from the noun on), then those before it */
-    for (size_t pass = 0; pass < 2 && kind < 0; pass++)
+    /* its own words first (from the noun on), then those before it; not when its own words
+     * make it the yearly conference ("Die werkgroep bereidt de besluiten voor van de vierde
+     * jaarlijkse conferentie van de partijsecretarissen": the conference's, not the group's) */
+    int yearly = conf && bcx_range_has(c, m->t0, end, C_MECH_CUE, -1);
+    for (size_t pass = 0; pass < (yearly ? 1u : 2u) && kind < 0; pass++)
         for (size_t k = pass == 0 ? m->t0 : from; k < (pass == 0 ? end : m->t0) && kind < 0; k++) {
             /* Chinese names a body before its meeting: after the noun, a comma ends its
              * words ("第3次年度工作会晤，就本次新春会晤的议程...": the spring meeting is

@@ -534,6 +534,22 @@ static void a_place_is_no_member_of_the_body(void **state)
     }
 }
 
+/* A numbered yearly conference, its own words saying so, is the conference's even after a
+ * body its sentence names before it ("Die werkgroep bereidt de besluiten voor van de vierde
+ * jaarlijkse conferentie van de partijsecretarissen"). */
+static void the_yearly_conference_by_its_own_words(void **state)
+{
+    (void)state;
+    bc_extraction x =
+        run("nl", "2025-06-01",
+            "Kop\n\nDe gezamenlijke werkgroep van Lao Cai, Ha Giang, Lai Chau, Dien Bien "
+            "en Yunnan kwam in mei bijeen. Die werkgroep bereidt de besluiten voor van "
+            "de vierde jaarlijkse conferentie van de partijsecretarissen van de vier "
+            "provincies en Yunnan, die in juli plaatsvindt.");
+    assert_string_equal(meet(&x, "conference-yunnan", 4)->date, "2025-07");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -549,6 +565,7 @@ int main(void)
         cmocka_unit_test(dutch_sessions_summits_and_spring_words),
         cmocka_unit_test(four_provinces_written_other_ways),
         cmocka_unit_test(a_place_is_no_member_of_the_body),
+        cmocka_unit_test(the_yearly_conference_by_its_own_words),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

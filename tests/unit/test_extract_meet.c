@@ -1269,6 +1269,27 @@ static void the_kind_of_talks_after_the_lead(void **state)
     bc_extraction_free(&x);
 }
 
+/* "their third-quarter session", "a second-half review meeting": the ordinal of a quarter or
+ * half of a year is no number of a series; "the third quarterly session" stays numbered. */
+static void a_quarter_of_a_year_is_no_number(void **state)
+{
+    (void)state;
+    bc_extraction x =
+        run("en", "2025-03-01",
+            "Title\n\nAt their third-quarter session in Jiangcheng on 23 September "
+            "2024, the border guards of Dien Bien and Pu'er agreed on joint patrols.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_int_equal(x.meetings[0].ordinal, 0);
+    assert_string_equal(x.meetings[0].date, "2024-09-23");
+    bc_extraction_free(&x);
+    x = run("en", "2025-03-01",
+            "Title\n\nAt their third session in Jiangcheng on 23 September 2024, the border guards "
+            "of Dien Bien and Pu'er agreed on joint patrols.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_int_equal(x.meetings[0].ordinal, 3);
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1304,6 +1325,7 @@ int main(void)
         cmocka_unit_test(yesterday_afternoon_and_last_night),
         cmocka_unit_test(a_date_after_an_aside_of_holding),
         cmocka_unit_test(the_kind_of_talks_after_the_lead),
+        cmocka_unit_test(a_quarter_of_a_year_is_no_number),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

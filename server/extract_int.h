@@ -1093,6 +1093,10 @@ int bcx_edition_named_kind(const ctx *c, const mention *m);
  * two provinces' railway working group", "de technische werkgroep"): a body of that field, no
  * mechanism of the provinces. */
 int bcx_domain_body(const ctx *c, size_t k);
+/* 1 when sentence si, or the one before it in its paragraph, speaks of border guards ("Dien
+ * Bien's border guard command and the Pu'er border management detachment"): a numbered
+ * meeting there is theirs, of no series of the provinces. */
+int bcx_guards_body(const ctx *c, size_t si);
 
 /* ---- extract_meet_after.c ---- */
 

@@ -52,3 +52,21 @@ int bcx_domain_body(const ctx *c, size_t k)
     }
     return 0;
 }
+
+int bcx_guards_body(const ctx *c, size_t si)
+{
+    /* the guards themselves, not their work ("border management" is a topic of the provinces
+     * too) */
+    static const char *const guards[] = {"border guard",   "border guards",  "border police",
+                                         "border defence", "border defense", "grenswacht",
+                                         "grenswachten",   "grenspolitie",   NULL};
+    for (size_t s = si, pass = 0; pass < 2; pass++, s--) {
+        for (size_t k = c->se[s].t0; k < c->se[s].t1; k++)
+            for (int w = 0; guards[w]; w++)
+                if (bcx_words_at(c, k, c->se[s].t1, guards[w]) > 0)
+                    return 1;
+        if (s == 0 || bcx_new_paragraph(c, s))
+            break;
+    }
+    return 0;
+}

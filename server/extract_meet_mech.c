@@ -688,7 +688,7 @@ void bcx_link_mechanisms(ctx *c)
             close = close || (o->ord != m->ord && o->ord <= m->ord + 2 && o->ord + 2 >= m->ord);
         }
         if (m->mech == NULL && close && !several && ends_at_noun(c, m) && !zh_own_parties(c, m) &&
-            !foreign_to(c, m->sent, only))
+            !bcx_guards_body(c, m->sent) && !foreign_to(c, m->sent, only))
             series[k] = only, series_kind[k] = kind;
     }
     for (size_t k = 0; k < c->nm; k++)

@@ -550,6 +550,25 @@ static void the_yearly_conference_by_its_own_words(void **state)
     bc_extraction_free(&x);
 }
 
+/* The border guards' numbered meetings take no number of the provinces' series the article
+ * names later ("the eleventh meeting of their joint working group"). */
+static void the_guards_meetings_are_theirs(void **state)
+{
+    (void)state;
+    bc_extraction x =
+        run("en", "2025-11-20",
+            "Title\n\nAt their 12th regular meeting, held in Pu'er in October 2024, "
+            "Dien Bien's border guard command and the Pu'er border management "
+            "detachment agreed to push for the gate's opening. The 13th meeting is to "
+            "be hosted in Dien Bien Phu.\n\nYunnan and four Vietnamese provinces held "
+            "the eleventh meeting of their joint working group in Lai Chau in late "
+            "October.");
+    assert_string_equal(meet(&x, "", 12)->date, "2024-10");
+    (void)meet(&x, "", 13);
+    (void)meet(&x, "jwg-yunnan", 11);
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -566,6 +585,7 @@ int main(void)
         cmocka_unit_test(four_provinces_written_other_ways),
         cmocka_unit_test(a_place_is_no_member_of_the_body),
         cmocka_unit_test(the_yearly_conference_by_its_own_words),
+        cmocka_unit_test(the_guards_meetings_are_theirs),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -118,9 +118,16 @@ const xd *bcx_then_to_come(const ctx *c, const mention *m)
         for (int w = 0; verb[w] && !then; w++)
             then = bcx_word_is(c, k, hi, "dan") && bcx_word_is(c, k - 1, hi, verb[w]) &&
                    !(bcx_gap(c, k - 1) & (G_COMMA | G_DOT));
+    const xd *d = &c->d[c->se[si - 1].d0];
+    /* or the next meeting of its kind, to come, after a sentence that opens with next year
+     * ("Volgend jaar is Guangxi opnieuw aan de beurt. De vijf spraken af dat de volgende
+     * voorjaarsontmoeting in Nanning wordt georganiseerd") */
+    if (!then && m->planned > 0 && m->xkind != BC_XM_TALKS && d->t0 == c->se[si - 1].t0 &&
+        bcx_lex_find(c, C_NEXT_YEAR, d->t0, NULL) > 0 && m->t0 > lo &&
+        bcx_lex_find(c, C_FUTURE, m->t0 - 1, NULL) > 0)
+        then = 1;
     if (!then)
         return NULL;
-    const xd *d = &c->d[c->se[si - 1].d0];
     if (d->prec == 0 || d->used || d->compare || d->dateline || d->rel || d->same_day ||
         strchr(d->iso, '/') != NULL || !bcx_after_report(c, d->iso))
         return NULL;

@@ -128,6 +128,18 @@ static void then_to_come_after_a_year_to_come(void **state)
     assert_string_equal(x.meetings[0].date, "2023");
     assert_string_equal(x.meetings[0].status, "planned");
     bc_extraction_free(&x);
+    /* the next meeting of its kind after a sentence opening with next year */
+    x = run("nl", "2025-02-22",
+            "Kop\n\nVolgend jaar is Guangxi opnieuw aan de beurt. De vijf spraken af dat de "
+            "volgende voorjaarsontmoeting in Nanning wordt georganiseerd.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2026");
+    bc_extraction_free(&x);
+    /* not the one that took place */
+    assert_string_equal(dates("Kop\n\nVolgend jaar is Guangxi opnieuw aan de beurt. De vijf "
+                              "blikten terug op de voorjaarsontmoeting in Nanning.",
+                              buf, sizeof buf),
+                        "");
     /* "dan" of a comparison: no pointer to the year before */
     assert_string_equal(dates("Kop\n\nDaar komt volgend jaar een eerste kans voor. De 14e "
                               "vergadering van het werkcomité trekt meer bezoekers dan de vorige.",

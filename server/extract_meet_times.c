@@ -35,6 +35,37 @@ static size_t its_number(const ctx *c, size_t j, size_t lim, int *kind, size_t *
     return 0;
 }
 
+/* "Die kwam voor het laatst bijeen in juni 2024 in Kunming, voor de tiende keer.": the times
+ * set off after a comma that closes a clause of coming together, "voor de" before the
+ * ordinal ending before token j, its times word closing the sentence: the particle of that
+ * clause is its noun (its first token + 1, 0 none). */
+static size_t times_aside(const ctx *c, size_t j, size_t lim, int *kind, size_t *noun_end)
+{
+    static const char *const come[] = {"kwam", "kwamen", "komt", "komen", NULL};
+    size_t lo = c->se[c->t[j - 1].sent].t0, n = bcx_lex_find(c, C_TIMES, j, NULL), i = j - 1;
+    while (i > lo && c->t[i - 1].kind == T_NUM && !(bcx_gap(c, i - 1) & ~(unsigned)G_SPACE))
+        i--; /* "10e": the number before its glued ending */
+    if (c->lbit != L_NL || n == 0 || j + n != lim || i < lo + 3 ||
+        !bcx_word_is(c, i - 1, lim, "de") || !bcx_word_is(c, i - 2, lim, "voor") ||
+        !(bcx_gap(c, i - 3) & G_COMMA) || (bcx_gap(c, i - 3) & G_DOT))
+        return 0;
+    size_t part = 0;
+    for (size_t q = i - 3 + 1; q > lo; q--) {
+        size_t k = q - 1;
+        if (k + 1 < i - 2 && (bcx_gap(c, k) & (G_COMMA | G_DOT)))
+            return 0; /* the clause before the comma only */
+        if (part == 0 && (bcx_word_is(c, k, lim, "bijeen") || bcx_word_is(c, k, lim, "samen")))
+            part = k + 1;
+        for (int w = 0; come[w] && part; w++)
+            if (bcx_word_is(c, k, lim, come[w])) {
+                *kind = K_GENERIC;
+                *noun_end = part;
+                return part;
+            }
+    }
+    return 0;
+}
+
 size_t bcx_times_noun(const ctx *c, size_t j, size_t lim, int *kind, size_t *noun_end)
 {
     static const char *const particle[] = {"bijeen", "samen", NULL};
@@ -71,7 +102,7 @@ size_t bcx_times_noun(const ctx *c, size_t j, size_t lim, int *kind, size_t *nou
                 return q + 1;
             }
         }
-    return 0;
+    return times_aside(c, j, lim, kind, noun_end);
 }
 
 /* 1 when the sentence of token k opens saying what it was ("Het was al het tweede gesprek op

@@ -672,6 +672,9 @@ static void dutch_table_partners_rounds_and_that_day(void **state)
         {"De delegaties van Lao Cai en Yunnan kwamen op 7 mei samen in Hekou.", "2025-05-07", 0},
         {"Lao Cai en Hekou hebben op 7 mei in Hekou afspraken gemaakt over de douane.",
          "2025-05-07", 0},
+        /* the times set off after the clause of coming together */
+        {"De werkgroep van Lao Cai en Yunnan kwam op 7 mei bijeen in Hekou, voor de elfde keer.",
+         "2025-05-07", 11},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char text[512];
@@ -685,6 +688,15 @@ static void dutch_table_partners_rounds_and_that_day(void **state)
             fail_msg("%s: %zu meetings, first dated %s", cases[i].text, x.nmeetings,
                      x.nmeetings ? x.meetings[0].date : "-");
         bc_extraction_free(&x);
+    }
+    /* the times of something else after the comma: no number */
+    {
+        bc_extraction y = run("nl", "2025-05-20",
+                              "Titel\n\nDe werkgroep van Lao Cai en Yunnan kwam op 7 mei bijeen in "
+                              "Hekou, voor de elfde keer gastheer.");
+        for (size_t k = 0; k < y.nmeetings; k++)
+            assert_int_equal(y.meetings[k].ordinal, 0);
+        bc_extraction_free(&y);
     }
     /* what was discussed, an agreement made with someone, a round of a tender */
     static const char *const none[] = {

@@ -1097,6 +1097,11 @@ int bcx_domain_body(const ctx *c, size_t k);
  * Bien's border guard command and the Pu'er border management detachment"): a numbered
  * meeting there is theirs, of no series of the provinces. */
 int bcx_guards_body(const ctx *c, size_t si);
+/* The kind (K_*) of the body the sentence before names last, for Dutch numbered meeting m
+ * whose sentence of the same paragraph opens with "Die" or "Deze" alone, its verb after it
+ * ("... via de gezamenlijke werkgroep van ... en Yunnan. Die kwam ... bijeen in Kunming, voor
+ * de tiende keer"); the yearly conference only with its words; -1 when none. */
+int bcx_pronoun_kind(const ctx *c, const mention *m);
 
 /* ---- extract_meet_after.c ---- */
 

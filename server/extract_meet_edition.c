@@ -70,3 +70,30 @@ int bcx_guards_body(const ctx *c, size_t si)
     }
     return 0;
 }
+
+int bcx_pronoun_kind(const ctx *c, const mention *m)
+{
+    static const char *const that[] = {"die", "deze", NULL};
+    const bc_lex *e = NULL;
+    size_t si = m->sent, s0 = c->se[si].t0, hi = c->se[si].t1;
+    int opens = 0;
+    if (c->lbit != L_NL || si == 0 || bcx_new_paragraph(c, si) || m->xkind != BC_XM_NUMBERED ||
+        s0 + 1 >= hi || c->t[s0 + 1].kind != T_WORD || c->t[s0 + 1].upper)
+        return -1;
+    /* "Die kwam ...": the pronoun alone, its verb right after it */
+    for (int w = 0; that[w] && !opens; w++)
+        opens = bcx_word_is(c, s0, hi, that[w]) && bcx_lex_find(c, C_MEET, s0 + 1, NULL) == 0 &&
+                bcx_lex_find(c, C_MECH, s0 + 1, NULL) == 0;
+    if (!opens)
+        return -1;
+    /* the body the sentence before names last */
+    int kind = -1, cue = 0;
+    for (size_t k = c->se[si - 1].t0; k < c->se[si - 1].t1; k++) {
+        size_t n = bcx_lex_find(c, C_MECH, k, &e);
+        if (n > 0)
+            kind = (int)e->val, k += n - 1;
+        else
+            cue = cue || bcx_lex_find(c, C_MECH_CUE, k, NULL) > 0;
+    }
+    return kind == K_CONF && !cue ? -1 : kind;
+}

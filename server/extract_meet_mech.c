@@ -378,7 +378,8 @@ static int own_kind(const ctx *c, mention *m)
     }
     if (kind >= 0)
         return kind;
-    if ((kind = short_kind(c, m)) >= 0 || (kind = edition_kind(c, m)) >= 0)
+    if ((kind = short_kind(c, m)) >= 0 || (kind = edition_kind(c, m)) >= 0 ||
+        (kind = bcx_pronoun_kind(c, m)) >= 0) /* "Die kwam ... voor de tiende keer" */
         return kind;
     /* the yearly conference: "annual", "thuong nien", "年度", "party secretaries" */
     for (size_t k = lo; conf && !cue && k < end; k++)

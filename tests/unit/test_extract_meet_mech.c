@@ -569,6 +569,29 @@ static void the_guards_meetings_are_theirs(void **state)
     bc_extraction_free(&x);
 }
 
+/* A Dutch numbered meeting whose sentence opens with "Die" alone is of the body the sentence
+ * before names ("... via de gezamenlijke werkgroep van ... en Yunnan. Die kwam ... voor de
+ * tiende keer"); not across a paragraph. */
+static void die_is_the_body_named_before(void **state)
+{
+    (void)state;
+    const char *body = "Kop\n\nDe samenwerking loopt via de gezamenlijke werkgroep van de "
+                       "Vietnamese grensprovincies en Yunnan.";
+    char text[512];
+    snprintf(text, sizeof text,
+             "%s Die kwam voor het laatst bijeen in juni 2024 in Kunming, voor de tiende keer.",
+             body);
+    bc_extraction x = run("nl", "2025-06-18", text);
+    assert_string_equal(meet(&x, "jwg-yunnan", 10)->date, "2024-06");
+    bc_extraction_free(&x);
+    snprintf(text, sizeof text,
+             "%s\n\nDie kwam voor het laatst bijeen in juni 2024 in Kunming, voor de tiende keer.",
+             body);
+    x = run("nl", "2025-06-18", text);
+    assert_string_equal(meet(&x, "", 10)->date, "2024-06");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -586,6 +609,7 @@ int main(void)
         cmocka_unit_test(a_place_is_no_member_of_the_body),
         cmocka_unit_test(the_yearly_conference_by_its_own_words),
         cmocka_unit_test(the_guards_meetings_are_theirs),
+        cmocka_unit_test(die_is_the_body_named_before),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -621,7 +621,8 @@ void bcx_find_dates(ctx *c)
                 bcx_try_named_day(c, i, lim, &r) || bcx_try_to_month_end(c, i, lim, &r) ||
                 bcx_try_months(c, i, lim, &r) || bcx_try_month_span(c, i, lim, &r) ||
                 (c->lbit != L_ZH && bcx_try_month_range(c, i, lim, &r)) ||
-                bcx_try_day(c, i, lim, &r) || bcx_try_month(c, i, lim, &r)) {
+                bcx_try_day(c, i, lim, &r) || bcx_try_month(c, i, lim, &r) ||
+                bcx_try_rel_year_month(c, i, lim, &r)) {
                 /* found */
             } else if ((n = bcx_lex_find(c, C_SAME_DAY, i, &e)) > 0 && e->val == 2) {
                 if (last_mon != SIZE_MAX)

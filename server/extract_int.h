@@ -626,6 +626,9 @@ int bcx_day_part_zh(const ctx *c, size_t si, size_t i, const xd *d, size_t last,
 int bcx_try_day(const ctx *c, size_t i, size_t lim, dres *r);
 /* A month (and year) at token i ("oktober 2025", "thang 10 nam 2025", "in June") into r. */
 int bcx_try_month(const ctx *c, size_t i, size_t lim, dres *r);
+/* A Dutch month right after a relative year ("Vorig jaar december", "volgend jaar maart"):
+ * that month of that year, inferred; 0 without a reference date (extract_date_relmonth.c). */
+int bcx_try_rel_year_month(const ctx *c, size_t i, size_t lim, dres *r);
 /* Day day of month mon of year y (0: completed from the reference date by
  * bcx_complete_day, tense future) into r; 0 when there is no such day. */
 int bcx_set_day(const ctx *c, int y, int mon, int day, int future, dres *r);
@@ -890,7 +893,7 @@ int bcx_en_spend_after(const ctx *c, size_t si, size_t end);
 /* Finds the numbered, named and talks mentions of every sentence (c->m). */
 void bcx_find_mentions(ctx *c);
 /* 1 when sentence si says the talks it names take place or took place ("were held",
- * "will be held"). */
+ * "will be held", Dutch "werd ... ontvangen door"; extract_meet_held.c). */
 int bcx_talks_held(const ctx *c, size_t si);
 /* 1 when words for what a meeting produced end right before mention m, an article aside
  * ("the agreements reached at the 10th meeting", "the outcomes of a working session";
@@ -915,6 +918,15 @@ int bcx_results_of_zh(const ctx *c, const mention *m);
 size_t bcx_elided_noun(const ctx *c, size_t i, size_t j, size_t lim, int ord, int *kind,
                        size_t *noun_end, size_t *of);
 
+/* The noun (its first token + 1, 0 none; its kind and end) of the ordinal at tokens [i, j)
+ * that stands after an article opening a clause or its sentence, a verb right after it, its
+ * noun left out ("De tiende vergadering vond ... plaats; de negende was in maart 2023 in
+ * ...", "De vierde staat dit jaar op het programma"): the noun of the last numbered meeting
+ * its sentence named before it, or the ordinal itself of the series the sentence before
+ * numbered (an edition of it); its number within two of that one's. */
+size_t bcx_elided_back_noun(const ctx *c, size_t i, size_t j, size_t lim, int *kind,
+                            size_t *noun_end);
+
 /* ---- extract_meet_times.c ---- */
 
 /* The meeting an ordinal ending before token j numbers by the times its parties met ("voor
@@ -925,7 +937,9 @@ size_t bcx_times_noun(const ctx *c, size_t j, size_t lim, int *kind, size_t *nou
 /* 1 when a meeting noun ending at token noun_end is counted within a time: "binnen" and a
  * span of years, months or weeks a few words after it in its clause ("de tweede ontmoeting
  * op dit niveau binnen een jaar"), or "van het jaar" right after it ("de eerste politieke
- * bijeenkomst van het jaar"): the how-manieth of a time, no number of a series. */
+ * bijeenkomst van het jaar"), or this year in its clause after a sentence that opens saying
+ * what it was ("Het was al het tweede gesprek op topniveau dit jaar"): the how-manieth of a
+ * time, no number of a series. */
 int bcx_count_in_time(const ctx *c, size_t noun_end, size_t lim);
 
 /* ---- extract_meet_verb.c ---- */
@@ -933,7 +947,8 @@ int bcx_count_in_time(const ctx *c, size_t noun_end, size_t lim);
 /* 1 when token i of sentence si is a Dutch verb of speaking or discussing said of a partner
  * with "met" later in its clause ("besprak X met Y", "sprak ... in Ha Long met Chen Gang"),
  * or of sitting "samen" or "bijeen" ("zaten ... al samen in Cao Bang"): a verb of meeting. Alone
- * ("De deelnemers bespraken de knelpunten") it tells what a meeting discussed, no meeting. */
+ * ("De deelnemers bespraken de knelpunten") it tells what a meeting discussed, no meeting.
+ * English "followed up" (bcx_en_followed_up). */
 int bcx_talk_with(const ctx *c, size_t si, size_t i);
 /* 1 when token i of sentence si is a Dutch verb of opening or launching (plural) done
  * "samen" or "gezamenlijk" in its clause ("openden Lang Son en Guangxi ... samen de eerste
@@ -1037,6 +1052,101 @@ int bcx_other_in_sequence(const ctx *c, const mention *m, const xd *d);
 /* 1 when the meeting noun at token i of sentence si is named as the time of something else
  * ("przed otwarciem Wiosennego Spotkania", "before the opening of the Spring Meeting"). */
 int bcx_time_reference(const ctx *c, size_t si, size_t i);
+
+/* ---- extract_meet_discussed.c ---- */
+
+/* 1 when token i of Dutch sentence si is "bespraken" or "besprak" right after a day that
+ * opens the sentence, both sides its subject ("Op 14 december 2023 bespraken de twee
+ * besturen ..."): talks of that day (bcx_talk_with). */
+int bcx_nl_day_discussed(const ctx *c, size_t si, size_t i);
+
+/* ---- extract_meet_followup.c ---- */
+
+/* 1 when token i of English sentence si is "followed up" not followed by "on", "with" or an
+ * article ("Leaders of Lang Son and Chongzuo followed up in April 2023"): a verb of meeting
+ * (bcx_talk_with). */
+int bcx_en_followed_up(const ctx *c, size_t si, size_t i);
+/* 1 when English talks m are that verb, or a noun of talks right after "followed up with (a)"
+ * ("followed up with a working session"): they took place (bcx_talks_past_verb). */
+int bcx_en_followed_up_past(const ctx *c, const mention *m);
+/* 1 when the meeting or talks noun at token i of sentence si is what talks followed ("The
+ * talks followed a meeting of the ... working group in Kunming in late September last year",
+ * "De gesprekken volgden op overleg over grensbeheer"): the meeting before, which took place,
+ * a meeting of its own. */
+int bcx_after_followed(const ctx *c, size_t si, size_t i);
+
+/* ---- extract_meet_opened.c ---- */
+
+/* 1 when the Dutch participle of opening at token i of sentence si ("in gebruik genomen",
+ * "geopend") has the two sides as the subject of "hebben" right before it, unbroken, and a
+ * day between ("Lang Son en ... Guangxi hebben donderdagavond ... in gebruik genomen"): a
+ * ceremony of the two (bcx_joint_opening). */
+int bcx_nl_sides_have_opened(const ctx *c, size_t si, size_t i);
+
+/* ---- extract_meet_edition.c ---- */
+
+/* The kind (K_*) of Dutch edition m that the noun after it and "van" names ("De derde editie
+ * van die conferentie": K_CONF when its sentence or the one before has words that make it
+ * the yearly one, else -2: a conference of no mechanism), -1 when it names none. */
+int bcx_edition_named_kind(const ctx *c, const mention *m);
+/* 1 when the word right before the body's name at token k names a field of work ("the
+ * two provinces' railway working group", "de technische werkgroep"): a body of that field, no
+ * mechanism of the provinces. */
+int bcx_domain_body(const ctx *c, size_t k);
+/* 1 when sentence si, or the one before it in its paragraph, speaks of border guards ("Dien
+ * Bien's border guard command and the Pu'er border management detachment"): a numbered
+ * meeting there is theirs, of no series of the provinces. */
+int bcx_guards_body(const ctx *c, size_t si);
+/* The kind (K_*) of the body the sentence before names last, for Dutch numbered meeting m
+ * whose sentence of the same paragraph opens with "Die" or "Deze" alone, its verb after it
+ * ("... via de gezamenlijke werkgroep van ... en Yunnan. Die kwam ... bijeen in Kunming, voor
+ * de tiende keer"); the yearly conference only with its words; -1 when none. */
+int bcx_pronoun_kind(const ctx *c, const mention *m);
+
+/* ---- extract_meet_after.c ---- */
+
+/* The month of the meetings of the sentence before, when undated meeting m's sentence, in
+ * the same paragraph, opens saying it followed right after ("Aansluitend hield het
+ * werkcomité er zijn zestiende zitting", "Immediately afterwards, ..."); NULL when that is a
+ * day, or they were dated apart (bcx_back_day). */
+const xd *bcx_right_after_month(const ctx *c, const mention *m);
+/* The date things are counted from that a clause of when right after it tells undated
+ * numbered or named meeting m was held in ("De voorjaarsontmoeting bestaat sinds 2016, toen
+ * de eerste editie werd gehouden", "since 2016, when the first edition was held"); NULL when
+ * none (bcx_back_day). */
+const xd *bcx_since_when_held(const ctx *c, const mention *m);
+/* The one date of a Dutch sentence that tells only when and where something happened ("Dat
+ * gebeurde eind maart in Ha Giang."), for undated meeting m of the next sentence of its
+ * paragraph, which opens with "Daar" and its verb ("Daar kwamen ... bijeen"); else NULL. */
+const xd *bcx_there_then_day(const ctx *c, const mention *m);
+/* The one date, to come, of the sentence before undated Dutch meeting m of the same
+ * paragraph, that sentence naming no meeting, when m's sentence says "dan" right after its
+ * verb ("Daar komt volgend jaar een eerste kans voor. De 14e vergadering van het werkcomité
+ * staat dan op het programma in Ha Giang"); else NULL. */
+const xd *bcx_then_to_come(const ctx *c, const mention *m);
+
+/* ---- extract_meet_signed.c ---- */
+
+/* The day of English or Dutch talks m, undated, whose sentence opens with a document's noun
+ * and says it was signed at them ("The document was signed by ... at talks in Mong Cai",
+ * "Het akkoord werd gesloten tijdens gesprekken in ..."): the one day of the sentence before,
+ * which tells of the signing; else NULL (bcx_back_day). */
+const xd *bcx_signed_at_talks(const ctx *c, const mention *m);
+
+/* ---- extract_meet_dayname.c ---- */
+
+/* The date (index + 1 in ctx.d, 0 none) the Dutch meeting or talks noun at token i of
+ * sentence si is named by: a day or month right after it and "van" ("De ontmoeting van
+ * maandag", "het overleg van 12 maart"). */
+size_t bcx_nl_named_by(const ctx *c, size_t si, size_t i);
+/* The day of Dutch meeting m, undated and the last one its sentence names, that the next
+ * sentence of its paragraph gives opening with "Die" or "Deze" and a verb of holding in
+ * the past ("... een werksessie tussen ... Hekou. Die vond op 31 december vorig jaar in Lao
+ * Cai plaats"), one day or month in it; else NULL. */
+const xd *bcx_nl_then_held(const ctx *c, const mention *m);
+/* 1 when Dutch date d names another meeting than m, after its noun and "van" ("De ontmoeting
+ * van maandag volgde op een werksessie": maandag is not the working session's). */
+int bcx_nl_day_of_other(const ctx *c, const mention *m, const xd *d);
 
 /* ---- extract_meet_clause.c ---- */
 

@@ -194,6 +194,16 @@ const bc_lex bc_lex_nl[] = {
     WE(C_FUTURE, "kwamen overeen", 0),
     WE(C_FUTURE, "wordt gehouden", 0), /* "die later dit jaar ... wordt gehouden": to come */
     WE(C_FUTURE, "worden gehouden", 0),
+    /* on the agenda, in the present: scheduled ("die voor december in Quang Ninh op de agenda
+     * staat"); "stond op de agenda" is the past */
+    WE(C_FUTURE, "op de agenda staat", 0),
+    WE(C_FUTURE, "op de agenda staan", 0),
+    WE(C_FUTURE, "op het programma staat", 0),
+    WE(C_FUTURE, "op het programma staan", 0),
+    WE(C_FUTURE, "staat op de agenda", 0),
+    WE(C_FUTURE, "staan op de agenda", 0),
+    WE(C_FUTURE, "staat op het programma", 0),
+    WE(C_FUTURE, "staan op het programma", 0),
     WE(C_LOC, "in", 0),
     WP(C_HOST, "gastheer", 0),
     WE(C_HOST, "voorzitterschap", 0),
@@ -773,6 +783,23 @@ const bc_lex bc_lex_nl[] = {
     WE(C_HELD, "voerde", 0),
     WE(C_HELD, "voerden", 0),
     WE(C_HELD, "gevoerd", 0),
+    /* talks named by a verb in the past tense ("In december 2022 overlegden ze via een
+     * videoverbinding", "vergaderden de diensten in maart in Hekou"): they took place */
+    WE(C_HELD, "overlegden", 0),
+    WE(C_HELD, "overlegde", 0),
+    WE(C_HELD, "vergaderden", 0),
+    WE(C_HELD, "vergaderde", 0),
+    WE(C_HELD, "onderhandelden", 0),
+    WE(C_HELD, "onderhandelde", 0),
+    WE(C_HELD, "praatten", 0),
+    WE(C_HELD, "kwamen bijeen", 0),
+    WE(C_HELD, "bijeenkwamen", 0),
+    WE(C_HELD, "samenkwamen", 0),
+    WE(C_HELD, "troffen elkaar", 0),
+    /* "Het laatste fysieke overleg ... dateert van januari 2020": it took place then */
+    WE(C_HELD, "dateert van", 0),
+    WE(C_HELD, "dateren van", 0),
+    WE(C_HELD, "dateerde van", 0),
     /* ---- offices: a province named next to one, or linked to one by the words and
      * bodies after them, is part of a person's title, not a party */
     WS(C_OFFICE, "voorzitter", 0),
@@ -780,6 +807,10 @@ const bc_lex bc_lex_nl[] = {
     WP(C_OFFICE, "gouverneur", 0),
     WP(C_OFFICE_LINK, "volkscomite", 0),
     WE(C_OFFICE, "burgemeester", 0),
+    WE(C_OFFICE, "minister", 0), /* "sprak ... met Nguyen Hong Dien, de Vietnamese minister" */
+    WE(C_OFFICE, "viceminister", 0),
+    WE(C_OFFICE, "premier", 0),
+    WE(C_OFFICE, "vicepremier", 0),
     WE(C_OFFICE_LINK, "van", 0),
     WE(C_OFFICE_LINK, "het", 0),
     WE(C_OFFICE_LINK, "de", 0),

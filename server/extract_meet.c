@@ -87,7 +87,7 @@ static size_t aside_noun(const ctx *c, size_t i, size_t j, size_t lim, int *kind
     size_t lo = c->se[c->t[i].sent].t0;
     if (i < lo + 2 || bcx_lex_find(c, C_ARTICLE, i - 1, NULL) == 0 ||
         !(bcx_gap(c, i - 2) & G_COMMA) || (j < lim && !(bcx_gap(c, j - 1) & G_COMMA)))
-        return 0;
+        return bcx_elided_back_noun(c, i, j, lim, kind, noun_end); /* "; de negende was" */
     for (size_t q = i - 1; q > lo && q + 13 > i; q--) {
         size_t k = q - 1, n = bcx_lex_find(c, C_MEET, k, &e);
         if (k + 1 < i - 1 && (bcx_gap(c, k) & (G_COMMA | G_DOT)))
@@ -244,13 +244,6 @@ static int in_meeting_clause(const ctx *c, size_t si, size_t i)
         if (c->t[k + 1].meet)
             return 1;
     return 0;
-}
-
-/* 1 when sentence si says the talks it names take place or took place ("were held", "will
- * be held", "odbeda sie"): then a month is their date too ("talks held in March"). */
-int bcx_talks_held(const ctx *c, size_t si)
-{
-    return bcx_sent_has(c, si, C_HELD, -1) || bcx_sent_has(c, si, C_FUTURE, -1);
 }
 
 /* 1 when a numbered meeting of sentence si starts or ends within four tokens of the
@@ -424,12 +417,12 @@ static int plural_noun(const ctx *c, size_t i, size_t n, const bc_lex *e)
 
 /* The date (index + 1 in ctx.d, 0 none) the talks noun at token i is named by: a day or
  * month written right before it, a word or two of what part of it between at most ("the
- * June 12 plenary session", "Tuesday's meeting", "last April's session"; English). */
+ * June 12 plenary session", "Tuesday's meeting"; English; Dutch: bcx_nl_named_by). */
 static size_t named_by(const ctx *c, size_t si, size_t i)
 {
     size_t lo = c->se[si].t0, p = i;
     if (c->lbit != L_EN)
-        return 0;
+        return bcx_nl_named_by(c, si, i);
     while (p > lo && p + 2 > i && c->t[p - 1].kind == T_WORD && bcx_gap(c, p - 1) == G_SPACE &&
            !c->t[p - 1].upper && c->t[p - 1].used != U_DATE)
         p--;
@@ -662,7 +655,7 @@ void bcx_find_mentions(ctx *c)
                 continue; /* its sentence's talks are told; the next round is another */
             /* a numbered or named meeting speaks for its clause ("3月12日，...举行工作会谈，
              * 双方回顾了...第七次联席会议以来的合作进展": the talks are another meeting) */
-            int prev = !c->t[i].meet && previous_one(c, si, i);
+            int prev = !c->t[i].meet && (previous_one(c, si, i) || bcx_after_followed(c, si, i));
             size_t own = bcx_lex_find(c, C_TALKS, i, NULL) > 0 ? named_by(c, si, i) : 0;
             own = (own && c->d[own - 1].weekday) || bcx_talks_on_day(c, si, i) ||
                   (seen && bcx_own_day_between(c, seen, i)); /* theirs, not the clause's */
@@ -730,7 +723,8 @@ void bcx_find_mentions(ctx *c)
             m.weak = !both;
             m.visit = visit;
             /* a Chinese reception ("会见了陈刚一行") is its own meeting, as on the sidelines */
-            m.sideline = on_sidelines(c, si, i, val == TALKS_VERB) ||
+            /* a ceremony both sides hold is its own meeting too, beside their talks that day */
+            m.sideline = on_sidelines(c, si, i, val == TALKS_VERB) || ceremony ||
                          (c->lbit == L_ZH && (bcx_words_at(c, i, c->se[si].t1, "会见") > 0 ||
                                               bcx_words_at(c, i, c->se[si].t1, "接见") > 0));
             m.named_by = named_by(c, si, i);

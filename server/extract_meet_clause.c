@@ -21,6 +21,8 @@ int bcx_talks_past_verb(const ctx *c, const mention *m)
                                        "sat down", "held talks", "had talks", NULL};
     if (m->xkind != BC_XM_TALKS || c->lbit != L_EN)
         return 0;
+    if (bcx_en_followed_up_past(c, m))
+        return 1;
     for (int w = 0; past[w]; w++)
         if (bcx_words_at(c, m->t0, c->se[m->sent].t1, past[w]) == m->t1 - m->t0)
             return 1;
@@ -100,6 +102,11 @@ const xd *bcx_back_day(const ctx *c, const mention *m)
         "pledge",    "commitment", "consensus", "announcement", "ceremony", "opening ceremony",
         "talks",     "meeting",    "event",     "two sides",    NULL};
     size_t si = m->sent, s0 = c->se[si].t0, hi = c->se[si].t1;
+    const xd *signing = bcx_signed_at_talks(c, m); /* "The document was signed ... at talks" */
+    if (signing != NULL || (signing = bcx_right_after_month(c, m)) != NULL ||
+        (signing = bcx_since_when_held(c, m)) != NULL ||
+        (signing = bcx_there_then_day(c, m)) != NULL || (signing = bcx_then_to_come(c, m)) != NULL)
+        return signing; /* "Aansluitend hield het werkcomité er zijn zestiende zitting" */
     if (c->lbit != L_EN || si == 0 || c->se[si].d0 != c->se[si].d1 || c->se[si - 1].heading ||
         c->se[si - 1].nment > 0 || bcx_new_paragraph(c, si - 1) == 0)
         return NULL;
@@ -281,6 +288,11 @@ const xd *bcx_next_says_when(const ctx *c, const mention *m, int *tense)
 {
     *tense = 0;
     size_t si = m->sent + 1;
+    const xd *then = bcx_nl_then_held(c, m); /* "... een werksessie. Die vond op ... plaats" */
+    if (then != NULL) {
+        *tense = -1;
+        return then;
+    }
     if (m->xkind != BC_XM_NUMBERED || m->date[0] || si >= c->ns || m->noun >= m->noun_end ||
         c->se[m->sent].d0 != c->se[m->sent].d1)
         return NULL;

@@ -771,7 +771,8 @@ void bcx_resolve_mentions(ctx *c)
                      !bcx_relative_of_other(c, m, only) && !in_other_relative(c, m, only) &&
                      !bcx_deadline_day(c, only) && !bcx_signed_on(c, only) &&
                      !visit_span(m, only) && !rel_apart(c, m, only) &&
-                     !bcx_not_its_day_zh(c, m, only) && !bcx_other_in_sequence(c, m, only) &&
+                     !bcx_possessive_of_other(c, m, only) && !bcx_not_its_day_zh(c, m, only) &&
+                     !bcx_other_in_sequence(c, m, only) &&
                      (m->xkind != BC_XM_TALKS || mprec(only) == 3 || m->planned > 0 ||
                       to_come(c, m, only) || (mprec(only) == 2 && talks_took_place(c, m, only)) ||
                       (m->planned <= 0 && bcx_year_gone(c, m, only))))

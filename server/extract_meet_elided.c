@@ -84,3 +84,60 @@ size_t bcx_elided_noun(const ctx *c, size_t i, size_t j, size_t lim, int ord, in
     }
     return 0;
 }
+
+/* And an ordinal whose noun is left out after an article that opens a clause or its sentence,
+ * a verb right after it ("De tiende vergadering vond op 12 juni 2024 plaats in Kunming; de
+ * negende was in maart 2023 in de stad Ha Giang", "De derde editie van die conferentie vond
+ * eind maart 2023 plaats. De vierde staat dit jaar op het programma"): the noun of the last
+ * numbered meeting its sentence named before it, or, opening its sentence, the ordinal itself
+ * as the noun of the series the sentence before numbered; its number within two of that one's. */
+size_t bcx_elided_back_noun(const ctx *c, size_t i, size_t j, size_t lim, int *kind,
+                            size_t *noun_end)
+{
+    static const char *const art[] = {"de", "het", "the", NULL};
+    static const char *const opens[] = {"en", "and", "terwijl", "while", "whereas", NULL};
+    static const char *const verb[] = {"was",   "is",   "staat", "stond", "vond", "vindt", "werd",
+                                       "wordt", "kwam", "komt",  "will",  "took", "takes", NULL};
+    size_t si = c->t[i].sent, lo = c->se[si].t0;
+    int ok = 0;
+    if ((c->lbit != L_NL && c->lbit != L_EN) || i < lo + 1 || j >= lim)
+        return 0;
+    for (int w = 0; art[w] && !ok; w++)
+        ok = bcx_word_is(c, i - 1, i, art[w]);
+    /* the article opens a clause: its sentence, or after a comma, or "en", "and" */
+    int clause = ok && (i == lo + 1 || (bcx_gap(c, i - 2) & (G_COMMA | G_DOT)));
+    for (int w = 0; opens[w] && ok && !clause && i >= lo + 2; w++)
+        clause = bcx_word_is(c, i - 2, i - 1, opens[w]);
+    int said = 0;
+    for (int w = 0; verb[w] && clause && !said; w++)
+        said = bcx_word_is(c, j, lim, verb[w]);
+    if (!said || (bcx_gap(c, j - 1) & (G_COMMA | G_DOT)))
+        return 0;
+    /* its number, close to that of the meeting it follows (not "Het eerste is een brug"
+     * after the 11th meeting) */
+    const bc_lex *e = NULL;
+    int v = c->t[i].kind == T_NUM               ? (int)c->t[i].num
+            : bcx_lex_find(c, C_ORD, i, &e) > 0 ? (int)e->val
+                                                : 0;
+    /* the last numbered meeting its sentence named before, the noun after its number; else
+     * the last of the sentence before in its paragraph, when the ordinal opens its sentence
+     * ("De derde editie van die conferentie vond ... plaats. De vierde staat dit jaar op het
+     * programma"): the ordinal is its noun then, of that one's kind */
+    for (size_t pass = 0; pass < 2; pass++) {
+        size_t ps = pass == 0 ? si : si - 1;
+        if (pass == 1 && (si == 0 || i != lo + 1 || bcx_new_paragraph(c, si)))
+            break;
+        for (size_t k = c->nm; k > 0; k--) {
+            const mention *m = &c->m[k - 1];
+            if (m->sent != ps || m->xkind != BC_XM_NUMBERED || (pass == 0 && m->t1 >= i) ||
+                m->noun >= m->noun_end)
+                continue;
+            if (v == 0 || v == m->ord || v > m->ord + 2 || v + 2 < m->ord)
+                return 0;
+            *kind = m->noun_kind;
+            *noun_end = pass == 0 ? m->noun_end : j;
+            return pass == 0 ? m->noun + 1 : i + 1;
+        }
+    }
+    return 0;
+}

@@ -258,6 +258,9 @@ static int edition_kind(const ctx *c, const mention *m)
     size_t lim = c->se[m->sent].t1;
     if (!bcx_word_is(c, m->noun, lim, "editie") && !bcx_word_is(c, m->noun, lim, "edities"))
         return -1;
+    int named = bcx_edition_named_kind(c, m); /* "De derde editie van die conferentie" */
+    if (named >= 0 || named == -2)
+        return named >= 0 ? named : -1;
     for (size_t si = m->sent, pass = 0; pass < 2; pass++, si--) {
         int kind = -1, cue = 0;
         size_t end = pass == 0 ? m->t0 : c->se[si].t1;
@@ -319,8 +322,11 @@ static int own_kind(const ctx *c, mention *m)
     while (from > lo && !(bcx_gap(c, from - 1) & (G_COMMA | G_DOT | G_PAREN)) &&
            c->t[from - 1].used != U_ORD && !c->t[from - 1].meet)
         from--;
-    /* its own words first (from the noun on), then those before it */
-    for (size_t pass = 0; pass < 2 && kind < 0; pass++)
+    /* its own words first (from the noun on), then those before it; not when its own words
+     * make it the yearly conference ("Die werkgroep bereidt de besluiten voor van de vierde
+     * jaarlijkse conferentie van de partijsecretarissen": the conference's, not the group's) */
+    int yearly = conf && bcx_range_has(c, m->t0, end, C_MECH_CUE, -1);
+    for (size_t pass = 0; pass < (yearly ? 1u : 2u) && kind < 0; pass++)
         for (size_t k = pass == 0 ? m->t0 : from; k < (pass == 0 ? end : m->t0) && kind < 0; k++) {
             /* Chinese names a body before its meeting: after the noun, a comma ends its
              * words ("第3次年度工作会晤，就本次新春会晤的议程...": the spring meeting is
@@ -344,7 +350,8 @@ static int own_kind(const ctx *c, mention *m)
              * ... samtal"): the other meeting's kind, not its own */
             if (n > 0 && k < m->t0 && bcx_time_reference(c, m->sent, k))
                 n = 0;
-            if (n > 0 && e->val != K_CONF && crossing_body(c, k + n, lim))
+            if (n > 0 && e->val != K_CONF &&
+                (crossing_body(c, k + n, lim) || bcx_domain_body(c, k)))
                 return -1; /* the working group of a crossing, no mechanism of provinces */
             if (n > 0 && e->val != K_CONF)
                 kind = (int)e->val;
@@ -375,7 +382,8 @@ static int own_kind(const ctx *c, mention *m)
     }
     if (kind >= 0)
         return kind;
-    if ((kind = short_kind(c, m)) >= 0 || (kind = edition_kind(c, m)) >= 0)
+    if ((kind = short_kind(c, m)) >= 0 || (kind = edition_kind(c, m)) >= 0 ||
+        (kind = bcx_pronoun_kind(c, m)) >= 0) /* "Die kwam ... voor de tiende keer" */
         return kind;
     /* the yearly conference: "annual", "thuong nien", "年度", "party secretaries" */
     for (size_t k = lo; conf && !cue && k < end; k++)
@@ -518,14 +526,16 @@ static int foreign_to(const ctx *c, size_t si, const char *id)
 }
 
 /* 1 when the noun of mention m is a word for an edition or a round of a series ("De
- * vierde editie", "De veertiende ronde"): of whatever series the article numbers. */
+ * vierde editie", "De veertiende ronde"), or its ordinal alone, the noun left out ("De vierde
+ * staat dit jaar op het programma", bcx_elided_noun): of whatever series the article
+ * numbers. */
 static int edition_noun(const ctx *c, const mention *m)
 {
     static const char *const ed[] = {"editie", "edities", "ronde", "edition", NULL};
     for (int w = 0; c->lbit != L_ZH && ed[w]; w++)
         if (bcx_word_is(c, m->noun, m->noun_end, ed[w]))
             return 1;
-    return 0;
+    return c->lbit != L_ZH && m->noun == m->t0 && bcx_lex_find(c, C_ORD, m->noun, NULL) > 0;
 }
 
 /* 1 when numbered mention m's phrase ends with its noun: no words of another body follow
@@ -683,7 +693,7 @@ void bcx_link_mechanisms(ctx *c)
             close = close || (o->ord != m->ord && o->ord <= m->ord + 2 && o->ord + 2 >= m->ord);
         }
         if (m->mech == NULL && close && !several && ends_at_noun(c, m) && !zh_own_parties(c, m) &&
-            !foreign_to(c, m->sent, only))
+            !bcx_guards_body(c, m->sent) && !foreign_to(c, m->sent, only))
             series[k] = only, series_kind[k] = kind;
     }
     for (size_t k = 0; k < c->nm; k++)

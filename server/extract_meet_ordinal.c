@@ -148,8 +148,14 @@ int bcx_ordinal_at(const ctx *c, size_t i, size_t lim, size_t *n)
         *n = v ? m + q : 0;
         return v;
     }
-    if ((*n = bcx_lex_find(c, C_ORD, i, &e)) > 0)
+    if ((*n = bcx_lex_find(c, C_ORD, i, &e)) > 0) {
+        /* "their third-quarter session": a quarter or half of a year, no number of a series */
+        size_t j = i + *n;
+        if (j < lim && (bcx_gap(c, j - 1) & G_DASH) &&
+            (bcx_lex_find(c, C_QUARTERS, j, NULL) > 0 || bcx_lex_find(c, C_HALF, j, NULL) > 0))
+            return (int)(*n = 0);
         return (int)e->val;
+    }
     int v = roman(c->s + t->start, t->end - t->start);
     if (v == 0 && (c->lbit == L_FR || c->lbit == L_NL)) {
         /* "XIe", "IVeme": a Roman numeral with the French ordinal ending; "XIVe" Dutch */

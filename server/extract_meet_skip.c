@@ -446,6 +446,8 @@ int bcx_relative_of_other(const ctx *c, const mention *m, const xd *d)
 int bcx_possessive_of_other(const ctx *c, const mention *m, const xd *d)
 {
     size_t hi = c->se[m->sent].t1, k = d->t1 + 1;
+    if (c->lbit == L_NL)
+        return bcx_nl_day_of_other(c, m, d);
     if (c->lbit != L_EN || d->prec != 3 || d->t1 >= hi || bcx_gap(c, d->t1 - 1) != G_QUOTE ||
         !bcx_word_is(c, d->t1, hi, "s"))
         return 0;

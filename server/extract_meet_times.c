@@ -35,6 +35,37 @@ static size_t its_number(const ctx *c, size_t j, size_t lim, int *kind, size_t *
     return 0;
 }
 
+/* "Die kwam voor het laatst bijeen in juni 2024 in Kunming, voor de tiende keer.": the times
+ * set off after a comma that closes a clause of coming together, "voor de" before the
+ * ordinal ending before token j, its times word closing the sentence: the particle of that
+ * clause is its noun (its first token + 1, 0 none). */
+static size_t times_aside(const ctx *c, size_t j, size_t lim, int *kind, size_t *noun_end)
+{
+    static const char *const come[] = {"kwam", "kwamen", "komt", "komen", NULL};
+    size_t lo = c->se[c->t[j - 1].sent].t0, n = bcx_lex_find(c, C_TIMES, j, NULL), i = j - 1;
+    while (i > lo && c->t[i - 1].kind == T_NUM && !(bcx_gap(c, i - 1) & ~(unsigned)G_SPACE))
+        i--; /* "10e": the number before its glued ending */
+    if (c->lbit != L_NL || n == 0 || j + n != lim || i < lo + 3 ||
+        !bcx_word_is(c, i - 1, lim, "de") || !bcx_word_is(c, i - 2, lim, "voor") ||
+        !(bcx_gap(c, i - 3) & G_COMMA) || (bcx_gap(c, i - 3) & G_DOT))
+        return 0;
+    size_t part = 0;
+    for (size_t q = i - 3 + 1; q > lo; q--) {
+        size_t k = q - 1;
+        if (k + 1 < i - 2 && (bcx_gap(c, k) & (G_COMMA | G_DOT)))
+            return 0; /* the clause before the comma only */
+        if (part == 0 && (bcx_word_is(c, k, lim, "bijeen") || bcx_word_is(c, k, lim, "samen")))
+            part = k + 1;
+        for (int w = 0; come[w] && part; w++)
+            if (bcx_word_is(c, k, lim, come[w])) {
+                *kind = K_GENERIC;
+                *noun_end = part;
+                return part;
+            }
+    }
+    return 0;
+}
+
 size_t bcx_times_noun(const ctx *c, size_t j, size_t lim, int *kind, size_t *noun_end)
 {
     static const char *const particle[] = {"bijeen", "samen", NULL};
@@ -71,6 +102,27 @@ size_t bcx_times_noun(const ctx *c, size_t j, size_t lim, int *kind, size_t *nou
                 return q + 1;
             }
         }
+    return times_aside(c, j, lim, kind, noun_end);
+}
+
+/* 1 when the sentence of token k opens saying what it was ("Het was al het tweede gesprek op
+ * topniveau dit jaar", "It was the second such meeting this year") and a word of this year
+ * follows token k in its clause: a count of the meetings of a time, no number of a series. */
+static int was_nth_this_year(const ctx *c, size_t k, size_t lim)
+{
+    static const char *const it[] = {"het", "dit", "dat", "it", "this", "that", NULL};
+    static const char *const was[] = {"was", "is", NULL};
+    size_t s0 = c->se[c->t[k].sent].t0;
+    int opens = 0;
+    for (int w = 0; it[w] && !opens; w++)
+        for (int v = 0; was[v] && !opens; v++)
+            opens = bcx_word_is(c, s0, lim, it[w]) && bcx_word_is(c, s0 + 1, lim, was[v]);
+    for (size_t q = k; opens && q < lim && q < k + 8; q++) {
+        if (q > k && (bcx_gap(c, q - 1) & (G_COMMA | G_DOT)))
+            return 0;
+        if (bcx_lex_find(c, C_THIS_YEAR, q, NULL) > 0)
+            return 1;
+    }
     return 0;
 }
 
@@ -78,6 +130,8 @@ int bcx_count_in_time(const ctx *c, size_t noun_end, size_t lim)
 {
     static const char *const of_year[] = {"van het jaar", "van dit jaar", NULL};
     static const char *const span[] = {"jaar", "jaren", "maand", "maanden", "week", "weken", NULL};
+    if (noun_end < lim && was_nth_this_year(c, noun_end, lim))
+        return 1;
     for (size_t k = noun_end; k < lim && k < noun_end + 8; k++) {
         if (k > noun_end && (bcx_gap(c, k - 1) & (G_COMMA | G_DOT)))
             return 0;

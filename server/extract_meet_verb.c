@@ -86,9 +86,11 @@ int bcx_talk_with(const ctx *c, size_t si, size_t i)
                                         "praatten", "bespreekt", "spreekt",   NULL};
     size_t hi = c->se[si].t1;
     int verb = 0;
+    if (c->lbit == L_EN)
+        return bcx_en_followed_up(c, si, i);
     if (c->lbit != L_NL)
         return 0;
-    if (sat_together(c, si, i))
+    if (sat_together(c, si, i) || bcx_nl_day_discussed(c, si, i))
         return 1;
     for (int w = 0; verbs[w] && !verb; w++)
         verb = bcx_word_is(c, i, hi, verbs[w]);
@@ -178,6 +180,8 @@ int bcx_joint_opening(const ctx *c, size_t si, size_t i)
     }
     if (!vn || !cn)
         return 0;
+    if (perfect && bcx_nl_sides_have_opened(c, si, i))
+        return 1; /* "Lang Son en ... Guangxi hebben donderdagavond ... in gebruik genomen" */
     for (size_t k = i; perfect && k > lo && k + 30 > i; k--) {
         if (bcx_gap(c, k - 1) & (G_COMMA | G_DOT))
             return 0;

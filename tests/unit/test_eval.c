@@ -313,7 +313,12 @@ static void ratchet_against_a_baseline(void **state)
  * (a zh day after the meeting's noun, "会晤期间" of its sentence, a month's year just
  * written; compound ceremonies, "the two leaders", "hours earlier", joint English openings,
  * talks after the lead or opening a sentence of holding, no date after an aside of
- * holding, "The economic talks" after the lead): meeting date P 0.996 R 0.973, 0 wrong). */
+ * holding, "The economic talks" after the lead): meeting date P 0.996 R 0.973, 0 wrong);
+ * round 19's nl and en classes (Dutch past verbs of meeting, "Vorig jaar december", "de
+ * ontmoeting van maandag", talks a document was signed at, "followed up", "op de agenda
+ * staat", an ordinal without its noun, "Aansluitend", "Daar", "dan", a ceremony apart from
+ * the talks of its day), on the 300 with calib27: meeting date P 0.995 R 0.974 (1938/1990, 0
+ * wrong), ordinal R 0.991, mechanism P 0.998 R 0.950). */
 static void dev_split_regression(void **state)
 {
     (void)state;
@@ -327,17 +332,18 @@ static void dev_split_regression(void **state)
     assert_int_equal(bc_eval_corpus(c, G, &r, NULL, &err), 0);
     assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_VALUE]) >= 0.997);
     assert_true(bc_eval_recall(&r.field[BC_EF_MONEY_VALUE]) >= 0.999);
-    assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_DATE]) >= 0.990);
+    assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_DATE]) >= 0.994);
     /* lowered from 0.975 on purpose (round 18): a date whose attachment the blind pools found
      * wrong is withheld (extract_date_conf.c), a miss instead of a wrong value; measured
      * 1652/1696 = 0.974 on the 264, then 1756/1821 = 0.964 with round 18's pool, 1772/1821
      * = 0.973 after round 18's report-day classes, 1892/1990 = 0.950 with round 19's blind
      * pool, 2027/2151 = 0.942 with round 20's (the floors below were lowered to the values
-     * measured when each pool joined, not tuned) */
-    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_DATE]) >= 0.942);
-    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_ORDINAL]) >= 0.983);
-    assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.986);
-    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.928);
+     * measured when each pool joined, not tuned), then 2069/2151 = 0.961 after round 27's
+     * Dutch and English classes (tune27-p19) */
+    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_DATE]) >= 0.961);
+    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_ORDINAL]) >= 0.988);
+    assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.996);
+    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.939);
     assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_METRIC]) >= 0.986);
     assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_TARGET]) >= 0.986);
     assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_PERIOD]) >= 0.983);

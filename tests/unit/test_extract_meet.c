@@ -672,6 +672,9 @@ static void dutch_table_partners_rounds_and_that_day(void **state)
         {"De delegaties van Lao Cai en Yunnan kwamen op 7 mei samen in Hekou.", "2025-05-07", 0},
         {"Lao Cai en Hekou hebben op 7 mei in Hekou afspraken gemaakt over de douane.",
          "2025-05-07", 0},
+        /* the times set off after the clause of coming together */
+        {"De werkgroep van Lao Cai en Yunnan kwam op 7 mei bijeen in Hekou, voor de elfde keer.",
+         "2025-05-07", 11},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char text[512];
@@ -686,9 +689,19 @@ static void dutch_table_partners_rounds_and_that_day(void **state)
                      x.nmeetings ? x.meetings[0].date : "-");
         bc_extraction_free(&x);
     }
+    /* the times of something else after the comma: no number */
+    {
+        bc_extraction y = run("nl", "2025-05-20",
+                              "Titel\n\nDe werkgroep van Lao Cai en Yunnan kwam op 7 mei bijeen in "
+                              "Hekou, voor de elfde keer gastheer.");
+        for (size_t k = 0; k < y.nmeetings; k++)
+            assert_int_equal(y.meetings[k].ordinal, 0);
+        bc_extraction_free(&y);
+    }
     /* what was discussed, an agreement made with someone, a round of a tender */
     static const char *const none[] = {
-        "Op 2 mei bespraken de delegaties van Lao Cai en Yunnan de knelpunten bij de douane.",
+        "Tijdens de werksessie bespraken de delegaties van Lao Cai en Yunnan de knelpunten bij "
+        "de douane.",
         "Op 2 mei sprak de gouverneur van Guangxi af met Lang Son de brug te openen.",
         "Op 2 mei sprak de minister van Lao Cai met journalisten over de Chinese markt.",
         "De tweede ronde van de aanbesteding voor de brug tussen Lao Cai en Hekou sloot op 2 "
@@ -770,9 +783,13 @@ static void dutch_joint_openings_since_when_and_counts_of_a_time(void **state)
         "Op 6 mei was het de tweede ontmoeting van Lao Cai en Yunnan binnen een jaar.",
         "Op 6 mei hielden Lao Cai en Yunnan de eerste bijeenkomst van het jaar.",
         "Het is de eerste keer dat Lai Chau het overleg met Yunnan mag ontvangen.",
+        /* "it was the second ... this year": the meetings of a time counted */
+        "Het was al het tweede gesprek op topniveau tussen Quang Ninh en Guangxi dit jaar.",
+        "It was the second such meeting between Lao Cai and Yunnan this year.",
     };
     for (size_t i = 0; i < sizeof no_number / sizeof no_number[0]; i++) {
-        x = run("nl", "2025-05-20", no_number[i]);
+        x = run(i + 1 == sizeof no_number / sizeof no_number[0] ? "en" : "nl", "2025-05-20",
+                no_number[i]);
         for (size_t k = 0; k < x.nmeetings; k++)
             if (x.meetings[k].ordinal != 0)
                 fail_msg("%s: ordinal %d", no_number[i], x.meetings[k].ordinal);
@@ -1264,6 +1281,27 @@ static void the_kind_of_talks_after_the_lead(void **state)
     bc_extraction_free(&x);
 }
 
+/* "their third-quarter session", "a second-half review meeting": the ordinal of a quarter or
+ * half of a year is no number of a series; "the third quarterly session" stays numbered. */
+static void a_quarter_of_a_year_is_no_number(void **state)
+{
+    (void)state;
+    bc_extraction x =
+        run("en", "2025-03-01",
+            "Title\n\nAt their third-quarter session in Jiangcheng on 23 September "
+            "2024, the border guards of Dien Bien and Pu'er agreed on joint patrols.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_int_equal(x.meetings[0].ordinal, 0);
+    assert_string_equal(x.meetings[0].date, "2024-09-23");
+    bc_extraction_free(&x);
+    x = run("en", "2025-03-01",
+            "Title\n\nAt their third session in Jiangcheng on 23 September 2024, the border guards "
+            "of Dien Bien and Pu'er agreed on joint patrols.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_int_equal(x.meetings[0].ordinal, 3);
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1299,6 +1337,7 @@ int main(void)
         cmocka_unit_test(yesterday_afternoon_and_last_night),
         cmocka_unit_test(a_date_after_an_aside_of_holding),
         cmocka_unit_test(the_kind_of_talks_after_the_lead),
+        cmocka_unit_test(a_quarter_of_a_year_is_no_number),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -55,6 +55,48 @@ static void past_verbs_of_meeting_take_a_month(void **state)
                 NULL);
 }
 
+/* The Dutch meetings of text, published on pub: the count, and the date and status of the
+ * one whose quote begins with start must be want (NULL: none begins so). */
+static void nl_meeting(const char *pub, const char *text, const char *start, const char *want)
+{
+    bc_extraction x = run("nl", pub, text);
+    const bc_xmeeting *m = NULL;
+    for (size_t i = 0; i < x.nmeetings && m == NULL; i++)
+        if (x.meetings[i].cite.nquotes > 0 &&
+            strncmp(text + x.meetings[i].cite.q[0].start, start, strlen(start)) == 0)
+            m = &x.meetings[i];
+    if (want == NULL && m != NULL)
+        fail_msg("a meeting %s from \"%s\"", m->date, start);
+    if (want != NULL && (m == NULL || strcmp(m->date, want) != 0 || strcmp(m->status, "held") != 0))
+        fail_msg("\"%s\": %s %s, want %s held", start, m ? m->date : "none", m ? m->status : "",
+                 want);
+    bc_extraction_free(&x);
+}
+
+static void dutch_past_verbs_of_meeting_take_a_month(void **state)
+{
+    (void)state;
+    /* "overlegden", "vergaderden": talks that took place, a month with its year dates them;
+     * "ze" after talks of both sides reported are those sides */
+    nl_meeting("2025-03-14",
+               "Kop\n\nOp 17 januari 2024 ontmoetten delegaties van beide steden elkaar in "
+               "Dongxing. In december 2022 overlegden ze nog via een videoverbinding.",
+               "In december 2022", "2022-12");
+    nl_meeting("2025-03-14",
+               "Kop\n\nLao Cai en Hekou vergaderden in maart 2024 in Hekou over de nieuwe brug.",
+               "Lao Cai en Hekou", "2024-03");
+    /* "dateert van": the talks took place then */
+    nl_meeting(
+        "2021-05-02",
+        "Kop\n\nHet laatste fysieke overleg tussen de besturen van Lao Cai en Honghe dateert "
+        "van januari 2020.",
+        "Het laatste", "2020-01");
+    /* a noun of talks, no verb saying they took place: days only */
+    nl_meeting("2025-03-14",
+               "Kop\n\nHet overleg tussen Lao Cai en Hekou over de brug begon in maart 2024.",
+               "Het overleg", NULL);
+}
+
 static void a_day_of_another_nouns_relative_clause(void **state)
 {
     (void)state;
@@ -727,6 +769,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(past_verbs_of_meeting_take_a_month),
+        cmocka_unit_test(dutch_past_verbs_of_meeting_take_a_month),
         cmocka_unit_test(a_day_of_another_nouns_relative_clause),
         cmocka_unit_test(years_gone_by_date_talks),
         cmocka_unit_test(the_two_parties_are_both_sides),

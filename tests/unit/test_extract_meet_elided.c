@@ -89,11 +89,70 @@ static void counts_and_nouns_are_no_meeting(void **state)
     }
 }
 
+/* The date ("" undated, NULL no such meeting) of the meeting numbered ord of text. */
+static const char *dated_back(const char *lang, const char *ref, const char *text, int ord,
+                              char *buf, size_t len)
+{
+    bc_extraction x = run(lang, ref, text);
+    const char *r = NULL;
+    for (size_t i = 0; i < x.nmeetings && r == NULL; i++)
+        if (x.meetings[i].ordinal == ord) {
+            snprintf(buf, len, "%s", x.meetings[i].date);
+            r = buf;
+        }
+    bc_extraction_free(&x);
+    return r;
+}
+
+static void an_ordinal_without_its_noun(void **state)
+{
+    (void)state;
+    char buf[32];
+    const char *r =
+        dated_back("nl", "2025-10-31",
+                   "Kop\n\nDe tiende vergadering vond op 12 juni 2024 plaats in Kunming; de "
+                   "negende was in maart 2023 in de stad Ha Giang.",
+                   9, buf, sizeof buf);
+    assert_non_null(r);
+    assert_string_equal(r, "2023-03");
+    r = dated_back(
+        "en", "2025-10-31",
+        "Title\n\nThe tenth meeting was held in Kunming on June 12, 2024, and the ninth took "
+        "place in Ha Giang in March 2023.",
+        9, buf, sizeof buf);
+    assert_non_null(r);
+    assert_string_equal(r, "2023-03");
+    /* opening the next sentence: of the series the sentence before numbered */
+    r = dated_back(
+        "nl", "2024-01-30",
+        "Kop\n\nDe derde editie van de jaarlijkse conferentie van de partijsecretarissen "
+        "vond eind maart 2023 plaats. De vierde staat dit jaar op het programma, in Yunnan.",
+        4, buf, sizeof buf);
+    assert_non_null(r);
+    assert_string_equal(r, "2024");
+}
+
+static void no_meeting_of_a_far_number_or_no_verb(void **state)
+{
+    (void)state;
+    char buf[32];
+    assert_null(
+        dated_back("nl", "2024-01-30",
+                   "Kop\n\nDe 11e vergadering besprak twee projecten. Het eerste is een brug.", 1,
+                   buf, sizeof buf));
+    assert_null(dated_back("nl", "2024-01-30",
+                           "Kop\n\nDe tiende vergadering vond in juni plaats. De negende provincie "
+                           "sloot zich in maart aan.",
+                           9, buf, sizeof buf));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(the_seventh_after_the_fifth_conference),
         cmocka_unit_test(counts_and_nouns_are_no_meeting),
+        cmocka_unit_test(an_ordinal_without_its_noun),
+        cmocka_unit_test(no_meeting_of_a_far_number_or_no_verb),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

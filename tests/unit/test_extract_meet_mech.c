@@ -534,6 +534,64 @@ static void a_place_is_no_member_of_the_body(void **state)
     }
 }
 
+/* A numbered yearly conference, its own words saying so, is the conference's even after a
+ * body its sentence names before it ("Die werkgroep bereidt de besluiten voor van de vierde
+ * jaarlijkse conferentie van de partijsecretarissen"). */
+static void the_yearly_conference_by_its_own_words(void **state)
+{
+    (void)state;
+    bc_extraction x =
+        run("nl", "2025-06-01",
+            "Kop\n\nDe gezamenlijke werkgroep van Lao Cai, Ha Giang, Lai Chau, Dien Bien "
+            "en Yunnan kwam in mei bijeen. Die werkgroep bereidt de besluiten voor van "
+            "de vierde jaarlijkse conferentie van de partijsecretarissen van de vier "
+            "provincies en Yunnan, die in juli plaatsvindt.");
+    assert_string_equal(meet(&x, "conference-yunnan", 4)->date, "2025-07");
+    bc_extraction_free(&x);
+}
+
+/* The border guards' numbered meetings take no number of the provinces' series the article
+ * names later ("the eleventh meeting of their joint working group"). */
+static void the_guards_meetings_are_theirs(void **state)
+{
+    (void)state;
+    bc_extraction x =
+        run("en", "2025-11-20",
+            "Title\n\nAt their 12th regular meeting, held in Pu'er in October 2024, "
+            "Dien Bien's border guard command and the Pu'er border management "
+            "detachment agreed to push for the gate's opening. The 13th meeting is to "
+            "be hosted in Dien Bien Phu.\n\nYunnan and four Vietnamese provinces held "
+            "the eleventh meeting of their joint working group in Lai Chau in late "
+            "October.");
+    assert_string_equal(meet(&x, "", 12)->date, "2024-10");
+    (void)meet(&x, "", 13);
+    (void)meet(&x, "jwg-yunnan", 11);
+    bc_extraction_free(&x);
+}
+
+/* A Dutch numbered meeting whose sentence opens with "Die" alone is of the body the sentence
+ * before names ("... via de gezamenlijke werkgroep van ... en Yunnan. Die kwam ... voor de
+ * tiende keer"); not across a paragraph. */
+static void die_is_the_body_named_before(void **state)
+{
+    (void)state;
+    const char *body = "Kop\n\nDe samenwerking loopt via de gezamenlijke werkgroep van de "
+                       "Vietnamese grensprovincies en Yunnan.";
+    char text[512];
+    snprintf(text, sizeof text,
+             "%s Die kwam voor het laatst bijeen in juni 2024 in Kunming, voor de tiende keer.",
+             body);
+    bc_extraction x = run("nl", "2025-06-18", text);
+    assert_string_equal(meet(&x, "jwg-yunnan", 10)->date, "2024-06");
+    bc_extraction_free(&x);
+    snprintf(text, sizeof text,
+             "%s\n\nDie kwam voor het laatst bijeen in juni 2024 in Kunming, voor de tiende keer.",
+             body);
+    x = run("nl", "2025-06-18", text);
+    assert_string_equal(meet(&x, "", 10)->date, "2024-06");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -549,6 +607,9 @@ int main(void)
         cmocka_unit_test(dutch_sessions_summits_and_spring_words),
         cmocka_unit_test(four_provinces_written_other_ways),
         cmocka_unit_test(a_place_is_no_member_of_the_body),
+        cmocka_unit_test(the_yearly_conference_by_its_own_words),
+        cmocka_unit_test(the_guards_meetings_are_theirs),
+        cmocka_unit_test(die_is_the_body_named_before),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -1,0 +1,69 @@
+/* extract_meet_dayname.c: a Dutch meeting named by its day after "van" ("De ontmoeting
+ * van maandag volgde kort op een werksessie ...", "het overleg van 12 maart", "De gesprekken
+ * van dinsdag"), as English names one by a day before it ("Monday's meeting", "the June 12
+ * session"): the day is that meeting's, not that of other talks its sentence tells of. */
+#include "extract_int.h"
+
+size_t bcx_nl_named_by(const ctx *c, size_t si, size_t i)
+{
+    size_t hi = c->se[si].t1, n = bcx_lex_find(c, C_TALKS, i, NULL);
+    if (c->lbit != L_NL)
+        return 0;
+    if (n == 0)
+        n = bcx_lex_find(c, C_MEET, i, NULL);
+    /* a noun, then "van" and the day at once, nothing between */
+    if (n == 0 || i + n + 1 >= hi || !bcx_word_is(c, i + n, hi, "van") ||
+        (bcx_gap(c, i + n - 1) & ~(unsigned)G_SPACE) || (bcx_gap(c, i + n) & ~(unsigned)G_SPACE))
+        return 0;
+    for (size_t k = c->se[si].d0; k < c->se[si].d1; k++) {
+        const xd *d = &c->d[k];
+        if (d->t0 == i + n + 1 && (d->prec >= 2 || d->weekday) && !d->span[0])
+            return k + 1;
+    }
+    return 0;
+}
+
+const xd *bcx_nl_then_held(const ctx *c, const mention *m)
+{
+    static const char *const that[] = {"die", "deze", NULL};
+    static const char *const held[] = {"vond", "vonden", "werd", "werden", NULL};
+    size_t si = m->sent + 1;
+    if (c->lbit != L_NL || m->date[0] || m->planned > 0 || si >= c->ns || bcx_new_paragraph(c, si))
+        return NULL;
+    for (size_t k = 0; k < c->nm; k++)
+        if (c->m[k].sent == m->sent && c->m[k].t0 > m->t0)
+            return NULL; /* "Die" is the last meeting named, not m */
+    size_t s0 = c->se[si].t0, hi = c->se[si].t1;
+    int opens = 0, verb = 0;
+    for (int w = 0; that[w] && !opens; w++)
+        opens = bcx_word_is(c, s0, hi, that[w]);
+    for (int w = 0; held[w] && opens && !verb; w++)
+        verb = s0 + 1 < hi && bcx_word_is(c, s0 + 1, hi, held[w]);
+    if (!verb || !(bcx_sent_has(c, si, C_HELD, -1) || bcx_nl_takes_place(c, si) < 0) ||
+        c->se[si].nment > 0)
+        return NULL;
+    const xd *day = NULL;
+    for (size_t k = c->se[si].d0; k < c->se[si].d1; k++) {
+        const xd *d = &c->d[k];
+        if (day != NULL || d->prec < 2 || d->same_day || d->rel || d->span[0] || d->used ||
+            bcx_said_on(c, d) || bcx_deadline_day(c, d) || bcx_signed_on(c, d))
+            return NULL;
+        day = d;
+    }
+    return day;
+}
+
+int bcx_nl_day_of_other(const ctx *c, const mention *m, const xd *d)
+{
+    size_t lo = c->se[m->sent].t0;
+    if (c->lbit != L_NL || d->t0 < lo + 2 || !bcx_word_is(c, d->t0 - 1, d->t0, "van"))
+        return 0;
+    for (size_t k = d->t0 - 1; k > lo && k + 4 > d->t0; k--) {
+        size_t q = k - 1;
+        if (q >= m->t0 && q < m->t1)
+            return 0; /* m's own noun: "de gesprekken van dinsdag" are m */
+        if (bcx_nl_named_by(c, m->sent, q) == (size_t)(d - c->d) + 1)
+            return 1;
+    }
+    return 0;
+}

@@ -1,0 +1,80 @@
+/* extract_meet_held.c: whether a sentence says the talks it names take place or took place
+ * ("were held", "will be held", "odbeda sie"), also by the Dutch passive of the past of
+ * receiving ("Donderdagnamiddag werd hij in Ha Long ontvangen door Nguyen Xuan Thang"): then
+ * a month is their date too, and talks of the sides told before may go without them named. */
+#include "extract_int.h"
+
+/* 1 when Dutch sentence si has "werd" or "werden" and, later in that clause, "ontvangen"
+ * or "verwelkomd" followed by "door": a reception that took place; not a proposal or a plan
+ * "goed ontvangen door" (well received by). */
+static int nl_received_by(const ctx *c, size_t si)
+{
+    static const char *const was[] = {"werd", "werden", NULL};
+    static const char *const got[] = {"ontvangen", "verwelkomd", NULL};
+    static const char *const how[] = {"goed", "positief", "gunstig", "slecht", "kritisch", NULL};
+    size_t a = c->se[si].t0, b = c->se[si].t1;
+    if (c->lbit != L_NL)
+        return 0;
+    for (size_t k = a; k < b; k++) {
+        int aux = 0;
+        for (int w = 0; was[w] && !aux; w++)
+            aux = bcx_word_is(c, k, b, was[w]);
+        for (size_t q = k + 1; aux && q + 1 < b && q < k + 12; q++) {
+            if (bcx_gap(c, q - 1) & (G_COMMA | G_DOT))
+                break;
+            int judged = 0;
+            for (int w = 0; how[w] && !judged; w++)
+                judged = bcx_word_is(c, q - 1, b, how[w]);
+            for (int w = 0; got[w] && !judged; w++)
+                if (bcx_word_is(c, q, b, got[w]) && bcx_word_is(c, q + 1, b, "door"))
+                    return 1;
+        }
+    }
+    return 0;
+}
+
+/* 1 when the gap after token k of sentence si is a comma between two names of a list
+ * ("de partijsecretarissen van Quang Ninh, Lang Son, Cao Bang en Ha Giang"). */
+static int list_comma(const ctx *c, size_t si, size_t k)
+{
+    int ends = 0, starts = 0;
+    if ((bcx_gap(c, k) & (G_COMMA | G_DOT)) != G_COMMA || (bcx_gap(c, k) & G_PAREN))
+        return 0;
+    for (size_t q = c->se[si].h0; q < c->se[si].h1 && !(ends && starts); q++) {
+        ends = ends || c->h[q].t1 == k + 1;
+        starts = starts || c->h[q].t0 == k + 1;
+    }
+    return ends && starts;
+}
+
+/* 1 when Dutch sentence si has a verb of the past whose particle follows in its clause, the
+ * names of a list between ("In februari kwamen de partijsecretarissen van Quang Ninh, Lang
+ * Son, Cao Bang en Ha Giang in Ha Long samen met hun collega uit Guangxi op de jaarlijkse
+ * voorjaarsontmoeting", "vond ... plaats"): it took place. */
+static int nl_split_held(const ctx *c, size_t si)
+{
+    static const char *const verb[] = {"vond", "vonden", "kwam", "kwamen", NULL};
+    static const char *const part[] = {"plaats", "plaats", "samen", "samen", NULL};
+    size_t a = c->se[si].t0, b = c->se[si].t1;
+    for (size_t k = a; c->lbit == L_NL && k < b; k++) {
+        if (bcx_nl_took_place(c, k, b))
+            return 1;
+        for (int w = 0; verb[w]; w++) {
+            if (!bcx_word_is(c, k, b, verb[w]))
+                continue;
+            for (size_t q = k + 1; q < b && q < k + 30; q++) {
+                if ((bcx_gap(c, q - 1) & (G_COMMA | G_DOT)) && !list_comma(c, si, q - 1))
+                    break;
+                if (bcx_word_is(c, q, b, part[w]) || bcx_word_is(c, q, b, "bijeen"))
+                    return 1;
+            }
+        }
+    }
+    return 0;
+}
+
+int bcx_talks_held(const ctx *c, size_t si)
+{
+    return bcx_sent_has(c, si, C_HELD, -1) || bcx_sent_has(c, si, C_FUTURE, -1) ||
+           nl_received_by(c, si) || nl_split_held(c, si);
+}

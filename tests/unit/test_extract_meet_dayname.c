@@ -1,0 +1,80 @@
+/* test_extract_meet_dayname.c: a Dutch meeting named by its day after "van" and the
+ * sentence that dates the last meeting named by pointing back at it
+ * (extract_meet_dayname.c): "De ontmoeting van maandag" keeps its Monday, the working session
+ * the same sentence names does not take it; "Die vond op 31 december ... plaats" dates that
+ * session; a sentence of the present, or of no holding, dates nothing. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "fixture.h"
+
+#include "extract_fixture.h"
+
+static const char *const told =
+    "Kop\n\nDe ontmoeting van maandag volgde kort op een werksessie tussen de stad Lao Cai en "
+    "het Chinese district Hekou.";
+
+/* The dates of the meetings of text, read with reference date ref, joined by spaces in
+ * their order, into buf. */
+static const char *dates(const char *ref, const char *text, char *buf, size_t len)
+{
+    bc_extraction x = run("nl", ref, text);
+    buf[0] = '\0';
+    for (size_t i = 0; i < x.nmeetings; i++) {
+        strncat(buf, i ? " " : "", len - strlen(buf) - 1);
+        strncat(buf, x.meetings[i].date, len - strlen(buf) - 1);
+    }
+    bc_extraction_free(&x);
+    return buf;
+}
+
+static void the_day_after_van_is_its_nouns(void **state)
+{
+    (void)state;
+    char buf[128];
+    /* Monday is the meeting's; the working session, undated, is no meeting one can tell */
+    assert_string_equal(dates("2024-01-30", told, buf, sizeof buf), "2024-01-29");
+}
+
+static void die_vond_plaats_dates_the_last_meeting_named(void **state)
+{
+    (void)state;
+    char text[512], buf[128];
+    snprintf(text, sizeof text, "%s Die vond op 31 december vorig jaar in Lao Cai plaats.", told);
+    assert_string_equal(dates("2024-01-30", text, buf, sizeof buf), "2024-01-29 2023-12-31");
+    /* no reference date: the day and month, no year invented */
+    snprintf(text, sizeof text, "%s Die vond op 31 december in Lao Cai plaats.", told);
+    assert_string_equal(dates(NULL, text, buf, sizeof buf), "--12-31");
+}
+
+static void no_day_from_what_says_no_holding(void **state)
+{
+    (void)state;
+    char text[512], buf[128];
+    /* the present: to come, not the session that took place */
+    snprintf(text, sizeof text, "%s Die vindt op 31 maart in Lao Cai plaats.", told);
+    assert_string_equal(dates("2024-01-30", text, buf, sizeof buf), "2024-01-29");
+    /* no verb of holding: what was approved then is no meeting */
+    assert_string_equal(dates("2024-01-30",
+                              "Kop\n\nLao Cai en Hekou hielden een werksessie over de brug. Die "
+                              "werd op 31 december vorig jaar door Hanoi goedgekeurd.",
+                              buf, sizeof buf),
+                        "");
+    /* a new paragraph points back at nothing */
+    snprintf(text, sizeof text, "%s\n\nDie vond op 31 december vorig jaar in Lao Cai plaats.",
+             told);
+    assert_string_equal(dates("2024-01-30", text, buf, sizeof buf), "2024-01-29");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(the_day_after_van_is_its_nouns),
+        cmocka_unit_test(die_vond_plaats_dates_the_last_meeting_named),
+        cmocka_unit_test(no_day_from_what_says_no_holding),
+    };
+    return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
+}

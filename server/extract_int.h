@@ -892,6 +892,10 @@ int bcx_en_spend_after(const ctx *c, size_t si, size_t end);
 
 /* Finds the numbered, named and talks mentions of every sentence (c->m). */
 void bcx_find_mentions(ctx *c);
+/* 1 when the gap after token k of sentence si is a comma between two names of a list
+ * ("de werkgroep van Ha Giang, Lao Cai, Lai Chau en Yunnan"): a known name ends at k and
+ * another begins right after it. */
+int bcx_list_comma(const ctx *c, size_t si, size_t k);
 /* 1 when sentence si says the talks it names take place or took place ("were held",
  * "will be held", Dutch "werd ... ontvangen door"; extract_meet_held.c). */
 int bcx_talks_held(const ctx *c, size_t si);

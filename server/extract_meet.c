@@ -365,7 +365,7 @@ static int on_sidelines(const ctx *c, size_t si, size_t i, int verb)
 /* 1 when the gap after token k of sentence si is a comma between two names of a list
  * ("de werkgroep van Ha Giang, Lao Cai, Lai Chau en Yunnan"): a known name ends at k and
  * another begins right after it. */
-static int list_comma(const ctx *c, size_t si, size_t k)
+int bcx_list_comma(const ctx *c, size_t si, size_t k)
 {
     int ends = 0, starts = 0;
     if ((bcx_gap(c, k) & (G_COMMA | G_DOT)) != G_COMMA || (bcx_gap(c, k) & G_PAREN))
@@ -392,7 +392,7 @@ static int split_meet_verb(const ctx *c, size_t si, size_t i)
     if (!verb || c->lbit != L_NL)
         return 0;
     for (size_t k = i + 1; k < hi && k < i + 30; k++) {
-        if ((bcx_gap(c, k - 1) & (G_COMMA | G_DOT)) && !list_comma(c, si, k - 1))
+        if ((bcx_gap(c, k - 1) & (G_COMMA | G_DOT)) && !bcx_list_comma(c, si, k - 1))
             return 0;
         /* "bijeen" anywhere on ("kwamen op de 3de bijeen in Hekou"); "samen" closing the
          * clause or before where ("kwamen samen in Hekou"; not "samen met") */

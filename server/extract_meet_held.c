@@ -33,20 +33,6 @@ static int nl_received_by(const ctx *c, size_t si)
     return 0;
 }
 
-/* 1 when the gap after token k of sentence si is a comma between two names of a list
- * ("de partijsecretarissen van Quang Ninh, Lang Son, Cao Bang en Ha Giang"). */
-static int list_comma(const ctx *c, size_t si, size_t k)
-{
-    int ends = 0, starts = 0;
-    if ((bcx_gap(c, k) & (G_COMMA | G_DOT)) != G_COMMA || (bcx_gap(c, k) & G_PAREN))
-        return 0;
-    for (size_t q = c->se[si].h0; q < c->se[si].h1 && !(ends && starts); q++) {
-        ends = ends || c->h[q].t1 == k + 1;
-        starts = starts || c->h[q].t0 == k + 1;
-    }
-    return ends && starts;
-}
-
 /* 1 when Dutch sentence si has a verb of the past whose particle follows in its clause, the
  * names of a list between ("In februari kwamen de partijsecretarissen van Quang Ninh, Lang
  * Son, Cao Bang en Ha Giang in Ha Long samen met hun collega uit Guangxi op de jaarlijkse
@@ -63,7 +49,7 @@ static int nl_split_held(const ctx *c, size_t si)
             if (!bcx_word_is(c, k, b, verb[w]))
                 continue;
             for (size_t q = k + 1; q < b && q < k + 30; q++) {
-                if ((bcx_gap(c, q - 1) & (G_COMMA | G_DOT)) && !list_comma(c, si, q - 1))
+                if ((bcx_gap(c, q - 1) & (G_COMMA | G_DOT)) && !bcx_list_comma(c, si, q - 1))
                     break;
                 if (bcx_word_is(c, q, b, part[w]) || bcx_word_is(c, q, b, "bijeen"))
                     return 1;

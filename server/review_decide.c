@@ -68,39 +68,25 @@ int bc_review_version(bc_store *s, bc_review_kind k, const char *id,
     return BC_OK;
 }
 
-/* 1 when the If-Match value if_match names version: "*", or a strong entity tag
- * "\"<version>\"" in its comma-separated list (a weak tag never matches, RFC 9110 13.1.1). */
-static int if_match_names(const char *if_match, const char *version)
+/* How a strong entity tag of If-Match is compared with a version (RFC 9110 13.1.1: a weak tag
+ * never matches). */
+typedef enum {
+    TAG_IS,       /* the version byte for byte, or "*" */
+    TAG_VERSIONY, /* of the form of a version: as many hex digits, any case */
+    TAG_FOLDED,   /* the version spelled in other case */
+} tag_test;
+
+/* 1 when a strong entity tag of the comma-separated If-Match value if_match passes test
+ * against version; 0 when none does or the value is no list of entity tags (then nothing
+ * matches). */
+static int if_match_has(const char *if_match, const char *version, tag_test test)
 {
     size_t vlen = strlen(version);
     for (const char *p = if_match; *p != '\0';) {
         while (*p == ' ' || *p == '\t' || *p == ',')
             p++;
         if (*p == '*')
-            return 1;
-        int weak = strncmp(p, "W/", 2) == 0;
-        if (weak)
-            p += 2;
-        if (*p != '"')
-            return 0; /* not a list of entity tags: nothing matches */
-        const char *close = strchr(p + 1, '"');
-        if (close == NULL)
-            return 0;
-        if (!weak && (size_t)(close - p - 1) == vlen && memcmp(p + 1, version, vlen) == 0)
-            return 1;
-        p = close + 1;
-    }
-    return 0;
-}
-
-/* 1 when If-Match names, as a strong tag, something of the form of a version: vlen hex
- * digits in quotes. "nope", W/"…" or an entity tag of another form was never a version of
- * any fact. */
-static int if_match_versionlike(const char *if_match, size_t vlen)
-{
-    for (const char *p = if_match; *p != '\0';) {
-        while (*p == ' ' || *p == '\t' || *p == ',')
-            p++;
+            return test == TAG_IS;
         int weak = strncmp(p, "W/", 2) == 0;
         if (weak)
             p += 2;
@@ -109,32 +95,10 @@ static int if_match_versionlike(const char *if_match, size_t vlen)
         const char *close = strchr(p + 1, '"');
         if (close == NULL)
             return 0;
-        size_t n = (size_t)(close - p - 1);
-        if (!weak && n == vlen && strspn(p + 1, "0123456789abcdefABCDEF") >= n)
-            return 1;
-        p = close + 1;
-    }
-    return 0;
-}
-
-/* 1 when If-Match names version as a strong tag spelled in other case ("391C9665071116FB"):
- * the version, yet not it byte for byte, and strong tags compare byte for byte (RFC 9110
- * 8.8.3.2). */
-static int if_match_names_folded(const char *if_match, const char *version)
-{
-    size_t vlen = strlen(version);
-    for (const char *p = if_match; *p != '\0';) {
-        while (*p == ' ' || *p == '\t' || *p == ',')
-            p++;
-        int weak = strncmp(p, "W/", 2) == 0;
-        if (weak)
-            p += 2;
-        if (*p != '"')
-            return 0;
-        const char *close = strchr(p + 1, '"');
-        if (close == NULL)
-            return 0;
-        if (!weak && (size_t)(close - p - 1) == vlen && strncasecmp(p + 1, version, vlen) == 0)
+        if (!weak && (size_t)(close - p - 1) == vlen &&
+            (test == TAG_IS         ? memcmp(p + 1, version, vlen) == 0
+             : test == TAG_VERSIONY ? strspn(p + 1, "0123456789abcdefABCDEF") >= vlen
+                                    : strncasecmp(p + 1, version, vlen) == 0))
             return 1;
         p = close + 1;
     }
@@ -364,7 +328,7 @@ int bc_review_decide(bc_store *w, const bc_review_request *rq, bc_review_result 
         /* conditioned on the version the reviewer read: checked in the transaction that
          * decides, so nothing can come between */
         rc = bc_review_version(w, rq->kind, rq->fact_id, out->version, err);
-        if (rc == BC_OK && !if_match_names(rq->if_match, out->version)) {
+        if (rc == BC_OK && !if_match_has(rq->if_match, out->version, TAG_IS)) {
             char last[200] = "";
             if (review_one(
                     w,
@@ -374,7 +338,7 @@ int bc_review_decide(bc_store *w, const bc_review_request *rq, bc_review_result 
                     BC_BINDS(bc_text(k->name), bc_text(rq->fact_id)), last, sizeof last, err) < 0)
                 last[0] = '\0';
             out->stale = 1;
-            if (!if_match_versionlike(rq->if_match, strlen(out->version)))
+            if (!if_match_has(rq->if_match, out->version, TAG_VERSIONY))
                 rc = bc_err_set(err, BC_ECONFLICT,
                                 "If-Match names no version of a %s (a version is %zu hex digits "
                                 "in quotes, a strong tag: the ETag of GET "
@@ -382,7 +346,7 @@ int bc_review_decide(bc_store *w, const bc_review_request *rq, bc_review_result 
                                 "it and send that",
                                 k->name, strlen(out->version), out->version,
                                 last[0] ? ", last decision: " : "", last);
-            else if (if_match_names_folded(rq->if_match, out->version))
+            else if (if_match_has(rq->if_match, out->version, TAG_FOLDED))
                 rc = bc_err_set(err, BC_ECONFLICT,
                                 "If-Match names the %s's version in other case: a version is "
                                 "written in lower-case hex digits and a strong tag matches only "

@@ -109,7 +109,10 @@ async function startDaemon() {
     + 'On March 18, 2026, the 13th meeting of the Joint Working Group of Lai Chau, Lao Cai, Tuyen Quang, '
     + 'Dien Bien (Vietnam) and Yunnan (China) was held in Kunming. The two sides reported that '
     + 'import-export turnover between the four Vietnamese provinces and Yunnan reached USD 8.1 billion '
-    + 'in 2025. Import-export turnover between Lao Cai and Yunnan reached 52 billion yuan in 2025.\n');
+    + 'in 2025. Import-export turnover between Lao Cai and Yunnan reached 52 billion yuan in 2025. '
+    // a meeting named only as the time of talks: its status is not stated (unknown)
+    + 'Officials of Lao Cai and Yunnan held talks in Hekou on March 10, 2026, ahead of the 14th '
+    + 'meeting of the Joint Working Group.\n');
   execFileSync(CLI, ['ingest', article, '--lang', 'en', '--title', 'JWG 12', '--published-on', '2026-03-19', '--db', db],
     { stdio: ['ignore', 'ignore', 'inherit'], timeout: 30_000 });
   ok('bordercoop ingest added an article with machine-read facts');
@@ -566,6 +569,10 @@ async function main() {
     && narrowBadge.sw <= 375 && narrowBadge.border === 'dashed',
   'at 375 px the machine-read fact is marked "machine-read, unreviewed", inside the screen', JSON.stringify(narrowBadge));
   check((await page.locator('#trade-table .badge.machine-read').count()) >= 1, 'the machine-read trade figure is marked in the table');
+  // a meeting whose status the text does not state is said so, never shown as planned
+  const unknownBadges = await page.locator('#timeline .badge.meeting-unknown').allInnerTexts();
+  check(unknownBadges.length >= 1 && unknownBadges.every((t) => t === 'Status not stated'),
+    'a meeting named only as the time of talks is marked "Status not stated" in the timeline', JSON.stringify(unknownBadges));
   // a turnover in yuan is larger as a number than any in USD, but no rate is stated: the
   // largest is a USD figure, and the yuan one is listed apart, never ranked against it
   const tradeCard = await page.locator('#card-trade').locator('..').innerText();

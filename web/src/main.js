@@ -36,6 +36,9 @@ function currentUrls() {
 }
 
 const PROJECT_STATUSES = ['operational', 'under_construction', 'planned', 'proposed', 'reported'];
+// a meeting named only as the time of something else ("ahead of the 14th meeting") has status
+// unknown: the text says neither that it took place nor that it will (README, Status)
+const MEETING_STATUS_LABELS = { held: 'Held', planned: 'Planned', unknown: 'Status not stated' };
 
 const api = new Api();
 const state = {
@@ -311,7 +314,7 @@ function renderTimeline() {
     return h('li', { class: `tl-item tl-${m.status}` },
       h('div', { class: 'tl-date' },
         h('time', { datetime: m.date ?? null }, reducedDate(m.date) ?? 'date not stated'),
-        h('span', { class: `badge meeting-${m.status}` }, m.status === 'held' ? 'Held' : 'Planned'),
+        h('span', { class: `badge meeting-${m.status}` }, MEETING_STATUS_LABELS[m.status] ?? m.status),
         curationBadge(m)),
       h('div', { class: 'tl-body' },
         h('h3', { class: 'tl-title' }, sourceButton(m.title, (b) => openList(m.title, m.mechanism?.name ?? null, [meetingGroup(m)], b), { cls: 'link', key: `meeting:${m.id}` })),

@@ -317,7 +317,7 @@ static int noun_after(const ctx *c, size_t k, size_t lim, size_t *noun_end)
 
 /* "liczba chinskich turystow ... przekroczy 33 000": the noun of the nearest "number
  * of" before token i. */
-static int noun_before(const ctx *c, size_t si, size_t i, size_t *noun_end)
+static int noun_before(const ctx *c, size_t si, size_t i, size_t *noun_at, size_t *noun_end)
 {
     const bc_lex *e = NULL;
     for (size_t p = i; p > c->se[si].t0; p--) {
@@ -327,6 +327,7 @@ static int noun_before(const ctx *c, size_t si, size_t i, size_t *noun_end)
         for (size_t q = p - 1 + n; q < i && q < p - 1 + n + 4; q++) {
             size_t m = bcx_lex_find(c, C_NOUN, q, &e);
             if (m > 0) {
+                *noun_at = q;
                 *noun_end = q + m;
                 return (int)e->val;
             }
@@ -334,6 +335,16 @@ static int noun_before(const ctx *c, size_t si, size_t i, size_t *noun_end)
         return 0;
     }
     return 0;
+}
+
+/* 1 when the number's counter at token k repeats the head of the noun at token at read
+ * before it, or the word before that noun ("so luot hanh khach ... dat gan 900.000 luot"):
+ * the counter ties the number to that noun. */
+static int counter_repeats(const ctx *c, size_t si, size_t k, size_t at)
+{
+    return c->lbit == L_VI && bcx_word_is(c, k, c->se[si].t1, "luot") &&
+           bcx_lex_find(c, C_NOUN, k, NULL) == 0 &&
+           (bcx_word_is(c, at, at + 1, "luot") || (at > 0 && bcx_word_is(c, at - 1, at, "luot")));
 }
 
 /* The start of an aside set off by two commas that closes at token p ("..., tinh tu dau nam
@@ -444,7 +455,7 @@ static int count_read(ctx *c, size_t si, size_t i, size_t lead)
     const bc_lex *e = NULL;
     size_t lim = c->se[si].t1, k = i + 1, noun_end = 0, n;
     const tok *t = &c->t[i];
-    int inferred = 0, noun = 0, bridge = 0, bare = 0;
+    int inferred = 0, noun = 0, bridge = 0, bare = 0, tied = 0;
     double scale = 1;
     const char *metric = NULL, *unit = NULL;
     if (k < lim && (n = bcx_lex_find2(c, C_SCALE, k, 1, &e)) > 0 &&
@@ -455,9 +466,11 @@ static int count_read(ctx *c, size_t si, size_t i, size_t lead)
     size_t end = k;
     noun = noun_after(c, k, lim, &noun_end);
     if (noun == 0) { /* "Het aantal reizigers ... steeg van 1,2 miljoen" */
-        noun = noun_before(c, si, i, &noun_end);
+        size_t at = 0;
+        noun = noun_before(c, si, i, &at, &noun_end);
+        tied = noun != 0 && counter_repeats(c, si, k, at);
         if (noun == 0)
-            noun = counter_noun_before(c, si, i, k, &noun_end, &bare);
+            tied = (noun = counter_noun_before(c, si, i, k, &noun_end, &bare)) != 0;
         inferred = noun != 0;
     }
     if (noun == 0 && bare)
@@ -515,7 +528,10 @@ static int count_read(ctx *c, size_t si, size_t i, size_t lead)
     f->start = t->start;
     f->end = t->end;
     bcx_cite_add(&f->cite, c->se[si].qs, c->se[si].qe);
-    f->confidence = 0.4 + (inferred ? 0.2 : 0.3) + (d ? 0.2 : 0) + (f->nparties ? 0.1 : 0);
+    /* a noun taken from before the number is a guess, unless the counter after the number
+     * repeats its head ("luot nguoi ... dat hon 3,2 trieu luot"): that ties the number to it
+     * as firmly as a noun right after it */
+    f->confidence = 0.4 + (inferred && !tied ? 0.2 : 0.3) + (d ? 0.2 : 0) + (f->nparties ? 0.1 : 0);
     return 1;
 }
 

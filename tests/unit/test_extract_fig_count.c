@@ -414,6 +414,35 @@ static void a_vietnamese_counter_after_its_number(void **state)
     bc_extraction_free(&x);
 }
 
+/* A Vietnamese count whose counter "lượt" after the number repeats the noun read before it
+ * is tied to that noun as firmly as a noun right after the number: it reaches the storing
+ * threshold (recheck3 12, new problem 1); a number with no such counter, its noun only
+ * guessed from "số lượt ..." before it, stays under it. */
+static void a_vietnamese_counter_ties_its_count(void **state)
+{
+    (void)state;
+    static const char *const tied[] = {
+        "Lượt người xuất nhập cảnh qua cửa khẩu Thanh Thủy đạt gần 700.000 lượt.",
+        "Số lượt hành khách xuất nhập cảnh qua cửa khẩu Tà Lùng đạt hơn 1,5 triệu lượt.",
+    };
+    for (size_t k = 0; k < sizeof tied / sizeof *tied; k++) {
+        bc_extraction x = run("vi", "2026-11-20", tied[k]);
+        if (x.nfigures != 1)
+            fail_msg("'%s': %zu figures", tied[k], (size_t)x.nfigures);
+        assert_string_equal(x.figures[0].metric, "border_crossings");
+        if (x.figures[0].confidence < BC_X_MIN_CONFIDENCE)
+            fail_msg("'%s': read at %.2f, not stored", tied[k], x.figures[0].confidence);
+        bc_extraction_free(&x);
+    }
+    bc_extraction x =
+        run("vi", "2026-11-20",
+            "Số lượt hành khách xuất nhập cảnh qua cửa khẩu Tà Lùng đạt gần 600.000.");
+    for (size_t k = 0; k < x.nfigures; k++)
+        if (x.figures[k].confidence >= BC_X_MIN_CONFIDENCE)
+            fail_msg("a number with no counter read at %.2f", x.figures[k].confidence);
+    bc_extraction_free(&x);
+}
+
 /* Metric "tourists" is of tourists from the other country: a count of visitors to a site
  * whose sentence names no country is not stored as such, only counted (recheck 12,
  * finding 14); the same with the country named is. */
@@ -751,6 +780,7 @@ int main(void)
         cmocka_unit_test(a_daily_rate_is_no_total),
         cmocka_unit_test(a_range_of_counts_is_two_ends),
         cmocka_unit_test(a_vietnamese_counter_after_its_number),
+        cmocka_unit_test(a_vietnamese_counter_ties_its_count),
         cmocka_unit_test(visitors_of_no_country_are_no_tourists),
         cmocka_unit_test(a_count_is_read_alike_with_and_without_a_date),
         cmocka_unit_test(a_day_opening_its_sentence_dates_a_count),

@@ -349,13 +349,22 @@ static int counter_repeats(const ctx *c, size_t si, size_t k, size_t at)
 
 /* The start of an aside set off by two commas that closes at token p ("..., tinh tu dau nam
  * den nay, dat"): a few words of a time or a source ("tinh tu", "tu", "ke tu", "trong",
- * "theo") holding no number and no counted noun; 0 when the comma before p closes none
+ * "theo") holding no counted noun and no number but a date's ("trong 10 thang dau nam 2026"); 0
+ * when the comma before p closes none
  * ("..., luong hang hoa giam, dat": a clause of its own). */
+static int in_date(const ctx *c, size_t q)
+{
+    for (size_t k = 0; k < c->nd; k++)
+        if (c->d[k].t0 <= q && q < c->d[k].t1)
+            return 1;
+    return 0;
+}
+
 static size_t aside_start(const ctx *c, size_t si, size_t p)
 {
     static const char *const opens[] = {"tinh", "tu", "ke", "trong", "theo", NULL};
     for (size_t q = p - 1; q > c->se[si].t0 && q + 8 > p; q--) {
-        if (c->t[q].kind == T_NUM || bcx_lex_find(c, C_NOUN, q, NULL) > 0 ||
+        if ((c->t[q].kind == T_NUM && !in_date(c, q)) || bcx_lex_find(c, C_NOUN, q, NULL) > 0 ||
             (bcx_gap(c, q - 1) & G_DOT))
             return 0;
         if (bcx_gap(c, q - 1) & G_COMMA) {

@@ -443,6 +443,31 @@ static void a_vietnamese_counter_ties_its_count(void **state)
     bc_extraction_free(&x);
 }
 
+/* An aside between commas that is a time with numbers of its own ("trong 9 tháng đầu năm
+ * 2026") does not stop the count's noun (recheck3 12, new problem 3): the count is read,
+ * of that period; an aside holding a number of no date is a clause of its own, counted. */
+static void a_vietnamese_count_past_a_dated_aside(void **state)
+{
+    (void)state;
+    bc_extraction x = run("vi", "2026-11-20",
+                          "Lượt hành khách xuất nhập cảnh qua cửa khẩu Tà Lùng, trong 9 tháng đầu "
+                          "năm 2026, đạt gần 800.000 lượt.");
+    const bc_xfigure *f = fig(&x, 8e5);
+    if (f == NULL)
+        fail_msg("800,000 crossings past a dated aside not read");
+    assert_string_equal(f->metric, "border_crossings");
+    assert_string_equal(f->period, "2026-01/2026-09");
+    bc_extraction_free(&x);
+    x = run("vi", "2026-11-20",
+            "Lượt hành khách qua cửa khẩu Tà Lùng, trong đó 300.000 lượt xe, đạt gần 800.000 "
+            "lượt.");
+    for (size_t k = 0; k < x.nfigures; k++)
+        if (fabs(x.figures[k].value - 8e5) < 1)
+            fail_msg("800,000 read past an aside that counts something else");
+    assert_int_equal(x.unmeasured_counts, 1);
+    bc_extraction_free(&x);
+}
+
 /* Metric "tourists" is of tourists from the other country: a count of visitors to a site
  * whose sentence names no country is not stored as such, only counted (recheck 12,
  * finding 14); the same with the country named is. */
@@ -781,6 +806,7 @@ int main(void)
         cmocka_unit_test(a_range_of_counts_is_two_ends),
         cmocka_unit_test(a_vietnamese_counter_after_its_number),
         cmocka_unit_test(a_vietnamese_counter_ties_its_count),
+        cmocka_unit_test(a_vietnamese_count_past_a_dated_aside),
         cmocka_unit_test(visitors_of_no_country_are_no_tourists),
         cmocka_unit_test(a_count_is_read_alike_with_and_without_a_date),
         cmocka_unit_test(a_day_opening_its_sentence_dates_a_count),

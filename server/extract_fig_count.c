@@ -383,7 +383,7 @@ static size_t aside_start(const ctx *c, size_t si, size_t p)
  * xuat nhap canh qua cua khau Mong Cai, tinh tu dau nam den nay, dat ..."); 0 when none,
  * and *bare set: the counter names a count whose noun is not read. */
 static int counter_noun_before(const ctx *c, size_t si, size_t i, size_t k, size_t *noun_end,
-                               int *bare)
+                               int *bare, size_t *aside_end)
 {
     const bc_lex *e = NULL;
     if (c->lbit != L_VI || !bcx_word_is(c, k, c->se[si].t1, "luot") ||
@@ -397,6 +397,7 @@ static int counter_noun_before(const ctx *c, size_t si, size_t i, size_t k, size
             if (q == 0)
                 return 0;
             aside = 1;
+            *aside_end = p;
             p = q; /* the token before the aside's opening comma is looked at next */
         }
         if (bcx_gap(c, p - 1) & G_DOT)
@@ -465,6 +466,7 @@ static int count_read(ctx *c, size_t si, size_t i, size_t lead)
     size_t lim = c->se[si].t1, k = i + 1, noun_end = 0, n;
     const tok *t = &c->t[i];
     int inferred = 0, noun = 0, bridge = 0, bare = 0, tied = 0;
+    size_t aside_end = 0; /* where an aside the noun was read past closes */
     double scale = 1;
     const char *metric = NULL, *unit = NULL;
     if (k < lim && (n = bcx_lex_find2(c, C_SCALE, k, 1, &e)) > 0 &&
@@ -479,7 +481,7 @@ static int count_read(ctx *c, size_t si, size_t i, size_t lead)
         noun = noun_before(c, si, i, &at, &noun_end);
         tied = noun != 0 && counter_repeats(c, si, k, at);
         if (noun == 0)
-            tied = (noun = counter_noun_before(c, si, i, k, &noun_end, &bare)) != 0;
+            tied = (noun = counter_noun_before(c, si, i, k, &noun_end, &bare, &aside_end)) != 0;
         inferred = noun != 0;
     }
     if (noun == 0 && bare)
@@ -523,6 +525,8 @@ static int count_read(ctx *c, size_t si, size_t i, size_t lead)
     char ytd[24];
     size_t ys[2] = {0, 0};
     int running = bcx_year_to_date(c, si, lead, end, ytd, sizeof ytd, ys);
+    if (!running && aside_end > 0) /* "luot nguoi ..., tinh tu dau nam den nay, dat ..." */
+        running = bcx_year_to_date(c, si, aside_end - 1, end, ytd, sizeof ytd, ys);
     if (running && d != NULL && d->t0 >= ys[0] && d->t1 <= ys[1])
         d = NULL;
     if (d != NULL && d->iso[0] != '-' && count_period(c, si, d, lead, end)) {

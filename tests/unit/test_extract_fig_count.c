@@ -445,7 +445,8 @@ static void a_vietnamese_counter_ties_its_count(void **state)
 
 /* An aside between commas that is a time with numbers of its own ("trong 9 tháng đầu năm
  * 2026") does not stop the count's noun (recheck3 12, new problem 3): the count is read,
- * of that period; an aside holding a number of no date is a clause of its own, counted. */
+ * of that period, and "tính từ đầu năm đến nay" there is its period too; an aside holding a
+ * number of no date is a clause of its own, counted. */
 static void a_vietnamese_count_past_a_dated_aside(void **state)
 {
     (void)state;
@@ -457,6 +458,18 @@ static void a_vietnamese_count_past_a_dated_aside(void **state)
         fail_msg("800,000 crossings past a dated aside not read");
     assert_string_equal(f->metric, "border_crossings");
     assert_string_equal(f->period, "2026-01/2026-09");
+    bc_extraction_free(&x);
+    /* the same with the aside "since the start of the year": to the report's day; an aside
+     * of a source is no period */
+    x = run("vi", "2026-11-20",
+            "Lượt hành khách xuất nhập cảnh qua cửa khẩu Tà Lùng, tính từ đầu năm đến nay, đạt "
+            "gần 800.000 lượt.");
+    assert_string_equal(fig(&x, 8e5)->period, "2026-01-01/2026-11-20");
+    bc_extraction_free(&x);
+    x = run("vi", "2026-11-20",
+            "Lượt hành khách xuất nhập cảnh qua cửa khẩu Tà Lùng, theo Đồn Biên phòng, đạt gần "
+            "800.000 lượt.");
+    assert_string_equal(fig(&x, 8e5)->period, "");
     bc_extraction_free(&x);
     x = run("vi", "2026-11-20",
             "Lượt hành khách qua cửa khẩu Tà Lùng, trong đó 300.000 lượt xe, đạt gần 800.000 "

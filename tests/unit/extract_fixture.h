@@ -48,6 +48,20 @@ static inline bc_extraction run(const char *lang, const char *ref, const char *t
     return x;
 }
 
+/* The meetings of text in language lang, read with reference date ref: exactly one, held and
+ * dated want, or none at all when want is NULL; fails the test otherwise. */
+static inline void expect_one_held(const char *lang, const char *ref, const char *text,
+                                   const char *want)
+{
+    bc_extraction x = run(lang, ref, text);
+    if (want == NULL ? x.nmeetings != 0
+                     : x.nmeetings != 1 || strcmp(x.meetings[0].date, want) != 0 ||
+                           strcmp(x.meetings[0].status, "held") != 0)
+        fail_msg("%s: %zu meetings, first '%s', want '%s'", text, x.nmeetings,
+                 x.nmeetings ? x.meetings[0].date : "-", want ? want : "none");
+    bc_extraction_free(&x);
+}
+
 /* The figure of value (money or count), failing the test when there is none. */
 static inline const bc_xfigure *fig(const bc_extraction *x, double value)
 {

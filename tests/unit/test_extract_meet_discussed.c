@@ -12,17 +12,11 @@
 
 #include "extract_fixture.h"
 
-/* The meetings of Dutch text, read with reference date ref: one dated want, or none when
- * want is NULL. */
+/* The meetings of text, read with reference date ref: one held, dated want, or none when
+ * want is NULL (expect_one_held, extract_fixture.h). */
 static void expect(const char *ref, const char *text, const char *want)
 {
-    bc_extraction x = run("nl", ref, text);
-    if (want == NULL ? x.nmeetings != 0
-                     : x.nmeetings != 1 || strcmp(x.meetings[0].date, want) != 0 ||
-                           strcmp(x.meetings[0].status, "held") != 0)
-        fail_msg("%s: %zu meetings, first '%s', want '%s'", text, x.nmeetings,
-                 x.nmeetings ? x.meetings[0].date : "-", want ? want : "none");
-    bc_extraction_free(&x);
+    expect_one_held("nl", ref, text, want);
 }
 
 static void a_day_first_and_both_sides_discussing(void **state)

@@ -207,8 +207,9 @@ typedef struct tok {
     char iso[11];      /* T_DATE: the date ("--MM-DD" without a year) */
     unsigned char kind, upper, glued, used, meet, han;
     unsigned char ambig, plain, integral, ndig;
-    unsigned char tense; /* TENSE_*: the nearer of a future and a "held" word of its sentence */
-    unsigned char words; /* a number written in words read as money: its tokens (0: one) */
+    unsigned char tense;  /* TENSE_*: the nearer of a future and a "held" word of its sentence */
+    unsigned char words;  /* a number written in words read as money: its tokens (0: one) */
+    uint64_t lex_none[2]; /* lexicon classes known to match nothing here (bcx_lex_find) */
 } tok;
 
 /* tok.tense: the words of its sentence nearest to a token speak of what will happen ("will

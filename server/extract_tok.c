@@ -258,11 +258,24 @@ static void lex_try(const ctx *c, size_t k, size_t i, size_t lim, int adj, size_
     }
 }
 
+_Static_assert(C_COUNT <= 128, "tok.lex_none holds 128 classes");
+
 size_t bcx_lex_find2(const ctx *c, int cls, size_t i, int adj, const bc_lex **out)
 {
     size_t best = 0, at = SIZE_MAX;
     if (i >= c->nt || c->t[i].sent == NO_SENT || c->t[i].kind != T_WORD)
         return 0;
+    /* the same token is asked of the same class many times (every stage reads the words
+     * around each date, amount and meeting); most answers are "none", and once the sentences
+     * are assigned an answer never changes (tokens, their kinds, gaps and sentences are
+     * fixed by then), so a "none" is remembered per token and class */
+    uint64_t *none = NULL, bit = 0;
+    if (!adj && cls >= 0 && cls < 128) {
+        none = &((tok *)&c->t[i])->lex_none[cls / 64];
+        bit = (uint64_t)1 << (cls % 64);
+        if (*none & bit)
+            return 0;
+    }
     size_t lim = bcx_sent_end(c, i), end = c->cls_lo[cls + 1];
     const char *w = TXT(c, i);
     /* a Chinese token (one character) meets only the patterns that start with it; a Latin
@@ -274,6 +287,8 @@ size_t bcx_lex_find2(const ctx *c, int cls, size_t i, int adj, const bc_lex **ou
     for (size_t k = keyed_from(c, cls, w, key);
          k < end && strncmp(c->lang->lex[c->ix[k]].pat, w, key) == 0; k++)
         lex_try(c, k, i, lim, adj, &best, &at, out);
+    if (best == 0 && none)
+        *none |= bit;
     return best;
 }
 

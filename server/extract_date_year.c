@@ -351,6 +351,26 @@ void bcx_written_year_days(ctx *c, size_t si)
     }
 }
 
+/* 1 when the English weekday at token u names meeting words after it other than mention
+ * m's noun ("Under the minutes signed at Thursday's session, the 12th meeting ... will be
+ * hosted by Yunnan in 2026"): that session's day, not m's. */
+static int day_names_other(const ctx *c, size_t u, const mention *m)
+{
+    size_t hi = c->se[m->sent].t1, n = bcx_lex_find(c, C_WEEKDAY, u, NULL), q = u + n;
+    if (c->lbit != L_EN || n == 0 || q + 1 >= hi || bcx_gap(c, q - 1) != G_QUOTE ||
+        !bcx_word_is(c, q, hi, "s"))
+        return 0;
+    for (q++; q < hi && q < u + n + 4; q++) {
+        if (q == m->noun)
+            return 0;
+        if (bcx_lex_find(c, C_MEET, q, NULL) > 0 || bcx_lex_find(c, C_TALKS, q, NULL) > 0)
+            return 1;
+        if (c->t[q].kind != T_WORD || c->t[q].upper || bcx_gap(c, q) != G_SPACE)
+            return 0;
+    }
+    return 0;
+}
+
 int bcx_year_unread(const ctx *c, const mention *m)
 {
     const sent *s = &c->se[m->sent];
@@ -373,7 +393,7 @@ int bcx_year_unread(const ctx *c, const mention *m)
         if (mine == 1 && other == 0)
             return 1;
     }
-    if (s->unread == 0)
+    if (s->unread == 0 || day_names_other(c, s->unread - 1, m))
         return 0;
     /* the one meeting of its sentence, or the word in its clause */
     size_t u = s->unread - 1;

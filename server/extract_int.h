@@ -1143,6 +1143,10 @@ const xd *bcx_signed_at_talks(const ctx *c, const mention *m);
  * sentence si is named by: a day or month right after it and "van" ("De ontmoeting van
  * maandag", "het overleg van 12 maart"). */
 size_t bcx_nl_named_by(const ctx *c, size_t si, size_t i);
+/* 1 when English talks m are named by their day with "at" or "during" before it ("Officials
+ * at Friday's session said", "during Monday's meeting", "at the June 12 session"): the
+ * occasion of what their sentence reports. */
+int bcx_at_named_day(const ctx *c, const mention *m);
 /* The day of Dutch meeting m, undated and the last one its sentence names, that the next
  * sentence of its paragraph gives opening with "Die" or "Deze" and a verb of holding in
  * the past ("... een werksessie tussen ... Hekou. Die vond op 31 december vorig jaar in Lao
@@ -1333,7 +1337,8 @@ typedef struct bcx_told {
 } bcx_told;
 
 /* 1 when a word for the next one ends right before token i of sentence si ("举行下一轮
- * 工作会谈"): the talks named there are another meeting than those its sentence reports. */
+ * 工作会谈", "their next round of talks", "the next talks"): the talks named there are
+ * another meeting than those its sentence reports. */
 int bcx_next_round(const ctx *c, size_t si, size_t i);
 /* The first token of sentence si after its dateline, if it has one ("越通社莱州10月30日电
  * 2025年10月30日上午，...", "Hanoi, June 13 (VNA) - On June 12, ..."). */

@@ -206,7 +206,12 @@ const mention *bcx_told_before(const ctx *c, const mention *m)
 int bcx_next_round(const ctx *c, size_t si, size_t i)
 {
     const bc_lex *e = NULL;
-    size_t lo = c->se[si].t0;
+    size_t lo = c->se[si].t0, k = i;
+    if (c->lbit == L_EN && k >= lo + 3 && bcx_words_at(c, k - 2, k, "round of") == 2)
+        k -= 2; /* "their next round of talks" */
+    if (c->lbit == L_EN && k > lo && bcx_word_is(c, k - 1, k, "next") &&
+        !(bcx_gap(c, k - 1) & (G_COMMA | G_DOT)))
+        return 1; /* "the next talks" */
     return i > lo && bcx_lex_ending(c, C_FUTURE, lo, i, &e) != SIZE_MAX && e != NULL &&
            e->val == FUTURE_NEXT;
 }

@@ -2071,6 +2071,55 @@ static void set_for_a_quarter(void **state)
     }
 }
 
+/* A session named by its day as where something was said ("at Friday's session", "during
+ * Monday's meeting") took place: the future of what was said there is another meeting's,
+ * which keeps its own month; the named day is never that other meeting's. */
+static void a_session_named_as_where_it_was_said(void **state)
+{
+    (void)state;
+    static const char *const lead =
+        "CAO BANG, May 17 -- Leaders of Cao Bang province and China's Baise city held talks "
+        "in Cao Bang City on Friday on border trade.\n\n";
+    static const char *const said[] = {
+        "Officials at Friday's session said the two sides would hold their next round of "
+        "talks in Jingxi, the city's border county, in October.",
+        "During Friday's meeting, the two sides agreed that the next round of talks would "
+        "take place in Jingxi in October.",
+        "At the talks on Friday, officials said the two sides would hold their next round of "
+        "talks in Jingxi in October.",
+    };
+    char text[768];
+    for (size_t i = 0; i < sizeof said / sizeof *said; i++) {
+        snprintf(text, sizeof text, "%s%s", lead, said[i]);
+        bc_extraction x = run("en", "2024-05-18", text);
+        size_t planned = 0;
+        for (size_t k = 0; k < x.nmeetings; k++) {
+            const bc_xmeeting *m = &x.meetings[k];
+            if (strcmp(m->status, "planned") == 0) {
+                planned++;
+                assert_string_equal(m->date, "2024-10");
+            } else
+                assert_string_equal(m->date, "2024-05-17"); /* never next Friday */
+        }
+        if (planned != 1)
+            fail_msg("%s: %zu meetings to come", said[i], planned);
+        bc_extraction_free(&x);
+    }
+    /* a meeting to come its sentence names beside a day-named session keeps its year when
+     * no publication date counts the day */
+    bc_extraction x = run("en", NULL,
+                          "Under the minutes signed at Thursday's session, the 8th meeting of "
+                          "the joint working group will be hosted by Yunnan in 2026.");
+    assert_string_equal(meet(&x, "jwg-yunnan", 8)->date, "2026");
+    bc_extraction_free(&x);
+    /* not fired: a meeting to come that is itself named by its day has no year of its
+     * sentence but that of its day, which nothing counts here */
+    x = run("en", NULL, "Thursday's meeting, the 8th of the group, will be hosted by Yunnan.");
+    for (size_t k = 0; k < x.nmeetings; k++)
+        assert_string_equal(x.meetings[k].date, "");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2122,6 +2171,7 @@ int main(void)
         cmocka_unit_test(a_weekday_before_an_ordinal),
         cmocka_unit_test(month_again_in_a_span_and_talks_of_yesterday),
         cmocka_unit_test(set_for_a_quarter),
+        cmocka_unit_test(a_session_named_as_where_it_was_said),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -395,6 +395,28 @@ int bcx_tense_at(const ctx *c, size_t i)
     return bcx_future_at(c, i) ? 1 : c->t[i].tense == TENSE_PAST ? -1 : 0;
 }
 
+/* 1 when the English weekday ending at token k (< lim), a part of the day after it at
+ * most, is followed by a verb in the past ("on Thursday agreed to ...", "on Friday
+ * afternoon held talks"): a day gone by, whatever its sentence says of later. */
+static int en_weekday_past_verb(const ctx *c, size_t k, size_t lim)
+{
+    static const char *const part[] = {"morning", "afternoon", "evening", "night", NULL};
+    static const char *const irregular[] = {"held", "met", "sat", "took", "made", "began", NULL};
+    if (c->lbit != L_EN)
+        return 0;
+    for (int w = 0; part[w] && k < lim; w++)
+        if (bcx_gap(c, k - 1) == G_SPACE && bcx_word_is(c, k, lim, part[w])) {
+            k++;
+            break;
+        }
+    if (k >= lim || bcx_gap(c, k - 1) != G_SPACE || c->t[k].kind != T_WORD || c->t[k].upper)
+        return 0;
+    for (int w = 0; irregular[w]; w++)
+        if (bcx_word_is(c, k, lim, irregular[w]))
+            return 1;
+    return c->t[k].fl > 4 && strncmp(TXT(c, k) + c->t[k].fl - 2, "ed", 2) == 0;
+}
+
 static void weekday_day(const ctx *c, int wd, int future, int weeks, dres *r)
 {
     if (wd > WEEKDAY_LAST_WEEK) /* "上周四": that day of the week before the reference's */
@@ -713,6 +735,8 @@ void bcx_find_dates(ctx *c)
                 if (wn == 0 && bcx_lex_ending(c, C_REL_WEEK, c->se[si].t0, i, &w) == SIZE_MAX)
                     w = NULL;
                 int weeks = w ? (int)w->val : 0, wd = (int)e->val, fut = bcx_future_at(c, i);
+                if (fut && en_weekday_past_verb(c, i + n, lim))
+                    fut = 0; /* "on Thursday agreed": gone by */
                 /* "De delegaties komen zaterdag bijeen": the Dutch present of a meeting
                  * tells of the day coming, or of the report's own */
                 if (!fut && weeks == 0 && c->t[i].tense == TENSE_NONE && bcx_nl_present_meet(c, si))

@@ -186,6 +186,13 @@ const bc_lex bc_lex_en[] = {
     WE(C_FUTURE, "expected to be held", 0),
     WE(C_FUTURE, "due to host", 0),
     WE(C_FUTURE, "due to be held", 0),
+    /* getting ready for a meeting is for one to come: "is preparing to host the fifth annual
+     * conference ... in October", "are now preparing for the fifth annual conference" */
+    WE(C_FUTURE, "preparing to host", 0),
+    WE(C_FUTURE, "preparing to hold", 0),
+    WE(C_FUTURE, "prepares to host", 0),
+    WE(C_FUTURE, "preparing for", 0),
+    WE(C_FUTURE, "expected to host", 0),
     WE(C_FUTURE, "next", 0),
     WE(C_FUTURE, "planned", 0),
     WE(C_FUTURE, "meet again", 0),

@@ -136,7 +136,10 @@ const xd *bcx_back_day(const ctx *c, const mention *m)
             return NULL;
         day = d;
     }
-    if (day == NULL || (bcx_future_at(c, day->t0) != 0) != (m->planned > 0))
+    /* a weekday is to come when it was counted forward from the report's day ("on Thursday
+     * agreed ..., a structure ... estimates will cost": gone by, whatever comes later) */
+    if (day == NULL || (day->weekday ? bcx_after_report(c, day->iso)
+                                     : bcx_future_at(c, day->t0) != 0) != (m->planned > 0))
         return NULL;
     /* the lead's day counted from the report's ("agreed yesterday", "on Tuesday"), not an
      * arrival's ("On May 20, a delegation ... arrived"): the day of what the lead reports */

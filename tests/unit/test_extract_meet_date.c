@@ -2120,6 +2120,45 @@ static void a_session_named_as_where_it_was_said(void **state)
     bc_extraction_free(&x);
 }
 
+/* A weekday right before a verb in the past ("on Thursday agreed") is gone by, though a
+ * later clause speaks of what will be; the talks the next paragraph names back take it. A
+ * province preparing to host a meeting hosts one to come. */
+static void a_weekday_before_a_past_verb_and_preparing_to_host(void **state)
+{
+    (void)state;
+    static const char *const lead =
+        "Lao Cai, Hekou on a bridge\n\n"
+        "Officials of Lao Cai province and China's Hekou county on Thursday %s a bridge, a "
+        "structure Lao Cai estimates will cost 12 million USD.\n\nThe border talks, %s at "
+        "the Kim Thanh gate, %s co-chaired by the vice chairman of Lao Cai and the deputy "
+        "head of Hekou.";
+    char text[512];
+    snprintf(text, sizeof text, lead, "agreed to build", "held", "were");
+    bc_extraction x = run("en", "2025-05-30", text);
+    assert_true(has_date(&x, "2025-05-29"));
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2025-05-29");
+    assert_string_equal(x.meetings[0].status, "held");
+    bc_extraction_free(&x);
+    /* not fired: "on Thursday will sign" is the Thursday to come */
+    snprintf(text, sizeof text, lead, "will sign a deal on", "to be held", "will be");
+    x = run("en", "2025-05-30", text);
+    assert_true(has_date(&x, "2025-06-05"));
+    assert_false(has_date(&x, "2025-05-29"));
+    bc_extraction_free(&x);
+    x = run("en", "2025-05-30",
+            "Lao Cai is preparing to host the 12th meeting of the joint working group with "
+            "Yunnan in October.");
+    assert_string_equal(meet(&x, "jwg-yunnan", 12)->date, "2025-10");
+    assert_string_equal(meet(&x, "jwg-yunnan", 12)->status, "planned");
+    bc_extraction_free(&x);
+    /* not fired: held in October, that month gone by */
+    x = run("en", "2025-05-30",
+            "Lao Cai held the 12th meeting of the joint working group with Yunnan in October.");
+    assert_string_equal(meet(&x, "jwg-yunnan", 12)->date, "2024-10");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2172,6 +2211,7 @@ int main(void)
         cmocka_unit_test(month_again_in_a_span_and_talks_of_yesterday),
         cmocka_unit_test(set_for_a_quarter),
         cmocka_unit_test(a_session_named_as_where_it_was_said),
+        cmocka_unit_test(a_weekday_before_a_past_verb_and_preparing_to_host),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -123,6 +123,14 @@ static size_t meeting_noun(const ctx *c, size_t i, size_t j, size_t lim, int *ki
         }
         return 0;
     }
+    /* "since the 12th round, held in Pu'er on Oct. 29": a round of talks, its noun left out */
+    if (c->lbit == L_EN && j < lim && bcx_gap(c, j - 1) == G_SPACE &&
+        bcx_word_is(c, j, lim, "round") && !bcx_word_is(c, j + 1, lim, "of") &&
+        (j + 1 == lim || (bcx_gap(c, j) & (G_COMMA | G_DOT)))) {
+        *kind = K_GENERIC;
+        *noun_end = j + 1;
+        return j + 1;
+    }
     /* "首次" is "for the first time" unless the noun follows it at once ("首次会议") */
     size_t span = c->lbit != L_ZH ? 4 : bcx_words_at(c, i, lim, "首") ? 4 : 12;
     for (size_t q = j; q < lim && q < j + span; q++) {
@@ -415,6 +423,26 @@ static int plural_noun(const ctx *c, size_t i, size_t n, const bc_lex *e)
            e->pat[pl - 1] != 's';
 }
 
+/* 1 when English "round" at token i, no "of" after it, is what a verb of holding holds, an
+ * article and a word at most between ("The two sides held a similar round in Cao Bang City
+ * on Dec. 13, 2024", "will hold another round"): a round of talks, its noun left out. */
+static int held_round(const ctx *c, size_t si, size_t i)
+{
+    static const char *const hold[] = {"held", "hold", "holding", "holds", NULL};
+    size_t lo = c->se[si].t0, hi = c->se[si].t1;
+    if (c->lbit != L_EN || !bcx_word_is(c, i, hi, "round") || bcx_word_is(c, i + 1, hi, "of") ||
+        (i + 1 < hi && (bcx_gap(c, i) & G_DASH)))
+        return 0; /* "a round-the-clock watch" */
+    for (size_t k = i; k > lo && k + 3 >= i; k--) {
+        if (bcx_gap(c, k - 1) != G_SPACE || c->t[k - 1].kind != T_WORD || c->t[k - 1].upper)
+            return 0;
+        for (int w = 0; hold[w]; w++)
+            if (k < i && bcx_word_is(c, k - 1, i, hold[w]))
+                return bcx_lex_find(c, C_ARTICLE, k, NULL) > 0 || bcx_word_is(c, k, i, "another");
+    }
+    return 0;
+}
+
 /* The date (index + 1 in ctx.d, 0 none) the talks noun at token i is named by: a day or
  * month written right before it, a word or two of what part of it between at most ("the
  * June 12 plenary session", "Tuesday's meeting"; English; Dutch: bcx_nl_named_by). */
@@ -672,6 +700,8 @@ void bcx_find_mentions(ctx *c)
             if (n > 0 && (bcx_nl_agreed(c, si, i) || bcx_meeting_hosted(c, si, i)))
                 n = 0; /* "spraken op 13 juli af om ...": agreed, no talks */
             int val = n > 0 ? (int)e->val : TALKS_PLAIN;
+            if (n == 0 && held_round(c, si, i))
+                n = 1; /* "held a similar round in Cao Bang City on Dec. 13, 2024" */
             if (n == 0 && (split_meet_verb(c, si, i) || bcx_talk_with(c, si, i)))
                 n = 1, val = TALKS_VERB;
             else if (n == 0 && bcx_joint_opening(c, si, i))

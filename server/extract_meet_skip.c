@@ -460,7 +460,10 @@ int bcx_possessive_of_other(const ctx *c, const mention *m, const xd *d)
         if (bcx_gap(c, k) != G_SPACE)
             break;
     }
-    return 0;
+    /* whatever else it names, a noun m is not ("Tuesday's discussions built on those held
+     * when Thieu received ... on April 3, 2023": the discussions' day, not the reception's) */
+    k = d->t1 + 1;
+    return k < hi && c->t[k].kind == T_WORD && !c->t[k].upper && (m->t1 <= d->t0 || m->t0 > k + 2);
 }
 
 int bcx_day_after_other(const ctx *c, const mention *m, const xd *d, const size_t *idx, size_t a,

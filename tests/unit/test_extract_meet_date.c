@@ -2159,6 +2159,40 @@ static void a_weekday_before_a_past_verb_and_preparing_to_host(void **state)
     bc_extraction_free(&x);
 }
 
+/* A round of talks whose noun is left out: numbered ("since the 12th round, held in ... on
+ * Oct. 29, 2023") or held ("held another round in Kunming on May 5"); never a round of
+ * something else. A weekday's possessive names the noun after it, whatever that noun: the
+ * day of "Tuesday's discussions" is not that of a reception the sentence tells after. */
+static void rounds_without_their_noun_and_a_day_of_another_noun(void **state)
+{
+    (void)state;
+    bc_extraction x = run("en", "2025-05-30",
+                          "The two delegations of Dien Bien and Pu'er reviewed work since the "
+                          "12th round, held in Pu'er on Oct. 29, 2024.");
+    assert_string_equal(meet(&x, "", 12)->date, "2024-10-29");
+    bc_extraction_free(&x);
+    x = run("en", "2025-05-30", "Lao Cai and Yunnan held another round in Kunming on May 5, 2025.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2025-05-05");
+    bc_extraction_free(&x);
+    /* not fired: a round of something else, a round trip */
+    x = run("en", "2025-05-30",
+            "Border guards of Lao Cai and Hekou held a round-the-clock patrol on May 3, 2025. "
+            "The second round trip by Lao Cai and Hekou officials took place on May 6, 2025.");
+    assert_int_equal(x.nmeetings, 0);
+    bc_extraction_free(&x);
+    x = run("en", "2024-08-28",
+            "Lang Son and Chongzuo, Lang Son chairman and Chongzuo secretary\n\n"
+            "Leaders of Lang Son and Chongzuo met on Tuesday in Lang Son city.\n\n"
+            "Tuesday's discussions built on those held when Thieu received Chongzuo Party "
+            "Secretary Lan Xiao in Lang Son city on April 3, 2023.");
+    int reception = 0;
+    for (size_t k = 0; k < x.nmeetings; k++)
+        reception += strcmp(x.meetings[k].date, "2023-04-03") == 0;
+    assert_true(reception);
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2212,6 +2246,7 @@ int main(void)
         cmocka_unit_test(set_for_a_quarter),
         cmocka_unit_test(a_session_named_as_where_it_was_said),
         cmocka_unit_test(a_weekday_before_a_past_verb_and_preparing_to_host),
+        cmocka_unit_test(rounds_without_their_noun_and_a_day_of_another_noun),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -188,6 +188,9 @@ const bc_lex bc_lex_en[] = {
     WE(C_FUTURE, "due to be held", 0),
     /* getting ready for a meeting is for one to come: "is preparing to host the fifth annual
      * conference ... in October", "are now preparing for the fifth annual conference" */
+    WE(C_FUTURE, "would receive", 0), /* "Pu'er would receive a Dien Bien delegation in 2020" */
+    WE(C_FUTURE, "accepted an invitation", 0), /* "... for a delegation to pay a return visit" */
+    WE(C_FUTURE, "accepted the invitation", 0),
     WE(C_FUTURE, "preparing to host", 0),
     WE(C_FUTURE, "preparing to hold", 0),
     WE(C_FUTURE, "prepares to host", 0),
@@ -551,6 +554,7 @@ const bc_lex bc_lex_en[] = {
     WE(C_VN, "vietnamese", 0),
     WE(C_TALKS, "ceremony", TALKS_CEREMONY),
     WE(C_TALKS, "working visit", TALKS_VISIT),
+    WE(C_TALKS, "return visit", TALKS_VISIT), /* "to pay a return visit to Wenshan" */
     WP(C_PAIR, "pair", 0),
     WE(C_FACES, "faces", 0),
     WE(C_FACES, "facing", 0),

@@ -443,6 +443,28 @@ static int held_round(const ctx *c, size_t si, size_t i)
     return 0;
 }
 
+/* 1 when English "receive" or "welcome" at token i, after "will", "would" or "to", has a
+ * delegation as its object, a few words of whose between ("Pu'er would receive a Dien Bien
+ * delegation in 2020"): a reception to come (not "would receive 5 million USD"). */
+static int receives_delegation(const ctx *c, size_t si, size_t i)
+{
+    static const char *const aux[] = {"will", "would", "to", NULL};
+    size_t lo = c->se[si].t0, hi = c->se[si].t1;
+    int verb = 0;
+    if (c->lbit != L_EN || i == lo || bcx_gap(c, i - 1) != G_SPACE ||
+        !(bcx_word_is(c, i, hi, "receive") || bcx_word_is(c, i, hi, "welcome")))
+        return 0;
+    for (int w = 0; aux[w] && !verb; w++)
+        verb = bcx_word_is(c, i - 1, i, aux[w]);
+    for (size_t k = i + 1; verb && k < hi && k < i + 6; k++) {
+        if (bcx_gap(c, k - 1) & (G_COMMA | G_DOT))
+            return 0;
+        if (bcx_word_is(c, k, hi, "delegation") || bcx_word_is(c, k, hi, "delegations"))
+            return 1;
+    }
+    return 0;
+}
+
 /* The date (index + 1 in ctx.d, 0 none) the talks noun at token i is named by: a day or
  * month written right before it, a word or two of what part of it between at most ("the
  * June 12 plenary session", "Tuesday's meeting"; English; Dutch: bcx_nl_named_by). */
@@ -700,7 +722,7 @@ void bcx_find_mentions(ctx *c)
             if (n > 0 && (bcx_nl_agreed(c, si, i) || bcx_meeting_hosted(c, si, i)))
                 n = 0; /* "spraken op 13 juli af om ...": agreed, no talks */
             int val = n > 0 ? (int)e->val : TALKS_PLAIN;
-            if (n == 0 && held_round(c, si, i))
+            if (n == 0 && (held_round(c, si, i) || receives_delegation(c, si, i)))
                 n = 1; /* "held a similar round in Cao Bang City on Dec. 13, 2024" */
             if (n == 0 && (split_meet_verb(c, si, i) || bcx_talk_with(c, si, i)))
                 n = 1, val = TALKS_VERB;

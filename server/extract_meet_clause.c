@@ -46,14 +46,15 @@ int bcx_year_gone(const ctx *c, const mention *m, const xd *d)
      * held in Kunming in 2022"): then */
     if (c->t[d->t0].kind == T_NUM && m->planned <= 0 && bcx_word_is(c, d->t0 - 1, lim, "in") &&
         !(bcx_word_is(c, d->t1, lim, "and") && bcx_year_of(c, d->t1 + 1, lim))) {
-        int where = 1, held = bcx_talks_past_verb(c, m);
+        /* a visit gone by, to where it went ("during a working visit to Yunnan in 2017") */
+        int where = 1, held = bcx_talks_past_verb(c, m) || (m->visit && m->planned < 0);
         for (size_t q = m->t1; q + 1 < d->t0 && where; q++) {
             int h = bcx_word_is(c, q, lim, "held") || bcx_words_at(c, q, lim, "took place") == 2;
             held |= h;
             where = h || bcx_word_is(c, q, lim, "in") || bcx_word_is(c, q, lim, "were") ||
                     bcx_word_is(c, q, lim, "was") || bcx_word_is(c, q, lim, "place") ||
                     bcx_word_is(c, q, lim, "between") || bcx_word_is(c, q, lim, "and") ||
-                    c->t[q].upper;
+                    (m->visit && bcx_word_is(c, q, lim, "to")) || c->t[q].upper;
         }
         if ((where && held) || bcx_held_chain(c, m, d))
             return 1;

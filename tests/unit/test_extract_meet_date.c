@@ -2193,6 +2193,43 @@ static void rounds_without_their_noun_and_a_day_of_another_noun(void **state)
     bc_extraction_free(&x);
 }
 
+/* Visits and receptions a year dates: one gone by, to where it went ("during a working
+ * visit to Yunnan in 2017"); ones to come ("would receive a Dien Bien delegation in 2020",
+ * "accepted an invitation for a Ha Giang delegation to pay a return visit ... later this
+ * year"). Not a sum received. */
+static void visits_and_receptions_dated_by_a_year(void **state)
+{
+    (void)state;
+    bc_extraction x = run("en", "2019-11-15",
+                          "Lai Chau leaders first raised the idea of a bridge with Honghe during a "
+                          "working visit to Yunnan in 2017.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2017");
+    assert_string_equal(x.meetings[0].status, "held");
+    bc_extraction_free(&x);
+    x = run("en", "2019-11-15",
+            "The two sides agreed that Honghe would receive a Lai Chau delegation in 2020 to "
+            "review the bridge.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2020");
+    assert_string_equal(x.meetings[0].status, "planned");
+    bc_extraction_free(&x);
+    x = run("en", "2019-05-08",
+            "At the end of the talks, the Wenshan secretary accepted an invitation for a Ha Giang "
+            "delegation to pay a return visit to Wenshan later this year.");
+    int visit = 0;
+    for (size_t k = 0; k < x.nmeetings; k++)
+        visit +=
+            strcmp(x.meetings[k].date, "2019") == 0 && strcmp(x.meetings[k].status, "planned") == 0;
+    assert_int_equal(visit, 1);
+    bc_extraction_free(&x);
+    /* not fired: money received is no reception */
+    x = run("en", "2019-11-15",
+            "The two sides agreed that Lai Chau would receive 5 million USD from Honghe in 2020.");
+    assert_int_equal(x.nmeetings, 0);
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2247,6 +2284,7 @@ int main(void)
         cmocka_unit_test(a_session_named_as_where_it_was_said),
         cmocka_unit_test(a_weekday_before_a_past_verb_and_preparing_to_host),
         cmocka_unit_test(rounds_without_their_noun_and_a_day_of_another_noun),
+        cmocka_unit_test(visits_and_receptions_dated_by_a_year),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

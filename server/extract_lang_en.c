@@ -188,6 +188,8 @@ const bc_lex bc_lex_en[] = {
     WE(C_FUTURE, "due to be held", 0),
     /* getting ready for a meeting is for one to come: "is preparing to host the fifth annual
      * conference ... in October", "are now preparing for the fifth annual conference" */
+    WE(C_FUTURE, "intend to", 0), /* "intend to resume direct contacts with a ... meeting" */
+    WE(C_FUTURE, "intends to", 0),
     WE(C_FUTURE, "would receive", 0), /* "Pu'er would receive a Dien Bien delegation in 2020" */
     WE(C_FUTURE, "accepted an invitation", 0), /* "... for a delegation to pay a return visit" */
     WE(C_FUTURE, "accepted the invitation", 0),

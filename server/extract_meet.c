@@ -241,6 +241,25 @@ static int other_side(const ctx *c, size_t si)
     return bcx_sent_has(c, si, want_cn ? C_CN : C_VN, -1) || (!want_cn && c->se[si].vn_named);
 }
 
+/* 1 when the English verb of receiving at token i has visitors as its object, an article or
+ * a word between at most ("received the visiting officials", "welcomed the delegation"):
+ * guests of the other side, though its sentence names neither. */
+static int received_visitors(const ctx *c, size_t si, size_t i)
+{
+    static const char *const guests[] = {"visiting", "delegation", "guests", NULL};
+    size_t hi = c->se[si].t1;
+    if (c->lbit != L_EN || bcx_lex_find(c, C_RECEIVED, i, NULL) == 0)
+        return 0;
+    for (size_t k = i + 1; k < hi && k < i + 4; k++) {
+        if (bcx_gap(c, k - 1) & (G_COMMA | G_DOT))
+            return 0;
+        for (int w = 0; guests[w]; w++)
+            if (bcx_word_is(c, k, hi, guests[w]))
+                return 1;
+    }
+    return 0;
+}
+
 /* 1 when token i shares a clause (no comma, semicolon or full stop between) with a token
  * of a numbered or named meeting of sentence si. */
 static int in_meeting_clause(const ctx *c, size_t si, size_t i)
@@ -767,7 +786,8 @@ void bcx_find_mentions(ctx *c)
              * reported between both ("the next talks will be held in December") */
             if (!both && (ceremony || !(other_side(c, si) ||
                                         (bcx_talks_open_held(c, si, i) && both_sides(c, si - 1)) ||
-                                        (talks_before && (bcx_talks_held(c, si) || prev)))))
+                                        (talks_before && (bcx_talks_held(c, si) || prev ||
+                                                          received_visitors(c, si, i))))))
                 break; /* a gathering of one side is no meeting between the two */
             mention m;
             new_mention(&m, si, i, i + n, i, i + n, K_GENERIC, BC_XM_TALKS);

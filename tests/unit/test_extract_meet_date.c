@@ -2230,6 +2230,44 @@ static void visits_and_receptions_dated_by_a_year(void **state)
     bc_extraction_free(&x);
 }
 
+/* Intending to meet is for a meeting to come ("intend to resume direct contacts with a
+ * Lunar New Year meeting in Mong Cai in January"); a reception of visiting officials is one
+ * between the sides the article's talks are between, though its sentence names neither
+ * ("It was on Sept. 26 that the province's Party secretary received the visiting
+ * officials"). */
+static void intended_meetings_and_visitors_received(void **state)
+{
+    (void)state;
+    bc_extraction x = run("en", "2022-12-22",
+                          "Officials said Mong Cai and Dongxing intend to resume direct contacts "
+                          "with a Lunar New Year meeting in Mong Cai in January.");
+    int jan = 0;
+    for (size_t k = 0; k < x.nmeetings; k++)
+        jan += strcmp(x.meetings[k].date, "2023-01") == 0 &&
+               strcmp(x.meetings[k].status, "planned") == 0;
+    assert_int_equal(jan, 1);
+    bc_extraction_free(&x);
+    static const char *const told =
+        "Lao Cai, Honghe hold talks\n\n"
+        "Leaders of Lao Cai and Honghe held talks in Lao Cai on Dec. 18.\n\n"
+        "A Honghe delegation also traveled to Lao Cai City in the autumn. It was on Sept. 26 "
+        "that the province's Party secretary received the %s, who toured the Kim Thanh gate.";
+    char text[512];
+    snprintf(text, sizeof text, told, "visiting officials");
+    x = run("en", "2018-12-20", text);
+    int sept = 0;
+    for (size_t k = 0; k < x.nmeetings; k++)
+        sept += strcmp(x.meetings[k].date, "2018-09-26") == 0;
+    assert_int_equal(sept, 1);
+    bc_extraction_free(&x);
+    /* not fired: what was received is no visitor */
+    snprintf(text, sizeof text, told, "new customs scanners");
+    x = run("en", "2018-12-20", text);
+    for (size_t k = 0; k < x.nmeetings; k++)
+        assert_string_not_equal(x.meetings[k].date, "2018-09-26");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2285,6 +2323,7 @@ int main(void)
         cmocka_unit_test(a_weekday_before_a_past_verb_and_preparing_to_host),
         cmocka_unit_test(rounds_without_their_noun_and_a_day_of_another_noun),
         cmocka_unit_test(visits_and_receptions_dated_by_a_year),
+        cmocka_unit_test(intended_meetings_and_visitors_received),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -85,6 +85,18 @@ int bcx_try_named_day(const ctx *c, size_t i, size_t lim, dres *r)
         r->n = 1 + n;
         return 1;
     }
+    /* "this June": the month of the reference date's year */
+    if (bcx_word_is(c, i, lim, "this") && i + 1 < lim && c->t[i + 1].upper &&
+        (n = bcx_lex_find(c, C_MONTH, i + 1, &e)) > 0 &&
+        !(i + 1 + n < lim && c->t[i + 1 + n].kind == T_NUM)) {
+        if (c->ry == 0)
+            return none(1 + n, r);
+        snprintf(r->iso, sizeof r->iso, "%04d-%02d", c->ry, (int)e->val);
+        r->prec = 2;
+        r->inferred = BC_X_INFERRED_YEAR;
+        r->n = 1 + n;
+        return 1;
+    }
     /* "New Year's Day (2024)", "New Year's Eve" */
     if ((n = bcx_words_at(c, i, lim, "new year s day")) > 0 ||
         (n = bcx_words_at(c, i, lim, "new year s eve")) > 0) {

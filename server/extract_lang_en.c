@@ -186,6 +186,8 @@ const bc_lex bc_lex_en[] = {
     WE(C_FUTURE, "expected to be held", 0),
     WE(C_FUTURE, "due to host", 0),
     WE(C_FUTURE, "due to be held", 0),
+    WE(C_FUTURE, "due to take place", 0), /* "is due to take place in Kunming this June" */
+    WE(C_FUTURE, "due to convene", 0),
     /* getting ready for a meeting is for one to come: "is preparing to host the fifth annual
      * conference ... in October", "are now preparing for the fifth annual conference" */
     WE(C_FUTURE, "intend to", 0), /* "intend to resume direct contacts with a ... meeting" */

@@ -2268,6 +2268,31 @@ static void intended_meetings_and_visitors_received(void **state)
     bc_extraction_free(&x);
 }
 
+/* A meeting due to take place is one to come ("is due to take place in Lai Chau in the
+ * second half of this year"), and "this June" is June of the report's year. */
+static void due_to_take_place_this_june(void **state)
+{
+    (void)state;
+    bc_extraction x = run("en", "2024-01-30",
+                          "The fourth conference of the party secretaries of Lao Cai, Ha Giang, "
+                          "Lai Chau, Dien Bien and Yunnan is due to take place in Kunming this "
+                          "June.");
+    assert_string_equal(meet(&x, "conference-yunnan", 4)->date, "2024-06");
+    assert_string_equal(meet(&x, "conference-yunnan", 4)->status, "planned");
+    bc_extraction_free(&x);
+    x = run("en", "2025-03-25",
+            "The fifth conference of the party secretaries of Lao Cai, Ha Giang, Lai Chau, Dien "
+            "Bien and Yunnan is due to take place in Lai Chau in the second half of this year.");
+    assert_string_equal(meet(&x, "conference-yunnan", 5)->date, "2025");
+    bc_extraction_free(&x);
+    /* not fired: without a reference date "this June" is no month of a known year */
+    x = run("en", NULL,
+            "The fourth conference of the party secretaries of Lao Cai, Ha Giang, Lai Chau, Dien "
+            "Bien and Yunnan is due to take place in Kunming this June.");
+    assert_string_equal(meet(&x, "conference-yunnan", 4)->date, "");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2324,6 +2349,7 @@ int main(void)
         cmocka_unit_test(rounds_without_their_noun_and_a_day_of_another_noun),
         cmocka_unit_test(visits_and_receptions_dated_by_a_year),
         cmocka_unit_test(intended_meetings_and_visitors_received),
+        cmocka_unit_test(due_to_take_place_this_june),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

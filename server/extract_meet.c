@@ -781,6 +781,11 @@ void bcx_find_mentions(ctx *c)
                 bcx_meeting_passive(c, si, i))
                 continue; /* "the minutes of the talks": a document; "which was hosted" */
             int both = both_sides(c, si);
+            if (!both && ceremony && c->lbit == L_EN) {
+                i += n - 1; /* "Preparations for the ceremony were agreed on May 9, when
+                             * ... held talks with their counterparts": those talks may be */
+                continue;
+            }
             /* a ceremony is a meeting only when both sides are named in it; talks also with
              * the other side named, or as the next round of talks the article already
              * reported between both ("the next talks will be held in December") */

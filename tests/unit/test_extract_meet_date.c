@@ -2293,6 +2293,30 @@ static void due_to_take_place_this_june(void **state)
     bc_extraction_free(&x);
 }
 
+/* A ceremony of one side named first in a sentence does not end the reading of it: talks it
+ * tells after are read ("Preparations for the ceremony were agreed on May 9, when ...
+ * held talks with their counterparts"); the ceremony of one side stays no meeting. */
+static void talks_told_after_a_ceremony_of_one_side(void **state)
+{
+    (void)state;
+    static const char *const text =
+        "Hoanh Mo gate opens\n\n"
+        "Quang Ninh and Guangxi opened the Hoanh Mo - Dongzhong gate pair at a ceremony held "
+        "by both sides on June 25.\n\n"
+        "Preparations for the ceremony were agreed on May 9, when authorities of Binh Lieu "
+        "and Hai Ha districts held talks with their counterparts from Fangcheng district on "
+        "the timing of the event.\n\n"
+        "Binh Lieu district also held a ceremony for its border guards on May 20.";
+    bc_extraction x = run("en", "2024-06-25", text);
+    int may9 = 0;
+    for (size_t k = 0; k < x.nmeetings; k++) {
+        may9 += strcmp(x.meetings[k].date, "2024-05-09") == 0;
+        assert_string_not_equal(x.meetings[k].date, "2024-05-20"); /* one side's */
+    }
+    assert_int_equal(may9, 1);
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2350,6 +2374,7 @@ int main(void)
         cmocka_unit_test(visits_and_receptions_dated_by_a_year),
         cmocka_unit_test(intended_meetings_and_visitors_received),
         cmocka_unit_test(due_to_take_place_this_june),
+        cmocka_unit_test(talks_told_after_a_ceremony_of_one_side),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -545,6 +545,9 @@ const bc_lex bc_lex_en[] = {
     WE(C_SAME_DAY, "that day", 0),
     WE(C_SAME_DAY, "the same morning", 0),
     WE(C_SAME_DAY, "the same afternoon", 0),
+    WE(C_SAME_DAY, "that morning", 0), /* "also met Wang separately that afternoon" */
+    WE(C_SAME_DAY, "that afternoon", 0),
+    WE(C_SAME_DAY, "that evening", 0),
     /* a few hours before or after the day last named ("Hours earlier, the two leaders held
      * talks"; "earlier in the day") */
     WE(C_SAME_DAY, "hours earlier", 0),

@@ -31,10 +31,15 @@ size_t bcx_sent_open(const ctx *c, size_t si)
  * Hoi dam lan thu XIII"). */
 int bcx_opens_clause(const ctx *c, size_t si, const xd *d)
 {
-    size_t open = bcx_sent_open(c, si);
-    if (d->t0 <= open + 1)
+    static const char *const part[] = {"the morning of", "the afternoon of", "the evening of",
+                                       NULL};
+    size_t open = bcx_sent_open(c, si), t0 = d->t0;
+    for (int w = 0; c->lbit == L_EN && part[w] && t0 >= open + 3; w++)
+        if (bcx_words_at(c, t0 - 3, t0, part[w]) == 3)
+            t0 -= 3; /* "On the afternoon of October 29, ..." */
+    if (t0 <= open + 1)
         return 1;
-    for (size_t k = d->t0; k > open && k + 2 >= d->t0; k--)
+    for (size_t k = t0; k > open && k + 2 >= t0; k--)
         if (c->gap[k - 1] & G_COMMA)
             return 1;
     return 0;

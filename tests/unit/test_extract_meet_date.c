@@ -2317,6 +2317,39 @@ static void talks_told_after_a_ceremony_of_one_side(void **state)
     bc_extraction_free(&x);
 }
 
+/* Talks told on the eve of a meeting, or apart from the others ("also met ... separately
+ * that afternoon"), are their own meeting, not the body's meeting of that day; "On the
+ * afternoon of October 29," opens its sentence as "On October 29," does. */
+static void talks_on_the_eve_and_separately_that_afternoon(void **state)
+{
+    (void)state;
+    static const char *const text =
+        "Party chiefs meet in Lai Chau\n\n"
+        "The fifth conference of the party secretaries of Lao Cai, Ha Giang, Lai Chau, Dien "
+        "Bien and Yunnan took place in Lai Chau on October 30.\n\n"
+        "The 11th meeting of the joint working group of the five provinces was convened on "
+        "Wednesday morning in Lai Chau.\n\n"
+        "On the afternoon of October 29, on the eve of the conference, Ngan held a working "
+        "session with Wang in Lai Chau to discuss exchanges. Ha Giang Party chief Lenh also "
+        "met Wang separately that afternoon.";
+    bc_extraction x = run("en", "2025-10-31", text);
+    int oct29 = 0;
+    for (size_t k = 0; k < x.nmeetings; k++)
+        oct29 += strcmp(x.meetings[k].date, "2025-10-29") == 0;
+    assert_int_equal(oct29, 3); /* the 11th meeting, the working session, the other talks */
+    bc_extraction_free(&x);
+    /* not fired: talks of that day told with the meeting are it */
+    x = run("en", "2025-10-31",
+            "Lai Chau leads\n\nThe 11th meeting of the joint working group of Lao Cai, Ha "
+            "Giang, Lai Chau, Dien Bien and Yunnan was convened on October 29 in Lai Chau. "
+            "Ngan and Wang held talks there that afternoon.");
+    oct29 = 0;
+    for (size_t k = 0; k < x.nmeetings; k++)
+        oct29 += strcmp(x.meetings[k].date, "2025-10-29") == 0;
+    assert_int_equal(oct29, 1);
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2375,6 +2408,7 @@ int main(void)
         cmocka_unit_test(intended_meetings_and_visitors_received),
         cmocka_unit_test(due_to_take_place_this_june),
         cmocka_unit_test(talks_told_after_a_ceremony_of_one_side),
+        cmocka_unit_test(talks_on_the_eve_and_separately_that_afternoon),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -479,6 +479,9 @@ const bc_lex bc_lex_en[] = {
     WE(C_COUNT_WORD, "four vietnamese border provinces", 4),
     WE(C_COUNT_WORD, "four northern border provinces", 4),
     WE(C_COUNT_WORD, "four vietnamese localities", 4),
+    WE(C_COUNT_WORD, "four neighbouring vietnamese provinces", 4),
+    WE(C_COUNT_WORD, "four neighboring vietnamese provinces", 4),
+    WE(C_COUNT_WORD, "four northwestern provinces", 4),
     WE(C_PROJ, "border crossing", PK_GATE),
     WE(C_PROJ, "checkpoint", PK_GATE),
     /* ---- conversions, the same day, both sides, more measures */

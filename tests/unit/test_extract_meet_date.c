@@ -2350,6 +2350,28 @@ static void talks_on_the_eve_and_separately_that_afternoon(void **state)
     bc_extraction_free(&x);
 }
 
+/* "four neighbouring Vietnamese provinces" counts the Vietnamese members: the spring meeting
+ * the Party chiefs of Guangxi and those four call theirs is the mechanism's, and so not
+ * the committee's session of that day. */
+static void four_neighbouring_provinces_count_the_members(void **state)
+{
+    (void)state;
+    bc_extraction x = run("en", "2019-03-22",
+                          "Party chiefs of China's Guangxi and four neighbouring Vietnamese "
+                          "provinces met in Lang Son on March 22, 2019 for their 2019 Spring "
+                          "Meeting.");
+    assert_string_equal(x.meetings[0].mechanism, "spring-meeting-guangxi");
+    assert_string_equal(x.meetings[0].date, "2019-03-22");
+    bc_extraction_free(&x);
+    /* not fired: two of the members' own spring meeting is no mechanism's */
+    x = run("en", "2019-03-22",
+            "Party chiefs of China's Guangxi and Lang Son met in Lang Son on March 22, 2019 for "
+            "their 2019 Spring Meeting.");
+    for (size_t k = 0; k < x.nmeetings; k++)
+        assert_string_equal(x.meetings[k].mechanism, "");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2409,6 +2431,7 @@ int main(void)
         cmocka_unit_test(due_to_take_place_this_june),
         cmocka_unit_test(talks_told_after_a_ceremony_of_one_side),
         cmocka_unit_test(talks_on_the_eve_and_separately_that_afternoon),
+        cmocka_unit_test(four_neighbouring_provinces_count_the_members),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

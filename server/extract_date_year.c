@@ -331,13 +331,30 @@ void bcx_written_year_days(ctx *c, size_t si)
 {
     for (size_t k = c->se[si].d0; k < c->se[si].d1; k++) {
         xd *d = &c->d[k];
-        if (d->prec != 3 || !(d->iso[0] == '-' || d->inferred == BC_X_INFERRED_YEAR) ||
+        /* a day whose year the reference date left open ("June 12" in March: last year's
+         * or this one's) has no precision yet */
+        int open = d->prec == 0 && d->iso[0] == '-' && strlen(d->iso) == 7;
+        if ((d->prec != 3 && !open) || !(d->iso[0] == '-' || d->inferred == BC_X_INFERRED_YEAR) ||
             d->same_day || d->weekday || d->rel || d->rel_year || d->dateline)
             continue;
         const char *md = d->iso[0] == '-' ? d->iso + 2 : d->iso + 5;
         for (size_t w = c->se[si].d0; w < k; w++) {
             const xd *f = &c->d[w];
             int day = atoi(md + 3);
+            /* the month itself, with its year ("convened in Kunming in June last year, and
+             * the tenth ... meeting was held there on the afternoon of June 12") */
+            if (c->lbit == L_EN && f->prec == 2 && d->iso[0] == '-' && !f->span[0] &&
+                !f->dateline && !f->rel_year && !f->compare && strlen(f->iso) == 7 &&
+                f->iso[0] != '-' && strncmp(f->iso + 5, md, 2) == 0) {
+                char iso[24];
+                snprintf(iso, sizeof iso, "%.4s-%.5s", f->iso, md);
+                copy_str(d->iso, sizeof d->iso, iso);
+                d->inferred = f->inferred;
+                d->prec = 3;
+                break;
+            }
+            if (open)
+                continue; /* a day of it by its month alone */
             if (f->prec != 3 || f->inferred || f->rel || f->same_day || f->weekday || f->dateline ||
                 f->iso[0] == '-' || strlen(f->iso) != 10 || strncmp(f->iso + 5, md, 2) != 0 ||
                 day < atoi(f->iso + 8) || day > atoi(f->iso + 8) + 7)

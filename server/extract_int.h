@@ -472,7 +472,8 @@ int bcx_year_after_body(const ctx *c, const mention *m, const xd *d);
 void bcx_rel_year_days(ctx *c, size_t si);
 void bcx_name_year_days(ctx *c, size_t si);
 /* A day without a written year a week at most after a day of the same month its sentence
- * writes with its year takes that year (extract_date_year.c). */
+ * writes with its year, or after that month with its year ("in June last year, and ... on
+ * June 12"), takes that year (extract_date_year.c). */
 void bcx_written_year_days(ctx *c, size_t si);
 /* A day, month or span of days of English sentence si without a written year takes the
  * year the sentence opens with as a clause of its own ("Last year, ... on February 28",

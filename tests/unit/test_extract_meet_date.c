@@ -2372,6 +2372,30 @@ static void four_neighbouring_provinces_count_the_members(void **state)
     bc_extraction_free(&x);
 }
 
+/* A day whose year the reference date leaves open ("June 12" in a March report) takes the
+ * year of its month told with one before it in its sentence ("in June last year, and ...
+ * on the afternoon of June 12"). */
+static void a_day_takes_the_year_of_its_month_just_told(void **state)
+{
+    (void)state;
+    bc_extraction x = run("en", "2025-03-26",
+                          "The fourth conference of the party secretaries of Lao Cai, Ha Giang, "
+                          "Lai Chau, Dien Bien and Yunnan convened in Kunming in June last year, "
+                          "and the tenth joint working group meeting was held there on the "
+                          "afternoon of June 12.");
+    assert_string_equal(meet(&x, "conference-yunnan", 4)->date, "2024-06");
+    assert_string_equal(meet(&x, "jwg-yunnan", 10)->date, "2024-06-12");
+    bc_extraction_free(&x);
+    /* not fired: another month told with its year says nothing of June 12's (the two
+     * coordinated meetings share that month, no day) */
+    x = run("en", "2025-03-26",
+            "The fourth conference of the party secretaries of Lao Cai, Ha Giang, Lai Chau, Dien "
+            "Bien and Yunnan convened in Kunming in May last year, and the tenth joint working "
+            "group meeting was held there on the afternoon of June 12.");
+    assert_int_equal(strlen(meet(&x, "jwg-yunnan", 10)->date), 7);
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2432,6 +2456,7 @@ int main(void)
         cmocka_unit_test(talks_told_after_a_ceremony_of_one_side),
         cmocka_unit_test(talks_on_the_eve_and_separately_that_afternoon),
         cmocka_unit_test(four_neighbouring_provinces_count_the_members),
+        cmocka_unit_test(a_day_takes_the_year_of_its_month_just_told),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

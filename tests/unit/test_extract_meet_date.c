@@ -2396,6 +2396,30 @@ static void a_day_takes_the_year_of_its_month_just_told(void **state)
     bc_extraction_free(&x);
 }
 
+/* "later that month" is the month of the day just told ("... on March 15, 2023 ... which
+ * took place in Hanoi later that month"); with none told before, no date. */
+static void later_that_month(void **state)
+{
+    (void)state;
+    static const char *const text =
+        "Lao Cai and Honghe leaders held talks in Mengzi on March 15, 2023. Shortly afterwards, "
+        "the Lao Cai Party chief attended the third conference of the party secretaries of Lao "
+        "Cai, Ha Giang, Lai Chau, Dien Bien and Yunnan, which took place in Hanoi later that "
+        "month.";
+    bc_extraction x = run("en", "2024-01-30", text);
+    assert_string_equal(meet(&x, "conference-yunnan", 3)->date, "2023-03");
+    bc_extraction_free(&x);
+    x = run("en", NULL, text);
+    assert_string_equal(meet(&x, "conference-yunnan", 3)->date, "2023-03");
+    bc_extraction_free(&x);
+    /* not fired: no month told before */
+    x = run("en", "2024-01-30",
+            "The third conference of the party secretaries of Lao Cai, Ha Giang, Lai Chau, Dien "
+            "Bien and Yunnan took place in Hanoi later that month.");
+    assert_string_equal(meet(&x, "conference-yunnan", 3)->date, "");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2457,6 +2481,7 @@ int main(void)
         cmocka_unit_test(talks_on_the_eve_and_separately_that_afternoon),
         cmocka_unit_test(four_neighbouring_provinces_count_the_members),
         cmocka_unit_test(a_day_takes_the_year_of_its_month_just_told),
+        cmocka_unit_test(later_that_month),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -96,6 +96,25 @@ static int lead_talks_back(const ctx *c, const mention *m)
     return vn && cn;
 }
 
+/* 1 when every date of English sentence si stands in a clause opened by "since" ("the first
+ * working session between the two sides since Chinese authorities lifted their COVID-19
+ * border controls in January"): points things are counted from, none a meeting's day. */
+static int only_since_dates(const ctx *c, size_t si)
+{
+    size_t lo = c->se[si].t0;
+    if (c->lbit != L_EN)
+        return 0;
+    for (size_t k = c->se[si].d0; k < c->se[si].d1; k++) {
+        const xd *d = &c->d[k];
+        int since = 0;
+        for (size_t q = d->t0; q > lo && !since && !(bcx_gap(c, q - 1) & (G_COMMA | G_DOT)); q--)
+            since = bcx_word_is(c, q - 1, q, "since");
+        if (!since)
+            return 0;
+    }
+    return 1;
+}
+
 const xd *bcx_back_day(const ctx *c, const mention *m)
 {
     static const char *const back[] = {
@@ -108,8 +127,8 @@ const xd *bcx_back_day(const ctx *c, const mention *m)
         (signing = bcx_since_when_held(c, m)) != NULL ||
         (signing = bcx_there_then_day(c, m)) != NULL || (signing = bcx_then_to_come(c, m)) != NULL)
         return signing; /* "Aansluitend hield het werkcomité er zijn zestiende zitting" */
-    if (c->lbit != L_EN || si == 0 || c->se[si].d0 != c->se[si].d1 || c->se[si - 1].heading ||
-        c->se[si - 1].nment > 0 || bcx_new_paragraph(c, si - 1) == 0)
+    if (c->lbit != L_EN || si == 0 || (c->se[si].d0 != c->se[si].d1 && !only_since_dates(c, si)) ||
+        c->se[si - 1].heading || c->se[si - 1].nment > 0 || bcx_new_paragraph(c, si - 1) == 0)
         return NULL;
     int lead = lead_talks_back(c, m);
     if (!lead && !bcx_word_is(c, s0, hi, "the"))

@@ -2420,6 +2420,36 @@ static void later_that_month(void **state)
     bc_extraction_free(&x);
 }
 
+/* The talks the second paragraph names back ("at the talks in Lang Son city") take the
+ * lead's day though their sentence writes a month, when that month only says since when
+ * ("the first working session ... since Chinese authorities lifted their border controls in
+ * January"); a month of their own keeps them undated by the lead. */
+static void talks_named_back_past_a_since_clause(void **state)
+{
+    (void)state;
+    static const char *const text =
+        "Lang Son, Chongzuo agree steps\n\n"
+        "LANG SON - Authorities of Lang Son province and Chongzuo city in China's Guangxi on "
+        "Tuesday agreed to lengthen clearance hours.\n\n"
+        "The figure was cited by the vice chairman at the talks in Lang Son city, %s.";
+    char buf[512];
+    snprintf(buf, sizeof buf, text,
+             "the first working session between the two sides since Chinese authorities lifted "
+             "their border controls in January");
+    bc_extraction x = run("en", "2023-04-05", buf);
+    int tue = 0;
+    for (size_t k = 0; k < x.nmeetings; k++)
+        tue += strcmp(x.meetings[k].date, "2023-04-04") == 0;
+    assert_int_equal(tue, 1);
+    bc_extraction_free(&x);
+    /* not fired: a month of their own */
+    snprintf(buf, sizeof buf, text, "which was first planned for January");
+    x = run("en", "2023-04-05", buf);
+    for (size_t k = 0; k < x.nmeetings; k++)
+        assert_string_not_equal(x.meetings[k].date, "2023-04-04");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2482,6 +2512,7 @@ int main(void)
         cmocka_unit_test(four_neighbouring_provinces_count_the_members),
         cmocka_unit_test(a_day_takes_the_year_of_its_month_just_told),
         cmocka_unit_test(later_that_month),
+        cmocka_unit_test(talks_named_back_past_a_since_clause),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

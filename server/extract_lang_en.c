@@ -551,6 +551,8 @@ const bc_lex bc_lex_en[] = {
     WE(C_SAME_DAY, "that morning", 0), /* "also met Wang separately that afternoon" */
     WE(C_SAME_DAY, "that afternoon", 0),
     WE(C_SAME_DAY, "that evening", 0),
+    WE(C_SAME_DAY, "later in the evening", 0), /* "Later in the evening, the two sides ..." */
+    WE(C_SAME_DAY, "later that evening", 0),
     /* a few hours before or after the day last named ("Hours earlier, the two leaders held
      * talks"; "earlier in the day") */
     WE(C_SAME_DAY, "hours earlier", 0),

@@ -2450,6 +2450,32 @@ static void talks_named_back_past_a_since_clause(void **state)
     bc_extraction_free(&x);
 }
 
+/* "Later in the evening, the two sides jointly inaugurated ...": a ceremony both sides
+ * held, on the day just told; without a day told, none. */
+static void the_two_sides_jointly_inaugurated(void **state)
+{
+    (void)state;
+    static const char *const text =
+        "Guangxi, Lang Son open cargo road\n\n"
+        "Leaders of China's Guangxi and Vietnam's Lang Son province held talks in Lang Son "
+        "yesterday on clearance procedures.\n\n"
+        "%s the two sides jointly inaugurated the first phase of a dedicated cargo road at the "
+        "Youyiguan-Huu Nghi smart port.";
+    char buf[512];
+    snprintf(buf, sizeof buf, text, "Later in the evening,");
+    bc_extraction x = run("en", "2025-11-28", buf);
+    int days = 0;
+    for (size_t k = 0; k < x.nmeetings; k++)
+        days += strcmp(x.meetings[k].date, "2025-11-27") == 0;
+    assert_int_equal(days, 2); /* the talks and the ceremony */
+    bc_extraction_free(&x);
+    /* not fired: no day told for the opening */
+    snprintf(buf, sizeof buf, text, "In recent years,");
+    x = run("en", "2025-11-28", buf);
+    assert_int_equal(x.nmeetings, 1);
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2513,6 +2539,7 @@ int main(void)
         cmocka_unit_test(a_day_takes_the_year_of_its_month_just_told),
         cmocka_unit_test(later_that_month),
         cmocka_unit_test(talks_named_back_past_a_since_clause),
+        cmocka_unit_test(the_two_sides_jointly_inaugurated),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

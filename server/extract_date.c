@@ -428,7 +428,8 @@ static void weekday_day(const ctx *c, int wd, int future, int weeks, dres *r)
  * sentence that writes a meeting's year in its name before it ("Ha Long, 20 fevrier (VNA)
  * - La Rencontre de printemps 2025 ... s'est deroulee jeudi"): the day is the text's,
  * counted from the dateline's day of that year. 1 when r was so dated. */
-static int weekday_of_dateline(const ctx *c, size_t si, int wd, int future, int weeks, dres *r)
+static int weekday_of_dateline(const ctx *c, size_t si, size_t i, int wd, int future, int weeks,
+                               dres *r)
 {
     if (c->ry != 0 || c->dld == 0 || c->dlm == 0)
         return 0;
@@ -438,6 +439,22 @@ static int weekday_of_dateline(const ctx *c, size_t si, int wd, int future, int 
             r->inferred = 0;
             return 1;
         }
+    /* the name's year a few words after the weekday in its clause ("met here on Friday for
+     * their 2019 Spring Meeting"), not yet read; not after a weekday naming other talks
+     * ("the results of Monday's talks would be reported to the 2026 Spring Meeting") */
+    if (c->lbit != L_EN || future || i + 1 >= c->se[si].t1 || bcx_gap(c, i) == G_QUOTE)
+        return 0; /* nor a meeting to come ("on Monday to prepare for the 2026 ...") */
+    for (size_t q = i + 1;
+         q < c->se[si].t1 && q < i + 7 && !(bcx_gap(c, q - 1) & (G_COMMA | G_DOT)); q++) {
+        int y = bcx_year_of(c, q, c->se[si].t1);
+        xd year = {.t0 = q, .t1 = q + 1, .prec = 1};
+        snprintf(year.iso, sizeof year.iso, "%04d", y);
+        if (y != 0 && bcx_name_year(c, si, &year)) {
+            bcx_weekday_from(y, c->dlm, c->dld, wd, future, weeks, r);
+            r->inferred = 0;
+            return 1;
+        }
+    }
     return 0;
 }
 
@@ -744,7 +761,7 @@ void bcx_find_dates(ctx *c)
                 if (c->ry != 0 && c->rd != 0 && !dated)
                     weekday_day(c, wd, fut, weeks, &r);
                 else if (!dated && wd < WEEKDAY_LAST_WEEK)
-                    weekday_of_dateline(c, si, wd, fut, weeks, &r);
+                    weekday_of_dateline(c, si, i, wd, fut, weeks, &r);
                 r.n = n + (dated ? 0 : wn);
                 if (dated && paren_day(c, i + n, lim, &r))
                     r.n += n;

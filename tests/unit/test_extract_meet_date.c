@@ -2476,6 +2476,28 @@ static void the_two_sides_jointly_inaugurated(void **state)
     bc_extraction_free(&x);
 }
 
+/* Without a reference date, a weekday under a dateline of day and month is counted from the
+ * dateline's day of the year a meeting's name writes a few words after it in its clause
+ * ("LANG SON, March 22 -- ... met here on Friday for their 2019 Spring Meeting"); not from
+ * the year of a meeting to come that other talks are reported to. */
+static void a_weekday_before_the_year_of_its_meetings_name(void **state)
+{
+    (void)state;
+    bc_extraction x = run("en", NULL,
+                          "Spring meeting\n\nLANG SON, Vietnam, March 22 (Xinhua) -- Party "
+                          "chiefs of China's Guangxi and four neighbouring Vietnamese provinces "
+                          "met here on Friday for their 2019 Spring Meeting.");
+    assert_string_equal(meet(&x, "spring-meeting-guangxi", 0)->date, "2019-03-22");
+    bc_extraction_free(&x);
+    /* not fired: Monday's talks reported to a meeting to come */
+    x = run("en", NULL,
+            "Talks\n\nCAO BANG, Jan. 13 (Xinhua) -- Officials said the results of Monday's "
+            "talks between Cao Bang and Baise would be reported to the 2026 Spring Meeting.");
+    for (size_t k = 0; k < x.nmeetings; k++)
+        assert_string_not_equal(x.meetings[k].date, "2026-01-12");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2540,6 +2562,7 @@ int main(void)
         cmocka_unit_test(later_that_month),
         cmocka_unit_test(talks_named_back_past_a_since_clause),
         cmocka_unit_test(the_two_sides_jointly_inaugurated),
+        cmocka_unit_test(a_weekday_before_the_year_of_its_meetings_name),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -188,17 +188,17 @@ const bc_lex bc_lex_en[] = {
     WE(C_FUTURE, "due to be held", 0),
     WE(C_FUTURE, "due to take place", 0), /* "is due to take place in Kunming this June" */
     WE(C_FUTURE, "due to convene", 0),
-    /* getting ready for a meeting is for one to come: "is preparing to host the fifth annual
-     * conference ... in October", "are now preparing for the fifth annual conference" */
     WE(C_FUTURE, "intend to", 0), /* "intend to resume direct contacts with a ... meeting" */
     WE(C_FUTURE, "intends to", 0),
     WE(C_FUTURE, "would receive", 0), /* "Pu'er would receive a Dien Bien delegation in 2020" */
-    WE(C_FUTURE, "accepted an invitation", 0), /* "... for a delegation to pay a return visit" */
-    WE(C_FUTURE, "accepted the invitation", 0),
+    WE(C_FUTURE, "accepted an invitation for", 0), /* "... for a delegation to pay a return
+                                                    * visit": not "an invitation to visit
+                                                    * ..., and held talks" */
+    /* getting ready for a meeting is for one to come: "is preparing to host the fifth annual
+     * conference ... in October" */
     WE(C_FUTURE, "preparing to host", 0),
     WE(C_FUTURE, "preparing to hold", 0),
     WE(C_FUTURE, "prepares to host", 0),
-    WE(C_FUTURE, "preparing for", 0),
     WE(C_FUTURE, "expected to host", 0),
     WE(C_FUTURE, "next", 0),
     WE(C_FUTURE, "planned", 0),

@@ -397,7 +397,8 @@ int bcx_tense_at(const ctx *c, size_t i)
 
 /* 1 when the English weekday ending at token k (< lim), a part of the day after it at
  * most, is followed by a verb in the past ("on Thursday agreed to ...", "on Friday
- * afternoon held talks"): a day gone by, whatever its sentence says of later. */
+ * afternoon held talks"; "on" before it, not "the talks scheduled for Friday aimed"): a day
+ * gone by, whatever its sentence says of later. */
 static int en_weekday_past_verb(const ctx *c, size_t k, size_t lim)
 {
     static const char *const part[] = {"morning", "afternoon", "evening", "night", NULL};
@@ -752,7 +753,8 @@ void bcx_find_dates(ctx *c)
                 if (wn == 0 && bcx_lex_ending(c, C_REL_WEEK, c->se[si].t0, i, &w) == SIZE_MAX)
                     w = NULL;
                 int weeks = w ? (int)w->val : 0, wd = (int)e->val, fut = bcx_future_at(c, i);
-                if (fut && en_weekday_past_verb(c, i + n, lim))
+                if (fut && i > c->se[si].t0 && bcx_word_is(c, i - 1, i, "on") &&
+                    en_weekday_past_verb(c, i + n, lim))
                     fut = 0; /* "on Thursday agreed": gone by */
                 /* "De delegaties komen zaterdag bijeen": the Dutch present of a meeting
                  * tells of the day coming, or of the report's own */

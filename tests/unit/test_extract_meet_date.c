@@ -2140,6 +2140,12 @@ static void a_weekday_before_a_past_verb_and_preparing_to_host(void **state)
     assert_string_equal(x.meetings[0].date, "2025-05-29");
     assert_string_equal(x.meetings[0].status, "held");
     bc_extraction_free(&x);
+    /* not fired: talks scheduled for a Friday to come, a past verb after it ("aimed") */
+    x = run("en", "2025-05-28",
+            "The talks between Lao Cai and Yunnan scheduled for Friday aimed to speed up customs "
+            "clearance, officials will say.");
+    assert_true(has_date(&x, "2025-05-30"));
+    bc_extraction_free(&x);
     /* not fired: "on Thursday will sign" is the Thursday to come */
     snprintf(text, sizeof text, lead, "will sign a deal on", "to be held", "will be");
     x = run("en", "2025-05-30", text);

@@ -104,6 +104,15 @@ static size_t aside_noun(const ctx *c, size_t i, size_t j, size_t lim, int *kind
     return 0;
 }
 
+/* 1 when the English word "talks" stands before token i in its article. */
+static int talks_told(const ctx *c, size_t i)
+{
+    for (size_t k = 0; k < i; k++)
+        if (bcx_word_is(c, k, i, "talks"))
+            return 1;
+    return 0;
+}
+
 /* The meeting noun of an ordinal at token i (ending before token j): within four words
  * after it (Chinese: twelve characters; Vietnamese: six words before it). Returns the
  * noun's first token + 1 (0 when none), its kind and end. */
@@ -123,10 +132,11 @@ static size_t meeting_noun(const ctx *c, size_t i, size_t j, size_t lim, int *ki
         }
         return 0;
     }
-    /* "since the 12th round, held in Pu'er on Oct. 29": a round of talks, its noun left out */
+    /* "since the 12th round, held in Pu'er on Oct. 29": a round of talks, its noun left out,
+     * in an article that has spoken of talks */
     if (c->lbit == L_EN && j < lim && bcx_gap(c, j - 1) == G_SPACE &&
         bcx_word_is(c, j, lim, "round") && !bcx_word_is(c, j + 1, lim, "of") &&
-        (j + 1 == lim || (bcx_gap(c, j) & (G_COMMA | G_DOT)))) {
+        (j + 1 == lim || (bcx_gap(c, j) & (G_COMMA | G_DOT))) && talks_told(c, i)) {
         *kind = K_GENERIC;
         *noun_end = j + 1;
         return j + 1;

@@ -2172,10 +2172,16 @@ static void a_weekday_before_a_past_verb_and_preparing_to_host(void **state)
 static void rounds_without_their_noun_and_a_day_of_another_noun(void **state)
 {
     (void)state;
-    bc_extraction x = run("en", "2025-05-30",
-                          "The two delegations of Dien Bien and Pu'er reviewed work since the "
-                          "12th round, held in Pu'er on Oct. 29, 2024.");
+    static const char *const since =
+        "Dien Bien and Pu'er hold border talks\n\n"
+        "The two delegations of Dien Bien and Pu'er reviewed work since the 12th round, held in "
+        "Pu'er on Oct. 29, 2024.";
+    bc_extraction x = run("en", "2025-05-30", since);
     assert_string_equal(meet(&x, "", 12)->date, "2024-10-29");
+    bc_extraction_free(&x);
+    /* not fired: an article that never spoke of talks ("round" of a project) */
+    x = run("en", "2025-05-30", since + strlen("Dien Bien and Pu'er hold border talks\n\n"));
+    assert_int_equal(x.nmeetings, 0);
     bc_extraction_free(&x);
     x = run("en", "2025-05-30", "Lao Cai and Yunnan held another round in Kunming on May 5, 2025.");
     assert_int_equal(x.nmeetings, 1);

@@ -1038,6 +1038,11 @@ int bcx_day_after_other(const ctx *c, const mention *m, const xd *d, const size_
 int bcx_signed_on(const ctx *c, const xd *d);
 /* 1 when date d is a deadline ("before 31 December", "by the end of", "6月30日前"). */
 int bcx_deadline_day(const ctx *c, const xd *d);
+/* 1 when English date d is the day a thing opens or is completed, a verb of opening a few
+ * words before it in its clause and meeting m not between ("agreed to open the Ma Lu Thang
+ * bridge on June 30", "the bridge would open on June 30 and the next talks would be held"):
+ * not m's day, unless m is a ceremony or a joint opening (extract_meet_skip.c). */
+int bcx_opening_day(const ctx *c, const mention *m, const xd *d);
 /* 1 when date d is the day something was said ("the committee announced on Tuesday"). */
 int bcx_said_on(const ctx *c, const xd *d);
 /* 1 when English date d and mention m stand on either side of the edge of a clause of

@@ -2510,6 +2510,46 @@ static void a_weekday_before_the_year_of_its_meetings_name(void **state)
     bc_extraction_free(&x);
 }
 
+/* The day a thing opens is not a meeting's ("agreed to open the Ma Lu Thang bridge on June
+ * 30", "the bridge would open on June 30 and the next talks would be held in Kunming"); a
+ * meeting that opens on a day, or a ceremony to open a thing, keeps it. */
+static void the_day_a_thing_opens(void **state)
+{
+    (void)state;
+    static const char *const lead =
+        "Lao Cai talks\n\nLAO CAI, May 21 -- Leaders of Lao Cai and Yunnan held talks in Lao "
+        "Cai on Tuesday.\n\n%s";
+    static const char *const other[] = {
+        "At Tuesday's talks, the two sides reviewed the 9th meeting of the joint working group "
+        "and agreed to open the Ma Lu Thang bridge on June 30.",
+        "Officials at Tuesday's session said the bridge would open on June 30 and the next "
+        "talks would be held in Kunming.",
+    };
+    char buf[512];
+    for (size_t i = 0; i < sizeof other / sizeof *other; i++) {
+        snprintf(buf, sizeof buf, lead, other[i]);
+        bc_extraction x = run("en", "2025-05-22", buf);
+        for (size_t k = 0; k < x.nmeetings; k++)
+            assert_string_not_equal(x.meetings[k].date, "2025-06-30");
+        bc_extraction_free(&x);
+    }
+    /* not fired: the meeting opens, or a ceremony opens the bridge */
+    static const char *const own[] = {
+        "The 12th meeting of the joint working group will open in Kunming on June 30.",
+        "The two sides will hold a ceremony to open the Ma Lu Thang bridge on June 30.",
+    };
+    for (size_t i = 0; i < sizeof own / sizeof *own; i++) {
+        snprintf(buf, sizeof buf, lead, own[i]);
+        bc_extraction x = run("en", "2025-05-22", buf);
+        int june = 0;
+        for (size_t k = 0; k < x.nmeetings; k++)
+            june += strcmp(x.meetings[k].date, "2025-06-30") == 0;
+        if (june != 1)
+            fail_msg("%s: %d meetings of June 30", own[i], june);
+        bc_extraction_free(&x);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2575,6 +2615,7 @@ int main(void)
         cmocka_unit_test(talks_named_back_past_a_since_clause),
         cmocka_unit_test(the_two_sides_jointly_inaugurated),
         cmocka_unit_test(a_weekday_before_the_year_of_its_meetings_name),
+        cmocka_unit_test(the_day_a_thing_opens),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -113,9 +113,11 @@ int bcx_try_named_day(const ctx *c, size_t i, size_t lim, dres *r)
     if (bcx_word_is(c, i, lim, "this") && i + 1 < lim && c->t[i + 1].upper &&
         (n = bcx_lex_find(c, C_MONTH, i + 1, &e)) > 0 &&
         !(i + 1 + n < lim && c->t[i + 1 + n].kind == T_NUM)) {
-        if (c->ry == 0)
-            return none(1 + n, r);
-        snprintf(r->iso, sizeof r->iso, "%04d-%02d", c->ry, (int)e->val);
+        int tense = bcx_tense_at(c, i), mon = (int)e->val;
+        if (c->ry == 0 ||
+            (c->rm != 0 && ((tense < 0 && mon > c->rm) || (tense > 0 && mon < c->rm))))
+            return none(1 + n, r); /* said gone by yet ahead, or to come yet past: not known */
+        snprintf(r->iso, sizeof r->iso, "%04d-%02d", c->ry, mon);
         r->prec = 2;
         r->inferred = BC_X_INFERRED_YEAR;
         r->n = 1 + n;

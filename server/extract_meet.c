@@ -251,6 +251,24 @@ static int other_side(const ctx *c, size_t si)
     return bcx_sent_has(c, si, want_cn ? C_CN : C_VN, -1) || (!want_cn && c->se[si].vn_named);
 }
 
+/* 1 when English sentence si names a country of neither side ("a visiting delegation from
+ * Laos", "Lao officials"; not Lao Cai): its visitors are no side's. */
+static int third_country(const ctx *c, size_t si)
+{
+    static const char *const other[] = {"laos",   "laotian",   "cambodia", "cambodian", "thailand",
+                                        "thai",   "myanmar",   "japan",    "japanese",  "korea",
+                                        "korean", "singapore", NULL};
+    size_t hi = c->se[si].t1;
+    for (size_t k = c->se[si].t0; k < hi; k++) {
+        if (bcx_word_is(c, k, hi, "lao") && !bcx_word_is(c, k + 1, hi, "cai"))
+            return 1;
+        for (int w = 0; other[w]; w++)
+            if (bcx_word_is(c, k, hi, other[w]))
+                return 1;
+    }
+    return 0;
+}
+
 /* 1 when the English verb of receiving at token i has visitors as its object, an article or
  * a word between at most ("received the visiting officials", "welcomed the delegation"):
  * guests of the other side, though its sentence names neither. */
@@ -258,7 +276,7 @@ static int received_visitors(const ctx *c, size_t si, size_t i)
 {
     static const char *const guests[] = {"visiting", "delegation", "guests", NULL};
     size_t hi = c->se[si].t1;
-    if (c->lbit != L_EN || bcx_lex_find(c, C_RECEIVED, i, NULL) == 0)
+    if (c->lbit != L_EN || bcx_lex_find(c, C_RECEIVED, i, NULL) == 0 || third_country(c, si))
         return 0;
     for (size_t k = i + 1; k < hi && k < i + 4; k++) {
         if (bcx_gap(c, k - 1) & (G_COMMA | G_DOT))
@@ -485,6 +503,8 @@ static int receives_delegation(const ctx *c, size_t si, size_t i)
         return 0;
     for (int w = 0; aux[w] && !verb; w++)
         verb = bcx_word_is(c, i - 1, i, aux[w]);
+    if (verb && third_country(c, si))
+        return 0; /* "will welcome a delegation of Lao officials" */
     for (size_t k = i + 1; verb && k < hi && k < i + 6; k++) {
         if (bcx_gap(c, k - 1) & (G_COMMA | G_DOT))
             return 0;

@@ -478,8 +478,8 @@ static int held_round(const ctx *c, size_t si, size_t i)
     static const char *const hold[] = {"held", "hold", "holding", "holds", NULL};
     size_t lo = c->se[si].t0, hi = c->se[si].t1;
     if (c->lbit != L_EN || !bcx_word_is(c, i, hi, "round") || bcx_word_is(c, i + 1, hi, "of") ||
-        (i + 1 < hi && (bcx_gap(c, i) & G_DASH)))
-        return 0; /* "a round-the-clock watch" */
+        (i + 1 < hi && (bcx_gap(c, i) & G_DASH)) || third_country(c, si))
+        return 0; /* "a round-the-clock watch", "a similar round with Laos" */
     for (size_t k = i; k > lo && k + 3 >= i; k--) {
         if (bcx_gap(c, k - 1) != G_SPACE || c->t[k - 1].kind != T_WORD || c->t[k - 1].upper)
             return 0;

@@ -2187,6 +2187,11 @@ static void rounds_without_their_noun_and_a_day_of_another_noun(void **state)
     assert_int_equal(x.nmeetings, 1);
     assert_string_equal(x.meetings[0].date, "2025-05-05");
     bc_extraction_free(&x);
+    /* not fired: a round with a third country */
+    x = run("en", "2025-05-30",
+            "Lao Cai held a similar round with Laos in Vientiane on May 5, 2025.");
+    assert_int_equal(x.nmeetings, 0);
+    bc_extraction_free(&x);
     /* not fired: a round of something else, a round trip */
     x = run("en", "2025-05-30",
             "Border guards of Lao Cai and Hekou held a round-the-clock patrol on May 3, 2025. "

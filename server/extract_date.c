@@ -440,14 +440,19 @@ static int weekday_of_dateline(const ctx *c, size_t si, size_t i, int wd, int fu
             r->inferred = 0;
             return 1;
         }
-    /* the name's year a few words after the weekday in its clause ("met here on Friday for
+    /* the name's year after the weekday and "for their", "at the" ("met here on Friday for
      * their 2019 Spring Meeting"), not yet read; not after a weekday naming other talks
      * ("the results of Monday's talks would be reported to the 2026 Spring Meeting") */
     if (c->lbit != L_EN || future || i + 1 >= c->se[si].t1 || bcx_gap(c, i) == G_QUOTE)
         return 0; /* nor a meeting to come ("on Monday to prepare for the 2026 ...") */
+    static const char *const at[] = {"for", "at", "during", "their", "the", "its", "annual", NULL};
     for (size_t q = i + 1;
-         q < c->se[si].t1 && q < i + 7 && !(bcx_gap(c, q - 1) & (G_COMMA | G_DOT)); q++) {
-        int y = bcx_year_of(c, q, c->se[si].t1);
+         q < c->se[si].t1 && q < i + 5 && !(bcx_gap(c, q - 1) & (G_COMMA | G_DOT)); q++) {
+        int y = bcx_year_of(c, q, c->se[si].t1), link = 0;
+        for (int w = 0; at[w] && !link; w++)
+            link = bcx_word_is(c, q, c->se[si].t1, at[w]);
+        if (y == 0 && !link)
+            return 0; /* only "for their", "at the" between: the meeting it was the day of */
         xd year = {.t0 = q, .t1 = q + 1, .prec = 1};
         snprintf(year.iso, sizeof year.iso, "%04d", y);
         if (y != 0 && bcx_name_year(c, si, &year)) {

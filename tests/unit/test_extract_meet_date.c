@@ -2519,6 +2519,13 @@ static void a_weekday_before_the_year_of_its_meetings_name(void **state)
                           "met here on Friday for their 2019 Spring Meeting.");
     assert_string_equal(meet(&x, "spring-meeting-guangxi", 0)->date, "2019-03-22");
     bc_extraction_free(&x);
+    /* not fired: the year of a meeting the talks prepare, a year after the dateline's */
+    x = run("en", NULL,
+            "Talks\n\nHANOI, Dec. 28 (Xinhua) -- Officials of Lang Son and Guangxi met here on "
+            "Friday to prepare the 2020 Spring Meeting.");
+    for (size_t k = 0; k < x.nmeetings; k++)
+        assert_int_equal(strncmp(x.meetings[k].date, "2020-12", 7) == 0, 0);
+    bc_extraction_free(&x);
     /* not fired: Monday's talks reported to a meeting to come */
     x = run("en", NULL,
             "Talks\n\nCAO BANG, Jan. 13 (Xinhua) -- Officials said the results of Monday's "

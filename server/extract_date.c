@@ -395,6 +395,29 @@ int bcx_tense_at(const ctx *c, size_t i)
     return bcx_future_at(c, i) ? 1 : c->t[i].tense == TENSE_PAST ? -1 : 0;
 }
 
+/* 1 when the English weekday ending at token k (< lim), a part of the day after it at
+ * most, is followed by a verb in the past ("on Thursday agreed to ...", "on Friday
+ * afternoon held talks"; "on" before it, not "the talks scheduled for Friday aimed"): a day
+ * gone by, whatever its sentence says of later. */
+static int en_weekday_past_verb(const ctx *c, size_t k, size_t lim)
+{
+    static const char *const part[] = {"morning", "afternoon", "evening", "night", NULL};
+    static const char *const irregular[] = {"held", "met", "sat", "took", "made", "began", NULL};
+    if (c->lbit != L_EN)
+        return 0;
+    for (int w = 0; part[w] && k < lim; w++)
+        if (bcx_gap(c, k - 1) == G_SPACE && bcx_word_is(c, k, lim, part[w])) {
+            k++;
+            break;
+        }
+    if (k >= lim || bcx_gap(c, k - 1) != G_SPACE || c->t[k].kind != T_WORD || c->t[k].upper)
+        return 0;
+    for (int w = 0; irregular[w]; w++)
+        if (bcx_word_is(c, k, lim, irregular[w]))
+            return 1;
+    return c->t[k].fl > 4 && strncmp(TXT(c, k) + c->t[k].fl - 2, "ed", 2) == 0;
+}
+
 static void weekday_day(const ctx *c, int wd, int future, int weeks, dres *r)
 {
     if (wd > WEEKDAY_LAST_WEEK) /* "上周四": that day of the week before the reference's */
@@ -406,7 +429,8 @@ static void weekday_day(const ctx *c, int wd, int future, int weeks, dres *r)
  * sentence that writes a meeting's year in its name before it ("Ha Long, 20 fevrier (VNA)
  * - La Rencontre de printemps 2025 ... s'est deroulee jeudi"): the day is the text's,
  * counted from the dateline's day of that year. 1 when r was so dated. */
-static int weekday_of_dateline(const ctx *c, size_t si, int wd, int future, int weeks, dres *r)
+static int weekday_of_dateline(const ctx *c, size_t si, size_t i, int wd, int future, int weeks,
+                               dres *r)
 {
     if (c->ry != 0 || c->dld == 0 || c->dlm == 0)
         return 0;
@@ -416,6 +440,27 @@ static int weekday_of_dateline(const ctx *c, size_t si, int wd, int future, int 
             r->inferred = 0;
             return 1;
         }
+    /* the name's year after the weekday and "for their", "at the" ("met here on Friday for
+     * their 2019 Spring Meeting"), not yet read; not after a weekday naming other talks
+     * ("the results of Monday's talks would be reported to the 2026 Spring Meeting") */
+    if (c->lbit != L_EN || future || i + 1 >= c->se[si].t1 || bcx_gap(c, i) == G_QUOTE)
+        return 0; /* nor a meeting to come ("on Monday to prepare for the 2026 ...") */
+    static const char *const at[] = {"for", "at", "during", "their", "the", "its", "annual", NULL};
+    for (size_t q = i + 1;
+         q < c->se[si].t1 && q < i + 5 && !(bcx_gap(c, q - 1) & (G_COMMA | G_DOT)); q++) {
+        int y = bcx_year_of(c, q, c->se[si].t1), link = 0;
+        for (int w = 0; at[w] && !link; w++)
+            link = bcx_word_is(c, q, c->se[si].t1, at[w]);
+        if (y == 0 && !link)
+            return 0; /* only "for their", "at the" between: the meeting it was the day of */
+        xd year = {.t0 = q, .t1 = q + 1, .prec = 1};
+        snprintf(year.iso, sizeof year.iso, "%04d", y);
+        if (y != 0 && bcx_name_year(c, si, &year)) {
+            bcx_weekday_from(y, c->dlm, c->dld, wd, future, weeks, r);
+            r->inferred = 0;
+            return 1;
+        }
+    }
     return 0;
 }
 
@@ -713,6 +758,9 @@ void bcx_find_dates(ctx *c)
                 if (wn == 0 && bcx_lex_ending(c, C_REL_WEEK, c->se[si].t0, i, &w) == SIZE_MAX)
                     w = NULL;
                 int weeks = w ? (int)w->val : 0, wd = (int)e->val, fut = bcx_future_at(c, i);
+                if (fut && i > c->se[si].t0 && bcx_word_is(c, i - 1, i, "on") &&
+                    en_weekday_past_verb(c, i + n, lim))
+                    fut = 0; /* "on Thursday agreed": gone by */
                 /* "De delegaties komen zaterdag bijeen": the Dutch present of a meeting
                  * tells of the day coming, or of the report's own */
                 if (!fut && weeks == 0 && c->t[i].tense == TENSE_NONE && bcx_nl_present_meet(c, si))
@@ -720,7 +768,7 @@ void bcx_find_dates(ctx *c)
                 if (c->ry != 0 && c->rd != 0 && !dated)
                     weekday_day(c, wd, fut, weeks, &r);
                 else if (!dated && wd < WEEKDAY_LAST_WEEK)
-                    weekday_of_dateline(c, si, wd, fut, weeks, &r);
+                    weekday_of_dateline(c, si, i, wd, fut, weeks, &r);
                 r.n = n + (dated ? 0 : wn);
                 if (dated && paren_day(c, i + n, lim, &r))
                     r.n += n;

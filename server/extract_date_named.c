@@ -5,7 +5,8 @@
  * written year, or a month and day the reference date completes as a written one would be
  * (bcx_complete_day), or of a year or month counted from it ("the last day of last year",
  * "the first day of next month"); a description of no fixed day ("the first day of the Lunar
- * New Year") is no date. */
+ * New Year") is no date; "this June" is June of the reference year, "later that month" the
+ * month of the day last told. */
 #include "extract_int.h"
 
 #include <stdio.h>
@@ -80,6 +81,43 @@ int bcx_try_named_day(const ctx *c, size_t i, size_t lim, dres *r)
         if (c->ry == 0 || c->rm == 0 || mon > c->rm)
             return none(1 + n, r);
         snprintf(r->iso, sizeof r->iso, "%04d-%02d", c->ry + 1, mon);
+        r->prec = 2;
+        r->inferred = BC_X_INFERRED_YEAR;
+        r->n = 1 + n;
+        return 1;
+    }
+    /* "later that month", "earlier that month", "the same month": the month of the day or
+     * month last told, two sentences back at most ("... on March 15, 2023 ... Shortly
+     * afterwards, ... attended the third annual conference ..., which took place in Hanoi
+     * later that month") */
+    if ((n = bcx_words_at(c, i, lim, "later that month")) > 0 ||
+        (n = bcx_words_at(c, i, lim, "earlier that month")) > 0 ||
+        (n = bcx_words_at(c, i, lim, "that same month")) > 0 ||
+        (n = bcx_words_at(c, i, lim, "the same month")) > 0) {
+        for (size_t q = c->nd; q > 0; q--) {
+            const xd *d = &c->d[q - 1];
+            if (c->t[d->t0].sent + 2 < c->t[i].sent)
+                break;
+            if (d->dateline || d->compare || d->prec < 2 || d->span[0] || d->iso[0] == '-' ||
+                strlen(d->iso) < 7 || strchr(d->iso, '/') != NULL)
+                continue;
+            snprintf(r->iso, sizeof r->iso, "%.7s", d->iso);
+            r->prec = 2;
+            r->inferred = d->inferred;
+            r->n = n;
+            return 1;
+        }
+        return none(n, r);
+    }
+    /* "this June": the month of the reference date's year */
+    if (bcx_word_is(c, i, lim, "this") && i + 1 < lim && c->t[i + 1].upper &&
+        (n = bcx_lex_find(c, C_MONTH, i + 1, &e)) > 0 &&
+        !(i + 1 + n < lim && c->t[i + 1 + n].kind == T_NUM)) {
+        int tense = bcx_tense_at(c, i), mon = (int)e->val;
+        if (c->ry == 0 ||
+            (c->rm != 0 && ((tense < 0 && mon > c->rm) || (tense > 0 && mon < c->rm))))
+            return none(1 + n, r); /* said gone by yet ahead, or to come yet past: not known */
+        snprintf(r->iso, sizeof r->iso, "%04d-%02d", c->ry, mon);
         r->prec = 2;
         r->inferred = BC_X_INFERRED_YEAR;
         r->n = 1 + n;

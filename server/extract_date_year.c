@@ -331,13 +331,30 @@ void bcx_written_year_days(ctx *c, size_t si)
 {
     for (size_t k = c->se[si].d0; k < c->se[si].d1; k++) {
         xd *d = &c->d[k];
-        if (d->prec != 3 || !(d->iso[0] == '-' || d->inferred == BC_X_INFERRED_YEAR) ||
+        /* a day whose year the reference date left open ("June 12" in March: last year's
+         * or this one's) has no precision yet */
+        int open = d->prec == 0 && d->iso[0] == '-' && strlen(d->iso) == 7;
+        if ((d->prec != 3 && !open) || !(d->iso[0] == '-' || d->inferred == BC_X_INFERRED_YEAR) ||
             d->same_day || d->weekday || d->rel || d->rel_year || d->dateline)
             continue;
         const char *md = d->iso[0] == '-' ? d->iso + 2 : d->iso + 5;
         for (size_t w = c->se[si].d0; w < k; w++) {
             const xd *f = &c->d[w];
             int day = atoi(md + 3);
+            /* the month itself, with its year ("convened in Kunming in June last year, and
+             * the tenth ... meeting was held there on the afternoon of June 12") */
+            if (c->lbit == L_EN && f->prec == 2 && d->iso[0] == '-' && !f->span[0] &&
+                !f->dateline && !f->rel_year && !f->compare && strlen(f->iso) == 7 &&
+                f->iso[0] != '-' && strncmp(f->iso + 5, md, 2) == 0) {
+                char iso[24];
+                snprintf(iso, sizeof iso, "%.4s-%.5s", f->iso, md);
+                copy_str(d->iso, sizeof d->iso, iso);
+                d->inferred = f->inferred;
+                d->prec = 3;
+                break;
+            }
+            if (open)
+                continue; /* a day of it by its month alone */
             if (f->prec != 3 || f->inferred || f->rel || f->same_day || f->weekday || f->dateline ||
                 f->iso[0] == '-' || strlen(f->iso) != 10 || strncmp(f->iso + 5, md, 2) != 0 ||
                 day < atoi(f->iso + 8) || day > atoi(f->iso + 8) + 7)
@@ -349,6 +366,26 @@ void bcx_written_year_days(ctx *c, size_t si)
             break;
         }
     }
+}
+
+/* 1 when the English weekday at token u names meeting words after it other than mention
+ * m's noun ("Under the minutes signed at Thursday's session, the 12th meeting ... will be
+ * hosted by Yunnan in 2026"): that session's day, not m's. */
+static int day_names_other(const ctx *c, size_t u, const mention *m)
+{
+    size_t hi = c->se[m->sent].t1, n = bcx_lex_find(c, C_WEEKDAY, u, NULL), q = u + n;
+    if (c->lbit != L_EN || n == 0 || q + 1 >= hi || bcx_gap(c, q - 1) != G_QUOTE ||
+        !bcx_word_is(c, q, hi, "s"))
+        return 0;
+    for (q++; q < hi && q < u + n + 4; q++) {
+        if (q == m->noun)
+            return 0;
+        if (bcx_lex_find(c, C_MEET, q, NULL) > 0 || bcx_lex_find(c, C_TALKS, q, NULL) > 0)
+            return 1;
+        if (c->t[q].kind != T_WORD || c->t[q].upper || bcx_gap(c, q) != G_SPACE)
+            return 0;
+    }
+    return 0;
 }
 
 int bcx_year_unread(const ctx *c, const mention *m)
@@ -373,7 +410,7 @@ int bcx_year_unread(const ctx *c, const mention *m)
         if (mine == 1 && other == 0)
             return 1;
     }
-    if (s->unread == 0)
+    if (s->unread == 0 || day_names_other(c, s->unread - 1, m))
         return 0;
     /* the one meeting of its sentence, or the word in its clause */
     size_t u = s->unread - 1;

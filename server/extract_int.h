@@ -473,7 +473,8 @@ int bcx_year_after_body(const ctx *c, const mention *m, const xd *d);
 void bcx_rel_year_days(ctx *c, size_t si);
 void bcx_name_year_days(ctx *c, size_t si);
 /* A day without a written year a week at most after a day of the same month its sentence
- * writes with its year takes that year (extract_date_year.c). */
+ * writes with its year, or after that month with its year ("in June last year, and ... on
+ * June 12"), takes that year (extract_date_year.c). */
 void bcx_written_year_days(ctx *c, size_t si);
 /* A day, month or span of days of English sentence si without a written year takes the
  * year the sentence opens with as a clause of its own ("Last year, ... on February 28",
@@ -1038,6 +1039,11 @@ int bcx_day_after_other(const ctx *c, const mention *m, const xd *d, const size_
 int bcx_signed_on(const ctx *c, const xd *d);
 /* 1 when date d is a deadline ("before 31 December", "by the end of", "6月30日前"). */
 int bcx_deadline_day(const ctx *c, const xd *d);
+/* 1 when English date d is the day a thing opens or is completed, a verb of opening a few
+ * words before it in its clause and meeting m not between ("agreed to open the Ma Lu Thang
+ * bridge on June 30", "the bridge would open on June 30 and the next talks would be held"):
+ * not m's day, unless m is a ceremony or a joint opening (extract_meet_skip.c). */
+int bcx_opening_day(const ctx *c, const mention *m, const xd *d);
 /* 1 when date d is the day something was said ("the committee announced on Tuesday"). */
 int bcx_said_on(const ctx *c, const xd *d);
 /* 1 when English date d and mention m stand on either side of the edge of a clause of
@@ -1144,6 +1150,10 @@ const xd *bcx_signed_at_talks(const ctx *c, const mention *m);
  * sentence si is named by: a day or month right after it and "van" ("De ontmoeting van
  * maandag", "het overleg van 12 maart"). */
 size_t bcx_nl_named_by(const ctx *c, size_t si, size_t i);
+/* 1 when English talks m are named by their day with "at" or "during" before it ("Officials
+ * at Friday's session said", "during Monday's meeting", "at the June 12 session"): the
+ * occasion of what their sentence reports. */
+int bcx_at_named_day(const ctx *c, const mention *m);
 /* The day of Dutch meeting m, undated and the last one its sentence names, that the next
  * sentence of its paragraph gives opening with "Die" or "Deze" and a verb of holding in
  * the past ("... een werksessie tussen ... Hekou. Die vond op 31 december vorig jaar in Lao
@@ -1334,7 +1344,8 @@ typedef struct bcx_told {
 } bcx_told;
 
 /* 1 when a word for the next one ends right before token i of sentence si ("举行下一轮
- * 工作会谈"): the talks named there are another meeting than those its sentence reports. */
+ * 工作会谈", "their next round of talks", "the next talks"): the talks named there are
+ * another meeting than those its sentence reports. */
 int bcx_next_round(const ctx *c, size_t si, size_t i);
 /* The first token of sentence si after its dateline, if it has one ("越通社莱州10月30日电
  * 2025年10月30日上午，...", "Hanoi, June 13 (VNA) - On June 12, ..."). */

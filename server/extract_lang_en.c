@@ -186,6 +186,20 @@ const bc_lex bc_lex_en[] = {
     WE(C_FUTURE, "expected to be held", 0),
     WE(C_FUTURE, "due to host", 0),
     WE(C_FUTURE, "due to be held", 0),
+    WE(C_FUTURE, "due to take place", 0), /* "is due to take place in Kunming this June" */
+    WE(C_FUTURE, "due to convene", 0),
+    WE(C_FUTURE, "intend to", 0), /* "intend to resume direct contacts with a ... meeting" */
+    WE(C_FUTURE, "intends to", 0),
+    WE(C_FUTURE, "would receive", 0), /* "Pu'er would receive a Dien Bien delegation in 2020" */
+    WE(C_FUTURE, "accepted an invitation for", 0), /* "... for a delegation to pay a return
+                                                    * visit": not "an invitation to visit
+                                                    * ..., and held talks" */
+    /* getting ready for a meeting is for one to come: "is preparing to host the fifth annual
+     * conference ... in October" */
+    WE(C_FUTURE, "preparing to host", 0),
+    WE(C_FUTURE, "preparing to hold", 0),
+    WE(C_FUTURE, "prepares to host", 0),
+    WE(C_FUTURE, "expected to host", 0),
     WE(C_FUTURE, "next", 0),
     WE(C_FUTURE, "planned", 0),
     WE(C_FUTURE, "meet again", 0),
@@ -465,6 +479,9 @@ const bc_lex bc_lex_en[] = {
     WE(C_COUNT_WORD, "four vietnamese border provinces", 4),
     WE(C_COUNT_WORD, "four northern border provinces", 4),
     WE(C_COUNT_WORD, "four vietnamese localities", 4),
+    WE(C_COUNT_WORD, "four neighbouring vietnamese provinces", 4),
+    WE(C_COUNT_WORD, "four neighboring vietnamese provinces", 4),
+    WE(C_COUNT_WORD, "four northwestern provinces", 4),
     WE(C_PROJ, "border crossing", PK_GATE),
     WE(C_PROJ, "checkpoint", PK_GATE),
     /* ---- conversions, the same day, both sides, more measures */
@@ -531,6 +548,11 @@ const bc_lex bc_lex_en[] = {
     WE(C_SAME_DAY, "that day", 0),
     WE(C_SAME_DAY, "the same morning", 0),
     WE(C_SAME_DAY, "the same afternoon", 0),
+    WE(C_SAME_DAY, "that morning", 0), /* "also met Wang separately that afternoon" */
+    WE(C_SAME_DAY, "that afternoon", 0),
+    WE(C_SAME_DAY, "that evening", 0),
+    WE(C_SAME_DAY, "later in the evening", 0), /* "Later in the evening, the two sides ..." */
+    WE(C_SAME_DAY, "later that evening", 0),
     /* a few hours before or after the day last named ("Hours earlier, the two leaders held
      * talks"; "earlier in the day") */
     WE(C_SAME_DAY, "hours earlier", 0),
@@ -544,6 +566,7 @@ const bc_lex bc_lex_en[] = {
     WE(C_VN, "vietnamese", 0),
     WE(C_TALKS, "ceremony", TALKS_CEREMONY),
     WE(C_TALKS, "working visit", TALKS_VISIT),
+    WE(C_TALKS, "return visit", TALKS_VISIT), /* "to pay a return visit to Wenshan" */
     WP(C_PAIR, "pair", 0),
     WE(C_FACES, "faces", 0),
     WE(C_FACES, "facing", 0),

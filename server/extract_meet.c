@@ -104,6 +104,15 @@ static size_t aside_noun(const ctx *c, size_t i, size_t j, size_t lim, int *kind
     return 0;
 }
 
+/* 1 when the English word "talks" stands before token i in its article. */
+static int talks_told(const ctx *c, size_t i)
+{
+    for (size_t k = 0; k < i; k++)
+        if (bcx_word_is(c, k, i, "talks"))
+            return 1;
+    return 0;
+}
+
 /* The meeting noun of an ordinal at token i (ending before token j): within four words
  * after it (Chinese: twelve characters; Vietnamese: six words before it). Returns the
  * noun's first token + 1 (0 when none), its kind and end. */
@@ -122,6 +131,15 @@ static size_t meeting_noun(const ctx *c, size_t i, size_t j, size_t lim, int *ki
             }
         }
         return 0;
+    }
+    /* "since the 12th round, held in Pu'er on Oct. 29": a round of talks, its noun left out,
+     * in an article that has spoken of talks */
+    if (c->lbit == L_EN && j < lim && bcx_gap(c, j - 1) == G_SPACE &&
+        bcx_word_is(c, j, lim, "round") && !bcx_word_is(c, j + 1, lim, "of") &&
+        (j + 1 == lim || (bcx_gap(c, j) & (G_COMMA | G_DOT))) && talks_told(c, i)) {
+        *kind = K_GENERIC;
+        *noun_end = j + 1;
+        return j + 1;
     }
     /* "首次" is "for the first time" unless the noun follows it at once ("首次会议") */
     size_t span = c->lbit != L_ZH ? 4 : bcx_words_at(c, i, lim, "首") ? 4 : 12;
@@ -231,6 +249,43 @@ static int other_side(const ctx *c, size_t si)
             return 1;
     }
     return bcx_sent_has(c, si, want_cn ? C_CN : C_VN, -1) || (!want_cn && c->se[si].vn_named);
+}
+
+/* 1 when English sentence si names a country of neither side ("a visiting delegation from
+ * Laos", "Lao officials"; not Lao Cai): its visitors are no side's. */
+static int third_country(const ctx *c, size_t si)
+{
+    static const char *const other[] = {"laos",   "laotian",   "cambodia", "cambodian", "thailand",
+                                        "thai",   "myanmar",   "japan",    "japanese",  "korea",
+                                        "korean", "singapore", NULL};
+    size_t hi = c->se[si].t1;
+    for (size_t k = c->se[si].t0; k < hi; k++) {
+        if (bcx_word_is(c, k, hi, "lao") && !bcx_word_is(c, k + 1, hi, "cai"))
+            return 1;
+        for (int w = 0; other[w]; w++)
+            if (bcx_word_is(c, k, hi, other[w]))
+                return 1;
+    }
+    return 0;
+}
+
+/* 1 when the English verb of receiving at token i has visitors as its object, an article or
+ * a word between at most ("received the visiting officials", "welcomed the delegation"):
+ * guests of the other side, though its sentence names neither. */
+static int received_visitors(const ctx *c, size_t si, size_t i)
+{
+    static const char *const guests[] = {"visiting", "delegation", "guests", NULL};
+    size_t hi = c->se[si].t1;
+    if (c->lbit != L_EN || bcx_lex_find(c, C_RECEIVED, i, NULL) == 0 || third_country(c, si))
+        return 0;
+    for (size_t k = i + 1; k < hi && k < i + 4; k++) {
+        if (bcx_gap(c, k - 1) & (G_COMMA | G_DOT))
+            return 0;
+        for (int w = 0; guests[w]; w++)
+            if (bcx_word_is(c, k, hi, guests[w]))
+                return 1;
+    }
+    return 0;
 }
 
 /* 1 when token i shares a clause (no comma, semicolon or full stop between) with a token
@@ -413,6 +468,50 @@ static int plural_noun(const ctx *c, size_t i, size_t n, const bc_lex *e)
     size_t k = i + n - 1, pl = strlen(e->pat);
     return c->lbit == L_EN && c->t[k].fl > pl && TXT(c, k)[c->t[k].fl - 1] == 's' &&
            e->pat[pl - 1] != 's';
+}
+
+/* 1 when English "round" at token i, no "of" after it, is what a verb of holding holds, an
+ * article and a word at most between ("The two sides held a similar round in Cao Bang City
+ * on Dec. 13, 2024", "will hold another round"): a round of talks, its noun left out. */
+static int held_round(const ctx *c, size_t si, size_t i)
+{
+    static const char *const hold[] = {"held", "hold", "holding", "holds", NULL};
+    size_t lo = c->se[si].t0, hi = c->se[si].t1;
+    if (c->lbit != L_EN || !bcx_word_is(c, i, hi, "round") || bcx_word_is(c, i + 1, hi, "of") ||
+        (i + 1 < hi && (bcx_gap(c, i) & G_DASH)) || third_country(c, si))
+        return 0; /* "a round-the-clock watch", "a similar round with Laos" */
+    for (size_t k = i; k > lo && k + 3 >= i; k--) {
+        if (bcx_gap(c, k - 1) != G_SPACE || c->t[k - 1].kind != T_WORD || c->t[k - 1].upper)
+            return 0;
+        for (int w = 0; hold[w]; w++)
+            if (k < i && bcx_word_is(c, k - 1, i, hold[w]))
+                return bcx_lex_find(c, C_ARTICLE, k, NULL) > 0 || bcx_word_is(c, k, i, "another");
+    }
+    return 0;
+}
+
+/* 1 when English "receive" or "welcome" at token i, after "will", "would" or "to", has a
+ * delegation as its object, a few words of whose between ("Pu'er would receive a Dien Bien
+ * delegation in 2020"): a reception to come (not "would receive 5 million USD"). */
+static int receives_delegation(const ctx *c, size_t si, size_t i)
+{
+    static const char *const aux[] = {"will", "would", "to", NULL};
+    size_t lo = c->se[si].t0, hi = c->se[si].t1;
+    int verb = 0;
+    if (c->lbit != L_EN || i == lo || bcx_gap(c, i - 1) != G_SPACE ||
+        !(bcx_word_is(c, i, hi, "receive") || bcx_word_is(c, i, hi, "welcome")))
+        return 0;
+    for (int w = 0; aux[w] && !verb; w++)
+        verb = bcx_word_is(c, i - 1, i, aux[w]);
+    if (verb && third_country(c, si))
+        return 0; /* "will welcome a delegation of Lao officials" */
+    for (size_t k = i + 1; verb && k < hi && k < i + 6; k++) {
+        if (bcx_gap(c, k - 1) & (G_COMMA | G_DOT))
+            return 0;
+        if (bcx_word_is(c, k, hi, "delegation") || bcx_word_is(c, k, hi, "delegations"))
+            return 1;
+    }
+    return 0;
 }
 
 /* The date (index + 1 in ctx.d, 0 none) the talks noun at token i is named by: a day or
@@ -672,6 +771,8 @@ void bcx_find_mentions(ctx *c)
             if (n > 0 && (bcx_nl_agreed(c, si, i) || bcx_meeting_hosted(c, si, i)))
                 n = 0; /* "spraken op 13 juli af om ...": agreed, no talks */
             int val = n > 0 ? (int)e->val : TALKS_PLAIN;
+            if (n == 0 && (held_round(c, si, i) || receives_delegation(c, si, i)))
+                n = 1; /* "held a similar round in Cao Bang City on Dec. 13, 2024" */
             if (n == 0 && (split_meet_verb(c, si, i) || bcx_talk_with(c, si, i)))
                 n = 1, val = TALKS_VERB;
             else if (n == 0 && bcx_joint_opening(c, si, i))
@@ -710,12 +811,18 @@ void bcx_find_mentions(ctx *c)
                 bcx_meeting_passive(c, si, i))
                 continue; /* "the minutes of the talks": a document; "which was hosted" */
             int both = both_sides(c, si);
+            if (!both && ceremony && c->lbit == L_EN) {
+                i += n - 1; /* "Preparations for the ceremony were agreed on May 9, when
+                             * ... held talks with their counterparts": those talks may be */
+                continue;
+            }
             /* a ceremony is a meeting only when both sides are named in it; talks also with
              * the other side named, or as the next round of talks the article already
              * reported between both ("the next talks will be held in December") */
             if (!both && (ceremony || !(other_side(c, si) ||
                                         (bcx_talks_open_held(c, si, i) && both_sides(c, si - 1)) ||
-                                        (talks_before && (bcx_talks_held(c, si) || prev)))))
+                                        (talks_before && (bcx_talks_held(c, si) || prev ||
+                                                          received_visitors(c, si, i))))))
                 break; /* a gathering of one side is no meeting between the two */
             mention m;
             new_mention(&m, si, i, i + n, i, i + n, K_GENERIC, BC_XM_TALKS);

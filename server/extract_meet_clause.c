@@ -46,14 +46,15 @@ int bcx_year_gone(const ctx *c, const mention *m, const xd *d)
      * held in Kunming in 2022"): then */
     if (c->t[d->t0].kind == T_NUM && m->planned <= 0 && bcx_word_is(c, d->t0 - 1, lim, "in") &&
         !(bcx_word_is(c, d->t1, lim, "and") && bcx_year_of(c, d->t1 + 1, lim))) {
-        int where = 1, held = bcx_talks_past_verb(c, m);
+        /* a visit gone by, to where it went ("during a working visit to Yunnan in 2017") */
+        int where = 1, held = bcx_talks_past_verb(c, m) || (m->visit && m->planned < 0);
         for (size_t q = m->t1; q + 1 < d->t0 && where; q++) {
             int h = bcx_word_is(c, q, lim, "held") || bcx_words_at(c, q, lim, "took place") == 2;
             held |= h;
             where = h || bcx_word_is(c, q, lim, "in") || bcx_word_is(c, q, lim, "were") ||
                     bcx_word_is(c, q, lim, "was") || bcx_word_is(c, q, lim, "place") ||
                     bcx_word_is(c, q, lim, "between") || bcx_word_is(c, q, lim, "and") ||
-                    c->t[q].upper;
+                    (m->visit && bcx_word_is(c, q, lim, "to")) || c->t[q].upper;
         }
         if ((where && held) || bcx_held_chain(c, m, d))
             return 1;
@@ -95,6 +96,25 @@ static int lead_talks_back(const ctx *c, const mention *m)
     return vn && cn;
 }
 
+/* 1 when every date of English sentence si stands in a clause opened by "since" ("the first
+ * working session between the two sides since Chinese authorities lifted their COVID-19
+ * border controls in January"): points things are counted from, none a meeting's day. */
+static int only_since_dates(const ctx *c, size_t si)
+{
+    size_t lo = c->se[si].t0;
+    if (c->lbit != L_EN)
+        return 0;
+    for (size_t k = c->se[si].d0; k < c->se[si].d1; k++) {
+        const xd *d = &c->d[k];
+        int since = 0;
+        for (size_t q = d->t0; q > lo && !since && !(bcx_gap(c, q - 1) & (G_COMMA | G_DOT)); q--)
+            since = bcx_word_is(c, q - 1, q, "since");
+        if (!since)
+            return 0;
+    }
+    return 1;
+}
+
 const xd *bcx_back_day(const ctx *c, const mention *m)
 {
     static const char *const back[] = {
@@ -107,8 +127,8 @@ const xd *bcx_back_day(const ctx *c, const mention *m)
         (signing = bcx_since_when_held(c, m)) != NULL ||
         (signing = bcx_there_then_day(c, m)) != NULL || (signing = bcx_then_to_come(c, m)) != NULL)
         return signing; /* "Aansluitend hield het werkcomité er zijn zestiende zitting" */
-    if (c->lbit != L_EN || si == 0 || c->se[si].d0 != c->se[si].d1 || c->se[si - 1].heading ||
-        c->se[si - 1].nment > 0 || bcx_new_paragraph(c, si - 1) == 0)
+    if (c->lbit != L_EN || si == 0 || (c->se[si].d0 != c->se[si].d1 && !only_since_dates(c, si)) ||
+        c->se[si - 1].heading || c->se[si - 1].nment > 0 || bcx_new_paragraph(c, si - 1) == 0)
         return NULL;
     int lead = lead_talks_back(c, m);
     if (!lead && !bcx_word_is(c, s0, hi, "the"))
@@ -136,7 +156,10 @@ const xd *bcx_back_day(const ctx *c, const mention *m)
             return NULL;
         day = d;
     }
-    if (day == NULL || (bcx_future_at(c, day->t0) != 0) != (m->planned > 0))
+    /* a weekday is to come when it was counted forward from the report's day ("on Thursday
+     * agreed ..., a structure ... estimates will cost": gone by, whatever comes later) */
+    if (day == NULL || (day->weekday ? bcx_after_report(c, day->iso)
+                                     : bcx_future_at(c, day->t0) != 0) != (m->planned > 0))
         return NULL;
     /* the lead's day counted from the report's ("agreed yesterday", "on Tuesday"), not an
      * arrival's ("On May 20, a delegation ... arrived"): the day of what the lead reports */

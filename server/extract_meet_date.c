@@ -260,7 +260,8 @@ static const xd *meeting_date(const ctx *c, const mention *m, const size_t *idx,
         if (mprec_of(m, d) == 0 || d->used || bcx_said_on(c, d) || bcx_from_point(c, m, d) ||
             bcx_relative_of_other(c, m, d) || in_other_relative(c, m, d) ||
             bcx_deadline_day(c, d) || bcx_signed_on(c, d) || visit_span(m, d) ||
-            rel_apart(c, m, d) || bcx_not_its_day_zh(c, m, d) || bcx_other_in_sequence(c, m, d) ||
+            bcx_opening_day(c, m, d) || rel_apart(c, m, d) || bcx_not_its_day_zh(c, m, d) ||
+            bcx_other_in_sequence(c, m, d) ||
             (m->xkind == BC_XM_TALKS &&
              mprec_of(m, d) < (m->planned > 0 || to_come(c, m, d) || bcx_year_gone(c, m, d) ? 1
                                : talks_took_place(c, m, d)                                  ? 2
@@ -310,7 +311,13 @@ static const xd *meeting_date(const ctx *c, const mention *m, const size_t *idx,
             best_cost = cost;
         }
     }
-    if (best == NULL && fine == 1 && c->se[m->sent].nment == 1)
+    /* the one meeting of its sentence not named by its day ("Officials at Friday's session
+     * said ... would hold their next round of talks in Mengzi, the prefecture's seat, in March
+     * next year": Friday is the session's) and its one day or month */
+    size_t unnamed = 0;
+    for (size_t k = a; k < b; k++)
+        unnamed += c->m[idx[k]].named_by == 0;
+    if (best == NULL && fine == 1 && unnamed == 1 && m->named_by == 0)
         best = only;
     /* the one meeting of its sentence, to come, and the one period of a year it names
      * ("Phien hop lan thu 11 ..., du kien dien ra ... trong quy IV/2025") */
@@ -606,14 +613,15 @@ static int zh_when(const ctx *c, const mention *m)
 
 /* 1 when a word for during or at ends right before talks m ("podczas rozmow", "w trakcie",
  * "vid samtalen", "during the talks", "lors des entretiens", "tijdens het overleg", "tai
- * buoi hoi dam"), or "时" after Chinese talks (zh_when). */
+ * buoi hoi dam"), or before the day that names them (bcx_at_named_day), or "时" after Chinese
+ * talks (zh_when). */
 static int during_talks(const ctx *c, const mention *m)
 {
     static const char *const during[] = {
         "podczas", "w trakcie",    "vid",     "under",    "during",     "at the", "lors des",
         "lors de", "au cours des", "tijdens", "tai buoi", "trong buoi", NULL};
     size_t lo = c->se[m->sent].t0;
-    if (zh_when(c, m))
+    if (zh_when(c, m) || bcx_at_named_day(c, m))
         return 1;
     for (size_t k = m->t0 > lo + 3 ? m->t0 - 3 : lo; k < m->t0; k++)
         for (int w = 0; during[w]; w++) {
@@ -770,9 +778,9 @@ void bcx_resolve_mentions(ctx *c)
             else if (one_group && nd == 1 && !bcx_said_on(c, only) && !bcx_from_point(c, m, only) &&
                      !bcx_relative_of_other(c, m, only) && !in_other_relative(c, m, only) &&
                      !bcx_deadline_day(c, only) && !bcx_signed_on(c, only) &&
-                     !visit_span(m, only) && !rel_apart(c, m, only) &&
-                     !bcx_possessive_of_other(c, m, only) && !bcx_not_its_day_zh(c, m, only) &&
-                     !bcx_other_in_sequence(c, m, only) &&
+                     !bcx_opening_day(c, m, only) && !visit_span(m, only) &&
+                     !rel_apart(c, m, only) && !bcx_possessive_of_other(c, m, only) &&
+                     !bcx_not_its_day_zh(c, m, only) && !bcx_other_in_sequence(c, m, only) &&
                      (m->xkind != BC_XM_TALKS || mprec(only) == 3 || m->planned > 0 ||
                       to_come(c, m, only) || (mprec(only) == 2 && talks_took_place(c, m, only)) ||
                       (m->planned <= 0 && bcx_year_gone(c, m, only))))

@@ -1,7 +1,8 @@
 /* extract_meet_dayname.c: a Dutch meeting named by its day after "van" ("De ontmoeting
  * van maandag volgde kort op een werksessie ...", "het overleg van 12 maart", "De gesprekken
  * van dinsdag"), as English names one by a day before it ("Monday's meeting", "the June 12
- * session"): the day is that meeting's, not that of other talks its sentence tells of. */
+ * session"): the day is that meeting's, not that of other talks its sentence tells of; an
+ * English one named so after "at" or "during" is the occasion of what its sentence says. */
 #include "extract_int.h"
 
 size_t bcx_nl_named_by(const ctx *c, size_t si, size_t i)
@@ -66,4 +67,18 @@ int bcx_nl_day_of_other(const ctx *c, const mention *m, const xd *d)
             return 1;
     }
     return 0;
+}
+
+int bcx_at_named_day(const ctx *c, const mention *m)
+{
+    if (m->named_by == 0 || c->lbit != L_EN)
+        return 0;
+    const xd *d = &c->d[m->named_by - 1];
+    size_t lo = c->se[m->sent].t0, k = d->t0;
+    if (d->t1 > m->t0 || k == lo)
+        return 0;
+    if (bcx_word_is(c, k - 1, k, "the") && k - 1 > lo)
+        k--; /* "the June 12 session" */
+    return !(bcx_gap(c, k - 1) & (G_COMMA | G_DOT)) &&
+           (bcx_word_is(c, k - 1, k, "at") || bcx_word_is(c, k - 1, k, "during"));
 }

@@ -276,6 +276,28 @@ static int talks_of_visit(const ctx *c, const mention *m)
     return 0;
 }
 
+/* 1 when English talks m, to no body and of no number, are told as held before another
+ * meeting of their sentence named as their time ("On the afternoon of October 29, on the
+ * eve of the conference, Ngan held a working session with Wang"), or apart from others
+ * ("also met Wang separately that afternoon"): a meeting of their own. */
+static int talks_before_named(const ctx *c, const mention *m)
+{
+    size_t hi = c->se[m->sent].t1;
+    if (c->lbit != L_EN || m->xkind != BC_XM_TALKS || m->mech != NULL || m->ord != 0)
+        return 0;
+    /* or told as apart from the others ("also met Wang separately that afternoon") */
+    for (size_t k = m->t1; k < hi && k < m->t1 + 4 && !(bcx_gap(c, k - 1) & (G_COMMA | G_DOT)); k++)
+        if (bcx_word_is(c, k, hi, "separately"))
+            return 1;
+    for (size_t k = 0; k < c->nm; k++) {
+        const mention *o = &c->m[k];
+        if (o != m && o->sent == m->sent && o->t1 <= m->t0 && o->xkind != BC_XM_TALKS &&
+            bcx_occasion_of(c, o))
+            return 1;
+    }
+    return 0;
+}
+
 /* The meeting already emitted that talks m named by their day restate (mention.named_by),
  * or the talks of a visit (talks_of_visit): one of that same day stated before m's
  * sentence; NULL when none. */
@@ -670,7 +692,10 @@ void bcx_emit_meetings(ctx *c)
             copy_str(x->period, sizeof x->period, m->date_period);
         x->same_day_as = m->same_day != 0;
         x->ahead_of = undated ? ahead : 0; /* told only as held ahead of it */
-        x->sideline = m->sideline;
+        /* talks held before a meeting their sentence names as their time ("on the eve of
+         * the conference, Ngan held a working session with Wang") are their own, as on its
+         * sidelines: never that meeting, though on its day */
+        x->sideline = m->sideline || (m->date[0] && talks_before_named(c, m));
         int future = 0;
         size_t lo = m->t0 > s->t0 + 6 ? m->t0 - 6 : s->t0;
         size_t hi = m->t1 + 6 < s->t1 ? m->t1 + 6 : s->t1;

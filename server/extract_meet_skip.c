@@ -460,7 +460,10 @@ int bcx_possessive_of_other(const ctx *c, const mention *m, const xd *d)
         if (bcx_gap(c, k) != G_SPACE)
             break;
     }
-    return 0;
+    /* whatever else it names, a noun m is not ("Tuesday's discussions built on those held
+     * when Thieu received ... on April 3, 2023": the discussions' day, not the reception's) */
+    k = d->t1 + 1;
+    return k < hi && c->t[k].kind == T_WORD && !c->t[k].upper && (m->t1 <= d->t0 || m->t0 > k + 2);
 }
 
 int bcx_day_after_other(const ctx *c, const mention *m, const xd *d, const size_t *idx, size_t a,
@@ -511,5 +514,41 @@ int bcx_closing_day(const ctx *c, const xd *d)
     for (size_t k = c->se[si].d0; k < c->se[si].d1; k++)
         if (&c->d[k] != d && c->d[k].prec == 3 && verb_before(c, &c->d[k], opening))
             return 1;
+    return 0;
+}
+
+int bcx_opening_day(const ctx *c, const mention *m, const xd *d)
+{
+    static const char *const open[] = {"open",    "opens",       "reopen",   "reopens",
+                                       "opened",  "inaugurate",  "complete", "completed",
+                                       "operate", "operational", NULL};
+    size_t lo = c->se[m->sent].t0, hi = c->se[m->sent].t1;
+    if (c->lbit != L_EN || d->t0 <= lo)
+        return 0;
+    /* a ceremony's or an opening's day is the opening's; one in a clause before m, past a
+     * comma, is left to its doubt (BC_XD_EARLIER_CLAUSE: the meeting kept, undated) */
+    if (bcx_words_at(c, m->noun, hi, "ceremony") > 0 || bcx_joint_opening(c, m->sent, m->noun) ||
+        (d->t1 <= m->t0 && bcx_commas(c, d->t1 - 1, m->t0) > 0))
+        return 0;
+    for (size_t k = d->t0; k > lo && k + 9 > d->t0; k--) {
+        if (bcx_gap(c, k - 1) & (G_COMMA | G_DOT | G_PAREN))
+            return 0;
+        if (k - 1 >= m->t0 && k - 1 < m->t1)
+            return 0; /* the meeting between: "opened the 12th meeting on ..." */
+        for (int w = 0; open[w]; w++)
+            if (bcx_word_is(c, k - 1, hi, open[w])) {
+                /* what opens: not a meeting ("which opens in the same city on October 30",
+                 * "the conference opened on") */
+                size_t v = k - 1;
+                if (v == lo || bcx_word_is(c, v - 1, v, "which") ||
+                    bcx_word_is(c, v - 1, v, "that") || bcx_lex_find(c, C_MEET, v - 1, NULL) ||
+                    bcx_lex_find(c, C_TALKS, v - 1, NULL))
+                    return 0;
+                /* m before it in its clause is what opens ("The 12th meeting ... opened in
+                 * Kunming on June 30"), but for what is agreed "to open" */
+                return m->t1 > v || bcx_commas(c, m->t1 - 1, v) > 0 ||
+                       bcx_word_is(c, v - 1, v, "to");
+            }
+    }
     return 0;
 }

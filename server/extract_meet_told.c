@@ -31,10 +31,15 @@ size_t bcx_sent_open(const ctx *c, size_t si)
  * Hoi dam lan thu XIII"). */
 int bcx_opens_clause(const ctx *c, size_t si, const xd *d)
 {
-    size_t open = bcx_sent_open(c, si);
-    if (d->t0 <= open + 1)
+    static const char *const part[] = {"the morning of", "the afternoon of", "the evening of",
+                                       NULL};
+    size_t open = bcx_sent_open(c, si), t0 = d->t0;
+    for (int w = 0; c->lbit == L_EN && part[w] && t0 >= open + 3; w++)
+        if (bcx_words_at(c, t0 - 3, t0, part[w]) == 3)
+            t0 -= 3; /* "On the afternoon of October 29, ..." */
+    if (t0 <= open + 1)
         return 1;
-    for (size_t k = d->t0; k > open && k + 2 >= d->t0; k--)
+    for (size_t k = t0; k > open && k + 2 >= t0; k--)
         if (c->gap[k - 1] & G_COMMA)
             return 1;
     return 0;
@@ -206,7 +211,12 @@ const mention *bcx_told_before(const ctx *c, const mention *m)
 int bcx_next_round(const ctx *c, size_t si, size_t i)
 {
     const bc_lex *e = NULL;
-    size_t lo = c->se[si].t0;
+    size_t lo = c->se[si].t0, k = i;
+    if (c->lbit == L_EN && k >= lo + 3 && bcx_words_at(c, k - 2, k, "round of") == 2)
+        k -= 2; /* "their next round of talks" */
+    if (c->lbit == L_EN && k > lo && bcx_word_is(c, k - 1, k, "next") &&
+        !(bcx_gap(c, k - 1) & (G_COMMA | G_DOT)))
+        return 1; /* "the next talks" */
     return i > lo && bcx_lex_ending(c, C_FUTURE, lo, i, &e) != SIZE_MAX && e != NULL &&
            e->val == FUTURE_NEXT;
 }

@@ -110,7 +110,8 @@ int bcx_talk_with(const ctx *c, size_t si, size_t i)
     return 0;
 }
 
-/* English: "Lang Son and Guangxi on Thursday inaugurated a cargo road": both sides as the
+/* English: "Lang Son and Guangxi on Thursday inaugurated a cargo road", "the two sides
+ * jointly inaugurated the first phase of": both sides as the
  * subject before a past verb of opening with its object ("a", "the", "their"), the clause
  * unbroken from the first of them to the verb, and a day in the sentence (an act of one
  * day, not "have opened ten crossings"); a pair of crossings that "opened for trial
@@ -135,6 +136,11 @@ static int en_joint_opening(const ctx *c, size_t si, size_t i)
         cn = cn || side < 0;
         first = h->t0 < first ? h->t0 : first;
     }
+    /* "the two sides jointly inaugurated the first phase of ...": both by a word for both */
+    if ((!vn || !cn) && i >= lo + 3 && bcx_word_is(c, i - 1, i, "jointly") &&
+        !(bcx_gap(c, i - 2) & (G_COMMA | G_DOT)) &&
+        bcx_lex_ending(c, C_BOTH_SIDES, lo, i - 1, NULL) != SIZE_MAX)
+        vn = cn = 1, first = i - 1;
     if (!vn || !cn)
         return 0;
     if (!(bcx_word_is(c, i + 1, hi, "a") || bcx_word_is(c, i + 1, hi, "an") ||

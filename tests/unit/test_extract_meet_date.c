@@ -2071,6 +2071,510 @@ static void set_for_a_quarter(void **state)
     }
 }
 
+/* A session named by its day as where something was said ("at Friday's session", "during
+ * Monday's meeting") took place: the future of what was said there is another meeting's,
+ * which keeps its own month; the named day is never that other meeting's. */
+static void a_session_named_as_where_it_was_said(void **state)
+{
+    (void)state;
+    static const char *const lead =
+        "CAO BANG, May 17 -- Leaders of Cao Bang province and China's Baise city held talks "
+        "in Cao Bang City on Friday on border trade.\n\n";
+    static const char *const said[] = {
+        "Officials at Friday's session said the two sides would hold their next round of "
+        "talks in Jingxi, the city's border county, in October.",
+        "During Friday's meeting, the two sides agreed that the next round of talks would "
+        "take place in Jingxi in October.",
+        "At the talks on Friday, officials said the two sides would hold their next round of "
+        "talks in Jingxi in October.",
+    };
+    char text[768];
+    for (size_t i = 0; i < sizeof said / sizeof *said; i++) {
+        snprintf(text, sizeof text, "%s%s", lead, said[i]);
+        bc_extraction x = run("en", "2024-05-18", text);
+        size_t planned = 0;
+        for (size_t k = 0; k < x.nmeetings; k++) {
+            const bc_xmeeting *m = &x.meetings[k];
+            if (strcmp(m->status, "planned") == 0) {
+                planned++;
+                assert_string_equal(m->date, "2024-10");
+            } else
+                assert_string_equal(m->date, "2024-05-17"); /* never next Friday */
+        }
+        if (planned != 1)
+            fail_msg("%s: %zu meetings to come", said[i], planned);
+        bc_extraction_free(&x);
+    }
+    /* a meeting to come its sentence names beside a day-named session keeps its year when
+     * no publication date counts the day */
+    bc_extraction x = run("en", NULL,
+                          "Under the minutes signed at Thursday's session, the 8th meeting of "
+                          "the joint working group will be hosted by Yunnan in 2026.");
+    assert_string_equal(meet(&x, "jwg-yunnan", 8)->date, "2026");
+    bc_extraction_free(&x);
+    /* not fired: a meeting to come that is itself named by its day has no year of its
+     * sentence but that of its day, which nothing counts here */
+    x = run("en", NULL, "Thursday's meeting, the 8th of the group, will be hosted by Yunnan.");
+    for (size_t k = 0; k < x.nmeetings; k++)
+        assert_string_equal(x.meetings[k].date, "");
+    bc_extraction_free(&x);
+}
+
+/* A weekday right before a verb in the past ("on Thursday agreed") is gone by, though a
+ * later clause speaks of what will be; the talks the next paragraph names back take it. A
+ * province preparing to host a meeting hosts one to come. */
+static void a_weekday_before_a_past_verb_and_preparing_to_host(void **state)
+{
+    (void)state;
+    static const char *const lead =
+        "Lao Cai, Hekou on a bridge\n\n"
+        "Officials of Lao Cai province and China's Hekou county on Thursday %s a bridge, a "
+        "structure Lao Cai estimates will cost 12 million USD.\n\nThe border talks, %s at "
+        "the Kim Thanh gate, %s co-chaired by the vice chairman of Lao Cai and the deputy "
+        "head of Hekou.";
+    char text[512];
+    snprintf(text, sizeof text, lead, "agreed to build", "held", "were");
+    bc_extraction x = run("en", "2025-05-30", text);
+    assert_true(has_date(&x, "2025-05-29"));
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2025-05-29");
+    assert_string_equal(x.meetings[0].status, "held");
+    bc_extraction_free(&x);
+    /* not fired: talks scheduled for a Friday to come, a past verb after it ("aimed") */
+    x = run("en", "2025-05-28",
+            "The talks between Lao Cai and Yunnan scheduled for Friday aimed to speed up customs "
+            "clearance, officials will say.");
+    assert_true(has_date(&x, "2025-05-30"));
+    bc_extraction_free(&x);
+    /* not fired: "on Thursday will sign" is the Thursday to come */
+    snprintf(text, sizeof text, lead, "will sign a deal on", "to be held", "will be");
+    x = run("en", "2025-05-30", text);
+    assert_true(has_date(&x, "2025-06-05"));
+    assert_false(has_date(&x, "2025-05-29"));
+    bc_extraction_free(&x);
+    x = run("en", "2025-05-30",
+            "Lao Cai is preparing to host the 12th meeting of the joint working group with "
+            "Yunnan in October.");
+    assert_string_equal(meet(&x, "jwg-yunnan", 12)->date, "2025-10");
+    assert_string_equal(meet(&x, "jwg-yunnan", 12)->status, "planned");
+    bc_extraction_free(&x);
+    /* not fired: held in October, that month gone by */
+    x = run("en", "2025-05-30",
+            "Lao Cai held the 12th meeting of the joint working group with Yunnan in October.");
+    assert_string_equal(meet(&x, "jwg-yunnan", 12)->date, "2024-10");
+    bc_extraction_free(&x);
+}
+
+/* A round of talks whose noun is left out: numbered ("since the 12th round, held in ... on
+ * Oct. 29, 2023") or held ("held another round in Kunming on May 5"); never a round of
+ * something else. A weekday's possessive names the noun after it, whatever that noun: the
+ * day of "Tuesday's discussions" is not that of a reception the sentence tells after. */
+static void rounds_without_their_noun_and_a_day_of_another_noun(void **state)
+{
+    (void)state;
+    static const char *const since =
+        "Dien Bien and Pu'er hold border talks\n\n"
+        "The two delegations of Dien Bien and Pu'er reviewed work since the 12th round, held in "
+        "Pu'er on Oct. 29, 2024.";
+    bc_extraction x = run("en", "2025-05-30", since);
+    assert_string_equal(meet(&x, "", 12)->date, "2024-10-29");
+    bc_extraction_free(&x);
+    /* not fired: an article that never spoke of talks ("round" of a project) */
+    x = run("en", "2025-05-30", since + strlen("Dien Bien and Pu'er hold border talks\n\n"));
+    assert_int_equal(x.nmeetings, 0);
+    bc_extraction_free(&x);
+    x = run("en", "2025-05-30", "Lao Cai and Yunnan held another round in Kunming on May 5, 2025.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2025-05-05");
+    bc_extraction_free(&x);
+    /* not fired: a round with a third country */
+    x = run("en", "2025-05-30",
+            "Lao Cai held a similar round with Laos in Vientiane on May 5, 2025.");
+    assert_int_equal(x.nmeetings, 0);
+    bc_extraction_free(&x);
+    /* not fired: a round of something else, a round trip */
+    x = run("en", "2025-05-30",
+            "Border guards of Lao Cai and Hekou held a round-the-clock patrol on May 3, 2025. "
+            "The second round trip by Lao Cai and Hekou officials took place on May 6, 2025.");
+    assert_int_equal(x.nmeetings, 0);
+    bc_extraction_free(&x);
+    x = run("en", "2024-08-28",
+            "Lang Son and Chongzuo, Lang Son chairman and Chongzuo secretary\n\n"
+            "Leaders of Lang Son and Chongzuo met on Tuesday in Lang Son city.\n\n"
+            "Tuesday's discussions built on those held when Thieu received Chongzuo Party "
+            "Secretary Lan Xiao in Lang Son city on April 3, 2023.");
+    int reception = 0;
+    for (size_t k = 0; k < x.nmeetings; k++)
+        reception += strcmp(x.meetings[k].date, "2023-04-03") == 0;
+    assert_true(reception);
+    bc_extraction_free(&x);
+}
+
+/* Visits and receptions a year dates: one gone by, to where it went ("during a working
+ * visit to Yunnan in 2017"); ones to come ("would receive a Dien Bien delegation in 2020",
+ * "accepted an invitation for a Ha Giang delegation to pay a return visit ... later this
+ * year"). Not a sum received. */
+static void visits_and_receptions_dated_by_a_year(void **state)
+{
+    (void)state;
+    bc_extraction x = run("en", "2019-11-15",
+                          "Lai Chau leaders first raised the idea of a bridge with Honghe during a "
+                          "working visit to Yunnan in 2017.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2017");
+    assert_string_equal(x.meetings[0].status, "held");
+    bc_extraction_free(&x);
+    x = run("en", "2019-11-15",
+            "The two sides agreed that Honghe would receive a Lai Chau delegation in 2020 to "
+            "review the bridge.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2020");
+    assert_string_equal(x.meetings[0].status, "planned");
+    bc_extraction_free(&x);
+    x = run("en", "2019-05-08",
+            "At the end of the talks, the Wenshan secretary accepted an invitation for a Ha Giang "
+            "delegation to pay a return visit to Wenshan later this year.");
+    int visit = 0;
+    for (size_t k = 0; k < x.nmeetings; k++)
+        visit +=
+            strcmp(x.meetings[k].date, "2019") == 0 && strcmp(x.meetings[k].status, "planned") == 0;
+    assert_int_equal(visit, 1);
+    bc_extraction_free(&x);
+    /* not fired: visitors of a third country are no side's */
+    x = run("en", "2019-11-15",
+            "Lai Chau and Honghe held talks on Nov. 14.\n\nOn May 3, the Lai Chau chairman "
+            "received a visiting delegation from Laos. Lai Chau will also welcome a delegation "
+            "of Lao officials in June.");
+    assert_int_equal(x.nmeetings, 1);
+    bc_extraction_free(&x);
+    /* not fired: money received is no reception */
+    x = run("en", "2019-11-15",
+            "The two sides agreed that Lai Chau would receive 5 million USD from Honghe in 2020.");
+    assert_int_equal(x.nmeetings, 0);
+    bc_extraction_free(&x);
+}
+
+/* Intending to meet is for a meeting to come ("intend to resume direct contacts with a
+ * Lunar New Year meeting in Mong Cai in January"); a reception of visiting officials is one
+ * between the sides the article's talks are between, though its sentence names neither
+ * ("It was on Sept. 26 that the province's Party secretary received the visiting
+ * officials"). */
+static void intended_meetings_and_visitors_received(void **state)
+{
+    (void)state;
+    bc_extraction x = run("en", "2022-12-22",
+                          "Officials said Mong Cai and Dongxing intend to resume direct contacts "
+                          "with a Lunar New Year meeting in Mong Cai in January.");
+    int jan = 0;
+    for (size_t k = 0; k < x.nmeetings; k++)
+        jan += strcmp(x.meetings[k].date, "2023-01") == 0 &&
+               strcmp(x.meetings[k].status, "planned") == 0;
+    assert_int_equal(jan, 1);
+    bc_extraction_free(&x);
+    static const char *const told =
+        "Lao Cai, Honghe hold talks\n\n"
+        "Leaders of Lao Cai and Honghe held talks in Lao Cai on Dec. 18.\n\n"
+        "A Honghe delegation also traveled to Lao Cai City in the autumn. It was on Sept. 26 "
+        "that the province's Party secretary received the %s, who toured the Kim Thanh gate.";
+    char text[512];
+    snprintf(text, sizeof text, told, "visiting officials");
+    x = run("en", "2018-12-20", text);
+    int sept = 0;
+    for (size_t k = 0; k < x.nmeetings; k++)
+        sept += strcmp(x.meetings[k].date, "2018-09-26") == 0;
+    assert_int_equal(sept, 1);
+    bc_extraction_free(&x);
+    /* not fired: what was received is no visitor */
+    snprintf(text, sizeof text, told, "new customs scanners");
+    x = run("en", "2018-12-20", text);
+    for (size_t k = 0; k < x.nmeetings; k++)
+        assert_string_not_equal(x.meetings[k].date, "2018-09-26");
+    bc_extraction_free(&x);
+}
+
+/* A meeting due to take place is one to come ("is due to take place in Lai Chau in the
+ * second half of this year"), and "this June" is June of the report's year. */
+static void due_to_take_place_this_june(void **state)
+{
+    (void)state;
+    bc_extraction x = run("en", "2024-01-30",
+                          "The fourth conference of the party secretaries of Lao Cai, Ha Giang, "
+                          "Lai Chau, Dien Bien and Yunnan is due to take place in Kunming this "
+                          "June.");
+    assert_string_equal(meet(&x, "conference-yunnan", 4)->date, "2024-06");
+    assert_string_equal(meet(&x, "conference-yunnan", 4)->status, "planned");
+    bc_extraction_free(&x);
+    x = run("en", "2025-03-25",
+            "The fifth conference of the party secretaries of Lao Cai, Ha Giang, Lai Chau, Dien "
+            "Bien and Yunnan is due to take place in Lai Chau in the second half of this year.");
+    assert_string_equal(meet(&x, "conference-yunnan", 5)->date, "2025");
+    bc_extraction_free(&x);
+    /* not fired: "this June" said gone by in a May report is no month the text fixes */
+    x = run("en", "2025-05-22",
+            "Officials recalled that Lao Cai and Yunnan held talks in Hekou this June.");
+    for (size_t k = 0; k < x.nmeetings; k++)
+        assert_string_not_equal(x.meetings[k].date, "2025-06");
+    bc_extraction_free(&x);
+    /* not fired: without a reference date "this June" is no month of a known year */
+    x = run("en", NULL,
+            "The fourth conference of the party secretaries of Lao Cai, Ha Giang, Lai Chau, Dien "
+            "Bien and Yunnan is due to take place in Kunming this June.");
+    assert_string_equal(meet(&x, "conference-yunnan", 4)->date, "");
+    bc_extraction_free(&x);
+}
+
+/* A ceremony of one side named first in a sentence does not end the reading of it: talks it
+ * tells after are read ("Preparations for the ceremony were agreed on May 9, when ...
+ * held talks with their counterparts"); the ceremony of one side stays no meeting. */
+static void talks_told_after_a_ceremony_of_one_side(void **state)
+{
+    (void)state;
+    static const char *const text =
+        "Hoanh Mo gate opens\n\n"
+        "Quang Ninh and Guangxi opened the Hoanh Mo - Dongzhong gate pair at a ceremony held "
+        "by both sides on June 25.\n\n"
+        "Preparations for the ceremony were agreed on May 9, when authorities of Binh Lieu "
+        "and Hai Ha districts held talks with their counterparts from Fangcheng district on "
+        "the timing of the event.\n\n"
+        "Binh Lieu district also held a ceremony for its border guards on May 20.";
+    bc_extraction x = run("en", "2024-06-25", text);
+    int may9 = 0;
+    for (size_t k = 0; k < x.nmeetings; k++) {
+        may9 += strcmp(x.meetings[k].date, "2024-05-09") == 0;
+        assert_string_not_equal(x.meetings[k].date, "2024-05-20"); /* one side's */
+    }
+    assert_int_equal(may9, 1);
+    bc_extraction_free(&x);
+}
+
+/* Talks told on the eve of a meeting, or apart from the others ("also met ... separately
+ * that afternoon"), are their own meeting, not the body's meeting of that day; "On the
+ * afternoon of October 29," opens its sentence as "On October 29," does. */
+static void talks_on_the_eve_and_separately_that_afternoon(void **state)
+{
+    (void)state;
+    static const char *const text =
+        "Party chiefs meet in Lai Chau\n\n"
+        "The fifth conference of the party secretaries of Lao Cai, Ha Giang, Lai Chau, Dien "
+        "Bien and Yunnan took place in Lai Chau on October 30.\n\n"
+        "The 11th meeting of the joint working group of the five provinces was convened on "
+        "Wednesday morning in Lai Chau.\n\n"
+        "On the afternoon of October 29, on the eve of the conference, Ngan held a working "
+        "session with Wang in Lai Chau to discuss exchanges. Ha Giang Party chief Lenh also "
+        "met Wang separately that afternoon.";
+    bc_extraction x = run("en", "2025-10-31", text);
+    int oct29 = 0;
+    for (size_t k = 0; k < x.nmeetings; k++)
+        oct29 += strcmp(x.meetings[k].date, "2025-10-29") == 0;
+    assert_int_equal(oct29, 3); /* the 11th meeting, the working session, the other talks */
+    bc_extraction_free(&x);
+    /* not fired: talks of that day told with the meeting are it */
+    x = run("en", "2025-10-31",
+            "Lai Chau leads\n\nThe 11th meeting of the joint working group of Lao Cai, Ha "
+            "Giang, Lai Chau, Dien Bien and Yunnan was convened on October 29 in Lai Chau. "
+            "Ngan and Wang held talks there that afternoon.");
+    oct29 = 0;
+    for (size_t k = 0; k < x.nmeetings; k++)
+        oct29 += strcmp(x.meetings[k].date, "2025-10-29") == 0;
+    assert_int_equal(oct29, 1);
+    bc_extraction_free(&x);
+}
+
+/* "four neighbouring Vietnamese provinces" counts the Vietnamese members: the spring meeting
+ * the Party chiefs of Guangxi and those four call theirs is the mechanism's, and so not
+ * the committee's session of that day. */
+static void four_neighbouring_provinces_count_the_members(void **state)
+{
+    (void)state;
+    bc_extraction x = run("en", "2019-03-22",
+                          "Party chiefs of China's Guangxi and four neighbouring Vietnamese "
+                          "provinces met in Lang Son on March 22, 2019 for their 2019 Spring "
+                          "Meeting.");
+    assert_string_equal(x.meetings[0].mechanism, "spring-meeting-guangxi");
+    assert_string_equal(x.meetings[0].date, "2019-03-22");
+    bc_extraction_free(&x);
+    /* not fired: two of the members' own spring meeting is no mechanism's */
+    x = run("en", "2019-03-22",
+            "Party chiefs of China's Guangxi and Lang Son met in Lang Son on March 22, 2019 for "
+            "their 2019 Spring Meeting.");
+    for (size_t k = 0; k < x.nmeetings; k++)
+        assert_string_equal(x.meetings[k].mechanism, "");
+    bc_extraction_free(&x);
+}
+
+/* A day whose year the reference date leaves open ("June 12" in a March report) takes the
+ * year of its month told with one before it in its sentence ("in June last year, and ...
+ * on the afternoon of June 12"). */
+static void a_day_takes_the_year_of_its_month_just_told(void **state)
+{
+    (void)state;
+    bc_extraction x = run("en", "2025-03-26",
+                          "The fourth conference of the party secretaries of Lao Cai, Ha Giang, "
+                          "Lai Chau, Dien Bien and Yunnan convened in Kunming in June last year, "
+                          "and the tenth joint working group meeting was held there on the "
+                          "afternoon of June 12.");
+    assert_string_equal(meet(&x, "conference-yunnan", 4)->date, "2024-06");
+    assert_string_equal(meet(&x, "jwg-yunnan", 10)->date, "2024-06-12");
+    bc_extraction_free(&x);
+    /* not fired: another month told with its year says nothing of June 12's (the two
+     * coordinated meetings share that month, no day) */
+    x = run("en", "2025-03-26",
+            "The fourth conference of the party secretaries of Lao Cai, Ha Giang, Lai Chau, Dien "
+            "Bien and Yunnan convened in Kunming in May last year, and the tenth joint working "
+            "group meeting was held there on the afternoon of June 12.");
+    assert_int_equal(strlen(meet(&x, "jwg-yunnan", 10)->date), 7);
+    bc_extraction_free(&x);
+}
+
+/* "later that month" is the month of the day just told ("... on March 15, 2023 ... which
+ * took place in Hanoi later that month"); with none told before, no date. */
+static void later_that_month(void **state)
+{
+    (void)state;
+    static const char *const text =
+        "Lao Cai and Honghe leaders held talks in Mengzi on March 15, 2023. Shortly afterwards, "
+        "the Lao Cai Party chief attended the third conference of the party secretaries of Lao "
+        "Cai, Ha Giang, Lai Chau, Dien Bien and Yunnan, which took place in Hanoi later that "
+        "month.";
+    bc_extraction x = run("en", "2024-01-30", text);
+    assert_string_equal(meet(&x, "conference-yunnan", 3)->date, "2023-03");
+    bc_extraction_free(&x);
+    x = run("en", NULL, text);
+    assert_string_equal(meet(&x, "conference-yunnan", 3)->date, "2023-03");
+    bc_extraction_free(&x);
+    /* not fired: no month told before */
+    x = run("en", "2024-01-30",
+            "The third conference of the party secretaries of Lao Cai, Ha Giang, Lai Chau, Dien "
+            "Bien and Yunnan took place in Hanoi later that month.");
+    assert_string_equal(meet(&x, "conference-yunnan", 3)->date, "");
+    bc_extraction_free(&x);
+}
+
+/* The talks the second paragraph names back ("at the talks in Lang Son city") take the
+ * lead's day though their sentence writes a month, when that month only says since when
+ * ("the first working session ... since Chinese authorities lifted their border controls in
+ * January"); a month of their own keeps them undated by the lead. */
+static void talks_named_back_past_a_since_clause(void **state)
+{
+    (void)state;
+    static const char *const text =
+        "Lang Son, Chongzuo agree steps\n\n"
+        "LANG SON - Authorities of Lang Son province and Chongzuo city in China's Guangxi on "
+        "Tuesday agreed to lengthen clearance hours.\n\n"
+        "The figure was cited by the vice chairman at the talks in Lang Son city, %s.";
+    char buf[512];
+    snprintf(buf, sizeof buf, text,
+             "the first working session between the two sides since Chinese authorities lifted "
+             "their border controls in January");
+    bc_extraction x = run("en", "2023-04-05", buf);
+    int tue = 0;
+    for (size_t k = 0; k < x.nmeetings; k++)
+        tue += strcmp(x.meetings[k].date, "2023-04-04") == 0;
+    assert_int_equal(tue, 1);
+    bc_extraction_free(&x);
+    /* not fired: a month of their own */
+    snprintf(buf, sizeof buf, text, "which was first planned for January");
+    x = run("en", "2023-04-05", buf);
+    for (size_t k = 0; k < x.nmeetings; k++)
+        assert_string_not_equal(x.meetings[k].date, "2023-04-04");
+    bc_extraction_free(&x);
+}
+
+/* "Later in the evening, the two sides jointly inaugurated ...": a ceremony both sides
+ * held, on the day just told; without a day told, none. */
+static void the_two_sides_jointly_inaugurated(void **state)
+{
+    (void)state;
+    static const char *const text =
+        "Guangxi, Lang Son open cargo road\n\n"
+        "Leaders of China's Guangxi and Vietnam's Lang Son province held talks in Lang Son "
+        "yesterday on clearance procedures.\n\n"
+        "%s the two sides jointly inaugurated the first phase of a dedicated cargo road at the "
+        "Youyiguan-Huu Nghi smart port.";
+    char buf[512];
+    snprintf(buf, sizeof buf, text, "Later in the evening,");
+    bc_extraction x = run("en", "2025-11-28", buf);
+    int days = 0;
+    for (size_t k = 0; k < x.nmeetings; k++)
+        days += strcmp(x.meetings[k].date, "2025-11-27") == 0;
+    assert_int_equal(days, 2); /* the talks and the ceremony */
+    bc_extraction_free(&x);
+    /* not fired: no day told for the opening */
+    snprintf(buf, sizeof buf, text, "In recent years,");
+    x = run("en", "2025-11-28", buf);
+    assert_int_equal(x.nmeetings, 1);
+    bc_extraction_free(&x);
+}
+
+/* Without a reference date, a weekday under a dateline of day and month is counted from the
+ * dateline's day of the year a meeting's name writes a few words after it in its clause
+ * ("LANG SON, March 22 -- ... met here on Friday for their 2019 Spring Meeting"); not from
+ * the year of a meeting to come that other talks are reported to. */
+static void a_weekday_before_the_year_of_its_meetings_name(void **state)
+{
+    (void)state;
+    bc_extraction x = run("en", NULL,
+                          "Spring meeting\n\nLANG SON, Vietnam, March 22 (Xinhua) -- Party "
+                          "chiefs of China's Guangxi and four neighbouring Vietnamese provinces "
+                          "met here on Friday for their 2019 Spring Meeting.");
+    assert_string_equal(meet(&x, "spring-meeting-guangxi", 0)->date, "2019-03-22");
+    bc_extraction_free(&x);
+    /* not fired: the year of a meeting the talks prepare, a year after the dateline's */
+    x = run("en", NULL,
+            "Talks\n\nHANOI, Dec. 28 (Xinhua) -- Officials of Lang Son and Guangxi met here on "
+            "Friday to prepare the 2020 Spring Meeting.");
+    for (size_t k = 0; k < x.nmeetings; k++)
+        assert_int_equal(strncmp(x.meetings[k].date, "2020-12", 7) == 0, 0);
+    bc_extraction_free(&x);
+    /* not fired: Monday's talks reported to a meeting to come */
+    x = run("en", NULL,
+            "Talks\n\nCAO BANG, Jan. 13 (Xinhua) -- Officials said the results of Monday's "
+            "talks between Cao Bang and Baise would be reported to the 2026 Spring Meeting.");
+    for (size_t k = 0; k < x.nmeetings; k++)
+        assert_string_not_equal(x.meetings[k].date, "2026-01-12");
+    bc_extraction_free(&x);
+}
+
+/* The day a thing opens is not a meeting's ("agreed to open the Ma Lu Thang bridge on June
+ * 30", "the bridge would open on June 30 and the next talks would be held in Kunming"); a
+ * meeting that opens on a day, or a ceremony to open a thing, keeps it. */
+static void the_day_a_thing_opens(void **state)
+{
+    (void)state;
+    static const char *const lead =
+        "Lao Cai talks\n\nLAO CAI, May 21 -- Leaders of Lao Cai and Yunnan held talks in Lao "
+        "Cai on Tuesday.\n\n%s";
+    static const char *const other[] = {
+        "At Tuesday's talks, the two sides reviewed the 9th meeting of the joint working group "
+        "and agreed to open the Ma Lu Thang bridge on June 30.",
+        "Officials at Tuesday's session said the bridge would open on June 30 and the next "
+        "talks would be held in Kunming.",
+    };
+    char buf[512];
+    for (size_t i = 0; i < sizeof other / sizeof *other; i++) {
+        snprintf(buf, sizeof buf, lead, other[i]);
+        bc_extraction x = run("en", "2025-05-22", buf);
+        for (size_t k = 0; k < x.nmeetings; k++)
+            assert_string_not_equal(x.meetings[k].date, "2025-06-30");
+        bc_extraction_free(&x);
+    }
+    /* not fired: the meeting opens, or a ceremony opens the bridge */
+    static const char *const own[] = {
+        "The 12th meeting of the joint working group will open in Kunming on June 30.",
+        "The two sides will hold a ceremony to open the Ma Lu Thang bridge on June 30.",
+    };
+    for (size_t i = 0; i < sizeof own / sizeof *own; i++) {
+        snprintf(buf, sizeof buf, lead, own[i]);
+        bc_extraction x = run("en", "2025-05-22", buf);
+        int june = 0;
+        for (size_t k = 0; k < x.nmeetings; k++)
+            june += strcmp(x.meetings[k].date, "2025-06-30") == 0;
+        if (june != 1)
+            fail_msg("%s: %d meetings of June 30", own[i], june);
+        bc_extraction_free(&x);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2122,6 +2626,21 @@ int main(void)
         cmocka_unit_test(a_weekday_before_an_ordinal),
         cmocka_unit_test(month_again_in_a_span_and_talks_of_yesterday),
         cmocka_unit_test(set_for_a_quarter),
+        cmocka_unit_test(a_session_named_as_where_it_was_said),
+        cmocka_unit_test(a_weekday_before_a_past_verb_and_preparing_to_host),
+        cmocka_unit_test(rounds_without_their_noun_and_a_day_of_another_noun),
+        cmocka_unit_test(visits_and_receptions_dated_by_a_year),
+        cmocka_unit_test(intended_meetings_and_visitors_received),
+        cmocka_unit_test(due_to_take_place_this_june),
+        cmocka_unit_test(talks_told_after_a_ceremony_of_one_side),
+        cmocka_unit_test(talks_on_the_eve_and_separately_that_afternoon),
+        cmocka_unit_test(four_neighbouring_provinces_count_the_members),
+        cmocka_unit_test(a_day_takes_the_year_of_its_month_just_told),
+        cmocka_unit_test(later_that_month),
+        cmocka_unit_test(talks_named_back_past_a_since_clause),
+        cmocka_unit_test(the_two_sides_jointly_inaugurated),
+        cmocka_unit_test(a_weekday_before_the_year_of_its_meetings_name),
+        cmocka_unit_test(the_day_a_thing_opens),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -269,13 +269,35 @@ void bcx_lead_year_days(ctx *c, size_t si)
     }
 }
 
+int bcx_nl_opens_with_that_meeting(const ctx *c, size_t si)
+{
+    size_t s0 = c->se[si].t0, hi = c->se[si].t1;
+    if (c->lbit != L_NL || s0 + 2 >= hi ||
+        !(bcx_word_is(c, s0, hi, "die") || bcx_word_is(c, s0, hi, "deze")))
+        return 0;
+    return bcx_lex_find(c, C_MEET, s0 + 1, NULL) > 0 || bcx_lex_find(c, C_TALKS, s0 + 1, NULL) > 0;
+}
+
+int bcx_nl_back_name_year(const ctx *c, size_t si)
+{
+    if (si == 0 || !bcx_nl_opens_with_that_meeting(c, si) || bcx_new_paragraph(c, si))
+        return 0;
+    const sent *p = &c->se[si - 1];
+    if (p->d1 != p->d0 + 1 || !bcx_name_year(c, si - 1, &c->d[p->d0]))
+        return 0;
+    return atoi(c->d[p->d0].iso);
+}
+
 /* A day of sentence si without a written year takes the year written in a meeting's name
  * in the same sentence: that year is the text's ("Sang 20/2 ... Gap go dau Xuan nam 2025",
- * "2月21日上午，2025年...新春会晤"). */
+ * "2月21日上午，2025年...新春会晤"); so does a day of a Dutch sentence pointing back at the
+ * meeting so named, the only date of the sentence before ("... de Voorjaarsontmoeting 2019,
+ * .... Die ontmoeting werd op 22 maart in Lang Son gehouden"). */
 void bcx_name_year_days(ctx *c, size_t si)
 {
     int y = 0;
     size_t yt = 0; /* the year's token */
+    int back = c->se[si].d0 < c->se[si].d1 ? bcx_nl_back_name_year(c, si) : 0;
     for (size_t k = c->se[si].d0; k < c->se[si].d1 && y == 0; k++) {
         const xd *d = &c->d[k];
         /* "the first since the 2023 meeting in Hekou": a point counted from, another
@@ -285,6 +307,11 @@ void bcx_name_year_days(ctx *c, size_t si)
             bcx_lex_ending(c, C_SINCE, c->se[si].t0, d->t0 - the, NULL) == SIZE_MAX)
             y = atoi(d->iso), yt = d->t0;
     }
+    for (size_t k = c->se[si].d0; back != 0 && y == 0 && k < c->se[si].d1; k++)
+        if (c->d[k].prec == 1 || c->d[k].rel_year)
+            back = 0; /* a year of its own: the day is not the named one's */
+    if (y == 0 && back != 0)
+        y = back, yt = c->se[si].t0;
     /* the talks the year names ("the 2022 talks") are none between */
     size_t own = y != 0 && yt + 1 < c->se[si].t1 ? bcx_lex_find(c, C_TALKS, yt + 1, NULL) : 0;
     for (size_t k = c->se[si].d0; y != 0 && k < c->se[si].d1; k++) {

@@ -471,6 +471,14 @@ int bcx_year_after_body(const ctx *c, const mention *m, const xd *d);
  * months without a year no name completed, marking the sentence yearless). */
 void bcx_rel_year_days(ctx *c, size_t si);
 void bcx_name_year_days(ctx *c, size_t si);
+/* 1 when Dutch sentence si opens by pointing back at a meeting: "Die ontmoeting", "Deze
+ * vergadering" (extract_date_year.c). */
+int bcx_nl_opens_with_that_meeting(const ctx *c, size_t si);
+/* The year written in a meeting's name that is the only date of the sentence before Dutch
+ * sentence si, which points back at it in the same paragraph ("... in de marge van de
+ * Voorjaarsontmoeting 2019, .... Die ontmoeting werd op 22 maart ... gehouden"), else 0
+ * (extract_date_year.c). */
+int bcx_nl_back_name_year(const ctx *c, size_t si);
 /* A day without a written year a week at most after a day of the same month its sentence
  * writes with its year takes that year (extract_date_year.c). */
 void bcx_written_year_days(ctx *c, size_t si);
@@ -1148,6 +1156,12 @@ size_t bcx_nl_named_by(const ctx *c, size_t si, size_t i);
  * the past ("... een werksessie tussen ... Hekou. Die vond op 31 december vorig jaar in Lao
  * Cai plaats"), one day or month in it; else NULL. */
 const xd *bcx_nl_then_held(const ctx *c, const mention *m);
+/* Dutch meeting m dated by the year of its name alone, the last meeting its sentence names,
+ * and the next sentence pointing back at it with a verb of holding and one day of that year
+ * ("... in de marge van de Voorjaarsontmoeting 2019, .... Die ontmoeting werd op 22 maart in
+ * Lang Son gehouden"): m takes that day, cites that sentence, and the meeting that sentence
+ * names is m (undated, so not told again); 1 when it did (extract_meet_dayname.c). */
+int bcx_nl_name_year_day(ctx *c, mention *m);
 /* 1 when Dutch date d names another meeting than m, after its noun and "van" ("De ontmoeting
  * van maandag volgde op een werksessie": maandag is not the working session's). */
 int bcx_nl_day_of_other(const ctx *c, const mention *m, const xd *d);

@@ -870,6 +870,8 @@ void bcx_resolve_mentions(ctx *c)
                 bcx_tell(&held, m->date, m->date_inferred, si, 1);
         }
     }
+    for (size_t k = 0; k < c->nm; k++) /* "Voorjaarsontmoeting 2019. Die ontmoeting werd op" */
+        bcx_nl_name_year_day(c, &c->m[k]);
     for (size_t k = 0; k < c->nm; k++) { /* "The conference ... took place on October 30" */
         int tense = 0;
         const xd *d = c->m[k].date[0] ? NULL : bcx_next_says_when(c, &c->m[k], &tense);

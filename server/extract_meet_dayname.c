@@ -4,6 +4,9 @@
  * session"): the day is that meeting's, not that of other talks its sentence tells of. */
 #include "extract_int.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 size_t bcx_nl_named_by(const ctx *c, size_t si, size_t i)
 {
     size_t hi = c->se[si].t1, n = bcx_lex_find(c, C_TALKS, i, NULL);
@@ -66,4 +69,40 @@ int bcx_nl_day_of_other(const ctx *c, const mention *m, const xd *d)
             return 1;
     }
     return 0;
+}
+
+int bcx_nl_name_year_day(ctx *c, mention *m)
+{
+    size_t si = m->sent + 1;
+    if (c->lbit != L_NL || strlen(m->date) != 4 || m->date_src != 1 || m->planned > 0 ||
+        si >= c->ns || bcx_nl_back_name_year(c, si) != atoi(m->date))
+        return 0;
+    if (!(bcx_sent_has(c, si, C_HELD, -1) || bcx_nl_takes_place(c, si) < 0))
+        return 0;
+    mention *that = NULL;
+    for (size_t k = 0; k < c->nm; k++) {
+        const mention *o = &c->m[k];
+        if (o->sent == m->sent && o->t0 > m->t0)
+            return 0; /* "Die" is the last meeting named, not m */
+        if (o->sent == si && (that != NULL || o->noun != c->se[si].t0 + 1))
+            return 0; /* another meeting of that sentence */
+        if (o->sent == si)
+            that = &c->m[k];
+    }
+    const xd *day = NULL;
+    for (size_t k = c->se[si].d0; k < c->se[si].d1; k++) {
+        const xd *d = &c->d[k];
+        if (day != NULL || d->prec != 3 || d->same_day || d->rel || d->span[0] || d->inferred ||
+            strncmp(d->iso, m->date, 4) != 0 || bcx_said_on(c, d) || bcx_deadline_day(c, d) ||
+            bcx_signed_on(c, d))
+            return 0;
+        day = d;
+    }
+    if (day == NULL)
+        return 0;
+    copy_str(m->date, sizeof m->date, day->iso);
+    m->date_sent = si + 1, m->back_tense = -1;
+    if (that != NULL) /* it is m again, stated in m's quotes */
+        that->date[0] = '\0', that->date_src = 0;
+    return 1;
 }

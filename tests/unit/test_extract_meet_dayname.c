@@ -69,12 +69,65 @@ static void no_day_from_what_says_no_holding(void **state)
     assert_string_equal(dates("2024-01-30", text, buf, sizeof buf), "2024-01-29");
 }
 
+/* "De Voorjaarsbijeenkomst 2021 ... . Die bijeenkomst werd op 9 april in Cao Bang gehouden":
+ * the named meeting takes the day, of its name's year, with or without a reference date;
+ * "Op diezelfde dag" after it carries that year too */
+static void that_meeting_gives_the_named_year_its_day(void **state)
+{
+    (void)state;
+    char buf[128];
+    static const char *const text =
+        "Kop\n\nDe provincies werkten het plan uit tijdens de Voorjaarsbijeenkomst 2021 van de "
+        "partijleiders van Quang Ninh, Lang Son, Cao Bang en Ha Giang met Guangxi. Die "
+        "bijeenkomst werd op 9 april in Cao Bang gehouden.";
+    assert_string_equal(dates("2021-04-14", text, buf, sizeof buf), "2021-04-09");
+    assert_string_equal(dates(NULL, text, buf, sizeof buf), "2021-04-09");
+    char more[768];
+    snprintf(more, sizeof more,
+             "%s Op diezelfde dag vergaderde daar ook het gezamenlijk werkcomité van de vijf "
+             "provincies, voor de achtste keer.",
+             text);
+    bc_extraction x = run("nl", NULL, more);
+    int jwc = 0;
+    for (size_t i = 0; i < x.nmeetings; i++)
+        if (x.meetings[i].ordinal == 8) {
+            jwc = 1;
+            assert_string_equal(x.meetings[i].date, "2021-04-09");
+        }
+    assert_true(jwc);
+    bc_extraction_free(&x);
+}
+
+static void that_meeting_after_another_date_keeps_the_name_year(void **state)
+{
+    (void)state;
+    char buf[128];
+    /* the sentence before tells another date too: whose the day is, is not said */
+    assert_null(strstr(
+        dates(NULL,
+              "Kop\n\nIn maart 2020 bespraken ze het plan al op de Voorjaarsbijeenkomst 2021 "
+              "van de partijleiders van Quang Ninh, Lang Son, Cao Bang en Ha Giang met Guangxi. "
+              "Die bijeenkomst werd op 9 april in Cao Bang gehouden.",
+              buf, sizeof buf),
+        "2021-04-09"));
+    /* a new paragraph points back at nothing */
+    assert_string_equal(dates(NULL,
+                              "Kop\n\nDe provincies werkten het plan uit tijdens de "
+                              "Voorjaarsbijeenkomst 2021 van de partijleiders van Quang Ninh, "
+                              "Lang Son, Cao Bang en Ha Giang met Guangxi.\n\nDie bijeenkomst "
+                              "werd op 9 april in Cao Bang gehouden.",
+                              buf, sizeof buf),
+                        "2021 --04-09");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(the_day_after_van_is_its_nouns),
         cmocka_unit_test(die_vond_plaats_dates_the_last_meeting_named),
         cmocka_unit_test(no_day_from_what_says_no_holding),
+        cmocka_unit_test(that_meeting_gives_the_named_year_its_day),
+        cmocka_unit_test(that_meeting_after_another_date_keeps_the_name_year),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

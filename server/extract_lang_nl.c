@@ -460,6 +460,8 @@ const bc_lex bc_lex_nl[] = {
     WE(C_SIDELINES, "in de wandelgangen van", 0),
     WE(C_DEADLINE, "uiterlijk", 0),
     WE(C_SAME_DAY, "dezelfde dag", 0),
+    WE(C_SAME_DAY, "diezelfde maand", 2), /* the same month: the last one named */
+    WE(C_SAME_DAY, "dezelfde maand", 2),
     /* days counted from the report's day or the day last named */
     WP(C_REL_DAY, "gister", -1),
     WP(C_REL_DAY, "eergister", -2),

@@ -97,6 +97,24 @@ static void datelines_lists_yesterday_and_the_same_month(void **state)
     x = run("zh", NULL, "第七次会议于8月在河江举行。第三次会议也于同月在河江召开。");
     assert_string_equal(meet(&x, "", 3)->date, "");
     bc_extraction_free(&x);
+    /* Dutch "Diezelfde maand", "dezelfde maand": so too, a month written with its year */
+    x = run("nl", NULL,
+            "Kop\n\nDe zevende vergadering werd op 9 augustus 2022 in Ha Giang gehouden. "
+            "Diezelfde maand kwam ook de derde conferentie in Ha Giang bijeen.");
+    assert_string_equal(meet(&x, "", 3)->date, "2022-08");
+    bc_extraction_free(&x);
+    /* its month's year only the reference date's: doubted like any completed date
+     * (extract_date_conf.c), withheld */
+    x = run("nl", "2022-09-02",
+            "Kop\n\nDe zevende vergadering werd op 9 augustus in Ha Giang gehouden. "
+            "Diezelfde maand kwam ook de derde conferentie in Ha Giang bijeen.");
+    assert_string_equal(meet(&x, "", 3)->date, "");
+    bc_extraction_free(&x);
+    x = run("nl", NULL,
+            "Kop\n\nDe zevende vergadering werd op 9 augustus in Ha Giang gehouden. "
+            "Diezelfde maand kwam ook de derde conferentie in Ha Giang bijeen.");
+    assert_string_equal(meet(&x, "", 3)->date, "");
+    bc_extraction_free(&x);
 }
 
 static void the_same_day_is_a_day_something_happened(void **state)

@@ -288,6 +288,42 @@ int bcx_nl_back_name_year(const ctx *c, size_t si)
     return atoi(c->d[p->d0].iso);
 }
 
+/* A month of sentence si without its year, right after a sentence of its paragraph whose
+ * last day or month is of that month with its year written ("Op 21 februari kwamen ... bijeen
+ * voor de Lentebijeenkomst 2025. De zestiende zitting ... volgde in februari eveneens in Ha
+ * Long"), takes that year, also over the reference date's: the month told again (Dutch).
+ * Not when its sentence has a year of its own, relative or written. */
+static void month_again(ctx *c, size_t si)
+{
+    if (c->lbit != L_NL || si == 0 || bcx_new_paragraph(c, si) || c->se[si - 1].heading ||
+        bcx_sent_has(c, si, C_LAST_YEAR, -1) || bcx_sent_has(c, si, C_NEXT_YEAR, -1) ||
+        bcx_sent_has(c, si, C_THIS_YEAR, -1))
+        return; /* "Vorig jaar ... eind februari": another year's */
+    for (size_t k = c->se[si].d0; k < c->se[si].d1; k++)
+        if (c->d[k].prec == 1 || c->d[k].rel_year || c->d[k].rel)
+            return;
+    const xd *f = NULL;
+    for (size_t k = c->se[si - 1].d0; k < c->se[si - 1].d1; k++)
+        if (c->d[k].prec >= 2 && !c->d[k].dateline)
+            f = &c->d[k];
+    if (f == NULL || f->inferred || f->rel || f->rel_year || f->iso[0] == '-' ||
+        strlen(f->iso) < 7 || strchr(f->iso, '/') != NULL)
+        return;
+    for (size_t k = c->se[si].d0; k < c->se[si].d1; k++) {
+        xd *d = &c->d[k];
+        if (d->prec != 2 || !(d->iso[0] == '-' || d->inferred == BC_X_INFERRED_YEAR) ||
+            d->same_day || d->span[0] || strchr(d->iso, '/') != NULL)
+            continue;
+        const char *mm = d->iso[0] == '-' ? d->iso + 2 : d->iso + 5;
+        if (strncmp(mm, f->iso + 5, 2) != 0)
+            continue;
+        char iso[24];
+        snprintf(iso, sizeof iso, "%.4s-%.2s", f->iso, mm);
+        copy_str(d->iso, sizeof d->iso, iso);
+        d->inferred = 0;
+    }
+}
+
 /* A day of sentence si without a written year takes the year written in a meeting's name
  * in the same sentence: that year is the text's ("Sang 20/2 ... Gap go dau Xuan nam 2025",
  * "2月21日上午，2025年...新春会晤"); so does a day of a Dutch sentence pointing back at the
@@ -340,6 +376,7 @@ void bcx_name_year_days(ctx *c, size_t si)
         copy_str(d->iso, sizeof d->iso, iso);
         d->inferred = 0;
     }
+    month_again(c, si);
     /* a month without a year that no name completed says nothing without a reference */
     size_t w = c->se[si].d0;
     for (size_t k = c->se[si].d0; k < c->se[si].d1; k++)

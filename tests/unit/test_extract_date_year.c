@@ -268,10 +268,49 @@ static void a_year_opening_a_chinese_name(void **state)
     }
 }
 
+/* A Dutch month told again right after a sentence of its paragraph whose last date is of
+ * that month with its year ("Op 9 maart kwamen ... bijeen voor de Voorjaarsbijeenkomst 2022.
+ * De negende zitting ... volgde in maart eveneens in Lang Son") is of that year, without a
+ * reference date and over one; not with a relative year of its own, another month, nor
+ * across a paragraph. */
+static void a_month_told_again_keeps_its_year(void **state)
+{
+    (void)state;
+    static const char *const first =
+        "Kop\n\nOp 9 maart kwamen de partijleiders van Quang Ninh, Lang Son, Cao Bang en Ha "
+        "Giang in Lang Son bijeen met Guangxi voor de Voorjaarsbijeenkomst 2022.";
+    char text[768];
+    snprintf(text, sizeof text,
+             "%s De negende zitting van het gezamenlijk werkcomité volgde in maart eveneens in "
+             "Lang Son.",
+             first);
+    const char *const refs[] = {NULL, "2023-01-20"};
+    for (int r = 0; r < 2; r++) {
+        bc_extraction x = run("nl", refs[r], text);
+        assert_string_equal(meet(&x, "", 9)->date, "2022-03");
+        bc_extraction_free(&x);
+    }
+    static const char *const not_it[] = {
+        " Vorig jaar volgde de negende zitting van het gezamenlijk werkcomité in maart in Lang "
+        "Son.",
+        " De negende zitting van het gezamenlijk werkcomité volgde in april in Lang Son.",
+        "\n\nDe negende zitting van het gezamenlijk werkcomité volgde in maart in Lang Son.",
+    };
+    for (size_t i = 0; i < sizeof not_it / sizeof not_it[0]; i++) {
+        snprintf(text, sizeof text, "%s%s", first, not_it[i]);
+        bc_extraction x = run("nl", NULL, text);
+        const char *d = meet(&x, "", 9)->date;
+        if (strncmp(d, "2022", 4) == 0)
+            fail_msg("%s: dated %s", not_it[i], d);
+        bc_extraction_free(&x);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_relative_year_dates_the_days_of_its_clause),
+        cmocka_unit_test(a_month_told_again_keeps_its_year),
         cmocka_unit_test(a_meeting_name_gives_its_year),
         cmocka_unit_test(a_month_counted_from_the_report_is_not_the_names_year),
         cmocka_unit_test(a_year_after_the_body_dates_its_meeting_not_the_next),

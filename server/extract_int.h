@@ -1162,6 +1162,11 @@ const xd *bcx_nl_then_held(const ctx *c, const mention *m);
  * Lang Son gehouden"): m takes that day, cites that sentence, and the meeting that sentence
  * names is m (undated, so not told again); 1 when it did (extract_meet_dayname.c). */
 int bcx_nl_name_year_day(ctx *c, mention *m);
+/* The date of Dutch meeting m, undated and the last one its sentence names, that the next
+ * sentence of its paragraph gives opening with "Die" or "Deze" and "staat gepland" or "is
+ * gepland" ("... is de derde conferentie van de partijsecretarissen .... Die staat gepland
+ * voor maart 2023"), one day or month in it and no meeting of its own: to come; else NULL. */
+const xd *bcx_nl_then_planned(const ctx *c, const mention *m);
 /* 1 when Dutch date d names another meeting than m, after its noun and "van" ("De ontmoeting
  * van maandag volgde op een werksessie": maandag is not the working session's). */
 int bcx_nl_day_of_other(const ctx *c, const mention *m, const xd *d);

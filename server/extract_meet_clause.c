@@ -293,6 +293,10 @@ const xd *bcx_next_says_when(const ctx *c, const mention *m, int *tense)
         *tense = -1;
         return then;
     }
+    if ((then = bcx_nl_then_planned(c, m)) != NULL) { /* "Die staat gepland voor maart" */
+        *tense = 1;
+        return then;
+    }
     if (m->xkind != BC_XM_NUMBERED || m->date[0] || si >= c->ns || m->noun >= m->noun_end ||
         c->se[m->sent].d0 != c->se[m->sent].d1)
         return NULL;

@@ -33,6 +33,8 @@ const xd *bcx_nl_then_held(const ctx *c, const mention *m)
     size_t si = m->sent + 1;
     if (c->lbit != L_NL || m->date[0] || m->planned > 0 || si >= c->ns || bcx_new_paragraph(c, si))
         return NULL;
+    if (bcx_sent_has(c, si, C_FUTURE, -1))
+        return NULL; /* "Die werd ... gepland voor": to come (bcx_nl_then_planned) */
     for (size_t k = 0; k < c->nm; k++)
         if (c->m[k].sent == m->sent && c->m[k].t0 > m->t0)
             return NULL; /* "Die" is the last meeting named, not m */
@@ -105,4 +107,35 @@ int bcx_nl_name_year_day(ctx *c, mention *m)
     if (that != NULL) /* it is m again, stated in m's quotes */
         that->date[0] = '\0', that->date_src = 0;
     return 1;
+}
+
+const xd *bcx_nl_then_planned(const ctx *c, const mention *m)
+{
+    static const char *const that[] = {"die", "deze", NULL};
+    static const char *const is[] = {"staat", "staan", "is", "zijn", NULL};
+    size_t si = m->sent + 1;
+    if (c->lbit != L_NL || m->date[0] || m->planned < 0 || si >= c->ns ||
+        bcx_new_paragraph(c, si) || c->se[si].nment > 0)
+        return NULL;
+    for (size_t k = 0; k < c->nm; k++)
+        if (c->m[k].sent == m->sent && c->m[k].t0 > m->t0)
+            return NULL; /* "Die" is the last meeting named, not m */
+    size_t s0 = c->se[si].t0, hi = c->se[si].t1;
+    int opens = 0, verb = 0;
+    for (int w = 0; that[w] && !opens; w++)
+        opens = bcx_word_is(c, s0, hi, that[w]);
+    for (int w = 0; is[w] && opens && !verb; w++)
+        verb = s0 + 2 < hi && bcx_word_is(c, s0 + 1, hi, is[w]) &&
+               bcx_word_is(c, s0 + 2, hi, "gepland");
+    if (!verb)
+        return NULL;
+    const xd *day = NULL;
+    for (size_t k = c->se[si].d0; k < c->se[si].d1; k++) {
+        const xd *d = &c->d[k];
+        if (day != NULL || d->prec < 2 || d->same_day || d->rel || d->span[0] || d->used ||
+            bcx_said_on(c, d) || bcx_deadline_day(c, d) || bcx_signed_on(c, d))
+            return NULL;
+        day = d;
+    }
+    return day;
 }

@@ -120,6 +120,32 @@ static void that_meeting_after_another_date_keeps_the_name_year(void **state)
                         "2021 --04-09");
 }
 
+/* "... is de vierde conferentie .... Die staat gepland voor april 2024": that conference's
+ * month, to come; not when the sentence names a meeting of its own, nor across a paragraph */
+static void die_staat_gepland_dates_the_meeting_to_come(void **state)
+{
+    (void)state;
+    static const char *const lead =
+        "Kop\n\nDe volgende gelegenheid om het plan te bespreken is de vierde conferentie van de "
+        "partijsecretarissen van Lai Chau, Lao Cai, Ha Giang, Dien Bien en Yunnan.";
+    char text[768];
+    snprintf(text, sizeof text, "%s Die staat gepland voor april 2024, in Lao Cai.", lead);
+    bc_extraction x = run("nl", "2023-11-02", text);
+    const bc_xmeeting *m = meet(&x, "conference-yunnan", 4);
+    assert_string_equal(m->date, "2024-04");
+    assert_string_equal(m->status, "planned");
+    bc_extraction_free(&x);
+    snprintf(text, sizeof text, "%s\n\nDie staat gepland voor april 2024, in Lao Cai.", lead);
+    x = run("nl", "2023-11-02", text);
+    assert_string_equal(meet(&x, "conference-yunnan", 4)->date, "");
+    bc_extraction_free(&x);
+    snprintf(text, sizeof text, "%s Die staat gepland voor april 2024, na een werksessie in Hekou.",
+             lead);
+    x = run("nl", "2023-11-02", text);
+    assert_string_equal(meet(&x, "conference-yunnan", 4)->date, "");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -128,6 +154,7 @@ int main(void)
         cmocka_unit_test(no_day_from_what_says_no_holding),
         cmocka_unit_test(that_meeting_gives_the_named_year_its_day),
         cmocka_unit_test(that_meeting_after_another_date_keeps_the_name_year),
+        cmocka_unit_test(die_staat_gepland_dates_the_meeting_to_come),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

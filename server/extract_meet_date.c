@@ -220,9 +220,10 @@ static int talks_took_place(const ctx *c, const mention *m, const xd *d)
     const bc_lex *e = NULL;
     if (m->previous || bcx_talks_held(c, m->sent) || m->planned < 0 || bcx_talks_past_verb(c, m))
         return 1;
-    /* or the month is one gone by: "last month", "earlier this month" */
-    return bcx_lex_find(c, C_REL_MONTH, d->t0, &e) > 0 &&
-           (e->val < 0 || bcx_word_is(c, d->t0, d->t1, "earlier"));
+    /* or the month is one gone by: "last month", "earlier this month", "november vorig jaar" */
+    return (bcx_lex_find(c, C_REL_MONTH, d->t0, &e) > 0 &&
+            (e->val < 0 || bcx_word_is(c, d->t0, d->t1, "earlier"))) ||
+           (c->lbit == L_NL && bcx_range_has(c, d->t0, d->t1, C_LAST_YEAR, -1));
 }
 
 /* 1 when talks m, whose words say neither took place nor to come ("houden in mei volgend

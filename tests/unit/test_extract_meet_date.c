@@ -2089,9 +2089,29 @@ static void set_for_a_quarter(void **state)
     }
 }
 
+/* Dutch talks whose month is of last year ("In oktober vorig jaar zaten delegaties ...,
+ * waaronder Hekou valt, er ... over om tafel"): a month gone by, so they took place then,
+ * though an aside keeps their verb's past from them; a month without it says nothing of
+ * whether they took place. */
+static void talks_in_a_month_of_last_year(void **state)
+{
+    (void)state;
+    expect_one_held("nl", "2024-03-10",
+                    "Kop\n\nIn oktober vorig jaar zaten delegaties uit Lao Cai en de Chinese "
+                    "prefectuur Honghe, waaronder Hekou valt, er in Hekou al over om tafel.",
+                    "2023-10");
+    bc_extraction x = run("nl", "2024-03-10",
+                          "Kop\n\nIn oktober zaten delegaties uit Lao Cai en de Chinese "
+                          "prefectuur Honghe, waaronder Hekou valt, er in Hekou al over om tafel.");
+    for (size_t i = 0; i < x.nmeetings; i++)
+        assert_string_equal(x.meetings[i].date, "");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(talks_in_a_month_of_last_year),
         cmocka_unit_test(a_first_line_with_a_dateline_is_the_body),
         cmocka_unit_test(no_year_is_invented),
         cmocka_unit_test(datelines_lists_yesterday_and_the_same_month),

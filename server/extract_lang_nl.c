@@ -378,6 +378,11 @@ const bc_lex bc_lex_nl[] = {
     WP(C_QUARTERS, "kwartaal", 0),
     WE(C_QUARTERS, "kwartalen", 0), /* "de eerste drie kwartalen" */
     WE(C_THIS_YEAR, "dit jaar", 0),
+    /* a season of this year: its year for a meeting ("wordt dit najaar in Lai Chau
+     * verwacht"), no period of an amount (value 1) */
+    WE(C_THIS_YEAR, "dit najaar", 1),
+    WE(C_THIS_YEAR, "dit voorjaar", 1),
+    WE(C_THIS_YEAR, "deze zomer", 1),
     WE(C_LAST_YEAR, "vorig jaar", 0),
     WE(C_LAST_YEAR, "afgelopen jaar", 0),
     /* next to an amount compared with another: the year before that one's period */

@@ -2108,10 +2108,30 @@ static void talks_in_a_month_of_last_year(void **state)
     bc_extraction_free(&x);
 }
 
+/* A Dutch season of this year ("dit najaar", "dit voorjaar", "deze zomer") is this year for
+ * a meeting, with a reference date or a dated dateline; never an amount's period. */
+static void a_season_of_this_year(void **state)
+{
+    (void)state;
+    static const char *const text =
+        "Kop\n\nDe twaalfde vergadering van de werkgroep wordt dit najaar in Lao Cai verwacht.";
+    bc_extraction x = run("nl", "2024-06-01", text);
+    assert_string_equal(meet(&x, "", 12)->date, "2024");
+    bc_extraction_free(&x);
+    x = run("nl", NULL, text);
+    assert_string_equal(meet(&x, "", 12)->date, "");
+    bc_extraction_free(&x);
+    x = run("nl", "2024-06-01",
+            "Kop\n\nDe grenshandel via Lao Cai bedroeg dit voorjaar ruim 100 miljoen dollar.");
+    assert_string_equal(fig(&x, 100000000)->period, "");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(talks_in_a_month_of_last_year),
+        cmocka_unit_test(a_season_of_this_year),
         cmocka_unit_test(a_first_line_with_a_dateline_is_the_body),
         cmocka_unit_test(no_year_is_invented),
         cmocka_unit_test(datelines_lists_yesterday_and_the_same_month),

@@ -2127,11 +2127,35 @@ static void a_season_of_this_year(void **state)
     bc_extraction_free(&x);
 }
 
+/* Dutch talks said to be apart ("een apart werkgesprek", "een afzonderlijk overleg") on the
+ * day of a body's meeting are a meeting of their own; without such a word they are that
+ * meeting. */
+static void talks_apart_on_a_meetings_day(void **state)
+{
+    (void)state;
+    static const char *const fmt =
+        "Kop\n\nOp 12 mei vond in Lao Cai de twaalfde vergadering van de gezamenlijke werkgroep "
+        "van Lai Chau, Lao Cai, Ha Giang, Dien Bien en Yunnan plaats. Dezelfde dag voerden de "
+        "partijsecretarissen van Lao Cai en Yunnan %s werkgesprek over de brug.";
+    char text[512];
+    snprintf(text, sizeof text, fmt, "een apart");
+    bc_extraction x = run("nl", "2024-05-14", text);
+    assert_int_equal(x.nmeetings, 2);
+    assert_string_equal(meet(&x, "", 0)->date, "2024-05-12");
+    bc_extraction_free(&x);
+    snprintf(text, sizeof text, fmt, "een");
+    x = run("nl", "2024-05-14", text);
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(meet(&x, "jwg-yunnan", 12)->date, "2024-05-12");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(talks_in_a_month_of_last_year),
         cmocka_unit_test(a_season_of_this_year),
+        cmocka_unit_test(talks_apart_on_a_meetings_day),
         cmocka_unit_test(a_first_line_with_a_dateline_is_the_body),
         cmocka_unit_test(no_year_is_invented),
         cmocka_unit_test(datelines_lists_yesterday_and_the_same_month),

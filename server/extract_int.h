@@ -1116,6 +1116,12 @@ int bcx_guards_body(const ctx *c, size_t si);
 int bcx_pronoun_kind(const ctx *c, const mention *m);
 
 /* ---- extract_meet_after.c ---- */
+/* The date of the meeting the sentence before Dutch meeting m names (the one date of its
+ * dated meetings), when m's sentence, in the same paragraph and with no date of its own,
+ * opens "Tegelijk met die/deze <meeting>" ("Ook moeten de afspraken ... van de
+ * Voorjaarsbijeenkomst 2023 .... Tegelijk met die bijeenkomst vergaderde het gezamenlijk
+ * werkcomité ..."): at that meeting's time; else NULL (extract_meet_after.c). */
+const xd *bcx_at_that_meetings_time(const ctx *c, const mention *m);
 
 /* The month of the meetings of the sentence before, when undated meeting m's sentence, in
  * the same paragraph, opens saying it followed right after ("Aansluitend hield het

@@ -9,7 +9,8 @@
  * the next one opening "Daar" ("Dat gebeurde eind maart in Ha Giang. Daar kwamen ... bijeen"),
  * and that of a time to come the sentence before tells, for a meeting said to take place
  * "dan" ("Daar komt volgend jaar een eerste kans voor. De 14e vergadering ... staat dan op het
- * programma"). */
+ * programma"); a Dutch meeting "Tegelijk met die bijeenkomst" takes the date of the meeting the
+ * sentence before named. */
 #include "extract_int.h"
 
 #include <string.h>
@@ -132,4 +133,29 @@ const xd *bcx_then_to_come(const ctx *c, const mention *m)
         strchr(d->iso, '/') != NULL || !bcx_after_report(c, d->iso))
         return NULL;
     return d;
+}
+
+const xd *bcx_at_that_meetings_time(const ctx *c, const mention *m)
+{
+    size_t si = m->sent, s0 = c->se[si].t0, hi = c->se[si].t1;
+    if (c->lbit != L_NL || m->date[0] || si == 0 || c->se[si].d0 != c->se[si].d1 ||
+        bcx_new_paragraph(c, si) || c->se[si - 1].heading || s0 + 3 >= hi ||
+        bcx_words_at(c, s0, hi, "tegelijk met") != 2 ||
+        !(bcx_word_is(c, s0 + 2, hi, "die") || bcx_word_is(c, s0 + 2, hi, "deze")) ||
+        !(bcx_lex_find(c, C_MEET, s0 + 3, NULL) > 0 || bcx_lex_find(c, C_TALKS, s0 + 3, NULL) > 0))
+        return NULL;
+    /* the meetings of the sentence before: one date among those dated */
+    const char *date = NULL;
+    for (size_t k = 0; k < c->nm; k++) {
+        const mention *o = &c->m[k];
+        if (o->sent != si - 1 || !o->date[0])
+            continue;
+        if (date != NULL && strcmp(date, o->date) != 0)
+            return NULL;
+        date = o->date;
+    }
+    for (size_t k = c->se[si - 1].d0; date != NULL && k < c->se[si - 1].d1; k++)
+        if (!strchr(c->d[k].iso, '/') && strcmp(c->d[k].iso, date) == 0)
+            return &c->d[k];
+    return NULL;
 }

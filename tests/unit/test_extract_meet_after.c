@@ -147,6 +147,46 @@ static void then_to_come_after_a_year_to_come(void **state)
                         "");
 }
 
+/* "Tegelijk met die bijeenkomst vergaderde het werkcomité ..., voor de negende keer": the
+ * date of the meeting the sentence before names, its name's year; not across a paragraph,
+ * nor from a sentence whose meetings are of two dates. */
+static const char *ninth_date(const bc_extraction *x)
+{
+    for (size_t i = 0; i < x->nmeetings; i++)
+        if (x->meetings[i].ordinal == 9)
+            return x->meetings[i].date;
+    fail_msg("no ninth meeting among %zu", x->nmeetings);
+    return NULL;
+}
+
+static void at_the_same_time_as_that_meeting(void **state)
+{
+    (void)state;
+    static const char *const spring =
+        "Kop\n\nDe afspraken komen van de Voorjaarsbijeenkomst 2018 van de partijsecretarissen "
+        "van Quang Ninh, Lang Son, Cao Bang, Ha Giang en Guangxi.";
+    static const char *const then =
+        "Tegelijk met die bijeenkomst vergaderde het gezamenlijk werkcomité van dezelfde "
+        "provincies, voor de negende keer.";
+    char text[768];
+    snprintf(text, sizeof text, "%s %s", spring, then);
+    bc_extraction x = run("nl", NULL, text);
+    assert_string_equal(ninth_date(&x), "2018");
+    bc_extraction_free(&x);
+    snprintf(text, sizeof text, "%s\n\n%s", spring, then);
+    x = run("nl", NULL, text);
+    assert_string_equal(ninth_date(&x), "");
+    bc_extraction_free(&x);
+    snprintf(text, sizeof text,
+             "Kop\n\nDe afspraken komen van de Voorjaarsbijeenkomst 2018 en van de "
+             "Voorjaarsbijeenkomst 2017 van de partijsecretarissen van Quang Ninh, Lang Son, Cao "
+             "Bang, Ha Giang en Guangxi. %s",
+             then);
+    x = run("nl", NULL, text);
+    assert_string_equal(ninth_date(&x), "");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -155,6 +195,7 @@ int main(void)
         cmocka_unit_test(since_a_year_when_the_first_was_held),
         cmocka_unit_test(there_after_when_and_where_it_happened),
         cmocka_unit_test(then_to_come_after_a_year_to_come),
+        cmocka_unit_test(at_the_same_time_as_that_meeting),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

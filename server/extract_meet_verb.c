@@ -272,6 +272,14 @@ int bcx_nl_agreed(const ctx *c, size_t si, size_t i)
         return 0;
     for (int w = 0; speak[w] && !verb; w++)
         verb = bcx_word_is(c, i, hi, speak[w]);
+    /* "Dat spraken de bestuurders ... af, tijdens besprekingen op maandag 3 april": what was
+     * agreed is told before, "Dat"; nothing after it is to come, no "om ... te" of it */
+    int told = verb && i == c->se[si].t0 + 1 &&
+               (bcx_word_is(c, i - 1, hi, "dat") || bcx_word_is(c, i - 1, hi, "dit"));
+    for (size_t k = i + 1; told && k < hi; k++)
+        told = !bcx_word_is(c, k, hi, "om") && !bcx_word_is(c, k, hi, "te");
+    if (told)
+        return 0;
     for (size_t k = i + 1; verb && k < hi && k < i + 13; k++) {
         if (bcx_gap(c, k - 1) & (G_COMMA | G_DOT))
             return 0;

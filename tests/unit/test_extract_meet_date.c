@@ -2150,12 +2150,40 @@ static void talks_apart_on_a_meetings_day(void **state)
     bc_extraction_free(&x);
 }
 
+/* "Dat spraken ... af, tijdens besprekingen op maandag 3 april": what was agreed is "Dat", told
+ * before, so the talks after the comma are no time to come and their day, just before the
+ * report's, is theirs; an agreement whose content follows ("spraken af, in juni opnieuw ...
+ * te praten") still tells a time to come. */
+static void dat_spraken_af_tells_nothing_to_come(void **state)
+{
+    (void)state;
+    expect_one_held("nl", "2023-04-05",
+                    "Kop\n\nLang Son en Chongzuo gaan nauwer samenwerken. Dat spraken de "
+                    "bestuurders van beide kanten eerder deze week af, tijdens besprekingen op "
+                    "maandag 3 april in de stad Lang Son.",
+                    "2023-04-03");
+    static const char *const to_come[] = {
+        "Kop\n\nDe bestuurders van Lang Son en Chongzuo spraken af, in juni opnieuw om tafel te "
+        "gaan in Chongzuo.",
+        "Kop\n\nDat spraken de bestuurders van Lang Son en Chongzuo af, om in juni opnieuw om "
+        "tafel te gaan in Chongzuo.",
+    };
+    for (size_t k = 0; k < sizeof to_come / sizeof to_come[0]; k++) {
+        bc_extraction x = run("nl", "2023-04-05", to_come[k]);
+        assert_int_equal(x.nmeetings, 1);
+        assert_string_equal(x.meetings[0].date, "2023-06");
+        assert_string_equal(x.meetings[0].status, "planned");
+        bc_extraction_free(&x);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(talks_in_a_month_of_last_year),
         cmocka_unit_test(a_season_of_this_year),
         cmocka_unit_test(talks_apart_on_a_meetings_day),
+        cmocka_unit_test(dat_spraken_af_tells_nothing_to_come),
         cmocka_unit_test(a_first_line_with_a_dateline_is_the_body),
         cmocka_unit_test(no_year_is_invented),
         cmocka_unit_test(datelines_lists_yesterday_and_the_same_month),

@@ -1168,6 +1168,13 @@ const xd *bcx_nl_then_held(const ctx *c, const mention *m);
  * Lang Son gehouden"): m takes that day, cites that sentence, and the meeting that sentence
  * names is m (undated, so not told again); 1 when it did (extract_meet_dayname.c). */
 int bcx_nl_name_year_day(ctx *c, mention *m);
+/* Dutch meeting m, undated and not to come, whose first meeting told after it, within two
+ * sentences, is talks of a day opening their sentence with the article and their noun ("...
+ * hebben in Beihai de 15e vergadering van hun gezamenlijk werkcomité gehouden. ... Het
+ * overleg begon op 28 februari 's middags"), no other meeting in that sentence: the talks
+ * are m told again; m takes their day and cites their sentence, they are not told apart;
+ * 1 when it did (extract_meet_dayname.c). */
+int bcx_nl_talks_back(ctx *c, mention *m);
 /* The date of Dutch meeting m, undated and the last one its sentence names, that the next
  * sentence of its paragraph gives opening with "Die" or "Deze" and "staat gepland" or "is
  * gepland" ("... is de derde conferentie van de partijsecretarissen .... Die staat gepland

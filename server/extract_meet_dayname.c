@@ -139,3 +139,32 @@ const xd *bcx_nl_then_planned(const ctx *c, const mention *m)
     }
     return day;
 }
+
+int bcx_nl_talks_back(ctx *c, mention *m)
+{
+    if (c->lbit != L_NL || m->date[0] || m->planned > 0 || m->xkind == BC_XM_TALKS)
+        return 0;
+    mention *t = NULL;
+    for (size_t k = 0; k < c->nm; k++) {
+        mention *o = &c->m[k];
+        if (o == m || o->sent < m->sent || (o->sent == m->sent && o->t0 < m->t0))
+            continue;
+        if (t == NULL || o->sent < t->sent || (o->sent == t->sent && o->t0 < t->t0))
+            t = o; /* the first meeting told after m */
+    }
+    if (t == NULL || t->sent == m->sent || t->sent > m->sent + 2 || t->xkind != BC_XM_TALKS ||
+        t->planned > 0 || t->date_src != 1 || t->noun != c->se[t->sent].t0 + 1 ||
+        !(bcx_word_is(c, c->se[t->sent].t0, t->noun, "het") ||
+          bcx_word_is(c, c->se[t->sent].t0, t->noun, "de")))
+        return 0;
+    size_t len = strlen(t->date);
+    if (!(len == 10 || (len == 7 && t->date[0] == '-')))
+        return 0;
+    for (size_t k = 0; k < c->nm; k++)
+        if (c->m[k].sent == t->sent && &c->m[k] != t)
+            return 0; /* another meeting of its sentence */
+    memcpy(m->date, t->date, sizeof m->date);
+    m->date_inferred = t->date_inferred, m->date_src = 2, m->date_sent = t->sent + 1;
+    t->date[0] = '\0', t->date_src = 0; /* it is m, stated in m's quotes */
+    return 1;
+}

@@ -146,6 +146,38 @@ static void die_staat_gepland_dates_the_meeting_to_come(void **state)
     bc_extraction_free(&x);
 }
 
+/* "... hebben in Beihai de 12e vergadering van hun werkcomité gehouden. ... Het overleg begon
+ * op 5 maart 's middags": the talks that began are that meeting told again, one meeting of
+ * that day; not a meeting to come, nor talks of a sentence naming another meeting. */
+static void het_overleg_begon_is_the_meeting_told_before(void **state)
+{
+    (void)state;
+    static const char *const lead =
+        "Kop\n\nBestuurders van Lao Cai en de Chinese provincie Yunnan hebben in Kunming de 12e "
+        "vergadering van hun gezamenlijke werkgroep gehouden. Het ging vooral over de brug.";
+    char text[768];
+    snprintf(text, sizeof text, "%s\n\nHet overleg begon op 5 maart 's middags.", lead);
+    bc_extraction x = run("nl", "2021-03-07", text);
+    assert_int_equal(x.nmeetings, 1);
+    assert_int_equal(x.meetings[0].ordinal, 12);
+    assert_string_equal(x.meetings[0].date, "2021-03-05");
+    assert_int_equal(x.meetings[0].cite.nquotes, 2);
+    bc_extraction_free(&x);
+    x = run("nl", NULL, text);
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "--03-05");
+    bc_extraction_free(&x);
+    /* to come: the talks that began are not it */
+    x = run("nl", "2021-03-07",
+            "Kop\n\nBestuurders van Lao Cai en de Chinese provincie Yunnan zullen in Kunming de "
+            "12e vergadering van hun gezamenlijke werkgroep houden. Het ging vooral over de "
+            "brug.\n\nHet overleg begon op 5 maart 's middags.");
+    for (size_t i = 0; i < x.nmeetings; i++)
+        if (x.meetings[i].ordinal == 12)
+            assert_string_equal(x.meetings[i].date, "");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -155,6 +187,7 @@ int main(void)
         cmocka_unit_test(that_meeting_gives_the_named_year_its_day),
         cmocka_unit_test(that_meeting_after_another_date_keeps_the_name_year),
         cmocka_unit_test(die_staat_gepland_dates_the_meeting_to_come),
+        cmocka_unit_test(het_overleg_begon_is_the_meeting_told_before),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

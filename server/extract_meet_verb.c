@@ -225,6 +225,12 @@ int bcx_nl_present_meet(const ctx *c, size_t si)
             present = !art && bcx_word_is(c, k, b, meet[w]);
         for (int w = 0; hold[w] && !present; w++)
             present = bcx_word_is(c, k, b, hold[w]) && bcx_range_has(c, k + 1, b, C_TALKS, -1);
+        /* "willen beide besturen in maart 2022 weer fysiek om de tafel": wanting to sit down
+         * together is to come */
+        if (!present && (bcx_word_is(c, k, b, "wil") || bcx_word_is(c, k, b, "willen")))
+            for (size_t q = k + 1; q < b && !present; q++)
+                present = bcx_words_at(c, q, b, "rond de tafel") ||
+                          bcx_words_at(c, q, b, "om de tafel") || bcx_words_at(c, q, b, "om tafel");
         for (int w = 0; come[w] && !present; w++)
             if (bcx_word_is(c, k, b, come[w]))
                 for (size_t q = k + 1; q < b && !present; q++)

@@ -2177,6 +2177,30 @@ static void dat_spraken_af_tells_nothing_to_come(void **state)
     }
 }
 
+/* "willen beide besturen in maart 2022 weer fysiek om de tafel": wanting to sit down
+ * together is talks to come, dated without a reference date too; what they wanted ("wilden")
+ * is not. */
+static void wanting_to_sit_down_together(void **state)
+{
+    (void)state;
+    static const char *const text =
+        "Kop\n\nAls de situatie het toelaat, willen Lao Cai en Hekou in maart 2022 weer fysiek "
+        "om de tafel, dit keer in Hekou.";
+    for (int r = 0; r < 2; r++) {
+        bc_extraction x = run("nl", r ? "2021-12-15" : NULL, text);
+        assert_int_equal(x.nmeetings, 1);
+        assert_string_equal(x.meetings[0].date, "2022-03");
+        assert_string_equal(x.meetings[0].status, "planned");
+        bc_extraction_free(&x);
+    }
+    bc_extraction x = run("nl", NULL,
+                          "Kop\n\nLao Cai en Hekou wilden in maart 2022 weer fysiek om de tafel, "
+                          "dit keer in Hekou.");
+    for (size_t i = 0; i < x.nmeetings; i++)
+        assert_string_not_equal(x.meetings[i].status, "planned");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2184,6 +2208,7 @@ int main(void)
         cmocka_unit_test(a_season_of_this_year),
         cmocka_unit_test(talks_apart_on_a_meetings_day),
         cmocka_unit_test(dat_spraken_af_tells_nothing_to_come),
+        cmocka_unit_test(wanting_to_sit_down_together),
         cmocka_unit_test(a_first_line_with_a_dateline_is_the_body),
         cmocka_unit_test(no_year_is_invented),
         cmocka_unit_test(datelines_lists_yesterday_and_the_same_month),

@@ -1343,6 +1343,10 @@ double bcx_date_confidence(unsigned doubts);
 void bcx_weigh_dates(ctx *c);
 
 /* ---- extract_date_context.c ---- */
+/* The year words for "that year" right after day or month d ("op 28 december van dat jaar",
+ * "on December 21 that year") refer to: that of the date told before d, six sentences back
+ * at most, when it writes its year; else 0 (extract_date_context.c). */
+int bcx_that_year_of(const ctx *c, const xd *d);
 
 /* What mention m's passage says of the year of its date when that year was completed from
  * the reference date or left out (date stated in its sentence): words for "that year"

@@ -292,7 +292,8 @@ int bcx_nl_back_name_year(const ctx *c, size_t si)
  * last day or month is of that month with its year written ("Op 21 februari kwamen ... bijeen
  * voor de Lentebijeenkomst 2025. De zestiende zitting ... volgde in februari eveneens in Ha
  * Long"), takes that year, also over the reference date's: the month told again (Dutch).
- * Not when its sentence has a year of its own, relative or written. */
+ * Not when its sentence has a year of its own, relative or written, nor for a month said
+ * to be to come (the next one may be a year on). */
 static void month_again(ctx *c, size_t si)
 {
     if (c->lbit != L_NL || si == 0 || bcx_new_paragraph(c, si) || c->se[si - 1].heading ||
@@ -312,8 +313,8 @@ static void month_again(ctx *c, size_t si)
     for (size_t k = c->se[si].d0; k < c->se[si].d1; k++) {
         xd *d = &c->d[k];
         if (d->prec != 2 || !(d->iso[0] == '-' || d->inferred == BC_X_INFERRED_YEAR) ||
-            d->same_day || d->span[0] || strchr(d->iso, '/') != NULL)
-            continue;
+            d->same_day || d->span[0] || strchr(d->iso, '/') != NULL || bcx_future_at(c, d->t0))
+            continue; /* "De volgende ... staat in februari gepland": a February to come */
         const char *mm = d->iso[0] == '-' ? d->iso + 2 : d->iso + 5;
         if (strncmp(mm, f->iso + 5, 2) != 0)
             continue;

@@ -294,14 +294,17 @@ static void a_month_told_again_keeps_its_year(void **state)
         " Vorig jaar volgde de negende zitting van het gezamenlijk werkcomité in maart in Lang "
         "Son.",
         " De negende zitting van het gezamenlijk werkcomité volgde in april in Lang Son.",
+        " De volgende zitting van het gezamenlijk werkcomité staat in maart in Lang Son "
+        "gepland.",
         "\n\nDe negende zitting van het gezamenlijk werkcomité volgde in maart in Lang Son.",
     };
     for (size_t i = 0; i < sizeof not_it / sizeof not_it[0]; i++) {
         snprintf(text, sizeof text, "%s%s", first, not_it[i]);
         bc_extraction x = run("nl", NULL, text);
-        const char *d = meet(&x, "", 9)->date;
-        if (strncmp(d, "2022", 4) == 0)
-            fail_msg("%s: dated %s", not_it[i], d);
+        for (size_t k = 0; k < x.nmeetings; k++)
+            if (strcmp(x.meetings[k].date, "2022-03") == 0 ||
+                strcmp(x.meetings[k].date, "2022-04") == 0)
+                fail_msg("%s: dated %s", not_it[i], x.meetings[k].date);
         bc_extraction_free(&x);
     }
 }

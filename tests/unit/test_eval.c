@@ -330,7 +330,11 @@ static void dev_split_regression(void **state)
         return;
     }
     assert_int_equal(bc_eval_corpus(c, G, &r, NULL, &err), 0);
-    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_VALUE]) >= 0.997);
+    /* money value precision, money period precision and gate recall measure 2948/2957 =
+     * 0.99696, 2897/2948 = 0.98270 and 1576/1652 = 0.95399 since round 21's pool: their
+     * floors were the printed 0.997, 0.983 and 0.954, above the measurement (the test failed
+     * on branch pool21); now the measurement rounded down */
+    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_VALUE]) >= 0.996);
     assert_true(bc_eval_recall(&r.field[BC_EF_MONEY_VALUE]) >= 0.999);
     assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_DATE]) >= 0.992);
     /* lowered from 0.975 on purpose (round 18): a date whose attachment the blind pools found
@@ -340,16 +344,17 @@ static void dev_split_regression(void **state)
      * pool, 2027/2151 = 0.942 with round 20's (the floors below were lowered to the values
      * measured when each pool joined, not tuned), then 2069/2151 = 0.961 after round 27's
      * Dutch and English classes (tune27-p19), 2195/2305 = 0.952 with round 21's pool (its
-     * 6 blind wrong dates too: precision 0.994 -> 0.992) */
-    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_DATE]) >= 0.952);
-    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_ORDINAL]) >= 0.987);
+     * 6 blind wrong dates too: precision 0.994 -> 0.992), then 2218/2305 = 0.962 after
+     * round 28's Dutch classes (tune28-nl: 3 wrong dates fewer, precision 0.993) */
+    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_DATE]) >= 0.962);
+    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_ORDINAL]) >= 0.990);
     assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.996);
-    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.936);
+    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.938);
     assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_METRIC]) >= 0.982);
     assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_TARGET]) >= 0.986);
-    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_PERIOD]) >= 0.983);
+    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_PERIOD]) >= 0.982);
     assert_true(bc_eval_precision(&r.field[BC_EF_GATE_PAIR]) >= 0.981);
-    assert_true(bc_eval_recall(&r.field[BC_EF_GATE_PAIR]) >= 0.954);
+    assert_true(bc_eval_recall(&r.field[BC_EF_GATE_PAIR]) >= 0.953);
     assert_true(r.detect_right == r.detected);
     bc_gold_free(c);
 }

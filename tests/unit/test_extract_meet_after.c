@@ -187,6 +187,27 @@ static void at_the_same_time_as_that_meeting(void **state)
     bc_extraction_free(&x);
 }
 
+/* "Op 30 maart was de partijleider van Lang Son al in Nanning. Daar sprak hij met ...": the
+ * day of who was where, for the talks "Daar"; not when the sentence before tells more than
+ * that (a meeting of its own), nor across a paragraph. */
+static void there_after_who_was_where(void **state)
+{
+    (void)state;
+    static const char *const was =
+        "Kop\n\nOp 30 maart was de partijleider van Lang Son, Nguyen Quoc Doan, al in Lao Cai.";
+    static const char *const talks =
+        "Daar sprak hij met Liu Ning, de hoogste partijfunctionaris van Guangxi.";
+    char text[512];
+    snprintf(text, sizeof text, "%s %s", was, talks);
+    expect_one_held("nl", "2023-04-05", text, "2023-03-30");
+    expect_one_held("nl", NULL, text, "--03-30");
+    snprintf(text, sizeof text, "%s\n\n%s", was, talks);
+    bc_extraction x = run("nl", "2023-04-05", text);
+    for (size_t i = 0; i < x.nmeetings; i++)
+        assert_string_equal(x.meetings[i].date, "");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -196,6 +217,7 @@ int main(void)
         cmocka_unit_test(there_after_when_and_where_it_happened),
         cmocka_unit_test(then_to_come_after_a_year_to_come),
         cmocka_unit_test(at_the_same_time_as_that_meeting),
+        cmocka_unit_test(there_after_who_was_where),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -545,6 +545,7 @@ const bc_lex bc_lex_nl[] = {
     WP(C_TALKS, "bespreking", 0),
     WP(C_TALKS, "symposium", 0), /* of both sides */
     WP(C_TALKS, "werkbezoek", TALKS_VISIT),
+    WP(C_TALKS, "tegenbezoek", TALKS_VISIT), /* a return visit */
     WE(C_TALKS, "gesproken", TALKS_VERB),
     WE(C_TALKS, "spraken", TALKS_VERB),
     WE(C_TALKS, "kwamen bijeen", TALKS_VERB),

@@ -36,11 +36,14 @@ static int nl_received_by(const ctx *c, size_t si)
 /* 1 when Dutch sentence si has a verb of the past whose particle follows in its clause, the
  * names of a list between ("In februari kwamen de partijsecretarissen van Quang Ninh, Lang
  * Son, Cao Bang en Ha Giang in Ha Long samen met hun collega uit Guangxi op de jaarlijkse
- * voorjaarsontmoeting", "vond ... plaats"): it took place. */
+ * voorjaarsontmoeting", "vond ... plaats", "bracht ... een werkbezoek aan Ha Giang"): it took
+ * place. */
 static int nl_split_held(const ctx *c, size_t si)
 {
-    static const char *const verb[] = {"vond", "vonden", "kwam", "kwamen", NULL};
-    static const char *const part[] = {"plaats", "plaats", "samen", "samen", NULL};
+    static const char *const verb[] = {"vond",   "vonden",   "kwam", "kwamen",
+                                       "bracht", "brachten", NULL};
+    static const char *const part[] = {"plaats",     "plaats",     "samen", "samen",
+                                       "werkbezoek", "werkbezoek", NULL};
     size_t a = c->se[si].t0, b = c->se[si].t1;
     for (size_t k = a; c->lbit == L_NL && k < b; k++) {
         if (bcx_nl_took_place(c, k, b))

@@ -207,7 +207,9 @@ int bcx_nl_present_meet(const ctx *c, size_t si)
     /* verbs that are a meeting in the present by themselves, or with a noun of talks */
     static const char *const meet[] = {"vergadert",    "vergaderen",    "overlegt", "overleggen",
                                        "onderhandelt", "onderhandelen", "ontvangt", NULL};
-    static const char *const hold[] = {"houdt", "houden", "voeren", "voert", NULL};
+    static const char *const hold[] = {
+        "houdt",  "houden",  "voeren", "voert",
+        "brengt", "brengen", NULL}; /* "brengt in oktober een tegenbezoek" */
     /* the past, or what was to be: "had", "wilden ... houden", "zou ... bijeenkomen" */
     static const char *const past[] = {
         "had",   "hadden",  "was", "waren",  "werd",  "werden", "zou", "zouden", "wilde", "wilden",

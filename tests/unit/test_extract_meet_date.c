@@ -2201,6 +2201,29 @@ static void wanting_to_sit_down_together(void **state)
     bc_extraction_free(&x);
 }
 
+/* Dutch visits: "bracht ... een werkbezoek aan Ha Giang" took place, so its month is its
+ * date; "brengt in oktober een tegenbezoek" is to come, its month of this year after the
+ * report's; a month of something else brought is no meeting. */
+static void visits_paid_and_to_pay(void **state)
+{
+    (void)state;
+    expect_one_held("nl", NULL,
+                    "Kop\n\nBegin mei 2019 bracht een delegatie uit Wenshan onder leiding van "
+                    "partijsecretaris Tong Zhiyun al een werkbezoek aan Ha Giang.",
+                    "2019-05");
+    bc_extraction x = run("nl", "2019-05-09",
+                          "Kop\n\nHa Giang brengt in oktober een tegenbezoek "
+                          "aan Wenshan.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2019-10");
+    assert_string_equal(x.meetings[0].status, "planned");
+    bc_extraction_free(&x);
+    x = run("nl", "2019-05-09",
+            "Kop\n\nDe nieuwe brug brengt in oktober meer vrachtverkeer naar Ha Giang.");
+    assert_int_equal(x.nmeetings, 0);
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2209,6 +2232,7 @@ int main(void)
         cmocka_unit_test(talks_apart_on_a_meetings_day),
         cmocka_unit_test(dat_spraken_af_tells_nothing_to_come),
         cmocka_unit_test(wanting_to_sit_down_together),
+        cmocka_unit_test(visits_paid_and_to_pay),
         cmocka_unit_test(a_first_line_with_a_dateline_is_the_body),
         cmocka_unit_test(no_year_is_invented),
         cmocka_unit_test(datelines_lists_yesterday_and_the_same_month),

@@ -784,11 +784,6 @@ void bcx_assign_sentences(ctx *c)
             else
                 c->se[si].future = bcx_lex_find(c, C_FUTURE, q, NULL) > 0;
         }
-    /* the Dutch present of meeting ("Ha Giang brengt in oktober een tegenbezoek aan Wenshan",
-     * "houden in mei overleg"): what is to come, its months and days too */
-    for (size_t si = 0; si < c->ns; si++)
-        if (c->lbit == L_NL && !c->se[si].future && bcx_nl_present_meet(c, si))
-            c->se[si].future = 1;
 }
 
 /* Tokens alias a covers at token i (0 when it does not match). Every word must equal the

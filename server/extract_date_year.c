@@ -421,6 +421,13 @@ int bcx_year_unread(const ctx *c, const mention *m)
     const sent *s = &c->se[m->sent];
     if (strlen(m->date) != 4 || m->date_src == 0)
         return 0;
+    /* a meeting whose preparation its sentence tells ("begonnen donderdag al met de
+     * voorbereiding van de lentebijeenkomst van 2026"): the unread day is the preparation's */
+    for (size_t k = m->t0 > s->t0 + 4 ? m->t0 - 4 : s->t0; c->lbit == L_NL && k + 1 < m->t0; k++)
+        if ((bcx_word_is(c, k, m->t0, "voorbereiding") ||
+             bcx_word_is(c, k, m->t0, "voorbereidingen")) &&
+            (bcx_word_is(c, k + 1, m->t0, "van") || bcx_word_is(c, k + 1, m->t0, "voor")))
+            return 0;
     /* nor when the meeting of its kind was told before, the one meeting a sentence names,
      * on a day that went unread ("Na de voorjaarsontmoeting ..., afgelopen vrijdag in
      * Nanning, ... Tijdens de Voorjaarsontmoeting 2025 ...") */

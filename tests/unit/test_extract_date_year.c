@@ -309,11 +309,33 @@ static void a_month_told_again_keeps_its_year(void **state)
     }
 }
 
+/* A year of a meeting's name in a sentence whose weekday goes unread without a reference
+ * date gives way to that day (it may be the meeting's), but not when the sentence tells the
+ * meeting's preparation ("begonnen donderdag al met de voorbereiding van de lentebijeenkomst
+ * van 2026"): that day is the preparation's. */
+static void a_named_year_beside_the_day_of_its_preparation(void **state)
+{
+    (void)state;
+    bc_extraction x = run("nl", NULL,
+                          "Kop\n\nLang Son en Guangxi begonnen donderdag al met de voorbereiding "
+                          "van de lentebijeenkomst van 2026.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2026");
+    bc_extraction_free(&x);
+    x = run("nl", NULL,
+            "Kop\n\nDe partijleiders van Lang Son en Guangxi openden donderdag de "
+            "lentebijeenkomst van 2026.");
+    for (size_t i = 0; i < x.nmeetings; i++)
+        assert_string_not_equal(x.meetings[i].date, "2026");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_relative_year_dates_the_days_of_its_clause),
         cmocka_unit_test(a_month_told_again_keeps_its_year),
+        cmocka_unit_test(a_named_year_beside_the_day_of_its_preparation),
         cmocka_unit_test(a_meeting_name_gives_its_year),
         cmocka_unit_test(a_month_counted_from_the_report_is_not_the_names_year),
         cmocka_unit_test(a_year_after_the_body_dates_its_meeting_not_the_next),

@@ -548,6 +548,7 @@ const bc_lex bc_lex_nl[] = {
     WP(C_TALKS, "tegenbezoek", TALKS_VISIT), /* a return visit */
     WE(C_TALKS, "gesproken", TALKS_VERB),
     WE(C_TALKS, "spraken", TALKS_VERB),
+    WE(C_TALKS, "praten", TALKS_VERB), /* "Begin april praten ... verder over ...": to come */
     WE(C_TALKS, "kwamen bijeen", TALKS_VERB),
     /* sitting down together ("zaten ... met de Chinese kant om tafel", "om de tafel") */
     WE(C_TALKS, "om tafel", TALKS_VERB),

@@ -205,8 +205,9 @@ int bcx_nl_present_meet(const ctx *c, size_t si)
 {
     static const char *const come[] = {"komt", "komen", NULL};
     /* verbs that are a meeting in the present by themselves, or with a noun of talks */
-    static const char *const meet[] = {"vergadert",    "vergaderen",    "overlegt", "overleggen",
-                                       "onderhandelt", "onderhandelen", "ontvangt", NULL};
+    static const char *const meet[] = {"vergadert",  "vergaderen",   "overlegt",
+                                       "overleggen", "onderhandelt", "onderhandelen",
+                                       "ontvangt",   "praten",       NULL};
     static const char *const hold[] = {
         "houdt",  "houden",  "voeren", "voert",
         "brengt", "brengen", NULL}; /* "brengt in oktober een tegenbezoek" */

@@ -2224,6 +2224,24 @@ static void visits_paid_and_to_pay(void **state)
     bc_extraction_free(&x);
 }
 
+/* "Begin juni praten Lao Cai en Hekou verder over de brug": the Dutch present of talking, to
+ * come in that month; talking that goes on without a time ("praten al langer over") is no
+ * meeting. */
+static void praten_in_a_month_to_come(void **state)
+{
+    (void)state;
+    bc_extraction x = run("nl", "2024-05-28",
+                          "Kop\n\nBegin juni praten het provinciebestuur van Lao Cai en de "
+                          "Chinese stad Hekou verder over de brug.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2024-06");
+    assert_string_equal(x.meetings[0].status, "planned");
+    bc_extraction_free(&x);
+    x = run("nl", "2024-05-28", "Kop\n\nLao Cai en Hekou praten al langer over de brug.");
+    assert_int_equal(x.nmeetings, 0);
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2233,6 +2251,7 @@ int main(void)
         cmocka_unit_test(dat_spraken_af_tells_nothing_to_come),
         cmocka_unit_test(wanting_to_sit_down_together),
         cmocka_unit_test(visits_paid_and_to_pay),
+        cmocka_unit_test(praten_in_a_month_to_come),
         cmocka_unit_test(a_first_line_with_a_dateline_is_the_body),
         cmocka_unit_test(no_year_is_invented),
         cmocka_unit_test(datelines_lists_yesterday_and_the_same_month),

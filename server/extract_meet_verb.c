@@ -208,9 +208,9 @@ int bcx_nl_present_meet(const ctx *c, size_t si)
     static const char *const meet[] = {"vergadert",  "vergaderen",   "overlegt",
                                        "overleggen", "onderhandelt", "onderhandelen",
                                        "ontvangt",   "praten",       NULL};
-    static const char *const hold[] = {
-        "houdt",  "houden",  "voeren", "voert",
-        "brengt", "brengen", NULL}; /* "brengt in oktober een tegenbezoek" */
+    static const char *const hold[] = {"houdt",   "houden", "voeren", "voert", "brengt",
+                                       "brengen", "reist",  "reizen", NULL};
+    /* "brengt in oktober een tegenbezoek", "reist naar Napo voor een nieuwe ronde gesprekken" */
     /* the past, or what was to be: "had", "wilden ... houden", "zou ... bijeenkomen" */
     static const char *const past[] = {
         "had",   "hadden",  "was", "waren",  "werd",  "werden", "zou", "zouden", "wilde", "wilden",

@@ -2218,6 +2218,13 @@ static void visits_paid_and_to_pay(void **state)
     assert_string_equal(x.meetings[0].date, "2019-10");
     assert_string_equal(x.meetings[0].status, "planned");
     bc_extraction_free(&x);
+    x = run("nl", "2023-06-19",
+            "Kop\n\nIn oktober reist een delegatie uit Ha Giang naar Napo voor een nieuwe ronde "
+            "gesprekken.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2023-10");
+    assert_string_equal(x.meetings[0].status, "planned");
+    bc_extraction_free(&x);
     x = run("nl", "2019-05-09",
             "Kop\n\nDe nieuwe brug brengt in oktober meer vrachtverkeer naar Ha Giang.");
     assert_int_equal(x.nmeetings, 0);

@@ -185,7 +185,8 @@ const bc_lex bc_lex_nl[] = {
     WE(C_FUTURE, "zal", 0),
     WE(C_FUTURE, "zullen", 0),
     WE(C_FUTURE, "gepland", 0),
-    WE(C_FUTURE, "stelde voor", 0), /* "stelde voor om ... bijeen te komen" */
+    WE(C_FUTURE, "uit voor een", 0), /* "nodigde Dien Bien uit voor een vervolgoverleg" */
+    WE(C_FUTURE, "stelde voor", 0),  /* "stelde voor om ... bijeen te komen" */
     WE(C_FUTURE, "stelden voor", 0),
     WE(C_FUTURE, "volgende", 0),
     WE(C_FUTURE, "komende", 0),
@@ -538,6 +539,7 @@ const bc_lex bc_lex_nl[] = {
     WP(C_TALKS, "werksessie", 0),
     WP(C_TALKS, "werkgesprek", 0),
     WE(C_TALKS, "overleg", 0),
+    WP(C_TALKS, "vervolgoverleg", 0), /* follow-up talks */
     WE(C_TALKS, "overleggen", 0),
     WE(C_TALKS, "overlegd", 0),
     WE(C_TALKS, "overlegde", 0),

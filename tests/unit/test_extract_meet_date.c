@@ -2249,6 +2249,24 @@ static void praten_in_a_month_to_come(void **state)
     bc_extraction_free(&x);
 }
 
+/* "nodigde Hekou uit voor een vervolgoverleg in september": follow-up talks one side invited
+ * the other to are to come; an invitation to a fair is no meeting. */
+static void invited_to_follow_up_talks(void **state)
+{
+    (void)state;
+    bc_extraction x = run("nl", "2024-05-10",
+                          "Kop\n\nLao Cai nodigde Hekou uit voor een vervolgoverleg in september, "
+                          "waar de plannen voor de brug moeten worden vastgelegd.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2024-09");
+    assert_string_equal(x.meetings[0].status, "planned");
+    bc_extraction_free(&x);
+    x = run("nl", "2024-05-10",
+            "Kop\n\nLao Cai nodigde bedrijven uit Hekou uit voor een handelsbeurs in september.");
+    assert_int_equal(x.nmeetings, 0);
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2259,6 +2277,7 @@ int main(void)
         cmocka_unit_test(wanting_to_sit_down_together),
         cmocka_unit_test(visits_paid_and_to_pay),
         cmocka_unit_test(praten_in_a_month_to_come),
+        cmocka_unit_test(invited_to_follow_up_talks),
         cmocka_unit_test(a_first_line_with_a_dateline_is_the_body),
         cmocka_unit_test(no_year_is_invented),
         cmocka_unit_test(datelines_lists_yesterday_and_the_same_month),

@@ -1175,6 +1175,11 @@ int bcx_nl_name_year_day(ctx *c, mention *m);
  * are m told again; m takes their day and cites their sentence, they are not told apart;
  * 1 when it did (extract_meet_dayname.c). */
 int bcx_nl_talks_back(ctx *c, mention *m);
+/* Dutch talks m, the first the report tells and of no body, are on the sidelines of another
+ * meeting (a meeting of their own, not folded into it) when a later sentence, of no talks
+ * of its own, points back at them with the article and a noun of talks and says so ("Het
+ * overleg vond plaats in de marge van de Voorjaarsontmoeting 2019") (extract_meet_dayname.c). */
+void bcx_nl_sidelines_back(ctx *c, mention *m);
 /* The date of Dutch meeting m, undated and the last one its sentence names, that the next
  * sentence of its paragraph gives opening with "Die" or "Deze" and "staat gepland" or "is
  * gepland" ("... is de derde conferentie van de partijsecretarissen .... Die staat gepland

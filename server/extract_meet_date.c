@@ -874,7 +874,9 @@ void bcx_resolve_mentions(ctx *c)
     for (size_t k = 0; k < c->nm; k++) /* "Voorjaarsontmoeting 2019. Die ontmoeting werd op" */
         if (!bcx_nl_name_year_day(c, &c->m[k]))
             bcx_nl_talks_back(c, &c->m[k]); /* "... gehouden. ... Het overleg begon op" */
-    for (size_t k = 0; k < c->nm; k++) {    /* "The conference ... took place on October 30" */
+    for (size_t k = 0; k < c->nm; k++)      /* "Het overleg vond plaats in de marge van ..." */
+        bcx_nl_sidelines_back(c, &c->m[k]);
+    for (size_t k = 0; k < c->nm; k++) { /* "The conference ... took place on October 30" */
         int tense = 0;
         const xd *d = c->m[k].date[0] ? NULL : bcx_next_says_when(c, &c->m[k], &tense);
         if (d != NULL && bcx_completion_doubt(c, d))

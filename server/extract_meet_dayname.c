@@ -168,3 +168,29 @@ int bcx_nl_talks_back(ctx *c, mention *m)
     t->date[0] = '\0', t->date_src = 0; /* it is m, stated in m's quotes */
     return 1;
 }
+
+void bcx_nl_sidelines_back(ctx *c, mention *m)
+{
+    if (c->lbit != L_NL || m->xkind != BC_XM_TALKS || m->mech != NULL || m->ord != 0 || m->sideline)
+        return;
+    for (size_t k = 0; k < c->nm; k++) {
+        const mention *o = &c->m[k];
+        if (o->xkind == BC_XM_TALKS && (o->sent < m->sent || (o->sent == m->sent && o->t0 < m->t0)))
+            return; /* the report's first talks only */
+    }
+    for (size_t si = m->sent + 1; si < c->ns && si <= m->sent + 12; si++) {
+        size_t s0 = c->se[si].t0, hi = c->se[si].t1, n = 0;
+        if (s0 + 2 >= hi || !(bcx_word_is(c, s0, hi, "het") || bcx_word_is(c, s0, hi, "de")) ||
+            (n = bcx_lex_find(c, C_TALKS, s0 + 1, NULL)) == 0)
+            continue;
+        int own = 0; /* talks of that sentence's own are no pointing back */
+        for (size_t k = 0; k < c->nm && !own; k++)
+            own = c->m[k].sent == si && c->m[k].xkind == BC_XM_TALKS;
+        /* "Het overleg vond plaats in de marge van de Voorjaarsontmoeting 2019": the talks
+         * the report told are a meeting of their own, beside that one */
+        if (!own && bcx_range_has(c, s0 + 1 + n, hi, C_SIDELINES, -1)) {
+            m->sideline = 1;
+            return;
+        }
+    }
+}

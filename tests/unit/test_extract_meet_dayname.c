@@ -178,6 +178,30 @@ static void het_overleg_begon_is_the_meeting_told_before(void **state)
     bc_extraction_free(&x);
 }
 
+/* "Het overleg vond plaats in de marge van de 12e vergadering ...": the talks the report told
+ * first are a meeting of their own beside it, though of its day; without such a sentence
+ * they are that meeting. */
+static void het_overleg_in_de_marge_is_its_own(void **state)
+{
+    (void)state;
+    static const char *const fmt =
+        "Kop\n\nBestuurders van Lao Cai en Yunnan spraken dat afgelopen vrijdag af tijdens "
+        "overleg in de stad Lao Cai. Het ging vooral over de brug.\n\n%s de 12e vergadering van "
+        "de gezamenlijke werkgroep van Lai Chau, Lao Cai, Ha Giang, Dien Bien en Yunnan. Die "
+        "vergadering werd op 22 maart in Lao Cai gehouden.";
+    char text[768];
+    snprintf(text, sizeof text, fmt, "Het overleg vond plaats in de marge van");
+    bc_extraction x = run("nl", "2024-03-25", text);
+    assert_int_equal(x.nmeetings, 2);
+    assert_string_equal(meet(&x, "", 0)->date, "2024-03-22");
+    assert_string_equal(meet(&x, "jwg-yunnan", 12)->date, "2024-03-22");
+    bc_extraction_free(&x);
+    snprintf(text, sizeof text, fmt, "Het overleg was een aanloop naar");
+    x = run("nl", "2024-03-25", text);
+    assert_int_equal(x.nmeetings, 1);
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -188,6 +212,7 @@ int main(void)
         cmocka_unit_test(that_meeting_after_another_date_keeps_the_name_year),
         cmocka_unit_test(die_staat_gepland_dates_the_meeting_to_come),
         cmocka_unit_test(het_overleg_begon_is_the_meeting_told_before),
+        cmocka_unit_test(het_overleg_in_de_marge_is_its_own),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -111,6 +111,12 @@ static int that_year(const ctx *c, size_t at)
     return 0;
 }
 
+int bcx_that_year_of(const ctx *c, const xd *d)
+{
+    size_t si = c->t[d->t0].sent, at = that_year_at(c, si, d);
+    return at == SIZE_MAX || at < d->t1 ? 0 : that_year(c, d->t0);
+}
+
 /* The year of a relative year ("Vorig jaar", "Last year", "去年") opening sentence si, a word
  * before it at most, in the clause of date d (no clause break between them but one right
  * after it) and no year written between them; 0 when none or when no reference date was

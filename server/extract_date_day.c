@@ -641,11 +641,14 @@ int bcx_try_month(const ctx *c, size_t i, size_t lim, dres *r)
         return 1;
     }
     if (bare) {
-        int future = bcx_future_at(c, i);
+        size_t si = c->t[i].sent;
+        /* a month after the report's in the Dutch present of meeting ("Ha Giang brengt in
+         * oktober een tegenbezoek aan Wenshan"): a coming one, this year's */
+        int future = bcx_future_at(c, i) ||
+                     (c->lbit == L_NL && c->rm != 0 && mon > c->rm && bcx_nl_present_meet(c, si));
         y = c->ry;
         /* said to have taken place, nothing of its sentence to come or planned ("计划于10月下旬
          * ...举行" is a plan): a month after the report's is last year's */
-        size_t si = c->t[i].sent;
         if (!future && c->rm != 0 && mon > c->rm && c->t[i].tense == TENSE_PAST &&
             !c->se[si].future && !bcx_sent_has(c, si, C_TARGET, -1)) {
             y--;

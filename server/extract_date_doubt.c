@@ -301,6 +301,10 @@ int bcx_completion_doubt(const ctx *c, const xd *d)
         return 1;
     if (!noyear && !infyear && d->inferred != BC_X_INFERRED_DATE)
         return 0; /* written, or completed from the text */
+    /* "op 28 december van dat jaar": the year its own words give, a written one told before
+     * (bcx_date_year_context completes it) */
+    if (d->prec >= 2 && bcx_that_year_of(c, d) != 0)
+        return 0;
     /* a day counted from the report's ("on Tuesday", "op de 12e"); not a Chinese weekday
      * or "yesterday": in Chinese reports the day before it is told in passing (make test's
      * gate: this refused right Chinese days of the held-out split) */

@@ -269,13 +269,72 @@ void bcx_lead_year_days(ctx *c, size_t si)
     }
 }
 
+int bcx_nl_opens_with_that_meeting(const ctx *c, size_t si)
+{
+    size_t s0 = c->se[si].t0, hi = c->se[si].t1;
+    if (c->lbit != L_NL || s0 + 2 >= hi ||
+        !(bcx_word_is(c, s0, hi, "die") || bcx_word_is(c, s0, hi, "deze")))
+        return 0;
+    return bcx_lex_find(c, C_MEET, s0 + 1, NULL) > 0 || bcx_lex_find(c, C_TALKS, s0 + 1, NULL) > 0;
+}
+
+int bcx_nl_back_name_year(const ctx *c, size_t si)
+{
+    if (si == 0 || !bcx_nl_opens_with_that_meeting(c, si) || bcx_new_paragraph(c, si))
+        return 0;
+    const sent *p = &c->se[si - 1];
+    if (p->d1 != p->d0 + 1 || !bcx_name_year(c, si - 1, &c->d[p->d0]))
+        return 0;
+    return atoi(c->d[p->d0].iso);
+}
+
+/* A month of sentence si without its year, right after a sentence of its paragraph whose
+ * last day or month is of that month with its year written ("Op 21 februari kwamen ... bijeen
+ * voor de Lentebijeenkomst 2025. De zestiende zitting ... volgde in februari eveneens in Ha
+ * Long"), takes that year, also over the reference date's: the month told again (Dutch).
+ * Not when its sentence has a year of its own, relative or written, nor for a month said
+ * to be to come (the next one may be a year on). */
+static void month_again(ctx *c, size_t si)
+{
+    if (c->lbit != L_NL || si == 0 || bcx_new_paragraph(c, si) || c->se[si - 1].heading ||
+        bcx_sent_has(c, si, C_LAST_YEAR, -1) || bcx_sent_has(c, si, C_NEXT_YEAR, -1) ||
+        bcx_sent_has(c, si, C_THIS_YEAR, -1))
+        return; /* "Vorig jaar ... eind februari": another year's */
+    for (size_t k = c->se[si].d0; k < c->se[si].d1; k++)
+        if (c->d[k].prec == 1 || c->d[k].rel_year || c->d[k].rel)
+            return;
+    const xd *f = NULL;
+    for (size_t k = c->se[si - 1].d0; k < c->se[si - 1].d1; k++)
+        if (c->d[k].prec >= 2 && !c->d[k].dateline)
+            f = &c->d[k];
+    if (f == NULL || f->inferred || f->rel || f->rel_year || f->iso[0] == '-' ||
+        strlen(f->iso) < 7 || strchr(f->iso, '/') != NULL)
+        return;
+    for (size_t k = c->se[si].d0; k < c->se[si].d1; k++) {
+        xd *d = &c->d[k];
+        if (d->prec != 2 || !(d->iso[0] == '-' || d->inferred == BC_X_INFERRED_YEAR) ||
+            d->same_day || d->span[0] || strchr(d->iso, '/') != NULL || bcx_future_at(c, d->t0))
+            continue; /* "De volgende ... staat in februari gepland": a February to come */
+        const char *mm = d->iso[0] == '-' ? d->iso + 2 : d->iso + 5;
+        if (strncmp(mm, f->iso + 5, 2) != 0)
+            continue;
+        char iso[24];
+        snprintf(iso, sizeof iso, "%.4s-%.2s", f->iso, mm);
+        copy_str(d->iso, sizeof d->iso, iso);
+        d->inferred = 0;
+    }
+}
+
 /* A day of sentence si without a written year takes the year written in a meeting's name
  * in the same sentence: that year is the text's ("Sang 20/2 ... Gap go dau Xuan nam 2025",
- * "2月21日上午，2025年...新春会晤"). */
+ * "2月21日上午，2025年...新春会晤"); so does a day of a Dutch sentence pointing back at the
+ * meeting so named, the only date of the sentence before ("... de Voorjaarsontmoeting 2019,
+ * .... Die ontmoeting werd op 22 maart in Lang Son gehouden"). */
 void bcx_name_year_days(ctx *c, size_t si)
 {
     int y = 0;
     size_t yt = 0; /* the year's token */
+    int back = c->se[si].d0 < c->se[si].d1 ? bcx_nl_back_name_year(c, si) : 0;
     for (size_t k = c->se[si].d0; k < c->se[si].d1 && y == 0; k++) {
         const xd *d = &c->d[k];
         /* "the first since the 2023 meeting in Hekou": a point counted from, another
@@ -285,6 +344,11 @@ void bcx_name_year_days(ctx *c, size_t si)
             bcx_lex_ending(c, C_SINCE, c->se[si].t0, d->t0 - the, NULL) == SIZE_MAX)
             y = atoi(d->iso), yt = d->t0;
     }
+    for (size_t k = c->se[si].d0; back != 0 && y == 0 && k < c->se[si].d1; k++)
+        if (c->d[k].prec == 1 || c->d[k].rel_year)
+            back = 0; /* a year of its own: the day is not the named one's */
+    if (y == 0 && back != 0)
+        y = back, yt = c->se[si].t0;
     /* the talks the year names ("the 2022 talks") are none between */
     size_t own = y != 0 && yt + 1 < c->se[si].t1 ? bcx_lex_find(c, C_TALKS, yt + 1, NULL) : 0;
     for (size_t k = c->se[si].d0; y != 0 && k < c->se[si].d1; k++) {
@@ -313,6 +377,7 @@ void bcx_name_year_days(ctx *c, size_t si)
         copy_str(d->iso, sizeof d->iso, iso);
         d->inferred = 0;
     }
+    month_again(c, si);
     /* a month without a year that no name completed says nothing without a reference */
     size_t w = c->se[si].d0;
     for (size_t k = c->se[si].d0; k < c->se[si].d1; k++)
@@ -393,6 +458,13 @@ int bcx_year_unread(const ctx *c, const mention *m)
     const sent *s = &c->se[m->sent];
     if (strlen(m->date) != 4 || m->date_src == 0)
         return 0;
+    /* a meeting whose preparation its sentence tells ("begonnen donderdag al met de
+     * voorbereiding van de lentebijeenkomst van 2026"): the unread day is the preparation's */
+    for (size_t k = m->t0 > s->t0 + 4 ? m->t0 - 4 : s->t0; c->lbit == L_NL && k + 1 < m->t0; k++)
+        if ((bcx_word_is(c, k, m->t0, "voorbereiding") ||
+             bcx_word_is(c, k, m->t0, "voorbereidingen")) &&
+            (bcx_word_is(c, k + 1, m->t0, "van") || bcx_word_is(c, k + 1, m->t0, "voor")))
+            return 0;
     /* nor when the meeting of its kind was told before, the one meeting a sentence names,
      * on a day that went unread ("Na de voorjaarsontmoeting ..., afgelopen vrijdag in
      * Nanning, ... Tijdens de Voorjaarsontmoeting 2025 ...") */

@@ -606,6 +606,9 @@ static int money_at(ctx *c, size_t si, size_t i, size_t *lo, size_t *prev, figst
     }
     copy_str(f->qualifier, sizeof f->qualifier, bcx_fig_qualifier(c, si, lead, end));
     const xd *d = f->conversion ? NULL : bcx_nearest_date(c, si, lead, end, 0);
+    const bc_lex *season = NULL; /* "dit voorjaar": a part of the year, no period */
+    if (d != NULL && bcx_lex_find(c, C_THIS_YEAR, d->t0, &season) > 0 && season->val == 1)
+        d = NULL;
     /* a single day is a figure's period only right next to it ("on February 13 ...
      * worth") */
     if (d != NULL && d->prec == 3 && (d->t1 + 3 < lead || d->t0 > end + 3))

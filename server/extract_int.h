@@ -472,6 +472,14 @@ int bcx_year_after_body(const ctx *c, const mention *m, const xd *d);
  * months without a year no name completed, marking the sentence yearless). */
 void bcx_rel_year_days(ctx *c, size_t si);
 void bcx_name_year_days(ctx *c, size_t si);
+/* 1 when Dutch sentence si opens by pointing back at a meeting: "Die ontmoeting", "Deze
+ * vergadering" (extract_date_year.c). */
+int bcx_nl_opens_with_that_meeting(const ctx *c, size_t si);
+/* The year written in a meeting's name that is the only date of the sentence before Dutch
+ * sentence si, which points back at it in the same paragraph ("... in de marge van de
+ * Voorjaarsontmoeting 2019, .... Die ontmoeting werd op 22 maart ... gehouden"), else 0
+ * (extract_date_year.c). */
+int bcx_nl_back_name_year(const ctx *c, size_t si);
 /* A day without a written year a week at most after a day of the same month its sentence
  * writes with its year, or after that month with its year ("in June last year, and ... on
  * June 12"), takes that year (extract_date_year.c). */
@@ -1115,6 +1123,12 @@ int bcx_guards_body(const ctx *c, size_t si);
 int bcx_pronoun_kind(const ctx *c, const mention *m);
 
 /* ---- extract_meet_after.c ---- */
+/* The date of the meeting the sentence before Dutch meeting m names (the one date of its
+ * dated meetings), when m's sentence, in the same paragraph and with no date of its own,
+ * opens "Tegelijk met die/deze <meeting>" ("Ook moeten de afspraken ... van de
+ * Voorjaarsbijeenkomst 2023 .... Tegelijk met die bijeenkomst vergaderde het gezamenlijk
+ * werkcomité ..."): at that meeting's time; else NULL (extract_meet_after.c). */
+const xd *bcx_at_that_meetings_time(const ctx *c, const mention *m);
 
 /* The month of the meetings of the sentence before, when undated meeting m's sentence, in
  * the same paragraph, opens saying it followed right after ("Aansluitend hield het
@@ -1159,6 +1173,29 @@ int bcx_at_named_day(const ctx *c, const mention *m);
  * the past ("... een werksessie tussen ... Hekou. Die vond op 31 december vorig jaar in Lao
  * Cai plaats"), one day or month in it; else NULL. */
 const xd *bcx_nl_then_held(const ctx *c, const mention *m);
+/* Dutch meeting m dated by the year of its name alone, the last meeting its sentence names,
+ * and the next sentence pointing back at it with a verb of holding and one day of that year
+ * ("... in de marge van de Voorjaarsontmoeting 2019, .... Die ontmoeting werd op 22 maart in
+ * Lang Son gehouden"): m takes that day, cites that sentence, and the meeting that sentence
+ * names is m (undated, so not told again); 1 when it did (extract_meet_dayname.c). */
+int bcx_nl_name_year_day(ctx *c, mention *m);
+/* Dutch meeting m, undated and not to come, whose first meeting told after it, within two
+ * sentences, is talks of a day opening their sentence with the article and their noun ("...
+ * hebben in Beihai de 15e vergadering van hun gezamenlijk werkcomité gehouden. ... Het
+ * overleg begon op 28 februari 's middags"), no other meeting in that sentence: the talks
+ * are m told again; m takes their day and cites their sentence, they are not told apart;
+ * 1 when it did (extract_meet_dayname.c). */
+int bcx_nl_talks_back(ctx *c, mention *m);
+/* Dutch talks m, the first the report tells and of no body, are on the sidelines of another
+ * meeting (a meeting of their own, not folded into it) when a later sentence, of no talks
+ * of its own, points back at them with the article and a noun of talks and says so ("Het
+ * overleg vond plaats in de marge van de Voorjaarsontmoeting 2019") (extract_meet_dayname.c). */
+void bcx_nl_sidelines_back(ctx *c, mention *m);
+/* The date of Dutch meeting m, undated and the last one its sentence names, that the next
+ * sentence of its paragraph gives opening with "Die" or "Deze" and "staat gepland" or "is
+ * gepland" ("... is de derde conferentie van de partijsecretarissen .... Die staat gepland
+ * voor maart 2023"), one day or month in it and no meeting of its own: to come; else NULL. */
+const xd *bcx_nl_then_planned(const ctx *c, const mention *m);
 /* 1 when Dutch date d names another meeting than m, after its noun and "van" ("De ontmoeting
  * van maandag volgde op een werksessie": maandag is not the working session's). */
 int bcx_nl_day_of_other(const ctx *c, const mention *m, const xd *d);
@@ -1322,6 +1359,10 @@ double bcx_date_confidence(unsigned doubts);
 void bcx_weigh_dates(ctx *c);
 
 /* ---- extract_date_context.c ---- */
+/* The year words for "that year" right after day or month d ("op 28 december van dat jaar",
+ * "on December 21 that year") refer to: that of the date told before d, six sentences back
+ * at most, when it writes its year; else 0 (extract_date_context.c). */
+int bcx_that_year_of(const ctx *c, const xd *d);
 
 /* What mention m's passage says of the year of its date when that year was completed from
  * the reference date or left out (date stated in its sentence): words for "that year"

@@ -185,7 +185,8 @@ const bc_lex bc_lex_nl[] = {
     WE(C_FUTURE, "zal", 0),
     WE(C_FUTURE, "zullen", 0),
     WE(C_FUTURE, "gepland", 0),
-    WE(C_FUTURE, "stelde voor", 0), /* "stelde voor om ... bijeen te komen" */
+    WE(C_FUTURE, "uit voor een", 0), /* "nodigde Dien Bien uit voor een vervolgoverleg" */
+    WE(C_FUTURE, "stelde voor", 0),  /* "stelde voor om ... bijeen te komen" */
     WE(C_FUTURE, "stelden voor", 0),
     WE(C_FUTURE, "volgende", 0),
     WE(C_FUTURE, "komende", 0),
@@ -378,6 +379,11 @@ const bc_lex bc_lex_nl[] = {
     WP(C_QUARTERS, "kwartaal", 0),
     WE(C_QUARTERS, "kwartalen", 0), /* "de eerste drie kwartalen" */
     WE(C_THIS_YEAR, "dit jaar", 0),
+    /* a season of this year: its year for a meeting ("wordt dit najaar in Lai Chau
+     * verwacht"), no period of an amount (value 1) */
+    WE(C_THIS_YEAR, "dit najaar", 1),
+    WE(C_THIS_YEAR, "dit voorjaar", 1),
+    WE(C_THIS_YEAR, "deze zomer", 1),
     WE(C_LAST_YEAR, "vorig jaar", 0),
     WE(C_LAST_YEAR, "afgelopen jaar", 0),
     /* next to an amount compared with another: the year before that one's period */
@@ -460,6 +466,8 @@ const bc_lex bc_lex_nl[] = {
     WE(C_SIDELINES, "in de wandelgangen van", 0),
     WE(C_DEADLINE, "uiterlijk", 0),
     WE(C_SAME_DAY, "dezelfde dag", 0),
+    WE(C_SAME_DAY, "diezelfde maand", 2), /* the same month: the last one named */
+    WE(C_SAME_DAY, "dezelfde maand", 2),
     /* days counted from the report's day or the day last named */
     WP(C_REL_DAY, "gister", -1),
     WP(C_REL_DAY, "eergister", -2),
@@ -531,6 +539,7 @@ const bc_lex bc_lex_nl[] = {
     WP(C_TALKS, "werksessie", 0),
     WP(C_TALKS, "werkgesprek", 0),
     WE(C_TALKS, "overleg", 0),
+    WP(C_TALKS, "vervolgoverleg", 0), /* follow-up talks */
     WE(C_TALKS, "overleggen", 0),
     WE(C_TALKS, "overlegd", 0),
     WE(C_TALKS, "overlegde", 0),
@@ -538,8 +547,10 @@ const bc_lex bc_lex_nl[] = {
     WP(C_TALKS, "bespreking", 0),
     WP(C_TALKS, "symposium", 0), /* of both sides */
     WP(C_TALKS, "werkbezoek", TALKS_VISIT),
+    WP(C_TALKS, "tegenbezoek", TALKS_VISIT), /* a return visit */
     WE(C_TALKS, "gesproken", TALKS_VERB),
     WE(C_TALKS, "spraken", TALKS_VERB),
+    WE(C_TALKS, "praten", TALKS_VERB), /* "Begin april praten ... verder over ...": to come */
     WE(C_TALKS, "kwamen bijeen", TALKS_VERB),
     /* sitting down together ("zaten ... met de Chinese kant om tafel", "om de tafel") */
     WE(C_TALKS, "om tafel", TALKS_VERB),

@@ -393,6 +393,19 @@ static int sideline_noun(const ctx *c, size_t si, size_t i, size_t n)
     return 0;
 }
 
+/* 1 when the Dutch talks at token i are said to be apart ("een apart werkgesprek", "een
+ * afzonderlijk technisch overleg"): a meeting of their own, beside the one of their day. */
+static int apart(const ctx *c, size_t si, size_t i)
+{
+    static const char *const word[] = {"apart", "aparte", "afzonderlijk", "afzonderlijke", NULL};
+    size_t lo = c->se[si].t0;
+    for (size_t k = i > lo + 2 ? i - 2 : lo; c->lbit == L_NL && k < i; k++)
+        for (int w = 0; word[w]; w++)
+            if (bcx_word_is(c, k, i, word[w]))
+                return 1;
+    return 0;
+}
+
 /* 1 when the talks at token i are held on the sidelines of another meeting, or before it:
  * a word for its sidelines comes before them in their sentence ("On the sidelines of the
  * conference, Lao Cai leaders met ...", "会议间隙，双方举行会谈"), or, for a verb of meeting,
@@ -831,7 +844,7 @@ void bcx_find_mentions(ctx *c)
             m.visit = visit;
             /* a Chinese reception ("会见了陈刚一行") is its own meeting, as on the sidelines */
             /* a ceremony both sides hold is its own meeting too, beside their talks that day */
-            m.sideline = on_sidelines(c, si, i, val == TALKS_VERB) || ceremony ||
+            m.sideline = on_sidelines(c, si, i, val == TALKS_VERB) || ceremony || apart(c, si, i) ||
                          (c->lbit == L_ZH && (bcx_words_at(c, i, c->se[si].t1, "会见") > 0 ||
                                               bcx_words_at(c, i, c->se[si].t1, "接见") > 0));
             m.named_by = named_by(c, si, i);

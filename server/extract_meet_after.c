@@ -6,10 +6,12 @@
  * meeting a clause of when after a date things are counted from says was held then ("De
  * voorjaarsontmoeting bestaat sinds 2016, toen de eerste editie werd gehouden"): that date;
  * so is that of a sentence telling only when and where something happened, for meetings of
- * the next one opening "Daar" ("Dat gebeurde eind maart in Ha Giang. Daar kwamen ... bijeen"),
+ * the next one opening "Daar" ("Dat gebeurde eind maart in Ha Giang. Daar kwamen ... bijeen",
+ * "Op 30 maart was de partijleider van Lang Son al in Nanning. Daar sprak hij met ..."),
  * and that of a time to come the sentence before tells, for a meeting said to take place
  * "dan" ("Daar komt volgend jaar een eerste kans voor. De 14e vergadering ... staat dan op het
- * programma"). */
+ * programma"); a Dutch meeting "Tegelijk met die bijeenkomst" takes the date of the meeting the
+ * sentence before named. */
 #include "extract_int.h"
 
 #include <string.h>
@@ -92,9 +94,18 @@ const xd *bcx_there_then_day(const ctx *c, const mention *m)
         opens = bcx_word_is(c, p0, p1, it[w]);
     for (int w = 0; happened[w] && opens && !verb; w++)
         verb = p0 + 1 < p1 && bcx_word_is(c, p0 + 1, p1, happened[w]);
-    if (!verb || c->se[si - 1].nment > 0 || c->se[si - 1].d1 != c->se[si - 1].d0 + 1)
+    if (c->se[si - 1].nment > 0 || c->se[si - 1].d1 != c->se[si - 1].d0 + 1)
         return NULL;
     const xd *d = &c->d[c->se[si - 1].d0];
+    /* or "Op 30 maart was de partijleider van Lang Son ... al in Nanning.": the day opening
+     * it, then who was where ("was", "waren" right after the day) */
+    size_t at = d->t0 > p0 && bcx_word_is(c, d->t0 - 1, d->t0, "op") ? d->t0 - 1 : d->t0;
+    if (!verb && at == p0 && d->prec == 3 && d->t1 < p1 &&
+        (bcx_word_is(c, d->t1, p1, "was") || bcx_word_is(c, d->t1, p1, "waren")))
+        for (size_t k = p1 > d->t1 + 4 ? p1 - 4 : d->t1 + 1; k + 1 < p1 && !verb; k++)
+            verb = bcx_word_is(c, k, p1, "in"); /* ending on where: "al in Nanning" */
+    if (!verb)
+        return NULL;
     if (d->prec == 0 || d->used || d->compare || d->dateline || d->rel || d->same_day ||
         strchr(d->iso, '/') != NULL)
         return NULL;
@@ -132,4 +143,29 @@ const xd *bcx_then_to_come(const ctx *c, const mention *m)
         strchr(d->iso, '/') != NULL || !bcx_after_report(c, d->iso))
         return NULL;
     return d;
+}
+
+const xd *bcx_at_that_meetings_time(const ctx *c, const mention *m)
+{
+    size_t si = m->sent, s0 = c->se[si].t0, hi = c->se[si].t1;
+    if (c->lbit != L_NL || m->date[0] || si == 0 || c->se[si].d0 != c->se[si].d1 ||
+        bcx_new_paragraph(c, si) || c->se[si - 1].heading || s0 + 3 >= hi ||
+        bcx_words_at(c, s0, hi, "tegelijk met") != 2 ||
+        !(bcx_word_is(c, s0 + 2, hi, "die") || bcx_word_is(c, s0 + 2, hi, "deze")) ||
+        !(bcx_lex_find(c, C_MEET, s0 + 3, NULL) > 0 || bcx_lex_find(c, C_TALKS, s0 + 3, NULL) > 0))
+        return NULL;
+    /* the meetings of the sentence before: one date among those dated */
+    const char *date = NULL;
+    for (size_t k = 0; k < c->nm; k++) {
+        const mention *o = &c->m[k];
+        if (o->sent != si - 1 || !o->date[0])
+            continue;
+        if (date != NULL && strcmp(date, o->date) != 0)
+            return NULL;
+        date = o->date;
+    }
+    for (size_t k = c->se[si - 1].d0; date != NULL && k < c->se[si - 1].d1; k++)
+        if (!strchr(c->d[k].iso, '/') && strcmp(c->d[k].iso, date) == 0)
+            return &c->d[k];
+    return NULL;
 }

@@ -125,7 +125,9 @@ const xd *bcx_back_day(const ctx *c, const mention *m)
     const xd *signing = bcx_signed_at_talks(c, m); /* "The document was signed ... at talks" */
     if (signing != NULL || (signing = bcx_right_after_month(c, m)) != NULL ||
         (signing = bcx_since_when_held(c, m)) != NULL ||
-        (signing = bcx_there_then_day(c, m)) != NULL || (signing = bcx_then_to_come(c, m)) != NULL)
+        (signing = bcx_there_then_day(c, m)) != NULL ||
+        (signing = bcx_then_to_come(c, m)) != NULL ||
+        (signing = bcx_at_that_meetings_time(c, m)) != NULL)
         return signing; /* "Aansluitend hield het werkcomité er zijn zestiende zitting" */
     if (c->lbit != L_EN || si == 0 || (c->se[si].d0 != c->se[si].d1 && !only_since_dates(c, si)) ||
         c->se[si - 1].heading || c->se[si - 1].nment > 0 || bcx_new_paragraph(c, si - 1) == 0)
@@ -314,6 +316,10 @@ const xd *bcx_next_says_when(const ctx *c, const mention *m, int *tense)
     const xd *then = bcx_nl_then_held(c, m); /* "... een werksessie. Die vond op ... plaats" */
     if (then != NULL) {
         *tense = -1;
+        return then;
+    }
+    if ((then = bcx_nl_then_planned(c, m)) != NULL) { /* "Die staat gepland voor maart" */
+        *tense = 1;
         return then;
     }
     if (m->xkind != BC_XM_NUMBERED || m->date[0] || si >= c->ns || m->noun >= m->noun_end ||

@@ -220,9 +220,10 @@ static int talks_took_place(const ctx *c, const mention *m, const xd *d)
     const bc_lex *e = NULL;
     if (m->previous || bcx_talks_held(c, m->sent) || m->planned < 0 || bcx_talks_past_verb(c, m))
         return 1;
-    /* or the month is one gone by: "last month", "earlier this month" */
-    return bcx_lex_find(c, C_REL_MONTH, d->t0, &e) > 0 &&
-           (e->val < 0 || bcx_word_is(c, d->t0, d->t1, "earlier"));
+    /* or the month is one gone by: "last month", "earlier this month", "november vorig jaar" */
+    return (bcx_lex_find(c, C_REL_MONTH, d->t0, &e) > 0 &&
+            (e->val < 0 || bcx_word_is(c, d->t0, d->t1, "earlier"))) ||
+           (c->lbit == L_NL && bcx_range_has(c, d->t0, d->t1, C_LAST_YEAR, -1));
 }
 
 /* 1 when talks m, whose words say neither took place nor to come ("houden in mei volgend
@@ -878,6 +879,11 @@ void bcx_resolve_mentions(ctx *c)
                 bcx_tell(&held, m->date, m->date_inferred, si, 1);
         }
     }
+    for (size_t k = 0; k < c->nm; k++) /* "Voorjaarsontmoeting 2019. Die ontmoeting werd op" */
+        if (!bcx_nl_name_year_day(c, &c->m[k]))
+            bcx_nl_talks_back(c, &c->m[k]); /* "... gehouden. ... Het overleg begon op" */
+    for (size_t k = 0; k < c->nm; k++)      /* "Het overleg vond plaats in de marge van ..." */
+        bcx_nl_sidelines_back(c, &c->m[k]);
     for (size_t k = 0; k < c->nm; k++) { /* "The conference ... took place on October 30" */
         int tense = 0;
         const xd *d = c->m[k].date[0] ? NULL : bcx_next_says_when(c, &c->m[k], &tense);

@@ -36,11 +36,14 @@ static int nl_received_by(const ctx *c, size_t si)
 /* 1 when Dutch sentence si has a verb of the past whose particle follows in its clause, the
  * names of a list between ("In februari kwamen de partijsecretarissen van Quang Ninh, Lang
  * Son, Cao Bang en Ha Giang in Ha Long samen met hun collega uit Guangxi op de jaarlijkse
- * voorjaarsontmoeting", "vond ... plaats"): it took place. */
+ * voorjaarsontmoeting", "vond ... plaats", "bracht ... een werkbezoek aan Ha Giang"): it took
+ * place. */
 static int nl_split_held(const ctx *c, size_t si)
 {
-    static const char *const verb[] = {"vond", "vonden", "kwam", "kwamen", NULL};
-    static const char *const part[] = {"plaats", "plaats", "samen", "samen", NULL};
+    static const char *const verb[] = {"vond",   "vonden",   "kwam", "kwamen",
+                                       "bracht", "brachten", NULL};
+    static const char *const part[] = {"plaats",     "plaats",     "samen", "samen",
+                                       "werkbezoek", "werkbezoek", NULL};
     size_t a = c->se[si].t0, b = c->se[si].t1;
     for (size_t k = a; c->lbit == L_NL && k < b; k++) {
         if (bcx_nl_took_place(c, k, b))
@@ -59,8 +62,22 @@ static int nl_split_held(const ctx *c, size_t si)
     return 0;
 }
 
+/* 1 when Dutch sentence si opens with talks or a meeting, its article before it, that began
+ * ("Het overleg begon op 28 februari 's middags"): they took place. */
+static int nl_began(const ctx *c, size_t si)
+{
+    size_t a = c->se[si].t0, b = c->se[si].t1, n = 0;
+    if (c->lbit != L_NL || a + 2 >= b ||
+        !(bcx_word_is(c, a, b, "het") || bcx_word_is(c, a, b, "de")))
+        return 0;
+    if ((n = bcx_lex_find(c, C_TALKS, a + 1, NULL)) == 0)
+        n = bcx_lex_find(c, C_MEET, a + 1, NULL);
+    return n > 0 && a + 1 + n < b &&
+           (bcx_word_is(c, a + 1 + n, b, "begon") || bcx_word_is(c, a + 1 + n, b, "begonnen"));
+}
+
 int bcx_talks_held(const ctx *c, size_t si)
 {
     return bcx_sent_has(c, si, C_HELD, -1) || bcx_sent_has(c, si, C_FUTURE, -1) ||
-           nl_received_by(c, si) || nl_split_held(c, si);
+           nl_received_by(c, si) || nl_split_held(c, si) || nl_began(c, si);
 }

@@ -38,10 +38,12 @@ static size_t its_number(const ctx *c, size_t j, size_t lim, int *kind, size_t *
 /* "Die kwam voor het laatst bijeen in juni 2024 in Kunming, voor de tiende keer.": the times
  * set off after a comma that closes a clause of coming together, "voor de" before the
  * ordinal ending before token j, its times word closing the sentence: the particle of that
- * clause is its noun (its first token + 1, 0 none). */
+ * clause is its noun (its first token + 1, 0 none); the verb itself when it is one of
+ * meeting ("vergaderde daar ook het gezamenlijk werkcomité ..., voor de tiende keer"). */
 static size_t times_aside(const ctx *c, size_t j, size_t lim, int *kind, size_t *noun_end)
 {
     static const char *const come[] = {"kwam", "kwamen", "komt", "komen", NULL};
+    static const char *const sat[] = {"vergaderde", "vergaderden", "vergadert", NULL};
     size_t lo = c->se[c->t[j - 1].sent].t0, n = bcx_lex_find(c, C_TIMES, j, NULL), i = j - 1;
     while (i > lo && c->t[i - 1].kind == T_NUM && !(bcx_gap(c, i - 1) & ~(unsigned)G_SPACE))
         i--; /* "10e": the number before its glued ending */
@@ -52,10 +54,17 @@ static size_t times_aside(const ctx *c, size_t j, size_t lim, int *kind, size_t 
     size_t part = 0;
     for (size_t q = i - 3 + 1; q > lo; q--) {
         size_t k = q - 1;
-        if (k + 1 < i - 2 && (bcx_gap(c, k) & (G_COMMA | G_DOT)))
-            return 0; /* the clause before the comma only */
+        if (k + 1 < i - 2 && (bcx_gap(c, k) & (G_COMMA | G_DOT)) &&
+            !bcx_list_comma(c, c->t[k].sent, k))
+            return 0; /* the clause before the comma only, a list of names in it */
         if (part == 0 && (bcx_word_is(c, k, lim, "bijeen") || bcx_word_is(c, k, lim, "samen")))
             part = k + 1;
+        for (int w = 0; sat[w]; w++)
+            if (bcx_word_is(c, k, lim, sat[w])) { /* a verb of meeting of its own */
+                *kind = K_GENERIC;
+                *noun_end = k + 1;
+                return k + 1;
+            }
         for (int w = 0; come[w] && part; w++)
             if (bcx_word_is(c, k, lim, come[w])) {
                 *kind = K_GENERIC;

@@ -211,9 +211,12 @@ int bcx_nl_present_meet(const ctx *c, size_t si)
 {
     static const char *const come[] = {"komt", "komen", NULL};
     /* verbs that are a meeting in the present by themselves, or with a noun of talks */
-    static const char *const meet[] = {"vergadert",    "vergaderen",    "overlegt", "overleggen",
-                                       "onderhandelt", "onderhandelen", "ontvangt", NULL};
-    static const char *const hold[] = {"houdt", "houden", "voeren", "voert", NULL};
+    static const char *const meet[] = {"vergadert",  "vergaderen",   "overlegt",
+                                       "overleggen", "onderhandelt", "onderhandelen",
+                                       "ontvangt",   "praten",       NULL};
+    static const char *const hold[] = {"houdt",   "houden", "voeren", "voert", "brengt",
+                                       "brengen", "reist",  "reizen", NULL};
+    /* "brengt in oktober een tegenbezoek", "reist naar Napo voor een nieuwe ronde gesprekken" */
     /* the past, or what was to be: "had", "wilden ... houden", "zou ... bijeenkomen" */
     static const char *const past[] = {
         "had",   "hadden",  "was", "waren",  "werd",  "werden", "zou", "zouden", "wilde", "wilden",
@@ -231,6 +234,12 @@ int bcx_nl_present_meet(const ctx *c, size_t si)
             present = !art && bcx_word_is(c, k, b, meet[w]);
         for (int w = 0; hold[w] && !present; w++)
             present = bcx_word_is(c, k, b, hold[w]) && bcx_range_has(c, k + 1, b, C_TALKS, -1);
+        /* "willen beide besturen in maart 2022 weer fysiek om de tafel": wanting to sit down
+         * together is to come */
+        if (!present && (bcx_word_is(c, k, b, "wil") || bcx_word_is(c, k, b, "willen")))
+            for (size_t q = k + 1; q < b && !present; q++)
+                present = bcx_words_at(c, q, b, "rond de tafel") ||
+                          bcx_words_at(c, q, b, "om de tafel") || bcx_words_at(c, q, b, "om tafel");
         for (int w = 0; come[w] && !present; w++)
             if (bcx_word_is(c, k, b, come[w]))
                 for (size_t q = k + 1; q < b && !present; q++)
@@ -278,6 +287,14 @@ int bcx_nl_agreed(const ctx *c, size_t si, size_t i)
         return 0;
     for (int w = 0; speak[w] && !verb; w++)
         verb = bcx_word_is(c, i, hi, speak[w]);
+    /* "Dat spraken de bestuurders ... af, tijdens besprekingen op maandag 3 april": what was
+     * agreed is told before, "Dat"; nothing after it is to come, no "om ... te" of it */
+    int told = verb && i == c->se[si].t0 + 1 &&
+               (bcx_word_is(c, i - 1, hi, "dat") || bcx_word_is(c, i - 1, hi, "dit"));
+    for (size_t k = i + 1; told && k < hi; k++)
+        told = !bcx_word_is(c, k, hi, "om") && !bcx_word_is(c, k, hi, "te");
+    if (told)
+        return 0;
     for (size_t k = i + 1; verb && k < hi && k < i + 13; k++) {
         if (bcx_gap(c, k - 1) & (G_COMMA | G_DOT))
             return 0;

@@ -55,6 +55,15 @@ static void that_year_is_the_year_told_before(void **state)
     assert_int_equal(dated(&y, "2022-10-14", 0), 1);
     assert_int_equal(dated(&y, "--10-14", 0), 0);
     bc_extraction_free(&y);
+    /* so too with a reference date a few days before the day in its year (the day left
+     * without a year, then refused as of another story's year): "van dat jaar" says 2022 */
+    static const char *const ceremony =
+        "Titel\n\nOp 14 december 2022 bespraken de besturen van Lao Cai en Yunnan bij de "
+        "grenspost de opwaardering van de brug. Die status werd op 28 december van dat jaar "
+        "tijdens een gezamenlijke ceremonie van Lao Cai en Yunnan officieel bekendgemaakt.";
+    y = run("nl", "2023-12-16", ceremony);
+    assert_int_equal(dated(&y, "2022-12-28", 0), 1);
+    bc_extraction_free(&y);
     /* no year told before "that year": the reference date's year is a guess, withheld; the
      * talks are kept, undated */
     const char *none = "Title\n\nThe two sides began preparing a border market in spring, and "

@@ -268,10 +268,74 @@ static void a_year_opening_a_chinese_name(void **state)
     }
 }
 
+/* A Dutch month told again right after a sentence of its paragraph whose last date is of
+ * that month with its year ("Op 9 maart kwamen ... bijeen voor de Voorjaarsbijeenkomst 2022.
+ * De negende zitting ... volgde in maart eveneens in Lang Son") is of that year, without a
+ * reference date and over one; not with a relative year of its own, another month, nor
+ * across a paragraph. */
+static void a_month_told_again_keeps_its_year(void **state)
+{
+    (void)state;
+    static const char *const first =
+        "Kop\n\nOp 9 maart kwamen de partijleiders van Quang Ninh, Lang Son, Cao Bang en Ha "
+        "Giang in Lang Son bijeen met Guangxi voor de Voorjaarsbijeenkomst 2022.";
+    char text[768];
+    snprintf(text, sizeof text,
+             "%s De negende zitting van het gezamenlijk werkcomité volgde in maart eveneens in "
+             "Lang Son.",
+             first);
+    const char *const refs[] = {NULL, "2023-01-20"};
+    for (int r = 0; r < 2; r++) {
+        bc_extraction x = run("nl", refs[r], text);
+        assert_string_equal(meet(&x, "", 9)->date, "2022-03");
+        bc_extraction_free(&x);
+    }
+    static const char *const not_it[] = {
+        " Vorig jaar volgde de negende zitting van het gezamenlijk werkcomité in maart in Lang "
+        "Son.",
+        " De negende zitting van het gezamenlijk werkcomité volgde in april in Lang Son.",
+        " De volgende zitting van het gezamenlijk werkcomité staat in maart in Lang Son "
+        "gepland.",
+        "\n\nDe negende zitting van het gezamenlijk werkcomité volgde in maart in Lang Son.",
+    };
+    for (size_t i = 0; i < sizeof not_it / sizeof not_it[0]; i++) {
+        snprintf(text, sizeof text, "%s%s", first, not_it[i]);
+        bc_extraction x = run("nl", NULL, text);
+        for (size_t k = 0; k < x.nmeetings; k++)
+            if (strcmp(x.meetings[k].date, "2022-03") == 0 ||
+                strcmp(x.meetings[k].date, "2022-04") == 0)
+                fail_msg("%s: dated %s", not_it[i], x.meetings[k].date);
+        bc_extraction_free(&x);
+    }
+}
+
+/* A year of a meeting's name in a sentence whose weekday goes unread without a reference
+ * date gives way to that day (it may be the meeting's), but not when the sentence tells the
+ * meeting's preparation ("begonnen donderdag al met de voorbereiding van de lentebijeenkomst
+ * van 2026"): that day is the preparation's. */
+static void a_named_year_beside_the_day_of_its_preparation(void **state)
+{
+    (void)state;
+    bc_extraction x = run("nl", NULL,
+                          "Kop\n\nLang Son en Guangxi begonnen donderdag al met de voorbereiding "
+                          "van de lentebijeenkomst van 2026.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2026");
+    bc_extraction_free(&x);
+    x = run("nl", NULL,
+            "Kop\n\nDe partijleiders van Lang Son en Guangxi openden donderdag de "
+            "lentebijeenkomst van 2026.");
+    for (size_t i = 0; i < x.nmeetings; i++)
+        assert_string_not_equal(x.meetings[i].date, "2026");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_relative_year_dates_the_days_of_its_clause),
+        cmocka_unit_test(a_month_told_again_keeps_its_year),
+        cmocka_unit_test(a_named_year_beside_the_day_of_its_preparation),
         cmocka_unit_test(a_meeting_name_gives_its_year),
         cmocka_unit_test(a_month_counted_from_the_report_is_not_the_names_year),
         cmocka_unit_test(a_year_after_the_body_dates_its_meeting_not_the_next),

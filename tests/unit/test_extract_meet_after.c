@@ -147,6 +147,67 @@ static void then_to_come_after_a_year_to_come(void **state)
                         "");
 }
 
+/* "Tegelijk met die bijeenkomst vergaderde het werkcomité ..., voor de negende keer": the
+ * date of the meeting the sentence before names, its name's year; not across a paragraph,
+ * nor from a sentence whose meetings are of two dates. */
+static const char *ninth_date(const bc_extraction *x)
+{
+    for (size_t i = 0; i < x->nmeetings; i++)
+        if (x->meetings[i].ordinal == 9)
+            return x->meetings[i].date;
+    fail_msg("no ninth meeting among %zu", x->nmeetings);
+    return NULL;
+}
+
+static void at_the_same_time_as_that_meeting(void **state)
+{
+    (void)state;
+    static const char *const spring =
+        "Kop\n\nDe afspraken komen van de Voorjaarsbijeenkomst 2018 van de partijsecretarissen "
+        "van Quang Ninh, Lang Son, Cao Bang, Ha Giang en Guangxi.";
+    static const char *const then =
+        "Tegelijk met die bijeenkomst vergaderde het gezamenlijk werkcomité van dezelfde "
+        "provincies, voor de negende keer.";
+    char text[768];
+    snprintf(text, sizeof text, "%s %s", spring, then);
+    bc_extraction x = run("nl", NULL, text);
+    assert_string_equal(ninth_date(&x), "2018");
+    bc_extraction_free(&x);
+    snprintf(text, sizeof text, "%s\n\n%s", spring, then);
+    x = run("nl", NULL, text);
+    assert_string_equal(ninth_date(&x), "");
+    bc_extraction_free(&x);
+    snprintf(text, sizeof text,
+             "Kop\n\nDe afspraken komen van de Voorjaarsbijeenkomst 2018 en van de "
+             "Voorjaarsbijeenkomst 2017 van de partijsecretarissen van Quang Ninh, Lang Son, Cao "
+             "Bang, Ha Giang en Guangxi. %s",
+             then);
+    x = run("nl", NULL, text);
+    assert_string_equal(ninth_date(&x), "");
+    bc_extraction_free(&x);
+}
+
+/* "Op 30 maart was de partijleider van Lang Son al in Nanning. Daar sprak hij met ...": the
+ * day of who was where, for the talks "Daar"; not when the sentence before tells more than
+ * that (a meeting of its own), nor across a paragraph. */
+static void there_after_who_was_where(void **state)
+{
+    (void)state;
+    static const char *const was =
+        "Kop\n\nOp 30 maart was de partijleider van Lang Son, Nguyen Quoc Doan, al in Lao Cai.";
+    static const char *const talks =
+        "Daar sprak hij met Liu Ning, de hoogste partijfunctionaris van Guangxi.";
+    char text[512];
+    snprintf(text, sizeof text, "%s %s", was, talks);
+    expect_one_held("nl", "2023-04-05", text, "2023-03-30");
+    expect_one_held("nl", NULL, text, "--03-30");
+    snprintf(text, sizeof text, "%s\n\n%s", was, talks);
+    bc_extraction x = run("nl", "2023-04-05", text);
+    for (size_t i = 0; i < x.nmeetings; i++)
+        assert_string_equal(x.meetings[i].date, "");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -155,6 +216,8 @@ int main(void)
         cmocka_unit_test(since_a_year_when_the_first_was_held),
         cmocka_unit_test(there_after_when_and_where_it_happened),
         cmocka_unit_test(then_to_come_after_a_year_to_come),
+        cmocka_unit_test(at_the_same_time_as_that_meeting),
+        cmocka_unit_test(there_after_who_was_where),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -97,6 +97,24 @@ static void datelines_lists_yesterday_and_the_same_month(void **state)
     x = run("zh", NULL, "第七次会议于8月在河江举行。第三次会议也于同月在河江召开。");
     assert_string_equal(meet(&x, "", 3)->date, "");
     bc_extraction_free(&x);
+    /* Dutch "Diezelfde maand", "dezelfde maand": so too, a month written with its year */
+    x = run("nl", NULL,
+            "Kop\n\nDe zevende vergadering werd op 9 augustus 2022 in Ha Giang gehouden. "
+            "Diezelfde maand kwam ook de derde conferentie in Ha Giang bijeen.");
+    assert_string_equal(meet(&x, "", 3)->date, "2022-08");
+    bc_extraction_free(&x);
+    /* its month's year only the reference date's: doubted like any completed date
+     * (extract_date_conf.c), withheld */
+    x = run("nl", "2022-09-02",
+            "Kop\n\nDe zevende vergadering werd op 9 augustus in Ha Giang gehouden. "
+            "Diezelfde maand kwam ook de derde conferentie in Ha Giang bijeen.");
+    assert_string_equal(meet(&x, "", 3)->date, "");
+    bc_extraction_free(&x);
+    x = run("nl", NULL,
+            "Kop\n\nDe zevende vergadering werd op 9 augustus in Ha Giang gehouden. "
+            "Diezelfde maand kwam ook de derde conferentie in Ha Giang bijeen.");
+    assert_string_equal(meet(&x, "", 3)->date, "");
+    bc_extraction_free(&x);
 }
 
 static void the_same_day_is_a_day_something_happened(void **state)
@@ -2250,6 +2268,144 @@ static void visits_and_receptions_dated_by_a_year(void **state)
     /* not fired: money received is no reception */
     x = run("en", "2019-11-15",
             "The two sides agreed that Lai Chau would receive 5 million USD from Honghe in 2020.");
+/* Dutch talks whose month is of last year ("In oktober vorig jaar zaten delegaties ...,
+ * waaronder Hekou valt, er ... over om tafel"): a month gone by, so they took place then,
+ * though an aside keeps their verb's past from them; a month without it says nothing of
+ * whether they took place. */
+static void talks_in_a_month_of_last_year(void **state)
+{
+    (void)state;
+    expect_one_held("nl", "2024-03-10",
+                    "Kop\n\nIn oktober vorig jaar zaten delegaties uit Lao Cai en de Chinese "
+                    "prefectuur Honghe, waaronder Hekou valt, er in Hekou al over om tafel.",
+                    "2023-10");
+    bc_extraction x = run("nl", "2024-03-10",
+                          "Kop\n\nIn oktober zaten delegaties uit Lao Cai en de Chinese "
+                          "prefectuur Honghe, waaronder Hekou valt, er in Hekou al over om tafel.");
+    for (size_t i = 0; i < x.nmeetings; i++)
+        assert_string_equal(x.meetings[i].date, "");
+    bc_extraction_free(&x);
+}
+
+/* A Dutch season of this year ("dit najaar", "dit voorjaar", "deze zomer") is this year for
+ * a meeting, with a reference date or a dated dateline; never an amount's period. */
+static void a_season_of_this_year(void **state)
+{
+    (void)state;
+    static const char *const text =
+        "Kop\n\nDe twaalfde vergadering van de werkgroep wordt dit najaar in Lao Cai verwacht.";
+    bc_extraction x = run("nl", "2024-06-01", text);
+    assert_string_equal(meet(&x, "", 12)->date, "2024");
+    bc_extraction_free(&x);
+    x = run("nl", NULL, text);
+    assert_string_equal(meet(&x, "", 12)->date, "");
+    bc_extraction_free(&x);
+    x = run("nl", "2024-06-01",
+            "Kop\n\nDe grenshandel via Lao Cai bedroeg dit voorjaar ruim 100 miljoen dollar.");
+    assert_string_equal(fig(&x, 100000000)->period, "");
+    bc_extraction_free(&x);
+}
+
+/* Dutch talks said to be apart ("een apart werkgesprek", "een afzonderlijk overleg") on the
+ * day of a body's meeting are a meeting of their own; without such a word they are that
+ * meeting. */
+static void talks_apart_on_a_meetings_day(void **state)
+{
+    (void)state;
+    static const char *const fmt =
+        "Kop\n\nOp 12 mei vond in Lao Cai de twaalfde vergadering van de gezamenlijke werkgroep "
+        "van Lai Chau, Lao Cai, Ha Giang, Dien Bien en Yunnan plaats. Dezelfde dag voerden de "
+        "partijsecretarissen van Lao Cai en Yunnan %s werkgesprek over de brug.";
+    char text[512];
+    snprintf(text, sizeof text, fmt, "een apart");
+    bc_extraction x = run("nl", "2024-05-14", text);
+    assert_int_equal(x.nmeetings, 2);
+    assert_string_equal(meet(&x, "", 0)->date, "2024-05-12");
+    bc_extraction_free(&x);
+    snprintf(text, sizeof text, fmt, "een");
+    x = run("nl", "2024-05-14", text);
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(meet(&x, "jwg-yunnan", 12)->date, "2024-05-12");
+    bc_extraction_free(&x);
+}
+
+/* "Dat spraken ... af, tijdens besprekingen op maandag 3 april": what was agreed is "Dat", told
+ * before, so the talks after the comma are no time to come and their day, just before the
+ * report's, is theirs; an agreement whose content follows ("spraken af, in juni opnieuw ...
+ * te praten") still tells a time to come. */
+static void dat_spraken_af_tells_nothing_to_come(void **state)
+{
+    (void)state;
+    expect_one_held("nl", "2023-04-05",
+                    "Kop\n\nLang Son en Chongzuo gaan nauwer samenwerken. Dat spraken de "
+                    "bestuurders van beide kanten eerder deze week af, tijdens besprekingen op "
+                    "maandag 3 april in de stad Lang Son.",
+                    "2023-04-03");
+    static const char *const to_come[] = {
+        "Kop\n\nDe bestuurders van Lang Son en Chongzuo spraken af, in juni opnieuw om tafel te "
+        "gaan in Chongzuo.",
+        "Kop\n\nDat spraken de bestuurders van Lang Son en Chongzuo af, om in juni opnieuw om "
+        "tafel te gaan in Chongzuo.",
+    };
+    for (size_t k = 0; k < sizeof to_come / sizeof to_come[0]; k++) {
+        bc_extraction x = run("nl", "2023-04-05", to_come[k]);
+        assert_int_equal(x.nmeetings, 1);
+        assert_string_equal(x.meetings[0].date, "2023-06");
+        assert_string_equal(x.meetings[0].status, "planned");
+        bc_extraction_free(&x);
+    }
+}
+
+/* "willen beide besturen in maart 2022 weer fysiek om de tafel": wanting to sit down
+ * together is talks to come, dated without a reference date too; what they wanted ("wilden")
+ * is not. */
+static void wanting_to_sit_down_together(void **state)
+{
+    (void)state;
+    static const char *const text =
+        "Kop\n\nAls de situatie het toelaat, willen Lao Cai en Hekou in maart 2022 weer fysiek "
+        "om de tafel, dit keer in Hekou.";
+    for (int r = 0; r < 2; r++) {
+        bc_extraction x = run("nl", r ? "2021-12-15" : NULL, text);
+        assert_int_equal(x.nmeetings, 1);
+        assert_string_equal(x.meetings[0].date, "2022-03");
+        assert_string_equal(x.meetings[0].status, "planned");
+        bc_extraction_free(&x);
+    }
+    bc_extraction x = run("nl", NULL,
+                          "Kop\n\nLao Cai en Hekou wilden in maart 2022 weer fysiek om de tafel, "
+                          "dit keer in Hekou.");
+    for (size_t i = 0; i < x.nmeetings; i++)
+        assert_string_not_equal(x.meetings[i].status, "planned");
+    bc_extraction_free(&x);
+}
+
+/* Dutch visits: "bracht ... een werkbezoek aan Ha Giang" took place, so its month is its
+ * date; "brengt in oktober een tegenbezoek" is to come, its month of this year after the
+ * report's; a month of something else brought is no meeting. */
+static void visits_paid_and_to_pay(void **state)
+{
+    (void)state;
+    expect_one_held("nl", NULL,
+                    "Kop\n\nBegin mei 2019 bracht een delegatie uit Wenshan onder leiding van "
+                    "partijsecretaris Tong Zhiyun al een werkbezoek aan Ha Giang.",
+                    "2019-05");
+    bc_extraction x = run("nl", "2019-05-09",
+                          "Kop\n\nHa Giang brengt in oktober een tegenbezoek "
+                          "aan Wenshan.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2019-10");
+    assert_string_equal(x.meetings[0].status, "planned");
+    bc_extraction_free(&x);
+    x = run("nl", "2023-06-19",
+            "Kop\n\nIn oktober reist een delegatie uit Ha Giang naar Napo voor een nieuwe ronde "
+            "gesprekken.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2023-10");
+    assert_string_equal(x.meetings[0].status, "planned");
+    bc_extraction_free(&x);
+    x = run("nl", "2019-05-09",
+            "Kop\n\nDe nieuwe brug brengt in oktober meer vrachtverkeer naar Ha Giang.");
     assert_int_equal(x.nmeetings, 0);
     bc_extraction_free(&x);
 }
@@ -2575,9 +2731,53 @@ static void the_day_a_thing_opens(void **state)
     }
 }
 
+/* "Begin juni praten Lao Cai en Hekou verder over de brug": the Dutch present of talking, to
+ * come in that month; talking that goes on without a time ("praten al langer over") is no
+ * meeting. */
+static void praten_in_a_month_to_come(void **state)
+{
+    (void)state;
+    bc_extraction x = run("nl", "2024-05-28",
+                          "Kop\n\nBegin juni praten het provinciebestuur van Lao Cai en de "
+                          "Chinese stad Hekou verder over de brug.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2024-06");
+    assert_string_equal(x.meetings[0].status, "planned");
+    bc_extraction_free(&x);
+    x = run("nl", "2024-05-28", "Kop\n\nLao Cai en Hekou praten al langer over de brug.");
+    assert_int_equal(x.nmeetings, 0);
+    bc_extraction_free(&x);
+}
+
+/* "nodigde Hekou uit voor een vervolgoverleg in september": follow-up talks one side invited
+ * the other to are to come; an invitation to a fair is no meeting. */
+static void invited_to_follow_up_talks(void **state)
+{
+    (void)state;
+    bc_extraction x = run("nl", "2024-05-10",
+                          "Kop\n\nLao Cai nodigde Hekou uit voor een vervolgoverleg in september, "
+                          "waar de plannen voor de brug moeten worden vastgelegd.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2024-09");
+    assert_string_equal(x.meetings[0].status, "planned");
+    bc_extraction_free(&x);
+    x = run("nl", "2024-05-10",
+            "Kop\n\nLao Cai nodigde bedrijven uit Hekou uit voor een handelsbeurs in september.");
+    assert_int_equal(x.nmeetings, 0);
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(talks_in_a_month_of_last_year),
+        cmocka_unit_test(a_season_of_this_year),
+        cmocka_unit_test(talks_apart_on_a_meetings_day),
+        cmocka_unit_test(dat_spraken_af_tells_nothing_to_come),
+        cmocka_unit_test(wanting_to_sit_down_together),
+        cmocka_unit_test(visits_paid_and_to_pay),
+        cmocka_unit_test(praten_in_a_month_to_come),
+        cmocka_unit_test(invited_to_follow_up_talks),
         cmocka_unit_test(a_first_line_with_a_dateline_is_the_body),
         cmocka_unit_test(no_year_is_invented),
         cmocka_unit_test(datelines_lists_yesterday_and_the_same_month),

@@ -592,6 +592,26 @@ static void die_is_the_body_named_before(void **state)
     bc_extraction_free(&x);
 }
 
+/* "vergaderde het gezamenlijk werkcomité ..., voor de negende keer": the verb of meeting
+ * itself is the noun the times set off after the comma number; not the times of something
+ * else the clause says ("..., voor de tweede keer gastheer"). */
+static void vergaderde_for_the_nth_time(void **state)
+{
+    (void)state;
+    bc_extraction x = run("nl", "2018-05-02",
+                          "Kop\n\nOp 27 april vergaderde het gezamenlijk werkcomité van Quang "
+                          "Ninh, Lang Son, Cao Bang, Ha Giang en Guangxi in Nanning, voor de "
+                          "negende keer.");
+    assert_string_equal(meet(&x, "jwc-guangxi", 9)->date, "2018-04-27");
+    bc_extraction_free(&x);
+    x = run("nl", "2018-05-02",
+            "Kop\n\nOp 27 april vergaderde het gezamenlijk werkcomité van Quang Ninh, Lang Son, "
+            "Cao Bang, Ha Giang en Guangxi in Nanning, voor de tweede keer als gastheer.");
+    for (size_t i = 0; i < x.nmeetings; i++)
+        assert_int_equal(x.meetings[i].ordinal, 0);
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -610,6 +630,7 @@ int main(void)
         cmocka_unit_test(the_yearly_conference_by_its_own_words),
         cmocka_unit_test(the_guards_meetings_are_theirs),
         cmocka_unit_test(die_is_the_body_named_before),
+        cmocka_unit_test(vergaderde_for_the_nth_time),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -1399,7 +1399,10 @@ int bcx_deciding_zh(const ctx *c, const mention *m);
 /* 1 when Chinese day d of mention m's sentence is not m's by any of the above
  * (bcx_next_clause_day, bcx_other_noun_clause, bcx_first_planned_zh, bcx_year_of_other_zh,
  * bcx_decided_day_zh), or d stands in another clause than m's, which says m took place
- * lately ("两地近日举行会谈，就11月28日发生的…交换意见": none). */
+ * lately ("两地近日举行会谈，就11月28日发生的…交换意见": none), or d stands after m in a
+ * later clause, one that names no meeting, holding or time of m ("…举行会谈，
+ * 推动东兴方面于10日上午恢复…通关"), or while a date as fine writes m's own clause or opens
+ * the sentence ("1月8日，…举行会谈，…于10日…"): another action's day. */
 int bcx_not_its_day_zh(const ctx *c, const mention *m, const xd *d);
 /* The day of a delegation's arrival or visit that sentence si tells without naming a
  * meeting: its only day, opening it ("Le 14 mars, une delegation ... est arrivee a Lang

@@ -1515,6 +1515,11 @@ void bcx_han_facing(ctx *c, size_t si, unsigned present);
 void bcx_cite_add(bc_xcite *c, size_t qs, size_t qe);
 /* Merges the citations of b into a. */
 void bcx_cite_merge(bc_xcite *a, const bc_xcite *b);
+/* Merges a headline's round bound into the one body amount it rounds ("超千亿元" and
+ * "1002.6亿元": over it by at most 5 %, "nearly" under it by at most 5 %; same currency,
+ * goal or not, fitting periods and measures): the body's statement stays, with the
+ * headline's quote (extract_fig_head.c). */
+void bcx_fig_merge_heading_bounds(ctx *c);
 /* The province ids of sentence si's names, at most max, into ids; returns how many. */
 int bcx_sent_provinces(const ctx *c, size_t si, char ids[][64], int max);
 /* 1 when province name h of sentence si is part of a person's title or office: an office

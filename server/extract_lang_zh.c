@@ -29,6 +29,7 @@ const bc_lex bc_lex_zh[] = {
     WE(C_QUAL_OVER, "超过", 0),
     WE(C_QUAL_OVER, "逾", 0),
     WE(C_QUAL_OVER, "突破", 0),
+    WE(C_QUAL_OVER, "超", 0), /* "超千亿元", "超380亿元" */
     WE(C_QUAL_OVER, "高于", 0),
     WE(C_QUAL_OVER, "多于", 0),
     WE(C_QUAL_NEARLY, "近", 0),

@@ -1404,6 +1404,11 @@ int bcx_deciding_zh(const ctx *c, const mention *m);
  * 推动东兴方面于10日上午恢复…通关"), or while a date as fine writes m's own clause or opens
  * the sentence ("1月8日，…举行会谈，…于10日…"): another action's day. */
 int bcx_not_its_day_zh(const ctx *c, const mention *m, const xd *d);
+/* 1 when Chinese month d, its end and a word of before right after it ("本月底前", "4月底之前",
+ * "6月下旬前"), stands in the clause of planned meeting m, right before its holding: the
+ * month m is to take place in, not a deadline of something else (the annotations date
+ * "voor eind september om de tafel" by its month). */
+int bcx_month_end_planned_zh(const ctx *c, const mention *m, const xd *d);
 /* The day of a delegation's arrival or visit that sentence si tells without naming a
  * meeting: its only day, opening it ("Le 14 mars, une delegation ... est arrivee a Lang
  * Son"), neither a day things run from nor a deadline. NULL when none. */

@@ -390,6 +390,23 @@ int bcx_not_its_day_zh(const ctx *c, const mention *m, const xd *d)
             own_day_before(c, m, d) || later_action_day(c, m, d));
 }
 
+int bcx_month_end_planned_zh(const ctx *c, const mention *m, const xd *d)
+{
+    static const char *const end[] = {"底", "末", "下旬", NULL};
+    size_t hi = c->se[m->sent].t1, k = d->t1, n = 0;
+    if (c->lbit != L_ZH || m->planned <= 0 || d->prec != 2 || d->t1 > m->t0 ||
+        bcx_commas(c, d->t1 - 1, m->t0) > 0)
+        return 0;
+    for (int w = 0; end[w] && n == 0; w++)
+        n = bcx_words_at(c, k, hi, end[w]);
+    if (n == 0 || (k += n) >= hi || (n = bcx_lex_find(c, C_DEADLINE, k, NULL)) == 0)
+        return 0;
+    /* then the meeting's holding, a place or "again" at most between ("本月底前再次举行视频
+     * 会谈", "4月底前在芒街举行第三次会谈"), nothing else to be done by then */
+    k += n;
+    return m->t0 - k <= 12 && bcx_range_has(c, k, m->t0, C_HELD, -1);
+}
+
 int bcx_modifier_zh(const ctx *c, const mention *m)
 {
     static const char *const stop[] = {"在", "于", "暨", "和", "与", "及", "期间", NULL};

@@ -248,6 +248,37 @@ static void a_year_opening_a_figure_frames_no_day(void **state)
     bc_extraction_free(&x);
 }
 
+/* "同日", "当天", "次日", "同月" count from the time the story last told: not from a day told
+ * before it when a month opens a later sentence of the paragraph ("2024年3月，…。同日下午，
+ * …"), nor across a month the text does not date ("去年12月，…" without a reference date);
+ * a month recalled in passing ("会议回顾了去年6月…") leaves the day told as it is. */
+static void the_same_day_of_a_month_told_last(void **state)
+{
+    (void)state;
+    static const char *const a =
+        "标题\n\n2023年12月14日，高平省与百色市在茶岭口岸举行第二次会谈。\n\n2024年3月，"
+        "红河州与老街省在河口举行第八次联席会议。同日下午，两地领导还举行了会谈。";
+    expect_at("2024-06-20", a, "同日下午", "");
+    static const char *const b =
+        "标题\n\n3月12日，红河州与老街省在河口举行第九次联席会议。\n\n4月，文山州代表团赴河江"
+        "省访问。其间，双方举行第六次会谈。次日，两地边防部门举行会晤。";
+    expect_at("2025-06-20", b, "其间", "");
+    expect_at("2025-06-20", b, "次日", "");
+    static const char *const d = "标题\n\n2024年5月10日，百色市与高平省举行第三次会谈。\n\n"
+                                 "去年12月，两市签署合作备忘录。同月，双方举行第二次会谈。";
+    expect_at(NULL, d, "同月", "");
+    /* negative: a month recalled in passing; a month opening a sentence with a day after it */
+    static const char *const e =
+        "标题\n\n3月12日，红河州与老街省在河口举行第九次联席会议。会议回顾了去年6月在昆明举行"
+        "的第八次联席会议以来的合作成果。当天下午，双方举行会谈。";
+    expect_at("2025-06-20", e, "当天下午", "2025-03-12");
+    expect_at(NULL, e, "当天下午", "--03-12");
+    static const char *const f =
+        "标题\n\n2024年3月，红河州与老街省举行第八次联席会议。3月20日，两地边防部门举行第五次"
+        "会晤。同日下午，两地领导还举行了会谈。";
+    expect_at("2024-06-20", f, "同日下午", "2024-03-20");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -259,6 +290,7 @@ int main(void)
         cmocka_unit_test(no_date_to_count_from_gives_none),
         cmocka_unit_test(a_day_alone_a_few_days_before_the_day_told),
         cmocka_unit_test(a_day_of_this_or_last_month),
+        cmocka_unit_test(the_same_day_of_a_month_told_last),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

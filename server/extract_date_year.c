@@ -373,8 +373,10 @@ int bcx_year_unread(const ctx *c, const mention *m)
         if (mine == 1 && other == 0)
             return 1;
     }
+    /* a month its sentence writes after a relative year, which no reference date completes
+     * ("去年6月，双方在莱州市举行了2024年度会晤" read without one): the one meeting of it */
     if (s->unread == 0)
-        return 0;
+        return s->yearless && s->nment <= 1;
     /* the one meeting of its sentence, or the word in its clause */
     size_t u = s->unread - 1;
     return s->nment <= 1 || bcx_commas(c, u < m->t0 ? u : m->t1 - 1, u < m->t0 ? m->t0 : u) == 0;

@@ -83,8 +83,8 @@ static void a_meeting_name_gives_its_year(void **state)
 /* A meeting named with its year whose sentence counts its month or day from the report
  * ("本月上旬", "上月", "昨天", "earlier this month", "yesterday"): with a reference date, that
  * month, marked as the reference's; without one, no date (not the name's year, which is
- * coarser than what the text says); the name's year alone dates it when the sentence says
- * no more. */
+ * coarser than what the text says, nor when a relative year's month is left without a
+ * year: "去年2月"); the name's year alone dates it when the sentence says no more. */
 static void a_month_counted_from_the_report_is_not_the_names_year(void **state)
 {
     (void)state;
@@ -97,6 +97,8 @@ static void a_month_counted_from_the_report_is_not_the_names_year(void **state)
         {"zh", NULL, "此前，2025年广西与越南边境四省党委书记新春会晤上月在南宁举行。", ""},
         {"zh", NULL, "2025年广西与越南边境四省党委书记新春会晤昨天在南宁举行。", ""},
         {"zh", NULL, "2025年广西与越南边境四省党委书记新春会晤在南宁举行。", "2025"},
+        /* a month after a relative year, no reference date: no year completes it */
+        {"zh", NULL, "去年2月，2025年广西与越南边境四省党委书记新春会晤在南宁举行。", ""},
         {"en", "2025-02-28",
          "The 2025 Spring Meeting of the party secretaries of Guangxi and the four Vietnamese "
          "provinces was held earlier this month in Nanning.",

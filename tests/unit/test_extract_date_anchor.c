@@ -279,6 +279,31 @@ static void the_same_day_of_a_month_told_last(void **state)
     expect_at("2024-06-20", f, "同日下午", "2024-03-20");
 }
 
+/* A month written with its year that opens a sentence gives its year to the days of that
+ * month the paragraph then tells without a year, not the reference date's; another month
+ * (the story may have moved on) keeps its own reading. */
+static void a_month_with_its_year_opens_the_story(void **state)
+{
+    (void)state;
+    static const char *const a =
+        "标题\n\n2023年3月下旬，文山州代表团访问河江省。3月28日，双方在河江市"
+        "举行第五次会谈。";
+    expect_at("2025-06-20", a, "3月28日", "2023-03-28");
+    expect_at(NULL, a, "3月28日", "2023-03-28");
+    static const char *const b =
+        "标题\n\n回顾过去，2020年1月，两地曾在老街举行第三次会谈。当时双方决定，"
+        "每年举行一次会谈。1月20日，第四次会谈在河口举行。";
+    expect_at("2025-06-20", b, "1月20日", "2020-01-20");
+    /* negative: another month than the one opening the story */
+    static const char *const d =
+        "标题\n\n2023年12月，茶岭口岸升格为国际口岸。3月5日，双方在茶岭举行"
+        "第六次会谈。";
+    bc_extraction x = run("zh", "2025-06-20", d);
+    for (size_t i = 0; i < x.nmeetings; i++)
+        assert_string_not_equal(x.meetings[i].date, "2023-03-05");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -291,6 +316,7 @@ int main(void)
         cmocka_unit_test(a_day_alone_a_few_days_before_the_day_told),
         cmocka_unit_test(a_day_of_this_or_last_month),
         cmocka_unit_test(the_same_day_of_a_month_told_last),
+        cmocka_unit_test(a_month_with_its_year_opens_the_story),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -257,9 +257,21 @@ static void a_year_opening_a_chinese_name(void **state)
     assert_string_equal(x.meetings[0].date, "2022");
     assert_string_equal(x.meetings[0].mechanism, "spring-meeting-guangxi");
     bc_extraction_free(&x);
+    /* its members listed with "、": still its name; the day before it takes its year */
+    x = run("zh", NULL,
+            "将共同落实2023年中国广西与越南广宁、谅山、高平、河江四省党委书记新春会晤达成的共识。");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2023");
+    bc_extraction_free(&x);
+    x = run(
+        "zh", NULL,
+        "2月21日，2025年中国广西与越南广宁、谅山、高平、河江四省党委书记新春会晤在下龙市举行。");
+    assert_string_equal(x.meetings[0].date, "2025-02-21");
+    bc_extraction_free(&x);
     static const char *const not_its[] = {
         "2022年，两地贸易额增长，新春会晤也强调要保障口岸畅通。",
         "2022年以来中国广西与越南边境四省党委书记新春会晤多次强调保障口岸畅通。",
+        "2022年，广宁、谅山两省贸易额增长，新春会晤也强调要保障口岸畅通。",
     };
     for (size_t k = 0; k < sizeof not_its / sizeof not_its[0]; k++) {
         x = run("zh", NULL, not_its[k]);

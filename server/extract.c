@@ -828,8 +828,10 @@ int bc_extract(const char *text, size_t len, const char *lang, const char *refer
     }
     if (c.rc == BC_OK)
         emit_dates(&c);
-    if (c.rc == BC_OK)
+    if (c.rc == BC_OK) {
         dedup(&c);
+        bcx_fig_merge_heading_bounds(&c);
+    }
     if (c.rc == BC_OK)
         bcx_unsaid_status(&c);
     if (c.rc == BC_OK)

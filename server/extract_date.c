@@ -637,6 +637,51 @@ static int event_day(const ctx *c, const xd *d)
     return bcx_date_bound(c, d) == 0;
 }
 
+/* 1 when a Chinese month ("12月") that became no date opens a sentence between date k and
+ * token i: a time the story told but the text does not date ("去年12月，…" without a
+ * reference date), which "同月" or "同日" after it refers to, not date k. */
+static int undated_month_since(const ctx *c, size_t k, size_t i)
+{
+    if (c->lbit != L_ZH)
+        return 0;
+    for (size_t q = c->d[k].t1; q + 1 < i; q++) {
+        if (c->t[q].kind != T_NUM || bcx_words_at(c, q + 1, i, "月") == 0 ||
+            q > c->se[c->t[q].sent].t0 + 2)
+            continue; /* the time a sentence opens with ("去年12月，…"), not one recalled */
+        int dated = 0;
+        for (size_t j = k + 1; j < c->nd && !dated; j++)
+            dated = c->d[j].t0 <= q && q < c->d[j].t1;
+        if (!dated)
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 when date mon (index in ctx.d, SIZE_MAX none), after day k, is a month (no day) that
+ * opens sentence si or one before it in its paragraph, one that names a meeting (or two
+ * sentences back or more, anything): the time the story last told, so "the same day" or
+ * "the next day" is a day of it the text does not give ("2024年3月，…举行第八次联席会议。
+ * 同日下午，两地领导还举行了会见": not a day told paragraphs before). */
+static int month_told_last(const ctx *c, size_t si, size_t k, size_t mon)
+{
+    if (mon == SIZE_MAX || mon <= k || c->d[mon].prec != 2 || !event_day(c, &c->d[mon]))
+        return 0;
+    size_t ms = c->t[c->d[mon].t0].sent;
+    if (ms > si || c->d[mon].t0 > c->se[ms].t0 + 1)
+        return 0;
+    for (size_t q = ms + 1; q <= si; q++)
+        if (bcx_new_paragraph(c, q))
+            return 0; /* another paragraph's time */
+    /* it names a meeting or a visit ("4月，文山州代表团赴河江省访问。其间，…"), or lies two
+     * sentences back or more */
+    static const char *const visit[] = {"代表团", "访问", "考察", "出访", NULL};
+    int named = bcx_sent_has(c, ms, C_MEET, -1) || bcx_sent_has(c, ms, C_TALKS, -1) || ms + 1 < si;
+    for (size_t q = c->se[ms].t0; !named && q < c->se[ms].t1; q++)
+        for (int w = 0; visit[w] && !named; w++)
+            named = bcx_words_at(c, q, c->se[ms].t1, visit[w]) > 0;
+    return named;
+}
+
 void bcx_find_dates(ctx *c)
 {
     const bc_lex *e = NULL;
@@ -670,14 +715,14 @@ void bcx_find_dates(ctx *c)
                 bcx_try_rel_year_month(c, i, lim, &r)) {
                 /* found */
             } else if ((n = bcx_lex_find(c, C_SAME_DAY, i, &e)) > 0 && e->val == 2) {
-                if (last_mon != SIZE_MAX)
+                if (last_mon != SIZE_MAX && !undated_month_since(c, last_mon, i))
                     same_month(&c->d[last_mon], &r);
                 r.n = n;
             } else if ((n = bcx_lex_find(c, C_SAME_DAY, i, &e)) > 0 && e->val == 3) {
                 /* "会晤期间": during the meeting, the day of the last one named (not the
                  * day a tourist line opened in the sentence before); none, no day */
                 size_t lm = bcx_during_day_zh(c, si, i, last_meet);
-                if (lm != SIZE_MAX) {
+                if (lm != SIZE_MAX && !month_told_last(c, si, lm, last_mon)) {
                     memcpy(r.iso, c->d[lm].iso, sizeof r.iso);
                     r.inferred = c->d[lm].inferred;
                     r.prec = c->d[lm].prec;
@@ -687,8 +732,14 @@ void bcx_find_dates(ctx *c)
                 r.n = n;
             } else if (day_told(c, i, last_day, last_past) != SIZE_MAX &&
                        (n = bcx_lex_find(c, C_SAME_DAY, i, &e)) > 0) {
-                /* "Cung ngay", "W tym samym dniu", "当天": the day last named */
+                /* "Cung ngay", "W tym samym dniu", "当天": the day last named; none when the
+                 * sentence before opens with a month, after it, at which it tells a meeting */
                 size_t k = day_told(c, i, last_day, last_past);
+                r.n = n;
+                if (month_told_last(c, si, k, last_mon) || undated_month_since(c, k, i)) {
+                    i += n;
+                    continue;
+                }
                 memcpy(r.iso, c->d[k].iso, sizeof r.iso);
                 r.inferred = c->d[k].inferred;
                 r.prec = 3;
@@ -706,6 +757,9 @@ void bcx_find_dates(ctx *c)
                  * it again from the day of the meeting last told */
                 if (k != SIZE_MAX && c->t[c->d[k].t0].sent + 3 < si && first_meet != SIZE_MAX)
                     k = first_meet;
+                if (k != SIZE_MAX &&
+                    (month_told_last(c, si, k, last_mon) || undated_month_since(c, k, i)))
+                    k = SIZE_MAX; /* "4月，…访问。其间，…。次日，…": a day of April */
                 for (size_t q = i + n; q < lim && q < i + n + 3 && k != SIZE_MAX; q++)
                     if (c->t[q].kind == T_NUM || c->t[q].kind == T_DATE)
                         k = SIZE_MAX;

@@ -208,6 +208,25 @@ static const xd *opening_year(const ctx *c, size_t si)
     return NULL;
 }
 
+/* The month or day written with its year that opens sentence si, or a clause a few words
+ * into it ("2023年3月下旬，…", "回顾过去，2020年1月，…"; not one counted from the reference
+ * date): its date, else NULL. */
+static const xd *opening_month(const ctx *c, size_t si)
+{
+    size_t open = bcx_sent_open(c, si);
+    for (size_t k = c->se[si].d0; k < c->se[si].d1; k++) {
+        const xd *d = &c->d[k];
+        if (d->dateline)
+            continue;
+        if (d->prec < 2 || d->iso[0] == '-' || d->inferred || d->rel_year || d->same_day ||
+            d->rel || strchr(d->iso, '/') != NULL || d->t0 > open + 6 ||
+            !bcx_opens_clause(c, si, d) || d->t1 >= c->se[si].t1)
+            return NULL;
+        return d;
+    }
+    return NULL;
+}
+
 /* 1 when sentence si writes a year of its own after token from: a date with its year
  * written, or a relative year ("今年以来", "明年3月"), which says another year than the
  * paragraph's even where no reference date makes it a date. */
@@ -280,16 +299,21 @@ static void same_month_year_zh(ctx *c)
 
 void bcx_context_year_zh(ctx *c)
 {
-    int y = 0, text = 0;
+    int y = 0, text = 0, m0 = 0;
     same_month_year_zh(c);
     for (size_t si = 0; c->lbit == L_ZH && si < c->ns; si++) {
         if (c->se[si].heading || bcx_new_paragraph(c, si))
             y = 0;
         /* a year's figure ("2024年，双方贸易额达52亿美元") tells no events of that year */
         const xd *o = bcx_states_money(c, si) ? NULL : opening_year(c, si);
-        size_t from = o != NULL ? o->t1 : c->se[si].t0;
+        /* a month written with its year opens the story told after it ("2023年3月下旬，文山州
+         * 代表团访问河江省。3月28日，双方…举行第五次会谈"): its year, for a day of that month */
+        const xd *om = o == NULL && !bcx_states_money(c, si) ? opening_month(c, si) : NULL;
+        size_t from = o != NULL ? o->t1 : om != NULL ? om->t1 : c->se[si].t0;
         if (o != NULL)
-            y = atoi(o->iso), text = !o->inferred;
+            y = atoi(o->iso), text = !o->inferred, m0 = 0;
+        else if (om != NULL)
+            y = atoi(om->iso), text = 1, m0 = atoi(om->iso + 5);
         if (writes_year(c, si, from) || bcx_counted_opening(c, si) == 2) {
             y = 0; /* "第二年3月15日", "两年后": another year than the paragraph's */
             continue;
@@ -306,6 +330,8 @@ void bcx_context_year_zh(ctx *c)
                 continue;
             if (bare && !text)
                 continue; /* "去年" without a reference date says no year */
+            if (m0 != 0 && atoi(d->iso + (bare ? 2 : 5)) != m0)
+                continue; /* another month: the story may have moved on (extract_date_doubt.c) */
             char iso[24];
             snprintf(iso, sizeof iso, "%04d-%s", y, d->iso + (bare ? 2 : 5));
             copy_str(d->iso, sizeof d->iso, iso);

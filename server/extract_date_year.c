@@ -11,6 +11,21 @@
 /* 1 when the year date d is written in a meeting's name: right after or before the words
  * of a meeting ("Gap go dau Xuan nam 2025", "Voorjaarsbijeenkomst 2023", "the 2025 Spring
  * Meeting"), or, in Chinese, opening a clause that ends with one ("2025年...新春会晤"). */
+/* 1 when the gap after token k holds only the Chinese enumeration comma "、" (and spaces). */
+static int enum_gap(const ctx *c, size_t k)
+{
+    size_t i = c->t[k].end, e = c->t[k + 1].start, n = 0;
+    while (i < e) {
+        if (c->s[i] == ' ')
+            i++;
+        else if (e - i >= 3 && memcmp(c->s + i, "\xE3\x80\x81", 3) == 0)
+            i += 3, n++;
+        else
+            return 0;
+    }
+    return n > 0;
+}
+
 int bcx_name_year(const ctx *c, size_t si, const xd *d)
 {
     const bc_lex *e = NULL;
@@ -19,7 +34,9 @@ int bcx_name_year(const ctx *c, size_t si, const xd *d)
         return 0;
     if (c->lbit == L_ZH) {
         for (size_t k = d->t1; k < hi && k < d->t1 + 30; k++) {
-            if (k > d->t1 && (bcx_gap(c, k - 1) & (G_COMMA | G_DOT)))
+            /* the members of a name are listed with "、" ("2025年中国广西与越南广宁、谅山、
+             * 高平、河江四省党委书记新春会晤"): no clause break */
+            if (k > d->t1 && (bcx_gap(c, k - 1) & (G_COMMA | G_DOT)) && !enum_gap(c, k - 1))
                 return 0;
             if (bcx_lex_find(c, C_MEET, k, &e) > 0)
                 return 1;
@@ -58,7 +75,7 @@ int bcx_date_beside_name(const ctx *c, const xd *d, size_t i, size_t n)
     if (c->lbit == L_ZH && d->prec == 1 && !d->inferred && d->t1 <= i && i < d->t1 + 30 &&
         bcx_words_at(c, d->t1, i, "以来") == 0 && bcx_words_at(c, d->t1, i, "来") == 0) {
         for (size_t k = d->t1; k < i; k++)
-            if ((bcx_gap(c, k - 1) & (G_COMMA | G_DOT | G_PAREN)) ||
+            if (((bcx_gap(c, k - 1) & (G_COMMA | G_DOT | G_PAREN)) && !enum_gap(c, k - 1)) ||
                 bcx_lex_find(c, C_MEET, k, NULL) > 0 || bcx_lex_find(c, C_TALKS, k, NULL) > 0)
                 return 0;
         return 1;
@@ -482,7 +499,11 @@ int bcx_year_unread(const ctx *c, const mention *m)
         if (mine == 1 && other == 0)
             return 1;
     }
-    if (s->unread == 0 || day_names_other(c, s->unread - 1, m))
+    /* a month its sentence writes after a relative year, which no reference date completes
+     * ("去年6月，双方在莱州市举行了2024年度会晤" read without one): the one meeting of it */
+    if (s->unread == 0)
+        return s->yearless && s->nment <= 1;
+    if (day_names_other(c, s->unread - 1, m))
         return 0;
     /* the one meeting of its sentence, or the word in its clause */
     size_t u = s->unread - 1;

@@ -62,7 +62,11 @@ const char *bcx_fig_qualifier(const ctx *c, size_t si, size_t lead, size_t after
              {C_QUAL_ABOUT, "about"},
              {C_QUAL_UNDER, "under"}};
     const bc_lex *e = NULL;
-    size_t lo = c->se[si].t0, hi = c->se[si].t1;
+    size_t lo = c->se[si].t0, hi = c->se[si].t1, cur;
+    /* a Chinese currency word before the number stands between ("约合人民币4700万元") */
+    if (c->lbit == L_ZH && lead > lo &&
+        (cur = bcx_lex_ending(c, C_CURRENCY, lo, lead, NULL)) != SIZE_MAX && cur < lead)
+        lead = cur;
     for (size_t p = lead > lo + 4 ? lead - 4 : lo; p < lead; p++)
         for (size_t q = 0; q < sizeof Q / sizeof Q[0]; q++) {
             size_t n = bcx_lex_find(c, Q[q].cls, p, &e);

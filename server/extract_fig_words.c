@@ -1,7 +1,8 @@
 /* extract_fig_words.c: amounts of money whose number is written in words before a scale
  * of a million or more ("tweeënhalf miljard dollar", "two and a half billion dollars",
  * "achttien miljard yuan", "deux milliards et demi de dollars", "półtora miliarda",
- * "två och en halv miljard dollar"): the number's value and tokens, for extract_fig.c. */
+ * "två och en halv miljard dollar"), and Chinese numbers in characters before 万 or 亿
+ * ("千亿元", "三千五百亿越南盾"): the number's value and tokens, for extract_fig.c. */
 #include "extract_int.h"
 
 #include <string.h>
@@ -400,12 +401,101 @@ static int connector(const ctx *c, size_t k)
     return 0;
 }
 
+/* A Chinese numeral at token i: 0-9 (一 二 两 三 … 九, 零 none) as a digit, 十 百 千 as a
+ * unit (*unit set), -1 when neither. */
+static int zh_numeral(const ctx *c, size_t i, size_t lim, int *unit)
+{
+    static const char *const digit[] = {"零", "一", "二", "三", "四", "五",
+                                        "六", "七", "八", "九", NULL};
+    static const char *const units[] = {"十", "百", "千", NULL};
+    static const int uval[] = {10, 100, 1000};
+    *unit = 0;
+    if (i >= lim || !c->t[i].han)
+        return -1;
+    for (int d = 0; digit[d]; d++)
+        if (bcx_words_at(c, i, lim, digit[d]) > 0)
+            return d;
+    if (bcx_words_at(c, i, lim, "两") > 0)
+        return 2;
+    for (int u = 0; units[u]; u++)
+        if (bcx_words_at(c, i, lim, units[u]) > 0) {
+            *unit = uval[u];
+            return 0;
+        }
+    return -1;
+}
+
+/* A Chinese amount whose number is written in characters before 万 or 亿 ("三千五百亿元",
+ * "两百万美元"), a unit alone counting one ("千亿元" 10^11, "百亿", "十亿", "千万"), or 万亿,
+ * 亿 or 万 alone right after a word of passing ("突破万亿越南盾", "超亿元"): its value and
+ * tokens (*n); 0 when none starts at token i or a vague count comes before it ("数百万元",
+ * "几十亿"). The scale and the currency after it are read as after digits. */
+static double zh_words_at(const ctx *c, size_t si, size_t i, size_t *n)
+{
+    static const char *const vague[] = {"数", "几", "多", "余", "第", "上", NULL};
+    static const char *const passing[] = {"突破", "超过", "超", "逾", "破", "近", "过", NULL};
+    const bc_lex *e = NULL;
+    size_t lim = c->se[si].t1, t0 = c->se[si].t0, k = i, sn;
+    int unit = 0, last = 10000, d, zero = 0;
+    double total = 0, cur = -1;
+    *n = 0;
+    if (!c->t[i].han || c->t[i].used)
+        return 0;
+    if (i > t0 && (c->t[i - 1].kind == T_NUM || zh_numeral(c, i - 1, lim, &unit) >= 0))
+        return 0; /* inside a number: "3.2亿", "五千万" read from its first character */
+    for (int w = 0; i > t0 && vague[w]; w++)
+        if (bcx_words_at(c, i - 1, lim, vague[w]) > 0)
+            return 0;
+    /* 万亿, 亿 or 万 alone after a word of passing: one of it */
+    if (zh_numeral(c, i, lim, &unit) < 0 && (sn = bcx_lex_find2(c, C_SCALE, i, 1, &e)) > 0 &&
+        e->val >= 1e4) {
+        int passed = 0;
+        for (int w = 0; passing[w] && !passed; w++) {
+            size_t l = strlen(passing[w]) / 3; /* Chinese characters: three bytes each */
+            passed = i >= t0 + l && bcx_words_at(c, i - l, i, passing[w]) == l;
+        }
+        if (!passed)
+            return 0;
+        *n = sn;
+        return e->val;
+    }
+    while ((d = zh_numeral(c, k, lim, &unit)) >= 0) {
+        if (unit > 0) {
+            if (unit >= last || (cur < 0 && k > i && total == 0))
+                break;
+            total += (cur < 0 ? 1 : cur) * unit; /* 千亿: one thousand */
+            last = unit;
+            cur = -1;
+        } else if (d == 0) {
+            if (k == i)
+                return 0; /* 零 opens no number */
+            zero = 1;
+        } else if (cur >= 0) {
+            break; /* two digits in a row ("一二"): no number */
+        } else {
+            cur = d;
+        }
+        k++;
+    }
+    /* a last digit right after 百 or 千 counts in the unit below it ("三千五" 3500, "两百五"
+     * 250; "一百零五" 105) */
+    if (cur > 0)
+        total += last >= 100 && last < 10000 && !zero ? cur * last / 10 : cur;
+    /* 万 or 亿 right after it (not 千 or 百 alone: "千元" stays a count of thousands) */
+    if (k == i || total <= 0 || (sn = bcx_lex_find2(c, C_SCALE, k, 1, &e)) == 0 || e->val < 1e4)
+        return 0;
+    *n = k - i;
+    return total;
+}
+
 double bcx_fig_words_at(const ctx *c, size_t si, size_t i, size_t *n)
 {
     const bc_lex *e = NULL;
     size_t lim = c->se[si].t1, end = 0, t0 = c->se[si].t0;
     *n = 0;
-    if (c->t[i].kind != T_WORD || c->t[i].used || c->lbit == L_ZH)
+    if (c->lbit == L_ZH)
+        return zh_words_at(c, si, i, n);
+    if (c->t[i].kind != T_WORD || c->t[i].used)
         return 0;
     double v = parse(c, si, i, &end);
     if (v <= 0 || end >= lim || end == i)

@@ -1452,8 +1452,16 @@ int bcx_deciding_zh(const ctx *c, const mention *m);
 /* 1 when Chinese day d of mention m's sentence is not m's by any of the above
  * (bcx_next_clause_day, bcx_other_noun_clause, bcx_first_planned_zh, bcx_year_of_other_zh,
  * bcx_decided_day_zh), or d stands in another clause than m's, which says m took place
- * lately ("两地近日举行会谈，就11月28日发生的…交换意见": none). */
+ * lately ("两地近日举行会谈，就11月28日发生的…交换意见": none), or d stands after m in a
+ * later clause, one that names no meeting, holding or time of m ("…举行会谈，
+ * 推动东兴方面于10日上午恢复…通关"), or while a date as fine writes m's own clause or opens
+ * the sentence ("1月8日，…举行会谈，…于10日…"): another action's day. */
 int bcx_not_its_day_zh(const ctx *c, const mention *m, const xd *d);
+/* 1 when Chinese month d, its end and a word of before right after it ("本月底前", "4月底之前",
+ * "6月下旬前"), stands in the clause of planned meeting m, right before its holding: the
+ * month m is to take place in, not a deadline of something else (the annotations date
+ * "voor eind september om de tafel" by its month). */
+int bcx_month_end_planned_zh(const ctx *c, const mention *m, const xd *d);
 /* The day of a delegation's arrival or visit that sentence si tells without naming a
  * meeting: its only day, opening it ("Le 14 mars, une delegation ... est arrivee a Lang
  * Son"), neither a day things run from nor a deadline. NULL when none. */
@@ -1565,6 +1573,11 @@ void bcx_han_facing(ctx *c, size_t si, unsigned present);
 void bcx_cite_add(bc_xcite *c, size_t qs, size_t qe);
 /* Merges the citations of b into a. */
 void bcx_cite_merge(bc_xcite *a, const bc_xcite *b);
+/* Merges a headline's round bound into the one body amount it rounds ("超千亿元" and
+ * "1002.6亿元": over it by at most 5 %, "nearly" under it by at most 5 %; same currency,
+ * goal or not, fitting periods and measures): the body's statement stays, with the
+ * headline's quote (extract_fig_head.c). */
+void bcx_fig_merge_heading_bounds(ctx *c);
 /* The province ids of sentence si's names, at most max, into ids; returns how many. */
 int bcx_sent_provinces(const ctx *c, size_t si, char ids[][64], int max);
 /* 1 when province name h of sentence si is part of a person's title or office: an office

@@ -29,6 +29,7 @@ const bc_lex bc_lex_zh[] = {
     WE(C_QUAL_OVER, "超过", 0),
     WE(C_QUAL_OVER, "逾", 0),
     WE(C_QUAL_OVER, "突破", 0),
+    WE(C_QUAL_OVER, "超", 0), /* "超千亿元", "超380亿元" */
     WE(C_QUAL_OVER, "高于", 0),
     WE(C_QUAL_OVER, "多于", 0),
     WE(C_QUAL_NEARLY, "近", 0),
@@ -105,6 +106,7 @@ const bc_lex bc_lex_zh[] = {
     WE(C_MEET, "联席会议", K_GENERIC),
     WE(C_MEET, "例会", K_GENERIC),
     WE(C_MEET, "年度会晤", K_CONF),
+    WE(C_MEET, "年度工作会晤", K_CONF),
     WE(C_MEET, "书记会晤", K_CONF),
     WE(C_MEET, "新春会晤", K_SPRING),
     WE(C_MEET, "春季会晤", K_SPRING),

@@ -260,9 +260,9 @@ static const xd *meeting_date(const ctx *c, const mention *m, const size_t *idx,
             continue; /* "De voorjaarsontmoeting, gehouden in Nanning, gaf ... in maart" */
         if (mprec_of(m, d) == 0 || d->used || bcx_said_on(c, d) || bcx_from_point(c, m, d) ||
             bcx_relative_of_other(c, m, d) || in_other_relative(c, m, d) ||
-            bcx_deadline_day(c, d) || bcx_signed_on(c, d) || visit_span(m, d) ||
-            bcx_opening_day(c, m, d) || rel_apart(c, m, d) || bcx_not_its_day_zh(c, m, d) ||
-            bcx_other_in_sequence(c, m, d) ||
+            (bcx_deadline_day(c, d) && !bcx_month_end_planned_zh(c, m, d)) || bcx_signed_on(c, d) ||
+            visit_span(m, d) || bcx_opening_day(c, m, d) || rel_apart(c, m, d) ||
+            bcx_not_its_day_zh(c, m, d) || bcx_other_in_sequence(c, m, d) ||
             (m->xkind == BC_XM_TALKS &&
              mprec_of(m, d) < (m->planned > 0 || to_come(c, m, d) || bcx_year_gone(c, m, d) ? 1
                                : talks_took_place(c, m, d)                                  ? 2

@@ -86,6 +86,8 @@ int bcx_at_named_day(const ctx *c, const mention *m)
         k--; /* "the June 12 session" */
     return !(bcx_gap(c, k - 1) & (G_COMMA | G_DOT)) &&
            (bcx_word_is(c, k - 1, k, "at") || bcx_word_is(c, k - 1, k, "during"));
+}
+
 int bcx_nl_name_year_day(ctx *c, mention *m)
 {
     size_t si = m->sent + 1;

@@ -1,7 +1,8 @@
 /* extract_meet_seq.c: whose a day is when its sentence tells several in turn ("8月1日，
  * 代表团抵达文山，8月3日上午，双方举行会谈": the arrival's day, then the talks'). A day
  * that opens the sentence is the day of what it reports only when no later day of it
- * stands between it and the meeting. */
+ * stands between it and the meeting; a day in a later clause that names no meeting is
+ * of what the talks led to ("…举行会谈，推动东兴方面于10日上午恢复…通关"). */
 #include "extract_int.h"
 
 #include <stdio.h>
@@ -325,13 +326,85 @@ static int next_ones_clause(const ctx *c, const mention *m, const xd *d)
     return 0;
 }
 
+/* The precision of date d as a meeting's: a span of two days is its first day's. */
+static int day_prec(const xd *d)
+{
+    return d->prec == 0 && d->span[0] ? 3 : d->prec;
+}
+
+/* 1 when day d stands in a clause after mention m's (a comma between) while another date
+ * of its sentence, as fine as d, dates m's own clause: written in it before m, or opening
+ * the sentence with no other day or meeting between ("1月8日，两市口岸管理部门曾举行会谈，
+ * 推动东兴方面于10日上午恢复…通关": the 10th is of what the talks led to). */
+static int own_day_before(const ctx *c, const mention *m, const xd *d)
+{
+    size_t open = bcx_sent_open(c, m->sent);
+    if (d->t0 < m->t1 || bcx_commas(c, m->t1 - 1, d->t0) == 0)
+        return 0;
+    for (size_t k = c->se[m->sent].d0; k < c->se[m->sent].d1; k++) {
+        const xd *o = &c->d[k];
+        if (o == d || o->dateline || o->used || o->rel || o->t1 > m->t0 ||
+            day_prec(o) < day_prec(d) || strchr(o->iso, '/') != NULL)
+            continue;
+        if (bcx_commas(c, o->t1 - 1, m->t0) == 0)
+            return 1;
+        if (o->t0 > open + 1 || bcx_day_between(c, m, o))
+            continue;
+        int other = 0;
+        for (size_t q = 0; q < c->nm && !other; q++)
+            other = &c->m[q] != m && c->m[q].sent == m->sent && c->m[q].t0 >= o->t1 &&
+                    c->m[q].t1 <= m->t0;
+        if (!other)
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 when date d stands in a clause after mention m's (a comma between) that names no
+ * meeting, no holding and no time of one: the date of what that clause says is done
+ * ("…举行会谈，推动东兴方面于10日上午恢复…通关", "…，水口口岸在9月8日恢复通关"), not m's. */
+static int later_action_day(const ctx *c, const mention *m, const xd *d)
+{
+    size_t lo = d->t0, hi = d->t1, end = c->se[m->sent].t1;
+    if (d->t0 < m->t1 || bcx_commas(c, m->t1 - 1, d->t0) == 0)
+        return 0;
+    while (lo > m->t1 && !(bcx_gap(c, lo - 1) & (G_COMMA | G_DOT)))
+        lo--;
+    while (hi < end && !(bcx_gap(c, hi - 1) & (G_COMMA | G_DOT)))
+        hi++;
+    for (size_t k = lo; k < hi; k++)
+        if (bcx_lex_find(c, C_HELD, k, NULL) > 0 || bcx_lex_find(c, C_MEET, k, NULL) > 0 ||
+            bcx_lex_find(c, C_TALKS, k, NULL) > 0 || bcx_words_at(c, k, hi, "时间") > 0 ||
+            bcx_words_at(c, k, hi, "日期") > 0)
+            return 0; /* "，会谈于3月5日在东兴举行", "，时间定于4月上旬": m's */
+    return 1;
+}
+
 int bcx_not_its_day_zh(const ctx *c, const mention *m, const xd *d)
 {
     return c->lbit == L_ZH &&
            ((vague_time(c, m) && other_clause(c, m, d)) || outcome_day(c, m, d) ||
             next_ones_clause(c, m, d) || bcx_next_clause_day(c, m, d) ||
             bcx_other_noun_clause(c, m, d) || bcx_first_planned_zh(c, d) ||
-            bcx_year_of_other_zh(c, m, d) || bcx_decided_day_zh(c, m, d));
+            bcx_year_of_other_zh(c, m, d) || bcx_decided_day_zh(c, m, d) ||
+            own_day_before(c, m, d) || later_action_day(c, m, d));
+}
+
+int bcx_month_end_planned_zh(const ctx *c, const mention *m, const xd *d)
+{
+    static const char *const end[] = {"底", "末", "下旬", NULL};
+    size_t hi = c->se[m->sent].t1, k = d->t1, n = 0;
+    if (c->lbit != L_ZH || m->planned <= 0 || d->prec != 2 || d->t1 > m->t0 ||
+        bcx_commas(c, d->t1 - 1, m->t0) > 0)
+        return 0;
+    for (int w = 0; end[w] && n == 0; w++)
+        n = bcx_words_at(c, k, hi, end[w]);
+    if (n == 0 || (k += n) >= hi || (n = bcx_lex_find(c, C_DEADLINE, k, NULL)) == 0)
+        return 0;
+    /* then the meeting's holding, a place or "again" at most between ("本月底前再次举行视频
+     * 会谈", "4月底前在芒街举行第三次会谈"), nothing else to be done by then */
+    k += n;
+    return m->t0 - k <= 12 && bcx_range_has(c, k, m->t0, C_HELD, -1);
 }
 
 int bcx_modifier_zh(const ctx *c, const mention *m)

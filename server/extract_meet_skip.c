@@ -365,6 +365,17 @@ static int zh_before_noun(const ctx *c, size_t si, size_t i)
  * before ends at most four words before it in its clause ("przed otwarciem Wiosennego
  * Spotkania", "before the opening of the Spring Meeting", "avant l'ouverture de la
  * Rencontre"). What its sentence says was held is the other. */
+/* 1 when the Chinese word for before at token k closes a date's deadline ("4月底前举行会谈",
+ * "本月底前再次举行视频会谈"): the talks are what is to be done by then, not a time
+ * counted from them. */
+static int zh_date_deadline(const ctx *c, size_t si, size_t k)
+{
+    for (size_t q = c->se[si].d0; c->lbit == L_ZH && q < c->se[si].d1; q++)
+        if (c->d[q].t1 <= k && k - c->d[q].t1 <= 2)
+            return 1;
+    return 0;
+}
+
 int bcx_time_reference(const ctx *c, size_t si, size_t i)
 {
     size_t lo = c->se[si].t0;
@@ -377,7 +388,8 @@ int bcx_time_reference(const ctx *c, size_t si, size_t i)
         if (n > 0 && c->lbit == L_NL && bcx_word_is(c, k, i, "voor") &&
             memmem(c->s + c->t[k].start, c->t[k].end - c->t[k].start, "\xc3\xb3", 2) == NULL)
             continue;
-        if (n > 0 && k + n <= i && i - (k + n) <= 4 && !bcx_commas(c, k, i))
+        if (n > 0 && k + n <= i && i - (k + n) <= 4 && !bcx_commas(c, k, i) &&
+            !zh_date_deadline(c, si, k))
             return 1;
         /* a day counted from it, of it ("La veille de la conférence", "le lendemain du
          * sommet"); not "le lendemain des entretiens", "le lendemain une réunion": its day */

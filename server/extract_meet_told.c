@@ -143,10 +143,12 @@ void bcx_count_days(ctx *c, size_t si, const bcx_told *held, const bcx_told *pla
         for (size_t q = c->se[si].d0; q < c->se[si].d1 && !written; q++)
             written = q != k && c->d[q].rel == 0 && day_prec(&c->d[q]) == 3 &&
                       c->d[q].t0 >= d->t1 && c->d[q].t0 <= d->t1 + 8;
-        /* "The delegation, which arrived in Cao Bang on May 7, held talks the next day":
-         * in English, the day its sentence writes before it is the one it counts from */
+        /* "The delegation, which arrived in Cao Bang on May 7, held talks the next day",
+         * "5月20日，崇左市代表团抵达谅山，次日上午，双方举行工作会谈": in English and Chinese,
+         * the day its sentence writes before it is the one it counts from */
         const xd *before = NULL;
-        for (size_t q = c->se[si].d0; c->lbit == L_EN && !written && q < k; q++)
+        for (size_t q = c->se[si].d0; (c->lbit == L_EN || c->lbit == L_ZH) && !written && q < k;
+             q++)
             if (c->d[q].rel == 0 && c->d[q].prec == 3 && !c->d[q].dateline && !c->d[q].same_day &&
                 !c->d[q].weekday)
                 before = &c->d[q];

@@ -248,6 +248,62 @@ static void a_year_opening_a_figure_frames_no_day(void **state)
     bc_extraction_free(&x);
 }
 
+/* "同日", "当天", "次日", "同月" count from the time the story last told: not from a day told
+ * before it when a month opens a later sentence of the paragraph ("2024年3月，…。同日下午，
+ * …"), nor across a month the text does not date ("去年12月，…" without a reference date);
+ * a month recalled in passing ("会议回顾了去年6月…") leaves the day told as it is. */
+static void the_same_day_of_a_month_told_last(void **state)
+{
+    (void)state;
+    static const char *const a =
+        "标题\n\n2023年12月14日，高平省与百色市在茶岭口岸举行第二次会谈。\n\n2024年3月，"
+        "红河州与老街省在河口举行第八次联席会议。同日下午，两地领导还举行了会谈。";
+    expect_at("2024-06-20", a, "同日下午", "");
+    static const char *const b =
+        "标题\n\n3月12日，红河州与老街省在河口举行第九次联席会议。\n\n4月，文山州代表团赴河江"
+        "省访问。其间，双方举行第六次会谈。次日，两地边防部门举行会晤。";
+    expect_at("2025-06-20", b, "其间", "");
+    expect_at("2025-06-20", b, "次日", "");
+    static const char *const d = "标题\n\n2024年5月10日，百色市与高平省举行第三次会谈。\n\n"
+                                 "去年12月，两市签署合作备忘录。同月，双方举行第二次会谈。";
+    expect_at(NULL, d, "同月", "");
+    /* negative: a month recalled in passing; a month opening a sentence with a day after it */
+    static const char *const e =
+        "标题\n\n3月12日，红河州与老街省在河口举行第九次联席会议。会议回顾了去年6月在昆明举行"
+        "的第八次联席会议以来的合作成果。当天下午，双方举行会谈。";
+    expect_at("2025-06-20", e, "当天下午", "2025-03-12");
+    expect_at(NULL, e, "当天下午", "--03-12");
+    static const char *const f =
+        "标题\n\n2024年3月，红河州与老街省举行第八次联席会议。3月20日，两地边防部门举行第五次"
+        "会晤。同日下午，两地领导还举行了会谈。";
+    expect_at("2024-06-20", f, "同日下午", "2024-03-20");
+}
+
+/* A month written with its year that opens a sentence gives its year to the days of that
+ * month the paragraph then tells without a year, not the reference date's; another month
+ * (the story may have moved on) keeps its own reading. */
+static void a_month_with_its_year_opens_the_story(void **state)
+{
+    (void)state;
+    static const char *const a =
+        "标题\n\n2023年3月下旬，文山州代表团访问河江省。3月28日，双方在河江市"
+        "举行第五次会谈。";
+    expect_at("2025-06-20", a, "3月28日", "2023-03-28");
+    expect_at(NULL, a, "3月28日", "2023-03-28");
+    static const char *const b =
+        "标题\n\n回顾过去，2020年1月，两地曾在老街举行第三次会谈。当时双方决定，"
+        "每年举行一次会谈。1月20日，第四次会谈在河口举行。";
+    expect_at("2025-06-20", b, "1月20日", "2020-01-20");
+    /* negative: another month than the one opening the story */
+    static const char *const d =
+        "标题\n\n2023年12月，茶岭口岸升格为国际口岸。3月5日，双方在茶岭举行"
+        "第六次会谈。";
+    bc_extraction x = run("zh", "2025-06-20", d);
+    for (size_t i = 0; i < x.nmeetings; i++)
+        assert_string_not_equal(x.meetings[i].date, "2023-03-05");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -259,6 +315,8 @@ int main(void)
         cmocka_unit_test(no_date_to_count_from_gives_none),
         cmocka_unit_test(a_day_alone_a_few_days_before_the_day_told),
         cmocka_unit_test(a_day_of_this_or_last_month),
+        cmocka_unit_test(the_same_day_of_a_month_told_last),
+        cmocka_unit_test(a_month_with_its_year_opens_the_story),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

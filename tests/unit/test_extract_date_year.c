@@ -83,8 +83,8 @@ static void a_meeting_name_gives_its_year(void **state)
 /* A meeting named with its year whose sentence counts its month or day from the report
  * ("本月上旬", "上月", "昨天", "earlier this month", "yesterday"): with a reference date, that
  * month, marked as the reference's; without one, no date (not the name's year, which is
- * coarser than what the text says); the name's year alone dates it when the sentence says
- * no more. */
+ * coarser than what the text says, nor when a relative year's month is left without a
+ * year: "去年2月"); the name's year alone dates it when the sentence says no more. */
 static void a_month_counted_from_the_report_is_not_the_names_year(void **state)
 {
     (void)state;
@@ -97,6 +97,8 @@ static void a_month_counted_from_the_report_is_not_the_names_year(void **state)
         {"zh", NULL, "此前，2025年广西与越南边境四省党委书记新春会晤上月在南宁举行。", ""},
         {"zh", NULL, "2025年广西与越南边境四省党委书记新春会晤昨天在南宁举行。", ""},
         {"zh", NULL, "2025年广西与越南边境四省党委书记新春会晤在南宁举行。", "2025"},
+        /* a month after a relative year, no reference date: no year completes it */
+        {"zh", NULL, "去年2月，2025年广西与越南边境四省党委书记新春会晤在南宁举行。", ""},
         {"en", "2025-02-28",
          "The 2025 Spring Meeting of the party secretaries of Guangxi and the four Vietnamese "
          "provinces was held earlier this month in Nanning.",
@@ -255,9 +257,21 @@ static void a_year_opening_a_chinese_name(void **state)
     assert_string_equal(x.meetings[0].date, "2022");
     assert_string_equal(x.meetings[0].mechanism, "spring-meeting-guangxi");
     bc_extraction_free(&x);
+    /* its members listed with "、": still its name; the day before it takes its year */
+    x = run("zh", NULL,
+            "将共同落实2023年中国广西与越南广宁、谅山、高平、河江四省党委书记新春会晤达成的共识。");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2023");
+    bc_extraction_free(&x);
+    x = run(
+        "zh", NULL,
+        "2月21日，2025年中国广西与越南广宁、谅山、高平、河江四省党委书记新春会晤在下龙市举行。");
+    assert_string_equal(x.meetings[0].date, "2025-02-21");
+    bc_extraction_free(&x);
     static const char *const not_its[] = {
         "2022年，两地贸易额增长，新春会晤也强调要保障口岸畅通。",
         "2022年以来中国广西与越南边境四省党委书记新春会晤多次强调保障口岸畅通。",
+        "2022年，广宁、谅山两省贸易额增长，新春会晤也强调要保障口岸畅通。",
     };
     for (size_t k = 0; k < sizeof not_its / sizeof not_its[0]; k++) {
         x = run("zh", NULL, not_its[k]);

@@ -458,6 +458,14 @@ static void restatements_in_another_currency(void **state)
     x = run("zh", NULL, "标题\n\n2024年，口岸进出口额达72亿元人民币，折合10亿美元。");
     assert_string_equal(fig(&x, 1e9)->qualifier, "exact");
     bc_extraction_free(&x);
+    /* the currency written before the number stands between ("约合人民币70亿元"); negative:
+     * "折合人民币" converts exactly */
+    x = run("zh", NULL, "标题\n\n2024年，口岸进出口额达10亿美元，约合人民币70亿元。");
+    assert_string_equal(fig(&x, 7e9)->qualifier, "about");
+    bc_extraction_free(&x);
+    x = run("zh", NULL, "标题\n\n2024年，口岸进出口额达10亿美元，折合人民币70亿元。");
+    assert_string_equal(fig(&x, 7e9)->qualifier, "exact");
+    bc_extraction_free(&x);
     /* a second amount in another currency that is no restatement stays a figure */
     x = run("en", NULL,
             "Exports reached 1.6 billion USD in 2024, up 11 percent, while imports reached "

@@ -4,7 +4,9 @@
  * "två och en halv"), numbers of one or two words ("achttien", "twenty-five",
  * "tjugofem"), their qualifiers; and what is no such amount: a number inside another
  * ("a hundred and twenty"), a compound adjective ("two billion-dollar projects"), a count,
- * a scale of no currency. The sentences are ours. */
+ * a scale of no currency; Chinese numbers in characters before 万 or 亿 ("千亿元", "三千五百亿
+ * 越南盾") and a headline's round bound merged into the body amount it rounds
+ * (extract_fig_head.c). The sentences are ours. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -129,12 +131,95 @@ static void words_measure_like_digits(void **state)
     bc_extraction_free(&x);
 }
 
+/* Chinese: a number in characters before 万 or 亿, a unit alone counting one ("千亿元" is
+ * 10^11), and 万亿, 亿 alone after a word of passing; a vague count, a unit of no currency
+ * and 千万 as an adverb give none. */
+static void chinese_numbers_in_characters(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        double value;
+        const char *unit, *qualifier;
+    } cases[] = {
+        {"今年前三季度东兴口岸进出口总额突破千亿元，同比增长8.1%。", 1e11, "CNY", "over"},
+        {"龙邦口岸改造项目总投资近百亿元。", 1e10, "CNY", "nearly"},
+        {"两地边境贸易额去年达十亿美元。", 1e9, "USD", "exact"},
+        {"该市对越出口额达千万美元。", 1e7, "USD", "exact"},
+        {"河口口岸今年进出口额有望超过一千五百亿元。", 1.5e11, "CNY", "over"},
+        {"该项目计划投资三千五百亿越南盾。", 3.5e11, "VND", "exact"},
+        {"老街省边境贸易额首次突破万亿越南盾。", 1e12, "VND", "over"},
+        {"水口口岸货运通道建设投资逾亿元。", 1e8, "CNY", "over"},
+        {"边民互市贸易额达两百万美元。", 2e6, "USD", "exact"},
+        {"该口岸年进出口额约三千五亿元。", 3.5e11, "CNY", "about"},
+        {"该项目投资一百零五亿越南盾。", 1.05e10, "VND", "exact"},
+        {"边境贸易额达二十亿美元。", 2e9, "USD", "exact"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        bc_extraction x = run("zh", "2025-12-01", cases[k].text);
+        size_t money = 0;
+        for (size_t i = 0; i < x.nfigures; i++)
+            money += x.figures[i].money;
+        if (money != 1 || !has_fig(&x, cases[k].value))
+            fail_msg("'%s': %zu amounts, none of %.0f", cases[k].text, money, cases[k].value);
+        const bc_xfigure *f = fig(&x, cases[k].value);
+        if (strcmp(f->unit, cases[k].unit) != 0 || strcmp(f->qualifier, cases[k].qualifier) != 0)
+            fail_msg("'%s': %s, %s", cases[k].text, f->unit, f->qualifier);
+        bc_extraction_free(&x);
+    }
+    static const char *const none[] = {
+        "东兴口岸年进出口额达数十亿美元。",   "凭祥着力打造千亿级口岸产业集群。",
+        "双方千万不要忘记边民的利益。",       "去年经友谊关口岸出入境旅客达百万人次。",
+        "河口口岸进出口额连续几十亿元增长。",
+    };
+    for (size_t k = 0; k < sizeof none / sizeof none[0]; k++) {
+        bc_extraction x = run("zh", "2025-12-01", none[k]);
+        for (size_t i = 0; i < x.nfigures; i++)
+            if (x.figures[i].money)
+                fail_msg("'%s': money %.0f %s", none[k], x.figures[i].value, x.figures[i].unit);
+        bc_extraction_free(&x);
+    }
+}
+
+/* A headline's round bound and the body's amount it rounds are one fact, the body's; a
+ * headline amount far from any body one, or one the body also writes as a goal, stays. */
+static void a_headline_bound_is_the_body_amount(void **state)
+{
+    (void)state;
+    bc_extraction x = run("zh", "2024-06-20",
+                          "河口前5个月进出口超千亿元\n\n据河口海关统计，今年1至5月，河口口岸"
+                          "进出口总额达1003.5亿元，同比增长12.1%。");
+    size_t money = 0;
+    for (size_t i = 0; i < x.nfigures; i++)
+        money += x.figures[i].money;
+    assert_int_equal(money, 1);
+    const bc_xfigure *f = fig(&x, 1.0035e11);
+    assert_string_equal(f->qualifier, "exact");
+    assert_int_equal(f->cite.nquotes, 2);
+    bc_extraction_free(&x);
+    x = run("en", "2024-06-20",
+            "Lao Cai trade over 2 billion USD\n\nTrade through Lao Cai reached 2.04 billion USD "
+            "in the first five months, the customs office said.");
+    assert_true(has_fig(&x, 2.04e9));
+    assert_false(has_fig(&x, 2e9));
+    bc_extraction_free(&x);
+    /* negative: 8 % over the bound is another amount */
+    x = run("zh", "2024-06-20",
+            "河口前5个月进出口超千亿元\n\n据河口海关统计，今年1至5月，河口口岸"
+            "进出口总额达1080亿元，同比增长12.1%。");
+    assert_true(has_fig(&x, 1e11));
+    assert_true(has_fig(&x, 1.08e11));
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(numbers_in_words_are_amounts),
         cmocka_unit_test(other_words_give_no_amount),
         cmocka_unit_test(words_measure_like_digits),
+        cmocka_unit_test(chinese_numbers_in_characters),
+        cmocka_unit_test(a_headline_bound_is_the_body_amount),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

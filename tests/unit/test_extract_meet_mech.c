@@ -548,6 +548,21 @@ static void the_yearly_conference_by_its_own_words(void **state)
             "provincies en Yunnan, die in juli plaatsvindt.");
     assert_string_equal(meet(&x, "conference-yunnan", 4)->date, "2025-07");
     bc_extraction_free(&x);
+    /* Chinese "年度工作会晤" of the party secretaries of the four provinces and Yunnan;
+     * negative: a yearly working meeting of two prefectures, or of two offices, is none */
+    x = run("zh", "2024-06-01",
+            "标题\n\n2023年3月下旬，越南河江、老街、莱州、奠边四省与中国云南省委书记第三次年度"
+            "工作会晤在河江举行。");
+    assert_string_equal(meet(&x, "conference-yunnan", 3)->date, "2023-03");
+    bc_extraction_free(&x);
+    x = run("zh", "2025-06-20", "标题\n\n3月5日，文山州与河江省在麻栗坡举行第五次年度工作会晤。");
+    (void)meet(&x, "", 5);
+    bc_extraction_free(&x);
+    x = run(
+        "zh", "2025-06-20",
+        "标题\n\n日前，广西壮族自治区外事办公室与越南谅山省外务厅在凭祥市举行第3次年度工作会晤。");
+    (void)meet(&x, "", 3);
+    bc_extraction_free(&x);
 }
 
 /* The border guards' numbered meetings take no number of the provinces' series the article

@@ -453,6 +453,55 @@ static void decided_at_a_meeting_recalled(void **state)
     bc_extraction_free(&x);
 }
 
+/* A day in a later clause that tells what the talks led to is that action's, not the
+ * talks': whether the talks' own clause has a day (it dates them) or not (none). */
+static void a_day_of_what_the_talks_led_to(void **state)
+{
+    (void)state;
+    bc_extraction x = run("zh", "2025-09-20", "两市举行第三次会谈，推动水口口岸于9月8日恢复通关。");
+    assert_string_equal(meet(&x, "", 3)->date, "");
+    bc_extraction_free(&x);
+    x = run("zh", "2025-09-20", "9月5日，两市举行第三次会谈，9月8日水口口岸恢复通关。");
+    assert_string_equal(meet(&x, "", 3)->date, "2025-09-05");
+    bc_extraction_free(&x);
+    x = run("zh", NULL, "2月10日，双方举行第二次会谈，并于12日共同签署了合作备忘录。");
+    assert_string_equal(meet(&x, "", 2)->date, "--02-10");
+    bc_extraction_free(&x);
+    /* negative: a later clause that tells the talks' own holding or time dates them */
+    x = run("zh", "2025-09-20", "两市举行第三次会谈，会谈于9月8日在龙州举行。");
+    assert_string_equal(meet(&x, "", 3)->date, "2025-09-08");
+    bc_extraction_free(&x);
+    x = run("zh", "2025-09-20", "9月5日，两市举行第三次会谈，9月8日，双方又在龙州举行第四次会谈。");
+    assert_string_equal(meet(&x, "", 4)->date, "2025-09-08");
+    bc_extraction_free(&x);
+}
+
+/* A meeting to come by the end of a month ("11月底前", "本月底前") is dated by that month, as
+ * the annotations date "voor eind september om de tafel"; a deadline of something else, or
+ * one of a day, dates no meeting. */
+static void a_meeting_by_the_end_of_a_month(void **state)
+{
+    (void)state;
+    bc_extraction x = run("zh", "2025-10-10", "双方商定于11月底前在河口举行第四次会谈。");
+    assert_string_equal(meet(&x, "", 4)->date, "2025-11");
+    assert_string_equal(meet(&x, "", 4)->status, "planned");
+    bc_extraction_free(&x);
+    x = run("zh", "2025-10-10", "两市商定本月底前再次举行第四次会谈。");
+    assert_string_equal(meet(&x, "", 4)->date, "2025-10");
+    bc_extraction_free(&x);
+    /* without a reference date "本月" has no month */
+    x = run("zh", NULL, "两市商定本月底前再次举行第四次会谈。");
+    assert_string_equal(meet(&x, "", 4)->date, "");
+    bc_extraction_free(&x);
+    /* negative: the month-end of another action; a day's deadline */
+    x = run("zh", "2025-10-10", "双方商定于11月底前完成口岸改造，第四次会谈将在明年举行。");
+    assert_string_equal(meet(&x, "", 4)->date, "2026");
+    bc_extraction_free(&x);
+    x = run("zh", "2025-10-10", "双方商定于11月30日前举行第四次会谈。");
+    assert_string_equal(meet(&x, "", 4)->date, "");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -473,6 +522,8 @@ int main(void)
         cmocka_unit_test(a_prepared_meeting_dated_in_its_own_clause),
         cmocka_unit_test(a_meeting_over_several_days),
         cmocka_unit_test(decided_at_a_meeting_recalled),
+        cmocka_unit_test(a_day_of_what_the_talks_led_to),
+        cmocka_unit_test(a_meeting_by_the_end_of_a_month),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

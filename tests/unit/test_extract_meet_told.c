@@ -147,6 +147,27 @@ static void the_next_day_of_a_day_its_sentence_writes(void **state)
     memcpy(c2, cases, sizeof c2);
     c2[0].text = c2[1].text = text;
     expect_rel(c2, 2);
+    /* Chinese too: the arrival's day its sentence writes, not the day of talks told in the
+     * paragraph before; negative: "当天" before it is no written day */
+    const char *zh =
+        "标题\n\n双方于6月12日在河口举行第十次会谈。\n\n5月20日，崇左市代表团抵达谅山，"
+        "次日上午，双方举行工作会谈。";
+    static const rel_case zcases[] = {
+        {"zh", NULL, NULL, "次日上午", "--05-21", 0},
+        {"zh", "2025-06-20", NULL, "次日上午", "2025-05-21", 1},
+    };
+    rel_case z2[2];
+    memcpy(z2, zcases, sizeof z2);
+    z2[0].text = z2[1].text = zh;
+    expect_rel(z2, 2);
+    const char *zh2 =
+        "标题\n\n6月12日，双方在河口举行第十次会谈。当天，两地边防部门在河口举行会晤；"
+        "次日，两地海关举行工作会谈。";
+    static const rel_case z3[] = {{"zh", "2025-06-20", NULL, "次日", "2025-06-13", 1}};
+    rel_case z4[1];
+    memcpy(z4, z3, sizeof z4);
+    z4[0].text = zh2;
+    expect_rel(z4, 1);
 }
 
 /* The day counted from is a meeting's: a deadline, an opening or a day recalled from before

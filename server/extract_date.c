@@ -60,7 +60,11 @@ int bcx_complete_day(const ctx *c, int mon, int day, int tense, char iso[24])
         return 0;
     }
     int y = c->ry;
-    int ahead = c->rm != 0 ? (mon - c->rm) * 31 + (day - (c->rd ? c->rd : 1)) : 0;
+    /* a reference date of a month ("2026-11") gives no day: a day said to be past or not
+     * said to come is after it only when after its last day, a coming one before it only
+     * when before its first */
+    int rd = c->rd ? c->rd : future ? 1 : c->rm != 0 ? bcx_days_in(c->ry, c->rm) : 0;
+    int ahead = c->rm != 0 ? (mon - c->rm) * 31 + (day - rd) : 0;
     /* a past day written well after the reference date lies in the year before (a report
      * in January of a meeting on 28 December); a coming day before it, in the year after
      * ("next February" in a December report) */

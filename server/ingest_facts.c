@@ -244,12 +244,21 @@ int bci_year_date(ingest_ctx *c, const char *date, bc_date *d, bci_marks *m)
     bc_err ignored;
     if (date[0] == '-' && date[1] == '-') {
         c->out->dates_without_year++;
-        char why[200], words[32];
+        char why[300], words[32];
+        const char *pub = c->in->published_on;
         bci_date_words(date, words, sizeof words);
-        snprintf(why, sizeof why,
-                 "The article gives the day (%s) without a year and no publication date came "
-                 "with it, so no date is stored.",
-                 words);
+        if (pub != NULL && pub[0] != '\0')
+            /* a past day after it ("met on 5 December" in a report of 4 December), a coming
+             * one just before it: a slip or another year's, the text does not say */
+            snprintf(why, sizeof why,
+                     "The article gives the day (%s) without a year, and its publication date "
+                     "(%.10s) does not tell which year it is, so no date is stored.",
+                     words, pub);
+        else
+            snprintf(why, sizeof why,
+                     "The article gives the day (%s) without a year and no publication date "
+                     "came with it, so no date is stored.",
+                     words);
         bci_mark(m, NULL, why);
         return 0;
     }

@@ -314,10 +314,17 @@ static void day_word_note(ingest_ctx *c, const bc_xmeeting *m, int has_date, bci
     if (has_date || m->day_word[0] == '\0')
         return;
     char note[300];
-    snprintf(note, sizeof note,
-             "The article gives its day only as \"%s\", which only a publication date could "
-             "place, and no publication date came with it, so no date is stored.",
-             m->day_word);
+    const char *pub = c->in->published_on;
+    if (pub != NULL && pub[0] != '\0')
+        snprintf(note, sizeof note,
+                 "The article gives its day only as \"%s\", which only a publication day "
+                 "could place, and its publication date (%s) names no day, so no date is stored.",
+                 m->day_word, pub);
+    else
+        snprintf(note, sizeof note,
+                 "The article gives its day only as \"%s\", which only a publication date "
+                 "could place, and no publication date came with it, so no date is stored.",
+                 m->day_word);
     bci_mark(mk, NULL, note);
     c->out->dates_without_year++;
 }
@@ -348,9 +355,11 @@ static void withheld_note(const bc_xmeeting *m, int has_date, bci_marks *mk)
 static void held_after_note(ingest_ctx *c, const bc_xmeeting *m, const bc_date *d, bci_marks *mk)
 {
     const char *pub = c->in->published_on;
+    bc_date p;
     bci_status_mark(m, mk);
-    if (d == NULL || pub == NULL || pub[0] == '\0' || strcmp(m->status, "held") != 0 ||
-        m->status_unsaid || strcmp(d->start, pub) <= 0)
+    /* after it: after its last day (a day of November is not after "2026-11") */
+    if (d == NULL || pub == NULL || bc_date_parse(pub, &p, NULL) != BC_OK ||
+        strcmp(m->status, "held") != 0 || m->status_unsaid || strcmp(d->start, p.end) <= 0)
         return;
     char note[300];
     snprintf(note, sizeof note,

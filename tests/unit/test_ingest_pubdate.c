@@ -1,0 +1,126 @@
+/* test_ingest_pubdate.c: what a publication date of a month or a year ("2026-11", "2026")
+ * gives an ingested article (ingest.c, ingest_meetings.c, extract_date.c): no day counted
+ * from it ("yesterday", a weekday), in any of the seven languages: such talks and meetings
+ * are stored undated, their words quoted in the note and counted in dates_without_year,
+ * as without a publication date; a day the text writes is completed with its year and is
+ * not "after" a publication date of its own month; a publication day still places them. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "bordercoop/ingest.h"
+
+#include "fixture.h"
+
+#define S fx_group_store() /* fixture.h: the store the group shares */
+
+#define n_of(fmt, src) fx_count_of(S, fmt, src)
+
+/* talks "yesterday" and on a weekday, one sentence each, in the seven languages */
+static const struct {
+    const char *lang, *text;
+} talks[] = {
+    {"en", "Yesterday, leaders of Lao Cai and Yunnan held talks in Hekou on the railway bridge."},
+    {"en", "On Tuesday, leaders of Lai Chau and Yunnan held talks in Kunming on tourism."},
+    {"fr", "Hier, les dirigeants de Lao Cai et du Yunnan ont eu des entretiens à Hekou."},
+    {"fr", "Mardi, les dirigeants de Lai Chau et du Yunnan ont eu des entretiens à Kunming."},
+    {"nl", "Gisteren hielden de leiders van Lao Cai en Yunnan gesprekken in Hekou."},
+    {"nl", "Op dinsdag hielden de leiders van Lai Chau en Yunnan gesprekken in Kunming."},
+    {"sv", "I går höll ledarna för Lao Cai och Yunnan samtal i Hekou."},
+    {"sv", "I tisdags höll ledarna för Lai Chau och Yunnan samtal i Kunming."},
+    {"pl", "Wczoraj przywódcy Lao Cai i Junnanu przeprowadzili rozmowy w Hekou."},
+    {"pl", "We wtorek przywódcy Lai Chau i Junnanu przeprowadzili rozmowy w Kunmingu."},
+    {"vi", "Hôm qua, lãnh đạo tỉnh Lào Cai và tỉnh Vân Nam đã hội đàm tại Hà Khẩu."},
+    {"vi", "Thứ Ba, lãnh đạo tỉnh Lai Châu và tỉnh Vân Nam đã hội đàm tại Côn Minh."},
+    {"zh", "昨天，老街省与云南省领导在河口举行会谈。"},
+    {"zh", "星期二，莱州省与云南省领导在昆明举行会谈。"},
+};
+
+static const char *const pubs[] = {"2026-11", "2026"};
+
+static void no_day_is_counted_from_a_month_or_a_year(void **state)
+{
+    (void)state;
+    for (size_t p = 0; p < sizeof pubs / sizeof pubs[0]; p++) {
+        bc_store *own = fx_store_from(fx_data_dir()); /* each text once a store */
+        for (size_t k = 0; k < sizeof talks / sizeof talks[0]; k++) {
+            char text[400], sql[600];
+            snprintf(text, sizeof text, "Kop\n\n%s", talks[k].text);
+            bc_ingest_result r = fx_ingest(own, talks[k].lang, text, pubs[p]);
+            if (r.events != 1 || r.dates_without_year != 1)
+                fail_msg("%s (%s): %d events, %d dates without a year", talks[k].text, pubs[p],
+                         r.events, r.dates_without_year);
+            snprintf(sql, sizeof sql,
+                     "SELECT count(*) FROM coop_events WHERE id LIKE '%s-e%%' AND kind = 'talks' "
+                     "AND date IS NULL AND inferred NOT LIKE '%%date%%' AND note LIKE '%%names "
+                     "no day%%'",
+                     r.source_id);
+            assert_int_equal(fx_count(own, sql), 1);
+        }
+        bc_store_close(own);
+    }
+}
+
+static void a_meeting_on_a_weekday_is_not_dated_from_a_month(void **state)
+{
+    (void)state;
+    bc_ingest_result r = fx_ingest(S, "en",
+                                   "Group meets\n\nOn Monday, the 12th meeting of the Joint "
+                                   "Working Group of Lai Chau, Lao Cai, Tuyen Quang, Dien Bien "
+                                   "and Yunnan was held in Hekou.",
+                                   "2026-12");
+    assert_int_equal(r.meetings, 1);
+    assert_int_equal(r.dates_without_year, 1);
+    assert_int_equal(n_of("SELECT count(*) FROM meetings WHERE id LIKE '%s-m%%' AND date IS NULL "
+                          "AND note LIKE '%%only as \"Monday\"%%names no day%%' AND note NOT "
+                          "LIKE '%%falls after%%'",
+                          r.source_id),
+                     1);
+}
+
+/* negative: a day the text writes takes its year from a month's publication date and is
+ * not after it; a coming one of that month is to come in it; a publication day places a
+ * weekday */
+static void a_written_day_keeps_its_year(void **state)
+{
+    (void)state;
+    bc_ingest_result r = fx_ingest(S, "en",
+                                   "Talks\n\nOn November 28, leaders of Lai Chau and Yunnan held "
+                                   "talks in Kunming on tourism.",
+                                   "2026-11");
+    assert_int_equal(r.dates_without_year, 0);
+    assert_int_equal(n_of("SELECT count(*) FROM coop_events WHERE id LIKE '%s-e%%' AND date = "
+                          "'2026-11-28' AND status = 'held' AND inferred LIKE '%%date.year%%' AND "
+                          "note NOT LIKE '%%falls after%%'",
+                          r.source_id),
+                     1);
+    r = fx_ingest(S, "en",
+                  "Talks to come\n\nLeaders of Lao Cai and Yunnan will hold talks in Hekou on "
+                  "November 3.",
+                  "2026-11");
+    assert_int_equal(n_of("SELECT count(*) FROM coop_events WHERE id LIKE '%s-e%%' AND date = "
+                          "'2026-11-03' AND status = 'planned'",
+                          r.source_id),
+                     1);
+    r = fx_ingest(S, "fr",
+                  "Kop dag\n\nMardi, les dirigeants de Lang Son et du Guangxi ont eu des "
+                  "entretiens à Nanning.",
+                  "2026-11-26");
+    assert_int_equal(r.dates_without_year, 0);
+    assert_int_equal(n_of("SELECT count(*) FROM coop_events WHERE id LIKE '%s-e%%' AND date = "
+                          "'2026-11-24' AND inferred LIKE '%%\"date\"%%'",
+                          r.source_id),
+                     1);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(no_day_is_counted_from_a_month_or_a_year),
+        cmocka_unit_test(a_meeting_on_a_weekday_is_not_dated_from_a_month),
+        cmocka_unit_test(a_written_day_keeps_its_year),
+    };
+    return cmocka_run_group_tests(tests, fx_group_setup, fx_group_teardown);
+}

@@ -94,6 +94,11 @@ int bcx_complete_day(const ctx *c, int mon, int day, int tense, char iso[24])
     return 1;
 }
 
+int bcx_day_no_year(const ctx *c, const xd *d)
+{
+    return c->ry != 0 && d->prec == 0 && d->iso[0] == '-' && strlen(d->iso) == 7;
+}
+
 /* "this year", "last year" at token i: the year it means (0 without a reference date or
  * a phrase); its tokens in *n. */
 int bcx_rel_year(const ctx *c, size_t i, size_t lim, size_t *n)
@@ -654,10 +659,12 @@ void bcx_find_dates(ctx *c)
                 r.n = n;
                 r.same_day = c->t[c->d[k].t0].sent + 1 < si ? 2 : 1;
                 r.ref = k + 1;
-            } else if ((n = bcx_lex_find(c, C_NEXT_DAY, i, &e)) > 0) {
+            } else if ((n = bcx_lex_find(c, C_NEXT_DAY, i, &e)) > 0 &&
+                       bcx_lex_find(c, C_REL_DAY, i, NULL) <= n) {
                 /* "the previous day", "dzien wczesniej", "de dag ervoor": a day from the day
-                 * last named; with its date written next to it ("Dzien pozniej, 21 lutego")
-                 * the date speaks for itself */
+                 * last named (not "the day before yesterday", a day of the report's); with
+                 * its date written next to it ("Dzien pozniej, 21 lutego") the date speaks
+                 * for itself */
                 size_t k = day_told(c, i, last_day, last_past);
                 /* a day told sentences before, past other matters, is not the day counted
                  * from: the day of the meeting the report opens with is ("Nastepnego dnia"

@@ -510,6 +510,10 @@ const xd *bcx_nearest_date(const ctx *c, size_t si, size_t i, size_t end, int mi
  * two months but said to be past (tense -1): a slip or last year's; or said to be coming
  * but less than two months before the reference date); iso then holds "--MM-DD". */
 int bcx_complete_day(const ctx *c, int mon, int day, int tense, char iso[24]);
+/* 1 when date d is a day and month whose year the reference date does not tell
+ * (bcx_complete_day refused one: "met on 5 December" in a report of 4 December): no fact
+ * takes it as a date of a year, talks keep it as the day without one. */
+int bcx_day_no_year(const ctx *c, const xd *d);
 
 /* The day off days after the ISO day iso ("2025-03-14" or "--03-14") into out[24], in the
  * same form; 0 when iso is no day or, without a year, the move would cross the end of

@@ -115,12 +115,78 @@ static void a_written_day_keeps_its_year(void **state)
                      1);
 }
 
+/* days counted back from the publication day (analyst13 finding 18): "the day before
+ * yesterday" is not "the day before" a day told, "two days ago" in the seven languages,
+ * "three days earlier" of the day told; a past day after the publication day is kept
+ * without a year and counted */
+static void days_counted_back(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text, *date;
+    } cases[] = {
+        {"en", "The day before yesterday, leaders of Lao Cai and Yunnan held talks in Hekou.",
+         "2026-11-24"},
+        {"en", "Two days ago, leaders of Lai Chau and Yunnan held talks in Kunming on tourism.",
+         "2026-11-24"},
+        {"en", "Three days ago, leaders of Cao Bang and Guangxi held talks in Nanning.",
+         "2026-11-23"},
+        {"fr",
+         "Il y a deux jours, les dirigeants de Lao Cai et du Yunnan ont eu des entretiens "
+         "à Hekou.",
+         "2026-11-24"},
+        {"nl", "Twee dagen geleden hielden de leiders van Lao Cai en Yunnan gesprekken in Hekou.",
+         "2026-11-24"},
+        {"sv", "För två dagar sedan höll ledarna för Lao Cai och Yunnan samtal i Hekou.",
+         "2026-11-24"},
+        {"pl", "Dwa dni temu przywódcy Lao Cai i Junnanu przeprowadzili rozmowy w Hekou.",
+         "2026-11-24"},
+        {"vi", "Cách đây hai ngày, lãnh đạo tỉnh Lào Cai và tỉnh Vân Nam đã hội đàm tại Hà Khẩu.",
+         "2026-11-24"},
+        {"zh", "两天前，老街省与云南省领导在河口举行会谈。", "2026-11-24"},
+        {"en",
+         "The 12th meeting of the Joint Working Group of Lai Chau, Lao Cai, Tuyen Quang, Dien "
+         "Bien and Yunnan was held in Kunming on November 20. Three days earlier, leaders of Lao "
+         "Cai and Yunnan held talks in Hekou.",
+         "2026-11-17"},
+        /* negative: "the day before" is the day before the day told */
+        {"en",
+         "The 12th meeting of the Joint Working Group of Lai Chau, Lao Cai, Tuyen Quang, Dien "
+         "Bien and Yunnan was held in Kunming on November 20. The day before, leaders of Lao Cai "
+         "and Yunnan held talks in Hekou.",
+         "2026-11-19"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        char text[600];
+        snprintf(text, sizeof text, "Kop\n\n%s", cases[k].text);
+        bc_ingest_result r = fx_ingest(S, cases[k].lang, text, "2026-11-26");
+        char sql[300];
+        snprintf(sql, sizeof sql,
+                 "SELECT count(*) FROM coop_events WHERE id LIKE '%%s-e%%%%' AND kind = 'talks' "
+                 "AND date = '%s'",
+                 cases[k].date);
+        if (r.events != 1 || n_of(sql, r.source_id) != 1)
+            fail_msg("%s: %d events, none on %s", cases[k].text, r.events, cases[k].date);
+    }
+    bc_ingest_result r = fx_ingest(S, "en",
+                                   "Kop\n\nOn December 5, leaders of Lai Chau and Yunnan held "
+                                   "talks in Kunming on tourism and trade.",
+                                   "2026-11-30");
+    assert_int_equal(r.events, 1);
+    assert_int_equal(r.dates_without_year, 1);
+    assert_int_equal(n_of("SELECT count(*) FROM coop_events WHERE id LIKE '%s-e%%' AND date IS "
+                          "NULL AND note LIKE '%%(5 December) without a year%%2026-11-30%%'",
+                          r.source_id),
+                     1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(no_day_is_counted_from_a_month_or_a_year),
         cmocka_unit_test(a_meeting_on_a_weekday_is_not_dated_from_a_month),
         cmocka_unit_test(a_written_day_keeps_its_year),
+        cmocka_unit_test(days_counted_back),
     };
     return cmocka_run_group_tests(tests, fx_group_setup, fx_group_teardown);
 }

@@ -41,7 +41,8 @@ int bci_found_row(int *rc, bc_store *s, const char *sql, const bc_bind *vals, si
  * of status "reported". Counts what it stored, linked and left out in c->out. */
 int bci_store_facts(ingest_ctx *c, const bc_extraction *ex);
 
-/* ---- ingest_facts.c: helpers the family shares ---- */
+/* ---- ingest_facts.c: helpers the family shares (the quotes and dates among them are
+ * ingest_quote.c's) ---- */
 
 /* What each quote of one fact states: per[k] collects the field paths quote k of its
  * bc_xcite supports (its citation's `supports`). Zero it before use; bci_supports_free. */

@@ -137,6 +137,7 @@ static void emit_dates(ctx *c)
     for (size_t k = 0; k < c->nd; k++) {
         copy_str(o->dates[k].iso, sizeof o->dates[k].iso, c->d[k].iso);
         o->dates[k].inferred = c->d[k].inferred;
+        o->dates[k].carried = c->d[k].same_day != 0 || c->d[k].rel != 0;
         o->dates[k].start = c->t[c->d[k].t0].start;
         o->dates[k].end = c->t[c->d[k].t1 - 1].end;
     }

@@ -72,8 +72,9 @@ int bci_cite_all(ingest_ctx *c, const char *column, const char *id, const bc_xci
 
 /* 1 when the quote q holds a date or period the extractor read as iso (c->ex's dates), or,
  * iso a day, a span of days starting with it ("from 28 to 30 October" for a meeting dated by
- * its first day). */
-int bci_quote_has_date(ingest_ctx *c, const bc_xquote *q, const char *iso);
+ * its first day): one it writes (carried 0), or, carried 1, words that carry it from a day
+ * told before ("the same day", "the day before"), which state no date. */
+int bci_quote_has_date(ingest_ctx *c, const bc_xquote *q, const char *iso, int carried);
 
 /* 1 when the quote q writes the years that start and end begin with (4 digits each, not
  * inside a longer number; NULL: not asked). */

@@ -8,11 +8,13 @@
 #include <stdio.h>
 #include <string.h>
 
-int bci_quote_has_date(ingest_ctx *c, const bc_xquote *q, const char *iso)
+int bci_quote_has_date(ingest_ctx *c, const bc_xquote *q, const char *iso, int carried)
 {
     for (size_t i = 0; c->ex != NULL && iso != NULL && i < c->ex->ndates; i++) {
         const bc_xdate *d = &c->ex->dates[i];
         size_t n = strlen(iso);
+        if (d->carried != carried)
+            continue; /* "the same day" writes no date; only it carries one */
         /* a span of days dates a meeting by its first ("from 28 to 30 October") */
         if (d->start >= q->start && d->end <= q->end && strncmp(d->iso, iso, n) == 0 &&
             (d->iso[n] == '\0' || (d->iso[n] == '/' && n == 10)))
@@ -70,15 +72,21 @@ int bci_date_supports(ingest_ctx *c, const bc_xcite *cite, const char *iso, bci_
     }
     int quoted = 0, year = year_inferred;
     for (int k = 0; iso != NULL && iso[0] != '\0' && k < cite->nquotes; k++)
-        if (bci_quote_has_date(c, &cite->q[k], iso)) {
+        if (bci_quote_has_date(c, &cite->q[k], iso, 0)) {
             bci_support(sup, k, "date");
             quoted = 1;
             year |= bci_quote_has_years(c, &cite->q[k], iso, NULL);
         }
+    int carried = 0;
+    for (int k = 0; !quoted && iso != NULL && iso[0] != '\0' && k < cite->nquotes; k++)
+        carried |= bci_quote_has_date(c, &cite->q[k], iso, 1);
     if (!quoted) {
         bci_mark(m, "date",
-                 "No sentence that states it writes its date; the date comes from the article "
-                 "around them.");
+                 carried ? "Its date is not written in the sentences that state it: they give "
+                           "it as the day of something told before (\"the same day\", \"the "
+                           "day before\"), and year, month and day are that day's."
+                         : "No sentence that states it writes its date; the date comes from the "
+                           "article around them.");
         return 0;
     }
     if (year_inferred)

@@ -227,6 +227,8 @@ typedef struct bc_xgate {
 typedef struct bc_xdate {
     char iso[24]; /* "2025-10-30", "2025-10", "2025", "2025-01/2025-09", "--10-30" */
     int inferred; /* BC_X_INFERRED_YEAR or _DATE: what comes from the reference date */
+    int carried;  /* 1: the words at [start, end) write no date but carry one told before
+                   * ("the same day", "the day before", "同日"): iso is that day's */
     size_t start, end;
 } bc_xdate;
 

@@ -763,6 +763,12 @@ void bcx_find_dates(ctx *c)
                     r.n = n;
                     r.prec = 1;
                     r.inferred = 1;
+                } else if (n > 0) {
+                    bcx_unplaced(c, i, i + n); /* "next year" with no reference date */
+                } else if ((n = bcx_lex_find(c, C_SAME_DAY, i, &e)) > 0 && e->val == 0) {
+                    bcx_unplaced(c, i, i + n); /* "the same day" of no day told */
+                } else if (r.unplaced > 0 && i + r.unplaced <= lim) {
+                    bcx_unplaced(c, i, i + r.unplaced); /* "the first nine months" */
                 }
             }
             /* a first line that opens with a dateline is the body, not a headline (an

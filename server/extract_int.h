@@ -270,10 +270,12 @@ typedef struct dres {
     size_t n;
     int prec;
     int inferred;
-    int same_day; /* "the same day": the day last named */
-    size_t ref;   /* same_day: the index + 1 of that day in ctx.d */
-    int weekday;  /* "on Tuesday", "yesterday": a day counted from the reference date */
-    int rel;      /* "the next day": days from the day last narrated (xd.rel) */
+    int same_day;    /* "the same day": the day last named */
+    size_t ref;      /* same_day: the index + 1 of that day in ctx.d */
+    int weekday;     /* "on Tuesday", "yesterday": a day counted from the reference date */
+    int rel;         /* "the next day": days from the day last narrated (xd.rel) */
+    size_t unplaced; /* not found: the tokens of a period only a reference date would place
+                      * ("arets forsta nio manader" without one), else 0 */
 } dres;
 
 typedef struct mention {
@@ -349,7 +351,7 @@ typedef struct ctx {
     mention *m;
     size_t nm, capm;
     bc_extraction *out;
-    size_t capfo, capmo, capgo, capdo;
+    size_t capfo, capmo, capgo, capdo, capuo;
     int rc;
 } ctx;
 
@@ -474,6 +476,9 @@ void bcx_name_year_days(ctx *c, size_t si);
 /* A day without a written year a week at most after a day of the same month its sentence
  * writes with its year takes that year (extract_date_year.c). */
 void bcx_written_year_days(ctx *c, size_t si);
+/* Records tokens [t0, t1) as words of a time no date was made of (bc_extraction.unplaced),
+ * unless they overlap the last recorded. */
+void bcx_unplaced(ctx *c, size_t t0, size_t t1);
 /* A day, month or span of days of English sentence si without a written year takes the
  * year the sentence opens with as a clause of its own ("Last year, ... on February 28",
  * "In 2022, ... on March 3"), not the reference date's; a relative year without a

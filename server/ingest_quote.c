@@ -150,3 +150,28 @@ int bci_year_date(ingest_ctx *c, const char *date, bc_date *d, bci_marks *m)
 
 const char *const BCI_WHY_YEAR = "The year of its date comes from the publication date "
                                  "(published_on), not from the text.";
+
+void bci_unplaced_note(ingest_ctx *c, const bc_xcite *cite, const char *what, bci_marks *m)
+{
+    const char *pub = c->in->published_on;
+    for (int k = 0; c->ex != NULL && k < cite->nquotes; k++)
+        for (size_t i = 0; i < c->ex->nunplaced; i++) {
+            const bc_xquote *u = &c->ex->unplaced[i];
+            if (u->start < cite->q[k].start || u->end > cite->q[k].end)
+                continue;
+            char note[400];
+            int len = u->end - u->start < 80 ? (int)(u->end - u->start) : 80;
+            if (pub != NULL && pub[0] != '\0')
+                snprintf(note, sizeof note,
+                         "The article gives its %s only as \"%.*s\", which neither the article "
+                         "nor its publication date (%.10s) places, so no %s is stored.",
+                         what, len, c->in->text + u->start, pub, what);
+            else
+                snprintf(note, sizeof note,
+                         "The article gives its %s only as \"%.*s\", which nothing in it "
+                         "places and no publication date came with it, so no %s is stored.",
+                         what, len, c->in->text + u->start, what);
+            bci_mark(m, NULL, note);
+            return;
+        }
+}

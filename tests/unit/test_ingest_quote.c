@@ -2,7 +2,9 @@
  * (ingest_quote.c): a meeting told as held "the same day" as one dated before, in the
  * seven languages, is dated that day, but its quote writes no date: its citation does not
  * claim "date", and the whole date is marked inferred, the note saying it is the day told
- * before; the meeting whose sentence writes the day keeps it stated. */
+ * before; the meeting whose sentence writes the day keeps it stated. A fact left undated
+ * for want of a publication date says in its note which words gave its time ("volgend
+ * jaar", "Dezelfde dag", "the first nine months of this year", "今年", "September"). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -73,10 +75,66 @@ static void the_same_day_states_no_date(void **state)
     }
 }
 
+static void undated_facts_quote_their_time(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text, *table, *words;
+    } cases[] = {
+        {"nl",
+         "De 13e vergadering van de Gezamenlijke Werkgroep van Lai Chau, Lao Cai, Tuyen "
+         "Quang, Dien Bien en Yunnan vindt volgend jaar plaats in Lao Cai.",
+         "meetings", "volgend jaar"},
+        {"nl",
+         "Op dinsdag vond in Hekou de 12e vergadering plaats van de Gezamenlijke Werkgroep "
+         "van Lai Chau, Lao Cai, Tuyen Quang, Dien Bien en Yunnan. Dezelfde dag werd in "
+         "Hekou ook de zesde jaarlijkse conferentie van de partijsecretarissen van de vijf "
+         "provincies gehouden.",
+         "meetings", "Dezelfde dag"},
+        {"en",
+         "Trade between Lao Cai and Yunnan reached USD 2.35 billion in the first nine months "
+         "of this year.",
+         "figures", "first nine months"},
+        {"sv",
+         "Under årets första nio månader uppgick handeln mellan Lao Cai och Yunnan till 2,1 "
+         "miljarder dollar.",
+         "figures", "första nio månader"},
+        {"zh", "今年前9个月，云南省与老街省进出口贸易额达28.6亿美元。", "figures", "今年"},
+        {"en",
+         "More than 1,150 trucks were cleared every day in September at the Kim Thanh border "
+         "gate.",
+         "figures", "September"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        bc_store *s = fx_store_from(fx_data_dir());
+        char text[800], sql[600];
+        snprintf(text, sizeof text, "Kop\n\n%s", cases[k].text);
+        bc_ingest_result r = fx_ingest(s, cases[k].lang, text, NULL);
+        snprintf(sql, sizeof sql,
+                 "SELECT count(*) FROM %s WHERE id LIKE '%s-%%' AND note LIKE '%%only as \"%s\", "
+                 "which nothing in it places%%'",
+                 cases[k].table, r.source_id, cases[k].words);
+        if (fx_count(s, sql) != 1)
+            fail_msg("%s: no note quoting \"%s\"", cases[k].text, cases[k].words);
+        bc_store_close(s);
+        /* negative: with a publication date the time is placed, and no such note */
+        s = fx_store_from(fx_data_dir());
+        r = fx_ingest(s, cases[k].lang, text, "2026-11-26");
+        snprintf(
+            sql, sizeof sql,
+            "SELECT count(*) FROM %s WHERE id LIKE '%s-%%' AND note LIKE '%%only as%%places%%'",
+            cases[k].table, r.source_id);
+        if (fx_count(s, sql) != 0)
+            fail_msg("%s: a note of no time placed with a publication date", cases[k].text);
+        bc_store_close(s);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(the_same_day_states_no_date),
+        cmocka_unit_test(undated_facts_quote_their_time),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

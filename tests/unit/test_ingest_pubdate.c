@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "bordercoop/ingest.h"
+#include "bordercoop/redate.h"
 
 #include "fixture.h"
 
@@ -180,6 +181,44 @@ static void days_counted_back(void **state)
                      1);
 }
 
+/* the same through a publication date given later (PATCH /v1/sources/{id}): read again with
+ * "2026-11", the talks stay undated; with the day, they are dated */
+static void redated_to_a_month_places_no_day(void **state)
+{
+    (void)state;
+    bc_store *own = fx_store_from(fx_data_dir());
+    bc_ingest_result r = fx_ingest(own, "nl",
+                                   "Kop\n\nGisteren hielden de leiders van Lang Son en Guangxi "
+                                   "gesprekken in Pingxiang.",
+                                   NULL);
+    static const struct {
+        const char *pub, *sql;
+    } steps[] = {
+        {"2026-11", "SELECT count(*) FROM coop_events WHERE id LIKE '%s-e%%' AND date IS NULL AND "
+                    "note LIKE '%%\"Gisteren\"%%names no day%%'"},
+        {"2026", "SELECT count(*) FROM coop_events WHERE id LIKE '%s-e%%' AND date IS NULL AND "
+                 "note LIKE '%%(2026) names no day%%'"},
+        {"2026-11-26", "SELECT count(*) FROM coop_events WHERE id LIKE '%s-e%%' AND date = "
+                       "'2026-11-25'"},
+    };
+    for (size_t k = 0; k < sizeof steps / sizeof steps[0]; k++) {
+        bc_redate_input in = {.source_id = r.source_id,
+                              .published_on = steps[k].pub,
+                              .actor = "cli:test",
+                              .via = "cli"};
+        bc_redate_result out;
+        bc_err err;
+        if (bc_redate(own, &in, &out, &err) != BC_OK)
+            fail_msg("redate %s: %s", steps[k].pub, err.msg);
+        bc_redate_result_free(&out);
+        char sql[400];
+        snprintf(sql, sizeof sql, steps[k].sql, r.source_id);
+        if (fx_count(own, sql) != 1)
+            fail_msg("published_on %s: the talks are not as expected", steps[k].pub);
+    }
+    bc_store_close(own);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -187,6 +226,7 @@ int main(void)
         cmocka_unit_test(a_meeting_on_a_weekday_is_not_dated_from_a_month),
         cmocka_unit_test(a_written_day_keeps_its_year),
         cmocka_unit_test(days_counted_back),
+        cmocka_unit_test(redated_to_a_month_places_no_day),
     };
     return cmocka_run_group_tests(tests, fx_group_setup, fx_group_teardown);
 }

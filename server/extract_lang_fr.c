@@ -299,6 +299,11 @@ const bc_lex bc_lex_fr[] = {
     WE(C_HELD, "s etaient reunis", 0),
     WE(C_HELD, "s etaient reunies", 0),
     WE(C_HELD, "ont tenu", 0),
+    /* "ont eu des entretiens": talks that took place */
+    WE(C_HELD, "ont eu des entretiens", 0),
+    WE(C_HELD, "a eu des entretiens", 0),
+    WE(C_HELD, "ont eu une seance de travail", 0),
+    WE(C_HELD, "a eu une seance de travail", 0),
     WE(C_HELD, "a tenu", 0),
     /* "une seance de travail tenue a la mi-janvier", "avaient organise une conference" */
     WE(C_HELD, "tenue", 0),

@@ -221,6 +221,7 @@ const bc_lex bc_lex_sv[] = {
     WE(C_RECEIVED, "mottog", 0),
     WE(C_TO, "till", 0),
     WE(C_HELD, "holls", 0),
+    WE(C_HELD, "holl", 0), /* "I går höll ledarna ... samtal": held, past */
     WE(C_HELD, "agde rum", 0),
     WE(C_HELD, "anordnades", 0),
     WE(C_HELD, "genomfordes", 0),

@@ -25,6 +25,7 @@ void bc_extraction_free(bc_extraction *ex)
     bc_free(ex->meetings);
     bc_free(ex->gates);
     bc_free(ex->dates);
+    bc_free(ex->unplaced);
     memset(ex, 0, sizeof *ex);
 }
 
@@ -124,6 +125,17 @@ static void parse_ref(ctx *c, const char *ref)
         c->rd = (d.text[8] - '0') * 10 + (d.text[9] - '0');
 }
 
+void bcx_unplaced(ctx *c, size_t t0, size_t t1)
+{
+    bc_extraction *o = c->out;
+    if (c->rc != BC_OK || t1 <= t0 ||
+        (o->nunplaced > 0 && o->unplaced[o->nunplaced - 1].end > c->t[t0].start))
+        return;
+    o->unplaced = bc_grow(o->unplaced, &c->capuo, o->nunplaced + 1, sizeof *o->unplaced, &c->rc);
+    if (c->rc == BC_OK)
+        o->unplaced[o->nunplaced++] = (bc_xquote){c->t[t0].start, c->t[t1 - 1].end};
+}
+
 static void emit_dates(ctx *c)
 {
     bc_extraction *o = c->out;
@@ -137,6 +149,7 @@ static void emit_dates(ctx *c)
     for (size_t k = 0; k < c->nd; k++) {
         copy_str(o->dates[k].iso, sizeof o->dates[k].iso, c->d[k].iso);
         o->dates[k].inferred = c->d[k].inferred;
+        o->dates[k].carried = c->d[k].same_day != 0 || c->d[k].rel != 0;
         o->dates[k].start = c->t[c->d[k].t0].start;
         o->dates[k].end = c->t[c->d[k].t1 - 1].end;
     }

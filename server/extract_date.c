@@ -60,7 +60,11 @@ int bcx_complete_day(const ctx *c, int mon, int day, int tense, char iso[24])
         return 0;
     }
     int y = c->ry;
-    int ahead = c->rm != 0 ? (mon - c->rm) * 31 + (day - (c->rd ? c->rd : 1)) : 0;
+    /* a reference date of a month ("2026-11") gives no day: a day said to be past or not
+     * said to come is after it only when after its last day, a coming one before it only
+     * when before its first */
+    int rd = c->rd ? c->rd : future ? 1 : c->rm != 0 ? bcx_days_in(c->ry, c->rm) : 0;
+    int ahead = c->rm != 0 ? (mon - c->rm) * 31 + (day - rd) : 0;
     /* a past day written well after the reference date lies in the year before (a report
      * in January of a meeting on 28 December); a coming day before it, in the year after
      * ("next February" in a December report) */
@@ -88,6 +92,11 @@ int bcx_complete_day(const ctx *c, int mon, int day, int tense, char iso[24])
     }
     snprintf(iso, 24, "%04d-%02d-%02d", y, mon, day);
     return 1;
+}
+
+int bcx_day_no_year(const ctx *c, const xd *d)
+{
+    return c->ry != 0 && d->prec == 0 && d->iso[0] == '-' && strlen(d->iso) == 7;
 }
 
 /* "this year", "last year" at token i: the year it means (0 without a reference date or
@@ -746,10 +755,12 @@ void bcx_find_dates(ctx *c)
                 r.n = n;
                 r.same_day = c->t[c->d[k].t0].sent + 1 < si ? 2 : 1;
                 r.ref = k + 1;
-            } else if ((n = bcx_lex_find(c, C_NEXT_DAY, i, &e)) > 0) {
+            } else if ((n = bcx_lex_find(c, C_NEXT_DAY, i, &e)) > 0 &&
+                       bcx_lex_find(c, C_REL_DAY, i, NULL) <= n) {
                 /* "the previous day", "dzien wczesniej", "de dag ervoor": a day from the day
-                 * last named; with its date written next to it ("Dzien pozniej, 21 lutego")
-                 * the date speaks for itself */
+                 * last named (not "the day before yesterday", a day of the report's); with
+                 * its date written next to it ("Dzien pozniej, 21 lutego") the date speaks
+                 * for itself */
                 size_t k = day_told(c, i, last_day, last_past);
                 /* a day told sentences before, past other matters, is not the day counted
                  * from: the day of the meeting the report opens with is ("Nastepnego dnia"
@@ -854,6 +865,12 @@ void bcx_find_dates(ctx *c)
                     r.n = n;
                     r.prec = 1;
                     r.inferred = 1;
+                } else if (n > 0) {
+                    bcx_unplaced(c, i, i + n); /* "next year" with no reference date */
+                } else if ((n = bcx_lex_find(c, C_SAME_DAY, i, &e)) > 0 && e->val == 0) {
+                    bcx_unplaced(c, i, i + n); /* "the same day" of no day told */
+                } else if (r.unplaced > 0 && i + r.unplaced <= lim) {
+                    bcx_unplaced(c, i, i + r.unplaced); /* "the first nine months" */
                 }
             }
             /* a first line that opens with a dateline is the body, not a headline (an

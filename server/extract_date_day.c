@@ -100,7 +100,7 @@ static int end_day(const ctx *c, size_t i, size_t j, size_t lim, int y, int mon,
     if (y == 0 && rel == 0 && c->lbit == L_FR && j < lim && c->ry != 0 && c->rm != 0 &&
         (bcx_word_is(c, j, lim, "dernier") || bcx_word_is(c, j, lim, "prochain") ||
          bcx_word_is(c, j, lim, "prochains"))) {
-        int after = mon > c->rm || (mon == c->rm && day > c->rd);
+        int after = mon > c->rm || (mon == c->rm && c->rd != 0 && day > c->rd);
         rel = bcx_word_is(c, j, lim, "dernier") ? (after ? c->ry - 1 : c->ry)
                                                 : (after ? c->ry : c->ry + 1);
         rj = j, rn = 1;

@@ -111,6 +111,8 @@ static int months_period(const ctx *c, size_t i, size_t j, size_t lim, int first
         y = period_year(c, last);
         inferred = 1;
     }
+    if (y == 0 && c->ry == 0 && first >= 1 && last <= 12 && first <= last)
+        r->unplaced = end - i; /* "the first nine months" of no year told */
     if (y == 0 || first < 1 || last > 12 || first > last)
         return 0;
     char buf[64];

@@ -401,7 +401,7 @@ void bcx_name_year_days(ctx *c, size_t si)
         if (!(c->d[k].prec == 2 && c->d[k].iso[0] == '-'))
             c->d[w++] = c->d[k];
         else
-            c->se[si].yearless = 1;
+            c->se[si].yearless = 1, bcx_unplaced(c, c->d[k].t0, c->d[k].t1);
     c->se[si].d1 = c->nd = w;
 }
 

@@ -271,10 +271,12 @@ typedef struct dres {
     size_t n;
     int prec;
     int inferred;
-    int same_day; /* "the same day": the day last named */
-    size_t ref;   /* same_day: the index + 1 of that day in ctx.d */
-    int weekday;  /* "on Tuesday", "yesterday": a day counted from the reference date */
-    int rel;      /* "the next day": days from the day last narrated (xd.rel) */
+    int same_day;    /* "the same day": the day last named */
+    size_t ref;      /* same_day: the index + 1 of that day in ctx.d */
+    int weekday;     /* "on Tuesday", "yesterday": a day counted from the reference date */
+    int rel;         /* "the next day": days from the day last narrated (xd.rel) */
+    size_t unplaced; /* not found: the tokens of a period only a reference date would place
+                      * ("arets forsta nio manader" without one), else 0 */
 } dres;
 
 typedef struct mention {
@@ -350,7 +352,7 @@ typedef struct ctx {
     mention *m;
     size_t nm, capm;
     bc_extraction *out;
-    size_t capfo, capmo, capgo, capdo;
+    size_t capfo, capmo, capgo, capdo, capuo;
     int rc;
 } ctx;
 
@@ -484,6 +486,9 @@ int bcx_nl_back_name_year(const ctx *c, size_t si);
  * writes with its year, or after that month with its year ("in June last year, and ... on
  * June 12"), takes that year (extract_date_year.c). */
 void bcx_written_year_days(ctx *c, size_t si);
+/* Records tokens [t0, t1) as words of a time no date was made of (bc_extraction.unplaced),
+ * unless they overlap the last recorded. */
+void bcx_unplaced(ctx *c, size_t t0, size_t t1);
 /* A day, month or span of days of English sentence si without a written year takes the
  * year the sentence opens with as a clause of its own ("Last year, ... on February 28",
  * "In 2022, ... on March 3"), not the reference date's; a relative year without a
@@ -520,6 +525,10 @@ const xd *bcx_nearest_date(const ctx *c, size_t si, size_t i, size_t end, int mi
  * two months but said to be past (tense -1): a slip or last year's; or said to be coming
  * but less than two months before the reference date); iso then holds "--MM-DD". */
 int bcx_complete_day(const ctx *c, int mon, int day, int tense, char iso[24]);
+/* 1 when date d is a day and month whose year the reference date does not tell
+ * (bcx_complete_day refused one: "met on 5 December" in a report of 4 December): no fact
+ * takes it as a date of a year, talks keep it as the day without one. */
+int bcx_day_no_year(const ctx *c, const xd *d);
 
 /* The day off days after the ISO day iso ("2025-03-14" or "--03-14") into out[24], in the
  * same form; 0 when iso is no day or, without a year, the move would cross the end of

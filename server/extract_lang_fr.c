@@ -299,6 +299,11 @@ const bc_lex bc_lex_fr[] = {
     WE(C_HELD, "s etaient reunis", 0),
     WE(C_HELD, "s etaient reunies", 0),
     WE(C_HELD, "ont tenu", 0),
+    /* "ont eu des entretiens": talks that took place */
+    WE(C_HELD, "ont eu des entretiens", 0),
+    WE(C_HELD, "a eu des entretiens", 0),
+    WE(C_HELD, "ont eu une seance de travail", 0),
+    WE(C_HELD, "a eu une seance de travail", 0),
     WE(C_HELD, "a tenu", 0),
     /* "une seance de travail tenue a la mi-janvier", "avaient organise une conference" */
     WE(C_HELD, "tenue", 0),
@@ -414,6 +419,8 @@ const bc_lex bc_lex_fr[] = {
     WE(C_SAME_DAY, "le meme mois", 2), /* the same month */
     WE(C_REL_DAY, "hier", -1),
     WE(C_REL_DAY, "avant hier", -2),
+    WE(C_REL_DAY, "il y a deux jours", -2),
+    WE(C_REL_DAY, "il y a trois jours", -3),
     WE(C_FROM, "a partir du", 0),
     WE(C_FROM, "a partir de", 0),
     WE(C_FROM, "a compter du", 0),
@@ -436,6 +443,8 @@ const bc_lex bc_lex_fr[] = {
     WE(C_NEXT_DAY, "un jour plus tot", -1),
     WE(C_NEXT_DAY, "deux jours plus tard", 2),
     WE(C_NEXT_DAY, "deux jours plus tot", -2),
+    WE(C_NEXT_DAY, "trois jours plus tard", 3),
+    WE(C_NEXT_DAY, "trois jours plus tot", -3),
     WE(C_SAME_DAY, "ce jour la", 0),
     WE(C_SAME_DAY, "le meme apres midi", 0),
     WE(C_SAME_DAY, "le meme matin", 0),

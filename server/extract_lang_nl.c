@@ -471,6 +471,8 @@ const bc_lex bc_lex_nl[] = {
     /* days counted from the report's day or the day last named */
     WP(C_REL_DAY, "gister", -1),
     WP(C_REL_DAY, "eergister", -2),
+    WE(C_REL_DAY, "twee dagen geleden", -2),
+    WE(C_REL_DAY, "drie dagen geleden", -3),
     /* the report's day (its dateline's, else the publication date) */
     WE(C_REL_DAY, "vandaag", 0),
     WE(C_REL_DAY, "vanochtend", 0),
@@ -490,6 +492,8 @@ const bc_lex bc_lex_nl[] = {
     WE(C_NEXT_DAY, "de dag nadien", 1),
     WE(C_NEXT_DAY, "twee dagen later", 2),
     WE(C_NEXT_DAY, "twee dagen eerder", -2),
+    WE(C_NEXT_DAY, "drie dagen later", 3),
+    WE(C_NEXT_DAY, "drie dagen eerder", -3),
     /* counted from a meeting named after it ("De dag voor de conferentie", "Daags na de
      * top"): the time of what the sentence tells (bcx_time_reference). Not "een dag voor":
      * "Donderdagmiddag, een dag voor het handelsoverleg" tells its own day first */

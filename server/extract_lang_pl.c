@@ -388,6 +388,8 @@ const bc_lex bc_lex_pl[] = {
     /* days counted from the report's day or the day last named */
     WP(C_REL_DAY, "wczoraj", -1),
     WP(C_REL_DAY, "przedwczoraj", -2),
+    WE(C_REL_DAY, "dwa dni temu", -2),
+    WE(C_REL_DAY, "trzy dni temu", -3),
     WE(C_NEXT_DAY, "dzien wczesniej", -1),
     WE(C_NEXT_DAY, "poprzedniego dnia", -1),
     WE(C_NEXT_DAY, "dzien pozniej", 1),
@@ -401,6 +403,8 @@ const bc_lex bc_lex_pl[] = {
     WE(C_NEXT_DAY, "dzien po", 1), /* "Dzień po konferencji": counted from it */
     WE(C_NEXT_DAY, "dwa dni pozniej", 2),
     WE(C_NEXT_DAY, "dwa dni wczesniej", -2),
+    WE(C_NEXT_DAY, "trzy dni pozniej", 3),
+    WE(C_NEXT_DAY, "trzy dni wczesniej", -3),
     WE(C_SAME_DAY, "tego samego popoludnia", 0),
     WE(C_SAME_DAY, "tego samego ranka", 0),
     WE(C_SAME_DAY, "tego dnia", 0),

@@ -292,6 +292,10 @@ const bc_lex bc_lex_vi[] = {
     WE(C_WEEKDAY, "chu nhat", 7),
     WE(C_REL_DAY, "hom qua", -1),
     WE(C_REL_DAY, "hom kia", -2),
+    /* "two days ago": "cach day" (from now) says it; "hai ngay truoc" may be two days
+     * before something named after it */
+    WE(C_REL_DAY, "cach day hai ngay", -2),
+    WE(C_REL_DAY, "cach day ba ngay", -3),
     /* yesterday afternoon ("Chieu qua, hai tinh ..."); not "sang qua", which is also
      * crossing over */
     WE(C_REL_DAY, "chieu qua", -1),

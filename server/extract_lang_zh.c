@@ -240,6 +240,8 @@ const bc_lex bc_lex_zh[] = {
     WE(C_REL_DAY, "昨天", -1),
     WE(C_REL_DAY, "昨日", -1),
     WE(C_REL_DAY, "前天", -2),
+    WE(C_REL_DAY, "两天前", -2),
+    WE(C_REL_DAY, "三天前", -3),
     WE(C_REL_DAY, "昨晚", -1), /* last night */
     WE(C_FROM, "从", 0),
     WE(C_FROM, "自", 0),

@@ -584,7 +584,7 @@ static size_t free_dates(const ctx *c, size_t si, const xd **only)
 {
     size_t n = 0;
     for (size_t k = c->se[si].d0; k < c->se[si].d1; k++)
-        if (mprec(&c->d[k]) > 0 && !c->d[k].used) {
+        if ((mprec(&c->d[k]) > 0 || bcx_day_no_year(c, &c->d[k])) && !c->d[k].used) {
             n++;
             *only = &c->d[k];
         }
@@ -782,8 +782,9 @@ void bcx_resolve_mentions(ctx *c)
                      !bcx_opening_day(c, m, only) && !visit_span(m, only) &&
                      !rel_apart(c, m, only) && !bcx_possessive_of_other(c, m, only) &&
                      !bcx_not_its_day_zh(c, m, only) && !bcx_other_in_sequence(c, m, only) &&
-                     (m->xkind != BC_XM_TALKS || mprec(only) == 3 || m->planned > 0 ||
-                      to_come(c, m, only) || (mprec(only) == 2 && talks_took_place(c, m, only)) ||
+                     (m->xkind != BC_XM_TALKS || mprec(only) == 3 || bcx_day_no_year(c, only) ||
+                      m->planned > 0 || to_come(c, m, only) ||
+                      (mprec(only) == 2 && talks_took_place(c, m, only)) ||
                       (m->planned <= 0 && bcx_year_gone(c, m, only))))
                 d = only;
             else

@@ -316,14 +316,14 @@ static bc_xmeeting *restated(const ctx *c, const mention *m)
 }
 
 /* The tokens of the weekday or day counted from the publication date ("On Tuesday",
- * "星期三", "yesterday") that alone dates meeting m when no publication date was given: the
- * day its sentence left unread, the one meeting of that sentence or in its clause; 0 when
- * none. Its first token in *u. */
+ * "星期三", "yesterday") that alone dates meeting m when no publication day was given
+ * (none, or one of a month or a year: "2026-11"): the day its sentence left unread, the
+ * one meeting of that sentence or in its clause; 0 when none. Its first token in *u. */
 static size_t unread_day(const ctx *c, const mention *m, size_t *u)
 {
     const sent *s = &c->se[m->sent];
     size_t n = 0;
-    if (m->date[0] != '\0' || c->ry != 0 || s->unread == 0)
+    if (m->date[0] != '\0' || (c->ry != 0 && c->rd != 0) || s->unread == 0)
         return 0;
     *u = s->unread - 1;
     if ((n = bcx_lex_find(c, C_WEEKDAY, *u, NULL)) == 0 &&

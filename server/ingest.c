@@ -371,15 +371,12 @@ static int refuse_copy(bc_store *s, const bc_ingest_input *in, const char *body_
 }
 
 /* Extracts in's facts with g into ex: the publication date completes dates without a
- * year; without one, no year is ever guessed (not today's: an article may be years old). */
+ * year; without one, no year is ever guessed (not today's: an article may be years old).
+ * It goes to the extractor as given: one of a month or a year ("2026-11") places no day
+ * counted from it ("yesterday", "on Tuesday"), as bordercoop extract reads it. */
 static int extract_with(const bc_ingest_input *in, bc_gazetteer *g, bc_extraction *ex, bc_err *err)
 {
-    bc_date pub;
-    bc_err ignored;
-    const char *reference = NULL;
-    if (in->published_on != NULL && bc_date_parse(in->published_on, &pub, &ignored) == 0)
-        reference = pub.end;
-    return bc_extract(in->text, in->len, in->lang, reference, g, ex, err);
+    return bc_extract(in->text, in->len, in->lang, in->published_on, g, ex, err);
 }
 
 /* A new article may give at most in->max_facts facts. */
@@ -698,12 +695,7 @@ int bc_ingest_reread(bc_store *s, const char *source_id, bc_ingest_result *out, 
         rc = bc_gazetteer_load(s, &g, err);
     if (rc == BC_OK) {
         /* as ingest reads it: the publication date completes dates without a year */
-        bc_date pub;
-        bc_err ignored;
-        const char *reference = NULL;
-        if (in.published_on != NULL && bc_date_parse(in.published_on, &pub, &ignored) == 0)
-            reference = pub.end;
-        rc = bc_extract(in.text, in.len, in.lang, reference, g, &ex, err);
+        rc = extract_with(&in, g, &ex, err);
     }
     if (rc == BC_OK) {
         snprintf(out->source_id, sizeof out->source_id, "%s", source_id);

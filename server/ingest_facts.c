@@ -103,92 +103,6 @@ void bci_supports_free(bci_supports *sup)
         bc_buf_free(&sup->per[k]);
 }
 
-int bci_quote_has_date(ingest_ctx *c, const bc_xquote *q, const char *iso)
-{
-    for (size_t i = 0; c->ex != NULL && iso != NULL && i < c->ex->ndates; i++) {
-        const bc_xdate *d = &c->ex->dates[i];
-        size_t n = strlen(iso);
-        /* a span of days dates a meeting by its first ("from 28 to 30 October") */
-        if (d->start >= q->start && d->end <= q->end && strncmp(d->iso, iso, n) == 0 &&
-            (d->iso[n] == '\0' || (d->iso[n] == '/' && n == 10)))
-            return 1;
-    }
-    return 0;
-}
-
-/* 1 when the n bytes at word occur in [p, p + len) not inside a longer number */
-static int has_number(const char *p, size_t len, const char *word, size_t n)
-{
-    for (size_t i = 0; n > 0 && i + n <= len; i++)
-        if (memcmp(p + i, word, n) == 0 && (i == 0 || p[i - 1] < '0' || p[i - 1] > '9') &&
-            (i + n == len || p[i + n] < '0' || p[i + n] > '9'))
-            return 1;
-    return 0;
-}
-
-int bci_quote_has_years(ingest_ctx *c, const bc_xquote *q, const char *start, const char *end)
-{
-    const char *p = c->in->text + q->start;
-    size_t len = q->end - q->start;
-    return (start == NULL || has_number(p, len, start, 4)) &&
-           (end == NULL || has_number(p, len, end, 4));
-}
-
-int bci_quote_has_amount(ingest_ctx *c, const bc_xquote *q, double value)
-{
-    char dot[32], comma[32];
-    snprintf(dot, sizeof dot, "%g", value < 0 ? -value : value);
-    snprintf(comma, sizeof comma, "%s", dot);
-    char *sep = strchr(comma, '.');
-    if (sep != NULL)
-        *sep = ',';
-    const char *p = c->in->text + q->start;
-    size_t len = q->end - q->start;
-    return has_number(p, len, dot, strlen(dot)) || has_number(p, len, comma, strlen(comma));
-}
-
-int bci_date_supports(ingest_ctx *c, const bc_xcite *cite, const char *iso, bci_supports *sup,
-                      bci_marks *m, int year_inferred)
-{
-    /* without published_on the extractor's reference date is the dateline's, when it writes
-     * its year: the only one a date may be counted from */
-    int pub = c->in->published_on != NULL && c->in->published_on[0] != '\0';
-    if (year_inferred == BC_X_INFERRED_DATE) {
-        bci_mark(m, "date",
-                 pub ? "Its date is not written: the text names a weekday or a day relative to "
-                       "the report (\"on Thursday\", \"yesterday\"), counted back from the "
-                       "publication date (published_on); year, month and day all come from it."
-                     : "Its date is not written: the text names a weekday or a day relative to "
-                       "the report (\"on Thursday\", \"yesterday\"), counted back from the "
-                       "day of the article's dateline; year, month and day all come from it.");
-        return 0;
-    }
-    int quoted = 0, year = year_inferred;
-    for (int k = 0; iso != NULL && iso[0] != '\0' && k < cite->nquotes; k++)
-        if (bci_quote_has_date(c, &cite->q[k], iso)) {
-            bci_support(sup, k, "date");
-            quoted = 1;
-            year |= bci_quote_has_years(c, &cite->q[k], iso, NULL);
-        }
-    if (!quoted) {
-        bci_mark(m, "date",
-                 "No sentence that states it writes its date; the date comes from the article "
-                 "around them.");
-        return 0;
-    }
-    if (year_inferred)
-        bci_mark(m, "date.year",
-                 pub ? BCI_WHY_YEAR
-                     : "The year of its date is not written; it comes from the article's "
-                       "dateline (no publication date came with it).");
-    else if (!year)
-        bci_mark(m, "date.year",
-                 "The year of its date is not written in the sentences that state it; it comes "
-                 "from a year or date the article writes elsewhere, not from the publication "
-                 "date.");
-    return 1;
-}
-
 int bci_quote_names_all(ingest_ctx *c, const bc_xquote *q, const char *const *ids, int n, int *rc)
 {
     for (int k = 0; k < n; k++)
@@ -218,46 +132,6 @@ const char *bci_marks_note(const bci_marks *m)
 {
     return m->note.len ? m->note.data : NULL;
 }
-
-/* A date of the text with a year ("2025-10-30", "2025-10", "2025") parsed into *d;
- * 0 for none, for a month-day without a year ("--10-30", counted in dates_without_year
- * and explained in the note) or for anything else. */
-void bci_date_words(const char *date, char *out, size_t n)
-{
-    static const char *const MONTHS[] = {"January",   "February", "March",    "April",
-                                         "May",       "June",     "July",     "August",
-                                         "September", "October",  "November", "December"};
-    int month = 0, day = 0;
-    if (date[0] == '-' && date[1] == '-' && sscanf(date + 2, "%2d", &month) == 1 && month >= 1 &&
-        month <= 12) {
-        if (date[4] == '-' && sscanf(date + 5, "%2d", &day) == 1 && day >= 1 && day <= 31)
-            snprintf(out, n, "%d %s", day, MONTHS[month - 1]);
-        else
-            snprintf(out, n, "%s", MONTHS[month - 1]);
-    } else {
-        snprintf(out, n, "%s", date);
-    }
-}
-
-int bci_year_date(ingest_ctx *c, const char *date, bc_date *d, bci_marks *m)
-{
-    bc_err ignored;
-    if (date[0] == '-' && date[1] == '-') {
-        c->out->dates_without_year++;
-        char why[200], words[32];
-        bci_date_words(date, words, sizeof words);
-        snprintf(why, sizeof why,
-                 "The article gives the day (%s) without a year and no publication date came "
-                 "with it, so no date is stored.",
-                 words);
-        bci_mark(m, NULL, why);
-        return 0;
-    }
-    return date[0] != '\0' && bc_date_parse(date, d, &ignored) == BC_OK;
-}
-
-const char *const BCI_WHY_YEAR = "The year of its date comes from the publication date "
-                                 "(published_on), not from the text.";
 
 /* Words that name the kind of body a mechanism is, in the seven languages (folded). */
 static const struct {
@@ -524,6 +398,8 @@ static int store_figures(ingest_ctx *c, const bc_extraction *ex)
         bc_err perr;
         int has_period = f->period[0] != '\0' && bc_period_parse(f->period, &p, &perr) == BC_OK;
         bci_marks m = {.note = BC_BUF_INIT};
+        if (f->period[0] == '\0')
+            bci_unplaced_note(c, &f->cite, "period", &m);
         if (f->metric_inferred)
             bci_mark(&m, "metric",
                      "Its sentence does not say what the amount measures; it goes on about the "

@@ -41,7 +41,8 @@ int bci_found_row(int *rc, bc_store *s, const char *sql, const bc_bind *vals, si
  * of status "reported". Counts what it stored, linked and left out in c->out. */
 int bci_store_facts(ingest_ctx *c, const bc_extraction *ex);
 
-/* ---- ingest_facts.c: helpers the family shares ---- */
+/* ---- ingest_facts.c: helpers the family shares (the quotes and dates among them are
+ * ingest_quote.c's) ---- */
 
 /* What each quote of one fact states: per[k] collects the field paths quote k of its
  * bc_xcite supports (its citation's `supports`). Zero it before use; bci_supports_free. */
@@ -71,8 +72,9 @@ int bci_cite_all(ingest_ctx *c, const char *column, const char *id, const bc_xci
 
 /* 1 when the quote q holds a date or period the extractor read as iso (c->ex's dates), or,
  * iso a day, a span of days starting with it ("from 28 to 30 October" for a meeting dated by
- * its first day). */
-int bci_quote_has_date(ingest_ctx *c, const bc_xquote *q, const char *iso);
+ * its first day): one it writes (carried 0), or, carried 1, words that carry it from a day
+ * told before ("the same day", "the day before"), which state no date. */
+int bci_quote_has_date(ingest_ctx *c, const bc_xquote *q, const char *iso, int carried);
 
 /* 1 when the quote q writes the years that start and end begin with (4 digits each, not
  * inside a longer number; NULL: not asked). */
@@ -106,6 +108,11 @@ const char *bci_marks_note(const bci_marks *m);
  * 0 for none, for a month-day without a year ("--10-30", counted in dates_without_year
  * and explained in m's note) or for anything else. */
 int bci_year_date(ingest_ctx *c, const char *date, bc_date *d, bci_marks *m);
+
+/* A fact left without a date or period (what: "date", "period"), one of whose quotes
+ * holds words of a time no date was made of (bc_extraction.unplaced: "next year", "the
+ * same day" of a day not placed, a month without its year): the note quotes the first. */
+void bci_unplaced_note(ingest_ctx *c, const bc_xcite *cite, const char *what, bci_marks *m);
 
 /* A date of the text as a note writes it, into out (n bytes): a month-day or a month
  * without a year ("--11-28", "--04") in words ("28 November", "April"), any other as it

@@ -314,10 +314,17 @@ static void day_word_note(ingest_ctx *c, const bc_xmeeting *m, int has_date, bci
     if (has_date || m->day_word[0] == '\0')
         return;
     char note[300];
-    snprintf(note, sizeof note,
-             "The article gives its day only as \"%s\", which only a publication date could "
-             "place, and no publication date came with it, so no date is stored.",
-             m->day_word);
+    const char *pub = c->in->published_on;
+    if (pub != NULL && pub[0] != '\0')
+        snprintf(note, sizeof note,
+                 "The article gives its day only as \"%s\", which only a publication day "
+                 "could place, and its publication date (%s) names no day, so no date is stored.",
+                 m->day_word, pub);
+    else
+        snprintf(note, sizeof note,
+                 "The article gives its day only as \"%s\", which only a publication date "
+                 "could place, and no publication date came with it, so no date is stored.",
+                 m->day_word);
     bci_mark(mk, NULL, note);
     c->out->dates_without_year++;
 }
@@ -339,6 +346,15 @@ static void withheld_note(const bc_xmeeting *m, int has_date, bci_marks *mk)
                  "date is withheld and no date is stored.");
 }
 
+/* A meeting or talks without a date, none of the notes above saying why, whose sentence
+ * gives a time no date was made of ("volgend jaar" without a publication date, "the same
+ * day" of a day not placed): the note quotes those words (analyst13 finding 15). */
+static void unplaced_note(ingest_ctx *c, const bc_xmeeting *m, int has_date, bci_marks *mk)
+{
+    if (!has_date && m->date[0] == '\0' && m->day_word[0] == '\0' && m->date_doubts == 0)
+        bci_unplaced_note(c, &m->cite, "date", mk);
+}
+
 /* Where its status comes from. A meeting planned only because its date falls after the
  * publication date: "status" marked inferred, with why. A meeting the text says took place
  * ("was held", "đã được tổ chức") on a day after the article's publication date: it stays
@@ -348,9 +364,11 @@ static void withheld_note(const bc_xmeeting *m, int has_date, bci_marks *mk)
 static void held_after_note(ingest_ctx *c, const bc_xmeeting *m, const bc_date *d, bci_marks *mk)
 {
     const char *pub = c->in->published_on;
+    bc_date p;
     bci_status_mark(m, mk);
-    if (d == NULL || pub == NULL || pub[0] == '\0' || strcmp(m->status, "held") != 0 ||
-        m->status_unsaid || strcmp(d->start, pub) <= 0)
+    /* after it: after its last day (a day of November is not after "2026-11") */
+    if (d == NULL || pub == NULL || bc_date_parse(pub, &p, NULL) != BC_OK ||
+        strcmp(m->status, "held") != 0 || m->status_unsaid || strcmp(d->start, p.end) <= 0)
         return;
     char note[300];
     snprintf(note, sizeof note,
@@ -373,6 +391,7 @@ static int store_meeting(ingest_ctx *c, const bc_xmeeting *m)
     int has_date = bci_year_date(c, m->date, &d, &mk);
     day_word_note(c, m, has_date, &mk);
     withheld_note(m, has_date, &mk);
+    unplaced_note(c, m, has_date, &mk);
     held_after_note(c, m, has_date ? &d : NULL, &mk);
     const char *place =
         m->place[0] && found_row(&rc, c->s, "SELECT id FROM provinces WHERE id = ?1",
@@ -496,6 +515,8 @@ static int store_talks(ingest_ctx *c, const bc_xmeeting *m, const char *why_not,
     int has_date = bci_year_date(c, m->date, &d, &mk);
     day_word_note(c, m, has_date, &mk);
     withheld_note(m, has_date, &mk);
+    if (why_not == NULL && m->ahead_of == 0)
+        unplaced_note(c, m, has_date, &mk);
     held_after_note(c, m, has_date ? &d : NULL, &mk);
     char names[BC_X_MAX_PARTIES][200];
     const char *orgs[BC_X_MAX_PARTIES];

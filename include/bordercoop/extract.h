@@ -227,6 +227,8 @@ typedef struct bc_xgate {
 typedef struct bc_xdate {
     char iso[24]; /* "2025-10-30", "2025-10", "2025", "2025-01/2025-09", "--10-30" */
     int inferred; /* BC_X_INFERRED_YEAR or _DATE: what comes from the reference date */
+    int carried;  /* 1: the words at [start, end) write no date but carry one told before
+                   * ("the same day", "the day before", "同日"): iso is that day's */
     size_t start, end;
 } bc_xdate;
 
@@ -243,6 +245,12 @@ typedef struct bc_extraction {
     bc_xdate *dates;
     size_t ndates;
     size_t sentences, tokens; /* how much text was read */
+    /* words of a time the text gives that no date was made of, for want of a reference
+     * date (or of a day told before): "next year", "this year's first nine months",
+     * "September" without a year, "the same day" of a day not placed; in text order (a
+     * fact left without a date or period whose quote holds one says so in its note) */
+    bc_xquote *unplaced;
+    size_t nunplaced;
     size_t unmeasured_counts; /* counts of a known noun given no figure: the sentence does not
                                * say they are traffic, or they are a rate the store has no
                                * metric for (ingest counts them in not_stored.without_measure) */

@@ -1,0 +1,177 @@
+/* ingest_quote.c: what a quote of an ingested fact writes (a date, its years, an amount),
+ * and the marks and notes of a fact's date: which quotes state it, what is inferred and
+ * why, a day without a year (see ingest_int.h). */
+#include "ingest_int.h"
+
+#include "bordercoop/date.h"
+
+#include <stdio.h>
+#include <string.h>
+
+int bci_quote_has_date(ingest_ctx *c, const bc_xquote *q, const char *iso, int carried)
+{
+    for (size_t i = 0; c->ex != NULL && iso != NULL && i < c->ex->ndates; i++) {
+        const bc_xdate *d = &c->ex->dates[i];
+        size_t n = strlen(iso);
+        if (d->carried != carried)
+            continue; /* "the same day" writes no date; only it carries one */
+        /* a span of days dates a meeting by its first ("from 28 to 30 October") */
+        if (d->start >= q->start && d->end <= q->end && strncmp(d->iso, iso, n) == 0 &&
+            (d->iso[n] == '\0' || (d->iso[n] == '/' && n == 10)))
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 when the n bytes at word occur in [p, p + len) not inside a longer number */
+static int has_number(const char *p, size_t len, const char *word, size_t n)
+{
+    for (size_t i = 0; n > 0 && i + n <= len; i++)
+        if (memcmp(p + i, word, n) == 0 && (i == 0 || p[i - 1] < '0' || p[i - 1] > '9') &&
+            (i + n == len || p[i + n] < '0' || p[i + n] > '9'))
+            return 1;
+    return 0;
+}
+
+int bci_quote_has_years(ingest_ctx *c, const bc_xquote *q, const char *start, const char *end)
+{
+    const char *p = c->in->text + q->start;
+    size_t len = q->end - q->start;
+    return (start == NULL || has_number(p, len, start, 4)) &&
+           (end == NULL || has_number(p, len, end, 4));
+}
+
+int bci_quote_has_amount(ingest_ctx *c, const bc_xquote *q, double value)
+{
+    char dot[32], comma[32];
+    snprintf(dot, sizeof dot, "%g", value < 0 ? -value : value);
+    snprintf(comma, sizeof comma, "%s", dot);
+    char *sep = strchr(comma, '.');
+    if (sep != NULL)
+        *sep = ',';
+    const char *p = c->in->text + q->start;
+    size_t len = q->end - q->start;
+    return has_number(p, len, dot, strlen(dot)) || has_number(p, len, comma, strlen(comma));
+}
+
+int bci_date_supports(ingest_ctx *c, const bc_xcite *cite, const char *iso, bci_supports *sup,
+                      bci_marks *m, int year_inferred)
+{
+    /* without published_on the extractor's reference date is the dateline's, when it writes
+     * its year: the only one a date may be counted from */
+    int pub = c->in->published_on != NULL && c->in->published_on[0] != '\0';
+    if (year_inferred == BC_X_INFERRED_DATE) {
+        bci_mark(m, "date",
+                 pub ? "Its date is not written: the text names a weekday or a day relative to "
+                       "the report (\"on Thursday\", \"yesterday\"), counted back from the "
+                       "publication date (published_on); year, month and day all come from it."
+                     : "Its date is not written: the text names a weekday or a day relative to "
+                       "the report (\"on Thursday\", \"yesterday\"), counted back from the "
+                       "day of the article's dateline; year, month and day all come from it.");
+        return 0;
+    }
+    int quoted = 0, year = year_inferred;
+    for (int k = 0; iso != NULL && iso[0] != '\0' && k < cite->nquotes; k++)
+        if (bci_quote_has_date(c, &cite->q[k], iso, 0)) {
+            bci_support(sup, k, "date");
+            quoted = 1;
+            year |= bci_quote_has_years(c, &cite->q[k], iso, NULL);
+        }
+    int carried = 0;
+    for (int k = 0; !quoted && iso != NULL && iso[0] != '\0' && k < cite->nquotes; k++)
+        carried |= bci_quote_has_date(c, &cite->q[k], iso, 1);
+    if (!quoted) {
+        bci_mark(m, "date",
+                 carried ? "Its date is not written in the sentences that state it: they give "
+                           "it as the day of something told before (\"the same day\", \"the "
+                           "day before\"), and year, month and day are that day's."
+                         : "No sentence that states it writes its date; the date comes from the "
+                           "article around them.");
+        return 0;
+    }
+    if (year_inferred)
+        bci_mark(m, "date.year",
+                 pub ? BCI_WHY_YEAR
+                     : "The year of its date is not written; it comes from the article's "
+                       "dateline (no publication date came with it).");
+    else if (!year)
+        bci_mark(m, "date.year",
+                 "The year of its date is not written in the sentences that state it; it comes "
+                 "from a year or date the article writes elsewhere, not from the publication "
+                 "date.");
+    return 1;
+}
+
+/* A date of the text with a year ("2025-10-30", "2025-10", "2025") parsed into *d;
+ * 0 for none, for a month-day without a year ("--10-30", counted in dates_without_year
+ * and explained in the note) or for anything else. */
+void bci_date_words(const char *date, char *out, size_t n)
+{
+    static const char *const MONTHS[] = {"January",   "February", "March",    "April",
+                                         "May",       "June",     "July",     "August",
+                                         "September", "October",  "November", "December"};
+    int month = 0, day = 0;
+    if (date[0] == '-' && date[1] == '-' && sscanf(date + 2, "%2d", &month) == 1 && month >= 1 &&
+        month <= 12) {
+        if (date[4] == '-' && sscanf(date + 5, "%2d", &day) == 1 && day >= 1 && day <= 31)
+            snprintf(out, n, "%d %s", day, MONTHS[month - 1]);
+        else
+            snprintf(out, n, "%s", MONTHS[month - 1]);
+    } else {
+        snprintf(out, n, "%s", date);
+    }
+}
+
+int bci_year_date(ingest_ctx *c, const char *date, bc_date *d, bci_marks *m)
+{
+    bc_err ignored;
+    if (date[0] == '-' && date[1] == '-') {
+        c->out->dates_without_year++;
+        char why[300], words[32];
+        const char *pub = c->in->published_on;
+        bci_date_words(date, words, sizeof words);
+        if (pub != NULL && pub[0] != '\0')
+            /* a past day after it ("met on 5 December" in a report of 4 December), a coming
+             * one just before it: a slip or another year's, the text does not say */
+            snprintf(why, sizeof why,
+                     "The article gives the day (%s) without a year, and its publication date "
+                     "(%.10s) does not tell which year it is, so no date is stored.",
+                     words, pub);
+        else
+            snprintf(why, sizeof why,
+                     "The article gives the day (%s) without a year and no publication date "
+                     "came with it, so no date is stored.",
+                     words);
+        bci_mark(m, NULL, why);
+        return 0;
+    }
+    return date[0] != '\0' && bc_date_parse(date, d, &ignored) == BC_OK;
+}
+
+const char *const BCI_WHY_YEAR = "The year of its date comes from the publication date "
+                                 "(published_on), not from the text.";
+
+void bci_unplaced_note(ingest_ctx *c, const bc_xcite *cite, const char *what, bci_marks *m)
+{
+    const char *pub = c->in->published_on;
+    for (int k = 0; c->ex != NULL && k < cite->nquotes; k++)
+        for (size_t i = 0; i < c->ex->nunplaced; i++) {
+            const bc_xquote *u = &c->ex->unplaced[i];
+            if (u->start < cite->q[k].start || u->end > cite->q[k].end)
+                continue;
+            char note[400];
+            int len = u->end - u->start < 80 ? (int)(u->end - u->start) : 80;
+            if (pub != NULL && pub[0] != '\0')
+                snprintf(note, sizeof note,
+                         "The article gives its %s only as \"%.*s\", which neither the article "
+                         "nor its publication date (%.10s) places, so no %s is stored.",
+                         what, len, c->in->text + u->start, pub, what);
+            else
+                snprintf(note, sizeof note,
+                         "The article gives its %s only as \"%.*s\", which nothing in it "
+                         "places and no publication date came with it, so no %s is stored.",
+                         what, len, c->in->text + u->start, what);
+            bci_mark(m, NULL, note);
+            return;
+        }
+}

@@ -62,7 +62,7 @@ const bc_route bc_routes[] = {
     {"/openapi.yaml", .get = {bc_handle_openapi}, .formats = BC_FMT_YAML},
     {"/metrics", .get = {bc_handle_metrics, BC_EXEC_INLINE}, .formats = BC_FMT_PROM},
     {"/v1/search", .get = {bc_handle_search, BC_EXEC_SEARCH}, .formats = BC_FMT_JSON | BC_FMT_CSV},
-    {"/v1/stats", .get = {bc_handle_stats, BC_EXEC_BULK}, .formats = BC_FMT_JSON},
+    {"/v1/stats", .get = {bc_handle_stats, BC_EXEC_SUMMARY}, .formats = BC_FMT_JSON},
     {"/v1/changes", .get = {bc_handle_changes}, .formats = BC_FMT_JSON},
     {"/v1/changes.atom", .get = {bc_handle_changes_atom}, .formats = BC_FMT_ATOM},
     {"/v1/series", .get = {bc_handle_series}, .formats = BC_FMT_JSON},

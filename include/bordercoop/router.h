@@ -33,6 +33,10 @@ typedef enum bc_exec {
                          * first step of a write in two steps (bc_method.then); a lane of
                          * its own with the write budget, so that it neither waits behind
                          * the writer nor takes the workers anonymous reads need */
+    BC_EXEC_SUMMARY,    /* /v1/stats: reads the whole store like BC_EXEC_BULK, on one thread
+                         * of its own with the bulk budget, so that the summary a dashboard
+                         * polls never waits behind an export being built (analyst 13,
+                         * finding 20) */
 } bc_exec;
 
 /* Whether a read's raw query string (after '?', "" when none) asks for costly work. The

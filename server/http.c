@@ -666,9 +666,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const c
         req.content_type = c->head.content_type;
         req.if_match = c->head.if_match;
         int exec = bc_http_exec_of(c->method, c->route);
-        if (exec == BC_EXEC_WORKER && handler != NULL && handler->costly != NULL &&
-            handler->costly(req.query, &c->arena))
-            exec = BC_EXEC_COSTLY;
+        if ((exec == BC_EXEC_WORKER || exec == BC_EXEC_SUMMARY) && handler != NULL &&
+            handler->costly != NULL && handler->costly(req.query, &c->arena))
+            exec = exec == BC_EXEC_WORKER ? BC_EXEC_COSTLY : BC_EXEC_BULK;
         if (exec != BC_EXEC_INLINE)
             return start_job(con, c, exec, &req, key, gzip);
         c->outcome = BC_OUTCOME_BUILT;

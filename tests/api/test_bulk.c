@@ -162,10 +162,10 @@ static void *read_one(void *arg)
 
 #define READERS 6
 
-/* After a write six clients ask for the export at once: it is built once, the others get
- * that answer (before: each queued job built it again, and the summary waited behind
- * them all on the one bulk thread). /v1/stats runs on its own summary pool, not the bulk
- * one; the export never on the summary pool. */
+/* Six clients ask for the export at once: it is built once, the others get that answer
+ * (before: each queued job built it again, and the summary waited behind them all on the
+ * one bulk thread). /v1/stats of the trusted sets runs on its own summary pool; of the
+ * sets with machine-read facts, and the export, on the bulk pool. */
 static void whole_store_readers_share_one_build(void **state)
 {
     (void)state;
@@ -188,13 +188,17 @@ static void whole_store_readers_share_one_build(void **state)
     double bulk0 = metric(d.port, "bordercoop_pool_jobs_total{pool=\"bulk\",outcome=\"run\"}");
     double sum0 = metric(d.port, "bordercoop_pool_jobs_total{pool=\"summary\",outcome=\"run\"}");
     assert_int_equal(status_of(d.port, "/v1/stats"), 200);
+    assert_int_equal(status_of(d.port, "/v1/stats?curation=reviewed"), 200);
+    /* a summary with machine-read facts grows with every ingest: the bulk thread's */
     assert_int_equal(status_of(d.port, "/v1/stats?curation=all"), 200);
     double sum1 = metric_reaching(
         d.port, "bordercoop_pool_jobs_total{pool=\"summary\",outcome=\"run\"}", sum0 + 2);
-    double bulk1 = metric(d.port, "bordercoop_pool_jobs_total{pool=\"bulk\",outcome=\"run\"}");
-    if (sum1 != sum0 + 2 || bulk1 != bulk0)
-        fail_msg("two summaries: summary pool %.0f -> %.0f, bulk pool %.0f -> %.0f", sum0, sum1,
-                 bulk0, bulk1);
+    double bulk1 = metric_reaching(
+        d.port, "bordercoop_pool_jobs_total{pool=\"bulk\",outcome=\"run\"}", bulk0 + 1);
+    if (sum1 != sum0 + 2 || bulk1 != bulk0 + 1)
+        fail_msg("three summaries: summary pool %.0f -> %.0f (want +2), bulk pool %.0f -> %.0f "
+                 "(want +1)",
+                 sum0, sum1, bulk0, bulk1);
     /* the readers, all at once: one builds the export, the others are sent what it built */
     const char *cached = "bordercoop_responses_total{outcome=\"cached\"}";
     double cached0 = metric(d.port, cached);

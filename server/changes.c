@@ -760,6 +760,15 @@ int bc_changes_carry(bc_store *s, const char *prev_path, bc_err *err)
                                  "INSERT INTO main.change_baseline SELECT * FROM "
                                  "prev.change_baseline;",
                            err);
+    /* a previous store from before 0048: its figures' baselines as that migration leaves
+     * them, so the rebuild reports no change for counts the documents no longer carry */
+    if (rc == BC_OK && has)
+        rc = bc_store_exec(s,
+                           "UPDATE main.change_baseline SET doc = json_remove(doc, "
+                           "'$.overlaps_total', '$.conflicts_total'), sha256 = '' WHERE kind = "
+                           "'figure' AND (json_type(doc, '$.overlaps_total') IS NOT NULL OR "
+                           "json_type(doc, '$.conflicts_total') IS NOT NULL)",
+                           err);
     if (rc == BC_OK && begun)
         rc = bc_store_commit(s, err);
     if (rc != BC_OK && begun)

@@ -1,6 +1,7 @@
 /* changes.c: the change feed (see changes.h): entries appended by explicit steps and by
  * comparing every document with the baseline the feed last reported. */
 #include "bordercoop/changes.h"
+#include "bordercoop/figure_links.h"
 
 #include "bordercoop/alloc.h"
 #include "bordercoop/buf.h"
@@ -342,6 +343,10 @@ static int record_one(bc_store *s, const bc_doc_kind *k, const char *id, const c
         /* gone: a removal when the feed had reported it */
         if (known && gone_counts)
             rc = append_removal(s, k, id, origin, actor, at, appended, err);
+    } else if (rc == BC_OK && !same && known && strcmp(old, doc) == 0) {
+        /* the same document under a stale hash (a migration rewrote the baseline's text,
+         * 0048): no change, the hash is set again */
+        rc = set_baseline(s, k->type, id, doc, sha, err);
     } else if (rc == BC_OK && !same) {
         char *fields = known ? diff_fields(old, doc) : NULL, *before = NULL, *after = NULL;
         if (known && fields == NULL)
@@ -465,56 +470,81 @@ int bc_changes_record(bc_store *s, const char *origin, const char *actor, const 
     "= "                                                                                           \
     "s.id WHERE s.kind = 'figure' "                                                                \
     "    UNION SELECT 'figure', x.figure_id FROM seed s JOIN figure_conflicts x ON x.other_id = "  \
-    "s.id WHERE s.kind = 'figure' "                                                                \
-    "    UNION SELECT 'figure', x.figure_id FROM seed s JOIN figure_overlaps x ON x.other_id = "   \
-    "s.id WHERE s.kind = 'figure' "                                                                \
-    "    UNION SELECT 'mechanism', m.mechanism_id FROM seed s JOIN meetings m ON m.id = s.id "     \
-    "WHERE "                                                                                       \
-    "s.kind = 'meeting' "                                                                          \
-    "    UNION SELECT 'province', x.province_id FROM seed s JOIN meeting_provinces x ON "          \
-    "x.meeting_id = s.id WHERE s.kind = 'meeting' "                                                \
-    "    UNION SELECT 'person', x.person_id FROM seed s JOIN meeting_participants x ON "           \
-    "x.meeting_id = s.id WHERE s.kind = 'meeting' "                                                \
-    "    UNION SELECT 'figure', x.figure_id FROM seed s JOIN figure_meetings x ON x.meeting_id = " \
-    "s.id WHERE s.kind = 'meeting' "                                                               \
-    "    UNION SELECT 'protocol', x.id FROM seed s JOIN protocols x ON x.meeting_id = s.id WHERE " \
-    "s.kind = 'meeting' "                                                                          \
-    "    UNION SELECT 'border_gate_project', x.project_id FROM seed s JOIN project_events x ON "   \
-    "x.meeting_id = s.id WHERE s.kind = 'meeting' "                                                \
-    "    UNION SELECT 'event', x.event_id FROM seed s JOIN coop_event_meetings x ON x.meeting_id " \
-    "= "                                                                                           \
-    "s.id WHERE s.kind = 'meeting' "                                                               \
-    "    UNION SELECT 'meeting', x.id FROM seed s JOIN meetings x ON x.same_as = s.id WHERE "      \
-    "s.kind "                                                                                      \
-    "= 'meeting' "                                                                                 \
-    "    UNION SELECT 'meeting', o.id FROM seed s JOIN meetings m ON m.id = s.id JOIN meetings o " \
-    "ON o.mechanism_id = m.mechanism_id AND o.ordinal IN (m.ordinal - 1, m.ordinal + 1) WHERE "    \
-    "s.kind = 'meeting' "                                                                          \
-    "    UNION SELECT 'province', p.id FROM seed s JOIN projects x ON x.id = s.id JOIN provinces " \
-    "p "                                                                                           \
-    "ON p.id IN (x.vn_province_id, x.cn_province_id) WHERE s.kind = 'border_gate_project' "        \
-    "    UNION SELECT 'border_gate_project', x.part_of FROM seed s JOIN projects x ON x.id = "     \
-    "s.id "                                                                                        \
-    "WHERE s.kind = 'border_gate_project' "                                                        \
-    "    UNION SELECT 'border_gate_project', x.id FROM seed s JOIN projects x ON x.part_of = "     \
-    "s.id "                                                                                        \
-    "WHERE s.kind = 'border_gate_project' "                                                        \
-    "    UNION SELECT 'meeting', x.meeting_id FROM seed s JOIN project_events x ON x.project_id "  \
-    "= "                                                                                           \
-    "s.id WHERE s.kind = 'border_gate_project' "                                                   \
-    "    UNION SELECT 'meeting', x.meeting_id FROM seed s JOIN protocols x ON x.id = s.id WHERE "  \
-    "s.kind = 'protocol' "                                                                         \
-    "    UNION SELECT 'province', x.province_id FROM seed s JOIN protocol_parties x ON "           \
-    "x.protocol_id = s.id WHERE s.kind = 'protocol' "                                              \
-    "    UNION SELECT 'meeting', x.meeting_id FROM seed s JOIN coop_event_meetings x ON "          \
-    "x.event_id "                                                                                  \
-    "= s.id WHERE s.kind = 'event' "                                                               \
-    "    UNION SELECT 'province', x.province_id FROM seed s JOIN coop_event_organisations x ON "   \
-    "x.event_id = s.id WHERE s.kind = 'event' "                                                    \
-    "    UNION SELECT 'meeting', x.meeting_id FROM seed s JOIN meeting_participants x ON "         \
-    "x.person_id = s.id WHERE s.kind = 'person' "                                                  \
-    "    UNION SELECT 'province', x.province_id FROM seed s JOIN people x ON x.id = s.id WHERE "   \
-    "s.kind = 'person') "
+    "s.id WHERE s.kind = 'figure' AND " BC_FIGURE_LINK_SHOWN(                                      \
+        "figure_conflicts", "x") " "                                                               \
+                                 "    UNION SELECT 'figure', x.figure_id FROM seed s JOIN "        \
+                                 "figure_overlaps x ON x.other_id = "                              \
+                                 "s.id WHERE s.kind = 'figure' AND " BC_FIGURE_LINK_SHOWN(         \
+                                     "figure_overlaps",                                            \
+                                     "x") " "                                                      \
+                                          "    UNION SELECT 'mechanism', m.mechanism_id FROM "     \
+                                          "seed s JOIN meetings m ON m.id = s.id "                 \
+                                          "WHERE "                                                 \
+                                          "s.kind = 'meeting' "                                    \
+                                          "    UNION SELECT 'province', x.province_id FROM seed "  \
+                                          "s JOIN meeting_provinces x ON "                         \
+                                          "x.meeting_id = s.id WHERE s.kind = 'meeting' "          \
+                                          "    UNION SELECT 'person', x.person_id FROM seed s "    \
+                                          "JOIN meeting_participants x ON "                        \
+                                          "x.meeting_id = s.id WHERE s.kind = 'meeting' "          \
+                                          "    UNION SELECT 'figure', x.figure_id FROM seed s "    \
+                                          "JOIN figure_meetings x ON x.meeting_id = "              \
+                                          "s.id WHERE s.kind = 'meeting' "                         \
+                                          "    UNION SELECT 'protocol', x.id FROM seed s JOIN "    \
+                                          "protocols x ON x.meeting_id = s.id WHERE "              \
+                                          "s.kind = 'meeting' "                                    \
+                                          "    UNION SELECT 'border_gate_project', x.project_id "  \
+                                          "FROM seed s JOIN project_events x ON "                  \
+                                          "x.meeting_id = s.id WHERE s.kind = 'meeting' "          \
+                                          "    UNION SELECT 'event', x.event_id FROM seed s JOIN " \
+                                          "coop_event_meetings x ON x.meeting_id "                 \
+                                          "= "                                                     \
+                                          "s.id WHERE s.kind = 'meeting' "                         \
+                                          "    UNION SELECT 'meeting', x.id FROM seed s JOIN "     \
+                                          "meetings x ON x.same_as = s.id WHERE "                  \
+                                          "s.kind "                                                \
+                                          "= 'meeting' "                                           \
+                                          "    UNION SELECT 'meeting', o.id FROM seed s JOIN "     \
+                                          "meetings m ON m.id = s.id JOIN meetings o "             \
+                                          "ON o.mechanism_id = m.mechanism_id AND o.ordinal IN "   \
+                                          "(m.ordinal - 1, m.ordinal + 1) WHERE "                  \
+                                          "s.kind = 'meeting' "                                    \
+                                          "    UNION SELECT 'province', p.id FROM seed s JOIN "    \
+                                          "projects x ON x.id = s.id JOIN provinces "              \
+                                          "p "                                                     \
+                                          "ON p.id IN (x.vn_province_id, x.cn_province_id) WHERE " \
+                                          "s.kind = 'border_gate_project' "                        \
+                                          "    UNION SELECT 'border_gate_project', x.part_of "     \
+                                          "FROM seed s JOIN projects x ON x.id = "                 \
+                                          "s.id "                                                  \
+                                          "WHERE s.kind = 'border_gate_project' "                  \
+                                          "    UNION SELECT 'border_gate_project', x.id FROM "     \
+                                          "seed s JOIN projects x ON x.part_of = "                 \
+                                          "s.id "                                                  \
+                                          "WHERE s.kind = 'border_gate_project' "                  \
+                                          "    UNION SELECT 'meeting', x.meeting_id FROM seed s "  \
+                                          "JOIN project_events x ON x.project_id "                 \
+                                          "= "                                                     \
+                                          "s.id WHERE s.kind = 'border_gate_project' "             \
+                                          "    UNION SELECT 'meeting', x.meeting_id FROM seed s "  \
+                                          "JOIN protocols x ON x.id = s.id WHERE "                 \
+                                          "s.kind = 'protocol' "                                   \
+                                          "    UNION SELECT 'province', x.province_id FROM seed "  \
+                                          "s JOIN protocol_parties x ON "                          \
+                                          "x.protocol_id = s.id WHERE s.kind = 'protocol' "        \
+                                          "    UNION SELECT 'meeting', x.meeting_id FROM seed s "  \
+                                          "JOIN coop_event_meetings x ON "                         \
+                                          "x.event_id "                                            \
+                                          "= s.id WHERE s.kind = 'event' "                         \
+                                          "    UNION SELECT 'province', x.province_id FROM seed "  \
+                                          "s JOIN coop_event_organisations x ON "                  \
+                                          "x.event_id = s.id WHERE s.kind = 'event' "              \
+                                          "    UNION SELECT 'meeting', x.meeting_id FROM seed s "  \
+                                          "JOIN meeting_participants x ON "                        \
+                                          "x.person_id = s.id WHERE s.kind = 'person' "            \
+                                          "    UNION SELECT 'province', x.province_id FROM seed "  \
+                                          "s JOIN people x ON x.id = s.id WHERE "                  \
+                                          "s.kind = 'person') "
 static const char TOUCHED_SQL[] = TOUCHED_CTE
     /* ?2: more (kind, id) pairs to compare, a JSON array of [kind, id] (NULL: none) */
     "SELECT kind, id FROM shown WHERE id IS NOT NULL UNION SELECT value ->> 0, value ->> 1 "
@@ -729,6 +759,15 @@ int bc_changes_carry(bc_store *s, const char *prev_path, bc_err *err)
                                  "FROM prev.changes ORDER BY seq;"
                                  "INSERT INTO main.change_baseline SELECT * FROM "
                                  "prev.change_baseline;",
+                           err);
+    /* a previous store from before 0048: its figures' baselines as that migration leaves
+     * them, so the rebuild reports no change for counts the documents no longer carry */
+    if (rc == BC_OK && has)
+        rc = bc_store_exec(s,
+                           "UPDATE main.change_baseline SET doc = json_remove(doc, "
+                           "'$.overlaps_total', '$.conflicts_total'), sha256 = '' WHERE kind = "
+                           "'figure' AND (json_type(doc, '$.overlaps_total') IS NOT NULL OR "
+                           "json_type(doc, '$.conflicts_total') IS NOT NULL)",
                            err);
     if (rc == BC_OK && begun)
         rc = bc_store_commit(s, err);

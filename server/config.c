@@ -39,7 +39,7 @@ static const opt OPTS[] = {
     {"--request-budget-ms", "BORDERCOOP_REQUEST_BUDGET_MS", OPT_INT, NUM(request_budget_ms), 1,
      600000, "deadline of a request on the workers, queueing included; over it: 503 (default 250)"},
     {"--bulk-budget-ms", "BORDERCOOP_BULK_BUDGET_MS", OPT_INT, NUM(bulk_budget_ms), 1, 600000,
-     "deadline of whole-store work (the export, its index, /v1/stats) on its own thread, "
+     "deadline of whole-store work (the export, its index, /v1/stats) on threads of their own, "
      "queueing included; over it: 503 (default 10000)"},
     {"--costly-budget-ms", "BORDERCOOP_COSTLY_BUDGET_MS", OPT_INT, NUM(costly_budget_ms), 1, 600000,
      "deadline of a costly list read (facets, a total, a large page) on its own lanes, "

@@ -6,10 +6,13 @@
 
 #include <string.h>
 
-/* the other figures whose lists name figure ?1 */
+/* the other figures whose documents name figure ?1 */
 #define LISTING                                                                                    \
-    "SELECT figure_id FROM figure_overlaps WHERE other_id = ?1 "                                   \
-    "UNION SELECT figure_id FROM figure_conflicts WHERE other_id = ?1"
+    "SELECT x.figure_id FROM figure_overlaps x WHERE x.other_id = ?1 AND " BC_FIGURE_LINK_SHOWN(   \
+        "figure_overlaps",                                                                         \
+        "x") " UNION SELECT x.figure_id FROM "                                                     \
+             "figure_conflicts x WHERE x.other_id = ?1 AND " BC_FIGURE_LINK_SHOWN(                 \
+                 "figure_conflicts", "x")
 
 /* an end of a range (qualifier range_low, range_high: migration 0040) conflicts with the same
  * end of another range, and with a figure that is no end of one only when that figure lies

@@ -390,6 +390,13 @@ static void job_run(bc_job *job, bc_store *store)
         int left = bc_deadline_left_ms(&job->deadline);
         bc_store_lock_timeout_ms = left > 0 ? left : 1;
     }
+    /* a read that another job built while this one was queued (after a write, readers of
+     * one whole-store answer queue up for it): sent as built, not built again */
+    if (j->key != NULL && (j->entry = bc_cache_get(h->cache, j->key)) != NULL) {
+        j->c->outcome = BC_OUTCOME_CACHED;
+        MHD_resume_connection(j->c->con);
+        return;
+    }
     int second = j->exec == BC_EXEC_WRITER && j->req.stage != NULL;
     int st = second ? bc_router_then(j->c->route, &j->req, &j->res)
                     : bc_router_dispatch(j->c->route, &j->req, &j->res);
@@ -659,9 +666,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const c
         req.content_type = c->head.content_type;
         req.if_match = c->head.if_match;
         int exec = bc_http_exec_of(c->method, c->route);
-        if (exec == BC_EXEC_WORKER && handler != NULL && handler->costly != NULL &&
-            handler->costly(req.query, &c->arena))
-            exec = BC_EXEC_COSTLY;
+        if ((exec == BC_EXEC_WORKER || exec == BC_EXEC_SUMMARY) && handler != NULL &&
+            handler->costly != NULL && handler->costly(req.query, &c->arena))
+            exec = exec == BC_EXEC_WORKER ? BC_EXEC_COSTLY : BC_EXEC_BULK;
         if (exec != BC_EXEC_INLINE)
             return start_job(con, c, exec, &req, key, gzip);
         c->outcome = BC_OUTCOME_BUILT;

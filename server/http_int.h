@@ -56,7 +56,7 @@ typedef struct job_state job_state;
 
 /* Where a request runs: the route table's bc_exec (router.h), or EXEC_GATE: on the
  * worker pool, a write's key checked before its body is read. */
-#define EXEC_GATE (BC_EXEC_KEYED + 1)
+#define EXEC_GATE (BC_EXEC_SUMMARY + 1)
 /* How many exec values there are (bc_exec's and EXEC_GATE): the lane table's rows. */
 #define EXEC_COUNT (EXEC_GATE + 1)
 

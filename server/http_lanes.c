@@ -47,6 +47,8 @@ static const lane LANES[EXEC_COUNT] = {
                         "refused: the costly reads' queue is full"},
     [BC_EXEC_KEYED] = {"keyed", BC_EXEC_KEYED, 0, KEYED_PER_THREAD, BUDGET_WRITE,
                        "refused: the keyed lane's queue is full"},
+    [BC_EXEC_SUMMARY] = {"summary", BC_EXEC_SUMMARY, 1, 16, BUDGET_BULK,
+                         "refused: the summary queue is full"},
     /* a write's key check: on the workers, with a read's budget */
     [EXEC_GATE] = {NULL, BC_EXEC_WORKER, 0, 0, BUDGET_REQUEST,
                    "refused: the workers' queue is full"},

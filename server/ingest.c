@@ -8,11 +8,11 @@
 #include "bordercoop/date.h"
 #include "bordercoop/extract.h"
 #include "bordercoop/gazetteer.h"
+#include "bordercoop/ingest_cost.h"
 #include "bordercoop/search_index.h"
 #include "bordercoop/sha256.h"
 #include "bordercoop/text.h"
 
-#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -392,33 +392,34 @@ static int check_facts(const bc_ingest_input *in, int facts, bc_err *err)
                       facts, max);
 }
 
-/* What storing one fact has cost in this process lately, in nanoseconds (0 until an
- * ingest has been measured): a moving average over the ingests that stored facts. */
-static _Atomic long long fact_cost_ns;
-
-static long long ns_since(const struct timespec *t0)
+static long long mono_ns(void)
 {
     struct timespec now;
     clock_gettime(CLOCK_MONOTONIC, &now);
-    return (long long)(now.tv_sec - t0->tv_sec) * 1000000000LL + (now.tv_nsec - t0->tv_nsec);
+    return (long long)now.tv_sec * 1000000000LL + now.tv_nsec;
 }
 
+static long long ns_since(const struct timespec *t0)
+{
+    return mono_ns() - ((long long)t0->tv_sec * 1000000000LL + t0->tv_nsec);
+}
+
+/* what storing an article and its facts has cost the writer lately (ingest_cost.h) */
 static void learn_cost(int facts, const struct timespec *t0)
 {
-    if (facts <= 0)
-        return;
-    long long sample = ns_since(t0) / facts, old = atomic_load(&fact_cost_ns);
-    atomic_store(&fact_cost_ns, old == 0 ? sample : (3 * old + sample) / 4);
+    bc_ingest_cost_learn(bc_ingest_cost_process(), facts, ns_since(t0), mono_ns());
 }
 
 /* A write with a deadline stores its facts only when they fit in what is left of it at
- * what a fact has cost lately: else its budget would run out in the middle of the
- * transaction, holding the writer for nothing. */
+ * what an article and a fact have cost lately: else its budget would run out in the
+ * middle of the transaction, holding the writer for nothing. */
 static int check_budget(const bc_ingest_input *in, int facts, int *over, bc_err *err)
 {
     if (in->deadline == NULL)
         return BC_OK;
-    long long left = -ns_since(in->deadline), need = (long long)facts * atomic_load(&fact_cost_ns);
+    long long now = mono_ns(), fixed = 0, per_fact = 0;
+    bc_ingest_cost_parts(bc_ingest_cost_process(), now, &fixed, &per_fact);
+    long long left = -ns_since(in->deadline), need = fixed + (long long)facts * per_fact;
     if (left > 0 && need <= left)
         return BC_OK;
     *over = 1;
@@ -427,10 +428,11 @@ static int check_budget(const bc_ingest_input *in, int facts, int *over, bc_err 
                           "the write's budget ran out before its facts could be stored; nothing "
                           "was written");
     return bc_err_set(err, BC_EBUSY,
-                      "storing its %d facts would take about %lld ms (what a fact has cost "
-                      "lately), more than the %lld ms left of the write's budget; nothing was "
-                      "written",
-                      facts, need / 1000000, left / 1000000);
+                      "storing its %d facts would take about %lld ms (%lld ms an article and "
+                      "%.1f ms a fact lately), more than the %lld ms left of the write's budget; "
+                      "nothing was written",
+                      facts, need / 1000000, fixed / 1000000, (double)per_fact / 1e6,
+                      left / 1000000);
 }
 
 int bc_ingest_prepare(bc_store *s, bc_ingest_input *in, bc_ingest_prep **prep,

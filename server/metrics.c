@@ -147,8 +147,9 @@ static void pools(bc_buf *out)
         return;
     help(out, "bordercoop_pool_threads", "gauge",
          "Threads of each pool: workers (reads that need the store), writer, bulk "
-         "(whole-store answers), search, costly (large list pages, totals, facets) and keyed "
-         "(review reads, articles read before the writer stores them).");
+         "(the export, its index, machine-read summaries), summary (/v1/stats), search, costly "
+         "(large list pages, totals, facets) and keyed (review reads, articles read before the "
+         "writer stores them).");
     for (int i = 0; i < n; i++)
         bc_buf_printf(out, "bordercoop_pool_threads{pool=\"%s\"} %d\n", st[i].name, st[i].threads);
     help(out, "bordercoop_pool_queued", "gauge", "Requests waiting for a thread of the pool.");

@@ -4,6 +4,7 @@
 #include "bordercoop/curation.h"
 
 #include <stdio.h>
+#include <string.h>
 
 int bc_handle_stats(bc_request *req, bc_response *res)
 {
@@ -31,4 +32,22 @@ int bc_handle_stats(bc_request *req, bc_response *res)
     }
     res->cacheable = 1;
     return res->status = 200;
+}
+
+int bc_stats_costly(const char *query, bc_arena *arena)
+{
+    (void)arena;
+    for (const char *p = query; p != NULL && *p != '\0';) {
+        const char *amp = strchr(p, '&');
+        size_t n = amp != NULL ? (size_t)(amp - p) : strlen(p);
+        if (n > 9 && strncmp(p, "curation=", 9) == 0) {
+            const char *v = p + 9;
+            size_t vn = n - 9;
+            if ((vn == 3 && strncmp(v, "all", 3) == 0) ||
+                (vn == 9 && strncmp(v, "extracted", 9) == 0))
+                return 1;
+        }
+        p = amp != NULL ? amp + 1 : p + n;
+    }
+    return 0;
 }

@@ -11,12 +11,25 @@
 #include "bordercoop/err.h"
 #include "bordercoop/store.h"
 
+/* How many entries of `overlaps` and of `conflicts_with` a figure's own document carries
+ * (the first, by id; 0035): a figure whose other entries change has the same document. */
+#define BC_FIGURE_DOC_LINKS 20
+
+/* SQL: row x of table (figure_overlaps or figure_conflicts) is among the entries its
+ * figure's document shows, the first BC_FIGURE_DOC_LINKS by other_id (uses the primary
+ * key: reads at most that many rows). */
+#define BC_FIGURE_LINK_SHOWN(table, x)                                                             \
+    "(" x ".other_id <= coalesce((SELECT y.other_id FROM " table " y WHERE y.figure_id = " x       \
+    ".figure_id ORDER BY y.other_id LIMIT 1 OFFSET 19), " x ".other_id))"
+
 /* Recomputes every overlap and every computed conflict involving figure id, in either
  * direction, from the figures as they are stored now (its curation, value, period and
  * parties), inside the caller's transaction: a rejected figure is left in none, curated
  * conflicts between two curated figures are never touched. When changed is not NULL it
- * receives a new JSON array text (bc_free) of the other figures whose `overlaps` or
- * `conflicts_with` changed, for the change feed. BC_ESTORE or BC_ENOMEM. */
+ * receives a new JSON array text (bc_free) of the other figures whose documents show id
+ * among their `overlaps` or `conflicts_with` before or after (BC_FIGURE_LINK_SHOWN; a
+ * figure that lists id past its first entries has the same document), for the change
+ * feed. BC_ESTORE or BC_ENOMEM. */
 int bc_figure_links_refresh(bc_store *s, const char *id, char **changed, bc_err *err);
 
 #endif

@@ -131,7 +131,7 @@ int bc_ingest_prepared(bc_store *s, const bc_ingest_input *in, const bc_ingest_p
  * carried over by a rebuild, in->id set, are exempt). A new article (in->id NULL) that
  * gives more than in->max_facts facts is refused with BC_ETOOBIG (out->facts_read says
  * how many) and one whose facts would take longer to store than what is left until
- * in->deadline (at what storing a fact has cost in this process lately) with BC_EBUSY
+ * in->deadline (at what an article and a fact have cost lately, ingest_cost.h) with BC_EBUSY
  * and out->over_budget set, both before anything is written. */
 int bc_ingest(bc_store *s, const bc_ingest_input *in, bc_ingest_result *out, bc_err *err);
 

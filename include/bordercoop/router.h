@@ -33,6 +33,12 @@ typedef enum bc_exec {
                          * first step of a write in two steps (bc_method.then); a lane of
                          * its own with the write budget, so that it neither waits behind
                          * the writer nor takes the workers anonymous reads need */
+    BC_EXEC_SUMMARY,    /* /v1/stats of the sets a person vouched for: reads the whole
+                         * store like BC_EXEC_BULK, on one thread of its own with the bulk
+                         * budget, so that the summary a dashboard polls never waits behind
+                         * an export, or a summary of machine-read facts (whose cost grows
+                         * with every ingest: the method's `costly` sends it to the bulk
+                         * thread), being built (analyst 13, finding 20) */
 } bc_exec;
 
 /* Whether a read's raw query string (after '?', "" when none) asks for costly work. The
@@ -48,7 +54,8 @@ typedef struct bc_method {
      * checked against it before its body is read, and such answers are never cached;
      * the handler authenticates the caller again for who they are */
     int role;
-    /* BC_EXEC_WORKER only, NULL for none: requests it finds costly run as BC_EXEC_COSTLY */
+    /* NULL for none: requests it finds costly run as BC_EXEC_COSTLY (a BC_EXEC_WORKER
+     * method) or BC_EXEC_BULK (a BC_EXEC_SUMMARY one) */
     bc_costly_fn costly;
     /* a write in two steps: fn runs first on exec's lane (BC_EXEC_KEYED) with a
      * query-only connection and either answers or returns 0 after leaving in req->stage

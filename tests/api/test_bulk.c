@@ -5,7 +5,10 @@
  * its own budget. A flood of costly searches runs on the search lane and leaves the
  * workers to other uncached reads (attack finding 6); so does a flood of costly list
  * pages (large pages with totals, varied to miss the cache) on the costly lane, whatever
- * addresses it comes from (second attack pass, finding 2). */
+ * addresses it comes from (second attack pass, finding 2). /v1/stats runs on a summary
+ * thread of its own, never behind an export being built, and readers of one whole-store
+ * answer queued after a write get the one answer built, not one build each (analyst 13,
+ * finding 20). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -17,6 +20,7 @@
 #include "harness.h"
 
 #include <jansson.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -111,6 +115,109 @@ static void whole_store_answers_outlive_the_request_budget(void **state)
             assert_int_equal(status, 201);
         }
     }
+    assert_int_equal(bct_daemon_stop(&d, 30000), 0);
+}
+
+/* The value of the /metrics sample whose line starts with sample ("name{labels}"). */
+static double metric(int port, const char *sample)
+{
+    bct_response r;
+    assert_int_equal(bct_get(port, "/metrics", NULL, &r), 0);
+    assert_int_equal(r.status, 200);
+    char *line = strstr(r.body, sample);
+    if (line == NULL)
+        fail_msg("/metrics has no %s", sample);
+    double v = atof(line + strlen(sample));
+    bct_response_free(&r);
+    return v;
+}
+
+/* metric() once it is at least want, asking again while it is lower (a pool counts a job
+ * once its answer has gone out, a response once it is sent): the last value read. */
+static double metric_reaching(int port, const char *sample, double want)
+{
+    double v = metric(port, sample);
+    for (int i = 0; i < 500 && v < want; i++) {
+        usleep(10000);
+        v = metric(port, sample);
+    }
+    return v;
+}
+
+typedef struct reader {
+    int port;
+    const char *target;
+    int status;
+} reader;
+
+static void *read_one(void *arg)
+{
+    reader *rd = arg;
+    bct_response r;
+    rd->status = bct_get_timeout(rd->port, rd->target, NULL, 120000, &r) == 0 ? r.status : -1;
+    if (rd->status > 0)
+        bct_response_free(&r);
+    return NULL;
+}
+
+#define READERS 6
+
+/* Six clients ask for the export at once: it is built once, the others get that answer
+ * (before: each queued job built it again, and the summary waited behind them all on the
+ * one bulk thread). /v1/stats of the trusted sets runs on its own summary pool; of the
+ * sets with machine-read facts, and the export, on the bulk pool. */
+static void whole_store_readers_share_one_build(void **state)
+{
+    (void)state;
+    char db[160];
+    snprintf(db, sizeof db, "%s/shared.db", TMP);
+    bc_synth_options o = {.data_dir = getenv("BC_DATA") ? getenv("BC_DATA") : "data",
+                          .out = db,
+                          .figures = 3000,
+                          .meetings = 300,
+                          .seed = 11};
+    bc_err err;
+    if (bc_synth(&o, &err) != 0)
+        fail_msg("synth: %s", err.msg);
+    bct_daemon d;
+    assert_int_equal(bct_daemon_start(&d, getenv("BC_DAEMON"), db,
+                                      (const char *[]){"--log-format", "off", "--bulk-budget-ms",
+                                                       "120000", NULL},
+                                      10000),
+                     0);
+    double bulk0 = metric(d.port, "bordercoop_pool_jobs_total{pool=\"bulk\",outcome=\"run\"}");
+    double sum0 = metric(d.port, "bordercoop_pool_jobs_total{pool=\"summary\",outcome=\"run\"}");
+    assert_int_equal(status_of(d.port, "/v1/stats"), 200);
+    assert_int_equal(status_of(d.port, "/v1/stats?curation=reviewed"), 200);
+    /* a summary with machine-read facts grows with every ingest: the bulk thread's */
+    assert_int_equal(status_of(d.port, "/v1/stats?curation=all"), 200);
+    double sum1 = metric_reaching(
+        d.port, "bordercoop_pool_jobs_total{pool=\"summary\",outcome=\"run\"}", sum0 + 2);
+    double bulk1 = metric_reaching(
+        d.port, "bordercoop_pool_jobs_total{pool=\"bulk\",outcome=\"run\"}", bulk0 + 1);
+    if (sum1 != sum0 + 2 || bulk1 != bulk0 + 1)
+        fail_msg("three summaries: summary pool %.0f -> %.0f (want +2), bulk pool %.0f -> %.0f "
+                 "(want +1)",
+                 sum0, sum1, bulk0, bulk1);
+    /* the readers, all at once: one builds the export, the others are sent what it built */
+    const char *cached = "bordercoop_responses_total{outcome=\"cached\"}";
+    double cached0 = metric(d.port, cached);
+    pthread_t t[READERS];
+    reader rd[READERS];
+    for (int i = 0; i < READERS; i++) {
+        rd[i] = (reader){d.port, "/v1/export.ndjson", 0};
+        assert_int_equal(pthread_create(&t[i], NULL, read_one, &rd[i]), 0);
+    }
+    for (int i = 0; i < READERS; i++) {
+        pthread_join(t[i], NULL);
+        assert_int_equal(rd[i].status, 200);
+    }
+    double shared = metric_reaching(d.port, cached, cached0 + READERS - 1) - cached0;
+    if (shared != READERS - 1)
+        fail_msg("%d readers of the export at once: %.0f sent the answer another built, want %d",
+                 READERS, shared, READERS - 1);
+    if (metric(d.port, "bordercoop_pool_jobs_total{pool=\"summary\",outcome=\"run\"}") != sum1)
+        fail_msg("the export ran on the summary pool");
     assert_int_equal(bct_daemon_stop(&d, 30000), 0);
 }
 
@@ -294,6 +401,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(whole_store_answers_outlive_the_request_budget),
+        cmocka_unit_test(whole_store_readers_share_one_build),
         cmocka_unit_test(a_search_flood_leaves_other_reads_their_workers),
         cmocka_unit_test(a_flood_of_costly_pages_leaves_cheap_lists_their_workers),
     };

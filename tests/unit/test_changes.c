@@ -377,6 +377,46 @@ static void explicit_entries_move_the_baseline(void **state)
     fx_remove_scratch(data);
 }
 
+/* A rebuild from a store whose figures' baselines still carry overlaps_total and
+ * conflicts_total (before 0048): the counts are gone from the documents, not a change of
+ * each figure; a figure that did change is still reported. */
+static void a_rebuild_from_before_0048_reports_no_counts(void **state)
+{
+    (void)state;
+    char data[256], db[300];
+    fx_scratch_data(data);
+    db_path(data, db);
+    build(data, db);
+    bc_store *s = open_db(db);
+    long long first = q(s, "SELECT count(*) FROM changes");
+    bc_err err;
+    assert_int_equal(bc_store_run(s,
+                                  "UPDATE change_baseline SET doc = json_set(doc, "
+                                  "'$.overlaps_total', 3, '$.conflicts_total', 1), sha256 = "
+                                  "'the hash of that document' WHERE kind = 'figure'",
+                                  NULL, 0, &err),
+                     0);
+    assert_true(q(s, "SELECT count(*) FROM change_baseline WHERE kind = 'figure'") > 10);
+    bc_store_close(s);
+    build(data, db);
+    s = open_db(db);
+    assert_int_equal(q(s, "SELECT count(*) FROM changes"), first);
+    assert_int_equal(q(s, "SELECT count(*) FROM change_baseline WHERE doc LIKE "
+                          "'%overlaps_total%'"),
+                     0);
+    bc_store_close(s);
+    fx_json_edit(data, "facts/figures.json", "figures[0].description",
+                 json_string("Edited after the counts left the document"));
+    build(data, db);
+    s = open_db(db);
+    assert_int_equal(q(s, "SELECT count(*) FROM changes"), first + 2); /* it and its meeting */
+    assert_int_equal(q(s, "SELECT count(*) FROM changes WHERE kind = 'figure' AND op = 'changed' "
+                          "AND fields = '[\"description\"]'"),
+                     1);
+    bc_store_close(s);
+    fx_remove_scratch(data);
+}
+
 static void carrying_from_a_store_without_a_feed_copies_nothing(void **state)
 {
     (void)state;
@@ -416,6 +456,7 @@ int main(void)
         cmocka_unit_test(ingest_records_everything_it_changed),
         cmocka_unit_test(ingest_cost_follows_the_article),
         cmocka_unit_test(explicit_entries_move_the_baseline),
+        cmocka_unit_test(a_rebuild_from_before_0048_reports_no_counts),
         cmocka_unit_test(carrying_from_a_store_without_a_feed_copies_nothing),
         cmocka_unit_test(kinds_are_known),
     };

@@ -44,9 +44,10 @@ static int cleanup(void **state)
 static void readers_are_the_lanes_threads(void **state)
 {
     (void)state;
-    /* workers, search, costly and keyed: n each; the bulk thread and the writer */
-    assert_int_equal(bc_http_readers(1), 6);
-    assert_int_equal(bc_http_readers(3), 14);
+    /* workers, search, costly and keyed: n each; the bulk and summary threads and the
+     * writer */
+    assert_int_equal(bc_http_readers(1), 7);
+    assert_int_equal(bc_http_readers(3), 15);
 }
 
 static void every_lane_has_its_pool(void **state)
@@ -80,6 +81,7 @@ static void every_lane_has_its_pool(void **state)
         {BC_EXEC_SEARCH, "search", WORKERS, 1000},
         {BC_EXEC_COSTLY, "costly", WORKERS, 4000},
         {BC_EXEC_KEYED, "keyed", WORKERS, 2000},
+        {BC_EXEC_SUMMARY, "summary", 1, 3000}, /* the bulk budget */
     };
     size_t threads = 0;
     for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
@@ -101,6 +103,7 @@ static void every_lane_has_its_pool(void **state)
     assert_int_equal(threads, bc_http_readers(WORKERS));
     assert_non_null(strstr(bc_http_queue_full(BC_EXEC_COSTLY), "costly"));
     assert_non_null(strstr(bc_http_queue_full(BC_EXEC_KEYED), "keyed"));
+    assert_non_null(strstr(bc_http_queue_full(BC_EXEC_SUMMARY), "summary"));
     /* a write's key check: on the workers, with a read's budget */
     assert_ptr_equal(bc_http_pool_of(&h, EXEC_GATE), bc_http_pool_of(&h, BC_EXEC_WORKER));
     assert_int_equal(bc_http_budget_of(&h, EXEC_GATE), 1000);

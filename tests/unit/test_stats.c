@@ -142,11 +142,29 @@ static void a_year_lists_its_currencies_apart(void **state)
     assert_int_equal(bc_store_exec(S, "ROLLBACK", &err), 0);
 }
 
+/* The summaries of sets with machine-read facts grow with every ingest and go to the bulk
+ * thread; the trusted ones, and anything else, stay on the summary thread. */
+static void machine_read_summaries_are_costly(void **state)
+{
+    (void)state;
+    assert_true(bc_stats_costly("curation=all", NULL));
+    assert_true(bc_stats_costly("curation=extracted", NULL));
+    assert_true(bc_stats_costly("x=1&curation=all", NULL));
+    assert_false(bc_stats_costly("", NULL));
+    assert_false(bc_stats_costly(NULL, NULL));
+    assert_false(bc_stats_costly("curation=trusted", NULL));
+    assert_false(bc_stats_costly("curation=reviewed", NULL));
+    assert_false(bc_stats_costly("curation=allx", NULL));
+    assert_false(bc_stats_costly("xcuration=all", NULL));
+    assert_false(bc_stats_costly("curation=", NULL));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(stats_match_the_store),
         cmocka_unit_test(a_year_lists_its_currencies_apart),
+        cmocka_unit_test(machine_read_summaries_are_costly),
     };
     return cmocka_run_group_tests_name("stats", tests, fx_group_setup, fx_group_teardown);
 }

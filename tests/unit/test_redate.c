@@ -467,6 +467,46 @@ static void reviewed_facts_are_kept_or_the_change_refused(void **state)
     bc_store_close(s);
 }
 
+/* A rejected fact stays rejected whatever date the re-read gives it, and never blocks a
+ * re-dating (analyst 13 #12: a rejected talks' new date refused it with reviewed_facts,
+ * and the way out offered, an edit, made the fact trusted); an approval still does. */
+static void a_rejection_survives_a_new_date(void **state)
+{
+    (void)state;
+    bc_store *s = fx_store_from(fx_data_dir());
+    char id[200], e1[240], m1[240];
+    ingest(s, "2026-11-14", id);
+    snprintf(e1, sizeof e1, "%s-e1", id);
+    snprintf(m1, sizeof m1, "%s-m1", id);
+    expect_text(s, "SELECT date FROM coop_events WHERE id = ?1", e1, "2026-11-11");
+    decide(s, BC_REVIEW_EVENT, e1, BC_REVIEW_REJECT, NULL);
+    bc_redate_result r;
+    bc_err err;
+    assert_int_equal(redate(s, id, "2025-11-14", &r, &err), 0);
+    assert_int_equal(r.decisions, 1);
+    bc_redate_result_free(&r);
+    expect_text(s, "SELECT curation || ' ' || date FROM coop_events WHERE id = ?1", e1,
+                "rejected 2025-11-11");
+    /* undated, it is still the same talks, still rejected */
+    assert_int_equal(redate(s, id, NULL, &r, &err), 0);
+    bc_redate_result_free(&r);
+    expect_text(s,
+                "SELECT curation || ' ' || coalesce(date, 'undated') FROM coop_events WHERE "
+                "id = ?1",
+                e1, "rejected undated");
+    assert_int_equal(count(s, "SELECT count(*) FROM review_outcomes o JOIN review_log l ON l.seq "
+                              "= o.seq WHERE l.kind = 'event' AND o.status = 'applied'"),
+                     1);
+    /* an approval vouches for one reading: the meeting approved undated blocks a date */
+    decide(s, BC_REVIEW_MEETING, m1, BC_REVIEW_APPROVE, NULL);
+    assert_int_equal(redate(s, id, "2026-11-14", &r, &err), BC_ECONFLICT);
+    assert_string_equal(r.conflict, "reviewed_facts");
+    assert_int_equal(json_array_size(r.facts), 1);
+    assert_string_equal(json_string_value(json_object_get(json_array_get(r.facts, 0), "id")), m1);
+    bc_redate_result_free(&r);
+    bc_store_close(s);
+}
+
 static void links_of_other_facts_never_dangle(void **state)
 {
     (void)state;
@@ -619,6 +659,7 @@ int main(void)
         cmocka_unit_test(future_dates_are_refused),
         cmocka_unit_test(reviewed_facts_are_kept_or_the_change_refused),
         cmocka_unit_test(links_of_other_facts_never_dangle),
+        cmocka_unit_test(a_rejection_survives_a_new_date),
         cmocka_unit_test(other_articles_meetings_follow_a_redated_meeting),
         cmocka_unit_test(failures_write_nothing),
     };

@@ -1,4 +1,4 @@
--- 0048: a reviewed statement that a meeting took place outranks a curated plan of it.
+-- 0049: a reviewed statement that a meeting took place outranks a curated plan of it.
 --
 -- A meeting read from an article that is a known meeting (same_as) counts and is listed
 -- once, as the known meeting (0024). When the known meeting is a curated *plan* and a

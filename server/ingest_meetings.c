@@ -487,8 +487,8 @@ static int store_meeting(ingest_ctx *c, const bc_xmeeting *m)
                           "INSERT INTO aliases (entity, alias_key, alias, entity_id) "
                           "VALUES ('meeting', ?1, ?1, ?1)",
                           BC_BINDS(bc_text(id)), c->err);
-    if (rc == BC_OK && same_as[0] != '\0')
-        rc = bc_meeting_conflict_record(c->s, id, same_as, c->in->published_on, c->err);
+    if (rc == BC_OK)
+        rc = bc_meeting_conflicts_write(c->s, id, same_as, c->in->published_on, c->err);
     if (rc == BC_OK)
         rc = bci_cite_all(c, "meeting_id", id, &m->cite, &sup);
     bci_supports_free(&sup);

@@ -81,6 +81,44 @@ int bc_meeting_conflict_record(bc_store *s, const char *id, const char *other,
     return rc;
 }
 
+/* The reviewed meetings a meeting ?1 is compared with beside the one it is the same as
+ * (?2): the other reviewed accounts of its number, each a statement a person approved,
+ * whose date or host may differ from its own (analyst 13 #10: two reviewed accounts of
+ * the 12th meeting, in Kunming on 22 October and in Hekou on 24 November, each the same
+ * as the curated plan and never compared with each other). */
+#define REVIEWED_SQL                                                                               \
+    "SELECT o.id FROM meetings m JOIN meetings o ON o.mechanism_id = m.mechanism_id AND "          \
+    "o.ordinal = m.ordinal WHERE m.id = ?1 AND o.id <> m.id AND o.id IS NOT ?2 AND o.curation = "  \
+    "'reviewed' ORDER BY o.id"
+
+int bc_meeting_conflicts_write(bc_store *s, const char *id, const char *same_as,
+                               const char *published_on, bc_err *err)
+{
+    int rc = BC_OK;
+    if (same_as != NULL && same_as[0] != '\0')
+        rc = bc_meeting_conflict_record(s, id, same_as, published_on, err);
+    sqlite3_stmt *st = NULL;
+    if (rc == BC_OK)
+        rc = bc_store_prepare(s, REVIEWED_SQL, &st, err);
+    bc_buf others = BC_BUF_INIT;
+    if (rc == BC_OK) {
+        sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+        if (same_as != NULL && same_as[0] != '\0')
+            sqlite3_bind_text(st, 2, same_as, -1, SQLITE_TRANSIENT);
+    }
+    while (bc_store_row(s, st, &rc, err, "reading the reviewed meetings of a number")) {
+        bc_buf_puts(&others, (const char *)sqlite3_column_text(st, 0));
+        bc_buf_putc(&others, '\0');
+    }
+    sqlite3_finalize(st);
+    if (rc == BC_OK && bc_buf_failed(&others))
+        rc = bc_err_set(err, BC_ENOMEM, "out of memory");
+    for (size_t at = 0; rc == BC_OK && at < others.len; at += strlen(others.data + at) + 1)
+        rc = bc_meeting_conflict_record(s, id, others.data + at, published_on, err);
+    bc_buf_free(&others);
+    return rc;
+}
+
 /* A decision on a meeting may move the links of the meetings of its mechanism and number
  * (unnumbered: the unnumbered meetings of its mechanism), and of those of the meetings
  * that are the same as it (an edit of its number leaves them behind): each such group is
@@ -131,7 +169,8 @@ int bc_meeting_conflict_record(bc_store *s, const char *id, const char *other,
     "min(length(o.date), length(m.date)))) AS one FROM meetings m WHERE m.id = ?1) x"
 
 /* Writes member id's conflicts again, with the meeting it is now the same as (none when it
- * is no twin), as ingest records them for its article's publication date. */
+ * is no twin) and the other reviewed meetings of its number, as ingest records them for
+ * its article's publication date. */
 static int conflicts_again(bc_store *s, const char *id, bc_err *err)
 {
     char other[200] = "", published[16] = "";
@@ -141,13 +180,13 @@ static int conflicts_again(bc_store *s, const char *id, bc_err *err)
     if (rc == BC_OK)
         rc = bc_store_lookup(s, "SELECT same_as FROM meetings WHERE id = ?1", BC_BINDS(bc_text(id)),
                              other, sizeof other, &found, err);
-    if (rc == BC_OK && other[0] != '\0')
+    if (rc == BC_OK)
         rc = bc_store_lookup(s,
                              "SELECT s.published_on FROM citations c JOIN sources s ON s.id = "
                              "c.source_id WHERE c.meeting_id = ?1 ORDER BY c.id LIMIT 1",
                              BC_BINDS(bc_text(id)), published, sizeof published, &found, err);
-    if (rc == BC_OK && other[0] != '\0')
-        rc = bc_meeting_conflict_record(s, id, other, published[0] ? published : NULL, err);
+    if (rc == BC_OK)
+        rc = bc_meeting_conflicts_write(s, id, other, published[0] ? published : NULL, err);
     return rc;
 }
 

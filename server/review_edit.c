@@ -679,33 +679,6 @@ static int verified(edit_ctx *c, bc_review_kind k, json_t *changes)
 /* The smallest amount of money a figure can be (a cent, a fen) */
 #define MIN_MONEY_TEXT "0.01"
 
-/* An extracted figure's description is made from its fields ("<the metric's words>,
- * <period>, read from \"<title>\"", ingest_facts.c): while it still reads as made, a
- * corrected metric or period makes it again, so the document and its search hit title
- * (indexed after the decision) say what the figure now is. A description a reviewer
- * wrote, or sets in this edit, is left as it is. */
-#define READ_FROM ", read from \""
-static int describe_again(edit_ctx *c, json_t *changes)
-{
-    json_t *period = json_object_get(changes, "period");
-    if (json_object_get(changes, "description") != NULL ||
-        (period == NULL && json_object_get(changes, "metric") == NULL))
-        return BC_OK;
-    /* ?2: the period changed, ?3: the one it had (the metric's words were already
-     * swapped by its update) */
-    return bc_store_run(
-        c->s,
-        "UPDATE figures SET description = (SELECT description FROM metrics WHERE id = "
-        "figures.metric) || coalesce(', ' || period, '') || substr(description, "
-        "instr(description, ?4)) WHERE id = ?1 AND instr(description, ?4) > 0 AND "
-        "substr(description, 1, instr(description, ?4) - 1) = (SELECT description FROM "
-        "metrics WHERE id = figures.metric) || coalesce(', ' || CASE WHEN ?2 THEN ?3 ELSE "
-        "period END, '')",
-        BC_BINDS(bc_text(c->id), bc_int(period != NULL),
-                 bc_text(json_string_value(json_object_get(period, "from"))), bc_text(READ_FROM)),
-        c->err);
-}
-
 /* What must hold of the fact as a whole once every field is applied, and what follows
  * from the corrected fields. */
 static int after_edit(edit_ctx *c, bc_review_kind k, json_t *changes)
@@ -713,7 +686,7 @@ static int after_edit(edit_ctx *c, bc_review_kind k, json_t *changes)
     int rc = BC_OK;
     sqlite3_stmt *st = NULL;
     if (k == BC_REVIEW_FIGURE) {
-        rc = describe_again(c, changes);
+        rc = review_figure_describe(c->s, c->id, changes, c->err);
         if (rc != BC_OK)
             return rc;
     }
@@ -809,6 +782,9 @@ static int after_edit(edit_ctx *c, bc_review_kind k, json_t *changes)
                            "meetings m WHERE m.id = ?1 AND o.mechanism_id = m.mechanism_id "
                            "AND o.ordinal = m.ordinal AND o.curation = 'curated' AND o.id <> "
                            "m.id) WHERE id = ?1");
+        /* a title made from the number and the body names the corrected ones */
+        if (rc == BC_OK)
+            rc = review_meeting_retitle(c->s, c->id, changes, c->err);
     }
     if (rc == BC_OK)
         rc = verified(c, k, changes);

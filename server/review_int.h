@@ -89,6 +89,20 @@ int review_apply_action(bc_store *s, bc_review_kind kind, const char *id, bc_rev
 int review_edit_apply(bc_store *s, bc_review_kind k, const char *id, json_t *fields,
                       json_t **changes, char field[80], bc_err *err);
 
+/* ---- review_titles.c ---- */
+
+/* After an edit of figure id (changes: review_edit_apply's, borrowed), inside the caller's
+ * transaction: a description that still reads as made names the corrected metric and
+ * period. BC_ESTORE. */
+int review_figure_describe(bc_store *s, const char *id, json_t *changes, bc_err *err);
+
+/* After an edit of meeting id (changes: review_edit_apply's, borrowed), inside the
+ * caller's transaction: a title that still starts as ingest made it from the number and
+ * mechanism before the edit ("Meeting 13 of the Joint Working Group ...") is made again
+ * from the corrected ones; with another mechanism, the members it names are that one's.
+ * A title a reviewer wrote, or sets in this edit, is left. BC_ESTORE or BC_ENOMEM. */
+int review_meeting_retitle(bc_store *s, const char *id, json_t *changes, bc_err *err);
+
 /* ---- review_event.c ---- */
 
 /* After an edit of event id's parties (change: {"from": [ids], "to": [ids]}, borrowed),

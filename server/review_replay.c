@@ -74,10 +74,44 @@ static int find_target(bc_store *to, const review_kind *k, const char *fact_id,
     return BC_OK;
 }
 
+/* A rejection replayed after the article was read again (reread: the fact it applied to
+ * before) applies to the fact that keeps that id, quoted from the same article, though it
+ * now reads otherwise: a re-read gives a fact its id back only when it reads the same or
+ * is told in the same place (redate_ids.c), so it is the fact rejected, and a rejection
+ * says the fact is wrong whatever its date (analyst 13 #12: the re-dating was refused
+ * until a reviewer made the fact trusted with an edit). Approvals and edits vouch for one
+ * reading and are not carried to another. Writes the id into target when so. */
+static int rejected_again(bc_store *to, const review_kind *k, const char *reread,
+                          const char *source_id, char *target, bc_err *err)
+{
+    char state[16] = "";
+    int found = review_one(to, k->state_sql, BC_BINDS(bc_text(reread)), state, sizeof state, err);
+    if (found < 0)
+        return err->code;
+    if (found == 0 || strcmp(state, "extracted") != 0 || source_id == NULL)
+        return BC_OK;
+    sqlite3_stmt *st = NULL;
+    int rc = bc_store_stmt(to, k->from_source_sql, &st, err);
+    if (rc != BC_OK)
+        return rc;
+    sqlite3_bind_text(st, 1, source_id, -1, SQLITE_TRANSIENT);
+    int step;
+    while ((step = sqlite3_step(st)) == SQLITE_ROW)
+        if (strcmp((const char *)sqlite3_column_text(st, 0), reread) == 0) {
+            snprintf(target, 200, "%s", reread);
+            break;
+        }
+    if (step != SQLITE_ROW && step != SQLITE_DONE)
+        rc = bc_store_error(to, err, "reading an article's facts");
+    sqlite3_reset(st);
+    return rc;
+}
+
 /* Replays decision `seq` (already in to's log) and records its outcome; when it is
- * orphaned and why_out is not NULL, the reason goes there (size 400). */
+ * orphaned and why_out is not NULL, the reason goes there (size 400). reread (may be
+ * NULL): the fact it applied to before its article was read again (rejected_again). */
 static int replay_one(bc_store *to, sqlite3_stmt *row, bc_review_replay *stats, char *why_out,
-                      bc_err *err)
+                      const char *reread, bc_err *err)
 {
     long long seq = sqlite3_column_int64(row, 0);
     const char *kind_s = (const char *)sqlite3_column_text(row, 1);
@@ -95,6 +129,8 @@ static int replay_one(bc_store *to, sqlite3_stmt *row, bc_review_replay *stats, 
         snprintf(why, sizeof why, "the log entry cannot be read by this version");
     else
         rc = find_target(to, review_kind_get(kind), fact_id, source_id, fp, target, why, err);
+    if (rc == BC_OK && target[0] == '\0' && reread != NULL && action == BC_REVIEW_REJECT)
+        rc = rejected_again(to, review_kind_get(kind), reread, source_id, target, err);
     if (rc != BC_OK)
         return rc;
     if (target[0] != '\0') {
@@ -205,7 +241,7 @@ int bc_review_replay_entry(bc_store *to, long long seq, bc_review_replay *stats,
     if (sqlite3_step(row) != SQLITE_ROW)
         rc = bc_store_error(to, err, "reading a carried-over decision");
     else
-        rc = replay_one(to, row, stats, NULL, err);
+        rc = replay_one(to, row, stats, NULL, NULL, err);
     sqlite3_reset(row);
     return rc;
 }
@@ -317,8 +353,26 @@ int bc_review_replay_source(bc_store *s, const char *source_id, bc_review_replay
         stats->decisions++;
         char why[400] = "", seq[24];
         snprintf(seq, sizeof seq, "%lld", (long long)sqlite3_column_int64(row, 0));
-        rc = replay_one(s, row, stats, why, err);
         json_t *was = json_object_get(before, seq);
+        rc = replay_one(s, row, stats, why, json_string_value(json_array_get(was, 1)), err);
+        /* a rejected fact the re-read no longer gives loses nothing a reader sees: its
+         * rejection is orphaned (and applies again if a later re-read gives it back) */
+        if (rc == BC_OK && why[0] != '\0' && was != NULL &&
+            strcmp((const char *)sqlite3_column_text(row, 5), "reject") == 0) {
+            bc_review_kind gone;
+            char state[16];
+            int there =
+                bc_review_kind_parse(json_string_value(json_array_get(was, 0)), &gone, NULL) !=
+                        BC_OK
+                    ? 1
+                    : review_one(s, review_kind_get(gone)->state_sql,
+                                 BC_BINDS(bc_text(json_string_value(json_array_get(was, 1)))),
+                                 state, sizeof state, err);
+            if (there < 0)
+                rc = err->code;
+            else if (there == 0)
+                why[0] = '\0';
+        }
         if (rc == BC_OK && why[0] != '\0' && was != NULL && lost != NULL &&
             json_array_append_new(
                 lost, json_pack("{sI,ss,ss,ss}", "seq", (json_int_t)sqlite3_column_int64(row, 0),

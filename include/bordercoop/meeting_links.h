@@ -16,6 +16,15 @@
 int bc_meeting_conflict_record(bc_store *s, const char *id, const char *other,
                                const char *published_on, bc_err *err);
 
+/* Records every conflict of meeting id (extracted or reviewed, its conflicts not yet
+ * written): with same_as (borrowed, may be NULL or empty: none), the meeting it is the
+ * same as, and with each other reviewed meeting of its mechanism and number, so that two
+ * approved accounts of one meeting that disagree on its date or host show it, both
+ * ways. published_on as bc_meeting_conflict_record. Inside the caller's transaction.
+ * BC_ESTORE or BC_ENOMEM. */
+int bc_meeting_conflicts_write(bc_store *s, const char *id, const char *same_as,
+                               const char *published_on, bc_err *err);
+
 /* After a decision on meeting id (inside the caller's transaction): the meetings of its
  * mechanism and number, and those of the group of every meeting that was the same as it,
  * are linked again by ingest's rule read from the curations alone, so that the links never

@@ -83,10 +83,76 @@ static void a_group_is_linked_again_in_one_walk(void **state)
     bc_store_close(s);
 }
 
+/* Inserts meeting id of jwg-yunnan, number 12, held on date (a day) in host, curation. */
+static void add_twelfth(bc_store *s, const char *id, const char *date, const char *host,
+                        const char *curation)
+{
+    char sql[500];
+    snprintf(sql, sizeof sql,
+             "INSERT INTO meetings (id, mechanism_id, ordinal, title, date, date_start, date_end, "
+             "status, curation, host_province_id) VALUES ('%s', 'jwg-yunnan', 12, 'An account "
+             "of the twelfth meeting', '%s', '%s', '%s', 'held', '%s', '%s')",
+             id, date, date, date, curation, host);
+    bc_err err;
+    assert_int_equal(bc_store_exec(s, sql, &err), 0);
+}
+
+/* The fields of the conflict of a with b, or "none". */
+static void expect_conflict(bc_store *s, const char *a, const char *b, const char *want)
+{
+    char sql[400];
+    snprintf(sql, sizeof sql,
+             "SELECT count(*) FROM meeting_conflicts WHERE meeting_id = '%s' AND other_id = '%s'"
+             " AND fields = '%s'",
+             a, b, want);
+    int n = fx_count(s, sql);
+    snprintf(sql, sizeof sql,
+             "SELECT count(*) FROM meeting_conflicts WHERE meeting_id = '%s' AND other_id = '%s'",
+             a, b);
+    if (strcmp(want, "none") == 0 ? fx_count(s, sql) != 0 : n != 1)
+        fail_msg("conflict of %s with %s: want %s", a, b, want);
+}
+
+/* Two approved accounts of one numbered meeting that give other days or hosts conflict
+ * with each other, both ways, beside the known meeting they are the same as; an account
+ * still extracted conflicts with each approved one it contradicts; accounts that agree, a
+ * rejected one and two extracted ones are never compared (analyst 13 #10). */
+static void reviewed_accounts_of_a_number_are_compared(void **state)
+{
+    (void)state;
+    bc_store *s = fx_store_from(fx_data_dir());
+    add_twelfth(s, "kunming-account", "2026-10-22", "yunnan", "reviewed");
+    add_twelfth(s, "hekou-account", "2026-11-24", "yunnan", "reviewed");
+    add_twelfth(s, "laocai-account", "2026-10-22", "lao-cai", "reviewed");
+    add_twelfth(s, "same-day-account", "2026-10-22", "yunnan", "reviewed");
+    add_twelfth(s, "unread-account", "2026-11-24", "yunnan", "extracted");
+    add_twelfth(s, "other-unread", "2026-10-22", "yunnan", "extracted");
+    add_twelfth(s, "refused-account", "2025-01-01", "yunnan", "rejected");
+    bc_err err;
+    if (bc_meeting_links_refresh(s, "kunming-account", NULL, &err) != 0)
+        fail_msg("%s", err.msg);
+    /* every member is the same as the curated twelfth meeting, compared with it */
+    expect_conflict(s, "kunming-account", "jwg-yunnan-12", "[\"status\"]");
+    expect_conflict(s, "kunming-account", "hekou-account", "[\"date\"]");
+    expect_conflict(s, "hekou-account", "kunming-account", "[\"date\"]");
+    expect_conflict(s, "kunming-account", "laocai-account", "[\"host\"]");
+    expect_conflict(s, "laocai-account", "hekou-account", "[\"date\",\"host\"]");
+    expect_conflict(s, "unread-account", "kunming-account", "[\"date\"]");
+    /* what agrees, what is not approved, what is rejected: no conflict */
+    expect_conflict(s, "kunming-account", "same-day-account", "none");
+    expect_conflict(s, "unread-account", "hekou-account", "none");
+    expect_conflict(s, "kunming-account", "unread-account", "none");
+    expect_conflict(s, "unread-account", "other-unread", "none");
+    expect_conflict(s, "kunming-account", "refused-account", "none");
+    expect_conflict(s, "refused-account", "kunming-account", "none");
+    bc_store_close(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_group_is_linked_again_in_one_walk),
+        cmocka_unit_test(reviewed_accounts_of_a_number_are_compared),
     };
     return cmocka_run_group_tests_name("meeting_links", tests, NULL, NULL);
 }

@@ -467,6 +467,46 @@ static void reviewed_facts_are_kept_or_the_change_refused(void **state)
     bc_store_close(s);
 }
 
+/* A rejected fact stays rejected whatever date the re-read gives it, and never blocks a
+ * re-dating (analyst 13 #12: a rejected talks' new date refused it with reviewed_facts,
+ * and the way out offered, an edit, made the fact trusted); an approval still does. */
+static void a_rejection_survives_a_new_date(void **state)
+{
+    (void)state;
+    bc_store *s = fx_store_from(fx_data_dir());
+    char id[200], e1[240], m1[240];
+    ingest(s, "2026-11-14", id);
+    snprintf(e1, sizeof e1, "%s-e1", id);
+    snprintf(m1, sizeof m1, "%s-m1", id);
+    expect_text(s, "SELECT date FROM coop_events WHERE id = ?1", e1, "2026-11-11");
+    decide(s, BC_REVIEW_EVENT, e1, BC_REVIEW_REJECT, NULL);
+    bc_redate_result r;
+    bc_err err;
+    assert_int_equal(redate(s, id, "2025-11-14", &r, &err), 0);
+    assert_int_equal(r.decisions, 1);
+    bc_redate_result_free(&r);
+    expect_text(s, "SELECT curation || ' ' || date FROM coop_events WHERE id = ?1", e1,
+                "rejected 2025-11-11");
+    /* undated, it is still the same talks, still rejected */
+    assert_int_equal(redate(s, id, NULL, &r, &err), 0);
+    bc_redate_result_free(&r);
+    expect_text(s,
+                "SELECT curation || ' ' || coalesce(date, 'undated') FROM coop_events WHERE "
+                "id = ?1",
+                e1, "rejected undated");
+    assert_int_equal(count(s, "SELECT count(*) FROM review_outcomes o JOIN review_log l ON l.seq "
+                              "= o.seq WHERE l.kind = 'event' AND o.status = 'applied'"),
+                     1);
+    /* an approval vouches for one reading: the meeting approved undated blocks a date */
+    decide(s, BC_REVIEW_MEETING, m1, BC_REVIEW_APPROVE, NULL);
+    assert_int_equal(redate(s, id, "2026-11-14", &r, &err), BC_ECONFLICT);
+    assert_string_equal(r.conflict, "reviewed_facts");
+    assert_int_equal(json_array_size(r.facts), 1);
+    assert_string_equal(json_string_value(json_object_get(json_array_get(r.facts, 0), "id")), m1);
+    bc_redate_result_free(&r);
+    bc_store_close(s);
+}
+
 static void links_of_other_facts_never_dangle(void **state)
 {
     (void)state;
@@ -497,6 +537,76 @@ static void links_of_other_facts_never_dangle(void **state)
     expect_text(s, "SELECT published_on FROM sources WHERE id = ?1", id, "2026-11-14");
     assert_int_equal(count(s, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
     bc_store_close(s);
+}
+
+/* Ingests text (lang en, title) into s with published_on (NULL: none); its id into id. */
+static void ingest_text(bc_store *s, const char *text, const char *title, const char *published_on,
+                        char id[200])
+{
+    bc_ingest_input in = {.text = text,
+                          .len = strlen(text),
+                          .lang = "en",
+                          .title = title,
+                          .published_on = published_on,
+                          .actor = "ian"};
+    bc_ingest_result r;
+    bc_err err;
+    if (bc_ingest(s, &in, &r, &err) != 0)
+        fail_msg("ingest: %s", err.msg);
+    snprintf(id, 200, "%s", r.source_id);
+}
+
+/* A meeting of another article that is the same as a meeting of the article re-dated is
+ * compared again with it as it now reads: re-dating gives what an ingest with the date
+ * gives, whatever came first (analyst 13 #6: the other article kept a conflict on its
+ * status alone, computed against the undated meeting, for good). */
+static void other_articles_meetings_follow_a_redated_meeting(void **state)
+{
+    (void)state;
+    static const char HELD[] =
+        "Border officials meet again\nOn Wednesday, the 14th meeting of the Joint Working Group "
+        "of Lai Chau, Lao Cai, Tuyen Quang, Dien Bien and Yunnan was held in Lao Cai city.\n";
+    static const char PLANNED[] =
+        "Plans for next year\nThe 14th meeting of the Joint Working Group of Lai Chau, Lao Cai, "
+        "Tuyen Quang, Dien Bien and Yunnan is due to be held in Lao Cai in 2027.\n";
+    bc_store *a = fx_store_from(fx_data_dir()), *b = fx_store_from(fx_data_dir());
+    char held[200], planned[200], m1[240], other[240];
+    ingest_text(a, HELD, "Held", NULL, held);
+    ingest_text(a, PLANNED, "Planned", "2026-11-20", planned);
+    snprintf(m1, sizeof m1, "%s-m1", held);
+    snprintf(other, sizeof other, "%s-m1", planned);
+    /* undated, the held meeting contradicts the planned one on its status alone */
+    expect_text(a, "SELECT fields FROM meeting_conflicts WHERE meeting_id = ?1", other,
+                "[\"status\"]");
+    bc_redate_result r;
+    bc_err err;
+    assert_int_equal(redate(a, held, "2026-03-06", &r, &err), 0);
+    bc_redate_result_free(&r);
+    expect_text(a, "SELECT date FROM meetings WHERE id = ?1", m1, "2026-03-04");
+    char want[400];
+    snprintf(want, sizeof want, "%s [\"status\",\"date\"]", m1);
+    expect_text(a,
+                "SELECT same_as || ' ' || (SELECT fields FROM meeting_conflicts WHERE "
+                "meeting_id = m.id) FROM meetings m WHERE id = ?1",
+                other, want);
+    /* the feed says the other article's meeting changed */
+    assert_int_equal(count(a, "SELECT count(*) FROM changes WHERE kind = 'meeting' AND op = "
+                              "'changed' AND actor = 'ian' AND fields LIKE '%conflicts_with%'"),
+                     1);
+    /* the same articles, the first ingested with that date */
+    ingest_text(b, HELD, "Held", "2026-03-06", held);
+    ingest_text(b, PLANNED, "Planned", "2026-11-20", planned);
+    char *da = all_documents(a), *db = all_documents(b);
+    assert_string_equal(da, db);
+    free(da);
+    free(db);
+    /* and back without the date: the status alone again */
+    assert_int_equal(redate(a, held, NULL, &r, &err), 0);
+    bc_redate_result_free(&r);
+    expect_text(a, "SELECT fields FROM meeting_conflicts WHERE meeting_id = ?1", other,
+                "[\"status\"]");
+    bc_store_close(a);
+    bc_store_close(b);
 }
 
 static void failures_write_nothing(void **state)
@@ -549,6 +659,8 @@ int main(void)
         cmocka_unit_test(future_dates_are_refused),
         cmocka_unit_test(reviewed_facts_are_kept_or_the_change_refused),
         cmocka_unit_test(links_of_other_facts_never_dangle),
+        cmocka_unit_test(a_rejection_survives_a_new_date),
+        cmocka_unit_test(other_articles_meetings_follow_a_redated_meeting),
         cmocka_unit_test(failures_write_nothing),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -306,6 +306,50 @@ static void an_events_parties_are_corrected(void **state)
     assert_string_equal(got, "Lao Cai - Yunnan talks");
 }
 
+/* A meeting's title made from its number and body names the corrected ones; one a
+ * reviewer wrote is left (analyst 13 #14: "Meeting 13 of ..." of a meeting edited to 14). */
+static void a_meetings_title_follows_its_number(void **state)
+{
+    fixture *f = *state;
+    bc_review_kind M = BC_REVIEW_MEETING;
+    char sql[400], got[400];
+    snprintf(sql, sizeof sql, "SELECT title FROM meetings WHERE id = '%s'", f->meeting);
+    first_id(f->s, sql, got, sizeof got);
+    assert_string_equal(got, "Meeting 12 of the Joint Working Group of Lao Cai, Lai Chau, Tuyen "
+                             "Quang, Dien Bien and Yunnan (extracted)");
+    bc_review_result r;
+    bc_err err;
+    /* a date corrected: the title has no date, it stays */
+    if (decide(f->s, M, f->meeting, BC_REVIEW_EDIT, "{\"date\":\"2026-03-19\"}", "alice", &r,
+               &err) != 0)
+        fail_msg("%s", err.msg);
+    first_id(f->s, sql, got, sizeof got);
+    assert_string_equal(got, "Meeting 12 of the Joint Working Group of Lao Cai, Lai Chau, Tuyen "
+                             "Quang, Dien Bien and Yunnan");
+    if (decide(f->s, M, f->meeting, BC_REVIEW_EDIT, "{\"ordinal\":14}", "alice", &r, &err) != 0)
+        fail_msg("%s", err.msg);
+    first_id(f->s, sql, got, sizeof got);
+    assert_string_equal(got, "Meeting 14 of the Joint Working Group of Lao Cai, Lai Chau, Tuyen "
+                             "Quang, Dien Bien and Yunnan");
+    /* another body: its name and its members */
+    if (decide(f->s, M, f->meeting, BC_REVIEW_EDIT,
+               "{\"mechanism\":\"jwc-guangxi\",\"host\":\"lang-son\",\"ordinal\":16}", "alice", &r,
+               &err) != 0)
+        fail_msg("%s", err.msg);
+    first_id(f->s, sql, got, sizeof got);
+    assert_string_equal(got, "Meeting 16 of the Joint Working Committee of Cao Bang, Ha Giang, "
+                             "Lang Son, Quang Ninh and Guangxi Zhuang Autonomous Region");
+    /* a title the reviewer wrote, in the same edit or before, is left as written */
+    if (decide(f->s, M, f->meeting, BC_REVIEW_EDIT,
+               "{\"title\":\"The committee's sixteenth session\",\"ordinal\":15}", "alice", &r,
+               &err) != 0)
+        fail_msg("%s", err.msg);
+    if (decide(f->s, M, f->meeting, BC_REVIEW_EDIT, "{\"ordinal\":16}", "alice", &r, &err) != 0)
+        fail_msg("%s", err.msg);
+    first_id(f->s, sql, got, sizeof got);
+    assert_string_equal(got, "The committee's sixteenth session");
+}
+
 /* What each kind lets an edit correct, as the messages list it. */
 static void editable_fields_per_kind(void **state)
 {
@@ -326,6 +370,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(an_edit_records_what_changed, setup, teardown),
         cmocka_unit_test_setup_teardown(money_is_edited_in_any_currency, setup, teardown),
         cmocka_unit_test_setup_teardown(an_events_parties_are_corrected, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_meetings_title_follows_its_number, setup, teardown),
     };
     return cmocka_run_group_tests_name("review_edit", tests, NULL, NULL);
 }

@@ -7,6 +7,8 @@
 #include <cmocka.h>
 
 #include "bordercoop/alloc.h"
+#include "bordercoop/ingest.h"
+#include "bordercoop/review.h"
 #include "bordercoop/stats.h"
 
 #include "fixture.h"
@@ -159,12 +161,113 @@ static void machine_read_summaries_are_costly(void **state)
     assert_false(bc_stats_costly("curation=", NULL));
 }
 
+/* Ingests text (en) with its date into s and approves (or rejects) its first meeting;
+ * that meeting's id into id (size 200). */
+static void approved_account(bc_store *s, const char *text, const char *published_on,
+                             bc_review_action action, char id[200])
+{
+    bc_ingest_input in = {.text = text,
+                          .len = strlen(text),
+                          .lang = "en",
+                          .published_on = published_on,
+                          .actor = "ian"};
+    bc_ingest_result ir;
+    bc_err err;
+    if (bc_ingest(s, &in, &ir, &err) != 0)
+        fail_msg("ingest: %s", err.msg);
+    snprintf(id, 200, "%s-m1", ir.source_id);
+    bc_review_request rq = {BC_REVIEW_MEETING, id, action, NULL, NULL, "alice", "api", NULL};
+    bc_review_result rr;
+    if (bc_review_decide(s, &rq, &rr, &err) != 0)
+        fail_msg("deciding on %s: %s", id, err.msg);
+}
+
+/* The ids of a list of meetings of s (query), comma-separated, into out (size 2000). */
+static void listed(bc_store *s, const char *query, char *out)
+{
+    bc_response res;
+    bc_arena arena = BC_ARENA_INIT;
+    bc_request req = fx_req(s, "GET", "/v1/meetings", query, BC_FMT_JSON, 0, &arena);
+    assert_int_equal(fx_run(NULL, &req, &res), 200);
+    json_t *j = fx_json_body(&res), *m;
+    size_t i;
+    out[0] = '\0';
+    json_array_foreach(json_object_get(j, "data"), i, m)
+    {
+        strcat(out, ",");
+        strcat(out, json_string_value(json_object_get(m, "id")));
+    }
+    json_decref(j);
+    bc_response_free(&res);
+}
+
+/* A reviewer's approval that a meeting data/ plans was held is what a reader sees: the
+ * stats count it held, it is the latest held meeting and no longer planned, and the list
+ * shows the approved account instead of the plan, once however many accounts were
+ * approved; the plan stays under curation=curated, and an account only extracted or
+ * rejected changes nothing (analyst 13 #9). */
+static void an_approved_held_meeting_outranks_the_plan(void **state)
+{
+    (void)state;
+    bc_store *s = fx_store_from(fx_data_dir());
+    static const char LATER[] =
+        "Officials meet in Kunming\nOn October 22, 2026, the 12th meeting of the Joint Working "
+        "Group of Lai Chau, Lao Cai, Tuyen Quang, Dien Bien and Yunnan was held in Kunming.\n";
+    static const char AGAIN[] =
+        "Working group wraps up\nThe 12th meeting of the Joint Working Group of Lai Chau, Lao "
+        "Cai, Tuyen Quang, Dien Bien and Yunnan took place in Kunming on 22 October 2026.\n";
+    char first[200], second[200], ids[2000];
+    /* rejected: the plan stands */
+    approved_account(s, AGAIN, "2026-10-24", BC_REVIEW_REJECT, second);
+    bc_response res;
+    assert_int_equal(fx_call(bc_handle_stats, s, "/v1/stats", NULL, BC_FMT_JSON, &res), 200);
+    json_t *j = fx_json_body(&res);
+    assert_int_equal(
+        json_integer_value(json_object_get(json_object_get(j, "counts"), "meetings_planned")), 2);
+    json_decref(j);
+    bc_response_free(&res);
+    approved_account(s, LATER, "2026-10-23", BC_REVIEW_APPROVE, first);
+    assert_int_equal(fx_call(bc_handle_stats, s, "/v1/stats", NULL, BC_FMT_JSON, &res), 200);
+    j = fx_json_body(&res);
+    json_t *c = json_object_get(j, "counts"), *m = json_object_get(j, "meetings");
+    assert_int_equal(json_integer_value(json_object_get(c, "meetings")), 8);
+    assert_int_equal(json_integer_value(json_object_get(c, "meetings_held")), 7);
+    assert_int_equal(json_integer_value(json_object_get(c, "meetings_planned")), 1);
+    assert_string_equal(json_string_value(json_object_get(json_object_get(m, "latest_held"), "id")),
+                        first);
+    assert_int_equal(json_array_size(json_object_get(m, "planned")), 1);
+    json_decref(j);
+    bc_response_free(&res);
+    listed(s, "limit=50", ids);
+    assert_non_null(strstr(ids, first));
+    assert_null(strstr(ids, ",jwg-yunnan-12"));
+    listed(s, "curation=curated&limit=50", ids);
+    assert_non_null(strstr(ids, ",jwg-yunnan-12"));
+    /* a second approved account of the same meeting: still counted once */
+    bc_review_request rq = {
+        BC_REVIEW_MEETING, second, BC_REVIEW_APPROVE, NULL, NULL, "alice", "api", NULL};
+    bc_review_result rr;
+    bc_err err;
+    if (bc_review_decide(s, &rq, &rr, &err) != 0)
+        fail_msg("approving %s: %s", second, err.msg);
+    assert_int_equal(fx_call(bc_handle_stats, s, "/v1/stats", NULL, BC_FMT_JSON, &res), 200);
+    j = fx_json_body(&res);
+    assert_int_equal(
+        json_integer_value(json_object_get(json_object_get(j, "counts"), "meetings_held")), 7);
+    json_decref(j);
+    bc_response_free(&res);
+    listed(s, "limit=50", ids);
+    assert_true((strstr(ids, first) != NULL) != (strstr(ids, second) != NULL));
+    bc_store_close(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(stats_match_the_store),
         cmocka_unit_test(a_year_lists_its_currencies_apart),
         cmocka_unit_test(machine_read_summaries_are_costly),
+        cmocka_unit_test(an_approved_held_meeting_outranks_the_plan),
     };
     return cmocka_run_group_tests_name("stats", tests, fx_group_setup, fx_group_teardown);
 }

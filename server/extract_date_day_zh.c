@@ -200,9 +200,59 @@ static size_t month_range_zh(const ctx *c, size_t j, size_t lim, dres *r)
     return q + 4 - j0;
 }
 
+/* 1 when the Chinese day at token i opens a clause of holding that modifies the noun after
+ * it ("落实2月22日以视频方式举行的...新春会晤...达成的共识"): the day is that event's, told
+ * of it whatever the main clause says is to come ("建议双方认真落实"); not when a word of
+ * what is to come stands in the clause itself ("将于5月举行的", "定于6月召开的"). */
+int bcx_held_attrib_zh(const ctx *c, size_t i)
+{
+    static const char *const held[] = {"举行的", "召开的", "举办的", NULL};
+    size_t hi = c->se[c->t[i].sent].t1;
+    for (size_t q = i + 1; q < hi && q < i + 16; q++) {
+        if (bcx_gap(c, q - 1) & (G_COMMA | G_DOT))
+            return 0;
+        if (bcx_lex_find(c, C_FUTURE, q, NULL) > 0 || bcx_words_at(c, q, hi, "即将") > 0)
+            return 0;
+        for (int w = 0; held[w]; w++)
+            if (bcx_words_at(c, q, hi, held[w]) > 0)
+                return 1;
+    }
+    return 0;
+}
+
+int bcx_day_said_coming(const ctx *c, const xd *d)
+{
+    return c->t[d->t0].tense == TENSE_FUTURE && !bcx_held_attrib_zh(c, d->t0);
+}
+
+int bcx_held_attrib_before_zh(const ctx *c, const mention *m)
+{
+    if (c->lbit != L_ZH)
+        return 0;
+    const sent *s = &c->se[m->sent];
+    char ref[16];
+    snprintf(ref, sizeof ref, "%04d-%02d-%02d", c->ry, c->rm, c->rd);
+    for (size_t k = s->d0; k < s->d1; k++) {
+        const xd *d = &c->d[k];
+        if (d->t1 > m->t0 || d->prec != 3 || strlen(d->iso) != 10 || d->dateline ||
+            !bcx_held_attrib_zh(c, d->t0) || (c->rd != 0 && strcmp(d->iso, ref) > 0))
+            continue;
+        /* no other meeting or talks between the day and m: the clause modifies m */
+        size_t q = d->t1;
+        while (q < m->t0 && bcx_lex_find(c, C_MEET, q, NULL) == 0 &&
+               bcx_lex_find(c, C_TALKS, q, NULL) == 0 && !(bcx_gap(c, q - 1) & G_DOT))
+            q++;
+        if (q == m->t0)
+            return 1;
+    }
+    return 0;
+}
+
 /* Chinese days: (2024年)6月12日(至15日). */
 int bcx_try_day_zh(const ctx *c, size_t i, size_t lim, int future, dres *r)
 {
+    if (future > 0 && bcx_held_attrib_zh(c, i))
+        future = 0; /* "建议双方认真落实2月22日...举行的...会晤": that meeting's day, not to come */
     int y = bcx_han_year(c, i, lim);
     if (!y && day_only_zh(c, i, lim, future, r))
         return 1;

@@ -177,8 +177,10 @@ static int rel_year_before(const ctx *c, size_t si, const xd *d, size_t *at)
         if (n == 0 || k + n > d->t0 || d->t0 - (k + n) > 10)
             continue;
         size_t commas = bcx_commas(c, k + n - 1, d->t0);
-        /* or sets off the day right after it: "held in Kunming last year, on December 3" */
-        int apposed = c->lbit == L_EN && commas == 1 && (bcx_gap(c, k + n - 1) & G_COMMA) &&
+        /* or sets off the day right after it: "held in Kunming last year, on December 3",
+         * "De Lenteontmoeting van vorig jaar, op 22 februari, werd ...", "la réunion de
+         * l'an dernier, le 22 février" */
+        int apposed = c->lbit != L_ZH && commas == 1 && (bcx_gap(c, k + n - 1) & G_COMMA) &&
                       d->t0 <= k + n + 1;
         if (commas > 1 ||
             (commas == 1 && !apposed && !(k == lo && (bcx_gap(c, k + n - 1) & G_COMMA))))
@@ -230,6 +232,10 @@ void bcx_rel_year_days(ctx *c, size_t si)
         const char *md = d->iso[0] == '-' ? d->iso + 2 : d->iso + 5;
         char iso[24];
         snprintf(iso, sizeof iso, "%04d-%.5s", y, md);
+        /* "die dag" later in the sentence is that day, in that year */
+        for (size_t q = k + 1; q < c->se[si].d1; q++)
+            if (c->d[q].same_day && c->d[q].ref == k + 1 && strcmp(c->d[q].iso, d->iso) == 0)
+                memcpy(c->d[q].iso, iso, sizeof c->d[q].iso), c->d[q].inferred = 1;
         memcpy(d->iso, iso, sizeof d->iso);
         d->inferred = 1;
         d->prec = strlen(md) == 2 ? 2 : 3;

@@ -659,6 +659,16 @@ void bcx_to_range(dres *r, int day2);
 /* A Chinese day at token i ("6月12日", "12日上午", "同月14日", spans of days) into r; future as
  * bcx_tense_at. 1 when found. */
 int bcx_try_day_zh(const ctx *c, size_t i, size_t lim, int future, dres *r);
+/* 1 when the Chinese day at token i opens a clause of holding that modifies a noun after it
+ * ("落实2月22日以视频方式举行的...会晤"), no word of what is to come in that clause: the day
+ * is told of that event, not to come for the sentence's main verb. */
+int bcx_held_attrib_zh(const ctx *c, size_t i);
+/* 1 when Chinese mention m is modified by such a clause of holding with a day not after the
+ * reference date ("落实2月22日以视频方式举行的...2023年党委书记新春会晤"): it took place. */
+int bcx_held_attrib_before_zh(const ctx *c, const mention *m);
+/* 1 when day d is said to be coming by its sentence, not in such a clause of holding of its
+ * own ("建议双方认真落实2月22日...举行的...会议所达成的共识": told of what took place). */
+int bcx_day_said_coming(const ctx *c, const xd *d);
 
 /* ---- extract_date_day.c (continued) ---- */
 

@@ -729,9 +729,9 @@ void bcx_resolve_mentions(ctx *c)
         if (m->xkind == BC_XM_TALKS && during_talks(c, m) && !next_meeting(c, m) &&
             !next_after(c, m))
             m->planned = -1;
-        if (bcx_outcome_of(c, m)) /* "the agreements reached at the 10th meeting" */
-            m->planned = -1;
-        if (m->prepared) /* "第五次会议的筹备工作": the one prepared is to come */
+        if (bcx_outcome_of(c, m) || (m->planned > 0 && bcx_held_attrib_before_zh(c, m)))
+            m->planned = -1; /* "the agreements reached at the 10th meeting", "2月22日…举行的" */
+        if (m->prepared)     /* "第五次会议的筹备工作": the one prepared is to come */
             m->planned = 1;
         else if (m->planned > 0 && m->xkind != BC_XM_TALKS && bcx_deciding_zh(c, m))
             m->planned = -1; /* "第十一次会晤商定…": what it decided is to come */
@@ -798,7 +798,7 @@ void bcx_resolve_mentions(ctx *c)
                 d = NULL; /* without a reference date: a year before the report's */
             /* nor is a day said to be coming that of a meeting that took place ("Podczas
              * rozmow ... uzgodnily, ze most zostanie otwarty 30 czerwca") */
-            if (d != NULL && m->planned < 0 && c->t[d->t0].tense == TENSE_FUTURE)
+            if (d != NULL && m->planned < 0 && bcx_day_said_coming(c, d))
                 d = NULL;
             if (d == NULL && ((d = arrival_of(c, m)) != NULL || (d = bcx_back_day(c, m)) != NULL))
                 m->date_sent = si; /* the sentence before it */

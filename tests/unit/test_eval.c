@@ -335,7 +335,7 @@ static void dev_split_regression(void **state)
      * 3148/3148 and its floor stays 0.999 (four misses fail it) */
     assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_VALUE]) >= 0.997);
     assert_true(bc_eval_recall(&r.field[BC_EF_MONEY_VALUE]) >= 0.999);
-    assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_DATE]) >= 0.992);
+    assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_DATE]) >= 0.994);
     /* lowered from 0.975 on purpose (round 18): a date whose attachment the blind pools found
      * wrong is withheld (extract_date_conf.c), a miss instead of a wrong value; measured
      * 1652/1696 = 0.974 on the 264, then 1756/1821 = 0.964 with round 18's pool, 1772/1821
@@ -345,9 +345,11 @@ static void dev_split_regression(void **state)
      * Dutch and English classes (tune27-p19), 2195/2305 = 0.952 with round 21's pool (its
      * 6 blind wrong dates too: precision 0.994 -> 0.992), 2229/2305 = 0.967 after round 28's
      * English, Dutch and Chinese classes (tune28-en/nl/zh: 2268/2280, 0 wrong), 2397/2463 =
-     * 0.973 with round 22's blind pool (its 4 blind-time wrongs: precision 0.993); every floor
-     * of this test was set to that measurement, rounded down */
-    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_DATE]) >= 0.973);
+     * 0.973 with round 22's blind pool (its 4 blind-time wrongs: precision 0.993), 2401/2463
+     * = 0.9748 after pool 22's two classes (tune28-p22: a Chinese day in a clause of holding
+     * before the noun, "the meeting of last year, on ..."; 2401/2415 = 0.9942, 0 wrong); every
+     * floor of this test was set to that measurement, rounded down */
+    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_DATE]) >= 0.974);
     assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_ORDINAL]) >= 0.991);
     assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.995);
     assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.939);

@@ -6,6 +6,8 @@
 #include <stdint.h>
 #include <setjmp.h>
 #include <cmocka.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "fixture.h"
 
@@ -254,6 +256,56 @@ static void a_figures_month_gives_no_day_its_month(void **state)
     bc_extraction_free(&x);
 }
 
+/* Each of the meetings of text (zh, read with ref), as "date status" joined by "; ". */
+static void dates_of(const char *ref, const char *text, char *out, size_t n)
+{
+    bc_extraction x = run("zh", ref, text);
+    out[0] = '\0';
+    for (size_t k = 0; k < x.nmeetings; k++) {
+        size_t len = strlen(out);
+        snprintf(out + len, n - len, "%s%s %s", k ? "; " : "", x.meetings[k].date,
+                 x.meetings[k].status);
+    }
+    bc_extraction_free(&x);
+}
+
+/* A day in a clause of holding that modifies a meeting's noun ("落实2月22日以视频方式举行的
+ * ...会晤所达成的共识") is that meeting's, held, whatever the main clause proposes: the
+ * reference date's year, or the year of the meeting's name. Not so when the clause itself
+ * says it is to come ("将在...举行的"), nor for a proposal to hold one ("于5月22日...举行"). */
+static void a_day_in_a_clause_of_holding_before_the_noun(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *ref, *text, *exp;
+    } cases[] = {
+        {"2023-04-05",
+         "胡进绍建议双方认真落实2月22日以视频方式举行的四省与广西2023年党委书记新春会晤所达成的"
+         "共识。",
+         "2023-02-22 held"},
+        {NULL,
+         "胡进绍建议双方认真落实2月22日以视频方式举行的四省与广西2023年党委书记新春会晤所达成的"
+         "共识。",
+         "2023-02-22 held"},
+        {"2023-04-05",
+         "胡进绍建议双方认真落实2月22日在河江举行的联合工作委员会第十四次会议所达成的共识。",
+         "2023-02-22 held"},
+        /* to come: a proposal to hold one, a clause of holding that says it is coming */
+        {"2023-04-05", "胡进绍建议双方于5月22日在河口举行联合工作委员会第十五次会议。",
+         "2023-05-22 planned"},
+        {"2023-04-05",
+         "胡进绍建议双方做好5月22日将在河口举行的联合工作委员会第十五次会议的各项准备。",
+         "2023-05-22 planned"},
+    };
+    char got[256];
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        dates_of(cases[i].ref, cases[i].text, got, sizeof got);
+        if (strcmp(got, cases[i].exp) != 0)
+            fail_msg("%s (%s): got '%s', want '%s'", cases[i].text,
+                     cases[i].ref ? cases[i].ref : "no reference", got, cases[i].exp);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -265,6 +317,7 @@ int main(void)
         cmocka_unit_test(a_day_inside_its_clause),
         cmocka_unit_test(a_day_right_after_the_meeting_noun),
         cmocka_unit_test(a_figures_month_gives_no_day_its_month),
+        cmocka_unit_test(a_day_in_a_clause_of_holding_before_the_noun),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

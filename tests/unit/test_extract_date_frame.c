@@ -75,6 +75,52 @@ static void a_relative_year_right_before_the_day_dates_it(void **state)
                "--12-03");
 }
 
+/* The meeting of last year, then the day set off by commas ("De Lenteontmoeting van vorig
+ * jaar, op 22 februari, werd ..."): that year's day, in every language, and "die dag" later in
+ * the sentence with it. Not a relative year a clause away from the day, nor one of another
+ * noun with no comma before the day. */
+static void the_meeting_of_last_year_on_a_day(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text, *exp;
+    } cases[] = {
+        {"nl",
+         "De Lenteontmoeting van vorig jaar, op 22 februari, werd online gehouden vanuit Ha Giang.",
+         "2023-02-22"},
+        {"fr",
+         "La Rencontre de printemps de l'an dernier, le 22 février, s'est tenue en ligne depuis "
+         "Ha Giang.",
+         "2023-02-22"},
+        {"en", "The Spring Meeting of last year, on February 22, was held online from Ha Giang.",
+         "2023-02-22"},
+        /* no relative year set off right before the day: the reference year */
+        {"nl",
+         "Vorig jaar groeide de handel sterk, maar de Lenteontmoeting werd op 22 februari online "
+         "gehouden.",
+         "2024-02-22"},
+        {"nl",
+         "De handel van vorig jaar groeide sterk, en de Lenteontmoeting werd op 22 februari online "
+         "gehouden.",
+         "2024-02-22"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bc_extraction x = run(cases[i].lang, "2024-03-02", cases[i].text);
+        if (x.nmeetings != 1 || strcmp(x.meetings[0].date, cases[i].exp) != 0)
+            fail_msg("%s: %zu meetings, first dated '%s', expected '%s'", cases[i].text,
+                     x.nmeetings, x.nmeetings ? x.meetings[0].date : "-", cases[i].exp);
+        bc_extraction_free(&x);
+    }
+    bc_extraction x =
+        run("nl", "2024-03-02",
+            "De Lenteontmoeting van vorig jaar, op 22 februari, werd online gehouden, "
+            "en ook de veertiende zitting van het gemengd werkcomité vond die dag plaats.");
+    assert_int_equal(x.nmeetings, 2);
+    for (size_t k = 0; k < x.nmeetings; k++)
+        assert_string_equal(x.meetings[k].date, "2023-02-22");
+    bc_extraction_free(&x);
+}
+
 /* What does not frame: a word of saying between the year and the day (the day is the
  * saying's, the reference year's), "this year", a day that opens the sentence, and a month
  * frame for a day of another month. */
@@ -136,6 +182,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(the_opening_year_dates_the_days_of_its_sentence),
         cmocka_unit_test(a_relative_year_right_before_the_day_dates_it),
+        cmocka_unit_test(the_meeting_of_last_year_on_a_day),
         cmocka_unit_test(no_frame_no_other_year),
         cmocka_unit_test(years_counted_back_and_parts_of_a_year),
     };

@@ -1378,6 +1378,18 @@ int bcx_modifier_zh(const ctx *c, const mention *m);
 /* 1 when Chinese day d is the one first planned ("原定于10月举行，后推迟至12月2日"): not
  * the day the meeting took or takes place. */
 int bcx_first_planned_zh(const ctx *c, const xd *d);
+/* 1 when mentions a and b (a first) are coordinated: at most four tokens apart with a
+ * conjunction or punctuation between ("the 4th conference and the 10th meeting"): they share a
+ * date, and a place their sentence gives after or before them both (extract_meet_coord.c). */
+int bcx_coordinated(const ctx *c, const mention *a, const mention *b);
+/* 1 when numbered mentions a and b (a first) are joined by "and" (the word right before
+ * b, an article and "of" aside: "en van de 9e vergadering") with no date between them: the date of
+ * one is the other's. */
+int bcx_joined_numbered(const ctx *c, const mention *a, const mention *b);
+/* 1 when mention b is added to the one before it: "along with", "together with",
+ * "ainsi que", "cung voi", "wraz z", "samen met", "tillsammans med", "同时" right before
+ * it (an article aside). */
+int bcx_along_with(const ctx *c, const mention *b);
 /* 1 when Chinese mention b is said held at the same time as the one before it ("…第三次
  * 年度工作会晤在河江举行，联合工作组第九次会议同期召开"): it shares that one's date. */
 int bcx_same_time_zh(const ctx *c, const mention *b);

@@ -319,109 +319,6 @@ static const xd *meeting_date(const ctx *c, const mention *m, const size_t *idx,
     return best;
 }
 
-/* 1 when mentions a and b (a first) are coordinated: at most four tokens apart with a
- * conjunction or punctuation between ("the 4th conference and the 10th meeting"). */
-static int coordinated(const ctx *c, const mention *a, const mention *b)
-{
-    static const char *const links[] = {
-        "and", "va", "et", "i",   "och", "en",  "oraz", "as well as", "和",  "与", "及", "暨",
-        "la",  "le", "de", "the", "het", "den", "lan",  "jak i",      "van", "of", NULL};
-    static const char *const of[] = {"du", "des", "of", "van", "der", "d", NULL};
-    if (a->sent != b->sent || b->t0 < a->t1 || b->t0 - a->t1 > 16)
-        return 0;
-    /* the words of the first one's body may stand between ("la 16e conference du comite
-     * mixte de travail et la Rencontre de printemps de 2025") */
-    size_t k = a->t1, n;
-    int named = 0;
-    while (k < b->t0) {
-        for (int w = 0; of[w] && k < b->t0; w++)
-            if (bcx_words_at(c, k, b->t0, of[w]) > 0 && bcx_lex_find(c, C_MECH, k + 1, NULL) > 0)
-                k++;
-        if (k < b->t0 && (n = bcx_lex_find(c, C_MECH, k, NULL)) > 0 && k + n <= b->t0)
-            k += n, named = 1;
-        else
-            break;
-    }
-    if ((!named && k != a->t1) || (bcx_gap(c, k > a->t1 ? k - 1 : k) & G_DOT))
-        return 0;
-    /* the links, at most four tokens, then perhaps the words of the second one's body
-     * ("新春会晤暨联合工作委员会第十六次会议") */
-    size_t nlinks = 0;
-    for (; k < b->t0; k++) {
-        int link = 0;
-        for (int w = 0; links[w] && !link; w++)
-            link = bcx_words_at(c, k, b->t0, links[w]) > 0;
-        if (link && ++nlinks <= 4)
-            continue;
-        if (link || nlinks == 0 || (n = bcx_lex_find(c, C_MECH, k, NULL)) == 0 || k + n > b->t0)
-            return 0;
-        k += n - 1;
-    }
-    return 1;
-}
-
-/* 1 when numbered mentions a and b (a first) are joined by "and" (the word right before
- * b, an article and "of" aside: "en van de 9e vergadering") with no date between them: the date of
- * one is the other's. */
-static int joined(const ctx *c, const mention *a, const mention *b)
-{
-    static const char *const ands[] = {"and",  "va", "et", "i",  "och", "en",
-                                       "oraz", "和", "与", "及", "暨",  NULL};
-    const bc_lex *e = NULL;
-    if (a->sent != b->sent || b->t0 <= a->t1 || a->xkind != BC_XM_NUMBERED ||
-        b->xkind != BC_XM_NUMBERED)
-        return 0;
-    size_t k = b->t0 - 1;
-    if (k > a->t1 && bcx_lex_find(c, C_ARTICLE, k, &e) > 0)
-        k--;
-    /* "gastheer van de derde conferentie ..., en van de 9e vergadering": "of" repeated */
-    if (k > a->t1 && (bcx_word_is(c, k, b->t0, "van") || bcx_word_is(c, k, b->t0, "of")))
-        k--;
-    int link = 0;
-    for (int w = 0; ands[w] && !link; w++)
-        link = bcx_words_at(c, k, b->t0, ands[w]) > 0;
-    for (size_t q = c->se[a->sent].d0; link && q < c->se[a->sent].d1; q++)
-        if (c->d[q].t0 >= a->t1 && c->d[q].t1 <= b->t0)
-            return 0;
-    return link;
-}
-
-/* 1 when mention b is added to the one before it: "along with", "together with",
- * "ainsi que", "cung voi", "wraz z", "samen met", "tillsammans med", "同时" right before
- * it (an article aside). */
-static int along_with(const ctx *c, const mention *b)
-{
-    static const char *const along[] = {"along with",
-                                        "together with",
-                                        "ainsi que",
-                                        "de meme que",
-                                        "cung voi",
-                                        "wraz z",
-                                        "samen met",
-                                        "tillsammans med",
-                                        "jak rowniez",
-                                        "以及",
-                                        "同时",
-                                        "razem z",
-                                        "alongside",
-                                        "tegelijk met",
-                                        "jointement avec",
-                                        "cung thoi diem voi",
-                                        "cung luc voi",
-                                        "dong thoi voi",
-                                        "at the same time as",
-                                        NULL};
-    size_t lo = c->se[b->sent].t0;
-    for (size_t k = b->t0 > lo + 6 ? b->t0 - 6 : lo; k < b->t0; k++)
-        for (int w = 0; along[w]; w++) {
-            size_t n = bcx_words_at(c, k, b->t0, along[w]);
-            if (n > 0 && (k + n == b->t0 ||
-                          (k + n + 1 == b->t0 && bcx_lex_find(c, C_ARTICLE, k + n, NULL) > 0)))
-                return 1;
-        }
-    return 0;
-}
-
 /* 1 when talks of m's sentence (mentions idx[a..b)) took date d as their own: "the
  * Spring Meeting 2025 ..., as well as ... during their talks on March 25" (the day is the
  * talks'). */
@@ -444,8 +341,8 @@ static int past_another(const ctx *c, const mention *m, const xd *d)
 {
     for (size_t k = 0; k < c->nm; k++) {
         const mention *o = &c->m[k];
-        if (o == m || o->sent != m->sent || coordinated(c, m, o) || coordinated(c, o, m) ||
-            joined(c, m, o) || joined(c, o, m))
+        if (o == m || o->sent != m->sent || bcx_coordinated(c, m, o) || bcx_coordinated(c, o, m) ||
+            bcx_joined_numbered(c, m, o) || bcx_joined_numbered(c, o, m))
             continue; /* "the 2025 spring meeting and the 16th conference, held on ...": theirs */
         if ((d->t0 >= m->t1 && o->t0 >= m->t1 && o->t1 <= d->t0) ||
             (d->t1 <= m->t0 && o->t0 >= d->t1 && o->t1 <= m->t0))
@@ -465,7 +362,7 @@ static int other_clause(const ctx *c, const mention *m, const xd *d, const size_
         return 0;
     for (size_t k = a; k < b; k++) {
         const mention *o = &c->m[idx[k]];
-        if (o != m && o->t1 <= d->t0 && !coordinated(c, o, m) && !joined(c, o, m))
+        if (o != m && o->t1 <= d->t0 && !bcx_coordinated(c, o, m) && !bcx_joined_numbered(c, o, m))
             return 1;
     }
     return 0;
@@ -751,7 +648,7 @@ void bcx_resolve_mentions(ctx *c)
          * Phien hop lan thu 10 ... to chuc tai Van Nam vao thang 6/2024") */
         int one_group = 1;
         for (size_t k = a + 1; k < b && one_group; k++)
-            one_group = coordinated(c, &c->m[idx[k - 1]], &c->m[idx[k]]);
+            one_group = bcx_coordinated(c, &c->m[idx[k - 1]], &c->m[idx[k]]);
         const xd *only = NULL;
         size_t nd = free_dates(c, si, &only);
         for (size_t k = a; k < b; k++) {
@@ -835,8 +732,8 @@ void bcx_resolve_mentions(ctx *c)
          * the 9th meeting of the Joint Working Group ... in late March 2023") */
         for (size_t k = a + 1; k < b; k++) {
             mention *p = &c->m[idx[k - 1]], *q = &c->m[idx[k]];
-            if (!coordinated(c, p, q) && !joined(c, p, q) && !along_with(c, q) &&
-                !bcx_same_time_zh(c, q))
+            if (!bcx_coordinated(c, p, q) && !bcx_joined_numbered(c, p, q) &&
+                !bcx_along_with(c, q) && !bcx_same_time_zh(c, q))
                 continue;
             /* neither dated in their sentence: one of them dated earlier as the same
              * numbered meeting ("Phien hop lan thu 10 khi do dien ra cung thoi diem voi Hoi

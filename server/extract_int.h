@@ -1382,6 +1382,11 @@ int bcx_first_planned_zh(const ctx *c, const xd *d);
  * conjunction or punctuation between ("the 4th conference and the 10th meeting"): they share a
  * date, and a place their sentence gives after or before them both (extract_meet_coord.c). */
 int bcx_coordinated(const ctx *c, const mention *a, const mention *b);
+/* 1 when mentions a and b (a first) are told together: coordinated, or only the name of
+ * a's body and its members between them, then a conjunction ("the 12th meeting of the Joint
+ * Working Group of Lai Chau, ... and Yunnan and the 6th Annual Conference ... were held in
+ * Kunming"): a place their sentence gives after or before them both is both's. */
+int bcx_told_together(const ctx *c, const mention *a, const mention *b);
 /* 1 when numbered mentions a and b (a first) are joined by "and" (the word right before
  * b, an article and "of" aside: "en van de 9e vergadering") with no date between them: the date of
  * one is the other's. */

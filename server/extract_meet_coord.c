@@ -102,3 +102,67 @@ int bcx_along_with(const ctx *c, const mention *b)
         }
     return 0;
 }
+
+/* 1 when token k of the words between two meetings belongs to the name of the first one's
+ * body: a word of a body's name or of its kind, an article, "of", a country, a count of
+ * members ("4 tinh"), or a province among its members. */
+static int body_word(const ctx *c, size_t k, size_t lim, size_t *n)
+{
+    /* links of a name and of a list, and the words of a body's name that are none of its
+     * kind ("Joint", "Wspolnej", "gemensamma", "Gezamenlijke", "conjoint", "机制") */
+    static const char *const of[] = {
+        "of",        "du",         "des",          "de",          "d",
+        "van",       "der",        "for",          "i",           "och",
+        "and",       "et",         "en",           "va",          "oraz",
+        "giua",      "tinh",       "cac",          "joint",       "wspolnej",
+        "wspolnego", "gemensamma", "gezamenlijke", "gezamenlijk", "conjoint",
+        "conjointe", "mixte",      "travail",      "和",          "与",
+        "省",        "委",         "机制",         NULL};
+    static const int cls[] = {C_MECH, C_MECH_SHORT, C_MECH_CUE,  C_ARTICLE,
+                              C_VN,   C_CN,         C_COUNT_WORD};
+    const sent *s = &c->se[c->t[k].sent];
+    for (size_t q = s->h0; q < s->h1; q++)
+        if (c->h[q].entity == E_PROVINCE && c->h[q].t0 == k)
+            return (int)(*n = c->h[q].t1 - k);
+    for (size_t w = 0; w < sizeof cls / sizeof *cls; w++)
+        if ((*n = bcx_lex_find(c, cls[w], k, NULL)) > 0 && k + *n <= lim)
+            return 1;
+    *n = 1;
+    /* a count of members: "4 tinh", "four provinces" */
+    if (c->t[k].kind == T_NUM)
+        return k + 1 < lim &&
+               (bcx_word_is(c, k + 1, lim, "tinh") || bcx_word_is(c, k + 1, lim, "provinces") ||
+                bcx_lex_find(c, C_COUNT_WORD, k + 1, NULL) > 0);
+    for (int w = 0; of[w]; w++)
+        if ((*n = bcx_words_at(c, k, lim, of[w])) > 0)
+            return 1;
+    *n = 1;
+    return 0;
+}
+
+int bcx_told_together(const ctx *c, const mention *a, const mention *b)
+{
+    static const char *const ands[] = {"and", "en",   "och", "et", "i",  "oraz",
+                                       "va",  "samt", "和",  "与", "及", NULL};
+    if (a->sent != b->sent || b->t0 <= a->t1 || b->t0 - a->t1 > 40)
+        return 0; /* nothing between: one name read twice, not two meetings */
+    if (bcx_coordinated(c, a, b))
+        return 1;
+    /* a conjunction right before b, an article aside, or right after a, before the name
+     * of b's body ("第十二次会议和…年度会晤机制第六次会议"): not a name in apposition ("de
+     * Voorjaarsbijeenkomst 2023, het jaarlijkse overleg van ...") */
+    size_t k = b->t0 - 1, link = 0;
+    if (k > a->t1 && bcx_lex_find(c, C_ARTICLE, k, NULL) > 0)
+        k--;
+    for (int w = 0; ands[w] && !link; w++)
+        link = bcx_words_at(c, k, b->t0, ands[w]) + bcx_words_at(c, a->t1, b->t0, ands[w]);
+    if (link == 0)
+        return 0;
+    for (k = a->t1; k < b->t0;) {
+        size_t n = 1;
+        if ((bcx_gap(c, k) & G_DOT) || !body_word(c, k, b->t0, &n))
+            return 0;
+        k += n;
+    }
+    return 1;
+}

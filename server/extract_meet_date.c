@@ -732,8 +732,8 @@ void bcx_resolve_mentions(ctx *c)
          * the 9th meeting of the Joint Working Group ... in late March 2023") */
         for (size_t k = a + 1; k < b; k++) {
             mention *p = &c->m[idx[k - 1]], *q = &c->m[idx[k]];
-            if (!bcx_coordinated(c, p, q) && !bcx_joined_numbered(c, p, q) &&
-                !bcx_along_with(c, q) && !bcx_same_time_zh(c, q))
+            if (!bcx_coordinated(c, p, q) && !bcx_told_together(c, p, q) &&
+                !bcx_joined_numbered(c, p, q) && !bcx_along_with(c, q) && !bcx_same_time_zh(c, q))
                 continue;
             /* neither dated in their sentence: one of them dated earlier as the same
              * numbered meeting ("Phien hop lan thu 10 khi do dien ra cung thoi diem voi Hoi

@@ -25,10 +25,15 @@ static int year_period(const xd *d)
            strncmp(d->iso, slash + 1, 4) == 0;
 }
 
-/* mprec for mention m: a period within one year is a year for a meeting to come. */
-static int mprec_of(const mention *m, const xd *d)
+/* mprec for mention m: a period within one year is a year for a meeting to come, said so
+ * by its words or, when they say neither, by the period lying after the report's date
+ * ("vindt in het tweede kwartaal van 2027 plaats", "takes place in the first half of 2027"):
+ * its status then comes from that date. */
+static int mprec_of(const ctx *c, const mention *m, const xd *d)
 {
-    return m->planned > 0 && year_period(d) ? 1 : mprec(d);
+    return year_period(d) && (m->planned > 0 || (m->planned == 0 && bcx_after_report(c, d->iso)))
+               ? 1
+               : mprec(d);
 }
 
 /* 1 when date d is a span of three days or more and m a working visit: the visit lasts
@@ -257,19 +262,19 @@ static const xd *meeting_date(const ctx *c, const mention *m, const size_t *idx,
             continue; /* "at the 2023 Spring Meeting in February, and that the 14th ..." */
         if (bcx_after_held_aside(c, m, d))
             continue; /* "De voorjaarsontmoeting, gehouden in Nanning, gaf ... in maart" */
-        if (mprec_of(m, d) == 0 || d->used || bcx_said_on(c, d) || bcx_from_point(c, m, d) ||
+        if (mprec_of(c, m, d) == 0 || d->used || bcx_said_on(c, d) || bcx_from_point(c, m, d) ||
             bcx_relative_of_other(c, m, d) || in_other_relative(c, m, d) ||
             bcx_deadline_day(c, d) || bcx_signed_on(c, d) || visit_span(m, d) ||
             rel_apart(c, m, d) || bcx_not_its_day_zh(c, m, d) || bcx_other_in_sequence(c, m, d) ||
             (m->xkind == BC_XM_TALKS &&
-             mprec_of(m, d) < (m->planned > 0 || to_come(c, m, d) || bcx_year_gone(c, m, d) ? 1
-                               : talks_took_place(c, m, d)                                  ? 2
-                                                                                            : 3)))
+             mprec_of(c, m, d) < (m->planned > 0 || to_come(c, m, d) || bcx_year_gone(c, m, d) ? 1
+                                  : talks_took_place(c, m, d)                                  ? 2
+                                                              : 3)))
             continue;
         if (mprec(d) >= 2) {
             fine++;
             only = d;
-        } else if (mprec_of(m, d) == 1 && year_period(d)) {
+        } else if (mprec_of(c, m, d) == 1 && year_period(d)) {
             periods++;
             period = d;
         }

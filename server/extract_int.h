@@ -716,9 +716,13 @@ size_t bcx_fig_level_before(ctx *c, size_t si, size_t k);
  * at tokens [lead, end), but for one named only as part of a person's title, at most max,
  * into ids; returns how many. A province named only as the speaker's and then pointed at
  * as the subject of the amount ("Lang Son's vice chairman said the province wants to raise
- * trade with Guangxi to ...") is one of them, its bit set in *pointed (else 0). */
+ * trade with Guangxi to ...") is one of them, its bit set in *pointed (else 0). When the
+ * clause counts a group of provinces it does not name, more than it names of either country
+ * ("云南省与越南四省进出口贸易额", "entre les quatre provinces vietnamiennes et le Guangxi"),
+ * the parties it names are not all of them: none is returned (they are unknown, not those
+ * named) and *partial is the group's count (else 0). */
 int bcx_fig_parties(const ctx *c, size_t si, size_t lead, size_t end, char ids[][64], int max,
-                    unsigned *pointed);
+                    unsigned *pointed, int *partial);
 
 /* ---- extract_fig_count.c ---- */
 

@@ -46,7 +46,7 @@ CORE    += places changes export feed series
 # cooperation events, a kind of fact of its own
 CORE    += events loader_events
 # API keys, authentication and the review step
-CORE    += keys auth review review_decide review_replay review_edit review_event review_api curation \
+CORE    += keys auth review review_decide review_replay review_edit review_event review_meeting review_api curation \
            rebuild
 # a figure's overlaps and computed conflicts, a meeting's same_as and its conflicts, kept
 # in step by ingest and review

@@ -142,7 +142,10 @@ static int noun_metric(const ctx *c, size_t si, int noun, size_t i, size_t noun_
     case N_TONNE:
         if (bcx_sent_has(c, si, C_CUE_EXPORT, -1))
             *metric = "goods_exported";
-        else if (bcx_sent_has(c, si, C_CUE_CROSS, -1) && !stand)
+        /* goods that enter through a crossing ("had entered Yunnan through Hekou", "经河口
+         * 口岸进口") are carried over the border, as vehicles that enter are */
+        else if ((bcx_sent_has(c, si, C_CUE_CROSS, -1) || bcx_sent_has(c, si, C_CUE_ENTER, -1)) &&
+                 !stand)
             *metric = "goods_carried";
         *unit = "tonnes";
         break;

@@ -617,6 +617,12 @@ void bcx_resolve_mentions(ctx *c)
         if (m->planned == 0 && ((m->xkind == BC_XM_TALKS && bcx_nl_present_meet(c, m->sent)) ||
                                 bcx_nl_present_coming(c, m->sent)))
             m->planned = 1; /* "vindt ... volgend jaar ... plaats" */
+        /* without a reference date, the Dutch present of holding ("vindt in het tweede
+         * kwartaal van 2027 plaats") is to come, as the Swedish "hålls" is; not in a
+         * headline, whose present tells the news */
+        if (m->planned == 0 && c->ry == 0 && m->xkind != BC_XM_TALKS && !c->se[m->sent].heading &&
+            bcx_nl_takes_place(c, m->sent) > 0)
+            m->planned = 1;
         /* talks named as the occasion of what their sentence reports took place ("Podczas
          * rozmow ... strony uzgodnily", "Vid samtalen ... enades", "Tai buoi hoi dam") */
         if (m->xkind == BC_XM_TALKS && during_talks(c, m) && !next_meeting(c, m) &&

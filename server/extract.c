@@ -315,6 +315,8 @@ static void merge_figure(bc_xfigure *a, const bc_xfigure *b)
             memcpy(a->parties[a->nparties++], b->parties[k], 64);
         }
     }
+    /* a group one statement counts without naming it is named by the other, or still not */
+    a->parties_partial = a->nparties > 0 ? 0 : a->parties_partial | b->parties_partial;
     if (b->confidence > a->confidence)
         a->confidence = b->confidence;
     a->confidence = fmin(1.0, a->confidence + 0.05);

@@ -718,13 +718,14 @@ static int money_at(ctx *c, size_t si, size_t i, size_t *lo, size_t *prev, figst
         f->target = 1;
     if (!f->target && f->metric[0] && (goal_after(c, si, end) || goal_last(c, si, end)))
         f->target = 1;
-    f->nparties =
-        bcx_fig_parties(c, si, lead, end, f->parties, BC_X_MAX_PARTIES, &f->parties_pointed);
+    f->nparties = bcx_fig_parties(c, si, lead, end, f->parties, BC_X_MAX_PARTIES,
+                                  &f->parties_pointed, &f->parties_partial);
     f->start = t->start;
     f->end = c->t[i + (t->words > 0 ? t->words - 1 : 0)].end;
     bcx_cite_add(&f->cite, c->se[si].qs, c->se[si].qe);
     f->confidence = 0.7 + (f->metric[0] && !f->metric_inferred ? 0.15 : 0) +
-                    (f->period[0] ? 0.1 : 0) + (f->nparties ? 0.05 : 0) - (cur_inferred ? 0.05 : 0);
+                    (f->period[0] ? 0.1 : 0) + (f->nparties || f->parties_partial ? 0.05 : 0) -
+                    (cur_inferred ? 0.05 : 0);
     for (size_t k = i; k < end; k++)
         c->t[k].used = U_FIG;
     *lo = end;

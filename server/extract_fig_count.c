@@ -142,7 +142,10 @@ static int noun_metric(const ctx *c, size_t si, int noun, size_t i, size_t noun_
     case N_TONNE:
         if (bcx_sent_has(c, si, C_CUE_EXPORT, -1))
             *metric = "goods_exported";
-        else if (bcx_sent_has(c, si, C_CUE_CROSS, -1) && !stand)
+        /* goods that enter through a crossing ("had entered Yunnan through Hekou", "经河口
+         * 口岸进口") are carried over the border, as vehicles that enter are */
+        else if ((bcx_sent_has(c, si, C_CUE_CROSS, -1) || bcx_sent_has(c, si, C_CUE_ENTER, -1)) &&
+                 !stand)
             *metric = "goods_carried";
         *unit = "tonnes";
         break;
@@ -536,15 +539,16 @@ static int count_read(ctx *c, size_t si, size_t i, size_t lead)
         copy_str(f->period, sizeof f->period, ytd);
         f->period_inferred = 1;
     }
-    f->nparties =
-        bcx_fig_parties(c, si, lead, end, f->parties, BC_X_MAX_PARTIES, &f->parties_pointed);
+    f->nparties = bcx_fig_parties(c, si, lead, end, f->parties, BC_X_MAX_PARTIES,
+                                  &f->parties_pointed, &f->parties_partial);
     f->start = t->start;
     f->end = t->end;
     bcx_cite_add(&f->cite, c->se[si].qs, c->se[si].qe);
     /* a noun taken from before the number is a guess, unless the counter after the number
      * repeats its head ("luot nguoi ... dat hon 3,2 trieu luot"): that ties the number to it
      * as firmly as a noun right after it */
-    f->confidence = 0.4 + (inferred && !tied ? 0.2 : 0.3) + (d ? 0.2 : 0) + (f->nparties ? 0.1 : 0);
+    f->confidence = 0.4 + (inferred && !tied ? 0.2 : 0.3) + (d ? 0.2 : 0) +
+                    (f->nparties || f->parties_partial ? 0.1 : 0);
     return 1;
 }
 

@@ -342,8 +342,41 @@ static const char *pointed_at(const ctx *c, size_t si, size_t lead, char ids[][6
     return h->id;
 }
 
+/* The count of a group of provinces tokens [from, to) name by a number ("四省", "the four
+ * Vietnamese provinces", "czterech wietnamskich prowincji", "4 tinh"), 0 when none. */
+static int counted_group(const ctx *c, size_t from, size_t to)
+{
+    static const char *const word[] = {"provinces",   "provincies", "prowincji", "prowincje",
+                                       "prowincjami", "prowincjom", "provinser", "provinserna",
+                                       "tinh",        "localities", NULL};
+    /* the Polish instrumental ("z czterema wietnamskimi prowincjami") */
+    static const char *const with[] = {"dwoma", "trzema", "czterema", "piecioma", NULL};
+    const bc_lex *e = NULL;
+    for (size_t k = from; k < to; k++) {
+        size_t n = 0;
+        if (bcx_lex_find(c, C_COUNT_WORD, k, &e) > 0 && e->val >= 2)
+            return (int)e->val;
+        int count = bcx_count_at(c, k, to, &n);
+        for (int w = 0; with[w] && count == 0; w++)
+            if (bcx_word_is(c, k, to, with[w]))
+                count = w + 2, n = 1;
+        /* the number, perhaps two words of country or of border between, then provinces;
+         * no number between ("Nam 2025, tinh Lang Son": the year five is no count) */
+        for (size_t q = k + n; count >= 2 && n > 0 && q < to && q <= k + n + 2; q++) {
+            if (bcx_gap(c, q - 1) & (G_COMMA | G_DOT))
+                break;
+            for (int w = 0; word[w]; w++)
+                if (bcx_word_is(c, q, to, word[w]))
+                    return count;
+            if (c->t[q].kind != T_WORD)
+                break;
+        }
+    }
+    return 0;
+}
+
 int bcx_fig_parties(const ctx *c, size_t si, size_t lead, size_t end, char ids[][64], int max,
-                    unsigned *pointed)
+                    unsigned *pointed, int *partial)
 {
     size_t t0 = c->se[si].t0, t1 = c->se[si].t1, from = t0, to = t1;
     /* a province named only in whom the figure comes from ("Selon le Departement ... de Lao
@@ -387,6 +420,17 @@ int bcx_fig_parties(const ctx *c, size_t si, size_t lead, size_t end, char ids[]
             seen = strcmp(ids[q], h->id) == 0;
         if (!seen && n < max)
             copy_str(ids[n++], 64, h->id);
+    }
+    /* "云南省与越南四省": a group it counts without naming, more than it names of either
+     * country, makes the ones it names part of the parties only */
+    int group = counted_group(c, from, to), cn = 0;
+    *partial = 0;
+    for (int q = 0; q < n; q++)
+        cn += bcx_province_cn(c, ids[q]) != 0;
+    *pointed = 0;
+    if (n > 0 && group > 0 && cn < group && n - cn < group) {
+        *partial = group;
+        return 0;
     }
     /* "the province" whose trade it is, named before as the speaker's: a party the text
      * points at, not one it names (pointed: its bit) */

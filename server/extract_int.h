@@ -745,9 +745,13 @@ size_t bcx_fig_level_before(ctx *c, size_t si, size_t k);
  * at tokens [lead, end), but for one named only as part of a person's title, at most max,
  * into ids; returns how many. A province named only as the speaker's and then pointed at
  * as the subject of the amount ("Lang Son's vice chairman said the province wants to raise
- * trade with Guangxi to ...") is one of them, its bit set in *pointed (else 0). */
+ * trade with Guangxi to ...") is one of them, its bit set in *pointed (else 0). When the
+ * clause counts a group of provinces it does not name, more than it names of either country
+ * ("云南省与越南四省进出口贸易额", "entre les quatre provinces vietnamiennes et le Guangxi"),
+ * the parties it names are not all of them: none is returned (they are unknown, not those
+ * named) and *partial is the group's count (else 0). */
 int bcx_fig_parties(const ctx *c, size_t si, size_t lead, size_t end, char ids[][64], int max,
-                    unsigned *pointed);
+                    unsigned *pointed, int *partial);
 
 /* ---- extract_fig_count.c ---- */
 
@@ -1450,6 +1454,23 @@ int bcx_modifier_zh(const ctx *c, const mention *m);
 /* 1 when Chinese day d is the one first planned ("原定于10月举行，后推迟至12月2日"): not
  * the day the meeting took or takes place. */
 int bcx_first_planned_zh(const ctx *c, const xd *d);
+/* 1 when mentions a and b (a first) are coordinated: at most four tokens apart with a
+ * conjunction or punctuation between ("the 4th conference and the 10th meeting"): they share a
+ * date, and a place their sentence gives after or before them both (extract_meet_coord.c). */
+int bcx_coordinated(const ctx *c, const mention *a, const mention *b);
+/* 1 when mentions a and b (a first) are told together: coordinated, or only the name of
+ * a's body and its members between them, then a conjunction ("the 12th meeting of the Joint
+ * Working Group of Lai Chau, ... and Yunnan and the 6th Annual Conference ... were held in
+ * Kunming"): a place their sentence gives after or before them both is both's. */
+int bcx_told_together(const ctx *c, const mention *a, const mention *b);
+/* 1 when numbered mentions a and b (a first) are joined by "and" (the word right before
+ * b, an article and "of" aside: "en van de 9e vergadering") with no date between them: the date of
+ * one is the other's. */
+int bcx_joined_numbered(const ctx *c, const mention *a, const mention *b);
+/* 1 when mention b is added to the one before it: "along with", "together with",
+ * "ainsi que", "cung voi", "wraz z", "samen met", "tillsammans med", "同时" right before
+ * it (an article aside). */
+int bcx_along_with(const ctx *c, const mention *b);
 /* 1 when Chinese mention b is said held at the same time as the one before it ("…第三次
  * 年度工作会晤在河江举行，联合工作组第九次会议同期召开"): it shares that one's date. */
 int bcx_same_time_zh(const ctx *c, const mention *b);

@@ -369,6 +369,8 @@ const bc_lex bc_lex_fr[] = {
     WP(C_CUE_TOURISM, "touris", 0),
     WE(C_CUE_ENTER, "poste frontiere", 0),
     WE(C_CUE_ENTER, "porte frontaliere", 0),
+    WE(C_CUE_ENTER, "sont entrees", 0), /* "40 000 tonnes ... sont entrées au Yunnan" */
+    WE(C_CUE_ENTER, "sont entres", 0),
     WP(C_SENT, "envoy", 0),
     WP(C_RECEIVED, "accueill", 0),
     WE(C_TO, "vers", 0),

@@ -278,6 +278,7 @@ const bc_lex bc_lex_nl[] = {
     WP(C_CUE_TOURISM, "bezoek", 0),
     WP(C_CUE_ENTER, "grensovergang", 0),
     WP(C_CUE_ENTER, "binnenk", 0),
+    WP(C_CUE_ENTER, "binnengek", 0), /* "is ... binnengekomen" */
     WP(C_CUE_EXPORT, "export", 0),
     WP(C_CUE_EXPORT, "geexporteerd", 0),
     WP(C_CUE_TRAIN, "opleiding", 0),

@@ -261,7 +261,8 @@ const bc_lex bc_lex_pl[] = {
     WP(C_RECEIVED, "gosci", 0),
     WE(C_TO, "do", 0),
     WP(C_HELD, "odbyl", 0),
-    WP(C_HELD, "odbywa", 0),
+    WP(C_HELD, "odbywal", 0), /* the past; the present "odbywa sie" says neither: with a
+                               * time to come it is to come, as in Swedish and Dutch */
     WE(C_HELD, "mialo miejsce", 0),
     WE(C_HELD, "miala miejsce", 0),
     WE(C_HELD, "mial miejsce", 0),

@@ -209,6 +209,8 @@ const bc_lex bc_lex_sv[] = {
     WE(C_CUE_ENTER, "kom in", 0),
     WE(C_CUE_ENTER, "kommit in", 0),
     WE(C_CUE_ENTER, "reste in", 0),
+    WE(C_CUE_ENTER, "forts in", 0), /* "har ... ton durian forts in" */
+    WE(C_CUE_ENTER, "fordes in", 0),
     WP(C_CUE_EXPORT, "export", 0),
     WI(C_CUE_TRAIN, "utbildning", 0),
     WP(C_CUE_TRAIN, "kurs", 0),

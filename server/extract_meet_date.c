@@ -25,10 +25,15 @@ static int year_period(const xd *d)
            strncmp(d->iso, slash + 1, 4) == 0;
 }
 
-/* mprec for mention m: a period within one year is a year for a meeting to come. */
-static int mprec_of(const mention *m, const xd *d)
+/* mprec for mention m: a period within one year is a year for a meeting to come, said so
+ * by its words or, when they say neither, by the period lying after the report's date
+ * ("vindt in het tweede kwartaal van 2027 plaats", "takes place in the first half of 2027"):
+ * its status then comes from that date. */
+static int mprec_of(const ctx *c, const mention *m, const xd *d)
 {
-    return m->planned > 0 && year_period(d) ? 1 : mprec(d);
+    return year_period(d) && (m->planned > 0 || (m->planned == 0 && bcx_after_report(c, d->iso)))
+               ? 1
+               : mprec(d);
 }
 
 /* 1 when date d is a span of three days or more and m a working visit: the visit lasts
@@ -258,20 +263,20 @@ static const xd *meeting_date(const ctx *c, const mention *m, const size_t *idx,
             continue; /* "at the 2023 Spring Meeting in February, and that the 14th ..." */
         if (bcx_after_held_aside(c, m, d))
             continue; /* "De voorjaarsontmoeting, gehouden in Nanning, gaf ... in maart" */
-        if (mprec_of(m, d) == 0 || d->used || bcx_said_on(c, d) || bcx_from_point(c, m, d) ||
+        if (mprec_of(c, m, d) == 0 || d->used || bcx_said_on(c, d) || bcx_from_point(c, m, d) ||
             bcx_relative_of_other(c, m, d) || in_other_relative(c, m, d) ||
             (bcx_deadline_day(c, d) && !bcx_month_end_planned_zh(c, m, d)) || bcx_signed_on(c, d) ||
             visit_span(m, d) || bcx_opening_day(c, m, d) || rel_apart(c, m, d) ||
             bcx_not_its_day_zh(c, m, d) || bcx_other_in_sequence(c, m, d) ||
             (m->xkind == BC_XM_TALKS &&
-             mprec_of(m, d) < (m->planned > 0 || to_come(c, m, d) || bcx_year_gone(c, m, d) ? 1
-                               : talks_took_place(c, m, d)                                  ? 2
-                                                                                            : 3)))
+             mprec_of(c, m, d) < (m->planned > 0 || to_come(c, m, d) || bcx_year_gone(c, m, d) ? 1
+                                  : talks_took_place(c, m, d)                                  ? 2
+                                                              : 3)))
             continue;
         if (mprec(d) >= 2) {
             fine++;
             only = d;
-        } else if (mprec_of(m, d) == 1 && year_period(d)) {
+        } else if (mprec_of(c, m, d) == 1 && year_period(d)) {
             periods++;
             period = d;
         }
@@ -327,109 +332,6 @@ static const xd *meeting_date(const ctx *c, const mention *m, const size_t *idx,
     return best;
 }
 
-/* 1 when mentions a and b (a first) are coordinated: at most four tokens apart with a
- * conjunction or punctuation between ("the 4th conference and the 10th meeting"). */
-static int coordinated(const ctx *c, const mention *a, const mention *b)
-{
-    static const char *const links[] = {
-        "and", "va", "et", "i",   "och", "en",  "oraz", "as well as", "和",  "与", "及", "暨",
-        "la",  "le", "de", "the", "het", "den", "lan",  "jak i",      "van", "of", NULL};
-    static const char *const of[] = {"du", "des", "of", "van", "der", "d", NULL};
-    if (a->sent != b->sent || b->t0 < a->t1 || b->t0 - a->t1 > 16)
-        return 0;
-    /* the words of the first one's body may stand between ("la 16e conference du comite
-     * mixte de travail et la Rencontre de printemps de 2025") */
-    size_t k = a->t1, n;
-    int named = 0;
-    while (k < b->t0) {
-        for (int w = 0; of[w] && k < b->t0; w++)
-            if (bcx_words_at(c, k, b->t0, of[w]) > 0 && bcx_lex_find(c, C_MECH, k + 1, NULL) > 0)
-                k++;
-        if (k < b->t0 && (n = bcx_lex_find(c, C_MECH, k, NULL)) > 0 && k + n <= b->t0)
-            k += n, named = 1;
-        else
-            break;
-    }
-    if ((!named && k != a->t1) || (bcx_gap(c, k > a->t1 ? k - 1 : k) & G_DOT))
-        return 0;
-    /* the links, at most four tokens, then perhaps the words of the second one's body
-     * ("新春会晤暨联合工作委员会第十六次会议") */
-    size_t nlinks = 0;
-    for (; k < b->t0; k++) {
-        int link = 0;
-        for (int w = 0; links[w] && !link; w++)
-            link = bcx_words_at(c, k, b->t0, links[w]) > 0;
-        if (link && ++nlinks <= 4)
-            continue;
-        if (link || nlinks == 0 || (n = bcx_lex_find(c, C_MECH, k, NULL)) == 0 || k + n > b->t0)
-            return 0;
-        k += n - 1;
-    }
-    return 1;
-}
-
-/* 1 when numbered mentions a and b (a first) are joined by "and" (the word right before
- * b, an article and "of" aside: "en van de 9e vergadering") with no date between them: the date of
- * one is the other's. */
-static int joined(const ctx *c, const mention *a, const mention *b)
-{
-    static const char *const ands[] = {"and",  "va", "et", "i",  "och", "en",
-                                       "oraz", "和", "与", "及", "暨",  NULL};
-    const bc_lex *e = NULL;
-    if (a->sent != b->sent || b->t0 <= a->t1 || a->xkind != BC_XM_NUMBERED ||
-        b->xkind != BC_XM_NUMBERED)
-        return 0;
-    size_t k = b->t0 - 1;
-    if (k > a->t1 && bcx_lex_find(c, C_ARTICLE, k, &e) > 0)
-        k--;
-    /* "gastheer van de derde conferentie ..., en van de 9e vergadering": "of" repeated */
-    if (k > a->t1 && (bcx_word_is(c, k, b->t0, "van") || bcx_word_is(c, k, b->t0, "of")))
-        k--;
-    int link = 0;
-    for (int w = 0; ands[w] && !link; w++)
-        link = bcx_words_at(c, k, b->t0, ands[w]) > 0;
-    for (size_t q = c->se[a->sent].d0; link && q < c->se[a->sent].d1; q++)
-        if (c->d[q].t0 >= a->t1 && c->d[q].t1 <= b->t0)
-            return 0;
-    return link;
-}
-
-/* 1 when mention b is added to the one before it: "along with", "together with",
- * "ainsi que", "cung voi", "wraz z", "samen met", "tillsammans med", "同时" right before
- * it (an article aside). */
-static int along_with(const ctx *c, const mention *b)
-{
-    static const char *const along[] = {"along with",
-                                        "together with",
-                                        "ainsi que",
-                                        "de meme que",
-                                        "cung voi",
-                                        "wraz z",
-                                        "samen met",
-                                        "tillsammans med",
-                                        "jak rowniez",
-                                        "以及",
-                                        "同时",
-                                        "razem z",
-                                        "alongside",
-                                        "tegelijk met",
-                                        "jointement avec",
-                                        "cung thoi diem voi",
-                                        "cung luc voi",
-                                        "dong thoi voi",
-                                        "at the same time as",
-                                        NULL};
-    size_t lo = c->se[b->sent].t0;
-    for (size_t k = b->t0 > lo + 6 ? b->t0 - 6 : lo; k < b->t0; k++)
-        for (int w = 0; along[w]; w++) {
-            size_t n = bcx_words_at(c, k, b->t0, along[w]);
-            if (n > 0 && (k + n == b->t0 ||
-                          (k + n + 1 == b->t0 && bcx_lex_find(c, C_ARTICLE, k + n, NULL) > 0)))
-                return 1;
-        }
-    return 0;
-}
-
 /* 1 when talks of m's sentence (mentions idx[a..b)) took date d as their own: "the
  * Spring Meeting 2025 ..., as well as ... during their talks on March 25" (the day is the
  * talks'). */
@@ -452,8 +354,8 @@ static int past_another(const ctx *c, const mention *m, const xd *d)
 {
     for (size_t k = 0; k < c->nm; k++) {
         const mention *o = &c->m[k];
-        if (o == m || o->sent != m->sent || coordinated(c, m, o) || coordinated(c, o, m) ||
-            joined(c, m, o) || joined(c, o, m))
+        if (o == m || o->sent != m->sent || bcx_coordinated(c, m, o) || bcx_coordinated(c, o, m) ||
+            bcx_joined_numbered(c, m, o) || bcx_joined_numbered(c, o, m))
             continue; /* "the 2025 spring meeting and the 16th conference, held on ...": theirs */
         if ((d->t0 >= m->t1 && o->t0 >= m->t1 && o->t1 <= d->t0) ||
             (d->t1 <= m->t0 && o->t0 >= d->t1 && o->t1 <= m->t0))
@@ -473,7 +375,7 @@ static int other_clause(const ctx *c, const mention *m, const xd *d, const size_
         return 0;
     for (size_t k = a; k < b; k++) {
         const mention *o = &c->m[idx[k]];
-        if (o != m && o->t1 <= d->t0 && !coordinated(c, o, m) && !joined(c, o, m))
+        if (o != m && o->t1 <= d->t0 && !bcx_coordinated(c, o, m) && !bcx_joined_numbered(c, o, m))
             return 1;
     }
     return 0;
@@ -724,6 +626,12 @@ void bcx_resolve_mentions(ctx *c)
         if (m->planned == 0 && ((m->xkind == BC_XM_TALKS && bcx_nl_present_meet(c, m->sent)) ||
                                 bcx_nl_present_coming(c, m->sent)))
             m->planned = 1; /* "vindt ... volgend jaar ... plaats" */
+        /* without a reference date, the Dutch present of holding ("vindt in het tweede
+         * kwartaal van 2027 plaats") is to come, as the Swedish "hålls" is; not in a
+         * headline, whose present tells the news */
+        if (m->planned == 0 && c->ry == 0 && m->xkind != BC_XM_TALKS && !c->se[m->sent].heading &&
+            bcx_nl_takes_place(c, m->sent) > 0)
+            m->planned = 1;
         /* talks named as the occasion of what their sentence reports took place ("Podczas
          * rozmow ... strony uzgodnily", "Vid samtalen ... enades", "Tai buoi hoi dam") */
         if (m->xkind == BC_XM_TALKS && during_talks(c, m) && !next_meeting(c, m) &&
@@ -760,7 +668,7 @@ void bcx_resolve_mentions(ctx *c)
          * Phien hop lan thu 10 ... to chuc tai Van Nam vao thang 6/2024") */
         int one_group = 1;
         for (size_t k = a + 1; k < b && one_group; k++)
-            one_group = coordinated(c, &c->m[idx[k - 1]], &c->m[idx[k]]);
+            one_group = bcx_coordinated(c, &c->m[idx[k - 1]], &c->m[idx[k]]);
         const xd *only = NULL;
         size_t nd = free_dates(c, si, &only);
         for (size_t k = a; k < b; k++) {
@@ -845,8 +753,8 @@ void bcx_resolve_mentions(ctx *c)
          * the 9th meeting of the Joint Working Group ... in late March 2023") */
         for (size_t k = a + 1; k < b; k++) {
             mention *p = &c->m[idx[k - 1]], *q = &c->m[idx[k]];
-            if (!coordinated(c, p, q) && !joined(c, p, q) && !along_with(c, q) &&
-                !bcx_same_time_zh(c, q))
+            if (!bcx_coordinated(c, p, q) && !bcx_told_together(c, p, q) &&
+                !bcx_joined_numbered(c, p, q) && !bcx_along_with(c, q) && !bcx_same_time_zh(c, q))
                 continue;
             /* neither dated in their sentence: one of them dated earlier as the same
              * numbered meeting ("Phien hop lan thu 10 khi do dien ra cung thoi diem voi Hoi

@@ -33,12 +33,15 @@ static void named_in(const ctx *c, size_t si, bc_xmeeting *x)
     named_people(c, si, x);
 }
 
-/* 1 when a meeting other than m of its sentence lies between m and tokens [a, b). */
+/* 1 when a meeting other than m of its sentence lies between m and tokens [a, b), one
+ * not told together with m ("the 12th meeting ... and the 6th conference ... were held in
+ * Kunming": Kunming is both's). */
 static int beyond_other(const ctx *c, const mention *m, size_t a, size_t b)
 {
     for (size_t k = 0; k < c->nm; k++) {
         const mention *o = &c->m[k];
-        if (o == m || o->sent != m->sent)
+        if (o == m || o->sent != m->sent || bcx_told_together(c, m, o) ||
+            bcx_told_together(c, o, m))
             continue;
         if ((a >= m->t1 && o->t0 >= m->t1 && o->t1 <= a) ||
             (b <= m->t0 && o->t0 >= b && o->t1 <= m->t0))

@@ -427,6 +427,14 @@ static int store_figures(ingest_ctx *c, const bc_extraction *ex)
         if (f->level)
             level_in_note(f, &m);
         restated_in_note(ex, i, &m);
+        if (f->parties_partial > 0) { /* "云南省与越南四省": the four are not named */
+            char why[200];
+            snprintf(why, sizeof why,
+                     "Its sentence names a group of %d provinces without naming them: the "
+                     "provinces it names are only part of its parties, which are left unknown.",
+                     f->parties_partial);
+            bci_mark(&m, NULL, why);
+        }
         int keep[BC_X_MAX_PARTIES];
         if (parties_apart_from_mechanism(c, f, keep, &rc) > 0)
             bci_mark(&m, NULL,

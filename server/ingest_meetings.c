@@ -163,14 +163,24 @@ static void mark_period(const bc_xmeeting *m, bci_marks *mk)
  * writes it, its host where the quote names it, its provinces (the mechanism's members)
  * where one quote names them all. */
 /* The provinces of meeting m: the members of its mechanism, a member merged into another
- * province given as that province when m's sentences name it and not the member ("Quang
- * Ninh, Lang Son, Cao Bang, Tuyen Quang et ... Guangxi" meet for Ha Giang's seat), into
- * ids (at most cap); returns how many. */
+ * province given as that province when m's sentences, or those of the article's other
+ * meetings of that mechanism, name it and not the member ("Quang Ninh, Lang Son, Cao Bang,
+ * Tuyen Quang et ... Guangxi" meet for Ha Giang's seat: so do the article's 17th and 19th
+ * conferences of that body), into ids (at most cap); returns how many. */
 static int stated_members(ingest_ctx *c, const bc_xmeeting *m, char ids[][64], int cap, int *rc)
 {
-    char named[BC_X_MAX_PARTIES * 66 + 2] = "|";
+    char named[BC_X_MAX_PARTIES * 66 * 4 + 2] = "|";
     for (int k = 0; k < m->nprovinces; k++)
         snprintf(named + strlen(named), sizeof named - strlen(named), "%s|", m->provinces[k]);
+    for (size_t i = 0; c->ex != NULL && m->mechanism[0] != '\0' && i < c->ex->nmeetings; i++) {
+        const bc_xmeeting *o = &c->ex->meetings[i];
+        if (o == m || strcmp(o->mechanism, m->mechanism) != 0)
+            continue;
+        for (int k = 0; k < o->nprovinces; k++)
+            if (strlen(named) + strlen(o->provinces[k]) + 2 < sizeof named)
+                snprintf(named + strlen(named), sizeof named - strlen(named), "%s|",
+                         o->provinces[k]);
+    }
     sqlite3_stmt *st;
     int n = 0;
     if (*rc == BC_OK)

@@ -749,39 +749,7 @@ static int after_edit(edit_ctx *c, bc_review_kind k, json_t *changes)
                json_object_get(changes, "title") == NULL) {
         rc = review_event_retitle(c->s, c->id, json_object_get(changes, "parties"), c->err);
     } else if (k == BC_REVIEW_MEETING) {
-        if (json_object_get(changes, "mechanism") != NULL) {
-            rc = run_id(c, "DELETE FROM meeting_provinces WHERE meeting_id = ?1");
-            if (rc == BC_OK)
-                rc = run_id(c, "INSERT INTO meeting_provinces (meeting_id, province_id) "
-                               "SELECT m.id, mm.province_id FROM meetings m JOIN "
-                               "mechanism_members mm ON mm.mechanism_id = m.mechanism_id "
-                               "WHERE m.id = ?1");
-        }
-        if (rc == BC_OK && (json_object_get(changes, "mechanism") != NULL ||
-                            json_object_get(changes, "host") != NULL)) {
-            /* the host is one of the mechanism's members (when it has any on record) */
-            rc = bc_store_stmt(c->s,
-                               "SELECT m.host_province_id, m.mechanism_id FROM meetings m "
-                               "WHERE m.id = ?1 AND m.host_province_id IS NOT NULL AND EXISTS "
-                               "(SELECT 1 FROM mechanism_members WHERE mechanism_id = "
-                               "m.mechanism_id) AND NOT EXISTS (SELECT 1 FROM mechanism_members "
-                               "WHERE mechanism_id = m.mechanism_id AND province_id = "
-                               "m.host_province_id)",
-                               &st, c->err);
-            if (rc != BC_OK)
-                return rc;
-            sqlite3_bind_text(st, 1, c->id, -1, SQLITE_TRANSIENT);
-            if (sqlite3_step(st) == SQLITE_ROW)
-                rc = bad(c, "host", "province '%s' is not a member of mechanism '%s'",
-                         sqlite3_column_text(st, 0), sqlite3_column_text(st, 1));
-            sqlite3_reset(st);
-        }
-        if (rc == BC_OK && (json_object_get(changes, "mechanism") != NULL ||
-                            json_object_get(changes, "ordinal") != NULL))
-            rc = run_id(c, "UPDATE meetings SET same_as = (SELECT o.id FROM meetings o, "
-                           "meetings m WHERE m.id = ?1 AND o.mechanism_id = m.mechanism_id "
-                           "AND o.ordinal = m.ordinal AND o.curation = 'curated' AND o.id <> "
-                           "m.id) WHERE id = ?1");
+        rc = review_meeting_relink(c->s, c->id, changes, c->field, c->err);
         /* a title made from the number and the body names the corrected ones */
         if (rc == BC_OK)
             rc = review_meeting_retitle(c->s, c->id, changes, c->err);

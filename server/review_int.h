@@ -112,4 +112,16 @@ int review_meeting_retitle(bc_store *s, const char *id, json_t *changes, bc_err 
  * left as the reviewer or the data has it. BC_ESTORE or BC_ENOMEM. */
 int review_event_retitle(bc_store *s, const char *id, json_t *change, bc_err *err);
 
+/* ---- review_meeting.c ---- */
+
+/* After an edit of meeting id (changes: the object review_edit_apply builds, borrowed),
+ * inside the caller's transaction: a corrected mechanism gives the meeting its members as
+ * provinces; a corrected mechanism or host must leave the host one of the mechanism's
+ * members when it has any on record (a province a member became part of, or one that
+ * became part of a member, counts as that member: "tuyen-quang" hosts for Ha Giang's
+ * seat), else BC_EINVAL with field "fields.host"; a corrected mechanism or number links
+ * it again to the curated meeting of that number. BC_ESTORE or BC_ENOMEM otherwise. */
+int review_meeting_relink(bc_store *s, const char *id, json_t *changes, char field[80],
+                          bc_err *err);
+
 #endif

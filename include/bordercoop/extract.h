@@ -74,6 +74,10 @@ typedef struct bc_xfigure {
                                * province named as the speaker's, then as "the province"
                                * whose figure it is ("Lang Son's vice chairman said the
                                * province wants to raise trade with Guangxi to ...") */
+    int parties_partial;      /* the count of a group of provinces its sentence names without
+                               * naming them, more than it names ("云南省与越南四省", "the four
+                               * Vietnamese provinces and Guangxi"): its parties are unknown, none
+                               * is given; else 0 */
     int range;                /* BC_X_RANGE_LOW or _HIGH: one end of a range its sentence states
                                * ("between USD 2 billion and USD 2.5 billion", "2-2,5 tỷ USD"); the
                                * other end is the figure right after (LOW) or before (HIGH) it */

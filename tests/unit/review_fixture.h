@@ -14,7 +14,8 @@
     "Lao Cai and Yunnan hold the 12th meeting of the Joint Working Group\n\n"                      \
     "On March 18, 2026, the 12th meeting of the Joint Working Group of Lai Chau, Lao Cai, "        \
     "Tuyen Quang, Dien Bien (Vietnam) and Yunnan (China) was held in Kunming. The two sides "      \
-    "reported that import-export turnover between the four Vietnamese provinces and Yunnan "       \
+    "reported that import-export turnover between Lai Chau, Lao Cai, Tuyen Quang, Dien Bien and "  \
+    "Yunnan "                                                                                      \
     "reached USD 8.1 billion in 2025. Nearly 600 delegations were exchanged in 2025.\n"            \
     "The provinces agreed to study a new crossing at Muong Khuong (Vietnam) - Qiaotou (China).\n"
 

@@ -808,6 +808,38 @@ static void counts_past_an_aside_a_weekday_and_a_qualifier(void **state)
     bc_extraction_free(&x);
 }
 
+/* Tonnes of goods that entered through a crossing are goods carried over the border, as
+ * the same statement in Chinese ("经河口口岸进口的越南榴莲超过4万吨") already was (outsider 13,
+ * F17: the English was not stored); tonnes that stay where they are carry nothing. */
+static void goods_that_entered_through_a_crossing(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+    } entered[] = {
+        {"en", "More than 25,000 tonnes of dragon fruit had entered Guangxi through Pingxiang "
+               "since the start of the year."},
+        {"fr", "Depuis le début de l'année, plus de 25 000 tonnes de fruits du dragon sont "
+               "entrées au Guangxi par Pingxiang."},
+        {"sv", "Sedan årets början har mer än 25 000 ton drakfrukt förts in i Guangxi via "
+               "Pingxiang."},
+        {"nl", "Sinds het begin van het jaar is ruim 25.000 ton drakenfruit via Pingxiang "
+               "Guangxi binnengekomen."},
+        {"zh", "今年以来，经凭祥口岸进口的越南火龙果超过2.5万吨。"},
+    };
+    for (size_t i = 0; i < sizeof entered / sizeof entered[0]; i++) {
+        bc_extraction x = run(entered[i].lang, "2026-06-30", entered[i].text);
+        if (!has_fig(&x, 25000) || strcmp(fig(&x, 25000)->metric, "goods_carried") != 0)
+            fail_msg("%s: no goods carried", entered[i].text);
+        bc_extraction_free(&x);
+    }
+    bc_extraction x = run("en", "2026-06-30",
+                          "More than 25,000 tonnes of dragon fruit are stored in warehouses in "
+                          "Pingxiang.");
+    assert_false(has_fig(&x, 25000));
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -825,6 +857,7 @@ int main(void)
         cmocka_unit_test(a_day_opening_its_sentence_dates_a_count),
         cmocka_unit_test(traffic_over_a_bridge_is_crossings),
         cmocka_unit_test(counts_past_an_aside_a_weekday_and_a_qualifier),
+        cmocka_unit_test(goods_that_entered_through_a_crossing),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -2774,6 +2774,68 @@ static void invited_to_follow_up_talks(void **state)
     bc_extraction_free(&x);
 }
 
+/* A meeting whose verb is in the present ("vindt ... plaats", "takes place", "se tient",
+ * "odbywa sie"), with a quarter or half of a year after the publication date, is to come:
+ * dated by that year, the part of it its period, planned (outsider 13, F4: it was held and
+ * undated). A period not wholly after that date, or no publication date (but for the Dutch
+ * present, to come as the Swedish is), tells nothing of what is to come: no date from it;
+ * the Polish past "odbywala sie" stays held. */
+static void a_present_verb_and_a_quarter_to_come(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text, *period;
+    } cases[] = {
+        {"nl",
+         "De 9e conferentie van het comité vindt in het derde kwartaal van 2027 plaats in "
+         "Lang Son.",
+         "2027-07/2027-09"},
+        {"nl", "De 9e conferentie van het comité vindt in de tweede helft van 2027 plaats.",
+         "2027-07/2027-12"},
+        {"en",
+         "The 9th conference of the committee takes place in Lang Son in the third "
+         "quarter of 2027.",
+         "2027-07/2027-09"},
+        {"en", "The 9th conference of the committee takes place in the second half of 2027.",
+         "2027-07/2027-12"},
+        {"fr", "La 9e conférence du comité se tient à Lang Son au troisième trimestre 2027.",
+         "2027-07/2027-09"},
+        {"fr", "La 9e conférence du comité se tient au second semestre 2027.", "2027-07/2027-12"},
+        {"pl", "9. konferencja komitetu odbywa się w Lang Son w trzecim kwartale 2027 r.",
+         "2027-07/2027-09"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bc_extraction x = run(cases[i].lang, "2026-12-01", cases[i].text);
+        const bc_xmeeting *m = meet(&x, "", 9);
+        if (strcmp(m->status, "planned") != 0 || strcmp(m->date, "2027") != 0 ||
+            strcmp(m->period, cases[i].period) != 0)
+            fail_msg("%s: %s '%s' period '%s'", cases[i].text, m->status, m->date, m->period);
+        bc_extraction_free(&x);
+        /* without a publication date only the Dutch present says the period is to come,
+         * as the Swedish one does */
+        x = run(cases[i].lang, NULL, cases[i].text);
+        int nl = strcmp(cases[i].lang, "nl") == 0;
+        assert_string_equal(meet(&x, "", 9)->date, nl ? "2027" : "");
+        assert_string_equal(meet(&x, "", 9)->status, nl ? "planned" : "held");
+        bc_extraction_free(&x);
+    }
+    /* the quarter of the publication date, and one gone by: no date from them */
+    bc_extraction x = run("nl", "2026-11-20",
+                          "De 9e conferentie van het comité vindt in het vierde kwartaal van "
+                          "2026 plaats.");
+    assert_string_equal(meet(&x, "", 9)->date, "");
+    bc_extraction_free(&x);
+    x = run("en", "2026-11-20",
+            "The 9th conference of the committee takes place in the first quarter of 2026.");
+    assert_string_equal(meet(&x, "", 9)->date, "");
+    bc_extraction_free(&x);
+    /* the Polish past is held, its month its date */
+    x = run("pl", "2026-11-20", "9. konferencja komitetu odbywała się w Lang Son w marcu 2026 r.");
+    assert_string_equal(meet(&x, "", 9)->status, "held");
+    assert_string_equal(meet(&x, "", 9)->date, "2026-03");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2848,6 +2910,7 @@ int main(void)
         cmocka_unit_test(the_two_sides_jointly_inaugurated),
         cmocka_unit_test(a_weekday_before_the_year_of_its_meetings_name),
         cmocka_unit_test(the_day_a_thing_opens),
+        cmocka_unit_test(a_present_verb_and_a_quarter_to_come),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -361,6 +361,31 @@ static void editable_fields_per_kind(void **state)
     assert_string_equal(bc_review_editable((bc_review_kind)99), "");
 }
 
+/* A meeting's host is a member of its mechanism, or the province a member became part of
+ * (review_meeting.c; outsider 13, F13: Tuyen Quang, which took in Ha Giang, a member of
+ * the Guangxi committee, was refused as its host); a province of no member is not. */
+static void a_province_a_member_became_part_of_may_host(void **state)
+{
+    fixture *f = *state;
+    bc_review_result r;
+    bc_err err;
+    assert_int_equal(decide(f->s, BC_REVIEW_MEETING, f->meeting, BC_REVIEW_EDIT,
+                            "{\"mechanism\":\"jwc-guangxi\",\"host\":\"lao-cai\"}", "alice", &r,
+                            &err),
+                     BC_EINVAL);
+    assert_string_equal(r.field, "fields.host");
+    assert_int_equal(decide(f->s, BC_REVIEW_MEETING, f->meeting, BC_REVIEW_EDIT,
+                            "{\"mechanism\":\"jwc-guangxi\",\"host\":\"tuyen-quang\"}", "alice", &r,
+                            &err),
+                     0);
+    char sql[300];
+    snprintf(sql, sizeof sql,
+             "SELECT count(*) FROM meetings WHERE id = '%s' AND host_province_id = "
+             "'tuyen-quang' AND mechanism_id = 'jwc-guangxi'",
+             f->meeting);
+    assert_int_equal(count(f->s, sql), 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -371,6 +396,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(money_is_edited_in_any_currency, setup, teardown),
         cmocka_unit_test_setup_teardown(an_events_parties_are_corrected, setup, teardown),
         cmocka_unit_test_setup_teardown(a_meetings_title_follows_its_number, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_province_a_member_became_part_of_may_host, setup,
+                                        teardown),
     };
     return cmocka_run_group_tests_name("review_edit", tests, NULL, NULL);
 }

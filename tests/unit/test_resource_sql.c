@@ -114,14 +114,17 @@ static void sql_holds_no_request_text(void **state)
     (void)state;
     bc_arena arena = BC_ARENA_INIT;
     bc_request req = fx_req(fx_group_store(), "GET", "/v1/meetings",
-                            "status=held&province=yunnan&sort=-date", BC_FMT_JSON, 0, &arena);
+                            "status=unknown&province=yunnan&sort=-date", BC_FMT_JSON, 0, &arena);
     req.route_data = &bc_res_meetings;
     bc_buf sql = BC_BUF_INIT;
     bc_response res;
     bc_response_init(&res);
     assert_int_equal(bc_resource_page_sql(&req, &sql, &res), 0);
     assert_null(strstr(sql.data, "yunnan"));
-    assert_null(strstr(sql.data, "'held'"));
+    /* (the descriptor's own fragments may write constants: an approved account that a
+     * meeting was 'held' outranks a 'planned' one, migration 0049; the request asks for 'unknown')
+     */
+    assert_null(strstr(sql.data, "'unknown'"));
     assert_non_null(strstr(sql.data, "ORDER BY"));
     assert_non_null(strstr(sql.data, "LIMIT"));
     bc_buf_free(&sql);

@@ -27,6 +27,22 @@ size_t bcx_nl_named_by(const ctx *c, size_t si, size_t i)
     return 0;
 }
 
+/* The one date of sentence si, of a month or a day, written as such (no day counted from
+ * another, no relative or span, none said, signed or a deadline); NULL when it has none or
+ * more than one. */
+static const xd *only_date_of(const ctx *c, size_t si)
+{
+    const xd *day = NULL;
+    for (size_t k = c->se[si].d0; k < c->se[si].d1; k++) {
+        const xd *d = &c->d[k];
+        if (day != NULL || d->prec < 2 || d->same_day || d->rel || d->span[0] || d->used ||
+            bcx_said_on(c, d) || bcx_deadline_day(c, d) || bcx_signed_on(c, d))
+            return NULL;
+        day = d;
+    }
+    return day;
+}
+
 const xd *bcx_nl_then_held(const ctx *c, const mention *m)
 {
     static const char *const that[] = {"die", "deze", NULL};
@@ -48,15 +64,7 @@ const xd *bcx_nl_then_held(const ctx *c, const mention *m)
     if (!verb || !(bcx_sent_has(c, si, C_HELD, -1) || bcx_nl_takes_place(c, si) < 0) ||
         c->se[si].nment > 0)
         return NULL;
-    const xd *day = NULL;
-    for (size_t k = c->se[si].d0; k < c->se[si].d1; k++) {
-        const xd *d = &c->d[k];
-        if (day != NULL || d->prec < 2 || d->same_day || d->rel || d->span[0] || d->used ||
-            bcx_said_on(c, d) || bcx_deadline_day(c, d) || bcx_signed_on(c, d))
-            return NULL;
-        day = d;
-    }
-    return day;
+    return only_date_of(c, si);
 }
 
 int bcx_nl_day_of_other(const ctx *c, const mention *m, const xd *d)
@@ -144,15 +152,7 @@ const xd *bcx_nl_then_planned(const ctx *c, const mention *m)
                bcx_word_is(c, s0 + 2, hi, "gepland");
     if (!verb)
         return NULL;
-    const xd *day = NULL;
-    for (size_t k = c->se[si].d0; k < c->se[si].d1; k++) {
-        const xd *d = &c->d[k];
-        if (day != NULL || d->prec < 2 || d->same_day || d->rel || d->span[0] || d->used ||
-            bcx_said_on(c, d) || bcx_deadline_day(c, d) || bcx_signed_on(c, d))
-            return NULL;
-        day = d;
-    }
-    return day;
+    return only_date_of(c, si);
 }
 
 int bcx_nl_talks_back(ctx *c, mention *m)

@@ -1328,6 +1328,10 @@ int bcx_occasion_of(const ctx *c, const mention *m);
  * wicegubernatorzy przeprowadzili rozmowy", "Ahead of the 12th meeting, officials held
  * talks"): talks at i are their own, not that meeting's clause. */
 int bcx_talks_ahead_of(const ctx *c, size_t nnum, size_t si, size_t i);
+/* The index of the first of the nnum numbered mentions (the first ones of c->m, in
+ * sentence order) that is of sentence si or after it (nnum when none): a binary search, so
+ * that asking it for every token keeps extraction linear. */
+size_t bcx_first_numbered(const ctx *c, size_t nnum, size_t si);
 /* When meeting m is named as the time of talks its sentence reports after it ("Przed 12.
  * spotkaniem wicegubernatorzy przeprowadzili rozmowy w Hekou 12 marca"): the first token
  * of those talks + 1, what follows m in its sentence, day and place, being theirs and not

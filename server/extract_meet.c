@@ -303,17 +303,22 @@ static int in_meeting_clause(const ctx *c, size_t si, size_t i)
 
 /* 1 when a numbered meeting of sentence si starts or ends within four tokens of the
  * phrase [a, b); the numbered ones are the first nnum mentions, in sentence order. */
-static int beside_numbered(const ctx *c, size_t nnum, size_t si, size_t a, size_t b)
+size_t bcx_first_numbered(const ctx *c, size_t nnum, size_t si)
 {
     size_t lo = 0, hi = nnum;
-    while (lo < hi) { /* the first numbered mention of sentence si or after it */
+    while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         if (c->m[mid].sent < si)
             lo = mid + 1;
         else
             hi = mid;
     }
-    for (size_t k = lo; k < nnum && c->m[k].sent == si; k++) {
+    return lo;
+}
+
+static int beside_numbered(const ctx *c, size_t nnum, size_t si, size_t a, size_t b)
+{
+    for (size_t k = bcx_first_numbered(c, nnum, si); k < nnum && c->m[k].sent == si; k++) {
         const mention *m = &c->m[k];
         if (m->t0 >= b ? m->t0 - b <= 4 : a >= m->t1 && a - m->t1 <= 4)
             return 1;

@@ -613,9 +613,8 @@ static void drop_others_place(const ctx *c, const mention *m, bc_xmeeting *x)
 
 int bcx_talks_ahead_of(const ctx *c, size_t nnum, size_t si, size_t i)
 {
-    for (size_t k = 0; k < nnum; k++)
-        if (c->m[k].sent == si && (c->m[k].t0 > i || c->m[k].t1 <= i) &&
-            bcx_occasion_of(c, &c->m[k]))
+    for (size_t k = bcx_first_numbered(c, nnum, si); k < nnum && c->m[k].sent == si; k++)
+        if ((c->m[k].t0 > i || c->m[k].t1 <= i) && bcx_occasion_of(c, &c->m[k]))
             return 1;
     return 0;
 }

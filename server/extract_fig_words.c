@@ -405,22 +405,19 @@ static int connector(const ctx *c, size_t k)
  * unit (*unit set), -1 when neither. */
 static int zh_numeral(const ctx *c, size_t i, size_t lim, int *unit)
 {
-    static const char *const digit[] = {"零", "一", "二", "三", "四", "五",
-                                        "六", "七", "八", "九", NULL};
-    static const char *const units[] = {"十", "百", "千", NULL};
-    static const int uval[] = {10, 100, 1000};
+    /* asked of every Chinese character (one token each): its three bytes compared with
+     * each numeral's, no lookup */
+    static const char digits[] = "零一二三四五六七八九两十百千";
+    static const int val[] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 2, 0, 0, 0};
+    static const int uval[] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 10, 100, 1000};
     *unit = 0;
-    if (i >= lim || !c->t[i].han)
+    if (i >= lim || !c->t[i].han || c->t[i].kind != T_WORD || c->t[i].fl != 3)
         return -1;
-    for (int d = 0; digit[d]; d++)
-        if (bcx_words_at(c, i, lim, digit[d]) > 0)
-            return d;
-    if (bcx_words_at(c, i, lim, "两") > 0)
-        return 2;
-    for (int u = 0; units[u]; u++)
-        if (bcx_words_at(c, i, lim, units[u]) > 0) {
-            *unit = uval[u];
-            return 0;
+    const char *w = TXT(c, i);
+    for (int d = 0; d < 14; d++)
+        if (memcmp(w, digits + 3 * d, 3) == 0) {
+            *unit = uval[d];
+            return val[d];
         }
     return -1;
 }

@@ -161,11 +161,15 @@ static const bc_param_spec CONFLICTS_OF = {"figure", BC_PARAM_TEXT, "fc.figure_i
 /* a rejected figure is in no list of overlaps or conflicts, and hidden (resource.h) */
 #define FIGURE_EXISTS "SELECT curation = 'rejected' FROM figures WHERE id = ?1"
 
+/* by default in the order the linked figures were stored, as the figure's document takes its
+ * first entries (0050: other_stored is set on every row, the id breaks a tie) */
 static const bc_sort_field OVERLAP_SORTS[] = {
+    {"stored", "fo.other_stored", BC_SORT_INT},
     {"id", "fo.other_id", BC_SORT_TEXT},
     {NULL},
 };
 static const bc_sort_field CONFLICT_SORTS[] = {
+    {"stored", "fc.other_stored", BC_SORT_INT},
     {"id", "fc.other_id", BC_SORT_TEXT},
     {NULL},
 };
@@ -189,7 +193,7 @@ const bc_resource bc_res_figure_overlaps = {
     .parent_filter = &OVERLAPS_OF,
     .parent_sql = FIGURE_EXISTS,
     .sorts = OVERLAP_SORTS,
-    .default_sort = "id",
+    .default_sort = "stored",
     .fields = OVERLAP_FIELDS,
 };
 
@@ -203,6 +207,6 @@ const bc_resource bc_res_figure_conflicts = {
     .parent_filter = &CONFLICTS_OF,
     .parent_sql = FIGURE_EXISTS,
     .sorts = CONFLICT_SORTS,
-    .default_sort = "id",
+    .default_sort = "stored",
     .fields = CONFLICT_FIELDS,
 };

@@ -11,16 +11,20 @@
 #include "bordercoop/err.h"
 #include "bordercoop/store.h"
 
-/* How many entries of `overlaps` and of `conflicts_with` a figure's own document carries
- * (the first, by id; 0035): a figure whose other entries change has the same document. */
+/* How many entries of `overlaps` and of `conflicts_with` a figure's own document carries:
+ * the first in the order the linked figures were stored, oldest first, the linked figure's
+ * id breaking a tie (migration 0050). A figure stored later goes last, so it enters only the
+ * documents that show fewer entries; a figure whose other entries change has the same
+ * document. */
 #define BC_FIGURE_DOC_LINKS 20
 
 /* SQL: row x of table (figure_overlaps or figure_conflicts) is among the entries its
- * figure's document shows, the first BC_FIGURE_DOC_LINKS by other_id (uses the primary
- * key: reads at most that many rows). */
+ * figure's document shows: fewer than BC_FIGURE_DOC_LINKS rows of the same figure come
+ * before it in (other_stored, other_id) order (uses the index on those columns: reads at
+ * most that many rows). */
 #define BC_FIGURE_LINK_SHOWN(table, x)                                                             \
-    "(" x ".other_id <= coalesce((SELECT y.other_id FROM " table " y WHERE y.figure_id = " x       \
-    ".figure_id ORDER BY y.other_id LIMIT 1 OFFSET 19), " x ".other_id))"
+    "((SELECT count(*) FROM (SELECT 1 FROM " table " y WHERE y.figure_id = " x ".figure_id AND "   \
+    "(y.other_stored, y.other_id) < (" x ".other_stored, " x ".other_id) LIMIT 20)) < 20)"
 
 /* Recomputes every overlap and every computed conflict involving figure id, in either
  * direction, from the figures as they are stored now (its curation, value, period and

@@ -116,6 +116,15 @@ async function startDaemon() {
   execFileSync(CLI, ['ingest', article, '--lang', 'en', '--title', 'JWG 12', '--published-on', '2026-03-19', '--db', db],
     { stdio: ['ignore', 'ignore', 'inherit'], timeout: 30_000 });
   ok('bordercoop ingest added an article with machine-read facts');
+  // a second account of the same turnover (Lao Cai - Yunnan, 2025, in yuan) with another value:
+  // the two conflict, and the page must say so, not merely that they overlap
+  const second = join(tmp, 'second.txt');
+  writeFileSync(second, 'Lao Cai customs give their border trade total\n\n'
+    + 'The customs office of Lao Cai said that import-export turnover between Lao Cai and Yunnan '
+    + 'reached 50 billion yuan in 2025.\n');
+  execFileSync(CLI, ['ingest', second, '--lang', 'en', '--title', 'Customs total', '--published-on', '2026-03-20', '--db', db],
+    { stdio: ['ignore', 'ignore', 'inherit'], timeout: 30_000 });
+  ok('bordercoop ingest added a second, conflicting statement of one turnover');
 
   const ready = join(tmp, 'ready');
   // a request budget of 10 s, not 250 ms: on a loaded machine (two cores, a parallel make)
@@ -276,6 +285,19 @@ async function main() {
   ok('the headline shows "7.2 billion USD"');
   const headText = await headline.innerText();
   check(/in 2024/.test(headText), 'the largest turnover is shown with its period (2024)', headText);
+  // every turnover that conflicts with another (data/ states two accounts of 7.2 billion USD
+  // for different periods) is marked as a conflict naming the other figure, with its value
+  // and period; none of the conflicting ones is called merely "overlapping"
+  const conflicting = points.filter((p) => (p.conflicts_with ?? []).length);
+  check(conflicting.length >= 1, 'the API reports conflicting turnovers among the vouched-for ones', JSON.stringify(points.map((p) => p.id)));
+  for (const p of conflicting) {
+    for (const other of p.conflicts_with) {
+      const mark = headline.locator(`.conflict[data-conflicts-with~="${other.id}"]`);
+      const texts = await mark.allInnerTexts();
+      check(texts.length >= 1 && texts.every((t) => /^conflict\b/.test(t) && /contradicted by .+ for /.test(t) && t.includes(String(other.period).slice(0, 4))),
+        `${p.id} is shown as conflicting with ${other.id} (its value and period)`, JSON.stringify(texts));
+    }
+  }
   const figures = await headline.locator('.figure').evaluateAll((els) => els.map((el) =>
     `${el.querySelector('.src-btn-text')?.textContent ?? ''} ${el.querySelector('.figure-label')?.textContent ?? ''}`));
   const c = stats.counts;
@@ -580,6 +602,13 @@ async function main() {
     && /never converted/.test(tradeCard) && /52 billion CNY|52,000,000,000 CNY|52\.0 billion CNY/.test(tradeCard),
   'the largest turnover is ranked among USD figures; the yuan figure is listed apart', tradeCard);
   check((await page.evaluate(() => location.hash)).includes('machine=1'), 'the toggle is kept in the address (#machine=1)');
+  // the two machine-read yuan statements conflict: each names the other's value, and neither
+  // is listed as merely overlapping
+  const yuan = await page.locator('#headline li', { hasText: 'billion CNY' }).allInnerTexts();
+  check(yuan.length === 2 && yuan.some((t) => /^50 billion CNY.*conflict contradicted by 52 billion CNY for 2025/s.test(t))
+    && yuan.some((t) => /^52 billion CNY.*conflict contradicted by 50 billion CNY for 2025/s.test(t))
+    && yuan.every((t) => !/overlaps another figure/.test(t)),
+  'two machine-read turnovers that disagree are each shown as a conflict with the other\'s value', JSON.stringify(yuan));
   const noteText = await page.locator('#curation-note').innerText();
   check(/machine-read facts awaiting review/.test(noteText), 'the summary says it includes machine-read facts', noteText);
   await page.setViewportSize({ width: 1440, height: 900 });

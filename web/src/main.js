@@ -92,7 +92,7 @@ function openFigure(id, from, fallbackTitle) {
     showSources({
       title: `${figureValue(f)}`,
       subtitle: `${f.description} · ${period(f.period)}`,
-      groups: [{ sources: f.sources, meta: f.note }],
+      groups: [{ sources: f.sources, meta: [f.note, conflictText(f)].filter(Boolean).join(' · ') }],
       from,
     });
     return;
@@ -102,7 +102,7 @@ function openFigure(id, from, fallbackTitle) {
     from,
     load: async () => {
       const { data } = await api.get(`/v1/figures/${encodeURIComponent(id)}`, { conditional: false });
-      return { title: figureValue(data), subtitle: `${data.description} · ${period(data.period)}`, groups: [{ sources: data.sources, meta: data.note }] };
+      return { title: figureValue(data), subtitle: `${data.description} · ${period(data.period)}`, groups: [{ sources: data.sources, meta: [data.note, conflictText(data)].filter(Boolean).join(' · ') }] };
     },
   });
 }
@@ -149,6 +149,36 @@ function sourceButton(text, onOpen, { cls = 'num', hint = 'show sources', key = 
   return btn;
 }
 
+/** A figure's conflicts (`conflicts_with`, the first few; `conflicts_total`, how many there
+ * are when the document says) as text for its dialog: each other figure's value and period,
+ * who vouched for it and the conflict's note; null when it has none. */
+function conflictText(f) {
+  const list = f?.conflicts_with ?? [];
+  if (!list.length) return null;
+  const more = (f.conflicts_total ?? list.length) - list.length;
+  const items = list.map((c) => `${figureValue({ ...c, unit: f.unit })} for ${period(c.period)}`
+    + `${CURATION_NOTE[c.curation] ? ` (${CURATION_NOTE[c.curation]})` : ''}${c.note ? `: ${c.note}` : ''}`);
+  return `Conflicts with ${items.join('; ')}${more > 0 ? `; and ${more} more` : ''}`;
+}
+
+/** A figure's conflicts as a line of the headline, never merely an overlap: a "conflict"
+ * badge, then each figure it conflicts with (its value and period: what differs; the
+ * button opens its sources); null when it has none. */
+function conflictLine(f, keyPrefix) {
+  const list = f?.conflicts_with ?? [];
+  if (!list.length) return null;
+  const more = (f.conflicts_total ?? list.length) - list.length;
+  const items = list.map((c, i) => {
+    const text = `${figureValue({ ...c, unit: f.unit })} for ${period(c.period)}`;
+    return [i ? ', ' : '',
+      sourceButton(text, (b) => openFigure(c.id, b, text), { cls: 'link', key: `${keyPrefix}:conflict:${f.id}:${c.id}` }),
+      c.curation === 'extracted' ? ' (machine-read)' : c.curation === 'reviewed' ? ' (reviewed)' : ''];
+  });
+  return h('span', { class: 'conflict', 'data-conflicts-with': list.map((c) => c.id).join(' ') },
+    h('span', { class: 'badge conflict-badge' }, 'conflict'), ' contradicted by ', items,
+    more > 0 ? ` and ${more} more` : '');
+}
+
 // ---- rendering ----
 /** Province names by id, read from the turnover pairs of /v1/stats (`parties` are ids, the
  * `label` their names joined by " - " in the same order); unknown ids stay ids. */
@@ -192,6 +222,7 @@ function renderHeadline() {
     .sort((a, b) => (b === 'USD') - (a === 'USD') || inUnit(b).length - inUnit(a).length || a.localeCompare(b));
   const top = inUnit(units[0]).reduce((a, b) => (b.value > (a?.value ?? -Infinity) ? b : a), null);
   const byCurrency = (a, b) => units.indexOf(a.unit) - units.indexOf(b.unit) || b.value - a.value;
+  const topConflict = top ? conflictLine(top, 'headline:top') : null;
   const tradeCard = h('article', { class: 'card card-wide', 'aria-labelledby': 'card-trade' },
     h('h3', { id: 'card-trade' }, 'Trade turnover'),
     top
@@ -201,16 +232,20 @@ function renderHeadline() {
           h('span', { class: 'figure-label' }, `in ${period(top.period)}`),
           curationBadge(top)),
         h('p', { class: 'card-note' }, top.qualifier !== 'exact' ? `${figureValue(top)} · ` : '', top.label),
+        topConflict ? h('p', { class: 'card-note' }, topConflict) : null,
         h('p', { class: 'muted small' }, units.length > 1
           ? `The largest of ${inUnit(top.unit).length} turnover figures in ${top.unit}; ${points.length - inUnit(top.unit).length} in ${units.slice(1).join(', ')} follow apart, never converted:`
           : `The largest of ${points.length} turnover figures reported:`),
         h('ul', { class: 'other-figures', 'aria-label': 'The other turnover figures' }, points.filter((p) => p !== top)
           .sort(byCurrency)
-          .map((p) => h('li', null,
+          .map((p) => [p, conflictLine(p, 'headline')])
+          .map(([p, conflict]) => h('li', null,
             sourceButton(figureValue(p), (b) => openFigure(p.id, b), { cls: 'link', key: `headline:figure:${p.id}` }),
             h('span', { class: 'muted' }, ` · ${p.label} · ${period(p.period)}`,
-              (p.overlaps ?? []).length ? ' · overlaps another figure, not to be added' : '', ' '),
-            curationBadge(p)))),
+              (p.overlaps_total ?? (p.overlaps ?? []).length) > (p.conflicts_total ?? (p.conflicts_with ?? []).length)
+                ? ' · overlaps another figure, not to be added' : '', ' '),
+            curationBadge(p),
+            conflict ? [' ', conflict] : null))),
       ]
       : h('p', { class: 'muted' }, 'No trade turnover figure.'));
 

@@ -276,8 +276,9 @@ static int same_figure(const ctx *c, size_t j, size_t i)
 }
 
 /* b restates a: keep a, with b's statements and whatever b says that a does not. */
-static void merge_figure(bc_xfigure *a, const bc_xfigure *b)
+static void merge_figure(const ctx *c, bc_xfigure *a, const bc_xfigure *b)
 {
+    int partial = a->parties_partial ? a->parties_partial : b->parties_partial;
     bcx_cite_merge(&a->cite, &b->cite);
     if (a->heading && !b->heading)
         a->target = b->target; /* the body says whether it is a goal */
@@ -315,8 +316,11 @@ static void merge_figure(bc_xfigure *a, const bc_xfigure *b)
             memcpy(a->parties[a->nparties++], b->parties[k], 64);
         }
     }
-    /* a group one statement counts without naming it is named by the other, or still not */
-    a->parties_partial = a->nparties > 0 ? 0 : a->parties_partial | b->parties_partial;
+    /* a group one statement names without its provinces is named by the other when that one
+     * names both sides, or still not ("Lai Chau" of a headline is neither the group nor all) */
+    a->parties_partial = bcx_parties_two_sided(c, a->parties, a->nparties) ? 0 : partial;
+    if (a->parties_partial != 0)
+        a->nparties = 0, a->parties_pointed = 0;
     if (b->confidence > a->confidence)
         a->confidence = b->confidence;
     a->confidence = fmin(1.0, a->confidence + 0.05);
@@ -666,7 +670,7 @@ static void dedup(ctx *c)
         o->figures[w] = o->figures[i];
         size_t j = seen_probe(&s, key, w, same_figure, c);
         if (j != SIZE_MAX)
-            merge_figure(&o->figures[j], &o->figures[w]);
+            merge_figure(c, &o->figures[j], &o->figures[w]);
         else
             w++;
     }

@@ -361,16 +361,22 @@ static int same_meeting(const ctx *c, size_t j, size_t i)
      * reported on a day of that year ("Na de voorjaarsontmoeting ..., afgelopen vrijdag") */
     if (a->date[0] == '\0' || b->date[0] == '\0')
         return 0;
-    /* held in two places named apart ("a Ha Long" the 18th, "a Dongxing" early that month) */
-    if (a->place[0] && b->place[0] && strcmp(a->place, b->place) != 0)
+    /* held in two places named apart ("a Ha Long" the 18th, "a Dongxing" early that month),
+     * two towns of one province too ("in Hekou", "in Kunming") */
+    if (a->place[0] && b->place[0] &&
+        (strcmp(a->place, b->place) != 0 ||
+         (a->place_name[0] && b->place_name[0] && strcmp(a->place_name, b->place_name) != 0)))
         return 0;
     if (a->kind != b->kind)
         return a->mechanism[0] && strcmp(a->mechanism, b->mechanism) == 0 && !a->sideline &&
                !b->sideline &&
                ((a->kind == BC_XM_NAMED && strlen(a->date) == 4) ||
                 (b->kind == BC_XM_NAMED && strlen(b->date) == 4));
-    return a->kind != BC_XM_TALKS || (strcmp(a->date, b->date) == 0 && !a->same_day_as &&
-                                      !b->same_day_as && a->sideline == b->sideline);
+    /* talks of two pairs ("Lao Cai and Yunnan", "Lai Chau and Yunnan") are two talks */
+    return a->kind != BC_XM_TALKS ||
+           (strcmp(a->date, b->date) == 0 && !a->same_day_as && !b->same_day_as &&
+            a->sideline == b->sideline &&
+            !bcx_parties_apart(c, a->provinces, a->nprovinces, b->provinces, b->nprovinces));
 }
 
 /* mechanism and year of a dated meeting (without a year: its month and day) */

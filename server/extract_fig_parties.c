@@ -563,10 +563,22 @@ int bcx_fig_parties(const ctx *c, size_t si, size_t lead, size_t end, char ids[]
     return n;
 }
 
-int bcx_parties_two_sided(const ctx *c, char ids[][64], int n)
+int bcx_parties_two_sided(const ctx *c, const char ids[][64], int n)
 {
     int cn = 0, vn = 0;
     for (int q = 0; q < n; q++)
         *(bcx_province_cn(c, ids[q]) ? &cn : &vn) = 1;
     return cn && vn;
+}
+
+int bcx_parties_apart(const ctx *c, const char a[][64], int na, const char b[][64], int nb)
+{
+    if (!bcx_parties_two_sided(c, a, na) || !bcx_parties_two_sided(c, b, nb))
+        return 0;
+    int shared[2] = {0, 0}; /* [0] Vietnam, [1] China */
+    for (int i = 0; i < na; i++)
+        for (int k = 0; k < nb; k++)
+            if (strcmp(a[i], b[k]) == 0)
+                shared[bcx_province_cn(c, a[i]) != 0] = 1;
+    return !shared[0] || !shared[1];
 }

@@ -755,7 +755,11 @@ size_t bcx_fig_level_before(ctx *c, size_t si, size_t k);
 int bcx_fig_parties(const ctx *c, size_t si, size_t lead, size_t end, char ids[][64], int max,
                     unsigned *pointed, int *partial);
 /* 1 when the n province ids name provinces of both countries. */
-int bcx_parties_two_sided(const ctx *c, char ids[][64], int n);
+int bcx_parties_two_sided(const ctx *c, const char ids[][64], int n);
+/* 1 when province lists a (na ids) and b (nb) each name both countries and name no province
+ * of one country in common: two pairs, not one ("Lao Cai and Yunnan", "Lai Chau and
+ * Yunnan"). */
+int bcx_parties_apart(const ctx *c, const char a[][64], int na, const char b[][64], int nb);
 
 /* ---- extract_fig_count.c ---- */
 

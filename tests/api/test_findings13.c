@@ -147,6 +147,33 @@ static void a_group_named_by_its_country_overlaps_nothing(void **state)
     json_decref(p);
 }
 
+/* Recheck, new problem 1: two talks of one day that share Yunnan, one in Hekou and one in
+ * Kunming, were one event of three parties placed in Hekou; they are two events, each its
+ * pair and its town. */
+static void same_day_talks_of_two_pairs_are_two_events(void **state)
+{
+    (void)state;
+    char src[200], id[300];
+    post("en", "Two talks", "2026-06-05",
+         "Two talks\nOn June 3, leaders of Ha Giang and Yunnan held talks in Hekou on a new "
+         "market.\nOn June 3, leaders of Dien Bien and Yunnan held talks in Kunming on farm "
+         "exports.",
+         src);
+    static const char *const want[][3] = {{"Hekou", "ha-giang", "dien-bien"},
+                                          {"Kunming", "dien-bien", "ha-giang"}};
+    for (int k = 0; k < 2; k++) {
+        snprintf(id, sizeof id, "%s-e%d", src, k + 1);
+        json_t *e = get("events", id);
+        const char *place = json_string_value(json_object_get(e, "place"));
+        if (place == NULL || strstr(place, want[k][0]) == NULL)
+            fail_msg("%s placed in '%s'", id, place ? place : "(null)");
+        assert_true(holds(json_object_get(e, "parties"), want[k][1]));
+        assert_true(holds(json_object_get(e, "parties"), "yunnan"));
+        assert_false(holds(json_object_get(e, "parties"), want[k][2]));
+        json_decref(e);
+    }
+}
+
 static void one_member_set_and_the_merged_host(void **state)
 {
     (void)state;
@@ -199,6 +226,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_group_counted_without_its_names_overlaps_nothing),
         cmocka_unit_test(a_group_named_by_its_country_overlaps_nothing),
+        cmocka_unit_test(same_day_talks_of_two_pairs_are_two_events),
         cmocka_unit_test(one_member_set_and_the_merged_host),
         cmocka_unit_test(a_dutch_present_with_a_quarter_to_come_is_planned),
     };

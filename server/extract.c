@@ -276,8 +276,9 @@ static int same_figure(const ctx *c, size_t j, size_t i)
 }
 
 /* b restates a: keep a, with b's statements and whatever b says that a does not. */
-static void merge_figure(bc_xfigure *a, const bc_xfigure *b)
+static void merge_figure(const ctx *c, bc_xfigure *a, const bc_xfigure *b)
 {
+    int partial = a->parties_partial ? a->parties_partial : b->parties_partial;
     bcx_cite_merge(&a->cite, &b->cite);
     if (a->heading && !b->heading)
         a->target = b->target; /* the body says whether it is a goal */
@@ -315,8 +316,11 @@ static void merge_figure(bc_xfigure *a, const bc_xfigure *b)
             memcpy(a->parties[a->nparties++], b->parties[k], 64);
         }
     }
-    /* a group one statement counts without naming it is named by the other, or still not */
-    a->parties_partial = a->nparties > 0 ? 0 : a->parties_partial | b->parties_partial;
+    /* a group one statement names without its provinces is named by the other when that one
+     * names both sides, or still not ("Lai Chau" of a headline is neither the group nor all) */
+    a->parties_partial = bcx_parties_two_sided(c, a->parties, a->nparties) ? 0 : partial;
+    if (a->parties_partial != 0)
+        a->nparties = 0, a->parties_pointed = 0;
     if (b->confidence > a->confidence)
         a->confidence = b->confidence;
     a->confidence = fmin(1.0, a->confidence + 0.05);
@@ -357,16 +361,22 @@ static int same_meeting(const ctx *c, size_t j, size_t i)
      * reported on a day of that year ("Na de voorjaarsontmoeting ..., afgelopen vrijdag") */
     if (a->date[0] == '\0' || b->date[0] == '\0')
         return 0;
-    /* held in two places named apart ("a Ha Long" the 18th, "a Dongxing" early that month) */
-    if (a->place[0] && b->place[0] && strcmp(a->place, b->place) != 0)
+    /* held in two places named apart ("a Ha Long" the 18th, "a Dongxing" early that month),
+     * two towns of one province too ("in Hekou", "in Kunming") */
+    if (a->place[0] && b->place[0] &&
+        (strcmp(a->place, b->place) != 0 ||
+         (a->place_name[0] && b->place_name[0] && strcmp(a->place_name, b->place_name) != 0)))
         return 0;
     if (a->kind != b->kind)
         return a->mechanism[0] && strcmp(a->mechanism, b->mechanism) == 0 && !a->sideline &&
                !b->sideline &&
                ((a->kind == BC_XM_NAMED && strlen(a->date) == 4) ||
                 (b->kind == BC_XM_NAMED && strlen(b->date) == 4));
-    return a->kind != BC_XM_TALKS || (strcmp(a->date, b->date) == 0 && !a->same_day_as &&
-                                      !b->same_day_as && a->sideline == b->sideline);
+    /* talks of two pairs ("Lao Cai and Yunnan", "Lai Chau and Yunnan") are two talks */
+    return a->kind != BC_XM_TALKS ||
+           (strcmp(a->date, b->date) == 0 && !a->same_day_as && !b->same_day_as &&
+            a->sideline == b->sideline &&
+            !bcx_parties_apart(c, a->provinces, a->nprovinces, b->provinces, b->nprovinces));
 }
 
 /* mechanism and year of a dated meeting (without a year: its month and day) */
@@ -666,7 +676,7 @@ static void dedup(ctx *c)
         o->figures[w] = o->figures[i];
         size_t j = seen_probe(&s, key, w, same_figure, c);
         if (j != SIZE_MAX)
-            merge_figure(&o->figures[j], &o->figures[w]);
+            merge_figure(c, &o->figures[j], &o->figures[w]);
         else
             w++;
     }

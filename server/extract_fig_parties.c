@@ -1,7 +1,9 @@
 /* extract_fig_parties.c: a figure's parties: the provinces of the clause that states its
  * amount, but for one named only in a person's title or office or in a crossing's name, one
- * of another clause, or one named after the province it became part of (used by extract_fig.c,
- * extract_meet*.c and extract_gate.c through bcx_sent_provinces). */
+ * of another clause, or one named after the province it became part of, and none when the
+ * other side is a group it does not name, counted or not ("the Vietnamese border
+ * provinces") (used by extract_fig.c, extract_meet*.c and extract_gate.c through
+ * bcx_sent_provinces). */
 #include "bordercoop/buf.h"
 #include "bordercoop/text.h"
 #include "extract_int.h"
@@ -342,9 +344,57 @@ static const char *pointed_at(const ctx *c, size_t si, size_t lead, char ids[][6
     return h->id;
 }
 
-/* The count of a group of provinces tokens [from, to) name by a number ("四省", "the four
- * Vietnamese provinces", "czterech wietnamskich prowincji", "4 tinh"), 0 when none. */
-static int counted_group(const ctx *c, size_t from, size_t to)
+/* 1 when token k of sentence si lies in a province's name ("Vân Nam": its "Nam" is no five). */
+static int in_province(const ctx *c, size_t si, size_t k)
+{
+    for (size_t q = c->se[si].h0; q < c->se[si].h1; q++)
+        if (c->h[q].entity == E_PROVINCE && k >= c->h[q].t0 && k < c->h[q].t1)
+            return 1;
+    return 0;
+}
+
+/* The tokens of a word for provinces in the plural at token k (< lim), none of a name: "the
+ * border provinces", "les provinces", "grensprovincies", "gränsprovinserna", "prowincjami",
+ * "các tỉnh", "各省", "边境省份"; 0 when there is none. The Polish "prowincji" is also the
+ * singular: only beside a plural adjective ("wietnamskich prowincji przygranicznych"). */
+static size_t provinces_word(const ctx *c, size_t k, size_t lim)
+{
+    static const char *const word[] = {"provinces",   "localities", "localites",   "prowincje",
+                                       "prowincjami", "prowincjom", "prowincjach", "各省",
+                                       "诸省",        "省份",       NULL};
+    static const char *const tail[] = {"provincies", "provinser", "provinserna", NULL};
+    size_t n = 0;
+    for (int w = 0; word[w] && n == 0; w++)
+        n = bcx_words_at(c, k, lim, word[w]);
+    if (n > 0 || c->t[k].kind != T_WORD)
+        return n;
+    const char *f = TXT(c, k);
+    size_t fl = c->t[k].fl;
+    for (int w = 0; tail[w]; w++) {
+        size_t tl = strlen(tail[w]);
+        if (fl >= tl && memcmp(f + fl - tl, tail[w], tl) == 0)
+            return 1;
+    }
+    /* "các tỉnh", "những tỉnh", "các địa phương" */
+    if (k > 0 && (bcx_word_is(c, k - 1, lim, "cac") || bcx_word_is(c, k - 1, lim, "nhung")))
+        if ((n = bcx_words_at(c, k, lim, "tinh")) > 0 ||
+            (n = bcx_words_at(c, k, lim, "dia phuong")) > 0)
+            return n;
+    if (bcx_word_is(c, k, lim, "prowincji"))
+        for (size_t q = k > 0 ? k - 1 : k; q <= k + 1 && q < lim; q++) {
+            const char *g = TXT(c, q);
+            size_t gl = c->t[q].fl;
+            if (q != k && c->t[q].kind == T_WORD && gl > 3 &&
+                (memcmp(g + gl - 3, "ich", 3) == 0 || memcmp(g + gl - 3, "ych", 3) == 0))
+                return 1;
+        }
+    return 0;
+}
+
+/* The count of a group of provinces tokens [from, to) of sentence si name by a number
+ * ("四省", "the four Vietnamese provinces", "czterech wietnamskich prowincji", "4 tinh"), 0
+ * when none. */
+static int counted_group(const ctx *c, size_t si, size_t from, size_t to)
 {
     static const char *const word[] = {"provinces",   "provincies", "prowincji", "prowincje",
                                        "prowincjami", "prowincjom", "provinser", "provinserna",
@@ -354,6 +404,8 @@ static int counted_group(const ctx *c, size_t from, size_t to)
     const bc_lex *e = NULL;
     for (size_t k = from; k < to; k++) {
         size_t n = 0;
+        if (in_province(c, si, k))
+            continue;
         if (bcx_lex_find(c, C_COUNT_WORD, k, &e) > 0 && e->val >= 2)
             return (int)e->val;
         int count = bcx_count_at(c, k, to, &n);
@@ -365,12 +417,67 @@ static int counted_group(const ctx *c, size_t from, size_t to)
         for (size_t q = k + n; count >= 2 && n > 0 && q < to && q <= k + n + 2; q++) {
             if (bcx_gap(c, q - 1) & (G_COMMA | G_DOT))
                 break;
-            for (int w = 0; word[w]; w++)
-                if (bcx_word_is(c, q, to, word[w]))
-                    return count;
+            int found = provinces_word(c, q, to) > 0; /* also "gränsprovinserna" */
+            for (int w = 0; word[w] && !found; w++)
+                found = bcx_word_is(c, q, to, word[w]);
+            if (found)
+                return count;
             if (c->t[q].kind != T_WORD)
                 break;
         }
+    }
+    return 0;
+}
+
+/* The country a group of provinces at tokens [k, k + n) belongs to by the words around it
+ * ("the Vietnamese border provinces", "les provinces frontalières vietnamiennes", "các
+ * tỉnh biên giới Việt Nam", "越南边境各省", "Vietnams gränsprovinser"): 1 China, 2 Vietnam,
+ * 0 neither. Its words are those up to a clause break, a province's name or a word joining
+ * another side ("Yunnan and the ...", "między Junnanem a ..."). */
+static int group_country(const ctx *c, size_t si, size_t k, size_t n, size_t from, size_t to)
+{
+    static const char *const join[] = {"and", "et",  "va",  "en", "och", "oraz", "with", "avec",
+                                       "voi", "met", "med", "z",  "与",  "和",   "及",   NULL};
+    static const char *const vn[] = {"vietnams", "wietnamu", NULL};
+    static const char *const cn[] = {"kinas", "chinas", NULL};
+    for (int dir = -1; dir <= 1; dir += 2) {
+        size_t q = dir < 0 ? k : k + n - 1;
+        for (int step = 0; step < 6; step++) {
+            if (dir < 0 ? (q <= from || (bcx_gap(c, q - 1) & (G_COMMA | G_DOT | G_PAREN)))
+                        : (q + 1 >= to || (bcx_gap(c, q) & (G_COMMA | G_DOT | G_PAREN))))
+                break;
+            q = dir < 0 ? q - 1 : q + 1;
+            int stop = in_province(c, si, q);
+            for (int w = 0; join[w] && !stop; w++)
+                stop = bcx_word_is(c, q, to, join[w]);
+            if (stop)
+                break;
+            int vn_word = bcx_lex_find(c, C_VN, q, NULL) > 0, cn_word = 0;
+            for (int w = 0; vn[w] && !vn_word; w++)
+                vn_word = bcx_word_is(c, q, to, vn[w]);
+            cn_word = bcx_lex_find(c, C_CN, q, NULL) > 0;
+            for (int w = 0; cn[w] && !cn_word; w++)
+                cn_word = bcx_word_is(c, q, to, cn[w]);
+            if (vn_word != cn_word)
+                return vn_word ? 2 : 1;
+        }
+    }
+    return 0;
+}
+
+/* A group of provinces tokens [from, to) of sentence si name by their country without
+ * naming or counting them ("Yunnan and the Vietnamese border provinces"): its country (1
+ * China, 2 Vietnam) when the n parties ids name none of that country, else 0. */
+static int uncounted_group(const ctx *c, size_t si, size_t from, size_t to, char ids[][64], int n)
+{
+    for (size_t k = from; k < to; k++) {
+        size_t m = in_province(c, si, k) ? 0 : provinces_word(c, k, to);
+        int country = m > 0 ? group_country(c, si, k, m, from, to) : 0;
+        int named = 0;
+        for (int q = 0; q < n && country != 0 && !named; q++)
+            named = (bcx_province_cn(c, ids[q]) != 0) == (country == 1);
+        if (country != 0 && !named)
+            return country;
     }
     return 0;
 }
@@ -423,13 +530,26 @@ int bcx_fig_parties(const ctx *c, size_t si, size_t lead, size_t end, char ids[]
     }
     /* "云南省与越南四省": a group it counts without naming, more than it names of either
      * country, makes the ones it names part of the parties only */
-    int group = counted_group(c, from, to), cn = 0;
+    /* a group of an earlier clause that states another amount is that amount's when its
+     * own clause names whose this one is ("De vier grensprovincies ... 2,34 miljard dollar
+     * met Yunnan, waarvan ruim 227 miljoen dollar voor rekening van Ha Giang kwam") */
+    size_t gfrom = from;
+    for (size_t k = c->se[si].h0; k < c->se[si].h1 && another && gfrom < own; k++)
+        if (c->h[k].entity == E_PROVINCE && c->h[k].t0 >= own && c->h[k].t0 < to)
+            gfrom = own;
+    int group = counted_group(c, si, gfrom, to), cn = 0;
     *partial = 0;
     for (int q = 0; q < n; q++)
         cn += bcx_province_cn(c, ids[q]) != 0;
     *pointed = 0;
     if (n > 0 && group > 0 && cn < group && n - cn < group) {
         *partial = group;
+        return 0;
+    }
+    /* "Yunnan and the Vietnamese border provinces": a group named by its country alone,
+     * of which it names no province, is the other side; what it names is only one */
+    if (n > 0 && group == 0 && uncounted_group(c, si, gfrom, to, ids, n) != 0) {
+        *partial = -1;
         return 0;
     }
     /* "the province" whose trade it is, named before as the speaker's: a party the text
@@ -441,4 +561,24 @@ int bcx_fig_parties(const ctx *c, size_t si, size_t lead, size_t end, char ids[]
         copy_str(ids[n++], 64, back);
     }
     return n;
+}
+
+int bcx_parties_two_sided(const ctx *c, const char ids[][64], int n)
+{
+    int cn = 0, vn = 0;
+    for (int q = 0; q < n; q++)
+        *(bcx_province_cn(c, ids[q]) ? &cn : &vn) = 1;
+    return cn && vn;
+}
+
+int bcx_parties_apart(const ctx *c, const char a[][64], int na, const char b[][64], int nb)
+{
+    if (!bcx_parties_two_sided(c, a, na) || !bcx_parties_two_sided(c, b, nb))
+        return 0;
+    int shared[2] = {0, 0}; /* [0] Vietnam, [1] China */
+    for (int i = 0; i < na; i++)
+        for (int k = 0; k < nb; k++)
+            if (strcmp(a[i], b[k]) == 0)
+                shared[bcx_province_cn(c, a[i]) != 0] = 1;
+    return !shared[0] || !shared[1];
 }

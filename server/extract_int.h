@@ -749,9 +749,17 @@ size_t bcx_fig_level_before(ctx *c, size_t si, size_t k);
  * clause counts a group of provinces it does not name, more than it names of either country
  * ("云南省与越南四省进出口贸易额", "entre les quatre provinces vietnamiennes et le Guangxi"),
  * the parties it names are not all of them: none is returned (they are unknown, not those
- * named) and *partial is the group's count (else 0). */
+ * named) and *partial is the group's count (else 0); so when it names a group only by its
+ * country ("Yunnan and the Vietnamese border provinces", "越南边境各省"), none of whose
+ * provinces it names, *partial then -1. */
 int bcx_fig_parties(const ctx *c, size_t si, size_t lead, size_t end, char ids[][64], int max,
                     unsigned *pointed, int *partial);
+/* 1 when the n province ids name provinces of both countries. */
+int bcx_parties_two_sided(const ctx *c, const char ids[][64], int n);
+/* 1 when province lists a (na ids) and b (nb) each name both countries and name no province
+ * of one country in common: two pairs, not one ("Lao Cai and Yunnan", "Lai Chau and
+ * Yunnan"). */
+int bcx_parties_apart(const ctx *c, const char a[][64], int na, const char b[][64], int nb);
 
 /* ---- extract_fig_count.c ---- */
 

@@ -149,12 +149,15 @@ static int other_clause(const ctx *c, const mention *m, const hit *h)
 }
 
 /* bcx_in_province_list: see extract_int.h */
-/* 1 when token k joins two names of a list ("and", "och", "et au", "và", "和"). */
+/* 1 when token k joins two names of a list ("and", "och", "et au", "và", "和", the Polish
+ * "i"; not the Swedish "i", which places: "... Dien Bien och Yunnan i Lao Cai"). */
 static int joiner(const ctx *c, size_t k, size_t lim)
 {
     static const char *const w[] = {"and", "och",  "samt", "en", "et",  "au", "aux",
                                     "du",  "de",   "la",   "le", "the", "i",  "oraz",
                                     "va",  "tinh", "和",   "与", "及",  NULL};
+    if (c->lbit == L_SV && bcx_word_is(c, k, lim, "i"))
+        return 0;
     for (int q = 0; w[q]; q++)
         if (bcx_word_is(c, k, lim, w[q]))
             return 1;

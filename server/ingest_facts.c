@@ -434,7 +434,11 @@ static int store_figures(ingest_ctx *c, const bc_extraction *ex)
                      "provinces it names are only part of its parties, which are left unknown.",
                      f->parties_partial);
             bci_mark(&m, NULL, why);
-        }
+        } else if (f->parties_partial < 0) /* "the Vietnamese border provinces" */
+            bci_mark(&m, NULL,
+                     "Its sentence names a group of provinces only by their country, without "
+                     "naming or counting them: the provinces it names are only part of its "
+                     "parties, which are left unknown.");
         int keep[BC_X_MAX_PARTIES];
         if (parties_apart_from_mechanism(c, f, keep, &rc) > 0)
             bci_mark(&m, NULL,

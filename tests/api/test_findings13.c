@@ -1,10 +1,11 @@
 /* test_findings13.c: the outside analyst13's findings F4, F7 and F13 against the real
  * daemon. F7: a figure whose sentence names one side and counts the other without naming
  * it ("Yunnan and the four Vietnamese provinces") has unknown parties, so it overlaps
- * nothing, while one naming all its parties still does. F13: one body, one set of members
- * in an article (Tuyen Quang for Ha Giang in every meeting of the committee), and a
- * reviewer may make the province Ha Giang became part of the host. F4: a meeting whose
- * Dutch present verb has a quarter to come is planned, dated by the year. */
+ * nothing, while one naming all its parties still does; so does one naming the other side
+ * only by its country ("the Vietnamese border provinces", the recheck's variation). F13: one body,
+ * one set of members in an article (Tuyen Quang for Ha Giang in every meeting of the committee),
+ * and a reviewer may make the province Ha Giang became part of the host. F4: a meeting whose Dutch
+ * present verb has a quarter to come is planned, dated by the year. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -117,6 +118,62 @@ static void a_group_counted_without_its_names_overlaps_nothing(void **state)
     json_decref(p);
 }
 
+/* The recheck's variation of F7: the other side named only as its country's provinces,
+ * neither named nor counted ("the Vietnamese border provinces"), was taken for Yunnan alone
+ * and read as part of every Lao Cai - Yunnan figure. */
+static void a_group_named_by_its_country_overlaps_nothing(void **state)
+{
+    (void)state;
+    char pair[200], group[200], id[300], other[300];
+    post("en", "Lao Cai trade", "2026-11-20",
+         "Lao Cai trade\nTrade between Lao Cai and Yunnan reached USD 910 million in the first "
+         "ten months of 2026.",
+         pair);
+    post("fr", "Le Yunnan et ses voisins", "2026-11-21",
+         "Le Yunnan et ses voisins\nLes échanges entre le Yunnan et les provinces frontalières "
+         "vietnamiennes ont atteint 2,9 milliards de dollars au cours des neuf premiers mois de "
+         "2026.",
+         group);
+    snprintf(id, sizeof id, "%s-f1", group);
+    json_t *g = get("figures", id);
+    assert_int_equal(json_array_size(json_object_get(g, "parties")), 0);
+    assert_non_null(strstr(json_string_value(json_object_get(g, "note")), "only by their country"));
+    assert_int_equal(json_array_size(json_object_get(g, "overlaps")), 0);
+    json_decref(g);
+    snprintf(id, sizeof id, "%s-f1", pair);
+    snprintf(other, sizeof other, "%s-f1", group);
+    json_t *p = get("figures", id);
+    assert_false(holds(json_object_get(p, "overlaps"), other));
+    json_decref(p);
+}
+
+/* Recheck, new problem 1: two talks of one day that share Yunnan, one in Hekou and one in
+ * Kunming, were one event of three parties placed in Hekou; they are two events, each its
+ * pair and its town. */
+static void same_day_talks_of_two_pairs_are_two_events(void **state)
+{
+    (void)state;
+    char src[200], id[300];
+    post("en", "Two talks", "2026-06-05",
+         "Two talks\nOn June 3, leaders of Ha Giang and Yunnan held talks in Hekou on a new "
+         "market.\nOn June 3, leaders of Dien Bien and Yunnan held talks in Kunming on farm "
+         "exports.",
+         src);
+    static const char *const want[][3] = {{"Hekou", "ha-giang", "dien-bien"},
+                                          {"Kunming", "dien-bien", "ha-giang"}};
+    for (int k = 0; k < 2; k++) {
+        snprintf(id, sizeof id, "%s-e%d", src, k + 1);
+        json_t *e = get("events", id);
+        const char *place = json_string_value(json_object_get(e, "place"));
+        if (place == NULL || strstr(place, want[k][0]) == NULL)
+            fail_msg("%s placed in '%s'", id, place ? place : "(null)");
+        assert_true(holds(json_object_get(e, "parties"), want[k][1]));
+        assert_true(holds(json_object_get(e, "parties"), "yunnan"));
+        assert_false(holds(json_object_get(e, "parties"), want[k][2]));
+        json_decref(e);
+    }
+}
+
 static void one_member_set_and_the_merged_host(void **state)
 {
     (void)state;
@@ -168,6 +225,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_group_counted_without_its_names_overlaps_nothing),
+        cmocka_unit_test(a_group_named_by_its_country_overlaps_nothing),
+        cmocka_unit_test(same_day_talks_of_two_pairs_are_two_events),
         cmocka_unit_test(one_member_set_and_the_merged_host),
         cmocka_unit_test(a_dutch_present_with_a_quarter_to_come_is_planned),
     };

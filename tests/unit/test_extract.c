@@ -288,6 +288,68 @@ static void meetings_in_two_places_are_two(void **state)
     bc_extraction_free(&x);
 }
 
+/* Talks of one day told in two sentences are two talks when the sentences name two pairs
+ * ("Ha Giang and Yunnan", "Dien Bien and Yunnan") or two towns of one province ("in
+ * Hekou", "in Kunming"); merged they were one event of three parties placed in the first
+ * town (recheck of outsider 13, new problem 1); told again of the same pair, or with one
+ * side only, they stay one. */
+static void talks_of_two_pairs_or_two_towns_are_two(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+    } two[] = {
+        {"en", "Talks\n\nOn June 3, leaders of Ha Giang and Yunnan held talks in Hekou on a "
+               "new market.\nOn June 3, leaders of Dien Bien and Yunnan held talks in Kunming on "
+               "farm exports."},
+        {"en", "Talks\n\nOn June 3, leaders of Ha Giang and Yunnan held talks on a new market."
+               "\nOn June 3, leaders of Dien Bien and Yunnan held talks on farm exports."},
+        {"en", "Talks\n\nOn June 3, leaders of Ha Giang and Yunnan held talks in Hekou on a "
+               "new market.\nOn June 3, leaders of Ha Giang and Yunnan held talks in Kunming on "
+               "farm exports."},
+        {"fr", "Entretiens\n\nLe 3 juin, les dirigeants de Ha Giang et du Yunnan ont tenu des "
+               "entretiens à Hekou sur un nouveau marché.\nLe 3 juin, les dirigeants de Dien Bien "
+               "et du Yunnan ont tenu des entretiens à Kunming sur les exportations agricoles."},
+        {"vi", "Hội đàm\n\nNgày 3/6, lãnh đạo tỉnh Hà Giang và tỉnh Vân Nam đã hội đàm tại Hà "
+               "Khẩu về chợ mới.\nNgày 3/6, lãnh đạo tỉnh Điện Biên và tỉnh Vân Nam đã hội đàm tại "
+               "Côn Minh về xuất khẩu nông sản."},
+        {"zh", "会谈\n\n6月3日，河江省与云南省领导在河口举行会谈，讨论新市场建设。\n6月3日，奠边"
+               "省与云南省领导在昆明举行会谈，讨论农产品出口。"},
+        {"nl", "Gesprekken\n\nOp 3 juni voerden leiders van Ha Giang en Yunnan in Hekou "
+               "besprekingen over een nieuwe markt.\nOp 3 juni voerden leiders van Dien Bien en "
+               "Yunnan in Kunming besprekingen over landbouwexport."},
+        {"pl", "Rozmowy\n\n3 czerwca przywódcy Ha Giang i Junnanu przeprowadzili w Hekou "
+               "rozmowy o nowym targowisku.\n3 czerwca przywódcy Dien Bien i Junnanu "
+               "przeprowadzili w Kunmingu rozmowy o eksporcie rolnym."},
+        {"sv", "Samtal\n\nDen 3 juni höll ledarna för Ha Giang och Yunnan samtal i Hekou om en "
+               "ny marknad.\nDen 3 juni höll ledarna för Dien Bien och Yunnan samtal i Kunming om "
+               "jordbruksexport."},
+    };
+    for (size_t i = 0; i < sizeof two / sizeof two[0]; i++) {
+        bc_extraction x = run(two[i].lang, "2026-06-05", two[i].text);
+        if (x.nmeetings != 2)
+            fail_msg("'%s': %zu meetings", two[i].text, x.nmeetings);
+        for (size_t k = 0; k < x.nmeetings; k++)
+            if (x.meetings[k].cite.nquotes != 1 || strcmp(x.meetings[k].date, "2026-06-03") != 0)
+                fail_msg("'%s': meeting %zu of %d quotes, on '%s'", two[i].text, k,
+                         x.meetings[k].cite.nquotes, x.meetings[k].date);
+        bc_extraction_free(&x);
+    }
+    static const char *const one[] = {
+        "Talks\n\nOn June 3, leaders of Ha Giang and Yunnan held talks in Hekou on a new "
+        "market.\nOn June 3, the talks between Ha Giang and Yunnan in Hekou also covered farm "
+        "exports.",
+        "Talks\n\nOn June 3, leaders of Ha Giang and Yunnan held talks in Hekou on a new "
+        "market.\nOn June 3, Ha Giang leaders held talks in Hekou on farm exports as well.",
+    };
+    for (size_t i = 0; i < sizeof one / sizeof one[0]; i++) {
+        bc_extraction x = run("en", "2026-06-05", one[i]);
+        if (x.nmeetings != 1 || x.meetings[0].cite.nquotes != 2)
+            fail_msg("'%s': %zu meetings", one[i], x.nmeetings);
+        bc_extraction_free(&x);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -300,6 +362,7 @@ int main(void)
         cmocka_unit_test_teardown(allocation_failure_is_reported, xf_reset_alloc),
         cmocka_unit_test(a_named_meeting_told_again_is_not_another),
         cmocka_unit_test(meetings_in_two_places_are_two),
+        cmocka_unit_test(talks_of_two_pairs_or_two_towns_are_two),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -337,6 +337,55 @@ static void a_list_of_provinces_is_no_place(void **state)
     bc_extraction_free(&y);
 }
 
+/* A member province named after the list as where the meeting was held is its place: the
+ * Swedish "i" places, it joins no list ("... Dien Bien och Yunnan i Lao Cai"; recheck of
+ * outsider 13, new problem 4: no place); the Polish "i" still joins ("... Dien Bien i
+ * Junnan": a list, no place). */
+static void a_member_after_the_list_is_its_place(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text, *place;
+    } cases[] = {
+        {"sv",
+         "Den 14 maj 2026 hölls det elfte mötet i den gemensamma arbetsgruppen för Lai Chau, "
+         "Lao Cai, Tuyen Quang, Dien Bien och Yunnan i Dien Bien.",
+         "dien-bien"},
+        {"sv",
+         "Den 14 maj 2026 hölls det elfte mötet i den gemensamma arbetsgruppen för Lai Chau, "
+         "Lao Cai, Tuyen Quang, Dien Bien och Yunnan i Dien Bien-provinsen.",
+         "dien-bien"},
+        {"sv",
+         "Den 14 maj 2026 hölls den sjuttonde konferensen i den gemensamma arbetskommittén "
+         "för Cao Bang, Lang Son, Quang Ninh, Tuyen Quang och Guangxi i Cao Bang.",
+         "cao-bang"},
+        {"en",
+         "On 14 May 2026 the 11th meeting of the Joint Working Group of Lai Chau, Lao Cai, "
+         "Tuyen Quang, Dien Bien and Yunnan was held in Dien Bien.",
+         "dien-bien"},
+        {"pl",
+         "14 maja 2026 r. odbyło się 11. spotkanie Wspólnej Grupy Roboczej prowincji Lai "
+         "Chau, Lao Cai, Tuyen Quang, Dien Bien i Junnan w Dien Bien.",
+         "dien-bien"},
+        {"sv",
+         "Den 14 maj 2026 hölls det elfte mötet i den gemensamma arbetsgruppen för Lai Chau, "
+         "Lao Cai, Tuyen Quang, Dien Bien och Yunnan.",
+         ""},
+        {"pl",
+         "14 maja 2026 r. odbyło się 11. spotkanie Wspólnej Grupy Roboczej prowincji Lai "
+         "Chau, Lao Cai, Tuyen Quang, Dien Bien i Junnan.",
+         ""},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bc_extraction x = run(cases[i].lang, "2026-05-20", cases[i].text);
+        if (x.nmeetings != 1)
+            fail_msg("'%s': %zu meetings", cases[i].text, x.nmeetings);
+        if (strcmp(x.meetings[0].place, cases[i].place) != 0)
+            fail_msg("'%s': placed in '%s'", cases[i].text, x.meetings[0].place);
+        bc_extraction_free(&x);
+    }
+}
+
 /* Each meeting of a sentence takes its own place: the nearest a word of place introduces,
  * with no other meeting between; a border town or prefecture gives its province and its
  * name. An agreement to hold a meeting makes it one to come, dated by the quarter's
@@ -1154,6 +1203,7 @@ int main(void)
         cmocka_unit_test(french_talks_the_day_before_the_conference),
         cmocka_unit_test(talks_the_day_before_a_conference_without_a_comma),
         cmocka_unit_test(a_list_of_provinces_is_no_place),
+        cmocka_unit_test(a_member_after_the_list_is_its_place),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

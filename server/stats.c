@@ -2,6 +2,7 @@
 #include "bordercoop/stats.h"
 
 #include "bordercoop/curation.h"
+#include "bordercoop/query.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -36,18 +37,14 @@ int bc_handle_stats(bc_request *req, bc_response *res)
 
 int bc_stats_costly(const char *query, bc_arena *arena)
 {
-    (void)arena;
-    for (const char *p = query; p != NULL && *p != '\0';) {
-        const char *amp = strchr(p, '&');
-        size_t n = amp != NULL ? (size_t)(amp - p) : strlen(p);
-        if (n > 9 && strncmp(p, "curation=", 9) == 0) {
-            const char *v = p + 9;
-            size_t vn = n - 9;
-            if ((vn == 3 && strncmp(v, "all", 3) == 0) ||
-                (vn == 9 && strncmp(v, "extracted", 9) == 0))
-                return 1;
-        }
-        p = amp != NULL ? amp + 1 : p + n;
-    }
+    bc_qpair *pairs;
+    size_t n;
+    bc_err err;
+    if (query == NULL || query[0] == '\0' || bc_query_parse(query, arena, &pairs, &n, &err) != 0)
+        return 0; /* a query the handler refuses costs nothing */
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(pairs[i].key, "curation") == 0 &&
+            (strcmp(pairs[i].value, "all") == 0 || strcmp(pairs[i].value, "extracted") == 0))
+            return 1;
     return 0;
 }

@@ -11,7 +11,8 @@ int bc_handle_stats(bc_request *req, bc_response *res);
 
 /* Whether the raw query asks for a set with machine-read facts (curation=all or
  * extracted): its summary grows with every ingest, so it is built on the bulk thread, not
- * the summary thread the trusted summary keeps to itself (a bc_costly_fn; arena unused). */
+ * the summary thread the trusted summary keeps to itself (a bc_costly_fn: the query is
+ * decoded as the handler decodes it, bc_query_parse, into the arena). */
 int bc_stats_costly(const char *query, bc_arena *arena);
 
 #endif

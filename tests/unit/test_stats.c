@@ -154,16 +154,20 @@ static void a_year_lists_its_currencies_apart(void **state)
 static void machine_read_summaries_are_costly(void **state)
 {
     (void)state;
-    assert_true(bc_stats_costly("curation=all", NULL));
-    assert_true(bc_stats_costly("curation=extracted", NULL));
-    assert_true(bc_stats_costly("x=1&curation=all", NULL));
-    assert_false(bc_stats_costly("", NULL));
-    assert_false(bc_stats_costly(NULL, NULL));
-    assert_false(bc_stats_costly("curation=trusted", NULL));
-    assert_false(bc_stats_costly("curation=reviewed", NULL));
-    assert_false(bc_stats_costly("curation=allx", NULL));
-    assert_false(bc_stats_costly("xcuration=all", NULL));
-    assert_false(bc_stats_costly("curation=", NULL));
+    bc_arena a = BC_ARENA_INIT;
+    assert_true(bc_stats_costly("curation=all", &a));
+    assert_true(bc_stats_costly("curation=extracted", &a));
+    assert_true(bc_stats_costly("x=1&curation=all", &a));
+    assert_false(bc_stats_costly("", &a));
+    assert_false(bc_stats_costly(NULL, &a));
+    assert_false(bc_stats_costly("curation=trusted", &a));
+    assert_false(bc_stats_costly("curation=reviewed", &a));
+    assert_false(bc_stats_costly("curation=allx", &a));
+    assert_false(bc_stats_costly("xcuration=all", &a));
+    assert_false(bc_stats_costly("curation=", &a));
+    /* decoded as the handler decodes it */
+    assert_true(bc_stats_costly("curation=%61ll", &a));
+    bc_arena_free(&a);
 }
 
 /* Ingests text (en) with its date into s and approves (or rejects) its first meeting;

@@ -43,26 +43,37 @@ static const xd *only_date_of(const ctx *c, size_t si)
     return day;
 }
 
+/* 1 when no meeting of m's sentence is named after m: "Die" in the next sentence is m. */
+static int named_last(const ctx *c, const mention *m)
+{
+    for (size_t k = 0; k < c->nm; k++)
+        if (c->m[k].sent == m->sent && c->m[k].t0 > m->t0)
+            return 0;
+    return 1;
+}
+
+/* 1 when sentence si opens with "Die" or "Deze" and one of verbs right after it. */
+static int opens_that(const ctx *c, size_t si, const char *const *verbs)
+{
+    size_t s0 = c->se[si].t0, hi = c->se[si].t1;
+    if (!bcx_word_is(c, s0, hi, "die") && !bcx_word_is(c, s0, hi, "deze"))
+        return 0;
+    for (int w = 0; verbs[w]; w++)
+        if (bcx_word_is(c, s0 + 1, hi, verbs[w]))
+            return 1;
+    return 0;
+}
+
 const xd *bcx_nl_then_held(const ctx *c, const mention *m)
 {
-    static const char *const that[] = {"die", "deze", NULL};
     static const char *const held[] = {"vond", "vonden", "werd", "werden", NULL};
     size_t si = m->sent + 1;
     if (c->lbit != L_NL || m->date[0] || m->planned > 0 || si >= c->ns || bcx_new_paragraph(c, si))
         return NULL;
     if (bcx_sent_has(c, si, C_FUTURE, -1))
         return NULL; /* "Die werd ... gepland voor": to come (bcx_nl_then_planned) */
-    for (size_t k = 0; k < c->nm; k++)
-        if (c->m[k].sent == m->sent && c->m[k].t0 > m->t0)
-            return NULL; /* "Die" is the last meeting named, not m */
-    size_t s0 = c->se[si].t0, hi = c->se[si].t1;
-    int opens = 0, verb = 0;
-    for (int w = 0; that[w] && !opens; w++)
-        opens = bcx_word_is(c, s0, hi, that[w]);
-    for (int w = 0; held[w] && opens && !verb; w++)
-        verb = s0 + 1 < hi && bcx_word_is(c, s0 + 1, hi, held[w]);
-    if (!verb || !(bcx_sent_has(c, si, C_HELD, -1) || bcx_nl_takes_place(c, si) < 0) ||
-        c->se[si].nment > 0)
+    if (!named_last(c, m) || !opens_that(c, si, held) ||
+        !(bcx_sent_has(c, si, C_HELD, -1) || bcx_nl_takes_place(c, si) < 0) || c->se[si].nment > 0)
         return NULL;
     return only_date_of(c, si);
 }
@@ -134,23 +145,13 @@ int bcx_nl_name_year_day(ctx *c, mention *m)
 
 const xd *bcx_nl_then_planned(const ctx *c, const mention *m)
 {
-    static const char *const that[] = {"die", "deze", NULL};
     static const char *const is[] = {"staat", "staan", "is", "zijn", NULL};
     size_t si = m->sent + 1;
     if (c->lbit != L_NL || m->date[0] || m->planned < 0 || si >= c->ns ||
         bcx_new_paragraph(c, si) || c->se[si].nment > 0)
         return NULL;
-    for (size_t k = 0; k < c->nm; k++)
-        if (c->m[k].sent == m->sent && c->m[k].t0 > m->t0)
-            return NULL; /* "Die" is the last meeting named, not m */
-    size_t s0 = c->se[si].t0, hi = c->se[si].t1;
-    int opens = 0, verb = 0;
-    for (int w = 0; that[w] && !opens; w++)
-        opens = bcx_word_is(c, s0, hi, that[w]);
-    for (int w = 0; is[w] && opens && !verb; w++)
-        verb = s0 + 2 < hi && bcx_word_is(c, s0 + 1, hi, is[w]) &&
-               bcx_word_is(c, s0 + 2, hi, "gepland");
-    if (!verb)
+    if (!named_last(c, m) || !opens_that(c, si, is) ||
+        !bcx_word_is(c, c->se[si].t0 + 2, c->se[si].t1, "gepland"))
         return NULL;
     return only_date_of(c, si);
 }

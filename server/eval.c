@@ -284,6 +284,46 @@ static int refers(const bc_xmeeting *m, const bc_gold_meeting *g)
     return overlaps(&m->cite, &g->quotes) || same_one(m, g);
 }
 
+/* The year, month and day of an annotated or extracted date ("2024", "2024-06",
+ * "2024-06-12", "--06-12"), -1 for each part it does not state; 0 when it is none of these. */
+static int date_parts(const char *d, int part[3])
+{
+    int n = 0;
+    part[0] = part[1] = part[2] = -1;
+    if (strncmp(d, "--", 2) == 0) {
+        d += 2;
+        n = 1;
+    }
+    for (; n < 3; n++) {
+        int digits = n == 0 ? 4 : 2, v = 0;
+        for (int i = 0; i < digits; i++) {
+            if (d[i] < '0' || d[i] > '9')
+                return 0;
+            v = v * 10 + (d[i] - '0');
+        }
+        part[n] = v;
+        d += digits;
+        if (*d == '\0')
+            return 1;
+        if (*d++ != '-')
+            return 0;
+    }
+    return 0;
+}
+
+int bc_eval_date_coarser(const char *v, const char *e)
+{
+    int a[3], b[3], fewer = 0;
+    if (!date_parts(v, a) || !date_parts(e, b))
+        return 0;
+    for (int i = 0; i < 3; i++) {
+        if (a[i] >= 0 && a[i] != b[i])
+            return 0;
+        fewer |= a[i] < 0 && b[i] >= 0;
+    }
+    return fewer;
+}
+
 static void score_meetings(scorer *s, const bc_extraction *x)
 {
     const bc_gold_article *a = s->a;
@@ -306,6 +346,7 @@ static void score_meetings(scorer *s, const bc_extraction *x)
             const char *q = a->text + m->cite.q[0].start;
             size_t ql = m->cite.q[0].end - m->cite.q[0].start;
             long open = -1, taken = -1, refs = 0;
+            int coarse = 0;
             char want[200] = "";
             for (size_t k = 0; k < ng; k++) {
                 if (!refers(m, &a->meetings[k]))
@@ -315,6 +356,7 @@ static void score_meetings(scorer *s, const bc_extraction *x)
                 if (strlen(want) + strlen(e) + 8 < sizeof want)
                     snprintf(want + strlen(want), sizeof want - strlen(want), "%s%s",
                              want[0] ? " or " : "", e[0] ? e : "none");
+                coarse |= field == BC_EF_MEETING_DATE && bc_eval_date_coarser(v, e);
                 if (strcmp(e, v) != 0)
                     continue;
                 if (!(found[k] & bit) && (open < 0 || (!same_one(m, &a->meetings[open]) &&
@@ -345,7 +387,10 @@ static void score_meetings(scorer *s, const bc_extraction *x)
                 s->r->run[s->run][field].correct++, s->r->run[s->run][field].extracted++;
             } else {
                 count(s, field, O_WRONG);
-                snprintf(buf, sizeof buf, "%s (expected %s)", v, want);
+                if (coarse)
+                    s->r->field[field].coarser++, s->r->lang[s->lang][field].coarser++,
+                        s->r->run[s->run][field].coarser++;
+                snprintf(buf, sizeof buf, "%s (expected %s)%s", v, want, coarse ? ", coarser" : "");
                 note(s, field, "wrong", buf, q, ql);
             }
         }
@@ -600,6 +645,22 @@ void bc_eval_report(const bc_eval_result *r, const char *title, bc_buf *out)
             bc_buf_printf(out, "  %-25s", cell);
         }
         bc_buf_putc(out, '\n');
+    }
+    const bc_eval_count *md = &r->field[BC_EF_MEETING_DATE];
+    if (md->wrong > 0) {
+        bc_buf_printf(out,
+                      "\n  wrong meeting dates: %zu; %zu state less than the annotation and agree "
+                      "with it (2024 or --06-12 for 2024-06-12), %zu contradict it",
+                      md->wrong, md->coarser, md->wrong - md->coarser);
+        for (int l = 0, first = 1; l < BC_EVAL_LANGS; l++) {
+            const bc_eval_count *c = &r->lang[l][BC_EF_MEETING_DATE];
+            if (c->wrong == 0)
+                continue;
+            bc_buf_printf(out, "%s%s %zu/%zu", first ? " (coarser/wrong: " : ", ",
+                          bc_extract_langs[l], c->coarser, c->wrong);
+            first = 0;
+        }
+        bc_buf_puts(out, ")\n");
     }
     static const char *const runs[2] = {"with published_on", "without published_on"};
     bc_buf_puts(out, "\n  per run: precision / recall\n");

@@ -39,6 +39,8 @@ enum {
 
 typedef struct bc_eval_count {
     size_t gold, extracted, correct, wrong, missed, duplicate, spurious;
+    size_t coarser; /* of the wrong meeting dates: those that state less than the annotation
+                     * and agree with it (2024 or --06-12 for 2024-06-12); the rest contradict it */
 } bc_eval_count;
 
 typedef struct bc_eval_result {
@@ -56,6 +58,10 @@ extern const char *const bc_eval_field_names[BC_EF_N];
 /* correct / extracted and correct / gold; -1 when the denominator is 0. */
 double bc_eval_precision(const bc_eval_count *c);
 double bc_eval_recall(const bc_eval_count *c);
+/* 1 when date v ("2024", "2024-06", "2024-06-12", "--06-12") states less than date e and
+ * agrees with every part it states ("2024" or "--06-12" for "2024-06-12"): a wrong meeting
+ * date that is coarser, not contradicting; 0 otherwise (also for other shapes). */
+int bc_eval_date_coarser(const char *v, const char *e);
 
 /* Scores the extractor on every article of corpus (borrowed) with gazetteer g (borrowed,
  * may be NULL). When detail is not NULL, appends one line per disagreement (article,

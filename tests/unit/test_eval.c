@@ -70,6 +70,7 @@ static void scores_by_the_rules(void **state)
     counts(&r.run[0][BC_EF_MEETING_DATE], 2, 2, 1, 1, 1, 0, 0);
     counts(&r.run[1][BC_EF_MEETING_DATE], 2, 2, 1, 1, 1, 0, 0);
     assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_DATE]) == 0.5);
+    assert_int_equal(r.field[BC_EF_MEETING_DATE].coarser, 0); /* 2023-05-09 contradicts */
     counts(&r.field[BC_EF_MEETING_ORDINAL], 4, 4, 4, 0, 0, 0, 0);
     counts(&r.field[BC_EF_MEETING_MECHANISM], 2, 2, 2, 0, 0, 0, 0);
     counts(&r.field[BC_EF_GATE_PAIR], 2, 2, 2, 0, 0, 0, 0);
@@ -84,6 +85,9 @@ static void scores_by_the_rules(void **state)
     for (int f = 0; f < BC_EF_N; f++)
         assert_non_null(strstr(out.data, bc_eval_field_names[f]));
     assert_non_null(strstr(out.data, "without published_on"));
+    assert_non_null(strstr(out.data, "wrong meeting dates: 2; 0 state less than the annotation "
+                                     "and agree with it (2024 or --06-12 for 2024-06-12), 2 "
+                                     "contradict it (coarser/wrong: en 0/2)"));
     assert_int_equal(bc_eval_gate(&r, &why), 0);
     assert_non_null(strstr(why.data, "en: precision of money value is 0.333"));
     assert_non_null(strstr(why.data, "en: 2 wrong meeting dates"));
@@ -132,6 +136,24 @@ static void a_day_of_the_publication_date(void **state)
 /* An extraction that names its meeting by mechanism and number, in a heading that also
  * states another meeting of the same date, is scored against the one it names: both are
  * right, neither is a duplicate. */
+static void a_coarser_date_is_told_from_a_contradicting_one(void **state)
+{
+    (void)state;
+    assert_true(bc_eval_date_coarser("2024", "2024-06-12"));
+    assert_true(bc_eval_date_coarser("2024-06", "2024-06-12"));
+    assert_true(bc_eval_date_coarser("--06-12", "2024-06-12"));
+    assert_true(bc_eval_date_coarser("2024", "2024-06"));
+    assert_false(bc_eval_date_coarser("2024-06-12", "2024-06-12")); /* equal: not coarser */
+    assert_false(bc_eval_date_coarser("2024-06-12", "2024"));       /* finer */
+    assert_false(bc_eval_date_coarser("2023", "2024-06-12"));       /* another year */
+    assert_false(bc_eval_date_coarser("--06-13", "2024-06-12"));    /* another day */
+    assert_false(bc_eval_date_coarser("2024-05", "2024-06-12"));
+    assert_false(bc_eval_date_coarser("2024", "")); /* a date where gold has none */
+    assert_false(bc_eval_date_coarser("", "2024"));
+    assert_false(bc_eval_date_coarser("2024-6", "2024-06-12")); /* not a date's shape */
+    assert_false(bc_eval_date_coarser("20245", "2024"));
+}
+
 static void a_meeting_named_by_number_scores_as_itself(void **state)
 {
     (void)state;
@@ -397,6 +419,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(scores_by_the_rules),
+        cmocka_unit_test(a_coarser_date_is_told_from_a_contradicting_one),
         cmocka_unit_test(a_meeting_named_by_number_scores_as_itself),
         cmocka_unit_test(a_day_of_the_publication_date),
         cmocka_unit_test(dev_split_regression),

@@ -240,7 +240,9 @@ static int parties_apart_from_mechanism(ingest_ctx *c, const bc_xfigure *f, int 
 }
 
 /* The store's metric for figure f: money by what it measures ("exports", a goal
- * "exports_target"), a count by its own metric; "" when the store has none. */
+ * "exports_target"), a count by its own metric, a goal of a count ("aiming to welcome 2
+ * million visitors in 2027") by its metric's _target twin; "" when the store has none
+ * (no count metric has a twin: such a goal is never stored as what was achieved). */
 static void figure_metric(ingest_ctx *c, const bc_xfigure *f, char metric[48], char unit[32],
                           int *rc)
 {
@@ -250,7 +252,7 @@ static void figure_metric(ingest_ctx *c, const bc_xfigure *f, char metric[48], c
         snprintf(metric, 48, "%s%s", strcmp(f->metric, "other") == 0 ? "money_other" : f->metric,
                  f->target ? "_target" : "");
     else
-        snprintf(metric, 48, "%s", f->metric);
+        snprintf(metric, 48, "%s%s", f->metric, f->target ? "_target" : "");
     if (metric[0] != '\0' && !found_row(rc, c->s, "SELECT unit FROM metrics WHERE id = ?1",
                                         BC_BINDS(bc_text(metric)), unit, 32, c->err))
         metric[0] = '\0';

@@ -335,6 +335,38 @@ static void counts_left_out_are_counted(void **state)
     no_check_problems();
 }
 
+/* A goal of a count ("hopes to receive 3 million tourists in 2028") is no count achieved:
+ * no count metric has a _target twin, so it is left out and counted, never stored as
+ * tourists of a year to come; the count of a year that happened is kept (analyst 14, F4). */
+static void a_goal_of_a_count_is_not_a_count(void **state)
+{
+    (void)state;
+    static const char text[] =
+        "Tourism\n\n"
+        "Cao Bang received 850,000 Chinese tourists in 2025. Under a new plan, the province "
+        "hopes to receive 3 million tourists from China in 2028.\n";
+    bc_ingest_result r = ingest(text, "en", "2026-02-10");
+    assert_int_equal(n_of("SELECT count(*) FROM figures WHERE id LIKE '%s-f%%'", r.source_id), 1);
+    assert_int_equal(n_of("SELECT count(*) FROM figures WHERE id LIKE '%s-f%%' AND metric = "
+                          "'tourists' AND value = 850000 AND period = '2025'",
+                          r.source_id),
+                     1);
+    assert_int_equal(r.without_measure, 1);
+    r = ingest("Tourisme\n\nLe Guangxi vise à accueillir 4 millions de touristes vietnamiens en "
+               "2029. En 2025, le Guangxi a accueilli 1,1 million de touristes vietnamiens.\n",
+               "fr", "2026-02-11");
+    assert_int_equal(n_of("SELECT count(*) FROM figures WHERE id LIKE '%s-f%%' AND metric = "
+                          "'tourists' AND value = 1100000",
+                          r.source_id),
+                     1);
+    assert_int_equal(n_of("SELECT count(*) FROM figures WHERE id LIKE '%s-f%%' AND value = "
+                          "4000000",
+                          r.source_id),
+                     0);
+    assert_int_equal(r.without_measure, 1);
+    no_check_problems();
+}
+
 /* An amount restated in another currency after its growth rate ("约合") is no second
  * figure: it is said in the note of the figure it restates. */
 static void a_restatement_is_no_second_figure(void **state)
@@ -624,6 +656,7 @@ int main(void)
         cmocka_unit_test(talks_to_come_without_a_year),
         cmocka_unit_test(money_kept_apart_and_left_out),
         cmocka_unit_test(counts_left_out_are_counted),
+        cmocka_unit_test(a_goal_of_a_count_is_not_a_count),
         cmocka_unit_test(talks_on_a_weekday),
         cmocka_unit_test(a_year_from_elsewhere_in_the_text),
         cmocka_unit_test(a_vietnamese_side_in_ascii_letters),

@@ -702,7 +702,8 @@ static int money_at(ctx *c, size_t si, size_t i, size_t *lo, size_t *prev, figst
     } else if (!f->conversion && !none && f->period[0] == '\0' && f->metric[0] &&
                !(d == NULL && !whole && !part_of_before &&
                  (bcx_fig_own_time(c, *lo, lead, before == NULL) || time_after(c, si, end) ||
-                  (bcx_fig_own_time(c, c->se[si].t0, lead, 1) && !read_before(c, si, lead))))) {
+                  (bcx_fig_own_time(c, c->se[si].t0, lead, 1) && !read_before(c, si, lead)) ||
+                  bcx_fig_month_unread(c, si, lead, end)))) {
         carried_period(c, si, lead, end, f, before, borrowed ? back : NULL, st);
     }
     /* an investment "estimated at", or one the sentence says will be made ("将投资",

@@ -530,6 +530,36 @@ int bcx_fig_own_time(const ctx *c, size_t lo, size_t lead, int whole)
     return names_time(c, from, lead);
 }
 
+/* 1 when token k is the name of a month ("September", "wrzesniu", "9月"): in English
+ * capitalised ("may" is a verb). */
+static int month_at(const ctx *c, size_t k, size_t lim)
+{
+    if (bcx_lex_find(c, C_MONTH, k, NULL) > 0)
+        return c->lbit != L_EN || c->t[k].upper;
+    return c->lbit == L_ZH && c->t[k].kind == T_NUM && c->t[k].plain && c->t[k].num >= 1 &&
+           c->t[k].num <= 12 && bcx_words_at(c, k + 1, lim, "月") > 0 &&
+           !bcx_words_at(c, k + 1, lim, "月底");
+}
+
+int bcx_fig_month_unread(const ctx *c, size_t si, size_t lead, size_t end)
+{
+    size_t t0 = c->se[si].t0, lim = c->se[si].t1, hi = end;
+    while (hi < lim && !(bcx_gap(c, hi - 1) & (G_COMMA | G_DOT | G_PAREN)))
+        hi++;
+    for (size_t k = t0; k < hi; k++) {
+        if (k >= lead && k < end)
+            continue;
+        if (!month_at(c, k, lim))
+            continue;
+        int read = 0;
+        for (size_t q = 0; q < c->nd && !read; q++)
+            read = c->d[q].t0 <= k && k < c->d[q].t1;
+        if (!read)
+            return 1;
+    }
+    return 0;
+}
+
 int bcx_in_after_clause(const ctx *c, size_t si, const xd *d)
 {
     static const char *const opens[] = {"after", "following", "na", "apres", "po", "efter", NULL};

@@ -824,6 +824,11 @@ void bcx_fig_rate_bases(ctx *c);
  * Called when no date of the text could be read there: then no period from elsewhere is the
  * amount's (extract_fig_ref.c). */
 int bcx_fig_own_time(const ctx *c, size_t lo, size_t lead, int whole);
+/* 1 when sentence si names a month no date of the text was read from ("Exports totalled
+ * $38.6m in September", "9月份，出口..." without published_on): before the amount of tokens
+ * [lead, end) or after it in its clause. The amount's own time, without a year: no period
+ * from elsewhere is its own (extract_fig_ref.c). */
+int bcx_fig_month_unread(const ctx *c, size_t si, size_t lead, size_t end);
 /* 1 when date d of sentence si stands in a clause of what came before ("去年9月台风过境后，",
  * "After the floods in September,"): the time of that event, not of an amount after it. */
 int bcx_in_after_clause(const ctx *c, size_t si, const xd *d);

@@ -772,6 +772,68 @@ static void pointing_back_in_polish_and_swedish(void **state)
     bc_extraction_free(&x);
 }
 
+/* A month the sentence names, read without published_on (so without a year), is the
+ * amount's own time: the nine-month period of the turnover before it is not carried to
+ * the exports and imports of that month (analyst 14, F5); with published_on they are of
+ * that month; a sentence naming no time still takes the turnover's period. */
+static void a_month_without_a_year_is_a_time_of_its_own(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+    } cases[] = {
+        {"en", "From January to September 2025, trade of Cao Bang with Guangxi was worth $2.5bn. "
+               "In August, exports reached $41.2m, while imports stood at $17.9m."},
+        {"en", "From January to September 2025, trade of Cao Bang with Guangxi was worth $2.5bn. "
+               "Exports came to $41.2m in August and imports to $17.9m."},
+        {"vi", "Từ tháng 1 đến tháng 9/2025, kim ngạch thương mại của Cao Bằng với Quảng Tây "
+               "đạt 2,5 tỷ USD. Trong tháng 8, xuất khẩu đạt 41,2 triệu USD, nhập khẩu đạt 17,9 "
+               "triệu USD."},
+        {"zh",
+         "2025年1至9月，崇左与高平进出口总额达25亿美元。8月份，出口4120万美元，进口1790万美元。"},
+        {"fr", "De janvier à septembre 2025, les échanges de Cao Bang avec le Guangxi ont atteint "
+               "2,5 milliards de dollars. En août, les exportations ont atteint 41,2 millions de "
+               "dollars et les importations 17,9 millions de dollars."},
+        {"pl", "Od stycznia do września 2025 r. obroty handlowe Cao Bang z Kuangsi wyniosły 2,5 "
+               "mld USD. W sierpniu eksport wyniósł 41,2 mln USD, a import 17,9 mln USD."},
+        {"sv", "Från januari till september 2025 uppgick handeln mellan Cao Bang och Guangxi till "
+               "2,5 miljarder USD. I augusti uppgick exporten till 41,2 miljoner USD och importen "
+               "till 17,9 miljoner USD."},
+        {"nl", "Van januari tot en met september 2025 bedroeg de handel van Cao Bang met Guangxi "
+               "2,5 miljard dollar. In augustus bedroeg de export 41,2 miljoen dollar en de import "
+               "17,9 miljoen dollar."},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        bc_extraction x = run(cases[k].lang, NULL, cases[k].text);
+        const bc_xfigure *t = fig(&x, 2.5e9), *e = fig(&x, 41.2e6), *i = fig(&x, 17.9e6);
+        assert_non_null(t);
+        assert_non_null(e);
+        assert_non_null(i);
+        if (strcmp(t->period, "2025-01/2025-09") != 0)
+            fail_msg("%s %zu: the turnover's period is '%s'", cases[k].lang, k, t->period);
+        if (e->period[0] || i->period[0])
+            fail_msg("%s %zu: the month's amounts take '%s' and '%s'", cases[k].lang, k, e->period,
+                     i->period);
+        bc_extraction_free(&x);
+        x = run(cases[k].lang, "2025-10-12", cases[k].text);
+        e = fig(&x, 41.2e6), i = fig(&x, 17.9e6);
+        assert_non_null(e);
+        assert_non_null(i);
+        if (strcmp(e->period, "2025-08") != 0 || strcmp(i->period, "2025-08") != 0)
+            fail_msg("%s %zu: with published_on '%s' and '%s'", cases[k].lang, k, e->period,
+                     i->period);
+        bc_extraction_free(&x);
+    }
+    /* no month named: the parts of the turnover are of its period; "may" is no month */
+    bc_extraction x = run("en", NULL,
+                          "From January to September 2025, trade of Cao Bang with Guangxi was "
+                          "worth $2.5bn. Of this, exports were $1.1bn, and imports may have been "
+                          "close to $1.4bn.");
+    assert_string_equal(fig(&x, 1.1e9)->period, "2025-01/2025-09");
+    assert_string_equal(fig(&x, 1.4e9)->period, "2025-01/2025-09");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -792,6 +854,7 @@ int main(void)
         cmocka_unit_test(a_span_of_days_across_months),
         cmocka_unit_test(prices_by_a_unit),
         cmocka_unit_test(pointing_back_in_polish_and_swedish),
+        cmocka_unit_test(a_month_without_a_year_is_a_time_of_its_own),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -312,6 +312,48 @@ static int contraband(const ctx *c, size_t si, size_t lead, size_t end)
     return 0;
 }
 
+/* 1 when token p is a word of a deal ("deals", "contracts", "hop dong", "签约", "合同",
+ * "contrats", "umowy", "avtal", "contracten") or, verbs set, of signing ("signed", "ky ket",
+ * "签订", "signe", "podpisali", "tecknade", "ondertekend"). */
+static int deal_at(const ctx *c, size_t p, size_t lim, int verbs)
+{
+    static const char *const nouns[] = {"contract", "contrat", "kontrakt", "umow", "avtal", NULL};
+    static const char *const signs[] = {"signed",       "signing",  "signe",    "podpisa",
+                                        "tecknade",     "ondertek", "getekend", "tekenden",
+                                        "undertecknad", NULL};
+    static const char *const words[] = {"deal", "deals", "hop dong", "签约",
+                                        "合同", "协议",  "订单",     NULL};
+    static const char *const verbs_w[] = {"ky ket", "签订", "签署", NULL};
+    if (stem_at(c, p, nouns) || (verbs && stem_at(c, p, signs)))
+        return 1;
+    for (int k = 0; words[k]; k++)
+        if (bcx_words_at(c, p, lim, words[k]) > 0)
+            return 1;
+    for (int k = 0; verbs && verbs_w[k]; k++)
+        if (bcx_words_at(c, p, lim, verbs_w[k]) > 0)
+            return 1;
+    return 0;
+}
+
+int bcx_deal_value(const ctx *c, size_t si, size_t lo, size_t lead, size_t end, int verbs)
+{
+    const bc_lex *e = NULL;
+    size_t s = SIZE_MAX, n;
+    for (size_t k = lo; k < lead; k++) {
+        if (deal_at(c, k, lead, verbs))
+            s = k;
+        else if (s != SIZE_MAX && (n = bcx_lex_find(c, C_MONEY_CUE, k, &e)) > 0 && k + n <= lead &&
+                 (e->val == MM_TURNOVER || e->val == MM_EXPORTS || e->val == MM_IMPORTS ||
+                  e->val == MM_GOODS) &&
+                 !deal_at(c, k + n, lead, verbs))
+            s = SIZE_MAX; /* "signed the memorandum, exports reached" */
+    }
+    if (s == SIZE_MAX)
+        return 0;
+    int after = bcx_cue_after(c, si, end);
+    return after == 0 || after == MM_WORTH || after == MM_OTHER;
+}
+
 int bcx_part_word(const ctx *c, size_t lo, size_t hi)
 {
     static const char *const parts[] = {"of which",       "of this amount",

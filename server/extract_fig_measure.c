@@ -84,6 +84,9 @@ int bcx_cue_before(const ctx *c, size_t lo, size_t lead, size_t *at)
             if (((v == MM_EXPORTS && mm == MM_IMPORTS) || (v == MM_IMPORTS && mm == MM_EXPORTS)) &&
                 last < p && bcx_and_word(c, last, p) == p - last && bcx_commas(c, *at, p) == 0)
                 v = MM_TURNOVER;
+            else if (v == MM_TURNOVER && (mm == MM_EXPORTS || mm == MM_IMPORTS) && last == p &&
+                     strstr(e->pat, "goods") != NULL)
+                v = mm; /* "exported goods worth": the goods of that flow */
             else
                 *at = p;
             mm = v;
@@ -742,9 +745,18 @@ int bcx_money_measure(const ctx *c, size_t si, size_t lo, size_t lead, size_t en
             own = k + 1;
     if (mm == MM_INVEST && bcx_range_has(c, own, lead, C_NOUN, N_TOURIST))
         mm = MM_OTHER;
-    if (mm == MM_WORTH)
+    int worth = mm == MM_WORTH;
+    if (worth)
         mm = worth_of(c, si, lo, lead, end);
     mm = bcx_kind_recast(c, si, lo, lead, end, mm, prev, back);
+    /* "exporters signed deals worth $95m": a commitment of other money, not trade; with
+     * nothing else named, only a deal's noun says so ("signed a 90 million USD credit line"
+     * is no deal's value) */
+    int deal = (mm == 0 || mm == MM_TURNOVER || mm == MM_EXPORTS || mm == MM_IMPORTS ||
+                mm == MM_GOODS || (worth && mm == MM_OTHER)) &&
+               bcx_deal_value(c, si, lo, lead, end, mm != 0);
+    if (deal)
+        mm = MM_OTHER;
     if (mm != 0 && mm != MM_INVEST && at < lead && bcx_spend_after_and(c, at, lead))
         mm = MM_INVEST;
     /* the same after the amount before and its own cue ("visent 4 milliards de dollars
@@ -757,9 +769,9 @@ int bcx_money_measure(const ctx *c, size_t si, size_t lo, size_t lead, size_t en
         (bcx_range_has(c, lo, lead, C_SPEND, -1) || funded_after(c, si, end)))
         mm = MM_INVEST;
     copy_str(f->metric, sizeof f->metric, bcx_mm_name(mm));
-    f->target = (bcx_range_has(c, lo, lead, C_TARGET, -1) ||
-                 bcx_range_has(c, lo, lead, C_QUAL_EXPECTED, -1)) &&
-                !bcx_goal_behind_clause(c, lo, lead);
+    f->target = deal || ((bcx_range_has(c, lo, lead, C_TARGET, -1) ||
+                          bcx_range_has(c, lo, lead, C_QUAL_EXPECTED, -1)) &&
+                         !bcx_goal_behind_clause(c, lo, lead));
     /* "a target of 4.5 billion USD in 2024 and 9 billion USD in 2025": an amount that
      * follows a goal closely, with no word of its own, is a goal too */
     if (!f->target && prev != NULL && prev->target && mm == 0 && lead - lo <= 6)

@@ -916,6 +916,13 @@ int bcx_both_flows_told(const ctx *c, size_t si);
 int bcx_goal_behind_clause(const ctx *c, size_t lo, size_t lead);
 int bcx_kind_recast(const ctx *c, size_t si, size_t lo, size_t lead, size_t end, int mm,
                     const bc_xfigure *prev, const bc_xfigure *back);
+/* 1 when the amount at tokens [lead, end) of sentence si is the value of deals signed: a
+ * word of a deal (or, verbs set, of signing) since token lo with no flow named after it
+ * ("exporters signed deals worth $95m", "洽谈会，签约项目12个，金额约8.5亿元",
+ * "签订贸易合同金额达3亿元"), and none right after the amount ("... signed a pact as the
+ * crossings carry $4.23 billion in trade"). A commitment, no trade that took place
+ * (extract_fig_kind.c). */
+int bcx_deal_value(const ctx *c, size_t si, size_t lo, size_t lead, size_t end, int verbs);
 /* The first token after the amount ending before token end past a restatement in another
  * currency set off by commas or brackets ("600 miljard dong, ruim 23 miljoen dollar,
  * gestoken in", "450 billion VND (nearly 18 million USD) in"): end itself when none. */

@@ -121,6 +121,49 @@ static void the_worth_of_contraband(void **state)
     expect_kinds(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* The value of deals or contracts signed ("traders signed contracts worth", "签约...金额") is
+ * a commitment of other money, a goal, never trade that took place, in every language
+ * (analyst 14, F6); not when a flow is named after the signing, nor a planned investment;
+ * goods exported are exports, not a turnover. */
+static void deals_signed_are_no_trade(void **state)
+{
+    (void)state;
+    static const kind_case cases[] = {
+        {"en", "At the fair, Cao Bang exporters signed deals worth $48m with Guangxi buyers.", 48e6,
+         "other"},
+        {"zh", "会上举行了边境贸易洽谈会，签约项目9个，金额约6.2亿元。", 6.2e8, "other"},
+        {"zh", "越南企业与广西客商签订进出口贸易合同金额达2亿元。", 2e8, "other"},
+        {"vi", "Tại hội chợ, các doanh nghiệp xuất khẩu đã ký kết hợp đồng trị giá 48 triệu USD.",
+         48e6, "other"},
+        {"fr",
+         "Pendant la foire, les exportateurs ont signé des contrats d'une valeur de 48 "
+         "millions de dollars.",
+         48e6, "other"},
+        {"pl", "Podczas targów handlowych eksporterzy podpisali umowy o wartości 48 mln USD.", 48e6,
+         "other"},
+        {"sv", "Under handelsmässan tecknade exportörerna avtal värda 48 miljoner USD.", 48e6,
+         "other"},
+        {"nl", "Op de handelsbeurs sloten exporteurs contracten ter waarde van 48 miljoen dollar.",
+         48e6, "other"},
+        /* not fired */
+        {"en", "After the two sides signed the memorandum, exports reached $300m.", 300e6,
+         "exports"},
+        {"en", "Since the deal was signed, two-way trade has reached $1.2bn.", 1.2e9,
+         "trade_turnover"},
+        {"nl", "Er werden 19 projecten ondertekend, goed voor een investering van 2 miljard yuan.",
+         2e9, "investment"},
+        {"en", "Cao Bang exported goods worth $40m to Guangxi.", 40e6, "exports"},
+        {"en", "Goods worth $40m were cleared at the gate.", 40e6, "trade_turnover"},
+    };
+    expect_kinds(cases, sizeof cases / sizeof cases[0]);
+    for (size_t i = 0; i < 8; i++) {
+        bc_extraction x = run(cases[i].lang, "2024-10-15", cases[i].text);
+        if (!fig(&x, cases[i].value)->target)
+            fail_msg("%s: a deal's value is no commitment", cases[i].text);
+        bc_extraction_free(&x);
+    }
+}
+
 /* A part ("of which", "trong do", "其中", "waarvan") of a revenue or an investment that
  * names the trade it comes from is that revenue or investment; a part of a turnover
  * keeps its flow. A goal with no measure of its own after both flows told is their sum's;
@@ -322,6 +365,7 @@ int main(void)
         cmocka_unit_test(putting_money_in_every_language),
         cmocka_unit_test(flows_named_after_the_amount),
         cmocka_unit_test(the_worth_of_contraband),
+        cmocka_unit_test(deals_signed_are_no_trade),
         cmocka_unit_test(parts_and_goals_take_their_whole),
         cmocka_unit_test(goals_of_another_clause),
         cmocka_unit_test(dutch_verbs_of_spending_after_it),

@@ -563,6 +563,23 @@ int bcx_fig_parties(const ctx *c, size_t si, size_t lead, size_t end, char ids[]
     return n;
 }
 
+void bcx_fig_parties_of_pair(const ctx *c, bc_xfigure *f, const bc_xfigure *before)
+{
+    int flow = strcmp(f->metric, "exports") == 0 || strcmp(f->metric, "imports") == 0;
+    if (!flow || f->nparties != 1 || f->parties_pointed || before == NULL || !before->money ||
+        before->target != f->target || before->nparties != 2 ||
+        !bcx_parties_two_sided(c, before->parties, before->nparties) ||
+        (strcmp(before->metric, "exports") != 0 && strcmp(before->metric, "imports") != 0 &&
+         strcmp(before->metric, "trade_turnover") != 0))
+        return;
+    if (strcmp(before->parties[0], f->parties[0]) != 0 &&
+        strcmp(before->parties[1], f->parties[0]) != 0)
+        return; /* "... while its imports from Guangxi": another pair */
+    memcpy(f->parties[0], before->parties[0], sizeof f->parties[0]);
+    memcpy(f->parties[1], before->parties[1], sizeof f->parties[1]);
+    f->nparties = 2;
+}
+
 int bcx_parties_two_sided(const ctx *c, const char ids[][64], int n)
 {
     int cn = 0, vn = 0;

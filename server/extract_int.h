@@ -754,6 +754,12 @@ size_t bcx_fig_level_before(ctx *c, size_t si, size_t k);
  * provinces it names, *partial then -1. */
 int bcx_fig_parties(const ctx *c, size_t si, size_t lead, size_t end, char ids[][64], int max,
                     unsigned *pointed, int *partial);
+/* The parties of flow f (exports or imports) whose own clause names one province, when
+ * the amount before it in its sentence (before) is a flow or a turnover of a pair of
+ * both countries holding that province: the pair's ("Lao Cai's exports to Yunnan were
+ * worth $612m, while imports from Yunnan came to $808m", "广西对谅山出口176亿元，自谅山进口
+ * 129亿元"); a trade flow of one province alone says nothing of its other side. */
+void bcx_fig_parties_of_pair(const ctx *c, bc_xfigure *f, const bc_xfigure *before);
 /* 1 when the n province ids name provinces of both countries. */
 int bcx_parties_two_sided(const ctx *c, const char ids[][64], int n);
 /* 1 when province lists a (na ids) and b (nb) each name both countries and name no province

@@ -411,6 +411,51 @@ static void parties_of_the_amounts_own_clause(void **state)
     }
 }
 
+/* The other flow of a pair, in its own clause naming one province of it, is the pair's
+ * too: exports and imports of one sentence have the same parties in every language
+ * (analyst 14, F12); not when the clause names a province of another pair. */
+static void both_flows_of_a_pair(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+    } cases[] = {
+        {"en", "Last year Cao Bang's exports to Guangxi were worth $410m, while imports from "
+               "Guangxi came to $530m."},
+        {"zh", "去年，广西对高平出口41亿元，自高平进口53亿元。"},
+        {"vi", "Năm ngoái, xuất khẩu của Cao Bằng sang Quảng Tây đạt 410 triệu USD, trong khi "
+               "nhập khẩu từ Quảng Tây đạt 530 triệu USD."},
+        {"fr", "L'an dernier, les exportations de Cao Bang vers le Guangxi ont atteint 410 "
+               "millions de dollars, tandis que les importations en provenance du Guangxi ont "
+               "atteint 530 millions de dollars."},
+        {"pl", "W ubiegłym roku eksport Cao Bang do Kuangsi wyniósł 410 mln USD, natomiast "
+               "import z Kuangsi wyniósł 530 mln USD."},
+        {"sv", "Förra året uppgick Cao Bangs export till Guangxi till 410 miljoner USD, medan "
+               "importen från Guangxi uppgick till 530 miljoner USD."},
+        {"nl", "Vorig jaar bedroeg de export van Cao Bang naar Guangxi 410 miljoen dollar, terwijl "
+               "de import uit Guangxi 530 miljoen dollar bedroeg."},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bc_extraction x = run(cases[i].lang, "2025-03-02", cases[i].text);
+        double ex = strcmp(cases[i].lang, "zh") == 0 ? 4.1e9 : 4.1e8,
+               im = strcmp(cases[i].lang, "zh") == 0 ? 5.3e9 : 5.3e8;
+        const bc_xfigure *e = fig(&x, ex), *m = fig(&x, im);
+        assert_non_null(e);
+        assert_non_null(m);
+        if (m->nparties != 2 || !has_party(m, "cao-bang") || !has_party(m, "guangxi") ||
+            e->nparties != 2)
+            fail_msg("%s: exports %d parties, imports %d", cases[i].lang, e->nparties, m->nparties);
+        bc_extraction_free(&x);
+    }
+    /* another pair's province in the clause: not completed from the pair before */
+    bc_extraction x = run("en", "2025-03-02",
+                          "Last year Cao Bang's exports to Guangxi were worth $410m, while its "
+                          "imports from Yunnan came to $530m.");
+    assert_false(has_party(fig(&x, 5.3e8), "guangxi"));
+    assert_false(has_party(fig(&x, 5.3e8), "cao-bang"));
+    bc_extraction_free(&x);
+}
+
 static void restatements_in_another_currency(void **state)
 {
     (void)state;
@@ -1899,6 +1944,7 @@ int main(void)
         cmocka_unit_test(a_goal_word_inside_another_word_is_no_goal),
         cmocka_unit_test(a_province_in_a_title_is_no_party),
         cmocka_unit_test(parties_of_the_amounts_own_clause),
+        cmocka_unit_test(both_flows_of_a_pair),
         cmocka_unit_test(goods_and_their_flow),
         cmocka_unit_test(a_headline_goal_is_the_body_goal),
         cmocka_unit_test(abbreviated_scales),

@@ -101,8 +101,12 @@ function openFigure(id, from, fallbackTitle) {
     title: fallbackTitle ?? id,
     from,
     load: async () => {
-      const { data } = await api.get(`/v1/figures/${encodeURIComponent(id)}`, { conditional: false });
-      return { title: figureValue(data), subtitle: `${data.description} · ${period(data.period)}`, groups: [{ sources: data.sources, meta: [data.note, conflictText(data)].filter(Boolean).join(' · ') }] };
+      // the document names its conflicts without their curation (0051): the collection says who vouched
+      const path = `/v1/figures/${encodeURIComponent(id)}`;
+      const [{ data }, { data: conflicts }] = await Promise.all([
+        api.get(path, { conditional: false }), api.get(`${path}/conflicts?limit=20`, { conditional: false })]);
+      const f = { ...data, conflicts_with: conflicts.data ?? data.conflicts_with };
+      return { title: figureValue(f), subtitle: `${f.description} · ${period(f.period)}`, groups: [{ sources: f.sources, meta: [f.note, conflictText(f)].filter(Boolean).join(' · ') }] };
     },
   });
 }

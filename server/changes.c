@@ -700,6 +700,64 @@ int bc_changes_record_ids(bc_store *s, const char *kind, const char *ids_json, c
     return rc;
 }
 
+int bc_changes_record_migration(bc_store *s, int from, int to, int *appended, bc_err *err)
+{
+    int n = 0, fed = 0;
+    long long last = 0;
+    char *old = NULL;
+    sqlite3_stmt *st = NULL;
+    if (appended != NULL)
+        *appended = 0;
+    int rc = bc_store_begin(s, err);
+    if (rc != BC_OK)
+        return rc;
+    rc = bc_store_stmt(s, "SELECT EXISTS (SELECT 1 FROM change_baseline)", &st, err);
+    if (rc == BC_OK) {
+        if (sqlite3_step(st) == SQLITE_ROW)
+            fed = sqlite3_column_int(st, 0);
+        else
+            rc = bc_store_error(s, err, "reading the change feed's baseline");
+        sqlite3_reset(st);
+    }
+    if (rc == BC_OK && fed)
+        rc = bc_changes_latest(s, &last, err);
+    if (rc == BC_OK && fed)
+        rc = bc_store_meta_get(s, "content_version", &old, err);
+    /* the new content version: the previous one and the schema it was migrated to, as
+     * ingest and review move it with what they did */
+    if (rc == BC_OK && fed) {
+        char step[64], hex[65];
+        bc_buf b = BC_BUF_INIT;
+        snprintf(step, sizeof step, "|migrate|%d|%d", from, to);
+        bc_buf_puts(&b, old != NULL ? old : "");
+        bc_buf_puts(&b, step);
+        if (bc_buf_failed(&b))
+            rc = bc_err_set(err, BC_ENOMEM, "out of memory moving the content version");
+        else
+            bc_sha256_hex(b.data, b.len, hex);
+        bc_buf_free(&b);
+        if (rc == BC_OK)
+            rc = bc_store_meta_set(s, "content_version", hex, err);
+    }
+    if (rc == BC_OK && fed)
+        rc = bc_changes_record(s, "load", "migration", NULL, &n, err);
+    if (rc == BC_OK && n > 0) {
+        char note[128];
+        snprintf(note, sizeof note,
+                 "bordercoop migrate: schema %d to %d changed what this document shows", from, to);
+        rc = bc_store_run(s, "UPDATE changes SET note = ?1 WHERE seq > ?2",
+                          BC_BINDS(bc_text(note), bc_int(last)), err);
+    }
+    bc_free(old);
+    if (rc == BC_OK && n > 0)
+        rc = bc_store_commit(s, err);
+    else
+        bc_store_rollback(s);
+    if (rc == BC_OK && appended != NULL)
+        *appended = n;
+    return rc;
+}
+
 /* Runs count_sql, a count of the previous store's schema objects among two names, and
  * sets *both to whether it found both. */
 static int prev_has_both(bc_store *s, const char *count_sql, int *both, bc_err *err)

@@ -2,6 +2,7 @@
  * migrate, load, check, ingest, export and synth (cli_int.h). */
 #include "cli_int.h"
 
+#include "bordercoop/changes.h"
 #include "bordercoop/alloc.h"
 #include "bordercoop/check.h"
 #include "bordercoop/export.h"
@@ -51,19 +52,26 @@ int bc_cli_migrate(const cli_opts *o)
 {
     bc_err err;
     bc_store *s = NULL;
-    int applied = 0;
+    int applied = 0, from = 0, announced = 0;
     if (ensure_parent_dir(o, "migrate") != 0)
         return 1;
     int rc = bc_store_open(o->db, BC_STORE_CREATE, &s, &err);
     if (rc == 0)
+        rc = bc_store_version(s, &from, &err);
+    if (rc == 0)
         rc = bc_store_migrate(s, &applied, &err);
+    /* documents a migration changed are announced now, not when each is next touched */
+    if (rc == 0 && applied > 0)
+        rc = bc_changes_record_migration(s, from, bc_store_latest_version(), &announced, &err);
     bc_store_close(s);
     if (rc != 0) {
         fprintf(stderr, "bordercoop migrate: %s\n", err.msg);
         return 1;
     }
-    printf("%s: schema version %d (%d migration%s applied)\n", o->db, bc_store_latest_version(),
-           applied, applied == 1 ? "" : "s");
+    printf("%s: schema version %d (%d migration%s applied; %d changed document%s in the change "
+           "feed)\n",
+           o->db, bc_store_latest_version(), applied, applied == 1 ? "" : "s", announced,
+           announced == 1 ? "" : "s");
     return 0;
 }
 

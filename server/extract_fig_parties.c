@@ -465,6 +465,34 @@ static int group_country(const ctx *c, size_t si, size_t k, size_t n, size_t fro
     return 0;
 }
 
+/* 1 when the provinces word at tokens [k, k + m) of sentence si (clause from) is of a group
+ * of the other provinces of a province the clause joins it to: "Lao Cai and other Vietnamese
+ * provinces", "Lao Cai et les autres provinces", "Lào Cai và các tỉnh khác", "老街省及越南其他省
+ * 份", "Lao Cai i innymi wietnamskimi prowincjami", "Lao Cai och andra vietnamesiska
+ * provinser", "Lao Cai en andere Vietnamese provincies". One they are compared with ("ahead
+ * of other Vietnamese provinces") is not. */
+static int others_of_named(const ctx *c, size_t si, size_t k, size_t m, size_t from, size_t to)
+{
+    static const char *const other[] = {"other", "others", "autres", "khac",    "其他",
+                                        "其它",  "其余",   "innymi", "innych",  "inne",
+                                        "andra", "ovriga", "andere", "overige", NULL};
+    static const char *const join[] = {"and",  "et", "va", "i",  "och", "en",
+                                       "oraz", "及", "和", "与", NULL};
+    int said = 0;
+    for (size_t q = k >= 2 ? k - 2 : 0; q <= k + m && q < to && !said; q++)
+        for (int w = 0; other[w] && !said && (q < k || q >= k + m); w++)
+            said = bcx_words_at(c, q, to, other[w]) > 0;
+    for (size_t q = k, step = 0; said && q > from + 1 && step < 6; step++) {
+        q--;
+        if (bcx_gap(c, q) & (G_COMMA | G_DOT | G_PAREN))
+            return 0;
+        for (int w = 0; join[w]; w++)
+            if (bcx_word_is(c, q, to, join[w]))
+                return in_province(c, si, q - 1) && !(bcx_gap(c, q - 1) & (G_COMMA | G_DOT));
+    }
+    return 0;
+}
+
 /* A group of provinces tokens [from, to) of sentence si name by their country without
  * naming or counting them ("Yunnan and the Vietnamese border provinces"): its country (1
  * China, 2 Vietnam) when the n parties ids name none of that country, else 0. */
@@ -476,7 +504,8 @@ static int uncounted_group(const ctx *c, size_t si, size_t from, size_t to, char
         int named = 0;
         for (int q = 0; q < n && country != 0 && !named; q++)
             named = (bcx_province_cn(c, ids[q]) != 0) == (country == 1);
-        if (country != 0 && !named)
+        /* "Lao Cai and other Vietnamese provinces": the one it names is one of the group */
+        if (country != 0 && (!named || others_of_named(c, si, k, m, from, to)))
             return country;
     }
     return 0;

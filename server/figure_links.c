@@ -31,7 +31,7 @@
     "CAST(CAST(b.value AS INTEGER) AS TEXT) ELSE CAST(b.value AS TEXT) END || ' ' || b.unit || "   \
     "CASE b.qualifier WHEN 'range_low' THEN ' as the lower end of a range' WHEN 'range_high' "     \
     "THEN ' as the upper end of a range' ELSE '' END || "                                          \
-    "' (' || b.curation || '); found by comparing the two, not stated by a person.' FROM "         \
+    "'; found by comparing the two, not stated by a person.' FROM "                                \
     "figure_overlaps o JOIN figures a ON a.id = o.figure_id JOIN figures b ON b.id = o.other_id "  \
     "AND o.relation = 'same' AND o.by_period = 'same' AND a.value <> b.value AND NOT "             \
     "(a.curation = 'curated' AND b.curation = 'curated') AND " RANGES

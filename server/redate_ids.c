@@ -352,12 +352,70 @@ static int keep_own_ids(bc_store *s, const char *source_id, json_t *const old[3]
 #undef F_ID
 #undef F_AT
 
+/* The article's (?1) figures: its own and those it is cited for */
+#define ITS_FIGURES "(SELECT figure_id FROM citations WHERE source_id = ?1)"
+
+/* {id: stored} of the article's figures, as a new JSON object into *out. */
+static int places_of(bc_store *s, const char *source_id, json_t **out, bc_err *err)
+{
+    sqlite3_stmt *st = NULL;
+    *out = NULL;
+    int rc = bc_store_stmt(
+        s, "SELECT json_group_object(id, stored) FROM figures WHERE id IN " ITS_FIGURES, &st, err);
+    if (rc == BC_OK) {
+        sqlite3_bind_text(st, 1, source_id, -1, SQLITE_TRANSIENT);
+        if (sqlite3_step(st) != SQLITE_ROW)
+            rc = bc_store_error(s, err, "reading where the article's figures stand");
+        else if ((*out = json_loads((const char *)sqlite3_column_text(st, 0), 0, NULL)) == NULL)
+            rc = nomem(err);
+        sqlite3_reset(st);
+    }
+    return rc;
+}
+
+/* A figure read again is the same statement dated anew: one that has its id back (?2, the
+ * places taken before) takes its place in stored order back, one the re-read adds goes
+ * last, in the order it was read; the links naming them carry the places (0050). Stored is
+ * unique: the article's own figures are first moved out of the way (below zero). */
+#define OWN_FIGURES ITS_FIGURES " AND substr(id, 1, length(?1) + 2) = ?1 || '-f'"
+static const struct {
+    const char *sql;
+    size_t binds; /* ?1 the source, ?2 the places */
+} PLACES_SQL[] = {
+    {"UPDATE figures SET stored = -stored WHERE id IN " OWN_FIGURES, 1},
+    {"UPDATE figures SET stored = (SELECT value FROM json_each(?2) WHERE key = figures.id) WHERE "
+     "id IN " OWN_FIGURES " AND id IN (SELECT key FROM json_each(?2))",
+     2},
+    {"UPDATE figures SET stored = (SELECT max(stored) FROM figures) - stored WHERE stored < 0", 0},
+    {"UPDATE figure_overlaps SET other_stored = (SELECT stored FROM figures WHERE id = other_id) "
+     "WHERE other_id IN " ITS_FIGURES,
+     1},
+    {"UPDATE figure_conflicts SET other_stored = (SELECT stored FROM figures WHERE id = "
+     "other_id) WHERE other_id IN " ITS_FIGURES,
+     1},
+};
+#undef OWN_FIGURES
+#undef ITS_FIGURES
+
+static int keep_places(bc_store *s, const char *source_id, json_t *places, bc_err *err)
+{
+    char *text = json_dumps(places != NULL ? places : json_object(), JSON_COMPACT);
+    int rc = text == NULL ? nomem(err) : BC_OK;
+    const bc_bind binds[] = {bc_text(source_id), bc_text(text)};
+    for (size_t i = 0; rc == BC_OK && i < sizeof PLACES_SQL / sizeof PLACES_SQL[0]; i++)
+        rc = bc_store_run(s, PLACES_SQL[i].sql, binds, PLACES_SQL[i].binds, err);
+    free(text);
+    return rc;
+}
+
 int redate_ids_take(bc_store *s, const char *source_id, redate_ids *snap, bc_err *err)
 {
     memset(snap, 0, sizeof *snap);
     int rc = events_of(s, source_id, &snap->events, err);
     for (size_t k = 0; rc == BC_OK && k < 3; k++)
         rc = own_facts(s, source_id, &OWN[k], &snap->own[k], err);
+    if (rc == BC_OK)
+        rc = places_of(s, source_id, &snap->stored, err);
     return rc;
 }
 
@@ -366,6 +424,8 @@ int redate_ids_keep(bc_store *s, const char *source_id, const redate_ids *snap, 
     int rc = keep_event_ids(s, source_id, snap->events, err);
     if (rc == BC_OK)
         rc = keep_own_ids(s, source_id, snap->own, err);
+    if (rc == BC_OK)
+        rc = keep_places(s, source_id, snap->stored, err);
     return rc;
 }
 
@@ -374,6 +434,7 @@ void redate_ids_free(redate_ids *snap)
     if (snap == NULL)
         return;
     json_decref(snap->events);
+    json_decref(snap->stored);
     for (size_t k = 0; k < 3; k++)
         json_decref(snap->own[k]);
     memset(snap, 0, sizeof *snap);

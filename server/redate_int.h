@@ -14,6 +14,7 @@
 typedef struct redate_ids {
     json_t *events;
     json_t *own[3];
+    json_t *stored; /* {figure id: its place in stored order (figures.stored)} */
 } redate_ids;
 
 /* Takes the article's (source_id) facts as they are now into *snap (freed with
@@ -22,7 +23,9 @@ int redate_ids_take(bc_store *s, const char *source_id, redate_ids *snap, bc_err
 
 /* After the article was read again: each fact read again that reads as one of snap, or is
  * told in the same place, takes that one's id back (keep_event_ids, keep_own_ids in
- * redate_ids.c). Inside the caller's transaction. BC_ESTORE or BC_ENOMEM. */
+ * redate_ids.c), and a figure that has its id back its place in stored order (keep_places),
+ * so that the lists of the figures it overlaps show it where they did. Inside the caller's
+ * transaction. BC_ESTORE or BC_ENOMEM. */
 int redate_ids_keep(bc_store *s, const char *source_id, const redate_ids *snap, bc_err *err);
 
 /* Releases what snap holds; snap may be zeroed or NULL. */

@@ -96,6 +96,17 @@ int bc_changes_record_source_after(bc_store *s, const char *source_id, const cha
 int bc_changes_record_ids(bc_store *s, const char *kind, const char *ids_json, const char *origin,
                           const char *actor, const char *at, int *appended, bc_err *err);
 
+/* After `bordercoop migrate` applied migrations from schema version from to to in place:
+ * compares every document with the baseline (bc_changes_record) and, when a migration
+ * changed what a document shows (0050 reordered figures' lists), appends one `changed`
+ * entry per such document (origin "load", actor "migration", a note naming the two
+ * versions) after moving the content version forward, so the feed, changed_since and
+ * ETags say so at once rather than when each document is next touched. A store without a
+ * feed (no baseline: never loaded) is left alone. Runs its own transaction (call it
+ * outside one); nothing is written when no document changed. *appended (may be NULL)
+ * receives the number of entries. BC_ESTORE or BC_ENOMEM. */
+int bc_changes_record_migration(bc_store *s, int from, int to, int *appended, bc_err *err);
+
 /* Copies the feed and the baseline of the store file at prev_path into s, a fresh
  * build that has neither yet, so a rebuild continues the same feed. A previous store
  * without a feed (an older schema) copies nothing. Runs its own transaction, so call it

@@ -79,7 +79,9 @@ typedef struct bc_xfigure {
                                * Vietnamese provinces and Guangxi"): its parties are unknown, none
                                * is given; -1 for a group named by its country alone, neither
                                * named nor counted ("Yunnan and the Vietnamese border
-                               * provinces", "越南边境各省"); else 0 */
+                               * provinces", "越南边境各省"), or of which it names one beside
+                               * the others ("Lao Cai and other Vietnamese provinces");
+                               * else 0 */
     int range;                /* BC_X_RANGE_LOW or _HIGH: one end of a range its sentence states
                                * ("between USD 2 billion and USD 2.5 billion", "2-2,5 tỷ USD"); the
                                * other end is the figure right after (LOW) or before (HIGH) it */

@@ -407,6 +407,123 @@ static void the_feed_announces_only_real_changes(void **state)
     json_decref(data);
 }
 
+/* The figure entries of the feed after since: how many, and whether one names id. */
+static size_t feed_since(long long since, const char *id, int *names)
+{
+    char target[120];
+    snprintf(target, sizeof target, "/v1/changes?since=%lld&kind=figure&limit=500", since);
+    json_t *feed = get(target, 200), *data = json_object_get(feed, "data"), *e;
+    size_t i, n = json_array_size(data);
+    *names = 0;
+    json_array_foreach(data, i, e) *names |= strcmp(str(e, "id"), id) == 0;
+    json_decref(feed);
+    return n;
+}
+
+static long long latest(void)
+{
+    json_t *feed = get("/v1/changes?limit=1", 200);
+    long long seq =
+        json_integer_value(json_object_get(json_object_get(feed, "meta"), "latest_seq"));
+    json_decref(feed);
+    return seq;
+}
+
+/* A review decision on the oldest statement, which every sibling's document shows first:
+ * the documents name it without its curation, so approving it announces it alone; once one
+ * sibling is reviewed, approving another enters that sibling's trusted lists, a real
+ * change, announced with it (analyst 13, second recheck, new problem 1). */
+static void a_decision_announces_what_it_changes(void **state)
+{
+    (void)state;
+    char target[300];
+    snprintf(target, sizeof target, "/v1/figures/%s", FIGURE[1]);
+    json_t *doc = get(target, 200);
+    json_t *entry = json_array_get(json_object_get(doc, "overlaps"), 0);
+    assert_string_equal(str(entry, "id"), FIGURE[0]);
+    assert_null(json_object_get(entry, "curation"));
+    entry = json_array_get(json_object_get(doc, "conflicts_with"), 0);
+    assert_null(json_object_get(entry, "curation"));
+    assert_null(strstr(str(entry, "note"), "(extracted)"));
+    assert_non_null(strstr(str(entry, "note"), "found by comparing"));
+    json_decref(doc);
+    /* the collection still says who vouched for each */
+    snprintf(target, sizeof target, "/v1/figures/%s/conflicts?limit=1", FIGURE[1]);
+    json_t *page = get(target, 200);
+    assert_string_equal(str(json_array_get(json_object_get(page, "data"), 0), "curation"),
+                        "extracted");
+    json_decref(page);
+
+    long long since = latest();
+    bct_response r;
+    snprintf(target, sizeof target, "/v1/review/figures/%s", FIGURE[0]);
+    call("POST", target, "{\"action\":\"approve\"}", 200, &r);
+    bct_response_free(&r);
+    int names = 0;
+    assert_int_equal(feed_since(since, FIGURE[0], &names), 1);
+    assert_true(names);
+    /* the sibling's document did not change; its collection shows the new curation */
+    snprintf(target, sizeof target, "/v1/figures/%s", FIGURE[0]);
+    page = get(target, 200);
+    assert_string_equal(str(page, "curation"), "reviewed");
+    json_decref(page);
+    snprintf(target, sizeof target, "/v1/figures/%s/overlaps?limit=1", FIGURE[1]);
+    page = get(target, 200);
+    assert_string_equal(str(json_array_get(json_object_get(page, "data"), 0), "curation"),
+                        "reviewed");
+    json_decref(page);
+
+    /* the negative case: the reviewed figure now lists the next one approved */
+    since = latest();
+    snprintf(target, sizeof target, "/v1/review/figures/%s", FIGURE[1]);
+    call("POST", target, "{\"action\":\"approve\"}", 200, &r);
+    bct_response_free(&r);
+    assert_int_equal(feed_since(since, FIGURE[0], &names), 2);
+    assert_true(names);
+}
+
+/* The index of id in figure of's document's overlaps, -1 when it is not among them. */
+static int shown_at(const char *of, const char *id)
+{
+    char target[300];
+    snprintf(target, sizeof target, "/v1/figures/%s", of);
+    json_t *doc = get(target, 200), *e;
+    size_t i;
+    int at = -1;
+    json_array_foreach(json_object_get(doc, "overlaps"), i,
+                       e) if (at < 0 && strcmp(str(e, "id"), id) == 0) at = (int)i;
+    json_decref(doc);
+    return at;
+}
+
+/* Re-dating an article reads the same statement again: a figure that keeps its id keeps its
+ * place in stored order, so the siblings that show it show it where they did, and a re-date
+ * that changes nothing they show announces none of them (it was stored again and went last,
+ * letting the 21st statement into every sibling's document: 44 feed entries). */
+static void a_redated_figure_keeps_its_place(void **state)
+{
+    (void)state;
+    int before = shown_at(FIGURE[3], FIGURE[2]);
+    assert_true(before >= 0);
+    char source[200], target[300];
+    snprintf(source, sizeof source, "%.*s", (int)(strlen(FIGURE[2]) - 3), FIGURE[2]);
+    assert_string_equal(FIGURE[2] + strlen(source), "-f1");
+    long long since = latest();
+    snprintf(target, sizeof target, "/v1/sources/%s", source);
+    bct_response r;
+    call("PATCH", target, "{\"published_on\":\"2024-12-09\"}", 200, &r);
+    bct_response_free(&r);
+    int names = 0;
+    assert_int_equal(feed_since(since, FIGURE[2], &names), 0);
+    assert_int_equal(shown_at(FIGURE[3], FIGURE[2]), before);
+    /* its collection too: between the figures stored before and after it */
+    snprintf(target, sizeof target, "/v1/figures/%s/overlaps?limit=500", FIGURE[5]);
+    json_t *page = get(target, 200), *list = json_object_get(page, "data");
+    assert_string_equal(str(json_array_get(list, 2), "id"), FIGURE[2]);
+    assert_string_equal(str(json_array_get(list, 3), "id"), FIGURE[3]);
+    json_decref(page);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -414,7 +531,9 @@ int main(void)
         cmocka_unit_test(the_collections_page_through_all),
         cmocka_unit_test(series_and_stats_points_are_bounded),
         cmocka_unit_test(failures_are_clear),
-        cmocka_unit_test(the_feed_announces_only_real_changes), /* last: it adds figures */
+        cmocka_unit_test(the_feed_announces_only_real_changes), /* it adds figures */
+        cmocka_unit_test(a_decision_announces_what_it_changes), /* it reviews */
+        cmocka_unit_test(a_redated_figure_keeps_its_place),
     };
     return cmocka_run_group_tests_name("figure_pages", tests, setup, teardown);
 }

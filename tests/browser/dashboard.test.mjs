@@ -695,7 +695,31 @@ async function main() {
   await page.getByLabel(/Search articles/).fill('Hekou');
   await keepsFocus('the search box, typed into', page.getByLabel(/Search articles/), { rebuilt: false });
   check(await page.getByLabel(/Search articles/).inputValue() === 'Hekou', 'the search box keeps what was typed');
+  // a reviewer approves the 52 billion: the API lists its conflicts among figures at least as
+  // trusted, so only the unreviewed 50 billion names the other; the page shows the conflict
+  // from both sides, the unreviewed one marked so
+  const yuanPoints = (statsAll.trade_turnover?.by_pair ?? []).flatMap((p) => p.points ?? []).filter((p) => p.unit === 'CNY');
+  const y52 = yuanPoints.find((p) => p.value === 52e9);
+  check(y52 && yuanPoints.some((p) => p.value === 50e9), 'the summary has both yuan statements', JSON.stringify(yuanPoints.map((p) => p.id)));
+  testWrites++;
+  const approved = await fetch(`${base}/v1/review/figures/${encodeURIComponent(y52.id)}`, {
+    method: 'POST', body: JSON.stringify({ action: 'approve' }),
+    headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json', Accept: 'application/json' },
+    signal: AbortSignal.timeout(10_000),
+  });
+  check(approved.status === 200, 'the 52 billion yuan statement is approved', String(approved.status));
+  const rowOf52 = async () => (await page.locator('#headline li', { hasText: 'billion CNY' }).allInnerTexts())
+    .find((t) => /^52 billion CNY/.test(t)) ?? '';
+  await waitFor('the approved statement marked reviewed', async () => /\breviewed\b/.test((await rowOf52()).replace(/unreviewed/g, '')), 8000)
+    .catch(async (e) => { throw new CheckFailed(`${e.message}: ${JSON.stringify(await page.locator('#headline li', { hasText: 'billion CNY' }).allInnerTexts())}`); });
+  const y52Text = await rowOf52();
+  check(/conflict contradicted by 50 billion CNY for 2025\s*(\(show sources\))?\s*\(machine-read, unreviewed\)/.test(y52Text),
+    'in the machine view a reviewed turnover names the unreviewed one that contradicts it, marked unreviewed', y52Text);
   await toggle.uncheck();
+  await waitFor('only vouched-for facts once more', async () => (await page.locator('#headline .badge.machine-read').count()) === 0, 5000);
+  const curatedYuan = await page.locator('#headline li', { hasText: 'billion CNY' }).allInnerTexts();
+  check(curatedYuan.length === 1 && /^52 billion CNY/.test(curatedYuan[0]) && !/50 billion CNY|conflict/.test(curatedYuan[0]),
+    'without machine-read facts the reviewed turnover names no unreviewed one', JSON.stringify(curatedYuan));
 
   // 11. the whole run: clean console, only the daemon, no errors in the access log
   check(pageErrors.length === 0, 'no uncaught errors in the page', pageErrors.join('\n'));
@@ -709,8 +733,10 @@ async function main() {
     `${problems.map((m) => m.entry).join('\n')}${daemon5xx.length ? `\ndaemon 5xx: ${JSON.stringify(daemon5xx.slice(0, 5))}` : ''}`);
   check(foreign.length === 0, 'the browser requested nothing but the daemon', foreign.join('\n'));
   // the test's own writes aside (each one a 201 from POST /v1/sources)
-  const writes = accessLog.slice(apiBase).filter((r) => r.method === 'POST' && r.target === '/v1/sources' && r.status === 201);
-  check(writes.length === testWrites, `the test's ${testWrites} articles were POSTed`, JSON.stringify(writes.length));
+  const writes = accessLog.slice(apiBase).filter((r) => r.method === 'POST' && ((r.target === '/v1/sources' && r.status === 201)
+    || (r.target.startsWith('/v1/review/') && r.status === 200)));
+  check(writes.length === testWrites, `the test's ${testWrites} articles and approvals were POSTed`,
+    JSON.stringify(accessLog.filter((r) => r.method !== 'GET').map((r) => [r.method, r.target, r.status])));
   const pageLog = accessLog.slice(apiBase).filter((r) => !writes.includes(r));
   const bad = pageLog.filter((r) => r.status >= 400);
   check(bad.length === 0, 'the daemon answered every request of the page without an error', JSON.stringify(bad.slice(0, 5)));

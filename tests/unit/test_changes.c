@@ -9,6 +9,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include "bordercoop/alloc.h"
 #include "bordercoop/changes.h"
 #include "bordercoop/ingest.h"
 #include "bordercoop/synth.h"
@@ -417,6 +418,71 @@ static void a_rebuild_from_before_0048_reports_no_counts(void **state)
     fx_remove_scratch(data);
 }
 
+/* A migration that changes what documents show (0050 reordered figures' overlaps) is
+ * announced by `bordercoop migrate` at once: the baseline here stands for the documents as
+ * the older schema rendered them. */
+static void a_migration_announces_the_documents_it_changed(void **state)
+{
+    (void)state;
+    char data[256], db[300];
+    fx_scratch_data(data);
+    db_path(data, db);
+    build(data, db);
+    bc_store *s = open_db(db);
+    bc_err err;
+    long long first = q(s, "SELECT count(*) FROM changes");
+    long long shown = q(s, "SELECT count(*) FROM change_baseline WHERE kind = 'figure' AND "
+                           "json_array_length(doc, '$.overlaps') > 0");
+    assert_true(shown > 0);
+    char *before = NULL;
+    assert_int_equal(bc_store_meta_get(s, "content_version", &before, &err), 0);
+    /* nothing changed: nothing is written, the content version stays */
+    int n = -1;
+    assert_int_equal(bc_changes_record_migration(s, 49, 50, &n, &err), 0);
+    assert_int_equal(n, 0);
+    assert_int_equal(q(s, "SELECT count(*) FROM changes"), first);
+    char *same = NULL;
+    assert_int_equal(bc_store_meta_get(s, "content_version", &same, &err), 0);
+    assert_string_equal(same, before);
+    bc_free(same);
+    assert_int_equal(bc_store_run(s,
+                                  "UPDATE change_baseline SET doc = json_set(doc, '$.overlaps', "
+                                  "json('[]')), sha256 = 'as the older schema rendered it' WHERE "
+                                  "kind = 'figure' AND json_array_length(doc, '$.overlaps') > 0",
+                                  NULL, 0, &err),
+                     0);
+    assert_int_equal(bc_changes_record_migration(s, 49, 50, &n, &err), 0);
+    assert_int_equal(n, shown);
+    assert_int_equal(q(s, "SELECT count(*) FROM changes"), first + shown);
+    assert_int_equal(q(s, "SELECT count(*) FROM changes WHERE seq > (SELECT max(seq) FROM changes) "
+                          "- 1000 AND kind = 'figure' AND op = 'changed' AND fields = "
+                          "'[\"overlaps\"]' AND origin = 'load' AND actor = 'migration' AND note "
+                          "LIKE 'bordercoop migrate: schema 49 to 50 %'"),
+                     shown);
+    /* stamped with a new content version, which the store now carries */
+    char *after = NULL;
+    assert_int_equal(bc_store_meta_get(s, "content_version", &after, &err), 0);
+    assert_string_not_equal(after, before);
+    assert_int_equal(q(s, "SELECT count(DISTINCT content_version) FROM changes WHERE actor = "
+                          "'migration' AND content_version = (SELECT value FROM store_meta WHERE "
+                          "key = 'content_version')"),
+                     1);
+    /* told once: a second run finds nothing */
+    assert_int_equal(bc_changes_record_migration(s, 49, 50, &n, &err), 0);
+    assert_int_equal(n, 0);
+    bc_free(before);
+    bc_free(after);
+    bc_store_close(s);
+    /* a store without a feed (never loaded) is left alone */
+    s = fx_store_from(data);
+    assert_int_equal(q(s, "SELECT count(*) FROM change_baseline"), 0);
+    assert_int_equal(bc_changes_record_migration(s, 49, 50, &n, &err), 0);
+    assert_int_equal(n, 0);
+    assert_int_equal(q(s, "SELECT count(*) FROM changes"), 0);
+    bc_store_close(s);
+    fx_remove_scratch(data);
+}
+
 static void carrying_from_a_store_without_a_feed_copies_nothing(void **state)
 {
     (void)state;
@@ -457,6 +523,7 @@ int main(void)
         cmocka_unit_test(ingest_cost_follows_the_article),
         cmocka_unit_test(explicit_entries_move_the_baseline),
         cmocka_unit_test(a_rebuild_from_before_0048_reports_no_counts),
+        cmocka_unit_test(a_migration_announces_the_documents_it_changed),
         cmocka_unit_test(carrying_from_a_store_without_a_feed_copies_nothing),
         cmocka_unit_test(kinds_are_known),
     };

@@ -86,8 +86,32 @@ function curationBadge(item) {
 const byId = (list, id) => (list ?? []).find((x) => x.id === id);
 const listOf = (key) => state.data[key]?.data ?? [];
 
+/** With machine-read facts shown, the unreviewed figures of items that name a more trusted
+ * one among their conflicts, by that one's id (the API lists a figure's conflicts among
+ * those at least as trusted as it, so only the unreviewed side names the other); empty
+ * otherwise. */
+function unreviewedConflicts(items) {
+  const reverse = new Map();
+  for (const p of state.machine ? items : []) {
+    if (p.curation !== 'extracted') continue;
+    for (const c of p.conflicts_with ?? []) {
+      if (!reverse.has(c.id)) reverse.set(c.id, []);
+      reverse.get(c.id).push({ id: p.id, value: p.value, qualifier: p.qualifier, period: p.period, curation: p.curation });
+    }
+  }
+  return reverse;
+}
+
+/** f with the unreviewed figures that contradict it (reverse, unreviewedConflicts) added to
+ * its `conflicts_with`, each once. */
+function withUnreviewed(f, reverse) {
+  const own = f?.conflicts_with ?? [];
+  const more = (reverse?.get(f?.id) ?? []).filter((c) => !own.some((o) => o.id === c.id));
+  return more.length ? { ...f, conflicts_with: [...own, ...more], conflicts_total: (f.conflicts_total ?? own.length) + more.length } : f;
+}
+
 function openFigure(id, from, fallbackTitle) {
-  const f = byId(listOf('trade'), id);
+  const f = byId(listOf('trade'), id) && withUnreviewed(byId(listOf('trade'), id), unreviewedConflicts(listOf('trade')));
   if (f) {
     showSources({
       title: `${figureValue(f)}`,
@@ -101,8 +125,12 @@ function openFigure(id, from, fallbackTitle) {
     title: fallbackTitle ?? id,
     from,
     load: async () => {
-      const { data } = await api.get(`/v1/figures/${encodeURIComponent(id)}`, { conditional: false });
-      return { title: figureValue(data), subtitle: `${data.description} · ${period(data.period)}`, groups: [{ sources: data.sources, meta: [data.note, conflictText(data)].filter(Boolean).join(' · ') }] };
+      // the document names its conflicts without their curation (0051): the collection says who vouched
+      const path = `/v1/figures/${encodeURIComponent(id)}`;
+      const [{ data }, { data: conflicts }] = await Promise.all([
+        api.get(path, { conditional: false }), api.get(`${path}/conflicts?limit=20`, { conditional: false })]);
+      const f = { ...data, conflicts_with: conflicts.data ?? data.conflicts_with };
+      return { title: figureValue(f), subtitle: `${f.description} · ${period(f.period)}`, groups: [{ sources: f.sources, meta: [f.note, conflictText(f)].filter(Boolean).join(' · ') }] };
     },
   });
 }
@@ -172,7 +200,7 @@ function conflictLine(f, keyPrefix) {
     const text = `${figureValue({ ...c, unit: f.unit })} for ${period(c.period)}`;
     return [i ? ', ' : '',
       sourceButton(text, (b) => openFigure(c.id, b, text), { cls: 'link', key: `${keyPrefix}:conflict:${f.id}:${c.id}` }),
-      c.curation === 'extracted' ? ' (machine-read)' : c.curation === 'reviewed' ? ' (reviewed)' : ''];
+      c.curation === 'extracted' ? ' (machine-read, unreviewed)' : c.curation === 'reviewed' ? ' (reviewed)' : ''];
   });
   return h('span', { class: 'conflict', 'data-conflicts-with': list.map((c) => c.id).join(' ') },
     h('span', { class: 'badge conflict-badge' }, 'conflict'), ' contradicted by ', items,
@@ -222,7 +250,9 @@ function renderHeadline() {
     .sort((a, b) => (b === 'USD') - (a === 'USD') || inUnit(b).length - inUnit(a).length || a.localeCompare(b));
   const top = inUnit(units[0]).reduce((a, b) => (b.value > (a?.value ?? -Infinity) ? b : a), null);
   const byCurrency = (a, b) => units.indexOf(a.unit) - units.indexOf(b.unit) || b.value - a.value;
-  const topConflict = top ? conflictLine(top, 'headline:top') : null;
+  // a reviewed point is also contradicted by the unreviewed ones that name it
+  const reverse = unreviewedConflicts(points);
+  const topConflict = top ? conflictLine(withUnreviewed(top, reverse), 'headline:top') : null;
   const tradeCard = h('article', { class: 'card card-wide', 'aria-labelledby': 'card-trade' },
     h('h3', { id: 'card-trade' }, 'Trade turnover'),
     top
@@ -238,7 +268,7 @@ function renderHeadline() {
           : `The largest of ${points.length} turnover figures reported:`),
         h('ul', { class: 'other-figures', 'aria-label': 'The other turnover figures' }, points.filter((p) => p !== top)
           .sort(byCurrency)
-          .map((p) => [p, conflictLine(p, 'headline')])
+          .map((p) => [p, conflictLine(withUnreviewed(p, reverse), 'headline')])
           .map(([p, conflict]) => h('li', null,
             sourceButton(figureValue(p), (b) => openFigure(p.id, b), { cls: 'link', key: `headline:figure:${p.id}` }),
             h('span', { class: 'muted' }, ` · ${p.label} · ${period(p.period)}`,

@@ -342,9 +342,7 @@ static int stored_already(bc_store *s, const bc_ingest_input *in, const char *sh
  * headline; bc_text_whole_key: all of it), "" when it has none. */
 static int copy_keys(const bc_ingest_input *in, char body_key[65], char whole_key[65], bc_err *err)
 {
-    body_key[0] = whole_key[0] = '\0';
-    if (bc_text_body_key(in->text, in->len, body_key) == BC_ENOMEM ||
-        bc_text_whole_key(in->text, in->len, whole_key) == BC_ENOMEM)
+    if (bc_text_copy_keys(in->text, in->len, body_key, whole_key) == BC_ENOMEM)
         return bc_err_set(err, BC_ENOMEM, "out of memory");
     return BC_OK;
 }

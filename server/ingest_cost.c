@@ -64,18 +64,36 @@ static void fade(bc_ingest_cost *m, long long now_ns)
         m->last_ns = now_ns;
 }
 
-/* The line's two parts from the sums (under the lock); 0 and 0 when faded. */
-static void fit(bc_ingest_cost *m, double *fixed, double *per_fact)
+/* The slope the sums tell (under the lock, not faded): the covariance of facts and cost
+ * over the variance of facts, 0 when the cost fell with the size; the one remembered when
+ * the sizes seen do not spread enough to tell one. Reads only. */
+static double slope(const bc_ingest_cost *m)
+{
+    double kbar = m->sk / m->w, ybar = m->sy / m->w;
+    double vk = m->skk / m->w - kbar * kbar, cky = m->sky / m->w - kbar * ybar;
+    if (vk < SPREAD_MIN)
+        return m->per_fact;
+    return cky > 0 ? cky / vk : 0;
+}
+
+/* Remembers the slope the sums tell, for when later sizes stop spreading (under the
+ * lock); nothing when what was learnt has faded. */
+static void remember_slope(bc_ingest_cost *m)
+{
+    if (m->w >= FADED)
+        m->per_fact = slope(m);
+}
+
+/* The line's two parts from the sums, with the remembered slope when they tell none
+ * (under the lock); 0 and 0 when faded. Reads only: remembering is remember_slope's. */
+static void fit(const bc_ingest_cost *m, double *fixed, double *per_fact)
 {
     *fixed = 0;
     *per_fact = 0;
     if (m->w < FADED)
         return;
     double kbar = m->sk / m->w, ybar = m->sy / m->w;
-    double vk = m->skk / m->w - kbar * kbar, cky = m->sky / m->w - kbar * ybar;
-    if (vk >= SPREAD_MIN)
-        m->per_fact = cky > 0 ? cky / vk : 0;
-    double p = m->per_fact, f = ybar - p * kbar;
+    double p = slope(m), f = ybar - p * kbar;
     if (f < 0) {
         /* the line through the mean would start below nothing: all of it per fact */
         f = 0;
@@ -93,6 +111,7 @@ void bc_ingest_cost_learn(bc_ingest_cost *m, int facts, long long cost_ns, long 
     fade(m, now_ns);
     double k = facts, y = (double)cost_ns, f, p;
     if (m->w >= 3) {
+        remember_slope(m);
         fit(m, &f, &p);
         double cap = OUTLIER_TIMES * (f + p * k);
         if (cap > 0 && y > cap)
@@ -112,6 +131,7 @@ void bc_ingest_cost_parts(bc_ingest_cost *m, long long now_ns, long long *fixed_
     double f, p;
     pthread_mutex_lock(&m->lock);
     fade(m, now_ns);
+    remember_slope(m);
     fit(m, &f, &p);
     pthread_mutex_unlock(&m->lock);
     if (fixed_ns != NULL)

@@ -501,7 +501,7 @@ static int store_figures(ingest_ctx *c, const bc_extraction *ex)
             rc = bc_figure_links_refresh(c->s, id, NULL, c->err);
         if (rc == BC_OK) {
             c->out->figures++;
-            rc = bc_search_index_entity(c->s, "figure", id, c->err);
+            bc_search_batch_add(&c->search, "figure", id, 0);
         }
     }
     return rc;
@@ -569,10 +569,8 @@ static int report_event(ingest_ctx *c, const char *pid, const bc_xgate *g)
     if (rc == BC_OK) {
         c->out->project_events++;
         /* the project's row now reads with its new event and quote */
-        rc = bc_search_unindex(c->s, "project", pid, c->err);
+        bc_search_batch_add(&c->search, "project", pid, 1);
     }
-    if (rc == BC_OK)
-        rc = bc_search_index_entity(c->s, "project", pid, c->err);
     return rc;
 }
 
@@ -734,7 +732,7 @@ static int store_new_pair(ingest_ctx *c, const bc_xgate *g)
         rc = cite_pair(c, id, g);
     if (rc == BC_OK) {
         c->out->projects++;
-        rc = bc_search_index_entity(c->s, "project", id, c->err);
+        bc_search_batch_add(&c->search, "project", id, 0);
     }
     return rc;
 }
@@ -764,6 +762,10 @@ int bci_store_facts(ingest_ctx *c, const bc_extraction *ex)
         rc = bci_store_meetings(c, ex);
     if (rc == BC_OK)
         rc = store_gates(c, ex);
+    /* their search rows last, from what each fact finally is */
+    if (rc == BC_OK)
+        rc = bc_search_batch_write(c->s, &c->search, c->err);
+    bc_search_batch_free(&c->search);
     bci_names_free(c);
     return rc;
 }

@@ -9,6 +9,7 @@
 #include "bordercoop/extract.h"
 #include "bordercoop/inferred.h"
 #include "bordercoop/ingest.h"
+#include "bordercoop/search_index.h"
 #include "bordercoop/store.h"
 
 #include <stddef.h>
@@ -25,6 +26,9 @@ typedef struct ingest_ctx {
      * bci_store_facts when its facts are stored */
     bc_buf names;
     int names_read;
+    /* the entities whose search rows the stored facts add or change, written once they
+     * are all stored (by bci_store_facts, which empties it) */
+    bc_search_batch search;
 } ingest_ctx;
 
 /* bc_store_lookup in a chain of steps that stops at the first error: nothing when *rc is

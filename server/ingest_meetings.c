@@ -507,7 +507,7 @@ static int store_meeting(ingest_ctx *c, const bc_xmeeting *m)
     if (rc == BC_OK) {
         c->out->meetings++;
         c->out->linked += same_as[0] != '\0';
-        rc = bc_search_index_entity(c->s, "meeting", id, c->err);
+        bc_search_batch_add(&c->search, "meeting", id, 0);
     }
     return rc;
 }
@@ -661,7 +661,7 @@ static int store_talks(ingest_ctx *c, const bc_xmeeting *m, const char *why_not,
     bci_supports_free(&sup);
     if (rc == BC_OK) {
         c->out->events++;
-        rc = bc_search_index_entity(c->s, "event", id, c->err);
+        bc_search_batch_add(&c->search, "event", id, 0);
     }
     return rc;
 }

@@ -1,6 +1,9 @@
 /* search_index.c: writing the full-text index (see search_index.h). */
 #include "bordercoop/search_index.h"
 
+#include "bordercoop/alloc.h"
+
+#include <stdlib.h>
 #include <string.h>
 
 /* Paragraphs are indexed in chunks of at most this many bytes, cut after a sentence or
@@ -62,14 +65,13 @@ size_t bc_search_chunk_len(const char *p, size_t n)
 
 #define LANGS "'en' || coalesce(' ' || replace(q.langs, ',', ' '), '') AS langs"
 
-/* indexes the entity ?1 of kind from rows (its title, body, ref_id and langs) */
+/* the index rows of the entity ?1 of kind from rows (its title, body, ref_id and langs) */
 #define INSERT_ROWS(kind, rows) \
-    {kind, "INSERT INTO search_index (title, body, kind, ref_id, langs) " \
-           "SELECT title, " TRIMMED_BODY ", '" kind "', ref_id, langs FROM (" rows ")"}
+    {kind, "SELECT title, " TRIMMED_BODY ", '" kind "', ref_id, langs FROM (" rows ")"}
 
 typedef struct {
     const char *kind;
-    const char *insert; /* indexes the entity ?1 */
+    const char *rows; /* the index rows of the entity ?1, as search_index's columns */
 } entity_rows;
 
 static const entity_rows ENTITY_ROWS[] = {
@@ -174,27 +176,124 @@ static const entity_rows ENTITY_ROWS[] = {
 
 /* clang-format on */
 
+/* The rows are read first and each inserted with INSERT ... VALUES: FTS5 (SQLite 3.40)
+ * writes its pending terms out as a new segment at the end of every INSERT ... SELECT
+ * inside a transaction (such a statement opens a savepoint), which made each entity of
+ * an ingest a segment of its own and the index's merges a sixth of a big ingest's
+ * storing; rows inserted by VALUES stay pending until the transaction commits. */
 int bc_search_index_entity(bc_store *s, const char *kind, const char *id, bc_err *err)
 {
     const char *sql = NULL;
     if (kind == NULL)
-        sql = "INSERT INTO search_index (title, body, kind, ref_id, langs) "
-              "SELECT title, " TRIMMED_BODY ", kind, ref_id, langs FROM v_search_rows";
+        sql = "SELECT title, " TRIMMED_BODY ", kind, ref_id, langs FROM v_search_rows";
     for (size_t i = 0; kind != NULL && i < sizeof ENTITY_ROWS / sizeof ENTITY_ROWS[0]; i++)
         if (strcmp(kind, ENTITY_ROWS[i].kind) == 0)
-            sql = ENTITY_ROWS[i].insert;
+            sql = ENTITY_ROWS[i].rows;
     if (sql == NULL)
         return bc_err_set(err, BC_EINVAL, "no kind of entity '%s' to index", kind);
-    sqlite3_stmt *st;
-    int rc = bc_store_stmt(s, sql, &st, err);
+    sqlite3_stmt *rows, *ins;
+    int rc = bc_store_stmt(s, sql, &rows, err);
+    if (rc == BC_OK)
+        rc = bc_store_stmt(s,
+                           "INSERT INTO search_index (title, body, kind, ref_id, langs) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5)",
+                           &ins, err);
     if (rc != BC_OK)
         return rc;
     if (kind != NULL)
-        sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-    if (sqlite3_step(st) != SQLITE_DONE)
-        rc = bc_store_error(s, err, "indexing for search");
-    sqlite3_reset(st);
+        sqlite3_bind_text(rows, 1, id, -1, SQLITE_STATIC);
+    int step = SQLITE_DONE;
+    while (rc == BC_OK && (step = sqlite3_step(rows)) == SQLITE_ROW) {
+        /* the values as the row gives them (text or NULL), as INSERT ... SELECT took them */
+        for (int i = 0; i < 5; i++)
+            sqlite3_bind_value(ins, i + 1, sqlite3_column_value(rows, i));
+        if (sqlite3_step(ins) != SQLITE_DONE)
+            rc = bc_store_error(s, err, "indexing for search");
+        sqlite3_reset(ins);
+    }
+    if (rc == BC_OK && step != SQLITE_DONE)
+        rc = bc_store_error(s, err, "reading what to index for search");
+    sqlite3_reset(rows);
     return rc;
+}
+
+/* ---- a batch of entities ---------------------------------------------------------- */
+
+typedef struct batch_entry {
+    const char *kind, *id;
+    size_t seq;  /* the order of its addition */
+    int reindex; /* any addition of it asked for its old row to go */
+} batch_entry;
+
+static int by_entity_then_seq(const void *a, const void *b)
+{
+    const batch_entry *x = a, *y = b;
+    int c = strcmp(x->kind, y->kind);
+    if (c == 0)
+        c = strcmp(x->id, y->id);
+    return c != 0 ? c : (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+static int by_seq(const void *a, const void *b)
+{
+    const batch_entry *x = a, *y = b;
+    return (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+void bc_search_batch_add(bc_search_batch *b, const char *kind, const char *id, int reindex)
+{
+    bc_buf_append(&b->entries, kind, strlen(kind) + 1);
+    bc_buf_append(&b->entries, id, strlen(id) + 1);
+    bc_buf_putc(&b->entries, reindex ? 1 : 0);
+    b->n++;
+}
+
+int bc_search_batch_write(bc_store *s, bc_search_batch *b, bc_err *err)
+{
+    int rc = bc_buf_failed(&b->entries)
+                 ? bc_err_set(err, BC_ENOMEM, "out of memory listing entities to index")
+                 : BC_OK;
+    batch_entry *e = NULL;
+    if (rc == BC_OK && b->n > 0 && (e = bc_malloc(b->n * sizeof *e)) == NULL)
+        rc = bc_err_set(err, BC_ENOMEM, "out of memory indexing entities");
+    const char *p = b->entries.data;
+    for (size_t i = 0; rc == BC_OK && i < b->n; i++) {
+        e[i].kind = p;
+        e[i].id = p + strlen(p) + 1;
+        p = e[i].id + strlen(e[i].id) + 1;
+        e[i].reindex = *p++;
+        e[i].seq = i;
+    }
+    /* one entry per entity, at its last addition, reindex if any addition said so */
+    size_t n = 0;
+    if (rc == BC_OK && b->n > 0) {
+        qsort(e, b->n, sizeof *e, by_entity_then_seq);
+        for (size_t i = 0; i < b->n; i++) {
+            int same =
+                n > 0 && strcmp(e[n - 1].kind, e[i].kind) == 0 && strcmp(e[n - 1].id, e[i].id) == 0;
+            if (same) {
+                e[n - 1].seq = e[i].seq;
+                e[n - 1].reindex |= e[i].reindex;
+            } else {
+                e[n++] = e[i];
+            }
+        }
+        qsort(e, n, sizeof *e, by_seq);
+    }
+    for (size_t i = 0; rc == BC_OK && i < n; i++)
+        if (e[i].reindex)
+            rc = bc_search_unindex(s, e[i].kind, e[i].id, err);
+    for (size_t i = 0; rc == BC_OK && i < n; i++)
+        rc = bc_search_index_entity(s, e[i].kind, e[i].id, err);
+    bc_free(e);
+    bc_search_batch_free(b);
+    return rc;
+}
+
+void bc_search_batch_free(bc_search_batch *b)
+{
+    bc_buf_free(&b->entries);
+    b->n = 0;
 }
 
 int bc_search_unindex(bc_store *s, const char *kind, const char *id, bc_err *err)

@@ -393,69 +393,117 @@ static size_t typographic_mark(const unsigned char *s, size_t i, size_t n, char 
     return 3;
 }
 
-/* The key of text [from, n) of s, as bc_text_body_key computes it. */
-static int text_key(const char *s, size_t from, size_t n, char out[65])
+/* Appends the squeezed form of the folded text f (n bytes) to out (empty before): runs of
+ * white space (a no-break space too) as one space, none at either end, typographic dashes
+ * and quotation marks as their ASCII marks. *at is where the text from f[from] on begins
+ * in out: f[from..n) squeezed alone is out from *at on (f[from - 1] ends a line). */
+static void squeeze(const char *f, size_t n, size_t from, size_t *at, bc_buf *out)
 {
-    bc_buf folded = BC_BUF_INIT, squeezed = BC_BUF_INIT;
-    int rc = bc_text_fold(s + from, n - from, &folded);
-    if (rc == BC_OK && bc_buf_failed(&folded))
-        rc = BC_ENOMEM;
-    /* runs of white space (a no-break space too) as one space, none at either end */
-    int gap = 0;
-    for (size_t i = 0; rc == BC_OK && i < folded.len; i++) {
-        unsigned char c = (unsigned char)folded.data[i];
+    int gap = 0, seen = 0;
+    *at = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)f[i];
         int space = c == ' ' || c == '\t' || c == '\r' || c == '\n' ||
-                    (c == 0xc2 && i + 1 < folded.len && (unsigned char)folded.data[i + 1] == 0xa0);
+                    (c == 0xc2 && i + 1 < n && (unsigned char)f[i + 1] == 0xa0);
         if (space) {
             i += c == 0xc2;
-            gap = squeezed.len > 0;
+            gap = out->len > 0;
             continue;
         }
         if (gap)
-            bc_buf_putc(&squeezed, ' ');
+            bc_buf_putc(out, ' ');
         gap = 0;
+        if (i >= from && !seen)
+            *at = out->len, seen = 1;
         char ascii;
-        size_t mark = typographic_mark((const unsigned char *)folded.data, i, folded.len, &ascii);
+        size_t mark = typographic_mark((const unsigned char *)f, i, n, &ascii);
         if (mark > 0) {
-            bc_buf_putc(&squeezed, ascii); /* "–" and "-", "“" and "\"" are one mark */
+            bc_buf_putc(out, ascii); /* "–" and "-", "“" and "\"" are one mark */
             i += mark - 1;
             continue;
         }
-        bc_buf_putc(&squeezed, (char)c);
+        bc_buf_putc(out, (char)c);
     }
-    if (rc == BC_OK && bc_buf_failed(&squeezed))
-        rc = BC_ENOMEM;
-    if (rc == BC_OK)
-        bc_sha256_hex(squeezed.data != NULL ? squeezed.data : "", squeezed.len, out);
-    bc_buf_free(&folded);
-    bc_buf_free(&squeezed);
-    return rc;
+    if (!seen)
+        *at = out->len;
 }
 
-int bc_text_body_key(const char *s, size_t n, char out[65])
+/* Where the body of s begins: after the headline (the first line with text) when more
+ * text follows it, else 0. */
+static size_t body_start(const char *s, size_t n)
 {
-    out[0] = '\0';
-    /* the headline: the first line with text, left out when more text follows it */
     size_t at = 0;
     while (at < n && (s[at] == ' ' || s[at] == '\t' || s[at] == '\r' || s[at] == '\n'))
         at++;
     const char *nl = memchr(s + at, '\n', n - at);
-    size_t from = 0;
     if (nl != NULL) {
         size_t rest = (size_t)(nl - s) + 1;
         for (size_t i = rest; i < n; i++)
-            if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n') {
-                from = rest;
-                break;
-            }
+            if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
+                return rest;
     }
-    return text_key(s, from, n, out);
+    return 0;
+}
+
+/* The body key (into body when not NULL, with its code in *body_rc) and the whole key
+ * (whole, *whole_rc) of s, from one folding and one squeezing of the text: the body is the
+ * text's end, so its squeezed form is the end of the whole one. A key is "" unless its
+ * code is 0; a headline that is not UTF-8 spoils the whole key only. */
+static void text_keys(const char *s, size_t n, char *body, int *body_rc, char *whole, int *whole_rc)
+{
+    size_t from = body_start(s, n);
+    bc_buf folded = BC_BUF_INIT, squeezed = BC_BUF_INIT;
+    int head = whole != NULL ? bc_text_fold(s, from, &folded) : BC_EINVAL;
+    if (head == BC_EINVAL)
+        truncate_to(&folded, 0);
+    size_t h = folded.len;
+    int rest = bc_text_fold(s + from, n - from, &folded);
+    if (bc_buf_failed(&folded))
+        head = rest = BC_ENOMEM;
+    int whole_ok = whole != NULL && head == BC_OK && rest == BC_OK;
+    size_t at = 0;
+    if (whole_ok)
+        squeeze(folded.data != NULL ? folded.data : "", folded.len, h, &at, &squeezed);
+    else if (rest == BC_OK)
+        squeeze(folded.data != NULL ? folded.data + h : "", folded.len - h, 0, &at, &squeezed);
+    if (bc_buf_failed(&squeezed))
+        head = rest = BC_ENOMEM, whole_ok = 0;
+    const char *sq = squeezed.data != NULL ? squeezed.data : "";
+    if (whole != NULL) {
+        whole[0] = '\0';
+        *whole_rc = whole_ok ? BC_OK : head != BC_OK ? head : rest;
+        if (whole_ok)
+            bc_sha256_hex(sq, squeezed.len, whole);
+    }
+    if (body != NULL) {
+        body[0] = '\0';
+        *body_rc = rest;
+        if (rest == BC_OK)
+            bc_sha256_hex(sq + at, squeezed.len - at, body);
+    }
+    bc_buf_free(&folded);
+    bc_buf_free(&squeezed);
+}
+
+int bc_text_body_key(const char *s, size_t n, char out[65])
+{
+    int rc;
+    text_keys(s, n, out, &rc, NULL, NULL);
+    return rc;
 }
 
 int bc_text_whole_key(const char *s, size_t n, char out[65])
 {
-    out[0] = '\0';
-    return text_key(s, 0, n, out);
+    int rc;
+    text_keys(s, n, NULL, NULL, out, &rc);
+    return rc;
+}
+
+int bc_text_copy_keys(const char *s, size_t n, char body[65], char whole[65])
+{
+    int body_rc, whole_rc;
+    text_keys(s, n, body, &body_rc, whole, &whole_rc);
+    return body_rc == BC_ENOMEM || whole_rc == BC_ENOMEM ? BC_ENOMEM : BC_OK;
 }
 
 const char *bc_text_a(const char *s)
@@ -465,6 +513,16 @@ const char *bc_text_a(const char *s)
 
 int bc_text_listed(const char *list, const char *w, size_t n)
 {
+    /* "|w|" as one search of the list (a long list of a body's names is read for every
+     * word of a quote); a word too long for the buffer, or holding a NUL, entry by entry */
+    char needle[128];
+    if (n + 3 <= sizeof needle && memchr(w, '\0', n) == NULL) {
+        needle[0] = '|';
+        memcpy(needle + 1, w, n);
+        needle[n + 1] = '|';
+        needle[n + 2] = '\0';
+        return strstr(list, needle) != NULL;
+    }
     for (const char *p = strchr(list, '|'); p != NULL && p[1] != '\0'; p = strchr(p + 1, '|'))
         if (strncmp(p + 1, w, n) == 0 && p[1 + n] == '|')
             return 1;

@@ -68,6 +68,10 @@ int bc_text_body_key(const char *s, size_t n, char out[65]);
 /* The same key of the whole text, its first line included: a copy that dropped its
  * headline has as whole key the body key of the article it copies. */
 int bc_text_whole_key(const char *s, size_t n, char out[65]);
+/* Both keys of s at once, from one folding of its text (an article is folded once, not
+ * twice): body as bc_text_body_key gives it, whole as bc_text_whole_key does, each ""
+ * where that one would fail. Returns 0, or BC_ENOMEM (both are then ""). */
+int bc_text_copy_keys(const char *s, size_t n, char body[65], char whole[65]);
 
 /* Control characters in text a person sends: C0 (U+0000..U+001F), DEL and C1
  * (U+0080..U+009F), which a terminal or an XML reader would act on or choke on. */

@@ -6,7 +6,9 @@
  * 16,000-word paragraph indexed as bounded rows and searched with snippets that are
  * HTML-escaped but for <mark>; the per-entity statements give exactly the rows of the
  * full rebuild (v_search_rows), on the curated store and after ingests, and what ingest
- * leaves in the index (new talks, a known crossing's new event) is what a rebuild gives. */
+ * leaves in the index (new talks, a known crossing's new event, a meeting told twice) is
+ * what a rebuild gives; a batch writes each entity once, in the order of its last
+ * addition. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -172,6 +174,103 @@ static void one_entity_at_a_time_gives_the_rebuild_s_rows(void **state)
     bc_store_close(s);
 }
 
+/* A batch writes each entity once, where it was added last, after removing the rows of
+ * those added to be indexed again; an entity added only to be indexed beside its row
+ * (as bc_search_index_entity does) keeps both. Written, the batch is empty. */
+static void a_batch_indexes_each_entity_once_where_it_was_added_last(void **state)
+{
+    (void)state;
+    bc_err err;
+    assert_int_equal(bc_store_exec(S, "SAVEPOINT t", &err), 0);
+    long before = fx_count(S, "SELECT max(rowid) FROM search_index");
+    bc_search_batch b = BC_SEARCH_BATCH_INIT;
+    bc_search_batch_add(&b, "meeting", "jwg-yunnan-11", 1);
+    bc_search_batch_add(&b, "mechanism", "jwc-guangxi", 1);
+    bc_search_batch_add(&b, "figure", "mong-cai-chinese-tourist-arrivals-2024", 0);
+    bc_search_batch_add(&b, "meeting", "jwg-yunnan-11", 0);
+    assert_int_equal(b.n, 4);
+    assert_int_equal(bc_search_batch_write(S, &b, &err), 0);
+    assert_int_equal(b.n, 0);
+    assert_int_equal(fx_count(S, "SELECT count(*) FROM search_index WHERE kind = 'meeting' AND "
+                                 "ref_id = 'jwg-yunnan-11'"),
+                     1);
+    assert_int_equal(fx_count(S, "SELECT count(*) FROM search_index WHERE kind = 'mechanism' "
+                                 "AND ref_id = 'jwc-guangxi'"),
+                     1);
+    assert_int_equal(fx_count(S, "SELECT count(*) FROM search_index WHERE kind = 'figure' AND "
+                                 "ref_id = 'mong-cai-chinese-tourist-arrivals-2024'"),
+                     2);
+    /* three new rows, in the order of each one's last addition */
+    assert_int_equal(fx_count(S, "SELECT max(rowid) FROM search_index"), before + 3);
+    char sql[200];
+    snprintf(sql, sizeof sql,
+             "SELECT group_concat(kind, ' ') FROM (SELECT kind FROM search_index WHERE rowid > "
+             "%ld ORDER BY rowid)",
+             before);
+    sqlite3_stmt *st;
+    assert_int_equal(bc_store_prepare(S, sql, &st, &err), 0);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_string_equal((const char *)sqlite3_column_text(st, 0), "mechanism figure meeting");
+    sqlite3_finalize(st);
+    /* a kind the index does not have is refused, and the batch is emptied all the same */
+    bc_search_batch_add(&b, "source", "x", 0);
+    assert_int_equal(bc_search_batch_write(S, &b, &err), BC_EINVAL);
+    assert_int_equal(b.n, 0);
+    bc_search_batch_free(&b);
+    assert_int_equal(bc_store_exec(S, "ROLLBACK TO t; RELEASE t", &err), 0);
+}
+
+/* A numbered meeting that an article tells twice, with two dates, is one record with a
+ * quote from each mention; its search row holds both quotes, as a rebuild gives it (it
+ * was written at the first mention, so a word of the second one did not find it). */
+static void a_meeting_told_again_is_found_by_its_later_quote(void **state)
+{
+    (void)state;
+    static const char text[] =
+        "Guangxi and four Vietnamese provinces meet in Nanning\n\n"
+        "The 14th meeting of the Joint Working Committee of Quang Ninh, Lang Son, Cao Bang, "
+        "Ha Giang and Guangxi Zhuang Autonomous Region was held in Nanning on March 3, 2024.\n\n"
+        "Officials from the customs offices of both sides spoke about cargo clearance at Huu "
+        "Nghi and at Dong Dang in the weeks before the session.\n\n"
+        "According to the committee's secretariat, the 14th meeting of the Joint Working "
+        "Committee took place on February 22, 2024 and agreed on a pilot for cold-chain durian "
+        "inspections at Tan Thanh.\n";
+    bc_store *s = fx_store_from(fx_data_dir());
+    bc_err err;
+    bc_ingest_input in = {.text = text,
+                          .len = sizeof text - 1,
+                          .lang = "en",
+                          .title = "Told twice",
+                          .published_on = "2024-03-05"};
+    bc_ingest_result r;
+    if (bc_ingest(s, &in, &r, &err) != 0)
+        fail_msg("ingesting: %s", err.msg);
+    assert_int_equal(r.meetings, 1);
+    char sql[400];
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM citations WHERE meeting_id = '%s-m1'",
+             r.source_id);
+    assert_int_equal(fx_count(s, sql), 2);
+    snprintf(sql, sizeof sql,
+             "SELECT count(*) FROM search_index WHERE search_index MATCH 'durian' AND kind = "
+             "'meeting' AND ref_id = '%s-m1'",
+             r.source_id);
+    assert_int_equal(fx_count(s, sql), 1);
+    /* a word of neither quote does not find it */
+    snprintf(sql, sizeof sql,
+             "SELECT count(*) FROM search_index WHERE search_index MATCH 'mangosteen' AND kind "
+             "= 'meeting' AND ref_id = '%s-m1'",
+             r.source_id);
+    assert_int_equal(fx_count(s, sql), 0);
+    char *ingested = entity_rows(s);
+    assert_int_equal(bc_store_exec(s, "DELETE FROM search_index WHERE kind <> 'source'", &err), 0);
+    assert_int_equal(bc_search_index_entity(s, NULL, NULL, &err), 0);
+    char *rebuilt = entity_rows(s);
+    assert_same_rows(rebuilt, ingested, "a meeting told twice, rebuilt and as ingest left it");
+    sqlite3_free(rebuilt);
+    sqlite3_free(ingested);
+    bc_store_close(s);
+}
+
 static void paragraphs_of_an_article(void **state)
 {
     (void)state;
@@ -296,6 +395,8 @@ int main(void)
         cmocka_unit_test(every_entity_is_indexed_once),
         cmocka_unit_test(one_entity_again),
         cmocka_unit_test(one_entity_at_a_time_gives_the_rebuild_s_rows),
+        cmocka_unit_test(a_batch_indexes_each_entity_once_where_it_was_added_last),
+        cmocka_unit_test(a_meeting_told_again_is_found_by_its_later_quote),
         cmocka_unit_test(paragraphs_of_an_article),
         cmocka_unit_test(a_store_without_the_index_is_an_error),
         cmocka_unit_test(short_paragraphs_stay_whole),

@@ -550,6 +550,33 @@ static void body_keys(void **state)
     assert_int_equal(bc_text_body_key("H\nSome body text.", 17, a), BC_ENOMEM);
     bc_alloc_fail_reset();
     assert_string_equal(a, "");
+
+    /* both keys at once are the two keys, a headline that is not UTF-8 spoiling the whole
+     * key only, a body that is not spoiling both */
+    const char *texts[] = {article,
+                           copy,
+                           same[3][0],
+                           same[2][0],
+                           "Only a headline\n\n",
+                           "",
+                           "\xff headline\nLang Son \xe2\x80\x93 trade grew.",
+                           "Headline\nBody \xff."};
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        size_t n = strlen(texts[i]);
+        char body[65], whole[65];
+        assert_int_equal(bc_text_copy_keys(texts[i], n, body, whole), BC_OK);
+        int rb = bc_text_body_key(texts[i], n, a), rw = bc_text_whole_key(texts[i], n, b);
+        assert_string_equal(body, rb == BC_OK ? a : "");
+        assert_string_equal(whole, rw == BC_OK ? b : "");
+        assert_int_equal(strlen(body), i < 7 ? 64 : 0);
+        assert_int_equal(strlen(whole), i < 6 ? 64 : 0);
+    }
+    char body[65], whole[65];
+    bc_alloc_fail_after(0);
+    assert_int_equal(bc_text_copy_keys(article, strlen(article), body, whole), BC_ENOMEM);
+    bc_alloc_fail_reset();
+    assert_string_equal(body, "");
+    assert_string_equal(whole, "");
 }
 
 /* The article a message puts before a kind's name (outsider 9, F12: "a event"). */
@@ -577,6 +604,18 @@ static void listed_entries_match_whole(void **state)
     assert_int_equal(bc_text_listed(LIST, "trusted", 7), 0);
     assert_int_equal(bc_text_listed("", "a", 1), 0);
     assert_int_equal(bc_text_listed("|", "", 0), 0);
+    assert_int_equal(bc_text_listed("|a||b|", "", 0), 1); /* an empty entry */
+    assert_int_equal(bc_text_listed("|a|b|", "", 0), 0);
+    assert_int_equal(bc_text_listed("|a|b", "b", 1), 0); /* an entry is closed by '|' */
+    /* an entry longer than a word usually is, listed or only begun */
+    char long_list[400], word[200];
+    memset(word, 'w', sizeof word);
+    snprintf(long_list, sizeof long_list, "|x|%.*s|y|", (int)sizeof word, word);
+    assert_int_equal(bc_text_listed(long_list, word, sizeof word), 1);
+    assert_int_equal(bc_text_listed(long_list, word, sizeof word - 1), 0);
+    assert_int_equal(bc_text_listed(long_list, "y", 1), 1);
+    /* bytes after a NUL of the word are not compared, as a C string's would not be */
+    assert_int_equal(bc_text_listed("|ab|", "ab\0z", 4), 0);
 }
 
 /* A Vietnamese name in ASCII letters, case kept (outsider 12, F14: a crossing's name as

@@ -335,7 +335,12 @@ static size_t unread_day(const ctx *c, const mention *m, size_t *u)
     if ((n = bcx_lex_find(c, C_WEEKDAY, *u, NULL)) == 0 &&
         (n = bcx_lex_find(c, C_REL_DAY, *u, NULL)) == 0)
         return 0;
-    if (s->nment > 1 && bcx_commas(c, *u < m->t0 ? *u : m->t1 - 1, *u < m->t0 ? m->t0 : *u) != 0)
+    /* another meeting of the sentence may own the words past a comma; not one named only
+     * as the talks' occasion ("to prepare for the conference") */
+    int others = 0;
+    for (size_t k = 0; k < c->nm && s->nment > 1; k++)
+        others += c->m[k].sent == m->sent && &c->m[k] != m && !bcx_occasion_of(c, &c->m[k]);
+    if (others > 0 && bcx_commas(c, *u < m->t0 ? *u : m->t1 - 1, *u < m->t0 ? m->t0 : *u) != 0)
         return 0;
     return n;
 }
@@ -618,6 +623,11 @@ int bcx_talks_ahead_of(const ctx *c, size_t nnum, size_t si, size_t i)
 {
     for (size_t k = bcx_first_numbered(c, nnum, si); k < nnum && c->m[k].sent == si; k++)
         if ((c->m[k].t0 > i || c->m[k].t1 <= i) && bcx_occasion_of(c, &c->m[k]))
+            return 1;
+    /* or a named one ("held talks in Hekou to prepare for the conference") */
+    for (size_t k = nnum; k < c->nm; k++)
+        if (c->m[k].sent == si && (c->m[k].t0 > i || c->m[k].t1 <= i) &&
+            bcx_occasion_of(c, &c->m[k]))
             return 1;
     return 0;
 }

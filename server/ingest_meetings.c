@@ -340,20 +340,43 @@ static void day_word_note(ingest_ctx *c, const bc_xmeeting *m, int has_date, bci
 }
 
 /* A meeting or talks whose date the article gives but the extractor withheld as doubtful
- * (bc_xmeeting.date_doubts): kept undated, and the note says why. */
+ * (bc_xmeeting.date_doubts): kept undated, and the note says why, each doubt by its own
+ * words (a weekday after a day of another week is no year told before). */
 static void withheld_note(const bc_xmeeting *m, int has_date, bci_marks *mk)
 {
+    static const struct {
+        unsigned bit;
+        const char *why;
+    } reasons[] = {
+        {BC_XD_STORY_ELSEWHEN,
+         "The article gives its day without a year right after telling of another year, so "
+         "the publication date's year may not be its own."},
+        {BC_XD_DAY_ELSEWHEN,
+         "The article gives its day only by words counted from the publication date (a "
+         "weekday, or a day without its month) right after telling of a day or month more "
+         "than a week away from it, so the count may not give its day."},
+        {BC_XD_COUNTED_ELSEWHEN,
+         "The article counts its day from a day it told before whose year is another or "
+         "was itself not written, so the count may not give its day."},
+        {BC_XD_SAME_DAY_LATELY,
+         "The article gives its day as the same day as its dateline's right after telling "
+         "of something held lately, on a day it does not give."},
+        {BC_XD_YEAR_CONTEXT,
+         "The words around its date speak of a year they do not fix, so its year may not "
+         "be the one completed."},
+        {BC_XD_YEAR_BESIDE_DAY,
+         "Its date is a year alone while its sentence writes a month or a day, so the year "
+         "may be another event's."},
+        {BC_XD_EARLIER_CLAUSE,
+         "It is to come and its date stands in an earlier clause of its sentence, so that "
+         "date may be another event's."},
+    };
     if (has_date || m->date_doubts == 0)
         return;
-    if (m->date_doubts & BC_XD_STORY_ELSEWHEN)
-        bci_mark(mk, NULL,
-                 "The article gives its day without a year right after telling of another "
-                 "year, so the publication date's year may not be its own: the date is withheld "
-                 "as doubtful and no date is stored.");
-    else
-        bci_mark(mk, NULL,
-                 "The way the article's date is tied to it makes that date doubtful, so the "
-                 "date is withheld and no date is stored.");
+    for (size_t k = 0; k < sizeof reasons / sizeof reasons[0]; k++)
+        if (m->date_doubts & reasons[k].bit)
+            bci_mark(mk, NULL, reasons[k].why);
+    bci_mark(mk, NULL, "The date is withheld as doubtful and no date is stored.");
 }
 
 /* A meeting or talks without a date, none of the notes above saying why, whose sentence

@@ -157,7 +157,9 @@ static const struct {
     {"conference", "konferencj"},
     {"conference", "konferens"},
     {"conference", "conferentie"},
+    {"conference", "hoi nghi thuong nien"}, /* "Hội nghị thường niên ... giữa Bí thư ..." */
     {"conference", "座谈会"},
+    {"conference", "年度会晤"}, /* "…四省与云南省委书记第六次年度会晤" */
     {"spring_meeting", "spring meeting"},
     {"spring_meeting", "dau xuan"},
     {"spring_meeting", "新春会晤"},

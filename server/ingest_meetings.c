@@ -730,51 +730,6 @@ static void mechanism_by_members(ingest_ctx *c, const bc_xmeeting *m, char out[6
     bc_buf_free(&named);
 }
 
-/* For a numbered meeting m of mechanism mech whose sentences do not name all its members
- * (members_named), the known meeting that shows it is another body's, as the reason
- * (why[cap]); "" when none. A curated or reviewed meeting of mech with its number on
- * dates that do not meet its date ("the 10th meeting" on 2026-11-27; the known 10th:
- * 2024-06), or a held one numbered before it held after it, or after it held before it:
- * its number does not fit the mechanism's, so the kind of body it is called by names
- * another body of that kind ("the joint working group of Wenshan and Ha Giang"). */
-static void series_contradiction(ingest_ctx *c, const bc_extraction *ex, const bc_xmeeting *m,
-                                 const char *mech, char *why, size_t cap, int *rc)
-{
-    bc_date d;
-    bc_err ignored;
-    why[0] = '\0';
-    if (m->ordinal <= 0 || m->members_named || m->date[0] == '\0' || m->date[0] == '-' ||
-        bc_date_parse(m->date, &d, &ignored) != BC_OK)
-        return;
-    /* named by no kind of body, numbered after the meeting of the article whose members it
-     * names ("...联合工作组第十一次会议...。双方同意，第十二次会议将于明年上半年在云南举行"): a
-     * year only the publication date gives is no evidence of another body */
-    int body = 0;
-    for (int k = 0; k < m->cite.nquotes && !body; k++)
-        body = bci_body_kind(c, m->cite.q[k].start, m->cite.q[k].end) != NULL;
-    for (size_t j = 0; m->date_inferred && !body && j < ex->nmeetings; j++)
-        if (ex->meetings[j].ordinal == m->ordinal - 1 && ex->meetings[j].members_named &&
-            strcmp(ex->meetings[j].mechanism, mech) == 0)
-            return;
-    char row[200] = "";
-    if (!found_row(rc, c->s,
-                   "SELECT id || ' (meeting ' || ordinal || ', ' || status || ', ' || date || ')' "
-                   "FROM meetings WHERE mechanism_id = ?1 AND curation IN ('curated', "
-                   "'reviewed') AND date_start IS NOT NULL AND ((ordinal = ?2 AND (?4 < "
-                   "date_start OR ?3 > date_end)) OR (status = 'held' AND ordinal < ?2 AND "
-                   "date_start > ?4) OR (status = 'held' AND ordinal > ?2 AND date_end < ?3)) "
-                   "ORDER BY abs(ordinal - ?2), id LIMIT 1",
-                   BC_BINDS(bc_text(mech), bc_int(m->ordinal), bc_text(d.start), bc_text(d.end)),
-                   row, sizeof row, c->err))
-        return;
-    snprintf(why, cap,
-             "The article calls it meeting %d (%s) of a kind of body without naming all the "
-             "members of %s, and the store's %s does not fit that number and date: it is "
-             "taken as the meeting of another body of that kind and kept as a cooperation "
-             "event, not as a meeting of %s.",
-             m->ordinal, m->date, mech, row, mech);
-}
-
 int bci_store_meetings(ingest_ctx *c, const bc_extraction *ex)
 {
     int rc = BC_OK;
@@ -791,15 +746,30 @@ int bci_store_meetings(ingest_ctx *c, const bc_extraction *ex)
         else if (!(m->kind == BC_XM_TALKS && m->date[0] != '\0'))
             mechanism_by_members(c, m, mech[i], &rc);
     }
+    /* the meetings named by a kind of body that are another body's: one numbered next to
+     * such a meeting, its sentence naming no body, is of that body too (bci_same_body) */
+    unsigned char *another = ex->nmeetings ? bc_calloc(ex->nmeetings, 1) : NULL;
+    if (ex->nmeetings > 0 && another == NULL)
+        rc = bc_err_set(c->err, BC_ENOMEM, "out of memory");
+    if (rc == BC_OK)
+        bci_other_bodies(c, ex, mech, another, &rc);
     for (size_t i = 0; rc == BC_OK && i < ex->nmeetings; i++) {
         const bc_xmeeting *m = &ex->meetings[i];
         char why[700] = "";
-        if (m->confidence >= BC_X_MIN_CONFIDENCE && mech[i][0] != '\0')
-            series_contradiction(c, ex, m, mech[i], why, sizeof why, &rc);
+        const bc_xmeeting *next_to = NULL;
+        if (m->confidence >= BC_X_MIN_CONFIDENCE && mech[i][0] != '\0' && !m->members_named)
+            next_to = bci_same_body(c, ex, mech, another, i);
+        if (next_to == NULL && m->confidence >= BC_X_MIN_CONFIDENCE && mech[i][0] != '\0')
+            bci_series_contradiction(c, ex, m, mech[i], why, sizeof why, &rc);
         if (rc != BC_OK) {
             break;
         } else if (m->confidence < BC_X_MIN_CONFIDENCE) {
             c->out->below_threshold++;
+        } else if (next_to != NULL) {
+            bc_xmeeting plain = *m;
+            plain.mechanism[0] = '\0';
+            mech[i][0] = '\0';
+            rc = store_talks(c, &plain, NULL, next_to);
         } else if (why[0] != '\0') {
             bc_xmeeting other = *m;
             other.mechanism[0] = '\0';
@@ -849,11 +819,11 @@ int bci_store_meetings(ingest_ctx *c, const bc_extraction *ex)
                 bci_continued_mechanism(c, ex, mech, i, linked.mechanism,
                                         &linked.mechanism_inferred, &rc);
                 if (rc == BC_OK && linked.mechanism[0] != '\0')
-                    series_contradiction(c, ex, m, linked.mechanism, why, sizeof why, &rc);
+                    bci_series_contradiction(c, ex, m, linked.mechanism, why, sizeof why, &rc);
             }
             const bc_xmeeting *of = NULL;
             if (rc == BC_OK && why[0] == '\0' && linked.mechanism[0] == '\0')
-                of = bci_same_body(c, ex, mech, i);
+                of = bci_same_body(c, ex, mech, another, i);
             if (rc == BC_OK && why[0] != '\0')
                 rc = store_talks(c, m, why, NULL);
             else if (rc == BC_OK && linked.mechanism[0] != '\0')
@@ -865,5 +835,6 @@ int bci_store_meetings(ingest_ctx *c, const bc_extraction *ex)
         }
     }
     bc_free(mech);
+    bc_free(another);
     return rc;
 }

@@ -71,7 +71,8 @@ static const border_place CN[] = {
     {"guangxi", "Dongzhong|峒中|Động Trung"},
     {"guangxi", "Lihuo|里火|Lý Hỏa"},
     {"guangxi", "Pinger|Ping'er|平而|Bình Nhi"},
-    {"guangxi", "Detian|德天|Đức Thiên"}, /* the waterfall's Chinese side */
+    {"guangxi", "Pingerguan|Ping'erguan|平而关|Bình Nhi Quan"}, /* the gate, as 友谊关 */
+    {"guangxi", "Detian|德天|Đức Thiên"},                       /* the waterfall's Chinese side */
 };
 
 static const border_place VN[] = {

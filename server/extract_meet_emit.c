@@ -642,6 +642,22 @@ size_t bcx_occasion_before_talks(const ctx *c, const mention *m)
     return 0;
 }
 
+/* 1 when numbered meeting m is named in its sentence as what minutes are of ("the
+ * Minutes of the 9th meeting", "Bien ban Hoi nghi lan thu 6", "第九次会议纪要"), a sentence
+ * that says nothing of holding it. */
+static int minutes_of(const ctx *c, const mention *m)
+{
+    size_t lo = c->se[m->sent].t0, hi = c->se[m->sent].t1;
+    if (m->ord <= 0 || bcx_sent_has(c, m->sent, C_HELD, -1))
+        return 0;
+    for (size_t k = m->t0 > lo + 4 ? m->t0 - 4 : lo; k < m->t0; k++) {
+        size_t n = bcx_lex_find(c, C_MINUTES, k, NULL);
+        if (n > 0 && k + n <= m->t0 && !bcx_commas(c, k, m->t0))
+            return 1;
+    }
+    return m->t1 < hi && bcx_lex_find(c, C_MINUTES, m->t1, NULL) > 0;
+}
+
 void bcx_emit_meetings(ctx *c)
 {
     const bc_lex *e = NULL;
@@ -697,6 +713,7 @@ void bcx_emit_meetings(ctx *c)
         x->ordinal = m->ord;
         x->ordinal_quotes = m->ord > 0 ? 1u : 0u; /* its sentence, cite.q[0] below */
         x->kind = m->xkind;
+        x->minutes_signed = m->date[0] != '\0' && minutes_of(c, m);
         copy_str(x->date, sizeof x->date, m->date);
         x->date_inferred = m->date_inferred;
         x->date_confidence = m->date_doubts ? m->date_conf : 1.0;

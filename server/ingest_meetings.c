@@ -18,6 +18,11 @@
 
 #define found_row bci_found_row
 
+/* the note of a meeting named only by its minutes signed on a day (minutes_signed) */
+#define MINUTES_DAY                                                                                \
+    "Its sentence gives that day as the day its minutes were signed, not as the day it was "       \
+    "held; it is taken to have been held then."
+
 /* The known meeting m is: of its mechanism with its number, or, unnumbered, on a date
  * that fits (one such meeting only). A curated or reviewed one first, else one an earlier
  * article gave. "" when none. */
@@ -255,7 +260,9 @@ static void meeting_supports(ingest_ctx *c, const bc_xmeeting *m, int has_date, 
             all = 1;
         }
     }
-    if (has_date)
+    if (has_date && m->minutes_signed)
+        bci_mark(mk, "date", MINUTES_DAY);
+    else if (has_date)
         bci_date_supports(c, &m->cite, m->period[0] ? m->period : m->date, sup, mk,
                           m->date_inferred);
     if (!mechanism) {
@@ -581,7 +588,9 @@ static int store_talks(ingest_ctx *c, const bc_xmeeting *m, const char *why_not,
             named = 1;
         }
     }
-    if (has_date)
+    if (has_date && m->minutes_signed)
+        bci_mark(&mk, "date", MINUTES_DAY);
+    else if (has_date)
         bci_date_supports(c, &m->cite, m->period[0] ? m->period : m->date, &sup, &mk,
                           m->date_inferred);
     if (!placed)

@@ -169,6 +169,9 @@ typedef struct bc_xmeeting {
                              * planned); 0 when none is known to */
     int status_unsaid;      /* 1: its statements only name it as the time of something
                              * else ("ahead of the 17th conference"): none says its status */
+    int minutes_signed;     /* 1: its own sentence names it only by its minutes ("signed
+                             * ... the Minutes of the 9th meeting", "第九次会议纪要") and
+                             * says nothing of holding it: its day is the signing's */
     char people[8][64];     /* ids of known people named in its sentences */
     bc_xquote people_at[8]; /* the sentence that names each of them */
     int npeople;

@@ -133,6 +133,26 @@ static void the_meetings_next_to_another_body_are_its_own(void **state)
                           "LIKE '%%jwc-guangxi%%'))",
                           r.source_id),
                      0);
+    /* the 4th is named only by its minutes signed that day: its day is marked inferred,
+     * with why; a meeting its sentence says was held that day is not */
+    assert_int_equal(n_of("SELECT count(*) FROM coop_events WHERE id LIKE '%s-e%%' AND title "
+                          "LIKE 'Meeting 4 %%' AND date = '2026-12-02' AND inferred LIKE "
+                          "'%%\"date\"%%' AND note LIKE '%%minutes were signed%%'",
+                          r.source_id),
+                     1);
+    r = fx_ingest(S, "en",
+                  "The 4th meeting of the Joint Working Committee between Quang Ninh and Guangxi "
+                  "was held in Mong Cai on December 4, 2026, and both sides signed its minutes.",
+                  "2026-12-05");
+    assert_int_equal(n_of("SELECT count(*) FROM coop_events WHERE id LIKE '%s-e%%' AND date = "
+                          "'2026-12-04' AND (inferred LIKE '%%\"date\"%%' OR note LIKE "
+                          "'%%minutes were signed%%')",
+                          r.source_id),
+                     0);
+    assert_int_equal(n_of("SELECT count(*) FROM coop_events WHERE id LIKE '%s-e%%' AND date = "
+                          "'2026-12-04'",
+                          r.source_id),
+                     1);
     /* the 16th after the members' 15th is of jwc-guangxi */
     r = fx_ingest(S, "en",
                   "The 15th Joint Working Committee Conference of Quang Ninh, Lang Son, Cao "

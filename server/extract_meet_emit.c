@@ -335,6 +335,8 @@ static size_t unread_day(const ctx *c, const mention *m, size_t *u)
     if ((n = bcx_lex_find(c, C_WEEKDAY, *u, NULL)) == 0 &&
         (n = bcx_lex_find(c, C_REL_DAY, *u, NULL)) == 0)
         return 0;
+    if (bcx_lex_find(c, C_WEEKDAY, *u, NULL) > 0 && *u + n < s->t1)
+        n += bcx_lex_find(c, C_REL_WEEK, *u + n, NULL); /* "Thu Ba tuan truoc": its week too */
     /* another meeting of the sentence may own the words past a comma; not one named only
      * as the talks' occasion ("to prepare for the conference") */
     int others = 0;

@@ -222,6 +222,8 @@ const bc_lex bc_lex_fr[] = {
     WE(C_TALKS, "rencontre", 0),
     WE(C_TALKS, "a recu", 0),
     WE(C_TALKS, "ont recu", 0),
+    WE(C_TALKS, "avait recu", 0), /* the pluperfect of a reception, as "s'etaient entretenus" */
+    WE(C_TALKS, "avaient recu", 0),
     WE(C_TALKS, "s est entretenu", 0),
     WE(C_TALKS, "se sont entretenus", 0), /* the two sides talked with each other */
     WE(C_TALKS, "se sont entretenues", 0),

@@ -1195,6 +1195,8 @@ static void french_talks_in_compound_tenses(void **state)
         "vice-président du Guangxi.",
         "Le 4 novembre 2026, les dirigeants de Cao Bang et du Guangxi se sont longuement "
         "entretenus à Baise.",
+        "Le 4 novembre 2026, le président de Cao Bang avait reçu à Baise le vice-président du "
+        "Guangxi.",
     };
     for (size_t i = 0; i < sizeof said / sizeof said[0]; i++) {
         bc_extraction x = run("fr", NULL, said[i]);

@@ -443,13 +443,20 @@ static void a_chinese_gate_named_after_a_french_report(void **state)
     assert_int_equal(r.projects, 0);
     assert_int_equal(r.project_events, 1);
     assert_int_equal(count(S, "SELECT count(*) FROM projects WHERE name LIKE '%平而%'"), 0);
+    /* the Vietnamese gates of Cao Bang and Dien Bien by their Chinese names */
+    r = ingest("口岸\n\n双方推进水口—驮隆口岸、硕龙—里板口岸和龙富—阿巴寨口岸建设。\n", "zh",
+               "2026-11-26");
+    assert_int_equal(r.projects, 3);
+    assert_int_equal(count(S, "SELECT count(*) FROM projects WHERE name IN ('Ta Lung - Shuikou', "
+                              "'Ly Van - Shuolong', 'A Pa Chai - Longfu')"),
+                     3);
     r = ingest("口岸\n\n越南新清口岸—中国那坤口岸将开通。\n", "zh", "2026-11-27");
     assert_int_equal(r.projects, 1);
     assert_int_equal(count(S, "SELECT count(*) FROM projects WHERE vn_side = 'Tan Thanh' AND "
                               "cn_side = '那坤' AND note LIKE '%no name in Latin letters for "
                               "\"那坤\"%' AND note NOT LIKE '%ASCII%'"),
                      1);
-    assert_int_equal(count(S, "SELECT count(*) FROM projects"), projects + 2);
+    assert_int_equal(count(S, "SELECT count(*) FROM projects"), projects + 5);
     no_check_problems();
 }
 

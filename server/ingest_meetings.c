@@ -631,7 +631,8 @@ static int store_talks(ingest_ctx *c, const bc_xmeeting *m, const char *why_not,
                  "no meeting %d of a known mechanism in the article comes before it; it is "
                  "kept as a cooperation event, not as a meeting.",
                  m->ordinal, m->ordinal - 1);
-        bci_mark(&mk, NULL, why);
+        if (why_not == NULL) /* else why_not, the only reason, says why */
+            bci_mark(&mk, NULL, why);
         untitled = 1; /* the provinces stay its organisations, not its title */
     } else if (m->ordinal > 0) {
         /* a numbered meeting of a mechanism the store does not know: its number is kept

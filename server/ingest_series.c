@@ -125,12 +125,19 @@ void bci_series_contradiction(ingest_ctx *c, const bc_extraction *ex, const bc_x
                    BC_BINDS(bc_text(mech), bc_int(m->ordinal), bc_text(d.start), bc_text(d.end)),
                    row, sizeof row, c->err))
         return;
-    snprintf(why, cap,
-             "The article calls it meeting %d (%s) of a kind of body without naming all the "
-             "members of %s, and the store's %s does not fit that number and date: it is "
-             "taken as the meeting of another body of that kind and kept as a cooperation "
-             "event, not as a meeting of %s.",
-             m->ordinal, m->date, mech, row, mech);
+    if (body)
+        snprintf(why, cap,
+                 "The article calls it meeting %d (%s) of a kind of body without naming all the "
+                 "members of %s, and the store's %s does not fit that number and date: it is "
+                 "taken as the meeting of another body of that kind and kept as a cooperation "
+                 "event, not as a meeting of %s.",
+                 m->ordinal, m->date, mech, row, mech);
+    else /* "第八次会议于2025年3月3日在东兴举行": no kind of body to be another of */
+        snprintf(why, cap,
+                 "The article calls it meeting %d (%s) without naming the body that meets, and "
+                 "the store's %s does not fit that number and date for %s: it is kept as a "
+                 "cooperation event, not as a meeting of %s.",
+                 m->ordinal, m->date, row, mech, mech);
 }
 
 void bci_other_bodies(ingest_ctx *c, const bc_extraction *ex, char (*mech)[64],

@@ -153,6 +153,18 @@ static void the_meetings_next_to_another_body_are_its_own(void **state)
                           "'2026-12-04'",
                           r.source_id),
                      1);
+    /* the 9th undated (the day is the signing's): nothing says its body is another, and
+     * the 8th's note gives its one reason, never "a kind of body" its sentence lacks */
+    r = fx_ingest(S, "zh",
+                  "2026年12月2日，广宁省与广西在下龙签署三份文件：广宁省与广西联合工作委员会第四次"
+                  "会议纪要、旅游合作协议和桥梁协议。第三次会议于2025年3月3日在东兴举行。",
+                  "2026-12-03");
+    assert_int_equal(n_of("SELECT count(*) FROM coop_events WHERE id LIKE '%s-e%%' AND title LIKE "
+                          "'Meeting 3 %%' AND note LIKE '%%without naming the body that meets%%' "
+                          "AND note NOT LIKE '%%kind of body%%' AND note NOT LIKE '%%comes before "
+                          "it%%'",
+                          r.source_id),
+                     1);
     /* the 16th after the members' 15th is of jwc-guangxi */
     r = fx_ingest(S, "en",
                   "The 15th Joint Working Committee Conference of Quang Ninh, Lang Son, Cao "

@@ -166,6 +166,9 @@ static int vi_weekday(const ctx *c, size_t i, size_t n, size_t lim)
             return 1;
     if (i == c->se[c->t[i].sent].t0 && (bcx_gap(c, i + n - 1) & G_COMMA))
         return 1; /* opening its sentence: "Thu Ba, 1.900 xe tai ..." */
+    if (i + n < lim && bcx_lex_find(c, C_REL_WEEK, i + n, NULL) > 0 &&
+        !(i > 0 && bcx_word_is(c, i - 1, lim, "lan")))
+        return 1; /* of a week: "Thu Ba tuan truoc", "thu Ba vua qua"; not "lan thu hai" */
     return i + n < lim && (bcx_gap(c, i + n - 1) & G_OPEN) &&
            (c->t[i + n].kind == T_DATE || c->t[i + n].kind == T_NUM);
 }

@@ -153,7 +153,7 @@ void bcx_weigh_dates(ctx *c)
         /* a date refused as a guess (bcx_completion_doubt) and none found elsewhere: the
          * meeting is kept undated, and the doubt says why */
         if (m->date_refused && m->date[0] == '\0')
-            m->date_doubts |= BC_XD_STORY_ELSEWHEN;
+            m->date_doubts |= m->date_refused;
         m->date_conf = bcx_date_confidence(m->date_doubts);
         if (m->date_conf >= BC_X_MIN_CONFIDENCE)
             continue;

@@ -165,6 +165,12 @@ static int told_elsewhen(const ctx *c, const xd *d)
          * ..."); a day of the sentence or the one before it is the story's */
         if (w->prec != 3 || c->t[w->t0].sent + 1 < si)
             return 0;
+        /* the story at the report's own day ("The following day" after a meeting the day
+         * before it): counted from either, the same day */
+        char ref[16];
+        snprintf(ref, sizeof ref, "%04d-%02d-%02d", c->ry, c->rm, c->rd);
+        if (c->ry != 0 && c->rd != 0 && strcmp(w->iso, ref) == 0)
+            return 0;
         int diff = 0;
         return bcx_days_between(w->iso, d->iso, &diff) && (diff > 7 || diff < -7);
     }
@@ -283,10 +289,10 @@ static int counted_from_other(const ctx *c, size_t si, const xd *d, int infyear)
         !(strlen(d->iso) == 10 && bcx_days_between(f->iso, d->iso, &full) && full >= -62 &&
           full <= 62))
         return 1;
-    return bcx_completion_doubt(c, f);
+    return bcx_completion_doubt(c, f) != 0;
 }
 
-int bcx_completion_doubt(const ctx *c, const xd *d)
+unsigned bcx_completion_doubt(const ctx *c, const xd *d)
 {
     if (d == NULL)
         return 0;
@@ -298,7 +304,7 @@ int bcx_completion_doubt(const ctx *c, const xd *d)
      * was filed */
     if (d->same_day && d->ref && c->d[d->ref - 1].dateline &&
         lately_between(c, &c->d[d->ref - 1], d))
-        return 1;
+        return BC_XD_SAME_DAY_LATELY;
     if (!noyear && !infyear && d->inferred != BC_X_INFERRED_DATE)
         return 0; /* written, or completed from the text */
     /* "op 28 december van dat jaar": the year its own words give, a written one told before
@@ -312,29 +318,29 @@ int bcx_completion_doubt(const ctx *c, const xd *d)
           c->lbit != L_ZH) ||
          dateline_day_zh(c, d)) &&
         told_elsewhen(c, d))
-        return 1;
+        return BC_XD_DAY_ELSEWHEN;
     if (that_year_other(c, si, d))
-        return 1;
+        return BC_XD_STORY_ELSEWHEN;
     /* "Two years later, on March 15" ("Hai nam sau" holds "nam sau", next year): a year
      * counted from the story's, not the report's */
     if (bcx_counted_opening(c, si) == 2)
-        return 1;
+        return BC_XD_STORY_ELSEWHEN;
     /* a year counted from the report's ("last year", "今年", "vorig jaar", "i år") is the
      * text's; a date to come is counted from the report's day */
     if (bcx_sent_has(c, si, C_THIS_YEAR, -1) || bcx_sent_has(c, si, C_LAST_YEAR, -1) ||
         bcx_sent_has(c, si, C_NEXT_YEAR, -1) || bcx_future_at(c, d->t0))
         return 0;
     if (infyear && len == 10 && d->prec == 3 && near_day_of_other_year(c, d))
-        return 1;
+        return BC_XD_STORY_ELSEWHEN;
     /* "Ten days later, on May 28" after a day of another year */
     if ((!d->weekday || d->rel) && counted_from_other(c, si, d, infyear))
-        return 1;
+        return BC_XD_COUNTED_ELSEWHEN;
     /* "In 2021, ... . On May 28, ...": the frame's year, not the reference date's; without
      * a reference date the day's year is the frame's or the report's, which is not said */
     const xd *w = story_year_before(c, d);
     if (w == NULL || !frame_year(c, w))
         return 0;
-    return noyear || atoi(w->iso) != atoi(d->iso);
+    return noyear || atoi(w->iso) != atoi(d->iso) ? BC_XD_STORY_ELSEWHEN : 0;
 }
 
 int bcx_before_report_year(const ctx *c, const xd *d)

@@ -306,23 +306,24 @@ typedef struct mention {
                       * is they */
     int previous;    /* "het vorige overleg", "de vorige editie": the one before, which
                       * took place (a month dates it) */
-    size_t elided_of;     /* an ordinal alone whose noun its sentence named before with another
-                           * number ("the fifth conference ... to hold the seventh"): that
-                           * mention's index + 1, whose body it is of; 0 none */
-    size_t date_sent;     /* the sentence + 1 its date was read from when not its own (a
-                           * delegation's arrival told just before: "Le 14 mars, une delegation
-                           * ... est arrivee. Lors de la seance de travail, ..."), else 0 */
-    int back_tense;       /* the tense of the sentence pointing back at it that gave its date
-                           * (bcx_next_says_when): 1 to come, -1 took place, 0 none */
-    int other_body;       /* its words make its body another than any known mechanism: a city
-                           * or prefecture is a party of it, or it is the parties' own
-                           * ("their joint working committee") and they are not all the members */
-    int date_refused;     /* 1: the date its sentence gives was completed (its year the
-                           * reference date's) while the story told before it is of another
-                           * time (bcx_completion_doubt): withheld, the meeting kept */
-    unsigned date_doubts; /* BC_XD_* bits: how its date was attached (bcx_weigh_dates) */
-    double date_conf;     /* the confidence of its date (1 when not doubted); below
-                           * BC_X_MIN_CONFIDENCE its date was withheld */
+    size_t elided_of;      /* an ordinal alone whose noun its sentence named before with another
+                            * number ("the fifth conference ... to hold the seventh"): that
+                            * mention's index + 1, whose body it is of; 0 none */
+    size_t date_sent;      /* the sentence + 1 its date was read from when not its own (a
+                            * delegation's arrival told just before: "Le 14 mars, une delegation
+                            * ... est arrivee. Lors de la seance de travail, ..."), else 0 */
+    int back_tense;        /* the tense of the sentence pointing back at it that gave its date
+                            * (bcx_next_says_when): 1 to come, -1 took place, 0 none */
+    int other_body;        /* its words make its body another than any known mechanism: a city
+                            * or prefecture is a party of it, or it is the parties' own
+                            * ("their joint working committee") and they are not all the members */
+    unsigned date_refused; /* the date its sentence gives was completed (its year the
+                            * reference date's) while the story told before it is of another
+                            * time: why, bcx_completion_doubt's BC_XD_* bit (0 none);
+                            * withheld, the meeting kept */
+    unsigned date_doubts;  /* BC_XD_* bits: how its date was attached (bcx_weigh_dates) */
+    double date_conf;      /* the confidence of its date (1 when not doubted); below
+                            * BC_X_MIN_CONFIDENCE its date was withheld */
 } mention;
 
 typedef struct ctx {
@@ -1348,7 +1349,7 @@ int bcx_in_province_list(const ctx *c, const sent *s, const hit *h);
  * "in aanloop naar de 16e conferentie"): the sentence's verbs are the other's
  * (extract_meet_emit.c). */
 int bcx_occasion_of(const ctx *c, const mention *m);
-/* 1 when one of the first nnum mentions (the numbered ones) of sentence si is named as
+/* 1 when a numbered (one of the first nnum mentions) or named meeting of sentence si is named as
  * the time of what the sentence reports (bcx_occasion_of), after token i ("Leaders held
  * talks in Lang Son ahead of the 17th conference") or before it ("Przed 12. spotkaniem
  * wicegubernatorzy przeprowadzili rozmowy", "Ahead of the 12th meeting, officials held
@@ -1378,8 +1379,11 @@ int bcx_day_of_talks_ahead(const ctx *c, const mention *m, const xd *d);
  * day written with another year, after "Two years later", "The following year" or "Later that
  * year" of another year, or counted in days from a day of another year; a weekday or bare
  * day ("op de 12e", "12日" under a dateline) after a day or month of another time; "同日" of
- * the dateline after a meeting held "近日". The completion is a guess: no date. */
-int bcx_completion_doubt(const ctx *c, const xd *d);
+ * the dateline after a meeting held "近日". The completion is a guess: no date. Returns
+ * why, the BC_XD_* bit its note tells (0 when no doubt): BC_XD_STORY_ELSEWHEN (another
+ * year told), BC_XD_DAY_ELSEWHEN (a weekday or bare day after another time),
+ * BC_XD_COUNTED_ELSEWHEN (counted from a doubtful day), BC_XD_SAME_DAY_LATELY ("同日"). */
+unsigned bcx_completion_doubt(const ctx *c, const xd *d);
 /* 1 when no reference date was given and date d writes a year before the latest year the
  * article writes of what took place ("Quang Hoa and Longzhou, which signed an agreement on
  * September 4, 2013, plan to hold a ceremony" in a report of 2023): no date of a meeting

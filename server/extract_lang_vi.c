@@ -290,6 +290,13 @@ const bc_lex bc_lex_vi[] = {
     WE(C_WEEKDAY, "thu sau", 5),
     WE(C_WEEKDAY, "thu bay", 6),
     WE(C_WEEKDAY, "chu nhat", 7),
+    /* of the week before or after the reference's, right after the day ("Thu Ba tuan truoc,
+     * ..."), or the last one gone by ("thu Ba vua qua") */
+    WE(C_REL_WEEK, "tuan truoc", -1),
+    WE(C_REL_WEEK, "tuan roi", -1),
+    WE(C_REL_WEEK, "tuan sau", 1),
+    WE(C_REL_WEEK, "tuan toi", 1),
+    WE(C_REL_WEEK, "vua qua", 0),
     WE(C_REL_DAY, "hom qua", -1),
     WE(C_REL_DAY, "hom kia", -2),
     /* "two days ago": "cach day" (from now) says it; "hai ngay truoc" may be two days

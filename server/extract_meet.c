@@ -802,8 +802,9 @@ void bcx_find_mentions(ctx *c)
             if (n > 0 && ((i + n < c->se[si].t1 && bcx_lex_find(c, C_SAME_DAY, i + n, NULL) > 0) ||
                           after_talks(c, si, i)))
                 continue;
-            if (n > 0 && val == TALKS_VERB && last_noun > i + n)
-                continue;
+            if (n > 0 && val == TALKS_VERB && last_noun > i + n &&
+                !bcx_talks_ahead_of(c, nnum, si, i))
+                continue; /* the meeting is the verb's, unless named as its occasion */
             if (n > 0 && setting_talks(c, si, i, n)) {
                 i += n - 1;
                 continue;

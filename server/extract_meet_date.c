@@ -723,8 +723,9 @@ void bcx_resolve_mentions(ctx *c)
                 memcpy(m->date, then->date, sizeof m->date);
                 m->date_inferred = then->date_inferred, m->date_src = 2;
             }
-            if (d != NULL && bcx_completion_doubt(c, d))
-                d = NULL, m->date_refused = 1; /* completed, the story in another year */
+            unsigned why = d != NULL ? bcx_completion_doubt(c, d) : 0;
+            if (why != 0)
+                d = NULL, m->date_refused = why; /* completed, the story in another time */
             if (d != NULL) {
                 take_date(m, d);
                 c->d[d - c->d].taken = 1;
@@ -796,8 +797,9 @@ void bcx_resolve_mentions(ctx *c)
     for (size_t k = 0; k < c->nm; k++) { /* "The conference ... took place on October 30" */
         int tense = 0;
         const xd *d = c->m[k].date[0] ? NULL : bcx_next_says_when(c, &c->m[k], &tense);
-        if (d != NULL && bcx_completion_doubt(c, d))
-            d = NULL, c->m[k].date_refused = 1;
+        unsigned why = d != NULL ? bcx_completion_doubt(c, d) : 0;
+        if (why != 0)
+            d = NULL, c->m[k].date_refused = why;
         /* "That meeting will be held in Nanning in March 2027": its status is that
          * sentence's (bcx_emit_meetings) */
         if (d != NULL)

@@ -335,7 +335,14 @@ static size_t unread_day(const ctx *c, const mention *m, size_t *u)
     if ((n = bcx_lex_find(c, C_WEEKDAY, *u, NULL)) == 0 &&
         (n = bcx_lex_find(c, C_REL_DAY, *u, NULL)) == 0)
         return 0;
-    if (s->nment > 1 && bcx_commas(c, *u < m->t0 ? *u : m->t1 - 1, *u < m->t0 ? m->t0 : *u) != 0)
+    if (bcx_lex_find(c, C_WEEKDAY, *u, NULL) > 0 && *u + n < s->t1)
+        n += bcx_lex_find(c, C_REL_WEEK, *u + n, NULL); /* "Thu Ba tuan truoc": its week too */
+    /* another meeting of the sentence may own the words past a comma; not one named only
+     * as the talks' occasion ("to prepare for the conference") */
+    int others = 0;
+    for (size_t k = 0; k < c->nm && s->nment > 1; k++)
+        others += c->m[k].sent == m->sent && &c->m[k] != m && !bcx_occasion_of(c, &c->m[k]);
+    if (others > 0 && bcx_commas(c, *u < m->t0 ? *u : m->t1 - 1, *u < m->t0 ? m->t0 : *u) != 0)
         return 0;
     return n;
 }
@@ -619,6 +626,11 @@ int bcx_talks_ahead_of(const ctx *c, size_t nnum, size_t si, size_t i)
     for (size_t k = bcx_first_numbered(c, nnum, si); k < nnum && c->m[k].sent == si; k++)
         if ((c->m[k].t0 > i || c->m[k].t1 <= i) && bcx_occasion_of(c, &c->m[k]))
             return 1;
+    /* or a named one ("held talks in Hekou to prepare for the conference") */
+    for (size_t k = nnum; k < c->nm; k++)
+        if (c->m[k].sent == si && (c->m[k].t0 > i || c->m[k].t1 <= i) &&
+            bcx_occasion_of(c, &c->m[k]))
+            return 1;
     return 0;
 }
 
@@ -630,6 +642,22 @@ size_t bcx_occasion_before_talks(const ctx *c, const mention *m)
         if (c->m[k].sent == m->sent && c->m[k].xkind == BC_XM_TALKS && c->m[k].t0 >= m->t1)
             return c->m[k].t0 + 1;
     return 0;
+}
+
+/* 1 when numbered meeting m is named in its sentence as what minutes are of ("the
+ * Minutes of the 9th meeting", "Bien ban Hoi nghi lan thu 6", "第九次会议纪要"), a sentence
+ * that says nothing of holding it. */
+static int minutes_of(const ctx *c, const mention *m)
+{
+    size_t lo = c->se[m->sent].t0, hi = c->se[m->sent].t1;
+    if (m->ord <= 0 || bcx_sent_has(c, m->sent, C_HELD, -1))
+        return 0;
+    for (size_t k = m->t0 > lo + 4 ? m->t0 - 4 : lo; k < m->t0; k++) {
+        size_t n = bcx_lex_find(c, C_MINUTES, k, NULL);
+        if (n > 0 && k + n <= m->t0 && !bcx_commas(c, k, m->t0))
+            return 1;
+    }
+    return m->t1 < hi && bcx_lex_find(c, C_MINUTES, m->t1, NULL) > 0;
 }
 
 void bcx_emit_meetings(ctx *c)
@@ -687,6 +715,7 @@ void bcx_emit_meetings(ctx *c)
         x->ordinal = m->ord;
         x->ordinal_quotes = m->ord > 0 ? 1u : 0u; /* its sentence, cite.q[0] below */
         x->kind = m->xkind;
+        x->minutes_signed = m->date[0] != '\0' && minutes_of(c, m);
         copy_str(x->date, sizeof x->date, m->date);
         x->date_inferred = m->date_inferred;
         x->date_confidence = m->date_doubts ? m->date_conf : 1.0;

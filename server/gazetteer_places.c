@@ -71,7 +71,8 @@ static const border_place CN[] = {
     {"guangxi", "Dongzhong|峒中|Động Trung"},
     {"guangxi", "Lihuo|里火|Lý Hỏa"},
     {"guangxi", "Pinger|Ping'er|平而|Bình Nhi"},
-    {"guangxi", "Detian|德天|Đức Thiên"}, /* the waterfall's Chinese side */
+    {"guangxi", "Pingerguan|Ping'erguan|平而关|Bình Nhi Quan"}, /* the gate, as 友谊关 */
+    {"guangxi", "Detian|德天|Đức Thiên"},                       /* the waterfall's Chinese side */
 };
 
 static const border_place VN[] = {
@@ -101,16 +102,16 @@ static const border_place VN[] = {
     {"lang-son", "Tan Thanh|Tân Thanh|新清"},
     {"lang-son", "Coc Nam|Cốc Nam|谷南"},
     {"lang-son", "Chi Ma|峙马"},
-    {"cao-bang", "Ta Lung|Tà Lùng"},
+    {"cao-bang", "Ta Lung|Tà Lùng|驮隆"},
     {"cao-bang", "Soc Giang|Sóc Giang|朔江"},
-    {"cao-bang", "Ly Van|Lý Vạn"},
+    {"cao-bang", "Ly Van|Lý Vạn|里板"},
     {"cao-bang", "Po Peo|Pò Peo"},
     {"ha-giang", "Thanh Thuy|Thanh Thủy|清水"},
     {"ha-giang", "Xin Man|Xín Mần"},
     {"lao-cai", "Kim Thanh|Kim Thành|金城"},
     {"lai-chau", "Ma Lu Thang|Ma Lù Thàng|马鹿塘"},
     {"lao-cai", "Ban Vuoc|Bản Vược|巴越"},
-    {"dien-bien", "A Pa Chai|A Pa Chải"},
+    {"dien-bien", "A Pa Chai|A Pa Chải|阿巴寨"},
     {"quang-ninh", "Hoanh Mo|Hoành Mô|横模"},
     {"quang-ninh", "Bac Phong Sinh|Bắc Phong Sinh|北风生"},
     {"lang-son", "Na Hinh|Nà Hình"},

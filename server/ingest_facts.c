@@ -157,7 +157,9 @@ static const struct {
     {"conference", "konferencj"},
     {"conference", "konferens"},
     {"conference", "conferentie"},
+    {"conference", "hoi nghi thuong nien"}, /* "Hội nghị thường niên ... giữa Bí thư ..." */
     {"conference", "座谈会"},
+    {"conference", "年度会晤"}, /* "…四省与云南省委书记第六次年度会晤" */
     {"spring_meeting", "spring meeting"},
     {"spring_meeting", "dau xuan"},
     {"spring_meeting", "新春会晤"},
@@ -658,6 +660,15 @@ static int project_id(ingest_ctx *c, const bc_xgate *g, char out[160], int *rc)
     "- 1)))) AND (kind = ?3 OR (?3 IN " BC_POINT_KINDS " OR ?3 = 'transport_route') AND kind "     \
     "IN " BC_POINT_KINDS ") ORDER BY kind = ?3 DESC, curation = 'curated' DESC, id LIMIT 1"
 
+/* 1 when s is written in ASCII alone. */
+static int ascii_only(const char *s)
+{
+    for (; *s != '\0'; s++)
+        if ((unsigned char)*s >= 0x80)
+            return 0;
+    return 1;
+}
+
 /* A crossing the article names with both sides that the store does not know as a
  * curated project: the project an earlier article reported with the same sides gets an
  * event, else a new project of status "reported". */
@@ -706,7 +717,20 @@ static int store_new_pair(ingest_ctx *c, const bc_xgate *g)
     snprintf(name, sizeof name, "%s - %s", avn, acn); /* in ASCII letters, as curated ones */
     char note[600] = "Which side is which comes from the names and the words around them "
                      "(\"(Vietnam)\", a known place), read by the extractor.";
-    if (g->vn_name[0] || g->cn_name[0] || fv || fc)
+    /* what the note says of the name is what the name is: a side the gazetteer records
+     * no Latin name for stays as written ("平而关" before the gate was recorded) */
+    int latin_vn = ascii_only(avn), latin_cn = ascii_only(acn);
+    if (!latin_vn && !latin_cn)
+        snprintf(note + strlen(note), sizeof note - strlen(note),
+                 " The article writes its sides as \"%s\" and \"%s\"; the gazetteer records "
+                 "no name in Latin letters for either, so they are named as written.",
+                 g->vn_side, g->cn_side);
+    else if (!latin_vn || !latin_cn)
+        snprintf(note + strlen(note), sizeof note - strlen(note),
+                 " The article writes its sides as \"%s\" and \"%s\"; the gazetteer records "
+                 "no name in Latin letters for \"%s\", so it is named as written.",
+                 g->vn_side, g->cn_side, latin_vn ? g->cn_side : g->vn_side);
+    else if (g->vn_name[0] || g->cn_name[0] || fv || fc)
         snprintf(note + strlen(note), sizeof note - strlen(note),
                  " The article writes its sides as \"%s\" and \"%s\"; they are named as the "
                  "gazetteer records those places, in ASCII letters.",

@@ -192,12 +192,31 @@ int bci_quote_names_mechanism(ingest_ctx *c, const bc_xquote *q, const char *id,
 void bci_continued_mechanism(ingest_ctx *c, const bc_extraction *ex, char (*mech)[64], size_t i,
                              char out[64], int *how, int *rc);
 
+/* For a numbered meeting m of mechanism mech whose sentences do not name all its members
+ * (members_named), the known meeting that shows it is another body's, as the reason
+ * (why[cap]); "" when none. A curated or reviewed meeting of mech with its number on
+ * dates that do not meet its date ("the 10th meeting" on 2026-11-27; the known 10th:
+ * 2024-06), or a held one numbered before it held after it, or after it held before it:
+ * its number does not fit the mechanism's, so the kind of body it is called by names
+ * another body of that kind ("the joint working group of Wenshan and Ha Giang"). */
+void bci_series_contradiction(ingest_ctx *c, const bc_extraction *ex, const bc_xmeeting *m,
+                              const char *mech, char *why, size_t cap, int *rc);
+
+/* Marks in another[i] (ex->nmeetings bytes) each meeting whose statements name a kind of
+ * body and that bci_series_contradiction finds to be another body of that kind than
+ * mech[i] ("the Minutes of the 9th meeting of the Joint Working Committee between Quang
+ * Ninh and Guangxi" while jwc-guangxi is past its 15th). *rc is set on a store error. */
+void bci_other_bodies(ingest_ctx *c, const bc_extraction *ex, char (*mech)[64],
+                      unsigned char *another, int *rc);
+
 /* The meeting of ex numbered next to meeting i (one before or after) whose statements
- * name a body that is no known mechanism (mech[j] ""), when i's own statements name no
- * body: i is a meeting of that body ("la 8e réunion du Comité de coordination entre ...
- * et la ville de Fangchenggang ... tenir la 9e réunion"). NULL when none. */
+ * name a body that is no known mechanism (mech[j] "") or another body of a known one's kind
+ * (another[j], bci_other_bodies), when i's own statements name no body: i is a meeting of
+ * that body ("la 8e réunion du Comité de coordination entre ... et la ville de
+ * Fangchenggang ... tenir la 9e réunion"; "The 8th meeting was held in Dongxing" after the
+ * 9th of the committee between Quang Ninh and Guangxi). NULL when none. */
 const bc_xmeeting *bci_same_body(ingest_ctx *c, const bc_extraction *ex, char (*mech)[64],
-                                 size_t i);
+                                 const unsigned char *another, size_t i);
 
 /* ---- ingest_status.c ---- */
 

@@ -18,6 +18,11 @@
 
 #define found_row bci_found_row
 
+/* the note of a meeting named only by its minutes signed on a day (minutes_signed) */
+#define MINUTES_DAY                                                                                \
+    "Its sentence gives that day as the day its minutes were signed, not as the day it was "       \
+    "held; it is taken to have been held then."
+
 /* The known meeting m is: of its mechanism with its number, or, unnumbered, on a date
  * that fits (one such meeting only). A curated or reviewed one first, else one an earlier
  * article gave. "" when none. */
@@ -255,7 +260,9 @@ static void meeting_supports(ingest_ctx *c, const bc_xmeeting *m, int has_date, 
             all = 1;
         }
     }
-    if (has_date)
+    if (has_date && m->minutes_signed)
+        bci_mark(mk, "date", MINUTES_DAY);
+    else if (has_date)
         bci_date_supports(c, &m->cite, m->period[0] ? m->period : m->date, sup, mk,
                           m->date_inferred);
     if (!mechanism) {
@@ -340,20 +347,43 @@ static void day_word_note(ingest_ctx *c, const bc_xmeeting *m, int has_date, bci
 }
 
 /* A meeting or talks whose date the article gives but the extractor withheld as doubtful
- * (bc_xmeeting.date_doubts): kept undated, and the note says why. */
+ * (bc_xmeeting.date_doubts): kept undated, and the note says why, each doubt by its own
+ * words (a weekday after a day of another week is no year told before). */
 static void withheld_note(const bc_xmeeting *m, int has_date, bci_marks *mk)
 {
+    static const struct {
+        unsigned bit;
+        const char *why;
+    } reasons[] = {
+        {BC_XD_STORY_ELSEWHEN,
+         "The article gives its day without a year right after telling of another year, so "
+         "the publication date's year may not be its own."},
+        {BC_XD_DAY_ELSEWHEN,
+         "The article gives its day only by words counted from the publication date (a "
+         "weekday, or a day without its month) right after telling of a day or month more "
+         "than a week away from it, so the count may not give its day."},
+        {BC_XD_COUNTED_ELSEWHEN,
+         "The article counts its day from a day it told before whose year is another or "
+         "was itself not written, so the count may not give its day."},
+        {BC_XD_SAME_DAY_LATELY,
+         "The article gives its day as the same day as its dateline's right after telling "
+         "of something held lately, on a day it does not give."},
+        {BC_XD_YEAR_CONTEXT,
+         "The words around its date speak of a year they do not fix, so its year may not "
+         "be the one completed."},
+        {BC_XD_YEAR_BESIDE_DAY,
+         "Its date is a year alone while its sentence writes a month or a day, so the year "
+         "may be another event's."},
+        {BC_XD_EARLIER_CLAUSE,
+         "It is to come and its date stands in an earlier clause of its sentence, so that "
+         "date may be another event's."},
+    };
     if (has_date || m->date_doubts == 0)
         return;
-    if (m->date_doubts & BC_XD_STORY_ELSEWHEN)
-        bci_mark(mk, NULL,
-                 "The article gives its day without a year right after telling of another "
-                 "year, so the publication date's year may not be its own: the date is withheld "
-                 "as doubtful and no date is stored.");
-    else
-        bci_mark(mk, NULL,
-                 "The way the article's date is tied to it makes that date doubtful, so the "
-                 "date is withheld and no date is stored.");
+    for (size_t k = 0; k < sizeof reasons / sizeof reasons[0]; k++)
+        if (m->date_doubts & reasons[k].bit)
+            bci_mark(mk, NULL, reasons[k].why);
+    bci_mark(mk, NULL, "The date is withheld as doubtful and no date is stored.");
 }
 
 /* A meeting or talks without a date, none of the notes above saying why, whose sentence
@@ -558,7 +588,9 @@ static int store_talks(ingest_ctx *c, const bc_xmeeting *m, const char *why_not,
             named = 1;
         }
     }
-    if (has_date)
+    if (has_date && m->minutes_signed)
+        bci_mark(&mk, "date", MINUTES_DAY);
+    else if (has_date)
         bci_date_supports(c, &m->cite, m->period[0] ? m->period : m->date, &sup, &mk,
                           m->date_inferred);
     if (!placed)
@@ -599,7 +631,8 @@ static int store_talks(ingest_ctx *c, const bc_xmeeting *m, const char *why_not,
                  "no meeting %d of a known mechanism in the article comes before it; it is "
                  "kept as a cooperation event, not as a meeting.",
                  m->ordinal, m->ordinal - 1);
-        bci_mark(&mk, NULL, why);
+        if (why_not == NULL) /* else why_not, the only reason, says why */
+            bci_mark(&mk, NULL, why);
         untitled = 1; /* the provinces stay its organisations, not its title */
     } else if (m->ordinal > 0) {
         /* a numbered meeting of a mechanism the store does not know: its number is kept
@@ -707,51 +740,6 @@ static void mechanism_by_members(ingest_ctx *c, const bc_xmeeting *m, char out[6
     bc_buf_free(&named);
 }
 
-/* For a numbered meeting m of mechanism mech whose sentences do not name all its members
- * (members_named), the known meeting that shows it is another body's, as the reason
- * (why[cap]); "" when none. A curated or reviewed meeting of mech with its number on
- * dates that do not meet its date ("the 10th meeting" on 2026-11-27; the known 10th:
- * 2024-06), or a held one numbered before it held after it, or after it held before it:
- * its number does not fit the mechanism's, so the kind of body it is called by names
- * another body of that kind ("the joint working group of Wenshan and Ha Giang"). */
-static void series_contradiction(ingest_ctx *c, const bc_extraction *ex, const bc_xmeeting *m,
-                                 const char *mech, char *why, size_t cap, int *rc)
-{
-    bc_date d;
-    bc_err ignored;
-    why[0] = '\0';
-    if (m->ordinal <= 0 || m->members_named || m->date[0] == '\0' || m->date[0] == '-' ||
-        bc_date_parse(m->date, &d, &ignored) != BC_OK)
-        return;
-    /* named by no kind of body, numbered after the meeting of the article whose members it
-     * names ("...联合工作组第十一次会议...。双方同意，第十二次会议将于明年上半年在云南举行"): a
-     * year only the publication date gives is no evidence of another body */
-    int body = 0;
-    for (int k = 0; k < m->cite.nquotes && !body; k++)
-        body = bci_body_kind(c, m->cite.q[k].start, m->cite.q[k].end) != NULL;
-    for (size_t j = 0; m->date_inferred && !body && j < ex->nmeetings; j++)
-        if (ex->meetings[j].ordinal == m->ordinal - 1 && ex->meetings[j].members_named &&
-            strcmp(ex->meetings[j].mechanism, mech) == 0)
-            return;
-    char row[200] = "";
-    if (!found_row(rc, c->s,
-                   "SELECT id || ' (meeting ' || ordinal || ', ' || status || ', ' || date || ')' "
-                   "FROM meetings WHERE mechanism_id = ?1 AND curation IN ('curated', "
-                   "'reviewed') AND date_start IS NOT NULL AND ((ordinal = ?2 AND (?4 < "
-                   "date_start OR ?3 > date_end)) OR (status = 'held' AND ordinal < ?2 AND "
-                   "date_start > ?4) OR (status = 'held' AND ordinal > ?2 AND date_end < ?3)) "
-                   "ORDER BY abs(ordinal - ?2), id LIMIT 1",
-                   BC_BINDS(bc_text(mech), bc_int(m->ordinal), bc_text(d.start), bc_text(d.end)),
-                   row, sizeof row, c->err))
-        return;
-    snprintf(why, cap,
-             "The article calls it meeting %d (%s) of a kind of body without naming all the "
-             "members of %s, and the store's %s does not fit that number and date: it is "
-             "taken as the meeting of another body of that kind and kept as a cooperation "
-             "event, not as a meeting of %s.",
-             m->ordinal, m->date, mech, row, mech);
-}
-
 int bci_store_meetings(ingest_ctx *c, const bc_extraction *ex)
 {
     int rc = BC_OK;
@@ -768,15 +756,30 @@ int bci_store_meetings(ingest_ctx *c, const bc_extraction *ex)
         else if (!(m->kind == BC_XM_TALKS && m->date[0] != '\0'))
             mechanism_by_members(c, m, mech[i], &rc);
     }
+    /* the meetings named by a kind of body that are another body's: one numbered next to
+     * such a meeting, its sentence naming no body, is of that body too (bci_same_body) */
+    unsigned char *another = ex->nmeetings ? bc_calloc(ex->nmeetings, 1) : NULL;
+    if (ex->nmeetings > 0 && another == NULL)
+        rc = bc_err_set(c->err, BC_ENOMEM, "out of memory");
+    if (rc == BC_OK)
+        bci_other_bodies(c, ex, mech, another, &rc);
     for (size_t i = 0; rc == BC_OK && i < ex->nmeetings; i++) {
         const bc_xmeeting *m = &ex->meetings[i];
         char why[700] = "";
-        if (m->confidence >= BC_X_MIN_CONFIDENCE && mech[i][0] != '\0')
-            series_contradiction(c, ex, m, mech[i], why, sizeof why, &rc);
+        const bc_xmeeting *next_to = NULL;
+        if (m->confidence >= BC_X_MIN_CONFIDENCE && mech[i][0] != '\0' && !m->members_named)
+            next_to = bci_same_body(c, ex, mech, another, i);
+        if (next_to == NULL && m->confidence >= BC_X_MIN_CONFIDENCE && mech[i][0] != '\0')
+            bci_series_contradiction(c, ex, m, mech[i], why, sizeof why, &rc);
         if (rc != BC_OK) {
             break;
         } else if (m->confidence < BC_X_MIN_CONFIDENCE) {
             c->out->below_threshold++;
+        } else if (next_to != NULL) {
+            bc_xmeeting plain = *m;
+            plain.mechanism[0] = '\0';
+            mech[i][0] = '\0';
+            rc = store_talks(c, &plain, NULL, next_to);
         } else if (why[0] != '\0') {
             bc_xmeeting other = *m;
             other.mechanism[0] = '\0';
@@ -826,11 +829,11 @@ int bci_store_meetings(ingest_ctx *c, const bc_extraction *ex)
                 bci_continued_mechanism(c, ex, mech, i, linked.mechanism,
                                         &linked.mechanism_inferred, &rc);
                 if (rc == BC_OK && linked.mechanism[0] != '\0')
-                    series_contradiction(c, ex, m, linked.mechanism, why, sizeof why, &rc);
+                    bci_series_contradiction(c, ex, m, linked.mechanism, why, sizeof why, &rc);
             }
             const bc_xmeeting *of = NULL;
             if (rc == BC_OK && why[0] == '\0' && linked.mechanism[0] == '\0')
-                of = bci_same_body(c, ex, mech, i);
+                of = bci_same_body(c, ex, mech, another, i);
             if (rc == BC_OK && why[0] != '\0')
                 rc = store_talks(c, m, why, NULL);
             else if (rc == BC_OK && linked.mechanism[0] != '\0')
@@ -842,5 +845,6 @@ int bci_store_meetings(ingest_ctx *c, const bc_extraction *ex)
         }
     }
     bc_free(mech);
+    bc_free(another);
     return rc;
 }

@@ -95,11 +95,72 @@ void bci_continued_mechanism(ingest_ctx *c, const bc_extraction *ex, char (*mech
         out[0] = '\0';
 }
 
+void bci_series_contradiction(ingest_ctx *c, const bc_extraction *ex, const bc_xmeeting *m,
+                              const char *mech, char *why, size_t cap, int *rc)
+{
+    bc_date d;
+    bc_err ignored;
+    why[0] = '\0';
+    if (m->ordinal <= 0 || m->members_named || m->date[0] == '\0' || m->date[0] == '-' ||
+        bc_date_parse(m->date, &d, &ignored) != BC_OK)
+        return;
+    /* named by no kind of body, numbered after the meeting of the article whose members it
+     * names ("...联合工作组第十一次会议...。双方同意，第十二次会议将于明年上半年在云南举行"): a
+     * year only the publication date gives is no evidence of another body */
+    int body = 0;
+    for (int k = 0; k < m->cite.nquotes && !body; k++)
+        body = bci_body_kind(c, m->cite.q[k].start, m->cite.q[k].end) != NULL;
+    for (size_t j = 0; m->date_inferred && !body && j < ex->nmeetings; j++)
+        if (ex->meetings[j].ordinal == m->ordinal - 1 && ex->meetings[j].members_named &&
+            strcmp(ex->meetings[j].mechanism, mech) == 0)
+            return;
+    char row[200] = "";
+    if (!found_row(rc, c->s,
+                   "SELECT id || ' (meeting ' || ordinal || ', ' || status || ', ' || date || ')' "
+                   "FROM meetings WHERE mechanism_id = ?1 AND curation IN ('curated', "
+                   "'reviewed') AND date_start IS NOT NULL AND ((ordinal = ?2 AND (?4 < "
+                   "date_start OR ?3 > date_end)) OR (status = 'held' AND ordinal < ?2 AND "
+                   "date_start > ?4) OR (status = 'held' AND ordinal > ?2 AND date_end < ?3)) "
+                   "ORDER BY abs(ordinal - ?2), id LIMIT 1",
+                   BC_BINDS(bc_text(mech), bc_int(m->ordinal), bc_text(d.start), bc_text(d.end)),
+                   row, sizeof row, c->err))
+        return;
+    if (body)
+        snprintf(why, cap,
+                 "The article calls it meeting %d (%s) of a kind of body without naming all the "
+                 "members of %s, and the store's %s does not fit that number and date: it is "
+                 "taken as the meeting of another body of that kind and kept as a cooperation "
+                 "event, not as a meeting of %s.",
+                 m->ordinal, m->date, mech, row, mech);
+    else /* "第八次会议于2025年3月3日在东兴举行": no kind of body to be another of */
+        snprintf(why, cap,
+                 "The article calls it meeting %d (%s) without naming the body that meets, and "
+                 "the store's %s does not fit that number and date for %s: it is kept as a "
+                 "cooperation event, not as a meeting of %s.",
+                 m->ordinal, m->date, row, mech, mech);
+}
+
+void bci_other_bodies(ingest_ctx *c, const bc_extraction *ex, char (*mech)[64],
+                      unsigned char *another, int *rc)
+{
+    for (size_t i = 0; i < ex->nmeetings && *rc == BC_OK; i++) {
+        const bc_xmeeting *m = &ex->meetings[i];
+        int body = 0;
+        for (int k = 0; k < m->cite.nquotes && !body; k++)
+            body = bci_body_kind(c, m->cite.q[k].start, m->cite.q[k].end) != NULL;
+        char why[700] = "";
+        if (body && mech[i][0] != '\0' && m->confidence >= BC_X_MIN_CONFIDENCE)
+            bci_series_contradiction(c, ex, m, mech[i], why, sizeof why, rc);
+        another[i] = why[0] != '\0';
+    }
+}
+
 /* The meeting of ex numbered next to meeting i (one before or after) whose statements
  * name a body that is no known mechanism (mech[j] ""), when i's own statements name no
  * body: i is a meeting of that body ("la 8e réunion du Comité de coordination entre ...
  * et la ville de Fangchenggang ... tenir la 9e réunion"). NULL when none. */
-const bc_xmeeting *bci_same_body(ingest_ctx *c, const bc_extraction *ex, char (*mech)[64], size_t i)
+const bc_xmeeting *bci_same_body(ingest_ctx *c, const bc_extraction *ex, char (*mech)[64],
+                                 const unsigned char *another, size_t i)
 {
     const bc_xmeeting *m = &ex->meetings[i];
     if (m->ordinal < 1)
@@ -109,8 +170,8 @@ const bc_xmeeting *bci_same_body(ingest_ctx *c, const bc_extraction *ex, char (*
             return NULL;
     for (size_t j = 0; j < ex->nmeetings; j++) {
         const bc_xmeeting *o = &ex->meetings[j];
-        if (j == i || mech[j][0] != '\0' || o->mechanism[0] != '\0' ||
-            o->confidence < BC_X_MIN_CONFIDENCE ||
+        int other = (mech[j][0] == '\0' && o->mechanism[0] == '\0') || another[j];
+        if (j == i || !other || o->confidence < BC_X_MIN_CONFIDENCE ||
             (o->ordinal != m->ordinal + 1 && o->ordinal + 1 != m->ordinal))
             continue;
         for (int k = 0; k < o->cite.nquotes; k++)

@@ -171,6 +171,9 @@ typedef struct bc_xmeeting {
                              * planned); 0 when none is known to */
     int status_unsaid;      /* 1: its statements only name it as the time of something
                              * else ("ahead of the 17th conference"): none says its status */
+    int minutes_signed;     /* 1: its own sentence names it only by its minutes ("signed
+                             * ... the Minutes of the 9th meeting", "第九次会议纪要") and
+                             * says nothing of holding it: its day is the signing's */
     char people[8][64];     /* ids of known people named in its sentences */
     bc_xquote people_at[8]; /* the sentence that names each of them */
     int npeople;
@@ -201,14 +204,21 @@ enum {
 
 /* how a meeting's date was attached, when that makes it doubtful (bc_xmeeting.date_doubts) */
 enum {
-    BC_XD_YEAR_BESIDE_DAY = 1, /* a year alone while its sentence writes a month or a day */
-    BC_XD_EARLIER_CLAUSE = 2,  /* a meeting to come, dated from an earlier clause of its
-                                * sentence that the date does not open */
-    BC_XD_YEAR_CONTEXT = 4,    /* its year completed or left out while its passage says the
-                                * year otherwise ("that year", "then") and fixes none */
-    BC_XD_STORY_ELSEWHEN = 8,  /* its year completed from the reference date while the
-                                * story told just before it is of another time ("... held
-                                * on October 30, 2025. On November 24, ..."): withheld */
+    BC_XD_YEAR_BESIDE_DAY = 1,   /* a year alone while its sentence writes a month or a day */
+    BC_XD_EARLIER_CLAUSE = 2,    /* a meeting to come, dated from an earlier clause of its
+                                  * sentence that the date does not open */
+    BC_XD_YEAR_CONTEXT = 4,      /* its year completed or left out while its passage says the
+                                  * year otherwise ("that year", "then") and fixes none */
+    BC_XD_STORY_ELSEWHEN = 8,    /* its year completed from the reference date while the
+                                  * story told just before it is of another time ("... held
+                                  * on October 30, 2025. On November 24, ..."): withheld */
+    BC_XD_DAY_ELSEWHEN = 16,     /* its day counted from the reference date (a weekday, a day
+                                  * of the month alone) right after the story told a day or
+                                  * month more than a week away: withheld */
+    BC_XD_COUNTED_ELSEWHEN = 32, /* its day counted from a day told before ("Ten days
+                                  * later") of another year or itself completed: withheld */
+    BC_XD_SAME_DAY_LATELY = 64,  /* "the same day" as the dateline's right after what was
+                                  * held lately, on a day not given ("近日"): withheld */
 };
 
 /* A candidate gate pair or crossing: named with both sides, or a known project named by

@@ -414,6 +414,43 @@ static void a_doubtful_date_keeps_its_talks_undated(void **state)
     }
 }
 
+/* A withheld date's note gives the reason that withheld it (analyst14 finding 11): a
+ * weekday after a day of another week says so, never that another year was told; a day
+ * after another year's meeting says that. */
+static void a_withheld_date_tells_its_own_reason(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text, *says, *never;
+    } cases[] = {
+        {"Cao Bang and Guangxi talk in Baise\n\nThe 12th meeting of the Joint Working Group "
+         "of Lai Chau, Lao Cai, Tuyen Quang, Dien Bien and Yunnan was held in Kunming on 2 "
+         "November 2026. On Tuesday, leaders of Cao Bang and Guangxi held talks in Baise.\n",
+         "weekday", "another year"},
+        {"Cao Bang and Guangxi talk in Baise again\n\nThe 12th meeting of the Joint Working "
+         "Group of Lai Chau, Lao Cai, Tuyen Quang, Dien Bien and Yunnan was held in Kunming on "
+         "2 November 2025. On 5 November, leaders of Cao Bang and Guangxi held talks in "
+         "Baise.\n",
+         "another year", "weekday"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        json_t *j = post_article(cases[i].text, "en", "2026-11-21", 0);
+        char src[200];
+        snprintf(src, sizeof src, "%s",
+                 json_string_value(json_object_get(json_object_get(j, "source"), "id")));
+        long says = one("SELECT count(*) FROM coop_events WHERE id LIKE '%s-%%' AND kind = "
+                        "'talks' AND date IS NULL AND note LIKE '%%%s%%'",
+                        src, cases[i].says);
+        long never = one("SELECT count(*) FROM coop_events WHERE id LIKE '%s-%%' AND note LIKE "
+                         "'%%%s%%'",
+                         src, cases[i].never);
+        if (says != 1 || never != 0)
+            fail_msg("%s: %ld notes saying '%s', %ld saying '%s'", src, says, cases[i].says, never,
+                     cases[i].never);
+        json_decref(j);
+    }
+}
+
 /* A text longer than --max-article-bytes (3000 here) is refused whole: 413, nothing
  * written. */
 /* A BCP-47 tag is its language: zh-CN, zh-Hans, vi-VN, fr-FR, en-US are zh, vi, fr, en
@@ -748,6 +785,7 @@ int main(void)
         cmocka_unit_test(an_article_is_readable_at_once),
         cmocka_unit_test(four_languages_with_and_without_a_publication_date),
         cmocka_unit_test(a_doubtful_date_keeps_its_talks_undated),
+        cmocka_unit_test(a_withheld_date_tells_its_own_reason),
         cmocka_unit_test(search_finds_words_inside_chinese_and_inflected_names),
         cmocka_unit_test(language_tags_are_their_language),
         cmocka_unit_test(a_language_of_the_other_script_is_refused),

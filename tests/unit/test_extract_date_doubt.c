@@ -331,6 +331,42 @@ static void a_weekday_after_a_day_of_another_week(void **state)
                  "2025-10-14");
 }
 
+/* The doubt says its own reason (analyst14 finding 11): a weekday after a day of another
+ * week is BC_XD_DAY_ELSEWHEN, a day under a paragraph of another year BC_XD_STORY_ELSEWHEN,
+ * never the one for the other. A weekday of the week before the report's ("Thu Ba tuan
+ * truoc") after the report's own day ("Ngay hom sau" of the day before it) is no doubt:
+ * counted from either, the same day. */
+static void a_withheld_date_says_its_own_reason(void **state)
+{
+    (void)state;
+    bc_extraction x = run("en", "2025-10-16",
+                          "On June 3, a Yunnan delegation arrived in Lao Cai. On Tuesday, the 9th "
+                          "meeting of the joint working group was held in Hekou.");
+    const bc_xmeeting *m = by_ord(&x, 9);
+    assert_string_equal(m->date, "");
+    assert_true(m->date_doubts & BC_XD_DAY_ELSEWHEN);
+    assert_false(m->date_doubts & BC_XD_STORY_ELSEWHEN);
+    bc_extraction_free(&x);
+    x = run("en", "2025-10-16",
+            "In 2021, trade through the Lao Cai gate fell sharply. On May 28, the 9th meeting "
+            "of the joint working group was held in Hekou.");
+    m = by_ord(&x, 9);
+    assert_string_equal(m->date, "");
+    assert_true(m->date_doubts & BC_XD_STORY_ELSEWHEN);
+    assert_false(m->date_doubts & BC_XD_DAY_ELSEWHEN);
+    bc_extraction_free(&x);
+    const char *vi = "Ngày 12/11/2026, Phiên họp lần thứ 8 Nhóm công tác liên hợp đã diễn ra tại "
+                     "Côn Minh. Ngày hôm sau, đoàn đại biểu đã đi thăm Hà Khẩu. Thứ Ba tuần "
+                     "trước, Phiên họp lần thứ 9 đã diễn ra tại Hà Khẩu.";
+    expect_ninth("vi", "2026-11-13", vi, "2026-11-03");
+    /* the story two weeks before the report's: its day is not the report's, withheld */
+    expect_ninth("vi", "2026-11-28",
+                 "Ngày 2/11/2026, Phiên họp lần thứ 8 Nhóm công tác liên hợp đã diễn ra tại Côn "
+                 "Minh. Ngày hôm sau, đoàn đại biểu đã đi thăm Hà Khẩu. Thứ Ba tuần trước, Phiên "
+                 "họp lần thứ 9 đã diễn ra tại Hà Khẩu.",
+                 "");
+}
+
 static void a_bare_day_after_another_month(void **state)
 {
     (void)state;
@@ -448,6 +484,7 @@ int main(void)
         cmocka_unit_test(a_day_later_that_year),
         cmocka_unit_test(a_day_going_on_with_another_years_story),
         cmocka_unit_test(a_weekday_after_a_day_of_another_week),
+        cmocka_unit_test(a_withheld_date_says_its_own_reason),
         cmocka_unit_test(a_bare_day_after_another_month),
         cmocka_unit_test(a_past_day_after_the_report),
         cmocka_unit_test(the_same_day_as_a_day_not_told),

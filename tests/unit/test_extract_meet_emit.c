@@ -1176,6 +1176,100 @@ static void a_swedish_weekday_before_a_colon_ordinal(void **state)
     bc_extraction_free(&x);
 }
 
+/* Talks told in a French compound tense are talks (analyst14 finding 8): the pluperfect
+ * of what came before ("s'etaient deja entretenus"), the singular, the future perfect, an
+ * adverb between; "des liens entretenus" (ties kept up) is none. */
+static void french_talks_in_compound_tenses(void **state)
+{
+    (void)state;
+    static const char *const said[] = {
+        "Le 4 novembre 2026, les vice-présidents de Cao Bang et du Guangxi s'étaient déjà "
+        "entretenus à Baise.",
+        "Le 4 novembre 2026, le vice-président de Cao Bang s'était entretenu à Baise avec le "
+        "vice-président du Guangxi.",
+        "Le 4 novembre 2026, les vice-présidentes de Cao Bang et du Guangxi s'étaient "
+        "entretenues à Baise.",
+        "Le 4 novembre 2026, les vice-présidents de Cao Bang et du Guangxi s'étaient rencontrés "
+        "à Baise.",
+        "Le 4 novembre 2026, le vice-président de Cao Bang s'est réuni à Baise avec le "
+        "vice-président du Guangxi.",
+        "Le 4 novembre 2026, les dirigeants de Cao Bang et du Guangxi se sont longuement "
+        "entretenus à Baise.",
+        "Le 4 novembre 2026, le président de Cao Bang avait reçu à Baise le vice-président du "
+        "Guangxi.",
+    };
+    for (size_t i = 0; i < sizeof said / sizeof said[0]; i++) {
+        bc_extraction x = run("fr", NULL, said[i]);
+        if (x.nmeetings != 1 || x.meetings[0].kind != BC_XM_TALKS ||
+            strcmp(x.meetings[0].date, "2026-11-04") != 0)
+            fail_msg("%s: %zu meetings", said[i], x.nmeetings);
+        bc_extraction_free(&x);
+    }
+    bc_extraction x = run("fr", NULL,
+                          "Le 4 novembre 2026, Cao Bang a salué les liens entretenus avec le "
+                          "Guangxi.");
+    assert_int_equal(x.nmeetings, 0);
+    bc_extraction_free(&x);
+}
+
+/* Talks held to prepare for a conference their sentence names are talks of their own
+ * (analyst14 finding 8): never a meeting of that conference dated by the talks' day, and
+ * kept, undated with their weekday, when no publication date places it. "Thu Ba tuan
+ * truoc" is Tuesday of the week before the reference's; "lan thu hai tuan truoc" is no
+ * Monday. */
+static void talks_to_prepare_for_a_conference(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text, *day;
+    } prep[] = {
+        {"en",
+         "Last Tuesday, leaders of Lao Cai and Yunnan held talks in Hekou to prepare for "
+         "the conference.",
+         "2026-11-10"},
+        {"vi",
+         "Thứ Ba tuần trước, lãnh đạo hai tỉnh Lào Cai và Vân Nam đã hội đàm tại Hà Khẩu "
+         "để chuẩn bị cho hội nghị.",
+         "2026-11-03"},
+        {"fr",
+         "Mardi dernier, les dirigeants de Lao Cai et du Yunnan se sont entretenus à "
+         "Hekou pour préparer la conférence.",
+         "2026-11-10"},
+        {"nl",
+         "Vorige week dinsdag spraken leiders van Lao Cai en Yunnan in Hekou ter "
+         "voorbereiding op de conferentie.",
+         "2026-11-03"},
+        {"sv", "I tisdags höll ledarna för Lao Cai och Yunnan samtal i Hekou inför konferensen.",
+         "2026-11-10"},
+        {"pl",
+         "W ubiegły wtorek przywódcy Lao Cai i Junnanu przeprowadzili rozmowy w Hekou w "
+         "ramach przygotowań do konferencji.",
+         "2026-11-10"},
+        {"zh", "上周二，老街省和云南省领导在河口举行会谈，为会议做准备。", "2026-11-03"},
+    };
+    for (size_t i = 0; i < sizeof prep / sizeof prep[0]; i++)
+        for (int dated = 0; dated < 2; dated++) {
+            bc_extraction x = run(prep[i].lang, dated ? "2026-11-13" : NULL, prep[i].text);
+            if (x.nmeetings != 1 || x.meetings[0].kind != BC_XM_TALKS ||
+                strcmp(x.meetings[0].date, dated ? prep[i].day : "") != 0)
+                fail_msg("%s (%s): %zu meetings, kind %d, date '%s'", prep[i].text,
+                         dated ? "dated" : "undated", x.nmeetings,
+                         x.nmeetings ? x.meetings[0].kind : 0,
+                         x.nmeetings ? x.meetings[0].date : "");
+            bc_extraction_free(&x);
+        }
+    /* undated, the words quoted with their week */
+    bc_extraction x = run("vi", NULL, prep[1].text);
+    assert_string_equal(x.meetings[0].day_word, "Thứ Ba tuần trước");
+    bc_extraction_free(&x);
+    x = run("vi", "2026-11-13",
+            "Hội nghị lần thứ hai tuần trước của hai tỉnh Lào Cai và Vân Nam đã "
+            "được tổ chức tại Hà Khẩu.");
+    for (size_t k = 0; k < x.nmeetings; k++)
+        assert_string_not_equal(x.meetings[k].date, "2026-11-02");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1204,6 +1298,8 @@ int main(void)
         cmocka_unit_test(talks_the_day_before_a_conference_without_a_comma),
         cmocka_unit_test(a_list_of_provinces_is_no_place),
         cmocka_unit_test(a_member_after_the_list_is_its_place),
+        cmocka_unit_test(french_talks_in_compound_tenses),
+        cmocka_unit_test(talks_to_prepare_for_a_conference),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

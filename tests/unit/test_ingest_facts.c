@@ -459,6 +459,39 @@ static void a_crossing_first_named_in_chinese(void **state)
     no_check_problems();
 }
 
+/* The same crossing named in Chinese after a French report (analyst14 finding 9):
+ * "平而关—平宜口岸" is the gate pair "Binh Nghi – Pingerguan", an event of it, not a second
+ * project "Binh Nghi - 平而关"; a side the gazetteer records no Latin name for stays as
+ * written, and the note says so, never that it is in ASCII letters. */
+static void a_chinese_gate_named_after_a_french_report(void **state)
+{
+    (void)state;
+    long projects = count(S, "SELECT count(*) FROM projects");
+    bc_ingest_result r = ingest("Postes\n\nLes deux parties moderniseront la paire de "
+                                "postes-frontières Binh Nghi – Pingerguan.\n",
+                                "fr", "2026-11-25");
+    assert_int_equal(r.projects, 1);
+    r = ingest("口岸\n\n双方同意加快推动平而关—平宜口岸升格为双边性口岸。\n", "zh", "2026-11-26");
+    assert_int_equal(r.projects, 0);
+    assert_int_equal(r.project_events, 1);
+    assert_int_equal(count(S, "SELECT count(*) FROM projects WHERE name LIKE '%平而%'"), 0);
+    /* the Vietnamese gates of Cao Bang and Dien Bien by their Chinese names */
+    r = ingest("口岸\n\n双方推进水口—驮隆口岸、硕龙—里板口岸和龙富—阿巴寨口岸建设。\n", "zh",
+               "2026-11-26");
+    assert_int_equal(r.projects, 3);
+    assert_int_equal(count(S, "SELECT count(*) FROM projects WHERE name IN ('Ta Lung - Shuikou', "
+                              "'Ly Van - Shuolong', 'A Pa Chai - Longfu')"),
+                     3);
+    r = ingest("口岸\n\n越南新清口岸—中国那坤口岸将开通。\n", "zh", "2026-11-27");
+    assert_int_equal(r.projects, 1);
+    assert_int_equal(count(S, "SELECT count(*) FROM projects WHERE vn_side = 'Tan Thanh' AND "
+                              "cn_side = '那坤' AND note LIKE '%no name in Latin letters for "
+                              "\"那坤\"%' AND note NOT LIKE '%ASCII%'"),
+                     1);
+    assert_int_equal(count(S, "SELECT count(*) FROM projects"), projects + 5);
+    no_check_problems();
+}
+
 /* Talks to come in a month whose year the text leaves to a publication date that did not
  * come: stored undated, planned, with a note, and counted among the dates without a year. */
 static void talks_to_come_without_a_year(void **state)
@@ -651,6 +684,7 @@ int main(void)
         cmocka_unit_test(crossings_known_and_new),
         cmocka_unit_test(crossings_by_any_spelling),
         cmocka_unit_test(a_crossing_first_named_in_chinese),
+        cmocka_unit_test(a_chinese_gate_named_after_a_french_report),
         cmocka_unit_test(a_crossing_by_its_own_name_beside_a_pair),
         cmocka_unit_test(talks_without_a_year),
         cmocka_unit_test(talks_to_come_without_a_year),

@@ -456,6 +456,21 @@ static void members_named_with_the_body_name_it(void **state)
          "Bí thư Tỉnh ủy Cao Bằng cho biết Hội nghị lần thứ 18 Ủy ban công tác liên hợp sẽ được "
          "tổ chức tại thành phố Nam Ninh (Quảng Tây) vào năm 2028.",
          "Bí thư Tỉnh ủy%%", 0},
+        /* the annual conference by its own words, its members named (analyst14 finding
+         * 13): "Hội nghị thường niên ... giữa Bí thư Tỉnh ủy các tỉnh ...", "年度会晤" */
+        {"vi",
+         "Ngày 14/11/2028, Hội nghị thường niên lần thứ 8 giữa Bí thư Tỉnh ủy các tỉnh Lai "
+         "Châu, Lào Cai, Tuyên Quang, Điện Biên và Bí thư Tỉnh ủy tỉnh Vân Nam đã diễn ra tại "
+         "Côn Minh.",
+         "Ngày 14/11/2028%%", 1},
+        {"zh",
+         "2028年11月14日，越南莱州、老街、宣光、奠边四省与云南省委书记第八次年度会晤在昆明举行。",
+         "2028年11月14日%%", 1},
+        /* the kind alone, no members: not named */
+        {"vi",
+         "Ngày 15/11/2028, Hội nghị thường niên lần thứ 8 đã diễn ra tại Côn Minh, theo Bí thư "
+         "Tỉnh ủy Lào Cai.",
+         "Ngày 15/11/2028%%", 0},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         bc_ingest_result r = fx_ingest(S, cases[i].lang, cases[i].text, NULL);

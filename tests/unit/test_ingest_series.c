@@ -105,6 +105,78 @@ static void a_kind_the_article_does_not_number_gives_none(void **state)
         0);
 }
 
+/* Meetings numbered next to the meeting of a body that is another than the known one of
+ * its kind (the committee between Quang Ninh and Guangxi, while jwc-guangxi is past its
+ * 15th), their sentences naming no body, are that body's (analyst14 finding 10): its
+ * provinces, marked inferred, no note saying both that the body is unnamed and that it is
+ * another body of jwc-guangxi's kind. A meeting of jwc-guangxi's own numbering after its
+ * members' meeting stays jwc-guangxi's. */
+static void the_meetings_next_to_another_body_are_its_own(void **state)
+{
+    (void)state;
+    bc_ingest_result r = fx_ingest(
+        S, "en",
+        "On December 2, 2026, in Mong Cai, Quang Ninh and Guangxi signed three documents: "
+        "the Minutes of the 4th meeting of the Joint Working Committee between Quang Ninh and "
+        "Guangxi; a tourism memorandum; a bridge agreement. The 3rd meeting was held in "
+        "Dongxing on March 3, 2025. The 5th meeting will take place in Guangxi in 2027.",
+        "2026-12-03");
+    assert_int_equal(r.meetings, 0);
+    assert_int_equal(r.events, 3);
+    assert_int_equal(n_of("SELECT count(*) FROM coop_events e WHERE e.id LIKE '%s-e%%' AND "
+                          "title LIKE 'Meeting _ of Quang Ninh and Guangxi%%' AND (SELECT "
+                          "count(*) FROM coop_event_organisations o WHERE o.event_id = e.id) = 2",
+                          r.source_id),
+                     3);
+    assert_int_equal(n_of("SELECT count(*) FROM coop_events WHERE id LIKE '%s-e%%' AND (title "
+                          "LIKE '%%does not name%%' OR (note LIKE '%%does not name%%' AND note "
+                          "LIKE '%%jwc-guangxi%%'))",
+                          r.source_id),
+                     0);
+    /* the 4th is named only by its minutes signed that day: its day is marked inferred,
+     * with why; a meeting its sentence says was held that day is not */
+    assert_int_equal(n_of("SELECT count(*) FROM coop_events WHERE id LIKE '%s-e%%' AND title "
+                          "LIKE 'Meeting 4 %%' AND date = '2026-12-02' AND inferred LIKE "
+                          "'%%\"date\"%%' AND note LIKE '%%minutes were signed%%'",
+                          r.source_id),
+                     1);
+    r = fx_ingest(S, "en",
+                  "The 4th meeting of the Joint Working Committee between Quang Ninh and Guangxi "
+                  "was held in Mong Cai on December 4, 2026, and both sides signed its minutes.",
+                  "2026-12-05");
+    assert_int_equal(n_of("SELECT count(*) FROM coop_events WHERE id LIKE '%s-e%%' AND date = "
+                          "'2026-12-04' AND (inferred LIKE '%%\"date\"%%' OR note LIKE "
+                          "'%%minutes were signed%%')",
+                          r.source_id),
+                     0);
+    assert_int_equal(n_of("SELECT count(*) FROM coop_events WHERE id LIKE '%s-e%%' AND date = "
+                          "'2026-12-04'",
+                          r.source_id),
+                     1);
+    /* the 9th undated (the day is the signing's): nothing says its body is another, and
+     * the 8th's note gives its one reason, never "a kind of body" its sentence lacks */
+    r = fx_ingest(S, "zh",
+                  "2026年12月2日，广宁省与广西在下龙签署三份文件：广宁省与广西联合工作委员会第四次"
+                  "会议纪要、旅游合作协议和桥梁协议。第三次会议于2025年3月3日在东兴举行。",
+                  "2026-12-03");
+    assert_int_equal(n_of("SELECT count(*) FROM coop_events WHERE id LIKE '%s-e%%' AND title LIKE "
+                          "'Meeting 3 %%' AND note LIKE '%%without naming the body that meets%%' "
+                          "AND note NOT LIKE '%%kind of body%%' AND note NOT LIKE '%%comes before "
+                          "it%%'",
+                          r.source_id),
+                     1);
+    /* the 16th after the members' 15th is of jwc-guangxi */
+    r = fx_ingest(S, "en",
+                  "The 15th Joint Working Committee Conference of Quang Ninh, Lang Son, Cao "
+                  "Bang, Ha Giang and Guangxi was held in Nanning on 3 December 2024. The 16th "
+                  "conference will be held in Lang Son in 2025.",
+                  "2024-12-04");
+    assert_int_equal(n_of("SELECT count(*) FROM meetings WHERE id LIKE '%s-m%%' AND mechanism_id "
+                          "= 'jwc-guangxi' AND ordinal = 16",
+                          r.source_id),
+                     1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -112,6 +184,7 @@ int main(void)
         cmocka_unit_test(another_kind_of_body_is_not_continued),
         cmocka_unit_test(a_meeting_numbered_apart_is_of_the_one_body_of_its_kind),
         cmocka_unit_test(a_kind_the_article_does_not_number_gives_none),
+        cmocka_unit_test(the_meetings_next_to_another_body_are_its_own),
     };
     return cmocka_run_group_tests(tests, fx_group_setup, fx_group_teardown);
 }

@@ -15,6 +15,9 @@ const bc_lex bc_lex_en[] = {
     WA(C_SCALE, "mln", 1e6),
     WA(C_SCALE, "b", 1e9), /* "near-$2.5b trade year" */
     WP(C_SCALE, "trillion", 1e12),
+    WA(C_SCALE, "trn", 1e12), /* trade-journal shorthand: "VND6.8trn", "6.8 trln", "$1.2tn" */
+    WA(C_SCALE, "trln", 1e12),
+    WA(C_SCALE, "tn", 1e12),
     /* ---- US dollars */
     WE(C_CURRENCY, "usd", CUR_USD),
     WP(C_CURRENCY, "dollar", CUR_USD),

@@ -11,6 +11,8 @@ const bc_lex bc_lex_fr[] = {
     WP(C_SCALE, "milliard", 1e9),
     WA(C_SCALE, "md", 1e9),
     WA(C_SCALE, "mds", 1e9),
+    WA(C_SCALE, "mrd", 1e9), /* "1,2 Mrd USD", "3 Mrds" */
+    WA(C_SCALE, "mrds", 1e9),
     WP(C_SCALE, "billion", 1e12),
     /* ---- currencies */
     WE(C_CURRENCY, "usd", CUR_USD),

@@ -10,6 +10,8 @@ const bc_lex bc_lex_nl[] = {
     WP(C_SCALE, "miljoen", 1e6),
     WE(C_SCALE, "mld", 1e9),
     WE(C_SCALE, "mrd", 1e9), /* "$7,2 mrd" */
+    WA(C_SCALE, "md", 1e9),  /* "6,8md", "US$1,2bn" (right after the number only) */
+    WA(C_SCALE, "bn", 1e9),
     WP(C_SCALE, "miljard", 1e9),
     WP(C_SCALE, "biljoen", 1e12),
     /* ---- US dollars */

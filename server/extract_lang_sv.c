@@ -9,6 +9,7 @@ const bc_lex bc_lex_sv[] = {
     WP(C_SCALE, "miljon", 1e6),
     WP(C_SCALE, "miljard", 1e9),
     WE(C_SCALE, "mdr", 1e9),
+    WA(C_SCALE, "md", 1e9), /* "6,8md dollar" */
     WE(C_SCALE, "milj", 1e6),
     WE(C_SCALE, "mn", 1e6),
     WP(C_SCALE, "biljon", 1e12),

@@ -102,6 +102,45 @@ static void every_currency_and_scale(void **state)
     }
 }
 
+/* Scale abbreviations as trade journals glue them to the number ("VND6.8trn", "$38.6m"),
+ * in every spaced language that writes them; a number glued to letters that are no scale
+ * is no amount (its value is not known), never the bare number. */
+static void compact_scale_suffixes(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text, *unit;
+        double value;
+    } cases[] = {
+        {"en", "The zone has drawn registered capital of over VND6.8trn so far.", "VND", 6.8e12},
+        {"en", "The zone has drawn registered capital of VND2.5tn so far.", "VND", 2.5e12},
+        {"en", "The zone has drawn registered capital of 3.1 trln dong so far.", "VND", 3.1e12},
+        {"en", "Trade through the gate reached $38.6m in ten months.", "USD", 38.6e6},
+        {"en", "Exports through the gate reached US$1.2bn last year.", "USD", 1.2e9},
+        {"en", "Revenue collected at the gate amounted to VND48bn.", "VND", 48e9},
+        {"en", "The Chinese side has invested ¥3.5bn in the road.", "CNY", 3.5e9},
+        {"fr", "Les investissements ont atteint 1,2 Mrd USD en 2024.", "USD", 1.2e9},
+        {"nl", "De export bereikte vorig jaar US$1,4bn.", "USD", 1.4e9},
+        {"sv", "Investeringarna uppgick till 6,8md dollar.", "USD", 6.8e9},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bc_extraction x = run(cases[i].lang, NULL, cases[i].text);
+        if (!has_fig(&x, cases[i].value))
+            fail_msg("%s: no %g %s (%zu figures)", cases[i].text, cases[i].value, cases[i].unit,
+                     x.nfigures);
+        assert_string_equal(fig(&x, cases[i].value)->unit, cases[i].unit);
+        bc_extraction_free(&x);
+    }
+    /* an unknown suffix glued to the number: no amount; with a scale word it is one */
+    bc_extraction x = run("en", NULL, "The zone has drawn registered capital of VND12.5qx so far.");
+    assert_false(has_fig(&x, 12.5));
+    assert_int_equal(x.nfigures, 0);
+    bc_extraction_free(&x);
+    x = run("en", NULL, "The zone has drawn registered capital of VND12.5 billion so far.");
+    assert_true(has_fig(&x, 12.5e9));
+    bc_extraction_free(&x);
+}
+
 static void every_amount_of_a_sentence_has_its_measure(void **state)
 {
     (void)state;
@@ -1992,6 +2031,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(polish_money_with_scale_words),
         cmocka_unit_test(every_currency_and_scale),
+        cmocka_unit_test(compact_scale_suffixes),
         cmocka_unit_test(every_amount_of_a_sentence_has_its_measure),
         cmocka_unit_test(goals_are_not_outcomes),
         cmocka_unit_test(a_goal_word_inside_another_word_is_no_goal),

@@ -60,6 +60,19 @@ static int year_after(const ctx *c, size_t j, size_t lim, size_t *k)
     return 0;
 }
 
+/* 1 when the year that ends before token k names an event rather than a span of time: a
+ * possessive ("this year's cooperation week", "2024's fair") or a capitalised name right
+ * after it ("2024 Expo"). The first or last day of it is the event's, which the year
+ * does not give: no date (never January 1 or December 31 of the year). */
+static int of_event(const ctx *c, size_t k, size_t lim)
+{
+    if (k >= lim || (bcx_gap(c, k - 1) & (G_COMMA | G_DOT | G_PAREN | G_DASH | G_SLASH)))
+        return 0;
+    if (bcx_word_is(c, k, lim, "s") && !(bcx_gap(c, k - 1) & G_SPACE))
+        return 1;
+    return c->t[k].kind == T_WORD && c->t[k].upper;
+}
+
 int bcx_try_named_day(const ctx *c, size_t i, size_t lim, dres *r)
 {
     static const struct {
@@ -134,13 +147,17 @@ int bcx_try_named_day(const ctx *c, size_t i, size_t lim, dres *r)
         if ((n = bcx_words_at(c, i, lim, ends[w].w)) == 0)
             continue;
         size_t j = i + n;
-        if ((y = bcx_year_of(c, j, lim)) != 0) /* "the last day of 2023" */
+        if ((y = bcx_year_of(c, j, lim)) != 0) { /* "the last day of 2023" */
+            if (of_event(c, j + 1, lim))
+                return none(j + 1 - i, r); /* "the first day of 2024 Expo": the event's */
             return named(c, i, y, ends[w].last ? 12 : 1, ends[w].last ? 31 : 1, j + 1 - i, r);
+        }
         int last = ends[w].last;
         size_t rn = 0;
         if ((y = bcx_rel_year(c, j, lim, &rn)) != 0 || rn > 0) { /* "... of last year" */
-            if (y == 0)
-                return none(j + rn - i, r); /* no reference date: no year */
+            if (y == 0 || of_event(c, j + rn, lim))
+                return none(j + rn - i, r); /* no reference date: no year; "of this year's
+                                             * cooperation week": the day of the event */
             named(c, i, y, last ? 12 : 1, last ? 31 : 1, j + rn - i, r);
             r->inferred = BC_X_INFERRED_YEAR;
             return 1;

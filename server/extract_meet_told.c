@@ -102,7 +102,8 @@ void bcx_tell(bcx_told *t, const char *iso, int inferred, size_t si, int forward
  * the day after the meeting just reported). Without such a day they date nothing: the day
  * last named may be a deadline, an opening or a day recalled. */
 /* The day of the one meeting that took place told in the sentence before si, in its
- * paragraph, into *t; 0 when none or several days. */
+ * paragraph, into *t; 0 when none or several days. Chinese; English with
+ * en_day_opened_before. */
 static int zh_day_just_before(const ctx *c, size_t si, bcx_told *t)
 {
     if (si == 0 || bcx_new_paragraph(c, si))
@@ -130,6 +131,27 @@ static int after_meeting_noun_zh(const ctx *c, size_t si, const xd *d)
     size_t open = bcx_sent_open(c, si);
     return d->t0 > open && (bcx_lex_ending(c, C_MEET, open, d->t0, NULL) != SIZE_MAX ||
                             bcx_lex_ending(c, C_TALKS, open, d->t0, NULL) != SIZE_MAX);
+}
+
+/* English: the day of the one meeting that took place the sentence before si (same
+ * paragraph) opens with ("On October 29, ... hosted ... for a working session. The
+ * following day, ..."), into *t: the narrative moved to that day, though it is before the
+ * story's, and a day counted at the opening of the next sentence counts from it. 0 when
+ * none, several days, or the day does not open its sentence or clause. */
+static int en_day_opened_before(const ctx *c, size_t si, bcx_told *t)
+{
+    bcx_told just = {{0}, 0, 0};
+    if (c->lbit != L_EN || !zh_day_just_before(c, si, &just))
+        return 0;
+    for (size_t k = c->se[si - 1].d0; k < c->se[si - 1].d1; k++) {
+        const xd *d = &c->d[k];
+        if (!d->dateline && d->rel == 0 && d->prec == 3 && strcmp(d->iso, just.iso) == 0 &&
+            bcx_opens_clause(c, si - 1, d) && bcx_date_bound(c, d) == 0) {
+            *t = just;
+            return 1;
+        }
+    }
+    return 0;
 }
 
 void bcx_count_days(ctx *c, size_t si, const bcx_told *held, const bcx_told *planned)
@@ -167,6 +189,9 @@ void bcx_count_days(ctx *c, size_t si, const bcx_told *held, const bcx_told *pla
          * before the story's day ("此前，…于6月5日在昆明会见了…。次日，双方…") */
         bcx_told just = {{0}, 0, 0};
         if (c->lbit == L_ZH && !after_meeting_noun_zh(c, si, d) && zh_day_just_before(c, si, &just))
+            from = &just;
+        else if (c->lbit == L_EN && !bcx_future_at(c, d->t0) && bcx_opens_clause(c, si, d) &&
+                 en_day_opened_before(c, si, &just))
             from = &just;
         if (from->si == 0 && !written)
             continue; /* no meeting told: the day the date finder counted from stands */

@@ -91,6 +91,30 @@ static void descriptions_of_no_fixed_day(void **state)
            "2024-03-03");
 }
 
+/* The first or last day of a year that names an event ("this year's cooperation week",
+ * "2023's trade fair", "the first day of 2024 Expo") is the event's, which the year does
+ * not give: no date (it was January 1, a day the text never states); the year's own first
+ * day stays one. */
+static void the_first_day_of_a_years_event(void **state)
+{
+    (void)state;
+    expect("2025-11-22",
+           "Officials of Lai Chau and Honghe held talks in Mile on the opening day of this "
+           "year's Red River cooperation week.",
+           NULL);
+    expect("2024-05-10",
+           "Officials of Lang Son and Chongzuo held talks on the closing day of 2023's trade "
+           "fair in Nanning.",
+           NULL);
+    expect("2024-05-10",
+           "Officials of Lang Son and Chongzuo held talks on the first day of 2024 Expo in "
+           "Nanning.",
+           NULL);
+    expect("2025-11-22",
+           "Officials of Lai Chau and Honghe held talks in Mile on the first day of this year.",
+           "2025-01-01");
+}
+
 /* A year or month counted from the reference date: "the last day of last year", "the first
  * day of next month" are days (a month alone was a wrong precision); without a reference
  * date, nothing. */
@@ -145,6 +169,7 @@ int main(void)
         cmocka_unit_test(new_years_days),
         cmocka_unit_test(descriptions_of_no_fixed_day),
         cmocka_unit_test(days_of_a_counted_year_or_month),
+        cmocka_unit_test(the_first_day_of_a_years_event),
         cmocka_unit_test(days_of_a_visit_date_no_talks),
         cmocka_unit_test(next_month_of_a_year_to_come),
     };

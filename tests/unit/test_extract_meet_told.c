@@ -512,6 +512,38 @@ static void the_day_before_the_conference_not_the_one_recalled(void **state)
         }
 }
 
+/* English: a day the sentence before opens with, at which it tells a meeting that took
+ * place ("On October 29, ... hosted ... for a working session."), is where the story stands
+ * for "The following day" opening the next sentence, though it is before the story's own
+ * day (it was counted from the report's "yesterday"); not in a new paragraph, nor when the
+ * day only sits inside a clause of the sentence before. */
+static void the_following_day_of_the_day_the_sentence_before_opens_with(void **state)
+{
+    (void)state;
+    static const char *const text =
+        "Title\n\nMILE, Nov 22 - Officials of Lai Chau and Honghe held talks in Mile yesterday "
+        "on the upgrade of the Ma Lu Thang gate. On October 29, the Party chief of Lai Chau "
+        "hosted the Party Secretary of Yunnan for a working session in Lai Chau. The following "
+        "day, Lai Chau hosted the 11th meeting of the joint working group with Yunnan.";
+    rel_case cases[] = {
+        {"en", "2025-11-22", text, "The following day", "2025-10-30", 1},
+        {"en", NULL, text, "The following day", "--10-30", 0},
+    };
+    expect_rel(cases, sizeof cases / sizeof cases[0]);
+    /* negative: the day within a clause of the sentence before is not where the story is */
+    bc_extraction x = run("en", "2025-11-22",
+                          "Title\n\nMILE, Nov 22 - Officials of Lai Chau and Honghe held talks "
+                          "in Mile yesterday on the upgrade of the Ma Lu Thang gate. The talks "
+                          "recalled the working session that the Party chief of Lai Chau held "
+                          "with the Party Secretary of Yunnan in Lai Chau on October 29. The "
+                          "following day, Lai Chau hosted the 11th meeting of the joint working "
+                          "group with Yunnan.");
+    for (size_t i = 0; i < x.nmeetings; i++)
+        if (strcmp(x.meetings[i].date, "2025-10-30") == 0)
+            fail_msg("counted from a day inside a clause");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -527,6 +559,7 @@ int main(void)
         cmocka_unit_test(told_days_move_forward),
         cmocka_unit_test(chinese_next_day_after_a_meeting_recalled),
         cmocka_unit_test(the_day_before_the_conference_not_the_one_recalled),
+        cmocka_unit_test(the_following_day_of_the_day_the_sentence_before_opens_with),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

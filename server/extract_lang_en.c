@@ -18,6 +18,7 @@ const bc_lex bc_lex_en[] = {
     WA(C_SCALE, "trn", 1e12), /* trade-journal shorthand: "VND6.8trn", "6.8 trln", "$1.2tn" */
     WA(C_SCALE, "trln", 1e12),
     WA(C_SCALE, "tn", 1e12),
+    WA(C_SCALE, "k", 1e3), /* "$850k", "38.6k trucks" (right after the number only) */
     /* ---- US dollars */
     WE(C_CURRENCY, "usd", CUR_USD),
     WP(C_CURRENCY, "dollar", CUR_USD),

@@ -357,7 +357,7 @@ static void dev_split_regression(void **state)
      * 3148/3148 and its floor stays 0.999 (four misses fail it) */
     assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_VALUE]) >= 0.996);
     assert_true(bc_eval_recall(&r.field[BC_EF_MONEY_VALUE]) >= 0.999);
-    assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_DATE]) >= 0.990);
+    assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_DATE]) >= 0.992);
     /* lowered from 0.975 on purpose (round 18): a date whose attachment the blind pools found
      * wrong is withheld (extract_date_conf.c), a miss instead of a wrong value; measured
      * 1652/1696 = 0.974 on the 264, then 1756/1821 = 0.964 with round 18's pool, 1772/1821
@@ -372,15 +372,17 @@ static void dev_split_regression(void **state)
      * before the noun, "the meeting of last year, on ..."; 2401/2415 = 0.9942, 0 wrong), 2579/2680
      * = 0.962 with round 23's blind pool (24 articles, its 6 blind-time wrongs: precision
      * 0.990; its money: 'VND6.8trn' read as 7, a duplicate, en metric 0.767); every floor of
-     * this test was set to that measurement, rounded down */
-    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_DATE]) >= 0.962);
+     * this test was set to that measurement, rounded down; then 2582/2680 = 0.963 (2582/2602
+     * = 0.992, 2 wrong) after session 29's landed fixes (compact scales, an event's opening
+     * day, 'the following day', outsider 14's meeting and gate fixes) */
+    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_DATE]) >= 0.963);
     assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_ORDINAL]) >= 0.988);
     assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.995);
     assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.939);
-    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_METRIC]) >= 0.974);
-    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_TARGET]) >= 0.984);
-    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_PERIOD]) >= 0.977);
-    assert_true(bc_eval_precision(&r.field[BC_EF_GATE_PAIR]) >= 0.977);
+    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_METRIC]) >= 0.975);
+    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_TARGET]) >= 0.985);
+    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_PERIOD]) >= 0.978);
+    assert_true(bc_eval_precision(&r.field[BC_EF_GATE_PAIR]) >= 0.979);
     assert_true(bc_eval_recall(&r.field[BC_EF_GATE_PAIR]) >= 0.941);
     assert_true(r.detect_right == r.detected);
     bc_gold_free(c);

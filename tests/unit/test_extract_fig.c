@@ -119,6 +119,7 @@ static void compact_scale_suffixes(void **state)
         {"en", "Exports through the gate reached US$1.2bn last year.", "USD", 1.2e9},
         {"en", "Revenue collected at the gate amounted to VND48bn.", "VND", 48e9},
         {"en", "The Chinese side has invested ¥3.5bn in the road.", "CNY", 3.5e9},
+        {"en", "Cross-border e-commerce sales reached $850k in 2023.", "USD", 850e3},
         {"fr", "Les investissements ont atteint 1,2 Mrd USD en 2024.", "USD", 1.2e9},
         {"nl", "De export bereikte vorig jaar US$1,4bn.", "USD", 1.4e9},
         {"sv", "Investeringarna uppgick till 6,8md dollar.", "USD", 6.8e9},
@@ -138,6 +139,16 @@ static void compact_scale_suffixes(void **state)
     bc_extraction_free(&x);
     x = run("en", NULL, "The zone has drawn registered capital of VND12.5 billion so far.");
     assert_true(has_fig(&x, 12.5e9));
+    bc_extraction_free(&x);
+    /* a count in thousands: "38.6k trucks" is 38,600, not 38.6; a "k" that does not follow
+     * a number scales nothing */
+    x = run("en", "2026-01-10", "In 2025, 38.6k trucks crossed the Kim Thanh border gate.");
+    assert_true(has_fig(&x, 38600));
+    assert_false(has_fig(&x, 38.6));
+    bc_extraction_free(&x);
+    x = run("en", "2026-01-10", "In 2025, 850 trucks used lane K at the Kim Thanh border gate.");
+    assert_true(has_fig(&x, 850));
+    assert_false(has_fig(&x, 850e3));
     bc_extraction_free(&x);
 }
 

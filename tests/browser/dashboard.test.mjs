@@ -732,9 +732,14 @@ async function main() {
   check(problems.length === 0, 'no console errors or warnings',
     `${problems.map((m) => m.entry).join('\n')}${daemon5xx.length ? `\ndaemon 5xx: ${JSON.stringify(daemon5xx.slice(0, 5))}` : ''}`);
   check(foreign.length === 0, 'the browser requested nothing but the daemon', foreign.join('\n'));
-  // the test's own writes aside (each one a 201 from POST /v1/sources)
-  const writes = accessLog.slice(apiBase).filter((r) => r.method === 'POST' && ((r.target === '/v1/sources' && r.status === 201)
-    || (r.target.startsWith('/v1/review/') && r.status === 200)));
+  // the test's own writes aside (each one a 201 from POST /v1/sources, or an approval): the
+  // daemon logs a request once its answer is sent, and its log reaches the test through a
+  // pipe, so the last write's line may come after the test has its answer (a loaded machine)
+  const isWrite = (r) => r.method === 'POST' && ((r.target === '/v1/sources' && r.status === 201)
+    || (r.target.startsWith('/v1/review/') && r.status === 200));
+  await waitFor('the access log lines of the test\'s writes', () => accessLog.slice(apiBase).filter(isWrite).length >= testWrites, 5000)
+    .catch(() => {}); // the check below says what is missing
+  const writes = accessLog.slice(apiBase).filter(isWrite);
   check(writes.length === testWrites, `the test's ${testWrites} articles and approvals were POSTed`,
     JSON.stringify(accessLog.filter((r) => r.method !== 'GET').map((r) => [r.method, r.target, r.status])));
   const pageLog = accessLog.slice(apiBase).filter((r) => !writes.includes(r));

@@ -9,7 +9,8 @@
 #                       No browser is ever downloaded by Playwright.
 #   make test-browser   builds the page and the binaries, then dashboard.test.mjs: a fresh
 #                       store, bordercoopd on a free loopback port, chromium headless
-#                       against it; writes screenshot-375.png and screenshot-1440.png into
+#                       against it; writes screenshot-375.png, screenshot-1440.png,
+#                       screenshot-1440-top.png and screenshot-1440-machine-read.png into
 #                       $(BROWSER_SHOTS) (build/<variant>/screenshots; `make screenshots`: docs/)
 
 BROWSER_DIR        := tests/browser
@@ -70,6 +71,6 @@ test-browser: browser-check $(WEB_STAMP) $(BIN)/bordercoopd $(BIN)/bordercoop
 	BC_DAEMON=$(BIN)/bordercoopd BC_CLI=$(BIN)/bordercoop BC_DATA=data CHROMIUM=$(CHROMIUM) \
 	  BC_SCREENSHOTS=$(BROWSER_SHOTS) node $(BROWSER_DIR)/dashboard.test.mjs
 
-# the README's screenshots: the same browser test, writing docs/screenshot-{375,1440}.png
+# the README's screenshots: the same browser test, writing docs/screenshot-*.png
 screenshots:
 	@$(MAKE) --no-print-directory test-browser BROWSER_SHOTS=docs

@@ -208,14 +208,13 @@ function conflictLine(f, keyPrefix) {
 }
 
 // ---- rendering ----
-/** Province names by id, read from the turnover pairs of /v1/stats (`parties` are ids, the
- * `label` their names joined by " - " in the same order); unknown ids stay ids. */
-function provinceNames(stats) {
-  const names = new Map();
-  for (const pair of stats?.trade_turnover?.by_pair ?? []) {
-    const parts = (pair.label ?? '').split(' - ');
-    if (parts.length === (pair.parties ?? []).length) pair.parties.forEach((id, i) => names.set(id, parts[i]));
-  }
+/** Province names by id, from /v1/provinces: every province a fact of any curation can
+ * name as a party is one of its documents (`parties` are ids). Read from the gazetteer, not
+ * from the turnover pairs of /v1/stats, which know only the provinces of the turnovers the
+ * view counts: a reviewed export of Lang Son and Guangxi, in a view with no turnover of
+ * theirs, showed its parties as ids. An id missing from the list stays an id. */
+function provinceNames(provinces) {
+  const names = new Map((provinces ?? []).map((p) => [p.id, p.name]));
   return (id) => names.get(id) ?? id;
 }
 
@@ -354,7 +353,7 @@ function renderTrade() {
     : []);
 
   const figures = listOf('trade');
-  const nameOf = provinceNames(stats);
+  const nameOf = provinceNames(listOf('provinces'));
   const table = h('table', { class: 'data-table' },
     h('caption', { class: 'visually-hidden' }, 'Trade figures: parties, period, value and source'),
     h('thead', null, h('tr', null,
@@ -484,7 +483,7 @@ function renderAll() {
   const d = state.data;
   setArticles(listOf('sources'));
   renderIfChanged(renderHeadline, [d.stats, d.meetings, d.protocols, d.projectsAll, d.trade]);
-  renderIfChanged(renderTrade, [d.stats, d.series, d.trade]);
+  renderIfChanged(renderTrade, [d.stats, d.series, d.trade, d.provinces]);
   renderIfChanged(renderTimeline, [d.meetings, d.protocols]);
   renderIfChanged(renderFilters, [d.provinces]);
   renderIfChanged(renderProjects, [state.projects, d.provinces]);

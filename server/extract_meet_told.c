@@ -137,15 +137,40 @@ static int after_meeting_noun_zh(const ctx *c, size_t si, const xd *d)
  * sentence as its subject (an article before it at most) and a word of holding stands in
  * its clause, no comma between it and d ("The 12th meeting of ... Lai Chau, Lao Cai, ...
  * was held in Kunming on November 18", "Phien hop lan thu 12 ... da dien ra tai Con Minh
- * ngay 18/11", "werd op 18 november in Kunming gehouden"). Talks are told so only with
- * the day opening their sentence: "the working session that ... held ... on October 29"
- * is an object recalled. */
+ * ngay 18/11", "werd op 18 november in Kunming gehouden"); talks by talks_told_on_day. */
+/* 1 when the talks starting at token lo are what sentence si tells on day d: the one
+ * meeting it names, the parties named before both as its subject and no comma nor
+ * relative pronoun before either
+ * ("Leaders of Lao Cai and Yunnan held talks in Hekou on November 16"; not "The talks
+ * recalled the working session that the Party chief ... held ... on October 29"). */
+static int talks_told_on_day(const ctx *c, size_t si, const xd *d, size_t open, size_t lo)
+{
+    static const char *const rel[] = {"that",   "which",   "who", "que",   "qui",   "dont",
+                                      "dat",    "die",     "som", "ktory", "ktora", "ktore",
+                                      "ktorzy", "ktorych", "ma",  NULL};
+    size_t hi = d->t0 > lo ? d->t0 : lo, subj = d->t0 < lo ? d->t0 : lo;
+    int party = 0;
+    if (c->se[si].nment != 1 || bcx_commas(c, open, hi) != 0)
+        return 0;
+    for (size_t k = open; k < hi; k++)
+        for (int w = 0; rel[w]; w++)
+            if (bcx_word_is(c, k, hi, rel[w]))
+                return 0;
+    for (size_t k = 0; k < c->nh && !party; k++)
+        party = c->h[k].t0 >= open && c->h[k].t1 <= subj && c->h[k].entity;
+    return party;
+}
+
 static int told_on_day(const ctx *c, size_t si, const mention *m, const xd *d)
 {
     size_t open = bcx_sent_open(c, si), lo = m->noun < m->t0 ? m->noun : m->t0;
-    if (lo < open || d->t0 < m->t1)
+    if (lo < open)
         return 0;
-    if (m->xkind == BC_XM_TALKS || lo > open + 1 || bcx_commas(c, open, lo) != 0 ||
+    if (m->xkind == BC_XM_TALKS) /* "voerden op 16 november overleg": the day before them */
+        return talks_told_on_day(c, si, d, open, lo);
+    if (d->t0 < m->t1)
+        return 0;
+    if (lo > open + 1 || bcx_commas(c, open, lo) != 0 ||
         (lo == open + 1 && bcx_lex_find(c, C_ARTICLE, open, NULL) == 0))
         return 0;
     for (size_t k = m->t1 + 1, hi = c->se[si].t1; k <= hi; k++) {

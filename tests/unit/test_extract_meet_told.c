@@ -546,9 +546,9 @@ static void the_following_day_of_the_day_the_sentence_before_opens_with(void **s
 
 /* In every language, a day counted at the opening of a sentence ("The next day", "Le
  * lendemain", "Hom sau", "次日", "Nastepnego dnia", "Dagen darpa", "De volgende dag") counts
- * from the day the sentence just before tells a meeting on, opening it or as its subject,
- * though that day is before the story's ("today", November 20) (outsider 14,
- * F3); not from a day recalled in an aside of the sentence before. */
+ * from the day the sentence just before tells a meeting on, opening it, as its subject or
+ * as talks its parties held, though that day is before the story's ("today", November 20) (outsider
+ * 14, F3); not from a day recalled in an aside of the sentence before. */
 static void next_day_of_the_meeting_told_just_before(void **state)
 {
     (void)state;
@@ -598,8 +598,30 @@ static void next_day_of_the_meeting_told_just_before(void **state)
          "Dien Bien en Yunnan werd op 18 november in Kunming gehouden. De volgende dag voerden "
          "de leiders van Lai Chau en Yunnan overleg in Mengzi.",
          "De volgende dag", "2026-11-19", 1},
-        /* negative: the sentence before recalls a meeting in an aside; the story's day
-         * counts */
+        /* talks the sentence before tells, the parties their subject */
+        {"en", "2026-11-21",
+         "Title\n\nLeaders of Lao Cai and Yunnan held talks in Hekou today. Officials of Cao Bang "
+         "and Baise held talks in Tra Linh on November 16. The next day, officials of Lang Son "
+         "and Chongzuo held talks in Pingxiang.",
+         "The next day", "2026-11-17", 1},
+        {"nl", "2026-11-21",
+         "Titel\n\nDe leiders van Lao Cai en Yunnan hebben vandaag overleg gevoerd in Hekou. "
+         "Vertegenwoordigers van Cao Bang en Baise voerden op 16 november overleg in Tra Linh. De "
+         "volgende dag voerden vertegenwoordigers van Lang Son en Chongzuo overleg in Pingxiang.",
+         "De volgende dag", "2026-11-17", 1},
+        {"vi", "2026-11-21",
+         "Tiêu đề\n\nNgày 20/11, lãnh đạo hai tỉnh Lào Cai và Vân Nam đã hội đàm tại Hà Khẩu. Lãnh "
+         "đạo tỉnh Cao Bằng và thành phố Bách Sắc đã hội đàm tại Trà Lĩnh ngày 16/11. Hôm sau, "
+         "lãnh đạo tỉnh Lạng Sơn và thành phố Sùng Tả đã hội đàm tại Bằng Tường.",
+         "Hôm sau", "2026-11-17", 1},
+        /* negative: the sentence before recalls a meeting in an aside, or talks as the object
+         * of another verb; the story's day counts */
+        {"en", "2026-11-21",
+         "Title\n\nOn November 20, leaders of Lao Cai and Yunnan held talks in Hekou. The "
+         "delegates reviewed the talks that officials of Cao Bang and Baise held in Tra Linh on "
+         "November 16. The next day, customs officers of both sides held a working session in "
+         "Lao Cai.",
+         "The next day", "2026-11-21", 1},
         {"fr", "2026-11-21",
          "Titre\n\nLe 20 novembre, les dirigeants de Lao Cai et du Yunnan ont tenu des "
          "pourparlers à Hekou. Ils ont rappelé que la 11e réunion du Groupe de travail "

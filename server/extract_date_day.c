@@ -493,8 +493,11 @@ int bcx_try_day(const ctx *c, size_t i, size_t lim, dres *r)
         /* "fran den 14 till den 16 mars", "du 14 au le 16": an article before the last day */
         if (s && (bcx_word_is(c, j + s, lim, "den") || bcx_word_is(c, j + s, lim, "the")))
             s++;
-        if (s && !dash)
-            s += weekday_len(c, j + s, lim); /* "du mercredi 19 au vendredi 21 fevrier" */
+        if (s == 0 && !dash && j < lim && (bcx_gap(c, j - 1) & G_DASH) &&
+            !(bcx_gap(c, j - 1) & ~(unsigned)(G_DASH | G_SPACE)))
+            dash = weekday_len(c, j, lim) > 0; /* "Wednesday 19 - Friday 21 February" */
+        if (s || dash)                         /* "du mercredi 19 au vendredi 21 fevrier" */
+            s += weekday_len(c, j + s, lim);
         if ((s || dash) && (day2 = day_at(c, j + s, lim, &dn2)) > day)
             j += s + dn2;
         else

@@ -340,6 +340,10 @@ static void spans_with_their_weekdays(void **state)
          1},
         {"sv", "Programmet pågår i Nanning från onsdag 19 till fredag 21 februari.",
          "2025-02-19/2025-02-21", 1},
+        {"en", "The programme runs in Nanning on Wednesday 19 – Friday 21 February.",
+         "2025-02-19/2025-02-21", 1},
+        {"fr", "Le programme se déroule à Nanning mercredi 19 – vendredi 21 février.",
+         "2025-02-19/2025-02-21", 1},
         /* across two months, with and without the weekdays */
         {"fr", "Le programme se déroule du vendredi 28 février au dimanche 2 mars.",
          "2025-02-28/2025-03-02", 1},

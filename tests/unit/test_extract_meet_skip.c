@@ -433,6 +433,15 @@ static void deadlines_and_other_events_days(void **state)
                "chót ngày 1/6 đối với tuyến vận tải hàng hóa."},
         {"zh", "标题\n\n谅山省与崇左市在凭祥就货运通道举行会谈。崇左市提出9月承办下一轮会谈，届时"
                "货运通道6月1日的截止日期已过。"},
+        /* an expiry told by its verb */
+        {"en", "Title\n\nChongzuo has offered to host the next round of talks in September, "
+               "after the permit for the freight route expires on June 1."},
+        {"nl", "Titel\n\nChongzuo heeft aangeboden de volgende overlegronde in september te "
+               "organiseren, als de vergunning voor de vrachtroute op 1 juni verloopt."},
+        {"sv", "Rubrik\n\nChongzuo har erbjudit sig att stå värd för nästa samtalsrunda i "
+               "september, när tillståndet för fraktleden löper ut den 1 juni."},
+        {"vi", "Tiêu đề\n\nSùng Tả đề nghị đăng cai vòng hội đàm tiếp theo vào tháng 9, khi giấy "
+               "phép tuyến vận tải hết hạn ngày 1/6."},
         {"en", "Title\n\nChongzuo has offered to host the next round of talks in September, "
                "after the opening of the freight route (June 1)."},
         {"en", "Title\n\nChongzuo has offered to host the next round of talks in September, "

@@ -41,6 +41,23 @@ static size_t day_sep(const ctx *c, size_t j, size_t lim, int *dash)
     return s;
 }
 
+/* The tokens of a weekday's name at token k, in any case a language writes it before a
+ * day ("Friday 21", "vendredi 21", "vrijdag 21", "piatku 21", "fredag 21", "thu Sau 21/2",
+ * "Friday, February 21"):
+ * the last day of a span written with the weekdays of both ends ("from Wednesday 19 to
+ * Friday 21 February") is the span's, as without them; 0 when none. */
+static size_t weekday_len(const ctx *c, size_t k, size_t lim)
+{
+    static const char *const inflected[] = {
+        "poniedzialku", "wtorku", "sroda",  "srody",   "czwartku", "piatku", "soboty", "niedzieli",
+        "mandag",       "tisdag", "onsdag", "torsdag", "fredag",   "lordag", "sondag", NULL};
+    size_t n = k < lim ? bcx_lex_find(c, C_WEEKDAY, k, NULL) : 0;
+    for (int w = 0; n == 0 && k < lim && inflected[w]; w++)
+        if (bcx_word_is(c, k, lim, inflected[w]))
+            n = 1;
+    return n;
+}
+
 /* future: as bcx_tense_at (1 to come, -1 said to be past, 0 not said). */
 int bcx_set_day(const ctx *c, int y, int mon, int day, int future, dres *r)
 {
@@ -117,39 +134,82 @@ static int end_day(const ctx *c, size_t i, size_t j, size_t lim, int y, int mon,
     return 1;
 }
 
-/* "between January 1 and February 9", "from January 1 to February 9 (2025)": the run of
- * days from the day of month mon at token i (day tokens end at j) to a day of a later
- * month, in the year written after the last (or the reference year's, inferred), as a
- * period of days. English only; 1 when r was so set. */
+/* 1 when word w of a list is at token k. */
+static int word_in(const ctx *c, size_t k, size_t lim, const char *const *w)
+{
+    for (; *w; w++)
+        if (bcx_word_is(c, k, lim, *w))
+            return 1;
+    return 0;
+}
+
+/* "between January 1 and February 9", "from January 1 to February 9 (2025)", "du vendredi
+ * 28 fevrier au dimanche 2 mars", "van 28 februari tot en met 2 maart", "od 28 lutego do
+ * 2 marca", "fran den 28 februari till den 2 mars": the run of days from the day of month
+ * mon at token i (day tokens end at j; a weekday before it) to a day of a later month
+ * (written day first or month first, a weekday before it), in the year written after the
+ * last (or the reference year's, inferred) as a period of days; without either a period
+ * of days of no known year ("--02-28/--03-02"), never its first day. 1 when r was so set. */
 static int cross_months(const ctx *c, size_t i, size_t j, size_t lim, int mon, int day, int future,
                         dres *r)
 {
+    static const char *const froms[] = {"from", "van", "du", "od", "fran", "från", NULL};
+    static const char *const betweens[] = {"between", "entre", "tussen", "mellan", "miedzy", NULL};
+    static const char *const tos[] = {"to", "through", "until", "tot", "au", "do", "till", NULL};
+    static const char *const ands[] = {"and", "et", "en", "i", "och", NULL};
     const bc_lex *e = NULL;
-    size_t lo = c->se[c->t[i].sent].t0, s = 0, n, dn2;
-    int between = i > lo && bcx_word_is(c, i - 1, lim, "between");
-    int from = i > lo && bcx_word_is(c, i - 1, lim, "from");
-    if (c->lbit != L_EN || !(between || from) || j >= lim || (bcx_gap(c, j - 1) & G_COMMA))
+    size_t lo = c->se[c->t[i].sent].t0, s = 0, n = 0, dn2, p = i, w;
+    if (c->lbit & (L_VI | L_ZH))
         return 0;
-    if (between && bcx_word_is(c, j, lim, "and"))
+    /* "du vendredi 28 fevrier", "from Friday, February 28", "fran den 28" */
+    for (size_t b = i > lo + 3 ? i - 3 : lo; b < i && p == i; b++)
+        if ((w = weekday_len(c, b, lim)) > 0 && b + w == i)
+            p = b;
+    if (p > lo && (bcx_word_is(c, p - 1, lim, "den") || bcx_word_is(c, p - 1, lim, "le")))
+        p--;
+    int between = p > lo && word_in(c, p - 1, lim, betweens);
+    int from = p > lo && word_in(c, p - 1, lim, froms);
+    if (!(between || from) || j >= lim || (bcx_gap(c, j - 1) & G_COMMA))
+        return 0;
+    if (between && word_in(c, j, lim, ands))
         s = 1;
-    else if (from && (bcx_word_is(c, j, lim, "to") || bcx_word_is(c, j, lim, "through") ||
-                      bcx_word_is(c, j, lim, "until")))
-        s = 1;
-    int mon2, day2;
-    if (s == 0 || (n = bcx_lex_find(c, C_MONTH, j + s, &e)) == 0 || (mon2 = (int)e->val) < mon ||
-        (day2 = day_at(c, j + s + n, lim, &dn2)) == 0)
+    else if (from && word_in(c, j, lim, tos))
+        s = bcx_words_at(c, j, lim, "tot en met") == 3 ? 3 : 1;
+    if (s == 0)
+        return 0;
+    if (bcx_word_is(c, j + s, lim, "den") || bcx_word_is(c, j + s, lim, "the") ||
+        bcx_word_is(c, j + s, lim, "le"))
+        s++;
+    s += weekday_len(c, j + s, lim);
+    int mon2 = 0, day2 = 0;
+    size_t end;
+    if ((n = bcx_lex_find(c, C_MONTH, j + s, &e)) > 0 && (day2 = day_at(c, j + s + n, lim, &dn2)))
+        mon2 = (int)e->val, end = j + s + n + dn2; /* "to March 2" */
+    else if ((day2 = day_at(c, j + s, lim, &dn2)) > 0 && bcx_joined(c, j + s + dn2 - 1) &&
+             (n = bcx_lex_find(c, C_MONTH, j + s + dn2, &e)) > 0)
+        mon2 = (int)e->val, end = j + s + dn2 + n; /* "au 2 mars" */
+    else
+        return 0;
+    if (mon2 < mon)
         return 0;
     if (mon2 == mon) /* "between March 6 and March 7": the span of "March 6 and 7" */
-        return day2 > day && end_day(c, i, j + s + n + dn2, lim, 0, mon, day, day2, future, r);
+        return day2 > day && end_day(c, i, end, lim, 0, mon, day, day2, future, r);
     dres last;
     memset(&last, 0, sizeof last);
-    if (!end_day(c, i, j + s + n + dn2, lim, 0, mon2, day2, 0, future, &last) || last.prec != 3)
-        return 0; /* a day of an unknown year: no run of days */
-    int y = atoi(last.iso);
-    if (day > bcx_days_in(y, mon))
+    if (!end_day(c, i, end, lim, 0, mon2, day2, 0, future, &last))
         return 0;
     char buf[64];
-    snprintf(buf, sizeof buf, "%04d-%02d-%02d/%.10s", y, mon, day, last.iso);
+    if (last.prec != 3) { /* a day of an unknown year: a run of days of no known year */
+        if (day > bcx_days_in(2024, mon))
+            return 0;
+        snprintf(buf, sizeof buf, "--%02d-%02d/--%02d-%02d", mon, day, mon2, day2);
+        last.inferred = 0;
+    } else {
+        int y = atoi(last.iso);
+        if (day > bcx_days_in(y, mon))
+            return 0;
+        snprintf(buf, sizeof buf, "%04d-%02d-%02d/%.10s", y, mon, day, last.iso);
+    }
     copy_str(r->iso, sizeof r->iso, buf);
     r->n = last.n;
     r->prec = 0;
@@ -168,6 +228,8 @@ static int md_context(const ctx *c, size_t i)
     size_t lo = c->se[c->t[i].sent].t0;
     if (i == lo)
         return 0;
+    if (i >= lo + 2 && bcx_lex_ending(c, C_WEEKDAY, lo, i, NULL) != SIZE_MAX)
+        return 1; /* "thu Tu 19 den thu Sau 21/2", "mercredi 19 et jeudi 20/2" */
     for (int k = 0; words[k]; k++)
         if (bcx_word_is(c, i - 1, i, words[k]))
             return 1;
@@ -359,6 +421,8 @@ int bcx_try_day(const ctx *c, size_t i, size_t lim, dres *r)
             sep = bcx_range_sep(c, i + 1, lim, &dash);
             if (sep == 0 && (bcx_word_is(c, i + 1, lim, "va") || bcx_word_is(c, i + 1, lim, "et")))
                 sep = 1;
+            if (sep > 0 && !dash)
+                sep += weekday_len(c, i + 1 + sep, lim); /* "tu thu Tu 19 den thu Sau 21/2" */
         }
         const char *e2 =
             (adjacent || sep > 0) && i + 1 + sep < lim && c->t[i + 1 + sep].kind == T_DATE
@@ -429,6 +493,11 @@ int bcx_try_day(const ctx *c, size_t i, size_t lim, dres *r)
         /* "fran den 14 till den 16 mars", "du 14 au le 16": an article before the last day */
         if (s && (bcx_word_is(c, j + s, lim, "den") || bcx_word_is(c, j + s, lim, "the")))
             s++;
+        if (s == 0 && !dash && j < lim && (bcx_gap(c, j - 1) & G_DASH) &&
+            !(bcx_gap(c, j - 1) & ~(unsigned)(G_DASH | G_SPACE)))
+            dash = weekday_len(c, j, lim) > 0; /* "Wednesday 19 - Friday 21 February" */
+        if (s || dash)                         /* "du mercredi 19 au vendredi 21 fevrier" */
+            s += weekday_len(c, j + s, lim);
         if ((s || dash) && (day2 = day_at(c, j + s, lim, &dn2)) > day)
             j += s + dn2;
         else
@@ -437,6 +506,8 @@ int bcx_try_day(const ctx *c, size_t i, size_t lim, dres *r)
             return 0;
         mon = (int)e->val;
         j += n;
+        if (day2 == 0 && cross_months(c, i, j, lim, mon, day, future, r))
+            return 1; /* "du 28 fevrier au 2 mars" */
         return end_day(c, i, j, lim, y, mon, day, day2, future, r);
     } else if ((n = bcx_lex_find(c, C_MONTH, i, &e)) > 0 && (day = day_at(c, i + n, lim, &dn)) &&
                (bcx_joined(c, i + n - 1) ||

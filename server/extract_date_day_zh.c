@@ -269,8 +269,12 @@ int bcx_try_day_zh(const ctx *c, size_t i, size_t lim, int future, dres *r)
     if (!bcx_set_day(c, y, (int)m->num, (int)d->num, future, r))
         return 0;
     r->n = j + 4 - i;
-    size_t k = j + 4;
+    size_t k = j + 4, wn = k < lim ? bcx_lex_find(c, C_WEEKDAY, k, NULL) : 0;
     int dash;
+    /* "2月19日（星期三）至21日", "2月19日星期三至21日": the span as without the weekday */
+    if (wn > 0 && k + wn < lim && !(bcx_gap(c, k - 1) & ~(unsigned)(G_OPEN | G_PAREN)) &&
+        ((bcx_gap(c, k - 1) & G_OPEN) != 0) == ((bcx_gap(c, k + wn - 1) & G_CLOSE) != 0))
+        k += wn;
     size_t s = bcx_range_sep(c, k, lim, &dash);
     if ((s || dash) && k + s + 1 < lim && c->t[k + s].kind == T_NUM &&
         (bcx_words_at(c, k + s + 1, lim, "日") || bcx_words_at(c, k + s + 1, lim, "号"))) {

@@ -1102,6 +1102,11 @@ int bcx_deadline_day(const ctx *c, const xd *d);
  * bridge on June 30", "the bridge would open on June 30 and the next talks would be held"):
  * not m's day, unless m is a ceremony or a joint opening (extract_meet_skip.c). */
 int bcx_opening_day(const ctx *c, const mention *m, const xd *d);
+/* 1 when day d stands as an apposition (in brackets, or after a comma closing its clause)
+ * of what a preposition of time after meeting m governs ("the next round of talks in
+ * September, after the opening of the freight route (June 1)", "apres l'ouverture de la
+ * route, le 1er juin"): the day of that other event, never m's (extract_meet_skip.c). */
+int bcx_apposed_to_other(const ctx *c, const mention *m, const xd *d);
 /* 1 when date d is the day something was said ("the committee announced on Tuesday"). */
 int bcx_said_on(const ctx *c, const xd *d);
 /* 1 when English date d and mention m stand on either side of the edge of a clause of

@@ -236,12 +236,99 @@ int bcx_signed_on(const ctx *c, const xd *d)
     return 0;
 }
 
+/* Nouns of a deadline, target date or expiry per language, and the words that may stand
+ * between such a noun and its day ("deadline of", "date butoir du", "uiterste datum van",
+ * "han chot ngay", "截止日期为"). */
+static const struct {
+    unsigned lang;
+    const char *const *before, *const *link, *const *after;
+} deadline_nouns[] = {
+    {L_EN,
+     (const char *const[]){"deadline", "target date", "due date", "expiry date", "expiry",
+                           "cutoff date", "cut off date", "time limit", "expires", "expire",
+                           "expired", NULL},
+     (const char *const[]){"of", "on", "is", "was", "set", "for", NULL},
+     (const char *const[]){"deadline", "target date", "due date", "expiry", "cutoff", NULL}},
+    {L_FR,
+     (const char *const[]){"date butoir", "date limite", "echeance", "delai", "date d expiration",
+                           "expire", "expirera", NULL},
+     (const char *const[]){"du", "de", "le", "au", "fixee", "fixe", "est", "etait", NULL},
+     (const char *const[]){NULL}},
+    {L_NL,
+     (const char *const[]){"deadline", "uiterste datum", "einddatum", "streefdatum", "termijn",
+                           "verloopt", "verliep", NULL},
+     (const char *const[]){"van", "op", "is", "was", NULL},
+     (const char *const[]){"deadline", "verloopt", "verliep", "afloopt", NULL}},
+    {L_SV,
+     (const char *const[]){"deadline", "tidsfrist", "slutdatum", "maldatum", "sista datum",
+                           "loper ut", "lopte ut", NULL},
+     (const char *const[]){"den", "pa", "ar", "var", NULL}, (const char *const[]){NULL}},
+    /* not "termin" alone: "Kolejny termin ...: 20 maja" is the next meeting's date */
+    {L_PL,
+     (const char *const[]){"ostateczny termin", "ostatecznego terminu", "nieprzekraczalny termin",
+                           "nieprzekraczalnego terminu", "termin realizacji", "terminu realizacji",
+                           "uplywie terminu", "uplywem terminu", "deadline", "wygasa", "wygasnie",
+                           NULL},
+     (const char *const[]){"na", "to", "uplywa", "mija", NULL}, (const char *const[]){NULL}},
+    {L_VI,
+     (const char *const[]){"han chot", "thoi han", "han cuoi", "thoi han chot", "het han", NULL},
+     (const char *const[]){"ngay", "la", "vao", NULL}, (const char *const[]){NULL}},
+    {L_ZH, (const char *const[]){"截止日期", "最后期限", "截止时间", "期限", "截止", "截至", NULL},
+     (const char *const[]){"为", "是", "到", "至", NULL},
+     (const char *const[]){"截止日期", "截止期限", "最后期限", "期限", "截止", "到期", NULL}},
+};
+
+/* The tokens phrase of list w at token k (< hi) covers, 0 when none. */
+static size_t phrase_at(const ctx *c, size_t k, size_t hi, const char *const *w)
+{
+    size_t best = 0, n;
+    for (; *w; w++)
+        if ((n = bcx_words_at(c, k, hi, *w)) > best)
+            best = n;
+    return best;
+}
+
+/* 1 when a noun of a deadline names day d in its clause: before it, a linking word or
+ * two between ("the deadline of June 1", "la date butoir du 1er juin", "han chot ngay
+ * 1/6", "terminu 1 czerwca", "deadline den 1 juni", "uiterste datum van 1 juni"), or
+ * right after it ("the June 1 deadline", "6月1日的截止日期"). */
+static int named_deadline(const ctx *c, const xd *d, size_t lo, size_t hi)
+{
+    for (size_t l = 0; l < sizeof deadline_nouns / sizeof deadline_nouns[0]; l++) {
+        if (deadline_nouns[l].lang != c->lbit)
+            continue;
+        size_t k = d->t1, n;
+        if (c->lbit == L_ZH && bcx_words_at(c, k, hi, "的"))
+            k++;
+        if (k < hi && !(bcx_gap(c, k - 1) & (G_COMMA | G_DOT | G_PAREN | G_OTHER)) &&
+            phrase_at(c, k, hi, deadline_nouns[l].after) > 0)
+            return 1;
+        for (size_t b = d->t0 > lo + 6 ? d->t0 - 6 : lo; b < d->t0; b++) {
+            if ((n = phrase_at(c, b, d->t0, deadline_nouns[l].before)) == 0 ||
+                bcx_commas(c, b, d->t0) != 0)
+                continue;
+            size_t q = b + n, links = 0;
+            while (q < d->t0 && links < 2 && phrase_at(c, q, d->t0, deadline_nouns[l].link) == 1)
+                q++, links++;
+            for (size_t g = b + n - 1; q == d->t0 && g < d->t0; g++)
+                if (bcx_gap(c, g) & (G_DOT | G_PAREN | G_OTHER))
+                    q = 0; /* "Kolejny termin jest juz znany: 20 maja" */
+            if (q == d->t0)
+                return 1;
+        }
+    }
+    return 0;
+}
+
 /* 1 when date d is a deadline: a word for before or by ends right before it ("before 31
  * December", "przed", "fore", "by the end of"; Dutch "voor" only written "vóór", else it
- * is "for": "gepland voor 15 juli"). A date to meet, not when a meeting took place. */
+ * is "for": "gepland voor 15 juli"), or a noun of a deadline, target date or expiry names
+ * it (named_deadline). A date to meet, not when a meeting took place. */
 int bcx_deadline_day(const ctx *c, const xd *d)
 {
     size_t lo = c->se[c->t[d->t0].sent].t0, hi = c->se[c->t[d->t0].sent].t1;
+    if (named_deadline(c, d, lo, hi))
+        return 1;
     /* Chinese says a deadline right after its date ("于6月30日前投入使用"; not "前往", "前来":
      * went, came; "此前，10日" is a day before which nothing is said) */
     if (c->lbit == L_ZH) {
@@ -561,6 +648,55 @@ int bcx_opening_day(const ctx *c, const mention *m, const xd *d)
                 return m->t1 > v || bcx_commas(c, m->t1 - 1, v) > 0 ||
                        bcx_word_is(c, v - 1, v, "to");
             }
+    }
+    return 0;
+}
+
+/* Prepositions of time whose object is another event, per language. */
+static const struct {
+    unsigned lang;
+    const char *const *w;
+} time_preps[] = {
+    {L_EN, (const char *const[]){"after", "before", "following", "until", "ahead of", NULL}},
+    {L_FR, (const char *const[]){"apres", "avant", "jusqu a", NULL}},
+    {L_NL, (const char *const[]){"na", "voor", "vóór", "tot", NULL}},
+    {L_SV, (const char *const[]){"efter", "fore", "innan", "till", NULL}},
+    {L_PL, (const char *const[]){"po", "przed", "do", NULL}},
+    {L_VI, (const char *const[]){"sau", "truoc", "sau khi", NULL}},
+};
+
+int bcx_apposed_to_other(const ctx *c, const mention *m, const xd *d)
+{
+    static const char *const lead[] = {"the", "on", "le", "op", "den", "ngay", NULL};
+    size_t lo = c->se[m->sent].t0, open = d->t0;
+    if (d->prec != 3 || d->t0 <= m->t1 || d->t0 <= lo + 3)
+        return 0;
+    for (int w = 0; lead[w] && open == d->t0; w++)
+        if (bcx_word_is(c, open - 1, open, lead[w]) && (bcx_gap(c, open - 2) & (G_OPEN | G_COMMA)))
+            open--; /* ", le 1er juin" */
+    if (open <= m->t1 || c->t[open - 1].kind != T_WORD)
+        return 0;
+    unsigned g = bcx_gap(c, open - 1);
+    /* "(June 1)", ", June 1" closing its clause: an apposition */
+    if (!(g & (G_OPEN | G_COMMA)) || (g & G_DOT) ||
+        ((g & G_COMMA) && d->t1 < c->se[m->sent].t1 &&
+         !(bcx_gap(c, d->t1 - 1) & (G_COMMA | G_DOT | G_PAREN))))
+        return 0;
+    for (size_t l = 0; l < sizeof time_preps / sizeof time_preps[0]; l++) {
+        if (time_preps[l].lang != c->lbit)
+            continue;
+        /* the preposition in the clause before it, past m, a noun phrase between */
+        for (size_t k = open - 1; k >= m->t1 && k + 12 > open; k--) {
+            if (k + 1 < open && (bcx_gap(c, k) & (G_COMMA | G_DOT | G_PAREN)))
+                break;
+            for (int w = 0; time_preps[l].w[w]; w++) {
+                size_t n = bcx_words_at(c, k, open, time_preps[l].w[w]);
+                if (n > 0 && k + n + 1 < open + 1 && k + n < open)
+                    return 1;
+            }
+            if (k == 0)
+                break;
+        }
     }
     return 0;
 }

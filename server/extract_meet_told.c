@@ -102,8 +102,8 @@ void bcx_tell(bcx_told *t, const char *iso, int inferred, size_t si, int forward
  * the day after the meeting just reported). Without such a day they date nothing: the day
  * last named may be a deadline, an opening or a day recalled. */
 /* The day of the one meeting that took place told in the sentence before si, in its
- * paragraph, into *t; 0 when none or several days. Chinese; English with
- * en_day_opened_before. */
+ * paragraph, into *t; 0 when none or several days. Chinese; the other languages with
+ * day_told_just_before. */
 static int zh_day_just_before(const ctx *c, size_t si, bcx_told *t)
 {
     if (si == 0 || bcx_new_paragraph(c, si))
@@ -133,20 +133,83 @@ static int after_meeting_noun_zh(const ctx *c, size_t si, const xd *d)
                             bcx_lex_ending(c, C_TALKS, open, d->t0, NULL) != SIZE_MAX);
 }
 
-/* English: the day of the one meeting that took place the sentence before si (same
- * paragraph) opens with ("On October 29, ... hosted ... for a working session. The
- * following day, ..."), into *t: the narrative moved to that day, though it is before the
- * story's, and a day counted at the opening of the next sentence counts from it. 0 when
- * none, several days, or the day does not open its sentence or clause. */
-static int en_day_opened_before(const ctx *c, size_t si, bcx_told *t)
+/* 1 when sentence si tells numbered meeting m on its day d in its main clause: m opens the
+ * sentence as its subject (an article before it at most) and a word of holding stands in
+ * its clause, no comma between it and d ("The 12th meeting of ... Lai Chau, Lao Cai, ...
+ * was held in Kunming on November 18", "Phien hop lan thu 12 ... da dien ra tai Con Minh
+ * ngay 18/11", "werd op 18 november in Kunming gehouden"); talks by talks_told_on_day. */
+/* 1 when the talks starting at token lo are what sentence si tells on day d: the one
+ * meeting it names, the parties named before both as its subject and no comma nor
+ * relative pronoun before either
+ * ("Leaders of Lao Cai and Yunnan held talks in Hekou on November 16"; not "The talks
+ * recalled the working session that the Party chief ... held ... on October 29"). */
+static int talks_told_on_day(const ctx *c, size_t si, const xd *d, size_t open, size_t lo)
+{
+    static const char *const rel[] = {"that",   "which",   "who", "que",   "qui",   "dont",
+                                      "dat",    "die",     "som", "ktory", "ktora", "ktore",
+                                      "ktorzy", "ktorych", "ma",  NULL};
+    size_t hi = d->t0 > lo ? d->t0 : lo, subj = d->t0 < lo ? d->t0 : lo;
+    int party = 0;
+    if (c->se[si].nment != 1 || bcx_commas(c, open, hi) != 0)
+        return 0;
+    for (size_t k = open; k < hi; k++)
+        for (int w = 0; rel[w]; w++)
+            if (bcx_word_is(c, k, hi, rel[w]))
+                return 0;
+    for (size_t k = 0; k < c->nh && !party; k++)
+        party = c->h[k].t0 >= open && c->h[k].t1 <= subj && c->h[k].entity;
+    return party;
+}
+
+static int told_on_day(const ctx *c, size_t si, const mention *m, const xd *d)
+{
+    size_t open = bcx_sent_open(c, si), lo = m->noun < m->t0 ? m->noun : m->t0;
+    if (lo < open)
+        return 0;
+    if (m->xkind == BC_XM_TALKS) /* "voerden op 16 november overleg": the day before them */
+        return talks_told_on_day(c, si, d, open, lo);
+    if (d->t0 < m->t1)
+        return 0;
+    if (lo > open + 1 || bcx_commas(c, open, lo) != 0 ||
+        (lo == open + 1 && bcx_lex_find(c, C_ARTICLE, open, NULL) == 0))
+        return 0;
+    for (size_t k = m->t1 + 1, hi = c->se[si].t1; k <= hi; k++) {
+        size_t at = bcx_lex_ending(c, C_HELD, m->t1, k, NULL);
+        if (at != SIZE_MAX &&
+            bcx_commas(c, at < d->t0 ? at : k - 1, at < d->t0 ? d->t0 : d->t1 - 1) == 0)
+            return 1; /* "werd op 18 november in Kunming gehouden" */
+    }
+    return 0;
+}
+
+/* Every language but Chinese (zh_day_just_before): the day of the one meeting that took
+ * place the sentence before si (same paragraph) tells as its own, into *t: a day that
+ * opens that sentence or a clause of it ("On October 29, ... hosted ... for a working
+ * session. The following day, ...") or of a meeting that opens it as its subject ("The
+ * 12th meeting ... was held in Kunming on November 18. The following day, ..."). The
+ * narrative moved to that day, though it is before the story's ("today", the dateline's),
+ * and a day counted at the opening of the next sentence counts from it. 0 when none,
+ * several days, or the day sits inside a clause about something else ("The talks recalled
+ * the working session ... held ... on October 29"). */
+static int day_told_just_before(const ctx *c, size_t si, bcx_told *t)
 {
     bcx_told just = {{0}, 0, 0};
-    if (c->lbit != L_EN || !zh_day_just_before(c, si, &just))
+    if (c->lbit == L_ZH || !zh_day_just_before(c, si, &just))
         return 0;
     for (size_t k = c->se[si - 1].d0; k < c->se[si - 1].d1; k++) {
         const xd *d = &c->d[k];
-        if (!d->dateline && d->rel == 0 && d->prec == 3 && strcmp(d->iso, just.iso) == 0 &&
-            bcx_opens_clause(c, si - 1, d) && bcx_date_bound(c, d) == 0) {
+        if (d->dateline || d->rel != 0 || d->prec != 3 || strcmp(d->iso, just.iso) != 0 ||
+            bcx_date_bound(c, d) != 0)
+            continue;
+        /* English: opening a clause; elsewhere the sentence ("..., tenue le 3 decembre
+         * dernier a Pingxiang, avait fixe ..." recalls it in an aside) */
+        size_t open = bcx_sent_open(c, si - 1);
+        int told = c->lbit == L_EN ? bcx_opens_clause(c, si - 1, d)
+                                   : d->t0 <= open + 2 && bcx_commas(c, open, d->t0) == 0;
+        for (size_t q = 0; q < c->nm && !told; q++)
+            told = c->m[q].sent == si - 1 && c->m[q].planned <= 0 && c->m[q].date_src == 1 &&
+                   strcmp(c->m[q].date, just.iso) == 0 && told_on_day(c, si - 1, &c->m[q], d);
+        if (told) {
             *t = just;
             return 1;
         }
@@ -190,8 +253,8 @@ void bcx_count_days(ctx *c, size_t si, const bcx_told *held, const bcx_told *pla
         bcx_told just = {{0}, 0, 0};
         if (c->lbit == L_ZH && !after_meeting_noun_zh(c, si, d) && zh_day_just_before(c, si, &just))
             from = &just;
-        else if (c->lbit == L_EN && !bcx_future_at(c, d->t0) && bcx_opens_clause(c, si, d) &&
-                 en_day_opened_before(c, si, &just))
+        else if (c->lbit != L_ZH && !bcx_future_at(c, d->t0) && bcx_opens_clause(c, si, d) &&
+                 day_told_just_before(c, si, &just))
             from = &just;
         if (from->si == 0 && !written)
             continue; /* no meeting told: the day the date finder counted from stands */

@@ -306,6 +306,86 @@ static void a_day_in_a_clause_of_holding_before_the_noun(void **state)
     }
 }
 
+/* 1 when some meeting of x is dated to a single day. */
+static int a_meeting_on_a_day(const bc_extraction *x)
+{
+    for (size_t k = 0; k < x->nmeetings; k++) {
+        size_t len = strlen(x->meetings[k].date);
+        if (len == 10 || (len == 7 && x->meetings[k].date[0] == '-'))
+            return 1;
+    }
+    return 0;
+}
+
+/* A span of days with the weekday of each end written in it ("van woensdag 19 tot vrijdag
+ * 21 februari", "du vendredi 28 février au dimanche 2 mars") is read as the same span
+ * without them, in every language, within a month or across two: a period of days, and a
+ * programme over several days gives its meeting no day (outsider 14 via the lead: the
+ * Voorjaarsontmoeting was dated 2025-02-21, the span's last day). Negative: one day with
+ * its weekday is still that day. */
+static void spans_with_their_weekdays(void **state)
+{
+    (void)state;
+    static const xdate_case cases[] = {
+        {"nl", "Het programma loopt van woensdag 19 tot vrijdag 21 februari in Nanning.",
+         "2025-02-19/2025-02-21", 1},
+        {"en", "The programme runs in Nanning from Wednesday 19 to Friday 21 February.",
+         "2025-02-19/2025-02-21", 1},
+        {"fr", "Le programme se déroule à Nanning du mercredi 19 au vendredi 21 février.",
+         "2025-02-19/2025-02-21", 1},
+        {"zh", "活动于2月19日（星期三）至21日在南宁举行。", "2025-02-19/2025-02-21", 1},
+        {"vi", "Chương trình diễn ra tại Nam Ninh từ thứ Tư 19 đến thứ Sáu 21/2.",
+         "2025-02-19/2025-02-21", 1},
+        {"pl", "Program trwa w Nanningu od środy 19 do piątku 21 lutego.", "2025-02-19/2025-02-21",
+         1},
+        {"sv", "Programmet pågår i Nanning från onsdag 19 till fredag 21 februari.",
+         "2025-02-19/2025-02-21", 1},
+        {"en", "The programme runs in Nanning on Wednesday 19 – Friday 21 February.",
+         "2025-02-19/2025-02-21", 1},
+        {"fr", "Le programme se déroule à Nanning mercredi 19 – vendredi 21 février.",
+         "2025-02-19/2025-02-21", 1},
+        /* across two months, with and without the weekdays */
+        {"fr", "Le programme se déroule du vendredi 28 février au dimanche 2 mars.",
+         "2025-02-28/2025-03-02", 1},
+        {"nl", "Het programma loopt van 28 februari tot en met 2 maart.", "2025-02-28/2025-03-02",
+         1},
+        {"pl", "Program trwa od 28 lutego do 2 marca.", "2025-02-28/2025-03-02", 1},
+        {"sv", "Programmet pågår från fredag 28 februari till söndag 2 mars.",
+         "2025-02-28/2025-03-02", 1},
+        {"en", "The programme runs from Friday 28 February to Sunday 2 March.",
+         "2025-02-28/2025-03-02", 1},
+        /* negative: one day and its weekday */
+        {"fr", "La réunion s'est tenue le vendredi 21 février.", "2025-02-21", 1},
+        {"nl", "Het overleg vond plaats op vrijdag 21 februari.", "2025-02-21", 1},
+    };
+    expect_dates(cases, sizeof cases / sizeof cases[0], "2025-03-05");
+    static const struct {
+        const char *lang, *text;
+    } meetings[] = {
+        {"nl", "De Voorjaarsontmoeting 2025 van Lang Son en Guangxi vormt het hoogtepunt van een "
+               "driedaags programma dat van woensdag 19 tot vrijdag 21 februari in Nanning loopt."},
+        {"en", "The 2025 Spring Meeting of Lang Son and Guangxi crowns a three-day programme "
+               "that runs in Nanning from Wednesday 19 to Friday 21 February."},
+        {"fr", "La Rencontre de printemps 2025 de Lang Son et du Guangxi couronne un programme de "
+               "trois jours qui se déroule à Nanning du mercredi 19 au vendredi 21 février."},
+        {"zh",
+         "2025年谅山省与广西新春会晤是从2月19日（星期三）至21日在南宁举行的为期三天活动的重头戏。"},
+        {"pl", "Spotkanie wiosenne 2025 Lang Son i Guangxi jest zwieńczeniem trzydniowego "
+               "programu, który trwa w Nanningu od środy 19 do piątku 21 lutego."},
+        {"sv", "Vårmötet 2025 mellan Lang Son och Guangxi är höjdpunkten i ett tredagarsprogram "
+               "som pågår i Nanning från onsdag 19 till fredag 21 februari."},
+    };
+    for (size_t i = 0; i < sizeof meetings / sizeof meetings[0]; i++)
+        for (int p = 0; p < 2; p++) {
+            bc_extraction x = run(meetings[i].lang, p ? "2025-02-22" : NULL, meetings[i].text);
+            if (x.nmeetings == 0)
+                fail_msg("%s: no meeting", meetings[i].text);
+            if (a_meeting_on_a_day(&x))
+                fail_msg("%s: a meeting dated a day of its span", meetings[i].text);
+            bc_extraction_free(&x);
+        }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -318,6 +398,7 @@ int main(void)
         cmocka_unit_test(a_day_right_after_the_meeting_noun),
         cmocka_unit_test(a_figures_month_gives_no_day_its_month),
         cmocka_unit_test(a_day_in_a_clause_of_holding_before_the_noun),
+        cmocka_unit_test(spans_with_their_weekdays),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -384,6 +384,90 @@ static void this_meeting_said_again(void **state)
     bc_extraction_free(&x);
 }
 
+/* The date of the meeting of text (lang, read with pub) that is to come, failing when none. */
+static void planned_dated(const char *lang, const char *pub, const char *text, const char *want)
+{
+    bc_extraction x = run(lang, pub, text);
+    int found = 0;
+    for (size_t k = 0; k < x.nmeetings; k++) {
+        if (strcmp(x.meetings[k].status, "planned") != 0)
+            continue;
+        found = 1;
+        if (strcmp(x.meetings[k].date, want) != 0)
+            fail_msg("%s (%s): the planned meeting dated '%s', expected '%s'", text,
+                     pub ? pub : "no reference", x.meetings[k].date, want);
+    }
+    if (!found)
+        fail_msg("%s: no planned meeting", text);
+    bc_extraction_free(&x);
+}
+
+/* A day a deadline, target date or expiry names ("the June 1 deadline", "la date butoir du
+ * 1er juin", "de deadline van 1 juni", "deadline den 1 juni", "po upływie terminu 1
+ * czerwca", "hạn chót ngày 1/6", "6月1日的截止日期"), or another event's day set beside it
+ * after a preposition of time ("after the opening of the route (June 1)"), is never the
+ * meeting's: without a reference date the talks to come in September were dated --06-01
+ * (the brief's F-class 3); with one, September. Negative: a day that is the meeting's own
+ * beside such words ("in Hekou (June 1)", "w terminie 20 maja") stays. */
+static void deadlines_and_other_events_days(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+    } cases[] = {
+        {"en", "Title\n\nChongzuo has offered to host the next round of talks in September, by "
+               "which point the June 1 deadline for the freight route will have come and gone."},
+        {"en", "Title\n\nChongzuo has offered to host the next round of talks in September, "
+               "well past the deadline of June 1 for the freight route."},
+        {"fr", "Titre\n\nChongzuo a proposé d'accueillir le prochain cycle de pourparlers en "
+               "septembre, après la date butoir du 1er juin fixée pour la route de fret."},
+        {"nl", "Titel\n\nChongzuo heeft aangeboden de volgende overlegronde in september te "
+               "organiseren, na de deadline van 1 juni voor de vrachtroute."},
+        {"nl", "Titel\n\nChongzuo heeft aangeboden de volgende overlegronde in september te "
+               "organiseren, ruim na de uiterste datum van 1 juni voor de vrachtroute."},
+        {"sv", "Rubrik\n\nChongzuo har erbjudit sig att stå värd för nästa samtalsrunda i "
+               "september, efter deadline den 1 juni för fraktleden."},
+        {"pl", "Tytuł\n\nChongzuo zaproponowało, że będzie gospodarzem kolejnej rundy rozmów we "
+               "wrześniu, po upływie terminu 1 czerwca wyznaczonego dla trasy towarowej."},
+        {"vi", "Tiêu đề\n\nSùng Tả đề nghị đăng cai vòng hội đàm tiếp theo vào tháng 9, sau hạn "
+               "chót ngày 1/6 đối với tuyến vận tải hàng hóa."},
+        {"zh", "标题\n\n谅山省与崇左市在凭祥就货运通道举行会谈。崇左市提出9月承办下一轮会谈，届时"
+               "货运通道6月1日的截止日期已过。"},
+        /* an expiry told by its verb */
+        {"en", "Title\n\nChongzuo has offered to host the next round of talks in September, "
+               "after the permit for the freight route expires on June 1."},
+        {"nl", "Titel\n\nChongzuo heeft aangeboden de volgende overlegronde in september te "
+               "organiseren, als de vergunning voor de vrachtroute op 1 juni verloopt."},
+        {"sv", "Rubrik\n\nChongzuo har erbjudit sig att stå värd för nästa samtalsrunda i "
+               "september, när tillståndet för fraktleden löper ut den 1 juni."},
+        {"vi", "Tiêu đề\n\nSùng Tả đề nghị đăng cai vòng hội đàm tiếp theo vào tháng 9, khi giấy "
+               "phép tuyến vận tải hết hạn ngày 1/6."},
+        {"en", "Title\n\nChongzuo has offered to host the next round of talks in September, "
+               "after the opening of the freight route (June 1)."},
+        {"en", "Title\n\nChongzuo has offered to host the next round of talks in September, "
+               "after the opening of the freight route, June 1."},
+        {"fr", "Titre\n\nChongzuo a proposé d'accueillir le prochain cycle de pourparlers en "
+               "septembre, après l'ouverture de la route de fret, le 1er juin."},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        planned_dated(cases[i].lang, NULL, cases[i].text, "");
+        planned_dated(cases[i].lang, "2026-05-10", cases[i].text, "2026-09");
+    }
+    /* negative: the meeting's own day beside such words */
+    planned_dated("en", NULL,
+                  "Title\n\nChongzuo has offered to host the next round of talks in Hekou "
+                  "(June 1).",
+                  "--06-01");
+    planned_dated("pl", NULL,
+                  "Tytuł\n\nKolejna runda rozmów Lang Son i Chongzuo odbędzie się w terminie 1 "
+                  "czerwca w Pingxiangu.",
+                  "--06-01");
+    planned_dated("en", NULL,
+                  "Title\n\nThe next round of talks of Lang Son and Chongzuo will be held in "
+                  "Pingxiang on June 1, before the deadline for the freight route.",
+                  "--06-01");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -397,6 +481,7 @@ int main(void)
         cmocka_unit_test(closing_days_and_what_came_before),
         cmocka_unit_test(the_day_before_a_chinese_meeting),
         cmocka_unit_test(this_meeting_said_again),
+        cmocka_unit_test(deadlines_and_other_events_days),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

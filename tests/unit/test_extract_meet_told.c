@@ -544,6 +544,100 @@ static void the_following_day_of_the_day_the_sentence_before_opens_with(void **s
     bc_extraction_free(&x);
 }
 
+/* In every language, a day counted at the opening of a sentence ("The next day", "Le
+ * lendemain", "Hom sau", "次日", "Nastepnego dnia", "Dagen darpa", "De volgende dag") counts
+ * from the day the sentence just before tells a meeting on, opening it, as its subject or
+ * as talks its parties held, though that day is before the story's ("today", November 20) (outsider
+ * 14, F3); not from a day recalled in an aside of the sentence before. */
+static void next_day_of_the_meeting_told_just_before(void **state)
+{
+    (void)state;
+    static const rel_case cases[] = {
+        {"en", "2026-11-21",
+         "Title\n\nLeaders of Lao Cai and Yunnan held talks in Hekou today. The 12th meeting of "
+         "the Joint Working Group of Lai Chau, Lao Cai, Tuyen Quang, Dien Bien and Yunnan was "
+         "held in Kunming on November 18. The next day, leaders of Lai Chau and Yunnan held "
+         "talks in Mengzi.",
+         "The next day", "2026-11-19", 1},
+        {"en", "2026-11-21",
+         "Title\n\nOn November 20, officials of Ha Giang and Wenshan held talks in Thanh Thuy. "
+         "On November 16, officials of Cao Bang and Baise held talks in Tra Linh. A day later, "
+         "officials of Lang Son and Chongzuo held talks in Pingxiang.",
+         "A day later", "2026-11-17", 1},
+        {"fr", "2026-11-21",
+         "Titre\n\nLes dirigeants de Lao Cai et du Yunnan ont tenu des pourparlers le 20 "
+         "novembre à Hekou. La 12e réunion du Groupe de travail conjoint de Lai Chau, Lao Cai, "
+         "Tuyen Quang, Dien Bien et du Yunnan s'est tenue à Kunming le 18 novembre. Le "
+         "lendemain, les dirigeants de Lai Chau et du Yunnan ont tenu des pourparlers à Mengzi.",
+         "Le lendemain", "2026-11-19", 1},
+        {"vi", NULL,
+         "Tiêu đề\n\nNgày 20/11, lãnh đạo hai tỉnh Lào Cai và Vân Nam đã hội đàm tại Hà Khẩu. "
+         "Phiên họp lần thứ 12 Nhóm công tác liên hợp giữa các tỉnh Lai Châu, Lào Cai, Tuyên "
+         "Quang, Điện Biên và Vân Nam đã diễn ra tại Côn Minh ngày 18/11. Hôm sau, lãnh đạo "
+         "tỉnh Lai Châu và Vân Nam đã hội đàm tại Mông Tự.",
+         "Hôm sau", "--11-19", 0},
+        {"zh", "2026-11-21",
+         "标题\n\n11月20日，老街省与云南省领导在河口举行会谈。莱州、老街、宣光、奠边四省与云南省"
+         "联合工作组第十二次会议11月18日在昆明举行。次日，莱州省与云南省领导在蒙自举行会谈。",
+         "次日", "2026-11-19", 1},
+        {"pl", "2026-11-21",
+         "Tytuł\n\nPrzywódcy Lao Cai i Junnanu przeprowadzili 20 listopada rozmowy w Hekou. 12. "
+         "posiedzenie Wspólnej Grupy Roboczej Lai Chau, Lao Cai, Tuyen Quang, Dien Bien i "
+         "Junnanu odbyło się w Kunmingu 18 listopada. Następnego dnia przywódcy Lai Chau i "
+         "Junnanu przeprowadzili rozmowy w Mengzi.",
+         "Następnego dnia", "2026-11-19", 1},
+        {"sv", NULL,
+         "Rubrik\n\nLedarna för Lao Cai och Yunnan höll den 20 november samtal i Hekou. Det "
+         "12:e mötet i den gemensamma arbetsgruppen för Lai Chau, Lao Cai, Tuyen Quang, Dien "
+         "Bien och Yunnan hölls i Kunming den 18 november. Dagen därpå höll ledarna för Lai "
+         "Chau och Yunnan samtal i Mengzi.",
+         "Dagen därpå", "--11-19", 0},
+        {"nl", "2026-11-21",
+         "Titel\n\nDe leiders van Lao Cai en Yunnan hebben vandaag overleg gevoerd in Hekou. De "
+         "12e vergadering van de gezamenlijke werkgroep van Lai Chau, Lao Cai, Tuyen Quang, "
+         "Dien Bien en Yunnan werd op 18 november in Kunming gehouden. De volgende dag voerden "
+         "de leiders van Lai Chau en Yunnan overleg in Mengzi.",
+         "De volgende dag", "2026-11-19", 1},
+        /* talks the sentence before tells, the parties their subject */
+        {"en", "2026-11-21",
+         "Title\n\nLeaders of Lao Cai and Yunnan held talks in Hekou today. Officials of Cao Bang "
+         "and Baise held talks in Tra Linh on November 16. The next day, officials of Lang Son "
+         "and Chongzuo held talks in Pingxiang.",
+         "The next day", "2026-11-17", 1},
+        {"nl", "2026-11-21",
+         "Titel\n\nDe leiders van Lao Cai en Yunnan hebben vandaag overleg gevoerd in Hekou. "
+         "Vertegenwoordigers van Cao Bang en Baise voerden op 16 november overleg in Tra Linh. De "
+         "volgende dag voerden vertegenwoordigers van Lang Son en Chongzuo overleg in Pingxiang.",
+         "De volgende dag", "2026-11-17", 1},
+        {"vi", "2026-11-21",
+         "Tiêu đề\n\nNgày 20/11, lãnh đạo hai tỉnh Lào Cai và Vân Nam đã hội đàm tại Hà Khẩu. Lãnh "
+         "đạo tỉnh Cao Bằng và thành phố Bách Sắc đã hội đàm tại Trà Lĩnh ngày 16/11. Hôm sau, "
+         "lãnh đạo tỉnh Lạng Sơn và thành phố Sùng Tả đã hội đàm tại Bằng Tường.",
+         "Hôm sau", "2026-11-17", 1},
+        /* negative: the sentence before recalls a meeting in an aside, or talks as the object
+         * of another verb; the story's day counts */
+        {"en", "2026-11-21",
+         "Title\n\nOn November 20, leaders of Lao Cai and Yunnan held talks in Hekou. The "
+         "delegates reviewed the talks that officials of Cao Bang and Baise held in Tra Linh on "
+         "November 16. The next day, customs officers of both sides held a working session in "
+         "Lao Cai.",
+         "The next day", "2026-11-21", 1},
+        {"fr", "2026-11-21",
+         "Titre\n\nLe 20 novembre, les dirigeants de Lao Cai et du Yunnan ont tenu des "
+         "pourparlers à Hekou. Ils ont rappelé que la 11e réunion du Groupe de travail "
+         "conjoint, tenue le 30 octobre dernier à Lai Chau, avait fixé une feuille de route. Le "
+         "lendemain, les douanes des deux côtés ont tenu une séance de travail à Lao Cai.",
+         "Le lendemain", "2026-11-21", 1},
+        {"en", "2026-11-21",
+         "Title\n\nOn November 20, leaders of Lao Cai and Yunnan held talks in Hekou. They "
+         "recalled that the 11th meeting of the Joint Working Group, held in Lai Chau on "
+         "October 30, had set a road map. The next day, customs officers of both sides held "
+         "a working session in Lao Cai.",
+         "The next day", "2026-11-21", 1},
+    };
+    expect_rel(cases, sizeof cases / sizeof cases[0]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -560,6 +654,7 @@ int main(void)
         cmocka_unit_test(chinese_next_day_after_a_meeting_recalled),
         cmocka_unit_test(the_day_before_the_conference_not_the_one_recalled),
         cmocka_unit_test(the_following_day_of_the_day_the_sentence_before_opens_with),
+        cmocka_unit_test(next_day_of_the_meeting_told_just_before),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

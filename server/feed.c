@@ -76,17 +76,25 @@ static int parse_changes(bc_request *req, bc_response *res, changes_query *q)
     return 0;
 }
 
+/* An entry's entity in set ?4 before (b) or after (a) it: its curation is in the set and
+ * the set's list does not leave it out (hidden_before, hidden_after: a known meeting's
+ * twin, a plan a reviewed account outranks; migration 0052). */
+#define IN_SET(b)                                                                                  \
+    "(curation_" b " IN (SELECT curation FROM curation_sets WHERE name = ?4) AND NOT EXISTS "      \
+    "(SELECT 1 FROM json_each(coalesce(hidden_" b ", '[]')) WHERE value = ?4))"
+
 /* The entries after ?1 (of kind ?2 when not NULL), the first ?3 of them; with a curation
  * set ?4, only those whose entity was in it before or after (or whose kind has no
- * curation), with two flags: in the set before, in the set after. */
+ * curation), with two flags: in the set before, in the set after; an entry that only
+ * moved the entity in other sets' lists (no fields) is left out. */
+#define IN_BEFORE IN_SET("before")
+#define IN_AFTER  IN_SET("after")
 #define CHANGES_COLUMNS                                                                            \
     "SELECT seq, at, content_version, kind, id, op, fields, actor, origin, note, "                 \
-    "curation_before, curation_after, curation_before IN (SELECT curation FROM curation_sets "     \
-    "WHERE name = ?4), curation_after IN (SELECT curation FROM curation_sets WHERE name = ?4) "    \
-    "FROM changes WHERE seq > ?1 AND (?2 IS NULL OR kind = ?2) AND (?4 IS NULL OR "                \
-    "(curation_before IS NULL AND curation_after IS NULL) OR curation_before IN (SELECT "          \
-    "curation FROM curation_sets WHERE name = ?4) OR curation_after IN (SELECT curation FROM "     \
-    "curation_sets WHERE name = ?4)) "
+    "curation_before, curation_after, " IN_BEFORE ", " IN_AFTER " FROM changes WHERE seq > ?1 "    \
+    "AND (?2 IS NULL OR kind = ?2) AND (?4 IS NULL OR (((curation_before IS NULL AND "             \
+    "curation_after IS NULL) OR " IN_BEFORE " OR " IN_AFTER                                        \
+    ") AND NOT (fields = '[]' AND " IN_BEFORE " AND " IN_AFTER "))) "
 static const char CHANGES_SQL[] = CHANGES_COLUMNS "ORDER BY seq LIMIT ?3";
 static const char CHANGES_DESC_SQL[] = CHANGES_COLUMNS "ORDER BY seq DESC LIMIT ?3";
 

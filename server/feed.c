@@ -16,6 +16,7 @@
 typedef struct changes_query {
     long long since;
     int since_given;
+    const char *since_text; /* as sent (NULL: not given), quoted back in errors */
     long limit;
     const char *kind;
     const char *curation; /* a curation set (?curation=): entries restated for that view */
@@ -40,6 +41,7 @@ static int parse_changes(bc_request *req, bc_response *res, changes_query *q)
 {
     q->since = 0;
     q->since_given = 0;
+    q->since_text = NULL;
     q->limit = BC_CHANGES_LIMIT_DEFAULT;
     bc_param ps[BC_QUERY_MAX_PAIRS];
     size_t n;
@@ -54,13 +56,17 @@ static int parse_changes(bc_request *req, bc_response *res, changes_query *q)
     if (since != NULL) {
         char *end = NULL;
         long long v = strtoll(since, &end, 10);
-        if (*end != '\0' || v < 0 || since[0] == '-' || since[0] == '+')
+        /* digits only: strtoll would also take a sign or leading blanks */
+        if (*end != '\0' || v < 0 || (since[0] != '\0' && (since[0] < '0' || since[0] > '9')))
             return bc_problem(res, 400, "invalid_parameter", "since",
                               "since must be a sequence number (0 or more) from an entry's "
                               "seq or meta.next_since, got '%.40s'",
                               since);
+        /* past LLONG_MAX strtoll answers LLONG_MAX: past the newest entry all the same,
+         * and since_past_end quotes what was sent, not that (analyst 14 #13) */
         q->since = v;
         q->since_given = 1;
+        q->since_text = since;
     }
     q->kind = bc_params_text(ps, n, "kind", NULL);
     if (q->kind != NULL && bc_doc_kind_find(q->kind) == NULL) {
@@ -136,10 +142,10 @@ static int since_past_end(bc_request *req, bc_response *res, const changes_query
     if (q->since <= *latest)
         return 0;
     int st = bc_problem(res, 400, "since_past_end", "since",
-                        "since=%lld is past the newest entry of this feed (latest_seq %lld): "
+                        "since=%.40s is past the newest entry of this feed (latest_seq %lld): "
                         "the cursor is not from this store's feed; start again from since=0, "
                         "or from since=%lld for new entries only",
-                        q->since, *latest, *latest);
+                        q->since_text != NULL ? q->since_text : "", *latest, *latest);
     return st;
 }
 

@@ -3,7 +3,7 @@
  * facts and citations, province counts, in the trusted view a curated plan that an approved
  * held account replaces); each gets its feed entry in the decision's transaction, by the
  * reviewer, so ?changed_since= finds it and the next `bordercoop load` of unchanged data
- * appends nothing. */
+ * appends nothing. F13: a cursor past every number is quoted as it was sent. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -218,10 +218,38 @@ static void a_decision_records_every_document_it_changes(void **state)
     assert_int_equal(entries_by("loader", ls), 0);
 }
 
+static void a_cursor_past_every_number_is_quoted_as_sent(void **state)
+{
+    (void)state;
+    static const char *const targets[] = {"/v1/changes.atom?since=99999999999999999999999",
+                                          "/v1/changes?since=99999999999999999999999"};
+    for (int i = 0; i < 2; i++) {
+        bct_response r = {0};
+        assert_int_equal(bct_get(D.port, targets[i], NULL, &r), 0);
+        assert_int_equal(r.status, 400);
+        assert_non_null(strstr(r.body, "since=99999999999999999999999 is past"));
+        assert_null(strstr(r.body, "9223372036854775807"));
+        bct_response_free(&r);
+    }
+    /* blanks before the number are no number (strtoll skipped them) */
+    bct_response b = {0};
+    assert_int_equal(bct_get(D.port, "/v1/changes?since=%205", NULL, &b), 0);
+    assert_int_equal(b.status, 400);
+    assert_non_null(strstr(b.body, "must be a sequence number"));
+    bct_response_free(&b);
+    /* a cursor within range is quoted as it was */
+    bct_response r = {0};
+    assert_int_equal(bct_get(D.port, "/v1/changes?since=123456789012", NULL, &r), 0);
+    assert_int_equal(r.status, 400);
+    assert_non_null(strstr(r.body, "since=123456789012 is past"));
+    bct_response_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_decision_records_every_document_it_changes),
+        cmocka_unit_test(a_cursor_past_every_number_is_quoted_as_sent),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

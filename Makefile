@@ -42,7 +42,7 @@ CORE    := alloc err buf csv text date sha256 arena fts store inferred loader lo
            provinces people sources mechanisms request router health apidoc stats dashboard search search_query \
            search_index search_snippet negotiate cache live metrics synth http
 # reference places, the change feed and the bulk export
-CORE    += places changes export feed series
+CORE    += places changes changes_touched export feed series
 # cooperation events, a kind of fact of its own
 CORE    += events loader_events
 # API keys, authentication and the review step

@@ -1,6 +1,7 @@
 /* changes.c: the change feed (see changes.h): entries appended by explicit steps and by
  * comparing every document with the baseline the feed last reported. */
 #include "bordercoop/changes.h"
+#include "changes_int.h"
 #include "bordercoop/figure_links.h"
 
 #include "bordercoop/alloc.h"
@@ -22,7 +23,8 @@ const bc_doc_kind bc_doc_kinds[] = {
     {"mechanism", "/v1/mechanisms", "SELECT id FROM mechanisms ORDER BY id",
      "SELECT doc FROM v_mechanism_doc WHERE id = ?1"},
     {"meeting", "/v1/meetings", "SELECT id FROM meetings ORDER BY id",
-     "SELECT doc FROM v_meeting_doc WHERE id = ?1"},
+     "SELECT doc FROM v_meeting_doc WHERE id = ?1",
+     "SELECT hidden FROM v_meeting_hidden_sets WHERE id = ?1"},
     {"protocol", "/v1/protocols", "SELECT id FROM protocols ORDER BY id",
      "SELECT doc FROM v_protocol_doc WHERE id = ?1"},
     {"figure", "/v1/figures", "SELECT id FROM figures ORDER BY id",
@@ -55,7 +57,7 @@ const char *bc_change_op_name(bc_change_op op)
     return "changed";
 }
 
-static void now_iso(char out[32])
+void changes_now_iso(char out[32])
 {
     time_t t = time(NULL);
     struct tm tm;
@@ -86,10 +88,41 @@ static int current_doc(bc_store *s, const bc_doc_kind *k, const char *id, char *
     return rc;
 }
 
-/* Moves the baseline of kind/id to doc (NULL: drops it); sha is doc's SHA-256 in hex when
- * the caller has it, NULL to compute it here. */
+/* The sets that leave kind/id out of their lists now (k->hidden_sql) into *out (new,
+ * bc_free; NULL: none, or a kind without such a rule). */
+static int current_hidden(bc_store *s, const bc_doc_kind *k, const char *id, char **out,
+                          bc_err *err)
+{
+    *out = NULL;
+    if (k->hidden_sql == NULL)
+        return BC_OK;
+    sqlite3_stmt *st;
+    int rc = bc_store_stmt(s, k->hidden_sql, &st, err);
+    if (rc != BC_OK)
+        return rc;
+    sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+    int step = sqlite3_step(st);
+    if (step == SQLITE_ROW && sqlite3_column_type(st, 0) == SQLITE_TEXT) {
+        if ((*out = bc_strdup((const char *)sqlite3_column_text(st, 0))) == NULL)
+            rc = bc_err_set(err, BC_ENOMEM, "out of memory reading where %s %s is listed", k->type,
+                            id);
+    } else if (step != SQLITE_ROW && step != SQLITE_DONE) {
+        rc = bc_store_error(s, err, "reading where a document is listed");
+    }
+    sqlite3_reset(st);
+    return rc;
+}
+
+static int same_text(const char *a, const char *b)
+{
+    return a == NULL ? b == NULL : b != NULL && strcmp(a, b) == 0;
+}
+
+/* Moves the baseline of kind/id to doc (NULL: drops it) and the sets that leave it out
+ * to hidden (NULL: none); sha is doc's SHA-256 in hex when the caller has it, NULL to
+ * compute it here. */
 static int set_baseline(bc_store *s, const char *kind, const char *id, const char *doc,
-                        const char *sha, bc_err *err)
+                        const char *sha, const char *hidden, bc_err *err)
 {
     sqlite3_stmt *st;
     int rc;
@@ -101,8 +134,8 @@ static int set_baseline(bc_store *s, const char *kind, const char *id, const cha
         }
     } else {
         rc = bc_store_stmt(s,
-                           "INSERT OR REPLACE INTO change_baseline (kind, id, sha256, doc) "
-                           "VALUES (?1, ?2, ?3, ?4)",
+                           "INSERT OR REPLACE INTO change_baseline (kind, id, sha256, doc, "
+                           "hidden) VALUES (?1, ?2, ?3, ?4, ?5)",
                            &st, err);
         if (rc == BC_OK) {
             char hex[65];
@@ -112,6 +145,7 @@ static int set_baseline(bc_store *s, const char *kind, const char *id, const cha
             sqlite3_bind_text(st, 2, id, -1, SQLITE_TRANSIENT);
             sqlite3_bind_text(st, 3, sha != NULL ? sha : hex, -1, SQLITE_TRANSIENT);
             sqlite3_bind_text(st, 4, doc, -1, SQLITE_TRANSIENT);
+            sqlite3_bind_text(st, 5, hidden, -1, SQLITE_TRANSIENT);
         }
     }
     if (rc == BC_OK) {
@@ -151,51 +185,72 @@ static int doc_curation(bc_store *s, const char *doc, char **out, bc_err *err)
 }
 
 /* The curation of the baseline document of kind/id (what the feed last reported) into
- * *out (new, bc_free; NULL when unknown or without one). */
-static int baseline_curation(bc_store *s, const char *kind, const char *id, char **out, bc_err *err)
+ * *cur and the sets that left it out then into *hidden (each new, bc_free; NULL when
+ * unknown or without one). */
+static int baseline_state(bc_store *s, const char *kind, const char *id, char **cur, char **hidden,
+                          bc_err *err)
 {
-    *out = NULL;
+    *cur = *hidden = NULL;
     sqlite3_stmt *st;
     int rc = bc_store_stmt(s,
-                           "SELECT json_extract(doc, '$.curation') FROM change_baseline WHERE "
-                           "kind = ?1 AND id = ?2",
+                           "SELECT json_extract(doc, '$.curation'), hidden FROM change_baseline "
+                           "WHERE kind = ?1 AND id = ?2",
                            &st, err);
     if (rc != BC_OK)
         return rc;
     sqlite3_bind_text(st, 1, kind, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 2, id, -1, SQLITE_TRANSIENT);
     int step = sqlite3_step(st);
-    if (step == SQLITE_ROW && sqlite3_column_type(st, 0) == SQLITE_TEXT) {
-        if ((*out = bc_strdup((const char *)sqlite3_column_text(st, 0))) == NULL)
+    for (int c = 0; c < 2 && step == SQLITE_ROW; c++) {
+        char **out = c == 0 ? cur : hidden;
+        if (sqlite3_column_type(st, c) == SQLITE_TEXT &&
+            (*out = bc_strdup((const char *)sqlite3_column_text(st, c))) == NULL)
             rc = bc_err_set(err, BC_ENOMEM, "out of memory reading the baseline");
-    } else if (step != SQLITE_ROW && step != SQLITE_DONE) {
-        rc = bc_store_error(s, err, "reading the change feed's baseline");
     }
+    if (step != SQLITE_ROW && step != SQLITE_DONE)
+        rc = bc_store_error(s, err, "reading the change feed's baseline");
     sqlite3_reset(st);
     return rc;
 }
 
-/* Inserts one row; fields_json is a JSON array text or NULL; cur_before and cur_after
- * are the entity's curation before and after the change (NULL: no document then, or a
- * kind without curation). */
-static int insert_entry(bc_store *s, const char *at, const char *kind, const char *id,
-                        bc_change_op op, const char *fields_json, const char *actor,
-                        const char *origin, const char *note, const char *cur_before,
-                        const char *cur_after, long long *seq, bc_err *err)
+/* One entry's values beside kind and id. */
+typedef struct entry {
+    const char *at;
+    bc_change_op op;
+    const char *fields_json; /* a JSON array text or NULL */
+    const char *actor, *origin, *note;
+    /* the entity's curation before and after the change (NULL: no document then, or a
+     * kind without curation), and the sets that left it out of their lists (NULL: none) */
+    const char *cur_before, *cur_after, *hid_before, *hid_after;
+} entry;
+
+/* Inserts one row. */
+static int insert_entry(bc_store *s, const char *kind, const char *id, const entry *e,
+                        long long *seq, bc_err *err)
 {
     sqlite3_stmt *st;
     int rc = bc_store_stmt(s,
                            "INSERT INTO changes (at, content_version, kind, id, op, fields, actor, "
-                           "origin, note, curation_before, curation_after) VALUES (?1, "
-                           "coalesce((SELECT value FROM store_meta WHERE key = "
-                           "'content_version'), ''), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                           "origin, note, curation_before, curation_after, hidden_before, "
+                           "hidden_after) VALUES (?1, coalesce((SELECT value FROM store_meta "
+                           "WHERE key = 'content_version'), ''), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+                           "?10, ?11, ?12)",
                            &st, err);
     if (rc != BC_OK)
         return rc;
-    const char *v[] = {at,          kind,     id,     bc_change_op_name(op),
-                       fields_json, actor,    origin, note,
-                       cur_before,  cur_after};
-    for (int i = 0; i < 10; i++)
+    const char *v[] = {e->at,
+                       kind,
+                       id,
+                       bc_change_op_name(e->op),
+                       e->fields_json,
+                       e->actor,
+                       e->origin,
+                       e->note,
+                       e->cur_before,
+                       e->cur_after,
+                       e->hid_before,
+                       e->hid_after};
+    for (int i = 0; i < 12; i++)
         sqlite3_bind_text(st, i + 1, v[i], -1, SQLITE_TRANSIENT);
     if (sqlite3_step(st) != SQLITE_DONE)
         rc = bc_store_error(s, err, "appending to the change feed");
@@ -205,12 +260,7 @@ static int insert_entry(bc_store *s, const char *at, const char *kind, const cha
     return rc;
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-static int origin_ok(const char *o)
+int changes_origin_ok(const char *o)
 {
     return o != NULL &&
            (strcmp(o, "load") == 0 || strcmp(o, "ingest") == 0 || strcmp(o, "review") == 0);
@@ -224,12 +274,12 @@ int bc_changes_append(bc_store *s, const bc_change *c, long long *seq, bc_err *e
                           c->kind ? c->kind : "");
     if (c->id == NULL || c->id[0] == '\0' || c->actor == NULL || c->actor[0] == '\0')
         return bc_err_set(err, BC_EINVAL, "a change needs an id and an actor");
-    if (!origin_ok(c->origin))
+    if (!changes_origin_ok(c->origin))
         return bc_err_set(err, BC_EINVAL, "unknown origin '%.40s'; allowed: load, ingest, review",
                           c->origin ? c->origin : "");
     char at[32];
     if (c->at == NULL)
-        now_iso(at);
+        changes_now_iso(at);
     else
         snprintf(at, sizeof at, "%s", c->at);
     char *fields = NULL;
@@ -243,21 +293,26 @@ int bc_changes_append(bc_store *s, const bc_change *c, long long *seq, bc_err *e
         if (fields == NULL)
             rc = bc_err_set(err, BC_ENOMEM, "out of memory appending to the change feed");
     }
-    char *doc = NULL, *before = NULL, *after = NULL;
+    char *doc = NULL, *before = NULL, *after = NULL, *hid_before = NULL, *hid_after = NULL;
     if (rc == BC_OK && c->op != BC_CHANGE_REMOVED)
         rc = current_doc(s, k, c->id, &doc, err);
+    if (rc == BC_OK && doc != NULL)
+        rc = current_hidden(s, k, c->id, &hid_after, err);
     if (rc == BC_OK)
-        rc = baseline_curation(s, k->type, c->id, &before, err);
+        rc = baseline_state(s, k->type, c->id, &before, &hid_before, err);
     if (rc == BC_OK)
         rc = doc_curation(s, doc, &after, err);
+    entry e = {at,      c->op,  fields, c->actor,   c->origin,
+               c->note, before, after,  hid_before, hid_after};
     if (rc == BC_OK)
-        rc = insert_entry(s, at, k->type, c->id, c->op, fields, c->actor, c->origin, c->note,
-                          before, after, seq, err);
+        rc = insert_entry(s, k->type, c->id, &e, seq, err);
     free(fields);
     if (rc == BC_OK)
-        rc = set_baseline(s, k->type, c->id, doc, NULL, err);
+        rc = set_baseline(s, k->type, c->id, doc, NULL, hid_after, err);
     bc_free(before);
     bc_free(after);
+    bc_free(hid_before);
+    bc_free(hid_after);
     bc_free(doc);
     return rc;
 }
@@ -293,37 +348,39 @@ static char *diff_fields(const char *old, const char *cur)
 static int append_removal(bc_store *s, const bc_doc_kind *k, const char *id, const char *origin,
                           const char *actor, const char *at, int *appended, bc_err *err)
 {
-    char *before = NULL;
-    int rc = baseline_curation(s, k->type, id, &before, err);
+    char *before = NULL, *hid_before = NULL;
+    int rc = baseline_state(s, k->type, id, &before, &hid_before, err);
+    entry e = {at, BC_CHANGE_REMOVED, NULL, actor, origin, NULL, before, NULL, hid_before, NULL};
     if (rc == BC_OK)
-        rc = insert_entry(s, at, k->type, id, BC_CHANGE_REMOVED, NULL, actor, origin, NULL, before,
-                          NULL, NULL, err);
+        rc = insert_entry(s, k->type, id, &e, NULL, err);
     bc_free(before);
+    bc_free(hid_before);
     if (rc == BC_OK)
-        rc = set_baseline(s, k->type, id, NULL, NULL, err);
+        rc = set_baseline(s, k->type, id, NULL, NULL, NULL, err);
     if (rc == BC_OK)
         (*appended)++;
     return rc;
 }
 
-/* Compares the current document of kind k / id with the baseline and appends `added` or
- * `changed` (with its fields) when they differ, moving the baseline; a document that is
- * gone is appended as `removed` when gone_counts is set and the baseline knows it. */
-static int record_one(bc_store *s, const bc_doc_kind *k, const char *id, const char *origin,
-                      const char *actor, const char *at, int gone_counts, int *appended,
-                      bc_err *err)
+/* See changes_int.h. A document whose text is unchanged but which a set's list took in or
+ * left out (k->hidden_sql) gets a `changed` entry with no fields. */
+int changes_record_one(bc_store *s, const bc_doc_kind *k, const char *id, const char *origin,
+                       const char *actor, const char *at, int gone_counts, int *appended,
+                       bc_err *err)
 {
-    char *doc = NULL, *old = NULL;
+    char *doc = NULL, *old = NULL, *hid_old = NULL, *hid_now = NULL;
     char sha[65];
     int rc = current_doc(s, k, id, &doc, err);
+    if (rc == BC_OK && doc != NULL)
+        rc = current_hidden(s, k, id, &hid_now, err);
     if (rc != BC_OK)
         return rc;
     sqlite3_stmt *b;
     int same = 0, known = 0;
     if (doc != NULL)
         bc_sha256_hex(doc, strlen(doc), sha);
-    rc = bc_store_stmt(s, "SELECT sha256, doc FROM change_baseline WHERE kind = ?1 AND id = ?2", &b,
-                       err);
+    rc = bc_store_stmt(
+        s, "SELECT sha256, doc, hidden FROM change_baseline WHERE kind = ?1 AND id = ?2", &b, err);
     if (rc == BC_OK) {
         sqlite3_bind_text(b, 1, k->type, -1, SQLITE_STATIC);
         sqlite3_bind_text(b, 2, id, -1, SQLITE_TRANSIENT);
@@ -334,40 +391,56 @@ static int record_one(bc_store *s, const bc_doc_kind *k, const char *id, const c
             if (!same && doc != NULL &&
                 (old = bc_strdup((const char *)sqlite3_column_text(b, 1))) == NULL)
                 rc = bc_err_set(err, BC_ENOMEM, "out of memory comparing %s %s", k->type, id);
+            if (rc == BC_OK && sqlite3_column_type(b, 2) == SQLITE_TEXT &&
+                (hid_old = bc_strdup((const char *)sqlite3_column_text(b, 2))) == NULL)
+                rc = bc_err_set(err, BC_ENOMEM, "out of memory comparing %s %s", k->type, id);
         } else if (bs != SQLITE_DONE) {
             rc = bc_store_error(s, err, "reading the change feed's baseline");
         }
         sqlite3_reset(b);
     }
+    /* the same document under a stale hash (a migration rewrote the baseline's text,
+     * 0048) is no change: the hash is set again */
+    int same_doc = same || (known && doc != NULL && old != NULL && strcmp(old, doc) == 0);
+    int same_lists = same_text(hid_old, hid_now);
     if (rc == BC_OK && doc == NULL) {
         /* gone: a removal when the feed had reported it */
         if (known && gone_counts)
             rc = append_removal(s, k, id, origin, actor, at, appended, err);
-    } else if (rc == BC_OK && !same && known && strcmp(old, doc) == 0) {
-        /* the same document under a stale hash (a migration rewrote the baseline's text,
-         * 0048): no change, the hash is set again */
-        rc = set_baseline(s, k->type, id, doc, sha, err);
-    } else if (rc == BC_OK && !same) {
-        char *fields = known ? diff_fields(old, doc) : NULL, *before = NULL, *after = NULL;
+    } else if (rc == BC_OK && same_doc && same_lists) {
+        if (!same)
+            rc = set_baseline(s, k->type, id, doc, sha, hid_now, err);
+    } else if (rc == BC_OK) {
+        char *fields = !known ? NULL : same_doc ? bc_strdup("[]") : diff_fields(old, doc);
+        char *before = NULL, *after = NULL;
         if (known && fields == NULL)
             rc = bc_err_set(err, BC_ENOMEM, "out of memory comparing %s %s", k->type, id);
         if (rc == BC_OK)
-            rc = doc_curation(s, old, &before, err);
+            rc = doc_curation(s, same_doc ? doc : old, &before, err);
         if (rc == BC_OK)
             rc = doc_curation(s, doc, &after, err);
+        entry e = {at,      known ? BC_CHANGE_CHANGED : BC_CHANGE_ADDED,
+                   fields,  actor,
+                   origin,  NULL,
+                   before,  after,
+                   hid_old, hid_now};
         if (rc == BC_OK)
-            rc = insert_entry(s, at, k->type, id, known ? BC_CHANGE_CHANGED : BC_CHANGE_ADDED,
-                              fields, actor, origin, NULL, before, after, NULL, err);
+            rc = insert_entry(s, k->type, id, &e, NULL, err);
         bc_free(before);
         bc_free(after);
         if (rc == BC_OK)
-            rc = set_baseline(s, k->type, id, doc, sha, err);
+            rc = set_baseline(s, k->type, id, doc, sha, hid_now, err);
         if (rc == BC_OK)
             (*appended)++;
-        free(fields);
+        if (same_doc)
+            bc_free(fields);
+        else
+            free(fields);
     }
     bc_free(old);
     bc_free(doc);
+    bc_free(hid_old);
+    bc_free(hid_now);
     return rc;
 }
 
@@ -378,8 +451,8 @@ static int record_kind(bc_store *s, const bc_doc_kind *k, const char *origin, co
     sqlite3_stmt *st;
     int rc = bc_store_prepare(s, k->ids_sql, &st, err);
     while (bc_store_row(s, st, &rc, err, "listing documents for the change feed")) {
-        rc = record_one(s, k, (const char *)sqlite3_column_text(st, 0), origin, actor, at, 0,
-                        appended, err);
+        rc = changes_record_one(s, k, (const char *)sqlite3_column_text(st, 0), origin, actor, at,
+                                0, appended, err);
     }
     sqlite3_finalize(st);
     if (rc != BC_OK)
@@ -419,234 +492,19 @@ static int record_kind(bc_store *s, const bc_doc_kind *k, const char *origin, co
 int bc_changes_record(bc_store *s, const char *origin, const char *actor, const char *at,
                       int *appended, bc_err *err)
 {
-    if (!origin_ok(origin))
+    if (!changes_origin_ok(origin))
         return bc_err_set(err, BC_EINVAL, "unknown origin '%.40s'; allowed: load, ingest, review",
                           origin ? origin : "");
     if (actor == NULL || actor[0] == '\0')
         return bc_err_set(err, BC_EINVAL, "a change needs an actor");
     char when[32];
     if (at == NULL)
-        now_iso(when);
+        changes_now_iso(when);
     else
         snprintf(when, sizeof when, "%s", at);
     int n = 0, rc = BC_OK;
     for (const bc_doc_kind *k = bc_doc_kinds; rc == BC_OK && k->type != NULL; k++)
         rc = record_kind(s, k, origin, actor, when, &n, err);
-    if (appended != NULL)
-        *appended = n;
-    return rc;
-}
-
-/* What an article (source ?1) can have changed, as (kind, id) rows: the source, every
- * document citing it (what the step stored or quoted it for: `seed`), and one level of the
- * documents that show part of a seed (a province's counts, a mechanism's meetings, a
- * meeting's figures, ...: `shown`). One level is enough because the documents show only a
- * seed's own columns, never another document's derived fields. A step that renames a
- * mechanism, person or province (whose names every meeting and reference shows) is not an
- * ingest: it records the whole store with bc_changes_record. */
-#define TOUCHED_CTE                                                                                \
-    "WITH seed(kind, id) AS ( "                                                                    \
-    "    SELECT 'source', ?1 "                                                                     \
-    "    UNION SELECT 'meeting', coalesce(meeting_id, decision_meeting_id, "                       \
-    "participant_meeting_id) "                                                                     \
-    "        FROM citations WHERE source_id = ?1 "                                                 \
-    "    UNION SELECT 'person', person_id FROM citations WHERE source_id = ?1 "                    \
-    "    UNION SELECT 'figure', figure_id FROM citations WHERE source_id = ?1 "                    \
-    "    UNION SELECT 'border_gate_project', coalesce(c.project_id, e.project_id) "                \
-    "        FROM citations c LEFT JOIN project_events e ON e.id = c.event_id WHERE c.source_id "  \
-    "= "                                                                                           \
-    "?1 "                                                                                          \
-    "    UNION SELECT 'protocol', coalesce(protocol_id, area_protocol_id) FROM citations WHERE "   \
-    "source_id = ?1 "                                                                              \
-    "    UNION SELECT 'event', coop_event_id FROM citations WHERE source_id = ?1 "                 \
-    "    UNION SELECT 'mechanism', mechanism_id FROM citations WHERE source_id = ?1 "              \
-    "    UNION SELECT 'province', province_id FROM citations WHERE source_id = ?1), "              \
-    "shown(kind, id) AS ( "                                                                        \
-    "    SELECT kind, id FROM seed "                                                               \
-    "    UNION SELECT 'province', x.province_id FROM seed s JOIN figure_parties x ON x.figure_id " \
-    "= "                                                                                           \
-    "s.id WHERE s.kind = 'figure' "                                                                \
-    "    UNION SELECT 'meeting', x.meeting_id FROM seed s JOIN figure_meetings x ON x.figure_id "  \
-    "= "                                                                                           \
-    "s.id WHERE s.kind = 'figure' "                                                                \
-    "    UNION SELECT 'figure', x.figure_id FROM seed s JOIN figure_conflicts x ON x.other_id = "  \
-    "s.id WHERE s.kind = 'figure' AND " BC_FIGURE_LINK_SHOWN(                                      \
-        "figure_conflicts", "x") " "                                                               \
-                                 "    UNION SELECT 'figure', x.figure_id FROM seed s JOIN "        \
-                                 "figure_overlaps x ON x.other_id = "                              \
-                                 "s.id WHERE s.kind = 'figure' AND " BC_FIGURE_LINK_SHOWN(         \
-                                     "figure_overlaps",                                            \
-                                     "x") " "                                                      \
-                                          "    UNION SELECT 'mechanism', m.mechanism_id FROM "     \
-                                          "seed s JOIN meetings m ON m.id = s.id "                 \
-                                          "WHERE "                                                 \
-                                          "s.kind = 'meeting' "                                    \
-                                          "    UNION SELECT 'province', x.province_id FROM seed "  \
-                                          "s JOIN meeting_provinces x ON "                         \
-                                          "x.meeting_id = s.id WHERE s.kind = 'meeting' "          \
-                                          "    UNION SELECT 'person', x.person_id FROM seed s "    \
-                                          "JOIN meeting_participants x ON "                        \
-                                          "x.meeting_id = s.id WHERE s.kind = 'meeting' "          \
-                                          "    UNION SELECT 'figure', x.figure_id FROM seed s "    \
-                                          "JOIN figure_meetings x ON x.meeting_id = "              \
-                                          "s.id WHERE s.kind = 'meeting' "                         \
-                                          "    UNION SELECT 'protocol', x.id FROM seed s JOIN "    \
-                                          "protocols x ON x.meeting_id = s.id WHERE "              \
-                                          "s.kind = 'meeting' "                                    \
-                                          "    UNION SELECT 'border_gate_project', x.project_id "  \
-                                          "FROM seed s JOIN project_events x ON "                  \
-                                          "x.meeting_id = s.id WHERE s.kind = 'meeting' "          \
-                                          "    UNION SELECT 'event', x.event_id FROM seed s JOIN " \
-                                          "coop_event_meetings x ON x.meeting_id "                 \
-                                          "= "                                                     \
-                                          "s.id WHERE s.kind = 'meeting' "                         \
-                                          "    UNION SELECT 'meeting', x.id FROM seed s JOIN "     \
-                                          "meetings x ON x.same_as = s.id WHERE "                  \
-                                          "s.kind "                                                \
-                                          "= 'meeting' "                                           \
-                                          "    UNION SELECT 'meeting', o.id FROM seed s JOIN "     \
-                                          "meetings m ON m.id = s.id JOIN meetings o "             \
-                                          "ON o.mechanism_id = m.mechanism_id AND o.ordinal IN "   \
-                                          "(m.ordinal - 1, m.ordinal + 1) WHERE "                  \
-                                          "s.kind = 'meeting' "                                    \
-                                          "    UNION SELECT 'province', p.id FROM seed s JOIN "    \
-                                          "projects x ON x.id = s.id JOIN provinces "              \
-                                          "p "                                                     \
-                                          "ON p.id IN (x.vn_province_id, x.cn_province_id) WHERE " \
-                                          "s.kind = 'border_gate_project' "                        \
-                                          "    UNION SELECT 'border_gate_project', x.part_of "     \
-                                          "FROM seed s JOIN projects x ON x.id = "                 \
-                                          "s.id "                                                  \
-                                          "WHERE s.kind = 'border_gate_project' "                  \
-                                          "    UNION SELECT 'border_gate_project', x.id FROM "     \
-                                          "seed s JOIN projects x ON x.part_of = "                 \
-                                          "s.id "                                                  \
-                                          "WHERE s.kind = 'border_gate_project' "                  \
-                                          "    UNION SELECT 'meeting', x.meeting_id FROM seed s "  \
-                                          "JOIN project_events x ON x.project_id "                 \
-                                          "= "                                                     \
-                                          "s.id WHERE s.kind = 'border_gate_project' "             \
-                                          "    UNION SELECT 'meeting', x.meeting_id FROM seed s "  \
-                                          "JOIN protocols x ON x.id = s.id WHERE "                 \
-                                          "s.kind = 'protocol' "                                   \
-                                          "    UNION SELECT 'province', x.province_id FROM seed "  \
-                                          "s JOIN protocol_parties x ON "                          \
-                                          "x.protocol_id = s.id WHERE s.kind = 'protocol' "        \
-                                          "    UNION SELECT 'meeting', x.meeting_id FROM seed s "  \
-                                          "JOIN coop_event_meetings x ON "                         \
-                                          "x.event_id "                                            \
-                                          "= s.id WHERE s.kind = 'event' "                         \
-                                          "    UNION SELECT 'province', x.province_id FROM seed "  \
-                                          "s JOIN coop_event_organisations x ON "                  \
-                                          "x.event_id = s.id WHERE s.kind = 'event' "              \
-                                          "    UNION SELECT 'meeting', x.meeting_id FROM seed s "  \
-                                          "JOIN meeting_participants x ON "                        \
-                                          "x.person_id = s.id WHERE s.kind = 'person' "            \
-                                          "    UNION SELECT 'province', x.province_id FROM seed "  \
-                                          "s JOIN people x ON x.id = s.id WHERE "                  \
-                                          "s.kind = 'person') "
-static const char TOUCHED_SQL[] = TOUCHED_CTE
-    /* ?2: more (kind, id) pairs to compare, a JSON array of [kind, id] (NULL: none) */
-    "SELECT kind, id FROM shown WHERE id IS NOT NULL UNION SELECT value ->> 0, value ->> 1 "
-    "FROM json_each(coalesce(?2, '[]')) WHERE value ->> 1 IS NOT NULL ";
-static const char TOUCHED_JSON_SQL[] = TOUCHED_CTE
-    "SELECT json_group_array(json_array(kind, id)) FROM (SELECT kind, id FROM shown WHERE id "
-    "IS NOT NULL ORDER BY kind, id) ";
-
-int bc_changes_touched(bc_store *s, const char *source_id, char **out, bc_err *err)
-{
-    *out = NULL;
-    sqlite3_stmt *st;
-    int rc = bc_store_stmt(s, TOUCHED_JSON_SQL, &st, err);
-    if (rc != BC_OK)
-        return rc;
-    sqlite3_bind_text(st, 1, source_id, -1, SQLITE_TRANSIENT);
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        *out = bc_strdup((const char *)sqlite3_column_text(st, 0));
-        if (*out == NULL)
-            rc = bc_err_set(err, BC_ENOMEM, "out of memory finding what an article touches");
-    } else {
-        rc = bc_store_error(s, err, "finding what an article touches");
-    }
-    sqlite3_reset(st);
-    return rc;
-}
-
-int bc_changes_record_source(bc_store *s, const char *source_id, const char *origin,
-                             const char *actor, const char *at, int *appended, int *compared,
-                             bc_err *err)
-{
-    return bc_changes_record_source_after(s, source_id, NULL, origin, actor, at, appended, compared,
-                                          err);
-}
-
-int bc_changes_record_source_after(bc_store *s, const char *source_id, const char *before,
-                                   const char *origin, const char *actor, const char *at,
-                                   int *appended, int *compared, bc_err *err)
-{
-    if (!origin_ok(origin))
-        return bc_err_set(err, BC_EINVAL, "unknown origin '%.40s'; allowed: load, ingest, review",
-                          origin ? origin : "");
-    if (actor == NULL || actor[0] == '\0' || source_id == NULL || source_id[0] == '\0')
-        return bc_err_set(err, BC_EINVAL, "a change needs a source and an actor");
-    char when[32];
-    if (at == NULL)
-        now_iso(when);
-    else
-        snprintf(when, sizeof when, "%s", at);
-    /* the rows first, as "kind\0id\0" pairs: comparing reuses cached statements */
-    sqlite3_stmt *st;
-    bc_buf rows = BC_BUF_INIT;
-    size_t nrows = 0;
-    int rc = bc_store_stmt(s, TOUCHED_SQL, &st, err);
-    if (rc == BC_OK) {
-        sqlite3_bind_text(st, 1, source_id, -1, SQLITE_TRANSIENT);
-        if (before != NULL)
-            sqlite3_bind_text(st, 2, before, -1, SQLITE_TRANSIENT);
-        else
-            sqlite3_bind_null(st, 2);
-        int step;
-        while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-            bc_buf_append(&rows, sqlite3_column_text(st, 0),
-                          (size_t)sqlite3_column_bytes(st, 0) + 1);
-            bc_buf_append(&rows, sqlite3_column_text(st, 1),
-                          (size_t)sqlite3_column_bytes(st, 1) + 1);
-            nrows++;
-        }
-        if (step != SQLITE_DONE)
-            rc = bc_store_error(s, err, "finding what an article changed");
-        else if (bc_buf_failed(&rows))
-            rc = bc_err_set(err, BC_ENOMEM, "out of memory finding what an article changed");
-        sqlite3_reset(st);
-    }
-    int n = 0;
-    /* kinds in feed order; ids in the order the query gave (sorted below per kind) */
-    for (const bc_doc_kind *k = bc_doc_kinds; rc == BC_OK && k->type != NULL; k++) {
-        const char *p = rows.data;
-        const char **ids = NULL;
-        size_t nids = 0;
-        for (size_t i = 0; i < nrows; i++) {
-            const char *kind = p, *id = p + strlen(p) + 1;
-            p = id + strlen(id) + 1;
-            if (strcmp(kind, k->type) != 0)
-                continue;
-            const char **grown = bc_realloc(ids, (nids + 1) * sizeof *ids);
-            if (grown == NULL) {
-                rc = bc_err_set(err, BC_ENOMEM, "out of memory recording changes");
-                break;
-            }
-            ids = grown;
-            ids[nids++] = id;
-        }
-        if (rc == BC_OK && nids > 1)
-            qsort(ids, nids, sizeof *ids, cmp_str);
-        for (size_t i = 0; rc == BC_OK && i < nids; i++)
-            rc = record_one(s, k, ids[i], origin, actor, when, 1, &n, err);
-        if (compared != NULL && rc == BC_OK)
-            *compared += (int)nids;
-        bc_free(ids);
-    }
-    bc_buf_free(&rows);
     if (appended != NULL)
         *appended = n;
     return rc;
@@ -658,14 +516,14 @@ int bc_changes_record_ids(bc_store *s, const char *kind, const char *ids_json, c
     const bc_doc_kind *k = bc_doc_kind_find(kind);
     if (k == NULL)
         return bc_err_set(err, BC_EINVAL, "unknown kind '%.40s'", kind ? kind : "");
-    if (!origin_ok(origin))
+    if (!changes_origin_ok(origin))
         return bc_err_set(err, BC_EINVAL, "unknown origin '%.40s'; allowed: load, ingest, review",
                           origin ? origin : "");
     if (actor == NULL || actor[0] == '\0')
         return bc_err_set(err, BC_EINVAL, "a change needs an actor");
     char when[32];
     if (at == NULL)
-        now_iso(when);
+        changes_now_iso(when);
     else
         snprintf(when, sizeof when, "%s", at);
     /* the ids first: comparing reuses cached statements */
@@ -693,7 +551,7 @@ int bc_changes_record_ids(bc_store *s, const char *kind, const char *ids_json, c
     int n = 0;
     const char *id = ids.data;
     for (size_t i = 0; rc == BC_OK && i < nids; i++, id += strlen(id) + 1)
-        rc = record_one(s, k, id, origin, actor, when, 1, &n, err);
+        rc = changes_record_one(s, k, id, origin, actor, when, 1, &n, err);
     bc_buf_free(&ids);
     if (appended != NULL)
         *appended = n;
@@ -774,6 +632,38 @@ static int prev_has_both(bc_store *s, const char *count_sql, int *both, bc_err *
     return rc;
 }
 
+/* Copies table from the attached previous store into this one, the columns both have,
+ * rows in the order order gives ("" or " ORDER BY ..."). */
+static int carry_table(bc_store *s, const char *table, const char *order, bc_err *err)
+{
+    sqlite3_stmt *st = NULL;
+    char *cols = NULL;
+    int rc = bc_store_prepare(s,
+                              "SELECT group_concat(p.name, ', ') FROM pragma_table_info(?1, "
+                              "'prev') p WHERE p.name IN (SELECT name FROM pragma_table_info(?1, "
+                              "'main'))",
+                              &st, err);
+    if (rc == BC_OK)
+        rc = bc_store_bind(st, BC_BINDS(bc_text(table)), err);
+    if (rc == BC_OK && sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0) != NULL)
+        cols = bc_strdup((const char *)sqlite3_column_text(st, 0));
+    else if (rc == BC_OK)
+        rc = bc_store_error(s, err, "reading the previous store's change feed");
+    sqlite3_finalize(st);
+    if (rc == BC_OK && cols == NULL)
+        rc = bc_err_set(err, BC_ENOMEM, "out of memory carrying the change feed");
+    bc_buf sql = BC_BUF_INIT;
+    if (rc == BC_OK) {
+        bc_buf_printf(&sql, "INSERT INTO main.%s (%s) SELECT %s FROM prev.%s%s", table, cols, cols,
+                      table, order);
+        rc = bc_buf_failed(&sql) ? bc_err_set(err, BC_ENOMEM, "out of memory carrying the feed")
+                                 : bc_store_exec(s, sql.data, err);
+    }
+    bc_buf_free(&sql);
+    bc_free(cols);
+    return rc;
+}
+
 int bc_changes_carry(bc_store *s, const char *prev_path, bc_err *err)
 {
     sqlite3 *db = bc_store_db(s);
@@ -792,31 +682,30 @@ int bc_changes_carry(bc_store *s, const char *prev_path, bc_err *err)
                        "SELECT count(*) FROM prev.sqlite_schema WHERE type = 'table' AND name "
                        "IN ('changes', 'change_baseline')",
                        &has, err);
-    /* a feed from before 0021 has no curations: its entries carry null */
-    int curations = 0;
+    /* a store from before 0052 has no list membership in its baseline: it is read from
+     * this build, as that migration sets it (no entry for what its feed never told) */
+    int hidden = 0;
     if (rc == BC_OK && has)
         rc = prev_has_both(s,
-                           "SELECT count(*) FROM pragma_table_info('changes', 'prev') WHERE "
-                           "name IN ('curation_before', 'curation_after')",
-                           &curations, err);
+                           "SELECT count(*) + 1 FROM pragma_table_info('change_baseline', "
+                           "'prev') WHERE name = 'hidden'",
+                           &hidden, err);
     int begun = 0;
     if (rc == BC_OK && has) {
         rc = bc_store_begin(s, err);
         begun = rc == BC_OK;
     }
+    /* the columns both stores have: a feed from before 0021 has no curations, one from
+     * before 0052 no lists; its entries carry null */
     if (rc == BC_OK && has)
+        rc = carry_table(s, "changes", " ORDER BY seq", err);
+    if (rc == BC_OK && has)
+        rc = carry_table(s, "change_baseline", "", err);
+    if (rc == BC_OK && has && !hidden)
         rc = bc_store_exec(s,
-                           curations
-                               ? "INSERT INTO main.changes SELECT * FROM prev.changes ORDER BY "
-                                 "seq;"
-                                 "INSERT INTO main.change_baseline SELECT * FROM "
-                                 "prev.change_baseline;"
-                               : "INSERT INTO main.changes (seq, at, content_version, kind, id, "
-                                 "op, fields, actor, origin, note) SELECT seq, at, "
-                                 "content_version, kind, id, op, fields, actor, origin, note "
-                                 "FROM prev.changes ORDER BY seq;"
-                                 "INSERT INTO main.change_baseline SELECT * FROM "
-                                 "prev.change_baseline;",
+                           "UPDATE main.change_baseline SET hidden = (SELECT hidden FROM "
+                           "main.v_meeting_hidden_sets v WHERE v.id = change_baseline.id) WHERE "
+                           "kind = 'meeting'",
                            err);
     /* a previous store from before 0048: its figures' baselines as that migration leaves
      * them, so the rebuild reports no change for counts the documents no longer carry */

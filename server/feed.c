@@ -16,6 +16,7 @@
 typedef struct changes_query {
     long long since;
     int since_given;
+    const char *since_text; /* as sent (NULL: not given), quoted back in errors */
     long limit;
     const char *kind;
     const char *curation; /* a curation set (?curation=): entries restated for that view */
@@ -40,6 +41,7 @@ static int parse_changes(bc_request *req, bc_response *res, changes_query *q)
 {
     q->since = 0;
     q->since_given = 0;
+    q->since_text = NULL;
     q->limit = BC_CHANGES_LIMIT_DEFAULT;
     bc_param ps[BC_QUERY_MAX_PAIRS];
     size_t n;
@@ -54,13 +56,17 @@ static int parse_changes(bc_request *req, bc_response *res, changes_query *q)
     if (since != NULL) {
         char *end = NULL;
         long long v = strtoll(since, &end, 10);
-        if (*end != '\0' || v < 0 || since[0] == '-' || since[0] == '+')
+        /* digits only: strtoll would also take a sign or leading blanks */
+        if (*end != '\0' || v < 0 || (since[0] != '\0' && (since[0] < '0' || since[0] > '9')))
             return bc_problem(res, 400, "invalid_parameter", "since",
                               "since must be a sequence number (0 or more) from an entry's "
                               "seq or meta.next_since, got '%.40s'",
                               since);
+        /* past LLONG_MAX strtoll answers LLONG_MAX: past the newest entry all the same,
+         * and since_past_end quotes what was sent, not that (analyst 14 #13) */
         q->since = v;
         q->since_given = 1;
+        q->since_text = since;
     }
     q->kind = bc_params_text(ps, n, "kind", NULL);
     if (q->kind != NULL && bc_doc_kind_find(q->kind) == NULL) {
@@ -76,17 +82,25 @@ static int parse_changes(bc_request *req, bc_response *res, changes_query *q)
     return 0;
 }
 
+/* An entry's entity in set ?4 before (b) or after (a) it: its curation is in the set and
+ * the set's list does not leave it out (hidden_before, hidden_after: a known meeting's
+ * twin, a plan a reviewed account outranks; migration 0052). */
+#define IN_SET(b)                                                                                  \
+    "(curation_" b " IN (SELECT curation FROM curation_sets WHERE name = ?4) AND NOT EXISTS "      \
+    "(SELECT 1 FROM json_each(coalesce(hidden_" b ", '[]')) WHERE value = ?4))"
+
 /* The entries after ?1 (of kind ?2 when not NULL), the first ?3 of them; with a curation
  * set ?4, only those whose entity was in it before or after (or whose kind has no
- * curation), with two flags: in the set before, in the set after. */
+ * curation), with two flags: in the set before, in the set after; an entry that only
+ * moved the entity in other sets' lists (no fields) is left out. */
+#define IN_BEFORE IN_SET("before")
+#define IN_AFTER  IN_SET("after")
 #define CHANGES_COLUMNS                                                                            \
     "SELECT seq, at, content_version, kind, id, op, fields, actor, origin, note, "                 \
-    "curation_before, curation_after, curation_before IN (SELECT curation FROM curation_sets "     \
-    "WHERE name = ?4), curation_after IN (SELECT curation FROM curation_sets WHERE name = ?4) "    \
-    "FROM changes WHERE seq > ?1 AND (?2 IS NULL OR kind = ?2) AND (?4 IS NULL OR "                \
-    "(curation_before IS NULL AND curation_after IS NULL) OR curation_before IN (SELECT "          \
-    "curation FROM curation_sets WHERE name = ?4) OR curation_after IN (SELECT curation FROM "     \
-    "curation_sets WHERE name = ?4)) "
+    "curation_before, curation_after, " IN_BEFORE ", " IN_AFTER " FROM changes WHERE seq > ?1 "    \
+    "AND (?2 IS NULL OR kind = ?2) AND (?4 IS NULL OR (((curation_before IS NULL AND "             \
+    "curation_after IS NULL) OR " IN_BEFORE " OR " IN_AFTER                                        \
+    ") AND NOT (fields = '[]' AND " IN_BEFORE " AND " IN_AFTER "))) "
 static const char CHANGES_SQL[] = CHANGES_COLUMNS "ORDER BY seq LIMIT ?3";
 static const char CHANGES_DESC_SQL[] = CHANGES_COLUMNS "ORDER BY seq DESC LIMIT ?3";
 
@@ -128,10 +142,10 @@ static int since_past_end(bc_request *req, bc_response *res, const changes_query
     if (q->since <= *latest)
         return 0;
     int st = bc_problem(res, 400, "since_past_end", "since",
-                        "since=%lld is past the newest entry of this feed (latest_seq %lld): "
+                        "since=%.40s is past the newest entry of this feed (latest_seq %lld): "
                         "the cursor is not from this store's feed; start again from since=0, "
                         "or from since=%lld for new entries only",
-                        q->since, *latest, *latest);
+                        q->since_text != NULL ? q->since_text : "", *latest, *latest);
     return st;
 }
 

@@ -201,7 +201,16 @@ static int problem(bc_response *res, int status, const char *code, const char *p
     bc_buf shown = BC_BUF_INIT;
     show_visibly(&shown, detail, strlen(detail));
     bc_buf_puts(&res->body, "\"detail\":");
-    bc_buf_json_string(&res->body, shown.data ? shown.data : "", shown.len);
+    if (bc_buf_failed(&shown) || shown.data == NULL) {
+        /* out of memory: the detail is still said (a committed write's "was stored as"
+         * must not become an empty 500), its bytes outside printable ASCII as '?' */
+        for (char *c = detail; *c; c++)
+            if ((unsigned char)*c < 0x20 || (unsigned char)*c >= 0x7f)
+                *c = '?';
+        bc_buf_json_string(&res->body, detail, strlen(detail));
+    } else {
+        bc_buf_json_string(&res->body, shown.data, shown.len);
+    }
     bc_buf_puts(&res->body, ",\"code\":");
     bc_buf_json_string(&res->body, code, strlen(code));
     if (parameter != NULL && bc_utf8_valid(parameter, strlen(parameter)) &&

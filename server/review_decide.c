@@ -4,6 +4,7 @@
 #include "review_int.h"
 
 #include "bordercoop/alloc.h"
+#include "bordercoop/buf.h"
 #include "bordercoop/changes.h"
 #include "bordercoop/figure_links.h"
 #include "bordercoop/meeting_links.h"
@@ -207,6 +208,26 @@ static int feed(bc_store *s, const review_kind *k, const char *fact_id, const ch
     return rc;
 }
 
+/* The fact's document as the feed names it ([[kind, id]], new text in *docs) and the
+ * documents a decision on it can change (bc_changes_touched_docs, new text in *touched);
+ * both bc_free. */
+static int touched_docs(bc_store *s, const review_kind *k, const char *doc_id, char **docs,
+                        char **touched, bc_err *err)
+{
+    bc_buf b = BC_BUF_INIT;
+    bc_buf_puts(&b, "[[");
+    bc_buf_json_string(&b, k->feed_type, strlen(k->feed_type));
+    bc_buf_putc(&b, ',');
+    bc_buf_json_string(&b, doc_id, strlen(doc_id));
+    bc_buf_puts(&b, "]]");
+    if (bc_buf_failed(&b) || (*docs = bc_strdup(b.data)) == NULL) {
+        bc_buf_free(&b);
+        return bc_err_set(err, BC_ENOMEM, "out of memory finding what a decision touches");
+    }
+    bc_buf_free(&b);
+    return bc_changes_touched_docs(s, *docs, touched, err);
+}
+
 /* What an action turns a fact in state `from` into: "reviewed" or "rejected"; NULL
  * when the action makes no sense from there. */
 static const char *transition(bc_review_action a, const char *from)
@@ -374,9 +395,14 @@ int bc_review_decide(bc_store *w, const bc_review_request *rq, bc_review_result 
                  strcmp(from, "extracted") == 0)
             rc = review_fingerprint(w, k, rq->fact_id, fp, err);
     }
-    char *before = NULL, before_id[200], *related = NULL;
+    char *before = NULL, before_id[200], *related = NULL, *docs = NULL, *touched = NULL;
     if (rc == BC_OK)
         rc = review_feed_doc(w, k, rq->fact_id, before_id, &before, err);
+    /* the documents the decision can change beside the fact (its article, counts, lists,
+     * links), taken before it: compared again after it, each one that changed gets its
+     * own entry below (analyst 14 #7) */
+    if (rc == BC_OK)
+        rc = touched_docs(w, k, before_id, &docs, &touched, err);
     if (rc == BC_OK)
         rc = review_apply_action(w, rq->kind, rq->fact_id, rq->action, rq->fields, from, to,
                                  &changes, &related, out->field, err);
@@ -421,6 +447,9 @@ int bc_review_decide(bc_store *w, const bc_review_request *rq, bc_review_result 
         rc = bc_changes_record_ids(w, rq->kind == BC_REVIEW_MEETING ? "meeting" : "figure", related,
                                    "review", rq->reviewer, now, NULL, err);
     if (rc == BC_OK)
+        rc = bc_changes_record_docs_after(w, docs, touched, "review", rq->reviewer, now,
+                                          &out->feed_entries, &out->feed_compared, err);
+    if (rc == BC_OK)
         rc = bc_review_version(w, rq->kind, rq->fact_id, out->version, err);
     if (rc == BC_OK)
         rc = bc_store_commit(w, err);
@@ -431,6 +460,8 @@ int bc_review_decide(bc_store *w, const bc_review_request *rq, bc_review_result 
     json_decref(changes);
     bc_free(before);
     bc_free(related);
+    bc_free(docs);
+    bc_free(touched);
     if (rc == BC_OK) {
         snprintf(out->from, sizeof out->from, "%s", from);
         snprintf(out->to, sizeof out->to, "%s", to);

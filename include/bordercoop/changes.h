@@ -9,7 +9,10 @@
  * data/ appends nothing), ingest after storing an article. A step that knows exactly
  * what it did and who did it (a reviewer approving, rejecting or editing a fact, with
  * their key id as actor) calls bc_changes_append instead, which also moves that
- * entity's baseline, so a later record does not report the same change again.
+ * entity's baseline, so a later record does not report the same change again; it then
+ * compares the documents the decision can have changed beside the fact (its article,
+ * counts, lists, links: bc_changes_record_docs_after) in the same transaction, so that a
+ * later load finds nothing to report.
  *
  * Kinds are the documents' `type` values: source, province, person, mechanism,
  * meeting, protocol, figure, border_gate_project (bc_doc_kinds, in that order). */
@@ -27,6 +30,10 @@ typedef struct bc_doc_kind {
     const char *path;    /* "/v1/meetings" */
     const char *ids_sql; /* "SELECT id FROM meetings ORDER BY id" */
     const char *doc_sql;
+    /* the sets whose lists leave the document out although its curation is in them (a
+     * known meeting's twin, a plan a reviewed account outranks), as one JSON array text
+     * or NULL (one parameter, the id); NULL for a kind every set lists by curation */
+    const char *hidden_sql;
 } bc_doc_kind;
 
 /* Every kind, in feed and export order, terminated by an entry with type NULL. */
@@ -88,6 +95,25 @@ int bc_changes_touched(bc_store *s, const char *source_id, char **out, bc_err *e
 int bc_changes_record_source_after(bc_store *s, const char *source_id, const char *before,
                                    const char *origin, const char *actor, const char *at,
                                    int *appended, int *compared, bc_err *err);
+
+/* The documents a step on the documents of docs (a JSON array of [kind, id] pairs: a
+ * review decision's fact, as the feed names it) can change, as bc_changes_touched gives
+ * them for an article: those documents, the articles citing them (a source lists its
+ * facts and citations) and one level of the documents showing part of one (a province's
+ * counts, a mechanism's meetings, the meetings that are the same as a meeting, the one it
+ * is the same as, ...). A new JSON array of [kind, id] pairs in *out (bc_free), taken
+ * before the step for bc_changes_record_docs_after. */
+int bc_changes_touched_docs(bc_store *s, const char *docs, char **out, bc_err *err);
+
+/* bc_changes_record_source_after for the documents of bc_changes_touched_docs(docs) now
+ * and those of before (its text taken before the step; NULL: none): every one whose
+ * document differs from what the feed last reported gets its entry (added, changed with
+ * its fields, removed), with the given origin, actor and time, in bc_doc_kinds order and
+ * ids in order. The cost follows the documents touched, not the store. *compared (may be
+ * NULL) is increased by the number of documents compared. */
+int bc_changes_record_docs_after(bc_store *s, const char *docs, const char *before,
+                                 const char *origin, const char *actor, const char *at,
+                                 int *appended, int *compared, bc_err *err);
 
 /* bc_changes_record for the documents of one kind named in ids_json (a JSON array of
  * ids, NULL = none), in id order: what a step changed beside the fact it is about (the

@@ -92,6 +92,10 @@ typedef struct bc_review_result {
      * another (stale = 1, BC_ECONFLICT, nothing written) the version it has now */
     char version[BC_REVIEW_VERSION_LEN + 1];
     int stale;
+    /* the documents beside the fact compared with the change feed's baseline after the
+     * decision, and how many of them got an entry (bc_changes_record_docs_after) */
+    int feed_compared;
+    int feed_entries;
 } bc_review_result;
 
 /* The fields an edit of kind may correct, comma-separated (static). */

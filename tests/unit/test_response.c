@@ -340,6 +340,31 @@ static void problem_under_allocation_failure(void **state)
     json_decref(j);
 }
 
+/* A body that has room (a response half built when memory ran out) still says what the
+ * problem is: the detail is written as it is, bytes outside printable ASCII as '?', when
+ * showing its invisible characters cannot allocate (an ingest's "was stored as" came out
+ * as an empty detail, read as "nothing was written"). */
+static void problem_detail_survives_allocation_failure(void **state)
+{
+    (void)state;
+    for (int i = 0; i < 64; i++)
+        bc_buf_puts(&res.body, "{\"some\":\"half-built answer that left room\"}");
+    assert_false(bc_buf_failed(&res.body));
+    bc_alloc_fail_after(0);
+    bc_problem_internal(&res, NULL, "the article was stored as %s but could not be read back",
+                        "art\xe2\x80\xae-1");
+    bc_alloc_fail_reset();
+    json_t *j = body_json(&res);
+    assert_string_equal(str_member(j, "detail"), "the article was stored as art??"
+                                                 "?-1 but could not be read back");
+    json_decref(j);
+    /* with memory, the invisible character is shown by its code point */
+    bc_problem_internal(&res, NULL, "stored as %s", "art\xe2\x80\xae-1");
+    j = body_json(&res);
+    assert_string_equal(str_member(j, "detail"), "stored as art<U+202E>-1");
+    json_decref(j);
+}
+
 static void headers_case_insensitive(void **state)
 {
     (void)state;
@@ -424,6 +449,7 @@ int main(void)
         T(problem_replaces_body),
         T(problem_titles),
         T(problem_under_allocation_failure),
+        T(problem_detail_survives_allocation_failure),
         T(headers_case_insensitive),
         T(header_value_is_never_cut),
         T(header_limit),

@@ -96,8 +96,20 @@ static void approve_reject_and_their_states(void **state)
              f->turnover);
     int related = count(f->s, sql);
     assert_true(related > 0 && related % 3 == 0);
+    /* and its article, whose facts list it while it is not rejected: the rejection took it
+     * out, the approval after it put it back, each by the reviewer who decided (analyst 14
+     * #7); the first approval left the article as it was */
+    snprintf(sql, sizeof sql,
+             "SELECT count(*) * (group_concat(actor, ',') = 'bob,carol') FROM (SELECT actor FROM "
+             "changes WHERE origin = 'review' AND kind = 'source' AND id = (SELECT source_id "
+             "FROM citations WHERE figure_id = '%s') ORDER BY seq)",
+             f->turnover);
+    assert_int_equal(count(f->s, sql), 2);
+    /* nothing else but documents of other kinds that show it (provinces' counts) */
+    int beside = count(f->s, "SELECT count(*) FROM changes WHERE origin = 'review' AND kind NOT "
+                             "IN ('figure', 'source')");
     assert_int_equal(count(f->s, "SELECT count(*) FROM changes WHERE origin = 'review'"),
-                     3 + related);
+                     3 + related + 2 + beside);
     bc_free(v0);
     bc_free(v1);
     bc_free(v2);

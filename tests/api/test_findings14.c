@@ -1,0 +1,255 @@
+/* test_findings14.c: the outside analyst14's finding F7 and the cursor of F13 against the
+ * real daemon. F7: a review decision changes other documents than the fact (its article's
+ * facts and citations, province counts, in the trusted view a curated plan that an approved
+ * held account replaces); each gets its feed entry in the decision's transaction, by the
+ * reviewer, so ?changed_since= finds it and the next `bordercoop load` of unchanged data
+ * appends nothing. F13: a cursor past every number is quoted as it was sent. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "harness.h"
+
+#include <jansson.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define TOKEN "findings14-token-0123456789abcdef"
+
+static bct_daemon D;
+static char TMP[64], DB[128];
+
+static const char *const AUTH[] = {"Authorization: Bearer " TOKEN, "Content-Type: application/json",
+                                   NULL};
+
+/* The article of the finding, in words of our own: the 12th meeting of the working group
+ * (a plan in data/) held, the 11th before it, the 13th to come, a trade figure and talks. */
+static const char ARTICLE[] =
+    "Working group meets in Kunming\n"
+    "KUNMING, Nov 19 (VNA) - The 12th meeting of the Joint Working Group of Lai Chau, Lao Cai, "
+    "Tuyen Quang, Dien Bien (Vietnam) and Yunnan (China) took place in Kunming on November 18, "
+    "2026.\n"
+    "The delegates looked back on the 11th meeting, held in Lai Chau on October 30, 2025.\n"
+    "In the first nine months of 2026, trade between Lao Cai and Yunnan reached US$1.42bn.\n"
+    "Last Tuesday, officials of Lao Cai and Hekou county had met in Hekou to prepare the "
+    "minutes.\n"
+    "The 13th meeting of the Joint Working Group will be held in Lao Cai in 2027.";
+
+static json_t *call(const char *method, const char *target, const char *body, int want)
+{
+    json_t *j = bct_call_json(D.port, method, target, AUTH, body, want, NULL);
+    if (j == NULL)
+        fail_msg("%s %s: not JSON", method, target);
+    return j;
+}
+
+static long long latest(void)
+{
+    json_t *j = call("GET", "/v1/changes?limit=1", NULL, 200);
+    long long v = json_integer_value(json_object_get(json_object_get(j, "meta"), "latest_seq"));
+    json_decref(j);
+    return v;
+}
+
+/* The feed's entries after since (view: a curation set or NULL). */
+static json_t *feed(long long since, const char *view)
+{
+    char target[200];
+    snprintf(target, sizeof target, "/v1/changes?since=%lld&limit=1000%s%s", since,
+             view ? "&curation=" : "", view ? view : "");
+    json_t *j = call("GET", target, NULL, 200);
+    json_t *d = json_incref(json_object_get(j, "data"));
+    json_decref(j);
+    return d;
+}
+
+/* The entry of kind/id in entries (the last one), or NULL. */
+static json_t *entry(json_t *entries, const char *kind, const char *id)
+{
+    size_t i;
+    json_t *e, *found = NULL;
+    json_array_foreach(entries, i, e)
+    {
+        const char *k = json_string_value(json_object_get(e, "kind"));
+        const char *i_d = json_string_value(json_object_get(e, "id"));
+        if (k != NULL && i_d != NULL && strcmp(k, kind) == 0 && strcmp(i_d, id) == 0)
+            found = e;
+    }
+    return found;
+}
+
+static const char *str(json_t *o, const char *key)
+{
+    return json_string_value(json_object_get(o, key));
+}
+
+static void decide(const char *kind, const char *id, const char *action)
+{
+    char target[400];
+    snprintf(target, sizeof target, "/v1/review/%s/%s", kind, id);
+    char body[64];
+    snprintf(body, sizeof body, "{\"action\":\"%s\"}", action);
+    json_decref(call("POST", target, body, 200));
+}
+
+/* How many entries the store's feed holds after seq by actor, read from the file. */
+static long long entries_by(const char *actor, long long seq)
+{
+    sqlite3 *h;
+    assert_int_equal(sqlite3_open_v2(DB, &h, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(h,
+                                        "SELECT count(*) FROM changes WHERE seq > ?1 AND actor = "
+                                        "?2",
+                                        -1, &st, NULL),
+                     SQLITE_OK);
+    sqlite3_bind_int64(st, 1, seq);
+    sqlite3_bind_text(st, 2, actor, -1, SQLITE_STATIC);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    long long n = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    sqlite3_close(h);
+    return n;
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    return bct_store_new(TMP, sizeof TMP, DB, sizeof DB, "findings14") != 0 ||
+                   bct_daemon_start_token(&D, DB, TOKEN) != 0
+               ? -1
+               : 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    return bct_daemon_teardown(&D, TMP);
+}
+
+static void a_decision_records_every_document_it_changes(void **state)
+{
+    (void)state;
+    json_t *o =
+        json_pack("{s:s,s:s,s:s,s:s}", "text", ARTICLE, "title", "Working group meets in Kunming",
+                  "lang", "en", "published_on", "2026-11-19");
+    char *body = json_dumps(o, JSON_COMPACT);
+    json_decref(o);
+    json_t *j = call("POST", "/v1/sources", body, 201);
+    free(body);
+    char src[200], id[300], target[400];
+    snprintf(src, sizeof src, "%s", str(json_object_get(j, "source"), "id"));
+    json_decref(j);
+    snprintf(id, sizeof id, "%s-m1", src);
+    j = call("GET", (snprintf(target, sizeof target, "/v1/meetings/%s?curation=all", id), target),
+             NULL, 200);
+    assert_int_equal(json_integer_value(json_object_get(j, "ordinal")), 12);
+    assert_string_equal(str(json_object_get(j, "same_as"), "id"), "jwg-yunnan-12");
+    json_decref(j);
+
+    /* rejecting the talks takes them out of the article's document: its entry is the
+     * reviewer's, and ?changed_since= finds the article */
+    long long ls = latest();
+    snprintf(id, sizeof id, "%s-e1", src);
+    decide("events", id, "reject");
+    json_t *d = feed(ls, NULL);
+    json_t *e = entry(d, "source", src);
+    assert_non_null(e);
+    assert_string_equal(str(e, "origin"), "review");
+    assert_string_equal(str(e, "op"), "changed");
+    assert_string_not_equal(str(e, "actor"), "loader");
+    json_decref(d);
+    snprintf(target, sizeof target, "/v1/sources?changed_since=%lld&curation=all", ls);
+    j = call("GET", target, NULL, 200);
+    assert_int_equal(json_array_size(json_object_get(j, "data")), 1);
+    json_decref(j);
+
+    /* approving the held 12th meeting: the provinces' counts change with it, and in the
+     * trusted view the curated plan it replaces leaves the list, as /v1/meetings shows */
+    ls = latest();
+    snprintf(id, sizeof id, "%s-m1", src);
+    decide("meetings", id, "approve");
+    d = feed(ls, NULL);
+    e = entry(d, "province", "lao-cai");
+    assert_non_null(e);
+    assert_string_equal(str(e, "origin"), "review");
+    assert_null(entry(d, "source", src)); /* its facts are the same */
+    assert_null(entry(d, "meeting", "jwg-yunnan-11"));
+    json_decref(d);
+    d = feed(ls, "trusted");
+    assert_string_equal(str(entry(d, "meeting", id), "op"), "added");
+    e = entry(d, "meeting", "jwg-yunnan-12");
+    assert_non_null(e);
+    assert_string_equal(str(e, "op"), "removed");
+    json_decref(d);
+    j = call("GET", "/v1/meetings?mechanism=jwg-yunnan&limit=100", NULL, 200);
+    size_t i;
+    json_t *m;
+    int plan = 0, held = 0;
+    json_array_foreach(json_object_get(j, "data"), i, m)
+    {
+        plan += strcmp(str(m, "id"), "jwg-yunnan-12") == 0;
+        held += strcmp(str(m, "id"), id) == 0;
+    }
+    assert_int_equal(plan, 0);
+    assert_int_equal(held, 1);
+    json_decref(j);
+    /* the curated set still lists the plan: nothing to say there */
+    d = feed(ls, "curated");
+    assert_null(entry(d, "meeting", "jwg-yunnan-12"));
+    json_decref(d);
+
+    /* the planned 13th meeting approved, a figure approved: then a load of the same data
+     * finds nothing the decisions did not already report */
+    snprintf(id, sizeof id, "%s-m3", src);
+    decide("meetings", id, "approve");
+    snprintf(id, sizeof id, "%s-f1", src);
+    decide("figures", id, "approve");
+    ls = latest();
+    char args[300];
+    snprintf(args, sizeof args, "load --data %s", getenv("BC_DATA") ? getenv("BC_DATA") : "data");
+    char *out = bct_cli_stdout(DB, args);
+    assert_non_null(out);
+    free(out);
+    assert_int_equal(entries_by("loader", ls), 0);
+}
+
+static void a_cursor_past_every_number_is_quoted_as_sent(void **state)
+{
+    (void)state;
+    static const char *const targets[] = {"/v1/changes.atom?since=99999999999999999999999",
+                                          "/v1/changes?since=99999999999999999999999"};
+    for (int i = 0; i < 2; i++) {
+        bct_response r = {0};
+        assert_int_equal(bct_get(D.port, targets[i], NULL, &r), 0);
+        assert_int_equal(r.status, 400);
+        assert_non_null(strstr(r.body, "since=99999999999999999999999 is past"));
+        assert_null(strstr(r.body, "9223372036854775807"));
+        bct_response_free(&r);
+    }
+    /* blanks before the number are no number (strtoll skipped them) */
+    bct_response b = {0};
+    assert_int_equal(bct_get(D.port, "/v1/changes?since=%205", NULL, &b), 0);
+    assert_int_equal(b.status, 400);
+    assert_non_null(strstr(b.body, "must be a sequence number"));
+    bct_response_free(&b);
+    /* a cursor within range is quoted as it was */
+    bct_response r = {0};
+    assert_int_equal(bct_get(D.port, "/v1/changes?since=123456789012", NULL, &r), 0);
+    assert_int_equal(r.status, 400);
+    assert_non_null(strstr(r.body, "since=123456789012 is past"));
+    bct_response_free(&r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(a_decision_records_every_document_it_changes),
+        cmocka_unit_test(a_cursor_past_every_number_is_quoted_as_sent),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -702,6 +702,11 @@ double bcx_fig_words_at(const ctx *c, size_t si, size_t i, size_t *n);
 /* French "et demi" after a scale at token k ("deux milliards et demi de dollars"): its
  * tokens, 0 when none. */
 size_t bcx_fig_half_after(const ctx *c, size_t si, size_t k);
+/* 1 when token k is a word the language does not know that looks like an abbreviated
+ * scale: the head of one of its scale words of three letters or more ("bil", "mill",
+ * "tril", "thou") or a word of two to five consonants in a scale word's order ("trl",
+ * "mlrd"). An amount right before it has an unread scale, so no known value. */
+int bcx_fig_scale_like(const ctx *c, size_t k);
 
 /* ---- extract_fig_range.c ---- */
 

@@ -18,6 +18,12 @@ const bc_lex bc_lex_en[] = {
     WA(C_SCALE, "trn", 1e12), /* trade-journal shorthand: "VND6.8trn", "6.8 trln", "$1.2tn" */
     WA(C_SCALE, "trln", 1e12),
     WA(C_SCALE, "tn", 1e12),
+    WA(C_SCALE, "bil", 1e9), /* "$3.5 bil", "$1.2 mil", "VND4.1 tril", "EUR 2 mio" */
+    WA(C_SCALE, "mil", 1e6),
+    WA(C_SCALE, "mill", 1e6),
+    WA(C_SCALE, "tril", 1e12),
+    WA(C_SCALE, "trl", 1e12),
+    WA(C_SCALE, "mio", 1e6),
     WA(C_SCALE, "k", 1e3), /* "$850k", "38.6k trucks" (right after the number only) */
     /* ---- US dollars */
     WE(C_CURRENCY, "usd", CUR_USD),

@@ -12,6 +12,7 @@ const bc_lex bc_lex_nl[] = {
     WE(C_SCALE, "mrd", 1e9), /* "$7,2 mrd" */
     WA(C_SCALE, "md", 1e9),  /* "6,8md", "US$1,2bn" (right after the number only) */
     WA(C_SCALE, "bn", 1e9),
+    WA(C_SCALE, "mio", 1e6), /* "EUR 2 mio" */
     WP(C_SCALE, "miljard", 1e9),
     WP(C_SCALE, "biljoen", 1e12),
     /* ---- US dollars */

@@ -12,6 +12,7 @@ const bc_lex bc_lex_pl[] = {
     WP(C_SCALE, "milion", 1e6),
     WE(C_SCALE, "mld", 1e9),
     WP(C_SCALE, "miliard", 1e9),
+    WA(C_SCALE, "mlrd", 1e9), /* "1,2 mlrd USD" */
     WP(C_SCALE, "bilion", 1e12),
     WE(C_SCALE, "bln", 1e12),
     /* ---- US dollars */

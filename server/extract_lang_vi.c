@@ -10,6 +10,7 @@ const bc_lex bc_lex_vi[] = {
     WE(C_SCALE, "trieu", 1e6),
     WA(C_SCALE, "ty", 1e9),
     WA(C_SCALE, "ti", 1e9),
+    WA(C_SCALE, "tr", 1e6), /* "50 tr USD": trieu abbreviated */
     /* ---- US dollars */
     WE(C_CURRENCY, "usd", CUR_USD),
     WE(C_CURRENCY, "do la", CUR_USD),

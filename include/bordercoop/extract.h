@@ -271,7 +271,8 @@ typedef struct bc_extraction {
     size_t nunplaced;
     size_t unmeasured_counts; /* counts of a known noun given no figure: the sentence does not
                                * say they are traffic, or they are a rate the store has no
-                               * metric for (ingest counts them in not_stored.without_measure) */
+                               * metric for; and amounts whose scale is unread, "$7.4 blns"
+                               * (ingest counts them in not_stored.without_measure) */
 } bc_extraction;
 
 /* Extracts from the len bytes of UTF-8 text written in lang (one of bc_extract_langs).

@@ -842,6 +842,19 @@ const bc_lex bc_lex_en[] = {
     WE(C_GATE_QUAL, "bilateral", 0),
     WP(C_TALKS, "videoconferenc", 0), /* talks by video link */
     WE(C_TALKS, "video conferences", 0),
+    /* ---- a time a publication date would place, holding no day (talks timed so) */
+    WE(C_REL_SPAN, "last week", 0),
+    WE(C_REL_SPAN, "this week", 0),
+    WE(C_REL_SPAN, "earlier this week", 0),
+    WE(C_REL_SPAN, "last weekend", 0),
+    WE(C_REL_SPAN, "this weekend", 0),
+    WE(C_REL_SPAN, "opening day", 0),
+    WE(C_REL_SPAN, "the opening day of", 0),
+    WE(C_REL_SPAN, "first day", 0),
+    WE(C_REL_SPAN, "the first day of", 0),
+    WE(C_REL_SPAN, "closing day", 0),
+    WE(C_REL_SPAN, "the closing day of", 0),
+    WE(C_REL_SPAN, "at the close of", 0),
 };
 
 const size_t bc_lex_en_count = sizeof bc_lex_en / sizeof bc_lex_en[0];

@@ -834,6 +834,16 @@ const bc_lex bc_lex_nl[] = {
     WE(C_OFFICE_LINK, "het", 0),
     WE(C_OFFICE_LINK, "de", 0),
     WP(C_OFFICE_LINK, "provincie", 0),
+    /* ---- a time a publication date would place, holding no day (talks timed so) */
+    WE(C_REL_SPAN, "vorige week", 0),
+    WE(C_REL_SPAN, "afgelopen week", 0),
+    WE(C_REL_SPAN, "deze week", 0),
+    WE(C_REL_SPAN, "eerder deze week", 0),
+    WE(C_REL_SPAN, "openingsdag", 0),
+    WE(C_REL_SPAN, "de openingsdag", 0),
+    WE(C_REL_SPAN, "op de openingsdag", 0),
+    WE(C_REL_SPAN, "de eerste dag", 0),
+    WE(C_REL_SPAN, "op de eerste dag", 0),
 };
 
 const size_t bc_lex_nl_count = sizeof bc_lex_nl / sizeof bc_lex_nl[0];

@@ -797,7 +797,8 @@ static void sentence_cue(const ctx *c, figstate *st, size_t si, size_t first)
 
 void bcx_find_figures(ctx *c)
 {
-    bcx_fig_rate_bases(c); /* "an increase of 18.6 percent over 2017" */
+    bcx_fig_rate_bases(c);      /* "an increase of 18.6 percent over 2017" */
+    bcx_fig_unplaced_months(c); /* "$41m last month" without published_on */
     figstate st = {.measured = SIZE_MAX,
                    .cont_si = SIZE_MAX,
                    .dated = SIZE_MAX,

@@ -488,7 +488,7 @@ int bcx_nl_back_name_year(const ctx *c, size_t si);
  * June 12"), takes that year (extract_date_year.c). */
 void bcx_written_year_days(ctx *c, size_t si);
 /* Records tokens [t0, t1) as words of a time no date was made of (bc_extraction.unplaced),
- * unless they overlap the last recorded. */
+ * in the order of the text, unless they overlap words recorded. */
 void bcx_unplaced(ctx *c, size_t t0, size_t t1);
 /* A day, month or span of days of English sentence si without a written year takes the
  * year the sentence opens with as a clause of its own ("Last year, ... on February 28",
@@ -837,10 +837,15 @@ void bcx_fig_rate_bases(ctx *c);
  * amount's (extract_fig_ref.c). */
 int bcx_fig_own_time(const ctx *c, size_t lo, size_t lead, int whole);
 /* 1 when sentence si names a month no date of the text was read from ("Exports totalled
- * $38.6m in September", "9月份，出口..." without published_on): before the amount of tokens
+ * $38.6m in September", "9月份，出口...", "$41m last month" without published_on; also a
+ * week, "last week", which no period holds): before the amount of tokens
  * [lead, end) or after it in its clause. The amount's own time, without a year: no period
  * from elsewhere is its own (extract_fig_ref.c). */
 int bcx_fig_month_unread(const ctx *c, size_t si, size_t lead, size_t end);
+/* The relative months ("last month", "thang truoc", "上月") no date was read from, for want
+ * of a month to count from, and the weeks ("last week"), among the words no date places
+ * (bcx_unplaced): the note of an amount they time quotes them. */
+void bcx_fig_unplaced_months(ctx *c);
 /* 1 when date d of sentence si stands in a clause of what came before ("去年9月台风过境后，",
  * "After the floods in September,"): the time of that event, not of an amount after it. */
 int bcx_in_after_clause(const ctx *c, size_t si, const xd *d);

@@ -12,6 +12,7 @@
 #include "bordercoop/search_index.h"
 #include "bordercoop/text.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -402,7 +403,7 @@ static void withheld_note(const bc_xmeeting *m, int has_date, bci_marks *mk)
 static void unplaced_note(ingest_ctx *c, const bc_xmeeting *m, int has_date, bci_marks *mk)
 {
     if (!has_date && m->date[0] == '\0' && m->day_word[0] == '\0' && m->date_doubts == 0)
-        bci_unplaced_note(c, &m->cite, "date", mk);
+        bci_unplaced_note(c, &m->cite, SIZE_MAX, "date", mk);
 }
 
 /* Where its status comes from. A meeting planned only because its date falls after the

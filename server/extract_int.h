@@ -1265,6 +1265,17 @@ int bcx_nl_day_of_other(const ctx *c, const mention *m, const xd *d);
 /* 1 when English talks m are named by a verb that says they took place ("received",
  * "hosted", "met with", "sat down"): a month or year gone by may date them. */
 int bcx_talks_past_verb(const ctx *c, const mention *m);
+
+/* ---- extract_meet_undated.c ---- */
+
+/* The tokens of the words that alone time meeting m, left without a date, when only a
+ * publication date would place them: a weekday or a day counted from it ("On Tuesday",
+ * "yesterday") when no publication day was given; for talks that took place, a week or
+ * this or last year's event's day ("last week", "on the opening day of this year's fair",
+ * "开幕当天", *span 1: no date holds it, with or without a publication date), or a month gone
+ * by when none was given ("earlier this month", *span 2). Their first token in *u; 0 when
+ * none, or when another meeting of the sentence may own them past a comma. */
+size_t bcx_undated_words(const ctx *c, const mention *m, size_t *u, int *span);
 /* 1 when date d is a year said to be gone by ("earlier this year", "last year", "late
  * 2023") in the clause of English talks m, after them, no amount or date between: it
  * dates them. */

@@ -848,13 +848,13 @@ const bc_lex bc_lex_en[] = {
     WE(C_REL_SPAN, "earlier this week", 0),
     WE(C_REL_SPAN, "last weekend", 0),
     WE(C_REL_SPAN, "this weekend", 0),
-    WE(C_REL_SPAN, "opening day", 0),
-    WE(C_REL_SPAN, "the opening day of", 0),
-    WE(C_REL_SPAN, "first day", 0),
-    WE(C_REL_SPAN, "the first day of", 0),
-    WE(C_REL_SPAN, "closing day", 0),
-    WE(C_REL_SPAN, "the closing day of", 0),
-    WE(C_REL_SPAN, "at the close of", 0),
+    WE(C_REL_SPAN, "opening day", 1),
+    WE(C_REL_SPAN, "the opening day of", 1),
+    WE(C_REL_SPAN, "first day", 1),
+    WE(C_REL_SPAN, "the first day of", 1),
+    WE(C_REL_SPAN, "closing day", 1),
+    WE(C_REL_SPAN, "the closing day of", 1),
+    WE(C_REL_SPAN, "at the close of", 1),
 };
 
 const size_t bc_lex_en_count = sizeof bc_lex_en / sizeof bc_lex_en[0];

@@ -839,11 +839,11 @@ const bc_lex bc_lex_nl[] = {
     WE(C_REL_SPAN, "afgelopen week", 0),
     WE(C_REL_SPAN, "deze week", 0),
     WE(C_REL_SPAN, "eerder deze week", 0),
-    WE(C_REL_SPAN, "openingsdag", 0),
-    WE(C_REL_SPAN, "de openingsdag", 0),
-    WE(C_REL_SPAN, "op de openingsdag", 0),
-    WE(C_REL_SPAN, "de eerste dag", 0),
-    WE(C_REL_SPAN, "op de eerste dag", 0),
+    WE(C_REL_SPAN, "openingsdag", 1),
+    WE(C_REL_SPAN, "de openingsdag", 1),
+    WE(C_REL_SPAN, "op de openingsdag", 1),
+    WE(C_REL_SPAN, "de eerste dag", 1),
+    WE(C_REL_SPAN, "op de eerste dag", 1),
 };
 
 const size_t bc_lex_nl_count = sizeof bc_lex_nl / sizeof bc_lex_nl[0];

@@ -581,10 +581,10 @@ const bc_lex bc_lex_pl[] = {
     WE(C_REL_SPAN, "w ubieglym tygodniu", 0),
     WE(C_REL_SPAN, "w minionym tygodniu", 0),
     WE(C_REL_SPAN, "w tym tygodniu", 0),
-    WE(C_REL_SPAN, "w dniu otwarcia", 0),
-    WE(C_REL_SPAN, "pierwszego dnia", 0),
-    WE(C_REL_SPAN, "w pierwszym dniu", 0),
-    WE(C_REL_SPAN, "ostatniego dnia", 0),
+    WE(C_REL_SPAN, "w dniu otwarcia", 1),
+    WE(C_REL_SPAN, "pierwszego dnia", 1),
+    WE(C_REL_SPAN, "w pierwszym dniu", 1),
+    WE(C_REL_SPAN, "ostatniego dnia", 1),
 };
 
 const size_t bc_lex_pl_count = sizeof bc_lex_pl / sizeof bc_lex_pl[0];

@@ -507,10 +507,10 @@ const bc_lex bc_lex_sv[] = {
     WE(C_REL_SPAN, "denna vecka", 0),
     WE(C_REL_SPAN, "i veckan", 0),
     WE(C_REL_SPAN, "den har veckan", 0),
-    WE(C_REL_SPAN, "oppningsdagen", 0),
-    WE(C_REL_SPAN, "pa oppningsdagen", 0),
-    WE(C_REL_SPAN, "forsta dagen", 0),
-    WE(C_REL_SPAN, "den forsta dagen", 0),
+    WE(C_REL_SPAN, "oppningsdagen", 1),
+    WE(C_REL_SPAN, "pa oppningsdagen", 1),
+    WE(C_REL_SPAN, "forsta dagen", 1),
+    WE(C_REL_SPAN, "den forsta dagen", 1),
 };
 
 const size_t bc_lex_sv_count = sizeof bc_lex_sv / sizeof bc_lex_sv[0];

@@ -442,10 +442,10 @@ const bc_lex bc_lex_vi[] = {
     WE(C_REL_SPAN, "tuan roi", 0),
     WE(C_REL_SPAN, "tuan nay", 0),
     WE(C_REL_SPAN, "tuan qua", 0),
-    WE(C_REL_SPAN, "ngay khai mac", 0),
-    WE(C_REL_SPAN, "hom khai mac", 0),
-    WE(C_REL_SPAN, "ngay dau tien", 0),
-    WE(C_REL_SPAN, "ngay be mac", 0),
+    WE(C_REL_SPAN, "ngay khai mac", 1),
+    WE(C_REL_SPAN, "hom khai mac", 1),
+    WE(C_REL_SPAN, "ngay dau tien", 1),
+    WE(C_REL_SPAN, "ngay be mac", 1),
 };
 
 const size_t bc_lex_vi_count = sizeof bc_lex_vi / sizeof bc_lex_vi[0];

@@ -393,12 +393,12 @@ const bc_lex bc_lex_zh[] = {
     WE(C_REL_SPAN, "本周", 0),
     WE(C_REL_SPAN, "这周", 0),
     WE(C_REL_SPAN, "这一周", 0),
-    WE(C_REL_SPAN, "开幕当天", 0),
-    WE(C_REL_SPAN, "开幕式当天", 0),
-    WE(C_REL_SPAN, "开幕首日", 0),
-    WE(C_REL_SPAN, "开幕日", 0),
-    WE(C_REL_SPAN, "首日", 0),
-    WE(C_REL_SPAN, "闭幕当天", 0),
+    WE(C_REL_SPAN, "开幕当天", 1),
+    WE(C_REL_SPAN, "开幕式当天", 1),
+    WE(C_REL_SPAN, "开幕首日", 1),
+    WE(C_REL_SPAN, "开幕日", 1),
+    WE(C_REL_SPAN, "首日", 1),
+    WE(C_REL_SPAN, "闭幕当天", 1),
 };
 
 const size_t bc_lex_zh_count = sizeof bc_lex_zh / sizeof bc_lex_zh[0];

@@ -321,78 +321,6 @@ static bc_xmeeting *restated(const ctx *c, const mention *m)
     return NULL;
 }
 
-/* The tokens of the weekday or day counted from the publication date ("On Tuesday",
- * "星期三", "yesterday") that alone dates meeting m when no publication day was given
- * (none, or one of a month or a year: "2026-11"): the day its sentence left unread, the
- * one meeting of that sentence or in its clause; 0 when none. Its first token in *u. */
-static size_t unread_day(const ctx *c, const mention *m, size_t *u)
-{
-    const sent *s = &c->se[m->sent];
-    size_t n = 0;
-    if (m->date[0] != '\0' || (c->ry != 0 && c->rd != 0) || s->unread == 0)
-        return 0;
-    *u = s->unread - 1;
-    if ((n = bcx_lex_find(c, C_WEEKDAY, *u, NULL)) == 0 &&
-        (n = bcx_lex_find(c, C_REL_DAY, *u, NULL)) == 0)
-        return 0;
-    if (bcx_lex_find(c, C_WEEKDAY, *u, NULL) > 0 && *u + n < s->t1)
-        n += bcx_lex_find(c, C_REL_WEEK, *u + n, NULL); /* "Thu Ba tuan truoc": its week too */
-    /* another meeting of the sentence may own the words past a comma; not one named only
-     * as the talks' occasion ("to prepare for the conference") */
-    int others = 0;
-    for (size_t k = 0; k < c->nm && s->nment > 1; k++)
-        others += c->m[k].sent == m->sent && &c->m[k] != m && !bcx_occasion_of(c, &c->m[k]);
-    if (others > 0 && bcx_commas(c, *u < m->t0 ? *u : m->t1 - 1, *u < m->t0 ? m->t0 : *u) != 0)
-        return 0;
-    return n;
-}
-
-/* The tokens of the words that alone time talks m that took place, undated, when a
- * publication date would place them but no date can hold what they say or none came: a
- * week or an event's day ("last week", "on the opening day of this year's fair", "开幕当天"),
- * or a month gone by counted from a publication date that was not given ("earlier this
- * month"); in the talks' clause or the clause opening their sentence before them, never
- * another clause's ("At talks in Lang Son, they agreed to open a lane this week"). 0 when
- * none. Its first token in *u; *span 1 when the words hold no day or month a date can, 2
- * when they are a month. */
-static size_t rel_time(const ctx *c, const mention *m, size_t *u, int *span)
-{
-    const sent *s = &c->se[m->sent];
-    const bc_lex *e = NULL;
-    size_t n = 0;
-    if (m->xkind != BC_XM_TALKS || m->date[0] != '\0' || m->date_doubts != 0 || m->planned > 0 ||
-        s->future)
-        return 0;
-    for (size_t k = s->t0; k < s->t1 && n == 0; k++) {
-        int clause = k < m->t0 ? bcx_commas(c, k, m->t0) == 0 || bcx_commas(c, s->t0, k) == 0
-                               : bcx_commas(c, m->t1 - 1, k) == 0;
-        *u = k;
-        *span = 1;
-        if (clause && (n = bcx_lex_find(c, C_REL_SPAN, k, NULL)) > 0) {
-            /* the event's year: "the opening day of this year's" */
-            for (size_t j = k + n; j < s->t1 && j < k + n + 3 && !bcx_commas(c, k, j + 1); j++) {
-                size_t y = bcx_lex_find(c, C_THIS_YEAR, j, NULL);
-                y = y > 0 ? y : bcx_lex_find(c, C_LAST_YEAR, j, NULL);
-                if (y > 0 &&
-                    c->t[j + y - 1].end - c->t[k].start < sizeof c->out->meetings[0].day_word) {
-                    n = j + y - k;
-                    break;
-                }
-            }
-        } else if (clause && c->ry == 0 && (n = bcx_lex_find(c, C_REL_MONTH, k, &e)) > 0) {
-            *span = 2;
-            if (e->val > 0)
-                n = 0; /* a month to come dates no talks that took place */
-        }
-    }
-    int others = 0;
-    for (size_t k = 0; n > 0 && k < c->nm && s->nment > 1; k++)
-        others += c->m[k].sent == m->sent && &c->m[k] != m && !bcx_occasion_of(c, &c->m[k]);
-    if (others > 0 && bcx_commas(c, *u < m->t0 ? *u : m->t1 - 1, *u < m->t0 ? m->t0 : *u) != 0)
-        return 0;
-    return n;
-}
-
 /* What the verb of meeting m's own clause says, however many members its name lists
  * before it ("Hoi nghi lan thu 11 Nhom cong tac lien hop giua bon tinh Lai Chau, Lao Cai,
  * Tuyen Quang, Dien Bien (Viet Nam) va tinh Van Nam (Trung Quoc) da duoc to chuc ngay
@@ -730,10 +658,8 @@ void bcx_emit_meetings(ctx *c)
          * ("Leaders held talks in Lang Son ahead of the 17th conference"): that meeting
          * tells which talks they are, undated as the text leaves them */
         const sent *ms = &c->se[m->sent];
-        size_t du = 0, dn = unread_day(c, m, &du);
         int span = 0;
-        if (dn == 0) /* "held talks in Kunming last week": undated, with those words */
-            dn = rel_time(c, m, &du, &span);
+        size_t du = 0, dn = bcx_undated_words(c, m, &du, &span);
         /* talks whose date was withheld as doubtful stay, undated (extract_date_conf.c) */
         /* ahead of a meeting, dated or not: their parties are never that body's members
          * (beside_a_body) */

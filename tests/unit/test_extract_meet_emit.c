@@ -1300,9 +1300,9 @@ static void talks_timed_only_by_relative_words(void **state)
          "T\n\nTuần trước, lãnh đạo hai tỉnh Lạng Sơn và Quảng Tây đã hội đàm tại Nam Ninh.",
          "Tuần trước", 1},
         {"pl", NULL,
-         "T\n\nW dniu otwarcia targów przywódcy prowincji Lang Son i Kuangsi przeprowadzili "
-         "rozmowy w Nanningu.",
-         "W dniu otwarcia", 1},
+         "T\n\nW dniu otwarcia tegorocznych targów przywódcy prowincji Lang Son i Kuangsi "
+         "przeprowadzili rozmowy w Nanningu.",
+         "W dniu otwarcia tegorocznych", 1},
         {"sv", NULL, "T\n\nFörra veckan höll ledarna för Lang Son och Guangxi samtal i Nanning.",
          "Förra veckan", 1},
         {"nl", NULL,
@@ -1324,13 +1324,15 @@ static void talks_timed_only_by_relative_words(void **state)
         "T\n\nAt talks in Lang Son, Lang Son and Chongzuo agreed to open a freight lane this week.",
         "T\n\nLeaders of Lang Son and Guangxi held talks in Nanning on border trade.",
         "T\n\nLeaders of Lang Son and Guangxi will hold talks in Nanning next week.",
+        /* an event's day of no year a publication date places */
+        "T\n\nOn the first day of the Lunar New Year, leaders of Lang Son and Guangxi held talks.",
     };
     for (size_t i = 0; i < sizeof none / sizeof none[0]; i++) {
         bc_extraction x = run("en", NULL, none[i]);
         for (size_t k = 0; k < x.nmeetings; k++)
             if (x.meetings[k].day_word[0] != '\0')
                 fail_msg("%s: talks timed by '%s'", none[i], x.meetings[k].day_word);
-        if (i < 2 && x.nmeetings != 0)
+        if (i != 2 && x.nmeetings != 0)
             fail_msg("%s: %zu meetings", none[i], x.nmeetings);
         bc_extraction_free(&x);
     }

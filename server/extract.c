@@ -128,12 +128,17 @@ static void parse_ref(ctx *c, const char *ref)
 void bcx_unplaced(ctx *c, size_t t0, size_t t1)
 {
     bc_extraction *o = c->out;
-    if (c->rc != BC_OK || t1 <= t0 ||
-        (o->nunplaced > 0 && o->unplaced[o->nunplaced - 1].end > c->t[t0].start))
-        return;
+    size_t at = o->nunplaced, s = t1 > t0 ? c->t[t0].start : 0, e = t1 > t0 ? c->t[t1 - 1].end : 0;
+    while (at > 0 && o->unplaced[at - 1].start > s)
+        at--; /* in the order of the text */
+    if (c->rc != BC_OK || t1 <= t0 || (at > 0 && o->unplaced[at - 1].end > s) ||
+        (at < o->nunplaced && o->unplaced[at].start < e))
+        return; /* words already quoted */
     o->unplaced = bc_grow(o->unplaced, &c->capuo, o->nunplaced + 1, sizeof *o->unplaced, &c->rc);
-    if (c->rc == BC_OK)
-        o->unplaced[o->nunplaced++] = (bc_xquote){c->t[t0].start, c->t[t1 - 1].end};
+    if (c->rc != BC_OK)
+        return;
+    memmove(o->unplaced + at + 1, o->unplaced + at, (o->nunplaced++ - at) * sizeof *o->unplaced);
+    o->unplaced[at] = (bc_xquote){s, e};
 }
 
 static void emit_dates(ctx *c)

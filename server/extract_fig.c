@@ -533,11 +533,17 @@ static int money_at(ctx *c, size_t si, size_t i, size_t *lo, size_t *prev, figst
     }
     if (cur == 0)
         return 0;
-    /* a number glued to letters that are no scale the language knows ("VND6.8trx"): its
-     * scale is unread, so its value is unknown; no amount rather than a wrong one */
+    /* a number glued to letters that are no scale the language knows ("VND6.8trx"), or
+     * followed by a word that looks like an abbreviated scale ("$3.5 bil", "VND4.1 trl"):
+     * its scale is unread, so its value is unknown; no amount rather than a wrong one
+     * (counted with the amounts not stored, never the bare number) */
     if (end == i + (t->words > 0 ? t->words : 1) && end < c->se[si].t1 &&
-        c->t[end].kind == T_WORD && !c->t[end].han && bcx_gap(c, end - 1) == 0)
+        c->t[end].kind == T_WORD && !c->t[end].han &&
+        (bcx_gap(c, end - 1) == 0 ||
+         (bcx_gap(c, end - 1) == G_SPACE && bcx_fig_scale_like(c, end)))) {
+        c->out->unmeasured_counts++;
         return 0;
+    }
     bc_xfigure *f = bcx_new_figure(c);
     if (f == NULL)
         return 1;
@@ -791,7 +797,8 @@ static void sentence_cue(const ctx *c, figstate *st, size_t si, size_t first)
 
 void bcx_find_figures(ctx *c)
 {
-    bcx_fig_rate_bases(c); /* "an increase of 18.6 percent over 2017" */
+    bcx_fig_rate_bases(c);      /* "an increase of 18.6 percent over 2017" */
+    bcx_fig_unplaced_months(c); /* "$41m last month" without published_on */
     figstate st = {.measured = SIZE_MAX,
                    .cont_si = SIZE_MAX,
                    .dated = SIZE_MAX,

@@ -313,8 +313,8 @@ static int contraband(const ctx *c, size_t si, size_t lead, size_t end)
 }
 
 /* 1 when token p is a word of a deal ("deals", "contracts", "hop dong", "签约", "合同",
- * "contrats", "umowy", "avtal", "contracten") or, verbs set, of signing ("signed", "ky ket",
- * "签订", "signe", "podpisali", "tecknade", "ondertekend"). */
+ * "contrats", "umowy", "avtal", "contracten", "handelscontracten", "exportavtal") or, verbs set, of
+ * signing ("signed", "ky ket", "签订", "signe", "podpisali", "tecknade", "ondertekend"). */
 static int deal_at(const ctx *c, size_t p, size_t lim, int verbs)
 {
     static const char *const nouns[] = {"contract", "contrat", "kontrakt", "umow", "avtal", NULL};
@@ -326,11 +326,29 @@ static int deal_at(const ctx *c, size_t p, size_t lim, int verbs)
     static const char *const verbs_w[] = {"ky ket", "签订", "签署", NULL};
     if (stem_at(c, p, nouns) || (verbs && stem_at(c, p, signs)))
         return 1;
+    /* Dutch and Swedish compounds: "handelscontracten", "exportavtal" */
+    for (int k = 0; (c->lbit & (L_NL | L_SV)) && p < c->nt && c->t[p].kind == T_WORD && k < 2;
+         k++) {
+        const char *w = TXT(c, p), *stem = k ? "avtal" : "contract";
+        size_t n = strlen(stem);
+        for (size_t i = 1; i + n <= c->t[p].fl; i++)
+            if (memcmp(w + i, stem, n) == 0)
+                return 1;
+    }
     for (int k = 0; words[k]; k++)
         if (bcx_words_at(c, p, lim, words[k]) > 0)
             return 1;
     for (int k = 0; verbs && verbs_w[k]; k++)
         if (bcx_words_at(c, p, lim, verbs_w[k]) > 0)
+            return 1;
+    return 0;
+}
+
+/* 1 when an "and" stands among tokens (a, b): "signed contracts and exports reached". */
+static int joined_by_and(const ctx *c, size_t a, size_t b)
+{
+    for (size_t k = a + 1; k < b; k++)
+        if (bcx_and_word(c, k, b) > 0)
             return 1;
     return 0;
 }
@@ -345,7 +363,11 @@ int bcx_deal_value(const ctx *c, size_t si, size_t lo, size_t lead, size_t end, 
         else if (s != SIZE_MAX && (n = bcx_lex_find(c, C_MONEY_CUE, k, &e)) > 0 && k + n <= lead &&
                  (e->val == MM_TURNOVER || e->val == MM_EXPORTS || e->val == MM_IMPORTS ||
                   e->val == MM_GOODS) &&
-                 !deal_at(c, k + n, lead, verbs))
+                 !deal_at(c, k + n, lead, verbs) &&
+                 /* not the kind of the deal right after its noun: "hop dong thuong mai",
+                  * "contrats d'exportation" */
+                 (k > s + 3 || bcx_commas(c, s, k) != 0 || !deal_at(c, s, lead, 0) ||
+                  joined_by_and(c, s, k)))
             s = SIZE_MAX; /* "signed the memorandum, exports reached" */
     }
     if (s == SIZE_MAX)

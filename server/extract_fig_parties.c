@@ -571,7 +571,11 @@ int bcx_fig_parties(const ctx *c, size_t si, size_t lead, size_t end, char ids[]
     for (int q = 0; q < n; q++)
         cn += bcx_province_cn(c, ids[q]) != 0;
     *pointed = 0;
-    if (n > 0 && group > 0 && cn < group && n - cn < group) {
+    /* but "doanh nghiep hai tinh Lao Cai va Van Nam", "the two provinces, Lao Cai and
+     * Yunnan": a count of both countries' provinces that it names, as many as it counts, is
+     * of those it names */
+    int both_named = n == group && cn > 0 && n - cn > 0;
+    if (n > 0 && group > 0 && cn < group && n - cn < group && !both_named) {
         *partial = group;
         return 0;
     }

@@ -549,8 +549,9 @@ int bcx_fig_month_unread(const ctx *c, size_t si, size_t lead, size_t end)
     for (size_t k = t0; k < hi; k++) {
         if (k >= lead && k < end)
             continue;
-        if (!month_at(c, k, lim))
-            continue;
+        if (!month_at(c, k, lim) && bcx_lex_find(c, C_REL_MONTH, k, NULL) == 0 &&
+            bcx_lex_find(c, C_REL_SPAN, k, NULL) == 0)
+            continue; /* a month, "last month", "last week" */
         int read = 0;
         for (size_t q = 0; q < c->nd && !read; q++)
             read = c->d[q].t0 <= k && k < c->d[q].t1;
@@ -558,6 +559,20 @@ int bcx_fig_month_unread(const ctx *c, size_t si, size_t lead, size_t end)
             return 1;
     }
     return 0;
+}
+
+void bcx_fig_unplaced_months(ctx *c)
+{
+    for (size_t k = 0; k < c->nt; k++) {
+        size_t n = c->rm == 0 ? bcx_lex_find(c, C_REL_MONTH, k, NULL) : 0;
+        n = n > 0 ? n : bcx_lex_find(c, C_REL_SPAN, k, NULL);
+        int read = 0;
+        for (size_t q = 0; q < c->nd && !read && n > 0; q++)
+            read = c->d[q].t0 <= k && k < c->d[q].t1;
+        if (n > 0 && !read)
+            bcx_unplaced(c, k, k + n);
+        k += n > 0 ? n - 1 : 0;
+    }
 }
 
 int bcx_in_after_clause(const ctx *c, size_t si, const xd *d)

@@ -533,3 +533,59 @@ size_t bcx_fig_half_after(const ctx *c, size_t si, size_t k)
     size_t n = bcx_words_at(c, k, lim, "et demi");
     return n > 0 ? n : bcx_words_at(c, k, lim, "et demie");
 }
+
+/* 1 when letters w[0..n) are a subsequence of pat starting with its first letter. */
+static int abbreviates(const char *w, size_t n, const char *pat)
+{
+    size_t j = 0;
+    for (const char *p = pat; *p && j < n; p++)
+        if (*p == w[j])
+            j++;
+    return j == n && w[0] == pat[0];
+}
+
+/* the scale words of the languages read, each one's abbreviations looked for in every
+ * language ("$9 mlrd" in an English text) */
+static const char *const SCALES[] = {"thousand", "million", "billion", "trillion", "milliard",
+                                     "miliard",  "miljard", "miljon",  "miljoen",  "milion",
+                                     "biljon",   "biljoen", "bilion",  "tysiac",   "tusen",
+                                     "duizend",  "nghin",   "trieu",   NULL};
+
+/* 1 when folded letters w[0..n) with vowels of them abbreviate scale word p. */
+static int abbreviates_scale(const char *w, size_t n, size_t vowels, const char *p)
+{
+    if (n >= 3 && strlen(p) > n && strncmp(p, w, n) == 0)
+        return 1; /* the head of a scale word: "bil", "mill", "thou" */
+    if (vowels > 0)
+        return 0;
+    /* its consonants in its order, a plural's "s" after them: "mlrd", "blns" */
+    return abbreviates(w, n, p) || (n > 2 && w[n - 1] == 's' && abbreviates(w, n - 1, p));
+}
+
+int bcx_fig_scale_like(const ctx *c, size_t k)
+{
+    const char *w = TXT(c, k);
+    size_t n = c->t[k].fl, vowels = 0;
+    if (c->t[k].kind != T_WORD || c->t[k].han || n < 2 || n > 5)
+        return 0;
+    for (size_t j = 0; j < n; j++) {
+        if (w[j] < 'a' || w[j] > 'z')
+            return 0; /* a folded word of Latin letters only */
+        vowels += strchr("aeiouy", w[j]) != NULL;
+    }
+    const bc_lex *lex = c->lang->lex;
+    size_t nlex = *c->lang->nlex;
+    for (size_t e = 0; e < nlex; e++) /* a word the language knows is no abbreviation */
+        if (lex[e].cls != C_SCALE && strlen(lex[e].pat) == n && memcmp(lex[e].pat, w, n) == 0)
+            return 0;
+    for (size_t e = 0; e < nlex; e++) {
+        const char *p = lex[e].pat;
+        if (lex[e].cls == C_SCALE && strchr(p, ' ') == NULL && (unsigned char)p[0] < 0x80 &&
+            abbreviates_scale(w, n, vowels, p))
+            return 1;
+    }
+    for (int e = 0; SCALES[e]; e++)
+        if (abbreviates_scale(w, n, vowels, SCALES[e]))
+            return 1;
+    return 0;
+}

@@ -488,7 +488,7 @@ int bcx_nl_back_name_year(const ctx *c, size_t si);
  * June 12"), takes that year (extract_date_year.c). */
 void bcx_written_year_days(ctx *c, size_t si);
 /* Records tokens [t0, t1) as words of a time no date was made of (bc_extraction.unplaced),
- * unless they overlap the last recorded. */
+ * in the order of the text, unless they overlap words recorded. */
 void bcx_unplaced(ctx *c, size_t t0, size_t t1);
 /* A day, month or span of days of English sentence si without a written year takes the
  * year the sentence opens with as a clause of its own ("Last year, ... on February 28",
@@ -702,6 +702,11 @@ double bcx_fig_words_at(const ctx *c, size_t si, size_t i, size_t *n);
 /* French "et demi" after a scale at token k ("deux milliards et demi de dollars"): its
  * tokens, 0 when none. */
 size_t bcx_fig_half_after(const ctx *c, size_t si, size_t k);
+/* 1 when token k is a word the language does not know that looks like an abbreviated
+ * scale: the head of one of its scale words of three letters or more ("bil", "mill",
+ * "tril", "thou") or a word of two to five consonants in a scale word's order ("trl",
+ * "mlrd"). An amount right before it has an unread scale, so no known value. */
+int bcx_fig_scale_like(const ctx *c, size_t k);
 
 /* ---- extract_fig_range.c ---- */
 
@@ -832,10 +837,15 @@ void bcx_fig_rate_bases(ctx *c);
  * amount's (extract_fig_ref.c). */
 int bcx_fig_own_time(const ctx *c, size_t lo, size_t lead, int whole);
 /* 1 when sentence si names a month no date of the text was read from ("Exports totalled
- * $38.6m in September", "9月份，出口..." without published_on): before the amount of tokens
+ * $38.6m in September", "9月份，出口...", "$41m last month" without published_on; also a
+ * week, "last week", which no period holds): before the amount of tokens
  * [lead, end) or after it in its clause. The amount's own time, without a year: no period
  * from elsewhere is its own (extract_fig_ref.c). */
 int bcx_fig_month_unread(const ctx *c, size_t si, size_t lead, size_t end);
+/* The relative months ("last month", "thang truoc", "上月") no date was read from, for want
+ * of a month to count from, and the weeks ("last week"), among the words no date places
+ * (bcx_unplaced): the note of an amount they time quotes them. */
+void bcx_fig_unplaced_months(ctx *c);
 /* 1 when date d of sentence si stands in a clause of what came before ("去年9月台风过境后，",
  * "After the floods in September,"): the time of that event, not of an amount after it. */
 int bcx_in_after_clause(const ctx *c, size_t si, const xd *d);
@@ -1260,6 +1270,17 @@ int bcx_nl_day_of_other(const ctx *c, const mention *m, const xd *d);
 /* 1 when English talks m are named by a verb that says they took place ("received",
  * "hosted", "met with", "sat down"): a month or year gone by may date them. */
 int bcx_talks_past_verb(const ctx *c, const mention *m);
+
+/* ---- extract_meet_undated.c ---- */
+
+/* The tokens of the words that alone time meeting m, left without a date, when only a
+ * publication date would place them: a weekday or a day counted from it ("On Tuesday",
+ * "yesterday") when no publication day was given; for talks that took place, a week or
+ * this or last year's event's day ("last week", "on the opening day of this year's fair",
+ * "开幕当天", *span 1: no date holds it, with or without a publication date), or a month gone
+ * by when none was given ("earlier this month", *span 2). Their first token in *u; 0 when
+ * none, or when another meeting of the sentence may own them past a comma. */
+size_t bcx_undated_words(const ctx *c, const mention *m, size_t *u, int *span);
 /* 1 when date d is a year said to be gone by ("earlier this year", "last year", "late
  * 2023") in the clause of English talks m, after them, no amount or date between: it
  * dates them. */

@@ -144,6 +144,10 @@ enum {
     C_CUE_STAND,   /* vehicles or goods waiting, stuck, parked, or people crossing illegally:
                     * "waiting", "held up", "parking", "wachten", "滞留", "trai phep": counts of
                     * its sentence are no border traffic */
+    C_REL_SPAN,    /* a time a publication date would place that holds no day: "last week",
+                    * "this week" (val 0), an event's day ("the opening day of", "开幕当天",
+                    * "ngay khai mac": val 1, of this or last year's event only): talks timed
+                    * only so are kept undated, with those words */
     C_LAST_CLASS
 };
 

@@ -18,6 +18,12 @@ const bc_lex bc_lex_en[] = {
     WA(C_SCALE, "trn", 1e12), /* trade-journal shorthand: "VND6.8trn", "6.8 trln", "$1.2tn" */
     WA(C_SCALE, "trln", 1e12),
     WA(C_SCALE, "tn", 1e12),
+    WA(C_SCALE, "bil", 1e9), /* "$3.5 bil", "$1.2 mil", "VND4.1 tril", "EUR 2 mio" */
+    WA(C_SCALE, "mil", 1e6),
+    WA(C_SCALE, "mill", 1e6),
+    WA(C_SCALE, "tril", 1e12),
+    WA(C_SCALE, "trl", 1e12),
+    WA(C_SCALE, "mio", 1e6),
     WA(C_SCALE, "k", 1e3), /* "$850k", "38.6k trucks" (right after the number only) */
     /* ---- US dollars */
     WE(C_CURRENCY, "usd", CUR_USD),
@@ -836,6 +842,19 @@ const bc_lex bc_lex_en[] = {
     WE(C_GATE_QUAL, "bilateral", 0),
     WP(C_TALKS, "videoconferenc", 0), /* talks by video link */
     WE(C_TALKS, "video conferences", 0),
+    /* ---- a time a publication date would place, holding no day (talks timed so) */
+    WE(C_REL_SPAN, "last week", 0),
+    WE(C_REL_SPAN, "this week", 0),
+    WE(C_REL_SPAN, "earlier this week", 0),
+    WE(C_REL_SPAN, "last weekend", 0),
+    WE(C_REL_SPAN, "this weekend", 0),
+    WE(C_REL_SPAN, "opening day", 1),
+    WE(C_REL_SPAN, "the opening day of", 1),
+    WE(C_REL_SPAN, "first day", 1),
+    WE(C_REL_SPAN, "the first day of", 1),
+    WE(C_REL_SPAN, "closing day", 1),
+    WE(C_REL_SPAN, "the closing day of", 1),
+    WE(C_REL_SPAN, "at the close of", 1),
 };
 
 const size_t bc_lex_en_count = sizeof bc_lex_en / sizeof bc_lex_en[0];

@@ -640,6 +640,20 @@ const bc_lex bc_lex_fr[] = {
     WP(C_GATE_QUAL, "bilatera", 0),
     WE(C_FUTURE, "tiendront", 0),
     WE(C_FUTURE, "tiendra", 0),
+    /* ---- a time a publication date would place, holding no day (talks timed so) */
+    WE(C_REL_SPAN, "la semaine derniere", 0),
+    WE(C_REL_SPAN, "la semaine passee", 0),
+    WE(C_REL_SPAN, "cette semaine", 0),
+    WE(C_REL_SPAN, "plus tot cette semaine", 0),
+    WE(C_REL_SPAN, "le jour d ouverture", 1),
+    WE(C_REL_SPAN, "jour d ouverture", 1),
+    WE(C_REL_SPAN, "la journee d ouverture", 1),
+    WE(C_REL_SPAN, "journee d ouverture", 1),
+    WE(C_REL_SPAN, "le premier jour", 1),
+    WE(C_REL_SPAN, "premier jour", 1),
+    WE(C_REL_SPAN, "le jour de l ouverture", 1),
+    WE(C_REL_SPAN, "le dernier jour", 1),
+    WE(C_REL_SPAN, "a la cloture", 1),
 };
 
 const size_t bc_lex_fr_count = sizeof bc_lex_fr / sizeof bc_lex_fr[0];

@@ -12,6 +12,7 @@ const bc_lex bc_lex_nl[] = {
     WE(C_SCALE, "mrd", 1e9), /* "$7,2 mrd" */
     WA(C_SCALE, "md", 1e9),  /* "6,8md", "US$1,2bn" (right after the number only) */
     WA(C_SCALE, "bn", 1e9),
+    WA(C_SCALE, "mio", 1e6), /* "EUR 2 mio" */
     WP(C_SCALE, "miljard", 1e9),
     WP(C_SCALE, "biljoen", 1e12),
     /* ---- US dollars */
@@ -833,6 +834,16 @@ const bc_lex bc_lex_nl[] = {
     WE(C_OFFICE_LINK, "het", 0),
     WE(C_OFFICE_LINK, "de", 0),
     WP(C_OFFICE_LINK, "provincie", 0),
+    /* ---- a time a publication date would place, holding no day (talks timed so) */
+    WE(C_REL_SPAN, "vorige week", 0),
+    WE(C_REL_SPAN, "afgelopen week", 0),
+    WE(C_REL_SPAN, "deze week", 0),
+    WE(C_REL_SPAN, "eerder deze week", 0),
+    WE(C_REL_SPAN, "openingsdag", 1),
+    WE(C_REL_SPAN, "de openingsdag", 1),
+    WE(C_REL_SPAN, "op de openingsdag", 1),
+    WE(C_REL_SPAN, "de eerste dag", 1),
+    WE(C_REL_SPAN, "op de eerste dag", 1),
 };
 
 const size_t bc_lex_nl_count = sizeof bc_lex_nl / sizeof bc_lex_nl[0];

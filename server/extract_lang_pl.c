@@ -12,6 +12,7 @@ const bc_lex bc_lex_pl[] = {
     WP(C_SCALE, "milion", 1e6),
     WE(C_SCALE, "mld", 1e9),
     WP(C_SCALE, "miliard", 1e9),
+    WA(C_SCALE, "mlrd", 1e9), /* "1,2 mlrd USD" */
     WP(C_SCALE, "bilion", 1e12),
     WE(C_SCALE, "bln", 1e12),
     /* ---- US dollars */
@@ -575,6 +576,15 @@ const bc_lex bc_lex_pl[] = {
     WP(C_OFFICE_LINK, "rad ludow", 0),
     WP(C_OFFICE_LINK, "prowincj", 0),
     WE(C_OFFICE_LINK, "miasta", 0),
+    /* ---- a time a publication date would place, holding no day (talks timed so) */
+    WE(C_REL_SPAN, "w zeszlym tygodniu", 0),
+    WE(C_REL_SPAN, "w ubieglym tygodniu", 0),
+    WE(C_REL_SPAN, "w minionym tygodniu", 0),
+    WE(C_REL_SPAN, "w tym tygodniu", 0),
+    WE(C_REL_SPAN, "w dniu otwarcia", 1),
+    WE(C_REL_SPAN, "pierwszego dnia", 1),
+    WE(C_REL_SPAN, "w pierwszym dniu", 1),
+    WE(C_REL_SPAN, "ostatniego dnia", 1),
 };
 
 const size_t bc_lex_pl_count = sizeof bc_lex_pl / sizeof bc_lex_pl[0];

@@ -501,6 +501,16 @@ const bc_lex bc_lex_sv[] = {
     WH(C_TALKS, "samtalen", 0),
     WH(C_TALKS, "overlaggning", 0),
     WH(C_TALKS, "overlaggningar", 0),
+    /* ---- a time a publication date would place, holding no day (talks timed so) */
+    WE(C_REL_SPAN, "forra veckan", 0),
+    WE(C_REL_SPAN, "i forra veckan", 0),
+    WE(C_REL_SPAN, "denna vecka", 0),
+    WE(C_REL_SPAN, "i veckan", 0),
+    WE(C_REL_SPAN, "den har veckan", 0),
+    WE(C_REL_SPAN, "oppningsdagen", 1),
+    WE(C_REL_SPAN, "pa oppningsdagen", 1),
+    WE(C_REL_SPAN, "forsta dagen", 1),
+    WE(C_REL_SPAN, "den forsta dagen", 1),
 };
 
 const size_t bc_lex_sv_count = sizeof bc_lex_sv / sizeof bc_lex_sv[0];

@@ -10,6 +10,7 @@ const bc_lex bc_lex_vi[] = {
     WE(C_SCALE, "trieu", 1e6),
     WA(C_SCALE, "ty", 1e9),
     WA(C_SCALE, "ti", 1e9),
+    WA(C_SCALE, "tr", 1e6), /* "50 tr USD": trieu abbreviated */
     /* ---- US dollars */
     WE(C_CURRENCY, "usd", CUR_USD),
     WE(C_CURRENCY, "do la", CUR_USD),
@@ -436,6 +437,15 @@ const bc_lex bc_lex_vi[] = {
     WE(C_GATE_QUAL, "quoc gia", 0),
     /* "cua khau quoc te duong bo so II": the road gate */
     WE(C_GATE_QUAL, "duong bo", 0),
+    /* ---- a time a publication date would place, holding no day (talks timed so) */
+    WE(C_REL_SPAN, "tuan truoc", 0),
+    WE(C_REL_SPAN, "tuan roi", 0),
+    WE(C_REL_SPAN, "tuan nay", 0),
+    WE(C_REL_SPAN, "tuan qua", 0),
+    WE(C_REL_SPAN, "ngay khai mac", 1),
+    WE(C_REL_SPAN, "hom khai mac", 1),
+    WE(C_REL_SPAN, "ngay dau tien", 1),
+    WE(C_REL_SPAN, "ngay be mac", 1),
 };
 
 const size_t bc_lex_vi_count = sizeof bc_lex_vi / sizeof bc_lex_vi[0];

@@ -387,6 +387,18 @@ const bc_lex bc_lex_zh[] = {
     WE(C_OFFICE_LINK, "自治州", 0),
     WE(C_OFFICE_LINK, "州", 0),
     WE(C_OFFICE_LINK, "市", 0),
+    /* ---- a time a publication date would place, holding no day (talks timed so) */
+    WE(C_REL_SPAN, "上周", 0),
+    WE(C_REL_SPAN, "上星期", 0),
+    WE(C_REL_SPAN, "本周", 0),
+    WE(C_REL_SPAN, "这周", 0),
+    WE(C_REL_SPAN, "这一周", 0),
+    WE(C_REL_SPAN, "开幕当天", 1),
+    WE(C_REL_SPAN, "开幕式当天", 1),
+    WE(C_REL_SPAN, "开幕首日", 1),
+    WE(C_REL_SPAN, "开幕日", 1),
+    WE(C_REL_SPAN, "首日", 1),
+    WE(C_REL_SPAN, "闭幕当天", 1),
 };
 
 const size_t bc_lex_zh_count = sizeof bc_lex_zh / sizeof bc_lex_zh[0];

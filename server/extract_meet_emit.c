@@ -321,32 +321,6 @@ static bc_xmeeting *restated(const ctx *c, const mention *m)
     return NULL;
 }
 
-/* The tokens of the weekday or day counted from the publication date ("On Tuesday",
- * "星期三", "yesterday") that alone dates meeting m when no publication day was given
- * (none, or one of a month or a year: "2026-11"): the day its sentence left unread, the
- * one meeting of that sentence or in its clause; 0 when none. Its first token in *u. */
-static size_t unread_day(const ctx *c, const mention *m, size_t *u)
-{
-    const sent *s = &c->se[m->sent];
-    size_t n = 0;
-    if (m->date[0] != '\0' || (c->ry != 0 && c->rd != 0) || s->unread == 0)
-        return 0;
-    *u = s->unread - 1;
-    if ((n = bcx_lex_find(c, C_WEEKDAY, *u, NULL)) == 0 &&
-        (n = bcx_lex_find(c, C_REL_DAY, *u, NULL)) == 0)
-        return 0;
-    if (bcx_lex_find(c, C_WEEKDAY, *u, NULL) > 0 && *u + n < s->t1)
-        n += bcx_lex_find(c, C_REL_WEEK, *u + n, NULL); /* "Thu Ba tuan truoc": its week too */
-    /* another meeting of the sentence may own the words past a comma; not one named only
-     * as the talks' occasion ("to prepare for the conference") */
-    int others = 0;
-    for (size_t k = 0; k < c->nm && s->nment > 1; k++)
-        others += c->m[k].sent == m->sent && &c->m[k] != m && !bcx_occasion_of(c, &c->m[k]);
-    if (others > 0 && bcx_commas(c, *u < m->t0 ? *u : m->t1 - 1, *u < m->t0 ? m->t0 : *u) != 0)
-        return 0;
-    return n;
-}
-
 /* What the verb of meeting m's own clause says, however many members its name lists
  * before it ("Hoi nghi lan thu 11 Nhom cong tac lien hop giua bon tinh Lai Chau, Lao Cai,
  * Tuyen Quang, Dien Bien (Viet Nam) va tinh Van Nam (Trung Quoc) da duoc to chuc ngay
@@ -684,7 +658,8 @@ void bcx_emit_meetings(ctx *c)
          * ("Leaders held talks in Lang Son ahead of the 17th conference"): that meeting
          * tells which talks they are, undated as the text leaves them */
         const sent *ms = &c->se[m->sent];
-        size_t du = 0, dn = unread_day(c, m, &du);
+        int span = 0;
+        size_t du = 0, dn = bcx_undated_words(c, m, &du, &span);
         /* talks whose date was withheld as doubtful stay, undated (extract_date_conf.c) */
         /* ahead of a meeting, dated or not: their parties are never that body's members
          * (beside_a_body) */
@@ -720,8 +695,10 @@ void bcx_emit_meetings(ctx *c)
         x->date_inferred = m->date_inferred;
         x->date_confidence = m->date_doubts ? m->date_conf : 1.0;
         x->date_doubts = m->date_doubts;
-        if (dn > 0 && c->t[du + dn - 1].end - c->t[du].start < sizeof x->day_word)
+        if (dn > 0 && c->t[du + dn - 1].end - c->t[du].start < sizeof x->day_word) {
             memcpy(x->day_word, c->s + c->t[du].start, c->t[du + dn - 1].end - c->t[du].start);
+            x->day_span = span;
+        }
         if (strlen(m->date) == 4 && strncmp(m->date_period, m->date, 4) == 0)
             copy_str(x->period, sizeof x->period, m->date_period);
         x->same_day_as = m->same_day != 0;

@@ -403,7 +403,7 @@ static int store_figures(ingest_ctx *c, const bc_extraction *ex)
         int has_period = f->period[0] != '\0' && bc_period_parse(f->period, &p, &perr) == BC_OK;
         bci_marks m = {.note = BC_BUF_INIT};
         if (f->period[0] == '\0')
-            bci_unplaced_note(c, &f->cite, "period", &m);
+            bci_unplaced_note(c, &f->cite, f->start, "period", &m);
         if (f->metric_inferred)
             bci_mark(&m, "metric",
                      "Its sentence does not say what the amount measures; it goes on about the "

@@ -115,8 +115,12 @@ int bci_year_date(ingest_ctx *c, const char *date, bc_date *d, bci_marks *m);
 
 /* A fact left without a date or period (what: "date", "period"), one of whose quotes
  * holds words of a time no date was made of (bc_extraction.unplaced: "next year", "the
- * same day" of a day not placed, a month without its year): the note quotes the first. */
-void bci_unplaced_note(ingest_ctx *c, const bc_xcite *cite, const char *what, bci_marks *m);
+ * same day" of a day not placed, a month without its year, "last month"): the note quotes
+ * the first, or, when near is a byte of the text (an amount's number), the first not
+ * nearer another amount of its quote ("$41m last month, and ... $13m in October": each
+ * its own). */
+void bci_unplaced_note(ingest_ctx *c, const bc_xcite *cite, size_t near, const char *what,
+                       bci_marks *m);
 
 /* A date of the text as a note writes it, into out (n bytes): a month-day or a month
  * without a year ("--11-28", "--04") in words ("28 November", "April"), any other as it

@@ -12,6 +12,7 @@
 #include "bordercoop/search_index.h"
 #include "bordercoop/text.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -332,7 +333,17 @@ static void day_word_note(ingest_ctx *c, const bc_xmeeting *m, int has_date, bci
         return;
     char note[300];
     const char *pub = c->in->published_on;
-    if (pub != NULL && pub[0] != '\0')
+    if (m->day_span == 1) /* "last week", "on the opening day of this year's fair" */
+        snprintf(note, sizeof note,
+                 "The article gives its time only as \"%s\", which holds no day or month a date "
+                 "could (a week, or the day of an event it does not date), so no date is stored.",
+                 m->day_word);
+    else if (m->day_span == 2) /* "earlier this month" without a publication date */
+        snprintf(note, sizeof note,
+                 "The article gives its time only as \"%s\", which only a publication date could "
+                 "place, and no publication date came with it, so no date is stored.",
+                 m->day_word);
+    else if (pub != NULL && pub[0] != '\0')
         snprintf(note, sizeof note,
                  "The article gives its day only as \"%s\", which only a publication day "
                  "could place, and its publication date (%s) names no day, so no date is stored.",
@@ -392,7 +403,7 @@ static void withheld_note(const bc_xmeeting *m, int has_date, bci_marks *mk)
 static void unplaced_note(ingest_ctx *c, const bc_xmeeting *m, int has_date, bci_marks *mk)
 {
     if (!has_date && m->date[0] == '\0' && m->day_word[0] == '\0' && m->date_doubts == 0)
-        bci_unplaced_note(c, &m->cite, "date", mk);
+        bci_unplaced_note(c, &m->cite, SIZE_MAX, "date", mk);
 }
 
 /* Where its status comes from. A meeting planned only because its date falls after the

@@ -5,6 +5,7 @@
 
 #include "bordercoop/date.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -151,27 +152,52 @@ int bci_year_date(ingest_ctx *c, const char *date, bc_date *d, bci_marks *m)
 const char *const BCI_WHY_YEAR = "The year of its date comes from the publication date "
                                  "(published_on), not from the text.";
 
-void bci_unplaced_note(ingest_ctx *c, const bc_xcite *cite, const char *what, bci_marks *m)
+/* The bytes between words w and byte b of the text (0 when b is inside them). */
+static size_t apart(const bc_xquote *w, size_t b)
+{
+    return w->start > b ? w->start - b : w->end < b ? b - w->end : 0;
+}
+
+/* 1 when words w, in quote q, are nearer another amount of the quote than byte near. */
+static int nearer_other(const ingest_ctx *c, const bc_xquote *w, const bc_xquote *q, size_t near)
+{
+    for (size_t i = 0; near != SIZE_MAX && i < c->ex->nfigures; i++) {
+        const bc_xfigure *g = &c->ex->figures[i];
+        if (g->start != near && g->start >= q->start && g->end <= q->end &&
+            apart(w, g->start) < apart(w, near))
+            return 1;
+    }
+    return 0;
+}
+
+void bci_unplaced_note(ingest_ctx *c, const bc_xcite *cite, size_t near, const char *what,
+                       bci_marks *m)
 {
     const char *pub = c->in->published_on;
-    for (int k = 0; c->ex != NULL && k < cite->nquotes; k++)
-        for (size_t i = 0; i < c->ex->nunplaced; i++) {
-            const bc_xquote *u = &c->ex->unplaced[i];
-            if (u->start < cite->q[k].start || u->end > cite->q[k].end)
+    const bc_xquote *u = NULL, *first = NULL;
+    for (int k = 0; c->ex != NULL && k < cite->nquotes && u == NULL; k++)
+        for (size_t i = 0; i < c->ex->nunplaced && u == NULL; i++) {
+            const bc_xquote *w = &c->ex->unplaced[i];
+            if (w->start < cite->q[k].start || w->end > cite->q[k].end)
                 continue;
-            char note[400];
-            int len = u->end - u->start < 80 ? (int)(u->end - u->start) : 80;
-            if (pub != NULL && pub[0] != '\0')
-                snprintf(note, sizeof note,
-                         "The article gives its %s only as \"%.*s\", which neither the article "
-                         "nor its publication date (%.10s) places, so no %s is stored.",
-                         what, len, c->in->text + u->start, pub, what);
-            else
-                snprintf(note, sizeof note,
-                         "The article gives its %s only as \"%.*s\", which nothing in it "
-                         "places and no publication date came with it, so no %s is stored.",
-                         what, len, c->in->text + u->start, what);
-            bci_mark(m, NULL, note);
-            return;
+            first = first != NULL ? first : w;
+            if (!nearer_other(c, w, &cite->q[k], near))
+                u = w; /* the first words of its time, not another amount's */
         }
+    u = u != NULL ? u : first;
+    if (u == NULL)
+        return;
+    char note[400];
+    int len = u->end - u->start < 80 ? (int)(u->end - u->start) : 80;
+    if (pub != NULL && pub[0] != '\0')
+        snprintf(note, sizeof note,
+                 "The article gives its %s only as \"%.*s\", which neither the article "
+                 "nor its publication date (%.10s) places, so no %s is stored.",
+                 what, len, c->in->text + u->start, pub, what);
+    else
+        snprintf(note, sizeof note,
+                 "The article gives its %s only as \"%.*s\", which nothing in it "
+                 "places and no publication date came with it, so no %s is stored.",
+                 what, len, c->in->text + u->start, what);
+    bci_mark(m, NULL, note);
 }

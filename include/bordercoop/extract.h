@@ -141,7 +141,13 @@ typedef struct bc_xmeeting {
     char day_word[32];      /* a meeting without a date whose day the text gives only as a
                              * weekday or a day counted from the publication date, none
                              * having come ("On Tuesday", "星期三", "yesterday"): those
-                             * words as written, else "" */
+                             * words as written, else ""; also talks timed only by a span
+                             * or an event's day ("last week", "on the opening day of this
+                             * year's"), or by a month or year counted from a publication
+                             * date that was not given ("earlier this month") */
+    int day_span;           /* 1: day_word holds no day a date could ("last week"), so even
+                             * a publication date leaves the talks undated; 2: it is a
+                             * month or a year ("earlier this month"); 0 a day */
     char period[24];        /* the part of that year the text gives for a meeting to come,
                              * when date is its year ("2027-07/2027-09": "in the third
                              * quarter of 2027"), else "" */
@@ -271,7 +277,8 @@ typedef struct bc_extraction {
     size_t nunplaced;
     size_t unmeasured_counts; /* counts of a known noun given no figure: the sentence does not
                                * say they are traffic, or they are a rate the store has no
-                               * metric for (ingest counts them in not_stored.without_measure) */
+                               * metric for; and amounts whose scale is unread, "$7.4 blns"
+                               * (ingest counts them in not_stored.without_measure) */
 } bc_extraction;
 
 /* Extracts from the len bytes of UTF-8 text written in lang (one of bc_extract_langs).

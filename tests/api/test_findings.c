@@ -492,6 +492,69 @@ static void weekday_talks_and_chinese_names(void **state)
     bct_response_free(&r);
 }
 
+/* Outsider 14's recheck, N1: talks timed only by relative words ("last week", "on the
+ * opening day of this year's fair", "earlier this month" without published_on) are an
+ * undated event whose note quotes those words, counted in dates_without_year, in every
+ * language (they were dropped with no fact and no count). With published_on, a week still
+ * names no day: undated, the note saying so, never a date. */
+static void talks_timed_by_relative_words(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text, *pub, *words;
+    } cases[] = {
+        {"en", "Leaders of Ha Giang and Yunnan held talks in Wenshan last week on tea quartzite.",
+         NULL, "only as \\\"last week\\\""},
+        {"en", "Leaders of Ha Giang and Yunnan held talks in Wenshan last week on tea basalt.",
+         "2026-11-21", "holds no day or month a date could"},
+        {"en",
+         "Leaders of Ha Giang and Yunnan held talks in Wenshan on the opening day of this "
+         "year's tea fair obsidian.",
+         "2026-11-21", "only as \\\"the opening day of this year\\\""},
+        {"en", "Earlier this month, leaders of Ha Giang and Yunnan held talks in Wenshan on tea.",
+         NULL, "only a publication date could place"},
+        {"fr",
+         "Le jour d'ouverture de la foire du thé de cette année, les dirigeants de Ha Giang et "
+         "du Yunnan se sont entretenus à Wenshan.",
+         NULL, "jour d'ouverture"},
+        {"zh", "本届茶叶博览会开幕当天，河江省与云南省领导在文山举行会谈。", NULL, "开幕当天"},
+        {"vi",
+         "Trong ngày khai mạc Hội chợ chè năm nay, lãnh đạo hai tỉnh Hà Giang và Vân Nam đã hội "
+         "đàm tại Văn Sơn.",
+         NULL, "ngày khai mạc"},
+        {"pl",
+         "W zeszłym tygodniu przywódcy prowincji Ha Giang i Junnan przeprowadzili rozmowy w "
+         "Wenshanie o herbacie.",
+         NULL, "W zeszłym tygodniu"},
+        {"sv", "Förra veckan höll ledarna för Ha Giang och Yunnan samtal i Wenshan om te.", NULL,
+         "Förra veckan"},
+        {"nl",
+         "Vorige week voerden de leiders van Ha Giang en Yunnan gesprekken in Wenshan over thee.",
+         NULL, "Vorige week"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char title[16];
+        snprintf(title, sizeof title, "rel%zu", i);
+        json_t *j = post_answer(cases[i].text, cases[i].lang, title, cases[i].pub);
+        json_t *ex = json_object_get(j, "extracted");
+        if (json_integer_value(json_object_get(ex, "events")) != 1 ||
+            json_integer_value(json_object_get(ex, "dates_without_year")) != 1)
+            fail_msg("%s: events %lld, dates_without_year %lld", cases[i].text,
+                     (long long)json_integer_value(json_object_get(ex, "events")),
+                     (long long)json_integer_value(json_object_get(ex, "dates_without_year")));
+        char path[300];
+        snprintf(path, sizeof path, "/v1/events/%s-e1",
+                 json_string_value(json_object_get(json_object_get(j, "source"), "id")));
+        json_decref(j);
+        bct_response r;
+        assert_int_equal(bct_get(D.port, path, NULL, &r), 0);
+        assert_int_equal(r.status, 200);
+        if (strstr(r.body, "\"date\":null") == NULL || strstr(r.body, cases[i].words) == NULL)
+            fail_msg("%s: %.600s", cases[i].text, r.body);
+        bct_response_free(&r);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -504,6 +567,7 @@ int main(void)
         cmocka_unit_test(csv_is_flat),
         cmocka_unit_test(one_shape_for_parties),
         cmocka_unit_test(weekday_talks_and_chinese_names),
+        cmocka_unit_test(talks_timed_by_relative_words),
     };
     return cmocka_run_group_tests_name("findings", tests, setup, teardown);
 }

@@ -152,6 +152,60 @@ static void compact_scale_suffixes(void **state)
     bc_extraction_free(&x);
 }
 
+/* Spaced scale abbreviations ("$3.5 bil", "USD 1,2 tr"): the common ones are read; a word
+ * after the amount that only looks like an abbreviated scale ("thsd", "mlrd" in English,
+ * "blns", "mjd") leaves the amount's value unknown: no amount, counted with those not
+ * stored, never the bare number. A plain word after a bare amount keeps it. */
+static void spaced_scale_abbreviations(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+        double value;
+    } read[] = {
+        {"en", "Trade across the Kim Thanh gate came to $3.5 bil in 2025.", 3.5e9},
+        {"en", "Trade across the Kim Thanh gate came to $1.2 mil in 2024.", 1.2e6},
+        {"en", "Trade across the Kim Thanh gate came to VND4.1 tril in 2023.", 4.1e12},
+        {"en", "Trade across the Kim Thanh gate came to VND4.1tril. in 2023.", 4.1e12},
+        {"vi", "Năm 2024, xuất khẩu qua cửa khẩu Kim Thành đạt USD 1,2 tr.", 1.2e6},
+        {"pl", "W 2025 roku eksport przez przejście osiągnął USD 3,5 mlrd.", 3.5e9},
+        {"nl", "In 2024 bedroeg de export via de grensovergang EUR 1,2 mio.", 1.2e6},
+    };
+    for (size_t i = 0; i < sizeof read / sizeof read[0]; i++) {
+        bc_extraction x = run(read[i].lang, NULL, read[i].text);
+        if (!has_fig(&x, read[i].value))
+            fail_msg("%s: no %g (%zu figures)", read[i].text, read[i].value, x.nfigures);
+        bc_extraction_free(&x);
+    }
+    static const struct {
+        const char *lang, *text;
+        double bare;
+    } unread[] = {
+        {"en", "Exports through the gate came to $7.4 blns in 2024.", 7.4},
+        {"en", "Imports through the gate reached VND 2.3 thsd in 2023.", 2.3},
+        {"en", "Trade across the gate reached $9 mlrd in 2019.", 9},
+        {"en", "Trade across the gate reached $12 bill. in 2022.", 12},
+        {"sv", "År 2024 uppgick exporten via gränsen till USD 1,2 mjd.", 1.2},
+        {"nl", "In 2025 bedroeg de handel via de grens USD 3,5 mjd.", 3.5},
+        {"pl", "W 2024 roku eksport przez przejście osiągnął USD 1,2 bil.", 1.2},
+    };
+    for (size_t i = 0; i < sizeof unread / sizeof unread[0]; i++) {
+        bc_extraction x = run(unread[i].lang, NULL, unread[i].text);
+        if (has_fig(&x, unread[i].bare) || x.unmeasured_counts != 1)
+            fail_msg("%s: the bare number stored or not counted (%zu figures, %zu counted)",
+                     unread[i].text, x.nfigures, x.unmeasured_counts);
+        bc_extraction_free(&x);
+    }
+    /* a plain word after a bare amount: the amount is kept */
+    bc_extraction x = run("en", NULL, "Exports through the gate hit $5 in 2021, a record.");
+    assert_true(has_fig(&x, 5));
+    assert_int_equal(x.unmeasured_counts, 0);
+    bc_extraction_free(&x);
+    x = run("nl", NULL, "In 2023 bedroeg de import USD 7 bij de grens.");
+    assert_true(has_fig(&x, 7));
+    bc_extraction_free(&x);
+}
+
 static void every_amount_of_a_sentence_has_its_measure(void **state)
 {
     (void)state;
@@ -2042,6 +2096,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(polish_money_with_scale_words),
         cmocka_unit_test(every_currency_and_scale),
+        cmocka_unit_test(spaced_scale_abbreviations),
         cmocka_unit_test(compact_scale_suffixes),
         cmocka_unit_test(every_amount_of_a_sentence_has_its_measure),
         cmocka_unit_test(goals_are_not_outcomes),

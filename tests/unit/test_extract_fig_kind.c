@@ -358,6 +358,51 @@ static void english_verbs_of_spending_after_it(void **state)
     expect_kinds(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* Outsider 14's recheck, N5: signed contracts named with their kind of trade right after
+ * the noun ("hop dong thuong mai", "contrats d'exportation") or in one compound
+ * ("handelscontracten", "handelsavtal") are deals, a commitment (money_other, a goal), not
+ * trade that took place; a flow named after the signing and its comma, or after "and", is
+ * that flow. "doanh nghiep hai tinh Lao Cai va Van Nam": a count of provinces of both
+ * sides, as many as it names, is of those named: both are parties, no partial group. */
+static void contracts_of_a_kind_of_trade_are_deals(void **state)
+{
+    (void)state;
+    static const kind_case cases[] = {
+        {"vi",
+         "Doanh nghiệp Lào Cai và Vân Nam đã ký kết 12 hợp đồng thương mại với tổng trị giá 40 "
+         "triệu USD.",
+         40e6, "other"},
+        {"vi", "Hai bên đã ký kết hợp đồng xuất khẩu trị giá 20 triệu USD.", 20e6, "other"},
+        {"fr",
+         "Les entreprises ont signé des contrats d'exportation d'une valeur de 30 millions de "
+         "dollars.",
+         30e6, "other"},
+        {"nl", "De bedrijven sloten handelscontracten ter waarde van 30 miljoen dollar.", 30e6,
+         "other"},
+        {"sv", "Företagen tecknade handelsavtal värda 30 miljoner dollar.", 30e6, "other"},
+        /* a flow after the signing */
+        {"vi", "Hai bên đã ký kết hợp đồng, xuất khẩu đạt 20 triệu USD.", 20e6, "exports"},
+        {"en", "Firms signed contracts and exports reached $120m.", 120e6, "exports"},
+        {"nl", "De handel bereikte 30 miljoen dollar.", 30e6, "trade_turnover"},
+    };
+    expect_kinds(cases, sizeof cases / sizeof cases[0]);
+    bc_extraction x = run("vi", NULL,
+                          "Tại hội chợ, doanh nghiệp hai tỉnh Lào Cai và Vân Nam đã ký kết 15 hợp "
+                          "đồng thương mại với tổng trị giá 50 triệu USD.");
+    const bc_xfigure *f = fig(&x, 50e6);
+    assert_string_equal(f->metric, "other");
+    assert_true(f->target);
+    assert_int_equal(f->nparties, 2);
+    assert_int_equal(f->parties_partial, 0);
+    bc_extraction_free(&x);
+    /* negative: two provinces of one side named beside a count of the other's */
+    x = run("zh", NULL, "云南省与越南四省贸易额达20亿美元。");
+    f = fig(&x, 2e9);
+    assert_int_equal(f->nparties, 0);
+    assert_int_not_equal(f->parties_partial, 0);
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -370,6 +415,7 @@ int main(void)
         cmocka_unit_test(goals_of_another_clause),
         cmocka_unit_test(dutch_verbs_of_spending_after_it),
         cmocka_unit_test(english_verbs_of_spending_after_it),
+        cmocka_unit_test(contracts_of_a_kind_of_trade_are_deals),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

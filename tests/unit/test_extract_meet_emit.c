@@ -1270,6 +1270,74 @@ static void talks_to_prepare_for_a_conference(void **state)
     bc_extraction_free(&x);
 }
 
+/* Talks timed only by a week or an event's day, or by a month gone by without a
+ * publication date, are kept undated with those words (day_word, day_span), in every
+ * language; such words in another clause, said of something else, keep no talks. */
+static void talks_timed_only_by_relative_words(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *pub, *text, *words;
+        int span;
+    } cases[] = {
+        {"en", NULL, "T\n\nLeaders of Lang Son and Guangxi held talks in Nanning last week.",
+         "last week", 1},
+        {"en", "2026-11-21",
+         "T\n\nLeaders of Lang Son and Guangxi held talks in Nanning this week.", "this week", 1},
+        {"en", "2026-11-21",
+         "T\n\nLeaders of Lang Son and Guangxi held talks in Nanning on the opening day of this "
+         "year's fruit fair.",
+         "the opening day of this year", 1},
+        {"en", NULL,
+         "T\n\nEarlier this month, leaders of Lang Son and Guangxi held talks in Nanning.",
+         "Earlier this month", 2},
+        {"fr", NULL,
+         "T\n\nLa semaine dernière, les dirigeants de Lang Son et du Guangxi se sont entretenus à "
+         "Nanning.",
+         "La semaine dernière", 1},
+        {"zh", "2026-11-21", "T\n\n上周，谅山省与广西领导在南宁举行会谈。", "上周", 1},
+        {"vi", NULL,
+         "T\n\nTuần trước, lãnh đạo hai tỉnh Lạng Sơn và Quảng Tây đã hội đàm tại Nam Ninh.",
+         "Tuần trước", 1},
+        {"pl", NULL,
+         "T\n\nW dniu otwarcia tegorocznych targów przywódcy prowincji Lang Son i Kuangsi "
+         "przeprowadzili rozmowy w Nanningu.",
+         "W dniu otwarcia tegorocznych", 1},
+        {"sv", NULL, "T\n\nFörra veckan höll ledarna för Lang Son och Guangxi samtal i Nanning.",
+         "Förra veckan", 1},
+        {"nl", NULL,
+         "T\n\nDeze week voerden de leiders van Lang Son en Guangxi gesprekken in Nanning.",
+         "Deze week", 1},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bc_extraction x = run(cases[i].lang, cases[i].pub, cases[i].text);
+        if (x.nmeetings != 1 || x.meetings[0].date[0] != '\0' ||
+            strcmp(x.meetings[0].day_word, cases[i].words) != 0 ||
+            x.meetings[0].day_span != cases[i].span)
+            fail_msg("%s: %zu meetings, date '%s', words '%s'", cases[i].text, x.nmeetings,
+                     x.nmeetings ? x.meetings[0].date : "",
+                     x.nmeetings ? x.meetings[0].day_word : "");
+        bc_extraction_free(&x);
+    }
+    /* the week of another clause's deed, a month to come, or no time at all: no talks */
+    static const char *const none[] = {
+        "T\n\nAt talks in Lang Son, Lang Son and Chongzuo agreed to open a freight lane this week.",
+        "T\n\nLeaders of Lang Son and Guangxi held talks in Nanning on border trade.",
+        "T\n\nLeaders of Lang Son and Guangxi will hold talks in Nanning next week.",
+        /* an event's day of no year a publication date places */
+        "T\n\nOn the first day of the Lunar New Year, leaders of Lang Son and Guangxi held talks.",
+    };
+    for (size_t i = 0; i < sizeof none / sizeof none[0]; i++) {
+        bc_extraction x = run("en", NULL, none[i]);
+        for (size_t k = 0; k < x.nmeetings; k++)
+            if (x.meetings[k].day_word[0] != '\0')
+                fail_msg("%s: talks timed by '%s'", none[i], x.meetings[k].day_word);
+        if (i != 2 && x.nmeetings != 0)
+            fail_msg("%s: %zu meetings", none[i], x.nmeetings);
+        bc_extraction_free(&x);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1300,6 +1368,7 @@ int main(void)
         cmocka_unit_test(a_member_after_the_list_is_its_place),
         cmocka_unit_test(french_talks_in_compound_tenses),
         cmocka_unit_test(talks_to_prepare_for_a_conference),
+        cmocka_unit_test(talks_timed_only_by_relative_words),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

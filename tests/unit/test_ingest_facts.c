@@ -231,6 +231,51 @@ static void talks_on_a_weekday(void **state)
     no_check_problems();
 }
 
+/* Outsider 14's recheck, N4: a one-month amount timed by "last month" without
+ * published_on is its own time, not the period of the total the sentence before states
+ * (it took Jan-Aug, with a note saying no period was stated), in en, fr and zh; its note
+ * quotes its own words, and the amount after it in the sentence, "in October", its own. */
+static void an_amount_of_last_month_is_its_own_time(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Tan Thanh trade\n\nIn January-August 2026, trade between Lang Son and Guangxi "
+        "reached $3.4bn. Exports through Tan Thanh came to $41m last month, and imports "
+        "through Chi Ma to $13m in October.\n",
+        "Tan Thanh\n\nDe janvier à août 2026, les échanges entre Lang Son et le Guangxi ont "
+        "atteint 3,4 milliards de dollars. Les exportations via Tan Thanh ont atteint 41 millions "
+        "de dollars le mois dernier.\n",
+        "新清口岸\n\n2026年1至8月，谅山与广西贸易额达34亿美元。上月，经新清口岸出口额达4100万美元。"
+        "\n",
+    };
+    static const char *const langs[] = {"en", "fr", "zh"};
+    static const char *const words[] = {"last month", "le mois dernier", "上月"};
+    for (int i = 0; i < 3; i++) {
+        bc_ingest_result r = ingest(texts[i], langs[i], NULL);
+        char sql[600];
+        snprintf(sql, sizeof sql,
+                 "SELECT count(*) FROM figures WHERE id = '%%s-f2' AND value = 41000000 AND "
+                 "period IS NULL AND note LIKE '%%%%only as \"%s\"%%%%'",
+                 words[i]);
+        if (n_of(sql, r.source_id) != 1)
+            fail_msg("%s: f2 is not undated with its words", langs[i]);
+        if (i == 0)
+            assert_int_equal(n_of("SELECT count(*) FROM figures WHERE id = '%s-f3' AND period IS "
+                                  "NULL AND note LIKE '%%only as \"October\"%%'",
+                                  r.source_id),
+                             1);
+    }
+    /* with a publication date, last month is that month */
+    bc_ingest_result r = ingest("Tan Thanh exports\n\nIn January-August 2026, trade between "
+                                "Lang Son and Guangxi reached $3.4bn. Exports through Tan Thanh "
+                                "came to $41m last month.\n",
+                                "en", "2026-10-09");
+    assert_int_equal(
+        n_of("SELECT count(*) FROM figures WHERE id = '%s-f2' AND period = '2026-09'", r.source_id),
+        1);
+    no_check_problems();
+}
+
 /* A known crossing named by its own name beside a gate pair gets its "reported" event as
  * the pair does, and no new project (outsider 10, F8: "cầu Bắc Luân II"). A store of its
  * own: the group's statement cache is full of the other cases' queries. */
@@ -692,6 +737,7 @@ int main(void)
         cmocka_unit_test(counts_left_out_are_counted),
         cmocka_unit_test(a_goal_of_a_count_is_not_a_count),
         cmocka_unit_test(talks_on_a_weekday),
+        cmocka_unit_test(an_amount_of_last_month_is_its_own_time),
         cmocka_unit_test(a_year_from_elsewhere_in_the_text),
         cmocka_unit_test(a_vietnamese_side_in_ascii_letters),
         cmocka_unit_test(a_restatement_is_no_second_figure),

@@ -149,11 +149,15 @@ static int money_phrase(const ctx *c, size_t si, size_t i, double *scale, size_t
         }
     }
     for (int scales = 0; scales < 2 && k < lim; scales++) {
-        if ((n = bcx_lex_find2(c, C_SCALE, k, 1, &e)) == 0 ||
-            bcx_lex_find2(c, C_NOUN, k, 1, NULL) >= n ||
+        double v = 0; /* else another language's scale word: "VND 5,4 ngan ty" in English */
+        if ((n = bcx_lex_find2(c, C_SCALE, k, 1, &e)) > 0)
+            v = e->val;
+        else if ((v = bcx_fig_foreign_scale(c, k)) > 0)
+            n = 1;
+        if (n == 0 || bcx_lex_find2(c, C_NOUN, k, 1, NULL) >= n ||
             (k > i + w && (bcx_gap(c, k - 1) & ~(unsigned)(G_SPACE | G_DASH | G_DOT))))
             break; /* "1,2 tys. mld", "1 nghin ty" */
-        *scale *= e->val;
+        *scale *= v;
         k += n;
     }
     if (k > i + w)
@@ -540,7 +544,8 @@ static int money_at(ctx *c, size_t si, size_t i, size_t *lo, size_t *prev, figst
     if (end == i + (t->words > 0 ? t->words : 1) && end < c->se[si].t1 &&
         c->t[end].kind == T_WORD && !c->t[end].han &&
         (bcx_gap(c, end - 1) == 0 ||
-         (bcx_gap(c, end - 1) == G_SPACE && bcx_fig_scale_like(c, end)))) {
+         (bcx_gap(c, end - 1) == G_SPACE &&
+          (bcx_fig_scale_like(c, end) || bcx_fig_word_unknown(c, end))))) {
         c->out->unmeasured_counts++;
         return 0;
     }

@@ -589,3 +589,68 @@ int bcx_fig_scale_like(const ctx *c, size_t k)
             return 1;
     return 0;
 }
+
+/* short function words of the seven languages, folded, that may follow an amount
+ * ("$5 per tonne", "3 mln USD i 2 mln", "5 ty dong va") */
+static const char *const FUNCTION_WORDS[] = {
+    "a",    "an",   "the",  "in",   "on",   "at",   "to",   "of",   "for",  "by",   "per",  "and",
+    "or",   "as",   "is",   "was",  "from", "up",   "vs",   "via",  "each", "last", "this", "that",
+    "with", "over", "than", "but",  "into", "its",  "are",  "were", "has",  "had",  "year", "en",
+    "de",   "au",   "et",   "ou",   "par",  "pour", "sur",  "dans", "soit", "ce",   "le",   "la",
+    "les",  "des",  "du",   "un",   "une",  "est",  "va",   "cho",  "tu",   "den",  "nam",  "so",
+    "voi",  "cua",  "tai",  "con",  "dat",  "sau",  "w",    "z",    "do",   "na",   "i",    "od",
+    "za",   "po",   "r",    "oraz", "ze",   "och",  "av",   "till", "pa",   "ar",   "var",  "som",
+    "fran", "med",  "mot",  "van",  "tot",  "op",   "voor", "om",   "uit",  "bij",  "met",  "naar",
+    "dan",  "al",   "nog",  NULL};
+
+int bcx_fig_word_unknown(const ctx *c, size_t k)
+{
+    const char *w = TXT(c, k);
+    size_t n = c->t[k].fl;
+    if (c->t[k].kind != T_WORD || c->t[k].han || n < 2 || n > 4)
+        return 0;
+    for (size_t j = 0; j < n; j++)
+        if (w[j] < 'a' || w[j] > 'z')
+            return 0; /* a folded word of Latin letters only */
+    const bc_lex *lex = c->lang->lex;
+    size_t nlex = *c->lang->nlex;
+    for (size_t e = 0; e < nlex; e++) /* a word the language knows, or its own scale */
+        if (strlen(lex[e].pat) == n && memcmp(lex[e].pat, w, n) == 0)
+            return 0;
+    for (int e = 0; FUNCTION_WORDS[e]; e++)
+        if (strlen(FUNCTION_WORDS[e]) == n && memcmp(FUNCTION_WORDS[e], w, n) == 0)
+            return 0;
+    return 1;
+}
+
+/* Scale words of the other languages read, folded, whose value no language read gives
+ * otherwise, for an amount in a text of another language ("VND 5,4 ngan ty" in English,
+ * "CNY 3,3亿" in French). Ambiguous ones are left out: "billion" (1e12 in French), "bln"
+ * (1e12 in Polish), "ti" (ten in Swedish), pinyin "yi" (also "one"); after an amount they
+ * are unknown words, so the amount is refused. "mm" is the million of US finance. */
+static const struct {
+    const char *w;
+    double v;
+} FOREIGN_SCALES[] = {
+    {"nghin", 1e3},     {"ngan", 1e3},      {"trieu", 1e6},     {"ty", 1e9},
+    {"亿", 1e8},        {"万", 1e4},        {"mm", 1e6},        {"tys", 1e3},
+    {"tysiecy", 1e3},   {"tusen", 1e3},     {"duizend", 1e3},   {"mille", 1e3},
+    {"million", 1e6},   {"millions", 1e6},  {"miljon", 1e6},    {"miljoner", 1e6},
+    {"miljoen", 1e6},   {"miljoenen", 1e6}, {"milion", 1e6},    {"milionow", 1e6},
+    {"miliony", 1e6},   {"mln", 1e6},       {"mio", 1e6},       {"milliard", 1e9},
+    {"milliards", 1e9}, {"miljard", 1e9},   {"miljarder", 1e9}, {"miljarden", 1e9},
+    {"miliard", 1e9},   {"miliardow", 1e9}, {"miliardy", 1e9},  {"mld", 1e9},
+    {"mlrd", 1e9},      {"mds", 1e9},       {"mdr", 1e9},       {"biljon", 1e12},
+    {"biljoen", 1e12},  {"bilion", 1e12},   {NULL, 0}};
+
+double bcx_fig_foreign_scale(const ctx *c, size_t k)
+{
+    if (k >= c->nt || c->t[k].kind != T_WORD)
+        return 0;
+    const char *w = TXT(c, k);
+    size_t n = c->t[k].fl;
+    for (int e = 0; FOREIGN_SCALES[e].w; e++)
+        if (strlen(FOREIGN_SCALES[e].w) == n && memcmp(FOREIGN_SCALES[e].w, w, n) == 0)
+            return FOREIGN_SCALES[e].v;
+    return 0;
+}

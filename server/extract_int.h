@@ -707,6 +707,14 @@ size_t bcx_fig_half_after(const ctx *c, size_t si, size_t k);
  * "tril", "thou") or a word of two to five consonants in a scale word's order ("trl",
  * "mlrd"). An amount right before it has an unread scale, so no known value. */
 int bcx_fig_scale_like(const ctx *c, size_t k);
+/* 1 when token k is a short word (two to four Latin letters) that neither the language's
+ * lexicon nor the function words of the languages read know ("$1.2 MM", "CNY 3.3 yi",
+ * "VND 5,4 ngan ty" in English): after an amount it may be a scale, so its value is unknown. */
+int bcx_fig_word_unknown(const ctx *c, size_t k);
+/* The value of token k read as a scale word of another language that no language read
+ * gives another value ("ngan", "ty", "亿", "miljard"; "mm", the million of US finance),
+ * 0 when it is none. Money phrases read it when their language's lexicon has no scale there. */
+double bcx_fig_foreign_scale(const ctx *c, size_t k);
 
 /* ---- extract_fig_range.c ---- */
 

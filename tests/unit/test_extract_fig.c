@@ -153,7 +153,7 @@ static void compact_scale_suffixes(void **state)
 }
 
 /* Spaced scale abbreviations ("$3.5 bil", "USD 1,2 tr"): the common ones are read; a word
- * after the amount that only looks like an abbreviated scale ("thsd", "mlrd" in English,
+ * after the amount that only looks like an abbreviated scale ("thsd" in English,
  * "blns", "mjd") leaves the amount's value unknown: no amount, counted with those not
  * stored, never the bare number. A plain word after a bare amount keeps it. */
 static void spaced_scale_abbreviations(void **state)
@@ -170,6 +170,8 @@ static void spaced_scale_abbreviations(void **state)
         {"vi", "Năm 2024, xuất khẩu qua cửa khẩu Kim Thành đạt USD 1,2 tr.", 1.2e6},
         {"pl", "W 2025 roku eksport przez przejście osiągnął USD 3,5 mlrd.", 3.5e9},
         {"nl", "In 2024 bedroeg de export via de grensovergang EUR 1,2 mio.", 1.2e6},
+        /* the Polish scale in English: another language's, read in every one */
+        {"en", "Trade across the gate reached $9 mlrd in 2019.", 9e9},
     };
     for (size_t i = 0; i < sizeof read / sizeof read[0]; i++) {
         bc_extraction x = run(read[i].lang, NULL, read[i].text);
@@ -183,7 +185,6 @@ static void spaced_scale_abbreviations(void **state)
     } unread[] = {
         {"en", "Exports through the gate came to $7.4 blns in 2024.", 7.4},
         {"en", "Imports through the gate reached VND 2.3 thsd in 2023.", 2.3},
-        {"en", "Trade across the gate reached $9 mlrd in 2019.", 9},
         {"en", "Trade across the gate reached $12 bill. in 2022.", 12},
         {"sv", "År 2024 uppgick exporten via gränsen till USD 1,2 mjd.", 1.2},
         {"nl", "In 2025 bedroeg de handel via de grens USD 3,5 mjd.", 3.5},
@@ -204,6 +205,68 @@ static void spaced_scale_abbreviations(void **state)
     x = run("nl", NULL, "In 2023 bedroeg de import USD 7 bij de grens.");
     assert_true(has_fig(&x, 7));
     bc_extraction_free(&x);
+}
+
+/* Any short word after an amount that neither its language nor the function words of the
+ * languages read know ("$1.2 ZQ", pinyin "yi", "bi") may be a scale: the amount is refused and
+ * counted, never stored as the bare number. Scale words of the other languages are read
+ * where no language gives them another value ("VND 5,4 ngan ty" in English, "3,5 miljard"
+ * in Vietnamese, "亿" in English, the "MM" of US finance). */
+static void unknown_word_after_amount(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+        double value;
+    } read[] = {
+        {"en", "Turnover at the Thanh Thuy gate climbed to $2.7 MM in 2024.", 2.7e6},
+        {"en", "Turnover at the Thanh Thuy gate climbed to $6.3mm in 2023.", 6.3e6},
+        {"en", "Cargo through the Thanh Thuy gate was worth VND 8,2 ngàn tỷ in 2022.", 8.2e12},
+        {"en", "Cargo through the Thanh Thuy gate was worth VND 4,6 tỷ in 2021.", 4.6e9},
+        {"en", "Cargo through the Thanh Thuy gate was worth CNY 7.5亿 in 2020.", 7.5e8},
+        {"fr", "Les échanges au poste de Thanh Thuy ont atteint 2,7 MM USD en 2024.", 2.7e6},
+        {"vi", "Năm 2024, kim ngạch qua cửa khẩu Thanh Thủy đạt 3,9 miljard USD.", 3.9e9},
+        {"sv", "År 2024 nådde handeln vid Thanh Thuy 6,1 tỷ USD.", 6.1e9},
+    };
+    for (size_t i = 0; i < sizeof read / sizeof read[0]; i++) {
+        bc_extraction x = run(read[i].lang, NULL, read[i].text);
+        if (!has_fig(&x, read[i].value))
+            fail_msg("%s: no %g (%zu figures)", read[i].text, read[i].value, x.nfigures);
+        bc_extraction_free(&x);
+    }
+    static const struct {
+        const char *lang, *text;
+        double bare;
+    } unread[] = {
+        {"en", "Turnover at the Thanh Thuy gate climbed to $6.8 bi in 2025.", 6.8},
+        {"en", "Turnover at the Thanh Thuy gate climbed to CNY 2.4 yi in 2023.", 2.4},
+        {"en", "Turnover at the Thanh Thuy gate climbed to $8.1 zq in 2022.", 8.1},
+        {"fr", "Les échanges au poste de Thanh Thuy ont atteint USD 2,4 yi en 2023.", 2.4},
+        {"pl", "W 2024 roku handel przez przejście osiągnął USD 5,2 qz.", 5.2},
+    };
+    for (size_t i = 0; i < sizeof unread / sizeof unread[0]; i++) {
+        bc_extraction x = run(unread[i].lang, NULL, unread[i].text);
+        if (has_fig(&x, unread[i].bare) || x.unmeasured_counts != 1)
+            fail_msg("%s: the bare number stored or not counted (%zu figures, %zu counted)",
+                     unread[i].text, x.nfigures, x.unmeasured_counts);
+        bc_extraction_free(&x);
+    }
+    /* a function word after a bare amount keeps it */
+    static const struct {
+        const char *lang, *text;
+        double value;
+    } kept[] = {
+        {"en", "Duties at the Thanh Thuy gate were $4 per tonne in 2024.", 4},
+        {"en", "Exports via the Thanh Thuy gate hit $9 each year from 2020.", 9},
+        {"fr", "Le droit au poste de Thanh Thuy était de USD 4 par tonne en 2024.", 4},
+    };
+    for (size_t i = 0; i < sizeof kept / sizeof kept[0]; i++) {
+        bc_extraction x = run(kept[i].lang, NULL, kept[i].text);
+        if (!has_fig(&x, kept[i].value) || x.unmeasured_counts != 0)
+            fail_msg("%s: lost (%zu figures, %zu counted)", kept[i].text, x.nfigures,
+                     x.unmeasured_counts);
+        bc_extraction_free(&x);
+    }
 }
 
 static void every_amount_of_a_sentence_has_its_measure(void **state)
@@ -2097,6 +2160,7 @@ int main(void)
         cmocka_unit_test(polish_money_with_scale_words),
         cmocka_unit_test(every_currency_and_scale),
         cmocka_unit_test(spaced_scale_abbreviations),
+        cmocka_unit_test(unknown_word_after_amount),
         cmocka_unit_test(compact_scale_suffixes),
         cmocka_unit_test(every_amount_of_a_sentence_has_its_measure),
         cmocka_unit_test(goals_are_not_outcomes),

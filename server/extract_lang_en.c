@@ -533,6 +533,8 @@ const bc_lex bc_lex_en[] = {
     /* days counted from the report's day or the day last named */
     WE(C_REL_DAY, "yesterday", -1),
     WE(C_REL_DAY, "today", 0),
+    WE(C_REL_DAY, "this morning", 0), /* the report's own day, as "today" */
+    WE(C_REL_DAY, "this afternoon", 0),
     WE(C_REL_DAY, "the day before yesterday", -2),
     WE(C_REL_DAY, "last night", -1),
     WE(C_REL_DAY, "two days ago", -2),

@@ -467,6 +467,10 @@ const bc_lex bc_lex_fr[] = {
     WE(C_SAME_DAY, "le meme mois", 2), /* the same month */
     WE(C_REL_DAY, "hier", -1),
     WE(C_REL_DAY, "avant hier", -2),
+    /* today, this morning, this afternoon: the report's own day */
+    WE(C_REL_DAY, "aujourd hui", 0),
+    WE(C_REL_DAY, "ce matin", 0),
+    WE(C_REL_DAY, "cet apres midi", 0),
     WE(C_REL_DAY, "il y a deux jours", -2),
     WE(C_REL_DAY, "il y a trois jours", -3),
     WE(C_FROM, "a partir du", 0),

@@ -390,6 +390,9 @@ const bc_lex bc_lex_pl[] = {
     /* days counted from the report's day or the day last named */
     WP(C_REL_DAY, "wczoraj", -1),
     WP(C_REL_DAY, "przedwczoraj", -2),
+    WE(C_REL_DAY, "dzisiaj", 0), /* today, this morning: the report's own day */
+    WE(C_REL_DAY, "dzis", 0),
+    WE(C_REL_DAY, "dzis rano", 0),
     WE(C_REL_DAY, "dwa dni temu", -2),
     WE(C_REL_DAY, "trzy dni temu", -3),
     WE(C_NEXT_DAY, "dzien wczesniej", -1),

@@ -329,6 +329,9 @@ const bc_lex bc_lex_sv[] = {
     WE(C_REL_DAY, "i gar", -1),
     WE(C_REL_DAY, "igar", -1),
     WE(C_REL_DAY, "i forrgar", -2),
+    WE(C_REL_DAY, "i dag", 0), /* today, this morning: the report's own day */
+    WE(C_REL_DAY, "idag", 0),
+    WE(C_REL_DAY, "i morse", 0),
     WE(C_REL_DAY, "for tva dagar sedan", -2),
     WE(C_REL_DAY, "for tre dagar sedan", -3),
     WE(C_NEXT_DAY, "dagen innan", -1),

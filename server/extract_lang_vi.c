@@ -311,6 +311,7 @@ const bc_lex bc_lex_vi[] = {
     WE(C_REL_DAY, "sang nay", 0),
     WE(C_REL_DAY, "chieu nay", 0),
     WE(C_REL_DAY, "toi nay", 0),
+    WE(C_REL_DAY, "hom nay", 0),
     WE(C_FROM, "tu ngay", 0),
     WE(C_FROM, "bat dau tu", 0),
     WE(C_SINCE, "ke tu", 0),

@@ -243,6 +243,12 @@ const bc_lex bc_lex_zh[] = {
     WE(C_REL_DAY, "两天前", -2),
     WE(C_REL_DAY, "三天前", -3),
     WE(C_REL_DAY, "昨晚", -1), /* last night */
+    /* today, this morning, this afternoon: the report's own day */
+    WE(C_REL_DAY, "今天", 0),
+    WE(C_REL_DAY, "今日", 0),
+    WE(C_REL_DAY, "今天上午", 0),
+    WE(C_REL_DAY, "今天下午", 0),
+    WE(C_REL_DAY, "今晨", 0),
     WE(C_FROM, "从", 0),
     WE(C_FROM, "自", 0),
     WE(C_SINCE, "以来", 0),

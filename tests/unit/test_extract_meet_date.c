@@ -940,6 +940,73 @@ static void vietnamese_days_before_and_this_morning(void **state)
     }
 }
 
+/* Talks timed only by the report's own day ("today", "this morning") in every language:
+ * with a publication date that day, inferred; without one undated, the words kept for the
+ * note. A day the sentence names beside them is the talks' own, and a word that only
+ * contains one ("dzisiejsze", today's) times nothing. */
+static void the_reports_own_day_in_every_language(void **state)
+{
+    (void)state;
+    static const char *const cases[][3] = {
+        {"en", "Headline\n\nThis morning, leaders of Ha Giang and Yunnan held talks in Maguan.",
+         "This morning"},
+        {"en", "Headline\n\nLeaders of Ha Giang and Yunnan held talks in Maguan this afternoon.",
+         "this afternoon"},
+        {"fr",
+         "Titre\n\nLes dirigeants de Ha Giang et du Yunnan ont tenu des pourparlers à Maguan "
+         "aujourd'hui.",
+         "aujourd'hui"},
+        {"fr",
+         "Titre\n\nCe matin, les dirigeants de Ha Giang et du Yunnan ont tenu des "
+         "pourparlers à Maguan.",
+         "Ce matin"},
+        {"vi", "Tiêu đề\n\nHôm nay, lãnh đạo Hà Giang đã hội đàm với lãnh đạo Vân Nam tại Mã Quan.",
+         "Hôm nay"},
+        {"zh", "标题\n\n今天上午，河江省与云南省领导在马关举行会谈。", "今天上午"},
+        {"zh", "标题\n\n今天，河江省与云南省领导在马关举行会谈。", "今天"},
+        {"zh", "标题\n\n今日，河江省与云南省领导在马关举行会谈。", "今日"},
+        {"sv", "Rubrik\n\nI dag höll ledarna för Ha Giang och Yunnan (Kina) samtal i Maguan.",
+         "I dag"},
+        {"pl",
+         "Tytuł\n\nDzisiaj przywódcy Ha Giang i Junnanu (Chiny) przeprowadzili rozmowy w "
+         "Maguan.",
+         "Dzisiaj"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        bc_extraction x = run(cases[k][0], "2025-04-09", cases[k][1]);
+        if (x.nmeetings != 1 || strcmp(x.meetings[0].date, "2025-04-09") != 0 ||
+            !x.meetings[0].date_inferred)
+            fail_msg("%s: %zu meetings, date '%s'", cases[k][1], x.nmeetings,
+                     x.nmeetings ? x.meetings[0].date : "");
+        bc_extraction_free(&x);
+        x = run(cases[k][0], NULL, cases[k][1]);
+        if (x.nmeetings != 1 || x.meetings[0].date[0] != '\0' ||
+            strcmp(x.meetings[0].day_word, cases[k][2]) != 0)
+            fail_msg("%s: %zu meetings, date '%s', words '%s'", cases[k][1], x.nmeetings,
+                     x.nmeetings ? x.meetings[0].date : "",
+                     x.nmeetings ? x.meetings[0].day_word : "");
+        bc_extraction_free(&x);
+    }
+    /* a day named beside the word is the talks' own */
+    bc_extraction x = run("fr", "2025-04-09",
+                          "Titre\n\nLe 7 avril, les dirigeants de Ha Giang et du Yunnan ont tenu "
+                          "des pourparlers à Maguan, comme l'a rappelé aujourd'hui le comité.");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2025-04-07");
+    bc_extraction_free(&x);
+    x = run("zh", "2025-04-09", "标题\n\n4月7日，河江省与云南省领导在马关举行会谈。");
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2025-04-07");
+    bc_extraction_free(&x);
+    /* "dzisiejsze" (today's) is no day: the talks keep no date and quote no word */
+    x = run("pl", NULL,
+            "Tytuł\n\nPrzywódcy Ha Giang i Junnanu (Chiny) przeprowadzili rozmowy w Maguan, o czym "
+            "piszą dzisiejsze gazety.");
+    for (size_t k = 0; k < x.nmeetings; k++)
+        assert_string_equal(x.meetings[k].day_word, "");
+    bc_extraction_free(&x);
+}
+
 /* A dateline with an article before its day ("HANOI, den 14 mars 2025 -") or a place in
  * capitals and no comma ("HANOI 14.3.2025 -") dates the report, not what it reports: the
  * Thursday before it is the talks' day. */
@@ -2879,6 +2946,7 @@ int main(void)
         cmocka_unit_test(that_coming_day),
         cmocka_unit_test(spans_joined_by_words),
         cmocka_unit_test(vietnamese_days_before_and_this_morning),
+        cmocka_unit_test(the_reports_own_day_in_every_language),
         cmocka_unit_test(datelines_without_a_comma),
         cmocka_unit_test(days_of_other_things),
         cmocka_unit_test(deadlines_far_next_days_and_agreed_meetings),

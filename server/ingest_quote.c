@@ -62,13 +62,14 @@ int bci_date_supports(ingest_ctx *c, const bc_xcite *cite, const char *iso, bci_
      * its year: the only one a date may be counted from */
     int pub = c->in->published_on != NULL && c->in->published_on[0] != '\0';
     if (year_inferred == BC_X_INFERRED_DATE) {
-        bci_mark(m, "date",
-                 pub ? "Its date is not written: the text names a weekday or a day relative to "
-                       "the report (\"on Thursday\", \"yesterday\"), counted back from the "
-                       "publication date (published_on); year, month and day all come from it."
-                     : "Its date is not written: the text names a weekday or a day relative to "
-                       "the report (\"on Thursday\", \"yesterday\"), counted back from the "
-                       "day of the article's dateline; year, month and day all come from it.");
+        bci_mark(
+            m, "date",
+            pub ? "Its date is not written: the text names a weekday or a day relative to "
+                  "the report (\"on Thursday\", \"yesterday\", \"this morning\"), counted from the "
+                  "publication date (published_on); year, month and day all come from it."
+                : "Its date is not written: the text names a weekday or a day relative to "
+                  "the report (\"on Thursday\", \"yesterday\", \"this morning\"), counted from the "
+                  "day of the article's dateline; year, month and day all come from it.");
         return 0;
     }
     int quoted = 0, year = year_inferred;

@@ -116,6 +116,48 @@ static void a_written_day_keeps_its_year(void **state)
                      1);
 }
 
+/* talks timed only by the report's own day ("aujourd'hui", "今天上午", "this morning"):
+ * with published_on that day, inferred; without, stored undated, the note quoting the
+ * words, counted in dates_without_year */
+static void the_reports_own_day_is_stored(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text, *word;
+    } cases[] = {
+        {"fr", "Ce matin, les dirigeants de Lai Chau et du Yunnan ont eu des entretiens à Jinping.",
+         "Ce matin"},
+        {"zh", "今天上午，莱州省与云南省领导在金平举行会谈。", "今天上午"},
+        {"en", "Leaders of Lai Chau and Yunnan held talks in Jinping this morning.",
+         "this morning"},
+        {"vi", "Hôm nay, lãnh đạo tỉnh Lai Châu và tỉnh Vân Nam đã hội đàm tại Kim Bình.",
+         "Hôm nay"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        char text[400], sql[400];
+        snprintf(text, sizeof text, "Tin\n\n%s", cases[k].text);
+        bc_store *own = fx_store_from(fx_data_dir()); /* each text once a store */
+        bc_ingest_result r = fx_ingest(own, cases[k].lang, text, "2026-11-26");
+        if (r.events != 1 || r.dates_without_year != 0 ||
+            fx_count_of(own,
+                        "SELECT count(*) FROM coop_events WHERE id LIKE '%s-e%%' AND "
+                        "date = '2026-11-26' AND inferred LIKE '%%\"date\"%%'",
+                        r.source_id) != 1)
+            fail_msg("%s: %d events, not dated 2026-11-26", cases[k].text, r.events);
+        bc_store_close(own);
+        own = fx_store_from(fx_data_dir());
+        r = fx_ingest(own, cases[k].lang, text, NULL);
+        snprintf(sql, sizeof sql,
+                 "SELECT count(*) FROM coop_events WHERE id LIKE '%%s-e%%%%' AND date IS NULL AND "
+                 "note LIKE '%%%%only as \"%s\"%%%%no publication date%%%%'",
+                 cases[k].word);
+        if (r.events != 1 || r.dates_without_year != 1 || fx_count_of(own, sql, r.source_id) != 1)
+            fail_msg("%s: %d events, %d dates without a year", cases[k].text, r.events,
+                     r.dates_without_year);
+        bc_store_close(own);
+    }
+}
+
 /* days counted back from the publication day (analyst13 finding 18): "the day before
  * yesterday" is not "the day before" a day told, "two days ago" in the seven languages,
  * "three days earlier" of the day told; a past day after the publication day is kept
@@ -240,6 +282,7 @@ int main(void)
         cmocka_unit_test(a_meeting_on_a_weekday_is_not_dated_from_a_month),
         cmocka_unit_test(a_written_day_keeps_its_year),
         cmocka_unit_test(days_counted_back),
+        cmocka_unit_test(the_reports_own_day_is_stored),
         cmocka_unit_test(redated_to_a_month_places_no_day),
     };
     return cmocka_run_group_tests(tests, fx_group_setup, fx_group_teardown);

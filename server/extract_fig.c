@@ -535,6 +535,13 @@ static int money_at(ctx *c, size_t si, size_t i, size_t *lo, size_t *prev, figst
                 cur = k;
         cur_inferred = cur != 0;
     }
+    /* "1,2 yi USD", "4,1 xq USD": a number, a short word no language read knows, then a
+     * currency is an amount of an unread scale; counted with those not stored */
+    if (cur == 0 && end == i + (t->words > 0 ? t->words : 1) && end + 1 < c->se[si].t1 &&
+        bcx_gap(c, end - 1) == G_SPACE && bcx_gap(c, end) == G_SPACE &&
+        (bcx_fig_word_unknown(c, end) || bcx_fig_scale_like(c, end)) &&
+        bcx_lex_find2(c, C_CURRENCY, end + 1, 1, NULL) > 0)
+        c->out->unmeasured_counts++;
     if (cur == 0)
         return 0;
     /* a number glued to letters that are no scale the language knows ("VND6.8trx"), or

@@ -243,6 +243,9 @@ static void unknown_word_after_amount(void **state)
         {"en", "Turnover at the Thanh Thuy gate climbed to $8.1 zq in 2022.", 8.1},
         {"fr", "Les échanges au poste de Thanh Thuy ont atteint USD 2,4 yi en 2023.", 2.4},
         {"pl", "W 2024 roku handel przez przejście osiągnął USD 5,2 qz.", 5.2},
+        /* the currency after the unknown word */
+        {"sv", "År 2024 nådde handeln vid Thanh Thuy 1,9 yi USD.", 1.9},
+        {"fr", "Les échanges au poste de Thanh Thuy ont atteint 4,4 xq USD en 2023.", 4.4},
     };
     for (size_t i = 0; i < sizeof unread / sizeof unread[0]; i++) {
         bc_extraction x = run(unread[i].lang, NULL, unread[i].text);

@@ -95,6 +95,11 @@ static int validate(bc_request *req, const bc_param_spec *spec, const char *valu
     case BC_PARAM_INT: {
         char *end;
         long v = strtol(value, &end, 10);
+        if (spec->past_max && *end == '\0' && value[0] >= '0' && value[0] <= '9' &&
+            v > spec->max) { /* past LONG_MAX strtol answers LONG_MAX: past max all the same */
+            b->num = spec->max + 1;
+            return 0;
+        }
         if (*end != '\0' || value[0] == '+' || value[0] == ' ' || v < spec->min || v > spec->max)
             return bc_problem(res, 400, "invalid_parameter", spec->name,
                               "parameter '%s' must be a whole number from %ld to %ld, got '%.60s'",
@@ -401,11 +406,11 @@ static int changed_since_past_end(bc_request *req, const list_query *q, bc_respo
     if (since->num <= latest)
         return 0;
     return bc_problem(res, 400, "since_past_end", "changed_since",
-                      "changed_since=%lld is past the newest entry of this store's change feed "
+                      "changed_since=%.40s is past the newest entry of this store's change feed "
                       "(latest_seq %lld, see /v1/changes): the number is not from this store's "
                       "feed; list again without it, or from changed_since=%lld for changes "
                       "from now on",
-                      (long long)since->num, latest, latest);
+                      since->text, latest, latest);
 }
 
 int bc_list_prepare(bc_request *req, const bc_resource *r, list_query *q, bc_response *res)

@@ -146,7 +146,7 @@ int bc_changes_carry(bc_store *s, const char *prev_path, bc_err *err);
         "changed_since", BC_PARAM_INT,                                                             \
             id_col " IN (SELECT id FROM changes WHERE kind = '" kind "' AND op != 'removed' AND "  \
                    "seq > ?)",                                                                     \
-            .min = 0, .max = 999999999999L                                                         \
+            .min = 0, .max = 999999999999L, .past_max = 1                                          \
     }
 
 /* The sequence number of the newest entry (0 when the feed is empty) into *seq. */

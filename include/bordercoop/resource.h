@@ -43,6 +43,10 @@ typedef struct bc_param_spec {
      * for the values that select most rows (NULL: `where` for every value) */
     const char *narrow_where;
     const char *narrow_values;
+    /* INT only: a value of digits alone above max is not refused here but kept as
+     * max + 1 (its text as sent), for the caller to refuse in its own terms
+     * (changed_since past the feed's end is since_past_end, as since= is) */
+    int past_max;
 } bc_param_spec;
 
 /* One validated query parameter (bc_params_parse). */

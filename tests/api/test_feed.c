@@ -334,6 +334,28 @@ static void ingest_appears_in_the_feed(void **state)
     assert_int_equal(json_array_size(json_object_get(j, "data")), 1);
     json_decref(j);
     json_decref(get_json("/v1/meetings?changed_since=-1", 400));
+    /* a changed_since past the feed's end is since_past_end however many digits it has
+     * (as since= is on /v1/changes), quoting what was sent; a sign or a non-number is
+     * still invalid_parameter */
+    static const char *const past[] = {"/v1/figures?changed_since=99999999999999999999999",
+                                       "/v1/meetings?changed_since=9223372036854775808",
+                                       "/v1/sources?changed_since=1000000000000",
+                                       "/v1/mechanisms?changed_since=0999999999999999"};
+    for (size_t k = 0; k < sizeof past / sizeof past[0]; k++) {
+        j = get_json(past[k], 400);
+        assert_string_equal(json_string_value(json_object_get(j, "code")), "since_past_end");
+        const char *detail = json_string_value(json_object_get(j, "detail"));
+        assert_non_null(strstr(detail, strchr(past[k], '?') + 1));
+        json_decref(j);
+    }
+    static const char *const not_seq[] = {"/v1/figures?changed_since=-99999999999999999999",
+                                          "/v1/figures?changed_since=%2B99999999999999",
+                                          "/v1/figures?changed_since=9e99"};
+    for (size_t k = 0; k < sizeof not_seq / sizeof not_seq[0]; k++) {
+        j = get_json(not_seq[k], 400);
+        assert_string_equal(json_string_value(json_object_get(j, "code")), "invalid_parameter");
+        json_decref(j);
+    }
     j = get_json("/v1/meetings?changed_since=0&curation=all", 200);
     assert_int_equal(json_array_size(json_object_get(j, "data")),
                      9); /* 8 curated + the ingested one */

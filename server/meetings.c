@@ -10,44 +10,18 @@
             NULL, "a province id or any of its names (see /v1/provinces)", 1, 0, 0, "'host'"       \
     }
 
-/* a reviewed account ?r that the meeting ?k it is the same as took place, where ?k is a
- * curated plan: the first such account by id outranks the plan (migration 0049,
- * v_meeting_hidden; analyst 13 #9) */
-#define OUTRANKS(r, k)                                                                             \
-    "(" r ".curation = 'reviewed' AND " r ".status = 'held' AND " k ".curation = 'curated' AND " k \
-    ".status = 'planned' AND NOT EXISTS (SELECT 1 FROM meetings r2 WHERE r2.same_as = " k          \
-    ".id AND r2.curation = 'reviewed' AND r2.status = 'held' AND r2.id < " r ".id))"
-
-/* a meeting that is a known meeting of the same set (same_as) is listed once, as the
- * known one (as /v1/stats counts it), except under curation=extracted: that set is what
- * awaits review, and lists every meeting the review queue holds, a twin of another
- * extracted meeting too (analyst 8, finding 9). The twin is looked up by its primary key,
- * row by row: a NOT IN over the set's meetings built a list of every one of them per
- * request (100,000 ids on bench-scale's store: 31 requests/s). A curated plan that a
- * reviewed account of the set says was held is listed as that account instead
- * (OUTRANKS). Two '?': the set's name */
-#define NOT_A_TWIN                                                                                 \
-    "((m.same_as IS NULL OR NOT EXISTS (SELECT 1 FROM meetings tw WHERE tw.id = m.same_as AND "    \
-    "tw.curation IN (SELECT curation FROM curation_sets WHERE name = ? AND name <> "               \
-    "'extracted') AND NOT " OUTRANKS(                                                              \
-        "m", "tw") ")) AND (m.curation <> 'curated' OR m.status <> "                               \
-                   "'planned' OR NOT EXISTS (SELECT 1 FROM meetings r WHERE r.same_as = m.id AND " \
-                   "r.curation IN "                                                                \
-                   "(SELECT curation FROM curation_sets WHERE name = ?) AND " OUTRANKS("r",        \
-                                                                                       "m") ")))"
-
-/* NOT_A_TWIN over a row c of meeting_province_facet (its meeting looked up by id: only a
+/* BC_MEETING_NOT_A_TWIN over a row c of meeting_province_facet (its meeting looked up by id: only a
  * curated one, or a twin), the set's name ?1 */
 #define COVER_NOT_A_TWIN                                                                           \
     "((c.same_as IS NULL OR NOT EXISTS (SELECT 1 FROM meetings tw, meetings m WHERE tw.id = "      \
     "c.same_as AND m.id = c.meeting_id AND tw.curation IN (SELECT curation FROM curation_sets "    \
-    "WHERE name = ?1 AND name <> 'extracted') AND NOT " OUTRANKS(                                  \
+    "WHERE name = ?1 AND name <> 'extracted') AND NOT " BC_MEETING_OUTRANKS(                       \
         "m", "tw") ")) AND (c.curation "                                                           \
                    "<> 'curated' OR NOT EXISTS (SELECT 1 FROM meetings m, meetings r WHERE m.id "  \
                    "= c.meeting_id "                                                               \
                    "AND m.status = 'planned' AND r.same_as = m.id AND r.curation IN (SELECT "      \
                    "curation FROM "                                                                \
-                   "curation_sets WHERE name = ?1) AND " OUTRANKS("r", "m") ")))"
+                   "curation_sets WHERE name = ?1) AND " BC_MEETING_OUTRANKS("r", "m") ")))"
 
 static const bc_param_spec FILTERS[] = {
     {"mechanism", BC_PARAM_TEXT, "m.mechanism_id = ?", BC_LOOKUP_ALIAS("mechanism"),
@@ -61,8 +35,8 @@ static const bc_param_spec FILTERS[] = {
     {"to", BC_PARAM_DATE_TO, "m.date_start <= ?", .reads = BC_READS_DATE("date")},
     {"status", BC_PARAM_TEXT, "m.status = ?", BC_LOOKUP_VOCAB("meeting_status"),
      BC_VALUES_VOCAB("meeting_status"), .reads = "'status'"},
-    BC_CURATION_FILTER_INDEXED(BC_CURATION_IN("m.curation") " AND " NOT_A_TWIN,
-                               BC_CURATION_ONE("m.curation") " AND " NOT_A_TWIN),
+    BC_CURATION_FILTER_INDEXED(BC_CURATION_IN("m.curation") " AND " BC_MEETING_NOT_A_TWIN,
+                               BC_CURATION_ONE("m.curation") " AND " BC_MEETING_NOT_A_TWIN),
     BC_EXACT_FILTER,
     BC_CHANGED_SINCE_FILTER("m.id", "meeting"),
     {NULL},

@@ -256,6 +256,31 @@ static int not_found(bc_response *res, const bc_resource *r, const char *input,
     return st;
 }
 
+/* Emits the document in st's first column; with ?curation= (set) and a resource whose
+ * embedded lists follow the set (detail_set_sql), those lists narrowed to it. */
+static int emit_detail(bc_request *req, const bc_resource *r, list_query *q, const char *set,
+                       sqlite3_stmt *st, bc_buf *out, bc_err *err)
+{
+    const char *doc = (const char *)sqlite3_column_text(st, 0);
+    size_t len = (size_t)sqlite3_column_bytes(st, 0);
+    if (set == NULL || r->detail_set_sql == NULL)
+        return bc_list_emit_doc(r, q, doc, len, out);
+    sqlite3_stmt *nst = NULL;
+    int rc = bc_store_stmt(req->store, r->detail_set_sql, &nst, err);
+    if (rc == BC_OK)
+        rc = bc_store_bind(nst, BC_BINDS(bc_text(doc), bc_text(set), bc_text(set), bc_text(set)),
+                           err);
+    if (rc == BC_OK) {
+        if (sqlite3_step(nst) == SQLITE_ROW && sqlite3_column_text(nst, 0) != NULL)
+            rc = bc_list_emit_doc(r, q, (const char *)sqlite3_column_text(nst, 0),
+                                  (size_t)sqlite3_column_bytes(nst, 0), out);
+        else
+            rc = bc_store_error(req->store, err, "narrowing a document to a curation set");
+        sqlite3_reset(nst);
+    }
+    return rc;
+}
+
 /* Whether the document doc (JSON text) is served to a detail request asking for the
  * curation set `set` (NULL: not asked). A fact is found by its id in any set but the
  * rejected, which is hidden (README, "reject") and served only when asked for by a set
@@ -310,8 +335,7 @@ int bc_resource_get(bc_request *req, bc_response *res)
         if (found)
             rc = shown(req, (const char *)sqlite3_column_text(st, 0), set, curation, &err);
         if (found && rc == BC_OK && curation[0] == '\0')
-            rc = bc_list_emit_doc(r, &q, (const char *)sqlite3_column_text(st, 0),
-                                  (size_t)sqlite3_column_bytes(st, 0), &res->body);
+            rc = emit_detail(req, r, &q, set, st, &res->body, &err);
         else if (!found && step != SQLITE_DONE)
             rc = bc_store_error(req->store, &err, "reading a document");
         if (rc == BC_ENOMEM)

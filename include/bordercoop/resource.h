@@ -177,6 +177,10 @@ struct bc_resource {
     /* NULL, or the same for CSV rows: the list document with its list items reduced to
      * the members the CSV columns write (0035), so a page parses less */
     const char *csv_doc_sql;
+    /* NULL, or for a detail asked with ?curation=: the document (?1) with the lists it
+     * embeds narrowed to what those lists show under that set (?2, the set's name), as
+     * /v1/mechanisms/{id}?curation=trusted lists the meetings /v1/meetings would */
+    const char *detail_set_sql;
     /* A collection of one item of another, /v1/<parent name>/{id}/<name> (a figure's
      * overlaps): the parent's descriptor, the filter selecting the item's rows (its
      * `where` has one '?', bound to the item's id; never in the query string, links or
@@ -240,6 +244,32 @@ struct bc_resource {
  * reviewed) unless asked otherwise. `where` is the condition with one or more `?` bound
  * to the set's name; BC_CURATION_IN(col) is the usual one. The unary + keeps SQLite
  * from reading the curation index instead of the sort's. */
+/* a reviewed account ?r that the meeting ?k it is the same as took place, where ?k is a
+ * curated plan: the first such account by id outranks the plan (migration 0049,
+ * v_meeting_hidden; analyst 13 #9) */
+#define BC_MEETING_OUTRANKS(r, k)                                                                  \
+    "(" r ".curation = 'reviewed' AND " r ".status = 'held' AND " k ".curation = 'curated' AND " k \
+    ".status = 'planned' AND NOT EXISTS (SELECT 1 FROM meetings r2 WHERE r2.same_as = " k          \
+    ".id AND r2.curation = 'reviewed' AND r2.status = 'held' AND r2.id < " r ".id))"
+
+/* a meeting that is a known meeting of the same set (same_as) is listed once, as the
+ * known one (as /v1/stats counts it), except under curation=extracted: that set is what
+ * awaits review, and lists every meeting the review queue holds, a twin of another
+ * extracted meeting too (analyst 8, finding 9); a mechanism's `meetings` under a detail's
+ * ?curation= too (mechanisms.c). The twin is looked up by its primary key, row by row: a NOT IN
+ * over the set's meetings built a list of every one of them per request (100,000 ids on
+ * bench-scale's store: 31 requests/s). A curated plan that a reviewed account of the set says was
+ * held is listed as that account instead (BC_MEETING_OUTRANKS). Two '?': the set's name */
+#define BC_MEETING_NOT_A_TWIN                                                                      \
+    "((m.same_as IS NULL OR NOT EXISTS (SELECT 1 FROM meetings tw WHERE tw.id = m.same_as AND "    \
+    "tw.curation IN (SELECT curation FROM curation_sets WHERE name = ? AND name <> "               \
+    "'extracted') AND NOT " BC_MEETING_OUTRANKS(                                                   \
+        "m", "tw") ")) AND (m.curation <> 'curated' OR m.status <> "                               \
+                   "'planned' OR NOT EXISTS (SELECT 1 FROM meetings r WHERE r.same_as = m.id AND " \
+                   "r.curation IN "                                                                \
+                   "(SELECT curation FROM curation_sets WHERE name = ?) AND " BC_MEETING_OUTRANKS( \
+                       "r", "m") ")))"
+
 #define BC_CURATION_IN(col) "+" col " IN (SELECT curation FROM curation_sets WHERE name = ?)"
 #define BC_CURATION_FILTER(where)                                                                  \
     {                                                                                              \

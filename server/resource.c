@@ -69,6 +69,32 @@ static int exists(bc_request *req, const char *sql, const char *id, int *found, 
     return rc;
 }
 
+/* Emits the document in st's first column; with ?curation= (set) and a resource whose
+ * embedded lists follow the set (detail_set_sql), those lists narrowed to it; a list's
+ * items the same way under the list's set. */
+static int emit_detail(bc_request *req, const bc_resource *r, list_query *q, const char *set,
+                       sqlite3_stmt *st, bc_buf *out, bc_err *err)
+{
+    const char *doc = (const char *)sqlite3_column_text(st, 0);
+    size_t len = (size_t)sqlite3_column_bytes(st, 0);
+    if (set == NULL || r->detail_set_sql == NULL)
+        return bc_list_emit_doc(r, q, doc, len, out);
+    sqlite3_stmt *nst = NULL;
+    int rc = bc_store_stmt(req->store, r->detail_set_sql, &nst, err);
+    if (rc == BC_OK)
+        rc = bc_store_bind(nst, BC_BINDS(bc_text(doc), bc_text(set), bc_text(set), bc_text(set)),
+                           err);
+    if (rc == BC_OK) {
+        if (sqlite3_step(nst) == SQLITE_ROW && sqlite3_column_text(nst, 0) != NULL)
+            rc = bc_list_emit_doc(r, q, (const char *)sqlite3_column_text(nst, 0),
+                                  (size_t)sqlite3_column_bytes(nst, 0), out);
+        else
+            rc = bc_store_error(req->store, err, "narrowing a document to a curation set");
+        sqlite3_reset(nst);
+    }
+    return rc;
+}
+
 int bc_resource_list(bc_request *req, bc_response *res)
 {
     const bc_resource *r = req->route_data;
@@ -102,6 +128,8 @@ int bc_resource_list(bc_request *req, bc_response *res)
     const char *doc_sql = q.format == BC_FMT_CSV && r->csv_doc_sql != NULL ? r->csv_doc_sql
                           : r->list_doc_sql != NULL                        ? r->list_doc_sql
                                                                            : r->doc_sql;
+    /* a list item's embedded lists follow the list's set as a detail's do (mechanisms) */
+    const char *set = bc_params_text(q.b, q.n, "curation", NULL);
     size_t count = json_array_size(page.ids);
     /* a backward page was read in reverse order */
     size_t first = q.backward ? count - 1 : 0;
@@ -122,9 +150,8 @@ int bc_resource_list(bc_request *req, bc_response *res)
         if (sqlite3_step(doc) == SQLITE_ROW) {
             if (i > 0 && q.format != BC_FMT_CSV)
                 bc_buf_putc(out, ',');
-            rc = bc_list_emit_doc(r, &q, (const char *)sqlite3_column_text(doc, 0),
-                                  (size_t)sqlite3_column_bytes(doc, 0), out);
-            if (rc != BC_OK)
+            rc = emit_detail(req, r, &q, set, doc, out, &err);
+            if (rc == BC_ENOMEM)
                 bc_err_set(&err, rc, "out of memory rendering a document");
         } else {
             rc = bc_store_error(req->store, &err, "reading a document");
@@ -254,31 +281,6 @@ static int not_found(bc_response *res, const bc_resource *r, const char *input,
                             input, r->singular, m->n, m->more ? " or more" : "");
     bc_buf_free(&c);
     return st;
-}
-
-/* Emits the document in st's first column; with ?curation= (set) and a resource whose
- * embedded lists follow the set (detail_set_sql), those lists narrowed to it. */
-static int emit_detail(bc_request *req, const bc_resource *r, list_query *q, const char *set,
-                       sqlite3_stmt *st, bc_buf *out, bc_err *err)
-{
-    const char *doc = (const char *)sqlite3_column_text(st, 0);
-    size_t len = (size_t)sqlite3_column_bytes(st, 0);
-    if (set == NULL || r->detail_set_sql == NULL)
-        return bc_list_emit_doc(r, q, doc, len, out);
-    sqlite3_stmt *nst = NULL;
-    int rc = bc_store_stmt(req->store, r->detail_set_sql, &nst, err);
-    if (rc == BC_OK)
-        rc = bc_store_bind(nst, BC_BINDS(bc_text(doc), bc_text(set), bc_text(set), bc_text(set)),
-                           err);
-    if (rc == BC_OK) {
-        if (sqlite3_step(nst) == SQLITE_ROW && sqlite3_column_text(nst, 0) != NULL)
-            rc = bc_list_emit_doc(r, q, (const char *)sqlite3_column_text(nst, 0),
-                                  (size_t)sqlite3_column_bytes(nst, 0), out);
-        else
-            rc = bc_store_error(req->store, err, "narrowing a document to a curation set");
-        sqlite3_reset(nst);
-    }
-    return rc;
 }
 
 /* Whether the document doc (JSON text) is served to a detail request asking for the

@@ -341,6 +341,17 @@ static void numbered_meetings_are_linked_or_kept(void **state)
     assert_non_null(strstr(all, ext_id));
     free(all);
     json_decref(any);
+    /* a list of mechanisms shows each one's meetings under the list's set (trusted unless
+     * asked) */
+    static const char *const lists[] = {"/v1/mechanisms?limit=100",
+                                        "/v1/mechanisms?limit=100&curation=all"};
+    for (size_t k = 0; k < 2; k++) {
+        json_t *ml = expect("GET", lists[k], 0, NULL, 200);
+        char *text = json_dumps(json_object_get(ml, "data"), JSON_COMPACT);
+        assert_int_equal(strstr(text, ext_id) != NULL, k == 1);
+        free(text);
+        json_decref(ml);
+    }
     free(inferred);
     json_decref(l);
     /* a working group the store does not know: an event with its number */

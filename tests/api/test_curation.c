@@ -298,6 +298,70 @@ static void mechanism_meetings(const char *set, char *doc, char *list, size_t n)
     json_decref(j);
 }
 
+/* The ids in a person's `meetings` (document j), each followed by ','. */
+static void person_meeting_ids(json_t *j, char *out, size_t n)
+{
+    json_t *e;
+    size_t i;
+    out[0] = '\0';
+    json_array_foreach(json_object_get(j, "meetings"), i, e)
+    {
+        strncat(out, json_string_value(json_object_get(e, "id")), n - strlen(out) - 2);
+        strcat(out, ",");
+    }
+}
+
+/* A person's `meetings` follow the curation set as a mechanism's do: a meeting awaiting
+ * review that names Wang Ning is in his document under all, not under trusted (the
+ * detail asked so, and the list, trusted unless asked) */
+static void person_meetings_follow_the_set(void **state)
+{
+    (void)state;
+    json_t *x = post("Yunnan en de grensprovincies",
+                     "Yunnan en de grensprovincies\n\nOp 30 oktober 2026 vond in Lao Cai onder "
+                     "leiding van Wang Ning de 7e jaarlijkse conferentie tussen de "
+                     "partijsecretarissen van 4 Vietnamese provincies en de partijsecretaris van "
+                     "de provincie Yunnan plaats.\n",
+                     "nl", "2026-11-01");
+    assert_int_equal(json_integer_value(json_object_get(x, "meetings")), 1);
+    json_decref(x);
+    json_t *ext = expect("GET", "/v1/people/wang-ning?curation=all", 0, NULL, 200);
+    char all[2048], trusted[2048], listed[2048];
+    person_meeting_ids(ext, all, sizeof all);
+    json_decref(ext);
+    json_t *l = expect("GET", "/v1/meetings?curation=extracted&limit=100", 0, NULL, 200);
+    json_t *e;
+    size_t i;
+    char unreviewed[160] = "";
+    json_array_foreach(json_object_get(l, "data"), i, e)
+    {
+        char id[160];
+        snprintf(id, sizeof id, "%s,", json_string_value(json_object_get(e, "id")));
+        if (strstr(all, id) != NULL)
+            snprintf(unreviewed, sizeof unreviewed, "%s", id);
+    }
+    json_decref(l);
+    assert_true(unreviewed[0] != '\0'); /* the new meeting names him */
+    json_t *t = expect("GET", "/v1/people/wang-ning?curation=trusted", 0, NULL, 200);
+    person_meeting_ids(t, trusted, sizeof trusted);
+    json_decref(t);
+    assert_null(strstr(trusted, unreviewed));
+    assert_true(strlen(trusted) > 0); /* his curated meetings stay */
+    t = expect("GET", "/v1/people?limit=500", 0, NULL, 200);
+    json_array_foreach(json_object_get(t, "data"), i, e)
+    {
+        if (strcmp(json_string_value(json_object_get(e, "id")), "wang-ning") == 0)
+            person_meeting_ids(e, listed, sizeof listed);
+    }
+    json_decref(t);
+    assert_string_equal(listed, trusted);
+    /* without ?curation= a detail serves every meeting but a rejected one */
+    t = expect("GET", "/v1/people/wang-ning", 0, NULL, 200);
+    person_meeting_ids(t, listed, sizeof listed);
+    json_decref(t);
+    assert_non_null(strstr(listed, unreviewed));
+}
+
 static void numbered_meetings_are_linked_or_kept(void **state)
 {
     (void)state;
@@ -694,6 +758,7 @@ int main(void)
         cmocka_unit_test(ingest_changes_nothing_trusted_until_reviewed),
         cmocka_unit_test(extracted_events_are_served_and_reviewed),
         cmocka_unit_test(numbered_meetings_are_linked_or_kept),
+        cmocka_unit_test(person_meetings_follow_the_set),
         cmocka_unit_test(parties_and_twins),
         cmocka_unit_test(known_sides_link_the_known_crossing),
         cmocka_unit_test(content_version_follows_what_was_given),

@@ -355,6 +355,21 @@ static void person_meetings_follow_the_set(void **state)
     }
     json_decref(t);
     assert_string_equal(listed, trusted);
+    /* the article's own `facts.meetings` the same way */
+    char target[300], *ids;
+    unreviewed[strlen(unreviewed) - 1] = '\0';
+    snprintf(target, sizeof target, "/v1/sources/%s?curation=trusted", LAST_SOURCE);
+    t = expect("GET", target, 0, NULL, 200);
+    ids = json_dumps(json_object_get(json_object_get(t, "facts"), "meetings"), JSON_COMPACT);
+    assert_null(strstr(ids, unreviewed));
+    free(ids);
+    json_decref(t);
+    snprintf(target, sizeof target, "/v1/sources/%s?curation=all", LAST_SOURCE);
+    t = expect("GET", target, 0, NULL, 200);
+    ids = json_dumps(json_object_get(json_object_get(t, "facts"), "meetings"), JSON_COMPACT);
+    assert_non_null(strstr(ids, unreviewed));
+    free(ids);
+    json_decref(t);
     /* without ?curation= a detail serves every meeting but a rejected one */
     t = expect("GET", "/v1/people/wang-ning", 0, NULL, 200);
     person_meeting_ids(t, listed, sizeof listed);

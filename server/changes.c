@@ -534,20 +534,10 @@ int bc_changes_record_ids(bc_store *s, const char *kind, const char *ids_json, c
                            "SELECT DISTINCT value FROM json_each(coalesce(?1, '[]')) WHERE "
                            "type = 'text' ORDER BY 1",
                            &st, err);
-    if (rc == BC_OK) {
-        sqlite3_bind_text(st, 1, ids_json, -1, SQLITE_TRANSIENT);
-        int step;
-        while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-            bc_buf_append(&ids, sqlite3_column_text(st, 0),
-                          (size_t)sqlite3_column_bytes(st, 0) + 1);
-            nids++;
-        }
-        if (step != SQLITE_DONE)
-            rc = bc_store_error(s, err, "reading the ids to record");
-        else if (bc_buf_failed(&ids))
-            rc = bc_err_set(err, BC_ENOMEM, "out of memory recording changes");
-        sqlite3_reset(st);
-    }
+    if (rc == BC_OK)
+        rc = bc_store_bind(st, BC_BINDS(bc_text(ids_json)), err);
+    if (rc == BC_OK)
+        rc = bc_store_collect_text(s, st, 1, &ids, &nids, "reading the ids to record", err);
     int n = 0;
     const char *id = ids.data;
     for (size_t i = 0; rc == BC_OK && i < nids; i++, id += strlen(id) + 1)

@@ -202,26 +202,10 @@ static int record_rows(bc_store *s, const char *rows_sql, const char *p, const c
     bc_buf rows = BC_BUF_INIT;
     size_t nrows = 0;
     int rc = bc_store_stmt(s, rows_sql, &st, err);
-    if (rc == BC_OK) {
-        sqlite3_bind_text(st, 1, p, -1, SQLITE_TRANSIENT);
-        if (before != NULL)
-            sqlite3_bind_text(st, 2, before, -1, SQLITE_TRANSIENT);
-        else
-            sqlite3_bind_null(st, 2);
-        int step;
-        while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-            bc_buf_append(&rows, sqlite3_column_text(st, 0),
-                          (size_t)sqlite3_column_bytes(st, 0) + 1);
-            bc_buf_append(&rows, sqlite3_column_text(st, 1),
-                          (size_t)sqlite3_column_bytes(st, 1) + 1);
-            nrows++;
-        }
-        if (step != SQLITE_DONE)
-            rc = bc_store_error(s, err, "finding what a step changed");
-        else if (bc_buf_failed(&rows))
-            rc = bc_err_set(err, BC_ENOMEM, "out of memory finding what a step changed");
-        sqlite3_reset(st);
-    }
+    if (rc == BC_OK)
+        rc = bc_store_bind(st, BC_BINDS(bc_text(p), bc_text(before)), err);
+    if (rc == BC_OK)
+        rc = bc_store_collect_text(s, st, 2, &rows, &nrows, "finding what a step changed", err);
     int n = 0;
     /* kinds in feed order; ids in the order the query gave (sorted below per kind) */
     for (const bc_doc_kind *k = bc_doc_kinds; rc == BC_OK && k->type != NULL; k++) {

@@ -50,6 +50,33 @@ int bc_store_row(bc_store *s, sqlite3_stmt *st, int *rc, bc_err *err, const char
     return 0;
 }
 
+int bc_store_collect_text(bc_store *s, sqlite3_stmt *st, int ncols, bc_buf *buf, size_t *nrows,
+                          const char *what, bc_err *err)
+{
+    int rc = BC_OK, step = SQLITE_DONE;
+    while (rc == BC_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
+        for (int c = 0; c < ncols; c++) {
+            const unsigned char *text = sqlite3_column_text(st, c);
+            if (text == NULL && sqlite3_column_type(st, c) != SQLITE_NULL)
+                rc = BC_ENOMEM; /* SQLite could not make the text */
+            else if (text != NULL)
+                bc_buf_append(buf, text, (size_t)sqlite3_column_bytes(st, c) + 1);
+            else
+                bc_buf_putc(buf, '\0');
+        }
+        if (rc == BC_OK && bc_buf_failed(buf))
+            rc = BC_ENOMEM;
+        if (rc == BC_OK)
+            (*nrows)++;
+    }
+    if (rc == BC_OK && step != SQLITE_DONE)
+        rc = bc_store_error(s, err, what);
+    else if (rc != BC_OK)
+        rc = bc_err_set(err, rc, "out of memory %s", what);
+    sqlite3_reset(st);
+    return rc;
+}
+
 static int migration_version(const bc_embedded *m)
 {
     return atoi(m->name);

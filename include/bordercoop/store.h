@@ -5,6 +5,7 @@
 #ifndef BORDERCOOP_STORE_H
 #define BORDERCOOP_STORE_H
 
+#include "bordercoop/buf.h"
 #include "bordercoop/err.h"
 
 #include <sqlite3.h>
@@ -178,6 +179,16 @@ int bc_store_error(bc_store *s, bc_err *err, const char *doing);
  * 1 on a row; 0 when the rows are done, when *rc is already a failure (the loop's body
  * failed), or when stepping fails (then *rc = bc_store_error(s, err, doing)). */
 int bc_store_row(bc_store *s, sqlite3_stmt *st, int *rc, bc_err *err, const char *doing);
+
+/* Steps st (its parameters bound by the caller) to its end, appending each row's first
+ * ncols columns to buf as texts, each followed by its NUL ("kind\0id\0" for two), a NULL
+ * column as an empty text, and adds the rows read to *nrows. buf is the caller's (empty or
+ * holding text to append to), who frees it, on failure too (it may then hold part of the
+ * rows). st is reset before returning, either way. Returns 0; on a failed step
+ * bc_store_error's code with err naming `what` ("finding what a step changed: ..."); when
+ * buf or SQLite lacks memory for a row, BC_ENOMEM with err "out of memory <what>". */
+int bc_store_collect_text(bc_store *s, sqlite3_stmt *st, int ncols, bc_buf *buf, size_t *nrows,
+                          const char *what, bc_err *err);
 
 /* How much of the file query-only connections memory-map (PRAGMA mmap_size); set
  * before opening. 0 turns mapping off. */

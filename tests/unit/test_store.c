@@ -173,6 +173,75 @@ static void rows_are_walked_until_done_or_failed(void **state)
     bc_store_close(s);
 }
 
+/* Rows are collected as NUL-ended texts (a NULL column as an empty one) after what the
+ * buffer held; a step that fails names what was being done and leaves the statement reset
+ * for its next use; a buffer that cannot grow is an out-of-memory error, not a short list. */
+static void texts_are_collected_or_the_failure_named(void **state)
+{
+    (void)state;
+    bc_store *s = NULL;
+    bc_err err;
+    assert_int_equal(bc_store_open(":memory:", BC_STORE_CREATE, &s, &err), 0);
+    sqlite3_stmt *st;
+    const char *sql = "SELECT value ->> 0, value ->> 1 FROM json_each(?1)";
+    assert_int_equal(bc_store_stmt(s, sql, &st, &err), 0);
+    assert_int_equal(
+        bc_store_bind(st, BC_BINDS(bc_text("[[\"meeting\",\"m1\"],[\"figure\",null]]")), &err), 0);
+    bc_buf buf = BC_BUF_INIT;
+    bc_buf_append(&buf, "x", 2);
+    size_t n = 1;
+    assert_int_equal(bc_store_collect_text(s, st, 2, &buf, &n, "reading pairs", &err), 0);
+    assert_int_equal(n, 3);
+    assert_int_equal(buf.len, 2 + 8 + 3 + 7 + 1);
+    assert_memory_equal(buf.data, "x\0meeting\0m1\0figure\0\0", buf.len);
+    /* the statement was reset: it runs again from its first row */
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    sqlite3_reset(st);
+    bc_buf_free(&buf);
+
+    /* a failed step: the store's message after what was being done, nothing counted */
+    assert_int_equal(bc_store_stmt(s, sql, &st, &err), 0);
+    assert_int_equal(bc_store_bind(st, BC_BINDS(bc_text("[\"a\", not json")), &err), 0);
+    n = 0;
+    assert_int_equal(bc_store_collect_text(s, st, 2, &buf, &n, "reading pairs", &err), BC_ESTORE);
+    assert_non_null(strstr(err.msg, "reading pairs: "));
+    assert_int_equal(n, 0);
+    bc_buf_free(&buf);
+    assert_int_equal(bc_store_bind(st, BC_BINDS(bc_text("[[\"a\",\"b\"]]")), &err), 0);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW); /* reset: usable again */
+    sqlite3_reset(st);
+
+    /* every allocation failing in turn (the buffer's or SQLite's): each run either reads
+     * both rows or is an out-of-memory error naming what it was doing, never a short list;
+     * the buffer's own failure is among them */
+    int buffer_failed = 0;
+    for (long k = 0;; k++) {
+        assert_int_equal(bc_store_stmt(s, sql, &st, &err), 0);
+        assert_int_equal(
+            bc_store_bind(st, BC_BINDS(bc_text("[[\"a\",\"b\"],[\"c\",\"d\"]]")), &err), 0);
+        n = 0;
+        bc_alloc_fail_once(k);
+        int rc = bc_store_collect_text(s, st, 2, &buf, &n, "reading pairs", &err);
+        long made = bc_alloc_count();
+        bc_alloc_fail_reset();
+        if (rc == BC_OK) {
+            assert_int_equal(n, 2);
+            assert_memory_equal(buf.data, "a\0b\0c\0d\0", 8);
+        } else {
+            assert_int_equal(rc, BC_ENOMEM);
+            assert_non_null(strstr(err.msg, "reading pairs"));
+            buffer_failed += strcmp(err.msg, "out of memory reading pairs") == 0;
+        }
+        bc_buf_free(&buf);
+        assert_int_equal(sqlite3_step(st), SQLITE_ROW); /* reset either way */
+        sqlite3_reset(st);
+        if (made <= k)
+            break;
+    }
+    assert_true(buffer_failed > 0);
+    bc_store_close(s);
+}
+
 /* The cache grows past its first 256 slots instead of refusing a statement (a long-lived
  * daemon's writer once failed every write with "statement cache full"); a statement held
  * across the growth stays valid and is the one handed back for its text; a failed growth
@@ -521,6 +590,7 @@ int main(void)
         cmocka_unit_test(statement_cache_survives_allocation_failure),
         cmocka_unit_test(statement_cache_grows_and_keeps_its_statements),
         cmocka_unit_test(rows_are_walked_until_done_or_failed),
+        cmocka_unit_test(texts_are_collected_or_the_failure_named),
         cmocka_unit_test(meta_get),
         cmocka_unit_test(meta_set_replaces_and_names_the_key_on_failure),
         cmocka_unit_test(meta_set_on_a_read_only_store_fails),

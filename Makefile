@@ -38,7 +38,7 @@ CORE    := alloc err buf csv text date sha256 arena fts store inferred loader lo
            extract_meet extract_meet_ordinal extract_meet_mech extract_meet_date extract_meet_skip extract_meet_told extract_meet_times extract_meet_elided extract_meet_placed extract_meet_verb extract_meet_dayname extract_meet_discussed extract_meet_held extract_meet_signed extract_meet_after extract_meet_followup extract_meet_edition extract_meet_opened extract_meet_clause extract_meet_coord extract_meet_seq extract_meet_person extract_meet_emit extract_meet_undated extract_gate \
            extract_gate_named extract_gate_zh extract_detect extract_lang extract_lang_en extract_lang_vi extract_lang_zh \
            extract_lang_fr extract_lang_pl extract_lang_sv extract_lang_nl gazetteer gazetteer_places gold eval eval_curated \
-           ingest ingest_cost ingest_facts ingest_quote ingest_meetings ingest_body ingest_series ingest_status ingest_api redate redate_ids redate_api resource resource_params resource_sql resource_render meetings figures projects protocols \
+           ingest ingest_cost ingest_facts ingest_quote ingest_meetings ingest_body ingest_series ingest_status ingest_api redate redate_ids redate_api resource resource_params resource_sql resource_render resource_set meetings figures projects protocols \
            provinces people sources mechanisms request router health apidoc stats dashboard search search_query \
            search_index search_snippet negotiate cache live metrics synth http
 # reference places, the change feed and the bulk export

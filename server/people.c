@@ -46,13 +46,12 @@ static const bc_facet FACETS[] = {
     {NULL},
 };
 
-/* the person's `meetings` narrowed to those /v1/meetings lists under the set ?2 (its
- * condition: no unreviewed meeting under trusted, a known meeting's twin once) */
-#define IN_SET_OF_MEETINGS                                                                         \
-    "SELECT m.id FROM meetings m JOIN meeting_participants pa ON pa.meeting_id = m.id WHERE "      \
-    "pa.person_id = json_extract(?1, '$.id') AND "                                                 \
-    "m.curation IN (SELECT curation FROM curation_sets WHERE name = ?2) "                          \
-    "AND " BC_MEETING_NOT_A_TWIN
+/* under a list's set or a detail's ?curation=, its `meetings` are those /v1/meetings
+ * lists under the set (resource.h, resource_set.c) */
+static const bc_embed EMBEDS[] = {
+    {BC_EMBED_MEETINGS, "$.meetings"},
+    {0, NULL},
+};
 
 const bc_resource bc_res_people = {
     .name = "people",
@@ -61,10 +60,7 @@ const bc_resource bc_res_people = {
     .from = "people pe",
     .id_col = "pe.id",
     .doc_sql = BC_PERSON_DOC_SQL,
-    .detail_set_sql =
-        "SELECT json_set(?1, '$.meetings', json((SELECT json_group_array(json(e.value)) "
-        "FROM json_each(?1, '$.meetings') e WHERE json_extract(e.value, '$.id') IN "
-        "(" IN_SET_OF_MEETINGS "))))",
+    .embeds = EMBEDS,
     .filters = FILTERS,
     .sorts = SORTS,
     .default_sort = "id",

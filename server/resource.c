@@ -69,29 +69,32 @@ static int exists(bc_request *req, const char *sql, const char *id, int *found, 
     return rc;
 }
 
-/* Emits the document in st's first column; with ?curation= (set) and a resource whose
- * embedded lists follow the set (detail_set_sql), those lists narrowed to it; a list's
- * items the same way under the list's set. */
-static int emit_detail(bc_request *req, const bc_resource *r, list_query *q, const char *set,
-                       sqlite3_stmt *st, bc_buf *out, bc_err *err)
+/* Appends the document in st's first column to docs, a JSON array of texts being built
+ * (the page to narrow to a curation set, resource_set.c). 0 or BC_ENOMEM (SQLite could
+ * not make the text; the buffer's own failure is found when the page is emitted). */
+static int add_doc(bc_buf *docs, sqlite3_stmt *st)
 {
     const char *doc = (const char *)sqlite3_column_text(st, 0);
-    size_t len = (size_t)sqlite3_column_bytes(st, 0);
-    if (set == NULL || r->detail_set_sql == NULL)
-        return bc_list_emit_doc(r, q, doc, len, out);
-    sqlite3_stmt *nst = NULL;
-    int rc = bc_store_stmt(req->store, r->detail_set_sql, &nst, err);
-    if (rc == BC_OK)
-        rc = bc_store_bind(nst, BC_BINDS(bc_text(doc), bc_text(set), bc_text(set), bc_text(set)),
-                           err);
-    if (rc == BC_OK) {
-        if (sqlite3_step(nst) == SQLITE_ROW && sqlite3_column_text(nst, 0) != NULL)
-            rc = bc_list_emit_doc(r, q, (const char *)sqlite3_column_text(nst, 0),
-                                  (size_t)sqlite3_column_bytes(nst, 0), out);
-        else
-            rc = bc_store_error(req->store, err, "narrowing a document to a curation set");
-        sqlite3_reset(nst);
-    }
+    if (doc == NULL)
+        return BC_ENOMEM;
+    bc_buf_putc(docs, docs->len == 0 ? '[' : ',');
+    bc_buf_json_string(docs, doc, (size_t)sqlite3_column_bytes(st, 0));
+    return BC_OK;
+}
+
+/* Emits the page docs gathered (none: nothing), narrowed to set, and frees docs. */
+static int emit_in_set(bc_request *req, const bc_resource *r, list_query *q, const char *set,
+                       bc_buf *docs, int sep, bc_buf *out, bc_err *err)
+{
+    int rc = BC_OK;
+    bc_buf_putc(docs, ']');
+    if (docs->len == 1)
+        rc = BC_OK; /* an empty page */
+    else if (bc_buf_failed(docs))
+        rc = bc_err_set(err, BC_ENOMEM, "out of memory gathering a page's documents");
+    else
+        rc = bc_list_emit_in_set(req, r, q, set, docs, sep, out, err);
+    bc_buf_free(docs);
     return rc;
 }
 
@@ -128,8 +131,11 @@ int bc_resource_list(bc_request *req, bc_response *res)
     const char *doc_sql = q.format == BC_FMT_CSV && r->csv_doc_sql != NULL ? r->csv_doc_sql
                           : r->list_doc_sql != NULL                        ? r->list_doc_sql
                                                                            : r->doc_sql;
-    /* a list item's embedded lists follow the list's set as a detail's do (mechanisms) */
+    /* a list item's embedded facts follow the list's set as a detail's do: the page's
+     * documents are gathered, then narrowed together */
     const char *set = bc_params_text(q.b, q.n, "curation", NULL);
+    bc_buf docs = BC_BUF_INIT;
+    int gather = set != NULL && r->embeds != NULL;
     size_t count = json_array_size(page.ids);
     /* a backward page was read in reverse order */
     size_t first = q.backward ? count - 1 : 0;
@@ -147,10 +153,16 @@ int bc_resource_list(bc_request *req, bc_response *res)
             rc = bc_store_bind(doc, BC_BINDS(bc_text(id)), &err);
         if (rc != BC_OK)
             break;
-        if (sqlite3_step(doc) == SQLITE_ROW) {
+        int step = sqlite3_step(doc);
+        if (step == SQLITE_ROW && gather) {
+            rc = add_doc(&docs, doc);
+            if (rc != BC_OK)
+                bc_err_set(&err, rc, "out of memory reading a document");
+        } else if (step == SQLITE_ROW) {
             if (i > 0 && q.format != BC_FMT_CSV)
                 bc_buf_putc(out, ',');
-            rc = emit_detail(req, r, &q, set, doc, out, &err);
+            rc = bc_list_emit_doc(r, &q, (const char *)sqlite3_column_text(doc, 0),
+                                  (size_t)sqlite3_column_bytes(doc, 0), out);
             if (rc == BC_ENOMEM)
                 bc_err_set(&err, rc, "out of memory rendering a document");
         } else {
@@ -158,6 +170,9 @@ int bc_resource_list(bc_request *req, bc_response *res)
         }
         sqlite3_reset(doc);
     }
+    if (gather && rc == BC_OK)
+        rc = emit_in_set(req, r, &q, set, &docs, q.format != BC_FMT_CSV, out, &err);
+    bc_buf_free(&docs);
     if (rc == BC_OK)
         bc_list_finish(req, r, &q, &page, res);
     json_decref(page.ids);
@@ -336,9 +351,18 @@ int bc_resource_get(bc_request *req, bc_response *res)
         found = step == SQLITE_ROW;
         if (found)
             rc = shown(req, (const char *)sqlite3_column_text(st, 0), set, curation, &err);
-        if (found && rc == BC_OK && curation[0] == '\0')
-            rc = emit_detail(req, r, &q, set, st, &res->body, &err);
-        else if (!found && step != SQLITE_DONE)
+        int emit = found && rc == BC_OK && curation[0] == '\0';
+        /* with ?curation=, what it embeds narrowed to the set as a list's items are */
+        bc_buf docs = BC_BUF_INIT;
+        if (emit && set != NULL && r->embeds != NULL) {
+            rc = add_doc(&docs, st);
+            if (rc == BC_OK)
+                rc = emit_in_set(req, r, &q, set, &docs, 0, &res->body, &err);
+            bc_buf_free(&docs);
+        } else if (emit) {
+            rc = bc_list_emit_doc(r, &q, (const char *)sqlite3_column_text(st, 0),
+                                  (size_t)sqlite3_column_bytes(st, 0), &res->body);
+        } else if (!found && step != SQLITE_DONE)
             rc = bc_store_error(req->store, &err, "reading a document");
         if (rc == BC_ENOMEM)
             bc_err_set(&err, rc, "out of memory rendering a document");

@@ -1,6 +1,7 @@
 /* resource_int.h: what the list/detail engine's files share: the validated query
- * (resource_params.c), the page it read (resource_sql.c), the handlers (resource.c) and
- * their rendering (resource_render.c). Internal to the four. */
+ * (resource_params.c), the page it read (resource_sql.c), the handlers (resource.c),
+ * their rendering (resource_render.c) and the curation set's narrowing (resource_set.c).
+ * Internal to the five. */
 #ifndef BORDERCOOP_RESOURCE_INT_H
 #define BORDERCOOP_RESOURCE_INT_H
 
@@ -95,6 +96,15 @@ void bc_list_begin(bc_buf *out, const bc_resource *r, const list_query *q);
  * returns when out of memory, included). */
 int bc_list_emit_doc(const bc_resource *r, const list_query *q, const char *doc, size_t len,
                      bc_buf *out);
+
+/* ---- resource_set.c ---- */
+
+/* Emits the documents docs holds (a JSON array of their texts, in page order) as
+ * bc_list_emit_doc does, each with what it embeds (r->embeds, not NULL) narrowed to the
+ * curation set `set` (not NULL), ',' between them when sep. One statement for them all.
+ * 0, or a code with err set (BC_ENOMEM when out of memory). */
+int bc_list_emit_in_set(bc_request *req, const bc_resource *r, const list_query *q, const char *set,
+                        const bc_buf *docs, int sep, bc_buf *out, bc_err *err);
 
 /* Ends the body (the JSON envelope's meta and links, which GeoJSON carries as foreign
  * members; nothing for CSV), sets the content type and the Link and X-Total-Count

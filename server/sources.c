@@ -62,11 +62,12 @@ static const bc_facet FACETS[] = {
     {NULL},
 };
 
-/* the article's `facts.meetings` narrowed to those /v1/meetings lists under the set ?2
- * (its condition: no unreviewed meeting under trusted, a known meeting's twin once) */
-#define IN_SET_OF_MEETINGS                                                                         \
-    "SELECT m.id FROM meetings m WHERE m.curation IN (SELECT curation FROM curation_sets WHERE "   \
-    "name = ?2) AND " BC_MEETING_NOT_A_TWIN
+/* under a list's set or a detail's ?curation=, the facts the article names and its
+ * citations count are those of the set (resource.h, resource_set.c) */
+static const bc_embed EMBEDS[] = {
+    {BC_EMBED_MEETINGS, "$.facts.meetings"},
+    {0, NULL},
+};
 
 const bc_resource bc_res_sources = {
     .name = "sources",
@@ -75,9 +76,7 @@ const bc_resource bc_res_sources = {
     .from = "sources s",
     .id_col = "s.id",
     .doc_sql = "SELECT doc FROM v_source_doc WHERE id = ?1",
-    .detail_set_sql = "SELECT json_set(?1, '$.facts.meetings', json((SELECT "
-                      "json_group_array(e.value) FROM json_each(?1, '$.facts.meetings') e "
-                      "WHERE e.value IN (" IN_SET_OF_MEETINGS "))))",
+    .embeds = EMBEDS,
     .filters = FILTERS,
     .sorts = SORTS,
     .default_sort = "file",

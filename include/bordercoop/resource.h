@@ -162,6 +162,31 @@ typedef struct bc_geo {
     const bc_geo_prop *props;   /* terminated by name NULL */
 } bc_geo;
 
+/* The kinds of fact a document embeds that a curation set narrows (resource_set.c). */
+typedef enum bc_embed_kind {
+    /* a list of meetings (objects with an id, or ids): those /v1/meetings lists under the
+     * set (its curation set, a known meeting's twin once) */
+    BC_EMBED_MEETINGS,
+    /* one meeting (an object, or null), or with `item` the meeting member of each object
+     * of a list (a project's events): null when /v1/meetings does not list it */
+    BC_EMBED_MEETING,
+    BC_EMBED_FIGURES,  /* a list of figure ids: those /v1/figures lists under the set */
+    BC_EMBED_PROJECTS, /* project ids: those of /v1/border-gate-projects */
+    BC_EMBED_EVENTS,   /* cooperation event ids: those of /v1/events */
+    /* a list of facts that are all curated (protocols, mechanisms, people, provinces):
+     * empty under a set without curated facts, whole otherwise */
+    BC_EMBED_CURATED,
+    /* an article's count of citations: of the facts the embeds above keep (a
+     * document with this one names every kind of fact above) */
+    BC_EMBED_CITATIONS,
+} bc_embed_kind;
+
+typedef struct bc_embed {
+    bc_embed_kind kind;
+    const char *path; /* JSON path in the document: "$.meetings", "$.facts.figures" */
+    const char *item; /* BC_EMBED_MEETING over a list: the member of each item ("$.meeting") */
+} bc_embed;
+
 typedef struct bc_resource bc_resource;
 struct bc_resource {
     const char *name;        /* path segment: "meetings" */
@@ -177,10 +202,11 @@ struct bc_resource {
     /* NULL, or the same for CSV rows: the list document with its list items reduced to
      * the members the CSV columns write (0035), so a page parses less */
     const char *csv_doc_sql;
-    /* NULL, or for a detail asked with ?curation=: the document (?1) with the lists it
-     * embeds narrowed to what those lists show under that set (?2, the set's name), as
+    /* NULL, or the facts the documents embed that a curation set narrows (terminated by
+     * path NULL): in a list's items under its set, and in a detail asked with ?curation=,
+     * each is what the fact's own list shows under that set, as
      * /v1/mechanisms/{id}?curation=trusted lists the meetings /v1/meetings would */
-    const char *detail_set_sql;
+    const bc_embed *embeds;
     /* A collection of one item of another, /v1/<parent name>/{id}/<name> (a figure's
      * overlaps): the parent's descriptor, the filter selecting the item's rows (its
      * `where` has one '?', bound to the item's id; never in the query string, links or

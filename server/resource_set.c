@@ -1,0 +1,169 @@
+/* resource_set.c: a page's documents (a detail is a page of one) with the facts they
+ * embed narrowed to a curation set, as the facts' own lists show them under it (the
+ * resource's `embeds`, resource.h). One statement per page: the facts of every document
+ * of the page are looked up together, then each document rewritten. */
+#include "resource_int.h"
+
+#include <string.h>
+
+/* the facts of kind `kind` the page's documents name, kept when listed under the set ?2:
+ * the CTE's name, and its condition over `alias` of `table` */
+typedef struct kept_set {
+    const char *cte, *table, *alias, *cond;
+} kept_set;
+
+#define IN_SET(col) col ".curation IN (SELECT curation FROM curation_sets WHERE name = ?2)"
+
+/* indexed by bc_embed_kind for the kinds of facts with a list of their own; meetings as
+ * /v1/meetings lists them (curation set and BC_MEETING_NOT_A_TWIN, whose bare '?' follow
+ * ?1 and ?2 and are bound to the set too) */
+static const kept_set KEPT[] = {
+    [BC_EMBED_MEETINGS] = {"km", "meetings", "m", IN_SET("m") " AND " BC_MEETING_NOT_A_TWIN},
+    [BC_EMBED_FIGURES] = {"kf", "figures", "f", IN_SET("f")},
+    [BC_EMBED_PROJECTS] = {"kp", "projects", "p", IN_SET("p")},
+    [BC_EMBED_EVENTS] = {"ke", "coop_events", "ev", IN_SET("ev")},
+};
+
+/* the kind of fact whose kept set an embed reads (one meeting reads the meetings') */
+static bc_embed_kind fact_of(const bc_embed *e)
+{
+    return e->kind == BC_EMBED_MEETING ? BC_EMBED_MEETINGS : e->kind;
+}
+
+static int has_set(bc_embed_kind kind)
+{
+    return kind == BC_EMBED_MEETINGS || kind == BC_EMBED_FIGURES || kind == BC_EMBED_PROJECTS ||
+           kind == BC_EMBED_EVENTS;
+}
+
+/* an item of a list `e` of json_each: a fact's id, whether the item is the id or an
+ * object with one (a figure's CSV row names its meetings by id, its document by object) */
+#define ITEM_ID "iif(e.type = 'object', json_extract(e.value, '$.id'), e.value)"
+
+/* the SELECT of the ids embed `m` names in the page's documents d */
+static void ids_of(bc_buf *sql, const bc_embed *m)
+{
+    if (m->kind == BC_EMBED_MEETING && m->item == NULL)
+        bc_buf_printf(sql, "SELECT json_extract(d.doc, '%s.id') FROM d", m->path);
+    else if (m->kind == BC_EMBED_MEETING)
+        bc_buf_printf(sql, "SELECT json_extract(e.value, '%s.id') FROM d, json_each(d.doc, '%s') e",
+                      m->item, m->path);
+    else
+        bc_buf_printf(sql, "SELECT " ITEM_ID " FROM d, json_each(d.doc, '%s') e", m->path);
+}
+
+/* the new value of embed `m` in document d.doc */
+static void narrowed(bc_buf *sql, const bc_embed *m)
+{
+    const char *k = KEPT[fact_of(m)].cte;
+    switch (m->kind) {
+    case BC_EMBED_MEETING:
+        if (m->item == NULL)
+            bc_buf_printf(sql,
+                          "json(CASE WHEN json_extract(d.doc, '%s.id') NOT IN %s THEN NULL ELSE "
+                          "json_extract(d.doc, '%s') END)",
+                          m->path, k, m->path);
+        else
+            bc_buf_printf(sql,
+                          "json((SELECT json_group_array(json(CASE WHEN json_extract(e.value, "
+                          "'%s.id') NOT IN %s THEN json_replace(e.value, '%s', NULL) ELSE e.value "
+                          "END)) FROM json_each(d.doc, '%s') e))",
+                          m->item, k, m->item, m->path);
+        break;
+    case BC_EMBED_CURATED:
+        bc_buf_printf(sql,
+                      "json(CASE WHEN 'curated' IN (SELECT curation FROM curation_sets WHERE name "
+                      "= ?2) THEN json_extract(d.doc, '%s') ELSE '[]' END)",
+                      m->path);
+        break;
+    case BC_EMBED_CITATIONS:
+        /* a citation counts with the fact it supports, as the article's facts show it: a
+         * project's event with its project, when the event is in the set too */
+        bc_buf_puts(
+            sql, "(SELECT count(*) FROM v_citation_shown c LEFT JOIN project_events pe ON "
+                 "pe.id = c.event_id WHERE c.source_id = json_extract(d.doc, '$.id') AND CASE "
+                 "WHEN coalesce(c.meeting_id, c.decision_meeting_id, c.participant_meeting_id) "
+                 "IS NOT NULL THEN coalesce(c.meeting_id, c.decision_meeting_id, "
+                 "c.participant_meeting_id) IN km WHEN c.figure_id IS NOT NULL THEN "
+                 "c.figure_id IN kf WHEN coalesce(c.project_id, pe.project_id) IS NOT NULL "
+                 "THEN coalesce(c.project_id, pe.project_id) IN kp AND (pe.id IS NULL OR " IN_SET(
+                     "pe") ") WHEN c.coop_event_id IS NOT NULL THEN c.coop_event_id IN ke ELSE "
+                           "'curated' IN (SELECT curation FROM curation_sets WHERE name = ?2) "
+                           "END)");
+        break;
+    default: /* a list of facts, by id or as objects */
+        bc_buf_printf(
+            sql,
+            "json((SELECT json_group_array(json(iif(e.type = 'text', json_quote(e.value), "
+            "e.value))) FROM json_each(d.doc, '%s') e WHERE " ITEM_ID " IN %s))",
+            m->path, k);
+        break;
+    }
+}
+
+/* The statement narrowing r's documents: ?1 the page's documents (a JSON array of their
+ * texts), ?2 and any further parameter the set's name; one row per document, in order. */
+static void narrowing_sql(bc_buf *sql, const bc_resource *r)
+{
+    bc_buf_puts(sql, "WITH d(i, doc) AS (SELECT key, value FROM json_each(?1))");
+    for (size_t kind = 0; kind < sizeof KEPT / sizeof KEPT[0]; kind++) {
+        if (!has_set((bc_embed_kind)kind))
+            continue;
+        int first = 1;
+        for (const bc_embed *m = r->embeds; m->path != NULL; m++) {
+            if (fact_of(m) != kind)
+                continue;
+            const kept_set *k = &KEPT[kind];
+            if (first)
+                bc_buf_printf(sql, ", %s(id) AS (SELECT %s.id FROM %s %s WHERE %s.id IN (", k->cte,
+                              k->alias, k->table, k->alias, k->alias);
+            else
+                bc_buf_puts(sql, " UNION ALL ");
+            ids_of(sql, m);
+            first = 0;
+        }
+        if (!first)
+            bc_buf_printf(sql, ") AND %s)", KEPT[kind].cond);
+    }
+    bc_buf_puts(sql, " SELECT json_replace(d.doc");
+    for (const bc_embed *m = r->embeds; m->path != NULL; m++) {
+        bc_buf_printf(sql, ", '%s', ", m->path);
+        narrowed(sql, m);
+    }
+    bc_buf_puts(sql, ") FROM d ORDER BY d.i");
+}
+
+int bc_list_emit_in_set(bc_request *req, const bc_resource *r, const list_query *q, const char *set,
+                        const bc_buf *docs, int sep, bc_buf *out, bc_err *err)
+{
+    bc_buf sql = BC_BUF_INIT;
+    narrowing_sql(&sql, r);
+    if (bc_buf_failed(&sql)) {
+        bc_buf_free(&sql);
+        return bc_err_set(err, BC_ENOMEM, "out of memory narrowing documents to a curation set");
+    }
+    sqlite3_stmt *st = NULL;
+    int rc = bc_store_stmt(req->store, sql.data, &st, err);
+    bc_buf_free(&sql);
+    if (rc == BC_OK) {
+        /* ?1 the documents, every later one the set's name */
+        bc_bind binds[8];
+        size_t nparams = (size_t)sqlite3_bind_parameter_count(st);
+        binds[0] = bc_text_n(docs->data, docs->len);
+        for (size_t i = 1; i < nparams && i < 8; i++)
+            binds[i] = bc_text(set);
+        rc = bc_store_bind(st, binds, nparams <= 8 ? nparams : 8, err);
+    }
+    for (size_t i = 0;
+         bc_store_row(req->store, st, &rc, err, "narrowing documents to a curation set"); i++) {
+        if (sep && i > 0)
+            bc_buf_putc(out, ',');
+        rc = bc_list_emit_doc(r, q, (const char *)sqlite3_column_text(st, 0),
+                              (size_t)sqlite3_column_bytes(st, 0), out);
+        if (rc != BC_OK)
+            bc_err_set(err, rc, "out of memory rendering a document");
+    }
+    if (st != NULL)
+        sqlite3_reset(st);
+    return rc;
+}

@@ -75,6 +75,13 @@ static const bc_facet FACETS[] = {
     {NULL},
 };
 
+/* under a list's set or a detail's ?curation=, an event's `meetings` are those
+ * /v1/meetings lists under the set (resource_set.c) */
+static const bc_embed EMBEDS[] = {
+    {BC_EMBED_MEETINGS, "$.meetings"},
+    {0, NULL},
+};
+
 const bc_resource bc_res_events = {
     .name = "events",
     .singular = "event",
@@ -82,6 +89,7 @@ const bc_resource bc_res_events = {
     .from = "coop_events ev",
     .id_col = "ev.id",
     .doc_sql = "SELECT doc FROM v_coop_event_doc WHERE id = ?1",
+    .embeds = EMBEDS,
     .filters = FILTERS,
     .sorts = SORTS,
     .default_sort = "date",

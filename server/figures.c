@@ -118,6 +118,13 @@ static const bc_facet TRADE_FACETS[] = {
     {NULL},
 };
 
+/* under a list's set or a detail's ?curation=, a figure's `meetings` (objects, or ids in a
+ * CSV row's document) are those /v1/meetings lists under the set (resource_set.c) */
+static const bc_embed EMBEDS[] = {
+    {BC_EMBED_MEETINGS, "$.meetings"},
+    {0, NULL},
+};
+
 const bc_resource bc_res_figures = {
     .name = "figures",
     .singular = "figure",
@@ -126,6 +133,7 @@ const bc_resource bc_res_figures = {
     .doc_sql = "SELECT doc FROM v_figure_doc WHERE id = ?1",
     .list_doc_sql = "SELECT doc FROM v_figure_list_doc WHERE id = ?1",
     .csv_doc_sql = "SELECT doc FROM v_figure_csv_doc WHERE id = ?1",
+    .embeds = EMBEDS,
     .filters = FIGURE_FILTERS,
     .sorts = SORTS,
     .default_sort = "period",
@@ -145,6 +153,7 @@ const bc_resource bc_res_trade_figures = {
     /* the list reads trade figures only */
     .list_doc_sql = "SELECT doc FROM v_figure_list_doc WHERE id = ?1",
     .csv_doc_sql = "SELECT doc FROM v_figure_csv_doc WHERE id = ?1",
+    .embeds = EMBEDS,
     .filters = TRADE_FILTERS,
     .sorts = SORTS,
     .default_sort = "period",

@@ -96,6 +96,16 @@ static const bc_geo_prop PROPS[] = {
 };
 static const bc_geo GEO = {POINTS, PROPS};
 
+/* under a list's set or a detail's ?curation=, the meetings a project names (its
+ * `meetings`, the `meeting` of each of its events and of its latest) are those /v1/meetings
+ * lists under the set, a meeting it leaves out null (resource_set.c) */
+static const bc_embed EMBEDS[] = {
+    {BC_EMBED_MEETINGS, "$.meetings"},
+    {BC_EMBED_MEETING, "$.events", "$.meeting"},
+    {BC_EMBED_MEETING, "$.latest_event.meeting"},
+    {0, NULL},
+};
+
 const bc_resource bc_res_projects = {
     .name = "border-gate-projects",
     .singular = "border gate project",
@@ -103,6 +113,7 @@ const bc_resource bc_res_projects = {
     .from = "projects p",
     .id_col = "p.id",
     .doc_sql = BC_PROJECT_DOC_SQL,
+    .embeds = EMBEDS,
     .filters = FILTERS,
     .sorts = SORTS,
     .default_sort = "id",

@@ -73,6 +73,15 @@ static const bc_facet FACETS[] = {
     {NULL},
 };
 
+/* under a list's set or a detail's ?curation=, the meeting a protocol was signed at
+ * (`meeting`, null when /v1/meetings does not list it under the set, and `meetings`)
+ * (resource_set.c) */
+static const bc_embed EMBEDS[] = {
+    {BC_EMBED_MEETING, "$.meeting"},
+    {BC_EMBED_MEETINGS, "$.meetings"},
+    {0, NULL},
+};
+
 const bc_resource bc_res_protocols = {
     .name = "protocols",
     .singular = "protocol",
@@ -80,6 +89,7 @@ const bc_resource bc_res_protocols = {
     .from = "protocols pr",
     .id_col = "pr.id",
     .doc_sql = "SELECT doc FROM v_protocol_doc WHERE id = ?1",
+    .embeds = EMBEDS,
     .filters = FILTERS,
     .sorts = SORTS,
     .default_sort = "signed_on",

@@ -36,6 +36,12 @@ static int has_set(bc_embed_kind kind)
            kind == BC_EMBED_EVENTS;
 }
 
+/* the name of the kept set embed `m` reads, NULL for the kinds that read none */
+static const char *kept_of(const bc_embed *m)
+{
+    return has_set(fact_of(m)) ? KEPT[fact_of(m)].cte : NULL;
+}
+
 /* an item of a list `e` of json_each: a fact's id, whether the item is the id or an
  * object with one (a figure's CSV row names its meetings by id, its document by object) */
 #define ITEM_ID "iif(e.type = 'object', json_extract(e.value, '$.id'), e.value)"
@@ -55,7 +61,7 @@ static void ids_of(bc_buf *sql, const bc_embed *m)
 /* the new value of embed `m` in document d.doc */
 static void narrowed(bc_buf *sql, const bc_embed *m)
 {
-    const char *k = KEPT[fact_of(m)].cte;
+    const char *k = kept_of(m);
     switch (m->kind) {
     case BC_EMBED_MEETING:
         if (m->item == NULL)
@@ -77,19 +83,16 @@ static void narrowed(bc_buf *sql, const bc_embed *m)
                       m->path);
         break;
     case BC_EMBED_CITATIONS:
-        /* a citation counts with the fact it supports, as the article's facts show it: a
-         * project's event with its project, when the event is in the set too */
-        bc_buf_puts(
-            sql, "(SELECT count(*) FROM v_citation_shown c LEFT JOIN project_events pe ON "
-                 "pe.id = c.event_id WHERE c.source_id = json_extract(d.doc, '$.id') AND CASE "
-                 "WHEN coalesce(c.meeting_id, c.decision_meeting_id, c.participant_meeting_id) "
-                 "IS NOT NULL THEN coalesce(c.meeting_id, c.decision_meeting_id, "
-                 "c.participant_meeting_id) IN km WHEN c.figure_id IS NOT NULL THEN "
-                 "c.figure_id IN kf WHEN coalesce(c.project_id, pe.project_id) IS NOT NULL "
-                 "THEN coalesce(c.project_id, pe.project_id) IN kp AND (pe.id IS NULL OR " IN_SET(
-                     "pe") ") WHEN c.coop_event_id IS NOT NULL THEN c.coop_event_id IN ke ELSE "
-                           "'curated' IN (SELECT curation FROM curation_sets WHERE name = ?2) "
-                           "END)");
+        /* a citation counts with the fact it supports, when that fact's curation is in the
+         * set (as /v1/stats counts citations; a fact of a curated kind is curated) */
+        bc_buf_puts(sql, "(SELECT count(*) FROM v_citation_shown c WHERE c.source_id = "
+                         "json_extract(d.doc, '$.id') AND coalesce((SELECT curation FROM meetings "
+                         "WHERE id = coalesce(c.meeting_id, c.decision_meeting_id, "
+                         "c.participant_meeting_id)), (SELECT curation FROM figures WHERE id = "
+                         "c.figure_id), (SELECT curation FROM projects WHERE id = c.project_id), "
+                         "(SELECT curation FROM project_events WHERE id = c.event_id), (SELECT "
+                         "curation FROM coop_events WHERE id = c.coop_event_id), 'curated') IN "
+                         "(SELECT curation FROM curation_sets WHERE name = ?2))");
         break;
     default: /* a list of facts, by id or as objects */
         bc_buf_printf(
@@ -99,6 +102,27 @@ static void narrowed(bc_buf *sql, const bc_embed *m)
             m->path, k);
         break;
     }
+}
+
+/* whether the set changes embed `m` of document d.doc */
+static void narrows(bc_buf *sql, const bc_embed *m)
+{
+    const char *k = kept_of(m);
+    if (m->kind == BC_EMBED_MEETING && m->item == NULL)
+        bc_buf_printf(sql, "json_extract(d.doc, '%s.id') NOT IN %s", m->path, k);
+    else if (m->kind == BC_EMBED_MEETING)
+        bc_buf_printf(sql,
+                      "EXISTS (SELECT 1 FROM json_each(d.doc, '%s') e WHERE json_extract(e.value, "
+                      "'%s.id') NOT IN %s)",
+                      m->path, m->item, k);
+    else if (m->kind == BC_EMBED_CURATED)
+        bc_buf_puts(sql, "'curated' NOT IN (SELECT curation FROM curation_sets WHERE name = ?2)");
+    else if (m->kind == BC_EMBED_CITATIONS)
+        bc_buf_puts(sql, "1");
+    else
+        bc_buf_printf(sql,
+                      "EXISTS (SELECT 1 FROM json_each(d.doc, '%s') e WHERE " ITEM_ID " NOT IN %s)",
+                      m->path, k);
 }
 
 /* The statement narrowing r's documents: ?1 the page's documents (a JSON array of their
@@ -125,12 +149,18 @@ static void narrowing_sql(bc_buf *sql, const bc_resource *r)
         if (!first)
             bc_buf_printf(sql, ") AND %s)", KEPT[kind].cond);
     }
-    bc_buf_puts(sql, " SELECT json_replace(d.doc");
+    /* a document whose embeds the set leaves whole is served as it is, not rewritten */
+    bc_buf_puts(sql, " SELECT CASE WHEN 0");
+    for (const bc_embed *m = r->embeds; m->path != NULL; m++) {
+        bc_buf_puts(sql, " OR ");
+        narrows(sql, m);
+    }
+    bc_buf_puts(sql, " THEN json_replace(d.doc");
     for (const bc_embed *m = r->embeds; m->path != NULL; m++) {
         bc_buf_printf(sql, ", '%s', ", m->path);
         narrowed(sql, m);
     }
-    bc_buf_puts(sql, ") FROM d ORDER BY d.i");
+    bc_buf_puts(sql, ") ELSE d.doc END FROM d ORDER BY d.i");
 }
 
 int bc_list_emit_in_set(bc_request *req, const bc_resource *r, const list_query *q, const char *set,

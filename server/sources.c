@@ -62,10 +62,19 @@ static const bc_facet FACETS[] = {
     {NULL},
 };
 
-/* under a list's set or a detail's ?curation=, the facts the article names and its
- * citations count are those of the set (resource.h, resource_set.c) */
+/* under a list's set or a detail's ?curation=, the facts the article names are those
+ * their own lists show under the set (the curated kinds none under a set without curated
+ * facts), and its citations those of these facts (resource.h, resource_set.c) */
 static const bc_embed EMBEDS[] = {
     {BC_EMBED_MEETINGS, "$.facts.meetings"},
+    {BC_EMBED_FIGURES, "$.facts.figures"},
+    {BC_EMBED_PROJECTS, "$.facts.border_gate_projects"},
+    {BC_EMBED_EVENTS, "$.facts.events"},
+    {BC_EMBED_CURATED, "$.facts.protocols"},
+    {BC_EMBED_CURATED, "$.facts.mechanisms"},
+    {BC_EMBED_CURATED, "$.facts.people"},
+    {BC_EMBED_CURATED, "$.facts.provinces"},
+    {BC_EMBED_CITATIONS, "$.citations"},
     {0, NULL},
 };
 

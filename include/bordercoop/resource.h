@@ -176,8 +176,8 @@ typedef enum bc_embed_kind {
     /* a list of facts that are all curated (protocols, mechanisms, people, provinces):
      * empty under a set without curated facts, whole otherwise */
     BC_EMBED_CURATED,
-    /* an article's count of citations: of the facts the embeds above keep (a
-     * document with this one names every kind of fact above) */
+    /* an article's count of citations: those of a fact whose curation is in the set,
+     * as /v1/stats counts them */
     BC_EMBED_CITATIONS,
 } bc_embed_kind;
 

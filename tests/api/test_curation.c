@@ -14,6 +14,7 @@
 #include "harness.h"
 
 #include <jansson.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -397,7 +398,8 @@ static char *raw(const char *target)
 static void list_items_are_their_details_in_the_set(void **state)
 {
     (void)state;
-    static const char *const lists[] = {"mechanisms", "people", "sources"};
+    static const char *const lists[] = {"mechanisms",           "people", "sources",
+                                        "border-gate-projects", "events", "protocols"};
     static const char *const sets[] = {"trusted", "all", "extracted", "curated"};
     char target[400];
     for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++)
@@ -431,6 +433,186 @@ static void list_items_are_their_details_in_the_set(void **state)
     free(page);
     free(trusted);
     free(any);
+}
+
+/* The document at path (a dotted list of members) of GET target?curation=set (set NULL:
+ * none), as compact JSON (free it). */
+static char *member(const char *target, const char *set, const char *path)
+{
+    char t[400];
+    snprintf(t, sizeof t, "%s%s%s", target, set != NULL ? "?curation=" : "", set ? set : "");
+    json_t *j = expect("GET", t, 0, NULL, 200), *m = j;
+    char p[100], *save = NULL;
+    snprintf(p, sizeof p, "%s", path);
+    for (char *k = strtok_r(p, ".", &save); k != NULL; k = strtok_r(NULL, ".", &save))
+        m = json_is_array(m) ? json_array_get(m, (size_t)atoi(k)) : json_object_get(m, k);
+    char *text = json_dumps(m, JSON_COMPACT | JSON_ENCODE_ANY);
+    json_decref(j);
+    return text;
+}
+
+/* Whether the item `id` of list page `target` names `what` in its JSON. */
+static int item_names(const char *target, const char *id, const char *what)
+{
+    json_t *j = expect("GET", target, 0, NULL, 200), *e;
+    size_t i;
+    int found = -1;
+    json_array_foreach(json_object_get(j, "data"), i, e)
+    {
+        if (strcmp(json_string_value(json_object_get(e, "id")), id) != 0)
+            continue;
+        char *text = json_dumps(e, JSON_COMPACT);
+        found = strstr(text, what) != NULL;
+        free(text);
+    }
+    json_decref(j);
+    if (found < 0)
+        fail_msg("%s lists no %s", target, id);
+    return found;
+}
+
+/* Runs sql on the test's store, as another writer would. */
+static void store_exec(const char *sql)
+{
+    sqlite3 *h;
+    assert_int_equal(sqlite3_open(DB, &h), SQLITE_OK);
+    sqlite3_busy_timeout(h, 5000);
+    char *msg = NULL;
+    if (sqlite3_exec(h, sql, NULL, NULL, &msg) != SQLITE_OK)
+        fail_msg("%s: %s", sql, msg);
+    sqlite3_close(h);
+}
+
+/* The member at path of target names meeting m (quoted) under the last two of sets (all,
+ * and NULL: no ?curation=), not under the first two. */
+static void names_under_all_only(const char *target, const char *path, const char *const sets[4],
+                                 const char *m)
+{
+    for (size_t k = 0; k < 4; k++) {
+        char *ms = member(target, sets[k], path);
+        if ((strstr(ms, m + 1) != NULL) != (k >= 2))
+            fail_msg("%s %s under %s: %s", target, path, sets[k] ? sets[k] : "no set", ms);
+        free(ms);
+    }
+}
+
+/* Figures, projects (and each of their events), cooperation events and protocols name the
+ * meetings /v1/meetings lists under the set asked for, as mechanisms and people do, and
+ * so do their lists (trusted unless asked); a meeting awaiting review is named under all
+ * and by a detail asked without ?curation=. An article's facts and citations follow the
+ * set too. */
+static void embedded_meetings_follow_the_set(void **state)
+{
+    (void)state;
+    json_t *x = post("De negende conferentie in Ha Giang",
+                     "De negende conferentie in Ha Giang\n\nOp 20 november 2025 vond in Ha Giang "
+                     "de 9e jaarlijkse conferentie tussen de partijsecretarissen van 4 Vietnamese "
+                     "provincies en de partijsecretaris van de provincie Yunnan plaats. De "
+                     "handel tussen Ha Giang en Yunnan bedroeg in 2024 1,2 miljard dollar.\n",
+                     "nl", "2025-11-22");
+    assert_int_equal(json_integer_value(json_object_get(x, "meetings")), 1);
+    assert_int_equal(json_integer_value(json_object_get(x, "figures")), 1);
+    json_decref(x);
+    char m[240], target[400], body[600];
+    snprintf(m, sizeof m, "\"%s-m1\"", LAST_SOURCE);
+    snprintf(target, sizeof target, "/v1/meetings/%.200s-m1", LAST_SOURCE);
+    char *cur = member(target, NULL, "curation");
+    assert_string_equal(cur, "\"extracted\"");
+    free(cur);
+
+    /* a reviewer links an extracted figure to the meeting: the figure is then reviewed,
+     * in the trusted list, the meeting still awaiting review */
+    char fig[220];
+    snprintf(fig, sizeof fig, "%.200s-f1", LAST_SOURCE);
+    snprintf(target, sizeof target, "/v1/review/figures/%s", fig);
+    snprintf(body, sizeof body,
+             "{\"action\":\"edit\",\"fields\":{\"meeting\":%s},\"note\":\"stated at it\"}", m);
+    json_decref(expect("POST", target, 1, body, 200));
+    snprintf(target, sizeof target, "/v1/figures/%s", fig);
+    static const char *const sets[] = {"trusted", "reviewed", "all", NULL};
+    names_under_all_only(target, "meetings", sets, m);
+    assert_false(item_names("/v1/figures?limit=500", fig, m));
+    assert_true(item_names("/v1/figures?limit=500&curation=all", fig, m));
+
+    /* the figure's article is in the trusted view now: it names only trusted facts there,
+     * and counts their citations only */
+    snprintf(target, sizeof target, "/v1/figures/%s", fig);
+    char *src = member(target, NULL, "sources.0.source_id");
+    src[strlen(src) - 1] = '\0';
+    snprintf(target, sizeof target, "/v1/sources/%s", src + 1);
+    free(src);
+    char *t_facts = member(target, "trusted", "facts"), *a_facts = member(target, "all", "facts");
+    char *d_facts = member(target, NULL, "facts");
+    json_t *tf = json_loads(t_facts, 0, NULL), *ids;
+    const char *kind;
+    json_object_foreach(tf, kind, ids)
+    {
+        size_t i;
+        json_t *id;
+        json_array_foreach(ids, i, id)
+        {
+            char one[400];
+            snprintf(one, sizeof one, "/v1/%s/%s?curation=trusted",
+                     strcmp(kind, "border_gate_projects") == 0 ? "border-gate-projects" : kind,
+                     json_string_value(id));
+            json_decref(expect("GET", one, 0, NULL, 200));
+        }
+    }
+    json_decref(tf);
+    assert_non_null(strstr(t_facts, fig));
+    assert_null(strstr(t_facts, m)); /* the meeting awaits review */
+    assert_non_null(strstr(a_facts, m));
+    assert_string_equal(d_facts, a_facts);
+    char *t_cit = member(target, "trusted", "citations"),
+         *a_cit = member(target, "all", "citations");
+    char *d_cit = member(target, NULL, "citations");
+    assert_true(atoi(t_cit) > 0 && atoi(t_cit) < atoi(a_cit));
+    assert_string_equal(d_cit, a_cit);
+    free(t_facts);
+    free(a_facts);
+    free(d_facts);
+    free(t_cit);
+    free(a_cit);
+    free(d_cit);
+
+    /* curated facts that name the meeting, as a load naming it would */
+    char sql[1200];
+    snprintf(sql, sizeof sql,
+             "INSERT INTO coop_event_meetings (event_id, meeting_id, seq) VALUES "
+             "('spring-greetings-at-the-border', '%.200s-m1', 9); UPDATE project_events SET "
+             "meeting_id = '%.200s-m1' WHERE id = 'lao-cai-hekou-railway-bridge-e1'; UPDATE "
+             "protocols SET meeting_id = '%.200s-m1' WHERE id = 'jwg-yunnan-11-protocol';",
+             LAST_SOURCE, LAST_SOURCE, LAST_SOURCE);
+    store_exec(sql);
+    static const struct {
+        const char *target, *path;
+    } named[] = {
+        {"/v1/events/spring-greetings-at-the-border", "meetings"},
+        {"/v1/border-gate-projects/lao-cai-hekou-railway-bridge", "meetings"},
+        {"/v1/border-gate-projects/lao-cai-hekou-railway-bridge", "events.0.meeting"},
+        {"/v1/border-gate-projects/lao-cai-hekou-railway-bridge", "latest_event.meeting"},
+        {"/v1/protocols/jwg-yunnan-11-protocol", "meeting"},
+        {"/v1/protocols/jwg-yunnan-11-protocol", "meetings"},
+    };
+    static const char *const curated_sets[] = {"trusted", "curated", "all", NULL};
+    for (size_t n = 0; n < sizeof named / sizeof named[0]; n++)
+        names_under_all_only(named[n].target, named[n].path, curated_sets, m);
+    /* the event keeps its curated meeting; a project event's meeting left out is null */
+    char *ms = member(named[0].target, "trusted", "meetings");
+    assert_non_null(strstr(ms, "jwg-yunnan-11"));
+    free(ms);
+    ms = member(named[2].target, "trusted", named[2].path);
+    assert_string_equal(ms, "null");
+    free(ms);
+    assert_false(item_names("/v1/events?limit=499", "spring-greetings-at-the-border", m));
+    assert_false(
+        item_names("/v1/border-gate-projects?limit=499", "lao-cai-hekou-railway-bridge", m));
+    assert_false(item_names("/v1/protocols?limit=499", "jwg-yunnan-11-protocol", m));
+    assert_true(item_names("/v1/protocols?limit=499&curation=all", "jwg-yunnan-11-protocol", m));
+    store_exec("DELETE FROM coop_event_meetings WHERE seq = 9 AND event_id = "
+               "'spring-greetings-at-the-border'; UPDATE project_events SET meeting_id = "
+               "'jwg-yunnan-11' WHERE id = 'lao-cai-hekou-railway-bridge-e1'; UPDATE protocols "
+               "SET meeting_id = 'jwg-yunnan-11' WHERE id = 'jwg-yunnan-11-protocol';");
 }
 
 static void numbered_meetings_are_linked_or_kept(void **state)
@@ -831,6 +1013,7 @@ int main(void)
         cmocka_unit_test(numbered_meetings_are_linked_or_kept),
         cmocka_unit_test(person_meetings_follow_the_set),
         cmocka_unit_test(list_items_are_their_details_in_the_set),
+        cmocka_unit_test(embedded_meetings_follow_the_set),
         cmocka_unit_test(parties_and_twins),
         cmocka_unit_test(known_sides_link_the_known_crossing),
         cmocka_unit_test(content_version_follows_what_was_given),

@@ -331,6 +331,10 @@ static void csv_rows_are_the_list_documents(void **state)
                                           "limit=3&sort=-value&fields=overlaps,sources,meetings"};
     for (size_t i = 0; i < sizeof queries / sizeof queries[0]; i++) {
         long with = 0, without = 0;
+        /* warm: both read through statements prepared once (the page's narrowing to the
+         * set is one both share), so the counts are those of reading the documents */
+        bc_free(csv_body(s, &bc_res_figures, "/v1/figures", queries[i], NULL));
+        bc_free(csv_body(s, &plain_figures, "/v1/figures", queries[i], NULL));
         char *a = csv_body(s, &bc_res_figures, "/v1/figures", queries[i], &with);
         char *b = csv_body(s, &plain_figures, "/v1/figures", queries[i], &without);
         assert_string_equal(a, b);

@@ -173,8 +173,8 @@ int bc_resource_list(bc_request *req, bc_response *res)
     if (gather && rc == BC_OK)
         rc = emit_in_set(req, r, &q, set, &docs, q.format != BC_FMT_CSV, out, &err);
     bc_buf_free(&docs);
-    if (rc == BC_OK)
-        bc_list_finish(req, r, &q, &page, res);
+    if (rc == BC_OK && bc_list_finish(req, r, &q, &page, res) != BC_OK)
+        rc = bc_err_set(&err, BC_ENOMEM, "out of memory writing a page's headers");
     json_decref(page.ids);
     json_decref(page.head);
     json_decref(page.tail);

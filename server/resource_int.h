@@ -108,8 +108,10 @@ int bc_list_emit_in_set(bc_request *req, const bc_resource *r, const list_query 
 
 /* Ends the body (the JSON envelope's meta and links, which GeoJSON carries as foreign
  * members; nothing for CSV), sets the content type and the Link and X-Total-Count
- * headers. */
-void bc_list_finish(bc_request *req, const bc_resource *r, const list_query *q,
-                    const list_page *page, bc_response *res);
+ * headers. 0, or BC_ENOMEM when a header could not be added (a link or cursor the body
+ * could not hold fails the body, bc_buf_failed): the caller answers 500, never the page
+ * without its links. */
+int bc_list_finish(bc_request *req, const bc_resource *r, const list_query *q,
+                   const list_page *page, bc_response *res);
 
 #endif

@@ -310,7 +310,9 @@ static int parse_sort(bc_request *req, const bc_resource *r, const char *spec, l
         q->nkeys++;
     }
     if (status == 0) {
-        q->sort_spec = canon.data ? bc_arena_strndup(req->arena, canon.data, canon.len) : "";
+        /* a canonical spec that could not be written is a 500, never an empty meta.sort */
+        q->sort_spec =
+            bc_buf_failed(&canon) ? NULL : bc_arena_strndup(req->arena, canon.data, canon.len);
         if (q->sort_spec == NULL)
             status = bc_problem_internal(res, NULL, "out of memory");
     }

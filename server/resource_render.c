@@ -496,8 +496,8 @@ int bc_list_emit_doc(const bc_resource *r, const list_query *q, const char *doc,
 
 /* ---- the envelope ------------------------------------------------------------------- */
 
-void bc_list_finish(bc_request *req, const bc_resource *r, const list_query *q,
-                    const list_page *page, bc_response *res)
+int bc_list_finish(bc_request *req, const bc_resource *r, const list_query *q,
+                   const list_page *page, bc_response *res)
 {
     size_t count = json_array_size(page->ids);
     /* links: offset paging keeps offsets, otherwise keyset cursors */
@@ -523,6 +523,8 @@ void bc_list_finish(bc_request *req, const bc_resource *r, const list_query *q,
         if (prev_cursor != NULL)
             write_link(&pb, r, q, 0, prev_cursor);
     }
+    if (bc_buf_failed(&nb) || bc_buf_failed(&pb))
+        res->body.failed = 1; /* out of memory: never a page missing a link it has */
     const char *next = nb.len ? nb.data : NULL, *prev = pb.len ? pb.data : NULL;
     bc_buf *out = &res->body;
     if (q->format != BC_FMT_CSV) {
@@ -561,6 +563,8 @@ void bc_list_finish(bc_request *req, const bc_resource *r, const list_query *q,
         bc_buf_puts(out, "},\"links\":{\"self\":");
         bc_buf self = BC_BUF_INIT;
         write_link(&self, r, q, q->offset, q->cursor_param);
+        if (bc_buf_failed(&self))
+            out->failed = 1; /* never "self":null */
         json_link_value(out, self.data);
         bc_buf_free(&self);
         bc_buf_puts(out, ",\"next\":");
@@ -582,9 +586,7 @@ void bc_list_finish(bc_request *req, const bc_resource *r, const list_query *q,
                                  next ? "next" : "prev");
     if (hrc == BC_OK && page->total >= 0)
         hrc = bc_response_header(res, "X-Total-Count", "%ld", page->total);
-    if (hrc != BC_OK)
-        bc_problem_internal(res, NULL,
-                            "the server could not complete the request; it has been logged");
     bc_buf_free(&nb);
     bc_buf_free(&pb);
+    return hrc;
 }

@@ -997,6 +997,53 @@ static void allocation_failure_is_a_clean_500(void **state)
     assert_true(checked_500s > 0);
 }
 
+/* A list or detail whose documents are narrowed to a curation set (resource_set.c): under
+ * each failing allocation, a clean 500 or the very body served without failures. */
+typedef struct set_sweep {
+    const char *path, *query;
+    char *want;
+    bc_response res;
+} set_sweep;
+
+static int set_run(void *ctx)
+{
+    set_sweep *w = ctx;
+    return fx_request(S, "GET", w->path, w->query, &w->res) == 200 ? 0 : 1;
+}
+
+static void set_check(void *ctx, int rc, long n)
+{
+    set_sweep *w = ctx;
+    if (rc != 0)
+        checked_500s += fx_expect_500(&w->res);
+    else if (w->res.body.len != strlen(w->want) ||
+             memcmp(w->res.body.data, w->want, w->res.body.len)) {
+        fail_msg("%s?%s under allocation failure %ld: another body: %.200s", w->path, w->query, n,
+                 w->res.body.data);
+    }
+    bc_response_free(&w->res);
+}
+
+static void narrowing_to_a_set_fails_cleanly(void **state)
+{
+    (void)state;
+    static const char *const targets[][2] = {
+        {"/v1/mechanisms", "curation=all&limit=100"},
+        {"/v1/sources", "curation=all&limit=3"},
+        {"/v1/border-gate-projects/lao-cai-hekou-railway-bridge", "curation=trusted"},
+    };
+    for (size_t t = 0; t < sizeof targets / sizeof targets[0]; t++) {
+        set_sweep w = {targets[t][0], targets[t][1], NULL, {0}};
+        assert_int_equal(fx_request(S, "GET", w.path, w.query, &w.res), 200);
+        w.want = strndup(w.res.body.data, w.res.body.len);
+        bc_response_free(&w.res);
+        long before = checked_500s;
+        assert_true(fx_oom_sweep(1, 1, 100000, set_run, set_check, &w) > 0);
+        assert_true(checked_500s > before);
+        free(w.want);
+    }
+}
+
 /* Lists compose their SQL per request (filters, sort, cursor). Hundreds of distinct
  * compositions on one connection must all be served: they once went through the
  * statement cache, which holds 256 texts and then failed every later statement. */
@@ -1058,6 +1105,7 @@ int main(void)
         cmocka_unit_test(sql_text_in_values_is_only_data),
         cmocka_unit_test(unknown_ids_are_404),
         cmocka_unit_test(allocation_failure_is_a_clean_500),
+        cmocka_unit_test(narrowing_to_a_set_fails_cleanly),
         cmocka_unit_test(every_filter_fragment_counts_its_placeholders),
     };
     return cmocka_run_group_tests_name("resource", tests, fx_group_setup, fx_group_teardown);

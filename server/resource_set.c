@@ -50,12 +50,13 @@ static const char *kept_of(const bc_embed *m)
 static void ids_of(bc_buf *sql, const bc_embed *m)
 {
     if (m->kind == BC_EMBED_MEETING && m->item == NULL)
-        bc_buf_printf(sql, "SELECT json_extract(d.doc, '%s.id') FROM d", m->path);
+        bc_buf_printf(sql, "SELECT json_extract(d.doc, '%s.id') AS id FROM d", m->path);
     else if (m->kind == BC_EMBED_MEETING)
-        bc_buf_printf(sql, "SELECT json_extract(e.value, '%s.id') FROM d, json_each(d.doc, '%s') e",
-                      m->item, m->path);
+        bc_buf_printf(
+            sql, "SELECT json_extract(e.value, '%s.id') AS id FROM d, json_each(d.doc, '%s') e",
+            m->item, m->path);
     else
-        bc_buf_printf(sql, "SELECT " ITEM_ID " FROM d, json_each(d.doc, '%s') e", m->path);
+        bc_buf_printf(sql, "SELECT " ITEM_ID " AS id FROM d, json_each(d.doc, '%s') e", m->path);
 }
 
 /* the new value of embed `m` in document d.doc */
@@ -137,17 +138,19 @@ static void narrowing_sql(bc_buf *sql, const bc_resource *r)
         for (const bc_embed *m = r->embeds; m->path != NULL; m++) {
             if (fact_of(m) != kind)
                 continue;
-            const kept_set *k = &KEPT[kind];
+            /* the named ids drive: each fact looked up by its key (CROSS JOIN keeps that
+             * order), never a walk of the whole table */
             if (first)
-                bc_buf_printf(sql, ", %s(id) AS (SELECT %s.id FROM %s %s WHERE %s.id IN (", k->cte,
-                              k->alias, k->table, k->alias, k->alias);
+                bc_buf_printf(sql, ", %s(id) AS (SELECT x.id FROM (", KEPT[kind].cte);
             else
-                bc_buf_puts(sql, " UNION ALL ");
+                bc_buf_puts(sql, " UNION ");
             ids_of(sql, m);
             first = 0;
         }
+        const kept_set *k = &KEPT[kind];
         if (!first)
-            bc_buf_printf(sql, ") AND %s)", KEPT[kind].cond);
+            bc_buf_printf(sql, ") x CROSS JOIN %s %s WHERE %s.id = x.id AND %s)", k->table,
+                          k->alias, k->alias, k->cond);
     }
     /* a document whose embeds the set leaves whole is served as it is, not rewritten */
     bc_buf_puts(sql, " SELECT CASE WHEN 0");

@@ -26,6 +26,7 @@ void bc_extraction_free(bc_extraction *ex)
     bc_free(ex->gates);
     bc_free(ex->dates);
     bc_free(ex->unplaced);
+    bc_free(ex->unread);
     memset(ex, 0, sizeof *ex);
 }
 

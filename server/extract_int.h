@@ -353,7 +353,7 @@ typedef struct ctx {
     mention *m;
     size_t nm, capm;
     bc_extraction *out;
-    size_t capfo, capmo, capgo, capdo, capuo;
+    size_t capfo, capmo, capgo, capdo, capuo, capro;
     int rc;
 } ctx;
 
@@ -686,10 +686,24 @@ bc_xfigure *bcx_new_figure(ctx *c);
  * "under", or a restating word between: "约合"), or written right after the amount (Chinese
  * 以上, 左右, 多: from token after), else "exact". A static string. */
 const char *bcx_fig_qualifier(const ctx *c, size_t si, size_t lead, size_t after);
-/* money_phrase for other files: the currency (CUR_*, 0 none) of the money phrase around the
- * number at token i, its scale in *scale, first token in *lead, the token after it in *end. */
+
+/* ---- extract_fig_money.c ---- */
+
+/* The money phrase around the number at token i: a currency sign or word before it
+ * ("$7.2 billion", "USD 7.2 billion", "€5 million"), scale words after it (several:
+ * "1 nghin ty", "1万亿") or compact unit letters a currency goes with ("1,2 M$", "2,4 M
+ * USD", "1,2 MUSD"), then a currency word or sign ("7,2 mld USD", "1,7 milliard de
+ * dollars", "3.2亿元", "5.000 ty dong", "800 000 $"). Returns the currency (CUR_*, 0 when
+ * none), the scale in *scale, the first token in *lead and the token after the phrase in
+ * *end. */
 int bcx_fig_money_phrase(const ctx *c, size_t si, size_t i, double *scale, size_t *lead,
                          size_t *end);
+/* The amount at token i (its phrase: cur, lead, end as bcx_fig_money_phrase gave them) when
+ * its scale is unread: no scale read and a word after the number that may be one
+ * ("$3.5 bi", "CNY 3.3 yi", "VND6.8trx"), or, with no currency before, such a word then a
+ * currency ("1,2 yi USD", "1,2 B$"). Returns 1 when so: it is counted in
+ * unmeasured_counts and its words are recorded in c->out->unread; 0 otherwise. */
+int bcx_fig_unread(ctx *c, size_t si, size_t i, int cur, size_t lead, size_t end);
 
 /* ---- extract_fig_words.c ---- */
 
@@ -707,7 +721,7 @@ size_t bcx_fig_half_after(const ctx *c, size_t si, size_t k);
  * "tril", "thou") or a word of two to five consonants in a scale word's order ("trl",
  * "mlrd"). An amount right before it has an unread scale, so no known value. */
 int bcx_fig_scale_like(const ctx *c, size_t k);
-/* 1 when token k is a short word (two to four Latin letters) that neither the language's
+/* 1 when token k is a short word (one to four Latin letters) that neither the language's
  * lexicon nor the function words of the languages read know ("$1.2 MM", "CNY 3.3 yi",
  * "VND 5,4 ngan ty" in English): after an amount it may be a scale, so its value is unknown. */
 int bcx_fig_word_unknown(const ctx *c, size_t k);

@@ -279,6 +279,10 @@ typedef struct bc_extraction {
                                * say they are traffic, or they are a rate the store has no
                                * metric for; and amounts whose scale is unread, "$7.4 blns"
                                * (ingest counts them in not_stored.without_measure) */
+    /* the words of those amounts whose scale is unread, so not given ("$3.5 bi", "CNY 3.3
+     * yi", "1,2 B$"): the amount, its currency and the word read as no scale; text order */
+    bc_xquote *unread;
+    size_t nunread;
 } bc_extraction;
 
 /* Extracts from the len bytes of UTF-8 text written in lang (one of bc_extract_langs).

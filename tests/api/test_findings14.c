@@ -3,7 +3,9 @@
  * facts and citations, province counts, in the trusted view a curated plan that an approved
  * held account replaces); each gets its feed entry in the decision's transaction, by the
  * reviewer, so ?changed_since= finds it and the next `bordercoop load` of unchanged data
- * appends nothing. F13: a cursor past every number is quoted as it was sent. */
+ * appends nothing. F13: a cursor past every number is quoted as it was sent. The second
+ * recheck's N2: an amount refused for its unread scale is named by its words in the
+ * answer of an ingest and of a re-dating; French "1,2 M$" is read. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -245,11 +247,87 @@ static void a_cursor_past_every_number_is_quoted_as_sent(void **state)
     bct_response_free(&r);
 }
 
+/* The JSON body of an article (new, free()); published_on NULL for none. */
+static char *article(const char *text, const char *title, const char *lang,
+                     const char *published_on)
+{
+    json_t *o = json_pack("{s:s,s:s,s:s}", "text", text, "title", title, "lang", lang);
+    if (published_on != NULL)
+        json_object_set_new(o, "published_on", json_string(published_on));
+    char *body = json_dumps(o, JSON_COMPACT);
+    json_decref(o);
+    return body;
+}
+
+/* The unread amounts of an answer's extracted.not_stored: each one's words, as the text
+ * writes them at its bytes [start, end). */
+static void expect_unread(json_t *answer, const char *text, const char *const *want, size_t n)
+{
+    json_t *ns = json_object_get(json_object_get(answer, "extracted"), "not_stored");
+    json_t *u = json_object_get(ns, "unread_scales");
+    assert_true(json_is_array(u));
+    assert_int_equal(json_array_size(u), n);
+    assert_true(json_integer_value(json_object_get(ns, "without_measure")) >= (json_int_t)n);
+    for (size_t i = 0; i < n; i++) {
+        json_t *e = json_array_get(u, i);
+        assert_string_equal(str(e, "words"), want[i]);
+        json_int_t s = json_integer_value(json_object_get(e, "start"));
+        json_int_t end = json_integer_value(json_object_get(e, "end"));
+        assert_int_equal(end - s, strlen(want[i]));
+        assert_memory_equal(text + s, want[i], strlen(want[i]));
+    }
+}
+
+/* N2 of the second recheck: an amount whose scale is unread ("$3.5 bi", "CNY 3.3 yi") is
+ * refused; the answer names it by its words, not only in a count, and so does the answer
+ * of a re-dating. An article whose amounts are all read names none. */
+static void an_unread_scale_is_named_by_its_words(void **state)
+{
+    (void)state;
+    static const char text[] =
+        "Border trade in brief\n"
+        "Trade between Cao Bang and Guangxi reached $3.5 bi in 2025, and $2.1 billion in 2024.\n"
+        "Imports of Lang Son from Guangxi came to CNY 3.3 yi last year.";
+    static const char *const want[] = {"$3.5 bi", "CNY 3.3 yi"};
+    char *body = article(text, "Border trade in brief", "en", NULL);
+    json_t *j = call("POST", "/v1/sources", body, 201);
+    free(body);
+    expect_unread(j, text, want, 2);
+    char target[300];
+    snprintf(target, sizeof target, "/v1/sources/%.200s", str(json_object_get(j, "source"), "id"));
+    json_decref(j);
+    j = call("PATCH", target, "{\"published_on\":\"2026-03-02\"}", 200);
+    expect_unread(j, text, want, 2);
+    json_decref(j);
+
+    /* F1 of the second recheck: "1,2 M$", "3,5 Md$" are read, and refused words are none */
+    static const char fr[] =
+        "Les échanges en bref\n"
+        "En 2025, les échanges entre Cao Bang et le Guangxi ont atteint 1,2 M$, "
+        "et 3,5 Md$ en 2024.";
+    body = article(fr, "Les échanges en bref", "fr", NULL);
+    j = call("POST", "/v1/sources", body, 201);
+    free(body);
+    expect_unread(j, fr, NULL, 0);
+    assert_int_equal(
+        json_integer_value(json_object_get(json_object_get(j, "extracted"), "figures")), 2);
+    char id[200];
+    snprintf(id, sizeof id, "%.190s-f1", str(json_object_get(j, "source"), "id"));
+    json_decref(j);
+    snprintf(target, sizeof target, "/v1/figures/%s?curation=all", id);
+    j = call("GET", target, NULL, 200);
+    assert_true(json_real_value(json_object_get(j, "value")) == 1.2e6 ||
+                json_integer_value(json_object_get(j, "value")) == 1200000);
+    assert_string_equal(str(j, "unit"), "USD");
+    json_decref(j);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_decision_records_every_document_it_changes),
         cmocka_unit_test(a_cursor_past_every_number_is_quoted_as_sent),
+        cmocka_unit_test(an_unread_scale_is_named_by_its_words),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -184,10 +184,13 @@ const char *bcx_border_place_province(int cn, size_t i);
 /* 1 when the n bytes at side name a capital among the border places of China (cn = 1)
  * or Vietnam (Hanoi, Nanning, Kunming), compared by bcx_side_key; else 0. */
 int bcx_border_place_capital(int cn, const char *side, size_t n);
-/* The first of the names of the border place of China (cn = 1) or Vietnam that side is
- * one of ("友谊" -> "Huu Nghi"), compared by bcx_side_key, into out[cap]; "" when the
- * gazetteer knows no such place or side is already that name. */
-void bcx_border_place_canonical(int cn, const char *side, char *out, size_t cap);
+/* The name of the border place of China (cn = 1) or Vietnam that side is one of, compared
+ * by bcx_side_key, into out[cap]: the spelling a project of g (may be NULL) records for the
+ * place, curated ones first ("Basa", "坝洒" -> "Ba Sai"), else the first of its names
+ * ("友谊" -> "Huu Nghi"); "" when the gazetteer knows no such place or side is already
+ * written so. */
+void bcx_border_place_canonical(const bc_gazetteer *g, int cn, const char *side, char *out,
+                                size_t cap);
 /* The names of the first border place (Vietnam's, then China's) one of whose names has the
  * slug (bc_text_slug) of n bytes at slug ("hekou" -> "Hekou|河口|Hà Khẩu"); NULL for none.
  * Static storage; the slugs are computed once, thread-safe. */

@@ -5,7 +5,8 @@
  * reviewer, so ?changed_since= finds it and the next `bordercoop load` of unchanged data
  * appends nothing. F13: a cursor past every number is quoted as it was sent. The second
  * recheck's N2: an amount refused for its unread scale is named by its words in the
- * answer of an ingest and of a re-dating; French "1,2 M$" is read. */
+ * answer of an ingest and of a re-dating; French "1,2 M$" is read. F9's smaller point: one
+ * crossing under every spelling of its sides ("Basa", "坝洒", "Bà Sái" are "Ba Sai"). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -322,12 +323,85 @@ static void an_unread_scale_is_named_by_its_words(void **state)
     json_decref(j);
 }
 
+/* The one project event an article added, from the review queue: its id into id (size
+ * 200). */
+static void one_project_event(const char *source, char *id)
+{
+    char target[400];
+    snprintf(target, sizeof target, "/v1/review?kind=project-events&source=%.300s", source);
+    json_t *j = call("GET", target, NULL, 200);
+    json_t *data = json_object_get(j, "data");
+    if (json_array_size(data) != 1)
+        fail_msg("%s: %zu project events, want 1", target, json_array_size(data));
+    snprintf(id, 200, "%.190s", str(json_array_get(data, 0), "id"));
+    json_decref(j);
+}
+
+/* Posts text (lang) as a new article: its answer's extracted counts of new crossings and
+ * of events of known ones must be projects and events; its source id into src (200). */
+static void post_crossings(const char *text, const char *lang, int projects, int events, char *src)
+{
+    char *body = article(text, "Crossings of Bat Xat", lang, NULL);
+    json_t *j = call("POST", "/v1/sources", body, 201);
+    free(body);
+    json_t *x = json_object_get(j, "extracted");
+    if (json_integer_value(json_object_get(x, "border_gate_projects")) != projects ||
+        json_integer_value(json_object_get(x, "project_events")) != events)
+        fail_msg("%s: %lld new crossings, %lld events; want %d, %d", text,
+                 (long long)json_integer_value(json_object_get(x, "border_gate_projects")),
+                 (long long)json_integer_value(json_object_get(x, "project_events")), projects,
+                 events);
+    snprintf(src, 200, "%.190s", str(json_object_get(j, "source"), "id"));
+    json_decref(j);
+}
+
+/* F9 (smaller point): "Basa", "坝洒" and "Bà Sái" are the curated crossing "Ba Sai". The
+ * road bridge named by any of them, found by its words alone ("the bridge linking"), gets
+ * an event of the curated project, no new crossing; a pair of gates at the same places is
+ * a crossing of its own, named as the store spells it ("Ban Vuoc - Ba Sai", not "Basa"),
+ * and a later article naming it in Chinese is that crossing. */
+static void one_crossing_under_every_spelling(void **state)
+{
+    (void)state;
+    char src[200], ev[200];
+    post_crossings("Crossings of Bat Xat\nWork on the bridge linking Ban Vuoc and Basa went on "
+                   "in March.",
+                   "en", 0, 1, src);
+    one_project_event(src, ev);
+    assert_memory_equal(ev, "ban-vuoc-ba-sai-road-bridge-reported", 36);
+    post_crossings("Cầu qua sông Hồng\nHai bên đẩy nhanh xây dựng cầu đường bộ Bản Vược – Bà Sái "
+                   "qua sông Hồng.",
+                   "vi", 0, 1, src);
+    one_project_event(src, ev);
+    assert_memory_equal(ev, "ban-vuoc-ba-sai-road-bridge-reported", 36);
+
+    post_crossings("Crossings of Bat Xat\nThey agreed to upgrade the Ban Vuoc (Vietnam) – Basa "
+                   "(China) pair into a bilateral border gate.",
+                   "en", 1, 0, src);
+    json_t *j =
+        call("GET", "/v1/border-gate-projects/ban-vuoc-ba-sai-reported?curation=all", NULL, 200);
+    assert_string_equal(str(j, "name"), "Ban Vuoc - Ba Sai");
+    assert_string_equal(str(j, "cn_side"), "Ba Sai");
+    assert_string_equal(str(j, "kind"), "gate_pair");
+    json_decref(j);
+    bct_response r = {0};
+    assert_int_equal(
+        bct_get(D.port, "/v1/border-gate-projects/ban-vuoc-basa-reported?curation=all", NULL, &r),
+        0);
+    assert_int_equal(r.status, 404);
+    bct_response_free(&r);
+    post_crossings("巴刹口岸\n双方同意推动坝洒—巴越口岸升格为双边性口岸。", "zh", 0, 1, src);
+    one_project_event(src, ev);
+    assert_memory_equal(ev, "ban-vuoc-ba-sai-reported", 24);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_decision_records_every_document_it_changes),
         cmocka_unit_test(a_cursor_past_every_number_is_quoted_as_sent),
         cmocka_unit_test(an_unread_scale_is_named_by_its_words),
+        cmocka_unit_test(one_crossing_under_every_spelling),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

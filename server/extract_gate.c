@@ -165,13 +165,14 @@ void bcx_gate_add(ctx *c, size_t si, size_t g0, size_t g1, const char *vn, size_
 {
     bc_extraction *o = c->out;
     /* a pair found by its words alone ("the bridge linking Ban Vuoc and Basa", "X faces
-     * Y") is the known project of its sides and kind, by any name of theirs the store or
-     * the reference places record ("Basa", "坝洒" are the curated "Ba Sai") */
+     * Y") is the known project of its sides and of the very kind its words state (a
+     * bridge is no railway bridge), by any name of theirs the store or the reference
+     * places record ("Basa", "坝洒" are the curated "Ba Sai") */
     int swapped = 0;
     if (p == NULL && pair && vnl > 0 && cnl > 0 &&
         ((p = project_named(c, vn, vnl, cn, cnl, bcx_gate_want_of(present), &swapped)) == NULL ||
-         swapped))
-        p = NULL; /* the sides the other way round: not that project */
+         swapped || strcmp(GZ(c->g, p->kind), kind_name(present)) != 0))
+        p = NULL; /* the sides the other way round, or another kind: not that project */
     /* a side that is a capital: a route between cities ("the Hanoi–Nanning passenger
      * train"), no crossing, unless the store knows the project by these names */
     if (p == NULL && (bcx_border_place_capital(0, vn, vnl) || bcx_border_place_capital(1, cn, cnl)))

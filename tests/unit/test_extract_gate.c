@@ -629,6 +629,11 @@ static void one_crossing_under_its_recorded_spellings(void **state)
                           "(China) pair into a bilateral border gate.");
     assert_string_equal(gate(&x, "Ban Vuoc", "Ba Sai")->cn_name, "");
     bc_extraction_free(&x);
+    /* a bridge found by its words is no railway bridge between the same towns */
+    x = run("en", NULL, "Trucks use the road bridge linking Lao Cai and Hekou every day.");
+    for (size_t k = 0; k < x.ngates; k++)
+        assert_string_not_equal(x.gates[k].project, "lao-cai-hekou-railway-bridge");
+    bc_extraction_free(&x);
     /* sides the other way round are not the project ("X faces Y" reads them by place) */
     x = run("en", NULL, "Work on the bridge linking Basa and Ban Vuoc went on in March.");
     for (size_t k = 0; k < x.ngates; k++)

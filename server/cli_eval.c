@@ -62,6 +62,9 @@ static json_t *extraction_json(const bc_extraction *x, const char *text)
         if (m->place_name[0])
             json_object_set_new(o, "place_name", json_string(m->place_name));
         json_object_set_new(o, "people", names_json(m->people, m->npeople));
+        json_object_set_new(o, "provinces", names_json(m->provinces, m->nprovinces));
+        if (m->provinces_partial != 0) /* one side named, the other only as a group */
+            json_object_set_new(o, "provinces_partial", json_integer(m->provinces_partial));
         json_object_set_new(o, "quotes", cite_json(&m->cite, text));
         json_array_append_new(meets, o);
     }

@@ -785,6 +785,16 @@ size_t bcx_fig_level_before(ctx *c, size_t si, size_t k);
  * provinces it names, *partial then -1. */
 int bcx_fig_parties(const ctx *c, size_t si, size_t lead, size_t end, char ids[][64], int max,
                     unsigned *pointed, int *partial);
+/* The group of provinces tokens [from, to) of sentence si name besides the n province ids
+ * it names that makes those only part of its sides: a group it counts without naming them,
+ * more than it names of the group's country ("Ha Giang, Lao Cai and the two Chinese
+ * provinces", "云南省与越南四省"; of either country when its words say none), its count; a
+ * group named by its country alone, none of whose provinces it names or of which it names
+ * one beside the others ("Yunnan and the Vietnamese border provinces", "Lao Cai and other
+ * Vietnamese provinces"), -1; else 0 (also when it names none). *country: the group's
+ * country, 1 China, 2 Vietnam, 0 not said; *where: its first token. */
+int bcx_parties_group(const ctx *c, size_t si, size_t from, size_t to, char ids[][64], int n,
+                      int *country, size_t *where);
 /* The parties of flow f (exports or imports) whose own clause names one province, when
  * the amount before it in its sentence (before) is a flow or a turnover of a pair of
  * both countries holding that province: the pair's ("Lao Cai's exports to Yunnan were

@@ -395,6 +395,47 @@ static void one_crossing_under_every_spelling(void **state)
     assert_memory_equal(ev, "ban-vuoc-ba-sai-reported", 24);
 }
 
+/* The closing note's open item: talks and a figure whose sentence names one side and the
+ * other only as a group of its country are marked so: the figure has no parties and a note
+ * naming the group; the talks keep the provinces named, and their title and note say the
+ * rest are not named. Talks of both sides named are titled by them alone. */
+static void one_side_and_a_group_is_marked(void **state)
+{
+    (void)state;
+    static const char text[] =
+        "Border talks in brief\n"
+        "In 2025, trade between Ha Giang, Lao Cai and the two Chinese provinces reached USD 1.9 "
+        "billion.\n"
+        "Leaders of Ha Giang, Lao Cai and the two Chinese provinces held talks in Hekou on March "
+        "3, 2025.\n"
+        "Leaders of Ha Giang and Yunnan held talks in Mengzi on April 8, 2025.";
+    char *body = article(text, "Border talks in brief", "en", NULL);
+    json_t *j = call("POST", "/v1/sources", body, 201);
+    free(body);
+    char src[200], target[300];
+    snprintf(src, sizeof src, "%.190s", str(json_object_get(j, "source"), "id"));
+    json_decref(j);
+    snprintf(target, sizeof target, "/v1/figures/%s-f1?curation=all", src);
+    j = call("GET", target, NULL, 200);
+    assert_int_equal(json_array_size(json_object_get(j, "parties")), 0);
+    assert_non_null(strstr(str(j, "note"), "a group of 2 provinces"));
+    json_decref(j);
+    snprintf(target, sizeof target, "/v1/events/%s-e1?curation=all", src);
+    j = call("GET", target, NULL, 200);
+    assert_string_equal(str(j, "title"),
+                        "Talks of Ha Giang, Lao Cai and 2 Chinese provinces the article does not "
+                        "name (extracted)");
+    assert_non_null(strstr(str(j, "note"), "2 Chinese provinces without naming them"));
+    assert_int_equal(json_array_size(json_object_get(j, "organisations")), 2);
+    json_decref(j);
+    snprintf(target, sizeof target, "/v1/events/%s-e2?curation=all", src);
+    j = call("GET", target, NULL, 200);
+    assert_string_equal(str(j, "title"), "Talks of Ha Giang and Yunnan (extracted)");
+    const char *note = str(j, "note");
+    assert_true(note == NULL || strstr(note, "without naming them") == NULL);
+    json_decref(j);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -402,6 +443,7 @@ int main(void)
         cmocka_unit_test(a_cursor_past_every_number_is_quoted_as_sent),
         cmocka_unit_test(an_unread_scale_is_named_by_its_words),
         cmocka_unit_test(one_crossing_under_every_spelling),
+        cmocka_unit_test(one_side_and_a_group_is_marked),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

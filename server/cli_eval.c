@@ -62,6 +62,9 @@ static json_t *extraction_json(const bc_extraction *x, const char *text)
         if (m->place_name[0])
             json_object_set_new(o, "place_name", json_string(m->place_name));
         json_object_set_new(o, "people", names_json(m->people, m->npeople));
+        json_object_set_new(o, "provinces", names_json(m->provinces, m->nprovinces));
+        if (m->provinces_partial != 0) /* one side named, the other only as a group */
+            json_object_set_new(o, "provinces_partial", json_integer(m->provinces_partial));
         json_object_set_new(o, "quotes", cite_json(&m->cite, text));
         json_array_append_new(meets, o);
     }
@@ -81,9 +84,16 @@ static json_t *extraction_json(const bc_extraction *x, const char *text)
                               json_pack("{s:s,s:b,s:s%}", "iso", x->dates[i].iso, "inferred",
                                         x->dates[i].inferred, "text", text + x->dates[i].start,
                                         x->dates[i].end - x->dates[i].start));
-    return json_pack("{s:o,s:o,s:o,s:o,s:I,s:I,s:I}", "figures", figs, "meetings", meets, "gates",
-                     gates, "dates", dates, "sentences", (json_int_t)x->sentences, "tokens",
-                     (json_int_t)x->tokens, "unmeasured_counts", (json_int_t)x->unmeasured_counts);
+    json_t *unread = json_array(); /* amounts refused for their unread scale, by their words */
+    for (size_t i = 0; i < x->nunread; i++)
+        json_array_append_new(
+            unread, json_pack("{s:s%,s:I,s:I}", "words", text + x->unread[i].start,
+                              x->unread[i].end - x->unread[i].start, "start",
+                              (json_int_t)x->unread[i].start, "end", (json_int_t)x->unread[i].end));
+    return json_pack("{s:o,s:o,s:o,s:o,s:I,s:I,s:I,s:o}", "figures", figs, "meetings", meets,
+                     "gates", gates, "dates", dates, "sentences", (json_int_t)x->sentences,
+                     "tokens", (json_int_t)x->tokens, "unmeasured_counts",
+                     (json_int_t)x->unmeasured_counts, "unread", unread);
 }
 
 int bc_cli_extract(const cli_opts *o)

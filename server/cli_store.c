@@ -207,6 +207,9 @@ int bc_cli_ingest(const cli_opts *o)
                r.lang_confidence, r.figures, r.meetings, r.linked, r.participants, r.events,
                r.projects, r.project_events, r.citations, r.below_threshold, r.without_measure,
                r.without_mechanism, r.dates_without_year, r.content_version);
+    for (int i = 0; r.created && i < r.nunread && i < BC_INGEST_MAX_UNREAD; i++)
+        printf("  not stored, its scale unread: \"%s\" (bytes %zu-%zu)\n", r.unread[i].words,
+               r.unread[i].start, r.unread[i].end);
     return 0;
 }
 

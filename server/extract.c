@@ -26,6 +26,7 @@ void bc_extraction_free(bc_extraction *ex)
     bc_free(ex->gates);
     bc_free(ex->dates);
     bc_free(ex->unplaced);
+    bc_free(ex->unread);
     memset(ex, 0, sizeof *ex);
 }
 
@@ -850,11 +851,11 @@ int bc_extract(const char *text, size_t len, const char *lang, const char *refer
     }
     if (c.rc == BC_OK)
         bcx_find_gates(&c);
-    /* each side also by the name the gazetteer records its place under ("友谊": Huu Nghi) */
+    /* each side also by the name the store gives its place ("友谊": Huu Nghi, "Basa": Ba Sai) */
     for (size_t i = 0; c.rc == BC_OK && i < out->ngates; i++) {
         bc_xgate *gt = &out->gates[i];
-        bcx_border_place_canonical(0, gt->vn_side, gt->vn_name, sizeof gt->vn_name);
-        bcx_border_place_canonical(1, gt->cn_side, gt->cn_name, sizeof gt->cn_name);
+        bcx_border_place_canonical(g, 0, gt->vn_side, gt->vn_name, sizeof gt->vn_name);
+        bcx_border_place_canonical(g, 1, gt->cn_side, gt->cn_name, sizeof gt->cn_name);
     }
     if (c.rc == BC_OK)
         emit_dates(&c);

@@ -121,85 +121,6 @@ static int is_percent(const ctx *c, size_t si, size_t i)
 
 static const char *const CURRENCY[] = {"", "USD", "CNY", "VND", "EUR"};
 
-/* The money phrase around the number at token i: a currency sign or word before it
- * ("$7.2 billion", "USD 7.2 billion", "€5 million"), scale words after it (several:
- * "1 nghin ty", "1万亿"), then a currency word ("7,2 mld USD", "1,7 milliard de dollars",
- * "3.2亿元", "5.000 ty dong"). Returns the currency (CUR_*, 0 when none), the scale in
- * *scale, the first token in *lead and the token after the phrase in *end. */
-static int money_phrase(const ctx *c, size_t si, size_t i, double *scale, size_t *lead, size_t *end)
-{
-    const bc_lex *e = NULL;
-    size_t w = c->t[i].words > 0 ? c->t[i].words : 1; /* a number in words: its tokens */
-    size_t lim = c->se[si].t1, k = i + w, n;
-    int cur = 0;
-    *scale = 1;
-    *lead = i;
-    if (i > c->se[si].t0) {
-        unsigned g = bcx_gap(c, i - 1);
-        if (g & G_DOLLAR)
-            cur = CUR_USD; /* $7.2 billion, US$ 7.2 billion */
-        else if (g & G_EURO)
-            cur = CUR_EUR;
-        else if (g & G_YUAN)
-            cur = CUR_CNY;
-        else if (bcx_joined(c, i - 1) && !c->t[i - 1].han &&
-                 (n = bcx_lex_ending(c, C_CURRENCY, c->se[si].t0, i, &e)) != SIZE_MAX) {
-            cur = (int)e->val; /* USD 7.2 billion */
-            *lead = n;
-        }
-    }
-    for (int scales = 0; scales < 2 && k < lim; scales++) {
-        double v = 0; /* else another language's scale word: "VND 5,4 ngan ty" in English */
-        if ((n = bcx_lex_find2(c, C_SCALE, k, 1, &e)) > 0)
-            v = e->val;
-        else if ((v = bcx_fig_foreign_scale(c, k)) > 0)
-            n = 1;
-        if (n == 0 || bcx_lex_find2(c, C_NOUN, k, 1, NULL) >= n ||
-            (k > i + w && (bcx_gap(c, k - 1) & ~(unsigned)(G_SPACE | G_DASH | G_DOT))))
-            break; /* "1,2 tys. mld", "1 nghin ty" */
-        *scale *= v;
-        k += n;
-    }
-    if (k > i + w)
-        k += bcx_fig_half_after(c, si, k); /* "deux milliards et demi de dollars" */
-    *end = k;
-    if (cur != 0)
-        return cur;
-    size_t q = k;
-    /* Chinese: 多 between the scale and the currency ("5亿多元") */
-    if (c->lbit == L_ZH && bcx_words_at(c, q, lim, "多") && q + 1 < lim)
-        q++;
-    /* French "de dollars", "d'USD"; Vietnamese needs nothing between */
-    if (c->lbit == L_FR && (bcx_word_is(c, q, lim, "de") || bcx_word_is(c, q, lim, "d")))
-        q++;
-    size_t adj = q < lim ? bcx_lex_find(c, C_CUR_ADJ, q, &e) : 0; /* "US" */
-    if (adj == 0 && q + 1 < lim && bcx_word_is(c, q, lim, "u") && bcx_word_is(c, q + 1, lim, "s") &&
-        bcx_gap(c, q) == G_DOT)
-        adj = 2; /* "U.S. dollars" */
-    q += adj;
-    if (q < lim && (n = bcx_lex_find2(c, C_CURRENCY, q, 1, &e)) > 0 &&
-        (q == i + w || adj > 0 || c->t[q].han || bcx_joined(c, q - 1) ||
-         (bcx_gap(c, q - 1) & G_QUOTE) ||
-         (q == k && k > i + w && /* after an abbreviated scale: "250 mln. USD" */
-          (bcx_gap(c, q - 1) & ~(unsigned)(G_SPACE | G_DASH | G_DOT)) == 0))) {
-        cur = (int)e->val;
-        q += n;
-        /* "dollars americains", "do la My", "元人民币" */
-        if (q < lim && (n = bcx_lex_find(c, C_CUR_ADJ, q, &e)) > 0 && (int)e->val == cur)
-            q += n;
-        if (c->lbit == L_ZH && bcx_words_at(c, q, lim, "人民币"))
-            q += 3;
-        *end = q;
-    }
-    return cur;
-}
-
-int bcx_fig_money_phrase(const ctx *c, size_t si, size_t i, double *scale, size_t *lead,
-                         size_t *end)
-{
-    return money_phrase(c, si, i, scale, lead, end);
-}
-
 /* What bcx_find_figures carries from sentence to sentence: figure indexes (SIZE_MAX
  * none) and the sentences they are in. */
 typedef struct figstate {
@@ -329,7 +250,8 @@ static int money_between(const ctx *c, size_t si, size_t a, size_t b)
     for (size_t k = a; k < b; k++) {
         unsigned g = k > 0 ? bcx_gap(c, k - 1) : 0;
         depth += (g & G_OPEN) ? 1 : 0;
-        if (depth == 0 && c->t[k].kind == T_NUM && money_phrase(c, si, k, &scale, &lead, &end) &&
+        if (depth == 0 && c->t[k].kind == T_NUM &&
+            bcx_fig_money_phrase(c, si, k, &scale, &lead, &end) &&
             !bcx_range_has(c, a, lead, C_CONVERT, -1))
             return 1;
         if ((g = bcx_gap(c, k)) & G_CLOSE)
@@ -497,7 +419,7 @@ static int money_at(ctx *c, size_t si, size_t i, size_t *lo, size_t *prev, figst
     double scale;
     size_t lead, end;
     const tok *t = &c->t[i];
-    int cur = money_phrase(c, si, i, &scale, &lead, &end);
+    int cur = bcx_fig_money_phrase(c, si, i, &scale, &lead, &end);
     int cur_inferred = 0;
     double rest = 0; /* "2 ty 300 trieu USD", "3 mld 200 mln USD": the smaller part */
     if (cur == 0 && scale >= 1e6 && end > i + 1 && end < c->se[si].t1 && c->t[end].kind == T_NUM &&
@@ -505,7 +427,7 @@ static int money_at(ctx *c, size_t si, size_t i, size_t *lo, size_t *prev, figst
         (bcx_gap(c, end - 1) & ~(unsigned)G_SPACE) == 0) {
         double scale2;
         size_t lead2, end2;
-        int cur2 = money_phrase(c, si, end, &scale2, &lead2, &end2);
+        int cur2 = bcx_fig_money_phrase(c, si, end, &scale2, &lead2, &end2);
         if (cur2 != 0 && lead2 == end && scale2 >= 1e3 && c->t[end].num * scale2 < scale) {
             cur = cur2;
             rest = c->t[end].num * scale2;
@@ -518,7 +440,7 @@ static int money_at(ctx *c, size_t si, size_t i, size_t *lo, size_t *prev, figst
         and_next(c, si, end) && c->t[end + 1].kind == T_NUM) {
         double scale2;
         size_t lead2, end2;
-        int cur2 = money_phrase(c, si, end + 1, &scale2, &lead2, &end2);
+        int cur2 = bcx_fig_money_phrase(c, si, end + 1, &scale2, &lead2, &end2);
         if (cur2 != 0 && lead2 == end + 1 && scale2 >= 1e6) {
             cur = cur2;
             cur_inferred = 1;
@@ -535,27 +457,10 @@ static int money_at(ctx *c, size_t si, size_t i, size_t *lo, size_t *prev, figst
                 cur = k;
         cur_inferred = cur != 0;
     }
-    /* "1,2 yi USD", "4,1 xq USD": a number, a short word no language read knows, then a
-     * currency is an amount of an unread scale; counted with those not stored */
-    if (cur == 0 && end == i + (t->words > 0 ? t->words : 1) && end + 1 < c->se[si].t1 &&
-        bcx_gap(c, end - 1) == G_SPACE && bcx_gap(c, end) == G_SPACE &&
-        (bcx_fig_word_unknown(c, end) || bcx_fig_scale_like(c, end)) &&
-        bcx_lex_find2(c, C_CURRENCY, end + 1, 1, NULL) > 0)
-        c->out->unmeasured_counts++;
-    if (cur == 0)
+    /* "$3.5 bi", "CNY 3.3 yi", "1,2 B$": an amount whose scale is unread is refused with
+     * its words, never stored as the bare number */
+    if (bcx_fig_unread(c, si, i, cur, lead, end) || cur == 0)
         return 0;
-    /* a number glued to letters that are no scale the language knows ("VND6.8trx"), or
-     * followed by a word that looks like an abbreviated scale ("$3.5 bil", "VND4.1 trl"):
-     * its scale is unread, so its value is unknown; no amount rather than a wrong one
-     * (counted with the amounts not stored, never the bare number) */
-    if (end == i + (t->words > 0 ? t->words : 1) && end < c->se[si].t1 &&
-        c->t[end].kind == T_WORD && !c->t[end].han &&
-        (bcx_gap(c, end - 1) == 0 ||
-         (bcx_gap(c, end - 1) == G_SPACE &&
-          (bcx_fig_scale_like(c, end) || bcx_fig_word_unknown(c, end))))) {
-        c->out->unmeasured_counts++;
-        return 0;
-    }
     bc_xfigure *f = bcx_new_figure(c);
     if (f == NULL)
         return 1;

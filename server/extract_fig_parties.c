@@ -393,8 +393,8 @@ static size_t provinces_word(const ctx *c, size_t k, size_t lim)
 
 /* The count of a group of provinces tokens [from, to) of sentence si name by a number
  * ("四省", "the four Vietnamese provinces", "czterech wietnamskich prowincji", "4 tinh"), 0
- * when none. */
-static int counted_group(const ctx *c, size_t si, size_t from, size_t to)
+ * when none; the tokens of its word for provinces (or of its count word) in [*at, *at + *len). */
+static int counted_group(const ctx *c, size_t si, size_t from, size_t to, size_t *at, size_t *len)
 {
     static const char *const word[] = {"provinces",   "provincies", "prowincji", "prowincje",
                                        "prowincjami", "prowincjom", "provinser", "provinserna",
@@ -406,22 +406,37 @@ static int counted_group(const ctx *c, size_t si, size_t from, size_t to)
         size_t n = 0;
         if (in_province(c, si, k))
             continue;
-        if (bcx_lex_find(c, C_COUNT_WORD, k, &e) > 0 && e->val >= 2)
+        size_t cw = bcx_lex_find(c, C_COUNT_WORD, k, &e);
+        if (cw > 0 && e->val >= 2) {
+            *at = k, *len = cw;
             return (int)e->val;
+        }
+        /* "中国两省", "越南三省": no count word of a body's members (C_COUNT_WORD) */
+        size_t two = bcx_words_at(c, k, to, "两省"),
+               three = two ? 0 : bcx_words_at(c, k, to, "三省");
+        if (two + three > 0) {
+            *at = k, *len = two + three;
+            return two ? 2 : 3;
+        }
         int count = bcx_count_at(c, k, to, &n);
         for (int w = 0; with[w] && count == 0; w++)
             if (bcx_word_is(c, k, to, with[w]))
                 count = w + 2, n = 1;
+        if (count == 0 && bcx_word_is(c, k, to, "dwiema"))
+            count = 2, n = 1; /* "z dwiema chińskimi prowincjami": prowincja is feminine */
         /* the number, perhaps two words of country or of border between, then provinces;
          * no number between ("Nam 2025, tinh Lang Son": the year five is no count) */
         for (size_t q = k + n; count >= 2 && n > 0 && q < to && q <= k + n + 2; q++) {
             if (bcx_gap(c, q - 1) & (G_COMMA | G_DOT))
                 break;
-            int found = provinces_word(c, q, to) > 0; /* also "gränsprovinserna" */
+            size_t pw = provinces_word(c, q, to); /* also "gränsprovinserna" */
+            int found = pw > 0;
             for (int w = 0; word[w] && !found; w++)
                 found = bcx_word_is(c, q, to, word[w]);
-            if (found)
+            if (found) {
+                *at = q, *len = pw > 0 ? pw : 1;
                 return count;
+            }
             if (c->t[q].kind != T_WORD)
                 break;
         }
@@ -496,9 +511,11 @@ static int others_of_named(const ctx *c, size_t si, size_t k, size_t m, size_t f
 /* A group of provinces tokens [from, to) of sentence si name by their country without
  * naming or counting them ("Yunnan and the Vietnamese border provinces"): its country (1
  * China, 2 Vietnam) when the n parties ids name none of that country, else 0. */
-static int uncounted_group(const ctx *c, size_t si, size_t from, size_t to, char ids[][64], int n)
+static int uncounted_group(const ctx *c, size_t si, size_t from, size_t to, char ids[][64], int n,
+                           size_t *at)
 {
     for (size_t k = from; k < to; k++) {
+        *at = k;
         size_t m = in_province(c, si, k) ? 0 : provinces_word(c, k, to);
         int country = m > 0 ? group_country(c, si, k, m, from, to) : 0;
         int named = 0;
@@ -509,6 +526,44 @@ static int uncounted_group(const ctx *c, size_t si, size_t from, size_t to, char
             return country;
     }
     return 0;
+}
+
+int bcx_parties_group(const ctx *c, size_t si, size_t from, size_t to, char ids[][64], int n,
+                      int *country, size_t *where)
+{
+    size_t at = 0, len = 0;
+    int group = counted_group(c, si, from, to, &at, &len), cn = 0;
+    *where = at;
+    *country = 0;
+    if (n == 0)
+        return 0;
+    for (int q = 0; q < n; q++)
+        cn += bcx_province_cn(c, ids[q]) != 0;
+    if (group > 0) {
+        /* "云南省与越南四省", "Ha Giang, Lao Cai and the two Chinese provinces": a group it
+         * counts without naming, more than it names of the group's country (of either
+         * country when its words say none), makes the ones it names part of the sides only;
+         * but "doanh nghiep hai tinh Lao Cai va Van Nam", "the two provinces, Lao Cai and
+         * Yunnan": a count of both countries' provinces that it names, as many as it
+         * counts, is of those it names */
+        int of = 0; /* a country word in it ("four vietnamese provinces"), else around it */
+        for (size_t q = at; q < at + len && q < to && of == 0; q++) {
+            int v = bcx_lex_find(c, C_VN, q, NULL) > 0, h = bcx_lex_find(c, C_CN, q, NULL) > 0;
+            of = v == h ? 0 : v ? 2 : 1;
+        }
+        if (of == 0)
+            of = group_country(c, si, at, len, from, to);
+        int both_named = n == group && cn > 0 && n - cn > 0;
+        int short_of = of == 1   ? cn < group
+                       : of == 2 ? n - cn < group
+                                 : cn < group && n - cn < group;
+        *country = of;
+        return short_of && !both_named ? group : 0;
+    }
+    /* "Yunnan and the Vietnamese border provinces": a group named by its country alone,
+     * of which it names no province, is the other side; what it names is only one */
+    *country = uncounted_group(c, si, from, to, ids, n, where);
+    return *country != 0 ? -1 : 0;
 }
 
 int bcx_fig_parties(const ctx *c, size_t si, size_t lead, size_t end, char ids[][64], int max,
@@ -566,25 +621,11 @@ int bcx_fig_parties(const ctx *c, size_t si, size_t lead, size_t end, char ids[]
     for (size_t k = c->se[si].h0; k < c->se[si].h1 && another && gfrom < own; k++)
         if (c->h[k].entity == E_PROVINCE && c->h[k].t0 >= own && c->h[k].t0 < to)
             gfrom = own;
-    int group = counted_group(c, si, gfrom, to), cn = 0;
-    *partial = 0;
-    for (int q = 0; q < n; q++)
-        cn += bcx_province_cn(c, ids[q]) != 0;
+    int country;
+    size_t where;
     *pointed = 0;
-    /* but "doanh nghiep hai tinh Lao Cai va Van Nam", "the two provinces, Lao Cai and
-     * Yunnan": a count of both countries' provinces that it names, as many as it counts, is
-     * of those it names */
-    int both_named = n == group && cn > 0 && n - cn > 0;
-    if (n > 0 && group > 0 && cn < group && n - cn < group && !both_named) {
-        *partial = group;
+    if ((*partial = bcx_parties_group(c, si, gfrom, to, ids, n, &country, &where)) != 0)
         return 0;
-    }
-    /* "Yunnan and the Vietnamese border provinces": a group named by its country alone,
-     * of which it names no province, is the other side; what it names is only one */
-    if (n > 0 && group == 0 && uncounted_group(c, si, gfrom, to, ids, n) != 0) {
-        *partial = -1;
-        return 0;
-    }
     /* "the province" whose trade it is, named before as the speaker's: a party the text
      * points at, not one it names (pointed: its bit) */
     const char *back = pointed_at(c, si, lead, ids, n, said);

@@ -591,7 +591,8 @@ int bcx_fig_scale_like(const ctx *c, size_t k)
 }
 
 /* short function words of the seven languages, folded, that may follow an amount
- * ("$5 per tonne", "3 mln USD i 2 mln", "5 ty dong va") */
+ * ("$5 per tonne", "3 mln USD i 2 mln", "5 ty dong va"), and single letters of elisions
+ * ("d'", "l'") or of no scale ("x") */
 static const char *const FUNCTION_WORDS[] = {
     "a",    "an",   "the",  "in",   "on",   "at",   "to",   "of",   "for",  "by",   "per",  "and",
     "or",   "as",   "is",   "was",  "from", "up",   "vs",   "via",  "each", "last", "this", "that",
@@ -601,13 +602,14 @@ static const char *const FUNCTION_WORDS[] = {
     "voi",  "cua",  "tai",  "con",  "dat",  "sau",  "w",    "z",    "do",   "na",   "i",    "od",
     "za",   "po",   "r",    "oraz", "ze",   "och",  "av",   "till", "pa",   "ar",   "var",  "som",
     "fran", "med",  "mot",  "van",  "tot",  "op",   "voor", "om",   "uit",  "bij",  "met",  "naar",
-    "dan",  "al",   "nog",  NULL};
+    "dan",  "al",   "nog",  "d",    "l",    "c",    "j",    "n",    "s",    "y",    "o",    "e",
+    "u",    "x",    NULL};
 
 int bcx_fig_word_unknown(const ctx *c, size_t k)
 {
     const char *w = TXT(c, k);
     size_t n = c->t[k].fl;
-    if (c->t[k].kind != T_WORD || c->t[k].han || n < 2 || n > 4)
+    if (c->t[k].kind != T_WORD || c->t[k].han || n < 1 || n > 4)
         return 0;
     for (size_t j = 0; j < n; j++)
         if (w[j] < 'a' || w[j] > 'z')

@@ -56,9 +56,9 @@ int bcx_gate_has_key(const char *keys, const char *key, size_t n)
     return at == NULL ? 0 : weak == NULL || at < weak ? 2 : 1;
 }
 
-/* The known project whose sides are the texts of tokens [a0,a1] and [b0,b1] (either
- * order), preferring the one whose kind the sentence's words describe. */
-const gz_project *bcx_gate_project_for(ctx *c, size_t a0, size_t a1, size_t b0, size_t b1,
+/* The known project whose sides are the na bytes at a and the nb at b (either order),
+ * preferring the one whose kind the sentence's words describe. */
+static const gz_project *project_named(ctx *c, const char *a, size_t na, const char *b, size_t nb,
                                        unsigned present, int *swapped)
 {
     const gz_project *best = NULL;
@@ -66,8 +66,8 @@ const gz_project *bcx_gate_project_for(ctx *c, size_t a0, size_t a1, size_t b0, 
     bc_buf ka = BC_BUF_INIT, kb = BC_BUF_INIT;
     if (c->g == NULL)
         return NULL;
-    bcx_side_key(c->s + c->t[a0].start, c->t[a1].end - c->t[a0].start, &ka);
-    bcx_side_key(c->s + c->t[b0].start, c->t[b1].end - c->t[b0].start, &kb);
+    bcx_side_key(a, na, &ka);
+    bcx_side_key(b, nb, &kb);
     if (bc_buf_failed(&ka) || bc_buf_failed(&kb))
         c->rc = BC_ENOMEM;
     for (size_t k = 0; c->rc == BC_OK && k < c->g->npr; k++) {
@@ -96,6 +96,15 @@ const gz_project *bcx_gate_project_for(ctx *c, size_t a0, size_t a1, size_t b0, 
     bc_buf_free(&ka);
     bc_buf_free(&kb);
     return best;
+}
+
+/* The known project whose sides are the texts of tokens [a0,a1] and [b0,b1] (either
+ * order), preferring the one whose kind the sentence's words describe. */
+const gz_project *bcx_gate_project_for(ctx *c, size_t a0, size_t a1, size_t b0, size_t b1,
+                                       unsigned present, int *swapped)
+{
+    return project_named(c, c->s + c->t[a0].start, c->t[a1].end - c->t[a0].start,
+                         c->s + c->t[b0].start, c->t[b1].end - c->t[b0].start, present, swapped);
 }
 
 /* The projects.kind the PK_* words present describe (gate_pair when none). */
@@ -155,6 +164,15 @@ void bcx_gate_add(ctx *c, size_t si, size_t g0, size_t g1, const char *vn, size_
                   double conf)
 {
     bc_extraction *o = c->out;
+    /* a pair found by its words alone ("the bridge linking Ban Vuoc and Basa", "X faces
+     * Y") is the known project of its sides and of the very kind its words state (a
+     * bridge is no railway bridge), by any name of theirs the store or the reference
+     * places record ("Basa", "坝洒" are the curated "Ba Sai") */
+    int swapped = 0;
+    if (p == NULL && pair && vnl > 0 && cnl > 0 &&
+        ((p = project_named(c, vn, vnl, cn, cnl, bcx_gate_want_of(present), &swapped)) == NULL ||
+         swapped || strcmp(GZ(c->g, p->kind), kind_name(present)) != 0))
+        p = NULL; /* the sides the other way round, or another kind: not that project */
     /* a side that is a capital: a route between cities ("the Hanoi–Nanning passenger
      * train"), no crossing, unless the store knows the project by these names */
     if (p == NULL && (bcx_border_place_capital(0, vn, vnl) || bcx_border_place_capital(1, cn, cnl)))

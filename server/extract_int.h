@@ -184,10 +184,13 @@ const char *bcx_border_place_province(int cn, size_t i);
 /* 1 when the n bytes at side name a capital among the border places of China (cn = 1)
  * or Vietnam (Hanoi, Nanning, Kunming), compared by bcx_side_key; else 0. */
 int bcx_border_place_capital(int cn, const char *side, size_t n);
-/* The first of the names of the border place of China (cn = 1) or Vietnam that side is
- * one of ("友谊" -> "Huu Nghi"), compared by bcx_side_key, into out[cap]; "" when the
- * gazetteer knows no such place or side is already that name. */
-void bcx_border_place_canonical(int cn, const char *side, char *out, size_t cap);
+/* The name of the border place of China (cn = 1) or Vietnam that side is one of, compared
+ * by bcx_side_key, into out[cap]: the spelling a project of g (may be NULL) records for the
+ * place, curated ones first ("Basa", "坝洒" -> "Ba Sai"), else the first of its names
+ * ("友谊" -> "Huu Nghi"); "" when the gazetteer knows no such place or side is already
+ * written so. */
+void bcx_border_place_canonical(const bc_gazetteer *g, int cn, const char *side, char *out,
+                                size_t cap);
 /* The names of the first border place (Vietnam's, then China's) one of whose names has the
  * slug (bc_text_slug) of n bytes at slug ("hekou" -> "Hekou|河口|Hà Khẩu"); NULL for none.
  * Static storage; the slugs are computed once, thread-safe. */
@@ -353,7 +356,7 @@ typedef struct ctx {
     mention *m;
     size_t nm, capm;
     bc_extraction *out;
-    size_t capfo, capmo, capgo, capdo, capuo;
+    size_t capfo, capmo, capgo, capdo, capuo, capro;
     int rc;
 } ctx;
 
@@ -686,10 +689,24 @@ bc_xfigure *bcx_new_figure(ctx *c);
  * "under", or a restating word between: "约合"), or written right after the amount (Chinese
  * 以上, 左右, 多: from token after), else "exact". A static string. */
 const char *bcx_fig_qualifier(const ctx *c, size_t si, size_t lead, size_t after);
-/* money_phrase for other files: the currency (CUR_*, 0 none) of the money phrase around the
- * number at token i, its scale in *scale, first token in *lead, the token after it in *end. */
+
+/* ---- extract_fig_money.c ---- */
+
+/* The money phrase around the number at token i: a currency sign or word before it
+ * ("$7.2 billion", "USD 7.2 billion", "€5 million"), scale words after it (several:
+ * "1 nghin ty", "1万亿") or compact unit letters a currency goes with ("1,2 M$", "2,4 M
+ * USD", "1,2 MUSD"), then a currency word or sign ("7,2 mld USD", "1,7 milliard de
+ * dollars", "3.2亿元", "5.000 ty dong", "800 000 $"). Returns the currency (CUR_*, 0 when
+ * none), the scale in *scale, the first token in *lead and the token after the phrase in
+ * *end. */
 int bcx_fig_money_phrase(const ctx *c, size_t si, size_t i, double *scale, size_t *lead,
                          size_t *end);
+/* The amount at token i (its phrase: cur, lead, end as bcx_fig_money_phrase gave them) when
+ * its scale is unread: no scale read and a word after the number that may be one
+ * ("$3.5 bi", "CNY 3.3 yi", "VND6.8trx"), or, with no currency before, such a word then a
+ * currency ("1,2 yi USD", "1,2 B$"). Returns 1 when so: it is counted in
+ * unmeasured_counts and its words are recorded in c->out->unread; 0 otherwise. */
+int bcx_fig_unread(ctx *c, size_t si, size_t i, int cur, size_t lead, size_t end);
 
 /* ---- extract_fig_words.c ---- */
 
@@ -707,7 +724,7 @@ size_t bcx_fig_half_after(const ctx *c, size_t si, size_t k);
  * "tril", "thou") or a word of two to five consonants in a scale word's order ("trl",
  * "mlrd"). An amount right before it has an unread scale, so no known value. */
 int bcx_fig_scale_like(const ctx *c, size_t k);
-/* 1 when token k is a short word (two to four Latin letters) that neither the language's
+/* 1 when token k is a short word (one to four Latin letters) that neither the language's
  * lexicon nor the function words of the languages read know ("$1.2 MM", "CNY 3.3 yi",
  * "VND 5,4 ngan ty" in English): after an amount it may be a scale, so its value is unknown. */
 int bcx_fig_word_unknown(const ctx *c, size_t k);
@@ -768,6 +785,16 @@ size_t bcx_fig_level_before(ctx *c, size_t si, size_t k);
  * provinces it names, *partial then -1. */
 int bcx_fig_parties(const ctx *c, size_t si, size_t lead, size_t end, char ids[][64], int max,
                     unsigned *pointed, int *partial);
+/* The group of provinces tokens [from, to) of sentence si name besides the n province ids
+ * it names that makes those only part of its sides: a group it counts without naming them,
+ * more than it names of the group's country ("Ha Giang, Lao Cai and the two Chinese
+ * provinces", "云南省与越南四省"; of either country when its words say none), its count; a
+ * group named by its country alone, none of whose provinces it names or of which it names
+ * one beside the others ("Yunnan and the Vietnamese border provinces", "Lao Cai and other
+ * Vietnamese provinces"), -1; else 0 (also when it names none). *country: the group's
+ * country, 1 China, 2 Vietnam, 0 not said; *where: its first token. */
+int bcx_parties_group(const ctx *c, size_t si, size_t from, size_t to, char ids[][64], int n,
+                      int *country, size_t *where);
 /* The parties of flow f (exports or imports) whose own clause names one province, when
  * the amount before it in its sentence (before) is a flow or a turnover of a pair of
  * both countries holding that province: the pair's ("Lao Cai's exports to Yunnan were

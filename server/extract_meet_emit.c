@@ -760,6 +760,15 @@ void bcx_emit_meetings(ctx *c)
         named_in(c, m->sent, x);
         if (occasion)
             drop_others_place(c, m, x);
+        /* "Leaders of Ha Giang, Lao Cai and the two Chinese provinces": one side named, the
+         * other only as a group of its country (as a figure's parties, bcx_fig_parties);
+         * not "the two localities" (the named town may be one), nor the group of another
+         * meeting of the sentence ("越南四省与云南省委书记第四次年度工作会晤") */
+        size_t gat = 0;
+        x->provinces_partial = bcx_parties_group(c, m->sent, s->t0, s->t1, x->provinces,
+                                                 x->nprovinces, &x->provinces_group_cn, &gat);
+        if (x->provinces_group_cn == 0 || nearer_other(c, m, gat, gat + 1))
+            x->provinces_partial = 0;
         /* "Giang A Tinh and Liu Yong co-chaired the meeting.": the next sentence, when it
          * speaks of the meeting again and of no other, names who took part */
         size_t nx = m->sent + 1;
@@ -793,8 +802,10 @@ void bcx_emit_meetings(ctx *c)
         }
     }
     for (size_t k = first; k < o->nmeetings && c->rc == BC_OK; k++)
-        if (beside[k - first] != 0)
+        if (beside[k - first] != 0) {
             own_parties(c, &c->m[beside[k - first] - 1], &o->meetings[k], sides, nsides);
+            o->meetings[k].provinces_partial = 0; /* the sentence's groups are the body's */
+        }
     bc_free(beside);
 }
 

@@ -530,7 +530,7 @@ int bc_gazetteer_load(bc_store *s, bc_gazetteer **out, bc_err *err)
         rc = each(s, g, &h,
                   "SELECT id, kind, vn_side, cn_side, vn_side_vi, cn_side_zh FROM projects "
                   "WHERE curation <> 'rejected' "
-                  "ORDER BY id",
+                  "ORDER BY curation NOT IN ('curated', 'reviewed'), id",
                   project_row, "reading projects", err);
     if (rc == BC_OK)
         rc = bc_gazetteer_add_border_places(g);

@@ -301,7 +301,42 @@ int bcx_border_place_capital(int cn, const char *side, size_t n)
     return p != NULL && (cn ? CN[p->i].capital : VN[p->i].capital);
 }
 
-void bcx_border_place_canonical(int cn, const char *side, char *out, size_t cap)
+/* The spelling a project of g records for border place i of country cn (its Latin side, or
+ * a part of it: "Ba Sai", "Ban Vuoc" of "Ban Vuoc, Bat Xat"), the first in g's order
+ * (curated projects first): its bytes in *n; NULL when none records it. */
+static const char *recorded_spelling(const bc_gazetteer *g, int cn, size_t i, size_t *n)
+{
+    bc_buf key = BC_BUF_INIT;
+    const char *found = NULL;
+    for (size_t k = 0; g != NULL && found == NULL && k < g->npr; k++) {
+        const char *side = GZ(g, cn ? g->pr[k].cn : g->pr[k].vn);
+        for (const char *at = side; found == NULL && *at != '\0';) {
+            size_t len = strcspn(at, ",()"), a = 0, b = len;
+            while (a < b && at[a] == ' ')
+                a++;
+            while (b > a && at[b - 1] == ' ')
+                b--;
+            int ascii = b > a;
+            for (size_t q = a; q < b && ascii; q++)
+                ascii = (unsigned char)at[q] < 0x80;
+            bc_buf_reset(&key);
+            if (ascii)
+                bcx_side_key(at + a, b - a, &key);
+            const place_key *p =
+                ascii && !bc_buf_failed(&key) ? place_by_key(cn, key.data, key.len, 0) : NULL;
+            if (p != NULL && p->i == i) {
+                found = at + a;
+                *n = b - a;
+            }
+            at += len + (at[len] != '\0');
+        }
+    }
+    bc_buf_free(&key);
+    return found;
+}
+
+void bcx_border_place_canonical(const bc_gazetteer *g, int cn, const char *side, char *out,
+                                size_t cap)
 {
     bc_buf key = BC_BUF_INIT, one = BC_BUF_INIT;
     out[0] = '\0';
@@ -309,7 +344,12 @@ void bcx_border_place_canonical(int cn, const char *side, char *out, size_t cap)
     const place_key *p = bc_buf_failed(&key) ? NULL : place_by_key(cn, key.data, key.len, 0);
     const char *found = p != NULL ? bcx_border_place(cn, p->i) : NULL;
     size_t len = found != NULL ? strcspn(found, "|") : 0;
-    /* the first name, unless the side is written so (spacing and diacritics aside) */
+    /* the spelling the store's projects give the place ("Ba Sai", not the list's first
+     * "Basa"), so a new crossing is named as the known ones at the same place are */
+    const char *stored = p != NULL ? recorded_spelling(g, cn, p->i, &len) : NULL;
+    if (stored != NULL)
+        found = stored;
+    /* that name, unless the side is written so (spacing and diacritics aside) */
     if (found != NULL && len < cap) {
         bcx_side_key(found, len, &one);
         if (!bc_buf_failed(&one) &&

@@ -141,6 +141,26 @@ static int store_article(bc_request *req, ingest_stage *st, bc_ingest_result *r,
     return 0;
 }
 
+void bc_ingest_api_extracted(bc_buf *b, const bc_ingest_result *r)
+{
+    bc_buf_printf(b,
+                  ",\"extracted\":{\"figures\":%d,\"meetings\":%d,\"events\":%d,"
+                  "\"border_gate_projects\":%d,\"project_events\":%d,\"participants\":%d,"
+                  "\"same_as_known_meetings\":%d,\"citations\":%d,\"dates_without_year\":%d,"
+                  "\"not_stored\":{\"below_confidence\":%d,\"without_measure\":%d,"
+                  "\"without_mechanism\":%d,\"unread_scales\":[",
+                  r->figures, r->meetings, r->events, r->projects, r->project_events,
+                  r->participants, r->linked, r->citations, r->dates_without_year,
+                  r->below_threshold, r->without_measure, r->without_mechanism);
+    for (int i = 0; i < r->nunread && i < BC_INGEST_MAX_UNREAD; i++) {
+        const bc_ingest_unread *u = &r->unread[i];
+        bc_buf_puts(b, i > 0 ? ",{\"words\":" : "{\"words\":");
+        bc_buf_json_string(b, u->words, strlen(u->words));
+        bc_buf_printf(b, ",\"start\":%zu,\"end\":%zu}", u->start, u->end);
+    }
+    bc_buf_puts(b, "]}}");
+}
+
 /* Answers with the stored source document and what was extracted from it. */
 static int answer(bc_request *req, const bc_ingest_result *r, bc_response *res)
 {
@@ -170,15 +190,8 @@ static int answer(bc_request *req, const bc_ingest_result *r, bc_response *res)
     }
     bc_buf_printf(b, ",\"lang\":{\"code\":\"%s\",\"detected\":%s,\"confidence\":%.2f}", r->lang,
                   r->lang_detected ? "true" : "false", r->lang_confidence);
-    bc_buf_printf(b,
-                  ",\"extracted\":{\"figures\":%d,\"meetings\":%d,\"events\":%d,"
-                  "\"border_gate_projects\":%d,\"project_events\":%d,\"participants\":%d,"
-                  "\"same_as_known_meetings\":%d,\"citations\":%d,\"dates_without_year\":%d,"
-                  "\"not_stored\":{\"below_confidence\":%d,\"without_measure\":%d,"
-                  "\"without_mechanism\":%d}},",
-                  r->figures, r->meetings, r->events, r->projects, r->project_events,
-                  r->participants, r->linked, r->citations, r->dates_without_year,
-                  r->below_threshold, r->without_measure, r->without_mechanism);
+    bc_ingest_api_extracted(b, r);
+    bc_buf_putc(b, ',');
     if (!r->created) {
         /* metadata this request gave that the stored article keeps as first given */
         bc_buf_puts(b, "\"not_updated\":[");

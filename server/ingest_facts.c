@@ -378,10 +378,28 @@ static void level_in_note(const bc_xfigure *f, bci_marks *m)
     bci_mark(m, NULL, why);
 }
 
+/* The words of an amount refused for its unread scale, cut at a character boundary. */
+static void unread_words(bc_ingest_unread *u, const char *text, const bc_xquote *q)
+{
+    size_t n = q->end - q->start;
+    if (n >= sizeof u->words) {
+        n = sizeof u->words - 1;
+        while (n > 0 && ((unsigned char)text[q->start + n] & 0xC0) == 0x80)
+            n--;
+    }
+    memcpy(u->words, text + q->start, n);
+    u->words[n] = '\0';
+    u->start = q->start;
+    u->end = q->end;
+}
+
 static int store_figures(ingest_ctx *c, const bc_extraction *ex)
 {
     int rc = BC_OK;
     c->out->without_measure += (int)ex->unmeasured_counts; /* none is dropped uncounted */
+    for (size_t i = 0; i < ex->nunread; i++) /* those of an unread scale by their words */
+        if (c->out->nunread++ < BC_INGEST_MAX_UNREAD)
+            unread_words(&c->out->unread[c->out->nunread - 1], c->in->text, &ex->unread[i]);
     for (size_t i = 0; rc == BC_OK && i < ex->nfigures; i++) {
         const bc_xfigure *f = &ex->figures[i];
         if (f->conversion)

@@ -616,6 +616,23 @@ static int store_talks(ingest_ctx *c, const bc_xmeeting *m, const char *why_not,
         bci_mark(&mk, "organisations",
                  "No sentence that states it names all of the provinces that take part; they "
                  "are named across its sentences.");
+    /* "Leaders of Ha Giang, Lao Cai and the two Chinese provinces": who else took part is
+     * told only as a group; the title and the note say so, never a one-sided pair */
+    char group[64] = "", told[300];
+    const char *of_cn = parties->provinces_group_cn == 1   ? "Chinese "
+                        : parties->provinces_group_cn == 2 ? "Vietnamese "
+                                                           : "";
+    if (parties->provinces_partial != 0 && n > 0 && !m->sides_of_article) {
+        if (parties->provinces_partial > 0)
+            snprintf(group, sizeof group, "%d %sprovinces", parties->provinces_partial, of_cn);
+        else
+            snprintf(group, sizeof group, "other %sprovinces", of_cn);
+        snprintf(told, sizeof told,
+                 "Its sentence names %s without naming them: its organisations are only the "
+                 "provinces it names, not all that took part.",
+                 group);
+        bci_mark(&mk, NULL, told);
+    }
     char title[400], id[160], place[200] = "";
     bc_buf t = BC_BUF_INIT;
     int body = 0, untitled = 0;
@@ -660,8 +677,11 @@ static int store_talks(ingest_ctx *c, const bc_xmeeting *m, const char *why_not,
         bc_buf_printf(&t, "Talks");
     }
     if (!untitled) {
+        int all = n + (group[0] != '\0'); /* the group last: "... and 2 Chinese provinces" */
         for (int k = 0; k < n; k++)
-            bc_buf_printf(&t, "%s%s", k == 0 ? " of " : k + 1 == n ? " and " : ", ", names[k]);
+            bc_buf_printf(&t, "%s%s", k == 0 ? " of " : k + 1 == all ? " and " : ", ", names[k]);
+        if (group[0] != '\0')
+            bc_buf_printf(&t, " and %s the article does not name", group);
         bc_buf_printf(&t, "%s (extracted)", n == 0 ? " between the two sides" : "");
     }
     snprintf(title, sizeof title, "%s", t.data ? t.data : "Talks (extracted)");

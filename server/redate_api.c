@@ -3,6 +3,7 @@
 
 #include "bordercoop/alloc.h"
 #include "bordercoop/auth.h"
+#include "bordercoop/ingest_api.h"
 #include "bordercoop/keys.h"
 #include "bordercoop/live.h"
 #include "bordercoop/query.h"
@@ -73,15 +74,8 @@ static int answer(bc_store *w, const bc_redate_result *r, const char *id, bc_buf
     bc_buf_printf(b, ",\"facts\":%s", facts != NULL ? facts : "[]");
     free(facts);
     const bc_ingest_result *x = &r->read;
-    bc_buf_printf(b,
-                  ",\"extracted\":{\"figures\":%d,\"meetings\":%d,\"events\":%d,"
-                  "\"border_gate_projects\":%d,\"project_events\":%d,\"participants\":%d,"
-                  "\"same_as_known_meetings\":%d,\"citations\":%d,\"dates_without_year\":%d,"
-                  "\"not_stored\":{\"below_confidence\":%d,\"without_measure\":%d,"
-                  "\"without_mechanism\":%d}},\"decisions_applied\":%d,\"audit\":",
-                  x->figures, x->meetings, x->events, x->projects, x->project_events,
-                  x->participants, x->linked, x->citations, x->dates_without_year,
-                  x->below_threshold, x->without_measure, x->without_mechanism, r->decisions);
+    bc_ingest_api_extracted(b, x);
+    bc_buf_printf(b, ",\"decisions_applied\":%d,\"audit\":", r->decisions);
     if (r->seq > 0) {
         bc_buf_printf(b,
                       "{\"seq\":%lld,\"at\":\"%s\",\"links\":{\"log\":\"/v1/review/log?kind="

@@ -188,6 +188,13 @@ typedef struct bc_xmeeting {
     unsigned provinces_placed; /* bit k: provinces[k] is named in its sentences only as where
                                 * something is held ("在越南老街省举行", "in Lao Cai"), no
                                 * member of its body */
+    int provinces_partial;     /* its sentence names the provinces of one side and the
+                                * other side, or more of it, only as a group: the count of
+                                * a group it counts without naming ("Ha Giang, Lao Cai and
+                                * the two Chinese provinces"), -1 for one named by its
+                                * country alone ("Lao Cai and other Vietnamese provinces"),
+                                * else 0 (bcx_parties_group); provinces are those named */
+    int provinces_group_cn;    /* that group's country: 1 China, 2 Vietnam, 0 not said */
     int sides_of_article;      /* 1: talks told beside a body's meeting whose own
                                 * words name no parties of both countries: its
                                 * provinces are the two sides of the article's
@@ -279,6 +286,10 @@ typedef struct bc_extraction {
                                * say they are traffic, or they are a rate the store has no
                                * metric for; and amounts whose scale is unread, "$7.4 blns"
                                * (ingest counts them in not_stored.without_measure) */
+    /* the words of those amounts whose scale is unread, so not given ("$3.5 bi", "CNY 3.3
+     * yi", "1,2 B$"): the amount, its currency and the word read as no scale; text order */
+    bc_xquote *unread;
+    size_t nunread;
 } bc_extraction;
 
 /* Extracts from the len bytes of UTF-8 text written in lang (one of bc_extract_langs).

@@ -49,6 +49,16 @@ typedef struct bc_ingest_input {
     double lang_confidence;
 } bc_ingest_input;
 
+#define BC_INGEST_MAX_UNREAD 16 /* unread amounts a result names by their words */
+
+/* An amount not stored because its scale is unread ("$3.5 bi", "CNY 3.3 yi", "1,2 B$"): its
+ * words as the text writes them (cut at a character boundary to fit) and their bytes
+ * [start, end) in the text. */
+typedef struct bc_ingest_unread {
+    char words[64];
+    size_t start, end;
+} bc_ingest_unread;
+
 typedef struct bc_ingest_result {
     char source_id[128];
     char lang[4];      /* the language read: given, or detected */
@@ -56,12 +66,16 @@ typedef struct bc_ingest_result {
     double lang_confidence;
     int created; /* 0: the same text was already stored, nothing written */
     int figures, meetings, projects, citations;
-    int events;             /* talks of no known mechanism, stored as cooperation events */
-    int project_events;     /* "reported" events added to projects the article names */
-    int participants;       /* known people recorded as taking part in a stored meeting */
-    int linked;             /* stored meetings that are a known meeting (same_as) */
-    int below_threshold;    /* facts under BC_X_MIN_CONFIDENCE: not stored */
-    int without_measure;    /* amounts the text does not say what of: not stored */
+    int events;          /* talks of no known mechanism, stored as cooperation events */
+    int project_events;  /* "reported" events added to projects the article names */
+    int participants;    /* known people recorded as taking part in a stored meeting */
+    int linked;          /* stored meetings that are a known meeting (same_as) */
+    int below_threshold; /* facts under BC_X_MIN_CONFIDENCE: not stored */
+    int without_measure; /* amounts the text does not say what of: not stored */
+    /* of those, the amounts whose scale is unread, the first BC_INGEST_MAX_UNREAD by
+     * their words, in text order (nunread counts them all) */
+    bc_ingest_unread unread[BC_INGEST_MAX_UNREAD];
+    int nunread;
     int without_mechanism;  /* numbered meetings of no known body, without date or place:
                              * not stored */
     int dates_without_year; /* days without a year and no published_on: stored undated */

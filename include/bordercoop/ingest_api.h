@@ -5,6 +5,8 @@
 #ifndef BORDERCOOP_INGEST_API_H
 #define BORDERCOOP_INGEST_API_H
 
+#include "bordercoop/buf.h"
+#include "bordercoop/ingest.h"
 #include "bordercoop/request.h"
 #include "bordercoop/response.h"
 
@@ -20,5 +22,10 @@ int bc_handle_ingest(bc_request *req, bc_response *res);
  * problem (409, 422, 503 when the store is busy or lost or the facts would not be stored
  * within the request's budget, 500). */
 int bc_handle_ingest_store(bc_request *req, bc_response *res);
+
+/* Appends ,"extracted":{...} to b: what an ingest (or a re-read of an article) stored, linked
+ * and left out, the amounts refused for an unread scale by their words
+ * (not_stored.unread_scales). Shared by POST /v1/sources and PATCH /v1/sources/{id}. */
+void bc_ingest_api_extracted(bc_buf *b, const bc_ingest_result *r);
 
 #endif

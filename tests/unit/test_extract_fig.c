@@ -2157,9 +2157,66 @@ static void a_province_among_its_countrys_others(void **state)
     }
 }
 
+/* One side named, the other counted by its country without a name ("Ha Giang, Lao Cai and
+ * the two Chinese provinces"): the count is of the other country, so naming as many of the
+ * first does not make a pair; the parties are unknown, in every language. A count of both
+ * countries' provinces it names ("老街、云南两省") is of those named. */
+static void a_side_counted_by_its_country(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+    } partial[] = {
+        {"en", "In 2025, trade between Ha Giang, Lao Cai and the two Chinese provinces reached "
+               "USD 1.9 billion."},
+        {"vi", "Năm 2025, kim ngạch thương mại giữa Hà Giang, Lào Cai và hai tỉnh của Trung Quốc "
+               "đạt 1,9 tỷ USD."},
+        {"zh", "2025年，越南河江省、老街省与中国两省的贸易额达19亿美元。"},
+        {"fr", "En 2025, les échanges entre Ha Giang, Lao Cai et les deux provinces chinoises ont "
+               "atteint 1,9 milliard de dollars."},
+        {"pl", "W 2025 r. obroty handlowe między Ha Giang, Lao Cai i dwiema chińskimi prowincjami "
+               "wyniosły 1,9 mld USD."},
+        {"sv", "År 2025 uppgick handeln mellan Ha Giang, Lao Cai och de två kinesiska provinserna "
+               "till 1,9 miljarder USD."},
+        {"nl", "In 2025 bedroeg de handel tussen Ha Giang, Lao Cai en de twee Chinese provincies "
+               "1,9 miljard dollar."},
+        {"en", "In 2025, trade between Yunnan and the four Vietnamese provinces reached USD 1.9 "
+               "billion."},
+    };
+    for (size_t i = 0; i < sizeof partial / sizeof partial[0]; i++) {
+        bc_extraction x = run(partial[i].lang, NULL, partial[i].text);
+        if (x.nfigures != 1 || x.figures[0].nparties != 0 || x.figures[0].parties_partial <= 0)
+            fail_msg("%s: %zu figures, %d parties, group %d", partial[i].text, x.nfigures,
+                     x.nfigures ? x.figures[0].nparties : -1,
+                     x.nfigures ? x.figures[0].parties_partial : -9);
+        bc_extraction_free(&x);
+    }
+    static const struct {
+        const char *lang, *text;
+        int nparties;
+    } named[] = {
+        {"zh", "2025年，老街、云南两省的贸易额达19亿美元。", 2},
+        {"en",
+         "In 2025, trade between the two provinces, Lao Cai and Yunnan, reached USD 1.9 "
+         "billion.",
+         2},
+        {"en", "In 2025, trade between Ha Giang, Lao Cai and Yunnan reached USD 1.9 billion.", 3},
+    };
+    for (size_t i = 0; i < sizeof named / sizeof named[0]; i++) {
+        bc_extraction x = run(named[i].lang, NULL, named[i].text);
+        if (x.nfigures != 1 || x.figures[0].nparties != named[i].nparties ||
+            x.figures[0].parties_partial != 0)
+            fail_msg("%s: %zu figures, %d parties, group %d", named[i].text, x.nfigures,
+                     x.nfigures ? x.figures[0].nparties : -1,
+                     x.nfigures ? x.figures[0].parties_partial : -9);
+        bc_extraction_free(&x);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(a_side_counted_by_its_country),
         cmocka_unit_test(polish_money_with_scale_words),
         cmocka_unit_test(every_currency_and_scale),
         cmocka_unit_test(spaced_scale_abbreviations),

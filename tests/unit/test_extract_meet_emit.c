@@ -1338,6 +1338,75 @@ static void talks_timed_only_by_relative_words(void **state)
     }
 }
 
+/* Talks whose sentence names one side and the other only as a group of its country ("Ha
+ * Giang, Lao Cai and the two Chinese provinces", "Lao Cai and other Vietnamese provinces ...
+ * with Yunnan") are marked: their provinces are only part of those that took part. "The two
+ * localities" (a named town may be one), a group of another meeting of the sentence, and
+ * talks naming both sides are not. */
+static void talks_of_one_side_and_a_group(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+        int partial, country;
+    } marked[] = {
+        {"en",
+         "Leaders of Ha Giang, Lao Cai and the two Chinese provinces held talks in Hekou on "
+         "March 3, 2025.",
+         2, 1},
+        {"vi",
+         "Ngày 3/3/2025, lãnh đạo Hà Giang, Lào Cai và hai tỉnh của Trung Quốc đã hội đàm "
+         "tại Hà Khẩu.",
+         2, 1},
+        {"zh", "2025年3月3日，越南河江省、老街省与中国两省领导在河口举行会谈。", 2, 1},
+        {"fr",
+         "Le 3 mars 2025, les dirigeants de Ha Giang, de Lao Cai et des deux provinces "
+         "chinoises se sont entretenus à Hekou.",
+         2, 1},
+        {"pl",
+         "3 marca 2025 r. przywódcy Ha Giang, Lao Cai i dwóch chińskich prowincji "
+         "przeprowadzili rozmowy w Hekou.",
+         2, 1},
+        {"sv",
+         "Den 3 mars 2025 höll ledare för Ha Giang, Lao Cai och de två kinesiska "
+         "provinserna samtal i Hekou.",
+         2, 1},
+        {"nl",
+         "Op 3 maart 2025 voerden bestuurders van Ha Giang, Lao Cai en de twee Chinese "
+         "provincies overleg in Hekou.",
+         2, 1},
+        {"en",
+         "Leaders of Lao Cai and other Vietnamese provinces held talks with Yunnan in Hekou "
+         "on April 4, 2025.",
+         -1, 2},
+    };
+    for (size_t i = 0; i < sizeof marked / sizeof marked[0]; i++) {
+        bc_extraction x = run(marked[i].lang, NULL, marked[i].text);
+        if (x.nmeetings != 1 || x.meetings[0].provinces_partial != marked[i].partial ||
+            x.meetings[0].provinces_group_cn != marked[i].country)
+            fail_msg("%s: %zu meetings, group %d of %d", marked[i].text, x.nmeetings,
+                     x.nmeetings ? x.meetings[0].provinces_partial : -9,
+                     x.nmeetings ? x.meetings[0].provinces_group_cn : -9);
+        bc_extraction_free(&x);
+    }
+    static const struct {
+        const char *lang, *text;
+    } not_marked[] = {
+        {"en", "Leaders of Ha Giang, Lao Cai and Yunnan held talks in Hekou on March 3, 2025."},
+        {"en", "Leaders of the two localities, Lao Cai and Hekou, held talks on March 3, 2025."},
+        {"zh", "2025年3月3日，老街、云南两省领导在河口举行会谈。"},
+    };
+    for (size_t i = 0; i < sizeof not_marked / sizeof not_marked[0]; i++) {
+        bc_extraction x = run(not_marked[i].lang, NULL, not_marked[i].text);
+        for (size_t k = 0; k < x.nmeetings; k++)
+            if (x.meetings[k].provinces_partial != 0)
+                fail_msg("%s: marked, group %d", not_marked[i].text,
+                         x.meetings[k].provinces_partial);
+        assert_true(x.nmeetings >= 1);
+        bc_extraction_free(&x);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1369,6 +1438,7 @@ int main(void)
         cmocka_unit_test(french_talks_in_compound_tenses),
         cmocka_unit_test(talks_to_prepare_for_a_conference),
         cmocka_unit_test(talks_timed_only_by_relative_words),
+        cmocka_unit_test(talks_of_one_side_and_a_group),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

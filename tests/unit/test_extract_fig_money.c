@@ -1,0 +1,176 @@
+/* test_extract_fig_money.c: the words of one amount of money (extract_fig_money.c): a
+ * currency sign after the number, compact unit letters a currency goes with ("1,2 M$",
+ * "800 k$", "2,4 M USD", "1,2 MUSD") in every language of the Latin script, and amounts
+ * whose scale is unread: refused, counted and recorded with their words. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "fixture.h"
+
+#include "extract_fixture.h"
+
+/* The words of the unread amount number k of x, as the text writes them. */
+static void assert_unread(const char *text, const bc_extraction *x, size_t k, const char *want)
+{
+    if (k >= x->nunread)
+        fail_msg("%s: %zu unread amounts, want '%s'", text, x->nunread, want);
+    size_t s = x->unread[k].start, e = x->unread[k].end;
+    if (e - s != strlen(want) || memcmp(text + s, want, e - s) != 0)
+        fail_msg("%s: unread '%.*s', want '%s'", text, (int)(e - s), text + s, want);
+}
+
+/* "1,2 M$", "3,5 Md$", "1,2 M€", "800 k$", "2,4 M USD": M is a million, Md and Mds a
+ * milliard, k a thousand, G a milliard (Quebec), in French and in the other languages that
+ * write them; a sign after the amount is its currency. */
+static void compact_units_before_a_currency(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text, *unit;
+        double value;
+    } cases[] = {
+        {"fr", "En 2025, les échanges entre Cao Bang et le Guangxi ont atteint 1,2 M$.", "USD",
+         1.2e6},
+        {"fr", "En 2024, les échanges entre Cao Bang et le Guangxi ont atteint 3,5 Md$.", "USD",
+         3.5e9},
+        {"fr", "En 2024, les échanges entre Cao Bang et le Guangxi ont atteint 4,1 Mds $.", "USD",
+         4.1e9},
+        {"fr", "En 2023, les investissements du Guangxi à Cao Bang ont atteint 1,2 M€.", "EUR",
+         1.2e6},
+        {"fr", "En 2022, les échanges entre Cao Bang et le Guangxi ont atteint 800 k$.", "USD",
+         8e5},
+        {"fr", "En 2021, les échanges entre Cao Bang et le Guangxi ont atteint 2,4 M USD.", "USD",
+         2.4e6},
+        {"fr", "En 2020, les investissements du Guangxi à Cao Bang ont atteint 1,5 M d'euros.",
+         "EUR", 1.5e6},
+        {"fr", "En 2019, les échanges entre Cao Bang et le Guangxi ont atteint 2 G$.", "USD", 2e9},
+        {"fr", "En 2018, les échanges entre Cao Bang et le Guangxi ont atteint 900 000 $.", "USD",
+         9e5},
+        {"fr", "En 2017, les échanges entre Cao Bang et le Guangxi ont atteint 1,3 million $US.",
+         "USD", 1.3e6},
+        {"pl", "W 2025 roku obroty między Cao Bang a Kuangsi wyniosły 1,2 mln $.", "USD", 1.2e6},
+        {"pl", "W 2024 roku obroty między Cao Bang a Kuangsi wyniosły 800 tys. $.", "USD", 8e5},
+        {"pl", "W 2023 roku obroty między Cao Bang a Kuangsi wyniosły 1,2 M$.", "USD", 1.2e6},
+        {"sv", "År 2025 uppgick handeln mellan Cao Bang och Guangxi till 1,2 MUSD.", "USD", 1.2e6},
+        {"sv", "År 2024 uppgick handeln mellan Cao Bang och Guangxi till 3,5 mdr $.", "USD", 3.5e9},
+        {"sv", "År 2023 uppgick handeln mellan Cao Bang och Guangxi till 2,4 milj. €.", "EUR",
+         2.4e6},
+        {"nl", "In 2025 bedroeg de handel tussen Cao Bang en Guangxi 1,2 mln $.", "USD", 1.2e6},
+        {"nl", "In 2024 bedroeg de handel tussen Cao Bang en Guangxi 2,4 M USD.", "USD", 2.4e6},
+        {"vi", "Năm 2025, kim ngạch giữa Cao Bằng và Quảng Tây đạt 3,5 tỷ $.", "USD", 3.5e9},
+        {"vi", "Năm 2024, kim ngạch giữa Cao Bằng và Quảng Tây đạt 800 k$.", "USD", 8e5},
+        {"en", "In 2025, trade between Cao Bang and Guangxi reached 1.2 M$.", "USD", 1.2e6},
+        {"en", "In 2024, trade between Cao Bang and Guangxi reached 2.4 M USD.", "USD", 2.4e6},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bc_extraction x = run(cases[i].lang, NULL, cases[i].text);
+        if (!has_fig(&x, cases[i].value) || x.unmeasured_counts != 0)
+            fail_msg("%s: no %g %s (%zu figures, %zu counted)", cases[i].text, cases[i].value,
+                     cases[i].unit, x.nfigures, x.unmeasured_counts);
+        assert_string_equal(fig(&x, cases[i].value)->unit, cases[i].unit);
+        assert_int_equal(x.nunread, 0);
+        bc_extraction_free(&x);
+    }
+}
+
+/* Letters with no currency are no scale ("a bridge of 300 m" is a length), a sign before
+ * the next number is that number's, and another country's dollar is none of ours. */
+static void no_currency_no_compact_unit(void **state)
+{
+    (void)state;
+    bc_extraction x =
+        run("fr", NULL, "Le projet de 50 millions de dollars comprend un pont de 300 m.");
+    assert_int_equal(x.nfigures, 1);
+    assert_true(has_fig(&x, 50e6));
+    assert_false(has_fig(&x, 300e6));
+    assert_false(has_fig(&x, 300));
+    bc_extraction_free(&x);
+    x = run("en", NULL, "In 2024, the 2 $3 billion loans for the Lao Cai road were signed.");
+    assert_true(has_fig(&x, 3e9));
+    assert_false(has_fig(&x, 2));
+    bc_extraction_free(&x);
+    x = run("fr", NULL, "En 2024, les échanges entre Cao Bang et le Guangxi ont atteint 2 $CA.");
+    assert_int_equal(x.nfigures, 0);
+    bc_extraction_free(&x);
+}
+
+/* Letters before a currency that may be a scale this reader does not know ("B$": 10^9 in
+ * English, 10^12 where a billion is a million millions; "T$"; pinyin "yi"; "bi") leave
+ * the amount's value unknown: refused, counted, and its words recorded as written. */
+static void unread_amounts_keep_their_words(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text, *words;
+        double bare;
+    } cases[] = {
+        {"fr", "En 2025, les échanges entre Cao Bang et le Guangxi ont atteint 1,2 B$.", "1,2 B$",
+         1.2},
+        {"fr", "En 2024, les échanges entre Cao Bang et le Guangxi ont atteint 3,5 T $.", "3,5 T $",
+         3.5},
+        {"fr", "En 2023, les échanges entre Cao Bang et le Guangxi ont atteint 4,4 xq USD.",
+         "4,4 xq USD", 4.4},
+        {"en", "Trade between Cao Bang and Guangxi reached $3.5 bi in 2025.", "$3.5 bi", 3.5},
+        {"en", "Trade between Cao Bang and Guangxi reached US$3.5 bi in 2025.", "US$3.5 bi", 3.5},
+        {"en", "Trade between Cao Bang and Guangxi reached CNY 3.3 yi in 2024.", "CNY 3.3 yi", 3.3},
+        {"en", "Trade between Cao Bang and Guangxi reached VND6.8trx in 2023.", "VND6.8trx", 6.8},
+        {"nl", "In 2025 bedroeg de handel tussen Cao Bang en Guangxi 1,2 B$.", "1,2 B$", 1.2},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bc_extraction x = run(cases[i].lang, NULL, cases[i].text);
+        if (has_fig(&x, cases[i].bare) || x.unmeasured_counts != 1)
+            fail_msg("%s: the bare number stored or not counted (%zu figures, %zu counted)",
+                     cases[i].text, x.nfigures, x.unmeasured_counts);
+        assert_int_equal(x.nunread, 1);
+        assert_unread(cases[i].text, &x, 0, cases[i].words);
+        bc_extraction_free(&x);
+    }
+    /* two in one text, in text order; an amount read is not among them */
+    const char *t = "Trade between Cao Bang and Guangxi reached $3.5 bi in 2025 and $2.1 billion "
+                    "in 2024, while imports came to CNY 3.3 yi.";
+    bc_extraction x = run("en", NULL, t);
+    assert_true(has_fig(&x, 2.1e9));
+    assert_int_equal(x.nunread, 2);
+    assert_unread(t, &x, 0, "$3.5 bi");
+    assert_unread(t, &x, 1, "CNY 3.3 yi");
+    bc_extraction_free(&x);
+}
+
+/* Out of memory while recording an unread amount: an error, never a partial result. */
+static void unread_amount_out_of_memory(void **state)
+{
+    (void)state;
+    const char *t = "Trade between Cao Bang and Guangxi reached $3.5 bi in 2025.";
+    bc_extraction x;
+    bc_err err;
+    int failed = 0;
+    for (int n = 1; n < 400 && !failed; n++) {
+        bc_alloc_fail_after(n);
+        int rc = bc_extract(t, strlen(t), "en", NULL, G, &x, &err);
+        bc_alloc_fail_reset();
+        if (rc == BC_ENOMEM) {
+            assert_int_equal(x.nunread, 0);
+            assert_null(x.unread);
+            continue;
+        }
+        assert_int_equal(rc, 0);
+        assert_int_equal(x.nunread, 1);
+        bc_extraction_free(&x);
+        failed = 1; /* the first run that no allocation failure stopped */
+    }
+    assert_true(failed);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(compact_units_before_a_currency),
+        cmocka_unit_test(no_currency_no_compact_unit),
+        cmocka_unit_test(unread_amounts_keep_their_words),
+        cmocka_unit_test_teardown(unread_amount_out_of_memory, xf_reset_alloc),
+    };
+    return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
+}

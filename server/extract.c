@@ -454,7 +454,7 @@ static unsigned said_in(const bc_xmeeting *a, const bc_xmeeting *b)
     return quotes_in(a, b, b->status_quotes);
 }
 
-static void merge_meeting(bc_xmeeting *a, const bc_xmeeting *b)
+void bcx_merge_meeting(bc_xmeeting *a, const bc_xmeeting *b)
 {
     int undated = a->date[0] == '\0';
     bcx_cite_merge(&a->cite, &b->cite);
@@ -617,7 +617,7 @@ static void headline_and_lead(ctx *c, unsigned char *gone)
         (h->ordinal != 0 && l->ordinal != 0 && h->ordinal != l->ordinal) ||
         !compatible(h->mechanism, l->mechanism) || strcmp(h->status, l->status) != 0)
         return;
-    merge_meeting(h, l);
+    bcx_merge_meeting(h, l);
     gone[lead] = 1;
 }
 
@@ -654,7 +654,7 @@ static void undated_named(ctx *c, unsigned char *gone)
         if (others == 0)
             continue;
         if (fits == 1)
-            merge_meeting(&o->meetings[same], m);
+            bcx_merge_meeting(&o->meetings[same], m);
         gone[i] = 1;
     }
 }
@@ -698,7 +698,7 @@ static void dedup(ctx *c)
         o->meetings[w] = o->meetings[i];
         size_t j = seen_probe(&s, key, w, same_meeting, c);
         if (j != SIZE_MAX)
-            merge_meeting(&o->meetings[j], &o->meetings[w]);
+            bcx_merge_meeting(&o->meetings[j], &o->meetings[w]);
         else
             w++;
     }
@@ -726,7 +726,7 @@ static void dedup(ctx *c)
             continue;
         size_t j = seen_find(&s, mech_year(m), i, same_named, c);
         if (j != SIZE_MAX) {
-            merge_meeting(&o->meetings[j], m);
+            bcx_merge_meeting(&o->meetings[j], m);
             gone[i] = 1;
         }
     }
@@ -750,7 +750,7 @@ static void dedup(ctx *c)
                 continue;
             size_t j = seen_find(&s, mix(17, m->date, strlen(m->date)), i, same_day_talks, c);
             if (j != SIZE_MAX && !gone[j]) {
-                merge_meeting(&o->meetings[j], m);
+                bcx_merge_meeting(&o->meetings[j], m);
                 gone[i] = 1;
             }
         }
@@ -774,10 +774,11 @@ static void dedup(ctx *c)
             continue;
         size_t j = seen_find(&s, mix(19, m->date, strlen(m->date)), i, talks_in, c);
         if (j != SIZE_MAX && !gone[j]) {
-            merge_meeting(&o->meetings[j], m);
+            bcx_merge_meeting(&o->meetings[j], m);
             gone[i] = 1;
         }
     }
+    bcx_reconcile_dates(c, gone);
     w = 0;
     for (size_t i = 0; i < o->nmeetings; i++)
         if (!gone[i])

@@ -1679,6 +1679,16 @@ void bcx_han_facing(ctx *c, size_t si, unsigned present);
 
 /* Adds statement [qs, qe) to a fact's citations (once per sentence). */
 void bcx_cite_add(bc_xcite *c, size_t qs, size_t qe);
+/* Merges meeting b, a restatement of a, into a: citations, number, body, the most precise
+ * date, place, status, people, provinces (extract.c). */
+void bcx_merge_meeting(bc_xmeeting *a, const bc_xmeeting *b);
+/* ---- extract_meet_reconcile.c ---- */
+/* The meetings dedup left apart (gone[i] not set) that are one meeting told in several
+ * places, its date written in parts (a year in one, the day in another: the same number of
+ * the same body; a yearly body's named meeting and its one day of the article; "the same
+ * day" as a day that now has its year): merged (gone set) with the fullest date they agree
+ * on. */
+void bcx_reconcile_dates(ctx *c, unsigned char *gone);
 /* Merges the citations of b into a. */
 void bcx_cite_merge(bc_xcite *a, const bc_xcite *b);
 /* Merges a headline's round bound into the one body amount it rounds ("超千亿元" and

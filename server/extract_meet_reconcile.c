@@ -1,0 +1,226 @@
+/* The dates of one meeting told in several places of an article, reconciled: a meeting is one
+ * fact with several citations, and it takes the fullest date its mentions state together
+ * when they agree (a year written in one, the day and month in another). Runs inside the
+ * dedup of extract.c, after the restatements that agree were merged. */
+#include "extract_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The parts of a meeting's date: year (0: none stated), month and day (0: none). A year
+ * completed from the reference date counts as none, beside *guess. Returns 0 for no date. */
+static int parts(const bc_xmeeting *m, int *y, int *mo, int *d, int *guess)
+{
+    const char *s = m->date;
+    *y = *mo = *d = *guess = 0;
+    if (s[0] == '\0')
+        return 0;
+    if (s[0] == '-')
+        return sscanf(s, "--%2d-%2d", mo, d) == 2;
+    int n = sscanf(s, "%4d-%2d-%2d", y, mo, d);
+    if (n < 1)
+        return 0;
+    if (m->date_inferred == BC_X_INFERRED_DATE)
+        return 0; /* a day counted from the reference date: nothing of it is written */
+    if (m->date_inferred) {
+        *guess = *y;
+        *y = 0;
+    }
+    return 1;
+}
+
+/* The fullest date meetings a and b state together into out (16 bytes), when every part
+ * both state is the same and the union states more than each: 1 and *inferred (the year
+ * only a reference date gives), else 0. */
+static int combine(const bc_xmeeting *a, const bc_xmeeting *b, char *out, int *inferred)
+{
+    int ya, ma, da, ga, yb, mb, db, gb;
+    if (!parts(a, &ya, &ma, &da, &ga) || !parts(b, &yb, &mb, &db, &gb))
+        return 0;
+    if ((ya && yb && ya != yb) || (ma && mb && ma != mb) || (da && db && da != db))
+        return 0;
+    int y = ya ? ya : yb, mo = ma ? ma : mb, d = da ? da : db;
+    /* a stated year beats a completed one; two completed ones must agree */
+    int g = (ga && gb && ga != gb) ? -1 : (ga ? ga : gb);
+    if (g < 0 && y == 0)
+        return 0;
+    int fa = (ya != 0) + (ma != 0) + (da != 0), fb = (yb != 0) + (mb != 0) + (db != 0);
+    int f = (y != 0) + (mo != 0) + (d != 0);
+    if (f <= fa || f <= fb || (d && !mo))
+        return 0;
+    *inferred = 0;
+    if (y == 0 && g > 0) {
+        y = g;
+        *inferred = BC_X_INFERRED_YEAR;
+    }
+    if (y && mo && d)
+        snprintf(out, 16, "%04d-%02d-%02d", y, mo, d);
+    else if (y && mo)
+        snprintf(out, 16, "%04d-%02d", y, mo);
+    else if (mo && d)
+        snprintf(out, 16, "--%02d-%02d", mo, d);
+    else
+        return 0;
+    return 1;
+}
+
+static void take(bc_xmeeting *a, const bc_xmeeting *b, const char *date, int inferred)
+{
+    bcx_merge_meeting(a, b);
+    snprintf(a->date, sizeof a->date, "%s", date);
+    a->date_inferred = inferred;
+    a->period[0] = '\0';
+}
+
+/* 1 when meeting m states a year itself (neither completed nor none) */
+static int states_year(const bc_xmeeting *m)
+{
+    return m->date[0] && m->date[0] != '-' && !m->date_inferred;
+}
+
+/* 1 when meeting m writes a day and month without the year ("--03-22", or a year completed
+ * from the reference date) */
+static int yearless_day(const bc_xmeeting *m)
+{
+    size_t n = strlen(m->date);
+    return (n == 7 && m->date[0] == '-') || (n == 10 && m->date_inferred == BC_X_INFERRED_YEAR);
+}
+
+/* 1 when meetings a and b write the same month and day ("--03-22", "2019-03-22") */
+static int same_month_day(const bc_xmeeting *a, const bc_xmeeting *b)
+{
+    size_t na = strlen(a->date), nb = strlen(b->date);
+    return na >= 7 && nb >= 7 && a->date[na - 6] == '-' && b->date[nb - 6] == '-' &&
+           strcmp(a->date + na - 5, b->date + nb - 5) == 0;
+}
+
+/* 1 when a sentence of meeting m tells a year relative to the reference date ("this year's",
+ * "vorig jaar", "明年"), or a month or day it counts from one that was not given: a year
+ * that is not the one another mention writes may be meant */
+static int relative_year(const ctx *c, const bc_xmeeting *m)
+{
+    for (int k = 0; k < m->cite.nquotes; k++) {
+        size_t si = 0;
+        while (si + 1 < c->ns && c->se[si + 1].qs <= m->cite.q[k].start)
+            si++;
+        if (si < c->ns &&
+            (c->se[si].unread || c->se[si].yearless || bcx_sent_has(c, si, C_LAST_YEAR, -1) ||
+             bcx_sent_has(c, si, C_NEXT_YEAR, -1) || bcx_sent_has(c, si, C_THIS_YEAR, -1)))
+            return 1;
+    }
+    return 0;
+}
+
+/* Numbered meetings: the same number of the same named body is one meeting. */
+static void numbered(ctx *c, unsigned char *gone)
+{
+    bc_extraction *o = c->out;
+    char d[16];
+    int inf;
+    for (size_t i = 0; i < o->nmeetings; i++) {
+        bc_xmeeting *a = &o->meetings[i];
+        if (gone[i] || a->ordinal <= 0 || !a->mechanism[0])
+            continue;
+        for (size_t j = i + 1; j < o->nmeetings; j++) {
+            const bc_xmeeting *b = &o->meetings[j];
+            if (gone[j] || b->ordinal != a->ordinal || strcmp(a->mechanism, b->mechanism) != 0 ||
+                strcmp(a->status, b->status) != 0 || !combine(a, b, d, &inf) ||
+                relative_year(c, a) || relative_year(c, b))
+                continue;
+            take(a, b, d, inf);
+            gone[j] = 1;
+        }
+    }
+}
+
+/* A named meeting of a body that meets once a year ("the 2019 spring meeting", "2023年…新春
+ * 会晤") and a mention of that body's meeting that writes its day without the year are one
+ * when the article states no other year for a meeting of that body, all its meetings are
+ * of one status, and every such day is one day. */
+static void named(ctx *c, unsigned char *gone)
+{
+    bc_extraction *o = c->out;
+    char d[16];
+    int inf;
+    for (size_t i = 0; i < o->nmeetings; i++) {
+        bc_xmeeting *a = &o->meetings[i];
+        if (gone[i] || a->kind != BC_XM_NAMED || a->ordinal != 0 || !a->mechanism[0] ||
+            a->mechanism_inferred || !states_year(a) || a->sideline)
+            continue;
+        size_t day = SIZE_MAX;
+        int fits = 1;
+        for (size_t j = 0; j < o->nmeetings && fits; j++) {
+            const bc_xmeeting *b = &o->meetings[j];
+            if (j == i || gone[j] || strcmp(a->mechanism, b->mechanism) != 0)
+                continue;
+            if (states_year(b) && strncmp(a->date, b->date, 4) != 0)
+                fits = 0; /* another year of the body: which one a day is, is not said */
+            else if (b->ordinal != 0 || strcmp(a->status, b->status) != 0)
+                fits = 0;
+            else if (!states_year(b) && b->date[0]) {
+                /* told after the name that writes the year, and no other year meant */
+                if (!yearless_day(b) || b->kind != BC_XM_NAMED || b->sideline || b->same_day_as ||
+                    b->cite.nquotes == 0 || a->cite.nquotes == 0 ||
+                    b->cite.q[0].start <= a->cite.q[0].start || relative_year(c, b) ||
+                    (day != SIZE_MAX && !same_month_day(&o->meetings[day], b)))
+                    fits = 0;
+                else if (day == SIZE_MAX)
+                    day = j;
+            }
+        }
+        if (!fits || day == SIZE_MAX || !combine(a, &o->meetings[day], d, &inf))
+            continue;
+        for (size_t j = 0; j < o->nmeetings; j++) {
+            bc_xmeeting *b = &o->meetings[j];
+            if (j != i && !gone[j] && strcmp(a->mechanism, b->mechanism) == 0 && !states_year(b) &&
+                b->date[0]) {
+                if (j < i) {
+                    take(b, a, d, inf);
+                    gone[i] = 1;
+                    break;
+                }
+                take(a, b, d, inf);
+                gone[j] = 1;
+            }
+        }
+    }
+}
+
+/* A meeting dated "the same day" as a day written before without its year takes the year
+ * the meeting of that day now has, when every meeting of that day told before it has one
+ * and the same. */
+static void same_day(ctx *c, unsigned char *gone)
+{
+    bc_extraction *o = c->out;
+    for (size_t i = 0; i < o->nmeetings; i++) {
+        bc_xmeeting *b = &o->meetings[i];
+        size_t n = strlen(b->date);
+        if (gone[i] || !b->same_day_as || b->cite.nquotes == 0 || !yearless_day(b))
+            continue;
+        int year = 0, fits = 1;
+        for (size_t j = 0; j < o->nmeetings && fits; j++) {
+            const bc_xmeeting *a = &o->meetings[j];
+            if (j == i || gone[j] || a->cite.nquotes == 0 ||
+                a->cite.q[0].start >= b->cite.q[0].start || !same_month_day(a, b))
+                continue;
+            if (!states_year(a) || (year && year != atoi(a->date)))
+                fits = 0;
+            else
+                year = atoi(a->date);
+        }
+        if (fits && year) {
+            char d[16];
+            snprintf(d, sizeof d, "%04d-%s", year, b->date + n - 5);
+            memcpy(b->date, d, sizeof d);
+            b->date_inferred = 0;
+        }
+    }
+}
+
+void bcx_reconcile_dates(ctx *c, unsigned char *gone)
+{
+    numbered(c, gone);
+    named(c, gone);
+    same_day(c, gone);
+}

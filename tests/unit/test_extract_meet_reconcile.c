@@ -1,0 +1,177 @@
+/* test_extract_meet_reconcile.c: one meeting told in several places of an article takes the
+ * fullest date its mentions state together (extract_meet_reconcile.c): the year of one
+ * mention and the day of another of the same numbered meeting, in every language; a yearly
+ * body's named meeting of a year and its day told after it; "the same day" as that day. And
+ * what must stay apart: two numbers, a name's year and another meeting's day, a day told
+ * "this year", two years of the body, dates that disagree. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "fixture.h"
+
+#include "extract_fixture.h"
+
+#include <stdio.h>
+
+/* The meetings of text (language lang, read on ref, NULL none) as "mechanism/number/date"
+ * joined by spaces, in order, compared with want. */
+static void expect(const char *lang, const char *ref, const char *text, const char *want)
+{
+    bc_extraction x = run(lang, ref, text);
+    char buf[512] = "";
+    for (size_t i = 0; i < x.nmeetings; i++) {
+        const bc_xmeeting *m = &x.meetings[i];
+        size_t n = strlen(buf);
+        snprintf(buf + n, sizeof buf - n, "%s%s/%d/%s", i ? " " : "", m->mechanism, m->ordinal,
+                 m->date);
+    }
+    bc_extraction_free(&x);
+    if (strcmp(buf, want) != 0)
+        fail_msg("%s (%s): got '%s', want '%s'", text, ref ? ref : "no date", buf, want);
+}
+
+/* with and without a publication date */
+static void expect2(const char *lang, const char *text, const char *want)
+{
+    expect(lang, NULL, text, want);
+    expect(lang, "2024-05-01", text, want);
+}
+
+static void numbered_year_and_day_are_one(void **state)
+{
+    (void)state;
+    expect2("en",
+            "Lao Cai and Yunnan review trade\n\nThe 10th meeting of the joint working group of "
+            "Lai Chau, Lao Cai, Ha Giang, Dien Bien and Yunnan took place in 2023 in Kunming.\n\n"
+            "The 10th meeting of the joint working group was held on June 12, chaired by the two "
+            "vice chairmen.",
+            "jwg-yunnan/10/2023-06-12");
+    expect2("zh",
+            "老街省与云南省联合工作组举行会谈\n\n2023年，老街省与云南省联合工作组第十次会议在昆明"
+            "举行，双方总结了合作成果。\n\n此前，双方联合工作组第十次会议已于6月12日下午召开，会"
+            "议由两省副省长共同主持。",
+            "jwg-yunnan/10/2023-06-12");
+    expect2("vi",
+            "Lào Cai và Vân Nam rà soát thương mại\n\nNăm 2023, Hội nghị lần thứ 10 Nhóm công tác "
+            "liên hợp Lào Cai, Lai Châu, Hà Giang, Điện Biên và Vân Nam được tổ chức tại Côn "
+            "Minh.\n\nHội nghị lần thứ 10 Nhóm công tác liên hợp diễn ra ngày 12/6, do hai Phó "
+            "Chủ tịch đồng chủ trì.",
+            "jwg-yunnan/10/2023-06-12");
+    expect2("fr",
+            "Lao Cai et le Yunnan font le point sur le commerce\n\nEn 2023, la 10e réunion du "
+            "groupe de travail conjoint de Lao Cai, Lai Chau, Ha Giang, Dien Bien et du Yunnan "
+            "s'est tenue à Kunming.\n\nLa 10e réunion du groupe de travail conjoint a eu lieu le "
+            "12 juin, coprésidée par les deux vice-présidents.",
+            "jwg-yunnan/10/2023-06-12");
+    expect2("pl",
+            "Lao Cai i Junnan podsumowują handel\n\nW 2023 r. 10. posiedzenie Wspólnej Grupy "
+            "Roboczej Lao Cai, Lai Chau, Ha Giang, Dien Bien i Junnanu odbyło się w Kunmingu.\n\n"
+            "10. posiedzenie Wspólnej Grupy Roboczej odbyło się 12 czerwca pod "
+            "współprzewodnictwem obu wicegubernatorów.",
+            "jwg-yunnan/10/2023-06-12");
+    expect2("sv",
+            "Lao Cai och Yunnan ser över handeln\n\nÅr 2023 hölls det tionde mötet i den "
+            "gemensamma arbetsgruppen för Lao Cai, Lai Chau, Ha Giang, Dien Bien och Yunnan i "
+            "Kunming.\n\nDet tionde mötet i den gemensamma arbetsgruppen hölls den 12 juni under "
+            "ledning av de två vice ordförandena.",
+            "jwg-yunnan/10/2023-06-12");
+}
+
+static void named_year_and_day_after_are_one(void **state)
+{
+    (void)state;
+    expect2("en",
+            "Cao Bang and Guangxi open Tra Linh\n\nThe talks took place on the sidelines of the "
+            "2019 Spring Meeting in Lang Son.\n\nThe spring meeting itself was held on March 22, "
+            "attended by hundreds of business people.",
+            "spring-meeting-guangxi/0/2019-03-22");
+    expect2("nl",
+            "Cao Bang en Guangxi openen Tra Linh\n\nHet overleg vond plaats in de marge van de "
+            "Voorjaarsontmoeting 2019 in Lang Son.\n\nDe voorjaarsontmoeting zelf werd op 22 maart "
+            "gehouden, in aanwezigheid van honderden ondernemers.",
+            "spring-meeting-guangxi/0/2019-03-22");
+    expect2("zh",
+            "高平与广西推进茶岭口岸\n\n会谈是在谅山举行的2019年新春会晤期间进行的。\n\n新春会晤于3"
+            "月22日举行，数百名企业代表出席。",
+            "spring-meeting-guangxi/0/2019-03-22");
+}
+
+static void same_day_takes_the_year(void **state)
+{
+    (void)state;
+    expect2("nl",
+            "Quang Ninh en Guangxi bespreken grenshandel\n\nHet overleg vond plaats in de marge "
+            "van de Voorjaarsontmoeting 2019, de jaarlijkse bijeenkomst van de partijsecretarissen "
+            "van Quang Ninh, Lang Son, Cao Bang en Ha Giang en Guangxi.\n\nDe Voorjaarsontmoeting "
+            "werd op 22 maart in Lang Son gehouden.\n\nOp dezelfde dag vergaderde daar ook het "
+            "gezamenlijk werkcomité van de vijf provincies, voor de tiende keer.",
+            "jwc-guangxi/10/2019-03-22 spring-meeting-guangxi/0/2019-03-22");
+}
+
+static void two_numbers_stay_apart(void **state)
+{
+    (void)state;
+    expect("en", NULL,
+           "Lao Cai and Yunnan review trade\n\nThe 10th meeting of the joint working group of Lai "
+           "Chau, Lao Cai, Ha Giang, Dien Bien and Yunnan took place in 2023 in Kunming.\n\nThe "
+           "11th meeting of the joint working group was held on June 12, chaired by the two vice "
+           "chairmen.",
+           "jwg-yunnan/10/2023 jwg-yunnan/11/--06-12");
+    /* the same number on dates that disagree: neither completes the other */
+    expect("en", NULL,
+           "Lao Cai and Yunnan review trade\n\nThe 10th meeting of the joint working group of Lai "
+           "Chau, Lao Cai, Ha Giang, Dien Bien and Yunnan took place in 2023 in Kunming.\n\nThe "
+           "10th meeting of the joint working group was held on June 12, 2024, chaired by the "
+           "two vice chairmen.",
+           "jwg-yunnan/10/2023 jwg-yunnan/10/2024-06-12");
+}
+
+static void a_name_year_and_another_meeting_day_stay_apart(void **state)
+{
+    (void)state;
+    /* talks dated after a named meeting of a year: the talks' day, not the meeting's */
+    expect("en", NULL,
+           "Lao Cai and Yunnan review trade\n\nThe 10th meeting of the joint working group of Lai "
+           "Chau, Lao Cai, Ha Giang, Dien Bien and Yunnan took place in 2023 in Kunming.\n\nThe "
+           "spring meeting was held on February 22 in Nanning.\n\nAt the 2023 Spring Meeting, the "
+           "sides agreed to hold talks. The talks were held on March 22 in Lang Son.",
+           "jwg-yunnan/10/2023 /0/--02-22 /0/2023 /0/--03-22");
+    /* a day told "this year" is not the named year's */
+    expect("nl", NULL,
+           "Quang Ninh en Guangxi bespreken grenshandel\n\nTijdens de Voorjaarsontmoeting 2023 in "
+           "Ha Giang werd de samenwerking besproken.\n\nDe Voorjaarsontmoeting van dit jaar werd "
+           "op 22 februari in Nanning gehouden.",
+           "spring-meeting-guangxi/0/2023 spring-meeting-guangxi/0/--02-22");
+    expect("zh", "2024-05-01",
+           "老街省与云南省联合工作组举行会谈\n\n今年的新春会晤于2月22日在南宁举行。\n\n2023年新春"
+           "会晤在河江举行，双方总结了合作成果。",
+           "/0/2024-02-22 /0/2023");
+    /* the day told before the name of a year: the story's own meeting, not that one */
+    expect("en", "2024-05-01",
+           "Cao Bang and Guangxi open Tra Linh\n\nThe spring meeting was held on March 22, "
+           "attended by hundreds of business people.\n\nThe talks built on the 2019 Spring "
+           "Meeting in Lang Son.",
+           "spring-meeting-guangxi/0/2024-03-22 spring-meeting-guangxi/0/2019");
+    /* two years of the body named: which one the day is, is not said */
+    expect("en", NULL,
+           "Cao Bang and Guangxi open Tra Linh\n\nThe talks took place on the sidelines of the "
+           "2019 Spring Meeting, a year after the 2018 Spring Meeting.\n\nThe spring meeting "
+           "itself was held on March 22, attended by hundreds of business people.",
+           "spring-meeting-guangxi/0/2019 spring-meeting-guangxi/0/2018 "
+           "spring-meeting-guangxi/0/--03-22");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(numbered_year_and_day_are_one),
+        cmocka_unit_test(named_year_and_day_after_are_one),
+        cmocka_unit_test(same_day_takes_the_year),
+        cmocka_unit_test(two_numbers_stay_apart),
+        cmocka_unit_test(a_name_year_and_another_meeting_day_stay_apart),
+    };
+    return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
+}

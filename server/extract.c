@@ -732,6 +732,7 @@ static void dedup(ctx *c)
     }
     headline_and_lead(c, gone);
     undated_named(c, gone);
+    bcx_reconcile_next(c, gone);
     /* a meeting that names no mechanism, on the day of another meeting, is that meeting
      * ("the party secretaries held talks" the day of the spring meeting); pass 1 (talks
      * into numbered or named meetings naming no mechanism) cost more than it saved */

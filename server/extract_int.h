@@ -1689,6 +1689,12 @@ void bcx_merge_meeting(bc_xmeeting *a, const bc_xmeeting *b);
  * day" as a day that now has its year): merged (gone set) with the fullest date they agree
  * on. */
 void bcx_reconcile_dates(ctx *c, unsigned char *gone);
+/* Before talks are merged into a meeting of their day: talks that name nothing of their own
+ * (no body, number, province or person), told in the sentence right after the one sentence
+ * that names a meeting of a body dated only by its year, are that meeting ("the 2023 Spring
+ * Meeting ... The meeting, held on February 22, ..."): merged into it (gone set) with the
+ * fullest date they agree on. */
+void bcx_reconcile_next(ctx *c, unsigned char *gone);
 /* Merges the citations of b into a. */
 void bcx_cite_merge(bc_xcite *a, const bc_xcite *b);
 /* Merges a headline's round bound into the one body amount it rounds ("超千亿元" and

@@ -218,6 +218,70 @@ static void same_day(ctx *c, unsigned char *gone)
     }
 }
 
+/* The sentence that holds byte offset at. */
+static size_t sentence_at(const ctx *c, size_t at)
+{
+    size_t si = 0;
+    while (si + 1 < c->ns && c->se[si + 1].qs <= at)
+        si++;
+    return si;
+}
+
+/* The one meeting (not gone) with a quote in sentence si: its index, SIZE_MAX when none or
+ * several. */
+static size_t only_one_in(const ctx *c, const unsigned char *gone, size_t si)
+{
+    size_t one = SIZE_MAX;
+    for (size_t i = 0; i < c->out->nmeetings; i++) {
+        const bc_xmeeting *m = &c->out->meetings[i];
+        int in = 0;
+        for (int k = 0; k < m->cite.nquotes && !in; k++)
+            in = sentence_at(c, m->cite.q[k].start) == si;
+        if (gone[i] || !in)
+            continue;
+        if (one != SIZE_MAX)
+            return SIZE_MAX;
+        one = i;
+    }
+    return one;
+}
+
+void bcx_reconcile_next(ctx *c, unsigned char *gone)
+{
+    bc_extraction *o = c->out;
+    char d[16];
+    int inf;
+    for (size_t i = 0; i < o->nmeetings; i++) {
+        const bc_xmeeting *t = &o->meetings[i];
+        if (gone[i] || t->mechanism[0] || t->ordinal != 0 || t->nprovinces != 0 ||
+            t->npeople != 0 || t->sideline || t->same_day_as || t->cite.nquotes != 1 ||
+            !yearless_day(t) || relative_year(c, t))
+            continue;
+        /* called by a plain meeting noun ("The meeting", "De bijeenkomst", "会晤"), not as
+         * talks or a working session of their own ("une séance de travail"), nor by a kind of
+         * body or its name ("The spring meeting was held on February 22") */
+        size_t si = sentence_at(c, t->cite.q[0].start);
+        if (si == 0 || only_one_in(c, gone, si) != i || !bcx_sent_has(c, si, C_MEET, K_GENERIC) ||
+            bcx_sent_has(c, si, C_TALKS, -1) || bcx_sent_has(c, si, C_MEET, K_CONF) ||
+            bcx_sent_has(c, si, C_MEET, K_WG) || bcx_sent_has(c, si, C_MEET, K_COMMITTEE) ||
+            bcx_sent_has(c, si, C_MEET, K_SPRING) || bcx_sent_has(c, si, C_MECH, -1) ||
+            bcx_sent_has(c, si, C_MECH_SHORT, -1))
+            continue;
+        size_t a = only_one_in(c, gone, si - 1);
+        if (a == SIZE_MAX)
+            continue;
+        bc_xmeeting *m = &o->meetings[a];
+        /* both said to have taken place: a meeting to come is not told by talks held */
+        if (!m->mechanism[0] || !states_year(m) || strlen(m->date) > 7 ||
+            strcmp(m->status, "held") != 0 || strcmp(t->status, "held") != 0 || !m->status_quotes ||
+            !t->status_quotes || m->status_from_date || t->status_from_date ||
+            relative_year(c, m) || !combine(m, t, d, &inf))
+            continue;
+        take(m, t, d, inf);
+        gone[i] = 1;
+    }
+}
+
 void bcx_reconcile_dates(ctx *c, unsigned char *gone)
 {
     numbered(c, gone);

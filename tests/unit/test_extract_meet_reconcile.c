@@ -164,6 +164,48 @@ static void a_name_year_and_another_meeting_day_stay_apart(void **state)
            "spring-meeting-guangxi/0/--03-22");
 }
 
+static void the_meeting_told_next_is_the_named_one(void **state)
+{
+    (void)state;
+    expect2("en",
+            "Looking back: the 2023 Spring Meeting of border Party chiefs\n\nThe Party "
+            "secretaries of Quang Ninh, Lang Son, Cao Bang and Ha Giang and of Guangxi held the "
+            "2023 Spring Meeting online, with Ha Giang as host.\n\nThe meeting, held on February "
+            "22, was the first since the pandemic to set joint targets for trade.\n\nOn the same "
+            "day, the joint working committee of the five provinces held its 14th conference.",
+            "jwc-guangxi/14/2023-02-22 spring-meeting-guangxi/0/2023-02-22");
+    expect2("nl",
+            "Terugblik: de Voorjaarsontmoeting 2023\n\nDe partijsecretarissen van Quang Ninh, "
+            "Lang Son, Cao Bang en Ha Giang en van Guangxi hielden de Voorjaarsontmoeting 2023 "
+            "online, met Ha Giang als gastheer.\n\nDe bijeenkomst vond plaats op 22 februari en "
+            "was de eerste sinds de pandemie waarop gezamenlijke handelsdoelen werden "
+            "vastgesteld.\n\nDezelfde dag hield het gezamenlijk werkcomité van de vijf provincies "
+            "zijn veertiende conferentie.",
+            "jwc-guangxi/14/2023-02-22 spring-meeting-guangxi/0/2023-02-22");
+    expect2("zh",
+            "回顾：2023年党委书记新春会晤\n\n越南广宁、谅山、高平、河江四省与中国广西壮族自治区"
+            "2023年党委书记新春会晤以视频方式举行，河江省为东道主。\n\n会晤于2月22日举行，是疫情"
+            "以来双方首次共同制定贸易目标。\n\n同日，联合工作委员会第十四次会议也以视频方式召开。",
+            "jwc-guangxi/14/2023-02-22 spring-meeting-guangxi/0/2023-02-22");
+}
+
+static void a_working_session_told_next_is_its_own(void **state)
+{
+    (void)state;
+    expect("en", NULL,
+           "Looking back: the 2023 Spring Meeting of border Party chiefs\n\nThe Party "
+           "secretaries of Quang Ninh, Lang Son, Cao Bang and Ha Giang and of Guangxi held the "
+           "2023 Spring Meeting online, with Ha Giang as host.\n\nA working session was held at "
+           "the border gate on February 25 to follow up on customs procedures.",
+           "spring-meeting-guangxi/0/2023 /0/--02-25");
+    expect("fr", NULL,
+           "Retour sur la Rencontre de printemps 2023\n\nLes secrétaires du Parti de Quang Ninh, "
+           "Lang Son, Cao Bang, Ha Giang et du Guangxi ont tenu la Rencontre de printemps 2023 en "
+           "ligne, avec Ha Giang comme hôte.\n\nUne séance de travail s'est tenue au poste "
+           "frontière le 25 février pour le suivi des procédures douanières.",
+           "spring-meeting-guangxi/0/2023 /0/--02-25");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -172,6 +214,8 @@ int main(void)
         cmocka_unit_test(same_day_takes_the_year),
         cmocka_unit_test(two_numbers_stay_apart),
         cmocka_unit_test(a_name_year_and_another_meeting_day_stay_apart),
+        cmocka_unit_test(the_meeting_told_next_is_the_named_one),
+        cmocka_unit_test(a_working_session_told_next_is_its_own),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

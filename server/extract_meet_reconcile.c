@@ -134,6 +134,46 @@ static void numbered(ctx *c, unsigned char *gone)
     }
 }
 
+/* The sentence that holds byte offset at. */
+static size_t sentence_at(const ctx *c, size_t at)
+{
+    size_t si = 0;
+    while (si + 1 < c->ns && c->se[si + 1].qs <= at)
+        si++;
+    return si;
+}
+
+/* 1 when m is a spring meeting named without its body ("de Voorjaarsontmoeting 2023", "新春会晤"
+ * of no members named): a meeting the body holds once a year, as a named mechanism's */
+static int spring_named(const ctx *c, const bc_xmeeting *m)
+{
+    return m->kind == BC_XM_NAMED && !m->mechanism[0] && m->ordinal == 0 && m->cite.nquotes > 0 &&
+           bcx_sent_has(c, sentence_at(c, m->cite.q[0].start), C_MEET, K_SPRING);
+}
+
+/* 1 when a and b are meetings of one body: its name, or both spring meetings of none */
+static int same_body(const ctx *c, const bc_xmeeting *a, const bc_xmeeting *b)
+{
+    if (a->mechanism[0])
+        return strcmp(a->mechanism, b->mechanism) == 0;
+    return spring_named(c, a) && spring_named(c, b);
+}
+
+/* 1 when a spring meeting of a named body is told beside a, one of none: which body a day
+ * told without one is of, is not said */
+static int springs_of_bodies(const ctx *c, const unsigned char *gone, const bc_xmeeting *a)
+{
+    if (a->mechanism[0])
+        return 0;
+    for (size_t j = 0; j < c->out->nmeetings; j++) {
+        const bc_xmeeting *b = &c->out->meetings[j];
+        if (!gone[j] && b->mechanism[0] && b->cite.nquotes > 0 &&
+            bcx_sent_has(c, sentence_at(c, b->cite.q[0].start), C_MEET, K_SPRING))
+            return 1;
+    }
+    return 0;
+}
+
 /* A named meeting of a body that meets once a year ("the 2019 spring meeting", "2023年…新春
  * 会晤") and a mention of that body's meeting that writes its day without the year are one
  * when the article states no other year for a meeting of that body, all its meetings are
@@ -145,14 +185,15 @@ static void named(ctx *c, unsigned char *gone)
     int inf;
     for (size_t i = 0; i < o->nmeetings; i++) {
         bc_xmeeting *a = &o->meetings[i];
-        if (gone[i] || a->kind != BC_XM_NAMED || a->ordinal != 0 || !a->mechanism[0] ||
-            a->mechanism_inferred || !states_year(a) || a->sideline)
+        if (gone[i] || a->kind != BC_XM_NAMED || a->ordinal != 0 ||
+            !(a->mechanism[0] ? !a->mechanism_inferred : spring_named(c, a)) || !states_year(a) ||
+            a->sideline || springs_of_bodies(c, gone, a))
             continue;
         size_t day = SIZE_MAX;
         int fits = 1;
         for (size_t j = 0; j < o->nmeetings && fits; j++) {
             const bc_xmeeting *b = &o->meetings[j];
-            if (j == i || gone[j] || strcmp(a->mechanism, b->mechanism) != 0)
+            if (j == i || gone[j] || !same_body(c, a, b))
                 continue;
             if (states_year(b) && strncmp(a->date, b->date, 4) != 0)
                 fits = 0; /* another year of the body: which one a day is, is not said */
@@ -173,8 +214,7 @@ static void named(ctx *c, unsigned char *gone)
             continue;
         for (size_t j = 0; j < o->nmeetings; j++) {
             bc_xmeeting *b = &o->meetings[j];
-            if (j != i && !gone[j] && strcmp(a->mechanism, b->mechanism) == 0 && !states_year(b) &&
-                b->date[0]) {
+            if (j != i && !gone[j] && same_body(c, a, b) && !states_year(b) && b->date[0]) {
                 if (j < i) {
                     take(b, a, d, inf);
                     gone[i] = 1;
@@ -216,15 +256,6 @@ static void same_day(ctx *c, unsigned char *gone)
             b->date_inferred = 0;
         }
     }
-}
-
-/* The sentence that holds byte offset at. */
-static size_t sentence_at(const ctx *c, size_t at)
-{
-    size_t si = 0;
-    while (si + 1 < c->ns && c->se[si + 1].qs <= at)
-        si++;
-    return si;
 }
 
 /* The one meeting (not gone) with a quote in sentence si: its index, SIZE_MAX when none or

@@ -206,11 +206,37 @@ static void a_working_session_told_next_is_its_own(void **state)
            "spring-meeting-guangxi/0/2023 /0/--02-25");
 }
 
+static void a_spring_meeting_of_no_body_too(void **state)
+{
+    (void)state;
+    expect2("nl",
+            "Lang Son en Chongzuo openen vrachtroute\n\nLang Son en Chongzuo bespraken de nieuwe "
+            "vrachtroute tijdens de Voorjaarsontmoeting 2023.\n\nDe Voorjaarsontmoeting werd op 22 "
+            "februari online gehouden.",
+            "/0/2023-02-22");
+    expect2("zh",
+            "谅山与崇左开通货运通道\n\n谅山省与崇左市在2023年新春会晤期间讨论了新的货运通道。\n\n"
+            "新春会晤于2月22日以视频方式举行。",
+            "/0/2023-02-22");
+    expect2("en",
+            "Lang Son and Chongzuo open freight route\n\nLang Son and Chongzuo discussed the new "
+            "freight route during the 2023 Spring Meeting.\n\nThe Spring Meeting was held online "
+            "on February 22.",
+            "/0/2023-02-22");
+    /* two years named: the day is neither's */
+    expect("nl", NULL,
+           "Lang Son en Chongzuo openen vrachtroute\n\nLang Son en Chongzuo bespraken de nieuwe "
+           "vrachtroute tijdens de Voorjaarsontmoeting 2023, net als op de Voorjaarsontmoeting "
+           "2022.\n\nDe Voorjaarsontmoeting werd op 22 februari online gehouden.",
+           "/0/2023 /0/2022 /0/--02-22");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(numbered_year_and_day_are_one),
         cmocka_unit_test(named_year_and_day_after_are_one),
+        cmocka_unit_test(a_spring_meeting_of_no_body_too),
         cmocka_unit_test(same_day_takes_the_year),
         cmocka_unit_test(two_numbers_stay_apart),
         cmocka_unit_test(a_name_year_and_another_meeting_day_stay_apart),

@@ -277,6 +277,23 @@ static size_t only_one_in(const ctx *c, const unsigned char *gone, size_t si)
     return one;
 }
 
+/* 1 when every kind of body sentence si names (by a meeting noun, a mechanism's name or short
+ * name: conference, group, committee, spring meeting) sentence si - 1 names too. */
+static int kinds_told_before(const ctx *c, size_t si)
+{
+    static const int cls[] = {C_MEET, C_MECH, C_MECH_SHORT};
+    for (int k = K_CONF; k <= K_SPRING; k++) {
+        int here = 0, before = 0;
+        for (int q = 0; q < 3; q++) {
+            here |= bcx_sent_has(c, si, cls[q], k);
+            before |= bcx_sent_has(c, si - 1, cls[q], k);
+        }
+        if (here && !before)
+            return 0;
+    }
+    return 1;
+}
+
 void bcx_reconcile_next(ctx *c, unsigned char *gone)
 {
     bc_extraction *o = c->out;
@@ -288,15 +305,13 @@ void bcx_reconcile_next(ctx *c, unsigned char *gone)
             t->npeople != 0 || t->sideline || t->same_day_as || t->cite.nquotes != 1 ||
             !yearless_day(t) || relative_year(c, t))
             continue;
-        /* called by a plain meeting noun ("The meeting", "De bijeenkomst", "会晤"), not as
-         * talks or a working session of their own ("une séance de travail"), nor by a kind of
-         * body or its name ("The spring meeting was held on February 22") */
+        /* called by a meeting noun ("The meeting", "De bijeenkomst", "会晤", "The conference"
+         * after a conference), not as talks or a working session of their own ("une séance de
+         * travail"), nor by a kind of body the sentence before does not name ("The spring
+         * meeting was held on February 22" after a working group's meeting) */
         size_t si = sentence_at(c, t->cite.q[0].start);
-        if (si == 0 || only_one_in(c, gone, si) != i || !bcx_sent_has(c, si, C_MEET, K_GENERIC) ||
-            bcx_sent_has(c, si, C_TALKS, -1) || bcx_sent_has(c, si, C_MEET, K_CONF) ||
-            bcx_sent_has(c, si, C_MEET, K_WG) || bcx_sent_has(c, si, C_MEET, K_COMMITTEE) ||
-            bcx_sent_has(c, si, C_MEET, K_SPRING) || bcx_sent_has(c, si, C_MECH, -1) ||
-            bcx_sent_has(c, si, C_MECH_SHORT, -1))
+        if (si == 0 || only_one_in(c, gone, si) != i || !bcx_sent_has(c, si, C_MEET, -1) ||
+            bcx_sent_has(c, si, C_TALKS, -1) || !kinds_told_before(c, si))
             continue;
         size_t a = only_one_in(c, gone, si - 1);
         if (a == SIZE_MAX)
@@ -305,8 +320,8 @@ void bcx_reconcile_next(ctx *c, unsigned char *gone)
         /* both said to have taken place: a meeting to come is not told by talks held */
         if (!m->mechanism[0] || !states_year(m) || strlen(m->date) > 7 ||
             strcmp(m->status, "held") != 0 || strcmp(t->status, "held") != 0 || !m->status_quotes ||
-            !t->status_quotes || m->status_from_date || t->status_from_date ||
-            relative_year(c, m) || !combine(m, t, d, &inf))
+            m->status_from_date || t->status_from_date || relative_year(c, m) ||
+            !combine(m, t, d, &inf))
             continue;
         take(m, t, d, inf);
         gone[i] = 1;

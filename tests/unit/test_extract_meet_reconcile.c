@@ -187,6 +187,16 @@ static void the_meeting_told_next_is_the_named_one(void **state)
             "2023年党委书记新春会晤以视频方式举行，河江省为东道主。\n\n会晤于2月22日举行，是疫情"
             "以来双方首次共同制定贸易目标。\n\n同日，联合工作委员会第十四次会议也以视频方式召开。",
             "jwc-guangxi/14/2023-02-22 spring-meeting-guangxi/0/2023-02-22");
+    expect2("zh",
+            "广西与越南四省回顾2019年合作\n\n越南广宁、谅山、高平、河江四省与中国广西壮族自治区"
+            "2019年党委书记新春会晤在谅山举行。\n\n3月22日，双方在会晤中通过了智慧口岸建设方案。",
+            "spring-meeting-guangxi/0/2019-03-22");
+    /* a conference told after a numbered conference of a year */
+    expect2("en",
+            "Guangxi review\n\nThe 10th conference of the joint working committee of Quang Ninh, "
+            "Lang Son, Cao Bang, Ha Giang and Guangxi took place in Lang Son in 2019.\n\nThe "
+            "conference was held on March 22 and adopted a plan for smart border gates.",
+            "jwc-guangxi/10/2019-03-22");
 }
 
 static void a_working_session_told_next_is_its_own(void **state)

@@ -346,7 +346,7 @@ static int same_day(const char *a, const char *b)
     return strncmp(a, b, na < nb ? na : nb) == 0;
 }
 
-static int same_meeting(const ctx *c, size_t j, size_t i)
+int bcx_same_meeting(const ctx *c, size_t j, size_t i)
 {
     const bc_xmeeting *a = &c->out->meetings[j], *b = &c->out->meetings[i];
     if (!same_day(a->date, b->date) || !compatible(a->mechanism, b->mechanism))
@@ -696,7 +696,7 @@ static void dedup(ctx *c)
             key = m->date[0] == '-' ? mix(key, "md", 2)
                                     : mix(key, m->date, strlen(m->date) < 4 ? strlen(m->date) : 4);
         o->meetings[w] = o->meetings[i];
-        size_t j = seen_probe(&s, key, w, same_meeting, c);
+        size_t j = seen_probe(&s, key, w, bcx_same_meeting, c);
         if (j != SIZE_MAX)
             bcx_merge_meeting(&o->meetings[j], &o->meetings[w]);
         else

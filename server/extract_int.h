@@ -1682,6 +1682,8 @@ void bcx_cite_add(bc_xcite *c, size_t qs, size_t qe);
 /* Merges meeting b, a restatement of a, into a: citations, number, body, the most precise
  * date, place, status, people, provinces (extract.c). */
 void bcx_merge_meeting(bc_xmeeting *a, const bc_xmeeting *b);
+/* 1 when meetings j and i of c->out are one told twice, by dedup's rules (extract.c). */
+int bcx_same_meeting(const ctx *c, size_t j, size_t i);
 /* ---- extract_meet_reconcile.c ---- */
 /* The meetings dedup left apart (gone[i] not set) that are one meeting told in several
  * places, its date written in parts (a year in one, the day in another: the same number of

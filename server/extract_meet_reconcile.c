@@ -227,6 +227,44 @@ static void named(ctx *c, unsigned char *gone)
     }
 }
 
+/* A meeting told with its full date and again with its day alone ("talks on August 26,
+ * 2020", "the talks on August 26"; the year completed from the reference date, or none):
+ * one, by dedup's rules, when the day alone is taken as that date. */
+static void full_and_day(ctx *c, unsigned char *gone)
+{
+    bc_extraction *o = c->out;
+    for (size_t i = 0; i < o->nmeetings; i++) {
+        bc_xmeeting *a = &o->meetings[i];
+        if (gone[i] || !states_year(a) || strlen(a->date) != 10 || relative_year(c, a))
+            continue;
+        for (size_t j = 0; j < o->nmeetings; j++) {
+            bc_xmeeting *b = &o->meetings[j];
+            if (j == i || gone[j] || !yearless_day(b) || !same_month_day(a, b) ||
+                relative_year(c, b))
+                continue;
+            char was[16];
+            int inferred = b->date_inferred;
+            memcpy(was, b->date, sizeof was);
+            memcpy(b->date, a->date, sizeof b->date);
+            b->date_inferred = 0;
+            int same = j < i ? bcx_same_meeting(c, j, i) : bcx_same_meeting(c, i, j);
+            memcpy(b->date, was, sizeof was);
+            b->date_inferred = inferred;
+            if (!same)
+                continue;
+            char d[16];
+            memcpy(d, a->date, sizeof d);
+            if (j < i) {
+                take(b, a, d, 0);
+                gone[i] = 1;
+                break;
+            }
+            take(a, b, d, 0);
+            gone[j] = 1;
+        }
+    }
+}
+
 /* A meeting dated "the same day" as a day written before without its year takes the year
  * the meeting of that day now has, when every meeting of that day told before it has one
  * and the same. */
@@ -332,5 +370,6 @@ void bcx_reconcile_dates(ctx *c, unsigned char *gone)
 {
     numbered(c, gone);
     named(c, gone);
+    full_and_day(c, gone);
     same_day(c, gone);
 }

@@ -241,6 +241,28 @@ static void a_spring_meeting_of_no_body_too(void **state)
            "/0/2023 /0/2022 /0/--02-22");
 }
 
+static void talks_with_full_date_and_day_alone_are_one(void **state)
+{
+    (void)state;
+    expect2("en",
+            "Cao Bang and Baise discuss Tra Linh\n\nLeaders of Cao Bang and Baise held talks in "
+            "Cao Bang on August 26, 2020 on upgrading the Tra Linh border gate.\n\nAt the talks on "
+            "August 26, Cao Bang and Baise also agreed to open a freight lane.",
+            "/0/2020-08-26");
+    expect2("nl",
+            "Cao Bang en Baise over Tra Linh\n\nCao Bang en Baise voerden op 26 augustus 2020 in "
+            "Cao Bang overleg over de opwaardering van de grenspost Tra Linh.\n\nTijdens het "
+            "overleg van 26 augustus spraken Cao Bang en Baise ook af een vrachtstrook te openen.",
+            "/0/2020-08-26");
+    /* a meeting of another place that day is another meeting */
+    expect("en", NULL,
+           "Cao Bang and Chongzuo discuss Ta Lung\n\nLeaders of Cao Bang and Baise held talks in "
+           "Cao Bang on August 26, 2020 on upgrading the Tra Linh border gate.\n\nYesterday's "
+           "meeting in Chongzuo followed up on the talks between Cao Bang and Baise on August 26, "
+           "which dealt with the upgrade of the Tra Linh gate.",
+           "/0/2020-08-26 /0/--08-26");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -252,6 +274,7 @@ int main(void)
         cmocka_unit_test(a_name_year_and_another_meeting_day_stay_apart),
         cmocka_unit_test(the_meeting_told_next_is_the_named_one),
         cmocka_unit_test(a_working_session_told_next_is_its_own),
+        cmocka_unit_test(talks_with_full_date_and_day_alone_are_one),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -112,7 +112,49 @@ static int relative_year(const ctx *c, const bc_xmeeting *m)
     return 0;
 }
 
-/* Numbered meetings: the same number of the same named body is one meeting. */
+/* 1 when meeting i's number is of one body in the article: no meeting of that number names
+ * another body. */
+static int one_body_numbered(const ctx *c, const unsigned char *gone, size_t i)
+{
+    const bc_xmeeting *a = &c->out->meetings[i];
+    for (size_t j = 0; j < c->out->nmeetings; j++) {
+        const bc_xmeeting *b = &c->out->meetings[j];
+        if (!gone[j] && b->ordinal == a->ordinal && b->mechanism[0] &&
+            strcmp(a->mechanism, b->mechanism) != 0)
+            return 0;
+    }
+    return 1;
+}
+
+/* 1 when every province meeting b's sentences name is one meeting a's name */
+static int provinces_within(const bc_xmeeting *b, const bc_xmeeting *a)
+{
+    for (int k = 0; k < b->nprovinces; k++) {
+        int have = 0;
+        for (int q = 0; q < a->nprovinces && !have; q++)
+            have = strcmp(a->provinces[q], b->provinces[k]) == 0;
+        if (!have)
+            return 0;
+    }
+    return 1;
+}
+
+/* 1 when meeting j, numbered without a body, may be meeting i of that number: no other
+ * body's meeting of the number is told, and neither its place, the kind of body its sentence
+ * names ("of the border committee") nor its parties differ from i's */
+static int number_alone_fits(const ctx *c, const unsigned char *gone, size_t i, size_t j)
+{
+    const bc_xmeeting *a = &c->out->meetings[i], *b = &c->out->meetings[j];
+    return b->kind == BC_XM_NUMBERED && one_body_numbered(c, gone, i) &&
+           !(a->place[0] && b->place[0] && strcmp(a->place, b->place) != 0) &&
+           !(a->body_kind[0] && b->body_kind[0] && strcmp(a->body_kind, b->body_kind) != 0) &&
+           !bcx_parties_apart(c, a->provinces, a->nprovinces, b->provinces, b->nprovinces) &&
+           provinces_within(b, a);
+}
+
+/* Numbered meetings: the same number of the same named body is one meeting, and so is that
+ * number told without the body ("At the 10th conference, held on March 22") when no other
+ * body's meeting of that number is told and nothing of theirs differs (number_alone_fits). */
 static void numbered(ctx *c, unsigned char *gone)
 {
     bc_extraction *o = c->out;
@@ -122,9 +164,11 @@ static void numbered(ctx *c, unsigned char *gone)
         bc_xmeeting *a = &o->meetings[i];
         if (gone[i] || a->ordinal <= 0 || !a->mechanism[0])
             continue;
-        for (size_t j = i + 1; j < o->nmeetings; j++) {
+        for (size_t j = 0; j < o->nmeetings; j++) {
             const bc_xmeeting *b = &o->meetings[j];
-            if (gone[j] || b->ordinal != a->ordinal || strcmp(a->mechanism, b->mechanism) != 0 ||
+            if (j == i || gone[j] || b->ordinal != a->ordinal ||
+                (b->mechanism[0] ? strcmp(a->mechanism, b->mechanism) != 0 || j < i
+                                 : !number_alone_fits(c, gone, i, j)) ||
                 strcmp(a->status, b->status) != 0 || !combine(a, b, d, &inf) ||
                 relative_year(c, a) || relative_year(c, b))
                 continue;

@@ -263,10 +263,32 @@ static void talks_with_full_date_and_day_alone_are_one(void **state)
            "/0/2020-08-26 /0/--08-26");
 }
 
+static void a_number_told_without_its_body(void **state)
+{
+    (void)state;
+    expect2("en",
+            "Guangxi review\n\nThe 10th conference of the joint working committee of Quang Ninh, "
+            "Lang Son, Cao Bang, Ha Giang and Guangxi took place in Lang Son in 2019.\n\nAt the "
+            "10th conference, held on March 22, the delegates adopted a plan for smart border "
+            "gates.",
+            "jwc-guangxi/10/2019-03-22");
+    expect2("zh",
+            "广西回顾\n\n2019年，越南广宁、谅山、高平、河江四省与中国广西联合工作委员会第十次会议在"
+            "谅山举行。\n\n第十次会议于3月22日召开，通过了智慧口岸建设方案。",
+            "jwc-guangxi/10/2019-03-22");
+    /* the same number of a body of other provinces is another meeting */
+    expect("en", NULL,
+           "Guangxi review\n\nThe 10th conference of the joint working committee of Quang Ninh, "
+           "Lang Son, Cao Bang, Ha Giang and Guangxi took place in Lang Son in 2019.\n\nThe 10th "
+           "meeting of the Lao Cai - Hekou border trade group was held on June 12.",
+           "jwc-guangxi/10/2019 /10/--06-12");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(numbered_year_and_day_are_one),
+        cmocka_unit_test(a_number_told_without_its_body),
         cmocka_unit_test(named_year_and_day_after_are_one),
         cmocka_unit_test(a_spring_meeting_of_no_body_too),
         cmocka_unit_test(same_day_takes_the_year),

@@ -376,6 +376,31 @@ static int kinds_told_before(const ctx *c, size_t si)
     return 1;
 }
 
+/* 1 when meeting m, a body's meeting dated only by its year, held (not only by its date),
+ * and talks t of a day of no year, held (or to come only by the year a reference date gave
+ * it) may be one: their dates combine into d (*inf) and their places do not differ. */
+static int held_year_and_day(const ctx *c, const bc_xmeeting *m, const bc_xmeeting *t, char *d,
+                             int *inf)
+{
+    int t_held = strcmp(t->status, "held") == 0 && !t->status_from_date;
+    int t_guessed = t->status_from_date && t->date_inferred == BC_X_INFERRED_YEAR;
+    return m->mechanism[0] && states_year(m) && strlen(m->date) <= 7 &&
+           strcmp(m->status, "held") == 0 && (t_held || t_guessed) && !m->status_unsaid &&
+           !m->status_from_date && !relative_year(c, m) &&
+           !(m->place[0] && t->place[0] && strcmp(m->place, t->place) != 0) &&
+           combine(m, t, d, inf);
+}
+
+/* Talks of no body or number, dated by a day of no year in a sentence of their own (no other
+ * meeting told in it), not on the sidelines nor "the same day" as another: candidates. */
+static int lone_talks(const ctx *c, const unsigned char *gone, size_t i)
+{
+    const bc_xmeeting *t = &c->out->meetings[i];
+    return !gone[i] && !t->mechanism[0] && t->ordinal == 0 && !t->sideline && !t->same_day_as &&
+           t->cite.nquotes == 1 && yearless_day(t) && !relative_year(c, t) &&
+           only_one_in(c, gone, sentence_at(c, t->cite.q[0].start)) == i;
+}
+
 void bcx_reconcile_next(ctx *c, unsigned char *gone)
 {
     bc_extraction *o = c->out;
@@ -383,29 +408,38 @@ void bcx_reconcile_next(ctx *c, unsigned char *gone)
     int inf;
     for (size_t i = 0; i < o->nmeetings; i++) {
         const bc_xmeeting *t = &o->meetings[i];
-        if (gone[i] || t->mechanism[0] || t->ordinal != 0 || t->nprovinces != 0 ||
-            t->npeople != 0 || t->sideline || t->same_day_as || t->cite.nquotes != 1 ||
-            !yearless_day(t) || relative_year(c, t))
+        if (!lone_talks(c, gone, i))
             continue;
-        /* called by a meeting noun ("The meeting", "De bijeenkomst", "会晤", "The conference"
-         * after a conference), not as talks or a working session of their own ("une séance de
+        size_t si = sentence_at(c, t->cite.q[0].start), a = SIZE_MAX;
+        /* talks whose sentence names every member of the body of a meeting of a year told
+         * in the sentence before or after ("When the Party secretaries of Quang Ninh, Lang
+         * Son, Cao Bang and Ha Giang sat down with their Guangxi counterpart in Nanning on
+         * February 27, ... The 2024 Spring Meeting, ...") are that meeting */
+        for (int side = 0; side < 2 && a == SIZE_MAX; side++) {
+            size_t sj = side == 0 ? si - 1 : si + 1;
+            if ((side == 0 && si == 0) || sj >= c->ns)
+                continue;
+            size_t k = only_one_in(c, gone, sj);
+            if (k != SIZE_MAX && o->meetings[k].kind != BC_XM_TALKS &&
+                bcx_names_all_members(c, si, o->meetings[k].mechanism) &&
+                held_year_and_day(c, &o->meetings[k], t, d, &inf))
+                a = k;
+        }
+        /* talks that name nothing of their own, told in the sentence right after, called by
+         * a meeting noun ("The meeting", "De bijeenkomst", "会晤", "The conference" after a
+         * conference), not as talks or a working session of their own ("une séance de
          * travail"), nor by a kind of body the sentence before does not name ("The spring
          * meeting was held on February 22" after a working group's meeting) */
-        size_t si = sentence_at(c, t->cite.q[0].start);
-        if (si == 0 || only_one_in(c, gone, si) != i || !bcx_sent_has(c, si, C_MEET, -1) ||
-            bcx_sent_has(c, si, C_TALKS, -1) || !kinds_told_before(c, si))
-            continue;
-        size_t a = only_one_in(c, gone, si - 1);
+        if (a == SIZE_MAX && si > 0 && t->nprovinces == 0 && t->npeople == 0 &&
+            bcx_sent_has(c, si, C_MEET, -1) && !bcx_sent_has(c, si, C_TALKS, -1) &&
+            kinds_told_before(c, si)) {
+            size_t k = only_one_in(c, gone, si - 1);
+            if (k != SIZE_MAX && held_year_and_day(c, &o->meetings[k], t, d, &inf))
+                a = k;
+        }
         if (a == SIZE_MAX)
             continue;
-        bc_xmeeting *m = &o->meetings[a];
-        /* both said to have taken place: a meeting to come is not told by talks held */
-        if (!m->mechanism[0] || !states_year(m) || strlen(m->date) > 7 ||
-            strcmp(m->status, "held") != 0 || strcmp(t->status, "held") != 0 || !m->status_quotes ||
-            m->status_from_date || t->status_from_date || relative_year(c, m) ||
-            !combine(m, t, d, &inf))
-            continue;
-        take(m, t, d, inf);
+        take(&o->meetings[a], t, d, inf);
         gone[i] = 1;
     }
 }

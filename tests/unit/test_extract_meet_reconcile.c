@@ -284,6 +284,65 @@ static void a_number_told_without_its_body(void **state)
            "jwc-guangxi/10/2019 /10/--06-12");
 }
 
+/* a recap: the lead tells the talks of every member on a day, the next sentence names the
+ * meeting of the year; "the same day" then has its year too */
+static void talks_of_every_member_beside_the_named_meeting(void **state)
+{
+    (void)state;
+    /* without a publication date (with one the committee's day is withheld) */
+    expect("en", NULL,
+           "A year on: what the 2024 Spring Meeting delivered for Quang Ninh and Guangxi"
+           "\n\nHA LONG - When the Party secretaries of Quang Ninh, Lang Son, Cao Bang a"
+           "nd Ha Giang sat down with their Guangxi counterpart in Nanning on February 2"
+           "7, the agenda was dominated by border trade.\n\nThe 2024 Spring Meeting, the"
+           " first held in person since 2020, ended with a commitment to raise two-way t"
+           "rade to 30 billion USD.\n\nOn the same day, the joint working committee of t"
+           "he five provinces held its 15th conference, chaired by the vice chairmen of "
+           "the five provinces.\n\nQuang Ninh officials met Dongxing city leaders again "
+           "on April 12 to review progress on the Bac Luan II bridge.\n\nThe 16th confer"
+           "ence of the joint working committee is due to take place in Quang Ninh in 20"
+           "25.",
+           "jwc-guangxi/15/2024-02-27 jwc-guangxi/16/2025 spring-meeting-guangxi/0/2024-02-27 "
+           "/0/--04-12");
+    expect("nl", "2025-02-20",
+           "Een jaar later: wat de Voorjaarsontmoeting 2024 opleverde\n\nHA LONG - Toen "
+           "de partijsecretarissen van Quang Ninh, Lang Son, Cao Bang en Ha Giang op 27 "
+           "februari in Nanning met hun collega uit Guangxi rond de tafel gingen, stond "
+           "de grenshandel centraal.\n\nDe Voorjaarsontmoeting 2024, de eerste fysieke s"
+           "inds 2020, eindigde met de belofte de handel op te voeren tot 30 miljard dol"
+           "lar.\n\nDezelfde dag hield het gezamenlijk werkcomité van de vijf provincies"
+           " zijn vijftiende conferentie.\n\nOp 12 april overlegden functionarissen van "
+           "Quang Ninh opnieuw met Dongxing over de brug Bac Luan II.\n\nDe zestiende co"
+           "nferentie van het werkcomité vindt in 2025 plaats in Quang Ninh.",
+           "jwc-guangxi/15/2024-02-27 jwc-guangxi/16/2025 spring-meeting-guangxi/0/2024-02-27 "
+           "/0/--04-12");
+    expect("zh", "2025-02-20",
+           "一年回顾：2024年新春会晤成果\n\n2月27日，越南广宁、谅山、高平、河江四省省委书记与广西"
+           "壮族自治区党委书记在南宁举行会谈，边境贸易成为主要议题。"
+           "\n\n2024年新春会晤是2020年以来首次线下举行的会晤，双方承诺将双边贸易额提高到300亿美元"
+           "。\n\n同日，五省区联合工作委员会第十五次会议在南"
+           "宁召开。\n\n4月12日，广宁省官员与东兴市领导再次会面，就北仑河二桥进展进行了讨论。\n\n"
+           "联合工作委员会第十六次会议将于2025年在广宁举行。",
+           "jwc-guangxi/15/2024-02-27 jwc-guangxi/16/2025 spring-meeting-guangxi/0/2024-02-27");
+}
+
+static void talks_of_some_members_or_beside_one_to_come_stay_apart(void **state)
+{
+    (void)state;
+    expect("en", NULL,
+           "A year on: the 2024 Spring Meeting\n\nHA LONG - The Party secretaries of Qua"
+           "ng Ninh and Guangxi held talks in Nanning on February 26 on the Bac Luan II "
+           "bridge.\n\nThe 2024 Spring Meeting, the first held in person since 2020, end"
+           "ed with a commitment to raise two-way trade to 30 billion USD.",
+           "spring-meeting-guangxi/0/2024 /0/--02-26");
+    expect("en", "2024-12-01",
+           "Border provinces prepare the 2025 Spring Meeting\n\nHA LONG - The Party secr"
+           "etaries of Quang Ninh, Lang Son, Cao Bang and Ha Giang held talks with their"
+           " Guangxi counterpart in Nanning on February 26.\n\nThe 2025 Spring Meeting w"
+           "ill be held in Quang Ninh.",
+           "spring-meeting-guangxi/0/2025 /0/2024-02-26");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -297,6 +356,8 @@ int main(void)
         cmocka_unit_test(the_meeting_told_next_is_the_named_one),
         cmocka_unit_test(a_working_session_told_next_is_its_own),
         cmocka_unit_test(talks_with_full_date_and_day_alone_are_one),
+        cmocka_unit_test(talks_of_every_member_beside_the_named_meeting),
+        cmocka_unit_test(talks_of_some_members_or_beside_one_to_come_stay_apart),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

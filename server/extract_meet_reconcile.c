@@ -218,6 +218,30 @@ static int springs_of_bodies(const ctx *c, const unsigned char *gone, const bc_x
     return 0;
 }
 
+/* 1 when meeting b's status is a's, or is "planned" only because a reference date gave its
+ * day a later year while a is held */
+static int status_agrees(const bc_xmeeting *a, const bc_xmeeting *b)
+{
+    return strcmp(a->status, b->status) == 0 ||
+           (strcmp(a->status, "held") == 0 && !a->status_from_date && b->status_from_date &&
+            b->date_inferred == BC_X_INFERRED_YEAR);
+}
+
+/* 1 when m is told as the body's meeting itself: named so, or read as talks only for its verb
+ * ("The spring meeting opened in Nanning on February 27", "werd ... geopend") with no words
+ * of talks of their own in its sentences and not as held ahead of it */
+static int the_meeting_itself(const ctx *c, const bc_xmeeting *m)
+{
+    if (m->kind == BC_XM_NAMED)
+        return 1;
+    if (m->kind != BC_XM_TALKS || m->ahead_of)
+        return 0;
+    for (int k = 0; k < m->cite.nquotes; k++)
+        if (bcx_sent_has(c, sentence_at(c, m->cite.q[k].start), C_TALKS, -1))
+            return 0;
+    return 1;
+}
+
 /* A named meeting of a body that meets once a year ("the 2019 spring meeting", "2023年…新春
  * 会晤") and a mention of that body's meeting that writes its day without the year are one
  * when the article states no other year for a meeting of that body, all its meetings are
@@ -241,12 +265,12 @@ static void named(ctx *c, unsigned char *gone)
                 continue;
             if (states_year(b) && strncmp(a->date, b->date, 4) != 0)
                 fits = 0; /* another year of the body: which one a day is, is not said */
-            else if (b->ordinal != 0 || strcmp(a->status, b->status) != 0)
+            else if (b->ordinal != 0 || !status_agrees(a, b))
                 fits = 0;
             else if (!states_year(b) && b->date[0]) {
                 /* told after the name that writes the year, and no other year meant */
-                if (!yearless_day(b) || b->kind != BC_XM_NAMED || b->sideline || b->same_day_as ||
-                    b->cite.nquotes == 0 || a->cite.nquotes == 0 ||
+                if (!yearless_day(b) || !the_meeting_itself(c, b) || b->sideline ||
+                    b->same_day_as || b->cite.nquotes == 0 || a->cite.nquotes == 0 ||
                     b->cite.q[0].start <= a->cite.q[0].start || relative_year(c, b) ||
                     (day != SIZE_MAX && !same_month_day(&o->meetings[day], b)))
                     fits = 0;

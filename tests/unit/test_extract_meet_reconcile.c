@@ -343,6 +343,31 @@ static void talks_of_some_members_or_beside_one_to_come_stay_apart(void **state)
            "spring-meeting-guangxi/0/2025 /0/2024-02-26");
 }
 
+/* talks only for the verb ("opened", "werd ... geopend"), planned only for the year a
+ * publication date gave their day: the named meeting itself; talks ahead of it are not */
+static void the_meeting_itself_opened(void **state)
+{
+    (void)state;
+    expect2("en",
+            "Leaders review the 2024 Spring Meeting\n\nThe 2024 Spring Meeting between the Party "
+            "secretaries of Quang Ninh, Lang Son, Cao Bang, Ha Giang and Guangxi set new trade "
+            "targets.\n\nThe spring meeting opened in Nanning on February 27, with Guangxi as "
+            "host.",
+            "spring-meeting-guangxi/0/2024-02-27");
+    expect("nl", "2025-01-01",
+           "Terugblik op de Voorjaarsontmoeting 2024\n\nDe Voorjaarsontmoeting 2024 tussen de "
+           "partijsecretarissen van Quang Ninh, Lang Son, Cao Bang, Ha Giang en Guangxi legde "
+           "nieuwe handelsdoelen vast.\n\nDe voorjaarsontmoeting werd op 27 februari in Nanning "
+           "geopend, met Guangxi als gastheer.",
+           "spring-meeting-guangxi/0/2024-02-27");
+    expect("en", "2025-01-01",
+           "Leaders review the 2024 Spring Meeting\n\nThe 2024 Spring Meeting between the Party "
+           "secretaries of Quang Ninh, Lang Son, Cao Bang, Ha Giang and Guangxi set new trade "
+           "targets.\n\nOn February 26, the leaders of Quang Ninh and Guangxi held talks ahead of "
+           "the spring meeting.",
+           "spring-meeting-guangxi/0/2024 spring-meeting-guangxi/0/--02-26");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -350,6 +375,7 @@ int main(void)
         cmocka_unit_test(a_number_told_without_its_body),
         cmocka_unit_test(named_year_and_day_after_are_one),
         cmocka_unit_test(a_spring_meeting_of_no_body_too),
+        cmocka_unit_test(the_meeting_itself_opened),
         cmocka_unit_test(same_day_takes_the_year),
         cmocka_unit_test(two_numbers_stay_apart),
         cmocka_unit_test(a_name_year_and_another_meeting_day_stay_apart),

@@ -368,11 +368,27 @@ static void the_meeting_itself_opened(void **state)
            "spring-meeting-guangxi/0/2024 spring-meeting-guangxi/0/--02-26");
 }
 
+/* "juni van dit jaar" is June of the year, as "juni dit jaar" (extract_date_day.c) */
+static void nl_month_of_a_relative_year(void **state)
+{
+    (void)state;
+    const char *text = "Titel\n\nDe derde conferentie van de partijsecretarissen van Lao Cai, Ha "
+                       "Giang, Lai Chau en Dien Bien met Yunnan werd in maart 2023 gehouden. De "
+                       "vierde conferentie staat voor juni van dit jaar op het programma, in "
+                       "Kunming.";
+    expect("nl", "2024-01-30", text, "conference-yunnan/3/2023-03 conference-yunnan/4/2024-06");
+    expect("nl", "2024-01-30",
+           "Titel\n\nDe vierde conferentie van de partijsecretarissen van Lao Cai, Ha Giang, Lai "
+           "Chau en Dien Bien met Yunnan staat voor juni van volgend jaar op het programma.",
+           "conference-yunnan/4/2025-06");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(numbered_year_and_day_are_one),
         cmocka_unit_test(a_number_told_without_its_body),
+        cmocka_unit_test(nl_month_of_a_relative_year),
         cmocka_unit_test(named_year_and_day_after_are_one),
         cmocka_unit_test(a_spring_meeting_of_no_body_too),
         cmocka_unit_test(the_meeting_itself_opened),

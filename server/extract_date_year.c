@@ -40,6 +40,10 @@ int bcx_name_year(const ctx *c, size_t si, const xd *d)
                 return 0;
             if (bcx_lex_find(c, C_MEET, k, &e) > 0)
                 return 1;
+            /* talks named by their year, the year right before them ("2025年工作会谈") */
+            if (k <= d->t1 + 2 && bcx_lex_find(c, C_TALKS, k, &e) > 0 &&
+                !(bcx_gap(c, k - 1) & (G_COMMA | G_DOT | G_PAREN)))
+                return 1;
         }
         return 0;
     }

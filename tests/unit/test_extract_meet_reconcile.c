@@ -383,12 +383,28 @@ static void nl_month_of_a_relative_year(void **state)
            "conference-yunnan/4/2025-06");
 }
 
+/* a year naming the talks right before them ("2024年工作会谈") completes their day, as a year
+ * before a meeting noun does (extract_date_year.c); a year of another clause does not */
+static void zh_talks_named_by_their_year(void **state)
+{
+    (void)state;
+    expect("zh", NULL,
+           "谅山省与崇左市举行工作会谈\n\n3月5日，越南谅山省与广西崇左市2024年工作会谈在凭祥市举"
+           "行。",
+           "/0/2024-03-05");
+    expect("zh", NULL,
+           "谅山省与崇左市举行工作会谈\n\n根据2023年签署的协议，3月5日，越南谅山省与广西崇左市在凭"
+           "祥市举行工作会谈。",
+           "/0/--03-05");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(numbered_year_and_day_are_one),
         cmocka_unit_test(a_number_told_without_its_body),
         cmocka_unit_test(nl_month_of_a_relative_year),
+        cmocka_unit_test(zh_talks_named_by_their_year),
         cmocka_unit_test(named_year_and_day_after_are_one),
         cmocka_unit_test(a_spring_meeting_of_no_body_too),
         cmocka_unit_test(the_meeting_itself_opened),

@@ -398,6 +398,23 @@ static void zh_talks_named_by_their_year(void **state)
            "/0/--03-05");
 }
 
+/* a day whose year the publication date leaves undecided (two months after it) takes the
+ * year of the name its sentence gives the meeting (extract_date_year.c); not when the
+ * sentence tells a relative year, which may be the day's */
+static void a_name_year_decides_an_undecided_day(void **state)
+{
+    (void)state;
+    expect("en", "2022-02-20",
+           "Border chiefs meet\n\nThe 2020 Spring Meeting, chaired by Lang Son, took place on the "
+           "morning of May 12, later than usual.",
+           "/0/2020-05-12");
+    expect("nl", "2022-02-20",
+           "Titel\n\nVorig jaar was Lang Son gastheer: de negende conferentie van het werkcomité "
+           "vond toen op 26 april plaats in Lang Son, en ook de Voorjaarsontmoeting 2021 werd daar "
+           "gehouden.",
+           "/9/ /0/2021");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -405,6 +422,7 @@ int main(void)
         cmocka_unit_test(a_number_told_without_its_body),
         cmocka_unit_test(nl_month_of_a_relative_year),
         cmocka_unit_test(zh_talks_named_by_their_year),
+        cmocka_unit_test(a_name_year_decides_an_undecided_day),
         cmocka_unit_test(named_year_and_day_after_are_one),
         cmocka_unit_test(a_spring_meeting_of_no_body_too),
         cmocka_unit_test(the_meeting_itself_opened),

@@ -1095,6 +1095,11 @@ int bcx_from_point(const ctx *c, const mention *m, const xd *d);
  * thing it describes, not of the talks. So too an English one set off by commas that
  * closes before meeting m ("Quang Hoa and Longzhou, which signed ... on September 4, 2013,
  * plan to hold a joint ceremony"). */
+/* 1 when date d stands in an apposition after meeting m, a noun phrase opened by an
+ * indefinite article after a comma that names no holding, talks nor meeting ("the first
+ * regular conference between ..., a mechanism the two sides set up in February 2022", "een
+ * mechanisme waarover ... in februari 2022 een akkoord tekenden"): the day of that thing. */
+int bcx_apposition_of_other(const ctx *c, const mention *m, const xd *d);
 int bcx_relative_of_other(const ctx *c, const mention *m, const xd *d);
 /* 1 when English day d names another meeting noun than mention m's by the possessive
  * ("Tuesday's meeting followed the first conference ..., held online in May": Tuesday is

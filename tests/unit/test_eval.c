@@ -357,7 +357,7 @@ static void dev_split_regression(void **state)
      * 3148/3148 and its floor stays 0.999 (four misses fail it) */
     assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_VALUE]) >= 0.996);
     assert_true(bc_eval_recall(&r.field[BC_EF_MONEY_VALUE]) >= 0.999);
-    assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_DATE]) >= 0.982);
+    assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_DATE]) >= 0.984);
     /* lowered from 0.975 on purpose (round 18): a date whose attachment the blind pools found
      * wrong is withheld (extract_date_conf.c), a miss instead of a wrong value; measured
      * 1652/1696 = 0.974 on the 264, then 1756/1821 = 0.964 with round 18's pool, 1772/1821
@@ -385,7 +385,8 @@ static void dev_split_regression(void **state)
      * 2826/2992 = 0.944 after session 30's date30 (one meeting's mentions reconciled, "juni
      * van dit jaar", a Chinese year naming talks, a name's year deciding a day the
      * publication date left undecided: precision 2826/2875 = 0.982, 21 wrong, 8
-     * of them coarser) */
+     * of them coarser; then 2826/2871 = 0.984, 17 wrong, a day in an apposition of another
+     * thing no longer the meeting's) */
     assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_DATE]) >= 0.944);
     assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_ORDINAL]) >= 0.984);
     assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.994);

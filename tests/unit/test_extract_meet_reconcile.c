@@ -415,6 +415,29 @@ static void a_name_year_decides_an_undecided_day(void **state)
            "/9/ /0/2021");
 }
 
+/* a day in an apposition after the meeting, a noun phrase of an indefinite article naming no
+ * holding ("..., a body the provinces set up in March 2010"), is that thing's
+ * (extract_meet_skip.c); an apposition of holding dates the meeting */
+static void an_apposition_of_another_thing(void **state)
+{
+    (void)state;
+    expect("en", NULL,
+           "Lao Cai and Yunnan prepare talks\n\nOfficials discussed the 11th meeting of the joint "
+           "working group of Lai Chau, Lao Cai, Ha Giang, Dien Bien and Yunnan, a body the "
+           "provinces set up in March 2010 to coordinate border work.",
+           "jwg-yunnan/11/");
+    expect("nl", NULL,
+           "Lao Cai en Yunnan\n\nDe delegatie sprak over de elfde vergadering van de gezamenlijke "
+           "werkgroep van Lai Chau, Lao Cai, Ha Giang, Dien Bien en Yunnan, een orgaan dat de "
+           "provincies in maart 2010 oprichtten.",
+           "jwg-yunnan/11/");
+    expect("en", NULL,
+           "Lao Cai and Yunnan review trade\n\nOfficials recalled the 10th meeting of the joint "
+           "working group of Lai Chau, Lao Cai, Ha Giang, Dien Bien and Yunnan, a session held in "
+           "Kunming on June 12, 2023.",
+           "jwg-yunnan/10/2023-06-12");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -423,6 +446,7 @@ int main(void)
         cmocka_unit_test(nl_month_of_a_relative_year),
         cmocka_unit_test(zh_talks_named_by_their_year),
         cmocka_unit_test(a_name_year_decides_an_undecided_day),
+        cmocka_unit_test(an_apposition_of_another_thing),
         cmocka_unit_test(named_year_and_day_after_are_one),
         cmocka_unit_test(a_spring_meeting_of_no_body_too),
         cmocka_unit_test(the_meeting_itself_opened),

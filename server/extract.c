@@ -347,7 +347,7 @@ static int same_day(const char *a, const char *b)
     return strncmp(a, b, na < nb ? na : nb) == 0;
 }
 
-static int same_meeting(const ctx *c, size_t j, size_t i)
+int bcx_same_meeting(const ctx *c, size_t j, size_t i)
 {
     const bc_xmeeting *a = &c->out->meetings[j], *b = &c->out->meetings[i];
     if (!same_day(a->date, b->date) || !compatible(a->mechanism, b->mechanism))
@@ -455,7 +455,7 @@ static unsigned said_in(const bc_xmeeting *a, const bc_xmeeting *b)
     return quotes_in(a, b, b->status_quotes);
 }
 
-static void merge_meeting(bc_xmeeting *a, const bc_xmeeting *b)
+void bcx_merge_meeting(bc_xmeeting *a, const bc_xmeeting *b)
 {
     int undated = a->date[0] == '\0';
     bcx_cite_merge(&a->cite, &b->cite);
@@ -618,7 +618,7 @@ static void headline_and_lead(ctx *c, unsigned char *gone)
         (h->ordinal != 0 && l->ordinal != 0 && h->ordinal != l->ordinal) ||
         !compatible(h->mechanism, l->mechanism) || strcmp(h->status, l->status) != 0)
         return;
-    merge_meeting(h, l);
+    bcx_merge_meeting(h, l);
     gone[lead] = 1;
 }
 
@@ -655,7 +655,7 @@ static void undated_named(ctx *c, unsigned char *gone)
         if (others == 0)
             continue;
         if (fits == 1)
-            merge_meeting(&o->meetings[same], m);
+            bcx_merge_meeting(&o->meetings[same], m);
         gone[i] = 1;
     }
 }
@@ -697,9 +697,9 @@ static void dedup(ctx *c)
             key = m->date[0] == '-' ? mix(key, "md", 2)
                                     : mix(key, m->date, strlen(m->date) < 4 ? strlen(m->date) : 4);
         o->meetings[w] = o->meetings[i];
-        size_t j = seen_probe(&s, key, w, same_meeting, c);
+        size_t j = seen_probe(&s, key, w, bcx_same_meeting, c);
         if (j != SIZE_MAX)
-            merge_meeting(&o->meetings[j], &o->meetings[w]);
+            bcx_merge_meeting(&o->meetings[j], &o->meetings[w]);
         else
             w++;
     }
@@ -727,12 +727,13 @@ static void dedup(ctx *c)
             continue;
         size_t j = seen_find(&s, mech_year(m), i, same_named, c);
         if (j != SIZE_MAX) {
-            merge_meeting(&o->meetings[j], m);
+            bcx_merge_meeting(&o->meetings[j], m);
             gone[i] = 1;
         }
     }
     headline_and_lead(c, gone);
     undated_named(c, gone);
+    bcx_reconcile_next(c, gone);
     /* a meeting that names no mechanism, on the day of another meeting, is that meeting
      * ("the party secretaries held talks" the day of the spring meeting); pass 1 (talks
      * into numbered or named meetings naming no mechanism) cost more than it saved */
@@ -751,7 +752,7 @@ static void dedup(ctx *c)
                 continue;
             size_t j = seen_find(&s, mix(17, m->date, strlen(m->date)), i, same_day_talks, c);
             if (j != SIZE_MAX && !gone[j]) {
-                merge_meeting(&o->meetings[j], m);
+                bcx_merge_meeting(&o->meetings[j], m);
                 gone[i] = 1;
             }
         }
@@ -775,10 +776,11 @@ static void dedup(ctx *c)
             continue;
         size_t j = seen_find(&s, mix(19, m->date, strlen(m->date)), i, talks_in, c);
         if (j != SIZE_MAX && !gone[j]) {
-            merge_meeting(&o->meetings[j], m);
+            bcx_merge_meeting(&o->meetings[j], m);
             gone[i] = 1;
         }
     }
+    bcx_reconcile_dates(c, gone);
     w = 0;
     for (size_t i = 0; i < o->nmeetings; i++)
         if (!gone[i])

@@ -673,10 +673,11 @@ int bcx_try_month(const ctx *c, size_t i, size_t lim, dres *r)
             }
         /* or right before a relative year ("Maart vorig jaar hielden ...", "zaten november
          * vorig jaar om tafel") */
-        if (bare && !after_prep && c->lbit == L_NL && j < lim &&
-            (bcx_lex_find(c, C_LAST_YEAR, j, NULL) > 0 ||
-             bcx_lex_find(c, C_THIS_YEAR, j, NULL) > 0 ||
-             bcx_lex_find(c, C_NEXT_YEAR, j, NULL) > 0))
+        size_t jy = j + (j < lim && bcx_word_is(c, j, lim, "van")); /* "juni van dit jaar" */
+        if (bare && !after_prep && c->lbit == L_NL && jy < lim &&
+            (bcx_lex_find(c, C_LAST_YEAR, jy, NULL) > 0 ||
+             bcx_lex_find(c, C_THIS_YEAR, jy, NULL) > 0 ||
+             bcx_lex_find(c, C_NEXT_YEAR, jy, NULL) > 0))
             after_prep = 1;
         if (bare &&
             (!after_prep || (c->lbit == L_EN && bcx_word_is(c, i, lim, "may") && !c->t[i].upper)))
@@ -689,8 +690,8 @@ int bcx_try_month(const ctx *c, size_t i, size_t lim, dres *r)
     size_t rn = 0, rj = j;
     if (bare && c->lbit != L_ZH &&
         (bcx_word_is(c, rj, lim, "of") || bcx_word_is(c, rj, lim, "de") ||
-         bcx_word_is(c, rj, lim, "d")))
-        rj++; /* "in June of last year", "en juin de l'annee derniere" */
+         bcx_word_is(c, rj, lim, "d") || (c->lbit == L_NL && bcx_word_is(c, rj, lim, "van"))))
+        rj++; /* "in June of last year", "en juin de l'annee derniere", "juni van dit jaar" */
     if (bare && c->lbit != L_ZH && rj < lim && c->t[rj].kind == T_WORD &&
         (bcx_lex_find(c, C_LAST_YEAR, rj, NULL) > 0 || bcx_lex_find(c, C_THIS_YEAR, rj, NULL) > 0 ||
          bcx_lex_find(c, C_NEXT_YEAR, rj, NULL) > 0)) {

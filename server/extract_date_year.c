@@ -40,6 +40,10 @@ int bcx_name_year(const ctx *c, size_t si, const xd *d)
                 return 0;
             if (bcx_lex_find(c, C_MEET, k, &e) > 0)
                 return 1;
+            /* talks named by their year, the year right before them ("2025年工作会谈") */
+            if (k <= d->t1 + 2 && bcx_lex_find(c, C_TALKS, k, &e) > 0 &&
+                !(bcx_gap(c, k - 1) & (G_COMMA | G_DOT | G_PAREN)))
+                return 1;
         }
         return 0;
     }
@@ -374,6 +378,10 @@ void bcx_name_year_days(ctx *c, size_t si)
         y = back, yt = c->se[si].t0;
     /* the talks the year names ("the 2022 talks") are none between */
     size_t own = y != 0 && yt + 1 < c->se[si].t1 ? bcx_lex_find(c, C_TALKS, yt + 1, NULL) : 0;
+    /* a relative year in the sentence may be the undecided day's ("Vorig jaar ... op 28
+     * februari ..., en ook de Voorjaarsontmoeting 2024") */
+    int relative = bcx_sent_has(c, si, C_LAST_YEAR, -1) || bcx_sent_has(c, si, C_THIS_YEAR, -1) ||
+                   bcx_sent_has(c, si, C_NEXT_YEAR, -1);
     for (size_t k = c->se[si].d0; y != 0 && k < c->se[si].d1; k++) {
         xd *d = &c->d[k];
         /* talks named in another clause between the name and the day are what the day
@@ -384,8 +392,13 @@ void bcx_name_year_days(ctx *c, size_t si)
             continue;
         if (name_year_span(d, y))
             continue;
-        if (d->prec < 2 || !(d->iso[0] == '-' || d->inferred) || strlen(d->iso) > 10 ||
-            d->inferred == BC_X_INFERRED_DATE || d->rel_year)
+        /* a day whose year the reference date left undecided ("April 9" in a report of
+         * February: last year's or a coming one) is the name's year's too */
+        int undecided = d->prec == 0 && strlen(d->iso) == 7 && d->iso[0] == '-' &&
+                        d->iso[1] == '-' && !d->dateline && !d->same_day && !d->rel &&
+                        !d->weekday && !relative;
+        if ((d->prec < 2 && !undecided) || !(d->iso[0] == '-' || d->inferred) ||
+            strlen(d->iso) > 10 || d->inferred == BC_X_INFERRED_DATE || d->rel_year)
             continue;
         char iso[24];
         snprintf(iso, sizeof iso, "%04d-%.5s", y, d->iso[0] == '-' ? d->iso + 2 : d->iso + 5);
@@ -399,6 +412,8 @@ void bcx_name_year_days(ctx *c, size_t si)
         }
         copy_str(d->iso, sizeof d->iso, iso);
         d->inferred = 0;
+        if (undecided)
+            d->prec = 3;
     }
     month_again(c, si);
     /* a month without a year that no name completed says nothing without a reference */

@@ -1122,6 +1122,11 @@ int bcx_from_point(const ctx *c, const mention *m, const xd *d);
  * thing it describes, not of the talks. So too an English one set off by commas that
  * closes before meeting m ("Quang Hoa and Longzhou, which signed ... on September 4, 2013,
  * plan to hold a joint ceremony"). */
+/* 1 when date d stands in an apposition after meeting m, a noun phrase opened by an
+ * indefinite article after a comma that names no holding, talks nor meeting ("the first
+ * regular conference between ..., a mechanism the two sides set up in February 2022", "een
+ * mechanisme waarover ... in februari 2022 een akkoord tekenden"): the day of that thing. */
+int bcx_apposition_of_other(const ctx *c, const mention *m, const xd *d);
 int bcx_relative_of_other(const ctx *c, const mention *m, const xd *d);
 /* 1 when English day d names another meeting noun than mention m's by the possessive
  * ("Tuesday's meeting followed the first conference ..., held online in May": Tuesday is
@@ -1706,6 +1711,24 @@ void bcx_han_facing(ctx *c, size_t si, unsigned present);
 
 /* Adds statement [qs, qe) to a fact's citations (once per sentence). */
 void bcx_cite_add(bc_xcite *c, size_t qs, size_t qe);
+/* Merges meeting b, a restatement of a, into a: citations, number, body, the most precise
+ * date, place, status, people, provinces (extract.c). */
+void bcx_merge_meeting(bc_xmeeting *a, const bc_xmeeting *b);
+/* 1 when meetings j and i of c->out are one told twice, by dedup's rules (extract.c). */
+int bcx_same_meeting(const ctx *c, size_t j, size_t i);
+/* ---- extract_meet_reconcile.c ---- */
+/* The meetings dedup left apart (gone[i] not set) that are one meeting told in several
+ * places, its date written in parts (a year in one, the day in another: the same number of
+ * the same body; a yearly body's named meeting and its one day of the article; "the same
+ * day" as a day that now has its year): merged (gone set) with the fullest date they agree
+ * on. */
+void bcx_reconcile_dates(ctx *c, unsigned char *gone);
+/* Before talks are merged into a meeting of their day: talks that name nothing of their own
+ * (no body, number, province or person), told in the sentence right after the one sentence
+ * that names a meeting of a body dated only by its year, are that meeting ("the 2023 Spring
+ * Meeting ... The meeting, held on February 22, ..."): merged into it (gone set) with the
+ * fullest date they agree on. */
+void bcx_reconcile_next(ctx *c, unsigned char *gone);
 /* Merges the citations of b into a. */
 void bcx_cite_merge(bc_xcite *a, const bc_xcite *b);
 /* Merges a headline's round bound into the one body amount it rounds ("超千亿元" and

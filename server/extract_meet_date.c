@@ -264,7 +264,8 @@ static const xd *meeting_date(const ctx *c, const mention *m, const size_t *idx,
         if (bcx_after_held_aside(c, m, d))
             continue; /* "De voorjaarsontmoeting, gehouden in Nanning, gaf ... in maart" */
         if (mprec_of(c, m, d) == 0 || d->used || bcx_said_on(c, d) || bcx_from_point(c, m, d) ||
-            bcx_relative_of_other(c, m, d) || in_other_relative(c, m, d) ||
+            bcx_relative_of_other(c, m, d) || bcx_apposition_of_other(c, m, d) ||
+            in_other_relative(c, m, d) ||
             (bcx_deadline_day(c, d) && !bcx_month_end_planned_zh(c, m, d)) || bcx_signed_on(c, d) ||
             visit_span(m, d) || bcx_opening_day(c, m, d) || bcx_apposed_to_other(c, m, d) ||
             rel_apart(c, m, d) || bcx_not_its_day_zh(c, m, d) || bcx_other_in_sequence(c, m, d) ||
@@ -686,11 +687,11 @@ void bcx_resolve_mentions(ctx *c)
                 d = NULL; /* the one date is of what it led to, after its aside of holding */
             else if (one_group && nd == 1 && !bcx_said_on(c, only) && !bcx_from_point(c, m, only) &&
                      !bcx_relative_of_other(c, m, only) && !in_other_relative(c, m, only) &&
-                     !bcx_deadline_day(c, only) && !bcx_signed_on(c, only) &&
-                     !bcx_opening_day(c, m, only) && !bcx_apposed_to_other(c, m, only) &&
-                     !visit_span(m, only) && !rel_apart(c, m, only) &&
-                     !bcx_possessive_of_other(c, m, only) && !bcx_not_its_day_zh(c, m, only) &&
-                     !bcx_other_in_sequence(c, m, only) &&
+                     !bcx_apposition_of_other(c, m, only) && !bcx_deadline_day(c, only) &&
+                     !bcx_signed_on(c, only) && !bcx_opening_day(c, m, only) &&
+                     !bcx_apposed_to_other(c, m, only) && !visit_span(m, only) &&
+                     !rel_apart(c, m, only) && !bcx_possessive_of_other(c, m, only) &&
+                     !bcx_not_its_day_zh(c, m, only) && !bcx_other_in_sequence(c, m, only) &&
                      (m->xkind != BC_XM_TALKS || mprec(only) == 3 || bcx_day_no_year(c, only) ||
                       m->planned > 0 || to_come(c, m, only) ||
                       (mprec(only) == 2 && talks_took_place(c, m, only)) ||

@@ -542,6 +542,37 @@ int bcx_relative_of_other(const ctx *c, const mention *m, const xd *d)
            !bcx_range_has(c, comma, end, C_TALKS, -1);
 }
 
+/* Indefinite articles, per language: what opens an apposition naming another thing. */
+static const struct {
+    unsigned lang;
+    const char *const *w;
+} articles[] = {
+    {L_EN, (const char *const[]){"a", "an", NULL}},
+    {L_NL, (const char *const[]){"een", NULL}},
+    {L_FR, (const char *const[]){"un", "une", NULL}},
+    {L_SV, (const char *const[]){"en", "ett", NULL}},
+};
+
+int bcx_apposition_of_other(const ctx *c, const mention *m, const xd *d)
+{
+    size_t hi = c->se[m->sent].t1, comma = SIZE_MAX, end = d->t1;
+    if (d->t0 <= m->t1)
+        return 0;
+    for (size_t q = d->t0; q > m->t1 && comma == SIZE_MAX; q--)
+        if (bcx_gap(c, q - 1) & (G_COMMA | G_DOT))
+            comma = q;
+    if (comma == SIZE_MAX || comma <= m->t1 || (bcx_gap(c, comma - 1) & G_DOT))
+        return 0;
+    int noun = 0;
+    for (size_t l = 0; l < sizeof articles / sizeof articles[0] && !noun; l++)
+        for (int w = 0; articles[l].lang == c->lbit && articles[l].w[w] && !noun; w++)
+            noun = bcx_word_is(c, comma, hi, articles[l].w[w]);
+    while (end < hi && !(bcx_gap(c, end - 1) & (G_COMMA | G_DOT)))
+        end++;
+    return noun && !bcx_range_has(c, comma, end, C_HELD, -1) &&
+           !bcx_range_has(c, comma, end, C_TALKS, -1) && !bcx_range_has(c, comma, end, C_MEET, -1);
+}
+
 int bcx_possessive_of_other(const ctx *c, const mention *m, const xd *d)
 {
     size_t hi = c->se[m->sent].t1, k = d->t1 + 1;

@@ -162,6 +162,15 @@ size_t bcx_sent_end(const ctx *c, size_t i)
     return c->se[c->t[i].sent].t1;
 }
 
+/* The bytes of a pattern's first word: up to its first space or its end. */
+static inline size_t word_len(const char *p)
+{
+    size_t n = 0;
+    while (p[n] != '\0' && p[n] != ' ')
+        n++;
+    return n;
+}
+
 /* Tokens the pattern word p (wl bytes) covers at token k (0 when it does not match):
  * a Chinese word meets one token per character; a Latin word one token, by mode. */
 static size_t word_at(const ctx *c, const char *p, size_t wl, int mode, size_t k, size_t lim)
@@ -210,8 +219,7 @@ static size_t lex_at(const ctx *c, const bc_lex *e, size_t i, size_t lim)
     const char *p = e->pat;
     size_t k = i;
     while (*p != '\0') {
-        const char *sp = strchr(p, ' ');
-        size_t wl = sp ? (size_t)(sp - p) : strlen(p);
+        size_t wl = word_len(p);
         /* words are joined by spaces or dashes, or by an elision's apostrophe alone
          * ("l'annee", "d'affaires": the pattern writes "l annee") */
         if (k >= lim || (k > i && !bcx_joined(c, k - 1) && bcx_gap(c, k - 1) != G_QUOTE))
@@ -227,13 +235,28 @@ static size_t lex_at(const ctx *c, const bc_lex *e, size_t i, size_t lim)
     return k - i;
 }
 
+/* strncmp(p, w, n) for the few bytes of a key (a byte, or a Chinese character): called
+ * tens of millions of times on a long article, where a library call costs more than the
+ * comparison. w holds n bytes; p ends at its NUL. */
+static inline int key_cmp(const char *p, const char *w, size_t n)
+{
+    for (size_t q = 0; q < n; q++) {
+        unsigned char a = (unsigned char)p[q], b = (unsigned char)w[q];
+        if (a != b)
+            return a < b ? -1 : 1;
+        if (a == '\0')
+            return 0;
+    }
+    return 0;
+}
+
 /* The first keyed entry of class cls whose pattern's first n bytes are not below w's. */
 static size_t keyed_from(const ctx *c, int cls, const char *w, size_t n)
 {
     size_t lo = c->cls_key[cls], hi = c->cls_lo[cls + 1];
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (strncmp(c->lang->lex[c->ix[mid]].pat, w, n) < 0)
+        if (key_cmp(c->lang->lex[c->ix[mid]].pat, w, n) < 0)
             lo = mid + 1;
         else
             hi = mid;
@@ -285,16 +308,11 @@ size_t bcx_lex_find2(const ctx *c, int cls, size_t i, int adj, const bc_lex **ou
     for (size_t k = c->t[i].han ? end : c->cls_lo[cls]; k < c->cls_key[cls]; k++)
         lex_try(c, k, i, lim, adj, &best, &at, out);
     for (size_t k = keyed_from(c, cls, w, key);
-         k < end && strncmp(c->lang->lex[c->ix[k]].pat, w, key) == 0; k++)
+         k < end && key_cmp(c->lang->lex[c->ix[k]].pat, w, key) == 0; k++)
         lex_try(c, k, i, lim, adj, &best, &at, out);
     if (best == 0 && none)
         *none |= bit;
     return best;
-}
-
-size_t bcx_lex_find(const ctx *c, int cls, size_t i, const bc_lex **out)
-{
-    return bcx_lex_find2(c, cls, i, 0, out);
 }
 
 size_t bcx_lex_ending(const ctx *c, int cls, size_t lo, size_t end, const bc_lex **out)
@@ -348,15 +366,11 @@ int bcx_colon_ordinal(const ctx *c, size_t i, size_t lim)
            (bcx_word_is(c, i + 1, lim, "e") || bcx_word_is(c, i + 1, lim, "a"));
 }
 
-size_t bcx_words_at(const ctx *c, size_t i, size_t lim, const char *w)
+size_t bcx_words_from(const ctx *c, size_t i, size_t lim, const char *w)
 {
     size_t k = i;
-    /* most calls fail at the first byte: a word matches only a token of its first byte */
-    if (*w != '\0' && *w != ' ' && (i >= lim || c->t[i].fl == 0 || TXT(c, i)[0] != *w))
-        return 0;
     while (*w != '\0') {
-        const char *sp = strchr(w, ' ');
-        size_t wl = sp ? (size_t)(sp - w) : strlen(w);
+        size_t wl = word_len(w);
         /* words are joined by spaces or dashes, or by an elision's apostrophe alone
          * ("l'annee", "d'affaires": the pattern writes "l annee") */
         if (k >= lim || (k > i && !bcx_joined(c, k - 1) && bcx_gap(c, k - 1) != G_QUOTE))

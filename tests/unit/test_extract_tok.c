@@ -143,6 +143,31 @@ static void tokens(void **state)
     assert_true(e->val == 1e8);
     assert_int_equal(bcx_words_at(&c, 7, c.nt, "亿元"), 2);
     assert_int_equal(bcx_words_at(&c, 7, c.nt, "亿美"), 0);
+    /* the first token is compared whole: 亿 (E4 BA BF) and 云 (E4 BA 91) share two bytes,
+     * 元 needs the whole character, a word shorter than the token's bytes is no match and
+     * never read past its end, a number is no word, lim bounds the first token too */
+    assert_int_equal(bcx_words_at(&c, 7, c.nt, "云元"), 0);
+    assert_int_equal(bcx_words_at(&c, 8, c.nt, "元"), 1);
+    assert_int_equal(bcx_words_at(&c, 8, c.nt, "\xe5\x85"), 0);
+    assert_int_equal(bcx_words_at(&c, 6, c.nt, "56"), 0);
+    assert_int_equal(bcx_words_at(&c, 7, 7, "亿元"), 0);
+    assert_int_equal(bcx_words_at(&c, 7, 8, "亿元"), 0);
+    /* a class looked for twice at a token answers the same, from memory the second time */
+    assert_int_equal(bcx_lex_find(&c, C_MONEY_CUE, 7, NULL), 0);
+    assert_int_equal(bcx_lex_find(&c, C_MONEY_CUE, 7, NULL), 0);
+    assert_int_equal(bcx_lex_find(&c, C_MONEY_CUE, 1, NULL), 2);
+    assert_int_equal(bcx_lex_find(&c, C_MONEY_CUE, 1, NULL), 2);
+    assert_int_equal(bcx_lex_find2(&c, C_SCALE, 7, 1, NULL), 1); /* adjacent only */
+    assert_int_equal(bcx_lex_find(&c, C_SCALE, 7, NULL), 0);
+    assert_int_equal(bcx_lex_find2(&c, C_SCALE, 7, 1, NULL), 1);
+    assert_int_equal(bcx_lex_find(&c, C_MONEY_CUE, c.nt, NULL), 0);
+    unmodel(&c);
+    model(&c, "en", "Trade in the years ahead of the talks", &x);
+    assert_int_equal(bcx_words_at(&c, 3, c.nt, "year"), 0);
+    assert_int_equal(bcx_words_at(&c, 3, c.nt, "years"), 1);
+    assert_int_equal(bcx_words_at(&c, 3, c.nt, "yearsx"), 0);
+    assert_int_equal(bcx_words_at(&c, 4, c.nt, "ahead of the"), 3);
+    assert_int_equal(bcx_words_at(&c, 4, c.nt, "ahead off"), 0);
     unmodel(&c);
 
     model(&c, "pl", "Obroty osiągnęły 4,420 mld USD, 18.000 osób, 7,2 tys.", &x);

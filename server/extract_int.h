@@ -405,6 +405,14 @@ size_t bcx_sent_end(const ctx *c, size_t i);
 /* The longest lexicon entry of class cls at token i (adjacent-only entries when adj is
  * set): its length in tokens (0 when none), the entry in *out (may be NULL). */
 size_t bcx_lex_find2(const ctx *c, int cls, size_t i, int adj, const bc_lex **out);
+/* Marks at every word token the classes no entry of which can match there (none starts
+ * with its Chinese character, or with its first byte and the class has no entry matched
+ * inside a word): their lookups answer "none" at once (extract_lex.c). After bcx_tokenize;
+ * c->rc BC_ENOMEM on failure. */
+void bcx_lex_mark_impossible(ctx *c);
+/* The tokens the Chinese word p (wl bytes, no space) covers at token k (< lim), one per
+ * character, 0 when it does not match (a gazetteer alias's word). */
+size_t bcx_char_word_at(const ctx *c, const char *p, size_t wl, size_t k, size_t lim);
 /* bcx_lex_find2 without the adjacent-only entries. Inline: a long article asks it tens of
  * millions of times, and most answers are the "none" the token remembers (bcx_lex_find2),
  * read here without a call. */

@@ -832,6 +832,8 @@ int bc_extract(const char *text, size_t len, const char *lang, const char *refer
     if (c.rc == BC_OK)
         bcx_tokenize(&c);
     if (c.rc == BC_OK)
+        bcx_lex_mark_impossible(&c);
+    if (c.rc == BC_OK)
         bcx_index_gaps(&c);
     if (c.rc == BC_OK) {
         bcx_assign_sentences(&c);

@@ -208,8 +208,11 @@ static const numword WORDS[] = {
 /* The entry of the n folded bytes at w in language lang, NULL when none. */
 static const numword *lookup(unsigned lang, const char *w, size_t n)
 {
+    /* asked of every word near an amount: the first byte settles most entries before any
+     * strlen */
     for (size_t k = 0; k < sizeof WORDS / sizeof WORDS[0]; k++)
-        if ((WORDS[k].lang & lang) && strlen(WORDS[k].w) == n && memcmp(WORDS[k].w, w, n) == 0)
+        if ((WORDS[k].lang & lang) && (n == 0 || WORDS[k].w[0] == w[0]) &&
+            strlen(WORDS[k].w) == n && memcmp(WORDS[k].w, w, n) == 0)
             return &WORDS[k];
     return NULL;
 }

@@ -408,7 +408,23 @@ size_t bcx_sent_end(const ctx *c, size_t i);
 /* The longest lexicon entry of class cls at token i (adjacent-only entries when adj is
  * set): its length in tokens (0 when none), the entry in *out (may be NULL). */
 size_t bcx_lex_find2(const ctx *c, int cls, size_t i, int adj, const bc_lex **out);
-size_t bcx_lex_find(const ctx *c, int cls, size_t i, const bc_lex **out);
+/* Marks at every word token the classes no entry of which can match there (none starts
+ * with its Chinese character, or with its first byte and the class has no entry matched
+ * inside a word): their lookups answer "none" at once (extract_lex.c). After bcx_tokenize;
+ * c->rc BC_ENOMEM on failure. */
+void bcx_lex_mark_impossible(ctx *c);
+/* The tokens the Chinese word p (wl bytes, no space) covers at token k (< lim), one per
+ * character, 0 when it does not match (a gazetteer alias's word). */
+size_t bcx_char_word_at(const ctx *c, const char *p, size_t wl, size_t k, size_t lim);
+/* bcx_lex_find2 without the adjacent-only entries. Inline: a long article asks it tens of
+ * millions of times, and most answers are the "none" the token remembers (bcx_lex_find2),
+ * read here without a call. */
+static inline size_t bcx_lex_find(const ctx *c, int cls, size_t i, const bc_lex **out)
+{
+    if (i < c->nt && cls >= 0 && cls < 128 && ((c->t[i].lex_none[cls / 64] >> (cls % 64)) & 1) != 0)
+        return 0;
+    return bcx_lex_find2(c, cls, i, 0, out);
+}
 /* The longest entry of class cls ending exactly at token end - 1, starting at or after
  * lo: its first token, or SIZE_MAX when none. */
 size_t bcx_lex_ending(const ctx *c, int cls, size_t lo, size_t end, const bc_lex **out);
@@ -425,9 +441,27 @@ int bcx_colon_ordinal(const ctx *c, size_t i, size_t lim);
  * "11.", "17:e", "lan thu 11", "第十次", "首届", words of C_ORD): its value, its tokens in *n;
  * 0 when none (extract_meet_ordinal.c). */
 int bcx_ordinal_at(const ctx *c, size_t i, size_t lim, size_t *n);
+/* bcx_words_at once its first token is known to match (or w starts with a space or is
+ * empty). */
+size_t bcx_words_from(const ctx *c, size_t i, size_t lim, const char *w);
 /* The number of tokens the folded words of w cover at token i (< lim), 0 when they do
- * not match: Latin words one token each, Chinese characters one token each. */
-size_t bcx_words_at(const ctx *c, size_t i, size_t lim, const char *w);
+ * not match: Latin words one token each, Chinese characters one token each. Inline: most
+ * calls fail at the first token, a word token of w's first bytes (Chinese characters share
+ * their first byte, so the whole token is compared; a NUL of w ends it unmatched). */
+static inline size_t bcx_words_at(const ctx *c, size_t i, size_t lim, const char *w)
+{
+    if (*w != '\0' && *w != ' ') {
+        if (i >= lim || c->t[i].kind != T_WORD || c->t[i].fl == 0)
+            return 0;
+        const char *tx = TXT(c, i);
+        if (tx[0] != w[0])
+            return 0;
+        for (size_t q = 1; q < c->t[i].fl; q++)
+            if (w[q] != tx[q] || w[q] == '\0')
+                return 0;
+    }
+    return bcx_words_from(c, i, lim, w);
+}
 
 /* ---- extract_date.c ---- */
 

@@ -184,7 +184,14 @@ static int fold_each(const char *s, size_t n, bc_buf *out, int mode)
         if (slug && pending_sep && out->len > start_len)
             bc_buf_putc(out, '-');
         pending_sep = 0;
-        bc_buf_append(out, piece, piece_len);
+        /* one byte at a time for most of a text: written in place while it fits, as
+         * bc_buf_append would (the NUL after it kept) */
+        if (piece_len == 1 && !out->failed && out->len + 2 <= out->cap) {
+            out->data[out->len++] = *piece;
+            out->data[out->len] = '\0';
+        } else {
+            bc_buf_append(out, piece, piece_len);
+        }
         i += len;
     }
     return bc_buf_failed(out) ? BC_ENOMEM : BC_OK;

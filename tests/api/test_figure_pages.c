@@ -524,6 +524,108 @@ static void a_redated_figure_keeps_its_place(void **state)
     json_decref(page);
 }
 
+/* The served bytes of figure id's document under ?curation=set, as a new string (free it). */
+static char *served(const char *id, const char *set)
+{
+    char target[300];
+    snprintf(target, sizeof target, "/v1/figures/%s?curation=%s", id, set);
+    bct_response r;
+    call("GET", target, NULL, 200, &r);
+    char *body = strndup(r.body, r.body_len);
+    bct_response_free(&r);
+    assert_non_null(body);
+    return body;
+}
+
+/* A rejection announces the documents whose served bytes it changes, and those alone. The
+ * two oldest statements are reviewed by now (a_decision_announces_what_it_changes), so the
+ * oldest extracted one is the third: every extracted statement of the quantity shows it
+ * among its first 20, the reviewed ones list only trusted figures and never showed it.
+ * Rejecting it: its own entry, its article's, and one for each extracted sibling whose
+ * document loses it (the next statement enters); none for the reviewed siblings, whose
+ * documents are the same bytes (session 30: does a rejection announce a sibling whose
+ * document stays as it was?). */
+static void a_rejection_announces_what_it_changes(void **state)
+{
+    (void)state;
+    char target[300];
+    const char *gone = FIGURE[2];
+    /* every statement of the quantity: the rejected one and all it overlaps */
+    snprintf(target, sizeof target, "/v1/figures/%s/overlaps?limit=500", gone);
+    json_t *page = get(target, 200), *list = json_object_get(page, "data"), *e;
+    size_t n = json_array_size(list) + 1, i;
+    assert_true(n >= ARTICLES);
+    const char **ids = calloc(n, sizeof *ids);
+    char **before = calloc(n, sizeof *before), **after = calloc(n, sizeof *after);
+    assert_true(ids && before && after);
+    ids[0] = gone;
+    json_array_foreach(list, i, e) ids[i + 1] = str(e, "id");
+    for (i = 0; i < n; i++)
+        before[i] = served(ids[i], "all");
+    assert_true(shown_at(FIGURE[0], gone) < 0); /* a reviewed figure lists trusted ones */
+    assert_int_equal(shown_at(FIGURE[3], gone), 2);
+
+    long long since = latest();
+    snprintf(target, sizeof target, "/v1/review/figures/%s", gone);
+    bct_response r;
+    call("POST", target, "{\"action\":\"reject\"}", 200, &r);
+    bct_response_free(&r);
+
+    size_t changed = 0;
+    for (i = 0; i < n; i++) {
+        after[i] = served(ids[i], i == 0 ? "rejected" : "all");
+        changed += i > 0 && strcmp(before[i], after[i]) != 0;
+    }
+    /* every entry the decision added, of any kind */
+    snprintf(target, sizeof target, "/v1/changes?since=%lld&limit=500", since);
+    json_t *feed = get(target, 200), *data = json_object_get(feed, "data");
+    size_t figures = 0, sources = 0, k;
+    json_array_foreach(data, k, e)
+    {
+        const char *kind = str(e, "kind"), *id = str(e, "id");
+        if (strcmp(kind, "source") == 0) {
+            sources++;
+            continue;
+        }
+        assert_string_equal(kind, "figure");
+        figures++;
+        size_t at = n;
+        for (i = 0; i < n && at == n; i++)
+            if (strcmp(ids[i], id) == 0)
+                at = i;
+        if (at == n)
+            fail_msg("%s announced, no statement of the quantity", id);
+        /* each one announced is the rejected figure or a document whose bytes changed */
+        if (at > 0 && strcmp(before[at], after[at]) == 0)
+            fail_msg("%s announced, its document unchanged", id);
+    }
+    /* and each document whose bytes changed is announced, once; the reviewed two are not,
+     * their documents being the same bytes */
+    assert_true(changed >= ARTICLES - 3);
+    assert_int_equal(figures, 1 + changed);
+    assert_int_equal(sources, 1);
+    assert_int_equal(json_array_size(data), 2 + changed);
+    for (i = 1; i < n; i++)
+        if (strcmp(ids[i], FIGURE[0]) == 0 || strcmp(ids[i], FIGURE[1]) == 0)
+            assert_string_equal(before[i], after[i]);
+    int names = 0;
+    feed_since(since, FIGURE[0], &names);
+    assert_false(names);
+    /* the negative case: a sibling whose list it left changed, and is announced */
+    assert_true(shown_at(FIGURE[3], gone) < 0);
+    feed_since(since, FIGURE[3], &names);
+    assert_true(names);
+    json_decref(feed);
+    for (i = 0; i < n; i++) {
+        free(before[i]);
+        free(after[i]);
+    }
+    free(before);
+    free(after);
+    free(ids);
+    json_decref(page);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -534,6 +636,7 @@ int main(void)
         cmocka_unit_test(the_feed_announces_only_real_changes), /* it adds figures */
         cmocka_unit_test(a_decision_announces_what_it_changes), /* it reviews */
         cmocka_unit_test(a_redated_figure_keeps_its_place),
+        cmocka_unit_test(a_rejection_announces_what_it_changes), /* last: it rejects */
     };
     return cmocka_run_group_tests_name("figure_pages", tests, setup, teardown);
 }

@@ -143,6 +143,31 @@ static void tokens(void **state)
     assert_true(e->val == 1e8);
     assert_int_equal(bcx_words_at(&c, 7, c.nt, "亿元"), 2);
     assert_int_equal(bcx_words_at(&c, 7, c.nt, "亿美"), 0);
+    /* the first token is compared whole: 亿 (E4 BA BF) and 云 (E4 BA 91) share two bytes,
+     * 元 needs the whole character, a word shorter than the token's bytes is no match and
+     * never read past its end, a number is no word, lim bounds the first token too */
+    assert_int_equal(bcx_words_at(&c, 7, c.nt, "云元"), 0);
+    assert_int_equal(bcx_words_at(&c, 8, c.nt, "元"), 1);
+    assert_int_equal(bcx_words_at(&c, 8, c.nt, "\xe5\x85"), 0);
+    assert_int_equal(bcx_words_at(&c, 6, c.nt, "56"), 0);
+    assert_int_equal(bcx_words_at(&c, 7, 7, "亿元"), 0);
+    assert_int_equal(bcx_words_at(&c, 7, 8, "亿元"), 0);
+    /* a class looked for twice at a token answers the same, from memory the second time */
+    assert_int_equal(bcx_lex_find(&c, C_MONEY_CUE, 7, NULL), 0);
+    assert_int_equal(bcx_lex_find(&c, C_MONEY_CUE, 7, NULL), 0);
+    assert_int_equal(bcx_lex_find(&c, C_MONEY_CUE, 1, NULL), 2);
+    assert_int_equal(bcx_lex_find(&c, C_MONEY_CUE, 1, NULL), 2);
+    assert_int_equal(bcx_lex_find2(&c, C_SCALE, 7, 1, NULL), 1); /* adjacent only */
+    assert_int_equal(bcx_lex_find(&c, C_SCALE, 7, NULL), 0);
+    assert_int_equal(bcx_lex_find2(&c, C_SCALE, 7, 1, NULL), 1);
+    assert_int_equal(bcx_lex_find(&c, C_MONEY_CUE, c.nt, NULL), 0);
+    unmodel(&c);
+    model(&c, "en", "Trade in the years ahead of the talks", &x);
+    assert_int_equal(bcx_words_at(&c, 3, c.nt, "year"), 0);
+    assert_int_equal(bcx_words_at(&c, 3, c.nt, "years"), 1);
+    assert_int_equal(bcx_words_at(&c, 3, c.nt, "yearsx"), 0);
+    assert_int_equal(bcx_words_at(&c, 4, c.nt, "ahead of the"), 3);
+    assert_int_equal(bcx_words_at(&c, 4, c.nt, "ahead off"), 0);
     unmodel(&c);
 
     model(&c, "pl", "Obroty osiągnęły 4,420 mld USD, 18.000 osób, 7,2 tys.", &x);
@@ -160,6 +185,60 @@ static void tokens(void **state)
     assert_string_equal(c.t[1].iso, "--10-30");
     assert_string_equal(c.t[4].iso, "2025-10");
     unmodel(&c);
+}
+
+/* The classes marked as unable to match at a token (bcx_lex_mark_impossible) are only
+ * those no lookup finds there: every class at every token answers the same length and
+ * entry with the marks as without, in languages of Latin words and of characters, and the
+ * marks answer most lookups. */
+static void impossible_classes(void **state)
+{
+    (void)state;
+    static const char *const texts[][2] = {
+        {"zh", "2024年前11个月，老街省与云南省进出口总额达56亿元，同比增长12%。双方于3月12日在河口"
+               "举行工作会谈，为第十七次联席会议做准备，会议将于下月召开。"},
+        {"en", "The 12th meeting of the Joint Working Committee was held in Lao Cai on Monday, "
+               "ahead of the talks; exports rose 5% to 1.2 billion USD in the first half."},
+        {"vi", "Kim ngạch xuất nhập khẩu đạt 5,4 tỷ USD, tăng 12% so với cùng kỳ năm trước."},
+        {"nl", "De handel groeide vorig jaar met 5 procent tot 1,2 miljard dollar, aldus de "
+               "douane. Het kwartaaloverleg over de handelscontracten vond plaats in Lang Son."},
+        /* words met inside or at the end of a compound (free entries, whatever the first
+         * letter) */
+        {"sv", "Arbetsdelegationer från Lao Cai besökte vägbron, och gränsmötet hölls i Hekou "
+               "efter handelsavtal värda 3 miljoner dollar."},
+    };
+    for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++) {
+        ctx c;
+        bc_extraction x;
+        model(&c, texts[t][0], texts[t][1], &x);
+        size_t *len = calloc(c.nt * C_COUNT, sizeof *len);
+        const bc_lex **ent = calloc(c.nt * C_COUNT, sizeof *ent);
+        assert_true(len != NULL && ent != NULL);
+        for (size_t i = 0; i < c.nt; i++)
+            for (int k = 0; k < C_COUNT; k++)
+                len[i * C_COUNT + k] = bcx_lex_find2(&c, k, i, 0, &ent[i * C_COUNT + k]);
+        for (size_t i = 0; i < c.nt; i++)
+            c.t[i].lex_none[0] = c.t[i].lex_none[1] = 0;
+        bcx_lex_mark_impossible(&c);
+        assert_int_equal(c.rc, 0);
+        size_t marked = 0, asked = 0;
+        for (size_t i = 0; i < c.nt; i++)
+            for (int k = 0; k < C_COUNT; k++) {
+                if (c.t[i].kind != T_WORD)
+                    continue;
+                asked++;
+                marked += (c.t[i].lex_none[k / 64] >> (k % 64)) & 1;
+                const bc_lex *e = NULL;
+                size_t n = bcx_lex_find(&c, k, i, &e);
+                if (n != len[i * C_COUNT + k] || (n > 0 && e != ent[i * C_COUNT + k]))
+                    fail_msg("%s token %zu class %d: %zu, without the marks %zu", texts[t][0], i, k,
+                             n, len[i * C_COUNT + k]);
+            }
+        assert_true(marked * 2 > asked);
+        free(len);
+        free(ent);
+        unmodel(&c);
+    }
 }
 
 static void names(void **state)
@@ -210,9 +289,8 @@ static void letters_and_case(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(sentences),
-        cmocka_unit_test(tokens),
-        cmocka_unit_test(names),
+        cmocka_unit_test(sentences),          cmocka_unit_test(tokens),
+        cmocka_unit_test(impossible_classes), cmocka_unit_test(names),
         cmocka_unit_test(letters_and_case),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);

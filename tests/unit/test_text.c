@@ -188,6 +188,32 @@ static void fold_is_idempotent_and_appends(void **state)
     assert_int_equal(bc_text_fold("ABCDEF", 2, &b), BC_OK);
     assert_string_equal(b.data, "key:laoab");
     bc_buf_free(&b);
+
+    /* letters written in place across the buffer's growth, each followed by its NUL: a
+     * buffer one byte short of room, then a long text of both kinds of letters */
+    bc_buf g = BC_BUF_INIT, want = BC_BUF_INIT;
+    for (int i = 0; i < 254; i++)
+        bc_buf_putc(&g, 'x');
+    assert_int_equal(g.cap, 256);
+    assert_int_equal(bc_text_fold("AB", 2, &g), BC_OK);
+    assert_int_equal(g.len, 256);
+    assert_true(g.cap > 256);
+    assert_int_equal(g.data[g.len], '\0');
+    assert_int_equal(memcmp(g.data + 254, "ab", 3), 0);
+    bc_buf_reset(&g);
+    for (int i = 0; i < 300; i++) {
+        assert_int_equal(bc_text_fold("Lào Cai ", strlen("Lào Cai "), &g), BC_OK);
+        bc_buf_puts(&want, "lao cai ");
+        assert_int_equal(g.len, want.len);
+        assert_string_equal(g.data, want.data);
+    }
+    /* a failed buffer takes nothing more */
+    g.failed = 1;
+    size_t len = g.len;
+    assert_int_equal(bc_text_fold("abc", 3, &g), BC_ENOMEM);
+    assert_int_equal(g.len, len);
+    bc_buf_free(&g);
+    bc_buf_free(&want);
 }
 
 static void fold_rejects_invalid_utf8(void **state)

@@ -357,7 +357,7 @@ static void dev_split_regression(void **state)
      * 3148/3148 and its floor stays 0.999 (four misses fail it) */
     assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_VALUE]) >= 0.996);
     assert_true(bc_eval_recall(&r.field[BC_EF_MONEY_VALUE]) >= 0.999);
-    assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_DATE]) >= 0.984);
+    assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_DATE]) >= 0.981);
     /* lowered from 0.975 on purpose (round 18): a date whose attachment the blind pools found
      * wrong is withheld (extract_date_conf.c), a miss instead of a wrong value; measured
      * 1652/1696 = 0.974 on the 264, then 1756/1821 = 0.964 with round 18's pool, 1772/1821
@@ -387,15 +387,19 @@ static void dev_split_regression(void **state)
      * publication date left undecided: precision 2826/2875 = 0.982, 21 wrong, 8
      * of them coarser; then 2826/2871 = 0.984, 17 wrong, a day in an apposition of another
      * thing no longer the meeting's) */
-    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_DATE]) >= 0.944);
-    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_ORDINAL]) >= 0.984);
-    assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.994);
-    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.929);
-    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_METRIC]) >= 0.968);
-    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_TARGET]) >= 0.978);
+    /* 2928/3128 = 0.936 with round 26's blind pool (15 articles, the judge of session 30's
+     * tuning; precision 2928/2984 = 0.981, 24 wrong, 14 of them coarser; ordinal 1523/1546,
+     * mechanism 1528/1538 and 1528/1646, metric 3756/3886, target 3798/3886, gate pair
+     * 2012/2142) */
+    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_DATE]) >= 0.936);
+    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_ORDINAL]) >= 0.985);
+    assert_true(bc_eval_precision(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.993);
+    assert_true(bc_eval_recall(&r.field[BC_EF_MEETING_MECHANISM]) >= 0.928);
+    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_METRIC]) >= 0.966);
+    assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_TARGET]) >= 0.977);
     assert_true(bc_eval_precision(&r.field[BC_EF_MONEY_PERIOD]) >= 0.978);
     assert_true(bc_eval_precision(&r.field[BC_EF_GATE_PAIR]) >= 0.977);
-    assert_true(bc_eval_recall(&r.field[BC_EF_GATE_PAIR]) >= 0.938);
+    assert_true(bc_eval_recall(&r.field[BC_EF_GATE_PAIR]) >= 0.939);
     assert_true(r.detect_right == r.detected);
     bc_gold_free(c);
 }

@@ -3,7 +3,8 @@
  * of one province pair inside it: the first is stored with `counterpart_country` "VN" and
  * served so in /v1/figures and /v1/trade-figures (JSON and CSV, filterable), it includes the
  * pair's figure (never the same quantity, so no computed conflict), and /v1/stats and
- * /v1/series keep it in a pair of its own, apart from every province pair. */
+ * /v1/series keep it in a pair of its own, apart from every province pair. A curated figure
+ * of data/ whose quote names the country carries it too. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -142,6 +143,11 @@ static void a_country_is_served_and_filtered(void **state)
     assert_non_null(strstr(r.body, "id,parties,counterpart_country"));
     assert_non_null(strstr(r.body, ",yunnan,VN"));
     bct_response_free(&r);
+
+    /* a curated figure whose quote names the country ("exporterades till Kina") */
+    json_t *cur = call("GET", "/v1/figures/bac-luan-ii-goods-exported-tet", NULL, 200);
+    assert_string_equal(str(cur, "counterpart_country"), "CN");
+    json_decref(cur);
 }
 
 static void stats_and_series_keep_it_apart(void **state)

@@ -184,11 +184,39 @@ static void stats_and_series_keep_it_apart(void **state)
     json_decref(call("GET", "/v1/series?metric=trade_turnover&pair=VN", NULL, 400));
 }
 
+/* A reviewer corrects it like any field: a code of the vocabulary or null; another code
+ * is a 400 naming the field. Runs last: it changes the figure. */
+static void a_reviewer_can_correct_it(void **state)
+{
+    (void)state;
+    json_t *vn = call("GET", "/v1/figures?curation=all&counterpart_country=VN", NULL, 200);
+    json_t *whole = figure_of(json_object_get(vn, "data"), 3.4e9);
+    assert_non_null(whole);
+    char id[200], target[300];
+    snprintf(id, sizeof id, "%s", str(whole, "id"));
+    snprintf(target, sizeof target, "/v1/review/figures/%s", id);
+    json_decref(vn);
+    json_t *bad = call("POST", target,
+                       "{\"action\":\"edit\",\"fields\":{\"counterpart_country\":\"FR\"}}", 400);
+    assert_string_equal(str(bad, "parameter"), "fields.counterpart_country");
+    json_decref(bad);
+    json_decref(call("POST", target,
+                     "{\"action\":\"edit\",\"fields\":{\"counterpart_country\":null},"
+                     "\"note\":\"a test\"}",
+                     200));
+    snprintf(target, sizeof target, "/v1/figures/%s", id);
+    json_t *f = call("GET", target, NULL, 200);
+    assert_true(json_is_null(json_object_get(f, "counterpart_country")));
+    assert_string_equal(str(f, "curation"), "reviewed");
+    json_decref(f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_country_is_served_and_filtered),
         cmocka_unit_test(stats_and_series_keep_it_apart),
+        cmocka_unit_test(a_reviewer_can_correct_it),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

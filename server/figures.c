@@ -117,14 +117,20 @@ static const bc_field FIELDS[] = {
     }
 #define TRADE_ONLY " AND c.category = 'trade'"
 static const bc_facet FIGURE_FACETS[] = {
-    {"metric", "f.metric"},     {"category", "f.category"}, YEAR_FACET(""),
-    {"curation", "f.curation"}, PROVINCE_FACET(""),         {NULL},
+    {"metric", "f.metric"},
+    {"category", "f.category"},
+    YEAR_FACET(""),
+    {"curation", "f.curation"},
+    PROVINCE_FACET(""),
+    {"counterpart_country", "f.counterpart_country"},
+    {NULL},
 };
 static const bc_facet TRADE_FACETS[] = {
     {"metric", "f.metric"},
     YEAR_FACET(TRADE_ONLY),
     {"curation", "f.curation"},
     PROVINCE_FACET(TRADE_ONLY),
+    {"counterpart_country", "f.counterpart_country"},
     {NULL},
 };
 

@@ -130,6 +130,28 @@ static void a_country_is_served_and_filtered(void **state)
     json_decref(vn);
     json_t *cn = call("GET", "/v1/figures?curation=all&counterpart_country=CN", NULL, 200);
     assert_null(find(json_object_get(cn, "data"), "id", whole_id));
+    json_decref(cn);
+    /* a facet of its own: one whole flow to each country, the rest none */
+    json_t *fa =
+        call("GET", "/v1/trade-figures?curation=all&facets=counterpart_country", NULL, 200);
+    json_t *buckets = json_object_get(json_object_get(json_object_get(fa, "meta"), "facets"),
+                                      "counterpart_country");
+    assert_non_null(buckets);
+    size_t i;
+    json_t *b;
+    int vn_n = -1, cn_n = -1;
+    json_array_foreach(buckets, i, b)
+    {
+        const char *v = str(b, "value");
+        int n = (int)json_integer_value(json_object_get(b, "count"));
+        if (v != NULL && strcmp(v, "VN") == 0)
+            vn_n = n;
+        else if (v != NULL && strcmp(v, "CN") == 0)
+            cn_n = n;
+    }
+    assert_int_equal(vn_n, 1);
+    assert_int_equal(cn_n, 1); /* the curated exports to China */
+    json_decref(fa);
     json_decref(call("GET", "/v1/figures?counterpart_country=FR", NULL, 400));
 
     /* CSV: a column of its own after parties */

@@ -6,59 +6,27 @@
 
 #include <string.h>
 
-/* the country's names as nouns, folded, per code; adjectives ("Vietnamese", "chinesische",
- * "wietnamskich") and genitives that name whose ("Vietnams", "Kinas") are not among them */
+/* the country's names as nouns, folded, per code (as country.c's, here as tokens);
+ * adjectives ("Vietnamese", "chinois", "wietnamskich") and genitives that name whose
+ * ("Vietnams", "Kinas") are not among them */
 static const char *const VN_NOUNS[] = {"vietnam",  "viet nam",  "越南",       "wietnam",
                                        "wietnamu", "wietnamem", "wietnamowi", NULL};
 static const char *const CN_NOUNS[] = {"china", "trung quoc", "中国",   "chine",   "kina", "chiny",
                                        "chin",  "chinami",    "chinom", "chinach", NULL};
 
 /* words that join a country to a flow: the partner of "with", where goods go or come from,
- * the second of "between ... and" or the first after "between" */
-static const char *const LINKS[] = {"with",
-                                    "to",
-                                    "from",
-                                    "and",
-                                    "between",
-                                    "avec",
-                                    "vers",
-                                    "et",
-                                    "entre",
-                                    "depuis",
-                                    "en provenance",
-                                    "a destination",
-                                    "voi",
-                                    "va",
-                                    "sang",
-                                    "tu",
-                                    "giua",
-                                    "与",
-                                    "和",
-                                    "同",
-                                    "对",
-                                    "向",
-                                    "从",
-                                    "自",
-                                    "跟",
-                                    "及",
-                                    "met",
-                                    "naar",
-                                    "uit",
-                                    "en",
-                                    "tussen",
-                                    "z",
-                                    "ze",
-                                    "a",
-                                    "i",
-                                    "do",
-                                    "miedzy",
-                                    "oraz",
-                                    "med",
-                                    "till",
-                                    "fran",
-                                    "och",
-                                    "mellan",
-                                    NULL};
+ * the second of "between ... and" or the first after "between"; a row per language */
+// clang-format off
+static const char *const LINKS[] = {
+    "with", "to", "from", "and", "between",                                   /* en */
+    "avec", "vers", "et", "entre", "depuis", "en provenance", "a destination", /* fr */
+    "voi", "va", "sang", "tu", "giua",                                        /* vi */
+    "与", "和", "同", "对", "向", "从", "自", "跟", "及",                     /* zh */
+    "met", "naar", "uit", "en", "tussen",                                     /* nl */
+    "z", "ze", "a", "i", "do", "miedzy", "oraz",                              /* pl */
+    "med", "till", "fran", "och", "mellan",                                   /* sv */
+    NULL};
+// clang-format on
 
 /* words that may stand between the joining word and the country ("avec le Vietnam", "sang
  * thị trường Trung Quốc", "với phía Trung Quốc", "en provenance de la Chine") */
@@ -142,11 +110,10 @@ static int side_of_flow(const ctx *c, size_t si, size_t l, size_t k, size_t n, s
             break;
         if (flow_word(c, q, t1) || (q >= lead && q < end))
             return 1;
-        for (int p = 0; p < nids; p++) {
-            const hit *h = province_from(c, si, q, q + 1);
-            if (h != NULL && strcmp(h->id, ids[p]) == 0)
+        const hit *h = province_from(c, si, q, q + 1);
+        for (int p = 0; h != NULL && p < nids; p++)
+            if (strcmp(h->id, ids[p]) == 0)
                 return 1;
-        }
     }
     for (size_t q = after; c->t[k].han && q < t1 && q < after + 4; q++) {
         if (q > after && (bcx_gap(c, q - 1) & (G_COMMA | G_DOT | G_PAREN)))

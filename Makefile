@@ -34,7 +34,7 @@ LDLIBS  = $(PKG_LIBS) -lz -lpthread -lm
 # modules shared by the daemon, the CLI and the tests, archived into one library
 CORE    := alloc err buf csv text date sha256 arena fts store inferred loader loader_fields \
            loader_entities loader_meetings loader_figures check claims config query response extract \
-           extract_tok extract_lex extract_date extract_date_year extract_date_frame extract_date_period extract_date_day extract_date_day_zh extract_date_calendar extract_date_named extract_date_anchor extract_date_part extract_date_doubt extract_date_conf extract_date_context extract_date_tense extract_date_relmonth extract_fig extract_fig_measure extract_fig_kind extract_fig_count extract_fig_ref extract_fig_parties extract_fig_range extract_fig_words extract_fig_money extract_fig_head \
+           extract_tok extract_lex extract_date extract_date_year extract_date_frame extract_date_period extract_date_day extract_date_day_zh extract_date_calendar extract_date_named extract_date_anchor extract_date_part extract_date_doubt extract_date_conf extract_date_context extract_date_tense extract_date_relmonth extract_fig extract_fig_measure extract_fig_kind extract_fig_count extract_fig_ref extract_fig_parties extract_fig_country extract_fig_range extract_fig_words extract_fig_money extract_fig_head \
            extract_meet extract_meet_ordinal extract_meet_mech extract_meet_date extract_meet_skip extract_meet_told extract_meet_times extract_meet_elided extract_meet_placed extract_meet_verb extract_meet_dayname extract_meet_discussed extract_meet_held extract_meet_signed extract_meet_after extract_meet_followup extract_meet_edition extract_meet_opened extract_meet_clause extract_meet_coord extract_meet_seq extract_meet_person extract_meet_emit extract_meet_undated extract_meet_reconcile extract_gate \
            extract_gate_named extract_gate_zh extract_detect extract_lang extract_lang_en extract_lang_vi extract_lang_zh \
            extract_lang_fr extract_lang_pl extract_lang_sv extract_lang_nl gazetteer gazetteer_places gold eval eval_curated \
@@ -43,6 +43,8 @@ CORE    := alloc err buf csv text date sha256 arena fts store inferred loader lo
            search_index search_snippet negotiate cache live metrics synth http
 # reference places, the change feed and the bulk export
 CORE    += places changes changes_touched export feed series
+# a whole country as a figure's counterpart
+CORE    += country
 # cooperation events, a kind of fact of its own
 CORE    += events loader_events
 # API keys, authentication and the review step

@@ -2,6 +2,7 @@
  * that states it, or is marked inferred (see claims.h). */
 #include "bordercoop/claims.h"
 
+#include "bordercoop/country.h"
 #include "bordercoop/text.h"
 
 #include <string.h>
@@ -85,6 +86,10 @@ static const claim CLAIMS[] = {
      "SELECT id, inferred, NULL, NULL " FIGURES(
          "EXISTS (SELECT 1 FROM figure_parties WHERE figure_id = figures.id)"),
      CITES("figure_id"), "SELECT province_id FROM figure_parties WHERE figure_id = ?1"},
+    /* a whole country as the other side (0053): a quote stating it names the country */
+    {"figure", "counterpart_country", NULL,
+     "SELECT id, inferred, NULL, NULL " FIGURES("counterpart_country IS NOT NULL"),
+     CITES("figure_id"), "SELECT counterpart_country FROM figures WHERE id = ?1"},
     {"figure", "change.pct", NULL,
      "SELECT id, inferred, NULL, NULL " FIGURES("change_pct IS NOT NULL"), CITES("figure_id"),
      NULL},
@@ -243,9 +248,12 @@ static int names_key(const char *text, size_t len, const char *key)
     return 0;
 }
 
-/* 1 when the slug `text` names province `id` under any of its names. */
+/* 1 when the slug `text` names province `id` under any of its names, or the country of a
+ * code ("VN", "CN": country.h). */
 static int names_province(const names *nm, const char *text, size_t len, const char *id)
 {
+    if (bc_country_valid(id))
+        return bc_country_named(text, len, id);
     const char *p = nm->pairs.data;
     for (size_t i = 0; i < nm->n; i++) {
         const char *key = p + strlen(p) + 1;

@@ -47,6 +47,8 @@ static json_t *extraction_json(const bc_extraction *x, const char *text)
         if (f->conversion) /* the amount before it restated: no figure of its own */
             json_object_set_new(o, "conversion", json_true());
         json_object_set_new(o, "parties", names_json(f->parties, f->nparties));
+        if (f->country[0] != '\0') /* a whole country as the other side */
+            json_object_set_new(o, "counterpart_country", json_string(f->country));
         json_object_set_new(o, "quotes", cite_json(&f->cite, text));
         json_array_append_new(figs, o);
     }

@@ -649,6 +649,7 @@ static int money_at(ctx *c, size_t si, size_t i, size_t *lo, size_t *prev, figst
         f->target = 1;
     f->nparties = bcx_fig_parties(c, si, lead, end, f->parties, BC_X_MAX_PARTIES,
                                   &f->parties_pointed, &f->parties_partial);
+    bcx_fig_country(c, si, lead, end, f);
     bcx_fig_parties_of_pair(c, f, before);
     f->start = t->start;
     f->end = c->t[i + (t->words > 0 ? t->words - 1 : 0)].end;

@@ -541,6 +541,7 @@ static int count_read(ctx *c, size_t si, size_t i, size_t lead)
     }
     f->nparties = bcx_fig_parties(c, si, lead, end, f->parties, BC_X_MAX_PARTIES,
                                   &f->parties_pointed, &f->parties_partial);
+    bcx_fig_country(c, si, lead, end, f);
     f->start = t->start;
     f->end = t->end;
     bcx_cite_add(&f->cite, c->se[si].qs, c->se[si].qe);

@@ -640,8 +640,10 @@ int bcx_fig_parties(const ctx *c, size_t si, size_t lead, size_t end, char ids[]
 void bcx_fig_parties_of_pair(const ctx *c, bc_xfigure *f, const bc_xfigure *before)
 {
     int flow = strcmp(f->metric, "exports") == 0 || strcmp(f->metric, "imports") == 0;
-    if (!flow || f->nparties != 1 || f->parties_pointed || before == NULL || !before->money ||
-        before->target != f->target || before->nparties != 2 ||
+    /* "Lao Cai's trade with Yunnan ..., while its exports to China ...": a flow whose own
+     * clause names a whole country as its other side is not the pair's */
+    if (!flow || f->country[0] != '\0' || f->nparties != 1 || f->parties_pointed ||
+        before == NULL || !before->money || before->target != f->target || before->nparties != 2 ||
         !bcx_parties_two_sided(c, before->parties, before->nparties) ||
         (strcmp(before->metric, "exports") != 0 && strcmp(before->metric, "imports") != 0 &&
          strcmp(before->metric, "trade_turnover") != 0))

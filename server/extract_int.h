@@ -835,6 +835,18 @@ int bcx_parties_group(const ctx *c, size_t si, size_t from, size_t to, char ids[
  * worth $612m, while imports from Yunnan came to $808m", "广西对谅山出口176亿元，自谅山进口
  * 129亿元"); a trade flow of one province alone says nothing of its other side. */
 void bcx_fig_parties_of_pair(const ctx *c, bc_xfigure *f, const bc_xfigure *before);
+/* ---- extract_fig_country.c ---- */
+
+/* The whole country sentence si names as the other side of f's trade flow (a turnover,
+ * exports, imports or goods exported) stated at tokens [lead, end), into f->country ("VN",
+ * "CN", else ""): a country's noun right after a word joining it to the flow ("with",
+ * "to", "between ... and", "sang", "与", "对", "avec", "naar", "do", "till"), that word
+ * following a word of the flow, one of f's parties or the amount ("Yunnan's trade with
+ * Vietnam", "云南与越南的贸易额"), when f's parties are all of the other country and no
+ * group leaves them partial. Never a country that names whose what follows it is
+ * ("Vietnam's Lao Cai province", "越南老街省"). */
+void bcx_fig_country(const ctx *c, size_t si, size_t lead, size_t end, bc_xfigure *f);
+
 /* 1 when the n province ids name provinces of both countries. */
 int bcx_parties_two_sided(const ctx *c, const char ids[][64], int n);
 /* 1 when province lists a (na ids) and b (nb) each name both countries and name no province

@@ -9,6 +9,13 @@
                                "f.id AND fp.province_id IN (" BC_PROVINCE_AND_MERGED "))",         \
                                "'parties'")
 #define READS_PERIOD "'period', 'period.start', 'period.end'"
+/* a whole country as the other side (0053): "VN" or "CN", in any case */
+#define COUNTERPART_FILTER                                                                         \
+    {                                                                                              \
+        "counterpart_country", BC_PARAM_TEXT, "f.counterpart_country = ?",                         \
+            BC_LOOKUP_VOCAB("counterpart_country"), BC_VALUES_VOCAB("counterpart_country"),        \
+            .reads = "'counterpart_country'"                                                       \
+    }
 /* a year matches every figure whose period overlaps it ("2024-06/2025-10" is in 2024) */
 #define YEAR_OVERLAPS "f.period_end >= ? || '-01-01' AND f.period_start <= ? || '-12-31'"
 #define MEETING_OF                                                                                 \
@@ -23,6 +30,7 @@
 
 static const bc_param_spec FIGURE_FILTERS[] = {
     PROVINCE_FILTER,
+    COUNTERPART_FILTER,
     {"metric", BC_PARAM_TEXT, "f.metric = ?", "SELECT id FROM metrics WHERE id = ? COLLATE NOCASE",
      "SELECT id FROM metrics ORDER BY id", .reads = "'metric'"},
     {"category", BC_PARAM_TEXT, "f.category = ?", BC_LOOKUP_VOCAB("category"),
@@ -33,6 +41,7 @@ static const bc_param_spec FIGURE_FILTERS[] = {
 
 static const bc_param_spec TRADE_FILTERS[] = {
     PROVINCE_FILTER,
+    COUNTERPART_FILTER,
     {"metric", BC_PARAM_TEXT, "f.metric = ?",
      "SELECT id FROM metrics WHERE id = ? COLLATE NOCASE AND category = 'trade'",
      "SELECT id FROM metrics WHERE category = 'trade' ORDER BY id", .reads = "'metric'"},
@@ -67,6 +76,7 @@ static const bc_field FIELDS[] = {
     {"year"},
     {"change", BC_CSV_COLUMNS, "value,unit,qualifier,basis"},
     {"parties", BC_CSV_LIST},
+    {"counterpart_country"},
     {"meetings", BC_CSV_LIST, "id"},
     {"conflicts_with", BC_CSV_LIST, "id"},
     {"conflicts_total", BC_CSV_VALUE}, /* list pages only (0034) */
@@ -107,14 +117,20 @@ static const bc_field FIELDS[] = {
     }
 #define TRADE_ONLY " AND c.category = 'trade'"
 static const bc_facet FIGURE_FACETS[] = {
-    {"metric", "f.metric"},     {"category", "f.category"}, YEAR_FACET(""),
-    {"curation", "f.curation"}, PROVINCE_FACET(""),         {NULL},
+    {"metric", "f.metric"},
+    {"category", "f.category"},
+    YEAR_FACET(""),
+    {"curation", "f.curation"},
+    PROVINCE_FACET(""),
+    {"counterpart_country", "f.counterpart_country"},
+    {NULL},
 };
 static const bc_facet TRADE_FACETS[] = {
     {"metric", "f.metric"},
     YEAR_FACET(TRADE_ONLY),
     {"curation", "f.curation"},
     PROVINCE_FACET(TRADE_ONLY),
+    {"counterpart_country", "f.counterpart_country"},
     {NULL},
 };
 

@@ -12,8 +12,9 @@ static const char *const MEETING[] = {"title", "mechanism", "ordinal",   DATE("d
 static const char *const PARTICIPANT[] = {"person", "role", "side", "province", NULL};
 static const char *const DECISION[] = {"kind", "text", "speaker", NULL};
 static const char *const FIGURE[] = {
-    "metric", "value",      "unit",         "qualifier", "period",   "period.start", "period.end",
-    "change", "change.pct", "change.basis", "parties",   "meetings", "description",  NULL};
+    "metric",     "value",       "unit",       "qualifier",    "period",  "period.start",
+    "period.end", "change",      "change.pct", "change.basis", "parties", "counterpart_country",
+    "meetings",   "description", NULL};
 static const char *const PROJECT[] = {"name",       "kind",       "vn_side",     "cn_side",
                                       "vn_side_vi", "cn_side_zh", "vn_province", "cn_province",
                                       "status",     "part_of",    "description", NULL};

@@ -5,6 +5,7 @@
  * See ingest_int.h. */
 #include "ingest_int.h"
 
+#include "bordercoop/country.h"
 #include "bordercoop/alloc.h"
 #include "bordercoop/buf.h"
 #include "bordercoop/date.h"
@@ -264,9 +265,11 @@ static void figure_metric(ingest_ctx *c, const bc_xfigure *f, char metric[48], c
  * inferred in m: the amount and its unit (every quote is a statement of it), its measure
  * unless carried over, its period where the quote writes its years, its change where the
  * quote writes the rate, its parties (keep[k]: stored) where one quote names them all and
- * none is only pointed at ("the province", bc_xfigure.parties_pointed). */
+ * none is only pointed at ("the province", bc_xfigure.parties_pointed), its whole country
+ * of a counterpart (country, NULL when none is stored) where the quote names it. */
 static void figure_supports(ingest_ctx *c, const bc_xfigure *f, const bc_period *p,
-                            const int keep[], bci_supports *sup, bci_marks *m, int *rc)
+                            const int keep[], const char *country, bci_supports *sup, bci_marks *m,
+                            int *rc)
 {
     const char *parties[BC_X_MAX_PARTIES];
     int np = 0, pointed = 0;
@@ -276,7 +279,7 @@ static void figure_supports(ingest_ctx *c, const bc_xfigure *f, const bc_period 
             pointed |= (f->parties_pointed >> k) & 1u;
         }
     int period = p == NULL || f->period_context || f->period_inferred, change = !f->has_change,
-        named = np == 0 || pointed;
+        named = np == 0 || pointed, whole = country == NULL;
     for (int k = 0; k < f->cite.nquotes && *rc == BC_OK; k++) {
         const bc_xquote *q = &f->cite.q[k];
         bci_support(sup, k, "value");
@@ -296,7 +299,16 @@ static void figure_supports(ingest_ctx *c, const bc_xfigure *f, const bc_period 
             bci_support(sup, k, "parties");
             named = 1;
         }
+        if (country != NULL &&
+            bc_country_named(c->in->text + q->start, q->end - q->start, country)) {
+            bci_support(sup, k, "counterpart_country");
+            whole = 1;
+        }
     }
+    if (!whole)
+        bci_mark(m, "counterpart_country",
+                 "No sentence that states it names the country of its counterpart; it is "
+                 "named in another sentence of the article.");
     /* "Lang Son's vice chairman said the province wants to raise trade with Guangxi":
      * the province is named as the speaker's, then only pointed at */
     if (pointed)
@@ -469,10 +481,15 @@ static int store_figures(ingest_ctx *c, const bc_extraction *ex)
         for (int k = 0; rc == BC_OK && k < f->nparties; k++)
             keep[k] = keep[k] && found_row(&rc, c->s, "SELECT id FROM provinces WHERE id = ?1",
                                            BC_BINDS(bc_text(f->parties[k])), NULL, 0, c->err);
+        /* a whole country as the other side, kept with a province it is the other side of */
+        const char *country = NULL;
+        for (int k = 0; k < f->nparties && f->country[0] != '\0'; k++)
+            if (keep[k])
+                country = f->country;
         bci_supports sup;
         memset(&sup, 0, sizeof sup);
         if (rc == BC_OK)
-            figure_supports(c, f, has_period ? &p : NULL, keep, &sup, &m, &rc);
+            figure_supports(c, f, has_period ? &p : NULL, keep, country, &sup, &m, &rc);
         bc_buf inferred = BC_BUF_INIT;
         if (rc == BC_OK)
             rc = bci_marks_json(c, BC_FACT_FIGURE, &m, &inferred);
@@ -513,6 +530,9 @@ static int store_figures(ingest_ctx *c, const bc_extraction *ex)
                     "INSERT OR IGNORE INTO figure_parties (figure_id, province_id, seq) "
                     "VALUES (?1, ?2, ?3)",
                     BC_BINDS(bc_text(id), bc_text(f->parties[k]), bc_int(k + 1)), c->err);
+        if (rc == BC_OK && country != NULL)
+            rc = bc_store_run(c->s, "UPDATE figures SET counterpart_country = ?2 WHERE id = ?1",
+                              BC_BINDS(bc_text(id), bc_text(country)), c->err);
         if (rc == BC_OK)
             rc = bci_cite_all(c, "figure_id", id, &f->cite, &sup);
         bci_supports_free(&sup);

@@ -3,6 +3,7 @@
 #include "loader_int.h"
 
 #include "bordercoop/alloc.h"
+#include "bordercoop/country.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 /* One figure's values as read from its object. */
 typedef struct figure_row {
     const char *id, *metric, *unit, *qualifier, *period_s, *description, *meeting, *note;
+    const char *country;     /* counterpart_country: "VN", "CN" or NULL */
     const char *cq, *cbasis; /* change.qualifier, change.basis */
     double value, cpct;
     int has_value, has_cpct;
@@ -50,13 +52,41 @@ static int read_change(loader *L, json_t *o, const char *p, figure_row *f)
     return rc;
 }
 
+/* `counterpart_country` (0053): a whole country as the other side of the figure's flow,
+ * "VN" or "CN", with parties all of the other country, and named in one of its quotes (the
+ * quote that states the flow); absent or null when there is none. */
+static int read_country(loader *L, json_t *o, const char *p, figure_row *f)
+{
+    json_t *v = json_object_get(o, "counterpart_country");
+    if (v == NULL || json_is_null(v))
+        return BC_OK;
+    int rc = ld_str(L, o, p, "counterpart_country", REQ, &f->country);
+    if (rc == BC_OK && !bc_country_valid(f->country))
+        return ld_fail(L, p, "'counterpart_country': '%s' is neither 'VN' nor 'CN'", f->country);
+    json_t *parties = json_object_get(o, "parties"), *srcs = json_object_get(o, "sources");
+    size_t np = json_array_size(parties);
+    if (rc == BC_OK && np == 0)
+        return ld_fail(L, p, "'counterpart_country' needs the parties it is the other side of");
+    int named = 0;
+    for (size_t k = 0; rc == BC_OK && k < json_array_size(srcs) && !named; k++) {
+        const char *q = json_string_value(json_object_get(json_array_get(srcs, k), "quote"));
+        named = q != NULL && bc_country_named(q, strlen(q), f->country);
+    }
+    if (rc == BC_OK && !named)
+        return ld_fail(L, p, "'counterpart_country' %s: no quote of the figure names %s",
+                       f->country, bc_country_name(f->country));
+    return rc;
+}
+
 /* Reads and checks the fields of figure o (at path p) into f. */
 static int read_figure(loader *L, json_t *o, const char *p, figure_row *f)
 {
-    static const char *const keys[] = {"id",          "metric",     "value",   "unit",
-                                       "qualifier",   "period",     "change",  "parties",
-                                       "description", "meetings",   "note",    "conflicts_with",
-                                       "inferred",    "background", "sources", NULL};
+    static const char *const keys[] = {
+        "id",          "metric",     "value",   "unit",
+        "qualifier",   "period",     "change",  "parties",
+        "description", "meetings",   "note",    "conflicts_with",
+        "inferred",    "background", "sources", "counterpart_country",
+        NULL};
     memset(f, 0, sizeof *f);
     int rc = ld_keys_ok(L, o, p, keys);
     if (rc == BC_OK)
@@ -99,6 +129,8 @@ static int read_figure(loader *L, json_t *o, const char *p, figure_row *f)
         rc = ld_str(L, o, p, "note", OPT, &f->note);
     if (rc == BC_OK)
         rc = read_change(L, o, p, f);
+    if (rc == BC_OK)
+        rc = read_country(L, o, p, f);
     return rc;
 }
 
@@ -140,6 +172,22 @@ static int load_figure(loader *L, json_t *o, const char *p)
                               "INSERT INTO figure_parties (figure_id, province_id, seq) "
                               "VALUES (?1, ?2, ?3)",
                               f.id);
+    /* the parties are of the other country than the counterpart */
+    if (rc == BC_OK && f.country != NULL) {
+        char other[64];
+        int found = 0;
+        rc = bc_store_lookup(L->s,
+                             "SELECT fp.province_id FROM figure_parties fp JOIN provinces pv ON "
+                             "pv.id = fp.province_id WHERE fp.figure_id = ?1 AND pv.country = ?2",
+                             BC_BINDS(bc_text(f.id), bc_text(f.country)), other, sizeof other,
+                             &found, L->err);
+        if (rc == BC_OK && found)
+            rc = ld_fail(L, p, "'counterpart_country' %s: party '%s' is of that country", f.country,
+                         other);
+        if (rc == BC_OK)
+            rc = ld_run(L, p, "UPDATE figures SET counterpart_country = ?2 WHERE id = ?1",
+                        BC_BINDS(bc_text(f.id), bc_text(f.country)));
+    }
     if (rc == BC_OK)
         rc = ld_cite_all(L, o, p, CITE_FIGURE, f.id, 0);
     if (rc == BC_OK && L->st)

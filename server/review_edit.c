@@ -70,6 +70,9 @@ static const field_def FIGURE[] = {
     {"parties", T_PARTIES, 1, "SELECT 1 FROM provinces WHERE id = ?1", "province",
      "DELETE FROM figure_parties WHERE figure_id = ?1",
      "INSERT INTO figure_parties (figure_id, province_id, seq) VALUES (?1, ?2, ?3)"},
+    /* a whole country as the other side (0053); null: none */
+    {"counterpart_country", T_VOCAB, 0, "counterpart_country", NULL,
+     "UPDATE figures SET counterpart_country = ?2 WHERE id = ?1"},
     {"description", T_TEXT, 1, NULL, NULL, "UPDATE figures SET description = ?2 WHERE id = ?1"},
     {"meeting", T_REF, 0, "SELECT 1 FROM meetings WHERE id = ?1 AND curation <> 'rejected'",
      "meeting", "UPDATE figures SET meeting_id = ?2 WHERE id = ?1"},
@@ -143,17 +146,20 @@ typedef struct kind_fields {
 } kind_fields;
 
 static const kind_fields FIELDS[BC_REVIEW_NKINDS] = {
-    [BC_REVIEW_FIGURE] = {FIGURE, sizeof FIGURE / sizeof FIGURE[0],
-                          "SELECT json_object('metric', metric, 'value', value, 'unit', unit, "
-                          "'qualifier', qualifier, 'period', period, 'change', CASE WHEN "
-                          "change_pct IS NULL THEN NULL ELSE json_object('pct', change_pct, "
-                          "'qualifier', change_qualifier, 'basis', change_basis) END, 'parties', "
-                          "json((SELECT json_group_array(province_id) FROM (SELECT province_id "
-                          "FROM figure_parties WHERE figure_id = f.id ORDER BY seq))), "
-                          "'description', description, 'meeting', meeting_id, 'note', note) "
-                          "FROM figures f WHERE id = ?1",
-                          "metric, value, unit, qualifier, period, change, parties, description, "
-                          "meeting, note"},
+    [BC_REVIEW_FIGURE] =
+        {FIGURE, sizeof FIGURE / sizeof FIGURE[0],
+         "SELECT json_object('metric', metric, 'value', value, 'unit', unit, "
+         "'qualifier', qualifier, 'period', period, 'change', CASE WHEN "
+         "change_pct IS NULL THEN NULL ELSE json_object('pct', change_pct, "
+         "'qualifier', change_qualifier, 'basis', change_basis) END, 'parties', "
+         "json((SELECT json_group_array(province_id) FROM (SELECT province_id "
+         "FROM figure_parties WHERE figure_id = f.id ORDER BY seq))), "
+         "'counterpart_country', counterpart_country, "
+         "'description', description, 'meeting', meeting_id, 'note', note) "
+         "FROM figures f WHERE id = ?1",
+         "metric, value, unit, qualifier, period, change, parties, counterpart_country, "
+         "description, "
+         "meeting, note"},
     [BC_REVIEW_MEETING] = {MEETING, sizeof MEETING / sizeof MEETING[0],
                            "SELECT json_object('mechanism', mechanism_id, 'ordinal', ordinal, "
                            "'title', title, 'date', date, 'place', place, 'host', "

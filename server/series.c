@@ -9,9 +9,11 @@
 #include "bordercoop/series.h"
 #include "bordercoop/text.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define MAX_PAIR 8
 
@@ -121,14 +123,24 @@ static void render_series(bc_buf *out, const char *key, const char *label, point
     bc_buf_puts(out, ",\"label\":");
     bc_buf_json_string(out, label, strlen(label));
     bc_buf_puts(out, ",\"parties\":[");
-    const char *k = key;
-    for (int first = 1; *k != '\0'; first = 0) {
+    const char *k = key, *country = NULL;
+    for (int first = 1; *k != '\0';) {
         size_t len = strcspn(k, "+");
-        bc_buf_puts(out, first ? "" : ",");
-        bc_buf_json_string(out, k, len);
+        if (len == 2 && (strncmp(k, "VN", 2) == 0 || strncmp(k, "CN", 2) == 0)) {
+            country = k; /* a whole country as the other side (0053): last in the key */
+        } else {
+            bc_buf_puts(out, first ? "" : ",");
+            bc_buf_json_string(out, k, len);
+            first = 0;
+        }
         k += len + (k[len] == '+');
     }
-    bc_buf_printf(out, "],\"comparable\":%s,\"reasons\":[", comparable ? "true" : "false");
+    bc_buf_puts(out, "],\"counterpart_country\":");
+    if (country != NULL)
+        bc_buf_json_string(out, country, 2);
+    else
+        bc_buf_puts(out, "null");
+    bc_buf_printf(out, ",\"comparable\":%s,\"reasons\":[", comparable ? "true" : "false");
     bc_buf_append(out, reasons.data ? reasons.data : "", reasons.len);
     bc_buf_puts(out, "],\"points\":[");
     bc_buf_append(out, body.data ? body.data : "", body.len);
@@ -142,8 +154,8 @@ typedef struct series_query {
     const char *metric, *curation;
     const char *province, *province_id; /* as given, and the province it names */
     const char *pair;                   /* as given */
-    char pair_key[600];                 /* its provinces' ids, sorted, joined by '+' */
-    const char *from, *to;              /* as given */
+    char pair_key[600];    /* its provinces' ids, sorted, joined by '+', then its country's code */
+    const char *from, *to; /* as given */
     bc_date dfrom, dto;
 } series_query;
 
@@ -190,10 +202,11 @@ static int check_metric(bc_request *req, const series_query *q, bc_response *res
     return 0;
 }
 
-/* pair: two or more provinces joined by '+' or ','; matched as a set, by q->pair_key. */
+/* pair: two or more provinces joined by '+' or ',', or provinces of one country and the
+ * other country as a whole by its code ("yunnan+VN"); matched as a set, by q->pair_key. */
 static int resolve_pair(bc_request *req, series_query *q, bc_response *res)
 {
-    const char *ids[MAX_PAIR];
+    const char *ids[MAX_PAIR], *country = NULL;
     size_t np = 0;
     bc_err err;
     char *copy = bc_arena_strndup(req->arena, q->pair, strlen(q->pair));
@@ -204,6 +217,12 @@ static int resolve_pair(bc_request *req, series_query *q, bc_response *res)
     for (char *save = NULL, *part = strtok_r(copy, "+,", &save); part != NULL;
          part = strtok_r(NULL, "+,", &save)) {
         const char *whole;
+        if (strlen(part) == 2 && (strcasecmp(part, "VN") == 0 || strcasecmp(part, "CN") == 0)) {
+            if (country != NULL)
+                return bad(res, "pair", "pair '%.60s' names more than one country", q->pair);
+            country = toupper((unsigned char)part[0]) == 'V' ? "VN" : "CN";
+            continue;
+        }
         int r = bc_resolve_alias(req, "province", part, &whole, &err);
         char *words = part, *wsave = NULL;
         int split = r == BC_ENOTFOUND && strchr(part, ' ') != NULL;
@@ -221,16 +240,20 @@ static int resolve_pair(bc_request *req, series_query *q, bc_response *res)
             ids[np++] = whole;
         }
     }
-    if (np < 2)
+    if (np + (country != NULL) < 2 || np == 0)
         return bad(res, "pair",
                    "pair '%.60s' must name two or more provinces joined by '+' (e.g. "
-                   "tuyen-quang+yunnan)",
+                   "tuyen-quang+yunnan), or provinces and a whole country by its code (e.g. "
+                   "yunnan+VN)",
                    q->pair);
     qsort(ids, np, sizeof ids[0], cmp_str);
     q->pair_key[0] = '\0';
     for (size_t i = 0; i < np; i++)
         snprintf(q->pair_key + strlen(q->pair_key), sizeof q->pair_key - strlen(q->pair_key),
                  "%s%s", i ? "+" : "", ids[i]);
+    if (country != NULL)
+        snprintf(q->pair_key + strlen(q->pair_key), sizeof q->pair_key - strlen(q->pair_key), "+%s",
+                 country);
     return 0;
 }
 
@@ -292,7 +315,8 @@ static const char SERIES_SQL[] =
     "FROM figures f JOIN v_figure_pair fp ON fp.figure_id = f.id "
     "JOIN v_figure_brief_relations rel ON rel.id = f.id "
     "JOIN (SELECT x.id AS fid, (SELECT group_concat(province_id, '+') FROM (SELECT "
-    "province_id FROM figure_parties WHERE figure_id = x.id ORDER BY province_id)) AS key "
+    "province_id FROM figure_parties WHERE figure_id = x.id ORDER BY province_id)) || "
+    "coalesce('+' || x.counterpart_country, '') AS key "
     "FROM figures x WHERE x.metric = ?1) k ON k.fid = f.id "
     "WHERE f.metric = ?1 AND (?2 IS NULL OR EXISTS (SELECT 1 FROM figure_parties p WHERE "
     "p.figure_id = f.id AND p.province_id IN (SELECT id FROM provinces WHERE ?2 IN (id, "

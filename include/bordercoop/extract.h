@@ -74,6 +74,10 @@ typedef struct bc_xfigure {
                                * province named as the speaker's, then as "the province"
                                * whose figure it is ("Lang Son's vice chairman said the
                                * province wants to raise trade with Guangxi to ...") */
+    char country[3];          /* "VN" or "CN": the whole country its sentence names as the other
+                               * side of its trade flow ("Yunnan's trade with Vietnam", "Lao
+                               * Cai's exports to China"), its parties being of the other
+                               * country; "" when none (extract_fig_country.c) */
     int parties_partial;      /* the count of a group of provinces its sentence names without
                                * naming them, more than it names ("云南省与越南四省", "the four
                                * Vietnamese provinces and Guangxi"): its parties are unknown, none

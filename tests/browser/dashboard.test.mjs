@@ -180,7 +180,8 @@ async function apiJson(base, path) {
 
 /** The "Parties" cell of every row of "All trade figures" that differs from the names of
  * the figure's parties the API gives (/v1/trade-figures of the view, names from
- * /v1/provinces, joined by " – "), as "id: shown (expected)"; each figure of the view must
+ * /v1/provinces, then its counterpart country's, joined by " – "), as "id: shown
+ * (expected)"; each figure of the view must
  * have its row. machine: the view with machine-read facts (curation=all). */
 async function wrongParties(page, base, machine) {
   const figures = (await apiJson(base, `/v1/trade-figures?limit=500${machine ? '&curation=all' : ''}`)).data;
@@ -189,7 +190,9 @@ async function wrongParties(page, base, machine) {
     (tr.querySelector('[data-focus-key^="figure:"]')?.dataset.focusKey ?? '').replace(/^figure:/, ''),
     tr.querySelector('td[data-label="Parties"]')?.textContent ?? null])));
   return figures.map((f) => {
-    const want = f.parties.map((id) => names.get(id) ?? `(unknown ${id})`).join(' – ');
+    // a whole country on the other side (counterpart_country) is named after the provinces
+    const country = { VN: 'Vietnam', CN: 'China' }[f.counterpart_country];
+    const want = [...f.parties.map((id) => names.get(id) ?? `(unknown ${id})`), ...(country ? [country] : [])].join(' – ');
     return shown.get(f.id) === want ? null : `${f.id}: ${JSON.stringify(shown.get(f.id) ?? '(no row)')} (${JSON.stringify(want)})`;
   }).filter(Boolean);
 }

@@ -165,6 +165,22 @@ static void unit_must_match_metric(void **state)
     expect_failure(*state, BC_EINVAL, "figures[0]: unit 'people' does not match metric");
 }
 
+/* counterpart_country (0053): a code of the two, with parties of the other country only, and
+ * named in a quote of the figure: the Polish "prowincjami wietnamskimi" is an adjective */
+static void counterpart_country_must_be_quoted(void **state)
+{
+    fx_json_edit(*state, "facts/figures.json", "figures[0].counterpart_country", json_string("FR"));
+    expect_failure(*state, BC_EINVAL, "figures[0]: 'counterpart_country': 'FR' is neither");
+    fx_json_edit(*state, "facts/figures.json", "figures[0].counterpart_country", json_string("VN"));
+    expect_failure(*state, BC_EINVAL,
+                   "figures[0]: 'counterpart_country' VN: no quote of the figure names Vietnam");
+    fx_json_edit(*state, "facts/figures.json", "figures[0].counterpart_country", NULL);
+    /* "exporterades till Kina" names China: not with a Chinese party */
+    fx_json_edit(*state, "facts/figures.json", "figures[22].parties[0]", json_string("guangxi"));
+    expect_failure(*state, BC_EINVAL,
+                   "figures[22]: 'counterpart_country' CN: party 'guangxi' is of that country");
+}
+
 static void duplicate_ids(void **state)
 {
     fx_json_edit(*state, "facts/figures.json", "figures[1].id",
@@ -587,6 +603,7 @@ int main(void)
         SCRATCH(bad_dates),
         SCRATCH(value_outside_vocabulary),
         SCRATCH(unit_must_match_metric),
+        SCRATCH(counterpart_country_must_be_quoted),
         SCRATCH(duplicate_ids),
         SCRATCH(bad_ids),
         SCRATCH(alias_naming_two_entities),

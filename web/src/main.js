@@ -218,6 +218,15 @@ function provinceNames(provinces) {
   return (id) => names.get(id) ?? id;
 }
 
+/** A figure's parties by name, then the whole country on the other side when it has one
+ * (`counterpart_country`: "Yunnan – Vietnam" is Yunnan's trade with all of Vietnam). */
+const COUNTRY_NAMES = { VN: 'Vietnam', CN: 'China' };
+function partiesText(f, nameOf) {
+  const names = (f.parties ?? []).map(nameOf);
+  if (f.counterpart_country) names.push(COUNTRY_NAMES[f.counterpart_country] ?? f.counterpart_country);
+  return names.join(' – ');
+}
+
 function renderHeadline() {
   const stats = state.data.stats;
   if (!stats) return;
@@ -363,7 +372,7 @@ function renderTrade() {
       h('th', { scope: 'col', class: 'right' }, 'Value'))),
     h('tbody', null, figures.map((f) => h('tr', null,
       h('td', { 'data-label': 'Figure' }, f.description, curationBadge(f) ? h('span', { class: 'block' }, curationBadge(f)) : null, f.change ? h('span', { class: 'muted small block' }, `Change: ${f.change.qualifier !== 'exact' ? `${f.change.qualifier} ` : ''}${f.change.value > 0 ? '+' : ''}${f.change.value}% against ${f.change.basis ?? 'an earlier period'}`) : null),
-      h('td', { 'data-label': 'Parties' }, (f.parties ?? []).map(nameOf).join(' – ')),
+      h('td', { 'data-label': 'Parties' }, partiesText(f, nameOf)),
       h('td', { 'data-label': 'Period' }, period(f.period)),
       h('td', { 'data-label': 'Value', class: 'right' },
         sourceButton(figureValue(f), (b) => openFigure(f.id, b), { cls: 'num num-cell', key: `figure:${f.id}` }))))));

@@ -92,10 +92,17 @@ static json_t *extraction_json(const bc_extraction *x, const char *text)
             unread, json_pack("{s:s%,s:I,s:I}", "words", text + x->unread[i].start,
                               x->unread[i].end - x->unread[i].start, "start",
                               (json_int_t)x->unread[i].start, "end", (json_int_t)x->unread[i].end));
-    return json_pack("{s:o,s:o,s:o,s:o,s:I,s:I,s:I,s:o}", "figures", figs, "meetings", meets,
+    json_t *other = json_array(); /* amounts refused for another currency, by their words */
+    for (size_t i = 0; i < x->nother_currency; i++)
+        json_array_append_new(
+            other, json_pack("{s:s%,s:I,s:I}", "words", text + x->other_currency[i].start,
+                             x->other_currency[i].end - x->other_currency[i].start, "start",
+                             (json_int_t)x->other_currency[i].start, "end",
+                             (json_int_t)x->other_currency[i].end));
+    return json_pack("{s:o,s:o,s:o,s:o,s:I,s:I,s:I,s:o,s:o}", "figures", figs, "meetings", meets,
                      "gates", gates, "dates", dates, "sentences", (json_int_t)x->sentences,
                      "tokens", (json_int_t)x->tokens, "unmeasured_counts",
-                     (json_int_t)x->unmeasured_counts, "unread", unread);
+                     (json_int_t)x->unmeasured_counts, "unread", unread, "other_currency", other);
 }
 
 int bc_cli_extract(const cli_opts *o)

@@ -210,6 +210,9 @@ int bc_cli_ingest(const cli_opts *o)
     for (int i = 0; r.created && i < r.nunread && i < BC_INGEST_MAX_UNREAD; i++)
         printf("  not stored, its scale unread: \"%s\" (bytes %zu-%zu)\n", r.unread[i].words,
                r.unread[i].start, r.unread[i].end);
+    for (int i = 0; r.created && i < r.nother_currency && i < BC_INGEST_MAX_UNREAD; i++)
+        printf("  not stored, another currency: \"%s\" (bytes %zu-%zu)\n",
+               r.other_currency[i].words, r.other_currency[i].start, r.other_currency[i].end);
     return 0;
 }
 

@@ -27,6 +27,7 @@ void bc_extraction_free(bc_extraction *ex)
     bc_free(ex->dates);
     bc_free(ex->unplaced);
     bc_free(ex->unread);
+    bc_free(ex->other_currency);
     memset(ex, 0, sizeof *ex);
 }
 

@@ -419,8 +419,12 @@ static int money_at(ctx *c, size_t si, size_t i, size_t *lo, size_t *prev, figst
     double scale;
     size_t lead, end;
     const tok *t = &c->t[i];
-    int cur = bcx_fig_money_phrase(c, si, i, &scale, &lead, &end);
+    int cur = bcx_fig_money_phrase_any(c, si, i, &scale, &lead, &end);
     int cur_inferred = 0;
+    if (cur == CUR_OTHER) { /* "HK$3 million", "2 M$ CA": refused with its words, never USD */
+        bcx_fig_other_currency(c, lead, end);
+        return 0;
+    }
     double rest = 0; /* "2 ty 300 trieu USD", "3 mld 200 mln USD": the smaller part */
     if (cur == 0 && scale >= 1e6 && end > i + 1 && end < c->se[si].t1 && c->t[end].kind == T_NUM &&
         c->t[end].plain && c->t[end].num < 1000 &&

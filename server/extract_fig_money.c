@@ -7,11 +7,52 @@
 
 #include <string.h>
 
+/* Country codes written with a dollar sign, glued or after a space ("$CA", "2 M$ HK", "HK$3
+ * million", "NT$2 billion"): a dollar that is not the US one. */
+static const char *const DOLLAR_CODES[] = {"ca",  "can", "c",  "hk", "s", "sg", "a", "au",
+                                           "aus", "nz",  "nt", "tw", "r", "m",  "z", NULL};
+
+/* The number of tokens from token k that name another country's currency after a dollar
+ * sign or word: a code ("CA", "HK") or a word of the language ("canadiens", "de Singapour",
+ * "kanadyjskich", "Hong Kong"); 0 when none. codes 0: words only. */
+static size_t other_dollar_at(const ctx *c, size_t k, int codes)
+{
+    const bc_lex *e = NULL;
+    size_t n;
+    if (k >= c->nt || c->t[k].kind != T_WORD)
+        return 0;
+    if ((n = bcx_lex_find(c, C_CUR_ADJ, k, &e)) > 0 && (int)e->val == CUR_OTHER)
+        return n;
+    for (int j = 0; codes && !c->t[k].han && DOLLAR_CODES[j]; j++)
+        if (strlen(DOLLAR_CODES[j]) == c->t[k].fl && c->t[k].fl >= 2 &&
+            memcmp(TXT(c, k), DOLLAR_CODES[j], c->t[k].fl) == 0)
+            return 1;
+    return 0;
+}
+
+/* 1 when the dollar sign before token i is glued after letters other than "US" ("HK$3
+ * million", "C$2 million", "NT$2 billion", "A$"): another country's dollar. */
+static int other_dollar_before(const ctx *c, size_t si, size_t i)
+{
+    if (i < c->se[si].t0 + 1 || !(bcx_gap(c, i - 1) & G_DOLLAR))
+        return 0;
+    const tok *w = &c->t[i - 1];
+    if (w->kind != T_WORD || w->han || w->end >= c->n || c->s[w->end] != '$')
+        return 0; /* "a $2 million deal": the sign stands apart */
+    if (w->fl == 2 && memcmp(TXT(c, i - 1), "us", 2) == 0)
+        return 0;
+    for (int j = 0; DOLLAR_CODES[j]; j++)
+        if (strlen(DOLLAR_CODES[j]) == w->fl && memcmp(TXT(c, i - 1), DOLLAR_CODES[j], w->fl) == 0)
+            return 1;
+    return 0;
+}
+
 /* The currency of a sign written right after token a, at most one space between ("1,2
  * M$", "800 000 $", "1,2 M€", "1,2 million $US"; the dot of an abbreviated scale word before
  * it, dot 1: "800 tys. $"); 0 when none, or when the sign is that of the number right after
- * it ("… 2 $3 billion") or of another dollar ("$CA", "$HK"). *stop is the byte after the
- * sign (and after "US" glued to it). */
+ * it ("… 2 $3 billion"); CUR_OTHER for another dollar ("$CA", "2 M$ HK", "2 Md$
+ * australiens", "2 M$ de Singapour"). *stop is the byte after the sign (and after "US"
+ * glued to it, or after the words of the other country). */
 static int sign_after(const ctx *c, size_t a, int dot, size_t *stop)
 {
     size_t p = c->t[a].end, e = a + 1 < c->nt ? c->t[a + 1].start : c->n;
@@ -34,15 +75,26 @@ static int sign_after(const ctx *c, size_t a, int dot, size_t *stop)
                                            : 0;
     if (cur == 0)
         return 0;
-    size_t q = p + dec(c->s, c->n, p, &cp);
+    size_t q = p + dec(c->s, c->n, p, &cp), o;
     *stop = q;
+    if (cur == CUR_USD && a + 1 < c->nt && !c->t[a + 1].han &&
+        (o = other_dollar_at(c, a + 1, 1)) > 0) {
+        size_t r = q; /* "$CA" glued, or "M$ CA": at most one space between */
+        int sp = 0;
+        while (r < e && sp < 2 && is_space_cp((unsigned)(unsigned char)c->s[r]))
+            r++, sp++;
+        if (r == e && sp < 2) {
+            *stop = c->t[a + o].end;
+            return CUR_OTHER;
+        }
+    }
     if (q < e || a + 1 >= c->nt)
         return cur; /* something between the sign and the next token: it ends the amount */
     if (c->t[a + 1].kind == T_NUM)
         return 0; /* the sign of the next number */
     if (c->t[a + 1].kind == T_WORD && !c->t[a + 1].han) {
         if (cur != CUR_USD || c->t[a + 1].fl != 2 || memcmp(TXT(c, a + 1), "us", 2) != 0)
-            return 0; /* "$CA", "$HK", "€uros"… */
+            return 0; /* "€uros", "$3" … */
         *stop = c->t[a + 1].end;
     }
     return cur;
@@ -90,8 +142,8 @@ static double compact_code(const ctx *c, size_t k, int *cur)
     return 0;
 }
 
-int bcx_fig_money_phrase(const ctx *c, size_t si, size_t i, double *scale, size_t *lead,
-                         size_t *end)
+int bcx_fig_money_phrase_any(const ctx *c, size_t si, size_t i, double *scale, size_t *lead,
+                             size_t *end)
 {
     const bc_lex *e = NULL;
     size_t w = c->t[i].words > 0 ? c->t[i].words : 1; /* a number in words: its tokens */
@@ -101,9 +153,11 @@ int bcx_fig_money_phrase(const ctx *c, size_t si, size_t i, double *scale, size_
     *lead = i;
     if (i > c->se[si].t0) {
         unsigned g = bcx_gap(c, i - 1);
-        if (g & G_DOLLAR)
-            cur = CUR_USD; /* $7.2 billion, US$ 7.2 billion */
-        else if (g & G_EURO)
+        if (g & G_DOLLAR) { /* $7.2 billion, US$ 7.2 billion; HK$3 million is none */
+            cur = other_dollar_before(c, si, i) ? CUR_OTHER : CUR_USD;
+            if (cur == CUR_OTHER)
+                *lead = i - 1;
+        } else if (g & G_EURO)
             cur = CUR_EUR;
         else if (g & G_YUAN)
             cur = CUR_CNY;
@@ -156,6 +210,7 @@ int bcx_fig_money_phrase(const ctx *c, size_t si, size_t i, double *scale, size_
     if (c->lbit == L_FR && (bcx_word_is(c, q, lim, "de") || bcx_word_is(c, q, lim, "d")))
         q++;
     size_t adj = q < lim ? bcx_lex_find(c, C_CUR_ADJ, q, &e) : 0; /* "US" */
+    int adj_other = adj > 0 && (int)e->val == CUR_OTHER;          /* "Canadian" */
     if (adj == 0 && q + 1 < lim && bcx_word_is(c, q, lim, "u") && bcx_word_is(c, q + 1, lim, "s") &&
         bcx_gap(c, q) == G_DOT)
         adj = 2; /* "U.S. dollars" */
@@ -165,11 +220,18 @@ int bcx_fig_money_phrase(const ctx *c, size_t si, size_t i, double *scale, size_
          (bcx_gap(c, q - 1) & G_QUOTE) ||
          (q == k && k > i + w && /* after an abbreviated scale: "250 mln. USD" */
           (bcx_gap(c, q - 1) & ~(unsigned)(G_SPACE | G_DASH | G_DOT)) == 0))) {
-        cur = (int)e->val;
+        cur = adj_other ? CUR_OTHER : (int)e->val;
+        /* a dollar word, not a code, before the other country: "dollars canadiens", "đô la
+         * Hồng Kông", "dolarów kanadyjskich" */
+        int word = c->t[q].fl != 3 || memcmp(TXT(c, q), "usd", 3) != 0;
         q += n;
         /* "dollars americains", "do la My", "元人民币" */
         if (q < lim && (n = bcx_lex_find(c, C_CUR_ADJ, q, &e)) > 0 && (int)e->val == cur)
             q += n;
+        else if (q < lim && cur == CUR_USD && word && (n = other_dollar_at(c, q, 0)) > 0) {
+            cur = CUR_OTHER;
+            q += n;
+        }
         if (c->lbit == L_ZH && bcx_words_at(c, q, lim, "人民币"))
             q += 3;
         *end = q;
@@ -177,7 +239,9 @@ int bcx_fig_money_phrase(const ctx *c, size_t si, size_t i, double *scale, size_
     }
     /* a sign after the amount: "800 000 $", "1,2 M$", "3,5 mld $", "1,2 M US$" */
     if ((cur = sign_after(c, k - 1, k > i + w && c->t[k - 1].kind == T_WORD, &stop)) != 0) {
-        *end = k < c->nt && stop == c->t[k].end ? k + 1 : k; /* "$US" */
+        *end = k; /* "$US", "$CA", "M$ de Singapour": up to the byte the sign's words end */
+        while (*end < c->nt && c->t[*end].end <= stop)
+            (*end)++;
         return cur;
     }
     if (k < lim && bcx_word_is(c, k, lim, "us") && (bcx_gap(c, k - 1) & ~(unsigned)G_SPACE) == 0 &&
@@ -192,6 +256,13 @@ int bcx_fig_money_phrase(const ctx *c, size_t si, size_t i, double *scale, size_
     return 0;
 }
 
+int bcx_fig_money_phrase(const ctx *c, size_t si, size_t i, double *scale, size_t *lead,
+                         size_t *end)
+{
+    int cur = bcx_fig_money_phrase_any(c, si, i, scale, lead, end);
+    return cur == CUR_OTHER ? 0 : cur;
+}
+
 /* 1 when token k may be a scale this reader does not know: a short word no language read
  * knows (one letter no compact unit is: "B$", "T$"), or the look of an abbreviated scale. */
 static int unread_letters(const ctx *c, size_t k)
@@ -199,16 +270,30 @@ static int unread_letters(const ctx *c, size_t k)
     return bcx_fig_word_unknown(c, k) || bcx_fig_scale_like(c, k);
 }
 
+/* Appends the bytes [s, e) to the list *q of *nq quotes (capacity *cap); 0 when they were
+ * read already (a range's end is read twice) or memory ran out. */
+static int record_quote(ctx *c, bc_xquote **q, size_t *nq, size_t *cap, size_t s, size_t e)
+{
+    if (c->rc != BC_OK || (*nq > 0 && (*q)[*nq - 1].end > s))
+        return 0;
+    *q = bc_grow(*q, cap, *nq + 1, sizeof **q, &c->rc);
+    if (c->rc != BC_OK)
+        return 0;
+    (*q)[(*nq)++] = (bc_xquote){s, e};
+    return 1;
+}
+
 /* Records the bytes [s, e) as the words of an amount not stored for its unread scale. */
 static void record_unread(ctx *c, size_t s, size_t e)
 {
-    bc_extraction *o = c->out;
-    if (c->rc != BC_OK || (o->nunread > 0 && o->unread[o->nunread - 1].end > s))
-        return; /* read already (a range's end is read twice) */
-    o->unread = bc_grow(o->unread, &c->capro, o->nunread + 1, sizeof *o->unread, &c->rc);
-    if (c->rc != BC_OK)
-        return;
-    o->unread[o->nunread++] = (bc_xquote){s, e};
+    record_quote(c, &c->out->unread, &c->out->nunread, &c->capro, s, e);
+}
+
+void bcx_fig_other_currency(ctx *c, size_t lead, size_t end)
+{
+    if (record_quote(c, &c->out->other_currency, &c->out->nother_currency, &c->capoc,
+                     c->t[lead].start, c->t[end - 1].end))
+        c->out->unmeasured_counts++;
 }
 
 /* The first byte of the amount whose number is token lead: its sign before it, with "US"

@@ -356,7 +356,7 @@ typedef struct ctx {
     mention *m;
     size_t nm, capm;
     bc_extraction *out;
-    size_t capfo, capmo, capgo, capdo, capuo, capro;
+    size_t capfo, capmo, capgo, capdo, capuo, capro, capoc;
     int rc;
 } ctx;
 
@@ -735,6 +735,13 @@ const char *bcx_fig_qualifier(const ctx *c, size_t si, size_t lead, size_t after
  * *end. */
 int bcx_fig_money_phrase(const ctx *c, size_t si, size_t i, double *scale, size_t *lead,
                          size_t *end);
+/* bcx_fig_money_phrase, but CUR_OTHER for an amount in another country's currency ("HK$3
+ * million", "2 M$ CA", "2 million Canadian dollars", "30亿港元"), where that gives 0. */
+int bcx_fig_money_phrase_any(const ctx *c, size_t si, size_t i, double *scale, size_t *lead,
+                             size_t *end);
+/* Records the amount of tokens [lead, end) as one in another currency, not given
+ * (c->out->other_currency), and counts it in unmeasured_counts. */
+void bcx_fig_other_currency(ctx *c, size_t lead, size_t end);
 /* The amount at token i (its phrase: cur, lead, end as bcx_fig_money_phrase gave them) when
  * its scale is unread: no scale read and a word after the number that may be one
  * ("$3.5 bi", "CNY 3.3 yi", "VND6.8trx"), or, with no currency before, such a word then a

@@ -173,7 +173,9 @@ enum { WEEKDAY_LAST_WEEK = 10 };
 enum { C_TARGET_AFTER = 1 };
 
 /* currencies (C_CURRENCY, C_CUR_ADJ) */
-enum { CUR_USD = 1, CUR_CNY, CUR_VND, CUR_EUR };
+/* CUR_OTHER: another country's currency ("HK$", "Canadian dollars", "港元"): none of the
+ * four read; such an amount is refused and named (bc_extraction.other_currency) */
+enum { CUR_USD = 1, CUR_CNY, CUR_VND, CUR_EUR, CUR_OTHER };
 
 /* what money measures (C_MONEY_CUE) */
 /* MM_GOODS: goods ("varor", "towarow"), turnover unless exports or imports are named

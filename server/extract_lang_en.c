@@ -32,6 +32,20 @@ const bc_lex bc_lex_en[] = {
     WE(C_CUR_ADJ, "american", CUR_USD),
     WE(C_CUR_ADJ, "vietnamese", CUR_VND), /* "200 billion Vietnamese dong" */
     WE(C_CUR_ADJ, "chinese", CUR_CNY),    /* "5 billion Chinese yuan" */
+    /* another country's dollar: read as none of the four, refused and named */
+    WE(C_CUR_ADJ, "canadian", CUR_OTHER), /* "2 million Canadian dollars" */
+    WE(C_CUR_ADJ, "hong kong", CUR_OTHER),
+    WE(C_CUR_ADJ, "singapore", CUR_OTHER),
+    WE(C_CUR_ADJ, "australian", CUR_OTHER),
+    WE(C_CUR_ADJ, "new zealand", CUR_OTHER),
+    WE(C_CUR_ADJ, "taiwan", CUR_OTHER),
+    WE(C_CUR_ADJ, "new taiwan", CUR_OTHER),
+    WE(C_CURRENCY, "hkd", CUR_OTHER),
+    WE(C_CURRENCY, "cad", CUR_OTHER),
+    WE(C_CURRENCY, "sgd", CUR_OTHER),
+    WE(C_CURRENCY, "aud", CUR_OTHER),
+    WE(C_CURRENCY, "nzd", CUR_OTHER),
+    WE(C_CURRENCY, "twd", CUR_OTHER),
     /* ---- qualifiers */
     WE(C_QUAL_OVER, "over", 0),
     WE(C_QUAL_OVER, "more than", 0),

@@ -21,6 +21,17 @@ const bc_lex bc_lex_fr[] = {
     WE(C_CUR_ADJ, "us", CUR_USD),
     WP(C_CUR_ADJ, "vietnamien", CUR_VND), /* "dongs vietnamiens" */
     WP(C_CUR_ADJ, "chinois", CUR_CNY),
+    /* another country's dollar: "dollars canadiens", "2 M$ de Singapour" */
+    WP(C_CUR_ADJ, "canadien", CUR_OTHER),
+    WP(C_CUR_ADJ, "australien", CUR_OTHER),
+    WP(C_CUR_ADJ, "hongkongais", CUR_OTHER),
+    WP(C_CUR_ADJ, "singapourien", CUR_OTHER),
+    WP(C_CUR_ADJ, "taiwanais", CUR_OTHER),
+    WP(C_CUR_ADJ, "neo zelandais", CUR_OTHER),
+    WE(C_CUR_ADJ, "de hong kong", CUR_OTHER),
+    WE(C_CUR_ADJ, "de singapour", CUR_OTHER),
+    WE(C_CUR_ADJ, "de taiwan", CUR_OTHER),
+    WE(C_CUR_ADJ, "du canada", CUR_OTHER),
     WP(C_CURRENCY, "yuan", CUR_CNY),
     WE(C_CURRENCY, "cny", CUR_CNY),
     WE(C_CURRENCY, "rmb", CUR_CNY),

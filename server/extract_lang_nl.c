@@ -22,6 +22,13 @@ const bc_lex bc_lex_nl[] = {
     WE(C_CUR_ADJ, "us", CUR_USD),         /* "US-dollar" */
     WE(C_CUR_ADJ, "vietnamese", CUR_VND), /* "1.100 miljard Vietnamese dong" */
     WE(C_CUR_ADJ, "chinese", CUR_CNY),
+    /* another country's dollar: "2 miljoen Canadese dollar" */
+    WE(C_CUR_ADJ, "canadese", CUR_OTHER),
+    WE(C_CUR_ADJ, "australische", CUR_OTHER),
+    WE(C_CUR_ADJ, "hongkongse", CUR_OTHER),
+    WE(C_CUR_ADJ, "singaporese", CUR_OTHER),
+    WE(C_CUR_ADJ, "taiwanese", CUR_OTHER),
+    WE(C_CUR_ADJ, "nieuw zeelandse", CUR_OTHER),
     /* ---- qualifiers */
     WE(C_QUAL_OVER, "meer dan", 0),
     WE(C_QUAL_OVER, "ruim", 0),

@@ -24,6 +24,13 @@ const bc_lex bc_lex_pl[] = {
     WE(C_CUR_ADJ, "us", CUR_USD),
     WP(C_CUR_ADJ, "wietnamsk", CUR_VND), /* "dongow wietnamskich" */
     WP(C_CUR_ADJ, "chinsk", CUR_CNY),
+    /* another country's dollar: "2 mln dolarów kanadyjskich" */
+    WP(C_CUR_ADJ, "kanadyjsk", CUR_OTHER),
+    WP(C_CUR_ADJ, "australijsk", CUR_OTHER),
+    WP(C_CUR_ADJ, "hongkonsk", CUR_OTHER),
+    WP(C_CUR_ADJ, "singapursk", CUR_OTHER),
+    WP(C_CUR_ADJ, "tajwansk", CUR_OTHER),
+    WP(C_CUR_ADJ, "nowozelandzk", CUR_OTHER),
     /* ---- qualifiers */
     WE(C_QUAL_OVER, "ponad", 0),
     WE(C_QUAL_OVER, "powyzej", 0),

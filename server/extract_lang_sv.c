@@ -20,6 +20,16 @@ const bc_lex bc_lex_sv[] = {
     WE(C_CUR_ADJ, "us", CUR_USD),           /* "US-dollar" */
     WP(C_CUR_ADJ, "vietnamesisk", CUR_VND), /* "vietnamesiska dong" */
     WP(C_CUR_ADJ, "kinesisk", CUR_CNY),
+    /* another country's dollar: "2 miljoner kanadensiska dollar", "hongkongdollar" */
+    WP(C_CUR_ADJ, "kanadensisk", CUR_OTHER),
+    WP(C_CUR_ADJ, "australisk", CUR_OTHER),
+    WP(C_CUR_ADJ, "singaporiansk", CUR_OTHER),
+    WP(C_CUR_ADJ, "taiwanesisk", CUR_OTHER),
+    WP(C_CUR_ADJ, "nyzeelandsk", CUR_OTHER),
+    WP(C_CURRENCY, "hongkongdollar", CUR_OTHER),
+    WP(C_CURRENCY, "kanadadollar", CUR_OTHER),
+    WP(C_CURRENCY, "singaporedollar", CUR_OTHER),
+    WP(C_CURRENCY, "australiendollar", CUR_OTHER),
     /* ---- qualifiers */
     WE(C_QUAL_OVER, "over", 0),
     WE(C_QUAL_OVER, "mer an", 0),

@@ -195,6 +195,13 @@ const bc_lex bc_lex_vi[] = {
     WE(C_CURRENCY, "euro", CUR_EUR),
     WE(C_CURRENCY, "eur", CUR_EUR),
     WE(C_CUR_ADJ, "my", CUR_USD),
+    /* another country's dollar: "2 triệu đô la Hồng Kông" (after a dollar word only) */
+    WE(C_CUR_ADJ, "hong kong", CUR_OTHER),
+    WE(C_CUR_ADJ, "canada", CUR_OTHER),
+    WE(C_CUR_ADJ, "uc", CUR_OTHER),
+    WE(C_CUR_ADJ, "singapore", CUR_OTHER),
+    WE(C_CUR_ADJ, "dai loan", CUR_OTHER),
+    WE(C_CUR_ADJ, "new zealand", CUR_OTHER),
     /* ---- what money measures */
     WE(C_MONEY_CUE, "kim ngach xuat nhap khau", MM_TURNOVER),
     WE(C_MONEY_CUE, "xuat nhap khau", MM_TURNOVER),

@@ -25,6 +25,18 @@ const bc_lex bc_lex_zh[] = {
     WE(C_CURRENCY, "越盾", CUR_VND),
     WA(C_CURRENCY, "盾", CUR_VND),
     WE(C_CURRENCY, "欧元", CUR_EUR),
+    /* another country's currency: none of the four, refused and named */
+    WE(C_CURRENCY, "港元", CUR_OTHER),
+    WE(C_CURRENCY, "港币", CUR_OTHER),
+    WE(C_CURRENCY, "新台币", CUR_OTHER),
+    WE(C_CURRENCY, "台币", CUR_OTHER),
+    WE(C_CURRENCY, "加元", CUR_OTHER),
+    WE(C_CURRENCY, "加拿大元", CUR_OTHER),
+    WE(C_CURRENCY, "澳元", CUR_OTHER),
+    WE(C_CURRENCY, "澳大利亚元", CUR_OTHER),
+    WE(C_CURRENCY, "新加坡元", CUR_OTHER),
+    WE(C_CURRENCY, "新元", CUR_OTHER),
+    WE(C_CURRENCY, "纽元", CUR_OTHER),
     /* ---- qualifiers before the amount (after it: 以上, 左右, 多 in extract_fig.c) */
     WE(C_QUAL_OVER, "超过", 0),
     WE(C_QUAL_OVER, "逾", 0),

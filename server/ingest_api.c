@@ -141,6 +141,16 @@ static int store_article(bc_request *req, ingest_stage *st, bc_ingest_result *r,
     return 0;
 }
 
+/* The first BC_INGEST_MAX_UNREAD of the n amounts u as JSON objects: words, start, end. */
+static void quotes(bc_buf *b, const bc_ingest_unread *u, int n)
+{
+    for (int i = 0; i < n && i < BC_INGEST_MAX_UNREAD; i++) {
+        bc_buf_puts(b, i > 0 ? ",{\"words\":" : "{\"words\":");
+        bc_buf_json_string(b, u[i].words, strlen(u[i].words));
+        bc_buf_printf(b, ",\"start\":%zu,\"end\":%zu}", u[i].start, u[i].end);
+    }
+}
+
 void bc_ingest_api_extracted(bc_buf *b, const bc_ingest_result *r)
 {
     bc_buf_printf(b,
@@ -152,12 +162,9 @@ void bc_ingest_api_extracted(bc_buf *b, const bc_ingest_result *r)
                   r->figures, r->meetings, r->events, r->projects, r->project_events,
                   r->participants, r->linked, r->citations, r->dates_without_year,
                   r->below_threshold, r->without_measure, r->without_mechanism);
-    for (int i = 0; i < r->nunread && i < BC_INGEST_MAX_UNREAD; i++) {
-        const bc_ingest_unread *u = &r->unread[i];
-        bc_buf_puts(b, i > 0 ? ",{\"words\":" : "{\"words\":");
-        bc_buf_json_string(b, u->words, strlen(u->words));
-        bc_buf_printf(b, ",\"start\":%zu,\"end\":%zu}", u->start, u->end);
-    }
+    quotes(b, r->unread, r->nunread);
+    bc_buf_puts(b, "],\"other_currency\":[");
+    quotes(b, r->other_currency, r->nother_currency);
     bc_buf_puts(b, "]}}");
 }
 

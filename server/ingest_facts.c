@@ -412,6 +412,10 @@ static int store_figures(ingest_ctx *c, const bc_extraction *ex)
     for (size_t i = 0; i < ex->nunread; i++) /* those of an unread scale by their words */
         if (c->out->nunread++ < BC_INGEST_MAX_UNREAD)
             unread_words(&c->out->unread[c->out->nunread - 1], c->in->text, &ex->unread[i]);
+    for (size_t i = 0; i < ex->nother_currency; i++) /* those in another currency */
+        if (c->out->nother_currency++ < BC_INGEST_MAX_UNREAD)
+            unread_words(&c->out->other_currency[c->out->nother_currency - 1], c->in->text,
+                         &ex->other_currency[i]);
     for (size_t i = 0; rc == BC_OK && i < ex->nfigures; i++) {
         const bc_xfigure *f = &ex->figures[i];
         if (f->conversion)

@@ -294,6 +294,11 @@ typedef struct bc_extraction {
      * yi", "1,2 B$"): the amount, its currency and the word read as no scale; text order */
     bc_xquote *unread;
     size_t nunread;
+    /* the words of the amounts in another currency than the four read ("HK$3 million", "2
+     * M$ CA", "2 million Canadian dollars", "30亿港元"), so not given, never as US dollars
+     * (counted in unmeasured_counts too); text order */
+    bc_xquote *other_currency;
+    size_t nother_currency;
 } bc_extraction;
 
 /* Extracts from the len bytes of UTF-8 text written in lang (one of bc_extract_langs).

@@ -76,6 +76,11 @@ typedef struct bc_ingest_result {
      * their words, in text order (nunread counts them all) */
     bc_ingest_unread unread[BC_INGEST_MAX_UNREAD];
     int nunread;
+    /* of those too, the amounts in another currency than the four read ("HK$3 million", "2
+     * M$ CA", "2 million Canadian dollars", "30亿港元"), the first BC_INGEST_MAX_UNREAD by
+     * their words, in text order (nother_currency counts them all) */
+    bc_ingest_unread other_currency[BC_INGEST_MAX_UNREAD];
+    int nother_currency;
     int without_mechanism;  /* numbered meetings of no known body, without date or place:
                              * not stored */
     int dates_without_year; /* days without a year and no published_on: stored undated */

@@ -25,7 +25,8 @@ int bc_handle_ingest_store(bc_request *req, bc_response *res);
 
 /* Appends ,"extracted":{...} to b: what an ingest (or a re-read of an article) stored, linked
  * and left out, the amounts refused for an unread scale by their words
- * (not_stored.unread_scales). Shared by POST /v1/sources and PATCH /v1/sources/{id}. */
+ * (not_stored.unread_scales) and those refused for another currency than the four read
+ * (not_stored.other_currency). Shared by POST /v1/sources and PATCH /v1/sources/{id}. */
 void bc_ingest_api_extracted(bc_buf *b, const bc_ingest_result *r);
 
 #endif

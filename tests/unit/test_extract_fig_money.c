@@ -139,6 +139,111 @@ static void unread_amounts_keep_their_words(void **state)
     bc_extraction_free(&x);
 }
 
+/* The words of the amount in another currency number k of x, as the text writes them. */
+static void assert_other(const char *text, const bc_extraction *x, size_t k, const char *want)
+{
+    if (k >= x->nother_currency)
+        fail_msg("%s: %zu amounts in another currency, want '%s'", text, x->nother_currency, want);
+    size_t s = x->other_currency[k].start, e = x->other_currency[k].end;
+    if (e - s != strlen(want) || memcmp(text + s, want, e - s) != 0)
+        fail_msg("%s: other currency '%.*s', want '%s'", text, (int)(e - s), text + s, want);
+}
+
+/* Another country's dollar (or currency), written with a sign, a code or a word in any of
+ * the seven languages, is none of the four: never stored (as US dollars above all), counted
+ * and named by its words. */
+static void other_currency_refused_and_named(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text, *words;
+        double value;
+    } cases[] = {
+        {"en", "Imports from Guangxi to Cao Bang reached HK$4 million in 2025.", "HK$4 million",
+         4e6},
+        {"en", "Exports from Cao Bang to Guangxi reached C$6 million in 2024.", "C$6 million", 6e6},
+        {"en", "Exports from Cao Bang to Guangxi reached CA$6 million in 2024.", "CA$6 million",
+         6e6},
+        {"en", "Trade between Cao Bang and Guangxi hit S$7 million in 2023.", "S$7 million", 7e6},
+        {"en", "Trade between Cao Bang and Guangxi hit A$3 billion in 2023.", "A$3 billion", 3e9},
+        {"en", "Trade between Cao Bang and Guangxi hit AU$3 billion in 2023.", "AU$3 billion", 3e9},
+        {"en", "Trade between Cao Bang and Guangxi hit NT$8 billion in 2022.", "NT$8 billion", 8e9},
+        {"en", "Trade between Cao Bang and Guangxi hit 9 M$ CA in 2022.", "9 M$ CA", 9e6},
+        {"en", "Exports from Cao Bang to Guangxi came to 5 million Canadian dollars in 2021.",
+         "5 million Canadian dollars", 5e6},
+        {"en", "Imports from Guangxi came to 7 million Hong Kong dollars in 2021.",
+         "7 million Hong Kong dollars", 7e6},
+        {"en", "Imports from Guangxi came to HKD 7 million in 2020.", "HKD 7 million", 7e6},
+        {"fr", "Les exportations de Cao Bang vers le Guangxi ont atteint 6 M$ canadiens en 2025.",
+         "6 M$ canadiens", 6e6},
+        {"fr", "Les importations du Guangxi ont atteint 4 M$ HK en 2024.", "4 M$ HK", 4e6},
+        {"fr", "Les échanges entre Cao Bang et le Guangxi ont atteint 7 M$ de Singapour en 2023.",
+         "7 M$ de Singapour", 7e6},
+        {"fr", "Les échanges entre Cao Bang et le Guangxi ont atteint 3 Md$ australiens en 2022.",
+         "3 Md$ australiens", 3e9},
+        {"fr", "Les exportations ont atteint 5 millions de dollars canadiens en 2021.",
+         "5 millions de dollars canadiens", 5e6},
+        {"fr", "En 2024, les échanges entre Cao Bang et le Guangxi ont atteint 2 $CA.", "2 $CA", 2},
+        {"nl", "In 2025 bedroeg de export van Cao Bang naar Guangxi 6 miljoen Canadese dollar.",
+         "6 miljoen Canadese dollar", 6e6},
+        {"sv",
+         "År 2025 uppgick exporten från Cao Bang till Guangxi till 6 miljoner kanadensiska "
+         "dollar.",
+         "6 miljoner kanadensiska dollar", 6e6},
+        {"sv", "År 2024 uppgick importen från Guangxi till 4 miljoner hongkongdollar.",
+         "4 miljoner hongkongdollar", 4e6},
+        {"pl", "W 2025 roku eksport z Cao Bang do Kuangsi wyniósł 6 mln dolarów kanadyjskich.",
+         "6 mln dolarów kanadyjskich", 6e6},
+        {"vi", "Năm 2025, nhập khẩu từ Quảng Tây đạt 4 triệu đô la Hồng Kông.",
+         "4 triệu đô la Hồng Kông", 4e6},
+        {"zh", "2025年，广西自高平进口40亿港元。", "40亿港元", 4e9},
+        {"zh", "2025年，广西对高平出口20亿新台币。", "20亿新台币", 2e9},
+        {"zh", "2025年，双边贸易额达10亿加元。", "10亿加元", 1e9},
+        {"zh", "2025年，双边贸易额达50亿澳元。", "50亿澳元", 5e9},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bc_extraction x = run(cases[i].lang, NULL, cases[i].text);
+        if (has_fig(&x, cases[i].value) || x.unmeasured_counts != 1)
+            fail_msg("%s: stored or not counted (%zu figures, %zu counted)", cases[i].text,
+                     x.nfigures, x.unmeasured_counts);
+        assert_int_equal(x.nother_currency, 1);
+        assert_other(cases[i].text, &x, 0, cases[i].words);
+        bc_extraction_free(&x);
+    }
+    /* US dollars stay US dollars, whatever the other country the sentence names */
+    static const struct {
+        const char *lang, *text;
+        double value;
+    } usd[] = {
+        {"en", "Exports from Cao Bang to Canada reached $5 million in 2025.", 5e6},
+        {"en", "Exports from Cao Bang to Guangxi reached US$5 million in 2025.", 5e6},
+        {"en", "Exports from Cao Bang to Guangxi reached USD 5 million in 2025.", 5e6},
+        {"en", "In 2025, Cao Bang signed a $5 million deal with Guangxi.", 5e6},
+        {"en", "Exports from Cao Bang to Guangxi reached 5 million US dollars in 2025.", 5e6},
+        {"fr", "Les exportations de Cao Bang vers le Guangxi ont atteint 5 M$ en 2025.", 5e6},
+        {"fr", "Les exportations de Cao Bang vers le Canada ont atteint 5 M$ US en 2025.", 5e6},
+        {"vi", "Năm 2025, xuất khẩu sang Canada đạt 5 triệu USD.", 5e6},
+        {"vi", "Năm 2025, xuất khẩu sang Quảng Tây đạt 5 triệu đô la Mỹ.", 5e6},
+        {"zh", "2025年，高平对广西出口5亿美元。", 5e8},
+    };
+    for (size_t i = 0; i < sizeof usd / sizeof usd[0]; i++) {
+        bc_extraction x = run(usd[i].lang, NULL, usd[i].text);
+        const bc_xfigure *f = fig(&x, usd[i].value);
+        if (f == NULL || strcmp(f->unit, "USD") != 0 || x.nother_currency != 0)
+            fail_msg("%s: not read as US dollars", usd[i].text);
+        bc_extraction_free(&x);
+    }
+    /* two in one text, in text order; an amount read is not among them */
+    const char *t = "Exports from Cao Bang to Guangxi reached HK$4 million in 2025 and $2.1 "
+                    "million in 2024, while imports came to 3 million Canadian dollars.";
+    bc_extraction x = run("en", NULL, t);
+    assert_true(has_fig(&x, 2.1e6));
+    assert_int_equal(x.nother_currency, 2);
+    assert_other(t, &x, 0, "HK$4 million");
+    assert_other(t, &x, 1, "3 million Canadian dollars");
+    bc_extraction_free(&x);
+}
+
 /* Out of memory while recording an unread amount: an error, never a partial result. */
 static void unread_amount_out_of_memory(void **state)
 {
@@ -170,6 +275,7 @@ int main(void)
         cmocka_unit_test(compact_units_before_a_currency),
         cmocka_unit_test(no_currency_no_compact_unit),
         cmocka_unit_test(unread_amounts_keep_their_words),
+        cmocka_unit_test(other_currency_refused_and_named),
         cmocka_unit_test_teardown(unread_amount_out_of_memory, xf_reset_alloc),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);

@@ -7,10 +7,26 @@
 
 #include <string.h>
 
-/* Country codes written with a dollar sign, glued or after a space ("$CA", "2 M$ HK", "HK$3
- * million", "NT$2 billion"): a dollar that is not the US one. */
+/* Country codes written in capitals with a dollar sign, glued or after a space ("$CA", "2
+ * M$ HK", "HK$3 million", "NT$2 billion"): a dollar that is not the US one. */
 static const char *const DOLLAR_CODES[] = {"ca",  "can", "c",  "hk", "s", "sg", "a", "au",
                                            "aus", "nz",  "nt", "tw", "r", "m",  "z", NULL};
+
+/* 1 when token k is a code of DOLLAR_CODES written in capitals ("CA", "HK", "NT"): in
+ * lower case, "au", "ca", "can", "a" are words ("3,5 Md$ au total"). */
+static int dollar_code(const ctx *c, size_t k)
+{
+    const tok *t = &c->t[k];
+    if (t->kind != T_WORD || t->han || t->end - t->start != t->fl)
+        return 0;
+    for (size_t p = t->start; p < t->end; p++)
+        if (c->s[p] < 'A' || c->s[p] > 'Z')
+            return 0;
+    for (int j = 0; DOLLAR_CODES[j]; j++)
+        if (strlen(DOLLAR_CODES[j]) == t->fl && memcmp(TXT(c, k), DOLLAR_CODES[j], t->fl) == 0)
+            return 1;
+    return 0;
+}
 
 /* The number of tokens from token k that name another country's currency after a dollar
  * sign or word: a code ("CA", "HK") or a word of the language ("canadiens", "de Singapour",
@@ -23,11 +39,7 @@ static size_t other_dollar_at(const ctx *c, size_t k, int codes)
         return 0;
     if ((n = bcx_lex_find(c, C_CUR_ADJ, k, &e)) > 0 && (int)e->val == CUR_OTHER)
         return n;
-    for (int j = 0; codes && !c->t[k].han && DOLLAR_CODES[j]; j++)
-        if (strlen(DOLLAR_CODES[j]) == c->t[k].fl && c->t[k].fl >= 2 &&
-            memcmp(TXT(c, k), DOLLAR_CODES[j], c->t[k].fl) == 0)
-            return 1;
-    return 0;
+    return codes && c->t[k].fl >= 2 && dollar_code(c, k);
 }
 
 /* 1 when the dollar sign before token i is glued after letters other than "US" ("HK$3
@@ -38,13 +50,8 @@ static int other_dollar_before(const ctx *c, size_t si, size_t i)
         return 0;
     const tok *w = &c->t[i - 1];
     if (w->kind != T_WORD || w->han || w->end >= c->n || c->s[w->end] != '$')
-        return 0; /* "a $2 million deal": the sign stands apart */
-    if (w->fl == 2 && memcmp(TXT(c, i - 1), "us", 2) == 0)
-        return 0;
-    for (int j = 0; DOLLAR_CODES[j]; j++)
-        if (strlen(DOLLAR_CODES[j]) == w->fl && memcmp(TXT(c, i - 1), DOLLAR_CODES[j], w->fl) == 0)
-            return 1;
-    return 0;
+        return 0;                 /* "a $2 million deal": the sign stands apart */
+    return dollar_code(c, i - 1); /* "US$" is none of them */
 }
 
 /* The currency of a sign written right after token a, at most one space between ("1,2

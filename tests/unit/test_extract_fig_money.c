@@ -222,6 +222,9 @@ static void other_currency_refused_and_named(void **state)
         {"en", "Exports from Cao Bang to Guangxi reached 5 million US dollars in 2025.", 5e6},
         {"fr", "Les exportations de Cao Bang vers le Guangxi ont atteint 5 M$ en 2025.", 5e6},
         {"fr", "Les exportations de Cao Bang vers le Canada ont atteint 5 M$ US en 2025.", 5e6},
+        /* a lower-case word after the sign is no country code: "au" is French */
+        {"fr", "Les échanges de Cao Bang avec le Guangxi ont atteint 5 Md$ au total en 2025.", 5e9},
+        {"en", "Trade between Cao Bang and Guangxi hit 5 M$ as planned in 2025.", 5e6},
         {"vi", "Năm 2025, xuất khẩu sang Canada đạt 5 triệu USD.", 5e6},
         {"vi", "Năm 2025, xuất khẩu sang Quảng Tây đạt 5 triệu đô la Mỹ.", 5e6},
         {"zh", "2025年，高平对广西出口5亿美元。", 5e8},

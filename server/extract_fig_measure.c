@@ -802,8 +802,11 @@ int bcx_money_measure(const ctx *c, size_t si, size_t lo, size_t lead, size_t en
         }
         /* a goal after a turnover and its parts ("Exports accounted for 2.1 billion USD of
          * that amount and imports for 3.7 billion USD. Our goal is 7 billion USD") is the
-         * whole's */
-        if (from != NULL && (from != back || other_flow_beside(c, from)) &&
+         * whole's; an outcome right after a flow's amount in its own sentence is more of
+         * that flow ("Les exportations se sont elevees a 1,2 M$ pour X et a 1,4 milliard
+         * de dollars au total"), never the turnover of the sentence before */
+        if (from != NULL && (from != prev || f->target) &&
+            (from != back || other_flow_beside(c, from)) &&
             (strcmp(from->metric, "exports") == 0 || strcmp(from->metric, "imports") == 0))
             for (const bc_xfigure *g = from; g > c->out->figures; g--) {
                 const bc_xfigure *h = g - 1;

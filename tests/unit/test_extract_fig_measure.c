@@ -443,6 +443,72 @@ static void english_going_to_and_costing(void **state)
     bc_extraction_free(&x);
 }
 
+/* S1-3 of analyst15: a flow's second amount in its own sentence ("a 1,2 M$ pour X et a 1,4
+ * milliard de dollars au total") is more of that flow, in every language, never the
+ * turnover the sentence before told; a goal after a turnover and its parts stays the
+ * whole's. */
+static void a_flows_coordinated_amounts(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+        double total;
+    } cases[] = {
+        {"en",
+         "Trade between Cao Bang and Guangxi reached 4.5 billion USD in 2025. Exports from Cao "
+         "Bang to Guangxi reached 2.2 million USD for dried fruit and 1.6 billion USD in total, "
+         "while imports came to 2.9 billion USD.",
+         1.6e9},
+        {"fr",
+         "Les échanges entre Cao Bang et le Guangxi ont atteint 4,5 Md$ en 2025. Les "
+         "exportations de Cao Bang vers le Guangxi se sont élevées à 2,2 M$ pour les fruits "
+         "secs et à 1,6 milliard de dollars au total, tandis que les importations ont atteint "
+         "2,9 milliards de dollars.",
+         1.6e9},
+        {"nl",
+         "De handel tussen Cao Bang en Guangxi bedroeg 4,5 miljard dollar in 2025. De export van "
+         "Cao Bang naar Guangxi bedroeg 2,2 miljoen dollar voor gedroogd fruit en 1,6 miljard "
+         "dollar in totaal, terwijl de import 2,9 miljard dollar bedroeg.",
+         1.6e9},
+        {"sv",
+         "Handeln mellan Cao Bang och Guangxi uppgick till 4,5 miljarder dollar 2025. Exporten "
+         "från Cao Bang till Guangxi uppgick till 2,2 miljoner dollar för torkad frukt och 1,6 "
+         "miljarder dollar totalt, medan importen uppgick till 2,9 miljarder dollar.",
+         1.6e9},
+        {"pl",
+         "Obroty między Cao Bang a Kuangsi wyniosły 4,5 mld USD w 2025 r. Eksport z Cao Bang do "
+         "Kuangsi wyniósł 2,2 mln USD dla suszonych owoców i łącznie 1,6 mld USD, podczas gdy "
+         "import wyniósł 2,9 mld USD.",
+         1.6e9},
+        {"vi",
+         "Kim ngạch thương mại giữa Cao Bằng và Quảng Tây đạt 4,5 tỷ USD năm 2025. Xuất khẩu "
+         "của Cao Bằng sang Quảng Tây đạt 2,2 triệu USD đối với trái cây sấy và tổng cộng 1,6 "
+         "tỷ USD, trong khi nhập khẩu đạt 2,9 tỷ USD.",
+         1.6e9},
+        {"zh",
+         "2025年，高平与广西贸易额达45亿美元。高平对广西出口干果220万美元，总计16亿美元，进口29亿美"
+         "元。",
+         1.6e9},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bc_extraction x = run(cases[i].lang, NULL, cases[i].text);
+        const bc_xfigure *f = fig(&x, cases[i].total);
+        if (f == NULL || strcmp(f->metric, "exports") != 0)
+            fail_msg("%s: the total is '%s', want exports", cases[i].text,
+                     f != NULL ? f->metric : "(none)");
+        assert_string_equal(fig(&x, 4.5e9)->metric, "trade_turnover");
+        assert_string_equal(fig(&x, 2.9e9)->metric, "imports");
+        bc_extraction_free(&x);
+    }
+    /* a goal after a turnover and its parts is still the whole's */
+    bc_extraction x = run("en", NULL,
+                          "Trade between Cao Bang and Guangxi reached 4.5 billion USD in 2025. "
+                          "Exports accounted for 1.6 billion USD of that amount and imports for "
+                          "2.9 billion USD. Our goal is 6 billion USD.");
+    assert_string_equal(fig(&x, 6e9)->metric, "trade_turnover");
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -459,6 +525,7 @@ int main(void)
         cmocka_unit_test(ambitions_and_estimates),
         cmocka_unit_test(a_restatement_after_the_amounts_cue),
         cmocka_unit_test(english_going_to_and_costing),
+        cmocka_unit_test(a_flows_coordinated_amounts),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -46,6 +46,8 @@ static json_t *extraction_json(const bc_extraction *x, const char *text)
             json_object_set_new(o, "change_pct", json_real(f->change_pct));
         if (f->conversion) /* the amount before it restated: no figure of its own */
             json_object_set_new(o, "conversion", json_true());
+        if (f->part) /* a part of a total its sentence gives after it: not stored */
+            json_object_set_new(o, "part", json_true());
         json_object_set_new(o, "parties", names_json(f->parties, f->nparties));
         if (f->country[0] != '\0') /* a whole country as the other side */
             json_object_set_new(o, "counterpart_country", json_string(f->country));

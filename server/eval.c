@@ -172,7 +172,8 @@ static void score_money(scorer *s, const bc_extraction *x)
     for (size_t i = 0; i < x->nfigures; i++) {
         const bc_xfigure *f = &x->figures[i];
         /* a rate or a change is no amount (tests/eval/README.md), and is never stored */
-        if (!f->money || f->confidence < BC_X_MIN_CONFIDENCE || f->rate || f->change_amount)
+        if (!f->money || f->confidence < BC_X_MIN_CONFIDENCE || f->rate || f->change_amount ||
+            f->part)
             continue;
         long open = -1, taken = -1;
         int in_gold_sentence = 0;

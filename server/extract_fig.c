@@ -519,6 +519,9 @@ static int money_at(ctx *c, size_t si, size_t i, size_t *lo, size_t *prev, figst
         borrowed = bcx_money_measure(c, si, mlo, lead, end, f, before, back);
     if (borrowed)
         st->cont_si = si; /* more of the figure before: its part, its other period */
+    /* "1,2 M$ pour les produits transformés et 1,4 milliard au total": a part of the flow */
+    f->part = !f->target && !f->rate && !f->change_amount && !f->conversion && f->metric[0] &&
+              strcmp(f->metric, "other") != 0 && bcx_fig_part_of_total(c, si, end);
     if (restates != NULL && !f->rate && !f->change_amount) {
         f->conversion = 1; /* its measure, goal, period and change */
         memcpy(f->metric, restates->metric, sizeof f->metric);

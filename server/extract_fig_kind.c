@@ -449,6 +449,52 @@ int bcx_kind_recast(const ctx *c, size_t si, size_t lo, size_t lead, size_t end,
     return mm;
 }
 
+/* The tokens of a word of a total at token k (< lim), 0 none: after the amount ("au total",
+ * "in total", "totalt") or before it ("łącznie", "tổng cộng", "总计"). */
+static size_t total_word(const ctx *c, size_t k, size_t lim)
+{
+    static const struct {
+        unsigned lang;
+        const char *w;
+    } words[] = {{L_EN, "in total"}, {L_FR, "au total"},  {L_FR, "en tout"},    {L_NL, "in totaal"},
+                 {L_NL, "totaal"},   {L_SV, "totalt"},    {L_SV, "sammanlagt"}, {L_PL, "lacznie"},
+                 {L_PL, "ogolem"},   {L_VI, "tong cong"}, {L_ZH, "总计"},       {L_ZH, "合计"},
+                 {L_ZH, "共计"},     {L_ZH, "总共"}};
+    for (size_t q = 0; q < sizeof words / sizeof words[0]; q++) {
+        size_t n;
+        if ((words[q].lang & c->lbit) && (n = bcx_words_at(c, k, lim, words[q].w)) > 0)
+            return n;
+    }
+    return 0;
+}
+
+int bcx_fig_part_of_total(const ctx *c, size_t si, size_t end)
+{
+    size_t lim = c->se[si].t1;
+    const bc_lex *e = NULL;
+    for (size_t k = end; k < lim && k < end + 16; k++) {
+        if (bcx_lex_find(c, C_MONEY_CUE, k, &e) > 0 && e->val != MM_GOODS)
+            return 0; /* "tandis que les importations ont atteint": another measure (the
+                       * goods a part is of are none: "for processed goods") */
+        if (c->t[k].kind != T_NUM)
+            continue;
+        double scale;
+        size_t lead, end2;
+        if (bcx_fig_money_phrase(c, si, k, &scale, &lead, &end2) == 0)
+            return 0;   /* the next number is no amount */
+        int joined = 0; /* "and" or a comma between the two */
+        for (size_t p = end - 1; p < lead && !joined; p++)
+            joined = (bcx_gap(c, p) & G_COMMA) || (p >= end && bcx_and_word(c, p, lead) > 0);
+        if (!joined)
+            return 0;
+        for (size_t q = end; q < lead; q++)
+            if (total_word(c, q, lead) > 0)
+                return 1; /* "i łącznie 1,4 mld USD", "，总计14亿美元" */
+        return end2 < lim && total_word(c, end2, lim) > 0; /* "1,4 milliard de dollars au total" */
+    }
+    return 0;
+}
+
 int bcx_both_flows_told(const ctx *c, size_t si)
 {
     int ex = 0, im = 0;

@@ -1014,6 +1014,11 @@ int bcx_part_word(const ctx *c, size_t lo, size_t hi);
 /* 1 when both exports and imports are told as achieved (not inferred) in sentence si or
  * the two before it: a goal after them that names no measure is their sum's. */
 int bcx_both_flows_told(const ctx *c, size_t si);
+/* 1 when the amount of money ending before token end, in sentence si, is a part of a total
+ * the sentence gives right after it: the next amount, joined by "and" or a comma with no
+ * other measure named between, carries a word of a total ("au total", "in total", "in
+ * totaal", "totalt", "łącznie", "tổng cộng", "总计"). */
+int bcx_fig_part_of_total(const ctx *c, size_t si, size_t end);
 /* 1 when the words of a goal before the amount at token lead (from token lo) belong to
  * a clause before its own, and its own opens with a word of time or contrast ("hoping to
  * keep trucks moving, as trade reached 640 million USD", "terwijl", "khi"): the amount is

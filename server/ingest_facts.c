@@ -420,6 +420,10 @@ static int store_figures(ingest_ctx *c, const bc_extraction *ex)
         const bc_xfigure *f = &ex->figures[i];
         if (f->conversion)
             continue; /* a restatement in another currency: in the note of what it restates */
+        if (f->part) {
+            c->out->without_measure++; /* a part of the total its sentence gives: not the flow */
+            continue;
+        }
         if (f->confidence < BC_X_MIN_CONFIDENCE) {
             c->out->below_threshold++;
             continue;

@@ -53,6 +53,10 @@ typedef struct bc_xfigure {
     int change_amount;   /* 1: a change, not a level ("grew by 1.5 billion USD", "tang
                           * them"): no measure, so never stored (a change is in percent) */
     int heading;         /* 1: first stated in the article's headline */
+    int part;            /* 1: a part of its flow that a total of the same flow follows in its
+                          * sentence ("1,2 M$ pour les produits transformés et 1,4 milliard
+                          * de dollars au total"): not the flow, so never stored (ingest
+                          * counts it in not_stored.without_measure) */
     int target;          /* 1: a goal, plan, forecast or commitment, not an outcome */
     double value;        /* normalised: 7,2 mld USD -> 7200000000; 3.2亿元 -> 320000000 */
     char unit[16];       /* "USD", "CNY", "VND", "EUR"; counts: "people", "tonnes", ... */

@@ -1,7 +1,9 @@
 /* test_findings15.c: the outside analyst15's finding S1-1 against the real daemon: an
  * amount in another country's dollar ("HK$", "2 M$ CA", "2 million Canadian dollars") is
  * never stored as US dollars; the answer of an ingest and of a re-dating names it by its
- * words in not_stored.other_currency and counts it in without_measure. */
+ * words in not_stored.other_currency and counts it in without_measure. S1-3: "Les
+ * exportations ... à 1,2 M$ pour X et à 1,4 milliard de dollars au total" stores the total
+ * as exports (no turnover, so no false conflict) and leaves the part out, counted. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -77,6 +79,51 @@ static void figure_unit(const char *source, int nth, char *out, size_t size)
     json_decref(j);
 }
 
+/* The metric and value of the article source's nth figure, as "exports 1400000000", into
+ * out. */
+static void figure_metric(const char *source, int nth, char *out, size_t size)
+{
+    char target[400];
+    snprintf(target, sizeof target, "/v1/figures/%.300s-f%d?curation=all", source, nth);
+    json_t *j = call("GET", target, NULL, 200);
+    snprintf(out, size, "%s %.0f", json_string_value(json_object_get(j, "metric")),
+             json_number_value(json_object_get(j, "value")));
+    json_decref(j);
+}
+
+/* S1-3: the total of a flow is that flow, and its part before it is left out, counted. */
+static void a_flows_total_and_its_part(void **state)
+{
+    (void)state;
+    static const char text[] =
+        "Les échanges en bref\n"
+        "Les échanges entre Cao Bang et le Guangxi ont atteint 4,5 Md$ en 2025. Les "
+        "exportations de Cao Bang vers le Guangxi se sont élevées à 2,2 M$ pour les fruits secs "
+        "et à 1,6 milliard de dollars au total, tandis que les importations ont atteint 2,9 "
+        "milliards de dollars.";
+    json_t *o =
+        json_pack("{s:s,s:s,s:s}", "text", text, "title", "Les échanges en bref", "lang", "fr");
+    char *body = json_dumps(o, JSON_COMPACT);
+    json_decref(o);
+    json_t *j = call("POST", "/v1/sources", body, 201);
+    free(body);
+    json_t *ex = json_object_get(j, "extracted");
+    assert_int_equal(json_integer_value(json_object_get(ex, "figures")), 3);
+    assert_int_equal(
+        json_integer_value(json_object_get(json_object_get(ex, "not_stored"), "without_measure")),
+        1);
+    char src[200], got[100];
+    snprintf(src, sizeof src, "%.190s",
+             json_string_value(json_object_get(json_object_get(j, "source"), "id")));
+    json_decref(j);
+    figure_metric(src, 1, got, sizeof got);
+    assert_string_equal(got, "trade_turnover 4500000000");
+    figure_metric(src, 2, got, sizeof got);
+    assert_string_equal(got, "exports 1600000000");
+    figure_metric(src, 3, got, sizeof got);
+    assert_string_equal(got, "imports 2900000000");
+}
+
 /* S1-1: "HK$3 million", "2 M$ CA", "2 million Canadian dollars" are refused and named, in
  * the answer of the ingest and of a re-dating; the plain "$" and "US$" beside them are US
  * dollars and stored. */
@@ -118,6 +165,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(another_dollar_is_named_never_stored),
+        cmocka_unit_test(a_flows_total_and_its_part),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

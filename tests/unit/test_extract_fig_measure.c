@@ -445,8 +445,8 @@ static void english_going_to_and_costing(void **state)
 
 /* S1-3 of analyst15: a flow's second amount in its own sentence ("a 1,2 M$ pour X et a 1,4
  * milliard de dollars au total") is more of that flow, in every language, never the
- * turnover the sentence before told; a goal after a turnover and its parts stays the
- * whole's. */
+ * turnover the sentence before told, and the amount before a total is a part of it (not
+ * the flow, never stored); a goal after a turnover and its parts stays the whole's. */
 static void a_flows_coordinated_amounts(void **state)
 {
     (void)state;
@@ -498,6 +498,34 @@ static void a_flows_coordinated_amounts(void **state)
                      f != NULL ? f->metric : "(none)");
         assert_string_equal(fig(&x, 4.5e9)->metric, "trade_turnover");
         assert_string_equal(fig(&x, 2.9e9)->metric, "imports");
+        if (!fig(&x, 2.2e6)->part || f->part || fig(&x, 2.9e9)->part || fig(&x, 4.5e9)->part)
+            fail_msg("%s: the part before the total is not the only part", cases[i].text);
+        bc_extraction_free(&x);
+    }
+    /* no total after it, or a total of another flow: no part */
+    static const struct {
+        const char *lang, *text;
+        double value;
+    } whole[] = {
+        {"en",
+         "Exports from Cao Bang to Guangxi reached 1.6 billion USD in 2025 and 1.4 billion "
+         "USD in 2024.",
+         1.6e9},
+        {"en",
+         "Exports from Cao Bang to Guangxi reached 1.6 billion USD in 2025, while imports "
+         "came to 2.9 billion USD in total.",
+         1.6e9},
+        {"fr",
+         "Les exportations ont atteint 1,6 milliard de dollars en 2025, et les importations "
+         "2,9 milliards de dollars au total.",
+         1.6e9},
+        {"zh", "2025年，高平对广西出口16亿美元，进口总计29亿美元。", 1.6e9},
+    };
+    for (size_t i = 0; i < sizeof whole / sizeof whole[0]; i++) {
+        bc_extraction x = run(whole[i].lang, NULL, whole[i].text);
+        const bc_xfigure *f = fig(&x, whole[i].value);
+        if (f == NULL || f->part || strcmp(f->metric, "exports") != 0)
+            fail_msg("%s: the flow is no part", whole[i].text);
         bc_extraction_free(&x);
     }
     /* a goal after a turnover and its parts is still the whole's */

@@ -235,7 +235,7 @@ int bcx_fig_money_phrase_any(const ctx *c, size_t si, size_t i, double *scale, s
         /* "dollars americains", "do la My", "元人民币" */
         if (q < lim && (n = bcx_lex_find(c, C_CUR_ADJ, q, &e)) > 0 && (int)e->val == cur)
             q += n;
-        else if (q < lim && cur == CUR_USD && word && (n = other_dollar_at(c, q, 0)) > 0) {
+        else if (q < lim && cur == CUR_USD && word && (n = other_dollar_at(c, q, 1)) > 0) {
             cur = CUR_OTHER;
             q += n;
         }

@@ -269,7 +269,9 @@ int bcx_fig_goes_on(const ctx *c, size_t si, size_t lo, size_t lead)
             return 0;
         size_t n = 0;
         for (size_t k = 0; k < sizeof skip / sizeof skip[0] && n == 0; k++)
-            n = bcx_lex_find(c, skip[k], p, &e);
+            if ((n = bcx_lex_find(c, skip[k], p, &e)) > 0 &&
+                (skip[k] == C_CURRENCY || skip[k] == C_CUR_ADJ) && (int)e->val == CUR_OTHER)
+                n = 0; /* "Singapore", "Canadian": a place named, not a word of the amount */
         words += n == 0;
         p += n > 0 ? n : 1;
     }

@@ -40,6 +40,8 @@ const bc_lex bc_lex_en[] = {
     WE(C_CUR_ADJ, "new zealand", CUR_OTHER),
     WE(C_CUR_ADJ, "taiwan", CUR_OTHER),
     WE(C_CUR_ADJ, "new taiwan", CUR_OTHER),
+    WE(C_CUR_ADJ, "hk", CUR_OTHER), /* "5 million HK dollars" */
+    WE(C_CUR_ADJ, "nz", CUR_OTHER),
     WE(C_CURRENCY, "hkd", CUR_OTHER),
     WE(C_CURRENCY, "cad", CUR_OTHER),
     WE(C_CURRENCY, "sgd", CUR_OTHER),

@@ -86,10 +86,16 @@ static int sign_after(const ctx *c, size_t a, int dot, size_t *stop)
     *stop = q;
     if (cur == CUR_USD && a + 1 < c->nt && !c->t[a + 1].han &&
         (o = other_dollar_at(c, a + 1, 1)) > 0) {
-        size_t r = q; /* "$CA" glued, or "M$ CA": at most one space between */
+        size_t r = q; /* "$CA" glued, or "M$ CA": at most one space (or no-break space) */
         int sp = 0;
-        while (r < e && sp < 2 && is_space_cp((unsigned)(unsigned char)c->s[r]))
-            r++, sp++;
+        unsigned sc = 0;
+        while (r < e && sp < 2) {
+            size_t l = dec(c->s, c->n, r, &sc);
+            if (!is_space_cp(sc))
+                break;
+            r += l;
+            sp++;
+        }
         if (r == e && sp < 2) {
             *stop = c->t[a + o].end;
             return CUR_OTHER;

@@ -169,6 +169,8 @@ static void other_currency_refused_and_named(void **state)
         {"en", "Trade between Cao Bang and Guangxi hit AU$3 billion in 2023.", "AU$3 billion", 3e9},
         {"en", "Trade between Cao Bang and Guangxi hit NT$8 billion in 2022.", "NT$8 billion", 8e9},
         {"en", "Trade between Cao Bang and Guangxi hit 9 M$ CA in 2022.", "9 M$ CA", 9e6},
+        {"fr", "Les échanges entre Cao Bang et le Guangxi ont atteint 9 M$\u00a0CA en 2022.",
+         "9 M$\u00a0CA", 9e6},
         {"en", "Exports from Cao Bang to Guangxi came to 5 million Canadian dollars in 2021.",
          "5 million Canadian dollars", 5e6},
         {"en", "Imports from Guangxi came to 7 million Hong Kong dollars in 2021.",
@@ -278,6 +280,33 @@ static void unread_amount_out_of_memory(void **state)
     assert_true(failed);
 }
 
+/* Out of memory while recording an amount in another currency: an error, never a partial
+ * result (and never a US dollar figure in its place). */
+static void other_currency_out_of_memory(void **state)
+{
+    (void)state;
+    const char *t = "Imports from Guangxi to Cao Bang reached HK$4 million in 2025.";
+    bc_extraction x;
+    bc_err err;
+    int done = 0;
+    for (int n = 1; n < 400 && !done; n++) {
+        bc_alloc_fail_after(n);
+        int rc = bc_extract(t, strlen(t), "en", NULL, G, &x, &err);
+        bc_alloc_fail_reset();
+        if (rc == BC_ENOMEM) {
+            assert_int_equal(x.nother_currency, 0);
+            assert_null(x.other_currency);
+            continue;
+        }
+        assert_int_equal(rc, 0);
+        assert_int_equal(x.nother_currency, 1);
+        assert_false(has_fig(&x, 4e6));
+        bc_extraction_free(&x);
+        done = 1; /* the first run that no allocation failure stopped */
+    }
+    assert_true(done);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -286,6 +315,7 @@ int main(void)
         cmocka_unit_test(unread_amounts_keep_their_words),
         cmocka_unit_test(other_currency_refused_and_named),
         cmocka_unit_test_teardown(unread_amount_out_of_memory, xf_reset_alloc),
+        cmocka_unit_test_teardown(other_currency_out_of_memory, xf_reset_alloc),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

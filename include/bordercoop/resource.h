@@ -188,6 +188,17 @@ typedef struct bc_embed {
 } bc_embed;
 
 typedef struct bc_resource bc_resource;
+
+/* A count a document holds of another list (a province's `counts.meetings`): the total of
+ * `list` filtered by `filter` = the document's id under the document's curation set, as
+ * that list's meta.total says; the document's link of the same name (`links.meetings`)
+ * names that list. */
+typedef struct bc_counted {
+    const char *name;        /* the member of the document's `counts` and of its `links` */
+    const bc_resource *list; /* the list counted */
+    const char *filter;      /* its filter bound to the document's id ("province") */
+} bc_counted;
+
 struct bc_resource {
     const char *name;        /* path segment: "meetings" */
     const char *singular;    /* for messages: "meeting" */
@@ -207,6 +218,10 @@ struct bc_resource {
      * each is what the fact's own list shows under that set, as
      * /v1/mechanisms/{id}?curation=trusted lists the meetings /v1/meetings would */
     const bc_embed *embeds;
+    /* NULL, or the counts the documents hold of other lists (terminated by name NULL):
+     * computed when served, under the set the embeds follow, and the documents' links to
+     * lists then name that set when the request did (resource_set.c) */
+    const bc_counted *counts;
     /* A collection of one item of another, /v1/<parent name>/{id}/<name> (a figure's
      * overlaps): the parent's descriptor, the filter selecting the item's rows (its
      * `where` has one '?', bound to the item's id; never in the query string, links or

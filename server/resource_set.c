@@ -1,7 +1,8 @@
 /* resource_set.c: a page's documents (a detail is a page of one) with the facts they
  * embed narrowed to a curation set, as the facts' own lists show them under it (the
- * resource's `embeds`, resource.h). One statement per page: the facts of every document
- * of the page are looked up together, then each document rewritten. */
+ * resource's `embeds`, resource.h), and their counts of other lists taken under it (its
+ * `counts`). One statement per page for the embeds: the facts of every document of the
+ * page are looked up together, then each document rewritten. */
 #include "resource_int.h"
 
 #include "bordercoop/alloc.h"

@@ -136,10 +136,12 @@ int bc_list_count_of(bc_request *req, const bc_resource *r, const char *filter, 
             return cover_merged_count(req, f, set, value, count, err);
     bound b[16];
     size_t n = 0;
+    int filtered = 0;
     for (const bc_param_spec *f = r->filters; f != NULL && f->name != NULL && n < 16; f++) {
         const char *v = strcmp(f->name, "curation") == 0 ? set
                         : strcmp(f->name, filter) == 0   ? value
                                                          : f->dflt;
+        filtered |= strcmp(f->name, filter) == 0;
         if (v == NULL)
             continue;
         memset(&b[n], 0, sizeof b[n]);
@@ -147,6 +149,9 @@ int bc_list_count_of(bc_request *req, const bc_resource *r, const char *filter, 
         b[n].text = b[n].shown = v;
         b[n++].dflt = 1;
     }
+    if (!filtered) /* a descriptor naming a filter its list lacks: never its whole total */
+        return bc_err_set(err, BC_EINVAL, "resource %s has no filter %s to count by", r->name,
+                          filter);
     return count_rows(req, r, b, n, count, "counting a list", err);
 }
 

@@ -352,7 +352,7 @@ struct bc_resource {
     X("figures", bc_res_figures, 0)                                                                \
     X("border-gate-projects", bc_res_projects, BC_COLLECTION_GEO)                                  \
     X("protocols", bc_res_protocols, 0)                                                            \
-    X("provinces", bc_res_provinces, BC_COLLECTION_GEO)                                            \
+    X("provinces", bc_res_provinces, BC_COLLECTION_GEO | BC_COLLECTION_COUNTS)                     \
     X("people", bc_res_people, 0)                                                                  \
     X("sources", bc_res_sources, BC_COLLECTION_INGEST)                                             \
     X("mechanisms", bc_res_mechanisms, 0)                                                          \
@@ -361,6 +361,9 @@ struct bc_resource {
 enum {
     BC_COLLECTION_GEO = 1,    /* the list is also a map (GeoJSON): the descriptor has `geo` */
     BC_COLLECTION_INGEST = 2, /* POST to the list adds an article (ingest_api.h) */
+    /* its documents count other lists (the descriptor has `counts`): every page of the
+     * list is a costly read, the totals of several lists per item */
+    BC_COLLECTION_COUNTS = 4,
 };
 
 #define BC_COLLECTION_EXTERN(name, res, flags) extern const bc_resource res;
@@ -385,6 +388,9 @@ int bc_resource_list(bc_request *req, bc_response *res);
  * hundreds of documents. 0 when it is none of these or cannot be parsed (scratch memory
  * from arena). */
 int bc_resource_list_costly(const char *query, bc_arena *arena);
+
+/* The same for a list whose documents count other lists (BC_COLLECTION_COUNTS): always 1. */
+int bc_resource_list_counting(const char *query, bc_arena *arena);
 #define BC_COSTLY_ROWS 100
 
 /* The page query a list request would run (for query-plan tests): validates req like

@@ -134,7 +134,7 @@ static void narrows(bc_buf *sql, const bc_embed *m)
 static void narrowing_sql(bc_buf *sql, const bc_resource *r)
 {
     bc_buf_puts(sql, "WITH d(i, doc) AS (SELECT key, value FROM json_each(?1))");
-    if (r->embeds == NULL) { /* counts alone (resource_set.c, with_counts) */
+    if (r->embeds == NULL) { /* counts alone (with_counts, below) */
         bc_buf_puts(sql, " SELECT d.doc FROM d ORDER BY d.i");
         return;
     }

@@ -105,9 +105,12 @@ static const bc_field FIELDS[] = {
             .cover = "SELECT nullif(c.province_id, '') AS value, count(*) FROM "                   \
                      "figure_province_facet c WHERE " CURATION_SET where                           \
                      " GROUP BY c.province_id ORDER BY 2 DESC, 1 IS NULL, 1",                      \
-            .cover_merged = "SELECT count(DISTINCT c.figure_id) FROM figure_province_facet c "     \
-                            "WHERE c.province_id IN (SELECT id FROM provinces WHERE ?2 IN (id, "   \
-                            "merged_into)) AND " CURATION_SET where                                \
+            .cover_merged = "SELECT CASE WHEN EXISTS (SELECT 1 FROM provinces WHERE "              \
+                            "merged_into = ?2) THEN (SELECT count(DISTINCT c.figure_id) FROM "     \
+                            "figure_province_facet c WHERE c.province_id IN (SELECT id FROM "      \
+                            "provinces WHERE ?2 IN (id, merged_into)) AND " CURATION_SET where     \
+                            ") ELSE (SELECT count(*) FROM figure_province_facet c WHERE "          \
+                            "c.province_id = ?2 AND " CURATION_SET where ") END"                   \
     }
 #define YEAR_FACET(where)                                                                          \
     {                                                                                              \

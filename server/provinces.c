@@ -65,6 +65,18 @@ static const bc_geo_prop PROPS[] = {
 };
 static const bc_geo GEO = {POINTS, PROPS};
 
+/* its `counts` are the totals of the lists its links name (each by the province, merged
+ * provinces included), under the set it is served in: trusted unless asked (resource.h) */
+static const bc_counted COUNTS[] = {
+    {"meetings", &bc_res_meetings, "province"},
+    {"figures", &bc_res_figures, "province"},
+    {"border_gate_projects", &bc_res_projects, "province"},
+    {"protocols", &bc_res_protocols, "province"},
+    {"events", &bc_res_events, "province"},
+    {"people", &bc_res_people, "province"},
+    {NULL},
+};
+
 const bc_resource bc_res_provinces = {
     .name = "provinces",
     .singular = "province",
@@ -72,6 +84,7 @@ const bc_resource bc_res_provinces = {
     .from = "provinces p",
     .id_col = "p.id",
     .doc_sql = BC_PROVINCE_DOC_SQL,
+    .counts = COUNTS,
     .filters = FILTERS,
     .sorts = SORTS,
     .default_sort = "-country,id",

@@ -4,6 +4,7 @@
  * resource_render.c. */
 #include "resource_int.h"
 
+#include "bordercoop/curation.h"
 #include "bordercoop/negotiate.h"
 #include "bordercoop/query.h"
 #include "bordercoop/text.h"
@@ -82,9 +83,10 @@ static int add_doc(bc_buf *docs, sqlite3_stmt *st)
     return BC_OK;
 }
 
-/* Emits the page docs gathered (none: nothing), narrowed to set, and frees docs. */
+/* Emits the page docs gathered (none: nothing), narrowed to set (asked: by the request,
+ * not the default), and frees docs. */
 static int emit_in_set(bc_request *req, const bc_resource *r, list_query *q, const char *set,
-                       bc_buf *docs, int sep, bc_buf *out, bc_err *err)
+                       int asked, bc_buf *docs, int sep, bc_buf *out, bc_err *err)
 {
     int rc = BC_OK;
     bc_buf_putc(docs, ']');
@@ -93,7 +95,7 @@ static int emit_in_set(bc_request *req, const bc_resource *r, list_query *q, con
     else if (bc_buf_failed(docs))
         rc = bc_err_set(err, BC_ENOMEM, "out of memory gathering a page's documents");
     else
-        rc = bc_list_emit_in_set(req, r, q, set, docs, sep, out, err);
+        rc = bc_list_emit_in_set(req, r, q, set, asked, docs, sep, out, err);
     bc_buf_free(docs);
     return rc;
 }
@@ -131,11 +133,12 @@ int bc_resource_list(bc_request *req, bc_response *res)
     const char *doc_sql = q.format == BC_FMT_CSV && r->csv_doc_sql != NULL ? r->csv_doc_sql
                           : r->list_doc_sql != NULL                        ? r->list_doc_sql
                                                                            : r->doc_sql;
-    /* a list item's embedded facts follow the list's set as a detail's do: the page's
-     * documents are gathered, then narrowed together */
-    const char *set = bc_params_text(q.b, q.n, "curation", NULL);
+    /* a list item's embedded facts and counts follow the list's set as a detail's do: the
+     * page's documents are gathered, then narrowed together */
+    const bound *cur = bc_params_get(q.b, q.n, "curation");
+    const char *set = cur != NULL ? cur->text : NULL;
     bc_buf docs = BC_BUF_INIT;
-    int gather = set != NULL && r->embeds != NULL;
+    int gather = set != NULL && (r->embeds != NULL || r->counts != NULL);
     size_t count = json_array_size(page.ids);
     /* a backward page was read in reverse order */
     size_t first = q.backward ? count - 1 : 0;
@@ -171,7 +174,7 @@ int bc_resource_list(bc_request *req, bc_response *res)
         sqlite3_reset(doc);
     }
     if (gather && rc == BC_OK)
-        rc = emit_in_set(req, r, &q, set, &docs, q.format != BC_FMT_CSV, out, &err);
+        rc = emit_in_set(req, r, &q, set, !cur->dflt, &docs, q.format != BC_FMT_CSV, out, &err);
     bc_buf_free(&docs);
     if (rc == BC_OK && bc_list_finish(req, r, &q, &page, res) != BC_OK)
         rc = bc_err_set(&err, BC_ENOMEM, "out of memory writing a page's headers");
@@ -341,7 +344,10 @@ int bc_resource_get(bc_request *req, bc_response *res)
     sqlite3_stmt *st = NULL;
     int found = 0;
     char curation[16] = "";
+    /* the set the item must be in (NULL: any but rejected); what it embeds and counts
+     * follows the set asked, trusted unless asked, as a list's items do */
     const char *set = bc_params_text(q.b, q.n, "curation", NULL);
+    const char *lists = set != NULL ? set : BC_CURATION_DEFAULT;
     if (rc == BC_OK)
         rc = bc_store_stmt(req->store, r->doc_sql, &st, &err);
     if (rc == BC_OK)
@@ -352,12 +358,11 @@ int bc_resource_get(bc_request *req, bc_response *res)
         if (found)
             rc = shown(req, (const char *)sqlite3_column_text(st, 0), set, curation, &err);
         int emit = found && rc == BC_OK && curation[0] == '\0';
-        /* with ?curation=, what it embeds narrowed to the set as a list's items are */
         bc_buf docs = BC_BUF_INIT;
-        if (emit && set != NULL && r->embeds != NULL) {
+        if (emit && (r->embeds != NULL || r->counts != NULL)) {
             rc = add_doc(&docs, st);
             if (rc == BC_OK)
-                rc = emit_in_set(req, r, &q, set, &docs, 0, &res->body, &err);
+                rc = emit_in_set(req, r, &q, lists, set != NULL, &docs, 0, &res->body, &err);
             bc_buf_free(&docs);
         } else if (emit) {
             rc = bc_list_emit_doc(r, &q, (const char *)sqlite3_column_text(st, 0),

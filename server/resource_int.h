@@ -71,6 +71,12 @@ const bc_param_spec *bc_list_find_spec(const bc_param_spec *list, const char *na
 int bc_list_read_page(bc_request *req, const bc_resource *r, list_query *q, list_page *page,
                       bc_err *err);
 
+/* The total of list r filtered by `filter` = value (a canonical id) under curation set
+ * `set`, its other filters at their defaults, into *count: what meta.total of
+ * /v1/<r>?<filter>=<value>&curation=<set> says. 0 or a code with err set. */
+int bc_list_count_of(bc_request *req, const bc_resource *r, const char *filter, const char *value,
+                     const char *set, long *count, bc_err *err);
+
 /* ---- resource.c ---- */
 
 /* The detail of a list's or a document's 500 (bc_problem_internal, response.h): the
@@ -100,11 +106,13 @@ int bc_list_emit_doc(const bc_resource *r, const list_query *q, const char *doc,
 /* ---- resource_set.c ---- */
 
 /* Emits the documents docs holds (a JSON array of their texts, in page order) as
- * bc_list_emit_doc does, each with what it embeds (r->embeds, not NULL) narrowed to the
- * curation set `set` (not NULL), ',' between them when sep. One statement for them all.
- * 0, or a code with err set (BC_ENOMEM when out of memory). */
+ * bc_list_emit_doc does, each with what it embeds (r->embeds) narrowed to the curation set
+ * `set` (not NULL) and its counts of other lists (r->counts) taken under it, its links to
+ * them naming the set when asked (the request named it, not the list's default); ','
+ * between them when sep. One statement for the embeds of them all. 0, or a code with err
+ * set (BC_ENOMEM when out of memory). */
 int bc_list_emit_in_set(bc_request *req, const bc_resource *r, const list_query *q, const char *set,
-                        const bc_buf *docs, int sep, bc_buf *out, bc_err *err);
+                        int asked, const bc_buf *docs, int sep, bc_buf *out, bc_err *err);
 
 /* Ends the body (the JSON envelope's meta and links, which GeoJSON carries as foreign
  * members; nothing for CSV), sets the content type and the Link and X-Total-Count

@@ -1,8 +1,11 @@
 /* resource_set.c: a page's documents (a detail is a page of one) with the facts they
  * embed narrowed to a curation set, as the facts' own lists show them under it (the
- * resource's `embeds`, resource.h). One statement per page: the facts of every document
- * of the page are looked up together, then each document rewritten. */
+ * resource's `embeds`, resource.h), and their counts of other lists taken under it (its
+ * `counts`). One statement per page for the embeds: the facts of every document of the
+ * page are looked up together, then each document rewritten. */
 #include "resource_int.h"
+
+#include "bordercoop/alloc.h"
 
 #include <string.h>
 
@@ -131,6 +134,10 @@ static void narrows(bc_buf *sql, const bc_embed *m)
 static void narrowing_sql(bc_buf *sql, const bc_resource *r)
 {
     bc_buf_puts(sql, "WITH d(i, doc) AS (SELECT key, value FROM json_each(?1))");
+    if (r->embeds == NULL) { /* counts alone (with_counts, below) */
+        bc_buf_puts(sql, " SELECT d.doc FROM d ORDER BY d.i");
+        return;
+    }
     for (size_t kind = 0; kind < sizeof KEPT / sizeof KEPT[0]; kind++) {
         if (!has_set((bc_embed_kind)kind))
             continue;
@@ -166,8 +173,61 @@ static void narrowing_sql(bc_buf *sql, const bc_resource *r)
     bc_buf_puts(sql, ") ELSE d.doc END FROM d ORDER BY d.i");
 }
 
+/* Document doc (len bytes) with its counts of other lists (r->counts) taken under set as
+ * those lists' totals, and, when the set was asked, every link but `self` naming it, as
+ * new text into *out (free it); 0 or a code with err set. The document is rewritten by
+ * SQLite, as every document is written, so its numbers keep their form. */
+static int with_counts(bc_request *req, const bc_resource *r, const char *set, int asked,
+                       const char *doc, size_t len, char **out, bc_err *err)
+{
+    *out = NULL;
+    char id[200] = "";
+    int found = 0;
+    int rc = bc_store_lookup(req->store, "SELECT json_extract(?1, '$.id')",
+                             BC_BINDS(bc_text_n(doc, len)), id, sizeof id, &found, err);
+    /* ?1 the document, ?2 the set, then each count in order; the paths are the
+     * descriptor's constants */
+    bc_buf sql = BC_BUF_INIT;
+    bc_buf_puts(&sql, "SELECT json_set(?1");
+    int k = 3;
+    for (const bc_counted *c = r->counts; c->name != NULL; c++)
+        bc_buf_printf(&sql, ", '$.counts.%s', ?%d", c->name, k++);
+    if (asked)
+        bc_buf_puts(&sql, ", '$.links', json((SELECT json_group_object(key, iif(key = 'self', "
+                          "value, value || '&curation=' || ?2)) FROM json_each(?1, '$.links')))");
+    bc_buf_puts(&sql, ")");
+    if (rc == BC_OK && bc_buf_failed(&sql))
+        rc = bc_err_set(err, BC_ENOMEM, "out of memory");
+    sqlite3_stmt *st = NULL;
+    if (rc == BC_OK)
+        rc = bc_store_stmt(req->store, sql.data, &st, err);
+    bc_buf_free(&sql);
+    if (rc == BC_OK && (sqlite3_bind_text(st, 1, doc, (int)len, SQLITE_STATIC) != SQLITE_OK ||
+                        sqlite3_bind_text(st, 2, set, -1, SQLITE_STATIC) != SQLITE_OK))
+        rc = bc_store_error(req->store, err, "counting a document's lists");
+    k = 3;
+    for (const bc_counted *c = r->counts; rc == BC_OK && c->name != NULL; c++) {
+        long n = 0;
+        rc = bc_list_count_of(req, c->list, c->filter, id, set, &n, err);
+        if (rc == BC_OK && sqlite3_bind_int64(st, k++, n) != SQLITE_OK)
+            rc = bc_store_error(req->store, err, "counting a document's lists");
+    }
+    if (rc == BC_OK && sqlite3_step(st) == SQLITE_ROW) {
+        const char *t = (const char *)sqlite3_column_text(st, 0);
+        if (t == NULL || (*out = bc_strdup(t)) == NULL)
+            rc = bc_err_set(err, BC_ENOMEM, "out of memory");
+    } else if (rc == BC_OK) {
+        rc = bc_store_error(req->store, err, "counting a document's lists");
+    }
+    if (st != NULL) {
+        sqlite3_reset(st);
+        sqlite3_clear_bindings(st);
+    }
+    return rc;
+}
+
 int bc_list_emit_in_set(bc_request *req, const bc_resource *r, const list_query *q, const char *set,
-                        const bc_buf *docs, int sep, bc_buf *out, bc_err *err)
+                        int asked, const bc_buf *docs, int sep, bc_buf *out, bc_err *err)
 {
     bc_buf sql = BC_BUF_INIT;
     narrowing_sql(&sql, r);
@@ -191,10 +251,22 @@ int bc_list_emit_in_set(bc_request *req, const bc_resource *r, const list_query 
          bc_store_row(req->store, st, &rc, err, "narrowing documents to a curation set"); i++) {
         if (sep && i > 0)
             bc_buf_putc(out, ',');
-        rc = bc_list_emit_doc(r, q, (const char *)sqlite3_column_text(st, 0),
-                              (size_t)sqlite3_column_bytes(st, 0), out);
+        const char *doc = (const char *)sqlite3_column_text(st, 0);
+        size_t len = (size_t)sqlite3_column_bytes(st, 0);
+        char *counted = NULL;
+        if (r->counts != NULL) {
+            rc = with_counts(req, r, set, asked, doc, len, &counted, err);
+            doc = counted;
+            len = counted != NULL ? strlen(counted) : 0;
+        }
+        if (rc == BC_OK) {
+            rc = bc_list_emit_doc(r, q, doc, len, out);
+            if (rc != BC_OK)
+                bc_err_set(err, rc, "out of memory rendering a document");
+        }
+        bc_free(counted);
         if (rc != BC_OK)
-            bc_err_set(err, rc, "out of memory rendering a document");
+            break;
     }
     if (st != NULL)
         sqlite3_reset(st);

@@ -25,6 +25,7 @@
 #define LIST_FORMATS(flags)                                                                        \
     (BC_FMT_JSON | BC_FMT_CSV | (((flags)&BC_COLLECTION_GEO) ? BC_FMT_GEOJSON : 0))
 #define IF_INGEST(flags, yes, no) (((flags)&BC_COLLECTION_INGEST) ? (yes) : (no))
+#define IF_COUNTS(flags, yes, no) (((flags)&BC_COLLECTION_COUNTS) ? (yes) : (no))
 /* an article is read (hashed, looked for, its facts extracted) on the keyed lane and
  * only stored on the writer (ingest_api.h) */
 #define LIST_POST(flags)                                                                           \
@@ -42,7 +43,8 @@
     }
 #define COLLECTION_ROUTES(name, res, flags)                                                        \
     {.pattern = "/v1/" name,                                                                       \
-     .get = {bc_resource_list, .costly = bc_resource_list_costly},                                 \
+     .get = {bc_resource_list,                                                                     \
+             .costly = IF_COUNTS(flags, bc_resource_list_counting, bc_resource_list_costly)},      \
      .post = LIST_POST(flags),                                                                     \
      .formats = LIST_FORMATS(flags),                                                               \
      .data = &(res)},                                                                              \

@@ -34,8 +34,8 @@ int bc_places_reference_ok(const char *ref);
 #define BC_PROVINCE_DOC_SQL                                                                        \
     "SELECT json_set(d.doc, '$.location', json((SELECT doc FROM v_location WHERE entity = "        \
     "'province' AND entity_id = d.id AND side = 'seat')), '$.wikidata', (SELECT qid FROM "         \
-    "wikidata_ids WHERE entity = 'province' AND entity_id = d.id)) FROM v_province_doc d WHERE "   \
-    "d.id = ?1"
+    "wikidata_ids WHERE entity = 'province' AND entity_id = d.id), '$.links.people', "             \
+    "'/v1/people?province=' || d.id) FROM v_province_doc d WHERE d.id = ?1"
 #define BC_PROJECT_DOC_SQL                                                                         \
     "SELECT json_set(d.doc, '$.vn_location', json((SELECT doc FROM v_location WHERE entity = "     \
     "'project' AND entity_id = d.id AND side = 'vn')), '$.cn_location', json((SELECT doc FROM "    \

@@ -188,6 +188,17 @@ typedef struct bc_embed {
 } bc_embed;
 
 typedef struct bc_resource bc_resource;
+
+/* A count a document holds of another list (a province's `counts.meetings`): the total of
+ * `list` filtered by `filter` = the document's id under the document's curation set, as
+ * that list's meta.total says; the document's link of the same name (`links.meetings`)
+ * names that list. */
+typedef struct bc_counted {
+    const char *name;        /* the member of the document's `counts` and of its `links` */
+    const bc_resource *list; /* the list counted */
+    const char *filter;      /* its filter bound to the document's id ("province") */
+} bc_counted;
+
 struct bc_resource {
     const char *name;        /* path segment: "meetings" */
     const char *singular;    /* for messages: "meeting" */
@@ -207,6 +218,10 @@ struct bc_resource {
      * each is what the fact's own list shows under that set, as
      * /v1/mechanisms/{id}?curation=trusted lists the meetings /v1/meetings would */
     const bc_embed *embeds;
+    /* NULL, or the counts the documents hold of other lists (terminated by name NULL):
+     * computed when served, under the set the embeds follow, and the documents' links to
+     * lists then name that set when the request did (resource_set.c) */
+    const bc_counted *counts;
     /* A collection of one item of another, /v1/<parent name>/{id}/<name> (a figure's
      * overlaps): the parent's descriptor, the filter selecting the item's rows (its
      * `where` has one '?', bound to the item's id; never in the query string, links or
@@ -337,7 +352,7 @@ struct bc_resource {
     X("figures", bc_res_figures, 0)                                                                \
     X("border-gate-projects", bc_res_projects, BC_COLLECTION_GEO)                                  \
     X("protocols", bc_res_protocols, 0)                                                            \
-    X("provinces", bc_res_provinces, BC_COLLECTION_GEO)                                            \
+    X("provinces", bc_res_provinces, BC_COLLECTION_GEO | BC_COLLECTION_COUNTS)                     \
     X("people", bc_res_people, 0)                                                                  \
     X("sources", bc_res_sources, BC_COLLECTION_INGEST)                                             \
     X("mechanisms", bc_res_mechanisms, 0)                                                          \
@@ -346,6 +361,9 @@ struct bc_resource {
 enum {
     BC_COLLECTION_GEO = 1,    /* the list is also a map (GeoJSON): the descriptor has `geo` */
     BC_COLLECTION_INGEST = 2, /* POST to the list adds an article (ingest_api.h) */
+    /* its documents count other lists (the descriptor has `counts`): every page of the
+     * list is a costly read, the totals of several lists per item */
+    BC_COLLECTION_COUNTS = 4,
 };
 
 #define BC_COLLECTION_EXTERN(name, res, flags) extern const bc_resource res;
@@ -370,6 +388,9 @@ int bc_resource_list(bc_request *req, bc_response *res);
  * hundreds of documents. 0 when it is none of these or cannot be parsed (scratch memory
  * from arena). */
 int bc_resource_list_costly(const char *query, bc_arena *arena);
+
+/* The same for a list whose documents count other lists (BC_COLLECTION_COUNTS): always 1. */
+int bc_resource_list_counting(const char *query, bc_arena *arena);
 #define BC_COSTLY_ROWS 100
 
 /* The page query a list request would run (for query-plan tests): validates req like

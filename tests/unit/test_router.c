@@ -281,12 +281,14 @@ static void collections_follow_the_descriptors(void **state)
     assert_int_equal(lists, n);
     assert_int_equal(of_items, 2);
     /* the one list of collections agrees with the descriptors it names: the segment is
-     * the descriptor's name, GEO exactly where it draws items, POST only to add articles */
+     * the descriptor's name, GEO exactly where it draws items, COUNTS where its documents
+     * count other lists, POST only to add articles */
     size_t k = 0;
 #define CHECK_COLLECTION(segment, res, flags)                                                      \
     assert_ptr_equal(bc_resources[k++], &(res));                                                   \
     assert_string_equal((res).name, segment);                                                      \
     assert_int_equal(((flags)&BC_COLLECTION_GEO) != 0, (res).geo != NULL);                         \
+    assert_int_equal(((flags)&BC_COLLECTION_COUNTS) != 0, (res).counts != NULL);                   \
     assert_int_equal(                                                                              \
         ((flags)&BC_COLLECTION_INGEST) != 0,                                                       \
         bc_router_method(bc_router_route(bc_router_route_of("/v1/" segment)), "POST") != NULL);

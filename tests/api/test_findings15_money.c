@@ -1,4 +1,4 @@
-/* test_findings15.c: the outside analyst15's finding S1-1 against the real daemon: an
+/* test_findings15_money.c: the outside analyst15's finding S1-1 against the real daemon: an
  * amount in another country's dollar ("HK$", "2 M$ CA", "2 million Canadian dollars") is
  * never stored as US dollars; the answer of an ingest and of a re-dating names it by its
  * words in not_stored.other_currency and counts it in without_measure. S1-3: "Les

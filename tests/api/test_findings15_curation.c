@@ -1,4 +1,4 @@
-/* test_findings15.c: the outside analyst15's S2-1, S2-2 and S3-1 against the real daemon.
+/* test_findings15_curation.c: the outside analyst15's S2-1, S2-2 and S3-1 against the real daemon.
  * S2-1: a document asked without ?curation= embeds the meetings its list row does (the
  * trusted set), never every meeting awaiting review with its same_as copies. S2-2: a
  * province's `counts` are the totals of the lists its links name, under the set asked,

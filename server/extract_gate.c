@@ -62,7 +62,7 @@ static const gz_project *project_named(ctx *c, const char *a, size_t na, const c
                                        unsigned present, int *swapped)
 {
     const gz_project *best = NULL;
-    int best_score = -100;
+    int best_score = -100, neutral = (present & PK_CROSS) != 0;
     bc_buf ka = BC_BUF_INIT, kb = BC_BUF_INIT;
     if (c->g == NULL)
         return NULL;
@@ -82,11 +82,15 @@ static const gz_project *project_named(ctx *c, const char *a, size_t na, const c
         /* the sentence names a kind of crossing this project is not: another crossing
          * between the same places (the Lao Cai - Hekou gate pair is not the railway
          * bridge) */
-        if (present != 0 && p->kmask != 0 && (p->kmask & present) == 0)
+        if (!neutral && present != 0 && p->kmask != 0 && (p->kmask & present) == 0)
             continue;
-        /* exact sides first, then the kind of crossing the sentence's words describe */
-        int score = 10 * (fwd > rev ? fwd : rev) + 2 * __builtin_popcount(p->kmask & present) -
-                    __builtin_popcount(p->kmask & ~present);
+        /* exact sides first, then the kind of crossing the sentence's words describe; a
+         * word naming no kind ("crossing"): a curated crossing first, whatever its kind
+         * and however exactly its sides are written, then a crossing point */
+        int score = 10 * (fwd > rev ? fwd : rev) +
+                    (neutral ? 100 * p->curated + 2 * ((p->kmask & PK_POINT) != 0)
+                             : 2 * __builtin_popcount(p->kmask & present) -
+                                   __builtin_popcount(p->kmask & ~present));
         if (score > best_score) {
             best = p;
             best_score = score;
@@ -169,9 +173,10 @@ void bcx_gate_add(ctx *c, size_t si, size_t g0, size_t g1, const char *vn, size_
      * bridge is no railway bridge), by any name of theirs the store or the reference
      * places record ("Basa", "坝洒" are the curated "Ba Sai") */
     int swapped = 0;
+    unsigned want = bcx_gate_want_of(present);
     if (p == NULL && pair && vnl > 0 && cnl > 0 &&
-        ((p = project_named(c, vn, vnl, cn, cnl, bcx_gate_want_of(present), &swapped)) == NULL ||
-         swapped || strcmp(GZ(c->g, p->kind), kind_name(present)) != 0))
+        ((p = project_named(c, vn, vnl, cn, cnl, want, &swapped)) == NULL || swapped ||
+         (!(want & PK_CROSS) && strcmp(GZ(c->g, p->kind), kind_name(present)) != 0)))
         p = NULL; /* the sides the other way round, or another kind: not that project */
     /* a side that is a capital: a route between cities ("the Hanoi–Nanning passenger
      * train"), no crossing, unless the store knows the project by these names */
@@ -439,7 +444,11 @@ static unsigned pair_kinds(const ctx *c, size_t si, size_t a, size_t b)
  * road, which are named as such. */
 unsigned bcx_gate_want_of(unsigned bits)
 {
-    return (bits & ~(unsigned)(PK_ROUTE | PK_SEA)) ? bits : bits | PK_POINT;
+    /* "the X - Y bridge crossing" is a bridge; "the X - Y crossing" names no kind: it keeps
+     * PK_CROSS, and project_named takes the known crossing of the sides, curated first */
+    if (bits & ~(unsigned)(PK_ROUTE | PK_SEA | PK_CROSS))
+        return bits & ~(unsigned)PK_CROSS;
+    return bits | PK_POINT;
 }
 
 /* Latin pairs: "X (Vietnam) - Y (China)", "X - Y" of a known project, "X - Y" next to a

@@ -144,6 +144,7 @@ typedef struct gz_project {
      * bcx_words_at finds in a sentence; 0 ("") for any other project */
     size_t line_words;
     unsigned kmask; /* the PK_* words its kind implies */
+    int curated;    /* 1 for a curated or reviewed project, 0 for an extracted one */
 } gz_project;
 
 struct bc_gazetteer {

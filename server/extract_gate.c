@@ -56,10 +56,8 @@ int bcx_gate_has_key(const char *keys, const char *key, size_t n)
     return at == NULL ? 0 : weak == NULL || at < weak ? 2 : 1;
 }
 
-/* The known project whose sides are the na bytes at a and the nb at b (either order),
- * preferring the one whose kind the sentence's words describe. */
-static const gz_project *project_named(ctx *c, const char *a, size_t na, const char *b, size_t nb,
-                                       unsigned present, int *swapped)
+const gz_project *bcx_gate_project_named(ctx *c, const char *a, size_t na, const char *b, size_t nb,
+                                         unsigned present, int *swapped)
 {
     const gz_project *best = NULL;
     int best_score = -100, neutral = (present & PK_CROSS) != 0;
@@ -107,8 +105,9 @@ static const gz_project *project_named(ctx *c, const char *a, size_t na, const c
 const gz_project *bcx_gate_project_for(ctx *c, size_t a0, size_t a1, size_t b0, size_t b1,
                                        unsigned present, int *swapped)
 {
-    return project_named(c, c->s + c->t[a0].start, c->t[a1].end - c->t[a0].start,
-                         c->s + c->t[b0].start, c->t[b1].end - c->t[b0].start, present, swapped);
+    return bcx_gate_project_named(c, c->s + c->t[a0].start, c->t[a1].end - c->t[a0].start,
+                                  c->s + c->t[b0].start, c->t[b1].end - c->t[b0].start, present,
+                                  swapped);
 }
 
 /* The projects.kind the PK_* words present describe (gate_pair when none). */
@@ -175,7 +174,7 @@ void bcx_gate_add(ctx *c, size_t si, size_t g0, size_t g1, const char *vn, size_
     int swapped = 0;
     unsigned want = bcx_gate_want_of(present);
     if (p == NULL && pair && vnl > 0 && cnl > 0 &&
-        ((p = project_named(c, vn, vnl, cn, cnl, want, &swapped)) == NULL || swapped ||
+        ((p = bcx_gate_project_named(c, vn, vnl, cn, cnl, want, &swapped)) == NULL || swapped ||
          (!(want & PK_CROSS) && strcmp(GZ(c->g, p->kind), kind_name(present)) != 0)))
         p = NULL; /* the sides the other way round, or another kind: not that project */
     /* a side that is a capital: a route between cities ("the Hanoi–Nanning passenger
@@ -890,5 +889,7 @@ void bcx_find_gates(ctx *c)
         if (c->lbit != L_ZH)
             linking_pairs(c, si, present);      /* repeats are merged later */
         bcx_gate_named(c, si, before, present); /* "cầu Bắc Luân II", a line's side */
+        if (c->out->ngates == before)
+            bcx_gate_one_side(c, si); /* "坝洒口岸": the known crossing of that side */
     }
 }

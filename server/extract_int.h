@@ -1721,6 +1721,11 @@ void bcx_find_gates(ctx *c);
 /* 2 when key (n bytes) is a strong key of a side ("|strong|...|#|weak|...|"), 1 a weak
  * one, 0 none. */
 int bcx_gate_has_key(const char *keys, const char *key, size_t n);
+/* The known project whose sides are the na bytes at a and the nb at b (either order) and
+ * whose kind is one of present (PK_* bits; PK_CROSS: any kind, a curated one first, then a
+ * crossing point), else NULL; *swapped when the Chinese side comes first. */
+const gz_project *bcx_gate_project_named(ctx *c, const char *a, size_t na, const char *b, size_t nb,
+                                         unsigned present, int *swapped);
 /* The known project whose sides are the texts of tokens [a0,a1] and [b0,b1] (either
  * order) and whose kind is one of want (PK_* bits), else NULL; *swapped when the Chinese
  * side comes first. */
@@ -1746,6 +1751,12 @@ unsigned bcx_gate_want_of(unsigned bits);
  * records, not written as a side of a crossing its sentence names: gates [before, ngates)),
  * and lines named by their Vietnamese side alone; present: its crossing words. */
 void bcx_gate_named(ctx *c, size_t si, size_t before, unsigned present);
+/* The known crossing of sentence si named by one side next to a word for a crossing
+ * ("坝洒口岸", "the 坝洒 crossing", "cửa khẩu Bà Sái"): when the store's crossings record one
+ * place facing that side, the known crossing of the two of the kind the word states (any,
+ * curated first, for "crossing"); nothing when they record none or several, or none of
+ * that kind: one side alone never makes a new crossing. */
+void bcx_gate_one_side(ctx *c, size_t si);
 
 /* ---- extract_gate_zh.c ---- */
 

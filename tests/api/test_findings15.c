@@ -115,6 +115,10 @@ static void two_spellings_in_two_languages_are_one_crossing(void **state)
     post("坝洒口岸\n双方代表考察了坝洒—板屋口岸，并商定加快口岸升级。", "zh", 0, 1, src);
     event_project(src, pid);
     assert_string_equal(pid, "ban-vuoc-ba-sai");
+    /* and by 坝洒 alone: the known gates of 坝洒, the side the store records facing 板屋 */
+    post("坝洒口岸\n2025年6月8日，两省官员再次来到坝洒口岸。", "zh", 0, 1, src);
+    event_project(src, pid);
+    assert_string_equal(pid, "ban-vuoc-ba-sai");
     assert_int_equal(extracted_projects(), 1);
     /* a neutral "crossing" of the same sides is the curated road bridge, however spelt */
     post("Crossings of Bat Xat\nThe Ban Vuoc - Basa crossing was discussed on 9 June 2025.", "en",

@@ -691,6 +691,32 @@ static void a_neutral_crossing_under_every_spelling(void **state)
     bc_extraction_free(&x);
 }
 
+/* S2-5: a crossing named by one side next to a word for a crossing is the known crossing
+ * of that side and the place the store records facing it, of the kind the word states;
+ * one side alone never makes a new crossing. */
+static void one_side_of_a_known_crossing(void **state)
+{
+    (void)state;
+    bc_extraction x = run("en", NULL, "Officials toured the 坝洒 crossing on 2 June 2025.");
+    const bc_xgate *g = gate(&x, "Ban Vuoc, Bat Xat", "Ba Sai");
+    assert_string_equal(g->project, "ban-vuoc-ba-sai-road-bridge");
+    assert_false(g->pair);
+    bc_extraction_free(&x);
+    /* gates of Ma Lu Thang: the curated gate pair, not the bridge of the same sides */
+    x = run("vi", NULL, "Đoàn công tác đã đến cửa khẩu Ma Lù Thàng ngày 2/6/2025.");
+    assert_string_equal(gate(&x, "Ma Lu Thang", "Kim Thuy Ha")->project,
+                        "ma-lu-thang-kim-thuy-ha-border-gate");
+    bc_extraction_free(&x);
+    /* gates of 坝洒 while the store knows only the bridge there: nothing, no new pair */
+    x = run("zh", NULL, "2025年6月2日，双方考察了坝洒口岸。");
+    assert_int_equal(x.ngates, 0);
+    bc_extraction_free(&x);
+    /* another gate of Lao Cai province, which no known crossing has as a side */
+    x = run("vi", NULL, "Đoàn công tác đã đến cửa khẩu Mường Khương ngày 2/6/2025.");
+    assert_int_equal(x.ngates, 0);
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -712,6 +738,7 @@ int main(void)
         cmocka_unit_test(a_route_at_a_pair_is_the_pair),
         cmocka_unit_test(one_crossing_under_its_recorded_spellings),
         cmocka_unit_test(a_neutral_crossing_under_every_spelling),
+        cmocka_unit_test(one_side_of_a_known_crossing),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

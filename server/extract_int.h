@@ -1718,6 +1718,19 @@ void bcx_unsaid_status(ctx *c);
 /* ---- extract_gate.c ---- */
 
 void bcx_find_gates(ctx *c);
+/* Adds the crossing of sentence si named by tokens [g0, g1) with its sides, project (or
+ * NULL: of the kind the PK_* bits present describe), whether it is a pair, confidence. */
+void bcx_gate_add(ctx *c, size_t si, size_t g0, size_t g1, const char *vn, size_t vnl,
+                  const char *cn, size_t cnl, const gz_project *p, unsigned present, int pair,
+                  double conf);
+/* The country a known name that is exactly tokens [a, b) belongs to: +1 Vietnam, -1
+ * China, 0 unknown. */
+int bcx_place_side(const ctx *c, size_t si, size_t a, size_t b);
+/* The crossing words (PK_* bits) within n tokens of [a, b]. */
+unsigned bcx_crossing_near(const ctx *c, size_t si, size_t a, size_t b, size_t n);
+
+/* ---- extract_gate_known.c ---- */
+
 /* 2 when key (n bytes) is a strong key of a side ("|strong|...|#|weak|...|"), 1 a weak
  * one, 0 none. */
 int bcx_gate_has_key(const char *keys, const char *key, size_t n);
@@ -1731,18 +1744,8 @@ const gz_project *bcx_gate_project_named(ctx *c, const char *a, size_t na, const
  * side comes first. */
 const gz_project *bcx_gate_project_for(ctx *c, size_t a0, size_t a1, size_t b0, size_t b1,
                                        unsigned want, int *swapped);
-/* Adds the crossing of sentence si named by tokens [g0, g1) with its sides, project (or
- * NULL: of the kind the PK_* bits present describe), whether it is a pair, confidence. */
-void bcx_gate_add(ctx *c, size_t si, size_t g0, size_t g1, const char *vn, size_t vnl,
-                  const char *cn, size_t cnl, const gz_project *p, unsigned present, int pair,
-                  double conf);
-/* The country a known name that is exactly tokens [a, b) belongs to: +1 Vietnam, -1
- * China, 0 unknown. */
-int bcx_place_side(const ctx *c, size_t si, size_t a, size_t b);
-/* The crossing words (PK_* bits) within n tokens of [a, b]. */
-unsigned bcx_crossing_near(const ctx *c, size_t si, size_t a, size_t b, size_t n);
 /* The kinds of known project a pair with crossing words bits may be (a crossing point
- * when bits name none). */
+ * when bits name none; PK_CROSS kept when they name no kind but "crossing"). */
 unsigned bcx_gate_want_of(unsigned bits);
 
 /* ---- extract_gate_named.c ---- */

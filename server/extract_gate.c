@@ -42,71 +42,6 @@ static size_t run_fwd(const ctx *c, size_t a, size_t hi)
     return b;
 }
 
-/* 2 when key is a strong key of the side ("|strong|...|#|weak|...|"), 1 a weak one. */
-int bcx_gate_has_key(const char *keys, const char *key, size_t n)
-{
-    char buf[136];
-    if (n == 0 || n + 3 > sizeof buf)
-        return 0;
-    buf[0] = '|';
-    memcpy(buf + 1, key, n);
-    buf[n + 1] = '|';
-    buf[n + 2] = '\0';
-    const char *at = strstr(keys, buf), *weak = strchr(keys, '#');
-    return at == NULL ? 0 : weak == NULL || at < weak ? 2 : 1;
-}
-
-/* The known project whose sides are the na bytes at a and the nb at b (either order),
- * preferring the one whose kind the sentence's words describe. */
-static const gz_project *project_named(ctx *c, const char *a, size_t na, const char *b, size_t nb,
-                                       unsigned present, int *swapped)
-{
-    const gz_project *best = NULL;
-    int best_score = -100;
-    bc_buf ka = BC_BUF_INIT, kb = BC_BUF_INIT;
-    if (c->g == NULL)
-        return NULL;
-    bcx_side_key(a, na, &ka);
-    bcx_side_key(b, nb, &kb);
-    if (bc_buf_failed(&ka) || bc_buf_failed(&kb))
-        c->rc = BC_ENOMEM;
-    for (size_t k = 0; c->rc == BC_OK && k < c->g->npr; k++) {
-        const gz_project *p = &c->g->pr[k];
-        int va = bcx_gate_has_key(GZ(c->g, p->vn_keys), ka.data, ka.len);
-        int cb = bcx_gate_has_key(GZ(c->g, p->cn_keys), kb.data, kb.len);
-        int ca = bcx_gate_has_key(GZ(c->g, p->cn_keys), ka.data, ka.len);
-        int vb = bcx_gate_has_key(GZ(c->g, p->vn_keys), kb.data, kb.len);
-        int fwd = va && cb ? va + cb : 0, rev = ca && vb ? ca + vb : 0;
-        if (!fwd && !rev)
-            continue;
-        /* the sentence names a kind of crossing this project is not: another crossing
-         * between the same places (the Lao Cai - Hekou gate pair is not the railway
-         * bridge) */
-        if (present != 0 && p->kmask != 0 && (p->kmask & present) == 0)
-            continue;
-        /* exact sides first, then the kind of crossing the sentence's words describe */
-        int score = 10 * (fwd > rev ? fwd : rev) + 2 * __builtin_popcount(p->kmask & present) -
-                    __builtin_popcount(p->kmask & ~present);
-        if (score > best_score) {
-            best = p;
-            best_score = score;
-            *swapped = rev > fwd;
-        }
-    }
-    bc_buf_free(&ka);
-    bc_buf_free(&kb);
-    return best;
-}
-
-/* The known project whose sides are the texts of tokens [a0,a1] and [b0,b1] (either
- * order), preferring the one whose kind the sentence's words describe. */
-const gz_project *bcx_gate_project_for(ctx *c, size_t a0, size_t a1, size_t b0, size_t b1,
-                                       unsigned present, int *swapped)
-{
-    return project_named(c, c->s + c->t[a0].start, c->t[a1].end - c->t[a0].start,
-                         c->s + c->t[b0].start, c->t[b1].end - c->t[b0].start, present, swapped);
-}
-
 /* The projects.kind the PK_* words present describe (gate_pair when none). */
 static const char *kind_name(unsigned present)
 {
@@ -169,9 +104,10 @@ void bcx_gate_add(ctx *c, size_t si, size_t g0, size_t g1, const char *vn, size_
      * bridge is no railway bridge), by any name of theirs the store or the reference
      * places record ("Basa", "坝洒" are the curated "Ba Sai") */
     int swapped = 0;
+    unsigned want = bcx_gate_want_of(present);
     if (p == NULL && pair && vnl > 0 && cnl > 0 &&
-        ((p = project_named(c, vn, vnl, cn, cnl, bcx_gate_want_of(present), &swapped)) == NULL ||
-         swapped || strcmp(GZ(c->g, p->kind), kind_name(present)) != 0))
+        ((p = bcx_gate_project_named(c, vn, vnl, cn, cnl, want, &swapped)) == NULL || swapped ||
+         (!(want & PK_CROSS) && strcmp(GZ(c->g, p->kind), kind_name(present)) != 0)))
         p = NULL; /* the sides the other way round, or another kind: not that project */
     /* a side that is a capital: a route between cities ("the Hanoi–Nanning passenger
      * train"), no crossing, unless the store knows the project by these names */
@@ -431,15 +367,6 @@ static unsigned pair_kinds(const ctx *c, size_t si, size_t a, size_t b)
             bits |= (unsigned)e->val;
     }
     return bits;
-}
-
-/* The kinds of known project a pair with crossing words bits may be: those; without a
- * word for its kind (or with one for traffic only: "freight route"), a crossing point (a
- * gate pair, a traditional opening or a clearance point), never a bridge, a railway or a
- * road, which are named as such. */
-unsigned bcx_gate_want_of(unsigned bits)
-{
-    return (bits & ~(unsigned)(PK_ROUTE | PK_SEA)) ? bits : bits | PK_POINT;
 }
 
 /* Latin pairs: "X (Vietnam) - Y (China)", "X - Y" of a known project, "X - Y" next to a
@@ -881,5 +808,7 @@ void bcx_find_gates(ctx *c)
         if (c->lbit != L_ZH)
             linking_pairs(c, si, present);      /* repeats are merged later */
         bcx_gate_named(c, si, before, present); /* "cầu Bắc Luân II", a line's side */
+        if (c->out->ngates == before)
+            bcx_gate_one_side(c, si); /* "坝洒口岸": the known crossing of that side */
     }
 }

@@ -144,6 +144,7 @@ typedef struct gz_project {
      * bcx_words_at finds in a sentence; 0 ("") for any other project */
     size_t line_words;
     unsigned kmask; /* the PK_* words its kind implies */
+    int curated;    /* 1 for a curated or reviewed project, 0 for an extracted one */
 } gz_project;
 
 struct bc_gazetteer {
@@ -1729,14 +1730,6 @@ void bcx_unsaid_status(ctx *c);
 /* ---- extract_gate.c ---- */
 
 void bcx_find_gates(ctx *c);
-/* 2 when key (n bytes) is a strong key of a side ("|strong|...|#|weak|...|"), 1 a weak
- * one, 0 none. */
-int bcx_gate_has_key(const char *keys, const char *key, size_t n);
-/* The known project whose sides are the texts of tokens [a0,a1] and [b0,b1] (either
- * order) and whose kind is one of want (PK_* bits), else NULL; *swapped when the Chinese
- * side comes first. */
-const gz_project *bcx_gate_project_for(ctx *c, size_t a0, size_t a1, size_t b0, size_t b1,
-                                       unsigned want, int *swapped);
 /* Adds the crossing of sentence si named by tokens [g0, g1) with its sides, project (or
  * NULL: of the kind the PK_* bits present describe), whether it is a pair, confidence. */
 void bcx_gate_add(ctx *c, size_t si, size_t g0, size_t g1, const char *vn, size_t vnl,
@@ -1747,8 +1740,24 @@ void bcx_gate_add(ctx *c, size_t si, size_t g0, size_t g1, const char *vn, size_
 int bcx_place_side(const ctx *c, size_t si, size_t a, size_t b);
 /* The crossing words (PK_* bits) within n tokens of [a, b]. */
 unsigned bcx_crossing_near(const ctx *c, size_t si, size_t a, size_t b, size_t n);
+
+/* ---- extract_gate_known.c ---- */
+
+/* 2 when key (n bytes) is a strong key of a side ("|strong|...|#|weak|...|"), 1 a weak
+ * one, 0 none. */
+int bcx_gate_has_key(const char *keys, const char *key, size_t n);
+/* The known project whose sides are the na bytes at a and the nb at b (either order) and
+ * whose kind is one of present (PK_* bits; PK_CROSS: any kind, a curated one first, then a
+ * crossing point), else NULL; *swapped when the Chinese side comes first. */
+const gz_project *bcx_gate_project_named(ctx *c, const char *a, size_t na, const char *b, size_t nb,
+                                         unsigned present, int *swapped);
+/* The known project whose sides are the texts of tokens [a0,a1] and [b0,b1] (either
+ * order) and whose kind is one of want (PK_* bits), else NULL; *swapped when the Chinese
+ * side comes first. */
+const gz_project *bcx_gate_project_for(ctx *c, size_t a0, size_t a1, size_t b0, size_t b1,
+                                       unsigned want, int *swapped);
 /* The kinds of known project a pair with crossing words bits may be (a crossing point
- * when bits name none). */
+ * when bits name none; PK_CROSS kept when they name no kind but "crossing"). */
 unsigned bcx_gate_want_of(unsigned bits);
 
 /* ---- extract_gate_named.c ---- */
@@ -1757,6 +1766,12 @@ unsigned bcx_gate_want_of(unsigned bits);
  * records, not written as a side of a crossing its sentence names: gates [before, ngates)),
  * and lines named by their Vietnamese side alone; present: its crossing words. */
 void bcx_gate_named(ctx *c, size_t si, size_t before, unsigned present);
+/* The known crossing of sentence si named by one side next to a word for a crossing
+ * ("坝洒口岸", "the 坝洒 crossing", "cửa khẩu Bà Sái"): when the store's crossings record one
+ * place facing that side, the known crossing of the two of the kind the word states (any,
+ * curated first, for "crossing"); nothing when they record none or several, or none of
+ * that kind: one side alone never makes a new crossing. */
+void bcx_gate_one_side(ctx *c, size_t si);
 
 /* ---- extract_gate_zh.c ---- */
 

@@ -231,6 +231,9 @@ enum {
     PK_CLEAR = 32,
     PK_ROUTE = 64,
     PK_SEA = 128,
+    /* a word for a crossing that names no kind (en "crossing"): the known crossing of the
+     * sides, curated first, a crossing point among them first; else a gate pair */
+    PK_CROSS = 256,
     /* a crossing point of any of these kinds: what a pair named without a word for its
      * kind may be */
     PK_POINT = PK_GATE | PK_OPENING | PK_CLEAR,

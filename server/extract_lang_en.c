@@ -376,6 +376,7 @@ const bc_lex bc_lex_en[] = {
     WP(C_PROJ, "clearance", PK_CLEAR),
     WP(C_PROJ, "route", PK_ROUTE),
     WE(C_PROJ, "sea", PK_SEA),
+    WE(C_PROJ, "crossing", PK_CROSS), /* "the Ban Vuoc - Basa crossing": no kind */
     /* ---- other currencies */
     WE(C_CURRENCY, "cny", CUR_CNY),
     WP(C_CURRENCY, "yuan", CUR_CNY),

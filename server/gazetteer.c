@@ -376,6 +376,7 @@ int bc_gazetteer_add_project(bc_gazetteer *g, const char *id, const char *kind, 
             p->cn_keys = off;
     }
     p->line_words = 0;
+    p->curated = 0;
     if (sides[1][0] == '\0' && strchr(sides[0], ' ') != NULL) {
         bc_buf_reset(&tmp);
         bc_text_slug(sides[0], strlen(sides[0]), &tmp);
@@ -498,8 +499,11 @@ static int mechanism_row(bc_gazetteer *g, sqlite3_stmt *st)
 
 static int project_row(bc_gazetteer *g, sqlite3_stmt *st)
 {
-    return bc_gazetteer_add_project(g, col(st, 0), col(st, 1), col_or_null(st, 2),
-                                    col_or_null(st, 3), col_or_null(st, 4), col_or_null(st, 5));
+    int rc = bc_gazetteer_add_project(g, col(st, 0), col(st, 1), col_or_null(st, 2),
+                                      col_or_null(st, 3), col_or_null(st, 4), col_or_null(st, 5));
+    if (rc == BC_OK) /* what a neutral "crossing" links to first (bcx_gate_want_of) */
+        g->pr[g->npr - 1].curated = sqlite3_column_int(st, 6);
+    return rc;
 }
 
 int bc_gazetteer_load(bc_store *s, bc_gazetteer **out, bc_err *err)
@@ -528,7 +532,8 @@ int bc_gazetteer_load(bc_store *s, bc_gazetteer **out, bc_err *err)
                   mechanism_row, "reading mechanisms", err);
     if (rc == BC_OK)
         rc = each(s, g, &h,
-                  "SELECT id, kind, vn_side, cn_side, vn_side_vi, cn_side_zh FROM projects "
+                  "SELECT id, kind, vn_side, cn_side, vn_side_vi, cn_side_zh, "
+                  "curation IN ('curated', 'reviewed') FROM projects "
                   "WHERE curation <> 'rejected' "
                   "ORDER BY curation NOT IN ('curated', 'reviewed'), id",
                   project_row, "reading projects", err);

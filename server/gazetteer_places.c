@@ -110,7 +110,7 @@ static const border_place VN[] = {
     {"ha-giang", "Xin Man|Xín Mần"},
     {"lao-cai", "Kim Thanh|Kim Thành|金城"},
     {"lai-chau", "Ma Lu Thang|Ma Lù Thàng|马鹿塘"},
-    {"lao-cai", "Ban Vuoc|Bản Vược|巴越"},
+    {"lao-cai", "Ban Vuoc|Bản Vược|巴越|板屋"},
     {"dien-bien", "A Pa Chai|A Pa Chải|阿巴寨"},
     {"quang-ninh", "Hoanh Mo|Hoành Mô|横模"},
     {"quang-ninh", "Bac Phong Sinh|Bắc Phong Sinh|北风生"},

@@ -642,6 +642,81 @@ static void one_crossing_under_its_recorded_spellings(void **state)
     bc_extraction_free(&x);
 }
 
+/* S2-5: "crossing" names no kind: the X - Y crossing is the known crossing of the sides,
+ * a curated one first, however Ba Sai is spelt (en "Basa", vi "Bà Sái"); named as gates it
+ * is no bridge; 板屋 is Ban Vuoc, so the Chinese pair is the same gates; another crossing
+ * of Lao Cai province is not this one. */
+static void a_neutral_crossing_under_every_spelling(void **state)
+{
+    (void)state;
+    static const char *const cn[] = {"Ba Sai", "Basa", "Bà Sái"};
+    char text[160];
+    for (size_t i = 0; i < 3; i++) {
+        snprintf(text, sizeof text, "Inspectors walked the Ban Vuoc - %s crossing on 2 June 2025.",
+                 cn[i]);
+        bc_extraction x = run("en", NULL, text);
+        const bc_xgate *g = gate(&x, "Ban Vuoc", cn[i]);
+        assert_string_equal(g->project, "ban-vuoc-ba-sai-road-bridge");
+        bc_extraction_free(&x);
+        snprintf(text, sizeof text, "Inspectors walked the Ban Vuoc–%s border gate on 2 June 2025.",
+                 cn[i]);
+        x = run("en", NULL, text);
+        g = gate(&x, "Ban Vuoc", cn[i]);
+        assert_string_equal(g->project, "");
+        assert_string_equal(g->kind, "gate_pair");
+        bc_extraction_free(&x);
+    }
+    /* "crossing" with a word for its kind is that kind */
+    bc_extraction x = run("en", NULL, "Trucks use the Ban Vuoc - Basa bridge crossing again.");
+    assert_string_equal(gate(&x, "Ban Vuoc", "Basa")->project, "ban-vuoc-ba-sai-road-bridge");
+    bc_extraction_free(&x);
+    x = run("vi", NULL, "Hai bên bàn việc nâng cấp cặp cửa khẩu Bản Vược - Bà Sái.");
+    assert_string_equal(gate(&x, "Bản Vược", "Bà Sái")->kind, "gate_pair");
+    assert_string_equal(gate(&x, "Bản Vược", "Bà Sái")->project, "");
+    bc_extraction_free(&x);
+    x = run("zh", NULL, "双方代表考察了坝洒—板屋口岸。");
+    const bc_xgate *g = gate(&x, "板屋", "坝洒");
+    assert_string_equal(g->vn_name, "Ban Vuoc");
+    assert_string_equal(g->cn_name, "Ba Sai");
+    assert_string_equal(g->kind, "gate_pair");
+    bc_extraction_free(&x);
+    /* not this crossing: another of Lao Cai province, and a crossing of no known sides */
+    x = run("en", NULL, "Inspectors walked the Muong Khuong - Qiaotou crossing on 2 June 2025.");
+    g = gate(&x, "Muong Khuong", "Qiaotou");
+    assert_string_equal(g->project, "");
+    assert_string_equal(g->kind, "gate_pair");
+    bc_extraction_free(&x);
+    x = run("en", NULL, "Pedestrians kept crossing the square in Lao Cai.");
+    assert_int_equal(x.ngates, 0);
+    bc_extraction_free(&x);
+}
+
+/* S2-5: a crossing named by one side next to a word for a crossing is the known crossing
+ * of that side and the place the store records facing it, of the kind the word states;
+ * one side alone never makes a new crossing. */
+static void one_side_of_a_known_crossing(void **state)
+{
+    (void)state;
+    bc_extraction x = run("en", NULL, "Officials toured the 坝洒 crossing on 2 June 2025.");
+    const bc_xgate *g = gate(&x, "Ban Vuoc, Bat Xat", "Ba Sai");
+    assert_string_equal(g->project, "ban-vuoc-ba-sai-road-bridge");
+    assert_false(g->pair);
+    bc_extraction_free(&x);
+    /* gates of Ma Lu Thang: the curated gate pair, not the bridge of the same sides */
+    x = run("vi", NULL, "Đoàn công tác đã đến cửa khẩu Ma Lù Thàng ngày 2/6/2025.");
+    assert_string_equal(gate(&x, "Ma Lu Thang", "Kim Thuy Ha")->project,
+                        "ma-lu-thang-kim-thuy-ha-border-gate");
+    bc_extraction_free(&x);
+    /* gates of 坝洒 while the store knows only the bridge there: nothing, no new pair */
+    x = run("zh", NULL, "2025年6月2日，双方考察了坝洒口岸。");
+    assert_int_equal(x.ngates, 0);
+    bc_extraction_free(&x);
+    /* another gate of Lao Cai province, which no known crossing has as a side */
+    x = run("vi", NULL, "Đoàn công tác đã đến cửa khẩu Mường Khương ngày 2/6/2025.");
+    assert_int_equal(x.ngates, 0);
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -662,6 +737,8 @@ int main(void)
         cmocka_unit_test(capitals_are_no_crossing),
         cmocka_unit_test(a_route_at_a_pair_is_the_pair),
         cmocka_unit_test(one_crossing_under_its_recorded_spellings),
+        cmocka_unit_test(a_neutral_crossing_under_every_spelling),
+        cmocka_unit_test(one_side_of_a_known_crossing),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

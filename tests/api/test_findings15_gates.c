@@ -1,4 +1,4 @@
-/* test_findings15.c: the outside analyst15's finding S2-5 against the real daemon: one
+/* test_findings15_gates.c: the outside analyst15's finding S2-5 against the real daemon: one
  * crossing named with different spellings of Ba Sai ("Basa", "坝洒") in an English and a
  * Chinese article is one reported gate pair, never two; a neutral "crossing" of the same
  * sides is the curated road bridge; a crossing of another place of the province is not. */

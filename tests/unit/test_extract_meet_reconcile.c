@@ -509,9 +509,47 @@ static void the_same_day_as_a_numbered_meeting_is_it(void **state)
             "jwg-yunnan/7/2024-10-09 jwg-yunnan/6/2023-04-20 jwg-yunnan/5/");
 }
 
+/* A year written in a meeting's name at the opening of its sentence ("The 2024 Spring
+ * Meeting", "Vårmötet 2024") is the name's, no year that frames the story: the day told
+ * after it without the year is that meeting's, not withheld as of another time. A year that
+ * does open the story ("In 2023, ...") still withholds it. */
+static void a_name_year_opening_its_sentence_frames_nothing(void **state)
+{
+    (void)state;
+    const char *want = "spring-meeting-guangxi/0/2024-02-27";
+    expect2("en",
+            "Guangxi hosts the spring meeting\n\nThe 2024 Spring Meeting between the Party "
+            "secretaries of Quang Ninh, Lang Son, Cao Bang, Ha Giang and Guangxi opened in Beihai. "
+            "The spring meeting took place on 27 February, with trade high on the agenda.",
+            want);
+    /* "The meeting", no second, undated one */
+    expect2("en",
+            "Guangxi hosts the spring meeting\n\nThe 2024 Spring Meeting between the Party "
+            "secretaries of Quang Ninh, Lang Son, Cao Bang, Ha Giang and Guangxi opened in Beihai. "
+            "The meeting took place on 27 February, with trade high on the agenda.",
+            want);
+    expect2(
+        "sv",
+        "Guangxi står värd för vårmötet\n\nVårmötet 2024 mellan partisekreterarna i Quang Ninh, "
+        "Lang Son, Cao Bang, Ha Giang och Guangxi inleddes i Beihai. Vårmötet ägde rum den 27 "
+        "februari, med handeln högt på dagordningen.",
+        want);
+    /* negative: a year opening the sentence before, no name's: the day is not given a year */
+    expect(
+        "en", "2024-03-02",
+        "Guangxi hosts the spring meeting\n\nIn 2023, the leaders of Quang Ninh and Guangxi met "
+        "in Beihai. The spring meeting took place on 27 February, with trade high on the agenda.",
+        "spring-meeting-guangxi/0/");
+    expect("sv", "2024-03-02",
+           "Guangxi står värd för vårmötet\n\nÅr 2023 möttes ledarna för Quang Ninh och Guangxi i "
+           "Beihai. Vårmötet ägde rum den 27 februari, med handeln högt på dagordningen.",
+           "spring-meeting-guangxi/0/");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(a_name_year_opening_its_sentence_frames_nothing),
         cmocka_unit_test(the_same_day_as_a_numbered_meeting_is_it),
         cmocka_unit_test(numbered_year_and_day_are_one),
         cmocka_unit_test(a_number_told_without_its_body),

@@ -840,6 +840,12 @@ int bci_store_meetings(ingest_ctx *c, const bc_extraction *ex)
                          "The article tells these talks only as held ahead of another "
                          "meeting, with no date of their own, so no date is stored.");
             rc = store_talks(c, m, ahead, NULL);
+        } else if (m->kind == BC_XM_TALKS && m->untimed) {
+            /* talks of a group told as held, no word saying when (bc_xmeeting.untimed) */
+            rc = store_talks(c, m,
+                             "The article tells these talks as held without saying when, so "
+                             "no date is stored.",
+                             NULL);
         } else if (m->kind == BC_XM_TALKS) {
             /* talks to come in a month whose year only a publication date would give */
             c->out->dates_without_year++;

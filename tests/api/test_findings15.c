@@ -1,0 +1,107 @@
+/* test_findings15.c: the outside analyst15's findings on what an article's meetings become,
+ * against the real daemon. S2-4: talks of two provinces and a group of the other side that
+ * the text tells as held with no word of when are stored undated with a note, not dropped
+ * uncounted. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "harness.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define TOKEN "findings15-token-0123456789abcdef"
+
+static bct_daemon D;
+static char TMP[64], DB[128];
+
+static const char *const AUTH[] = {"Authorization: Bearer " TOKEN, "Content-Type: application/json",
+                                   NULL};
+
+static json_t *call(const char *method, const char *target, const char *body, int want)
+{
+    json_t *j = bct_call_json(D.port, method, target, AUTH, body, want, NULL);
+    if (j == NULL)
+        fail_msg("%s %s: not JSON", method, target);
+    return j;
+}
+
+static const char *str(json_t *o, const char *key)
+{
+    return json_string_value(json_object_get(o, key));
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    return bct_store_new(TMP, sizeof TMP, DB, sizeof DB, "findings15") != 0 ||
+                   bct_daemon_start_token(&D, DB, TOKEN) != 0
+               ? -1
+               : 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    return bct_daemon_teardown(&D, TMP);
+}
+
+/* Posts text (English, published_on or none) and copies the new source's id into src
+ * (200 bytes); returns the answer's "extracted" object (the caller frees the answer *all). */
+static json_t *post(const char *text, const char *published_on, char *src, json_t **all)
+{
+    json_t *o = json_pack("{s:s,s:s,s:s}", "text", text, "title", "Talks in brief", "lang", "en");
+    if (published_on != NULL)
+        json_object_set_new(o, "published_on", json_string(published_on));
+    char *body = json_dumps(o, JSON_COMPACT);
+    json_decref(o);
+    *all = call("POST", "/v1/sources", body, 201);
+    free(body);
+    snprintf(src, 200, "%.190s", str(json_object_get(*all, "source"), "id"));
+    return json_object_get(*all, "extracted");
+}
+
+/* S2-4: "Leaders of A, B and the two Chinese provinces held talks in Hekou." (no date word):
+ * one talks event, undated, its note saying why; talks to come in the same words are not
+ * kept. */
+static void group_talks_without_a_time_are_stored_undated(void **state)
+{
+    (void)state;
+    char src[200], target[300];
+    json_t *all;
+    json_t *x = post("Border talks in brief\n"
+                     "Party chiefs of Lai Chau, Dien Bien and the two Chinese provinces held talks "
+                     "in Mengla.",
+                     "2026-12-03", src, &all);
+    assert_int_equal(json_integer_value(json_object_get(x, "events")), 1);
+    assert_int_equal(json_integer_value(json_object_get(x, "dates_without_year")), 0);
+    json_decref(all);
+    snprintf(target, sizeof target, "/v1/events/%s-e1?curation=all", src);
+    json_t *j = call("GET", target, NULL, 200);
+    json_t *date = json_object_get(j, "date");
+    assert_true(date == NULL || json_is_null(date));
+    assert_non_null(strstr(str(j, "note"), "held without saying when"));
+    assert_non_null(strstr(str(j, "title"), "2 Chinese provinces"));
+    assert_int_equal(json_array_size(json_object_get(j, "organisations")), 2);
+    json_decref(j);
+    /* negative: to come, no talks kept */
+    x = post("Border talks ahead\n"
+             "Party chiefs of Lai Chau, Dien Bien and the two Chinese provinces will hold talks in "
+             "Mengla.",
+             "2026-12-03", src, &all);
+    assert_int_equal(json_integer_value(json_object_get(x, "events")), 0);
+    json_decref(all);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(group_talks_without_a_time_are_stored_undated),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -733,6 +733,12 @@ void bcx_emit_meetings(ctx *c)
         int said = future || held;
         if (!future && !held && m->date[0])
             x->status_from_date = future = bcx_after_report(c, m->date);
+        /* the Dutch present of holding ("De 13e vergadering vindt in 2027 plaats") of a time
+         * after the report says it is to come, as without a publication date
+         * (bcx_resolve_mentions): stated, not by the date alone */
+        if (x->status_from_date && c->lbit == L_NL && m->xkind != BC_XM_TALKS && !s->heading &&
+            bcx_nl_takes_place(c, m->sent) > 0)
+            x->status_from_date = 0, said = 1;
         /* the words nearest to it say which, when they do */
         if (m->planned != 0 && !(occasion && m->planned < 0)) {
             future = m->planned > 0;

@@ -1,7 +1,7 @@
 /* test_findings15.c: the outside analyst15's findings on what an article's meetings become,
  * against the real daemon. S2-4: talks of two provinces and a group of the other side that
  * the text tells as held with no word of when are stored undated with a note, not dropped
- * uncounted. */
+ * uncounted. S3-2: the Dutch present "vindt ... plaats" states a meeting to come. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -51,11 +51,12 @@ static int teardown(void **state)
     return bct_daemon_teardown(&D, TMP);
 }
 
-/* Posts text (English, published_on or none) and copies the new source's id into src
+/* Posts text (language lang, published_on or none) and copies the new source's id into src
  * (200 bytes); returns the answer's "extracted" object (the caller frees the answer *all). */
-static json_t *post(const char *text, const char *published_on, char *src, json_t **all)
+static json_t *post_in(const char *lang, const char *text, const char *published_on, char *src,
+                       json_t **all)
 {
-    json_t *o = json_pack("{s:s,s:s,s:s}", "text", text, "title", "Talks in brief", "lang", "en");
+    json_t *o = json_pack("{s:s,s:s,s:s}", "text", text, "title", "Talks in brief", "lang", lang);
     if (published_on != NULL)
         json_object_set_new(o, "published_on", json_string(published_on));
     char *body = json_dumps(o, JSON_COMPACT);
@@ -64,6 +65,40 @@ static json_t *post(const char *text, const char *published_on, char *src, json_
     free(body);
     snprintf(src, 200, "%.190s", str(json_object_get(*all, "source"), "id"));
     return json_object_get(*all, "extracted");
+}
+
+static json_t *post(const char *text, const char *published_on, char *src, json_t **all)
+{
+    return post_in("en", text, published_on, src, all);
+}
+
+/* The stored meeting of source src numbered ord (src-m1 or src-m2, both stored), failing
+ * when neither is. */
+static json_t *meeting_numbered(const char *src, int ord)
+{
+    char target[300];
+    for (int k = 1; k <= 2; k++) {
+        snprintf(target, sizeof target, "/v1/meetings/%s-m%d?curation=all", src, k);
+        json_t *j = call("GET", target, NULL, 200);
+        if (json_integer_value(json_object_get(j, "ordinal")) == ord)
+            return j;
+        json_decref(j);
+    }
+    fail_msg("%s: no meeting %d", src, ord);
+    return NULL;
+}
+
+/* 1 when the document's "inferred" list holds field */
+static int inferred(json_t *doc, const char *field)
+{
+    size_t i;
+    json_t *v;
+    json_array_foreach(json_object_get(doc, "inferred"), i, v)
+    {
+        if (strcmp(json_string_value(v), field) == 0)
+            return 1;
+    }
+    return 0;
 }
 
 /* S2-4: "Leaders of A, B and the two Chinese provinces held talks in Hekou." (no date word):
@@ -98,10 +133,44 @@ static void group_talks_without_a_time_are_stored_undated(void **state)
     json_decref(all);
 }
 
+/* S3-2: the Dutch present "vindt ... plaats" of a year after the publication date says the
+ * meeting is to come: planned, its status not marked inferred; a sentence that gives only
+ * the year, with no verb of holding, leaves the status to the date (marked inferred). */
+static void dutch_present_of_holding_states_planned(void **state)
+{
+    (void)state;
+    char src[200];
+    json_t *all;
+    post_in("nl",
+            "Werkgroep blikt vooruit\n"
+            "De 12e vergadering van de gezamenlijke werkgroep van Lai Chau, Lao Cai, Tuyen Quang, "
+            "Dien Bien en Yunnan werd op 2 december 2026 in Kunming gehouden. De 13e vergadering "
+            "vindt in 2027 plaats in Dien Bien.",
+            "2026-12-03", src, &all);
+    json_decref(all);
+    json_t *j = meeting_numbered(src, 13);
+    assert_string_equal(str(j, "status"), "planned");
+    assert_false(inferred(j, "status"));
+    json_decref(j);
+    /* negative: the year alone decides, and that is marked */
+    post_in("nl",
+            "Werkgroep kijkt vooruit\n"
+            "De 12e vergadering van de gezamenlijke werkgroep van Lai Chau, Lao Cai, Tuyen Quang, "
+            "Dien Bien en Yunnan werd op 2 december 2026 in Kunming gehouden. Voor de 13e "
+            "vergadering, in 2027 in Dien Bien, ligt een lijst van projecten klaar.",
+            "2026-12-03", src, &all);
+    json_decref(all);
+    j = meeting_numbered(src, 13);
+    assert_string_equal(str(j, "status"), "planned");
+    assert_true(inferred(j, "status"));
+    json_decref(j);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(group_talks_without_a_time_are_stored_undated),
+        cmocka_unit_test(dutch_present_of_holding_states_planned),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

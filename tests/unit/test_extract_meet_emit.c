@@ -1461,10 +1461,36 @@ static void group_talks_without_a_time_are_kept(void **state)
     expect_untimed("en", "Party chiefs of Lai Chau and Dien Bien held talks in Mengla.", 0);
 }
 
+/* The Dutch present of holding ("vindt in 2027 plaats") of a time after the publication date
+ * says the meeting is to come: planned, not by its date alone; a sentence with no verb of
+ * holding leaves it to the date. */
+static void dutch_present_of_holding_is_stated(void **state)
+{
+    (void)state;
+    bc_extraction x = run("nl", "2026-12-03",
+                          "De 13e vergadering van de gezamenlijke werkgroep van Lai Chau, Lao Cai, "
+                          "Tuyen Quang, Dien Bien en Yunnan vindt in 2027 plaats in Dien Bien.");
+    const bc_xmeeting *m = by_ordinal(&x, 13);
+    assert_non_null(m);
+    assert_string_equal(m->status, "planned");
+    assert_int_equal(m->status_from_date, 0);
+    bc_extraction_free(&x);
+    x = run(
+        "nl", "2026-12-03",
+        "Voor de 13e vergadering van de gezamenlijke werkgroep van Lai Chau, Lao Cai, Tuyen "
+        "Quang, Dien Bien en Yunnan, in 2027 in Dien Bien, ligt een lijst van projecten klaar.");
+    m = by_ordinal(&x, 13);
+    assert_non_null(m);
+    assert_string_equal(m->status, "planned");
+    assert_int_equal(m->status_from_date, 1);
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(place_status_and_people),
+        cmocka_unit_test(dutch_present_of_holding_is_stated),
         cmocka_unit_test(group_talks_without_a_time_are_kept),
         cmocka_unit_test(a_meeting_to_come_is_planned),
         cmocka_unit_test(each_meeting_its_own_place_and_time),

@@ -205,6 +205,15 @@ void bci_continued_mechanism(ingest_ctx *c, const bc_extraction *ex, char (*mech
  * another body of that kind ("the joint working group of Wenshan and Ha Giang"). */
 void bci_series_contradiction(ingest_ctx *c, const bc_extraction *ex, const bc_xmeeting *m,
                               const char *mech, char *why, size_t cap, int *rc);
+/* 1 when one of m's statements calls a body a group without saying which ("the group",
+ * "du groupe", "grupy", "gruppen", "de groep", "cua nhom"), folded: the group the article names;
+ * *rc set when out of memory. */
+int bci_names_a_group(ingest_ctx *c, const bc_xmeeting *m, int *rc);
+/* Writes into t the title of meeting ordinal of mechanism mech that an article names as
+ * "the group" but that is kept as a cooperation event ("Meeting 11 of the Joint Working
+ * Group of ... (extracted)"): the body as the article names it. 1 when written; 0 when mech
+ * is unknown or on a store error (*rc). */
+int bci_group_title(ingest_ctx *c, const char *mech, int ordinal, bc_buf *t, int *rc);
 
 /* Marks in another[i] (ex->nmeetings bytes) each meeting whose statements name a kind of
  * body and that bci_series_contradiction finds to be another body of that kind than

@@ -554,9 +554,10 @@ static int store_meeting(ingest_ctx *c, const bc_xmeeting *m)
 }
 
 /* Talks, a working session or a reception that belongs to no known mechanism: a
- * cooperation event of kind "talks" whose organisations are the provinces named. */
+ * cooperation event of kind "talks" whose organisations are the provinces named; group:
+ * the mechanism a numbered one's sentence calls "the group" (the title names it), or NULL. */
 static int store_talks(ingest_ctx *c, const bc_xmeeting *m, const char *why_not,
-                       const bc_xmeeting *of)
+                       const bc_xmeeting *of, const char *group_of)
 {
     int rc = BC_OK;
     bci_marks mk = {.note = BC_BUF_INIT};
@@ -649,6 +650,9 @@ static int store_talks(ingest_ctx *c, const bc_xmeeting *m, const char *why_not,
                  "provinces it takes; it is kept as a cooperation event, not as a meeting.",
                  of->ordinal);
         bci_mark(&mk, NULL, why);
+    } else if (m->ordinal > 0 && !body && group_of != NULL &&
+               bci_group_title(c, group_of, m->ordinal, &t, &rc)) {
+        untitled = 1; /* "the 11th meeting of the group": of the body the article names */
     } else if (m->ordinal > 0 && !body) {
         /* "The 13th meeting will take place in Yunnan": no body is named, and none is
          * made up from the provinces ("Meeting 13 of Yunnan" names no body that exists) */
@@ -810,23 +814,24 @@ int bci_store_meetings(ingest_ctx *c, const bc_extraction *ex)
             bc_xmeeting plain = *m;
             plain.mechanism[0] = '\0';
             mech[i][0] = '\0';
-            rc = store_talks(c, &plain, NULL, next_to);
+            rc = store_talks(c, &plain, NULL, next_to, NULL);
         } else if (why[0] != '\0') {
             bc_xmeeting other = *m;
             other.mechanism[0] = '\0';
+            int grp = bci_names_a_group(c, m, &rc); /* "the 11th meeting of the group" */
+            rc = rc != BC_OK ? rc : store_talks(c, &other, why, NULL, grp ? mech[i] : NULL);
             mech[i][0] = '\0'; /* continued by no meeting after it */
-            rc = store_talks(c, &other, why, NULL);
         } else if (m->mechanism[0] != '\0') {
             rc = store_meeting(c, m);
         } else if (m->kind == BC_XM_TALKS && m->date[0] != '\0') {
-            rc = store_talks(c, m, NULL, NULL);
+            rc = store_talks(c, m, NULL, NULL, NULL);
         } else if (m->kind == BC_XM_TALKS && m->day_word[0] != '\0') {
             /* talks on a weekday ("On Tuesday") only a publication date would place: the
              * note and the count are day_word_note's */
-            rc = store_talks(c, m, NULL, NULL);
+            rc = store_talks(c, m, NULL, NULL, NULL);
         } else if (m->kind == BC_XM_TALKS && m->date_doubts != 0) {
             /* talks whose date was withheld as doubtful: withheld_note says why */
-            rc = store_talks(c, m, NULL, NULL);
+            rc = store_talks(c, m, NULL, NULL, NULL);
         } else if (m->kind == BC_XM_TALKS && m->ahead_of != 0) {
             /* talks held ahead of a meeting, none of whose words date them */
             char ahead[300];
@@ -839,20 +844,20 @@ int bci_store_meetings(ingest_ctx *c, const bc_extraction *ex)
                 snprintf(ahead, sizeof ahead,
                          "The article tells these talks only as held ahead of another "
                          "meeting, with no date of their own, so no date is stored.");
-            rc = store_talks(c, m, ahead, NULL);
+            rc = store_talks(c, m, ahead, NULL, NULL);
         } else if (m->kind == BC_XM_TALKS && m->untimed) {
             /* talks of a group told as held, no word saying when (bc_xmeeting.untimed) */
             rc = store_talks(c, m,
                              "The article tells these talks as held without saying when, so "
                              "no date is stored.",
-                             NULL);
+                             NULL, NULL);
         } else if (m->kind == BC_XM_TALKS) {
             /* talks to come in a month whose year only a publication date would give */
             c->out->dates_without_year++;
             rc = store_talks(c, m,
                              "The article gives the month it is to take place without a year "
                              "and no publication date came with it, so no date is stored.",
-                             NULL);
+                             NULL, NULL);
         } else {
             /* a numbered meeting whose sentence names no mechanism by name: the one known
              * mechanism whose members its sentence names, or the one of the meeting it
@@ -871,12 +876,13 @@ int bci_store_meetings(ingest_ctx *c, const bc_extraction *ex)
             const bc_xmeeting *of = NULL;
             if (rc == BC_OK && why[0] == '\0' && linked.mechanism[0] == '\0')
                 of = bci_same_body(c, ex, mech, another, i);
-            if (rc == BC_OK && why[0] != '\0')
-                rc = store_talks(c, m, why, NULL);
+            int grp = rc == BC_OK && why[0] != '\0' && bci_names_a_group(c, m, &rc);
+            if (rc == BC_OK && why[0] != '\0') /* "the 11th meeting of the group" */
+                rc = store_talks(c, m, why, NULL, grp ? linked.mechanism : NULL);
             else if (rc == BC_OK && linked.mechanism[0] != '\0')
                 rc = store_meeting(c, &linked);
             else if (rc == BC_OK && (m->date[0] != '\0' || m->nprovinces > 0 || of != NULL))
-                rc = store_talks(c, m, NULL, of);
+                rc = store_talks(c, m, NULL, of, NULL);
             else if (rc == BC_OK)
                 c->out->without_mechanism++;
         }

@@ -1,7 +1,8 @@
 /* test_findings15.c: the outside analyst15's findings on what an article's meetings become,
  * against the real daemon. S2-4: talks of two provinces and a group of the other side that
  * the text tells as held with no word of when are stored undated with a note, not dropped
- * uncounted. S3-2: the Dutch present "vindt ... plaats" states a meeting to come. */
+ * uncounted. S3-2: the Dutch present "vindt ... plaats" states a meeting to come. S4-1: "the
+ * 11th meeting of the group" kept as an event is titled with the group the article names. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -166,11 +167,59 @@ static void dutch_present_of_holding_states_planned(void **state)
     json_decref(j);
 }
 
+/* S4-1: "the 11th meeting of the group", whose date does not fit the known body's meeting
+ * 11, is kept as an event titled with the body the article names, its note saying why it is
+ * not linked; a number told of no body at all is still "of a body the article does not
+ * name". */
+static void a_meeting_of_the_group_is_titled_with_the_group(void **state)
+{
+    (void)state;
+    static const char *const texts[][2] = {
+        {"en", "Working group meets\n"
+               "The 7th meeting of the Joint Working Group of Lai Chau, Lao Cai, Tuyen Quang, "
+               "Dien Bien and Yunnan was held in Mengzi on October 9, 2026.\n"
+               "Delegates looked back on the 11th meeting of the group, held in Lai Chau on "
+               "April 20, 2019."},
+        {"sv",
+         "Arbetsgruppen möts\n"
+         "Det sjunde mötet i den gemensamma arbetsgruppen för Lai Chau, Lao Cai, Tuyen Quang, "
+         "Dien Bien och Yunnan hölls i Mengzi den 9 oktober 2026.\n"
+         "Delegaterna påminde om gruppens elfte möte, som hölls i Lai Chau den 20 april "
+         "2019."},
+    };
+    char src[200], target[300];
+    json_t *all;
+    for (size_t k = 0; k < sizeof texts / sizeof texts[0]; k++) {
+        post_in(texts[k][0], texts[k][1], "2026-10-10", src, &all);
+        json_decref(all);
+        snprintf(target, sizeof target, "/v1/events/%s-e1?curation=all", src);
+        json_t *j = call("GET", target, NULL, 200);
+        const char *title = str(j, "title");
+        assert_non_null(strstr(title, "Meeting 11 of the Joint Working Group"));
+        assert_null(strstr(title, "does not name"));
+        assert_non_null(strstr(str(j, "note"), "of the group it names, jwg-yunnan"));
+        json_decref(j);
+    }
+    /* negative: no body named at all */
+    post_in("en",
+            "Border meeting\n"
+            "The 7th meeting of the Joint Working Group of Lai Chau, Lao Cai, Tuyen Quang, Dien "
+            "Bien and Yunnan was held in Mengzi on October 9, 2026.\n"
+            "Separately, a 4th meeting took place in Hekou on April 20, 2019.",
+            "2026-10-10", src, &all);
+    json_decref(all);
+    snprintf(target, sizeof target, "/v1/events/%s-e1?curation=all", src);
+    json_t *j = call("GET", target, NULL, 200);
+    assert_non_null(strstr(str(j, "title"), "Meeting 4 of a body the article does not name"));
+    json_decref(j);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(group_talks_without_a_time_are_stored_undated),
         cmocka_unit_test(dutch_present_of_holding_states_planned),
+        cmocka_unit_test(a_meeting_of_the_group_is_titled_with_the_group),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

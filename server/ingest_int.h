@@ -122,6 +122,17 @@ int bci_year_date(ingest_ctx *c, const char *date, bc_date *d, bci_marks *m);
 void bci_unplaced_note(ingest_ctx *c, const bc_xcite *cite, size_t near, const char *what,
                        bci_marks *m);
 
+/* The notes of a meeting's or talks' date (has_date: one with a year is stored), into mk:
+ * the words alone that time it, which a publication date would place ("On Tuesday"; counted
+ * in dates_without_year); the doubts that withheld its date (bc_xmeeting.date_doubts);
+ * words of a time no date was made of, when no other note says why it has none; and
+ * where its status comes from, with a held one's day after the publication date (d, NULL
+ * when none) said to contradict it. */
+void bci_day_word_note(ingest_ctx *c, const bc_xmeeting *m, int has_date, bci_marks *mk);
+void bci_withheld_note(const bc_xmeeting *m, int has_date, bci_marks *mk);
+void bci_unplaced_date_note(ingest_ctx *c, const bc_xmeeting *m, int has_date, bci_marks *mk);
+void bci_held_after_note(ingest_ctx *c, const bc_xmeeting *m, const bc_date *d, bci_marks *mk);
+
 /* A date of the text as a note writes it, into out (n bytes): a month-day or a month
  * without a year ("--11-28", "--04") in words ("28 November", "April"), any other as it
  * is ("2027-12-31"). */

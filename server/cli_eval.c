@@ -69,6 +69,8 @@ static json_t *extraction_json(const bc_extraction *x, const char *text)
         json_object_set_new(o, "provinces", names_json(m->provinces, m->nprovinces));
         if (m->provinces_partial != 0) /* one side named, the other only as a group */
             json_object_set_new(o, "provinces_partial", json_integer(m->provinces_partial));
+        if (m->untimed) /* talks told as held with no word of when */
+            json_object_set_new(o, "untimed", json_true());
         json_object_set_new(o, "quotes", cite_json(&m->cite, text));
         json_array_append_new(meets, o);
     }

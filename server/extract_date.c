@@ -615,6 +615,17 @@ void bcx_find_dates(ctx *c)
                     r.ref = lm + 1;
                 }
                 r.n = n;
+            } else if ((n = bcx_lex_find(c, C_SAME_DAY, i, &e)) > 0 && e->val == 0 &&
+                       bcx_same_day_as(c, si, i, n, &r.n, &r.ref)) {
+                /* "the same day as the 12th meeting": that meeting's day, none unknown */
+                if (r.ref > 0) {
+                    const xd *k = &c->d[r.ref - 1];
+                    memcpy(r.iso, k->iso, sizeof r.iso);
+                    r.inferred = k->inferred;
+                    r.prec = 3;
+                    r.same_day = 1; /* named, however far: never the lead's day */
+                }
+                r.n += n;
             } else if (day_told(c, i, last_day, last_past) != SIZE_MAX &&
                        (n = bcx_lex_find(c, C_SAME_DAY, i, &e)) > 0) {
                 /* "Cung ngay", "W tym samym dniu", "当天": the day last named; none when the

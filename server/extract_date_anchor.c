@@ -8,7 +8,8 @@
  * that a year opens ("2024年，…。其中，6月12日，…") gives its days that year
  * (bcx_context_year_zh). Also the dates other dates and days lean on: the month last named
  * before a bare day of the month ("op de 12e", bcx_month_before) and the date nearest a
- * token (bcx_nearest_date). */
+ * token (bcx_nearest_date), and the day "the same day as the 12th meeting" is of
+ * (bcx_same_day_as). */
 #include "extract_int.h"
 
 #include <stdio.h>
@@ -442,4 +443,83 @@ size_t bcx_during_day_zh(const ctx *c, size_t si, size_t i, size_t last_meet)
         (bcx_words_at(c, i - 2, i, "举行") == 2 || bcx_words_at(c, i - 2, i, "召开") == 2))
         return own;
     return last_meet;
+}
+
+/* The word that compares "the same day" with a thing named after it, per language ("the
+ * same day as", "le meme jour que", "dezelfde dag als", "samma dag som", "tego samego dnia
+ * co", "cung ngay voi"); Chinese names the thing before it ("与第十二次会议同一天"). */
+static const char *as_word(const ctx *c, size_t k, size_t lim)
+{
+    static const struct {
+        unsigned lbit;
+        const char *w;
+    } AS[] = {{L_EN, "as"},  {L_FR, "que"}, {L_FR, "qu"}, {L_NL, "als"},
+              {L_SV, "som"}, {L_PL, "co"},  {L_VI, "voi"}};
+    for (size_t q = 0; q < sizeof AS / sizeof AS[0]; q++)
+        if (AS[q].lbit == c->lbit && bcx_word_is(c, k, lim, AS[q].w))
+            return AS[q].w;
+    return NULL;
+}
+
+/* The one day (index + 1 in c->d, 0 none) of the last sentence before si that writes the
+ * meeting number ord: the day that meeting was told on. */
+static size_t day_of_number(const ctx *c, size_t si, int ord)
+{
+    for (size_t sj = si; sj-- > 0;) {
+        size_t lim = c->se[sj].t1, n = 0;
+        int has = 0;
+        for (size_t q = c->se[sj].t0; q < lim && !has; q++)
+            has = bcx_ordinal_at(c, q, lim, &n) == ord;
+        if (!has)
+            continue;
+        size_t day = 0;
+        for (size_t k = c->se[sj].d0; k < c->se[sj].d1; k++) {
+            const xd *d = &c->d[k];
+            if (d->prec != 3 || d->dateline || d->span[0] || strchr(d->iso, '/') != NULL)
+                continue;
+            if (day != 0)
+                return 0; /* two days: which is the meeting's is not said here */
+            day = k + 1;
+        }
+        if (day != 0)
+            return day;
+    }
+    return 0;
+}
+
+int bcx_same_day_as(const ctx *c, size_t si, size_t i, size_t n, size_t *extra, size_t *ref)
+{
+    size_t lim = c->se[si].t1, lo = c->se[si].t0, m = 0;
+    int ord = 0;
+    *extra = 0;
+    *ref = 0;
+    if (c->lbit == L_ZH) {
+        /* "与第十二次会议同一天": "与" (or "和", "同") and the thing, in the clause before */
+        size_t q = i;
+        while (q > lo && !(bcx_gap(c, q - 1) & G_COMMA))
+            q--;
+        int with = 0;
+        for (; q < i; q++) {
+            if (!with)
+                with = bcx_words_at(c, q, i, "与") || bcx_words_at(c, q, i, "和") ||
+                       bcx_words_at(c, q, i, "同");
+            else if (ord == 0)
+                ord = bcx_ordinal_at(c, q, i, &m);
+        }
+        if (!with || ord == 0)
+            return 0;
+    } else {
+        size_t k = i + n;
+        if (k >= lim || (bcx_gap(c, k - 1) & (G_COMMA | G_DOT)) || as_word(c, k, lim) == NULL)
+            return 0;
+        *extra = 1;
+        for (size_t q = k + 1; q < lim && q < k + 6 && ord == 0; q++) {
+            ord = bcx_ordinal_at(c, q, lim, &m);
+            if (bcx_gap(c, q) & (G_COMMA | G_DOT))
+                break;
+        }
+    }
+    if (ord > 0)
+        *ref = day_of_number(c, si, ord);
+    return 1;
 }

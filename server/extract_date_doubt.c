@@ -212,7 +212,8 @@ static int frame_year(const ctx *c, const xd *w)
     /* the year of a figure opening its sentence ("2024年，双方贸易额达52亿美元") is the
      * figure's period, no frame */
     return w->prec == 1 && strlen(w->iso) == 4 && w->used != 2 &&
-           w->t0 <= bcx_sent_open(c, c->t[w->t0].sent) + 1;
+           w->t0 <= bcx_sent_open(c, c->t[w->t0].sent) + 1 &&
+           !bcx_name_year(c, c->t[w->t0].sent, w);
 }
 
 /* The year of the report when no reference date was given: the latest year of a day or

@@ -663,6 +663,13 @@ int bcx_try_year_part_zh(const ctx *c, size_t i, size_t lim, dres *r);
  * one day: after "每" ("每周二"), or in a range or list of weekdays ("周一至周五", "周二、周四");
  * or of next week ("下周三"), not counted here: no date. */
 int bcx_weekday_habit_zh(const ctx *c, size_t i, size_t n, size_t lim);
+/* "the same day as the 12th meeting", "le meme jour que la 12e reunion", "与第十二次会议同一天":
+ * the words of the same day at tokens [i, i + n) of sentence si compared with a thing they
+ * name. Returns 1 when they are (*extra: the tokens of the comparing word after them), with
+ * *ref the index + 1 in c->d of the one day of the last sentence before that writes the
+ * thing's meeting number, 0 when none is known (then the words give no day: never the day
+ * last told, which may be another meeting's); 0 for the words alone. */
+int bcx_same_day_as(const ctx *c, size_t si, size_t i, size_t n, size_t *extra, size_t *ref);
 /* ---- extract_meet_person.c ---- */
 /* Marks the Chinese sentences that name a person an earlier sentence wrote right after a
  * Vietnamese title ("越南老街省委书记阮文山" … "王宁会见了阮文山一行"): sent.vn_named. */

@@ -667,7 +667,12 @@ void bcx_emit_meetings(ctx *c)
         int undated = m->xkind == BC_XM_TALKS && m->date[0] == '\0' && m->date_doubts == 0 &&
                       !(m->planned > 0 && c->ry == 0 && ms->yearless) &&
                       !(m->mech != NULL && c->ry == 0 && (ms->yearless || ms->unread)) && dn == 0;
-        if (undated && ahead == 0)
+        /* talks its sentence says took place, of provinces of one side and the other only
+         * as a group of its country ("Leaders of Ha Giang, Lao Cai and the two Chinese
+         * provinces held talks in Hekou"), with no word of when: kept undated (their parties
+         * checked below), the note saying so, never dropped uncounted */
+        int untimed = undated && ahead == 0 && m->planned < 0 && m->mech == NULL && m->ord == 0;
+        if (undated && ahead == 0 && !untimed)
             continue;
         if (m->xkind == BC_XM_NAMED && m->date[0] == '\0' && m->mech == NULL && m->date_doubts == 0)
             continue; /* nor a named meeting without its date or mechanism */
@@ -728,6 +733,12 @@ void bcx_emit_meetings(ctx *c)
         int said = future || held;
         if (!future && !held && m->date[0])
             x->status_from_date = future = bcx_after_report(c, m->date);
+        /* the Dutch present of holding ("De 13e vergadering vindt in 2027 plaats") of a time
+         * after the report says it is to come, as without a publication date
+         * (bcx_resolve_mentions): stated, not by the date alone */
+        if (x->status_from_date && c->lbit == L_NL && m->xkind != BC_XM_TALKS && !s->heading &&
+            bcx_nl_takes_place(c, m->sent) > 0)
+            x->status_from_date = 0, said = 1;
         /* the words nearest to it say which, when they do */
         if (m->planned != 0 && !(occasion && m->planned < 0)) {
             future = m->planned > 0;
@@ -769,6 +780,13 @@ void bcx_emit_meetings(ctx *c)
                                                  x->nprovinces, &x->provinces_group_cn, &gat);
         if (x->provinces_group_cn == 0 || nearer_other(c, m, gat, gat + 1))
             x->provinces_partial = 0;
+        if (untimed &&
+            (x->provinces_partial == 0 || s->heading || !bcx_talks_held(c, m->sent) ||
+             bcx_sent_has(c, m->sent, C_MECH, -1) || bcx_sent_has(c, m->sent, C_MECH_SHORT, -1))) {
+            o->nmeetings--; /* no group's talks its sentence says took place, nor a body's */
+            continue;
+        }
+        x->untimed = untimed;
         /* "Giang A Tinh and Liu Yong co-chaired the meeting.": the next sentence, when it
          * speaks of the meeting again and of no other, names who took part */
         size_t nx = m->sent + 1;

@@ -122,6 +122,17 @@ int bci_year_date(ingest_ctx *c, const char *date, bc_date *d, bci_marks *m);
 void bci_unplaced_note(ingest_ctx *c, const bc_xcite *cite, size_t near, const char *what,
                        bci_marks *m);
 
+/* The notes of a meeting's or talks' date (has_date: one with a year is stored), into mk:
+ * the words alone that time it, which a publication date would place ("On Tuesday"; counted
+ * in dates_without_year); the doubts that withheld its date (bc_xmeeting.date_doubts);
+ * words of a time no date was made of, when no other note says why it has none; and
+ * where its status comes from, with a held one's day after the publication date (d, NULL
+ * when none) said to contradict it. */
+void bci_day_word_note(ingest_ctx *c, const bc_xmeeting *m, int has_date, bci_marks *mk);
+void bci_withheld_note(const bc_xmeeting *m, int has_date, bci_marks *mk);
+void bci_unplaced_date_note(ingest_ctx *c, const bc_xmeeting *m, int has_date, bci_marks *mk);
+void bci_held_after_note(ingest_ctx *c, const bc_xmeeting *m, const bc_date *d, bci_marks *mk);
+
 /* A date of the text as a note writes it, into out (n bytes): a month-day or a month
  * without a year ("--11-28", "--04") in words ("28 November", "April"), any other as it
  * is ("2027-12-31"). */
@@ -205,6 +216,15 @@ void bci_continued_mechanism(ingest_ctx *c, const bc_extraction *ex, char (*mech
  * another body of that kind ("the joint working group of Wenshan and Ha Giang"). */
 void bci_series_contradiction(ingest_ctx *c, const bc_extraction *ex, const bc_xmeeting *m,
                               const char *mech, char *why, size_t cap, int *rc);
+/* 1 when one of m's statements calls a body a group without saying which ("the group",
+ * "du groupe", "grupy", "gruppen", "de groep", "cua nhom"), folded: the group the article names;
+ * *rc set when out of memory. */
+int bci_names_a_group(ingest_ctx *c, const bc_xmeeting *m, int *rc);
+/* Writes into t the title of meeting ordinal of mechanism mech that an article names as
+ * "the group" but that is kept as a cooperation event ("Meeting 11 of the Joint Working
+ * Group of ... (extracted)"): the body as the article names it. 1 when written; 0 when mech
+ * is unknown or on a store error (*rc). */
+int bci_group_title(ingest_ctx *c, const char *mech, int ordinal, bc_buf *t, int *rc);
 
 /* Marks in another[i] (ex->nmeetings bytes) each meeting whose statements name a kind of
  * body and that bci_series_contradiction finds to be another body of that kind than

@@ -324,111 +324,6 @@ static void place_text(ingest_ctx *c, const bc_xmeeting *m, int province_alone, 
         snprintf(out, cap, "%.119s", province);
 }
 
-/* A meeting or talks without a date whose day the text gives only by words a publication
- * date would place ("On Tuesday"), none having come: the note quotes them and the day is
- * counted in dates_without_year. */
-static void day_word_note(ingest_ctx *c, const bc_xmeeting *m, int has_date, bci_marks *mk)
-{
-    if (has_date || m->day_word[0] == '\0')
-        return;
-    char note[300];
-    const char *pub = c->in->published_on;
-    if (m->day_span == 1) /* "last week", "on the opening day of this year's fair" */
-        snprintf(note, sizeof note,
-                 "The article gives its time only as \"%s\", which holds no day or month a date "
-                 "could (a week, or the day of an event it does not date), so no date is stored.",
-                 m->day_word);
-    else if (m->day_span == 2) /* "earlier this month" without a publication date */
-        snprintf(note, sizeof note,
-                 "The article gives its time only as \"%s\", which only a publication date could "
-                 "place, and no publication date came with it, so no date is stored.",
-                 m->day_word);
-    else if (pub != NULL && pub[0] != '\0')
-        snprintf(note, sizeof note,
-                 "The article gives its day only as \"%s\", which only a publication day "
-                 "could place, and its publication date (%s) names no day, so no date is stored.",
-                 m->day_word, pub);
-    else
-        snprintf(note, sizeof note,
-                 "The article gives its day only as \"%s\", which only a publication date "
-                 "could place, and no publication date came with it, so no date is stored.",
-                 m->day_word);
-    bci_mark(mk, NULL, note);
-    c->out->dates_without_year++;
-}
-
-/* A meeting or talks whose date the article gives but the extractor withheld as doubtful
- * (bc_xmeeting.date_doubts): kept undated, and the note says why, each doubt by its own
- * words (a weekday after a day of another week is no year told before). */
-static void withheld_note(const bc_xmeeting *m, int has_date, bci_marks *mk)
-{
-    static const struct {
-        unsigned bit;
-        const char *why;
-    } reasons[] = {
-        {BC_XD_STORY_ELSEWHEN,
-         "The article gives its day without a year right after telling of another year, so "
-         "the publication date's year may not be its own."},
-        {BC_XD_DAY_ELSEWHEN,
-         "The article gives its day only by words counted from the publication date (a "
-         "weekday, or a day without its month) right after telling of a day or month more "
-         "than a week away from it, so the count may not give its day."},
-        {BC_XD_COUNTED_ELSEWHEN,
-         "The article counts its day from a day it told before whose year is another or "
-         "was itself not written, so the count may not give its day."},
-        {BC_XD_SAME_DAY_LATELY,
-         "The article gives its day as the same day as its dateline's right after telling "
-         "of something held lately, on a day it does not give."},
-        {BC_XD_YEAR_CONTEXT,
-         "The words around its date speak of a year they do not fix, so its year may not "
-         "be the one completed."},
-        {BC_XD_YEAR_BESIDE_DAY,
-         "Its date is a year alone while its sentence writes a month or a day, so the year "
-         "may be another event's."},
-        {BC_XD_EARLIER_CLAUSE,
-         "It is to come and its date stands in an earlier clause of its sentence, so that "
-         "date may be another event's."},
-    };
-    if (has_date || m->date_doubts == 0)
-        return;
-    for (size_t k = 0; k < sizeof reasons / sizeof reasons[0]; k++)
-        if (m->date_doubts & reasons[k].bit)
-            bci_mark(mk, NULL, reasons[k].why);
-    bci_mark(mk, NULL, "The date is withheld as doubtful and no date is stored.");
-}
-
-/* A meeting or talks without a date, none of the notes above saying why, whose sentence
- * gives a time no date was made of ("volgend jaar" without a publication date, "the same
- * day" of a day not placed): the note quotes those words (analyst13 finding 15). */
-static void unplaced_note(ingest_ctx *c, const bc_xmeeting *m, int has_date, bci_marks *mk)
-{
-    if (!has_date && m->date[0] == '\0' && m->day_word[0] == '\0' && m->date_doubts == 0)
-        bci_unplaced_note(c, &m->cite, SIZE_MAX, "date", mk);
-}
-
-/* Where its status comes from. A meeting planned only because its date falls after the
- * publication date: "status" marked inferred, with why. A meeting the text says took place
- * ("was held", "đã được tổ chức") on a day after the article's publication date: it stays
- * held, as the text says, and the note says that its date and the publication date cannot
- * both be right (a publication date given later, PATCH /v1/sources/{id}, never makes it
- * planned). */
-static void held_after_note(ingest_ctx *c, const bc_xmeeting *m, const bc_date *d, bci_marks *mk)
-{
-    const char *pub = c->in->published_on;
-    bc_date p;
-    bci_status_mark(m, mk);
-    /* after it: after its last day (a day of November is not after "2026-11") */
-    if (d == NULL || pub == NULL || bc_date_parse(pub, &p, NULL) != BC_OK ||
-        strcmp(m->status, "held") != 0 || m->status_unsaid || strcmp(d->start, p.end) <= 0)
-        return;
-    char note[300];
-    snprintf(note, sizeof note,
-             "The article says it took place, yet the date it gives (%s) falls after its "
-             "publication date (%s): one of the two is wrong; it is kept as held, as written.",
-             d->text, pub);
-    bci_mark(mk, NULL, note);
-}
-
 /* A meeting of a known mechanism. */
 static int store_meeting(ingest_ctx *c, const bc_xmeeting *m)
 {
@@ -440,10 +335,10 @@ static int store_meeting(ingest_ctx *c, const bc_xmeeting *m)
     bci_marks mk = {.note = BC_BUF_INIT};
     bc_date d;
     int has_date = bci_year_date(c, m->date, &d, &mk);
-    day_word_note(c, m, has_date, &mk);
-    withheld_note(m, has_date, &mk);
-    unplaced_note(c, m, has_date, &mk);
-    held_after_note(c, m, has_date ? &d : NULL, &mk);
+    bci_day_word_note(c, m, has_date, &mk);
+    bci_withheld_note(m, has_date, &mk);
+    bci_unplaced_date_note(c, m, has_date, &mk);
+    bci_held_after_note(c, m, has_date ? &d : NULL, &mk);
     const char *place =
         m->place[0] && found_row(&rc, c->s, "SELECT id FROM provinces WHERE id = ?1",
                                  BC_BINDS(bc_text(m->place)), NULL, 0, c->err)
@@ -554,9 +449,10 @@ static int store_meeting(ingest_ctx *c, const bc_xmeeting *m)
 }
 
 /* Talks, a working session or a reception that belongs to no known mechanism: a
- * cooperation event of kind "talks" whose organisations are the provinces named. */
+ * cooperation event of kind "talks" whose organisations are the provinces named; group:
+ * the mechanism a numbered one's sentence calls "the group" (the title names it), or NULL. */
 static int store_talks(ingest_ctx *c, const bc_xmeeting *m, const char *why_not,
-                       const bc_xmeeting *of)
+                       const bc_xmeeting *of, const char *group_of)
 {
     int rc = BC_OK;
     bci_marks mk = {.note = BC_BUF_INIT};
@@ -564,11 +460,11 @@ static int store_talks(ingest_ctx *c, const bc_xmeeting *m, const char *why_not,
         bci_mark(&mk, NULL, why_not);
     bc_date d;
     int has_date = bci_year_date(c, m->date, &d, &mk);
-    day_word_note(c, m, has_date, &mk);
-    withheld_note(m, has_date, &mk);
+    bci_day_word_note(c, m, has_date, &mk);
+    bci_withheld_note(m, has_date, &mk);
     if (why_not == NULL && m->ahead_of == 0)
-        unplaced_note(c, m, has_date, &mk);
-    held_after_note(c, m, has_date ? &d : NULL, &mk);
+        bci_unplaced_date_note(c, m, has_date, &mk);
+    bci_held_after_note(c, m, has_date ? &d : NULL, &mk);
     char names[BC_X_MAX_PARTIES][200];
     const char *orgs[BC_X_MAX_PARTIES];
     int n = 0;
@@ -649,6 +545,9 @@ static int store_talks(ingest_ctx *c, const bc_xmeeting *m, const char *why_not,
                  "provinces it takes; it is kept as a cooperation event, not as a meeting.",
                  of->ordinal);
         bci_mark(&mk, NULL, why);
+    } else if (m->ordinal > 0 && !body && group_of != NULL &&
+               bci_group_title(c, group_of, m->ordinal, &t, &rc)) {
+        untitled = 1; /* "the 11th meeting of the group": of the body the article names */
     } else if (m->ordinal > 0 && !body) {
         /* "The 13th meeting will take place in Yunnan": no body is named, and none is
          * made up from the provinces ("Meeting 13 of Yunnan" names no body that exists) */
@@ -810,23 +709,24 @@ int bci_store_meetings(ingest_ctx *c, const bc_extraction *ex)
             bc_xmeeting plain = *m;
             plain.mechanism[0] = '\0';
             mech[i][0] = '\0';
-            rc = store_talks(c, &plain, NULL, next_to);
+            rc = store_talks(c, &plain, NULL, next_to, NULL);
         } else if (why[0] != '\0') {
             bc_xmeeting other = *m;
             other.mechanism[0] = '\0';
+            int grp = bci_names_a_group(c, m, &rc); /* "the 11th meeting of the group" */
+            rc = rc != BC_OK ? rc : store_talks(c, &other, why, NULL, grp ? mech[i] : NULL);
             mech[i][0] = '\0'; /* continued by no meeting after it */
-            rc = store_talks(c, &other, why, NULL);
         } else if (m->mechanism[0] != '\0') {
             rc = store_meeting(c, m);
         } else if (m->kind == BC_XM_TALKS && m->date[0] != '\0') {
-            rc = store_talks(c, m, NULL, NULL);
+            rc = store_talks(c, m, NULL, NULL, NULL);
         } else if (m->kind == BC_XM_TALKS && m->day_word[0] != '\0') {
             /* talks on a weekday ("On Tuesday") only a publication date would place: the
-             * note and the count are day_word_note's */
-            rc = store_talks(c, m, NULL, NULL);
+             * note and the count are bci_day_word_note's */
+            rc = store_talks(c, m, NULL, NULL, NULL);
         } else if (m->kind == BC_XM_TALKS && m->date_doubts != 0) {
-            /* talks whose date was withheld as doubtful: withheld_note says why */
-            rc = store_talks(c, m, NULL, NULL);
+            /* talks whose date was withheld as doubtful: bci_withheld_note says why */
+            rc = store_talks(c, m, NULL, NULL, NULL);
         } else if (m->kind == BC_XM_TALKS && m->ahead_of != 0) {
             /* talks held ahead of a meeting, none of whose words date them */
             char ahead[300];
@@ -839,14 +739,20 @@ int bci_store_meetings(ingest_ctx *c, const bc_extraction *ex)
                 snprintf(ahead, sizeof ahead,
                          "The article tells these talks only as held ahead of another "
                          "meeting, with no date of their own, so no date is stored.");
-            rc = store_talks(c, m, ahead, NULL);
+            rc = store_talks(c, m, ahead, NULL, NULL);
+        } else if (m->kind == BC_XM_TALKS && m->untimed) {
+            /* talks of a group told as held, no word saying when (bc_xmeeting.untimed) */
+            rc = store_talks(c, m,
+                             "The article tells these talks as held without saying when, so "
+                             "no date is stored.",
+                             NULL, NULL);
         } else if (m->kind == BC_XM_TALKS) {
             /* talks to come in a month whose year only a publication date would give */
             c->out->dates_without_year++;
             rc = store_talks(c, m,
                              "The article gives the month it is to take place without a year "
                              "and no publication date came with it, so no date is stored.",
-                             NULL);
+                             NULL, NULL);
         } else {
             /* a numbered meeting whose sentence names no mechanism by name: the one known
              * mechanism whose members its sentence names, or the one of the meeting it
@@ -865,12 +771,13 @@ int bci_store_meetings(ingest_ctx *c, const bc_extraction *ex)
             const bc_xmeeting *of = NULL;
             if (rc == BC_OK && why[0] == '\0' && linked.mechanism[0] == '\0')
                 of = bci_same_body(c, ex, mech, another, i);
-            if (rc == BC_OK && why[0] != '\0')
-                rc = store_talks(c, m, why, NULL);
+            int grp = rc == BC_OK && why[0] != '\0' && bci_names_a_group(c, m, &rc);
+            if (rc == BC_OK && why[0] != '\0') /* "the 11th meeting of the group" */
+                rc = store_talks(c, m, why, NULL, grp ? linked.mechanism : NULL);
             else if (rc == BC_OK && linked.mechanism[0] != '\0')
                 rc = store_meeting(c, &linked);
             else if (rc == BC_OK && (m->date[0] != '\0' || m->nprovinces > 0 || of != NULL))
-                rc = store_talks(c, m, NULL, of);
+                rc = store_talks(c, m, NULL, of, NULL);
             else if (rc == BC_OK)
                 c->out->without_mechanism++;
         }

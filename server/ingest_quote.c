@@ -1,6 +1,7 @@
 /* ingest_quote.c: what a quote of an ingested fact writes (a date, its years, an amount),
  * and the marks and notes of a fact's date: which quotes state it, what is inferred and
- * why, a day without a year (see ingest_int.h). */
+ * why, a day without a year; why a meeting or talks has none, and a held one's day after the
+ * publication date (see ingest_int.h). */
 #include "ingest_int.h"
 
 #include "bordercoop/date.h"
@@ -201,4 +202,109 @@ void bci_unplaced_note(ingest_ctx *c, const bc_xcite *cite, size_t near, const c
                  "places and no publication date came with it, so no %s is stored.",
                  what, len, c->in->text + u->start, what);
     bci_mark(m, NULL, note);
+}
+
+/* A meeting or talks without a date whose day the text gives only by words a publication
+ * date would place ("On Tuesday"), none having come: the note quotes them and the day is
+ * counted in dates_without_year. */
+void bci_day_word_note(ingest_ctx *c, const bc_xmeeting *m, int has_date, bci_marks *mk)
+{
+    if (has_date || m->day_word[0] == '\0')
+        return;
+    char note[300];
+    const char *pub = c->in->published_on;
+    if (m->day_span == 1) /* "last week", "on the opening day of this year's fair" */
+        snprintf(note, sizeof note,
+                 "The article gives its time only as \"%s\", which holds no day or month a date "
+                 "could (a week, or the day of an event it does not date), so no date is stored.",
+                 m->day_word);
+    else if (m->day_span == 2) /* "earlier this month" without a publication date */
+        snprintf(note, sizeof note,
+                 "The article gives its time only as \"%s\", which only a publication date could "
+                 "place, and no publication date came with it, so no date is stored.",
+                 m->day_word);
+    else if (pub != NULL && pub[0] != '\0')
+        snprintf(note, sizeof note,
+                 "The article gives its day only as \"%s\", which only a publication day "
+                 "could place, and its publication date (%s) names no day, so no date is stored.",
+                 m->day_word, pub);
+    else
+        snprintf(note, sizeof note,
+                 "The article gives its day only as \"%s\", which only a publication date "
+                 "could place, and no publication date came with it, so no date is stored.",
+                 m->day_word);
+    bci_mark(mk, NULL, note);
+    c->out->dates_without_year++;
+}
+
+/* A meeting or talks whose date the article gives but the extractor withheld as doubtful
+ * (bc_xmeeting.date_doubts): kept undated, and the note says why, each doubt by its own
+ * words (a weekday after a day of another week is no year told before). */
+void bci_withheld_note(const bc_xmeeting *m, int has_date, bci_marks *mk)
+{
+    static const struct {
+        unsigned bit;
+        const char *why;
+    } reasons[] = {
+        {BC_XD_STORY_ELSEWHEN,
+         "The article gives its day without a year right after telling of another year, so "
+         "the publication date's year may not be its own."},
+        {BC_XD_DAY_ELSEWHEN,
+         "The article gives its day only by words counted from the publication date (a "
+         "weekday, or a day without its month) right after telling of a day or month more "
+         "than a week away from it, so the count may not give its day."},
+        {BC_XD_COUNTED_ELSEWHEN,
+         "The article counts its day from a day it told before whose year is another or "
+         "was itself not written, so the count may not give its day."},
+        {BC_XD_SAME_DAY_LATELY,
+         "The article gives its day as the same day as its dateline's right after telling "
+         "of something held lately, on a day it does not give."},
+        {BC_XD_YEAR_CONTEXT,
+         "The words around its date speak of a year they do not fix, so its year may not "
+         "be the one completed."},
+        {BC_XD_YEAR_BESIDE_DAY,
+         "Its date is a year alone while its sentence writes a month or a day, so the year "
+         "may be another event's."},
+        {BC_XD_EARLIER_CLAUSE,
+         "It is to come and its date stands in an earlier clause of its sentence, so that "
+         "date may be another event's."},
+    };
+    if (has_date || m->date_doubts == 0)
+        return;
+    for (size_t k = 0; k < sizeof reasons / sizeof reasons[0]; k++)
+        if (m->date_doubts & reasons[k].bit)
+            bci_mark(mk, NULL, reasons[k].why);
+    bci_mark(mk, NULL, "The date is withheld as doubtful and no date is stored.");
+}
+
+/* A meeting or talks without a date, none of the notes above saying why, whose sentence
+ * gives a time no date was made of ("volgend jaar" without a publication date, "the same
+ * day" of a day not placed): the note quotes those words (analyst13 finding 15). */
+void bci_unplaced_date_note(ingest_ctx *c, const bc_xmeeting *m, int has_date, bci_marks *mk)
+{
+    if (!has_date && m->date[0] == '\0' && m->day_word[0] == '\0' && m->date_doubts == 0)
+        bci_unplaced_note(c, &m->cite, SIZE_MAX, "date", mk);
+}
+
+/* Where its status comes from. A meeting planned only because its date falls after the
+ * publication date: "status" marked inferred, with why. A meeting the text says took place
+ * ("was held", "đã được tổ chức") on a day after the article's publication date: it stays
+ * held, as the text says, and the note says that its date and the publication date cannot
+ * both be right (a publication date given later, PATCH /v1/sources/{id}, never makes it
+ * planned). */
+void bci_held_after_note(ingest_ctx *c, const bc_xmeeting *m, const bc_date *d, bci_marks *mk)
+{
+    const char *pub = c->in->published_on;
+    bc_date p;
+    bci_status_mark(m, mk);
+    /* after it: after its last day (a day of November is not after "2026-11") */
+    if (d == NULL || pub == NULL || bc_date_parse(pub, &p, NULL) != BC_OK ||
+        strcmp(m->status, "held") != 0 || m->status_unsaid || strcmp(d->start, p.end) <= 0)
+        return;
+    char note[300];
+    snprintf(note, sizeof note,
+             "The article says it took place, yet the date it gives (%s) falls after its "
+             "publication date (%s): one of the two is wrong; it is kept as held, as written.",
+             d->text, pub);
+    bci_mark(mk, NULL, note);
 }

@@ -1,7 +1,7 @@
 /* ingest_series.c: which body a numbered meeting is of when its sentence does not say:
  * the one of the meeting numbered just before it, the one body of the kind it names that
- * the article's other numbered meetings are of, or an unknown body named next to it
- * (contract in ingest_int.h). */
+ * the article's other numbered meetings are of, or an unknown body named next to it; and
+ * the title of one called "of the group" kept as an event (contract in ingest_int.h). */
 #include "bordercoop/text.h"
 #include "ingest_int.h"
 
@@ -10,12 +10,10 @@
 
 #define found_row bci_found_row
 
-/* 1 when one of m's statements calls a body a group without saying which ("the group",
- * "du groupe", "tej grupy", "gruppen", "de groep"), folded. */
-static int names_a_group(ingest_ctx *c, const bc_xmeeting *m, int *rc)
+int bci_names_a_group(ingest_ctx *c, const bc_xmeeting *m, int *rc)
 {
-    static const char *const words[] = {"the group", "du groupe", "le groupe", "tej grupy",
-                                        "gruppen",   "de groep",  "nhom nay",  NULL};
+    static const char *const words[] = {"the group", "du groupe", "le groupe", "grupy", "gruppen",
+                                        "de groep",  "nhom nay",  "cua nhom",  NULL};
     int found = 0;
     for (int k = 0; k < m->cite.nquotes && !found && *rc == BC_OK; k++) {
         bc_buf q = BC_BUF_INIT;
@@ -79,7 +77,7 @@ void bci_continued_mechanism(ingest_ctx *c, const bc_extraction *ex, char (*mech
     const char *kind = NULL;
     for (int k = 0; k < m->cite.nquotes && kind == NULL; k++)
         kind = bci_body_kind(c, m->cite.q[k].start, m->cite.q[k].end);
-    if (kind == NULL && names_a_group(c, m, rc))
+    if (kind == NULL && bci_names_a_group(c, m, rc))
         kind = "working_group"; /* "the 10th meeting of the group": the one it names */
     if (out[0] == '\0' && kind != NULL) {
         /* "La 15e conférence du comité s'était tenue ..." after the 16th of the committee:
@@ -132,6 +130,12 @@ void bci_series_contradiction(ingest_ctx *c, const bc_extraction *ex, const bc_x
                  "taken as the meeting of another body of that kind and kept as a cooperation "
                  "event, not as a meeting of %s.",
                  m->ordinal, m->date, mech, row, mech);
+    else if (bci_names_a_group(c, m, rc)) /* "the 11th meeting of the group" */
+        snprintf(why, cap,
+                 "The article calls it meeting %d (%s) of the group it names, %s, and the "
+                 "store's %s does not fit that number and date: it is kept as a cooperation "
+                 "event, not as a meeting of %s.",
+                 m->ordinal, m->date, mech, row, mech);
     else /* "第八次会议于2025年3月3日在东兴举行": no kind of body to be another of */
         snprintf(why, cap,
                  "The article calls it meeting %d (%s) without naming the body that meets, and "
@@ -179,4 +183,14 @@ const bc_xmeeting *bci_same_body(ingest_ctx *c, const bc_extraction *ex, char (*
                 return o;
     }
     return NULL;
+}
+
+int bci_group_title(ingest_ctx *c, const char *mech, int ordinal, bc_buf *t, int *rc)
+{
+    char name[200];
+    if (!found_row(rc, c->s, "SELECT name FROM mechanisms WHERE id = ?1", BC_BINDS(bc_text(mech)),
+                   name, sizeof name, c->err))
+        return 0;
+    bc_buf_printf(t, "Meeting %d of the %s (extracted)", ordinal, name);
+    return 1;
 }

@@ -164,6 +164,9 @@ typedef struct bc_xmeeting {
     int ahead_of;           /* talks the text tells only as held ahead of meeting N of
                              * their sentence ("held talks in Lang Son ahead of the 17th
                              * conference"), none of whose words date them: N, else 0 */
+    int untimed;            /* 1: talks the text says took place between both sides (one
+                             * perhaps only as a group of its country), with no word of
+                             * when: kept undated */
     int sideline;           /* 1: talks held on the sidelines of another meeting ("On the
                              * sidelines of the conference, A met B"): their own meeting on
                              * that one's day, never merged into it */

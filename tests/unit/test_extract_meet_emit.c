@@ -1407,10 +1407,91 @@ static void talks_of_one_side_and_a_group(void **state)
     }
 }
 
+/* The one meeting of text (lang, no reference date): untimed talks, undated, of the two
+ * provinces named (the other side a group); or no meeting at all when want is 0. */
+static void expect_untimed(const char *lang, const char *text, int want)
+{
+    bc_extraction x = run(lang, NULL, text);
+    if (!want && x.nmeetings != 0)
+        fail_msg("%s: %zu meetings, want none", text, x.nmeetings);
+    if (want && (x.nmeetings != 1 || !x.meetings[0].untimed || x.meetings[0].date[0] != '\0' ||
+                 x.meetings[0].kind != BC_XM_TALKS || x.meetings[0].nprovinces != 2 ||
+                 x.meetings[0].provinces_partial != 2 || strcmp(x.meetings[0].status, "held")))
+        fail_msg("%s: %zu meetings, want one untimed talks of two provinces and a group", text,
+                 x.nmeetings);
+    bc_extraction_free(&x);
+}
+
+/* Talks their sentence says took place, of two provinces and a group of the other side,
+ * with no word of when: kept undated (untimed), in every language; not talks to come, nor
+ * talks of one side only. */
+static void group_talks_without_a_time_are_kept(void **state)
+{
+    (void)state;
+    expect_untimed("en",
+                   "Party chiefs of Lai Chau, Dien Bien and the two Chinese provinces held talks "
+                   "in Mengla.",
+                   1);
+    expect_untimed("fr",
+                   "Les secrétaires de Lai Chau, Dien Bien et des deux provinces chinoises ont eu "
+                   "des entretiens à Mengla.",
+                   1);
+    expect_untimed("nl",
+                   "De partijsecretarissen van Lai Chau, Dien Bien en de twee Chinese provincies "
+                   "hielden besprekingen in Mengla.",
+                   1);
+    expect_untimed("sv",
+                   "Partisekreterarna i Lai Chau, Dien Bien och de två kinesiska provinserna höll "
+                   "samtal i Mengla.",
+                   1);
+    expect_untimed("pl",
+                   "Sekretarze Lai Chau, Dien Bien i dwóch chińskich prowincji przeprowadzili "
+                   "rozmowy w Mengla.",
+                   1);
+    expect_untimed("vi",
+                   "Bí thư các tỉnh Lai Châu, Điện Biên và hai tỉnh của Trung Quốc đã hội đàm tại "
+                   "Mãnh Lạp.",
+                   1);
+    expect_untimed("zh", "莱州省、奠边省领导与中国两省领导在勐腊举行会谈。", 1);
+    /* negative: talks to come, talks of one side */
+    expect_untimed("en",
+                   "Party chiefs of Lai Chau, Dien Bien and the two Chinese provinces will hold "
+                   "talks in Mengla.",
+                   0);
+    expect_untimed("en", "Party chiefs of Lai Chau and Dien Bien held talks in Mengla.", 0);
+}
+
+/* The Dutch present of holding ("vindt in 2027 plaats") of a time after the publication date
+ * says the meeting is to come: planned, not by its date alone; a sentence with no verb of
+ * holding leaves it to the date. */
+static void dutch_present_of_holding_is_stated(void **state)
+{
+    (void)state;
+    bc_extraction x = run("nl", "2026-12-03",
+                          "De 13e vergadering van de gezamenlijke werkgroep van Lai Chau, Lao Cai, "
+                          "Tuyen Quang, Dien Bien en Yunnan vindt in 2027 plaats in Dien Bien.");
+    const bc_xmeeting *m = by_ordinal(&x, 13);
+    assert_non_null(m);
+    assert_string_equal(m->status, "planned");
+    assert_int_equal(m->status_from_date, 0);
+    bc_extraction_free(&x);
+    x = run(
+        "nl", "2026-12-03",
+        "Voor de 13e vergadering van de gezamenlijke werkgroep van Lai Chau, Lao Cai, Tuyen "
+        "Quang, Dien Bien en Yunnan, in 2027 in Dien Bien, ligt een lijst van projecten klaar.");
+    m = by_ordinal(&x, 13);
+    assert_non_null(m);
+    assert_string_equal(m->status, "planned");
+    assert_int_equal(m->status_from_date, 1);
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(place_status_and_people),
+        cmocka_unit_test(dutch_present_of_holding_is_stated),
+        cmocka_unit_test(group_talks_without_a_time_are_kept),
         cmocka_unit_test(a_meeting_to_come_is_planned),
         cmocka_unit_test(each_meeting_its_own_place_and_time),
         cmocka_unit_test(talks_to_come_in_a_month_without_its_year),

@@ -438,9 +438,119 @@ static void an_apposition_of_another_thing(void **state)
            "jwg-yunnan/10/2023-06-12");
 }
 
+/* "the same day as the 7th meeting", told after another meeting's day: the 7th meeting's
+ * day, and the mention is that meeting, no second one dated with the 6th's day; in every
+ * language. A number no sentence before dates gives no day at all. */
+static void the_same_day_as_a_numbered_meeting_is_it(void **state)
+{
+    (void)state;
+    const char *want = "jwg-yunnan/7/2024-10-09 jwg-yunnan/6/2023-04-20";
+    expect2("en",
+            "Ha Giang and Yunnan review cooperation\n\nThe 7th meeting of the Joint Working Group "
+            "of Lai Chau, Lao Cai, Ha Giang, Dien Bien and Yunnan was held in Mengzi on October 9, "
+            "2024.\n\nParticipants noted that the group's 6th meeting had been held in Ha Giang on "
+            "April 20, 2023. That day, a plan on farm exports was adopted.\n\nOn the same day as "
+            "the 7th meeting, customs teams visited the Thanh Thuy - Tianbao gate pair.",
+            want);
+    expect2("fr",
+            "Ha Giang et le Yunnan font le point\n\nLa 7e réunion du groupe de travail conjoint de "
+            "Lai Chau, Lao Cai, Ha Giang, Dien Bien et du Yunnan s'est tenue à Mengzi le 9 octobre "
+            "2024.\n\nLes participants ont rappelé que la 6e réunion du groupe avait eu lieu à Ha "
+            "Giang le 20 avril 2023. Ce jour-là, un plan sur les exportations agricoles a été "
+            "adopté.\n\nLe même jour que la 7e réunion, des douaniers ont visité la paire de "
+            "postes-frontières Thanh Thuy - Tianbao.",
+            want);
+    expect2("nl",
+            "Ha Giang en Yunnan blikken terug\n\nDe 7e vergadering van de gezamenlijke werkgroep "
+            "van Lai Chau, Lao Cai, Ha Giang, Dien Bien en Yunnan werd op 9 oktober 2024 in Mengzi "
+            "gehouden.\n\nDe deelnemers wezen erop dat de 6e vergadering van de groep op 20 april "
+            "2023 in Ha Giang was gehouden. Die dag werd een plan voor landbouwexport "
+            "aangenomen.\n\nOp dezelfde dag als de 7e vergadering bezochten douaneploegen het "
+            "grensovergangspaar Thanh Thuy - Tianbao.",
+            "jwg-yunnan/7/2024-10-09 /6/2023-04-20");
+    expect2(
+        "sv",
+        "Ha Giang och Yunnan ser över samarbetet\n\nDet sjunde mötet i den gemensamma "
+        "arbetsgruppen för Lai Chau, Lao Cai, Ha Giang, Dien Bien och Yunnan hölls i Mengzi den "
+        "9 oktober 2024.\n\nDeltagarna påminde om att gruppens sjätte möte hölls i Ha Giang den "
+        "20 april 2023. Samma dag antogs en plan för jordbruksexport.\n\nSamma dag som det "
+        "sjunde mötet besökte tullteam gränsövergångsparet Thanh Thuy - Tianbao.",
+        want);
+    expect2(
+        "pl",
+        "Ha Giang i Junnan o współpracy\n\n7. posiedzenie Wspólnej Grupy Roboczej Lai Chau, Lao "
+        "Cai, Ha Giang, Dien Bien i Junnanu odbyło się w Mengzi 9 października 2024 r.\n\n"
+        "Uczestnicy przypomnieli, że 6. posiedzenie grupy odbyło się w Ha Giang 20 kwietnia "
+        "2023 r. Tego dnia przyjęto plan eksportu rolnego.\n\nTego samego dnia co 7. "
+        "posiedzenie celnicy odwiedzili parę przejść Thanh Thuy - Tianbao.",
+        want);
+    expect2("vi",
+            "Hà Giang và Vân Nam rà soát hợp tác\n\nPhiên họp lần thứ 7 Nhóm công tác liên hợp "
+            "giữa các tỉnh Lai Châu, Lào Cai, Hà Giang, Điện Biên và tỉnh Vân Nam đã diễn ra tại "
+            "Mông Tự ngày 9/10/2024.\n\nCác đại biểu nhắc lại Phiên họp lần thứ 6 của Nhóm được "
+            "tổ chức tại Hà Giang ngày 20/4/2023. Cùng ngày, hai bên thông qua kế hoạch xuất khẩu "
+            "nông sản.\n\nCùng ngày với Phiên họp lần thứ 7, các đoàn hải quan đã đến cặp cửa khẩu "
+            "Thanh Thủy - Thiên Bảo.",
+            want);
+    expect2(
+        "zh",
+        "河江与云南回顾合作\n\n越南莱州、老街、河江、奠边四省与中国云南省联合工作组第七次会议于"
+        "2024年10月9日在蒙自举行。\n\n与会代表回顾了2023年4月20日在河江省举行的联合工作组第六"
+        "次会议。当天，双方通过了农产品出口计划。\n\n与第七次会议同一天，海关人员考察了清水—天保"
+        "口岸。",
+        want);
+    /* negative: a number no sentence before dates ("the 5th meeting"): no day, not the 6th's */
+    expect2("en",
+            "Ha Giang and Yunnan review cooperation\n\nThe 7th meeting of the Joint Working Group "
+            "of Lai Chau, Lao Cai, Ha Giang, Dien Bien and Yunnan was held in Mengzi on October 9, "
+            "2024.\n\nParticipants noted that the group's 6th meeting had been held in Ha Giang on "
+            "April 20, 2023. That day, a plan on farm exports was adopted.\n\nOn the same day as "
+            "the 5th meeting, customs teams visited the Thanh Thuy - Tianbao gate pair.",
+            "jwg-yunnan/7/2024-10-09 jwg-yunnan/6/2023-04-20 jwg-yunnan/5/");
+}
+
+/* A year written in a meeting's name at the opening of its sentence ("The 2024 Spring
+ * Meeting", "Vårmötet 2024") is the name's, no year that frames the story: the day told
+ * after it without the year is that meeting's, not withheld as of another time. A year that
+ * does open the story ("In 2023, ...") still withholds it. */
+static void a_name_year_opening_its_sentence_frames_nothing(void **state)
+{
+    (void)state;
+    const char *want = "spring-meeting-guangxi/0/2024-02-27";
+    expect2("en",
+            "Guangxi hosts the spring meeting\n\nThe 2024 Spring Meeting between the Party "
+            "secretaries of Quang Ninh, Lang Son, Cao Bang, Ha Giang and Guangxi opened in Beihai. "
+            "The spring meeting took place on 27 February, with trade high on the agenda.",
+            want);
+    /* "The meeting", no second, undated one */
+    expect2("en",
+            "Guangxi hosts the spring meeting\n\nThe 2024 Spring Meeting between the Party "
+            "secretaries of Quang Ninh, Lang Son, Cao Bang, Ha Giang and Guangxi opened in Beihai. "
+            "The meeting took place on 27 February, with trade high on the agenda.",
+            want);
+    expect2(
+        "sv",
+        "Guangxi står värd för vårmötet\n\nVårmötet 2024 mellan partisekreterarna i Quang Ninh, "
+        "Lang Son, Cao Bang, Ha Giang och Guangxi inleddes i Beihai. Vårmötet ägde rum den 27 "
+        "februari, med handeln högt på dagordningen.",
+        want);
+    /* negative: a year opening the sentence before, no name's: the day is not given a year */
+    expect(
+        "en", "2024-03-02",
+        "Guangxi hosts the spring meeting\n\nIn 2023, the leaders of Quang Ninh and Guangxi met "
+        "in Beihai. The spring meeting took place on 27 February, with trade high on the agenda.",
+        "spring-meeting-guangxi/0/");
+    expect("sv", "2024-03-02",
+           "Guangxi står värd för vårmötet\n\nÅr 2023 möttes ledarna för Quang Ninh och Guangxi i "
+           "Beihai. Vårmötet ägde rum den 27 februari, med handeln högt på dagordningen.",
+           "spring-meeting-guangxi/0/");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(a_name_year_opening_its_sentence_frames_nothing),
+        cmocka_unit_test(the_same_day_as_a_numbered_meeting_is_it),
         cmocka_unit_test(numbered_year_and_day_are_one),
         cmocka_unit_test(a_number_told_without_its_body),
         cmocka_unit_test(nl_month_of_a_relative_year),

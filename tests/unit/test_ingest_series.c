@@ -177,6 +177,45 @@ static void the_meetings_next_to_another_body_are_its_own(void **state)
                      1);
 }
 
+/* "the 11th meeting of the group" whose date the store's meeting 11 of that body does not
+ * fit: an event titled with the group the article names, in Polish, Vietnamese and Dutch
+ * too; a number no sentence gives a body stays "of a body the article does not name". */
+static void a_meeting_of_the_group_kept_apart_is_titled_with_it(void **state)
+{
+    (void)state;
+    static const char *const texts[][2] = {
+        {"pl", "7. posiedzenie Wspólnej Grupy Roboczej Lai Chau, Lao Cai, Tuyen Quang, Dien Bien "
+               "i Junnanu odbyło się w Mengzi 9 października 2026 r. Delegaci przypomnieli 11. "
+               "posiedzenie grupy, które odbyło się w Lai Chau 20 kwietnia 2019 r."},
+        {"vi", "Phiên họp lần thứ 7 Nhóm công tác liên hợp giữa các tỉnh Lai Châu, Lào Cai, Tuyên "
+               "Quang, Điện Biên và tỉnh Vân Nam đã diễn ra tại Mông Tự ngày 9/10/2026. Các đại "
+               "biểu nhắc lại Phiên họp lần thứ 11 của Nhóm tổ chức tại Lai Châu ngày 20/4/2019."},
+        {"nl",
+         "De 7e vergadering van de gezamenlijke werkgroep van Lai Chau, Lao Cai, Tuyen Quang, "
+         "Dien Bien en Yunnan werd op 9 oktober 2026 in Mengzi gehouden. De deelnemers "
+         "blikten terug op de 11e vergadering van de groep, op 20 april 2019 in Lai Chau."},
+    };
+    for (size_t k = 0; k < sizeof texts / sizeof texts[0]; k++) {
+        bc_ingest_result r = fx_ingest(S, texts[k][0], texts[k][1], "2026-10-10");
+        assert_int_equal(n_of("SELECT count(*) FROM coop_events WHERE id LIKE '%s-e%%' AND title "
+                              "LIKE 'Meeting 11 of the Joint Working Group%%' AND note LIKE "
+                              "'%%of the group it names, jwg-yunnan%%'",
+                              r.source_id),
+                         1);
+    }
+    /* negative: a number of no body at all */
+    bc_ingest_result r =
+        fx_ingest(S, "en",
+                  "The 7th meeting of the Joint Working Group of Lai Chau, Lao Cai, Tuyen Quang, "
+                  "Dien Bien and Yunnan was held in Mengzi on October 9, 2026. Separately, a 4th "
+                  "meeting took place in Hekou on April 20, 2019.",
+                  "2026-10-11");
+    assert_int_equal(n_of("SELECT count(*) FROM coop_events WHERE id LIKE '%s-e%%' AND title "
+                          "LIKE 'Meeting 4 of a body the article does not name%%'",
+                          r.source_id),
+                     1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -185,6 +224,7 @@ int main(void)
         cmocka_unit_test(a_meeting_numbered_apart_is_of_the_one_body_of_its_kind),
         cmocka_unit_test(a_kind_the_article_does_not_number_gives_none),
         cmocka_unit_test(the_meetings_next_to_another_body_are_its_own),
+        cmocka_unit_test(a_meeting_of_the_group_kept_apart_is_titled_with_it),
     };
     return cmocka_run_group_tests(tests, fx_group_setup, fx_group_teardown);
 }

@@ -1,4 +1,4 @@
-/* test_findings15.c: the outside analyst15's findings on what an article's meetings become,
+/* test_findings15_meetings.c: the outside analyst15's findings on what an article's meetings become,
  * against the real daemon. S2-4: talks of two provinces and a group of the other side that
  * the text tells as held with no word of when are stored undated with a note, not dropped
  * uncounted. S3-2: the Dutch present "vindt ... plaats" states a meeting to come. S4-1: "the

@@ -272,6 +272,14 @@ typedef struct bc_lex {
         c, M_EXACT, 1, p, v                                                                        \
     } /* only right after the number */
 
+/* The codes of other countries' currencies, the same in every language: an amount in one
+ * ("HKD 2 million", "2 triệu CAD") is refused and named (not_stored.other_currency), never
+ * read as one of the four currencies. One row of each language's lexicon. */
+#define BC_LEX_OTHER_CURRENCY_CODES                                                                \
+    WE(C_CURRENCY, "hkd", CUR_OTHER), WE(C_CURRENCY, "cad", CUR_OTHER),                            \
+        WE(C_CURRENCY, "sgd", CUR_OTHER), WE(C_CURRENCY, "aud", CUR_OTHER),                        \
+        WE(C_CURRENCY, "nzd", CUR_OTHER), WE(C_CURRENCY, "twd", CUR_OTHER)
+
 /* A language the extractor reads: its code, bit, word table and number marks. */
 typedef struct bc_lang {
     const char *code; /* "en" */

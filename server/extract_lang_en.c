@@ -42,12 +42,7 @@ const bc_lex bc_lex_en[] = {
     WE(C_CUR_ADJ, "new taiwan", CUR_OTHER),
     WE(C_CUR_ADJ, "hk", CUR_OTHER), /* "5 million HK dollars" */
     WE(C_CUR_ADJ, "nz", CUR_OTHER),
-    WE(C_CURRENCY, "hkd", CUR_OTHER),
-    WE(C_CURRENCY, "cad", CUR_OTHER),
-    WE(C_CURRENCY, "sgd", CUR_OTHER),
-    WE(C_CURRENCY, "aud", CUR_OTHER),
-    WE(C_CURRENCY, "nzd", CUR_OTHER),
-    WE(C_CURRENCY, "twd", CUR_OTHER),
+    BC_LEX_OTHER_CURRENCY_CODES, /* another country's currency, by its code */
     /* ---- qualifiers */
     WE(C_QUAL_OVER, "over", 0),
     WE(C_QUAL_OVER, "more than", 0),

@@ -32,12 +32,7 @@ const bc_lex bc_lex_fr[] = {
     WE(C_CUR_ADJ, "de singapour", CUR_OTHER),
     WE(C_CUR_ADJ, "de taiwan", CUR_OTHER),
     WE(C_CUR_ADJ, "du canada", CUR_OTHER),
-    WE(C_CURRENCY, "hkd", CUR_OTHER), /* another country's currency, by its code */
-    WE(C_CURRENCY, "cad", CUR_OTHER),
-    WE(C_CURRENCY, "sgd", CUR_OTHER),
-    WE(C_CURRENCY, "aud", CUR_OTHER),
-    WE(C_CURRENCY, "nzd", CUR_OTHER),
-    WE(C_CURRENCY, "twd", CUR_OTHER),
+    BC_LEX_OTHER_CURRENCY_CODES, /* another country's currency, by its code */
     WP(C_CURRENCY, "yuan", CUR_CNY),
     WE(C_CURRENCY, "cny", CUR_CNY),
     WE(C_CURRENCY, "rmb", CUR_CNY),

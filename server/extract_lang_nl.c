@@ -29,12 +29,7 @@ const bc_lex bc_lex_nl[] = {
     WE(C_CUR_ADJ, "singaporese", CUR_OTHER),
     WE(C_CUR_ADJ, "taiwanese", CUR_OTHER),
     WE(C_CUR_ADJ, "nieuw zeelandse", CUR_OTHER),
-    WE(C_CURRENCY, "hkd", CUR_OTHER), /* another country's currency, by its code */
-    WE(C_CURRENCY, "cad", CUR_OTHER),
-    WE(C_CURRENCY, "sgd", CUR_OTHER),
-    WE(C_CURRENCY, "aud", CUR_OTHER),
-    WE(C_CURRENCY, "nzd", CUR_OTHER),
-    WE(C_CURRENCY, "twd", CUR_OTHER),
+    BC_LEX_OTHER_CURRENCY_CODES, /* another country's currency, by its code */
     /* ---- qualifiers */
     WE(C_QUAL_OVER, "meer dan", 0),
     WE(C_QUAL_OVER, "ruim", 0),

@@ -31,12 +31,7 @@ const bc_lex bc_lex_pl[] = {
     WP(C_CUR_ADJ, "singapursk", CUR_OTHER),
     WP(C_CUR_ADJ, "tajwansk", CUR_OTHER),
     WP(C_CUR_ADJ, "nowozelandzk", CUR_OTHER),
-    WE(C_CURRENCY, "hkd", CUR_OTHER), /* another country's currency, by its code */
-    WE(C_CURRENCY, "cad", CUR_OTHER),
-    WE(C_CURRENCY, "sgd", CUR_OTHER),
-    WE(C_CURRENCY, "aud", CUR_OTHER),
-    WE(C_CURRENCY, "nzd", CUR_OTHER),
-    WE(C_CURRENCY, "twd", CUR_OTHER),
+    BC_LEX_OTHER_CURRENCY_CODES, /* another country's currency, by its code */
     /* ---- qualifiers */
     WE(C_QUAL_OVER, "ponad", 0),
     WE(C_QUAL_OVER, "powyzej", 0),

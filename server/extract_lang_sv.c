@@ -30,12 +30,7 @@ const bc_lex bc_lex_sv[] = {
     WP(C_CURRENCY, "kanadadollar", CUR_OTHER),
     WP(C_CURRENCY, "singaporedollar", CUR_OTHER),
     WP(C_CURRENCY, "australiendollar", CUR_OTHER),
-    WE(C_CURRENCY, "hkd", CUR_OTHER), /* another country's currency, by its code */
-    WE(C_CURRENCY, "cad", CUR_OTHER),
-    WE(C_CURRENCY, "sgd", CUR_OTHER),
-    WE(C_CURRENCY, "aud", CUR_OTHER),
-    WE(C_CURRENCY, "nzd", CUR_OTHER),
-    WE(C_CURRENCY, "twd", CUR_OTHER),
+    BC_LEX_OTHER_CURRENCY_CODES, /* another country's currency, by its code */
     /* ---- qualifiers */
     WE(C_QUAL_OVER, "over", 0),
     WE(C_QUAL_OVER, "mer an", 0),

@@ -202,12 +202,7 @@ const bc_lex bc_lex_vi[] = {
     WE(C_CUR_ADJ, "singapore", CUR_OTHER),
     WE(C_CUR_ADJ, "dai loan", CUR_OTHER),
     WE(C_CUR_ADJ, "new zealand", CUR_OTHER),
-    WE(C_CURRENCY, "hkd", CUR_OTHER), /* another country's currency, by its code */
-    WE(C_CURRENCY, "cad", CUR_OTHER),
-    WE(C_CURRENCY, "sgd", CUR_OTHER),
-    WE(C_CURRENCY, "aud", CUR_OTHER),
-    WE(C_CURRENCY, "nzd", CUR_OTHER),
-    WE(C_CURRENCY, "twd", CUR_OTHER),
+    BC_LEX_OTHER_CURRENCY_CODES, /* another country's currency, by its code */
     /* ---- what money measures */
     WE(C_MONEY_CUE, "kim ngach xuat nhap khau", MM_TURNOVER),
     WE(C_MONEY_CUE, "xuat nhap khau", MM_TURNOVER),

@@ -37,12 +37,7 @@ const bc_lex bc_lex_zh[] = {
     WE(C_CURRENCY, "新加坡元", CUR_OTHER),
     WE(C_CURRENCY, "新元", CUR_OTHER),
     WE(C_CURRENCY, "纽元", CUR_OTHER),
-    WE(C_CURRENCY, "hkd", CUR_OTHER), /* another country's currency, by its code */
-    WE(C_CURRENCY, "cad", CUR_OTHER),
-    WE(C_CURRENCY, "sgd", CUR_OTHER),
-    WE(C_CURRENCY, "aud", CUR_OTHER),
-    WE(C_CURRENCY, "nzd", CUR_OTHER),
-    WE(C_CURRENCY, "twd", CUR_OTHER),
+    BC_LEX_OTHER_CURRENCY_CODES, /* another country's currency, by its code */
     /* ---- qualifiers before the amount (after it: 以上, 左右, 多 in extract_fig.c) */
     WE(C_QUAL_OVER, "超过", 0),
     WE(C_QUAL_OVER, "逾", 0),

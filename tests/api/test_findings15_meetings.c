@@ -1,5 +1,5 @@
-/* test_findings15_meetings.c: the outside analyst15's findings on what an article's meetings become,
- * against the real daemon. S2-4: talks of two provinces and a group of the other side that
+/* test_findings15_meetings.c: the outside analyst15's findings on what an article's meetings
+ * become, against the real daemon. S2-4: talks of two provinces and a group of the other side that
  * the text tells as held with no word of when are stored undated with a note, not dropped
  * uncounted. S3-2: the Dutch present "vindt ... plaats" states a meeting to come. S4-1: "the
  * 11th meeting of the group" kept as an event is titled with the group the article names. */

@@ -186,7 +186,7 @@ static int year_is_date(const ctx *c, size_t si, size_t i, size_t lim)
          bcx_word_is(c, i - 1, i, "early") || bcx_word_is(c, i - 1, i, "late") ||
          bcx_word_is(c, i - 1, i, "mid"))) /* "In early 2023, officials ...": no count */
         return 1;
-    if (i > c->se[si].t0 && (bcx_gap(c, i - 1) & (G_DOLLAR | G_EURO | G_YUAN)))
+    if (i > c->se[si].t0 && (bcx_gap(c, i - 1) & (G_DOLLAR | G_EURO | G_YUAN | G_POUND)))
         return 0;
     return i + 1 >= lim || (bcx_lex_find2(c, C_NOUN, i + 1, 1, &e) == 0 &&
                             bcx_lex_find2(c, C_SCALE, i + 1, 1, &e) == 0 &&

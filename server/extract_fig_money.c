@@ -9,8 +9,12 @@
 
 /* Country codes written in capitals with a dollar sign, glued or after a space ("$CA", "2
  * M$ HK", "HK$3 million", "NT$2 billion"): a dollar that is not the US one. */
-static const char *const DOLLAR_CODES[] = {"ca",  "can", "c",  "hk", "s", "sg", "a", "au",
-                                           "aus", "nz",  "nt", "tw", "r", "m",  "z", NULL};
+static const char *const DOLLAR_CODES[] = {"ca", "can", "c",  "hk", "s", "sg", "a",   "au", "aus",
+                                           "nz", "nt",  "tw", "r",  "m", "z",  "mex", "mx", NULL};
+
+/* Codes written as a capitalised abbreviation glued before "$" ("Can$2 million", "Mex$2
+ * million", "Aus$"): another country's dollar. */
+static const char *const DOLLAR_ABBREVS[] = {"can", "mex", "aus", NULL};
 
 /* 1 when token k is a code of DOLLAR_CODES written in capitals ("CA", "HK", "NT"): in
  * lower case, "au", "ca", "can", "a" are words ("3,5 Md$ au total"). */
@@ -50,8 +54,16 @@ static int other_dollar_before(const ctx *c, size_t si, size_t i)
         return 0;
     const tok *w = &c->t[i - 1];
     if (w->kind != T_WORD || w->han || w->end >= c->n || c->s[w->end] != '$')
-        return 0;                 /* "a $2 million deal": the sign stands apart */
-    return dollar_code(c, i - 1); /* "US$" is none of them */
+        return 0; /* "a $2 million deal": the sign stands apart */
+    if (dollar_code(c, i - 1))
+        return 1; /* "US$" is none of them */
+    if (c->s[w->start] < 'A' || c->s[w->start] > 'Z')
+        return 0;
+    for (int j = 0; DOLLAR_ABBREVS[j]; j++)
+        if (strlen(DOLLAR_ABBREVS[j]) == w->fl &&
+            memcmp(TXT(c, i - 1), DOLLAR_ABBREVS[j], w->fl) == 0)
+            return 1;
+    return 0;
 }
 
 /* The currency of a sign written right after token a, at most one space between ("1,2
@@ -79,6 +91,7 @@ static int sign_after(const ctx *c, size_t a, int dot, size_t *stop)
     int cur = cp == '$'                    ? CUR_USD
               : cp == 0x20AC               ? CUR_EUR
               : cp == 0xA5 || cp == 0xFFE5 ? CUR_CNY
+              : cp == 0xA3                 ? CUR_OTHER /* "2 millions £" */
                                            : 0;
     if (cur == 0)
         return 0;
@@ -155,6 +168,33 @@ static double compact_code(const ctx *c, size_t k, int *cur)
     return 0;
 }
 
+/* 1 when token k is written exactly w (its first letter in either case): Vietnamese words
+ * that fold alike ("bạt" the baht, "bắt" to catch; "kíp" the kip, "kịp" in time). */
+static int raw_is(const ctx *c, size_t k, const char *w)
+{
+    const tok *t = &c->t[k];
+    size_t n = strlen(w);
+    if (t->end - t->start != n || n == 0)
+        return 0;
+    char f = c->s[t->start];
+    if (f >= 'A' && f <= 'Z')
+        f = (char)(f - 'A' + 'a');
+    return f == w[0] && memcmp(c->s + t->start + 1, w + 1, n - 1) == 0;
+}
+
+/* 0 when the other currency read at token q is a Vietnamese word folded like one ("3 bắt
+ * đầu"): only "bạt" and "kíp" name the baht and the kip. */
+static int vi_currency_written(const ctx *c, size_t q)
+{
+    if (c->lbit != L_VI || c->t[q].kind != T_WORD)
+        return 1;
+    if (c->t[q].fl == 3 && memcmp(TXT(c, q), "bat", 3) == 0)
+        return raw_is(c, q, "b\xe1\xba\xa1t");
+    if (c->t[q].fl == 3 && memcmp(TXT(c, q), "kip", 3) == 0)
+        return raw_is(c, q, "k\xc3\xadp");
+    return 1;
+}
+
 int bcx_fig_money_phrase_any(const ctx *c, size_t si, size_t i, double *scale, size_t *lead,
                              size_t *end)
 {
@@ -172,6 +212,8 @@ int bcx_fig_money_phrase_any(const ctx *c, size_t si, size_t i, double *scale, s
                 *lead = i - 1;
         } else if (g & G_EURO)
             cur = CUR_EUR;
+        else if (g & G_POUND)
+            cur = CUR_OTHER; /* "£2 million": none of the four */
         else if (g & G_YUAN)
             cur = CUR_CNY;
         else if (bcx_joined(c, i - 1) && !c->t[i - 1].han &&
@@ -229,6 +271,7 @@ int bcx_fig_money_phrase_any(const ctx *c, size_t si, size_t i, double *scale, s
         adj = 2; /* "U.S. dollars" */
     q += adj;
     if (q < lim && (n = bcx_lex_find2(c, C_CURRENCY, q, 1, &e)) > 0 &&
+        ((int)e->val != CUR_OTHER || vi_currency_written(c, q)) &&
         (q == i + w || adj > 0 || c->t[q].han || bcx_joined(c, q - 1) ||
          (bcx_gap(c, q - 1) & G_QUOTE) ||
          (q == k && k > i + w && /* after an abbreviated scale: "250 mln. USD" */
@@ -304,8 +347,16 @@ static void record_unread(ctx *c, size_t s, size_t e)
 
 void bcx_fig_other_currency(ctx *c, size_t lead, size_t end)
 {
-    if (record_quote(c, &c->out->other_currency, &c->out->nother_currency, &c->capoc,
-                     c->t[lead].start, c->t[end - 1].end))
+    size_t s = c->t[lead].start;
+    if (lead > 0 && (bcx_gap(c, lead - 1) & G_POUND)) /* "£2 million": from the sign */
+        while (s > c->t[lead - 1].end) {
+            unsigned cp;
+            s = prev_cp(c->s, s);
+            if (dec(c->s, c->n, s, &cp) > 0 && cp == 0xA3)
+                break;
+        }
+    if (record_quote(c, &c->out->other_currency, &c->out->nother_currency, &c->capoc, s,
+                     c->t[end - 1].end))
         c->out->unmeasured_counts++;
 }
 
@@ -314,7 +365,7 @@ void bcx_fig_other_currency(ctx *c, size_t lead, size_t end)
 static size_t amount_start(const ctx *c, size_t si, size_t lead)
 {
     size_t s = c->t[lead].start;
-    if (lead == c->se[si].t0 || !(bcx_gap(c, lead - 1) & (G_DOLLAR | G_EURO | G_YUAN)))
+    if (lead == c->se[si].t0 || !(bcx_gap(c, lead - 1) & (G_DOLLAR | G_EURO | G_YUAN | G_POUND)))
         return s;
     size_t p = s;
     while (p > c->t[lead - 1].end) {
@@ -322,7 +373,7 @@ static size_t amount_start(const ctx *c, size_t si, size_t lead)
         size_t q = prev_cp(c->s, p);
         dec(c->s, c->n, q, &cp);
         p = q;
-        if (cp == '$' || cp == 0x20AC || cp == 0xA5 || cp == 0xFFE5)
+        if (cp == '$' || cp == 0x20AC || cp == 0xA5 || cp == 0xFFE5 || cp == 0xA3)
             break;
     }
     if (p == c->t[lead - 1].end && c->t[lead - 1].fl == 2 && memcmp(TXT(c, lead - 1), "us", 2) == 0)

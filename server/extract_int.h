@@ -379,6 +379,7 @@ enum {
     G_EURO = 2048,
     G_YUAN = 4096, /* ¥ */
     G_QUOTE = 8192,
+    G_POUND = 16384, /* £: another country's currency */
 };
 
 /* ---- extract_tok.c ---- */

@@ -272,13 +272,25 @@ typedef struct bc_lex {
         c, M_EXACT, 1, p, v                                                                        \
     } /* only right after the number */
 
-/* The codes of other countries' currencies, the same in every language: an amount in one
- * ("HKD 2 million", "2 triệu CAD") is refused and named (not_stored.other_currency), never
- * read as one of the four currencies. One row of each language's lexicon. */
+/* The codes of other countries' currencies, the same in every language, and the names
+ * written alike in every language read (baht, ringgit, riel, pataca, yen; right after the
+ * amount only): an amount in one ("HKD 2 million", "2 triệu CAD", "2 million baht") is
+ * refused and named (not_stored.other_currency), never read as one of the four currencies
+ * nor dropped uncounted. One row of each language's lexicon. */
 #define BC_LEX_OTHER_CURRENCY_CODES                                                                \
     WE(C_CURRENCY, "hkd", CUR_OTHER), WE(C_CURRENCY, "cad", CUR_OTHER),                            \
         WE(C_CURRENCY, "sgd", CUR_OTHER), WE(C_CURRENCY, "aud", CUR_OTHER),                        \
-        WE(C_CURRENCY, "nzd", CUR_OTHER), WE(C_CURRENCY, "twd", CUR_OTHER)
+        WE(C_CURRENCY, "nzd", CUR_OTHER), WE(C_CURRENCY, "twd", CUR_OTHER),                        \
+        WE(C_CURRENCY, "mxn", CUR_OTHER), WE(C_CURRENCY, "thb", CUR_OTHER),                        \
+        WE(C_CURRENCY, "myr", CUR_OTHER), WE(C_CURRENCY, "lak", CUR_OTHER),                        \
+        WE(C_CURRENCY, "khr", CUR_OTHER), WE(C_CURRENCY, "mop", CUR_OTHER),                        \
+        WE(C_CURRENCY, "jpy", CUR_OTHER), WE(C_CURRENCY, "krw", CUR_OTHER),                        \
+        WE(C_CURRENCY, "gbp", CUR_OTHER), WA(C_CURRENCY, "baht", CUR_OTHER),                       \
+        WA(C_CURRENCY, "bahts", CUR_OTHER), WA(C_CURRENCY, "ringgit", CUR_OTHER),                  \
+        WA(C_CURRENCY, "ringgits", CUR_OTHER), WA(C_CURRENCY, "riel", CUR_OTHER),                  \
+        WA(C_CURRENCY, "riels", CUR_OTHER), WA(C_CURRENCY, "pataca", CUR_OTHER),                   \
+        WA(C_CURRENCY, "patacas", CUR_OTHER), WA(C_CURRENCY, "yen", CUR_OTHER),                    \
+        WA(C_CURRENCY, "yens", CUR_OTHER)
 
 /* A language the extractor reads: its code, bit, word table and number marks. */
 typedef struct bc_lang {

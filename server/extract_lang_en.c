@@ -43,6 +43,24 @@ const bc_lex bc_lex_en[] = {
     WE(C_CUR_ADJ, "hk", CUR_OTHER), /* "5 million HK dollars" */
     WE(C_CUR_ADJ, "nz", CUR_OTHER),
     BC_LEX_OTHER_CURRENCY_CODES, /* another country's currency, by its code */
+    /* other currencies by their English names ("won", "pound" alone are a verb and a weight) */
+    WA(C_CURRENCY, "kip", CUR_OTHER),
+    WE(C_CURRENCY, "lao kip", CUR_OTHER),
+    WE(C_CURRENCY, "thai baht", CUR_OTHER),
+    WE(C_CURRENCY, "malaysian ringgit", CUR_OTHER),
+    WE(C_CURRENCY, "cambodian riel", CUR_OTHER),
+    WE(C_CURRENCY, "cambodian riels", CUR_OTHER),
+    WE(C_CURRENCY, "macau pataca", CUR_OTHER),
+    WE(C_CURRENCY, "macau patacas", CUR_OTHER),
+    WE(C_CURRENCY, "macanese pataca", CUR_OTHER),
+    WE(C_CURRENCY, "macanese patacas", CUR_OTHER),
+    WE(C_CURRENCY, "japanese yen", CUR_OTHER),
+    WE(C_CURRENCY, "korean won", CUR_OTHER),
+    WE(C_CURRENCY, "south korean won", CUR_OTHER),
+    WE(C_CURRENCY, "pounds sterling", CUR_OTHER),
+    WE(C_CURRENCY, "pound sterling", CUR_OTHER),
+    WE(C_CURRENCY, "british pounds", CUR_OTHER),
+    WE(C_CURRENCY, "sterling", CUR_OTHER),
     /* ---- qualifiers */
     WE(C_QUAL_OVER, "over", 0),
     WE(C_QUAL_OVER, "more than", 0),

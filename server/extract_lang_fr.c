@@ -32,6 +32,15 @@ const bc_lex bc_lex_fr[] = {
     WE(C_CUR_ADJ, "de singapour", CUR_OTHER),
     WE(C_CUR_ADJ, "de taiwan", CUR_OTHER),
     WE(C_CUR_ADJ, "du canada", CUR_OTHER),
+    WE(C_CUR_ADJ, "can", CUR_OTHER), /* "2 M$ can." (not a French word) */
+    /* other currencies by their French names */
+    WA(C_CURRENCY, "kip", CUR_OTHER),
+    WA(C_CURRENCY, "kips", CUR_OTHER),
+    WA(C_CURRENCY, "won", CUR_OTHER),
+    WA(C_CURRENCY, "wons", CUR_OTHER),
+    WE(C_CURRENCY, "livres sterling", CUR_OTHER),
+    WE(C_CURRENCY, "livre sterling", CUR_OTHER),
+    WE(C_CURRENCY, "livres britanniques", CUR_OTHER),
     BC_LEX_OTHER_CURRENCY_CODES, /* another country's currency, by its code */
     WP(C_CURRENCY, "yuan", CUR_CNY),
     WE(C_CURRENCY, "cny", CUR_CNY),

@@ -197,6 +197,12 @@ const bc_lex bc_lex_vi[] = {
     WE(C_CUR_ADJ, "my", CUR_USD),
     /* another country's dollar: "2 triệu đô la Hồng Kông" (after a dollar word only) */
     WE(C_CUR_ADJ, "hong kong", CUR_OTHER),
+    /* other currencies by their Vietnamese names: "bạt", "kíp", "yên", "won", "bảng Anh" */
+    WA(C_CURRENCY, "bat", CUR_OTHER),
+    WA(C_CURRENCY, "kip", CUR_OTHER),
+    WA(C_CURRENCY, "won", CUR_OTHER),
+    WE(C_CURRENCY, "yen nhat", CUR_OTHER),
+    WE(C_CURRENCY, "bang anh", CUR_OTHER),
     WE(C_CUR_ADJ, "canada", CUR_OTHER),
     WE(C_CUR_ADJ, "uc", CUR_OTHER),
     WE(C_CUR_ADJ, "singapore", CUR_OTHER),

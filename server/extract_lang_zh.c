@@ -37,6 +37,18 @@ const bc_lex bc_lex_zh[] = {
     WE(C_CURRENCY, "新加坡元", CUR_OTHER),
     WE(C_CURRENCY, "新元", CUR_OTHER),
     WE(C_CURRENCY, "纽元", CUR_OTHER),
+    WE(C_CURRENCY, "泰铢", CUR_OTHER),
+    WE(C_CURRENCY, "林吉特", CUR_OTHER),
+    WE(C_CURRENCY, "令吉", CUR_OTHER),
+    WE(C_CURRENCY, "基普", CUR_OTHER),
+    WE(C_CURRENCY, "老挝基普", CUR_OTHER),
+    WE(C_CURRENCY, "瑞尔", CUR_OTHER),
+    WE(C_CURRENCY, "澳门元", CUR_OTHER),
+    WE(C_CURRENCY, "澳门币", CUR_OTHER),
+    WE(C_CURRENCY, "日元", CUR_OTHER),
+    WE(C_CURRENCY, "日圆", CUR_OTHER),
+    WE(C_CURRENCY, "韩元", CUR_OTHER),
+    WE(C_CURRENCY, "英镑", CUR_OTHER),
     BC_LEX_OTHER_CURRENCY_CODES, /* another country's currency, by its code */
     /* ---- qualifiers before the amount (after it: 以上, 左右, 多 in extract_fig.c) */
     WE(C_QUAL_OVER, "超过", 0),

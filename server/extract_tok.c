@@ -39,6 +39,8 @@ static unsigned scan_gap(const ctx *c, size_t a)
             f |= G_EURO;
         else if (cp == 0xA5 || cp == 0xFFE5)
             f |= G_YUAN;
+        else if (cp == 0xA3)
+            f |= G_POUND | G_OTHER; /* as any other mark, and a currency sign */
         else if (cp == '/')
             f |= G_SLASH;
         else if (cp == '"' || cp == '\'' || cp == 0x2018 || cp == 0x2019 || cp == 0x201C ||

@@ -255,6 +255,87 @@ static void other_currency_refused_and_named(void **state)
     bc_extraction_free(&x);
 }
 
+/* The other currencies that were still read as US dollars (an abbreviation glued to "$",
+ * French "M$ can.") or dropped without a count (baht, ringgit, kip, riel, pataca, yen, won,
+ * pound): refused, counted and named the same way; the euro and the other three stay read. */
+static void other_currencies_beyond_dollars(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text, *words;
+        double value;
+    } cases[] = {
+        {"en", "Imports from Hekou into Lao Cai came to Can$3 million in 2024.", "Can$3 million",
+         3e6},
+        {"en", "Imports from Hekou into Lao Cai came to Mex$3 million in 2024.", "Mex$3 million",
+         3e6},
+        {"fr", "Les importations de Hekou ont atteint 3 M$ can. en 2024.", "3 M$ can", 3e6},
+        {"en", "Sales from Lao Cai to Thailand came to 4 million baht in 2024.", "4 million baht",
+         4e6},
+        {"en", "Sales from Lao Cai came to 4 million ringgit in 2024.", "4 million ringgit", 4e6},
+        {"en", "Sales from Lao Cai came to 4 billion Lao kip in 2024.", "4 billion Lao kip", 4e9},
+        {"en", "Sales from Lao Cai came to 4 billion riels in 2024.", "4 billion riels", 4e9},
+        {"en", "Sales from Lao Cai came to MOP 4 million in 2024.", "MOP 4 million", 4e6},
+        {"en", "Sales from Lao Cai came to 4 million patacas in 2024.", "4 million patacas", 4e6},
+        {"en", "Sales from Lao Cai came to 400 million yen in 2024.", "400 million yen", 4e8},
+        {"en", "Sales from Lao Cai came to 4 billion South Korean won in 2024.",
+         "4 billion South Korean won", 4e9},
+        {"en", "Sales from Lao Cai came to £4 million in 2024.", "£4 million", 4e6},
+        {"en", "Sales from Lao Cai came to GBP 4 million in 2024.", "GBP 4 million", 4e6},
+        {"fr", "Les ventes de Lao Cai ont atteint 4 millions de bahts en 2024.",
+         "4 millions de bahts", 4e6},
+        {"fr", "Les ventes de Lao Cai ont atteint 4 milliards de kips en 2024.",
+         "4 milliards de kips", 4e9},
+        {"fr", "Les ventes de Lao Cai ont atteint 4 millions de livres sterling en 2024.",
+         "4 millions de livres sterling", 4e6},
+        {"vi", "Năm 2024, doanh số của Lào Cai đạt 4 triệu bạt.", "4 triệu bạt", 4e6},
+        {"vi", "Năm 2024, doanh số của Lào Cai đạt 4 tỷ kíp.", "4 tỷ kíp", 4e9},
+        {"vi", "Năm 2024, doanh số của Lào Cai đạt 4 tỷ won.", "4 tỷ won", 4e9},
+        {"zh", "2024年，老街销售额达4亿泰铢。", "4亿泰铢", 4e8},
+        {"zh", "2024年，老街销售额达4亿林吉特。", "4亿林吉特", 4e8},
+        {"zh", "2024年，老街销售额达4亿基普。", "4亿基普", 4e8},
+        {"zh", "2024年，老街销售额达4亿日元。", "4亿日元", 4e8},
+        {"zh", "2024年，老街销售额达4亿韩元。", "4亿韩元", 4e8},
+        {"zh", "2024年，老街销售额达4亿英镑。", "4亿英镑", 4e8},
+        {"nl", "In 2024 bedroeg de omzet van Lao Cai 4 miljoen baht.", "4 miljoen baht", 4e6},
+        {"sv", "År 2024 uppgick försäljningen från Lao Cai till 400 miljoner yen.",
+         "400 miljoner yen", 4e8},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bc_extraction x = run(cases[i].lang, NULL, cases[i].text);
+        if (has_fig(&x, cases[i].value) || x.unmeasured_counts != 1)
+            fail_msg("%s: stored or not counted (%zu figures, %zu counted)", cases[i].text,
+                     x.nfigures, x.unmeasured_counts);
+        assert_int_equal(x.nother_currency, 1);
+        assert_other(cases[i].text, &x, 0, cases[i].words);
+        bc_extraction_free(&x);
+    }
+    /* the four stay read; words folded like another currency's name are none */
+    static const struct {
+        const char *lang, *text, *unit;
+        double value;
+    } read[] = {
+        {"en", "Sales from Lao Cai to Hekou came to 4 million euros in 2024.", "EUR", 4e6},
+        {"en", "Sales from Lao Cai to Hekou came to €4 million in 2024.", "EUR", 4e6},
+        {"fr", "Les ventes de Lao Cai vers Hekou ont atteint 4 millions d'euros en 2024.", "EUR",
+         4e6},
+        {"zh", "2024年，老街对河口销售额达4亿欧元。", "EUR", 4e8},
+        {"zh", "2024年，老街对河口销售额达4亿元。", "CNY", 4e8},
+        {"en", "Of the 9 gates, 2 won awards; sales to Hekou came to $4 million in 2024.", "USD",
+         4e6},
+        {"vi", "Năm 2024, doanh số đạt 4 triệu USD, 2 bắt đầu hoạt động.", "USD", 4e6},
+        {"vi", "Năm 2024, doanh số đạt 4 triệu USD, 2 kịp hoàn thành.", "USD", 4e6},
+    };
+    for (size_t i = 0; i < sizeof read / sizeof read[0]; i++) {
+        bc_extraction x = run(read[i].lang, NULL, read[i].text);
+        const bc_xfigure *f = fig(&x, read[i].value);
+        if (f == NULL || strcmp(f->unit, read[i].unit) != 0 || x.nother_currency != 0)
+            fail_msg("%s: not read as %s (%zu in another currency)", read[i].text, read[i].unit,
+                     x.nother_currency);
+        bc_extraction_free(&x);
+    }
+}
+
 /* Out of memory while recording an unread amount: an error, never a partial result. */
 static void unread_amount_out_of_memory(void **state)
 {
@@ -314,6 +395,7 @@ int main(void)
         cmocka_unit_test(no_currency_no_compact_unit),
         cmocka_unit_test(unread_amounts_keep_their_words),
         cmocka_unit_test(other_currency_refused_and_named),
+        cmocka_unit_test(other_currencies_beyond_dollars),
         cmocka_unit_test_teardown(unread_amount_out_of_memory, xf_reset_alloc),
         cmocka_unit_test_teardown(other_currency_out_of_memory, xf_reset_alloc),
     };

@@ -520,8 +520,12 @@ static int money_at(ctx *c, size_t si, size_t i, size_t *lo, size_t *prev, figst
     if (borrowed)
         st->cont_si = si; /* more of the figure before: its part, its other period */
     /* "1,2 M$ pour les produits transformés et 1,4 milliard au total": a part of the flow */
+    const bc_xfigure *of = before != NULL ? before : back; /* "其中" opening a sentence */
     f->part = !f->target && !f->rate && !f->change_amount && !f->conversion && f->metric[0] &&
-              strcmp(f->metric, "other") != 0 && bcx_fig_part_of_total(c, si, end);
+              strcmp(f->metric, "other") != 0 &&
+              (bcx_fig_part_of_total(c, si, end) ||
+               (of != NULL && of->money && !of->rate && !of->change_amount &&
+                bcx_fig_part_introduced(c, si, *lo, lead, end, f->metric, of->metric)));
     if (restates != NULL && !f->rate && !f->change_amount) {
         f->conversion = 1; /* its measure, goal, period and change */
         memcpy(f->metric, restates->metric, sizeof f->metric);

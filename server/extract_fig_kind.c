@@ -468,6 +468,46 @@ static size_t total_word(const ctx *c, size_t k, size_t lim)
     return 0;
 }
 
+/* The tokens of a word that introduces a part of the amount before it at token k (< lim),
+ * 0 none: "of which", "including", "dont", "waarvan", "varav", "w tym", "trong đó", "其中". */
+static size_t part_word(const ctx *c, size_t k, size_t lim)
+{
+    static const struct {
+        unsigned lang;
+        const char *w;
+    } words[] = {{L_EN, "of which"},  {L_EN, "including"}, {L_EN, "among which"},
+                 {L_FR, "dont"},      {L_FR, "y compris"}, {L_NL, "waarvan"},
+                 {L_NL, "waaronder"}, {L_SV, "varav"},     {L_SV, "darav"},
+                 {L_PL, "w tym"},     {L_PL, "z czego"},   {L_VI, "trong do"},
+                 {L_ZH, "其中"},      {L_ZH, "包括"}};
+    for (size_t q = 0; q < sizeof words / sizeof words[0]; q++) {
+        size_t n;
+        if ((words[q].lang & c->lbit) && (n = bcx_words_at(c, k, lim, words[q].w)) > 0)
+            return n;
+    }
+    return 0;
+}
+
+int bcx_fig_part_introduced(const ctx *c, size_t si, size_t lo, size_t lead, size_t end,
+                            const char *metric, const char *whole)
+{
+    size_t lim = c->se[si].t1, k = lo;
+    const bc_lex *e = NULL;
+    while (k < lead && part_word(c, k, lead) == 0)
+        k++;
+    if (k >= lead || whole == NULL || whole[0] == '\0' || strcmp(metric, whole) == 0)
+        return 0; /* a part of the same measure is stored as the gold has it ("其中中方投资") */
+    /* a measure of its own named beside it: "trade reached 3.5 billion, of which exports 1.4
+     * billion" (a flow, not a part); the goods a part is of are none */
+    for (size_t q = k; q < lim && q < end + 4; q++) {
+        if (q >= end && (c->t[q].kind == T_NUM || (bcx_gap(c, q - 1) & (G_COMMA | G_PAREN))))
+            break; /* ", while imports reached": the next clause's */
+        if (bcx_lex_find(c, C_MONEY_CUE, q, &e) > 0 && e->val != MM_GOODS)
+            return 0; /* "dont la première phase doit coûter": a measure of its own */
+    }
+    return 1;
+}
+
 int bcx_fig_part_of_total(const ctx *c, size_t si, size_t end)
 {
     size_t lim = c->se[si].t1;
@@ -487,6 +527,9 @@ int bcx_fig_part_of_total(const ctx *c, size_t si, size_t end)
             joined = (bcx_gap(c, p) & G_COMMA) || (p >= end && bcx_and_word(c, p, lead) > 0);
         if (!joined)
             return 0;
+        for (size_t q = end; q < lead; q++)
+            if (part_word(c, q, lead) > 0)
+                return 0; /* "1.4 billion in total, including 1.2 million": the next is the part */
         for (size_t q = end; q < lead; q++)
             if (total_word(c, q, lead) > 0)
                 return 1; /* "i łącznie 1,4 mld USD", "，总计14亿美元" */

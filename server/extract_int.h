@@ -1028,6 +1028,13 @@ int bcx_both_flows_told(const ctx *c, size_t si);
  * other measure named between, carries a word of a total ("au total", "in total", "in
  * totaal", "totalt", "łącznie", "tổng cộng", "总计"). */
 int bcx_fig_part_of_total(const ctx *c, size_t si, size_t end);
+/* 1 when the amount of money at tokens [lead, end) of sentence si, whose words begin at
+ * token lo, is introduced as a part of the amount before it ("of which", "including",
+ * "dont", "waarvan", "varav", "w tym", "trong đó", "其中") measured by whole: of the same
+ * measure, or naming no flow of its own ("of which processed goods accounted for"). A flow
+ * of its own ("of which exports reached") is no part. */
+int bcx_fig_part_introduced(const ctx *c, size_t si, size_t lo, size_t lead, size_t end,
+                            const char *metric, const char *whole);
 /* 1 when the words of a goal before the amount at token lead (from token lo) belong to
  * a clause before its own, and its own opens with a word of time or contrast ("hoping to
  * keep trucks moving, as trade reached 640 million USD", "terwijl", "khi"): the amount is

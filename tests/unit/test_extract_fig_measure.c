@@ -537,6 +537,70 @@ static void a_flows_coordinated_amounts(void **state)
     bc_extraction_free(&x);
 }
 
+/* S1-3 of analyst15, other phrasings: an amount a part word introduces ("of which",
+ * "including", "dont", "trong đó", "w tym", "其中") after a flow, naming only the goods it
+ * is of, is a part of that flow (never stored as a turnover of its own), and a total
+ * followed by "including" keeps its measure; a flow of its own, a part of the same measure
+ * and a cost of something else are no such part. */
+static void a_part_a_word_introduces(void **state)
+{
+    (void)state;
+    static const char *const parts[][2] = {
+        {"en", "In 2025, exports from Cao Bang to Guangxi came to 2.6 billion USD, of which farm "
+               "goods made up 3.1 million USD, while imports reached 1.9 billion USD."},
+        {"en", "In 2025, exports from Cao Bang to Guangxi came to 2.6 billion USD in total, "
+               "including 3.1 million USD of farm goods."},
+        {"fr", "En 2025, les exportations de Cao Bang vers le Guangxi ont atteint 2,6 milliards "
+               "de dollars au total, dont 3,1 M$ de marchandises agricoles."},
+        {"fr", "En 2025, les exportations de Cao Bang vers le Guangxi ont atteint 2,6 milliards "
+               "de dollars, dont des marchandises agricoles pour 3,1 M$."},
+        {"vi", "Năm 2025, xuất khẩu từ Cao Bằng sang Quảng Tây đạt 2,6 tỷ USD, trong đó hàng hóa "
+               "nông sản đạt 3,1 triệu USD."},
+        {"pl", "W 2025 roku eksport z Cao Bang do Kuangsi wyniósł 2,6 mld USD, w tym towary rolne "
+               "3,1 mln USD."},
+        {"zh", "2025年，高平对广西出口26亿美元，其中农产品货物310万美元。"},
+    };
+    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+        bc_extraction x = run(parts[i][0], NULL, parts[i][1]);
+        const bc_xfigure *whole = fig(&x, 2.6e9), *part = fig(&x, 3.1e6);
+        if (whole == NULL || whole->part || strcmp(whole->metric, "exports") != 0)
+            fail_msg("%s: the total is not the exports", parts[i][1]);
+        if (part == NULL || !part->part)
+            fail_msg("%s: the goods' amount is not a part", parts[i][1]);
+        bc_extraction_free(&x);
+    }
+    /* flows of their own, a part of the same measure (stored, as the gold stores them), a
+     * cost of another thing: none is a part */
+    static const struct {
+        const char *lang, *text;
+        double value;
+    } whole[] = {
+        {"en",
+         "In 2025, trade between Cao Bang and Guangxi came to 4.5 billion USD, of which exports "
+         "reached 2.6 billion USD and imports 1.9 billion USD.",
+         2.6e9},
+        {"vi",
+         "Năm 2025, kim ngạch thương mại giữa Cao Bằng và Quảng Tây đạt 4,5 tỷ USD, trong đó xuất "
+         "khẩu đạt 2,6 tỷ USD.",
+         2.6e9},
+        {"en",
+         "In 2025, trade between Cao Bang and Guangxi came to 4.5 billion USD, of which goods "
+         "declared at Tra Linh accounted for 3.1 million USD.",
+         3.1e6},
+        {"fr",
+         "Les échanges entre Cao Bang et le Guangxi visent 4,5 milliards de dollars en 2025, avec "
+         "une zone de coopération dont la première phase doit coûter 3,1 M$.",
+         3.1e6},
+    };
+    for (size_t i = 0; i < sizeof whole / sizeof whole[0]; i++) {
+        bc_extraction x = run(whole[i].lang, NULL, whole[i].text);
+        const bc_xfigure *f = fig(&x, whole[i].value);
+        if (f == NULL || f->part)
+            fail_msg("%s: no part here", whole[i].text);
+        bc_extraction_free(&x);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -554,6 +618,7 @@ int main(void)
         cmocka_unit_test(a_restatement_after_the_amounts_cue),
         cmocka_unit_test(english_going_to_and_costing),
         cmocka_unit_test(a_flows_coordinated_amounts),
+        cmocka_unit_test(a_part_a_word_introduces),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

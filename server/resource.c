@@ -301,12 +301,55 @@ static int not_found(bc_response *res, const bc_resource *r, const char *input,
     return st;
 }
 
-/* Whether the document doc (JSON text) is served to a detail request asking for the
- * curation set `set` (NULL: not asked). A fact is found by its id in any set but the
- * rejected, which is hidden (README, "reject") and served only when asked for by a set
- * holding it; a document without a curation counts as curated. curation gets "" when
- * the document is served, else its curation. 0 or a code with err set. */
-static int shown(bc_request *req, const char *doc, const char *set, char curation[16], bc_err *err)
+/* Whether resource r's item `id`, which has no curation of its own, is in set `set`: when
+ * r's list under the set lists it (its `curation` filter), so a detail and the list agree
+ * on an article's sets. *in gets 1 or 0; 0 or a code with err set. */
+static int listed_in(bc_request *req, const bc_resource *r, const char *id, const char *set,
+                     int *in, bc_err *err)
+{
+    *in = 1;
+    const bc_param_spec *f = r->filters;
+    while (f != NULL && f->name != NULL && strcmp(f->name, "curation") != 0)
+        f++;
+    if (f == NULL || f->name == NULL || f->where == NULL)
+        return BC_OK;
+    bc_buf sql = BC_BUF_INIT;
+    bc_buf_printf(&sql, "SELECT 1 FROM %s WHERE %s = ?1 AND (%s)", r->from, r->id_col, f->where);
+    if (bc_buf_failed(&sql)) {
+        bc_buf_free(&sql);
+        return bc_err_set(err, BC_ENOMEM, "out of memory");
+    }
+    sqlite3_stmt *st = NULL;
+    int rc = bc_store_stmt(req->store, sql.data, &st, err);
+    bc_buf_free(&sql);
+    /* ?1 the id, every later one the set's name */
+    int n = rc == BC_OK ? sqlite3_bind_parameter_count(st) : 0;
+    if (rc == BC_OK && sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC) != SQLITE_OK)
+        rc = bc_store_error(req->store, err, "reading an item's curation set");
+    for (int i = 2; rc == BC_OK && i <= n; i++)
+        if (sqlite3_bind_text(st, i, set, -1, SQLITE_STATIC) != SQLITE_OK)
+            rc = bc_store_error(req->store, err, "reading an item's curation set");
+    if (rc == BC_OK) {
+        int step = sqlite3_step(st);
+        *in = step == SQLITE_ROW;
+        if (step != SQLITE_ROW && step != SQLITE_DONE)
+            rc = bc_store_error(req->store, err, "reading an item's curation set");
+    }
+    if (st != NULL) {
+        sqlite3_reset(st);
+        sqlite3_clear_bindings(st);
+    }
+    return rc;
+}
+
+/* Whether the document doc (JSON text) of r's item `id` is served to a detail request
+ * asking for the curation set `set` (NULL: not asked). A fact is found by its id in any
+ * set but the rejected, which is hidden (README, "reject") and served only when asked for
+ * by a set holding it; a document without a curation (a province, an article) is in the
+ * sets whose list lists it, curated or not (an article its origin says). curation gets ""
+ * when the document is served, else its curation. 0 or a code with err set. */
+static int shown(bc_request *req, const bc_resource *r, const char *id, const char *doc,
+                 const char *set, char curation[16], bc_err *err)
 {
     curation[0] = '\0';
     int found = 0, rc = bc_store_lookup(
@@ -317,6 +360,21 @@ static int shown(bc_request *req, const char *doc, const char *set, char curatio
                        BC_BINDS(bc_text(doc), bc_text(set)), curation, 16, &found, err);
     if (rc == BC_OK && !found)
         curation[0] = '\0';
+    int own = 0, in = 1;
+    if (rc == BC_OK && set != NULL)
+        rc = bc_store_lookup(req->store, "SELECT 1 WHERE json_type(?1, '$.curation') IS NOT NULL",
+                             BC_BINDS(bc_text(doc)), NULL, 0, &own, err);
+    if (rc == BC_OK && set != NULL && !own)
+        rc = listed_in(req, r, id, set, &in, err);
+    if (rc == BC_OK && set != NULL && !own) {
+        /* an article names its origin; every other item without a curation is curated */
+        int named = 0;
+        curation[0] = '\0';
+        if (!in)
+            rc = bc_store_lookup(req->store,
+                                 "SELECT coalesce(json_extract(?1, '$.origin'), 'curated')",
+                                 BC_BINDS(bc_text(doc)), curation, 16, &named, err);
+    }
     return rc;
 }
 
@@ -356,7 +414,7 @@ int bc_resource_get(bc_request *req, bc_response *res)
         int step = sqlite3_step(st);
         found = step == SQLITE_ROW;
         if (found)
-            rc = shown(req, (const char *)sqlite3_column_text(st, 0), set, curation, &err);
+            rc = shown(req, r, id, (const char *)sqlite3_column_text(st, 0), set, curation, &err);
         int emit = found && rc == BC_OK && curation[0] == '\0';
         bc_buf docs = BC_BUF_INIT;
         if (emit && (r->embeds != NULL || r->counts != NULL)) {

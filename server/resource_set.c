@@ -90,13 +90,19 @@ static void narrowed(bc_buf *sql, const bc_embed *m)
         /* a citation counts with the fact it supports, when that fact's curation is in the
          * set (as /v1/stats counts citations; a fact of a curated kind is curated) */
         bc_buf_puts(sql, "(SELECT count(*) FROM v_citation_shown c WHERE c.source_id = "
-                         "json_extract(d.doc, '$.id') AND coalesce((SELECT curation FROM meetings "
-                         "WHERE id = coalesce(c.meeting_id, c.decision_meeting_id, "
-                         "c.participant_meeting_id)), (SELECT curation FROM figures WHERE id = "
-                         "c.figure_id), (SELECT curation FROM projects WHERE id = c.project_id), "
-                         "(SELECT curation FROM project_events WHERE id = c.event_id), (SELECT "
-                         "curation FROM coop_events WHERE id = c.coop_event_id), 'curated') IN "
-                         "(SELECT curation FROM curation_sets WHERE name = ?2))");
+                         "json_extract(d.doc, '$.id') AND " BC_CITED_CURATION(
+                             "c") " IN (SELECT curation FROM curation_sets WHERE name = ?2))");
+        break;
+    case BC_EMBED_CITED_PROJECTS:
+        /* a curated project an extracted event of the article reaches is listed only
+         * under a set with extracted facts: the project's own curation is not asked */
+        bc_buf_puts(sql, "json((SELECT json_group_array(id) FROM (SELECT DISTINCT "
+                         "coalesce(c.project_id, pe.project_id) AS id FROM v_citation_shown c LEFT "
+                         "JOIN project_events pe ON pe.id = c.event_id WHERE c.source_id = "
+                         "json_extract(d.doc, '$.id') AND coalesce(c.project_id, pe.project_id) IS "
+                         "NOT NULL AND " BC_CITED_CURATION(
+                             "c") " IN (SELECT curation FROM "
+                                  "curation_sets WHERE name = ?2) ORDER BY 1)))");
         break;
     default: /* a list of facts, by id or as objects */
         bc_buf_printf(
@@ -121,7 +127,7 @@ static void narrows(bc_buf *sql, const bc_embed *m)
                       m->path, m->item, k);
     else if (m->kind == BC_EMBED_CURATED)
         bc_buf_puts(sql, "'curated' NOT IN (SELECT curation FROM curation_sets WHERE name = ?2)");
-    else if (m->kind == BC_EMBED_CITATIONS)
+    else if (m->kind == BC_EMBED_CITATIONS || m->kind == BC_EMBED_CITED_PROJECTS)
         bc_buf_puts(sql, "1");
     else
         bc_buf_printf(sql,

@@ -9,16 +9,15 @@ static const bc_param_spec FILTERS[] = {
      "WHERE value = ? COLLATE NOCASE",
      "SELECT 'curated' UNION ALL SELECT 'ingested'"},
     /* an article counts with its facts: a curated article as curated; an ingested one
-     * (machine-read input) in the sets that take extracted facts, or when one of its
-     * facts is in the set (as /v1/stats counts sources) */
+     * (machine-read input) in the sets that take extracted facts, or when one of the facts
+     * it is cited for is in the set (as its citations count them, BC_CITED_CURATION). A
+     * detail asked under a set reads this same condition (resource.c) */
     BC_CURATION_FILTER(
         "(s.origin = 'curated' AND 'curated' IN (SELECT curation FROM curation_sets WHERE "
         "name = ?)) OR (s.origin = 'ingested' AND ('extracted' IN (SELECT curation FROM "
-        "curation_sets WHERE name = ?) OR EXISTS (SELECT 1 FROM citations c "
-        "LEFT JOIN figures f ON f.id = c.figure_id LEFT JOIN meetings m ON m.id = "
-        "c.meeting_id LEFT JOIN projects p ON p.id = c.project_id WHERE c.source_id = s.id "
-        "AND coalesce(f.curation, m.curation, p.curation) IN (SELECT curation FROM "
-        "curation_sets WHERE name = ?))))"),
+        "curation_sets WHERE name = ?) OR EXISTS (SELECT 1 FROM v_citation_shown c WHERE "
+        "c.source_id = s.id AND " BC_CITED_CURATION("c") " IN (SELECT curation FROM "
+                                                         "curation_sets WHERE name = ?))))"),
     BC_CHANGED_SINCE_FILTER("s.id", "source"),
     {NULL},
 };
@@ -68,7 +67,7 @@ static const bc_facet FACETS[] = {
 static const bc_embed EMBEDS[] = {
     {BC_EMBED_MEETINGS, "$.facts.meetings"},
     {BC_EMBED_FIGURES, "$.facts.figures"},
-    {BC_EMBED_PROJECTS, "$.facts.border_gate_projects"},
+    {BC_EMBED_CITED_PROJECTS, "$.facts.border_gate_projects"},
     {BC_EMBED_EVENTS, "$.facts.events"},
     {BC_EMBED_CURATED, "$.facts.protocols"},
     {BC_EMBED_CURATED, "$.facts.mechanisms"},

@@ -179,7 +179,21 @@ typedef enum bc_embed_kind {
     /* an article's count of citations: those of a fact whose curation is in the set,
      * as /v1/stats counts them */
     BC_EMBED_CITATIONS,
+    /* an article's project ids: those a fact of the set citing the article links to (the
+     * project, or the one an event of it belongs to), as its citations count them */
+    BC_EMBED_CITED_PROJECTS,
 } bc_embed_kind;
+
+/* The curation of the fact a citation `c` supports: a meeting's (its decisions and
+ * participants are its own), a figure's, a project's or its event's, a cooperation
+ * event's; a fact of a curated kind is curated. An article's citations count, its cited
+ * projects and its membership of a set all read it. */
+#define BC_CITED_CURATION(c)                                                                       \
+    "coalesce((SELECT curation FROM meetings WHERE id = coalesce(" c ".meeting_id, " c             \
+    ".decision_meeting_id, " c ".participant_meeting_id)), (SELECT curation FROM figures WHERE "   \
+    "id = " c ".figure_id), (SELECT curation FROM projects WHERE id = " c ".project_id), "         \
+    "(SELECT curation FROM project_events WHERE id = " c ".event_id), (SELECT curation FROM "      \
+    "coop_events WHERE id = " c ".coop_event_id), 'curated')"
 
 typedef struct bc_embed {
     bc_embed_kind kind;

@@ -356,10 +356,14 @@ static void person_meetings_follow_the_set(void **state)
     }
     json_decref(t);
     assert_string_equal(listed, trusted);
-    /* the article's own `facts.meetings` the same way */
+    /* the article's own `facts.meetings` the same way: its bare document embeds the trusted
+     * set; asked for by that set it is a 404, as /v1/sources?curation=trusted leaves out an
+     * ingested article with no fact in the set */
     char target[300], *ids;
     unreviewed[strlen(unreviewed) - 1] = '\0';
     snprintf(target, sizeof target, "/v1/sources/%s?curation=trusted", LAST_SOURCE);
+    json_decref(expect("GET", target, 0, NULL, 404));
+    snprintf(target, sizeof target, "/v1/sources/%s", LAST_SOURCE);
     t = expect("GET", target, 0, NULL, 200);
     ids = json_dumps(json_object_get(json_object_get(t, "facts"), "meetings"), JSON_COMPACT);
     assert_null(strstr(ids, unreviewed));

@@ -730,9 +730,11 @@ void bcx_emit_meetings(ctx *c)
         int clause = !future && !held && !occasion ? held_in_clause(c, m) : 0;
         held = held || clause > 0;
         future = future || clause < 0;
-        /* "takes place in 2027", "diễn ra", "举行" without a publication date: not held */
-        x->status_present = !future && bcx_present_of_holding(c, m, s->t0, s->t1);
-        held = held && !x->status_present;
+        /* "takes place in 2027", "diễn ra", "举行": not held; its date decides, if any */
+        int present = !future && bcx_present_of_holding(c, m, s->t0, s->t1);
+        x->status_present = present && c->ry == 0;
+        present = present && (c->ry == 0 || bcx_after_report(c, m->date));
+        held = held && !present;
         int said = future || held;
         if (!future && !held && m->date[0])
             x->status_from_date = future = bcx_after_report(c, m->date);
@@ -745,7 +747,7 @@ void bcx_emit_meetings(ctx *c)
         /* the words nearest to it say which, when they do */
         /* ... but not the past its present of taking place marks alone ("diễn ra", "举行") */
         if (m->planned != 0 && !(occasion && m->planned < 0) &&
-            !(x->status_present && m->planned < 0 && !m->previous)) {
+            !(present && m->planned < 0 && !m->previous)) {
             future = m->planned > 0;
             x->status_from_date = 0;
             said = 1;

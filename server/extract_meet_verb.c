@@ -410,7 +410,7 @@ static int past_beside(const ctx *c, size_t si, size_t k, size_t n)
 int bcx_present_of_holding(const ctx *c, const mention *m, size_t lo, size_t hi)
 {
     int present = 0;
-    if (c->ry != 0 || c->lbit == L_NL || strlen(m->date) != 4)
+    if (c->lbit == L_NL || strlen(m->date) != 4)
         return 0;
     for (size_t i = lo; i < hi; i++) {
         size_t n = bcx_lex_find(c, C_PRESENT_HELD, i, NULL);

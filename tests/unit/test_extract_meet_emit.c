@@ -1533,6 +1533,22 @@ static void the_present_of_taking_place_undated(void **state)
     assert_string_equal(meet(&x, "", 9)->status, "planned");
     assert_int_equal(meet(&x, "", 9)->status_present, 0);
     bc_extraction_free(&x);
+    /* with one, the Vietnamese and Chinese present of a year after it is planned by that
+     * date, marked so; of its own year it stays held */
+    x = run("vi", "2026-12-01",
+            "Phiên họp lần thứ 9 của Ủy ban hỗn hợp diễn ra năm 2028 tại Hà Giang.");
+    assert_string_equal(meet(&x, "", 9)->status, "planned");
+    assert_int_equal(meet(&x, "", 9)->status_from_date, 1);
+    bc_extraction_free(&x);
+    x = run("zh", "2026-12-01", "联合委员会第九次会议2028年在河江举行。");
+    assert_string_equal(meet(&x, "", 9)->status, "planned");
+    assert_int_equal(meet(&x, "", 9)->status_from_date, 1);
+    bc_extraction_free(&x);
+    x = run("vi", "2026-12-01",
+            "Phiên họp lần thứ 9 của Ủy ban hỗn hợp diễn ra năm 2026 tại Hà Giang.");
+    assert_string_equal(meet(&x, "", 9)->status, "held");
+    assert_int_equal(meet(&x, "", 9)->status_from_date, 0);
+    bc_extraction_free(&x);
 }
 
 int main(void)

@@ -63,6 +63,8 @@ static json_t *extraction_json(const bc_extraction *x, const char *text)
                               m->status, "confidence", m->confidence);
         if (m->period[0])
             json_object_set_new(o, "period", json_string(m->period));
+        if (m->status_present) /* only the present of taking place, no publication date */
+            json_object_set_new(o, "status_present", json_true());
         if (m->place_name[0])
             json_object_set_new(o, "place_name", json_string(m->place_name));
         json_object_set_new(o, "people", names_json(m->people, m->npeople));

@@ -501,10 +501,12 @@ void bcx_merge_meeting(bc_xmeeting *a, const bc_xmeeting *b)
         a->status_from_date = b->status_from_date;
         a->status_quotes = said_in(a, b);
         a->status_unsaid = b->status_unsaid;
+        a->status_present = b->status_present;
     } else if (strcmp(a->status, b->status) == 0) {
         a->status_from_date &= b->status_from_date; /* the words of one of them say so */
         a->status_quotes |= said_in(a, b);
         a->status_unsaid &= b->status_unsaid;
+        a->status_present &= b->status_present;
     }
     for (int k = 0; k < b->npeople && a->npeople < 8; k++) {
         int have = 0;

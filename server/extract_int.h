@@ -1172,6 +1172,13 @@ int bcx_nl_took_place(const ctx *c, size_t k, size_t lim);
  * one of the present ("Die vergadering vindt in maart 2027 plaats", "komt ... bijeen"), which
  * the Dutch use for what is to come; 0 when neither. */
 int bcx_nl_takes_place(const ctx *c, size_t si);
+/* 1 when the words in [lo, hi) of m's sentence give it, dated by a year alone, the present
+ * of taking place ("The 13th meeting takes place in Dien Bien
+ * in 2027", "odbywa się w 2027 r.", "diễn ra", "举行", C_PRESENT_HELD) and no word of the
+ * past ("took place", "đã", "了"): they say neither that it took place nor that it is to
+ * come, its date against the publication date decides. Dutch has its own reading
+ * (bcx_nl_takes_place). */
+int bcx_present_of_holding(const ctx *c, const mention *m, size_t lo, size_t hi);
 
 /* ---- extract_meet_mech.c ---- */
 

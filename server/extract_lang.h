@@ -125,29 +125,34 @@ enum {
                     * that meeting is the occasion of another, a meeting of its own */
     C_REL_WEEK,    /* "vorige week" (val -1), "volgende week" (1) beside a weekday: of that week */
     C_TIMES, /* "keer" after an ordinal: "voor de vierde keer bijeen" (extract_meet_times.c) */
-    C_YEAR_BEFORE, /* "a year earlier", "the previous year", "un an plus tot", "een jaar eerder":
-                    * next to an amount compared with another, the year before that one's
-                    * period (extract_fig_ref.c); C_LAST_YEAR next to it is read so too */
-    C_CUE_CROSS,   /* crossing or clearing the border, carrying goods over it: "border",
-                    * "cleared", "handled", "thong quan", "通行", "franchi", "granic", "grans",
-                    * "grens": vehicles, containers, tonnes and passengers counted in its
-                    * sentence cross it (extract_fig_count.c); val 1: a verb of crossing
-                    * ("crossed", "通关", "passeren"), which makes people counted in its
-                    * clause border crossings too */
-    C_CUE_IMMIG,   /* people entering and leaving: "xuat nhap canh", "出入境", "entries and
-                    * exits": people counted in its sentence are border crossings */
-    C_PER_DAY,     /* "daily", "per day", "moi ngay", "日均", "par jour", "dziennie", "per dag",
-                    * "dagelijks", "on peak days": a count in its clause is a daily rate, never a
-                    * total; val PER_DAY_NEAR: only a few words after the counted noun ("1,200
-                    * trucks a day"); val PER_OTHER: a rate of another time ("each month",
-                    * "每月"): the store has no metric for it, so the count is not read */
-    C_CUE_STAND,   /* vehicles or goods waiting, stuck, parked, or people crossing illegally:
-                    * "waiting", "held up", "parking", "wachten", "滞留", "trai phep": counts of
-                    * its sentence are no border traffic */
-    C_REL_SPAN,    /* a time a publication date would place that holds no day: "last week",
-                    * "this week" (val 0), an event's day ("the opening day of", "开幕当天",
-                    * "ngay khai mac": val 1, of this or last year's event only): talks timed
-                    * only so are kept undated, with those words */
+    C_YEAR_BEFORE,  /* "a year earlier", "the previous year", "un an plus tot", "een jaar eerder":
+                     * next to an amount compared with another, the year before that one's
+                     * period (extract_fig_ref.c); C_LAST_YEAR next to it is read so too */
+    C_CUE_CROSS,    /* crossing or clearing the border, carrying goods over it: "border",
+                     * "cleared", "handled", "thong quan", "通行", "franchi", "granic", "grans",
+                     * "grens": vehicles, containers, tonnes and passengers counted in its
+                     * sentence cross it (extract_fig_count.c); val 1: a verb of crossing
+                     * ("crossed", "通关", "passeren"), which makes people counted in its
+                     * clause border crossings too */
+    C_CUE_IMMIG,    /* people entering and leaving: "xuat nhap canh", "出入境", "entries and
+                     * exits": people counted in its sentence are border crossings */
+    C_PER_DAY,      /* "daily", "per day", "moi ngay", "日均", "par jour", "dziennie", "per dag",
+                     * "dagelijks", "on peak days": a count in its clause is a daily rate, never a
+                     * total; val PER_DAY_NEAR: only a few words after the counted noun ("1,200
+                     * trucks a day"); val PER_OTHER: a rate of another time ("each month",
+                     * "每月"): the store has no metric for it, so the count is not read */
+    C_CUE_STAND,    /* vehicles or goods waiting, stuck, parked, or people crossing illegally:
+                     * "waiting", "held up", "parking", "wachten", "滞留", "trai phep": counts of
+                     * its sentence are no border traffic */
+    C_REL_SPAN,     /* a time a publication date would place that holds no day: "last week",
+                     * "this week" (val 0), an event's day ("the opening day of", "开幕当天",
+                     * "ngay khai mac": val 1, of this or last year's event only): talks timed
+                     * only so are kept undated, with those words */
+    C_PRESENT_HELD, /* the present of taking place: "takes place", "a lieu", "se tient",
+                     * "odbywa sie", "halls", "ager rum", "dien ra", "举行": without a
+                     * publication date or a word of the past it says neither that a meeting
+                     * dated by a year took place nor that it is to come
+                     * (bcx_present_of_holding) */
     C_LAST_CLASS
 };
 

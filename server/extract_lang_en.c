@@ -887,6 +887,8 @@ const bc_lex bc_lex_en[] = {
     WE(C_REL_SPAN, "closing day", 1),
     WE(C_REL_SPAN, "the closing day of", 1),
     WE(C_REL_SPAN, "at the close of", 1),
+    WE(C_PRESENT_HELD, "takes place", 0),
+    WE(C_PRESENT_HELD, "take place", 0),
 };
 
 const size_t bc_lex_en_count = sizeof bc_lex_en / sizeof bc_lex_en[0];

@@ -679,6 +679,12 @@ const bc_lex bc_lex_fr[] = {
     WE(C_REL_SPAN, "le jour de l ouverture", 1),
     WE(C_REL_SPAN, "le dernier jour", 1),
     WE(C_REL_SPAN, "a la cloture", 1),
+    WE(C_PRESENT_HELD, "a lieu", 0),
+    WE(C_PRESENT_HELD, "ont lieu", 0),
+    WE(C_PRESENT_HELD, "se tient", 0),
+    WE(C_PRESENT_HELD, "se tiennent", 0),
+    WE(C_PRESENT_HELD, "se deroule", 0),
+    WE(C_PRESENT_HELD, "se deroulent", 0),
 };
 
 const size_t bc_lex_fr_count = sizeof bc_lex_fr / sizeof bc_lex_fr[0];

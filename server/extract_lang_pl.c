@@ -596,6 +596,8 @@ const bc_lex bc_lex_pl[] = {
     WE(C_REL_SPAN, "pierwszego dnia", 1),
     WE(C_REL_SPAN, "w pierwszym dniu", 1),
     WE(C_REL_SPAN, "ostatniego dnia", 1),
+    WE(C_PRESENT_HELD, "odbywa sie", 0),
+    WE(C_PRESENT_HELD, "odbywaja sie", 0),
 };
 
 const size_t bc_lex_pl_count = sizeof bc_lex_pl / sizeof bc_lex_pl[0];

@@ -525,6 +525,8 @@ const bc_lex bc_lex_sv[] = {
     WE(C_REL_SPAN, "pa oppningsdagen", 1),
     WE(C_REL_SPAN, "forsta dagen", 1),
     WE(C_REL_SPAN, "den forsta dagen", 1),
+    WE(C_PRESENT_HELD, "halls", 0),
+    WE(C_PRESENT_HELD, "ager rum", 0),
 };
 
 const size_t bc_lex_sv_count = sizeof bc_lex_sv / sizeof bc_lex_sv[0];

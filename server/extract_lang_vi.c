@@ -461,6 +461,7 @@ const bc_lex bc_lex_vi[] = {
     WE(C_REL_SPAN, "hom khai mac", 1),
     WE(C_REL_SPAN, "ngay dau tien", 1),
     WE(C_REL_SPAN, "ngay be mac", 1),
+    WE(C_PRESENT_HELD, "dien ra", 0),
 };
 
 const size_t bc_lex_vi_count = sizeof bc_lex_vi / sizeof bc_lex_vi[0];

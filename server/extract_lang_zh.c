@@ -430,6 +430,9 @@ const bc_lex bc_lex_zh[] = {
     WE(C_REL_SPAN, "开幕日", 1),
     WE(C_REL_SPAN, "首日", 1),
     WE(C_REL_SPAN, "闭幕当天", 1),
+    WE(C_PRESENT_HELD, "举行", 0),
+    WE(C_PRESENT_HELD, "召开", 0),
+    WE(C_PRESENT_HELD, "举办", 0),
 };
 
 const size_t bc_lex_zh_count = sizeof bc_lex_zh / sizeof bc_lex_zh[0];

@@ -730,6 +730,11 @@ void bcx_emit_meetings(ctx *c)
         int clause = !future && !held && !occasion ? held_in_clause(c, m) : 0;
         held = held || clause > 0;
         future = future || clause < 0;
+        /* "takes place in 2027", "diễn ra", "举行": not held; its date decides, if any */
+        int present = !future && bcx_present_of_holding(c, m, s->t0, s->t1);
+        x->status_present = present && c->ry == 0;
+        present = present && (c->ry == 0 || bcx_after_report(c, m->date));
+        held = held && !present;
         int said = future || held;
         if (!future && !held && m->date[0])
             x->status_from_date = future = bcx_after_report(c, m->date);
@@ -740,7 +745,9 @@ void bcx_emit_meetings(ctx *c)
             bcx_nl_takes_place(c, m->sent) > 0)
             x->status_from_date = 0, said = 1;
         /* the words nearest to it say which, when they do */
-        if (m->planned != 0 && !(occasion && m->planned < 0)) {
+        /* ... but not the past its present of taking place marks alone ("diễn ra", "举行") */
+        if (m->planned != 0 && !(occasion && m->planned < 0) &&
+            !(present && m->planned < 0 && !m->previous)) {
             future = m->planned > 0;
             x->status_from_date = 0;
             said = 1;
@@ -760,6 +767,7 @@ void bcx_emit_meetings(ctx *c)
             said = 1;
         }
         copy_str(x->status, sizeof x->status, future ? "planned" : "held");
+        x->status_present = x->status_present && !said;
         x->status_unsaid = occasion && !said;
         /* "Przed 12. spotkaniem ... przeprowadzili rozmowy w Hekou": the talks' place */
         if (!back && !bcx_occasion_before_talks(c, m))

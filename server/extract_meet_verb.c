@@ -390,3 +390,35 @@ int bcx_nl_present_passive(const ctx *c, size_t si, size_t i)
             return 1;
     return 0;
 }
+
+/* a word of the past beside the present of taking place at k: "đã", "vừa" before it (in
+ * C_HELD as "da dien ra"), "了" right after it, "已", "曾" before it in its sentence */
+static int past_beside(const ctx *c, size_t si, size_t k, size_t n)
+{
+    size_t a = c->se[si].qs, e = c->t[k + n - 1].end;
+    if (c->lbit != L_ZH)
+        return k > c->se[si].t0 &&
+               (bcx_word_is(c, k - 1, k, "da") || bcx_word_is(c, k - 1, k, "vua"));
+    if (e + 3 <= c->se[si].qe && memcmp(c->s + e, "了", 3) == 0)
+        return 1;
+    for (size_t q = a; q + 3 <= c->t[k].start; q++)
+        if (memcmp(c->s + q, "已", 3) == 0 || memcmp(c->s + q, "曾", 3) == 0)
+            return 1;
+    return 0;
+}
+
+int bcx_present_of_holding(const ctx *c, const mention *m, size_t lo, size_t hi)
+{
+    int present = 0;
+    if (c->lbit == L_NL || strlen(m->date) != 4)
+        return 0;
+    for (size_t i = lo; i < hi; i++) {
+        size_t n = bcx_lex_find(c, C_PRESENT_HELD, i, NULL);
+        if (n > 0 && past_beside(c, m->sent, i, n))
+            return 0;
+        if (n == 0 && bcx_lex_find(c, C_HELD, i, NULL) > 0)
+            return 0; /* "took place", "đã diễn ra": a word of the past */
+        present = present || n > 0;
+    }
+    return present;
+}

@@ -493,7 +493,13 @@ void bcx_split_sentences(ctx *c)
             first_line = 0;
         i += l;
     }
+    /* the text after the last stop is on the first line too when no line break came: a
+     * one-line article ending in a caption ("... plaats in Dien Bien. (Foto: VNA.)")
+     * is all body, not a headline followed by a caption */
+    size_t before = c->ns;
     add_sentence(c, start, c->n);
+    if (first_line && c->ns > before)
+        c->se[before].heading = 1;
     /* a first line with no text after it is the whole article, no headline ("Turnover
      * reached 2.35 billion USD in the first ten months. Exports were 1.1 billion USD in
      * the same period.": the second sentence goes on about the first) */

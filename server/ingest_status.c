@@ -10,7 +10,7 @@ int bci_states_status(const bc_xmeeting *m, int k)
 {
     if (m->status_quotes != 0)
         return k < 32 && (m->status_quotes & (1u << k)) != 0;
-    return !m->status_from_date && !m->status_unsaid;
+    return !m->status_from_date && !m->status_unsaid && !m->status_present;
 }
 
 void bci_status_mark(const bc_xmeeting *m, bci_marks *mk)
@@ -24,6 +24,11 @@ void bci_status_mark(const bc_xmeeting *m, bci_marks *mk)
                  "It is named only as the time of something else (\"ahead of\" it): its "
                  "words say neither that it took place nor that it is to come, and nothing "
                  "else tells, so its status is unknown.");
+    else if (m->status_quotes == 0 && m->status_present)
+        bci_mark(mk, "status",
+                 "Its words give it only the present of taking place (\"takes place in "
+                 "2027\") and the article has no publication date (published_on) to tell "
+                 "whether that is to come: it is not stated to have taken place.");
     else if (m->status_quotes == 0 && m->status_unsaid)
         bci_mark(mk, "status",
                  "It is named only as the time of something else (\"ahead of\" it): its "

@@ -188,6 +188,9 @@ typedef struct bc_xmeeting {
                              * planned); 0 when none is known to */
     int status_unsaid;      /* 1: its statements only name it as the time of something
                              * else ("ahead of the 17th conference"): none says its status */
+    int status_present;     /* 1: without a reference date its words give it, dated by a
+                             * year alone, only the present of taking place ("takes place
+                             * in 2027"): none says its status (held, inferred) */
     int minutes_signed;     /* 1: its own sentence names it only by its minutes ("signed
                              * ... the Minutes of the 9th meeting", "第九次会议纪要") and
                              * says nothing of holding it: its day is the signing's */

@@ -167,6 +167,40 @@ static void dutch_present_of_holding_states_planned(void **state)
     json_decref(j);
 }
 
+/* N1 (analyst 15): without a publication date, a one-line Dutch article ending in a
+ * caption is all body, so its "vindt in 2027 plaats" is planned, stated, as without the
+ * caption; the English "takes place in 2027" says nothing held: held, status marked
+ * inferred; "took place" stays stated. */
+static void present_of_taking_place_undated(void **state)
+{
+    (void)state;
+    char src[200];
+    json_t *all;
+    post_in("nl",
+            "De 12e vergadering van de gezamenlijke werkgroep van Lai Chau, Lao Cai, Tuyen Quang, "
+            "Dien Bien en Yunnan vond op 5 november 2026 plaats in Mengzi. De 13e vergadering "
+            "vindt in 2027 plaats in Lai Chau. (Foto: archief.)",
+            NULL, src, &all);
+    json_decref(all);
+    json_t *j = meeting_numbered(src, 13);
+    assert_string_equal(str(j, "status"), "planned");
+    assert_false(inferred(j, "status"));
+    json_decref(j);
+    post_in("en",
+            "The 12th meeting of the Joint Working Group of Lai Chau, Lao Cai, Tuyen Quang, Dien "
+            "Bien and Yunnan took place in Mengzi on 5 November 2026. The 13th meeting takes "
+            "place in Lai Chau in 2027.",
+            NULL, src, &all);
+    json_decref(all);
+    j = meeting_numbered(src, 13);
+    assert_true(inferred(j, "status"));
+    json_decref(j);
+    j = meeting_numbered(src, 12);
+    assert_string_equal(str(j, "status"), "held");
+    assert_false(inferred(j, "status"));
+    json_decref(j);
+}
+
 /* S4-1: "the 11th meeting of the group", whose date does not fit the known body's meeting
  * 11, is kept as an event titled with the body the article names, its note saying why it is
  * not linked; a number told of no body at all is still "of a body the article does not
@@ -219,6 +253,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(group_talks_without_a_time_are_stored_undated),
         cmocka_unit_test(dutch_present_of_holding_states_planned),
+        cmocka_unit_test(present_of_taking_place_undated),
         cmocka_unit_test(a_meeting_of_the_group_is_titled_with_the_group),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

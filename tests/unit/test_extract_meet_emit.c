@@ -1486,6 +1486,71 @@ static void dutch_present_of_holding_is_stated(void **state)
     bc_extraction_free(&x);
 }
 
+/* Without a publication date, the present of taking place of a meeting dated by a year
+ * alone says neither that it took place nor that it is to come: held, never stated
+ * (status_present, the field marked inferred at ingest); the past stays held and stated
+ * (analyst 15, N1). */
+static void the_present_of_taking_place_undated(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *lang, *text;
+        int present;
+    } cases[] = {
+        {"en", "The 9th session of the joint committee takes place in Ha Giang in 2028.", 1},
+        {"fr", "La 9e session du comité mixte a lieu en 2028 à Ha Giang.", 1},
+        {"fr", "La 9e session du comité mixte se tient à Ha Giang en 2028.", 1},
+        {"pl", "9. posiedzenie wspólnego komitetu odbywa się w 2028 r. w Ha Giang.", 1},
+        {"vi", "Phiên họp lần thứ 9 của Ủy ban hỗn hợp diễn ra năm 2028 tại Hà Giang.", 1},
+        {"zh", "联合委员会第九次会议2028年在河江举行。", 1},
+        /* the past: held, stated */
+        {"en", "The 9th session of the joint committee took place in Ha Giang in 2024.", 0},
+        {"fr", "La 9e session du comité mixte a eu lieu en 2024 à Ha Giang.", 0},
+        {"pl", "9. posiedzenie wspólnego komitetu odbyło się w 2024 r. w Ha Giang.", 0},
+        {"vi", "Phiên họp lần thứ 9 của Ủy ban hỗn hợp đã diễn ra năm 2024 tại Hà Giang.", 0},
+        {"zh", "联合委员会第九次会议2024年在河江举行了。", 0},
+        {"zh", "联合委员会第九次会议已于2024年在河江举行。", 0},
+        {"sv", "Det 9:e mötet i den gemensamma kommittén hölls i Ha Giang 2024.", 0},
+        {"nl", "De 9e zitting van het gezamenlijk comité vond in 2024 plaats in Ha Giang.", 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bc_extraction x = run(cases[i].lang, NULL, cases[i].text);
+        const bc_xmeeting *m = meet(&x, "", 9);
+        if (m->status_present != cases[i].present || strcmp(m->status, "held") != 0 ||
+            (m->status_quotes != 0u) == cases[i].present)
+            fail_msg("%s: %s present %d quotes %u", cases[i].text, m->status, m->status_present,
+                     m->status_quotes);
+        bc_extraction_free(&x);
+    }
+    /* the Dutch and Swedish present are to come; a publication date decides the others */
+    bc_extraction x = run(
+        "nl", NULL, "De 9e zitting van het gezamenlijk comité vindt in 2028 plaats in Ha Giang.");
+    assert_string_equal(meet(&x, "", 9)->status, "planned");
+    assert_int_equal(meet(&x, "", 9)->status_present, 0);
+    bc_extraction_free(&x);
+    x = run("en", "2026-12-01",
+            "The 9th session of the joint committee takes place in Ha Giang in 2028.");
+    assert_string_equal(meet(&x, "", 9)->status, "planned");
+    assert_int_equal(meet(&x, "", 9)->status_present, 0);
+    bc_extraction_free(&x);
+    /* with one, the Vietnamese and Chinese present of a year after it is planned by that
+     * date, marked so; of its own year it stays held */
+    x = run("vi", "2026-12-01",
+            "Phiên họp lần thứ 9 của Ủy ban hỗn hợp diễn ra năm 2028 tại Hà Giang.");
+    assert_string_equal(meet(&x, "", 9)->status, "planned");
+    assert_int_equal(meet(&x, "", 9)->status_from_date, 1);
+    bc_extraction_free(&x);
+    x = run("zh", "2026-12-01", "联合委员会第九次会议2028年在河江举行。");
+    assert_string_equal(meet(&x, "", 9)->status, "planned");
+    assert_int_equal(meet(&x, "", 9)->status_from_date, 1);
+    bc_extraction_free(&x);
+    x = run("vi", "2026-12-01",
+            "Phiên họp lần thứ 9 của Ủy ban hỗn hợp diễn ra năm 2026 tại Hà Giang.");
+    assert_string_equal(meet(&x, "", 9)->status, "held");
+    assert_int_equal(meet(&x, "", 9)->status_from_date, 0);
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1500,6 +1565,7 @@ int main(void)
         cmocka_unit_test(talks_beside_a_body_are_the_two_sides),
         cmocka_unit_test(talks_on_the_first_day_of_a_visit),
         cmocka_unit_test(the_status_its_words_say),
+        cmocka_unit_test(the_present_of_taking_place_undated),
         cmocka_unit_test(talks_after_the_meeting_they_are_ahead_of),
         cmocka_unit_test(talks_ahead_of_a_body_are_the_two_sides),
         cmocka_unit_test(the_swedish_present_and_the_meeting_pointed_back_at),

@@ -97,6 +97,17 @@ static void sentences(void **state)
     model(&c, "en", "Trade grew\nIt was 7 bn.", &x);
     assert_true(c.se[0].heading && !c.se[1].heading);
     unmodel(&c);
+    /* one line whose last sentence ends without a full stop (a caption after the text):
+     * still one line, all body (analyst 15, N1) */
+    model(&c, "nl",
+          "Het overleg liep uit. De volgende ronde vindt in 2028 plaats. (Foto: archief.)", &x);
+    assert_int_equal(c.ns, 3);
+    assert_false(c.se[0].heading || c.se[1].heading || c.se[2].heading);
+    unmodel(&c);
+    model(&c, "nl",
+          "Overleg in Hekou (foto)\nDe volgende ronde vindt in 2028 plaats. (Foto: archief.)", &x);
+    assert_true(c.se[0].heading && !c.se[1].heading && !c.se[2].heading);
+    unmodel(&c);
 
     /* a quotation closing with its sentence ends it before a capital, not before the
      * words that attribute it */

@@ -382,6 +382,50 @@ static void a_status_from_the_date_is_inferred(void **state)
                      1);
 }
 
+/* Without a publication date, "takes place in 2028" says nothing held: "status" marked
+ * inferred, the note saying why, no quote stating it; "took place" stays stated; a Dutch
+ * one-line article with a caption after it is planned, stated (analyst 15, N1). */
+static void the_present_of_taking_place_is_not_stated(void **state)
+{
+    (void)state;
+    bc_ingest_result r =
+        fx_ingest(S, "nl",
+                  "De 12e vergadering van de gezamenlijke werkgroep van Lai Chau, Lao Cai, Tuyen "
+                  "Quang, Dien Bien en Yunnan vond op 4 november 2026 plaats in Mengzi. De 13e "
+                  "vergadering "
+                  "vindt in 2027 plaats in Lao Cai. (Foto: archief.)",
+                  NULL);
+    assert_int_equal(n_of("SELECT count(*) FROM meetings WHERE id LIKE '%s-m%%' AND status = "
+                          "'planned' AND date = '2027' AND inferred NOT LIKE '%%status%%'",
+                          r.source_id),
+                     1);
+    assert_int_equal(n_of("SELECT count(*) FROM meetings WHERE id LIKE '%s-m%%' AND status = "
+                          "'held' AND date = '2026-11-04' AND inferred NOT LIKE '%%status%%'",
+                          r.source_id),
+                     1);
+    r = fx_ingest(S, "en",
+                  "The 13th meeting of the Joint Working Group of Lai Chau, "
+                  "Lao Cai, Tuyen Quang, Dien Bien and Yunnan takes place in "
+                  "Dien Bien in 2028.",
+                  NULL);
+    assert_int_equal(n_of("SELECT count(*) FROM meetings WHERE id LIKE '%s-m%%' AND inferred "
+                          "LIKE '%%\"status\"%%' AND note LIKE '%%present of taking place%%'",
+                          r.source_id),
+                     1);
+    assert_int_equal(n_of("SELECT count(*) FROM citations WHERE source_id = '%s' AND "
+                          "meeting_id IS NOT NULL AND supports LIKE '%%status%%'",
+                          r.source_id),
+                     0);
+    r = fx_ingest(S, "en",
+                  "The 8th meeting of the Joint Working Group of Lai Chau, Lao Cai, Tuyen Quang, "
+                  "Dien Bien and Yunnan took place in Lao Cai in 2022.",
+                  NULL);
+    assert_int_equal(n_of("SELECT count(*) FROM meetings WHERE id LIKE '%s-m%%' AND status = "
+                          "'held' AND inferred NOT LIKE '%%status%%'",
+                          r.source_id),
+                     1);
+}
+
 /* Only a sentence whose words say the status supports it (outsider 10, F1): "Officials met
  * ahead of the 17th committee conference" does not; alone, the meeting's status is unknown,
  * the note saying why (analyst 11, N6). */
@@ -962,6 +1006,8 @@ int main(void)
         cmocka_unit_test(a_meeting_named_only_as_the_time_of_talks_has_no_status),
         cmocka_unit_test(a_note_names_the_body_as_the_text_does),
         cmocka_unit_test(allocation_failures_write_nothing),
+        /* last: its 13th meeting would be another account of the one other tests store */
+        cmocka_unit_test(the_present_of_taking_place_is_not_stated),
     };
     return cmocka_run_group_tests(tests, fx_group_setup, fx_group_teardown);
 }

@@ -17,9 +17,7 @@ static void assert_unread(const char *text, const bc_extraction *x, size_t k, co
 {
     if (k >= x->nunread)
         fail_msg("%s: %zu unread amounts, want '%s'", text, x->nunread, want);
-    size_t s = x->unread[k].start, e = x->unread[k].end;
-    if (e - s != strlen(want) || memcmp(text + s, want, e - s) != 0)
-        fail_msg("%s: unread '%.*s', want '%s'", text, (int)(e - s), text + s, want);
+    assert_quote(text, x->unread[k].start, x->unread[k].end, want);
 }
 
 /* "1,2 M$", "3,5 Md$", "1,2 M€", "800 k$", "2,4 M USD": M is a million, Md and Mds a
@@ -144,9 +142,7 @@ static void assert_other(const char *text, const bc_extraction *x, size_t k, con
 {
     if (k >= x->nother_currency)
         fail_msg("%s: %zu amounts in another currency, want '%s'", text, x->nother_currency, want);
-    size_t s = x->other_currency[k].start, e = x->other_currency[k].end;
-    if (e - s != strlen(want) || memcmp(text + s, want, e - s) != 0)
-        fail_msg("%s: other currency '%.*s', want '%s'", text, (int)(e - s), text + s, want);
+    assert_quote(text, x->other_currency[k].start, x->other_currency[k].end, want);
 }
 
 /* Another country's dollar (or currency), written with a sign, a code or a word in any of

@@ -640,9 +640,7 @@ static void undated_named(ctx *c, unsigned char *gone)
             continue;
         /* not one whose time its sentence tells in words a missing publication date leaves
          * unread ("Vorig jaar werden de voorjaarsontmoeting ...", "明年的新春会晤") */
-        size_t si = 0;
-        while (si + 1 < c->ns && c->se[si + 1].qs <= m->cite.q[0].start)
-            si++;
+        size_t si = bcx_sentence_at(c, m->cite.q[0].start);
         if (c->se[si].unread || c->se[si].yearless || bcx_sent_has(c, si, C_LAST_YEAR, -1) ||
             bcx_sent_has(c, si, C_NEXT_YEAR, -1) || bcx_sent_has(c, si, C_THIS_YEAR, -1))
             continue;

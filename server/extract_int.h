@@ -1818,6 +1818,9 @@ int bcx_same_meeting(const ctx *c, size_t j, size_t i);
  * day" as a day that now has its year): merged (gone set) with the fullest date they agree
  * on. */
 void bcx_reconcile_dates(ctx *c, unsigned char *gone);
+/* The sentence that holds byte offset at: the last one starting at or before it (0 when
+ * there is none). */
+size_t bcx_sentence_at(const ctx *c, size_t at);
 /* Before talks are merged into a meeting of their day: talks that name nothing of their own
  * (no body, number, province or person), told in the sentence right after the one sentence
  * that names a meeting of a body dated only by its year, are that meeting ("the 2023 Spring

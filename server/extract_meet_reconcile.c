@@ -101,9 +101,7 @@ static int same_month_day(const bc_xmeeting *a, const bc_xmeeting *b)
 static int relative_year(const ctx *c, const bc_xmeeting *m)
 {
     for (int k = 0; k < m->cite.nquotes; k++) {
-        size_t si = 0;
-        while (si + 1 < c->ns && c->se[si + 1].qs <= m->cite.q[k].start)
-            si++;
+        size_t si = bcx_sentence_at(c, m->cite.q[k].start);
         if (si < c->ns &&
             (c->se[si].unread || c->se[si].yearless || bcx_sent_has(c, si, C_LAST_YEAR, -1) ||
              bcx_sent_has(c, si, C_NEXT_YEAR, -1) || bcx_sent_has(c, si, C_THIS_YEAR, -1)))
@@ -178,13 +176,22 @@ static void numbered(ctx *c, unsigned char *gone)
     }
 }
 
-/* The sentence that holds byte offset at. */
+size_t bcx_sentence_at(const ctx *c, size_t at)
+{
+    size_t lo = 0, hi = c->ns; /* the last sentence starting at or before at is in [lo, hi) */
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->se[mid].qs <= at)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 static size_t sentence_at(const ctx *c, size_t at)
 {
-    size_t si = 0;
-    while (si + 1 < c->ns && c->se[si + 1].qs <= at)
-        si++;
-    return si;
+    return bcx_sentence_at(c, at);
 }
 
 /* 1 when m is a spring meeting named without its body ("de Voorjaarsontmoeting 2023", "新春会晤"
@@ -364,23 +371,32 @@ static void same_day(ctx *c, unsigned char *gone)
     }
 }
 
-/* The one meeting (not gone) with a quote in sentence si: its index, SIZE_MAX when none or
- * several. */
-static size_t only_one_in(const ctx *c, const unsigned char *gone, size_t si)
+/* Which meeting (not gone) has a quote in each sentence: one[si] is its index, SIZE_MAX when
+ * none, ONE_SEVERAL when several. Built once, and again after a merge moves quotes, so that
+ * asking is not a walk over every meeting (a 1 MiB article tells thousands). */
+#define ONE_SEVERAL (SIZE_MAX - 1)
+
+static void only_ones(const ctx *c, const unsigned char *gone, size_t *one)
 {
-    size_t one = SIZE_MAX;
+    for (size_t si = 0; si < c->ns; si++)
+        one[si] = SIZE_MAX;
     for (size_t i = 0; i < c->out->nmeetings; i++) {
         const bc_xmeeting *m = &c->out->meetings[i];
-        int in = 0;
-        for (int k = 0; k < m->cite.nquotes && !in; k++)
-            in = sentence_at(c, m->cite.q[k].start) == si;
-        if (gone[i] || !in)
+        if (gone[i])
             continue;
-        if (one != SIZE_MAX)
-            return SIZE_MAX;
-        one = i;
+        for (int k = 0; k < m->cite.nquotes; k++) {
+            size_t si = sentence_at(c, m->cite.q[k].start);
+            if (si < c->ns && one[si] != i)
+                one[si] = one[si] == SIZE_MAX ? i : ONE_SEVERAL;
+        }
     }
-    return one;
+}
+
+/* The one meeting (not gone) with a quote in sentence si: its index, SIZE_MAX when none or
+ * several. */
+static size_t only_one_in(const ctx *c, const size_t *one, size_t si)
+{
+    return si < c->ns && one[si] != ONE_SEVERAL ? one[si] : SIZE_MAX;
 }
 
 /* 1 when every kind of body sentence si names (by a meeting noun, a mechanism's name or short
@@ -417,12 +433,12 @@ static int held_year_and_day(const ctx *c, const bc_xmeeting *m, const bc_xmeeti
 
 /* Talks of no body or number, dated by a day of no year in a sentence of their own (no other
  * meeting told in it), not on the sidelines nor "the same day" as another: candidates. */
-static int lone_talks(const ctx *c, const unsigned char *gone, size_t i)
+static int lone_talks(const ctx *c, const unsigned char *gone, const size_t *one, size_t i)
 {
     const bc_xmeeting *t = &c->out->meetings[i];
     return !gone[i] && !t->mechanism[0] && t->ordinal == 0 && !t->sideline && !t->same_day_as &&
            t->cite.nquotes == 1 && yearless_day(t) && !relative_year(c, t) &&
-           only_one_in(c, gone, sentence_at(c, t->cite.q[0].start)) == i;
+           only_one_in(c, one, sentence_at(c, t->cite.q[0].start)) == i;
 }
 
 void bcx_reconcile_next(ctx *c, unsigned char *gone)
@@ -430,9 +446,13 @@ void bcx_reconcile_next(ctx *c, unsigned char *gone)
     bc_extraction *o = c->out;
     char d[16];
     int inf;
+    size_t *one = c->ns ? malloc(c->ns * sizeof *one) : NULL;
+    if (one == NULL)
+        return; /* no sentence, or no memory: the talks stay apart, as they were told */
+    only_ones(c, gone, one);
     for (size_t i = 0; i < o->nmeetings; i++) {
         const bc_xmeeting *t = &o->meetings[i];
-        if (!lone_talks(c, gone, i))
+        if (!lone_talks(c, gone, one, i))
             continue;
         size_t si = sentence_at(c, t->cite.q[0].start), a = SIZE_MAX;
         /* talks whose sentence names every member of the body of a meeting of a year told
@@ -443,7 +463,7 @@ void bcx_reconcile_next(ctx *c, unsigned char *gone)
             size_t sj = side == 0 ? si - 1 : si + 1;
             if ((side == 0 && si == 0) || sj >= c->ns)
                 continue;
-            size_t k = only_one_in(c, gone, sj);
+            size_t k = only_one_in(c, one, sj);
             if (k != SIZE_MAX && o->meetings[k].kind != BC_XM_TALKS &&
                 bcx_names_all_members(c, si, o->meetings[k].mechanism) &&
                 held_year_and_day(c, &o->meetings[k], t, d, &inf))
@@ -457,7 +477,7 @@ void bcx_reconcile_next(ctx *c, unsigned char *gone)
         if (a == SIZE_MAX && si > 0 && t->nprovinces == 0 && t->npeople == 0 &&
             bcx_sent_has(c, si, C_MEET, -1) && !bcx_sent_has(c, si, C_TALKS, -1) &&
             kinds_told_before(c, si)) {
-            size_t k = only_one_in(c, gone, si - 1);
+            size_t k = only_one_in(c, one, si - 1);
             if (k != SIZE_MAX && held_year_and_day(c, &o->meetings[k], t, d, &inf))
                 a = k;
         }
@@ -465,7 +485,9 @@ void bcx_reconcile_next(ctx *c, unsigned char *gone)
             continue;
         take(&o->meetings[a], t, d, inf);
         gone[i] = 1;
+        only_ones(c, gone, one);
     }
+    free(one);
 }
 
 void bcx_reconcile_dates(ctx *c, unsigned char *gone)

@@ -1496,12 +1496,17 @@ int bcx_in_province_list(const ctx *c, const sent *s, const hit *h);
  * "in aanloop naar de 16e conferentie"): the sentence's verbs are the other's
  * (extract_meet_emit.c). */
 int bcx_occasion_of(const ctx *c, const mention *m);
-/* 1 when a numbered (one of the first nnum mentions) or named meeting of sentence si is named as
+/* 1 when a numbered or named meeting of sentence si (its mentions: sm) is named as
  * the time of what the sentence reports (bcx_occasion_of), after token i ("Leaders held
  * talks in Lang Son ahead of the 17th conference") or before it ("Przed 12. spotkaniem
  * wicegubernatorzy przeprowadzili rozmowy", "Ahead of the 12th meeting, officials held
  * talks"): talks at i are their own, not that meeting's clause. */
-int bcx_talks_ahead_of(const ctx *c, size_t nnum, size_t si, size_t i);
+typedef struct bcx_sent_mentions {
+    size_t nnum;           /* the numbered mentions are the first nnum */
+    size_t named0, named1; /* the named mentions of the sentence */
+    size_t talks0;         /* its talks: from here to ctx.nm (told in sentence order) */
+} bcx_sent_mentions;
+int bcx_talks_ahead_of(const ctx *c, const bcx_sent_mentions *sm, size_t si, size_t i);
 /* The index of the first of the nnum numbered mentions (the first ones of c->m, in
  * sentence order) that is of sentence si or after it (nnum when none): a binary search, so
  * that asking it for every token keeps extraction linear. */

@@ -756,7 +756,14 @@ void bcx_find_mentions(ctx *c)
         }
     /* talks and receptions: the date comes in resolve */
     int talks_before = 0; /* talks between both sides seen earlier in the article */
+    bcx_sent_mentions sm = {nnum, nnum, nnum, c->nm};
+    size_t nnamed = c->nm; /* the named mentions, in sentence order, end here */
     for (size_t si = 0; si < c->ns && c->rc == BC_OK; si++) {
+        for (sm.named0 = sm.named1; sm.named0 < nnamed && c->m[sm.named0].sent < si;)
+            sm.named0++;
+        for (sm.named1 = sm.named0; sm.named1 < nnamed && c->m[sm.named1].sent == si;)
+            sm.named1++;
+        sm.talks0 = c->nm; /* the talks of the sentences before are of no other sentence */
         size_t seen = 0;    /* the token after the talks of the sentence told, 0 none */
         unsigned dated = 0; /* talks of it named by their date (named_by) */
         /* a numbered or named meeting between both sides is talks seen too ("Bien phong Dien
@@ -778,7 +785,7 @@ void bcx_find_mentions(ctx *c)
                   (seen && bcx_own_day_between(c, seen, i)); /* theirs, not the clause's */
             if (c->t[i].meet || c->t[i].used == U_DATE ||
                 (!prev && !own && in_meeting_clause(c, si, i) &&
-                 !bcx_talks_ahead_of(c, nnum, si, i)))
+                 !bcx_talks_ahead_of(c, &sm, si, i)))
                 continue; /* "会晤期间": a date, "during the meeting" */
             size_t n = bcx_lex_find(c, C_SIDELINES, i, NULL);
             if (n > 0) {
@@ -803,7 +810,7 @@ void bcx_find_mentions(ctx *c)
                           after_talks(c, si, i)))
                 continue;
             if (n > 0 && val == TALKS_VERB && last_noun > i + n &&
-                !bcx_talks_ahead_of(c, nnum, si, i))
+                !bcx_talks_ahead_of(c, &sm, si, i))
                 continue; /* the meeting is the verb's, unless named as its occasion */
             if (n > 0 && setting_talks(c, si, i, n)) {
                 i += n - 1;

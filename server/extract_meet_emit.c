@@ -595,15 +595,24 @@ static void drop_others_place(const ctx *c, const mention *m, bc_xmeeting *x)
     x->nprovinces = w;
 }
 
-int bcx_talks_ahead_of(const ctx *c, size_t nnum, size_t si, size_t i)
+/* 1 when mention k of sentence si, not at token i, is named as the occasion of its sentence */
+static int occasion_beside(const ctx *c, size_t k, size_t si, size_t i)
 {
-    for (size_t k = bcx_first_numbered(c, nnum, si); k < nnum && c->m[k].sent == si; k++)
-        if ((c->m[k].t0 > i || c->m[k].t1 <= i) && bcx_occasion_of(c, &c->m[k]))
+    return c->m[k].sent == si && (c->m[k].t0 > i || c->m[k].t1 <= i) &&
+           bcx_occasion_of(c, &c->m[k]);
+}
+
+int bcx_talks_ahead_of(const ctx *c, const bcx_sent_mentions *sm, size_t si, size_t i)
+{
+    for (size_t k = bcx_first_numbered(c, sm->nnum, si); k < sm->nnum && c->m[k].sent == si; k++)
+        if (occasion_beside(c, k, si, i))
             return 1;
-    /* or a named one ("held talks in Hekou to prepare for the conference") */
-    for (size_t k = nnum; k < c->nm; k++)
-        if (c->m[k].sent == si && (c->m[k].t0 > i || c->m[k].t1 <= i) &&
-            bcx_occasion_of(c, &c->m[k]))
+    /* or a named one ("held talks in Hekou to prepare for the conference"), or talks */
+    for (size_t k = sm->named0; k < sm->named1; k++)
+        if (occasion_beside(c, k, si, i))
+            return 1;
+    for (size_t k = sm->talks0; k < c->nm; k++)
+        if (occasion_beside(c, k, si, i))
             return 1;
     return 0;
 }

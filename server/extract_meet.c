@@ -763,7 +763,7 @@ void bcx_find_mentions(ctx *c)
             sm.named0++;
         for (sm.named1 = sm.named0; sm.named1 < nnamed && c->m[sm.named1].sent == si;)
             sm.named1++;
-        sm.talks0 = c->nm; /* the talks of the sentences before are of no other sentence */
+        sm.talks0 = c->nm;  /* the talks of the sentences before are of no other sentence */
         size_t seen = 0;    /* the token after the talks of the sentence told, 0 none */
         unsigned dated = 0; /* talks of it named by their date (named_by) */
         /* a numbered or named meeting between both sides is talks seen too ("Bien phong Dien

@@ -857,11 +857,8 @@ int bc_extract(const char *text, size_t len, const char *lang, const char *refer
     if (c.rc == BC_OK)
         bcx_find_gates(&c);
     /* each side also by the name the store gives its place ("友谊": Huu Nghi, "Basa": Ba Sai) */
-    for (size_t i = 0; c.rc == BC_OK && i < out->ngates; i++) {
-        bc_xgate *gt = &out->gates[i];
-        bcx_border_place_canonical(g, 0, gt->vn_side, gt->vn_name, sizeof gt->vn_name);
-        bcx_border_place_canonical(g, 1, gt->cn_side, gt->cn_name, sizeof gt->cn_name);
-    }
+    for (size_t i = 0; c.rc == BC_OK && i < out->ngates; i++)
+        bcx_gate_canonical_sides(g, out->gates, i);
     if (c.rc == BC_OK)
         emit_dates(&c);
     if (c.rc == BC_OK) {

@@ -1,7 +1,7 @@
 /* extract_gate_known.c: which known project a crossing named by its two sides is: the
  * store's projects whose sides' keys the two names are (either order), of the kind the
  * crossing's words state; a word naming no kind ("crossing") takes any, a curated one
- * first. */
+ * first; and the names the store gives each crossing's sides. */
 #include "bordercoop/alloc.h"
 #include "extract_int.h"
 
@@ -86,4 +86,24 @@ unsigned bcx_gate_want_of(unsigned bits)
     if (bits & ~(unsigned)(PK_ROUTE | PK_SEA | PK_CROSS))
         return bits & ~(unsigned)PK_CROSS;
     return bits | PK_POINT;
+}
+
+void bcx_gate_canonical_sides(const bc_gazetteer *g, bc_xgate *gates, size_t i)
+{
+    bc_xgate *gt = &gates[i];
+    int vn = 0, cn = 0;
+    for (size_t j = i > 16 ? i - 16 : 0; j < i && !(vn && cn); j++) {
+        if (!vn && strcmp(gates[j].vn_side, gt->vn_side) == 0) {
+            memcpy(gt->vn_name, gates[j].vn_name, sizeof gt->vn_name);
+            vn = 1;
+        }
+        if (!cn && strcmp(gates[j].cn_side, gt->cn_side) == 0) {
+            memcpy(gt->cn_name, gates[j].cn_name, sizeof gt->cn_name);
+            cn = 1;
+        }
+    }
+    if (!vn)
+        bcx_border_place_canonical(g, 0, gt->vn_side, gt->vn_name, sizeof gt->vn_name);
+    if (!cn)
+        bcx_border_place_canonical(g, 1, gt->cn_side, gt->cn_name, sizeof gt->cn_name);
 }

@@ -192,6 +192,11 @@ int bcx_border_place_capital(int cn, const char *side, size_t n);
  * written so. */
 void bcx_border_place_canonical(const bc_gazetteer *g, int cn, const char *side, char *out,
                                 size_t cap);
+/* Gate i of gates: its sides by the names the store gives their places
+ * (bcx_border_place_canonical into vn_name, cn_name), copied from one of the 16 gates before it
+ * of the same side when there is one, as a long article tells the same crossing again and
+ * again. */
+void bcx_gate_canonical_sides(const bc_gazetteer *g, bc_xgate *gates, size_t i);
 /* The names of the first border place (Vietnam's, then China's) one of whose names has the
  * slug (bc_text_slug) of n bytes at slug ("hekou" -> "Hekou|河口|Hà Khẩu"); NULL for none.
  * Static storage; the slugs are computed once, thread-safe. */

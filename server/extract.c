@@ -842,6 +842,8 @@ int bc_extract(const char *text, size_t len, const char *lang, const char *refer
     }
     if (c.rc == BC_OK)
         bcx_find_dates(&c);
+    if (c.rc == BC_OK && bcx_index_paragraphs(&c) != BC_OK)
+        c.rc = BC_ENOMEM;
     if (c.rc == BC_OK) {
         bcx_mark_side_people_zh(&c);
         bcx_find_mentions(&c);
@@ -881,6 +883,10 @@ int bc_extract(const char *text, size_t len, const char *lang, const char *refer
     bc_free(c.d);
     bc_free(c.h);
     bc_free(c.m);
+    bc_free(c.sm_at);
+    bc_free(c.sm_k);
+    bc_free(c.para);
+    bc_free(c.visit_k);
     if (c.rc != BC_OK) {
         bc_extraction_free(out);
         bc_err_set(err, c.rc, "out of memory extracting facts");

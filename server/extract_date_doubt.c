@@ -14,14 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The first sentence of sentence si's paragraph. */
-static size_t para_start(const ctx *c, size_t si)
-{
-    while (si > 0 && !bcx_new_paragraph(c, si))
-        si--;
-    return si;
-}
-
 /* 1 when date w writes its own year: a year, month or day with the year in the text. */
 static int written_year(const xd *w)
 {
@@ -97,7 +89,7 @@ int bcx_counted_opening(const ctx *c, size_t si)
  * its year, NULL when none. */
 static const xd *story_year_before(const ctx *c, const xd *d)
 {
-    size_t si = c->t[d->t0].sent, p = para_start(c, si);
+    size_t si = c->t[d->t0].sent, p = bcx_para_start(c, si);
     for (size_t k = (size_t)(d - c->d); k > 0; k--) {
         const xd *w = &c->d[k - 1];
         if (c->t[w->t0].sent < p)
@@ -135,7 +127,7 @@ static int lately_between(const ctx *c, const xd *a, const xd *d)
  * October report): the report tells another time than its own. */
 static int told_elsewhen(const ctx *c, const xd *d)
 {
-    size_t si = c->t[d->t0].sent, p = para_start(c, si);
+    size_t si = c->t[d->t0].sent, p = bcx_para_start(c, si);
     /* a day of the month alone ("op de 12e", "on the 12th") is of the month its paragraph
      * last told (bcx_month_before reads the sentence before it) */
     int bare = c->t[d->t0].kind == T_NUM || dateline_day_zh(c, d);

@@ -361,6 +361,10 @@ typedef struct ctx {
     size_t nh, caph;
     mention *m;
     size_t nm, capm;
+    size_t *sm_at, *sm_k;    /* the mentions of sentence si: sm_k[sm_at[si] .. sm_at[si + 1]) */
+    size_t sm_n;             /* the mentions that index covers (bcx_index_mentions) */
+    size_t *visit_k, nvisit; /* the mentions of visits, in order (bcx_index_mentions) */
+    size_t *para; /* the first sentence of each sentence's paragraph (bcx_index_paragraphs) */
     bc_extraction *out;
     size_t capfo, capmo, capgo, capdo, capuo, capro, capoc;
     int rc;
@@ -1196,6 +1200,12 @@ int bcx_names_all_members(const ctx *c, size_t si, const char *id);
 /* 1 when a blank line separates sentence si from the one before it (or si opens the
  * article or is its heading). */
 int bcx_new_paragraph(const ctx *c, size_t si);
+/* The first sentence of sentence si's paragraph (bcx_new_paragraph): read from ctx.para once
+ * bcx_index_paragraphs built it, else by a walk back. */
+size_t bcx_para_start(const ctx *c, size_t si);
+/* Builds ctx.para, after the dates are found (the last pass that may unmark a headline):
+ * BC_OK or BC_ENOMEM (then bcx_para_start walks). */
+int bcx_index_paragraphs(ctx *c);
 
 /* ---- extract_meet_skip.c ---- */
 
@@ -1506,6 +1516,12 @@ int bcx_occasion_of(const ctx *c, const mention *m);
  * talks in Lang Son ahead of the 17th conference") or before it ("Przed 12. spotkaniem
  * wicegubernatorzy przeprowadzili rozmowy", "Ahead of the 12th meeting, officials held
  * talks"): talks at i are their own, not that meeting's clause. */
+/* Indexes the mentions by sentence (ctx.sm_at, ctx.sm_k), for bcx_sent_mention: BC_OK or
+ * BC_ENOMEM (ctx.rc set). Run again after mentions are added. */
+int bcx_index_mentions(ctx *c);
+/* The r-th mention (index into ctx.m, in that order) of sentence si; SIZE_MAX past the last.
+ * By the index when it covers every mention, else by a walk over them. */
+size_t bcx_sent_mention(const ctx *c, size_t si, size_t r);
 typedef struct bcx_sent_mentions {
     size_t nnum;           /* the numbered mentions are the first nnum */
     size_t named0, named1; /* the named mentions of the sentence */

@@ -9,6 +9,45 @@
 #include <stdlib.h>
 #include <string.h>
 
+int bcx_index_mentions(ctx *c)
+{
+    bc_free(c->sm_at);
+    bc_free(c->sm_k);
+    bc_free(c->visit_k);
+    c->sm_n = c->nvisit = 0;
+    c->sm_at = bc_calloc(c->ns + 2, sizeof *c->sm_at);
+    c->sm_k = bc_calloc(c->nm + 1, sizeof *c->sm_k);
+    c->visit_k = bc_calloc(c->nm + 1, sizeof *c->visit_k);
+    if (c->sm_at == NULL || c->sm_k == NULL || c->visit_k == NULL) {
+        bc_free(c->sm_at);
+        bc_free(c->sm_k);
+        bc_free(c->visit_k);
+        c->sm_at = c->sm_k = c->visit_k = NULL;
+        return c->rc = BC_ENOMEM;
+    }
+    for (size_t k = 0; k < c->nm; k++)
+        if (c->m[k].visit)
+            c->visit_k[c->nvisit++] = k;
+    for (size_t k = 0; k < c->nm; k++)
+        c->sm_at[c->m[k].sent + 2]++;
+    for (size_t si = 0; si < c->ns; si++)
+        c->sm_at[si + 2] += c->sm_at[si + 1];
+    for (size_t k = 0; k < c->nm; k++) /* sm_at[si + 1]: the next free slot of si */
+        c->sm_k[c->sm_at[c->m[k].sent + 1]++] = k;
+    c->sm_n = c->nm;
+    return BC_OK;
+}
+
+size_t bcx_sent_mention(const ctx *c, size_t si, size_t r)
+{
+    if (c->sm_at != NULL && c->sm_n == c->nm && si < c->ns)
+        return r < c->sm_at[si + 1] - c->sm_at[si] ? c->sm_k[c->sm_at[si] + r] : SIZE_MAX;
+    for (size_t k = 0; k < c->nm; k++)
+        if (c->m[k].sent == si && r-- == 0)
+            return k;
+    return SIZE_MAX;
+}
+
 /* The people and provinces named in sentence si, into the meeting. */
 static void named_people(const ctx *c, size_t si, bc_xmeeting *x)
 {
@@ -38,10 +77,9 @@ static void named_in(const ctx *c, size_t si, bc_xmeeting *x)
  * Kunming": Kunming is both's). */
 static int beyond_other(const ctx *c, const mention *m, size_t a, size_t b)
 {
-    for (size_t k = 0; k < c->nm; k++) {
+    for (size_t r = 0, k; (k = bcx_sent_mention(c, m->sent, r)) != SIZE_MAX; r++) {
         const mention *o = &c->m[k];
-        if (o == m || o->sent != m->sent || bcx_told_together(c, m, o) ||
-            bcx_told_together(c, o, m))
+        if (o == m || bcx_told_together(c, m, o) || bcx_told_together(c, o, m))
             continue;
         if ((a >= m->t1 && o->t0 >= m->t1 && o->t1 <= a) ||
             (b <= m->t0 && o->t0 >= b && o->t1 <= m->t0))
@@ -56,9 +94,9 @@ static int beyond_other(const ctx *c, const mention *m, size_t a, size_t b)
 static int nearer_other(const ctx *c, const mention *m, size_t a, size_t b)
 {
     size_t dm = b <= m->t0 ? m->t0 - b : a >= m->t1 ? a - m->t1 : 0;
-    for (size_t k = 0; k < c->nm; k++) {
+    for (size_t r = 0, k; (k = bcx_sent_mention(c, m->sent, r)) != SIZE_MAX; r++) {
         const mention *o = &c->m[k];
-        if (o == m || o->sent != m->sent)
+        if (o == m)
             continue;
         size_t d = b <= o->t0 ? o->t0 - b : a >= o->t1 ? a - o->t1 : 0;
         if (d < dm)
@@ -273,8 +311,9 @@ static int talks_of_visit(const ctx *c, const mention *m)
 {
     if (m->xkind != BC_XM_TALKS || m->mech != NULL || m->ord != 0 || m->visit)
         return 0;
-    for (size_t k = 0; k < c->nm; k++) {
-        const mention *v = &c->m[k];
+    int indexed = c->visit_k != NULL && c->sm_n == c->nm;
+    for (size_t r = 0; r < (indexed ? c->nvisit : c->nm); r++) {
+        const mention *v = &c->m[indexed ? c->visit_k[r] : r];
         if (v->visit && v->sent < m->sent && v->mech == NULL && v->ord == 0 &&
             strcmp(v->date, m->date) == 0)
             return 1;
@@ -295,10 +334,9 @@ static int talks_before_named(const ctx *c, const mention *m)
     for (size_t k = m->t1; k < hi && k < m->t1 + 4 && !(bcx_gap(c, k - 1) & (G_COMMA | G_DOT)); k++)
         if (bcx_word_is(c, k, hi, "separately"))
             return 1;
-    for (size_t k = 0; k < c->nm; k++) {
+    for (size_t r = 0, k; (k = bcx_sent_mention(c, m->sent, r)) != SIZE_MAX; r++) {
         const mention *o = &c->m[k];
-        if (o != m && o->sent == m->sent && o->t1 <= m->t0 && o->xkind != BC_XM_TALKS &&
-            bcx_occasion_of(c, o))
+        if (o != m && o->t1 <= m->t0 && o->xkind != BC_XM_TALKS && bcx_occasion_of(c, o))
             return 1;
     }
     return 0;
@@ -342,8 +380,8 @@ static int held_in_clause(const ctx *c, const mention *m)
             if ((bcx_gap(c, i - 1) & G_DOT) || !listed)
                 return 0;
         }
-        for (size_t k = 0; k < c->nm; k++)
-            if (&c->m[k] != m && c->m[k].sent == m->sent && c->m[k].t0 == i)
+        for (size_t r = 0, k; (k = bcx_sent_mention(c, m->sent, r)) != SIZE_MAX; r++)
+            if (&c->m[k] != m && c->m[k].t0 == i)
                 return 0;
         for (size_t q = s->d0; q < s->d1; q++)
             if (c->d[q].t0 == i)
@@ -364,9 +402,9 @@ static int ahead_of_meeting(const ctx *c, const mention *m)
 {
     if (m->xkind != BC_XM_TALKS || m->planned > 0 || m->mech != NULL || m->ord != 0)
         return 0;
-    for (size_t k = 0; k < c->nm; k++) {
+    for (size_t r = 0, k; (k = bcx_sent_mention(c, m->sent, r)) != SIZE_MAX; r++) {
         const mention *o = &c->m[k];
-        if (o != m && o->sent == m->sent && (o->t0 > m->t1 || o->t1 <= m->t0) &&
+        if (o != m && (o->t0 > m->t1 || o->t1 <= m->t0) &&
             (o->mech != NULL || o->xkind == BC_XM_NUMBERED) && bcx_occasion_of(c, o))
             return o->ord > 0 ? o->ord : -1;
     }
@@ -650,7 +688,8 @@ void bcx_emit_meetings(ctx *c)
     size_t first = o->nmeetings;
     /* per meeting emitted: the index + 1 of talks told beside a body's meeting, else 0 */
     size_t *beside = bc_calloc(c->nm + 1, sizeof *beside);
-    if (beside == NULL) {
+    if (beside == NULL || bcx_index_mentions(c) != BC_OK) {
+        bc_free(beside);
         c->rc = BC_ENOMEM;
         return;
     }

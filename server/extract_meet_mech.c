@@ -403,6 +403,26 @@ int bcx_new_paragraph(const ctx *c, size_t si)
     return lines >= 2;
 }
 
+size_t bcx_para_start(const ctx *c, size_t si)
+{
+    if (c->para != NULL && si < c->ns)
+        return c->para[si];
+    while (si > 0 && !bcx_new_paragraph(c, si))
+        si--;
+    return si;
+}
+
+int bcx_index_paragraphs(ctx *c)
+{
+    bc_free(c->para);
+    c->para = c->ns > 0 ? bc_calloc(c->ns, sizeof *c->para) : NULL;
+    if (c->para == NULL)
+        return c->ns > 0 ? BC_ENOMEM : BC_OK;
+    for (size_t si = 0; si < c->ns; si++)
+        c->para[si] = bcx_new_paragraph(c, si) ? si : c->para[si - 1];
+    return BC_OK;
+}
+
 /* The article's first sentence after its heading. */
 static size_t lead_sentence(const ctx *c)
 {

@@ -23,10 +23,8 @@ static int located(const ctx *c, size_t si, const hit *h)
 /* The sentence whose quote starts at byte qs, c->ns when none. */
 static size_t sentence_at(const ctx *c, size_t qs)
 {
-    for (size_t si = 0; si < c->ns; si++)
-        if (c->se[si].qs == qs)
-            return si;
-    return c->ns;
+    size_t si = bcx_sentence_at(c, qs);
+    return si < c->ns && c->se[si].qs == qs ? si : c->ns;
 }
 
 /* 1 when province id is named in meeting x's sentences, each time after a word of place. */

@@ -2,6 +2,7 @@
  * fact with several citations, and it takes the fullest date its mentions state together
  * when they agree (a year written in one, the day and month in another). Runs inside the
  * dedup of extract.c, after the restatements that agree were merged. */
+#include "bordercoop/alloc.h"
 #include "extract_int.h"
 
 #include <stdio.h>
@@ -302,17 +303,51 @@ static void named(ctx *c, unsigned char *gone)
     }
 }
 
+/* A meeting whose date writes a day without its year, by that month and day ("03-22") */
+typedef struct day_alone {
+    char md[6];
+    size_t j;
+} day_alone;
+
+static int day_alone_cmp(const void *x, const void *y)
+{
+    const day_alone *a = x, *b = y;
+    int d = strcmp(a->md, b->md);
+    return d != 0 ? d : (a->j > b->j) - (a->j < b->j);
+}
+
 /* A meeting told with its full date and again with its day alone ("talks on August 26,
  * 2020", "the talks on August 26"; the year completed from the reference date, or none):
- * one, by dedup's rules, when the day alone is taken as that date. */
+ * one, by dedup's rules, when the day alone is taken as that date. The days alone are
+ * sorted by month and day once (none becomes one here), so a date meets only its own. */
 static void full_and_day(ctx *c, unsigned char *gone)
 {
     bc_extraction *o = c->out;
+    day_alone *alone = bc_calloc(o->nmeetings + 1, sizeof *alone);
+    size_t nalone = 0;
+    if (alone == NULL)
+        return; /* no memory: the mentions stay apart, as they were told */
+    for (size_t j = 0; j < o->nmeetings; j++)
+        if (yearless_day(&o->meetings[j])) {
+            size_t n = strlen(o->meetings[j].date);
+            memcpy(alone[nalone].md, o->meetings[j].date + n - 5, 6);
+            alone[nalone++].j = j;
+        }
+    qsort(alone, nalone, sizeof *alone, day_alone_cmp);
     for (size_t i = 0; i < o->nmeetings; i++) {
         bc_xmeeting *a = &o->meetings[i];
         if (gone[i] || !states_year(a) || strlen(a->date) != 10 || relative_year(c, a))
             continue;
-        for (size_t j = 0; j < o->nmeetings; j++) {
+        size_t lo = 0, hi = nalone; /* the first of a's month and day */
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (strcmp(alone[mid].md, a->date + 5) < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (size_t r = lo; r < nalone && strcmp(alone[r].md, a->date + 5) == 0; r++) {
+            size_t j = alone[r].j;
             bc_xmeeting *b = &o->meetings[j];
             if (j == i || gone[j] || !yearless_day(b) || !same_month_day(a, b) ||
                 relative_year(c, b))
@@ -338,6 +373,7 @@ static void full_and_day(ctx *c, unsigned char *gone)
             gone[j] = 1;
         }
     }
+    bc_free(alone);
 }
 
 /* A meeting dated "the same day" as a day written before without its year takes the year

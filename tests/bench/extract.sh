@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # extract.sh: is extraction linear in the article? Builds articles of 256 KiB, 512 KiB and
-# 1 MiB from the dev gold corpus (tests/eval/dev: English, Vietnamese, Chinese), and two
-# hostile ones of 1 MiB (one "sentence" of names, dashes and numbers without a full stop;
-# a list of amounts), then times `bordercoop extract` (extraction alone, gazetteer
-# included) and `bordercoop ingest` (extraction, storing, citations, search index and the
-# change feed, one transaction) into a fresh copy of the curated store. The goal of
-# issue 11 is a 1 MiB article under 1 s on this machine. A measurement, not a test: no
-# timing is asserted anywhere. No network; seconds.
+# 1 MiB from the dev gold corpus (tests/eval/dev: English, Vietnamese, Chinese), and three
+# hostile ones of 1 MiB (one "sentence" of names, dashes and numbers without a full stop; a
+# list of amounts; one paragraph of ten thousand distinct meetings, each told three times
+# with its day and year apart, so that reconciling a meeting's dates meets all the others),
+# then times `bordercoop extract` (extraction alone, gazetteer included) and `bordercoop
+# ingest` (extraction, storing, citations, search index and the change feed, one
+# transaction) into a fresh copy of the curated store. The goal of issue 11 is a 1 MiB
+# article under 1 s on this machine. A measurement, not a test: no timing is asserted
+# anywhere. No network; seconds.
 #
 #   tests/bench/extract.sh BIN_DIR   (make bench runs it)
 set -euo pipefail
@@ -29,6 +31,16 @@ article() {
 # hostile KIND BYTES OUT
 hostile() {
     local unit
+    if [ "$1" = meetings ]; then # one paragraph of distinct meetings, each dated thrice
+        awk -v max="$2" 'BEGIN {
+            split("January February March April May June July August September October November December", mo, " ")
+            for (n = 1; bytes < max; n++) {
+                y = 2000 + n % 26
+                line = sprintf("The %d Spring Meeting of Lao Cai and Yunnan was held in Hekou. The meeting was held on %d %s. Officials held talks in Lao Cai on %d %s. The %dth meeting of the Joint Working Group took place on %d %s %d.\n", y, n % 28 + 1, mo[n % 12 + 1], n % 27 + 1, mo[(n + 3) % 12 + 1], n % 400 + 1, n % 26 + 1, mo[(n + 5) % 12 + 1], y)
+                printf "%s", line; bytes += length(line)
+            } }' | head -c "$2" | sed '$d' >"$3"
+        return
+    fi
     case "$1" in
         run) unit='Lao Cai - Hekou - Ha Giang (Vietnam) - Tianbao (China) 12 th 2024 10/5 talks ' ;;
         amounts) unit='up 5% to 1,2 billion USD, 3.4 mln VND and 7 tỷ đồng in 2024; ' ;;
@@ -70,7 +82,7 @@ for lang in en vi zh; do
         one "$lang $((size / 1024)) KiB" "$lang" "$TMP/$lang-$size.txt"
     done
 done
-for kind in run amounts; do
+for kind in run amounts meetings; do
     hostile "$kind" 1048576 "$TMP/$kind.txt"
     one "hostile $kind 1024 KiB" en "$TMP/$kind.txt"
 done

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # same_output.sh: does a change that should only make ingest faster leave what it stores
 # alone? Builds the 1 MiB articles extract.sh times (English, Vietnamese, Chinese from the
-# dev gold corpus; the two hostile ones), ingests each into its own copy of the curated store
+# dev gold corpus; the three hostile ones), ingests each into its own copy of the curated store
 # with the binaries of BIN_A and of BIN_B, the wall clock held still (fixtime.c, so the
 # timestamps agree), and compares, byte for byte: `bordercoop extract`'s JSON, `bordercoop
 # export` (every fact), `export --index`, and the whole store dumped by sqlite3 (the facts,
@@ -36,6 +36,16 @@ article() {
 }
 hostile() {
     local unit
+    if [ "$1" = meetings ]; then # one paragraph of distinct meetings, each dated thrice
+        awk -v max="$2" 'BEGIN {
+            split("January February March April May June July August September October November December", mo, " ")
+            for (n = 1; bytes < max; n++) {
+                y = 2000 + n % 26
+                line = sprintf("The %d Spring Meeting of Lao Cai and Yunnan was held in Hekou. The meeting was held on %d %s. Officials held talks in Lao Cai on %d %s. The %dth meeting of the Joint Working Group took place on %d %s %d.\n", y, n % 28 + 1, mo[n % 12 + 1], n % 27 + 1, mo[(n + 3) % 12 + 1], n % 400 + 1, n % 26 + 1, mo[(n + 5) % 12 + 1], y)
+                printf "%s", line; bytes += length(line)
+            } }' | head -c "$2" | sed '$d' >"$3"
+        return
+    fi
     case "$1" in
         run) unit='Lao Cai - Hekou - Ha Giang (Vietnam) - Tianbao (China) 12 th 2024 10/5 talks ' ;;
         amounts) unit='up 5% to 1,2 billion USD, 3.4 mln VND and 7 tỷ đồng in 2024; ' ;;
@@ -79,7 +89,7 @@ for lang in en vi zh; do
     article "$lang" 1048576 "$TMP/$lang.txt"
     compare "$lang" "$lang" "$TMP/$lang.txt"
 done
-for kind in run amounts; do
+for kind in run amounts meetings; do
     hostile "$kind" 1048576 "$TMP/$kind.txt"
     compare "$kind" en "$TMP/$kind.txt"
 done

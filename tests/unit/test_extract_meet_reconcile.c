@@ -263,6 +263,20 @@ static void talks_with_full_date_and_day_alone_are_one(void **state)
            "/0/2020-08-26 /0/--08-26");
 }
 
+/* days alone are met by the full date of their own month and day only, wherever the days
+ * of other talks fall between them (full_and_day sorts the days alone by month and day) */
+static void days_alone_meet_their_own_full_dates(void **state)
+{
+    (void)state;
+    expect2("en",
+            "Border talks in two places\n\nLeaders of Cao Bang and Baise held talks in Cao Bang on "
+            "August 26, 2020 on upgrading the Tra Linh border gate.\n\nLeaders of Lao Cai and "
+            "Yunnan held talks in Hekou on March 3, 2021 on the Kim Thanh crossing.\n\nAt the "
+            "talks on March 3, Lao Cai and Yunnan agreed to extend the opening hours.\n\nAt the "
+            "talks on August 26, Cao Bang and Baise also agreed to open a freight lane.",
+            "/0/2020-08-26 /0/2021-03-03");
+}
+
 static void a_number_told_without_its_body(void **state)
 {
     (void)state;
@@ -566,6 +580,7 @@ int main(void)
         cmocka_unit_test(the_meeting_told_next_is_the_named_one),
         cmocka_unit_test(a_working_session_told_next_is_its_own),
         cmocka_unit_test(talks_with_full_date_and_day_alone_are_one),
+        cmocka_unit_test(days_alone_meet_their_own_full_dates),
         cmocka_unit_test(talks_of_every_member_beside_the_named_meeting),
         cmocka_unit_test(talks_of_some_members_or_beside_one_to_come_stay_apart),
     };

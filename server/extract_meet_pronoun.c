@@ -34,6 +34,57 @@ static const said words[] = {
     {L_SV, pron_sv, verb_sv, none}, {L_PL, none, verb_pl, after_pl},
 };
 
+/* The folded nouns of other events a pronoun might be (a fair, an exhibition, a festival, a
+ * ceremony, a forum, a visit, an opening or launch), as the stems that begin a word and the
+ * heads that end a Dutch or Swedish compound ("handelsbeurs", "werkbezoek", "handelsmässan"):
+ * named in the sentence before, "It took place on 22 March" may be of that one. */
+static const char *const event_stem[] = {
+    "fair",    "exhibition", "festival", "ceremon",     "forum",   "visit",
+    "opening", "inaugura",   "launch",   "foire",       "salon",   "exposition",
+    "visite",  "lancement",  "beurs",    "tentoonstel", "bezoek",  "lancering",
+    "massa",   "utstalln",   "besok",    "invigning",   "targi",   "targach",
+    "targow",  "wystaw",     "festiwal", "wizyt",       "otwarci", NULL};
+static const char *const event_head[] = {"beurs", "bezoek", "massan", "massa", "besok", NULL};
+
+/* 1 when token k is a noun of another event (event_stem, event_head) */
+static int event_noun(const ctx *c, size_t k)
+{
+    const char *t = TXT(c, k);
+    size_t fl = c->t[k].fl;
+    for (int w = 0; event_stem[w]; w++) {
+        size_t n = strlen(event_stem[w]);
+        if (fl >= n && memcmp(t, event_stem[w], n) == 0)
+            return 1;
+    }
+    for (int w = 0; event_head[w]; w++) {
+        size_t n = strlen(event_head[w]);
+        if (fl > n && memcmp(t + fl - n, event_head[w], n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 when sentence si, the one a subject pronoun after it points back at, may give it another
+ * antecedent than its meeting: a clause of its own (a comma or bracket that does not part the
+ * names of a list), talks, a sideline, or a noun of another event */
+static int other_antecedent(const ctx *c, size_t si)
+{
+    size_t a = c->se[si].t0, b = c->se[si].t1;
+    if (bcx_sent_has(c, si, C_SIDELINES, -1))
+        return 1;
+    for (size_t k = a; k < b; k++) {
+        /* talks, not the meeting's own noun ("Vårmötet" ends with a word of talks) */
+        if (bcx_lex_find(c, C_TALKS, k, NULL) > 0 && bcx_lex_find(c, C_MEET, k, NULL) == 0)
+            return 1;
+        if (k + 1 < b && (bcx_gap(c, k) & (G_COMMA | G_PAREN | G_OPEN)) &&
+            !bcx_list_comma(c, si, k))
+            return 1;
+        if (c->t[k].kind == T_WORD && event_noun(c, k))
+            return 1;
+    }
+    return 0;
+}
+
 /* The index of the first word of list at token k (< hi) and its tokens in *n; -1 none. */
 static int word_in(const ctx *c, size_t k, size_t hi, const char *const *list, size_t *n)
 {
@@ -110,12 +161,16 @@ const xd *bcx_pronoun_day(const ctx *c, size_t si, int *pronoun)
     else if (k == 0)
         k = c->se[si].t0; /* Polish: the verb first, its pronoun after it */
     int v = word_in(c, k, hi, w->verb, &n);
+    if (*pronoun && other_antecedent(c, si - 1))
+        return NULL;
     if (v >= 0) {
         size_t end = k + n;
         if (k == c->se[si].t0 && !*pronoun) {
             if (word_in(c, end, hi, w->after, &n) < 0)
                 return NULL; /* "Odbyło się 22 marca": no subject said */
             end += n, *pronoun = 1;
+            if (other_antecedent(c, si - 1))
+                return NULL;
         }
         return day_follows(c, d, end) ? d : NULL;
     }

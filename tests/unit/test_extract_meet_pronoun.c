@@ -3,7 +3,7 @@
  * (extract_meet_pronoun.c, merged in extract_meet_reconcile.c): one meeting of that day, the
  * year the name's, stated, citing both sentences; in en, fr, nl, sv and pl. And what must stay
  * as it was: an agreement's day, a verb of signing, a second meeting in either sentence, a
- * pronoun opening the next paragraph, a meeting to come. */
+ * pronoun opening the next paragraph or that may be of another event, a meeting to come. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -162,6 +162,40 @@ static void another_event_day_stays_apart(void **state)
             "2026:1");
 }
 
+/* another event named in the sentence before, or a clause of its own there: the pronoun may
+ * be of that one; the meeting noun still says which */
+static void a_pronoun_of_another_event_stays_apart(void **state)
+{
+    (void)state;
+    static const char *const before[] = {
+        "The 2026 Spring Meeting of the four provinces and Guangxi was held in Nanning alongside "
+        "a trade fair.",
+        "The 2026 Spring Meeting of the four provinces and Guangxi was held in Nanning, where the "
+        "new customs office opened."};
+    for (size_t k = 0; k < sizeof before / sizeof before[0]; k++) {
+        char text[512];
+        snprintf(text, sizeof text,
+                 "Border provinces look back on the spring\n\n%s It took place on 22 March.",
+                 before[k]);
+        expect3("en", text, "2026:1");
+    }
+    expect3("nl",
+            "Grensprovincies blikken terug\n\nDe Voorjaarsontmoeting 2026 van de vier provincies "
+            "en Guangxi werd gehouden in Nanning naast een handelsbeurs. Zij vond plaats op 22 "
+            "maart.",
+            "2026:1");
+    expect3("fr",
+            "Les provinces frontalières font le bilan\n\nLa réunion du printemps 2026 s'est "
+            "déroulée à Nanning en marge d'un salon. Elle s'est tenue le 22 mars.",
+            "2026:1");
+    /* the names of a list part no clause */
+    expect3("en",
+            "Border provinces look back on the spring\n\nThe 2026 Spring Meeting of Quang Ninh, "
+            "Lang Son, Cao Bang, Ha Giang and Guangxi was held in Nanning. It took place on 22 "
+            "March.",
+            "2026-03-22:2");
+}
+
 /* two meetings in the sentence before: which one the pronoun is, is not said */
 static void two_meetings_before_stay_apart(void **state)
 {
@@ -201,6 +235,7 @@ int main(void)
         cmocka_unit_test(sv_det_holls),
         cmocka_unit_test(pl_odbylo_sie_ono),
         cmocka_unit_test(another_event_day_stays_apart),
+        cmocka_unit_test(a_pronoun_of_another_event_stays_apart),
         cmocka_unit_test(two_meetings_before_stay_apart),
         cmocka_unit_test(a_meeting_to_come_keeps_its_year),
     };

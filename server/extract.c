@@ -481,9 +481,13 @@ void bcx_merge_meeting(bc_xmeeting *a, const bc_xmeeting *b)
     if (strlen(b->date) > strlen(a->date) ||
         (a->date[0] == '-' && b->date[0] != '-' && b->date[0]) ||
         (a->date_inferred && !b->date_inferred && strcmp(a->date, b->date) == 0)) {
+        /* the year b's day took from the reference date a writes ("Gặp gỡ đầu Xuân năm 2026",
+         * then "diễn ra ngày 22/3"): stated */
+        int written = a->date[0] && a->date[0] != '-' && !a->date_inferred &&
+                      b->date_inferred == BC_X_INFERRED_YEAR && strncmp(a->date, b->date, 4) == 0;
         memcpy(a->date, b->date, sizeof a->date);
         memcpy(a->period, b->period, sizeof a->period);
-        a->date_inferred = b->date_inferred;
+        a->date_inferred = written ? 0 : b->date_inferred;
     }
     if (a->body_kind[0] == '\0')
         memcpy(a->body_kind, b->body_kind, sizeof a->body_kind);

@@ -1837,6 +1837,15 @@ void bcx_cite_add(bc_xcite *c, size_t qs, size_t qe);
 void bcx_merge_meeting(bc_xmeeting *a, const bc_xmeeting *b);
 /* 1 when meetings j and i of c->out are one told twice, by dedup's rules (extract.c). */
 int bcx_same_meeting(const ctx *c, size_t j, size_t i);
+/* ---- extract_meet_pronoun.c ---- */
+/* The day sentence si tells of the meeting the sentence before names, when si opens with a
+ * subject pronoun or a meeting noun (of no kind, or of a kind that sentence names) and a verb
+ * of taking place in the past, the day a few words after the verb in its clause ("It took
+ * place on 22 March", "Elle s'est tenue le 22 mars", "Zij vond op 22 maart plaats", "Det
+ * hölls den 22 mars", "Odbyło się ono 22 marca", "Spotkanie odbyło się 22 marca"; en, fr, nl,
+ * sv, pl) and it has no other date, nor words of a time to come, of another day or year: that
+ * day (borrowed from c->d), *pronoun 1 when a pronoun is the subject; else NULL. */
+const xd *bcx_pronoun_day(const ctx *c, size_t si, int *pronoun);
 /* ---- extract_meet_reconcile.c ---- */
 /* The meetings dedup left apart (gone[i] not set) that are one meeting told in several
  * places, its date written in parts (a year in one, the day in another: the same number of

@@ -477,6 +477,63 @@ static int lone_talks(const ctx *c, const unsigned char *gone, const size_t *one
            only_one_in(c, one, sentence_at(c, t->cite.q[0].start)) == i;
 }
 
+/* 1 when a meeting noun is the subject of sentence si: it opens the sentence, a few words
+ * before it at most and no comma ("The 2026 Spring Meeting ... was held", "La réunion du
+ * printemps 2026", "Vårmötet 2026", "Wiosenne spotkanie 2026") */
+static int meeting_opens(const ctx *c, size_t si)
+{
+    size_t s0 = c->se[si].t0, hi = c->se[si].t1;
+    for (size_t k = s0; k < hi && k < s0 + 4; k++) {
+        if (bcx_lex_find(c, C_MEET, k, NULL) > 0)
+            return 1;
+        if (bcx_gap(c, k) & (G_COMMA | G_DOT | G_PAREN))
+            return 0;
+    }
+    return 0;
+}
+
+/* A body's meeting dated by its year alone (or a month of it), held by its words, the one
+ * meeting of its sentence and its subject, and the next sentence telling its day by a
+ * pronoun or a meeting noun and a verb of taking place (bcx_pronoun_day: "The 2026 Spring
+ * Meeting ... was held in Nanning. It took place on 22 March."), naming no meeting of its
+ * own and, for a pronoun, in the same paragraph: that day with the year of the name, the
+ * sentence cited. */
+static void told_by_pronoun(ctx *c, const unsigned char *gone, size_t *one)
+{
+    bc_extraction *o = c->out;
+    for (size_t i = 0; i < o->nmeetings; i++) {
+        bc_xmeeting *a = &o->meetings[i];
+        size_t len = strlen(a->date);
+        if (gone[i] || a->kind == BC_XM_TALKS || !states_year(a) || (len != 4 && len != 7) ||
+            strcmp(a->status, "held") != 0 || a->status_from_date || a->status_unsaid ||
+            a->status_present || a->sideline || a->same_day_as || a->cite.nquotes == 0 ||
+            a->cite.nquotes >= BC_X_MAX_QUOTES || relative_year(c, a))
+            continue;
+        size_t si = sentence_at(c, a->cite.q[a->cite.nquotes - 1].start);
+        int pronoun = 0;
+        if (si + 1 >= c->ns || c->se[si].heading || c->se[si + 1].nment > 0 ||
+            only_one_in(c, one, si) != i || !meeting_opens(c, si))
+            continue;
+        const xd *day = bcx_pronoun_day(c, si + 1, &pronoun);
+        if (day == NULL || (pronoun && bcx_new_paragraph(c, si + 1)))
+            continue;
+        bc_xmeeting b;
+        memset(&b, 0, sizeof b);
+        snprintf(b.date, sizeof b.date, "%.15s", day->iso);
+        b.date_inferred = day->inferred ? BC_X_INFERRED_YEAR : 0;
+        char d[16];
+        int inf;
+        if (!combine(a, &b, d, &inf) || strlen(d) != 10)
+            continue;
+        snprintf(a->date, sizeof a->date, "%s", d);
+        a->date_inferred = inf;
+        a->period[0] = '\0';
+        bcx_cite_add(&a->cite, c->se[si + 1].qs, c->se[si + 1].qe);
+        a->status_quotes |= 1u << (a->cite.nquotes - 1); /* "took place": held */
+        only_ones(c, gone, one);
+    }
+}
+
 void bcx_reconcile_next(ctx *c, unsigned char *gone)
 {
     bc_extraction *o = c->out;
@@ -523,6 +580,7 @@ void bcx_reconcile_next(ctx *c, unsigned char *gone)
         gone[i] = 1;
         only_ones(c, gone, one);
     }
+    told_by_pronoun(c, gone, one);
     free(one);
 }
 

@@ -350,6 +350,27 @@ static void talks_of_two_pairs_or_two_towns_are_two(void **state)
     }
 }
 
+/* A meeting whose name writes its year, told again with its day alone read on a publication
+ * date of that year ("Gặp gỡ đầu Xuân năm 2026 ... . Hội nghị diễn ra ngày 22/3."): one, its
+ * year stated by the name, not completed from that date, as without a publication date. */
+static void a_name_year_merged_with_a_completed_day_is_stated(void **state)
+{
+    (void)state;
+    const char *text = "Các tỉnh biên giới nhìn lại\n\nHội nghị Gặp gỡ đầu Xuân năm 2026 giữa bốn "
+                       "tỉnh và Quảng Tây được tổ chức tại Nam Ninh. Hội nghị diễn ra ngày 22/3.";
+    bc_extraction x = run("vi", "2026-04-01", text);
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2026-03-22");
+    assert_int_equal(x.meetings[0].date_inferred, 0);
+    assert_int_equal(x.meetings[0].cite.nquotes, 2);
+    bc_extraction_free(&x);
+    x = run("vi", NULL, text);
+    assert_int_equal(x.nmeetings, 1);
+    assert_string_equal(x.meetings[0].date, "2026-03-22");
+    assert_int_equal(x.meetings[0].date_inferred, 0);
+    bc_extraction_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -363,6 +384,7 @@ int main(void)
         cmocka_unit_test(a_named_meeting_told_again_is_not_another),
         cmocka_unit_test(meetings_in_two_places_are_two),
         cmocka_unit_test(talks_of_two_pairs_or_two_towns_are_two),
+        cmocka_unit_test(a_name_year_merged_with_a_completed_day_is_stated),
     };
     return cmocka_run_group_tests(tests, xf_setup, xf_teardown);
 }

@@ -66,6 +66,21 @@ static int combine(const bc_xmeeting *a, const bc_xmeeting *b, char *out, int *i
     return 1;
 }
 
+/* The parts meeting m's date states, as bits (1 year, 2 month, 4 day; a year only completed
+ * is none): 0 for no date. combine completes a date only by one that states a part it
+ * does not, and the other way round. */
+static unsigned date_mask(const bc_xmeeting *m)
+{
+    int y, mo, d, g;
+    return parts(m, &y, &mo, &d, &g) ? (y ? 1u : 0u) | (mo ? 2u : 0u) | (d ? 4u : 0u) : 0u;
+}
+
+/* 1 when dates of masks a and b may combine: each states a part the other does not */
+static int masks_complete(unsigned a, unsigned b)
+{
+    return a != 0 && b != 0 && (a | b) != a && (a | b) != b;
+}
+
 static void take(bc_xmeeting *a, const bc_xmeeting *b, const char *date, int inferred)
 {
     bcx_merge_meeting(a, b);
@@ -138,13 +153,14 @@ static int provinces_within(const bc_xmeeting *b, const bc_xmeeting *a)
     return 1;
 }
 
-/* 1 when meeting j, numbered without a body, may be meeting i of that number: no other
- * body's meeting of the number is told, and neither its place, the kind of body its sentence
- * names ("of the border committee") nor its parties differ from i's */
-static int number_alone_fits(const ctx *c, const unsigned char *gone, size_t i, size_t j)
+/* 1 when meeting j, numbered without a body, may be meeting i of that number, no other
+ * body's meeting of the number being told (one_body_numbered, asked by the caller): neither
+ * its place, the kind of body its sentence names ("of the border committee") nor its parties
+ * differ from i's */
+static int number_alone_fits(const ctx *c, size_t i, size_t j)
 {
     const bc_xmeeting *a = &c->out->meetings[i], *b = &c->out->meetings[j];
-    return b->kind == BC_XM_NUMBERED && one_body_numbered(c, gone, i) &&
+    return b->kind == BC_XM_NUMBERED &&
            !(a->place[0] && b->place[0] && strcmp(a->place, b->place) != 0) &&
            !(a->body_kind[0] && b->body_kind[0] && strcmp(a->body_kind, b->body_kind) != 0) &&
            !bcx_parties_apart(c, a->provinces, a->nprovinces, b->provinces, b->nprovinces) &&
@@ -159,22 +175,35 @@ static void numbered(ctx *c, unsigned char *gone)
     bc_extraction *o = c->out;
     char d[16];
     int inf;
+    /* the parts of each date (date_mask), read once: a pair is tried only when each states
+     * a part the other does not (the only pairs combine completes) */
+    unsigned *mask = bc_calloc(o->nmeetings + 1, sizeof *mask);
+    if (mask == NULL)
+        return; /* no memory: the mentions stay apart, as they were told */
+    for (size_t i = 0; i < o->nmeetings; i++)
+        mask[i] = date_mask(&o->meetings[i]);
     for (size_t i = 0; i < o->nmeetings; i++) {
         bc_xmeeting *a = &o->meetings[i];
         if (gone[i] || a->ordinal <= 0 || !a->mechanism[0])
             continue;
+        int one_body = -1; /* one_body_numbered(i), read when first asked */
         for (size_t j = 0; j < o->nmeetings; j++) {
             const bc_xmeeting *b = &o->meetings[j];
-            if (j == i || gone[j] || b->ordinal != a->ordinal ||
-                (b->mechanism[0] ? strcmp(a->mechanism, b->mechanism) != 0 || j < i
-                                 : !number_alone_fits(c, gone, i, j)) ||
+            if (j == i || gone[j] || b->ordinal != a->ordinal || !masks_complete(mask[i], mask[j]))
+                continue;
+            if (!b->mechanism[0] && one_body < 0)
+                one_body = one_body_numbered(c, gone, i);
+            if ((b->mechanism[0] ? strcmp(a->mechanism, b->mechanism) != 0 || j < i
+                                 : !one_body || !number_alone_fits(c, i, j)) ||
                 strcmp(a->status, b->status) != 0 || !combine(a, b, d, &inf) ||
                 relative_year(c, a) || relative_year(c, b))
                 continue;
             take(a, b, d, inf);
             gone[j] = 1;
+            mask[i] = date_mask(a);
         }
     }
+    bc_free(mask);
 }
 
 size_t bcx_sentence_at(const ctx *c, size_t at)

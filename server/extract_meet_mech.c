@@ -640,12 +640,16 @@ void bcx_link_mechanisms(ctx *c)
     /* a numbered meeting right after a named one's words is that meeting by its number
      * ("省委书记年度会晤机制第五次会议", "the Spring Meeting's 3rd session"): its name, and
      * the named one is it, numbered */
+    if (bcx_index_mentions(c) != BC_OK)
+        return;
     for (size_t k = 0; k < c->nm; k++) {
         mention *m = &c->m[k];
-        for (size_t q = 0; m->ord > 0 && m->xkind == BC_XM_NUMBERED && q < c->nm; q++) {
+        for (size_t r = 0, q; m->ord > 0 && m->xkind == BC_XM_NUMBERED &&
+                              (q = bcx_sent_mention(c, m->sent, r)) != SIZE_MAX;
+             r++) {
             mention *o = &c->m[q];
-            if (o->xkind != BC_XM_NAMED || o->sent != m->sent || o->kind < 0 || o->t1 > m->t0 ||
-                m->t0 - o->t1 > 3 || bcx_commas(c, o->t1 - 1, m->t0) != 0 ||
+            if (o->xkind != BC_XM_NAMED || o->kind < 0 || o->t1 > m->t0 || m->t0 - o->t1 > 3 ||
+                bcx_commas(c, o->t1 - 1, m->t0) != 0 ||
                 (bcx_gap(c, o->t1 - 1) & (G_DOT | G_PAREN)) || (m->kind >= 0 && m->kind != o->kind))
                 continue;
             if (m->kind < 0)
@@ -688,16 +692,22 @@ void bcx_link_mechanisms(ctx *c)
      * its sentence names no province foreign to it */
     const char **series = bc_calloc(c->nm + 1, sizeof *series); /* found, set after */
     int *series_kind = bc_calloc(c->nm + 1, sizeof *series_kind);
-    if (series == NULL || series_kind == NULL) {
+    /* the numbered mentions of a mechanism, in order: the only ones a number may take its
+     * body from (one that takes it becomes one) */
+    size_t *named = bc_calloc(c->nm + 1, sizeof *named), nnamed = 0;
+    if (series == NULL || series_kind == NULL || named == NULL) {
         c->rc = BC_ENOMEM;
         goto done;
     }
+    for (size_t q = 0; q < c->nm; q++)
+        if (c->m[q].mech != NULL && c->m[q].ord > 0)
+            named[nnamed++] = q;
     for (size_t k = 0; k < c->nm; k++) {
         mention *m = &c->m[k];
         const char *only = NULL;
         int kind = -1, several = 0, close = 0;
-        for (size_t q = 0; m->mech == NULL && m->kind < 0 && m->ord > 0 && q < c->nm; q++) {
-            const mention *o = &c->m[q];
+        for (size_t r = 0; m->mech == NULL && m->kind < 0 && m->ord > 0 && r < nnamed; r++) {
+            const mention *o = &c->m[named[r]];
             if (o == m || o->mech == NULL || o->ord <= 0 || !same_noun(c, o, m))
                 continue;
             /* an edition is of the series whose numbers lie close to its own */
@@ -706,6 +716,12 @@ void bcx_link_mechanisms(ctx *c)
             int near = o->ord == m->ord + 1 || o->ord + 1 == m->ord;
             if (o->sent == m->sent && near) {
                 m->mech = o->mech, m->kind = o->kind;
+                size_t at = nnamed; /* m joins them, in order */
+                while (at > 0 && named[at - 1] > k)
+                    at--;
+                memmove(named + at + 1, named + at, (nnamed - at) * sizeof *named);
+                named[at] = k;
+                nnamed++;
                 break;
             }
             several = several || (only != NULL && strcmp(only, o->mech) != 0);
@@ -731,6 +747,7 @@ void bcx_link_mechanisms(ctx *c)
 done:
     bc_free(series);
     bc_free(series_kind);
+    bc_free(named);
 }
 
 /* 1 when a body's name lies at token i, as a name (C_MECH) or its short form (C_MECH_SHORT). */

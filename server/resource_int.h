@@ -105,6 +105,12 @@ int bc_list_emit_doc(const bc_resource *r, const list_query *q, const char *doc,
 
 /* ---- resource_set.c ---- */
 
+/* Appends to sql the statement narrowing r's documents: ?1 the page's documents (a JSON
+ * array of their texts), ?2 and any further parameter the set's name; one row per
+ * document, in order. Each fact the page names is looked up by its key, so the statement
+ * costs what the page holds, not what the store holds. Out of memory shows in sql. */
+void bc_list_narrowing_sql(bc_buf *sql, const bc_resource *r);
+
 /* Emits the documents docs holds (a JSON array of their texts, in page order) as
  * bc_list_emit_doc does, each with what it embeds (r->embeds) narrowed to the curation set
  * `set` (not NULL) and its counts of other lists (r->counts) taken under it, its links to

@@ -887,10 +887,7 @@ int bc_extract(const char *text, size_t len, const char *lang, const char *refer
     bc_free(c.d);
     bc_free(c.h);
     bc_free(c.m);
-    bc_free(c.sm_at);
-    bc_free(c.sm_k);
-    bc_free(c.para);
-    bc_free(c.visit_k);
+    bcx_free_indexes(&c);
     if (c.rc != BC_OK) {
         bc_extraction_free(out);
         bc_err_set(err, c.rc, "out of memory extracting facts");

@@ -306,6 +306,7 @@ typedef struct mention {
     int same_day;         /* its date is "the same day" as another statement's */
     int planned;          /* its words say it is to come ("the next", "will be held") */
     int visit;            /* a working visit: a span of three days or more is not its date */
+    unsigned char occ;    /* bcx_occasion_of once asked: 0 not yet, 1 no, 2 yes */
     int prepared;    /* only what its sentence prepares ("第五次会议的筹备工作"): to come,
                       * no date of that sentence its own */
     int sideline;    /* talks on the sidelines of another meeting: a meeting of their own */
@@ -361,9 +362,12 @@ typedef struct ctx {
     size_t nh, caph;
     mention *m;
     size_t nm, capm;
-    size_t *sm_at, *sm_k;    /* the mentions of sentence si: sm_k[sm_at[si] .. sm_at[si + 1]) */
-    size_t sm_n;             /* the mentions that index covers (bcx_index_mentions) */
-    size_t *visit_k, nvisit; /* the mentions of visits, in order (bcx_index_mentions) */
+    size_t *sm_at, *sm_k;     /* the mentions of sentence si: sm_k[sm_at[si] .. sm_at[si + 1]) */
+    size_t sm_n;              /* the mentions that index covers (bcx_index_mentions) */
+    size_t *visit_k, nvisit;  /* the mentions of visits, in order (bcx_index_mentions) */
+    unsigned char *occ;       /* per mention, bcx_occasion_of once asked: 0 not yet, 1 no, 2 yes */
+    struct bcx_ordinal *ords; /* the numbered mentions of a body by number, then order */
+    size_t nords, ords_n;     /* how many; the mentions they cover (bcx_index_ordinals) */
     size_t *para; /* the first sentence of each sentence's paragraph (bcx_index_paragraphs) */
     bc_extraction *out;
     size_t capfo, capmo, capgo, capdo, capuo, capro, capoc;
@@ -1519,6 +1523,9 @@ int bcx_occasion_of(const ctx *c, const mention *m);
 /* Indexes the mentions by sentence (ctx.sm_at, ctx.sm_k), for bcx_sent_mention: BC_OK or
  * BC_ENOMEM (ctx.rc set). Run again after mentions are added. */
 int bcx_index_mentions(ctx *c);
+/* Frees the indexes of the mentions, paragraphs and numbers (bcx_index_mentions,
+ * bcx_index_paragraphs, bcx_index_ordinals). */
+void bcx_free_indexes(ctx *c);
 /* The r-th mention (index into ctx.m, in that order) of sentence si; SIZE_MAX past the last.
  * By the index when it covers every mention, else by a walk over them. */
 size_t bcx_sent_mention(const ctx *c, size_t si, size_t r);
@@ -1726,6 +1733,15 @@ void bcx_tell(bcx_told *t, const char *iso, int inferred, size_t si, int forward
  * report's, for words of what is to come); a day that cannot be counted is marked used. */
 void bcx_count_days(ctx *c, size_t si, const bcx_told *held, const bcx_told *planned);
 
+/* A numbered mention by its number (bcx_index_ordinals). */
+typedef struct bcx_ordinal {
+    int ord;
+    size_t k; /* its index in ctx.m */
+} bcx_ordinal;
+/* Indexes the numbered mentions of a mechanism by number (ctx.ords), once every number and
+ * mechanism is settled (bcx_link_mechanisms): BC_OK or BC_ENOMEM (then bcx_told_before walks every
+ * mention). */
+int bcx_index_ordinals(ctx *c);
 /* The mention of an earlier sentence that dated the same numbered meeting as m (its
  * ordinal and mechanism, or, m's mechanism unknown, the same noun), the last one; NULL when
  * none or when a dated meeting of that number is another mechanism's ("kể từ Phiên họp lần thứ 10

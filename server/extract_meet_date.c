@@ -608,6 +608,10 @@ static const xd *arrival_of(const ctx *c, const mention *m)
 void bcx_resolve_mentions(ctx *c)
 {
     size_t *idx = NULL, *lo = NULL;
+    if (bcx_index_ordinals(c) != BC_OK) {
+        c->rc = BC_ENOMEM;
+        return;
+    }
     const mention *lead = NULL; /* the first meeting of the article with a day */
     bcx_told held = {{0}, 0, 0}, planned = {{0}, 0, 0};
     /* what its words say of each mention: to come, or took place */

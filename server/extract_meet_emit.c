@@ -38,6 +38,17 @@ int bcx_index_mentions(ctx *c)
     return BC_OK;
 }
 
+void bcx_free_indexes(ctx *c)
+{
+    bc_free(c->sm_at);
+    bc_free(c->sm_k);
+    bc_free(c->visit_k);
+    bc_free(c->para);
+    bc_free(c->ords);
+    c->sm_at = c->sm_k = c->visit_k = c->para = NULL;
+    c->ords = NULL;
+}
+
 size_t bcx_sent_mention(const ctx *c, size_t si, size_t r)
 {
     if (c->sm_at != NULL && c->sm_n == c->nm && si < c->ns)
@@ -540,7 +551,15 @@ static int zh_list_gap(const ctx *c, size_t k)
 static int zh_prepared_before(const ctx *c, size_t lo, size_t t0)
 {
     static const char *const prep[] = {"为筹备", "为准备", "筹备", NULL};
-    for (size_t k = lo; k < t0; k++)
+    /* its clause: after the last break (no list's comma) before t0, the first word that may
+     * be clean */
+    size_t from = lo;
+    for (size_t g = t0 > lo + 1 ? t0 - 1 : lo; g > lo; g--)
+        if ((bcx_gap(c, g - 1) & (G_COMMA | G_DOT)) && !zh_list_gap(c, g - 1)) {
+            from = g;
+            break;
+        }
+    for (size_t k = from; k < t0; k++)
         for (int w = 0; prep[w]; w++) {
             size_t n = bcx_words_at(c, k, t0, prep[w]);
             int clean = n > 0 && (w < 2 || k == lo || (bcx_gap(c, k - 1) & G_COMMA));
@@ -552,7 +571,18 @@ static int zh_prepared_before(const ctx *c, size_t lo, size_t t0)
     return 0;
 }
 
+static int occasion_of(const ctx *c, const mention *m);
+
 int bcx_occasion_of(const ctx *c, const mention *m)
+{
+    /* asked again and again of the meetings of a long sentence: the answer of its words,
+     * which new_mention sets once, kept in it (the only field written through m) */
+    if (m->occ == 0)
+        ((mention *)m)->occ = (unsigned char)(1 + occasion_of(c, m));
+    return m->occ - 1;
+}
+
+static int occasion_of(const ctx *c, const mention *m)
 {
     /* before it, or preparing it: the time of what the sentence tells, not its own */
     static const char *const ahead[] = {"ahead of",

@@ -5,9 +5,11 @@
  * ... est arrivee a Lang Son. Lors de la seance de travail, ..."). Also where a sentence
  * opens, after its dateline, and the dateline's day as that of the talks an English lead
  * reports without a date. */
+#include "bordercoop/alloc.h"
 #include "extract_int.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* The precision of date d as a meeting's: a span of a few days is its first day's. */
@@ -280,13 +282,48 @@ static int same_noun(const ctx *c, const mention *a, const mention *b)
     return 1;
 }
 
+static int ordinal_cmp(const void *x, const void *y)
+{
+    const bcx_ordinal *a = x, *b = y;
+    return a->ord != b->ord ? (a->ord > b->ord) - (a->ord < b->ord) : (a->k > b->k) - (a->k < b->k);
+}
+
+int bcx_index_ordinals(ctx *c)
+{
+    bc_free(c->ords);
+    c->nords = c->ords_n = 0;
+    if ((c->ords = bc_calloc(c->nm + 1, sizeof *c->ords)) == NULL)
+        return BC_ENOMEM;
+    for (size_t k = 0; k < c->nm; k++)
+        if (c->m[k].xkind == BC_XM_NUMBERED && c->m[k].ord > 0 && c->m[k].mech != NULL)
+            c->ords[c->nords++] = (bcx_ordinal){c->m[k].ord, k};
+    qsort(c->ords, c->nords, sizeof *c->ords, ordinal_cmp);
+    c->ords_n = c->nm;
+    return BC_OK;
+}
+
 const mention *bcx_told_before(const ctx *c, const mention *m)
 {
     const mention *best = NULL;
     if (m->ord <= 0 || m->xkind != BC_XM_NUMBERED || m->other_body)
         return NULL;
-    for (size_t k = 0; k < c->nm; k++) {
-        const mention *o = &c->m[k];
+    /* the mentions of m's number (all of them when not indexed), in order */
+    size_t lo = 0, hi = c->nm;
+    int indexed = c->ords != NULL && c->ords_n == c->nm;
+    if (indexed) {
+        hi = c->nords;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (c->ords[mid].ord < m->ord)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (hi = lo; hi < c->nords && c->ords[hi].ord == m->ord;)
+            hi++;
+    }
+    for (size_t r = lo; r < hi; r++) {
+        const mention *o = &c->m[indexed ? c->ords[r].k : r];
         if (o->xkind != BC_XM_NUMBERED || o->ord != m->ord || o->mech == NULL || !o->date[0])
             continue;
         /* of another mechanism, or of an unknown one called otherwise: no telling */

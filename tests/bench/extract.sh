@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # extract.sh: is extraction linear in the article? Builds articles of 256 KiB, 512 KiB and
-# 1 MiB from the dev gold corpus (tests/eval/dev: English, Vietnamese, Chinese), and three
-# hostile ones of 1 MiB (one "sentence" of names, dashes and numbers without a full stop; a
+# 1 MiB from the dev gold corpus (tests/eval/dev: English, Vietnamese, Chinese), and five
+# hostile ones of 1 MiB: one "sentence" of names, dashes and numbers without a full stop; a
 # list of amounts; one paragraph of ten thousand distinct meetings, each told three times
-# with its day and year apart, so that reconciling a meeting's dates meets all the others),
-# then times `bordercoop extract` (extraction alone, gazetteer included) and `bordercoop
-# ingest` (extraction, storing, citations, search index and the change feed, one
-# transaction) into a fresh copy of the curated store. The goal of issue 11 is a 1 MiB
-# article under 1 s on this machine. A measurement, not a test: no timing is asserted
-# anywhere. No network; seconds.
+# with its day and year apart (reconciling a meeting's dates meets all the others); Chinese
+# sentences of five "14th meetings" each; and one Chinese line of clauses that never ends
+# (the last two after an outsider's attack, session 31). Then times `bordercoop extract`
+# (extraction alone, gazetteer included) and `bordercoop ingest` (extraction, storing,
+# citations, search index and the change feed, one transaction) into a fresh copy of the
+# curated store. The goal of issue 11 is a 1 MiB article under 1 s on this machine. A
+# measurement, not a test: no timing is asserted anywhere. No network; seconds.
 #
 #   tests/bench/extract.sh BIN_DIR   (make bench runs it)
 set -euo pipefail
@@ -44,6 +45,8 @@ hostile() {
     case "$1" in
         run) unit='Lao Cai - Hekou - Ha Giang (Vietnam) - Tianbao (China) 12 th 2024 10/5 talks ' ;;
         amounts) unit='up 5% to 1,2 billion USD, 3.4 mln VND and 7 tỷ đồng in 2024; ' ;;
+        ordinals) unit='第十四次会议第十四次会议第十四次会议第十四次会议第十四次会议。' ;;
+        clauses) unit='第十四次会议在河口举行，' ;;
     esac
     : >"$3"
     local chunk="$TMP/chunk"
@@ -82,7 +85,9 @@ for lang in en vi zh; do
         one "$lang $((size / 1024)) KiB" "$lang" "$TMP/$lang-$size.txt"
     done
 done
-for kind in run amounts meetings; do
+for kind in run amounts meetings ordinals clauses; do
+    lang=en
+    case $kind in ordinals | clauses) lang=zh ;; esac
     hostile "$kind" 1048576 "$TMP/$kind.txt"
-    one "hostile $kind 1024 KiB" en "$TMP/$kind.txt"
+    one "hostile $kind 1024 KiB" "$lang" "$TMP/$kind.txt"
 done

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # same_output.sh: does a change that should only make ingest faster leave what it stores
 # alone? Builds the 1 MiB articles extract.sh times (English, Vietnamese, Chinese from the
-# dev gold corpus; the three hostile ones), ingests each into its own copy of the curated store
+# dev gold corpus; the five hostile ones), ingests each into its own copy of the curated store
 # with the binaries of BIN_A and of BIN_B, the wall clock held still (fixtime.c, so the
 # timestamps agree), and compares, byte for byte: `bordercoop extract`'s JSON, `bordercoop
 # export` (every fact), `export --index`, and the whole store dumped by sqlite3 (the facts,
@@ -49,6 +49,8 @@ hostile() {
     case "$1" in
         run) unit='Lao Cai - Hekou - Ha Giang (Vietnam) - Tianbao (China) 12 th 2024 10/5 talks ' ;;
         amounts) unit='up 5% to 1,2 billion USD, 3.4 mln VND and 7 tỷ đồng in 2024; ' ;;
+        ordinals) unit='第十四次会议第十四次会议第十四次会议第十四次会议第十四次会议。' ;;
+        clauses) unit='第十四次会议在河口举行，' ;;
     esac
     : >"$3"
     : >"$TMP/chunk"
@@ -89,7 +91,9 @@ for lang in en vi zh; do
     article "$lang" 1048576 "$TMP/$lang.txt"
     compare "$lang" "$lang" "$TMP/$lang.txt"
 done
-for kind in run amounts meetings; do
+for kind in run amounts meetings ordinals clauses; do
+    lang=en
+    case $kind in ordinals | clauses) lang=zh ;; esac
     hostile "$kind" 1048576 "$TMP/$kind.txt"
-    compare "$kind" en "$TMP/$kind.txt"
+    compare "$kind" "$lang" "$TMP/$kind.txt"
 done

@@ -706,12 +706,15 @@ void bcx_link_mechanisms(ctx *c)
         mention *m = &c->m[k];
         const char *only = NULL;
         int kind = -1, several = 0, close = 0;
+        int edition = m->mech == NULL && m->kind < 0 && m->ord > 0 && edition_noun(c, m);
         for (size_t r = 0; m->mech == NULL && m->kind < 0 && m->ord > 0 && r < nnamed; r++) {
             const mention *o = &c->m[named[r]];
-            if (o == m || o->mech == NULL || o->ord <= 0 || !same_noun(c, o, m))
+            /* once two series are seen only one of m's sentence can still give it its body */
+            if (o == m || o->mech == NULL || o->ord <= 0 || (several && o->sent != m->sent) ||
+                !same_noun(c, o, m))
                 continue;
             /* an edition is of the series whose numbers lie close to its own */
-            if (edition_noun(c, m) && (o->ord > m->ord + 2 || o->ord + 2 < m->ord))
+            if (edition && (o->ord > m->ord + 2 || o->ord + 2 < m->ord))
                 continue;
             int near = o->ord == m->ord + 1 || o->ord + 1 == m->ord;
             if (o->sent == m->sent && near) {

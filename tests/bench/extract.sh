@@ -38,8 +38,9 @@ hostile() {
             for (n = 1; bytes < max; n++) {
                 y = 2000 + n % 26
                 line = sprintf("The %d Spring Meeting of Lao Cai and Yunnan was held in Hekou. The meeting was held on %d %s. Officials held talks in Lao Cai on %d %s. The %dth meeting of the Joint Working Group took place on %d %s %d.\n", y, n % 28 + 1, mo[n % 12 + 1], n % 27 + 1, mo[(n + 3) % 12 + 1], n % 400 + 1, n % 26 + 1, mo[(n + 5) % 12 + 1], y)
+                if (bytes + length(line) > max) break
                 printf "%s", line; bytes += length(line)
-            } }' | head -c "$2" | sed '$d' >"$3"
+            } }' >"$3"
         return
     fi
     case "$1" in
@@ -53,7 +54,8 @@ hostile() {
     : >"$chunk"
     for _ in $(seq 1 200); do printf '%s' "$unit" >>"$chunk"; done
     while [ "$(stat -c %s "$3")" -lt "$2" ]; do cat "$chunk" >>"$3"; done
-    head -c "$2" "$3" | iconv -f UTF-8 -t UTF-8 -c >"$3.cut" && mv "$3.cut" "$3"
+    # a cut inside a character leaves its bytes, which iconv -c drops (and says so: not an error)
+    head -c "$2" "$3" | { iconv -f UTF-8 -t UTF-8 -c 2>/dev/null || true; } >"$3.cut" && mv "$3.cut" "$3"
 }
 
 # seconds CMD...: "WALL CPU" of one run, CPU being user + system time of the command, so

@@ -18,8 +18,10 @@
     }
 /* a year matches every figure whose period overlaps it ("2024-06/2025-10" is in 2024) */
 #define YEAR_OVERLAPS "f.period_end >= ? || '-01-01' AND f.period_start <= ? || '-12-31'"
-#define MEETING_OF                                                                                 \
-    "EXISTS (SELECT 1 FROM figure_meetings fm WHERE fm.figure_id = f.id AND fm.meeting_id = ?)"
+/* the figures of a meeting are few: read from its index (figure_meetings_meeting), not by
+ * asking each figure of the page's order in turn (an EXISTS per figure walked a big store's
+ * figures for 240 ms and more) */
+#define MEETING_OF "f.id IN (SELECT fm.figure_id FROM figure_meetings fm WHERE fm.meeting_id = ?)"
 #define COMMON_FILTERS                                                                             \
     {"year", BC_PARAM_INT, YEAR_OVERLAPS, .min = 1900, .max = 2199, .reads = READS_PERIOD},        \
         {"from", BC_PARAM_DATE_FROM, "f.period_end >= ?", .reads = READS_PERIOD},                  \

@@ -644,9 +644,7 @@ static void undated_named(ctx *c, unsigned char *gone)
             continue;
         /* not one whose time its sentence tells in words a missing publication date leaves
          * unread ("Vorig jaar werden de voorjaarsontmoeting ...", "明年的新春会晤") */
-        size_t si = bcx_sentence_at(c, m->cite.q[0].start);
-        if (c->se[si].unread || c->se[si].yearless || bcx_sent_has(c, si, C_LAST_YEAR, -1) ||
-            bcx_sent_has(c, si, C_NEXT_YEAR, -1) || bcx_sent_has(c, si, C_THIS_YEAR, -1))
+        if (bcx_year_told_relative(c, bcx_sentence_at(c, m->cite.q[0].start)))
             continue;
         size_t same = SIZE_MAX, others = 0, fits = 0;
         for (size_t j = 0; j < o->nmeetings; j++) {

@@ -1520,8 +1520,9 @@ int bcx_occasion_of(const ctx *c, const mention *m);
  * talks in Lang Son ahead of the 17th conference") or before it ("Przed 12. spotkaniem
  * wicegubernatorzy przeprowadzili rozmowy", "Ahead of the 12th meeting, officials held
  * talks"): talks at i are their own, not that meeting's clause. */
-/* Indexes the mentions by sentence (ctx.sm_at, ctx.sm_k), for bcx_sent_mention: BC_OK or
- * BC_ENOMEM (ctx.rc set). Run again after mentions are added. */
+/* Indexes the mentions by sentence (ctx.sm_at, ctx.sm_k), and the visits (ctx.visit_k), for
+ * bcx_sent_mention: BC_OK or BC_ENOMEM (ctx.rc set). Built again only when mentions were added
+ * since (a mention's sentence and visit are set when it is made). */
 int bcx_index_mentions(ctx *c);
 /* Frees the indexes of the mentions, paragraphs and numbers (bcx_index_mentions,
  * bcx_index_paragraphs, bcx_index_ordinals). */
@@ -1872,6 +1873,10 @@ void bcx_reconcile_dates(ctx *c, unsigned char *gone);
 /* The sentence that holds byte offset at: the last one starting at or before it (0 when
  * there is none). */
 size_t bcx_sentence_at(const ctx *c, size_t at);
+/* 1 when sentence si tells a year relative to the reference date ("this year's", "vorig
+ * jaar", "明年"), or a month or day it counts from one that was not given: a year another
+ * mention writes may not be the one it means. */
+int bcx_year_told_relative(const ctx *c, size_t si);
 /* Before talks are merged into a meeting of their day: talks that name nothing of their own
  * (no body, number, province or person), told in the sentence right after the one sentence
  * that names a meeting of a body dated only by its year, are that meeting ("the 2023 Spring

@@ -11,6 +11,8 @@
 
 int bcx_index_mentions(ctx *c)
 {
+    if (c->sm_at != NULL && c->sm_n == c->nm)
+        return BC_OK; /* mentions are only added, and it covers them all */
     bc_free(c->sm_at);
     bc_free(c->sm_k);
     bc_free(c->visit_k);
@@ -322,9 +324,8 @@ static int talks_of_visit(const ctx *c, const mention *m)
 {
     if (m->xkind != BC_XM_TALKS || m->mech != NULL || m->ord != 0 || m->visit)
         return 0;
-    int indexed = c->visit_k != NULL && c->sm_n == c->nm;
-    for (size_t r = 0; r < (indexed ? c->nvisit : c->nm); r++) {
-        const mention *v = &c->m[indexed ? c->visit_k[r] : r];
+    for (size_t r = 0; r < c->nvisit; r++) { /* the index bcx_emit_meetings built */
+        const mention *v = &c->m[c->visit_k[r]];
         if (v->visit && v->sent < m->sent && v->mech == NULL && v->ord == 0 &&
             strcmp(v->date, m->date) == 0)
             return 1;

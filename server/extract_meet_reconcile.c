@@ -111,16 +111,13 @@ static int same_month_day(const bc_xmeeting *a, const bc_xmeeting *b)
            strcmp(a->date + na - 5, b->date + nb - 5) == 0;
 }
 
-/* 1 when a sentence of meeting m tells a year relative to the reference date ("this year's",
- * "vorig jaar", "明年"), or a month or day it counts from one that was not given: a year
- * that is not the one another mention writes may be meant */
+/* 1 when a sentence of meeting m tells its year relative to another (bcx_year_told_relative):
+ * a year that is not the one another mention writes may be meant */
 static int relative_year(const ctx *c, const bc_xmeeting *m)
 {
     for (int k = 0; k < m->cite.nquotes; k++) {
         size_t si = bcx_sentence_at(c, m->cite.q[k].start);
-        if (si < c->ns &&
-            (c->se[si].unread || c->se[si].yearless || bcx_sent_has(c, si, C_LAST_YEAR, -1) ||
-             bcx_sent_has(c, si, C_NEXT_YEAR, -1) || bcx_sent_has(c, si, C_THIS_YEAR, -1)))
+        if (si < c->ns && bcx_year_told_relative(c, si))
             return 1;
     }
     return 0;
@@ -219,9 +216,10 @@ size_t bcx_sentence_at(const ctx *c, size_t at)
     return lo;
 }
 
-static size_t sentence_at(const ctx *c, size_t at)
+int bcx_year_told_relative(const ctx *c, size_t si)
 {
-    return bcx_sentence_at(c, at);
+    return c->se[si].unread || c->se[si].yearless || bcx_sent_has(c, si, C_LAST_YEAR, -1) ||
+           bcx_sent_has(c, si, C_NEXT_YEAR, -1) || bcx_sent_has(c, si, C_THIS_YEAR, -1);
 }
 
 /* 1 when m is a spring meeting named without its body ("de Voorjaarsontmoeting 2023", "新春会晤"
@@ -229,7 +227,7 @@ static size_t sentence_at(const ctx *c, size_t at)
 static int spring_named(const ctx *c, const bc_xmeeting *m)
 {
     return m->kind == BC_XM_NAMED && !m->mechanism[0] && m->ordinal == 0 && m->cite.nquotes > 0 &&
-           bcx_sent_has(c, sentence_at(c, m->cite.q[0].start), C_MEET, K_SPRING);
+           bcx_sent_has(c, bcx_sentence_at(c, m->cite.q[0].start), C_MEET, K_SPRING);
 }
 
 /* 1 when a and b are meetings of one body: its name, or both spring meetings of none */
@@ -249,7 +247,7 @@ static int springs_of_bodies(const ctx *c, const unsigned char *gone, const bc_x
     for (size_t j = 0; j < c->out->nmeetings; j++) {
         const bc_xmeeting *b = &c->out->meetings[j];
         if (!gone[j] && b->mechanism[0] && b->cite.nquotes > 0 &&
-            bcx_sent_has(c, sentence_at(c, b->cite.q[0].start), C_MEET, K_SPRING))
+            bcx_sent_has(c, bcx_sentence_at(c, b->cite.q[0].start), C_MEET, K_SPRING))
             return 1;
     }
     return 0;
@@ -274,7 +272,7 @@ static int the_meeting_itself(const ctx *c, const bc_xmeeting *m)
     if (m->kind != BC_XM_TALKS || m->ahead_of)
         return 0;
     for (int k = 0; k < m->cite.nquotes; k++)
-        if (bcx_sent_has(c, sentence_at(c, m->cite.q[k].start), C_TALKS, -1))
+        if (bcx_sent_has(c, bcx_sentence_at(c, m->cite.q[k].start), C_TALKS, -1))
             return 0;
     return 1;
 }
@@ -450,7 +448,7 @@ static void only_ones(const ctx *c, const unsigned char *gone, size_t *one)
         if (gone[i])
             continue;
         for (int k = 0; k < m->cite.nquotes; k++) {
-            size_t si = sentence_at(c, m->cite.q[k].start);
+            size_t si = bcx_sentence_at(c, m->cite.q[k].start);
             if (si < c->ns && one[si] != i)
                 one[si] = one[si] == SIZE_MAX ? i : ONE_SEVERAL;
         }
@@ -503,7 +501,7 @@ static int lone_talks(const ctx *c, const unsigned char *gone, const size_t *one
     const bc_xmeeting *t = &c->out->meetings[i];
     return !gone[i] && !t->mechanism[0] && t->ordinal == 0 && !t->sideline && !t->same_day_as &&
            t->cite.nquotes == 1 && yearless_day(t) && !relative_year(c, t) &&
-           only_one_in(c, one, sentence_at(c, t->cite.q[0].start)) == i;
+           only_one_in(c, one, bcx_sentence_at(c, t->cite.q[0].start)) == i;
 }
 
 /* 1 when a meeting noun is the subject of sentence si: it opens the sentence, a few words
@@ -538,7 +536,7 @@ static void told_by_pronoun(ctx *c, const unsigned char *gone, size_t *one)
             a->status_present || a->sideline || a->same_day_as || a->cite.nquotes == 0 ||
             a->cite.nquotes >= BC_X_MAX_QUOTES || relative_year(c, a))
             continue;
-        size_t si = sentence_at(c, a->cite.q[a->cite.nquotes - 1].start);
+        size_t si = bcx_sentence_at(c, a->cite.q[a->cite.nquotes - 1].start);
         int pronoun = 0;
         if (si + 1 >= c->ns || c->se[si].heading || c->se[si + 1].nment > 0 ||
             only_one_in(c, one, si) != i || !meeting_opens(c, si))
@@ -576,7 +574,7 @@ void bcx_reconcile_next(ctx *c, unsigned char *gone)
         const bc_xmeeting *t = &o->meetings[i];
         if (!lone_talks(c, gone, one, i))
             continue;
-        size_t si = sentence_at(c, t->cite.q[0].start), a = SIZE_MAX;
+        size_t si = bcx_sentence_at(c, t->cite.q[0].start), a = SIZE_MAX;
         /* talks whose sentence names every member of the body of a meeting of a year told
          * in the sentence before or after ("When the Party secretaries of Quang Ninh, Lang
          * Son, Cao Bang and Ha Giang sat down with their Guangxi counterpart in Nanning on
